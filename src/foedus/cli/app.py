@@ -1,0 +1,182 @@
+"""The `foedus` command line: a thin layer that parses options, calls the API and renders.
+
+Every `FoedusError` becomes one line on stderr and exit code 2 (with `--json`, also a JSON
+error object on stdout); nothing below this module exits the process.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from foedus.errors import FoedusError
+
+__all__ = ["app", "main"]
+
+app = typer.Typer(
+    name="foedus",
+    help="Collective-defence treaties as data: who is obligated to join a war, and why.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+treaties_app = typer.Typer(help="List, show and validate treaty files.", no_args_is_help=True)
+app.add_typer(treaties_app, name="treaties")
+
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON object (the stable contract).")]
+TreatyFiles = Annotated[
+    list[Path] | None,
+    typer.Option("--treaties", help="Extra treaty YAML file(s) to load on top of the bundled set."),
+]
+
+
+def _split(values: list[str]) -> list[str]:
+    return [part.strip() for v in values for part in v.split(",") if part.strip()]
+
+
+def _world(extra: list[Path] | None) -> Any:
+    from foedus.api import load_world
+
+    return load_world(*[str(p) for p in extra or []])
+
+
+def _emit_json(obj: Any) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
+
+
+@app.command()
+def cascade(  # noqa: PLR0913 - one CLI option per documented scenario input
+    attacker: Annotated[list[str], typer.Option("--attacker", "-a", help="Attacking state(s): ISO3, COW code or name.")],
+    target: Annotated[list[str], typer.Option("--target", "-t", help="Attacked state(s).")],
+    date: Annotated[str, typer.Option("--date", "-d", help="Date of the attack, YYYY-MM-DD.")],
+    place: Annotated[str | None, typer.Option(help="Where the attack hits (default: the target's home territory).")] = None,
+    target_kind: Annotated[str, typer.Option(help="territory | forces (forces, public vessels, aircraft).")] = "territory",
+    reading: Annotated[str, typer.Option(help="legal | escalatory.")] = "legal",
+    request: Annotated[bool, typer.Option("--request/--no-request", help="Whether victims ask for request-gated help.")] = True,
+    basis: Annotated[str, typer.Option(help="Membership basis: in-force | signed.")] = "in-force",
+    territory_view: Annotated[str, typer.Option(help="recognized | claimant reading of contested places.")] = "recognized",
+    treaties: TreatyFiles = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Who is obligated to join a war that starts with this attack, on which side, and why."""
+    from foedus.api import cascade as run
+
+    result = run(
+        _split(attacker), _split(target), date, place=place, target_kind=target_kind,  # type: ignore[arg-type]
+        reading=reading, requested=request, basis=basis, territory_view=territory_view,  # type: ignore[arg-type]
+        world=_world(treaties),
+    )
+    if as_json:
+        _emit_json(result.to_dict())
+    else:
+        from foedus.cli.show import print_result
+
+        print_result(result)
+
+
+@app.command()
+def demo(as_json: JsonOpt = False) -> None:
+    """The flagship scenario: Ukraine's forces in Russia's Kursk Oblast, before and after 2024-12-04."""
+    from foedus.cli.show import print_demo
+
+    print_demo(as_json)
+
+
+@treaties_app.command("list")
+def treaties_list(
+    date: Annotated[str | None, typer.Option(help="Only treaties in force on this date.")] = None,
+    treaties: TreatyFiles = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """List the treaties (optionally only those in force on a date)."""
+    from foedus.cli.show import print_treaty_list
+
+    print_treaty_list(_world(treaties), date, as_json)
+
+
+@treaties_app.command("show")
+def treaties_show(
+    treaty_id: Annotated[str, typer.Argument(help="Treaty id, e.g. nato_1949.")],
+    treaties: TreatyFiles = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Show one treaty: dates, members, provisions, sources and invocation history."""
+    from foedus.cli.show import print_treaty
+
+    print_treaty(_world(treaties), treaty_id, as_json)
+
+
+@treaties_app.command("validate")
+def treaties_validate(
+    paths: Annotated[list[Path] | None, typer.Argument(help="Treaty YAML files or folders (default: the bundled set).")] = None,
+) -> None:
+    """Check treaty files against the schema and the state and place registries."""
+    from foedus.cli.show import validate_files
+
+    validate_files(paths or [])
+
+
+@app.command()
+def states(
+    query: Annotated[str | None, typer.Argument(help="Show only the state this name or code resolves to.")] = None,
+    date: Annotated[str | None, typer.Option(help="Only system members on this date.")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """List states with COW code, ISO3, name and system-membership dates."""
+    from foedus.cli.show import print_states
+
+    print_states(query, date, as_json)
+
+
+@app.command()
+def places(
+    regions: Annotated[bool, typer.Option("--regions", help="List the regions instead of places.")] = False,
+    homes: Annotated[bool, typer.Option("--homes", help="Include every state's home territory.")] = False,
+    as_json: JsonOpt = False,
+) -> None:
+    """List the gazetteer: places with holder, claimants and regions (or the regions)."""
+    from foedus.cli.show import print_places
+
+    print_places(regions, homes, as_json)
+
+
+@app.command()
+def schema(
+    out: Annotated[Path | None, typer.Option(help="Write to this file (refuses to overwrite).")] = None,
+) -> None:
+    """Print the JSON Schema of a treaty file."""
+    from foedus.model.treaty import Treaty
+
+    text = json.dumps(Treaty.model_json_schema(), indent=2) + "\n"
+    if out is None:
+        sys.stdout.write(text)
+        return
+    if out.exists():
+        raise FoedusError(f"{out} already exists; not overwriting it")
+    out.write_text(text, encoding="utf-8")
+
+
+def main() -> None:
+    """Console entry point: run the app, turning FoedusError into a message and exit code 2."""
+    try:
+        app(standalone_mode=False)
+    except FoedusError as exc:
+        if "--json" in sys.argv:
+            _emit_json({"ok": False, "error": str(exc), "status": 2})
+        typer.echo(f"error: {exc}", err=True)
+        raise SystemExit(2) from None
+    except _click_errors() as exc:
+        exc.show()
+        raise SystemExit(exc.exit_code) from None
+    except KeyboardInterrupt:
+        raise SystemExit(130) from None
+
+
+def _click_errors() -> type[Exception]:
+    import click
+
+    return click.ClickException

@@ -1,0 +1,230 @@
+"""Printers for the CLI: rich tables and trees on a terminal, JSON with `--json`."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+from foedus.engine.result import CascadeResult
+from foedus.errors import FoedusError
+from foedus.model.world import World
+
+__all__ = [
+    "print_demo",
+    "print_places",
+    "print_result",
+    "print_states",
+    "print_treaty",
+    "print_treaty_list",
+    "validate_files",
+]
+
+
+def _console() -> Console:
+    return Console(highlight=False, soft_wrap=False)
+
+
+def _json(obj: Any) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def print_result(result: CascadeResult) -> None:
+    """The readable cascade: a tree by round with reasons, then sides and other findings."""
+    from foedus.render import rich_tree
+
+    console = _console()
+    console.print(rich_tree(result))
+    sides = result.sides
+    console.print(f"[red]attack[/red]: {', '.join(sides['attack'])}")
+    console.print(f"[blue]defense[/blue]: {', '.join(sides['defense'])}")
+
+
+FLAGSHIP = {"attacker": "UKR", "target": "RUS", "place": "kursk-oblast", "target_kind": "territory"}
+FLAGSHIP_DATES = ("2024-08-06", "2025-01-15")
+
+
+def print_demo(as_json: bool) -> None:
+    """Run the flagship scenario on both dates and say what changed."""
+    from foedus.api import cascade
+
+    results = [cascade(date=d, **FLAGSHIP) for d in FLAGSHIP_DATES]  # type: ignore[arg-type]
+    if as_json:
+        _json([r.to_dict() for r in results])
+        return
+    console = _console()
+    console.print("[bold]Ukraine's forces in Russia's Kursk Oblast[/bold] "
+                  "(foedus cascade --attacker UKR --target RUS --place kursk-oblast --date …)\n")
+    for r in results:
+        print_result(r)
+        console.print()
+    before, after = ({j.state for j in r.joiners} for r in results)
+    added = sorted(after - before)
+    if added:
+        lines = []
+        for st in added:
+            j = results[1].joiner(st)
+            assert j is not None
+            lines.append(f"{result_name(results[1], st)} under {j.primary.treaty} art. {j.primary.article}")
+        console.print(f"[bold]What changed:[/bold] on {FLAGSHIP_DATES[1]} {', '.join(lines)} is bound to join; "
+                      f"on {FLAGSHIP_DATES[0]} the treaty was not yet in force (it entered into force on 2024-12-04).")
+
+
+def result_name(result: CascadeResult, state: str) -> str:
+    """`Name (ID)` for a state in a result."""
+    return f"{result.names.get(state, state)} ({state})"
+
+
+def print_treaty_list(world: World, date: str | None, as_json: bool) -> None:
+    """Table of treaties: id, name, dates, members, kinds of obligation."""
+    from foedus.engine.index import active_members
+    from foedus.engine.scenario import parse_date
+
+    day = parse_date(date) if date else None
+    rows = []
+    for t in sorted(world.treaties.values(), key=lambda t: t.id):
+        if day is not None and not active_members(t, day, "in-force"):
+            continue
+        rows.append({
+            "id": t.id, "name": t.short_name or t.name, "signed": t.signed.isoformat(),
+            "in_force": t.in_force.isoformat() if t.in_force else None,
+            "terminated": t.terminated.isoformat() if t.terminated else None,
+            "members": len({m.state for m in t.members}),
+            "kinds": sorted({p.kind.value for p in t.provisions}),
+            "certainty": t.certainty.value,
+        })
+    if as_json:
+        _json(rows)
+        return
+    table = Table("id", "name", "signed", "in force", "ended", "members", "obligations")
+    for r in rows:
+        table.add_row(r["id"], r["name"], r["signed"], r["in_force"] or "not in force",
+                      r["terminated"] or "", str(r["members"]), ", ".join(r["kinds"]))
+    _console().print(table)
+
+
+def print_treaty(world: World, treaty_id: str, as_json: bool) -> None:
+    """Everything about one treaty, invocation history included."""
+    t = world.treaty(treaty_id)
+    if as_json:
+        _json(t.model_dump(mode="json", exclude_none=True))
+        return
+    console = _console()
+    names = world.states.names
+    console.print(f"[bold]{t.name}[/bold] ({t.id})")
+    console.print(f"signed {t.signed}; in force {t.in_force or 'not in force'}"
+                  + (f"; terminated {t.terminated}" if t.terminated else "")
+                  + f"; {t.type}; certainty: {t.certainty.value}")
+    members = Table("state", "signed", "joined", "left", "suspended", "certainty", title="members")
+    for m in t.members:
+        spans = "; ".join(f"{s.start}–{s.end or ''}" for s in m.suspended)
+        members.add_row(f"{names.get(m.state, m.state)} ({m.state})", str(m.signed or t.signed),
+                        str(m.joined or t.in_force or "—"), str(m.left or ""), spans, m.certainty.value)
+    console.print(members)
+    provisions = Table("kind", "art.", "strength", "trigger", "owed by → to", "scope", "gates", title="provisions")
+    for p in t.provisions:
+        who = f"{','.join(p.obligors) if p.obligors else 'all'} → {','.join(p.beneficiaries) if p.beneficiaries else 'all'}"
+        scope = (f"territory: {'anywhere' if p.scope.territory is None else ', '.join(p.scope.territory) or 'none'}; "
+                 f"forces: {'anywhere' if p.scope.forces is None else ', '.join(p.scope.forces) or 'none'}")
+        gates = ", ".join(g for g, on in (("request-gated", p.request_gated),
+                                          ("non-provocation", p.non_provocation)) if on)
+        if p.adversary.type != "any":
+            gates += f" adversary: {p.adversary.type} {','.join(p.adversary.states)}"
+        provisions.add_row(p.kind.value, p.article, p.strength.value, p.trigger.value, who, scope, gates)
+    console.print(provisions)
+    if t.invocations:
+        inv = Table("date", "art.", "requester", "outcome", title="invocations")
+        for i in sorted(t.invocations, key=lambda i: i.date):
+            inv.add_row(str(i.date), i.article, ", ".join(i.requester), i.outcome)
+        console.print(inv)
+    else:
+        console.print("invocations: none recorded")
+    for s in t.sources:
+        console.print(f"source: {s.url}" + (f" ({s.title})" if s.title else ""))
+    for u in t.unverified:
+        console.print(f"[yellow]unverified:[/yellow] {u}")
+    if t.note:
+        console.print(f"note: {t.note}")
+
+
+def validate_files(paths: list[Path]) -> None:
+    """Validate treaty files; print one line per file; raise on the first bad one."""
+    from foedus.model.loader import bundled_treaty_files, load_treaties
+    from foedus.model.world import World
+
+    files: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            files += sorted([*p.glob("*.yaml"), *p.glob("*.yml")])
+        elif p.exists():
+            files.append(p)
+        else:
+            raise FoedusError(f"{p}: no such file or folder")
+    if not paths:
+        files = bundled_treaty_files()
+    world = World.default() if paths else None
+    if world is None:
+        from foedus.model.gazetteer import Gazetteer
+        from foedus.model.states import StateRegistry
+
+        states = StateRegistry.load()
+        treaties = load_treaties(files, states, Gazetteer.load(states))
+    else:
+        treaties = load_treaties(files, world.states, world.places)
+        clash = sorted(set(treaties) & set(world.treaties))
+        if clash:
+            print(f"note: {', '.join(clash)} also in the bundled set (a --treaties file would replace it)")
+    for tid in treaties:
+        print(f"ok  {tid}")
+    print(f"{len(treaties)} treaty file(s) valid")
+
+
+def print_states(query: str | None, date: str | None, as_json: bool) -> None:
+    """The state registry, or one state."""
+    from foedus.engine.scenario import parse_date
+    from foedus.model.states import StateRegistry
+
+    registry = StateRegistry.load()
+    day = parse_date(date) if date else None
+    chosen = [registry.resolve(query)] if query else [s for s in registry if day is None or s.member_on(day)]
+    rows = [{"id": s.id, "ccode": s.ccode, "cow": s.cow_abb, "iso3": s.iso3, "name": s.name,
+             "spells": [[a.isoformat(), b.isoformat() if b else None] for a, b in s.spells]} for s in chosen]
+    if as_json:
+        _json(rows)
+        return
+    table = Table("id", "COW", "abb", "ISO3", "name", "system membership")
+    for r in rows:
+        spells = "; ".join(f"{a}–{b or 'today'}" for a, b in r["spells"]) or "(COW dates not loaded)"
+        table.add_row(r["id"], str(r["ccode"] or ""), r["cow"] or "", r["iso3"] or "", r["name"], spells)
+    console = _console()
+    console.print(table)
+    if not registry.has_system_dates:
+        console.print("state-system dates need COW data: `foedus data fetch cow_states`")
+
+
+def print_places(regions: bool, homes: bool, as_json: bool) -> None:
+    """The gazetteer's places (or regions)."""
+    world = World.default()
+    if regions:
+        rows: list[dict[str, Any]] = [r.model_dump() for r in world.places.regions.values()]
+        if as_json:
+            _json(rows)
+            return
+        table = Table("id", "name", "description")
+        for r in rows:
+            table.add_row(r["id"], r["name"], r["description"] or "")
+        _console().print(table)
+        return
+    chosen = [p for p in world.places if homes or p.kind != "home"]
+    if as_json:
+        _json([p.model_dump() for p in chosen])
+        return
+    table = Table("id", "name", "kind", "sovereign", "administrator", "claimants", "regions")
+    for p in chosen:
+        table.add_row(p.id, p.name, p.kind, p.sovereign or "—", p.administrator or "—",
+                      ", ".join(p.claimants), ", ".join(p.regions))
+    _console().print(table)

@@ -1,0 +1,244 @@
+"""The cascade: apply the rules of `foedus.engine.rules` round by round until nothing changes.
+
+Round 1 holds the states bound by the opening attacks; round k the states bound by attacks
+that round k-1 created. In the `legal` reading only the opening attacks exist, plus the attacks
+of states that join the attacking side (their offence partners may then be bound); states that
+join the defence are not attacked, so they do not call in their own allies. In the `escalatory`
+reading every belligerent strikes the home territory of every belligerent on the other side.
+A state bound to both sides (or to join and to stay neutral) is a conflict: it joins neither,
+and the cascade is recomputed without it, so the outcome never depends on evaluation order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from foedus.engine.index import Leg, LegIndex, compile_legs
+from foedus.engine.result import (
+    Because,
+    CascadeResult,
+    Conflict,
+    Consultation,
+    Joiner,
+    Neutral,
+    Obligation,
+    Side,
+    Violation,
+    Withheld,
+)
+from foedus.engine.rules import RuleContext, evaluate
+from foedus.engine.scenario import Attack, Basis, Scenario
+from foedus.model.treaty import Certainty, Kind, Trigger
+from foedus.model.world import World
+
+__all__ = ["leg_index", "run_cascade"]
+
+_CERTAINTY_RANK = {c: i for i, c in enumerate(Certainty)}
+_OTHER: dict[Side, Side] = {"attack": "defense", "defense": "attack"}
+
+
+def leg_index(world: World, day: dt.date, basis: Basis) -> LegIndex:
+    """Compiled legs for a date, cached per world."""
+    return _cached_index(world, day, basis)
+
+
+@functools.lru_cache(maxsize=256)
+def _cached_index(world: World, day: dt.date, basis: Basis) -> LegIndex:
+    return compile_legs(world, day, basis)
+
+
+def run_cascade(world: World, scenario: Scenario) -> CascadeResult:
+    """Compute the cascade of `scenario` to a fixed point, restarting around each conflict."""
+    index = leg_index(world, scenario.date, scenario.basis)
+    conflicts: list[Conflict] = []
+    while True:
+        run = _Run(world, scenario, index, frozenset(c.state for c in conflicts))
+        conflict = run.execute()
+        if conflict is None:
+            return run.result(tuple(sorted(conflicts, key=lambda c: (c.round, c.state))))
+        conflicts.append(conflict)
+
+
+def _certainty(leg: Leg) -> str:
+    ranks = [leg.treaty.certainty, leg.provision.certainty]
+    ranks += [m.certainty for m in leg.treaty.members if m.state in (leg.obligor, leg.beneficiary)]
+    return max(ranks, key=lambda c: _CERTAINTY_RANK[c]).value
+
+
+def _conditions(leg: Leg, attack: Attack) -> tuple[str, ...]:
+    p = leg.provision
+    out: list[str] = []
+    if p.trigger is Trigger.ARMED_ATTACK_STATE_OF_WAR:
+        out.append(f"assumes the attack puts {attack.victim} in a state of war")
+    if p.request_gated:
+        out.append(f"request-gated: assumes {attack.victim} asks for help")
+    if p.non_provocation:
+        out.append(f"non-provocation: {attack.victim} did not start the war")
+    if (p.scope.territory if attack.kind == "territory" else p.scope.forces) is not None:
+        out.append(f"{attack.place} is within the scope of art. {p.article}")
+    return tuple(out)
+
+
+@dataclass
+class _Run:
+    """One pass of the fixed-point loop with a given set of excluded (conflicted) states."""
+
+    world: World
+    scenario: Scenario
+    index: LegIndex
+    excluded: frozenset[str]
+    side_of: dict[str, Side] = field(default_factory=dict)
+    joiners: dict[str, list[Obligation]] = field(default_factory=dict)
+    neutral: dict[str, list[Neutral]] = field(default_factory=lambda: defaultdict(list))
+    consultations: dict[tuple[str, str, str], Consultation] = field(default_factory=dict)
+    violations: dict[tuple[str, str, str], Violation] = field(default_factory=dict)
+    withheld: dict[tuple[str, str, str], Withheld] = field(default_factory=dict)
+    rounds: int = 0
+
+    def execute(self) -> Conflict | None:
+        """Run to a fixed point; return the first conflict found, or None."""
+        s = self.scenario
+        self.side_of = {a: "attack" for a in s.attackers} | {t: "defense" for t in s.targets}
+        seen = set(s.attacks)
+        frontier = list(s.attacks)
+        while frontier:
+            self.rounds += 1
+            pending, neutral = self._bind(frontier)
+            conflict = self._settle(pending, neutral)
+            if conflict is not None:
+                return conflict
+            new = [a for a in self._next_attacks(pending) if a not in seen]
+            seen.update(new)
+            frontier = new
+        self.rounds = max((o[0].round for o in self.joiners.values()), default=0)
+        return None
+
+    def _context(self) -> RuleContext:
+        return RuleContext(
+            places=self.world.places.places,
+            index=self.index,
+            requested=self.scenario.requested,
+            side_of=dict(self.side_of),
+            starters=frozenset(st for st, side in self.side_of.items() if side == "attack"),
+        )
+
+    def _bind(self, frontier: list[Attack]) -> tuple[dict[str, list[Obligation]], dict[str, list[Neutral]]]:
+        """Evaluate every leg touched by the frontier's attacks."""
+        ctx = self._context()
+        pending: dict[str, list[Obligation]] = defaultdict(list)
+        neutral: dict[str, list[Neutral]] = defaultdict(list)
+        for attack in frontier:
+            because = Because(attack.victim, attack.attacker, attack.place, attack.kind)
+            for leg in self.index.owed_to(Kind.NONAGGRESSION, attack.victim):
+                if evaluate(leg, attack, ctx).binds:
+                    self._violation(leg, because, "nonaggression")
+            for leg in self.index.owed_to(Kind.CONSULTATION, attack.victim):
+                if evaluate(leg, attack, ctx).binds:
+                    key = (leg.obligor, leg.beneficiary, leg.treaty.id)
+                    self.consultations.setdefault(key, Consultation(
+                        leg.obligor, leg.beneficiary, leg.treaty.id, leg.provision.article, because))
+            for leg in self.index.owed_to(Kind.NEUTRALITY, attack.victim):
+                if evaluate(leg, attack, ctx).binds:
+                    entry = Neutral(leg.obligor, leg.beneficiary, leg.treaty.id, leg.provision.article, because)
+                    if leg.obligor == attack.attacker:
+                        self._violation(leg, because, "neutrality")
+                    else:
+                        neutral[leg.obligor].append(entry)
+            legs = [(leg, self.side_of[attack.victim]) for leg in self.index.owed_to(Kind.DEFENSE, attack.victim)]
+            legs += [(leg, self.side_of[attack.attacker])
+                     for leg in self.index.owed_to(Kind.OFFENSE, attack.attacker)]
+            for leg, side in legs:
+                if leg.obligor in self.excluded or leg.obligor in self.scenario.attackers + self.scenario.targets:
+                    continue
+                verdict = evaluate(leg, attack, ctx)
+                if verdict.binds:
+                    pending[leg.obligor].append(Obligation(
+                        leg.obligor, side, self.rounds, leg.treaty.id, leg.provision.article,
+                        leg.provision.strength.value, leg.provision.kind.value, because,
+                        _certainty(leg), _conditions(leg, attack)))
+                elif verdict.withheld:
+                    self.withheld.setdefault((leg.obligor, leg.treaty.id, leg.provision.article), Withheld(
+                        leg.obligor, leg.treaty.id, leg.provision.article, verdict.withheld))
+        return pending, neutral
+
+    def _violation(self, leg: Leg, because: Because, kind: str) -> None:
+        key = (leg.obligor, leg.beneficiary, leg.treaty.id)
+        self.violations.setdefault(key, Violation(
+            leg.obligor, leg.beneficiary, leg.treaty.id, leg.provision.article, kind, because))
+
+    def _settle(self, pending: dict[str, list[Obligation]], neutral: dict[str, list[Neutral]]) -> Conflict | None:
+        """Admit this round's joiners; report the first state bound in contradictory ways."""
+        for state, entries in neutral.items():
+            self.neutral[state].extend(entries)
+        for state in sorted(set(pending) | set(neutral)):
+            obligations = sorted(pending.get(state, []), key=_obligation_key)
+            sides = {o.side for o in obligations}
+            current = self.side_of.get(state)
+            if current is not None:
+                sides.add(current)
+            against_neutral = [n for n in self.neutral.get(state, []) if
+                               any(self.side_of.get(n.toward) == _OTHER[side] for side in sides)]
+            if len(sides) > 1 or against_neutral:
+                reason = ("bound to both sides" if len(sides) > 1
+                          else "bound to join and to stay neutral toward " + against_neutral[0].toward)
+                earlier = tuple(self.joiners.get(state, ()))
+                return Conflict(state, self.rounds, reason, earlier + tuple(obligations), tuple(against_neutral))
+            if obligations and current is None:
+                self.side_of[state] = obligations[0].side
+                self.joiners[state] = obligations
+            elif obligations:
+                self.joiners[state].extend(o for o in obligations if o not in self.joiners[state])
+        return None
+
+    def _next_attacks(self, pending: dict[str, list[Obligation]]) -> list[Attack]:
+        """The attacks the new joiners bring into the war, by reading."""
+        new_joiners = [s for s in sorted(pending) if s in self.joiners and self.joiners[s][0].round == self.rounds]
+        if self.scenario.reading == "legal":
+            return [
+                Attack(state, o.because.attacked, o.because.place, o.because.kind, self.rounds)  # type: ignore[arg-type]
+                for state in new_joiners if self.side_of[state] == "attack"
+                for o in self.joiners[state] if o.side == "attack" and self.side_of.get(o.because.attacked) == "defense"
+            ]
+        home = self.world.places.home
+        attack_side = sorted(s for s, side in self.side_of.items() if side == "attack")
+        defense_side = sorted(s for s, side in self.side_of.items() if side == "defense")
+        out = [Attack(a, d, home(d).id, "territory", self.rounds) for a in attack_side for d in defense_side]
+        out += [Attack(d, a, home(a).id, "territory", self.rounds) for a in attack_side for d in defense_side]
+        return out
+
+    def result(self, conflicts: tuple[Conflict, ...]) -> CascadeResult:
+        """Freeze the run into a `CascadeResult`."""
+        belligerent = set(self.side_of)
+        joiners = tuple(
+            Joiner(obls[0], tuple(obls[1:]))
+            for _, obls in sorted(self.joiners.items(), key=lambda kv: (kv[1][0].round, kv[1][0].side, kv[0]))
+        )
+        neutral = tuple(sorted(
+            {(n.state, n.toward, n.treaty): n for entries in self.neutral.values() for n in entries
+             if n.state not in belligerent and n.state not in self.excluded}.values(),
+            key=lambda n: (n.state, n.toward, n.treaty)))
+        consultations = tuple(c for key, c in sorted(self.consultations.items()) if c.state not in belligerent)
+        withheld = tuple(w for key, w in sorted(self.withheld.items()) if w.state not in belligerent)
+        names = self.world.states.names
+        notes = _notes(self.world, self.scenario)
+        return CascadeResult(
+            scenario=self.scenario, joiners=joiners, consultations=consultations, conflicts=conflicts,
+            neutral=neutral, violations=tuple(v for _, v in sorted(self.violations.items())),
+            withheld=withheld, rounds=self.rounds, names=names, notes=notes,
+        )
+
+
+def _obligation_key(o: Obligation) -> tuple[int, int, str, str]:
+    return (int(o.strength[1]), 0 if o.kind == "defense" else 1, o.treaty, o.article)
+
+
+def _notes(world: World, scenario: Scenario) -> tuple[str, ...]:
+    notes: list[str] = []
+    if not world.states.has_system_dates:
+        notes.append("state-system dates not loaded: run `foedus data fetch cow_states` to check them")
+    if scenario.date > dt.date(2025, 12, 31):
+        notes.append("the bundled treaty data is current to 2025-12-31; later changes are not encoded")
+    return tuple(notes)

@@ -1,0 +1,270 @@
+"""The cascade result: a frozen record with one JSON contract and several renderings.
+
+`to_dict()` is the stable contract that `foedus cascade --json` prints; `to_frame()`,
+`explain()` and the notebook representations are renderings of the same record.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal
+
+from foedus.engine.scenario import Scenario
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = [
+    "Because",
+    "CascadeResult",
+    "Conflict",
+    "Consultation",
+    "Joiner",
+    "Neutral",
+    "Obligation",
+    "Violation",
+    "Withheld",
+]
+
+Side = Literal["attack", "defense"]
+
+
+@dataclass(frozen=True, slots=True)
+class Because:
+    """The attack that set an obligation off: who was attacked, by whom, where, and how."""
+
+    attacked: str
+    by: str
+    place: str
+    kind: str = "territory"
+
+    def to_dict(self) -> dict[str, str]:
+        """JSON form: attacked, by, place, target_kind."""
+        return {"attacked": self.attacked, "by": self.by, "place": self.place, "target_kind": self.kind}
+
+
+@dataclass(frozen=True, slots=True)
+class Obligation:
+    """One binding provision: `state` must join `side` under `treaty` art. `article`."""
+
+    state: str
+    side: Side
+    round: int
+    treaty: str
+    article: str
+    strength: str
+    kind: str
+    because: Because
+    certainty: str = "verified"
+    conditions: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form of the obligation."""
+        return {
+            "state": self.state,
+            "side": self.side,
+            "round": self.round,
+            "treaty": self.treaty,
+            "article": self.article,
+            "strength": self.strength,
+            "kind": self.kind,
+            "because": self.because.to_dict(),
+            "certainty": self.certainty,
+            "conditions": list(self.conditions),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Joiner:
+    """A state drawn in: its primary obligation (strongest) plus any others that also bind."""
+
+    primary: Obligation
+    also: tuple[Obligation, ...] = ()
+
+    @property
+    def state(self) -> str:
+        """The joining state."""
+        return self.primary.state
+
+    @property
+    def side(self) -> Side:
+        """The side it joins."""
+        return self.primary.side
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form: the primary obligation's fields plus `also`."""
+        out = self.primary.to_dict()
+        out["also"] = [{k: v for k, v in o.to_dict().items() if k != "state"} for o in self.also]
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Consultation:
+    """`state` must consult `with_` (consultation clause), without a duty to fight."""
+
+    state: str
+    with_: str
+    treaty: str
+    article: str
+    because: Because
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form."""
+        return {"state": self.state, "with": self.with_, "treaty": self.treaty,
+                "article": self.article, "because": self.because.to_dict()}
+
+
+@dataclass(frozen=True, slots=True)
+class Neutral:
+    """`state` is bound to stay out of the war against `toward`."""
+
+    state: str
+    toward: str
+    treaty: str
+    article: str
+    because: Because
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form."""
+        return {"state": self.state, "toward": self.toward, "treaty": self.treaty,
+                "article": self.article, "because": self.because.to_dict()}
+
+
+@dataclass(frozen=True, slots=True)
+class Violation:
+    """`state` attacks `against` although a non-aggression or neutrality clause forbids it."""
+
+    state: str
+    against: str
+    treaty: str
+    article: str
+    kind: str
+    because: Because
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form."""
+        return {"state": self.state, "against": self.against, "treaty": self.treaty,
+                "article": self.article, "kind": self.kind, "because": self.because.to_dict()}
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """`state` is bound to both sides, or to join and to stay neutral; it picks no side."""
+
+    state: str
+    round: int
+    reason: str
+    obligations: tuple[Obligation, ...]
+    neutral: tuple[Neutral, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form."""
+        return {
+            "state": self.state,
+            "round": self.round,
+            "reason": self.reason,
+            "treaties": sorted({o.treaty for o in self.obligations} | {n.treaty for n in self.neutral}),
+            "obligations": [o.to_dict() for o in self.obligations],
+            "neutral": [n.to_dict() for n in self.neutral],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Withheld:
+    """An obligation that would have bound but for a gate (request, non-provocation)."""
+
+    state: str
+    treaty: str
+    article: str
+    reason: str
+
+    def to_dict(self) -> dict[str, str]:
+        """JSON form."""
+        return {"state": self.state, "treaty": self.treaty, "article": self.article, "reason": self.reason}
+
+
+@dataclass(frozen=True)
+class CascadeResult:
+    """Everything a cascade found, in a deterministic order."""
+
+    scenario: Scenario
+    joiners: tuple[Joiner, ...]
+    consultations: tuple[Consultation, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()
+    neutral: tuple[Neutral, ...] = ()
+    violations: tuple[Violation, ...] = ()
+    withheld: tuple[Withheld, ...] = ()
+    rounds: int = 0
+    names: dict[str, str] = field(default_factory=dict, compare=False)
+    notes: tuple[str, ...] = ()
+
+    @property
+    def sides(self) -> dict[str, list[str]]:
+        """Both sides, original parties first, then joiners by round."""
+        out: dict[str, list[str]] = {"attack": list(self.scenario.attackers),
+                                     "defense": list(self.scenario.targets)}
+        for joiner in self.joiners:
+            out[joiner.side].append(joiner.state)
+        return out
+
+    def joiner(self, state: str) -> Joiner | None:
+        """The joiner record of `state`, if it joined."""
+        return next((j for j in self.joiners if j.state == state), None)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The stable JSON contract (see docs/json-contract.md)."""
+        s = self.scenario
+        return {
+            "date": s.date.isoformat(),
+            "attackers": list(s.attackers),
+            "targets": list(s.targets),
+            "place": s.place,
+            "target_kind": s.target_kind,
+            "reading": s.reading,
+            "territory_view": s.territory_view,
+            "basis": s.basis,
+            "requested": s.requested,
+            "sides": self.sides,
+            "joiners": [j.to_dict() for j in self.joiners],
+            "consultations": [c.to_dict() for c in self.consultations],
+            "conflicts": [c.to_dict() for c in self.conflicts],
+            "neutral": [n.to_dict() for n in self.neutral],
+            "violations": [v.to_dict() for v in self.violations],
+            "withheld": [w.to_dict() for w in self.withheld],
+            "rounds": self.rounds,
+            "notes": list(self.notes),
+        }
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per belligerent (original parties with round 0), as a pandas DataFrame."""
+        import pandas as pd
+
+        rows: list[dict[str, Any]] = [
+            {"state": st, "name": self.names.get(st, st), "side": side, "round": 0, "treaty": None,
+             "article": None, "strength": None, "kind": None, "attacked": None, "by": None, "place": None}
+            for side, states in (("attack", self.scenario.attackers), ("defense", self.scenario.targets))
+            for st in states
+        ]
+        for j in self.joiners:
+            p = j.primary
+            rows.append({"state": p.state, "name": self.names.get(p.state, p.state), "side": p.side,
+                         "round": p.round, "treaty": p.treaty, "article": p.article,
+                         "strength": p.strength, "kind": p.kind, "attacked": p.because.attacked,
+                         "by": p.because.by, "place": p.because.place})
+        return pd.DataFrame(rows)
+
+    def explain(self) -> str:
+        """A plain-text account, round by round, citing treaty and article for every joiner."""
+        from foedus.render import explain_text
+
+        return explain_text(self)
+
+    def __rich__(self) -> Any:
+        from foedus.render import rich_tree
+
+        return rich_tree(self)
+
+    def _repr_html_(self) -> str:
+        from foedus.render import html_table
+
+        return html_table(self)

@@ -1,0 +1,51 @@
+"""One exception tree for foedus: the CLI turns any FoedusError into a one-line message and exit 2."""
+
+from __future__ import annotations
+
+__all__ = [
+    "DataMissingError",
+    "DateOutOfRangeError",
+    "FoedusError",
+    "ScenarioError",
+    "TreatyDataError",
+    "UnknownPlaceError",
+    "UnknownStateError",
+    "UnknownTreatyError",
+]
+
+
+class FoedusError(Exception):
+    """Root of every error foedus raises on purpose; catch this to catch them all."""
+
+
+class TreatyDataError(FoedusError):
+    """A treaty file is malformed: the message names the file, the field path and the problem."""
+
+    def __init__(self, path: str, location: str, problem: str) -> None:
+        self.path, self.location, self.problem = path, location, problem
+        where = f"{path}: {location}" if location else path
+        super().__init__(f"{where}: {problem}")
+
+
+class UnknownStateError(FoedusError):
+    """A state name or code matched nothing; the message offers close suggestions."""
+
+
+class UnknownPlaceError(FoedusError):
+    """A place name matched nothing in the gazetteer; the message offers close suggestions."""
+
+
+class UnknownTreatyError(FoedusError):
+    """A treaty id is not in the loaded treaty world."""
+
+
+class DateOutOfRangeError(FoedusError):
+    """A date is malformed, impossible, or outside the range the data covers (1815-01-01 onward)."""
+
+
+class ScenarioError(FoedusError):
+    """A scenario is inconsistent: e.g. a state on both sides, or a place that is not the target's."""
+
+
+class DataMissingError(FoedusError):
+    """A research dataset is needed but not present; the message says how to get it."""

@@ -1,0 +1,138 @@
+"""The gazetteer: bundled places and regions, plus every state's home territory.
+
+Home territories are generated from the state registry; their region tags come from the UN
+geography that `countrycode` carries, adjusted by `data/home_regions.yaml`.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from foedus.errors import TreatyDataError, UnknownPlaceError, UnknownStateError
+from foedus.model.places import Place, Region, slugify
+from foedus.model.states import State, StateRegistry
+
+__all__ = ["Gazetteer"]
+
+_SUBREGION_TAGS = {
+    "Northern America": ["north-america", "americas"],
+    "Central America": ["central-america", "americas"],
+    "Caribbean": ["caribbean", "americas"],
+    "South America": ["south-america", "americas"],
+    "Eastern Asia": ["asia", "east-asia"],
+    "South-Eastern Asia": ["asia", "southeast-asia"],
+    "Southern Asia": ["asia", "south-asia"],
+    "Central Asia": ["asia", "central-asia"],
+    "Western Asia": ["asia", "middle-east"],
+}
+_CONTINENT_TAGS = {"Europe": ["europe"], "Africa": ["africa"], "Oceania": ["oceania"],
+                   "Asia": ["asia"], "Americas": ["americas"]}
+
+
+@dataclass
+class Gazetteer:
+    """Regions and places by id, with loose lookup by name and alias."""
+
+    regions: dict[str, Region]
+    places: dict[str, Place]
+    home_of: dict[str, str] = field(default_factory=dict)
+    _index: dict[str, str] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        for place in self.places.values():
+            for key in (place.id, place.name, *place.aliases):
+                self._index.setdefault(slugify(key), place.id)
+
+    def __iter__(self) -> Iterator[Place]:
+        return iter(sorted(self.places.values(), key=lambda p: (p.kind == "home", p.id)))
+
+    def home(self, state_id: str) -> Place:
+        """The home (metropolitan) territory of a state."""
+        return self.places[self.home_of[state_id]]
+
+    def resolve(self, text: str, states: StateRegistry | None = None) -> Place:
+        """Find a place by id, name or alias (loosely), or a state's home territory by its code.
+
+        Raises:
+            UnknownPlaceError: nothing matched; the message lists close suggestions.
+        """
+        key = slugify(text)
+        if key in self._index:
+            return self.places[self._index[key]]
+        if states is not None:
+            try:
+                return self.home(states.resolve_id(text))
+            except (UnknownStateError, KeyError):
+                pass
+        close = difflib.get_close_matches(key, list(self._index), n=3, cutoff=0.6)
+        hint = f"; did you mean {', '.join(self._index[c] for c in close)}?" if close else ""
+        raise UnknownPlaceError(f"unknown place {text!r}{hint} (try `foedus places`)")
+
+    @classmethod
+    def load(cls, states: StateRegistry) -> Gazetteer:
+        """Read the bundled regions and places and add a home territory for every state."""
+        regions = {r.id: r for r in (Region.model_validate(x) for x in _read("regions.yaml"))}
+        places: dict[str, Place] = {}
+        for i, raw in enumerate(_read("places.yaml")):
+            place = _validated_place(raw, f"[{i}]")
+            _check(place, regions, states, f"places.yaml [{i}] ({place.id})")
+            places[place.id] = place
+        adjust: dict[str, dict[str, list[str]]] = _read("home_regions.yaml") or {}
+        home_of: dict[str, str] = {}
+        for state in states:
+            place = _home_place(state, adjust, taken=places)
+            places[place.id] = place
+            home_of[state.id] = place.id
+        return cls(regions=regions, places=places, home_of=home_of)
+
+
+def _read(name: str) -> Any:
+    text = resources.files("foedus.data").joinpath(name).read_text(encoding="utf-8")
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+def _validated_place(raw: Any, where: str) -> Place:
+    from pydantic import ValidationError
+
+    try:
+        return Place.model_validate(raw)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        loc = ".".join(str(x) for x in err["loc"])
+        raise TreatyDataError("places.yaml", f"{where}.{loc}", err["msg"]) from None
+
+
+def _check(place: Place, regions: dict[str, Region], states: StateRegistry, where: str) -> None:
+    for region in place.regions:
+        if region not in regions:
+            raise TreatyDataError(where, "regions", f"unknown region {region!r}")
+    for holder in (place.sovereign, place.administrator, *place.claimants):
+        if holder is not None and holder not in states.states:
+            raise TreatyDataError(where, "sovereign/administrator/claimants", f"unknown state {holder!r}")
+
+
+def _home_place(state: State, adjust: dict[str, dict[str, list[str]]], taken: dict[str, Place]) -> Place:
+    tags = list(_CONTINENT_TAGS.get(state.continent or "", []))
+    tags += _SUBREGION_TAGS.get(state.subregion or "", [])
+    tags += adjust.get("add", {}).get(state.id, [])
+    removed = set(adjust.get("remove", {}).get(state.id, []))
+    regions = sorted({t for t in tags if t not in removed})
+    place_id = slugify(state.name)
+    if place_id in taken:
+        place_id = f"{place_id}-{state.id.lower()}"
+    return Place(
+        id=place_id,
+        name=state.name,
+        kind="home",
+        aliases=[state.id, *([state.cow_abb] if state.cow_abb else [])],
+        sovereign=state.id,
+        administrator=state.id,
+        regions=regions,
+        note=f"home territory of {state.name}",
+    )

@@ -1,0 +1,134 @@
+"""Read treaty YAML files into validated `Treaty` objects, with errors that name file and field.
+
+Validation happens in two passes: the pydantic schema (types, dates, required fields), then
+references (states resolve in the registry, scope tokens name known regions or places, ids are
+unique). State references are rewritten to registry ids (ISO3, or COW<n>).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from foedus.errors import FoedusError, TreatyDataError
+from foedus.model.gazetteer import Gazetteer
+from foedus.model.states import StateRegistry
+from foedus.model.treaty import Treaty
+
+__all__ = ["bundled_treaty_files", "load_treaties", "read_treaty_file", "validate_references"]
+
+_SPECIAL_TOKENS = {"home"}
+_ADMIN_PREFIX = "administered-by:"
+
+
+def bundled_treaty_files() -> list[Path]:
+    """The YAML files of the bundled 2025 treaty set, sorted by name."""
+    folder = resources.files("foedus.data").joinpath("treaties")
+    return sorted(Path(str(p)) for p in folder.iterdir() if p.name.endswith((".yaml", ".yml")))
+
+
+def read_treaty_file(path: Path) -> Treaty:
+    """Parse and schema-validate one treaty file.
+
+    Raises:
+        TreatyDataError: unreadable file, bad YAML, or a schema violation (with its field path).
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise TreatyDataError(str(path), "", f"cannot read file: {exc}") from None
+    try:
+        raw = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise TreatyDataError(str(path), where, f"invalid YAML: {problem}") from None
+    if not isinstance(raw, dict):
+        raise TreatyDataError(str(path), "", "expected a mapping of treaty fields at the top level")
+    try:
+        return Treaty.model_validate(raw)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
+        loc = _format_loc(err["loc"])
+        value = err.get("input")
+        shown = f" (got {value!r})" if not isinstance(value, dict | list) and value is not None else ""
+        raise TreatyDataError(str(path), loc, f"{err['msg']}{shown}{more}") from None
+
+
+def _format_loc(loc: Iterable[Any]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def validate_references(
+    treaty: Treaty, path: str, states: StateRegistry, places: Gazetteer
+) -> Treaty:
+    """Check state and scope references and return the treaty with states rewritten to ids.
+
+    Raises:
+        TreatyDataError: an unknown state, region or place, naming the field path.
+    """
+    data = treaty.model_dump(mode="python")
+
+    def state(value: str, loc: str) -> str:
+        try:
+            return states.resolve_id(value)
+        except FoedusError as exc:
+            raise TreatyDataError(path, loc, str(exc)) from None
+
+    for i, member in enumerate(data["members"]):
+        member["state"] = state(member["state"], f"members[{i}].state")
+    for i, prov in enumerate(data["provisions"]):
+        where = f"provisions[{i}]"
+        for key in ("obligors", "beneficiaries"):
+            if prov[key] is not None:
+                prov[key] = [state(s, f"{where}.{key}[{j}]") for j, s in enumerate(prov[key])]
+        adv = prov["adversary"]
+        adv["states"] = [state(s, f"{where}.adversary.states[{j}]") for j, s in enumerate(adv["states"])]
+        for j, leg in enumerate(prov["suspensions"]):
+            leg["obligor"] = state(leg["obligor"], f"{where}.suspensions[{j}].obligor")
+            leg["beneficiary"] = state(leg["beneficiary"], f"{where}.suspensions[{j}].beneficiary")
+        for key in ("territory", "forces"):
+            for j, token in enumerate(prov["scope"][key] or []):
+                prov["scope"][key][j] = _scope_token(token, f"{where}.scope.{key}[{j}]", path, states, places)
+    for i, inv in enumerate(data["invocations"]):
+        inv["requester"] = [state(s, f"invocations[{i}].requester[{j}]") for j, s in enumerate(inv["requester"])]
+    return Treaty.model_validate(data)
+
+
+def _scope_token(token: str, loc: str, path: str, states: StateRegistry, places: Gazetteer) -> str:
+    if token in _SPECIAL_TOKENS or token in places.regions or token in places.places:
+        return token
+    if token.startswith(_ADMIN_PREFIX):
+        try:
+            return _ADMIN_PREFIX + states.resolve_id(token.removeprefix(_ADMIN_PREFIX))
+        except FoedusError as exc:
+            raise TreatyDataError(path, loc, str(exc)) from None
+    raise TreatyDataError(
+        path, loc, f"unknown scope token {token!r}: use a region id, a place id, 'home' or "
+        f"'administered-by:ISO3' (see `foedus places --regions`)"
+    )
+
+
+def load_treaties(
+    paths: Iterable[Path], states: StateRegistry, places: Gazetteer
+) -> dict[str, Treaty]:
+    """Read, validate and cross-check treaty files; ids must be unique across all of them."""
+    treaties: dict[str, Treaty] = {}
+    origin: dict[str, str] = {}
+    for path in paths:
+        treaty = validate_references(read_treaty_file(path), str(path), states, places)
+        if treaty.id in treaties:
+            raise TreatyDataError(str(path), "id", f"duplicate treaty id {treaty.id!r} (also in {origin[treaty.id]})")
+        treaties[treaty.id] = treaty
+        origin[treaty.id] = str(path)
+    return treaties

@@ -1,0 +1,85 @@
+"""The gazetteer schema: regions and places, with administering state, sovereign and claimants.
+
+Treaty scopes name regions and places; a scenario names the place an attack hits. Every
+state's home territory is a place too, generated from the state registry.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+__all__ = ["Place", "PlaceKind", "Region", "slugify"]
+
+PlaceKind = Literal["home", "subnational", "island", "territory", "sea", "area"]
+_SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+def slugify(text: str) -> str:
+    """Lowercase slug used for place ids and loose name matching.
+
+    >>> slugify("Bosnia & Herzegovina")
+    'bosnia-herzegovina'
+    >>> slugify("  Réunion ")
+    'reunion'
+    """
+    import unicodedata
+
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Region(_Strict):
+    """A named area that treaty scopes refer to (Europe, the Pacific area, ...)."""
+
+    id: str
+    name: str
+    description: str | None = None
+
+    @field_validator("id")
+    @classmethod
+    def _slug(cls, value: str) -> str:
+        if not _SLUG_RE.match(value):
+            raise ValueError(f"region id {value!r} is not a lowercase slug")
+        return value
+
+
+class Place(_Strict):
+    """A place an attack can hit: its holder under each territorial reading, and its regions.
+
+    `sovereign` is the internationally recognised holder (the `recognized` view), `administrator`
+    the state in de-facto control, `claimants` any other state that claims it (the `claimant`
+    view counts it as territory of each of them). Where no sovereign is agreed, the recognized
+    view falls back to the administering state. Seas have neither.
+    """
+
+    id: str
+    name: str
+    kind: PlaceKind
+    aliases: list[str] = Field(default_factory=list)
+    sovereign: str | None = None
+    administrator: str | None = None
+    claimants: list[str] = Field(default_factory=list)
+    regions: list[str] = Field(default_factory=list)
+    note: str | None = None
+
+    @field_validator("id")
+    @classmethod
+    def _slug(cls, value: str) -> str:
+        if not _SLUG_RE.match(value):
+            raise ValueError(f"place id {value!r} is not a lowercase slug (e.g. kursk-oblast)")
+        return value
+
+    def holders(self, view: Literal["recognized", "claimant"]) -> frozenset[str]:
+        """States whose territory this place is under the chosen territorial reading."""
+        if view == "recognized":
+            holder = self.sovereign or self.administrator
+            return frozenset({holder} if holder else set())
+        found = {self.sovereign, self.administrator, *self.claimants}
+        return frozenset(s for s in found if s)

@@ -1,0 +1,266 @@
+"""The state registry: COW codes, ISO3 codes, names, and state-system membership dates.
+
+Names, ISO3 and COW codes come from the maintained `countrycode` package; system-membership
+spells come from COW State System v2016 when it is present in the data folder (its end date
+2016-12-31 is read as "still a member"). Inputs may be ISO3, a COW abbreviation, a COW number
+or a common name, in any case.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import difflib
+import functools
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from foedus.errors import UnknownStateError
+from foedus.paths import cache_dir, dataset_file
+
+__all__ = ["COW_STATES_FILE", "State", "StateRegistry"]
+
+COW_STATES_FILE = "cow_states/states2016.csv"
+COW_MAJORS_FILE = "cow_states/majors2016.csv"
+_COW_LAST_DAY = dt.date(2016, 12, 31)
+# Entities that treaties name but that have no COW code (ISO3 -> name).
+_EXTRA_ENTITIES = {"PSE": "Palestine"}
+# Kosovo has a COW code but no ISO 3166 code; XKX is the code the EU, IMF and World Bank use.
+_ISO3_FIXES = {347: "XKX"}
+# Common short forms that countrycode's name patterns do not catch (alias -> ISO3).
+_ALIASES = {"UK": "GBR", "US": "USA", "USSR": "RUS", "Soviet Union": "RUS", "PRC": "CHN",
+            "ROC": "TWN", "UAE": "ARE", "Britain": "GBR"}
+# countrycode rows that carry a COW code but are not states of the system.
+_NOT_STATES = {"GRL", "HKG"}
+
+
+@dataclass(frozen=True, slots=True)
+class State:
+    """One state: its identifier (ISO3, or COW<n> when it has none), codes, names and spells."""
+
+    id: str
+    name: str
+    ccode: int | None = None
+    iso3: str | None = None
+    cow_abb: str | None = None
+    regex: str | None = None
+    continent: str | None = None
+    subregion: str | None = None
+    spells: tuple[tuple[dt.date, dt.date | None], ...] = ()
+
+    def member_on(self, day: dt.date) -> bool | None:
+        """Whether it is a system member on `day`; None when no COW spells are loaded."""
+        if not self.spells:
+            return None
+        return any(start <= day and (end is None or day <= end) for start, end in self.spells)
+
+
+@dataclass
+class StateRegistry:
+    """All known states, with lookup by any code or name and membership by date."""
+
+    states: dict[str, State]
+    has_system_dates: bool = False
+    majors: dict[str, tuple[tuple[dt.date, dt.date | None], ...]] = field(default_factory=dict)
+    _index: dict[str, str] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        for state in sorted(self.states.values(), key=lambda s: (s.iso3 is None, s.id)):
+            keys: list[str] = [state.id, state.name]
+            if state.iso3:
+                keys.append(state.iso3)
+            if state.cow_abb:
+                keys.append(state.cow_abb)
+            if state.ccode is not None:
+                keys.append(str(state.ccode))
+            for key in keys:
+                self._index.setdefault(_norm(key), state.id)
+        for alias, iso3 in _ALIASES.items():
+            if iso3 in self.states:
+                self._index.setdefault(_norm(alias), iso3)
+
+    def __iter__(self) -> Iterator[State]:
+        return iter(sorted(self.states.values(), key=lambda s: (s.ccode or 10_000, s.id)))
+
+    def __len__(self) -> int:
+        return len(self.states)
+
+    @functools.cached_property
+    def names(self) -> dict[str, str]:
+        """Display name of every state id."""
+        return {s.id: s.name for s in self.states.values()}
+
+    def get(self, state_id: str) -> State:
+        """The state with this exact id (ISO3 or COW<n>)."""
+        return self.states[state_id]
+
+    def resolve(self, text: str | int) -> State:
+        """Find a state from ISO3, COW abbreviation, COW number or a common name.
+
+        ISO3 wins over a COW abbreviation when both exist (AUS is Australia; Austria is AUT).
+
+        Raises:
+            UnknownStateError: nothing matched; the message lists close suggestions.
+        """
+        raw = str(text).strip()
+        hit = self._index.get(_norm(raw))
+        if hit is None:
+            hit = self._by_regex(raw)
+        if hit is None:
+            raise UnknownStateError(self._unknown_message(raw))
+        return self.states[hit]
+
+    def resolve_id(self, text: str | int) -> str:
+        """The id of the state `text` names (see `resolve`)."""
+        return self.resolve(text).id
+
+    def _by_regex(self, raw: str) -> str | None:
+        lowered = raw.lower()
+        if len(lowered) < 4:
+            return None
+        for state in self:
+            if state.regex and re.search(state.regex, lowered):
+                return state.id
+        return None
+
+    def _unknown_message(self, raw: str) -> str:
+        names = {s.name: s.id for s in self.states.values()}
+        close = difflib.get_close_matches(raw, list(names), n=3, cutoff=0.6)
+        if not close:
+            close = difflib.get_close_matches(raw.upper(), list(self.states), n=3)
+        hint = f"; did you mean {', '.join(dict.fromkeys(close))}?" if close else ""
+        return f"unknown state {raw!r}{hint} (try `foedus states`)"
+
+    def members_on(self, day: dt.date) -> list[str]:
+        """Ids of the states in the system on `day` (empty when no COW dates are loaded)."""
+        return [s.id for s in self if s.member_on(day)]
+
+    def is_major(self, state_id: str, day: dt.date) -> bool:
+        """Whether COW counts the state as a major power on `day`."""
+        spans = self.majors.get(state_id, ())
+        return any(a <= day and (b is None or day <= b) for a, b in spans)
+
+    @classmethod
+    def load(cls) -> StateRegistry:
+        """Build the registry from countrycode, plus COW spells when the data folder has them."""
+        rows = _countrycode_rows()
+        cow_path = dataset_file(COW_STATES_FILE)
+        spells = _read_cow_spells(cow_path) if cow_path else {}
+        states: dict[str, State] = {}
+        by_ccode: dict[int, str] = {}
+        for row in rows:
+            ccode = row["cown"]
+            iso3 = row["iso3c"] or _ISO3_FIXES.get(ccode or -1)
+            if iso3 in _NOT_STATES or (ccode is None and iso3 not in _EXTRA_ENTITIES):
+                continue
+            state_id = iso3 or f"COW{ccode}"
+            if ccode is not None and ccode in by_ccode:
+                continue
+            name = _EXTRA_ENTITIES.get(iso3 or "", row["name"])
+            states[state_id] = State(
+                id=state_id,
+                name=name,
+                ccode=ccode,
+                iso3=iso3,
+                cow_abb=row["cowc"],
+                regex=row["regex"],
+                continent=row["continent"],
+                subregion=row["region23"],
+                spells=tuple(spells.get(ccode, {}).get("spells", ())) if ccode else (),
+            )
+            if ccode is not None:
+                by_ccode[ccode] = state_id
+        for ccode, info in spells.items():
+            if ccode not in by_ccode:
+                state_id = f"COW{ccode}"
+                states[state_id] = State(
+                    id=state_id,
+                    name=info["name"],
+                    ccode=ccode,
+                    cow_abb=info["abb"],
+                    spells=tuple(info["spells"]),
+                )
+                by_ccode[ccode] = state_id
+        majors_path = dataset_file(COW_MAJORS_FILE)
+        majors = _read_majors(majors_path, by_ccode) if majors_path else {}
+        return cls(states=states, has_system_dates=bool(spells), majors=majors)
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "", text.lower())
+
+
+def _cow_day(year: str, month: str, day: str) -> dt.date:
+    return dt.date(int(year), max(int(month), 1), max(int(day), 1))
+
+
+def _read_cow_spells(path: Path) -> dict[int, dict[str, object]]:
+    """COW states2016.csv as {ccode: {name, abb, spells}}; 2016-12-31 ends are open-ended."""
+    out: dict[int, dict[str, object]] = {}
+    with path.open(newline="", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            ccode = int(row["ccode"])
+            start = _cow_day(row["styear"], row["stmonth"], row["stday"])
+            end: dt.date | None = _cow_day(row["endyear"], row["endmonth"], row["endday"])
+            if end == _COW_LAST_DAY:
+                end = None
+            entry = out.setdefault(
+                ccode, {"name": row["statenme"], "abb": row["stateabb"], "spells": []}
+            )
+            spells = entry["spells"]
+            assert isinstance(spells, list)
+            spells.append((start, end))
+    return out
+
+
+def _read_majors(
+    path: Path, by_ccode: dict[int, str]
+) -> dict[str, tuple[tuple[dt.date, dt.date | None], ...]]:
+    out: dict[str, list[tuple[dt.date, dt.date | None]]] = {}
+    with path.open(newline="", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            state_id = by_ccode.get(int(row["ccode"]))
+            if state_id is None:
+                continue
+            start = _cow_day(row["styear"], row["stmonth"], row["stday"])
+            end: dt.date | None = _cow_day(row["endyear"], row["endmonth"], row["endday"])
+            out.setdefault(state_id, []).append((start, None if end == _COW_LAST_DAY else end))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+_CC_COLUMNS = ("cown", "cowc", "iso3c", "country.name.en", "country.name.en.regex", "continent",
+               "region23")
+
+
+def _countrycode_rows() -> list[dict[str, object]]:
+    """The countrycode columns we use, cached as JSON so the CLI starts fast."""
+    from importlib.metadata import version
+
+    cache = cache_dir() / f"countrycode-{version('countrycode')}.json"
+    try:
+        cached: list[dict[str, object]] = json.loads(cache.read_text(encoding="utf-8"))
+        return cached
+    except (OSError, ValueError):
+        pass
+    rows = _countrycode_extract()
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache.with_suffix(".tmp")
+        tmp.write_text(json.dumps(rows), encoding="utf-8")
+        tmp.replace(cache)
+    except OSError:
+        pass
+    return rows
+
+
+def _countrycode_extract() -> list[dict[str, object]]:
+    import countrycode
+
+    table = countrycode.codelist
+    columns: dict[str, Iterable[object]] = {c: table[c] for c in _CC_COLUMNS}
+    rename = {"country.name.en": "name", "country.name.en.regex": "regex"}
+    rows = [dict(zip(columns, values, strict=True)) for values in zip(*columns.values(), strict=True)]
+    return [{rename.get(k, k): v for k, v in row.items()} for row in rows]

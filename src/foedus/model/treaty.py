@@ -1,0 +1,235 @@
+"""The treaty schema: treaties, members, provisions, scopes and invocations, validated by pydantic.
+
+One YAML file per treaty follows this schema; `foedus schema` exports it as JSON Schema.
+The schema says *what a treaty says*; the cascade rules that act on it live in `foedus.engine.rules`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+__all__ = [
+    "Adversary",
+    "Certainty",
+    "Invocation",
+    "Kind",
+    "LegSuspension",
+    "Member",
+    "Provision",
+    "Scope",
+    "Source",
+    "Span",
+    "Strength",
+    "Treaty",
+    "Trigger",
+]
+
+_ID_RE = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$")
+
+
+class Kind(StrEnum):
+    """What a provision obliges: the five ATOP obligation types."""
+
+    DEFENSE = "defense"
+    OFFENSE = "offense"
+    NEUTRALITY = "neutrality"
+    NONAGGRESSION = "nonaggression"
+    CONSULTATION = "consultation"
+
+
+class Trigger(StrEnum):
+    """What sets a provision off (editorial vocabulary of the 2025 fact sheet)."""
+
+    ARMED_ATTACK = "armed_attack"
+    ARMED_ATTACK_STATE_OF_WAR = "armed_attack_state_of_war"
+    AGGRESSION = "aggression"
+    THREAT = "threat"
+
+
+class Strength(StrEnum):
+    """How strong the duty is, S1 (automatic, all means) to S5 (one-way guarantee)."""
+
+    S1 = "S1"  # automatic, all means
+    S2 = "S2"  # such action as each deems necessary
+    S3 = "S3"  # act to meet the common danger under constitutional processes
+    S4 = "S4"  # consultation only
+    S5 = "S5"  # one-way guarantee
+
+
+class Certainty(StrEnum):
+    """How well a fact is sourced: the fact sheet's [V], [V-secondary], [U] and [C] tags."""
+
+    VERIFIED = "verified"
+    SECONDARY = "secondary"
+    UNVERIFIED = "unverified"
+    CONFLICTING = "conflicting"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
+
+
+StateRef = Annotated[str, Field(min_length=2, description="ISO3, COW abbreviation, COW number or name")]
+
+
+class Span(_Strict):
+    """A closed-open date interval [start, end); `end: null` means open-ended."""
+
+    start: dt.date
+    end: dt.date | None = None
+    note: str | None = None
+    certainty: Certainty = Certainty.VERIFIED
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Span:
+        if self.end is not None and self.end < self.start:
+            raise ValueError(f"span ends ({self.end}) before it starts ({self.start})")
+        return self
+
+    def covers(self, day: dt.date) -> bool:
+        """True when `day` falls inside the span."""
+        return self.start <= day and (self.end is None or day < self.end)
+
+
+class Source(_Strict):
+    """Where a fact comes from: a URL and what it is."""
+
+    url: str = Field(pattern=r"^https?://")
+    title: str | None = None
+
+
+class Member(_Strict):
+    """A party's membership: signature, becoming a party, leaving, and suspensions."""
+
+    state: StateRef
+    signed: dt.date | None = Field(None, description="signature date; defaults to the treaty's")
+    joined: dt.date | None = Field(
+        None, description="date it became a party (in force for it); defaults to treaty in_force"
+    )
+    left: dt.date | None = Field(None, description="date its membership ended (exclusive)")
+    suspended: list[Span] = Field(default_factory=list, description="spans it neither owes nor is owed")
+    certainty: Certainty = Certainty.VERIFIED
+    note: str | None = None
+
+
+class LegSuspension(_Strict):
+    """A directed leg switched off for a span: e.g. ANZUS USA -> NZL since 1986-08-11."""
+
+    obligor: StateRef
+    beneficiary: StateRef
+    span: Span
+
+
+class Scope(_Strict):
+    """Where an attack counts. Tokens are region ids, place ids, `home` or `administered-by:ISO3`.
+
+    `territory`: where an attack on the victim's territory counts (null = anywhere).
+    `forces`: where an attack on its forces, public vessels or aircraft counts
+    (null = anywhere, [] = attacks on forces are not covered).
+    """
+
+    territory: list[str] | None = None
+    forces: list[str] | None = None
+
+
+class Adversary(_Strict):
+    """Whose attack counts: any state, only named states, or only non-members of the treaty."""
+
+    type: Literal["any", "named", "non_members"] = "any"
+    states: list[StateRef] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _named_needs_states(self) -> Adversary:
+        if self.type == "named" and not self.states:
+            raise ValueError("adversary type 'named' needs a non-empty 'states' list")
+        if self.type != "named" and self.states:
+            raise ValueError(f"adversary type '{self.type}' takes no 'states' list")
+        return self
+
+
+class Provision(_Strict):
+    """One obligation clause: who owes what to whom, when it triggers, and how strongly."""
+
+    kind: Kind
+    article: str = Field(min_length=1, description="article as the treaty numbers it, e.g. '5', 'IV'")
+    strength: Strength
+    trigger: Trigger = Trigger.ARMED_ATTACK
+    obligors: list[StateRef] | None = Field(None, description="who owes it; null = every member")
+    beneficiaries: list[StateRef] | None = Field(
+        None, description="to whom it is owed; null = every member"
+    )
+    scope: Scope = Field(default_factory=Scope)
+    adversary: Adversary = Field(default_factory=Adversary)
+    non_provocation: bool = Field(False, description="void if the protected state started the war")
+    request_gated: bool = Field(False, description="help only if the victim asks")
+    valid: Span | None = Field(None, description="when this clause applies, if not the whole treaty life")
+    suspensions: list[LegSuspension] = Field(default_factory=list)
+    summary: str | None = Field(None, description="one-line paraphrase, not treaty text")
+    certainty: Certainty = Certainty.VERIFIED
+    note: str | None = None
+
+
+class Invocation(_Strict):
+    """A recorded use of a treaty: who asked, under which article, when, and what came of it."""
+
+    date: dt.date
+    article: str
+    requester: list[StateRef]
+    outcome: str
+    certainty: Certainty = Certainty.VERIFIED
+    note: str | None = None
+
+
+class Treaty(_Strict):
+    """A treaty with its dates, sources, members, provisions and invocation history."""
+
+    id: str = Field(description="snake_case id, e.g. nato_1949")
+    name: str
+    short_name: str | None = None
+    signed: dt.date
+    in_force: dt.date | None = Field(None, description="null: signed but not (yet) in force")
+    terminated: dt.date | None = None
+    type: Literal["bilateral", "multilateral", "unilateral"] = "bilateral"
+    sources: list[Source] = Field(min_length=1)
+    members: list[Member] = Field(min_length=1)
+    provisions: list[Provision] = Field(default_factory=list)
+    invocations: list[Invocation] = Field(default_factory=list)
+    replaces: list[str] = Field(default_factory=list, description="ids of treaties this one replaced")
+    atop_ids: list[int] = Field(default_factory=list, description="ATOP atopid(s) of the same treaty")
+    certainty: Certainty = Certainty.VERIFIED
+    unverified: list[str] = Field(
+        default_factory=list, description="facts in this file that are not verified, in words"
+    )
+    note: str | None = None
+
+    @field_validator("id")
+    @classmethod
+    def _snake_case(cls, value: str) -> str:
+        if not _ID_RE.match(value):
+            raise ValueError(f"id {value!r} is not snake_case (e.g. nato_1949)")
+        return value
+
+    @model_validator(mode="after")
+    def _dates_ordered(self) -> Treaty:
+        if self.in_force is not None and self.in_force < self.signed:
+            raise ValueError(f"in_force ({self.in_force}) is before signed ({self.signed})")
+        start = self.in_force or self.signed
+        if self.terminated is not None and self.terminated < start:
+            raise ValueError(f"terminated ({self.terminated}) is before it took effect ({start})")
+        for i, m in enumerate(self.members):
+            joined = m.joined or self.in_force
+            if m.left is not None and joined is not None and m.left < joined:
+                raise ValueError(f"members[{i}] ({m.state}) left ({m.left}) before joining ({joined})")
+        return self
+
+    def in_effect(self, day: dt.date, basis: Literal["in-force", "signed"] = "in-force") -> bool:
+        """True when the treaty binds on `day` (by entry into force, or by signature)."""
+        start = self.signed if basis == "signed" else self.in_force
+        if start is None or day < start:
+            return False
+        return self.terminated is None or day < self.terminated

@@ -1,0 +1,127 @@
+"""Human renderings of a cascade result: plain text, a rich tree, and an HTML table.
+
+All three read the same `CascadeResult`; none computes anything the engine did not.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from html import escape
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from foedus.engine.result import CascadeResult, Joiner
+
+__all__ = ["explain_lines", "explain_text", "html_table", "rich_tree"]
+
+_STRENGTH_WORDS = {
+    "S1": "automatic, all means",
+    "S2": "such action as it deems necessary",
+    "S3": "act to meet the common danger (constitutional processes)",
+    "S4": "consultation only",
+    "S5": "one-way guarantee",
+}
+
+
+def _name(result: CascadeResult, state: str) -> str:
+    name = result.names.get(state)
+    return f"{name} ({state})" if name and name != state else state
+
+
+def _reason(result: CascadeResult, joiner: Joiner) -> str:
+    p = joiner.primary
+    b = p.because
+    hit = "forces at" if b.kind == "forces" else "territory:"
+    line = (f"{_name(result, p.state)} joins the {p.side}: {p.treaty} art. {p.article} "
+            f"[{p.strength}: {_STRENGTH_WORDS.get(p.strength, p.strength)}] "
+            f"because {b.by} attacked {b.attacked} ({hit} {b.place})")
+    if p.certainty != "verified":
+        line += f" — {p.certainty} facts"
+    if joiner.also:
+        line += "; also " + ", ".join(f"{o.treaty} art. {o.article}" for o in joiner.also)
+    return line
+
+
+def explain_lines(result: CascadeResult) -> list[str]:
+    """The explanation as a list of lines (header, rounds, then the other findings)."""
+    s = result.scenario
+    attackers = ", ".join(_name(result, a) for a in s.attackers)
+    targets = ", ".join(_name(result, t) for t in s.targets)
+    lines = [f"{s.date}: {attackers} attacks {targets} ({s.target_kind} at {s.place}); "
+             f"{s.reading} reading, {s.territory_view} territory, {s.basis} membership"]
+    by_round: dict[int, list[Joiner]] = defaultdict(list)
+    for joiner in result.joiners:
+        by_round[joiner.primary.round].append(joiner)
+    if not result.joiners:
+        lines.append("No state is obligated to join.")
+    for rnd in sorted(by_round):
+        lines.append(f"Round {rnd}:")
+        for j in by_round[rnd]:
+            lines.append(f"  - {_reason(result, j)}")
+            lines += [f"      condition: {c}" for c in j.primary.conditions]
+    sides = result.sides
+    lines.append(f"Attack side: {', '.join(sides['attack'])}")
+    lines.append(f"Defense side: {', '.join(sides['defense'])}")
+    for c in result.conflicts:
+        lines.append(f"Conflict: {_name(result, c.state)} is {c.reason} "
+                     f"({', '.join(sorted({o.treaty for o in c.obligations} | {n.treaty for n in c.neutral}))}); "
+                     "it is counted on neither side")
+    lines += [f"Neutral: {_name(result, n.state)} must stay out against {n.toward} ({n.treaty} art. {n.article})"
+              for n in result.neutral]
+    lines += [f"Violation: {_name(result, v.state)} attacks {v.against} despite {v.treaty} art. {v.article} "
+              f"({v.kind})" for v in result.violations]
+    lines += [f"Consultation: {_name(result, c.state)} consults {c.with_} ({c.treaty} art. {c.article})"
+              for c in result.consultations]
+    lines += [f"Withheld: {_name(result, w.state)} under {w.treaty} art. {w.article}: {w.reason}"
+              for w in result.withheld]
+    lines += [f"Note: {n}" for n in result.notes]
+    return lines
+
+
+def explain_text(result: CascadeResult) -> str:
+    """The explanation as one string."""
+    return "\n".join(explain_lines(result))
+
+
+def rich_tree(result: CascadeResult) -> Any:
+    """A rich Tree: rounds as branches, each joiner with its treaty, article and trigger."""
+    from rich.markup import escape as markup
+    from rich.tree import Tree
+
+    s = result.scenario
+    tree = Tree(f"[bold]{s.date}[/bold] {', '.join(s.attackers)} → {', '.join(s.targets)} "
+                f"at {s.place} ({s.target_kind}, {s.reading})")
+    by_round: dict[int, list[Joiner]] = defaultdict(list)
+    for joiner in result.joiners:
+        by_round[joiner.primary.round].append(joiner)
+    if not by_round:
+        tree.add("[dim]no state is obligated to join[/dim]")
+    for rnd in sorted(by_round):
+        branch = tree.add(f"[bold]round {rnd}[/bold]")
+        for j in by_round[rnd]:
+            colour = "red" if j.side == "attack" else "blue"
+            node = branch.add(f"[{colour}]{markup(_reason(result, j))}[/{colour}]")
+            for cond in j.primary.conditions:
+                node.add(f"[dim]{markup(cond)}[/dim]")
+    extra = [line for line in explain_lines(result)
+             if line.startswith(("Conflict", "Neutral", "Violation", "Consultation", "Withheld", "Note"))]
+    if extra:
+        other = tree.add("[bold]other findings[/bold]")
+        for line in extra:
+            other.add(markup(line))
+    return tree
+
+
+def html_table(result: CascadeResult) -> str:
+    """An HTML table of the belligerents for notebooks."""
+    rows = []
+    for side, states in result.sides.items():
+        for st in states:
+            j = result.joiner(st)
+            cite = (f"{j.primary.treaty} art. {j.primary.article} ({j.primary.strength}), round {j.primary.round}"
+                    if j else "original party")
+            rows.append(f"<tr><td>{escape(side)}</td><td>{escape(_name(result, st))}</td><td>{escape(cite)}</td></tr>")
+    s = result.scenario
+    head = escape(f"{s.date}: {', '.join(s.attackers)} attacks {', '.join(s.targets)} at {s.place} ({s.reading})")
+    return (f"<p><b>{head}</b></p><table><thead><tr><th>side</th><th>state</th><th>why</th></tr></thead>"
+            f"<tbody>{''.join(rows)}</tbody></table>")

@@ -1,0 +1,229 @@
+"""Unit tests of each cascade rule and provision condition, on small synthetic treaty worlds."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from foedus.api import cascade
+from foedus.model.loader import validate_references
+from foedus.model.treaty import Treaty
+from foedus.model.world import World
+
+DAY = "2020-06-01"
+
+
+def treaty(tid: str, members: list[str], *provisions: dict[str, Any], **extra: Any) -> dict[str, Any]:
+    """A synthetic treaty in force since 2000 with the given members and provisions."""
+    base: dict[str, Any] = {
+        "id": tid, "name": tid, "signed": "2000-01-01", "in_force": "2000-01-01",
+        "sources": [{"url": "https://example.org/test"}],
+        "members": [{"state": m} for m in members], "provisions": list(provisions),
+    }
+    return base | extra
+
+
+def defense(**kw: Any) -> dict[str, Any]:
+    return {"kind": "defense", "article": "1", "strength": "S2"} | kw
+
+
+def make_world(base: World, *treaties: dict[str, Any]) -> World:
+    parsed = {}
+    for raw in treaties:
+        t = validate_references(Treaty.model_validate(raw), raw["id"], base.states, base.places)
+        parsed[t.id] = t
+    return World(treaties=parsed, states=base.states, places=base.places)
+
+
+def joined(result: Any) -> dict[str, str]:
+    return {j.state: j.side for j in result.joiners}
+
+
+def test_defense_binds_when_protected_state_is_attacked(world: World) -> None:
+    w = make_world(world, treaty("pact", ["FRA", "DEU"], defense()))
+    r = cascade("RUS", "DEU", DAY, world=w)
+    j = r.joiner("FRA")
+    assert j is not None and j.side == "defense"
+    assert (j.primary.treaty, j.primary.article, j.primary.round) == ("pact", "1", 1)
+    assert j.primary.because.attacked == "DEU" and j.primary.because.by == "RUS"
+
+
+def test_defense_does_not_bind_when_protected_state_attacks(world: World) -> None:
+    w = make_world(world, treaty("pact", ["FRA", "DEU"], defense()))
+    assert cascade("DEU", "RUS", DAY, world=w).joiners == ()
+
+
+def test_territory_scope_limits_where_an_attack_counts(world: World) -> None:
+    w = make_world(world, treaty("pact", ["USA", "GBR"], defense(scope={"territory": ["europe", "north-america"]})))
+    assert joined(cascade("RUS", "USA", DAY, world=w)) == {"GBR": "defense"}
+    assert cascade("CHN", "USA", DAY, place="guam", world=w).joiners == ()
+
+
+def test_forces_scope_empty_means_forces_not_covered(world: World) -> None:
+    w = make_world(world, treaty("pact", ["FRA", "DEU"], defense(scope={"territory": None, "forces": []})))
+    assert cascade("RUS", "DEU", DAY, place="baltic-sea", target_kind="forces", world=w).joiners == ()
+
+
+def test_forces_scope_null_means_forces_covered_anywhere(world: World) -> None:
+    w = make_world(world, treaty("pact", ["FRA", "DEU"], defense()))
+    assert joined(cascade("RUS", "DEU", DAY, place="south-china-sea", target_kind="forces", world=w)) == {
+        "FRA": "defense"}
+
+
+def test_named_adversary_condition(world: World) -> None:
+    w = make_world(world, treaty("pact", ["FRA", "DEU"], defense(adversary={"type": "named", "states": ["RUS"]})))
+    assert joined(cascade("RUS", "DEU", DAY, world=w)) == {"FRA": "defense"}
+    assert cascade("CHN", "DEU", DAY, world=w).joiners == ()
+
+
+def test_non_member_adversary_condition(world: World) -> None:
+    w = make_world(world, treaty("pact", ["FRA", "DEU", "ITA"], defense(adversary={"type": "non_members"})))
+    assert joined(cascade("RUS", "DEU", DAY, world=w)) == {"FRA": "defense", "ITA": "defense"}
+    assert cascade("ITA", "DEU", DAY, world=w).joiners == ()
+
+
+def test_request_gated_help_needs_a_request(world: World) -> None:
+    w = make_world(world, treaty("pact", ["FRA", "DEU"], defense(request_gated=True)))
+    assert joined(cascade("RUS", "DEU", DAY, world=w)) == {"FRA": "defense"}
+    r = cascade("RUS", "DEU", DAY, requested=False, world=w)
+    assert r.joiners == ()
+    assert [(x.state, x.treaty) for x in r.withheld] == [("FRA", "pact")]
+    assert "did not ask" in r.withheld[0].reason
+
+
+def test_non_provocation_voids_help_to_the_state_that_started_it(world: World) -> None:
+    # In the escalatory reading the attacker is struck back; its ally's non-provocation
+    # clause keeps the ally out, while a plain defence clause brings it in.
+    plain = make_world(world, treaty("pact", ["RUS", "BLR"], defense()))
+    guarded = make_world(world, treaty("pact", ["RUS", "BLR"], defense(non_provocation=True)))
+    assert joined(cascade("RUS", "EST", DAY, reading="escalatory", world=plain)) == {"BLR": "attack"}
+    r = cascade("RUS", "EST", DAY, reading="escalatory", world=guarded)
+    assert r.joiners == ()
+    assert "non-provocation" in r.withheld[0].reason
+
+
+def test_offense_binds_when_partner_attacks(world: World) -> None:
+    w = make_world(world, treaty("axis", ["RUS", "BLR"], {"kind": "offense", "article": "2", "strength": "S1"}))
+    r = cascade("RUS", "EST", DAY, world=w)
+    assert joined(r) == {"BLR": "attack"}
+    assert r.sides == {"attack": ["RUS", "BLR"], "defense": ["EST"]}
+
+
+def test_offense_joiner_attack_triggers_named_adversary_defense_in_round_two(world: World) -> None:
+    w = make_world(
+        world,
+        treaty("axis", ["RUS", "BLR"], {"kind": "offense", "article": "2", "strength": "S1"}),
+        treaty("guard", ["EST", "FIN"], defense(adversary={"type": "named", "states": ["BLR"]})),
+    )
+    r = cascade("RUS", "EST", DAY, world=w)
+    assert [(j.state, j.side, j.primary.round) for j in r.joiners] == [("BLR", "attack", 1), ("FIN", "defense", 2)]
+    assert r.joiner("FIN").primary.because.by == "BLR"  # type: ignore[union-attr]
+
+
+def test_joiners_that_were_not_attacked_do_not_call_in_their_allies(world: World) -> None:
+    w = make_world(world, treaty("a", ["EST", "FIN"], defense()), treaty("b", ["FIN", "SWE"], defense()))
+    assert joined(cascade("RUS", "EST", DAY, world=w)) == {"FIN": "defense"}
+    esc = cascade("RUS", "EST", DAY, reading="escalatory", world=w)
+    assert joined(esc) == {"FIN": "defense", "SWE": "defense"}
+    assert esc.joiner("SWE").primary.round == 2  # type: ignore[union-attr]
+
+
+def test_neutrality_keeps_a_state_out(world: World) -> None:
+    w = make_world(world, treaty("neut", ["IRN", "RUS"], {"kind": "neutrality", "article": "3", "strength": "S4"}))
+    r = cascade("UKR", "RUS", DAY, place="kursk-oblast", world=w)
+    assert r.joiners == ()
+    assert [(n.state, n.toward) for n in r.neutral] == [("IRN", "RUS")]
+
+
+def test_joining_against_a_neutrality_partner_is_a_conflict(world: World) -> None:
+    w = make_world(
+        world,
+        treaty("neut", ["IRN", "RUS"], {"kind": "neutrality", "article": "3", "strength": "S4"}),
+        treaty("def", ["IRN", "UKR"], defense()),
+    )
+    r = cascade("RUS", "UKR", DAY, reading="escalatory", world=w)
+    assert "IRN" not in joined(r)
+    assert [c.state for c in r.conflicts] == ["IRN"]
+    assert set(r.conflicts[0].to_dict()["treaties"]) == {"neut", "def"}
+
+
+def test_state_bound_to_both_sides_is_a_conflict_not_a_joiner(world: World) -> None:
+    w = make_world(world, treaty("a", ["GRC", "FRA"], defense()), treaty("b", ["TUR", "FRA"], defense()))
+    r = cascade("TUR", "GRC", DAY, reading="escalatory", world=w)
+    assert "FRA" not in joined(r)
+    (conflict,) = r.conflicts
+    assert conflict.state == "FRA" and conflict.reason == "bound to both sides"
+    assert {o.side for o in conflict.obligations} == {"attack", "defense"}
+
+
+def test_nonaggression_broken_by_attacker_is_a_violation(world: World) -> None:
+    w = make_world(world, treaty("na", ["RUS", "UKR"], {"kind": "nonaggression", "article": "1", "strength": "S4",
+                                                          "obligors": ["RUS"], "beneficiaries": ["UKR"]}))
+    r = cascade("RUS", "UKR", DAY, world=w)
+    assert [(v.state, v.against, v.treaty, v.kind) for v in r.violations] == [("RUS", "UKR", "na", "nonaggression")]
+    assert cascade("UKR", "RUS", DAY, place="kursk-oblast", world=w).violations == ()
+
+
+def test_consultation_is_reported_not_joined(world: World) -> None:
+    w = make_world(world, treaty("c", ["GBR", "UKR"], {"kind": "consultation", "article": "1", "strength": "S4",
+                                                         "trigger": "threat"}))
+    r = cascade("RUS", "UKR", DAY, world=w)
+    assert r.joiners == ()
+    assert [(c.state, c.with_) for c in r.consultations] == [("GBR", "UKR")]
+
+
+def test_one_way_guarantee_is_directed(world: World) -> None:
+    w = make_world(world, treaty("g", ["USA", "QAT"], defense(strength="S5", obligors=["USA"], beneficiaries=["QAT"]),
+                                 type="unilateral"))
+    assert joined(cascade("IRN", "QAT", DAY, world=w)) == {"USA": "defense"}
+    assert cascade("CHN", "USA", DAY, world=w).joiners == ()
+
+
+def test_membership_dates_and_suspensions(world: World) -> None:
+    raw = treaty("pact", ["FRA"], defense())
+    raw["members"] += [
+        {"state": "DEU", "joined": "2010-05-01"},
+        {"state": "ITA", "left": "2015-01-01"},
+        {"state": "ESP", "suspended": [{"start": "2019-01-01", "end": "2021-01-01"}]},
+    ]
+    w = make_world(world, raw)
+    assert "FRA" in joined(cascade("RUS", "DEU", "2010-05-01", world=w))
+    assert cascade("RUS", "DEU", "2010-04-30", world=w).joiners == ()
+    assert "ITA" in joined(cascade("RUS", "FRA", "2014-12-31", world=w))
+    assert "ITA" not in joined(cascade("RUS", "FRA", "2015-01-01", world=w))
+    assert "ESP" not in joined(cascade("RUS", "FRA", "2020-01-01", world=w))
+    assert "ESP" in joined(cascade("RUS", "FRA", "2021-01-01", world=w))
+
+
+def test_leg_suspension_switches_off_one_direction(world: World) -> None:
+    w = make_world(world, treaty("anz", ["USA", "NZL"], defense(suspensions=[
+        {"obligor": "USA", "beneficiary": "NZL", "span": {"start": "1986-08-11"}}])))
+    assert cascade("CHN", "NZL", DAY, world=w).joiners == ()
+    assert joined(cascade("CHN", "USA", DAY, world=w)) == {"NZL": "defense"}
+
+
+def test_treaty_dates_in_force_signed_and_terminated(world: World) -> None:
+    w = make_world(world, treaty("p", ["FRA", "DEU"], defense(), signed="2000-01-01", in_force="2001-01-01",
+                                 terminated="2030-01-01"))
+    assert cascade("RUS", "DEU", "2000-06-01", world=w).joiners == ()
+    assert joined(cascade("RUS", "DEU", "2000-06-01", basis="signed", world=w)) == {"FRA": "defense"}
+    assert cascade("RUS", "DEU", "2030-01-01", world=w).joiners == ()
+    never = make_world(world, treaty("p", ["FRA", "DEU"], defense(), in_force=None))
+    assert cascade("RUS", "DEU", DAY, world=never).joiners == ()
+    assert joined(cascade("RUS", "DEU", DAY, basis="signed", world=never)) == {"FRA": "defense"}
+
+
+def test_administered_by_and_home_tokens(world: World) -> None:
+    w = make_world(world, treaty("p", ["USA", "JPN"], defense(scope={"territory": ["administered-by:JPN"],
+                                                                     "forces": ["administered-by:JPN"]})))
+    assert joined(cascade("CHN", "JPN", DAY, place="senkaku-islands", world=w)) == {"USA": "defense"}
+    assert joined(cascade("CHN", "USA", DAY, place="japan", target_kind="forces", world=w)) == {"JPN": "defense"}
+    assert cascade("CHN", "USA", DAY, place="guam", world=w).joiners == ()
+
+
+@pytest.mark.parametrize("reading", ["legal", "escalatory"])
+def test_result_is_deterministic(world: World, reading: str) -> None:
+    a = cascade("RUS", "EST", "2025-06-01", reading=reading)  # type: ignore[arg-type]
+    b = cascade("RUS", "EST", "2025-06-01", reading=reading)  # type: ignore[arg-type]
+    assert a.to_dict() == b.to_dict()
