@@ -163,20 +163,9 @@ def schema(
 def main() -> None:
     """Console entry point: run the app, turning FoedusError into a message and exit code 2."""
     try:
-        app(standalone_mode=False)
+        app()  # click handles usage errors itself (message, exit code 2)
     except FoedusError as exc:
         if "--json" in sys.argv:
             _emit_json({"ok": False, "error": str(exc), "status": 2})
         typer.echo(f"error: {exc}", err=True)
         raise SystemExit(2) from None
-    except _click_errors() as exc:
-        exc.show()
-        raise SystemExit(exc.exit_code) from None
-    except KeyboardInterrupt:
-        raise SystemExit(130) from None
-
-
-def _click_errors() -> type[Exception]:
-    import click
-
-    return click.ClickException

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
-import yaml
+from foedus.model.yamlio import load_yaml
 
 from foedus.errors import TreatyDataError, UnknownPlaceError, UnknownStateError
 from foedus.model.places import Place, Region, slugify
@@ -94,7 +94,7 @@ class Gazetteer:
 
 def _read(name: str) -> Any:
     text = resources.files("foedus.data").joinpath(name).read_text(encoding="utf-8")
-    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    return load_yaml(text)
 
 
 def _validated_place(raw: Any, where: str) -> Place:

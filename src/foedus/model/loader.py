@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
+from foedus.model.yamlio import load_yaml
 from pydantic import ValidationError
 
 from foedus.errors import FoedusError, TreatyDataError
@@ -43,7 +45,7 @@ def read_treaty_file(path: Path) -> Treaty:
     except (OSError, UnicodeDecodeError) as exc:
         raise TreatyDataError(str(path), "", f"cannot read file: {exc}") from None
     try:
-        raw = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        raw = load_yaml(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark is not None else ""

@@ -1,0 +1,150 @@
+"""The command line as a user runs it: JSON contract, readable output, errors and exit codes."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+CONTRACT_KEYS = {"date", "attackers", "targets", "place", "reading", "sides", "joiners",
+                 "consultations", "conflicts", "neutral", "violations"}
+JOINER_KEYS = {"state", "side", "round", "treaty", "article", "strength", "because"}
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "foedus.cli", *args], capture_output=True, text=True,
+                          env=os.environ.copy(), timeout=120)
+
+
+def flagship(date: str) -> dict:  # type: ignore[type-arg]
+    proc = run("cascade", "--attacker", "UKR", "--target", "RUS", "--place", "kursk-oblast",
+               "--date", date, "--json")
+    assert proc.returncode == 0, proc.stderr
+    return json.loads(proc.stdout)  # type: ignore[no-any-return]
+
+
+def test_flagship_json_contract_after_entry_into_force() -> None:
+    out = flagship("2025-01-15")
+    assert CONTRACT_KEYS <= set(out)
+    assert (out["date"], out["attackers"], out["targets"], out["place"], out["reading"]) == (
+        "2025-01-15", ["UKR"], ["RUS"], "kursk-oblast", "legal")
+    assert out["sides"]["attack"] == ["UKR"] and out["sides"]["defense"][0] == "RUS"
+    prk = next(j for j in out["joiners"] if j["state"] == "PRK")
+    assert JOINER_KEYS <= set(prk)
+    assert (prk["side"], prk["round"], prk["treaty"], prk["article"], prk["strength"]) == (
+        "defense", 1, "rus_prk_2024", "4", "S1")
+    assert prk["because"] == {"attacked": "RUS", "by": "UKR", "place": "kursk-oblast", "target_kind": "territory"}
+    assert "PRK" in out["sides"]["defense"]
+
+
+def test_flagship_before_entry_into_force_has_no_dprk() -> None:
+    out = flagship("2024-08-06")
+    assert "PRK" not in out["sides"]["defense"]
+    assert all(j["state"] != "PRK" for j in out["joiners"])
+
+
+def test_readable_output_cites_treaty_and_article() -> None:
+    proc = run("cascade", "-a", "UKR", "-t", "RUS", "--place", "kursk-oblast", "-d", "2025-01-15")
+    assert proc.returncode == 0, proc.stderr
+    assert "round 1" in proc.stdout
+    assert "rus_prk_2024 art. 4" in proc.stdout
+
+
+def test_demo_runs_both_dates_and_explains_the_change() -> None:
+    proc = run("demo")
+    assert proc.returncode == 0, proc.stderr
+    text = " ".join(proc.stdout.split())
+    assert "What changed" in text and "North Korea (PRK) under rus_prk_2024 art. 4" in text
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["cascade", "-a", "Narnia", "-t", "RUS", "-d", "2025-01-01"], "unknown state 'Narnia'"),
+        (["cascade", "-a", "Rusia", "-t", "UKR", "-d", "2025-01-01"], "did you mean Russia"),
+        (["cascade", "-a", "UKR", "-t", "RUS", "-d", "2025-02-30"], "invalid date '2025-02-30'"),
+        (["cascade", "-a", "UKR", "-t", "RUS", "-d", "1700-01-01"], "outside the range"),
+        (["cascade", "-a", "UKR", "-t", "RUS", "-d", "2025-01-01", "--place", "atlantis"], "unknown place 'atlantis'"),
+        (["cascade", "-a", "UKR", "-t", "RUS", "-d", "2025-01-01", "--reading", "wild"], "unknown reading 'wild'"),
+        (["cascade", "-a", "UKR", "-t", "RUS", "-d", "2025-01-01", "--place", "crimea"], "not territory of RUS"),
+        (["cascade", "-a", "RUS", "-t", "RUS", "-d", "2025-01-01"], "both attacker and target"),
+        (["treaties", "show", "nato"], "did you mean nato_1949"),
+        (["treaties", "validate", "/nonexistent/pact.yaml"], "no such file"),
+    ],
+)
+def test_bad_input_gives_one_line_and_exit_2(args: list[str], message: str) -> None:
+    proc = run(*args)
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr
+    assert proc.stderr.strip().startswith("error: ") and message in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_json_errors_are_json_too() -> None:
+    proc = run("cascade", "-a", "Narnia", "-t", "RUS", "-d", "2025-01-01", "--json")
+    assert proc.returncode == 2
+    assert json.loads(proc.stdout) == {"ok": False, "error": proc.stderr.strip().removeprefix("error: "),
+                                       "status": 2}
+
+
+def test_validate_names_file_field_and_problem(tmp_path: Path) -> None:
+    bad = tmp_path / "pact.yaml"
+    bad.write_text("id: my_pact\nname: x\nsigned: 2020-01-01\nsources: [{url: 'https://x.org'}]\n"
+                   "members: [{state: FRA}, {state: DEU}]\n"
+                   "provisions:\n  - {kind: defense, article: '1', strength: S7}\n")
+    proc = run("treaties", "validate", str(bad))
+    assert proc.returncode == 2
+    assert f"{bad}: provisions[0].strength:" in proc.stderr and "S7" in proc.stderr
+    bad.write_text("id: my_pact\nname: x\nsigned: 2020-13-01\n")
+    proc = run("treaties", "validate", str(bad))
+    assert proc.returncode == 2 and "signed" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_user_treaty_file_is_validated_and_used(tmp_path: Path) -> None:
+    pact = tmp_path / "pact.yaml"
+    pact.write_text("id: my_pact\nname: My pact\nsigned: 2020-01-01\nin_force: 2020-01-01\n"
+                    "sources: [{url: 'https://example.org'}]\nmembers: [{state: BRA}, {state: ARG}]\n"
+                    "provisions:\n  - {kind: defense, article: '1', strength: S1}\n")
+    before = pact.read_text()
+    assert run("treaties", "validate", str(pact)).returncode == 0
+    proc = run("cascade", "-a", "CHL", "-t", "ARG", "-d", "2025-01-01", "--treaties", str(pact), "--json")
+    assert proc.returncode == 0, proc.stderr
+    joiners = {j["state"]: j["treaty"] for j in json.loads(proc.stdout)["joiners"]}
+    assert joiners.get("BRA") == "my_pact"
+    assert pact.read_text() == before
+
+
+def test_bundled_set_validates() -> None:
+    proc = run("treaties", "validate")
+    assert proc.returncode == 0, proc.stderr
+    assert "treaty file(s) valid" in proc.stdout
+
+
+def test_treaties_show_lists_invocations() -> None:
+    proc = run("treaties", "show", "nato_1949", "--json")
+    data = json.loads(proc.stdout)
+    assert any(i["article"] == "5" and i["date"] == "2001-09-12" for i in data["invocations"])
+    text = run("treaties", "show", "rus_prk_2024").stdout
+    assert "invocations" in text and "2025-04-28" in text
+
+
+def test_schema_export_never_overwrites(tmp_path: Path) -> None:
+    out = tmp_path / "schema.json"
+    assert run("schema", "--out", str(out)).returncode == 0
+    assert json.loads(out.read_text())["title"] == "Treaty"
+    out.write_text("mine")
+    proc = run("schema", "--out", str(out))
+    assert proc.returncode == 2 and "not overwriting" in proc.stderr
+    assert out.read_text() == "mine"
+
+
+def test_states_and_places_commands() -> None:
+    states = json.loads(run("states", "north korea", "--json").stdout)
+    assert states[0]["id"] == "PRK" and states[0]["ccode"] == 731
+    assert states[0]["spells"][0] == ["1948-09-09", None]
+    places = {p["id"] for p in json.loads(run("places", "--json").stdout)}
+    assert {"kursk-oblast", "senkaku-islands", "second-thomas-shoal", "crimea"} <= places

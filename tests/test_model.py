@@ -1,0 +1,128 @@
+"""The data model: state registry, gazetteer, bundled treaty set and schema."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from foedus.errors import TreatyDataError, UnknownPlaceError, UnknownStateError
+from foedus.model.loader import bundled_treaty_files, read_treaty_file
+from foedus.model.treaty import Certainty, Kind, Treaty
+from foedus.model.world import World
+
+REQUIRED_TREATIES = {
+    "nato_1949", "rus_prk_2024", "rus_prk_2000", "chn_prk_1961", "csto_1992", "rus_blr_2024",
+    "usa_jpn_1960", "usa_kor_1953", "usa_phl_1951", "anzus_1951", "tiar_1947", "eu_teu_42_7",
+    "arab_jdec_1950", "gcc_jda_2000", "manila_1954", "usa_cofa", "tur_aze_2010", "sau_pak_2025",
+    "fra_grc_2021", "fra_deu_2019", "gbr_deu_2025", "aus_png_2025", "rus_arm_1997", "aes_2023",
+    "fpda_1971", "ukr_bilateral_2024", "usa_qat_eo_2025",
+}
+REQUIRED_PLACES = {
+    "alaska", "hawaii", "guam", "puerto-rico", "french-guiana", "reunion", "falkland-islands",
+    "ceuta-and-melilla", "greenland", "svalbard", "senkaku-islands", "second-thomas-shoal",
+    "south-china-sea", "taiwan", "crimea", "donetsk-oblast", "kursk-oblast", "kaliningrad",
+    "nagorno-karabakh", "mediterranean-sea", "baltic-sea", "black-sea",
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("RUS", "RUS"), ("rus", "RUS"), ("365", "RUS"), ("Russia", "RUS"), ("GMY", "DEU"),
+     ("Germany", "DEU"), ("north korea", "PRK"), ("DPRK", "PRK"), ("UK", "GBR"), ("AUS", "AUS"),
+     ("Austria", "AUT"), ("305", "AUT"), ("United States of America", "USA"), ("2", "USA"),
+     ("Türkiye", "TUR"), ("Kosovo", "XKX"), ("Palestine", "PSE"), ("Czechoslovakia", "COW315")],
+)
+def test_state_resolution_accepts_codes_and_names(world: World, text: str, expected: str) -> None:
+    assert world.states.resolve_id(text) == expected
+
+
+def test_unknown_state_suggests_close_names(world: World) -> None:
+    with pytest.raises(UnknownStateError, match="did you mean Russia"):
+        world.states.resolve("Rusia")
+
+
+def test_system_membership_dates_run_through_today(world: World) -> None:
+    prk = world.states.get("PRK")
+    assert prk.member_on(dt.date(1948, 9, 8)) is False
+    assert prk.member_on(dt.date(1948, 9, 9)) is True
+    assert prk.member_on(dt.date(2025, 11, 1)) is True  # COW v2016 ends 2016: read as ongoing
+    assert world.states.get("COW315").member_on(dt.date(1993, 1, 1)) is False
+    assert len(world.states.members_on(dt.date(2016, 6, 1))) == 195
+
+
+def test_every_state_has_a_home_territory(world: World) -> None:
+    for state in world.states:
+        home = world.places.home(state.id)
+        assert home.kind == "home" and home.sovereign == state.id
+
+
+def test_required_places_exist_with_holders_and_regions(world: World) -> None:
+    places = world.places.places
+    assert REQUIRED_PLACES <= set(places) | {"taiwan"}
+    assert world.places.resolve("Taiwan", world.states).sovereign == "TWN"
+    assert world.places.resolve("Kursk", world.states).id == "kursk-oblast"
+    assert world.places.resolve("Diaoyu Islands", world.states).id == "senkaku-islands"
+    assert "north-america" not in places["hawaii"].regions
+    assert "north-america" in places["alaska"].regions
+    assert "europe" in places["kursk-oblast"].regions
+    assert places["crimea"].sovereign == "UKR" and "RUS" in places["crimea"].holders("claimant")
+
+
+def test_unknown_place_suggests(world: World) -> None:
+    with pytest.raises(UnknownPlaceError, match="did you mean"):
+        world.places.resolve("kursk oblst", world.states)
+
+
+def test_bundled_set_has_the_required_treaties(world: World) -> None:
+    assert REQUIRED_TREATIES <= set(world.treaties)
+    for treaty in world.treaties.values():
+        assert treaty.sources, treaty.id
+        assert all(p.article for p in treaty.provisions), treaty.id
+
+
+def test_nato_accessions_are_encoded(world: World) -> None:
+    nato = world.treaty("nato_1949")
+    joined = {m.state: m.joined for m in nato.members}
+    assert len(joined) == 32
+    assert joined["FIN"] == dt.date(2023, 4, 4) and joined["SWE"] == dt.date(2024, 3, 7)
+    art5 = next(p for p in nato.provisions if p.kind is Kind.DEFENSE)
+    assert art5.article == "5" and art5.strength.value == "S2"
+    assert art5.scope.territory is not None and "north-atlantic-north-of-tropic" in art5.scope.territory
+
+
+def test_unverified_facts_are_recorded_not_silent(world: World) -> None:
+    flagged = [t.id for t in world.treaties.values()
+               if t.unverified or t.certainty is not Certainty.VERIFIED
+               or any(m.certainty is not Certainty.VERIFIED for m in t.members)]
+    assert {"sau_pak_2025", "gbr_deu_2025", "gcc_jda_2000"} <= set(flagged)
+
+
+def test_rus_prk_2024_dates(world: World) -> None:
+    t = world.treaty("rus_prk_2024")
+    assert (t.signed, t.in_force) == (dt.date(2024, 6, 19), dt.date(2024, 12, 4))
+    assert "rus_prk_2000" in t.replaces
+    assert world.treaty("rus_prk_2000").terminated == dt.date(2024, 12, 4)
+
+
+def test_schema_exports_json_schema() -> None:
+    schema = Treaty.model_json_schema()
+    assert schema["title"] == "Treaty"
+    assert {"id", "name", "signed", "sources", "members"} <= set(schema["required"])
+    json.dumps(schema)
+
+
+def test_every_bundled_file_parses_on_its_own() -> None:
+    files = bundled_treaty_files()
+    assert len(files) >= 30
+    for path in files:
+        assert read_treaty_file(path).id == path.stem
+
+
+def test_malformed_file_error_names_file_and_field(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("id: ok_id\nname: x\nsigned: 2020-01-01\nsources: []\nmembers: [{state: FRA}]\n")
+    with pytest.raises(TreatyDataError) as info:
+        read_treaty_file(bad)
+    assert str(bad) in str(info.value) and "sources" in str(info.value)
