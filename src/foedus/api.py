@@ -19,7 +19,7 @@ def load_world(*extra_files: str) -> World:
     return World.load([Path(f) for f in extra_files]) if extra_files else World.default()
 
 
-def cascade(  # noqa: PLR0913 - the documented scenario inputs, one keyword each
+def cascade(
     attacker: str | list[str],
     target: str | list[str],
     date: str | dt.date,

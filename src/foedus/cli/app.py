@@ -48,17 +48,24 @@ def _emit_json(obj: Any) -> None:
     sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
 
 
+_A = "Attacking state(s): ISO3, COW code or name (repeat, or comma-separate)."
+_P = "Where the attack hits (default: each target's home territory)."
+_K = "territory | forces (the target's forces, public vessels or aircraft at the place)."
+_R = "Whether victims ask for request-gated help."
+_V = "recognized | claimant reading of contested places."
+
+
 @app.command()
 def cascade(  # noqa: PLR0913 - one CLI option per documented scenario input
-    attacker: Annotated[list[str], typer.Option("--attacker", "-a", help="Attacking state(s): ISO3, COW code or name.")],
+    attacker: Annotated[list[str], typer.Option("--attacker", "-a", help=_A)],
     target: Annotated[list[str], typer.Option("--target", "-t", help="Attacked state(s).")],
     date: Annotated[str, typer.Option("--date", "-d", help="Date of the attack, YYYY-MM-DD.")],
-    place: Annotated[str | None, typer.Option(help="Where the attack hits (default: the target's home territory).")] = None,
-    target_kind: Annotated[str, typer.Option(help="territory | forces (forces, public vessels, aircraft).")] = "territory",
+    place: Annotated[str | None, typer.Option(help=_P)] = None,
+    target_kind: Annotated[str, typer.Option(help=_K)] = "territory",
     reading: Annotated[str, typer.Option(help="legal | escalatory.")] = "legal",
-    request: Annotated[bool, typer.Option("--request/--no-request", help="Whether victims ask for request-gated help.")] = True,
+    request: Annotated[bool, typer.Option("--request/--no-request", help=_R)] = True,
     basis: Annotated[str, typer.Option(help="Membership basis: in-force | signed.")] = "in-force",
-    territory_view: Annotated[str, typer.Option(help="recognized | claimant reading of contested places.")] = "recognized",
+    territory_view: Annotated[str, typer.Option(help=_V)] = "recognized",
     treaties: TreatyFiles = None,
     as_json: JsonOpt = False,
 ) -> None:
@@ -112,7 +119,9 @@ def treaties_show(
 
 @treaties_app.command("validate")
 def treaties_validate(
-    paths: Annotated[list[Path] | None, typer.Argument(help="Treaty YAML files or folders (default: the bundled set).")] = None,
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="Treaty YAML files or folders (default: the bundled set).")
+    ] = None,
 ) -> None:
     """Check treaty files against the schema and the state and place registries."""
     from foedus.cli.show import validate_files

@@ -85,7 +85,7 @@ def print_treaty_list(world: World, date: str | None, as_json: bool) -> None:
     from foedus.engine.scenario import parse_date
 
     day = parse_date(date) if date else None
-    rows = []
+    rows: list[dict[str, Any]] = []
     for t in sorted(world.treaties.values(), key=lambda t: t.id):
         if day is not None and not active_members(t, day, "in-force"):
             continue
@@ -127,9 +127,8 @@ def print_treaty(world: World, treaty_id: str, as_json: bool) -> None:
     console.print(members)
     provisions = Table("kind", "art.", "strength", "trigger", "owed by → to", "scope", "gates", title="provisions")
     for p in t.provisions:
-        who = f"{','.join(p.obligors) if p.obligors else 'all'} → {','.join(p.beneficiaries) if p.beneficiaries else 'all'}"
-        scope = (f"territory: {'anywhere' if p.scope.territory is None else ', '.join(p.scope.territory) or 'none'}; "
-                 f"forces: {'anywhere' if p.scope.forces is None else ', '.join(p.scope.forces) or 'none'}")
+        who = f"{_who(p.obligors)} → {_who(p.beneficiaries)}"
+        scope = f"territory: {_where(p.scope.territory)}; forces: {_where(p.scope.forces)}"
         gates = ", ".join(g for g, on in (("request-gated", p.request_gated),
                                           ("non-provocation", p.non_provocation)) if on)
         if p.adversary.type != "any":
@@ -149,6 +148,14 @@ def print_treaty(world: World, treaty_id: str, as_json: bool) -> None:
         console.print(f"[yellow]unverified:[/yellow] {u}")
     if t.note:
         console.print(f"note: {t.note}")
+
+
+def _who(states: list[str] | None) -> str:
+    return ",".join(states) if states is not None else "all"
+
+
+def _where(tokens: list[str] | None) -> str:
+    return "anywhere" if tokens is None else ", ".join(tokens) or "none"
 
 
 def validate_files(paths: list[Path]) -> None:
@@ -191,7 +198,7 @@ def print_states(query: str | None, date: str | None, as_json: bool) -> None:
     registry = StateRegistry.load()
     day = parse_date(date) if date else None
     chosen = [registry.resolve(query)] if query else [s for s in registry if day is None or s.member_on(day)]
-    rows = [{"id": s.id, "ccode": s.ccode, "cow": s.cow_abb, "iso3": s.iso3, "name": s.name,
+    rows: list[dict[str, Any]] = [{"id": s.id, "ccode": s.ccode, "cow": s.cow_abb, "iso3": s.iso3, "name": s.name,
              "spells": [[a.isoformat(), b.isoformat() if b else None] for a, b in s.spells]} for s in chosen]
     if as_json:
         _json(rows)

@@ -97,11 +97,13 @@ class _Run:
     violations: dict[tuple[str, str, str], Violation] = field(default_factory=dict)
     withheld: dict[tuple[str, str, str], Withheld] = field(default_factory=dict)
     rounds: int = 0
+    _bound: set[tuple[str, str, str, str]] = field(default_factory=set)
 
     def execute(self) -> Conflict | None:
         """Run to a fixed point; return the first conflict found, or None."""
         s = self.scenario
-        self.side_of = {a: "attack" for a in s.attackers} | {t: "defense" for t in s.targets}
+        self.side_of = dict.fromkeys(s.attackers, "attack")
+        self.side_of.update(dict.fromkeys(s.targets, "defense"))
         seen = set(s.attacks)
         frontier = list(s.attacks)
         while frontier:
@@ -132,37 +134,53 @@ class _Run:
         neutral: dict[str, list[Neutral]] = defaultdict(list)
         for attack in frontier:
             because = Because(attack.victim, attack.attacker, attack.place, attack.kind)
-            for leg in self.index.owed_to(Kind.NONAGGRESSION, attack.victim):
-                if evaluate(leg, attack, ctx).binds:
-                    self._violation(leg, because, "nonaggression")
-            for leg in self.index.owed_to(Kind.CONSULTATION, attack.victim):
-                if evaluate(leg, attack, ctx).binds:
-                    key = (leg.obligor, leg.beneficiary, leg.treaty.id)
-                    self.consultations.setdefault(key, Consultation(
-                        leg.obligor, leg.beneficiary, leg.treaty.id, leg.provision.article, because))
-            for leg in self.index.owed_to(Kind.NEUTRALITY, attack.victim):
-                if evaluate(leg, attack, ctx).binds:
-                    entry = Neutral(leg.obligor, leg.beneficiary, leg.treaty.id, leg.provision.article, because)
-                    if leg.obligor == attack.attacker:
-                        self._violation(leg, because, "neutrality")
-                    else:
-                        neutral[leg.obligor].append(entry)
-            legs = [(leg, self.side_of[attack.victim]) for leg in self.index.owed_to(Kind.DEFENSE, attack.victim)]
-            legs += [(leg, self.side_of[attack.attacker])
-                     for leg in self.index.owed_to(Kind.OFFENSE, attack.attacker)]
-            for leg, side in legs:
-                if leg.obligor in self.excluded or leg.obligor in self.scenario.attackers + self.scenario.targets:
-                    continue
-                verdict = evaluate(leg, attack, ctx)
-                if verdict.binds:
-                    pending[leg.obligor].append(Obligation(
-                        leg.obligor, side, self.rounds, leg.treaty.id, leg.provision.article,
-                        leg.provision.strength.value, leg.provision.kind.value, because,
-                        _certainty(leg), _conditions(leg, attack)))
-                elif verdict.withheld:
-                    self.withheld.setdefault((leg.obligor, leg.treaty.id, leg.provision.article), Withheld(
-                        leg.obligor, leg.treaty.id, leg.provision.article, verdict.withheld))
+            self._bind_restraints(attack, because, ctx, neutral)
+            self._bind_joins(attack, because, ctx, pending)
         return pending, neutral
+
+    def _bind_restraints(
+        self, attack: Attack, because: Because, ctx: RuleContext, neutral: dict[str, list[Neutral]]
+    ) -> None:
+        """Non-aggression and neutrality (violations, stay-outs) and consultations for one attack."""
+        for leg in self.index.owed_to(Kind.NONAGGRESSION, attack.victim):
+            if evaluate(leg, attack, ctx).binds:
+                self._violation(leg, because, "nonaggression")
+        for leg in self.index.owed_to(Kind.CONSULTATION, attack.victim):
+            key = (leg.obligor, leg.beneficiary, leg.treaty.id)
+            if key not in self.consultations and evaluate(leg, attack, ctx).binds:
+                self.consultations[key] = Consultation(*key[:2], leg.treaty.id, leg.provision.article, because)
+        for leg in self.index.owed_to(Kind.NEUTRALITY, attack.victim):
+            if not evaluate(leg, attack, ctx).binds:
+                continue
+            if leg.obligor == attack.attacker:
+                self._violation(leg, because, "neutrality")
+            else:
+                neutral[leg.obligor].append(
+                    Neutral(leg.obligor, leg.beneficiary, leg.treaty.id, leg.provision.article, because))
+
+    def _bind_joins(
+        self, attack: Attack, because: Because, ctx: RuleContext, pending: dict[str, list[Obligation]]
+    ) -> None:
+        """Defence legs owed to the victim and offence legs owed to the attacker, for one attack."""
+        legs = [(leg, self.side_of[attack.victim]) for leg in self.index.owed_to(Kind.DEFENSE, attack.victim)]
+        legs += [(leg, self.side_of[attack.attacker]) for leg in self.index.owed_to(Kind.OFFENSE, attack.attacker)]
+        originals = self.scenario.attackers + self.scenario.targets
+        for leg, side in legs:
+            obligor = leg.obligor
+            if obligor in self.excluded or obligor in originals or self.side_of.get(obligor) == side:
+                continue  # already fighting on that side: nothing new to learn
+            verdict = evaluate(leg, attack, ctx)
+            p = leg.provision
+            if verdict.binds:
+                key = (obligor, leg.treaty.id, p.article, side)
+                if key not in self._bound:
+                    self._bound.add(key)
+                    pending[obligor].append(Obligation(
+                        obligor, side, self.rounds, leg.treaty.id, p.article, p.strength.value, p.kind.value,
+                        because, _certainty(leg), _conditions(leg, attack)))
+            elif verdict.withheld:
+                wkey = (obligor, leg.treaty.id, p.article)
+                self.withheld.setdefault(wkey, Withheld(*wkey, verdict.withheld))
 
     def _violation(self, leg: Leg, because: Because, kind: str) -> None:
         key = (leg.obligor, leg.beneficiary, leg.treaty.id)
@@ -190,7 +208,7 @@ class _Run:
                 self.side_of[state] = obligations[0].side
                 self.joiners[state] = obligations
             elif obligations:
-                self.joiners[state].extend(o for o in obligations if o not in self.joiners[state])
+                self.joiners[state].extend(obligations)
         return None
 
     def _next_attacks(self, pending: dict[str, list[Obligation]]) -> list[Attack]:

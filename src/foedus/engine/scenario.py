@@ -91,7 +91,7 @@ def _as_list(value: str | int | list[str] | tuple[str, ...]) -> list[str]:
     return [str(v) for v in value]
 
 
-def build_scenario(  # noqa: PLR0913 - mirrors the documented scenario inputs one to one
+def build_scenario(
     world: World,
     *,
     attacker: str | list[str] | tuple[str, ...],

@@ -12,11 +12,10 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
-from foedus.model.yamlio import load_yaml
-
 from foedus.errors import TreatyDataError, UnknownPlaceError, UnknownStateError
 from foedus.model.places import Place, Region, slugify
 from foedus.model.states import State, StateRegistry
+from foedus.model.yamlio import load_yaml
 
 __all__ = ["Gazetteer"]
 

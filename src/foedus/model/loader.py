@@ -13,14 +13,13 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-
-from foedus.model.yamlio import load_yaml
 from pydantic import ValidationError
 
 from foedus.errors import FoedusError, TreatyDataError
 from foedus.model.gazetteer import Gazetteer
 from foedus.model.states import StateRegistry
 from foedus.model.treaty import Treaty
+from foedus.model.yamlio import load_yaml
 
 __all__ = ["bundled_treaty_files", "load_treaties", "read_treaty_file", "validate_references"]
 

@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from foedus.errors import UnknownStateError
 from foedus.paths import cache_dir, dataset_file
@@ -169,7 +170,7 @@ class StateRegistry:
                 regex=row["regex"],
                 continent=row["continent"],
                 subregion=row["region23"],
-                spells=tuple(spells.get(ccode, {}).get("spells", ())) if ccode else (),
+                spells=tuple(spells[ccode].spells) if ccode in spells else (),
             )
             if ccode is not None:
                 by_ccode[ccode] = state_id
@@ -177,11 +178,7 @@ class StateRegistry:
             if ccode not in by_ccode:
                 state_id = f"COW{ccode}"
                 states[state_id] = State(
-                    id=state_id,
-                    name=info["name"],
-                    ccode=ccode,
-                    cow_abb=info["abb"],
-                    spells=tuple(info["spells"]),
+                    id=state_id, name=info.name, ccode=ccode, cow_abb=info.abb, spells=tuple(info.spells)
                 )
                 by_ccode[ccode] = state_id
         majors_path = dataset_file(COW_MAJORS_FILE)
@@ -197,9 +194,16 @@ def _cow_day(year: str, month: str, day: str) -> dt.date:
     return dt.date(int(year), max(int(month), 1), max(int(day), 1))
 
 
-def _read_cow_spells(path: Path) -> dict[int, dict[str, object]]:
-    """COW states2016.csv as {ccode: {name, abb, spells}}; 2016-12-31 ends are open-ended."""
-    out: dict[int, dict[str, object]] = {}
+@dataclass
+class _CowEntry:
+    name: str
+    abb: str
+    spells: list[tuple[dt.date, dt.date | None]] = field(default_factory=list)
+
+
+def _read_cow_spells(path: Path) -> dict[int, _CowEntry]:
+    """COW states2016.csv as {ccode: entry}; 2016-12-31 ends are read as open-ended."""
+    out: dict[int, _CowEntry] = {}
     with path.open(newline="", encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
             ccode = int(row["ccode"])
@@ -207,12 +211,7 @@ def _read_cow_spells(path: Path) -> dict[int, dict[str, object]]:
             end: dt.date | None = _cow_day(row["endyear"], row["endmonth"], row["endday"])
             if end == _COW_LAST_DAY:
                 end = None
-            entry = out.setdefault(
-                ccode, {"name": row["statenme"], "abb": row["stateabb"], "spells": []}
-            )
-            spells = entry["spells"]
-            assert isinstance(spells, list)
-            spells.append((start, end))
+            out.setdefault(ccode, _CowEntry(row["statenme"], row["stateabb"])).spells.append((start, end))
     return out
 
 
@@ -235,13 +234,13 @@ _CC_COLUMNS = ("cown", "cowc", "iso3c", "country.name.en", "country.name.en.rege
                "region23")
 
 
-def _countrycode_rows() -> list[dict[str, object]]:
+def _countrycode_rows() -> list[dict[str, Any]]:
     """The countrycode columns we use, cached as JSON so the CLI starts fast."""
     from importlib.metadata import version
 
     cache = cache_dir() / f"countrycode-{version('countrycode')}.json"
     try:
-        cached: list[dict[str, object]] = json.loads(cache.read_text(encoding="utf-8"))
+        cached: list[dict[str, Any]] = json.loads(cache.read_text(encoding="utf-8"))
         return cached
     except (OSError, ValueError):
         pass
@@ -256,11 +255,11 @@ def _countrycode_rows() -> list[dict[str, object]]:
     return rows
 
 
-def _countrycode_extract() -> list[dict[str, object]]:
+def _countrycode_extract() -> list[dict[str, Any]]:
     import countrycode
 
     table = countrycode.codelist
-    columns: dict[str, Iterable[object]] = {c: table[c] for c in _CC_COLUMNS}
+    columns: dict[str, Iterable[Any]] = {c: table[c] for c in _CC_COLUMNS}
     rename = {"country.name.en": "name", "country.name.en.regex": "regex"}
     rows = [dict(zip(columns, values, strict=True)) for values in zip(*columns.values(), strict=True)]
     return [{rename.get(k, k): v for k, v in row.items()} for row in rows]

@@ -71,7 +71,7 @@ class Certainty(StrEnum):
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 StateRef = Annotated[str, Field(min_length=2, description="ISO3, COW abbreviation, COW number or name")]

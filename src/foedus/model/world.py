@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from foedus.errors import UnknownTreatyError
-from foedus.model.gazetteer import Gazetteer
-from foedus.model.loader import bundled_treaty_files, load_treaties
-from foedus.model.states import StateRegistry
-from foedus.model.treaty import Treaty
+
+if TYPE_CHECKING:
+    from foedus.model.gazetteer import Gazetteer
+    from foedus.model.states import StateRegistry
+    from foedus.model.treaty import Treaty
 
 __all__ = ["World"]
 
@@ -42,6 +46,10 @@ class World:
     @classmethod
     def load(cls, extra: Iterable[Path] = (), bundled: bool = True) -> World:
         """Load the bundled treaty set (unless `bundled=False`) plus any extra treaty files."""
+        from foedus.model.gazetteer import Gazetteer
+        from foedus.model.loader import bundled_treaty_files, load_treaties
+        from foedus.model.states import StateRegistry
+
         states = StateRegistry.load()
         places = Gazetteer.load(states)
         files = [*(bundled_treaty_files() if bundled else []), *extra]
@@ -50,5 +58,56 @@ class World:
     @staticmethod
     @functools.cache
     def default() -> World:
-        """The bundled world, loaded once per process."""
-        return World.load()
+        """The bundled world, loaded once per process (and pickled in the user cache for fast starts)."""
+        return _cached_default()
+
+
+def _inputs_key() -> str:
+    """A key that changes whenever any input of the bundled world changes."""
+    import hashlib
+    from importlib.util import find_spec
+
+    import pydantic
+
+    from foedus import __version__
+    from foedus.model.states import COW_MAJORS_FILE, COW_STATES_FILE
+    from foedus.paths import data_dir
+
+    data = Path(str(resources.files("foedus.data")))
+    files = sorted([*data.glob("*.yaml"), *data.glob("treaties/*.yaml")])
+    files += [data_dir() / COW_STATES_FILE, data_dir() / COW_MAJORS_FILE]
+    spec = find_spec("countrycode")
+    if spec is not None and spec.origin:
+        files.append(Path(spec.origin).parent / "data" / "codelist.pickle")
+    parts = [__version__, pydantic.VERSION]
+    for f in files:
+        try:
+            st = f.stat()
+            parts.append(f"{f}:{st.st_size}:{st.st_mtime_ns}")
+        except OSError:
+            parts.append(f"{f}:absent")
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:24]
+
+
+def _cached_default() -> World:
+    import pickle
+
+    from foedus.paths import cache_dir
+
+    path = cache_dir() / f"world-{_inputs_key()}.pickle"
+    try:
+        with path.open("rb") as fh:
+            world = pickle.load(fh)
+        if isinstance(world, World):
+            return world
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+        pass
+    world = World.load()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(pickle.dumps(world, protocol=pickle.HIGHEST_PROTOCOL))
+        tmp.replace(path)
+    except OSError:
+        pass
+    return world
