@@ -30,3 +30,17 @@ def data_dir() -> Path:
     if not path.is_dir():
         pytest.fail(f"research data not found at {path}; set FOEDUS_DATA_DIR")
     return path
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "needs_data: reads the research datasets in FOEDUS_DATA_DIR")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Without the research data, data tests skip locally and fail in CI (where the data must be)."""
+    if os.environ.get("CI") or (Path(os.environ["FOEDUS_DATA_DIR"]) / "cow_states" / "states2016.csv").is_file():
+        return
+    reason = f"research data not found in {os.environ['FOEDUS_DATA_DIR']} (set FOEDUS_DATA_DIR)"
+    for item in items:
+        if "needs_data" in item.keywords:
+            item.add_marker(pytest.mark.skip(reason=reason))

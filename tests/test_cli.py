@@ -142,6 +142,7 @@ def test_schema_export_never_overwrites(tmp_path: Path) -> None:
     assert out.read_text() == "mine"
 
 
+@pytest.mark.needs_data
 def test_states_and_places_commands() -> None:
     states = json.loads(run("states", "north korea", "--json").stdout)
     assert states[0]["id"] == "PRK" and states[0]["ccode"] == 731

@@ -43,6 +43,7 @@ def test_unknown_state_suggests_close_names(world: World) -> None:
         world.states.resolve("Rusia")
 
 
+@pytest.mark.needs_data
 def test_system_membership_dates_run_through_today(world: World) -> None:
     prk = world.states.get("PRK")
     assert prk.member_on(dt.date(1948, 9, 8)) is False
