@@ -131,6 +131,8 @@ def print_treaty(world: World, treaty_id: str, as_json: bool) -> None:
         scope = f"territory: {_where(p.scope.territory)}; forces: {_where(p.scope.forces)}"
         gates = ", ".join(g for g, on in (("request-gated", p.request_gated),
                                           ("non-provocation", p.non_provocation)) if on)
+        if p.valid is not None:
+            gates += f" valid {p.valid.start}–{p.valid.end or ''}"
         if p.adversary.type != "any":
             gates += f" adversary: {p.adversary.type} {','.join(p.adversary.states)}"
         provisions.add_row(p.kind.value, p.article, p.strength.value, p.trigger.value, who, scope, gates)

@@ -167,8 +167,9 @@ class _Run:
         originals = self.scenario.attackers + self.scenario.targets
         for leg, side in legs:
             obligor = leg.obligor
-            if obligor in self.excluded or obligor in originals or self.side_of.get(obligor) == side:
-                continue  # already fighting on that side: nothing new to learn
+            if (obligor in self.excluded or obligor in originals or obligor == attack.attacker
+                    or self.side_of.get(obligor) == side):
+                continue  # already fighting on that side, or it made this attack: nothing new to learn
             verdict = evaluate(leg, attack, ctx)
             p = leg.provision
             if verdict.binds:
@@ -177,7 +178,7 @@ class _Run:
                     self._bound.add(key)
                     pending[obligor].append(Obligation(
                         obligor, side, self.rounds, leg.treaty.id, p.article, p.strength.value, p.kind.value,
-                        because, _certainty(leg), _conditions(leg, attack)))
+                        because, _certainty(leg), _conditions(leg, attack), leg.treaty.type == "bilateral"))
             elif verdict.withheld:
                 wkey = (obligor, leg.treaty.id, p.article)
                 self.withheld.setdefault(wkey, Withheld(*wkey, verdict.withheld))
@@ -249,8 +250,9 @@ class _Run:
         )
 
 
-def _obligation_key(o: Obligation) -> tuple[int, int, str, str]:
-    return (int(o.strength[1]), 0 if o.kind == "defense" else 1, o.treaty, o.article)
+def _obligation_key(o: Obligation) -> tuple[int, int, int, str, str]:
+    """Primary obligation first: strongest, defence before offence, bilateral before multilateral."""
+    return (int(o.strength[1]), 0 if o.kind == "defense" else 1, 0 if o.bilateral else 1, o.treaty, o.article)
 
 
 def _notes(world: World, scenario: Scenario) -> tuple[str, ...]:

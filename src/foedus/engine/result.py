@@ -57,6 +57,7 @@ class Obligation:
     because: Because
     certainty: str = "verified"
     conditions: tuple[str, ...] = ()
+    bilateral: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         """JSON form of the obligation."""

@@ -30,7 +30,9 @@ _COW_LAST_DAY = dt.date(2016, 12, 31)
 # Entities that treaties name but that have no COW code (ISO3 -> name).
 _EXTRA_ENTITIES = {"PSE": "Palestine"}
 # Kosovo has a COW code but no ISO 3166 code; XKX is the code the EU, IMF and World Bank use.
-_ISO3_FIXES = {347: "XKX"}
+_ISO3_FIXES = {347: "XKX", 345: "SRB"}
+# COW 345 is Serbia (Yugoslavia until 2006); countrycode names the COW row Yugoslavia.
+_NAME_FIXES = {345: "Serbia"}
 # Common short forms that countrycode's name patterns do not catch (alias -> ISO3).
 _ALIASES = {"UK": "GBR", "US": "USA", "USSR": "RUS", "Soviet Union": "RUS", "PRC": "CHN",
             "ROC": "TWN", "UAE": "ARE", "Britain": "GBR"}
@@ -160,7 +162,7 @@ class StateRegistry:
             state_id = iso3 or f"COW{ccode}"
             if ccode is not None and ccode in by_ccode:
                 continue
-            name = _EXTRA_ENTITIES.get(iso3 or "", row["name"])
+            name = _NAME_FIXES.get(ccode or -1) or _EXTRA_ENTITIES.get(iso3 or "", row["name"])
             states[state_id] = State(
                 id=state_id,
                 name=name,
