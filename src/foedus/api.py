@@ -6,7 +6,7 @@ import datetime as dt
 
 from foedus.engine.cascade import run_cascade
 from foedus.engine.result import CascadeResult
-from foedus.engine.scenario import Basis, Reading, TargetKind, TerritoryView, build_scenario
+from foedus.engine.scenario import Basis, Reading, TargetKind, TerritoryView, UnresolvedReading, build_scenario
 from foedus.model.world import World
 
 __all__ = ["cascade", "load_world"]
@@ -19,7 +19,7 @@ def load_world(*extra_files: str) -> World:
     return World.load([Path(f) for f in extra_files]) if extra_files else World.default()
 
 
-def cascade(
+def cascade(  # noqa: PLR0913
     attacker: str | list[str],
     target: str | list[str],
     date: str | dt.date,
@@ -30,6 +30,7 @@ def cascade(
     requested: bool = True,
     basis: Basis = "in-force",
     territory_view: TerritoryView = "recognized",
+    unresolved: UnresolvedReading = "met",
     world: World | None = None,
 ) -> CascadeResult:
     """Who is obligated to join a war that starts with this attack, on which side, and why.
@@ -48,5 +49,6 @@ def cascade(
     scenario = build_scenario(
         w, attacker=attacker, target=target, date=date, place=place, target_kind=target_kind,
         reading=reading, requested=requested, basis=basis, territory_view=territory_view,
+        unresolved=unresolved,
     )
     return run_cascade(w, scenario)

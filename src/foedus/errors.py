@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 __all__ = [
+    "ChecksumError",
+    "DataFetchError",
+    "DataImportError",
     "DataMissingError",
     "DateOutOfRangeError",
     "FoedusError",
     "ScenarioError",
     "TreatyDataError",
+    "UnknownDatasetError",
     "UnknownPlaceError",
     "UnknownStateError",
     "UnknownTreatyError",
@@ -49,3 +53,19 @@ class ScenarioError(FoedusError):
 
 class DataMissingError(FoedusError):
     """A research dataset is needed but not present; the message says how to get it."""
+
+
+class UnknownDatasetError(FoedusError):
+    """A dataset name is not in the research-data registry; the message lists the known names."""
+
+
+class DataFetchError(FoedusError):
+    """A dataset could not be downloaded; the message names the URL to get by hand and the import command."""
+
+
+class DataImportError(FoedusError):
+    """A file given to `foedus data import` is missing, unreadable or not one of the registry's files."""
+
+
+class ChecksumError(FoedusError):
+    """A file's SHA-256 is not the one the registry expects; the message names both hashes."""

@@ -53,10 +53,11 @@ _P = "Where the attack hits (default: each target's home territory)."
 _K = "territory | forces (the target's forces, public vessels or aircraft at the place)."
 _R = "Whether victims ask for request-gated help."
 _V = "recognized | claimant reading of contested places."
+_U = "How to read ATOP conditions it flags but does not specify (place, conflict, ...): met | unmet."
 
 
 @app.command()
-def cascade(  # noqa: PLR0913 - one CLI option per documented scenario input
+def cascade(  # noqa: PLR0913
     attacker: Annotated[list[str], typer.Option("--attacker", "-a", help=_A)],
     target: Annotated[list[str], typer.Option("--target", "-t", help="Attacked state(s).")],
     date: Annotated[str, typer.Option("--date", "-d", help="Date of the attack, YYYY-MM-DD.")],
@@ -66,6 +67,7 @@ def cascade(  # noqa: PLR0913 - one CLI option per documented scenario input
     request: Annotated[bool, typer.Option("--request/--no-request", help=_R)] = True,
     basis: Annotated[str, typer.Option(help="Membership basis: in-force | signed.")] = "in-force",
     territory_view: Annotated[str, typer.Option(help=_V)] = "recognized",
+    unresolved: Annotated[str, typer.Option(help=_U)] = "met",
     treaties: TreatyFiles = None,
     as_json: JsonOpt = False,
 ) -> None:
@@ -75,7 +77,7 @@ def cascade(  # noqa: PLR0913 - one CLI option per documented scenario input
     result = run(
         _split(attacker), _split(target), date, place=place, target_kind=target_kind,  # type: ignore[arg-type]
         reading=reading, requested=request, basis=basis, territory_view=territory_view,  # type: ignore[arg-type]
-        world=_world(treaties),
+        unresolved=unresolved, world=_world(treaties),  # type: ignore[arg-type]
     )
     if as_json:
         _emit_json(result.to_dict())
@@ -167,6 +169,12 @@ def schema(
     if out.exists():
         raise FoedusError(f"{out} already exists; not overwriting it")
     out.write_text(text, encoding="utf-8")
+
+
+from foedus.cli.data_cmd import cite, data_app  # noqa: E402 - registered last, after the core commands
+
+app.add_typer(data_app, name="data")
+app.command()(cite)
 
 
 def main() -> None:

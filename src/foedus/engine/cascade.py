@@ -79,6 +79,10 @@ def _conditions(leg: Leg, attack: Attack) -> tuple[str, ...]:
         out.append(f"non-provocation: {attack.victim} did not start the war")
     if (p.scope.territory if attack.kind == "territory" else p.scope.forces) is not None:
         out.append(f"{attack.place} is within the scope of art. {p.article}")
+    if p.unresolved:
+        out.append(f"unresolved ATOP condition(s) read as met: {', '.join(p.unresolved)}")
+    if leg.treaty.origin == "atop":
+        out.append("ATOP dates membership from signature")
     return tuple(out)
 
 
@@ -123,6 +127,7 @@ class _Run:
             places=self.world.places.places,
             index=self.index,
             requested=self.scenario.requested,
+            unresolved_met=self.scenario.unresolved == "met",
             side_of=dict(self.side_of),
             starters=frozenset(st for st, side in self.side_of.items() if side == "attack"),
         )
@@ -149,7 +154,9 @@ class _Run:
             key = (leg.obligor, leg.beneficiary, leg.treaty.id)
             if key not in self.consultations and evaluate(leg, attack, ctx).binds:
                 self.consultations[key] = Consultation(*key[:2], leg.treaty.id, leg.provision.article, because)
-        for leg in self.index.owed_to(Kind.NEUTRALITY, attack.victim):
+        partner_attacks = [leg for leg in self.index.owed_to(Kind.NEUTRALITY, attack.attacker)
+                           if leg.provision.when_partner_attacks]
+        for leg in [*self.index.owed_to(Kind.NEUTRALITY, attack.victim), *partner_attacks]:
             if not evaluate(leg, attack, ctx).binds:
                 continue
             if leg.obligor == attack.attacker:
@@ -178,10 +185,12 @@ class _Run:
                     self._bound.add(key)
                     pending[obligor].append(Obligation(
                         obligor, side, self.rounds, leg.treaty.id, p.article, p.strength.value, p.kind.value,
-                        because, _certainty(leg), _conditions(leg, attack), leg.treaty.type == "bilateral"))
+                        because, _certainty(leg), _conditions(leg, attack), leg.treaty.type == "bilateral",
+                        tuple(p.unresolved)))
             elif verdict.withheld:
                 wkey = (obligor, leg.treaty.id, p.article)
-                self.withheld.setdefault(wkey, Withheld(*wkey, verdict.withheld))
+                gaps = tuple(p.unresolved) if "unresolved" in verdict.withheld else ()
+                self.withheld.setdefault(wkey, Withheld(*wkey, verdict.withheld, gaps))
 
     def _violation(self, leg: Leg, because: Because, kind: str) -> None:
         key = (leg.obligor, leg.beneficiary, leg.treaty.id)

@@ -58,6 +58,7 @@ class Obligation:
     certainty: str = "verified"
     conditions: tuple[str, ...] = ()
     bilateral: bool = False
+    unresolved: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """JSON form of the obligation."""
@@ -72,6 +73,7 @@ class Obligation:
             "because": self.because.to_dict(),
             "certainty": self.certainty,
             "conditions": list(self.conditions),
+            "unresolved": list(self.unresolved),
         }
 
 
@@ -178,10 +180,12 @@ class Withheld:
     treaty: str
     article: str
     reason: str
+    unresolved: tuple[str, ...] = ()
 
-    def to_dict(self) -> dict[str, str]:
+    def to_dict(self) -> dict[str, Any]:
         """JSON form."""
-        return {"state": self.state, "treaty": self.treaty, "article": self.article, "reason": self.reason}
+        return {"state": self.state, "treaty": self.treaty, "article": self.article, "reason": self.reason,
+                "unresolved": list(self.unresolved)}
 
 
 @dataclass(frozen=True)
@@ -208,6 +212,16 @@ class CascadeResult:
             out[joiner.side].append(joiner.state)
         return out
 
+    @property
+    def unresolved_used(self) -> list[dict[str, Any]]:
+        """Which unresolved (ATOP) conditions mattered: obligations that rest on them, or were dropped."""
+        read = self.scenario.unresolved
+        out = [{"state": o.state, "treaty": o.treaty, "article": o.article, "conditions": list(o.unresolved),
+                "read_as": read} for j in self.joiners for o in (j.primary, *j.also) if o.unresolved]
+        out += [{"state": w.state, "treaty": w.treaty, "article": w.article, "conditions": list(w.unresolved),
+                 "read_as": read} for w in self.withheld if w.unresolved]
+        return out
+
     def joiner(self, state: str) -> Joiner | None:
         """The joiner record of `state`, if it joined."""
         return next((j for j in self.joiners if j.state == state), None)
@@ -225,6 +239,7 @@ class CascadeResult:
             "territory_view": s.territory_view,
             "basis": s.basis,
             "requested": s.requested,
+            "unresolved_read_as": s.unresolved,
             "sides": self.sides,
             "joiners": [j.to_dict() for j in self.joiners],
             "consultations": [c.to_dict() for c in self.consultations],
@@ -232,6 +247,7 @@ class CascadeResult:
             "neutral": [n.to_dict() for n in self.neutral],
             "violations": [v.to_dict() for v in self.violations],
             "withheld": [w.to_dict() for w in self.withheld],
+            "unresolved": self.unresolved_used,
             "rounds": self.rounds,
             "notes": list(self.notes),
         }

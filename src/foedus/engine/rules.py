@@ -9,10 +9,13 @@ Rules (legal reading):
   the attacker is an adversary the provision covers, the victim did not start the war (when the
   provision has a non-provocation clause), and the victim asks (when it is request-gated).
 - offense: binds when the beneficiary is the attacker and the victim is a covered adversary.
-- neutrality: binds when the beneficiary is attacked (in scope, by a covered adversary); the
-  obligor must then stay out of the war against the beneficiary.
+- neutrality: binds when the beneficiary is attacked (in scope, by a covered adversary), or also
+  when it attacks if the provision says so (ATOP NEUCOATT = 0); the obligor must then stay out of
+  the war against the beneficiary.
 - nonaggression: broken when the obligor attacks the beneficiary.
 - consultation: binds when the beneficiary is attacked or threatened (in scope).
+Gates on top: request-gated help needs the victim's request; a provision with conditions its
+source flags but does not specify (ATOP `unresolved`) binds only if the scenario reads them as met.
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ class RuleContext:
     places: dict[str, Place]
     index: LegIndex
     requested: bool
+    unresolved_met: bool
     side_of: dict[str, Side]
     starters: frozenset[str]
 
@@ -96,18 +100,29 @@ def _protects(leg: Leg, attack: Attack, ctx: RuleContext) -> bool:
     )
 
 
-def evaluate(leg: Leg, attack: Attack, ctx: RuleContext) -> Verdict:
-    """Apply the rule for the leg's kind to one attack."""
+def _triggered(leg: Leg, attack: Attack, ctx: RuleContext) -> bool:
+    """The kind-specific trigger, before the gates."""
     kind = leg.provision.kind
     if kind is Kind.OFFENSE:
-        return YES if leg.beneficiary == attack.attacker and _adversary_ok(leg, attack.victim, ctx) else NO
+        return leg.beneficiary == attack.attacker and _adversary_ok(leg, attack.victim, ctx)
     if kind is Kind.NONAGGRESSION:
-        return YES if leg.obligor == attack.attacker and leg.beneficiary == attack.victim else NO
-    if not _protects(leg, attack, ctx):
+        return leg.obligor == attack.attacker and leg.beneficiary == attack.victim
+    if kind is Kind.NEUTRALITY and leg.beneficiary == attack.attacker:
+        return leg.provision.when_partner_attacks and _adversary_ok(leg, attack.victim, ctx)
+    return _protects(leg, attack, ctx)
+
+
+def evaluate(leg: Leg, attack: Attack, ctx: RuleContext) -> Verdict:
+    """Apply the rule for the leg's kind to one attack, then the gates."""
+    if not _triggered(leg, attack, ctx):
         return NO
-    if kind is Kind.DEFENSE:
-        if leg.provision.non_provocation and attack.victim in ctx.starters:
-            return Verdict(False, f"{attack.victim} started the war (non-provocation clause)")
-        if leg.provision.request_gated and not ctx.requested:
-            return Verdict(False, f"help is request-gated and {attack.victim} did not ask")
+    p = leg.provision
+    if p.kind is Kind.NONAGGRESSION:
+        return YES
+    if p.kind is Kind.DEFENSE and p.non_provocation and attack.victim in ctx.starters:
+        return Verdict(False, f"{attack.victim} started the war (non-provocation clause)")
+    if p.request_gated and not ctx.requested:
+        return Verdict(False, f"help is request-gated and {attack.victim} did not ask")
+    if p.unresolved and not ctx.unresolved_met:
+        return Verdict(False, f"unresolved ATOP condition(s) read as unmet: {', '.join(p.unresolved)}")
     return YES

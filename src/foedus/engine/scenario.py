@@ -21,6 +21,7 @@ __all__ = [
     "Scenario",
     "TargetKind",
     "TerritoryView",
+    "UnresolvedReading",
     "build_scenario",
     "parse_date",
 ]
@@ -29,6 +30,7 @@ Reading = Literal["legal", "escalatory"]
 TargetKind = Literal["territory", "forces"]
 TerritoryView = Literal["recognized", "claimant"]
 Basis = Literal["in-force", "signed"]
+UnresolvedReading = Literal["met", "unmet"]
 
 EARLIEST = dt.date(1815, 1, 1)
 LATEST = dt.date(2100, 12, 31)
@@ -58,6 +60,7 @@ class Scenario:
     requested: bool = True
     basis: Basis = "in-force"
     territory_view: TerritoryView = "recognized"
+    unresolved: UnresolvedReading = "met"
     attacks: tuple[Attack, ...] = ()
 
 
@@ -91,7 +94,7 @@ def _as_list(value: str | int | list[str] | tuple[str, ...]) -> list[str]:
     return [str(v) for v in value]
 
 
-def build_scenario(
+def build_scenario(  # noqa: PLR0913
     world: World,
     *,
     attacker: str | list[str] | tuple[str, ...],
@@ -103,6 +106,7 @@ def build_scenario(
     requested: bool = True,
     basis: Basis = "in-force",
     territory_view: TerritoryView = "recognized",
+    unresolved: UnresolvedReading = "met",
 ) -> Scenario:
     """Resolve and check a scenario.
 
@@ -114,6 +118,7 @@ def build_scenario(
     _check_choice("reading", reading, ("legal", "escalatory"))
     _check_choice("membership basis", basis, ("in-force", "signed"))
     _check_choice("territory view", territory_view, ("recognized", "claimant"))
+    _check_choice("reading of unresolved conditions", unresolved, ("met", "unmet"))
     attackers = _resolve_states(world, _as_list(attacker), day, "attacker")
     targets = _resolve_states(world, _as_list(target), day, "target")
     both = sorted(set(attackers) & set(targets))
@@ -137,6 +142,7 @@ def build_scenario(
         requested=requested,
         basis=basis,
         territory_view=territory_view,
+        unresolved=unresolved,
         attacks=tuple(attacks),
     )
 

@@ -96,6 +96,11 @@ class StateRegistry:
         """Display name of every state id."""
         return {s.id: s.name for s in self.states.values()}
 
+    @functools.cached_property
+    def by_ccode(self) -> dict[int, str]:
+        """State id of every COW code."""
+        return {s.ccode: s.id for s in self.states.values() if s.ccode is not None}
+
     def get(self, state_id: str) -> State:
         """The state with this exact id (ISO3 or COW<n>)."""
         return self.states[state_id]

@@ -27,6 +27,7 @@ __all__ = [
     "Strength",
     "Treaty",
     "Trigger",
+    "Unresolved",
 ]
 
 _ID_RE = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$")
@@ -152,6 +153,9 @@ class Adversary(_Strict):
         return self
 
 
+Unresolved = Literal["adversary", "location", "conflict", "number", "demand"]
+
+
 class Provision(_Strict):
     """One obligation clause: who owes what to whom, when it triggers, and how strongly."""
 
@@ -167,6 +171,13 @@ class Provision(_Strict):
     adversary: Adversary = Field(default_factory=Adversary)
     non_provocation: bool = Field(False, description="void if the protected state started the war")
     request_gated: bool = Field(False, description="help only if the victim asks")
+    unresolved: list[Unresolved] = Field(
+        default_factory=list,
+        description="conditions the source flags without saying what they are (ATOP); a scenario says met or unmet",
+    )
+    when_partner_attacks: bool = Field(
+        False, description="neutrality also binds when the partner is the attacker (ATOP: NEUCOATT = 0)"
+    )
     valid: Span | None = Field(None, description="when this clause applies, if not the whole treaty life")
     suspensions: list[LegSuspension] = Field(default_factory=list)
     summary: str | None = Field(None, description="one-line paraphrase, not treaty text")
@@ -201,6 +212,10 @@ class Treaty(_Strict):
     invocations: list[Invocation] = Field(default_factory=list)
     replaces: list[str] = Field(default_factory=list, description="ids of treaties this one replaced")
     atop_ids: list[int] = Field(default_factory=list, description="ATOP atopid(s) of the same treaty")
+    origin: Literal["curated", "atop"] = Field("curated", description="who encoded it: foedus, or the ATOP import")
+    coverage_end: dt.date | None = Field(
+        None, description="the source says nothing after this date (ATOP: 2018-12-31); not a termination"
+    )
     certainty: Certainty = Certainty.VERIFIED
     unverified: list[str] = Field(
         default_factory=list, description="facts in this file that are not verified, in words"
@@ -231,5 +246,7 @@ class Treaty(_Strict):
         """True when the treaty binds on `day` (by entry into force, or by signature)."""
         start = self.signed if basis == "signed" else self.in_force
         if start is None or day < start:
+            return False
+        if self.coverage_end is not None and day > self.coverage_end:
             return False
         return self.terminated is None or day < self.terminated

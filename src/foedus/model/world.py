@@ -43,9 +43,19 @@ class World:
             hint = f"; did you mean {', '.join(close)}?" if close else ""
             raise UnknownTreatyError(f"unknown treaty {treaty_id!r}{hint} (try `foedus treaties list`)") from None
 
+    @property
+    def has_history(self) -> bool:
+        """Whether ATOP's historical alliances are loaded."""
+        return any(t.origin == "atop" for t in self.treaties.values())
+
     @classmethod
-    def load(cls, extra: Iterable[Path] = (), bundled: bool = True) -> World:
-        """Load the bundled treaty set (unless `bundled=False`) plus any extra treaty files."""
+    def load(cls, extra: Iterable[Path] = (), bundled: bool = True, history: bool = True) -> World:
+        """Load the bundled treaty set (unless `bundled=False`), any extra treaty files, and ATOP history.
+
+        The merged timeline: ATOP 5.1 alliances count up to 2018-12-31 (the end of its coverage); the
+        curated set counts for its whole life and replaces every ATOP alliance it maps (`atop_ids`),
+        so no treaty is counted twice. ATOP is used only when its file is in the data folder.
+        """
         from foedus.model.gazetteer import Gazetteer
         from foedus.model.loader import bundled_treaty_files, load_treaties
         from foedus.model.states import StateRegistry
@@ -53,13 +63,30 @@ class World:
         states = StateRegistry.load()
         places = Gazetteer.load(states)
         files = [*(bundled_treaty_files() if bundled else []), *extra]
-        return cls(treaties=load_treaties(files, states, places), states=states, places=places)
+        treaties = load_treaties(files, states, places)
+        if history:
+            treaties = _merge_history(treaties, states)
+        return cls(treaties=treaties, states=states, places=places)
 
     @staticmethod
     @functools.cache
     def default() -> World:
         """The bundled world, loaded once per process (and pickled in the user cache for fast starts)."""
         return _cached_default()
+
+
+def _merge_history(curated: dict[str, Treaty], states: StateRegistry) -> dict[str, Treaty]:
+    from foedus.paths import dataset_file
+    from foedus.sources.atop import ATOP_MEMBER_FILE, load_atop
+
+    if dataset_file(ATOP_MEMBER_FILE) is None:
+        return curated
+    mapped = {aid for t in curated.values() for aid in t.atop_ids}
+    merged = dict(curated)
+    for treaty in load_atop(states):
+        if not set(treaty.atop_ids) & mapped and treaty.id not in merged:
+            merged[treaty.id] = treaty
+    return merged
 
 
 def _inputs_key() -> str:
@@ -72,10 +99,11 @@ def _inputs_key() -> str:
     from foedus import __version__
     from foedus.model.states import COW_MAJORS_FILE, COW_STATES_FILE
     from foedus.paths import data_dir
+    from foedus.sources.atop import ATOP_MEMBER_FILE
 
     data = Path(str(resources.files("foedus.data")))
     files = sorted([*data.glob("*.yaml"), *data.glob("treaties/*.yaml")])
-    files += [data_dir() / COW_STATES_FILE, data_dir() / COW_MAJORS_FILE]
+    files += [data_dir() / f for f in (COW_STATES_FILE, COW_MAJORS_FILE, ATOP_MEMBER_FILE)]
     spec = find_spec("countrycode")
     if spec is not None and spec.origin:
         files.append(Path(spec.origin).parent / "data" / "codelist.pickle")

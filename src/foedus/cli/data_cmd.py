@@ -1,0 +1,108 @@
+"""The `foedus data` commands (fetch, import, status, path) and `foedus cite`: thin wrappers over datasets."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+if TYPE_CHECKING:
+    from foedus.datasets import DatasetStatus, Outcome
+
+__all__ = ["cite", "data_app"]
+
+data_app = typer.Typer(help="Research datasets: fetch, import, check and locate them.", no_args_is_help=True)
+
+Names = Annotated[list[str] | None, typer.Argument(help="Dataset names (default: all).", show_default=False)]
+_FORCE = "Replace a present file whose checksum differs (it is never replaced otherwise)."
+_MIRROR = "Fetch the same file names from this base URL instead of the official hosts ($FOEDUS_DATA_MIRROR)."
+
+
+def _echo_outcomes(outcomes: list[Outcome]) -> None:
+    for o in outcomes:
+        line = f"{o.action:<10}  {o.path}"
+        if o.action == "skipped":
+            line += f"  ({o.detail})"
+        typer.echo(line)
+
+
+@data_app.command("fetch")
+def fetch_cmd(
+    names: Names = None,
+    force: Annotated[bool, typer.Option("--force", help=_FORCE)] = False,
+    mirror: Annotated[str | None, typer.Option(help=_MIRROR, show_default=False)] = None,
+) -> None:
+    """Download datasets from their official sources into the data folder, checking every SHA-256."""
+    from foedus.datasets import fetch
+
+    _echo_outcomes(fetch(names, force=force, mirror=mirror))
+
+
+@data_app.command("import")
+def import_cmd(
+    paths: Annotated[list[Path], typer.Argument(help="Downloaded files: CSVs, zips, or folders of them.")],
+    force: Annotated[bool, typer.Option("--force", help=_FORCE)] = False,
+) -> None:
+    """Copy files you downloaded by hand into the data folder, after checking their SHA-256."""
+    from foedus.datasets import import_file
+
+    for path in paths:
+        _echo_outcomes(import_file(path, force=force))
+
+
+@data_app.command("status")
+def status_cmd(
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+) -> None:
+    """Show each dataset's version, citation and files: present, missing or bad-checksum."""
+    from foedus.datasets import status
+    from foedus.paths import data_dir
+
+    rows = status()
+    if as_json:
+        obj = {"data_dir": str(data_dir()), "datasets": [s.to_dict() for s in rows]}
+        sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
+        return
+    typer.echo(f"data folder: {data_dir()}")
+    for s in rows:
+        _echo_status(s)
+
+
+def _echo_status(s: DatasetStatus) -> None:
+    d = s.dataset
+    typer.echo(f"\n{d.name} {d.version} — {d.title}: {s.state}")
+    for f in s.files:
+        extra = "" if f.fetchable else "  (import only)"
+        typer.echo(f"  {f.state:<12}  {f.path}{extra}")
+    for ref in d.citations:
+        typer.echo(f"  cite: {ref}")
+
+
+@data_app.command("path")
+def path_cmd() -> None:
+    """Print the data folder ($FOEDUS_DATA_DIR, else the per-user data folder)."""
+    from foedus.paths import data_dir
+
+    typer.echo(str(data_dir()))
+
+
+def cite(
+    names: Annotated[list[str] | None, typer.Argument(help="Dataset names (default: those present).",
+                                                       show_default=False)] = None,
+) -> None:
+    """Print what to cite for the research datasets (default: the ones in the data folder)."""
+    from foedus.datasets import DATASETS
+    from foedus.datasets import cite as references
+
+    refs = references(names)
+    if not refs:
+        typer.echo("no research datasets in the data folder; name one, e.g. `foedus cite atop`", err=True)
+        return
+    for i, (name, texts) in enumerate(refs.items()):
+        d = DATASETS[name]
+        typer.echo(("\n" if i else "") + f"{d.title} ({name} {d.version}):")
+        for text in texts:
+            typer.echo(f"  {text}")

@@ -1,0 +1,123 @@
+"""`fetch`: download datasets from their official sources into the data folder, verified and atomic."""
+
+from __future__ import annotations
+
+import tempfile
+import zipfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from foedus.datasets.download import download, resolve_url, url_file_name
+from foedus.datasets.files import install, os_error_text, sha256_path, zip_members
+from foedus.datasets.outcome import Outcome
+from foedus.datasets.registry import IMPORT_HINT, DataFile, Dataset, select
+from foedus.errors import ChecksumError, DataFetchError
+from foedus.paths import data_dir
+
+__all__ = ["fetch"]
+
+_Item = tuple[Dataset, DataFile]
+
+
+def fetch(
+    names: Iterable[str] | None = None,
+    *,
+    force: bool = False,
+    mirror: str | None = None,
+    progress: bool | None = None,
+) -> list[Outcome]:
+    """Download the named datasets (default: all) into the data folder; files already right are left alone.
+
+    A present file with another checksum is replaced only with `force`. Files no official source ships are
+    skipped with the reason (naming one of them explicitly is an error). `mirror` (or $FOEDUS_DATA_MIRROR)
+    replaces the official host: the same file names are fetched under it.
+    """
+    wanted = list(names or ())
+    datasets = select(wanted)
+    root = data_dir()
+    try:
+        return _fetch(datasets, bool(wanted), root, force, mirror, progress)
+    except OSError as exc:
+        raise DataFetchError(f"cannot use the data folder {root}: {os_error_text(exc)}") from None
+
+
+def _fetch(datasets: list[Dataset], explicit: bool, root: Path, force: bool, mirror: str | None,
+           progress: bool | None) -> list[Outcome]:
+    """Check every file first (refusing to clobber differing ones), then download each source URL once."""
+    outcomes: list[Outcome] = []
+    plan: dict[str, list[_Item]] = {}
+    for dataset in datasets:
+        if explicit:
+            _refuse_import_only(dataset, root)
+        for file in dataset.files:
+            outcome = _check_target(dataset, file, root / file.path, force)
+            if outcome is not None:
+                outcomes.append(outcome)
+            elif file.source is not None:
+                plan.setdefault(file.source.url, []).append((dataset, file))
+    for url, items in plan.items():
+        outcomes += _fetch_source(url, items, root, mirror, progress)
+    return outcomes
+
+
+def _refuse_import_only(dataset: Dataset, root: Path) -> None:
+    """A dataset named explicitly that has nothing downloadable (and is not all there) is an error."""
+    if any(f.fetchable for f in dataset.files):
+        return
+    for file in dataset.files:
+        if not (root / file.path).is_file():
+            raise DataFetchError(f"{dataset.name} cannot be downloaded: {file.path} is {file.note}; "
+                                 f"import a copy with `{IMPORT_HINT}`")
+
+
+def _check_target(dataset: Dataset, file: DataFile, target: Path, force: bool) -> Outcome | None:
+    """The outcome when nothing is to be downloaded for this file, or None when it should be."""
+    actual = sha256_path(target) if target.is_file() else None
+    if actual == file.sha256:
+        return Outcome(dataset.name, file.path, "present")
+    if file.source is None:
+        return Outcome(dataset.name, file.path, "skipped", f"not downloadable: {file.note}; "
+                       f"import a copy with `{IMPORT_HINT}`")
+    if actual is not None and not force:
+        raise ChecksumError(
+            f"{target} is not {dataset.name} {dataset.version} (SHA-256 {actual}, expected {file.sha256}); "
+            f"not overwriting it: run `foedus data fetch --force {dataset.name}` to replace it")
+    return None
+
+
+def _fetch_source(url: str, items: list[_Item], root: Path, mirror: str | None,
+                  progress: bool | None) -> list[Outcome]:
+    """Download one official URL once and install every file it provides."""
+    actual_url = resolve_url(url, mirror)
+    names = ", ".join(dict.fromkeys(d.name for d, _ in items))
+    manual = f"download {url} by hand and run `{IMPORT_HINT}`"
+    with tempfile.TemporaryDirectory(prefix="foedus-fetch-") as tmp:
+        dest = Path(tmp) / url_file_name(url)
+        try:
+            download(actual_url, dest, label=f"{names}: {dest.name}", progress=progress)
+        except DataFetchError as exc:
+            raise DataFetchError(f"could not download {names} from {actual_url} ({exc}); {manual}") from None
+        outcomes = []
+        for dataset, file in items:
+            _install_from(dest, file, root / file.path, actual_url, manual)
+            outcomes.append(Outcome(dataset.name, file.path, "downloaded", actual_url))
+        return outcomes
+
+
+def _install_from(dest: Path, file: DataFile, target: Path, url: str, manual: str) -> None:
+    """Install `file` from a downloaded file, or from its member (matched by file name) when it is a zip."""
+    member = file.source.member if file.source else None
+    if member is None:
+        with dest.open("rb") as stream:
+            install(stream, target, file.sha256, origin=url)
+        return
+    try:
+        with zipfile.ZipFile(dest) as archive:
+            for name, where, opener in zip_members(archive, url):
+                if name == member:
+                    with opener() as stream:
+                        install(stream, target, file.sha256, origin=where)
+                    return
+    except zipfile.BadZipFile:
+        raise DataFetchError(f"{url} is not a zip archive; {manual}") from None
+    raise DataFetchError(f"{url} has no file named {member}; {manual}")

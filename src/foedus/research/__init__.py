@@ -1,0 +1,1 @@
+"""Research measures over the state system (alliance similarity and the like), kept apart from the cascade engine."""

@@ -1,0 +1,1 @@
+"""Adapters that turn research datasets into foedus model objects."""

@@ -1,0 +1,165 @@
+"""Import ATOP 5.1 (member level) into the treaty model: one Treaty per alliance phase.
+
+Mapping (Leeds et al., ATOP codebook v5.1):
+- DEFENSE, OFFENSE, NEUTRAL, NONAGG, CONSUL -> provisions of that kind, owed by the members whose
+  row carries the obligation to every other member of the phase (asymmetric alliances follow).
+- Conditions: xxCOADV with SPECTHRT = 1 and STATTHR1/2 -> named adversaries; xxCOADV otherwise,
+  xxCOLOC, xxCOCON, xxCONUM, xxCODEM -> `unresolved` (ATOP flags them without saying which place,
+  conflict or number); DEFCONPR/NEUCONPR -> non-provocation; NEUCOATT = 0 -> neutrality also binds
+  when the partner attacks; CONCOREQ -> consultation on request.
+- Strength: defence and offence S2, or S5 when an asymmetric alliance leaves some members without
+  the obligation (a guarantee); neutrality, non-aggression and consultation S4.
+- Dates: ATOP dates membership from *signature*; entry and exit days are inclusive, a missing day
+  is read as the 1st (entry) or the month's last day (exit), and an alliance in effect at the end of
+  2018 gets `coverage_end` 2018-12-31 (ATOP says nothing after that), not a termination.
+"""
+
+from __future__ import annotations
+
+import calendar
+import csv
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from foedus.errors import DataMissingError
+from foedus.model.states import StateRegistry
+from foedus.model.treaty import Treaty
+from foedus.paths import dataset_file
+
+__all__ = ["ATOP_END", "ATOP_MEMBER_FILE", "atop_treaties", "load_atop", "read_member_rows"]
+
+ATOP_MEMBER_FILE = "atop/atop5_1m.csv"
+ATOP_END = dt.date(2018, 12, 31)
+_SIGNATURE_NOTE = "ATOP dates membership from signature, not entry into force"
+_KINDS = {  # ATOP obligation column -> (kind, condition prefix)
+    "defense": ("defense", "def"),
+    "offense": ("offense", "off"),
+    "neutral": ("neutrality", "neu"),
+    "nonagg": ("nonaggression", None),
+    "consul": ("consultation", "con"),
+}
+
+
+def read_member_rows(path: Path | None = None) -> list[dict[str, str]]:
+    """The rows of ATOP's member-level file.
+
+    Raises:
+        DataMissingError: the file is not in the data folder.
+    """
+    path = path or dataset_file(ATOP_MEMBER_FILE)
+    if path is None:
+        raise DataMissingError("ATOP 5.1 is not in the data folder: run `foedus data fetch atop`")
+    with path.open(newline="", encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+def _int(value: str | None) -> int:
+    try:
+        return int(float(value)) if value not in (None, "") else 0
+    except ValueError:
+        return 0
+
+
+def _day(year: int, month: int, day: int, *, end: bool) -> dt.date:
+    month = month if 1 <= month <= 12 else (12 if end else 1)
+    last = calendar.monthrange(year, month)[1]
+    day = day if 1 <= day <= last else (last if end else 1)
+    return dt.date(year, month, day)
+
+
+def _member(row: dict[str, str], states: StateRegistry) -> dict[str, Any] | None:
+    state = states.by_ccode.get(_int(row["member"]))
+    if state is None:  # a code the registry lacks (ATOP's 8152 is not a COW state)
+        return None
+    entry = _day(_int(row["yrent"]), _int(row["moent"]), _int(row["dayent"]), end=False)
+    out: dict[str, Any] = {"state": state, "signed": entry, "joined": entry}
+    if _int(row["yrexit"]) > 0:
+        last = _day(_int(row["yrexit"]), _int(row["moexit"]), _int(row["dayexit"]), end=True)
+        out["left"] = last + dt.timedelta(days=1)
+    return out
+
+
+def _conditions(row: dict[str, str], prefix: str | None, states: StateRegistry) -> dict[str, Any]:
+    """Provision fields from one member row's condition codes for one obligation."""
+    if prefix is None:
+        return {}
+    fields: dict[str, Any] = {"unresolved": []}
+    if _int(row.get(f"{prefix}coadv")):
+        named = [_int(row.get("statthr1")), _int(row.get("statthr2"))] if _int(row.get("specthrt")) == 1 else []
+        ids = [states.by_ccode.get(c) for c in named if c > 0]
+        if ids and all(ids):
+            fields["adversary"] = {"type": "named", "states": sorted({i for i in ids if i})}
+        else:
+            fields["unresolved"].append("adversary")
+    for code, label in (("coloc", "location"), ("cocon", "conflict"), ("conum", "number"), ("codem", "demand")):
+        if _int(row.get(f"{prefix}{code}")):
+            fields["unresolved"].append(label)
+    if _int(row.get(f"{prefix}conpr")):
+        fields["non_provocation"] = True
+    if prefix == "neu" and not _int(row.get("neucoatt")):
+        fields["when_partner_attacks"] = True
+    if prefix == "con" and _int(row.get("concoreq")):
+        fields["request_gated"] = True
+    return fields
+
+
+def _provisions(rows: list[dict[str, str]], states: StateRegistry, members: set[str]) -> list[dict[str, Any]]:
+    """Group members with the same obligation and conditions into one provision each."""
+    groups: dict[tuple[str, str], tuple[dict[str, Any], set[str]]] = {}
+    asymmetric = any(_int(r["asymm"]) for r in rows)
+    for row in rows:
+        state = states.by_ccode.get(_int(row["member"]))
+        if state is None:
+            continue
+        for column, (kind, prefix) in _KINDS.items():
+            if not _int(row[column]):
+                continue
+            fields = _conditions(row, prefix, states)
+            key = (kind, repr(sorted(fields.items())))
+            groups.setdefault(key, (fields, set()))[1].add(state)
+    provisions = []
+    for (kind, _), (fields, obligors) in sorted(groups.items()):
+        guarantee = kind in ("defense", "offense") and asymmetric and obligors < members
+        strength = "S5" if guarantee else ("S2" if kind in ("defense", "offense") else "S4")
+        provisions.append({
+            "kind": kind, "article": f"ATOP {kind}", "strength": strength,
+            "trigger": "threat" if kind == "consultation" else "armed_attack",
+            "obligors": sorted(obligors), **fields,
+        })
+    return provisions
+
+
+def atop_treaties(rows: Iterable[dict[str, str]], states: StateRegistry) -> list[Treaty]:
+    """One Treaty per ATOP alliance phase (id `atop_<atopid>` or `atop_<atopid>_p<phase>`)."""
+    phases: dict[tuple[int, int], list[dict[str, str]]] = defaultdict(list)
+    for row in rows:
+        phases[(_int(row["atopid"]), _int(row["phase"]))].append(row)
+    treaties = []
+    for (atopid, phase), group in sorted(phases.items()):
+        members = [m for m in (_member(r, states) for r in group) if m is not None]
+        if len({m["state"] for m in members}) < 2:
+            continue
+        start = min(m["joined"] for m in members)
+        ends = [m.get("left") for m in members]
+        provisions = _provisions(group, states, {m["state"] for m in members})
+        names = ", ".join(sorted({m["state"] for m in members})[:6])
+        treaties.append(Treaty.model_validate({
+            "id": f"atop_{atopid}" if phase == 0 else f"atop_{atopid}_p{phase}",
+            "name": f"ATOP alliance {atopid}" + (f", phase {phase}" if phase else "") + f" ({names})",
+            "signed": start, "in_force": start,
+            "terminated": max(e for e in ends if e is not None) if all(ends) else None,
+            "coverage_end": ATOP_END,
+            "type": "bilateral" if _int(group[0]["bilat"]) else "multilateral",
+            "sources": [{"url": "http://www.atopdata.org/", "title": f"ATOP 5.1, atopid {atopid}"}],
+            "members": members, "provisions": provisions, "atop_ids": [atopid], "origin": "atop",
+            "note": _SIGNATURE_NOTE,
+        }))
+    return treaties
+
+
+def load_atop(states: StateRegistry, path: Path | None = None) -> list[Treaty]:
+    """ATOP 5.1 alliances as treaties (see the module docstring for the mapping)."""
+    return atop_treaties(read_member_rows(path), states)
