@@ -2,7 +2,8 @@
 
 Synthetic years: n states per year from COW system2016.csv (2016's count carried to 2017–2018; without the
 file, n grows linearly from 23 to 195), random symmetric tie matrices (self-tie 3) and Dirichlet CINC shares.
-Fast path: `similarity_frame` end to end (DataFrame included; best and median of --repeat runs), and the
+Fast path: `similarity_frame` end to end (DataFrame included; every one of --repeat runs,
+the first of which pays the cold-memory cost), and the
 measures alone (`similarity_matrices` per year). Baseline, measured in the same run: the
 direct per-pair definitions (`pair_similarity`) in a Python loop over a uniform sample of dyad-years,
 extrapolated to all of them. Target: <= 30 s on 2 cores (the published R pipeline took 9,750 s).
@@ -98,9 +99,10 @@ def main() -> None:
         "fast_seconds": round(fast, 3), "fast_median_seconds": round(statistics.median(runs), 3),
         "fast_runs_seconds": [round(r, 3) for r in runs], "matrices_only_seconds": round(matrices_only, 3),
         "baseline_sample_pairs": len(rows), "baseline_sample_seconds": round(sample_s, 3),
-        "baseline_extrapolated_seconds": round(baseline, 1), "speedup": round(baseline / fast, 1),
+        "baseline_extrapolated_seconds": round(baseline, 1), "speedup_vs_best": round(baseline / fast, 1),
+        "speedup_vs_median": round(baseline / statistics.median(runs), 1),
         "max_abs_diff_fast_vs_direct": max_diff, "target_seconds": 30.0, "published_r_seconds": 9750.0,
-        "meets_target": fast <= 30.0, "python": sys.version.split()[0],
+        "meets_target_every_run": max(runs) <= 30.0, "python": sys.version.split()[0],
     }
     print(json.dumps(out, indent=2))
 

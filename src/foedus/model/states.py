@@ -27,6 +27,7 @@ __all__ = ["COW_STATES_FILE", "State", "StateRegistry"]
 COW_STATES_FILE = "cow_states/states2016.csv"
 COW_MAJORS_FILE = "cow_states/majors2016.csv"
 _COW_LAST_DAY = dt.date(2016, 12, 31)
+COW_FIRST_DAY = dt.date(1816, 1, 1)
 # Entities that treaties name but that have no COW code (ISO3 -> name).
 _EXTRA_ENTITIES = {"PSE": "Palestine"}
 # Kosovo has a COW code but no ISO 3166 code; XKX is the code the EU, IMF and World Bank use.
@@ -55,8 +56,8 @@ class State:
     spells: tuple[tuple[dt.date, dt.date | None], ...] = ()
 
     def member_on(self, day: dt.date) -> bool | None:
-        """Whether it is a system member on `day`; None when no COW spells are loaded."""
-        if not self.spells:
+        """Whether it is a system member on `day`; None when unknown (no COW spells, or before 1816)."""
+        if not self.spells or day < COW_FIRST_DAY:
             return None
         return any(start <= day and (end is None or day <= end) for start, end in self.spells)
 

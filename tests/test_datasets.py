@@ -1,0 +1,313 @@
+"""Research data: import from the shared folder, fetch from a loopback mirror, checksums, status, cite, CLI.
+
+The shared data folder ($FOEDUS_DATA_DIR, set by conftest) is only ever read, as the SOURCE; every test
+writes to its own temporary data folder.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import zipfile
+from collections.abc import Iterator
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from foedus.datasets import DATASETS, MIRROR_ENV, cite, fetch, import_file, status
+from foedus.errors import ChecksumError, DataFetchError, DataImportError, UnknownDatasetError
+
+SOURCE = Path(os.environ["FOEDUS_DATA_DIR"])
+STATES = "cow_states/states2016.csv"
+needs_data = pytest.mark.needs_data
+
+
+def sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def expected(rel: str) -> str:
+    return next(f.sha256 for d in DATASETS.values() for f in d.files if f.path == rel)
+
+
+def all_files(root: Path) -> list[str]:
+    return sorted(str(p.relative_to(root)) for p in root.rglob("*") if p.is_file()) if root.exists() else []
+
+
+@pytest.fixture
+def target(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh, empty data folder for the test (FOEDUS_DATA_DIR points at it)."""
+    root = tmp_path / "data"
+    monkeypatch.setenv("FOEDUS_DATA_DIR", str(root))
+    monkeypatch.delenv(MIRROR_ENV, raising=False)
+    return root
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture
+def mirror(tmp_path: Path) -> Iterator[tuple[str, Path]]:
+    """A loopback HTTP server on a random port serving a temp folder: (base URL, folder)."""
+    served = tmp_path / "served"
+    served.mkdir()
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(served)))
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}", served
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def dead_url() -> str:
+    """A loopback URL nothing listens on (the port was free a moment ago)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    return f"http://127.0.0.1:{port}"
+
+
+def serve_release(served: Path) -> None:
+    """Lay out the official file names: plain CSVs, a zip with a folder, a zip with a nested zip."""
+    for name in ("states2016.csv", "system2016.csv", "majors2016.csv"):
+        shutil.copyfile(SOURCE / "cow_states" / name, served / name)
+    with zipfile.ZipFile(served / "DirectContiguity320.zip", "w", zipfile.ZIP_DEFLATED) as z:
+        for name in ("contdir.csv", "contdird.csv"):
+            z.write(SOURCE / "cow_contiguity" / name, f"DirectContiguity320/{name}")
+        z.writestr("DirectContiguity320/readme.txt", "not a dataset file")
+    inner = served / "NMC-60-abridged.zip"
+    with zipfile.ZipFile(inner, "w") as z:
+        z.write(SOURCE / "cow_nmc" / "NMC-60-abridged.csv", "NMC-60-abridged/NMC-60-abridged.csv")
+    with zipfile.ZipFile(served / "NMC_Documentation-6.0.zip", "w") as z:
+        z.write(inner, "NMC_Documentation-6.0/NMC-60-abridged.zip")
+    inner.unlink()
+
+
+# --- import -------------------------------------------------------------------------------------------------
+
+
+@needs_data
+def test_import_the_shared_folder_puts_every_file_in_place(target: Path) -> None:
+    outcomes = import_file(SOURCE)
+    paths = [f.path for d in DATASETS.values() for f in d.files]
+    assert sorted(o.path for o in outcomes) == sorted(paths)
+    assert {o.action for o in outcomes} == {"imported"}
+    for rel in paths:
+        assert sha(target / rel) == expected(rel)
+    assert all(s.state == "present" for s in status())
+    assert not [p for p in all_files(target) if p.endswith(".part")]
+
+
+@needs_data
+def test_import_one_file_then_again_leaves_it_alone(target: Path) -> None:
+    assert [o.action for o in import_file(SOURCE / STATES)] == ["imported"]
+    before = (target / STATES).stat().st_mtime_ns
+    assert [o.action for o in import_file(str(SOURCE / STATES))] == ["present"]
+    assert (target / STATES).stat().st_mtime_ns == before
+
+
+@needs_data
+def test_import_corrupted_copy_names_both_hashes_and_leaves_source(target: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "states2016.csv"
+    bad.write_bytes((SOURCE / STATES).read_bytes() + b"2,USA,Extra,1816,1,1,2016,12,31,2016\r\n")
+    before = bad.read_bytes()
+    with pytest.raises(ChecksumError) as err:
+        import_file(bad)
+    message = str(err.value)
+    assert sha(bad) in message and expected(STATES) in message and "\n" not in message
+    assert bad.read_bytes() == before
+    assert all_files(target) == []
+
+
+@needs_data
+def test_import_zip_matches_members_by_name(target: Path, tmp_path: Path) -> None:
+    archive = tmp_path / "download.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        z.write(SOURCE / "cow_contiguity" / "contdir.csv", "some folder/contdir.csv")
+        z.write(SOURCE / "cow_contiguity" / "contdird.csv", "contdird.csv")
+        z.writestr("notes.txt", "ignored")
+    outcomes = import_file(archive)
+    assert sorted((o.path, o.action) for o in outcomes) == [
+        ("cow_contiguity/contdir.csv", "imported"), ("cow_contiguity/contdird.csv", "imported")]
+    assert all_files(target) == ["cow_contiguity/contdir.csv", "cow_contiguity/contdird.csv"]
+    assert archive.is_file()
+
+
+@needs_data
+def test_import_renamed_file_is_matched_by_checksum(target: Path, tmp_path: Path) -> None:
+    renamed = tmp_path / "majors2016 (1).csv"
+    shutil.copyfile(SOURCE / "cow_states" / "majors2016.csv", renamed)
+    assert [o.path for o in import_file(renamed)] == ["cow_states/majors2016.csv"]
+
+
+def test_import_unknown_or_missing_file_is_an_error(target: Path, tmp_path: Path) -> None:
+    stray = tmp_path / "stray.csv"
+    stray.write_text("a,b\n1,2\n")
+    with pytest.raises(DataImportError, match="not a dataset file foedus knows"):
+        import_file(stray)
+    with pytest.raises(DataImportError, match="no such file"):
+        import_file(tmp_path / "nope.csv")
+
+
+@needs_data
+def test_import_does_not_overwrite_a_differing_file_without_force(target: Path) -> None:
+    (target / "cow_states").mkdir(parents=True)
+    (target / STATES).write_text("my edits\n")
+    with pytest.raises(ChecksumError, match="--force"):
+        import_file(SOURCE / STATES)
+    assert (target / STATES).read_text() == "my edits\n"
+    assert [o.action for o in import_file(SOURCE / STATES, force=True)] == ["imported"]
+    assert sha(target / STATES) == expected(STATES)
+
+
+# --- fetch --------------------------------------------------------------------------------------------------
+
+
+@needs_data
+def test_fetch_from_mirror_plain_files_zip_and_nested_zip(target: Path, mirror: tuple[str, Path]) -> None:
+    url, served = mirror
+    serve_release(served)
+    outcomes = fetch(["cow_states", "cow_contiguity", "cow_nmc"], mirror=url, progress=False)
+    assert {o.action for o in outcomes} == {"downloaded"}
+    got = all_files(target)
+    assert got == sorted(f.path for n in ("cow_states", "cow_contiguity", "cow_nmc") for f in DATASETS[n].files)
+    for rel in got:
+        assert sha(target / rel) == expected(rel)
+    # already right: nothing is downloaded again (the mirror is not even asked)
+    again = fetch(["cow_states", "cow_contiguity", "cow_nmc"], mirror=dead_url())
+    assert {o.action for o in again} == {"present"}
+
+
+@needs_data
+def test_fetch_honours_env_mirror_and_draws_progress(target: Path, mirror: tuple[str, Path],
+                                                     monkeypatch: pytest.MonkeyPatch,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    url, served = mirror
+    serve_release(served)
+    monkeypatch.setenv(MIRROR_ENV, url + "/")
+    fetch(["cow_states"], progress=True)
+    assert sha(target / STATES) == expected(STATES)
+    assert "states2016.csv" in capsys.readouterr().err
+
+
+@needs_data
+def test_fetch_wrong_bytes_leave_no_file(target: Path, mirror: tuple[str, Path]) -> None:
+    url, served = mirror
+    serve_release(served)
+    (served / "states2016.csv").write_bytes(b"stateabb,ccode\r\nUSA,2\r\n")
+    with pytest.raises(ChecksumError, match=expected(STATES)):
+        fetch(["cow_states"], mirror=url)
+    assert all_files(target) == []
+
+
+def test_fetch_with_server_down_names_url_and_import_command(target: Path) -> None:
+    down = dead_url()
+    with pytest.raises(DataFetchError) as err:
+        fetch(["cow_states"], mirror=down)
+    message = str(err.value)
+    assert "\n" not in message
+    assert "cow_states" in message
+    assert f"{down}/states2016.csv" in message
+    assert "https://correlatesofwar.org/wp-content/uploads/states2016.csv" in message
+    assert "foedus data import PATH" in message
+    assert all_files(target) == []
+
+
+@needs_data
+def test_fetch_does_not_overwrite_a_differing_file_without_force(target: Path, mirror: tuple[str, Path]) -> None:
+    url, served = mirror
+    serve_release(served)
+    (target / "cow_states").mkdir(parents=True)
+    (target / STATES).write_text("my edits\n")
+    with pytest.raises(ChecksumError, match="--force"):
+        fetch(["cow_states"], mirror=url)
+    assert all_files(target) == [STATES]  # refused before downloading anything
+    assert (target / STATES).read_text() == "my edits\n"
+    fetch(["cow_states"], mirror=url, force=True)
+    assert sha(target / STATES) == expected(STATES)
+
+
+def test_fetch_says_import_only_files_cannot_be_downloaded(target: Path) -> None:
+    with pytest.raises(DataFetchError, match=r"gw_states cannot be downloaded.*foedus data import PATH"):
+        fetch(["gw_states"])
+    with pytest.raises(UnknownDatasetError, match="known: atop"):
+        fetch(["cow_alliance"])
+
+
+@needs_data
+def test_fetch_all_skips_import_only_files_with_the_reason(target: Path) -> None:
+    import_file(SOURCE)  # everything present: nothing to download
+    (target / "gw_states" / "gw_states.csv").unlink()
+    outcomes = {o.path: o for o in fetch(mirror=dead_url())}
+    skipped = outcomes["gw_states/gw_states.csv"]
+    assert skipped.action == "skipped" and "foedus data import PATH" in skipped.detail
+    assert outcomes[STATES].action == "present"
+
+
+# --- status and cite -----------------------------------------------------------------------------------------
+
+
+@needs_data
+def test_status_and_cite(target: Path) -> None:
+    import_file(SOURCE / STATES)
+    (target / "cow_nmc").mkdir(parents=True)
+    (target / "cow_nmc" / "NMC-60-abridged.csv").write_text("stateabb,ccode\n")
+    by_name = {s.dataset.name: s for s in status()}
+    states = {f.path: f.state for f in by_name["cow_states"].files}
+    assert states == {STATES: "present", "cow_states/system2016.csv": "missing",
+                      "cow_states/majors2016.csv": "missing"}
+    assert by_name["cow_nmc"].state == "bad-checksum"
+    assert by_name["atop"].state == "missing" and by_name["atop"].dataset.version == "5.1"
+    d = by_name["cow_states"].to_dict()
+    assert d["version"] == "2016" and "State System Membership List" in d["citations"][0]
+    assert list(cite()) == ["cow_states", "cow_nmc"]
+    assert "Leeds" in cite(["ATOP"])["atop"][0]
+    assert "Gleditsch" in " ".join(cite(["gw_states"])["gw_states"])
+
+
+# --- command line --------------------------------------------------------------------------------------------
+
+
+def cli(*args: str, data: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "FOEDUS_DATA_DIR": str(data)}
+    return subprocess.run([sys.executable, "-m", "foedus.cli", *args], capture_output=True, text=True, env=env,
+                          timeout=60)
+
+
+def test_cli_status_json_and_import_errors(target: Path) -> None:
+    proc = cli("data", "status", "--json", data=target)
+    assert proc.returncode == 0, proc.stderr
+    out = json.loads(proc.stdout)
+    assert out["data_dir"] == str(target)
+    assert [d["name"] for d in out["datasets"]] == list(DATASETS)
+    assert {f["state"] for d in out["datasets"] for f in d["files"]} == {"missing"}
+
+    proc = cli("data", "import", "/nonexistent", data=target)
+    assert proc.returncode == 2
+    assert proc.stderr.count("\n") == 1 and proc.stderr.startswith("error: /nonexistent")
+    assert "Traceback" not in proc.stderr
+
+
+@needs_data
+def test_cli_import_then_cite_and_path(target: Path) -> None:
+    proc = cli("data", "import", str(SOURCE / STATES), data=target)
+    assert proc.returncode == 0, proc.stderr
+    assert "imported" in proc.stdout and STATES in proc.stdout
+    proc = cli("cite", data=target)
+    assert proc.returncode == 0 and "State System Membership List, v2016" in proc.stdout
+    assert "Leeds" not in proc.stdout
+    proc = cli("data", "path", data=target)
+    assert proc.stdout.strip() == str(target)

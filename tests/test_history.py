@@ -1,0 +1,90 @@
+"""ATOP 5.1 history: import into the model, the merged timeline, and cascades on any date from 1815."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import foedus
+from foedus.engine.index import compile_legs
+from foedus.model.treaty import Kind
+from foedus.model.world import World
+from foedus.sources.atop import ATOP_END, load_atop
+
+pytestmark = pytest.mark.needs_data
+
+
+@pytest.fixture(scope="module")
+def atop(world: World) -> list:  # type: ignore[type-arg]
+    return load_atop(world.states)
+
+
+def test_every_alliance_phase_is_imported(atop: list) -> None:  # type: ignore[type-arg]
+    ids = {t.atop_ids[0] for t in atop}
+    # 789 ATOP 5.1 alliances; atopid 1320 (France, 1874) has its only partner coded 8152, a code
+    # outside the COW state list, so it cannot bind two states and is left out.
+    assert len(ids) == 788 and 1320 not in ids
+    assert all(t.origin == "atop" and t.coverage_end == ATOP_END for t in atop)
+
+
+def test_nato_phases_and_membership_from_signature(atop: list) -> None:  # type: ignore[type-arg]
+    p1 = next(t for t in atop if t.id == "atop_3180_p1")
+    usa = next(m for m in p1.members if m.state == "USA")
+    assert usa.joined == dt.date(1949, 4, 4)  # ATOP dates membership from signature
+    assert "signature" in (p1.note or "")
+    defense = [p for p in p1.provisions if p.kind is Kind.DEFENSE]
+    assert defense and defense[0].unresolved == ["location"]  # DEFCOLOC: Art. 6, not coded by place
+
+
+def test_named_adversaries_from_specthrt(atop: list) -> None:  # type: ignore[type-arg]
+    named = [p for t in atop for p in t.provisions if p.adversary.type == "named"]
+    assert named
+    first = next(t for t in atop if t.atop_ids == [1035])
+    assert any(p.adversary.states == ["FRA"] for p in first.provisions)
+
+
+def test_curated_treaties_replace_the_atop_alliances_they_map(world: World) -> None:
+    mapped = {aid for t in world.treaties.values() if t.origin == "curated" for aid in t.atop_ids}
+    assert {3180, 3440, 4220, 3375} <= mapped
+    atop_ids = {aid for t in world.treaties.values() if t.origin == "atop" for aid in t.atop_ids}
+    assert not mapped & atop_ids
+
+
+def test_no_obligation_is_counted_twice_for_a_mapped_treaty(world: World) -> None:
+    index = compile_legs(world, dt.date(2010, 6, 1))
+    usa_to_jpn = [leg.treaty.id for leg in index.owed_to(Kind.DEFENSE, "JPN") if leg.obligor == "USA"]
+    assert usa_to_jpn == ["usa_jpn_1960"]
+
+
+def test_atop_alliances_stop_at_the_end_of_coverage(world: World) -> None:
+    def atop_legs(day: dt.date) -> int:
+        return sum(leg.treaty.origin == "atop" for leg in compile_legs(world, day).all_legs())
+
+    assert atop_legs(dt.date(2018, 12, 31)) > 0
+    assert atop_legs(dt.date(2019, 1, 1)) == 0
+
+
+def test_germany_attacks_russia_1914() -> None:
+    r = foedus.cascade("GMY", "RUS", "1914-08-01")
+    fra = r.joiner("FRA")
+    assert fra is not None and fra.side == "defense"
+    assert fra.primary.treaty == "atop_1385"  # the Franco-Russian alliance
+    assert "ATOP dates membership from signature" in fra.primary.conditions
+
+
+def test_unresolved_conditions_met_or_unmet() -> None:
+    met = foedus.cascade("GMY", "RUS", "1914-08-01")
+    unmet = foedus.cascade("GMY", "RUS", "1914-08-01", unresolved="unmet")
+    assert met.joiner("FRA") is not None and unmet.joiner("FRA") is None
+    used = [u for u in met.to_dict()["unresolved"] if u["state"] == "FRA"]
+    assert used and used[0]["conditions"] == ["adversary"] and used[0]["read_as"] == "met"
+    dropped = [u for u in unmet.to_dict()["unresolved"] if u["state"] == "FRA"]
+    assert dropped and dropped[0]["read_as"] == "unmet"
+
+
+def test_any_date_from_1815_works() -> None:
+    r = foedus.cascade("FRN", "UKG", "1815-06-18")
+    assert r.scenario.date == dt.date(1815, 6, 18)
+    with pytest.raises(foedus.FoedusError, match="outside the range"):
+        foedus.cascade("FRN", "UKG", "1814-12-31")
