@@ -176,6 +176,12 @@ from foedus.cli.data_cmd import cite, data_app  # noqa: E402 - registered last, 
 app.add_typer(data_app, name="data")
 app.command()(cite)
 
+from foedus.cli.research_cmd import atop_check, dyads, similarity  # noqa: E402
+
+app.command()(dyads)
+app.command()(similarity)
+app.command("atop-check")(atop_check)
+
 
 def main() -> None:
     """Console entry point: run the app, turning FoedusError into a message and exit code 2."""

@@ -26,12 +26,7 @@ def fetch(
     mirror: str | None = None,
     progress: bool | None = None,
 ) -> list[Outcome]:
-    """Download the named datasets (default: all) into the data folder; files already right are left alone.
-
-    A present file with another checksum is replaced only with `force`. Files no official source ships are
-    skipped with the reason (naming one of them explicitly is an error). `mirror` (or $FOEDUS_DATA_MIRROR)
-    replaces the official host: the same file names are fetched under it.
-    """
+    """Download datasets (default: all) into the data folder; right files stay, differing ones need `force`."""
     wanted = list(names or ())
     datasets = select(wanted)
     root = data_dir()

@@ -50,10 +50,7 @@ def file_state(path: Path, expected: str) -> FileState:
 
 
 def install(stream: IO[bytes], target: Path, expected: str, *, origin: str) -> None:
-    """Copy a stream to `target` through a temp file, verify its SHA-256, then move it into place atomically.
-
-    On a mismatch (or any failure) the temp file is removed and `target` is left as it was.
-    """
+    """Copy a stream to `target` via a temp file and os.replace once its SHA-256 matches; else leave it be."""
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
     tmp = Path(tmp_name)

@@ -19,12 +19,7 @@ _Match = tuple[Dataset, DataFile, str, Opener]
 
 
 def import_file(path: str | Path, *, force: bool = False) -> list[Outcome]:
-    """Copy the dataset files in `path` (matched by file name) into the data folder after checking SHA-256.
-
-    A plain file whose name is unknown is matched by its checksum instead. The source is only read, never
-    changed; a present file that is already right is left alone, and one with another checksum is replaced
-    only with `force`.
-    """
+    """Copy the dataset files in `path` (by name, else by SHA-256) into place, verified; the source is only read."""
     src = Path(path).expanduser()
     if not src.exists():
         raise DataImportError(f"{src}: no such file or folder")

@@ -22,7 +22,7 @@ from typing import Any
 from foedus.errors import UnknownStateError
 from foedus.paths import cache_dir, dataset_file
 
-__all__ = ["COW_STATES_FILE", "State", "StateRegistry"]
+__all__ = ["COW_STATES_FILE", "State", "StateRegistry", "gw_to_cow"]
 
 COW_STATES_FILE = "cow_states/states2016.csv"
 COW_MAJORS_FILE = "cow_states/majors2016.csv"
@@ -194,6 +194,12 @@ class StateRegistry:
         return cls(states=states, has_system_dates=bool(spells), majors=majors)
 
 
+def gw_to_cow() -> dict[int, int]:
+    """Gleditsch–Ward code -> COW code, where countrycode knows both and they differ."""
+    return {int(r["gwn"]): int(r["cown"]) for r in _countrycode_rows()
+            if r["gwn"] is not None and r["cown"] is not None and r["gwn"] != r["cown"]}
+
+
 def _norm(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "", text.lower())
 
@@ -239,14 +245,14 @@ def _read_majors(
 
 
 _CC_COLUMNS = ("cown", "cowc", "iso3c", "country.name.en", "country.name.en.regex", "continent",
-               "region23")
+               "region23", "gwn")
 
 
 def _countrycode_rows() -> list[dict[str, Any]]:
     """The countrycode columns we use, cached as JSON so the CLI starts fast."""
     from importlib.metadata import version
 
-    cache = cache_dir() / f"countrycode-{version('countrycode')}.json"
+    cache = cache_dir() / f"countrycode-{version('countrycode')}-{len(_CC_COLUMNS)}.json"
     try:
         cached: list[dict[str, Any]] = json.loads(cache.read_text(encoding="utf-8"))
         return cached

@@ -1,0 +1,93 @@
+"""CLI commands for research datasets: dyad-years, alliance similarity, and the ATOP flag check."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from foedus.errors import FoedusError
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["atop_check", "dyads", "similarity"]
+
+_OUT = "Output file: .parquet or .csv (refuses to overwrite an existing file)."
+
+
+def _write(frame: pd.DataFrame, out: Path) -> None:
+    """Write a table by extension, atomically, never over an existing file."""
+    if out.exists():
+        raise FoedusError(f"{out} already exists; not overwriting it")
+    if out.suffix not in (".parquet", ".csv"):
+        raise FoedusError(f"{out}: unknown output format {out.suffix!r}; use .parquet or .csv")
+    tmp = out.with_name(f".{out.name}.part")
+    try:
+        if out.suffix == ".parquet":
+            frame.to_parquet(tmp, index=False)
+        else:
+            frame.to_csv(tmp, index=False)
+        tmp.replace(out)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise FoedusError(f"cannot write {out}: {exc.strerror or exc}") from None
+    typer.echo(f"wrote {len(frame):,} rows to {out}", err=True)
+
+
+def _years(first: int, last: int) -> None:
+    if not 1815 <= first <= last <= 2100:
+        raise FoedusError(f"impossible year range {first}–{last} (need 1815 <= from <= to)")
+
+
+def dyads(
+    first: Annotated[int, typer.Option("--from", help="First year.")],
+    last: Annotated[int, typer.Option("--to", help="Last year.")],
+    out: Annotated[Path, typer.Option(help=_OUT)],
+    directed: Annotated[bool, typer.Option("--directed/--undirected")] = True,
+    system: Annotated[str, typer.Option(help="State system: cow | gw.")] = "cow",
+    covariates: Annotated[bool, typer.Option("--covariates/--no-covariates", help="Cascade covariates.")] = True,
+) -> None:
+    """Dyad-years with ATOP flags and cascade covariates (defenders, their CINC, a major among them)."""
+    from foedus.model.world import World
+    from foedus.research.dyads import DyadOptions, build_dyads
+
+    _years(first, last)
+    if system not in ("cow", "gw"):
+        raise FoedusError(f"unknown system {system!r}: choose cow or gw")
+    options = DyadOptions(first, last, directed=directed, system=system, covariates=covariates)  # type: ignore[arg-type]
+    _write(build_dyads(World.default(), options), out)
+
+
+def similarity(
+    first: Annotated[int, typer.Option("--from", help="First year.")],
+    last: Annotated[int, typer.Option("--to", help="Last year.")],
+    out: Annotated[Path, typer.Option(help=_OUT)],
+) -> None:
+    """Alliance similarity for every dyad-year: S (absolute, squared, CINC-weighted), kappa, pi, tau-b."""
+    from foedus.model.world import World
+    from foedus.research.similarity import similarity_frame
+    from foedus.research.ties import yearly_portfolios
+
+    _years(first, last)
+    _write(similarity_frame(yearly_portfolios(World.default(), first, last)), out)
+
+
+def atop_check(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """Compare the ATOP flags foedus derives with ATOP's own directed dyad-year file."""
+    from foedus.model.world import World
+    from foedus.research.atop_check import compare_atop_flags
+
+    report = compare_atop_flags(World.default())
+    if as_json:
+        sys.stdout.write(json.dumps(report, indent=2) + "\n")
+        return
+    typer.echo(f"reference rows: {report['reference_rows']:,}")
+    for f in report["flags"]:
+        typer.echo(f"{f['column']:<14} agree {f['rate']:.4%}  foedus-only {f['ours_only']}  "
+                   f"ATOP-only {f['theirs_only']}  {f['classes']}")
+    typer.echo(f"dyad-years only foedus lists: {len(report['dyad_years_only_foedus_flags'])}; "
+               f"reference rows with no obligation: {report['reference_rows_without_any_obligation']}")

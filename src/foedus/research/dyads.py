@@ -1,0 +1,282 @@
+"""Dyad-year datasets: every pair of system members in each year, ATOP flags, cascade covariates.
+
+- Dyads: two states form a dyad-year when both are system members (COW or Gleditsch–Ward) at some
+  common moment of that year — exact membership dates, as peacesciencer's `create_dyadyears` does.
+- ATOP flags (`atop_defense` … `atop_consul`, peacesciencer's names) are derived from the ATOP 5.1
+  member-level file through foedus's own import: 1 when the first state owes that obligation to the
+  second under an alliance both belong to at a common moment of the year; missing outside ATOP's
+  coverage (after 2018), never 0 there.
+- Cascade covariates (no other tool has them): if `ccode1` attacks `ccode2`'s home territory on the
+  reference day of the year (1 July by default), how many third states are bound to defend `ccode2`
+  in round 1 of the legal reading, their combined CINC (COW NMC 6.0, last value carried forward after
+  2016), and whether a COW major power is among them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+import numpy as np
+
+from foedus.engine.cascade import leg_index
+from foedus.engine.rules import in_scope
+from foedus.engine.scenario import Attack
+from foedus.model.treaty import Kind, Treaty
+from foedus.model.world import World
+from foedus.sources.atop import ATOP_END
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["FLAG_COLUMNS", "DyadOptions", "atop_flag_keys", "build_dyads", "dyad_years", "system_spells"]
+
+System = Literal["cow", "gw"]
+Spells = dict[int, list[tuple[dt.date, dt.date | None]]]
+FLAG_COLUMNS = {"defense": "atop_defense", "offense": "atop_offense", "neutrality": "atop_neutral",
+                "nonaggression": "atop_nonagg", "consultation": "atop_consul"}
+_YEAR_SPAN = 10_000  # key = (code1 * 1000 + code2) * 10_000 + year
+
+
+@dataclass(frozen=True)
+class DyadOptions:
+    """What `build_dyads` produces."""
+
+    first: int
+    last: int
+    directed: bool = True
+    system: System = "cow"
+    covariates: bool = True
+    reference_day: tuple[int, int] = (7, 1)
+
+
+def system_spells(world: World, system: System) -> Spells:
+    """Membership spells by state code (COW ccode or GW gwcode)."""
+    if system == "gw":
+        from foedus.sources.cow import read_gw_spells
+
+        return read_gw_spells()
+    return {s.ccode: list(s.spells) for s in world.states if s.ccode is not None and s.spells}
+
+
+def _year_windows(spells: Spells, year: int) -> dict[int, list[tuple[dt.date, dt.date]]]:
+    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    out: dict[int, list[tuple[dt.date, dt.date]]] = {}
+    for code, spans in spells.items():
+        parts = [(max(a, start), min(b or end, end)) for a, b in spans if a <= end and (b is None or b >= start)]
+        if parts:
+            out[code] = parts
+    return out
+
+
+def dyad_years(spells: Spells, first: int, last: int, directed: bool = True) -> np.ndarray:
+    """All dyad-years as an int64 array of shape (n, 3): code1, code2, year."""
+    chunks = []
+    for year in range(first, last + 1):
+        windows = _year_windows(spells, year)
+        full_year = (dt.date(year, 1, 1), dt.date(year, 12, 31))
+        codes = np.array(sorted(windows), dtype=np.int64)
+        if len(codes) < 2:
+            continue
+        a, b = np.meshgrid(codes, codes, indexing="ij")
+        keep = a != b if directed else a < b
+        partial = {c for c, parts in windows.items() if parts != [full_year]}
+        if partial:
+            part = np.isin(a, list(partial)) | np.isin(b, list(partial))
+            for i, j in zip(*np.nonzero(keep & part), strict=True):
+                keep[i, j] = _overlap(windows[int(codes[i])], windows[int(codes[j])])
+        pairs = np.stack([a[keep], b[keep], np.full(int(keep.sum()), year)], axis=1)
+        chunks.append(pairs)
+    return np.concatenate(chunks) if chunks else np.empty((0, 3), dtype=np.int64)
+
+
+def _overlap(xs: list[tuple[dt.date, dt.date]], ys: list[tuple[dt.date, dt.date]]) -> bool:
+    return any(a1 <= b2 and a2 <= b1 for a1, b1 in xs for a2, b2 in ys)
+
+
+def _member_years(treaty: Treaty, ccode: dict[str, int]) -> dict[int, list[tuple[dt.date, dt.date]]]:
+    out: dict[int, list[tuple[dt.date, dt.date]]] = defaultdict(list)
+    for m in treaty.members:
+        code = ccode.get(m.state)
+        start = m.joined or treaty.in_force
+        if code is None or start is None:
+            continue
+        end = (m.left - dt.timedelta(days=1)) if m.left else (treaty.coverage_end or dt.date(2100, 12, 31))
+        out[code].append((start, end))
+    return out
+
+
+def atop_flag_keys(treaties: Iterable[Treaty], ccode: dict[str, int]) -> dict[str, np.ndarray]:
+    """Sorted dyad-year keys where ATOP records each obligation (directed: obligor first)."""
+    keys: dict[str, set[int]] = {kind: set() for kind in FLAG_COLUMNS}
+    for treaty in treaties:
+        if treaty.origin != "atop":
+            continue
+        spans = _member_years(treaty, ccode)
+        for provision in treaty.provisions:
+            target = keys[provision.kind.value]
+            for obligor in provision.obligors or []:
+                a = ccode.get(obligor)
+                if a is None:
+                    continue
+                for b, b_spans in spans.items():
+                    if b == a:
+                        continue
+                    for a1, a2 in spans.get(a, []):
+                        for b1, b2 in b_spans:
+                            lo, hi = max(a1, b1), min(a2, b2)
+                            base = (a * 1000 + b) * _YEAR_SPAN
+                            target.update(base + y for y in range(lo.year, hi.year + 1) if lo <= hi)
+    return {kind: np.array(sorted(found), dtype=np.int64) for kind, found in keys.items()}
+
+
+def _keys(rows: np.ndarray) -> np.ndarray:
+    keys: np.ndarray = (rows[:, 0] * 1000 + rows[:, 1]) * _YEAR_SPAN + rows[:, 2]
+    return keys
+
+
+def _member(keys: np.ndarray, found: np.ndarray) -> np.ndarray:
+    """keys ∈ found, for a sorted `found` (binary search: faster than np.isin on millions of rows)."""
+    if len(found) == 0:
+        return np.zeros(len(keys), dtype=bool)
+    pos = np.minimum(np.searchsorted(found, keys), len(found) - 1)
+    return np.asarray(found[pos] == keys)
+
+
+def _flags(rows: np.ndarray, found: np.ndarray, directed: bool, in_coverage: np.ndarray) -> np.ndarray:
+    hit = _member(_keys(rows), found)
+    if not directed:
+        hit |= _member(_keys(rows[:, [1, 0, 2]]), found)
+    out = hit.astype(np.float64)
+    out[~in_coverage] = np.nan
+    return out
+
+
+Limited = list[tuple[str, str, str, frozenset[str]]]  # (victim, obligor, "only" | "not", attackers)
+
+
+def _defender_tables(world: World, day: dt.date) -> tuple[dict[str, set[str]], Limited]:
+    """Round-1 defenders of each state: unconditional sets, plus legs limited to named or non-member attackers."""
+    index = leg_index(world, day, "in-force")
+    plain: dict[str, set[str]] = defaultdict(set)
+    limited: Limited = []
+    for victim, legs in index.by_beneficiary.get(Kind.DEFENSE, {}).items():
+        home = world.places.home(victim)
+        attack = Attack("", victim, home.id, "territory")
+        for leg in legs:
+            p = leg.provision
+            if not in_scope(p, attack, home):
+                continue
+            if p.adversary.type == "any":
+                plain[victim].add(leg.obligor)
+            elif p.adversary.type == "named":
+                limited.append((victim, leg.obligor, "only", frozenset(p.adversary.states)))
+            else:
+                limited.append((victim, leg.obligor, "not", index.members.get(leg.treaty.id, frozenset())))
+    return plain, limited
+
+
+def _covariates(world: World, rows: np.ndarray, year: int, day: dt.date) -> tuple[np.ndarray, ...]:
+    """Defender count, their CINC and major-power presence for one year's COW-coded rows."""
+    from foedus.sources.cow import capabilities
+
+    cinc_by_code, _ = capabilities().cinc(year)
+    states = world.states
+    codes = np.unique(rows[:, :2])
+    pos = {int(c): i for i, c in enumerate(codes)}
+    ids = [states.by_ccode.get(int(c)) for c in codes]
+    idx = {sid: i for i, sid in enumerate(ids) if sid}
+    n = len(codes)
+    defends = np.zeros((n, n), dtype=bool)  # defends[o, v]: o is bound to defend v against anyone
+    plain, limited = _defender_tables(world, day)
+    for victim, obligors in plain.items():
+        if victim in idx:
+            defends[[idx[o] for o in obligors if o in idx], idx[victim]] = True
+    cinc = np.array([cinc_by_code.get(int(c), 0.0) for c in codes])
+    major = np.array([sid is not None and states.is_major(sid, day) for sid in ids], dtype=np.float64)
+    count = defends.sum(axis=0)[None, :] - defends.astype(np.int64)  # minus the attacker itself
+    power = (cinc @ defends)[None, :] - cinc[:, None] * defends
+    majors = (major @ defends)[None, :] - major[:, None] * defends
+    extra = _limited_extra(limited, idx, defends)
+    for (a, v), extra_defenders in extra.items():
+        count[a, v] += len(extra_defenders)
+        power[a, v] += sum(cinc[o] for o in extra_defenders)
+        majors[a, v] += sum(major[o] for o in extra_defenders)
+    i = np.array([pos[int(c)] for c in rows[:, 0]])
+    j = np.array([pos[int(c)] for c in rows[:, 1]])
+    # the victim never defends itself; the attacker was removed above
+    return count[i, j], power[i, j], majors[i, j] > 0
+
+
+def _limited_extra(limited: Limited, idx: dict[str, int],
+                   defends: np.ndarray) -> dict[tuple[int, int], set[int]]:
+    """(attacker, victim) -> extra defenders whose legs cover only some attackers."""
+    extra: dict[tuple[int, int], set[int]] = defaultdict(set)
+    for victim, obligor, mode, group in limited:
+        if victim not in idx or obligor not in idx or defends[idx[obligor], idx[victim]]:
+            continue
+        v, o = idx[victim], idx[obligor]
+        attackers = [idx[s] for s in group if s in idx] if mode == "only" else [
+            i for s, i in idx.items() if s not in group]
+        for a in attackers:
+            if a not in (o, v):
+                extra[(a, v)].add(o)
+    return extra
+
+
+def build_dyads(world: World, options: DyadOptions) -> pd.DataFrame:
+    """The dyad-year table (see the module docstring), as a pandas DataFrame."""
+    import pandas as pd
+
+    spells = system_spells(world, options.system)
+    rows = dyad_years(spells, options.first, options.last, options.directed)
+    code_names = ("gwcode1", "gwcode2") if options.system == "gw" else ("ccode1", "ccode2")
+    cow_rows = _to_cow(world, rows) if options.system == "gw" else rows
+    found = _atop_keys(world)
+    in_cov = rows[:, 2] <= ATOP_END.year
+    frame: dict[str, np.ndarray] = {code_names[0]: rows[:, 0], code_names[1]: rows[:, 1], "year": rows[:, 2]}
+    for kind, column in FLAG_COLUMNS.items():
+        frame[column] = (_flags(cow_rows, found[kind], options.directed, in_cov) if found is not None
+                         else np.full(len(rows), np.nan))
+    if options.covariates:
+        frame |= _covariate_columns(world, cow_rows, options)
+    out = pd.DataFrame(frame)
+    for column in FLAG_COLUMNS.values():
+        out[column] = out[column].astype("Int8")
+    return out
+
+
+def _atop_keys(world: World) -> dict[str, np.ndarray] | None:
+    """ATOP flag keys from the full ATOP import (not the merged world, where curated treaties replace some)."""
+    from foedus.paths import dataset_file
+    from foedus.sources.atop import ATOP_MEMBER_FILE, load_atop
+
+    if dataset_file(ATOP_MEMBER_FILE) is None:
+        return None
+    ccode = {s.id: s.ccode for s in world.states if s.ccode is not None}
+    return atop_flag_keys(load_atop(world.states), ccode)
+
+
+def _covariate_columns(world: World, rows: np.ndarray, options: DyadOptions) -> dict[str, np.ndarray]:
+    n = len(rows)
+    count, power, major = np.zeros(n, dtype=np.int64), np.zeros(n), np.zeros(n, dtype=bool)
+    month, day = options.reference_day
+    for year in np.unique(rows[:, 2]):
+        sel = rows[:, 2] == year
+        c, p, m = _covariates(world, rows[sel], int(year), dt.date(int(year), month, day))
+        count[sel], power[sel], major[sel] = c, p, m
+    return {"cascade_defenders": count, "cascade_defenders_cinc": power, "cascade_major_defender": major}
+
+
+def _to_cow(world: World, rows: np.ndarray) -> np.ndarray:
+    """Translate Gleditsch–Ward codes to COW codes where the two lists differ."""
+    from foedus.model.states import gw_to_cow
+
+    mapping = gw_to_cow()
+    out = rows.copy()
+    for col in (0, 1):
+        out[:, col] = [mapping.get(int(c), int(c)) for c in rows[:, col]]
+    return out

@@ -1,0 +1,81 @@
+"""Readers for the COW capabilities (NMC 6.0) and the Gleditsch–Ward state list.
+
+CINC ends in 2016: later years carry each state's last value forward, and callers say so.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+from foedus.errors import DataMissingError
+from foedus.paths import dataset_file
+
+__all__ = ["CINC_FILE", "GW_FILE", "Capabilities", "capabilities", "read_capabilities", "read_gw_spells"]
+
+CINC_FILE = "cow_nmc/NMC-60-abridged.csv"
+GW_FILE = "gw_states/gw_states.csv"
+_GW_OPEN = dt.date(2017, 12, 31)
+
+
+def _need(relative: str, dataset: str) -> Path:
+    path = dataset_file(relative)
+    if path is None:
+        raise DataMissingError(f"{relative} is not in the data folder: run `foedus data fetch {dataset}`")
+    return path
+
+
+@dataclass(frozen=True)
+class Capabilities:
+    """CINC scores by year and COW code, with the last year the data covers."""
+
+    by_year: dict[int, dict[int, float]]
+    last_year: int
+
+    def cinc(self, year: int) -> tuple[dict[int, float], bool]:
+        """CINC by COW code for `year`, and whether it was carried forward past the data's end."""
+        if year in self.by_year:
+            return self.by_year[year], False
+        if year > self.last_year:
+            return self._carried, True
+        return {}, False
+
+    @property
+    def _carried(self) -> dict[int, float]:
+        latest: dict[int, float] = {}
+        for year in sorted(self.by_year):
+            latest.update(self.by_year[year])
+        return latest
+
+
+@functools.cache
+def capabilities() -> Capabilities:
+    """The data folder's CINC table, read once per process."""
+    return read_capabilities()
+
+
+def read_capabilities(path: Path | None = None) -> Capabilities:
+    """COW NMC 6.0 CINC (missing values, coded -9, are left out)."""
+    path = path or _need(CINC_FILE, "cow_nmc")
+    by_year: dict[int, dict[int, float]] = {}
+    with path.open(newline="", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            value = float(row["cinc"]) if row["cinc"] not in ("", "-9") else None
+            if value is not None and value >= 0:
+                by_year.setdefault(int(row["year"]), {})[int(row["ccode"])] = value
+    return Capabilities(by_year=by_year, last_year=max(by_year))
+
+
+def read_gw_spells(path: Path | None = None) -> dict[int, list[tuple[dt.date, dt.date | None]]]:
+    """Gleditsch–Ward membership spells by gwcode; the list's 2017-12-31 end is read as ongoing."""
+    path = path or _need(GW_FILE, "gw_states")
+    out: dict[int, list[tuple[dt.date, dt.date | None]]] = {}
+    with path.open(newline="", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            end: dt.date | None = dt.date.fromisoformat(row["enddate"])
+            out.setdefault(int(row["gwcode"]), []).append(
+                (dt.date.fromisoformat(row["startdate"]), None if end == _GW_OPEN else end))
+    return out
