@@ -70,6 +70,7 @@ def cascade(  # noqa: PLR0913
     unresolved: Annotated[str, typer.Option(help=_U)] = "met",
     treaties: TreatyFiles = None,
     as_json: JsonOpt = False,
+    cite: Annotated[bool, typer.Option("--cite", help="Also print the citations of the data used.")] = False,
 ) -> None:
     """Who is obligated to join a war that starts with this attack, on which side, and why."""
     from foedus.api import cascade as run
@@ -85,6 +86,10 @@ def cascade(  # noqa: PLR0913
         from foedus.cli.show import print_result
 
         print_result(result)
+    if cite:
+        from foedus.cli.show import print_citations
+
+        print_citations(result.datasets, to_stderr=as_json)
 
 
 @app.command()

@@ -44,6 +44,16 @@ def print_result(result: CascadeResult) -> None:
     console.print(f"[blue]defense[/blue]: {', '.join(sides['defense'])}")
 
 
+def print_citations(datasets: tuple[str, ...], *, to_stderr: bool) -> None:
+    """Citations for the foedus treaty set and the research datasets a result used."""
+    from foedus.datasets import cite
+
+    lines = ["foedus curated treaty set (2025): cite the sources listed in each treaty file (foedus treaties show ID)."]
+    for name, texts in cite(datasets).items() if datasets else ():
+        lines += [f"{name}: {text}" for text in texts]
+    (sys.stderr if to_stderr else sys.stdout).write("\n".join(lines) + "\n")
+
+
 FLAGSHIP = {"attacker": "UKR", "target": "RUS", "place": "kursk-oblast", "target_kind": "territory"}
 FLAGSHIP_DATES = ("2024-08-06", "2025-01-15")
 

@@ -252,10 +252,17 @@ class _Run:
         withheld = tuple(w for key, w in sorted(self.withheld.items()) if w.state not in belligerent)
         names = self.world.states.names
         notes = _notes(self.world, self.scenario)
+        violations = tuple(v for _, v in sorted(self.violations.items()))
+        cited = {o.treaty for j in joiners for o in (j.primary, *j.also)}
+        cited |= {x.treaty for group in (consultations, neutral, violations, withheld) for x in group}
+        cited |= {o.treaty for c in conflicts for o in c.obligations}
+        datasets: tuple[str, ...] = ("atop",) if any(self.world.treaties[t].origin == "atop" for t in cited) else ()
+        if self.world.states.has_system_dates:
+            datasets += ("cow_states",)
         return CascadeResult(
             scenario=self.scenario, joiners=joiners, consultations=consultations, conflicts=conflicts,
-            neutral=neutral, violations=tuple(v for _, v in sorted(self.violations.items())),
-            withheld=withheld, rounds=self.rounds, names=names, notes=notes,
+            neutral=neutral, violations=violations, withheld=withheld, rounds=self.rounds, names=names,
+            notes=notes, datasets=datasets,
         )
 
 

@@ -202,6 +202,7 @@ class CascadeResult:
     rounds: int = 0
     names: dict[str, str] = field(default_factory=dict, compare=False)
     notes: tuple[str, ...] = ()
+    datasets: tuple[str, ...] = ()
 
     @property
     def sides(self) -> dict[str, list[str]]:
@@ -250,6 +251,7 @@ class CascadeResult:
             "unresolved": self.unresolved_used,
             "rounds": self.rounds,
             "notes": list(self.notes),
+            "datasets": list(self.datasets),
         }
 
     def to_frame(self) -> pd.DataFrame:

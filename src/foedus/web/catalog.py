@@ -1,0 +1,86 @@
+"""Rows for the catalogue endpoints (treaties, states, places, regions), built from the loaded world.
+
+Pure functions of the world with no web framework in them, so they are easy to test and to cache:
+the world never changes while the server runs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from typing import Any
+
+from foedus.model.world import World
+
+__all__ = ["iso3_to_numeric", "place_rows", "region_rows", "state_rows", "treaty_detail", "treaty_rows"]
+
+
+def treaty_rows(world: World, day: dt.date | None, origin: str = "all") -> list[dict[str, Any]]:
+    """One summary row per treaty (as `foedus treaties list --json`), optionally only those in force on `day`."""
+    from foedus.engine.index import active_members
+
+    rows: list[dict[str, Any]] = []
+    for t in sorted(world.treaties.values(), key=lambda t: t.id):
+        if origin != "all" and t.origin != origin:
+            continue
+        if day is not None and not active_members(t, day, "in-force"):
+            continue
+        rows.append({
+            "id": t.id, "name": t.short_name or t.name, "signed": t.signed.isoformat(),
+            "in_force": t.in_force.isoformat() if t.in_force else None,
+            "terminated": t.terminated.isoformat() if t.terminated else None,
+            "members": len({m.state for m in t.members}),
+            "kinds": sorted({p.kind.value for p in t.provisions}),
+            "certainty": t.certainty.value,
+            "origin": t.origin,
+            "invocations": len(t.invocations),
+        })
+    return rows
+
+
+def treaty_detail(world: World, treaty_id: str) -> dict[str, Any]:
+    """Everything about one treaty, invocation history included (as `foedus treaties show --json`).
+
+    Raises:
+        UnknownTreatyError: no treaty with this id.
+    """
+    dumped: dict[str, Any] = world.treaty(treaty_id).model_dump(mode="json", exclude_none=True)
+    return dumped
+
+
+@functools.cache
+def iso3_to_numeric() -> dict[str, int]:
+    """ISO 3166 alpha-3 -> numeric code (from countrycode), so the map can join its shapes to states."""
+    import countrycode
+
+    table = countrycode.codelist
+    out: dict[str, int] = {}
+    for alpha, numeric in zip(table["iso3c"], table["iso3n"], strict=True):
+        if alpha and numeric is not None:
+            out[str(alpha)] = int(numeric)
+    return out
+
+
+def state_rows(world: World, day: dt.date | None) -> list[dict[str, Any]]:
+    """The state registry as `foedus states --json`, plus `iso3n`; only system members on `day` if given."""
+    numeric = iso3_to_numeric()
+    rows: list[dict[str, Any]] = []
+    for s in world.states:
+        if day is not None and not s.member_on(day):
+            continue
+        rows.append({
+            "id": s.id, "ccode": s.ccode, "cow": s.cow_abb, "iso3": s.iso3,
+            "iso3n": numeric.get(s.iso3) if s.iso3 else None, "name": s.name,
+            "spells": [[a.isoformat(), b.isoformat() if b else None] for a, b in s.spells],
+        })
+    return rows
+
+
+def place_rows(world: World, homes: bool) -> list[dict[str, Any]]:
+    """The gazetteer's places (home territories only when asked), as `foedus places --json`."""
+    return [p.model_dump() for p in world.places if homes or p.kind != "home"]
+
+
+def region_rows(world: World) -> list[dict[str, Any]]:
+    """The regions treaty scopes name, as `foedus places --regions --json`."""
+    return [r.model_dump() for r in world.places.regions.values()]

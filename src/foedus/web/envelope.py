@@ -1,0 +1,115 @@
+"""One error shape for every failure: `{"ok": false, "error": "<one line>", "status": <HTTP status>}`.
+
+A `FoedusError` (unknown state, bad date, unknown place, inconsistent scenario) is the user's to fix,
+so it is a 422 carrying the engine's own one-line message, with CLI flag names rewritten as the query
+parameters a web user types. FastAPI's validation errors are reshaped into the same envelope with a
+sentence that names the parameter, what it must be and what was given.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from foedus.errors import FoedusError
+
+__all__ = ["WebInputError", "error_response", "install_handlers", "one_line", "validation_message"]
+
+# CLI wording in engine messages -> what a web user sets instead.
+_CLI_TO_WEB = (
+    ("--target-kind forces", "target_kind=forces"),
+    ("--territory-view claimant", "territory_view=claimant"),
+    ("`foedus states`", "/api/states"),
+    ("`foedus places`", "/api/places"),
+    ("`foedus treaties list`", "/api/treaties"),
+)
+_EXAMPLE = "/api/cascade?attacker=UKR&target=RUS&date=2025-01-15&place=kursk-oblast"
+_MAX_MESSAGE = 400
+
+
+class WebInputError(FoedusError):
+    """A request the web layer refuses before it reaches the engine (too many states, an over-long value)."""
+
+
+def one_line(text: str) -> str:
+    """Collapse whitespace to single spaces and cap the length, so every message is one readable line."""
+    line = " ".join(text.split())
+    return line if len(line) <= _MAX_MESSAGE else line[: _MAX_MESSAGE - 1] + "…"
+
+
+def error_response(status: int, message: str, headers: Mapping[str, str] | None = None) -> JSONResponse:
+    """The error envelope as a response."""
+    return JSONResponse({"ok": False, "error": one_line(message), "status": status}, status_code=status,
+                        headers=dict(headers) if headers else None)
+
+
+def _web_wording(message: str) -> str:
+    for cli, web in _CLI_TO_WEB:
+        message = message.replace(cli, web)
+    return message
+
+
+def _shown(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "…'"
+
+
+def validation_message(errors: Sequence[Any]) -> str:
+    """A sentence per problem FastAPI found in the query, e.g. "reading must be 'legal' or 'escalatory' (got 'x')".
+
+    >>> validation_message([{"type": "missing", "loc": ("query", "attacker"), "msg": "Field required"}])
+    'query parameter attacker is required (e.g. /api/cascade?attacker=UKR&target=RUS&date=2025-01-15&place=kursk-oblast)'
+    """
+    parts: list[str] = []
+    for err in errors[:3]:
+        loc = [str(x) for x in err.get("loc", ()) if x not in ("query", "path", "body")]
+        name = ".".join(loc) or "request"
+        if err.get("type") == "missing":
+            hint = f" (e.g. {_EXAMPLE})" if name in {"attacker", "target", "date"} else ""
+            parts.append(f"query parameter {name} is required{hint}")
+            continue
+        msg = str(err.get("msg", "is invalid"))
+        msg = msg[0].lower() + msg[1:] if msg else "is invalid"
+        msg = msg.replace("input should be", "must be")
+        got = f" (got {_shown(err['input'])})" if "input" in err else ""
+        parts.append(f"{name} {msg}{got}")
+    if len(errors) > 3:
+        parts.append(f"and {len(errors) - 3} more")
+    return "; ".join(parts)
+
+
+async def _foedus_error(_request: Request, exc: Exception) -> JSONResponse:
+    return error_response(422, _web_wording(str(exc)))
+
+
+async def _validation_error(_request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, RequestValidationError)
+    return error_response(422, validation_message(exc.errors()))
+
+
+async def _http_error(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, StarletteHTTPException)
+    if exc.status_code == 404:
+        message = f"no such page: {request.url.path} (the API is described at /openapi.json)"
+    elif exc.status_code == 405:
+        message = f"method {request.method} is not allowed on {request.url.path}; this API only reads (GET)"
+    else:
+        message = str(exc.detail)
+    return error_response(exc.status_code, message, exc.headers)
+
+
+async def _server_error(_request: Request, exc: Exception) -> JSONResponse:
+    return error_response(500, f"internal error ({type(exc).__name__}); please report it with the URL you used")
+
+
+def install_handlers(app: FastAPI) -> None:
+    """Route every failure through the envelope."""
+    app.add_exception_handler(FoedusError, _foedus_error)
+    app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.add_exception_handler(Exception, _server_error)

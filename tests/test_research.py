@@ -1,0 +1,129 @@
+"""Research datasets: dyad-years, ATOP flags and their check, cascade covariates, similarity output."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from foedus.model.world import World
+from foedus.research.atop_check import compare_atop_flags
+from foedus.research.dyads import DyadOptions, build_dyads, dyad_years, system_spells
+
+pytestmark = pytest.mark.needs_data
+
+
+@pytest.fixture(scope="module")
+def dyads_1990s(world: World) -> pd.DataFrame:
+    return build_dyads(world, DyadOptions(1989, 1992))
+
+
+def test_dyad_years_match_the_cow_system_list(world: World, data_dir: Path) -> None:
+    system = pd.read_csv(data_dir / "cow_states" / "system2016.csv")
+    for year in (1816, 1900, 1950, 2016):
+        n = int((system.year == year).sum())
+        rows = dyad_years(system_spells(world, "cow"), year, year)
+        assert len(rows) <= n * (n - 1)  # exact dates can only remove pairs
+        assert len(rows) >= n * (n - 1) - 4 * n  # ... and only a few
+    rows = dyad_years(system_spells(world, "cow"), 2016, 2016)
+    assert len(rows) == 195 * 194
+
+
+def test_exact_dates_drop_states_that_never_coexist(world: World) -> None:
+    # East Germany left the system on 1990-10-03; the unified Germany (255) entered the same day
+    rows = dyad_years(system_spells(world, "cow"), 1990, 1990)
+    pairs = {(int(a), int(b)) for a, b, _ in rows}
+    assert (265, 255) not in pairs and (260, 255) not in pairs
+    assert (265, 260) in pairs
+
+
+def test_flags_are_missing_outside_atop_coverage(world: World) -> None:
+    df = build_dyads(world, DyadOptions(2018, 2019, covariates=False))
+    assert df.loc[df.year == 2019, "atop_defense"].isna().all()
+    assert df.loc[df.year == 2018, "atop_defense"].notna().all()
+
+
+def test_columns_and_known_values(dyads_1990s: pd.DataFrame) -> None:
+    df = dyads_1990s
+    assert list(df.columns[:8]) == ["ccode1", "ccode2", "year", "atop_defense", "atop_offense",
+                                    "atop_neutral", "atop_nonagg", "atop_consul"]
+    usa_can = df[(df.ccode1 == 2) & (df.ccode2 == 20) & (df.year == 1990)].iloc[0]
+    assert usa_can.atop_defense == 1
+    # if Russia attacks Poland in 1992: Poland is not yet in NATO, no major power is bound to defend it
+    rus_pol = df[(df.ccode1 == 365) & (df.ccode2 == 290) & (df.year == 1992)].iloc[0]
+    assert not rus_pol.cascade_major_defender
+    # if Russia attacks Germany in 1992: NATO allies defend it, majors (USA, UK, France) among them
+    rus_deu = df[(df.ccode1 == 365) & (df.ccode2 == 255) & (df.year == 1992)].iloc[0]
+    assert rus_deu.cascade_defenders >= 14 and rus_deu.cascade_major_defender
+    assert 0 < rus_deu.cascade_defenders_cinc < 1
+
+
+def test_covariates_equal_the_single_engine_round_one(world: World, dyads_1990s: pd.DataFrame) -> None:
+    import datetime as dt
+
+    import foedus
+
+    day = dt.date(1991, 7, 1)
+    sample = dyads_1990s[dyads_1990s.year == 1991].sample(60, random_state=7)
+    for row in sample.itertuples():
+        a, b = world.states.by_ccode[row.ccode1], world.states.by_ccode[row.ccode2]
+        if not (world.states.get(a).member_on(day) and world.states.get(b).member_on(day)):
+            continue
+        r = foedus.cascade(a, b, "1991-07-01", world=world)
+        round1 = {j.state for j in r.joiners if j.primary.round == 1 and j.side == "defense"}
+        bound = round1 | {c.state for c in r.conflicts if c.round == 1}
+        in_system = {s for s in bound if world.states.get(s).member_on(day)}  # third *states* (COW members)
+        assert row.cascade_defenders == len(in_system), (a, b)
+
+
+def test_undirected_output_has_each_pair_once(world: World) -> None:
+    df = build_dyads(world, DyadOptions(1950, 1950, directed=False, covariates=False))
+    assert (df.ccode1 < df.ccode2).all()
+    assert not df.duplicated(["ccode1", "ccode2", "year"]).any()
+
+
+def test_gw_system(world: World) -> None:
+    df = build_dyads(world, DyadOptions(2000, 2000, system="gw", covariates=False))
+    assert {"gwcode1", "gwcode2"} <= set(df.columns)
+    # GW codes Germany 260; its ATOP ties are looked up under COW 255
+    assert df[(df.gwcode1 == 260) & (df.gwcode2 == 2)].atop_defense.iloc[0] == 1
+
+
+def test_atop_flags_agree_with_atops_own_dyad_years(world: World) -> None:
+    report = compare_atop_flags(world)
+    assert report["reference_rows"] == 273_296
+    for flag in report["flags"]:
+        assert flag["rate"] > 0.999, flag
+        assert flag["theirs_only"] == 0
+        assert sum(flag["classes"].values()) == flag["ours_only"]
+    assert len(report["dyad_years_only_foedus_flags"]) == 8
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "foedus.cli", *args], capture_output=True, text=True,
+                          env=os.environ.copy(), timeout=300)
+
+
+def test_cli_writes_parquet_and_csv_and_never_overwrites(tmp_path: Path) -> None:
+    out = tmp_path / "dyads.parquet"
+    proc = _cli("dyads", "--from", "1914", "--to", "1914", "--out", str(out))
+    assert proc.returncode == 0, proc.stderr
+    df = pd.read_parquet(out)
+    assert len(df) > 1000 and df.year.unique().tolist() == [1914]
+    sim = tmp_path / "sim.csv"
+    proc = _cli("similarity", "--from", "1914", "--to", "1914", "--out", str(sim))
+    assert proc.returncode == 0, proc.stderr
+    s = pd.read_csv(sim)
+    assert list(s.columns) == ["ccode1", "ccode2", "year", "s_unweighted", "s_squared", "s_weighted",
+                               "kappa", "pi", "taub"]
+    assert np.isfinite(s.s_unweighted).all() and (s.s_unweighted <= 1).all()
+    before = out.read_bytes()
+    proc = _cli("dyads", "--from", "1914", "--to", "1914", "--out", str(out))
+    assert proc.returncode == 2 and "not overwriting" in proc.stderr and out.read_bytes() == before
+    proc = _cli("dyads", "--from", "2000", "--to", "1990", "--out", str(tmp_path / "x.csv"))
+    assert proc.returncode == 2 and "impossible year range" in proc.stderr
