@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from foedus.engine.cascade import run_cascade
+from foedus.engine.montecarlo import simulate
+from foedus.engine.power import coalition_power, expected_power
+from foedus.engine.reliability import HonourModel, load_honour_model
 from foedus.engine.result import CascadeResult
 from foedus.engine.scenario import Basis, Reading, TargetKind, TerritoryView, UnresolvedReading, build_scenario
+from foedus.errors import ScenarioError
 from foedus.model.world import World
 
 __all__ = ["cascade", "load_world"]
@@ -32,6 +37,9 @@ def cascade(  # noqa: PLR0913
     territory_view: TerritoryView = "recognized",
     unresolved: UnresolvedReading = "met",
     world: World | None = None,
+    draws: int | None = None,
+    seed: int | None = None,
+    honour: HonourModel | str | None = None,
 ) -> CascadeResult:
     """Who is obligated to join a war that starts with this attack, on which side, and why.
 
@@ -42,6 +50,10 @@ def cascade(  # noqa: PLR0913
     >>> cascade("UKR", "RUS", "2024-08-06", place="kursk-oblast").joiner("PRK") is None
     True
 
+    With `draws`, also runs a Monte Carlo over whether each triggered obligation is honoured
+    (`honour`: an `HonourModel` or the path of a YAML file; default: published reliability figures);
+    the same `seed` gives the same numbers. Coalition power (COW CINC) is added when NMC data is present.
+
     Raises:
         FoedusError: unknown state or place, impossible date, or an inconsistent scenario.
     """
@@ -51,4 +63,14 @@ def cascade(  # noqa: PLR0913
         reading=reading, requested=requested, basis=basis, territory_view=territory_view,
         unresolved=unresolved,
     )
-    return run_cascade(w, scenario)
+    result = run_cascade(w, scenario)
+    power = coalition_power(w.states, result.sides, scenario.date)
+    if not draws:
+        return replace(result, power=power)
+    if draws < 1 or draws > 10_000_000:
+        raise ScenarioError(f"draws must be between 1 and 10,000,000 (got {draws})")
+    model = honour if isinstance(honour, HonourModel) else load_honour_model(honour)
+    mc = simulate(w, scenario, draws, seed, model)
+    summary = mc.to_dict()
+    summary["expected_power"] = expected_power(w.states, mc.states, mc.sides, scenario.date)
+    return replace(result, power=power, montecarlo=summary)

@@ -34,14 +34,38 @@ TreatyFiles = Annotated[
 ]
 
 
+AddMember = Annotated[list[str] | None, typer.Option("--add-member", help="What-if: TREATY:STATE joins.")]
+RemoveMember = Annotated[list[str] | None, typer.Option("--remove-member", help="What-if: TREATY:STATE leaves.")]
+DropTreaty = Annotated[list[str] | None, typer.Option("--drop-treaty", help="What-if: drop TREATY.")]
+AddTreaty = Annotated[list[Path] | None, typer.Option("--add-treaty", help="What-if: add a treaty file.")]
+SetStrength = Annotated[list[str] | None, typer.Option("--set-strength", help="What-if: TREATY:ARTICLE=S1..S5.")]
+OverlayFile = Annotated[list[Path] | None, typer.Option("--overlay", help="What-if overlay YAML file(s).")]
+SaveOverlay = Annotated[Path | None, typer.Option("--save-overlay", help="Save the what-if flags as a file.")]
+
+
+def _overlay_flags(
+    add_member: list[str] | None, remove_member: list[str] | None, drop_treaty: list[str] | None,
+    add_treaty: list[Path] | None, set_strength: list[str] | None, overlay: list[Path] | None,
+) -> list[str]:
+    """The what-if flags as `op=value` strings (overlay files as plain paths)."""
+    return ([str(p) for p in overlay or []] + [f"add-member={v}" for v in add_member or []]
+            + [f"remove-member={v}" for v in remove_member or []] + [f"drop-treaty={v}" for v in drop_treaty or []]
+            + [f"add-treaty={p}" for p in add_treaty or []] + [f"strength={v}" for v in set_strength or []])
+
+
 def _split(values: list[str]) -> list[str]:
     return [part.strip() for v in values for part in v.split(",") if part.strip()]
 
 
-def _world(extra: list[Path] | None) -> Any:
+def _world(extra: list[Path] | None, overlay: list[str] | None = None) -> Any:
     from foedus.api import load_world
 
-    return load_world(*[str(p) for p in extra or []])
+    world = load_world(*[str(p) for p in extra or []])
+    if overlay:
+        from foedus.model.overlay import overlay_from_flags
+
+        world = overlay_from_flags(overlay).apply(world)
+    return world
 
 
 def _emit_json(obj: Any) -> None:
@@ -71,14 +95,30 @@ def cascade(  # noqa: PLR0913
     treaties: TreatyFiles = None,
     as_json: JsonOpt = False,
     cite: Annotated[bool, typer.Option("--cite", help="Also print the citations of the data used.")] = False,
+    draws: Annotated[int | None, typer.Option(help="Monte Carlo draws over whether obligations are honoured.")] = None,
+    seed: Annotated[int | None, typer.Option(help="Random seed (same seed, same numbers).")] = None,
+    honour: Annotated[Path | None, typer.Option(help="YAML file overriding honour probabilities.")] = None,
+    add_member: AddMember = None,
+    remove_member: RemoveMember = None,
+    drop_treaty: DropTreaty = None,
+    add_treaty: AddTreaty = None,
+    set_strength: SetStrength = None,
+    overlay: OverlayFile = None,
+    save_overlay: SaveOverlay = None,
 ) -> None:
     """Who is obligated to join a war that starts with this attack, on which side, and why."""
     from foedus.api import cascade as run
 
+    what_if = _overlay_flags(add_member, remove_member, drop_treaty, add_treaty, set_strength, overlay)
+    if save_overlay is not None:
+        from foedus.model.overlay import overlay_from_flags
+
+        overlay_from_flags(what_if).save(save_overlay)
     result = run(
         _split(attacker), _split(target), date, place=place, target_kind=target_kind,  # type: ignore[arg-type]
         reading=reading, requested=request, basis=basis, territory_view=territory_view,  # type: ignore[arg-type]
-        unresolved=unresolved, world=_world(treaties),  # type: ignore[arg-type]
+        unresolved=unresolved, world=_world(treaties, what_if),  # type: ignore[arg-type]
+        draws=draws, seed=seed, honour=str(honour) if honour else None,
     )
     if as_json:
         _emit_json(result.to_dict())
@@ -186,6 +226,16 @@ from foedus.cli.research_cmd import atop_check, dyads, similarity  # noqa: E402
 app.command()(dyads)
 app.command()(similarity)
 app.command("atop-check")(atop_check)
+
+from foedus.cli.sweep_cmd import atlas, atlas_plot, compare  # noqa: E402
+
+app.command()(compare)
+app.command()(atlas)
+app.command("atlas-plot")(atlas_plot)
+
+from foedus.cli.serve_cmd import serve  # noqa: E402 - imports FastAPI only when the command runs
+
+app.command()(serve)
 
 
 def main() -> None:

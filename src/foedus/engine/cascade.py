@@ -201,7 +201,8 @@ class _Run:
         """Admit this round's joiners; report the first state bound in contradictory ways."""
         for state, entries in neutral.items():
             self.neutral[state].extend(entries)
-        for state in sorted(set(pending) | set(neutral)):
+        originals = set(self.scenario.attackers) | set(self.scenario.targets)
+        for state in sorted((set(pending) | set(neutral)) - originals):
             obligations = sorted(pending.get(state, []), key=_obligation_key)
             sides = {o.side for o in obligations}
             current = self.side_of.get(state)

@@ -203,6 +203,8 @@ class CascadeResult:
     names: dict[str, str] = field(default_factory=dict, compare=False)
     notes: tuple[str, ...] = ()
     datasets: tuple[str, ...] = ()
+    power: dict[str, Any] | None = field(default=None, compare=False)
+    montecarlo: dict[str, Any] | None = field(default=None, compare=False)
 
     @property
     def sides(self) -> dict[str, list[str]]:
@@ -252,6 +254,8 @@ class CascadeResult:
             "rounds": self.rounds,
             "notes": list(self.notes),
             "datasets": list(self.datasets),
+            "power": self.power,
+            **(self.montecarlo or {}),
         }
 
     def to_frame(self) -> pd.DataFrame:

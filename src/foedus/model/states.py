@@ -14,7 +14,7 @@ import difflib
 import functools
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -72,16 +72,17 @@ class StateRegistry:
     _index: dict[str, str] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
-        for state in sorted(self.states.values(), key=lambda s: (s.iso3 is None, s.id)):
-            keys: list[str] = [state.id, state.name]
-            if state.iso3:
-                keys.append(state.iso3)
-            if state.cow_abb:
-                keys.append(state.cow_abb)
-            if state.ccode is not None:
-                keys.append(str(state.ccode))
-            for key in keys:
-                self._index.setdefault(_norm(key), state.id)
+        ordered = sorted(self.states.values(), key=lambda s: (s.iso3 is None, s.id))
+        # precedence: ids and ISO3 codes, then names, then COW abbreviations, then COW numbers
+        # (ISO3 SWZ is Eswatini although COW's SWZ is Switzerland; ISO3 MNG is Mongolia, COW's Montenegro)
+        passes: list[Callable[[State], list[str | None]]] = [
+            lambda s: [s.id, s.iso3], lambda s: [s.name], lambda s: [s.cow_abb],
+            lambda s: [str(s.ccode) if s.ccode is not None else None]]
+        for keys_of in passes:
+            for state in ordered:
+                for key in keys_of(state):
+                    if key:
+                        self._index.setdefault(_norm(key), state.id)
         for alias, iso3 in _ALIASES.items():
             if iso3 in self.states:
                 self._index.setdefault(_norm(alias), iso3)

@@ -102,7 +102,9 @@ def _inputs_key() -> str:
     from foedus.sources.atop import ATOP_MEMBER_FILE
 
     data = Path(str(resources.files("foedus.data")))
-    files = sorted([*data.glob("*.yaml"), *data.glob("treaties/*.yaml")])
+    code = data.parent
+    files = sorted([*data.glob("*.yaml"), *data.glob("treaties/*.yaml"), *code.glob("model/*.py"),
+                    *code.glob("sources/*.py")])
     files += [data_dir() / f for f in (COW_STATES_FILE, COW_MAJORS_FILE, ATOP_MEMBER_FILE)]
     spec = find_spec("countrycode")
     if spec is not None and spec.origin:

@@ -28,7 +28,7 @@ _CLI_TO_WEB = (
     ("`foedus places`", "/api/places"),
     ("`foedus treaties list`", "/api/treaties"),
 )
-_EXAMPLE = "/api/cascade?attacker=UKR&target=RUS&date=2025-01-15&place=kursk-oblast"
+_EXAMPLE = "/api/cascade?attacker=UKR&target=RUS&date=2025-01-15"
 _MAX_MESSAGE = 400
 
 
@@ -62,24 +62,28 @@ def _shown(value: Any) -> str:
 def validation_message(errors: Sequence[Any]) -> str:
     """A sentence per problem FastAPI found in the query, e.g. "reading must be 'legal' or 'escalatory' (got 'x')".
 
-    >>> validation_message([{"type": "missing", "loc": ("query", "attacker"), "msg": "Field required"}])
-    'query parameter attacker is required (e.g. /api/cascade?attacker=UKR&target=RUS&date=2025-01-15&place=kursk-oblast)'
+    >>> validation_message([{"type": "missing", "loc": ("query", "attacker"), "msg": "Field required"},
+    ...                     {"type": "missing", "loc": ("query", "date"), "msg": "Field required"}])
+    'query parameters attacker, date are required (e.g. /api/cascade?attacker=UKR&target=RUS&date=2025-01-15)'
     """
+    missing: list[str] = []
     parts: list[str] = []
-    for err in errors[:3]:
+    for err in errors:
         loc = [str(x) for x in err.get("loc", ()) if x not in ("query", "path", "body")]
         name = ".".join(loc) or "request"
         if err.get("type") == "missing":
-            hint = f" (e.g. {_EXAMPLE})" if name in {"attacker", "target", "date"} else ""
-            parts.append(f"query parameter {name} is required{hint}")
+            missing.append(name)
             continue
-        msg = str(err.get("msg", "is invalid"))
-        msg = msg[0].lower() + msg[1:] if msg else "is invalid"
-        msg = msg.replace("input should be", "must be")
+        msg = str(err.get("msg", "")) or "is invalid"
+        msg = (msg[0].lower() + msg[1:]).replace("input should be", "must be")
         got = f" (got {_shown(err['input'])})" if "input" in err else ""
         parts.append(f"{name} {msg}{got}")
-    if len(errors) > 3:
-        parts.append(f"and {len(errors) - 3} more")
+    if missing:
+        noun = "parameter" if len(missing) == 1 else "parameters"
+        verb = "is" if len(missing) == 1 else "are"
+        parts.insert(0, f"query {noun} {', '.join(missing)} {verb} required (e.g. {_EXAMPLE})")
+    if len(parts) > 3:
+        parts = [*parts[:3], f"and {len(parts) - 3} more"]
     return "; ".join(parts)
 
 

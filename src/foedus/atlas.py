@@ -1,0 +1,137 @@
+"""The atlas: the cascade of every ordered dyad at a date, and yearly systemic indicators.
+
+A sweep layer above the engine: it asks the batched engine (`foedus.engine.batch`) for all
+"a attacks b's home territory" scenarios at once and summarises them. Dyads are the ordered pairs
+of state-system members on the date (all registry states with a home territory when COW dates are
+not loaded).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from foedus.engine.batch import ATTACK, DEFENSE, BatchResult, batch_cascades, compile_rules
+from foedus.engine.scenario import Reading
+from foedus.model.world import World
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["AtlasOptions", "atlas_frame", "atlas_results", "dyad_members", "opposite_count", "yearly_indicators"]
+
+READINGS: tuple[Reading, ...] = ("legal", "escalatory")
+
+
+@dataclass(frozen=True)
+class AtlasOptions:
+    """What the atlas computes: readings, request and unresolved-condition gates, membership basis."""
+
+    readings: tuple[Reading, ...] = READINGS
+    requested: bool = True
+    unresolved_met: bool = True
+
+
+def dyad_members(world: World, day: dt.date) -> list[str]:
+    """States that can attack or be attacked on `day` (system members, or all states without COW dates)."""
+    members = [s.id for s in world.states if s.member_on(day)]
+    return members or [s.id for s in world.states]
+
+
+def atlas_results(world: World, day: dt.date, options: AtlasOptions = AtlasOptions()) -> dict[str, BatchResult]:
+    """Batched cascades of every ordered dyad, per reading."""
+    members = dyad_members(world, day)
+    rules = compile_rules(world, day, members, requested=options.requested, unresolved_met=options.unresolved_met)
+    n = len(members)
+    a, b = np.meshgrid(np.arange(n), np.arange(n), indexing="ij")
+    keep = a != b
+    return {r: batch_cascades(rules, a[keep], b[keep], r) for r in options.readings}
+
+
+def atlas_frame(world: World, day: dt.date, options: AtlasOptions = AtlasOptions()) -> pd.DataFrame:
+    """Per ordered dyad: war size, joiners per side and whether major powers fight on opposite sides."""
+    import pandas as pd
+
+    results = atlas_results(world, day, options)
+    first = next(iter(results.values()))
+    states = first.states
+    ccode = {s.id: s.ccode for s in world.states}
+    frame: dict[str, Any] = {
+        "date": day.isoformat(),
+        "attacker": [states[i] for i in first.attackers],
+        "target": [states[i] for i in first.targets],
+        "ccode1": pd.array([ccode.get(states[i]) for i in first.attackers], dtype="Int64"),
+        "ccode2": pd.array([ccode.get(states[i]) for i in first.targets], dtype="Int64"),
+    }
+    for reading, res in results.items():
+        frame[f"war_size_{reading}"] = res.war_size()
+        frame[f"attack_joiners_{reading}"] = (res.sides == ATTACK).sum(axis=1) - 1
+        frame[f"defense_joiners_{reading}"] = (res.sides == DEFENSE).sum(axis=1) - 1
+        frame[f"conflicts_{reading}"] = res.conflicts.sum(axis=1)
+        frame[f"majors_opposite_{reading}"] = res.majors_opposite()
+    return pd.DataFrame(frame)
+
+
+def opposite_count(res: BatchResult, watch: str, against: Iterable[str]) -> int:
+    """Ordered dyads whose war puts `watch` on one side and any of `against` on the other."""
+    idx = {s: i for i, s in enumerate(res.states)}
+    if watch not in idx:
+        return 0
+    w = res.sides[:, idx[watch]]
+    others = [idx[s] for s in against if s in idx]
+    if not others:
+        return 0
+    o = res.sides[:, others]
+    hit = ((w == ATTACK)[:, None] & (o == DEFENSE)) | ((w == DEFENSE)[:, None] & (o == ATTACK))
+    return int(hit.any(axis=1).sum())
+
+
+def yearly_indicators(world: World, years: Iterable[int], options: AtlasOptions = AtlasOptions(),
+                      on: tuple[int, int] = (7, 1), progress: Callable[[int], None] | None = None) -> pd.DataFrame:
+    """Systemic indicators per year: mean and max cascade size, tripwire dyads, capability share drawn in."""
+    import pandas as pd
+
+    rows = [year_row(world, year, options, on) for year in _progressed(years, progress)]
+    return pd.DataFrame(rows)
+
+
+def _progressed(years: Iterable[int], progress: Callable[[int], None] | None) -> Iterable[int]:
+    for year in years:
+        yield year
+        if progress is not None:
+            progress(year)
+
+
+def year_row(world: World, year: int, options: AtlasOptions, on: tuple[int, int] = (7, 1)) -> dict[str, Any]:
+    """The indicators of one year (reference day `on`, 1 July by default)."""
+    day = dt.date(year, *on)
+    results = atlas_results(world, day, options)
+    cinc = _cinc_vector(world, next(iter(results.values())).states, day)
+    total = float(cinc.sum()) if cinc is not None else 0.0
+    row: dict[str, Any] = {"year": year, "dyads": len(next(iter(results.values())).attackers)}
+    for reading, res in results.items():
+        size = res.war_size()
+        row[f"mean_size_{reading}"] = float(size.mean()) if len(size) else 0.0
+        row[f"max_size_{reading}"] = int(size.max()) if len(size) else 0
+        row[f"tripwire_dyads_{reading}"] = int(res.majors_opposite().sum())
+        if cinc is not None and total > 0:
+            involved = res.sides != 0
+            row[f"capability_share_max_{reading}"] = float((involved @ cinc).max() / total)
+            row[f"capability_share_any_{reading}"] = float(cinc[involved.any(axis=0)].sum() / total)
+    return row
+
+
+def _cinc_vector(world: World, states: list[str], day: dt.date) -> np.ndarray | None:
+    from foedus.errors import DataMissingError
+    from foedus.sources.cow import capabilities
+
+    try:
+        by_code, _ = capabilities().cinc(day.year)
+    except DataMissingError:
+        return None
+    ccode = {s.id: s.ccode for s in world.states}
+    return np.array([by_code.get(ccode.get(s) or -1, 0.0) for s in states])

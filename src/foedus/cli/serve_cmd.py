@@ -1,0 +1,28 @@
+"""`foedus serve`: open the local web app (map, explanations, exports) in a browser.
+
+FastAPI and uvicorn are imported only when the command runs, so the rest of the CLI starts fast and
+works without the `web` extra installed.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+__all__ = ["serve"]
+
+_HOST = "Address to bind. Loopback only (127.0.0.1, localhost, ::1) unless --allow-remote."
+_REMOTE = "Allow binding to a non-loopback address. The API has no authentication: anyone who can reach it can use it."
+
+
+def serve(
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8765,
+    host: Annotated[str, typer.Option(help=_HOST)] = "127.0.0.1",
+    no_browser: Annotated[bool, typer.Option("--no-browser", help="Do not open a browser tab.")] = False,
+    allow_remote: Annotated[bool, typer.Option("--allow-remote", help=_REMOTE)] = False,
+) -> None:
+    """Serve the web app: a world map of who joins which side, and why (JSON API at /api, spec at /openapi.json)."""
+    from foedus.web.server import serve as run_server
+
+    run_server(host, port, allow_remote=allow_remote, open_browser=not no_browser)

@@ -1,0 +1,167 @@
+"""CLI commands over many cascades: `foedus compare`, `foedus atlas`, `foedus atlas-plot`."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from foedus.errors import FoedusError
+
+__all__ = ["atlas", "atlas_plot", "compare"]
+
+
+def _emit(obj: Any) -> None:
+    sys.stdout.write(json.dumps(obj, indent=2, ensure_ascii=False) + "\n")
+
+
+def _readings(reading: str | None) -> tuple[Any, ...]:
+    if reading is None:
+        return ("legal", "escalatory")
+    if reading not in ("legal", "escalatory"):
+        raise FoedusError(f"unknown reading {reading!r}: choose one of legal, escalatory")
+    return (reading,)
+
+
+def compare(  # noqa: PLR0913 - scenario, two worlds, what to watch
+    date: Annotated[str, typer.Option("--date", "-d", help="Date of the base world, YYYY-MM-DD.")],
+    attacker: Annotated[list[str] | None, typer.Option("--attacker", "-a", help="Scenario attacker(s).")] = None,
+    target: Annotated[list[str] | None, typer.Option("--target", "-t", help="Scenario target(s).")] = None,
+    place: Annotated[str | None, typer.Option(help="Where the attack hits.")] = None,
+    date2: Annotated[str | None, typer.Option("--date2", help="Date of the other world (default: --date).")] = None,
+    atlas: Annotated[bool, typer.Option("--atlas", help="Compare every ordered dyad, not one scenario.")] = False,
+    reading: Annotated[str | None, typer.Option(help="legal | escalatory (default: both for --atlas).")] = None,
+    watch: Annotated[str | None, typer.Option(help="Atlas: count dyads putting this state ...")] = None,
+    against: Annotated[list[str] | None, typer.Option(help="... and any of these on opposite sides.")] = None,
+    add_member: Annotated[list[str] | None, typer.Option("--add-member", help="Other world: TREATY:STATE joins.")] = None,
+    remove_member: Annotated[list[str] | None, typer.Option("--remove-member", help="TREATY:STATE leaves.")] = None,
+    drop_treaty: Annotated[list[str] | None, typer.Option("--drop-treaty", help="Other world: drop TREATY.")] = None,
+    add_treaty: Annotated[list[Path] | None, typer.Option("--add-treaty", help="Other world: add a file.")] = None,
+    set_strength: Annotated[list[str] | None, typer.Option("--set-strength", help="TREATY:ARTICLE=S1..S5.")] = None,
+    overlay: Annotated[list[Path] | None, typer.Option("--overlay", help="Other world: overlay file(s).")] = None,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """The same scenario (or the whole atlas) in two worlds: two dates, or a base world and a what-if."""
+    from foedus.cli.app import _overlay_flags, _split
+    from foedus.engine.scenario import parse_date
+    from foedus.model.overlay import overlay_from_flags
+    from foedus.model.world import World
+
+    base_day = parse_date(date)
+    other_day = parse_date(date2) if date2 else base_day
+    flags = _overlay_flags(add_member, remove_member, drop_treaty, add_treaty, set_strength, overlay)
+    ov = overlay_from_flags(flags)
+    base = World.default()
+    other = ov.apply(base) if flags else base
+    if not flags and other_day == base_day:
+        raise FoedusError("nothing to compare: give --date2 or a what-if change (--drop-treaty, --add-member, …)")
+    if atlas:
+        from foedus.atlas import AtlasOptions
+        from foedus.compare import compare_atlas
+
+        opts = AtlasOptions(readings=_readings(reading))
+        who = [base.states.resolve_id(x) for x in _split(against or [])]
+        watched = base.states.resolve_id(watch) if watch else None
+        report = compare_atlas(base, base_day, other, other_day, opts, watched, who)
+        report["what_if"] = ov.describe()
+        _emit(report) if as_json else _print_atlas(report)
+        return
+    if not attacker or not target:
+        raise FoedusError("give --attacker and --target for a scenario, or --atlas for every dyad")
+    _compare_scenario(base, other, base_day, other_day, _split(attacker), _split(target), place, reading,
+                      ov.describe(), as_json)
+
+
+def _compare_scenario(base: Any, other: Any, base_day: Any, other_day: Any, attacker: list[str],
+                      target: list[str], place: str | None, reading: str | None, what_if: list[str],
+                      as_json: bool) -> None:
+    from foedus.api import cascade
+    from foedus.compare import compare_results
+
+    kw: dict[str, Any] = {"place": place, "reading": reading or "legal"}
+    a = cascade(attacker, target, base_day, world=base, **kw)
+    b = cascade(attacker, target, other_day, world=other, **kw)
+    diff = compare_results(a, b) | {"what_if": what_if, "base_date": str(base_day), "other_date": str(other_day)}
+    if as_json:
+        _emit(diff | {"base": a.to_dict(), "other": b.to_dict()})
+        return
+    typer.echo(f"base: {base_day}; other: {other_day}" + (f" with {'; '.join(what_if)}" if what_if else ""))
+    for g in diff["gained"]:
+        typer.echo(f"+ {g['state']} joins the {g['side']} ({g['why']})")
+    for x in diff["lost"]:
+        typer.echo(f"- {x['state']} no longer joins the {x['side']} (was {x['why_before']})")
+    for x in diff["switched"]:
+        typer.echo(f"~ {x['state']} switches from {x['from']} to {x['to']} ({x['why']})")
+    for c in diff["new_conflicts"]:
+        typer.echo(f"! {c} is now bound both ways (conflict)")
+    if not (diff["gained"] or diff["lost"] or diff["switched"] or diff["new_conflicts"]):
+        typer.echo("no change in who joins")
+    typer.echo(f"war size: {diff['war_size']['base']} -> {diff['war_size']['other']}")
+
+
+def _print_atlas(report: dict[str, Any]) -> None:
+    typer.echo(f"base {report['base_date']} vs other {report['other_date']}"
+               + (f" with {'; '.join(report['what_if'])}" if report["what_if"] else ""))
+    for reading, e in report["readings"].items():
+        typer.echo(f"[{reading}] dyads {e['dyads']['common']:,}; mean war size {e['mean_war_size']['base']:.2f} -> "
+                   f"{e['mean_war_size']['other']:.2f}; tripwire dyads {e['tripwire_dyads']['base']:,} -> "
+                   f"{e['tripwire_dyads']['other']:,}; larger wars in {e['dyads_with_larger_war']:,} dyads, "
+                   f"smaller in {e['dyads_with_smaller_war']:,}")
+        if "watch" in e:
+            w = e["watch"]
+            typer.echo(f"    dyads putting {w['state']} and {'/'.join(w['against'])} on opposite sides: "
+                       f"{w['base']:,} -> {w['other']:,}")
+
+
+def atlas(
+    out: Annotated[Path, typer.Option(help="Output .parquet or .csv (refuses to overwrite).")],
+    date: Annotated[str | None, typer.Option("--date", "-d", help="One date: every ordered dyad.")] = None,
+    first: Annotated[int | None, typer.Option("--from", help="First year of a yearly series.")] = None,
+    last: Annotated[int | None, typer.Option("--to", help="Last year of a yearly series.")] = None,
+    reading: Annotated[str | None, typer.Option(help="legal | escalatory (default: both).")] = None,
+    scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address (or 'local') for year sweeps.")] = None,
+    workers: Annotated[int, typer.Option(help="Workers of a local Dask cluster.")] = 2,
+) -> None:
+    """Per ordered dyad at a date, or yearly systemic indicators over a range of years."""
+    from foedus.atlas import AtlasOptions, atlas_frame
+    from foedus.cli.research_cmd import _write, _years
+    from foedus.engine.scenario import parse_date
+    from foedus.model.world import World
+
+    opts = AtlasOptions(readings=_readings(reading))
+    world = World.default()
+    if date is not None:
+        _write(atlas_frame(world, parse_date(date), opts), out)
+        return
+    if first is None or last is None:
+        raise FoedusError("give --date D, or --from Y1 --to Y2")
+    _years(first, last)
+    if scheduler:
+        from foedus.sweep import dask_yearly
+
+        dask_yearly(first, last, opts, out, scheduler, workers)
+        return
+    _write(_yearly_with_progress(world, first, last, opts), out)
+
+
+def _yearly_with_progress(world: Any, first: int, last: int, opts: Any) -> Any:
+    from rich.progress import Progress
+
+    from foedus.atlas import yearly_indicators
+
+    with Progress(transient=True, disable=not sys.stderr.isatty()) as bar:
+        task = bar.add_task("atlas years", total=last - first + 1)
+        return yearly_indicators(world, range(first, last + 1), opts, progress=lambda _: bar.advance(task))
+
+
+def atlas_plot(
+    series: Annotated[Path, typer.Argument(help="A yearly atlas file from `foedus atlas --from … --to …`.")],
+    out: Annotated[Path, typer.Option(help="Output .png or .svg (refuses to overwrite).")],
+) -> None:
+    """Draw the yearly atlas series (cascade size, tripwire dyads, capability share) as PNG or SVG."""
+    from foedus.plot import plot_series
+
+    plot_series(series, out)

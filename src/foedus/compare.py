@@ -1,0 +1,84 @@
+"""Compare two treaty worlds: one scenario, or the whole atlas of ordered dyads, and say what changed.
+
+The two worlds are two dates, or a base world and the same world under a what-if overlay.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+import numpy as np
+
+from foedus.atlas import AtlasOptions, atlas_results, opposite_count
+from foedus.engine.result import CascadeResult
+from foedus.model.world import World
+
+__all__ = ["compare_atlas", "compare_results"]
+
+
+def _cite(result: CascadeResult, state: str) -> str:
+    j = result.joiner(state)
+    return f"{j.primary.treaty} art. {j.primary.article}" if j else ""
+
+
+def compare_results(base: CascadeResult, other: CascadeResult) -> dict[str, Any]:
+    """Joiners gained, lost or switched between two results of the same scenario, with reasons."""
+    a = {j.state: j.side for j in base.joiners}
+    b = {j.state: j.side for j in other.joiners}
+    gained = [{"state": s, "side": b[s], "why": _cite(other, s)} for s in sorted(set(b) - set(a))]
+    lost = [{"state": s, "side": a[s], "why_before": _cite(base, s)} for s in sorted(set(a) - set(b))]
+    switched = [{"state": s, "from": a[s], "to": b[s], "why": _cite(other, s)}
+                for s in sorted(set(a) & set(b)) if a[s] != b[s]]
+    conflicts_a = {c.state for c in base.conflicts}
+    conflicts_b = {c.state for c in other.conflicts}
+    return {
+        "gained": gained, "lost": lost, "switched": switched,
+        "new_conflicts": sorted(conflicts_b - conflicts_a), "resolved_conflicts": sorted(conflicts_a - conflicts_b),
+        "war_size": {"base": sum(len(v) for v in base.sides.values()),
+                     "other": sum(len(v) for v in other.sides.values())},
+    }
+
+
+def compare_atlas(
+    base: World, base_day: dt.date, other: World, other_day: dt.date,
+    options: AtlasOptions = AtlasOptions(), watch: str | None = None, against: Iterable[str] = (),
+) -> dict[str, Any]:
+    """All ordered dyads in both worlds: war sizes, tripwires, and (optionally) a watched pair of sides."""
+    res_a = atlas_results(base, base_day, options)
+    res_b = atlas_results(other, other_day, options)
+    against = list(against)
+    out: dict[str, Any] = {"base_date": base_day.isoformat(), "other_date": other_day.isoformat(), "readings": {}}
+    for reading in options.readings:
+        ra, rb = res_a[reading], res_b[reading]
+        key_a = _dyad_index(ra)
+        key_b = _dyad_index(rb)
+        common = sorted(set(key_a) & set(key_b))
+        size_a = ra.war_size()[[key_a[k] for k in common]]
+        size_b = rb.war_size()[[key_b[k] for k in common]]
+        entry: dict[str, Any] = {
+            "dyads": {"base": len(key_a), "other": len(key_b), "common": len(common)},
+            "mean_war_size": {"base": float(ra.war_size().mean()), "other": float(rb.war_size().mean())},
+            "tripwire_dyads": {"base": int(ra.majors_opposite().sum()), "other": int(rb.majors_opposite().sum())},
+            "dyads_with_larger_war": int((size_b > size_a).sum()),
+            "dyads_with_smaller_war": int((size_b < size_a).sum()),
+            "largest_changes": _largest(common, size_a, size_b),
+        }
+        if watch:
+            entry["watch"] = {"state": watch, "against": against,
+                              "base": opposite_count(ra, watch, against),
+                              "other": opposite_count(rb, watch, against)}
+        out["readings"][reading] = entry
+    return out
+
+
+def _dyad_index(res: Any) -> dict[tuple[str, str], int]:
+    return {(res.states[a], res.states[b]): i for i, (a, b) in enumerate(zip(res.attackers, res.targets, strict=True))}
+
+
+def _largest(common: list[tuple[str, str]], size_a: np.ndarray, size_b: np.ndarray, k: int = 10) -> list[dict[str, Any]]:
+    delta = size_b - size_a
+    order = np.argsort(-np.abs(delta), kind="stable")[:k]
+    return [{"attacker": common[i][0], "target": common[i][1], "base": int(size_a[i]), "other": int(size_b[i])}
+            for i in order if delta[i] != 0]

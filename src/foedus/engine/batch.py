@@ -1,0 +1,281 @@
+"""The batched engine: the cascades of many opening attacks at one date, at once, with numpy.
+
+Each row is one scenario "attacker a strikes the home territory of target b". The rules are those of
+`foedus.engine.rules`, applied once per victim (home-territory scope is fixed per victim) and stored as
+boolean matrices: `plain[v, o]` (o defends v against anyone), non-provocation legs, and the few legs
+whose adversary condition names states or excludes members (kept as lists). The rounds of the
+fixed-point loop then run over all rows together; a row whose state becomes bound to both sides
+restarts without it, as in the single-scenario engine. Results equal the single-scenario engine's
+sides, rounds and conflicts (a property test checks random dates, dyads and both readings).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import numpy as np
+
+from foedus.engine.cascade import leg_index
+from foedus.engine.index import Leg, LegIndex
+from foedus.engine.rules import in_scope
+from foedus.engine.scenario import Attack, Basis, Reading
+from foedus.model.treaty import Kind
+from foedus.model.world import World
+
+__all__ = ["BatchResult", "BatchRules", "batch_cascades", "compile_rules"]
+
+NONE, ATTACK, DEFENSE = 0, 1, 2
+
+
+@dataclass
+class _Conditional:
+    """Legs that bind only for some counterparts: rows (owed-to state, obligor, allowed counterpart mask)."""
+
+    owed: np.ndarray
+    obligor: np.ndarray
+    allowed: np.ndarray  # (k, n) bool: which counterparts (attackers, or victims for offence) satisfy it
+    nonprov: np.ndarray  # bool per leg
+
+
+@dataclass
+class BatchRules:
+    """The legs in force on one date, as matrices over the state index."""
+
+    states: list[str]
+    defend: np.ndarray  # (n, n) float32: defend[v, o] = o bound to defend v against anyone
+    defend_np: np.ndarray  # same, for legs with a non-provocation clause
+    offend: np.ndarray  # offend[a, o] = o bound to join a's attack on anyone
+    neutral: np.ndarray  # neutral[v, o] = o bound to stay out against v when v is attacked
+    neutral_att: np.ndarray  # neutral_att[a, o] = o bound to stay out against a when a attacks
+    cond_defend: _Conditional
+    cond_offend: _Conditional
+    cond_neutral: _Conditional
+    cond_neutral_att: _Conditional
+    majors: np.ndarray
+
+
+def _empty_cond(n: int) -> _Conditional:
+    return _Conditional(np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros((0, n), bool), np.zeros(0, bool))
+
+
+def compile_rules(world: World, day: dt.date, states: list[str], basis: Basis = "in-force",
+                  requested: bool = True, unresolved_met: bool = True) -> BatchRules:
+    """Evaluate every leg once against an attack on its beneficiary's home territory.
+
+    The state index is `states` (the candidates for attacker and target) followed by every other
+    state that owes or is owed an obligation on that date, since any of them may be drawn in.
+    """
+    index = leg_index(world, day, basis)
+    states = list(dict.fromkeys([*states, *sorted({m for ms in index.members.values() for m in ms})]))
+    builder = _Builder(world, index, {s: i for i, s in enumerate(states)}, requested, unresolved_met)
+    for kind in (Kind.DEFENSE, Kind.OFFENSE, Kind.NEUTRALITY):
+        for owed, legs in index.by_beneficiary.get(kind, {}).items():
+            if owed in builder.pos:
+                builder.add(kind, owed, legs)
+    majors = np.array([world.states.is_major(s, day) for s in states], dtype=bool)
+    m, c, n = builder.mats, builder.conds, len(states)
+    return BatchRules(states, m["d"], m["dnp"], m["o"], m["nt"], m["nta"], _pack(c["d"], n), _pack(c["o"], n),
+                      _pack(c["nt"], n), _pack(c["nta"], n), majors)
+
+
+class _Builder:
+    """Sorts the legs owed to one state into the matrices and conditional lists."""
+
+    def __init__(self, world: World, index: LegIndex, pos: dict[str, int], requested: bool,
+                 unresolved_met: bool) -> None:
+        self.world, self.index, self.pos = world, index, pos
+        self.requested, self.unresolved_met = requested, unresolved_met
+        n = len(pos)
+        self.mats = {name: np.zeros((n, n), dtype=np.float32) for name in ("d", "dnp", "o", "nt", "nta")}
+        self.conds: dict[str, list[tuple[int, int, np.ndarray, bool]]] = {"d": [], "o": [], "nt": [], "nta": []}
+
+    def _gated(self, leg: Leg) -> bool:
+        p = leg.provision
+        return (p.request_gated and not self.requested) or bool(p.unresolved and not self.unresolved_met)
+
+    def add(self, kind: Kind, owed: str, legs: list[Leg]) -> None:
+        home = self.world.places.home(owed)
+        attack = Attack("", owed, home.id, "territory")
+        v = self.pos[owed]
+        for leg in legs:
+            if leg.obligor not in self.pos or self._gated(leg):
+                continue
+            p, o = leg.provision, self.pos[leg.obligor]
+            members = self.index.members.get(leg.treaty.id, frozenset())
+            mask = _allowed(p.adversary.type, p.adversary.states, members, self.pos, len(self.pos))
+            scoped = kind is Kind.OFFENSE or in_scope(p, attack, home)
+            if kind is Kind.NEUTRALITY:
+                targets = [("nt", scoped), ("nta", p.when_partner_attacks)]
+            else:
+                nonprov = kind is Kind.DEFENSE and p.non_provocation
+                name = "d" if kind is Kind.DEFENSE else "o"
+                targets = [("dnp" if nonprov and mask.all() else name, scoped)]
+            for name, on in targets:
+                if not on:
+                    continue
+                if mask.all():
+                    self.mats[name][v, o] = 1
+                else:
+                    self.conds[name].append((v, o, mask, kind is Kind.DEFENSE and p.non_provocation))
+
+
+def _allowed(kind: str, named: list[str], members: frozenset[str], pos: dict[str, int], n: int) -> np.ndarray:
+    mask = np.ones(n, dtype=bool)
+    if kind == "named":
+        mask[:] = False
+        mask[[pos[s] for s in named if s in pos]] = True
+    elif kind == "non_members":
+        mask[[pos[s] for s in members if s in pos]] = False
+    return mask
+
+
+def _pack(rows: list[tuple[int, int, np.ndarray, bool]], n: int) -> _Conditional:
+    if not rows:
+        return _empty_cond(n)
+    return _Conditional(np.array([r[0] for r in rows]), np.array([r[1] for r in rows]),
+                        np.stack([r[2] for r in rows]), np.array([r[3] for r in rows]))
+
+
+@dataclass
+class BatchResult:
+    """Sides (0 none, 1 attack, 2 defense), join rounds and conflicts for every row."""
+
+    states: list[str]
+    attackers: np.ndarray
+    targets: np.ndarray
+    sides: np.ndarray
+    rounds: np.ndarray
+    conflicts: np.ndarray
+    majors: np.ndarray
+
+    def war_size(self) -> np.ndarray:
+        """Belligerents per row, original parties included."""
+        return np.asarray((self.sides != NONE).sum(axis=1))
+
+    def majors_opposite(self) -> np.ndarray:
+        """Rows where major powers fight on both sides."""
+        a = ((self.sides == ATTACK) & self.majors).any(axis=1)
+        d = ((self.sides == DEFENSE) & self.majors).any(axis=1)
+        return np.asarray(a & d)
+
+
+def batch_cascades(rules: BatchRules, attackers: np.ndarray, targets: np.ndarray, reading: Reading,
+                   block: int = 4096) -> BatchResult:
+    """Cascades of 'attackers[i] strikes targets[i]'s home territory', all rows at once."""
+    n = len(rules.states)
+    rank = np.argsort(np.argsort(np.array(rules.states)))
+    sides = np.zeros((len(attackers), n), dtype=np.int8)
+    rounds = np.zeros((len(attackers), n), dtype=np.int16)
+    conflicts = np.zeros((len(attackers), n), dtype=bool)
+    for lo in range(0, len(attackers), block):
+        sl = slice(lo, lo + block)
+        s, r, c = _solve(rules, attackers[sl], targets[sl], reading, rank)
+        sides[sl], rounds[sl], conflicts[sl] = s, r, c
+    return BatchResult(rules.states, attackers, targets, sides, rounds, conflicts, rules.majors)
+
+
+def _solve(rules: BatchRules, att: np.ndarray, tgt: np.ndarray, reading: Reading,
+           rank: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    rows, n = len(att), len(rules.states)
+    excluded = np.zeros((rows, n), dtype=bool)
+    out_s = np.zeros((rows, n), dtype=np.int8)
+    out_r = np.zeros((rows, n), dtype=np.int16)
+    out_c = np.zeros((rows, n), dtype=bool)
+    todo = np.arange(rows)
+    while len(todo):
+        s, r, restart, conflicted = _rounds(rules, att[todo], tgt[todo], excluded[todo], reading, rank)
+        again = restart.any(axis=1)
+        done = todo[~again]
+        out_s[done], out_r[done], out_c[done] = s[~again], r[~again], conflicted[~again]
+        excluded[todo[again]] |= restart[again]
+        todo = todo[again]
+    return out_s, out_r, out_c
+
+
+def _rounds(rules: BatchRules, att: np.ndarray, tgt: np.ndarray, excluded: np.ndarray, reading: Reading,
+            rank: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """One pass of the rounds: sides, join rounds, exclusions of rows to restart, and conflicted states."""
+    rows, n = len(att), len(rules.states)
+    ix = np.arange(rows)
+    side = np.zeros((rows, n), dtype=np.int8)
+    side[ix, att], side[ix, tgt] = ATTACK, DEFENSE
+    original = side != NONE
+    joined = np.zeros((rows, n), dtype=np.int16)
+    excluded = excluded.copy()
+    restart = np.zeros((rows, n), dtype=bool)
+    rnd = 0
+    act = np.arange(rows)  # rows still moving; the work shrinks as rows reach their fixed point
+    while len(act):
+        rnd += 1
+        sa, ex = side[act], excluded[act]
+        want_a, want_d, stay_a, stay_d = _wants(rules, sa, att[act], tgt[act], "legal" if rnd == 1 else reading)
+        free = (sa == NONE) & ~ex
+        clash_new = free & ((want_a & want_d) | (want_a & stay_a) | (want_d & stay_d))
+        clash_late = ~original[act] & (((sa == ATTACK) & (want_d | stay_a)) | ((sa == DEFENSE) & (want_a | stay_d)))
+        late = clash_late.any(axis=1)
+        if late.any():
+            first = np.where(clash_late[late], rank[None, :], n + 1).argmin(axis=1)
+            redo = ex[late] | (clash_new[late] & (rank[None, :] < rank[first][:, None]))
+            redo[np.arange(len(first)), first] = True  # as in the single engine's restarts
+            restart[act[late]] = redo
+        keep = ~late
+        clash_new &= keep[:, None]
+        ex |= clash_new
+        join_a = free & want_a & ~clash_new & keep[:, None]
+        join_d = free & want_d & ~clash_new & keep[:, None]
+        sa[join_a], sa[join_d] = ATTACK, DEFENSE
+        side[act], excluded[act] = sa, ex
+        jr = joined[act]
+        jr[join_a | join_d] = rnd
+        joined[act] = jr
+        # escalatory: after round 1 the targets strike back even if nobody joined
+        moving = keep & ((join_a | join_d).any(axis=1) | (reading == "escalatory" and rnd == 1))
+        act = act[moving]
+    return side, joined, restart, excluded
+
+
+def _wants(rules: BatchRules, side: np.ndarray, att: np.ndarray, tgt: np.ndarray,
+           reading: Reading) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Who is bound to join each side given the current sides, and who must stay out of each."""
+    on_a = (side == ATTACK).astype(np.float32)
+    on_d = (side == DEFENSE).astype(np.float32)
+    rows = np.arange(len(att))
+    if reading == "legal":
+        victims_d = np.zeros_like(on_d)
+        victims_d[rows, tgt] = 1  # only the target is attacked, by every state on the attacking side
+        victims_a = np.zeros_like(on_a)
+        strikers_on_d = np.zeros_like(on_d)
+    else:
+        victims_d, victims_a, strikers_on_d = on_d, on_a, on_d
+    has_d = on_d.any(axis=1, keepdims=True)
+    want_d = (victims_d @ (rules.defend + rules.defend_np)) > 0
+    want_a = (victims_a @ rules.defend) > 0  # attack-side victims started the war: no non-provocation legs
+    want_a |= ((on_a * has_d) @ rules.offend) > 0
+    want_d |= (strikers_on_d @ rules.offend) > 0
+    _conditional(rules.cond_defend, victims_d, on_a, want_d, skip_nonprov=False)
+    _conditional(rules.cond_defend, victims_a, strikers_on_d, want_a, skip_nonprov=True)
+    _conditional(rules.cond_offend, on_a * has_d, victims_d, want_a, skip_nonprov=False)
+    _conditional(rules.cond_offend, strikers_on_d, victims_a, want_d, skip_nonprov=False)
+    stay_a = ((victims_d @ rules.neutral) > 0) | ((strikers_on_d @ rules.neutral_att) > 0)
+    stay_d = ((victims_a @ rules.neutral) > 0) | (((on_a * has_d) @ rules.neutral_att) > 0)
+    _conditional(rules.cond_neutral, victims_d, on_a, stay_a, skip_nonprov=False)
+    _conditional(rules.cond_neutral, victims_a, strikers_on_d, stay_d, skip_nonprov=False)
+    _conditional(rules.cond_neutral_att, on_a * has_d, victims_d, stay_d, skip_nonprov=False)
+    _conditional(rules.cond_neutral_att, strikers_on_d, victims_a, stay_a, skip_nonprov=False)
+    return want_a, want_d, stay_a, stay_d
+
+
+def _conditional(cond: _Conditional, owed_on: np.ndarray, counter_on: np.ndarray, want: np.ndarray,
+                 skip_nonprov: bool) -> None:
+    """Legs that bind when the owed-to state is in play and some counterpart other than the obligor qualifies."""
+    keep = ~cond.nonprov if skip_nonprov else np.ones(len(cond.owed), dtype=bool)
+    if not keep.any():
+        return
+    owed, obligor, allowed = cond.owed[keep], cond.obligor[keep], cond.allowed[keep]
+    counts = counter_on @ allowed.T.astype(np.float32)  # qualifying counterparts per row and leg
+    counts -= counter_on[:, obligor] * allowed[np.arange(len(obligor)), obligor]  # never the obligor itself
+    hit = ((owed_on[:, owed] > 0) & (counts > 0)).astype(np.float32)
+    onehot = np.zeros((len(obligor), want.shape[1]), dtype=np.float32)
+    onehot[np.arange(len(obligor)), obligor] = 1
+    want |= (hit @ onehot) > 0

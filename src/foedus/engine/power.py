@@ -1,0 +1,68 @@
+"""Coalition power: each side's combined CINC and share of world capabilities (COW NMC 6.0).
+
+NMC ends in 2016; later years carry each state's last value forward, and the output says so.
+States without a COW code or a CINC value count as 0.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import numpy as np
+
+from foedus.model.states import StateRegistry
+
+__all__ = ["coalition_power", "expected_power"]
+
+
+def _table(states: StateRegistry, day: dt.date) -> tuple[dict[str, float], float, bool] | None:
+    from foedus.errors import DataMissingError
+    from foedus.sources.cow import capabilities
+
+    try:
+        caps = capabilities()
+    except DataMissingError:
+        return None
+    by_code, carried = caps.cinc(day.year)
+    if not by_code:
+        return None
+    cinc = {sid: by_code.get(code, 0.0) for code, sid in states.by_ccode.items()}
+    return cinc, sum(by_code.values()), carried
+
+
+def _note(day: dt.date, carried: bool) -> dict[str, Any]:
+    out: dict[str, Any] = {"source": "COW NMC 6.0 CINC", "year": day.year}
+    if carried:
+        out["note"] = "NMC ends in 2016: each state's last CINC value is carried forward"
+    return out
+
+
+def coalition_power(states: StateRegistry, sides: dict[str, list[str]], day: dt.date) -> dict[str, Any] | None:
+    """Combined CINC and world share per side, or None without NMC data (or before 1816)."""
+    table = _table(states, day)
+    if table is None:
+        return None
+    cinc, world_total, carried = table
+    out = _note(day, carried)
+    for side, members in sides.items():
+        total = sum(cinc.get(s, 0.0) for s in members)
+        out[side] = {"cinc": round(total, 6), "share": round(total / world_total, 6) if world_total else None}
+    return out
+
+
+def expected_power(states: StateRegistry, names: list[str], sides: np.ndarray, day: dt.date) -> dict[str, Any] | None:
+    """Mean (and 5th/95th percentile) CINC per side over Monte Carlo draws (sides: 1 attack, 2 defense)."""
+    table = _table(states, day)
+    if table is None:
+        return None
+    cinc, world_total, carried = table
+    vec = np.array([cinc.get(s, 0.0) for s in names])
+    out = _note(day, carried)
+    for code, side in ((1, "attack"), (2, "defense")):
+        totals = (sides == code) @ vec
+        out[side] = {"cinc_mean": round(float(totals.mean()), 6),
+                     "cinc_p5": round(float(np.percentile(totals, 5)), 6),
+                     "cinc_p95": round(float(np.percentile(totals, 95)), 6),
+                     "share_mean": round(float(totals.mean() / world_total), 6) if world_total else None}
+    return out

@@ -1,0 +1,104 @@
+"""How likely a triggered obligation is honoured: defaults from published figures, overridable.
+
+Published figures (the defaults are built from these, and only these):
+- Leeds, Long & Mitchell (2000), "Reevaluating Alliance Reliability", JCR 44(5): allies honoured
+  their specific commitments in 74.5% of cases, 1816–1944.
+- Berkemeier & Fuhrmann (2018), "Reassessing the Fulfillment of Alliance Commitments in War",
+  Research & Politics 5(2): 50% overall; 66% before 1945; 22% after 1945; 41% for defence pledges.
+
+Default table (era by the scenario date, before/after 1945-01-01):
+
+| strength | before 1945 | from 1945 | derivation |
+|---|---|---|---|
+| S1 automatic, all means | 0.745 | 0.248 | LLM 2000 rate; after 1945 scaled by BF's post/pre ratio (0.22/0.66) |
+| S2 as each deems necessary | 0.66 | 0.22 | BF 2018 era rates |
+| S3 constitutional processes | 0.541 | 0.180 | S2 × 0.82, BF 2018 defence-pledge / overall ratio (0.41/0.50) |
+| S5 one-way guarantee | 0.541 | 0.180 | as S3 |
+| S4 consultation | 0 | 0 | consultation is not a duty to fight |
+
+Bilateral and multilateral treaties get the same rate by default (factor 1.0 each): neither source
+reports the split. The probability that a victim asks for request-gated help defaults to 1.0 when the
+scenario says help is requested (0 when it is not) — change it with `ask_probability`. Every number
+can be overridden in a small YAML file (see `HonourModel`): by strength, by era and strength, by treaty,
+and the two type factors.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from foedus.errors import FoedusError
+
+__all__ = ["ERA_CUTOFF", "HonourModel", "load_honour_model"]
+
+ERA_CUTOFF = dt.date(1945, 1, 1)
+Era = Literal["pre1945", "post1945"]
+StrengthKey = Literal["S1", "S2", "S3", "S4", "S5"]
+
+_DEFAULTS: dict[Era, dict[StrengthKey, float]] = {
+    "pre1945": {"S1": 0.745, "S2": 0.66, "S3": 0.66 * 0.82, "S4": 0.0, "S5": 0.66 * 0.82},
+    "post1945": {"S1": 0.745 * 0.22 / 0.66, "S2": 0.22, "S3": 0.22 * 0.82, "S4": 0.0, "S5": 0.22 * 0.82},
+}
+Prob = float
+
+
+class HonourModel(BaseModel):
+    """Honour probabilities: per era and strength, with optional per-strength, per-treaty overrides."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    era: dict[Era, dict[StrengthKey, Prob]] = Field(default_factory=lambda: {k: dict(v) for k, v in _DEFAULTS.items()})
+    strength: dict[StrengthKey, Prob] = Field(default_factory=dict, description="overrides both eras")
+    treaty: dict[str, Prob] = Field(default_factory=dict, description="treaty id -> probability (wins over all)")
+    bilateral_factor: float = Field(1.0, ge=0)
+    multilateral_factor: float = Field(1.0, ge=0)
+    ask_probability: float | None = Field(None, ge=0, le=1, description="P(victim asks); default from scenario")
+
+    def probability(self, treaty_id: str, strength: str, bilateral: bool, day: dt.date) -> float:
+        """P(honour) for an obligation of this treaty and strength on `day`."""
+        if treaty_id in self.treaty:
+            return _clip(self.treaty[treaty_id])
+        key: StrengthKey = strength  # type: ignore[assignment]
+        era: Era = "pre1945" if day < ERA_CUTOFF else "post1945"
+        base = self.strength.get(key, self.era.get(era, {}).get(key, _DEFAULTS[era][key]))
+        factor = self.bilateral_factor if bilateral else self.multilateral_factor
+        return _clip(base * factor)
+
+    def describe(self) -> dict[str, object]:
+        """The model as plain data, for the JSON output."""
+        return self.model_dump()
+
+
+def _clip(p: float) -> float:
+    return min(max(p, 0.0), 1.0)
+
+
+def load_honour_model(path: str | Path | None) -> HonourModel:
+    """The default model, or one read from a YAML file (missing keys keep their defaults).
+
+    Raises:
+        FoedusError: unreadable file or a bad value, naming the file and the field.
+    """
+    if path is None:
+        return HonourModel()
+    from foedus.model.yamlio import load_yaml
+
+    try:
+        raw = load_yaml(Path(path).read_text(encoding="utf-8")) or {}
+    except OSError as exc:
+        raise FoedusError(f"{path}: cannot read honour model: {exc.strerror or exc}") from None
+    merged = {k: dict(v) for k, v in _DEFAULTS.items()}
+    for era, table in (raw.get("era") or {}).items() if isinstance(raw, dict) else ():
+        merged.setdefault(era, {}).update(table or {})
+    if isinstance(raw, dict):
+        raw = {**raw, "era": merged}
+    try:
+        return HonourModel.model_validate(raw)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        loc = ".".join(str(x) for x in err["loc"])
+        raise FoedusError(f"{path}: {loc}: {err['msg']}") from None

@@ -1,0 +1,245 @@
+"""What-if worlds: overlays that change the treaty world without editing the bundled data.
+
+An overlay is a list of changes (add or remove a member, add or drop a treaty, change a provision's
+strength or scope), kept in a YAML file a user can share. `Overlay.apply(world)` returns a new world;
+the bundled files are never touched.
+
+>>> o = overlay_from_flags(["add-member=rus_prk_2024:IRN", "drop-treaty=chn_prk_1961"])
+>>> [c.op for c in o.changes]
+['add_member', 'drop_treaty']
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from foedus.errors import FoedusError, ScenarioError, UnknownTreatyError
+from foedus.model.treaty import Scope, Strength, Treaty
+from foedus.model.world import World
+
+__all__ = ["Overlay", "load_overlay", "overlay_from_flags"]
+
+
+class _Change(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class AddMember(_Change):
+    """Make `state` a party (by default from the treaty's entry into force)."""
+
+    op: Literal["add_member"] = "add_member"
+    treaty: str
+    state: str
+    joined: dt.date | None = None
+
+
+class RemoveMember(_Change):
+    """End `state`'s membership (from `left`, by default: never a member)."""
+
+    op: Literal["remove_member"] = "remove_member"
+    treaty: str
+    state: str
+    left: dt.date | None = None
+
+
+class DropTreaty(_Change):
+    """Remove a treaty from the world."""
+
+    op: Literal["drop_treaty"] = "drop_treaty"
+    treaty: str
+
+
+class AddTreaty(_Change):
+    """Add a treaty, from a YAML file or inline."""
+
+    op: Literal["add_treaty"] = "add_treaty"
+    path: str | None = None
+    treaty: dict[str, Any] | None = None
+
+
+class SetStrength(_Change):
+    """Change the strength of one article's provisions."""
+
+    op: Literal["set_strength"] = "set_strength"
+    treaty: str
+    article: str
+    strength: Strength
+
+
+class SetScope(_Change):
+    """Replace the scope of one article's provisions."""
+
+    op: Literal["set_scope"] = "set_scope"
+    treaty: str
+    article: str
+    scope: Scope
+
+
+Change = Annotated[AddMember | RemoveMember | DropTreaty | AddTreaty | SetStrength | SetScope,
+                   Field(discriminator="op")]
+
+
+class Overlay(BaseModel):
+    """A named list of changes to a treaty world."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str = "what-if"
+    description: str | None = None
+    changes: list[Change] = Field(default_factory=list)
+
+    def apply(self, world: World) -> World:
+        """A new world with the changes applied (the given world is not modified)."""
+        treaties = dict(world.treaties)
+        for change in self.changes:
+            _apply(change, treaties, world)
+        return World(treaties=treaties, states=world.states, places=world.places)
+
+    def save(self, path: str | Path) -> None:
+        """Write the overlay as YAML; refuses to overwrite an existing file."""
+        import yaml
+
+        target = Path(path)
+        if target.exists():
+            raise FoedusError(f"{target} already exists; not overwriting it")
+        data = self.model_dump(mode="json", exclude_none=True)
+        target.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+
+    def describe(self) -> list[str]:
+        """One line per change."""
+        return [f"{c.op} " + ", ".join(f"{k}={v}" for k, v in c.model_dump(exclude={"op"}, exclude_none=True).items())
+                for c in self.changes]
+
+
+def _need(treaties: dict[str, Treaty], treaty_id: str, world: World) -> Treaty:
+    if treaty_id not in treaties:
+        world_view = World(treaties=treaties, states=world.states, places=world.places)
+        world_view.treaty(treaty_id)  # raises with suggestions
+        raise UnknownTreatyError(treaty_id)  # pragma: no cover
+    return treaties[treaty_id]
+
+
+def _revalidate(treaty: Treaty, data: dict[str, Any], world: World, where: str) -> Treaty:
+    from foedus.model.loader import validate_references
+
+    try:
+        fresh = Treaty.model_validate(data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        raise ScenarioError(f"what-if {where}: {err['msg']}") from None
+    return validate_references(fresh, f"what-if {where}", world.states, world.places)
+
+
+def _apply(change: AddMember | RemoveMember | DropTreaty | AddTreaty | SetStrength | SetScope,
+           treaties: dict[str, Treaty], world: World) -> None:
+    if isinstance(change, AddTreaty):
+        new = _added_treaty(change, world)
+        treaties[new.id] = new
+        return
+    treaty = _need(treaties, change.treaty, world)
+    if isinstance(change, DropTreaty):
+        del treaties[change.treaty]
+        return
+    data = treaty.model_dump(mode="python")
+    if isinstance(change, AddMember):
+        state = world.states.resolve_id(change.state)
+        data["members"].append({"state": state, "joined": change.joined, "note": "added by a what-if overlay"})
+    elif isinstance(change, RemoveMember):
+        state = world.states.resolve_id(change.state)
+        if not any(m["state"] == state for m in data["members"]):
+            raise ScenarioError(f"what-if: {state} is not a member of {treaty.id}")
+        if change.left is None:
+            data["members"] = [m for m in data["members"] if m["state"] != state]
+        for m in data["members"]:
+            if m["state"] == state:
+                m["left"] = change.left
+    else:
+        hits = [p for p in data["provisions"] if p["article"] == change.article]
+        if not hits:
+            arts = sorted({p["article"] for p in data["provisions"]})
+            raise ScenarioError(f"what-if: {treaty.id} has no article {change.article!r} (articles: {', '.join(arts)})")
+        for p in hits:
+            if isinstance(change, SetStrength):
+                p["strength"] = change.strength
+            else:
+                p["scope"] = change.scope.model_dump()
+    treaties[treaty.id] = _revalidate(treaty, data, world, f"{change.op} {treaty.id}")
+
+
+def _added_treaty(change: AddTreaty, world: World) -> Treaty:
+    from foedus.model.loader import read_treaty_file, validate_references
+
+    if change.path:
+        path = Path(change.path)
+        if not path.is_file():
+            raise ScenarioError(f"what-if add_treaty: {path}: no such file")
+        return validate_references(read_treaty_file(path), str(path), world.states, world.places)
+    if change.treaty is None:
+        raise ScenarioError("what-if add_treaty needs a 'path' or an inline 'treaty'")
+    try:
+        parsed = Treaty.model_validate(change.treaty)
+    except ValidationError as exc:
+        raise ScenarioError(f"what-if add_treaty: {exc.errors()[0]['msg']}") from None
+    return validate_references(parsed, "what-if add_treaty", world.states, world.places)
+
+
+def load_overlay(path: str | Path) -> Overlay:
+    """Read an overlay YAML file.
+
+    Raises:
+        FoedusError: unreadable file or a malformed change, naming the file and field.
+    """
+    from foedus.model.yamlio import load_yaml
+
+    target = Path(path)
+    try:
+        raw = load_yaml(target.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise FoedusError(f"{target}: cannot read overlay: {exc.strerror or exc}") from None
+    try:
+        return Overlay.model_validate(raw)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        loc = ".".join(str(x) for x in err["loc"])
+        raise FoedusError(f"{target}: {loc}: {err['msg']}") from None
+
+
+def _pair(value: str, flag: str) -> tuple[str, str]:
+    treaty, sep, rest = value.partition(":")
+    if not sep or not treaty or not rest:
+        raise ScenarioError(f"--{flag} {value!r}: expected TREATY:VALUE, e.g. rus_prk_2024:IRN")
+    return treaty, rest
+
+
+def overlay_from_flags(flags: list[str]) -> Overlay:
+    """Build an overlay from `op=value` strings (the CLI's what-if flags) and overlay files."""
+    changes: list[Any] = []
+    for flag in flags:
+        op, sep, value = flag.partition("=")
+        if not sep:
+            changes += load_overlay(flag).changes
+            continue
+        if op == "add-member":
+            t, st = _pair(value, op)
+            changes.append(AddMember(treaty=t, state=st))
+        elif op == "remove-member":
+            t, st = _pair(value, op)
+            changes.append(RemoveMember(treaty=t, state=st))
+        elif op == "drop-treaty":
+            changes.append(DropTreaty(treaty=value))
+        elif op == "add-treaty":
+            changes.append(AddTreaty(path=value))
+        elif op == "strength":
+            t, rest = _pair(value, op)
+            article, _, strength = rest.partition("=")
+            if strength not in {s.value for s in Strength}:
+                raise ScenarioError(f"--what-if strength={value!r}: expected TREATY:ARTICLE=S1..S5")
+            changes.append(SetStrength(treaty=t, article=article, strength=Strength(strength)))
+        else:
+            raise ScenarioError(f"unknown what-if change {op!r}: use add-member, remove-member, drop-treaty, "
+                                "add-treaty, strength, or an overlay file")
+    return Overlay(changes=changes)

@@ -1,0 +1,84 @@
+"""Read-only catalogue endpoints: treaties (with invocation history), states, places, regions, health.
+
+The same rows the CLI prints with `--json` (`foedus treaties list/show`, `states`, `places`), plus
+the ISO numeric code of each state so the map can join its shapes to state ids.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Path, Query, Request
+from fastapi.responses import JSONResponse
+
+from foedus.model.world import World
+from foedus.web import catalog
+from foedus.web.models import ErrorOut, HealthOut, StateOut, TreatyRowOut
+
+__all__ = ["router"]
+
+router = APIRouter(prefix="/api", tags=["catalogue"])
+_ERRORS: dict[int | str, dict[str, Any]] = {422: {"model": ErrorOut, "description": "the input cannot be used"}}
+_DATE = "Only those on this date, YYYY-MM-DD (1815-01-01 to 2100-12-31)."
+
+
+def _day(date: str | None) -> Any:
+    from foedus.engine.scenario import parse_date
+
+    return parse_date(date) if date else None
+
+
+@router.get("/treaties", response_model=None, responses={200: {"model": list[TreatyRowOut]}, **_ERRORS})
+def list_treaties(
+    date: Annotated[str | None, Query(description="Only treaties in force on this date, YYYY-MM-DD.",
+                                      max_length=32)] = None,
+    origin: Annotated[Literal["all", "curated", "atop"],
+                      Query(description="curated (foedus's own files), atop (ATOP history), or all.")] = "all",
+) -> JSONResponse:
+    """The treaties: id, name, dates, member count, kinds of obligation, number of recorded invocations."""
+    return JSONResponse(catalog.treaty_rows(World.default(), _day(date), origin))
+
+
+@router.get("/treaties/{treaty_id}", response_model=None, responses={200: {"description": "the treaty"},
+                                                                    **_ERRORS})
+def show_treaty(
+    treaty_id: Annotated[str, Path(description="Treaty id, e.g. rus_prk_2024.", max_length=80)],
+) -> JSONResponse:
+    """One treaty: dates, members, provisions, sources and invocation history (`foedus treaties show --json`)."""
+    return JSONResponse(catalog.treaty_detail(World.default(), treaty_id))
+
+
+@router.get("/states", response_model=None, responses={200: {"model": list[StateOut]}, **_ERRORS})
+def list_states(
+    date: Annotated[str | None, Query(description=_DATE.replace("those", "system members"),
+                                      max_length=32)] = None,
+) -> JSONResponse:
+    """The state registry: id, COW number and abbreviation, ISO3 and ISO numeric codes, name, system spells."""
+    return JSONResponse(catalog.state_rows(World.default(), _day(date)))
+
+
+@router.get("/places", response_model=None, responses={200: {"description": "the places"}})
+def list_places(
+    homes: Annotated[bool, Query(description="Include every state's home territory.")] = False,
+) -> JSONResponse:
+    """The gazetteer: places an attack can hit, with holder, claimants and regions."""
+    return JSONResponse(catalog.place_rows(World.default(), homes))
+
+
+@router.get("/regions", response_model=None, responses={200: {"description": "the regions"}})
+def list_regions() -> JSONResponse:
+    """The regions that treaty scopes name (Europe, the North Atlantic area, the Pacific area, ...)."""
+    return JSONResponse(catalog.region_rows(World.default()))
+
+
+@router.get("/health", response_model=None, responses={200: {"model": HealthOut}})
+def health(request: Request) -> JSONResponse:
+    """The server is up: version, and what it loaded (treaties, states, places, COW dates, ATOP history)."""
+    from foedus import __version__
+
+    world = World.default()
+    return JSONResponse({
+        "ok": True, "version": __version__, "treaties": len(world.treaties), "states": len(world.states),
+        "places": len(world.places.places), "system_dates": world.states.has_system_dates,
+        "history": world.has_history, "front_end": request.app.state.bundle.has_index,
+    })

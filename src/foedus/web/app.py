@@ -1,0 +1,68 @@
+"""The FastAPI application: API routers, error envelope, guard middleware and the bundled front end.
+
+`create_app()` builds a fresh app; the server (`foedus.web.server`) and the tests both use it. The
+interactive /docs pages are off (they load scripts from a CDN); the spec is at /openapi.json.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.responses import PlainTextResponse, Response
+
+from foedus.web.guard import Guard, GuardSettings
+from foedus.web.static import StaticBundle
+
+__all__ = ["create_app"]
+
+_DESCRIPTION = (
+    "Who is obligated to join a war, on which side, under which treaty and article. "
+    "The JSON API of `foedus serve`; it mirrors the CLI (`foedus cascade --json` and friends). "
+    "Every error is `{\"ok\": false, \"error\": \"<one line>\", \"status\": <HTTP status>}`; "
+    "input the engine cannot use gets 422."
+)
+_NO_FRONT_END = ("foedus API is running (see /openapi.json); the map front end was not built: "
+                 "cd web && npm ci && npm run build\n")
+
+
+@asynccontextmanager
+async def _lifespan(_app: FastAPI) -> AsyncIterator[None]:
+    from foedus.model.world import World
+
+    World.default()  # load the treaty world before the first request, not during it
+    yield
+
+
+def create_app(settings: GuardSettings | None = None, static_dir: Path | None = None) -> FastAPI:
+    """A new app; `settings` sets the limits and Host rule, `static_dir` the built front end to serve."""
+    from foedus import __version__
+    from foedus.web import api_cascade, api_catalog
+    from foedus.web.envelope import error_response, install_handlers
+
+    app = FastAPI(title="foedus", version=__version__, description=_DESCRIPTION, docs_url=None,
+                  redoc_url=None, lifespan=_lifespan)
+    bundle = StaticBundle.load(static_dir)
+    app.state.bundle = bundle
+    install_handlers(app)
+    app.include_router(api_cascade.router)
+    app.include_router(api_catalog.router)
+
+    @app.api_route("/{path:path}", methods=["GET", "HEAD"], include_in_schema=False)
+    def front_end(path: str, request: Request) -> Response:
+        """The built front end, from memory; anything else is a 404 in the error envelope."""
+        asset = bundle.get("/" + path)
+        if asset is None:
+            if path == "" and not bundle.has_index:
+                return PlainTextResponse(_NO_FRONT_END)
+            return error_response(404, f"no such page: /{path[:200]} (the API is described at /openapi.json)")
+        headers = {"cache-control": asset.cache_control, "vary": "accept-encoding"}
+        if asset.gzipped is not None and "gzip" in request.headers.get("accept-encoding", ""):
+            headers["content-encoding"] = "gzip"
+            return Response(asset.gzipped, media_type=asset.media_type, headers=headers)
+        return Response(asset.body, media_type=asset.media_type, headers=headers)
+
+    app.add_middleware(Guard, settings=settings or GuardSettings())
+    return app

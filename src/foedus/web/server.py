@@ -1,0 +1,60 @@
+"""Run the web app with uvicorn: loopback only unless asked otherwise, and open a browser tab.
+
+Binding to anything but a loopback address needs `allow_remote=True` (`--allow-remote`): the API
+has no authentication, so it is for the person at this machine unless they decide otherwise.
+"""
+
+from __future__ import annotations
+
+import threading
+import webbrowser
+
+from foedus.errors import FoedusError
+from foedus.web.guard import is_loopback_host
+
+__all__ = ["check_bind", "serve", "url_for"]
+
+# Connections served at once; more get 503 rather than queueing without bound.
+MAX_CONNECTIONS = 256
+
+
+def check_bind(host: str, port: int, allow_remote: bool) -> None:
+    """Refuse a non-loopback host unless `allow_remote`, and a port outside 1-65535.
+
+    Raises:
+        FoedusError: the host is not loopback (and remote serving was not allowed), or the port is invalid.
+    """
+    if not 0 < port < 65536:
+        raise FoedusError(f"port {port} is not between 1 and 65535")
+    if not allow_remote and not is_loopback_host(host):
+        raise FoedusError(
+            f"refusing to serve on {host!r}: it is not a loopback address, and the API has no authentication; "
+            "use --host 127.0.0.1, or add --allow-remote if you mean to expose it to your network"
+        )
+
+
+def url_for(host: str, port: int) -> str:
+    """The address a browser should open."""
+    shown = "127.0.0.1" if host in {"0.0.0.0", "::", ""} else host
+    return f"http://[{shown}]:{port}/" if ":" in shown else f"http://{shown}:{port}/"
+
+
+def serve(host: str = "127.0.0.1", port: int = 8765, *, allow_remote: bool = False, open_browser: bool = True,
+          log_level: str = "warning") -> None:
+    """Serve the app until interrupted."""
+    check_bind(host, port, allow_remote)
+    try:
+        import uvicorn
+
+        from foedus.web.app import create_app
+        from foedus.web.guard import GuardSettings
+    except ImportError as exc:
+        raise FoedusError(f"the web app needs the 'web' extra ({exc.name} is missing): "
+                          "pip install 'foedus[web]'") from None
+    app = create_app(GuardSettings(allow_remote=allow_remote))
+    url = url_for(host, port)
+    print(f"foedus: serving on {url} (Ctrl+C to stop)", flush=True)
+    if open_browser:
+        threading.Timer(1.0, webbrowser.open, args=(url,)).start()
+    uvicorn.run(app, host=host, port=port, log_level=log_level, limit_concurrency=MAX_CONNECTIONS,
+                timeout_keep_alive=5, server_header=False)

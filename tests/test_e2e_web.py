@@ -1,0 +1,192 @@
+"""End to end in a real headless Chromium: `foedus serve` in a subprocess, the page driven like a person would.
+
+Uses Debian's /usr/bin/chromium through Playwright (no browser download). Without Chromium or Playwright
+these tests skip locally and fail in CI (CI=true), where `.ci/run` installs Chromium first.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+DEFENSE_ROUND_1 = "#2171b5"  # web/src/roles.ts COLORS["defense-1"]
+ATTACKED = "#08306b"  # COLORS["defense-0"]
+ROOT = Path(__file__).resolve().parents[1]
+
+pytestmark = [pytest.mark.e2e]
+
+
+def _unavailable(reason: str) -> None:
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason} (CI must have it: .ci/run installs chromium)")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        _unavailable(f"{CHROMIUM} is missing (apt-get install -y chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _unavailable("playwright (Python) is not installed (pip install -e '.[test]')")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
+        yield b
+        b.close()
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    """`foedus serve` on a free loopback port; its base URL."""
+    pytest.importorskip("uvicorn", reason="the web extra (uvicorn) is not installed")
+    import httpx
+
+    port = _free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "foedus.cli", "serve", "--port", str(port), "--no-browser"],
+                            env=os.environ.copy(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                if httpx.get(f"{base}/api/health", timeout=2).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                out = proc.stdout.read() if proc.stdout else ""
+                pytest.fail(f"foedus serve did not come up: {out[-2000:]}")
+            time.sleep(0.3)
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@pytest.fixture()
+def page(browser: Any, server: str) -> Iterator[Any]:
+    context = browser.new_context(viewport={"width": 1500, "height": 1000}, accept_downloads=True)
+    pg = context.new_page()
+    problems: list[str] = []
+    pg.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    pg.on("pageerror", lambda e: problems.append(str(e)))
+    pg.problems = problems
+    yield pg
+    context.close()
+
+
+def _ready(page: Any, url: str) -> None:
+    page.goto(url)
+    page.wait_for_selector("body[data-ready=true]", timeout=30_000)
+
+
+def test_flagship_picked_through_the_ui(page: Any, server: str, tmp_path: Path) -> None:
+    _ready(page, server + "/")
+    page.fill("#attacker-search", "UKR")
+    page.press("#attacker-search", "Enter")
+    page.fill("#target-search", "Russia")
+    page.press("#target-search", "Enter")
+    assert page.locator("#attacker-chips .chip[data-state=UKR]").count() == 1
+    assert page.locator("#target-chips .chip[data-state=RUS]").count() == 1
+    page.select_option("#place", "kursk-oblast")
+    page.fill("#date", "2025-01-15")
+    page.click("#run")
+    page.wait_for_selector("body[data-result='UKR>RUS@2025-01-15']", timeout=30_000)
+
+    prk = page.locator("path[data-iso3=PRK]")
+    assert prk.get_attribute("data-side") == "defense"
+    assert prk.get_attribute("fill") == DEFENSE_ROUND_1
+    assert page.locator("path[data-iso3=RUS]").first.get_attribute("fill") == ATTACKED
+    assert page.locator("path[data-iso3=UKR]").get_attribute("data-side") == "attack"
+    assert page.locator("#legend li[data-category=defense-1]").count() == 1
+
+    prk.click()
+    page.wait_for_selector("#explain[data-state=PRK] .history", timeout=30_000)
+    text = page.inner_text("#explain")
+    assert "rus_prk_2024" in text and "art. 4" in text
+    assert "S1" in text and "Ukraine attacked Russia" in text and "state of war" in text
+    assert "Invocation history" in text
+
+    assert "select=PRK" in page.url and "place=kursk-oblast" in page.url
+    page.screenshot(path=str(tmp_path / "web-flagship.png"), full_page=True)
+    docs_img = ROOT / "docs" / "img"
+    docs_img.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(tmp_path / "web-flagship.png", docs_img / "web-flagship.png")
+    assert not [p for p in page.problems if "Content Security Policy" in p or "Refused" in p], page.problems
+
+
+def test_shared_link_restores_the_scenario(page: Any, server: str, tmp_path: Path) -> None:
+    _ready(page, server + "/?attacker=RUS&target=EST&date=2025-06-01&reading=escalatory&select=USA")
+    page.wait_for_selector("body[data-result='RUS>EST@2025-06-01']", timeout=30_000)
+    assert page.is_checked("input[name=reading][value=escalatory]")
+    assert page.input_value("#date") == "2025-06-01"
+    assert page.locator("path[data-iso3=EST]").get_attribute("fill") == ATTACKED
+    assert page.locator("path[data-iso3=BLR]").get_attribute("data-side") == "attack"
+    page.wait_for_selector("#explain[data-state=USA]", timeout=30_000)
+    assert "nato_1949" in page.inner_text("#explain")
+    assert page.locator("#network g.node").count() >= 10
+    page.screenshot(path=str(tmp_path / "web-escalatory.png"), full_page=True)
+
+
+def test_pick_on_map_and_errors_are_shown(page: Any, server: str) -> None:
+    _ready(page, server + "/")
+    page.click("#attacker-picker button.pick")
+    page.locator("path[data-iso3=CHN]").click()
+    page.click("#target-picker button.pick")
+    page.locator("path[data-iso3=IND]").click()
+    assert page.locator("#attacker-chips .chip[data-state=CHN]").count() == 1
+    assert page.locator("#target-chips .chip[data-state=IND]").count() == 1
+    page.fill("#date", "1900-01-01")
+    page.click("#run")
+    page.wait_for_selector("#error:not([hidden])", timeout=30_000)
+    assert "not a member of the state system on 1900-01-01" in page.inner_text("#error")
+    page.fill("#target-search", "Atlantis")
+    page.press("#target-search", "Enter")
+    assert "no state matches" in page.inner_text("#error")
+
+
+def test_exports(page: Any, server: str) -> None:
+    import httpx
+
+    query = "attacker=UKR&target=RUS&date=2025-01-15&place=kursk-oblast"
+    _ready(page, f"{server}/?{query}")
+    page.wait_for_selector("body[data-result='UKR>RUS@2025-01-15']", timeout=30_000)
+    with page.expect_download() as got:
+        page.click("#export-json")
+    exported = json.loads(Path(got.value.path()).read_text(encoding="utf-8"))
+    assert exported == httpx.get(f"{server}/api/cascade?{query}").json()
+    with page.expect_download() as got:
+        page.click("#export-csv")
+    rows = list(csv.DictReader(io.StringIO(Path(got.value.path()).read_text(encoding="utf-8"))))
+    prk = next(r for r in rows if r["state"] == "PRK")
+    assert (prk["side"], prk["treaty"], prk["article"], prk["strength"]) == ("defense", "rus_prk_2024", "4", "S1")
+    with page.expect_download() as got:
+        page.click("#export-png")
+    png = Path(got.value.path()).read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 20_000
+    assert not page.problems, page.problems

@@ -1,0 +1,176 @@
+"""The web API as a client sees it: the CLI's JSON contract, the error envelope, catalogue endpoints."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+pytest.importorskip("fastapi", reason="the web extra (fastapi) is not installed")
+pytest.importorskip("httpx", reason="httpx (for the test client) is not installed")
+
+from fastapi.testclient import TestClient
+
+import foedus
+from foedus.web.app import create_app
+
+pytestmark = [pytest.mark.filterwarnings("ignore::DeprecationWarning")]
+
+FLAGSHIP = {"attacker": "UKR", "target": "RUS", "date": "2025-01-15", "place": "kursk-oblast"}
+
+
+@pytest.fixture(scope="module")
+def client() -> Iterator[TestClient]:
+    with TestClient(create_app(), base_url="http://127.0.0.1") as c:
+        yield c
+
+
+def envelope(response: Any, status: int) -> str:
+    """Check the error envelope and return its message."""
+    assert response.status_code == status, response.text
+    body = response.json()
+    assert set(body) == {"ok", "error", "status"}
+    assert body["ok"] is False and body["status"] == status
+    assert isinstance(body["error"], str) and "\n" not in body["error"] and body["error"]
+    return str(body["error"])
+
+
+SCENARIOS: list[tuple[dict[str, Any], dict[str, Any]]] = [
+    (FLAGSHIP, {"attacker": "UKR", "target": "RUS", "date": "2025-01-15", "place": "kursk-oblast"}),
+    ({**FLAGSHIP, "date": "2024-08-06"}, {"attacker": "UKR", "target": "RUS", "date": "2024-08-06",
+                                          "place": "kursk-oblast"}),
+    ({**FLAGSHIP, "requested": "false"}, {"attacker": "UKR", "target": "RUS", "date": "2025-01-15",
+                                          "place": "kursk-oblast", "requested": False}),
+    ({"attacker": "RUS", "target": "EST", "date": "2025-06-01", "reading": "escalatory"},
+     {"attacker": "RUS", "target": "EST", "date": "2025-06-01", "reading": "escalatory"}),
+    ({"attacker": "CHN", "target": "PHL", "date": "2025-06-01", "place": "second-thomas-shoal",
+      "target_kind": "forces"},
+     {"attacker": "CHN", "target": "PHL", "date": "2025-06-01", "place": "second-thomas-shoal",
+      "target_kind": "forces"}),
+    ({"attacker": "UKR", "target": "RUS", "date": "2025-06-01", "place": "crimea", "territory_view": "claimant"},
+     {"attacker": "UKR", "target": "RUS", "date": "2025-06-01", "place": "crimea", "territory_view": "claimant"}),
+    ({"attacker": "CHN", "target": "USA", "date": "2025-06-01", "basis": "signed", "unresolved": "unmet"},
+     {"attacker": "CHN", "target": "USA", "date": "2025-06-01", "basis": "signed", "unresolved": "unmet"}),
+    ({"attacker": "Germany", "target": "FRN", "date": "1914-08-03"},
+     {"attacker": "Germany", "target": "FRN", "date": "1914-08-03"}),
+]
+
+
+@pytest.mark.parametrize(("query", "kwargs"), SCENARIOS, ids=[f"{q['attacker']}-{q['date']}" for q, _ in SCENARIOS])
+def test_cascade_is_exactly_the_python_contract(client: TestClient, query: dict[str, Any],
+                                                kwargs: dict[str, Any]) -> None:
+    response = client.get("/api/cascade", params=query)
+    assert response.status_code == 200, response.text
+    k = dict(kwargs)
+    expected = foedus.cascade(k.pop("attacker"), k.pop("target"), k.pop("date"), **k).to_dict()
+    assert response.json() == expected
+
+
+def test_flagship_names_north_korea_under_the_2024_treaty(client: TestClient) -> None:
+    body = client.get("/api/cascade", params=FLAGSHIP).json()
+    prk = next(j for j in body["joiners"] if j["state"] == "PRK")
+    assert (prk["side"], prk["round"], prk["treaty"], prk["article"], prk["strength"]) == (
+        "defense", 1, "rus_prk_2024", "4", "S1")
+
+
+def test_repeated_and_comma_separated_states_are_the_same(client: TestClient) -> None:
+    repeated = client.get("/api/cascade?attacker=RUS&attacker=BLR&target=POL&target=LTU&date=2025-06-01")
+    commas = client.get("/api/cascade", params={"attacker": "RUS, BLR", "target": "POL,LTU", "date": "2025-06-01"})
+    assert repeated.status_code == commas.status_code == 200
+    assert repeated.json() == commas.json()
+    assert repeated.json() == foedus.cascade(["RUS", "BLR"], ["POL", "LTU"], "2025-06-01").to_dict()
+
+
+@pytest.mark.parametrize(("query", "needle"), [
+    ({"attacker": "Rusia", "target": "UKR", "date": "2025-01-01"}, "unknown state 'Rusia'; did you mean Russia"),
+    ({"attacker": "UKR", "target": "RUS", "date": "2025-02-30"}, "invalid date '2025-02-30'"),
+    ({"attacker": "UKR", "target": "RUS", "date": "15/01/2025"}, "expected YYYY-MM-DD"),
+    ({"attacker": "UKR", "target": "RUS", "date": "1700-01-01"}, "outside the range"),
+    ({"attacker": "UKR", "target": "RUS", "date": "2025-01-15", "place": "atlantis"}, "unknown place 'atlantis'"),
+    ({"attacker": "UKR", "target": "UKR", "date": "2025-01-15"}, "cannot be both attacker and target"),
+    ({"attacker": "UKR", "target": "RUS", "date": "2025-01-15", "place": "crimea"},
+     "use target_kind=forces or territory_view=claimant"),
+    ({"attacker": "UKR", "target": "RUS", "date": "2025-01-15", "reading": "maximal"},
+     "reading must be 'legal' or 'escalatory' (got 'maximal')"),
+    ({"attacker": "UKR", "target": "RUS", "date": "2025-01-15", "requested": "perhaps"}, "requested must be"),
+    ({"target": "RUS", "date": "2025-01-15"}, "query parameter attacker is required (e.g. /api/cascade?"),
+    ({"target": "RUS"}, "query parameters attacker, date are required"),
+    ({"attacker": " , ", "target": "RUS", "date": "2025-01-15"}, "give at least one attacker"),
+    ({"attacker": ",".join(["UKR"] * 17), "target": "RUS", "date": "2025-01-15"}, "too many attackers"),
+    ({"attacker": "U" * 81, "target": "RUS", "date": "2025-01-15"}, "longer than 80 characters"),
+])
+def test_bad_input_gets_a_422_envelope_a_person_can_act_on(client: TestClient, query: dict[str, str],
+                                                           needle: str) -> None:
+    message = envelope(client.get("/api/cascade", params=query), 422)
+    assert needle in message
+
+
+def test_unknown_state_suggests_the_states_endpoint(client: TestClient) -> None:
+    message = envelope(client.get("/api/cascade", params={"attacker": "Rusia", "target": "UKR",
+                                                         "date": "2025-01-01"}), 422)
+    assert message.endswith("(try /api/states)")
+
+
+def test_treaty_list_and_date_filter(client: TestClient) -> None:
+    rows = client.get("/api/treaties").json()
+    ids = {r["id"] for r in rows}
+    assert {"nato_1949", "rus_prk_2024", "csto_1992"} <= ids
+    before = {r["id"] for r in client.get("/api/treaties", params={"date": "2024-08-06"}).json()}
+    after = {r["id"] for r in client.get("/api/treaties", params={"date": "2025-01-15"}).json()}
+    assert "rus_prk_2024" not in before and "rus_prk_2024" in after
+    curated = client.get("/api/treaties", params={"origin": "curated"}).json()
+    assert curated and all(r["origin"] == "curated" for r in curated)
+
+
+def test_treaty_detail_has_invocation_history(client: TestClient, world: Any) -> None:
+    body = client.get("/api/treaties/rus_prk_2024").json()
+    assert body == world.treaty("rus_prk_2024").model_dump(mode="json", exclude_none=True)
+    assert body["invocations"] and all({"date", "article", "requester", "outcome"} <= set(i)
+                                       for i in body["invocations"])
+    nato = client.get("/api/treaties/nato_1949").json()
+    assert any(i["date"] == "2001-09-12" for i in nato["invocations"])
+
+
+def test_unknown_treaty_is_422(client: TestClient) -> None:
+    assert "unknown treaty 'nato'" in envelope(client.get("/api/treaties/nato"), 422)
+
+
+def test_states_carry_iso_numeric_codes_and_filter_by_date(client: TestClient) -> None:
+    rows = {r["id"]: r for r in client.get("/api/states").json()}
+    assert rows["PRK"]["iso3n"] == 408 and rows["PRK"]["ccode"] == 731 and rows["PRK"]["name"]
+    assert rows["USA"]["iso3n"] == 840
+    in_1900 = {r["id"] for r in client.get("/api/states", params={"date": "1900-01-01"}).json()}
+    assert "USA" in in_1900 and "PRK" not in in_1900
+    assert "invalid date" in envelope(client.get("/api/states", params={"date": "1900-13-01"}), 422)
+
+
+def test_places_and_regions(client: TestClient) -> None:
+    places = {p["id"]: p for p in client.get("/api/places").json()}
+    assert places["kursk-oblast"]["sovereign"] == "RUS"
+    assert all(p["kind"] != "home" for p in places.values())
+    with_homes = client.get("/api/places", params={"homes": "true"}).json()
+    assert any(p["kind"] == "home" for p in with_homes)
+    regions = {r["id"] for r in client.get("/api/regions").json()}
+    assert {"europe", "north-america"} <= regions
+
+
+def test_health(client: TestClient) -> None:
+    body = client.get("/api/health").json()
+    assert body["ok"] is True and body["version"] == foedus.__version__
+    assert body["treaties"] > 40 and body["states"] > 150 and body["front_end"] is True
+
+
+def test_openapi_spec_lists_the_endpoints(client: TestClient) -> None:
+    spec = client.get("/openapi.json").json()
+    assert {"/api/cascade", "/api/treaties", "/api/treaties/{treaty_id}", "/api/states", "/api/places",
+            "/api/regions", "/api/health"} <= set(spec["paths"])
+    params = {p["name"] for p in spec["paths"]["/api/cascade"]["get"]["parameters"]}
+    assert {"attacker", "target", "date", "place", "target_kind", "reading", "requested", "basis",
+            "territory_view", "unresolved"} <= params
+
+
+def test_unknown_page_and_method_get_envelopes(client: TestClient) -> None:
+    assert "no such page: /api/nope" in envelope(client.get("/api/nope"), 404)
+    assert "only reads" in envelope(client.post("/api/cascade", params=FLAGSHIP), 405)
+    assert client.get("/docs").status_code == 404  # Swagger UI would load scripts from a CDN

@@ -1,0 +1,140 @@
+"""Safe by default: security headers, size limits, the loopback Host rule and binding rule, static serving."""
+
+from __future__ import annotations
+
+import gzip
+import os
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
+
+import pytest
+
+pytest.importorskip("fastapi", reason="the web extra (fastapi) is not installed")
+pytest.importorskip("httpx", reason="httpx (for the test client) is not installed")
+
+from fastapi.testclient import TestClient
+
+from foedus.errors import FoedusError
+from foedus.web.app import create_app
+from foedus.web.guard import GuardSettings, is_loopback_host
+from foedus.web.server import check_bind, url_for
+from foedus.web.static import bundled_static_dir
+
+pytestmark = [pytest.mark.filterwarnings("ignore::DeprecationWarning")]
+QUERY = "/api/cascade?attacker=UKR&target=RUS&date=2025-01-15&place=kursk-oblast"
+
+
+@pytest.fixture(scope="module")
+def client() -> Iterator[TestClient]:
+    with TestClient(create_app(), base_url="http://127.0.0.1") as c:
+        yield c
+
+
+@pytest.mark.parametrize("path", ["/", QUERY, "/api/nope", "/api/cascade?attacker=Rusia&target=UKR&date=2025-01-01"])
+def test_every_response_has_the_security_headers(client: TestClient, path: str) -> None:
+    h = client.get(path).headers
+    csp = h["content-security-policy"]
+    assert "default-src 'self'" in csp and "script-src 'self'" in csp and "object-src 'none'" in csp
+    assert "frame-ancestors 'none'" in csp and "unsafe-inline" not in csp and "unsafe-eval" not in csp
+    assert "http:" not in csp and "https:" not in csp  # no CDN
+    assert h["x-content-type-options"] == "nosniff"
+    assert h["x-frame-options"] == "DENY"
+    assert h["referrer-policy"] == "no-referrer"
+
+
+def test_api_responses_are_not_cached(client: TestClient) -> None:
+    assert client.get(QUERY).headers["cache-control"] == "no-store"
+
+
+def test_long_urls_are_refused(client: TestClient) -> None:
+    response = client.get("/api/cascade?attacker=" + "A" * 5000 + "&target=RUS&date=2025-01-15")
+    assert response.status_code == 414
+    assert "longer than 4096 bytes" in response.json()["error"]
+
+
+def test_request_bodies_are_refused(client: TestClient) -> None:
+    big = client.request("GET", QUERY, content=b"x" * 20_000)
+    assert big.status_code == 413 and big.json()["status"] == 413
+
+    def chunks() -> Iterator[bytes]:
+        yield b"x" * 10
+
+    chunked = client.request("GET", QUERY, content=chunks())
+    assert chunked.status_code == 411
+
+
+def test_foreign_host_headers_are_refused_unless_remote_is_allowed(client: TestClient) -> None:
+    response = client.get("/api/health", headers={"host": "attacker.example:8765"})
+    assert response.status_code == 400 and "--allow-remote" in response.json()["error"]
+    for host in ("localhost:8765", "127.0.0.1", "[::1]:8765"):
+        assert client.get("/api/health", headers={"host": host}).status_code == 200
+    with TestClient(create_app(GuardSettings(allow_remote=True)), base_url="http://example.org") as remote:
+        assert remote.get("/api/health").status_code == 200
+
+
+def test_loopback_rule() -> None:
+    assert all(is_loopback_host(h) for h in ("127.0.0.1", "127.8.9.1", "localhost", "::1", "[::1]"))
+    assert not any(is_loopback_host(h) for h in ("0.0.0.0", "::", "10.0.0.1", "example.org", ""))
+    check_bind("127.0.0.1", 8765, allow_remote=False)
+    check_bind("::1", 8765, allow_remote=False)
+    with pytest.raises(FoedusError, match="--allow-remote"):
+        check_bind("0.0.0.0", 8765, allow_remote=False)
+    with pytest.raises(FoedusError, match="not a loopback address"):
+        check_bind("192.168.1.10", 8765, allow_remote=False)
+    check_bind("0.0.0.0", 8765, allow_remote=True)
+    with pytest.raises(FoedusError, match="port 70000"):
+        check_bind("127.0.0.1", 70000, allow_remote=False)
+    assert url_for("0.0.0.0", 8000) == "http://127.0.0.1:8000/" and url_for("::1", 8) == "http://[::1]:8/"
+
+
+def test_cli_refuses_a_public_host_before_starting() -> None:
+    proc = subprocess.run([sys.executable, "-m", "foedus.cli", "serve", "--host", "0.0.0.0", "--no-browser"],
+                          capture_output=True, text=True, timeout=120, env=os.environ.copy())
+    assert proc.returncode == 2
+    assert "not a loopback address" in proc.stderr and "--allow-remote" in proc.stderr
+
+
+def test_cli_cold_start_does_not_import_fastapi() -> None:
+    code = "import sys, foedus.cli.app; print('fastapi' in sys.modules, 'uvicorn' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120).stdout
+    assert out.split() == ["False", "False"]
+
+
+def test_front_end_is_served_from_memory_with_gzip(client: TestClient) -> None:
+    index = client.get("/")
+    assert index.status_code == 200 and index.headers["content-type"].startswith("text/html")
+    assert index.headers["cache-control"] == "no-cache"
+    script = re.search(r'src="(/assets/[^"]+\.js)"', index.text)
+    assert script is not None
+    js = client.get(script.group(1), headers={"accept-encoding": "gzip"})
+    assert js.status_code == 200 and "immutable" in js.headers["cache-control"]
+    assert js.headers["content-type"].startswith("text/javascript")
+    raw = client.get(script.group(1), headers={"accept-encoding": "identity"})
+    assert "content-encoding" not in raw.headers
+    assert gzip.decompress(gzip.compress(raw.content)) == raw.content
+
+
+@pytest.mark.parametrize("path", ["/../pyproject.toml", "/%2e%2e/%2e%2e/pyproject.toml", "/assets/../../app.py",
+                                  "/..%2fapp.py", "/etc/passwd", "/app.py", "/static/index.html"])
+def test_no_file_system_paths_from_requests(client: TestClient, path: str) -> None:
+    response = client.get(path)
+    assert response.status_code == 404
+    assert response.json()["ok"] is False
+
+
+def test_built_bundle_has_no_inline_script_and_no_cdn() -> None:
+    static = bundled_static_dir()
+    html = (static / "index.html").read_text(encoding="utf-8")
+    assert re.findall(r"<script(?![^>]*\bsrc=)[^>]*>", html) == []
+    assert "style=" not in html and "<style" not in html
+    total = 0
+    for path in static.rglob("*"):
+        if path.is_file():
+            total += path.stat().st_size
+            if path.suffix in {".js", ".css", ".html"}:
+                text = path.read_text(encoding="utf-8")
+                urls = set(re.findall(r"https?://[^\s\"'`)]+", text))
+                assert urls <= {"http://www.w3.org/2000/svg"}, f"{path.name} refers to {urls}"
+    assert total < 400_000, f"the built front end is {total} bytes; keep it small"

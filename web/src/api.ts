@@ -1,0 +1,89 @@
+// Typed access to the foedus JSON API (same origin). Every error comes back as {ok:false, error, status};
+// `ApiError` carries its one-line message so the page can show it as is.
+
+export type Side = "attack" | "defense";
+
+export interface Because { attacked: string; by: string; place: string; target_kind: string }
+
+export interface Obligation {
+  state?: string; side: Side; round: number; treaty: string; article: string; strength: string; kind: string;
+  because: Because; certainty: string; conditions: string[]; unresolved: string[];
+}
+
+export interface Joiner extends Obligation { state: string; also: Obligation[] }
+export interface Consultation { state: string; with: string; treaty: string; article: string; because: Because }
+export interface Neutral { state: string; toward: string; treaty: string; article: string; because: Because }
+export interface Violation { state: string; against: string; treaty: string; article: string; kind: string; because: Because }
+export interface Conflict {
+  state: string; round: number; reason: string; treaties: string[]; obligations: Obligation[]; neutral: Neutral[];
+}
+export interface Withheld { state: string; treaty: string; article: string; reason: string }
+
+export interface CascadeResult {
+  date: string; attackers: string[]; targets: string[]; place: string; target_kind: string; reading: string;
+  territory_view: string; basis: string; requested: boolean;
+  sides: { attack: string[]; defense: string[] };
+  joiners: Joiner[]; consultations: Consultation[]; conflicts: Conflict[]; neutral: Neutral[];
+  violations: Violation[]; withheld: Withheld[]; rounds: number; notes: string[];
+}
+
+export interface StateRow {
+  id: string; ccode: number | null; cow: string | null; iso3: string | null; iso3n: number | null; name: string;
+  spells: [string, string | null][];
+}
+
+export interface PlaceRow {
+  id: string; name: string; kind: string; aliases: string[]; sovereign: string | null;
+  administrator: string | null; claimants: string[]; regions: string[]; note: string | null;
+}
+
+export interface TreatyRow { id: string; name: string; signed: string; in_force: string | null; origin: string }
+
+export interface Invocation { date: string; article: string; requester: string[]; outcome: string; note?: string }
+export interface TreatyDetail {
+  id: string; name: string; short_name?: string; signed: string; in_force?: string; terminated?: string;
+  invocations: Invocation[]; sources: { url: string; title?: string }[]; provisions: { article: string; summary?: string }[];
+}
+
+export interface Scenario {
+  attacker: string[]; target: string[]; date: string; place: string; target_kind: string; reading: string;
+  requested: boolean; basis: string; territory_view: string; unresolved: string;
+}
+
+export class ApiError extends Error {
+  constructor(message: string, readonly status: number) { super(message); }
+}
+
+async function getJson<T>(path: string): Promise<T> {
+  const response = await fetch(path, { headers: { accept: "application/json" } });
+  const body: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    const message = (body as { error?: string } | null)?.error ?? `request failed with HTTP ${response.status}`;
+    throw new ApiError(message, response.status);
+  }
+  return body as T;
+}
+
+/** The query string of a scenario, in the API's own parameter names (also used for shareable links). */
+export function scenarioParams(s: Scenario): URLSearchParams {
+  const p = new URLSearchParams();
+  s.attacker.forEach((a) => p.append("attacker", a));
+  s.target.forEach((t) => p.append("target", t));
+  p.set("date", s.date);
+  if (s.place) p.set("place", s.place);
+  if (s.target_kind !== "territory") p.set("target_kind", s.target_kind);
+  if (s.reading !== "legal") p.set("reading", s.reading);
+  if (!s.requested) p.set("requested", "false");
+  if (s.basis !== "in-force") p.set("basis", s.basis);
+  if (s.territory_view !== "recognized") p.set("territory_view", s.territory_view);
+  if (s.unresolved !== "met") p.set("unresolved", s.unresolved);
+  return p;
+}
+
+export const api = {
+  cascade: (s: Scenario) => getJson<CascadeResult>(`/api/cascade?${scenarioParams(s).toString()}`),
+  states: () => getJson<StateRow[]>("/api/states"),
+  places: () => getJson<PlaceRow[]>("/api/places?homes=true"),
+  treaties: () => getJson<TreatyRow[]>("/api/treaties"),
+  treaty: (id: string) => getJson<TreatyDetail>(`/api/treaties/${encodeURIComponent(id)}`),
+};

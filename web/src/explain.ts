@@ -1,0 +1,109 @@
+// The "why" panel: for one state, every finding that names it (side, treaty, article, strength, the attack
+// that set it off, the conditions assumed), then the invocation history of each treaty involved.
+import { api, type CascadeResult, type Obligation, type TreatyDetail } from "./api";
+import { byId, h } from "./dom";
+import { COLORS, LABELS, type Role } from "./roles";
+
+const STRENGTH: Record<string, string> = {
+  S1: "automatic, all means", S2: "such action as each deems necessary",
+  S3: "act to meet the common danger under constitutional processes", S4: "consultation only",
+  S5: "one-way guarantee",
+};
+
+let renders = 0;
+const treatyCache = new Map<string, Promise<TreatyDetail>>();
+
+function treaty(id: string): Promise<TreatyDetail> {
+  let found = treatyCache.get(id);
+  if (!found) { found = api.treaty(id); treatyCache.set(id, found); }
+  return found;
+}
+
+export interface Names { state: (id: string) => string; treaty: (id: string) => string; place: (id: string) => string }
+
+function obligationBlock(o: Obligation, names: Names, title: string): HTMLElement {
+  const b = o.because;
+  const conditions = [...o.conditions, ...o.unresolved.map((u) => `unresolved (${u}) read as in the scenario`)];
+  return h("div", { class: "obligation" },
+    h("h4", {}, title),
+    h("p", { class: "cite" }, `${names.treaty(o.treaty)} (${o.treaty}) art. ${o.article}`),
+    h("dl", {},
+      h("dt", {}, "strength"), h("dd", {}, `${o.strength}: ${STRENGTH[o.strength] ?? ""}`),
+      h("dt", {}, "obligation"), h("dd", {}, o.kind),
+      h("dt", {}, "because"),
+      h("dd", {}, `${names.state(b.by)} attacked ${names.state(b.attacked)} (${b.target_kind}) at ${names.place(b.place)}`),
+      h("dt", {}, "certainty"), h("dd", {}, o.certainty)),
+    conditions.length ? h("ul", { class: "conditions" }, ...conditions.map((c) => h("li", {}, c))) : null);
+}
+
+function findings(id: string, r: CascadeResult, names: Names): { nodes: HTMLElement[]; treaties: string[] } {
+  const nodes: HTMLElement[] = [];
+  const treaties: string[] = [];
+  const cite = (t: string) => { if (!treaties.includes(t)) treaties.push(t); };
+  const joiner = r.joiners.find((j) => j.state === id);
+  if (r.attackers.includes(id)) nodes.push(h("p", {}, "An original attacker in this scenario."));
+  if (r.targets.includes(id)) nodes.push(h("p", {}, `Attacked at ${names.place(r.place)} in this scenario.`));
+  if (joiner) {
+    cite(joiner.treaty);
+    nodes.push(obligationBlock(joiner, names, `Joins the ${joiner.side} in round ${joiner.round}`));
+    joiner.also.forEach((o) => { cite(o.treaty); nodes.push(obligationBlock(o, names, `Also bound (${o.side})`)); });
+  }
+  for (const c of r.conflicts.filter((x) => x.state === id)) {
+    c.treaties.forEach(cite);
+    nodes.push(h("div", { class: "obligation" }, h("h4", {}, `Conflict in round ${c.round}: on neither side`),
+      h("p", {}, c.reason)));
+    c.obligations.forEach((o) => nodes.push(obligationBlock(o, names, `Bound to the ${o.side}`)));
+  }
+  for (const n of r.neutral.filter((x) => x.state === id)) {
+    cite(n.treaty);
+    nodes.push(h("p", {}, `Bound to stay neutral toward ${names.state(n.toward)}: ${names.treaty(n.treaty)} art. ${n.article}.`));
+  }
+  for (const c of r.consultations.filter((x) => x.state === id)) {
+    cite(c.treaty);
+    nodes.push(h("p", {}, `Bound to consult with ${names.state(c.with)}: ${names.treaty(c.treaty)} art. ${c.article}.`));
+  }
+  for (const v of r.violations.filter((x) => x.state === id || x.against === id)) {
+    cite(v.treaty);
+    nodes.push(h("p", { class: "warn" },
+      `${names.state(v.state)} breaks ${v.kind} toward ${names.state(v.against)}: ${names.treaty(v.treaty)} art. ${v.article}.`));
+  }
+  for (const w of r.withheld.filter((x) => x.state === id)) {
+    cite(w.treaty);
+    nodes.push(h("p", {}, `Withheld: ${names.treaty(w.treaty)} art. ${w.article} would bind, but ${w.reason}.`));
+  }
+  if (nodes.length === 0) nodes.push(h("p", { class: "muted" }, "No treaty in force draws this state into this war."));
+  return { nodes, treaties };
+}
+
+async function historyBlock(ids: string[]): Promise<HTMLElement> {
+  const section = h("section", { class: "history" }, h("h3", {}, "Invocation history"));
+  for (const id of ids) {
+    try {
+      const t = await treaty(id);
+      const rows = [...t.invocations].sort((a, b) => a.date.localeCompare(b.date));
+      section.append(h("h4", {}, `${t.short_name ?? t.name} (${t.id})`),
+        rows.length === 0 ? h("p", { class: "muted" }, "No invocation recorded.")
+          : h("ul", {}, ...rows.map((i) => h("li", {}, `${i.date}, art. ${i.article}, by ${i.requester.join(", ")}: ${i.outcome}`))));
+    } catch {
+      section.append(h("p", { class: "muted" }, `${id}: history not available.`));
+    }
+  }
+  return section;
+}
+
+/** Fill the panel for `id` (async: the invocation history is fetched per treaty, once). */
+export async function explainState(id: string, r: CascadeResult, role: Role | undefined, names: Names): Promise<void> {
+  const panel = byId("explain");
+  const { nodes, treaties } = findings(id, r, names);
+  const category = role?.category ?? "none";
+  const badge = h("span", { class: "badge", "data-category": category }, LABELS[category]);
+  const swatch = h("span", { class: "swatch" });
+  swatch.style.background = COLORS[category];
+  panel.replaceChildren(h("h2", {}, `${names.state(id)} (${id})`), h("p", {}, swatch, badge), ...nodes);
+  const token = String(++renders);
+  panel.dataset.render = token;
+  panel.dataset.state = id;
+  if (treaties.length === 0) return;
+  const history = await historyBlock(treaties);
+  if (panel.dataset.render === token) panel.append(history);
+}

@@ -1,0 +1,161 @@
+// The scenario form: attacker and target pickers (search box with chips, or click on the map), place,
+// what is hit, a date slider from 1815 to today tied to a date input, the reading switch and options.
+import type { PlaceRow, Scenario, StateRow } from "./api";
+import { byId, h } from "./dom";
+
+export const FIRST_DAY = "1815-01-01";
+const DAY_MS = 86_400_000;
+
+export function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+function dayIndex(date: string): number {
+  return Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${FIRST_DAY}T00:00:00Z`)) / DAY_MS);
+}
+
+function dateOf(index: number): string {
+  return new Date(Date.parse(`${FIRST_DAY}T00:00:00Z`) + index * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Find a state from what a person typed: id, ISO3, COW code or number, name, or "Name (ID)". */
+export function resolveState(text: string, states: StateRow[]): StateRow | undefined {
+  const raw = text.trim();
+  if (!raw) return undefined;
+  const inParens = /\(([^()]+)\)\s*$/.exec(raw);
+  const key = (inParens ? inParens[1] : raw).toLowerCase();
+  const exact = states.find((s) => [s.id, s.iso3, s.cow, s.ccode?.toString(), s.name]
+    .some((v) => v != null && v.toLowerCase() === key));
+  if (exact) return exact;
+  const lower = raw.toLowerCase();
+  return states.find((s) => s.name.toLowerCase().startsWith(lower))
+    ?? states.find((s) => s.name.toLowerCase().includes(lower));
+}
+
+class StatePicker {
+  readonly chosen: string[] = [];
+  private readonly chips: HTMLElement;
+  private readonly input: HTMLInputElement;
+
+  constructor(private readonly role: "attacker" | "target", private readonly states: StateRow[],
+              private readonly names: Map<string, string>, private readonly onError: (msg: string) => void,
+              private readonly onChange: () => void) {
+    this.chips = byId(`${role}-chips`);
+    this.input = byId<HTMLInputElement>(`${role}-search`);
+    this.input.addEventListener("keydown", (ev) => {
+      if (ev.key === "Enter") { ev.preventDefault(); this.addTyped(); }
+    });
+    this.input.addEventListener("change", () => this.addTyped(true));
+  }
+
+  private addTyped(quiet = false): void {
+    if (!this.input.value.trim()) return;
+    const state = resolveState(this.input.value, this.states);
+    if (!state) {
+      if (!quiet) this.onError(`no state matches ${JSON.stringify(this.input.value)}; try a name, ISO3 or COW code`);
+      return;
+    }
+    this.add(state.id);
+    this.input.value = "";
+  }
+
+  /** Add a state (the target picker keeps several; picking again is harmless). */
+  add(id: string): void {
+    if (!this.chosen.includes(id)) this.chosen.push(id);
+    this.render();
+    this.onChange();
+  }
+
+  set(ids: string[]): void {
+    this.chosen.splice(0, this.chosen.length, ...ids);
+    this.render();
+  }
+
+  private render(): void {
+    this.chips.replaceChildren(...this.chosen.map((id) => {
+      const remove = h("button", { type: "button", class: "chip-x", "aria-label": `remove ${id}` }, "×");
+      remove.addEventListener("click", () => {
+        this.chosen.splice(this.chosen.indexOf(id), 1);
+        this.render();
+        this.onChange();
+      });
+      return h("span", { class: `chip ${this.role}`, "data-state": id }, `${this.names.get(id) ?? id} (${id})`, remove);
+    }));
+  }
+}
+
+export class ScenarioForm {
+  readonly attacker: StatePicker;
+  readonly target: StatePicker;
+  private readonly slider = byId<HTMLInputElement>("date-slider");
+  private readonly date = byId<HTMLInputElement>("date");
+
+  constructor(states: StateRow[], places: PlaceRow[], onError: (msg: string) => void,
+              private readonly onDateScrub: () => void) {
+    const names = new Map(states.map((s) => [s.id, s.name]));
+    const list = byId("state-list");
+    list.replaceChildren(...states.map((s) => h("option", { value: `${s.name} (${s.id})` })));
+    this.attacker = new StatePicker("attacker", states, names, onError, () => undefined);
+    this.target = new StatePicker("target", states, names, onError, () => undefined);
+    this.fillPlaces(places);
+    const last = today();
+    this.slider.max = String(dayIndex(last));
+    this.date.max = last;
+    this.slider.addEventListener("input", () => { this.showDate(dateOf(Number(this.slider.value))); });
+    this.slider.addEventListener("change", () => this.onDateScrub());
+    this.date.addEventListener("change", () => {
+      if (this.date.value) { this.showDate(this.date.value); this.onDateScrub(); }
+    });
+    this.showDate(last);
+  }
+
+  private fillPlaces(places: PlaceRow[]): void {
+    const select = byId<HTMLSelectElement>("place");
+    const kinds = [...new Set(places.map((p) => p.kind))].filter((k) => k !== "home").sort();
+    for (const kind of kinds) {
+      const group = h("optgroup", { label: kind });
+      for (const p of places.filter((x) => x.kind === kind).sort((a, b) => a.name.localeCompare(b.name))) {
+        const holder = p.sovereign ?? p.administrator;
+        group.append(h("option", { value: p.id }, holder ? `${p.name} (${holder})` : p.name));
+      }
+      select.append(group);
+    }
+  }
+
+  private showDate(date: string): void {
+    this.date.value = date;
+    this.slider.value = String(dayIndex(date));
+    byId("date-year").textContent = date.slice(0, 4);
+  }
+
+  /** The scenario as the form shows it. */
+  read(): Scenario {
+    const value = (id: string) => byId<HTMLSelectElement | HTMLInputElement>(id).value;
+    const reading = document.querySelector<HTMLInputElement>("input[name=reading]:checked")?.value ?? "legal";
+    return {
+      attacker: [...this.attacker.chosen], target: [...this.target.chosen], date: this.date.value || today(),
+      place: value("place"), target_kind: value("target-kind"), reading,
+      requested: byId<HTMLInputElement>("requested").checked, basis: value("basis"),
+      territory_view: value("territory-view"), unresolved: value("unresolved"),
+    };
+  }
+
+  /** Show a scenario (from a shared link). */
+  write(s: Scenario): void {
+    this.attacker.set(s.attacker);
+    this.target.set(s.target);
+    this.showDate(s.date);
+    const set = (id: string, v: string) => {
+      const el = byId<HTMLSelectElement>(id);
+      if ([...el.options].some((o) => o.value === v)) el.value = v;
+    };
+    set("place", s.place);
+    set("target-kind", s.target_kind);
+    set("basis", s.basis);
+    set("territory-view", s.territory_view);
+    set("unresolved", s.unresolved);
+    byId<HTMLInputElement>("requested").checked = s.requested;
+    const radio = document.querySelector<HTMLInputElement>(`input[name=reading][value="${s.reading === "escalatory" ? "escalatory" : "legal"}"]`);
+    if (radio) radio.checked = true;
+  }
+}

@@ -1,0 +1,11 @@
+// The map legend: one swatch per category present in the result.
+import { h } from "./dom";
+import { COLORS, LABELS, legendCategories, type Role } from "./roles";
+
+export function renderLegend(host: HTMLElement, roles: Map<string, Role>): void {
+  host.replaceChildren(...legendCategories(roles).map((c) => {
+    const swatch = h("span", { class: "swatch" });
+    swatch.style.background = COLORS[c];
+    return h("li", { "data-category": c }, swatch, LABELS[c]);
+  }));
+}

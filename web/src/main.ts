@@ -1,0 +1,159 @@
+// The page: load states, places, treaties and the map; run scenarios; keep the URL, panels and exports in step.
+import { api, ApiError, type CascadeResult, type PlaceRow, type StateRow, type TreatyRow } from "./api";
+import { byId } from "./dom";
+import { explainState, type Names } from "./explain";
+import { exportCsv, exportJson, exportPng } from "./exporters";
+import { ScenarioForm } from "./form";
+import { renderLegend } from "./legend";
+import { WorldMap } from "./map";
+import { renderNetwork } from "./network";
+import { rolesOf, type Role } from "./roles";
+import { renderSummary } from "./summary";
+import { scenarioFromQuery, writeQuery } from "./url";
+import "./style.css";
+
+interface Current { result: CascadeResult; roles: Map<string, Role> }
+
+class App {
+  private current: Current | null = null;
+  private selected: string | null = null;
+  private pickRole: "attacker" | "target" | null = null;
+  private running = 0;
+  private readonly names: Names;
+  private readonly form: ScenarioForm;
+  private readonly map: WorldMap;
+
+  constructor(states: StateRow[], places: PlaceRow[], treaties: TreatyRow[]) {
+    const stateNames = new Map(states.map((s) => [s.id, s.name]));
+    const treatyNames = new Map(treaties.map((t) => [t.id, t.name]));
+    const placeNames = new Map(places.map((p) => [p.id, p.name]));
+    this.names = {
+      state: (id) => stateNames.get(id) ?? id,
+      treaty: (id) => treatyNames.get(id) ?? id,
+      place: (id) => placeNames.get(id) ?? id,
+    };
+    this.form = new ScenarioForm(states, places, (m) => this.showError(m), () => { if (this.current) void this.run(); });
+    this.map = new WorldMap(byId("map"), new Map(states.map((s) => [s.id, s])), (id) => this.onMapPick(id));
+    this.wire();
+  }
+
+  private wire(): void {
+    byId<HTMLFormElement>("scenario").addEventListener("submit", (ev) => { ev.preventDefault(); void this.run(); });
+    document.querySelectorAll<HTMLButtonElement>("button.pick").forEach((b) => b.addEventListener("click", () => {
+      this.pickRole = b.dataset.role === "target" ? "target" : "attacker";
+      const hint = byId("pick-hint");
+      hint.textContent = `Click a country on the map to add it as ${this.pickRole}.`;
+      hint.hidden = false;
+    }));
+    byId("share").addEventListener("click", () => void this.share());
+    byId("export-json").addEventListener("click", () => { if (this.current) exportJson(this.current.result); });
+    byId("export-csv").addEventListener("click", () => { if (this.current) exportCsv(this.current.result, this.names.state); });
+    byId("export-png").addEventListener("click", () => {
+      if (!this.current) return;
+      exportPng(this.map.svg, this.current.result, this.current.roles, this.title(this.current.result))
+        .catch((e: unknown) => this.showError(String(e)));
+    });
+  }
+
+  async start(): Promise<void> {
+    await this.map.load();
+    const shared = scenarioFromQuery(location.search);
+    if (shared) {
+      this.form.write(shared.scenario);
+      this.selected = shared.select;
+      await this.run();
+    } else {
+      this.map.paint(new Map(), this.form.read().date);
+      renderLegend(byId("legend"), new Map());
+    }
+    document.body.dataset.ready = "true";
+  }
+
+  private title(r: CascadeResult): string {
+    const who = (ids: string[]) => ids.map(this.names.state).join(", ");
+    return `${who(r.attackers)} attacks ${who(r.targets)} at ${this.names.place(r.place)}, ${r.date} (${r.reading} reading)`;
+  }
+
+  private onMapPick(id: string): void {
+    if (this.pickRole) {
+      (this.pickRole === "attacker" ? this.form.attacker : this.form.target).add(id);
+      this.pickRole = null;
+      byId("pick-hint").hidden = true;
+      return;
+    }
+    this.select(id);
+  }
+
+  private select(id: string): void {
+    this.selected = id;
+    this.map.select(id);
+    if (this.current) {
+      void explainState(id, this.current.result, this.current.roles.get(id), this.names);
+      writeQuery(this.form.read(), id);
+    }
+  }
+
+  private showError(message: string): void {
+    const el = byId("error");
+    el.textContent = message;
+    el.hidden = !message;
+  }
+
+  async run(): Promise<void> {
+    const scenario = this.form.read();
+    if (scenario.attacker.length === 0 || scenario.target.length === 0) {
+      this.showError("Pick at least one attacker and one target (search box, or Pick on map).");
+      return;
+    }
+    const ticket = ++this.running;
+    byId("status").textContent = "running…";
+    try {
+      const result = await api.cascade(scenario);
+      if (ticket !== this.running) return;
+      this.showError("");
+      this.show(result);
+      writeQuery(scenario, this.selected);
+      byId("status").textContent = `${result.joiners.length} joiner(s) in ${result.rounds} round(s).`;
+    } catch (e) {
+      if (ticket !== this.running) return;
+      byId("status").textContent = "";
+      this.showError(e instanceof ApiError ? e.message : `request failed: ${String(e)}`);
+    }
+  }
+
+  private show(result: CascadeResult): void {
+    const roles = rolesOf(result);
+    this.current = { result, roles };
+    this.map.paint(roles, result.date);
+    renderLegend(byId("legend"), roles);
+    const pick = (id: string) => this.select(id);
+    renderSummary(byId("summary"), result, roles, this.names.state, pick, this.names.place);
+    renderNetwork(byId("network"), result, roles, this.names.state, pick);
+    ["export-png", "export-csv", "export-json"].forEach((id) => { byId<HTMLButtonElement>(id).disabled = false; });
+    document.body.dataset.result = `${result.attackers.join(",")}>${result.targets.join(",")}@${result.date}`;
+    if (this.selected) this.select(this.selected);
+  }
+
+  private async share(): Promise<void> {
+    const url = writeQuery(this.form.read(), this.selected);
+    try {
+      await navigator.clipboard.writeText(url);
+      byId("status").textContent = "Link copied.";
+    } catch {
+      byId("status").textContent = url;
+    }
+  }
+}
+
+async function boot(): Promise<void> {
+  try {
+    const [states, places, treaties] = await Promise.all([api.states(), api.places(), api.treaties()]);
+    await new App(states, places, treaties).start();
+  } catch (e) {
+    const el = byId("error");
+    el.textContent = `The app could not start: ${e instanceof Error ? e.message : String(e)}`;
+    el.hidden = false;
+  }
+}
+
+void boot();

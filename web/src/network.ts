@@ -1,0 +1,111 @@
+// The treaty ties involved, as a circular network: each state drawn in is linked to the state its treaty
+// protects (or, for offence clauses, the partner it follows), coloured by side; consultations, neutrality
+// and violations get their own line styles. A table below lists every tie with treaty and article.
+import type { CascadeResult, Obligation } from "./api";
+import { h } from "./dom";
+import { svgEl } from "./map";
+import { COLORS, type Role } from "./roles";
+
+interface Tie { from: string; to: string; label: string; color: string; dash: string; width: number; kind: string }
+
+function ally(o: Obligation): string {
+  return o.kind === "offense" ? o.because.by : o.because.attacked;
+}
+
+export function tiesOf(r: CascadeResult): Tie[] {
+  const ties: Tie[] = [];
+  const cite = (t: string, a: string, s?: string) => `${t} art. ${a}${s ? ` (${s})` : ""}`;
+  for (const a of r.attackers) for (const t of r.targets) {
+    ties.push({ from: a, to: t, label: `attacks (${r.place})`, color: COLORS["attack-0"], dash: "", width: 2.5, kind: "attack" });
+  }
+  for (const j of r.joiners) {
+    const color = COLORS[`${j.side}-1`];
+    ties.push({ from: j.state, to: ally(j), label: cite(j.treaty, j.article, j.strength), color, dash: "", width: 1.8, kind: j.side });
+    for (const o of j.also) {
+      ties.push({ from: j.state, to: ally(o), label: `also ${cite(o.treaty, o.article, o.strength)}`, color, dash: "4 3", width: 1, kind: j.side });
+    }
+  }
+  for (const c of r.conflicts) for (const o of c.obligations) {
+    ties.push({ from: c.state, to: ally(o), label: `conflict: ${cite(o.treaty, o.article, o.strength)}`, color: COLORS.conflict, dash: "", width: 1.4, kind: "conflict" });
+  }
+  for (const n of r.neutral) {
+    ties.push({ from: n.state, to: n.toward, label: `neutral: ${cite(n.treaty, n.article)}`, color: COLORS.neutral, dash: "2 3", width: 1.4, kind: "neutral" });
+  }
+  for (const c of r.consultations) {
+    ties.push({ from: c.state, to: c.with, label: `consult: ${cite(c.treaty, c.article)}`, color: COLORS.consult, dash: "6 3", width: 1.4, kind: "consult" });
+  }
+  for (const v of r.violations) {
+    ties.push({ from: v.state, to: v.against, label: `violates ${v.kind}: ${cite(v.treaty, v.article)}`, color: "#444444", dash: "1 3", width: 1.4, kind: "violation" });
+  }
+  return ties.filter((t) => t.from !== t.to);
+}
+
+/** Attack side first (by round), then states on neither side, then the defense side (latest round first). */
+function orderNodes(roles: Map<string, Role>, ties: Tie[]): string[] {
+  const ids = [...roles.keys()];
+  for (const t of ties) for (const id of [t.from, t.to]) if (!ids.includes(id)) ids.push(id);
+  const rank = (id: string): number => {
+    const role = roles.get(id);
+    if (role?.side === "attack") return role.round ?? 0;
+    if (role?.side === "defense") return 200 - (role.round ?? 0);
+    return 100;
+  };
+  return ids.map((id, i) => ({ id, i })).sort((a, b) => rank(a.id) - rank(b.id) || a.i - b.i).map((x) => x.id);
+}
+
+export function renderNetwork(host: HTMLElement, r: CascadeResult, roles: Map<string, Role>,
+                              names: (id: string) => string, onPick: (id: string) => void): void {
+  const ties = tiesOf(r);
+  const nodes = orderNodes(roles, ties);
+  const inner = [...r.attackers, ...r.targets];
+  const outer = nodes.filter((id) => !inner.includes(id));
+  const size = outer.length > 30 ? 640 : 520;
+  const radius = size / 2 - 40;
+  const step = (2 * Math.PI) / Math.max(outer.length, 1);
+  const attackCount = outer.filter((id) => roles.get(id)?.side === "attack").length;
+  const turn = Math.PI - (Math.max(attackCount - 1, 0) / 2) * step; // attack side faces left, defense right
+  const pos = new Map<string, { x: number; y: number }>(outer.map((id, i) => {
+    const angle = turn + i * step;
+    return [id, { x: size / 2 + radius * Math.cos(angle), y: size / 2 + radius * Math.sin(angle) }];
+  }));
+  const column = (ids: string[], x: number) => ids.forEach((id, i) => {
+    pos.set(id, { x, y: size / 2 + (i - (ids.length - 1) / 2) * 36 });
+  });
+  column(r.attackers, size / 2 - 70);
+  column(r.targets, size / 2 + 70);
+  const ring = Math.max(6, Math.min(15, ((Math.PI * radius) / Math.max(outer.length, 1)) * 0.8));
+  const radiusOf = (id: string) => (inner.includes(id) ? 16 : ring);
+  const svg = svgEl("svg", { viewBox: `0 0 ${size} ${size}`, role: "img", "aria-label": "network of treaty ties",
+    class: "net" });
+  for (const t of ties) {
+    const a = pos.get(t.from)!;
+    const b = pos.get(t.to)!;
+    const line = svgEl("line", { x1: a.x, y1: a.y, x2: b.x, y2: b.y, stroke: t.color, "stroke-width": t.width,
+      "stroke-opacity": 0.75, "data-kind": t.kind });
+    if (t.dash) line.setAttribute("stroke-dasharray", t.dash);
+    const title = svgEl("title");
+    title.textContent = `${names(t.from)} → ${names(t.to)}: ${t.label}`;
+    line.append(title);
+    svg.append(line);
+  }
+  for (const id of nodes) {
+    const p = pos.get(id)!;
+    const g = svgEl("g", { class: "node", "data-state": id, transform: `translate(${p.x},${p.y})`, tabindex: 0 });
+    const nodeRadius = radiusOf(id);
+    g.append(svgEl("circle", { r: nodeRadius, fill: COLORS[roles.get(id)?.category ?? "none"], stroke: "#333333", "stroke-width": 0.8 }));
+    const label = svgEl("text", { "text-anchor": "middle", dy: nodeRadius / 3.5, "font-size": Math.max(5, nodeRadius * 0.6),
+      fill: "#ffffff", "font-weight": 700 });
+    label.textContent = id.length > 4 ? id.slice(0, 4) : id;
+    const title = svgEl("title");
+    title.textContent = names(id);
+    g.append(label, title);
+    g.addEventListener("click", () => onPick(id));
+    g.addEventListener("keydown", (ev) => { if (ev.key === "Enter") onPick(id); });
+    svg.append(g);
+  }
+  const table = h("table", { class: "ties" },
+    h("thead", {}, h("tr", {}, h("th", {}, "state"), h("th", {}, "tie to"), h("th", {}, "treaty, article, strength"))),
+    h("tbody", {}, ...ties.slice(0, 200).map((t) =>
+      h("tr", { "data-kind": t.kind }, h("td", {}, t.from), h("td", {}, t.to), h("td", {}, t.label)))));
+  host.replaceChildren(svg, h("div", { class: "ties-scroll" }, table));
+}

@@ -1,0 +1,51 @@
+// What part each state plays in a result, and its colour: attack in red shades and defense in blue shades
+// by round (original parties darkest), conflicts, neutrality and consultations in colours of their own.
+import type { CascadeResult } from "./api";
+
+export type Category =
+  | "attack-0" | "attack-1" | "attack-2" | "attack-3"
+  | "defense-0" | "defense-1" | "defense-2" | "defense-3"
+  | "conflict" | "neutral" | "consult" | "withheld" | "none" | "absent";
+
+export const COLORS: Record<Category, string> = {
+  "attack-0": "#67000d", "attack-1": "#cb181d", "attack-2": "#ef6548", "attack-3": "#fcae91",
+  "defense-0": "#08306b", "defense-1": "#2171b5", "defense-2": "#6baed6", "defense-3": "#c6dbef",
+  conflict: "#7b3294", neutral: "#1b9e77", consult: "#e6ab02", withheld: "#bcaa8f",
+  none: "#e4e4e4", absent: "#f6f6f6",
+};
+
+export const LABELS: Record<Category, string> = {
+  "attack-0": "attacker", "attack-1": "joins attack, round 1", "attack-2": "joins attack, round 2",
+  "attack-3": "joins attack, round 3+",
+  "defense-0": "attacked", "defense-1": "joins defense, round 1", "defense-2": "joins defense, round 2",
+  "defense-3": "joins defense, round 3+",
+  conflict: "conflict: bound both ways", neutral: "bound to stay neutral", consult: "bound to consult",
+  withheld: "withheld by a gate", none: "not drawn in", absent: "not a state on this date",
+};
+
+export interface Role { category: Category; side?: "attack" | "defense"; round?: number }
+
+function sideCategory(side: "attack" | "defense", round: number): Category {
+  return `${side}-${Math.min(round, 3)}` as Category;
+}
+
+/** Each involved state's role; the sides win over conflict, neutrality, consultation and gates, in that order. */
+export function rolesOf(result: CascadeResult): Map<string, Role> {
+  const roles = new Map<string, Role>();
+  const put = (state: string, role: Role) => { if (!roles.has(state)) roles.set(state, role); };
+  result.attackers.forEach((s) => put(s, { category: "attack-0", side: "attack", round: 0 }));
+  result.targets.forEach((s) => put(s, { category: "defense-0", side: "defense", round: 0 }));
+  result.joiners.forEach((j) => put(j.state, { category: sideCategory(j.side, j.round), side: j.side, round: j.round }));
+  result.conflicts.forEach((c) => put(c.state, { category: "conflict", round: c.round }));
+  result.neutral.forEach((n) => put(n.state, { category: "neutral" }));
+  result.consultations.forEach((c) => put(c.state, { category: "consult" }));
+  result.withheld.forEach((w) => put(w.state, { category: "withheld" }));
+  return roles;
+}
+
+/** The categories a legend should show for this result (only those that occur, plus "not drawn in"). */
+export function legendCategories(roles: Map<string, Role>): Category[] {
+  const present = new Set([...roles.values()].map((r) => r.category));
+  const order = Object.keys(COLORS) as Category[];
+  return order.filter((c) => present.has(c) || c === "none");
+}

@@ -1,0 +1,35 @@
+// The shareable link: the scenario in the page's query string (the API's own parameter names), plus the
+// selected state, so opening the link restores the scenario, runs it and shows the same explanation.
+import { scenarioParams, type Scenario } from "./api";
+import { today } from "./form";
+
+function list(p: URLSearchParams, key: string): string[] {
+  return p.getAll(key).flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean);
+}
+
+/** The scenario in a query string, or null when it names no attacker and target. */
+export function scenarioFromQuery(search: string): { scenario: Scenario; select: string | null } | null {
+  const p = new URLSearchParams(search);
+  const attacker = list(p, "attacker");
+  const target = list(p, "target");
+  if (attacker.length === 0 || target.length === 0) return null;
+  return {
+    scenario: {
+      attacker, target, date: p.get("date") ?? today(), place: p.get("place") ?? "",
+      target_kind: p.get("target_kind") ?? "territory", reading: p.get("reading") ?? "legal",
+      requested: !["false", "0", "no", "off"].includes((p.get("requested") ?? "true").toLowerCase()),
+      basis: p.get("basis") ?? "in-force", territory_view: p.get("territory_view") ?? "recognized",
+      unresolved: p.get("unresolved") ?? "met",
+    },
+    select: p.get("select"),
+  };
+}
+
+/** Put the scenario (and selection) into the address bar without reloading. */
+export function writeQuery(s: Scenario, select: string | null): string {
+  const p = scenarioParams(s);
+  if (select) p.set("select", select);
+  const url = `${location.pathname}?${p.toString()}`;
+  history.replaceState(null, "", url);
+  return `${location.origin}${url}`;
+}
