@@ -190,3 +190,38 @@ def test_exports(page: Any, server: str) -> None:
     png = Path(got.value.path()).read_bytes()
     assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 20_000
     assert not page.problems, page.problems
+
+
+def test_probabilities_whatif_and_compare_panels(page: Any, server: str, tmp_path: Path) -> None:
+    _ready(page, server + "/")
+    page.fill("#attacker-search", "Ukraine")
+    page.press("#attacker-search", "Enter")
+    page.fill("#target-search", "RUS")
+    page.press("#target-search", "Enter")
+    page.select_option("#place", "kursk-oblast")
+    page.fill("#date", "2025-01-15")
+    page.click("#mc-panel summary")
+    page.check("#mc-on")
+    page.select_option("#mc-draws", "1000")
+    page.fill("#mc-seed", "7")
+    page.check("#mc-map")
+    page.click("#whatif-panel summary")
+    page.fill("#wi-treaty", "rus_prk_2024")
+    page.fill("#wi-state", "Iran")
+    page.click("#wi-add")
+    assert page.locator("#wi-changes li[data-param=add_member]").count() == 1
+    page.click("#run")
+    page.wait_for_selector("#probabilities:not([hidden]) table.probs", timeout=30_000)
+    assert page.locator("#probabilities tr[data-state=IRN]").count() == 1
+    assert "1000 draws, seed 7" in page.inner_text("#probabilities")
+    assert page.locator("path[data-iso3=IRN]").get_attribute("data-side") == "defense"
+    assert 0 < float(page.locator("path[data-iso3=PRK]").get_attribute("data-prob")) < 1
+    page.fill("#other-date", "2024-08-06")
+    page.click("#compare")
+    page.wait_for_selector("#comparison ul.changes", timeout=30_000)
+    text = page.inner_text("#comparison")
+    assert "PRK" in text and "no longer joins the defense" in text
+    for part in ("draws=1000", "seed=7", "add_member=rus_prk_2024%3AIRN", "other_date=2024-08-06"):
+        assert part in page.url
+    page.screenshot(path=str(tmp_path / "web-whatif.png"), full_page=True)
+    assert not page.problems, page.problems

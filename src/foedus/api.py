@@ -65,7 +65,7 @@ def cascade(  # noqa: PLR0913
     )
     result = run_cascade(w, scenario)
     power = coalition_power(w.states, result.sides, scenario.date)
-    if not draws:
+    if draws is None:
         return replace(result, power=power)
     if draws < 1 or draws > 10_000_000:
         raise ScenarioError(f"draws must be between 1 and 10,000,000 (got {draws})")

@@ -42,8 +42,9 @@ def dyad_members(world: World, day: dt.date) -> list[str]:
     return members or [s.id for s in world.states]
 
 
-def atlas_results(world: World, day: dt.date, options: AtlasOptions = AtlasOptions()) -> dict[str, BatchResult]:
+def atlas_results(world: World, day: dt.date, options: AtlasOptions | None = None) -> dict[str, BatchResult]:
     """Batched cascades of every ordered dyad, per reading."""
+    options = options or AtlasOptions()
     members = dyad_members(world, day)
     rules = compile_rules(world, day, members, requested=options.requested, unresolved_met=options.unresolved_met)
     n = len(members)
@@ -52,8 +53,12 @@ def atlas_results(world: World, day: dt.date, options: AtlasOptions = AtlasOptio
     return {r: batch_cascades(rules, a[keep], b[keep], r) for r in options.readings}
 
 
-def atlas_frame(world: World, day: dt.date, options: AtlasOptions = AtlasOptions()) -> pd.DataFrame:
-    """Per ordered dyad: war size, joiners per side and whether major powers fight on opposite sides."""
+def atlas_frame(world: World, day: dt.date, options: AtlasOptions | None = None) -> pd.DataFrame:
+    """Per ordered dyad: war size, joiners per side and whether major powers fight on opposite sides.
+
+    `war_size` counts belligerents; `drawn_in` adds the states bound to both sides (conflicts), which
+    join neither. The escalatory reading's `drawn_in` is never below the legal reading's (a test).
+    """
     import pandas as pd
 
     results = atlas_results(world, day, options)
@@ -72,6 +77,7 @@ def atlas_frame(world: World, day: dt.date, options: AtlasOptions = AtlasOptions
         frame[f"attack_joiners_{reading}"] = (res.sides == ATTACK).sum(axis=1) - 1
         frame[f"defense_joiners_{reading}"] = (res.sides == DEFENSE).sum(axis=1) - 1
         frame[f"conflicts_{reading}"] = res.conflicts.sum(axis=1)
+        frame[f"drawn_in_{reading}"] = ((res.sides != 0) | res.conflicts).sum(axis=1)
         frame[f"majors_opposite_{reading}"] = res.majors_opposite()
     return pd.DataFrame(frame)
 
@@ -90,11 +96,12 @@ def opposite_count(res: BatchResult, watch: str, against: Iterable[str]) -> int:
     return int(hit.any(axis=1).sum())
 
 
-def yearly_indicators(world: World, years: Iterable[int], options: AtlasOptions = AtlasOptions(),
+def yearly_indicators(world: World, years: Iterable[int], options: AtlasOptions | None = None,
                       on: tuple[int, int] = (7, 1), progress: Callable[[int], None] | None = None) -> pd.DataFrame:
     """Systemic indicators per year: mean and max cascade size, tripwire dyads, capability share drawn in."""
     import pandas as pd
 
+    options = options or AtlasOptions()
     rows = [year_row(world, year, options, on) for year in _progressed(years, progress)]
     return pd.DataFrame(rows)
 

@@ -43,9 +43,10 @@ def compare_results(base: CascadeResult, other: CascadeResult) -> dict[str, Any]
 
 def compare_atlas(
     base: World, base_day: dt.date, other: World, other_day: dt.date,
-    options: AtlasOptions = AtlasOptions(), watch: str | None = None, against: Iterable[str] = (),
+    options: AtlasOptions | None = None, watch: str | None = None, against: Iterable[str] = (),
 ) -> dict[str, Any]:
     """All ordered dyads in both worlds: war sizes, tripwires, and (optionally) a watched pair of sides."""
+    options = options or AtlasOptions()
     res_a = atlas_results(base, base_day, options)
     res_b = atlas_results(other, other_day, options)
     against = list(against)
@@ -77,7 +78,8 @@ def _dyad_index(res: Any) -> dict[tuple[str, str], int]:
     return {(res.states[a], res.states[b]): i for i, (a, b) in enumerate(zip(res.attackers, res.targets, strict=True))}
 
 
-def _largest(common: list[tuple[str, str]], size_a: np.ndarray, size_b: np.ndarray, k: int = 10) -> list[dict[str, Any]]:
+def _largest(common: list[tuple[str, str]], size_a: np.ndarray, size_b: np.ndarray,
+             k: int = 10) -> list[dict[str, Any]]:
     delta = size_b - size_a
     order = np.argsort(-np.abs(delta), kind="stable")[:k]
     return [{"attacker": common[i][0], "target": common[i][1], "base": int(size_a[i]), "other": int(size_b[i])}

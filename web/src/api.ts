@@ -25,6 +25,9 @@ export interface CascadeResult {
   sides: { attack: string[]; defense: string[] };
   joiners: Joiner[]; consultations: Consultation[]; conflicts: Conflict[]; neutral: Neutral[];
   violations: Violation[]; withheld: Withheld[]; rounds: number; notes: string[];
+  power?: Power | null; draws?: number; seed?: number | null;
+  probabilities?: Record<string, { attack: number; defense: number }>; war_size?: WarSize;
+  p_major_powers_opposite?: number; expected_power?: Power | null;
 }
 
 export interface StateRow {
@@ -45,9 +48,29 @@ export interface TreatyDetail {
   invocations: Invocation[]; sources: { url: string; title?: string }[]; provisions: { article: string; summary?: string }[];
 }
 
+export type WhatIfParam = "add_member" | "remove_member" | "drop_treaty" | "set_strength";
+export interface WhatIfChange { param: WhatIfParam; value: string }
+export const WHATIF_PARAMS: WhatIfParam[] = ["add_member", "remove_member", "drop_treaty", "set_strength"];
+
 export interface Scenario {
   attacker: string[]; target: string[]; date: string; place: string; target_kind: string; reading: string;
   requested: boolean; basis: string; territory_view: string; unresolved: string;
+  draws: number | null; seed: number | null; whatif: WhatIfChange[];
+}
+
+export interface SidePower { cinc?: number; share?: number; cinc_mean?: number; share_mean?: number; cinc_p5?: number; cinc_p95?: number }
+export interface Power { source: string; year: number; note?: string; attack: SidePower; defense: SidePower }
+export interface WarSize { mean: number; p5: number; p50: number; p95: number; distribution: Record<string, number> }
+
+export interface Comparison {
+  base: CascadeResult; other: CascadeResult; whatif: WhatIfChange[];
+  changes: {
+    gained: { state: string; side: string; why: string }[];
+    lost: { state: string; side: string; why_before: string }[];
+    switched: { state: string; from: string; to: string; why: string }[];
+    new_conflicts: string[]; resolved_conflicts: string[];
+    war_size: { base: number; other: number };
+  };
 }
 
 export class ApiError extends Error {
@@ -77,11 +100,21 @@ export function scenarioParams(s: Scenario): URLSearchParams {
   if (s.basis !== "in-force") p.set("basis", s.basis);
   if (s.territory_view !== "recognized") p.set("territory_view", s.territory_view);
   if (s.unresolved !== "met") p.set("unresolved", s.unresolved);
+  if (s.draws) {
+    p.set("draws", String(s.draws));
+    if (s.seed !== null) p.set("seed", String(s.seed));
+  }
+  s.whatif.forEach((c) => p.append(c.param, c.value));
   return p;
 }
 
 export const api = {
   cascade: (s: Scenario) => getJson<CascadeResult>(`/api/cascade?${scenarioParams(s).toString()}`),
+  compare: (s: Scenario, otherDate: string) => {
+    const p = scenarioParams({ ...s, draws: null });
+    if (otherDate) p.set("other_date", otherDate);
+    return getJson<Comparison>(`/api/compare?${p.toString()}`);
+  },
   states: () => getJson<StateRow[]>("/api/states"),
   places: () => getJson<PlaceRow[]>("/api/places?homes=true"),
   treaties: () => getJson<TreatyRow[]>("/api/treaties"),

@@ -137,6 +137,7 @@ export class ScenarioForm {
       place: value("place"), target_kind: value("target-kind"), reading,
       requested: byId<HTMLInputElement>("requested").checked, basis: value("basis"),
       territory_view: value("territory-view"), unresolved: value("unresolved"),
+      draws: null, seed: null, whatif: [],
     };
   }
 

@@ -1,5 +1,6 @@
 // The page: load states, places, treaties and the map; run scenarios; keep the URL, panels and exports in step.
-import { api, ApiError, type CascadeResult, type PlaceRow, type StateRow, type TreatyRow } from "./api";
+import { api, ApiError, type CascadeResult, type PlaceRow, type Scenario, type StateRow, type TreatyRow } from "./api";
+import { renderComparison } from "./compare";
 import { byId } from "./dom";
 import { explainState, type Names } from "./explain";
 import { exportCsv, exportJson, exportPng } from "./exporters";
@@ -7,9 +8,11 @@ import { ScenarioForm } from "./form";
 import { renderLegend } from "./legend";
 import { WorldMap } from "./map";
 import { renderNetwork } from "./network";
+import { renderProbabilities } from "./probabilities";
 import { rolesOf, type Role } from "./roles";
 import { renderSummary } from "./summary";
 import { scenarioFromQuery, writeQuery } from "./url";
+import { WhatIfPanel } from "./whatif";
 import "./style.css";
 
 interface Current { result: CascadeResult; roles: Map<string, Role> }
@@ -22,6 +25,7 @@ class App {
   private readonly names: Names;
   private readonly form: ScenarioForm;
   private readonly map: WorldMap;
+  private readonly whatif: WhatIfPanel;
 
   constructor(states: StateRow[], places: PlaceRow[], treaties: TreatyRow[]) {
     const stateNames = new Map(states.map((s) => [s.id, s.name]));
@@ -34,6 +38,7 @@ class App {
     };
     this.form = new ScenarioForm(states, places, (m) => this.showError(m), () => { if (this.current) void this.run(); });
     this.map = new WorldMap(byId("map"), new Map(states.map((s) => [s.id, s])), (id) => this.onMapPick(id));
+    this.whatif = new WhatIfPanel(states, treaties, (m) => this.showError(m), () => undefined);
     this.wire();
   }
 
@@ -46,6 +51,8 @@ class App {
       hint.hidden = false;
     }));
     byId("share").addEventListener("click", () => void this.share());
+    byId("compare").addEventListener("click", () => void this.compare());
+    byId("mc-map").addEventListener("change", () => { if (this.current) this.show(this.current.result); });
     byId("export-json").addEventListener("click", () => { if (this.current) exportJson(this.current.result); });
     byId("export-csv").addEventListener("click", () => { if (this.current) exportCsv(this.current.result, this.names.state); });
     byId("export-png").addEventListener("click", () => {
@@ -60,13 +67,63 @@ class App {
     const shared = scenarioFromQuery(location.search);
     if (shared) {
       this.form.write(shared.scenario);
+      this.writeExtras(shared.scenario);
+      byId<HTMLInputElement>("other-date").value = shared.otherDate;
       this.selected = shared.select;
       await this.run();
+      if (shared.otherDate || shared.scenario.whatif.length) await this.compare();
     } else {
       this.map.paint(new Map(), this.form.read().date);
       renderLegend(byId("legend"), new Map());
     }
     document.body.dataset.ready = "true";
+  }
+
+  /** The scenario with the probability and what-if panels' settings. */
+  private scenario(): Scenario {
+    const on = byId<HTMLInputElement>("mc-on").checked;
+    const seed = Number(byId<HTMLInputElement>("mc-seed").value);
+    return {
+      ...this.form.read(),
+      draws: on ? Number(byId<HTMLSelectElement>("mc-draws").value) : null,
+      seed: on && Number.isInteger(seed) && seed >= 0 ? seed : null,
+      whatif: [...this.whatif.changes],
+    };
+  }
+
+  private writeExtras(s: Scenario): void {
+    byId<HTMLInputElement>("mc-on").checked = s.draws !== null;
+    if (s.draws !== null) {
+      const select = byId<HTMLSelectElement>("mc-draws");
+      if (![...select.options].some((o) => o.value === String(s.draws))) {
+        select.append(new Option(String(s.draws), String(s.draws)));
+      }
+      select.value = String(s.draws);
+      (byId("mc-panel") as HTMLDetailsElement).open = true;
+    }
+    if (s.seed !== null) byId<HTMLInputElement>("mc-seed").value = String(s.seed);
+    this.whatif.set(s.whatif);
+    if (s.whatif.length) (byId("whatif-panel") as HTMLDetailsElement).open = true;
+  }
+
+  private otherDate(): string {
+    return byId<HTMLInputElement>("other-date").value;
+  }
+
+  private async compare(): Promise<void> {
+    const scenario = this.scenario();
+    if (scenario.attacker.length === 0 || scenario.target.length === 0) {
+      this.showError("Pick at least one attacker and one target first.");
+      return;
+    }
+    try {
+      const c = await api.compare(scenario, this.otherDate());
+      this.showError("");
+      renderComparison(byId("comparison"), c, this.names.state, (id) => this.select(id));
+      writeQuery(scenario, this.selected, this.otherDate());
+    } catch (e) {
+      this.showError(e instanceof ApiError ? e.message : `request failed: ${String(e)}`);
+    }
   }
 
   private title(r: CascadeResult): string {
@@ -89,7 +146,7 @@ class App {
     this.map.select(id);
     if (this.current) {
       void explainState(id, this.current.result, this.current.roles.get(id), this.names);
-      writeQuery(this.form.read(), id);
+      writeQuery(this.scenario(), id, this.otherDate());
     }
   }
 
@@ -100,7 +157,7 @@ class App {
   }
 
   async run(): Promise<void> {
-    const scenario = this.form.read();
+    const scenario = this.scenario();
     if (scenario.attacker.length === 0 || scenario.target.length === 0) {
       this.showError("Pick at least one attacker and one target (search box, or Pick on map).");
       return;
@@ -112,8 +169,9 @@ class App {
       if (ticket !== this.running) return;
       this.showError("");
       this.show(result);
-      writeQuery(scenario, this.selected);
-      byId("status").textContent = `${result.joiners.length} joiner(s) in ${result.rounds} round(s).`;
+      writeQuery(scenario, this.selected, this.otherDate());
+      const world = scenario.whatif.length ? ` (what-if world: ${scenario.whatif.length} change(s))` : "";
+      byId("status").textContent = `${result.joiners.length} joiner(s) in ${result.rounds} round(s)${world}.`;
     } catch (e) {
       if (ticket !== this.running) return;
       byId("status").textContent = "";
@@ -125,7 +183,10 @@ class App {
     const roles = rolesOf(result);
     this.current = { result, roles };
     this.map.paint(roles, result.date);
-    renderLegend(byId("legend"), roles);
+    const shaded = byId<HTMLInputElement>("mc-map").checked && result.probabilities !== undefined;
+    if (shaded && result.probabilities) this.map.shadeByProbability(result.probabilities);
+    renderLegend(byId("legend"), roles, shaded);
+    renderProbabilities(byId("probabilities"), result, this.names.state, (id) => this.select(id));
     const pick = (id: string) => this.select(id);
     renderSummary(byId("summary"), result, roles, this.names.state, pick, this.names.place);
     renderNetwork(byId("network"), result, roles, this.names.state, pick);
@@ -135,7 +196,7 @@ class App {
   }
 
   private async share(): Promise<void> {
-    const url = writeQuery(this.form.read(), this.selected);
+    const url = writeQuery(this.scenario(), this.selected, this.otherDate());
     try {
       await navigator.clipboard.writeText(url);
       byId("status").textContent = "Link copied.";

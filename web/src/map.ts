@@ -91,10 +91,25 @@ export class WorldMap {
       const role = roles.get(id);
       const category: Category = role?.category ?? (id && existsOn(this.states.get(id), date) ? "none" : "absent");
       el.setAttribute("fill", COLORS[category]);
+      el.removeAttribute("fill-opacity");
+      delete el.dataset.prob;
       el.dataset.category = category;
       if (role?.side) el.dataset.side = role.side; else delete el.dataset.side;
     }
     this.select(this.selected);
+  }
+
+  /** Shade each state that may fight by its probability of joining its likelier side (opacity = probability). */
+  shadeByProbability(probabilities: Record<string, { attack: number; defense: number }>): void {
+    for (const el of this.paths) {
+      const p = probabilities[el.dataset.iso3 ?? ""];
+      if (!p) continue;
+      const side = p.attack > p.defense ? "attack" : "defense";
+      const prob = Math.max(p.attack, p.defense);
+      el.setAttribute("fill", COLORS[`${side}-1`]);
+      el.setAttribute("fill-opacity", (0.12 + 0.88 * prob).toFixed(3));
+      el.dataset.prob = prob.toFixed(3);
+    }
   }
 
   /** Outline the selected state. */

@@ -9,6 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
+from foedus.cli.app import AddMember, AddTreaty, DropTreaty, OverlayFile, RemoveMember, SetStrength
 from foedus.errors import FoedusError
 
 __all__ = ["atlas", "atlas_plot", "compare"]
@@ -36,12 +37,12 @@ def compare(  # noqa: PLR0913 - scenario, two worlds, what to watch
     reading: Annotated[str | None, typer.Option(help="legal | escalatory (default: both for --atlas).")] = None,
     watch: Annotated[str | None, typer.Option(help="Atlas: count dyads putting this state ...")] = None,
     against: Annotated[list[str] | None, typer.Option(help="... and any of these on opposite sides.")] = None,
-    add_member: Annotated[list[str] | None, typer.Option("--add-member", help="Other world: TREATY:STATE joins.")] = None,
-    remove_member: Annotated[list[str] | None, typer.Option("--remove-member", help="TREATY:STATE leaves.")] = None,
-    drop_treaty: Annotated[list[str] | None, typer.Option("--drop-treaty", help="Other world: drop TREATY.")] = None,
-    add_treaty: Annotated[list[Path] | None, typer.Option("--add-treaty", help="Other world: add a file.")] = None,
-    set_strength: Annotated[list[str] | None, typer.Option("--set-strength", help="TREATY:ARTICLE=S1..S5.")] = None,
-    overlay: Annotated[list[Path] | None, typer.Option("--overlay", help="Other world: overlay file(s).")] = None,
+    add_member: AddMember = None,
+    remove_member: RemoveMember = None,
+    drop_treaty: DropTreaty = None,
+    add_treaty: AddTreaty = None,
+    set_strength: SetStrength = None,
+    overlay: OverlayFile = None,
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """The same scenario (or the whole atlas) in two worlds: two dates, or a base world and a what-if."""

@@ -260,9 +260,10 @@ def _rounds(graph: PotentialGraph, scenario: Scenario, honour: np.ndarray, asks:
     excluded = excluded.copy()
     restart = np.zeros((draws, n), dtype=bool)
     active = np.ones(draws, dtype=bool)
-    first = True
+    first_round = True
     while active.any():
-        want_a, want_d, neutral_vs = _wants(graph, side, src, dst, escalatory and not first, honour, asks, excluded)
+        want_a, want_d, neutral_vs = _wants(graph, side, src, dst, escalatory and not first_round, honour, asks,
+                                            excluded)
         free = (side == NONE) & ~excluded & active[:, None]
         clash_new = free & ((want_a & want_d) | (want_a & neutral_vs[ATTACK]) | (want_d & neutral_vs[DEFENSE]))
         clash_late = active[:, None] & ~original & (((side == ATTACK) & (want_d | neutral_vs[ATTACK]))
@@ -279,8 +280,8 @@ def _rounds(graph: PotentialGraph, scenario: Scenario, honour: np.ndarray, asks:
         join_a = free & want_a & ~clash_new & active[:, None]
         join_d = free & want_d & ~clash_new & active[:, None]
         # escalatory: after round 1 the targets strike back even if nobody joined
-        active &= (join_a | join_d).any(axis=1) | (escalatory and first)
-        first = False
+        active &= (join_a | join_d).any(axis=1) | (escalatory and first_round)
+        first_round = False
         side[join_a] = ATTACK
         side[join_d] = DEFENSE
     return side, restart

@@ -39,7 +39,7 @@ async def _lifespan(_app: FastAPI) -> AsyncIterator[None]:
 def create_app(settings: GuardSettings | None = None, static_dir: Path | None = None) -> FastAPI:
     """A new app; `settings` sets the limits and Host rule, `static_dir` the built front end to serve."""
     from foedus import __version__
-    from foedus.web import api_cascade, api_catalog
+    from foedus.web import api_cascade, api_catalog, api_compare
     from foedus.web.envelope import error_response, install_handlers
 
     app = FastAPI(title="foedus", version=__version__, description=_DESCRIPTION, docs_url=None,
@@ -48,6 +48,7 @@ def create_app(settings: GuardSettings | None = None, static_dir: Path | None = 
     app.state.bundle = bundle
     install_handlers(app)
     app.include_router(api_cascade.router)
+    app.include_router(api_compare.router)
     app.include_router(api_catalog.router)
 
     @app.api_route("/{path:path}", methods=["GET", "HEAD"], include_in_schema=False)

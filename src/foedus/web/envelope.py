@@ -27,6 +27,10 @@ _CLI_TO_WEB = (
     ("`foedus states`", "/api/states"),
     ("`foedus places`", "/api/places"),
     ("`foedus treaties list`", "/api/treaties"),
+    ("--what-if strength=", "set_strength="),
+    ("--add-member ", "add_member="),
+    ("--remove-member ", "remove_member="),
+    ("--strength ", "set_strength="),
 )
 _EXAMPLE = "/api/cascade?attacker=UKR&target=RUS&date=2025-01-15"
 _MAX_MESSAGE = 400

@@ -1,0 +1,150 @@
+"""Read the COW inter-state wars (v4.0) and the dyadic war file into plain records.
+
+One `War` per WarNum, with one `Participation` per row of the participant file (a state that
+changed sides has two). Dates coded -9 (unknown) fall back to the first month or day, so a war
+with a partly unknown date is still placed; the dyadic file's start dates tell who fought whom first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from foedus.errors import DataMissingError
+from foedus.paths import dataset_file
+
+__all__ = ["DYADIC_FILE", "WAR_FILE", "DyadicStarts", "Participation", "War", "cow_date", "load_dyadic", "load_wars"]
+
+WAR_FILE = "cow_interstate_war/Inter-StateWarData_v4.0.csv"
+DYADIC_FILE = "cow_interstate_war/directed_dyadic_war.csv"
+log = logging.getLogger("foedus.backtest")
+
+
+@dataclass(frozen=True, slots=True)
+class Participation:
+    """One row of the COW participant file: a state on one side of one war, from `start`."""
+
+    ccode: int
+    name: str
+    side: int  # COW Side: 1 or 2
+    start: dt.date  # start of its first spell on this side
+    initiator: bool  # COW Initiator == 1
+
+
+@dataclass(frozen=True)
+class War:
+    """One COW inter-state war: its number, name and participations (earliest first)."""
+
+    num: int
+    name: str
+    participations: tuple[Participation, ...]
+
+    @property
+    def start(self) -> dt.date:
+        """The war's start date: the earliest start of any participation."""
+        return min(p.start for p in self.participations)
+
+    @property
+    def initiators(self) -> tuple[Participation, ...]:
+        """The participations COW codes as initiators (Initiator == 1)."""
+        return tuple(p for p in self.participations if p.initiator)
+
+    @property
+    def initiating_side(self) -> int | None:
+        """The COW side of the initiators (None when no or conflicting initiators are coded)."""
+        sides = {p.side for p in self.initiators}
+        return sides.pop() if len(sides) == 1 else None
+
+    def first_side(self) -> dict[int, Participation]:
+        """Each state's first participation (a state that changed sides keeps the side it entered on)."""
+        out: dict[int, Participation] = {}
+        for p in sorted(self.participations, key=lambda p: (p.start, p.side)):
+            out.setdefault(p.ccode, p)
+        return out
+
+
+def _need(relative: str) -> Path:
+    path = dataset_file(relative)
+    if path is None:
+        raise DataMissingError(f"{relative} is not in the data folder: run `foedus data fetch cow_wars`")
+    return path
+
+
+def cow_date(year: int, month: int, day: int) -> dt.date | None:
+    """A COW date; -9/-8 month or day count as the first; month and day swapped when only that is valid.
+
+    >>> cow_date(1914, 7, 29), cow_date(1950, -9, -9), cow_date(1918, 24, 10), cow_date(-8, -8, -8)
+    (datetime.date(1914, 7, 29), datetime.date(1950, 1, 1), datetime.date(1918, 10, 24), None)
+    """
+    if year < 1:
+        return None
+    m, d = (month if month > 0 else 1), (day if day > 0 else 1)
+    for mm, dd in ((m, d), (d, m)):
+        try:
+            return dt.date(year, mm, dd)
+        except ValueError:
+            continue
+    return None
+
+
+def _read(path: Path) -> Any:
+    import pandas as pd
+
+    try:
+        return pd.read_csv(path)
+    except (OSError, ValueError) as exc:
+        raise DataMissingError(f"{path}: cannot read it ({exc}); run `foedus data fetch cow_wars`") from None
+
+
+def load_wars(path: Path | None = None) -> list[War]:
+    """Every war of the COW participant file, by WarNum (rows without a start date are skipped, logged)."""
+    frame = _read(path or _need(WAR_FILE))
+    by_war: dict[int, tuple[str, list[Participation]]] = {}
+    for row in frame.itertuples(index=False):
+        start = cow_date(int(row.StartYear1), int(row.StartMonth1), int(row.StartDay1))
+        if start is None:
+            log.warning("war %s: %s (%s) has no start date; skipped", row.WarNum, row.StateName, row.ccode)
+            continue
+        entry = by_war.setdefault(int(row.WarNum), (str(row.WarName), []))
+        entry[1].append(Participation(ccode=int(row.ccode), name=str(row.StateName), side=int(row.Side),
+                                      start=start, initiator=int(row.Initiator) == 1))
+    return [War(num, name, tuple(sorted(parts, key=lambda p: (p.start, p.side, p.ccode))))
+            for num, (name, parts) in sorted(by_war.items())]
+
+
+@dataclass(frozen=True)
+class DyadicStarts:
+    """When each directed pair of states started fighting in each war (COW dyadic war file)."""
+
+    starts: dict[int, dict[tuple[int, int], dt.date]]
+
+    def first_fought(self, war: int, attackers: set[int], candidates: set[int]) -> set[int]:
+        """The candidates the attackers fought earliest in `war` (empty when the file has none of them)."""
+        pairs = self.starts.get(war, {})
+        dates = {b: d for (a, b), d in pairs.items() if a in attackers and b in candidates}
+        if not dates:
+            return set()
+        first = min(dates.values())
+        return {b for b, d in dates.items() if d == first}
+
+
+def load_dyadic(path: Path | None = None) -> DyadicStarts:
+    """The earliest start of each directed dyad in each war; an absent file gives an empty table."""
+    path = path or dataset_file(DYADIC_FILE)
+    if path is None:
+        log.warning("%s is not in the data folder; opening attacks use the participant file only", DYADIC_FILE)
+        return DyadicStarts({})
+    frame = _read(path)
+    out: dict[int, dict[tuple[int, int], dt.date]] = {}
+    for row in frame.itertuples(index=False):
+        day = cow_date(int(row.warstrtyr), int(row.warstrtmnth), int(row.warstrtday))
+        if day is None:
+            continue
+        cell = out.setdefault(int(row.warnum), {})
+        key = (int(row.statea), int(row.stateb))
+        if key not in cell or day < cell[key]:
+            cell[key] = day
+    return DyadicStarts(out)

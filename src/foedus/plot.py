@@ -1,0 +1,46 @@
+"""Plots of the yearly atlas series (PNG or SVG), with matplotlib's non-interactive backend."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from foedus.errors import FoedusError
+
+__all__ = ["plot_series"]
+
+
+def plot_series(series: Path, out: Path) -> None:
+    """Draw mean/max cascade size, tripwire dyads and capability share per year into `out`."""
+    import pandas as pd
+
+    if out.exists():
+        raise FoedusError(f"{out} already exists; not overwriting it")
+    if out.suffix not in (".png", ".svg"):
+        raise FoedusError(f"{out}: use a .png or .svg file name")
+    if not series.exists():
+        raise FoedusError(f"{series}: no such file (make it with `foedus atlas --from Y1 --to Y2 --out FILE`)")
+    frame = pd.read_parquet(series) if series.suffix == ".parquet" or series.is_dir() else pd.read_csv(series)
+    if "year" not in frame.columns:
+        raise FoedusError(f"{series} is not a yearly atlas series (no 'year' column)")
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    frame = frame.sort_values("year")
+    panels = [("mean_size", "mean cascade size"), ("max_size", "largest cascade"),
+              ("tripwire_dyads", "tripwire dyads"), ("capability_share_any", "share of world CINC drawn in")]
+    fig, axes = plt.subplots(len(panels), 1, figsize=(10, 11), sharex=True)
+    for ax, (stem, label) in zip(axes, panels, strict=True):
+        for reading in ("legal", "escalatory"):
+            col = f"{stem}_{reading}"
+            if col in frame.columns:
+                ax.plot(frame["year"], frame[col], label=reading)
+        ax.set_ylabel(label)
+        ax.legend(loc="upper left", fontsize=8)
+        ax.grid(alpha=0.3)
+    axes[-1].set_xlabel("year")
+    fig.suptitle("foedus atlas: what a war between any two states would draw in, by year")
+    fig.tight_layout()
+    fig.savefig(out)
+    plt.close(fig)

@@ -1,0 +1,86 @@
+"""Scale-out sweeps on Dask (dask.distributed): years of the atlas, and Monte Carlo draws.
+
+A local cluster by default (`scheduler="local"`), or a real one by address. Workers load the same
+treaty world (their environment must point FOEDUS_DATA_DIR at the same data). Results are the
+in-process results, just computed elsewhere: a test checks equality on a two-worker local cluster.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from foedus.errors import FoedusError
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from foedus.atlas import AtlasOptions
+
+__all__ = ["client", "dask_draws", "dask_yearly", "yearly_frame"]
+
+
+@contextlib.contextmanager
+def client(scheduler: str = "local", workers: int = 2) -> Iterator[Any]:
+    """A dask.distributed Client: a local cluster of `workers` processes, or the scheduler at an address."""
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise FoedusError("Dask sweeps need the dask extra: pip install 'foedus[dask]'") from None
+    if scheduler == "local":
+        with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+                Client(cluster) as c:
+            yield c
+    else:
+        try:
+            c = Client(scheduler, timeout="10s")
+        except OSError as exc:
+            raise FoedusError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
+        with c:
+            yield c
+
+
+def _year_row(year: int, options: AtlasOptions) -> dict[str, Any]:
+    from foedus.atlas import year_row
+    from foedus.model.world import World
+
+    return year_row(World.default(), year, options)
+
+
+def yearly_frame(first: int, last: int, options: AtlasOptions, dask_client: Any) -> pd.DataFrame:
+    """The yearly atlas indicators, one Dask task per year."""
+    import pandas as pd
+
+    futures = dask_client.map(_year_row, list(range(first, last + 1)), options=options)
+    rows = dask_client.gather(futures)
+    return pd.DataFrame(sorted(rows, key=lambda r: r["year"]))
+
+
+def dask_yearly(first: int, last: int, options: AtlasOptions, out: Path, scheduler: str, workers: int) -> None:
+    """Run the yearly atlas on Dask and write partitioned Parquet (one partition per decade)."""
+    if out.exists():
+        raise FoedusError(f"{out} already exists; not overwriting it")
+    with client(scheduler, workers) as c:
+        frame = yearly_frame(first, last, options, c)
+    frame["decade"] = frame["year"] // 10 * 10
+    frame.to_parquet(out, partition_cols=["decade"], index=False)
+
+
+def _draw_chunk(scenario: Any, draws: int, seed: Any, model: Any) -> np.ndarray:
+    from foedus.engine.montecarlo import simulate
+    from foedus.model.world import World
+
+    return simulate(World.default(), scenario, draws, seed, model).sides
+
+
+def dask_draws(scenario: Any, draws: int, seed: int, model: Any, dask_client: Any, chunks: int = 8) -> np.ndarray:
+    """Monte Carlo sides for `draws` draws, split in chunks with independent seeds (SeedSequence.spawn)."""
+    sizes = [draws // chunks + (1 if i < draws % chunks else 0) for i in range(chunks)]
+    seeds = np.random.SeedSequence(seed).spawn(chunks)
+    futures = [dask_client.submit(_draw_chunk, scenario, n, s, model, pure=False)
+               for n, s in zip(sizes, seeds, strict=True) if n]
+    return np.concatenate(dask_client.gather(futures))

@@ -1,0 +1,126 @@
+"""The batched engine equals the single-scenario engine; the atlas, compare, overlays and Dask sweeps."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import foedus
+from foedus.atlas import AtlasOptions, atlas_frame, atlas_results, dyad_members, opposite_count, yearly_indicators
+from foedus.compare import compare_atlas, compare_results
+from foedus.engine.batch import batch_cascades, compile_rules
+from foedus.errors import FoedusError, ScenarioError
+from foedus.model.overlay import Overlay, load_overlay, overlay_from_flags
+from foedus.model.world import World
+
+pytestmark = pytest.mark.needs_data
+
+
+def _single(world: World, a: str, b: str, day: dt.date, reading: str) -> tuple[dict, set]:  # type: ignore[type-arg]
+    r = foedus.cascade(a, b, day, reading=reading, world=world)  # type: ignore[arg-type]
+    return {j.state: (j.side, j.primary.round) for j in r.joiners}, {c.state for c in r.conflicts}
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(day=st.dates(dt.date(1816, 1, 1), dt.date(2025, 12, 31)), seed=st.integers(0, 2**32 - 1),
+       reading=st.sampled_from(["legal", "escalatory"]))
+def test_batch_equals_single_engine(world: World, day: dt.date, seed: int, reading: str) -> None:
+    members = dyad_members(world, day)
+    rng = np.random.default_rng(seed)
+    rules = compile_rules(world, day, members)
+    pairs = [tuple(rng.choice(len(members), 2, replace=False)) for _ in range(6)]
+    res = batch_cascades(rules, np.array([p[0] for p in pairs]), np.array([p[1] for p in pairs]), reading)  # type: ignore[arg-type]
+    for k, (i, j) in enumerate(pairs):
+        a, b = members[i], members[j]
+        joiners, conflicts = _single(world, a, b, day, reading)
+        got = {rules.states[x]: ("attack" if res.sides[k, x] == 1 else "defense", int(res.rounds[k, x]))
+               for x in np.nonzero(res.sides[k])[0] if rules.states[x] not in (a, b)}
+        assert got == joiners, (day, reading, a, b)
+        assert {rules.states[x] for x in np.nonzero(res.conflicts[k])[0]} == conflicts, (day, reading, a, b)
+
+
+def test_atlas_frame_at_a_date(world: World) -> None:
+    day = dt.date(2025, 6, 1)
+    df = atlas_frame(world, day)
+    n = len(dyad_members(world, day))
+    assert len(df) == n * (n - 1)
+    row = df[(df.attacker == "RUS") & (df.target == "EST")].iloc[0]
+    single = foedus.cascade("RUS", "EST", day)
+    assert row.war_size_legal == sum(len(v) for v in single.sides.values())
+    assert row.majors_opposite_legal  # Russia against the US, UK and France
+    # the readings bound the war: whoever the legal reading draws in, the escalatory one draws in too
+    # (as a belligerent, or bound to both sides); conflicts can make its belligerent count smaller
+    assert (df.drawn_in_escalatory >= df.drawn_in_legal).all()
+
+
+def test_yearly_indicators(world: World) -> None:
+    df = yearly_indicators(world, [1914, 1950], AtlasOptions(readings=("legal",)))
+    assert list(df.year) == [1914, 1950]
+    assert (df.max_size_legal >= df.mean_size_legal).all() and (df.tripwire_dyads_legal > 0).all()
+    assert ((df.capability_share_any_legal > 0) & (df.capability_share_any_legal <= 1)).all()
+
+
+def test_overlay_add_member_and_drop_treaty(world: World, tmp_path: Path) -> None:
+    base = foedus.cascade("UKR", "RUS", "2025-06-01", place="kursk-oblast")
+    assert base.joiner("IRN") is None
+    ov = overlay_from_flags(["add-member=rus_prk_2024:IRN", "drop-treaty=csto_1992"])
+    other = foedus.cascade("UKR", "RUS", "2025-06-01", place="kursk-oblast", world=ov.apply(world))
+    assert other.joiner("IRN").primary.treaty == "rus_prk_2024"  # type: ignore[union-attr]
+    diff = compare_results(base, other)
+    assert [g["state"] for g in diff["gained"]] == ["IRN"]
+    path = tmp_path / "what-if.yaml"
+    ov.save(path)
+    assert load_overlay(path) == ov
+    with pytest.raises(FoedusError, match="not overwriting"):
+        ov.save(path)
+    assert "csto_1992" in world.treaties  # the base world is untouched
+
+
+def test_overlay_errors(world: World) -> None:
+    with pytest.raises(FoedusError, match="unknown treaty"):
+        overlay_from_flags(["drop-treaty=nato_2049"]).apply(world)
+    with pytest.raises(ScenarioError, match="no article"):
+        overlay_from_flags(["strength=nato_1949:9=S1"]).apply(world)
+    with pytest.raises(ScenarioError, match="not a member"):
+        overlay_from_flags(["remove-member=nato_1949:RUS"]).apply(world)
+    with pytest.raises(FoedusError, match="unknown state"):
+        overlay_from_flags(["add-member=nato_1949:Narnia"]).apply(world)
+    weaker = overlay_from_flags(["strength=nato_1949:5=S4"]).apply(world)
+    assert weaker.treaties["nato_1949"].provisions[0].strength.value == "S4"
+    assert Overlay().apply(world).treaties == world.treaties
+
+
+def test_compare_atlas_answers_the_rus_prk_question(world: World) -> None:
+    day = dt.date(2025, 6, 1)
+    other = overlay_from_flags(["drop-treaty=rus_prk_2024"]).apply(world)
+    report = compare_atlas(world, day, other, day, AtlasOptions(readings=("legal",)), "USA", ["RUS", "CHN"])
+    legal = report["readings"]["legal"]
+    direct = atlas_results(world, day, AtlasOptions(readings=("legal",)))["legal"]
+    assert legal["watch"]["base"] == opposite_count(direct, "USA", ["RUS", "CHN"])
+    assert legal["dyads_with_larger_war"] == 0  # dropping a treaty never adds a joiner here
+    assert legal["dyads_with_smaller_war"] > 0
+
+
+@pytest.mark.slow
+def test_dask_sweep_equals_in_process(world: World) -> None:
+    from foedus.engine.montecarlo import simulate
+    from foedus.engine.reliability import HonourModel
+    from foedus.engine.scenario import build_scenario
+    from foedus.sweep import client, dask_draws, yearly_frame
+
+    opts = AtlasOptions(readings=("legal",))
+    local = yearly_indicators(world, [1914, 1939], opts)
+    with client("local", workers=2) as c:
+        remote = yearly_frame(1914, 1939, opts, c).query("year in (1914, 1939)").reset_index(drop=True)
+        scenario = build_scenario(world, attacker="RUS", target="EST", date="2025-06-01")
+        sides = dask_draws(scenario, 400, 11, HonourModel(), c, chunks=4)
+    assert remote.equals(local)
+    assert sides.shape[0] == 400
+    seeds = np.random.SeedSequence(11).spawn(4)
+    expected = np.concatenate([simulate(world, scenario, 100, s, HonourModel()).sides for s in seeds])
+    assert np.array_equal(sides, expected)

@@ -1,0 +1,115 @@
+"""Probabilistic mode: reproducibility, the deterministic limit, honour models, coalition power."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import foedus
+from foedus.engine.montecarlo import simulate
+from foedus.engine.reliability import HonourModel, load_honour_model
+from foedus.engine.scenario import build_scenario
+from foedus.errors import FoedusError
+from foedus.model.world import World
+
+CERTAIN = HonourModel(era={era: {s: 1.0 for s in ("S1", "S2", "S3", "S5")} for era in ("pre1945", "post1945")})
+SCENARIOS = [
+    ("UKR", "RUS", "2025-01-15", {"place": "kursk-oblast"}),
+    ("RUS", "EST", "2025-06-01", {}),
+    ("RUS", "EST", "2025-06-01", {"reading": "escalatory"}),
+    ("TUR", "GRC", "2025-06-01", {"reading": "escalatory"}),
+    ("CHN", "PHL", "2025-06-01", {"place": "second-thomas-shoal", "target_kind": "forces"}),
+    ("GMY", "RUS", "1914-08-01", {"reading": "escalatory"}),
+    ("IRQ", "KWT", "1990-08-02", {"reading": "escalatory"}),
+]
+
+
+@pytest.mark.parametrize(("a", "t", "d", "kw"), SCENARIOS)
+def test_certain_honour_reproduces_the_deterministic_cascade(world: World, a: str, t: str, d: str,
+                                                             kw: dict) -> None:  # type: ignore[type-arg]
+    scenario = build_scenario(world, attacker=a, target=t, date=d, **kw)
+    mc = simulate(world, scenario, 3, 0, CERTAIN)
+    det = foedus.cascade(a, t, d, **kw)
+    for row in mc.sides:
+        got = {"attack": {mc.states[i] for i in np.nonzero(row == 1)[0]},
+               "defense": {mc.states[i] for i in np.nonzero(row == 2)[0]}}
+        assert got == {k: set(v) for k, v in det.sides.items()}
+
+
+def test_same_seed_same_numbers_different_seed_different_draws() -> None:
+    a = foedus.cascade("RUS", "EST", "2025-06-01", draws=2000, seed=7).to_dict()
+    b = foedus.cascade("RUS", "EST", "2025-06-01", draws=2000, seed=7).to_dict()
+    c = foedus.cascade("RUS", "EST", "2025-06-01", draws=2000, seed=8).to_dict()
+    assert a["probabilities"] == b["probabilities"] and a["war_size"] == b["war_size"]
+    assert a["probabilities"] != c["probabilities"]
+
+
+def test_probabilities_follow_the_honour_model() -> None:
+    out = foedus.cascade("UKR", "RUS", "2025-01-15", place="kursk-oblast", draws=20000, seed=1).to_dict()
+    p = out["probabilities"]
+    assert p["RUS"] == {"attack": 0.0, "defense": 1.0} and p["UKR"]["attack"] == 1.0
+    s1_post = 0.745 * 0.22 / 0.66  # S1 after 1945 (engine/reliability.py)
+    assert p["PRK"]["defense"] == pytest.approx(s1_post, abs=0.01)
+    # Kazakhstan has two independent S2 commitments to Russia (CSTO and the 1992 bilateral treaty)
+    assert p["KAZ"]["defense"] == pytest.approx(1 - (1 - 0.22) ** 2, abs=0.01)
+    sizes = out["war_size"]["distribution"]
+    assert abs(sum(sizes.values()) - 1) < 1e-6 and min(int(k) for k in sizes) == 2
+
+
+def test_majors_on_opposite_sides() -> None:
+    out = foedus.cascade("RUS", "EST", "2025-06-01", draws=5000, seed=3).to_dict()
+    assert 0 < out["p_major_powers_opposite"] < 1  # RUS is a major; USA, GBR, FRA join only sometimes
+    never = foedus.cascade("RUS", "EST", "2025-06-01", draws=500, seed=3,
+                           honour=HonourModel(treaty={"nato_1949": 0.0, "eu_teu_42_7": 0.0})).to_dict()
+    assert never["p_major_powers_opposite"] == 0.0
+
+
+def test_request_probability_gates_csto(world: World) -> None:
+    scenario = build_scenario(world, attacker="AFG", target="TJK", date="2025-06-01")
+    asks = simulate(world, scenario, 2000, 1, HonourModel(ask_probability=1.0, treaty={"csto_1992": 1.0}))
+    never = simulate(world, scenario, 2000, 1, HonourModel(ask_probability=0.0, treaty={"csto_1992": 1.0}))
+    assert asks.probabilities()["BLR"]["defense"] == 1.0
+    assert "BLR" not in never.probabilities()
+
+
+def test_honour_model_file_overrides_and_errors(tmp_path: Path) -> None:
+    good = tmp_path / "honour.yaml"
+    good.write_text("strength: {S2: 0.5}\ntreaty: {rus_prk_2024: 0.9}\nmultilateral_factor: 0.8\n")
+    model = load_honour_model(good)
+    assert model.probability("nato_1949", "S2", False, dt.date(2025, 1, 1)) == pytest.approx(0.4)
+    assert model.probability("rus_prk_2024", "S1", True, dt.date(2025, 1, 1)) == 0.9
+    assert model.probability("x", "S2", True, dt.date(1900, 1, 1)) == 0.5
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("strength: {S2: high}\n")
+    with pytest.raises(FoedusError, match="bad.yaml: strength.S2"):
+        load_honour_model(bad)
+
+
+def test_coalition_power_in_both_modes() -> None:
+    det = foedus.cascade("RUS", "EST", "2025-06-01")
+    power = det.to_dict()["power"]
+    assert power["defense"]["share"] > power["attack"]["share"] > 0
+    assert "carried forward" in power["note"]  # NMC ends in 2016
+    old = foedus.cascade("GMY", "RUS", "1914-08-01").to_dict()["power"]
+    assert "note" not in old and 0 < old["attack"]["share"] < 1
+    mc = foedus.cascade("RUS", "EST", "2025-06-01", draws=1000, seed=1).to_dict()["expected_power"]
+    assert mc["defense"]["cinc_p5"] <= mc["defense"]["cinc_mean"] <= mc["defense"]["cinc_p95"]
+
+
+def test_cli_probabilistic_json_and_bad_draws() -> None:
+    import json
+    import os
+    import subprocess
+    import sys
+
+    run = [sys.executable, "-m", "foedus.cli", "cascade", "-a", "UKR", "-t", "RUS", "-d", "2025-01-15",
+           "--place", "kursk-oblast", "--json", "--draws", "1000", "--seed", "5"]
+    proc = subprocess.run(run, capture_output=True, text=True, env=os.environ.copy(), timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    out = json.loads(proc.stdout)
+    assert {"probabilities", "war_size", "p_major_powers_opposite", "power", "expected_power"} <= set(out)
+    proc = subprocess.run([*run[:-4], "--draws", "0"], capture_output=True, text=True, env=os.environ.copy())
+    assert proc.returncode == 2 and "draws must be" in proc.stderr

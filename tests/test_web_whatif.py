@@ -1,0 +1,106 @@
+"""Probabilistic mode, what-if worlds and compare through the web API, against the Python API."""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+pytest.importorskip("fastapi", reason="the web extra (fastapi) is not installed")
+pytest.importorskip("httpx", reason="httpx (for the test client) is not installed")
+
+import foedus
+
+with warnings.catch_warnings():
+    warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
+    from fastapi.testclient import TestClient
+from foedus.web.app import create_app
+
+pytestmark = [pytest.mark.filterwarnings("ignore::DeprecationWarning")]
+FLAGSHIP = {"attacker": "UKR", "target": "RUS", "date": "2025-01-15", "place": "kursk-oblast"}
+
+
+@pytest.fixture(scope="module")
+def client() -> Iterator[TestClient]:
+    with TestClient(create_app(), base_url="http://127.0.0.1") as c:
+        yield c
+
+
+def whatif_world(*flags: str) -> Any:
+    from foedus.model.overlay import overlay_from_flags
+
+    return overlay_from_flags(list(flags)).apply(foedus.World.default())
+
+
+def test_draws_and_seed_match_the_python_api(client: TestClient) -> None:
+    body = client.get("/api/cascade", params={**FLAGSHIP, "draws": 500, "seed": 11}).json()
+    expected = foedus.cascade("UKR", "RUS", "2025-01-15", place="kursk-oblast", draws=500, seed=11).to_dict()
+    assert body == expected
+    assert {"probabilities", "war_size", "power"} <= set(body)
+    assert 0 < body["probabilities"]["PRK"]["defense"] <= 1
+    again = client.get("/api/cascade", params={**FLAGSHIP, "draws": 500, "seed": 11}).json()
+    assert again["probabilities"] == body["probabilities"]
+
+
+@pytest.mark.parametrize(("params", "needle"), [
+    ({"draws": 0}, "draws must be greater than or equal to 1"),
+    ({"draws": 10_001}, "draws must be less than or equal to 10000"),
+    ({"draws": 10, "seed": -1}, "seed must be greater than or equal to 0"),
+    ({"draws": "many"}, "draws must be a valid integer"),
+])
+def test_draws_are_bounded(client: TestClient, params: dict[str, Any], needle: str) -> None:
+    response = client.get("/api/cascade", params={**FLAGSHIP, **params})
+    assert response.status_code == 422 and needle in response.json()["error"]
+
+
+def test_whatif_cascade_matches_the_overlay_world(client: TestClient) -> None:
+    params = {**FLAGSHIP, "add_member": "rus_prk_2024:IRN", "drop_treaty": "csto_1992"}
+    body = client.get("/api/cascade", params=params).json()
+    world = whatif_world("add-member=rus_prk_2024:IRN", "drop-treaty=csto_1992")
+    assert body == foedus.cascade("UKR", "RUS", "2025-01-15", place="kursk-oblast", world=world).to_dict()
+    assert "IRN" in body["sides"]["defense"]
+
+
+def test_whatif_remove_member_and_strength(client: TestClient) -> None:
+    gone = client.get("/api/cascade", params={**FLAGSHIP, "remove_member": "rus_prk_2024:PRK"}).json()
+    assert "PRK" not in gone["sides"]["defense"]
+    weaker = client.get("/api/cascade", params={**FLAGSHIP, "set_strength": "rus_prk_2024:4=S3"}).json()
+    prk = next(j for j in weaker["joiners"] if j["state"] == "PRK")
+    assert prk["strength"] == "S3"
+
+
+@pytest.mark.parametrize(("params", "needle"), [
+    ({"add_member": "rus_prk_2024:Atlantis"}, "unknown state 'Atlantis'"),
+    ({"add_member": "rus_prk_2024"}, "expected TREATY:VALUE"),
+    ({"drop_treaty": "../../pyproject.toml"}, "unknown treaty '../../pyproject.toml'"),
+    ({"drop_treaty": "/etc/passwd"}, "unknown treaty '/etc/passwd'"),
+    ({"set_strength": "rus_prk_2024:9=S1"}, "has no article '9'"),
+    ({"set_strength": "rus_prk_2024:4=S9"}, "set_strength="),
+    ({"drop_treaty": ["nato_1949"] * 17}, "too many what-if changes"),
+])
+def test_bad_whatif_changes_are_422(client: TestClient, params: dict[str, Any], needle: str) -> None:
+    response = client.get("/api/cascade", params={**FLAGSHIP, **params})
+    assert response.status_code == 422, response.text
+    assert needle in response.json()["error"]
+
+
+def test_compare_with_a_whatif(client: TestClient) -> None:
+    body = client.get("/api/compare", params={**FLAGSHIP, "add_member": "rus_prk_2024:IRN"}).json()
+    assert body["whatif"] == [{"param": "add_member", "value": "rus_prk_2024:IRN"}]
+    assert body["base"] == foedus.cascade("UKR", "RUS", "2025-01-15", place="kursk-oblast").to_dict()
+    assert body["changes"]["gained"] == [{"state": "IRN", "side": "defense", "why": "rus_prk_2024 art. 4"}]
+    assert body["changes"]["war_size"]["other"] == body["changes"]["war_size"]["base"] + 1
+
+
+def test_compare_two_dates(client: TestClient) -> None:
+    body = client.get("/api/compare", params={**FLAGSHIP, "date": "2024-08-06", "other_date": "2025-01-15"}).json()
+    assert body["base"]["date"] == "2024-08-06" and body["other"]["date"] == "2025-01-15"
+    gained = {g["state"]: g["why"] for g in body["changes"]["gained"]}
+    assert gained.get("PRK") == "rus_prk_2024 art. 4"
+
+
+def test_compare_needs_something_to_compare(client: TestClient) -> None:
+    response = client.get("/api/compare", params=FLAGSHIP)
+    assert response.status_code == 422 and "nothing to compare" in response.json()["error"]

@@ -1,0 +1,26 @@
+// The compare view: the same scenario on another date and/or in the what-if world, and which states it
+// gains, loses or switches, each with the treaty and article that explain the change.
+import type { Comparison } from "./api";
+import { h } from "./dom";
+
+export function renderComparison(host: HTMLElement, c: Comparison, names: (id: string) => string,
+                                 onPick: (id: string) => void): void {
+  const btn = (id: string) => {
+    const b = h("button", { type: "button", class: "state", "data-state": id, title: names(id) }, id);
+    b.addEventListener("click", () => onPick(id));
+    return b;
+  };
+  const what = [c.other.date !== c.base.date ? `on ${c.other.date}` : "",
+    c.whatif.length ? `with ${c.whatif.map((w) => `${w.param}=${w.value}`).join(", ")}` : ""].filter(Boolean).join(" ");
+  const ch = c.changes;
+  const items = [
+    ...ch.gained.map((g) => h("li", { class: "gained" }, "+ ", btn(g.state), ` joins the ${g.side}: ${g.why}`)),
+    ...ch.lost.map((l) => h("li", { class: "lost" }, "− ", btn(l.state), ` no longer joins the ${l.side} (was: ${l.why_before})`)),
+    ...ch.switched.map((s) => h("li", { class: "switched" }, "⇄ ", btn(s.state), ` switches ${s.from} → ${s.to}: ${s.why}`)),
+    ...ch.new_conflicts.map((s) => h("li", {}, "! ", btn(s), " is now bound both ways")),
+    ...ch.resolved_conflicts.map((s) => h("li", {}, "✓ ", btn(s), " is no longer bound both ways")),
+  ];
+  host.replaceChildren(
+    h("p", {}, `${c.base.date} as encoded → ${what || "the same world"}: war size ${ch.war_size.base} → ${ch.war_size.other}.`),
+    items.length ? h("ul", { class: "changes" }, ...items) : h("p", { class: "muted" }, "No state changes side."));
+}
