@@ -84,7 +84,7 @@ def test_honour_model_file_overrides_and_errors(tmp_path: Path) -> None:
     assert model.probability("x", "S2", True, dt.date(1900, 1, 1)) == 0.5
     bad = tmp_path / "bad.yaml"
     bad.write_text("strength: {S2: high}\n")
-    with pytest.raises(FoedusError, match="bad.yaml: strength.S2"):
+    with pytest.raises(FoedusError, match=r"bad\.yaml: strength\.S2"):
         load_honour_model(bad)
 
 

@@ -32,12 +32,13 @@ def client(scheduler: str = "local", workers: int = 2) -> Iterator[Any]:
     except ImportError:
         raise FoedusError("Dask sweeps need the dask extra: pip install 'foedus[dask]'") from None
     if scheduler == "local":
-        with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
-                Client(cluster) as c:
+        cluster = LocalCluster(  # type: ignore[no-untyped-call]
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+        with cluster, Client(cluster) as c:  # type: ignore[no-untyped-call]
             yield c
     else:
         try:
-            c = Client(scheduler, timeout="10s")
+            c = Client(scheduler, timeout="10s")  # type: ignore[no-untyped-call]
         except OSError as exc:
             raise FoedusError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
         with c:
