@@ -42,6 +42,34 @@ def print_result(result: CascadeResult) -> None:
     sides = result.sides
     console.print(f"[red]attack[/red]: {', '.join(sides['attack'])}")
     console.print(f"[blue]defense[/blue]: {', '.join(sides['defense'])}")
+    if result.power:
+        _print_power(console, result.power)
+    if result.montecarlo:
+        _print_montecarlo(console, result.montecarlo)
+
+
+def _print_power(console: Console, power: dict[str, Any]) -> None:
+    parts = [f"{side} CINC {power[side]['cinc']:.4f} ({power[side]['share']:.1%} of the world)"
+             for side in ("attack", "defense") if power.get(side) and power[side].get("share") is not None]
+    note = f" — {power['note']}" if power.get("note") else ""
+    console.print(f"coalition power, {power['year']}: " + "; ".join(parts) + note)
+
+
+def _print_montecarlo(console: Console, mc: dict[str, Any]) -> None:
+    size = mc["war_size"]
+    console.print(f"Monte Carlo, {mc['draws']:,} draws (seed {mc['seed']}): war size mean {size['mean']:.1f}, "
+                  f"90% interval {size['p5']:.0f}–{size['p95']:.0f}; P(major powers on opposite sides) "
+                  f"{mc['p_major_powers_opposite']:.1%}")
+    table = Table("state", "P(attack side)", "P(defense side)", title="probability of joining")
+    rows = sorted(mc["probabilities"].items(), key=lambda kv: -max(kv[1].values()))
+    for state, p in rows[:25]:
+        table.add_row(state, f"{p['attack']:.1%}", f"{p['defense']:.1%}")
+    console.print(table)
+    ep = mc.get("expected_power")
+    if ep:
+        console.print("expected CINC: " + "; ".join(
+            f"{side} {ep[side]['cinc_mean']:.4f} (5–95%: {ep[side]['cinc_p5']:.4f}–{ep[side]['cinc_p95']:.4f})"
+            for side in ("attack", "defense")))
 
 
 def print_citations(datasets: tuple[str, ...], *, to_stderr: bool) -> None:
