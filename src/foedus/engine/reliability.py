@@ -29,9 +29,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
-
-from foedus.errors import FoedusError
+from pydantic import BaseModel, ConfigDict, Field
 
 __all__ = ["ERA_CUTOFF", "HonourModel", "load_honour_model"]
 
@@ -85,20 +83,12 @@ def load_honour_model(path: str | Path | None) -> HonourModel:
     """
     if path is None:
         return HonourModel()
-    from foedus.model.yamlio import load_yaml
+    from foedus.model.yamlio import read_yaml_file, validate_file_data
 
-    try:
-        raw = load_yaml(Path(path).read_text(encoding="utf-8")) or {}
-    except OSError as exc:
-        raise FoedusError(f"{path}: cannot read honour model: {exc.strerror or exc}") from None
+    raw = read_yaml_file(path, "honour model") or {}
     merged = {k: dict(v) for k, v in _DEFAULTS.items()}
     for era, table in (raw.get("era") or {}).items() if isinstance(raw, dict) else ():
         merged.setdefault(era, {}).update(table or {})
     if isinstance(raw, dict):
         raw = {**raw, "era": merged}
-    try:
-        return HonourModel.model_validate(raw)
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        loc = ".".join(str(x) for x in err["loc"])
-        raise FoedusError(f"{path}: {loc}: {err['msg']}") from None
+    return validate_file_data(HonourModel, raw, path)

@@ -193,19 +193,9 @@ def load_overlay(path: str | Path) -> Overlay:
     Raises:
         FoedusError: unreadable file or a malformed change, naming the file and field.
     """
-    from foedus.model.yamlio import load_yaml
+    from foedus.model.yamlio import read_yaml_file, validate_file_data
 
-    target = Path(path)
-    try:
-        raw = load_yaml(target.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise FoedusError(f"{target}: cannot read overlay: {exc.strerror or exc}") from None
-    try:
-        return Overlay.model_validate(raw)
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        loc = ".".join(str(x) for x in err["loc"])
-        raise FoedusError(f"{target}: {loc}: {err['msg']}") from None
+    return validate_file_data(Overlay, read_yaml_file(path, "overlay"), path)
 
 
 def _pair(value: str, flag: str) -> tuple[str, str]:
