@@ -124,3 +124,23 @@ def test_dask_sweep_equals_in_process(world: World) -> None:
     seeds = np.random.SeedSequence(11).spawn(4)
     expected = np.concatenate([simulate(world, scenario, 100, s, HonourModel()).sides for s in seeds])
     assert np.array_equal(sides, expected)
+
+
+def test_torch_backend_equals_numpy(world: World) -> None:
+    pytest.importorskip("torch")  # the optional GPU extra; runs on the CPU build where installed
+    day = dt.date(1962, 10, 22)
+    members = dyad_members(world, day)
+    n = len(members)
+    a, b = np.meshgrid(np.arange(n), np.arange(n), indexing="ij")
+    keep = a != b
+    base = compile_rules(world, day, members)
+    torch_rules = compile_rules(world, day, members, backend="torch")
+    for reading in ("legal", "escalatory"):
+        x = batch_cascades(base, a[keep][:3000], b[keep][:3000], reading)  # type: ignore[arg-type]
+        y = batch_cascades(torch_rules, a[keep][:3000], b[keep][:3000], reading)  # type: ignore[arg-type]
+        assert np.array_equal(x.sides, y.sides) and np.array_equal(x.conflicts, y.conflicts)
+
+
+def test_unknown_backend_is_a_clear_error(world: World) -> None:
+    with pytest.raises(FoedusError, match="unknown backend"):
+        compile_rules(world, dt.date(2000, 1, 1), ["USA"], backend="tpu")

@@ -34,6 +34,7 @@ class AtlasOptions:
     readings: tuple[Reading, ...] = READINGS
     requested: bool = True
     unresolved_met: bool = True
+    backend: str | None = None  # numpy (default) or torch
 
 
 def dyad_members(world: World, day: dt.date) -> list[str]:
@@ -46,7 +47,8 @@ def atlas_results(world: World, day: dt.date, options: AtlasOptions | None = Non
     """Batched cascades of every ordered dyad, per reading."""
     options = options or AtlasOptions()
     members = dyad_members(world, day)
-    rules = compile_rules(world, day, members, requested=options.requested, unresolved_met=options.unresolved_met)
+    rules = compile_rules(world, day, members, requested=options.requested, unresolved_met=options.unresolved_met,
+                          backend=options.backend)
     n = len(members)
     a, b = np.meshgrid(np.arange(n), np.arange(n), indexing="ij")
     keep = a != b

@@ -125,6 +125,7 @@ def atlas(
     reading: Annotated[str | None, typer.Option(help="legal | escalatory (default: both).")] = None,
     scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address (or 'local') for year sweeps.")] = None,
     workers: Annotated[int, typer.Option(help="Workers of a local Dask cluster.")] = 2,
+    backend: Annotated[str | None, typer.Option(help="Matrix backend: numpy (default) or torch (GPU if any).")] = None,
 ) -> None:
     """Per ordered dyad at a date, or yearly systemic indicators over a range of years."""
     from foedus.atlas import AtlasOptions, atlas_frame
@@ -132,7 +133,7 @@ def atlas(
     from foedus.engine.scenario import parse_date
     from foedus.model.world import World
 
-    opts = AtlasOptions(readings=_readings(reading))
+    opts = AtlasOptions(readings=_readings(reading), backend=backend)
     world = World.default()
     if date is not None:
         _write(atlas_frame(world, parse_date(date), opts), out)

@@ -12,10 +12,11 @@ sides, rounds and conflicts (a property test checks random dates, dyads and both
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
+from foedus.engine.backend import Backend, get_backend
 from foedus.engine.cascade import leg_index
 from foedus.engine.index import Leg, LegIndex
 from foedus.engine.rules import in_scope
@@ -53,6 +54,7 @@ class BatchRules:
     cond_neutral: _Conditional
     cond_neutral_att: _Conditional
     majors: np.ndarray
+    backend: Backend = field(default_factory=Backend)
 
     def __post_init__(self) -> None:
         # the products the rounds need, side by side so that one matrix product serves two rules
@@ -67,7 +69,7 @@ def _empty_cond(n: int) -> _Conditional:
 
 
 def compile_rules(world: World, day: dt.date, states: list[str], basis: Basis = "in-force",
-                  requested: bool = True, unresolved_met: bool = True) -> BatchRules:
+                  requested: bool = True, unresolved_met: bool = True, backend: str | None = None) -> BatchRules:
     """Evaluate every leg once against an attack on its beneficiary's home territory.
 
     The state index is `states` (the candidates for attacker and target) followed by every other
@@ -83,7 +85,7 @@ def compile_rules(world: World, day: dt.date, states: list[str], basis: Basis = 
     majors = np.array([world.states.is_major(s, day) for s in states], dtype=bool)
     m, c, n = builder.mats, builder.conds, len(states)
     return BatchRules(states, m["d"], m["dnp"], m["o"], m["nt"], m["nta"], _pack(c["d"], n), _pack(c["o"], n),
-                      _pack(c["nt"], n), _pack(c["nta"], n), majors)
+                      _pack(c["nt"], n), _pack(c["nta"], n), majors, get_backend(backend))
 
 
 class _Builder:
@@ -287,32 +289,34 @@ def _wants(rules: BatchRules, side: np.ndarray, tgt: np.ndarray,
         victims_d[np.arange(len(tgt)), tgt] = 1
         want_d = rules.defend_all[tgt] > 0  # a gather: the target is the only victim
         stay_a = rules.neutral[tgt] > 0
-        to_a = _or_rows(attacking, rules.offend_nta)  # offence and partner-attacks neutrality together
+        to_a = _or_rows(attacking, rules.offend_nta, rules.backend)  # offence and partner-attacks neutrality together
         want_a, stay_d = to_a[:, :n], to_a[:, n:]
         victims_a = strikers_on_d = None
     else:
         victims_d, victims_a, strikers_on_d = on_d, on_a, on_d
-        by_d = (on_d @ rules.defend_all_nt) > 0  # defenders of, and neutrals toward, defence-side victims
-        by_a = (on_a @ rules.defend_nt) > 0  # attack-side victims started the war: no non-provocation legs
-        off_a = _or_rows(attacking, rules.offend_nta)
-        off_d = (on_d @ rules.offend_nta) > 0
+        mm = rules.backend.any_product
+        by_d = mm(on_d, rules.defend_all_nt)  # defenders of, and neutrals toward, defence-side victims
+        by_a = mm(on_a, rules.defend_nt)  # attack-side victims started the war: no non-provocation legs
+        off_a = _or_rows(attacking, rules.offend_nta, rules.backend)
+        off_d = mm(on_d, rules.offend_nta)
         want_d = by_d[:, :n] | off_d[:, :n]
         stay_a = by_d[:, n:] | off_d[:, n:]
         want_a = by_a[:, :n] | off_a[:, :n]
         stay_d = by_a[:, n:] | off_a[:, n:]
-    _conditional(rules.cond_defend, victims_d, on_a, want_d, skip_nonprov=False)
-    _conditional(rules.cond_offend, attacking, victims_d, want_a, skip_nonprov=False)
-    _conditional(rules.cond_neutral, victims_d, on_a, stay_a, skip_nonprov=False)
-    _conditional(rules.cond_neutral_att, attacking, victims_d, stay_d, skip_nonprov=False)
+    be = rules.backend
+    _conditional(rules.cond_defend, victims_d, on_a, want_d, be, skip_nonprov=False)
+    _conditional(rules.cond_offend, attacking, victims_d, want_a, be, skip_nonprov=False)
+    _conditional(rules.cond_neutral, victims_d, on_a, stay_a, be, skip_nonprov=False)
+    _conditional(rules.cond_neutral_att, attacking, victims_d, stay_d, be, skip_nonprov=False)
     if victims_a is not None and strikers_on_d is not None:
-        _conditional(rules.cond_defend, victims_a, strikers_on_d, want_a, skip_nonprov=True)
-        _conditional(rules.cond_offend, strikers_on_d, victims_a, want_d, skip_nonprov=False)
-        _conditional(rules.cond_neutral, victims_a, strikers_on_d, stay_d, skip_nonprov=False)
-        _conditional(rules.cond_neutral_att, strikers_on_d, victims_a, stay_a, skip_nonprov=False)
+        _conditional(rules.cond_defend, victims_a, strikers_on_d, want_a, be, skip_nonprov=True)
+        _conditional(rules.cond_offend, strikers_on_d, victims_a, want_d, be, skip_nonprov=False)
+        _conditional(rules.cond_neutral, victims_a, strikers_on_d, stay_d, be, skip_nonprov=False)
+        _conditional(rules.cond_neutral_att, strikers_on_d, victims_a, stay_a, be, skip_nonprov=False)
     return want_a, want_d, stay_a, stay_d
 
 
-def _or_rows(on: np.ndarray, matrix: np.ndarray) -> np.ndarray:
+def _or_rows(on: np.ndarray, matrix: np.ndarray, backend: Backend) -> np.ndarray:
     """(on @ matrix) > 0, with a gather for the rows where a single state is on (most rows)."""
     count = on.sum(axis=1)
     out = np.zeros((len(on), matrix.shape[1]), dtype=bool)
@@ -321,12 +325,12 @@ def _or_rows(on: np.ndarray, matrix: np.ndarray) -> np.ndarray:
         out[single] = matrix[on[single].argmax(axis=1)] > 0
     many = count > 1
     if many.any():
-        out[many] = (on[many] @ matrix) > 0
+        out[many] = backend.any_product(on[many], matrix)
     return out
 
 
 def _conditional(cond: _Conditional, owed_on: np.ndarray, counter_on: np.ndarray, want: np.ndarray,
-                 skip_nonprov: bool) -> None:
+                 backend: Backend, skip_nonprov: bool) -> None:
     """Legs that bind when the owed-to state is in play and some counterpart other than the obligor qualifies."""
     if len(cond.owed) == 0:
         return
@@ -337,9 +341,9 @@ def _conditional(cond: _Conditional, owed_on: np.ndarray, counter_on: np.ndarray
     if len(rows) == 0:
         return
     counter = counter_on[rows]
-    counts = counter @ allowed.T.astype(np.float32)  # qualifying counterparts per row and leg
+    counts = backend.matmul(counter, allowed.T.astype(np.float32))  # qualifying counterparts per row and leg
     counts -= counter[:, obligor] * allowed[np.arange(len(obligor)), obligor]  # never the obligor itself
     hit = (in_play[rows] & (counts > 0)).astype(np.float32)
     onehot = np.zeros((len(obligor), want.shape[1]), dtype=np.float32)
     onehot[np.arange(len(obligor)), obligor] = 1
-    want[rows] |= (hit @ onehot) > 0
+    want[rows] |= backend.any_product(hit, onehot)

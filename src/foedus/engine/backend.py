@@ -1,0 +1,67 @@
+"""Array backends for the batched engine's matrix products: numpy (default) or PyTorch (CPU or GPU).
+
+Only the boolean matrix products move; everything else stays in numpy. Choose with
+`compile_rules(..., backend="torch")` or FOEDUS_BACKEND=torch; PyTorch is an optional extra
+(`pip install 'foedus[gpu]'`) and uses CUDA when it is available.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from foedus.errors import FoedusError
+
+__all__ = ["Backend", "get_backend"]
+
+
+@dataclass(frozen=True)
+class Backend:
+    """A way to multiply float32 matrices; `device` is 'cpu' or 'cuda' for torch."""
+
+    name: str = "numpy"
+    device: str = "cpu"
+
+    def matmul(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        """a @ b as a float32 numpy array."""
+        if self.name == "numpy":
+            out: np.ndarray = a @ b
+            return out
+        torch = _torch()
+        ta = torch.from_numpy(np.ascontiguousarray(a, dtype=np.float32)).to(self.device)
+        tb = torch.from_numpy(np.ascontiguousarray(b, dtype=np.float32)).to(self.device)
+        result: np.ndarray = (ta @ tb).cpu().numpy()
+        return result
+
+    def any_product(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        """(a @ b) > 0 for 0/1 matrices: which columns any selected row reaches."""
+        if self.name == "numpy":
+            out: np.ndarray = (a @ b) > 0
+            return out
+        torch = _torch()
+        ta = torch.from_numpy(np.ascontiguousarray(a, dtype=np.float32)).to(self.device)
+        tb = torch.from_numpy(np.ascontiguousarray(b, dtype=np.float32)).to(self.device)
+        result: np.ndarray = ((ta @ tb) > 0).cpu().numpy()
+        return result
+
+
+def _torch() -> Any:
+    try:
+        import torch
+    except ImportError:
+        raise FoedusError("the torch backend needs PyTorch: pip install 'foedus[gpu]'") from None
+    return torch
+
+
+def get_backend(name: str | None = None) -> Backend:
+    """The named backend (default: $FOEDUS_BACKEND, else numpy)."""
+    name = name or os.environ.get("FOEDUS_BACKEND") or "numpy"
+    if name == "numpy":
+        return Backend()
+    if name == "torch":
+        torch = _torch()
+        return Backend("torch", "cuda" if torch.cuda.is_available() else "cpu")
+    raise FoedusError(f"unknown backend {name!r}: choose numpy or torch")
