@@ -21,7 +21,8 @@ with warnings.catch_warnings():
     from foedus.web.guard import GuardSettings
 
 # schemathesis calls the app in-process as host "testserver", which the loopback Host rule would refuse.
-schema = schemathesis.openapi.from_asgi("/openapi.json", create_app(GuardSettings(extra_hosts=("testserver",))))
+_app = create_app(GuardSettings(extra_hosts=("testserver",)), mc_timeout=2.0)  # bounded Monte Carlo runs
+schema = schemathesis.openapi.from_asgi("/openapi.json", _app)
 
 pytestmark = [pytest.mark.slow, pytest.mark.filterwarnings("ignore::DeprecationWarning")]
 

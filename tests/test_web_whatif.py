@@ -104,3 +104,14 @@ def test_compare_two_dates(client: TestClient) -> None:
 def test_compare_needs_something_to_compare(client: TestClient) -> None:
     response = client.get("/api/compare", params=FLAGSHIP)
     assert response.status_code == 422 and "nothing to compare" in response.json()["error"]
+
+
+def test_a_runaway_monte_carlo_is_stopped_and_the_next_run_works() -> None:
+    slow = {"attacker": "DEU", "target": "FRA", "date": "2025-06-01", "reading": "escalatory", "draws": 10_000}
+    with TestClient(create_app(mc_timeout=1.0), base_url="http://127.0.0.1") as c:
+        response = c.get("/api/cascade", params=slow)
+        assert response.status_code == 422
+        assert "took longer than 1 s and was stopped" in response.json()["error"]
+        assert c.get("/api/health").status_code == 200
+        again = c.get("/api/cascade", params={**FLAGSHIP, "draws": 200, "seed": 3})
+        assert again.status_code == 200 and again.json()["draws"] == 200

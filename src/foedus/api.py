@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from foedus.engine.cascade import run_cascade
-from foedus.engine.montecarlo import simulate
-from foedus.engine.power import coalition_power, expected_power
-from foedus.engine.reliability import HonourModel, load_honour_model
+from foedus.engine.power import coalition_power
 from foedus.engine.result import CascadeResult
 from foedus.engine.scenario import Basis, Reading, TargetKind, TerritoryView, UnresolvedReading, build_scenario
 from foedus.errors import ScenarioError
 from foedus.model.world import World
+
+if TYPE_CHECKING:
+    from foedus.engine.reliability import HonourModel
 
 __all__ = ["cascade", "load_world"]
 
@@ -69,6 +71,10 @@ def cascade(  # noqa: PLR0913
         return replace(result, power=power)
     if draws < 1 or draws > 10_000_000:
         raise ScenarioError(f"draws must be between 1 and 10,000,000 (got {draws})")
+    from foedus.engine.montecarlo import simulate  # numpy: loaded only for probabilistic runs
+    from foedus.engine.power import expected_power
+    from foedus.engine.reliability import HonourModel, load_honour_model
+
     model = honour if isinstance(honour, HonourModel) else load_honour_model(honour)
     mc = simulate(w, scenario, draws, seed, model)
     summary = mc.to_dict()

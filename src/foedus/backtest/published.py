@@ -20,11 +20,11 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from foedus.model.world import World
 
-__all__ = ["PUBLISHED", "SABROSKY", "AllyOutcome", "Outcome", "Published", "allies_of", "split"]
+__all__ = ["PUBLISHED", "SABROSKY", "AllyOutcome", "Outcome", "Published", "Split", "allies_of", "split"]
 
 Outcome = Literal["alongside", "stayed_out", "other_side"]
 LLM = "Leeds, Long & Mitchell 2000"
@@ -52,8 +52,19 @@ PUBLISHED: tuple[Published, ...] = (
     Published(BF, "offensive pledges", 1816, 2003, 0.74, "offense"),
 )
 
-SABROSKY = {"source": "Sabrosky 1980", "first": 1816, "last": 1965,
-            "shares": {"alongside": 0.27, "stayed_out": 0.61, "other_side": 0.12}}
+
+
+@dataclass(frozen=True, slots=True)
+class Split:
+    """A published split of what allies of war participants did, and the period it covers."""
+
+    source: str
+    first: int
+    last: int
+    shares: dict[str, float]
+
+
+SABROSKY = Split("Sabrosky 1980", 1816, 1965, {"alongside": 0.27, "stayed_out": 0.61, "other_side": 0.12})
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +87,7 @@ def allies_of(world: World, state: str, day: dt.date) -> set[str]:
     return {s for s in out if s in world.states.states and world.states.get(s).member_on(day) is not False}
 
 
-def split(outcomes: Iterable[str]) -> dict[str, object]:
+def split(outcomes: Iterable[str]) -> dict[str, Any]:
     """Counts and shares of alongside / stayed_out / other_side.
 
     >>> split(["alongside", "stayed_out", "stayed_out", "other_side"])["shares"]

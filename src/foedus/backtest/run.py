@@ -51,7 +51,7 @@ class WarRecord:
     actual: Actual
     predictions: dict[Variant, ReadingPrediction]
     scores: dict[Variant, ReadingScore]
-    pairs: dict[Variant, list[Pair]]
+    pairs: dict[Variant, list[Pair]]  # the probabilistic forecasts (legal reading)
     allies: list[AllyOutcome]
     skipped: tuple[Skip, ...] = ()
 
@@ -154,7 +154,7 @@ def _one_war(world: World, war: War, dyadic: DyadicStarts, placer: Placer, setti
         return None
     left_out = frozenset(unplaced)
     scores = {v: score(p, actual, left_out) for v, p in predictions.items()}
-    pairs = {v: pairs_of(p, actual, left_out) for v, p in predictions.items() if v != "legal-unmet"}
+    pairs = {"legal": pairs_of(predictions["legal"], actual, left_out)}
     return WarRecord(war=war, opening=opening, actual=actual, predictions=predictions, scores=scores, pairs=pairs,
                      allies=_allies(world, actual, day, left_out), skipped=tuple(skips))
 

@@ -252,8 +252,10 @@ def _rounds(rules: BatchRules, tgt: np.ndarray, side: np.ndarray, joined: np.nda
         jr = joined[act]
         jr[join_a | join_d] = np.broadcast_to(r[:, None], jr.shape)[join_a | join_d]
         joined[act] = jr
-        # escalatory: after round 1 the targets strike back even if nobody joined
-        moving = keep & ((join_a | join_d).any(axis=1) | ((reading == "escalatory") & (r == 1)))
+        # legal: only states joining the attack make new attacks; escalatory: any joiner does, and after
+        # round 1 the targets strike back even if nobody joined
+        new_attacks = join_a.any(axis=1) if reading == "legal" else (join_a | join_d).any(axis=1) | (r == 1)
+        moving = keep & new_attacks
         rnd[act] += 1
         act = act[moving]
     return side, joined, excluded, restart, resume

@@ -7,11 +7,12 @@ States without a COW code or a CINC value count as 0.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
-
-import numpy as np
+from typing import TYPE_CHECKING, Any
 
 from foedus.model.states import StateRegistry
+
+if TYPE_CHECKING:
+    import numpy as np
 
 __all__ = ["coalition_power", "expected_power"]
 
@@ -53,6 +54,8 @@ def coalition_power(states: StateRegistry, sides: dict[str, list[str]], day: dt.
 
 def expected_power(states: StateRegistry, names: list[str], sides: np.ndarray, day: dt.date) -> dict[str, Any] | None:
     """Mean (and 5th/95th percentile) CINC per side over Monte Carlo draws (sides: 1 attack, 2 defense)."""
+    import numpy as np
+
     table = _table(states, day)
     if table is None:
         return None

@@ -5,14 +5,15 @@ Optional what-if changes run it in a changed world, and `draws`/`seed` add the M
 
 The handler is `async` on purpose: a cascade is a few milliseconds of pure-Python CPU work, so running it
 on the event loop beats a hop to the thread pool, where threads would only contend for the GIL (about 25%
-more requests per second in bench/bench_web.py on two cores).
+more requests per second in bench/bench_web.py on two cores). Monte Carlo runs, which can take far longer,
+go to a separate worker process with a time limit (`foedus.web.mc_worker`).
 """
 
 from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse
 
 from foedus.model.world import World
@@ -42,6 +43,7 @@ def run_query(q: ScenarioQuery, world: World | None = None, mc: DrawsQuery | Non
 
 @router.get("/cascade", response_model=None, responses={200: {"model": CascadeOut}, **ERRORS})
 async def get_cascade(
+    request: Request,
     q: Annotated[ScenarioQuery, Depends(scenario_query)],
     whatif: Annotated[WhatIfQuery, Depends(whatif_query)],
     mc: Annotated[DrawsQuery, Depends(draws_query)],
@@ -51,4 +53,9 @@ async def get_cascade(
     The body is `CascadeResult.to_dict()`, the contract of `foedus cascade --json` (docs/json-contract.md),
     computed in the what-if world when changes are given, with Monte Carlo keys when `draws` is given.
     """
-    return JSONResponse(run_query(q, world_for(whatif), mc))
+    if mc.draws:
+        import anyio
+
+        worker = request.app.state.mc_worker
+        return JSONResponse(await anyio.to_thread.run_sync(worker.run, q, whatif, mc))
+    return JSONResponse(run_query(q, world_for(whatif)))

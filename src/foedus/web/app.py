@@ -14,6 +14,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import PlainTextResponse, Response
 
 from foedus.web.guard import Guard, GuardSettings
+from foedus.web.mc_worker import McWorker
 from foedus.web.static import StaticBundle
 
 __all__ = ["create_app"]
@@ -29,15 +30,20 @@ _NO_FRONT_END = ("foedus API is running (see /openapi.json); the map front end w
 
 
 @asynccontextmanager
-async def _lifespan(_app: FastAPI) -> AsyncIterator[None]:
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     from foedus.model.world import World
 
     World.default()  # load the treaty world before the first request, not during it
-    yield
+    try:
+        yield
+    finally:
+        app.state.mc_worker.close()
 
 
-def create_app(settings: GuardSettings | None = None, static_dir: Path | None = None) -> FastAPI:
-    """A new app; `settings` sets the limits and Host rule, `static_dir` the built front end to serve."""
+def create_app(settings: GuardSettings | None = None, static_dir: Path | None = None,
+               mc_timeout: float = 20.0) -> FastAPI:
+    """A new app; `settings` sets the limits and Host rule, `static_dir` the built front end to serve,
+    `mc_timeout` the seconds a Monte Carlo run may take before it is stopped."""
     from foedus import __version__
     from foedus.web import api_cascade, api_catalog, api_compare
     from foedus.web.envelope import error_response, install_handlers
@@ -46,6 +52,7 @@ def create_app(settings: GuardSettings | None = None, static_dir: Path | None = 
                   redoc_url=None, lifespan=_lifespan)
     bundle = StaticBundle.load(static_dir)
     app.state.bundle = bundle
+    app.state.mc_worker = McWorker(mc_timeout)
     install_handlers(app)
     app.include_router(api_cascade.router)
     app.include_router(api_compare.router)
