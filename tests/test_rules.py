@@ -9,6 +9,7 @@ import pytest
 from foedus.api import cascade
 from foedus.model.loader import validate_references
 from foedus.model.treaty import Treaty
+from foedus.model.treatymap import TreatyMap
 from foedus.model.world import World
 
 DAY = "2020-06-01"
@@ -33,7 +34,7 @@ def make_world(base: World, *treaties: dict[str, Any]) -> World:
     for raw in treaties:
         t = validate_references(Treaty.model_validate(raw), raw["id"], base.states, base.places)
         parsed[t.id] = t
-    return World(treaties=parsed, states=base.states, places=base.places)
+    return World(treaties=TreatyMap(parsed), states=base.states, places=base.places)
 
 
 def joined(result: Any) -> dict[str, str]:

@@ -16,7 +16,7 @@ from foedus.backtest.metrics import Pair
 from foedus.backtest.opening import OpeningAttack, opening_attack
 from foedus.backtest.placing import Placer, Skip
 from foedus.backtest.predict import ReadingPrediction, Side, Variant, predict
-from foedus.backtest.published import AllyOutcome, allies_of
+from foedus.backtest.published import AllyOutcome, Outcome, allies_of
 from foedus.backtest.scoring import Actual, ReadingScore, pairs_of, score
 from foedus.backtest.wars import DyadicStarts, War, load_dyadic, load_wars
 from foedus.engine.reliability import ERA_CUTOFF
@@ -70,6 +70,7 @@ class Backtest:
     skipped_wars: list[dict[str, object]] = field(default_factory=list)
     skips: list[Skip] = field(default_factory=list)
     wars_in_range: int = 0
+    names: dict[str, str] = field(default_factory=dict)  # every state id the records mention
 
 
 def wars_in_range(settings: Settings) -> list[War]:
@@ -95,7 +96,22 @@ def run_backtest(world: World, settings: Settings, wars: list[War] | None = None
             out.skips.extend(record.skipped)
         if on_war is not None:
             on_war(war)
+    out.names = _names(world, out.records)
     return out
+
+
+def _names(world: World, records: list[WarRecord]) -> dict[str, str]:
+    """Display names: COW's name for the war's participants, the registry's for the others."""
+    out: dict[str, str] = {}
+    for r in records:
+        for p in r.war.participations:
+            state = world.states.by_ccode.get(p.ccode)
+            if state is not None:
+                out.setdefault(state, p.name)
+        for s in r.scores.values():
+            for state in (*s.predicted, *s.conflicted):
+                out.setdefault(state, world.states.names.get(state, state))
+    return dict(sorted(out.items()))
 
 
 def _skip_war(out: Backtest, war: War, reason: str) -> None:
@@ -154,7 +170,8 @@ def _one_war(world: World, war: War, dyadic: DyadicStarts, placer: Placer, setti
         return None
     left_out = frozenset(unplaced)
     scores = {v: score(p, actual, left_out) for v, p in predictions.items()}
-    pairs = {"legal": pairs_of(predictions["legal"], actual, left_out)}
+    members = world.states.members_on(day) or [st.id for st in world.states if st.ccode is not None]
+    pairs: dict[Variant, list[Pair]] = {"legal": pairs_of(predictions["legal"], actual, members, left_out)}
     return WarRecord(war=war, opening=opening, actual=actual, predictions=predictions, scores=scores, pairs=pairs,
                      allies=_allies(world, actual, day, left_out), skipped=tuple(skips))
 
@@ -167,6 +184,7 @@ def _allies(world: World, actual: Actual, day: dt.date, left_out: frozenset[str]
     for participant in sorted(side):
         for ally in sorted(allies_of(world, participant, day) - left_out):
             theirs = side.get(ally)
-            outcome = "stayed_out" if theirs is None else "alongside" if theirs == side[participant] else "other_side"
+            outcome: Outcome = ("stayed_out" if theirs is None else "alongside" if theirs == side[participant]
+                                else "other_side")
             out.append(AllyOutcome(actual.war, day.year, participant, ally, outcome))
     return out

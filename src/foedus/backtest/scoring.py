@@ -9,6 +9,7 @@ them rests on a condition ATOP flags but does not specify.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from foedus.backtest.metrics import Counts, Pair
@@ -68,10 +69,14 @@ def score(pred: ReadingPrediction, actual: Actual, skipped: frozenset[str] = fro
                         predicted=predicted)
 
 
-def pairs_of(pred: ReadingPrediction, actual: Actual, skipped: frozenset[str] = frozenset()) -> list[Pair]:
-    """The (war, candidate) forecasts: every state the cascade gives a chance, names, or that really joined."""
-    candidates = (set(pred.probabilities) | set(pred.joiners) | set(pred.conflicts) | set(actual.joiners))
-    candidates -= actual.originals | skipped
+def pairs_of(pred: ReadingPrediction, actual: Actual, members: Iterable[str],
+             skipped: frozenset[str] = frozenset()) -> list[Pair]:
+    """The (war, candidate) forecasts: every state in the system on the date, less the original parties.
+
+    The candidates do not depend on what happened, so states given no chance that stayed out count as
+    well as those that joined; states the cascade names outside `members` (none, with COW dates) too.
+    """
+    candidates = (set(members) | set(pred.probabilities) | set(pred.joiners)) - actual.originals - skipped
     out = []
     for state in sorted(candidates):
         p_att, p_def = pred.probabilities.get(state, (0.0, 0.0))

@@ -32,6 +32,7 @@ def _probabilistic(records: list[WarRecord]) -> dict[str, Any]:
     out = block(everything)
     out["by_era"] = {era: block([p for r in records if _in_era(r, era) for p in r.pairs["legal"]])
                      for era in ERAS[1:]}
+    out["given_a_chance"] = block([p for p in everything if p.p_attack + p.p_defense > 0])
     out["calibration"] = [b.to_dict() for b in calibration(everything)]
     return out
 
@@ -71,7 +72,7 @@ def _published_row(records: list[WarRecord], pub: Published) -> dict[str, Any]:
                            "published": pub.value, "kind": pub.kind}
     years = [r.opening.date.year for r in records if pub.first <= r.opening.date.year <= pub.last]
     row["wars"] = len(years)
-    for variant in ("legal", "escalatory"):
+    for variant in VARIANTS:
         got = split(obligation_outcomes(records, variant, _period(pub.first, pub.last), pub.kind))
         row[variant] = {"n": got["n"], "honoured": got["shares"]["alongside"]}
     return row
@@ -85,7 +86,8 @@ def _sabrosky(records: list[WarRecord]) -> dict[str, Any]:
             "wars": sum(1 for r in records if keep(r)),
             "allies_of_participants": split(allies),
             "obligated_allies_legal": split(obligation_outcomes(records, "legal", keep)),
-            "obligated_allies_escalatory": split(obligation_outcomes(records, "escalatory", keep))}
+            "obligated_allies_escalatory": split(obligation_outcomes(records, "escalatory", keep)),
+            "obligated_allies_legal_unmet": split(obligation_outcomes(records, "legal-unmet", keep))}
 
 
 def summarize(bt: Backtest) -> dict[str, Any]:
@@ -106,6 +108,7 @@ def summarize(bt: Backtest) -> dict[str, Any]:
         "misses": {v: _misses(records, v) for v in VARIANTS},
         "published": [_published_row(records, pub) for pub in PUBLISHED],
         "sabrosky": _sabrosky(records),
+        "state_names": bt.names,
         "skipped_wars": bt.skipped_wars,
         "skipped_states": [k.to_dict() for k in bt.skips],
     }

@@ -237,6 +237,10 @@ from foedus.cli.serve_cmd import serve  # noqa: E402 - imports FastAPI only when
 
 app.command()(serve)
 
+from foedus.backtest.command import backtest  # noqa: E402 - loads the backtest only when the command runs
+
+app.command()(backtest)
+
 
 def main() -> None:
     """Console entry point: run the app, turning FoedusError into a message and exit code 2."""

@@ -79,7 +79,7 @@ def compile_legs(world: World, day: dt.date, basis: Basis = "in-force") -> LegIn
     """All directed legs in force on `day`, indexed by kind and beneficiary."""
     index = LegIndex(date=day, basis=basis)
     table: dict[Kind, dict[str, list[Leg]]] = defaultdict(lambda: defaultdict(list))
-    for treaty in world.treaties.values():
+    for treaty in world.treaties.on(day):
         members = active_members(treaty, day, basis)
         if not members:
             continue

@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from foedus.errors import FoedusError, ScenarioError, UnknownTreatyError
 from foedus.model.treaty import Scope, Strength, Treaty
+from foedus.model.treatymap import TreatyMap
 from foedus.model.world import World
 
 __all__ = ["Overlay", "load_overlay", "overlay_from_flags"]
@@ -94,10 +95,16 @@ class Overlay(BaseModel):
 
     def apply(self, world: World) -> World:
         """A new world with the changes applied (the given world is not modified)."""
-        treaties = dict(world.treaties)
+        curated = dict(world.treaties.curated)
+        touches_history = any(getattr(c, "treaty", None) not in (None, *curated) and isinstance(
+            getattr(c, "treaty", None), str) for c in self.changes)
+        if touches_history:  # a change to an ATOP alliance: work on the whole, materialised map
+            curated = dict(world.treaties)
         for change in self.changes:
-            _apply(change, treaties, world)
-        return World(treaties=treaties, states=world.states, places=world.places)
+            _apply(change, curated, world)
+        if touches_history:
+            return World(TreatyMap(curated), world.states, world.places)
+        return world.with_treaties(curated)
 
     def save(self, path: str | Path) -> None:
         """Write the overlay as YAML; refuses to overwrite an existing file."""
@@ -117,9 +124,8 @@ class Overlay(BaseModel):
 
 def _need(treaties: dict[str, Treaty], treaty_id: str, world: World) -> Treaty:
     if treaty_id not in treaties:
-        world_view = World(treaties=treaties, states=world.states, places=world.places)
-        world_view.treaty(treaty_id)  # raises with suggestions
-        raise UnknownTreatyError(treaty_id)  # pragma: no cover
+        world.treaty(treaty_id)  # raises with suggestions when the world does not have it either
+        raise UnknownTreatyError(f"unknown treaty {treaty_id!r} (dropped by an earlier change)")
     return treaties[treaty_id]
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from foedus.errors import UnknownTreatyError
+from foedus.model.treatymap import TreatyMap
 
 if TYPE_CHECKING:
     from foedus.model.gazetteer import Gazetteer
@@ -24,7 +25,7 @@ __all__ = ["World"]
 class World:
     """Treaties by id, with the state registry and gazetteer they refer to."""
 
-    treaties: dict[str, Treaty]
+    treaties: TreatyMap
     states: StateRegistry
     places: Gazetteer
 
@@ -45,8 +46,12 @@ class World:
 
     @property
     def has_history(self) -> bool:
-        """Whether ATOP's historical alliances are loaded."""
-        return any(t.origin == "atop" for t in self.treaties.values())
+        """Whether ATOP's historical alliances are part of this world."""
+        return self.treaties.has_history
+
+    def with_treaties(self, curated: dict[str, Treaty]) -> World:
+        """The same world with another curated set (the history, if any, kept and still lazy)."""
+        return World(TreatyMap(curated, self.treaties._loader, self.treaties.history_end), self.states, self.places)
 
     @classmethod
     def load(cls, extra: Iterable[Path] = (), bundled: bool = True, history: bool = True) -> World:
@@ -63,10 +68,8 @@ class World:
         states = StateRegistry.load()
         places = Gazetteer.load(states)
         files = [*(bundled_treaty_files() if bundled else []), *extra]
-        treaties = load_treaties(files, states, places)
-        if history:
-            treaties = _merge_history(treaties, states)
-        return cls(treaties=treaties, states=states, places=places)
+        curated = load_treaties(files, states, places)
+        return cls(treaties=_with_history(curated, states, history), states=states, places=places)
 
     @staticmethod
     @functools.cache
@@ -75,18 +78,25 @@ class World:
         return _cached_default()
 
 
-def _merge_history(curated: dict[str, Treaty], states: StateRegistry) -> dict[str, Treaty]:
+def _with_history(curated: dict[str, Treaty], states: StateRegistry, history: bool) -> TreatyMap:
+    """Curated treaties, plus ATOP history loaded on demand when its file is in the data folder."""
     from foedus.paths import dataset_file
-    from foedus.sources.atop import ATOP_MEMBER_FILE, load_atop
+    from foedus.sources.atop import ATOP_END, ATOP_MEMBER_FILE
 
-    if dataset_file(ATOP_MEMBER_FILE) is None:
-        return curated
-    mapped = {aid for t in curated.values() for aid in t.atop_ids}
-    merged = dict(curated)
-    for treaty in load_atop(states):
-        if not set(treaty.atop_ids) & mapped and treaty.id not in merged:
-            merged[treaty.id] = treaty
-    return merged
+    path = dataset_file(ATOP_MEMBER_FILE)
+    if not history or path is None:
+        return TreatyMap(curated)
+    mapped = frozenset(aid for t in curated.values() for aid in t.atop_ids)
+    return TreatyMap(curated, functools.partial(_load_history, path, states, mapped), ATOP_END)
+
+
+def _load_history(path: Path, states: StateRegistry, mapped: frozenset[int]) -> dict[str, Treaty]:
+    """ATOP alliances not replaced by a curated treaty (cached across processes)."""
+    from foedus.paths import cached_from_file
+    from foedus.sources.atop import load_atop
+
+    treaties = cached_from_file(path, "atop-history", lambda: load_atop(states, path))
+    return {t.id: t for t in treaties if not set(t.atop_ids) & mapped}
 
 
 def _inputs_key() -> str:
@@ -120,6 +130,7 @@ def _inputs_key() -> str:
 
 
 def _cached_default() -> World:
+    """The bundled world; its curated part, states and places come from a pickle when inputs are unchanged."""
     import pickle
 
     from foedus.paths import cache_dir
@@ -127,16 +138,16 @@ def _cached_default() -> World:
     path = cache_dir() / f"world-{_inputs_key()}.pickle"
     try:
         with path.open("rb") as fh:
-            world = pickle.load(fh)
-        if isinstance(world, World):
-            return world
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+            curated, states, places = pickle.load(fh)
+        return World(_with_history(curated, states, True), states, places)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
         pass
     world = World.load()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(pickle.dumps(world, protocol=pickle.HIGHEST_PROTOCOL))
+        payload = (world.treaties.curated, world.states, world.places)
+        tmp.write_bytes(pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL))
         tmp.replace(path)
     except OSError:
         pass

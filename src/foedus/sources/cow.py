@@ -53,8 +53,11 @@ class Capabilities:
 
 @functools.cache
 def capabilities() -> Capabilities:
-    """The data folder's CINC table, read once per process."""
-    return read_capabilities()
+    """The data folder's CINC table, read once per process (and cached across processes)."""
+    from foedus.paths import cached_from_file
+
+    path = _need(CINC_FILE, "cow_nmc")
+    return cached_from_file(path, "cinc", lambda: read_capabilities(path))
 
 
 def read_capabilities(path: Path | None = None) -> Capabilities:

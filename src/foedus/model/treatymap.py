@@ -1,0 +1,75 @@
+"""The treaties of a world: the curated set at once, ATOP history only when something needs it.
+
+Most questions are about today, and loading two centuries of ATOP alliances costs time at every
+start; `TreatyMap` keeps the curated (and user) treaties in a dict and loads the history the first
+time a caller iterates over all treaties, asks for an ATOP id, or asks for the treaties of a date
+ATOP covers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from foedus.model.treaty import Treaty
+
+__all__ = ["TreatyMap"]
+
+HistoryLoader = Callable[[], dict[str, "Treaty"]]
+
+
+class TreatyMap(Mapping[str, "Treaty"]):
+    """Curated treaties plus lazily loaded history (ATOP alliances not replaced by a curated treaty)."""
+
+    def __init__(self, curated: dict[str, Treaty], history: HistoryLoader | None = None,
+                 history_end: dt.date | None = None) -> None:
+        self.curated = curated
+        self._loader = history
+        self._history: dict[str, Treaty] | None = None if history else {}
+        self.history_end = history_end
+
+    @property
+    def has_history(self) -> bool:
+        """Whether this world has (loaded or loadable) historical alliances."""
+        return self._loader is not None
+
+    @property
+    def history(self) -> dict[str, Treaty]:
+        """The historical alliances, loaded on first use."""
+        if self._history is None:
+            assert self._loader is not None
+            self._history = {k: v for k, v in self._loader().items() if k not in self.curated}
+        return self._history
+
+    def on(self, day: dt.date) -> Iterator[Treaty]:
+        """Every treaty that can bind on `day` (history only for dates it covers)."""
+        yield from self.curated.values()
+        if self._loader is not None and (self.history_end is None or day <= self.history_end):
+            yield from self.history.values()
+
+    def __getitem__(self, key: str) -> Treaty:
+        if key in self.curated:
+            return self.curated[key]
+        return self.history[key]
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self.curated
+        yield from self.history
+
+    def __len__(self) -> int:
+        return len(self.curated) + len(self.history)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.curated or (isinstance(key, str) and key in self.history)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # pickles (Dask, caches) carry everything, history included
+        return (TreatyMap, (dict(self.curated), None, self.history_end), None, None, iter(self.history.items()))
+
+    def __setitem__(self, key: str, value: Treaty) -> None:
+        """Only for unpickling: restores history entries."""
+        if self._history is None:
+            self._history = {}
+        self._history[key] = value

@@ -1,0 +1,252 @@
+"""The backtest: opening attacks of known wars, hand-checked metrics, the CLI's files and its refusal to overwrite."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from foedus.backtest.metrics import Counts, Pair, brier, brier_skill, calibration, reference_brier
+from foedus.backtest.opening import opening_attack
+from foedus.backtest.predict import Predicted, ReadingPrediction
+from foedus.backtest.published import split
+from foedus.backtest.scoring import Actual, pairs_of, score
+from foedus.backtest.wars import DyadicStarts, Participation, War, load_dyadic, load_wars
+
+D = dt.date
+
+
+def _run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "foedus.cli", *args], capture_output=True, text=True,
+                          env=os.environ.copy(), timeout=300)
+
+
+# --- opening attacks ------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def openings():  # type: ignore[no-untyped-def]
+    dyadic = load_dyadic()
+    return {w.num: opening_attack(w, dyadic) for w in load_wars()}
+
+
+@pytest.mark.needs_data
+def test_the_war_file_has_95_wars(openings) -> None:  # type: ignore[no-untyped-def]
+    assert len(openings) == 95
+    assert all(o is not None for o in openings.values())
+
+
+@pytest.mark.needs_data
+@pytest.mark.parametrize(("num", "attackers", "targets", "day"), [
+    (106, (300,), (345,), D(1914, 7, 29)),  # WWI: Austria-Hungary against Serbia (COW v4.0 dates it the 29th)
+    (139, (255,), (290,), D(1939, 9, 1)),  # WWII: Germany against Poland
+    (151, (731,), (732,), D(1950, 6, 24)),  # Korea: North against South
+    (211, (645,), (690,), D(1990, 8, 2)),  # Gulf War: Iraq against Kuwait
+    (227, (2, 200, 900), (645,), D(2003, 3, 19)),  # Invasion of Iraq: three initiators
+])
+def test_opening_attack_of_known_wars(openings, num, attackers, targets, day) -> None:  # type: ignore[no-untyped-def]
+    o = openings[num]
+    assert (o.attackers, o.targets, o.date, o.how) == (attackers, targets, day, "start-date")
+
+
+@pytest.mark.needs_data
+def test_dyadic_file_picks_who_was_attacked_first(openings) -> None:  # type: ignore[no-untyped-def]
+    # Nomonhan 1939: Mongolia and the USSR both enter on 11 May; Japan fought Mongolia first (dyadic file)
+    o = openings[136]
+    assert (o.attackers, o.targets, o.how) == ((740,), (712,), "dyadic")
+
+
+def _war(*rows: tuple[int, int, dt.date, bool]) -> War:
+    return War(1, "Test", tuple(Participation(c, f"S{c}", side, start, ini) for c, side, start, ini in rows))
+
+
+def test_opening_attack_without_initiator_is_none() -> None:
+    war = _war((1, 1, D(1900, 1, 1), False), (2, 2, D(1900, 1, 1), False))
+    assert opening_attack(war, DyadicStarts({})) is None
+
+
+def test_opening_attack_falls_back_when_no_opponent_enters_on_day_one() -> None:
+    war = _war((1, 1, D(1900, 1, 1), True), (2, 2, D(1900, 1, 5), False), (3, 2, D(1900, 1, 9), False))
+    assert opening_attack(war, DyadicStarts({})).targets == (2,)  # type: ignore[union-attr]
+    dyadic = DyadicStarts({1: {(1, 3): D(1900, 1, 2), (1, 2): D(1900, 1, 6)}})
+    o = opening_attack(war, dyadic)
+    assert o is not None and (o.targets, o.how) == ((3,), "dyadic-fallback")
+
+
+def test_state_that_changed_sides_keeps_the_side_it_entered_on() -> None:
+    war = _war((1, 1, D(1939, 9, 1), True), (2, 2, D(1939, 9, 1), False),
+               (3, 1, D(1940, 6, 10), False), (3, 2, D(1943, 10, 18), False))
+    assert war.first_side()[3].side == 1
+
+
+@pytest.mark.needs_data
+def test_unplaceable_states_are_skipped_with_a_reason(world) -> None:  # type: ignore[no-untyped-def]
+    from foedus.backtest.placing import Placer
+
+    placer = Placer(world.states)
+    assert placer.place(9999, D(1950, 1, 1)) == (None, "COW code 9999 is not in the state registry")
+    state, reason = placer.place(530, D(1939, 9, 1))  # Ethiopia, under Italian occupation
+    assert state is None and "not a member of the state system on 1939-09-01" in reason
+    assert placer.place(345, D(1914, 7, 29)) == ("SRB", "")
+
+
+# --- metrics on a hand-made example ---------------------------------------------------------------------------
+
+
+def _pred(state: str, side: str, unresolved: bool = False) -> Predicted:
+    return Predicted(state, side, "defense", "t", "1", "S2", 1, unresolved)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def tiny() -> tuple[ReadingPrediction, Actual]:
+    """X attacks Y. Real joiners: A, C, D with Y; B with X. Predicted: A, B, E, F with Y; C bound both ways."""
+    pred = ReadingPrediction(
+        variant="legal",
+        joiners={"A": _pred("A", "defense"), "B": _pred("B", "defense"), "E": _pred("E", "defense"),
+                 "F": _pred("F", "defense", unresolved=True)},
+        conflicts=frozenset({"C"}),
+        probabilities={"A": (0.0, 0.8), "B": (0.0, 0.5), "C": (0.3, 0.3), "E": (0.0, 0.4), "F": (0.0, 0.2)},
+    )
+    actual = Actual(war=1, attackers=("X",), targets=("Y",), joiners={"A": "defense", "B": "attack",
+                                                                       "C": "defense", "D": "defense"})
+    return pred, actual
+
+
+def test_hits_and_misses_by_hand(tiny) -> None:  # type: ignore[no-untyped-def]
+    s = score(*tiny)
+    assert (s.hits, s.other_side, s.stayed_out, s.unobligated, s.conflicted, s.unresolved) == (
+        ("A",), ("B",), ("E", "F"), ("D",), ("C",), ("F",))
+    # tp = A; fp = B (wrong side) + E + F; fn = B + C + D
+    assert s.counts == Counts(tp=1, fp=3, fn=3)
+    assert (s.counts.precision, s.counts.recall, s.counts.f1) == (0.25, 0.25, 0.25)
+
+
+def test_skipped_states_leave_both_sides_of_the_comparison(tiny) -> None:  # type: ignore[no-untyped-def]
+    s = score(*tiny, skipped=frozenset({"B", "D"}))
+    assert s.counts == Counts(tp=1, fp=2, fn=1)
+
+
+def test_brier_and_calibration_by_hand(tiny) -> None:  # type: ignore[no-untyped-def]
+    pred, actual = tiny
+    pairs = pairs_of(pred, actual, members=["A", "B", "C", "D", "E", "F", "G", "X", "Y"])
+    assert [p.state for p in pairs] == ["A", "B", "C", "D", "E", "F", "G"]  # the original parties are not pairs
+    # forecast on the favoured side, outcome: A .8/1, B .5/0 (fought the other side), C .3/1 (tie: its side),
+    # D 0/1, E .4/0, F .2/0, G 0/0
+    assert [p.forecast for p in pairs] == [(0.8, 1), (0.5, 0), (0.3, 1), (0.0, 1), (0.4, 0), (0.2, 0), (0.0, 0)]
+    squared = [0.04, 0.25, 0.49, 1.0, 0.16, 0.04, 0.0]
+    assert brier(pairs) == pytest.approx(sum(squared) / 7)  # 0.282857...
+    assert reference_brier(pairs) == pytest.approx(3 / 7 * 4 / 7)  # base rate 3/7
+    assert brier_skill(pairs) == pytest.approx(1 - (1.98 / 7) / (12 / 49))
+    bins = calibration(pairs)
+    assert [b.n for b in bins] == [2, 0, 1, 1, 1, 1, 0, 0, 1, 0]
+    assert (bins[0].mean_forecast, bins[0].observed) == (0.0, 0.5)
+    assert (bins[8].mean_forecast, bins[8].observed) == (0.8, 1.0)
+
+
+def test_counts_pool_over_wars() -> None:
+    total = Counts.total([Counts(1, 3, 3), Counts(2, 0, 1), Counts()])
+    assert total == Counts(3, 3, 4)
+    assert total.precision == 0.5 and total.recall == pytest.approx(3 / 7)
+    assert total.f1 == pytest.approx(2 * 0.5 * (3 / 7) / (0.5 + 3 / 7))
+    assert Counts().precision is None and Counts(fp=2).f1 is None
+
+
+def test_degenerate_scores_are_none() -> None:
+    assert brier([]) is None and reference_brier([]) is None and brier_skill([]) is None
+    never = [Pair(1, "A", 0.0, 0.0, None)]
+    assert brier(never) == 0.0 and brier_skill(never) is None  # a base rate of 0 scores 0: skill undefined
+
+
+def test_split_shares() -> None:
+    got = split(["alongside"] * 27 + ["stayed_out"] * 61 + ["other_side"] * 12)
+    assert got["n"] == 100 and got["shares"] == {"alongside": 0.27, "stayed_out": 0.61, "other_side": 0.12}
+    assert split([])["shares"]["alongside"] is None
+
+
+# --- the whole run and the CLI --------------------------------------------------------------------------------
+
+
+@pytest.mark.needs_data
+def test_backtest_of_the_first_world_war(world) -> None:  # type: ignore[no-untyped-def]
+    from foedus.backtest.run import Settings, run_backtest
+    from foedus.backtest.summary import summarize
+
+    bt = run_backtest(world, Settings(first=1914, last=1914, draws=200, seed=1))
+    assert [r.war.num for r in bt.records] == [106]
+    r = bt.records[0]
+    assert (r.actual.attackers, r.actual.targets) == (("COW300",), ("SRB",))
+    assert r.actual.joiners["DEU"] == "attack" and r.actual.joiners["RUS"] == "defense"
+    assert "GRC" in r.scores["legal"].hits  # Greece, bound to Serbia by the 1913 alliance, joined in 1917
+    m = summarize(bt)
+    assert m["wars"] == {"in_range": 1, "scored": 1, "skipped": 0, "pre1945": 1, "post1945": 0}
+    assert m["precision_recall"]["legal"]["overall"]["tp"] >= 1
+    assert 0 <= m["probabilistic"]["brier"] <= 1
+
+
+@pytest.mark.needs_data
+def test_a_war_the_engine_cannot_open_is_skipped_not_fatal(world) -> None:  # type: ignore[no-untyped-def]
+    from foedus.backtest.run import Settings, run_backtest
+
+    ghost = _war((9998, 1, D(1950, 1, 1), True), (2, 2, D(1950, 1, 1), False))
+    bt = run_backtest(world, Settings(draws=10), wars=[ghost])
+    assert bt.records == [] and bt.skipped_wars[0]["reason"] == "the engine cannot place the attackers"
+    assert bt.skips[0].reason == "COW code 9998 is not in the state registry"
+
+
+@pytest.mark.slow
+@pytest.mark.needs_data
+def test_cli_writes_every_file_and_refuses_to_overwrite(tmp_path: Path) -> None:
+    out = tmp_path / "bt"
+    proc = _run_cli("backtest", "--from", "1939", "--to", "1950", "--out", str(out), "--draws", "200")
+    assert proc.returncode == 0, proc.stderr
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        ["report.md", "metrics.json", "wars.csv", "calibration.png", "calibration.svg", "precision_recall.png",
+         "precision_recall.svg"])
+    metrics = json.loads((out / "metrics.json").read_text(encoding="utf-8"))
+    assert metrics["settings"]["from"] == 1939 and metrics["wars"]["scored"] == metrics["wars"]["in_range"] > 3
+    assert metrics["run"]["command"].startswith("foedus backtest --from 1939 --to 1950")
+    assert {"legal", "escalatory", "legal-unmet"} <= set(metrics["precision_recall"])
+    assert any(s["name"] == "Ethiopia" for s in metrics["skipped_states"])  # occupied on 1939-09-01
+    report = (out / "report.md").read_text(encoding="utf-8")
+    assert "## Headline figures" in report and "| 139 | World War II | 1939-09-01 |" in report
+    assert (out / "calibration.png").read_bytes()[:4] == b"\x89PNG"
+    assert (out / "wars.csv").read_text(encoding="utf-8").startswith("war,name,start,")
+
+    mine = out / "notes.txt"
+    mine.write_text("mine", encoding="utf-8")
+    before = (out / "report.md").read_text(encoding="utf-8")
+    again = _run_cli("backtest", "--from", "1950", "--to", "1950", "--out", str(out), "--draws", "50")
+    assert again.returncode == 2
+    assert again.stderr.strip().startswith("error: ") and "not empty" in again.stderr
+    assert again.stderr.strip().count("\n") == 0
+    assert (out / "report.md").read_text(encoding="utf-8") == before
+    forced = _run_cli("backtest", "--from", "1950", "--to", "1950", "--out", str(out), "--draws", "50", "--force")
+    assert forced.returncode == 0, forced.stderr
+    assert mine.read_text(encoding="utf-8") == "mine"  # --force replaces the backtest's own files only
+    assert json.loads((out / "metrics.json").read_text(encoding="utf-8"))["wars"]["scored"] == 1
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--from", "1950", "--to", "1940"], "impossible year range 1950–1940"),
+    (["--draws", "0"], "--draws must be between 1 and 1,000,000"),
+    (["--from", "1700"], "--from 1700 is outside 1816–2100"),
+    (["--from", "2010", "--to", "2020"], "no COW inter-state war starts in 2010–2020"),
+])
+def test_cli_user_errors_are_one_line_exit_2(tmp_path: Path, args: list[str], message: str) -> None:
+    proc = _run_cli("backtest", "--out", str(tmp_path / "x"), *args)
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == f"error: {message}" or message in proc.stderr.strip().splitlines()[-1]
+    assert len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_cli_refuses_a_file_as_out(tmp_path: Path) -> None:
+    target = tmp_path / "file.txt"
+    target.write_text("keep", encoding="utf-8")
+    proc = _run_cli("backtest", "--out", str(target))
+    assert proc.returncode == 2 and "exists and is not a folder" in proc.stderr
+    assert target.read_text(encoding="utf-8") == "keep"
