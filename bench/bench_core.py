@@ -15,6 +15,7 @@ import statistics
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 SCENARIOS = [
     {"attacker": "UKR", "target": "RUS", "date": "2025-01-15", "place": "kursk-oblast"},
@@ -60,6 +61,11 @@ def _time_cmd(cmd: list[str], repeat: int) -> float:
 
 def bench_cli(repeat: int) -> dict[str, float]:
     exe = sys.executable
+    # `pip install .` byte-compiles the package; an editable install under PYTHONDONTWRITEBYTECODE=1
+    # (as on the development machines) would recompile every module at every start, so compile once
+    import foedus
+
+    subprocess.run([exe, "-m", "compileall", "-q", str(Path(foedus.__file__).parent)], check=True)
     cli = [exe, "-m", "foedus.cli", "cascade", "--attacker", "UKR", "--target", "RUS",
            "--place", "kursk-oblast", "--date", "2025-01-15", "--json"]
     subprocess.run(cli, check=True, capture_output=True)  # warm the countrycode cache once

@@ -232,16 +232,36 @@ def test_cli_writes_every_file_and_refuses_to_overwrite(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (["--from", "1950", "--to", "1940"], "impossible year range 1950–1940"),
-    (["--draws", "0"], "--draws must be between 1 and 1,000,000"),
+    (["--from", "1950", "--to", "1940"], "impossible year range 1950–1940 (need --from <= --to)"),
+    (["--draws", "0"], "--draws must be between 1 and 1,000,000 (got 0)"),
     (["--from", "1700"], "--from 1700 is outside 1816–2100"),
-    (["--from", "2010", "--to", "2020"], "no COW inter-state war starts in 2010–2020"),
+    pytest.param(["--from", "2010", "--to", "2020"], "no COW inter-state war starts in 2010–2020 (the data cover "
+                 "1823–2003)", marks=pytest.mark.needs_data),
 ])
 def test_cli_user_errors_are_one_line_exit_2(tmp_path: Path, args: list[str], message: str) -> None:
     proc = _run_cli("backtest", "--out", str(tmp_path / "x"), *args)
     assert proc.returncode == 2
-    assert proc.stderr.strip() == f"error: {message}" or message in proc.stderr.strip().splitlines()[-1]
-    assert len(proc.stderr.strip().splitlines()) == 1
+    assert proc.stderr.strip() == f"error: {message}"
+    assert not (tmp_path / "x").exists()  # nothing created for a run that cannot start
+
+
+def test_malformed_war_file_is_a_one_line_error(tmp_path: Path) -> None:
+    from foedus.backtest.errors import BacktestError
+
+    bad = tmp_path / "wars.csv"
+    bad.write_text("WarNum,WarName\n1,Test\n", encoding="utf-8")
+    with pytest.raises(BacktestError, match=r"missing column\(s\) ccode, StateName"):
+        load_wars(bad)
+
+
+def test_cli_without_the_war_data_says_how_to_get_it(tmp_path: Path) -> None:
+    env = {**os.environ, "FOEDUS_DATA_DIR": str(tmp_path / "empty")}
+    proc = subprocess.run([sys.executable, "-m", "foedus.cli", "backtest", "--out", str(tmp_path / "o")],
+                          capture_output=True, text=True, env=env, timeout=120)
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == ("error: cow_interstate_war/Inter-StateWarData_v4.0.csv is not in the data folder: "
+                                   "run `foedus data fetch cow_wars`")
+    assert not (tmp_path / "o").exists()
 
 
 def test_cli_refuses_a_file_as_out(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ from typing import Annotated, Any
 
 import typer
 
-from foedus.errors import FoedusError
+from foedus.backtest.errors import BacktestError
 
 __all__ = ["OUTPUT_FILES", "backtest", "check_out_dir"]
 
@@ -25,27 +25,27 @@ def check_out_dir(out: Path, force: bool) -> None:
     """Create `out`, or accept it when it is empty (or when `force` says its files may be replaced).
 
     Raises:
-        FoedusError: `out` is a file, cannot be created, or is not empty and `force` is off.
+        BacktestError: `out` is a file, cannot be created, or is not empty and `force` is off.
     """
     if out.exists() and not out.is_dir():
-        raise FoedusError(f"{out} exists and is not a folder")
+        raise BacktestError(f"{out} exists and is not a folder")
     if out.is_dir() and any(out.iterdir()) and not force:
-        raise FoedusError(f"{out} is not empty; give a new or empty folder, or --force to replace the "
+        raise BacktestError(f"{out} is not empty; give a new or empty folder, or --force to replace the "
                           "backtest's files in it")
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise FoedusError(f"cannot create {out}: {exc.strerror or exc}") from None
+        raise BacktestError(f"cannot create {out}: {exc.strerror or exc}") from None
 
 
 def _check(first: int | None, last: int | None, draws: int) -> None:
     for name, year in (("--from", first), ("--to", last)):
         if year is not None and not 1816 <= year <= 2100:
-            raise FoedusError(f"{name} {year} is outside 1816–2100")
+            raise BacktestError(f"{name} {year} is outside 1816–2100")
     if first is not None and last is not None and first > last:
-        raise FoedusError(f"impossible year range {first}–{last} (need --from <= --to)")
+        raise BacktestError(f"impossible year range {first}–{last} (need --from <= --to)")
     if not 1 <= draws <= MAX_DRAWS:
-        raise FoedusError(f"--draws must be between 1 and {MAX_DRAWS:,} (got {draws})")
+        raise BacktestError(f"--draws must be between 1 and {MAX_DRAWS:,} (got {draws})")
 
 
 def command_line(first: int | None, last: int | None, out: Path, draws: int, seed: int) -> str:
@@ -54,17 +54,23 @@ def command_line(first: int | None, last: int | None, out: Path, draws: int, see
     return f"foedus backtest{years} --out {out} --draws {draws} --seed {seed}"
 
 
-def _run_with_progress(settings: Any) -> Any:
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    from foedus.backtest.run import run_backtest, wars_in_range
-    from foedus.model.world import World
+def _wars(settings: Any) -> list[Any]:
+    from foedus.backtest.run import wars_in_range
 
     wars = wars_in_range(settings)
     if not wars:
         span = f"{settings.first or 'the start'}–{settings.last or 'the end'}"
-        raise FoedusError(f"no COW inter-state war starts in {span} (the data cover 1823–2003)")
+        raise BacktestError(f"no COW inter-state war starts in {span} (the data cover 1823–2003)")
+    return wars
+
+
+def _run_with_progress(settings: Any, wars: list[Any]) -> Any:
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from foedus.backtest.run import run_backtest
+    from foedus.model.world import World
+
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=Console(stderr=True), transient=True,
                   disable=not sys.stderr.isatty()) as bar:
@@ -96,9 +102,10 @@ def backtest(
     from foedus.backtest.summary import summarize, war_rows
 
     _check(first, last, draws)
-    check_out_dir(out, force)
     settings = Settings(first=first, last=last, draws=draws, seed=seed)
-    result = _run_with_progress(settings)
+    wars = _wars(settings)
+    check_out_dir(out, force)
+    result = _run_with_progress(settings, wars)
     metrics = {"run": {"date": dt.date.today().isoformat(), "foedus_version": __version__,
                        "command": command_line(first, last, out, draws, seed)}, **summarize(result)}
     rows = war_rows(result)
@@ -111,8 +118,12 @@ def backtest(
     skipped = len(metrics["skipped_wars"]), len(metrics["skipped_states"])
     typer.echo(f"{metrics['wars']['scored']} wars scored ({skipped[0]} skipped, {skipped[1]} states left out); "
                f"legal reading: precision {_pct(legal['precision'])}, recall {_pct(legal['recall'])}; "
-               f"Brier {metrics['probabilistic']['brier']}", err=True)
+               f"Brier {_num(metrics['probabilistic']['brier'])}", err=True)
     typer.echo(f"wrote {', '.join(OUTPUT_FILES)} to {out}", err=True)
+
+
+def _num(x: float | None) -> str:
+    return "n/a" if x is None else f"{x:.4f}"
 
 
 def _pct(x: float | None) -> str:

@@ -1,6 +1,6 @@
 """The backtest's figures (matplotlib, no GUI backend): the reliability diagram and precision/recall bars.
 
-Each figure is saved as PNG and SVG; the SVG carries no date, so the same run gives the same file.
+Each figure is saved as PNG and SVG, with no date and fixed SVG ids: the same run gives the same files.
 """
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from foedus.errors import FoedusError
+from foedus.backtest.errors import BacktestError
 
 __all__ = ["calibration_figure", "precision_recall_figure"]
 
@@ -17,16 +17,19 @@ _ERAS = {"overall": "all wars", "pre1945": "before 1945", "post1945": "from 1945
 
 
 def _save(fig: Any, folder: Path, stem: str) -> list[Path]:
+    from matplotlib import rc_context
+
     out = []
     for ext, meta in (("png", {"Software": None}), ("svg", {"Date": None})):
         path = folder / f"{stem}.{ext}"
         tmp = folder / f".{stem}.part.{ext}"
         try:
-            fig.savefig(tmp, format=ext, metadata=meta, dpi=150)
+            with rc_context({"svg.hashsalt": "foedus-backtest"}):  # stable ids in the SVG
+                fig.savefig(tmp, format=ext, metadata=meta, dpi=150)
             tmp.replace(path)
         except OSError as exc:
             tmp.unlink(missing_ok=True)
-            raise FoedusError(f"cannot write {path}: {exc.strerror or exc}") from None
+            raise BacktestError(f"cannot write {path}: {exc.strerror or exc}") from None
         out.append(path)
     return out
 

@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from foedus.errors import FoedusError
+from foedus.backtest.errors import BacktestError
 
 __all__ = ["markdown", "wars_csv", "write_text"]
 
@@ -31,7 +31,7 @@ def write_text(path: Path, text: str) -> None:
     """Write `text` to `path` atomically.
 
     Raises:
-        FoedusError: the file cannot be written.
+        BacktestError: the file cannot be written.
     """
     tmp = path.with_name(f".{path.name}.part")
     try:
@@ -39,7 +39,7 @@ def write_text(path: Path, text: str) -> None:
         tmp.replace(path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise FoedusError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise BacktestError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
 def wars_csv(rows: list[dict[str, Any]]) -> str:
@@ -132,6 +132,17 @@ def _misses(m: dict[str, Any]) -> list[str]:
     return lines
 
 
+def _treaties(m: dict[str, Any], top: int = 12) -> list[str]:
+    rows = m["legal_by_treaty"]
+    lines = [f"The treaties behind the most predicted joiners (legal reading; {len(rows)} treaties in all, "
+             "every one in metrics.json):", "",
+             "| treaty | predicted joiners | joined on that side | stayed out | other side |",
+             "|---|---:|---:|---:|---:|"]
+    lines += [f"| `{r['treaty']}` {_short(r['name'], 70)} | {r['predicted']} | {r['hits']} | {r['stayed_out']} | "
+              f"{r['other_side']} |" for r in rows[:top]]
+    return lines
+
+
 def _published(m: dict[str, Any]) -> list[str]:
     lines = ["| source | measure | period | published | foedus, legal | foedus, escalatory | "
              "foedus, legal (unresolved unmet) |", "|---|---|---|---:|---:|---:|---:|"]
@@ -199,7 +210,7 @@ def markdown(m: dict[str, Any], rows: list[dict[str, Any]]) -> str:
         "original parties: P(joins on the side the forecast favours). Brier = mean squared error; the base-rate "
         "forecast gives every pair the overall share; skill = 1 − Brier / base-rate Brier.", "",
         *_probabilistic(m), "", "![calibration](calibration.png)", "",
-        "## Misses", "", *_misses(m), "",
+        "## Misses", "", *_misses(m), "", *_treaties(m), "",
         "## Obligated allies that joined, beside the published reliability figures", "",
         "foedus: share of the states a reading binds to join (defence or offence obligations triggered by the "
         "opening attack, or in the legal reading by the attacks of offence partners) that fought on the side "

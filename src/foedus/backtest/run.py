@@ -71,6 +71,7 @@ class Backtest:
     skips: list[Skip] = field(default_factory=list)
     wars_in_range: int = 0
     names: dict[str, str] = field(default_factory=dict)  # every state id the records mention
+    treaty_names: dict[str, str] = field(default_factory=dict)  # every treaty a predicted joiner rests on
 
 
 def wars_in_range(settings: Settings) -> list[War]:
@@ -97,6 +98,8 @@ def run_backtest(world: World, settings: Settings, wars: list[War] | None = None
         if on_war is not None:
             on_war(war)
     out.names = _names(world, out.records)
+    treaties = {p.treaty for r in out.records for s in r.scores.values() for p in s.predicted.values()}
+    out.treaty_names = {t: world.treaties[t].name if t in world.treaties else t for t in sorted(treaties)}
     return out
 
 

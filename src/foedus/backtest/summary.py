@@ -67,6 +67,19 @@ def _period(first: int, last: int) -> Callable[[WarRecord], bool]:
     return lambda r: first <= r.opening.date.year <= last
 
 
+def _by_treaty(bt: Backtest, variant: Variant) -> list[dict[str, Any]]:
+    """For each treaty behind a predicted joiner (its primary obligation): how those joiners did."""
+    table: dict[str, Counter[str]] = {}
+    for r in bt.records:
+        s = r.scores[variant]
+        for state, p in s.predicted.items():
+            outcome = "hits" if state in s.hits else "other_side" if state in s.other_side else "stayed_out"
+            table.setdefault(p.treaty, Counter())[outcome] += 1
+    rows = [{"treaty": t, "name": bt.treaty_names.get(t, t), "predicted": sum(c.values()), "hits": c["hits"],
+             "stayed_out": c["stayed_out"], "other_side": c["other_side"]} for t, c in table.items()]
+    return sorted(rows, key=lambda row: (-row["predicted"], row["treaty"]))
+
+
 def _published_row(records: list[WarRecord], pub: Published) -> dict[str, Any]:
     row: dict[str, Any] = {"source": pub.source, "measure": pub.measure, "period": f"{pub.first}–{pub.last}",
                            "published": pub.value, "kind": pub.kind}
@@ -106,6 +119,7 @@ def summarize(bt: Backtest) -> dict[str, Any]:
                                  for era in ERAS} for v in VARIANTS},
         "probabilistic": _probabilistic(records),
         "misses": {v: _misses(records, v) for v in VARIANTS},
+        "legal_by_treaty": _by_treaty(bt, "legal"),
         "published": [_published_row(records, pub) for pub in PUBLISHED],
         "sabrosky": _sabrosky(records),
         "state_names": bt.names,

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from foedus.backtest.errors import BacktestError
 from foedus.errors import DataMissingError
 from foedus.paths import dataset_file
 
@@ -90,27 +91,52 @@ def cow_date(year: int, month: int, day: int) -> dt.date | None:
     return None
 
 
-def _read(path: Path) -> Any:
+_WAR_COLUMNS = ("WarNum", "WarName", "ccode", "StateName", "Side", "StartYear1", "StartMonth1", "StartDay1",
+                "Initiator")
+_DYADIC_COLUMNS = ("warnum", "statea", "stateb", "warstrtyr", "warstrtmnth", "warstrtday")
+
+
+def _read(path: Path, columns: tuple[str, ...]) -> Any:
+    """The CSV as a DataFrame, checked for the columns the backtest uses.
+
+    Raises:
+        BacktestError: unreadable file, or a column missing.
+    """
     import pandas as pd
 
     try:
-        return pd.read_csv(path)
+        frame = pd.read_csv(path)
     except (OSError, ValueError) as exc:
-        raise DataMissingError(f"{path}: cannot read it ({exc}); run `foedus data fetch cow_wars`") from None
+        raise BacktestError(f"{path}: cannot read it ({exc}); run `foedus data fetch cow_wars`") from None
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise BacktestError(f"{path}: missing column(s) {', '.join(missing)}; is it the COW file foedus expects? "
+                            "(`foedus data fetch cow_wars`)")
+    return frame
+
+
+def _ints(row: Any, *names: str) -> tuple[int, ...] | None:
+    try:
+        return tuple(int(getattr(row, n)) for n in names)
+    except (TypeError, ValueError):
+        return None
 
 
 def load_wars(path: Path | None = None) -> list[War]:
     """Every war of the COW participant file, by WarNum (rows without a start date are skipped, logged)."""
-    frame = _read(path or _need(WAR_FILE))
+    frame = _read(path or _need(WAR_FILE), _WAR_COLUMNS)
     by_war: dict[int, tuple[str, list[Participation]]] = {}
     for row in frame.itertuples(index=False):
-        start = cow_date(int(row.StartYear1), int(row.StartMonth1), int(row.StartDay1))
-        if start is None:
-            log.warning("war %s: %s (%s) has no start date; skipped", row.WarNum, row.StateName, row.ccode)
+        codes = _ints(row, "WarNum", "ccode", "Side", "Initiator", "StartYear1", "StartMonth1", "StartDay1")
+        start = cow_date(*codes[4:]) if codes else None
+        if codes is None or start is None:
+            log.warning("war %s: %s (%s) has no usable codes or start date; skipped", row.WarNum, row.StateName,
+                        row.ccode)
             continue
-        entry = by_war.setdefault(int(row.WarNum), (str(row.WarName), []))
-        entry[1].append(Participation(ccode=int(row.ccode), name=str(row.StateName), side=int(row.Side),
-                                      start=start, initiator=int(row.Initiator) == 1))
+        num, ccode, side, initiator = codes[:4]
+        entry = by_war.setdefault(num, (str(row.WarName), []))
+        entry[1].append(Participation(ccode=ccode, name=str(row.StateName), side=side, start=start,
+                                      initiator=initiator == 1))
     return [War(num, name, tuple(sorted(parts, key=lambda p: (p.start, p.side, p.ccode))))
             for num, (name, parts) in sorted(by_war.items())]
 
@@ -137,14 +163,15 @@ def load_dyadic(path: Path | None = None) -> DyadicStarts:
     if path is None:
         log.warning("%s is not in the data folder; opening attacks use the participant file only", DYADIC_FILE)
         return DyadicStarts({})
-    frame = _read(path)
+    frame = _read(path, _DYADIC_COLUMNS)
     out: dict[int, dict[tuple[int, int], dt.date]] = {}
     for row in frame.itertuples(index=False):
-        day = cow_date(int(row.warstrtyr), int(row.warstrtmnth), int(row.warstrtday))
-        if day is None:
+        codes = _ints(row, *_DYADIC_COLUMNS)
+        day = cow_date(*codes[3:]) if codes else None
+        if codes is None or day is None:
             continue
-        cell = out.setdefault(int(row.warnum), {})
-        key = (int(row.statea), int(row.stateb))
+        cell = out.setdefault(codes[0], {})
+        key = (codes[1], codes[2])
         if key not in cell or day < cell[key]:
             cell[key] = day
     return DyadicStarts(out)
