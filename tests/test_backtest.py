@@ -127,7 +127,8 @@ def test_hits_and_misses_by_hand(tiny) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_skipped_states_leave_both_sides_of_the_comparison(tiny) -> None:  # type: ignore[no-untyped-def]
-    s = score(*tiny, skipped=frozenset({"B", "D"}))
+    pred, actual = tiny
+    s = score(pred, actual, skipped=frozenset({"B", "D"}))
     assert s.counts == Counts(tp=1, fp=2, fn=1)
 
 
@@ -186,6 +187,8 @@ def test_backtest_of_the_first_world_war(world) -> None:  # type: ignore[no-unty
     assert m["wars"] == {"in_range": 1, "scored": 1, "skipped": 0, "pre1945": 1, "post1945": 0}
     assert m["precision_recall"]["legal"]["overall"]["tp"] >= 1
     assert 0 <= m["probabilistic"]["brier"] <= 1
+    again = summarize(run_backtest(world, Settings(first=1914, last=1914, draws=200, seed=1)))
+    assert again == m  # the same seed gives the same figures
 
 
 @pytest.mark.needs_data
@@ -196,6 +199,22 @@ def test_a_war_the_engine_cannot_open_is_skipped_not_fatal(world) -> None:  # ty
     bt = run_backtest(world, Settings(draws=10), wars=[ghost])
     assert bt.records == [] and bt.skipped_wars[0]["reason"] == "the engine cannot place the attackers"
     assert bt.skips[0].reason == "COW code 9998 is not in the state registry"
+
+
+def test_report_and_figures_of_an_empty_backtest(tmp_path: Path) -> None:
+    from foedus.backtest.figures import calibration_figure, precision_recall_figure
+    from foedus.backtest.report import markdown
+    from foedus.backtest.run import Backtest, Settings
+    from foedus.backtest.summary import summarize, war_rows
+
+    bt = Backtest(Settings(first=1900, last=1901), skipped_wars=[{"war": 1, "name": "T", "start": "1900-01-01",
+                                                                 "reason": "why"}], wars_in_range=1)
+    m = {"run": {"date": "2026-01-01", "foedus_version": "0", "command": "foedus backtest"}, **summarize(bt)}
+    text = markdown(m, war_rows(bt))
+    assert "precision n/a" in text and "* war 1 (T, 1900-01-01): why" in text
+    calibration_figure(m, tmp_path)
+    precision_recall_figure(m, tmp_path)
+    assert len(list(tmp_path.iterdir())) == 4
 
 
 @pytest.mark.slow

@@ -81,6 +81,17 @@ def test_overlay_add_member_and_drop_treaty(world: World, tmp_path: Path) -> Non
     assert "csto_1992" in world.treaties  # the base world is untouched
 
 
+def test_overlay_scope_change_moves_hawaii_into_nato(world: World) -> None:
+    ov = overlay_from_flags(["scope=nato_1949:5=territory:any;forces:none"])
+    wider = ov.apply(world)
+    scope = next(p for p in wider.treaties["nato_1949"].provisions if p.article == "5").scope
+    assert scope.territory is None and scope.forces == []
+    r = foedus.cascade("CHN", "USA", "2025-06-01", place="hawaii", world=wider)
+    assert r.joiner("CAN").primary.treaty == "nato_1949"  # type: ignore[union-attr]
+    with pytest.raises(ScenarioError, match="set-scope"):
+        overlay_from_flags(["scope=nato_1949:5=everywhere"])
+
+
 def test_overlay_errors(world: World) -> None:
     with pytest.raises(FoedusError, match="unknown treaty"):
         overlay_from_flags(["drop-treaty=nato_2049"]).apply(world)

@@ -34,6 +34,10 @@ def _save(fig: Any, folder: Path, stem: str) -> list[Path]:
     return out
 
 
+def _num(x: float | None) -> str:
+    return "n/a" if x is None else f"{x:.4f}"
+
+
 def calibration_figure(metrics: dict[str, Any], folder: Path) -> list[Path]:
     """Reliability diagram of the probabilistic mode, with the number of pairs per bin below it."""
     from matplotlib.figure import Figure
@@ -49,11 +53,11 @@ def calibration_figure(metrics: dict[str, Any], folder: Path) -> list[Path]:
         top.annotate(f"n={b['n']:,}", (b["mean_forecast"], b["observed"]), textcoords="offset points",
                      xytext=(4, 4), fontsize=7)
     top.set(xlim=(0, 1), ylim=(-0.02, 1.02), ylabel="observed share that joined on that side",
-            title=f"Calibration: Brier {pb['brier']:.4f} (base rate {pb['reference_brier']:.4f})")
+            title=f"Calibration: Brier {_num(pb['brier'])} (base rate {_num(pb['reference_brier'])})")
     top.legend(loc="upper left", fontsize=8)
     centers = [(b["lo"] + b["hi"]) / 2 for b in pb["calibration"]]
     bottom.bar(centers, [max(b["n"], 0) for b in pb["calibration"]], width=0.09, color="C0")
-    bottom.set(yscale="log", xlabel="forecast P(joins on the favoured side)", ylabel="pairs")
+    bottom.set(yscale="log" if bins else "linear", xlabel="forecast P(joins on the favoured side)", ylabel="pairs")
     return _save(fig, folder, "calibration")
 
 

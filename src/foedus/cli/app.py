@@ -39,18 +39,22 @@ RemoveMember = Annotated[list[str] | None, typer.Option("--remove-member", help=
 DropTreaty = Annotated[list[str] | None, typer.Option("--drop-treaty", help="What-if: drop TREATY.")]
 AddTreaty = Annotated[list[Path] | None, typer.Option("--add-treaty", help="What-if: add a treaty file.")]
 SetStrength = Annotated[list[str] | None, typer.Option("--set-strength", help="What-if: TREATY:ARTICLE=S1..S5.")]
+SetScope = Annotated[list[str] | None, typer.Option(
+    "--set-scope", help="What-if: TREATY:ARTICLE=territory:TOKENS;forces:TOKENS (TOKENS: a,b | any | none).")]
 OverlayFile = Annotated[list[Path] | None, typer.Option("--overlay", help="What-if overlay YAML file(s).")]
 SaveOverlay = Annotated[Path | None, typer.Option("--save-overlay", help="Save the what-if flags as a file.")]
 
 
-def _overlay_flags(
+def _overlay_flags(  # noqa: PLR0913 - one argument per what-if flag
     add_member: list[str] | None, remove_member: list[str] | None, drop_treaty: list[str] | None,
     add_treaty: list[Path] | None, set_strength: list[str] | None, overlay: list[Path] | None,
+    set_scope: list[str] | None = None,
 ) -> list[str]:
     """The what-if flags as `op=value` strings (overlay files as plain paths)."""
     return ([str(p) for p in overlay or []] + [f"add-member={v}" for v in add_member or []]
             + [f"remove-member={v}" for v in remove_member or []] + [f"drop-treaty={v}" for v in drop_treaty or []]
-            + [f"add-treaty={p}" for p in add_treaty or []] + [f"strength={v}" for v in set_strength or []])
+            + [f"add-treaty={p}" for p in add_treaty or []] + [f"strength={v}" for v in set_strength or []]
+            + [f"scope={v}" for v in set_scope or []])
 
 
 def _split(values: list[str]) -> list[str]:
@@ -103,13 +107,14 @@ def cascade(  # noqa: PLR0913
     drop_treaty: DropTreaty = None,
     add_treaty: AddTreaty = None,
     set_strength: SetStrength = None,
+    set_scope: SetScope = None,
     overlay: OverlayFile = None,
     save_overlay: SaveOverlay = None,
 ) -> None:
     """Who is obligated to join a war that starts with this attack, on which side, and why."""
     from foedus.api import cascade as run
 
-    what_if = _overlay_flags(add_member, remove_member, drop_treaty, add_treaty, set_strength, overlay)
+    what_if = _overlay_flags(add_member, remove_member, drop_treaty, add_treaty, set_strength, overlay, set_scope)
     if save_overlay is not None:
         from foedus.model.overlay import overlay_from_flags
 

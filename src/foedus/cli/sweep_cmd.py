@@ -9,7 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
-from foedus.cli.app import AddMember, AddTreaty, DropTreaty, OverlayFile, RemoveMember, SetStrength
+from foedus.cli.app import AddMember, AddTreaty, DropTreaty, OverlayFile, RemoveMember, SetScope, SetStrength
 from foedus.errors import FoedusError
 
 __all__ = ["atlas", "atlas_plot", "compare"]
@@ -42,6 +42,7 @@ def compare(  # noqa: PLR0913 - scenario, two worlds, what to watch
     drop_treaty: DropTreaty = None,
     add_treaty: AddTreaty = None,
     set_strength: SetStrength = None,
+    set_scope: SetScope = None,
     overlay: OverlayFile = None,
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
@@ -53,7 +54,7 @@ def compare(  # noqa: PLR0913 - scenario, two worlds, what to watch
 
     base_day = parse_date(date)
     other_day = parse_date(date2) if date2 else base_day
-    flags = _overlay_flags(add_member, remove_member, drop_treaty, add_treaty, set_strength, overlay)
+    flags = _overlay_flags(add_member, remove_member, drop_treaty, add_treaty, set_strength, overlay, set_scope)
     ov = overlay_from_flags(flags)
     base = World.default()
     other = ov.apply(base) if flags else base

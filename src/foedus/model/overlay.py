@@ -211,6 +211,21 @@ def _pair(value: str, flag: str) -> tuple[str, str]:
     return treaty, rest
 
 
+def _scope_change(value: str) -> SetScope:
+    """TREATY:ARTICLE=territory:TOKENS[;forces:TOKENS] with TOKENS a comma list, `any` or `none`."""
+    treaty, rest = _pair(value, "set-scope")
+    article, sep, spec = rest.partition("=")
+    parts: dict[str, list[str] | None] = {"territory": None, "forces": None}
+    for item in spec.split(";") if sep else []:
+        key, _, tokens = item.partition(":")
+        if key not in parts or not tokens:
+            raise ScenarioError(f"--set-scope {value!r}: expected TREATY:ARTICLE=territory:TOKENS;forces:TOKENS")
+        parts[key] = None if tokens == "any" else [] if tokens == "none" else tokens.split(",")
+    if not sep:
+        raise ScenarioError(f"--set-scope {value!r}: expected TREATY:ARTICLE=territory:TOKENS;forces:TOKENS")
+    return SetScope(treaty=treaty, article=article, scope=Scope(**parts))
+
+
 def overlay_from_flags(flags: list[str]) -> Overlay:
     """Build an overlay from `op=value` strings (the CLI's what-if flags) and overlay files."""
     changes: list[Any] = []
@@ -235,7 +250,9 @@ def overlay_from_flags(flags: list[str]) -> Overlay:
             if strength not in {s.value for s in Strength}:
                 raise ScenarioError(f"--what-if strength={value!r}: expected TREATY:ARTICLE=S1..S5")
             changes.append(SetStrength(treaty=t, article=article, strength=Strength(strength)))
+        elif op == "scope":
+            changes.append(_scope_change(value))
         else:
             raise ScenarioError(f"unknown what-if change {op!r}: use add-member, remove-member, drop-treaty, "
-                                "add-treaty, strength, or an overlay file")
+                                "add-treaty, strength, scope, or an overlay file")
     return Overlay(changes=changes)
