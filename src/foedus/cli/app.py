@@ -45,7 +45,7 @@ OverlayFile = Annotated[list[Path] | None, typer.Option("--overlay", help="What-
 SaveOverlay = Annotated[Path | None, typer.Option("--save-overlay", help="Save the what-if flags as a file.")]
 
 
-def _overlay_flags(  # noqa: PLR0913 - one argument per what-if flag
+def _overlay_flags(
     add_member: list[str] | None, remove_member: list[str] | None, drop_treaty: list[str] | None,
     add_treaty: list[Path] | None, set_strength: list[str] | None, overlay: list[Path] | None,
     set_scope: list[str] | None = None,
