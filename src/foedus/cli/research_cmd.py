@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -38,6 +40,18 @@ def _write(frame: pd.DataFrame, out: Path) -> None:
     typer.echo(f"wrote {len(frame):,} rows to {out}", err=True)
 
 
+@contextlib.contextmanager
+def working(label: str) -> Iterator[None]:
+    """A spinner on stderr while something slow runs (only on a terminal: logs stay clean)."""
+    if not sys.stderr.isatty():
+        yield
+        return
+    from rich.console import Console
+
+    with Console(stderr=True).status(label):
+        yield
+
+
 def _years(first: int, last: int) -> None:
     if not 1815 <= first <= last <= 2100:
         raise FoedusError(f"impossible year range {first}–{last} (need 1815 <= from <= to)")
@@ -59,7 +73,9 @@ def dyads(
     if system not in ("cow", "gw"):
         raise FoedusError(f"unknown system {system!r}: choose cow or gw")
     options = DyadOptions(first, last, directed=directed, system=system, covariates=covariates)  # type: ignore[arg-type]
-    _write(build_dyads(World.default(), options), out)
+    with working(f"dyad-years {first}–{last}"):
+        frame = build_dyads(World.default(), options)
+    _write(frame, out)
 
 
 def similarity(
@@ -73,7 +89,9 @@ def similarity(
     from foedus.research.ties import yearly_portfolios
 
     _years(first, last)
-    _write(similarity_frame(yearly_portfolios(World.default(), first, last)), out)
+    with working(f"alliance similarity {first}–{last}"):
+        frame = similarity_frame(yearly_portfolios(World.default(), first, last))
+    _write(frame, out)
 
 
 def atop_check(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
@@ -81,7 +99,8 @@ def atop_check(as_json: Annotated[bool, typer.Option("--json")] = False) -> None
     from foedus.model.world import World
     from foedus.research.atop_check import compare_atop_flags
 
-    report = compare_atop_flags(World.default())
+    with working("comparing ATOP flags"):
+        report = compare_atop_flags(World.default())
     if as_json:
         sys.stdout.write(json.dumps(report, indent=2) + "\n")
         return

@@ -62,12 +62,14 @@ def compare(  # noqa: PLR0913 - scenario, two worlds, what to watch
         raise FoedusError("nothing to compare: give --date2 or a what-if change (--drop-treaty, --add-member, …)")
     if atlas:
         from foedus.atlas import AtlasOptions
+        from foedus.cli.research_cmd import working
         from foedus.compare import compare_atlas
 
         opts = AtlasOptions(readings=_readings(reading))
         who = [base.states.resolve_id(x) for x in _split(against or [])]
         watched = base.states.resolve_id(watch) if watch else None
-        report = compare_atlas(base, base_day, other, other_day, opts, watched, who)
+        with working("comparing every ordered dyad"):
+            report = compare_atlas(base, base_day, other, other_day, opts, watched, who)
         report["what_if"] = ov.describe()
         _emit(report) if as_json else _print_atlas(report)
         return
@@ -137,7 +139,11 @@ def atlas(
     opts = AtlasOptions(readings=_readings(reading), backend=backend)
     world = World.default()
     if date is not None:
-        _write(atlas_frame(world, parse_date(date), opts), out)
+        from foedus.cli.research_cmd import working
+
+        with working(f"atlas {date}"):
+            frame = atlas_frame(world, parse_date(date), opts)
+        _write(frame, out)
         return
     if first is None or last is None:
         raise FoedusError("give --date D, or --from Y1 --to Y2")
