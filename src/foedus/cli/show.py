@@ -119,22 +119,10 @@ def result_name(result: CascadeResult, state: str) -> str:
 
 def print_treaty_list(world: World, date: str | None, as_json: bool) -> None:
     """Table of treaties: id, name, dates, members, kinds of obligation."""
-    from foedus.engine.index import active_members
+    from foedus.catalog import treaty_rows
     from foedus.engine.scenario import parse_date
 
-    day = parse_date(date) if date else None
-    rows: list[dict[str, Any]] = []
-    for t in sorted(world.treaties.values(), key=lambda t: t.id):
-        if day is not None and not active_members(t, day, "in-force"):
-            continue
-        rows.append({
-            "id": t.id, "name": t.short_name or t.name, "signed": t.signed.isoformat(),
-            "in_force": t.in_force.isoformat() if t.in_force else None,
-            "terminated": t.terminated.isoformat() if t.terminated else None,
-            "members": len({m.state for m in t.members}),
-            "kinds": sorted({p.kind.value for p in t.provisions}),
-            "certainty": t.certainty.value,
-        })
+    rows = treaty_rows(world, parse_date(date) if date else None)
     if as_json:
         _json(rows)
         return

@@ -11,8 +11,8 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import JSONResponse
 
+from foedus import catalog
 from foedus.model.world import World
-from foedus.web import catalog
 from foedus.web.models import ErrorOut, HealthOut, StateOut, TreatyRowOut
 
 __all__ = ["router"]

@@ -1,4 +1,4 @@
-"""Rows for the catalogue endpoints (treaties, states, places, regions), built from the loaded world.
+"""Catalogue rows (treaties, states, places, regions) for the CLI and the web API, from the loaded world.
 
 Pure functions of the world with no web framework in them, so they are easy to test and to cache:
 the world never changes while the server runs.
