@@ -11,7 +11,6 @@ deterministic engine (they are restraints, not commitments that can be dropped).
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -336,10 +335,3 @@ def _neutral_against(graph: PotentialGraph, side: np.ndarray, present: np.ndarra
         d_idx, k = np.nonzero(hit)
         out[joining][d_idx, graph.nt_state[k]] = True
     return out
-
-
-def era_of(day: dt.date) -> str:
-    """The era label the honour model uses for a date."""
-    from foedus.engine.reliability import ERA_CUTOFF
-
-    return "pre1945" if day < ERA_CUTOFF else "post1945"

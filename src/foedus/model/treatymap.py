@@ -43,6 +43,10 @@ class TreatyMap(Mapping[str, "Treaty"]):
             self._history = {k: v for k, v in self._loader().items() if k not in self.curated}
         return self._history
 
+    def with_curated(self, curated: dict[str, Treaty]) -> TreatyMap:
+        """Another curated set over the same (still lazy) history."""
+        return TreatyMap(curated, self._loader, self.history_end)
+
     def on(self, day: dt.date) -> Iterator[Treaty]:
         """Every treaty that can bind on `day` (history only for dates it covers)."""
         yield from self.curated.values()

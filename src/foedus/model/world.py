@@ -51,7 +51,7 @@ class World:
 
     def with_treaties(self, curated: dict[str, Treaty]) -> World:
         """The same world with another curated set (the history, if any, kept and still lazy)."""
-        return World(TreatyMap(curated, self.treaties._loader, self.treaties.history_end), self.states, self.places)
+        return World(self.treaties.with_curated(curated), self.states, self.places)
 
     @classmethod
     def load(cls, extra: Iterable[Path] = (), bundled: bool = True, history: bool = True) -> World:
