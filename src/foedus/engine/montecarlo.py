@@ -53,6 +53,18 @@ class PotentialGraph:
     commits: list[tuple[str, str]] = field(default_factory=list)
     commit_prob: np.ndarray = field(default_factory=lambda: np.zeros(0))
 
+    def __post_init__(self) -> None:
+        # Obligations that differ only by the attack that triggers them bind alike once any of those
+        # attacks happens: group them, so each round works on groups rather than on every obligation.
+        keys = np.stack([self.ob_state, self.ob_anchor, self.ob_commit, self.ob_request_victim,
+                         self.ob_nonprov_victim], axis=1) if len(self.ob_state) else np.zeros((0, 5), np.int64)
+        uniq, group = np.unique(keys, axis=0, return_inverse=True) if len(keys) else (keys, np.zeros(0, np.int64))
+        order = np.argsort(group.ravel(), kind="stable")
+        self.g_attack = self.ob_attack[order]
+        sorted_groups = group.ravel()[order]
+        self.g_starts = np.flatnonzero(np.r_[True, sorted_groups[1:] != sorted_groups[:-1]]) if len(order) else order
+        self.g_state, self.g_anchor, self.g_commit, self.g_request, self.g_nonprov = (uniq[:, i] for i in range(5))
+
 
 def _index_of(items: dict[Any, int], key: Any) -> int:
     if key not in items:
@@ -292,17 +304,19 @@ def _wants(graph: PotentialGraph, side: np.ndarray, src: np.ndarray, dst: np.nda
     """Which states are bound (and honour it) to join each side, and the neutrality restraints."""
     draws, n = side.shape
     present = _present(graph, side, src, dst, escalatory)
-    ob_side = side[:, graph.ob_anchor]
-    ok = (present[:, graph.ob_attack] & honour[:, graph.ob_commit] & (ob_side != NONE)
-          & ~excluded[:, graph.ob_state])
-    rv = graph.ob_request_victim
-    ok &= np.where(rv >= 0, asks[:, np.maximum(rv, 0)], True)
-    nv = graph.ob_nonprov_victim
-    ok &= np.where(nv >= 0, side[:, np.maximum(nv, 0)] != ATTACK, True)
     want_a = np.zeros((draws, n), dtype=bool)
     want_d = np.zeros((draws, n), dtype=bool)
+    if len(graph.g_starts) == 0:
+        return want_a, want_d, _neutral_against(graph, side, present, draws, n)
+    triggered = np.logical_or.reduceat(present[:, graph.g_attack], graph.g_starts, axis=1)
+    ob_side = side[:, graph.g_anchor]
+    ok = triggered & honour[:, graph.g_commit] & (ob_side != NONE) & ~excluded[:, graph.g_state]
+    rv = graph.g_request
+    ok &= np.where(rv >= 0, asks[:, np.maximum(rv, 0)], True)
+    nv = graph.g_nonprov
+    ok &= np.where(nv >= 0, side[:, np.maximum(nv, 0)] != ATTACK, True)
     d_idx, o_idx = np.nonzero(ok)
-    st = graph.ob_state[o_idx]
+    st = graph.g_state[o_idx]
     sd = ob_side[d_idx, o_idx]
     want_a[d_idx[sd == ATTACK], st[sd == ATTACK]] = True
     want_d[d_idx[sd == DEFENSE], st[sd == DEFENSE]] = True
