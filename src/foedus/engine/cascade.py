@@ -128,7 +128,6 @@ class _Run:
             index=self.index,
             requested=self.scenario.requested,
             unresolved_met=self.scenario.unresolved == "met",
-            side_of=dict(self.side_of),
             starters=frozenset(st for st, side in self.side_of.items() if side == "attack"),
         )
 

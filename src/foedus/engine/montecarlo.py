@@ -129,7 +129,7 @@ def _potential_for(  # noqa: PLR0913
 ) -> None:
     """Record the obligations and neutrality restraints one attack can set off."""
     ctx = RuleContext(places=world.places.places, index=index, requested=True,
-                      unresolved_met=scenario.unresolved == "met", side_of={}, starters=frozenset())
+                      unresolved_met=scenario.unresolved == "met", starters=frozenset())
     originals = set(scenario.attackers) | set(scenario.targets)
     legs = [(leg, attack.victim) for leg in index.owed_to(Kind.DEFENSE, attack.victim)]
     legs += [(leg, attack.attacker) for leg in index.owed_to(Kind.OFFENSE, attack.attacker)]

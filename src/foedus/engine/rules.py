@@ -21,7 +21,6 @@ source flags but does not specify (ATOP `unresolved`) binds only if the scenario
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
 
 from foedus.engine.index import Leg, LegIndex
 from foedus.engine.scenario import Attack
@@ -30,7 +29,6 @@ from foedus.model.treaty import Kind, Provision
 
 __all__ = ["RuleContext", "Verdict", "evaluate", "in_scope", "token_matches"]
 
-Side = Literal["attack", "defense"]
 _ADMIN = "administered-by:"
 
 
@@ -42,7 +40,6 @@ class RuleContext:
     index: LegIndex
     requested: bool
     unresolved_met: bool
-    side_of: dict[str, Side]
     starters: frozenset[str]
 
 
