@@ -234,30 +234,13 @@ def simulate(world: World, scenario: Scenario, draws: int, seed: int | None, mod
 
 
 def _replay(graph: PotentialGraph, scenario: Scenario, honour: np.ndarray, asks: np.ndarray) -> np.ndarray:
-    """Replay the rounds for every draw; restart the draws where a late conflict excludes a state."""
-    draws, n = honour.shape[0], len(graph.states)
-    rank = np.argsort(np.argsort(np.array(graph.states)))  # the deterministic engine visits states by id
-    excluded = np.zeros((draws, n), dtype=bool)
-    sides = np.zeros((draws, n), dtype=np.int8)
-    todo = np.arange(draws)
-    while len(todo):
-        out, restart = _rounds(graph, scenario, honour[todo], asks[todo], excluded[todo], rank)
-        again = restart.any(axis=1)
-        sides[todo[~again]] = out[~again]
-        excluded[todo[again]] |= restart[again]
-        todo = todo[again]
-    return sides
+    """Replay the rounds for every draw; a late conflict resumes the draw from the round the state joined.
 
-
-def _rounds(graph: PotentialGraph, scenario: Scenario, honour: np.ndarray, asks: np.ndarray,
-            excluded: np.ndarray, rank: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """One pass of the rounds for a block of draws: the sides, and the exclusions of draws to restart.
-
-    As in the deterministic engine, a state bound in contradictory ways is excluded; when it had
-    already joined (a late conflict), the draw restarts without it and without every state whose
-    contradiction the engine would have met first (lower id).
+    Rounds before that one cannot change (the excluded state had no obligation yet), so resuming there
+    equals the deterministic engine's restart from scratch.
     """
     draws, n = honour.shape[0], len(graph.states)
+    rank = np.argsort(np.argsort(np.array(graph.states)))  # the deterministic engine visits states by id
     side = np.zeros((draws, n), dtype=np.int8)
     original = np.zeros(n, dtype=bool)
     for s in scenario.attackers:
@@ -265,37 +248,89 @@ def _rounds(graph: PotentialGraph, scenario: Scenario, honour: np.ndarray, asks:
     for s in scenario.targets:
         side[:, graph.states.index(s)] = DEFENSE
     original[[graph.states.index(s) for s in (*scenario.attackers, *scenario.targets)]] = True
+    joined = np.zeros((draws, n), dtype=np.int16)
+    excluded = np.zeros((draws, n), dtype=bool)
+    start = np.ones(draws, dtype=np.int16)
+    todo = np.arange(draws)
+    while len(todo):
+        s_, j_, ex_, restart, resume = _rounds(graph, scenario, honour[todo], asks[todo], side[todo], joined[todo],
+                                               excluded[todo], original, start[todo], rank)
+        side[todo], joined[todo], excluded[todo] = s_, j_, ex_
+        again = restart.any(axis=1)
+        back = todo[again]
+        kept = (j_[again] > 0) & (j_[again] < resume[again][:, None])
+        side[back] = np.where(kept | original[None, :], s_[again], NONE)
+        joined[back] = np.where(kept, j_[again], 0)
+        excluded[back] = restart[again]
+        start[back] = resume[again]
+        todo = back
+    return side
+
+
+def _rounds(graph: PotentialGraph, scenario: Scenario, honour: np.ndarray, asks: np.ndarray,
+            side: np.ndarray, joined: np.ndarray, excluded: np.ndarray, original: np.ndarray, start: np.ndarray,
+            rank: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Rounds from each draw's `start` round to its fixed point, or to its first late conflict.
+
+    As in the deterministic engine, a state bound in contradictory ways is excluded; when it had
+    already joined (a late conflict), the draw is returned for a restart without it and without every
+    state whose contradiction the engine would have met first (lower id), with the round to resume from.
+    """
+    draws, n = honour.shape[0], len(graph.states)
+    side, joined, excluded = side.copy(), joined.copy(), excluded.copy()
     src = np.array([graph.states.index(a.attacker) for a in graph.attacks], dtype=np.int64)
     dst = np.array([graph.states.index(a.victim) for a in graph.attacks], dtype=np.int64)
     escalatory = scenario.reading == "escalatory"
-    excluded = excluded.copy()
     restart = np.zeros((draws, n), dtype=bool)
-    active = np.ones(draws, dtype=bool)
-    first_round = True
-    while active.any():
-        want_a, want_d, neutral_vs = _wants(graph, side, src, dst, escalatory and not first_round, honour, asks,
-                                            excluded)
-        free = (side == NONE) & ~excluded & active[:, None]
+    resume = np.zeros(draws, dtype=np.int16)
+    rnd = start.astype(np.int64).copy()
+    act = np.arange(draws)
+    while len(act):
+        sa, ex, r = side[act], excluded[act], rnd[act]
+        want_a, want_d, neutral_vs = _wants_by_round(graph, sa, src, dst, escalatory, r, honour[act], asks[act], ex)
+        free = (sa == NONE) & ~ex
         clash_new = free & ((want_a & want_d) | (want_a & neutral_vs[ATTACK]) | (want_d & neutral_vs[DEFENSE]))
-        clash_late = active[:, None] & ~original & (((side == ATTACK) & (want_d | neutral_vs[ATTACK]))
-                                                    | ((side == DEFENSE) & (want_a | neutral_vs[DEFENSE])))
-        late_rows = np.nonzero(clash_late.any(axis=1))[0]
-        if len(late_rows):
-            first = np.where(clash_late[late_rows], rank[None, :], n + 1).argmin(axis=1)
+        clash_late = ~original[None, :] & (((sa == ATTACK) & (want_d | neutral_vs[ATTACK]))
+                                           | ((sa == DEFENSE) & (want_a | neutral_vs[DEFENSE])))
+        late = clash_late.any(axis=1)
+        if late.any():
+            first = np.where(clash_late[late], rank[None, :], n + 1).argmin(axis=1)
             # every state excluded so far stays excluded, as in the single engine's restarts
-            restart[late_rows] = excluded[late_rows] | (clash_new[late_rows] & (rank[None, :] < rank[first][:, None]))
-            restart[late_rows, first] = True
-            active[late_rows] = False
-            clash_new[late_rows] = False
-        excluded |= clash_new
-        join_a = free & want_a & ~clash_new & active[:, None]
-        join_d = free & want_d & ~clash_new & active[:, None]
+            redo = ex[late] | (clash_new[late] & (rank[None, :] < rank[first][:, None]))
+            redo[np.arange(len(first)), first] = True
+            restart[act[late]] = redo
+            resume[act[late]] = joined[act[late], first]
+        keep = ~late
+        clash_new &= keep[:, None]
+        ex |= clash_new
+        join_a = free & want_a & ~clash_new & keep[:, None]
+        join_d = free & want_d & ~clash_new & keep[:, None]
+        sa[join_a], sa[join_d] = ATTACK, DEFENSE
+        side[act], excluded[act] = sa, ex
+        jr = joined[act]
+        jr[join_a | join_d] = np.broadcast_to(r[:, None], jr.shape)[join_a | join_d]
+        joined[act] = jr
         # escalatory: after round 1 the targets strike back even if nobody joined
-        active &= (join_a | join_d).any(axis=1) | (escalatory and first_round)
-        first_round = False
-        side[join_a] = ATTACK
-        side[join_d] = DEFENSE
-    return side, restart
+        moving = keep & ((join_a | join_d).any(axis=1) | (escalatory & (r == 1)))
+        rnd[act] += 1
+        act = act[moving]
+    return side, joined, excluded, restart, resume
+
+
+def _wants_by_round(graph: PotentialGraph, side: np.ndarray, src: np.ndarray, dst: np.ndarray,
+                    escalatory: bool, rnd: np.ndarray, honour: np.ndarray, asks: np.ndarray, excluded: np.ndarray
+                    ) -> tuple[np.ndarray, np.ndarray, dict[int, np.ndarray]]:
+    """`_wants` with round 1 limited to the opening attacks and later rounds by the reading."""
+    if not escalatory or (rnd == 1).all() or (rnd > 1).all():
+        return _wants(graph, side, src, dst, escalatory and bool((rnd > 1).all()), honour, asks, excluded)
+    draws, n = side.shape
+    want_a, want_d = np.zeros((draws, n), dtype=bool), np.zeros((draws, n), dtype=bool)
+    stay = {ATTACK: np.zeros((draws, n), dtype=bool), DEFENSE: np.zeros((draws, n), dtype=bool)}
+    for mask, esc in ((rnd == 1, False), (rnd > 1, True)):
+        a, d, nv = _wants(graph, side[mask], src, dst, esc, honour[mask], asks[mask], excluded[mask])
+        want_a[mask], want_d[mask] = a, d
+        stay[ATTACK][mask], stay[DEFENSE][mask] = nv[ATTACK], nv[DEFENSE]
+    return want_a, want_d, stay
 
 
 def _wants(graph: PotentialGraph, side: np.ndarray, src: np.ndarray, dst: np.ndarray, escalatory: bool,
