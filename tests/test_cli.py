@@ -149,3 +149,18 @@ def test_states_and_places_commands() -> None:
     assert states[0]["spells"][0] == ["1948-09-09", None]
     places = {p["id"] for p in json.loads(run("places", "--json").stdout)}
     assert {"kursk-oblast", "senkaku-islands", "second-thomas-shoal", "crimea"} <= places
+
+
+def test_without_research_data_foedus_says_what_is_missing(tmp_path: Path) -> None:
+    env = os.environ.copy() | {"FOEDUS_DATA_DIR": str(tmp_path / "empty"), "FOEDUS_CACHE_DIR": str(tmp_path / "c")}
+
+    def cli(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "foedus.cli", *args], capture_output=True, text=True,
+                              env=env, timeout=120)
+
+    old = json.loads(cli("cascade", "-a", "GMY", "-t", "RUS", "-d", "1914-08-01", "--json").stdout)
+    assert any("ATOP history not loaded" in n for n in old["notes"])
+    assert any("state-system dates not loaded" in n for n in old["notes"])
+    proc = cli("dyads", "--from", "1900", "--to", "1901", "--out", str(tmp_path / "d.csv"))
+    assert proc.returncode == 2 and "foedus data fetch cow_states" in proc.stderr
+    assert not (tmp_path / "d.csv").exists()

@@ -1,7 +1,6 @@
 """`foedus serve`: open the local web app (map, explanations, exports) in a browser.
 
-FastAPI and uvicorn are imported only when the command runs, so the rest of the CLI starts fast and
-works without the `web` extra installed.
+FastAPI and uvicorn are imported only when the command runs, so the rest of the CLI starts fast.
 """
 
 from __future__ import annotations
@@ -23,6 +22,12 @@ def serve(
     allow_remote: Annotated[bool, typer.Option("--allow-remote", help=_REMOTE)] = False,
 ) -> None:
     """Serve the web app: a world map of who joins which side, and why (JSON API at /api, spec at /openapi.json)."""
-    from foedus.web.server import serve as run_server
+    try:
+        from foedus.web.server import serve as run_server
+    except ImportError as exc:  # a trimmed install without FastAPI/uvicorn
+        from foedus.errors import FoedusError
+
+        raise FoedusError(f"the web app needs FastAPI and uvicorn ({exc.name} is missing): "
+                          "pip install 'fastapi>=0.110' 'uvicorn>=0.29'") from None
 
     run_server(host, port, allow_remote=allow_remote, open_browser=not no_browser)

@@ -275,6 +275,8 @@ def _notes(world: World, scenario: Scenario) -> tuple[str, ...]:
     notes: list[str] = []
     if not world.states.has_system_dates:
         notes.append("state-system dates not loaded: run `foedus data fetch cow_states` to check them")
+    if not world.has_history and scenario.date <= dt.date(2018, 12, 31):
+        notes.append("ATOP history not loaded: only the curated treaty set counts; run `foedus data fetch atop`")
     if scenario.date > dt.date(2025, 12, 31):
         notes.append("the bundled treaty data is current to 2025-12-31; later changes are not encoded")
     return tuple(notes)

@@ -59,7 +59,12 @@ def system_spells(world: World, system: System) -> Spells:
         from foedus.sources.cow import read_gw_spells
 
         return read_gw_spells()
-    return {s.ccode: list(s.spells) for s in world.states if s.ccode is not None and s.spells}
+    spells = {s.ccode: list(s.spells) for s in world.states if s.ccode is not None and s.spells}
+    if not spells:
+        from foedus.errors import DataMissingError
+
+        raise DataMissingError("dyad-years need the COW state system: run `foedus data fetch cow_states`")
+    return spells
 
 
 def _year_windows(spells: Spells, year: int) -> dict[int, list[tuple[dt.date, dt.date]]]:

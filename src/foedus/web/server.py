@@ -49,8 +49,8 @@ def serve(host: str = "127.0.0.1", port: int = 8765, *, allow_remote: bool = Fal
         from foedus.web.app import create_app
         from foedus.web.guard import GuardSettings
     except ImportError as exc:
-        raise FoedusError(f"the web app needs the 'web' extra ({exc.name} is missing): "
-                          "pip install 'foedus[web]'") from None
+        raise FoedusError(f"the web app needs FastAPI and uvicorn ({exc.name} is missing): "
+                          "pip install 'fastapi>=0.110' 'uvicorn>=0.29'") from None
     app = create_app(GuardSettings(allow_remote=allow_remote))
     url = url_for(host, port)
     print(f"foedus: serving on {url} (Ctrl+C to stop)", flush=True)
