@@ -4,6 +4,8 @@
   engine looped over a random sample of the same dyads, extrapolated to all of them;
 - `compare` of the atlas with and without the 2024 Russia–DPRK treaty (the seeds' question), legal reading;
 - 10,000 Monte Carlo draws of one scenario; baseline: the same scenario's deterministic cascade x 10,000;
+- 1,000 Monte Carlo draws x every ordered dyad (legal reading); baseline: the per-scenario Monte Carlo
+  looped over a sample of dyads, extrapolated;
 - the yearly atlas series over a range of years (default 1816–2018, legal reading) and its peak memory.
 
 Run: .venv/bin/python bench/bench_atlas.py [--sample 300] [--first 1816] [--last 2018]
@@ -83,6 +85,27 @@ def monte_carlo() -> dict[str, float]:
             "mc_speedup_vs_loop": round(statistics.median(det) * 10_000 / mc, 1)}
 
 
+def atlas_draws(sample: int) -> dict[str, float]:
+    """1,000 draws x every ordered dyad (legal reading); baseline: per-dyad Monte Carlo on a sample."""
+    from foedus.atlas import dyad_members
+    from foedus.atlas_mc import atlas_montecarlo
+    from foedus.engine.montecarlo import simulate
+    from foedus.engine.reliability import HonourModel
+    from foedus.engine.scenario import build_scenario
+    from foedus.model.world import World
+
+    world = World.default()
+    secs, result = _clock(lambda: atlas_montecarlo(world, DAY, 1000, 1))
+    members = dyad_members(world, DAY)
+    rng = random.Random(2)
+    pairs = [tuple(rng.sample(members, 2)) for _ in range(sample)]
+    loop_s, _ = _clock(lambda: [simulate(world, build_scenario(world, attacker=a, target=b, date=DAY), 1000, 1,
+                                         HonourModel()) for a, b in pairs])
+    per = loop_s / sample * len(result.attackers)
+    return {"atlas_1000_draws_s": round(secs, 2), "atlas_draws_loop_extrapolated_s": round(per, 1),
+            "atlas_draws_speedup": round(per / secs, 1)}
+
+
 def yearly(first: int, last: int) -> dict[str, float]:
     from foedus.atlas import AtlasOptions, yearly_indicators
     from foedus.model.world import World
@@ -100,7 +123,7 @@ def main() -> None:
     parser.add_argument("--last", type=int, default=2018)
     parser.add_argument("--skip-years", action="store_true")
     args = parser.parse_args()
-    out = atlas_vs_loop(args.sample) | compare_question() | monte_carlo()
+    out = atlas_vs_loop(args.sample) | compare_question() | monte_carlo() | atlas_draws(max(args.sample // 4, 20))
     if not args.skip_years:
         out |= yearly(args.first, args.last)
     print(json.dumps(out, indent=2))

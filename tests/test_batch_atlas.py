@@ -155,3 +155,31 @@ def test_torch_backend_equals_numpy(world: World) -> None:
 def test_unknown_backend_is_a_clear_error(world: World) -> None:
     with pytest.raises(FoedusError, match="unknown backend"):
         compile_rules(world, dt.date(2000, 1, 1), ["USA"], backend="tpu")
+
+
+@pytest.mark.parametrize("day", [dt.date(2025, 6, 1), dt.date(1914, 7, 1), dt.date(1985, 7, 1)])
+def test_atlas_monte_carlo_with_certain_honour_equals_the_batched_atlas(world: World, day: dt.date) -> None:
+    from foedus.atlas_mc import atlas_montecarlo
+    from foedus.engine.reliability import HonourModel
+
+    certain = HonourModel(era={e: {s: 1.0 for s in ("S1", "S2", "S3", "S5")} for e in ("pre1945", "post1945")})
+    mc = atlas_montecarlo(world, day, 2, 0, certain)
+    det = atlas_results(world, day, AtlasOptions(readings=("legal",)))["legal"]
+    key = {(det.states[a], det.states[b]): i for i, (a, b) in enumerate(zip(det.attackers, det.targets, strict=True))}
+    order = [key[(a, b)] for a, b in zip(mc.attackers, mc.targets, strict=True)]
+    assert np.array_equal(mc.sizes[:, 0], det.war_size()[order])
+    assert np.array_equal(mc.majors_opposite[:, 1], det.majors_opposite()[order])
+
+
+def test_atlas_monte_carlo_is_reproducible_and_between_the_bounds(world: World) -> None:
+    from foedus.atlas_mc import atlas_montecarlo
+
+    day = dt.date(2025, 6, 1)
+    a = atlas_montecarlo(world, day, 50, 9)
+    b = atlas_montecarlo(world, day, 50, 9)
+    assert np.array_equal(a.sizes, b.sizes) and np.array_equal(a.majors_opposite, b.majors_opposite)
+    det = atlas_results(world, day, AtlasOptions(readings=("legal",)))["legal"]
+    assert a.sizes.min() >= 2 and a.sizes.max() <= det.war_size().max()
+    frame = a.frame(world, day, 9)
+    assert {"war_size_mean", "war_size_p95", "p_majors_opposite"} <= set(frame.columns)
+    assert ((frame.p_majors_opposite >= 0) & (frame.p_majors_opposite <= 1)).all()

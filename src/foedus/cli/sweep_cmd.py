@@ -120,7 +120,7 @@ def _print_atlas(report: dict[str, Any]) -> None:
                        f"{w['base']:,} -> {w['other']:,}")
 
 
-def atlas(
+def atlas(  # noqa: PLR0913 - one option per atlas input
     out: Annotated[Path, typer.Option(help="Output .parquet or .csv (refuses to overwrite).")],
     date: Annotated[str | None, typer.Option("--date", "-d", help="One date: every ordered dyad.")] = None,
     first: Annotated[int | None, typer.Option("--from", help="First year of a yearly series.")] = None,
@@ -129,6 +129,9 @@ def atlas(
     scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address (or 'local') for year sweeps.")] = None,
     workers: Annotated[int, typer.Option(help="Workers of a local Dask cluster.")] = 2,
     backend: Annotated[str | None, typer.Option(help="Matrix backend: numpy (default) or torch (GPU if any).")] = None,
+    draws: Annotated[int | None, typer.Option(help="With --date: Monte Carlo draws per dyad (legal reading).")] = None,
+    seed: Annotated[int | None, typer.Option(help="Random seed for --draws.")] = None,
+    honour: Annotated[Path | None, typer.Option(help="YAML file overriding honour probabilities.")] = None,
 ) -> None:
     """Per ordered dyad at a date, or yearly systemic indicators over a range of years."""
     from foedus.atlas import AtlasOptions, atlas_frame
@@ -138,6 +141,9 @@ def atlas(
 
     opts = AtlasOptions(readings=_readings(reading), backend=backend)
     world = World.default()
+    if date is not None and draws is not None:
+        _atlas_draws(world, parse_date(date), draws, seed, honour, reading, out)
+        return
     if date is not None:
         from foedus.cli.research_cmd import working
 
@@ -154,6 +160,22 @@ def atlas(
         dask_yearly(first, last, opts, out, scheduler, workers)
         return
     _write(_yearly_with_progress(world, first, last, opts), out)
+
+
+def _atlas_draws(world: Any, day: Any, draws: int, seed: int | None, honour: Path | None,
+                 reading: str | None, out: Path) -> None:
+    """Monte Carlo over every ordered dyad at one date (legal reading)."""
+    from foedus.atlas_mc import atlas_montecarlo
+    from foedus.cli.research_cmd import _write, working
+    from foedus.engine.reliability import load_honour_model
+
+    if reading not in (None, "legal"):
+        raise FoedusError("the Monte Carlo atlas covers the legal reading only (drop --reading or use legal)")
+    if not 1 <= draws <= 100_000:
+        raise FoedusError(f"draws must be between 1 and 100,000 (got {draws})")
+    with working(f"atlas {day}, {draws:,} draws"):
+        result = atlas_montecarlo(world, day, draws, seed, load_honour_model(honour))
+    _write(result.frame(world, day, seed), out)
 
 
 def _yearly_with_progress(world: Any, first: int, last: int, opts: Any) -> Any:
