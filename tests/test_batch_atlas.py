@@ -183,3 +183,13 @@ def test_atlas_monte_carlo_is_reproducible_and_between_the_bounds(world: World) 
     frame = a.frame(world, day, 9)
     assert {"war_size_mean", "war_size_p95", "p_majors_opposite"} <= set(frame.columns)
     assert ((frame.p_majors_opposite >= 0) & (frame.p_majors_opposite <= 1)).all()
+
+
+def test_atlas_monte_carlo_torch_backend_equals_numpy(world: World) -> None:
+    pytest.importorskip("torch")  # the optional GPU extra; runs on the CPU build where installed
+    from foedus.atlas_mc import atlas_montecarlo
+
+    day = dt.date(1985, 7, 1)
+    base = atlas_montecarlo(world, day, 40, 3)
+    gpu = atlas_montecarlo(world, day, 40, 3, backend="torch")
+    assert np.array_equal(base.sizes, gpu.sizes) and np.array_equal(base.majors_opposite, gpu.majors_opposite)

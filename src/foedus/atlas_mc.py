@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from foedus.atlas import dyad_members
+from foedus.engine.backend import get_backend
 from foedus.engine.cascade import leg_index
 from foedus.engine.montecarlo import ATTACK, DEFENSE, _replay, potential_graph
 from foedus.engine.reliability import HonourModel
@@ -59,8 +60,12 @@ class AtlasDraws:
 
 
 def atlas_montecarlo(world: World, day: dt.date, draws: int, seed: int | None,
-                     model: HonourModel | None = None, requested: bool = True) -> AtlasDraws:
-    """`draws` Monte Carlo draws of every ordered dyad's legal-reading cascade at `day`."""
+                     model: HonourModel | None = None, requested: bool = True,
+                     backend: str | None = None) -> AtlasDraws:
+    """`draws` Monte Carlo draws of every ordered dyad's legal-reading cascade at `day`.
+
+    `backend="torch"` computes the simple dyads' draws as tensors (on CUDA when available).
+    """
     model = model or HonourModel()
     members = dyad_members(world, day)
     index = leg_index(world, day, "in-force")
@@ -79,7 +84,8 @@ def atlas_montecarlo(world: World, day: dt.date, draws: int, seed: int | None,
     tgt = np.array([pos[b] for _, b in pairs])
     sizes = np.zeros((len(pairs), draws), dtype=np.int16)
     opposite = np.zeros((len(pairs), draws), dtype=bool)
-    _simple_draws(legs, honour, asks, majors, att[simple], tgt[simple], len(states), sizes, opposite, simple)
+    simple_draws = _simple_draws_torch if get_backend(backend).name == "torch" else _simple_draws
+    simple_draws(legs, honour, asks, majors, att[simple], tgt[simple], len(states), sizes, opposite, simple)
     for k in np.nonzero(~simple)[0]:
         sizes[k], opposite[k] = _complex_draws(world, day, pairs[k], model, commits, honour, asks, pos, majors)
     return AtlasDraws([a for a, _ in pairs], [b for _, b in pairs], sizes, opposite)
@@ -152,6 +158,38 @@ def _simple_draws(legs: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray], h
         sizes[out_rows, d] = 2 + count[tgt] - self_hit
         defender_majors = major_count[tgt] - (self_hit & majors[att])
         opposite[out_rows, d] = majors[att] & (majors[tgt] | (defender_majors > 0))
+
+
+def _simple_draws_torch(legs: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray],  # noqa: PLR0913
+                        honour: np.ndarray, asks: np.ndarray, majors: np.ndarray, att: np.ndarray,
+                        tgt: np.ndarray, n: int, sizes: np.ndarray, opposite: np.ndarray, rows: np.ndarray,
+                        chunk: int = 256) -> None:
+    """`_simple_draws` with every draw of a chunk at once, as PyTorch tensors (CUDA when available)."""
+    import torch
+
+    dev = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+    victim, obligor, commit, gated = (torch.as_tensor(x, device=dev) for x in legs)
+    a, t = torch.as_tensor(att, device=dev), torch.as_tensor(tgt, device=dev)
+    maj = torch.as_tensor(majors, device=dev)
+    diag = torch.eye(n, dtype=torch.bool, device=dev)
+    out_rows = np.nonzero(rows)[0]
+    for lo in range(0, honour.shape[0], chunk):
+        h = torch.as_tensor(honour[lo:lo + chunk], device=dev)
+        ask = torch.as_tensor(asks[lo:lo + chunk], device=dev)
+        d = h.shape[0]
+        live = h[:, commit] & (~gated | ask[:, victim])  # (draws, legs)
+        di, li = torch.nonzero(live, as_tuple=True)
+        bound = torch.zeros((d, n, n), dtype=torch.bool, device=dev)
+        bound[di, victim[li], obligor[li]] = True
+        bound &= ~diag
+        count = bound.sum(dim=2)
+        major_count = (bound & maj[None, None, :]).sum(dim=2)
+        self_hit = bound[:, t, a]  # (draws, dyads)
+        size = 2 + count[:, t] - self_hit.long()
+        defender_majors = major_count[:, t] - (self_hit & maj[a][None, :]).long()
+        opp = maj[a][None, :] & (maj[t][None, :] | (defender_majors > 0))
+        sizes[out_rows, lo:lo + d] = size.T.cpu().numpy()
+        opposite[out_rows, lo:lo + d] = opp.T.cpu().numpy()
 
 
 def _complex_draws(world: World, day: dt.date, pair: tuple[str, str], model: HonourModel,

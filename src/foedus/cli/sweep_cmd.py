@@ -142,7 +142,7 @@ def atlas(  # noqa: PLR0913 - one option per atlas input
     opts = AtlasOptions(readings=_readings(reading), backend=backend)
     world = World.default()
     if date is not None and draws is not None:
-        _atlas_draws(world, parse_date(date), draws, seed, honour, reading, out)
+        _atlas_draws(world, parse_date(date), draws, (seed, honour, backend), reading, out)
         return
     if date is not None:
         from foedus.cli.research_cmd import working
@@ -162,9 +162,10 @@ def atlas(  # noqa: PLR0913 - one option per atlas input
     _write(_yearly_with_progress(world, first, last, opts), out)
 
 
-def _atlas_draws(world: Any, day: Any, draws: int, seed: int | None, honour: Path | None,
+def _atlas_draws(world: Any, day: Any, draws: int, how: tuple[int | None, Path | None, str | None],
                  reading: str | None, out: Path) -> None:
-    """Monte Carlo over every ordered dyad at one date (legal reading)."""
+    """Monte Carlo over every ordered dyad at one date (legal reading); `how` = (seed, honour file, backend)."""
+    seed, honour, backend = how
     from foedus.atlas_mc import atlas_montecarlo
     from foedus.cli.research_cmd import _write, working
     from foedus.engine.reliability import load_honour_model
@@ -174,7 +175,7 @@ def _atlas_draws(world: Any, day: Any, draws: int, seed: int | None, honour: Pat
     if not 1 <= draws <= 100_000:
         raise FoedusError(f"draws must be between 1 and 100,000 (got {draws})")
     with working(f"atlas {day}, {draws:,} draws"):
-        result = atlas_montecarlo(world, day, draws, seed, load_honour_model(honour))
+        result = atlas_montecarlo(world, day, draws, seed, load_honour_model(honour), backend=backend)
     _write(result.frame(world, day, seed), out)
 
 
