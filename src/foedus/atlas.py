@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from foedus.engine.batch import ATTACK, DEFENSE, BatchResult, batch_cascades, compile_rules
+from foedus.engine.batch import BatchResult, batch_cascades, compile_rules
+from foedus.engine.rounds import ATTACK, DEFENSE
 from foedus.engine.scenario import Reading
 from foedus.model.world import World
 

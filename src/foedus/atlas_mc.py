@@ -21,8 +21,10 @@ import numpy as np
 from foedus.atlas import dyad_members
 from foedus.engine.backend import get_backend
 from foedus.engine.cascade import leg_index
-from foedus.engine.montecarlo import ATTACK, DEFENSE, _replay, potential_graph
+from foedus.engine.index import LegIndex
+from foedus.engine.montecarlo import _replay, potential_graph
 from foedus.engine.reliability import HonourModel
+from foedus.engine.rounds import ATTACK, DEFENSE
 from foedus.engine.rules import in_scope
 from foedus.engine.scenario import Attack, build_scenario
 from foedus.model.treaty import Kind
@@ -91,11 +93,11 @@ def atlas_montecarlo(world: World, day: dt.date, draws: int, seed: int | None,
     return AtlasDraws([a for a, _ in pairs], [b for _, b in pairs], sizes, opposite)
 
 
-def _commitments(index: object, day: dt.date, model: HonourModel) -> tuple[dict[tuple[str, str], int], np.ndarray]:
+def _commitments(index: LegIndex, day: dt.date, model: HonourModel) -> tuple[dict[tuple[str, str], int], np.ndarray]:
     """Every (obligor, treaty) defence or offence commitment on `day`, with its honour probability."""
     strongest: dict[tuple[str, str], tuple[str, bool]] = {}
     for kind in (Kind.DEFENSE, Kind.OFFENSE):
-        for legs in index.by_beneficiary.get(kind, {}).values():  # type: ignore[attr-defined]
+        for legs in index.by_beneficiary.get(kind, {}).values():
             for leg in legs:
                 key = (leg.obligor, leg.treaty.id)
                 s = leg.provision.strength.value
@@ -106,12 +108,12 @@ def _commitments(index: object, day: dt.date, model: HonourModel) -> tuple[dict[
     return {k: i for i, k in enumerate(keys)}, probs
 
 
-def _simple_legs(world: World, index: object, pos: dict[str, int], commits: dict[tuple[str, str], int]
+def _simple_legs(world: World, index: LegIndex, pos: dict[str, int], commits: dict[tuple[str, str], int]
                  ) -> tuple[set[str], tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]]:
     """Victims whose defence legs all cover any attacker, and those legs as arrays (victim, obligor, commit, gated)."""
     rows: list[tuple[int, int, int, bool]] = []
     clean: set[str] = set()
-    for victim, legs in index.by_beneficiary.get(Kind.DEFENSE, {}).items():  # type: ignore[attr-defined]
+    for victim, legs in index.by_beneficiary.get(Kind.DEFENSE, {}).items():
         if victim not in pos:
             continue
         home = world.places.home(victim)
@@ -129,9 +131,9 @@ def _simple_legs(world: World, index: object, pos: dict[str, int], commits: dict
     return clean, (arr[:, 0], arr[:, 1], arr[:, 2], arr[:, 3].astype(bool))
 
 
-def _is_simple(index: object, attacker: str, target: str, clean_victims: set[str]) -> bool:
+def _is_simple(index: LegIndex, attacker: str, target: str, clean_victims: set[str]) -> bool:
     """No offence partners of the attacker, no neutrality binding on its attack, plain legs to the target."""
-    owed = index.owed_to  # type: ignore[attr-defined]
+    owed = index.owed_to
     if owed(Kind.OFFENSE, attacker):
         return False
     if any(leg.provision.when_partner_attacks for leg in owed(Kind.NEUTRALITY, attacker)):

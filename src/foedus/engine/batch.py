@@ -19,6 +19,7 @@ import numpy as np
 from foedus.engine.backend import Backend, get_backend
 from foedus.engine.cascade import leg_index
 from foedus.engine.index import Leg, LegIndex
+from foedus.engine.rounds import ATTACK, DEFENSE, NONE, solve_rounds
 from foedus.engine.rules import in_scope
 from foedus.engine.scenario import Attack, Basis, Reading
 from foedus.model.treaty import Kind
@@ -26,7 +27,6 @@ from foedus.model.world import World
 
 __all__ = ["BatchResult", "BatchRules", "batch_cascades", "compile_rules"]
 
-NONE, ATTACK, DEFENSE = 0, 1, 2
 
 
 @dataclass
@@ -186,79 +186,17 @@ def batch_cascades(rules: BatchRules, attackers: np.ndarray, targets: np.ndarray
 
 def _solve(rules: BatchRules, att: np.ndarray, tgt: np.ndarray, reading: Reading,
            rank: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Run the rounds; a row that meets a late conflict resumes from the round its excluded state joined.
-
-    Rounds before that one cannot change (the state had no obligation yet), so resuming there gives the
-    same result as the single engine's restart from scratch, at a fraction of the work.
-    """
+    """Sides, join rounds and conflicts of 'att[i] strikes tgt[i]' for every row (`foedus.engine.rounds`)."""
     rows, n = len(att), len(rules.states)
     ix = np.arange(rows)
     side = np.zeros((rows, n), dtype=np.int8)
     side[ix, att], side[ix, tgt] = ATTACK, DEFENSE
-    original = side != NONE
-    joined = np.zeros((rows, n), dtype=np.int16)
-    excluded = np.zeros((rows, n), dtype=bool)
-    start = np.ones(rows, dtype=np.int16)
-    todo = ix
-    while len(todo):
-        s, j, ex, restart, resume = _rounds(rules, tgt[todo], side[todo], joined[todo], excluded[todo], original[todo],
-                                            start[todo], reading, rank)
-        side[todo], joined[todo], excluded[todo] = s, j, ex
-        again = restart.any(axis=1)
-        back = todo[again]
-        kept = (j[again] > 0) & (j[again] < resume[again][:, None])  # joined before the excluded state did
-        side[back] = np.where(kept | original[back], s[again], NONE)
-        joined[back] = np.where(kept, j[again], 0)
-        excluded[back] = restart[again]
-        start[back] = resume[again]
-        todo = back
-    return side, joined, excluded
 
+    def wants(idx: np.ndarray, sa: np.ndarray, ex: np.ndarray, r: np.ndarray
+              ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        return _wants_by_round(rules, sa, tgt[idx], r, reading)
 
-def _rounds(rules: BatchRules, tgt: np.ndarray, side: np.ndarray, joined: np.ndarray, excluded: np.ndarray,
-            original: np.ndarray, start: np.ndarray, reading: Reading, rank: np.ndarray
-            ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Rounds from each row's `start` to its fixed point, or to its first late conflict.
-
-    Returns sides, join rounds, exclusions, and for rows to restart: their exclusions and the round to
-    resume from (the round the newly excluded state had joined).
-    """
-    rows, n = side.shape
-    side, joined, excluded = side.copy(), joined.copy(), excluded.copy()
-    restart = np.zeros((rows, n), dtype=bool)
-    resume = np.zeros(rows, dtype=np.int16)
-    rnd = start.astype(np.int64).copy()
-    act = np.arange(rows)  # rows still moving; the work shrinks as rows reach their fixed point
-    while len(act):
-        sa, ex, r = side[act], excluded[act], rnd[act]
-        want_a, want_d, stay_a, stay_d = _wants_by_round(rules, sa, tgt[act], r, reading)
-        free = (sa == NONE) & ~ex
-        clash_new = free & ((want_a & want_d) | (want_a & stay_a) | (want_d & stay_d))
-        clash_late = ~original[act] & (((sa == ATTACK) & (want_d | stay_a)) | ((sa == DEFENSE) & (want_a | stay_d)))
-        late = clash_late.any(axis=1)
-        if late.any():
-            first = np.where(clash_late[late], rank[None, :], n + 1).argmin(axis=1)
-            redo = ex[late] | (clash_new[late] & (rank[None, :] < rank[first][:, None]))
-            redo[np.arange(len(first)), first] = True  # as in the single engine's restarts
-            restart[act[late]] = redo
-            resume[act[late]] = joined[act[late], first]
-        keep = ~late
-        clash_new &= keep[:, None]
-        ex |= clash_new
-        join_a = free & want_a & ~clash_new & keep[:, None]
-        join_d = free & want_d & ~clash_new & keep[:, None]
-        sa[join_a], sa[join_d] = ATTACK, DEFENSE
-        side[act], excluded[act] = sa, ex
-        jr = joined[act]
-        jr[join_a | join_d] = np.broadcast_to(r[:, None], jr.shape)[join_a | join_d]
-        joined[act] = jr
-        # legal: only states joining the attack make new attacks; escalatory: any joiner does, and after
-        # round 1 the targets strike back even if nobody joined
-        new_attacks = join_a.any(axis=1) if reading == "legal" else (join_a | join_d).any(axis=1) | (r == 1)
-        moving = keep & new_attacks
-        rnd[act] += 1
-        act = act[moving]
-    return side, joined, excluded, restart, resume
+    return solve_rounds(side, wants, rank, reading == "escalatory")
 
 
 def _wants_by_round(rules: BatchRules, side: np.ndarray, tgt: np.ndarray, rnd: np.ndarray,

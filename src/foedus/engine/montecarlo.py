@@ -20,6 +20,7 @@ import numpy as np
 from foedus.engine.cascade import leg_index
 from foedus.engine.index import LegIndex
 from foedus.engine.reliability import HonourModel
+from foedus.engine.rounds import ATTACK, DEFENSE, NONE, solve_rounds
 from foedus.engine.rules import RuleContext, evaluate
 from foedus.engine.scenario import Attack, Scenario
 from foedus.model.treaty import Kind
@@ -27,7 +28,6 @@ from foedus.model.world import World
 
 __all__ = ["MonteCarloResult", "PotentialGraph", "potential_graph", "simulate"]
 
-NONE, ATTACK, DEFENSE = 0, 1, 2
 _CELLS = 20_000_000  # draws x (obligations + attacks) per block: bounds memory to a few hundred MB
 
 
@@ -234,87 +234,25 @@ def simulate(world: World, scenario: Scenario, draws: int, seed: int | None, mod
 
 
 def _replay(graph: PotentialGraph, scenario: Scenario, honour: np.ndarray, asks: np.ndarray) -> np.ndarray:
-    """Replay the rounds for every draw; a late conflict resumes the draw from the round the state joined.
-
-    Rounds before that one cannot change (the excluded state had no obligation yet), so resuming there
-    equals the deterministic engine's restart from scratch.
-    """
+    """The sides of every draw at its fixed point (`foedus.engine.rounds`, as the batched engine)."""
     draws, n = honour.shape[0], len(graph.states)
     rank = np.argsort(np.argsort(np.array(graph.states)))  # the deterministic engine visits states by id
     side = np.zeros((draws, n), dtype=np.int8)
-    original = np.zeros(n, dtype=bool)
     for s in scenario.attackers:
         side[:, graph.states.index(s)] = ATTACK
     for s in scenario.targets:
         side[:, graph.states.index(s)] = DEFENSE
-    original[[graph.states.index(s) for s in (*scenario.attackers, *scenario.targets)]] = True
-    joined = np.zeros((draws, n), dtype=np.int16)
-    excluded = np.zeros((draws, n), dtype=bool)
-    start = np.ones(draws, dtype=np.int16)
-    todo = np.arange(draws)
-    while len(todo):
-        s_, j_, ex_, restart, resume = _rounds(graph, scenario, honour[todo], asks[todo], side[todo], joined[todo],
-                                               excluded[todo], original, start[todo], rank)
-        side[todo], joined[todo], excluded[todo] = s_, j_, ex_
-        again = restart.any(axis=1)
-        back = todo[again]
-        kept = (j_[again] > 0) & (j_[again] < resume[again][:, None])
-        side[back] = np.where(kept | original[None, :], s_[again], NONE)
-        joined[back] = np.where(kept, j_[again], 0)
-        excluded[back] = restart[again]
-        start[back] = resume[again]
-        todo = back
-    return side
-
-
-def _rounds(graph: PotentialGraph, scenario: Scenario, honour: np.ndarray, asks: np.ndarray,
-            side: np.ndarray, joined: np.ndarray, excluded: np.ndarray, original: np.ndarray, start: np.ndarray,
-            rank: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Rounds from each draw's `start` round to its fixed point, or to its first late conflict.
-
-    As in the deterministic engine, a state bound in contradictory ways is excluded; when it had
-    already joined (a late conflict), the draw is returned for a restart without it and without every
-    state whose contradiction the engine would have met first (lower id), with the round to resume from.
-    """
-    draws, n = honour.shape[0], len(graph.states)
-    side, joined, excluded = side.copy(), joined.copy(), excluded.copy()
     src = np.array([graph.states.index(a.attacker) for a in graph.attacks], dtype=np.int64)
     dst = np.array([graph.states.index(a.victim) for a in graph.attacks], dtype=np.int64)
     escalatory = scenario.reading == "escalatory"
-    restart = np.zeros((draws, n), dtype=bool)
-    resume = np.zeros(draws, dtype=np.int16)
-    rnd = start.astype(np.int64).copy()
-    act = np.arange(draws)
-    while len(act):
-        sa, ex, r = side[act], excluded[act], rnd[act]
-        want_a, want_d, neutral_vs = _wants_by_round(graph, sa, src, dst, escalatory, r, honour[act], asks[act], ex)
-        free = (sa == NONE) & ~ex
-        clash_new = free & ((want_a & want_d) | (want_a & neutral_vs[ATTACK]) | (want_d & neutral_vs[DEFENSE]))
-        clash_late = ~original[None, :] & (((sa == ATTACK) & (want_d | neutral_vs[ATTACK]))
-                                           | ((sa == DEFENSE) & (want_a | neutral_vs[DEFENSE])))
-        late = clash_late.any(axis=1)
-        if late.any():
-            first = np.where(clash_late[late], rank[None, :], n + 1).argmin(axis=1)
-            # every state excluded so far stays excluded, as in the single engine's restarts
-            redo = ex[late] | (clash_new[late] & (rank[None, :] < rank[first][:, None]))
-            redo[np.arange(len(first)), first] = True
-            restart[act[late]] = redo
-            resume[act[late]] = joined[act[late], first]
-        keep = ~late
-        clash_new &= keep[:, None]
-        ex |= clash_new
-        join_a = free & want_a & ~clash_new & keep[:, None]
-        join_d = free & want_d & ~clash_new & keep[:, None]
-        sa[join_a], sa[join_d] = ATTACK, DEFENSE
-        side[act], excluded[act] = sa, ex
-        jr = joined[act]
-        jr[join_a | join_d] = np.broadcast_to(r[:, None], jr.shape)[join_a | join_d]
-        joined[act] = jr
-        # escalatory: after round 1 the targets strike back even if nobody joined
-        moving = keep & ((join_a | join_d).any(axis=1) | (escalatory & (r == 1)))
-        rnd[act] += 1
-        act = act[moving]
-    return side, joined, excluded, restart, resume
+
+    def wants(idx: np.ndarray, sa: np.ndarray, ex: np.ndarray, r: np.ndarray
+              ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        want_a, want_d, stay = _wants_by_round(graph, sa, src, dst, escalatory, r, honour[idx], asks[idx], ex)
+        return want_a, want_d, stay[ATTACK], stay[DEFENSE]
+
+    final, _, _ = solve_rounds(side, wants, rank, escalatory)
+    return final
 
 
 def _wants_by_round(graph: PotentialGraph, side: np.ndarray, src: np.ndarray, dst: np.ndarray,
