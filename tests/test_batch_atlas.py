@@ -44,6 +44,36 @@ def test_batch_equals_single_engine(world: World, day: dt.date, seed: int, readi
         assert {rules.states[x] for x in np.nonzero(res.conflicts[k])[0]} == conflicts, (day, reading, a, b)
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize("day", [dt.date(2016, 7, 1), dt.date(1986, 7, 1)])
+def test_full_atlas_equals_single_engine_where_conflicts_abound(world: World, day: dt.date) -> None:
+    """Every dyad at once (so that many rows share sides and the escalatory products run once per
+    distinct row, and rows restart around late conflicts), checked against the single engine."""
+    res = atlas_results(world, day, AtlasOptions(readings=("escalatory",)))["escalatory"]
+    rng = np.random.default_rng(day.year)
+    conflicted = np.nonzero(res.conflicts.any(axis=1))[0]
+    assert len(conflicted) > 1000
+    rows = [*rng.choice(conflicted, 15, replace=False), *rng.choice(len(res.attackers), 5, replace=False)]
+    for k in rows:
+        a, b = res.states[res.attackers[k]], res.states[res.targets[k]]
+        joiners, conflicts = _single(world, a, b, day, "escalatory")
+        got = {res.states[x]: ("attack" if res.sides[k, x] == 1 else "defense", int(res.rounds[k, x]))
+               for x in np.nonzero(res.sides[k])[0] if res.states[x] not in (a, b)}
+        assert got == joiners, (day, a, b)
+        assert {res.states[x] for x in np.nonzero(res.conflicts[k])[0]} == conflicts, (day, a, b)
+
+
+def test_distinct_rows_groups_equal_rows_only() -> None:
+    from foedus.engine.batch import _distinct_rows
+
+    rng = np.random.default_rng(3)
+    base = rng.integers(0, 3, size=(40, 130)).astype(np.int8)
+    side = base[rng.integers(0, 40, size=500)]
+    first, inverse = _distinct_rows(side)
+    assert len(first) == len(np.unique(side, axis=0))
+    assert (side[first][inverse] == side).all()
+
+
 def test_atlas_frame_at_a_date(world: World) -> None:
     day = dt.date(2025, 6, 1)
     df = atlas_frame(world, day)

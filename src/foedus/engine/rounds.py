@@ -64,9 +64,15 @@ def _rounds(todo: np.ndarray, side: np.ndarray, joined: np.ndarray, excluded: np
     while len(act):
         sa, ex, r = side[act], excluded[act], rnd[act]
         want_a, want_d, stay_a, stay_d = wants(act, sa, ex, r)
-        free = (sa == NONE) & ~ex
-        clash_new = free & ((want_a & want_d) | (want_a & stay_a) | (want_d & stay_d))
-        clash_late = ~original[act] & (((sa == ATTACK) & (want_d | stay_a)) | ((sa == DEFENSE) & (want_a | stay_d)))
+        to_d = want_d | stay_a  # bound to the defence, or to stay out against the attack side
+        to_a = want_a | stay_d
+        free = np.greater(sa == NONE, ex)  # for booleans, x > y is x & ~y
+        clash_new = want_a & to_d
+        clash_new |= want_d & stay_d
+        clash_new &= free
+        clash_late = (sa == ATTACK) & to_d
+        clash_late |= (sa == DEFENSE) & to_a
+        clash_late = np.greater(clash_late, original[act])
         late = clash_late.any(axis=1)
         if late.any():
             first = np.where(clash_late[late], rank[None, :], n + 1).argmin(axis=1)
@@ -76,19 +82,21 @@ def _rounds(todo: np.ndarray, side: np.ndarray, joined: np.ndarray, excluded: np
             redo[np.arange(len(first)), first] = True
             restart[act[late]] = redo
             resume[act[late]] = joined[act[late], first]
-        keep = ~late
-        clash_new &= keep[:, None]
+        # rows with a late conflict are updated too, harmlessly: `solve_rounds` resets what they did
+        # from their resume round on, and replaces their exclusions
         ex |= clash_new
-        join_a = free & want_a & ~clash_new & keep[:, None]
-        join_d = free & want_d & ~clash_new & keep[:, None]
-        sa[join_a], sa[join_d] = ATTACK, DEFENSE
+        open_ = np.greater(free, clash_new)
+        join_a = open_ & want_a
+        join_d = open_ & want_d
+        join = join_a | join_d
+        # sa is NONE (0) wherever a state joins, and ATTACK, DEFENSE are 1, 2: set the bits
+        sa |= join_a.view(np.int8)
+        sa |= join_d.view(np.int8) << 1
         side[act], excluded[act] = sa, ex
-        jr = joined[act]
-        jr[join_a | join_d] = np.broadcast_to(r[:, None], jr.shape)[join_a | join_d]
-        joined[act] = jr
+        joined[act] = np.where(join, r[:, None].astype(np.int16), joined[act])
         # legal reading: only states joining the attack make new attacks; escalatory: any joiner does,
         # and after round 1 the targets strike back even if nobody joined
-        new_attacks = (join_a | join_d).any(axis=1) | (r == 1) if escalatory else join_a.any(axis=1)
+        new_attacks = join.any(axis=1) | (r == 1) if escalatory else join_a.any(axis=1)
         rnd[act] += 1
-        act = act[keep & new_attacks]
+        act = act[~late & new_attacks]
     return restart, resume
