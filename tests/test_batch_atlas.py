@@ -223,3 +223,72 @@ def test_atlas_monte_carlo_torch_backend_equals_numpy(world: World) -> None:
     base = atlas_montecarlo(world, day, 40, 3)
     gpu = atlas_montecarlo(world, day, 40, 3, backend="torch")
     assert np.array_equal(base.sizes, gpu.sizes) and np.array_equal(base.majors_opposite, gpu.majors_opposite)
+
+
+def test_escalatory_atlas_monte_carlo_equals_the_per_scenario_replay(world: World) -> None:
+    """Each draw's batched escalatory atlas equals the per-scenario Monte Carlo replay on the same draws."""
+    from foedus.atlas_mc import _commitments, _complex_draws, atlas_montecarlo
+    from foedus.engine.cascade import leg_index
+    from foedus.engine.reliability import HonourModel
+
+    day, draws, seed = dt.date(2025, 6, 1), 6, 5
+    mc = atlas_montecarlo(world, day, draws, seed, reading="escalatory")
+    assert mc.reading == "escalatory" and mc.sizes.shape[1] == draws
+    # rebuild the same draws as atlas_montecarlo does, and replay dyads one by one on them
+    model, index = HonourModel(), leg_index(world, day, "in-force")
+    members = dyad_members(world, day)
+    states = list(dict.fromkeys([*members, *sorted({m for ms in index.members.values() for m in ms})]))
+    pos = {s: i for i, s in enumerate(states)}
+    commits, probs = _commitments(index, day, model)
+    rng = np.random.default_rng(seed)
+    honour = rng.random((draws, len(commits))) < probs[None, :]
+    asks = rng.random((draws, len(states))) < 1.0
+    majors = np.array([world.states.is_major(s, day) for s in states], dtype=bool)
+    row = {pair: k for k, pair in enumerate(zip(mc.attackers, mc.targets, strict=True))}
+    varied = 0
+    for pair in [("RUS", "EST"), ("ARM", "AZE"), ("PRK", "KOR"), ("USA", "CHN"), ("TUR", "GRC")]:
+        sizes, opposite = _complex_draws(world, day, pair, model, commits, honour, asks, pos, majors, "escalatory")
+        assert np.array_equal(sizes, mc.sizes[row[pair]]), pair
+        assert np.array_equal(opposite, mc.majors_opposite[row[pair]]), pair
+        varied += len(set(sizes.tolist())) > 1
+    assert varied >= 3  # the draws matter: honour decisions change the war
+
+
+def test_escalatory_atlas_monte_carlo_with_certain_honour_equals_the_batched_atlas(world: World) -> None:
+    from foedus.atlas_mc import atlas_montecarlo
+    from foedus.engine.reliability import HonourModel
+
+    day = dt.date(1914, 7, 1)
+    certain = HonourModel(era={e: {s: 1.0 for s in ("S1", "S2", "S3", "S5")} for e in ("pre1945", "post1945")})
+    mc = atlas_montecarlo(world, day, 2, 0, certain, reading="escalatory")
+    det = atlas_results(world, day, AtlasOptions(readings=("escalatory",)))["escalatory"]
+    key = {(det.states[a], det.states[b]): i for i, (a, b) in enumerate(zip(det.attackers, det.targets, strict=True))}
+    order = [key[(a, b)] for a, b in zip(mc.attackers, mc.targets, strict=True)]
+    assert np.array_equal(mc.sizes[:, 1], det.war_size()[order])
+    assert np.array_equal(mc.majors_opposite[:, 0], det.majors_opposite()[order])
+
+
+def test_atlas_cli_monte_carlo_both_readings_and_its_errors(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    import pandas as pd
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "foedus.cli", *args], capture_output=True, text=True,
+                              env=os.environ.copy(), timeout=300)
+
+    esc = tmp_path / "esc.csv"
+    proc = run("atlas", "--date", "1914-07-01", "--draws", "3", "--seed", "1", "--reading", "escalatory",
+               "--out", str(esc))
+    assert proc.returncode == 0, proc.stderr
+    frame = pd.read_csv(esc)
+    assert set(frame.reading) == {"escalatory"} and (frame.draws == 3).all()
+    assert (frame.war_size_p5 <= frame.war_size_p95).all()
+    before = esc.read_bytes()
+    again = run("atlas", "--date", "1914-07-01", "--draws", "3", "--out", str(esc))
+    assert again.returncode == 2 and "already exists; not overwriting it" in again.stderr
+    assert "Traceback" not in again.stderr and esc.read_bytes() == before
+    bad = run("atlas", "--date", "1914-07-01", "--draws", "3", "--reading", "hawkish", "--out", str(tmp_path / "x.csv"))
+    assert bad.returncode == 2 and "unknown reading 'hawkish'" in bad.stderr

@@ -1,4 +1,4 @@
-"""Monte Carlo over the whole atlas: N draws x every ordered dyad at a date (legal reading).
+"""Monte Carlo over the whole atlas: N draws x every ordered dyad at a date, in either reading.
 
 A draw is one possible world of honour decisions: each (state, treaty) commitment is honoured or
 not, and each attacked state asks for request-gated help or not, the same for every dyad of that
@@ -8,11 +8,16 @@ owed to the target covers any attacker; their war is the target's honoured defen
 needs one gather per dyad. The other dyads run the per-scenario Monte Carlo replay
 (`foedus.engine.montecarlo`) on the same draws. With every probability 1 the atlas equals the
 batched engine's legal atlas (tested).
+
+The escalatory reading has no such shortcut (every belligerent calls in its own allies): each draw
+runs the batched engine over every dyad with the legs that draw honours (`BatchRules.for_draw`),
+which equals the per-scenario replay on the same draws (tested) and costs one escalatory atlas per draw.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -20,13 +25,14 @@ import numpy as np
 
 from foedus.atlas import dyad_members
 from foedus.engine.backend import get_backend
+from foedus.engine.batch import batch_cascades, compile_rules
 from foedus.engine.cascade import leg_index
 from foedus.engine.index import LegIndex
 from foedus.engine.montecarlo import _replay, potential_graph
 from foedus.engine.reliability import HonourModel
 from foedus.engine.rounds import ATTACK, DEFENSE
 from foedus.engine.rules import in_scope
-from foedus.engine.scenario import Attack, build_scenario
+from foedus.engine.scenario import Attack, Reading, build_scenario
 from foedus.model.treaty import Kind
 from foedus.model.world import World
 
@@ -44,6 +50,7 @@ class AtlasDraws:
     targets: list[str]
     sizes: np.ndarray  # (dyads, draws) int16
     majors_opposite: np.ndarray  # (dyads, draws) bool
+    reading: Reading = "legal"
 
     def frame(self, world: World, day: dt.date, seed: int | None) -> pd.DataFrame:
         """Per dyad: mean and 5th/50th/95th percentile war size, P(major powers on opposite sides)."""
@@ -57,16 +64,18 @@ class AtlasDraws:
             "ccode2": pd.array([ccode.get(t) for t in self.targets], dtype="Int64"),
             "war_size_mean": self.sizes.mean(axis=1), "war_size_p5": q[0], "war_size_p50": q[1],
             "war_size_p95": q[2], "p_majors_opposite": self.majors_opposite.mean(axis=1),
-            "draws": self.sizes.shape[1], "seed": seed,
+            "draws": self.sizes.shape[1], "seed": seed, "reading": self.reading,
         })
 
 
 def atlas_montecarlo(world: World, day: dt.date, draws: int, seed: int | None,
-                     model: HonourModel | None = None, requested: bool = True,
-                     backend: str | None = None) -> AtlasDraws:
-    """`draws` Monte Carlo draws of every ordered dyad's legal-reading cascade at `day`.
+                     model: HonourModel | None = None, requested: bool = True, backend: str | None = None,
+                     reading: Reading = "legal", progress: Callable[[int], None] | None = None) -> AtlasDraws:
+    """`draws` Monte Carlo draws of every ordered dyad's cascade at `day`.
 
-    `backend="torch"` computes the simple dyads' draws as tensors (on CUDA when available).
+    `backend="torch"` computes the legal reading's simple dyads' draws, and the batched engine's
+    matrix products, as tensors (on CUDA when available). `progress(k)` is called after each of
+    the escalatory reading's draws.
     """
     model = model or HonourModel()
     members = dyad_members(world, day)
@@ -80,12 +89,21 @@ def atlas_montecarlo(world: World, day: dt.date, draws: int, seed: int | None,
     asks = rng.random((draws, len(states))) < ask_p
     majors = np.array([world.states.is_major(s, day) for s in states], dtype=bool)
     pairs = [(a, b) for a in members for b in members if a != b]
-    simple_victims, legs = _simple_legs(world, index, pos, commits)
-    simple = np.array([_is_simple(index, a, b, simple_victims) for a, b in pairs], dtype=bool)
     att = np.array([pos[a] for a, _ in pairs])
     tgt = np.array([pos[b] for _, b in pairs])
     sizes = np.zeros((len(pairs), draws), dtype=np.int16)
     opposite = np.zeros((len(pairs), draws), dtype=bool)
+    if reading == "escalatory":
+        rules = compile_rules(world, day, members, backend=backend)  # same state order as `states`
+        cols = np.array([commits[k] for k in rules.commit_keys()], dtype=np.int64)
+        for d in range(draws):
+            res = batch_cascades(rules.for_draw(honour[d, cols], asks[d]), att, tgt, "escalatory")
+            sizes[:, d], opposite[:, d] = res.war_size(), res.majors_opposite()
+            if progress is not None:
+                progress(d + 1)
+        return AtlasDraws([a for a, _ in pairs], [b for _, b in pairs], sizes, opposite, reading)
+    simple_victims, legs = _simple_legs(world, index, pos, commits)
+    simple = np.array([_is_simple(index, a, b, simple_victims) for a, b in pairs], dtype=bool)
     simple_draws = _simple_draws_torch if get_backend(backend).name == "torch" else _simple_draws
     simple_draws(legs, honour, asks, majors, att[simple], tgt[simple], len(states), sizes, opposite, simple)
     for k in np.nonzero(~simple)[0]:
@@ -196,9 +214,10 @@ def _simple_draws_torch(legs: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarr
 
 def _complex_draws(world: World, day: dt.date, pair: tuple[str, str], model: HonourModel,
                    commits: dict[tuple[str, str], int], honour: np.ndarray, asks: np.ndarray,
-                   pos: dict[str, int], majors: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+                   pos: dict[str, int], majors: np.ndarray, reading: Reading = "legal"
+                   ) -> tuple[np.ndarray, np.ndarray]:
     """The per-scenario replay of one dyad, on the atlas's shared draws."""
-    scenario = build_scenario(world, attacker=pair[0], target=pair[1], date=day)
+    scenario = build_scenario(world, attacker=pair[0], target=pair[1], date=day, reading=reading)
     graph = potential_graph(world, scenario, model)
     cols = np.array([commits[c] for c in graph.commits], dtype=np.int64)
     state_cols = np.array([pos[s] for s in graph.states], dtype=np.int64)

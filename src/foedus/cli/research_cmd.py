@@ -21,12 +21,17 @@ __all__ = ["atop_check", "dyads", "similarity"]
 _OUT = "Output file: .parquet or .csv (refuses to overwrite an existing file)."
 
 
-def _write(frame: pd.DataFrame, out: Path) -> None:
-    """Write a table by extension, atomically, never over an existing file."""
+def _check_output(out: Path) -> None:
+    """Refuse an existing or unknown-format output before any work is done."""
     if out.exists():
         raise FoedusError(f"{out} already exists; not overwriting it")
     if out.suffix not in (".parquet", ".csv"):
         raise FoedusError(f"{out}: unknown output format {out.suffix!r}; use .parquet or .csv")
+
+
+def _write(frame: pd.DataFrame, out: Path) -> None:
+    """Write a table by extension, atomically, never over an existing file."""
+    _check_output(out)
     tmp = out.with_name(f".{out.name}.part")
     try:
         if out.suffix == ".parquet":

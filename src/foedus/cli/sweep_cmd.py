@@ -129,16 +129,18 @@ def atlas(  # noqa: PLR0913 - one option per atlas input
     scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address (or 'local') for year sweeps.")] = None,
     workers: Annotated[int, typer.Option(help="Workers of a local Dask cluster.")] = 2,
     backend: Annotated[str | None, typer.Option(help="Matrix backend: numpy (default) or torch (GPU if any).")] = None,
-    draws: Annotated[int | None, typer.Option(help="With --date: Monte Carlo draws per dyad (legal reading).")] = None,
+    draws: Annotated[int | None, typer.Option(help="With --date: Monte Carlo draws per dyad (legal default).")] = None,
     seed: Annotated[int | None, typer.Option(help="Random seed for --draws.")] = None,
     honour: Annotated[Path | None, typer.Option(help="YAML file overriding honour probabilities.")] = None,
 ) -> None:
     """Per ordered dyad at a date, or yearly systemic indicators over a range of years."""
     from foedus.atlas import AtlasOptions, atlas_frame
-    from foedus.cli.research_cmd import _write, _years
+    from foedus.cli.research_cmd import _check_output, _write, _years
     from foedus.engine.scenario import parse_date
     from foedus.model.world import World
 
+    if not (scheduler and date is None):  # a Dask sweep writes a partitioned folder and checks it itself
+        _check_output(out)
     opts = AtlasOptions(readings=_readings(reading), backend=backend)
     world = World.default()
     if date is not None and draws is not None:
@@ -164,18 +166,26 @@ def atlas(  # noqa: PLR0913 - one option per atlas input
 
 def _atlas_draws(world: Any, day: Any, draws: int, how: tuple[int | None, Path | None, str | None],
                  reading: str | None, out: Path) -> None:
-    """Monte Carlo over every ordered dyad at one date (legal reading); `how` = (seed, honour file, backend)."""
+    """Monte Carlo over every ordered dyad at one date (legal reading unless asked); `how` = (seed, honour, backend)."""
     seed, honour, backend = how
+    from rich.progress import Progress
+
     from foedus.atlas_mc import atlas_montecarlo
     from foedus.cli.research_cmd import _write, working
     from foedus.engine.reliability import load_honour_model
 
-    if reading not in (None, "legal"):
-        raise FoedusError("the Monte Carlo atlas covers the legal reading only (drop --reading or use legal)")
+    chosen = _readings(reading or "legal")[0]
     if not 1 <= draws <= 100_000:
         raise FoedusError(f"draws must be between 1 and 100,000 (got {draws})")
-    with working(f"atlas {day}, {draws:,} draws"):
-        result = atlas_montecarlo(world, day, draws, seed, load_honour_model(honour), backend=backend)
+    model = load_honour_model(honour)
+    if chosen == "escalatory":  # one batched escalatory atlas per draw: show the draws go by
+        with Progress(transient=True, disable=not sys.stderr.isatty()) as bar:
+            task = bar.add_task(f"atlas {day}, escalatory draws", total=draws)
+            result = atlas_montecarlo(world, day, draws, seed, model, backend=backend, reading=chosen,
+                                      progress=lambda k: bar.update(task, completed=k))
+    else:
+        with working(f"atlas {day}, {draws:,} draws"):
+            result = atlas_montecarlo(world, day, draws, seed, model, backend=backend)
     _write(result.frame(world, day, seed), out)
 
 

@@ -55,6 +55,18 @@ class BatchRules:
     cond_neutral_att: _Conditional
     majors: np.ndarray
     backend: Backend = field(default_factory=Backend)
+    legs: _LegTable | None = None
+
+    def commit_keys(self) -> list[tuple[str, str]]:
+        """The (obligor, treaty) commitments, in the order `for_draw` takes them."""
+        return self.legs.commit_keys if self.legs is not None else []
+
+    def for_draw(self, live: np.ndarray, asks: np.ndarray) -> BatchRules:
+        """The rules of one Monte Carlo draw: only honoured commitments (`live`, per `legs.commit_keys`),
+        request-gated help only for victims that ask (`asks`, per state). Neutrality always binds."""
+        if self.legs is None:
+            raise ValueError("these rules were built without their leg table")
+        return self.legs.assemble(self.states, self.majors, self.backend, live, asks)
 
     def __post_init__(self) -> None:
         # the products the rounds need, side by side so that one matrix product serves two rules
@@ -110,9 +122,62 @@ def compile_rules(world: World, day: dt.date, states: list[str], basis: Basis = 
             if owed in builder.pos:
                 builder.add(kind, owed, legs)
     majors = np.array([world.states.is_major(s, day) for s in states], dtype=bool)
-    m, c, n = builder.mats, builder.conds, len(states)
-    return BatchRules(states, m["d"], m["dnp"], m["o"], m["nt"], m["nta"], _pack(c["d"], n), _pack(c["o"], n),
-                      _pack(c["nt"], n), _pack(c["nta"], n), majors, get_backend(backend))
+    table = builder.table()
+    return table.assemble(states, majors, get_backend(backend))
+
+
+_PLAIN = ("d", "dnp", "o", "nt", "nta")
+_CONDS = ("d", "o", "nt", "nta")
+
+
+@dataclass
+class _LegTable:
+    """Every leg the matrices were built from, with its commitment and request gate.
+
+    Kept so that a Monte Carlo draw can rebuild the matrices from the legs it honours
+    (`BatchRules.for_draw`). Plain legs are arrays per matrix; conditional legs are lists.
+    """
+
+    n: int
+    commit_keys: list[tuple[str, str]]  # (obligor, treaty) per commitment index
+    plain: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]]  # v, o, commit (-1: none), gated
+    conds: dict[str, list[tuple[int, int, np.ndarray, bool, int, bool]]]  # v, o, allowed, nonprov, commit, gated
+
+    def assemble(self, states: list[str], majors: np.ndarray, backend: Backend,
+                 live: np.ndarray | None = None, asks: np.ndarray | None = None) -> BatchRules:
+        """The matrices of the legs that bind: all of them, or those a draw honours (`live` per
+        commitment) and whose request gate its victims open (`asks` per state)."""
+        n = self.n
+        mats = {name: np.zeros((n, n), dtype=np.float32) for name in _PLAIN}
+        for name, (v, o, commit, gated) in self.plain.items():
+            ok = _live(commit, gated, live)
+            if asks is not None and name in ("d", "dnp"):
+                ok &= ~gated | asks[v]  # defence legs: the victim is the state they are owed to
+            elif asks is not None and name == "o":
+                ok &= ~gated  # gated offence legs depend on the victim: conditional on this draw
+            mats[name][v[ok], o[ok]] = 1
+        conds: dict[str, list[tuple[int, int, np.ndarray, bool]]] = {name: [] for name in _CONDS}
+        for name, rows in self.conds.items():
+            for v_, o_, allowed, nonprov, commit_, gated_ in rows:
+                if live is not None and commit_ >= 0 and not live[commit_]:
+                    continue
+                if asks is not None and gated_ and name == "d" and not asks[v_]:
+                    continue
+                conds[name].append((v_, o_, allowed & asks if asks is not None and gated_ and name == "o"
+                                    else allowed, nonprov))
+        if asks is not None:
+            v, o, commit, gated = self.plain["o"]
+            for k in np.flatnonzero(gated & _live(commit, gated, live)):
+                conds["o"].append((int(v[k]), int(o[k]), asks.copy(), False))
+        return BatchRules(states, mats["d"], mats["dnp"], mats["o"], mats["nt"], mats["nta"], _pack(conds["d"], n),
+                          _pack(conds["o"], n), _pack(conds["nt"], n), _pack(conds["nta"], n), majors, backend, self)
+
+
+def _live(commit: np.ndarray, gated: np.ndarray, live: np.ndarray | None) -> np.ndarray:
+    """Legs whose commitment is honoured (neutrality legs, commit -1, always are)."""
+    if live is None:
+        return np.ones(len(commit), dtype=bool)
+    return np.asarray((commit < 0) | live[np.maximum(commit, 0)])
 
 
 class _Builder:
@@ -122,9 +187,9 @@ class _Builder:
                  unresolved_met: bool) -> None:
         self.world, self.index, self.pos = world, index, pos
         self.requested, self.unresolved_met = requested, unresolved_met
-        n = len(pos)
-        self.mats = {name: np.zeros((n, n), dtype=np.float32) for name in ("d", "dnp", "o", "nt", "nta")}
-        self.conds: dict[str, list[tuple[int, int, np.ndarray, bool]]] = {"d": [], "o": [], "nt": [], "nta": []}
+        self.plain: dict[str, list[tuple[int, int, int, bool]]] = {name: [] for name in _PLAIN}
+        self.conds: dict[str, list[tuple[int, int, np.ndarray, bool, int, bool]]] = {name: [] for name in _CONDS}
+        self.commits: dict[tuple[str, str], int] = {}
 
     def _gated(self, leg: Leg) -> bool:
         p = leg.provision
@@ -141,19 +206,29 @@ class _Builder:
             members = self.index.members.get(leg.treaty.id, frozenset())
             mask = _allowed(p.adversary.type, p.adversary.states, members, self.pos, len(self.pos))
             scoped = kind is Kind.OFFENSE or in_scope(p, attack, home)
+            commit = -1
             if kind is Kind.NEUTRALITY:
                 targets = [("nt", scoped), ("nta", p.when_partner_attacks)]
             else:
                 nonprov = kind is Kind.DEFENSE and p.non_provocation
                 name = "d" if kind is Kind.DEFENSE else "o"
                 targets = [("dnp" if nonprov and mask.all() else name, scoped)]
+                commit = self.commits.setdefault((leg.obligor, leg.treaty.id), len(self.commits))
             for name, on in targets:
                 if not on:
                     continue
                 if mask.all():
-                    self.mats[name][v, o] = 1
+                    self.plain[name].append((v, o, commit, p.request_gated))
                 else:
-                    self.conds[name].append((v, o, mask, kind is Kind.DEFENSE and p.non_provocation))
+                    self.conds[name].append((v, o, mask, kind is Kind.DEFENSE and p.non_provocation, commit,
+                                             p.request_gated))
+
+    def table(self) -> _LegTable:
+        plain = {}
+        for name, rows in self.plain.items():
+            arr = np.array(rows, dtype=np.int64).reshape(-1, 4)
+            plain[name] = (arr[:, 0], arr[:, 1], arr[:, 2], arr[:, 3].astype(bool))
+        return _LegTable(len(self.pos), list(self.commits), plain, self.conds)
 
 
 def _allowed(kind: str, named: list[str], members: frozenset[str], pos: dict[str, int], n: int) -> np.ndarray:
