@@ -152,15 +152,22 @@ def test_dask_sweep_equals_in_process(world: World) -> None:
     from foedus.engine.montecarlo import simulate
     from foedus.engine.reliability import HonourModel
     from foedus.engine.scenario import build_scenario
-    from foedus.sweep import client, dask_draws, yearly_frame
+    from foedus.atlas_mc import atlas_montecarlo
+    from foedus.sweep import client, dask_atlas_draws, dask_draws, yearly_frame
 
     opts = AtlasOptions(readings=("legal",))
     local = yearly_indicators(world, [1914, 1939], opts)
+    day = dt.date(1914, 7, 1)
     with client("local", workers=2) as c:
         remote = yearly_frame(1914, 1939, opts, c).query("year in (1914, 1939)").reset_index(drop=True)
         scenario = build_scenario(world, attacker="RUS", target="EST", date="2025-06-01")
         sides = dask_draws(scenario, 400, 11, HonourModel(), c, chunks=4)
+        atlas_parts = {r: dask_atlas_draws(day, 7, 4, HonourModel(), r, c, chunks=3) for r in ("legal", "escalatory")}
     assert remote.equals(local)
+    for reading, part in atlas_parts.items():
+        whole = atlas_montecarlo(world, day, 7, 4, reading=reading)  # type: ignore[arg-type]
+        assert part.attackers == whole.attackers and part.reading == reading
+        assert np.array_equal(part.sizes, whole.sizes) and np.array_equal(part.majors_opposite, whole.majors_opposite)
     assert sides.shape[0] == 400
     seeds = np.random.SeedSequence(11).spawn(4)
     expected = np.concatenate([simulate(world, scenario, 100, s, HonourModel()).sides for s in seeds])

@@ -70,12 +70,14 @@ class AtlasDraws:
 
 def atlas_montecarlo(world: World, day: dt.date, draws: int, seed: int | None,
                      model: HonourModel | None = None, requested: bool = True, backend: str | None = None,
-                     reading: Reading = "legal", progress: Callable[[int], None] | None = None) -> AtlasDraws:
+                     reading: Reading = "legal", progress: Callable[[int], None] | None = None,
+                     only: range | None = None) -> AtlasDraws:
     """`draws` Monte Carlo draws of every ordered dyad's cascade at `day`.
 
     `backend="torch"` computes the legal reading's simple dyads' draws, and the batched engine's
     matrix products, as tensors (on CUDA when available). `progress(k)` is called after each of
-    the escalatory reading's draws.
+    the escalatory reading's draws. `only` computes a slice of the draws (the same draws as in the
+    full run with that seed), so that a sweep can split them among workers (`foedus.sweep`).
     """
     model = model or HonourModel()
     members = dyad_members(world, day)
@@ -87,6 +89,9 @@ def atlas_montecarlo(world: World, day: dt.date, draws: int, seed: int | None,
     honour = rng.random((draws, len(commits))) < probs[None, :]
     ask_p = model.ask_probability if model.ask_probability is not None else (1.0 if requested else 0.0)
     asks = rng.random((draws, len(states))) < ask_p
+    if only is not None:
+        honour, asks = honour[only.start:only.stop], asks[only.start:only.stop]
+        draws = len(honour)
     majors = np.array([world.states.is_major(s, day) for s in states], dtype=bool)
     pairs = [(a, b) for a in members for b in members if a != b]
     att = np.array([pos[a] for a, _ in pairs])

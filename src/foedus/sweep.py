@@ -8,6 +8,7 @@ in-process results, just computed elsewhere: a test checks equality on a two-wor
 from __future__ import annotations
 
 import contextlib
+import itertools
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -17,11 +18,16 @@ import numpy as np
 from foedus.errors import FoedusError
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     import pandas as pd
 
     from foedus.atlas import AtlasOptions
+    from foedus.atlas_mc import AtlasDraws
+    from foedus.engine.reliability import HonourModel
+    from foedus.engine.scenario import Reading
 
-__all__ = ["client", "dask_draws", "dask_yearly", "yearly_frame"]
+__all__ = ["client", "dask_atlas_draws", "dask_draws", "dask_yearly", "yearly_frame"]
 
 
 @contextlib.contextmanager
@@ -85,3 +91,31 @@ def dask_draws(scenario: Any, draws: int, seed: int, model: Any, dask_client: An
     futures = [dask_client.submit(_draw_chunk, scenario, n, s, model, pure=False)
                for n, s in zip(sizes, seeds, strict=True) if n]
     return np.concatenate(dask_client.gather(futures))
+
+
+def _atlas_draw_chunk(day: dt.date, draws: int, seed: int, model: HonourModel, reading: Reading,
+                      only: range) -> tuple[np.ndarray, np.ndarray]:
+    from foedus.atlas_mc import atlas_montecarlo
+    from foedus.model.world import World
+
+    part = atlas_montecarlo(World.default(), day, draws, seed, model, reading=reading, only=only)
+    return part.sizes, part.majors_opposite
+
+
+def dask_atlas_draws(day: dt.date, draws: int, seed: int, model: HonourModel, reading: Reading,
+                     dask_client: Any, chunks: int = 8) -> AtlasDraws:
+    """The Monte Carlo atlas with its draws split among Dask workers: the same draws, and the same
+    result, as `atlas_montecarlo(world, day, draws, seed, ...)` in one process (each worker draws
+    the whole honour matrix from `seed` and computes its slice of it)."""
+    from foedus.atlas import dyad_members
+    from foedus.atlas_mc import AtlasDraws
+    from foedus.model.world import World
+
+    bounds = np.linspace(0, draws, min(chunks, draws) + 1).astype(int).tolist()
+    futures = [dask_client.submit(_atlas_draw_chunk, day, draws, seed, model, reading, range(lo, hi), pure=False)
+               for lo, hi in itertools.pairwise(bounds) if hi > lo]
+    parts = dask_client.gather(futures)
+    members = dyad_members(World.default(), day)
+    pairs = [(a, b) for a in members for b in members if a != b]
+    return AtlasDraws([a for a, _ in pairs], [b for _, b in pairs], np.hstack([p[0] for p in parts]),
+                      np.hstack([p[1] for p in parts]), reading)

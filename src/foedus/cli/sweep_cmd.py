@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import secrets
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -126,7 +128,7 @@ def atlas(  # noqa: PLR0913 - one option per atlas input
     first: Annotated[int | None, typer.Option("--from", help="First year of a yearly series.")] = None,
     last: Annotated[int | None, typer.Option("--to", help="Last year of a yearly series.")] = None,
     reading: Annotated[str | None, typer.Option(help="legal | escalatory (default: both).")] = None,
-    scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address (or 'local') for year sweeps.")] = None,
+    scheduler: Annotated[str | None, typer.Option(help="Dask scheduler (address or 'local').")] = None,
     workers: Annotated[int, typer.Option(help="Workers of a local Dask cluster.")] = 2,
     backend: Annotated[str | None, typer.Option(help="Matrix backend: numpy (default) or torch (GPU if any).")] = None,
     draws: Annotated[int | None, typer.Option(help="With --date: Monte Carlo draws per dyad (legal default).")] = None,
@@ -144,7 +146,7 @@ def atlas(  # noqa: PLR0913 - one option per atlas input
     opts = AtlasOptions(readings=_readings(reading), backend=backend)
     world = World.default()
     if date is not None and draws is not None:
-        _atlas_draws(world, parse_date(date), draws, (seed, honour, backend), reading, out)
+        _atlas_draws(world, parse_date(date), draws, _DrawsHow(seed, honour, backend, scheduler, workers), reading, out)
         return
     if date is not None:
         from foedus.cli.research_cmd import working
@@ -164,10 +166,19 @@ def atlas(  # noqa: PLR0913 - one option per atlas input
     _write(_yearly_with_progress(world, first, last, opts), out)
 
 
-def _atlas_draws(world: Any, day: Any, draws: int, how: tuple[int | None, Path | None, str | None],
-                 reading: str | None, out: Path) -> None:
-    """Monte Carlo over every ordered dyad at one date (legal reading unless asked); `how` = (seed, honour, backend)."""
-    seed, honour, backend = how
+@dataclass(frozen=True)
+class _DrawsHow:
+    """How to run the Monte Carlo atlas: seed, honour file, backend, and an optional Dask scheduler."""
+
+    seed: int | None
+    honour: Path | None
+    backend: str | None
+    scheduler: str | None
+    workers: int
+
+
+def _atlas_draws(world: Any, day: Any, draws: int, how: _DrawsHow, reading: str | None, out: Path) -> None:
+    """Monte Carlo over every ordered dyad at one date (legal reading unless asked)."""
     from rich.progress import Progress
 
     from foedus.atlas_mc import atlas_montecarlo
@@ -177,15 +188,22 @@ def _atlas_draws(world: Any, day: Any, draws: int, how: tuple[int | None, Path |
     chosen = _readings(reading or "legal")[0]
     if not 1 <= draws <= 100_000:
         raise FoedusError(f"draws must be between 1 and 100,000 (got {draws})")
-    model = load_honour_model(honour)
-    if chosen == "escalatory":  # one batched escalatory atlas per draw: show the draws go by
+    model, seed = load_honour_model(how.honour), how.seed
+    if how.scheduler:
+        from foedus.sweep import client, dask_atlas_draws
+
+        # every worker must draw the same honour matrix: fix the seed (and record it) when none is given
+        seed = seed if seed is not None else secrets.randbits(63)
+        with client(how.scheduler, how.workers) as c, working(f"atlas {day}, {draws:,} draws on Dask"):
+            result = dask_atlas_draws(day, draws, seed, model, chosen, c)
+    elif chosen == "escalatory":  # one batched escalatory atlas per draw: show the draws go by
         with Progress(transient=True, disable=not sys.stderr.isatty()) as bar:
             task = bar.add_task(f"atlas {day}, escalatory draws", total=draws)
-            result = atlas_montecarlo(world, day, draws, seed, model, backend=backend, reading=chosen,
+            result = atlas_montecarlo(world, day, draws, seed, model, backend=how.backend, reading=chosen,
                                       progress=lambda k: bar.update(task, completed=k))
     else:
         with working(f"atlas {day}, {draws:,} draws"):
-            result = atlas_montecarlo(world, day, draws, seed, model, backend=backend)
+            result = atlas_montecarlo(world, day, draws, seed, model, backend=how.backend)
     _write(result.frame(world, day, seed), out)
 
 
