@@ -149,10 +149,10 @@ def test_compare_atlas_answers_the_rus_prk_question(world: World) -> None:
 
 @pytest.mark.slow
 def test_dask_sweep_equals_in_process(world: World) -> None:
+    from foedus.atlas_mc import atlas_montecarlo
     from foedus.engine.montecarlo import simulate
     from foedus.engine.reliability import HonourModel
     from foedus.engine.scenario import build_scenario
-    from foedus.atlas_mc import atlas_montecarlo
     from foedus.sweep import client, dask_atlas_draws, dask_draws, yearly_frame
 
     opts = AtlasOptions(readings=("legal",))

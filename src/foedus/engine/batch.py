@@ -365,7 +365,8 @@ def _wants(rules: BatchRules, side: np.ndarray, tgt: np.ndarray,
     n = side.shape[1]
     on_a = (side == ATTACK).astype(np.float32)
     on_d = (side == DEFENSE).astype(np.float32)
-    attacking = on_a * on_d.any(axis=1, keepdims=True)
+    at_war = on_d.any(axis=1)
+    attacking = on_a if at_war.all() else on_a * at_war[:, None]  # states on the attack side, once it has a victim
     if reading == "legal":
         victims_d = np.zeros_like(on_d)
         victims_d[np.arange(len(tgt)), tgt] = 1

@@ -93,7 +93,9 @@ def _rounds(todo: np.ndarray, side: np.ndarray, joined: np.ndarray, excluded: np
         sa |= join_a.view(np.int8)
         sa |= join_d.view(np.int8) << 1
         side[act], excluded[act] = sa, ex
-        joined[act] = np.where(join, r[:, None].astype(np.int16), joined[act])
+        jr = joined[act]
+        np.copyto(jr, r[:, None].astype(np.int16), where=join)
+        joined[act] = jr
         # legal reading: only states joining the attack make new attacks; escalatory: any joiner does,
         # and after round 1 the targets strike back even if nobody joined
         new_attacks = join.any(axis=1) | (r == 1) if escalatory else join_a.any(axis=1)
