@@ -6,9 +6,11 @@
 - 10,000 Monte Carlo draws of one scenario; baseline: the same scenario's deterministic cascade x 10,000;
 - 1,000 Monte Carlo draws x every ordered dyad (legal reading); baseline: the per-scenario Monte Carlo
   looped over a sample of dyads, extrapolated;
-- the yearly atlas series over a range of years (default 1816–2018, legal reading) and its peak memory.
+- the same in the escalatory reading with fewer draws (default 50); same kind of baseline;
+- the yearly atlas series over a range of years (default 1816–2018), both readings and legal only,
+  and its peak memory.
 
-Run: .venv/bin/python bench/bench_atlas.py [--sample 300] [--first 1816] [--last 2018]
+Run: .venv/bin/python bench/bench_atlas.py [--sample 300] [--escalatory-draws 50] [--first 1816] [--last 2018]
 """
 
 from __future__ import annotations
@@ -106,14 +108,40 @@ def atlas_draws(sample: int) -> dict[str, float]:
             "atlas_draws_speedup": round(per / secs, 1)}
 
 
+def atlas_draws_escalatory(draws: int, sample: int) -> dict[str, float]:
+    """`draws` escalatory draws x every ordered dyad; baseline: the per-scenario replay on a sample of dyads."""
+    from foedus.atlas import dyad_members
+    from foedus.atlas_mc import atlas_montecarlo
+    from foedus.engine.montecarlo import simulate
+    from foedus.engine.reliability import HonourModel
+    from foedus.engine.scenario import build_scenario
+    from foedus.model.world import World
+
+    world = World.default()
+    secs, result = _clock(lambda: atlas_montecarlo(world, DAY, draws, 1, reading="escalatory"))
+    members = dyad_members(world, DAY)
+    rng = random.Random(3)
+    pairs = [tuple(rng.sample(members, 2)) for _ in range(sample)]
+    loop_s, _ = _clock(lambda: [simulate(world, build_scenario(world, attacker=a, target=b, date=DAY,
+                                                               reading="escalatory"), draws, 1, HonourModel())
+                                for a, b in pairs])
+    per = loop_s / sample * len(result.attackers)
+    return {"atlas_escalatory_draws": draws, "atlas_escalatory_draws_s": round(secs, 1),
+            "atlas_escalatory_draws_loop_extrapolated_s": round(per, 1),
+            "atlas_escalatory_draws_speedup": round(per / secs, 1)}
+
+
 def yearly(first: int, last: int) -> dict[str, float]:
+    """The yearly series in both readings (the default of `foedus atlas --from --to`), then legal only."""
     from foedus.atlas import AtlasOptions, yearly_indicators
     from foedus.model.world import World
 
     world = World.default()
-    secs, frame = _clock(lambda: yearly_indicators(world, range(first, last + 1), AtlasOptions(readings=("legal",))))
+    both_s, frame = _clock(lambda: yearly_indicators(world, range(first, last + 1)))
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return {"years": len(frame), "yearly_legal_s": round(secs, 1), "peak_rss_mb": round(peak_mb)}
+    legal_s, _ = _clock(lambda: yearly_indicators(world, range(first, last + 1), AtlasOptions(readings=("legal",))))
+    return {"years": len(frame), "yearly_both_readings_s": round(both_s, 1), "yearly_legal_s": round(legal_s, 1),
+            "peak_rss_mb": round(peak_mb)}
 
 
 def main() -> None:
@@ -121,9 +149,11 @@ def main() -> None:
     parser.add_argument("--sample", type=int, default=300)
     parser.add_argument("--first", type=int, default=1816)
     parser.add_argument("--last", type=int, default=2018)
+    parser.add_argument("--escalatory-draws", type=int, default=50)
     parser.add_argument("--skip-years", action="store_true")
     args = parser.parse_args()
     out = atlas_vs_loop(args.sample) | compare_question() | monte_carlo() | atlas_draws(max(args.sample // 4, 20))
+    out |= atlas_draws_escalatory(args.escalatory_draws, max(args.sample // 10, 10))
     if not args.skip_years:
         out |= yearly(args.first, args.last)
     print(json.dumps(out, indent=2))

@@ -150,7 +150,7 @@ class _LegTable:
         n = self.n
         mats = {name: np.zeros((n, n), dtype=np.float32) for name in _PLAIN}
         for name, (v, o, commit, gated) in self.plain.items():
-            ok = _live(commit, gated, live)
+            ok = _live(commit, live)
             if asks is not None and name in ("d", "dnp"):
                 ok &= ~gated | asks[v]  # defence legs: the victim is the state they are owed to
             elif asks is not None and name == "o":
@@ -167,13 +167,13 @@ class _LegTable:
                                     else allowed, nonprov))
         if asks is not None:
             v, o, commit, gated = self.plain["o"]
-            for k in np.flatnonzero(gated & _live(commit, gated, live)):
+            for k in np.flatnonzero(gated & _live(commit, live)):
                 conds["o"].append((int(v[k]), int(o[k]), asks.copy(), False))
         return BatchRules(states, mats["d"], mats["dnp"], mats["o"], mats["nt"], mats["nta"], _pack(conds["d"], n),
                           _pack(conds["o"], n), _pack(conds["nt"], n), _pack(conds["nta"], n), majors, backend, self)
 
 
-def _live(commit: np.ndarray, gated: np.ndarray, live: np.ndarray | None) -> np.ndarray:
+def _live(commit: np.ndarray, live: np.ndarray | None) -> np.ndarray:
     """Legs whose commitment is honoured (neutrality legs, commit -1, always are)."""
     if live is None:
         return np.ones(len(commit), dtype=bool)
