@@ -92,7 +92,9 @@ def test_yearly_indicators(world: World) -> None:
     df = yearly_indicators(world, [1914, 1950], AtlasOptions(readings=("legal",)))
     assert list(df.year) == [1914, 1950]
     assert (df.max_size_legal >= df.mean_size_legal).all() and (df.tripwire_dyads_legal > 0).all()
-    assert ((df.capability_share_any_legal > 0) & (df.capability_share_any_legal <= 1)).all()
+    mean, top = df.capability_share_mean_legal, df.capability_share_max_legal
+    assert ((mean > 0) & (mean <= top) & (top <= 1)).all()
+    assert df.loc[df.year == 1914, "capability_share_max_legal"].iloc[0] > 0.4  # the July crisis: the great powers
 
 
 def test_overlay_add_member_and_drop_treaty(world: World, tmp_path: Path) -> None:

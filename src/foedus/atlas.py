@@ -101,7 +101,8 @@ def opposite_count(res: BatchResult, watch: str, against: Iterable[str]) -> int:
 
 def yearly_indicators(world: World, years: Iterable[int], options: AtlasOptions | None = None,
                       on: tuple[int, int] = (7, 1), progress: Callable[[int], None] | None = None) -> pd.DataFrame:
-    """Systemic indicators per year: mean and max cascade size, tripwire dyads, capability share drawn in."""
+    """Systemic indicators per year: mean and max cascade size, tripwire dyads, and the mean and largest
+    share of world capabilities (CINC) a dyad's war draws in."""
     import pandas as pd
 
     options = options or AtlasOptions()
@@ -129,9 +130,10 @@ def year_row(world: World, year: int, options: AtlasOptions, on: tuple[int, int]
         row[f"max_size_{reading}"] = int(size.max()) if len(size) else 0
         row[f"tripwire_dyads_{reading}"] = int(res.majors_opposite().sum())
         if cinc is not None and total > 0:
-            involved = res.sides != 0
-            row[f"capability_share_max_{reading}"] = float((involved @ cinc).max() / total)
-            row[f"capability_share_any_{reading}"] = float(cinc[involved.any(axis=0)].sum() / total)
+            # each dyad's war: the share of world capabilities (CINC) its belligerents hold
+            share = ((res.sides != 0) @ cinc) / total
+            row[f"capability_share_mean_{reading}"] = float(share.mean())
+            row[f"capability_share_max_{reading}"] = float(share.max())
     return row
 
 

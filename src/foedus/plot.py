@@ -10,7 +10,7 @@ __all__ = ["plot_series"]
 
 
 def plot_series(series: Path, out: Path) -> None:
-    """Draw mean/max cascade size, tripwire dyads and capability share per year into `out`."""
+    """Draw mean/max cascade size, tripwire dyads and the capability share at war per year into `out`."""
     import pandas as pd
 
     if out.exists():
@@ -29,8 +29,10 @@ def plot_series(series: Path, out: Path) -> None:
 
     frame = frame.sort_values("year")
     panels = [("mean_size", "mean cascade size"), ("max_size", "largest cascade"),
-              ("tripwire_dyads", "tripwire dyads"), ("capability_share_any", "share of world CINC drawn in")]
-    fig, axes = plt.subplots(len(panels), 1, figsize=(10, 11), sharex=True)
+              ("tripwire_dyads", "tripwire dyads"),
+              ("capability_share_mean", "mean share of world\nCINC in a dyad's war"),
+              ("capability_share_max", "largest share of world\nCINC in a dyad's war")]
+    fig, axes = plt.subplots(len(panels), 1, figsize=(10, 13), sharex=True)
     for ax, (stem, label) in zip(axes, panels, strict=True):
         for reading in ("legal", "escalatory"):
             col = f"{stem}_{reading}"
