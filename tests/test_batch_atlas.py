@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -279,17 +282,33 @@ def test_escalatory_atlas_monte_carlo_with_certain_honour_equals_the_batched_atl
     assert np.array_equal(mc.majors_opposite[:, 0], det.majors_opposite()[order])
 
 
-def test_atlas_cli_monte_carlo_both_readings_and_its_errors(tmp_path: Path) -> None:
-    import os
-    import subprocess
-    import sys
+def _cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "foedus.cli", *args], capture_output=True, text=True,
+                          env=os.environ.copy(), timeout=300)
 
+
+@pytest.mark.slow
+def test_atlas_cli_draws_on_dask_write_the_in_process_result_partitioned(tmp_path: Path) -> None:
     import pandas as pd
 
-    def run(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, "-m", "foedus.cli", *args], capture_output=True, text=True,
-                              env=os.environ.copy(), timeout=300)
+    args = ("atlas", "--date", "1914-07-01", "--draws", "4", "--seed", "2", "--reading", "escalatory")
+    here, there = tmp_path / "here.csv", tmp_path / "there"
+    assert _cli(*args, "--out", str(here)).returncode == 0
+    proc = _cli(*args, "--scheduler", "local", "--workers", "2", "--out", str(there))
+    assert proc.returncode == 0, proc.stderr
+    assert (there / "attacker=FRA").is_dir()
+    key = ["attacker", "target"]
+    a = pd.read_csv(here).sort_values(key).reset_index(drop=True)
+    b = pd.read_parquet(there).astype({"attacker": str}).sort_values(key).reset_index(drop=True)[a.columns]
+    pd.testing.assert_frame_equal(a, b, check_dtype=False)
+    again = _cli(*args, "--scheduler", "local", "--out", str(there))
+    assert again.returncode == 2 and "already exists; not overwriting it" in again.stderr
 
+
+def test_atlas_cli_monte_carlo_both_readings_and_its_errors(tmp_path: Path) -> None:
+    import pandas as pd
+
+    run = _cli
     esc = tmp_path / "esc.csv"
     proc = run("atlas", "--date", "1914-07-01", "--draws", "3", "--seed", "1", "--reading", "escalatory",
                "--out", str(esc))

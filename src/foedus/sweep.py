@@ -27,7 +27,8 @@ if TYPE_CHECKING:
     from foedus.engine.reliability import HonourModel
     from foedus.engine.scenario import Reading
 
-__all__ = ["client", "dask_atlas_draws", "dask_draws", "dask_yearly", "yearly_frame"]
+__all__ = ["check_folder", "client", "dask_atlas_draws", "dask_draws", "dask_yearly", "write_partitioned",
+           "yearly_frame"]
 
 
 @contextlib.contextmanager
@@ -69,12 +70,31 @@ def yearly_frame(first: int, last: int, options: AtlasOptions, dask_client: Any)
 
 def dask_yearly(first: int, last: int, options: AtlasOptions, out: Path, scheduler: str, workers: int) -> None:
     """Run the yearly atlas on Dask and write partitioned Parquet (one partition per decade)."""
-    if out.exists():
-        raise FoedusError(f"{out} already exists; not overwriting it")
+    check_folder(out)
     with client(scheduler, workers) as c:
         frame = yearly_frame(first, last, options, c)
     frame["decade"] = frame["year"] // 10 * 10
-    frame.to_parquet(out, partition_cols=["decade"], index=False)
+    write_partitioned(frame, out, "decade")
+
+
+def check_folder(out: Path) -> None:
+    """Refuse an existing output before a sweep starts."""
+    if out.exists():
+        raise FoedusError(f"{out} already exists; not overwriting it")
+
+
+def write_partitioned(frame: pd.DataFrame, out: Path, column: str) -> None:
+    """Write `frame` as Parquet partitioned by `column` into the new folder `out`, all or nothing."""
+    import shutil
+
+    check_folder(out)
+    tmp = out.with_name(f".{out.name}.part")
+    shutil.rmtree(tmp, ignore_errors=True)
+    try:
+        frame.to_parquet(tmp, partition_cols=[column], index=False)
+        tmp.rename(out)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
 
 
 def _draw_chunk(scenario: Any, draws: int, seed: Any, model: Any) -> np.ndarray:

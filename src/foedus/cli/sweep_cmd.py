@@ -128,7 +128,7 @@ def atlas(  # noqa: PLR0913 - one option per atlas input
     first: Annotated[int | None, typer.Option("--from", help="First year of a yearly series.")] = None,
     last: Annotated[int | None, typer.Option("--to", help="Last year of a yearly series.")] = None,
     reading: Annotated[str | None, typer.Option(help="legal | escalatory (default: both).")] = None,
-    scheduler: Annotated[str | None, typer.Option(help="Dask scheduler (address or 'local').")] = None,
+    scheduler: Annotated[str | None, typer.Option(help="Dask scheduler (address, 'local'); --out: a folder")] = None,
     workers: Annotated[int, typer.Option(help="Workers of a local Dask cluster.")] = 2,
     backend: Annotated[str | None, typer.Option(help="Matrix backend: numpy (default) or torch (GPU if any).")] = None,
     draws: Annotated[int | None, typer.Option(help="With --date: Monte Carlo draws per dyad (legal default).")] = None,
@@ -141,7 +141,11 @@ def atlas(  # noqa: PLR0913 - one option per atlas input
     from foedus.engine.scenario import parse_date
     from foedus.model.world import World
 
-    if not (scheduler and date is None):  # a Dask sweep writes a partitioned folder and checks it itself
+    if scheduler:  # a Dask sweep writes a folder of Parquet partitions
+        from foedus.sweep import check_folder
+
+        check_folder(out)
+    else:
         _check_output(out)
     opts = AtlasOptions(readings=_readings(reading), backend=backend)
     world = World.default()
@@ -190,12 +194,15 @@ def _atlas_draws(world: Any, day: Any, draws: int, how: _DrawsHow, reading: str 
         raise FoedusError(f"draws must be between 1 and 100,000 (got {draws})")
     model, seed = load_honour_model(how.honour), how.seed
     if how.scheduler:
-        from foedus.sweep import client, dask_atlas_draws
+        from foedus.sweep import client, dask_atlas_draws, write_partitioned
 
         # every worker must draw the same honour matrix: fix the seed (and record it) when none is given
         seed = seed if seed is not None else secrets.randbits(63)
         with client(how.scheduler, how.workers) as c, working(f"atlas {day}, {draws:,} draws on Dask"):
             result = dask_atlas_draws(day, draws, seed, model, chosen, c)
+        write_partitioned(result.frame(world, day, seed), out, "attacker")  # one partition per attacking state
+        typer.echo(f"wrote {len(result.attackers):,} rows to {out}/ (Parquet, partitioned by attacker)", err=True)
+        return
     elif chosen == "escalatory":  # one batched escalatory atlas per draw: show the draws go by
         with Progress(transient=True, disable=not sys.stderr.isatty()) as bar:
             task = bar.add_task(f"atlas {day}, escalatory draws", total=draws)
