@@ -70,8 +70,7 @@ class BatchRules:
 
     def __post_init__(self) -> None:
         # the products the rounds need, side by side so that one matrix product serves two rules
-        self.defend_all = self.defend + self.defend_np
-        self.defend_all_nt = _Reach.of(np.hstack([self.defend_all, self.neutral]))
+        self.defend_all_nt = _Reach.of(np.hstack([self.defend + self.defend_np, self.neutral]))
         self.defend_nt = _Reach.of(np.hstack([self.defend, self.neutral]))
         self.offend_nta = _Reach.of(np.hstack([self.offend, self.neutral_att]))
 
@@ -325,7 +324,7 @@ def _wants_distinct(rules: BatchRules, side: np.ndarray) -> tuple[np.ndarray, np
     tenth of the rows are distinct, so the matrix products run on those only.
     """
     first, inverse = _distinct_rows(side)
-    if len(first) > 0.8 * len(side):
+    if len(first) > 0.8 * len(side):  # nearly all distinct: the gather back would cost more than it saves
         return _wants(rules, side, np.zeros(len(side), np.int64), "escalatory")
     parts = _wants(rules, side[first], np.zeros(len(first), np.int64), "escalatory")
     return parts[0][inverse], parts[1][inverse], parts[2][inverse], parts[3][inverse]
