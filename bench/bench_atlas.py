@@ -40,8 +40,8 @@ def _clock(fn):  # type: ignore[no-untyped-def]
 
 def atlas_vs_loop(sample: int) -> dict[str, float]:
     import foedus
-    from foedus.atlas import AtlasOptions, atlas_results, dyad_members
     from foedus.model.world import World
+    from foedus.sweeps.atlas import AtlasOptions, atlas_results, dyad_members
 
     world = World.default()
     members = dyad_members(world, DAY)
@@ -61,10 +61,10 @@ def atlas_vs_loop(sample: int) -> dict[str, float]:
 
 
 def compare_question() -> dict[str, float]:
-    from foedus.atlas import AtlasOptions
-    from foedus.compare import compare_atlas
     from foedus.model.overlay import overlay_from_flags
     from foedus.model.world import World
+    from foedus.sweeps.atlas import AtlasOptions
+    from foedus.sweeps.compare import compare_atlas
 
     world = World.default()
     other = overlay_from_flags(["drop-treaty=rus_prk_2024"]).apply(world)
@@ -89,12 +89,12 @@ def monte_carlo() -> dict[str, float]:
 
 def atlas_draws(sample: int) -> dict[str, float]:
     """1,000 draws x every ordered dyad (legal reading); baseline: per-dyad Monte Carlo on a sample."""
-    from foedus.atlas import dyad_members
-    from foedus.atlas_mc import atlas_montecarlo
-    from foedus.engine.montecarlo import simulate
+    from foedus.engine.fast.montecarlo import simulate
     from foedus.engine.reliability import HonourModel
     from foedus.engine.scenario import build_scenario
     from foedus.model.world import World
+    from foedus.sweeps.atlas import dyad_members
+    from foedus.sweeps.atlas_mc import atlas_montecarlo
 
     world = World.default()
     secs, result = _clock(lambda: atlas_montecarlo(world, DAY, 1000, 1))
@@ -110,12 +110,12 @@ def atlas_draws(sample: int) -> dict[str, float]:
 
 def atlas_draws_escalatory(draws: int, sample: int) -> dict[str, float]:
     """`draws` escalatory draws x every ordered dyad; baseline: the per-scenario replay on a sample of dyads."""
-    from foedus.atlas import dyad_members
-    from foedus.atlas_mc import atlas_montecarlo
-    from foedus.engine.montecarlo import simulate
+    from foedus.engine.fast.montecarlo import simulate
     from foedus.engine.reliability import HonourModel
     from foedus.engine.scenario import build_scenario
     from foedus.model.world import World
+    from foedus.sweeps.atlas import dyad_members
+    from foedus.sweeps.atlas_mc import atlas_montecarlo
 
     world = World.default()
     secs, result = _clock(lambda: atlas_montecarlo(world, DAY, draws, 1, reading="escalatory"))
@@ -133,8 +133,8 @@ def atlas_draws_escalatory(draws: int, sample: int) -> dict[str, float]:
 
 def yearly(first: int, last: int) -> dict[str, float]:
     """The yearly series in both readings (the default of `foedus atlas --from --to`), then legal only."""
-    from foedus.atlas import AtlasOptions, yearly_indicators
     from foedus.model.world import World
+    from foedus.sweeps.atlas import AtlasOptions, yearly_indicators
 
     world = World.default()
     both_s, frame = _clock(lambda: yearly_indicators(world, range(first, last + 1)))

@@ -14,12 +14,19 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import foedus
-from foedus.atlas import AtlasOptions, atlas_frame, atlas_results, dyad_members, opposite_count, yearly_indicators
-from foedus.compare import compare_atlas, compare_results
-from foedus.engine.batch import batch_cascades, compile_rules
+from foedus.engine.fast.batch import batch_cascades, compile_rules
 from foedus.errors import FoedusError, ScenarioError
 from foedus.model.overlay import Overlay, load_overlay, overlay_from_flags
 from foedus.model.world import World
+from foedus.sweeps.atlas import (
+    AtlasOptions,
+    atlas_frame,
+    atlas_results,
+    dyad_members,
+    opposite_count,
+    yearly_indicators,
+)
+from foedus.sweeps.compare import compare_atlas, compare_results
 
 pytestmark = pytest.mark.needs_data
 
@@ -67,7 +74,7 @@ def test_full_atlas_equals_single_engine_where_conflicts_abound(world: World, da
 
 
 def test_distinct_rows_groups_equal_rows_only() -> None:
-    from foedus.engine.batch import _distinct_rows
+    from foedus.engine.fast.batch import _distinct_rows
 
     rng = np.random.default_rng(3)
     base = rng.integers(0, 3, size=(40, 130)).astype(np.int8)
@@ -154,11 +161,11 @@ def test_compare_atlas_answers_the_rus_prk_question(world: World) -> None:
 
 @pytest.mark.slow
 def test_dask_sweep_equals_in_process(world: World) -> None:
-    from foedus.atlas_mc import atlas_montecarlo
-    from foedus.engine.montecarlo import simulate
+    from foedus.engine.fast.montecarlo import simulate
     from foedus.engine.reliability import HonourModel
     from foedus.engine.scenario import build_scenario
-    from foedus.sweep import client, dask_atlas_draws, dask_draws, yearly_frame
+    from foedus.sweeps.atlas_mc import atlas_montecarlo
+    from foedus.sweeps.dask_sweeps import client, dask_atlas_draws, dask_draws, yearly_frame
 
     opts = AtlasOptions(readings=("legal",))
     local = yearly_indicators(world, [1914, 1939], opts)
@@ -201,8 +208,8 @@ def test_unknown_backend_is_a_clear_error(world: World) -> None:
 
 @pytest.mark.parametrize("day", [dt.date(2025, 6, 1), dt.date(1914, 7, 1), dt.date(1985, 7, 1)])
 def test_atlas_monte_carlo_with_certain_honour_equals_the_batched_atlas(world: World, day: dt.date) -> None:
-    from foedus.atlas_mc import atlas_montecarlo
     from foedus.engine.reliability import HonourModel
+    from foedus.sweeps.atlas_mc import atlas_montecarlo
 
     certain = HonourModel(era={e: {s: 1.0 for s in ("S1", "S2", "S3", "S5")} for e in ("pre1945", "post1945")})
     mc = atlas_montecarlo(world, day, 2, 0, certain)
@@ -214,7 +221,7 @@ def test_atlas_monte_carlo_with_certain_honour_equals_the_batched_atlas(world: W
 
 
 def test_atlas_monte_carlo_is_reproducible_and_between_the_bounds(world: World) -> None:
-    from foedus.atlas_mc import atlas_montecarlo
+    from foedus.sweeps.atlas_mc import atlas_montecarlo
 
     day = dt.date(2025, 6, 1)
     a = atlas_montecarlo(world, day, 50, 9)
@@ -229,7 +236,7 @@ def test_atlas_monte_carlo_is_reproducible_and_between_the_bounds(world: World) 
 
 def test_atlas_monte_carlo_torch_backend_equals_numpy(world: World) -> None:
     pytest.importorskip("torch")  # the optional GPU extra; runs on the CPU build where installed
-    from foedus.atlas_mc import atlas_montecarlo
+    from foedus.sweeps.atlas_mc import atlas_montecarlo
 
     day = dt.date(1985, 7, 1)
     base = atlas_montecarlo(world, day, 40, 3)
@@ -239,9 +246,9 @@ def test_atlas_monte_carlo_torch_backend_equals_numpy(world: World) -> None:
 
 def test_escalatory_atlas_monte_carlo_equals_the_per_scenario_replay(world: World) -> None:
     """Each draw's batched escalatory atlas equals the per-scenario Monte Carlo replay on the same draws."""
-    from foedus.atlas_mc import _commitments, _complex_draws, atlas_montecarlo
     from foedus.engine.cascade import leg_index
     from foedus.engine.reliability import HonourModel
+    from foedus.sweeps.atlas_mc import _commitments, _complex_draws, atlas_montecarlo
 
     day, draws, seed = dt.date(2025, 6, 1), 6, 5
     model = HonourModel(ask_probability=0.5)  # request-gated help (CSTO, TIAR, ...) only where the victim asks
@@ -269,8 +276,8 @@ def test_escalatory_atlas_monte_carlo_equals_the_per_scenario_replay(world: Worl
 
 
 def test_escalatory_atlas_monte_carlo_with_certain_honour_equals_the_batched_atlas(world: World) -> None:
-    from foedus.atlas_mc import atlas_montecarlo
     from foedus.engine.reliability import HonourModel
+    from foedus.sweeps.atlas_mc import atlas_montecarlo
 
     day = dt.date(1914, 7, 1)
     certain = HonourModel(era={e: {s: 1.0 for s in ("S1", "S2", "S3", "S5")} for e in ("pre1945", "post1945")})

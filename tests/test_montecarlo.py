@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 import foedus
-from foedus.engine.montecarlo import simulate
+from foedus.engine.fast.montecarlo import simulate
 from foedus.engine.reliability import HonourModel, load_honour_model
 from foedus.engine.scenario import build_scenario
 from foedus.errors import FoedusError

@@ -71,7 +71,7 @@ def cascade(  # noqa: PLR0913
         return replace(result, power=power)
     if draws < 1 or draws > 10_000_000:
         raise ScenarioError(f"draws must be between 1 and 10,000,000 (got {draws})")
-    from foedus.engine.montecarlo import simulate  # numpy: loaded only for probabilistic runs
+    from foedus.engine.fast.montecarlo import simulate  # numpy: loaded only for probabilistic runs
     from foedus.engine.power import expected_power
     from foedus.engine.reliability import HonourModel, load_honour_model
 

@@ -7,12 +7,39 @@ from __future__ import annotations
 
 from collections import defaultdict
 from html import escape
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
-if TYPE_CHECKING:
-    from foedus.engine.result import CascadeResult, Joiner
+from foedus.engine.records import Conflict, Consultation, Joiner, Neutral, Violation, Withheld
+from foedus.engine.scenario import Scenario
 
-__all__ = ["explain_lines", "explain_text", "html_table", "rich_tree"]
+__all__ = ["CascadeResult", "explain_lines", "explain_text", "html_table", "rich_tree"]
+
+
+class CascadeResult(Protocol):
+    """What the renderings read of a `foedus.engine.result.CascadeResult` (declared here, so that the
+    result can call its renderings without an import circle)."""
+
+    @property
+    def scenario(self) -> Scenario: ...
+    @property
+    def joiners(self) -> tuple[Joiner, ...]: ...
+    @property
+    def consultations(self) -> tuple[Consultation, ...]: ...
+    @property
+    def conflicts(self) -> tuple[Conflict, ...]: ...
+    @property
+    def neutral(self) -> tuple[Neutral, ...]: ...
+    @property
+    def violations(self) -> tuple[Violation, ...]: ...
+    @property
+    def withheld(self) -> tuple[Withheld, ...]: ...
+    @property
+    def names(self) -> dict[str, str]: ...
+    @property
+    def notes(self) -> tuple[str, ...]: ...
+    @property
+    def sides(self) -> dict[str, list[str]]: ...
+    def joiner(self, state: str) -> Joiner | None: ...
 
 _STRENGTH_WORDS = {
     "S1": "automatic, all means",

@@ -95,7 +95,7 @@ def backtest(
     """Replay every COW inter-state war's opening attack and compare the cascade with who really fought."""
     import datetime as dt
 
-    from foedus import __version__
+    from foedus._version import __version__
     from foedus.backtest.figures import calibration_figure, precision_recall_figure
     from foedus.backtest.report import markdown, metrics_json, wars_csv, write_text
     from foedus.backtest.run import Settings

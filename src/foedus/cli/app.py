@@ -9,10 +9,26 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
+from foedus.cli.options import (
+    AddMember,
+    AddTreaty,
+    DropTreaty,
+    JsonOpt,
+    OverlayFile,
+    RemoveMember,
+    SaveOverlay,
+    SetScope,
+    SetStrength,
+    TreatyFiles,
+    emit_json,
+    overlay_flags,
+    split,
+    world_for,
+)
 from foedus.errors import FoedusError
 
 __all__ = ["app", "main"]
@@ -26,55 +42,6 @@ app = typer.Typer(
 )
 treaties_app = typer.Typer(help="List, show and validate treaty files.", no_args_is_help=True)
 app.add_typer(treaties_app, name="treaties")
-
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON object (the stable contract).")]
-TreatyFiles = Annotated[
-    list[Path] | None,
-    typer.Option("--treaties", help="Extra treaty YAML file(s) to load on top of the bundled set."),
-]
-
-
-AddMember = Annotated[list[str] | None, typer.Option("--add-member", help="What-if: TREATY:STATE joins.")]
-RemoveMember = Annotated[list[str] | None, typer.Option("--remove-member", help="What-if: TREATY:STATE leaves.")]
-DropTreaty = Annotated[list[str] | None, typer.Option("--drop-treaty", help="What-if: drop TREATY.")]
-AddTreaty = Annotated[list[Path] | None, typer.Option("--add-treaty", help="What-if: add a treaty file.")]
-SetStrength = Annotated[list[str] | None, typer.Option("--set-strength", help="What-if: TREATY:ARTICLE=S1..S5.")]
-SetScope = Annotated[list[str] | None, typer.Option(
-    "--set-scope", help="What-if: TREATY:ARTICLE=territory:TOKENS;forces:TOKENS (TOKENS: a,b | any | none).")]
-OverlayFile = Annotated[list[Path] | None, typer.Option("--overlay", help="What-if overlay YAML file(s).")]
-SaveOverlay = Annotated[Path | None, typer.Option("--save-overlay", help="Save the what-if flags as a file.")]
-
-
-def _overlay_flags(
-    add_member: list[str] | None, remove_member: list[str] | None, drop_treaty: list[str] | None,
-    add_treaty: list[Path] | None, set_strength: list[str] | None, overlay: list[Path] | None,
-    set_scope: list[str] | None = None,
-) -> list[str]:
-    """The what-if flags as `op=value` strings (overlay files as plain paths)."""
-    return ([str(p) for p in overlay or []] + [f"add-member={v}" for v in add_member or []]
-            + [f"remove-member={v}" for v in remove_member or []] + [f"drop-treaty={v}" for v in drop_treaty or []]
-            + [f"add-treaty={p}" for p in add_treaty or []] + [f"strength={v}" for v in set_strength or []]
-            + [f"scope={v}" for v in set_scope or []])
-
-
-def _split(values: list[str]) -> list[str]:
-    return [part.strip() for v in values for part in v.split(",") if part.strip()]
-
-
-def _world(extra: list[Path] | None, overlay: list[str] | None = None) -> Any:
-    from foedus.api import load_world
-
-    world = load_world(*[str(p) for p in extra or []])
-    if overlay:
-        from foedus.model.overlay import overlay_from_flags
-
-        world = overlay_from_flags(overlay).apply(world)
-    return world
-
-
-def _emit_json(obj: Any) -> None:
-    sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
-
 
 _A = "Attacking state(s): ISO3, COW code or name (repeat, or comma-separate)."
 _P = "Where the attack hits (default: each target's home territory)."
@@ -114,19 +81,19 @@ def cascade(  # noqa: PLR0913
     """Who is obligated to join a war that starts with this attack, on which side, and why."""
     from foedus.api import cascade as run
 
-    what_if = _overlay_flags(add_member, remove_member, drop_treaty, add_treaty, set_strength, overlay, set_scope)
+    what_if = overlay_flags(add_member, remove_member, drop_treaty, add_treaty, set_strength, overlay, set_scope)
     if save_overlay is not None:
         from foedus.model.overlay import overlay_from_flags
 
         overlay_from_flags(what_if).save(save_overlay)
     result = run(
-        _split(attacker), _split(target), date, place=place, target_kind=target_kind,  # type: ignore[arg-type]
+        split(attacker), split(target), date, place=place, target_kind=target_kind,  # type: ignore[arg-type]
         reading=reading, requested=request, basis=basis, territory_view=territory_view,  # type: ignore[arg-type]
-        unresolved=unresolved, world=_world(treaties, what_if),  # type: ignore[arg-type]
+        unresolved=unresolved, world=world_for(treaties, what_if),  # type: ignore[arg-type]
         draws=draws, seed=seed, honour=str(honour) if honour else None,
     )
     if as_json:
-        _emit_json(result.to_dict())
+        emit_json(result.to_dict())
     else:
         from foedus.cli.show import print_result
 
@@ -154,7 +121,7 @@ def treaties_list(
     """List the treaties (optionally only those in force on a date)."""
     from foedus.cli.show import print_treaty_list
 
-    print_treaty_list(_world(treaties), date, as_json)
+    print_treaty_list(world_for(treaties), date, as_json)
 
 
 @treaties_app.command("show")
@@ -166,7 +133,7 @@ def treaties_show(
     """Show one treaty: dates, members, provisions, sources and invocation history."""
     from foedus.cli.show import print_treaty
 
-    print_treaty(_world(treaties), treaty_id, as_json)
+    print_treaty(world_for(treaties), treaty_id, as_json)
 
 
 @treaties_app.command("validate")
@@ -253,6 +220,6 @@ def main() -> None:
         app()  # click handles usage errors itself (message, exit code 2)
     except FoedusError as exc:
         if "--json" in sys.argv:
-            _emit_json({"ok": False, "error": str(exc), "status": 2})
+            emit_json({"ok": False, "error": str(exc), "status": 2})
         typer.echo(f"error: {exc}", err=True)
         raise SystemExit(2) from None

@@ -11,7 +11,7 @@ from typing import Annotated, Any
 
 import typer
 
-from foedus.cli.app import AddMember, AddTreaty, DropTreaty, OverlayFile, RemoveMember, SetScope, SetStrength
+from foedus.cli.options import AddMember, AddTreaty, DropTreaty, OverlayFile, RemoveMember, SetScope, SetStrength
 from foedus.errors import FoedusError
 
 __all__ = ["atlas", "atlas_plot", "compare"]
@@ -49,26 +49,26 @@ def compare(  # noqa: PLR0913 - scenario, two worlds, what to watch
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """The same scenario (or the whole atlas) in two worlds: two dates, or a base world and a what-if."""
-    from foedus.cli.app import _overlay_flags, _split
+    from foedus.cli.options import overlay_flags, split
     from foedus.engine.scenario import parse_date
     from foedus.model.overlay import overlay_from_flags
     from foedus.model.world import World
 
     base_day = parse_date(date)
     other_day = parse_date(date2) if date2 else base_day
-    flags = _overlay_flags(add_member, remove_member, drop_treaty, add_treaty, set_strength, overlay, set_scope)
+    flags = overlay_flags(add_member, remove_member, drop_treaty, add_treaty, set_strength, overlay, set_scope)
     ov = overlay_from_flags(flags)
     base = World.default()
     other = ov.apply(base) if flags else base
     if not flags and other_day == base_day:
         raise FoedusError("nothing to compare: give --date2 or a what-if change (--drop-treaty, --add-member, …)")
     if atlas:
-        from foedus.atlas import AtlasOptions
         from foedus.cli.research_cmd import working
-        from foedus.compare import compare_atlas
+        from foedus.sweeps.atlas import AtlasOptions
+        from foedus.sweeps.compare import compare_atlas
 
         opts = AtlasOptions(readings=_readings(reading))
-        who = [base.states.resolve_id(x) for x in _split(against or [])]
+        who = [base.states.resolve_id(x) for x in split(against or [])]
         watched = base.states.resolve_id(watch) if watch else None
         with working("comparing every ordered dyad"):
             report = compare_atlas(base, base_day, other, other_day, opts, watched, who)
@@ -77,7 +77,7 @@ def compare(  # noqa: PLR0913 - scenario, two worlds, what to watch
         return
     if not attacker or not target:
         raise FoedusError("give --attacker and --target for a scenario, or --atlas for every dyad")
-    _compare_scenario(base, other, base_day, other_day, _split(attacker), _split(target), place, reading,
+    _compare_scenario(base, other, base_day, other_day, split(attacker), split(target), place, reading,
                       ov.describe(), as_json)
 
 
@@ -85,7 +85,7 @@ def _compare_scenario(base: Any, other: Any, base_day: Any, other_day: Any, atta
                       target: list[str], place: str | None, reading: str | None, what_if: list[str],
                       as_json: bool) -> None:
     from foedus.api import cascade
-    from foedus.compare import compare_results
+    from foedus.sweeps.compare import compare_results
 
     kw: dict[str, Any] = {"place": place, "reading": reading or "legal"}
     a = cascade(attacker, target, base_day, world=base, **kw)
@@ -136,13 +136,13 @@ def atlas(  # noqa: PLR0913 - one option per atlas input
     honour: Annotated[Path | None, typer.Option(help="YAML file overriding honour probabilities.")] = None,
 ) -> None:
     """Per ordered dyad at a date, or yearly systemic indicators over a range of years."""
-    from foedus.atlas import AtlasOptions, atlas_frame
     from foedus.cli.research_cmd import _check_output, _write, _years
     from foedus.engine.scenario import parse_date
     from foedus.model.world import World
+    from foedus.sweeps.atlas import AtlasOptions, atlas_frame
 
     if scheduler:  # a Dask sweep writes a folder of Parquet partitions
-        from foedus.sweep import check_folder
+        from foedus.sweeps.dask_sweeps import check_folder
 
         check_folder(out)
     else:
@@ -163,7 +163,7 @@ def atlas(  # noqa: PLR0913 - one option per atlas input
         raise FoedusError("give --date D, or --from Y1 --to Y2")
     _years(first, last)
     if scheduler:
-        from foedus.sweep import dask_yearly
+        from foedus.sweeps.dask_sweeps import dask_yearly
 
         dask_yearly(first, last, opts, out, scheduler, workers)
         return
@@ -185,16 +185,16 @@ def _atlas_draws(world: Any, day: Any, draws: int, how: _DrawsHow, reading: str 
     """Monte Carlo over every ordered dyad at one date (legal reading unless asked)."""
     from rich.progress import Progress
 
-    from foedus.atlas_mc import atlas_montecarlo
     from foedus.cli.research_cmd import _write, working
     from foedus.engine.reliability import load_honour_model
+    from foedus.sweeps.atlas_mc import atlas_montecarlo
 
     chosen = _readings(reading or "legal")[0]
     if not 1 <= draws <= 100_000:
         raise FoedusError(f"draws must be between 1 and 100,000 (got {draws})")
     model, seed = load_honour_model(how.honour), how.seed
     if how.scheduler:
-        from foedus.sweep import client, dask_atlas_draws, write_partitioned
+        from foedus.sweeps.dask_sweeps import client, dask_atlas_draws, write_partitioned
 
         # every worker must draw the same honour matrix: fix the seed (and record it) when none is given
         seed = seed if seed is not None else secrets.randbits(63)
@@ -217,7 +217,7 @@ def _atlas_draws(world: Any, day: Any, draws: int, how: _DrawsHow, reading: str 
 def _yearly_with_progress(world: Any, first: int, last: int, opts: Any) -> Any:
     from rich.progress import Progress
 
-    from foedus.atlas import yearly_indicators
+    from foedus.sweeps.atlas import yearly_indicators
 
     with Progress(transient=True, disable=not sys.stderr.isatty()) as bar:
         task = bar.add_task("atlas years", total=last - first + 1)
@@ -229,6 +229,6 @@ def atlas_plot(
     out: Annotated[Path, typer.Option(help="Output .png or .svg (refuses to overwrite).")],
 ) -> None:
     """Draw the yearly atlas series (cascade size, tripwire dyads, capability share) as PNG or SVG."""
-    from foedus.plot import plot_series
+    from foedus.sweeps.plot import plot_series
 
     plot_series(series, out)

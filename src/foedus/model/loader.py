@@ -21,7 +21,7 @@ from foedus.model.states import StateRegistry
 from foedus.model.treaty import Treaty
 from foedus.model.yamlio import load_yaml
 
-__all__ = ["bundled_treaty_files", "load_treaties", "read_treaty_file", "validate_references"]
+__all__ = ["bundled_treaty_files", "load_parts", "load_treaties", "read_treaty_file", "validate_references"]
 
 _SPECIAL_TOKENS = {"home"}
 _ADMIN_PREFIX = "administered-by:"
@@ -133,3 +133,11 @@ def load_treaties(
         treaties[treaty.id] = treaty
         origin[treaty.id] = str(path)
     return treaties
+
+
+def load_parts(extra: Iterable[Path], bundled: bool) -> tuple[dict[str, Treaty], StateRegistry, Gazetteer]:
+    """The state registry, the gazetteer, and the curated treaties (bundled unless `bundled=False`, plus `extra`)."""
+    states = StateRegistry.load()
+    places = Gazetteer.load(states)
+    files = [*(bundled_treaty_files() if bundled else []), *extra]
+    return load_treaties(files, states, places), states, places

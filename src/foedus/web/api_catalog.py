@@ -74,7 +74,7 @@ def list_regions() -> JSONResponse:
 @router.get("/health", response_model=None, responses={200: {"model": HealthOut}})
 def health(request: Request) -> JSONResponse:
     """The server is up: version, and what it loaded (treaties, states, places, COW dates, ATOP history)."""
-    from foedus import __version__
+    from foedus._version import __version__
 
     world = World.default()
     return JSONResponse({

@@ -34,7 +34,7 @@ async def get_compare(
     from dataclasses import replace
 
     from foedus.api import cascade
-    from foedus.compare import compare_results
+    from foedus.sweeps.compare import compare_results
 
     if not whatif.flags and not other_date:
         raise WebInputError("nothing to compare: give other_date, or a what-if change (add_member, remove_member, "

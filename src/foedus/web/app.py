@@ -44,7 +44,7 @@ def create_app(settings: GuardSettings | None = None, static_dir: Path | None = 
                mc_timeout: float = 20.0) -> FastAPI:
     """A new app; `settings` sets the limits and Host rule, `static_dir` the built front end to serve,
     `mc_timeout` the seconds a Monte Carlo run may take before it is stopped."""
-    from foedus import __version__
+    from foedus._version import __version__
     from foedus.web import api_cascade, api_catalog, api_compare
     from foedus.web.envelope import error_response, install_handlers
 

@@ -22,10 +22,10 @@ if TYPE_CHECKING:
 
     import pandas as pd
 
-    from foedus.atlas import AtlasOptions
-    from foedus.atlas_mc import AtlasDraws
     from foedus.engine.reliability import HonourModel
     from foedus.engine.scenario import Reading
+    from foedus.sweeps.atlas import AtlasOptions
+    from foedus.sweeps.atlas_mc import AtlasDraws
 
 __all__ = ["check_folder", "client", "dask_atlas_draws", "dask_draws", "dask_yearly", "write_partitioned",
            "yearly_frame"]
@@ -53,8 +53,8 @@ def client(scheduler: str = "local", workers: int = 2) -> Iterator[Any]:
 
 
 def _year_row(year: int, options: AtlasOptions) -> dict[str, Any]:
-    from foedus.atlas import year_row
     from foedus.model.world import World
+    from foedus.sweeps.atlas import year_row
 
     return year_row(World.default(), year, options)
 
@@ -98,7 +98,7 @@ def write_partitioned(frame: pd.DataFrame, out: Path, column: str) -> None:
 
 
 def _draw_chunk(scenario: Any, draws: int, seed: Any, model: Any) -> np.ndarray:
-    from foedus.engine.montecarlo import simulate
+    from foedus.engine.fast.montecarlo import simulate
     from foedus.model.world import World
 
     return simulate(World.default(), scenario, draws, seed, model).sides
@@ -115,8 +115,8 @@ def dask_draws(scenario: Any, draws: int, seed: int, model: Any, dask_client: An
 
 def _atlas_draw_chunk(day: dt.date, draws: int, seed: int, model: HonourModel, reading: Reading,
                       only: range) -> tuple[np.ndarray, np.ndarray]:
-    from foedus.atlas_mc import atlas_montecarlo
     from foedus.model.world import World
+    from foedus.sweeps.atlas_mc import atlas_montecarlo
 
     part = atlas_montecarlo(World.default(), day, draws, seed, model, reading=reading, only=only)
     return part.sizes, part.majors_opposite
@@ -127,9 +127,9 @@ def dask_atlas_draws(day: dt.date, draws: int, seed: int, model: HonourModel, re
     """The Monte Carlo atlas with its draws split among Dask workers: the same draws, and the same
     result, as `atlas_montecarlo(world, day, draws, seed, ...)` in one process (each worker draws
     the whole honour matrix from `seed` and computes its slice of it)."""
-    from foedus.atlas import dyad_members
-    from foedus.atlas_mc import AtlasDraws
     from foedus.model.world import World
+    from foedus.sweeps.atlas import dyad_members
+    from foedus.sweeps.atlas_mc import AtlasDraws
 
     bounds = np.linspace(0, draws, min(chunks, draws) + 1).astype(int).tolist()
     futures = [dask_client.submit(_atlas_draw_chunk, day, draws, seed, model, reading, range(lo, hi), pure=False)

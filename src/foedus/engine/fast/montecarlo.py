@@ -18,9 +18,9 @@ from typing import Any
 import numpy as np
 
 from foedus.engine.cascade import leg_index
+from foedus.engine.fast.rounds import ATTACK, DEFENSE, NONE, solve_rounds
 from foedus.engine.index import LegIndex
 from foedus.engine.reliability import HonourModel
-from foedus.engine.rounds import ATTACK, DEFENSE, NONE, solve_rounds
 from foedus.engine.rules import RuleContext, evaluate
 from foedus.engine.scenario import Attack, Scenario
 from foedus.model.treaty import Kind
@@ -234,7 +234,7 @@ def simulate(world: World, scenario: Scenario, draws: int, seed: int | None, mod
 
 
 def _replay(graph: PotentialGraph, scenario: Scenario, honour: np.ndarray, asks: np.ndarray) -> np.ndarray:
-    """The sides of every draw at its fixed point (`foedus.engine.rounds`, as the batched engine)."""
+    """The sides of every draw at its fixed point (`foedus.engine.fast.rounds`, as the batched engine)."""
     draws, n = honour.shape[0], len(graph.states)
     rank = np.argsort(np.argsort(np.array(graph.states)))  # the deterministic engine visits states by id
     side = np.zeros((draws, n), dtype=np.int8)

@@ -11,9 +11,9 @@ from typing import Any
 
 import numpy as np
 
-from foedus.atlas import AtlasOptions, atlas_results, opposite_count
 from foedus.engine.result import CascadeResult
 from foedus.model.world import World
+from foedus.sweeps.atlas import AtlasOptions, atlas_results, opposite_count
 
 __all__ = ["compare_atlas", "compare_results"]
 

@@ -1,6 +1,6 @@
 """The atlas: the cascade of every ordered dyad at a date, and yearly systemic indicators.
 
-A sweep layer above the engine: it asks the batched engine (`foedus.engine.batch`) for all
+A sweep layer above the engine: it asks the batched engine (`foedus.engine.fast.batch`) for all
 "a attacks b's home territory" scenarios at once and summarises them. Dyads are the ordered pairs
 of state-system members on the date (all registry states with a home territory when COW dates are
 not loaded).
@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from foedus.engine.batch import BatchResult, batch_cascades, compile_rules
-from foedus.engine.rounds import ATTACK, DEFENSE
+from foedus.engine.fast.batch import BatchResult, batch_cascades, compile_rules
+from foedus.engine.fast.rounds import ATTACK, DEFENSE
 from foedus.engine.scenario import Reading
 from foedus.model.world import World
 

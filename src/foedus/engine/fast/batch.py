@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from foedus.engine.backend import Backend, get_backend
 from foedus.engine.cascade import leg_index
+from foedus.engine.fast.backend import Backend, get_backend
+from foedus.engine.fast.rounds import ATTACK, DEFENSE, NONE, solve_rounds
 from foedus.engine.index import Leg, LegIndex
-from foedus.engine.rounds import ATTACK, DEFENSE, NONE, solve_rounds
 from foedus.engine.rules import in_scope
 from foedus.engine.scenario import Attack, Basis, Reading
 from foedus.model.treaty import Kind
@@ -287,7 +287,7 @@ def batch_cascades(rules: BatchRules, attackers: np.ndarray, targets: np.ndarray
 
 def _solve(rules: BatchRules, att: np.ndarray, tgt: np.ndarray, reading: Reading,
            rank: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Sides, join rounds and conflicts of 'att[i] strikes tgt[i]' for every row (`foedus.engine.rounds`)."""
+    """Sides, join rounds and conflicts of 'att[i] strikes tgt[i]' for every row (`foedus.engine.fast.rounds`)."""
     rows, n = len(att), len(rules.states)
     ix = np.arange(rows)
     side = np.zeros((rows, n), dtype=np.int8)

@@ -6,7 +6,7 @@ draw (probabilities from `HonourModel`). Most dyads are *simple* in the legal re
 attacker has no offence partners, no neutrality clause binds when it attacks, and every defence leg
 owed to the target covers any attacker; their war is the target's honoured defenders, so a draw
 needs one gather per dyad. The other dyads run the per-scenario Monte Carlo replay
-(`foedus.engine.montecarlo`) on the same draws. With every probability 1 the atlas equals the
+(`foedus.engine.fast.montecarlo`) on the same draws. With every probability 1 the atlas equals the
 batched engine's legal atlas (tested).
 
 The escalatory reading has no such shortcut (every belligerent calls in its own allies): each draw
@@ -23,18 +23,18 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from foedus.atlas import dyad_members
-from foedus.engine.backend import get_backend
-from foedus.engine.batch import batch_cascades, compile_rules
 from foedus.engine.cascade import leg_index
+from foedus.engine.fast.backend import get_backend
+from foedus.engine.fast.batch import batch_cascades, compile_rules
+from foedus.engine.fast.montecarlo import _replay, potential_graph
+from foedus.engine.fast.rounds import ATTACK, DEFENSE
 from foedus.engine.index import LegIndex
-from foedus.engine.montecarlo import _replay, potential_graph
 from foedus.engine.reliability import HonourModel
-from foedus.engine.rounds import ATTACK, DEFENSE
 from foedus.engine.rules import in_scope
 from foedus.engine.scenario import Attack, Reading, build_scenario
 from foedus.model.treaty import Kind
 from foedus.model.world import World
+from foedus.sweeps.atlas import dyad_members
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -77,7 +77,7 @@ def atlas_montecarlo(world: World, day: dt.date, draws: int, seed: int | None,
     `backend="torch"` computes the legal reading's simple dyads' draws, and the batched engine's
     matrix products, as tensors (on CUDA when available). `progress(k)` is called after each of
     the escalatory reading's draws. `only` computes a slice of the draws (the same draws as in the
-    full run with that seed), so that a sweep can split them among workers (`foedus.sweep`).
+    full run with that seed), so that a sweep can split them among workers (`foedus.sweeps.dask_sweeps`).
     """
     model = model or HonourModel()
     members = dyad_members(world, day)
