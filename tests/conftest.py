@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -32,8 +34,57 @@ def data_dir() -> Path:
     return path
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--engines", default="all",
+                     help="engines the reference suite runs through: all (default) or a comma list of "
+                          "reference,batched,montecarlo,torch (torch only where installed)")
+
+
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "needs_data: reads the research datasets in FOEDUS_DATA_DIR")
+
+
+def _engines(config: pytest.Config) -> list[str]:
+    from foedus.engine.fast.outcomes import ENGINES
+
+    chosen = config.getoption("--engines")
+    names = list(ENGINES) if chosen == "all" else [e.strip() for e in chosen.split(",") if e.strip()]
+    unknown = set(names) - set(ENGINES)
+    if unknown:
+        raise pytest.UsageError(f"unknown engine(s) {sorted(unknown)}: choose from {', '.join(ENGINES)}")
+    if chosen == "all" and importlib.util.find_spec("torch") is None:
+        names.remove("torch")
+    return names
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Tests that use the `engine` fixture (the reference suite) run once per engine."""
+    if "engine" in metafunc.fixturenames:
+        metafunc.parametrize("engine", _engines(metafunc.config), indirect=True)
+
+
+@pytest.fixture
+def engine(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Run the test with every cascade also computed by this engine, which must agree with the reference
+    engine on sides, join rounds and conflicts (the test's own assertions then check the reference)."""
+    name: str = request.param
+    if name == "reference":
+        return name
+    from foedus import api
+    from foedus.engine.fast.outcomes import outcome, outcome_of
+
+    real = api.run_cascade
+
+    def checked(world: Any, scenario: Any) -> Any:
+        result = real(world, scenario)
+        expected, got = outcome_of(result), outcome(name, world, scenario)  # type: ignore[arg-type]
+        if got.rounds is None:
+            expected = type(expected)(expected.sides, None, expected.conflicts)
+        assert got == expected, f"{name} engine disagrees with the reference on {scenario}"
+        return result
+
+    monkeypatch.setattr(api, "run_cascade", checked)
+    return name
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

@@ -10,11 +10,12 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import foedus
 from foedus.engine.fast.batch import batch_cascades, compile_rules
+from foedus.engine.scenario import build_scenario, switches
 from foedus.errors import FoedusError, ScenarioError
 from foedus.model.overlay import Overlay, load_overlay, overlay_from_flags
 from foedus.model.world import World
@@ -42,7 +43,7 @@ def _single(world: World, a: str, b: str, day: dt.date, reading: str) -> tuple[d
 def test_batch_equals_single_engine(world: World, day: dt.date, seed: int, reading: str) -> None:
     members = dyad_members(world, day)
     rng = np.random.default_rng(seed)
-    rules = compile_rules(world, day, members)
+    rules = compile_rules(world, switches(day), members)
     pairs = [tuple(rng.choice(len(members), 2, replace=False)) for _ in range(6)]
     res = batch_cascades(rules, np.array([p[0] for p in pairs]), np.array([p[1] for p in pairs]), reading)  # type: ignore[arg-type]
     for k, (i, j) in enumerate(pairs):
@@ -52,6 +53,35 @@ def test_batch_equals_single_engine(world: World, day: dt.date, seed: int, readi
                for x in np.nonzero(res.sides[k])[0] if rules.states[x] not in (a, b)}
         assert got == joiners, (day, reading, a, b)
         assert {rules.states[x] for x in np.nonzero(res.conflicts[k])[0]} == conflicts, (day, reading, a, b)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(day=st.dates(dt.date(1816, 1, 1), dt.date(2025, 12, 31)), seed=st.integers(0, 2**32 - 1),
+       reading=st.sampled_from(["legal", "escalatory"]), requested=st.booleans(),
+       unresolved=st.sampled_from(["met", "unmet"]), basis=st.sampled_from(["in-force", "signed"]),
+       view=st.sampled_from(["recognized", "claimant"]), where=st.sampled_from(["home", "place", "forces"]))
+def test_batched_engine_equals_reference_with_every_switch(
+        world: World, day: dt.date, seed: int, reading: str, requested: bool, unresolved: str, basis: str,
+        view: str, where: str) -> None:
+    """Random dates, dyads, places and every scenario switch: the batched engine and the Monte Carlo with
+    certain honour give the reference engine's sides, join rounds and conflicts."""
+    from foedus.engine.fast.outcomes import outcome
+
+    rng = np.random.default_rng(seed)
+    members = dyad_members(world, day)
+    a, b = (members[i] for i in rng.choice(len(members), 2, replace=False))
+    place, kind = None, "territory"
+    if where != "home":
+        spots = sorted(p.id for p in world.places.places.values() if p.kind != "home"
+                       and (where == "forces" or b in p.holders(view)))  # type: ignore[arg-type]
+        assume(spots)
+        place, kind = spots[int(rng.integers(len(spots)))], ("forces" if where == "forces" else "territory")
+    scenario = build_scenario(world, attacker=a, target=b, date=day, place=place, target_kind=kind,  # type: ignore[arg-type]
+                              reading=reading, requested=requested, basis=basis, territory_view=view,  # type: ignore[arg-type]
+                              unresolved=unresolved)  # type: ignore[arg-type]
+    expected = outcome("reference", world, scenario)
+    assert outcome("batched", world, scenario) == expected, scenario
+    assert outcome("montecarlo", world, scenario) == expected, scenario
 
 
 @pytest.mark.slow
@@ -193,8 +223,8 @@ def test_torch_backend_equals_numpy(world: World) -> None:
     n = len(members)
     a, b = np.meshgrid(np.arange(n), np.arange(n), indexing="ij")
     keep = a != b
-    base = compile_rules(world, day, members)
-    torch_rules = compile_rules(world, day, members, backend="torch")
+    base = compile_rules(world, switches(day), members)
+    torch_rules = compile_rules(world, switches(day), members, backend="torch")
     for reading in ("legal", "escalatory"):
         x = batch_cascades(base, a[keep][:3000], b[keep][:3000], reading)  # type: ignore[arg-type]
         y = batch_cascades(torch_rules, a[keep][:3000], b[keep][:3000], reading)  # type: ignore[arg-type]
@@ -203,7 +233,7 @@ def test_torch_backend_equals_numpy(world: World) -> None:
 
 def test_unknown_backend_is_a_clear_error(world: World) -> None:
     with pytest.raises(FoedusError, match="unknown backend"):
-        compile_rules(world, dt.date(2000, 1, 1), ["USA"], backend="tpu")
+        compile_rules(world, switches(dt.date(2000, 1, 1)), ["USA"], backend="tpu")
 
 
 @pytest.mark.parametrize("day", [dt.date(2025, 6, 1), dt.date(1914, 7, 1), dt.date(1985, 7, 1)])
@@ -246,29 +276,23 @@ def test_atlas_monte_carlo_torch_backend_equals_numpy(world: World) -> None:
 
 def test_escalatory_atlas_monte_carlo_equals_the_per_scenario_replay(world: World) -> None:
     """Each draw's batched escalatory atlas equals the per-scenario Monte Carlo replay on the same draws."""
-    from foedus.engine.cascade import leg_index
     from foedus.engine.reliability import HonourModel
-    from foedus.sweeps.atlas_mc import _commitments, _complex_draws, atlas_montecarlo
+    from foedus.sweeps.atlas_mc import atlas_montecarlo, complex_draws, shared_draws
 
     day, draws, seed = dt.date(2025, 6, 1), 6, 5
     model = HonourModel(ask_probability=0.5)  # request-gated help (CSTO, TIAR, ...) only where the victim asks
     mc = atlas_montecarlo(world, day, draws, seed, model, reading="escalatory")
     assert mc.reading == "escalatory" and mc.sizes.shape[1] == draws
     # rebuild the same draws as atlas_montecarlo does, and replay dyads one by one on them
-    index = leg_index(world, day, "in-force")
-    members = dyad_members(world, day)
-    states = list(dict.fromkeys([*members, *sorted({m for ms in index.members.values() for m in ms})]))
+    states, honour, asks = shared_draws(world, day, draws, seed, model)
     pos = {s: i for i, s in enumerate(states)}
-    commits, probs = _commitments(index, day, model)
-    rng = np.random.default_rng(seed)
-    honour = rng.random((draws, len(commits))) < probs[None, :]
-    asks = rng.random((draws, len(states))) < 0.5
     majors = np.array([world.states.is_major(s, day) for s in states], dtype=bool)
     row = {pair: k for k, pair in enumerate(zip(mc.attackers, mc.targets, strict=True))}
     varied = 0
     for pair in [("RUS", "EST"), ("ARM", "AZE"), ("AZE", "ARM"), ("PRK", "KOR"), ("USA", "CHN"), ("TUR", "GRC"),
                  ("VEN", "COL"), ("UKR", "RUS")]:
-        sizes, opposite = _complex_draws(world, day, pair, model, commits, honour, asks, pos, majors, "escalatory")
+        scenario = build_scenario(world, attacker=pair[0], target=pair[1], date=day, reading="escalatory")
+        sizes, opposite = complex_draws(world, scenario, model, honour, asks, pos, majors)
         assert np.array_equal(sizes, mc.sizes[row[pair]]), pair
         assert np.array_equal(opposite, mc.majors_opposite[row[pair]]), pair
         varied += len(set(sizes.tolist())) > 1

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 import foedus
-from foedus.engine.index import compile_legs
+from foedus.engine.table import compile_table
 from foedus.model.treaty import Kind
 from foedus.model.world import World
 from foedus.sources.atop import ATOP_END, load_atop
@@ -52,14 +52,14 @@ def test_curated_treaties_replace_the_atop_alliances_they_map(world: World) -> N
 
 
 def test_no_obligation_is_counted_twice_for_a_mapped_treaty(world: World) -> None:
-    index = compile_legs(world, dt.date(2010, 6, 1))
+    index = compile_table(world, dt.date(2010, 6, 1))
     usa_to_jpn = [leg.treaty.id for leg in index.owed_to(Kind.DEFENSE, "JPN") if leg.obligor == "USA"]
     assert usa_to_jpn == ["usa_jpn_1960"]
 
 
 def test_atop_alliances_stop_at_the_end_of_coverage(world: World) -> None:
     def atop_legs(day: dt.date) -> int:
-        return sum(leg.treaty.origin == "atop" for leg in compile_legs(world, day).all_legs())
+        return sum(leg.treaty.origin == "atop" for leg in compile_table(world, day).all_legs())
 
     assert atop_legs(dt.date(2018, 12, 31)) > 0
     assert atop_legs(dt.date(2019, 1, 1)) == 0

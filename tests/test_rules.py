@@ -14,6 +14,9 @@ from foedus.model.world import World
 
 DAY = "2020-06-01"
 
+pytestmark = pytest.mark.usefixtures("engine")  # the reference suite: every engine must agree
+
+
 
 def treaty(tid: str, members: list[str], *provisions: dict[str, Any], **extra: Any) -> dict[str, Any]:
     """A synthetic treaty in force since 2000 with the given members and provisions."""
@@ -228,3 +231,67 @@ def test_result_is_deterministic(world: World, reading: str) -> None:
     a = cascade("RUS", "EST", "2025-06-01", reading=reading)  # type: ignore[arg-type]
     b = cascade("RUS", "EST", "2025-06-01", reading=reading)  # type: ignore[arg-type]
     assert a.to_dict() == b.to_dict()
+
+
+@pytest.mark.parametrize("reading", ["met", "unmet"])
+def test_unresolved_conditions_bind_only_when_read_as_met(world: World, reading: str) -> None:
+    w = make_world(world, treaty("pact", ["FRA", "DEU"], defense(unresolved=["location"])))
+    r = cascade("RUS", "DEU", DAY, unresolved=reading, world=w)  # type: ignore[arg-type]
+    assert joined(r) == ({"FRA": "defense"} if reading == "met" else {})
+    if reading == "unmet":
+        assert [(x.state, x.unresolved) for x in r.withheld] == [("FRA", ("location",))]
+
+
+def test_several_attackers_and_targets_at_a_place(world: World) -> None:
+    """Each attacker strikes each target; an offence partner of one attacker strikes every target."""
+    w = make_world(
+        world,
+        treaty("axis", ["RUS", "BLR"], {"kind": "offense", "article": "2", "strength": "S1"}),
+        treaty("north", ["EST", "FIN"], defense(adversary={"type": "named", "states": ["BLR"]})),
+        treaty("south", ["LVA", "POL"], defense(scope={"territory": ["europe"], "forces": []})),
+    )
+    r = cascade(["RUS", "BLR"], ["EST", "LVA"], DAY, world=w)
+    assert joined(r) == {"FIN": "defense", "POL": "defense"}
+    forces = cascade(["RUS", "BLR"], ["EST", "LVA"], DAY, place="baltic-sea", target_kind="forces", world=w)
+    assert joined(forces) == {"FIN": "defense"}
+
+
+def test_offence_partner_of_one_attacker_draws_in_the_allies_of_every_target(world: World) -> None:
+    w = make_world(
+        world,
+        treaty("axis", ["RUS", "IRN"], {"kind": "offense", "article": "2", "strength": "S1"}),
+        treaty("guard", ["LVA", "POL"], defense(adversary={"type": "named", "states": ["IRN"]})),
+    )
+    r = cascade("RUS", ["EST", "LVA"], DAY, world=w)
+    assert [(j.state, j.side, j.primary.round) for j in r.joiners] == [("IRN", "attack", 1), ("POL", "defense", 2)]
+
+
+@pytest.fixture
+def toy_gate() -> Any:
+    """A test-only static gate (docs/adding-a-rule.md): legs of the treaty `pact` are held back after 2015."""
+    from foedus.engine.rules import Gate, register_gate, unregister_gate
+
+    register_gate(Gate("toy_sanctions", carried=lambda p, t: t.id == "pact",
+                       reason=lambda leg: f"{leg.obligor} is under toy sanctions",
+                       closed=lambda leg, scenario: scenario.date.year > 2015))
+    yield
+    unregister_gate("toy_sanctions")
+
+
+@pytest.mark.usefixtures("toy_gate")
+@pytest.mark.parametrize("reading", ["legal", "escalatory"])
+def test_a_new_static_gate_holds_legs_back_in_every_engine(world: World, reading: str) -> None:
+    w = make_world(world, treaty("pact", ["FRA", "DEU"], defense()), treaty("other", ["ITA", "DEU"], defense()))
+    r = cascade("RUS", "DEU", DAY, reading=reading, world=w)  # type: ignore[arg-type]
+    assert joined(r) == {"ITA": "defense"}
+    assert [(x.state, x.treaty, x.reason) for x in r.withheld] == [("FRA", "pact", "FRA is under toy sanctions")]
+    assert joined(cascade("RUS", "DEU", "2010-06-01", reading=reading, world=w)) == {  # type: ignore[arg-type]
+        "FRA": "defense", "ITA": "defense"}
+
+
+def test_a_victim_gate_the_fast_engines_lack_is_refused() -> None:
+    from foedus.engine.rules import Gate, register_gate
+
+    with pytest.raises(ValueError, match="not implemented by the vectorised engines"):
+        register_gate(Gate("toy_weather", carried=lambda p, t: True, reason=lambda leg: "rain",
+                           open_for=lambda state, s: False))

@@ -43,6 +43,9 @@ NON_NATO_EU_2009 = frozenset({"AUT", "CYP", "FIN", "IRL", "MLT", "SWE"})
 
 D2025 = "2025-06-01"  # mid-2025: after rus_blr_2024 (13 Mar), before the Sep-Oct 2025 instruments
 
+pytestmark = pytest.mark.usefixtures("engine")  # the reference suite: every engine must agree
+
+
 
 def nato_members(day: str) -> frozenset[str]:
     """NATO parties on `day`, per the fact sheet's §1.1 table."""

@@ -17,7 +17,7 @@ __all__ = ["iso3_to_numeric", "place_rows", "region_rows", "state_rows", "treaty
 
 def treaty_rows(world: World, day: dt.date | None, origin: str = "all") -> list[dict[str, Any]]:
     """One summary row per treaty (as `foedus treaties list --json`), optionally only those in force on `day`."""
-    from foedus.engine.index import active_members
+    from foedus.engine.table import active_members
 
     rows: list[dict[str, Any]] = []
     for t in sorted(world.treaties.values(), key=lambda t: t.id):

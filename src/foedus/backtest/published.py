@@ -80,9 +80,9 @@ class AllyOutcome:
 
 def allies_of(world: World, state: str, day: dt.date) -> set[str]:
     """States that share a treaty in force on `day` with `state` (system members on that day only)."""
-    from foedus.engine.cascade import leg_index
+    from foedus.engine.table import leg_table
 
-    index = leg_index(world, day, "in-force")
+    index = leg_table(world, day, "in-force")
     out = set().union(*(m for m in index.members.values() if state in m)) - {state}
     return {s for s in out if s in world.states.states and world.states.get(s).member_on(day) is not False}
 

@@ -12,11 +12,10 @@ and the cascade is recomputed without it, so the outcome never depends on evalua
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from foedus.engine.index import Leg, LegIndex, compile_legs
+from foedus.engine.leg import Leg
 from foedus.engine.result import (
     Because,
     CascadeResult,
@@ -29,30 +28,21 @@ from foedus.engine.result import (
     Violation,
     Withheld,
 )
-from foedus.engine.rules import RuleContext, evaluate
-from foedus.engine.scenario import Attack, Basis, Scenario
+from foedus.engine.rules import Situation, evaluate, next_attacks
+from foedus.engine.scenario import Attack, Scenario
+from foedus.engine.table import LegTable, leg_table
 from foedus.model.treaty import Certainty, Kind, Trigger
 from foedus.model.world import World
 
-__all__ = ["leg_index", "run_cascade"]
+__all__ = ["run_cascade"]
 
 _CERTAINTY_RANK = {c: i for i, c in enumerate(Certainty)}
 _OTHER: dict[Side, Side] = {"attack": "defense", "defense": "attack"}
 
 
-def leg_index(world: World, day: dt.date, basis: Basis) -> LegIndex:
-    """Compiled legs for a date, cached per world."""
-    return _cached_index(world, day, basis)
-
-
-@functools.lru_cache(maxsize=256)
-def _cached_index(world: World, day: dt.date, basis: Basis) -> LegIndex:
-    return compile_legs(world, day, basis)
-
-
 def run_cascade(world: World, scenario: Scenario) -> CascadeResult:
     """Compute the cascade of `scenario` to a fixed point, restarting around each conflict."""
-    index = leg_index(world, scenario.date, scenario.basis)
+    index = leg_table(world, scenario.date, scenario.basis)
     conflicts: list[Conflict] = []
     while True:
         run = _Run(world, scenario, index, frozenset(c.state for c in conflicts))
@@ -92,7 +82,7 @@ class _Run:
 
     world: World
     scenario: Scenario
-    index: LegIndex
+    index: LegTable
     excluded: frozenset[str]
     side_of: dict[str, Side] = field(default_factory=dict)
     joiners: dict[str, list[Obligation]] = field(default_factory=dict)
@@ -122,13 +112,13 @@ class _Run:
         self.rounds = max((o[0].round for o in self.joiners.values()), default=0)
         return None
 
-    def _context(self) -> RuleContext:
-        return RuleContext(
+    def _context(self) -> Situation:
+        requested = self.scenario.requested
+        return Situation(
             places=self.world.places.places,
-            index=self.index,
-            requested=self.scenario.requested,
-            unresolved_met=self.scenario.unresolved == "met",
+            scenario=self.scenario,
             starters=frozenset(st for st, side in self.side_of.items() if side == "attack"),
+            asks=lambda state: requested,
         )
 
     def _bind(self, frontier: list[Attack]) -> tuple[dict[str, list[Obligation]], dict[str, list[Neutral]]]:
@@ -143,7 +133,7 @@ class _Run:
         return pending, neutral
 
     def _bind_restraints(
-        self, attack: Attack, because: Because, ctx: RuleContext, neutral: dict[str, list[Neutral]]
+        self, attack: Attack, because: Because, ctx: Situation, neutral: dict[str, list[Neutral]]
     ) -> None:
         """Non-aggression and neutrality (violations, stay-outs) and consultations for one attack."""
         for leg in self.index.owed_to(Kind.NONAGGRESSION, attack.victim):
@@ -165,7 +155,7 @@ class _Run:
                     Neutral(leg.obligor, leg.beneficiary, leg.treaty.id, leg.provision.article, because))
 
     def _bind_joins(
-        self, attack: Attack, because: Because, ctx: RuleContext, pending: dict[str, list[Obligation]]
+        self, attack: Attack, because: Because, ctx: Situation, pending: dict[str, list[Obligation]]
     ) -> None:
         """Defence legs owed to the victim and offence legs owed to the attacker, for one attack."""
         legs = [(leg, self.side_of[attack.victim]) for leg in self.index.owed_to(Kind.DEFENSE, attack.victim)]
@@ -222,20 +212,11 @@ class _Run:
         return None
 
     def _next_attacks(self, pending: dict[str, list[Obligation]]) -> list[Attack]:
-        """The attacks the new joiners bring into the war, by reading."""
+        """The attacks the new joiners bring into the war (`foedus.engine.rules.next_attacks`)."""
         new_joiners = [s for s in sorted(pending) if s in self.joiners and self.joiners[s][0].round == self.rounds]
-        if self.scenario.reading == "legal":
-            return [
-                Attack(state, o.because.attacked, o.because.place, o.because.kind, self.rounds)  # type: ignore[arg-type]
-                for state in new_joiners if self.side_of[state] == "attack"
-                for o in self.joiners[state] if o.side == "attack" and self.side_of.get(o.because.attacked) == "defense"
-            ]
         home = self.world.places.home
-        attack_side = sorted(s for s, side in self.side_of.items() if side == "attack")
-        defense_side = sorted(s for s, side in self.side_of.items() if side == "defense")
-        out = [Attack(a, d, home(d).id, "territory", self.rounds) for a in attack_side for d in defense_side]
-        out += [Attack(d, a, home(a).id, "territory", self.rounds) for a in attack_side for d in defense_side]
-        return out
+        return next_attacks(self.scenario.reading, self.side_of, new_joiners, self.scenario.attacks,
+                            lambda st: home(st).id, self.rounds)
 
     def result(self, conflicts: tuple[Conflict, ...]) -> CascadeResult:
         """Freeze the run into a `CascadeResult`."""

@@ -24,6 +24,7 @@ __all__ = [
     "UnresolvedReading",
     "build_scenario",
     "parse_date",
+    "switches",
 ]
 
 Reading = Literal["legal", "escalatory"]
@@ -62,6 +63,13 @@ class Scenario:
     territory_view: TerritoryView = "recognized"
     unresolved: UnresolvedReading = "met"
     attacks: tuple[Attack, ...] = ()
+
+
+def switches(date: dt.date, *, requested: bool = True, basis: Basis = "in-force",
+             unresolved: UnresolvedReading = "met", reading: Reading = "legal") -> Scenario:
+    """A scenario with no parties yet: the switches that compile the rules for every dyad of a date."""
+    return Scenario(date=date, attackers=(), targets=(), place="", reading=reading, requested=requested,
+                    basis=basis, unresolved=unresolved)
 
 
 def parse_date(value: str | dt.date) -> dt.date:

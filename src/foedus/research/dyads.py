@@ -22,9 +22,9 @@ from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 
-from foedus.engine.cascade import leg_index
-from foedus.engine.rules import in_scope
+from foedus.engine.rules import covers
 from foedus.engine.scenario import Attack
+from foedus.engine.table import leg_table
 from foedus.model.treaty import Kind, Treaty
 from foedus.model.world import World
 from foedus.sources.atop import ATOP_END
@@ -165,22 +165,21 @@ Limited = list[tuple[str, str, str, frozenset[str]]]  # (victim, obligor, "only"
 
 def _defender_tables(world: World, day: dt.date) -> tuple[dict[str, set[str]], Limited]:
     """Round-1 defenders of each state: unconditional sets, plus legs limited to named or non-member attackers."""
-    index = leg_index(world, day, "in-force")
+    index = leg_table(world, day, "in-force")
     plain: dict[str, set[str]] = defaultdict(set)
     limited: Limited = []
     for victim, legs in index.by_beneficiary.get(Kind.DEFENSE, {}).items():
-        home = world.places.home(victim)
-        attack = Attack("", victim, home.id, "territory")
+        attack = Attack("", victim, world.places.home(victim).id, "territory")
         for leg in legs:
-            p = leg.provision
-            if not in_scope(p, attack, home):
+            if not covers(leg, attack, world.places.places):
                 continue
-            if p.adversary.type == "any":
+            who = leg.counterparts
+            if who.anyone:
                 plain[victim].add(leg.obligor)
-            elif p.adversary.type == "named":
-                limited.append((victim, leg.obligor, "only", frozenset(p.adversary.states)))
+            elif who.allow is not None:
+                limited.append((victim, leg.obligor, "only", who.allow))
             else:
-                limited.append((victim, leg.obligor, "not", index.members.get(leg.treaty.id, frozenset())))
+                limited.append((victim, leg.obligor, "not", who.deny))
     return plain, limited
 
 

@@ -17,7 +17,7 @@ import numpy as np
 
 from foedus.engine.fast.batch import BatchResult, batch_cascades, compile_rules
 from foedus.engine.fast.rounds import ATTACK, DEFENSE
-from foedus.engine.scenario import Reading
+from foedus.engine.scenario import Reading, Scenario, switches
 from foedus.model.world import World
 
 if TYPE_CHECKING:
@@ -37,6 +37,10 @@ class AtlasOptions:
     unresolved_met: bool = True
     backend: str | None = None  # numpy (default) or torch
 
+    def switches(self, day: dt.date) -> Scenario:
+        """The scenario switches these options compile the rules with."""
+        return switches(day, requested=self.requested, unresolved="met" if self.unresolved_met else "unmet")
+
 
 def dyad_members(world: World, day: dt.date) -> list[str]:
     """States that can attack or be attacked on `day` (system members, or all states without COW dates)."""
@@ -48,8 +52,7 @@ def atlas_results(world: World, day: dt.date, options: AtlasOptions | None = Non
     """Batched cascades of every ordered dyad, per reading."""
     options = options or AtlasOptions()
     members = dyad_members(world, day)
-    rules = compile_rules(world, day, members, requested=options.requested, unresolved_met=options.unresolved_met,
-                          backend=options.backend)
+    rules = compile_rules(world, options.switches(day), members, backend=options.backend)
     n = len(members)
     a, b = np.meshgrid(np.arange(n), np.arange(n), indexing="ij")
     keep = a != b

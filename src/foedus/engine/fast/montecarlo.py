@@ -1,9 +1,9 @@
 """Probabilistic cascades: Monte Carlo over whether each triggered obligation is honoured.
 
-The deterministic rules (`foedus.engine.rules`) are applied once, permissively, to every attack that
-could happen in any draw; this gives a small graph of potential obligations. Each draw then decides,
-per (state, treaty), whether that commitment is honoured (probabilities from `HonourModel`) and, per
-attacked state, whether it asks for request-gated help, and replays the rounds of the cascade with
+The rules are applied once, permissively, to every attack that could happen in any draw: the potential
+graph (`foedus.engine.fast.potential`). Each draw then decides, per (state, treaty), whether that
+commitment is honoured (`LegTable.honour_probabilities`, the one formula) and, per state, whether it
+asks for request-gated help, and replays the rounds of the cascade with
 numpy over all draws at once. With every probability 1 the draws reproduce the deterministic
 cascade exactly (tested), conflicts and their restarts included. Neutrality clauses act as in the
 deterministic engine (they are restraints, not commitments that can be dropped).
@@ -11,172 +11,21 @@ deterministic engine (they are restraints, not commitments that can be dropped).
 
 from __future__ import annotations
 
-from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
-from foedus.engine.cascade import leg_index
+from foedus.engine.fast.potential import PotentialGraph, potential_graph
 from foedus.engine.fast.rounds import ATTACK, DEFENSE, NONE, solve_rounds
-from foedus.engine.index import LegIndex
 from foedus.engine.reliability import HonourModel
-from foedus.engine.rules import RuleContext, evaluate
-from foedus.engine.scenario import Attack, Scenario
-from foedus.model.treaty import Kind
+from foedus.engine.rules import STRIKES
+from foedus.engine.scenario import Scenario
 from foedus.model.world import World
 
-__all__ = ["MonteCarloResult", "PotentialGraph", "potential_graph", "simulate"]
+__all__ = ["MonteCarloResult", "replay", "simulate"]
 
 _CELLS = 20_000_000  # draws x (obligations + attacks) per block: bounds memory to a few hundred MB
-
-
-@dataclass
-class PotentialGraph:
-    """Everything that can bind in some draw, indexed for vectorised replay."""
-
-    states: list[str]
-    attacks: list[Attack]
-    initial: np.ndarray  # bool per attack: an opening attack (always present)
-    offense_attack_by: np.ndarray  # per attack: index of the offence joiner that makes it (-1 if none)
-    # obligations: obligor, anchor (whose side it joins), attack, commitment (state, treaty), gates
-    ob_state: np.ndarray
-    ob_anchor: np.ndarray
-    ob_attack: np.ndarray
-    ob_commit: np.ndarray
-    ob_request_victim: np.ndarray  # victim index if request-gated, else -1
-    ob_nonprov_victim: np.ndarray  # victim index if non-provocation applies, else -1
-    # neutrality: (obligor, toward, attack) — binding whenever the attack is present
-    nt_state: np.ndarray
-    nt_toward: np.ndarray
-    nt_attack: np.ndarray
-    commits: list[tuple[str, str]] = field(default_factory=list)
-    commit_prob: np.ndarray = field(default_factory=lambda: np.zeros(0))
-
-    def __post_init__(self) -> None:
-        # Obligations that differ only by the attack that triggers them bind alike once any of those
-        # attacks happens: group them, so each round works on groups rather than on every obligation.
-        keys = np.stack([self.ob_state, self.ob_anchor, self.ob_commit, self.ob_request_victim,
-                         self.ob_nonprov_victim], axis=1) if len(self.ob_state) else np.zeros((0, 5), np.int64)
-        uniq, group = np.unique(keys, axis=0, return_inverse=True) if len(keys) else (keys, np.zeros(0, np.int64))
-        order = np.argsort(group.ravel(), kind="stable")
-        self.g_attack = self.ob_attack[order]
-        sorted_groups = group.ravel()[order]
-        self.g_starts = np.flatnonzero(np.r_[True, sorted_groups[1:] != sorted_groups[:-1]]) if len(order) else order
-        self.g_state, self.g_anchor, self.g_commit, self.g_request, self.g_nonprov = (uniq[:, i] for i in range(5))
-
-
-def _index_of(items: dict[Any, int], key: Any) -> int:
-    if key not in items:
-        items[key] = len(items)
-    return items[key]
-
-
-def potential_graph(world: World, scenario: Scenario, model: HonourModel) -> PotentialGraph:
-    """Apply the rules permissively to every attack that could occur in some draw."""
-    index = leg_index(world, scenario.date, scenario.basis)
-    states: dict[str, int] = {}
-    for s in (*scenario.attackers, *scenario.targets):
-        _index_of(states, s)
-    attacks: dict[Attack, int] = {}
-    maker: dict[int, int] = {}
-    for a in scenario.attacks:
-        _index_of(attacks, a)
-    may_attack = set(scenario.attackers)
-    may_defend = set(scenario.targets)
-    obligations: dict[tuple[int, int, int, int], tuple[int, int]] = {}
-    neutral: set[tuple[int, int, int]] = set()
-    commits: dict[tuple[str, str], int] = {}
-    strengths: dict[int, list[tuple[str, bool]]] = defaultdict(list)
-    done = 0
-    while done < len(attacks):
-        todo = list(attacks)[done:]
-        done = len(attacks)
-        for attack in todo:
-            ai = attacks[attack]
-            _potential_for(world, scenario, index, attack, ai, states, obligations, neutral, commits, strengths,
-                           may_attack, may_defend)
-        for a in _new_attacks(world, scenario, obligations, states, attacks, may_attack, may_defend, maker):
-            _index_of(attacks, a)
-    names = list(states)
-    attack_list = list(attacks)
-    ob = sorted(obligations.items())
-    probs = np.array([max(model.probability(t, s, bil, scenario.date) for s, bil in strengths[ci])
-                      for (_, t), ci in sorted(commits.items(), key=lambda kv: kv[1])])
-    return PotentialGraph(
-        states=names, attacks=attack_list,
-        initial=np.array([i < len(scenario.attacks) for i in range(len(attack_list))]),
-        offense_attack_by=np.array([maker.get(i, -1) for i in range(len(attack_list))], dtype=np.int64),
-        ob_state=np.array([k[0] for k, _ in ob], dtype=np.int64),
-        ob_anchor=np.array([k[1] for k, _ in ob], dtype=np.int64),
-        ob_attack=np.array([k[2] for k, _ in ob], dtype=np.int64),
-        ob_commit=np.array([k[3] for k, _ in ob], dtype=np.int64),
-        ob_request_victim=np.array([v[0] for _, v in ob], dtype=np.int64),
-        ob_nonprov_victim=np.array([v[1] for _, v in ob], dtype=np.int64),
-        nt_state=np.array([n[0] for n in sorted(neutral)], dtype=np.int64),
-        nt_toward=np.array([n[1] for n in sorted(neutral)], dtype=np.int64),
-        nt_attack=np.array([n[2] for n in sorted(neutral)], dtype=np.int64),
-        commits=[c for c, _ in sorted(commits.items(), key=lambda kv: kv[1])],
-        commit_prob=probs,
-    )
-
-
-def _potential_for(  # noqa: PLR0913
-    world: World, scenario: Scenario, index: LegIndex, attack: Attack, ai: int, states: dict[str, int],
-    obligations: dict[tuple[int, int, int, int], tuple[int, int]], neutral: set[tuple[int, int, int]],
-    commits: dict[tuple[str, str], int], strengths: dict[int, list[tuple[str, bool]]],
-    may_attack: set[str], may_defend: set[str],
-) -> None:
-    """Record the obligations and neutrality restraints one attack can set off."""
-    ctx = RuleContext(places=world.places.places, index=index, requested=True,
-                      unresolved_met=scenario.unresolved == "met", starters=frozenset())
-    originals = set(scenario.attackers) | set(scenario.targets)
-    legs = [(leg, attack.victim) for leg in index.owed_to(Kind.DEFENSE, attack.victim)]
-    legs += [(leg, attack.attacker) for leg in index.owed_to(Kind.OFFENSE, attack.attacker)]
-    for leg, anchor in legs:
-        if leg.obligor in originals or leg.obligor == attack.attacker or not evaluate(leg, attack, ctx).binds:
-            continue
-        p = leg.provision
-        si, ni = _index_of(states, leg.obligor), _index_of(states, anchor)
-        ci = _index_of(commits, (leg.obligor, leg.treaty.id))
-        strengths[ci].append((p.strength.value, leg.treaty.type == "bilateral"))
-        victim = _index_of(states, attack.victim)
-        gates = (victim if p.request_gated else -1, victim if p.kind is Kind.DEFENSE and p.non_provocation else -1)
-        obligations.setdefault((si, ni, ai, ci), gates)
-        if anchor in may_attack:
-            may_attack.add(leg.obligor)
-        if anchor in may_defend:
-            may_defend.add(leg.obligor)
-    partner = [leg for leg in index.owed_to(Kind.NEUTRALITY, attack.attacker) if leg.provision.when_partner_attacks]
-    for leg in [*index.owed_to(Kind.NEUTRALITY, attack.victim), *partner]:
-        if leg.obligor != attack.attacker and evaluate(leg, attack, ctx).binds:
-            neutral.add((_index_of(states, leg.obligor), _index_of(states, leg.beneficiary), ai))
-
-
-def _new_attacks(
-    world: World, scenario: Scenario, obligations: dict[tuple[int, int, int, int], tuple[int, int]],
-    states: dict[str, int], attacks: dict[Attack, int], may_attack: set[str], may_defend: set[str],
-    maker: dict[int, int],
-) -> list[Attack]:
-    """Attacks that some draw could add: offence joiners' attacks (legal) or every cross-side strike."""
-    names = list(states)
-    out: list[Attack] = []
-    if scenario.reading == "legal":
-        attack_list = list(attacks)
-        for (si, ni, ai, _), _gates in obligations.items():
-            base = attack_list[ai]
-            if names[ni] == base.attacker:  # an offence obligation: the joiner attacks the same victim
-                a = Attack(names[si], base.victim, base.place, base.kind)
-                if a not in attacks:
-                    maker[len(attacks) + len(out)] = si
-                    out.append(a)
-        return list(dict.fromkeys(out))
-    home = world.places.home
-    for x in sorted(may_attack):
-        for y in sorted(may_defend):
-            if x != y:
-                out += [Attack(x, y, home(y).id, "territory"), Attack(y, x, home(x).id, "territory")]
-    return [a for a in dict.fromkeys(out) if a not in attacks]
 
 
 @dataclass
@@ -227,14 +76,16 @@ def simulate(world: World, scenario: Scenario, draws: int, seed: int | None, mod
     ask_p = model.ask_probability if model.ask_probability is not None else (1.0 if scenario.requested else 0.0)
     asks = rng.random((draws, len(graph.states))) < ask_p
     block = max(1, min(draws, _CELLS // max(1, len(graph.ob_state) + len(graph.attacks))))
-    sides = np.concatenate([_replay(graph, scenario, honour[i:i + block], asks[i:i + block])
+    sides = np.concatenate([replay(graph, scenario, honour[i:i + block], asks[i:i + block])[0]
                             for i in range(0, draws, block)]) if draws else np.zeros((0, len(graph.states)), np.int8)
     majors = np.array([world.states.is_major(s, scenario.date) for s in graph.states], dtype=bool)
     return MonteCarloResult(graph.states, sides, draws, seed, majors, model)
 
 
-def _replay(graph: PotentialGraph, scenario: Scenario, honour: np.ndarray, asks: np.ndarray) -> np.ndarray:
-    """The sides of every draw at its fixed point (`foedus.engine.fast.rounds`, as the batched engine)."""
+def replay(graph: PotentialGraph, scenario: Scenario, honour: np.ndarray, asks: np.ndarray
+           ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The sides, join rounds and conflicts of every draw at its fixed point (`foedus.engine.fast.rounds`,
+    as the batched engine), over `graph.states`."""
     draws, n = honour.shape[0], len(graph.states)
     rank = np.argsort(np.argsort(np.array(graph.states)))  # the deterministic engine visits states by id
     side = np.zeros((draws, n), dtype=np.int8)
@@ -244,15 +95,15 @@ def _replay(graph: PotentialGraph, scenario: Scenario, honour: np.ndarray, asks:
         side[:, graph.states.index(s)] = DEFENSE
     src = np.array([graph.states.index(a.attacker) for a in graph.attacks], dtype=np.int64)
     dst = np.array([graph.states.index(a.victim) for a in graph.attacks], dtype=np.int64)
-    escalatory = scenario.reading == "escalatory"
+    strikes = STRIKES[scenario.reading]
+    escalatory = strikes.at_home
 
     def wants(idx: np.ndarray, sa: np.ndarray, ex: np.ndarray, r: np.ndarray
               ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         want_a, want_d, stay = _wants_by_round(graph, sa, src, dst, escalatory, r, honour[idx], asks[idx], ex)
         return want_a, want_d, stay[ATTACK], stay[DEFENSE]
 
-    final, _, _ = solve_rounds(side, wants, rank, escalatory)
-    return final
+    return solve_rounds(side, wants, rank, strikes.defenders_strike)
 
 
 def _wants_by_round(graph: PotentialGraph, side: np.ndarray, src: np.ndarray, dst: np.ndarray,
@@ -303,7 +154,7 @@ def _present(graph: PotentialGraph, side: np.ndarray, src: np.ndarray, dst: np.n
         s, d = side[:, src], side[:, dst]
         present = (s != NONE) & (d != NONE) & (s != d)
     else:
-        by = graph.offense_attack_by
+        by = graph.made_by
         present = np.where(by >= 0, side[:, np.maximum(by, 0)] == ATTACK, False)
     out: np.ndarray = present | graph.initial[None, :]
     return out

@@ -19,7 +19,7 @@ Wants = Callable[[np.ndarray, np.ndarray, np.ndarray, np.ndarray],
                  tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]]
 
 
-def solve_rounds(side: np.ndarray, wants: Wants, rank: np.ndarray, escalatory: bool
+def solve_rounds(side: np.ndarray, wants: Wants, rank: np.ndarray, defenders_strike: bool
                  ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Run every row to its fixed point from its opening `side` (original parties already set).
 
@@ -37,7 +37,7 @@ def solve_rounds(side: np.ndarray, wants: Wants, rank: np.ndarray, escalatory: b
     start = np.ones(rows, dtype=np.int64)
     todo = np.arange(rows)
     while len(todo):
-        restart, resume = _rounds(todo, side, joined, excluded, original, start, wants, rank, escalatory)
+        restart, resume = _rounds(todo, side, joined, excluded, original, start, wants, rank, defenders_strike)
         again = restart[todo].any(axis=1)
         back = todo[again]
         kept = (joined[back] > 0) & (joined[back] < resume[back][:, None])  # joined before the excluded state
@@ -50,7 +50,7 @@ def solve_rounds(side: np.ndarray, wants: Wants, rank: np.ndarray, escalatory: b
 
 
 def _rounds(todo: np.ndarray, side: np.ndarray, joined: np.ndarray, excluded: np.ndarray,
-            original: np.ndarray, start: np.ndarray, wants: Wants, rank: np.ndarray, escalatory: bool
+            original: np.ndarray, start: np.ndarray, wants: Wants, rank: np.ndarray, defenders_strike: bool
             ) -> tuple[np.ndarray, np.ndarray]:
     """Rounds for rows `todo` (updated in place) up to each row's fixed point or first late conflict.
 
@@ -96,9 +96,9 @@ def _rounds(todo: np.ndarray, side: np.ndarray, joined: np.ndarray, excluded: np
         jr = joined[act]
         np.copyto(jr, r[:, None].astype(np.int16), where=join)
         joined[act] = jr
-        # legal reading: only states joining the attack make new attacks; escalatory: any joiner does,
-        # and after round 1 the targets strike back even if nobody joined
-        new_attacks = join.any(axis=1) | (r == 1) if escalatory else join_a.any(axis=1)
+        # `foedus.engine.rules.STRIKES`: where defenders strike (escalatory), any joiner makes new attacks and
+        # after round 1 the targets strike back even if nobody joined; otherwise only attack-side joiners do
+        new_attacks = join.any(axis=1) | (r == 1) if defenders_strike else join_a.any(axis=1)
         rnd[act] += 1
         act = act[~late & new_attacks]
     return restart, resume

@@ -1,0 +1,56 @@
+"""A compiled leg: one provision owed by one state to another, with what the rules decided about it.
+
+Data only; `foedus.engine.table` builds legs by calling `foedus.engine.rules`, and every engine reads them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from foedus.model.treaty import Kind, Provision, Strength, Treaty
+
+__all__ = ["KIND_ORDER", "STRENGTH_ORDER", "Counterparts", "Leg"]
+
+STRENGTH_ORDER = {s: i for i, s in enumerate(Strength)}
+KIND_ORDER = {k: i for i, k in enumerate(Kind)}
+
+
+@dataclass(frozen=True, slots=True)
+class Counterparts:
+    """Whose attack (for offence: which victim) a leg covers: anyone, only `allow`, or anyone but `deny`."""
+
+    allow: frozenset[str] | None = None
+    deny: frozenset[str] = frozenset()
+
+    @property
+    def anyone(self) -> bool:
+        """True when the leg covers every counterpart."""
+        return self.allow is None and not self.deny
+
+    def admits(self, state: str) -> bool:
+        """Whether `state` is a counterpart the leg covers."""
+        return (self.allow is None or state in self.allow) and state not in self.deny
+
+
+
+@dataclass(frozen=True, slots=True)
+class Leg:
+    """Provision `provision` of `treaty`, owed by `obligor` to `beneficiary`, as the rules compiled it."""
+
+    obligor: str
+    beneficiary: str
+    treaty: Treaty
+    provision: Provision
+    counterparts: Counterparts = field(default_factory=lambda: Counterparts())
+    gates: tuple[str, ...] = ()
+    commitment: int = -1  # index into `LegTable.commitments`; -1 for kinds that are not commitments
+
+    @property
+    def sort_key(self) -> tuple[int, int, str, str, str]:
+        """Total order: stronger first, then kind, treaty id, article, obligor."""
+        p = self.provision
+        return (STRENGTH_ORDER[p.strength], KIND_ORDER[p.kind], self.treaty.id, p.article, self.obligor)
+
+    def gated_by(self, gate: str) -> bool:
+        """Whether the leg carries the named gate."""
+        return gate in self.gates

@@ -1,0 +1,140 @@
+"""Compile a treaty world into the table of directed legs in force on one date.
+
+A leg is one provision owed by one state to another, with what the rules (`foedus.engine.rules`)
+decide about it once and for all on that date: whose attack it covers (`counterparts`), which gates
+it carries, and which honour commitment (obligor, treaty) it belongs to. Every engine reads this
+table; compiling once per (date, basis) and indexing by beneficiary keeps a single cascade to a few
+look-ups per attack.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from foedus.engine import rules
+from foedus.engine.leg import STRENGTH_ORDER, Leg
+from foedus.engine.scenario import Basis
+from foedus.model.treaty import Kind, Member, Provision, Strength, Treaty
+from foedus.model.world import World
+
+if TYPE_CHECKING:
+    from foedus.engine.reliability import HonourModel
+
+__all__ = ["COMMITTING", "LegTable", "active_members", "compile_table", "leg_table"]
+
+COMMITTING = (Kind.DEFENSE, Kind.OFFENSE)  # the kinds whose legs are honour commitments (Monte Carlo)
+
+
+@dataclass
+class LegTable:
+    """Legs in force on one date, grouped by kind and beneficiary, with the honour commitments."""
+
+    date: dt.date
+    basis: Basis
+    by_beneficiary: dict[Kind, dict[str, list[Leg]]] = field(default_factory=dict)
+    members: dict[str, frozenset[str]] = field(default_factory=dict)
+    commitments: list[tuple[str, str]] = field(default_factory=list)  # (obligor, treaty id)
+    strongest: list[tuple[Strength, bool]] = field(default_factory=list)  # per commitment: strength, bilateral
+
+    def owed_to(self, kind: Kind, beneficiary: str) -> list[Leg]:
+        """Legs of `kind` owed to `beneficiary`, in total order."""
+        return self.by_beneficiary.get(kind, {}).get(beneficiary, [])
+
+    def all_legs(self) -> list[Leg]:
+        """Every leg, in total order."""
+        legs = [leg for table in self.by_beneficiary.values() for group in table.values() for leg in group]
+        return sorted(legs, key=lambda leg: (leg.sort_key, leg.beneficiary))
+
+    def states(self) -> list[str]:
+        """Every state that owes or is owed an obligation on this date, sorted."""
+        return sorted({m for ms in self.members.values() for m in ms})
+
+    def honour_probabilities(self, model: HonourModel) -> list[float]:
+        """P(honour) of each commitment: the one formula every probabilistic engine uses.
+
+        A state decides once per treaty whether to honour it; the probability is the model's for the
+        strongest obligation that state has under the treaty on this date.
+        """
+        return [model.probability(t, s.value, bilateral, self.date)
+                for (_, t), (s, bilateral) in zip(self.commitments, self.strongest, strict=True)]
+
+
+def _member_active(treaty: Treaty, member: Member, day: dt.date, basis: Basis) -> bool:
+    if basis == "signed":
+        founder = member.joined is None or member.joined == treaty.in_force
+        start = member.signed or (treaty.signed if founder else member.joined)
+    else:
+        start = member.joined or treaty.in_force
+    if start is None or day < start:
+        return False
+    if member.left is not None and day >= member.left:
+        return False
+    return not any(span.covers(day) for span in member.suspended)
+
+
+def active_members(treaty: Treaty, day: dt.date, basis: Basis) -> frozenset[str]:
+    """States bound by `treaty` on `day` (not left, not suspended)."""
+    if not treaty.in_effect(day, basis):
+        return frozenset()
+    return frozenset(m.state for m in treaty.members if _member_active(treaty, m, day, basis))
+
+
+def _legs_of(treaty: Treaty, provision: Provision, members: frozenset[str], day: dt.date) -> list[Leg]:
+    """The directed legs of one provision among the treaty's active members (suspended legs left out)."""
+    obligors = members & set(provision.obligors) if provision.obligors is not None else members
+    owed = members & set(provision.beneficiaries) if provision.beneficiaries is not None else members
+    off = {(s.obligor, s.beneficiary) for s in provision.suspensions if s.span.covers(day)}
+    counterparts = rules.counterparts_of(provision, members)
+    gates = tuple(g.name for g in rules.GATES if g.carried(provision, treaty))
+    return [Leg(obligor, beneficiary, treaty, provision, counterparts, gates)
+            for beneficiary in sorted(owed) for obligor in sorted(obligors)
+            if obligor != beneficiary and (obligor, beneficiary) not in off]
+
+
+def _with_commitments(table: LegTable, legs: list[Leg]) -> list[Leg]:
+    """Number the (obligor, treaty) commitments in sorted order and note each one's strongest obligation."""
+    strongest: dict[tuple[str, str], tuple[Strength, bool]] = {}
+    for leg in legs:
+        if leg.provision.kind in COMMITTING:
+            key, s = (leg.obligor, leg.treaty.id), leg.provision.strength
+            if key not in strongest or STRENGTH_ORDER[s] < STRENGTH_ORDER[strongest[key][0]]:
+                strongest[key] = (s, leg.treaty.type == "bilateral")
+    table.commitments = sorted(strongest)
+    table.strongest = [strongest[k] for k in table.commitments]
+    index = {k: i for i, k in enumerate(table.commitments)}
+    return [replace(leg, commitment=index[(leg.obligor, leg.treaty.id)]) if leg.provision.kind in COMMITTING
+            else leg for leg in legs]
+
+
+def compile_table(world: World, day: dt.date, basis: Basis = "in-force") -> LegTable:
+    """All directed legs in force on `day`, indexed by kind and beneficiary."""
+    table = LegTable(date=day, basis=basis)
+    legs: list[Leg] = []
+    for treaty in world.treaties.on(day):
+        members = active_members(treaty, day, basis)
+        if not members:
+            continue
+        table.members[treaty.id] = members
+        for provision in treaty.provisions:
+            if provision.valid is None or provision.valid.covers(day):
+                legs += _legs_of(treaty, provision, members, day)
+    grouped: dict[Kind, dict[str, list[Leg]]] = defaultdict(lambda: defaultdict(list))
+    for leg in _with_commitments(table, legs):
+        grouped[leg.provision.kind][leg.beneficiary].append(leg)
+    table.by_beneficiary = {kind: {b: sorted(group, key=lambda leg: leg.sort_key) for b, group in per.items()}
+                            for kind, per in grouped.items()}
+    return table
+
+
+def leg_table(world: World, day: dt.date, basis: Basis = "in-force") -> LegTable:
+    """The compiled table for a date, cached per world (and rebuilt when the gates change)."""
+    return _cached_table(world, day, basis, rules.GENERATION[0])
+
+
+@functools.lru_cache(maxsize=256)
+def _cached_table(world: World, day: dt.date, basis: Basis, generation: int) -> LegTable:
+    return compile_table(world, day, basis)
