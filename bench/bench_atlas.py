@@ -61,13 +61,13 @@ def atlas_vs_loop(sample: int) -> dict[str, float]:
 
 
 def compare_question() -> dict[str, float]:
-    from foedus.model.overlay import overlay_from_flags
+    from foedus.model.overlay import Overlay, changes_from
     from foedus.model.world import World
     from foedus.sweeps.atlas import AtlasOptions
     from foedus.sweeps.compare import compare_atlas
 
     world = World.default()
-    other = overlay_from_flags(["drop-treaty=rus_prk_2024"]).apply(world)
+    other = Overlay(changes=changes_from({"drop_treaty": ["rus_prk_2024"]})).apply(world)
     secs, report = _clock(lambda: compare_atlas(world, DAY, other, DAY, AtlasOptions(readings=("legal",)),
                                                 "USA", ["RUS", "CHN"]))
     watch = report["readings"]["legal"]["watch"]

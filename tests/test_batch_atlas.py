@@ -17,7 +17,7 @@ import foedus
 from foedus.engine.fast.batch import batch_cascades, compile_rules
 from foedus.engine.scenario import build_scenario, switches
 from foedus.errors import FoedusError, ScenarioError
-from foedus.model.overlay import Overlay, load_overlay, overlay_from_flags
+from foedus.model.overlay import Overlay, changes_from, load_overlay
 from foedus.model.world import World
 from foedus.sweeps.atlas import (
     AtlasOptions,
@@ -140,7 +140,7 @@ def test_yearly_indicators(world: World) -> None:
 def test_overlay_add_member_and_drop_treaty(world: World, tmp_path: Path) -> None:
     base = foedus.cascade("UKR", "RUS", "2025-06-01", place="kursk-oblast")
     assert base.joiner("IRN") is None
-    ov = overlay_from_flags(["add-member=rus_prk_2024:IRN", "drop-treaty=csto_1992"])
+    ov = Overlay(changes=changes_from({"add_member": ["rus_prk_2024:IRN"], "drop_treaty": ["csto_1992"]}))
     other = foedus.cascade("UKR", "RUS", "2025-06-01", place="kursk-oblast", world=ov.apply(world))
     assert other.joiner("IRN").primary.treaty == "rus_prk_2024"  # type: ignore[union-attr]
     diff = compare_results(base, other)
@@ -154,33 +154,33 @@ def test_overlay_add_member_and_drop_treaty(world: World, tmp_path: Path) -> Non
 
 
 def test_overlay_scope_change_moves_hawaii_into_nato(world: World) -> None:
-    ov = overlay_from_flags(["scope=nato_1949:5=territory:any;forces:none"])
+    ov = Overlay(changes=changes_from({"set_scope": ["nato_1949:5=territory:any;forces:none"]}))
     wider = ov.apply(world)
     scope = next(p for p in wider.treaties["nato_1949"].provisions if p.article == "5").scope
     assert scope.territory is None and scope.forces == []
     r = foedus.cascade("CHN", "USA", "2025-06-01", place="hawaii", world=wider)
     assert r.joiner("CAN").primary.treaty == "nato_1949"  # type: ignore[union-attr]
-    with pytest.raises(ScenarioError, match="set-scope"):
-        overlay_from_flags(["scope=nato_1949:5=everywhere"])
+    with pytest.raises(ScenarioError, match="set_scope"):
+        Overlay(changes=changes_from({"set_scope": ["nato_1949:5=everywhere"]}))
 
 
 def test_overlay_errors(world: World) -> None:
     with pytest.raises(FoedusError, match="unknown treaty"):
-        overlay_from_flags(["drop-treaty=nato_2049"]).apply(world)
+        Overlay(changes=changes_from({"drop_treaty": ["nato_2049"]})).apply(world)
     with pytest.raises(ScenarioError, match="no article"):
-        overlay_from_flags(["strength=nato_1949:9=S1"]).apply(world)
+        Overlay(changes=changes_from({"set_strength": ["nato_1949:9=S1"]})).apply(world)
     with pytest.raises(ScenarioError, match="not a member"):
-        overlay_from_flags(["remove-member=nato_1949:RUS"]).apply(world)
+        Overlay(changes=changes_from({"remove_member": ["nato_1949:RUS"]})).apply(world)
     with pytest.raises(FoedusError, match="unknown state"):
-        overlay_from_flags(["add-member=nato_1949:Narnia"]).apply(world)
-    weaker = overlay_from_flags(["strength=nato_1949:5=S4"]).apply(world)
+        Overlay(changes=changes_from({"add_member": ["nato_1949:Narnia"]})).apply(world)
+    weaker = Overlay(changes=changes_from({"set_strength": ["nato_1949:5=S4"]})).apply(world)
     assert weaker.treaties["nato_1949"].provisions[0].strength.value == "S4"
     assert Overlay().apply(world).treaties == world.treaties
 
 
 def test_compare_atlas_answers_the_rus_prk_question(world: World) -> None:
     day = dt.date(2025, 6, 1)
-    other = overlay_from_flags(["drop-treaty=rus_prk_2024"]).apply(world)
+    other = Overlay(changes=changes_from({"drop_treaty": ["rus_prk_2024"]})).apply(world)
     report = compare_atlas(world, day, other, day, AtlasOptions(readings=("legal",)), "USA", ["RUS", "CHN"])
     legal = report["readings"]["legal"]
     direct = atlas_results(world, day, AtlasOptions(readings=("legal",)))["legal"]

@@ -82,3 +82,10 @@ def test_no_import_circle() -> None:
             visit(mod, [mod])
     assert not circles, "import circles: " + "; ".join(" -> ".join(c) for c in circles)
 
+
+
+def test_modules_stay_small() -> None:
+    sizes = {p.relative_to(ROOT).as_posix(): len(p.read_text(encoding="utf-8").splitlines())
+             for p in (ROOT / "src" / "foedus").rglob("*.py")}
+    big = {p: n for p, n in sizes.items() if n > 300}
+    assert not big, f"modules over 300 lines: {big}"

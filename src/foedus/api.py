@@ -1,22 +1,32 @@
-"""The Python API: `foedus.cascade(...)` and friends, thin wrappers over the engine."""
+"""The Python API: `foedus.cascade(...)` and friends, thin wrappers over the engine.
+
+`cascade`'s keyword options are the declared scenario inputs (`foedus.inputs`), the same as the CLI's
+options and the web API's query parameters; its signature is made from them.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import inspect
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from foedus.engine.cascade import run_cascade
 from foedus.engine.power import coalition_power
 from foedus.engine.result import CascadeResult
-from foedus.engine.scenario import Basis, Reading, TargetKind, TerritoryView, UnresolvedReading, build_scenario
+from foedus.engine.scenario import build_scenario
 from foedus.errors import ScenarioError
+from foedus.inputs import MONTE_CARLO, SCENARIO, WHAT_IF, check_options
 from foedus.model.world import World
 
 if TYPE_CHECKING:
     from foedus.engine.reliability import HonourModel
+    from foedus.model.overlay import Change, Overlay
 
 __all__ = ["cascade", "load_world"]
+
+_OPTIONS = (*SCENARIO[3:], *WHAT_IF, *MONTE_CARLO)
+MAX_DRAWS = 10_000_000
 
 
 def load_world(*extra_files: str) -> World:
@@ -26,22 +36,15 @@ def load_world(*extra_files: str) -> World:
     return World.load([Path(f) for f in extra_files]) if extra_files else World.default()
 
 
-def cascade(  # noqa: PLR0913
+def cascade(
     attacker: str | list[str],
     target: str | list[str],
     date: str | dt.date,
     *,
-    place: str | None = None,
-    target_kind: TargetKind = "territory",
-    reading: Reading = "legal",
-    requested: bool = True,
-    basis: Basis = "in-force",
-    territory_view: TerritoryView = "recognized",
-    unresolved: UnresolvedReading = "met",
     world: World | None = None,
-    draws: int | None = None,
-    seed: int | None = None,
+    what_if: Overlay | list[Change] | None = None,
     honour: HonourModel | str | None = None,
+    **options: Any,
 ) -> CascadeResult:
     """Who is obligated to join a war that starts with this attack, on which side, and why.
 
@@ -52,31 +55,56 @@ def cascade(  # noqa: PLR0913
     >>> cascade("UKR", "RUS", "2024-08-06", place="kursk-oblast").joiner("PRK") is None
     True
 
-    With `draws`, also runs a Monte Carlo over whether each triggered obligation is honoured
-    (`honour`: an `HonourModel` or the path of a YAML file; default: published reliability figures);
-    the same `seed` gives the same numbers. Coalition power (COW CINC) is added when NMC data is present.
+    The options are the declared scenario inputs (`foedus.inputs`: place, target_kind, reading,
+    requested, basis, territory_view, unresolved), the what-if changes (add_member, drop_treaty, ...,
+    or `what_if`: an `Overlay` or a list of changes) and `draws`/`seed`. With `draws`, also runs a
+    Monte Carlo over whether each triggered obligation is honoured (`honour`: an `HonourModel` or the
+    path of a YAML file; default: published reliability figures); the same `seed` gives the same
+    numbers, and a seed is chosen and recorded when none is given. Coalition power (COW CINC) is added
+    when NMC data is present.
 
     Raises:
-        FoedusError: unknown state or place, impossible date, or an inconsistent scenario.
+        FoedusError: an unknown option, state or place, an impossible date, or an inconsistent scenario.
     """
-    w = world or World.default()
-    scenario = build_scenario(
-        w, attacker=attacker, target=target, date=date, place=place, target_kind=target_kind,
-        reading=reading, requested=requested, basis=basis, territory_view=territory_view,
-        unresolved=unresolved,
-    )
+    check_options(options, _OPTIONS)
+    w = _world(world or World.default(), what_if, options)
+    given = {i.name: options[i.name] for i in SCENARIO[3:] if i.name in options}
+    scenario = build_scenario(w, attacker=attacker, target=target, date=date, **given)
     result = run_cascade(w, scenario)
     power = coalition_power(w.states, result.sides, scenario.date)
+    draws, seed = options.get("draws"), options.get("seed")
     if draws is None:
+        if seed is not None:
+            raise ScenarioError("a seed only matters with draws: give draws as well, or no seed")
         return replace(result, power=power)
-    if draws < 1 or draws > 10_000_000:
-        raise ScenarioError(f"draws must be between 1 and 10,000,000 (got {draws})")
+    if not isinstance(draws, int) or not 1 <= draws <= MAX_DRAWS:
+        raise ScenarioError(f"draws must be between 1 and {MAX_DRAWS:,} (got {draws})")
     from foedus.engine.fast.montecarlo import simulate  # numpy: loaded only for probabilistic runs
     from foedus.engine.power import expected_power
     from foedus.engine.reliability import HonourModel, load_honour_model
 
     model = honour if isinstance(honour, HonourModel) else load_honour_model(honour)
     mc = simulate(w, scenario, draws, seed, model)
-    summary = mc.to_dict()
-    summary["expected_power"] = expected_power(w.states, mc.states, mc.sides, scenario.date)
+    summary = mc.summary(expected_power(w.states, mc.states, mc.sides, scenario.date))
     return replace(result, power=power, montecarlo=summary)
+
+
+def _world(world: World, what_if: Overlay | list[Change] | None, options: dict[str, Any]) -> World:
+    """The world with the what-if changes applied (the given world is not modified)."""
+    from foedus.model.overlay import Overlay, changes_from
+
+    given = what_if.changes if isinstance(what_if, Overlay) else list(what_if or [])
+    changes = [*given, *changes_from({i.name: options.get(i.name) for i in WHAT_IF})]
+    return Overlay(changes=changes).apply(world) if changes else world
+
+
+def _signature() -> inspect.Signature:
+    """`cascade`'s signature with every declared option spelt out (for help(), notebooks and IDEs)."""
+    base = [p for p in inspect.signature(cascade).parameters.values() if p.kind is not inspect.Parameter.VAR_KEYWORD]
+    keyword = inspect.Parameter.KEYWORD_ONLY
+    declared = [inspect.Parameter(i.name, keyword, default=None if i.required else i.default, annotation=i.type)
+                for i in _OPTIONS]
+    return inspect.Signature([*base, *declared])
+
+
+cascade.__signature__ = _signature()  # type: ignore[attr-defined]

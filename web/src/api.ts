@@ -1,34 +1,12 @@
 // Typed access to the foedus JSON API (same origin). Every error comes back as {ok:false, error, status};
 // `ApiError` carries its one-line message so the page can show it as is.
 
-export type Side = "attack" | "defense";
+import type { CascadeResult } from "./contract";
 
-export interface Because { attacked: string; by: string; place: string; target_kind: string }
-
-export interface Obligation {
-  state?: string; side: Side; round: number; treaty: string; article: string; strength: string; kind: string;
-  because: Because; certainty: string; conditions: string[]; unresolved: string[];
-}
-
-export interface Joiner extends Obligation { state: string; also: Obligation[] }
-export interface Consultation { state: string; with: string; treaty: string; article: string; because: Because }
-export interface Neutral { state: string; toward: string; treaty: string; article: string; because: Because }
-export interface Violation { state: string; against: string; treaty: string; article: string; kind: string; because: Because }
-export interface Conflict {
-  state: string; round: number; reason: string; treaties: string[]; obligations: Obligation[]; neutral: Neutral[];
-}
-export interface Withheld { state: string; treaty: string; article: string; reason: string }
-
-export interface CascadeResult {
-  date: string; attackers: string[]; targets: string[]; place: string; target_kind: string; reading: string;
-  territory_view: string; basis: string; requested: boolean;
-  sides: { attack: string[]; defense: string[] };
-  joiners: Joiner[]; consultations: Consultation[]; conflicts: Conflict[]; neutral: Neutral[];
-  violations: Violation[]; withheld: Withheld[]; rounds: number; notes: string[];
-  power?: Power | null; draws?: number; seed?: number | null;
-  probabilities?: Record<string, { attack: number; defense: number }>; war_size?: WarSize;
-  p_major_powers_opposite?: number; expected_power?: Power | null;
-}
+export type {
+  Because, CascadeResult, Conflict, Consultation, Joiner, MonteCarloSummary, Neutral, Obligation, Power, Side,
+  SidePower, Violation, WarSize, Withheld,
+} from "./contract";
 
 export interface StateRow {
   id: string; ccode: number | null; cow: string | null; iso3: string | null; iso3n: number | null; name: string;
@@ -57,10 +35,6 @@ export interface Scenario {
   requested: boolean; basis: string; territory_view: string; unresolved: string;
   draws: number | null; seed: number | null; whatif: WhatIfChange[];
 }
-
-export interface SidePower { cinc?: number; share?: number; cinc_mean?: number; share_mean?: number; cinc_p5?: number; cinc_p95?: number }
-export interface Power { source: string; year: number; note?: string; attack: SidePower; defense: SidePower }
-export interface WarSize { mean: number; p5: number; p50: number; p95: number; distribution: Record<string, number> }
 
 export interface Comparison {
   base: CascadeResult; other: CascadeResult; whatif: WhatIfChange[];

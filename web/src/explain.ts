@@ -21,7 +21,7 @@ function treaty(id: string): Promise<TreatyDetail> {
 
 export interface Names { state: (id: string) => string; treaty: (id: string) => string; place: (id: string) => string }
 
-function obligationBlock(o: Obligation, names: Names, title: string): HTMLElement {
+function obligationBlock(o: Omit<Obligation, "state">, names: Names, title: string): HTMLElement {
   const b = o.because;
   const conditions = [...o.conditions, ...o.unresolved.map((u) => `unresolved (${u}) read as in the scenario`)];
   return h("div", { class: "obligation" },

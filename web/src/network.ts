@@ -8,7 +8,7 @@ import { COLORS, type Role } from "./roles";
 
 interface Tie { from: string; to: string; label: string; color: string; dash: string; width: number; kind: string }
 
-function ally(o: Obligation): string {
+function ally(o: Omit<Obligation, "state">): string {
   return o.kind === "offense" ? o.because.by : o.because.attacked;
 }
 

@@ -61,7 +61,7 @@ def _reading(variant: Variant, result: CascadeResult) -> ReadingPrediction:
     flagged = {(u["state"], u["treaty"], u["article"]) for u in result.unresolved_used}
     joiners = {j.state: _predicted(j, flagged) for j in result.joiners}
     probs: dict[str, tuple[float, float]] = {}
-    for state, p in ((result.montecarlo or {}).get("probabilities") or {}).items():
+    for state, p in (result.montecarlo.probabilities if result.montecarlo else {}).items():
         if state not in originals:
             probs[state] = (float(p["attack"]), float(p["defense"]))
     return ReadingPrediction(variant=variant, joiners=joiners, conflicts=frozenset(c.state for c in result.conflicts),

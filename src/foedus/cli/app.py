@@ -9,27 +9,24 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from foedus.cli.options import (
-    AddMember,
+    WHAT_IF_NAMES,
     AddTreaty,
-    DropTreaty,
     JsonOpt,
     OverlayFile,
-    RemoveMember,
     SaveOverlay,
-    SetScope,
-    SetStrength,
     TreatyFiles,
     emit_json,
-    overlay_flags,
-    split,
+    what_if,
     world_for,
 )
+from foedus.cli.params import with_inputs
 from foedus.errors import FoedusError
+from foedus.inputs import MONTE_CARLO, SCENARIO, WHAT_IF
 
 __all__ = ["app", "main"]
 
@@ -43,55 +40,27 @@ app = typer.Typer(
 treaties_app = typer.Typer(help="List, show and validate treaty files.", no_args_is_help=True)
 app.add_typer(treaties_app, name="treaties")
 
-_A = "Attacking state(s): ISO3, COW code or name (repeat, or comma-separate)."
-_P = "Where the attack hits (default: each target's home territory)."
-_K = "territory | forces (the target's forces, public vessels or aircraft at the place)."
-_R = "Whether victims ask for request-gated help."
-_V = "recognized | claimant reading of contested places."
-_U = "How to read ATOP conditions it flags but does not specify (place, conflict, ...): met | unmet."
-
-
 @app.command()
-def cascade(  # noqa: PLR0913
-    attacker: Annotated[list[str], typer.Option("--attacker", "-a", help=_A)],
-    target: Annotated[list[str], typer.Option("--target", "-t", help="Attacked state(s).")],
-    date: Annotated[str, typer.Option("--date", "-d", help="Date of the attack, YYYY-MM-DD.")],
-    place: Annotated[str | None, typer.Option(help=_P)] = None,
-    target_kind: Annotated[str, typer.Option(help=_K)] = "territory",
-    reading: Annotated[str, typer.Option(help="legal | escalatory.")] = "legal",
-    request: Annotated[bool, typer.Option("--request/--no-request", help=_R)] = True,
-    basis: Annotated[str, typer.Option(help="Membership basis: in-force | signed.")] = "in-force",
-    territory_view: Annotated[str, typer.Option(help=_V)] = "recognized",
-    unresolved: Annotated[str, typer.Option(help=_U)] = "met",
+@with_inputs(SCENARIO, WHAT_IF, MONTE_CARLO)
+def cascade(
+    inputs: dict[str, Any],
     treaties: TreatyFiles = None,
     as_json: JsonOpt = False,
     cite: Annotated[bool, typer.Option("--cite", help="Also print the citations of the data used.")] = False,
-    draws: Annotated[int | None, typer.Option(help="Monte Carlo draws over whether obligations are honoured.")] = None,
-    seed: Annotated[int | None, typer.Option(help="Random seed (same seed, same numbers).")] = None,
     honour: Annotated[Path | None, typer.Option(help="YAML file overriding honour probabilities.")] = None,
-    add_member: AddMember = None,
-    remove_member: RemoveMember = None,
-    drop_treaty: DropTreaty = None,
     add_treaty: AddTreaty = None,
-    set_strength: SetStrength = None,
-    set_scope: SetScope = None,
     overlay: OverlayFile = None,
     save_overlay: SaveOverlay = None,
 ) -> None:
     """Who is obligated to join a war that starts with this attack, on which side, and why."""
     from foedus.api import cascade as run
 
-    what_if = overlay_flags(add_member, remove_member, drop_treaty, add_treaty, set_strength, overlay, set_scope)
+    changes = what_if(inputs, add_treaty, overlay)
     if save_overlay is not None:
-        from foedus.model.overlay import overlay_from_flags
-
-        overlay_from_flags(what_if).save(save_overlay)
-    result = run(
-        split(attacker), split(target), date, place=place, target_kind=target_kind,  # type: ignore[arg-type]
-        reading=reading, requested=request, basis=basis, territory_view=territory_view,  # type: ignore[arg-type]
-        unresolved=unresolved, world=world_for(treaties, what_if),  # type: ignore[arg-type]
-        draws=draws, seed=seed, honour=str(honour) if honour else None,
-    )
+        changes.save(save_overlay)
+    declared = {k: v for k, v in inputs.items() if k not in ("attacker", "target", "date", *WHAT_IF_NAMES)}
+    result = run(inputs["attacker"], inputs["target"], inputs["date"], world=world_for(treaties), what_if=changes,
+                 honour=str(honour) if honour else None, **declared)
     if as_json:
         emit_json(result.to_dict())
     else:

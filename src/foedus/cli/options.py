@@ -5,24 +5,26 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from foedus.inputs import WHAT_IF
+
+if TYPE_CHECKING:
+    from foedus.model.overlay import Overlay
+    from foedus.model.world import World
+
 __all__ = [
-    "AddMember",
+    "WHAT_IF_NAMES",
     "AddTreaty",
-    "DropTreaty",
     "JsonOpt",
     "OverlayFile",
-    "RemoveMember",
     "SaveOverlay",
-    "SetScope",
-    "SetStrength",
     "TreatyFiles",
     "emit_json",
-    "overlay_flags",
     "split",
+    "what_if",
     "world_for",
 ]
 
@@ -33,27 +35,21 @@ TreatyFiles = Annotated[
 ]
 
 
-AddMember = Annotated[list[str] | None, typer.Option("--add-member", help="What-if: TREATY:STATE joins.")]
-RemoveMember = Annotated[list[str] | None, typer.Option("--remove-member", help="What-if: TREATY:STATE leaves.")]
-DropTreaty = Annotated[list[str] | None, typer.Option("--drop-treaty", help="What-if: drop TREATY.")]
 AddTreaty = Annotated[list[Path] | None, typer.Option("--add-treaty", help="What-if: add a treaty file.")]
-SetStrength = Annotated[list[str] | None, typer.Option("--set-strength", help="What-if: TREATY:ARTICLE=S1..S5.")]
-SetScope = Annotated[list[str] | None, typer.Option(
-    "--set-scope", help="What-if: TREATY:ARTICLE=territory:TOKENS;forces:TOKENS (TOKENS: a,b | any | none).")]
 OverlayFile = Annotated[list[Path] | None, typer.Option("--overlay", help="What-if overlay YAML file(s).")]
-SaveOverlay = Annotated[Path | None, typer.Option("--save-overlay", help="Save the what-if flags as a file.")]
+SaveOverlay = Annotated[Path | None, typer.Option("--save-overlay", help="Save the what-if changes as a file.")]
+WHAT_IF_NAMES = tuple(i.name for i in WHAT_IF)
 
 
-def overlay_flags(
-    add_member: list[str] | None, remove_member: list[str] | None, drop_treaty: list[str] | None,
-    add_treaty: list[Path] | None, set_strength: list[str] | None, overlay: list[Path] | None,
-    set_scope: list[str] | None = None,
-) -> list[str]:
-    """The what-if flags as `op=value` strings (overlay files as plain paths)."""
-    return ([str(p) for p in overlay or []] + [f"add-member={v}" for v in add_member or []]
-            + [f"remove-member={v}" for v in remove_member or []] + [f"drop-treaty={v}" for v in drop_treaty or []]
-            + [f"add-treaty={p}" for p in add_treaty or []] + [f"strength={v}" for v in set_strength or []]
-            + [f"scope={v}" for v in set_scope or []])
+def what_if(inputs: dict[str, Any], add_treaty: list[Path] | None, overlay: list[Path] | None) -> Overlay:
+    """The typed what-if changes: overlay files, then treaty files, then the declared what-if inputs."""
+    from foedus.model.overlay import AddTreaty as AddTreatyChange
+    from foedus.model.overlay import Overlay, changes_from, load_overlay
+
+    changes = [c for path in overlay or [] for c in load_overlay(path).changes]
+    changes += [AddTreatyChange(path=str(p)) for p in add_treaty or []]
+    changes += changes_from({name: inputs.get(name) for name in WHAT_IF_NAMES})
+    return Overlay(changes=changes)
 
 
 def split(values: list[str]) -> list[str]:
@@ -61,16 +57,12 @@ def split(values: list[str]) -> list[str]:
     return [part.strip() for v in values for part in v.split(",") if part.strip()]
 
 
-def world_for(extra: list[Path] | None, overlay: list[str] | None = None) -> Any:
-    """The bundled world plus extra treaty files, with the what-if overlay applied."""
+def world_for(extra: list[Path] | None, changes: Overlay | None = None) -> World:
+    """The bundled world plus extra treaty files, with what-if changes applied."""
     from foedus.api import load_world
 
     world = load_world(*[str(p) for p in extra or []])
-    if overlay:
-        from foedus.model.overlay import overlay_from_flags
-
-        world = overlay_from_flags(overlay).apply(world)
-    return world
+    return changes.apply(world) if changes is not None and changes.changes else world
 
 
 def emit_json(obj: Any) -> None:

@@ -10,6 +10,7 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
+from foedus.engine.records import MonteCarloSummary
 from foedus.engine.result import CascadeResult
 from foedus.errors import FoedusError
 from foedus.model.world import World
@@ -55,17 +56,17 @@ def _print_power(console: Console, power: dict[str, Any]) -> None:
     console.print(f"coalition power, {power['year']}: " + "; ".join(parts) + note)
 
 
-def _print_montecarlo(console: Console, mc: dict[str, Any]) -> None:
-    size = mc["war_size"]
-    console.print(f"Monte Carlo, {mc['draws']:,} draws (seed {mc['seed']}): war size mean {size['mean']:.1f}, "
+def _print_montecarlo(console: Console, mc: MonteCarloSummary) -> None:
+    size = mc.war_size
+    console.print(f"Monte Carlo, {mc.draws:,} draws (seed {mc.seed}): war size mean {size['mean']:.1f}, "
                   f"90% interval {size['p5']:.0f}–{size['p95']:.0f}; P(major powers on opposite sides) "
-                  f"{mc['p_major_powers_opposite']:.1%}")
+                  f"{mc.p_major_powers_opposite:.1%}")
     table = Table("state", "P(attack side)", "P(defense side)", title="probability of joining")
-    rows = sorted(mc["probabilities"].items(), key=lambda kv: -max(kv[1].values()))
+    rows = sorted(mc.probabilities.items(), key=lambda kv: -max(kv[1].values()))
     for state, p in rows[:25]:
         table.add_row(state, f"{p['attack']:.1%}", f"{p['defense']:.1%}")
     console.print(table)
-    ep = mc.get("expected_power")
+    ep = mc.expected_power
     if ep:
         console.print("expected CINC: " + "; ".join(
             f"{side} {ep[side]['cinc_mean']:.4f} (5–95%: {ep[side]['cinc_p5']:.4f}–{ep[side]['cinc_p95']:.4f})"

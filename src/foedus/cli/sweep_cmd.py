@@ -11,8 +11,10 @@ from typing import Annotated, Any
 
 import typer
 
-from foedus.cli.options import AddMember, AddTreaty, DropTreaty, OverlayFile, RemoveMember, SetScope, SetStrength
+from foedus.cli.options import AddTreaty, OverlayFile
+from foedus.cli.params import with_inputs
 from foedus.errors import FoedusError
+from foedus.inputs import SCENARIO, WHAT_IF
 
 __all__ = ["atlas", "atlas_plot", "compare"]
 
@@ -29,67 +31,58 @@ def _readings(reading: str | None) -> tuple[Any, ...]:
     return (reading,)
 
 
-def compare(  # noqa: PLR0913 - scenario, two worlds, what to watch
-    date: Annotated[str, typer.Option("--date", "-d", help="Date of the base world, YYYY-MM-DD.")],
-    attacker: Annotated[list[str] | None, typer.Option("--attacker", "-a", help="Scenario attacker(s).")] = None,
-    target: Annotated[list[str] | None, typer.Option("--target", "-t", help="Scenario target(s).")] = None,
-    place: Annotated[str | None, typer.Option(help="Where the attack hits.")] = None,
+@with_inputs(SCENARIO, WHAT_IF, defaults={"attacker": None, "target": None, "reading": None})
+def compare(
+    inputs: dict[str, Any],
     date2: Annotated[str | None, typer.Option("--date2", help="Date of the other world (default: --date).")] = None,
     atlas: Annotated[bool, typer.Option("--atlas", help="Compare every ordered dyad, not one scenario.")] = False,
-    reading: Annotated[str | None, typer.Option(help="legal | escalatory (default: both for --atlas).")] = None,
     watch: Annotated[str | None, typer.Option(help="Atlas: count dyads putting this state ...")] = None,
     against: Annotated[list[str] | None, typer.Option(help="... and any of these on opposite sides.")] = None,
-    add_member: AddMember = None,
-    remove_member: RemoveMember = None,
-    drop_treaty: DropTreaty = None,
     add_treaty: AddTreaty = None,
-    set_strength: SetStrength = None,
-    set_scope: SetScope = None,
     overlay: OverlayFile = None,
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
-    """The same scenario (or the whole atlas) in two worlds: two dates, or a base world and a what-if."""
-    from foedus.cli.options import overlay_flags, split
+    """The same scenario (or the whole atlas) in two worlds: two dates, or a base world and a what-if.
+
+    Without --reading, --atlas compares both readings (a scenario: the legal reading)."""
+    from foedus.cli.options import split, what_if
     from foedus.engine.scenario import parse_date
-    from foedus.model.overlay import overlay_from_flags
     from foedus.model.world import World
 
-    base_day = parse_date(date)
+    base_day = parse_date(inputs["date"])
     other_day = parse_date(date2) if date2 else base_day
-    flags = overlay_flags(add_member, remove_member, drop_treaty, add_treaty, set_strength, overlay, set_scope)
-    ov = overlay_from_flags(flags)
+    changes = what_if(inputs, add_treaty, overlay)
     base = World.default()
-    other = ov.apply(base) if flags else base
-    if not flags and other_day == base_day:
+    other = changes.apply(base) if changes.changes else base
+    if not changes.changes and other_day == base_day:
         raise FoedusError("nothing to compare: give --date2 or a what-if change (--drop-treaty, --add-member, …)")
     if atlas:
         from foedus.cli.research_cmd import working
         from foedus.sweeps.atlas import AtlasOptions
         from foedus.sweeps.compare import compare_atlas
 
-        opts = AtlasOptions(readings=_readings(reading))
+        opts = AtlasOptions(readings=_readings(inputs["reading"]), requested=inputs["requested"],
+                            unresolved_met=inputs["unresolved"] == "met")
         who = [base.states.resolve_id(x) for x in split(against or [])]
         watched = base.states.resolve_id(watch) if watch else None
         with working("comparing every ordered dyad"):
             report = compare_atlas(base, base_day, other, other_day, opts, watched, who)
-        report["what_if"] = ov.describe()
+        report["what_if"] = changes.describe()
         _emit(report) if as_json else _print_atlas(report)
         return
-    if not attacker or not target:
+    if not inputs["attacker"] or not inputs["target"]:
         raise FoedusError("give --attacker and --target for a scenario, or --atlas for every dyad")
-    _compare_scenario(base, other, base_day, other_day, split(attacker), split(target), place, reading,
-                      ov.describe(), as_json)
+    _compare_scenario(base, other, base_day, other_day, inputs, changes.describe(), as_json)
 
 
-def _compare_scenario(base: Any, other: Any, base_day: Any, other_day: Any, attacker: list[str],
-                      target: list[str], place: str | None, reading: str | None, what_if: list[str],
-                      as_json: bool) -> None:
+def _compare_scenario(base: Any, other: Any, base_day: Any, other_day: Any, inputs: dict[str, Any],
+                      what_if: list[str], as_json: bool) -> None:
     from foedus.api import cascade
     from foedus.sweeps.compare import compare_results
 
-    kw: dict[str, Any] = {"place": place, "reading": reading or "legal"}
-    a = cascade(attacker, target, base_day, world=base, **kw)
-    b = cascade(attacker, target, other_day, world=other, **kw)
+    kw = {i.name: inputs[i.name] for i in SCENARIO[3:]} | {"reading": inputs["reading"] or "legal"}
+    a = cascade(inputs["attacker"], inputs["target"], base_day, world=base, **kw)
+    b = cascade(inputs["attacker"], inputs["target"], other_day, world=other, **kw)
     diff = compare_results(a, b) | {"what_if": what_if, "base_date": str(base_day), "other_date": str(other_day)}
     if as_json:
         _emit(diff | {"base": a.to_dict(), "other": b.to_dict()})

@@ -1,18 +1,22 @@
 """The parts of a cascade result: obligations, joiners, consultations, neutrality, violations, conflicts.
 
-Each is a frozen record with a `to_dict()` JSON form; `foedus.engine.result.CascadeResult` holds them.
+Each is a frozen record; its JSON form (`to_dict()`) comes from its fields' contract metadata
+(`foedus.engine.contract`), as do docs/json-contract.md and the web front end's TypeScript types.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal
+
+from foedus.engine.contract import computed, meta, to_json
 
 __all__ = [
     "Because",
     "Conflict",
     "Consultation",
     "Joiner",
+    "MonteCarloSummary",
     "Neutral",
     "Obligation",
     "Side",
@@ -21,62 +25,57 @@ __all__ = [
 ]
 
 Side = Literal["attack", "defense"]
+_SIDE = '"attack" | "defense"'
 
 
 @dataclass(frozen=True, slots=True)
 class Because:
     """The attack that set an obligation off: who was attacked, by whom, where, and how."""
 
-    attacked: str
-    by: str
-    place: str
-    kind: str = "territory"
+    attacked: str = field(metadata=meta("the state attacked", "string", stable=True))
+    by: str = field(metadata=meta("the state that attacked it", "string", stable=True))
+    place: str = field(metadata=meta("place id", "string", stable=True))
+    kind: str = field(default="territory", metadata=meta("territory or forces", "string", key="target_kind",
+                                                         stable=True))
 
-    def to_dict(self) -> dict[str, str]:
+    def to_dict(self) -> dict[str, Any]:
         """JSON form: attacked, by, place, target_kind."""
-        return {"attacked": self.attacked, "by": self.by, "place": self.place, "target_kind": self.kind}
+        return to_json(self)
 
 
 @dataclass(frozen=True, slots=True)
 class Obligation:
     """One binding provision: `state` must join `side` under `treaty` art. `article`."""
 
-    state: str
-    side: Side
-    round: int
-    treaty: str
-    article: str
-    strength: str
-    kind: str
-    because: Because
-    certainty: str = "verified"
-    conditions: tuple[str, ...] = ()
+    state: str = field(metadata=meta("the state bound", "string", stable=True))
+    side: Side = field(metadata=meta("the side it must join", _SIDE, stable=True))
+    round: int = field(metadata=meta("the cascade round it is bound in (1: by the opening attacks)", "number",
+                                     stable=True))
+    treaty: str = field(metadata=meta("treaty id", "string", stable=True))
+    article: str = field(metadata=meta("article, as the treaty numbers it", "string", stable=True))
+    strength: str = field(metadata=meta("S1 (automatic, all means) … S5 (one-way guarantee)", "string", stable=True))
+    kind: str = field(metadata=meta("defense or offense", "string"))
+    because: Because = field(metadata=meta("the attack that set it off", "Because", stable=True))
+    certainty: str = field(default="verified", metadata=meta(
+        "weakest certainty of the facts used: verified, secondary, unverified or conflicting", "string"))
+    conditions: tuple[str, ...] = field(default=(), metadata=meta(
+        "assumptions it rests on (state of war, request, non-provocation, scope)", "string[]"))
     bilateral: bool = False
-    unresolved: tuple[str, ...] = ()
+    unresolved: tuple[str, ...] = field(default=(), metadata=meta(
+        "ATOP conditions it rests on, read as met", "string[]"))
 
     def to_dict(self) -> dict[str, Any]:
         """JSON form of the obligation."""
-        return {
-            "state": self.state,
-            "side": self.side,
-            "round": self.round,
-            "treaty": self.treaty,
-            "article": self.article,
-            "strength": self.strength,
-            "kind": self.kind,
-            "because": self.because.to_dict(),
-            "certainty": self.certainty,
-            "conditions": list(self.conditions),
-            "unresolved": list(self.unresolved),
-        }
+        return to_json(self)
 
 
 @dataclass(frozen=True, slots=True)
 class Joiner:
     """A state drawn in: its primary obligation (strongest) plus any others that also bind."""
 
-    primary: Obligation
-    also: tuple[Obligation, ...] = ()
+    primary: Obligation = field(metadata=meta("the strongest obligation", "Obligation", flatten=True))
+    also: tuple[Obligation, ...] = field(default=(), metadata=meta(
+        "other provisions that bind the same state", 'Omit<Obligation, "state">[]', omit=("state",)))
 
     @property
     def state(self) -> str:
@@ -90,93 +89,110 @@ class Joiner:
 
     def to_dict(self) -> dict[str, Any]:
         """JSON form: the primary obligation's fields plus `also`."""
-        out = self.primary.to_dict()
-        out["also"] = [{k: v for k, v in o.to_dict().items() if k != "state"} for o in self.also]
-        return out
+        return to_json(self)
 
 
 @dataclass(frozen=True, slots=True)
 class Consultation:
     """`state` must consult `with_` (consultation clause), without a duty to fight."""
 
-    state: str
-    with_: str
-    treaty: str
-    article: str
-    because: Because
+    state: str = field(metadata=meta("the state bound to consult", "string", stable=True))
+    with_: str = field(metadata=meta("the state it consults", "string", key="with", stable=True))
+    treaty: str = field(metadata=meta("treaty id", "string", stable=True))
+    article: str = field(metadata=meta("article", "string", stable=True))
+    because: Because = field(metadata=meta("the attack that set it off", "Because", stable=True))
 
     def to_dict(self) -> dict[str, Any]:
         """JSON form."""
-        return {"state": self.state, "with": self.with_, "treaty": self.treaty,
-                "article": self.article, "because": self.because.to_dict()}
+        return to_json(self)
 
 
 @dataclass(frozen=True, slots=True)
 class Neutral:
     """`state` is bound to stay out of the war against `toward`."""
 
-    state: str
-    toward: str
-    treaty: str
-    article: str
-    because: Because
+    state: str = field(metadata=meta("the state bound to stay out", "string", stable=True))
+    toward: str = field(metadata=meta("the state it must not fight", "string", stable=True))
+    treaty: str = field(metadata=meta("treaty id", "string", stable=True))
+    article: str = field(metadata=meta("article", "string", stable=True))
+    because: Because = field(metadata=meta("the attack that set it off", "Because", stable=True))
 
     def to_dict(self) -> dict[str, Any]:
         """JSON form."""
-        return {"state": self.state, "toward": self.toward, "treaty": self.treaty,
-                "article": self.article, "because": self.because.to_dict()}
+        return to_json(self)
 
 
 @dataclass(frozen=True, slots=True)
 class Violation:
     """`state` attacks `against` although a non-aggression or neutrality clause forbids it."""
 
-    state: str
-    against: str
-    treaty: str
-    article: str
-    kind: str
-    because: Because
+    state: str = field(metadata=meta("the attacking state", "string", stable=True))
+    against: str = field(metadata=meta("the state it attacks", "string", stable=True))
+    treaty: str = field(metadata=meta("treaty id", "string", stable=True))
+    article: str = field(metadata=meta("article", "string", stable=True))
+    kind: str = field(metadata=meta("nonaggression or neutrality", "string", stable=True))
+    because: Because = field(metadata=meta("the attack", "Because", stable=True))
 
     def to_dict(self) -> dict[str, Any]:
         """JSON form."""
-        return {"state": self.state, "against": self.against, "treaty": self.treaty,
-                "article": self.article, "kind": self.kind, "because": self.because.to_dict()}
+        return to_json(self)
 
 
 @dataclass(frozen=True, slots=True)
 class Conflict:
     """`state` is bound to both sides, or to join and to stay neutral; it picks no side."""
 
-    state: str
-    round: int
-    reason: str
-    obligations: tuple[Obligation, ...]
-    neutral: tuple[Neutral, ...] = ()
+    state: str = field(metadata=meta("the state bound both ways", "string", stable=True))
+    round: int = field(metadata=meta("the round the conflict arose in", "number", stable=True))
+    reason: str = field(metadata=meta("bound to both sides, or to join and to stay neutral", "string",
+                                      stable=True))
+    obligations: tuple[Obligation, ...] = field(metadata=meta("the obligations that clash", "Obligation[]"))
+    neutral: tuple[Neutral, ...] = field(default=(), metadata=meta("the neutrality duties that clash",
+                                                                   "Neutral[]"))
+
+    @computed("treaties involved, sorted", "string[]", stable=True)
+    def treaties(self) -> list[str]:
+        return sorted({o.treaty for o in self.obligations} | {n.treaty for n in self.neutral})
 
     def to_dict(self) -> dict[str, Any]:
         """JSON form."""
-        return {
-            "state": self.state,
-            "round": self.round,
-            "reason": self.reason,
-            "treaties": sorted({o.treaty for o in self.obligations} | {n.treaty for n in self.neutral}),
-            "obligations": [o.to_dict() for o in self.obligations],
-            "neutral": [n.to_dict() for n in self.neutral],
-        }
+        return to_json(self)
 
 
 @dataclass(frozen=True, slots=True)
 class Withheld:
-    """An obligation that would have bound but for a gate (request, non-provocation)."""
+    """An obligation that would have bound but for a gate (request, non-provocation, ...)."""
 
-    state: str
-    treaty: str
-    article: str
-    reason: str
-    unresolved: tuple[str, ...] = ()
+    state: str = field(metadata=meta("the state that would be bound", "string", stable=True))
+    treaty: str = field(metadata=meta("treaty id", "string", stable=True))
+    article: str = field(metadata=meta("article", "string", stable=True))
+    reason: str = field(metadata=meta("the gate that holds it back, in words", "string", stable=True))
+    unresolved: tuple[str, ...] = field(default=(), metadata=meta("ATOP conditions read as unmet", "string[]"))
 
     def to_dict(self) -> dict[str, Any]:
         """JSON form."""
-        return {"state": self.state, "treaty": self.treaty, "article": self.article, "reason": self.reason,
-                "unresolved": list(self.unresolved)}
+        return to_json(self)
+
+
+@dataclass(frozen=True)
+class MonteCarloSummary:
+    """The probabilistic part of a result: draws, the seed they came from (always recorded), each state's
+    probability of fighting on each side, the war's size, major powers on opposite sides, the honour
+    model used, and the expected coalition power."""
+
+    draws: int = field(metadata=meta("Monte Carlo draws", "number"))
+    seed: int = field(metadata=meta("the seed of the draws (chosen and reported when none was given)", "number"))
+    probabilities: dict[str, dict[str, float]] = field(metadata=meta(
+        "per state that ever fights: P(attack side), P(defense side)",
+        "Record<string, { attack: number; defense: number }>"))
+    war_size: dict[str, Any] = field(metadata=meta("belligerents per draw: mean, p5, p50, p95, distribution",
+                                                   "WarSize"))
+    p_major_powers_opposite: float = field(metadata=meta("share of draws with major powers on both sides",
+                                                         "number"))
+    honour_model: dict[str, Any] = field(metadata=meta("the honour probabilities used", "Record<string, unknown>"))
+    expected_power: dict[str, Any] | None = field(default=None, metadata=meta(
+        "each side's CINC over the draws (mean, 5th and 95th percentiles)", "Power | null"))
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form: its keys join the result's top level."""
+        return to_json(self)

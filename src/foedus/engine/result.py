@@ -9,11 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from foedus.engine.contract import computed, meta, to_json
 from foedus.engine.records import (
     Because,
     Conflict,
     Consultation,
     Joiner,
+    MonteCarloSummary,
     Neutral,
     Obligation,
     Side,
@@ -42,21 +44,30 @@ __all__ = [
 class CascadeResult:
     """Everything a cascade found, in a deterministic order."""
 
-    scenario: Scenario
-    joiners: tuple[Joiner, ...]
-    consultations: tuple[Consultation, ...] = ()
-    conflicts: tuple[Conflict, ...] = ()
-    neutral: tuple[Neutral, ...] = ()
-    violations: tuple[Violation, ...] = ()
-    withheld: tuple[Withheld, ...] = ()
-    rounds: int = 0
+    scenario: Scenario = field(metadata=meta("the scenario, echoed", "Scenario", flatten=True))
+    joiners: tuple[Joiner, ...] = field(metadata=meta("one object per joining state", "Joiner[]", stable=True))
+    consultations: tuple[Consultation, ...] = field(default=(), metadata=meta(
+        "states bound to consult, not to fight", "Consultation[]", stable=True))
+    conflicts: tuple[Conflict, ...] = field(default=(), metadata=meta(
+        "states bound both ways: on neither side", "Conflict[]", stable=True))
+    neutral: tuple[Neutral, ...] = field(default=(), metadata=meta(
+        "states bound to stay out against a belligerent", "Neutral[]", stable=True))
+    violations: tuple[Violation, ...] = field(default=(), metadata=meta(
+        "attacks a non-aggression or neutrality clause forbids", "Violation[]", stable=True))
+    withheld: tuple[Withheld, ...] = field(default=(), metadata=meta(
+        "obligations a gate holds back (request, non-provocation, unresolved conditions, ...)", "Withheld[]"))
+    rounds: int = field(default=0, metadata=meta("rounds until the fixed point", "number"))
     names: dict[str, str] = field(default_factory=dict, compare=False)
-    notes: tuple[str, ...] = ()
-    datasets: tuple[str, ...] = ()
-    power: dict[str, Any] | None = field(default=None, compare=False)
-    montecarlo: dict[str, Any] | None = field(default=None, compare=False)
+    notes: tuple[str, ...] = field(default=(), metadata=meta("caveats (e.g. state-system dates not loaded)",
+                                                             "string[]"))
+    datasets: tuple[str, ...] = field(default=(), metadata=meta("research datasets the answer used", "string[]"))
+    power: dict[str, Any] | None = field(default=None, compare=False, metadata=meta(
+        "each side's COW CINC and share of the world's (when NMC data is present)", "Power | null"))
+    montecarlo: MonteCarloSummary | None = field(default=None, compare=False, metadata=meta(
+        "with draws: the Monte Carlo keys", "MonteCarloSummary", flatten=True, optional=True))
 
-    @property
+    @computed("both sides: original parties first, then joiners by round",
+              "{ attack: string[]; defense: string[] }", stable=True)
     def sides(self) -> dict[str, list[str]]:
         """Both sides, original parties first, then joiners by round."""
         out: dict[str, list[str]] = {"attack": list(self.scenario.attackers),
@@ -65,7 +76,8 @@ class CascadeResult:
             out[joiner.side].append(joiner.state)
         return out
 
-    @property
+    @computed("the unresolved ATOP conditions that mattered: obligations resting on them, or dropped for them",
+              "UnresolvedUse[]", key="unresolved")
     def unresolved_used(self) -> list[dict[str, Any]]:
         """Which unresolved (ATOP) conditions mattered: obligations that rest on them, or were dropped."""
         read = self.scenario.unresolved
@@ -80,33 +92,8 @@ class CascadeResult:
         return next((j for j in self.joiners if j.state == state), None)
 
     def to_dict(self) -> dict[str, Any]:
-        """The stable JSON contract (see docs/json-contract.md)."""
-        s = self.scenario
-        return {
-            "date": s.date.isoformat(),
-            "attackers": list(s.attackers),
-            "targets": list(s.targets),
-            "place": s.place,
-            "target_kind": s.target_kind,
-            "reading": s.reading,
-            "territory_view": s.territory_view,
-            "basis": s.basis,
-            "requested": s.requested,
-            "unresolved_read_as": s.unresolved,
-            "sides": self.sides,
-            "joiners": [j.to_dict() for j in self.joiners],
-            "consultations": [c.to_dict() for c in self.consultations],
-            "conflicts": [c.to_dict() for c in self.conflicts],
-            "neutral": [n.to_dict() for n in self.neutral],
-            "violations": [v.to_dict() for v in self.violations],
-            "withheld": [w.to_dict() for w in self.withheld],
-            "unresolved": self.unresolved_used,
-            "rounds": self.rounds,
-            "notes": list(self.notes),
-            "datasets": list(self.datasets),
-            "power": self.power,
-            **(self.montecarlo or {}),
-        }
+        """The JSON contract (docs/json-contract.md, generated from the fields' metadata)."""
+        return to_json(self)
 
     def to_frame(self) -> pd.DataFrame:
         """One row per belligerent (original parties with round 0), as a pandas DataFrame."""

@@ -9,6 +9,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
+from foedus.engine.contract import meta
 from foedus.errors import DateOutOfRangeError, ScenarioError
 from foedus.model.places import Place
 from foedus.model.world import World
@@ -52,16 +53,21 @@ class Attack:
 class Scenario:
     """A resolved scenario: ids only, every input already checked."""
 
-    date: dt.date
-    attackers: tuple[str, ...]
-    targets: tuple[str, ...]
-    place: str
-    target_kind: TargetKind = "territory"
-    reading: Reading = "legal"
-    requested: bool = True
-    basis: Basis = "in-force"
-    territory_view: TerritoryView = "recognized"
-    unresolved: UnresolvedReading = "met"
+    date: dt.date = field(metadata=meta("date of the opening attack", "string", stable=True))
+    attackers: tuple[str, ...] = field(metadata=meta(
+        "original attackers (ISO3; COW<n> for historical states without one)", "string[]", stable=True))
+    targets: tuple[str, ...] = field(metadata=meta("original targets", "string[]", stable=True))
+    place: str = field(metadata=meta("where the first target is attacked (place id)", "string", stable=True))
+    target_kind: TargetKind = field(default="territory", metadata=meta("territory or forces", "string"))
+    reading: Reading = field(default="legal", metadata=meta("legal or escalatory", '"legal" | "escalatory"',
+                                                            stable=True))
+    requested: bool = field(default=True, metadata=meta("whether victims ask for request-gated help", "boolean"))
+    basis: Basis = field(default="in-force", metadata=meta("membership by entry into force or by signature",
+                                                           "string"))
+    territory_view: TerritoryView = field(default="recognized", metadata=meta(
+        "how contested places are read: recognized or claimant", "string"))
+    unresolved: UnresolvedReading = field(default="met", metadata=meta(
+        "how ATOP's unspecified conditions are read: met or unmet", "string", key="unresolved_read_as"))
     attacks: tuple[Attack, ...] = ()
 
 

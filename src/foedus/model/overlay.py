@@ -4,14 +4,15 @@ An overlay is a list of changes (add or remove a member, add or drop a treaty, c
 strength or scope), kept in a YAML file a user can share. `Overlay.apply(world)` returns a new world;
 the bundled files are never touched.
 
->>> o = overlay_from_flags(["add-member=rus_prk_2024:IRN", "drop-treaty=chn_prk_1961"])
->>> [c.op for c in o.changes]
-['add_member', 'drop_treaty']
+>>> o = Overlay(changes=changes_from({"add_member": ["rus_prk_2024:IRN"], "drop_treaty": ["chn_prk_1961"]}))
+>>> o.describe()
+['add_member treaty=rus_prk_2024, state=IRN', 'drop_treaty treaty=chn_prk_1961']
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -22,7 +23,7 @@ from foedus.model.treaty import Scope, Strength, Treaty
 from foedus.model.treatymap import TreatyMap
 from foedus.model.world import World
 
-__all__ = ["Overlay", "load_overlay", "overlay_from_flags"]
+__all__ = ["PARSERS", "Change", "Overlay", "changes_from", "load_overlay"]
 
 
 class _Change(BaseModel):
@@ -204,55 +205,63 @@ def load_overlay(path: str | Path) -> Overlay:
     return validate_file_data(Overlay, read_yaml_file(path, "overlay"), path)
 
 
-def _pair(value: str, flag: str) -> tuple[str, str]:
+def _pair(value: str, name: str) -> tuple[str, str]:
     treaty, sep, rest = value.partition(":")
     if not sep or not treaty or not rest:
-        raise ScenarioError(f"--{flag} {value!r}: expected TREATY:VALUE, e.g. rus_prk_2024:IRN")
+        raise ScenarioError(f"{name} {value!r}: expected TREATY:VALUE, e.g. rus_prk_2024:IRN")
     return treaty, rest
 
 
-def _scope_change(value: str) -> SetScope:
+def _add_member(value: str) -> AddMember:
+    treaty, state = _pair(value, "add_member")
+    return AddMember(treaty=treaty, state=state)
+
+
+def _remove_member(value: str) -> RemoveMember:
+    treaty, state = _pair(value, "remove_member")
+    return RemoveMember(treaty=treaty, state=state)
+
+
+def _set_strength(value: str) -> SetStrength:
+    treaty, rest = _pair(value, "set_strength")
+    article, _, strength = rest.partition("=")
+    if not article or strength not in {s.value for s in Strength}:
+        raise ScenarioError(f"set_strength {value!r}: expected TREATY:ARTICLE=S1..S5, e.g. nato_1949:5=S1")
+    return SetStrength(treaty=treaty, article=article, strength=Strength(strength))
+
+
+def _set_scope(value: str) -> SetScope:
     """TREATY:ARTICLE=territory:TOKENS[;forces:TOKENS] with TOKENS a comma list, `any` or `none`."""
-    treaty, rest = _pair(value, "set-scope")
+    treaty, rest = _pair(value, "set_scope")
     article, sep, spec = rest.partition("=")
     parts: dict[str, list[str] | None] = {"territory": None, "forces": None}
     for item in spec.split(";") if sep else []:
         key, _, tokens = item.partition(":")
         if key not in parts or not tokens:
-            raise ScenarioError(f"--set-scope {value!r}: expected TREATY:ARTICLE=territory:TOKENS;forces:TOKENS")
+            raise ScenarioError(f"set_scope {value!r}: expected TREATY:ARTICLE=territory:TOKENS;forces:TOKENS")
         parts[key] = None if tokens == "any" else [] if tokens == "none" else tokens.split(",")
     if not sep:
-        raise ScenarioError(f"--set-scope {value!r}: expected TREATY:ARTICLE=territory:TOKENS;forces:TOKENS")
+        raise ScenarioError(f"set_scope {value!r}: expected TREATY:ARTICLE=territory:TOKENS;forces:TOKENS")
     return SetScope(treaty=treaty, article=article, scope=Scope(**parts))
 
 
-def overlay_from_flags(flags: list[str]) -> Overlay:
-    """Build an overlay from `op=value` strings (the CLI's what-if flags) and overlay files."""
-    changes: list[Any] = []
-    for flag in flags:
-        op, sep, value = flag.partition("=")
-        if not sep:
-            changes += load_overlay(flag).changes
-            continue
-        if op == "add-member":
-            t, st = _pair(value, op)
-            changes.append(AddMember(treaty=t, state=st))
-        elif op == "remove-member":
-            t, st = _pair(value, op)
-            changes.append(RemoveMember(treaty=t, state=st))
-        elif op == "drop-treaty":
-            changes.append(DropTreaty(treaty=value))
-        elif op == "add-treaty":
-            changes.append(AddTreaty(path=value))
-        elif op == "strength":
-            t, rest = _pair(value, op)
-            article, _, strength = rest.partition("=")
-            if strength not in {s.value for s in Strength}:
-                raise ScenarioError(f"--what-if strength={value!r}: expected TREATY:ARTICLE=S1..S5")
-            changes.append(SetStrength(treaty=t, article=article, strength=Strength(strength)))
-        elif op == "scope":
-            changes.append(_scope_change(value))
-        else:
-            raise ScenarioError(f"unknown what-if change {op!r}: use add-member, remove-member, drop-treaty, "
-                                "add-treaty, strength, scope, or an overlay file")
-    return Overlay(changes=changes)
+PARSERS: dict[str, Callable[[str], Change]] = {
+    "add_member": _add_member,
+    "remove_member": _remove_member,
+    "drop_treaty": lambda value: DropTreaty(treaty=value),
+    "set_strength": _set_strength,
+    "set_scope": _set_scope,
+}
+"""How each what-if input (`foedus.inputs.WHAT_IF`) reads its value into a typed change."""
+
+
+def changes_from(values: Mapping[str, Iterable[str] | None]) -> list[Change]:
+    """Typed changes from what-if inputs (`{"add_member": ["rus_prk_2024:IRN"], ...}`), in declaration order.
+
+    >>> [c.op for c in changes_from({"add_member": ["rus_prk_2024:IRN"], "drop_treaty": ["chn_prk_1961"]})]
+    ['add_member', 'drop_treaty']
+
+    Raises:
+        ScenarioError: a malformed value, naming the input and the syntax it expects.
+    """
+    return [PARSERS[name](v) for name in PARSERS for v in values.get(name) or ()]

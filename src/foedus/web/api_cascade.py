@@ -33,11 +33,8 @@ def run_query(q: ScenarioQuery, world: World | None = None, mc: DrawsQuery | Non
     from foedus.api import cascade
 
     mc = mc or DrawsQuery()
-    result = cascade(
-        q.attackers, q.targets, q.date, place=q.place, target_kind=q.target_kind, reading=q.reading,
-        requested=q.requested, basis=q.basis, territory_view=q.territory_view, unresolved=q.unresolved,
-        world=world or World.default(), draws=mc.draws, seed=mc.seed,
-    )
+    result = cascade(q.attackers, q.targets, q.date, world=world or World.default(), draws=mc.draws, seed=mc.seed,
+                     **q.kwargs())
     return result.to_dict()
 
 

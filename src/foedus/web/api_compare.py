@@ -42,9 +42,7 @@ async def get_compare(
     other_q = replace(q, date=other_date) if other_date else q
 
     def run(sq: ScenarioQuery, world: Any) -> Any:
-        return cascade(sq.attackers, sq.targets, sq.date, place=sq.place, target_kind=sq.target_kind,
-                       reading=sq.reading, requested=sq.requested, basis=sq.basis,
-                       territory_view=sq.territory_view, unresolved=sq.unresolved, world=world)
+        return cascade(sq.attackers, sq.targets, sq.date, world=world, **sq.kwargs())
 
     base = run(q, world_for(WhatIfQuery()))
     other = run(other_q, world_for(whatif))

@@ -112,8 +112,9 @@ def main() -> None:
     for line in sys.stdin:
         job = json.loads(line)
         try:
-            q = ScenarioQuery(**job["query"])
-            world = world_for(WhatIfQuery(tuple(job["flags"])))
+            query = job["query"]
+            q = ScenarioQuery(query["attackers"], query["targets"], query["date"], tuple(map(tuple, query["options"])))
+            world = world_for(WhatIfQuery(tuple((name, value) for name, value in job["flags"])))
             reply: dict[str, Any] = {"result": run_query(q, world, DrawsQuery(job["draws"], job["seed"]))}
         except FoedusError as exc:
             reply = {"error": str(exc)}

@@ -1,34 +1,27 @@
-"""The scenario a request asks for: query parameters checked for size and split like the CLI's options.
+"""Query parameters made from the declared scenario inputs (`foedus.inputs`), checked for size.
 
-Shared by every endpoint that runs a cascade, so they all accept the same parameters with the same
-meaning as `foedus cascade` (repeat `attacker`/`target`, or comma-separate them).
+Shared by every endpoint that runs a cascade, so they all accept the same parameters, with the same
+names, defaults and meaning as `foedus cascade`'s options and `foedus.cascade`'s keywords (repeat
+`attacker`/`target`, or comma-separate them).
 """
 
 from __future__ import annotations
 
+import inspect
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, Any, Literal, TypeVar
 
 from fastapi import Query
 
-from foedus.engine.scenario import Basis, Reading, TargetKind, TerritoryView, UnresolvedReading
+from foedus.inputs import SCENARIO, Input, split_values
 from foedus.web.envelope import WebInputError
 
-__all__ = ["MAX_STATES", "MAX_VALUE", "ScenarioQuery", "scenario_query", "split_states"]
+__all__ = ["MAX_STATES", "MAX_VALUE", "ScenarioQuery", "declared_query", "scenario_query", "split_states"]
 
 MAX_STATES = 16
 MAX_VALUE = 80
-
-_A = "Attacking state(s): ISO3, COW code or name. Repeat the parameter, or comma-separate."
-_T = "Attacked state(s), as for attacker."
-_D = "Date of the attack, YYYY-MM-DD (1815-01-01 to 2100-12-31)."
-_P = "Place id or name where the attack hits (see /api/places); default: each target's home territory."
-_K = "territory, or forces (the target's forces, public vessels or aircraft at the place)."
-_R = "legal (what the texts oblige) or escalatory (every belligerent strikes the other side's homes)."
-_Q = "Whether victims ask for request-gated help."
-_B = "Membership by entry into force (in-force) or by signature (signed)."
-_V = "How contested places are read: recognized holder, or every claimant."
-_U = "How to read ATOP conditions it flags but does not specify: met or unmet."
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,13 +31,11 @@ class ScenarioQuery:
     attackers: list[str]
     targets: list[str]
     date: str
-    place: str | None = None
-    target_kind: TargetKind = "territory"
-    reading: Reading = "legal"
-    requested: bool = True
-    basis: Basis = "in-force"
-    territory_view: TerritoryView = "recognized"
-    unresolved: UnresolvedReading = "met"
+    options: tuple[tuple[str, Any], ...] = ()  # the other declared scenario inputs, as (name, value)
+
+    def kwargs(self) -> dict[str, Any]:
+        """The options as `foedus.cascade` keywords."""
+        return dict(self.options)
 
 
 def split_states(values: list[str], role: str) -> list[str]:
@@ -56,7 +47,7 @@ def split_states(values: list[str], role: str) -> list[str]:
     Raises:
         WebInputError: no state given, too many, or a value longer than `MAX_VALUE` characters.
     """
-    out = [part.strip() for v in values for part in v.split(",") if part.strip()]
+    out = split_values(values)
     if not out:
         raise WebInputError(f"give at least one {role} (ISO3, COW code or name), e.g. {role}=UKR")
     if len(out) > MAX_STATES:
@@ -67,21 +58,39 @@ def split_states(values: list[str], role: str) -> list[str]:
     return out
 
 
-async def scenario_query(
-    attacker: Annotated[list[str], Query(description=_A, examples=["UKR"])],
-    target: Annotated[list[str], Query(description=_T, examples=["RUS"])],
-    date: Annotated[str, Query(description=_D, max_length=32, examples=["2025-01-15"])],
-    place: Annotated[str | None, Query(description=_P, max_length=MAX_VALUE, examples=["kursk-oblast"])] = None,
-    target_kind: Annotated[TargetKind, Query(description=_K)] = "territory",
-    reading: Annotated[Reading, Query(description=_R)] = "legal",
-    requested: Annotated[bool, Query(description=_Q)] = True,
-    basis: Annotated[Basis, Query(description=_B)] = "in-force",
-    territory_view: Annotated[TerritoryView, Query(description=_V)] = "recognized",
-    unresolved: Annotated[UnresolvedReading, Query(description=_U)] = "met",
-) -> ScenarioQuery:
-    """FastAPI dependency: the scenario query parameters, checked for size (async: no thread-pool hop)."""
-    return ScenarioQuery(
-        attackers=split_states(attacker, "attacker"), targets=split_states(target, "target"),
-        date=date, place=place.strip() or None if place is not None else None, target_kind=target_kind,
-        reading=reading, requested=requested, basis=basis, territory_view=territory_view, unresolved=unresolved,
-    )
+def _parameter(inp: Input, limits: Mapping[str, Any]) -> inspect.Parameter:
+    """The FastAPI query parameter of one input: choices become an enum, strings are held to MAX_VALUE."""
+    kind: Any = Literal.__getitem__(inp.choices) if inp.choices else inp.type
+    if inp.many and not inp.required:
+        kind = list[str] | None
+    extra: dict[str, Any] = {"max_length": MAX_VALUE} if kind in (str, str | None) else {}
+    if inp.example is not None:
+        extra["examples"] = [inp.example]
+    query = Query(description=inp.full_help, **{**extra, **limits})
+    default = inspect.Parameter.empty if inp.required else inp.default
+    return inspect.Parameter(inp.name, inspect.Parameter.KEYWORD_ONLY, default=default,
+                             annotation=Annotated[kind, query])
+
+
+def declared_query(inputs: tuple[Input, ...], build: Callable[[dict[str, Any]], T],
+                   limits: Mapping[str, Mapping[str, Any]] | None = None) -> Callable[..., Awaitable[T]]:
+    """A FastAPI dependency taking the declared `inputs` as query parameters and returning `build(values)`
+    (async: no thread-pool hop). `limits` adds per-input constraints (e.g. `{"draws": {"le": 10_000}}`)."""
+    async def dependency(**values: Any) -> T:
+        return build(values)
+
+    params = [_parameter(i, (limits or {}).get(i.name, {})) for i in inputs]
+    dependency.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]
+    return dependency
+
+
+def _scenario(values: dict[str, Any]) -> ScenarioQuery:
+    place = values.get("place")
+    values["place"] = place.strip() or None if isinstance(place, str) else place
+    options = tuple((i.name, values[i.name]) for i in SCENARIO[3:])
+    return ScenarioQuery(split_states(values["attacker"], "attacker"), split_states(values["target"], "target"),
+                         values["date"], options)
+
+
+scenario_query = declared_query(SCENARIO, _scenario, {"date": {"max_length": 32}})
+"""FastAPI dependency: the scenario query parameters, checked for size."""

@@ -18,12 +18,13 @@ import numpy as np
 
 from foedus.engine.fast.potential import PotentialGraph, potential_graph
 from foedus.engine.fast.rounds import ATTACK, DEFENSE, NONE, solve_rounds
+from foedus.engine.records import MonteCarloSummary
 from foedus.engine.reliability import HonourModel
 from foedus.engine.rules import STRIKES
 from foedus.engine.scenario import Scenario
 from foedus.model.world import World
 
-__all__ = ["MonteCarloResult", "replay", "simulate"]
+__all__ = ["MonteCarloResult", "new_seed", "replay", "simulate"]
 
 _CELLS = 20_000_000  # draws x (obligations + attacks) per block: bounds memory to a few hundred MB
 
@@ -35,7 +36,7 @@ class MonteCarloResult:
     states: list[str]
     sides: np.ndarray  # (draws, states) in {0, 1 attack, 2 defense}
     draws: int
-    seed: int | None
+    seed: int
     majors: np.ndarray  # bool per state
     model: HonourModel
 
@@ -61,15 +62,22 @@ class MonteCarloResult:
         d = ((self.sides == DEFENSE) & self.majors).any(axis=1)
         return round(float((a & d).mean()), 6)
 
-    def to_dict(self) -> dict[str, Any]:
-        """The `probabilities`, `war_size` and related keys of the JSON contract."""
-        return {"draws": self.draws, "seed": self.seed, "probabilities": self.probabilities(),
-                "war_size": self.war_size(), "p_major_powers_opposite": self.p_majors_opposite(),
-                "honour_model": self.model.describe()}
+    def summary(self, expected_power: dict[str, Any] | None = None) -> MonteCarloSummary:
+        """The typed summary a `CascadeResult` carries."""
+        return MonteCarloSummary(self.draws, self.seed, self.probabilities(), self.war_size(),
+                                 self.p_majors_opposite(), self.model.describe(), expected_power)
+
+
+def new_seed() -> int:
+    """A fresh seed, for runs the user gave none: recorded in the result so that they can be replayed."""
+    import secrets
+
+    return secrets.randbelow(2**32)
 
 
 def simulate(world: World, scenario: Scenario, draws: int, seed: int | None, model: HonourModel) -> MonteCarloResult:
-    """Run `draws` Monte Carlo cascades of `scenario` (same seed, same numbers)."""
+    """Run `draws` Monte Carlo cascades of `scenario` (same seed, same numbers; a seed is chosen when None)."""
+    seed = new_seed() if seed is None else seed
     graph = potential_graph(world, scenario, model)
     rng = np.random.default_rng(seed)
     honour = rng.random((draws, len(graph.commits))) < graph.commit_prob[None, :]

@@ -1,0 +1,134 @@
+"""The JSON contract, from the records' field metadata: `to_dict()`, docs/json-contract.md and the web
+front end's TypeScript types (web/src/contract.ts) all come from it.
+
+A field is in the contract when its metadata says so (`meta(...)`): its JSON key, TypeScript type, meaning,
+whether it is stable, and whether its keys are merged into the parent (`flatten`). Values computed from
+the fields are declared with `computed(...)`. Regenerate the doc and the types with
+`python -m foedus.engine.contract`; tests/test_contract.py fails when they drift.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar, overload
+
+__all__ = ["Computed", "Key", "computed", "keys_of", "meta", "to_json"]
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Key:
+    """One key of a JSON object: name, TypeScript type, meaning, and whether tests hold it stable."""
+
+    name: str
+    ts: str
+    doc: str
+    stable: bool = False
+    optional: bool = False
+
+
+def meta(doc: str, ts: str, *, key: str | None = None, stable: bool = False, flatten: bool = False,
+         optional: bool = False, omit: tuple[str, ...] = ()) -> dict[str, Any]:
+    """Field metadata putting the field in the contract (`flatten`: merge its own keys into the parent;
+    `omit`: keys of its items to leave out; `optional`: present only in some results)."""
+    return {"contract": {"doc": doc, "ts": ts, "key": key, "stable": stable, "flatten": flatten,
+                         "optional": optional, "omit": omit}}
+
+
+class Computed(Generic[T]):
+    """A read-only property that is also a key of the contract (made with `computed`)."""
+
+    def __init__(self, getter: Callable[[Any], T], doc: str, ts: str, stable: bool, key: str | None) -> None:
+        self.getter, self.contract = getter, {"doc": doc, "ts": ts, "stable": stable}
+        self.name = key or getter.__name__
+        self.__doc__ = doc
+
+    @overload
+    def __get__(self, obj: None, objtype: type | None = None) -> Computed[T]: ...
+    @overload
+    def __get__(self, obj: object, objtype: type | None = None) -> T: ...
+
+    def __get__(self, obj: object | None, objtype: type | None = None) -> T | Computed[T]:
+        return self if obj is None else self.getter(obj)
+
+
+def computed(doc: str, ts: str, *, stable: bool = False, key: str | None = None
+             ) -> Callable[[Callable[[Any], T]], Computed[T]]:
+    """Decorate a method computing a contract key (default: the method's name) from the record's fields."""
+    def wrap(getter: Callable[[Any], T]) -> Computed[T]:
+        return Computed(getter, doc, ts, stable, key)
+
+    return wrap
+
+
+def _computed(cls: type) -> list[Computed[Any]]:
+    out: list[Computed[Any]] = []
+    for klass in reversed(cls.__mro__):
+        out += [v for v in vars(klass).values() if isinstance(v, Computed) and v not in out]
+    return out
+
+
+def _field_type(cls: type, name: str) -> type:
+    hints = {f.name: f.type for f in dataclasses.fields(cls)}
+    import typing
+
+    resolved = typing.get_type_hints(cls)
+    return resolved.get(name, hints[name])  # type: ignore[no-any-return]
+
+
+def keys_of(cls: type) -> list[Key]:
+    """The contract keys of a record class, in order: its fields (flattened ones expanded), then computed."""
+    out: list[Key] = []
+    for f in dataclasses.fields(cls):
+        c = f.metadata.get("contract")
+        if c is None:
+            continue
+        if c["flatten"]:
+            inner = _record_class(_field_type(cls, f.name))
+            out += [Key(k.name, k.ts, k.doc, k.stable, k.optional or c["optional"]) for k in keys_of(inner)
+                    if k.name not in c["omit"]]
+        else:
+            out.append(Key(c["key"] or f.name, c["ts"], c["doc"], c["stable"], c["optional"]))
+    out += [Key(p.name, str(p.contract["ts"]), str(p.contract["doc"]), bool(p.contract["stable"]))
+            for p in _computed(cls)]
+    return out
+
+
+def _record_class(tp: Any) -> type:
+    """The record class inside `X` or `X | None`."""
+    import types
+
+    if isinstance(tp, types.UnionType):
+        tp = next(a for a in tp.__args__ if a is not type(None))
+    return tp  # type: ignore[no-any-return]
+
+
+def _value(value: Any, omit: tuple[str, ...] = ()) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {k: v for k, v in to_json(value).items() if k not in omit}
+    if isinstance(value, tuple | list):
+        return [_value(v, omit) for v in value]
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return value
+
+
+def to_json(record: Any) -> dict[str, Any]:
+    """The record as its JSON contract (see `meta`)."""
+    out: dict[str, Any] = {}
+    for f in dataclasses.fields(record):
+        c = f.metadata.get("contract")
+        if c is None:
+            continue
+        value = getattr(record, f.name)
+        if c["flatten"]:
+            if value is not None:
+                out.update({k: v for k, v in to_json(value).items() if k not in c["omit"]})
+        else:
+            out[c["key"] or f.name] = _value(value, c["omit"])
+    for p in _computed(type(record)):
+        out[p.name] = _value(p.getter(record))
+    return out

@@ -1,0 +1,103 @@
+"""The JSON contract and the scenario inputs, each declared once: emitted keys, docs, TypeScript types,
+CLI options, web parameters and `foedus.cascade`'s keywords must all agree with the declarations."""
+
+from __future__ import annotations
+
+import inspect
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import foedus
+from foedus.engine.contract import keys_of
+from foedus.engine.contract_gen import RECORDS, markdown, typescript
+from foedus.engine.result import CascadeResult
+from foedus.inputs import MONTE_CARLO, SCENARIO, WHAT_IF
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _check(obj: dict[str, Any], cls: type) -> None:
+    """Every emitted key is documented, every documented key that is not optional is emitted; recursively."""
+    keys = {k.name: k for k in keys_of(cls)}
+    emitted = set(obj)
+    assert emitted <= set(keys), f"{cls.__name__} emits undocumented keys {sorted(emitted - set(keys))}"
+    required = {n for n, k in keys.items() if not k.optional}
+    assert required <= emitted, f"{cls.__name__} lacks documented keys {sorted(required - emitted)}"
+    nested = {name: c for name, c, _ in RECORDS}
+    for name, value in obj.items():
+        ts = keys[name].ts.removesuffix("[]").removesuffix(" | null")
+        for item in (value if isinstance(value, list) else [value]):
+            if ts in nested and isinstance(item, dict):
+                _check(item, nested[ts])
+
+
+@pytest.mark.parametrize("kw", [
+    {"attacker": "UKR", "target": "RUS", "date": "2025-01-15", "place": "kursk-oblast"},
+    {"attacker": "TUR", "target": "GRC", "date": "2025-06-01", "reading": "escalatory"},
+    {"attacker": "AFG", "target": "TJK", "date": "2025-01-15", "requested": False},
+    {"attacker": "RUS", "target": "EST", "date": "2025-06-01", "draws": 20, "seed": 1},
+])
+def test_emitted_keys_are_the_documented_keys(kw: dict[str, Any]) -> None:
+    d = foedus.cascade(kw.pop("attacker"), kw.pop("target"), kw.pop("date"), **kw).to_dict()
+    _check(d, CascadeResult)
+    mc = {k.name for k in keys_of(CascadeResult) if k.optional}
+    assert (mc <= set(d)) is ("draws" in kw) and (not mc & set(d)) is ("draws" not in kw)
+
+
+def test_docs_and_typescript_types_are_generated_from_the_metadata() -> None:
+    fix = "run `python -m foedus.engine.contract_gen` and commit the result"
+    assert (ROOT / "docs" / "json-contract.md").read_text(encoding="utf-8") == markdown(), fix
+    assert (ROOT / "web" / "src" / "contract.ts").read_text(encoding="utf-8") == typescript(), fix
+
+
+def test_monte_carlo_seed_is_always_recorded() -> None:
+    r = foedus.cascade("RUS", "EST", "2025-06-01", draws=50)
+    assert r.montecarlo is not None and isinstance(r.montecarlo.seed, int)
+    again = foedus.cascade("RUS", "EST", "2025-06-01", draws=50, seed=r.montecarlo.seed)
+    assert again.to_dict()["probabilities"] == r.to_dict()["probabilities"]
+
+
+def test_cli_options_are_the_declared_inputs() -> None:
+    import typer.main
+
+    from foedus.cli.app import app
+
+    command: Any = typer.main.get_command(app)
+    params = {p.name: p for p in command.commands["cascade"].params}
+    for inp in (*SCENARIO, *WHAT_IF, *MONTE_CARLO):
+        assert inp.name in params, inp.name
+        p = params[inp.name]
+        assert p.required is inp.required
+        assert set(inp.cli_flags[0].split("/")) <= {*p.opts, *p.secondary_opts}
+        assert inp.help in (p.help or "")
+        if not inp.required and not inp.many:
+            assert p.default == inp.default
+
+
+def test_web_parameters_are_the_declared_inputs() -> None:
+    import warnings
+
+    with warnings.catch_warnings():  # starlette's TestClient warns about httpx at import
+        warnings.simplefilter("ignore")
+        from fastapi.testclient import TestClient
+
+    from foedus.web.app import create_app
+
+    spec = TestClient(create_app(), base_url="http://127.0.0.1").get("/openapi.json").json()
+    params = {p["name"]: p for p in spec["paths"]["/api/cascade"]["get"]["parameters"]}
+    for inp in (*SCENARIO, *WHAT_IF, *MONTE_CARLO):
+        assert inp.name in params, inp.name
+        assert params[inp.name]["required"] is inp.required
+        assert inp.help in params[inp.name]["schema"].get("description", params[inp.name].get("description", ""))
+        if inp.choices:
+            assert set(params[inp.name]["schema"]["enum"]) == set(inp.choices)
+
+
+def test_cascade_keywords_are_the_declared_inputs() -> None:
+    sig = inspect.signature(foedus.cascade)
+    for inp in (*SCENARIO, *WHAT_IF, *MONTE_CARLO):
+        assert inp.name in sig.parameters, inp.name
+    with pytest.raises(foedus.FoedusError, match="unknown option"):
+        foedus.cascade("RUS", "EST", "2025-06-01", readng="escalatory")
