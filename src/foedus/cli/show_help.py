@@ -6,13 +6,13 @@ from typing import Any
 
 from rich.console import Console
 from rich.markup import escape
-from rich.table import Table
 
 from foedus.model.treaty import Kind, Treaty
 
 __all__ = ["help_json", "print_help"]
 
 _MILINST = {0: "low", 1: "moderate", 2: "high"}
+_BASIS = {"treaty": "treaty text", "companion": "companion agreement", "separate": "separate agreement"}
 
 
 def help_json(treaty: Treaty) -> dict[str, Any]:
@@ -20,8 +20,9 @@ def help_json(treaty: Treaty) -> dict[str, Any]:
     from foedus.model.help import duty_of, forms_of_help
     from foedus.research.depth import treaty_depth
 
-    duties = [duty_of(treaty, p).to_dict() | {"kind": p.kind.value} for p in treaty.provisions
-              if p.kind in (Kind.DEFENSE, Kind.OFFENSE)]
+    duties = [duty_of(treaty, p).to_dict() | {"kind": p.kind.value, "obligors": p.obligors,
+                                              "beneficiaries": p.beneficiaries}
+              for p in treaty.provisions if p.kind in (Kind.DEFENSE, Kind.OFFENSE)]
     forms = [e.model_dump(mode="json", exclude_none=True) for e in forms_of_help(treaty)]
     return {"duties": duties, "forms_of_help": forms, "depth": treaty_depth(treaty)}
 
@@ -40,17 +41,16 @@ def print_help(console: Console, treaty: Treaty) -> None:
     for d in info["duties"]:
         how = "as the treaty file says" if d["explicit"] else "from its strength code"
         wording = f' — "{d["wording"]}"' if d["wording"] else ""
-        console.print(escape(f"duty, art. {d['article']} ({d['kind']}): {d['entails']} ({d['meaning']}){wording}; "
-                             f"{how}, {d['certainty']}"))
-    table = Table("form", "level", "art.", "by → to", "when", "basis", "certainty", "summary",
-                  title="forms of help")
+        who = f"{_who(d['obligors'])} → {_who(d['beneficiaries'])}"
+        console.print(escape(f"duty, art. {d['article']} ({d['kind']}, {who}): {d['entails']} "
+                             f"({d['meaning']}){wording}; {how}, {d['certainty']}"))
+    console.print("[bold]forms of help[/bold] (form (level), article, giver → receiver, when, basis, certainty):")
     for e in info["forms_of_help"]:
-        span = f" ({e.get('since', '')}–{e.get('until', '')})" if e.get("since") or e.get("until") else ""
-        cells = (e["form"], e["level"] + (f" ({e['purpose']})" if e.get("purpose") else ""),
-                 e.get("article", "—"), f"{_who(e.get('by'))} → {_who(e.get('to'))}", e["when"],
-                 e["basis"] + span, e["certainty"], e.get("summary", ""))
-        table.add_row(*(escape(str(c)) for c in cells))
-    console.print(table)
+        span = f" {e.get('since', '')}–{e.get('until', '')}" if e.get("since") or e.get("until") else ""
+        level = e["level"] + (f", {e['purpose']}" if e.get("purpose") else "")
+        console.print(escape(f"  {e['form']} ({level}), art. {e.get('article', '—')}, {_who(e.get('by'))} → "
+                             f"{_who(e.get('to'))}, {e['when']}, {_BASIS[e['basis']]}{span}, {e['certainty']}: "
+                             f"{e.get('summary', '')}"), highlight=False)
     a = treaty.assistance
     if a is None:
         console.print("[yellow]forms of help beyond the war clause not encoded[/yellow]: depth items are missing")
