@@ -5,6 +5,7 @@ from __future__ import annotations
 __all__ = [
     "ChecksumError",
     "DataFetchError",
+    "DataFormatError",
     "DataImportError",
     "DataMissingError",
     "DateOutOfRangeError",
@@ -53,6 +54,10 @@ class ScenarioError(FoedusError):
 
 class DataMissingError(FoedusError):
     """A research dataset is needed but not present; the message says how to get it."""
+
+
+class DataFormatError(FoedusError):
+    """A research data file is there but not what it should be (columns, version, values); the message says which."""
 
 
 class UnknownDatasetError(FoedusError):

@@ -168,6 +168,10 @@ app.command()(dyads)
 app.command()(similarity)
 app.command("atop-check")(atop_check)
 
+from foedus.cli.depth_cmd import depth  # noqa: E402
+
+app.command()(depth)
+
 from foedus.cli.sweep_cmd import atlas, atlas_plot, compare  # noqa: E402
 
 app.command()(compare)

@@ -69,15 +69,18 @@ def dyads(
     directed: Annotated[bool, typer.Option("--directed/--undirected")] = True,
     system: Annotated[str, typer.Option(help="State system: cow | gw.")] = "cow",
     covariates: Annotated[bool, typer.Option("--covariates/--no-covariates", help="Cascade covariates.")] = True,
+    depth: Annotated[bool, typer.Option("--depth", help="Add the depth of the deepest alliance the dyad shares.")]
+    = False,
 ) -> None:
-    """Dyad-years with ATOP flags and cascade covariates (defenders, their CINC, a major among them)."""
+    """Dyad-years with ATOP flags, cascade covariates (defenders, their CINC, a major among them), optional depth."""
     from foedus.model.world import World
     from foedus.research.dyads import DyadOptions, build_dyads
 
     _years(first, last)
     if system not in ("cow", "gw"):
         raise FoedusError(f"unknown system {system!r}: choose cow or gw")
-    options = DyadOptions(first, last, directed=directed, system=system, covariates=covariates)  # type: ignore[arg-type]
+    options = DyadOptions(first, last, directed=directed, system=system, covariates=covariates,  # type: ignore[arg-type]
+                          depth=depth)
     with working(f"dyad-years {first}–{last}"):
         frame = build_dyads(World.default(), options)
     _write(frame, out)

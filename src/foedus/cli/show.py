@@ -136,9 +136,11 @@ def print_treaty_list(world: World, date: str | None, as_json: bool) -> None:
 
 def print_treaty(world: World, treaty_id: str, as_json: bool) -> None:
     """Everything about one treaty, invocation history included."""
+    from foedus.cli.show_help import help_json, print_help
+
     t = world.treaty(treaty_id)
     if as_json:
-        _json(t.model_dump(mode="json", exclude_none=True))
+        _json(t.model_dump(mode="json", exclude_none=True) | help_json(t))
         return
     console = _console()
     names = world.states.names
@@ -164,6 +166,7 @@ def print_treaty(world: World, treaty_id: str, as_json: bool) -> None:
             gates += f" adversary: {p.adversary.type} {','.join(p.adversary.states)}"
         provisions.add_row(p.kind.value, p.article, p.strength.value, p.trigger.value, who, scope, gates)
     console.print(provisions)
+    print_help(console, t)
     if t.invocations:
         inv = Table("date", "art.", "requester", "outcome", title="invocations")
         for i in sorted(t.invocations, key=lambda i: i.date):

@@ -7,7 +7,7 @@ unique). State references are rewritten to registry ids (ISO3, or COW<n>).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -103,7 +103,16 @@ def validate_references(
                 prov["scope"][key][j] = _scope_token(token, f"{where}.scope.{key}[{j}]", path, states, places)
     for i, inv in enumerate(data["invocations"]):
         inv["requester"] = [state(s, f"invocations[{i}].requester[{j}]") for j, s in enumerate(inv["requester"])]
+    _assistance_refs(data, state)
     return Treaty.model_validate(data)
+
+
+def _assistance_refs(data: dict[str, Any], state: Callable[[str, str], str]) -> None:
+    """Rewrite the givers and receivers of the forms of help to registry ids, in place."""
+    for i, entry in enumerate((data.get("assistance") or {}).get("forms", [])):
+        for key in ("by", "to"):
+            if entry[key] is not None:
+                entry[key] = [state(s, f"assistance.forms[{i}].{key}[{j}]") for j, s in enumerate(entry[key])]
 
 
 def _scope_token(token: str, loc: str, path: str, states: StateRegistry, places: Gazetteer) -> str:

@@ -13,6 +13,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from foedus.model.assistance import Assistance
+
 __all__ = [
     "Adversary",
     "Certainty",
@@ -221,6 +223,9 @@ class Treaty(_Strict):
         default_factory=list, description="facts in this file that are not verified, in words"
     )
     note: str | None = None
+    assistance: Assistance | None = Field(
+        None, description="forms of help beyond the war clause (foedus.model.assistance); null = not encoded"
+    )
 
     @field_validator("id")
     @classmethod

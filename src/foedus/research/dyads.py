@@ -51,6 +51,7 @@ class DyadOptions:
     system: System = "cow"
     covariates: bool = True
     reference_day: tuple[int, int] = (7, 1)
+    depth: bool = False  # add the depth of the deepest shared alliance (foedus.research.dyad_depth)
 
 
 def system_spells(world: World, system: System) -> Spells:
@@ -247,6 +248,10 @@ def build_dyads(world: World, options: DyadOptions) -> pd.DataFrame:
                          else np.full(len(rows), np.nan))
     if options.covariates:
         frame |= _covariate_columns(world, cow_rows, options)
+    if options.depth:
+        from foedus.research.dyad_depth import depth_columns
+
+        frame |= depth_columns(world, cow_rows, options.directed)  # type: ignore[arg-type]
     out = pd.DataFrame(frame)
     for column in FLAG_COLUMNS.values():
         out[column] = out[column].astype("Int8")

@@ -7,6 +7,8 @@ Mapping (Leeds et al., ATOP codebook v5.1):
   xxCOLOC, xxCOCON, xxCONUM, xxCODEM -> `unresolved` (ATOP flags them without saying which place,
   conflict or number); DEFCONPR/NEUCONPR -> non-provocation; NEUCOATT = 0 -> neutrality also binds
   when the partner attacks; CONCOREQ -> consultation on request.
+- Provision codes (MILAID, BASE, INTCOM, SUBORD, MILCON, CONTRIB, ECAID, ORGAN1/2) -> the treaty's
+  `assistance` block (forms of help; `foedus.sources.atop_codes`).
 - Strength: defence and offence S2, or S5 when an asymmetric alliance leaves some members without
   the obligation (a guarantee); neutrality, non-aggression and consultation S4.
 - Dates: ATOP dates membership from *signature*; entry and exit days are inclusive, a missing day
@@ -28,6 +30,7 @@ from foedus.errors import DataMissingError
 from foedus.model.states import StateRegistry
 from foedus.model.treaty import Treaty
 from foedus.paths import dataset_file
+from foedus.sources.atop_codes import assistance_from_codes, codes_from_row
 
 __all__ = ["ATOP_END", "ATOP_MEMBER_FILE", "atop_treaties", "load_atop", "read_member_rows"]
 
@@ -155,7 +158,7 @@ def atop_treaties(rows: Iterable[dict[str, str]], states: StateRegistry) -> list
             "type": "bilateral" if _int(group[0]["bilat"]) else "multilateral",
             "sources": [{"url": "http://www.atopdata.org/", "title": f"ATOP 5.1, atopid {atopid}"}],
             "members": members, "provisions": provisions, "atop_ids": [atopid], "origin": "atop",
-            "note": _SIGNATURE_NOTE,
+            "note": _SIGNATURE_NOTE, "assistance": assistance_from_codes(codes_from_row(group[0])),
         }))
     return treaties
 

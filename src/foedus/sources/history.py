@@ -36,5 +36,5 @@ def _load_history(path: Path, states: StateRegistry, mapped: frozenset[int]) -> 
     from foedus.paths import cached_from_file
     from foedus.sources.atop import load_atop
 
-    treaties = cached_from_file(path, "atop-history", lambda: load_atop(states, path))
+    treaties = cached_from_file(path, "atop-history-v2", lambda: load_atop(states, path))
     return {t.id: t for t in treaties if not set(t.atop_ids) & mapped}

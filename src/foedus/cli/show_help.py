@@ -1,0 +1,73 @@
+"""`foedus treaties show`, the part beyond the war clause: forms of help, duties, depth and the items behind it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Console
+from rich.markup import escape
+
+from foedus.model.treaty import Kind, Treaty
+
+__all__ = ["help_json", "print_help"]
+
+_MILINST = {0: "low", 1: "moderate", 2: "high"}
+_BASIS = {"treaty": "treaty text", "companion": "companion agreement", "separate": "separate agreement"}
+
+
+def help_json(treaty: Treaty) -> dict[str, Any]:
+    """The derived part of `treaties show --json`: duties per defence/offence provision, forms of help, depth."""
+    from foedus.model.help import duty_of, forms_of_help
+    from foedus.research.depth import treaty_depth
+
+    duties = [duty_of(treaty, p).to_dict() | {"kind": p.kind.value, "obligors": p.obligors,
+                                              "beneficiaries": p.beneficiaries}
+              for p in treaty.provisions if p.kind in (Kind.DEFENSE, Kind.OFFENSE)]
+    forms = [e.model_dump(mode="json", exclude_none=True) for e in forms_of_help(treaty)]
+    return {"duties": duties, "forms_of_help": forms, "depth": treaty_depth(treaty)}
+
+
+def _who(states: list[str] | None) -> str:
+    return ",".join(states) if states is not None else "all"
+
+
+def _interval(block: dict[str, float]) -> str:
+    return f"{block['mean']:+.2f} [{block['lo']:+.2f}, {block['hi']:+.2f}]"
+
+
+def print_help(console: Console, treaty: Treaty) -> None:
+    """Duties, forms of help with article/basis/certainty, then milinst, depth and scope with their items."""
+    info = help_json(treaty)
+    for d in info["duties"]:
+        how = "as the treaty file says" if d["explicit"] else "from its strength code"
+        wording = f' — "{d["wording"]}"' if d["wording"] else ""
+        who = f"{_who(d['obligors'])} → {_who(d['beneficiaries'])}"
+        console.print(escape(f"duty, art. {d['article']} ({d['kind']}, {who}): {d['entails']} "
+                             f"({d['meaning']}){wording}; {how}, {d['certainty']}"))
+    console.print("[bold]forms of help[/bold] (form (level), article, giver → receiver, when, basis, certainty):")
+    for e in info["forms_of_help"]:
+        span = f" {e.get('since', '')}–{e.get('until', '')}" if e.get("since") or e.get("until") else ""
+        level = e["level"] + (f", {e['purpose']}" if e.get("purpose") else "")
+        console.print(escape(f"  {e['form']} ({level}), art. {e.get('article', '—')}, {_who(e.get('by'))} → "
+                             f"{_who(e.get('to'))}, {e['when']}, {_BASIS[e['basis']]}{span}, {e['certainty']}: "
+                             f"{e.get('summary', '')}"), highlight=False)
+    a = treaty.assistance
+    if a is None:
+        console.print("[yellow]forms of help beyond the war clause not encoded[/yellow]: depth items are missing")
+    else:
+        for form in a.unknown:
+            console.print(f"[yellow]not known:[/yellow] {form.value}")
+        for q in a.open_questions:
+            console.print(f"[yellow]open question:[/yellow] {escape(q)}")
+        if a.note:
+            console.print(escape(f"help note: {a.note}"))
+    dep = info["depth"]
+    level = f"{dep['level']:.0%} interval"
+    mil = dep["milinst"]
+    console.print(f"military institutionalisation (Leeds & Anac 2005): "
+                  f"{'unknown' if mil is None else f'{mil} ({_MILINST[mil]})'}")
+    console.print(escape(f"depth {_interval(dep['depth'])}, scope {_interval(dep['scope'])} ({level}; latent scale on "
+                  f"which ATOP's 1815–2018 alliances are N(0, 1)); depth counting separate agreements too "
+                  f"{_interval(dep['depth_all'])}"))
+    items = ", ".join(f"{k}={'?' if v is None else v}" for k, v in dep["items"].items())
+    console.print(escape(f"items: {items}"))

@@ -1,0 +1,155 @@
+"""Beyond the war clause: the forms of help and integration a treaty provides, and what each duty entails.
+
+A treaty's `assistance` block lists, with article, basis and certainty, the help it provides besides
+(or as part of) the duty to fight: arms and military aid, bases, integrated command or joint forces,
+joint planning and exercises, troop contributions, defence-industrial cooperation, economic aid and
+alliance organisations. Each form has a level that maps one to one onto an ATOP 5.1 code (see
+`foedus.sources.atop_codes` and docs/depth.md), so encoded treaties and ATOP alliances are scored on
+one scale. `duties` says, per defence or offence article, what the duty entails when the strength
+code alone would say too little (e.g. Russia–DPRK Art. 4: "military and other assistance with all means").
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+__all__ = [
+    "LEVELS",
+    "ORG_PURPOSES",
+    "SUPPORT_FORMS",
+    "Assistance",
+    "Basis",
+    "Duty",
+    "DutyEntry",
+    "HelpEntry",
+    "HelpForm",
+    "Tag",
+    "owed_support",
+]
+
+
+class HelpForm(StrEnum):
+    """A form of help or integration (the war clause itself is `troops`, derived from the provisions)."""
+
+    TROOPS = "troops"  # fight: the defence or offence duty
+    ARMS = "arms"  # arms and military aid: grants, loans, training, technology (ATOP MILAID)
+    BASES = "bases"  # stationing troops on, or use of facilities in, another party's territory (BASE)
+    INTEGRATED_COMMAND = "integrated_command"  # integrated command, joint forces, subordination (INTCOM, SUBORD)
+    JOINT_PLANNING = "joint_planning"  # military contact, joint planning and exercises, common policy (MILCON)
+    TROOP_CONTRIBUTIONS = "troop_contributions"  # set contributions of troops, supplies or funds (CONTRIB)
+    DEFENCE_INDUSTRY = "defence_industry"  # defence-industrial and technology cooperation (MILAID 3)
+    ECONOMIC_AID = "economic_aid"  # economic aid, recovery support, trade concessions (ECAID)
+    ORGANISATION = "organisation"  # meetings, a named body or a permanent organisation (ORGAN1/2, ORGPURP)
+
+
+class Duty(StrEnum):
+    """What a defence or offence duty entails, from strongest to weakest."""
+
+    ALL_MEANS = "all_means"  # fight: help at once with all means (S1)
+    AID = "aid"  # give aid by the action each deems necessary, armed force included (S2, S5)
+    CONSTITUTIONAL = "constitutional"  # act to meet the common danger under constitutional processes (S3)
+    CONSULT = "consult"  # consult only (S4)
+
+
+Basis = Literal["treaty", "companion", "separate"]
+Tag = Literal["verified", "secondary", "unverified", "conflicting"]  # the fact sheet's [V]/[V-secondary]/[U]/[C]
+StateRef = Annotated[str, Field(min_length=2, description="ISO3, COW abbreviation, COW number or name")]
+
+LEVELS: dict[HelpForm, tuple[str, ...]] = {
+    HelpForm.TROOPS: ("fight",),
+    HelpForm.ARMS: ("self_help", "general", "grants_loans", "training_technology", "grants_and_training"),
+    HelpForm.BASES: ("neutral_territory", "reciprocal", "one_way"),
+    HelpForm.INTEGRATED_COMMAND: ("peacetime_and_wartime", "joint_forces", "wartime_designated",
+                                  "wartime_conditional"),
+    HelpForm.JOINT_PLANNING: ("wartime", "peacetime", "common_policy"),
+    HelpForm.TROOP_CONTRIBUTIONS: ("specified",),
+    HelpForm.DEFENCE_INDUSTRY: ("technology",),
+    HelpForm.ECONOMIC_AID: ("general", "postwar", "trade"),
+    HelpForm.ORGANISATION: ("meetings", "named", "permanent"),
+}
+"""The levels each form takes (first = weakest); docs/depth.md gives the ATOP code of each."""
+
+ORG_PURPOSES = ("military", "economic", "political", "multiple", "disputes")
+SUPPORT_FORMS = frozenset({HelpForm.ARMS, HelpForm.BASES, HelpForm.DEFENCE_INDUSTRY})
+"""Forms by which a state can be bound to support a belligerent without fighting (military aid, bases)."""
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+
+class HelpEntry(_Strict):
+    """One form of help: who gives it to whom, under which article, on what basis, and how sure we are."""
+
+    form: HelpForm
+    level: str = Field(description="how far it goes; the levels of each form are listed in docs/depth.md")
+    purpose: Literal["military", "economic", "political", "multiple", "disputes"] | None = Field(
+        None, description="organisations only: what the body is for (ATOP ORGPURP)")
+    article: str | None = Field(None, description="article as the treaty numbers it; null = none or not known")
+    by: list[StateRef] | None = Field(None, description="who gives or grants it (bases: the host); null = every member")
+    to: list[StateRef] | None = Field(None, description="who receives it (bases: whose forces); null = every member")
+    when: Literal["peacetime", "wartime"] = Field(
+        "peacetime", description="wartime: owed only once the defence duty is set off, as part of it")
+    basis: Basis = Field(
+        "treaty", description="treaty text; a companion agreement signed with it or named in it; or a separate "
+        "agreement or decision (counted in depth_all only)")
+    since: int | None = Field(None, description="year it began, when later than the treaty")
+    until: int | None = Field(None, description="year it ended, if it did")
+    summary: str | None = None
+    certainty: Tag = "verified"
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _level_known(self) -> HelpEntry:
+        allowed = LEVELS[self.form]
+        if self.level not in allowed:
+            raise ValueError(f"level {self.level!r} is not one of {self.form.value}'s levels: {', '.join(allowed)}")
+        if (self.purpose is not None) != (self.form is HelpForm.ORGANISATION):
+            raise ValueError("'purpose' is required for organisations and only for them")
+        if self.since is not None and self.until is not None and self.until < self.since:
+            raise ValueError(f"until ({self.until}) is before since ({self.since})")
+        return self
+
+
+class DutyEntry(_Strict):
+    """What one defence or offence article's duty entails, in words a reader can check."""
+
+    article: str = Field(min_length=1)
+    entails: Duty
+    wording: str | None = Field(None, description="a few words of the treaty, quoted or closely paraphrased")
+    certainty: Tag = "verified"
+    note: str | None = None
+
+
+def owed_support(entry: HelpEntry) -> bool:
+    """Whether an entry binds its givers to support its recipients in a war: arms (not a mere self-help
+    clause), bases, or defence-industrial help directed to named recipients."""
+    if entry.form is HelpForm.ARMS:
+        return entry.level != "self_help"
+    if entry.form is HelpForm.DEFENCE_INDUSTRY:
+        return entry.to is not None
+    return entry.form is HelpForm.BASES
+
+
+class Assistance(_Strict):
+    """The forms of help and integration a treaty provides, what its duties entail, and open questions."""
+
+    forms: list[HelpEntry] = Field(default_factory=list)
+    duties: list[DutyEntry] = Field(default_factory=list)
+    unknown: list[HelpForm] = Field(
+        default_factory=list, description="forms whose presence is not known (text not public, or ATOP missing)")
+    open_questions: list[str] = Field(default_factory=list, description="what reporting asks and the text leaves open")
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Assistance:
+        articles = [d.article for d in self.duties]
+        if len(articles) != len(set(articles)):
+            raise ValueError("duties: one entry per article")
+        clash = {e.form for e in self.forms} & set(self.unknown)
+        if clash:
+            raise ValueError(f"forms both listed and marked unknown: {', '.join(sorted(clash))}")
+        return self

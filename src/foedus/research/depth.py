@@ -1,0 +1,173 @@
+"""Alliance depth, scope and military institutionalisation: one row per ATOP alliance and curated treaty.
+
+- `milinst`: Leeds & Anac (2005), from ATOP codes (`foedus.research.milinst`).
+- `depth`, `scope`: posterior means of two graded-response IRT models (`foedus.research.irt`) of the
+  ATOP 5.1 provision items (`foedus.research.depth_items`), with posterior sd and a central interval.
+  The item parameters were fitted on ATOP 5.1 (1815–2018) and ship in `foedus/data/depth_params.json`
+  (parameters only, no per-alliance data); `fit_params` refits them.
+- Curated treaties are scored from their encoded provisions and `assistance` block with the same
+  parameters; `depth_all` also counts help under separate agreements or decisions (e.g. NATO's
+  integrated command).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from foedus.errors import DataFormatError
+from foedus.research import irt
+from foedus.research.depth_items import MODELS, item_matrix, item_values
+from foedus.research.milinst import milinst
+from foedus.sources.atop_codes import ALLIANCE_FILE, read_alliance_codes, treaty_codes
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from foedus.model.treaty import Treaty
+    from foedus.model.world import World
+
+__all__ = ["PARAMS_FILE", "DepthModel", "depth_table", "fit_params", "treaty_depth"]
+
+PARAMS_FILE = "depth_params.json"
+_DATA = {"dataset": "ATOP", "version": "5.1", "file": ALLIANCE_FILE, "window": [1815, 2018]}
+
+
+class DepthModel:
+    """Fitted item parameters (estimate and bootstrap draws) of each dimension, with the data they came from."""
+
+    def __init__(self, payload: Mapping[str, Any]) -> None:
+        self.payload = payload
+        self.data: dict[str, Any] = dict(payload["data"])
+        self.draws: dict[str, list[list[irt.Item]]] = {}
+        for dim, (items, _) in MODELS.items():
+            block = payload["dimensions"][dim]
+            names = [i["name"] for i in block["items"]]
+            if names != [i.name for i in items]:
+                raise DataFormatError(f"depth parameters: {dim} items {names} are not this version's items")
+            draws = [block["estimate"], *block["draws"]]
+            self.draws[dim] = [[irt.Item(p[0], tuple(p[1:])) for p in draw] for draw in draws]
+
+    @classmethod
+    def bundled(cls) -> DepthModel:
+        """The parameters that ship with foedus."""
+        text = resources.files("foedus.data").joinpath(PARAMS_FILE).read_text(encoding="utf-8")
+        return cls(json.loads(text))
+
+    @classmethod
+    def from_file(cls, path: Path) -> DepthModel:
+        """Parameters saved by `foedus depth --refit --save-params`."""
+        try:
+            return cls(json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, ValueError, KeyError, TypeError, IndexError) as exc:
+            raise DataFormatError(f"{path}: not a depth-parameter file ({exc})") from None
+
+    def score(self, rows: Sequence[Mapping[str, int | None]], level: float = 0.9) -> dict[str, list[irt.Score]]:
+        """Each dimension's score of each row of ATOP-style codes."""
+        return {dim: irt.score(item_matrix(rows, items), self.draws[dim], level)
+                for dim, (items, _) in MODELS.items()}
+
+
+def _params(items: Sequence[irt.Item]) -> list[list[float]]:
+    return [[round(i.a, 4), *(round(c, 4) for c in i.c)] for i in items]
+
+
+def fit_params(rows: Sequence[Mapping[str, int | None]], draws: int = 50, seed: int = 2024,
+               sha256: str | None = None) -> dict[str, Any]:
+    """Fit both dimensions on ATOP-style code rows; the JSON-ready payload `DepthModel` reads."""
+    dims: dict[str, Any] = {}
+    for dim, (items, anchor) in MODELS.items():
+        x = item_matrix(rows, items)
+        cats = [i.categories for i in items]
+        a = [i.name for i in items].index(anchor)
+        estimate = irt.fit(x, cats, a)
+        boot = irt.bootstrap(x, cats, a, estimate, draws, seed)
+        dims[dim] = {"anchor": anchor, "items": [{"name": i.name, "categories": i.categories, "meaning": i.meaning}
+                                                for i in items],
+                     "estimate": _params(estimate), "draws": [_params(b) for b in boot]}
+    return {"model": "graded-response IRT, marginal MAP (EM) with bootstrap draws; foedus.research.irt",
+            "data": {**_DATA, "alliances": len(rows), "sha256": sha256}, "seed": seed,
+            "refit": f"foedus depth --refit --draws {draws} --seed {seed} --save-params FILE --out TABLE",
+            "dimensions": dims}
+
+
+def _summary(prefix: str, scores: Sequence[irt.Score]) -> dict[str, list[float]]:
+    return {prefix: [s.mean for s in scores], f"{prefix}_sd": [s.sd for s in scores],
+            f"{prefix}_lo": [s.lo for s in scores], f"{prefix}_hi": [s.hi for s in scores]}
+
+
+def treaty_depth(treaty: Treaty, model: DepthModel | None = None, level: float = 0.9) -> dict[str, Any]:
+    """A treaty's milinst, depth, scope (and depth_all) with intervals, and the items behind them."""
+    model = model or DepthModel.bundled()
+    codes, broad = treaty_codes(treaty), treaty_codes(treaty, separate=True)
+    scores = model.score([codes], level)
+    all_depth = irt.score(item_matrix([broad], MODELS["depth"][0]), model.draws["depth"], level)[0]
+    out: dict[str, Any] = {"treaty": treaty.id, "milinst": milinst(codes), "level": level}
+    for dim in MODELS:
+        s = scores[dim][0]
+        out[dim] = {"mean": s.mean, "sd": s.sd, "lo": s.lo, "hi": s.hi}
+    out["depth_all"] = {"mean": all_depth.mean, "sd": all_depth.sd, "lo": all_depth.lo, "hi": all_depth.hi}
+    out["items"] = {i.name: v for dim in MODELS for i, v in zip(MODELS[dim][0], item_values(codes, MODELS[dim][0]),
+                                                                   strict=True)}
+    out["items_all"] = dict(zip([i.name for i in MODELS["depth"][0]],
+                                item_values(broad, MODELS["depth"][0]), strict=True))
+    return out
+
+
+def _item_columns(rows: Sequence[Mapping[str, int | None]]) -> dict[str, list[int | None]]:
+    out: dict[str, list[int | None]] = {}
+    for dim in MODELS:
+        items = MODELS[dim][0]
+        values = [item_values(codes, items) for codes in rows]
+        for j, item in enumerate(items):
+            out[f"item_{item.name}"] = [v[j] for v in values]
+    return out
+
+
+def depth_table(world: World, model: DepthModel | None = None, level: float = 0.9,
+                atop_path: Path | None = None) -> pd.DataFrame:
+    """One row per ATOP 5.1 alliance (alliance-level codes) and per curated treaty of `world`."""
+    import pandas as pd
+
+    model = model or DepthModel.bundled()
+    atop = read_alliance_codes(atop_path)
+    curated = sorted(world.treaties.curated.values(), key=lambda t: t.id)
+    rows = [dict(r) for r in atop] + [treaty_codes(t) for t in curated]
+    broad = [treaty_codes(t, separate=True) for t in curated]
+    meta = {
+        "treaty": [f"atop_{r['atopid']}" for r in atop] + [t.id for t in curated],
+        "atopid": [r["atopid"] for r in atop] + [t.atop_ids[0] if t.atop_ids else None for t in curated],
+        "origin": ["atop"] * len(atop) + ["curated"] * len(curated),
+        "name": [""] * len(atop) + [t.short_name or t.name for t in curated],
+        "begyr": [r["begyr"] for r in atop] + [t.signed.year for t in curated],
+        "endyr": [r["endyr"] or None for r in atop] + [t.terminated.year if t.terminated else None for t in curated],
+        "milinst": [milinst(r) for r in rows],
+    }
+    scores = model.score(rows, level)
+    frame: dict[str, Any] = dict(meta)
+    for dim in MODELS:
+        frame |= _summary(dim, scores[dim])
+    all_scores = irt.score(item_matrix(broad, MODELS["depth"][0]), model.draws["depth"], level)
+    nan = [float("nan")] * len(atop)
+    for key, values in _summary("depth_all", all_scores).items():
+        frame[key] = nan + values
+    frame |= _item_columns(rows)
+    out = pd.DataFrame(frame)
+    for column in ["atopid", "begyr", "endyr", "milinst", *[c for c in out if c.startswith("item_")]]:
+        out[column] = out[column].astype("Int64")
+    out.attrs["interval"] = level
+    return out
+
+
+def atop_rows_for_fit(path: Path | None = None) -> tuple[list[dict[str, Any]], str]:
+    """ATOP's alliance-level code rows and the file's SHA-256 (for `fit_params`)."""
+    from foedus.datasets.files import sha256_path
+    from foedus.paths import dataset_file
+
+    target = path or dataset_file(ALLIANCE_FILE)
+    rows = read_alliance_codes(target)
+    return rows, sha256_path(target) if target else ""
+

@@ -1,0 +1,96 @@
+"""The depth of the deepest alliance a dyad shares, by year (for `foedus dyads --depth`).
+
+Two states share an alliance in a year when both are members at some common moment of it (entry and
+exit dates, the end of ATOP's coverage, as for the ATOP flags). Each alliance of the merged world is
+scored once from its own codes (`foedus.research.depth`): ATOP phases from their ATOP codes, curated
+treaties (which replace the ATOP alliances they map) from their encoding.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from foedus.research.depth import DepthModel
+from foedus.sources.atop_codes import treaty_codes
+
+if TYPE_CHECKING:
+    from foedus.model.treaty import Treaty
+    from foedus.model.world import World
+
+__all__ = ["depth_columns", "shared_depth_keys"]
+
+_YEAR_SPAN = 10_000  # key = (code1 * 1000 + code2) * 10_000 + year, as in foedus.research.dyads
+_FAR = dt.date(2100, 12, 31)
+
+
+def _spans(treaty: Treaty, ccode: dict[str, int]) -> list[tuple[int, dt.date, dt.date]]:
+    out = []
+    for m in treaty.members:
+        code, start = ccode.get(m.state), m.joined or treaty.in_force
+        if code is None or start is None:
+            continue
+        end = (m.left - dt.timedelta(days=1)) if m.left else (treaty.coverage_end or treaty.terminated or _FAR)
+        if treaty.terminated is not None:
+            end = min(end, treaty.terminated - dt.timedelta(days=1))
+        if start <= end:
+            out.append((code, start, end))
+    return out
+
+
+def _pair_keys(spans: list[tuple[int, dt.date, dt.date]]) -> np.ndarray:
+    keys = []
+    for a, a1, a2 in spans:
+        for b, b1, b2 in spans:
+            lo, hi = max(a1, b1), min(a2, b2)
+            if a != b and lo <= hi:
+                base = (a * 1000 + b) * _YEAR_SPAN
+                keys.append(np.arange(base + lo.year, base + hi.year + 1, dtype=np.int64))
+    return np.concatenate(keys) if keys else np.empty(0, dtype=np.int64)
+
+
+def shared_depth_keys(world: World, model: DepthModel | None = None) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """Sorted directed dyad-year keys, the deepest shared alliance's depth, and its treaty id, per key."""
+    model = model or DepthModel.bundled()
+    treaties = list(world.treaties.values())
+    scores = model.score([treaty_codes(t) for t in treaties])["depth"]
+    ccode = {s.id: s.ccode for s in world.states if s.ccode is not None}
+    keys, depth, which = [], [], []
+    for i, (t, s) in enumerate(zip(treaties, scores, strict=True)):
+        k = _pair_keys(_spans(t, ccode))
+        keys.append(k)
+        depth.append(np.full(len(k), s.mean))
+        which.append(np.full(len(k), i, dtype=np.int64))
+    if not keys:
+        return np.empty(0, dtype=np.int64), np.empty(0), []
+    k, d, w = np.concatenate(keys), np.concatenate(depth), np.concatenate(which)
+    order = np.lexsort((-d, k))  # by key, deepest first
+    k, d, w = k[order], d[order], w[order]
+    first = np.ones(len(k), dtype=bool)
+    first[1:] = k[1:] != k[:-1]
+    return k[first], d[first], [treaties[i].id for i in w[first]]
+
+
+def depth_columns(world: World, rows: np.ndarray, directed: bool) -> dict[str, object]:
+    """`depth_shared` (NaN when the dyad shares no alliance that year) and `depth_shared_treaty` for COW-coded rows."""
+    import pandas as pd
+
+    keys, depth, ids = shared_depth_keys(world)
+    out_depth = np.full(len(rows), np.nan)
+    out_id = np.full(len(rows), -1, dtype=np.int64)
+    flips = [rows] if directed else [rows, rows[:, [1, 0, 2]]]  # undirected: either order (same alliances)
+    for r in flips:
+        q = (r[:, 0] * 1000 + r[:, 1]) * _YEAR_SPAN + r[:, 2]
+        if len(keys) == 0:
+            break
+        pos = np.minimum(np.searchsorted(keys, q), len(keys) - 1)
+        hit = (keys[pos] == q) & np.isnan(out_depth)
+        out_depth[hit], out_id[hit] = depth[pos[hit]], pos[hit]
+    categories = sorted(set(ids))
+    code_of = {name: i for i, name in enumerate(categories)}
+    key_code = np.array([code_of[name] for name in ids], dtype=np.int64)
+    codes = np.where(out_id >= 0, key_code[np.maximum(out_id, 0)] if len(key_code) else -1, -1)
+    names = pd.Categorical.from_codes(codes, categories=categories)
+    return {"depth_shared": out_depth, "depth_shared_treaty": names}
