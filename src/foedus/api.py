@@ -26,6 +26,12 @@ def load_world(*extra_files: str) -> World:
     return World.load([Path(f) for f in extra_files]) if extra_files else World.default()
 
 
+def _with_codes(result: CascadeResult, world: World) -> CascadeResult:
+    """The result with the COW code of every state it names (states without one are left out)."""
+    code = {sid: cc for cc, sid in world.states.by_ccode.items()}
+    return replace(result, ccodes={st: code[st] for st in result.state_ids if st in code})
+
+
 def cascade(  # noqa: PLR0913
     attacker: str | list[str],
     target: str | list[str],
@@ -65,8 +71,10 @@ def cascade(  # noqa: PLR0913
         reading=reading, requested=requested, basis=basis, territory_view=territory_view,
         unresolved=unresolved,
     )
-    result = run_cascade(w, scenario)
+    result = _with_codes(run_cascade(w, scenario), w)
     power = coalition_power(w.states, result.sides, scenario.date)
+    if power is not None and "cow_nmc" not in result.datasets:  # CINC appears: cite NMC
+        result = replace(result, datasets=(*result.datasets, "cow_nmc"))
     if draws is None:
         return replace(result, power=power)
     if draws < 1 or draws > 10_000_000:

@@ -13,6 +13,7 @@ from typing import Annotated
 
 import typer
 
+from foedus.cli.listing import FormatOpt, resolve_format
 from foedus.cli.options import (
     AddMember,
     AddTreaty,
@@ -29,6 +30,7 @@ from foedus.cli.options import (
     split,
     world_for,
 )
+from foedus.cli.writing import Force, echo_wrote
 from foedus.errors import FoedusError
 
 __all__ = ["app", "main"]
@@ -48,6 +50,7 @@ _P = "Where the attack hits (default: each target's home territory)."
 _K = "territory | forces (the target's forces, public vessels or aircraft at the place)."
 _R = "Whether victims ask for request-gated help."
 _V = "recognized | claimant reading of contested places."
+_OUT = "Write to this file (refuses an existing one unless --force)."
 _U = "How to read ATOP conditions it flags but does not specify (place, conflict, ...): met | unmet."
 
 
@@ -77,31 +80,36 @@ def cascade(  # noqa: PLR0913
     set_scope: SetScope = None,
     overlay: OverlayFile = None,
     save_overlay: SaveOverlay = None,
+    fmt: FormatOpt = None,
 ) -> None:
     """Who is obligated to join a war that starts with this attack, on which side, and why."""
     from foedus.api import cascade as run
 
+    shape = resolve_format(fmt, as_json, default=None)
     what_if = overlay_flags(add_member, remove_member, drop_treaty, add_treaty, set_strength, overlay, set_scope)
     if save_overlay is not None:
         from foedus.model.overlay import overlay_from_flags
 
         overlay_from_flags(what_if).save(save_overlay)
+        typer.echo(f"wrote the what-if overlay ({len(what_if)} change(s)) to {save_overlay}", err=True)
     result = run(
         split(attacker), split(target), date, place=place, target_kind=target_kind,  # type: ignore[arg-type]
         reading=reading, requested=request, basis=basis, territory_view=territory_view,  # type: ignore[arg-type]
         unresolved=unresolved, world=world_for(treaties, what_if),  # type: ignore[arg-type]
         draws=draws, seed=seed, honour=str(honour) if honour else None,
     )
-    if as_json:
-        emit_json(result.to_dict())
-    else:
+    if shape is None:
         from foedus.cli.show import print_result
 
         print_result(result)
+    else:
+        from foedus.cli.show import print_result_as
+
+        print_result_as(result, shape)
     if cite:
         from foedus.cli.show import print_citations
 
-        print_citations(result.datasets, to_stderr=as_json)
+        print_citations(result.datasets, to_stderr=shape is not None)
 
 
 @app.command()
@@ -117,11 +125,12 @@ def treaties_list(
     date: Annotated[str | None, typer.Option(help="Only treaties in force on this date.")] = None,
     treaties: TreatyFiles = None,
     as_json: JsonOpt = False,
+    fmt: FormatOpt = None,
 ) -> None:
     """List the treaties (optionally only those in force on a date)."""
     from foedus.cli.show import print_treaty_list
 
-    print_treaty_list(world_for(treaties), date, as_json)
+    print_treaty_list(world_for(treaties), date, str(resolve_format(fmt, as_json)))
 
 
 @treaties_app.command("show")
@@ -153,11 +162,12 @@ def states(
     query: Annotated[str | None, typer.Argument(help="Show only the state this name or code resolves to.")] = None,
     date: Annotated[str | None, typer.Option(help="Only system members on this date.")] = None,
     as_json: JsonOpt = False,
+    fmt: FormatOpt = None,
 ) -> None:
     """List states with COW code, ISO3, name and system-membership dates."""
     from foedus.cli.show import print_states
 
-    print_states(query, date, as_json)
+    print_states(query, date, str(resolve_format(fmt, as_json)))
 
 
 @app.command()
@@ -165,16 +175,18 @@ def places(
     regions: Annotated[bool, typer.Option("--regions", help="List the regions instead of places.")] = False,
     homes: Annotated[bool, typer.Option("--homes", help="Include every state's home territory.")] = False,
     as_json: JsonOpt = False,
+    fmt: FormatOpt = None,
 ) -> None:
     """List the gazetteer: places with holder, claimants and regions (or the regions)."""
     from foedus.cli.show import print_places
 
-    print_places(regions, homes, as_json)
+    print_places(regions, homes, str(resolve_format(fmt, as_json)))
 
 
 @app.command()
 def schema(
-    out: Annotated[Path | None, typer.Option(help="Write to this file (refuses to overwrite).")] = None,
+    out: Annotated[Path | None, typer.Option(help=_OUT)] = None,
+    force: Force = False,
 ) -> None:
     """Print the JSON Schema of a treaty file."""
     from foedus.model.treaty import Treaty
@@ -183,9 +195,11 @@ def schema(
     if out is None:
         sys.stdout.write(text)
         return
-    if out.exists():
-        raise FoedusError(f"{out} already exists; not overwriting it")
-    out.write_text(text, encoding="utf-8")
+    from foedus.outputs import staged_file
+
+    with staged_file(out, force=force) as tmp:
+        tmp.write_text(text, encoding="utf-8")
+    echo_wrote(out, "the treaty JSON Schema")
 
 
 from foedus.cli.data_cmd import cite, data_app  # noqa: E402 - registered last, after the core commands
@@ -215,9 +229,17 @@ app.command()(backtest)
 
 
 def main() -> None:
-    """Console entry point: run the app, turning FoedusError into a message and exit code 2."""
+    """Console entry point: run the app, turning FoedusError into a message and exit code 2.
+
+    SIGTERM and SIGHUP unwind like Ctrl-C, so an interrupted writer leaves no temporary behind."""
+    from foedus.outputs import install_signal_cleanup
+
+    install_signal_cleanup()
     try:
         app()  # click handles usage errors itself (message, exit code 2)
+    except KeyboardInterrupt:
+        typer.echo("error: interrupted", err=True)
+        raise SystemExit(130) from None
     except FoedusError as exc:
         if "--json" in sys.argv:
             emit_json({"ok": False, "error": str(exc), "status": 2})
