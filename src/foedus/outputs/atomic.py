@@ -35,6 +35,12 @@ HOW = "give --force to replace it, or choose another path"
 _LIVE: set[Path] = set()  # temporaries this process is writing; removed on exit and on SIGTERM
 
 
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def check_target(out: Path, *, force: bool = False, kind: Literal["file", "folder"] = "file",
                  how: str = HOW) -> None:
     """Refuse an output before any work is done: a taken name without `force`, the wrong kind, no folder."""
@@ -91,6 +97,7 @@ def staged_file(out: Path, *, force: bool = False, how: str = HOW) -> Iterator[P
     os.close(fd)
     tmp = Path(name)
     _LIVE.add(tmp)
+    os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it private; the output gets the usual mode
     try:
         try:
             yield tmp
@@ -161,6 +168,7 @@ def staged_folder(out: Path, *, force: bool = False, how: str = HOW,
     except OSError as exc:
         raise _fail(out, exc) from None
     _LIVE.add(tmp)
+    os.chmod(tmp, 0o777 & ~_umask())  # mkdtemp makes it private; the output gets the usual mode
     try:
         try:
             yield tmp

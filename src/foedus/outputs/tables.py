@@ -115,12 +115,16 @@ def write_table(frame: pd.DataFrame, out: Path, *, force: bool = False, meta: Ma
     check_table_target(out, force=force, how=how)
     suffix = out.suffix.lower()
     with staged_file(out, force=force, how=how) as tmp:
-        if suffix == ".parquet":
-            _write_parquet(frame, tmp, meta or {})
-        elif suffix == ".csv":
-            csv_frame(frame).to_csv(tmp, index=False)
-        else:
-            _write_stata(frame, tmp, meta or {})
+        try:
+            if suffix == ".parquet":
+                _write_parquet(frame, tmp, meta or {})
+            elif suffix == ".csv":
+                csv_frame(frame).to_csv(tmp, index=False)
+            else:
+                _write_stata(frame, tmp, meta or {})
+        except (ValueError, TypeError) as exc:  # pyarrow's and pandas' refusals of a column
+            text = " ".join(str(exc).split())[:300]
+            raise OutputError(f"cannot write {out} as {suffix[1:]}: {text}") from None
     return len(frame)
 
 
