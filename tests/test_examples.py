@@ -31,7 +31,7 @@ def test_the_notebook_runs_cell_by_cell(monkeypatch: pytest.MonkeyPatch) -> None
     cells = ["".join(c["source"]) for c in notebook["cells"] if c["cell_type"] == "code"]
     assert len(cells) >= 5
     for number, source in enumerate(cells, start=1):
-        exec(compile(source, f"foedus.ipynb, code cell {number}", "exec"), namespace)  # noqa: S102
+        exec(compile(source, f"foedus.ipynb, code cell {number}", "exec"), namespace)
     assert namespace["new"] == ["PRK"]  # the flagship: North Korea joins once the 2024 treaty is in force
     assert "PRK" not in namespace["what_if"].sides["defense"]  # type: ignore[attr-defined]
     coefficients = namespace["coefficients"]
