@@ -190,6 +190,9 @@ def test_tables_csv_flags_are_0_1_and_stata_keeps_long_names_as_labels(tmp_path:
     with pd.io.stata.StataReader(tmp_path / "t.dta") as reader:
         labels = reader.variable_labels()
     assert labels["a_name_longer_than_thirty_two_ch"] == "a name longer than thirty-two characters"
+    seeds = pd.DataFrame({"seed": [2**62 + 1, 5]})
+    write_table(seeds, tmp_path / "seeds.dta")
+    assert pd.read_stata(tmp_path / "seeds.dta")["seed"].tolist() == [str(2**62 + 1), "5"]  # not rounded
     clash = pd.DataFrame({"a b": [1], "a_b": [2]})
     with pytest.raises(OutputError, match="share the Stata name"):
         write_table(clash, tmp_path / "clash.dta")

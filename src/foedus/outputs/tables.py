@@ -2,9 +2,10 @@
 
 * CSV: flags are 0/1 integers (never True/False); missing values are empty cells.
 * Stata (`.dta`, format 118, UTF-8): flags as bytes, missing values as Stata missing, text as str or
-  strL. Stata names have at most 32 characters from [A-Za-z0-9_] and cannot start with a digit: a name
-  that breaks this is renamed (bad characters to `_`, cut to 32) and keeps its full name as the
-  variable's label; two names that would become one are an error.
+  strL; integers beyond 2**53 (random seeds) as text, since Stata's doubles would round them. Stata
+  names have at most 32 characters from [A-Za-z0-9_] and cannot start with a digit: a name that breaks
+  this is renamed (bad characters to `_`, cut to 32) and keeps its full name as the variable's label;
+  two names that would become one are an error.
 * Parquet: as is, with the dataset citations in the file's metadata (key `foedus`).
 """
 
@@ -79,6 +80,8 @@ def stata_frame(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
         series = frame[col]
         if pd.api.types.is_bool_dtype(series.dtype):
             series = series.astype("float64") if series.isna().any() else series.astype("int8")
+        elif pd.api.types.is_integer_dtype(series.dtype) and series.abs().max() > 2**53:
+            series = series.map(lambda v: "" if v is pd.NA else str(v)).astype(object)  # e.g. 63-bit seeds: as text
         elif pd.api.types.is_extension_array_dtype(series.dtype) and pd.api.types.is_numeric_dtype(series.dtype):
             series = series.astype("float64")  # pd.NA -> Stata missing
         elif not (pd.api.types.is_numeric_dtype(series.dtype) or pd.api.types.is_datetime64_any_dtype(series.dtype)):
