@@ -250,3 +250,21 @@ def test_a_failed_backtest_force_keeps_the_old_report_whole(tmp_path: Path, monk
         backtest(out=out, first=1950, last=1950, draws=30, seed=2, force=True)
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before  # old report whole, nothing mixed in
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bt"]
+
+
+@pytest.mark.needs_data
+@pytest.mark.parametrize(("sig", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+def test_an_interrupted_cli_run_says_so_and_leaves_nothing(tmp_path: Path, sig: signal.Signals, code: int) -> None:
+    import time
+
+    out = tmp_path / "dyads.parquet"
+    proc = subprocess.Popen([sys.executable, "-m", "foedus.cli", "dyads", "--from", "1816", "--to", "2018",
+                             "--out", str(out)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(3)  # loading data and building dyad-years: far from done
+    assert proc.poll() is None
+    proc.send_signal(sig)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == code
+    assert "Traceback" not in err and list(tmp_path.iterdir()) == []
+    if sig == signal.SIGINT:
+        assert err.strip() == "error: interrupted"

@@ -240,6 +240,10 @@ def main() -> None:
     except KeyboardInterrupt:
         typer.echo("error: interrupted", err=True)
         raise SystemExit(130) from None
+    except SystemExit as exc:
+        if exc.code == 130:  # typer's answer to Ctrl-C: say it in one line
+            typer.echo("error: interrupted", err=True)
+        raise
     except FoedusError as exc:
         if "--json" in sys.argv:
             emit_json({"ok": False, "error": str(exc), "status": 2})
