@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from foedus.model.world import World
-from foedus.research.dyads import DyadOptions, build_dyads
+from foedus.research.dyads import dyad_years, system_spells
 from foedus.research.peacesciencer import add_covariates, parse_covariates
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -29,8 +29,11 @@ def _cli(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def _dyads(world: World, years: tuple[int, ...], today: dt.date = dt.date(2020, 6, 1)) -> pd.DataFrame:
-    frames = [build_dyads(world, DyadOptions(y, y, covariates=False)) for y in years]
-    return add_covariates(pd.concat(frames, ignore_index=True), world, ("cinc", "cowmaj", "conttype"), today)
+    """Directed COW dyad-years of the given years (as `foedus dyads` lists them) with the three covariates."""
+    spells = system_spells(world, "cow")
+    rows = np.concatenate([dyad_years(spells, y, y) for y in years])
+    frame = pd.DataFrame(rows, columns=["ccode1", "ccode2", "year"])
+    return add_covariates(frame, world, ("cinc", "cowmaj", "conttype"), today)
 
 
 def _value(df: pd.DataFrame, a: int, b: int, year: int, column: str) -> object:
