@@ -81,15 +81,23 @@ def covariate_columns(rows: np.ndarray, spells: Spells, wanted: tuple[str, ...],
     return out
 
 
+def _lookup(rows: np.ndarray, side: int, table: dict[tuple[int, int], float]) -> np.ndarray:
+    """table[(code, year)] for each row's state on `side` (0 or 1), NaN where it has none (vectorised)."""
+    if not table:
+        return np.full(len(rows), np.nan)
+    keys = np.array([c * 10_000 + y for c, y in table], dtype=np.int64)
+    order = np.argsort(keys)
+    keys, values = keys[order], np.array(list(table.values()), dtype=np.float64)[order]
+    wanted = rows[:, side] * 10_000 + rows[:, 2]
+    pos = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
+    return np.where(keys[pos] == wanted, values[pos], np.nan)
+
+
 def _cinc(rows: np.ndarray) -> dict[str, np.ndarray]:
     from foedus.sources.cow import capabilities
 
-    by_year = capabilities().by_year
-    cols = []
-    for side in (0, 1):
-        cols.append(np.array([by_year.get(int(y), {}).get(int(c), np.nan)
-                              for c, y in zip(rows[:, side].tolist(), rows[:, 2].tolist(), strict=True)]))
-    return {"cinc1": cols[0], "cinc2": cols[1]}
+    table = {(code, year): value for year, by_code in capabilities().by_year.items() for code, value in by_code.items()}
+    return {"cinc1": _lookup(rows, 0, table), "cinc2": _lookup(rows, 1, table)}
 
 
 def _major_years(last_full_year: int) -> dict[int, list[tuple[int, int]]]:
@@ -112,12 +120,12 @@ def _major_years(last_full_year: int) -> dict[int, list[tuple[int, int]]]:
 
 
 def _majors(rows: np.ndarray, last_full_year: int) -> dict[str, np.ndarray]:
-    spans = _major_years(last_full_year)
+    table = {(code, year): 1.0 for code, spans in _major_years(last_full_year).items()
+             for first, last in spans for year in range(first, last + 1)}
     out = {}
     for side, name in ((0, "cowmaj1"), (1, "cowmaj2")):
-        values = np.array([float(any(a <= y <= b for a, b in spans.get(c, ()))) if y <= last_full_year else np.nan
-                           for c, y in zip(rows[:, side].tolist(), rows[:, 2].tolist(), strict=True)])
-        out[name] = values
+        found = _lookup(rows, side, table)
+        out[name] = np.where(rows[:, 2] <= last_full_year, np.nan_to_num(found, nan=0.0), np.nan)
     return out
 
 
@@ -134,11 +142,14 @@ def _conttype(rows: np.ndarray, spells: Spells) -> np.ndarray:
 
     records = contiguity_spells()
     out = np.where(rows[:, 2] <= CONTIGUITY_END, 0.0, np.nan)
+    pairs = np.array(sorted(a * 1000 + b for a, b in records) or [-1], dtype=np.int64)
+    keys = rows[:, 0] * 1000 + rows[:, 1]
+    pos = np.minimum(np.searchsorted(pairs, keys), len(pairs) - 1)
+    candidates: np.ndarray = np.nonzero((pairs[pos] == keys) & (rows[:, 2] <= CONTIGUITY_END))[0]
     windows_by_year: dict[int, dict[int, list[tuple[dt.date, dt.date]]]] = {}
-    for i, (a, b, year) in enumerate(rows.tolist()):
-        found = records.get((a, b))
-        if not found or year > CONTIGUITY_END:
-            continue
+    for i in candidates:
+        a, b, year = (int(v) for v in rows[i])
+        found = records[(a, b)]
         lo, hi = year * 100 + 1, year * 100 + 12
         inside = [(max(first, lo), first, k, kind) for k, (kind, first, last) in enumerate(found)
                   if first <= hi and last >= lo]
