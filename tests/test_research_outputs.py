@@ -96,7 +96,8 @@ def test_dyads_cli_writes_stata_and_csv_with_0_1_flags_and_cites_nmc(tmp_path: P
     dta, csv_out = tmp_path / "d.dta", tmp_path / "d.csv"
     proc = _cli("dyads", "--from", "1914", "--to", "1914", "--add", "all", "--out", str(dta))
     assert proc.returncode == 0, proc.stderr
-    assert f"rows to {dta}" in proc.stderr and "Singer" in proc.stderr and "Stinnett" in proc.stderr
+    assert f"rows to {dta}" in proc.stderr and "cite: Singer, J. David" in proc.stderr
+    assert "`foedus cite cow_states atop cow_contiguity cow_nmc`" in proc.stderr
     back = pd.read_stata(dta)
     assert {"cinc1", "cinc2", "cowmaj1", "cowmaj2", "conttype", "cascade_major_defender"} <= set(back.columns)
     proc = _cli("dyads", "--from", "1914", "--to", "1914", "--out", str(csv_out))

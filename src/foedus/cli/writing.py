@@ -38,10 +38,14 @@ def cite_lines(datasets: Iterable[str]) -> list[str]:
 
 
 def echo_wrote(out: Path, what: str, datasets: Iterable[str] = ()) -> None:
-    """`wrote WHAT to OUT` on stderr, then the citations of the data in it."""
+    """`wrote WHAT to OUT` on stderr; then NMC's citation when the output carries CINC, and how to cite the rest."""
     typer.echo(f"wrote {what} to {out}", err=True)
-    for line in cite_lines(datasets):
+    used = list(dict.fromkeys(datasets))
+    for line in cite_lines(["cow_nmc"] if "cow_nmc" in used else []):
         typer.echo(line, err=True)
+    if used:
+        names = " ".join(used)
+        typer.echo(f"data used: {names}; `foedus cite {names}` says what to cite (--bibtex for BibTeX)", err=True)
 
 
 def table_datasets(frame: pd.DataFrame, datasets: Iterable[str]) -> list[str]:
