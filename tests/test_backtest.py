@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from foedus.backtest.metrics import Counts, Pair, brier, brier_skill, calibration, reference_brier
@@ -224,8 +225,11 @@ def test_cli_writes_every_file_and_refuses_to_overwrite(tmp_path: Path) -> None:
     proc = _run_cli("backtest", "--from", "1939", "--to", "1950", "--out", str(out), "--draws", "200")
     assert proc.returncode == 0, proc.stderr
     assert sorted(p.name for p in out.iterdir()) == sorted(
-        ["report.md", "metrics.json", "wars.csv", "calibration.png", "calibration.svg", "precision_recall.png",
-         "precision_recall.svg"])
+        ["report.md", "metrics.json", "wars.csv", "wars.parquet", "wars.dta", "calibration.png", "calibration.svg",
+         "precision_recall.png", "precision_recall.svg"])
+    wars = pd.read_csv(out / "wars.csv")
+    assert pd.read_stata(out / "wars.dta")["war"].tolist() == wars["war"].tolist()
+    assert pd.read_parquet(out / "wars.parquet")["name"].tolist() == wars["name"].tolist()
     metrics = json.loads((out / "metrics.json").read_text(encoding="utf-8"))
     assert metrics["settings"]["from"] == 1939 and metrics["wars"]["scored"] == metrics["wars"]["in_range"] > 3
     assert metrics["run"]["command"].startswith("foedus backtest --from 1939 --to 1950")
@@ -248,6 +252,7 @@ def test_cli_writes_every_file_and_refuses_to_overwrite(tmp_path: Path) -> None:
     assert forced.returncode == 0, forced.stderr
     assert mine.read_text(encoding="utf-8") == "mine"  # --force replaces the backtest's own files only
     assert json.loads((out / "metrics.json").read_text(encoding="utf-8"))["wars"]["scored"] == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bt"]  # no temporary left beside it
 
 
 @pytest.mark.parametrize(("args", "message"), [

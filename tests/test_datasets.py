@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 
@@ -311,3 +311,67 @@ def test_cli_import_then_cite_and_path(target: Path) -> None:
     assert "Leeds" not in proc.stdout
     proc = cli("data", "path", data=target)
     assert proc.stdout.strip() == str(target)
+
+
+# --- downloads through pooch: retries and the registry's hash -------------------------------------------------
+
+
+class _FlakyHandler(_QuietHandler):
+    """Answers 503 to the first request for each path, then serves the file."""
+
+    seen: ClassVar[set[str]] = set()
+
+    def do_GET(self) -> None:
+        if self.path not in self.seen:
+            self.seen.add(self.path)
+            self.send_error(503, "busy")
+            return
+        super().do_GET()
+
+
+@needs_data
+def test_fetch_retries_a_busy_server_through_pooch(target: Path, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    import pooch
+
+    served = tmp_path / "flaky"
+    served.mkdir()
+    serve_release(served)
+    _FlakyHandler.seen = set()
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_FlakyHandler, directory=str(served)))
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True).start()
+    monkeypatch.setattr(time, "sleep", lambda _s: None)  # pooch's pause between tries
+    calls: list[str] = []
+    real = pooch.HTTPDownloader.__call__
+
+    def spy(self: Any, url: str, *args: Any, **kwargs: Any) -> Any:
+        calls.append(url)
+        return real(self, url, *args, **kwargs)
+
+    monkeypatch.setattr(pooch.HTTPDownloader, "__call__", spy)
+    try:
+        outcomes = fetch(["cow_states"], mirror=f"http://127.0.0.1:{server.server_address[1]}")
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert {o.action for o in outcomes} == {"downloaded"}
+    assert sha(target / STATES) == expected(STATES)
+    assert len(calls) == 6  # three files, each refused once and then fetched
+
+
+def test_download_checks_the_registry_hash_and_leaves_nothing(tmp_path: Path, mirror: tuple[str, Path]) -> None:
+    from foedus.datasets.download import download
+
+    url, served = mirror
+    (served / "f.csv").write_bytes(b"a,b\n1,2\n")
+    dest = tmp_path / "got" / "f.csv"
+    dest.parent.mkdir()
+    with pytest.raises(ChecksumError, match="0" * 64):
+        download(f"{url}/f.csv", dest, label="f", progress=False, sha256="0" * 64, retries=0)
+    assert list(dest.parent.iterdir()) == []
+    download(f"{url}/f.csv", dest, label="f", progress=False, sha256=hashlib.sha256(b"a,b\n1,2\n").hexdigest())
+    assert dest.read_bytes() == b"a,b\n1,2\n"
+    with pytest.raises(DataFetchError, match="HTTP 404"):
+        download(f"{url}/missing.csv", tmp_path / "got" / "missing.csv", label="m", progress=False, retries=0)

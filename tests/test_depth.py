@@ -177,20 +177,16 @@ def test_depth_command_writes_stata_and_never_overwrites(tmp_path: Path) -> None
     assert out.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["depth.dta"]  # no temporary file left behind
     bad = _run("depth", "--out", str(tmp_path / "depth.xlsx"))
-    assert bad.returncode == 2 and "unknown output format" in bad.stderr and "Traceback" not in bad.stderr
+    assert bad.returncode == 2 and "unknown table format" in bad.stderr and "Traceback" not in bad.stderr
 
 
 def test_writer_refuses_a_file_that_appears_meanwhile(tmp_path: Path) -> None:
-    from foedus.cli.depth_cmd import write_new_file
+    from foedus.outputs import staged_file
 
     out = tmp_path / "t.csv"
-
-    def write(tmp: Path) -> None:
+    with pytest.raises(FoedusError, match="created by someone else"), staged_file(out) as tmp:
         tmp.write_text("new")
         out.write_text("someone else's")  # appears between the check and the move
-
-    with pytest.raises(FoedusError, match="already exists"):
-        write_new_file(out, write)
     assert out.read_text() == "someone else's"
     assert [p.name for p in tmp_path.iterdir()] == ["t.csv"]
 

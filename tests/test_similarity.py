@@ -223,3 +223,45 @@ def test_malformed_ccodes_rejected() -> None:
 def test_similarity_frame_single_state_needs_one_ccode() -> None:
     with pytest.raises(SimilarityInputError, match="0 ccodes for a 1-state"):
         similarity_frame({1816: (np.array([], dtype=np.int64), np.array([[3]]), np.ones(1))})
+
+
+# --- a published worked example ----------------------------------------------------------------------------------
+# Signorino & Ritter (1999, ISQ 43(1), Table 6): the alliance portfolios of Germany and Russia in 1914 over the 20
+# European states, with each state's share of European capabilities. The rows below are that table as shipped
+# in Steven V. Miller's R package fpsim 0.1.0 (data `gmyrus14`). The expected values are printed in fpsim's
+# documentation: the examples of taub() and cohenk() (`levels = 0:3`), and its author's worked reproduction of
+# Table 6 with srs() (absolute distances; unweighted and weighted by `syscap`):
+#   taub 0.03031695; srs 0.4; srs weighted -0.46; cohenk -0.07758621.
+# fpsim's spi() is Scott's *nominal* pi, which is not foedus's pi (Häge's squared-distance pi); that one is
+# checked through the published kappa: both share D_o = mean(d^2), and D_e(pi) = D_e(kappa) - (mean x - mean y)^2/2.
+GMYRUS14 = [  # state, syscap, gmy, rus
+    ("GMY", .25, 3, 0), ("RUS", .21, 0, 3), ("UKG", .20, 0, 1), ("FRN", .08, 0, 3), ("AUH", .08, 3, 0),
+    ("ITA", .05, 3, 1), ("BEL", .03, 0, 0), ("SPN", .03, 0, 0), ("TUR", .02, 0, 0), ("NTH", .01, 0, 0),
+    ("SWD", .01, 0, 0), ("RUM", .01, 3, 0), ("POR", .01, 0, 0), ("SWZ", .01, 0, 0), ("GRC", 0, 0, 0),
+    ("DEN", 0, 0, 0), ("YUG", 0, 0, 0), ("BUL", 0, 0, 0), ("NOR", 0, 0, 0), ("ALB", 0, 0, 0),
+]
+FPSIM_1914 = {"taub": 0.03031695, "s_unweighted": 0.4, "s_weighted": -0.46, "kappa": -0.07758621}
+
+
+def test_signorino_ritter_1914_germany_russia_as_published_by_fpsim() -> None:
+    w = np.array([r[1] for r in GMYRUS14])
+    gmy, rus = np.array([r[2] for r in GMYRUS14]), np.array([r[3] for r in GMYRUS14])
+    got = pair_similarity(gmy, rus, w)
+    for measure, value in FPSIM_1914.items():
+        assert got[measure] == pytest.approx(value, abs=5e-9), measure
+    observed = float(np.mean((gmy - rus) ** 2))
+    expected_kappa = observed / (1 - FPSIM_1914["kappa"])
+    expected_pi = expected_kappa - (gmy.mean() - rus.mean()) ** 2 / 2
+    assert got["pi"] == pytest.approx(1 - observed / expected_pi, abs=1e-7)
+    # the fast all-pairs path gives the same numbers for this pair
+    mats = similarity_matrices(_square(gmy, rus), w)
+    for measure, value in FPSIM_1914.items():
+        assert mats[measure][0, 1] == pytest.approx(value, abs=5e-9), measure
+
+
+def _square(gmy: npt.NDArray[np.int64], rus: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+    """A 20x20 tie matrix whose rows 0 and 1 are Germany's and Russia's portfolios (others: self-ties only)."""
+    t = np.zeros((20, 20), dtype=np.int64)
+    np.fill_diagonal(t, 3)
+    t[0], t[1] = gmy, rus
+    return t

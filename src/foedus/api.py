@@ -72,6 +72,8 @@ def cascade(
     scenario = build_scenario(w, attacker=attacker, target=target, date=date, **given)
     result = run_cascade(w, scenario)
     power = coalition_power(w.states, result.sides, scenario.date)
+    if power is not None and "cow_nmc" not in result.datasets:  # CINC appears: cite NMC
+        result = replace(result, datasets=(*result.datasets, "cow_nmc"))
     draws, seed = options.get("draws"), options.get("seed")
     if draws is None:
         if seed is not None:

@@ -10,6 +10,8 @@ __all__ = [
     "DataMissingError",
     "DateOutOfRangeError",
     "FoedusError",
+    "OutputError",
+    "OutputExistsError",
     "ScenarioError",
     "TreatyDataError",
     "UnknownDatasetError",
@@ -74,3 +76,11 @@ class DataImportError(FoedusError):
 
 class ChecksumError(FoedusError):
     """A file's SHA-256 is not the one the registry expects; the message names both hashes."""
+
+
+class OutputError(FoedusError):
+    """An output cannot be written where asked (no such folder, a folder where a file goes, disk full, ...)."""
+
+
+class OutputExistsError(OutputError):
+    """The output path is taken (before the run, or by another run while this one wrote); nothing was replaced."""

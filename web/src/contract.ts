@@ -38,6 +38,7 @@ export interface CascadeResult {
   p_major_powers_opposite?: number;
   honour_model?: Record<string, unknown>;
   expected_power?: Power | null;
+  ccodes: Record<string, number>;
   sides: { attack: string[]; defense: string[] };
   unresolved: UnresolvedUse[];
 }
@@ -56,6 +57,7 @@ export interface Joiner {
   conditions: string[];
   unresolved: string[];
   also: Omit<Obligation, "state">[];
+  ccode: number | null;
 }
 
 /** One binding provision. */

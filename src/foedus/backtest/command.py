@@ -1,7 +1,10 @@
 """The `foedus backtest` command: run the backtest and write the report folder.
 
 Imports only typer at module level (the CLI's start-up budget); the backtest itself loads on use.
-It never writes into a non-empty folder without --force, and then replaces only its own files.
+The report folder is written whole beside `--out` and then put in its place (`foedus.outputs`), so a
+failed or interrupted run leaves the old report as it was. It never replaces a non-empty folder
+without --force; with --force the files there that the backtest does not write are carried over
+(hard links, else copies) into the new folder before the swap.
 """
 
 from __future__ import annotations
@@ -14,28 +17,51 @@ import typer
 
 from foedus.backtest.errors import BacktestError
 
-__all__ = ["OUTPUT_FILES", "backtest", "check_out_dir"]
+__all__ = ["OUTPUT_FILES", "backtest", "carry_over", "check_out_dir"]
 
-OUTPUT_FILES = ("report.md", "metrics.json", "wars.csv", "calibration.png", "calibration.svg",
-                "precision_recall.png", "precision_recall.svg")
+OUTPUT_FILES = ("report.md", "metrics.json", "wars.csv", "wars.parquet", "wars.dta", "calibration.png",
+                "calibration.svg", "precision_recall.png", "precision_recall.svg")
 MAX_DRAWS = 1_000_000
 
 
 def check_out_dir(out: Path, force: bool) -> None:
-    """Create `out`, or accept it when it is empty (or when `force` says its files may be replaced).
+    """Accept a new folder, an empty one, or (with `force`) one whose report may be replaced; make its parent.
 
     Raises:
-        BacktestError: `out` is a file, cannot be created, or is not empty and `force` is off.
+        BacktestError: `out` is a file, its parent cannot be created, or it is not empty and `force` is off.
     """
     if out.exists() and not out.is_dir():
         raise BacktestError(f"{out} exists and is not a folder")
     if out.is_dir() and any(out.iterdir()) and not force:
         raise BacktestError(f"{out} is not empty; give a new or empty folder, or --force to replace the "
-                          "backtest's files in it")
+                            "backtest's report in it (your other files there are kept)")
     try:
-        out.mkdir(parents=True, exist_ok=True)
+        out.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise BacktestError(f"cannot create {out}: {exc.strerror or exc}") from None
+        raise BacktestError(f"cannot create {out.parent}: {exc.strerror or exc}") from None
+
+
+def carry_over(old: Path, new: Path) -> None:
+    """Bring every entry of `old` that the backtest does not write into `new` (hard links, else copies)."""
+    import os
+    import shutil
+
+    def link_or_copy(src: str, dst: str) -> None:
+        try:
+            os.link(src, dst)
+        except OSError:
+            shutil.copy2(src, dst)
+
+    for entry in old.iterdir():
+        if entry.name in OUTPUT_FILES:
+            continue
+        target = new / entry.name
+        if entry.is_symlink():
+            os.symlink(os.readlink(entry), target)
+        elif entry.is_dir():
+            shutil.copytree(entry, target, symlinks=True, copy_function=link_or_copy)
+        else:
+            link_or_copy(str(entry), str(target))
 
 
 def _check(first: int | None, last: int | None, draws: int) -> None:
@@ -89,8 +115,8 @@ def backtest(
     last: Annotated[int | None, typer.Option("--to", help="Last year (wars by start year).")] = None,
     draws: Annotated[int, typer.Option(help="Monte Carlo draws per war (probabilistic mode).")] = 2000,
     seed: Annotated[int, typer.Option(help="Base random seed (war N uses seed + N).")] = 1815,
-    force: Annotated[bool, typer.Option("--force", help="Write into a non-empty folder, replacing the "
-                                                        "backtest's own files there.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Replace the report in a non-empty folder (atomically; "
+                                                        "other files there are kept).")] = False,
 ) -> None:
     """Replay every COW inter-state war's opening attack and compare the cascade with who really fought."""
     import datetime as dt
@@ -100,6 +126,7 @@ def backtest(
     from foedus.backtest.report import markdown, metrics_json, wars_csv, write_text
     from foedus.backtest.run import Settings
     from foedus.backtest.summary import summarize, war_rows
+    from foedus.outputs import staged_folder
 
     _check(first, last, draws)
     settings = Settings(first=first, last=last, draws=draws, seed=seed)
@@ -109,17 +136,33 @@ def backtest(
     metrics = {"run": {"date": dt.date.today().isoformat(), "foedus_version": __version__,
                        "command": command_line(first, last, out, draws, seed)}, **summarize(result)}
     rows = war_rows(result)
-    write_text(out / "metrics.json", metrics_json(metrics))
-    write_text(out / "wars.csv", wars_csv(rows))
-    calibration_figure(metrics, out)
-    precision_recall_figure(metrics, out)
-    write_text(out / "report.md", markdown(metrics, rows))
+    replace = out.is_dir()  # an empty folder, or a report that --force replaces
+    with staged_folder(out, force=replace) as tmp:
+        write_text(tmp / "metrics.json", metrics_json(metrics))
+        write_text(tmp / "wars.csv", wars_csv(rows))
+        _tables(rows, tmp)
+        calibration_figure(metrics, tmp)
+        precision_recall_figure(metrics, tmp)
+        write_text(tmp / "report.md", markdown(metrics, rows))
+        if replace:
+            carry_over(out, tmp)
     legal = metrics["precision_recall"]["legal"]["overall"]
     skipped = len(metrics["skipped_wars"]), len(metrics["skipped_states"])
     typer.echo(f"{metrics['wars']['scored']} wars scored ({skipped[0]} skipped, {skipped[1]} states left out); "
                f"legal reading: precision {_pct(legal['precision'])}, recall {_pct(legal['recall'])}; "
                f"Brier {_num(metrics['probabilistic']['brier'])}", err=True)
-    typer.echo(f"wrote {', '.join(OUTPUT_FILES)} to {out}", err=True)
+    typer.echo(f"wrote {', '.join(OUTPUT_FILES)} ({len(rows)} wars) to {out}", err=True)
+
+
+def _tables(rows: list[dict[str, Any]], folder: Path) -> None:
+    """The per-war table also as Parquet and Stata (same columns as wars.csv)."""
+    import pandas as pd
+
+    from foedus.outputs import write_table
+
+    frame = pd.DataFrame(rows)
+    write_table(frame, folder / "wars.parquet", meta={"title": "foedus backtest: per war"})
+    write_table(frame, folder / "wars.dta", meta={"title": "foedus backtest: per war"})
 
 
 def _num(x: float | None) -> str:

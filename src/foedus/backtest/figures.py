@@ -21,14 +21,11 @@ def _save(fig: Any, folder: Path, stem: str) -> list[Path]:
 
     out = []
     for ext, meta in (("png", {"Software": None}), ("svg", {"Date": None})):
-        path = folder / f"{stem}.{ext}"
-        tmp = folder / f".{stem}.part.{ext}"
+        path = folder / f"{stem}.{ext}"  # the report's private staging folder: the whole folder is atomic
         try:
             with rc_context({"svg.hashsalt": "foedus-backtest"}):  # stable ids in the SVG
-                fig.savefig(tmp, format=ext, metadata=meta, dpi=150)
-            tmp.replace(path)
+                fig.savefig(path, format=ext, metadata=meta, dpi=150)
         except OSError as exc:
-            tmp.unlink(missing_ok=True)
             raise BacktestError(f"cannot write {path}: {exc.strerror or exc}") from None
         out.append(path)
     return out

@@ -28,17 +28,15 @@ _MISS_NAMES = {
 
 
 def write_text(path: Path, text: str) -> None:
-    """Write `text` to `path` atomically.
+    """Write `text` to a new file `path` (in the report's private staging folder: the folder is atomic).
 
     Raises:
         BacktestError: the file cannot be written.
     """
-    tmp = path.with_name(f".{path.name}.part")
     try:
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(path)
+        with path.open("x", encoding="utf-8") as fh:
+            fh.write(text)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         raise BacktestError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 

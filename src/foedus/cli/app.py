@@ -13,6 +13,7 @@ from typing import Annotated, Any
 
 import typer
 
+from foedus.cli.listing import FormatOpt, resolve_format
 from foedus.cli.options import (
     WHAT_IF_NAMES,
     AddTreaty,
@@ -25,6 +26,7 @@ from foedus.cli.options import (
     world_for,
 )
 from foedus.cli.params import with_inputs
+from foedus.cli.writing import Force, echo_wrote
 from foedus.errors import FoedusError
 from foedus.inputs import MONTE_CARLO, SCENARIO, WHAT_IF
 
@@ -40,6 +42,9 @@ app = typer.Typer(
 treaties_app = typer.Typer(help="List, show and validate treaty files.", no_args_is_help=True)
 app.add_typer(treaties_app, name="treaties")
 
+_OUT = "Write to this file (refuses an existing one unless --force)."
+
+
 @app.command()
 @with_inputs(SCENARIO, WHAT_IF, MONTE_CARLO)
 def cascade(
@@ -51,26 +56,31 @@ def cascade(
     add_treaty: AddTreaty = None,
     overlay: OverlayFile = None,
     save_overlay: SaveOverlay = None,
+    fmt: FormatOpt = None,
 ) -> None:
     """Who is obligated to join a war that starts with this attack, on which side, and why."""
     from foedus.api import cascade as run
 
+    shape = resolve_format(fmt, as_json, default=None)
     changes = what_if(inputs, add_treaty, overlay)
     if save_overlay is not None:
         changes.save(save_overlay)
+        typer.echo(f"wrote the what-if overlay ({len(changes.changes)} change(s)) to {save_overlay}", err=True)
     declared = {k: v for k, v in inputs.items() if k not in ("attacker", "target", "date", *WHAT_IF_NAMES)}
     result = run(inputs["attacker"], inputs["target"], inputs["date"], world=world_for(treaties), what_if=changes,
                  honour=str(honour) if honour else None, **declared)
-    if as_json:
-        emit_json(result.to_dict())
-    else:
+    if shape is None:
         from foedus.cli.show import print_result
 
         print_result(result)
+    else:
+        from foedus.cli.show import print_result_as
+
+        print_result_as(result, shape)
     if cite:
         from foedus.cli.show import print_citations
 
-        print_citations(result.datasets, to_stderr=as_json)
+        print_citations(result.datasets, to_stderr=shape is not None)
 
 
 @app.command()
@@ -86,11 +96,12 @@ def treaties_list(
     date: Annotated[str | None, typer.Option(help="Only treaties in force on this date.")] = None,
     treaties: TreatyFiles = None,
     as_json: JsonOpt = False,
+    fmt: FormatOpt = None,
 ) -> None:
     """List the treaties (optionally only those in force on a date)."""
     from foedus.cli.show import print_treaty_list
 
-    print_treaty_list(world_for(treaties), date, as_json)
+    print_treaty_list(world_for(treaties), date, str(resolve_format(fmt, as_json)))
 
 
 @treaties_app.command("show")
@@ -122,11 +133,12 @@ def states(
     query: Annotated[str | None, typer.Argument(help="Show only the state this name or code resolves to.")] = None,
     date: Annotated[str | None, typer.Option(help="Only system members on this date.")] = None,
     as_json: JsonOpt = False,
+    fmt: FormatOpt = None,
 ) -> None:
     """List states with COW code, ISO3, name and system-membership dates."""
     from foedus.cli.show import print_states
 
-    print_states(query, date, as_json)
+    print_states(query, date, str(resolve_format(fmt, as_json)))
 
 
 @app.command()
@@ -134,16 +146,18 @@ def places(
     regions: Annotated[bool, typer.Option("--regions", help="List the regions instead of places.")] = False,
     homes: Annotated[bool, typer.Option("--homes", help="Include every state's home territory.")] = False,
     as_json: JsonOpt = False,
+    fmt: FormatOpt = None,
 ) -> None:
     """List the gazetteer: places with holder, claimants and regions (or the regions)."""
     from foedus.cli.show import print_places
 
-    print_places(regions, homes, as_json)
+    print_places(regions, homes, str(resolve_format(fmt, as_json)))
 
 
 @app.command()
 def schema(
-    out: Annotated[Path | None, typer.Option(help="Write to this file (refuses to overwrite).")] = None,
+    out: Annotated[Path | None, typer.Option(help=_OUT)] = None,
+    force: Force = False,
 ) -> None:
     """Print the JSON Schema of a treaty file."""
     from foedus.model.treaty import Treaty
@@ -152,9 +166,11 @@ def schema(
     if out is None:
         sys.stdout.write(text)
         return
-    if out.exists():
-        raise FoedusError(f"{out} already exists; not overwriting it")
-    out.write_text(text, encoding="utf-8")
+    from foedus.outputs import staged_file
+
+    with staged_file(out, force=force) as tmp:
+        tmp.write_text(text, encoding="utf-8")
+    echo_wrote(out, "the treaty JSON Schema")
 
 
 from foedus.cli.data_cmd import cite, data_app  # noqa: E402 - registered last, after the core commands
@@ -188,9 +204,21 @@ app.command()(backtest)
 
 
 def main() -> None:
-    """Console entry point: run the app, turning FoedusError into a message and exit code 2."""
+    """Console entry point: run the app, turning FoedusError into a message and exit code 2.
+
+    SIGTERM and SIGHUP unwind like Ctrl-C, so an interrupted writer leaves no temporary behind."""
+    from foedus.outputs import install_signal_cleanup
+
+    install_signal_cleanup()
     try:
         app()  # click handles usage errors itself (message, exit code 2)
+    except KeyboardInterrupt:
+        typer.echo("error: interrupted", err=True)
+        raise SystemExit(130) from None
+    except SystemExit as exc:
+        if exc.code == 130:  # typer's answer to Ctrl-C: say it in one line
+            typer.echo("error: interrupted", err=True)
+        raise
     except FoedusError as exc:
         if "--json" in sys.argv:
             emit_json({"ok": False, "error": str(exc), "status": 2})

@@ -18,6 +18,7 @@ data_app = typer.Typer(help="Research datasets: fetch, import, check and locate 
 
 Names = Annotated[list[str] | None, typer.Argument(help="Dataset names (default: all).", show_default=False)]
 _FORCE = "Replace a present file whose checksum differs (it is never replaced otherwise)."
+_BIBTEX = "Print BibTeX entries: foedus itself, then the datasets."
 _MIRROR = "Fetch the same file names from this base URL instead of the official hosts ($FOEDUS_DATA_MIRROR)."
 
 
@@ -92,12 +93,18 @@ def path_cmd() -> None:
 def cite(
     names: Annotated[list[str] | None, typer.Argument(help="Dataset names (default: those present).",
                                                        show_default=False)] = None,
+    bibtex: Annotated[bool, typer.Option("--bibtex", help=_BIBTEX)] = False,
 ) -> None:
     """Print what to cite for the research datasets (default: the ones in the data folder)."""
     from foedus.datasets import DATASETS
     from foedus.datasets import cite as references
 
     refs = references(names)
+    if bibtex:
+        from foedus.datasets.bibtex import bibtex as entries
+
+        typer.echo("\n\n".join(entries(list(refs))))
+        return
     if not refs:
         typer.echo("no research datasets in the data folder; name one, e.g. `foedus cite atop`", err=True)
         return

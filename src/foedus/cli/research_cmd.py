@@ -2,62 +2,25 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
 import sys
-from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
+from foedus.cli.progress import working
+from foedus.cli.writing import FORMATS_HELP, Force, check_table, save_table
 from foedus.errors import FoedusError
 
-if TYPE_CHECKING:
-    import pandas as pd
+__all__ = ["atop_check", "dyads", "similarity", "years_ok"]
 
-__all__ = ["atop_check", "dyads", "similarity"]
-
-_OUT = "Output file: .parquet or .csv (refuses to overwrite an existing file)."
+_ADD = ("peacesciencer's covariates, same names and codings: cinc (cinc1, cinc2), cowmaj (cowmaj1, cowmaj2), "
+        "conttype; comma-separate or repeat, or 'all'.")
 
 
-def _check_output(out: Path) -> None:
-    """Refuse an existing or unknown-format output before any work is done."""
-    if out.exists():
-        raise FoedusError(f"{out} already exists; not overwriting it")
-    if out.suffix not in (".parquet", ".csv"):
-        raise FoedusError(f"{out}: unknown output format {out.suffix!r}; use .parquet or .csv")
-
-
-def _write(frame: pd.DataFrame, out: Path) -> None:
-    """Write a table by extension, atomically, never over an existing file."""
-    _check_output(out)
-    tmp = out.with_name(f".{out.name}.part")
-    try:
-        if out.suffix == ".parquet":
-            frame.to_parquet(tmp, index=False)
-        else:
-            frame.to_csv(tmp, index=False)
-        tmp.replace(out)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise FoedusError(f"cannot write {out}: {exc.strerror or exc}") from None
-    typer.echo(f"wrote {len(frame):,} rows to {out}", err=True)
-
-
-@contextlib.contextmanager
-def working(label: str) -> Iterator[None]:
-    """A spinner on stderr while something slow runs (only on a terminal: logs stay clean)."""
-    if not sys.stderr.isatty():
-        yield
-        return
-    from rich.console import Console
-
-    with Console(stderr=True).status(label):
-        yield
-
-
-def _years(first: int, last: int) -> None:
+def years_ok(first: int, last: int) -> None:
+    """Refuse an impossible year range."""
     if not 1815 <= first <= last <= 2100:
         raise FoedusError(f"impossible year range {first}–{last} (need 1815 <= from <= to)")
 
@@ -65,41 +28,63 @@ def _years(first: int, last: int) -> None:
 def dyads(
     first: Annotated[int, typer.Option("--from", help="First year.")],
     last: Annotated[int, typer.Option("--to", help="Last year.")],
-    out: Annotated[Path, typer.Option(help=_OUT)],
+    out: Annotated[Path, typer.Option(help=FORMATS_HELP)],
     directed: Annotated[bool, typer.Option("--directed/--undirected")] = True,
     system: Annotated[str, typer.Option(help="State system: cow | gw.")] = "cow",
     covariates: Annotated[bool, typer.Option("--covariates/--no-covariates", help="Cascade covariates.")] = True,
     depth: Annotated[bool, typer.Option("--depth", help="Add the depth of the deepest alliance the dyad shares.")]
     = False,
+    add: Annotated[list[str] | None, typer.Option("--add", help=_ADD)] = None,
+    force: Force = False,
 ) -> None:
-    """Dyad-years with ATOP flags, cascade covariates (defenders, their CINC, a major among them), optional depth."""
+    """Dyad-years with ATOP flags, cascade covariates, (with --add) peacesciencer's covariates and (with --depth)
+    the depth of the deepest shared alliance."""
+    from foedus.cli.progress import steps
     from foedus.model.world import World
     from foedus.research.dyads import DyadOptions, build_dyads
+    from foedus.research.peacesciencer import add_covariates, parse_covariates
 
-    _years(first, last)
+    years_ok(first, last)
     if system not in ("cow", "gw"):
         raise FoedusError(f"unknown system {system!r}: choose cow or gw")
+    extra = parse_covariates(add or [])
+    if extra and system != "cow":
+        raise FoedusError("peacesciencer's covariates merge on COW codes: use --system cow")
+    check_table(out, force)
     options = DyadOptions(first, last, directed=directed, system=system, covariates=covariates,  # type: ignore[arg-type]
                           depth=depth)
-    with working(f"dyad-years {first}–{last}"):
-        frame = build_dyads(World.default(), options)
-    _write(frame, out)
+    with working("loading the state system, ATOP and CINC"):
+        world = World.default()
+    with steps(f"dyad-years {first}–{last}", last - first + 1) as done:
+        frame = build_dyads(world, options, progress=done)
+    if extra:
+        with working("peacesciencer covariates"):
+            frame = add_covariates(frame, world, extra)
+    cited = ["cow_states", "atop"] + (["gw_states"] if system == "gw" else [])
+    cited += ["cow_contiguity"] if "conttype" in extra else []
+    save_table(frame, out, force=force, datasets=cited, title=f"foedus dyad-years {first}-{last}")
 
 
 def similarity(
     first: Annotated[int, typer.Option("--from", help="First year.")],
     last: Annotated[int, typer.Option("--to", help="Last year.")],
-    out: Annotated[Path, typer.Option(help=_OUT)],
+    out: Annotated[Path, typer.Option(help=FORMATS_HELP)],
+    force: Force = False,
 ) -> None:
     """Alliance similarity for every dyad-year: S (absolute, squared, CINC-weighted), kappa, pi, tau-b."""
+    from foedus.cli.progress import steps
     from foedus.model.world import World
     from foedus.research.similarity import similarity_frame
     from foedus.research.ties import yearly_portfolios
 
-    _years(first, last)
-    with working(f"alliance similarity {first}–{last}"):
-        frame = similarity_frame(yearly_portfolios(World.default(), first, last))
-    _write(frame, out)
+    years_ok(first, last)
+    check_table(out, force)
+    with working("loading ATOP and CINC"):
+        portfolios = yearly_portfolios(World.default(), first, last)
+    with steps(f"alliance similarity {first}–{last}", len(portfolios)) as done:
+        frame = similarity_frame(portfolios, progress=done)
+    save_table(frame, out, force=force, datasets=["atop", "cow_states", "cow_nmc"],
+               title=f"foedus alliance similarity {first}-{last}")
 
 
 def atop_check(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:

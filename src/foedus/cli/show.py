@@ -16,9 +16,11 @@ from foedus.errors import FoedusError
 from foedus.model.world import World
 
 __all__ = [
+    "print_citations",
     "print_demo",
     "print_places",
     "print_result",
+    "print_result_as",
     "print_states",
     "print_treaty",
     "print_treaty_list",
@@ -47,6 +49,20 @@ def print_result(result: CascadeResult) -> None:
         _print_power(console, result.power)
     if result.montecarlo:
         _print_montecarlo(console, result.montecarlo)
+
+
+def print_result_as(result: CascadeResult, fmt: str) -> None:
+    """The result as JSON (the contract), or its belligerents table (`to_frame()`) as CSV or a table."""
+    if fmt == "json":
+        _json(result.to_dict())
+        return
+    from foedus.cli.listing import emit
+
+    frame = result.to_frame()
+    rows = [{k: (None if v is None or v != v else v) for k, v in r.items()} for r in frame.to_dict("records")]
+    columns = [(c, c) for c in ("state", "ccode", "name", "side", "round", "treaty", "article", "strength",
+                                "certainty", "conditions")]
+    emit(rows, fmt, columns)
 
 
 def _print_power(console: Console, power: dict[str, Any]) -> None:
@@ -118,20 +134,17 @@ def result_name(result: CascadeResult, state: str) -> str:
     return f"{result.names.get(state, state)} ({state})"
 
 
-def print_treaty_list(world: World, date: str | None, as_json: bool) -> None:
-    """Table of treaties: id, name, dates, members, kinds of obligation."""
+def print_treaty_list(world: World, date: str | None, fmt: str) -> None:
+    """Treaties: id, name, dates, members, kinds of obligation (as a table, CSV or JSON)."""
     from foedus.catalog import treaty_rows
+    from foedus.cli.listing import cell, emit
     from foedus.engine.scenario import parse_date
 
     rows = treaty_rows(world, parse_date(date) if date else None)
-    if as_json:
-        _json(rows)
-        return
-    table = Table("id", "name", "signed", "in force", "ended", "members", "obligations")
-    for r in rows:
-        table.add_row(r["id"], r["name"], r["signed"], r["in_force"] or "not in force",
-                      r["terminated"] or "", str(r["members"]), ", ".join(r["kinds"]))
-    _console().print(table)
+    columns = [("id", "id"), ("name", "name"), ("signed", "signed"), ("in_force", "in force"),
+               ("terminated", "ended"), ("members", "members"), ("kinds", "obligations")]
+    emit(rows, fmt, columns, lambda r, k: (r[k] or "not in force") if k == "in_force"
+         else ", ".join(r[k]) if k == "kinds" else cell(r[k]))
 
 
 def print_treaty(world: World, treaty_id: str, as_json: bool) -> None:
@@ -222,8 +235,9 @@ def validate_files(paths: list[Path]) -> None:
     print(f"{len(treaties)} treaty file(s) valid")
 
 
-def print_states(query: str | None, date: str | None, as_json: bool) -> None:
-    """The state registry, or one state."""
+def print_states(query: str | None, date: str | None, fmt: str) -> None:
+    """The state registry, or one state (as a table, CSV or JSON)."""
+    from foedus.cli.listing import emit
     from foedus.engine.scenario import parse_date
     from foedus.model.states import StateRegistry
 
@@ -232,38 +246,26 @@ def print_states(query: str | None, date: str | None, as_json: bool) -> None:
     chosen = [registry.resolve(query)] if query else [s for s in registry if day is None or s.member_on(day)]
     rows: list[dict[str, Any]] = [{"id": s.id, "ccode": s.ccode, "cow": s.cow_abb, "iso3": s.iso3, "name": s.name,
              "spells": [[a.isoformat(), b.isoformat() if b else None] for a, b in s.spells]} for s in chosen]
-    if as_json:
-        _json(rows)
-        return
-    table = Table("id", "COW", "abb", "ISO3", "name", "system membership")
-    for r in rows:
-        spells = "; ".join(f"{a}–{b or 'today'}" for a, b in r["spells"]) or "(COW dates not loaded)"
-        table.add_row(r["id"], str(r["ccode"] or ""), r["cow"] or "", r["iso3"] or "", r["name"], spells)
-    console = _console()
-    console.print(table)
-    if not registry.has_system_dates:
-        console.print("state-system dates need COW data: `foedus data fetch cow_states`")
+    columns = [("id", "id"), ("ccode", "COW"), ("cow", "abb"), ("iso3", "ISO3"), ("name", "name"),
+               ("spells", "system membership")]
+    if fmt == "csv":
+        rows = [r | {"spells": "; ".join(f"{a}/{b or ''}" for a, b in r["spells"])} for r in rows]
+    emit(rows, fmt, columns, lambda r, k: "; ".join(f"{a}–{b or 'today'}" for a, b in r[k]) or
+         "(COW dates not loaded)" if k == "spells" else str(r[k] or ""))
+    if fmt == "table" and not registry.has_system_dates:
+        print("state-system dates need COW data: `foedus data fetch cow_states`", file=sys.stderr)
 
 
-def print_places(regions: bool, homes: bool, as_json: bool) -> None:
-    """The gazetteer's places (or regions)."""
+def print_places(regions: bool, homes: bool, fmt: str) -> None:
+    """The gazetteer's places (or regions), as a table, CSV or JSON."""
+    from foedus.cli.listing import emit
+
     world = World.default()
     if regions:
         rows: list[dict[str, Any]] = [r.model_dump() for r in world.places.regions.values()]
-        if as_json:
-            _json(rows)
-            return
-        table = Table("id", "name", "description")
-        for r in rows:
-            table.add_row(r["id"], r["name"], r["description"] or "")
-        _console().print(table)
+        emit(rows, fmt, [("id", "id"), ("name", "name"), ("description", "description")])
         return
-    chosen = [p for p in world.places if homes or p.kind != "home"]
-    if as_json:
-        _json([p.model_dump() for p in chosen])
-        return
-    table = Table("id", "name", "kind", "sovereign", "administrator", "claimants", "regions")
-    for p in chosen:
-        table.add_row(p.id, p.name, p.kind, p.sovereign or "—", p.administrator or "—",
-                      ", ".join(p.claimants), ", ".join(p.regions))
-    _console().print(table)
+    chosen = [p.model_dump() for p in world.places if homes or p.kind != "home"]
+    columns = [("id", "id"), ("name", "name"), ("kind", "kind"), ("sovereign", "sovereign"),
+               ("administrator", "administrator"), ("claimants", "claimants"), ("regions", "regions")]
+    emit(chosen, fmt, columns, lambda r, k: ", ".join(r[k]) if isinstance(r[k], list) else (r[k] or "—"))

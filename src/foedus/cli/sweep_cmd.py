@@ -13,6 +13,8 @@ import typer
 
 from foedus.cli.options import AddTreaty, OverlayFile
 from foedus.cli.params import with_inputs
+from foedus.cli.progress import steps, working
+from foedus.cli.writing import Force, check_table, echo_wrote, save_table
 from foedus.errors import FoedusError
 from foedus.inputs import SCENARIO, WHAT_IF
 
@@ -57,7 +59,6 @@ def compare(
     if not changes.changes and other_day == base_day:
         raise FoedusError("nothing to compare: give --date2 or a what-if change (--drop-treaty, --add-member, …)")
     if atlas:
-        from foedus.cli.research_cmd import working
         from foedus.sweeps.atlas import AtlasOptions
         from foedus.sweeps.compare import compare_atlas
 
@@ -115,8 +116,13 @@ def _print_atlas(report: dict[str, Any]) -> None:
                        f"{w['base']:,} -> {w['other']:,}")
 
 
+_ATLAS_OUT = ("Output .parquet, .csv or .dta (with --scheduler: a new folder of Parquet partitions); refuses an "
+              "existing one unless --force.")
+_ATLAS_DATA = ["atop", "cow_states", "cow_nmc"]
+
+
 def atlas(  # noqa: PLR0913 - one option per atlas input
-    out: Annotated[Path, typer.Option(help="Output .parquet or .csv (refuses to overwrite).")],
+    out: Annotated[Path, typer.Option(help=_ATLAS_OUT)],
     date: Annotated[str | None, typer.Option("--date", "-d", help="One date: every ordered dyad.")] = None,
     first: Annotated[int | None, typer.Option("--from", help="First year of a yearly series.")] = None,
     last: Annotated[int | None, typer.Option("--to", help="Last year of a yearly series.")] = None,
@@ -127,58 +133,59 @@ def atlas(  # noqa: PLR0913 - one option per atlas input
     draws: Annotated[int | None, typer.Option(help="With --date: Monte Carlo draws per dyad (legal default).")] = None,
     seed: Annotated[int | None, typer.Option(help="Random seed for --draws.")] = None,
     honour: Annotated[Path | None, typer.Option(help="YAML file overriding honour probabilities.")] = None,
+    force: Force = False,
 ) -> None:
     """Per ordered dyad at a date, or yearly systemic indicators over a range of years."""
-    from foedus.cli.research_cmd import _check_output, _write, _years
+    from foedus.cli.research_cmd import years_ok
     from foedus.engine.scenario import parse_date
     from foedus.model.world import World
     from foedus.sweeps.atlas import AtlasOptions, atlas_frame
 
     if scheduler:  # a Dask sweep writes a folder of Parquet partitions
-        from foedus.sweeps.dask_sweeps import check_folder
+        from foedus.outputs import check_target
 
-        check_folder(out)
+        check_target(out, force=force, kind="folder")
     else:
-        _check_output(out)
+        check_table(out, force)
     opts = AtlasOptions(readings=_readings(reading), backend=backend)
     world = World.default()
     if date is not None and draws is not None:
-        _atlas_draws(world, parse_date(date), draws, _DrawsHow(seed, honour, backend, scheduler, workers), reading, out)
+        how = _DrawsHow(seed, honour, backend, scheduler, workers, force)
+        _atlas_draws(world, parse_date(date), draws, how, reading, out)
         return
     if date is not None:
-        from foedus.cli.research_cmd import working
-
-        with working(f"atlas {date}"):
+        with working(f"atlas {date}: every ordered dyad"):
             frame = atlas_frame(world, parse_date(date), opts)
-        _write(frame, out)
+        save_table(frame, out, force=force, datasets=_ATLAS_DATA[:2], title=f"foedus atlas {date}")
         return
     if first is None or last is None:
         raise FoedusError("give --date D, or --from Y1 --to Y2")
-    _years(first, last)
+    years_ok(first, last)
     if scheduler:
         from foedus.sweeps.dask_sweeps import dask_yearly
 
-        dask_yearly(first, last, opts, out, scheduler, workers)
+        with working(f"atlas {first}–{last} on Dask"):
+            rows = dask_yearly(first, last, opts, out, scheduler, workers, force=force)
+        echo_wrote(out, f"{rows:,} rows (Parquet, partitioned by decade)", _ATLAS_DATA)
         return
-    _write(_yearly_with_progress(world, first, last, opts), out)
+    save_table(_yearly_with_progress(world, first, last, opts), out, force=force, datasets=_ATLAS_DATA,
+               title=f"foedus atlas {first}-{last}")
 
 
 @dataclass(frozen=True)
 class _DrawsHow:
-    """How to run the Monte Carlo atlas: seed, honour file, backend, and an optional Dask scheduler."""
+    """How to run the Monte Carlo atlas: seed, honour file, backend, an optional Dask scheduler, --force."""
 
     seed: int | None
     honour: Path | None
     backend: str | None
     scheduler: str | None
     workers: int
+    force: bool = False
 
 
 def _atlas_draws(world: Any, day: Any, draws: int, how: _DrawsHow, reading: str | None, out: Path) -> None:
     """Monte Carlo over every ordered dyad at one date (legal reading unless asked)."""
-    from rich.progress import Progress
-
-    from foedus.cli.research_cmd import _write, working
     from foedus.engine.reliability import load_honour_model
     from foedus.sweeps.atlas_mc import atlas_montecarlo
 
@@ -186,42 +193,43 @@ def _atlas_draws(world: Any, day: Any, draws: int, how: _DrawsHow, reading: str 
     if not 1 <= draws <= 100_000:
         raise FoedusError(f"draws must be between 1 and 100,000 (got {draws})")
     model, seed = load_honour_model(how.honour), how.seed
+    title = f"foedus atlas {day}, {draws} draws"
     if how.scheduler:
-        from foedus.sweeps.dask_sweeps import client, dask_atlas_draws, write_partitioned
+        from foedus.outputs import write_partitioned
+        from foedus.sweeps.dask_sweeps import client, dask_atlas_draws
 
         # every worker must draw the same honour matrix: fix the seed (and record it) when none is given
         seed = seed if seed is not None else secrets.randbits(63)
         with client(how.scheduler, how.workers) as c, working(f"atlas {day}, {draws:,} draws on Dask"):
             result = dask_atlas_draws(day, draws, seed, model, chosen, c)
-        write_partitioned(result.frame(world, day, seed), out, "attacker")  # one partition per attacking state
-        typer.echo(f"wrote {len(result.attackers):,} rows to {out}/ (Parquet, partitioned by attacker)", err=True)
+        rows = write_partitioned(result.frame(world, day, seed), out, "attacker", force=how.force,
+                                 meta={"title": title})  # one partition per attacking state
+        echo_wrote(out, f"{rows:,} rows (Parquet, partitioned by attacker)", _ATLAS_DATA[:2])
         return
     elif chosen == "escalatory":  # one batched escalatory atlas per draw: show the draws go by
-        with Progress(transient=True, disable=not sys.stderr.isatty()) as bar:
-            task = bar.add_task(f"atlas {day}, escalatory draws", total=draws)
+        with steps(f"atlas {day}, escalatory draws", draws) as done:
             result = atlas_montecarlo(world, day, draws, seed, model, backend=how.backend, reading=chosen,
-                                      progress=lambda k: bar.update(task, completed=k))
+                                      progress=done)
     else:
         with working(f"atlas {day}, {draws:,} draws"):
             result = atlas_montecarlo(world, day, draws, seed, model, backend=how.backend)
-    _write(result.frame(world, day, seed), out)
+    save_table(result.frame(world, day, seed), out, force=how.force, datasets=_ATLAS_DATA[:2], title=title)
 
 
 def _yearly_with_progress(world: Any, first: int, last: int, opts: Any) -> Any:
-    from rich.progress import Progress
-
     from foedus.sweeps.atlas import yearly_indicators
 
-    with Progress(transient=True, disable=not sys.stderr.isatty()) as bar:
-        task = bar.add_task("atlas years", total=last - first + 1)
-        return yearly_indicators(world, range(first, last + 1), opts, progress=lambda _: bar.advance(task))
+    with steps(f"atlas {first}–{last}", last - first + 1) as done:
+        return yearly_indicators(world, range(first, last + 1), opts, progress=lambda year: done(year - first + 1))
 
 
 def atlas_plot(
     series: Annotated[Path, typer.Argument(help="A yearly atlas file from `foedus atlas --from … --to …`.")],
-    out: Annotated[Path, typer.Option(help="Output .png or .svg (refuses to overwrite).")],
+    out: Annotated[Path, typer.Option(help="Output .png or .svg (refuses an existing file unless --force).")],
+    force: Force = False,
 ) -> None:
     """Draw the yearly atlas series (cascade size, tripwire dyads, capability share) as PNG or SVG."""
     from foedus.sweeps.plot import plot_series
 
-    plot_series(series, out)
+    years = plot_series(series, out, force=force)
+    echo_wrote(out, f"a plot of {years} years")

@@ -1,24 +1,29 @@
-"""HTTP downloads for datasets: mirror-aware URLs, a byte progress bar on a terminal, one-line failures."""
+"""HTTP downloads for datasets through pooch: the registry's SHA-256, retries, and a rich byte progress bar.
+
+pooch downloads into a temporary file, checks the hash (for a file the registry names directly; a
+zip's members are checked when they are installed), retries on network errors with a growing pause,
+and only then moves the file into place. Failures become one-line `DataFetchError`s (or a
+`ChecksumError` naming the expected hash).
+"""
 
 from __future__ import annotations
 
 import contextlib
-import http.client
 import os
 import sys
-import urllib.error
-import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from foedus.datasets.files import CHUNK
-from foedus.errors import DataFetchError
+from foedus.errors import ChecksumError, DataFetchError
 
-__all__ = ["MIRROR_ENV", "download", "resolve_url"]
+__all__ = ["MIRROR_ENV", "RETRIES", "download", "resolve_url", "url_file_name"]
 
 MIRROR_ENV = "FOEDUS_DATA_MIRROR"
 TIMEOUT_S = 60.0
+RETRIES = 2  # after the first try: pooch waits 1 s, then 2 s
+_AGENT = {"User-Agent": "foedus (research-data fetch)"}
 
 
 def resolve_url(url: str, mirror: str | None = None) -> str:
@@ -34,23 +39,32 @@ def url_file_name(url: str) -> str:
     return unquote(PurePosixPath(urlsplit(url).path).name) or "download"
 
 
-def download(url: str, dest: Path, *, label: str, progress: bool | None = None) -> None:
-    """Save `url` to `dest`; any network or HTTP failure becomes a DataFetchError with a one-line reason."""
-    request = urllib.request.Request(url, headers={"User-Agent": "foedus (research-data fetch)"})
-    try:
-        with urllib.request.urlopen(request, timeout=TIMEOUT_S) as response, dest.open("wb") as out:
-            length = response.headers.get("Content-Length")
-            total = int(length) if length and length.isdigit() else None
-            with _progress(label, total, progress) as advance:
-                while chunk := response.read(CHUNK):
-                    out.write(chunk)
-                    advance(len(chunk))
-    except urllib.error.HTTPError as exc:
-        raise DataFetchError(f"HTTP {exc.code} {exc.reason}") from None
-    except urllib.error.URLError as exc:
-        raise DataFetchError(_one_line(exc.reason)) from None
-    except (OSError, http.client.HTTPException, ValueError) as exc:
-        raise DataFetchError(_one_line(exc)) from None
+def download(url: str, dest: Path, *, label: str, progress: bool | None = None, sha256: str | None = None,
+             retries: int = RETRIES) -> None:
+    """Save `url` to `dest` (checked against `sha256` when given); failures become one-line errors."""
+    import pooch
+    import requests
+
+    pooch.get_logger().setLevel("WARNING")  # our own messages say what happens
+    store = pooch.create(path=dest.parent, base_url="", registry={dest.name: f"sha256:{sha256}" if sha256 else None},
+                         urls={dest.name: url}, retry_if_failed=retries, allow_updates=False)
+    with _progress(label, progress) as bar:
+        downloader = pooch.HTTPDownloader(progressbar=bar or False, timeout=TIMEOUT_S, headers=_AGENT)
+        try:
+            store.fetch(dest.name, downloader=downloader)
+        except requests.exceptions.HTTPError as exc:
+            response = exc.response
+            raise DataFetchError(f"HTTP {response.status_code} {response.reason}" if response is not None
+                                 else _one_line(exc)) from None
+        except requests.exceptions.RequestException as exc:
+            raise DataFetchError(_one_line(exc)) from None
+        except ValueError as exc:  # pooch: the hash differs
+            if sha256 is None or "hash" not in str(exc):
+                raise DataFetchError(_one_line(exc)) from None
+            raise ChecksumError(f"{url}: SHA-256 is not the registry's {sha256}; {dest.name} was not "
+                                "installed") from None
+        except OSError as exc:
+            raise DataFetchError(_one_line(exc)) from None
 
 
 def _one_line(reason: object) -> str:
@@ -58,11 +72,35 @@ def _one_line(reason: object) -> str:
     return text or type(reason).__name__
 
 
+class _Bar:
+    """The progress-bar object pooch drives (total, update, reset, close), drawn with rich."""
+
+    def __init__(self, bar: Any, task: Any) -> None:
+        self._bar, self._task = bar, task
+
+    @property
+    def total(self) -> float | None:
+        return float(self._bar.tasks[0].total) if self._bar.tasks[0].total else None
+
+    @total.setter
+    def total(self, value: int) -> None:
+        self._bar.update(self._task, total=value or None)
+
+    def update(self, n: int) -> None:
+        self._bar.advance(self._task, n)
+
+    def reset(self) -> None:
+        self._bar.reset(self._task)
+
+    def close(self) -> None:
+        self._bar.refresh()
+
+
 @contextlib.contextmanager
-def _progress(label: str, total: int | None, enabled: bool | None) -> Iterator[Callable[[int], None]]:
-    """A rich byte progress bar on stderr when it is a terminal (or when asked); otherwise a no-op."""
+def _progress(label: str, enabled: bool | None) -> Iterator[_Bar | None]:
+    """A rich byte progress bar on stderr when it is a terminal (or when asked); otherwise None."""
     if not (sys.stderr.isatty() if enabled is None else enabled):
-        yield lambda _n: None
+        yield None
         return
     from rich.console import Console
     from rich.progress import (
@@ -77,5 +115,4 @@ def _progress(label: str, total: int | None, enabled: bool | None) -> Iterator[C
     columns = (TextColumn("{task.description}"), BarColumn(), DownloadColumn(), TransferSpeedColumn(),
                TimeRemainingColumn())
     with Progress(*columns, console=Console(stderr=True)) as bar:
-        task = bar.add_task(label, total=total)
-        yield lambda n: bar.advance(task, n)
+        yield _Bar(bar, bar.add_task(label, total=None))

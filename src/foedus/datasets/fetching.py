@@ -86,10 +86,12 @@ def _fetch_source(url: str, items: list[_Item], root: Path, mirror: str | None,
     actual_url = resolve_url(url, mirror)
     names = ", ".join(dict.fromkeys(d.name for d, _ in items))
     manual = f"download {url} by hand and run `{IMPORT_HINT}`"
+    direct = {file.sha256 for _, file in items if file.source is not None and file.source.member is None}
+    known = direct.pop() if len(direct) == 1 and len(items) == 1 else None  # a zip's members are checked below
     with tempfile.TemporaryDirectory(prefix="foedus-fetch-") as tmp:
         dest = Path(tmp) / url_file_name(url)
         try:
-            download(actual_url, dest, label=f"{names}: {dest.name}", progress=progress)
+            download(actual_url, dest, label=f"{names}: {dest.name}", progress=progress, sha256=known)
         except DataFetchError as exc:
             raise DataFetchError(f"could not download {names} from {actual_url} ({exc}); {manual}") from None
         outcomes = []

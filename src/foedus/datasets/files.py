@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import io
-import os
-import tempfile
 import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path, PurePosixPath
@@ -50,26 +47,29 @@ def file_state(path: Path, expected: str) -> FileState:
 
 
 def install(stream: IO[bytes], target: Path, expected: str, *, origin: str) -> None:
-    """Copy a stream to `target` via a temp file and os.replace once its SHA-256 matches; else leave it be."""
+    """Copy a stream to `target` through `foedus.outputs` once its SHA-256 matches; else leave it be.
+
+    The caller has decided that `target` may be replaced when it exists (missing, or --force); a
+    file that appears meanwhile is kept, and accepted when it has the expected SHA-256.
+    """
+    from foedus.errors import OutputExistsError
+    from foedus.outputs import staged_file
+
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
-    tmp = Path(tmp_name)
     try:
-        digest = hashlib.sha256()
-        with os.fdopen(fd, "wb") as out:
+        with staged_file(target, force=target.exists()) as tmp, tmp.open("wb") as out:
+            digest = hashlib.sha256()
             while chunk := stream.read(CHUNK):
                 digest.update(chunk)
                 out.write(chunk)
             out.flush()
-            os.fsync(out.fileno())
-        actual = digest.hexdigest()
-        if actual != expected:
-            raise ChecksumError(f"{origin}: SHA-256 is {actual}, expected {expected}; {target.name} was not installed")
-        tmp.chmod(0o644)
-        os.replace(tmp, target)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
+            actual = digest.hexdigest()
+            if actual != expected:
+                raise ChecksumError(f"{origin}: SHA-256 is {actual}, expected {expected}; {target.name} was not "
+                                    "installed")
+    except OutputExistsError:
+        if sha256_path(target) != expected:
+            raise
 
 
 def zip_members(archive: zipfile.ZipFile, label: str) -> Iterator[tuple[str, str, Opener]]:

@@ -221,9 +221,14 @@ class _Run:
     def result(self, conflicts: tuple[Conflict, ...]) -> CascadeResult:
         """Freeze the run into a `CascadeResult`."""
         belligerent = set(self.side_of)
+        registry = self.world.states.states
+
+        def code(state: str) -> int | None:
+            return registry[state].ccode if state in registry else None
+
         joiners = tuple(
-            Joiner(obls[0], tuple(obls[1:]))
-            for _, obls in sorted(self.joiners.items(), key=lambda kv: (kv[1][0].round, kv[1][0].side, kv[0]))
+            Joiner(obls[0], tuple(obls[1:]), code(state))
+            for state, obls in sorted(self.joiners.items(), key=lambda kv: (kv[1][0].round, kv[1][0].side, kv[0]))
         )
         neutral = tuple(sorted(
             {(n.state, n.toward, n.treaty): n for entries in self.neutral.values() for n in entries
@@ -240,11 +245,13 @@ class _Run:
         datasets: tuple[str, ...] = ("atop",) if any(self.world.treaties[t].origin == "atop" for t in cited) else ()
         if self.world.states.has_system_dates:
             datasets += ("cow_states",)
-        return CascadeResult(
+        result = CascadeResult(
             scenario=self.scenario, joiners=joiners, consultations=consultations, conflicts=conflicts,
             neutral=neutral, violations=violations, withheld=withheld, rounds=self.rounds, names=names,
             notes=notes, datasets=datasets,
         )
+        result.ccodes.update({st: cc for st in result.state_ids if (cc := code(st)) is not None})
+        return result
 
 
 def _obligation_key(o: Obligation) -> tuple[int, int, int, str, str]:

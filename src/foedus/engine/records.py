@@ -76,6 +76,7 @@ class Joiner:
     primary: Obligation = field(metadata=meta("the strongest obligation", "Obligation", flatten=True))
     also: tuple[Obligation, ...] = field(default=(), metadata=meta(
         "other provisions that bind the same state", 'Omit<Obligation, "state">[]', omit=("state",)))
+    ccode: int | None = field(default=None, metadata=meta("the joining state's COW code", "number | null"))
 
     @property
     def state(self) -> str:

@@ -65,6 +65,18 @@ class CascadeResult:
         "each side's COW CINC and share of the world's (when NMC data is present)", "Power | null"))
     montecarlo: MonteCarloSummary | None = field(default=None, compare=False, metadata=meta(
         "with draws: the Monte Carlo keys", "MonteCarloSummary", flatten=True, optional=True))
+    ccodes: dict[str, int] = field(default_factory=dict, compare=False, metadata=meta(
+        "the COW code of every state the result names (states without one are left out)", "Record<string, number>"))
+
+    @property
+    def state_ids(self) -> list[str]:
+        """Every state the result names (belligerents, then the others), without repeats."""
+        found = [st for side in self.sides.values() for st in side]
+        found += [c.state for c in self.conflicts] + [n.state for n in self.neutral] + [n.toward for n in self.neutral]
+        found += [v.state for v in self.violations] + [v.against for v in self.violations]
+        found += [c.state for c in self.consultations] + [c.with_ for c in self.consultations]
+        found += [w.state for w in self.withheld]
+        return list(dict.fromkeys(found))
 
     @computed("both sides: original parties first, then joiners by round",
               "{ attack: string[]; defense: string[] }", stable=True)
@@ -96,22 +108,28 @@ class CascadeResult:
         return to_json(self)
 
     def to_frame(self) -> pd.DataFrame:
-        """One row per belligerent (original parties with round 0), as a pandas DataFrame."""
+        """One row per belligerent (original parties with round 0), as a pandas DataFrame: the state's id
+        (ISO3) and COW code, its side, and for joiners the treaty, article, strength, trigger, the
+        certainty of the facts used and the conditions assumed (joined with "; ")."""
         import pandas as pd
 
         rows: list[dict[str, Any]] = [
-            {"state": st, "name": self.names.get(st, st), "side": side, "round": 0, "treaty": None,
-             "article": None, "strength": None, "kind": None, "attacked": None, "by": None, "place": None}
+            {"state": st, "ccode": self.ccodes.get(st), "name": self.names.get(st, st), "side": side, "round": 0,
+             "treaty": None, "article": None, "strength": None, "kind": None, "attacked": None, "by": None,
+             "place": None, "certainty": None, "conditions": None}
             for side, states in (("attack", self.scenario.attackers), ("defense", self.scenario.targets))
             for st in states
         ]
         for j in self.joiners:
             p = j.primary
-            rows.append({"state": p.state, "name": self.names.get(p.state, p.state), "side": p.side,
-                         "round": p.round, "treaty": p.treaty, "article": p.article,
+            rows.append({"state": p.state, "ccode": self.ccodes.get(p.state), "name": self.names.get(p.state, p.state),
+                         "side": p.side, "round": p.round, "treaty": p.treaty, "article": p.article,
                          "strength": p.strength, "kind": p.kind, "attacked": p.because.attacked,
-                         "by": p.because.by, "place": p.because.place})
-        return pd.DataFrame(rows)
+                         "by": p.because.by, "place": p.because.place, "certainty": p.certainty,
+                         "conditions": "; ".join(p.conditions)})
+        frame = pd.DataFrame(rows)
+        frame["ccode"] = frame["ccode"].astype("Int64")
+        return frame
 
     def explain(self) -> str:
         """A plain-text account, round by round, citing treaty and article for every joiner."""

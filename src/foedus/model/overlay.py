@@ -18,7 +18,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from foedus.errors import FoedusError, ScenarioError, UnknownTreatyError
+from foedus.errors import ScenarioError, UnknownTreatyError
 from foedus.model.treaty import Scope, Strength, Treaty
 from foedus.model.treatymap import TreatyMap
 from foedus.model.world import World
@@ -108,14 +108,15 @@ class Overlay(BaseModel):
         return world.with_treaties(curated)
 
     def save(self, path: str | Path) -> None:
-        """Write the overlay as YAML; refuses to overwrite an existing file."""
+        """Write the overlay as YAML, atomically; refuses to overwrite an existing file."""
         import yaml
 
-        target = Path(path)
-        if target.exists():
-            raise FoedusError(f"{target} already exists; not overwriting it")
+        from foedus.outputs import staged_file
+
         data = self.model_dump(mode="json", exclude_none=True)
-        target.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+        text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
+        with staged_file(Path(path), how="choose another file name") as tmp:
+            tmp.write_text(text, encoding="utf-8")
 
     def describe(self) -> list[str]:
         """One line per change."""

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
@@ -232,8 +232,8 @@ def _limited_extra(limited: Limited, idx: dict[str, int],
     return extra
 
 
-def build_dyads(world: World, options: DyadOptions) -> pd.DataFrame:
-    """The dyad-year table (see the module docstring), as a pandas DataFrame."""
+def build_dyads(world: World, options: DyadOptions, progress: Callable[[int], None] | None = None) -> pd.DataFrame:
+    """The dyad-year table (see the module docstring), as a pandas DataFrame; `progress(k)`: k years done."""
     import pandas as pd
 
     spells = system_spells(world, options.system)
@@ -247,7 +247,7 @@ def build_dyads(world: World, options: DyadOptions) -> pd.DataFrame:
         frame[column] = (_flags(cow_rows, found[kind], options.directed, in_cov) if found is not None
                          else np.full(len(rows), np.nan))
     if options.covariates:
-        frame |= _covariate_columns(world, cow_rows, options)
+        frame |= _covariate_columns(world, cow_rows, options, progress)
     if options.depth:
         from foedus.research.dyad_depth import depth_columns
 
@@ -269,14 +269,17 @@ def _atop_keys(world: World) -> dict[str, np.ndarray] | None:
     return atop_flag_keys(load_atop(world.states), ccode)
 
 
-def _covariate_columns(world: World, rows: np.ndarray, options: DyadOptions) -> dict[str, np.ndarray]:
+def _covariate_columns(world: World, rows: np.ndarray, options: DyadOptions,
+                       progress: Callable[[int], None] | None = None) -> dict[str, np.ndarray]:
     n = len(rows)
     count, power, major = np.zeros(n, dtype=np.int64), np.zeros(n), np.zeros(n, dtype=bool)
     month, day = options.reference_day
-    for year in np.unique(rows[:, 2]):
+    for k, year in enumerate(np.unique(rows[:, 2]), start=1):
         sel = rows[:, 2] == year
         c, p, m = _covariates(world, rows[sel], int(year), dt.date(int(year), month, day))
         count[sel], power[sel], major[sel] = c, p, m
+        if progress is not None:
+            progress(k)
     return {"cascade_defenders": count, "cascade_defenders_cinc": power, "cascade_major_defender": major}
 
 

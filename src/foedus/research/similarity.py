@@ -35,7 +35,7 @@ matrix products, exact in float64 (all counts and sums of counts are integers be
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -211,15 +211,17 @@ def all_pairs(ties: npt.ArrayLike, weights: npt.ArrayLike, *, upper: bool = Fals
     return AllPairs(i=i, j=j, measures={name: mats[name][i, j] for name in MEASURES})
 
 
-def similarity_frame(years: Mapping[int, tuple[npt.ArrayLike, npt.ArrayLike, npt.ArrayLike]]) -> pd.DataFrame:
-    """Directed dyad-year table (both (i, j) and (j, i)) of all six measures, years in ascending order."""
+def similarity_frame(years: Mapping[int, tuple[npt.ArrayLike, npt.ArrayLike, npt.ArrayLike]],
+                     progress: Callable[[int], None] | None = None) -> pd.DataFrame:
+    """Directed dyad-year table (both (i, j) and (j, i)) of all six measures, years in ascending order
+    (`progress(k)` is told after each of the k years)."""
     order = sorted(years)
     sizes = [np.shape(years[y][1])[0] if np.ndim(years[y][1]) == 2 else 0 for y in order]
     total = sum(n * (n - 1) for n in sizes)
     # Filled in place and handed to pandas uncopied: one copy of ~2M rows, not three (memory is the cost here).
     data = {col: np.empty(total, np.int64 if col in FRAME_COLUMNS[:3] else np.float64) for col in FRAME_COLUMNS}
     start = 0
-    for year in order:
+    for k, year in enumerate(order, start=1):
         ccodes, ties, weights = years[year]
         codes = np.asarray(ccodes)
         if codes.ndim != 1 or not np.issubdtype(codes.dtype, np.integer) or np.unique(codes).size != codes.size:
@@ -232,4 +234,6 @@ def similarity_frame(years: Mapping[int, tuple[npt.ArrayLike, npt.ArrayLike, npt
         for name in MEASURES:
             data[name][rows] = pairs.measures[name]
         start = rows.stop
+        if progress is not None:
+            progress(k)
     return pd.DataFrame(data, columns=list(FRAME_COLUMNS), copy=False)

@@ -27,8 +27,7 @@ if TYPE_CHECKING:
     from foedus.sweeps.atlas import AtlasOptions
     from foedus.sweeps.atlas_mc import AtlasDraws
 
-__all__ = ["check_folder", "client", "dask_atlas_draws", "dask_draws", "dask_yearly", "write_partitioned",
-           "yearly_frame"]
+__all__ = ["client", "dask_atlas_draws", "dask_draws", "dask_yearly", "yearly_frame"]
 
 
 @contextlib.contextmanager
@@ -68,33 +67,18 @@ def yearly_frame(first: int, last: int, options: AtlasOptions, dask_client: Any)
     return pd.DataFrame(sorted(rows, key=lambda r: r["year"]))
 
 
-def dask_yearly(first: int, last: int, options: AtlasOptions, out: Path, scheduler: str, workers: int) -> None:
-    """Run the yearly atlas on Dask and write partitioned Parquet (one partition per decade)."""
-    check_folder(out)
+def dask_yearly(first: int, last: int, options: AtlasOptions, out: Path, scheduler: str, workers: int,
+                force: bool = False) -> int:
+    """Run the yearly atlas on Dask and write partitioned Parquet (one partition per decade); return the rows.
+
+    The output folder appears whole or not at all (`foedus.outputs.write_partitioned`)."""
+    from foedus.outputs import check_target, write_partitioned
+
+    check_target(out, force=force, kind="folder")
     with client(scheduler, workers) as c:
         frame = yearly_frame(first, last, options, c)
     frame["decade"] = frame["year"] // 10 * 10
-    write_partitioned(frame, out, "decade")
-
-
-def check_folder(out: Path) -> None:
-    """Refuse an existing output before a sweep starts."""
-    if out.exists():
-        raise FoedusError(f"{out} already exists; not overwriting it")
-
-
-def write_partitioned(frame: pd.DataFrame, out: Path, column: str) -> None:
-    """Write `frame` as Parquet partitioned by `column` into the new folder `out`, all or nothing."""
-    import shutil
-
-    check_folder(out)
-    tmp = out.with_name(f".{out.name}.part")
-    shutil.rmtree(tmp, ignore_errors=True)
-    try:
-        frame.to_parquet(tmp, partition_cols=[column], index=False)
-        tmp.rename(out)
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+    return write_partitioned(frame, out, "decade", force=force)
 
 
 def _draw_chunk(scenario: Any, draws: int, seed: Any, model: Any) -> np.ndarray:

@@ -9,14 +9,16 @@ from foedus.errors import FoedusError
 __all__ = ["plot_series"]
 
 
-def plot_series(series: Path, out: Path) -> None:
-    """Draw mean/max cascade size, tripwire dyads and the capability share at war per year into `out`."""
+def plot_series(series: Path, out: Path, *, force: bool = False) -> int:
+    """Draw mean/max cascade size, tripwire dyads and the capability share at war per year into `out`
+    (atomically, through `foedus.outputs`); return the number of years drawn."""
     import pandas as pd
 
-    if out.exists():
-        raise FoedusError(f"{out} already exists; not overwriting it")
+    from foedus.outputs import check_target, staged_file
+
     if out.suffix not in (".png", ".svg"):
         raise FoedusError(f"{out}: use a .png or .svg file name")
+    check_target(out, force=force)
     if not series.exists():
         raise FoedusError(f"{series}: no such file (make it with `foedus atlas --from Y1 --to Y2 --out FILE`)")
     frame = pd.read_parquet(series) if series.suffix == ".parquet" or series.is_dir() else pd.read_csv(series)
@@ -44,5 +46,9 @@ def plot_series(series: Path, out: Path) -> None:
     axes[-1].set_xlabel("year")
     fig.suptitle("foedus atlas: what a war between any two states would draw in, by year")
     fig.tight_layout()
-    fig.savefig(out)
-    plt.close(fig)
+    try:
+        with staged_file(out, force=force) as tmp:
+            fig.savefig(tmp, format=out.suffix[1:])
+    finally:
+        plt.close(fig)
+    return len(frame)

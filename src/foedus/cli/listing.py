@@ -1,0 +1,96 @@
+"""`--format table|csv|json` for the listing commands (treaties list, states, places, cascade).
+
+`table` is a rich table on a terminal and a plain, untruncated, space-aligned table when stdout is
+a pipe or a file (so `foedus states > states.txt` keeps every name whole); `csv` has one header line,
+lists joined with `;` and flags as 0/1; `json` is the same objects as `--json`.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Callable, Sequence
+from typing import Annotated, Any, Literal
+
+import typer
+
+from foedus.errors import FoedusError
+
+__all__ = ["Format", "FormatOpt", "cell", "emit", "plain_table", "resolve_format"]
+
+Format = Literal["table", "csv", "json"]
+FormatOpt = Annotated[str | None, typer.Option("--format", help="table | csv | json (table: plain and untruncated "
+                                                                "when not on a terminal).")]
+
+
+def resolve_format(fmt: str | None, as_json: bool, default: str | None = "table") -> str | None:
+    """The chosen format: --format, else json for --json, else the command's default (None: its own view)."""
+    if fmt is None:
+        return "json" if as_json else default
+    if fmt not in ("table", "csv", "json"):
+        raise FoedusError(f"unknown format {fmt!r}: choose table, csv or json")
+    if as_json and fmt != "json":
+        raise FoedusError(f"--json and --format {fmt} disagree: give one of them")
+    return fmt
+
+
+def cell(value: Any) -> str:
+    """One value as text: lists joined with `;`, flags as 0/1, nothing as empty.
+
+    >>> cell(["NATO", "EU"]), cell(True), cell(None), cell(3)
+    ('NATO;EU', '1', '', '3')
+    """
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(int(value))
+    if isinstance(value, list | tuple):
+        return ";".join(cell(v) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False, default=str)
+    return str(value)
+
+
+def plain_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """Columns padded to their widest cell, two spaces apart, nothing cut.
+
+    >>> print(plain_table(["id", "name"], [["a", "Alpha"], ["bb", "B"]]))
+    id  name
+    a   Alpha
+    bb  B
+    """
+    widths = [max([len(h), *(len(r[i]) for r in rows)]) for i, h in enumerate(headers)]
+    lines = ["  ".join(v.ljust(w) for v, w in zip(line, widths, strict=True)).rstrip()
+             for line in [list(headers), *rows]]
+    return "\n".join(lines)
+
+
+def emit(rows: list[dict[str, Any]], fmt: str, columns: Sequence[tuple[str, str]],
+         show: Callable[[dict[str, Any], str], str] | None = None, title: str | None = None) -> None:
+    """Print `rows` as json, csv (every key) or a table of `columns` ((key, header) pairs).
+
+    `show(row, key)` may render a cell for the table (default: `cell`)."""
+    if fmt == "json":
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2, default=str) + "\n")
+        return
+    if fmt == "csv":
+        keys = list(dict.fromkeys(k for r in rows for k in r)) or [k for k, _ in columns]
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(keys)
+        writer.writerows([cell(r.get(k)) for k in keys] for r in rows)
+        return
+    render = show or (lambda r, k: cell(r.get(k)))
+    headers = [h for _, h in columns]
+    body = [[render(r, k) for k, _ in columns] for r in rows]
+    if not sys.stdout.isatty():
+        sys.stdout.write(plain_table(headers, body) + "\n")
+        return
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
+    table = Table(*headers, title=title)
+    for line in body:
+        table.add_row(*(escape(v) for v in line))
+    Console(highlight=False).print(table)

@@ -1,0 +1,68 @@
+"""How CLI commands write tables and files: refuse early, write through `foedus.outputs`, say what was written.
+
+Every writer says on stderr what it wrote (path and rows), and prints the citation of COW NMC whenever
+a table carries CINC, so that the data's authors are cited wherever their numbers travel.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["FORMATS_HELP", "Force", "check_table", "cite_lines", "echo_wrote", "save_table", "table_datasets"]
+
+Force = Annotated[bool, typer.Option("--force", help="Replace an existing output (atomically: the old one stays "
+                                                      "whole until the new one is complete).")]
+FORMATS_HELP = "Output file: .parquet, .csv or .dta (Stata); refuses an existing file unless --force."
+
+
+def check_table(out: Path, force: bool) -> None:
+    """Refuse a bad format or a taken --out before any work (the write checks again, exclusively)."""
+    from foedus.outputs import check_table_target
+
+    check_table_target(out, force=force)
+
+
+def cite_lines(datasets: Iterable[str]) -> list[str]:
+    """`cite: ...` lines for the named research datasets (in registry order, no repeats)."""
+    from foedus.datasets import cite
+
+    wanted = list(dict.fromkeys(datasets))
+    return [f"cite: {text}" for texts in cite(wanted).values() for text in texts] if wanted else []
+
+
+def echo_wrote(out: Path, what: str, datasets: Iterable[str] = ()) -> None:
+    """`wrote WHAT to OUT` on stderr; then NMC's citation when the output carries CINC, and how to cite the rest."""
+    typer.echo(f"wrote {what} to {out}", err=True)
+    used = list(dict.fromkeys(datasets))
+    for line in cite_lines(["cow_nmc"] if "cow_nmc" in used else []):
+        typer.echo(line, err=True)
+    if used:
+        names = " ".join(used)
+        typer.echo(f"data used: {names}; `foedus cite {names}` says what to cite (--bibtex for BibTeX)", err=True)
+
+
+def table_datasets(frame: pd.DataFrame, datasets: Iterable[str]) -> list[str]:
+    """The datasets to cite for a table: those given, plus COW NMC whenever a column carries CINC."""
+    found = list(datasets)
+    if any("cinc" in str(c).lower() for c in frame.columns):
+        found.append("cow_nmc")
+    return list(dict.fromkeys(found))
+
+
+def save_table(frame: pd.DataFrame, out: Path, *, force: bool = False, datasets: Iterable[str] = (),
+               title: str = "foedus output") -> None:
+    """Write a table (.parquet, .csv or .dta) atomically and say so, with the citations it needs."""
+    from foedus._version import __version__
+    from foedus.outputs import write_table
+
+    cited = table_datasets(frame, datasets)
+    meta: dict[str, Any] = {"title": title, "foedus_version": __version__, "datasets": cited}
+    rows = write_table(frame, out, force=force, meta=meta)
+    echo_wrote(out, f"{rows:,} rows", cited)

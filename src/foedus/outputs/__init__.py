@@ -1,0 +1,25 @@
+"""Every file or folder foedus writes goes through here: unique temporaries, exclusive or forced publish.
+
+>>> import tempfile, pathlib
+>>> folder = pathlib.Path(tempfile.mkdtemp())
+>>> with staged_file(folder / "a.txt") as tmp:
+...     _ = tmp.write_text("hello")
+>>> (folder / "a.txt").read_text(), sorted(p.name for p in folder.iterdir())
+('hello', ['a.txt'])
+"""
+
+from foedus.outputs.atomic import HOW, TMP_SUFFIX, check_target, install_signal_cleanup, staged_file, staged_folder
+from foedus.outputs.tables import TABLE_SUFFIXES, check_table_target, write_partitioned, write_table
+
+__all__ = [
+    "HOW",
+    "TABLE_SUFFIXES",
+    "TMP_SUFFIX",
+    "check_table_target",
+    "check_target",
+    "install_signal_cleanup",
+    "staged_file",
+    "staged_folder",
+    "write_partitioned",
+    "write_table",
+]

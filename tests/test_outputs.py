@@ -1,0 +1,270 @@
+"""Outputs are never corrupted or silently replaced: races, user files, interrupts, failures, --force."""
+
+from __future__ import annotations
+
+import errno
+import multiprocessing as mp
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from foedus.errors import OutputError, OutputExistsError
+from foedus.outputs import TMP_SUFFIX, staged_file, staged_folder, write_partitioned, write_table
+from foedus.outputs import atomic as atomic_mod
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "foedus.cli", *args], capture_output=True, text=True,
+                          env=os.environ.copy(), timeout=300, cwd=cwd)
+
+
+def _writer(out: str, byte: int, barrier: mp.synchronize.Barrier, results: mp.Queue) -> None:  # type: ignore[name-defined]
+    """One racer: write 2 MB of its own byte, wait for everybody, then publish."""
+    try:
+        with staged_file(Path(out)) as tmp:
+            tmp.write_bytes(bytes([byte]) * (2 << 20))
+            barrier.wait(timeout=30)
+        results.put(("won", byte))
+    except OutputExistsError:
+        results.put(("refused", byte))
+
+
+def test_racing_writers_exactly_one_wins_and_the_file_is_whole(tmp_path: Path) -> None:
+    out = tmp_path / "race.bin"
+    ctx = mp.get_context("fork")
+    barrier, results = ctx.Barrier(6), ctx.Queue()
+    procs = [ctx.Process(target=_writer, args=(str(out), 65 + i, barrier, results)) for i in range(6)]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(60)
+    outcome = [results.get(timeout=5) for _ in procs]
+    winners = [b for what, b in outcome if what == "won"]
+    assert len(winners) == 1 and sum(what == "refused" for what, _ in outcome) == 5
+    assert out.read_bytes() == bytes([winners[0]]) * (2 << 20)  # one writer's bytes, whole
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["race.bin"]  # no temporaries left
+
+
+@pytest.mark.needs_data
+def test_two_cli_runs_on_one_out_one_wins_the_other_exits_2(tmp_path: Path) -> None:
+    out = tmp_path / "sim.csv"
+    args = [sys.executable, "-m", "foedus.cli", "similarity", "--from", "1914", "--to", "1914", "--out", str(out)]
+    procs = [subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    done = [(p.wait(timeout=300), p.stderr.read() if p.stderr else "") for p in procs]
+    assert sorted(rc for rc, _ in done) == [0, 2], done
+    loser = next(err for rc, err in done if rc == 2)
+    assert loser.startswith("error: ") and loser.strip().count("\n") == 0 and str(out) in loser
+    alone = tmp_path / "alone.csv"
+    assert _cli("similarity", "--from", "1914", "--to", "1914", "--out", str(alone)).returncode == 0
+    assert out.read_bytes() == alone.read_bytes()  # intact: the same bytes as a run with no rival
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["alone.csv", "sim.csv"]
+
+
+def test_user_files_named_like_the_old_temporary_survive(tmp_path: Path) -> None:
+    out = tmp_path / "t.csv"
+    (tmp_path / ".t.csv.part").write_text("my notes", encoding="utf-8")
+    (tmp_path / ".t.csv.part.d").mkdir()
+    folder_part = tmp_path / ".part_out.part"
+    folder_part.mkdir()
+    (folder_part / "keep.txt").write_text("keep", encoding="utf-8")
+    write_table(pd.DataFrame({"a": [1, 2]}), out)
+    write_partitioned(pd.DataFrame({"a": [1, 2], "k": [1, 2]}), tmp_path / "part_out", "k")
+    assert (tmp_path / ".t.csv.part").read_text(encoding="utf-8") == "my notes"
+    assert (tmp_path / ".t.csv.part.d").is_dir() and (folder_part / "keep.txt").read_text(encoding="utf-8") == "keep"
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(TMP_SUFFIX)]
+
+
+def test_existing_output_is_refused_with_the_way_forward_and_kept(tmp_path: Path) -> None:
+    out = tmp_path / "t.parquet"
+    out.write_bytes(b"mine")
+    with pytest.raises(OutputExistsError, match="--force"):
+        write_table(pd.DataFrame({"a": [1]}), out)
+    assert out.read_bytes() == b"mine"
+    write_table(pd.DataFrame({"a": [7]}), out, force=True)
+    assert pd.read_parquet(out)["a"].tolist() == [7]
+    folder = tmp_path / "a_folder.csv"
+    folder.mkdir()
+    with pytest.raises(OutputError, match="is a folder"):
+        write_table(pd.DataFrame({"a": [1]}), folder, force=True)
+    with pytest.raises(OutputError, match="does not exist"):
+        write_table(pd.DataFrame({"a": [1]}), tmp_path / "nowhere" / "t.csv")
+    with pytest.raises(OutputError, match="unknown table format"):
+        write_table(pd.DataFrame({"a": [1]}), tmp_path / "t.xlsx")
+
+
+def test_a_failure_mid_write_leaves_nothing_under_the_final_name(tmp_path: Path) -> None:
+    out = tmp_path / "half.txt"
+    with pytest.raises(RuntimeError), staged_file(out) as tmp:
+        tmp.write_text("half of it", encoding="utf-8")
+        raise RuntimeError("the writer crashed")
+    with pytest.raises(OutputError, match="No space left on device"), staged_file(out) as tmp:
+        tmp.write_text("half", encoding="utf-8")
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+    folder = tmp_path / "parts"
+    with pytest.raises(RuntimeError), staged_folder(folder) as tmp:
+        (tmp / "a.parquet").write_bytes(b"x")
+        raise RuntimeError("crash after one partition")
+    assert list(tmp_path.iterdir()) == []
+    with pytest.raises(OutputError, match="cannot write"):  # pyarrow refuses a mixed column: no file, one line
+        write_table(pd.DataFrame({"a": [1, "x"]}), tmp_path / "mixed.parquet")
+    assert list(tmp_path.iterdir()) == []
+
+
+_SLOW_WRITER = """
+import sys, time
+from pathlib import Path
+from foedus.outputs import install_signal_cleanup, staged_file
+install_signal_cleanup()
+with staged_file(Path(sys.argv[1])) as tmp:
+    tmp.write_bytes(b"x" * (4 << 20))
+    print("writing", flush=True)
+    time.sleep(60)
+"""
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
+def test_an_interrupted_writer_leaves_no_debris(tmp_path: Path, sig: signal.Signals) -> None:
+    out = tmp_path / "big.parquet"
+    proc = subprocess.Popen([sys.executable, "-c", textwrap.dedent(_SLOW_WRITER), str(out)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert proc.stdout is not None and proc.stdout.readline().strip() == "writing"
+    assert len(list(tmp_path.iterdir())) == 1  # the temporary exists while it writes
+    proc.send_signal(sig)
+    proc.wait(timeout=30)
+    assert proc.returncode != 0
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_without_hard_links_publishing_is_still_exclusive(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_link(*_args: object) -> None:
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(atomic_mod.os, "link", no_link)
+    out = tmp_path / "a.txt"
+    with staged_file(out) as tmp:
+        tmp.write_text("first", encoding="utf-8")
+    other = tmp_path / "b.txt"
+    with pytest.raises(OutputExistsError), staged_file(other) as tmp:  # the name is free when the run starts ...
+        other.write_text("someone else", encoding="utf-8")  # ... and taken before it publishes
+        tmp.write_text("second", encoding="utf-8")
+    assert out.read_text(encoding="utf-8") == "first" and other.read_text(encoding="utf-8") == "someone else"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "b.txt"]
+
+
+@pytest.mark.parametrize("exchange", [True, False])
+def test_force_swaps_a_folder_whole_and_refuses_a_foreign_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                              exchange: bool) -> None:
+    if not exchange:
+        monkeypatch.setattr(atomic_mod, "_exchange", lambda _a, _b: False)
+    out = tmp_path / "parts"
+    write_partitioned(pd.DataFrame({"v": [1, 2], "k": [1, 2]}), out, "k")
+    with pytest.raises(OutputExistsError, match="--force"):
+        write_partitioned(pd.DataFrame({"v": [3], "k": [3]}), out, "k")
+    write_partitioned(pd.DataFrame({"v": [3], "k": [3]}), out, "k", force=True)
+    assert pd.read_parquet(out)["v"].tolist() == [3]
+    (out / "notes.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(OutputError, match=r"not replacing .*notes\.txt"):
+        write_partitioned(pd.DataFrame({"v": [4], "k": [4]}), out, "k", force=True)
+    assert (out / "notes.txt").read_text(encoding="utf-8") == "mine"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["parts"]
+
+
+def test_tables_csv_flags_are_0_1_and_stata_keeps_long_names_as_labels(tmp_path: Path) -> None:
+    frame = pd.DataFrame({"ccode1": [2, 20], "flag": [True, False], "maybe": pd.array([1, None], dtype="Int8"),
+                          "a name longer than thirty-two characters": [0.5, 1.5], "text": ["x", None]})
+    write_table(frame, tmp_path / "t.csv")
+    lines = (tmp_path / "t.csv").read_text(encoding="utf-8").splitlines()
+    assert lines[1:] == ["2,1,1,0.5,x", "20,0,,1.5,"]
+    write_table(frame, tmp_path / "t.dta")
+    back = pd.read_stata(tmp_path / "t.dta")
+    assert list(back.columns) == ["ccode1", "flag", "maybe", "a_name_longer_than_thirty_two_ch", "text"]
+    assert back["flag"].tolist() == [1, 0] and pd.isna(back["maybe"][1]) and back["text"].tolist() == ["x", ""]
+    with pd.io.stata.StataReader(tmp_path / "t.dta") as reader:
+        labels = reader.variable_labels()
+    assert labels["a_name_longer_than_thirty_two_ch"] == "a name longer than thirty-two characters"
+    seeds = pd.DataFrame({"seed": [2**62 + 1, 5]})
+    write_table(seeds, tmp_path / "seeds.dta")
+    assert pd.read_stata(tmp_path / "seeds.dta")["seed"].tolist() == [str(2**62 + 1), "5"]  # not rounded
+    clash = pd.DataFrame({"a b": [1], "a_b": [2]})
+    with pytest.raises(OutputError, match="share the Stata name"):
+        write_table(clash, tmp_path / "clash.dta")
+    assert not (tmp_path / "clash.dta").exists()
+
+
+def test_schema_and_save_overlay_are_atomic_and_never_overwrite(tmp_path: Path) -> None:
+    schema = tmp_path / "schema.json"
+    schema.write_text("mine", encoding="utf-8")
+    proc = _cli("schema", "--out", str(schema))
+    assert proc.returncode == 2 and "--force" in proc.stderr and schema.read_text(encoding="utf-8") == "mine"
+    proc = _cli("schema", "--out", str(schema), "--force")
+    assert proc.returncode == 0 and schema.read_text(encoding="utf-8").startswith("{")
+    assert f"wrote the treaty JSON Schema to {schema}" in proc.stderr
+    overlay = tmp_path / "whatif.yaml"
+    overlay.write_text("mine", encoding="utf-8")
+    proc = _cli("cascade", "-a", "RUS", "-t", "EST", "-d", "2025-01-15", "--drop-treaty", "nato_1949",
+                "--save-overlay", str(overlay))
+    assert proc.returncode == 2 and overlay.read_text(encoding="utf-8") == "mine"
+    overlay.unlink()
+    proc = _cli("cascade", "-a", "RUS", "-t", "EST", "-d", "2025-01-15", "--drop-treaty", "nato_1949",
+                "--save-overlay", str(overlay))
+    assert proc.returncode == 0 and "drop_treaty" in overlay.read_text(encoding="utf-8")
+    assert f"to {overlay}" in proc.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["schema.json", "whatif.yaml"]
+
+
+def test_outputs_get_the_usual_permissions(tmp_path: Path) -> None:
+    mask = os.umask(0o022)
+    try:
+        write_table(pd.DataFrame({"a": [1]}), tmp_path / "t.csv")
+        write_partitioned(pd.DataFrame({"a": [1], "k": [1]}), tmp_path / "parts", "k")
+    finally:
+        os.umask(mask)
+    assert (tmp_path / "t.csv").stat().st_mode & 0o777 == 0o644
+    assert (tmp_path / "parts").stat().st_mode & 0o777 == 0o755
+
+
+@pytest.mark.needs_data
+def test_a_failed_backtest_force_keeps_the_old_report_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from foedus.backtest import report
+    from foedus.backtest.command import backtest
+    from foedus.backtest.errors import BacktestError
+
+    out = tmp_path / "bt"
+    backtest(out=out, first=1950, last=1950, draws=20, seed=1, force=False)
+    (out / "notes.txt").write_text("mine", encoding="utf-8")
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+
+    def broken(*_args: object) -> str:
+        raise BacktestError("disk trouble while writing report.md")
+
+    monkeypatch.setattr(report, "markdown", broken)
+    with pytest.raises(BacktestError):
+        backtest(out=out, first=1950, last=1950, draws=30, seed=2, force=True)
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before  # old report whole, nothing mixed in
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bt"]
+
+
+@pytest.mark.needs_data
+@pytest.mark.parametrize(("sig", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+def test_an_interrupted_cli_run_says_so_and_leaves_nothing(tmp_path: Path, sig: signal.Signals, code: int) -> None:
+    import time
+
+    out = tmp_path / "dyads.parquet"
+    proc = subprocess.Popen([sys.executable, "-m", "foedus.cli", "dyads", "--from", "1816", "--to", "2018",
+                             "--out", str(out)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(3)  # loading data and building dyad-years: far from done
+    assert proc.poll() is None
+    proc.send_signal(sig)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == code
+    assert "Traceback" not in err and list(tmp_path.iterdir()) == []
+    if sig == signal.SIGINT:
+        assert err.strip() == "error: interrupted"

@@ -1,0 +1,212 @@
+"""Research-ready outputs: peacesciencer's covariates, Parquet/CSV/Stata tables, --format, COW codes, citations."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+import yaml
+
+from foedus.model.world import World
+from foedus.research.dyads import dyad_years, system_spells
+from foedus.research.peacesciencer import add_covariates, parse_covariates
+
+ROOT = Path(__file__).resolve().parents[1]
+needs_data = pytest.mark.needs_data
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "foedus.cli", *args], capture_output=True, text=True,
+                          env=os.environ.copy(), timeout=300)
+
+
+def _dyads(world: World, years: tuple[int, ...], today: dt.date = dt.date(2020, 6, 1)) -> pd.DataFrame:
+    """Directed COW dyad-years of the given years (as `foedus dyads` lists them) with the three covariates."""
+    spells = system_spells(world, "cow")
+    rows = np.concatenate([dyad_years(spells, y, y) for y in years])
+    frame = pd.DataFrame(rows, columns=["ccode1", "ccode2", "year"])
+    return add_covariates(frame, world, ("cinc", "cowmaj", "conttype"), today)
+
+
+def _value(df: pd.DataFrame, a: int, b: int, year: int, column: str) -> object:
+    row = df[(df.ccode1 == a) & (df.ccode2 == b) & (df.year == year)]
+    assert len(row) == 1, (a, b, year)
+    return row[column].iloc[0]
+
+
+@pytest.fixture(scope="module")
+def covariates(world: World) -> pd.DataFrame:
+    return _dyads(world, (1830, 1879, 1897, 1898, 1920, 1958, 1959, 1963, 1964, 2016, 2017, 2019, 2020))
+
+
+@needs_data
+def test_conttype_follows_peacesciencer_first_month_rule(covariates: pd.DataFrame) -> None:
+    # Codings from peacesciencer's add_contiguity(slice = "first", mry = FALSE); spells from contdir.csv
+    assert _value(covariates, 210, 220, 1830, "conttype") == 1  # land border all of 1830 (sea from 1830-12)
+    assert _value(covariates, 710, 740, 1879, "conttype") == 5  # 400 miles in Jan 1879, 150 from March
+    assert _value(covariates, 2, 20, 1920, "conttype") == 1  # from Canada's entry in Jan 1920
+    assert _value(covariates, 2, 365, 1958, "conttype") == 0  # the Bering Strait spell starts in 1959
+    assert _value(covariates, 2, 365, 1959, "conttype") == 2
+    assert _value(covariates, 820, 840, 1963, "conttype") == 0  # both members in January, contiguous from Sept
+    assert _value(covariates, 820, 840, 1964, "conttype") == 3
+    assert _value(covariates, 840, 820, 1964, "conttype") == 3  # both directions
+    assert _value(covariates, 2, 200, 1963, "conttype") == 0  # never directly contiguous
+    assert pd.isna(_value(covariates, 2, 20, 2017, "conttype"))  # no contiguity data after 2016
+    known = covariates[covariates.year <= 2016].conttype
+    assert known.notna().all() and set(known.unique()) <= {0, 1, 2, 3, 4, 5}
+
+
+@needs_data
+def test_cinc_is_nmc_as_is_and_missing_after_its_end(covariates: pd.DataFrame, data_dir: Path) -> None:
+    with (data_dir / "cow_nmc" / "NMC-60-abridged.csv").open(newline="", encoding="utf-8") as fh:
+        nmc = {(int(r["ccode"]), int(r["year"])): float(r["cinc"]) for r in csv.DictReader(fh)}
+    assert _value(covariates, 2, 20, 1920, "cinc1") == pytest.approx(nmc[(2, 1920)])
+    assert _value(covariates, 2, 20, 1920, "cinc2") == pytest.approx(nmc[(20, 1920)])
+    assert _value(covariates, 2, 20, 2016, "cinc1") == pytest.approx(nmc[(2, 2016)])
+    assert pd.isna(_value(covariates, 2, 20, 2017, "cinc1"))  # no carry-forward, as add_nmc()
+
+
+@needs_data
+def test_cowmaj_any_part_of_the_year_and_runs_to_the_last_full_year(covariates: pd.DataFrame) -> None:
+    assert _value(covariates, 2, 70, 1897, "cowmaj1") == 0  # USA is a major from 1898-08-13
+    assert _value(covariates, 2, 70, 1898, "cowmaj1") == 1
+    assert _value(covariates, 2, 70, 1898, "cowmaj2") == 0
+    assert _value(covariates, 2, 20, 2019, "cowmaj1") == 1  # the open 2016 spell runs to 2019 (today: 2020)
+    assert pd.isna(_value(covariates, 2, 20, 2020, "cowmaj1"))  # not yet a concluded year
+    assert str(covariates.cowmaj1.dtype) == "Int8" and str(covariates.conttype.dtype) == "Int8"
+
+
+def test_covariate_names_are_checked() -> None:
+    assert parse_covariates(["cinc,conttype", "cinc"]) == ("cinc", "conttype")
+    assert parse_covariates(["all"]) == ("cinc", "cowmaj", "conttype")
+    with pytest.raises(Exception, match="unknown covariate 'polity'"):
+        parse_covariates(["polity"])
+
+
+@needs_data
+def test_dyads_cli_writes_stata_and_csv_with_0_1_flags_and_cites_nmc(tmp_path: Path) -> None:
+    dta, csv_out = tmp_path / "d.dta", tmp_path / "d.csv"
+    proc = _cli("dyads", "--from", "1914", "--to", "1914", "--add", "all", "--out", str(dta))
+    assert proc.returncode == 0, proc.stderr
+    assert f"rows to {dta}" in proc.stderr and "cite: Singer, J. David" in proc.stderr
+    assert "`foedus cite cow_states atop cow_contiguity cow_nmc`" in proc.stderr
+    back = pd.read_stata(dta)
+    assert {"cinc1", "cinc2", "cowmaj1", "cowmaj2", "conttype", "cascade_major_defender"} <= set(back.columns)
+    proc = _cli("dyads", "--from", "1914", "--to", "1914", "--out", str(csv_out))
+    assert proc.returncode == 0, proc.stderr
+    text = csv_out.read_text(encoding="utf-8")
+    assert "True" not in text and "False" not in text
+    flags = pd.read_csv(csv_out)["cascade_major_defender"]
+    assert set(flags.unique()) == {0, 1}
+    assert len(back) == len(flags)
+    proc = _cli("dyads", "--from", "1914", "--to", "1914", "--out", str(csv_out))
+    assert proc.returncode == 2 and "--force" in proc.stderr
+    proc = _cli("dyads", "--from", "2000", "--to", "2000", "--system", "gw", "--add", "cinc", "--out",
+                str(tmp_path / "gw.csv"))
+    assert proc.returncode == 2 and "use --system cow" in proc.stderr
+
+
+def test_listing_formats_csv_json_and_untruncated_plain_tables() -> None:
+    proc = _cli("treaties", "list", "--format", "csv")
+    assert proc.returncode == 0
+    rows = list(csv.DictReader(proc.stdout.splitlines()))
+    assert rows[0].keys() >= {"id", "name", "signed", "in_force", "members", "kinds"}
+    assert any(r["id"] == "nato_1949" for r in rows)
+    assert json.loads(_cli("places", "--format", "json").stdout) == json.loads(_cli("places", "--json").stdout)
+    table = _cli("places").stdout  # stdout is a pipe here: plain and untruncated
+    longest = max((p["name"] for p in json.loads(_cli("places", "--json").stdout)), key=len)
+    assert longest in table and "┃" not in table and "…" not in table
+    states = _cli("states", "--format", "table").stdout.splitlines()
+    assert states[0].split() == ["id", "COW", "abb", "ISO3", "name", "system", "membership"]
+    proc = _cli("states", "--json", "--format", "csv")
+    assert proc.returncode == 2 and "disagree" in proc.stderr
+
+
+def test_cascade_csv_and_json_carry_cow_codes_certainty_and_conditions() -> None:
+    args = ("cascade", "-a", "UKR", "-t", "RUS", "-d", "2025-01-15", "--place", "kursk-oblast")
+    rows = list(csv.DictReader(_cli(*args, "--format", "csv").stdout.splitlines()))
+    prk = next(r for r in rows if r["state"] == "PRK")
+    assert prk["ccode"] == "731" and prk["certainty"] == "verified" and "state of war" in prk["conditions"]
+    assert next(r for r in rows if r["state"] == "UKR")["ccode"] == "369"
+    out = json.loads(_cli(*args, "--json").stdout)
+    assert out["ccodes"]["RUS"] == 365 and next(j for j in out["joiners"] if j["state"] == "PRK")["ccode"] == 731
+    plain = _cli(*args, "--format", "table").stdout
+    assert plain.splitlines()[0].split()[:3] == ["state", "ccode", "name"]
+
+
+def test_to_frame_has_ccode_certainty_and_conditions() -> None:
+    from foedus.api import cascade
+
+    frame = cascade("UKR", "RUS", "2025-01-15", place="kursk-oblast").to_frame()
+    assert {"ccode", "certainty", "conditions"} <= set(frame.columns)
+    prk = frame[frame.state == "PRK"].iloc[0]
+    assert prk.ccode == 731 and prk.certainty == "verified" and prk.conditions
+    assert str(frame.ccode.dtype) == "Int64"
+
+
+@needs_data
+def test_cinc_in_a_result_cites_nmc() -> None:
+    from foedus.api import cascade
+
+    result = cascade("UKR", "RUS", "2025-01-15", place="kursk-oblast")
+    assert result.power is not None and "cow_nmc" in result.datasets
+    proc = _cli("cascade", "-a", "UKR", "-t", "RUS", "-d", "2025-01-15", "--place", "kursk-oblast", "--cite")
+    assert "Singer, J. David" in proc.stdout
+
+
+def test_cite_bibtex_and_citation_cff() -> None:
+    from foedus._version import __version__
+    from foedus.datasets import DATASETS
+    from foedus.datasets.bibtex import BIBTEX
+
+    assert set(BIBTEX) == set(DATASETS)
+    for name, entries in BIBTEX.items():
+        assert len(entries) == len(DATASETS[name].citations), name
+    proc = _cli("cite", "--bibtex", "cow_nmc", "atop")
+    assert proc.returncode == 0
+    text = proc.stdout
+    assert text.startswith("@software{foedus,") and "@incollection{singer1972capability," in text
+    assert text.count("@") == 1 + 2 + 3 and text.count("{") == text.count("}")
+    cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    assert cff["cff-version"] == "1.2.0" and str(cff["version"]) == __version__
+    assert cff["license"] == "GPL-3.0-or-later" and cff["authors"]
+
+
+def test_progress_bars_draw_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    from foedus.cli.progress import steps, working
+
+    with steps("quiet", 3) as done:
+        done(3)
+    with working("quiet"):
+        pass
+    assert capsys.readouterr().err == ""
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    with steps("counting years", 4) as done:
+        for k in range(1, 5):
+            done(k)
+    assert isinstance(done, type(lambda: None))
+
+
+def test_atlas_plot_says_what_it_wrote_and_needs_force_to_replace(tmp_path: Path) -> None:
+    series = tmp_path / "series.csv"
+    pd.DataFrame({"year": [1900, 1901], "mean_size_legal": [2.0, 2.5], "max_size_legal": [5, 6],
+                  "tripwire_dyads_legal": [10, 12], "capability_share_mean_legal": [0.1, 0.2],
+                  "capability_share_max_legal": [0.5, 0.6]}).to_csv(series, index=False)
+    png = tmp_path / "plot.png"
+    proc = _cli("atlas-plot", str(series), "--out", str(png))
+    assert proc.returncode == 0, proc.stderr
+    assert f"wrote a plot of 2 years to {png}" in proc.stderr and png.read_bytes()[:4] == b"\x89PNG"
+    proc = _cli("atlas-plot", str(series), "--out", str(png))
+    assert proc.returncode == 2 and "--force" in proc.stderr
+    assert _cli("atlas-plot", str(series), "--out", str(png), "--force").returncode == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plot.png", "series.csv"]
+    assert np.isfinite(pd.read_csv(series).mean_size_legal).all()
