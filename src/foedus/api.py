@@ -14,9 +14,13 @@ from foedus.errors import ScenarioError
 from foedus.model.world import World
 
 if TYPE_CHECKING:
-    from foedus.engine.reliability import HonourModel
+    from pathlib import Path
 
-__all__ = ["cascade", "load_world"]
+    from foedus.engine.reliability import HonourModel
+    from foedus.war.events import War
+    from foedus.war.result import WarReplay
+
+__all__ = ["cascade", "load_world", "replay_war"]
 
 
 def load_world(*extra_files: str) -> World:
@@ -42,6 +46,7 @@ def cascade(  # noqa: PLR0913
     draws: int | None = None,
     seed: int | None = None,
     honour: HonourModel | str | None = None,
+    ongoing_since: str | dt.date | None = None,
 ) -> CascadeResult:
     """Who is obligated to join a war that starts with this attack, on which side, and why.
 
@@ -55,6 +60,12 @@ def cascade(  # noqa: PLR0913
     With `draws`, also runs a Monte Carlo over whether each triggered obligation is honoured
     (`honour`: an `HonourModel` or the path of a YAML file; default: published reliability figures);
     the same `seed` gives the same numbers. Coalition power (COW CINC) is added when NMC data is present.
+    With `ongoing_since`, the attacks are ongoing since that date: the result's `ongoing` says since when
+    each joiner has been bound and by which change (North Korea: the treaty's entry into force):
+
+    >>> r = cascade("UKR", "RUS", "2025-01-15", place="kursk-oblast", ongoing_since="2024-08-06")
+    >>> r.ongoing["bound_since"]["PRK"]["since"], r.ongoing["bound_since"]["PRK"]["cause"]["label"]
+    ('2024-12-04', 'rus_prk_2024 enters into force')
 
     Raises:
         FoedusError: unknown state or place, impossible date, or an inconsistent scenario.
@@ -66,6 +77,11 @@ def cascade(  # noqa: PLR0913
         unresolved=unresolved,
     )
     result = run_cascade(w, scenario)
+    if ongoing_since is not None:
+        from foedus.engine.scenario import parse_date
+        from foedus.war.ongoing import ongoing_summary
+
+        result = replace(result, ongoing=ongoing_summary(w, scenario, parse_date(ongoing_since)))
     power = coalition_power(w.states, result.sides, scenario.date)
     if draws is None:
         return replace(result, power=power)
@@ -80,3 +96,35 @@ def cascade(  # noqa: PLR0913
     summary = mc.to_dict()
     summary["expected_power"] = expected_power(w.states, mc.states, mc.sides, scenario.date)
     return replace(result, power=power, montecarlo=summary)
+
+
+def replay_war(
+    war: str | Path | War,
+    *,
+    world: World | None = None,
+    reading: Reading = "legal",
+    basis: Basis = "in-force",
+    requested: bool = True,
+    territory_view: TerritoryView = "recognized",
+    unresolved: UnresolvedReading = "met",
+    until: str | dt.date | None = None,
+) -> WarReplay:
+    """Replay a war (a war file's path, or a loaded `foedus.war.events.War`) date by date.
+
+    >>> r = replay_war("examples/wars/russia_ukraine_2022.yaml")
+    >>> b = r.first_bound("PRK")
+    >>> b.date.isoformat(), b.treaty, b.article, b.cause["label"]
+    ('2024-12-04', 'rus_prk_2024', '4', 'rus_prk_2024 enters into force')
+
+    Raises:
+        WarDataError: a malformed or inconsistent war file; FoedusError: bad settings.
+    """
+    from foedus.engine.scenario import parse_date
+    from foedus.war.events import War as WarType
+    from foedus.war.loader import load_war
+    from foedus.war.replay import replay, settings_of
+
+    w = world or World.default()
+    settings = settings_of(reading, basis, requested, territory_view, unresolved)
+    loaded = war if isinstance(war, WarType) else load_war(war, w, settings.territory_view)
+    return replay(loaded, w, settings=settings, until=parse_date(until) if until else None)

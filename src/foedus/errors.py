@@ -15,6 +15,7 @@ __all__ = [
     "UnknownPlaceError",
     "UnknownStateError",
     "UnknownTreatyError",
+    "WarDataError",
 ]
 
 
@@ -69,3 +70,12 @@ class DataImportError(FoedusError):
 
 class ChecksumError(FoedusError):
     """A file's SHA-256 is not the one the registry expects; the message names both hashes."""
+
+
+class WarDataError(FoedusError):
+    """A war file is malformed or inconsistent: the message names the file, the field path and the problem."""
+
+    def __init__(self, path: str, location: str, problem: str) -> None:
+        self.path, self.location, self.problem = path, location, problem
+        where = f"{path}: {location}" if location else path
+        super().__init__(f"{where}: {problem}")

@@ -77,6 +77,9 @@ def cascade(  # noqa: PLR0913
     set_scope: SetScope = None,
     overlay: OverlayFile = None,
     save_overlay: SaveOverlay = None,
+    ongoing_since: Annotated[str | None, typer.Option(help="The attacks are ongoing since this date (YYYY-MM-DD): "
+                                                           "say since when each joiner is bound, and by what.")]
+    = None,
 ) -> None:
     """Who is obligated to join a war that starts with this attack, on which side, and why."""
     from foedus.api import cascade as run
@@ -90,7 +93,7 @@ def cascade(  # noqa: PLR0913
         split(attacker), split(target), date, place=place, target_kind=target_kind,  # type: ignore[arg-type]
         reading=reading, requested=request, basis=basis, territory_view=territory_view,  # type: ignore[arg-type]
         unresolved=unresolved, world=world_for(treaties, what_if),  # type: ignore[arg-type]
-        draws=draws, seed=seed, honour=str(honour) if honour else None,
+        draws=draws, seed=seed, honour=str(honour) if honour else None, ongoing_since=ongoing_since,
     )
     if as_json:
         emit_json(result.to_dict())
@@ -98,6 +101,10 @@ def cascade(  # noqa: PLR0913
         from foedus.cli.show import print_result
 
         print_result(result)
+        if result.ongoing is not None:
+            from foedus.war.render import print_ongoing
+
+            print_ongoing(result.ongoing)
     if cite:
         from foedus.cli.show import print_citations
 
@@ -175,11 +182,17 @@ def places(
 @app.command()
 def schema(
     out: Annotated[Path | None, typer.Option(help="Write to this file (refuses to overwrite).")] = None,
+    war: Annotated[bool, typer.Option("--war", help="The schema of a war file instead of a treaty file.")] = False,
 ) -> None:
-    """Print the JSON Schema of a treaty file."""
-    from foedus.model.treaty import Treaty
+    """Print the JSON Schema of a treaty file (or, with --war, of a war file)."""
+    if war:
+        from foedus.war.schema import WarFile
 
-    text = json.dumps(Treaty.model_json_schema(), indent=2) + "\n"
+        text = json.dumps(WarFile.model_json_schema(), indent=2) + "\n"
+    else:
+        from foedus.model.treaty import Treaty
+
+        text = json.dumps(Treaty.model_json_schema(), indent=2) + "\n"
     if out is None:
         sys.stdout.write(text)
         return
@@ -212,6 +225,10 @@ app.command()(serve)
 from foedus.backtest.command import backtest  # noqa: E402 - loads the backtest only when the command runs
 
 app.command()(backtest)
+
+from foedus.war.command import war  # noqa: E402 - loads the replay only when the command runs
+
+app.command()(war)
 
 
 def main() -> None:

@@ -55,6 +55,7 @@ class CascadeResult:
     datasets: tuple[str, ...] = ()
     power: dict[str, Any] | None = field(default=None, compare=False)
     montecarlo: dict[str, Any] | None = field(default=None, compare=False)
+    ongoing: dict[str, Any] | None = field(default=None, compare=False)  # set by --ongoing-since (foedus.war)
 
     @property
     def sides(self) -> dict[str, list[str]]:
@@ -106,6 +107,7 @@ class CascadeResult:
             "datasets": list(self.datasets),
             "power": self.power,
             **(self.montecarlo or {}),
+            **({"ongoing": self.ongoing} if self.ongoing is not None else {}),
         }
 
     def to_frame(self) -> pd.DataFrame:
