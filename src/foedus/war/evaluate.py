@@ -52,6 +52,7 @@ class Trigger:
     strength: str
     side: WarSide  # the side the obligor would fight on: the beneficiary's
     attack: Attack
+    unresolved: tuple[str, ...] = ()  # conditions its source flags without specifying (read as met)
 
     @property
     def key(self) -> tuple[str, str, str, str]:
@@ -117,7 +118,7 @@ def triggers(world: World, scenario: Scenario) -> dict[tuple[str, str, str, str]
                 continue
             p = leg.provision
             trig = Trigger(leg.obligor, leg.beneficiary, leg.treaty.id, p.article, p.kind.value, p.strength.value,
-                           side, attack)
+                           side, attack, tuple(p.unresolved))
             out.setdefault(trig.key, trig)
     return out
 
