@@ -241,3 +241,21 @@ def test_treaty_changes_follow_the_basis() -> None:
     signed = treaty_changes([t], "signed", D(1999, 1, 1), D(2000, 12, 31))
     assert [c.what for cs in signed.values() for c in cs] == ["signed"]
     assert treaty_changes([t], "in-force", D(2000, 6, 1), D(2000, 12, 31)) == {}  # (start, end]: start excluded
+
+
+def _legs(index) -> set[tuple[str, str, str, str, str]]:  # type: ignore[no-untyped-def]
+    return {(k.value, leg.beneficiary, leg.obligor, leg.treaty.id, leg.provision.article)
+            for k, table in index.by_beneficiary.items() for legs in table.values() for leg in legs}
+
+
+@pytest.mark.needs_data
+@pytest.mark.parametrize("day", [D(1914, 8, 3), D(1940, 11, 21), D(1950, 7, 5), D(1991, 1, 16), D(2024, 12, 20)])
+def test_a_date_and_its_epoch_compile_the_same_legs(world, day) -> None:  # type: ignore[no-untyped-def]
+    # the replay evaluates each date with the legs of its epoch; this guards that shortcut against engine changes
+    from foedus.engine.index import compile_legs
+    from foedus.war.replay import epoch_of
+
+    epoch = epoch_of(world, "in-force", day)
+    assert epoch <= day
+    a, b = compile_legs(world, day, "in-force"), compile_legs(world, epoch, "in-force")
+    assert _legs(a) == _legs(b) and a.members == b.members

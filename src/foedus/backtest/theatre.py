@@ -1,8 +1,9 @@
 """Where each replayed attack of a COW war hits: the victim's home territory, or its forces where the war was fought.
 
 Rules, in order:
-1. A war listed in `data/cow_theatres.yaml` (the Falklands, Angola) is fought at its place: an attack hits
-   the victim's territory there if the place is the victim's, else the victim's forces there.
+1. `data/cow_theatres.yaml` names a place for a victim in a war (Pearl Harbor for the USA in 1941), or a
+   place for a whole war (the Falklands, Angola): the attack hits the victim's territory there if the place
+   is the victim's, else the victim's forces there.
 2. Otherwise, COW's `WhereFought` code of the victim's participation says in which regions it fought. If
    the victim's own COW region (by its COW code) is among them, the attack hits its home territory; if
    not, it hits the victim's forces at the war's theatre: the home territory of the first of the war's
@@ -62,10 +63,11 @@ def cow_regions(ccode: int) -> frozenset[str]:
 
 @dataclass(frozen=True, slots=True)
 class Theatre:
-    """A war fought at one place (an entry of data/cow_theatres.yaml)."""
+    """Where a war was fought (an entry of data/cow_theatres.yaml): one place, and/or places per victim."""
 
     war: int
-    place: str
+    place: str | None
+    victims: dict[str, str]
     note: str
 
 
@@ -78,8 +80,10 @@ def theatres() -> dict[int, Theatre]:
     """
     raw: Any = load_yaml(resources.files("foedus.data").joinpath("cow_theatres.yaml").read_text(encoding="utf-8"))
     try:
-        return {int(e["war"]): Theatre(int(e["war"]), str(e["place"]), str(e.get("note", ""))) for e in raw}
-    except (KeyError, TypeError, ValueError) as exc:
+        return {int(e["war"]): Theatre(int(e["war"]), e.get("place"), {str(k): str(v) for k, v in
+                                                                        (e.get("victims") or {}).items()},
+                                       str(e.get("note", ""))) for e in raw}
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise BacktestError(f"cow_theatres.yaml is malformed: {exc}") from None
 
 
@@ -96,10 +100,11 @@ class Placement:
         """(place id, target kind, which rule) for an attack on `victim`."""
         home = self.world.places.home(victim)
         mapped = theatres().get(self.war)
-        if mapped is not None:
-            place = self.world.places.places.get(mapped.place)
+        chosen = mapped and (mapped.victims.get(victim) or mapped.place)
+        if chosen:
+            place = self.world.places.places.get(chosen)
             if place is None:
-                raise BacktestError(f"cow_theatres.yaml: war {self.war}: unknown place {mapped.place!r}")
+                raise BacktestError(f"cow_theatres.yaml: war {self.war}: unknown place {chosen!r}")
             return place.id, "territory" if victim in place.holders("recognized") else "forces", "theatre"
         regions = REGIONS.get(self.where.get(victim_code, -9))
         if regions is None or cow_regions(victim_code) & regions:

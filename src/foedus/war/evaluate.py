@@ -123,14 +123,19 @@ def triggers(world: World, scenario: Scenario) -> dict[tuple[str, str, str, str]
     return out
 
 
-def evaluate_course(world: World, course: Course, day: dt.date, settings: Settings) -> Evaluation:
-    """Evaluate the course of a war as it stands on `day` (attacks whose `until` has come are dropped)."""
+def evaluate_course(world: World, course: Course, day: dt.date, settings: Settings,
+                    index_day: dt.date | None = None) -> Evaluation:
+    """Evaluate the course of a war as it stands on `day` (attacks whose `until` has come are dropped).
+
+    `index_day`: an earlier date with the same compiled treaty legs (no change of the treaty timeline in
+    between, see `foedus.war.replay`); the engine then reuses the legs it compiled for that date.
+    """
     course.expire(day)
     attacks = tuple(o.attack for o in course.attacks())
     out = Evaluation(date=day, sides=dict(course.sides), attacks=attacks)
     if not attacks:
         return out
-    scenario = scenario_of(course.side("attack"), course.side("defense"), attacks, day, settings)
+    scenario = scenario_of(course.side("attack"), course.side("defense"), attacks, index_day or day, settings)
     out.result = run_cascade(world, scenario)
     out.triggered = triggers(world, scenario)
     return out

@@ -4,6 +4,11 @@ Dates come from the war's events (attacks, entries, exits, ceasefires, attacks e
 merged treaty timeline (`foedus.war.changes`) inside the war's span. A treaty change is evaluated only
 when the treaty has a member among the states involved so far (belligerents, bound or conflicted states):
 a change among uninvolved states cannot alter any leg the cascade reads, so skipping it changes nothing.
+
+Compiling the treaty legs of a date is most of the cost of a cascade, and between two changes of the
+whole world's treaty timeline the legs are the same: each date is evaluated with the legs of its *epoch*,
+the last date on or before it on which anything in the timeline changed (or a state entered or left the
+state system, or the honour model's era turned), so the engine compiles once per epoch.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ import functools
 from collections import defaultdict
 from typing import Any
 
+from foedus.engine.reliability import ERA_CUTOFF
 from foedus.engine.scenario import Basis, Reading, TerritoryView, UnresolvedReading
 from foedus.errors import ScenarioError
 from foedus.model.world import World
@@ -24,7 +30,7 @@ from foedus.war.events import War, WarEvent
 from foedus.war.frames import FrameBuilder
 from foedus.war.result import WarReplay
 
-__all__ = ["DATA_END", "evaluate_at", "replay", "settings_of"]
+__all__ = ["DATA_END", "epoch_of", "evaluate_at", "replay", "settings_of"]
 
 DATA_END = dt.date(2025, 12, 31)  # the bundled treaty data is current to this date
 
@@ -55,6 +61,25 @@ def _timeline(world: World, basis: Basis) -> tuple[list[dt.date], list[list[Trea
     return list(by_day), list(by_day.values()), members
 
 
+@functools.lru_cache(maxsize=8)
+def _epochs(world: World, basis: Basis) -> list[dt.date]:
+    """The dates on which the compiled legs may change (see the module docstring), sorted."""
+    days = set(_timeline(world, basis)[0]) | {ERA_CUTOFF}
+    for state in world.states:
+        for start, end in state.spells:
+            days.add(start)
+            if end is not None:
+                days.add(end + dt.timedelta(days=1))
+    return sorted(days)
+
+
+def epoch_of(world: World, basis: Basis, day: dt.date) -> dt.date:
+    """The first day of the epoch `day` falls in: the same compiled legs as `day`."""
+    epochs = _epochs(world, basis)
+    i = bisect.bisect_right(epochs, day)
+    return epochs[i - 1] if i else day
+
+
 def _end(war: War, until: dt.date | None) -> dt.date:
     end = until or war.end or DATA_END
     if end < war.start:
@@ -69,7 +94,7 @@ def evaluate_at(war: War, world: World, day: dt.date, settings: Settings) -> Eva
         if event.date > day:
             break
         course.apply(event)
-    return evaluate_course(world, course, day, settings)
+    return evaluate_course(world, course, day, settings, epoch_of(world, settings.basis, day))
 
 
 def replay(war: War, world: World | None = None, *, reading: Reading = "legal", basis: Basis = "in-force",
@@ -104,7 +129,7 @@ def replay(war: War, world: World | None = None, *, reading: Reading = "legal", 
         relevant = [c for c in changes.get(day, []) if members.get(c.treaty, frozenset()) & involved]
         if day != start and not todays and not ended and not relevant:
             continue
-        evaluation = evaluate_course(w, course, day, chosen)
+        evaluation = evaluate_course(w, course, day, chosen, epoch_of(w, chosen.basis, day))
         day_changes = [e.to_dict() for e in todays] + [_ended(o, day) for o in ended] + [c.to_dict() for c in relevant]
         builder.add(evaluation, day_changes, course)
         involved = set(evaluation.sides) | set(evaluation.bound) | set(evaluation.conflicted)
