@@ -62,7 +62,7 @@ def bench_cow(repeat: int) -> dict[str, float]:
         rb = run_replays(world, None, None, draws=None, seed=1815, variants=("legal", "escalatory"))
         wall.append(time.perf_counter() - t)
         cpu.append(time.process_time() - c)
-    evaluations = sum(len(w.triggered) for w in rb.wars)
+    evaluations = sum(len(w.evaluations) for w in rb.wars)
     return {"cow_wars": len(rb.wars), "cow_legal_evaluations": evaluations, "cow_both_readings_wall_s":
             statistics.median(wall), "cow_both_readings_cpu_s": statistics.median(cpu)}
 

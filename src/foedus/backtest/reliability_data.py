@@ -89,7 +89,7 @@ def _sides_fought(w: ReplayedWar) -> dict[str, frozenset[str]]:
 def _could_arise(world: World, w: ReplayedWar) -> dict[str, tuple[set[str], int, dt.date]]:
     """Treaty -> (members fighting while it bound them, its member count, first such date)."""
     out: dict[str, tuple[set[str], int, dt.date]] = {}
-    for ev in w.triggered:
+    for ev in w.evaluations:
         if not ev.attacks:
             continue
         index = leg_index(world, ev.date, "in-force")
@@ -111,7 +111,7 @@ def _war_rows(world: World, w: ReplayedWar, switches: Switches) -> list[Reliabil
     era = "pre1945" if cow.start < ERA_CUTOFF else "post1945"
     fought = _sides_fought(w)
     first: dict[tuple[str, str, str], dt.date] = {}
-    for ev in w.triggered:
+    for ev in w.evaluations:
         for t in ev.triggered.values():
             if t.kind not in switches.kinds or (switches.unresolved == "unmet" and t.unresolved):
                 continue

@@ -50,7 +50,7 @@ class ReplayedWar:
     cow: CowWar
     candidates: list[str]
     bound: dict[Variant, dict[str, Bound]] = field(default_factory=dict)
-    triggered: list[Evaluation] = field(default_factory=list)  # the legal replay's evaluations (for reliability)
+    evaluations: list[Evaluation] = field(default_factory=list)  # the legal replay's (for reliability)
     probabilities: dict[int | None, dict[str, tuple[float, float]]] = field(default_factory=dict)
     legal: WarReplay | None = None
 
@@ -166,7 +166,7 @@ def replay_war_variants(world: World, cow: CowWar, candidates: list[str], *, dra
         out.bound[variant] = found
         if variant == "legal":
             out.legal = rep
-            out.triggered = rep.evaluations
+            out.evaluations = rep.evaluations
             if draws:
                 probs = _Probabilities(world, cow, draws, seed)
                 out.probabilities = probs.forecasts(rep, hidden, candidates)
