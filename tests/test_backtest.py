@@ -226,7 +226,7 @@ def test_cli_writes_every_file_and_refuses_to_overwrite(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     assert sorted(p.name for p in out.iterdir()) == sorted(
         ["report.md", "metrics.json", "wars.csv", "wars.parquet", "wars.dta", "calibration.png", "calibration.svg",
-         "precision_recall.png", "precision_recall.svg"])
+         "precision_recall.png", "precision_recall.svg", "outcomes.csv", "reliability.csv"])
     wars = pd.read_csv(out / "wars.csv")
     assert pd.read_stata(out / "wars.dta")["war"].tolist() == wars["war"].tolist()
     assert pd.read_parquet(out / "wars.parquet")["name"].tolist() == wars["name"].tolist()
@@ -237,6 +237,11 @@ def test_cli_writes_every_file_and_refuses_to_overwrite(tmp_path: Path) -> None:
     assert any(s["name"] == "Ethiopia" for s in metrics["skipped_states"])  # occupied on 1939-09-01
     report = (out / "report.md").read_text(encoding="utf-8")
     assert "## Headline figures" in report and "| 139 | World War II | 1939-09-01 |" in report
+    assert "## Replayed wars: the opening attack and the replay, side by side" in report
+    replay = metrics["replay"]
+    assert set(replay["deterministic"]["overall"]) == {"opening", "replay"}
+    assert set(replay["probabilistic"]["overall"]["replay"]) == {"30", "365", "ever"}
+    assert (out / "outcomes.csv").read_text(encoding="utf-8").startswith("war,war_name,war_start,era,state,")
     assert (out / "calibration.png").read_bytes()[:4] == b"\x89PNG"
     assert (out / "wars.csv").read_text(encoding="utf-8").startswith("war,name,start,")
 
@@ -248,10 +253,13 @@ def test_cli_writes_every_file_and_refuses_to_overwrite(tmp_path: Path) -> None:
     assert again.stderr.strip().startswith("error: ") and "not empty" in again.stderr
     assert again.stderr.strip().count("\n") == 0
     assert (out / "report.md").read_text(encoding="utf-8") == before
-    forced = _run_cli("backtest", "--from", "1950", "--to", "1950", "--out", str(out), "--draws", "50", "--force")
+    forced = _run_cli("backtest", "--from", "1950", "--to", "1950", "--out", str(out), "--draws", "50", "--force",
+                      "--opening-only")
     assert forced.returncode == 0, forced.stderr
     assert mine.read_text(encoding="utf-8") == "mine"  # --force replaces the backtest's own files only
-    assert json.loads((out / "metrics.json").read_text(encoding="utf-8"))["wars"]["scored"] == 1
+    again_metrics = json.loads((out / "metrics.json").read_text(encoding="utf-8"))
+    assert again_metrics["wars"]["scored"] == 1 and "replay" not in again_metrics  # the earlier backtest only
+    assert not (out / "outcomes.csv").exists()  # the replaced report's replay files are not carried over
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bt"]  # no temporary left beside it
 
 

@@ -12,6 +12,7 @@ import pytest
 import foedus
 from foedus.engine.contract import keys_of
 from foedus.engine.contract_gen import RECORDS, markdown, typescript
+from foedus.engine.records import MonteCarloSummary
 from foedus.engine.result import CascadeResult
 from foedus.inputs import MONTE_CARLO, SCENARIO, WHAT_IF
 
@@ -38,12 +39,14 @@ def _check(obj: dict[str, Any], cls: type) -> None:
     {"attacker": "TUR", "target": "GRC", "date": "2025-06-01", "reading": "escalatory"},
     {"attacker": "AFG", "target": "TJK", "date": "2025-01-15", "requested": False},
     {"attacker": "RUS", "target": "EST", "date": "2025-06-01", "draws": 20, "seed": 1},
+    {"attacker": "UKR", "target": "RUS", "date": "2025-01-15", "place": "kursk-oblast", "ongoing_since": "2024-08-06"},
 ])
 def test_emitted_keys_are_the_documented_keys(kw: dict[str, Any]) -> None:
     d = foedus.cascade(kw.pop("attacker"), kw.pop("target"), kw.pop("date"), **kw).to_dict()
     _check(d, CascadeResult)
-    mc = {k.name for k in keys_of(CascadeResult) if k.optional}
+    mc = {k.name for k in keys_of(MonteCarloSummary)}
     assert (mc <= set(d)) is ("draws" in kw) and (not mc & set(d)) is ("draws" not in kw)
+    assert ("ongoing" in d) is ("ongoing_since" in kw)
 
 
 def test_docs_and_typescript_types_are_generated_from_the_metadata() -> None:

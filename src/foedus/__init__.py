@@ -7,9 +7,9 @@ True
 """
 
 from foedus._version import __version__
-from foedus.api import cascade, load_world
+from foedus.api import cascade, load_world, replay_war
 from foedus.engine.result import CascadeResult
 from foedus.errors import FoedusError
 from foedus.model.world import World
 
-__all__ = ["CascadeResult", "FoedusError", "World", "__version__", "cascade", "load_world"]
+__all__ = ["CascadeResult", "FoedusError", "World", "__version__", "cascade", "load_world", "replay_war"]

@@ -20,10 +20,15 @@ from foedus.inputs import MONTE_CARLO, SCENARIO, WHAT_IF, check_options
 from foedus.model.world import World
 
 if TYPE_CHECKING:
-    from foedus.engine.reliability import HonourModel
-    from foedus.model.overlay import Change, Overlay
+    from pathlib import Path
 
-__all__ = ["cascade", "load_world"]
+    from foedus.engine.reliability import HonourModel
+    from foedus.engine.scenario import Basis, Reading, TerritoryView, UnresolvedReading
+    from foedus.model.overlay import Change, Overlay
+    from foedus.war.events import War
+    from foedus.war.result import WarReplay
+
+__all__ = ["cascade", "load_world", "replay_war"]
 
 _OPTIONS = (*SCENARIO[3:], *WHAT_IF, *MONTE_CARLO)
 MAX_DRAWS = 10_000_000
@@ -56,12 +61,18 @@ def cascade(
     True
 
     The options are the declared scenario inputs (`foedus.inputs`: place, target_kind, reading,
-    requested, basis, territory_view, unresolved), the what-if changes (add_member, drop_treaty, ...,
+    requested, basis, territory_view, unresolved, ongoing_since), the what-if changes (add_member, drop_treaty, ...,
     or `what_if`: an `Overlay` or a list of changes) and `draws`/`seed`. With `draws`, also runs a
     Monte Carlo over whether each triggered obligation is honoured (`honour`: an `HonourModel` or the
     path of a YAML file; default: published reliability figures); the same `seed` gives the same
     numbers, and a seed is chosen and recorded when none is given. Coalition power (COW CINC) is added
     when NMC data is present.
+    With `ongoing_since`, the attacks are ongoing since that date: the result's `ongoing` says since when
+    each joiner has been bound and by which change (North Korea: the treaty's entry into force):
+
+    >>> r = cascade("UKR", "RUS", "2025-01-15", place="kursk-oblast", ongoing_since="2024-08-06")
+    >>> r.ongoing["bound_since"]["PRK"]["since"], r.ongoing["bound_since"]["PRK"]["cause"]["label"]
+    ('2024-12-04', 'rus_prk_2024 enters into force')
 
     Raises:
         FoedusError: an unknown option, state or place, an impossible date, or an inconsistent scenario.
@@ -71,6 +82,10 @@ def cascade(
     given = {i.name: options[i.name] for i in SCENARIO[3:] if i.name in options}
     scenario = build_scenario(w, attacker=attacker, target=target, date=date, **given)
     result = run_cascade(w, scenario)
+    if scenario.ongoing_since is not None:
+        from foedus.war.ongoing import ongoing_summary
+
+        result = replace(result, ongoing=ongoing_summary(w, scenario, scenario.ongoing_since))
     power = coalition_power(w.states, result.sides, scenario.date)
     if power is not None and "cow_nmc" not in result.datasets:  # CINC appears: cite NMC
         result = replace(result, datasets=(*result.datasets, "cow_nmc"))
@@ -110,3 +125,35 @@ def _signature() -> inspect.Signature:
 
 
 cascade.__signature__ = _signature()  # type: ignore[attr-defined]
+
+
+def replay_war(
+    war: str | Path | War,
+    *,
+    world: World | None = None,
+    reading: Reading = "legal",
+    basis: Basis = "in-force",
+    requested: bool = True,
+    territory_view: TerritoryView = "recognized",
+    unresolved: UnresolvedReading = "met",
+    until: str | dt.date | None = None,
+) -> WarReplay:
+    """Replay a war (a war file's path, or a loaded `foedus.war.events.War`) date by date.
+
+    >>> r = replay_war("examples/wars/russia_ukraine_2022.yaml")
+    >>> b = r.first_bound("PRK")
+    >>> b.date.isoformat(), b.treaty, b.article, b.cause["label"]
+    ('2024-12-04', 'rus_prk_2024', '4', 'rus_prk_2024 enters into force')
+
+    Raises:
+        WarDataError: a malformed or inconsistent war file; FoedusError: bad settings.
+    """
+    from foedus.engine.scenario import parse_date
+    from foedus.war.events import War as WarType
+    from foedus.war.loader import load_war
+    from foedus.war.replay import replay, settings_of
+
+    w = world or World.default()
+    settings = settings_of(reading, basis, requested, territory_view, unresolved)
+    loaded = war if isinstance(war, WarType) else load_war(war, w, settings.territory_view)
+    return replay(loaded, w, settings=settings, until=parse_date(until) if until else None)

@@ -18,6 +18,7 @@ __all__ = [
     "UnknownPlaceError",
     "UnknownStateError",
     "UnknownTreatyError",
+    "WarDataError",
 ]
 
 
@@ -84,3 +85,12 @@ class OutputError(FoedusError):
 
 class OutputExistsError(OutputError):
     """The output path is taken (before the run, or by another run while this one wrote); nothing was replaced."""
+
+
+class WarDataError(FoedusError):
+    """A war file is malformed or inconsistent: the message names the file, the field path and the problem."""
+
+    def __init__(self, path: str, location: str, problem: str) -> None:
+        self.path, self.location, self.problem = path, location, problem
+        where = f"{path}: {location}" if location else path
+        super().__init__(f"{where}: {problem}")

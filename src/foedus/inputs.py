@@ -75,6 +75,13 @@ SCENARIO: tuple[Input, ...] = (
             "How contested places are read: the recognized holder's, or every claimant's."),
     _choice("unresolved", ("met", "unmet"), "met",
             "How to read conditions ATOP flags but does not specify (place, conflict, ...)."),
+    _choice("severity", ("armed-attack", "incursion", "coercion"), "armed-attack",
+            "What the opening incident is: an armed attack, an incursion (drones, a brief border strike) or "
+            "coercion (water cannon, boarding); below an armed attack, defence clauses do not bind "
+            "(docs/severity.md)."),
+    Input("ongoing_since", str | None, None, "The attacks are ongoing since this date: treaty changes between it "
+          "and the scenario date bind, and the result says since when each joiner has been bound, and by what.",
+          metavar="YYYY-MM-DD"),
 )
 
 WHAT_IF: tuple[Input, ...] = (

@@ -21,6 +21,8 @@ export interface CascadeResult {
   basis: string;
   territory_view: string;
   unresolved_read_as: string;
+  severity: string;
+  ongoing_since: string | null;
   joiners: Joiner[];
   consultations: Consultation[];
   conflicts: Conflict[];
@@ -39,6 +41,7 @@ export interface CascadeResult {
   honour_model?: Record<string, unknown>;
   expected_power?: Power | null;
   ccodes: Record<string, number>;
+  ongoing?: Record<string, unknown>;
   sides: { attack: string[]; defense: string[] };
   unresolved: UnresolvedUse[];
 }

@@ -20,7 +20,7 @@ from foedus.backtest.errors import BacktestError
 __all__ = ["OUTPUT_FILES", "backtest", "carry_over", "check_out_dir"]
 
 OUTPUT_FILES = ("report.md", "metrics.json", "wars.csv", "wars.parquet", "wars.dta", "calibration.png",
-                "calibration.svg", "precision_recall.png", "precision_recall.svg")
+                "calibration.svg", "precision_recall.png", "precision_recall.svg", "outcomes.csv", "reliability.csv")
 MAX_DRAWS = 1_000_000
 
 
@@ -74,10 +74,12 @@ def _check(first: int | None, last: int | None, draws: int) -> None:
         raise BacktestError(f"--draws must be between 1 and {MAX_DRAWS:,} (got {draws})")
 
 
-def command_line(first: int | None, last: int | None, out: Path, draws: int, seed: int) -> str:
+def command_line(first: int | None, last: int | None, out: Path, draws: int, seed: int,
+                 opening_only: bool = False) -> str:
     """The canonical command that reproduces a run."""
     years = (f" --from {first}" if first is not None else "") + (f" --to {last}" if last is not None else "")
-    return f"foedus backtest{years} --out {out} --draws {draws} --seed {seed}"
+    return f"foedus backtest{years} --out {out} --draws {draws} --seed {seed}" + (
+        " --opening-only" if opening_only else "")
 
 
 def _wars(settings: Any) -> list[Any]:
@@ -109,6 +111,43 @@ def _run_with_progress(settings: Any, wars: list[Any]) -> Any:
         return run_backtest(world, settings, wars, on_war=step)
 
 
+def _replay_with_progress(settings: Any, count: int) -> Any:
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from foedus.backtest.replay_run import run_replays
+    from foedus.model.world import World
+
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True,
+                  disable=not sys.stderr.isatty()) as bar:
+        task = bar.add_task("replaying wars", total=count)
+
+        def step(num: int, name: str) -> None:
+            bar.update(task, advance=1, description=f"replay {num} {name}"[:40])
+
+        return run_replays(World.default(), settings.first, settings.last, draws=settings.draws, seed=settings.seed,
+                           on_war=step)
+
+
+def _replay_files(out: Path, settings: Any, opening: Any, count: int) -> tuple[dict[str, Any], str]:
+    """Replay the wars; write outcomes.csv and reliability.csv; return the metrics block and the report text."""
+    from foedus.backtest.reliability_data import Switches, reliability_rows, reliability_summary
+    from foedus.backtest.replay_report import outcome_table, reliability_table, replay_markdown
+    from foedus.backtest.replay_summary import compare
+    from foedus.backtest.report import wars_csv, write_text
+    from foedus.model.world import World
+
+    rb = _replay_with_progress(settings, count)
+    world = World.default()
+    block = compare(rb, opening, draws=settings.draws > 0)
+    rel = reliability_summary(world, rb)
+    block["reliability"] = rel
+    write_text(out / "outcomes.csv", wars_csv(outcome_table(rb)))
+    write_text(out / "reliability.csv", wars_csv(reliability_table(reliability_rows(world, rb), Switches())))
+    return block, replay_markdown(block, rel)
+
+
 def backtest(
     out: Annotated[Path, typer.Option(help="Folder for report.md, metrics.json, wars.csv and the figures.")],
     first: Annotated[int | None, typer.Option("--from", help="First year (wars by start year).")] = None,
@@ -117,8 +156,10 @@ def backtest(
     seed: Annotated[int, typer.Option(help="Base random seed (war N uses seed + N).")] = 1815,
     force: Annotated[bool, typer.Option("--force", help="Replace the report in a non-empty folder (atomically; "
                                                         "other files there are kept).")] = False,
+    opening_only: Annotated[bool, typer.Option("--opening-only", help="Only the opening attacks (the earlier "
+                                                                      "backtest): no replay of the wars.")] = False,
 ) -> None:
-    """Replay every COW inter-state war's opening attack and compare the cascade with who really fought."""
+    """Replay every COW inter-state war, opening attack and whole war, and compare with who really fought."""
     import datetime as dt
 
     from foedus._version import __version__
@@ -134,16 +175,19 @@ def backtest(
     check_out_dir(out, force)
     result = _run_with_progress(settings, wars)
     metrics = {"run": {"date": dt.date.today().isoformat(), "foedus_version": __version__,
-                       "command": command_line(first, last, out, draws, seed)}, **summarize(result)}
+                       "command": command_line(first, last, out, draws, seed, opening_only)}, **summarize(result)}
     rows = war_rows(result)
     replace = out.is_dir()  # an empty folder, or a report that --force replaces
     with staged_folder(out, force=replace) as tmp:
+        extra = ""
+        if not opening_only:
+            metrics["replay"], extra = _replay_files(tmp, settings, result, len(wars))
         write_text(tmp / "metrics.json", metrics_json(metrics))
         write_text(tmp / "wars.csv", wars_csv(rows))
         _tables(rows, tmp)
         calibration_figure(metrics, tmp)
         precision_recall_figure(metrics, tmp)
-        write_text(tmp / "report.md", markdown(metrics, rows))
+        write_text(tmp / "report.md", markdown(metrics, rows) + ("\n" + extra if extra else ""))
         if replace:
             carry_over(out, tmp)
     legal = metrics["precision_recall"]["legal"]["overall"]
@@ -151,7 +195,8 @@ def backtest(
     typer.echo(f"{metrics['wars']['scored']} wars scored ({skipped[0]} skipped, {skipped[1]} states left out); "
                f"legal reading: precision {_pct(legal['precision'])}, recall {_pct(legal['recall'])}; "
                f"Brier {_num(metrics['probabilistic']['brier'])}", err=True)
-    typer.echo(f"wrote {', '.join(OUTPUT_FILES)} ({len(rows)} wars) to {out}", err=True)
+    written = OUTPUT_FILES[:-2] if opening_only else OUTPUT_FILES
+    typer.echo(f"wrote {', '.join(written)} ({len(rows)} wars) to {out}", err=True)
 
 
 def _tables(rows: list[dict[str, Any]], folder: Path) -> None:

@@ -73,6 +73,10 @@ def cascade(
         from foedus.cli.show import print_result
 
         print_result(result)
+        if result.ongoing is not None:
+            from foedus.war.render import print_ongoing
+
+            print_ongoing(result.ongoing)
     else:
         from foedus.cli.show import print_result_as
 
@@ -158,11 +162,17 @@ def places(
 def schema(
     out: Annotated[Path | None, typer.Option(help=_OUT)] = None,
     force: Force = False,
+    war: Annotated[bool, typer.Option("--war", help="The schema of a war file instead of a treaty file.")] = False,
 ) -> None:
-    """Print the JSON Schema of a treaty file."""
-    from foedus.model.treaty import Treaty
+    """Print the JSON Schema of a treaty file (or, with --war, of a war file)."""
+    if war:
+        from foedus.war.schema import WarFile
 
-    text = json.dumps(Treaty.model_json_schema(), indent=2) + "\n"
+        text = json.dumps(WarFile.model_json_schema(), indent=2) + "\n"
+    else:
+        from foedus.model.treaty import Treaty
+
+        text = json.dumps(Treaty.model_json_schema(), indent=2) + "\n"
     if out is None:
         sys.stdout.write(text)
         return
@@ -170,7 +180,7 @@ def schema(
 
     with staged_file(out, force=force) as tmp:
         tmp.write_text(text, encoding="utf-8")
-    echo_wrote(out, "the treaty JSON Schema")
+    echo_wrote(out, "the war-file JSON Schema" if war else "the treaty JSON Schema")
 
 
 from foedus.cli.data_cmd import cite, data_app  # noqa: E402 - registered last, after the core commands
@@ -201,6 +211,10 @@ app.command()(serve)
 from foedus.backtest.command import backtest  # noqa: E402 - loads the backtest only when the command runs
 
 app.command()(backtest)
+
+from foedus.war.command import war  # noqa: E402 - loads the replay only when the command runs
+
+app.command()(war)
 
 
 def main() -> None:

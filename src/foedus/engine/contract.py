@@ -124,6 +124,8 @@ def to_json(record: Any) -> dict[str, Any]:
         if c is None:
             continue
         value = getattr(record, f.name)
+        if c["optional"] and value is None:  # present only in some results
+            continue
         if c["flatten"]:
             if value is not None:
                 out.update({k: v for k, v in to_json(value).items() if k not in c["omit"]})

@@ -67,6 +67,9 @@ class CascadeResult:
         "with draws: the Monte Carlo keys", "MonteCarloSummary", flatten=True, optional=True))
     ccodes: dict[str, int] = field(default_factory=dict, compare=False, metadata=meta(
         "the COW code of every state the result names (states without one are left out)", "Record<string, number>"))
+    ongoing: dict[str, Any] | None = field(default=None, compare=False, metadata=meta(
+        "with ongoing_since: since when each joiner has been bound, by which event or treaty change, and what "
+        "lapsed (`foedus.war.ongoing`)", "Record<string, unknown>", optional=True))
 
     @property
     def state_ids(self) -> list[str]:

@@ -16,10 +16,12 @@ from foedus.model.world import World
 
 __all__ = [
     "EARLIEST",
+    "SEVERITIES",
     "Attack",
     "Basis",
     "Reading",
     "Scenario",
+    "Severity",
     "TargetKind",
     "TerritoryView",
     "UnresolvedReading",
@@ -33,6 +35,8 @@ TargetKind = Literal["territory", "forces"]
 TerritoryView = Literal["recognized", "claimant"]
 Basis = Literal["in-force", "signed"]
 UnresolvedReading = Literal["met", "unmet"]
+Severity = Literal["armed-attack", "incursion", "coercion"]
+SEVERITIES: tuple[Severity, ...] = ("coercion", "incursion", "armed-attack")  # weakest first
 
 EARLIEST = dt.date(1815, 1, 1)
 LATEST = dt.date(2100, 12, 31)
@@ -40,13 +44,15 @@ LATEST = dt.date(2100, 12, 31)
 
 @dataclass(frozen=True, slots=True)
 class Attack:
-    """One armed attack: `attacker` strikes `victim` (its territory or its forces) at `place`."""
+    """One attack: `attacker` strikes `victim` (its territory or its forces) at `place`, with a severity
+    (an armed attack unless the scenario's opening incident is below one)."""
 
     attacker: str
     victim: str
     place: str
     kind: TargetKind
     round: int = field(default=0, compare=False)
+    severity: Severity = "armed-attack"
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +74,10 @@ class Scenario:
         "how contested places are read: recognized or claimant", "string"))
     unresolved: UnresolvedReading = field(default="met", metadata=meta(
         "how ATOP's unspecified conditions are read: met or unmet", "string", key="unresolved_read_as"))
+    severity: Severity = field(default="armed-attack", metadata=meta(
+        "what the opening incident is: armed-attack, incursion or coercion (docs/severity.md)", "string"))
+    ongoing_since: dt.date | None = field(default=None, metadata=meta(
+        "the attacks are ongoing since this date (treaty changes since then bind)", "string | null"))
     attacks: tuple[Attack, ...] = ()
 
 
@@ -121,6 +131,8 @@ def build_scenario(  # noqa: PLR0913
     basis: Basis = "in-force",
     territory_view: TerritoryView = "recognized",
     unresolved: UnresolvedReading = "met",
+    severity: Severity = "armed-attack",
+    ongoing_since: str | dt.date | None = None,
 ) -> Scenario:
     """Resolve and check a scenario.
 
@@ -133,6 +145,10 @@ def build_scenario(  # noqa: PLR0913
     _check_choice("membership basis", basis, ("in-force", "signed"))
     _check_choice("territory view", territory_view, ("recognized", "claimant"))
     _check_choice("reading of unresolved conditions", unresolved, ("met", "unmet"))
+    _check_choice("severity", severity, SEVERITIES)
+    since = parse_date(ongoing_since) if ongoing_since is not None else None
+    if since is not None and since > day:
+        raise ScenarioError(f"the attacks cannot be ongoing since {since}, after the scenario date {day}")
     attackers = _resolve_states(world, _as_list(attacker), day, "attacker")
     targets = _resolve_states(world, _as_list(target), day, "target")
     both = sorted(set(attackers) & set(targets))
@@ -144,7 +160,7 @@ def build_scenario(  # noqa: PLR0913
         where = chosen or world.places.home(victim)
         if target_kind == "territory":
             _check_territory(where, victim, territory_view)
-        attacks += [Attack(a, victim, where.id, target_kind) for a in attackers]
+        attacks += [Attack(a, victim, where.id, target_kind, severity=severity) for a in attackers]
     first = chosen or world.places.home(targets[0])
     return Scenario(
         date=day,
@@ -157,6 +173,8 @@ def build_scenario(  # noqa: PLR0913
         basis=basis,
         territory_view=territory_view,
         unresolved=unresolved,
+        severity=severity,
+        ongoing_since=since,
         attacks=tuple(attacks),
     )
 

@@ -1,0 +1,116 @@
+"""The treaty timeline: every date a treaty, a membership, a suspension or a clause starts or stops binding.
+
+Derived from the merged world (curated treaties and ATOP history) for one membership basis: by entry
+into force (`in-force`) or by signature (`signed`), with the same rules as `foedus.engine.index`. Only
+dates strictly inside (start, end] are kept: what binds on the start date is already in the first frame.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from foedus.engine.scenario import Basis
+from foedus.model.treaty import Treaty
+
+__all__ = ["TreatyChange", "treaty_changes"]
+
+_DAY = dt.timedelta(days=1)
+
+
+@dataclass(frozen=True, slots=True)
+class TreatyChange:
+    """One change in what a treaty binds: `what` happened to `treaty` (for `state`, or art. `article`) on `date`."""
+
+    date: dt.date
+    treaty: str
+    what: str  # in-force | terminated | coverage-ends | joins | leaves | suspended | restored | clause-starts | ...
+    state: str | None = None
+    article: str | None = None
+
+    @property
+    def label(self) -> str:
+        """A short description, e.g. `rus_prk_2024 enters into force`."""
+        art = f" art. {self.article}" if self.article else ""
+        phrases = {
+            "in-force": f"{self.treaty} enters into force",
+            "signed": f"{self.treaty} is signed (binding by signature)",
+            "terminated": f"{self.treaty} ends",
+            "coverage-ends": f"{self.treaty}: its source's coverage ends",
+            "joins": f"{self.state} becomes a party to {self.treaty}",
+            "leaves": f"{self.state} leaves {self.treaty}",
+            "suspended": f"{self.state} is suspended from {self.treaty}",
+            "restored": f"{self.state}'s suspension from {self.treaty} ends",
+            "clause-starts": f"{self.treaty}{art} starts to apply",
+            "clause-ends": f"{self.treaty}{art} stops applying",
+            "leg-suspended": f"{self.treaty}{art}: {self.state}'s duty is suspended",
+            "leg-restored": f"{self.treaty}{art}: {self.state}'s duty is restored",
+        }
+        return phrases.get(self.what, f"{self.treaty}: {self.what}")
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form: the change record the replay's timeline cites."""
+        out: dict[str, Any] = {"type": "treaty", "date": self.date.isoformat(), "treaty": self.treaty,
+                               "change": self.what, "label": self.label}
+        if self.state:
+            out["state"] = self.state
+        if self.article:
+            out["article"] = self.article
+        return out
+
+
+def _member_start(treaty: Treaty, joined: dt.date | None, signed: dt.date | None, basis: Basis) -> dt.date | None:
+    if basis == "signed":
+        founder = joined is None or joined == treaty.in_force
+        return signed or (treaty.signed if founder else joined)
+    return joined or treaty.in_force
+
+
+def _members(treaty: Treaty, start: dt.date | None, basis: Basis) -> Iterable[TreatyChange]:
+    t = treaty.id
+    for m in treaty.members:
+        begin = _member_start(treaty, m.joined, m.signed, basis)
+        if begin is not None and begin != start:
+            yield TreatyChange(begin, t, "joins", m.state)
+        if m.left is not None:
+            yield TreatyChange(m.left, t, "leaves", m.state)
+        for span in m.suspended:
+            yield TreatyChange(span.start, t, "suspended", m.state)
+            if span.end is not None:
+                yield TreatyChange(span.end, t, "restored", m.state)
+
+
+def _one(treaty: Treaty, basis: Basis) -> Iterable[TreatyChange]:
+    t = treaty.id
+    start = treaty.signed if basis == "signed" else treaty.in_force
+    if start is not None:
+        yield TreatyChange(start, t, "signed" if basis == "signed" else "in-force")
+    if treaty.terminated is not None:
+        yield TreatyChange(treaty.terminated, t, "terminated")
+    if treaty.coverage_end is not None:
+        yield TreatyChange(treaty.coverage_end + _DAY, t, "coverage-ends")
+    yield from _members(treaty, start, basis)
+    for p in treaty.provisions:
+        if p.valid is not None:
+            yield TreatyChange(p.valid.start, t, "clause-starts", article=p.article)
+            if p.valid.end is not None:
+                yield TreatyChange(p.valid.end, t, "clause-ends", article=p.article)
+        for leg in p.suspensions:
+            yield TreatyChange(leg.span.start, t, "leg-suspended", leg.obligor, p.article)
+            if leg.span.end is not None:
+                yield TreatyChange(leg.span.end, t, "leg-restored", leg.obligor, p.article)
+
+
+def treaty_changes(treaties: Iterable[Treaty], basis: Basis, start: dt.date,
+                   end: dt.date) -> dict[dt.date, list[TreatyChange]]:
+    """The changes of these treaties dated in (start, end], by date (each day's in a stable order)."""
+    out: dict[dt.date, list[TreatyChange]] = defaultdict(list)
+    for treaty in treaties:
+        for change in _one(treaty, basis):
+            if start < change.date <= end:
+                out[change.date].append(change)
+    return {d: sorted(set(v), key=lambda c: (c.treaty, c.what, c.state or "", c.article or ""))
+            for d, v in sorted(out.items())}

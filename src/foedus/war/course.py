@@ -1,0 +1,133 @@
+"""The course of a war: who is fighting on which side, and which attacks are ongoing, event by event.
+
+`Course.apply` enforces the rules of a war file: an attack puts its two parties on opposite sides (when
+neither is fighting yet, the attacker joins the attack side: the side of the war's first attacker); an
+entry names its side; nobody changes sides without an
+exit first; an exit ends the attacks by and on the state; a ceasefire ends the attacks among its states.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from foedus.engine.scenario import Attack
+from foedus.errors import WarDataError
+from foedus.war.events import War, WarEvent, WarSide
+
+__all__ = ["Course", "Entered", "Ongoing"]
+
+_OTHER: dict[WarSide, WarSide] = {"attack": "defense", "defense": "attack"}
+
+
+@dataclass(frozen=True, slots=True)
+class Ongoing:
+    """An attack in progress: since when, until when (exclusive; None: open), and the event that began it."""
+
+    attack: Attack
+    since: dt.date
+    until: dt.date | None
+    event: int
+
+
+@dataclass(frozen=True, slots=True)
+class Entered:
+    """How a belligerent came into the war: attacked, attacking, or by an entry; when; by which event."""
+
+    side: WarSide
+    date: dt.date
+    how: str  # attacker | attacked | entry
+    event: int
+
+
+@dataclass
+class Course:
+    """The war's state after the events applied so far."""
+
+    war: War
+    sides: dict[str, WarSide] = field(default_factory=dict)
+    entered: dict[str, Entered] = field(default_factory=dict)
+    ongoing: dict[tuple[str, str, str, str], Ongoing] = field(default_factory=dict)
+
+    def _fail(self, event: WarEvent, problem: str) -> WarDataError:
+        return WarDataError(self.war.source, f"events[{event.index}] ({event.date})", problem)
+
+    def apply(self, event: WarEvent) -> None:
+        """Apply one event (events must come in date order).
+
+        Raises:
+            WarDataError: the event contradicts the war so far (sides, exits, unknown belligerents).
+        """
+        self.expire(event.date)
+        if event.kind == "attack":
+            for attack in event.attacks:
+                self._attack(event, attack)
+        elif event.kind == "entry":
+            assert event.side is not None
+            for state in event.states:
+                self._enter(event, state, event.side, "entry")
+        elif event.kind == "exit":
+            for state in event.states:
+                if state not in self.sides:
+                    raise self._fail(event, f"{state} leaves the war but is not fighting on {event.date}")
+                del self.sides[state]
+                del self.entered[state]
+                self._end(_involving(state))
+        else:
+            among = set(event.states)
+            missing = sorted(among - set(self.sides))
+            if missing:
+                raise self._fail(event, f"ceasefire names {', '.join(missing)}, not fighting on {event.date}")
+            self._end(lambda a: not among or (a.attacker in among and a.victim in among))
+
+    def _enter(self, event: WarEvent, state: str, side: WarSide, how: str) -> None:
+        current = self.sides.get(state)
+        if current is None:
+            self.sides[state] = side
+            self.entered[state] = Entered(side, event.date, how, event.index)
+        elif current != side:
+            raise self._fail(event, f"{state} is fighting on the {current} side; it must leave the war (an exit) "
+                                    f"before it can fight on the {side} side")
+
+    def _attack(self, event: WarEvent, attack: Attack) -> None:
+        a, v = attack.attacker, attack.victim
+        side_a, side_v = self.sides.get(a), self.sides.get(v)
+        if side_a is None and side_v is None:
+            side_a, side_v = "attack", "defense"
+        elif side_a is None:
+            assert side_v is not None
+            side_a = _OTHER[side_v]
+        elif side_v is None:
+            side_v = _OTHER[side_a]
+        if side_a == side_v:
+            raise self._fail(event, f"{a} attacks {v}, but both fight on the {side_a} side")
+        self._enter(event, a, side_a, "attacker")
+        self._enter(event, v, side_v, "attacked")
+        key = (a, v, attack.place, attack.kind)
+        if key not in self.ongoing:
+            self.ongoing[key] = Ongoing(attack, event.date, event.until, event.index)
+
+    def _end(self, test: Callable[[Attack], bool]) -> None:
+        self.ongoing = {k: o for k, o in self.ongoing.items() if not test(o.attack)}
+
+    def expire(self, day: dt.date) -> list[Ongoing]:
+        """Drop the attacks whose `until` has come by `day`; return them."""
+        gone = [o for o in self.ongoing.values() if o.until is not None and o.until <= day]
+        if gone:
+            self.ongoing = {k: o for k, o in self.ongoing.items() if o.until is None or o.until > day}
+        return gone
+
+    def attacks(self) -> list[Ongoing]:
+        """The ongoing attacks, oldest first."""
+        return sorted(self.ongoing.values(), key=lambda o: (o.since, o.event, o.attack.attacker, o.attack.victim))
+
+    def side(self, side: WarSide) -> tuple[str, ...]:
+        """The belligerents on one side, in order of entry."""
+        chosen = [(e.date, e.event, s) for s, e in self.entered.items() if e.side == side]
+        return tuple(s for _, _, s in sorted(chosen))
+
+
+def _involving(state: str) -> Callable[[Attack], bool]:
+    """A test: does an attack involve `state` (as attacker or victim)?"""
+    return lambda a: state in (a.attacker, a.victim)

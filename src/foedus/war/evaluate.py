@@ -1,0 +1,143 @@
+"""Evaluate a war on one date: the cascade of the attacks still ongoing, and every casus foederis they trigger.
+
+The cascade (`foedus.engine.cascade.run_cascade`) binds states that are not yet fighting; the belligerents
+are its original parties. Beside it, `triggers` applies the engine's own rules (`foedus.engine.rules`) to
+the real ongoing attacks for *every* obligor, belligerents included: a state already at war can still have
+its treaty's casus foederis arise (Russia toward France on 1914-08-03), which the replay reports and the
+alliance-reliability data set counts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from foedus.engine.cascade import run_cascade
+from foedus.engine.result import CascadeResult, Joiner
+from foedus.engine.rules import Situation, evaluate
+from foedus.engine.scenario import Attack, Basis, Reading, Scenario, TerritoryView, UnresolvedReading
+from foedus.engine.table import leg_table
+from foedus.model.treaty import Kind
+from foedus.model.world import World
+from foedus.war.course import Course
+from foedus.war.events import WarSide
+
+__all__ = ["Evaluation", "Settings", "Trigger", "evaluate_course", "scenario_of", "triggers"]
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """The readings a replay runs under: the options of `foedus cascade`."""
+
+    reading: Reading = "legal"
+    basis: Basis = "in-force"
+    requested: bool = True
+    territory_view: TerritoryView = "recognized"
+    unresolved: UnresolvedReading = "met"
+
+    def to_dict(self) -> dict[str, object]:
+        """JSON form (the keys of the cascade contract)."""
+        return {"reading": self.reading, "basis": self.basis, "requested": self.requested,
+                "territory_view": self.territory_view, "unresolved_read_as": self.unresolved}
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A casus foederis: `obligor` owes `beneficiary` help (defence or offence) and an ongoing attack triggers it."""
+
+    obligor: str
+    beneficiary: str
+    treaty: str
+    article: str
+    kind: str  # defense | offense
+    strength: str
+    side: WarSide  # the side the obligor would fight on: the beneficiary's
+    attack: Attack
+    unresolved: tuple[str, ...] = ()  # conditions its source flags without specifying (read as met)
+
+    @property
+    def key(self) -> tuple[str, str, str, str]:
+        """(obligor, treaty, article, beneficiary)."""
+        return (self.obligor, self.treaty, self.article, self.beneficiary)
+
+
+@dataclass
+class Evaluation:
+    """One date's findings: the cascade (None when no attack is ongoing) and the triggered obligations."""
+
+    date: dt.date
+    sides: dict[str, WarSide]
+    attacks: tuple[Attack, ...]
+    result: CascadeResult | None = None
+    triggered: dict[tuple[str, str, str, str], Trigger] = field(default_factory=dict)
+
+    @property
+    def bound(self) -> dict[str, Joiner]:
+        """States the cascade binds to join (not yet fighting), by id."""
+        return {j.state: j for j in self.result.joiners} if self.result else {}
+
+    @property
+    def conflicted(self) -> frozenset[str]:
+        """States bound to both sides (they join neither)."""
+        return frozenset(c.state for c in self.result.conflicts) if self.result else frozenset()
+
+    def status(self) -> dict[str, str]:
+        """Every state with a status: attack / defense (fighting), bound-attack / bound-defense, conflict."""
+        out: dict[str, str] = dict(self.sides)
+        for state, joiner in self.bound.items():
+            out[state] = f"bound-{joiner.side}"
+        for state in self.conflicted:
+            out.setdefault(state, "conflict")
+        return out
+
+
+def scenario_of(attackers: tuple[str, ...], targets: tuple[str, ...], attacks: tuple[Attack, ...], day: dt.date,
+                settings: Settings) -> Scenario:
+    """The engine's scenario for one date: the belligerents as original parties, the ongoing attacks as opening."""
+    first = attacks[0]
+    return Scenario(date=day, attackers=attackers, targets=targets, place=first.place, target_kind=first.kind,
+                    reading=settings.reading, requested=settings.requested, basis=settings.basis,
+                    territory_view=settings.territory_view, unresolved=settings.unresolved, attacks=attacks)
+
+
+def triggers(world: World, scenario: Scenario) -> dict[tuple[str, str, str, str], Trigger]:
+    """Every defence or offence obligation the scenario's own attacks trigger, whoever owes it.
+
+    An obligor that is itself the attacker is left out (it is not bound to help against its own attack).
+    """
+    index = leg_table(world, scenario.date, scenario.basis)
+    requested = scenario.requested
+    ctx = Situation(places=world.places.places, scenario=scenario, starters=frozenset(scenario.attackers),
+                    asks=lambda state: requested)
+    side_of: dict[str, WarSide] = {**dict.fromkeys(scenario.attackers, "attack"),
+                                   **dict.fromkeys(scenario.targets, "defense")}
+    out: dict[tuple[str, str, str, str], Trigger] = {}
+    for attack in scenario.attacks:
+        legs = [(leg, side_of[attack.victim]) for leg in index.owed_to(Kind.DEFENSE, attack.victim)]
+        legs += [(leg, side_of[attack.attacker]) for leg in index.owed_to(Kind.OFFENSE, attack.attacker)]
+        for leg, side in legs:
+            if leg.obligor == attack.attacker or not evaluate(leg, attack, ctx).binds:
+                continue
+            p = leg.provision
+            trig = Trigger(leg.obligor, leg.beneficiary, leg.treaty.id, p.article, p.kind.value, p.strength.value,
+                           side, attack, tuple(p.unresolved))
+            out.setdefault(trig.key, trig)
+    return out
+
+
+def evaluate_course(world: World, course: Course, day: dt.date, settings: Settings,
+                    index_day: dt.date | None = None) -> Evaluation:
+    """Evaluate the course of a war as it stands on `day` (attacks whose `until` has come are dropped).
+
+    `index_day`: an earlier date with the same compiled treaty legs (no change of the treaty timeline in
+    between, see `foedus.war.replay`); the engine then reuses the legs it compiled for that date.
+    """
+    course.expire(day)
+    attacks = tuple(o.attack for o in course.attacks())
+    out = Evaluation(date=day, sides=dict(course.sides), attacks=attacks)
+    if not attacks:
+        return out
+    scenario = scenario_of(course.side("attack"), course.side("defense"), attacks, index_day or day, settings)
+    out.result = run_cascade(world, scenario)
+    out.triggered = triggers(world, scenario)
+    return out

@@ -1,0 +1,90 @@
+"""A resolved war: its events with engine ids, places and dates, ready to replay.
+
+`foedus.war.loader` builds one from a war file; the COW backtest builds them from the COW data. Every
+id here is already checked, so the replay works on clean data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from foedus.engine.scenario import Attack
+
+__all__ = ["EventKind", "War", "WarEvent", "WarSide"]
+
+EventKind = Literal["attack", "entry", "exit", "ceasefire"]
+WarSide = Literal["attack", "defense"]
+
+
+@dataclass(frozen=True, slots=True)
+class WarEvent:
+    """One event: attacks (with their end), an entry on a side, an exit, or a ceasefire among `states`."""
+
+    index: int  # position in the war file (the `events[i]` of error messages), or the builder's order
+    kind: EventKind
+    date: dt.date
+    attacks: tuple[Attack, ...] = ()
+    until: dt.date | None = None
+    states: tuple[str, ...] = ()  # entry / exit: who; ceasefire: among whom (empty: every attack ends)
+    side: WarSide | None = None  # entry only
+    note: str | None = None
+
+    @property
+    def label(self) -> str:
+        """A short human-readable description, e.g. `UKR attacks RUS (kursk-oblast)`."""
+        if self.kind == "attack":
+            pairs = sorted({f"{a.attacker} attacks {a.victim}" + (" forces" if a.kind == "forces" else "")
+                            + f" ({a.place})" for a in self.attacks})
+            return "; ".join(pairs)
+        who = ", ".join(self.states)
+        if self.kind == "entry":
+            return f"{who} enters the war on the {self.side} side"
+        if self.kind == "exit":
+            return f"{who} leaves the war"
+        return f"ceasefire among {who}" if self.states else "ceasefire: every attack ends"
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form: the change record the replay's timeline cites."""
+        out: dict[str, Any] = {"type": self.kind, "date": self.date.isoformat(), "event": self.index,
+                               "label": self.label}
+        if self.kind == "attack":
+            out["attacks"] = [{"attacker": a.attacker, "victim": a.victim, "place": a.place, "target_kind": a.kind}
+                              for a in self.attacks]
+            out["until"] = self.until.isoformat() if self.until else None
+        else:
+            out["states"] = list(self.states)
+        if self.side is not None:
+            out["side"] = self.side
+        if self.note:
+            out["note"] = self.note
+        return out
+
+
+@dataclass(frozen=True)
+class War:
+    """A war ready to replay: events sorted by date (file order kept within a day)."""
+
+    id: str
+    name: str
+    events: tuple[WarEvent, ...]
+    end: dt.date | None = None  # None: ongoing
+    source: str = "<war>"  # the file it came from, for error messages
+    notes: tuple[str, ...] = field(default=())
+
+    @property
+    def start(self) -> dt.date:
+        """The date of the first event."""
+        return min(e.date for e in self.events)
+
+    def states(self) -> list[str]:
+        """Every state an event names, in order of first mention."""
+        out: dict[str, None] = {}
+        for e in self.events:
+            for a in e.attacks:
+                out.setdefault(a.attacker)
+                out.setdefault(a.victim)
+            for s in e.states:
+                out.setdefault(s)
+        return list(out)

@@ -1,0 +1,143 @@
+"""Turn the replay's evaluations into frames and per-state records, naming the change that moved each state.
+
+A state's status on a date is one of: attack / defense (fighting), bound-attack / bound-defense (bound to
+join, not yet fighting), conflict (bound both ways) or out. Each frame lists the states whose status moved
+that day, with the cause (`foedus.war.cause`); the records keep each state's spells, its first binding
+obligation, its bound spans, and the first date of each casus foederis, consultation and neutrality duty.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from foedus.engine.result import Joiner
+from foedus.model.world import World
+from foedus.war.cause import cause
+from foedus.war.course import Course
+from foedus.war.evaluate import Evaluation
+from foedus.war.result import Bound, Frame, StateRecord
+
+__all__ = ["FrameBuilder"]
+
+_FIGHTING = ("attack", "defense")
+
+
+class FrameBuilder:
+    """Accumulates frames and records, one evaluation at a time (in date order)."""
+
+    def __init__(self, world: World) -> None:
+        self.world = world
+        self.records: dict[str, StateRecord] = {}
+        self.frames: list[Frame] = []
+        self.evaluations: list[Evaluation] = []
+        self._status: dict[str, str] = {}
+        self._joiner: dict[str, Joiner] = {}
+        self._seen: set[tuple[str, ...]] = set()
+
+    def _rec(self, state: str) -> StateRecord:
+        return self.records.setdefault(state, StateRecord(state))
+
+    def add(self, ev: Evaluation, changes: list[dict[str, Any]], course: Course) -> None:
+        """Record one evaluated date and its changes."""
+        self.evaluations.append(ev)
+        status, bound = ev.status(), ev.bound
+        moved = []
+        for state in sorted(set(status) | set(self._status)):
+            old, new = self._status.get(state, "out"), status.get(state, "out")
+            joiner = bound.get(state)
+            same_duty = joiner is None or (self._joiner.get(state) is not None
+                                           and self._joiner[state].primary.treaty == joiner.primary.treaty)
+            if old == new and same_duty:
+                continue
+            why = self._cause(state, old, new, ev, changes, course)
+            moved.append({"state": state, "from": old, "to": new, "cause": why})
+            self._move(state, old, new, ev.date, joiner, why, course)
+        self._status, self._joiner = status, dict(bound)
+        self._duties(ev, changes)
+        sides = {s: [x for x, side in ev.sides.items() if side == s] for s in _FIGHTING}
+        self.frames.append(Frame(
+            date=ev.date, changes=changes, sides=sides,
+            bound={s: {"side": j.side, "treaty": j.primary.treaty, "article": j.primary.article}
+                   for s, j in sorted(bound.items())},
+            conflicts=sorted(ev.conflicted), moved=moved))
+
+    def _cause(self, state: str, old: str, new: str, ev: Evaluation, changes: list[dict[str, Any]],
+               course: Course) -> dict[str, Any] | None:
+        if new in _FIGHTING:
+            return cause(changes, event=course.entered[state].event, states=[state])
+        if new.startswith("bound-"):
+            j = ev.bound[state]
+            b = j.primary.because
+            return cause(changes, attack=(b.by, b.attacked), treaties=[o.treaty for o in (j.primary, *j.also)],
+                         states=[state])
+        if new == "conflict" and ev.result is not None:
+            c = next(c for c in ev.result.conflicts if c.state == state)
+            return cause(changes, treaties=[o.treaty for o in c.obligations], states=[state])
+        prev = self._joiner.get(state)
+        if prev is not None:
+            b = prev.primary.because
+            return cause(changes, attack=None, treaties=[o.treaty for o in (prev.primary, *prev.also)],
+                         states=[state, b.by, b.attacked])
+        return cause(changes, states=[state])
+
+    def _move(self, state: str, old: str, new: str, day: dt.date, joiner: Joiner | None,
+              why: dict[str, Any] | None, course: Course) -> None:
+        rec = self._rec(state)
+        if old in _FIGHTING and rec.spells and rec.spells[-1]["to"] is None:
+            rec.spells[-1]["to"] = day.isoformat()
+        if old.startswith("bound-") and rec.bound_spans and rec.bound_spans[-1]["to"] is None:
+            rec.bound_spans[-1]["to"] = day.isoformat()
+        if new in _FIGHTING:
+            rec.spells.append({"side": new, "from": day.isoformat(), "to": None, "how": course.entered[state].how,
+                               "cause": why})
+        elif new.startswith("bound-") and joiner is not None:
+            p = joiner.primary
+            rec.bound_spans.append({"side": p.side, "from": day.isoformat(), "to": None, "treaty": p.treaty,
+                                    "article": p.article})
+            if rec.first_bound is None:
+                rec.first_bound = Bound(day, p.side, p.treaty, p.article, p.kind, p.strength, p.because, why,
+                                        tuple((o.treaty, o.article) for o in joiner.also))
+        elif new == "conflict" and rec.conflict is None:
+            rec.conflict = {"date": day.isoformat(), "cause": why}
+
+    def _duties(self, ev: Evaluation, changes: list[dict[str, Any]]) -> None:
+        for key, t in ev.triggered.items():
+            if key in self._seen:
+                continue
+            self._seen.add(key)
+            why = cause(changes, attack=(t.attack.attacker, t.attack.victim), treaties=[t.treaty])
+            self._rec(t.obligor).triggered.append({
+                "date": ev.date.isoformat(), "treaty": t.treaty, "article": t.article, "toward": t.beneficiary,
+                "kind": t.kind, "strength": t.strength, "side": t.side,
+                "because": {"attacked": t.attack.victim, "by": t.attack.attacker, "place": t.attack.place,
+                            "target_kind": t.attack.kind},
+                "cause": why})
+        if ev.result is None:
+            return
+        for c in ev.result.consultations:
+            if ("consult", c.state, c.treaty, c.with_) not in self._seen:
+                self._seen.add(("consult", c.state, c.treaty, c.with_))
+                self._rec(c.state).consultations.append({"date": ev.date.isoformat(), "treaty": c.treaty,
+                                                         "article": c.article, "with": c.with_,
+                                                         "because": c.because.to_dict()})
+        for n in ev.result.neutral:
+            if ("neutral", n.state, n.treaty, n.toward) not in self._seen:
+                self._seen.add(("neutral", n.state, n.treaty, n.toward))
+                self._rec(n.state).neutral.append({"date": ev.date.isoformat(), "treaty": n.treaty,
+                                                   "article": n.article, "toward": n.toward,
+                                                   "because": n.because.to_dict()})
+
+    def names(self) -> dict[str, str]:
+        """Display names of every state the records mention."""
+        names = self.world.states.names
+        return {s: names.get(s, s) for s in sorted(self.records)}
+
+    def notes(self, end: dt.date) -> list[str]:
+        """Caveats about the data the replay used."""
+        out = []
+        if not self.world.has_history and any(e.date <= dt.date(2018, 12, 31) for e in self.evaluations):
+            out.append("ATOP history not loaded: only the curated treaty set counts; run `foedus data fetch atop`")
+        if end > dt.date(2025, 12, 31):
+            out.append("the bundled treaty data is current to 2025-12-31; later changes are not encoded")
+        return out

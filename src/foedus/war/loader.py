@@ -1,0 +1,150 @@
+"""Read a war file into a resolved `War`, with one-line errors that name the file and the field.
+
+Three passes: the YAML and the pydantic schema; the references (states in the registry and in the
+state system on the event's date, places in the gazetteer, each attacked place the victim's territory
+under the territorial view); and the course of the war (sides, exits), applied event by event.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from foedus.engine.scenario import Attack, TerritoryView
+from foedus.errors import FoedusError, WarDataError
+from foedus.model.world import World
+from foedus.model.yamlio import load_yaml
+from foedus.war.course import Course
+from foedus.war.events import War, WarEvent
+from foedus.war.schema import AttackEvent, CeasefireEvent, EntryEvent, ExitEvent, WarFile
+
+__all__ = ["load_war", "read_war_file", "resolve_war"]
+
+
+def _loc(parts: Any) -> str:
+    out = ""
+    for part in parts:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def read_war_file(path: Path) -> WarFile:
+    """Parse and schema-validate one war file.
+
+    Raises:
+        WarDataError: unreadable file, bad YAML, or a schema violation (with its field path).
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise WarDataError(str(path), "", f"cannot read file: {getattr(exc, 'strerror', None) or exc}") from None
+    try:
+        raw = load_yaml(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}" if mark is not None else ""
+        raise WarDataError(str(path), where, f"invalid YAML: {getattr(exc, 'problem', None) or exc}") from None
+    if not isinstance(raw, dict):
+        raise WarDataError(str(path), "", "expected a mapping of war fields at the top level")
+    try:
+        return WarFile.model_validate(raw)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
+        loc = _loc(p for p in err["loc"] if p not in ("attack", "entry", "exit", "ceasefire"))
+        value = err.get("input")
+        shown = f" (got {value!r})" if not isinstance(value, dict | list) and value is not None else ""
+        raise WarDataError(str(path), loc, f"{err['msg']}{shown}{more}") from None
+
+
+def _names(value: str | list[str] | None) -> list[str]:
+    if value is None:
+        return []
+    return [value] if isinstance(value, str) else list(value)
+
+
+class _Resolver:
+    """Resolves one war file's references against a world, naming the field on error."""
+
+    def __init__(self, world: World, source: str, view: TerritoryView) -> None:
+        self.world, self.source, self.view = world, source, view
+
+    def state(self, name: str, loc: str, event: Any) -> str:
+        try:
+            state = self.world.states.resolve(name)
+        except FoedusError as exc:
+            raise WarDataError(self.source, loc, str(exc)) from None
+        if event.type in ("attack", "entry") and state.member_on(event.date) is False:
+            raise WarDataError(self.source, loc, f"{state.name} ({state.id}) is not a member of the state system "
+                                                 f"on {event.date}")
+        return state.id
+
+    def states(self, value: str | list[str] | None, loc: str, event: Any) -> tuple[str, ...]:
+        names = _names(value)
+        if isinstance(value, str):
+            return (self.state(names[0], loc, event),)
+        return tuple(dict.fromkeys(self.state(n, f"{loc}[{i}]", event) for i, n in enumerate(names)))
+
+    def attacks(self, event: AttackEvent, loc: str) -> tuple[Attack, ...]:
+        attackers = self.states(event.attacker, f"{loc}.attacker", event)
+        victims = self.states(event.victim, f"{loc}.victim", event)
+        both = sorted(set(attackers) & set(victims))
+        if both:
+            raise WarDataError(self.source, loc, f"{', '.join(both)} cannot attack itself")
+        chosen = None
+        if event.place is not None:
+            try:
+                chosen = self.world.places.resolve(event.place, self.world.states)
+            except FoedusError as exc:
+                raise WarDataError(self.source, f"{loc}.place", str(exc)) from None
+        out: list[Attack] = []
+        for victim in victims:
+            where = chosen or self.world.places.home(victim)
+            if event.target_kind == "territory" and victim not in where.holders(self.view):
+                holders = ", ".join(sorted(where.holders(self.view))) or "no state"
+                raise WarDataError(self.source, f"{loc}.place", f"{where.name} ({where.id}) is not territory of "
+                                   f"{victim} under the {self.view} view (held by {holders}); use target_kind: "
+                                   "forces, or another territory view")
+            out += [Attack(a, victim, where.id, event.target_kind) for a in attackers]
+        return tuple(out)
+
+    def event(self, i: int, raw: AttackEvent | EntryEvent | ExitEvent | CeasefireEvent) -> WarEvent:
+        loc = f"events[{i}]"
+        if isinstance(raw, AttackEvent):
+            return WarEvent(i, "attack", raw.date, attacks=self.attacks(raw, loc), until=raw.until, note=raw.note)
+        if isinstance(raw, EntryEvent):
+            return WarEvent(i, "entry", raw.date, states=self.states(raw.state, f"{loc}.state", raw), side=raw.side,
+                            note=raw.note)
+        if isinstance(raw, ExitEvent):
+            return WarEvent(i, "exit", raw.date, states=self.states(raw.state, f"{loc}.state", raw), note=raw.note)
+        return WarEvent(i, "ceasefire", raw.date, states=self.states(raw.states, f"{loc}.states", raw), note=raw.note)
+
+
+def resolve_war(data: WarFile, world: World, source: str = "<war>", view: TerritoryView = "recognized") -> War:
+    """Resolve a schema-valid war against `world` and check its course.
+
+    Raises:
+        WarDataError: an unknown state or place, a state outside the state system, a place that is not
+            the victim's territory, or events that contradict each other (sides, exits).
+    """
+    resolver = _Resolver(world, source, view)
+    events = tuple(sorted((resolver.event(i, e) for i, e in enumerate(data.events)), key=lambda e: (e.date, e.index)))
+    war = War(id=data.id, name=data.name, events=events, end=data.end, source=source,
+              notes=(data.note,) if data.note else ())
+    course = Course(war)
+    for event in events:
+        course.apply(event)
+    return war
+
+
+def load_war(path: str | Path, world: World | None = None, view: TerritoryView = "recognized") -> War:
+    """Read, validate and resolve one war file (against the bundled world unless `world` is given).
+
+    Raises:
+        WarDataError: see `read_war_file` and `resolve_war`.
+    """
+    target = Path(path)
+    return resolve_war(read_war_file(target), world or World.default(), str(target), view)

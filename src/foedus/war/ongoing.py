@@ -1,0 +1,66 @@
+"""The one-line form of a war replay: the attacks of a cascade, ongoing since an earlier date.
+
+`foedus cascade --ongoing-since DATE` treats the scenario's attacks as ongoing from DATE to `--date`: the
+cascade on `--date` is unchanged, and this summary adds, for each state it binds, the date from which it
+has been bound without a break and the change (the attack, or a treaty change such as an entry into force)
+that bound it; states bound for a while that are no longer bound on `--date` are listed as lapsed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from foedus.engine.scenario import Scenario
+from foedus.errors import ScenarioError
+from foedus.model.world import World
+from foedus.war.evaluate import Settings
+from foedus.war.events import War, WarEvent
+from foedus.war.replay import replay
+
+__all__ = ["ongoing_summary"]
+
+
+def _continuous(spans: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The trailing run of back-to-back spans (one bound stretch, possibly under changing treaties)."""
+    run = [spans[-1]]
+    for span in reversed(spans[:-1]):
+        if span["to"] != run[0]["from"]:
+            break
+        run.insert(0, span)
+    return run
+
+
+def ongoing_summary(world: World, scenario: Scenario, since: dt.date) -> dict[str, Any]:
+    """Since when each state the scenario binds on its date has been bound, and by which change.
+
+    Raises:
+        ScenarioError: `since` is after the scenario's date, or a party is not in the state system then.
+    """
+    if since > scenario.date:
+        raise ScenarioError(f"--ongoing-since {since} is after the date of the cascade ({scenario.date})")
+    for state in (*scenario.attackers, *scenario.targets):
+        if world.states.get(state).member_on(since) is False:
+            raise ScenarioError(f"{state} is not a member of the state system on {since}")
+    event = WarEvent(0, "attack", since, attacks=scenario.attacks)
+    war = War(id="ongoing", name="ongoing attack", events=(event,), end=scenario.date, source="--ongoing-since")
+    settings = Settings(scenario.reading, scenario.basis, scenario.requested, scenario.territory_view,
+                        scenario.unresolved)
+    result = replay(war, world, settings=settings)
+    bound: dict[str, Any] = {}
+    lapsed: list[dict[str, Any]] = []
+    for state, rec in sorted(result.states.items()):
+        spans = rec.bound_spans
+        if spans and spans[-1]["to"] is None:
+            run = _continuous(spans)
+            first = run[0]["from"]
+            moved = next((m for f in result.frames if f.date.isoformat() == first for m in f.moved
+                          if m["state"] == state), None)
+            bound[state] = {"since": first, "side": run[-1]["side"], "treaty": run[0]["treaty"],
+                            "article": run[0]["article"], "cause": moved["cause"] if moved else None,
+                            "now": {"treaty": run[-1]["treaty"], "article": run[-1]["article"]}}
+            spans = spans[: len(spans) - len(run)]
+        lapsed += [{"state": state, **{k: s[k] for k in ("side", "from", "to", "treaty", "article")}}
+                   for s in spans if s["to"] is not None]
+    return {"since": since.isoformat(), "until": scenario.date.isoformat(), "bound_since": bound, "lapsed": lapsed,
+            "changes": [c for f in result.frames[1:] for c in f.changes if any(m["cause"] == c for m in f.moved)]}

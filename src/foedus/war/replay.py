@@ -1,0 +1,144 @@
+"""Replay a war: re-evaluate the obligations on every event date and every date the treaty timeline changes.
+
+Dates come from the war's events (attacks, entries, exits, ceasefires, attacks ending) and from the
+merged treaty timeline (`foedus.war.changes`) inside the war's span. A treaty change is evaluated only
+when the treaty has a member among the states involved so far (belligerents, bound or conflicted states):
+a change among uninvolved states cannot alter any leg the cascade reads, so skipping it changes nothing.
+
+Compiling the treaty legs of a date is most of the cost of a cascade, and between two changes of the
+whole world's treaty timeline the legs are the same: each date is evaluated with the legs of its *epoch*,
+the last date on or before it on which anything in the timeline changed (or a state entered or left the
+state system, or the honour model's era turned), so the engine compiles once per epoch.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import functools
+from collections import defaultdict
+from typing import Any
+
+from foedus.engine.reliability import ERA_CUTOFF
+from foedus.engine.scenario import Basis, Reading, TerritoryView, UnresolvedReading
+from foedus.errors import ScenarioError
+from foedus.model.world import World
+from foedus.war.changes import TreatyChange, treaty_changes
+from foedus.war.course import Course, Ongoing
+from foedus.war.evaluate import Evaluation, Settings, evaluate_course
+from foedus.war.events import War, WarEvent
+from foedus.war.frames import FrameBuilder
+from foedus.war.result import WarReplay
+
+__all__ = ["DATA_END", "epoch_of", "evaluate_at", "replay", "settings_of"]
+
+DATA_END = dt.date(2025, 12, 31)  # the bundled treaty data is current to this date
+
+
+def settings_of(reading: str = "legal", basis: str = "in-force", requested: bool = True,
+                territory_view: str = "recognized", unresolved: str = "met") -> Settings:
+    """Checked replay settings.
+
+    Raises:
+        ScenarioError: an unknown reading, basis, territory view or reading of unresolved conditions.
+    """
+    choices = (("reading", reading, ("legal", "escalatory")), ("membership basis", basis, ("in-force", "signed")),
+               ("territory view", territory_view, ("recognized", "claimant")),
+               ("reading of unresolved conditions", unresolved, ("met", "unmet")))
+    for what, value, allowed in choices:
+        if value not in allowed:
+            raise ScenarioError(f"unknown {what} {value!r}: choose one of {', '.join(allowed)}")
+    return Settings(reading=reading, basis=basis, requested=requested,  # type: ignore[arg-type]
+                    territory_view=territory_view, unresolved=unresolved)  # type: ignore[arg-type]
+
+
+@functools.lru_cache(maxsize=8)
+def _timeline(world: World, basis: Basis) -> tuple[list[dt.date], list[list[TreatyChange]], dict[str, frozenset[str]]]:
+    """Every treaty change of the world by date, and every treaty's members (ever), cached per world."""
+    treaties = [world.treaties[t] for t in world.treaties]
+    by_day = treaty_changes(treaties, basis, dt.date.min, dt.date.max)
+    members = {t.id: frozenset(m.state for m in t.members) for t in treaties}
+    return list(by_day), list(by_day.values()), members
+
+
+@functools.lru_cache(maxsize=8)
+def _epochs(world: World, basis: Basis) -> list[dt.date]:
+    """The dates on which the compiled legs may change (see the module docstring), sorted."""
+    days = set(_timeline(world, basis)[0]) | {ERA_CUTOFF}
+    for state in world.states:
+        for start, end in state.spells:
+            days.add(start)
+            if end is not None:
+                days.add(end + dt.timedelta(days=1))
+    return sorted(days)
+
+
+def epoch_of(world: World, basis: Basis, day: dt.date) -> dt.date:
+    """The first day of the epoch `day` falls in: the same compiled legs as `day`."""
+    epochs = _epochs(world, basis)
+    i = bisect.bisect_right(epochs, day)
+    return epochs[i - 1] if i else day
+
+
+def _end(war: War, until: dt.date | None) -> dt.date:
+    end = until or war.end or DATA_END
+    if end < war.start:
+        raise ScenarioError(f"the replay would end ({end}) before the war starts ({war.start})")
+    return end
+
+
+def evaluate_at(war: War, world: World, day: dt.date, settings: Settings) -> Evaluation:
+    """The war as it stands on `day` (every event up to that day applied), evaluated once."""
+    course = Course(war)
+    for event in war.events:
+        if event.date > day:
+            break
+        course.apply(event)
+    return evaluate_course(world, course, day, settings, epoch_of(world, settings.basis, day))
+
+
+def replay(war: War, world: World | None = None, *, reading: Reading = "legal", basis: Basis = "in-force",
+           requested: bool = True, territory_view: TerritoryView = "recognized", unresolved: UnresolvedReading = "met",
+           until: dt.date | None = None, settings: Settings | None = None) -> WarReplay:
+    """Replay `war` from its first event to `until` (default: its end, or the data's end when it is ongoing).
+
+    Raises:
+        ScenarioError: bad settings, or `until` before the war starts.
+        WarDataError: the events contradict each other (see `foedus.war.course`).
+    """
+    w = world or World.default()
+    chosen = settings or settings_of(reading, basis, requested, territory_view, unresolved)
+    start, end = war.start, _end(war, until)
+    days, per_day, members = _timeline(w, chosen.basis)
+    lo, hi = bisect.bisect_right(days, start), bisect.bisect_right(days, end)
+    changes = dict(zip(days[lo:hi], per_day[lo:hi], strict=True))
+    events: dict[dt.date, list[WarEvent]] = defaultdict(list)
+    for e in war.events:
+        if e.date <= end:
+            events[e.date].append(e)
+    endings = {e.until for e in war.events if e.until is not None and e.date <= end and e.until <= end}
+    dates = sorted(set(events) | endings | set(changes))
+    course = Course(war)
+    builder = FrameBuilder(w)
+    involved: set[str] = set()
+    for day in dates:
+        todays = events.get(day, [])
+        for event in todays:
+            course.apply(event)
+        ended = course.expire(day)
+        relevant = [c for c in changes.get(day, []) if members.get(c.treaty, frozenset()) & involved]
+        if day != start and not todays and not ended and not relevant:
+            continue
+        evaluation = evaluate_course(w, course, day, chosen, epoch_of(w, chosen.basis, day))
+        day_changes = [e.to_dict() for e in todays] + [_ended(o, day) for o in ended] + [c.to_dict() for c in relevant]
+        builder.add(evaluation, day_changes, course)
+        involved = set(evaluation.sides) | set(evaluation.bound) | set(evaluation.conflicted)
+    notes = (*war.notes, *builder.notes(end))
+    return WarReplay(war=war, settings=chosen, end=end, states=builder.records, frames=builder.frames,
+                     evaluations=builder.evaluations, names=builder.names(), notes=notes)
+
+
+def _ended(ongoing: Ongoing, day: dt.date) -> dict[str, Any]:
+    a = ongoing.attack
+    return {"type": "attack-ends", "date": day.isoformat(), "event": ongoing.event, "attacker": a.attacker,
+            "victim": a.victim, "place": a.place, "label": f"{a.attacker}'s attack on {a.victim} ({a.place}) ends"}

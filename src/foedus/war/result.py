@@ -1,0 +1,159 @@
+"""What a war replay found: per state, when it entered, when and by what it was first bound; per date, a frame.
+
+`WarReplay.to_dict()` is the JSON contract of `foedus war --json` (documented in docs/war.md). The
+`frames` are made for a front end that plays the war: each lists the day's changes, both sides, the
+states bound to join, and every state whose status moved, with the change that moved it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from foedus.engine.records import Because
+from foedus.war.evaluate import Evaluation, Settings
+from foedus.war.events import War, WarSide
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["Bound", "Frame", "StateRecord", "WarReplay"]
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+@dataclass(frozen=True, slots=True)
+class Bound:
+    """The obligation that bound a state to join: from `date`, on `side`, under `treaty` art. `article`."""
+
+    date: dt.date
+    side: WarSide
+    treaty: str
+    article: str
+    kind: str
+    strength: str
+    because: Because
+    cause: dict[str, Any] | None
+    also: tuple[tuple[str, str], ...] = ()  # other (treaty, article) that bound it that day
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form."""
+        return {"date": self.date.isoformat(), "side": self.side, "treaty": self.treaty, "article": self.article,
+                "kind": self.kind, "strength": self.strength, "because": self.because.to_dict(),
+                "cause": self.cause, "also": [{"treaty": t, "article": a} for t, a in self.also]}
+
+
+@dataclass
+class StateRecord:
+    """One state's war: its spells of fighting, its first binding obligation, and every casus foederis."""
+
+    state: str
+    spells: list[dict[str, Any]] = field(default_factory=list)  # {side, from, to, how, cause}
+    first_bound: Bound | None = None
+    bound_spans: list[dict[str, Any]] = field(default_factory=list)  # {side, from, to, treaty, article}
+    triggered: list[dict[str, Any]] = field(default_factory=list)  # first date of each casus foederis
+    consultations: list[dict[str, Any]] = field(default_factory=list)  # first date of each duty to consult
+    neutral: list[dict[str, Any]] = field(default_factory=list)  # first date of each duty to stay out
+    conflict: dict[str, Any] | None = None  # first day bound to both sides
+
+    @property
+    def entered(self) -> dt.date | None:
+        """The first day it fought (None: it never did)."""
+        return dt.date.fromisoformat(self.spells[0]["from"]) if self.spells else None
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form."""
+        return {"state": self.state, "spells": self.spells,
+                "first_bound": self.first_bound.to_dict() if self.first_bound else None,
+                "bound_spans": self.bound_spans, "triggered": self.triggered, "consultations": self.consultations,
+                "neutral": self.neutral, "conflict": self.conflict}
+
+
+@dataclass
+class Frame:
+    """One evaluated date: its changes, the sides, the bound states, and who moved (with the cause)."""
+
+    date: dt.date
+    changes: list[dict[str, Any]]
+    sides: dict[str, list[str]]
+    bound: dict[str, dict[str, str]]
+    conflicts: list[str]
+    moved: list[dict[str, Any]]
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form."""
+        return {"date": self.date.isoformat(), "changes": self.changes, "sides": self.sides, "bound": self.bound,
+                "conflicts": self.conflicts, "moved": self.moved}
+
+
+@dataclass
+class WarReplay:
+    """A replayed war: the per-state records, the frames, and the evaluations behind them."""
+
+    war: War
+    settings: Settings
+    end: dt.date
+    states: dict[str, StateRecord]
+    frames: list[Frame]
+    evaluations: list[Evaluation] = field(default_factory=list, repr=False)
+    names: dict[str, str] = field(default_factory=dict, repr=False)
+    notes: tuple[str, ...] = ()
+
+    def record(self, state: str) -> StateRecord | None:
+        """The record of one state (None if the replay never mentions it)."""
+        return self.states.get(state)
+
+    def first_bound(self, state: str) -> Bound | None:
+        """When and by what `state` was first bound to join (None: never, or only while already fighting)."""
+        rec = self.states.get(state)
+        return rec.first_bound if rec else None
+
+    def ordered(self) -> list[StateRecord]:
+        """The records by first appearance (first fighting, bound or triggered date), then by id."""
+        return sorted(self.states.values(), key=_order)
+
+    def status_on(self, day: dt.date) -> dict[str, str]:
+        """Every state's status on `day` (the last frame on or before it): attack, defense, bound-..., conflict."""
+        chosen = [f for f in self.frames if f.date <= day]
+        if not chosen:
+            return {}
+        f = chosen[-1]
+        out = {s: side for side, states in f.sides.items() for s in states}
+        out.update({s: f"bound-{b['side']}" for s, b in f.bound.items()})
+        out.update({s: "conflict" for s in f.conflicts})
+        return out
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON contract of `foedus war --json`."""
+        return {
+            "war": {"id": self.war.id, "name": self.war.name, "start": self.war.start.isoformat(),
+                    "end": self.end.isoformat(), "ongoing": self.war.end is None, "source": self.war.source},
+            "settings": self.settings.to_dict(),
+            "states": [r.to_dict() for r in self.ordered()],
+            "frames": [f.to_dict() for f in self.frames],
+            "names": self.names,
+            "notes": list(self.notes),
+        }
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per state: first entry, first binding obligation (date, side, treaty, article, cause)."""
+        import pandas as pd
+
+        rows = []
+        for r in self.ordered():
+            b = r.first_bound
+            rows.append({"state": r.state, "name": self.names.get(r.state, r.state),
+                         "entered": _iso(r.entered), "side": r.spells[0]["side"] if r.spells else None,
+                         "bound_from": _iso(b.date) if b else None, "bound_side": b.side if b else None,
+                         "treaty": b.treaty if b else None, "article": b.article if b else None,
+                         "cause": (b.cause or {}).get("label") if b else None})
+        return pd.DataFrame(rows)
+
+
+def _order(r: StateRecord) -> tuple[str, str]:
+    first = min([s["from"] for s in r.spells] + ([r.first_bound.date.isoformat()] if r.first_bound else [])
+                + [t["date"] for t in r.triggered] or ["9999"])
+    return (first, r.state)

@@ -1,0 +1,107 @@
+"""The war-file schema: a war as a dated sequence of attacks, entries, exits and ceasefires (pydantic).
+
+One YAML file per war follows this schema; `foedus schema --war` exports it as JSON Schema. The schema
+says *what happened*; `foedus.war.replay` re-evaluates the treaty obligations on every date it changes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+__all__ = ["AttackEvent", "CeasefireEvent", "EntryEvent", "Event", "ExitEvent", "WarFile", "WarSource"]
+
+_ID_RE = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$")
+StateRef = Annotated[str, Field(min_length=2, description="ISO3, COW abbreviation, COW number or name")]
+States = StateRef | list[StateRef]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+
+class WarSource(_Strict):
+    """Where a fact comes from: a URL and what it is."""
+
+    url: str = Field(pattern=r"^https?://")
+    title: str | None = None
+
+
+class _Event(_Strict):
+    date: dt.date
+    note: str | None = None
+    sources: list[WarSource] = Field(default_factory=list)
+
+
+class AttackEvent(_Event):
+    """An armed attack: each `attacker` strikes each `victim` (its territory or its forces) at `place`.
+
+    The attack is ongoing from `date` until `until` (exclusive), a ceasefire between the two, or the exit
+    of either; an attack brings both parties into the war, on opposite sides.
+    """
+
+    type: Literal["attack"]
+    attacker: States
+    victim: States
+    place: str | None = Field(None, description="place id or name; default: each victim's home territory")
+    target_kind: Literal["territory", "forces"] = "territory"
+    until: dt.date | None = Field(None, description="the attack ended on this date (exclusive)")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> AttackEvent:
+        if self.until is not None and self.until <= self.date:
+            raise ValueError(f"until ({self.until}) is not after the attack's date ({self.date})")
+        return self
+
+
+class EntryEvent(_Event):
+    """States enter the war on one side without an attack of their own (e.g. a declaration of war)."""
+
+    type: Literal["entry"]
+    state: States
+    side: Literal["attack", "defense"] = Field(description="attack: the side of the war's first attacker")
+
+
+class ExitEvent(_Event):
+    """States leave the war (armistice, separate peace, surrender): their attacks, and the attacks on them, end."""
+
+    type: Literal["exit"]
+    state: States
+
+
+class CeasefireEvent(_Event):
+    """Attacks between the listed states end (all attacks when no states are listed); nobody leaves the war."""
+
+    type: Literal["ceasefire"]
+    states: list[StateRef] | None = None
+
+
+Event = Annotated[AttackEvent | EntryEvent | ExitEvent | CeasefireEvent, Field(discriminator="type")]
+
+
+class WarFile(_Strict):
+    """A war: its id, name, span and events (in any order; the replay sorts them by date)."""
+
+    id: str = Field(description="snake_case id, e.g. russia_ukraine_2022")
+    name: str
+    end: dt.date | None = Field(None, description="last day replayed; null: ongoing (replayed to the data's end)")
+    sources: list[WarSource] = Field(default_factory=list)
+    note: str | None = None
+    events: list[Event] = Field(min_length=1)
+
+    @field_validator("id")
+    @classmethod
+    def _snake_case(cls, value: str) -> str:
+        if not _ID_RE.match(value):
+            raise ValueError(f"id {value!r} is not snake_case (e.g. russia_ukraine_2022)")
+        return value
+
+    @model_validator(mode="after")
+    def _ends_after_start(self) -> WarFile:
+        first = min(e.date for e in self.events)
+        if self.end is not None and self.end < first:
+            raise ValueError(f"end ({self.end}) is before the first event ({first})")
+        return self

@@ -1,0 +1,261 @@
+"""Wars as they unfold: the worked wars, the war-file checks, the treaty timeline and `--ongoing-since`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from foedus.api import cascade, replay_war
+from foedus.engine.scenario import Attack
+from foedus.errors import WarDataError
+from foedus.model.treaty import Treaty
+from foedus.war.changes import treaty_changes
+from foedus.war.events import War, WarEvent
+from foedus.war.loader import load_war
+from foedus.war.replay import replay
+
+ROOT = Path(__file__).resolve().parents[1]
+WARS = ROOT / "examples" / "wars"
+D = dt.date
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "foedus.cli", *args], capture_output=True, text=True,
+                          env=os.environ.copy(), timeout=300)
+
+
+# --- the flagship: North Korea bound from 2024-12-04, not before -------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def kursk():  # type: ignore[no-untyped-def]
+    return replay_war(WARS / "russia_ukraine_2022.yaml", until="2025-06-30")
+
+
+def test_kursk_binds_north_korea_from_entry_into_force(kursk) -> None:  # type: ignore[no-untyped-def]
+    b = kursk.first_bound("PRK")
+    assert b is not None
+    assert (b.date, b.side, b.treaty, b.article) == (D(2024, 12, 4), "attack", "rus_prk_2024", "4")
+    assert (b.because.attacked, b.because.by, b.because.place) == ("RUS", "UKR", "kursk-oblast")
+    assert b.cause is not None and (b.cause["type"], b.cause["treaty"], b.cause["change"]) == (
+        "treaty", "rus_prk_2024", "in-force")
+
+
+def test_kursk_north_korea_not_bound_before(kursk) -> None:  # type: ignore[no-untyped-def]
+    assert "PRK" not in kursk.status_on(D(2024, 12, 3))
+    assert kursk.status_on(D(2024, 12, 4))["PRK"] == "bound-attack"
+    assert kursk.status_on(D(2024, 8, 5)) == {"RUS": "attack", "UKR": "defense"}  # Kursk not yet invaded
+
+
+def test_kursk_incursion_is_the_cause_for_the_csto_allies(kursk) -> None:  # type: ignore[no-untyped-def]
+    b = kursk.first_bound("KAZ")
+    assert b is not None and b.date == D(2024, 8, 6)
+    assert b.cause is not None and b.cause["type"] == "attack" and b.cause["date"] == "2024-08-06"
+
+
+def test_kursk_frames_are_a_playable_timeline(kursk) -> None:  # type: ignore[no-untyped-def]
+    out = kursk.to_dict()
+    json.dumps(out)  # plain JSON
+    dates = [f["date"] for f in out["frames"]]
+    assert dates == sorted(dates) and dates[0] == "2022-02-24"
+    moved = {m["state"]: (f["date"], m["to"], m["cause"]["label"]) for f in out["frames"] for m in f["moved"]
+             if m["state"] == "PRK"}
+    assert moved["PRK"] == ("2024-12-04", "bound-attack", "rus_prk_2024 enters into force")
+
+
+def test_ongoing_since_gives_the_same_date_in_one_line() -> None:
+    r = cascade("UKR", "RUS", "2025-01-15", place="kursk-oblast", ongoing_since="2024-08-06")
+    assert r.joiner("PRK") is not None  # the cascade on --date is unchanged
+    prk = r.ongoing["bound_since"]["PRK"]  # type: ignore[index]
+    assert (prk["since"], prk["treaty"], prk["article"]) == ("2024-12-04", "rus_prk_2024", "4")
+    assert r.ongoing["bound_since"]["KAZ"]["since"] == "2024-08-06"  # type: ignore[index]
+
+
+def test_ongoing_since_cli_json_and_its_errors() -> None:
+    proc = run("cascade", "-a", "UKR", "-t", "RUS", "--place", "kursk-oblast", "-d", "2025-01-15",
+               "--ongoing-since", "2024-08-06", "--json")
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["ongoing"]["bound_since"]["PRK"]["since"] == "2024-12-04"
+    bad = run("cascade", "-a", "UKR", "-t", "RUS", "-d", "2025-01-15", "--ongoing-since", "2025-02-01")
+    assert bad.returncode == 2 and bad.stderr.strip().startswith("error:") and "after" in bad.stderr
+    assert len(bad.stderr.strip().splitlines()) == 1
+
+
+# --- 1914: each European great power, as ATOP 5.1 codes its treaties ---------------------------------------
+
+
+@pytest.fixture(scope="module")
+def july():  # type: ignore[no-untyped-def]
+    return replay_war(WARS / "july_crisis_1914.yaml")
+
+
+@pytest.mark.needs_data
+def test_1914_france_bound_first_by_the_franco_russian_convention(july) -> None:  # type: ignore[no-untyped-def]
+    b = july.first_bound("FRA")
+    assert b is not None and (b.date, b.side, b.treaty) == (D(1914, 8, 1), "defense", "atop_1385")
+    assert (b.because.by, b.because.attacked) == ("DEU", "RUS")
+    assert july.record("FRA").entered == D(1914, 8, 3)  # then attacked itself
+
+
+@pytest.mark.needs_data
+def test_1914_russia_at_war_before_any_treaty_bound_it(july) -> None:  # type: ignore[no-untyped-def]
+    rus = july.record("RUS")
+    assert rus.first_bound is None  # no ATOP alliance bound Russia to Serbia
+    assert (rus.entered, rus.spells[0]["how"]) == (D(1914, 8, 1), "attacked")
+    assert [(t["date"], t["treaty"], t["toward"]) for t in rus.triggered] == [("1914-08-03", "atop_1385", "FRA")]
+
+
+@pytest.mark.needs_data
+@pytest.mark.parametrize(("state", "entered", "how"), [
+    ("COW300", D(1914, 7, 28), "attacker"),  # Austria-Hungary: the first attacker
+    ("DEU", D(1914, 8, 1), "attacker"),  # Germany: no ATOP clause bound it before its own declaration
+    ("GBR", D(1914, 8, 4), "attacker"),  # Britain: the 1839 guarantee of Belgium is not an ATOP alliance
+])
+def test_1914_powers_that_entered_unbound(july, state, entered, how) -> None:  # type: ignore[no-untyped-def]
+    rec = july.record(state)
+    assert rec.first_bound is None and rec.triggered == []
+    assert (rec.entered, rec.spells[0]["how"]) == (entered, how)
+
+
+@pytest.mark.needs_data
+def test_1914_britain_only_consults_and_italy_stays_neutral(july) -> None:  # type: ignore[no-untyped-def]
+    assert {(c["treaty"], c["date"]) for c in july.record("GBR").consultations} >= {("atop_1485", "1914-08-03")}
+    ita = july.record("ITA")
+    assert ita.first_bound is None and ita.spells == []
+    assert {(n["treaty"], n["toward"], n["date"]) for n in ita.neutral} == {
+        ("atop_1350_p4", "DEU", "1914-08-03"), ("atop_1420", "FRA", "1914-08-03")}
+
+
+@pytest.mark.needs_data
+def test_1914_a_treaty_signed_during_the_crisis_binds(july) -> None:  # type: ignore[no-untyped-def]
+    b = july.first_bound("TUR")  # the German-Ottoman alliance of 2 August 1914
+    assert b is not None and (b.date, b.treaty, b.side) == (D(1914, 8, 2), "atop_2005", "attack")
+    assert b.cause is not None and b.cause["type"] == "treaty"
+
+
+@pytest.mark.needs_data
+def test_1914_unresolved_conditions_read_as_unmet_release_france() -> None:
+    r = replay_war(WARS / "july_crisis_1914.yaml", unresolved="unmet")
+    assert r.first_bound("FRA") is None  # ATOP 1385's adversary condition is flagged, not specified
+
+
+@pytest.mark.needs_data
+def test_europe_1939_britain_bound_to_poland_then_japan_by_the_tripartite_pact() -> None:
+    r = replay_war(WARS / "europe_1939_1941.yaml")
+    gbr = r.first_bound("GBR")
+    assert gbr is not None and (gbr.date, gbr.treaty) == (D(1939, 9, 1), "atop_2440_p2")
+    jpn = r.first_bound("JPN")
+    assert jpn is not None and (jpn.date, jpn.treaty) == (D(1940, 9, 27), "atop_2515")
+    narrow = replay_war(WARS / "europe_1939_1941.yaml", unresolved="unmet", until="1941-06-21")
+    assert narrow.first_bound("JPN") is None
+
+
+# --- war files: schema, references, course -----------------------------------------------------------------
+
+
+def _write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "war.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+HEAD = "id: test_war\nname: Test\nevents:\n"
+
+
+@pytest.mark.parametrize(("body", "where", "problem"), [
+    ("  - {type: attack, date: 2022-02-24, attacker: RUS}\n", "events[0].victim", "Field required"),
+    ("  - {type: attack, date: 2022-02-30, attacker: RUS, victim: UKR}\n", "events[0].date", "date"),
+    ("  - {type: invade, date: 2022-02-24}\n", "events[0]", "does not match"),
+    ("  - {type: attack, date: 2022-02-24, attacker: Rusia, victim: UKR}\n", "events[0].attacker", "Rusia"),
+    ("  - {type: attack, date: 2022-02-24, attacker: RUS, victim: UKR, place: kursk-oblast}\n", "events[0].place",
+     "not territory of UKR"),
+    ("  - {type: attack, date: 2022-02-24, attacker: RUS, victim: UKR}\n"
+     "  - {type: entry, date: 2022-03-01, state: RUS, side: defense}\n", "events[1] (2022-03-01)", "leave the war"),
+    ("  - {type: attack, date: 2022-02-24, attacker: RUS, victim: UKR}\n"
+     "  - {type: exit, date: 2022-03-01, state: POL}\n", "events[1] (2022-03-01)", "not fighting"),
+    ("  - {type: attack, date: 2022-02-24, attacker: RUS, victim: UKR, until: 2022-02-01}\n", "events[0]",
+     "not after"),
+])
+def test_bad_war_files_name_file_field_and_problem(tmp_path: Path, body: str, where: str, problem: str) -> None:
+    path = _write(tmp_path, HEAD + body)
+    with pytest.raises(WarDataError) as err:
+        load_war(path)
+    assert str(err.value).startswith(f"{path}: {where}")
+    assert problem in str(err.value)
+
+
+def test_cli_war_errors_are_one_line_and_exit_2(tmp_path: Path) -> None:
+    path = _write(tmp_path, HEAD + "  - {type: attack, date: 2022-02-24, attacker: RUS, victim: Narnia}\n")
+    proc = run("war", str(path))
+    assert proc.returncode == 2 and proc.stderr.startswith(f"error: {path}: events[0].victim")
+    assert len(proc.stderr.strip().splitlines()) == 1 and "Traceback" not in proc.stderr
+    proc = run("war", str(path), "--json")
+    assert proc.returncode == 2 and json.loads(proc.stdout)["ok"] is False
+    assert run("war", str(tmp_path / "missing.yaml")).returncode == 2
+
+
+def test_cli_war_json_and_schema() -> None:
+    proc = run("war", str(WARS / "russia_ukraine_2022.yaml"), "--until", "2025-01-01", "--json")
+    assert proc.returncode == 0, proc.stderr
+    out = json.loads(proc.stdout)
+    assert set(out) == {"war", "settings", "states", "frames", "names", "notes"}
+    prk = next(s for s in out["states"] if s["state"] == "PRK")
+    assert prk["first_bound"]["date"] == "2024-12-04"
+    schema = json.loads(run("schema", "--war").stdout)
+    assert "events" in schema["properties"] and "AttackEvent" in json.dumps(schema)
+
+
+def test_exit_ceasefire_and_until_end_attacks(world) -> None:  # type: ignore[no-untyped-def]
+    home = world.places.home
+    a = Attack("UKR", "RUS", "kursk-oblast", "territory")
+    war = War("t", "t", (WarEvent(0, "attack", D(2025, 1, 10), attacks=(a,), until=D(2025, 3, 1)),
+                         WarEvent(1, "attack", D(2025, 1, 10), attacks=(Attack("RUS", "UKR", home("UKR").id,
+                                                                                    "territory"),)),
+                         WarEvent(2, "ceasefire", D(2025, 5, 1))), end=D(2025, 6, 1))
+    r = replay(war, world)
+    assert r.status_on(D(2025, 2, 1)).get("PRK") == "bound-defense"  # UKR attacked first here
+    assert "PRK" not in r.status_on(D(2025, 3, 1))  # the incursion is over
+    ended = [c for f in r.frames for c in f.changes if c["type"] == "attack-ends"]
+    assert [(c["date"], c["attacker"]) for c in ended] == [("2025-03-01", "UKR")]
+    prk = r.record("PRK")
+    assert prk.bound_spans == [{"side": "defense", "from": "2025-01-10", "to": "2025-03-01", "treaty": "rus_prk_2024",
+                                "article": "4"}]
+
+
+def test_treaty_changes_follow_the_basis() -> None:
+    t = Treaty.model_validate({
+        "id": "t_x", "name": "X", "signed": "2000-01-01", "in_force": "2000-06-01",
+        "sources": [{"url": "https://example.org"}],
+        "members": [{"state": "AAA"}, {"state": "BBB", "joined": "2001-01-01", "left": "2003-01-01",
+                                       "suspended": [{"start": "2002-01-01", "end": "2002-06-01"}]}]})
+    got = treaty_changes([t], "in-force", D(1999, 1, 1), D(2010, 1, 1))
+    assert [(d.isoformat(), c.what, c.state) for d, cs in got.items() for c in cs] == [
+        ("2000-06-01", "in-force", None), ("2001-01-01", "joins", "BBB"), ("2002-01-01", "suspended", "BBB"),
+        ("2002-06-01", "restored", "BBB"), ("2003-01-01", "leaves", "BBB")]
+    signed = treaty_changes([t], "signed", D(1999, 1, 1), D(2000, 12, 31))
+    assert [c.what for cs in signed.values() for c in cs] == ["signed"]
+    assert treaty_changes([t], "in-force", D(2000, 6, 1), D(2000, 12, 31)) == {}  # (start, end]: start excluded
+
+
+def _legs(index) -> set[tuple[str, str, str, str, str]]:  # type: ignore[no-untyped-def]
+    return {(k.value, leg.beneficiary, leg.obligor, leg.treaty.id, leg.provision.article)
+            for k, table in index.by_beneficiary.items() for legs in table.values() for leg in legs}
+
+
+@pytest.mark.needs_data
+@pytest.mark.parametrize("day", [D(1914, 8, 3), D(1940, 11, 21), D(1950, 7, 5), D(1991, 1, 16), D(2024, 12, 20)])
+def test_a_date_and_its_epoch_compile_the_same_legs(world, day) -> None:  # type: ignore[no-untyped-def]
+    # the replay evaluates each date with the legs of its epoch; this guards that shortcut against engine changes
+    from foedus.engine.table import compile_table
+    from foedus.war.replay import epoch_of
+
+    epoch = epoch_of(world, "in-force", day)
+    assert epoch <= day
+    a, b = compile_table(world, day, "in-force"), compile_table(world, epoch, "in-force")
+    assert _legs(a) == _legs(b) and a.members == b.members
