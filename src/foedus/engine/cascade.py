@@ -16,6 +16,7 @@ import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from foedus.engine.certainty import ASSUMED, Assessment, assess
 from foedus.engine.index import Leg, LegIndex, compile_legs
 from foedus.engine.result import (
     Because,
@@ -31,12 +32,12 @@ from foedus.engine.result import (
 )
 from foedus.engine.rules import RuleContext, evaluate
 from foedus.engine.scenario import Attack, Basis, Scenario
+from foedus.model.places import Place
 from foedus.model.treaty import Certainty, Kind, Trigger
 from foedus.model.world import World
 
 __all__ = ["leg_index", "run_cascade"]
 
-_CERTAINTY_RANK = {c: i for i, c in enumerate(Certainty)}
 _OTHER: dict[Side, Side] = {"attack": "defense", "defense": "attack"}
 
 
@@ -62,21 +63,26 @@ def run_cascade(world: World, scenario: Scenario) -> CascadeResult:
         conflicts.append(conflict)
 
 
-def _certainty(leg: Leg) -> str:
-    ranks = [leg.treaty.certainty, leg.provision.certainty]
-    ranks += [m.certainty for m in leg.treaty.members if m.state in (leg.obligor, leg.beneficiary)]
-    return max(ranks, key=lambda c: _CERTAINTY_RANK[c]).value
+def _certainty(leg: Leg, attack: Attack, scenario: Scenario, place: Place) -> Assessment:
+    """How certain the leg is for this attack on the scenario date, with the facts that lower it."""
+    return assess(leg.treaty, leg.provision, leg.obligor, leg.beneficiary, scenario.date, place,
+                  attack.kind, scenario.territory_view, attack.victim, scenario.basis)
 
 
-def _conditions(leg: Leg, attack: Attack) -> tuple[str, ...]:
+def _conditions(leg: Leg, attack: Attack, assessment: Assessment | None = None) -> tuple[str, ...]:
     p = leg.provision
     out: list[str] = []
+    gate = "" if p.gates_certainty is Certainty.VERIFIED else f" (the gate itself is {p.gates_certainty.value})"
+    if p.needs_decision:
+        out.append(f"assumes the decision it needs is taken: {p.needs_decision}{gate}")
+    out += [r.fact if r.kind == "freeze" else f"assumes {r.fact}"
+            for r in (assessment.reasons if assessment else ()) if r.kind in ASSUMED]
     if p.trigger is Trigger.ARMED_ATTACK_STATE_OF_WAR:
         out.append(f"assumes the attack puts {attack.victim} in a state of war")
     if p.request_gated:
-        out.append(f"request-gated: assumes {attack.victim} asks for help")
+        out.append(f"request-gated: assumes {attack.victim} asks for help{gate}")
     if p.non_provocation:
-        out.append(f"non-provocation: {attack.victim} did not start the war")
+        out.append(f"non-provocation: {attack.victim} did not start the war{gate}")
     if (p.scope.territory if attack.kind == "territory" else p.scope.forces) is not None:
         out.append(f"{attack.place} is within the scope of art. {p.article}")
     if p.unresolved:
@@ -182,10 +188,11 @@ class _Run:
                 key = (obligor, leg.treaty.id, p.article, side)
                 if key not in self._bound:
                     self._bound.add(key)
+                    sure = _certainty(leg, attack, self.scenario, ctx.places[attack.place])
                     pending[obligor].append(Obligation(
                         obligor, side, self.rounds, leg.treaty.id, p.article, p.strength.value, p.kind.value,
-                        because, _certainty(leg), _conditions(leg, attack), leg.treaty.type == "bilateral",
-                        tuple(p.unresolved)))
+                        because, sure.level.value, _conditions(leg, attack, sure), leg.treaty.type == "bilateral",
+                        tuple(p.unresolved), sure.reasons))
             elif verdict.withheld:
                 wkey = (obligor, leg.treaty.id, p.article)
                 gaps = tuple(p.unresolved) if "unresolved" in verdict.withheld else ()

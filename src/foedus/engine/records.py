@@ -10,6 +10,7 @@ from typing import Any, Literal
 
 __all__ = [
     "Because",
+    "CertaintyReason",
     "Conflict",
     "Consultation",
     "Joiner",
@@ -38,6 +39,24 @@ class Because:
 
 
 @dataclass(frozen=True, slots=True)
+class CertaintyReason:
+    """A fact an obligation rests on that is not verified: what it is, its tag, and where it comes from.
+
+    `kind`: treaty, article, membership, date, freeze, place or scope; the last three are also
+    conditions the obligation assumes.
+    """
+
+    kind: str
+    fact: str
+    certainty: str
+    source: str
+
+    def to_dict(self) -> dict[str, str]:
+        """JSON form: kind, fact, certainty, source."""
+        return {"kind": self.kind, "fact": self.fact, "certainty": self.certainty, "source": self.source}
+
+
+@dataclass(frozen=True, slots=True)
 class Obligation:
     """One binding provision: `state` must join `side` under `treaty` art. `article`."""
 
@@ -53,6 +72,7 @@ class Obligation:
     conditions: tuple[str, ...] = ()
     bilateral: bool = False
     unresolved: tuple[str, ...] = ()
+    certainty_reasons: tuple[CertaintyReason, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """JSON form of the obligation."""
@@ -66,6 +86,7 @@ class Obligation:
             "kind": self.kind,
             "because": self.because.to_dict(),
             "certainty": self.certainty,
+            "certainty_reasons": [r.to_dict() for r in self.certainty_reasons],
             "conditions": list(self.conditions),
             "unresolved": list(self.unresolved),
         }
