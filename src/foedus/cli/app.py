@@ -131,7 +131,7 @@ def treaties_show(
     as_json: JsonOpt = False,
 ) -> None:
     """Show one treaty: dates, members, provisions, sources and invocation history."""
-    from foedus.cli.show import print_treaty
+    from foedus.cli.treaty_show import print_treaty
 
     print_treaty(world_for(treaties), treaty_id, as_json)
 
@@ -141,11 +141,12 @@ def treaties_validate(
     paths: Annotated[
         list[Path] | None, typer.Argument(help="Treaty YAML files or folders (default: the bundled set).")
     ] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Also reject sources that are bare home pages.")] = False,
 ) -> None:
     """Check treaty files against the schema and the state and place registries."""
     from foedus.cli.show import validate_files
 
-    validate_files(paths or [])
+    validate_files(paths or [], strict)
 
 
 @app.command()

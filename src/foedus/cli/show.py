@@ -19,7 +19,6 @@ __all__ = [
     "print_places",
     "print_result",
     "print_states",
-    "print_treaty",
     "print_treaty_list",
     "validate_files",
 ]
@@ -133,62 +132,13 @@ def print_treaty_list(world: World, date: str | None, as_json: bool) -> None:
     _console().print(table)
 
 
-def print_treaty(world: World, treaty_id: str, as_json: bool) -> None:
-    """Everything about one treaty, invocation history included."""
-    t = world.treaty(treaty_id)
-    if as_json:
-        _json(t.model_dump(mode="json", exclude_none=True))
-        return
-    console = _console()
-    names = world.states.names
-    console.print(f"[bold]{t.name}[/bold] ({t.id})")
-    console.print(f"signed {t.signed}; in force {t.in_force or 'not in force'}"
-                  + (f"; terminated {t.terminated}" if t.terminated else "")
-                  + f"; {t.type}; certainty: {t.certainty.value}")
-    members = Table("state", "signed", "joined", "left", "suspended", "certainty", title="members")
-    for m in t.members:
-        spans = "; ".join(f"{s.start}–{s.end or ''}" for s in m.suspended)
-        members.add_row(f"{names.get(m.state, m.state)} ({m.state})", str(m.signed or t.signed),
-                        str(m.joined or t.in_force or "—"), str(m.left or ""), spans, m.certainty.value)
-    console.print(members)
-    provisions = Table("kind", "art.", "strength", "trigger", "owed by → to", "scope", "gates", title="provisions")
-    for p in t.provisions:
-        who = f"{_who(p.obligors)} → {_who(p.beneficiaries)}"
-        scope = f"territory: {_where(p.scope.territory)}; forces: {_where(p.scope.forces)}"
-        gates = ", ".join(g for g, on in (("request-gated", p.request_gated),
-                                          ("non-provocation", p.non_provocation)) if on)
-        if p.valid is not None:
-            gates += f" valid {p.valid.start}–{p.valid.end or ''}"
-        if p.adversary.type != "any":
-            gates += f" adversary: {p.adversary.type} {','.join(p.adversary.states)}"
-        provisions.add_row(p.kind.value, p.article, p.strength.value, p.trigger.value, who, scope, gates)
-    console.print(provisions)
-    if t.invocations:
-        inv = Table("date", "art.", "requester", "outcome", title="invocations")
-        for i in sorted(t.invocations, key=lambda i: i.date):
-            inv.add_row(str(i.date), i.article, ", ".join(i.requester), i.outcome)
-        console.print(inv)
-    else:
-        console.print("invocations: none recorded")
-    for s in t.sources:
-        console.print(f"source: {s.url}" + (f" ({s.title})" if s.title else ""))
-    for u in t.unverified:
-        console.print(f"[yellow]unverified:[/yellow] {u}")
-    if t.note:
-        console.print(f"note: {t.note}")
+def validate_files(paths: list[Path], strict: bool = False) -> None:
+    """Validate treaty files; print one line per file; raise on the first bad one.
 
-
-def _who(states: list[str] | None) -> str:
-    return ",".join(states) if states is not None else "all"
-
-
-def _where(tokens: list[str] | None) -> str:
-    return "anywhere" if tokens is None else ", ".join(tokens) or "none"
-
-
-def validate_files(paths: list[Path]) -> None:
-    """Validate treaty files; print one line per file; raise on the first bad one."""
-    from foedus.model.loader import bundled_treaty_files, load_treaties
+    `strict` also rejects a source URL that is a bare home page (it must link the page stating the fact).
+    """
+    from foedus.errors import TreatyDataError
+    from foedus.model.loader import bare_source_urls, bundled_treaty_files, load_treaties
     from foedus.model.world import World
 
     files: list[Path] = []
@@ -213,7 +163,10 @@ def validate_files(paths: list[Path]) -> None:
         clash = sorted(set(treaties) & set(world.treaties))
         if clash:
             print(f"note: {', '.join(clash)} also in the bundled set (a --treaties file would replace it)")
-    for tid in treaties:
+    for tid, treaty in treaties.items():
+        bare = bare_source_urls(treaty) if strict else []
+        if bare:
+            raise TreatyDataError(tid, "sources", f"bare home page {bare[0]!r}: link the page that states the fact")
         print(f"ok  {tid}")
     print(f"{len(treaties)} treaty file(s) valid")
 
