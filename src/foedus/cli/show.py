@@ -88,14 +88,19 @@ FLAGSHIP_DATES = ("2024-08-06", "2025-01-15")
 def print_demo(as_json: bool) -> None:
     """Run the flagship scenario on both dates and say what changed."""
     from foedus.api import cascade
+    from foedus.model.treatymap import TreatyMap
 
-    results = [cascade(date=d, **FLAGSHIP) for d in FLAGSHIP_DATES]  # type: ignore[arg-type]
+    full = World.default()  # the demo reads the bundled (curated) treaty set, the same with or without research data
+    world = World(TreatyMap(full.treaties.curated), full.states, full.places)
+    results = [cascade(date=d, world=world, **FLAGSHIP) for d in FLAGSHIP_DATES]  # type: ignore[arg-type]
     if as_json:
         _json([r.to_dict() for r in results])
         return
     console = _console()
     console.print("[bold]Ukraine's forces in Russia's Kursk Oblast[/bold] "
-                  "(foedus cascade --attacker UKR --target RUS --place kursk-oblast --date …)\n")
+                  "(foedus cascade --attacker UKR --target RUS --place kursk-oblast --date …)\n"
+                  "[dim]bundled treaty set only; with ATOP history, foedus cascade also lists alliances carried "
+                  "forward from ATOP's 2018 coding[/dim]\n")
     for r in results:
         print_result(r)
         console.print()
@@ -194,8 +199,8 @@ def print_states(query: str | None, date: str | None, as_json: bool) -> None:
         console.print("state-system dates need COW data: `foedus data fetch cow_states`")
 
 
-def print_places(regions: bool, homes: bool, as_json: bool) -> None:
-    """The gazetteer's places (or regions)."""
+def print_places(regions: bool, homes: bool, as_json: bool, date: str | None = None) -> None:
+    """The gazetteer's places (or regions), as held today or on `date`."""
     world = World.default()
     if regions:
         rows: list[dict[str, Any]] = [r.model_dump() for r in world.places.regions.values()]
@@ -208,8 +213,13 @@ def print_places(regions: bool, homes: bool, as_json: bool) -> None:
         _console().print(table)
         return
     chosen = [p for p in world.places if homes or p.kind != "home"]
+    if date:
+        from foedus.engine.scenario import parse_date
+
+        dated = world.places.on(parse_date(date))
+        chosen = [dated[p.id] for p in chosen]
     if as_json:
-        _json([p.model_dump() for p in chosen])
+        _json([p.model_dump(mode="json") for p in chosen])
         return
     table = Table("id", "name", "kind", "sovereign", "administrator", "claimants", "regions")
     for p in chosen:
