@@ -8,7 +8,11 @@ export interface Because { attacked: string; by: string; place: string; target_k
 export interface Obligation {
   state?: string; side: Side; round: number; treaty: string; article: string; strength: string; kind: string;
   because: Because; certainty: string; conditions: string[]; unresolved: string[];
+  certainty_reasons?: CertaintyReason[];
 }
+
+/** A fact that keeps an obligation from "verified": which fact, its tag, and where it comes from. */
+export interface CertaintyReason { kind: string; fact: string; certainty: string; source: string }
 
 export interface Joiner extends Obligation { state: string; also: Obligation[] }
 export interface Consultation { state: string; with: string; treaty: string; article: string; because: Because }
@@ -73,16 +77,21 @@ export interface Comparison {
   };
 }
 
+/** A state an ambiguous name may mean (Congo, Korea, Germany...), as the API lists it on a 422. */
+export interface Candidate { id: string; name: string; ccode: number | null; spells: [string, string | null][] }
+
 export class ApiError extends Error {
-  constructor(message: string, readonly status: number) { super(message); }
+  constructor(message: string, readonly status: number, readonly candidates: Candidate[] = [],
+              readonly name_: string | null = null) { super(message); }
 }
 
 async function getJson<T>(path: string): Promise<T> {
   const response = await fetch(path, { headers: { accept: "application/json" } });
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) {
-    const message = (body as { error?: string } | null)?.error ?? `request failed with HTTP ${response.status}`;
-    throw new ApiError(message, response.status);
+    const err = body as { error?: string; candidates?: Candidate[]; name?: string } | null;
+    const message = err?.error ?? `request failed with HTTP ${response.status}`;
+    throw new ApiError(message, response.status, err?.candidates ?? [], err?.name ?? null);
   }
   return body as T;
 }

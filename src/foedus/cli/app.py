@@ -165,12 +165,13 @@ def states(
 def places(
     regions: Annotated[bool, typer.Option("--regions", help="List the regions instead of places.")] = False,
     homes: Annotated[bool, typer.Option("--homes", help="Include every state's home territory.")] = False,
+    date: Annotated[str | None, typer.Option(help="Holders as on this date (default: today's).")] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """List the gazetteer: places with holder, claimants and regions (or the regions)."""
     from foedus.cli.show import print_places
 
-    print_places(regions, homes, as_json)
+    print_places(regions, homes, as_json, date)
 
 
 @app.command()
@@ -221,6 +222,8 @@ def main() -> None:
         app()  # click handles usage errors itself (message, exit code 2)
     except FoedusError as exc:
         if "--json" in sys.argv:
-            emit_json({"ok": False, "error": str(exc), "status": 2})
+            candidates = getattr(exc, "candidates", None)  # an ambiguous name: the states it may mean
+            extra = {"candidates": candidates} if candidates else {}
+            emit_json({"ok": False, "error": str(exc), "status": 2, **extra})
         typer.echo(f"error: {exc}", err=True)
         raise SystemExit(2) from None

@@ -130,7 +130,7 @@ class _Run:
 
     def _context(self) -> RuleContext:
         return RuleContext(
-            places=self.world.places.places,
+            places=self.world.places.on(self.scenario.date),
             index=self.index,
             requested=self.scenario.requested,
             unresolved_met=self.scenario.unresolved == "met",

@@ -169,7 +169,7 @@ def _defender_tables(world: World, day: dt.date) -> tuple[dict[str, set[str]], L
     plain: dict[str, set[str]] = defaultdict(set)
     limited: Limited = []
     for victim, legs in index.by_beneficiary.get(Kind.DEFENSE, {}).items():
-        home = world.places.home(victim)
+        home = world.places.home(victim, index.date)
         attack = Attack("", victim, home.id, "territory")
         for leg in legs:
             p = leg.provision

@@ -139,7 +139,7 @@ def _simple_legs(world: World, index: LegIndex, pos: dict[str, int], commits: di
     for victim, legs in index.by_beneficiary.get(Kind.DEFENSE, {}).items():
         if victim not in pos:
             continue
-        home = world.places.home(victim)
+        home = world.places.home(victim, index.date)
         attack = Attack("", victim, home.id, "territory")
         ok = True
         for leg in legs:

@@ -33,6 +33,8 @@ class ErrorOut(BaseModel):
     ok: Literal[False]
     error: str
     status: int
+    candidates: list[dict[str, object]] | None = None
+    name: str | None = None
 
 
 class BecauseOut(_Open):

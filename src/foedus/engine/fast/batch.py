@@ -195,7 +195,7 @@ class _Builder:
         return (p.request_gated and not self.requested) or bool(p.unresolved and not self.unresolved_met)
 
     def add(self, kind: Kind, owed: str, legs: list[Leg]) -> None:
-        home = self.world.places.home(owed)
+        home = self.world.places.home(owed, self.index.date)
         attack = Attack("", owed, home.id, "territory")
         v = self.pos[owed]
         for leg in legs:

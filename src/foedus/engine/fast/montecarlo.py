@@ -128,7 +128,7 @@ def _potential_for(  # noqa: PLR0913
     may_attack: set[str], may_defend: set[str],
 ) -> None:
     """Record the obligations and neutrality restraints one attack can set off."""
-    ctx = RuleContext(places=world.places.places, index=index, requested=True,
+    ctx = RuleContext(places=world.places.on(index.date), index=index, requested=True,
                       unresolved_met=scenario.unresolved == "met", starters=frozenset())
     originals = set(scenario.attackers) | set(scenario.targets)
     legs = [(leg, attack.victim) for leg in index.owed_to(Kind.DEFENSE, attack.victim)]
