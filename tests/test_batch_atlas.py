@@ -72,7 +72,7 @@ def test_batched_engine_equals_reference_with_every_switch(
     a, b = (members[i] for i in rng.choice(len(members), 2, replace=False))
     place, kind = None, "territory"
     if where != "home":
-        spots = sorted(p.id for p in world.places.places.values() if p.kind != "home"
+        spots = sorted(p.id for p in world.places.on(day).values() if p.kind != "home"
                        and (where == "forces" or b in p.holders(view)))  # type: ignore[arg-type]
         assume(spots)
         place, kind = spots[int(rng.integers(len(spots)))], ("forces" if where == "forces" else "territory")

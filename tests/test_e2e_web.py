@@ -148,7 +148,7 @@ def test_shared_link_restores_the_scenario(page: Any, server: str, tmp_path: Pat
     assert page.is_checked("input[name=reading][value=escalatory]")
     assert page.input_value("#date") == "2025-06-01"
     assert page.locator("path[data-iso3=EST]").get_attribute("fill") == ATTACKED
-    assert page.locator("path[data-iso3=BLR]").get_attribute("data-side") == "attack"
+    assert page.locator("path[data-iso3=KAZ]").get_attribute("data-side") == "attack"
     page.wait_for_selector("#explain[data-state=USA]", timeout=30_000)
     assert "nato_1949" in page.inner_text("#explain")
     assert page.locator("#network g.node").count() >= 10

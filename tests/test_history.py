@@ -57,12 +57,13 @@ def test_no_obligation_is_counted_twice_for_a_mapped_treaty(world: World) -> Non
     assert usa_to_jpn == ["usa_jpn_1960"]
 
 
-def test_atop_alliances_stop_at_the_end_of_coverage(world: World) -> None:
-    def atop_legs(day: dt.date) -> int:
-        return sum(leg.treaty.origin == "atop" for leg in compile_table(world, day).all_legs())
+def test_atop_alliances_after_the_end_of_coverage_are_only_the_carried_forward(world: World) -> None:
+    def atop_legs(day: dt.date) -> list[str]:
+        return [leg.treaty.id for leg in compile_table(world, day).all_legs() if leg.treaty.origin == "atop"]
 
-    assert atop_legs(dt.date(2018, 12, 31)) > 0
-    assert atop_legs(dt.date(2019, 1, 1)) == 0
+    assert atop_legs(dt.date(2018, 12, 31))
+    after = atop_legs(dt.date(2019, 1, 1))
+    assert after and all(world.treaties[t].carried_from == ATOP_END for t in after)
 
 
 def test_germany_attacks_russia_1914() -> None:

@@ -86,7 +86,9 @@ def test_bundled_set_has_the_required_treaties(world: World) -> None:
 def test_nato_accessions_are_encoded(world: World) -> None:
     nato = world.treaty("nato_1949")
     joined = {m.state: m.joined for m in nato.members}
-    assert len(joined) == 32
+    # 32 parties; Germany's membership is two rows: West Germany (COW 260) 1955-1990, then unified Germany
+    assert len(joined) == 33 and len({s for s, m in joined.items() if s != "COW260"}) == 32
+    assert joined["COW260"] == dt.date(1955, 5, 6) and joined["DEU"] == dt.date(1990, 10, 3)
     assert joined["FIN"] == dt.date(2023, 4, 4) and joined["SWE"] == dt.date(2024, 3, 7)
     art5 = next(p for p in nato.provisions if p.kind is Kind.DEFENSE)
     assert art5.article == "5" and art5.strength.value == "S2"

@@ -311,30 +311,35 @@ def test_anzus_us_obligation_to_new_zealand_suspended(day: str, usa_bound: bool)
 
 
 @pytest.mark.parametrize(
-    ("day", "csto_binds"),
+    ("day", "frozen"),
     [
-        pytest.param("2024-02-21", True, id="before-freeze"),
-        pytest.param("2024-02-22", False, id="frozen"),
-        pytest.param(D2025, False, id="2025"),
+        pytest.param("2024-02-21", False, id="before-freeze"),
+        pytest.param("2024-02-22", True, id="frozen"),
+        pytest.param(D2025, True, id="2025"),
     ],
 )
-def test_csto_armenia_frozen(day: str, csto_binds: bool) -> None:
-    """§1.4: Armenia froze its CSTO participation (Feb 2024); the Russia-Armenia treaty (§2.7) still binds Russia."""
+def test_csto_armenia_frozen_partners_still_bound_and_flagged(day: str, frozen: bool) -> None:
+    """§1.4: Armenia froze its CSTO participation (Feb 2024) but is formally still a member [U]: its CSTO
+    partners stay bound, and the result says the membership is frozen (not dropped silently)."""
     r = run("AZE", "ARM", day)
     for ally in ("BLR", "KAZ", "KGZ", "TJK"):
-        assert bound_under(r, ally, "csto_1992", "4") is csto_binds, ally
-    assert bound_under(r, "RUS", "csto_1992") is csto_binds
-    assert bound_under(r, "RUS", "rus_arm_1997", "2")
+        csto = next(o for o in obligations(r, ally) if o.treaty == "csto_1992")
+        freeze = [x for x in csto.certainty_reasons if x.kind == "freeze"]
+        assert bool(freeze) is frozen, ally
+        assert any("frozen" in c for c in csto.conditions) is frozen
+        if frozen:
+            assert "ARM" in freeze[0].fact and freeze[0].source.startswith("https://")
+            assert csto.certainty != "verified"
+    assert bound_under(r, "RUS", "csto_1992") and bound_under(r, "RUS", "rus_arm_1997", "2")
 
 
-@pytest.mark.parametrize(
-    ("day", "csto_binds"),
-    [pytest.param("2024-02-21", True, id="before-freeze"), pytest.param("2025-01-15", False, id="frozen")],
-)
-def test_frozen_armenia_owes_csto_nothing(day: str, csto_binds: bool) -> None:
-    """§1.4: a frozen participant neither receives nor gives CSTO help."""
+@pytest.mark.parametrize(("day", "frozen"), [pytest.param("2024-02-21", False, id="before-freeze"),
+                                             pytest.param("2025-01-15", True, id="frozen")])
+def test_frozen_armenia_still_owes_csto_help_flagged(day: str, frozen: bool) -> None:
+    """§1.4: legally still a party, a frozen participant still owes CSTO help; the obligation says it is frozen."""
     r = run("UKR", "RUS", day, place="kursk-oblast")
-    assert bound_under(r, "ARM", "csto_1992") is csto_binds
+    csto = next(o for o in obligations(r, "ARM") if o.treaty == "csto_1992")
+    assert any(x.kind == "freeze" for x in csto.certainty_reasons) is frozen
 
 
 def test_nagorno_karabakh_is_not_armenian_territory() -> None:

@@ -78,7 +78,7 @@ def state_rows(world: World, day: dt.date | None) -> list[dict[str, Any]]:
 
 def place_rows(world: World, homes: bool) -> list[dict[str, Any]]:
     """The gazetteer's places (home territories only when asked), as `foedus places --json`."""
-    return [p.model_dump() for p in world.places if homes or p.kind != "home"]
+    return [p.model_dump(mode="json") for p in world.places if homes or p.kind != "home"]
 
 
 def region_rows(world: World) -> list[dict[str, Any]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 __all__ = [
+    "AmbiguousNameError",
     "ChecksumError",
     "DataFetchError",
     "DataFormatError",
@@ -37,6 +38,14 @@ class TreatyDataError(FoedusError):
 
 class UnknownStateError(FoedusError):
     """A state name or code matched nothing; the message offers close suggestions."""
+
+
+class AmbiguousNameError(FoedusError):
+    """A name several states have carried (Congo, Korea, Germany...): `candidates` lists them with codes and dates."""
+
+    def __init__(self, message: str, candidates: list[dict[str, object]], name: str = "") -> None:
+        self.candidates, self.name = candidates, name
+        super().__init__(message)
 
 
 class UnknownPlaceError(FoedusError):

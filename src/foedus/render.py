@@ -86,6 +86,8 @@ def explain_lines(result: CascadeResult) -> list[str]:
         for j in by_round[rnd]:
             lines.append(f"  - {_reason(result, j)}")
             lines += [f"      condition: {c}" for c in j.primary.conditions]
+            lines += [f"      not verified: {r.fact} [source: {r.source}]" for r in j.primary.certainty_reasons
+                      if r.kind not in ("freeze", "place", "scope")]
     sides = result.sides
     lines.append(f"Attack side: {', '.join(sides['attack'])}")
     lines.append(f"Defense side: {', '.join(sides['defense'])}")
@@ -130,6 +132,9 @@ def rich_tree(result: CascadeResult) -> Any:
             node = branch.add(f"[{colour}]{markup(_reason(result, j))}[/{colour}]")
             for cond in j.primary.conditions:
                 node.add(f"[dim]{markup(cond)}[/dim]")
+            for r in j.primary.certainty_reasons:
+                if r.kind not in ("freeze", "place", "scope"):
+                    node.add(f"[yellow]not verified: {markup(r.fact)} [dim]({markup(r.source)})[/dim][/yellow]")
     extra = [line for line in explain_lines(result)
              if line.startswith(("Conflict", "Neutral", "Violation", "Consultation", "Withheld", "Note"))]
     if extra:

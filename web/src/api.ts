@@ -4,8 +4,8 @@
 import type { CascadeResult } from "./contract";
 
 export type {
-  Because, CascadeResult, Conflict, Consultation, Joiner, MonteCarloSummary, Neutral, Obligation, Power, Side,
-  SidePower, Violation, WarSize, Withheld,
+  Because, CascadeResult, CertaintyReason, Conflict, Consultation, Joiner, MonteCarloSummary, Neutral, Obligation,
+  Power, Side, SidePower, Violation, WarSize, Withheld,
 } from "./contract";
 
 export interface StateRow {
@@ -47,16 +47,21 @@ export interface Comparison {
   };
 }
 
+/** A state an ambiguous name may mean (Congo, Korea, Germany...), as the API lists it on a 422. */
+export interface Candidate { id: string; name: string; ccode: number | null; spells: [string, string | null][] }
+
 export class ApiError extends Error {
-  constructor(message: string, readonly status: number) { super(message); }
+  constructor(message: string, readonly status: number, readonly candidates: Candidate[] = [],
+              readonly name_: string | null = null) { super(message); }
 }
 
 async function getJson<T>(path: string): Promise<T> {
   const response = await fetch(path, { headers: { accept: "application/json" } });
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) {
-    const message = (body as { error?: string } | null)?.error ?? `request failed with HTTP ${response.status}`;
-    throw new ApiError(message, response.status);
+    const err = body as { error?: string; candidates?: Candidate[]; name?: string } | null;
+    const message = err?.error ?? `request failed with HTTP ${response.status}`;
+    throw new ApiError(message, response.status, err?.candidates ?? [], err?.name ?? null);
   }
   return body as T;
 }

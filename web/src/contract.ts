@@ -59,6 +59,7 @@ export interface Joiner {
   certainty: string;
   conditions: string[];
   unresolved: string[];
+  certainty_reasons: CertaintyReason[];
   also: Omit<Obligation, "state">[];
   ccode: number | null;
 }
@@ -76,6 +77,7 @@ export interface Obligation {
   certainty: string;
   conditions: string[];
   unresolved: string[];
+  certainty_reasons: CertaintyReason[];
 }
 
 /** The attack that set an obligation off. */
@@ -84,6 +86,14 @@ export interface Because {
   by: string;
   place: string;
   target_kind: string;
+}
+
+/** A fact an obligation rests on that is not verified. */
+export interface CertaintyReason {
+  kind: string;
+  fact: string;
+  certainty: string;
+  source: string;
 }
 
 /** A duty to consult, not to fight. */

@@ -33,6 +33,11 @@ function obligationBlock(o: Omit<Obligation, "state">, names: Names, title: stri
       h("dt", {}, "because"),
       h("dd", {}, `${names.state(b.by)} attacked ${names.state(b.attacked)} (${b.target_kind}) at ${names.place(b.place)}`),
       h("dt", {}, "certainty"), h("dd", {}, o.certainty)),
+    (o.certainty_reasons ?? []).length
+      ? h("ul", { class: "reasons", "aria-label": "why not verified" }, ...(o.certainty_reasons ?? []).map((r) =>
+        h("li", {}, `not verified: ${r.fact} — `, r.source.startsWith("http")
+          ? h("a", { href: r.source, target: "_blank", rel: "noopener noreferrer" }, "source") : r.source)))
+      : null,
     conditions.length ? h("ul", { class: "conditions" }, ...conditions.map((c) => h("li", {}, c))) : null);
 }
 

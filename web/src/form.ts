@@ -20,16 +20,29 @@ function dateOf(index: number): string {
 
 /** Find a state from what a person typed: id, ISO3, COW code or number, name, or "Name (ID)". */
 export function resolveState(text: string, states: StateRow[]): StateRow | undefined {
+  return matchStates(text, states, null)[0];
+}
+
+function existsOn(s: StateRow, date: string): boolean {
+  return s.spells.some(([a, b]) => a <= date && (b === null || date <= b));
+}
+
+/** Every state the text may mean: one on an exact id/code/name match, else those whose name fits,
+ *  narrowed to the ones in the state system on `date` when that leaves one (several: the form asks). */
+export function matchStates(text: string, states: StateRow[], date: string | null): StateRow[] {
   const raw = text.trim();
-  if (!raw) return undefined;
+  if (!raw) return [];
   const inParens = /\(([^()]+)\)\s*$/.exec(raw);
   const key = (inParens ? inParens[1] : raw).toLowerCase();
   const exact = states.find((s) => [s.id, s.iso3, s.cow, s.ccode?.toString(), s.name]
     .some((v) => v != null && v.toLowerCase() === key));
-  if (exact) return exact;
+  if (exact) return [exact];
   const lower = raw.toLowerCase();
-  return states.find((s) => s.name.toLowerCase().startsWith(lower))
-    ?? states.find((s) => s.name.toLowerCase().includes(lower));
+  const starts = states.filter((s) => s.name.toLowerCase().startsWith(lower));
+  const found = starts.length ? starts : states.filter((s) => s.name.toLowerCase().includes(lower));
+  if (found.length <= 1 || date === null) return found;
+  const living = found.filter((s) => existsOn(s, date));
+  return living.length ? living : found;
 }
 
 class StatePicker {
@@ -37,10 +50,14 @@ class StatePicker {
   private readonly chips: HTMLElement;
   private readonly input: HTMLInputElement;
 
+  private readonly choices: HTMLElement;
+
   constructor(private readonly role: "attacker" | "target", private readonly states: StateRow[],
               private readonly names: Map<string, string>, private readonly onError: (msg: string) => void,
-              private readonly onChange: () => void) {
+              private readonly onChange: () => void, private readonly date: () => string = today) {
     this.chips = byId(`${role}-chips`);
+    this.choices = h("div", { class: "choices", role: "group", "aria-label": `which ${role}?` });
+    this.chips.after(this.choices);
     this.input = byId<HTMLInputElement>(`${role}-search`);
     this.input.addEventListener("keydown", (ev) => {
       if (ev.key === "Enter") { ev.preventDefault(); this.addTyped(); }
@@ -50,13 +67,40 @@ class StatePicker {
 
   private addTyped(quiet = false): void {
     if (!this.input.value.trim()) return;
-    const state = resolveState(this.input.value, this.states);
-    if (!state) {
+    const found = matchStates(this.input.value, this.states, this.date());
+    if (found.length === 0) {
       if (!quiet) this.onError(`no state matches ${JSON.stringify(this.input.value)}; try a name, ISO3 or COW code`);
       return;
     }
-    this.add(state.id);
+    if (found.length > 1) {
+      this.ask(this.input.value, found);
+      return;
+    }
+    this.add(found[0].id);
     this.input.value = "";
+  }
+
+  /** Several states fit a name: offer each (code and system dates) and add the one clicked. */
+  ask(typed: string, found: { id: string; name: string; ccode: number | null; spells: [string, string | null][] }[],
+      replace: string | null = null): void {
+    const dates = (sp: [string, string | null][]) => sp.map(([a, b]) => `${a}–${b ?? "today"}`).join(", ");
+    const buttons = found.slice(0, 8).map((s) => {
+      const b = h("button", { type: "button", class: "choice", "data-state": s.id },
+        `${s.name} (${s.id}${s.ccode !== null ? `, COW ${s.ccode}` : ""}${s.spells.length ? `; ${dates(s.spells)}` : ""})`);
+      b.addEventListener("click", () => {
+        this.choices.replaceChildren();
+        this.input.value = "";
+        if (replace !== null) this.set(this.chosen.map((x) => (x === replace ? s.id : x)));
+        this.add(s.id);
+      });
+      return b;
+    });
+    this.choices.replaceChildren(h("span", {}, `${JSON.stringify(typed)} may mean: `), ...buttons);
+  }
+
+  /** Whether the picker holds this (unresolved) text. */
+  holds(text: string): boolean {
+    return this.chosen.includes(text);
   }
 
   /** Add a state (the target picker keeps several; picking again is harmless). */
@@ -95,8 +139,9 @@ export class ScenarioForm {
     const names = new Map(states.map((s) => [s.id, s.name]));
     const list = byId("state-list");
     list.replaceChildren(...states.map((s) => h("option", { value: `${s.name} (${s.id})` })));
-    this.attacker = new StatePicker("attacker", states, names, onError, () => undefined);
-    this.target = new StatePicker("target", states, names, onError, () => undefined);
+    const date = () => this.date.value || today();
+    this.attacker = new StatePicker("attacker", states, names, onError, () => undefined, date);
+    this.target = new StatePicker("target", states, names, onError, () => undefined, date);
     this.fillPlaces(places);
     const last = today();
     this.slider.max = String(dayIndex(last));

@@ -150,6 +150,13 @@ class App {
     }
   }
 
+  /** The API found a name several states carry: let the picker that holds it ask which one. */
+  private askWhich(name: string, e: ApiError): void {
+    for (const picker of [this.form.attacker, this.form.target]) {
+      if (picker.holds(name)) picker.ask(name, e.candidates, name);
+    }
+  }
+
   private showError(message: string): void {
     const el = byId("error");
     el.textContent = message;
@@ -176,6 +183,7 @@ class App {
       if (ticket !== this.running) return;
       byId("status").textContent = "";
       this.showError(e instanceof ApiError ? e.message : `request failed: ${String(e)}`);
+      if (e instanceof ApiError && e.candidates.length && e.name_ !== null) this.askWhich(e.name_, e);
     }
   }
 

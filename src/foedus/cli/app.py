@@ -115,7 +115,7 @@ def treaties_show(
     as_json: JsonOpt = False,
 ) -> None:
     """Show one treaty: dates, members, provisions, sources and invocation history."""
-    from foedus.cli.show import print_treaty
+    from foedus.cli.treaty_show import print_treaty
 
     print_treaty(world_for(treaties), treaty_id, as_json)
 
@@ -125,11 +125,12 @@ def treaties_validate(
     paths: Annotated[
         list[Path] | None, typer.Argument(help="Treaty YAML files or folders (default: the bundled set).")
     ] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Also reject sources that are bare home pages.")] = False,
 ) -> None:
     """Check treaty files against the schema and the state and place registries."""
     from foedus.cli.show import validate_files
 
-    validate_files(paths or [])
+    validate_files(paths or [], strict)
 
 
 @app.command()
@@ -149,13 +150,14 @@ def states(
 def places(
     regions: Annotated[bool, typer.Option("--regions", help="List the regions instead of places.")] = False,
     homes: Annotated[bool, typer.Option("--homes", help="Include every state's home territory.")] = False,
+    date: Annotated[str | None, typer.Option(help="Holders as on this date (default: today's).")] = None,
     as_json: JsonOpt = False,
     fmt: FormatOpt = None,
 ) -> None:
     """List the gazetteer: places with holder, claimants and regions (or the regions)."""
     from foedus.cli.show import print_places
 
-    print_places(regions, homes, str(resolve_format(fmt, as_json)))
+    print_places(regions, homes, str(resolve_format(fmt, as_json)), date)
 
 
 @app.command()
@@ -235,6 +237,8 @@ def main() -> None:
         raise
     except FoedusError as exc:
         if "--json" in sys.argv:
-            emit_json({"ok": False, "error": str(exc), "status": 2})
+            candidates = getattr(exc, "candidates", None)  # an ambiguous name: the states it may mean
+            extra = {"candidates": candidates} if candidates else {}
+            emit_json({"ok": False, "error": str(exc), "status": 2, **extra})
         typer.echo(f"error: {exc}", err=True)
         raise SystemExit(2) from None

@@ -22,7 +22,6 @@ __all__ = [
     "print_result",
     "print_result_as",
     "print_states",
-    "print_treaty",
     "print_treaty_list",
     "validate_files",
 ]
@@ -106,14 +105,19 @@ FLAGSHIP_DATES = ("2024-08-06", "2025-01-15")
 def print_demo(as_json: bool) -> None:
     """Run the flagship scenario on both dates and say what changed."""
     from foedus.api import cascade
+    from foedus.model.treatymap import TreatyMap
 
-    results = [cascade(date=d, **FLAGSHIP) for d in FLAGSHIP_DATES]  # type: ignore[arg-type]
+    full = World.default()  # the demo reads the bundled (curated) treaty set, the same with or without research data
+    world = World(TreatyMap(full.treaties.curated), full.states, full.places)
+    results = [cascade(date=d, world=world, **FLAGSHIP) for d in FLAGSHIP_DATES]  # type: ignore[arg-type]
     if as_json:
         _json([r.to_dict() for r in results])
         return
     console = _console()
     console.print("[bold]Ukraine's forces in Russia's Kursk Oblast[/bold] "
-                  "(foedus cascade --attacker UKR --target RUS --place kursk-oblast --date …)\n")
+                  "(foedus cascade --attacker UKR --target RUS --place kursk-oblast --date …)\n"
+                  "[dim]bundled treaty set only; with ATOP history, foedus cascade also lists alliances carried "
+                  "forward from ATOP's 2018 coding[/dim]\n")
     for r in results:
         print_result(r)
         console.print()
@@ -147,65 +151,13 @@ def print_treaty_list(world: World, date: str | None, fmt: str) -> None:
          else ", ".join(r[k]) if k == "kinds" else cell(r[k]))
 
 
-def print_treaty(world: World, treaty_id: str, as_json: bool) -> None:
-    """Everything about one treaty, invocation history included."""
-    from foedus.cli.show_help import help_json, print_help
+def validate_files(paths: list[Path], strict: bool = False) -> None:
+    """Validate treaty files; print one line per file; raise on the first bad one.
 
-    t = world.treaty(treaty_id)
-    if as_json:
-        _json(t.model_dump(mode="json", exclude_none=True) | help_json(t))
-        return
-    console = _console()
-    names = world.states.names
-    console.print(f"[bold]{t.name}[/bold] ({t.id})")
-    console.print(f"signed {t.signed}; in force {t.in_force or 'not in force'}"
-                  + (f"; terminated {t.terminated}" if t.terminated else "")
-                  + f"; {t.type}; certainty: {t.certainty.value}")
-    members = Table("state", "signed", "joined", "left", "suspended", "certainty", title="members")
-    for m in t.members:
-        spans = "; ".join(f"{s.start}–{s.end or ''}" for s in m.suspended)
-        members.add_row(f"{names.get(m.state, m.state)} ({m.state})", str(m.signed or t.signed),
-                        str(m.joined or t.in_force or "—"), str(m.left or ""), spans, m.certainty.value)
-    console.print(members)
-    provisions = Table("kind", "art.", "strength", "trigger", "owed by → to", "scope", "gates", title="provisions")
-    for p in t.provisions:
-        who = f"{_who(p.obligors)} → {_who(p.beneficiaries)}"
-        scope = f"territory: {_where(p.scope.territory)}; forces: {_where(p.scope.forces)}"
-        gates = ", ".join(g for g, on in (("request-gated", p.request_gated),
-                                          ("non-provocation", p.non_provocation)) if on)
-        if p.valid is not None:
-            gates += f" valid {p.valid.start}–{p.valid.end or ''}"
-        if p.adversary.type != "any":
-            gates += f" adversary: {p.adversary.type} {','.join(p.adversary.states)}"
-        provisions.add_row(p.kind.value, p.article, p.strength.value, p.trigger.value, who, scope, gates)
-    console.print(provisions)
-    print_help(console, t)
-    if t.invocations:
-        inv = Table("date", "art.", "requester", "outcome", title="invocations")
-        for i in sorted(t.invocations, key=lambda i: i.date):
-            inv.add_row(str(i.date), i.article, ", ".join(i.requester), i.outcome)
-        console.print(inv)
-    else:
-        console.print("invocations: none recorded")
-    for s in t.sources:
-        console.print(f"source: {s.url}" + (f" ({s.title})" if s.title else ""))
-    for u in t.unverified:
-        console.print(f"[yellow]unverified:[/yellow] {u}")
-    if t.note:
-        console.print(f"note: {t.note}")
-
-
-def _who(states: list[str] | None) -> str:
-    return ",".join(states) if states is not None else "all"
-
-
-def _where(tokens: list[str] | None) -> str:
-    return "anywhere" if tokens is None else ", ".join(tokens) or "none"
-
-
-def validate_files(paths: list[Path]) -> None:
-    """Validate treaty files; print one line per file; raise on the first bad one."""
-    from foedus.model.loader import bundled_treaty_files, load_treaties
+    `strict` also rejects a source URL that is a bare home page (it must link the page stating the fact).
+    """
+    from foedus.errors import TreatyDataError
+    from foedus.model.loader import bare_source_urls, bundled_treaty_files, load_treaties
     from foedus.model.world import World
 
     files: list[Path] = []
@@ -230,7 +182,10 @@ def validate_files(paths: list[Path]) -> None:
         clash = sorted(set(treaties) & set(world.treaties))
         if clash:
             print(f"note: {', '.join(clash)} also in the bundled set (a --treaties file would replace it)")
-    for tid in treaties:
+    for tid, treaty in treaties.items():
+        bare = bare_source_urls(treaty) if strict else []
+        if bare:
+            raise TreatyDataError(tid, "sources", f"bare home page {bare[0]!r}: link the page that states the fact")
         print(f"ok  {tid}")
     print(f"{len(treaties)} treaty file(s) valid")
 
@@ -256,8 +211,8 @@ def print_states(query: str | None, date: str | None, fmt: str) -> None:
         print("state-system dates need COW data: `foedus data fetch cow_states`", file=sys.stderr)
 
 
-def print_places(regions: bool, homes: bool, fmt: str) -> None:
-    """The gazetteer's places (or regions), as a table, CSV or JSON."""
+def print_places(regions: bool, homes: bool, fmt: str, date: str | None = None) -> None:
+    """The gazetteer's places (or regions), as held today or on `date`, as a table, CSV or JSON."""
     from foedus.cli.listing import emit
 
     world = World.default()
@@ -265,7 +220,13 @@ def print_places(regions: bool, homes: bool, fmt: str) -> None:
         rows: list[dict[str, Any]] = [r.model_dump() for r in world.places.regions.values()]
         emit(rows, fmt, [("id", "id"), ("name", "name"), ("description", "description")])
         return
-    chosen = [p.model_dump() for p in world.places if homes or p.kind != "home"]
+    places = [p for p in world.places if homes or p.kind != "home"]
+    if date:
+        from foedus.engine.scenario import parse_date
+
+        dated = world.places.on(parse_date(date))
+        places = [dated[p.id] for p in places]
+    chosen = [p.model_dump(mode="json") for p in places]
     columns = [("id", "id"), ("name", "name"), ("kind", "kind"), ("sovereign", "sovereign"),
                ("administrator", "administrator"), ("claimants", "claimants"), ("regions", "regions")]
     emit(chosen, fmt, columns, lambda r, k: ", ".join(r[k]) if isinstance(r[k], list) else (r[k] or "—"))

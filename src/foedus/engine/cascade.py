@@ -15,6 +15,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from foedus.engine.certainty import ASSUMED, Assessment, assess
 from foedus.engine.leg import Leg
 from foedus.engine.result import (
     Because,
@@ -31,12 +32,12 @@ from foedus.engine.result import (
 from foedus.engine.rules import Situation, evaluate, next_attacks
 from foedus.engine.scenario import Attack, Scenario
 from foedus.engine.table import LegTable, leg_table
+from foedus.model.places import Place
 from foedus.model.treaty import Certainty, Kind, Trigger
 from foedus.model.world import World
 
 __all__ = ["run_cascade"]
 
-_CERTAINTY_RANK = {c: i for i, c in enumerate(Certainty)}
 _OTHER: dict[Side, Side] = {"attack": "defense", "defense": "attack"}
 
 
@@ -52,21 +53,26 @@ def run_cascade(world: World, scenario: Scenario) -> CascadeResult:
         conflicts.append(conflict)
 
 
-def _certainty(leg: Leg) -> str:
-    ranks = [leg.treaty.certainty, leg.provision.certainty]
-    ranks += [m.certainty for m in leg.treaty.members if m.state in (leg.obligor, leg.beneficiary)]
-    return max(ranks, key=lambda c: _CERTAINTY_RANK[c]).value
+def _certainty(leg: Leg, attack: Attack, scenario: Scenario, place: Place) -> Assessment:
+    """How certain the leg is for this attack on the scenario date, with the facts that lower it."""
+    return assess(leg.treaty, leg.provision, leg.obligor, leg.beneficiary, scenario.date, place,
+                  attack.kind, scenario.territory_view, attack.victim, scenario.basis)
 
 
-def _conditions(leg: Leg, attack: Attack) -> tuple[str, ...]:
+def _conditions(leg: Leg, attack: Attack, assessment: Assessment | None = None) -> tuple[str, ...]:
     p = leg.provision
     out: list[str] = []
+    gate = "" if p.gates_certainty is Certainty.VERIFIED else f" (the gate itself is {p.gates_certainty.value})"
+    if p.needs_decision:
+        out.append(f"assumes the decision it needs is taken: {p.needs_decision}{gate}")
+    out += [r.fact if r.kind == "freeze" else f"assumes {r.fact}"
+            for r in (assessment.reasons if assessment else ()) if r.kind in ASSUMED]
     if p.trigger is Trigger.ARMED_ATTACK_STATE_OF_WAR:
         out.append(f"assumes the attack puts {attack.victim} in a state of war")
     if p.request_gated:
-        out.append(f"request-gated: assumes {attack.victim} asks for help")
+        out.append(f"request-gated: assumes {attack.victim} asks for help{gate}")
     if p.non_provocation:
-        out.append(f"non-provocation: {attack.victim} did not start the war")
+        out.append(f"non-provocation: {attack.victim} did not start the war{gate}")
     if (p.scope.territory if attack.kind == "territory" else p.scope.forces) is not None:
         out.append(f"{attack.place} is within the scope of art. {p.article}")
     if p.unresolved:
@@ -115,7 +121,7 @@ class _Run:
     def _context(self) -> Situation:
         requested = self.scenario.requested
         return Situation(
-            places=self.world.places.places,
+            places=self.world.places.on(self.scenario.date),
             scenario=self.scenario,
             starters=frozenset(st for st, side in self.side_of.items() if side == "attack"),
             asks=lambda state: requested,
@@ -172,10 +178,11 @@ class _Run:
                 key = (obligor, leg.treaty.id, p.article, side)
                 if key not in self._bound:
                     self._bound.add(key)
+                    sure = _certainty(leg, attack, self.scenario, ctx.places[attack.place])
                     pending[obligor].append(Obligation(
                         obligor, side, self.rounds, leg.treaty.id, p.article, p.strength.value, p.kind.value,
-                        because, _certainty(leg), _conditions(leg, attack), leg.treaty.type == "bilateral",
-                        tuple(p.unresolved)))
+                        because, sure.level.value, _conditions(leg, attack, sure), leg.treaty.type == "bilateral",
+                        tuple(p.unresolved), sure.reasons))
             elif verdict.withheld:
                 wkey = (obligor, leg.treaty.id, p.article)
                 gaps = tuple(p.unresolved) if "unresolved" in verdict.withheld else ()
@@ -214,9 +221,9 @@ class _Run:
     def _next_attacks(self, pending: dict[str, list[Obligation]]) -> list[Attack]:
         """The attacks the new joiners bring into the war (`foedus.engine.rules.next_attacks`)."""
         new_joiners = [s for s in sorted(pending) if s in self.joiners and self.joiners[s][0].round == self.rounds]
-        home = self.world.places.home
+        home, day = self.world.places.home, self.scenario.date
         return next_attacks(self.scenario.reading, self.side_of, new_joiners, self.scenario.attacks,
-                            lambda st: home(st).id, self.rounds)
+                            lambda st: home(st, day).id, self.rounds)
 
     def result(self, conflicts: tuple[Conflict, ...]) -> CascadeResult:
         """Freeze the run into a `CascadeResult`."""

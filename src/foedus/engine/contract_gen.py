@@ -12,6 +12,7 @@ from pathlib import Path
 from foedus.engine.contract import Key, keys_of
 from foedus.engine.records import (
     Because,
+    CertaintyReason,
     Conflict,
     Consultation,
     Joiner,
@@ -30,6 +31,7 @@ RECORDS: tuple[tuple[str, type, str], ...] = (
     ("Joiner", Joiner, "A state drawn in: its strongest obligation's keys, plus `also`."),
     ("Obligation", Obligation, "One binding provision."),
     ("Because", Because, "The attack that set an obligation off."),
+    ("CertaintyReason", CertaintyReason, "A fact an obligation rests on that is not verified."),
     ("Consultation", Consultation, "A duty to consult, not to fight."),
     ("Conflict", Conflict, "A state bound both ways, which joins neither side."),
     ("Neutral", Neutral, "A duty to stay out of the war against `toward`."),

@@ -13,6 +13,7 @@ from foedus.engine.contract import computed, meta, to_json
 
 __all__ = [
     "Because",
+    "CertaintyReason",
     "Conflict",
     "Consultation",
     "Joiner",
@@ -44,6 +45,24 @@ class Because:
 
 
 @dataclass(frozen=True, slots=True)
+class CertaintyReason:
+    """A fact an obligation rests on that is not verified: what it is, its tag, and where it comes from.
+
+    `kind`: treaty, article, membership, date, freeze, place or scope; the last three are also
+    conditions the obligation assumes.
+    """
+
+    kind: str = field(metadata=meta("treaty, article, membership, date, freeze, place or scope", "string"))
+    fact: str = field(metadata=meta("the fact, in words", "string"))
+    certainty: str = field(metadata=meta("its tag: secondary, unverified, conflicting or carried-forward", "string"))
+    source: str = field(metadata=meta("where the fact comes from", "string"))
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form: kind, fact, certainty, source."""
+        return to_json(self)
+
+
+@dataclass(frozen=True, slots=True)
 class Obligation:
     """One binding provision: `state` must join `side` under `treaty` art. `article`."""
 
@@ -63,6 +82,8 @@ class Obligation:
     bilateral: bool = False
     unresolved: tuple[str, ...] = field(default=(), metadata=meta(
         "ATOP conditions it rests on, read as met", "string[]"))
+    certainty_reasons: tuple[CertaintyReason, ...] = field(default=(), metadata=meta(
+        "why it is not verified: each fact that lowers the certainty, its tag and its source", "CertaintyReason[]"))
 
     def to_dict(self) -> dict[str, Any]:
         """JSON form of the obligation."""

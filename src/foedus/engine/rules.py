@@ -79,19 +79,27 @@ YES = Verdict(True)
 
 
 def token_matches(token: str, place: Place, victim: str) -> bool:
-    """Whether a scope token (region id, place id, `home`, `administered-by:X`) covers `place`.
+    """Whether a scope token covers `place`: a region id, place id, `home`, `overseas` (a place of the
+    victim's that is not its home territory, outside Europe), `administered-by:X` (or `X|Y`: any of
+    them), or `a+b` (all of them).
 
     >>> p = Place(id="guam", name="Guam", kind="territory", sovereign="USA", administrator="USA",
     ...           regions=["pacific-area"])
     >>> token_matches("pacific-area", p, "USA"), token_matches("home", p, "USA")
     (True, False)
+    >>> token_matches("pacific-area+administered-by:KOR|USA", p, "KOR"), token_matches("overseas", p, "USA")
+    (True, True)
     """
+    if "+" in token:
+        return all(token_matches(part, place, victim) for part in token.split("+"))
     if token == place.id or token in place.regions:
         return True
     if token == "home":
         return place.kind in ("home", "subnational") and victim in (place.sovereign, place.administrator)
+    if token == "overseas":
+        return place.kind != "home" and "europe" not in place.regions and victim in place.holders("claimant")
     if token.startswith(_ADMIN):
-        return place.administrator == token.removeprefix(_ADMIN)
+        return place.administrator in token.removeprefix(_ADMIN).split("|")
     return False
 
 

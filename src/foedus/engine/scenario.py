@@ -137,7 +137,7 @@ def build_scenario(  # noqa: PLR0913
     """Resolve and check a scenario.
 
     Raises:
-        UnknownStateError, UnknownPlaceError, DateOutOfRangeError, ScenarioError.
+        UnknownStateError, AmbiguousNameError, UnknownPlaceError, DateOutOfRangeError, ScenarioError.
     """
     day = parse_date(date)
     _check_choice("target kind", target_kind, ("territory", "forces"))
@@ -154,14 +154,15 @@ def build_scenario(  # noqa: PLR0913
     both = sorted(set(attackers) & set(targets))
     if both:
         raise ScenarioError(f"{', '.join(both)} cannot be both attacker and target")
-    chosen = world.places.resolve(place, world.states) if place else None
+    dated = world.places.on(day)  # places as held on the scenario date
+    chosen = dated[world.places.resolve(place, world.states, day).id] if place else None
     attacks: list[Attack] = []
     for victim in targets:
-        where = chosen or world.places.home(victim)
+        where = chosen or world.places.home(victim, day)
         if target_kind == "territory":
             _check_territory(where, victim, territory_view)
         attacks += [Attack(a, victim, where.id, target_kind, severity=severity) for a in attackers]
-    first = chosen or world.places.home(targets[0])
+    first = chosen or world.places.home(targets[0], day)
     return Scenario(
         date=day,
         attackers=tuple(attackers),
@@ -189,7 +190,7 @@ def _resolve_states(world: World, names: list[str], day: dt.date, role: str) -> 
         raise ScenarioError(f"at least one {role} is needed")
     out: list[str] = []
     for name in names:
-        state = world.states.resolve(name)
+        state = world.states.resolve(name, day)
         if state.member_on(day) is False:
             raise ScenarioError(
                 f"{role} {state.name} ({state.id}) is not a member of the state system on {day}"

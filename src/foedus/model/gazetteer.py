@@ -6,6 +6,7 @@ geography that `countrycode` carries, adjusted by `data/home_regions.yaml`.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -13,7 +14,7 @@ from importlib import resources
 from typing import Any
 
 from foedus.errors import TreatyDataError, UnknownPlaceError, UnknownStateError
-from foedus.model.places import Place, Region, slugify
+from foedus.model.places import Holding, Place, Region, slugify
 from foedus.model.states import State, StateRegistry
 from foedus.model.yamlio import load_yaml
 
@@ -42,6 +43,7 @@ class Gazetteer:
     places: dict[str, Place]
     home_of: dict[str, str] = field(default_factory=dict)
     _index: dict[str, str] = field(default_factory=dict, repr=False)
+    _dated: dict[dt.date, dict[str, Place]] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for place in self.places.values():
@@ -51,22 +53,34 @@ class Gazetteer:
     def __iter__(self) -> Iterator[Place]:
         return iter(sorted(self.places.values(), key=lambda p: (p.kind == "home", p.id)))
 
-    def home(self, state_id: str) -> Place:
-        """The home (metropolitan) territory of a state."""
-        return self.places[self.home_of[state_id]]
+    def on(self, day: dt.date) -> dict[str, Place]:
+        """Every place as held on `day` (dated holders applied), by id; cached per day."""
+        dated = self._dated.get(day)
+        if dated is None:
+            dated = {pid: (p.on(day) if p.history else p) for pid, p in self.places.items()}
+            if len(self._dated) > 64:
+                self._dated.clear()
+            self._dated[day] = dated
+        return dated
 
-    def resolve(self, text: str, states: StateRegistry | None = None) -> Place:
-        """Find a place by id, name or alias (loosely), or a state's home territory by its code.
+    def home(self, state_id: str, day: dt.date | None = None) -> Place:
+        """The home (metropolitan) territory of a state (as held on `day`, when given)."""
+        place = self.places[self.home_of[state_id]]
+        return place.on(day) if day is not None and place.history else place
+
+    def resolve(self, text: str, states: StateRegistry | None = None, day: dt.date | None = None) -> Place:
+        """Find a place by id, name or alias (loosely), or a state's home territory by its code or name.
 
         Raises:
             UnknownPlaceError: nothing matched; the message lists close suggestions.
+            AmbiguousNameError: the name is a state name that several states have carried (e.g. Congo).
         """
         key = slugify(text)
         if key in self._index:
             return self.places[self._index[key]]
         if states is not None:
             try:
-                return self.home(states.resolve_id(text))
+                return self.home(states.resolve_id(text, day))
             except (UnknownStateError, KeyError):
                 pass
         close = difflib.get_close_matches(key, list(self._index), n=3, cutoff=0.6)
@@ -88,6 +102,7 @@ class Gazetteer:
             place = _home_place(state, adjust, taken=places)
             places[place.id] = place
             home_of[state.id] = place.id
+        _add_history(places, regions, states)
         return cls(regions=regions, places=places, home_of=home_of)
 
 
@@ -114,6 +129,27 @@ def _check(place: Place, regions: dict[str, Region], states: StateRegistry, wher
     for holder in (place.sovereign, place.administrator, *place.claimants):
         if holder is not None and holder not in states.states:
             raise TreatyDataError(where, "sovereign/administrator/claimants", f"unknown state {holder!r}")
+
+
+def _add_history(places: dict[str, Place], regions: dict[str, Region], states: StateRegistry) -> None:
+    """Attach the dated holders (and extra aliases) of `place_history.yaml` to their places, checked."""
+    from pydantic import ValidationError
+
+    for place_id, entry in (_read("place_history.yaml") or {}).items():
+        where = f"place_history.yaml: {place_id}"
+        if place_id not in places:
+            raise TreatyDataError(where, "", f"unknown place {place_id!r} (see `foedus places --homes`)")
+        try:
+            history = [Holding.model_validate(h) for h in entry.get("holders", [])]
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            raise TreatyDataError(where, ".".join(str(x) for x in err["loc"]), err["msg"]) from None
+        for h in history:
+            _check(Place(id=place_id, name=place_id, kind="area", sovereign=h.sovereign, administrator=h.administrator,
+                         claimants=h.claimants, regions=h.regions), regions, states, where)
+        place = places[place_id]
+        places[place_id] = place.model_copy(update={"history": history,
+                                                    "aliases": [*place.aliases, *entry.get("aliases", [])]})
 
 
 def _home_place(state: State, adjust: dict[str, dict[str, list[str]]], taken: dict[str, Place]) -> Place:

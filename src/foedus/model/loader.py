@@ -7,6 +7,7 @@ unique). State references are rewritten to registry ids (ISO3, or COW<n>).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from importlib import resources
 from pathlib import Path
@@ -21,10 +22,19 @@ from foedus.model.states import StateRegistry
 from foedus.model.treaty import Treaty
 from foedus.model.yamlio import load_yaml
 
-__all__ = ["bundled_treaty_files", "load_parts", "load_treaties", "read_treaty_file", "validate_references"]
+__all__ = [
+    "bare_source_urls",
+    "bundled_treaty_files",
+    "load_parts",
+    "load_treaties",
+    "read_treaty_file",
+    "validate_references",
+]
 
-_SPECIAL_TOKENS = {"home"}
+_SPECIAL_TOKENS = {"home", "overseas"}
+_LANGUAGE_SEGMENT = re.compile(r"^[a-z]{2,3}(-[a-z]{2})?$")
 _ADMIN_PREFIX = "administered-by:"
+_ADMIN_PARTY = "administered-by-party"
 
 
 def bundled_treaty_files() -> list[Path]:
@@ -98,9 +108,12 @@ def validate_references(
         for j, leg in enumerate(prov["suspensions"]):
             leg["obligor"] = state(leg["obligor"], f"{where}.suspensions[{j}].obligor")
             leg["beneficiary"] = state(leg["beneficiary"], f"{where}.suspensions[{j}].beneficiary")
-        for key in ("territory", "forces"):
+        parties = sorted({m["state"] for m in data["members"]})
+        for key in ("territory", "forces", "debated"):
             for j, token in enumerate(prov["scope"][key] or []):
-                prov["scope"][key][j] = _scope_token(token, f"{where}.scope.{key}[{j}]", path, states, places)
+                loc = f"{where}.scope.{key}[{j}]"
+                prov["scope"][key][j] = "+".join(
+                    _scope_token(part, loc, path, states, places, parties) for part in token.split("+"))
     for i, inv in enumerate(data["invocations"]):
         inv["requester"] = [state(s, f"invocations[{i}].requester[{j}]") for j, s in enumerate(inv["requester"])]
     _assistance_refs(data, state)
@@ -115,18 +128,48 @@ def _assistance_refs(data: dict[str, Any], state: Callable[[str, str], str]) -> 
                 entry[key] = [state(s, f"assistance.forms[{i}].{key}[{j}]") for j, s in enumerate(entry[key])]
 
 
-def _scope_token(token: str, loc: str, path: str, states: StateRegistry, places: Gazetteer) -> str:
+def _scope_token(
+    token: str, loc: str, path: str, states: StateRegistry, places: Gazetteer, parties: list[str]
+) -> str:
+    """One scope token checked and normalised; `administered-by-party` becomes `administered-by:A|B|...`."""
     if token in _SPECIAL_TOKENS or token in places.regions or token in places.places:
         return token
+    if token == _ADMIN_PARTY:
+        return _ADMIN_PREFIX + "|".join(parties)
     if token.startswith(_ADMIN_PREFIX):
         try:
-            return _ADMIN_PREFIX + states.resolve_id(token.removeprefix(_ADMIN_PREFIX))
+            return _ADMIN_PREFIX + "|".join(
+                sorted({states.resolve_id(s) for s in token.removeprefix(_ADMIN_PREFIX).split("|")}))
         except FoedusError as exc:
             raise TreatyDataError(path, loc, str(exc)) from None
     raise TreatyDataError(
-        path, loc, f"unknown scope token {token!r}: use a region id, a place id, 'home' or "
-        f"'administered-by:ISO3' (see `foedus places --regions`)"
+        path, loc, f"unknown scope token {token!r}: use a region id, a place id, 'home', 'overseas', "
+        f"'administered-by:ISO3', 'administered-by-party', or several joined by '+' (see `foedus places --regions`)"
     )
+
+
+def bare_source_urls(treaty: Treaty) -> list[str]:
+    """Source URLs that are a bare home page (no path beyond a language code, no query): they state no fact.
+
+    >>> from foedus.model.treaty import Treaty
+    >>> t = Treaty.model_validate({"id": "x_2000", "name": "X", "signed": "2000-01-01", "members": [{"state": "USA"}],
+    ...     "sources": [{"url": "https://www.example.org/en/"}, {"url": "https://example.org/a/b.html"}]})
+    >>> bare_source_urls(t)
+    ['https://www.example.org/en/']
+    """
+    from urllib.parse import urlsplit
+
+    urls = [s.url for s in treaty.sources]
+    facts = [x for m in treaty.members for x in (m, m.joined_certainty, m.left_certainty, *m.frozen) if x]
+    urls += [x.source for x in facts if x.source]
+    urls += [p.source for p in treaty.provisions if p.source]
+    bare = []
+    for url in urls:
+        parts = urlsplit(url)
+        segments = [seg for seg in parts.path.split("/") if seg]
+        if not parts.query and all(_LANGUAGE_SEGMENT.match(seg.lower()) for seg in segments):
+            bare.append(url)
+    return bare
 
 
 def load_treaties(

@@ -6,12 +6,13 @@ state's home territory is a place too, generated from the state registry.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-__all__ = ["Place", "PlaceKind", "Region", "slugify"]
+__all__ = ["Holding", "Place", "PlaceKind", "Region", "slugify"]
 
 PlaceKind = Literal["home", "subnational", "island", "territory", "sea", "area"]
 _SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -50,6 +51,36 @@ class Region(_Strict):
         return value
 
 
+class Holding(_Strict):
+    """Who held a place over a span [start, end): only the fields given differ from the place's own.
+
+    A missing `start` means since always, a missing `end` still; `regions` replaces the place's regions.
+    """
+
+    start: dt.date | None = None
+    end: dt.date | None = None
+    sovereign: str | None = None
+    administrator: str | None = None
+    claimants: list[str] = Field(default_factory=list)
+    regions: list[str] = Field(default_factory=list)
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Holding:
+        if self.start is not None and self.end is not None and self.end <= self.start:
+            raise ValueError(f"holding ends ({self.end}) before it starts ({self.start})")
+        return self
+
+    def covers(self, day: dt.date) -> bool:
+        """Whether the span covers `day`."""
+        return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
+
+    def changes(self) -> dict[str, object]:
+        """The fields this record sets (the ones written in the data)."""
+        return {k: getattr(self, k) for k in ("sovereign", "administrator", "claimants", "regions")
+                if k in self.model_fields_set}
+
+
 class Place(_Strict):
     """A place an attack can hit: its holder under each territorial reading, and its regions.
 
@@ -67,6 +98,7 @@ class Place(_Strict):
     administrator: str | None = None
     claimants: list[str] = Field(default_factory=list)
     regions: list[str] = Field(default_factory=list)
+    history: list[Holding] = Field(default_factory=list, description="dated holders; the fields above hold otherwise")
     note: str | None = None
 
     @field_validator("id")
@@ -75,6 +107,14 @@ class Place(_Strict):
         if not _SLUG_RE.match(value):
             raise ValueError(f"place id {value!r} is not a lowercase slug (e.g. kursk-oblast)")
         return value
+
+    def on(self, day: dt.date) -> Place:
+        """The place as held on `day` (itself when no dated record covers the day)."""
+        for record in self.history:
+            if record.covers(day):
+                note = f"on {day}: {record.note}" if record.note else self.note
+                return self.model_copy(update={**record.changes(), "note": note, "history": []})
+        return self
 
     def holders(self, view: Literal["recognized", "claimant"]) -> frozenset[str]:
         """States whose territory this place is under the chosen territorial reading."""

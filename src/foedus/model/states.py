@@ -8,25 +8,21 @@ or a common name, in any case.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import difflib
 import functools
-import json
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
 
-from foedus.errors import UnknownStateError
-from foedus.paths import cache_dir, dataset_file
+from foedus.errors import AmbiguousNameError, UnknownStateError
+from foedus.model.state_files import countrycode_rows, read_cow_spells, read_majors
+from foedus.paths import dataset_file
 
 __all__ = ["COW_STATES_FILE", "State", "StateRegistry", "gw_to_cow"]
 
 COW_STATES_FILE = "cow_states/states2016.csv"
 COW_MAJORS_FILE = "cow_states/majors2016.csv"
-_COW_LAST_DAY = dt.date(2016, 12, 31)
 COW_FIRST_DAY = dt.date(1816, 1, 1)
 # Entities that treaties name but that have no COW code (ISO3 -> name).
 _EXTRA_ENTITIES = {"PSE": "Palestine"}
@@ -36,7 +32,22 @@ _ISO3_FIXES = {347: "XKX", 345: "SRB"}
 _NAME_FIXES = {345: "Serbia"}
 # Common short forms that countrycode's name patterns do not catch (alias -> ISO3).
 _ALIASES = {"UK": "GBR", "US": "USA", "USSR": "RUS", "Soviet Union": "RUS", "PRC": "CHN",
-            "ROC": "TWN", "UAE": "ARE", "Britain": "GBR"}
+            "ROC": "TWN", "UAE": "ARE", "Britain": "GBR",
+            # states that countrycode gives no ISO3 (the registry's COW<n> ids), by their usual names
+            "West Germany": "COW260", "FRG": "COW260", "Federal Republic of Germany": "COW260",
+            "East Germany": "COW265", "GDR": "COW265", "North Yemen": "COW678", "South Yemen": "COW680",
+            "South Vietnam": "COW817"}
+# COW states the bundled treaty files name that countrycode lacks (ccode -> name, COW abbreviation).
+_BUNDLED_COW = {260: ("German Federal Republic", "GFR")}
+# Names several states have carried, with the candidates (ids); resolved by the date (see `resolve`).
+_AMBIGUOUS = {
+    "congo": ("COG", "COD"),
+    "korea": ("KOR", "PRK", "COW730"),
+    "guinea": ("GIN", "GNB", "GNQ"),
+    "yemen": ("YEM", "COW678", "COW680"),
+    "germany": ("DEU", "COW260", "COW265"),
+    "vietnam": ("VNM", "COW817"),
+}
 # countrycode rows that carry a COW code but are not states of the system.
 _NOT_STATES = {"GRL", "HKG"}
 
@@ -83,9 +94,9 @@ class StateRegistry:
                 for key in keys_of(state):
                     if key:
                         self._index.setdefault(_norm(key), state.id)
-        for alias, iso3 in _ALIASES.items():
-            if iso3 in self.states:
-                self._index.setdefault(_norm(alias), iso3)
+        for alias, state_id in _ALIASES.items():
+            if state_id in self.states:
+                self._index.setdefault(_norm(alias), state_id)
 
     def __iter__(self) -> Iterator[State]:
         return iter(sorted(self.states.values(), key=lambda s: (s.ccode or 10_000, s.id)))
@@ -107,15 +118,21 @@ class StateRegistry:
         """The state with this exact id (ISO3 or COW<n>)."""
         return self.states[state_id]
 
-    def resolve(self, text: str | int) -> State:
+    def resolve(self, text: str | int, day: dt.date | None = None) -> State:
         """Find a state from ISO3, COW abbreviation, COW number or a common name.
 
-        ISO3 wins over a COW abbreviation when both exist (AUS is Australia; Austria is AUT).
+        ISO3 wins over a COW abbreviation when both exist (AUS is Australia; Austria is AUT). A name
+        several states have carried (Congo, Korea, Guinea, Yemen, Germany, Vietnam) means the one
+        state of that name in the system on `day` (today when not given); if there are several, or
+        none, it is ambiguous.
 
         Raises:
             UnknownStateError: nothing matched; the message lists close suggestions.
+            AmbiguousNameError: the name fits several states; the error lists them with codes and dates.
         """
         raw = str(text).strip()
+        if _norm(raw) in _AMBIGUOUS:
+            return self._disambiguate(raw, _AMBIGUOUS[_norm(raw)], day or dt.date.today())
         hit = self._index.get(_norm(raw))
         if hit is None:
             hit = self._by_regex(raw)
@@ -123,9 +140,25 @@ class StateRegistry:
             raise UnknownStateError(self._unknown_message(raw))
         return self.states[hit]
 
-    def resolve_id(self, text: str | int) -> str:
+    def resolve_id(self, text: str | int, day: dt.date | None = None) -> str:
         """The id of the state `text` names (see `resolve`)."""
-        return self.resolve(text).id
+        return self.resolve(text, day).id
+
+    def _disambiguate(self, raw: str, ids: tuple[str, ...], day: dt.date) -> State:
+        found = [self.states[i] for i in ids if i in self.states]
+        living = [s for s in found if s.member_on(day)]
+        if not self.has_system_dates:  # no spells: present-day states (with an ISO3 code) stand in
+            living = [s for s in found if s.iso3]
+        if len(living) == 1:
+            return living[0]
+        shown = living or found
+        candidates: list[dict[str, object]] = [{"id": s.id, "name": s.name, "ccode": s.ccode,
+                       "spells": [[a.isoformat(), b.isoformat() if b else None] for a, b in s.spells]} for s in shown]
+        listed = "; ".join(f"{s.name} ({s.id}, COW {s.ccode}"
+                           + (", " + ", ".join(f"{a}–{b or 'today'}" for a, b in s.spells) if s.spells else "") + ")"
+                           for s in shown)
+        which = "states of that name exist" if living else "no state of that name exists"
+        raise AmbiguousNameError(f"{raw!r} is ambiguous: on {day} {which}; give a code: {listed}", candidates, raw)
 
     def _by_regex(self, raw: str) -> str | None:
         lowered = raw.lower()
@@ -156,9 +189,9 @@ class StateRegistry:
     @classmethod
     def load(cls) -> StateRegistry:
         """Build the registry from countrycode, plus COW spells when the data folder has them."""
-        rows = _countrycode_rows()
+        rows = countrycode_rows()
         cow_path = dataset_file(COW_STATES_FILE)
-        spells = _read_cow_spells(cow_path) if cow_path else {}
+        spells = read_cow_spells(cow_path) if cow_path else {}
         states: dict[str, State] = {}
         by_ccode: dict[int, str] = {}
         for row in rows:
@@ -190,91 +223,20 @@ class StateRegistry:
                     id=state_id, name=info.name, ccode=ccode, cow_abb=info.abb, spells=tuple(info.spells)
                 )
                 by_ccode[ccode] = state_id
+        for ccode, (name, abb) in _BUNDLED_COW.items():  # treaty files name them even without COW data
+            if ccode not in by_ccode:
+                states[f"COW{ccode}"] = State(id=f"COW{ccode}", name=name, ccode=ccode, cow_abb=abb)
+                by_ccode[ccode] = f"COW{ccode}"
         majors_path = dataset_file(COW_MAJORS_FILE)
-        majors = _read_majors(majors_path, by_ccode) if majors_path else {}
+        majors = read_majors(majors_path, by_ccode) if majors_path else {}
         return cls(states=states, has_system_dates=bool(spells), majors=majors)
 
 
 def gw_to_cow() -> dict[int, int]:
     """Gleditsch–Ward code -> COW code, where countrycode knows both and they differ."""
-    return {int(r["gwn"]): int(r["cown"]) for r in _countrycode_rows()
+    return {int(r["gwn"]): int(r["cown"]) for r in countrycode_rows()
             if r["gwn"] is not None and r["cown"] is not None and r["gwn"] != r["cown"]}
 
 
 def _norm(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "", text.lower())
-
-
-def _cow_day(year: str, month: str, day: str) -> dt.date:
-    return dt.date(int(year), max(int(month), 1), max(int(day), 1))
-
-
-@dataclass
-class _CowEntry:
-    name: str
-    abb: str
-    spells: list[tuple[dt.date, dt.date | None]] = field(default_factory=list)
-
-
-def _read_cow_spells(path: Path) -> dict[int, _CowEntry]:
-    """COW states2016.csv as {ccode: entry}; 2016-12-31 ends are read as open-ended."""
-    out: dict[int, _CowEntry] = {}
-    with path.open(newline="", encoding="utf-8") as fh:
-        for row in csv.DictReader(fh):
-            ccode = int(row["ccode"])
-            start = _cow_day(row["styear"], row["stmonth"], row["stday"])
-            end: dt.date | None = _cow_day(row["endyear"], row["endmonth"], row["endday"])
-            if end == _COW_LAST_DAY:
-                end = None
-            out.setdefault(ccode, _CowEntry(row["statenme"], row["stateabb"])).spells.append((start, end))
-    return out
-
-
-def _read_majors(
-    path: Path, by_ccode: dict[int, str]
-) -> dict[str, tuple[tuple[dt.date, dt.date | None], ...]]:
-    out: dict[str, list[tuple[dt.date, dt.date | None]]] = {}
-    with path.open(newline="", encoding="utf-8") as fh:
-        for row in csv.DictReader(fh):
-            state_id = by_ccode.get(int(row["ccode"]))
-            if state_id is None:
-                continue
-            start = _cow_day(row["styear"], row["stmonth"], row["stday"])
-            end: dt.date | None = _cow_day(row["endyear"], row["endmonth"], row["endday"])
-            out.setdefault(state_id, []).append((start, None if end == _COW_LAST_DAY else end))
-    return {k: tuple(v) for k, v in out.items()}
-
-
-_CC_COLUMNS = ("cown", "cowc", "iso3c", "country.name.en", "country.name.en.regex", "continent",
-               "region23", "gwn")
-
-
-def _countrycode_rows() -> list[dict[str, Any]]:
-    """The countrycode columns we use, cached as JSON so the CLI starts fast."""
-    from importlib.metadata import version
-
-    cache = cache_dir() / f"countrycode-{version('countrycode')}-{len(_CC_COLUMNS)}.json"
-    try:
-        cached: list[dict[str, Any]] = json.loads(cache.read_text(encoding="utf-8"))
-        return cached
-    except (OSError, ValueError):
-        pass
-    rows = _countrycode_extract()
-    try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cache.with_suffix(".tmp")
-        tmp.write_text(json.dumps(rows), encoding="utf-8")
-        tmp.replace(cache)
-    except OSError:
-        pass
-    return rows
-
-
-def _countrycode_extract() -> list[dict[str, Any]]:
-    import countrycode
-
-    table = countrycode.codelist
-    columns: dict[str, Iterable[Any]] = {c: table[c] for c in _CC_COLUMNS}
-    rename = {"country.name.en": "name", "country.name.en.regex": "regex"}
-    rows = [dict(zip(columns, values, strict=True)) for values in zip(*columns.values(), strict=True)]
-    return [{rename.get(k, k): v for k, v in row.items()} for row in rows]

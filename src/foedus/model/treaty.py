@@ -14,10 +14,12 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from foedus.model.assistance import Assistance
+from foedus.model.facts import Certainty, DateCertainty, Source, Span
 
 __all__ = [
     "Adversary",
     "Certainty",
+    "DateCertainty",
     "Invocation",
     "Kind",
     "LegSuspension",
@@ -64,46 +66,11 @@ class Strength(StrEnum):
     S5 = "S5"  # one-way guarantee
 
 
-class Certainty(StrEnum):
-    """How well a fact is sourced: the fact sheet's [V], [V-secondary], [U] and [C] tags."""
-
-    VERIFIED = "verified"
-    SECONDARY = "secondary"
-    UNVERIFIED = "unverified"
-    CONFLICTING = "conflicting"
-
-
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 StateRef = Annotated[str, Field(min_length=2, description="ISO3, COW abbreviation, COW number or name")]
-
-
-class Span(_Strict):
-    """A closed-open date interval [start, end); `end: null` means open-ended."""
-
-    start: dt.date
-    end: dt.date | None = None
-    note: str | None = None
-    certainty: Certainty = Certainty.VERIFIED
-
-    @model_validator(mode="after")
-    def _ordered(self) -> Span:
-        if self.end is not None and self.end < self.start:
-            raise ValueError(f"span ends ({self.end}) before it starts ({self.start})")
-        return self
-
-    def covers(self, day: dt.date) -> bool:
-        """True when `day` falls inside the span."""
-        return self.start <= day and (self.end is None or day < self.end)
-
-
-class Source(_Strict):
-    """Where a fact comes from: a URL and what it is."""
-
-    url: str = Field(pattern=r"^https?://")
-    title: str | None = None
 
 
 class Member(_Strict):
@@ -115,8 +82,17 @@ class Member(_Strict):
         None, description="date it became a party (in force for it); defaults to treaty in_force"
     )
     left: dt.date | None = Field(None, description="date its membership ended (exclusive)")
-    suspended: list[Span] = Field(default_factory=list, description="spans it neither owes nor is owed")
-    certainty: Certainty = Certainty.VERIFIED
+    suspended: list[Span] = Field(
+        default_factory=list, description="legal suspension: spans it neither owes nor is owed"
+    )
+    frozen: list[Span] = Field(
+        default_factory=list,
+        description="political freeze: legally still bound and owed, but results must say it is frozen",
+    )
+    certainty: Certainty = Field(Certainty.VERIFIED, description="that it is (was) a party at all")
+    joined_certainty: DateCertainty | None = Field(None, description="when `joined` is known less than to the day")
+    left_certainty: DateCertainty | None = Field(None, description="when `left` is known less than to the day")
+    source: str | None = Field(None, pattern=r"^https?://", description="the page that states this membership")
     note: str | None = None
 
 
@@ -129,7 +105,9 @@ class LegSuspension(_Strict):
 
 
 class Scope(_Strict):
-    """Where an attack counts. Tokens are region ids, place ids, `home` or `administered-by:ISO3`.
+    """Where an attack counts. Tokens are region ids, place ids, `home`, `overseas`, `administered-by:ISO3`
+    (or `administered-by:A|B`), `administered-by-party` (any party of the treaty administers the place),
+    or several joined by `+` (all must hold), e.g. `pacific-area+administered-by-party`.
 
     `territory`: where an attack on the victim's territory counts (null = anywhere).
     `forces`: where an attack on its forces, public vessels or aircraft counts
@@ -138,6 +116,9 @@ class Scope(_Strict):
 
     territory: list[str] | None = None
     forces: list[str] | None = None
+    debated: list[str] = Field(
+        default_factory=list, description="tokens where coverage is debated: binds, but lowers certainty"
+    )
 
 
 class Adversary(_Strict):
@@ -173,6 +154,12 @@ class Provision(_Strict):
     adversary: Adversary = Field(default_factory=Adversary)
     non_provocation: bool = Field(False, description="void if the protected state started the war")
     request_gated: bool = Field(False, description="help only if the victim asks")
+    needs_decision: str | None = Field(
+        None, description="who must decide before the duty binds, in words (e.g. a summit's authorisation)"
+    )
+    gates_certainty: Certainty = Field(
+        Certainty.VERIFIED, description="how well its gates (non-provocation, request, decision) are sourced"
+    )
     unresolved: list[Unresolved] = Field(
         default_factory=list,
         description="conditions the source flags without saying what they are (ATOP); a scenario says met or unmet",
@@ -184,6 +171,7 @@ class Provision(_Strict):
     suspensions: list[LegSuspension] = Field(default_factory=list)
     summary: str | None = Field(None, description="one-line paraphrase, not treaty text")
     certainty: Certainty = Certainty.VERIFIED
+    source: str | None = Field(None, pattern=r"^https?://", description="the page that states this clause")
     note: str | None = None
 
 
@@ -194,7 +182,8 @@ class Invocation(_Strict):
     article: str
     requester: list[StateRef]
     outcome: str
-    certainty: Certainty = Certainty.VERIFIED
+    certainty: Certainty = Field(Certainty.VERIFIED, description="that the invocation happened as described")
+    date_certainty: DateCertainty | None = Field(None, description="when `date` is known less than to the day")
     note: str | None = None
 
 
@@ -206,6 +195,7 @@ class Treaty(_Strict):
     short_name: str | None = None
     signed: dt.date
     in_force: dt.date | None = Field(None, description="null: signed but not (yet) in force")
+    in_force_certainty: DateCertainty | None = Field(None, description="when `in_force` is not known to the day")
     terminated: dt.date | None = None
     type: Literal["bilateral", "multilateral", "unilateral"] = "bilateral"
     sources: list[Source] = Field(min_length=1)
@@ -218,9 +208,15 @@ class Treaty(_Strict):
     coverage_end: dt.date | None = Field(
         None, description="the source says nothing after this date (ATOP: 2018-12-31); not a termination"
     )
+    carried_from: dt.date | None = Field(
+        None, description="in effect after this date (its source's coverage end) only as carried forward"
+    )
     certainty: Certainty = Certainty.VERIFIED
     unverified: list[str] = Field(
         default_factory=list, description="facts in this file that are not verified, in words"
+    )
+    binds_no_one: str | None = Field(
+        None, description="why this instrument creates no obligation (recorded so it is not mistaken for a pact)"
     )
     note: str | None = None
     assistance: Assistance | None = Field(
@@ -245,6 +241,8 @@ class Treaty(_Strict):
             joined = m.joined or self.in_force
             if m.left is not None and joined is not None and m.left < joined:
                 raise ValueError(f"members[{i}] ({m.state}) left ({m.left}) before joining ({joined})")
+        if self.binds_no_one is not None and self.provisions:
+            raise ValueError("a treaty that binds no one (binds_no_one) takes no provisions")
         return self
 
     def in_effect(self, day: dt.date, basis: Literal["in-force", "signed"] = "in-force") -> bool:

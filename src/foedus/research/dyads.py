@@ -169,10 +169,11 @@ def _defender_tables(world: World, day: dt.date) -> tuple[dict[str, set[str]], L
     index = leg_table(world, day, "in-force")
     plain: dict[str, set[str]] = defaultdict(set)
     limited: Limited = []
+    places = world.places.on(day)
     for victim, legs in index.by_beneficiary.get(Kind.DEFENSE, {}).items():
-        attack = Attack("", victim, world.places.home(victim).id, "territory")
+        attack = Attack("", victim, world.places.home(victim, day).id, "territory")
         for leg in legs:
-            if not covers(leg, attack, world.places.places):
+            if not covers(leg, attack, places):
                 continue
             who = leg.counterparts
             if who.anyone:

@@ -3,7 +3,7 @@
 Mapping (Leeds et al., ATOP codebook v5.1):
 - DEFENSE, OFFENSE, NEUTRAL, NONAGG, CONSUL -> provisions of that kind, owed by the members whose
   row carries the obligation to every other member of the phase (asymmetric alliances follow).
-- Conditions: xxCOADV with SPECTHRT = 1 and STATTHR1/2 -> named adversaries; xxCOADV otherwise,
+- Conditions: xxCOADV with a state in STATTHR1/2 (any SPECTHRT code) -> named adversaries; xxCOADV otherwise,
   xxCOLOC, xxCOCON, xxCONUM, xxCODEM -> `unresolved` (ATOP flags them without saying which place,
   conflict or number); DEFCONPR/NEUCONPR -> non-provocation; NEUCOATT = 0 -> neutrality also binds
   when the partner attacks; CONCOREQ -> consultation on request.
@@ -32,7 +32,7 @@ from foedus.model.treaty import Treaty
 from foedus.paths import dataset_file
 from foedus.sources.atop_codes import assistance_from_codes, codes_from_row
 
-__all__ = ["ATOP_END", "ATOP_MEMBER_FILE", "atop_treaties", "load_atop", "read_member_rows"]
+__all__ = ["ATOP_END", "ATOP_MEMBER_FILE", "atop_treaties", "load_atop", "named_threats", "read_member_rows"]
 
 ATOP_MEMBER_FILE = "atop/atop5_1m.csv"
 ATOP_END = dt.date(2018, 12, 31)
@@ -85,16 +85,32 @@ def _member(row: dict[str, str], states: StateRegistry) -> dict[str, Any] | None
     return out
 
 
+def named_threats(row: dict[str, str], states: StateRegistry) -> list[str]:
+    """The states ATOP names as the threat (STATTHR1/2), under any SPECTHRT code; [] if none or unknown.
+
+    Codebook 5.1: SPECTHRT says what kind of threat the treaty names (1 states, 2 a region, 3 states in
+    a region, 4 an ongoing conflict, 5 domestic or non-state actors, 6 another alliance); STATTHR1/2
+    hold the COW code of each state mentioned as a threat whatever that kind, 0 when none is, missing
+    when the text was not found. So every SPECTHRT code with a STATTHR code names that state; a code
+    the registry cannot resolve (or a missing one) leaves the adversary unresolved.
+    """
+    raw = [row.get("statthr1"), row.get("statthr2")]
+    if raw[0] in (None, ""):
+        return []
+    codes = [c for c in (_int(x) for x in raw) if c > 0]
+    ids = [states.by_ccode.get(c) for c in codes]
+    return sorted({i for i in ids if i}) if ids and all(ids) else []
+
+
 def _conditions(row: dict[str, str], prefix: str | None, states: StateRegistry) -> dict[str, Any]:
     """Provision fields from one member row's condition codes for one obligation."""
     if prefix is None:
         return {}
     fields: dict[str, Any] = {"unresolved": []}
     if _int(row.get(f"{prefix}coadv")):
-        named = [_int(row.get("statthr1")), _int(row.get("statthr2"))] if _int(row.get("specthrt")) == 1 else []
-        ids = [states.by_ccode.get(c) for c in named if c > 0]
-        if ids and all(ids):
-            fields["adversary"] = {"type": "named", "states": sorted({i for i in ids if i})}
+        ids = named_threats(row, states)
+        if ids:
+            fields["adversary"] = {"type": "named", "states": ids}
         else:
             fields["unresolved"].append("adversary")
     for code, label in (("coloc", "location"), ("cocon", "conflict"), ("conum", "number"), ("codem", "demand")):
@@ -156,7 +172,7 @@ def atop_treaties(rows: Iterable[dict[str, str]], states: StateRegistry) -> list
             "terminated": max(e for e in ends if e is not None) if all(ends) else None,
             "coverage_end": ATOP_END,
             "type": "bilateral" if _int(group[0]["bilat"]) else "multilateral",
-            "sources": [{"url": "http://www.atopdata.org/", "title": f"ATOP 5.1, atopid {atopid}"}],
+            "sources": [{"url": "http://www.atopdata.org/data.html", "title": f"ATOP 5.1, atopid {atopid}"}],
             "members": members, "provisions": provisions, "atop_ids": [atopid], "origin": "atop",
             "note": _SIGNATURE_NOTE, "assistance": assistance_from_codes(codes_from_row(group[0])),
         }))

@@ -25,15 +25,16 @@ def simple_legs(world: World, table: LegTable, switches: Scenario, pos: dict[str
     """Victims whose defence legs all cover any attacker, and the legs that bind when their home is attacked."""
     rows: list[tuple[int, int, int, bool]] = []
     clean: set[str] = set()
+    places = world.places.on(table.date)
     for victim, legs in table.by_beneficiary.get(Kind.DEFENSE, {}).items():
         if victim not in pos:
             continue
-        attack = Attack("", victim, world.places.home(victim).id, "territory")
+        attack = Attack("", victim, world.places.home(victim, table.date).id, "territory")
         live = [leg for leg in legs if withheld_by_switches(leg, switches) is None]
         if all(leg.counterparts.anyone for leg in live):
             clean.add(victim)
         rows += [(pos[victim], pos[leg.obligor], leg.commitment, leg.gated_by("request")) for leg in live
-                 if leg.obligor in pos and covers(leg, attack, world.places.places)]
+                 if leg.obligor in pos and covers(leg, attack, places)]
     arr = np.array(rows, dtype=np.int64).reshape(-1, 4)
     return clean, (arr[:, 0], arr[:, 1], arr[:, 2], arr[:, 3].astype(bool))
 

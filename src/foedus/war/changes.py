@@ -1,7 +1,7 @@
 """The treaty timeline: every date a treaty, a membership, a suspension or a clause starts or stops binding.
 
 Derived from the merged world (curated treaties and ATOP history) for one membership basis: by entry
-into force (`in-force`) or by signature (`signed`), with the same rules as `foedus.engine.index`. Only
+into force (`in-force`) or by signature (`signed`), with the same rules as `foedus.engine.table`. Only
 dates strictly inside (start, end] are kept: what binds on the start date is already in the first frame.
 """
 

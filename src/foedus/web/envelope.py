@@ -46,9 +46,11 @@ def one_line(text: str) -> str:
     return line if len(line) <= _MAX_MESSAGE else line[: _MAX_MESSAGE - 1] + "…"
 
 
-def error_response(status: int, message: str, headers: Mapping[str, str] | None = None) -> JSONResponse:
+def error_response(status: int, message: str, headers: Mapping[str, str] | None = None,
+                   extra: Mapping[str, Any] | None = None) -> JSONResponse:
     """The error envelope as a response."""
-    return JSONResponse({"ok": False, "error": one_line(message), "status": status}, status_code=status,
+    return JSONResponse({"ok": False, "error": one_line(message), "status": status, **(extra or {})},
+                        status_code=status,
                         headers=dict(headers) if headers else None)
 
 
@@ -92,7 +94,9 @@ def validation_message(errors: Sequence[Any]) -> str:
 
 
 async def _foedus_error(_request: Request, exc: Exception) -> JSONResponse:
-    return error_response(422, _web_wording(str(exc)))
+    candidates = getattr(exc, "candidates", None)  # an ambiguous name: the states it may mean
+    extra = {"candidates": candidates, "name": getattr(exc, "name", "")} if candidates else None
+    return error_response(422, _web_wording(str(exc)), extra=extra)
 
 
 async def _validation_error(_request: Request, exc: Exception) -> JSONResponse:

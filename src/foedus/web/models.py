@@ -16,6 +16,7 @@ __all__ = [
     "ErrorOut",
     "HealthOut",
     "JoinerOut",
+    "ReasonOut",
     "SidesOut",
     "StateOut",
     "TreatyRowOut",
@@ -32,6 +33,8 @@ class ErrorOut(BaseModel):
     ok: Literal[False]
     error: str
     status: int
+    candidates: list[dict[str, object]] | None = None
+    name: str | None = None
 
 
 class BecauseOut(_Open):
@@ -43,8 +46,17 @@ class BecauseOut(_Open):
     target_kind: str
 
 
+class ReasonOut(_Open):
+    """A fact that keeps an obligation from `verified`: what it is, its tag, and its source."""
+
+    kind: str
+    fact: str
+    certainty: str
+    source: str
+
+
 class JoinerOut(_Open):
-    """A state drawn in, with the strongest provision that binds it."""
+    """A state drawn in, with the strongest provision that binds it, and why it is not verified (if not)."""
 
     state: str
     side: Literal["attack", "defense"]
@@ -53,6 +65,8 @@ class JoinerOut(_Open):
     article: str
     strength: str
     because: BecauseOut
+    certainty: str
+    certainty_reasons: list[ReasonOut]
 
 
 class SidesOut(BaseModel):

@@ -170,7 +170,7 @@ def compile_rules(world: World, switches: Scenario, states: list[str], backend: 
     majors = np.array([world.states.is_major(s, switches.date) for s in states], dtype=bool)
     asks = np.full(len(states), switches.requested)
     chosen = get_backend(backend)
-    homes = {s: Attack("", s, world.places.home(s).id, "territory") for s in states}
+    homes = {s: Attack("", s, world.places.home(s, switches.date).id, "territory") for s in states}
 
     def build(attacks: dict[str, Attack]) -> BatchRules:
         builder = _Builder(world, switches, pos, table.commitments)
@@ -204,7 +204,7 @@ class _Builder:
 
     def add(self, owed: str, legs: list[Leg], attack: Attack) -> None:
         v = self.pos[owed]
-        places = self.world.places.places
+        places = self.world.places.on(self.switches.date)
         for leg in legs:
             if leg.obligor not in self.pos or withheld_by_switches(leg, self.switches) is not None:
                 continue

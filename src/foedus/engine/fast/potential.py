@@ -77,7 +77,7 @@ class _Finder:
         self.neutral: set[tuple[int, int, int]] = set()
         self.commits: dict[int, int] = {}  # table commitment -> column
         self.sides = {"attack": set(scenario.attackers), "defense": set(scenario.targets)}
-        self.situation = Situation(world.places.places, scenario, frozenset(), lambda state: True)
+        self.situation = Situation(world.places.on(scenario.date), scenario, frozenset(), lambda state: True)
 
     def run(self) -> None:
         done = 0
@@ -122,12 +122,13 @@ class _Finder:
             attack_list = list(self.attacks)
             joiners = sorted({si for (si, ni, ai, _) in self.obligations if names[ni] == attack_list[ai].attacker})
             return [(Attack(names[si], a.victim, a.place, a.kind), si) for si in joiners for a in self.scenario.attacks]
-        home = self.world.places.home
+        home, day = self.world.places.home, self.scenario.date
         out = []
         for x in sorted(self.sides["attack"]):
             for y in sorted(self.sides["defense"]):
                 if x != y:
-                    out += [(Attack(x, y, home(y).id, "territory"), -1), (Attack(y, x, home(x).id, "territory"), -1)]
+                    out += [(Attack(x, y, home(y, day).id, "territory"), -1),
+                            (Attack(y, x, home(x, day).id, "territory"), -1)]
         return out
 
     def graph(self, probabilities: list[float]) -> PotentialGraph:

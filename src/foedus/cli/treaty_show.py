@@ -1,0 +1,79 @@
+"""`foedus treaties show`: everything about one treaty, on a terminal or as JSON."""
+
+from __future__ import annotations
+
+from rich.table import Table
+
+from foedus.cli.show import _console, _json
+from foedus.model.treaty import Treaty
+from foedus.model.world import World
+
+__all__ = ["print_treaty"]
+
+
+def print_treaty(world: World, treaty_id: str, as_json: bool) -> None:
+    """Everything about one treaty, invocation history included."""
+    from foedus.cli.show_help import help_json, print_help
+
+    t = world.treaty(treaty_id)
+    if as_json:
+        _json(t.model_dump(mode="json", exclude_none=True) | help_json(t))
+        return
+    console = _console()
+    names = world.states.names
+    console.print(f"[bold]{t.name}[/bold] ({t.id})")
+    if t.binds_no_one:
+        console.print(f"[bold yellow]binds no one:[/bold yellow] {t.binds_no_one}")
+    stand_in = t.in_force_certainty
+    console.print(f"signed {t.signed}; in force {t.in_force or 'not in force'}"
+                  + (f" (not known to the day: {stand_in.within}, {stand_in.certainty.value}"
+                     + (f"; {stand_in.note}" if stand_in.note else "") + ")" if stand_in else "")
+                  + (f"; terminated {t.terminated}" if t.terminated else "")
+                  + f"; {t.type}; certainty: {t.certainty.value}")
+    members = Table("state", "signed", "joined", "left", "suspended / frozen", "certainty", title="members")
+    for m in t.members:
+        spans = "; ".join([*(f"{s.start}–{s.end or ''}" for s in m.suspended),
+                           *(f"frozen {s.start}–{s.end or ''}" for s in m.frozen)])
+        members.add_row(f"{names.get(m.state, m.state)} ({m.state})", str(m.signed or t.signed),
+                        str(m.joined or t.in_force or "—"), str(m.left or ""), spans, m.certainty.value)
+    console.print(members)
+    if t.provisions:
+        console.print(_provisions(t))
+    print_help(console, t)
+    if t.invocations:
+        inv = Table("date", "art.", "requester", "outcome", title="invocations")
+        for i in sorted(t.invocations, key=lambda i: i.date):
+            inv.add_row(str(i.date), i.article, ", ".join(i.requester), i.outcome)
+        console.print(inv)
+    else:
+        console.print("invocations: none recorded")
+    for s in t.sources:
+        console.print(f"source: {s.url}" + (f" ({s.title})" if s.title else ""))
+    for u in t.unverified:
+        console.print(f"[yellow]unverified:[/yellow] {u}")
+    if t.note:
+        console.print(f"note: {t.note}")
+
+
+def _who(states: list[str] | None) -> str:
+    return ",".join(states) if states is not None else "all"
+
+
+def _where(tokens: list[str] | None) -> str:
+    return "anywhere" if tokens is None else ", ".join(tokens) or "none"
+
+
+def _provisions(t: Treaty) -> Table:
+    """The provisions table: kind, article, strength, trigger, legs, scope and gates."""
+    provisions = Table("kind", "art.", "strength", "trigger", "owed by → to", "scope", "gates", title="provisions")
+    for p in t.provisions:
+        who = f"{_who(p.obligors)} → {_who(p.beneficiaries)}"
+        scope = f"territory: {_where(p.scope.territory)}; forces: {_where(p.scope.forces)}"
+        gates = ", ".join(g for g, on in (("request-gated", p.request_gated), ("non-provocation", p.non_provocation),
+                                          (f"needs {p.needs_decision}", bool(p.needs_decision))) if on)
+        if p.valid is not None:
+            gates += f" valid {p.valid.start}–{p.valid.end or ''}"
+        if p.adversary.type != "any":
+            gates += f" adversary: {p.adversary.type} {','.join(p.adversary.states)}"
+        provisions.add_row(p.kind.value, p.article, p.strength.value, p.trigger.value, who, scope, gates)
+    return provisions

@@ -1,0 +1,173 @@
+"""How certain one obligation is on one date, and why: certainty attaches to the facts that matter then.
+
+A leg (provision of a treaty owed by an obligor to a beneficiary) rests on facts: that the treaty
+binds, what its article says, that both states are parties, the days they joined (or left), and,
+for the attack at hand, that the place is the victim's territory and that the article covers it.
+Each fact carries the fact sheet's tag; a date that is known only to the week, month or year (or is
+a stand-in) matters only when the scenario date falls in the window the true date can lie in. The
+level is the worst tag among the facts that matter; every non-verified fact is returned as a reason
+naming the fact and its source. The rules, windows and examples are in docs/certainty.md.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from foedus.engine.records import CertaintyReason
+from foedus.engine.rules import token_matches
+from foedus.model.places import Place
+from foedus.model.treaty import Certainty, DateCertainty, Member, Provision, Treaty
+
+__all__ = ["ASSUMED", "RANK", "Assessment", "assess", "date_window", "worst"]
+
+RANK = {c: i for i, c in enumerate(Certainty)}
+ASSUMED = frozenset({"freeze", "place", "scope"})  # reason kinds that are also conditions of the obligation
+_STAND_IN = dt.timedelta(days=365)
+_WEEK = dt.timedelta(days=7)
+_KNOWN = {
+    "week": "known only to within a week",
+    "month": "known only to the month",
+    "year": "known only to the year",
+    "stand-in": "a stand-in for an unknown date",
+    "unknown": "the true date may be later",
+}
+_HOW = {
+    Certainty.SECONDARY: "known from secondary reporting only",
+    Certainty.CARRIED: "carried past the end of its source's coverage",
+    Certainty.UNVERIFIED: "not verified",
+    Certainty.CONFLICTING: "sources conflict",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    """The certainty of one obligation on one date, with a reason for each fact that lowers it."""
+
+    level: Certainty
+    reasons: tuple[CertaintyReason, ...] = ()
+
+
+def worst(levels: list[Certainty]) -> Certainty:
+    """The least certain of `levels` (verified when empty).
+
+    >>> worst([Certainty.SECONDARY, Certainty.UNVERIFIED]).value
+    'unverified'
+    """
+    return max(levels, key=RANK.__getitem__, default=Certainty.VERIFIED)
+
+
+def date_window(day: dt.date, how: DateCertainty) -> tuple[dt.date, dt.date]:
+    """The days the true date can lie in, given the recorded `day` and how well it is known.
+
+    >>> date_window(dt.date(2004, 3, 29), DateCertainty(within="month"))
+    (datetime.date(2004, 3, 1), datetime.date(2004, 3, 31))
+    >>> date_window(dt.date(2021, 10, 7), DateCertainty(within="unknown"))[1]
+    datetime.date(9999, 12, 31)
+    """
+    if how.within == "week":
+        return day - _WEEK, day + _WEEK
+    if how.within == "month":
+        return day.replace(day=1), day.replace(day=calendar.monthrange(day.year, day.month)[1])
+    if how.within == "year":
+        return dt.date(day.year, 1, 1), dt.date(day.year, 12, 31)
+    if how.within == "stand-in":
+        return day - _STAND_IN, day + _STAND_IN
+    return day, how.until or dt.date.max
+
+
+def assess(
+    treaty: Treaty,
+    provision: Provision,
+    obligor: str,
+    beneficiary: str,
+    day: dt.date,
+    place: Place,
+    target_kind: str,
+    view: str,
+    victim: str | None = None,
+    basis: str = "in-force",
+) -> Assessment:
+    """Certainty of `provision` of `treaty`, owed by `obligor` to `beneficiary`, for an attack on `day`.
+
+    `place` is the attacked place as held on `day`, `target_kind` territory or forces, `view` the
+    territorial reading (recognized or claimant), `victim` the attacked state (default: beneficiary).
+    Pure: reads only its arguments.
+    """
+    reasons = list(_treaty_facts(treaty, provision, day))
+    for state in dict.fromkeys((obligor, beneficiary)):
+        reasons += _member_facts(treaty, state, day, basis)
+    reasons += _place_facts(treaty, provision, place, target_kind, view, victim or beneficiary)
+    unique = tuple(dict.fromkeys(reasons))
+    return Assessment(worst([Certainty(r.certainty) for r in unique]), unique)
+
+
+def _source(treaty: Treaty, *specific: str | None) -> str:
+    for url in specific:
+        if url:
+            return url
+    return treaty.sources[0].url
+
+
+def _reason(kind: str, fact: str, level: Certainty, source: str) -> CertaintyReason:
+    return CertaintyReason(kind, f"{fact} ({_HOW.get(level, level.value)})", level.value, source)
+
+
+def _treaty_facts(treaty: Treaty, provision: Provision, day: dt.date) -> Iterator[CertaintyReason]:
+    if treaty.certainty is not Certainty.VERIFIED:
+        yield _reason("treaty", f"{treaty.id}: the treaty's standing", treaty.certainty, _source(treaty))
+    if treaty.carried_from is not None and day > treaty.carried_from:
+        yield _reason("treaty", f"{treaty.id}: its source codes it in force at the end of its coverage "
+                      f"({treaty.carried_from}); read as still in force on {day}", Certainty.CARRIED, _source(treaty))
+    level = worst([provision.certainty, *([provision.valid.certainty] if provision.valid else [])])
+    if level is not Certainty.VERIFIED:
+        yield _reason("article", f"{treaty.id} art. {provision.article}: the clause as encoded", level,
+                      _source(treaty, provision.source))
+
+
+def _rows(treaty: Treaty, state: str, day: dt.date, basis: str) -> list[Member]:
+    """The membership rows of `state` that cover `day` (all its rows if none does)."""
+    rows = [m for m in treaty.members if m.state == state]
+
+    def covers(m: Member) -> bool:
+        start = (m.signed or treaty.signed) if basis == "signed" else (m.joined or treaty.in_force)
+        return start is not None and start <= day and (m.left is None or day < m.left)
+
+    return [m for m in rows if covers(m)] or rows
+
+
+def _member_facts(treaty: Treaty, state: str, day: dt.date, basis: str) -> Iterator[CertaintyReason]:
+    for m in _rows(treaty, state, day, basis):
+        src = _source(treaty, m.source)
+        if m.certainty is not Certainty.VERIFIED:
+            yield _reason("membership", f"{treaty.id}: {state} is a party", m.certainty, src)
+        for span in m.frozen:
+            if span.covers(day):
+                level = worst([span.certainty, Certainty.SECONDARY])
+                yield _reason("freeze", f"{treaty.id}: {state}'s participation is frozen since {span.start} "
+                              "(legally still a party)", level, _source(treaty, span.source, m.source))
+        if basis == "signed":
+            continue
+        joined, how = (m.joined, m.joined_certainty) if m.joined else (treaty.in_force, treaty.in_force_certainty)
+        what = f"{state} became a party on {joined}" if m.joined else f"the treaty entered into force on {joined}"
+        if joined is not None and how is not None and day < date_window(joined, how)[1]:
+            yield _reason("date", f"{treaty.id}: {what}, {_KNOWN[how.within]}", how.certainty,
+                          _source(treaty, how.source, m.source))
+        if m.left is not None and m.left_certainty is not None and date_window(m.left, m.left_certainty)[0] <= day:
+            yield _reason("date", f"{treaty.id}: {state} left on {m.left}, {_KNOWN[m.left_certainty.within]}",
+                          m.left_certainty.certainty, _source(treaty, m.left_certainty.source, m.source))
+
+
+def _place_facts(
+    treaty: Treaty, provision: Provision, place: Place, target_kind: str, view: str, victim: str
+) -> Iterator[CertaintyReason]:
+    gazetteer = f"foedus gazetteer, places.yaml: {place.id}"
+    if target_kind == "territory" and view == "claimant" and victim not in place.holders("recognized"):
+        holder = ", ".join(sorted(place.holders("recognized"))) or "no state"
+        yield _reason("place", f"{place.name} counts as {victim}'s territory only in the claimant view "
+                      f"(recognised holder: {holder})", Certainty.CONFLICTING, gazetteer)
+    if target_kind == "territory" and any(token_matches(t, place, victim) for t in provision.scope.debated):
+        yield _reason("scope", f"{treaty.id} art. {provision.article}: whether it covers {place.name} is debated",
+                      Certainty.UNVERIFIED, _source(treaty, provision.source))

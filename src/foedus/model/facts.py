@@ -1,0 +1,75 @@
+"""Sourced facts the treaty schema is built from: certainty tags, date spans, date windows and sources.
+
+Split from `foedus.model.treaty` so each module stays small; the treaty module re-exports them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+__all__ = ["Certainty", "DateCertainty", "Source", "Span", "Strict"]
+
+
+class Strict(BaseModel):
+    """Base of every schema model: unknown fields are errors, instances are frozen."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+
+class Certainty(StrEnum):
+    """How well a fact is sourced: the fact sheet's [V], [V-secondary], [U] and [C] tags, best first.
+
+    `carried-forward` marks an ATOP alliance read as still in force after ATOP's coverage ends.
+    """
+
+    VERIFIED = "verified"
+    SECONDARY = "secondary"
+    CARRIED = "carried-forward"
+    UNVERIFIED = "unverified"
+    CONFLICTING = "conflicting"
+
+
+class Span(Strict):
+    """A closed-open date interval [start, end); `end: null` means open-ended."""
+
+    start: dt.date
+    end: dt.date | None = None
+    note: str | None = None
+    certainty: Certainty = Certainty.VERIFIED
+    source: str | None = Field(None, pattern=r"^https?://", description="the page that states this span")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Span:
+        if self.end is not None and self.end < self.start:
+            raise ValueError(f"span ends ({self.end}) before it starts ({self.start})")
+        return self
+
+    def covers(self, day: dt.date) -> bool:
+        """True when `day` falls inside the span."""
+        return self.start <= day and (self.end is None or day < self.end)
+
+
+class DateCertainty(Strict):
+    """How well a date is known, when less than to the day: the true date lies in a window around it.
+
+    `within`: `week` (a few days either way), `month` or `year` (only that month or year is known),
+    `stand-in` (a date picked for an unknown one reported near it: read as within a year of it),
+    `unknown` (the true date is anywhere from this one up to `until`). See docs/certainty.md.
+    """
+
+    within: Literal["week", "month", "year", "stand-in", "unknown"] = "stand-in"
+    until: dt.date | None = Field(None, description="`unknown` only: the latest the true date can be (null: no bound)")
+    certainty: Certainty = Certainty.UNVERIFIED
+    source: str | None = Field(None, pattern=r"^https?://", description="the page that states the date")
+    note: str | None = None
+
+
+class Source(Strict):
+    """Where a fact comes from: a URL and what it is."""
+
+    url: str = Field(pattern=r"^https?://")
+    title: str | None = None

@@ -1,0 +1,95 @@
+"""The files the state registry is read from: COW state-system and major-power spells, and countrycode's table.
+
+Split from `foedus.model.states` so each module stays small.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from foedus.paths import cache_dir
+
+__all__ = ["CowEntry", "countrycode_rows", "read_cow_spells", "read_majors"]
+
+_COW_LAST_DAY = dt.date(2016, 12, 31)
+
+
+def _cow_day(year: str, month: str, day: str) -> dt.date:
+    return dt.date(int(year), max(int(month), 1), max(int(day), 1))
+
+
+@dataclass
+class CowEntry:
+    name: str
+    abb: str
+    spells: list[tuple[dt.date, dt.date | None]] = field(default_factory=list)
+
+
+def read_cow_spells(path: Path) -> dict[int, CowEntry]:
+    """COW states2016.csv as {ccode: entry}; 2016-12-31 ends are read as open-ended."""
+    out: dict[int, CowEntry] = {}
+    with path.open(newline="", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            ccode = int(row["ccode"])
+            start = _cow_day(row["styear"], row["stmonth"], row["stday"])
+            end: dt.date | None = _cow_day(row["endyear"], row["endmonth"], row["endday"])
+            if end == _COW_LAST_DAY:
+                end = None
+            out.setdefault(ccode, CowEntry(row["statenme"], row["stateabb"])).spells.append((start, end))
+    return out
+
+
+def read_majors(
+    path: Path, by_ccode: dict[int, str]
+) -> dict[str, tuple[tuple[dt.date, dt.date | None], ...]]:
+    out: dict[str, list[tuple[dt.date, dt.date | None]]] = {}
+    with path.open(newline="", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            state_id = by_ccode.get(int(row["ccode"]))
+            if state_id is None:
+                continue
+            start = _cow_day(row["styear"], row["stmonth"], row["stday"])
+            end: dt.date | None = _cow_day(row["endyear"], row["endmonth"], row["endday"])
+            out.setdefault(state_id, []).append((start, None if end == _COW_LAST_DAY else end))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+_CC_COLUMNS = ("cown", "cowc", "iso3c", "country.name.en", "country.name.en.regex", "continent",
+               "region23", "gwn")
+
+
+def countrycode_rows() -> list[dict[str, Any]]:
+    """The countrycode columns we use, cached as JSON so the CLI starts fast."""
+    from importlib.metadata import version
+
+    cache = cache_dir() / f"countrycode-{version('countrycode')}-{len(_CC_COLUMNS)}.json"
+    try:
+        cached: list[dict[str, Any]] = json.loads(cache.read_text(encoding="utf-8"))
+        return cached
+    except (OSError, ValueError):
+        pass
+    rows = _countrycode_extract()
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache.with_suffix(".tmp")
+        tmp.write_text(json.dumps(rows), encoding="utf-8")
+        tmp.replace(cache)
+    except OSError:
+        pass
+    return rows
+
+
+def _countrycode_extract() -> list[dict[str, Any]]:
+    import countrycode
+
+    table = countrycode.codelist
+    columns: dict[str, Iterable[Any]] = {c: table[c] for c in _CC_COLUMNS}
+    rename = {"country.name.en": "name", "country.name.en.regex": "regex"}
+    rows = [dict(zip(columns, values, strict=True)) for values in zip(*columns.values(), strict=True)]
+    return [{rename.get(k, k): v for k, v in row.items()} for row in rows]

@@ -1,0 +1,116 @@
+"""A curated correction layer over ATOP: exits, ends and certainty flags the fact sheet supports, with sources.
+
+ATOP 5.1 stops at 2018-12-31 and codes some alliances as in force that later events or the 2025 fact
+sheet contradict (Mali, Burkina Faso and Niger left ECOWAS in 2025; France's 2008-12 renegotiated
+African treaties dropped the old defence clauses). Each correction in `data/atop_corrections.yaml`
+names an ATOP alliance (and phase), what changes, from when, and the pages that say so; applying it
+never edits the ATOP files, it rewrites the imported `Treaty` and records the change in its notes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from importlib import resources
+from typing import Literal
+
+from pydantic import Field, ValidationError
+
+from foedus.errors import FoedusError, TreatyDataError
+from foedus.model.facts import Certainty, DateCertainty, Source, Strict
+from foedus.model.states import StateRegistry
+from foedus.model.treaty import Member, Treaty
+from foedus.model.yamlio import load_yaml
+
+__all__ = ["Correction", "apply_corrections", "load_corrections"]
+
+CORRECTIONS_FILE = "atop_corrections.yaml"
+
+
+class Correction(Strict):
+    """One change to one ATOP alliance (all its phases unless `phase` is given).
+
+    `exit`: `states` leave on `date`; `end`: the alliance ends on `date`; `certainty`: the alliance is
+    kept but tagged `certainty` (e.g. an in-force status the fact sheet marks unverified).
+    """
+
+    atopid: int
+    phase: int | None = None
+    action: Literal["exit", "end", "certainty"]
+    states: list[str] = Field(default_factory=list)
+    date: dt.date | None = None
+    date_certainty: DateCertainty | None = None
+    certainty: Certainty = Certainty.VERIFIED
+    sources: list[Source] = Field(min_length=1)
+    note: str
+
+
+def load_corrections(text: str | None = None) -> list[Correction]:
+    """The bundled corrections (or those in `text`), schema-checked.
+
+    Raises:
+        TreatyDataError: a malformed entry, naming its index and field.
+    """
+    raw = load_yaml(text if text is not None else
+                    resources.files("foedus.data").joinpath(CORRECTIONS_FILE).read_text(encoding="utf-8"))
+    out = []
+    for i, item in enumerate(raw or []):
+        try:
+            out.append(Correction.model_validate(item))
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            raise TreatyDataError(CORRECTIONS_FILE, f"[{i}].{'.'.join(map(str, err['loc']))}", err["msg"]) from None
+        if out[-1].action in ("exit", "end") and out[-1].date is None:
+            raise TreatyDataError(CORRECTIONS_FILE, f"[{i}].date", f"action {out[-1].action!r} needs a date")
+    return out
+
+
+def _targets(c: Correction, treaty: Treaty) -> bool:
+    if c.atopid not in treaty.atop_ids:
+        return False
+    return c.phase is None or treaty.id == (f"atop_{c.atopid}" if c.phase == 0 else f"atop_{c.atopid}_p{c.phase}")
+
+
+def _apply(c: Correction, t: Treaty, states: set[str]) -> Treaty:
+    said = f"correction ({c.action}"
+    said += f" {', '.join(sorted(states))}" if c.action == "exit" else ""
+    said += f" from {c.date}" if c.date else ""
+    said += f"): {c.note}"
+    update: dict[str, object] = {"sources": [*t.sources, *c.sources], "note": f"{t.note or ''}; {said}".lstrip("; ")}
+    if c.action == "end" and c.date is not None:
+        update |= {"terminated": c.date, "coverage_end": None, "carried_from": None}
+    elif c.action == "exit" and c.date is not None:
+        update["members"] = [_exit(m, c) if m.state in states and (m.left is None or m.left > c.date) else m
+                             for m in t.members]
+    elif c.action == "certainty":
+        update["certainty"] = c.certainty
+    if c.certainty is not Certainty.VERIFIED or c.date_certainty is not None:
+        update["unverified"] = [*t.unverified, said]
+    return t.model_copy(update=update)
+
+
+def _exit(m: Member, c: Correction) -> Member:
+    return m.model_copy(update={"left": c.date, "left_certainty": c.date_certainty})
+
+
+def apply_corrections(
+    treaties: Iterable[Treaty], corrections: list[Correction], registry: StateRegistry
+) -> list[Treaty]:
+    """The treaties with every correction that targets them applied, in file order.
+
+    Raises:
+        TreatyDataError: a correction names a state the registry does not know.
+    """
+    resolved = []
+    for i, c in enumerate(corrections):
+        try:
+            resolved.append((c, {registry.resolve_id(s) for s in c.states}))
+        except FoedusError as exc:  # an unknown state, reported with its place in the file
+            raise TreatyDataError(CORRECTIONS_FILE, f"[{i}].states", str(exc)) from None
+    out = []
+    for t in treaties:
+        for c, ids in resolved:
+            if _targets(c, t):
+                t = _apply(c, t, ids)
+        out.append(t)
+    return out

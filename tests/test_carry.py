@@ -1,0 +1,128 @@
+"""ATOP carried to today and corrected (issue 12, §4): carry-forward, the correction layer, West Germany,
+and named adversaries read from STATTHR under every SPECTHRT code. Reads ATOP from the data folder."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+import foedus
+from foedus.engine.table import compile_table
+from foedus.errors import TreatyDataError
+from foedus.model.world import World
+from foedus.sources.atop import ATOP_END, named_threats, read_member_rows
+from foedus.sources.corrections import load_corrections
+
+pytestmark = pytest.mark.needs_data
+
+
+def joined(world: World, attacker: str, target: str, day: str, state: str, **kw: Any) -> tuple[str, str] | None:
+    j = foedus.cascade(attacker, target, day, world=world, **kw).joiner(state)
+    return (j.primary.treaty, j.primary.certainty) if j else None
+
+
+def test_alliances_in_force_at_the_end_of_coverage_are_carried_forward(world: World) -> None:
+    """The 1986 Cuba-DPRK treaty (ATOP 3975) is coded in force at 2018-12-31: it binds in 2025, tagged."""
+    t = world.treaties["atop_3975"]
+    assert t.carried_from == ATOP_END and t.coverage_end is None
+    assert joined(world, "USA", "PRK", "2018-06-01", "CUB") == ("atop_3975", "verified")
+    assert joined(world, "USA", "PRK", "2025-06-01", "CUB") == ("atop_3975", "carried-forward")
+    reasons = foedus.cascade("USA", "PRK", "2025-06-01", world=world).joiner("CUB").primary.certainty_reasons  # type: ignore[union-attr]
+    assert any("2018-12-31" in r.fact and r.certainty == "carried-forward" for r in reasons)
+
+
+def test_ended_alliances_are_not_carried(world: World) -> None:
+    """An alliance ATOP ends before the end of its coverage stays ended: nothing terminated binds in 2025."""
+    ended = [t for t in world.treaties.history.values() if t.terminated is not None]
+    assert ended and all(t.carried_from is None for t in ended)
+    legs = compile_table(world, dt.date(2025, 6, 1)).all_legs()
+    assert not any(leg.treaty.terminated is not None and leg.treaty.terminated <= dt.date(2025, 6, 1) for leg in legs)
+    carried = {leg.treaty.id for leg in legs if leg.treaty.origin == "atop"}
+    assert carried and all(world.treaties[t].carried_from == ATOP_END for t in carried)
+
+
+def test_curated_treaties_are_never_carried_from_atop(world: World) -> None:
+    mapped = {aid for t in world.treaties.curated.values() for aid in t.atop_ids}
+    assert not any(set(t.atop_ids) & mapped for t in world.treaties.history.values())
+
+
+@pytest.mark.parametrize(("day", "violated"), [("2024-06-01", True), ("2025-06-01", False)])
+def test_correction_mali_burkina_niger_leave_ecowas(world: World, day: str, violated: bool) -> None:
+    """Fact sheet §3: the three left ECOWAS (Jan 2025): the 1978 non-aggression protocol no longer binds them."""
+    r = foedus.cascade("MLI", "NER", day, world=world)
+    assert any(v.treaty == "atop_3810" for v in r.violations) is violated
+
+
+@pytest.mark.parametrize(("target", "treaty", "old"), [("GAB", "atop_3410", "2005-06-01"),
+                                                       ("SEN", "atop_3730", "2005-06-01"),
+                                                       ("COM", "atop_3830", "2005-06-01")])
+def test_correction_french_african_defence_clauses_dropped(world: World, target: str, treaty: str, old: str) -> None:
+    """Fact sheet §2.3: the 2008-12 renegotiated treaties dropped the old security clauses: no obligation today."""
+    assert joined(world, "NGA", target, old, "FRA") == (treaty, "verified")
+    assert joined(world, "NGA", target, "2025-06-01", "FRA") is None
+    assert "correction" in (world.treaties[treaty].note or "")
+
+
+def test_correction_flags_us_pakistan_1959_as_unverified(world: World) -> None:
+    """Fact sheet §4: in-force status of the 1959 US-Pakistan agreement not verified."""
+    r = foedus.cascade("IND", "PAK", "2025-06-01", world=world)
+    usa = r.joiner("USA")
+    assert usa is not None and usa.primary.treaty == "atop_3355" and usa.primary.certainty == "unverified"
+
+
+def test_every_correction_names_an_atop_alliance_and_a_source(world: World) -> None:
+    ids = {int(r["atopid"]) for r in read_member_rows()}
+    for c in load_corrections():
+        assert c.atopid in ids and c.sources
+
+
+def test_malformed_correction_is_a_treaty_data_error() -> None:
+    with pytest.raises(TreatyDataError, match="needs a date"):
+        load_corrections("- {atopid: 3810, action: end, sources: [{url: 'https://x.org/a'}], note: n}")
+    with pytest.raises(TreatyDataError, match=r"\[0\]"):
+        load_corrections("- {atopid: 3810, action: vanish, sources: [{url: 'https://x.org/a'}], note: n}")
+
+
+def test_west_germany_is_natos_member_1955_to_1990(world: World) -> None:
+    """Fact sheet §1.1: Germany joined 6 May 1955 as West Germany (COW 260); unified Germany (255) from 1990."""
+    r = foedus.cascade("RUS", "West Germany", "1960-06-01", world=world)
+    assert r.scenario.targets == ("COW260",)
+    for ally in ("USA", "GBR", "FRA"):
+        j = r.joiner(ally)
+        assert j is not None and "nato_1949" in {o.treaty for o in (j.primary, *j.also)}, ally
+    france = {j.state for j in foedus.cascade("RUS", "FRA", "1960-06-01", world=world).joiners}
+    assert "COW260" in france and "DEU" not in france
+    assert "DEU" in {j.state for j in foedus.cascade("RUS", "FRA", "1995-06-01", world=world).joiners}
+
+
+def test_west_germany_is_a_weu_member_too(world: World) -> None:
+    legs = compile_table(world, dt.date(1960, 6, 1))
+    assert "COW260" in legs.members["weu_1948"] and "DEU" not in legs.members["weu_1948"]
+
+
+@pytest.mark.parametrize(("specthrt", "statthr1", "statthr2", "named"), [
+    ("1", "220", "0", ["FRA"]),          # specific state
+    ("3", "740", "0", ["JPN"]),          # states acting in a region
+    ("4", "666", "652", ["ISR", "SYR"]),  # an ongoing conflict: the states in it
+    ("6", "365", "0", ["RUS"]),          # another alliance: the member ATOP names
+    ("2", "0", "0", []),                 # a region only
+    ("4", "", "", []),                   # text not found: missing
+    ("1", "99999", "0", []),             # a code the registry does not know
+])
+def test_statthr_named_under_every_specthrt_code(world: World, specthrt: str, statthr1: str, statthr2: str,
+                                                 named: list[str]) -> None:
+    row = {"specthrt": specthrt, "statthr1": statthr1, "statthr2": statthr2}
+    assert named_threats(row, world.states) == named
+
+
+def test_statthr_names_adversaries_beyond_code_1(world: World) -> None:
+    """Alliances whose threat is coded 3 or 4 with a named state get named adversaries (real ATOP rows)."""
+    rows = [r for r in read_member_rows() if r["specthrt"] in ("3", "4") and r["statthr1"] not in ("", "0")
+            and r["defcoadv"] == "1"]
+    assert rows
+    ids = {int(r["atopid"]) for r in rows}
+    named = [p for t in world.treaties.history.values() if set(t.atop_ids) & ids for p in t.provisions
+             if p.kind.value == "defense" and p.adversary.type == "named"]
+    assert named

@@ -1,0 +1,126 @@
+"""Certainty attaches to the facts that matter on the scenario date (issue 12, §2).
+
+Expectations come from the fact sheet (/work/shared/reference/treaties-2025.md): which facts it tags
+[V], [V-secondary], [U] or [C], and on which day the tag stops mattering by the window rule of
+docs/certainty.md. Runs on the curated set alone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+import foedus
+from foedus.engine.certainty import RANK, assess, date_window, worst
+from foedus.engine.result import CascadeResult, Obligation
+from foedus.engine.table import compile_table
+from foedus.model.treaty import Certainty, DateCertainty
+
+CURATED = foedus.World.load(history=False)
+
+
+def run(attacker: str, target: str, day: str, **kw: Any) -> CascadeResult:
+    return foedus.cascade(attacker, target, day, world=CURATED, **kw)
+
+
+def obligation(result: CascadeResult, state: str, treaty: str) -> Obligation:
+    j = result.joiner(state)
+    assert j is not None, f"{state} did not join"
+    return next(o for o in (j.primary, *j.also) if o.treaty == treaty)
+
+
+def test_russia_estonia_2025_nato_duties_are_verified() -> None:
+    """The issue's example: a 2004 accession day [V month / U day] does not matter in 2025."""
+    r = run("RUS", "EST", "2025-06-01")
+    for ally in ("USA", "GBR"):
+        o = obligation(r, ally, "nato_1949")
+        assert (o.certainty, o.certainty_reasons) == ("verified", ())
+
+
+@pytest.mark.parametrize(("day", "matters"), [("2004-03-29", True), ("2004-03-30", True), ("2004-03-31", False)])
+def test_accession_day_matters_only_inside_its_month(day: str, matters: bool) -> None:
+    """§1.1: Estonia joined 29 Mar 2004, month verified: until its last day, the true day may still be later."""
+    o = obligation(run("RUS", "EST", day), "USA", "nato_1949")
+    dates = [x for x in o.certainty_reasons if x.kind == "date"]
+    assert bool(dates) is matters
+    assert (o.certainty == "verified") is not matters
+    if matters:
+        assert "EST" in dates[0].fact and dates[0].source.startswith("http")
+
+
+def test_founders_entry_into_force_known_to_the_year_matters_in_1949_only() -> None:
+    """§1.1: in force 24 Aug 1949 [V year / U day]."""
+    assert obligation(run("RUS", "NOR", "1949-12-01"), "USA", "nato_1949").certainty == "unverified"
+    assert obligation(run("RUS", "NOR", "1950-01-01"), "USA", "nato_1949").certainty == "verified"
+
+
+def test_stand_in_entry_into_force_matters_near_it() -> None:
+    """§2.2: Saudi-Pakistan in force unknown; the signature date is a stand-in (a year either way)."""
+    near = obligation(run("IND", "PAK", "2025-10-01"), "SAU", "sau_pak_2025")
+    later = obligation(run("IND", "PAK", "2027-01-01"), "SAU", "sau_pak_2025")
+    assert any(x.kind == "date" and "stand-in" in x.fact for x in near.certainty_reasons)
+    assert not any(x.kind == "date" for x in later.certainty_reasons)
+    assert later.certainty == "secondary"  # the clause is known from the joint statement only
+
+
+def test_unknown_entry_into_force_matters_always() -> None:
+    """§2.3: France-Greece in force [U] (French ratification not found): no date makes it certain."""
+    o = obligation(run("TUR", "GRC", "2031-06-01"), "FRA", "fra_grc_2021")
+    assert any(x.kind == "date" for x in o.certainty_reasons)
+    assert o.certainty == "unverified"
+
+
+def test_claimant_view_lowers_certainty_with_a_condition() -> None:
+    """A contested place read in the claimant view: Crimea is Ukraine's under the recognised view."""
+    o = obligation(run("UKR", "RUS", "2025-06-01", place="crimea", territory_view="claimant"), "PRK", "rus_prk_2024")
+    assert o.certainty == "conflicting"
+    place = [x for x in o.certainty_reasons if x.kind == "place"]
+    assert place and "UKR" in place[0].fact and "crimea" in place[0].source
+    assert any("claimant view" in c for c in o.conditions)
+
+
+@pytest.mark.parametrize(("place", "debated"), [("reunion", True), ("french-guiana", True), ("azores", True),
+                                                (None, False)])
+def test_eu_42_7_on_overseas_territory_is_debated(place: str | None, debated: bool) -> None:
+    """§1.11: application to outermost regions and overseas territories is debated [U]."""
+    target = "PRT" if place == "azores" else "FRA"
+    r = run("RUS", target, "2025-06-01", **({"place": place} if place else {}))
+    o = obligation(r, "AUT", "eu_teu_42_7")  # Austria: bound only by Art. 42(7)
+    assert any(x.kind == "scope" for x in o.certainty_reasons) is debated
+    assert (o.certainty == "verified") is not debated
+
+
+def test_reasons_are_in_the_json_contract() -> None:
+    """Each joiner's JSON says why it is not verified: kind, fact, certainty and source."""
+    d = run("RUS", "EST", "2004-03-30").to_dict()
+    usa = next(j for j in d["joiners"] if j["state"] == "USA")
+    assert usa["certainty"] == "unverified"
+    assert set(usa["certainty_reasons"][0]) == {"kind", "fact", "certainty", "source"}
+    assert all(j["certainty_reasons"] == [] for j in run("RUS", "EST", "2025-06-01").to_dict()["joiners"]
+               if j["certainty"] == "verified")
+
+
+def test_date_windows() -> None:
+    """docs/certainty.md's table, one row at a time."""
+    day = dt.date(2010, 6, 15)
+    assert date_window(day, DateCertainty(within="week")) == (dt.date(2010, 6, 8), dt.date(2010, 6, 22))
+    assert date_window(day, DateCertainty(within="month")) == (dt.date(2010, 6, 1), dt.date(2010, 6, 30))
+    assert date_window(day, DateCertainty(within="year")) == (dt.date(2010, 1, 1), dt.date(2010, 12, 31))
+    assert date_window(day, DateCertainty(within="stand-in"))[1] == dt.date(2011, 6, 15)
+    assert date_window(day, DateCertainty(within="unknown", until=dt.date(2019, 9, 11)))[1] == dt.date(2019, 9, 11)
+
+
+@pytest.mark.parametrize("day", [dt.date(1990, 6, 1), dt.date(2025, 6, 1)])
+def test_nothing_marked_unverified_comes_out_verified(day: dt.date) -> None:
+    """Every leg is at most as certain as its treaty, its clause and both members' membership rows."""
+    index = compile_table(CURATED, day)
+    for leg in index.all_legs():
+        place = CURATED.places.home(leg.beneficiary)
+        got = assess(leg.treaty, leg.provision, leg.obligor, leg.beneficiary, day, place, "territory", "recognized")
+        rows = [m.certainty for m in leg.treaty.members if m.state in (leg.obligor, leg.beneficiary)
+                and (m.left is None or day < m.left) and (m.joined or leg.treaty.in_force or day) <= day]
+        floor = worst([leg.treaty.certainty, leg.provision.certainty, *rows])
+        assert RANK[got.level] >= RANK[floor], (leg.treaty.id, leg.obligor, leg.beneficiary)
+        assert (got.level is Certainty.VERIFIED) == (not got.reasons)

@@ -1,0 +1,174 @@
+"""Facts fixed against the 2025 fact sheet (issue 12, §3), one test per item.
+
+Each expectation cites the fact sheet section it comes from (/work/shared/reference/treaties-2025.md).
+Runs on the curated set alone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import foedus
+from foedus.engine.result import CascadeResult, Obligation
+from foedus.engine.table import compile_table
+from foedus.model.loader import bare_source_urls
+
+CURATED = foedus.World.load(history=False)
+D2025 = "2025-06-01"
+
+
+def run(attacker: str, target: str, day: str, **kw: Any) -> CascadeResult:
+    return foedus.cascade(attacker, target, day, world=CURATED, **kw)
+
+
+def obligations(result: CascadeResult, state: str) -> list[Obligation]:
+    j = result.joiner(state)
+    return [] if j is None else [j.primary, *j.also]
+
+
+def bound(result: CascadeResult, state: str, treaty: str) -> Obligation | None:
+    return next((o for o in obligations(result, state) if o.treaty == treaty), None)
+
+
+@pytest.mark.parametrize(("place", "kind", "kor_bound"), [
+    ("okinawa", "forces", False),        # Japanese-administered: US forces there are outside Art. III
+    ("taiwan-strait", "forces", False),  # international waters: no party administers them
+    ("guam", "territory", True),         # US-administered, in the Pacific area
+    ("guam", "forces", True),
+])
+def test_us_rok_art_3_counts_only_territory_either_party_administers(place: str, kind: str, kor_bound: bool) -> None:
+    """§1.7: an armed attack in the Pacific area in territories under either party's administrative control."""
+    r = run("CHN", "USA", D2025, place=place, target_kind=kind)
+    assert (bound(r, "KOR", "usa_kor_1953") is not None) is kor_bound
+
+
+def test_us_rok_us_forces_in_korea_bring_in_korea() -> None:
+    """§1.7: ROK-administered territory is covered, for attacks on either party's forces there."""
+    r = run("PRK", "USA", D2025, place="south-korea", target_kind="forces")
+    assert bound(r, "KOR", "usa_kor_1953") is not None
+
+
+def test_us_rok_non_provocation_understanding_is_flagged_unverified() -> None:
+    """§1.7: the Senate's external-attack understanding is [U]: the gate is kept, and flagged."""
+    usa = bound(run("PRK", "KOR", D2025), "USA", "usa_kor_1953")
+    assert usa is not None
+    assert any("non-provocation" in c and "unverified" in c for c in usa.conditions)
+
+
+def test_venezuela_rio_treaty_standing_is_never_certain() -> None:
+    """§1.10: 2019 re-accession contested [C]; standing after Jan 2023 unverified [U]."""
+    for day, level in (("2020-06-01", "conflicting"), (D2025, "unverified")):
+        o = bound(run("COL", "VEN", day), "USA", "tiar_1947")
+        assert o is not None and o.certainty == level
+        assert any(x.kind == "membership" and "VEN" in x.fact for x in o.certainty_reasons)
+
+
+def test_france_djibouti_art_4_is_one_way_s3() -> None:
+    """§2.3: Art. 4 is non-automatic and one-way: S3/S4, not a unilateral S5 guarantee."""
+    fra = bound(run("ERI", "DJI", D2025), "FRA", "fra_dji_2011")
+    assert fra is not None and fra.strength == "S3"
+    assert bound(run("ERI", "FRA", D2025), "DJI", "fra_dji_2011") is None
+
+
+@pytest.mark.parametrize("treaty_id", ["sau_pak_2025", "fra_grc_2021", "sadc_mdp_2003", "tur_aze_2010",
+                                       "aes_2023", "rus_arm_1997", "manila_1954"])
+def test_entry_into_force_stand_ins_are_flagged(treaty_id: str) -> None:
+    """§2.2, §2.3, §3, §2.1, §2.7, §1.14: the entry-into-force date is not known to the day."""
+    t = CURATED.treaty(treaty_id)
+    assert t.in_force_certainty is not None and t.in_force_certainty.certainty != "verified"
+    assert t.in_force_certainty.note
+
+
+def test_new_zealand_to_us_anzus_leg_is_unverified_after_1986() -> None:
+    """§1.9: USA→NZL suspended since 11 Aug 1986 [V]; whether NZ→USA still binds is [U]."""
+    after = bound(run("CHN", "USA", D2025, place="hawaii"), "NZL", "anzus_1951")
+    before = bound(run("CHN", "USA", "1980-06-01", place="hawaii"), "NZL", "anzus_1951")
+    assert after is not None and after.certainty == "unverified"
+    assert before is not None and before.certainty == "secondary"
+    assert bound(run("CHN", "NZL", D2025), "USA", "anzus_1951") is None
+
+
+@pytest.mark.parametrize(("day", "member"), [("1971-12-31", False), ("1972-12-31", True)])
+def test_uae_arab_league_date_follows_the_fact_sheet(day: str, member: bool) -> None:
+    """§1.12: the UAE joined the League in 1972 [V] (not 1971)."""
+    assert ("ARE" in compile_table(CURATED, dt.date.fromisoformat(day)).members["arab_jdec_1950"]) is member
+
+
+def test_kazakhstan_2022_csto_invocation_is_verified() -> None:
+    """§1.4: Kazakhstan, Jan 2022: the first and only collective deployment, under Art. 4 [V]."""
+    inv = next(i for i in CURATED.treaty("csto_1992").invocations if i.requester == ["KAZ"] and i.date.year == 2022)
+    assert (inv.article, inv.certainty.value) == ("4", "verified")
+    assert inv.date_certainty is not None and inv.date_certainty.within == "month"
+
+
+@pytest.mark.parametrize(("treaty_id", "words"), [("sadc_mdp_2003", "Summit"), ("fra_grc_2021", "jointly")])
+def test_decision_gates_are_recorded_and_said(treaty_id: str, words: str) -> None:
+    """§3 SADC: action needs Summit authorisation [V]; §2.3 France–Greece: joint determination."""
+    p = CURATED.treaty(treaty_id).provisions[0]
+    assert p.needs_decision and words in p.needs_decision
+    r = run("TUR", "GRC", D2025) if treaty_id == "fra_grc_2021" else run("AGO", "ZAF", D2025)
+    o = bound(r, "FRA" if treaty_id == "fra_grc_2021" else "BWA", treaty_id)
+    assert o is not None and any(words in c for c in o.conditions)
+
+
+def test_diego_garcia_is_british_and_claimed_by_mauritius() -> None:
+    """The 2025 UK-Mauritius treaty had not entered into force: the UK holds it, Mauritius claims it."""
+    dg = CURATED.places.places["diego-garcia"]
+    assert (dg.sovereign, dg.administrator, dg.claimants) == ("GBR", "GBR", ["MUS"])
+
+
+NON_OBLIGATIONS = ["usa_twn_tra_1979", "aukus_2021", "quad", "usa_sau_sda_2025", "jpn_aus_raa_2022"]
+
+
+@pytest.mark.parametrize("treaty_id", NON_OBLIGATIONS)
+def test_non_obligations_are_recorded_and_bind_no_one(treaty_id: str) -> None:
+    """§4: recorded with the reason they bind no one, and never a leg of any cascade."""
+    t = CURATED.treaty(treaty_id)
+    assert t.binds_no_one and not t.provisions
+    legs = compile_table(CURATED, dt.date.fromisoformat(D2025)).all_legs()
+    assert not any(leg.treaty.id == treaty_id for leg in legs)
+
+
+@pytest.mark.parametrize(("attacker", "target", "state"), [("CHN", "TWN", "USA"), ("CHN", "IND", "JPN"),
+                                                           ("IRN", "SAU", "USA"), ("CHN", "JPN", "AUS")])
+def test_non_obligations_produce_no_joiner(attacker: str, target: str, state: str) -> None:
+    """§4: TRA, Quad, the US-Saudi SDA and the Japan-Australia RAA draw no one in."""
+    assert run(attacker, target, D2025).joiner(state) is None
+
+
+def test_treaties_show_explains_a_non_obligation() -> None:
+    out = subprocess.run([sys.executable, "-m", "foedus.cli", "treaties", "show", "quad"],
+                         capture_output=True, text=True, check=True).stdout
+    assert "binds no one" in out and "forum" in out
+
+
+def test_added_treaties_are_flagged_as_the_fact_sheet_flags_them() -> None:
+    """§2.3: the 2024 France-Djibouti treaty (ratification [U]); §2.8: later Russian treaties [U]."""
+    dji = CURATED.treaty("fra_dji_2024")
+    assert dji.in_force is None and "fra_dji_2011" in dji.replaces
+    assert bound(run("ERI", "DJI", D2025, basis="signed"), "FRA", "fra_dji_2024") is not None
+    for tid in ("rus_kaz_2013", "rus_tjk_1999"):
+        assert CURATED.treaty(tid).certainty.value == "unverified"
+
+
+def test_bundled_sources_link_pages_not_home_pages() -> None:
+    """Every bundled source names the page that states the fact, not a bare domain."""
+    assert {tid: bare_source_urls(t) for tid, t in CURATED.treaties.curated.items() if bare_source_urls(t)} == {}
+
+
+def test_validate_strict_rejects_a_bare_domain(tmp_path: Path) -> None:
+    f = tmp_path / "x.yaml"
+    f.write_text("id: x_2000\nname: X\nsigned: 2000-01-01\nsources: [{url: 'https://www.example.org/'}]\n"
+                 "members: [{state: USA}, {state: CAN}]\n", encoding="utf-8")
+    cli = [sys.executable, "-m", "foedus.cli", "treaties", "validate"]
+    lax = subprocess.run([*cli, str(f)], capture_output=True, text=True)
+    strict = subprocess.run([*cli, "--strict", str(f)], capture_output=True, text=True)
+    assert lax.returncode == 0
+    assert strict.returncode == 2 and "bare home page" in strict.stderr
+    assert subprocess.run([*cli, "--strict"], capture_output=True, text=True).returncode == 0

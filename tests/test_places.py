@@ -1,0 +1,156 @@
+"""Places and names that follow the date (issue 12, §5): dated holders in the gazetteer, scope and territory
+checks on the scenario date, and names several states have carried."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+from typing import Any
+
+import pytest
+
+import foedus
+from foedus.errors import AmbiguousNameError, ScenarioError, TreatyDataError
+from foedus.model.places import Holding, Place
+from foedus.model.world import World
+
+CURATED = foedus.World.load(history=False)
+
+
+def run(attacker: str, target: str, day: str, **kw: Any) -> foedus.CascadeResult:
+    return foedus.cascade(attacker, target, day, world=CURATED, **kw)
+
+
+def bound(result: foedus.CascadeResult, state: str, treaty: str) -> bool:
+    j = result.joiner(state)
+    return j is not None and treaty in {o.treaty for o in (j.primary, *j.also)}
+
+
+@pytest.mark.parametrize(("day", "admin", "claimants"), [
+    ("1985-01-01", "RUS", []), ("2010-01-01", "UKR", []), ("2020-01-01", "RUS", ["RUS"])])
+def test_crimea_holder_follows_the_date(day: str, admin: str, claimants: list[str]) -> None:
+    crimea = CURATED.places.on(dt.date.fromisoformat(day))["crimea"]
+    assert (crimea.administrator, crimea.claimants) == (admin, claimants)
+
+
+def test_crimea_was_not_russias_to_claim_before_2014() -> None:
+    """Before the 2014 annexation no view makes Crimea Russian; after it the claimant view does."""
+    with pytest.raises(ScenarioError):
+        run("UKR", "RUS", "2010-06-01", place="crimea", territory_view="claimant")
+    assert run("UKR", "RUS", "2020-06-01", place="crimea", territory_view="claimant").scenario.place == "crimea"
+
+
+def test_nagorno_karabakh_held_by_artsakh_until_2023() -> None:
+    before = CURATED.places.on(dt.date(2020, 10, 1))["nagorno-karabakh"]
+    after = CURATED.places.on(dt.date(2024, 1, 1))["nagorno-karabakh"]
+    assert (before.sovereign, before.administrator) == ("AZE", None)
+    assert (after.sovereign, after.administrator) == ("AZE", "AZE")
+
+
+def test_east_pakistan_is_pakistan_in_the_manila_area_before_1971() -> None:
+    """Manila Pact Art. VIII: the treaty area includes the entire territories of the Asian parties."""
+    r = run("IND", "PAK", "1971-12-04", place="East Pakistan")
+    assert r.scenario.place == "bangladesh"
+    assert bound(r, "GBR", "manila_1954") and bound(r, "AUS", "manila_1954")
+    with pytest.raises(ScenarioError):
+        run("IND", "PAK", "1972-06-01", place="East Pakistan")
+
+
+@pytest.mark.parametrize(("day", "covered"), [("1965-09-06", True), ("1975-06-01", False)])
+def test_pakistan_in_the_manila_area_while_a_party(day: str, covered: bool) -> None:
+    assert bound(run("IND", "PAK", day), "GBR", "manila_1954") is covered
+
+
+@pytest.mark.parametrize(("day", "japan", "korea"), [("1965-06-01", False, True), ("1975-06-01", True, False)])
+def test_okinawa_scope_uses_the_administrator_on_the_date(day: str, japan: bool, korea: bool) -> None:
+    """US administration of Okinawa until 15 May 1972: US-Japan Art. V (Japan-administered) did not cover
+    US forces there, US-ROK Art. III (either party's administration) did; after reversion, the reverse."""
+    r = run("CHN", "USA", day, place="okinawa", target_kind="forces")
+    assert bound(r, "JPN", "usa_jpn_1960") is japan
+    assert bound(r, "KOR", "usa_kor_1953") is korea
+
+
+def test_place_on_returns_the_dated_copy_and_leaves_the_place_alone() -> None:
+    p = Place(id="x", name="X", kind="area", sovereign="AAA", administrator="AAA", regions=["r"],
+              history=[Holding(end=dt.date(2000, 1, 1), administrator="BBB", regions=["q"])])
+    old, new = p.on(dt.date(1999, 1, 1)), p.on(dt.date(2000, 1, 1))
+    assert (old.sovereign, old.administrator, old.regions) == ("AAA", "BBB", ["q"])
+    assert new is p
+
+
+def test_bad_holding_is_refused() -> None:
+    with pytest.raises(ValueError, match="before it starts"):
+        Holding(start=dt.date(2000, 1, 1), end=dt.date(1999, 1, 1))
+
+
+def test_place_history_names_known_places_and_states() -> None:
+    """Every dated record belongs to a place of the gazetteer (or a state's home) and names known states."""
+    history = [p for p in CURATED.places.places.values() if p.history]
+    assert {"crimea", "bangladesh", "pakistan", "okinawa", "diego-garcia"} <= {p.id for p in history}
+    with pytest.raises(TreatyDataError):  # a record for a place that does not exist is an error at load
+        from foedus.model import gazetteer
+
+        original = gazetteer._read
+        try:
+            gazetteer._read = lambda name: ({"atlantis": {"holders": [{"administrator": "USA"}]}}  # type: ignore[assignment]
+                                            if name == "place_history.yaml" else original(name))
+            gazetteer.Gazetteer.load(CURATED.states)
+        finally:
+            gazetteer._read = original  # type: ignore[assignment]
+
+
+@pytest.mark.needs_data
+@pytest.mark.parametrize(("name", "day", "expected"), [
+    ("Germany", "2025-06-01", "DEU"), ("Germany", "1914-08-03", "DEU"), ("Yemen", "2025-06-01", "YEM"),
+    ("Vietnam", "1980-06-01", "VNM"), ("Korea", "1900-06-01", "COW730")])
+def test_ambiguous_names_resolve_to_the_one_state_of_that_date(world: World, name: str, day: str,
+                                                                 expected: str) -> None:
+    assert world.states.resolve_id(name, dt.date.fromisoformat(day)) == expected
+
+
+@pytest.mark.needs_data
+@pytest.mark.parametrize(("name", "day", "candidates"), [
+    ("Congo", "2025-06-01", {"COG", "COD"}), ("Korea", "2025-06-01", {"KOR", "PRK"}),
+    ("Guinea", "2025-06-01", {"GIN", "GNB", "GNQ"}), ("Yemen", "1980-06-01", {"COW678", "COW680"}),
+    ("Germany", "1960-06-01", {"COW260", "COW265"}), ("Vietnam", "1965-06-01", {"VNM", "COW817"})])
+def test_ambiguous_names_list_the_states_of_that_date(world: World, name: str, day: str, candidates: set[str]) -> None:
+    with pytest.raises(AmbiguousNameError) as err:
+        foedus.cascade(name, "USA", day, world=world)
+    assert {c["id"] for c in err.value.candidates} == candidates
+    assert all(c["ccode"] and c["spells"] for c in err.value.candidates)
+
+
+@pytest.mark.needs_data
+def test_cli_exits_2_with_the_candidates() -> None:
+    out = subprocess.run([sys.executable, "-m", "foedus.cli", "cascade", "-a", "Congo", "-t", "RWA", "-d", "2025-06-01",
+                          "--json"], capture_output=True, text=True)
+    assert out.returncode == 2 and out.stderr.startswith("error: 'Congo' is ambiguous")
+    body = json.loads(out.stdout)
+    assert body["ok"] is False and {c["id"] for c in body["candidates"]} == {"COG", "COD"}
+
+
+@pytest.mark.needs_data
+def test_web_api_answers_422_with_the_candidates() -> None:
+    import warnings
+
+    with warnings.catch_warnings():  # starlette's TestClient warns about httpx at import
+        warnings.simplefilter("ignore")
+        from fastapi.testclient import TestClient
+
+    from foedus.web.app import create_app
+
+    with TestClient(create_app(), base_url="http://127.0.0.1") as client:
+        r = client.get("/api/cascade", params={"attacker": "Germany", "target": "FRA", "date": "1960-06-01"})
+    assert r.status_code == 422
+    body = r.json()
+    assert body["name"] == "Germany" and {c["id"] for c in body["candidates"]} == {"COW260", "COW265"}
+
+
+def test_cli_places_on_a_date() -> None:
+    cli = [sys.executable, "-m", "foedus.cli", "places", "--json"]
+    then = {p["id"]: p for p in json.loads(subprocess.run([*cli, "--date", "1965-06-01"], capture_output=True,
+                                                           text=True, check=True).stdout)}
+    now = {p["id"]: p for p in json.loads(subprocess.run(cli, capture_output=True, text=True, check=True).stdout)}
+    assert then["okinawa"]["administrator"] == "USA" and now["okinawa"]["administrator"] == "JPN"
