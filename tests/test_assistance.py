@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import pytest
 from pydantic import ValidationError
 
+from foedus.engine.rules import owed_support
 from foedus.errors import TreatyDataError
-from foedus.model.assistance import LEVELS, Assistance, Duty, HelpEntry, HelpForm, owed_support
+from foedus.model.assistance import LEVELS, Assistance, Duty, HelpEntry, HelpForm
 from foedus.model.help import duty_of, forms_of_help
 from foedus.model.loader import bundled_treaty_files, load_treaties
 from foedus.sources.atop_codes import CODE_KEYS, PROVISION_KEYS, assistance_from_codes, treaty_codes
@@ -101,6 +101,7 @@ def test_owed_support_excludes_self_help_and_undirected_industry() -> None:
     assert not owed_support(HelpEntry(form="arms", level="self_help"))
     assert not owed_support(HelpEntry(form="defence_industry", level="technology"))
     assert owed_support(HelpEntry(form="defence_industry", level="technology", to=["UKR"]))
+    assert not owed_support(HelpEntry(form="bases", level="one_way", basis="separate"))  # not the treaty's duty
     assert not owed_support(HelpEntry(form="economic_aid", level="general", to=["UKR"]))
 
 
@@ -153,12 +154,10 @@ def test_atop_import_keeps_every_provision_code(world) -> None:  # type: ignore[
 @needs_data
 def test_japan_is_bound_to_support_the_us_without_fighting(world) -> None:  # type: ignore[no-untyped-def]
     from foedus.api import cascade
-    from foedus.engine.support import supporters
 
-    day = dt.date(2025, 6, 1)
     result = cascade("CHN", "USA", "2025-06-01")
     fighting = [j.state for j in result.joiners]
-    found = supporters(world, day, result.sides, fighting, result.scenario.targets)
+    found = result.supporters
     japan = [s for s in found if s.state == "JPN" and s.supports == "USA"]
     assert "JPN" not in fighting
     assert japan and (japan[0].treaty, japan[0].article, japan[0].form) == ("usa_jpn_1960", "VI", "bases")
@@ -168,15 +167,12 @@ def test_japan_is_bound_to_support_the_us_without_fighting(world) -> None:  # ty
 @needs_data
 def test_flagship_duty_and_support(world) -> None:  # type: ignore[no-untyped-def]
     from foedus.api import cascade
-    from foedus.engine.support import duty_for, supporters
 
     result = cascade("UKR", "RUS", "2025-01-15", place="kursk-oblast")
     prk = result.joiner("PRK")
     assert prk is not None
-    duty = duty_for(world, prk.primary.treaty, prk.primary.article, prk.primary.kind)
-    assert duty is not None and duty.entails is Duty.ALL_MEANS and "all means" in duty.text
-    found = supporters(world, dt.date(2025, 1, 15), result.sides, [j.state for j in result.joiners],
-                       result.scenario.targets)
+    assert prk.primary.entails == Duty.ALL_MEANS.value and "all means" in prk.primary.duty
+    found = result.supporters
     assert [s for s in found if s.supports == "RUS"] == []
     wartime_for_ukraine = [s for s in found if s.supports == "UKR" and s.when == "wartime"]
     assert wartime_for_ukraine == []  # Ukraine attacked; help owed on a Russian attack is not set off

@@ -59,10 +59,12 @@ def test_batch_equals_single_engine(world: World, day: dt.date, seed: int, readi
 @given(day=st.dates(dt.date(1816, 1, 1), dt.date(2025, 12, 31)), seed=st.integers(0, 2**32 - 1),
        reading=st.sampled_from(["legal", "escalatory"]), requested=st.booleans(),
        unresolved=st.sampled_from(["met", "unmet"]), basis=st.sampled_from(["in-force", "signed"]),
-       view=st.sampled_from(["recognized", "claimant"]), where=st.sampled_from(["home", "place", "forces"]))
-def test_batched_engine_equals_reference_with_every_switch(
+       view=st.sampled_from(["recognized", "claimant"]), where=st.sampled_from(["home", "place", "forces"]),
+       severity=st.sampled_from(["armed-attack", "armed-attack", "incursion", "coercion"]),
+       decisions=st.sampled_from(["taken", "not-taken"]))
+def test_batched_engine_equals_reference_with_every_switch(  # noqa: PLR0913 - one argument per switch
         world: World, day: dt.date, seed: int, reading: str, requested: bool, unresolved: str, basis: str,
-        view: str, where: str) -> None:
+        view: str, where: str, severity: str, decisions: str) -> None:
     """Random dates, dyads, places and every scenario switch: the batched engine and the Monte Carlo with
     certain honour give the reference engine's sides, join rounds and conflicts."""
     from foedus.engine.fast.outcomes import outcome
@@ -77,8 +79,8 @@ def test_batched_engine_equals_reference_with_every_switch(
         assume(spots)
         place, kind = spots[int(rng.integers(len(spots)))], ("forces" if where == "forces" else "territory")
     scenario = build_scenario(world, attacker=a, target=b, date=day, place=place, target_kind=kind,  # type: ignore[arg-type]
-                              reading=reading, requested=requested, basis=basis, territory_view=view,  # type: ignore[arg-type]
-                              unresolved=unresolved)  # type: ignore[arg-type]
+                              reading=reading, requested=requested, basis=basis, territory_view=view,
+                              unresolved=unresolved, severity=severity, decisions=decisions)
     expected = outcome("reference", world, scenario)
     assert outcome("batched", world, scenario) == expected, scenario
     assert outcome("montecarlo", world, scenario) == expected, scenario

@@ -271,7 +271,7 @@ def toy_gate() -> Any:
     """A test-only static gate (docs/adding-a-rule.md): legs of the treaty `pact` are held back after 2015."""
     from foedus.engine.rules import Gate, register_gate, unregister_gate
 
-    register_gate(Gate("toy_sanctions", carried=lambda p, t: t.id == "pact",
+    register_gate(Gate("toy_sanctions", carried=lambda leg: leg.treaty.id == "pact",
                        reason=lambda leg: f"{leg.obligor} is under toy sanctions",
                        closed=lambda leg, scenario: scenario.date.year > 2015))
     yield
@@ -293,5 +293,5 @@ def test_a_victim_gate_the_fast_engines_lack_is_refused() -> None:
     from foedus.engine.rules import Gate, register_gate
 
     with pytest.raises(ValueError, match="not implemented by the vectorised engines"):
-        register_gate(Gate("toy_weather", carried=lambda p, t: True, reason=lambda leg: "rain",
+        register_gate(Gate("toy_weather", carried=lambda leg: True, reason=lambda leg: "rain",
                            open_for=lambda state, s: False))

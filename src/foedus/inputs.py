@@ -1,60 +1,23 @@
 """The scenario inputs, declared once.
 
 `foedus cascade`'s options (and `compare`'s), the web API's query parameters and the keywords of
-`foedus.cascade` are all made from the declarations below (`foedus.cli.params`, `foedus.web.params`,
-`foedus.api`): a new input is one `Input` here, and every interface offers it with the same name,
-default and help. Values are checked in one place too: `foedus.engine.scenario.build_scenario`.
+`foedus.cascade` are all made from these declarations (`foedus.cli.params`, `foedus.web.params`,
+`foedus.api`). The scenario's switches (place, target kind, reading, ..., severity) are declared on the
+fields of `foedus.engine.scenario.Scenario`, beside their JSON contract, so that a new switch is one
+field there; `SCENARIO` collects them after the attacker, target and date.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Any
+import dataclasses
 
-from foedus.errors import ScenarioError
+from foedus.declare import Input, check_options, split_values
+from foedus.engine.scenario import Scenario
 
-__all__ = ["MONTE_CARLO", "SCENARIO", "WHAT_IF", "Input", "check_options", "split_values"]
+__all__ = ["MONTE_CARLO", "SCENARIO", "SWITCHES", "WHAT_IF", "Input", "check_options", "split_values"]
 
-
-@dataclass(frozen=True)
-class Input:
-    """One input: its keyword and query-parameter name, type, default, help, CLI flags and choices.
-
-    `many`: repeatable; `split`: comma-separated values are split too. `default` is `...` for a required input.
-    """
-
-    name: str
-    type: Any
-    default: Any
-    help: str
-    flags: tuple[str, ...] = ()
-    choices: tuple[str, ...] = ()
-    many: bool = False
-    split: bool = False
-    example: str | None = None
-    metavar: str | None = None
-
-    @property
-    def required(self) -> bool:
-        """Whether the input has no default."""
-        return self.default is ...
-
-    @property
-    def cli_flags(self) -> tuple[str, ...]:
-        """The CLI flags (default: `--name-with-dashes`)."""
-        return self.flags or ("--" + self.name.replace("_", "-"),)
-
-    @property
-    def full_help(self) -> str:
-        """The help text, with the choices and default spelt out."""
-        extra = f" Choices: {', '.join(self.choices)}." if self.choices else ""
-        return self.help + extra
-
-
-def _choice(name: str, choices: tuple[str, ...], default: str, help: str) -> Input:
-    return Input(name, str, default, help, choices=choices)
-
+SWITCHES: tuple[Input, ...] = tuple(f.metadata["input"] for f in dataclasses.fields(Scenario)
+                                    if "input" in f.metadata)
 
 SCENARIO: tuple[Input, ...] = (
     Input("attacker", list[str], ..., "Attacking state(s): ISO3, COW code or name (repeat, or comma-separate).",
@@ -63,25 +26,7 @@ SCENARIO: tuple[Input, ...] = (
           split=True, example="RUS", metavar="STATE"),
     Input("date", str, ..., "Date of the attack, YYYY-MM-DD (1815-01-01 to 2100-12-31).", ("--date", "-d"),
           example="2025-01-15", metavar="YYYY-MM-DD"),
-    Input("place", str | None, None, "Where the attack hits: a place id or name (`foedus places`); "
-          "default: each target's home territory.", example="kursk-oblast", metavar="PLACE"),
-    _choice("target_kind", ("territory", "forces"), "territory",
-            "What is hit: territory, or forces (the target's forces, public vessels or aircraft at the place)."),
-    _choice("reading", ("legal", "escalatory"), "legal",
-            "legal: what the texts oblige; escalatory: every belligerent strikes the other side's homes."),
-    Input("requested", bool, True, "Whether victims ask for request-gated help.", ("--request/--no-request",)),
-    _choice("basis", ("in-force", "signed"), "in-force", "Membership by entry into force, or by signature."),
-    _choice("territory_view", ("recognized", "claimant"), "recognized",
-            "How contested places are read: the recognized holder's, or every claimant's."),
-    _choice("unresolved", ("met", "unmet"), "met",
-            "How to read conditions ATOP flags but does not specify (place, conflict, ...)."),
-    _choice("severity", ("armed-attack", "incursion", "coercion"), "armed-attack",
-            "What the opening incident is: an armed attack, an incursion (drones, a brief border strike) or "
-            "coercion (water cannon, boarding); below an armed attack, defence clauses do not bind "
-            "(docs/severity.md)."),
-    Input("ongoing_since", str | None, None, "The attacks are ongoing since this date: treaty changes between it "
-          "and the scenario date bind, and the result says since when each joiner has been bound, and by what.",
-          metavar="YYYY-MM-DD"),
+    *SWITCHES,
 )
 
 WHAT_IF: tuple[Input, ...] = (
@@ -102,25 +47,3 @@ MONTE_CARLO: tuple[Input, ...] = (
 )
 
 
-def split_values(values: list[str] | str | None) -> list[str]:
-    """Repeated and comma-separated values as one list.
-
-    >>> split_values(["UKR", "POL, LTU"])
-    ['UKR', 'POL', 'LTU']
-    """
-    if values is None:
-        return []
-    items = [values] if isinstance(values, str) else values
-    return [part.strip() for v in items for part in str(v).split(",") if part.strip()]
-
-
-def check_options(options: Mapping[str, Any], allowed: tuple[Input, ...]) -> None:
-    """Refuse keywords that are not declared inputs.
-
-    Raises:
-        ScenarioError: an unknown option, naming the known ones.
-    """
-    names = {i.name for i in allowed}
-    unknown = sorted(set(options) - names)
-    if unknown:
-        raise ScenarioError(f"unknown option(s) {', '.join(unknown)}: choose from {', '.join(sorted(names))}")

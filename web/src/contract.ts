@@ -22,6 +22,7 @@ export interface CascadeResult {
   territory_view: string;
   unresolved_read_as: string;
   severity: string;
+  decisions: string;
   ongoing_since: string | null;
   joiners: Joiner[];
   consultations: Consultation[];
@@ -29,6 +30,7 @@ export interface CascadeResult {
   neutral: Neutral[];
   violations: Violation[];
   withheld: Withheld[];
+  supporters: Support[];
   rounds: number;
   notes: string[];
   datasets: string[];
@@ -60,6 +62,8 @@ export interface Joiner {
   conditions: string[];
   unresolved: string[];
   certainty_reasons: CertaintyReason[];
+  entails: string;
+  duty: string;
   also: Omit<Obligation, "state">[];
   ccode: number | null;
 }
@@ -78,6 +82,8 @@ export interface Obligation {
   conditions: string[];
   unresolved: string[];
   certainty_reasons: CertaintyReason[];
+  entails: string;
+  duty: string;
 }
 
 /** The attack that set an obligation off. */
@@ -141,6 +147,20 @@ export interface Withheld {
   article: string;
   reason: string;
   unresolved: string[];
+}
+
+/** A state bound to support a belligerent without being bound to fight. */
+export interface Support {
+  state: string;
+  supports: string;
+  side: "attack" | "defense";
+  treaty: string;
+  article: string | null;
+  form: string;
+  level: string;
+  when: string;
+  basis: string;
+  certainty: string;
 }
 
 /** With `draws`: these keys join the result's top level. */

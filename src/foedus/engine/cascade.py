@@ -15,7 +15,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from foedus.engine.certainty import ASSUMED, Assessment, assess
+from foedus.engine.citing import obligation
 from foedus.engine.leg import Leg
 from foedus.engine.result import (
     Because,
@@ -29,11 +29,10 @@ from foedus.engine.result import (
     Violation,
     Withheld,
 )
-from foedus.engine.rules import Situation, evaluate, next_attacks
+from foedus.engine.rules import Situation, evaluate, next_attacks, supporters
 from foedus.engine.scenario import Attack, Scenario
 from foedus.engine.table import LegTable, leg_table
-from foedus.model.places import Place
-from foedus.model.treaty import Certainty, Kind, Trigger
+from foedus.model.treaty import Kind
 from foedus.model.world import World
 
 __all__ = ["run_cascade"]
@@ -53,35 +52,6 @@ def run_cascade(world: World, scenario: Scenario) -> CascadeResult:
         conflicts.append(conflict)
 
 
-def _certainty(leg: Leg, attack: Attack, scenario: Scenario, place: Place) -> Assessment:
-    """How certain the leg is for this attack on the scenario date, with the facts that lower it."""
-    return assess(leg.treaty, leg.provision, leg.obligor, leg.beneficiary, scenario.date, place,
-                  attack.kind, scenario.territory_view, attack.victim, scenario.basis)
-
-
-def _conditions(leg: Leg, attack: Attack, assessment: Assessment | None = None) -> tuple[str, ...]:
-    p = leg.provision
-    out: list[str] = []
-    gate = "" if p.gates_certainty is Certainty.VERIFIED else f" (the gate itself is {p.gates_certainty.value})"
-    if p.needs_decision:
-        out.append(f"assumes the decision it needs is taken: {p.needs_decision}{gate}")
-    out += [r.fact if r.kind == "freeze" else f"assumes {r.fact}"
-            for r in (assessment.reasons if assessment else ()) if r.kind in ASSUMED]
-    if p.trigger is Trigger.ARMED_ATTACK_STATE_OF_WAR:
-        out.append(f"assumes the attack puts {attack.victim} in a state of war")
-    if p.request_gated:
-        out.append(f"request-gated: assumes {attack.victim} asks for help{gate}")
-    if p.non_provocation:
-        out.append(f"non-provocation: {attack.victim} did not start the war{gate}")
-    if (p.scope.territory if attack.kind == "territory" else p.scope.forces) is not None:
-        out.append(f"{attack.place} is within the scope of art. {p.article}")
-    if p.unresolved:
-        out.append(f"unresolved ATOP condition(s) read as met: {', '.join(p.unresolved)}")
-    if leg.treaty.origin == "atop":
-        out.append("ATOP dates membership from signature")
-    return tuple(out)
-
-
 @dataclass
 class _Run:
     """One pass of the fixed-point loop with a given set of excluded (conflicted) states."""
@@ -97,6 +67,7 @@ class _Run:
     violations: dict[tuple[str, str, str], Violation] = field(default_factory=dict)
     withheld: dict[tuple[str, str, str], Withheld] = field(default_factory=dict)
     rounds: int = 0
+    attacked: set[str] = field(default_factory=set)
     _bound: set[tuple[str, str, str, str]] = field(default_factory=set)
 
     def execute(self) -> Conflict | None:
@@ -133,6 +104,7 @@ class _Run:
         pending: dict[str, list[Obligation]] = defaultdict(list)
         neutral: dict[str, list[Neutral]] = defaultdict(list)
         for attack in frontier:
+            self.attacked.add(attack.victim)
             because = Because(attack.victim, attack.attacker, attack.place, attack.kind)
             self._bind_restraints(attack, because, ctx, neutral)
             self._bind_joins(attack, because, ctx, pending)
@@ -178,11 +150,8 @@ class _Run:
                 key = (obligor, leg.treaty.id, p.article, side)
                 if key not in self._bound:
                     self._bound.add(key)
-                    sure = _certainty(leg, attack, self.scenario, ctx.places[attack.place])
-                    pending[obligor].append(Obligation(
-                        obligor, side, self.rounds, leg.treaty.id, p.article, p.strength.value, p.kind.value,
-                        because, sure.level.value, _conditions(leg, attack, sure), leg.treaty.type == "bilateral",
-                        tuple(p.unresolved), sure.reasons))
+                    pending[obligor].append(
+                        obligation(leg, attack, side, self.rounds, self.scenario, ctx.places[attack.place]))
             elif verdict.withheld:
                 wkey = (obligor, leg.treaty.id, p.article)
                 gaps = tuple(p.unresolved) if "unresolved" in verdict.withheld else ()
@@ -252,10 +221,12 @@ class _Run:
         datasets: tuple[str, ...] = ("atop",) if any(self.world.treaties[t].origin == "atop" for t in cited) else ()
         if self.world.states.has_system_dates:
             datasets += ("cow_states",)
+        bound = {j.state for j in joiners} | {c.state for c in conflicts}
+        support = tuple(supporters(self.index.support, self.side_of, bound, self.attacked))
         result = CascadeResult(
             scenario=self.scenario, joiners=joiners, consultations=consultations, conflicts=conflicts,
             neutral=neutral, violations=violations, withheld=withheld, rounds=self.rounds, names=names,
-            notes=notes, datasets=datasets,
+            notes=notes, datasets=datasets, supporters=support,
         )
         result.ccodes.update({st: cc for st in result.state_ids if (cc := code(st)) is not None})
         return result
@@ -270,8 +241,9 @@ def _notes(world: World, scenario: Scenario) -> tuple[str, ...]:
     notes: list[str] = []
     if not world.states.has_system_dates:
         notes.append("state-system dates not loaded: run `foedus data fetch cow_states` to check them")
-    if not world.has_history and scenario.date <= dt.date(2018, 12, 31):
-        notes.append("ATOP history not loaded: only the curated treaty set counts; run `foedus data fetch atop`")
+    if not world.has_history:
+        notes.append("ATOP history not loaded: only the curated treaty set counts (no historical alliances, none "
+                     "carried forward past 2018); run `foedus data fetch atop`")
     if scenario.date > dt.date(2025, 12, 31):
         notes.append("the bundled treaty data is current to 2025-12-31; later changes are not encoded")
     return tuple(notes)

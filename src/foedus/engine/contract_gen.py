@@ -23,6 +23,7 @@ from foedus.engine.records import (
     Withheld,
 )
 from foedus.engine.result import CascadeResult
+from foedus.engine.rules.support import Support
 
 __all__ = ["RECORDS", "markdown", "typescript"]
 
@@ -37,6 +38,7 @@ RECORDS: tuple[tuple[str, type, str], ...] = (
     ("Neutral", Neutral, "A duty to stay out of the war against `toward`."),
     ("Violation", Violation, "An attack that a non-aggression or neutrality clause forbids."),
     ("Withheld", Withheld, "An obligation a gate holds back."),
+    ("Support", Support, "A state bound to support a belligerent without being bound to fight."),
     ("MonteCarloSummary", MonteCarloSummary, "With `draws`: these keys join the result's top level."),
 )
 

@@ -44,6 +44,7 @@ class Leg:
     counterparts: Counterparts = field(default_factory=lambda: Counterparts())
     gates: tuple[str, ...] = ()
     commitment: int = -1  # index into `LegTable.commitments`; -1 for kinds that are not commitments
+    suspended: str | None = None  # why the leg is suspended on the date (a member or the leg itself), if it is
 
     @property
     def sort_key(self) -> tuple[int, int, str, str, str]:

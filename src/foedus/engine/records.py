@@ -84,6 +84,10 @@ class Obligation:
         "ATOP conditions it rests on, read as met", "string[]"))
     certainty_reasons: tuple[CertaintyReason, ...] = field(default=(), metadata=meta(
         "why it is not verified: each fact that lowers the certainty, its tag and its source", "CertaintyReason[]"))
+    entails: str = field(default="", metadata=meta(
+        "what the duty entails: all_means, aid, constitutional or consult (docs/depth.md)", "string"))
+    duty: str = field(default="", metadata=meta(
+        "the duty in words: the treaty's own wording when encoded, else the generic meaning", "string"))
 
     def to_dict(self) -> dict[str, Any]:
         """JSON form of the obligation."""

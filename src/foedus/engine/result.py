@@ -22,6 +22,7 @@ from foedus.engine.records import (
     Violation,
     Withheld,
 )
+from foedus.engine.rules.support import Support
 from foedus.engine.scenario import Scenario
 
 if TYPE_CHECKING:
@@ -56,6 +57,9 @@ class CascadeResult:
         "attacks a non-aggression or neutrality clause forbids", "Violation[]", stable=True))
     withheld: tuple[Withheld, ...] = field(default=(), metadata=meta(
         "obligations a gate holds back (request, non-provocation, unresolved conditions, ...)", "Withheld[]"))
+    supporters: tuple[Support, ...] = field(default=(), metadata=meta(
+        "states bound to support a belligerent (arms, bases, defence industry) without being bound to fight",
+        "Support[]"))
     rounds: int = field(default=0, metadata=meta("rounds until the fixed point", "number"))
     names: dict[str, str] = field(default_factory=dict, compare=False)
     notes: tuple[str, ...] = field(default=(), metadata=meta("caveats (e.g. state-system dates not loaded)",

@@ -6,9 +6,10 @@ Everything a user types is validated here, so the cascade itself works on clean 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
-from typing import Literal
+from dataclasses import dataclass, field, fields
+from typing import Any, Literal
 
+from foedus.declare import Input, choice
 from foedus.engine.contract import meta
 from foedus.errors import DateOutOfRangeError, ScenarioError
 from foedus.model.places import Place
@@ -36,6 +37,7 @@ TerritoryView = Literal["recognized", "claimant"]
 Basis = Literal["in-force", "signed"]
 UnresolvedReading = Literal["met", "unmet"]
 Severity = Literal["armed-attack", "incursion", "coercion"]
+Decisions = Literal["taken", "not-taken"]
 SEVERITIES: tuple[Severity, ...] = ("coercion", "incursion", "armed-attack")  # weakest first
 
 EARLIEST = dt.date(1815, 1, 1)
@@ -55,37 +57,70 @@ class Attack:
     severity: Severity = "armed-attack"
 
 
+def _switch(inp: Input, doc: str, ts: str, *, key: str | None = None, stable: bool = False) -> dict[str, Any]:
+    """Field metadata of a scenario switch: its JSON contract and its declared input (`foedus.inputs`)."""
+    return meta(doc, ts, key=key, stable=stable) | {"input": inp}
+
+
 @dataclass(frozen=True, slots=True)
 class Scenario:
-    """A resolved scenario: ids only, every input already checked."""
+    """A resolved scenario: ids only, every input already checked.
+
+    Each switch (place ... decisions) is declared here once, with its JSON contract and the input that
+    the CLI, the web API and `foedus.cascade` offer for it (`foedus.inputs.SWITCHES`).
+    """
 
     date: dt.date = field(metadata=meta("date of the opening attack", "string", stable=True))
     attackers: tuple[str, ...] = field(metadata=meta(
         "original attackers (ISO3; COW<n> for historical states without one)", "string[]", stable=True))
     targets: tuple[str, ...] = field(metadata=meta("original targets", "string[]", stable=True))
-    place: str = field(metadata=meta("where the first target is attacked (place id)", "string", stable=True))
-    target_kind: TargetKind = field(default="territory", metadata=meta("territory or forces", "string"))
-    reading: Reading = field(default="legal", metadata=meta("legal or escalatory", '"legal" | "escalatory"',
-                                                            stable=True))
-    requested: bool = field(default=True, metadata=meta("whether victims ask for request-gated help", "boolean"))
-    basis: Basis = field(default="in-force", metadata=meta("membership by entry into force or by signature",
-                                                           "string"))
-    territory_view: TerritoryView = field(default="recognized", metadata=meta(
+    place: str = field(metadata=_switch(
+        Input("place", str | None, None, "Where the attack hits: a place id or name (`foedus places`); "
+              "default: each target's home territory.", example="kursk-oblast", metavar="PLACE"),
+        "where the first target is attacked (place id)", "string", stable=True))
+    target_kind: TargetKind = field(default="territory", metadata=_switch(
+        choice("target_kind", ("territory", "forces"), "territory", "What is hit: territory, or forces (the "
+               "target's forces, public vessels or aircraft at the place)."), "territory or forces", "string"))
+    reading: Reading = field(default="legal", metadata=_switch(
+        choice("reading", ("legal", "escalatory"), "legal", "legal: what the texts oblige; escalatory: every "
+               "belligerent strikes the other side's homes."), "legal or escalatory", '"legal" | "escalatory"',
+        stable=True))
+    requested: bool = field(default=True, metadata=_switch(
+        Input("requested", bool, True, "Whether victims ask for request-gated help.", ("--request/--no-request",)),
+        "whether victims ask for request-gated help", "boolean"))
+    basis: Basis = field(default="in-force", metadata=_switch(
+        choice("basis", ("in-force", "signed"), "in-force", "Membership by entry into force, or by signature."),
+        "membership by entry into force or by signature", "string"))
+    territory_view: TerritoryView = field(default="recognized", metadata=_switch(
+        choice("territory_view", ("recognized", "claimant"), "recognized",
+               "How contested places are read: the recognized holder's, or every claimant's."),
         "how contested places are read: recognized or claimant", "string"))
-    unresolved: UnresolvedReading = field(default="met", metadata=meta(
+    unresolved: UnresolvedReading = field(default="met", metadata=_switch(
+        choice("unresolved", ("met", "unmet"), "met",
+               "How to read conditions ATOP flags but does not specify (place, conflict, ...)."),
         "how ATOP's unspecified conditions are read: met or unmet", "string", key="unresolved_read_as"))
-    severity: Severity = field(default="armed-attack", metadata=meta(
+    severity: Severity = field(default="armed-attack", metadata=_switch(
+        choice("severity", SEVERITIES[::-1], "armed-attack", "What the opening incident is: an armed attack, an "
+               "incursion (drones, a brief border strike) or coercion (water cannon, boarding); below an armed "
+               "attack, defence clauses do not bind (docs/severity.md)."),
         "what the opening incident is: armed-attack, incursion or coercion (docs/severity.md)", "string"))
-    ongoing_since: dt.date | None = field(default=None, metadata=meta(
+    decisions: Decisions = field(default="taken", metadata=_switch(
+        choice("decisions", ("taken", "not-taken"), "taken", "Whether the decisions some clauses need before "
+               "they bind (SADC Summit authorisation, France-Greece joint determination) are taken."),
+        "whether the decisions some clauses need are read as taken", "string"))
+    ongoing_since: dt.date | None = field(default=None, metadata=_switch(
+        Input("ongoing_since", str | None, None, "The attacks are ongoing since this date: treaty changes between "
+              "it and the scenario date bind, and the result says since when each joiner has been bound, and by "
+              "what.", metavar="YYYY-MM-DD"),
         "the attacks are ongoing since this date (treaty changes since then bind)", "string | null"))
     attacks: tuple[Attack, ...] = ()
 
 
-def switches(date: dt.date, *, requested: bool = True, basis: Basis = "in-force",
-             unresolved: UnresolvedReading = "met", reading: Reading = "legal") -> Scenario:
-    """A scenario with no parties yet: the switches that compile the rules for every dyad of a date."""
-    return Scenario(date=date, attackers=(), targets=(), place="", reading=reading, requested=requested,
-                    basis=basis, unresolved=unresolved)
+def switches(date: dt.date, **given: Any) -> Scenario:
+    """A scenario with no parties yet: the switches (`given`, else their defaults) that compile the rules for
+    every dyad of a date."""
+    values = _switch_values(given) | {"ongoing_since": None}
+    return Scenario(date=date, attackers=(), targets=(), place="", **values)
 
 
 def parse_date(value: str | dt.date) -> dt.date:
@@ -118,35 +153,23 @@ def _as_list(value: str | int | list[str] | tuple[str, ...]) -> list[str]:
     return [str(v) for v in value]
 
 
-def build_scenario(  # noqa: PLR0913
+def build_scenario(
     world: World,
     *,
     attacker: str | list[str] | tuple[str, ...],
     target: str | list[str] | tuple[str, ...],
     date: str | dt.date,
     place: str | None = None,
-    target_kind: TargetKind = "territory",
-    reading: Reading = "legal",
-    requested: bool = True,
-    basis: Basis = "in-force",
-    territory_view: TerritoryView = "recognized",
-    unresolved: UnresolvedReading = "met",
-    severity: Severity = "armed-attack",
-    ongoing_since: str | dt.date | None = None,
+    **given: Any,
 ) -> Scenario:
-    """Resolve and check a scenario.
+    """Resolve and check a scenario; `given` holds the other switches declared on `Scenario`'s fields.
 
     Raises:
         UnknownStateError, AmbiguousNameError, UnknownPlaceError, DateOutOfRangeError, ScenarioError.
     """
     day = parse_date(date)
-    _check_choice("target kind", target_kind, ("territory", "forces"))
-    _check_choice("reading", reading, ("legal", "escalatory"))
-    _check_choice("membership basis", basis, ("in-force", "signed"))
-    _check_choice("territory view", territory_view, ("recognized", "claimant"))
-    _check_choice("reading of unresolved conditions", unresolved, ("met", "unmet"))
-    _check_choice("severity", severity, SEVERITIES)
-    since = parse_date(ongoing_since) if ongoing_since is not None else None
+    values = _switch_values(given)
+    since = parse_date(values["ongoing_since"]) if values["ongoing_since"] is not None else None
     if since is not None and since > day:
         raise ScenarioError(f"the attacks cannot be ongoing since {since}, after the scenario date {day}")
     attackers = _resolve_states(world, _as_list(attacker), day, "attacker")
@@ -156,33 +179,31 @@ def build_scenario(  # noqa: PLR0913
         raise ScenarioError(f"{', '.join(both)} cannot be both attacker and target")
     dated = world.places.on(day)  # places as held on the scenario date
     chosen = dated[world.places.resolve(place, world.states, day).id] if place else None
+    kind, view = values["target_kind"], values["territory_view"]
     attacks: list[Attack] = []
     for victim in targets:
         where = chosen or world.places.home(victim, day)
-        if target_kind == "territory":
-            _check_territory(where, victim, territory_view)
-        attacks += [Attack(a, victim, where.id, target_kind, severity=severity) for a in attackers]
+        if kind == "territory":
+            _check_territory(where, victim, view)
+        attacks += [Attack(a, victim, where.id, kind, severity=values["severity"]) for a in attackers]
     first = chosen or world.places.home(targets[0], day)
-    return Scenario(
-        date=day,
-        attackers=tuple(attackers),
-        targets=tuple(targets),
-        place=first.id,
-        target_kind=target_kind,
-        reading=reading,
-        requested=requested,
-        basis=basis,
-        territory_view=territory_view,
-        unresolved=unresolved,
-        severity=severity,
-        ongoing_since=since,
-        attacks=tuple(attacks),
-    )
+    return Scenario(date=day, attackers=tuple(attackers), targets=tuple(targets), place=first.id,
+                    attacks=tuple(attacks), **{**values, "ongoing_since": since})
 
 
-def _check_choice(what: str, value: str, allowed: tuple[str, ...]) -> None:
-    if value not in allowed:
-        raise ScenarioError(f"unknown {what} {value!r}: choose one of {', '.join(allowed)}")
+def _switch_values(given: dict[str, Any]) -> dict[str, Any]:
+    """Every switch but the place, from `given` or its default, each checked against its declared choices."""
+    declared = {f.name: f for f in fields(Scenario) if "input" in f.metadata and f.name != "place"}
+    unknown = sorted(set(given) - set(declared))
+    if unknown:
+        raise ScenarioError(f"unknown scenario option(s) {', '.join(unknown)}: choose from {', '.join(declared)}")
+    values = {name: given.get(name, f.default) for name, f in declared.items()}
+    for name, f in declared.items():
+        inp: Input = f.metadata["input"]
+        if inp.choices and values[name] not in inp.choices:
+            what = name.replace("_", " ")
+            raise ScenarioError(f"unknown {what} {values[name]!r}: choose one of {', '.join(inp.choices)}")
+    return values
 
 
 def _resolve_states(world: World, names: list[str], day: dt.date, role: str) -> list[str]:

@@ -24,7 +24,7 @@ from foedus.model.world import World
 if TYPE_CHECKING:
     from foedus.engine.reliability import HonourModel
 
-__all__ = ["COMMITTING", "LegTable", "active_members", "compile_table", "leg_table"]
+__all__ = ["COMMITTING", "LegTable", "active_members", "compile_table", "leg_table", "parties"]
 
 COMMITTING = (Kind.DEFENSE, Kind.OFFENSE)  # the kinds whose legs are honour commitments (Monte Carlo)
 
@@ -39,6 +39,7 @@ class LegTable:
     members: dict[str, frozenset[str]] = field(default_factory=dict)
     commitments: list[tuple[str, str]] = field(default_factory=list)  # (obligor, treaty id)
     strongest: list[tuple[Strength, bool]] = field(default_factory=list)  # per commitment: strength, bilateral
+    support: list[rules.SupportLeg] = field(default_factory=list)  # support owed without a duty to fight
 
     def owed_to(self, kind: Kind, beneficiary: str) -> list[Leg]:
         """Legs of `kind` owed to `beneficiary`, in total order."""
@@ -63,7 +64,8 @@ class LegTable:
                 for (_, t), (s, bilateral) in zip(self.commitments, self.strongest, strict=True)]
 
 
-def _member_active(treaty: Treaty, member: Member, day: dt.date, basis: Basis) -> bool:
+def _member_party(treaty: Treaty, member: Member, day: dt.date, basis: Basis) -> bool:
+    """Whether `member` is a party on `day` (joined, not left; suspended or not)."""
     if basis == "signed":
         founder = member.joined is None or member.joined == treaty.in_force
         start = member.signed or (treaty.signed if founder else member.joined)
@@ -71,28 +73,48 @@ def _member_active(treaty: Treaty, member: Member, day: dt.date, basis: Basis) -
         start = member.joined or treaty.in_force
     if start is None or day < start:
         return False
-    if member.left is not None and day >= member.left:
-        return False
-    return not any(span.covers(day) for span in member.suspended)
+    return member.left is None or day < member.left
+
+
+def parties(treaty: Treaty, day: dt.date, basis: Basis) -> dict[str, str | None]:
+    """The parties to `treaty` on `day`, each with the reason its membership is suspended then (None: it is not)."""
+    if not treaty.in_effect(day, basis):
+        return {}
+    out: dict[str, str | None] = {}
+    name = treaty.short_name or treaty.id
+    for m in treaty.members:
+        if _member_party(treaty, m, day, basis):
+            span = next((sp for sp in m.suspended if sp.covers(day)), None)
+            out[m.state] = None if span is None else (
+                f"{m.state}'s membership of {name} is suspended since {span.start}"
+                + (f" ({span.note})" if span.note else ""))
+    return out
 
 
 def active_members(treaty: Treaty, day: dt.date, basis: Basis) -> frozenset[str]:
-    """States bound by `treaty` on `day` (not left, not suspended)."""
-    if not treaty.in_effect(day, basis):
-        return frozenset()
-    return frozenset(m.state for m in treaty.members if _member_active(treaty, m, day, basis))
+    """States bound by `treaty` on `day` (parties whose membership is not suspended)."""
+    return frozenset(s for s, why in parties(treaty, day, basis).items() if why is None)
 
 
-def _legs_of(treaty: Treaty, provision: Provision, members: frozenset[str], day: dt.date) -> list[Leg]:
-    """The directed legs of one provision among the treaty's active members (suspended legs left out)."""
-    obligors = members & set(provision.obligors) if provision.obligors is not None else members
-    owed = members & set(provision.beneficiaries) if provision.beneficiaries is not None else members
-    off = {(s.obligor, s.beneficiary) for s in provision.suspensions if s.span.covers(day)}
-    counterparts = rules.counterparts_of(provision, members)
-    gates = tuple(g.name for g in rules.GATES if g.carried(provision, treaty))
-    return [Leg(obligor, beneficiary, treaty, provision, counterparts, gates)
-            for beneficiary in sorted(owed) for obligor in sorted(obligors)
-            if obligor != beneficiary and (obligor, beneficiary) not in off]
+def _legs_of(treaty: Treaty, provision: Provision, members: dict[str, str | None], day: dt.date) -> list[Leg]:
+    """The directed legs of one provision among the treaty's parties, each suspended leg with its reason."""
+    everyone = frozenset(members)
+    obligors = everyone & set(provision.obligors) if provision.obligors is not None else everyone
+    owed = everyone & set(provision.beneficiaries) if provision.beneficiaries is not None else everyone
+    off = {(s.obligor, s.beneficiary): s.span for s in provision.suspensions if s.span.covers(day)}
+    counterparts = rules.counterparts_of(provision, everyone)
+    out = []
+    for beneficiary in sorted(owed):
+        for obligor in sorted(obligors):
+            if obligor == beneficiary:
+                continue
+            span = off.get((obligor, beneficiary))
+            why = members[obligor] or members[beneficiary] or (None if span is None else (
+                f"{treaty.short_name or treaty.id} suspends {obligor}'s obligation to {beneficiary} since "
+                f"{span.start}" + (f" ({span.note})" if span.note else "")))
+            leg = Leg(obligor, beneficiary, treaty, provision, counterparts, suspended=why)
+            out.append(replace(leg, gates=rules.gates_of(leg)))
+    return out
 
 
 def _with_commitments(table: LegTable, legs: list[Leg]) -> list[Leg]:
@@ -115,10 +137,11 @@ def compile_table(world: World, day: dt.date, basis: Basis = "in-force") -> LegT
     table = LegTable(date=day, basis=basis)
     legs: list[Leg] = []
     for treaty in world.treaties.on(day):
-        members = active_members(treaty, day, basis)
+        members = parties(treaty, day, basis)
         if not members:
             continue
-        table.members[treaty.id] = members
+        table.members[treaty.id] = frozenset(s for s, why in members.items() if why is None)
+        table.support += rules.support_legs(treaty, table.members[treaty.id], day.year)
         for provision in treaty.provisions:
             if provision.valid is None or provision.valid.covers(day):
                 legs += _legs_of(treaty, provision, members, day)

@@ -27,7 +27,6 @@ __all__ = [
     "HelpEntry",
     "HelpForm",
     "Tag",
-    "owed_support",
 ]
 
 
@@ -122,16 +121,6 @@ class DutyEntry(_Strict):
     wording: str | None = Field(None, description="a few words of the treaty, quoted or closely paraphrased")
     certainty: Tag = "verified"
     note: str | None = None
-
-
-def owed_support(entry: HelpEntry) -> bool:
-    """Whether an entry binds its givers to support its recipients in a war: arms (not a mere self-help
-    clause), bases, or defence-industrial help directed to named recipients."""
-    if entry.form is HelpForm.ARMS:
-        return entry.level != "self_help"
-    if entry.form is HelpForm.DEFENCE_INDUSTRY:
-        return entry.to is not None
-    return entry.form is HelpForm.BASES
 
 
 class Assistance(_Strict):

@@ -52,6 +52,7 @@ class Trigger(StrEnum):
 
     ARMED_ATTACK = "armed_attack"
     ARMED_ATTACK_STATE_OF_WAR = "armed_attack_state_of_war"
+    ARMED_AGGRESSION = "armed_aggression"
     AGGRESSION = "aggression"
     THREAT = "threat"
 

@@ -17,7 +17,7 @@ import numpy as np
 
 from foedus.engine.fast.batch import BatchResult, batch_cascades, compile_rules
 from foedus.engine.fast.rounds import ATTACK, DEFENSE
-from foedus.engine.scenario import Reading, Scenario, switches
+from foedus.engine.scenario import Reading, Scenario, Severity, switches
 from foedus.model.world import World
 
 if TYPE_CHECKING:
@@ -36,10 +36,12 @@ class AtlasOptions:
     requested: bool = True
     unresolved_met: bool = True
     backend: str | None = None  # numpy (default) or torch
+    severity: Severity = "armed-attack"  # what each dyad's opening incident is
 
     def switches(self, day: dt.date) -> Scenario:
         """The scenario switches these options compile the rules with."""
-        return switches(day, requested=self.requested, unresolved="met" if self.unresolved_met else "unmet")
+        return switches(day, requested=self.requested, unresolved="met" if self.unresolved_met else "unmet",
+                        severity=self.severity)
 
 
 def dyad_members(world: World, day: dt.date) -> list[str]:

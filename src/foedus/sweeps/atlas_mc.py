@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -67,19 +67,20 @@ class AtlasDraws:
         })
 
 
-def atlas_montecarlo(world: World, day: dt.date, draws: int, seed: int | None,
-                     model: HonourModel | None = None, requested: bool = True, backend: str | None = None,
-                     reading: Reading = "legal", progress: Callable[[int], None] | None = None,
-                     only: range | None = None) -> AtlasDraws:
+def atlas_montecarlo(world: World, day: dt.date, draws: int, seed: int | None, model: HonourModel | None = None,
+                     backend: str | None = None, progress: Callable[[int], None] | None = None,
+                     only: range | None = None, **given: Any) -> AtlasDraws:
     """`draws` Monte Carlo draws of every ordered dyad's cascade at `day`.
 
     `backend="torch"` computes the legal reading's simple dyads' draws, and the batched engine's
     matrix products, as tensors (on CUDA when available). `progress(k)` is called after each of
     the escalatory reading's draws. `only` computes a slice of the draws (the same draws as in the
     full run with that seed), so that a sweep can split them among workers (`foedus.sweeps.dask_sweeps`).
+    `given`: the scenario switches (reading, requested, severity, ...; `foedus.engine.scenario.switches`).
     """
     model = model or HonourModel()
-    switched = switches(day, requested=requested, reading=reading)
+    switched = switches(day, **given)
+    reading, requested = switched.reading, switched.requested
     members = dyad_members(world, day)
     table = leg_table(world, day, switched.basis)
     states, honour, asks = shared_draws(world, day, draws, seed, model, requested)
@@ -107,8 +108,7 @@ def atlas_montecarlo(world: World, day: dt.date, draws: int, seed: int | None,
     fill = simple_draws_torch if get_backend(backend).name == "torch" else simple_draws
     fill(legs, honour, asks, majors, att[simple], tgt[simple], len(states), sizes, opposite, simple)
     for k in np.nonzero(~simple)[0]:
-        scenario = build_scenario(world, attacker=pairs[k][0], target=pairs[k][1], date=day, reading=reading,
-                                  requested=requested)
+        scenario = build_scenario(world, attacker=pairs[k][0], target=pairs[k][1], date=day, **given)
         sizes[k], opposite[k] = complex_draws(world, scenario, model, honour, asks, pos, majors)
     return AtlasDraws([a for a, _ in pairs], [b for _, b in pairs], sizes, opposite)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from foedus.engine.rules import covers, withheld_by_switches
+from foedus.engine.rules import covers, severe_enough, withheld_by_switches
 from foedus.engine.scenario import Attack, Scenario
 from foedus.engine.table import LegTable
 from foedus.model.treaty import Kind
@@ -29,12 +29,12 @@ def simple_legs(world: World, table: LegTable, switches: Scenario, pos: dict[str
     for victim, legs in table.by_beneficiary.get(Kind.DEFENSE, {}).items():
         if victim not in pos:
             continue
-        attack = Attack("", victim, world.places.home(victim, table.date).id, "territory")
+        attack = Attack("", victim, world.places.home(victim, table.date).id, "territory", severity=switches.severity)
         live = [leg for leg in legs if withheld_by_switches(leg, switches) is None]
         if all(leg.counterparts.anyone for leg in live):
             clean.add(victim)
         rows += [(pos[victim], pos[leg.obligor], leg.commitment, leg.gated_by("request")) for leg in live
-                 if leg.obligor in pos and covers(leg, attack, places)]
+                 if leg.obligor in pos and covers(leg, attack, places) and severe_enough(leg, attack)]
     arr = np.array(rows, dtype=np.int64).reshape(-1, 4)
     return clean, (arr[:, 0], arr[:, 1], arr[:, 2], arr[:, 3].astype(bool))
 

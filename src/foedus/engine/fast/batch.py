@@ -98,7 +98,7 @@ def _solve(rules: BatchRules, side: np.ndarray, victims: np.ndarray, reading: Re
                 o[mask] = part
         return out[0], out[1], out[2], out[3]
 
-    return solve_rounds(side, wants, rank, strikes.defenders_strike)
+    return solve_rounds(side, wants, rank, strikes.defenders_strike, one_round=not rules.war)
 
 
 def _wants_distinct(rules: BatchRules, side: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:

@@ -16,7 +16,7 @@ import numpy as np
 
 from foedus.engine.fast.backend import Backend, get_backend
 from foedus.engine.leg import Leg
-from foedus.engine.rules import covers, withheld_by_switches
+from foedus.engine.rules import covers, is_war, severe_enough, withheld_by_switches
 from foedus.engine.scenario import Attack, Scenario
 from foedus.engine.table import leg_table
 from foedus.model.treaty import Kind
@@ -88,6 +88,7 @@ class BatchRules:
     backend: Backend = field(default_factory=Backend)
     legs: LegArrays | None = None
     first: BatchRules | None = None
+    war: bool = True  # False when the opening incident is below an armed attack: nobody strikes after round 1
 
     def __post_init__(self) -> None:
         # the products the rounds need, side by side so that one matrix product serves two rules
@@ -110,6 +111,7 @@ class BatchRules:
         if self.legs is None:
             raise ValueError("these rules were built without their leg table")
         out = self.legs.assemble(self.states, self.majors, self.backend, live, asks)
+        out.war = self.war
         if self.first is not None:
             out.first = self.first.for_draw(live, asks)
         return out
@@ -181,9 +183,13 @@ def compile_rules(world: World, switches: Scenario, states: list[str], backend: 
         return builder.arrays().assemble(states, majors, chosen, None, asks)
 
     rules = build(homes)
-    firsts = {a.victim: Attack("", a.victim, a.place, a.kind) for a in (opening.attacks if opening else ())}
+    if opening is not None:
+        firsts = {a.victim: Attack("", a.victim, a.place, a.kind, severity=a.severity) for a in opening.attacks}
+    else:  # every dyad: homes, at the switches' severity
+        firsts = {s: Attack("", s, a.place, a.kind, severity=switches.severity) for s, a in homes.items()}
     if any(homes.get(v) != a for v, a in firsts.items()):
         rules.first = build({**homes, **firsts})
+    rules.war = is_war(list(firsts.values()))
     return rules
 
 
@@ -206,7 +212,8 @@ class _Builder:
         v = self.pos[owed]
         places = self.world.places.on(self.switches.date)
         for leg in legs:
-            if leg.obligor not in self.pos or withheld_by_switches(leg, self.switches) is not None:
+            if (leg.obligor not in self.pos or withheld_by_switches(leg, self.switches) is not None
+                    or not severe_enough(leg, attack)):
                 continue
             kind, o = leg.provision.kind, self.pos[leg.obligor]
             mask = _allowed(leg, self.pos)

@@ -20,7 +20,7 @@ from foedus.engine.fast.potential import PotentialGraph, potential_graph
 from foedus.engine.fast.rounds import ATTACK, DEFENSE, NONE, solve_rounds
 from foedus.engine.records import MonteCarloSummary
 from foedus.engine.reliability import HonourModel
-from foedus.engine.rules import STRIKES
+from foedus.engine.rules import STRIKES, is_war
 from foedus.engine.scenario import Scenario
 from foedus.model.world import World
 
@@ -111,7 +111,7 @@ def replay(graph: PotentialGraph, scenario: Scenario, honour: np.ndarray, asks: 
         want_a, want_d, stay = _wants_by_round(graph, sa, src, dst, escalatory, r, honour[idx], asks[idx], ex)
         return want_a, want_d, stay[ATTACK], stay[DEFENSE]
 
-    return solve_rounds(side, wants, rank, strikes.defenders_strike)
+    return solve_rounds(side, wants, rank, strikes.defenders_strike, one_round=not is_war(scenario.attacks))
 
 
 def _wants_by_round(graph: PotentialGraph, side: np.ndarray, src: np.ndarray, dst: np.ndarray,

@@ -11,7 +11,7 @@ from typing import Any
 import numpy as np
 
 from foedus.engine.reliability import HonourModel
-from foedus.engine.rules import STRIKES, Situation, evaluate
+from foedus.engine.rules import STRIKES, Situation, evaluate, is_war
 from foedus.engine.scenario import Attack, Scenario
 from foedus.engine.table import LegTable, leg_table
 from foedus.model.treaty import Kind
@@ -118,6 +118,8 @@ class _Finder:
     def _new_attacks(self) -> list[tuple[Attack, int]]:
         """Attacks some draw could add (`foedus.engine.rules.STRIKES`), each with the joiner that makes it."""
         names = list(self.states)
+        if not is_war(self.scenario.attacks):  # below an armed attack nobody strikes
+            return []
         if not STRIKES[self.scenario.reading].at_home:  # attack-side joiners strike the original targets
             attack_list = list(self.attacks)
             joiners = sorted({si for (si, ni, ai, _) in self.obligations if names[ni] == attack_list[ai].attacker})

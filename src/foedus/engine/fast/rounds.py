@@ -19,12 +19,13 @@ Wants = Callable[[np.ndarray, np.ndarray, np.ndarray, np.ndarray],
                  tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]]
 
 
-def solve_rounds(side: np.ndarray, wants: Wants, rank: np.ndarray, defenders_strike: bool
+def solve_rounds(side: np.ndarray, wants: Wants, rank: np.ndarray, defenders_strike: bool, one_round: bool = False
                  ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Run every row to its fixed point from its opening `side` (original parties already set).
 
     Returns the final sides, the round each state joined in (0: original or never), and the excluded
-    (conflicted) states. `rank` orders states as the single engine visits them (by id).
+    (conflicted) states. `rank` orders states as the single engine visits them (by id). `one_round`:
+    nobody strikes after round 1 (an incident below an armed attack).
 
     Rounds before the one in which a late-conflicted state joined cannot change when it is excluded (it
     had no obligation yet), so resuming there equals the single engine's restart from scratch.
@@ -37,7 +38,8 @@ def solve_rounds(side: np.ndarray, wants: Wants, rank: np.ndarray, defenders_str
     start = np.ones(rows, dtype=np.int64)
     todo = np.arange(rows)
     while len(todo):
-        restart, resume = _rounds(todo, side, joined, excluded, original, start, wants, rank, defenders_strike)
+        restart, resume = _rounds(todo, side, joined, excluded, original, start, wants, rank, defenders_strike,
+                                  one_round)
         again = restart[todo].any(axis=1)
         back = todo[again]
         kept = (joined[back] > 0) & (joined[back] < resume[back][:, None])  # joined before the excluded state
@@ -50,8 +52,8 @@ def solve_rounds(side: np.ndarray, wants: Wants, rank: np.ndarray, defenders_str
 
 
 def _rounds(todo: np.ndarray, side: np.ndarray, joined: np.ndarray, excluded: np.ndarray,
-            original: np.ndarray, start: np.ndarray, wants: Wants, rank: np.ndarray, defenders_strike: bool
-            ) -> tuple[np.ndarray, np.ndarray]:
+            original: np.ndarray, start: np.ndarray, wants: Wants, rank: np.ndarray, defenders_strike: bool,
+            one_round: bool = False) -> tuple[np.ndarray, np.ndarray]:
     """Rounds for rows `todo` (updated in place) up to each row's fixed point or first late conflict.
 
     Returns, indexed by row, the exclusions of rows to restart and the round to resume from.
@@ -99,6 +101,8 @@ def _rounds(todo: np.ndarray, side: np.ndarray, joined: np.ndarray, excluded: np
         # `foedus.engine.rules.STRIKES`: where defenders strike (escalatory), any joiner makes new attacks and
         # after round 1 the targets strike back even if nobody joined; otherwise only attack-side joiners do
         new_attacks = join.any(axis=1) | (r == 1) if defenders_strike else join_a.any(axis=1)
+        if one_round:
+            new_attacks[:] = False
         rnd[act] += 1
         act = act[~late & new_attacks]
     return restart, resume

@@ -1,0 +1,84 @@
+"""How an input is declared: its name, type, default, help, CLI flags and choices.
+
+Interface-neutral data: the CLI (`foedus.cli.params`), the web API (`foedus.web.params`) and
+`foedus.cascade` all build their parameters from `Input`s; the scenario's switches are declared on the
+fields of `foedus.engine.scenario.Scenario`, the other inputs in `foedus.inputs`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from foedus.errors import ScenarioError
+
+__all__ = ["Input", "check_options", "choice", "split_values"]
+
+
+@dataclass(frozen=True)
+class Input:
+    """One input: its keyword and query-parameter name, type, default, help, CLI flags and choices.
+
+    `many`: repeatable; `split`: comma-separated values are split too. `default` is `...` for a required input.
+    """
+
+    name: str
+    type: Any
+    default: Any
+    help: str
+    flags: tuple[str, ...] = ()
+    choices: tuple[str, ...] = ()
+    many: bool = False
+    split: bool = False
+    example: str | None = None
+    metavar: str | None = None
+
+    @property
+    def required(self) -> bool:
+        """Whether the input has no default."""
+        return self.default is ...
+
+    @property
+    def cli_flags(self) -> tuple[str, ...]:
+        """The CLI flags (default: `--name-with-dashes`)."""
+        return self.flags or ("--" + self.name.replace("_", "-"),)
+
+    @property
+    def full_help(self) -> str:
+        """The help text, with the choices and default spelt out."""
+        extra = f" Choices: {', '.join(self.choices)}." if self.choices else ""
+        return self.help + extra
+
+
+def _choice(name: str, choices: tuple[str, ...], default: str, help: str) -> Input:
+    return Input(name, str, default, help, choices=choices)
+
+
+def choice(name: str, choices: tuple[str, ...], default: str, help: str) -> Input:
+    """An input that takes one of `choices`."""
+    return Input(name, str, default, help, choices=choices)
+
+
+def split_values(values: list[str] | str | None) -> list[str]:
+    """Repeated and comma-separated values as one list.
+
+    >>> split_values(["UKR", "POL, LTU"])
+    ['UKR', 'POL', 'LTU']
+    """
+    if values is None:
+        return []
+    items = [values] if isinstance(values, str) else values
+    return [part.strip() for v in items for part in str(v).split(",") if part.strip()]
+
+
+def check_options(options: Mapping[str, Any], allowed: tuple[Input, ...]) -> None:
+    """Refuse keywords that are not declared inputs.
+
+    Raises:
+        ScenarioError: an unknown option, naming the known ones.
+    """
+    names = {i.name for i in allowed}
+    unknown = sorted(set(options) - names)
+    if unknown:
+        raise ScenarioError(f"unknown option(s) {', '.join(unknown)}: choose from {', '.join(sorted(names))}")

@@ -1,0 +1,78 @@
+"""The cascade rules, all in one place: when does a leg bind, given one attack?
+
+A leg is one provision of a treaty owed by `obligor` to `beneficiary` (`foedus.engine.table` compiles
+them for a date, calling the functions here). Every engine reads what these rules decide: the reference
+engine (`foedus.engine.cascade`) applies `evaluate` attack by attack; the vectorised engines
+(`foedus.engine.fast`) build their matrices from `covers`, the legs' `counterparts`, the static gates
+(`withheld_by_switches`) and the victim gates (`VICTIM_GATES`), and take who strikes next from `STRIKES`.
+
+- `where`: scope tokens (`token_matches`, `in_scope`, `covers`) and the adversary clause (`counterparts_of`).
+- `verdict`: the trigger of each kind, how severe an incident must be (`threshold`), `evaluate`, and the
+  `conditions` a binding leg rests on.
+  - defense: binds when the beneficiary is the victim, the place is in scope, the attacker is an
+    adversary the provision covers, the incident is severe enough, and the gates are open.
+  - offense: binds when the beneficiary is the attacker and the victim is a covered adversary.
+  - neutrality: binds when the beneficiary is attacked (in scope, by a covered adversary), or also when
+    it attacks if the provision says so (ATOP NEUCOATT = 0): the obligor must stay out against it.
+  - nonaggression: broken when the obligor attacks the beneficiary.
+  - consultation: binds when the beneficiary is attacked or threatened (in scope).
+- `gates`: what holds a triggered leg back (suspension, non-provocation, request, unresolved ATOP
+  conditions, a decision the clause needs), each with its reason and assumption. Adding a gate is one
+  `Gate` there (docs/adding-a-rule.md).
+- `strikes`: who strikes next in each reading, and no strikes below an armed attack.
+- `support`: who is bound to support a belligerent without being bound to fight.
+"""
+
+from foedus.engine.rules.gates import (
+    GATES,
+    GENERATION,
+    VICTIM_GATES,
+    Gate,
+    Situation,
+    assumptions,
+    closed_reason,
+    gate_named,
+    gates_of,
+    register_gate,
+    unregister_gate,
+    withheld_by_switches,
+)
+from foedus.engine.rules.strikes import STRIKES, Strikes, is_war, next_attacks
+from foedus.engine.rules.support import Support, SupportLeg, owed_support, support_legs, supporters
+from foedus.engine.rules.verdict import THRESHOLDS, Verdict, conditions, evaluate, severe_enough, threshold, triggered
+from foedus.engine.rules.where import counterparts_of, covers, in_scope, token_matches
+
+__all__ = [
+    "GATES",
+    "GENERATION",
+    "STRIKES",
+    "THRESHOLDS",
+    "VICTIM_GATES",
+    "Gate",
+    "Situation",
+    "Strikes",
+    "Support",
+    "SupportLeg",
+    "Verdict",
+    "assumptions",
+    "closed_reason",
+    "conditions",
+    "counterparts_of",
+    "covers",
+    "evaluate",
+    "gate_named",
+    "gates_of",
+    "in_scope",
+    "is_war",
+    "next_attacks",
+    "owed_support",
+    "register_gate",
+    "severe_enough",
+    "support_legs",
+    "supporters",
+    "threshold",
+    "token_matches",
+    "triggered",
+    "unregister_gate",
+    "withheld_by_switches",
+]

@@ -1,0 +1,137 @@
+"""The gates: conditions that hold a triggered leg back, each with the reason it gives and the assumption a
+leg that binds rests on. Adding a gate is one `Gate` here (docs/adding-a-rule.md)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from foedus.engine.leg import Leg
+from foedus.engine.scenario import Scenario
+from foedus.model.places import Place
+from foedus.model.treaty import Certainty, Kind
+
+__all__ = ["GATES", "GENERATION", "VICTIM_GATES", "Gate", "Situation", "assumptions", "closed_reason", "gate_named",
+           "gates_of", "register_gate", "unregister_gate", "withheld_by_switches"]
+
+
+@dataclass(frozen=True, slots=True)
+class Situation:
+    """What the rules need at run time beyond the leg and the attack."""
+
+    places: Mapping[str, Place]
+    scenario: Scenario
+    starters: frozenset[str]  # states on the attacking side (they started the war)
+    asks: Callable[[str], bool]  # whether a state asks for request-gated help
+
+
+@dataclass(frozen=True)
+class Gate:
+    """A condition that holds a triggered leg back.
+
+    `carried(leg)` says whether a leg carries the gate (decided when the table is compiled). A static
+    gate (`victim=False`) is closed or open by the scenario's switches alone (`closed(leg, scenario)`):
+    the vectorised engines simply leave the legs it closes out. A victim gate is open or closed per
+    protected state (the leg's beneficiary: for defence, the victim) while the cascade runs
+    (`open_for(state, situation)`); the vectorised engines implement each one by name. `reason(leg)` says
+    why a closed gate withholds the leg; `assumes(leg)`, what a leg that binds takes for granted.
+    """
+
+    name: str
+    carried: Callable[[Leg], bool]
+    reason: Callable[[Leg], str]
+    closed: Callable[[Leg, Scenario], bool] = lambda leg, scenario: False
+    open_for: Callable[[str, Situation], bool] | None = None
+    assumes: Callable[[Leg], str] | None = None
+
+    @property
+    def victim(self) -> bool:
+        """Whether the gate depends on the victim during the cascade (not on the switches alone)."""
+        return self.open_for is not None
+
+
+GATES: list[Gate] = [
+    # a member whose membership is suspended on the date, or a leg the treaty suspends (ANZUS USA -> NZL)
+    Gate("suspended", carried=lambda leg: leg.suspended is not None,
+         reason=lambda leg: str(leg.suspended), closed=lambda leg, scenario: True),
+    # "... unless the party attacked started the war" (ATOP conditions on provocation; US-ROK understanding)
+    Gate("non_provocation", carried=lambda leg: leg.provision.kind is Kind.DEFENSE and leg.provision.non_provocation,
+         reason=lambda leg: f"{leg.beneficiary} started the war (non-provocation clause)",
+         open_for=lambda state, s: state not in s.starters,
+         assumes=lambda leg: f"non-provocation: {leg.beneficiary} did not start the war"),
+    # "... at the request of the party attacked" (CSTO art. 4, Rio art. 3(2))
+    Gate("request", carried=lambda leg: leg.provision.request_gated,
+         reason=lambda leg: f"help is request-gated and {leg.beneficiary} did not ask",
+         open_for=lambda state, s: s.asks(state),
+         assumes=lambda leg: f"request-gated: assumes {leg.beneficiary} asks for help"),
+    # conditions ATOP flags without saying what they are (location, conflict, number, demand, adversary)
+    Gate("unresolved", carried=lambda leg: bool(leg.provision.unresolved),
+         reason=lambda leg: "unresolved ATOP condition(s) read as unmet: " + ", ".join(leg.provision.unresolved),
+         closed=lambda leg, scenario: scenario.unresolved == "unmet",
+         assumes=lambda leg: "unresolved ATOP condition(s) read as met: " + ", ".join(leg.provision.unresolved)),
+    # a decision the clause needs first (SADC Summit authorisation, France-Greece joint determination)
+    Gate("decision", carried=lambda leg: bool(leg.provision.needs_decision),
+         reason=lambda leg: f"it needs {leg.provision.needs_decision}, read as not taken",
+         closed=lambda leg, scenario: scenario.decisions == "not-taken",
+         assumes=lambda leg: f"assumes the decision it needs is taken: {leg.provision.needs_decision}"),
+]
+VICTIM_GATES = frozenset({"non_provocation", "request"})  # the victim gates the vectorised engines implement
+GENERATION = [0]  # bumped whenever the gates change, so that compiled tables are rebuilt
+
+
+def register_gate(gate: Gate) -> None:
+    """Add a gate. A victim gate must be one the vectorised engines implement (`VICTIM_GATES`); a static
+    gate needs nothing more: every engine leaves out the legs it closes."""
+    if gate.victim and gate.name not in VICTIM_GATES:
+        raise ValueError(f"victim gate {gate.name!r} is not implemented by the vectorised engines")
+    if any(g.name == gate.name for g in GATES):
+        raise ValueError(f"a gate named {gate.name!r} is already registered")
+    GATES.append(gate)
+    GENERATION[0] += 1
+
+
+def unregister_gate(name: str) -> None:
+    """Remove a gate added with `register_gate`."""
+    GATES[:] = [g for g in GATES if g.name != name]
+    GENERATION[0] += 1
+
+
+def gate_named(name: str) -> Gate:
+    """The registered gate with this name."""
+    return next(g for g in GATES if g.name == name)
+
+
+def gates_of(leg: Leg) -> tuple[str, ...]:
+    """The names of the gates a leg carries (the table compiles them into `leg.gates`)."""
+    return tuple(g.name for g in GATES if g.carried(leg))
+
+
+def _doubt(leg: Leg) -> str:
+    """A note when the gate's own wording is not verified."""
+    c = leg.provision.gates_certainty
+    return "" if c is Certainty.VERIFIED else f" (the gate itself is {c.value})"
+
+
+def closed_reason(leg: Leg, situation: Situation) -> str | None:
+    """The reason the first closed gate gives, or None when every gate the leg carries is open."""
+    for name in leg.gates:
+        gate = gate_named(name)
+        shut = (not gate.open_for(leg.beneficiary, situation) if gate.open_for is not None
+                else gate.closed(leg, situation.scenario))
+        if shut:
+            return gate.reason(leg) + (_doubt(leg) if name != "suspended" else "")
+    return None
+
+
+def assumptions(leg: Leg) -> list[str]:
+    """What a leg that binds takes for granted, gate by gate."""
+    return [a(leg) + _doubt(leg) for a in (gate_named(n).assumes for n in leg.gates) if a is not None]
+
+
+def withheld_by_switches(leg: Leg, scenario: Scenario) -> str | None:
+    """The reason a static gate holds the leg back under the scenario's switches, or None."""
+    for name in leg.gates:
+        gate = gate_named(name)
+        if not gate.victim and gate.closed(leg, scenario):
+            return gate.reason(leg)
+    return None

@@ -1,0 +1,88 @@
+"""The support rule: who is bound to help a belligerent without being bound to fight.
+
+A member of a treaty in effect owes a belligerent support when the treaty's `assistance` block (in its
+text, or in a companion instrument; not a separate agreement) commits it to give that belligerent arms
+or military aid (more than a "self-help and mutual aid" clause), the use of bases, or defence-industrial
+help directed to it; help promised for wartime is owed once the recipient is attacked, peacetime help
+regardless. A state already fighting, or bound to fight, is not listed: its duty is the larger one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from foedus.engine.contract import meta, to_json
+from foedus.model.assistance import HelpEntry, HelpForm
+from foedus.model.treaty import Treaty
+
+__all__ = ["Support", "SupportLeg", "owed_support", "support_legs", "supporters"]
+
+
+@dataclass(frozen=True, slots=True)
+class SupportLeg:
+    """A form of support `provider` owes `recipient` under `treaty` (compiled per date in the leg table)."""
+
+    provider: str
+    recipient: str
+    treaty: str
+    entry: HelpEntry
+
+
+@dataclass(frozen=True, slots=True)
+class Support:
+    """`state` is bound to give `supports` (on `side`) a form of help under `treaty`, without a duty to fight."""
+
+    state: str = field(metadata=meta("the state bound to support", "string"))
+    supports: str = field(metadata=meta("the belligerent it supports", "string"))
+    side: str = field(metadata=meta("that belligerent's side", '"attack" | "defense"'))
+    treaty: str = field(metadata=meta("treaty id", "string"))
+    article: str | None = field(metadata=meta("article (null: none or not known)", "string | null"))
+    form: str = field(metadata=meta("arms, bases or defence_industry", "string"))
+    level: str = field(metadata=meta("how far it goes (docs/depth.md)", "string"))
+    when: str = field(metadata=meta("peacetime, or wartime (owed once the recipient is attacked)", "string"))
+    basis: str = field(metadata=meta("in the treaty text, or in a companion instrument", "string"))
+    certainty: str = field(metadata=meta("how well the commitment is sourced", "string"))
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form."""
+        return to_json(self)
+
+
+def owed_support(entry: HelpEntry) -> bool:
+    """Whether an entry binds its givers to support its recipients in a war: arms (not a mere self-help
+    clause), bases, or defence-industrial help directed to named recipients, in the treaty or a companion."""
+    if entry.basis == "separate":
+        return False
+    if entry.form is HelpForm.ARMS:
+        return entry.level != "self_help"
+    if entry.form is HelpForm.DEFENCE_INDUSTRY:
+        return entry.to is not None
+    return entry.form is HelpForm.BASES
+
+
+def support_legs(treaty: Treaty, members: frozenset[str], year: int) -> list[SupportLeg]:
+    """The support legs of one treaty among its members on a date of `year`."""
+    if treaty.assistance is None:
+        return []
+    out = []
+    for e in treaty.assistance.forms:
+        current = (e.since is None or e.since <= year) and (e.until is None or year <= e.until)
+        if not current or not owed_support(e):
+            continue
+        givers = members & set(e.by if e.by is not None else members)
+        takers = members & set(e.to if e.to is not None else members)
+        out += [SupportLeg(g, t, treaty.id, e) for t in sorted(takers) for g in sorted(givers) if g != t]
+    return out
+
+
+def supporters(legs: Iterable[SupportLeg], side_of: Mapping[str, str], busy: Iterable[str],
+               attacked: Iterable[str]) -> list[Support]:
+    """Support owed to each belligerent (`side_of`) by states not fighting nor bound to fight (`busy`)."""
+    busy_, hit = set(busy) | set(side_of), set(attacked)
+    found = {Support(leg.provider, leg.recipient, side_of[leg.recipient], leg.treaty, leg.entry.article,
+                     leg.entry.form.value, leg.entry.level, leg.entry.when, leg.entry.basis, leg.entry.certainty)
+             for leg in legs if leg.recipient in side_of and leg.provider not in busy_
+             and (leg.entry.when != "wartime" or leg.recipient in hit)}
+    return sorted(found, key=lambda s: (s.side, s.supports, s.state, s.treaty, s.form, s.article or ""))

@@ -1,0 +1,111 @@
+"""The trigger of each kind of obligation, how severe an incident must be to set it off, and the verdict.
+
+Severity (docs/severity.md): an opening incident is an armed attack, an incursion (drones or aircraft
+in the airspace, a brief strike across a border) or coercion (water cannon, boarding, blockade short
+of force). A clause binds when the incident reaches its trigger's threshold:
+
+| trigger (fact sheet vocabulary) | armed-attack | incursion | coercion |
+|---|---|---|---|
+| armed attack (NATO 5, US Pacific treaties) | binds | — | — |
+| armed attack putting the party in a state of war (Russia–DPRK 4, China–DPRK II) | binds | — | — |
+| armed aggression (EU 42(7), France–Germany 4(1)) | binds | — | — |
+| aggression (CSTO 4, Arab League 2, Rio 3/6): wording that covers acts short of an armed attack | binds | binds | — |
+| threat (consultation clauses: NATO 4, US–Japan IV; some guarantees) | binds | binds | binds |
+
+Offence and neutrality clauses concern a war, so they need an armed attack; a non-aggression pact is
+broken by an incursion or worse. Every attack that joiners bring into the war is an armed attack.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from foedus.engine.leg import Leg
+from foedus.engine.rules.gates import Situation, assumptions, closed_reason
+from foedus.engine.rules.where import covers
+from foedus.engine.scenario import SEVERITIES, Attack, Severity
+from foedus.model.places import Place
+from foedus.model.treaty import Kind, Provision, Trigger
+
+__all__ = ["THRESHOLDS", "Verdict", "conditions", "evaluate", "severe_enough", "threshold", "triggered"]
+
+RANK = {s: i for i, s in enumerate(SEVERITIES)}
+THRESHOLDS: dict[Trigger, Severity] = {
+    Trigger.ARMED_ATTACK: "armed-attack",
+    Trigger.ARMED_ATTACK_STATE_OF_WAR: "armed-attack",
+    Trigger.ARMED_AGGRESSION: "armed-attack",
+    Trigger.AGGRESSION: "incursion",
+    Trigger.THREAT: "coercion",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """The outcome of one rule: `binds`, or not, with the reason when a gate stopped it."""
+
+    binds: bool
+    withheld: str | None = None
+
+
+NO = Verdict(False)
+YES = Verdict(True)
+
+
+def threshold(provision: Provision) -> Severity:
+    """The least severe incident that sets the provision off (see the module docstring)."""
+    if provision.kind in (Kind.OFFENSE, Kind.NEUTRALITY):
+        return "armed-attack"
+    if provision.kind is Kind.NONAGGRESSION:
+        return "incursion"
+    return THRESHOLDS[provision.trigger]
+
+
+def severe_enough(leg: Leg, attack: Attack) -> bool:
+    """Whether the attack is severe enough for the leg's trigger."""
+    return RANK[attack.severity] >= RANK[threshold(leg.provision)]
+
+
+def _protects(leg: Leg, attack: Attack, places: Mapping[str, Place]) -> bool:
+    return (leg.beneficiary == attack.victim and covers(leg, attack, places)
+            and leg.counterparts.admits(attack.attacker))
+
+
+def triggered(leg: Leg, attack: Attack, places: Mapping[str, Place]) -> bool:
+    """The kind-specific trigger, before the gates."""
+    if not severe_enough(leg, attack):
+        return False
+    kind = leg.provision.kind
+    if kind is Kind.OFFENSE:
+        return leg.beneficiary == attack.attacker and leg.counterparts.admits(attack.victim)
+    if kind is Kind.NONAGGRESSION:
+        return leg.obligor == attack.attacker and leg.beneficiary == attack.victim
+    if kind is Kind.NEUTRALITY and leg.beneficiary == attack.attacker:
+        return leg.provision.when_partner_attacks and leg.counterparts.admits(attack.victim)
+    return _protects(leg, attack, places)
+
+
+def evaluate(leg: Leg, attack: Attack, situation: Situation) -> Verdict:
+    """Apply the rule for the leg's kind to one attack, then its gates in order."""
+    if not triggered(leg, attack, situation.places):
+        return NO
+    if leg.provision.kind is Kind.NONAGGRESSION:
+        return YES
+    reason = closed_reason(leg, situation)
+    return YES if reason is None else Verdict(False, reason)
+
+
+def conditions(leg: Leg, attack: Attack) -> list[str]:
+    """What a leg that binds on this attack takes for granted: its trigger's reading, its gates, its scope."""
+    p = leg.provision
+    out = assumptions(leg)
+    if p.trigger is Trigger.ARMED_ATTACK_STATE_OF_WAR:
+        out.append(f"assumes the attack puts {attack.victim} in a state of war")
+    if attack.severity != "armed-attack":
+        out.append(f"reads the {attack.severity} as {p.trigger.value.replace('_', ' ')}: the clause's wording "
+                   "covers acts short of an armed attack")
+    if (p.scope.territory if attack.kind == "territory" else p.scope.forces) is not None:
+        out.append(f"{attack.place} is within the scope of art. {p.article}")
+    if leg.treaty.origin == "atop":
+        out.append("ATOP dates membership from signature")
+    return out

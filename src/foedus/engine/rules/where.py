@@ -1,0 +1,68 @@
+"""Where an attack counts and whose attack counts: scope tokens and the adversary clause."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from foedus.engine.leg import Counterparts, Leg
+from foedus.engine.scenario import Attack
+from foedus.model.places import Place
+from foedus.model.treaty import Kind, Provision
+
+__all__ = ["counterparts_of", "covers", "in_scope", "token_matches"]
+
+_ADMIN = "administered-by:"
+
+
+def token_matches(token: str, place: Place, victim: str) -> bool:
+    """Whether a scope token covers `place`: a region id, place id, `home`, `overseas` (a place of the
+    victim's that is not its home territory, outside Europe), `administered-by:X` (or `X|Y`: any of
+    them), or `a+b` (all of them).
+
+    >>> p = Place(id="guam", name="Guam", kind="territory", sovereign="USA", administrator="USA",
+    ...           regions=["pacific-area"])
+    >>> token_matches("pacific-area", p, "USA"), token_matches("home", p, "USA")
+    (True, False)
+    >>> token_matches("pacific-area+administered-by:KOR|USA", p, "KOR"), token_matches("overseas", p, "USA")
+    (True, True)
+    """
+    if "+" in token:
+        return all(token_matches(part, place, victim) for part in token.split("+"))
+    if token == place.id or token in place.regions:
+        return True
+    if token == "home":
+        return place.kind in ("home", "subnational") and victim in (place.sovereign, place.administrator)
+    if token == "overseas":
+        return place.kind != "home" and "europe" not in place.regions and victim in place.holders("claimant")
+    if token.startswith(_ADMIN):
+        return place.administrator in token.removeprefix(_ADMIN).split("|")
+    return False
+
+
+def in_scope(provision: Provision, attack: Attack, place: Place) -> bool:
+    """Whether the attack's place and kind (territory or forces) fall in the provision's scope."""
+    tokens = provision.scope.territory if attack.kind == "territory" else provision.scope.forces
+    if tokens is None:
+        return True
+    return any(token_matches(t, place, attack.victim) for t in tokens)
+
+
+def covers(leg: Leg, attack: Attack, places: Mapping[str, Place]) -> bool:
+    """The place part of a leg's trigger: in scope for the kinds that protect a victim, always for offence
+    and non-aggression (they follow the attacker, wherever it strikes)."""
+    kind = leg.provision.kind
+    if kind in (Kind.OFFENSE, Kind.NONAGGRESSION):
+        return True
+    if kind is Kind.NEUTRALITY and leg.beneficiary == attack.attacker:
+        return True
+    return in_scope(leg.provision, attack, places[attack.place])
+
+
+def counterparts_of(provision: Provision, members: frozenset[str]) -> Counterparts:
+    """The adversary clause: any state, only the named states, or only non-members of the treaty."""
+    cond = provision.adversary
+    if cond.type == "named":
+        return Counterparts(allow=frozenset(cond.states))
+    if cond.type == "non_members":
+        return Counterparts(deny=members)
+    return Counterparts()
