@@ -71,6 +71,8 @@ def cascade(  # noqa: PLR0913
         return replace(result, power=power)
     if draws < 1 or draws > 10_000_000:
         raise ScenarioError(f"draws must be between 1 and 10,000,000 (got {draws})")
+    if seed is not None and not 0 <= seed < 2**63:
+        raise ScenarioError(f"seed must be between 0 and 2**63 - 1 (got {str(seed)[:30]})")
     from foedus.engine.fast.montecarlo import simulate  # numpy: loaded only for probabilistic runs
     from foedus.engine.power import expected_power
     from foedus.engine.reliability import HonourModel, load_honour_model

@@ -14,6 +14,7 @@ from typing import Annotated
 import typer
 
 from foedus.cli.options import (
+    MAX_SEED,
     AddMember,
     AddTreaty,
     DropTreaty,
@@ -26,6 +27,7 @@ from foedus.cli.options import (
     TreatyFiles,
     emit_json,
     overlay_flags,
+    refuse_unused,
     split,
     world_for,
 )
@@ -67,7 +69,8 @@ def cascade(  # noqa: PLR0913
     as_json: JsonOpt = False,
     cite: Annotated[bool, typer.Option("--cite", help="Also print the citations of the data used.")] = False,
     draws: Annotated[int | None, typer.Option(help="Monte Carlo draws over whether obligations are honoured.")] = None,
-    seed: Annotated[int | None, typer.Option(help="Random seed (same seed, same numbers).")] = None,
+    seed: Annotated[int | None, typer.Option(help="Random seed (same seed, same numbers).", min=0,
+                                             max=MAX_SEED)] = None,
     honour: Annotated[Path | None, typer.Option(help="YAML file overriding honour probabilities.")] = None,
     add_member: AddMember = None,
     remove_member: RemoveMember = None,
@@ -81,6 +84,8 @@ def cascade(  # noqa: PLR0913
     """Who is obligated to join a war that starts with this attack, on which side, and why."""
     from foedus.api import cascade as run
 
+    refuse_unused("--seed", seed is not None and draws is None, "without --draws")
+    refuse_unused("--honour", honour is not None and draws is None, "without --draws")
     what_if = overlay_flags(add_member, remove_member, drop_treaty, add_treaty, set_strength, overlay, set_scope)
     if save_overlay is not None:
         from foedus.model.overlay import overlay_from_flags
@@ -214,12 +219,8 @@ from foedus.backtest.command import backtest  # noqa: E402 - loads the backtest 
 app.command()(backtest)
 
 
-def main() -> None:
-    """Console entry point: run the app, turning FoedusError into a message and exit code 2."""
-    try:
-        app()  # click handles usage errors itself (message, exit code 2)
-    except FoedusError as exc:
-        if "--json" in sys.argv:
-            emit_json({"ok": False, "error": str(exc), "status": 2})
-        typer.echo(f"error: {exc}", err=True)
-        raise SystemExit(2) from None
+def main(argv: list[str] | None = None) -> None:
+    """Console entry point: run the app; any error is one line on stderr and exit code 2 (see `cli.entry`)."""
+    from foedus.cli.entry import run_cli
+
+    raise SystemExit(run_cli(app, sys.argv[1:] if argv is None else argv))

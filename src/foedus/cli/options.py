@@ -10,6 +10,7 @@ from typing import Annotated, Any
 import typer
 
 __all__ = [
+    "MAX_SEED",
     "AddMember",
     "AddTreaty",
     "DropTreaty",
@@ -22,10 +23,12 @@ __all__ = [
     "TreatyFiles",
     "emit_json",
     "overlay_flags",
+    "refuse_unused",
     "split",
     "world_for",
 ]
 
+MAX_SEED = 2**63 - 1  # numpy takes any non-negative seed; this bound keeps seeds exact in JSON-reading tools' int64
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON object (the stable contract).")]
 TreatyFiles = Annotated[
     list[Path] | None,
@@ -78,3 +81,15 @@ def emit_json(obj: Any) -> None:
     sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
 
 
+
+
+def refuse_unused(option: str, given: bool, when: str) -> None:
+    """An option that would be silently ignored in this combination is an error, not a no-op.
+
+    Raises:
+        FoedusError: `given` is true; the message says when the option has no effect.
+    """
+    if given:
+        from foedus.errors import FoedusError
+
+        raise FoedusError(f"{option} has no effect {when}; leave it out")

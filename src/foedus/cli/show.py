@@ -8,7 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from foedus.engine.result import CascadeResult
 from foedus.errors import FoedusError
@@ -128,9 +130,14 @@ def print_treaty_list(world: World, date: str | None, as_json: bool) -> None:
         return
     table = Table("id", "name", "signed", "in force", "ended", "members", "obligations")
     for r in rows:
-        table.add_row(r["id"], r["name"], r["signed"], r["in_force"] or "not in force",
-                      r["terminated"] or "", str(r["members"]), ", ".join(r["kinds"]))
+        _row(table, r["id"], r["name"], r["signed"], r["in_force"] or "not in force",
+             r["terminated"] or "", str(r["members"]), ", ".join(r["kinds"]))
     _console().print(table)
+
+
+def _row(table: Table, *cells: object) -> None:
+    """A table row of plain text: a treaty file's '[bold]' or '[/x]' is shown as written, never read as markup."""
+    table.add_row(*(Text(str(c)) for c in cells))
 
 
 def print_treaty(world: World, treaty_id: str, as_json: bool) -> None:
@@ -141,15 +148,15 @@ def print_treaty(world: World, treaty_id: str, as_json: bool) -> None:
         return
     console = _console()
     names = world.states.names
-    console.print(f"[bold]{t.name}[/bold] ({t.id})")
-    console.print(f"signed {t.signed}; in force {t.in_force or 'not in force'}"
-                  + (f"; terminated {t.terminated}" if t.terminated else "")
-                  + f"; {t.type}; certainty: {t.certainty.value}")
+    console.print(f"[bold]{escape(t.name)}[/bold] ({escape(t.id)})")
+    console.print(Text(f"signed {t.signed}; in force {t.in_force or 'not in force'}"
+                       + (f"; terminated {t.terminated}" if t.terminated else "")
+                       + f"; {t.type}; certainty: {t.certainty.value}"))
     members = Table("state", "signed", "joined", "left", "suspended", "certainty", title="members")
     for m in t.members:
         spans = "; ".join(f"{s.start}–{s.end or ''}" for s in m.suspended)
-        members.add_row(f"{names.get(m.state, m.state)} ({m.state})", str(m.signed or t.signed),
-                        str(m.joined or t.in_force or "—"), str(m.left or ""), spans, m.certainty.value)
+        _row(members, f"{names.get(m.state, m.state)} ({m.state})", m.signed or t.signed,
+             m.joined or t.in_force or "—", m.left or "", spans, m.certainty.value)
     console.print(members)
     provisions = Table("kind", "art.", "strength", "trigger", "owed by → to", "scope", "gates", title="provisions")
     for p in t.provisions:
@@ -161,21 +168,21 @@ def print_treaty(world: World, treaty_id: str, as_json: bool) -> None:
             gates += f" valid {p.valid.start}–{p.valid.end or ''}"
         if p.adversary.type != "any":
             gates += f" adversary: {p.adversary.type} {','.join(p.adversary.states)}"
-        provisions.add_row(p.kind.value, p.article, p.strength.value, p.trigger.value, who, scope, gates)
+        _row(provisions, p.kind.value, p.article, p.strength.value, p.trigger.value, who, scope, gates)
     console.print(provisions)
     if t.invocations:
         inv = Table("date", "art.", "requester", "outcome", title="invocations")
         for i in sorted(t.invocations, key=lambda i: i.date):
-            inv.add_row(str(i.date), i.article, ", ".join(i.requester), i.outcome)
+            _row(inv, i.date, i.article, ", ".join(i.requester), i.outcome)
         console.print(inv)
     else:
         console.print("invocations: none recorded")
     for s in t.sources:
-        console.print(f"source: {s.url}" + (f" ({s.title})" if s.title else ""))
+        console.print(Text(f"source: {s.url}" + (f" ({s.title})" if s.title else "")))
     for u in t.unverified:
-        console.print(f"[yellow]unverified:[/yellow] {u}")
+        console.print(f"[yellow]unverified:[/yellow] {escape(u)}")
     if t.note:
-        console.print(f"note: {t.note}")
+        console.print(Text(f"note: {t.note}"))
 
 
 def _who(states: list[str] | None) -> str:
@@ -187,32 +194,31 @@ def _where(tokens: list[str] | None) -> str:
 
 
 def validate_files(paths: list[Path]) -> None:
-    """Validate treaty files; print one line per file; raise on the first bad one."""
+    """Validate treaty files as `cascade --treaties` would load them; print one line per file; raise on the first
+    bad one (a user file may not reuse a bundled id, since `--treaties` refuses that too)."""
     from foedus.model.loader import bundled_treaty_files, load_treaties
-    from foedus.model.world import World
 
     files: list[Path] = []
     for p in paths:
         if p.is_dir():
-            files += sorted([*p.glob("*.yaml"), *p.glob("*.yml")])
+            found = sorted(f for f in [*p.glob("*.yaml"), *p.glob("*.yml")] if not f.is_dir())
+            if not found:
+                raise FoedusError(f"{p}: a folder with no treaty files (*.yaml, *.yml) in it")
+            files += found
         elif p.exists():
             files.append(p)
         else:
             raise FoedusError(f"{p}: no such file or folder")
     if not paths:
-        files = bundled_treaty_files()
-    world = World.default() if paths else None
-    if world is None:
         from foedus.model.gazetteer import Gazetteer
         from foedus.model.states import StateRegistry
 
         states = StateRegistry.load()
-        treaties = load_treaties(files, states, Gazetteer.load(states))
+        treaties = load_treaties(bundled_treaty_files(), states, Gazetteer.load(states))
     else:
-        treaties = load_treaties(files, world.states, world.places)
-        clash = sorted(set(treaties) & set(world.treaties))
-        if clash:
-            print(f"note: {', '.join(clash)} also in the bundled set (a --treaties file would replace it)")
+        world = World.default()
+        known = {tid: "the bundled treaty set" for tid in world.treaties.curated}
+        treaties = load_treaties(files, world.states, world.places, known)
     for tid in treaties:
         print(f"ok  {tid}")
     print(f"{len(treaties)} treaty file(s) valid")
@@ -223,6 +229,8 @@ def print_states(query: str | None, date: str | None, as_json: bool) -> None:
     from foedus.engine.scenario import parse_date
     from foedus.model.states import StateRegistry
 
+    if query and date:
+        raise FoedusError("--date has no effect with a state name (it lists the members on a date); leave one out")
     registry = StateRegistry.load()
     day = parse_date(date) if date else None
     chosen = [registry.resolve(query)] if query else [s for s in registry if day is None or s.member_on(day)]
@@ -243,6 +251,8 @@ def print_states(query: str | None, date: str | None, as_json: bool) -> None:
 
 def print_places(regions: bool, homes: bool, as_json: bool) -> None:
     """The gazetteer's places (or regions)."""
+    if regions and homes:
+        raise FoedusError("--homes has no effect with --regions (it adds home territories to places); leave one out")
     world = World.default()
     if regions:
         rows: list[dict[str, Any]] = [r.model_dump() for r in world.places.regions.values()]

@@ -11,10 +11,22 @@ from typing import Annotated, Any
 
 import typer
 
-from foedus.cli.options import AddMember, AddTreaty, DropTreaty, OverlayFile, RemoveMember, SetScope, SetStrength
+from foedus.cli.options import (
+    MAX_SEED,
+    AddMember,
+    AddTreaty,
+    DropTreaty,
+    OverlayFile,
+    RemoveMember,
+    SetScope,
+    SetStrength,
+    refuse_unused,
+)
 from foedus.errors import FoedusError
 
 __all__ = ["atlas", "atlas_plot", "compare"]
+
+MAX_WORKERS = 256
 
 
 def _emit(obj: Any) -> None:
@@ -54,6 +66,10 @@ def compare(  # noqa: PLR0913 - scenario, two worlds, what to watch
     from foedus.model.overlay import overlay_from_flags
     from foedus.model.world import World
 
+    refuse_unused("--watch", watch is not None and not atlas, "without --atlas")
+    refuse_unused("--against", bool(against) and (not atlas or watch is None), "without --atlas and --watch")
+    for name, value in (("--attacker", attacker), ("--target", target), ("--place", place)):
+        refuse_unused(name, bool(value) and atlas, "with --atlas (it compares every ordered dyad)")
     base_day = parse_date(date)
     other_day = parse_date(date2) if date2 else base_day
     flags = overlay_flags(add_member, remove_member, drop_treaty, add_treaty, set_strength, overlay, set_scope)
@@ -129,10 +145,11 @@ def atlas(  # noqa: PLR0913 - one option per atlas input
     last: Annotated[int | None, typer.Option("--to", help="Last year of a yearly series.")] = None,
     reading: Annotated[str | None, typer.Option(help="legal | escalatory (default: both).")] = None,
     scheduler: Annotated[str | None, typer.Option(help="Dask scheduler (address, 'local'); --out: a folder")] = None,
-    workers: Annotated[int, typer.Option(help="Workers of a local Dask cluster.")] = 2,
+    workers: Annotated[int | None, typer.Option(help="Workers of a local Dask cluster (default 2).", min=1,
+                                                max=MAX_WORKERS)] = None,
     backend: Annotated[str | None, typer.Option(help="Matrix backend: numpy (default) or torch (GPU if any).")] = None,
     draws: Annotated[int | None, typer.Option(help="With --date: Monte Carlo draws per dyad (legal default).")] = None,
-    seed: Annotated[int | None, typer.Option(help="Random seed for --draws.")] = None,
+    seed: Annotated[int | None, typer.Option(help="Random seed for --draws.", min=0, max=MAX_SEED)] = None,
     honour: Annotated[Path | None, typer.Option(help="YAML file overriding honour probabilities.")] = None,
 ) -> None:
     """Per ordered dyad at a date, or yearly systemic indicators over a range of years."""
@@ -141,6 +158,7 @@ def atlas(  # noqa: PLR0913 - one option per atlas input
     from foedus.model.world import World
     from foedus.sweeps.atlas import AtlasOptions, atlas_frame
 
+    _atlas_combination(date, first, last, scheduler, workers, draws, seed, honour)
     if scheduler:  # a Dask sweep writes a folder of Parquet partitions
         from foedus.sweeps.dask_sweeps import check_folder
 
@@ -150,7 +168,8 @@ def atlas(  # noqa: PLR0913 - one option per atlas input
     opts = AtlasOptions(readings=_readings(reading), backend=backend)
     world = World.default()
     if date is not None and draws is not None:
-        _atlas_draws(world, parse_date(date), draws, _DrawsHow(seed, honour, backend, scheduler, workers), reading, out)
+        how = _DrawsHow(seed, honour, backend, scheduler, workers or 2)
+        _atlas_draws(world, parse_date(date), draws, how, reading, out)
         return
     if date is not None:
         from foedus.cli.research_cmd import working
@@ -165,9 +184,26 @@ def atlas(  # noqa: PLR0913 - one option per atlas input
     if scheduler:
         from foedus.sweeps.dask_sweeps import dask_yearly
 
-        dask_yearly(first, last, opts, out, scheduler, workers)
+        dask_yearly(first, last, opts, out, scheduler, workers or 2)
         return
     _write(_yearly_with_progress(world, first, last, opts), out)
+
+
+def _atlas_combination(date: str | None, first: int | None, last: int | None, scheduler: str | None,
+                       workers: int | None, draws: int | None, seed: int | None, honour: Path | None) -> None:
+    """Refuse options this combination would ignore, and a malformed scheduler address, before any work."""
+    series = first is not None or last is not None
+    refuse_unused("--from/--to", date is not None and series, "with --date (give one date, or a range of years)")
+    refuse_unused("--draws", draws is not None and date is None, "without --date (draws are per dyad at one date)")
+    refuse_unused("--seed", seed is not None and draws is None, "without --draws")
+    refuse_unused("--honour", honour is not None and draws is None, "without --draws")
+    refuse_unused("--scheduler", scheduler is not None and date is not None and draws is None,
+                  "with --date but no --draws (a one-date atlas runs in this process)")
+    refuse_unused("--workers", workers is not None and scheduler != "local", "unless --scheduler local")
+    if scheduler is not None:
+        from foedus.sweeps.dask_address import check_scheduler
+
+        check_scheduler(scheduler)
 
 
 @dataclass(frozen=True)

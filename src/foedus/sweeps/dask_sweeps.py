@@ -39,15 +39,21 @@ def client(scheduler: str = "local", workers: int = 2) -> Iterator[Any]:
     except ImportError:
         raise FoedusError("Dask sweeps need the dask extra: pip install 'foedus[dask]'") from None
     if scheduler == "local":
+        if not 1 <= workers <= 256:  # no workers: every task would wait for ever
+            raise FoedusError(f"a local Dask cluster needs 1 to 256 workers (got {workers})")
         cluster = LocalCluster(  # type: ignore[no-untyped-call]
             n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
         with cluster, Client(cluster) as c:  # type: ignore[no-untyped-call]
             yield c
     else:
+        from foedus.sweeps.dask_address import check_scheduler
+
+        check_scheduler(scheduler)
         try:
             c = Client(scheduler, timeout="10s")  # type: ignore[no-untyped-call]
-        except OSError as exc:
-            raise FoedusError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
+        except (OSError, ValueError, TypeError) as exc:  # unreachable, refused, timed out, or malformed
+            reason = " ".join(str(exc).split())[:200] or type(exc).__name__
+            raise FoedusError(f"cannot reach the Dask scheduler at {scheduler}: {reason}") from None
         with c:
             yield c
 
