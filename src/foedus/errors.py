@@ -4,6 +4,7 @@ from __future__ import annotations
 
 __all__ = [
     "ChecksumError",
+    "DataCorruptError",
     "DataFetchError",
     "DataImportError",
     "DataMissingError",
@@ -69,3 +70,8 @@ class DataImportError(FoedusError):
 
 class ChecksumError(FoedusError):
     """A file's SHA-256 is not the one the registry expects; the message names both hashes."""
+
+
+class DataCorruptError(ChecksumError):
+    """A research dataset file failed its check (corrupt, truncated, or an unrecorded version) and was not read;
+    the message names the file and says to run `foedus data status`."""

@@ -12,7 +12,6 @@ import csv
 import datetime as dt
 import difflib
 import functools
-import json
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -20,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from foedus.errors import UnknownStateError
-from foedus.paths import cache_dir, dataset_file
+from foedus.paths import cache_dir
 
 __all__ = ["COW_STATES_FILE", "State", "StateRegistry", "gw_to_cow"]
 
@@ -155,7 +154,13 @@ class StateRegistry:
 
     @classmethod
     def load(cls) -> StateRegistry:
-        """Build the registry from countrycode, plus COW spells when the data folder has them."""
+        """Build the registry from countrycode, plus COW spells when the data folder has them (checked first).
+
+        Raises:
+            DataCorruptError: a COW file in the data folder fails its check.
+        """
+        from foedus.datasets.verify import dataset_file
+
         rows = _countrycode_rows()
         cow_path = dataset_file(COW_STATES_FILE)
         spells = _read_cow_spells(cow_path) if cow_path else {}
@@ -250,23 +255,18 @@ _CC_COLUMNS = ("cown", "cowc", "iso3c", "country.name.en", "country.name.en.rege
 
 
 def _countrycode_rows() -> list[dict[str, Any]]:
-    """The countrycode columns we use, cached as JSON so the CLI starts fast."""
+    """The countrycode columns we use, cached as plain JSON (see `foedus.cachefile`) so the CLI starts fast."""
     from importlib.metadata import version
 
+    from foedus.cachefile import read_cache, write_cache
+
+    key = f"countrycode-{version('countrycode')}-{','.join(_CC_COLUMNS)}"
     cache = cache_dir() / f"countrycode-{version('countrycode')}-{len(_CC_COLUMNS)}.json"
-    try:
-        cached: list[dict[str, Any]] = json.loads(cache.read_text(encoding="utf-8"))
+    cached = read_cache(cache, key)
+    if isinstance(cached, list):
         return cached
-    except (OSError, ValueError):
-        pass
     rows = _countrycode_extract()
-    try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cache.with_suffix(".tmp")
-        tmp.write_text(json.dumps(rows), encoding="utf-8")
-        tmp.replace(cache)
-    except OSError:
-        pass
+    write_cache(cache, key, rows)
     return rows
 
 

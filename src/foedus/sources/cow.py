@@ -11,8 +11,8 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path
 
+from foedus.datasets.verify import dataset_file
 from foedus.errors import DataMissingError
-from foedus.paths import dataset_file
 
 __all__ = ["CINC_FILE", "GW_FILE", "Capabilities", "capabilities", "read_capabilities", "read_gw_spells"]
 
@@ -54,10 +54,23 @@ class Capabilities:
 @functools.cache
 def capabilities() -> Capabilities:
     """The data folder's CINC table, read once per process (and cached across processes)."""
-    from foedus.paths import cached_from_file
+    from foedus.derived import cached_from_file
 
     path = _need(CINC_FILE, "cow_nmc")
-    return cached_from_file(path, "cinc", lambda: read_capabilities(path))
+    return cached_from_file(path, "cinc", lambda: read_capabilities(path), _to_plain, _from_plain)
+
+
+def _to_plain(caps: Capabilities) -> dict[str, object]:
+    return {"last_year": caps.last_year,
+            "by_year": {str(y): {str(c): v for c, v in row.items()} for y, row in caps.by_year.items()}}
+
+
+def _from_plain(data: dict[str, object]) -> Capabilities:
+    by_year = data["by_year"]
+    if not isinstance(by_year, dict):
+        raise TypeError("by_year is not a mapping")
+    return Capabilities(by_year={int(y): {int(c): float(v) for c, v in row.items()} for y, row in by_year.items()},
+                        last_year=int(str(data["last_year"])))
 
 
 def read_capabilities(path: Path | None = None) -> Capabilities:
