@@ -43,8 +43,9 @@ class Capabilities:
             return self._carried, True
         return {}, False
 
-    @property
+    @functools.cached_property
     def _carried(self) -> dict[int, float]:
+        """Each state's last known CINC (computed once: every date after 2016 asks for it)."""
         latest: dict[int, float] = {}
         for year in sorted(self.by_year):
             latest.update(self.by_year[year])
