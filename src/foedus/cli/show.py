@@ -124,7 +124,7 @@ def print_treaty_list(world: World, date: str | None, as_json: bool) -> None:
     from foedus.catalog import treaty_rows
     from foedus.engine.scenario import parse_date
 
-    rows = treaty_rows(world, parse_date(date) if date else None)
+    rows = treaty_rows(world, parse_date(date) if date is not None else None)
     if as_json:
         _json(rows)
         return
@@ -229,11 +229,11 @@ def print_states(query: str | None, date: str | None, as_json: bool) -> None:
     from foedus.engine.scenario import parse_date
     from foedus.model.states import StateRegistry
 
-    if query and date:
+    if query is not None and date is not None:
         raise FoedusError("--date has no effect with a state name (it lists the members on a date); leave one out")
     registry = StateRegistry.load()
-    day = parse_date(date) if date else None
-    chosen = [registry.resolve(query)] if query else [s for s in registry if day is None or s.member_on(day)]
+    day = parse_date(date) if date is not None else None
+    chosen = [registry.resolve(query)] if query is not None else [s for s in registry if day is None or s.member_on(day)]
     rows: list[dict[str, Any]] = [{"id": s.id, "ccode": s.ccode, "cow": s.cow_abb, "iso3": s.iso3, "name": s.name,
              "spells": [[a.isoformat(), b.isoformat() if b else None] for a, b in s.spells]} for s in chosen]
     if as_json:

@@ -71,7 +71,7 @@ def compare(  # noqa: PLR0913 - scenario, two worlds, what to watch
     for name, value in (("--attacker", attacker), ("--target", target), ("--place", place)):
         refuse_unused(name, bool(value) and atlas, "with --atlas (it compares every ordered dyad)")
     base_day = parse_date(date)
-    other_day = parse_date(date2) if date2 else base_day
+    other_day = parse_date(date2) if date2 is not None else base_day
     flags = overlay_flags(add_member, remove_member, drop_treaty, add_treaty, set_strength, overlay, set_scope)
     ov = overlay_from_flags(flags)
     base = World.default()
@@ -103,7 +103,7 @@ def _compare_scenario(base: Any, other: Any, base_day: Any, other_day: Any, atta
     from foedus.api import cascade
     from foedus.sweeps.compare import compare_results
 
-    kw: dict[str, Any] = {"place": place, "reading": reading or "legal"}
+    kw: dict[str, Any] = {"place": place, "reading": reading if reading is not None else "legal"}
     a = cascade(attacker, target, base_day, world=base, **kw)
     b = cascade(attacker, target, other_day, world=other, **kw)
     diff = compare_results(a, b) | {"what_if": what_if, "base_date": str(base_day), "other_date": str(other_day)}
@@ -159,6 +159,8 @@ def atlas(  # noqa: PLR0913 - one option per atlas input
     from foedus.sweeps.atlas import AtlasOptions, atlas_frame
 
     _atlas_combination(date, first, last, scheduler, workers, draws, seed, honour)
+    if backend is not None and backend not in ("numpy", "torch"):
+        raise FoedusError(f"unknown backend {backend!r}: choose numpy or torch")
     if scheduler:  # a Dask sweep writes a folder of Parquet partitions
         from foedus.sweeps.dask_sweeps import check_folder
 

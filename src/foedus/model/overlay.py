@@ -144,6 +144,12 @@ def _apply(change: AddMember | RemoveMember | DropTreaty | AddTreaty | SetStreng
            treaties: dict[str, Treaty], world: World) -> None:
     if isinstance(change, AddTreaty):
         new = _added_treaty(change, world)
+        if new.id in treaties:
+            raise ScenarioError(f"what-if add_treaty: the world already has a treaty {new.id!r}; drop it first "
+                                "(--drop-treaty) or give the new one another id")
+        for old in new.replaces:
+            if old not in treaties and old not in world.treaties:
+                raise ScenarioError(f"what-if add_treaty {new.id}: replaces {old!r}, which no treaty is")
         treaties[new.id] = new
         return
     treaty = _need(treaties, change.treaty, world)
