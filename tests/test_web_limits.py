@@ -46,7 +46,8 @@ def _has_security_headers(headers: Any) -> bool:
 def test_cheap_requests_are_the_legal_reading_among_few_states() -> None:
     q = ScenarioQuery(["UKR"], ["RUS"], "2025-01-15")
     assert is_cheap(q, WhatIfQuery(), DrawsQuery())
-    assert not is_cheap(ScenarioQuery(["UKR"], ["RUS"], "2025-01-15", reading="escalatory"), WhatIfQuery(), DrawsQuery())
+    escalatory = ScenarioQuery(["UKR"], ["RUS"], "2025-01-15", reading="escalatory")
+    assert not is_cheap(escalatory, WhatIfQuery(), DrawsQuery())
     assert not is_cheap(q, WhatIfQuery(("drop-treaty=nato_1949",)), DrawsQuery())
     assert not is_cheap(q, WhatIfQuery(), DrawsQuery(100, 1))
     assert not is_cheap(ScenarioQuery(["RUS", "BLR", "PRK"], ["POL", "LTU"], "2025-01-15"), WhatIfQuery(), DrawsQuery())
@@ -66,7 +67,8 @@ def test_requests_over_the_cost_caps_are_refused_before_they_run(client: TestCli
     response = client.get("/api/cascade", params={"attacker": many, "target": targets, "date": "2025-06-01",
                                                   "reading": "escalatory"})
     assert response.status_code == 422
-    assert f"at most {MAX_ESCALATORY_STATES}" in response.json()["error"] and "legal reading" in response.json()["error"]
+    error = response.json()["error"]
+    assert f"at most {MAX_ESCALATORY_STATES}" in error and "legal reading" in error
     response = client.get("/api/cascade", params={"attacker": "RUS,BLR", "target": "POL,LTU", "date": "2025-06-01",
                                                   "reading": "escalatory", "draws": 10_000})
     assert response.status_code == 422 and "escalatory draws" in response.json()["error"]

@@ -233,7 +233,8 @@ def print_states(query: str | None, date: str | None, as_json: bool) -> None:
         raise FoedusError("--date has no effect with a state name (it lists the members on a date); leave one out")
     registry = StateRegistry.load()
     day = parse_date(date) if date is not None else None
-    chosen = [registry.resolve(query)] if query is not None else [s for s in registry if day is None or s.member_on(day)]
+    chosen = ([registry.resolve(query)] if query is not None
+              else [s for s in registry if day is None or s.member_on(day)])
     rows: list[dict[str, Any]] = [{"id": s.id, "ccode": s.ccode, "cow": s.cow_abb, "iso3": s.iso3, "name": s.name,
              "spells": [[a.isoformat(), b.isoformat() if b else None] for a, b in s.spells]} for s in chosen]
     if as_json:

@@ -83,9 +83,8 @@ def load_honour_model(path: str | Path | None) -> HonourModel:
     """
     if path is None:
         return HonourModel()
-    from foedus.model.yamlio import read_yaml_file, validate_file_data
-
     from foedus.errors import FoedusError
+    from foedus.model.yamlio import read_yaml_file, validate_file_data
 
     raw = read_yaml_file(path, "honour model") or {}
     merged = {k: dict(v) for k, v in _DEFAULTS.items()}

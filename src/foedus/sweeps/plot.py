@@ -35,7 +35,6 @@ def _read_series(series: Path) -> Any:
 
 def plot_series(series: Path, out: Path) -> None:
     """Draw mean/max cascade size, tripwire dyads and the capability share at war per year into `out`."""
-    import pandas as pd
 
     if out.exists():
         raise FoedusError(f"{out} already exists; not overwriting it")
