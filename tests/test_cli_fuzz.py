@@ -304,3 +304,15 @@ def test_bad_invocations_as_real_processes(folder: Path, args: list[str]) -> Non
                           env=env, timeout=120)
     _check(args, proc.returncode, proc.stdout, proc.stderr)
     assert _snapshot(folder) == before
+
+
+def test_rich_markup_in_a_treaty_is_shown_as_written(folder: Path, tmp_path: Path) -> None:
+    pact = tmp_path / "markup_pact.yaml"
+    pact.write_text(_treaty(**{"name: My pact": "name: '[/bold][link=x]pact[/]'",
+                               'article: "1"': 'article: "[red]1"'}) + "note: '[/] closing tag'\n", encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = run_cli(app, ["treaties", "show", "my_pact", "--treaties", str(pact)])
+    assert code == 0, err.getvalue()
+    text = out.getvalue()
+    assert "[/bold][link=x]pact[/]" in text and "[red]1" in text and "[/] closing tag" in text

@@ -26,7 +26,7 @@ __all__ = ["CHEAP_STATES", "MAX_ESCALATORY_DRAW_STATES", "MAX_ESCALATORY_STATES"
            "compare_job", "is_cheap", "main", "run_job"]
 
 CHEAP_STATES = 4  # a legal cascade among at most this many attackers and targets runs on the event loop
-MAX_ESCALATORY_STATES = 8  # escalatory cascades: attackers + targets (8 take ~0.4 s, 16 take ~5 s)
+MAX_ESCALATORY_STATES = 8  # escalatory cascades: attackers + targets (the war, and the time, grow fast with more)
 MAX_ESCALATORY_DRAW_STATES = 20_000  # escalatory Monte Carlo: draws x (attackers + targets)
 
 
