@@ -10,6 +10,7 @@ import datetime as dt
 import functools
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from foedus.datasets.verify import dataset_file
 from foedus.errors import DataMissingError
@@ -61,17 +62,17 @@ def capabilities() -> Capabilities:
     return cached_from_file(path, "cinc", lambda: read_capabilities(path), _to_plain, _from_plain)
 
 
-def _to_plain(caps: Capabilities) -> dict[str, object]:
-    return {"last_year": caps.last_year,
-            "by_year": {str(y): {str(c): v for c, v in row.items()} for y, row in caps.by_year.items()}}
+def _to_plain(caps: Capabilities) -> dict[str, Any]:
+    """Parallel lists (years; per year, COW codes and values): JSON keeps their types, and they load fast."""
+    years = sorted(caps.by_year)
+    return {"last_year": caps.last_year, "years": years, "codes": [list(caps.by_year[y]) for y in years],
+            "values": [list(caps.by_year[y].values()) for y in years]}
 
 
-def _from_plain(data: dict[str, object]) -> Capabilities:
-    by_year = data["by_year"]
-    if not isinstance(by_year, dict):
-        raise TypeError("by_year is not a mapping")
-    return Capabilities(by_year={int(y): {int(c): float(v) for c, v in row.items()} for y, row in by_year.items()},
-                        last_year=int(str(data["last_year"])))
+def _from_plain(data: dict[str, Any]) -> Capabilities:
+    rows = zip(data["years"], data["codes"], data["values"], strict=True)
+    by_year = {int(y): dict(zip(codes, values, strict=True)) for y, codes, values in rows}
+    return Capabilities(by_year=by_year, last_year=int(data["last_year"]))
 
 
 def read_capabilities(path: Path | None = None) -> Capabilities:
