@@ -83,7 +83,7 @@ class GuardSettings:
     allow_remote: bool = False
     extra_hosts: tuple[str, ...] = ()
     max_in_flight: int = 128
-    loop_slots: int = 2
+    loop_slots: int = 1
 
 
 class Guard:
