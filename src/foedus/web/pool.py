@@ -34,7 +34,8 @@ class JobTimeoutError(WebInputError):
 
 def default_size() -> int:
     """Worker processes: one core is left to the event loop (at least one worker, at most four)."""
-    return max(1, min(4, (os.cpu_count() or 2) - 1))
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 2)
+    return max(1, min(4, cores - 1))
 
 
 class _Worker:
@@ -42,17 +43,22 @@ class _Worker:
 
     def __init__(self) -> None:
         self.proc: subprocess.Popen[bytes] | None = None
+        self._starting = threading.Lock()  # the warm-up and a first job must not start two processes
 
     def started(self) -> subprocess.Popen[bytes]:
-        if self.proc is not None and self.proc.poll() is None:
+        with self._starting:
+            if self.proc is not None and self.proc.poll() is None:
+                return self.proc
+            self.proc = self._start()
             return self.proc
+
+    def _start(self) -> subprocess.Popen[bytes]:
         proc = subprocess.Popen([sys.executable, "-m", "foedus.web.jobs"], stdin=subprocess.PIPE,
                                 stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=os.environ.copy())
         assert proc.stdout is not None
         if _read_line(proc.stdout, _STARTUP_S) is None:
             _kill(proc)
             raise RuntimeError("a worker process did not start")
-        self.proc = proc
         return proc
 
     def run(self, line: bytes, timeout: float) -> tuple[dict[str, Any], bytes] | None:
@@ -67,7 +73,10 @@ class _Worker:
             return self.run(line, timeout)
         head = _read_line(proc.stdout, timeout)
         if head is None:
+            exited = proc.poll() is not None
             self.close()
+            if exited:
+                raise RuntimeError("a worker process exited in the middle of a job")
             return None
         header: dict[str, Any] = json.loads(head)
         # the worker writes the header and the body at once (the body may already be buffered: no select here)
