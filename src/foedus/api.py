@@ -91,11 +91,13 @@ def cascade(
         result = replace(result, datasets=(*result.datasets, "cow_nmc"))
     draws, seed = options.get("draws"), options.get("seed")
     if draws is None:
-        if seed is not None:
-            raise ScenarioError("a seed only matters with draws: give draws as well, or no seed")
+        if seed is not None or honour is not None:
+            raise ScenarioError("a seed or an honour model only matters with draws: give draws as well, or neither")
         return replace(result, power=power)
     if not isinstance(draws, int) or not 1 <= draws <= MAX_DRAWS:
         raise ScenarioError(f"draws must be between 1 and {MAX_DRAWS:,} (got {draws})")
+    if seed is not None and not (isinstance(seed, int) and 0 <= seed < 2**63):
+        raise ScenarioError(f"seed must be between 0 and 2**63 - 1 (got {str(seed)[:30]})")
     from foedus.engine.fast.montecarlo import simulate  # numpy: loaded only for probabilistic runs
     from foedus.engine.power import expected_power
     from foedus.engine.reliability import HonourModel, load_honour_model

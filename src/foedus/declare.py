@@ -33,6 +33,7 @@ class Input:
     split: bool = False
     example: str | None = None
     metavar: str | None = None
+    bounds: tuple[int, int] | None = None  # smallest and largest value of a number
 
     @property
     def required(self) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 __all__ = [
     "AmbiguousNameError",
     "ChecksumError",
+    "DataCorruptError",
     "DataFetchError",
     "DataFormatError",
     "DataImportError",
@@ -103,3 +104,8 @@ class WarDataError(FoedusError):
         self.path, self.location, self.problem = path, location, problem
         where = f"{path}: {location}" if location else path
         super().__init__(f"{where}: {problem}")
+
+
+class DataCorruptError(ChecksumError):
+    """A research dataset file failed its check (corrupt, truncated, or an unrecorded version) and was not read;
+    the message names the file and says to run `foedus data status`."""

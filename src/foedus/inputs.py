@@ -41,9 +41,10 @@ WHAT_IF: tuple[Input, ...] = (
 )
 
 MONTE_CARLO: tuple[Input, ...] = (
-    Input("draws", int | None, None, "Monte Carlo draws over whether obligations are honoured (1 to 10,000,000)."),
+    Input("draws", int | None, None, "Monte Carlo draws over whether obligations are honoured.",
+          bounds=(1, 10_000_000)),
     Input("seed", int | None, None, "Random seed (same seed, same numbers); one is chosen and reported when none "
-          "is given."),
+          "is given.", bounds=(0, 2**63 - 1)),
 )
 
 

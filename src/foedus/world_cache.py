@@ -1,12 +1,16 @@
 """The on-disk cache of the bundled world's parts (curated treaties, states, places), for fast starts.
 
-The key changes whenever any input changes: the foedus version, the bundled YAML files, the model code,
-the state-system and ATOP files, and the country-code table.
+Stored as plain JSON (`foedus.model.codec`, `foedus.cachefile`): loading it cannot run code, and it is used
+only when this user owns it. Its key is the SHA-256 of every input — the bundled YAML files, the model code,
+the state-system files and the country-code table — with the foedus and pydantic versions; file hashes are
+remembered by stat (`foedus.filehash`), so a start reads no more than the cache itself. The state-system files
+are checked against the dataset registry when the parts are built from them; a cache hit needs no check, since
+its key is their content: a damaged file misses the cache and is then checked (and refused).
 """
 
 from __future__ import annotations
 
-import os
+import functools
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,62 +20,62 @@ if TYPE_CHECKING:
     from foedus.model.states import StateRegistry
     from foedus.model.treaty import Treaty
 
-__all__ = ["cached_parts"]
+__all__ = ["cached_parts", "inputs_key"]
 
 Parts = tuple["dict[str, Treaty]", "StateRegistry", "Gazetteer"]
 
 
-def _inputs_key() -> str:
-    """A key that changes whenever any input of the bundled world changes."""
+@functools.cache
+def inputs_key() -> str:
+    """A key that changes whenever any input of the bundled world changes.
+
+    Raises:
+        DataCorruptError: a state-system file in the data folder fails its check.
+    """
     import hashlib
     from importlib.util import find_spec
 
     import pydantic
 
     from foedus._version import __version__
+    from foedus.filehash import content_sha256
     from foedus.model.states import COW_MAJORS_FILE, COW_STATES_FILE
     from foedus.paths import data_dir
-    from foedus.sources.atop import ATOP_MEMBER_FILE
 
     data = Path(str(resources.files("foedus.data")))
     code = data.parent
     files = sorted([*data.glob("*.yaml"), *data.glob("treaties/*.yaml"), *code.glob("model/*.py"),
                     *code.glob("sources/*.py")])
-    files += [data_dir() / f for f in (COW_STATES_FILE, COW_MAJORS_FILE, ATOP_MEMBER_FILE)]
+    files += [data_dir() / COW_STATES_FILE, data_dir() / COW_MAJORS_FILE]
     spec = find_spec("countrycode")
     if spec is not None and spec.origin:
         files.append(Path(spec.origin).parent / "data" / "codelist.pickle")
     parts = [__version__, pydantic.VERSION]
     for f in files:
         try:
-            st = f.stat()
-            parts.append(f"{f}:{st.st_size}:{st.st_mtime_ns}")
+            parts.append(f"{f}:{content_sha256(f)}")
         except OSError:
             parts.append(f"{f}:absent")
-    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:24]
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
 def cached_parts() -> Parts:
     """The bundled world's curated treaties, states and places: from the cache when inputs are unchanged."""
-    import pickle
-
+    from foedus.cachefile import prune, read_cache, write_cache
+    from foedus.model.codec import parts_from_plain, parts_to_plain
     from foedus.paths import cache_dir
 
-    path = cache_dir() / f"world-{_inputs_key()}.pickle"
-    try:
-        with path.open("rb") as fh:
-            parts: Parts = pickle.load(fh)
-        return parts
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
-        pass
+    key = inputs_key()
+    path = cache_dir() / f"world-{key[:24]}.json"
+    raw = read_cache(path, key)
+    if raw is not None:
+        try:
+            return parts_from_plain(raw)
+        except (KeyError, TypeError, ValueError, AttributeError):
+            pass
     from foedus.model.loader import load_parts
 
     payload = load_parts((), True)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL))
-        tmp.replace(path)
-    except OSError:
-        pass
+    if write_cache(path, key, parts_to_plain(payload)):
+        prune(path, ("world-*.json", "world-*.pickle"))
     return payload

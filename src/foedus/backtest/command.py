@@ -153,7 +153,7 @@ def backtest(
     first: Annotated[int | None, typer.Option("--from", help="First year (wars by start year).")] = None,
     last: Annotated[int | None, typer.Option("--to", help="Last year (wars by start year).")] = None,
     draws: Annotated[int, typer.Option(help="Monte Carlo draws per war (probabilistic mode).")] = 2000,
-    seed: Annotated[int, typer.Option(help="Base random seed (war N uses seed + N).")] = 1815,
+    seed: Annotated[int, typer.Option(help="Base random seed (war N uses seed + N).", min=0, max=2**62)] = 1815,
     force: Annotated[bool, typer.Option("--force", help="Replace the report in a non-empty folder (atomically; "
                                                         "other files there are kept).")] = False,
     opening_only: Annotated[bool, typer.Option("--opening-only", help="Only the opening attacks (the earlier "

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from foedus.backtest.wars import DYADIC_FILE, WAR_FILE, _need, _read, cow_date
-from foedus.paths import dataset_file
+from foedus.datasets.verify import dataset_file
 
 __all__ = ["Dyad", "Spell", "load_dyads", "load_spells"]
 

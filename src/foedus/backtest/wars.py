@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from foedus.backtest.errors import BacktestError
+from foedus.datasets.verify import dataset_file
 from foedus.errors import DataMissingError
-from foedus.paths import dataset_file
 
 __all__ = ["DYADIC_FILE", "WAR_FILE", "DyadicStarts", "Participation", "War", "cow_date", "load_dyadic", "load_wars"]
 

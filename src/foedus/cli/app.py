@@ -21,13 +21,11 @@ from foedus.cli.options import (
     OverlayFile,
     SaveOverlay,
     TreatyFiles,
-    emit_json,
     what_if,
     world_for,
 )
 from foedus.cli.params import with_inputs
 from foedus.cli.writing import Force, echo_wrote
-from foedus.errors import FoedusError
 from foedus.inputs import MONTE_CARLO, SCENARIO, WHAT_IF
 
 __all__ = ["app", "main"]
@@ -219,26 +217,12 @@ from foedus.war.command import war  # noqa: E402 - loads the replay only when th
 app.command()(war)
 
 
-def main() -> None:
-    """Console entry point: run the app, turning FoedusError into a message and exit code 2.
+def main(argv: list[str] | None = None) -> None:
+    """Console entry point: run the app; any error is one line on stderr and exit code 2 (see `cli.entry`).
 
     SIGTERM and SIGHUP unwind like Ctrl-C, so an interrupted writer leaves no temporary behind."""
+    from foedus.cli.entry import run_cli
     from foedus.outputs import install_signal_cleanup
 
     install_signal_cleanup()
-    try:
-        app()  # click handles usage errors itself (message, exit code 2)
-    except KeyboardInterrupt:
-        typer.echo("error: interrupted", err=True)
-        raise SystemExit(130) from None
-    except SystemExit as exc:
-        if exc.code == 130:  # typer's answer to Ctrl-C: say it in one line
-            typer.echo("error: interrupted", err=True)
-        raise
-    except FoedusError as exc:
-        if "--json" in sys.argv:
-            candidates = getattr(exc, "candidates", None)  # an ambiguous name: the states it may mean
-            extra = {"candidates": candidates} if candidates else {}
-            emit_json({"ok": False, "error": str(exc), "status": 2, **extra})
-        typer.echo(f"error: {exc}", err=True)
-        raise SystemExit(2) from None
+    raise SystemExit(run_cli(app, sys.argv[1:] if argv is None else argv))

@@ -19,13 +19,15 @@ data_app = typer.Typer(help="Research datasets: fetch, import, check and locate 
 Names = Annotated[list[str] | None, typer.Argument(help="Dataset names (default: all).", show_default=False)]
 _FORCE = "Replace a present file whose checksum differs (it is never replaced otherwise)."
 _BIBTEX = "Print BibTeX entries: foedus itself, then the datasets."
+_ANY = ("Accept another version of a file (matched by name) when it has the columns foedus reads; its size and "
+        "SHA-256 are recorded, and later runs refuse it if it changes.")
 _MIRROR = "Fetch the same file names from this base URL instead of the official hosts ($FOEDUS_DATA_MIRROR)."
 
 
 def _echo_outcomes(outcomes: list[Outcome]) -> None:
     for o in outcomes:
         line = f"{o.action:<10}  {o.path}"
-        if o.action == "skipped":
+        if o.action == "skipped" or "another version" in o.detail:
             line += f"  ({o.detail})"
         typer.echo(line)
 
@@ -46,19 +48,20 @@ def fetch_cmd(
 def import_cmd(
     paths: Annotated[list[Path], typer.Argument(help="Downloaded files: CSVs, zips, or folders of them.")],
     force: Annotated[bool, typer.Option("--force", help=_FORCE)] = False,
+    any_version: Annotated[bool, typer.Option("--any-version", help=_ANY)] = False,
 ) -> None:
     """Copy files you downloaded by hand into the data folder, after checking their SHA-256."""
     from foedus.datasets import import_file
 
     for path in paths:
-        _echo_outcomes(import_file(path, force=force))
+        _echo_outcomes(import_file(path, force=force, any_version=any_version))
 
 
 @data_app.command("status")
 def status_cmd(
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
 ) -> None:
-    """Show each dataset's version, citation and files: present, missing or bad-checksum."""
+    """Show each dataset's version, citation and files: present, other-version, missing or bad-checksum."""
     from foedus.datasets import status
     from foedus.paths import data_dir
 
@@ -77,7 +80,7 @@ def _echo_status(s: DatasetStatus) -> None:
     typer.echo(f"\n{d.name} {d.version} — {d.title}: {s.state}")
     for f in s.files:
         extra = "" if f.fetchable else "  (import only)"
-        typer.echo(f"  {f.state:<12}  {f.path}{extra}")
+        typer.echo(f"  {f.state:<13}  {f.path}{extra}")
     for ref in d.citations:
         typer.echo(f"  cite: {ref}")
 

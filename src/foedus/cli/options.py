@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from foedus.model.world import World
 
 __all__ = [
+    "MAX_SEED",
     "WHAT_IF_NAMES",
     "AddTreaty",
     "JsonOpt",
@@ -23,11 +24,13 @@ __all__ = [
     "SaveOverlay",
     "TreatyFiles",
     "emit_json",
+    "refuse_unused",
     "split",
     "what_if",
     "world_for",
 ]
 
+MAX_SEED = 2**63 - 1  # numpy takes any non-negative seed; this bound keeps seeds exact in JSON-reading tools' int64
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON object (the stable contract).")]
 TreatyFiles = Annotated[
     list[Path] | None,
@@ -70,3 +73,15 @@ def emit_json(obj: Any) -> None:
     sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
 
 
+
+
+def refuse_unused(option: str, given: bool, when: str) -> None:
+    """An option that would be silently ignored in this combination is an error, not a no-op.
+
+    Raises:
+        FoedusError: `given` is true; the message says when the option has no effect.
+    """
+    if given:
+        from foedus.errors import FoedusError
+
+        raise FoedusError(f"{option} has no effect {when}; leave it out")

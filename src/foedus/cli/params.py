@@ -27,7 +27,9 @@ def _parameter(inp: Input, default: Any) -> inspect.Parameter:
     else:
         kind = inp.type
     metavar = inp.metavar or ("|".join(inp.choices) if inp.choices else None)
-    option = typer.Option(*inp.cli_flags, help=inp.full_help, show_default=default not in (None, ...), metavar=metavar)
+    low, high = inp.bounds or (None, None)
+    option = typer.Option(*inp.cli_flags, help=inp.full_help, show_default=default not in (None, ...), metavar=metavar,
+                          min=low, max=high)
     annotated = Annotated[kind, option]
     if default is ...:
         return inspect.Parameter(inp.name, inspect.Parameter.KEYWORD_ONLY, annotation=annotated)

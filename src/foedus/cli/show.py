@@ -144,7 +144,7 @@ def print_treaty_list(world: World, date: str | None, fmt: str) -> None:
     from foedus.cli.listing import cell, emit
     from foedus.engine.scenario import parse_date
 
-    rows = treaty_rows(world, parse_date(date) if date else None)
+    rows = treaty_rows(world, parse_date(date) if date is not None else None)
     columns = [("id", "id"), ("name", "name"), ("signed", "signed"), ("in_force", "in force"),
                ("terminated", "ended"), ("members", "members"), ("kinds", "obligations")]
     emit(rows, fmt, columns, lambda r, k: (r[k] or "not in force") if k == "in_force"
@@ -152,7 +152,8 @@ def print_treaty_list(world: World, date: str | None, fmt: str) -> None:
 
 
 def validate_files(paths: list[Path], strict: bool = False) -> None:
-    """Validate treaty files; print one line per file; raise on the first bad one.
+    """Validate treaty files as `cascade --treaties` would load them; print one line per file; raise on the first
+    bad one (a user file may not reuse a bundled id, since `--treaties` refuses that too).
 
     `strict` also rejects a source URL that is a bare home page (it must link the page stating the fact).
     """
@@ -163,25 +164,24 @@ def validate_files(paths: list[Path], strict: bool = False) -> None:
     files: list[Path] = []
     for p in paths:
         if p.is_dir():
-            files += sorted([*p.glob("*.yaml"), *p.glob("*.yml")])
+            found = sorted(f for f in [*p.glob("*.yaml"), *p.glob("*.yml")] if not f.is_dir())
+            if not found:
+                raise FoedusError(f"{p}: a folder with no treaty files (*.yaml, *.yml) in it")
+            files += found
         elif p.exists():
             files.append(p)
         else:
             raise FoedusError(f"{p}: no such file or folder")
     if not paths:
-        files = bundled_treaty_files()
-    world = World.default() if paths else None
-    if world is None:
         from foedus.model.gazetteer import Gazetteer
         from foedus.model.states import StateRegistry
 
         states = StateRegistry.load()
-        treaties = load_treaties(files, states, Gazetteer.load(states))
+        treaties = load_treaties(bundled_treaty_files(), states, Gazetteer.load(states))
     else:
-        treaties = load_treaties(files, world.states, world.places)
-        clash = sorted(set(treaties) & set(world.treaties))
-        if clash:
-            print(f"note: {', '.join(clash)} also in the bundled set (a --treaties file would replace it)")
+        world = World.default()
+        known = {tid: "the bundled treaty set" for tid in world.treaties.curated}
+        treaties = load_treaties(files, world.states, world.places, known)
     for tid, treaty in treaties.items():
         bare = bare_source_urls(treaty) if strict else []
         if bare:
@@ -196,9 +196,12 @@ def print_states(query: str | None, date: str | None, fmt: str) -> None:
     from foedus.engine.scenario import parse_date
     from foedus.model.states import StateRegistry
 
+    if query is not None and date is not None:
+        raise FoedusError("--date has no effect with a state name (it lists the members on a date); leave one out")
     registry = StateRegistry.load()
-    day = parse_date(date) if date else None
-    chosen = [registry.resolve(query)] if query else [s for s in registry if day is None or s.member_on(day)]
+    day = parse_date(date) if date is not None else None
+    chosen = ([registry.resolve(query)] if query is not None
+              else [s for s in registry if day is None or s.member_on(day)])
     rows: list[dict[str, Any]] = [{"id": s.id, "ccode": s.ccode, "cow": s.cow_abb, "iso3": s.iso3, "name": s.name,
              "spells": [[a.isoformat(), b.isoformat() if b else None] for a, b in s.spells]} for s in chosen]
     columns = [("id", "id"), ("ccode", "COW"), ("cow", "abb"), ("iso3", "ISO3"), ("name", "name"),
@@ -215,6 +218,8 @@ def print_places(regions: bool, homes: bool, fmt: str, date: str | None = None) 
     """The gazetteer's places (or regions), as held today or on `date`, as a table, CSV or JSON."""
     from foedus.cli.listing import emit
 
+    if regions and (homes or date is not None):
+        raise FoedusError("--homes and --date have no effect with --regions (they concern places); leave them out")
     world = World.default()
     if regions:
         rows: list[dict[str, Any]] = [r.model_dump() for r in world.places.regions.values()]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import secrets
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,14 +10,17 @@ from typing import Annotated, Any
 
 import typer
 
-from foedus.cli.options import AddTreaty, OverlayFile
+from foedus.cli.options import MAX_SEED, AddTreaty, OverlayFile, refuse_unused
 from foedus.cli.params import with_inputs
 from foedus.cli.progress import steps, working
 from foedus.cli.writing import Force, check_table, echo_wrote, save_table
 from foedus.errors import FoedusError
-from foedus.inputs import SCENARIO, WHAT_IF
+from foedus.inputs import SCENARIO, SWITCHES, WHAT_IF
 
 __all__ = ["atlas", "atlas_plot", "compare"]
+
+MAX_WORKERS = 256
+_SEVERITY = next(i for i in SWITCHES if i.name == "severity")
 
 
 def _emit(obj: Any) -> None:
@@ -51,8 +53,12 @@ def compare(
     from foedus.engine.scenario import parse_date
     from foedus.model.world import World
 
+    refuse_unused("--watch", watch is not None and not atlas, "without --atlas")
+    refuse_unused("--against", bool(against) and (not atlas or watch is None), "without --atlas and --watch")
+    for name in ("attacker", "target", "place"):
+        refuse_unused(f"--{name}", bool(inputs[name]) and atlas, "with --atlas (it compares every ordered dyad)")
     base_day = parse_date(inputs["date"])
-    other_day = parse_date(date2) if date2 else base_day
+    other_day = parse_date(date2) if date2 is not None else base_day
     changes = what_if(inputs, add_treaty, overlay)
     base = World.default()
     other = changes.apply(base) if changes.changes else base
@@ -81,7 +87,8 @@ def _compare_scenario(base: Any, other: Any, base_day: Any, other_day: Any, inpu
     from foedus.api import cascade
     from foedus.sweeps.compare import compare_results
 
-    kw = {i.name: inputs[i.name] for i in SCENARIO[3:]} | {"reading": inputs["reading"] or "legal"}
+    reading = inputs["reading"] if inputs["reading"] is not None else "legal"
+    kw = {i.name: inputs[i.name] for i in SCENARIO[3:]} | {"reading": reading}
     a = cascade(inputs["attacker"], inputs["target"], base_day, world=base, **kw)
     b = cascade(inputs["attacker"], inputs["target"], other_day, world=other, **kw)
     diff = compare_results(a, b) | {"what_if": what_if, "base_date": str(base_day), "other_date": str(other_day)}
@@ -128,11 +135,13 @@ def atlas(  # noqa: PLR0913 - one option per atlas input
     last: Annotated[int | None, typer.Option("--to", help="Last year of a yearly series.")] = None,
     reading: Annotated[str | None, typer.Option(help="legal | escalatory (default: both).")] = None,
     scheduler: Annotated[str | None, typer.Option(help="Dask scheduler (address, 'local'); --out: a folder")] = None,
-    workers: Annotated[int, typer.Option(help="Workers of a local Dask cluster.")] = 2,
+    workers: Annotated[int | None, typer.Option(help="Workers of a local Dask cluster (default 2).", min=1,
+                                                max=MAX_WORKERS)] = None,
     backend: Annotated[str | None, typer.Option(help="Matrix backend: numpy (default) or torch (GPU if any).")] = None,
     draws: Annotated[int | None, typer.Option(help="With --date: Monte Carlo draws per dyad (legal default).")] = None,
-    seed: Annotated[int | None, typer.Option(help="Random seed for --draws.")] = None,
+    seed: Annotated[int | None, typer.Option(help="Random seed for --draws.", min=0, max=MAX_SEED)] = None,
     honour: Annotated[Path | None, typer.Option(help="YAML file overriding honour probabilities.")] = None,
+    severity: Annotated[str, typer.Option(help=_SEVERITY.full_help)] = "armed-attack",
     force: Force = False,
 ) -> None:
     """Per ordered dyad at a date, or yearly systemic indicators over a range of years."""
@@ -141,16 +150,19 @@ def atlas(  # noqa: PLR0913 - one option per atlas input
     from foedus.model.world import World
     from foedus.sweeps.atlas import AtlasOptions, atlas_frame
 
+    _atlas_combination(date, first, last, scheduler, workers, draws, seed, honour)
+    if backend is not None and backend not in ("numpy", "torch"):
+        raise FoedusError(f"unknown backend {backend!r}: choose numpy or torch")
     if scheduler:  # a Dask sweep writes a folder of Parquet partitions
         from foedus.outputs import check_target
 
         check_target(out, force=force, kind="folder")
     else:
         check_table(out, force)
-    opts = AtlasOptions(readings=_readings(reading), backend=backend)
+    opts = AtlasOptions(readings=_readings(reading), backend=backend, severity=severity)  # type: ignore[arg-type]
     world = World.default()
     if date is not None and draws is not None:
-        how = _DrawsHow(seed, honour, backend, scheduler, workers, force)
+        how = _DrawsHow(seed, honour, backend, scheduler, workers or 2, force, severity)
         _atlas_draws(world, parse_date(date), draws, how, reading, out)
         return
     if date is not None:
@@ -165,11 +177,28 @@ def atlas(  # noqa: PLR0913 - one option per atlas input
         from foedus.sweeps.dask_sweeps import dask_yearly
 
         with working(f"atlas {first}–{last} on Dask"):
-            rows = dask_yearly(first, last, opts, out, scheduler, workers, force=force)
+            rows = dask_yearly(first, last, opts, out, scheduler, workers or 2, force=force)
         echo_wrote(out, f"{rows:,} rows (Parquet, partitioned by decade)", _ATLAS_DATA)
         return
     save_table(_yearly_with_progress(world, first, last, opts), out, force=force, datasets=_ATLAS_DATA,
                title=f"foedus atlas {first}-{last}")
+
+
+def _atlas_combination(date: str | None, first: int | None, last: int | None, scheduler: str | None,
+                       workers: int | None, draws: int | None, seed: int | None, honour: Path | None) -> None:
+    """Refuse options this combination would ignore, and a malformed scheduler address, before any work."""
+    series = first is not None or last is not None
+    refuse_unused("--from/--to", date is not None and series, "with --date (give one date, or a range of years)")
+    refuse_unused("--draws", draws is not None and date is None, "without --date (draws are per dyad at one date)")
+    refuse_unused("--seed", seed is not None and draws is None, "without --draws")
+    refuse_unused("--honour", honour is not None and draws is None, "without --draws")
+    refuse_unused("--scheduler", scheduler is not None and date is not None and draws is None,
+                  "with --date but no --draws (a one-date atlas runs in this process)")
+    refuse_unused("--workers", workers is not None and scheduler != "local", "unless --scheduler local")
+    if scheduler is not None:
+        from foedus.sweeps.dask_address import check_scheduler
+
+        check_scheduler(scheduler)
 
 
 @dataclass(frozen=True)
@@ -182,6 +211,7 @@ class _DrawsHow:
     scheduler: str | None
     workers: int
     force: bool = False
+    severity: str = "armed-attack"
 
 
 def _atlas_draws(world: Any, day: Any, draws: int, how: _DrawsHow, reading: str | None, out: Path) -> None:
@@ -192,16 +222,17 @@ def _atlas_draws(world: Any, day: Any, draws: int, how: _DrawsHow, reading: str 
     chosen = _readings(reading or "legal")[0]
     if not 1 <= draws <= 100_000:
         raise FoedusError(f"draws must be between 1 and 100,000 (got {draws})")
-    model, seed = load_honour_model(how.honour), how.seed
+    from foedus.engine.fast.montecarlo import new_seed
+
+    model = load_honour_model(how.honour)
+    seed = how.seed if how.seed is not None else new_seed()  # chosen and recorded when none is given
     title = f"foedus atlas {day}, {draws} draws"
     if how.scheduler:
         from foedus.outputs import write_partitioned
         from foedus.sweeps.dask_sweeps import client, dask_atlas_draws
 
-        # every worker must draw the same honour matrix: fix the seed (and record it) when none is given
-        seed = seed if seed is not None else secrets.randbits(63)
         with client(how.scheduler, how.workers) as c, working(f"atlas {day}, {draws:,} draws on Dask"):
-            result = dask_atlas_draws(day, draws, seed, model, chosen, c)
+            result = dask_atlas_draws(day, draws, seed, model, chosen, c, severity=how.severity)
         rows = write_partitioned(result.frame(world, day, seed), out, "attacker", force=how.force,
                                  meta={"title": title})  # one partition per attacking state
         echo_wrote(out, f"{rows:,} rows (Parquet, partitioned by attacker)", _ATLAS_DATA[:2])
@@ -209,10 +240,10 @@ def _atlas_draws(world: Any, day: Any, draws: int, how: _DrawsHow, reading: str 
     elif chosen == "escalatory":  # one batched escalatory atlas per draw: show the draws go by
         with steps(f"atlas {day}, escalatory draws", draws) as done:
             result = atlas_montecarlo(world, day, draws, seed, model, backend=how.backend, reading=chosen,
-                                      progress=done)
+                                      progress=done, severity=how.severity)
     else:
         with working(f"atlas {day}, {draws:,} draws"):
-            result = atlas_montecarlo(world, day, draws, seed, model, backend=how.backend)
+            result = atlas_montecarlo(world, day, draws, seed, model, backend=how.backend, severity=how.severity)
     save_table(result.frame(world, day, seed), out, force=how.force, datasets=_ATLAS_DATA[:2], title=title)
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from foedus.cli.show import _console, _json
 from foedus.model.treaty import Treaty
@@ -21,21 +23,21 @@ def print_treaty(world: World, treaty_id: str, as_json: bool) -> None:
         return
     console = _console()
     names = world.states.names
-    console.print(f"[bold]{t.name}[/bold] ({t.id})")
+    console.print(f"[bold]{escape(t.name)}[/bold] ({escape(t.id)})")
     if t.binds_no_one:
-        console.print(f"[bold yellow]binds no one:[/bold yellow] {t.binds_no_one}")
+        console.print(f"[bold yellow]binds no one:[/bold yellow] {escape(t.binds_no_one)}")
     stand_in = t.in_force_certainty
-    console.print(f"signed {t.signed}; in force {t.in_force or 'not in force'}"
+    console.print(Text(f"signed {t.signed}; in force {t.in_force or 'not in force'}"
                   + (f" (not known to the day: {stand_in.within}, {stand_in.certainty.value}"
                      + (f"; {stand_in.note}" if stand_in.note else "") + ")" if stand_in else "")
                   + (f"; terminated {t.terminated}" if t.terminated else "")
-                  + f"; {t.type}; certainty: {t.certainty.value}")
+                  + f"; {t.type}; certainty: {t.certainty.value}"))
     members = Table("state", "signed", "joined", "left", "suspended / frozen", "certainty", title="members")
     for m in t.members:
         spans = "; ".join([*(f"{s.start}–{s.end or ''}" for s in m.suspended),
                            *(f"frozen {s.start}–{s.end or ''}" for s in m.frozen)])
-        members.add_row(f"{names.get(m.state, m.state)} ({m.state})", str(m.signed or t.signed),
-                        str(m.joined or t.in_force or "—"), str(m.left or ""), spans, m.certainty.value)
+        _row(members, f"{names.get(m.state, m.state)} ({m.state})", m.signed or t.signed,
+             m.joined or t.in_force or "—", m.left or "", spans, m.certainty.value)
     console.print(members)
     if t.provisions:
         console.print(_provisions(t))
@@ -43,16 +45,21 @@ def print_treaty(world: World, treaty_id: str, as_json: bool) -> None:
     if t.invocations:
         inv = Table("date", "art.", "requester", "outcome", title="invocations")
         for i in sorted(t.invocations, key=lambda i: i.date):
-            inv.add_row(str(i.date), i.article, ", ".join(i.requester), i.outcome)
+            _row(inv, i.date, i.article, ", ".join(i.requester), i.outcome)
         console.print(inv)
     else:
         console.print("invocations: none recorded")
     for s in t.sources:
-        console.print(f"source: {s.url}" + (f" ({s.title})" if s.title else ""))
+        console.print(Text(f"source: {s.url}" + (f" ({s.title})" if s.title else "")))
     for u in t.unverified:
-        console.print(f"[yellow]unverified:[/yellow] {u}")
+        console.print(f"[yellow]unverified:[/yellow] {escape(u)}")
     if t.note:
-        console.print(f"note: {t.note}")
+        console.print(Text(f"note: {t.note}"))
+
+
+def _row(table: Table, *cells: object) -> None:
+    """A table row of plain text: a treaty file's '[bold]' or '[/x]' is shown as written, never read as markup."""
+    table.add_row(*(Text(str(c)) for c in cells))
 
 
 def _who(states: list[str] | None) -> str:
@@ -75,5 +82,5 @@ def _provisions(t: Treaty) -> Table:
             gates += f" valid {p.valid.start}–{p.valid.end or ''}"
         if p.adversary.type != "any":
             gates += f" adversary: {p.adversary.type} {','.join(p.adversary.states)}"
-        provisions.add_row(p.kind.value, p.article, p.strength.value, p.trigger.value, who, scope, gates)
+        _row(provisions, p.kind.value, p.article, p.strength.value, p.trigger.value, who, scope, gates)
     return provisions

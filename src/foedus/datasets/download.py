@@ -18,17 +18,44 @@ from urllib.parse import unquote, urlsplit
 
 from foedus.errors import ChecksumError, DataFetchError
 
-__all__ = ["MIRROR_ENV", "RETRIES", "download", "resolve_url", "url_file_name"]
+__all__ = ["MAX_DOWNLOAD_BYTES", "MIRROR_ENV", "RETRIES", "check_mirror", "download", "resolve_url",
+           "url_file_name"]
 
 MIRROR_ENV = "FOEDUS_DATA_MIRROR"
 TIMEOUT_S = 60.0
 RETRIES = 2  # after the first try: pooch waits 1 s, then 2 s
 _AGENT = {"User-Agent": "foedus (research-data fetch)"}
+MAX_DOWNLOAD_BYTES = 512 << 20  # the largest official download is a few tens of MiB
+_SCHEMES = ("http", "https", "file")
+
+
+def check_mirror(mirror: str, where: str = "--mirror") -> str:
+    """A mirror base URL, refused when empty or not http(s)/file (an empty one used to fall back silently).
+
+    Raises:
+        DataFetchError: the mirror is empty, or not an http, https or file URL.
+    """
+    text = mirror.strip()
+    if not text:
+        raise DataFetchError(f"{where} is empty: give a base URL (http://, https:// or file://), or leave it out "
+                             "to download from the official hosts")
+    parts = urlsplit(text)
+    if parts.scheme not in _SCHEMES or not (parts.netloc or parts.scheme == "file"):
+        raise DataFetchError(f"{where} {text[:80]!r} is not an http://, https:// or file:// base URL")
+    return text
 
 
 def resolve_url(url: str, mirror: str | None = None) -> str:
-    """The URL to download: the official one, or the same file name under a mirror ($FOEDUS_DATA_MIRROR)."""
-    base = mirror if mirror is not None else os.environ.get(MIRROR_ENV, "")
+    """The URL to download: the official one, or the same file name under a mirror ($FOEDUS_DATA_MIRROR).
+
+    Raises:
+        DataFetchError: `mirror` is given but empty or not a URL (an empty $FOEDUS_DATA_MIRROR counts as unset).
+    """
+    if mirror is not None:
+        base = check_mirror(mirror)
+    else:
+        env = os.environ.get(MIRROR_ENV, "")
+        base = check_mirror(env, f"${MIRROR_ENV}") if env.strip() else ""
     if not base:
         return url
     return base.rstrip("/") + "/" + PurePosixPath(urlsplit(url).path).name
@@ -48,10 +75,14 @@ def download(url: str, dest: Path, *, label: str, progress: bool | None = None, 
     pooch.get_logger().setLevel("WARNING")  # our own messages say what happens
     store = pooch.create(path=dest.parent, base_url="", registry={dest.name: f"sha256:{sha256}" if sha256 else None},
                          urls={dest.name: url}, retry_if_failed=retries, allow_updates=False)
+    _refuse_large(url)
     with _progress(label, progress) as bar:
         downloader = pooch.HTTPDownloader(progressbar=bar or False, timeout=TIMEOUT_S, headers=_AGENT)
         try:
             store.fetch(dest.name, downloader=downloader)
+            if dest.stat().st_size > MAX_DOWNLOAD_BYTES:  # a server that announced less, or nothing
+                dest.unlink()
+                raise DataFetchError(_too_large(MAX_DOWNLOAD_BYTES + 1))
         except requests.exceptions.HTTPError as exc:
             response = exc.response
             raise DataFetchError(f"HTTP {response.status_code} {response.reason}" if response is not None
@@ -65,6 +96,26 @@ def download(url: str, dest: Path, *, label: str, progress: bool | None = None, 
                                 "installed") from None
         except OSError as exc:
             raise DataFetchError(_one_line(exc)) from None
+
+
+def _refuse_large(url: str) -> None:
+    """Refuse, before downloading, a file the server announces as larger than `MAX_DOWNLOAD_BYTES`."""
+    if not url.startswith(("http://", "https://")):
+        return
+    import requests
+
+    try:
+        length = requests.head(url, timeout=TIMEOUT_S, headers=_AGENT, allow_redirects=True).headers.get(
+            "Content-Length", "")
+    except requests.exceptions.RequestException:
+        return  # the download itself will report what is wrong
+    if length.isdigit() and len(length) < 20 and int(length) > MAX_DOWNLOAD_BYTES:
+        raise DataFetchError(_too_large(int(length)))
+
+
+def _too_large(size: int) -> str:
+    return (f"the download is larger than {MAX_DOWNLOAD_BYTES >> 20} MiB ({size:,} bytes so far or announced), "
+            "far more than any dataset file; stopped")
 
 
 def _one_line(reason: object) -> str:

@@ -8,9 +8,10 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from foedus.datasets.download import download, resolve_url, url_file_name
-from foedus.datasets.files import install, os_error_text, sha256_path, zip_members
+from foedus.datasets.files import ARCHIVE_ERRORS, archive_error_text, install, os_error_text, sha256_path, zip_members
 from foedus.datasets.outcome import Outcome
 from foedus.datasets.registry import IMPORT_HINT, DataFile, Dataset, select
+from foedus.datasets.verify import check_file, forget_other_version
 from foedus.errors import ChecksumError, DataFetchError
 from foedus.paths import data_dir
 
@@ -29,6 +30,7 @@ def fetch(
     """Download datasets (default: all) into the data folder; right files stay, differing ones need `force`."""
     wanted = list(names or ())
     datasets = select(wanted)
+    resolve_url("", mirror)  # an empty or malformed mirror is an error before anything is done
     root = data_dir()
     try:
         return _fetch(datasets, bool(wanted), root, force, mirror, progress)
@@ -67,9 +69,13 @@ def _refuse_import_only(dataset: Dataset, root: Path) -> None:
 
 def _check_target(dataset: Dataset, file: DataFile, target: Path, force: bool) -> Outcome | None:
     """The outcome when nothing is to be downloaded for this file, or None when it should be."""
-    actual = sha256_path(target) if target.is_file() else None
-    if actual == file.sha256:
+    state, _ = check_file(file.path, target)
+    if state == "present":
         return Outcome(dataset.name, file.path, "present")
+    if state == "other-version" and not force:
+        return Outcome(dataset.name, file.path, "skipped", "another version you imported is in place; "
+                       f"`foedus data fetch --force {dataset.name}` replaces it with {dataset.version}")
+    actual = sha256_path(target) if target.is_file() else None
     if file.source is None:
         return Outcome(dataset.name, file.path, "skipped", f"not downloadable: {file.note}; "
                        f"import a copy with `{IMPORT_HINT}`")
@@ -107,6 +113,7 @@ def _install_from(dest: Path, file: DataFile, target: Path, url: str, manual: st
     if member is None:
         with dest.open("rb") as stream:
             install(stream, target, file.sha256, origin=url)
+        forget_other_version(file)
         return
     try:
         with zipfile.ZipFile(dest) as archive:
@@ -114,7 +121,8 @@ def _install_from(dest: Path, file: DataFile, target: Path, url: str, manual: st
                 if name == member:
                     with opener() as stream:
                         install(stream, target, file.sha256, origin=where)
+                    forget_other_version(file)
                     return
-    except zipfile.BadZipFile:
-        raise DataFetchError(f"{url} is not a zip archive; {manual}") from None
+    except ARCHIVE_ERRORS as exc:
+        raise DataFetchError(f"{url}: {archive_error_text(exc)}; {manual}") from None
     raise DataFetchError(f"{url} has no file named {member}; {manual}")

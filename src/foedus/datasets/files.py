@@ -5,17 +5,34 @@ from __future__ import annotations
 import hashlib
 import io
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path, PurePosixPath
 from typing import IO, Literal
 
 from foedus.errors import ChecksumError
 
-__all__ = ["FileState", "file_state", "install", "os_error_text", "sha256_of", "sha256_path", "zip_members"]
+__all__ = ["ARCHIVE_ERRORS", "MAX_FILE_BYTES", "FileState", "archive_error_text", "install", "os_error_text",
+           "sha256_of", "sha256_path", "zip_members"]
 
-FileState = Literal["present", "missing", "bad-checksum"]
+FileState = Literal["present", "other-version", "missing", "bad-checksum"]
 CHUNK = 1 << 20
+MAX_FILE_BYTES = 1 << 30  # the largest registry file is a few MiB; nothing near 1 GiB is a dataset file
+MAX_NESTED_ZIP = 256 << 20  # a zip inside a zip is read into memory
 Opener = Callable[[], IO[bytes]]
+# What reading a damaged, encrypted or exotic zip raises, besides OSError.
+ARCHIVE_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, RuntimeError, NotImplementedError, EOFError, zlib.error,
+                  ValueError)
+
+
+def archive_error_text(exc: BaseException) -> str:
+    """One line for a zip that cannot be read: encrypted, damaged or using an unsupported compression."""
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    if isinstance(exc, RuntimeError) and "encrypted" in text.lower():
+        return "it is encrypted (password-protected zips are not supported: unpack it and import the files)"
+    if isinstance(exc, NotImplementedError):
+        return f"it uses a compression foedus cannot read ({text}): unpack it and import the files"
+    return f"it is not a readable zip archive ({text})"
 
 
 def os_error_text(exc: OSError | zipfile.BadZipFile) -> str:
@@ -39,37 +56,39 @@ def sha256_path(path: Path) -> str:
         return sha256_of(stream)
 
 
-def file_state(path: Path, expected: str) -> FileState:
-    """Whether the file is there with the expected SHA-256, there with another one, or not there."""
-    if not path.is_file():
-        return "missing"
-    return "present" if sha256_path(path) == expected else "bad-checksum"
+def install(stream: IO[bytes], target: Path, expected: str | None, *, origin: str) -> tuple[str, int]:
+    """Copy a stream to `target` through `foedus.outputs` once its SHA-256 is `expected` (any, for None); else
+    leave the target be. Returns the SHA-256 and size installed.
 
+    The caller has decided that `target` may be replaced when it exists (missing, or --force); a file that
+    appears meanwhile is kept, and accepted when it has the expected SHA-256.
 
-def install(stream: IO[bytes], target: Path, expected: str, *, origin: str) -> None:
-    """Copy a stream to `target` through `foedus.outputs` once its SHA-256 matches; else leave it be.
-
-    The caller has decided that `target` may be replaced when it exists (missing, or --force); a
-    file that appears meanwhile is kept, and accepted when it has the expected SHA-256.
+    Raises:
+        ChecksumError: the SHA-256 differs, or the stream is larger than `MAX_FILE_BYTES`.
     """
     from foedus.errors import OutputExistsError
     from foedus.outputs import staged_file
 
     target.parent.mkdir(parents=True, exist_ok=True)
+    digest, size = hashlib.sha256(), 0
     try:
         with staged_file(target, force=target.exists()) as tmp, tmp.open("wb") as out:
-            digest = hashlib.sha256()
             while chunk := stream.read(CHUNK):
+                size += len(chunk)
+                if size > MAX_FILE_BYTES:
+                    raise ChecksumError(f"{origin}: larger than {MAX_FILE_BYTES >> 20} MiB, so not a dataset file; "
+                                        f"{target.name} was not installed")
                 digest.update(chunk)
                 out.write(chunk)
             out.flush()
             actual = digest.hexdigest()
-            if actual != expected:
+            if expected is not None and actual != expected:
                 raise ChecksumError(f"{origin}: SHA-256 is {actual}, expected {expected}; {target.name} was not "
                                     "installed")
     except OutputExistsError:
-        if sha256_path(target) != expected:
+        if expected is None or sha256_path(target) != expected:
             raise
+    return digest.hexdigest(), size
 
 
 def zip_members(archive: zipfile.ZipFile, label: str) -> Iterator[tuple[str, str, Opener]]:
@@ -79,6 +98,8 @@ def zip_members(archive: zipfile.ZipFile, label: str) -> Iterator[tuple[str, str
         if info.is_dir() or not parts or parts[0] == "__MACOSX" or parts[-1].startswith("._"):
             continue
         where = f"{label}!{info.filename}"
+        if info.flag_bits & 0x1:
+            raise RuntimeError(f"{where} is encrypted")
         inner = _nested_zip(archive, info) if parts[-1].lower().endswith(".zip") else None
         if inner is not None:
             yield from zip_members(inner, where)
@@ -88,6 +109,8 @@ def zip_members(archive: zipfile.ZipFile, label: str) -> Iterator[tuple[str, str
 
 def _nested_zip(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> zipfile.ZipFile | None:
     """A zip inside a zip, read into memory (release zips are small), or None when it is not a zip."""
+    if info.file_size > MAX_NESTED_ZIP:
+        return None
     try:
         return zipfile.ZipFile(io.BytesIO(archive.read(info)))
     except zipfile.BadZipFile:

@@ -6,9 +6,19 @@ import contextlib
 import zipfile
 from pathlib import Path
 
-from foedus.datasets.files import Opener, install, os_error_text, sha256_of, sha256_path, zip_members
+from foedus.datasets.files import (
+    ARCHIVE_ERRORS,
+    Opener,
+    archive_error_text,
+    install,
+    os_error_text,
+    sha256_of,
+    sha256_path,
+    zip_members,
+)
 from foedus.datasets.outcome import Outcome
 from foedus.datasets.registry import DATASETS, DataFile, Dataset, find_file
+from foedus.datasets.verify import check_file, forget_other_version, other_versions, record_other_version
 from foedus.errors import ChecksumError, DataImportError
 from foedus.paths import data_dir
 
@@ -18,17 +28,32 @@ _Entry = tuple[str, str, Opener]  # file name, where it was found, how to open i
 _Match = tuple[Dataset, DataFile, str, Opener]
 
 
-def import_file(path: str | Path, *, force: bool = False) -> list[Outcome]:
-    """Copy the dataset files in `path` (by name, else by SHA-256) into place, verified; the source is only read."""
+def import_file(path: str | Path, *, force: bool = False, any_version: bool = False) -> list[Outcome]:
+    """Copy the dataset files in `path` (by name, else by SHA-256) into place, verified; the source is only read.
+
+    With `any_version`, a file matched by name whose SHA-256 is not the registry's is taken as another version
+    of it when it has the columns foedus reads; its size and SHA-256 are recorded, so that later runs accept it
+    (and refuse it if it changes).
+
+    Raises:
+        DataImportError: a missing or unreadable path, a damaged or encrypted zip, no known file in it, or another
+            version that lacks a column foedus reads.
+        ChecksumError: a file is not the registry's version (without `any_version`), or a differing file is in
+            place (without `force`).
+    """
     src = Path(path).expanduser()
     if not src.exists():
         raise DataImportError(f"{src}: no such file or folder")
+    if not (src.is_dir() or src.is_file()):
+        raise DataImportError(f"{src}: not a regular file or folder")
     try:
         with contextlib.ExitStack() as stack:
             matches = _match(src, _entries(src, stack))
-            return _install_all(matches, force)
-    except (OSError, zipfile.BadZipFile) as exc:
+            return _install_all(matches, force, any_version)
+    except OSError as exc:
         raise DataImportError(f"cannot import {src}: {os_error_text(exc)}") from None
+    except ARCHIVE_ERRORS as exc:
+        raise DataImportError(f"cannot import {src}: {archive_error_text(exc)}") from None
 
 
 def _entries(src: Path, stack: contextlib.ExitStack) -> list[_Entry]:
@@ -68,28 +93,53 @@ def _match(src: Path, entries: list[_Entry]) -> list[_Match]:
     raise DataImportError(f"{src} holds none of the dataset files foedus knows; known files: {known}")
 
 
-def _install_all(matches: list[_Match], force: bool) -> list[Outcome]:
+def _install_all(matches: list[_Match], force: bool, any_version: bool) -> list[Outcome]:
     """Check every match first (source checksum, then the file in place), then install the ones needed."""
     root = data_dir()
-    todo: list[_Match] = []
+    todo: list[tuple[_Match, str]] = []
     outcomes: list[Outcome] = []
-    for dataset, file, where, opener in matches:
+    for match in matches:
+        dataset, file, where, opener = match
         with opener() as stream:
             actual = sha256_of(stream)
         if actual != file.sha256:
-            raise ChecksumError(f"{where}: SHA-256 is {actual}, expected {file.sha256} for {file.path} "
-                                f"({dataset.name} {dataset.version}); not imported")
+            if not any_version:
+                raise ChecksumError(f"{where}: SHA-256 is {actual}, expected {file.sha256} for {file.path} "
+                                    f"({dataset.name} {dataset.version}); not imported (if it is another version "
+                                    "of the file, import it with --any-version)")
+            _check_columns(file, where, opener)
         target = root / file.path
-        present = sha256_path(target) if target.is_file() else None
-        if present == file.sha256:
+        state, _ = check_file(file.path, target)
+        recorded = other_versions().get(file.path, {}).get("sha256") if state == "other-version" else None
+        if (state == "present" and actual == file.sha256) or recorded == actual:
             outcomes.append(Outcome(dataset.name, file.path, "present", where))
             continue
-        if present is not None and not force:
-            raise ChecksumError(f"{target} differs from {dataset.name} {dataset.version} (SHA-256 {present}, "
-                                f"expected {file.sha256}); not overwriting it: use --force to replace it")
-        todo.append((dataset, file, where, opener))
-    for dataset, file, where, opener in todo:
+        if state != "missing" and not force:
+            raise ChecksumError(f"{target} is already in place and differs from {where}; not overwriting it: "
+                                "use --force to replace it")
+        todo.append((match, actual))
+    for (dataset, file, where, opener), actual in todo:
         with opener() as stream:
-            install(stream, root / file.path, file.sha256, origin=where)
-        outcomes.append(Outcome(dataset.name, file.path, "imported", where))
+            sha, size = install(stream, root / file.path, actual, origin=where)
+        if sha == file.sha256:
+            forget_other_version(file)
+            outcomes.append(Outcome(dataset.name, file.path, "imported", where))
+        else:
+            record_other_version(file, sha, size, where)
+            outcomes.append(Outcome(dataset.name, file.path, "imported", f"{where} (another version than "
+                                    f"{dataset.name} {dataset.version}: SHA-256 {sha[:16]}…, recorded)"))
     return outcomes
+
+
+def _check_columns(file: DataFile, where: str, opener: Opener) -> None:
+    """Another version must have the columns foedus reads from this file."""
+    import csv
+    import io
+
+    with opener() as stream:
+        first = io.TextIOWrapper(stream, encoding="utf-8-sig", errors="replace", newline="").readline(1 << 16)
+    header = {h.strip() for h in next(csv.reader([first]), [])}
+    missing = [c for c in file.columns if c not in header]
+    if missing:
+        raise DataImportError(f"{where} lacks the column(s) {', '.join(missing)} that foedus reads from "
+                              f"{file.name}; not imported")

@@ -6,8 +6,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from foedus.datasets.files import FileState, file_state
+from foedus.datasets.files import FileState
 from foedus.datasets.registry import Dataset, select
+from foedus.datasets.verify import check_file
 from foedus.paths import data_dir
 
 __all__ = ["DatasetStatus", "FileStatus", "cite", "status"]
@@ -15,7 +16,8 @@ __all__ = ["DatasetStatus", "FileStatus", "cite", "status"]
 
 @dataclass(frozen=True)
 class FileStatus:
-    """One file in the data folder: present (right checksum), missing, or bad-checksum."""
+    """One file in the data folder: present (right checksum), other-version (imported with --any-version and
+    unchanged since), missing, or bad-checksum (corrupt, truncated or unrecorded: refused by every command)."""
 
     path: str
     state: FileState
@@ -33,11 +35,13 @@ class DatasetStatus:
 
     @property
     def state(self) -> str:
-        """present (all files right), missing (none there), or bad-checksum / partial."""
+        """present (all files right), other-version, missing (none there), or bad-checksum / partial."""
         states = {f.state for f in self.files}
         if len(states) == 1:
             return states.pop()
-        return "bad-checksum" if "bad-checksum" in states else "partial"
+        if "bad-checksum" in states:
+            return "bad-checksum"
+        return "other-version" if states == {"present", "other-version"} else "partial"
 
     @property
     def used(self) -> bool:
@@ -56,10 +60,11 @@ class DatasetStatus:
 
 
 def status(names: Iterable[str] | None = None) -> list[DatasetStatus]:
-    """Per dataset (default: all), each file's state in the data folder, checked by SHA-256."""
+    """Per dataset (default: all), each file's state in the data folder, checked by SHA-256 (hashes remembered
+    by stat, so an unchanged file is not read again)."""
     root = data_dir()
     return [
-        DatasetStatus(d, tuple(FileStatus(f.path, file_state(root / f.path, f.sha256), f.sha256, f.fetchable,
+        DatasetStatus(d, tuple(FileStatus(f.path, check_file(f.path, root / f.path)[0], f.sha256, f.fetchable,
                                           f.note) for f in d.files))
         for d in select(names)
     ]

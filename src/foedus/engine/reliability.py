@@ -83,11 +83,15 @@ def load_honour_model(path: str | Path | None) -> HonourModel:
     """
     if path is None:
         return HonourModel()
+    from foedus.errors import FoedusError
     from foedus.model.yamlio import read_yaml_file, validate_file_data
 
     raw = read_yaml_file(path, "honour model") or {}
     merged = {k: dict(v) for k, v in _DEFAULTS.items()}
-    for era, table in (raw.get("era") or {}).items() if isinstance(raw, dict) else ():
+    eras = raw.get("era") or {} if isinstance(raw, dict) else {}
+    if not isinstance(eras, dict) or not all(isinstance(t, dict | None) for t in eras.values()):
+        raise FoedusError(f"{path}: era: expected a mapping of era names to tables of probabilities")
+    for era, table in eras.items():
         merged.setdefault(era, {}).update(table or {})
     if isinstance(raw, dict):
         raw = {**raw, "era": merged}

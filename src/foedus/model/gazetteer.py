@@ -16,7 +16,6 @@ from typing import Any
 from foedus.errors import TreatyDataError, UnknownPlaceError, UnknownStateError
 from foedus.model.places import Holding, Place, Region, slugify
 from foedus.model.states import State, StateRegistry
-from foedus.model.yamlio import load_yaml
 
 __all__ = ["Gazetteer"]
 
@@ -107,6 +106,8 @@ class Gazetteer:
 
 
 def _read(name: str) -> Any:
+    from foedus.model.yamlio import load_yaml  # here, not at the top: a start from the cache needs no YAML
+
     text = resources.files("foedus.data").joinpath(name).read_text(encoding="utf-8")
     return load_yaml(text)
 

@@ -7,8 +7,9 @@ unique). State references are rewritten to registry ids (ISO3, or COW<n>).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -20,11 +21,12 @@ from foedus.errors import FoedusError, TreatyDataError
 from foedus.model.gazetteer import Gazetteer
 from foedus.model.states import StateRegistry
 from foedus.model.treaty import Treaty
-from foedus.model.yamlio import load_yaml
+from foedus.model.yamlio import load_yaml, read_text_file
 
 __all__ = [
     "bare_source_urls",
     "bundled_treaty_files",
+    "check_parties",
     "load_parts",
     "load_treaties",
     "read_treaty_file",
@@ -35,6 +37,7 @@ _SPECIAL_TOKENS = {"home", "overseas"}
 _LANGUAGE_SEGMENT = re.compile(r"^[a-z]{2,3}(-[a-z]{2})?$")
 _ADMIN_PREFIX = "administered-by:"
 _ADMIN_PARTY = "administered-by-party"
+_ATOP_ID = re.compile(r"^atop_[0-9]+(_p[0-9]+)?$")
 
 
 def bundled_treaty_files() -> list[Path]:
@@ -50,9 +53,9 @@ def read_treaty_file(path: Path) -> Treaty:
         TreatyDataError: unreadable file, bad YAML, or a schema violation (with its field path).
     """
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise TreatyDataError(str(path), "", f"cannot read file: {exc}") from None
+        text = read_text_file(path, "treaty file")
+    except FoedusError as exc:
+        raise TreatyDataError(str(path), "", str(exc).removeprefix(f"{path}: ")) from None
     try:
         raw = load_yaml(text)
     except yaml.YAMLError as exc:
@@ -117,7 +120,9 @@ def validate_references(
     for i, inv in enumerate(data["invocations"]):
         inv["requester"] = [state(s, f"invocations[{i}].requester[{j}]") for j, s in enumerate(inv["requester"])]
     _assistance_refs(data, state)
-    return Treaty.model_validate(data)
+    checked = Treaty.model_validate(data)
+    check_parties(checked, path)
+    return checked
 
 
 def _assistance_refs(data: dict[str, Any], state: Callable[[str, str], str]) -> None:
@@ -173,18 +178,58 @@ def bare_source_urls(treaty: Treaty) -> list[str]:
 
 
 def load_treaties(
-    paths: Iterable[Path], states: StateRegistry, places: Gazetteer
+    paths: Iterable[Path], states: StateRegistry, places: Gazetteer, known: Mapping[str, str] | None = None
 ) -> dict[str, Treaty]:
-    """Read, validate and cross-check treaty files; ids must be unique across all of them."""
+    """Read, validate and cross-check treaty files; ids must be unique across all of them and `known`
+    (ids already loaded, with where they came from), and `replaces` must name one of them.
+
+    Raises:
+        TreatyDataError: the first file that is malformed, repeats an id or replaces an unknown treaty.
+    """
     treaties: dict[str, Treaty] = {}
-    origin: dict[str, str] = {}
+    origin: dict[str, str] = dict(known or {})
     for path in paths:
+        if path.is_dir():
+            raise TreatyDataError(str(path), "", "is a folder, not a treaty file (give the YAML files in it)")
         treaty = validate_references(read_treaty_file(path), str(path), states, places)
-        if treaty.id in treaties:
+        if treaty.id in origin:
             raise TreatyDataError(str(path), "id", f"duplicate treaty id {treaty.id!r} (also in {origin[treaty.id]})")
         treaties[treaty.id] = treaty
         origin[treaty.id] = str(path)
+    for tid, treaty in treaties.items():
+        for j, old in enumerate(treaty.replaces):
+            if old not in origin and not _ATOP_ID.match(old):
+                raise TreatyDataError(origin[tid], f"replaces[{j}]", f"no treaty has the id {old!r} "
+                                      "(name a loaded treaty, or an ATOP alliance as atop_N)")
     return treaties
+
+
+def check_parties(treaty: Treaty, path: str) -> None:
+    """Obligors, beneficiaries and suspended legs name members; no state is a member twice at once;
+    a treaty does not replace itself.
+
+    Raises:
+        TreatyDataError: the first problem, with its field path.
+    """
+    members = {m.state for m in treaty.members}
+    spans: dict[str, list[tuple[dt.date, dt.date | None]]] = {}
+    for i, m in enumerate(treaty.members):
+        start = m.joined or treaty.in_force or m.signed or treaty.signed
+        for other_start, other_end in spans.get(m.state, []):
+            if (m.left is None or other_start < m.left) and (other_end is None or start < other_end):
+                raise TreatyDataError(path, f"members[{i}].state", f"{m.state} is listed twice with overlapping "
+                                      "membership (a state that left and rejoined needs a 'left' date on the first)")
+        spans.setdefault(m.state, []).append((start, m.left))
+    for i, p in enumerate(treaty.provisions):
+        named = [(f"{key}[{j}]", s) for key in ("obligors", "beneficiaries")
+                 for j, s in enumerate(getattr(p, key) or [])]
+        named += [(f"suspensions[{j}].{end}", getattr(leg, end)) for j, leg in enumerate(p.suspensions)
+                  for end in ("obligor", "beneficiary")]
+        for loc, state_id in named:
+            if state_id not in members:
+                raise TreatyDataError(path, f"provisions[{i}].{loc}", f"{state_id} is not a member of {treaty.id}")
+    if treaty.id in treaty.replaces:
+        raise TreatyDataError(path, "replaces", f"{treaty.id} cannot replace itself")
 
 
 def load_parts(extra: Iterable[Path], bundled: bool) -> tuple[dict[str, Treaty], StateRegistry, Gazetteer]:

@@ -145,8 +145,7 @@ def _revalidate(treaty: Treaty, data: dict[str, Any], world: World, where: str) 
 def _apply(change: AddMember | RemoveMember | DropTreaty | AddTreaty | SetStrength | SetScope,
            treaties: dict[str, Treaty], world: World) -> None:
     if isinstance(change, AddTreaty):
-        new = _added_treaty(change, world)
-        treaties[new.id] = new
+        _add_treaty(change, treaties, world)
         return
     treaty = _need(treaties, change.treaty, world)
     if isinstance(change, DropTreaty):
@@ -176,6 +175,18 @@ def _apply(change: AddMember | RemoveMember | DropTreaty | AddTreaty | SetStreng
             else:
                 p["scope"] = change.scope.model_dump()
     treaties[treaty.id] = _revalidate(treaty, data, world, f"{change.op} {treaty.id}")
+
+
+def _add_treaty(change: AddTreaty, treaties: dict[str, Treaty], world: World) -> None:
+    """Add a treaty: its id must be new, and what it replaces must be a treaty."""
+    new = _added_treaty(change, world)
+    if new.id in treaties:
+        raise ScenarioError(f"what-if add_treaty: the world already has a treaty {new.id!r}; drop it first "
+                            "(--drop-treaty) or give the new one another id")
+    for old in new.replaces:
+        if old not in treaties and old not in world.treaties:
+            raise ScenarioError(f"what-if add_treaty {new.id}: replaces {old!r}, which no treaty is")
+    treaties[new.id] = new
 
 
 def _added_treaty(change: AddTreaty, world: World) -> Treaty:

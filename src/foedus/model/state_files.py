@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -65,23 +64,18 @@ _CC_COLUMNS = ("cown", "cowc", "iso3c", "country.name.en", "country.name.en.rege
 
 
 def countrycode_rows() -> list[dict[str, Any]]:
-    """The countrycode columns we use, cached as JSON so the CLI starts fast."""
+    """The countrycode columns we use, cached as plain JSON (see `foedus.cachefile`) so the CLI starts fast."""
     from importlib.metadata import version
 
+    from foedus.cachefile import read_cache, write_cache
+
+    key = f"countrycode-{version('countrycode')}-{','.join(_CC_COLUMNS)}"
     cache = cache_dir() / f"countrycode-{version('countrycode')}-{len(_CC_COLUMNS)}.json"
-    try:
-        cached: list[dict[str, Any]] = json.loads(cache.read_text(encoding="utf-8"))
+    cached = read_cache(cache, key)
+    if isinstance(cached, list):
         return cached
-    except (OSError, ValueError):
-        pass
     rows = _countrycode_extract()
-    try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cache.with_suffix(".tmp")
-        tmp.write_text(json.dumps(rows), encoding="utf-8")
-        tmp.replace(cache)
-    except OSError:
-        pass
+    write_cache(cache, key, rows)
     return rows
 
 

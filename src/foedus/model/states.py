@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 
 from foedus.errors import AmbiguousNameError, UnknownStateError
 from foedus.model.state_files import countrycode_rows, read_cow_spells, read_majors
-from foedus.paths import dataset_file
 
 __all__ = ["COW_STATES_FILE", "State", "StateRegistry", "gw_to_cow"]
 
@@ -188,7 +187,13 @@ class StateRegistry:
 
     @classmethod
     def load(cls) -> StateRegistry:
-        """Build the registry from countrycode, plus COW spells when the data folder has them."""
+        """Build the registry from countrycode, plus COW spells when the data folder has them (checked first).
+
+        Raises:
+            DataCorruptError: a COW file in the data folder fails its check.
+        """
+        from foedus.datasets.verify import dataset_file
+
         rows = countrycode_rows()
         cow_path = dataset_file(COW_STATES_FILE)
         spells = read_cow_spells(cow_path) if cow_path else {}

@@ -204,7 +204,8 @@ class Treaty(_Strict):
     provisions: list[Provision] = Field(default_factory=list)
     invocations: list[Invocation] = Field(default_factory=list)
     replaces: list[str] = Field(default_factory=list, description="ids of treaties this one replaced")
-    atop_ids: list[int] = Field(default_factory=list, description="ATOP atopid(s) of the same treaty")
+    atop_ids: list[Annotated[int, Field(ge=1, le=99_999)]] = Field(
+        default_factory=list, description="ATOP atopid(s) of the same treaty (ATOP 5.1 numbers them 1001-7050)")
     origin: Literal["curated", "atop"] = Field("curated", description="who encoded it: foedus, or the ATOP import")
     coverage_end: dt.date | None = Field(
         None, description="the source says nothing after this date (ATOP: 2018-12-31); not a termination"

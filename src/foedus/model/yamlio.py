@@ -6,6 +6,8 @@ strings lets the schema report the bad value with its field path instead.
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -14,9 +16,10 @@ from pydantic import BaseModel, ValidationError
 
 from foedus.errors import FoedusError
 
-__all__ = ["load_yaml", "read_yaml_file", "validate_file_data"]
+__all__ = ["MAX_FILE_BYTES", "load_yaml", "read_text_file", "read_yaml_file", "validate_file_data"]
 
 M = TypeVar("M", bound=BaseModel)
+MAX_FILE_BYTES = 8 * 1024 * 1024  # a treaty, overlay or honour file is a few KiB; this is far beyond any real one
 
 _Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -31,18 +34,82 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 
+def _no_duplicate_keys(loader: Any, node: yaml.MappingNode, deep: bool = False) -> Any:
+    """Mappings as dicts, refusing a key written twice (YAML says keys are unique; PyYAML keeps the last)."""
+    seen: set[Any] = set()
+    for key_node, _ in node.value:
+        if key_node.tag == "tag:yaml.org,2002:merge":  # `<<: *anchor` merges; the base constructor expands it
+            continue
+        key = loader.construct_object(key_node, deep=deep)
+        try:
+            duplicate = key in seen
+            seen.add(key)
+        except TypeError:  # an unhashable key: the base constructor reports it
+            break
+        if duplicate:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key {str(key)[:60]!r} (line {key_node.start_mark.line + 1})",
+                key_node.start_mark)
+    return loader.construct_mapping(node, deep=deep)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:map", _no_duplicate_keys)
+
+
 def load_yaml(text: str) -> Any:
-    """Parse YAML text safely; timestamps stay strings."""
-    return yaml.load(text, Loader=_Loader)
+    """Parse YAML text safely; timestamps stay strings, a key written twice in a mapping is an error.
+
+    >>> try:
+    ...     load_yaml("id: a\\nid: b")
+    ... except yaml.YAMLError as exc:
+    ...     print(exc.problem)
+    duplicate key 'id' (line 2)
+    """
+    try:
+        return yaml.load(text, Loader=_Loader)
+    except (ValueError, OverflowError, RecursionError) as exc:  # e.g. an integer of 5,000 digits
+        problem = " ".join(str(exc).split())[:120]
+        raise yaml.constructor.ConstructorError(None, None, f"unusable value ({problem})", None) from None
+
+
+def read_text_file(path: str | Path, what: str, limit: int = MAX_FILE_BYTES) -> str:
+    """The UTF-8 text of a user's regular file, at most `limit` bytes.
+
+    Opened without blocking and checked to be a regular file before it is read, so a named pipe or a
+    device never hangs the program, and a folder or an oversized file is refused with one line.
+
+    Raises:
+        FoedusError: the file is missing, unreadable, not a regular file, too large, or not UTF-8.
+    """
+    target = Path(path)
+    try:
+        fd = os.open(target, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    except OSError as exc:
+        reason = "it is a folder, not a file" if isinstance(exc, IsADirectoryError) else exc.strerror or exc
+        raise FoedusError(f"{target}: cannot read {what}: {reason}") from None
+    with os.fdopen(fd, "rb") as fh:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            kind = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file"
+            raise FoedusError(f"{target}: cannot read {what}: it is {kind}")
+        try:
+            data = fh.read(limit + 1)
+        except OSError as exc:
+            raise FoedusError(f"{target}: cannot read {what}: {exc.strerror or exc}") from None
+    if len(data) > limit:
+        raise FoedusError(f"{target}: {what} is larger than {limit // (1024 * 1024)} MiB; not read")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise FoedusError(f"{target}: {what} is not UTF-8 text (byte {exc.start})") from None
 
 
 def read_yaml_file(path: str | Path, what: str) -> Any:
     """Parse a user's YAML file; unreadable files and bad YAML become one-line FoedusErrors."""
     target = Path(path)
+    text = read_text_file(target, what)
     try:
-        return load_yaml(target.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise FoedusError(f"{target}: cannot read {what}: {getattr(exc, 'strerror', None) or exc}") from None
+        return load_yaml(text)
     except yaml.YAMLError as exc:
         raise FoedusError(f"{target}: invalid YAML in {what}: {getattr(exc, 'problem', None) or exc}") from None
 

@@ -13,9 +13,9 @@ from typing import Any
 
 import numpy as np
 
+from foedus.datasets.verify import dataset_file
 from foedus.errors import DataMissingError
 from foedus.model.world import World
-from foedus.paths import dataset_file
 from foedus.research.dyads import FLAG_COLUMNS, _keys, atop_flag_keys
 from foedus.sources.atop import load_atop, read_member_rows
 

@@ -165,7 +165,7 @@ def depth_table(world: World, model: DepthModel | None = None, level: float = 0.
 def atop_rows_for_fit(path: Path | None = None) -> tuple[list[dict[str, Any]], str]:
     """ATOP's alliance-level code rows and the file's SHA-256 (for `fit_params`)."""
     from foedus.datasets.files import sha256_path
-    from foedus.paths import dataset_file
+    from foedus.datasets.verify import dataset_file
 
     target = path or dataset_file(ALLIANCE_FILE)
     rows = read_alliance_codes(target)

@@ -261,7 +261,7 @@ def build_dyads(world: World, options: DyadOptions, progress: Callable[[int], No
 
 def _atop_keys(world: World) -> dict[str, np.ndarray] | None:
     """ATOP flag keys from the full ATOP import (not the merged world, where curated treaties replace some)."""
-    from foedus.paths import dataset_file
+    from foedus.datasets.verify import dataset_file
     from foedus.sources.atop import ATOP_MEMBER_FILE, load_atop
 
     if dataset_file(ATOP_MEMBER_FILE) is None:

@@ -26,10 +26,10 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from foedus.datasets.verify import dataset_file
 from foedus.errors import DataMissingError
 from foedus.model.states import StateRegistry
 from foedus.model.treaty import Treaty
-from foedus.paths import dataset_file
 from foedus.sources.atop_codes import assistance_from_codes, codes_from_row
 
 __all__ = ["ATOP_END", "ATOP_MEMBER_FILE", "atop_treaties", "load_atop", "named_threats", "read_member_rows"]

@@ -16,10 +16,10 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from foedus.datasets.verify import dataset_file
 from foedus.errors import DataFormatError, DataMissingError
 from foedus.model.assistance import LEVELS, ORG_PURPOSES, Assistance, HelpEntry, HelpForm
 from foedus.model.treaty import Kind, Provision, Treaty
-from foedus.paths import dataset_file
 
 __all__ = ["ALLIANCE_FILE", "CODE_KEYS", "Codes", "assistance_from_codes", "codes_from_row", "read_alliance_codes",
            "treaty_codes"]

@@ -10,8 +10,8 @@ import csv
 import functools
 from pathlib import Path
 
+from foedus.datasets.verify import dataset_file
 from foedus.errors import DataMissingError
-from foedus.paths import dataset_file
 
 __all__ = ["CONTIGUITY_END", "CONTIGUITY_FILE", "Spell", "contiguity_spells", "read_contiguity"]
 

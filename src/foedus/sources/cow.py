@@ -10,9 +10,10 @@ import datetime as dt
 import functools
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from foedus.datasets.verify import dataset_file
 from foedus.errors import DataMissingError
-from foedus.paths import dataset_file
 
 __all__ = ["CINC_FILE", "GW_FILE", "Capabilities", "capabilities", "read_capabilities", "read_gw_spells"]
 
@@ -43,8 +44,9 @@ class Capabilities:
             return self._carried, True
         return {}, False
 
-    @property
+    @functools.cached_property
     def _carried(self) -> dict[int, float]:
+        """Each state's last known CINC (computed once: every date after 2016 asks for it)."""
         latest: dict[int, float] = {}
         for year in sorted(self.by_year):
             latest.update(self.by_year[year])
@@ -54,10 +56,23 @@ class Capabilities:
 @functools.cache
 def capabilities() -> Capabilities:
     """The data folder's CINC table, read once per process (and cached across processes)."""
-    from foedus.paths import cached_from_file
+    from foedus.derived import cached_from_file
 
     path = _need(CINC_FILE, "cow_nmc")
-    return cached_from_file(path, "cinc", lambda: read_capabilities(path))
+    return cached_from_file(path, "cinc", lambda: read_capabilities(path), _to_plain, _from_plain)
+
+
+def _to_plain(caps: Capabilities) -> dict[str, Any]:
+    """Parallel lists (years; per year, COW codes and values): JSON keeps their types, and they load fast."""
+    years = sorted(caps.by_year)
+    return {"last_year": caps.last_year, "years": years, "codes": [list(caps.by_year[y]) for y in years],
+            "values": [list(caps.by_year[y].values()) for y in years]}
+
+
+def _from_plain(data: dict[str, Any]) -> Capabilities:
+    rows = zip(data["years"], data["codes"], data["values"], strict=True)
+    by_year = {int(y): dict(zip(codes, values, strict=True)) for y, codes, values in rows}
+    return Capabilities(by_year=by_year, last_year=int(data["last_year"]))
 
 
 def read_capabilities(path: Path | None = None) -> Capabilities:

@@ -9,8 +9,6 @@ A curated treaty replaces every ATOP alliance it maps, so no treaty is counted t
 from __future__ import annotations
 
 import functools
-import hashlib
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from foedus.model.treatymap import TreatyMap
@@ -23,15 +21,18 @@ __all__ = ["carry_forward", "with_history"]
 
 
 def with_history(curated: dict[str, Treaty], states: StateRegistry, history: bool) -> TreatyMap:
-    """Curated treaties, plus ATOP history loaded on demand when its file is in the data folder."""
-    from foedus.paths import dataset_file
+    """Curated treaties, plus ATOP history loaded on demand when its file is in the data folder.
+
+    The file is checked when the history is loaded (`foedus.datasets.verify`), so a corrupt one stops the
+    command that needs it with one line, and never quietly drops alliances.
+    """
+    from foedus.paths import data_dir
     from foedus.sources.atop import ATOP_MEMBER_FILE
 
-    path = dataset_file(ATOP_MEMBER_FILE)
-    if not history or path is None:
+    if not history or not (data_dir() / ATOP_MEMBER_FILE).exists():
         return TreatyMap(curated)
     mapped = frozenset(aid for t in curated.values() for aid in t.atop_ids)
-    return TreatyMap(curated, functools.partial(_load_history, path, states, mapped), None)
+    return TreatyMap(curated, functools.partial(_load_history, states, mapped), None)
 
 
 def carry_forward(treaty: Treaty) -> Treaty:
@@ -43,13 +44,33 @@ def carry_forward(treaty: Treaty) -> Treaty:
     return treaty.model_copy(update={"coverage_end": None, "carried_from": treaty.coverage_end, "note": note})
 
 
-def _load_history(path: Path, states: StateRegistry, mapped: frozenset[int]) -> dict[str, Treaty]:
-    """ATOP alliances not replaced by a curated treaty, carried forward and corrected."""
-    from foedus.paths import cached_from_file
-    from foedus.sources import atop, atop_codes
+def _load_history(states: StateRegistry, mapped: frozenset[int]) -> dict[str, Treaty]:
+    """ATOP alliances not replaced by a curated treaty, carried forward and corrected (the import cached across
+    processes as plain data)."""
+    from foedus.datasets.verify import dataset_file
+    from foedus.derived import cached_from_file
+    from foedus.model.codec import treaties_from_plain, treaties_to_plain
+    from foedus.sources.atop import ATOP_MEMBER_FILE, load_atop
     from foedus.sources.corrections import apply_corrections, load_corrections
 
-    code = hashlib.sha256(b"".join(Path(m.__file__ or "").read_bytes() for m in (atop, atop_codes))).hexdigest()[:10]
-    imported = cached_from_file(path, f"atop-history-{code}", lambda: atop.load_atop(states, path))
+    path = dataset_file(ATOP_MEMBER_FILE)
+    if path is None:
+        from foedus.errors import DataMissingError
+
+        raise DataMissingError(f"{ATOP_MEMBER_FILE} was removed from the data folder while foedus was running; "
+                               "run `foedus data fetch atop`")
+    imported = cached_from_file(path, "atop-history", lambda: load_atop(states, path), treaties_to_plain,
+                                treaties_from_plain, depends=_states_key(states))
     kept = [carry_forward(t) for t in imported if not set(t.atop_ids) & mapped]
     return {t.id: t for t in apply_corrections(kept, load_corrections(), states)}
+
+
+def _states_key(states: StateRegistry) -> str:
+    """What the ATOP import depends on besides its file: the registry's COW codes (and foedus's code, via the
+    world's inputs key)."""
+    import hashlib
+
+    from foedus.world_cache import inputs_key
+
+    codes = ",".join(f"{c}={s}" for c, s in sorted(states.by_ccode.items()))
+    return hashlib.sha256(f"{inputs_key()}\n{codes}".encode()).hexdigest()

@@ -38,15 +38,21 @@ def client(scheduler: str = "local", workers: int = 2) -> Iterator[Any]:
     except ImportError:
         raise FoedusError("Dask sweeps need the dask extra: pip install 'foedus[dask]'") from None
     if scheduler == "local":
+        if not 1 <= workers <= 256:  # no workers: every task would wait for ever
+            raise FoedusError(f"a local Dask cluster needs 1 to 256 workers (got {workers})")
         cluster = LocalCluster(  # type: ignore[no-untyped-call]
             n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
         with cluster, Client(cluster) as c:  # type: ignore[no-untyped-call]
             yield c
     else:
+        from foedus.sweeps.dask_address import check_scheduler
+
+        check_scheduler(scheduler)
         try:
             c = Client(scheduler, timeout="10s")  # type: ignore[no-untyped-call]
-        except OSError as exc:
-            raise FoedusError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
+        except (OSError, ValueError, TypeError) as exc:  # unreachable, refused, timed out, or malformed
+            reason = " ".join(str(exc).split())[:200] or type(exc).__name__
+            raise FoedusError(f"cannot reach the Dask scheduler at {scheduler}: {reason}") from None
         with c:
             yield c
 
@@ -97,26 +103,27 @@ def dask_draws(scenario: Any, draws: int, seed: int, model: Any, dask_client: An
     return np.concatenate(dask_client.gather(futures))
 
 
-def _atlas_draw_chunk(day: dt.date, draws: int, seed: int, model: HonourModel, reading: Reading,
+def _atlas_draw_chunk(day: dt.date, draws: int, seed: int, model: HonourModel, switched: dict[str, Any],
                       only: range) -> tuple[np.ndarray, np.ndarray]:
     from foedus.model.world import World
     from foedus.sweeps.atlas_mc import atlas_montecarlo
 
-    part = atlas_montecarlo(World.default(), day, draws, seed, model, reading=reading, only=only)
+    part = atlas_montecarlo(World.default(), day, draws, seed, model, only=only, **switched)
     return part.sizes, part.majors_opposite
 
 
 def dask_atlas_draws(day: dt.date, draws: int, seed: int, model: HonourModel, reading: Reading,
-                     dask_client: Any, chunks: int = 8) -> AtlasDraws:
+                     dask_client: Any, chunks: int = 8, severity: str = "armed-attack") -> AtlasDraws:
     """The Monte Carlo atlas with its draws split among Dask workers: the same draws, and the same
     result, as `atlas_montecarlo(world, day, draws, seed, ...)` in one process (each worker draws
     the whole honour matrix from `seed` and computes its slice of it)."""
+    switched = {"reading": reading, "severity": severity}
     from foedus.model.world import World
     from foedus.sweeps.atlas import dyad_members
     from foedus.sweeps.atlas_mc import AtlasDraws
 
     bounds = np.linspace(0, draws, min(chunks, draws) + 1).astype(int).tolist()
-    futures = [dask_client.submit(_atlas_draw_chunk, day, draws, seed, model, reading, range(lo, hi), pure=False)
+    futures = [dask_client.submit(_atlas_draw_chunk, day, draws, seed, model, switched, range(lo, hi), pure=False)
                for lo, hi in itertools.pairwise(bounds) if hi > lo]
     parts = dask_client.gather(futures)
     members = dyad_members(World.default(), day)

@@ -3,27 +3,46 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from foedus.errors import FoedusError
 
 __all__ = ["plot_series"]
 
 
+def _read_series(series: Path) -> Any:
+    """The yearly series as a DataFrame, from a regular .parquet/.csv file (or a Parquet folder), or one line.
+
+    Raises:
+        FoedusError: missing, not a regular file (a named pipe would block), unreadable, or not a yearly series.
+    """
+    import pandas as pd
+
+    how = "make it with `foedus atlas --from Y1 --to Y2 --out FILE`"
+    if not series.exists():
+        raise FoedusError(f"{series}: no such file ({how})")
+    if not (series.is_file() or (series.is_dir() and series.suffix == ".parquet")):
+        raise FoedusError(f"{series}: not a regular file ({how})")
+    try:
+        frame = pd.read_parquet(series) if series.suffix == ".parquet" or series.is_dir() else pd.read_csv(series)
+    except (OSError, ValueError, UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        reason = " ".join(str(exc).split())[:160] or type(exc).__name__
+        raise FoedusError(f"{series}: cannot read it as a yearly atlas series ({reason})") from None
+    if "year" not in frame.columns:
+        raise FoedusError(f"{series} is not a yearly atlas series (no 'year' column)")
+    return frame
+
+
 def plot_series(series: Path, out: Path, *, force: bool = False) -> int:
     """Draw mean/max cascade size, tripwire dyads and the capability share at war per year into `out`
     (atomically, through `foedus.outputs`); return the number of years drawn."""
-    import pandas as pd
 
     from foedus.outputs import check_target, staged_file
 
     if out.suffix not in (".png", ".svg"):
         raise FoedusError(f"{out}: use a .png or .svg file name")
     check_target(out, force=force)
-    if not series.exists():
-        raise FoedusError(f"{series}: no such file (make it with `foedus atlas --from Y1 --to Y2 --out FILE`)")
-    frame = pd.read_parquet(series) if series.suffix == ".parquet" or series.is_dir() else pd.read_csv(series)
-    if "year" not in frame.columns:
-        raise FoedusError(f"{series} is not a yearly atlas series (no 'year' column)")
+    frame = _read_series(series)
     import matplotlib
 
     matplotlib.use("Agg")

@@ -3,10 +3,11 @@
 Optional what-if changes run it in a changed world, and `draws`/`seed` add the Monte Carlo keys, just as
 `foedus cascade --add-member … --draws N --seed S --json` would.
 
-The handler is `async` on purpose: a cascade is a few milliseconds of pure-Python CPU work, so running it
-on the event loop beats a hop to the thread pool, where threads would only contend for the GIL (about 25%
-more requests per second in bench/bench_web.py on two cores). Monte Carlo runs, which can take far longer,
-go to a separate worker process with a time limit (`foedus.web.mc_worker`).
+A cheap request — the legal reading among a few states, no what-if, no draws — is a millisecond of
+pure-Python CPU work, so the handler runs it on the event loop (`async`), which beats a hop to the thread pool
+where threads would only contend for the GIL. Anything more (`foedus.web.jobs.is_cheap`) is checked against the
+cost caps and handed to the worker pool (`foedus.web.pool`), which runs it in another process under a time
+limit, so the event loop keeps answering everyone else; a full pool answers 503 with Retry-After.
 """
 
 from __future__ import annotations
@@ -14,28 +15,23 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 
-from foedus.model.world import World
+from foedus.web.compute import run_query
+from foedus.web.guard import release_loop_slot
+from foedus.web.jobs import cascade_job, check_cost, is_cheap
 from foedus.web.models import CascadeOut, ErrorOut
 from foedus.web.params import ScenarioQuery, scenario_query
 from foedus.web.params_mc import DrawsQuery, draws_query
-from foedus.web.whatif import WhatIfQuery, whatif_query, world_for
+from foedus.web.whatif import WhatIfQuery, whatif_query
 
-__all__ = ["router", "run_query"]
+__all__ = ["ERRORS", "router", "run_query"]
 
 router = APIRouter(prefix="/api", tags=["cascade"])
-ERRORS: dict[int | str, dict[str, Any]] = {422: {"model": ErrorOut, "description": "the input cannot be used"}}
-
-
-def run_query(q: ScenarioQuery, world: World | None = None, mc: DrawsQuery | None = None) -> dict[str, Any]:
-    """Run the scenario through the public API and return its JSON contract."""
-    from foedus.api import cascade
-
-    mc = mc or DrawsQuery()
-    result = cascade(q.attackers, q.targets, q.date, world=world or World.default(), draws=mc.draws, seed=mc.seed,
-                     **q.kwargs())
-    return result.to_dict()
+ERRORS: dict[int | str, dict[str, Any]] = {
+    422: {"model": ErrorOut, "description": "the input cannot be used, or costs more than the web app allows"},
+    503: {"model": ErrorOut, "description": "the server is busy with other long requests; see Retry-After"},
+}
 
 
 @router.get("/cascade", response_model=None, responses={200: {"model": CascadeOut}, **ERRORS})
@@ -44,15 +40,15 @@ async def get_cascade(
     q: Annotated[ScenarioQuery, Depends(scenario_query)],
     whatif: Annotated[WhatIfQuery, Depends(whatif_query)],
     mc: Annotated[DrawsQuery, Depends(draws_query)],
-) -> JSONResponse:
+) -> Response:
     """Who is obligated to join a war that starts with this attack, on which side, and why.
 
     The body is `CascadeResult.to_dict()`, the contract of `foedus cascade --json` (docs/json-contract.md),
     computed in the what-if world when changes are given, with Monte Carlo keys when `draws` is given.
     """
-    if mc.draws:
-        import anyio
-
-        worker = request.app.state.mc_worker
-        return JSONResponse(await anyio.to_thread.run_sync(worker.run, q, whatif, mc))
-    return JSONResponse(run_query(q, world_for(whatif)))
+    if is_cheap(q, whatif, mc):
+        return JSONResponse(run_query(q))
+    check_cost(q, mc)
+    release_loop_slot(request.scope)  # the worker computes; this request only waits now
+    body = await request.app.state.pool.run(cascade_job(q, whatif, mc))
+    return Response(body, media_type="application/json")

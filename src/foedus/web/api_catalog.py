@@ -72,8 +72,11 @@ def list_regions() -> JSONResponse:
 
 
 @router.get("/health", response_model=None, responses={200: {"model": HealthOut}})
-def health(request: Request) -> JSONResponse:
-    """The server is up: version, and what it loaded (treaties, states, places, COW dates, ATOP history)."""
+async def health(request: Request) -> JSONResponse:
+    """The server is up: version, and what it loaded (treaties, states, places, COW dates, ATOP history).
+
+    On the event loop (no thread hop) and constant-time, so it answers at once however busy the workers are.
+    """
     from foedus._version import __version__
 
     world = World.default()

@@ -1,7 +1,9 @@
 """The FastAPI application: API routers, error envelope, guard middleware and the bundled front end.
 
 `create_app()` builds a fresh app; the server (`foedus.web.server`) and the tests both use it. The
-interactive /docs pages are off (they load scripts from a CDN); the spec is at /openapi.json.
+interactive /docs pages are off (they load scripts from a CDN); the spec is at /openapi.json. The guard
+(`foedus.web.guard`) wraps the whole application, outside Starlette's own error handling, so that every
+response — a 500 included — carries the security headers.
 """
 
 from __future__ import annotations
@@ -12,9 +14,10 @@ from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.responses import PlainTextResponse, Response
+from starlette.types import ASGIApp
 
 from foedus.web.guard import Guard, GuardSettings
-from foedus.web.mc_worker import McWorker
+from foedus.web.pool import WorkerPool
 from foedus.web.static import StaticBundle
 
 __all__ = ["create_app"]
@@ -23,7 +26,8 @@ _DESCRIPTION = (
     "Who is obligated to join a war, on which side, under which treaty and article. "
     "The JSON API of `foedus serve`; it mirrors the CLI (`foedus cascade --json` and friends). "
     "Every error is `{\"ok\": false, \"error\": \"<one line>\", \"status\": <HTTP status>}`; "
-    "input the engine cannot use gets 422."
+    "input the engine cannot use (or that costs more than the web app allows) gets 422, and a server busy with "
+    "other long requests answers 503 with Retry-After."
 )
 _NO_FRONT_END = ("foedus API is running (see /openapi.json); the map front end was not built: "
                  "cd web && npm ci && npm run build\n")
@@ -33,26 +37,41 @@ _NO_FRONT_END = ("foedus API is running (see /openapi.json); the map front end w
 async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     from foedus.model.world import World
 
-    World.default()  # load the treaty world before the first request, not during it
+    world = World.default()  # load the treaty world before the first request, not during it
+    if world.has_history:
+        world.treaties.history  # noqa: B018 - and the ATOP history, so that no request pays for it
+    app.state.pool.warm_up()
     try:
         yield
     finally:
-        app.state.mc_worker.close()
+        app.state.pool.close()
+
+
+class _GuardedApp(FastAPI):
+    """FastAPI with the guard outermost: around Starlette's error middleware, not inside it."""
+
+    guard_settings: GuardSettings = GuardSettings()
+
+    def build_middleware_stack(self) -> ASGIApp:
+        return Guard(super().build_middleware_stack(), self.guard_settings)
 
 
 def create_app(settings: GuardSettings | None = None, static_dir: Path | None = None,
-               mc_timeout: float = 20.0) -> FastAPI:
-    """A new app; `settings` sets the limits and Host rule, `static_dir` the built front end to serve,
-    `mc_timeout` the seconds a Monte Carlo run may take before it is stopped."""
+               mc_timeout: float = 20.0, workers: int | None = None, waiting: int | None = None) -> FastAPI:
+    """A new app; `settings` sets the limits and Host/Origin rules, `static_dir` the built front end to serve,
+    `mc_timeout` the seconds an expensive request (Monte Carlo, escalatory, compare, what-if) may take before
+    it is stopped, `workers` and `waiting` the worker processes and the queue behind them (default: one core
+    left to the event loop, as many waiting as running)."""
     from foedus._version import __version__
     from foedus.web import api_cascade, api_catalog, api_compare
     from foedus.web.envelope import error_response, install_handlers
 
-    app = FastAPI(title="foedus", version=__version__, description=_DESCRIPTION, docs_url=None,
-                  redoc_url=None, lifespan=_lifespan)
+    app = _GuardedApp(title="foedus", version=__version__, description=_DESCRIPTION, docs_url=None,
+                      redoc_url=None, lifespan=_lifespan)
+    app.guard_settings = settings or GuardSettings()
     bundle = StaticBundle.load(static_dir)
     app.state.bundle = bundle
-    app.state.mc_worker = McWorker(mc_timeout)
+    app.state.pool = WorkerPool(workers, mc_timeout, waiting)
     install_handlers(app)
     app.include_router(api_cascade.router)
     app.include_router(api_compare.router)
@@ -72,5 +91,4 @@ def create_app(settings: GuardSettings | None = None, static_dir: Path | None = 
             return Response(asset.gzipped, media_type=asset.media_type, headers=headers)
         return Response(asset.body, media_type=asset.media_type, headers=headers)
 
-    app.add_middleware(Guard, settings=settings or GuardSettings())
     return app

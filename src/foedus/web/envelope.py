@@ -1,9 +1,10 @@
 """One error shape for every failure: `{"ok": false, "error": "<one line>", "status": <HTTP status>}`.
 
-A `FoedusError` (unknown state, bad date, unknown place, inconsistent scenario) is the user's to fix,
-so it is a 422 carrying the engine's own one-line message, with CLI flag names rewritten as the query
+A `FoedusError` (unknown state, bad date, unknown place, inconsistent scenario, a request over the cost caps) is
+the user's to fix, so it is a 422 carrying the engine's own one-line message, with CLI flag names rewritten as the query
 parameters a web user types. FastAPI's validation errors are reshaped into the same envelope with a
-sentence that names the parameter, what it must be and what was given.
+sentence that names the parameter, what it must be and what was given. A server at capacity answers 503 with
+`Retry-After` (`ServerBusyError`): that is not the request's fault.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from foedus.errors import FoedusError
 
-__all__ = ["WebInputError", "error_response", "install_handlers", "one_line", "validation_message"]
+__all__ = ["ServerBusyError", "WebInputError", "error_response", "install_handlers", "one_line",
+           "validation_message"]
 
 # CLI wording in engine messages -> what a web user sets instead.
 _CLI_TO_WEB = (
@@ -38,6 +40,14 @@ _MAX_MESSAGE = 400
 
 class WebInputError(FoedusError):
     """A request the web layer refuses before it reaches the engine (too many states, an over-long value)."""
+
+
+class ServerBusyError(Exception):
+    """The server is at capacity (not the request's fault): 503, to be retried after `retry_after` seconds."""
+
+    def __init__(self, retry_after: int, what: str = "other long requests") -> None:
+        self.retry_after = retry_after
+        super().__init__(f"the server is busy with {what}; try again in {retry_after} s")
 
 
 def one_line(text: str) -> str:
@@ -115,6 +125,11 @@ async def _http_error(request: Request, exc: Exception) -> JSONResponse:
     return error_response(exc.status_code, message, exc.headers)
 
 
+async def _busy(_request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, ServerBusyError)
+    return error_response(503, str(exc), {"retry-after": str(exc.retry_after)})
+
+
 async def _server_error(_request: Request, exc: Exception) -> JSONResponse:
     return error_response(500, f"internal error ({type(exc).__name__}); please report it with the URL you used")
 
@@ -122,6 +137,7 @@ async def _server_error(_request: Request, exc: Exception) -> JSONResponse:
 def install_handlers(app: FastAPI) -> None:
     """Route every failure through the envelope."""
     app.add_exception_handler(FoedusError, _foedus_error)
+    app.add_exception_handler(ServerBusyError, _busy)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(Exception, _server_error)

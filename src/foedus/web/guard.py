@@ -1,4 +1,4 @@
-"""Safe-by-default HTTP: security headers on every response, size limits, and a loopback Host check.
+"""Safe-by-default HTTP: security headers on every response, size limits, loopback Host and same-origin checks.
 
 A plain ASGI middleware (no per-request task switching), so it costs little under load:
 
@@ -8,19 +8,30 @@ A plain ASGI middleware (no per-request task switching), so it costs little unde
   bytes get 413 and chunked bodies 411: the API only reads, so it takes no request bodies to speak of.
 * Unless the server was started with `--allow-remote`, a Host header that does not name a loopback
   address is refused with 400, which stops DNS-rebinding pages from reading the local API.
+* A request a browser sends on behalf of another site is refused with 403: an `Origin` header that is not
+  this server's own origin (`null` included), or `Sec-Fetch-Site: cross-site`/`same-site`. Otherwise any web
+  page the user visits could make the local server work for it.
+* At most `max_in_flight` requests are handled at once; more get 503 with `Retry-After` (connections are capped
+  separately, and half-open ones time out: `foedus.web.connections`).
+* At most `loop_slots` API requests compute on the event loop at once; the others wait, in arrival order and
+  without using the CPU, so that `/api/health` and the static files never queue behind API work. A handler
+  that hands its work to the worker pool gives its slot back first (`release_loop_slot`).
 """
 
 from __future__ import annotations
 
+import asyncio
 import ipaddress
-from collections.abc import Iterable
+from collections.abc import AsyncIterator, Callable, Iterable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from foedus.web.envelope import error_response
 
-__all__ = ["CSP", "Guard", "GuardSettings", "is_loopback_host"]
+__all__ = ["CSP", "Guard", "GuardSettings", "is_loopback_host", "release_loop_slot", "security_headers"]
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
        "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
@@ -34,6 +45,11 @@ _HEADERS: tuple[tuple[bytes, bytes], ...] = (
     (b"cross-origin-resource-policy", b"same-origin"),
     (b"permissions-policy", b"camera=(), microphone=(), geolocation=(), payment=(), usb=()"),
 )
+
+
+def security_headers() -> list[tuple[bytes, bytes]]:
+    """The headers every response carries (for responses written below the ASGI app, e.g. by the server)."""
+    return list(_HEADERS)
 
 
 def is_loopback_host(host: str) -> bool:
@@ -66,6 +82,8 @@ class GuardSettings:
     max_body: int = 16 * 1024
     allow_remote: bool = False
     extra_hosts: tuple[str, ...] = ()
+    max_in_flight: int = 128
+    loop_slots: int = 1
 
 
 class Guard:
@@ -74,6 +92,8 @@ class Guard:
     def __init__(self, app: ASGIApp, settings: GuardSettings | None = None) -> None:
         self.app = app
         self.settings = settings or GuardSettings()
+        self.in_flight = 0
+        self.slots = _Slots(self.settings.loop_slots)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -92,11 +112,22 @@ class Guard:
             await send(message)
 
         refusal = self._refusal(scope)
+        if refusal is None and self.in_flight >= self.settings.max_in_flight:
+            refusal = 503, f"the server is handling {self.in_flight} requests already; try again in 1 s"
         if refusal is not None:
             status, text = refusal
-            await error_response(status, text)(scope, receive, send_with_headers)
+            extra = {"retry-after": "1"} if status == 503 else None
+            await error_response(status, text, extra)(scope, receive, send_with_headers)
             return
-        await self.app(scope, receive, send_with_headers)
+        self.in_flight += 1
+        try:
+            if path.startswith("/api/") and path != "/api/health":
+                async with self.slots.held(scope):
+                    await self.app(scope, receive, send_with_headers)
+            else:
+                await self.app(scope, receive, send_with_headers)
+        finally:
+            self.in_flight -= 1
 
     def _refusal(self, scope: Scope) -> tuple[int, str] | None:
         s = self.settings
@@ -112,12 +143,73 @@ class Guard:
             return 413, f"the request body is larger than {s.max_body} bytes; this API only reads (GET)"
         if b"chunked" in headers.get(b"transfer-encoding", b"").lower():
             return 411, "chunked request bodies are not accepted; this API only reads (GET)"
+        raw_host = headers.get(b"host", b"").decode("latin-1")
         if not s.allow_remote:
-            host = _host_name(headers.get(b"host", b"").decode("latin-1"))
+            host = _host_name(raw_host)
             if host and not is_loopback_host(host) and host not in s.extra_hosts:
                 return 400, (f"host {host[:80]!r} is not served: foedus serve answers only on loopback "
                              "(127.0.0.1, localhost); start it with --allow-remote to serve other hosts")
+        return _cross_site(headers, raw_host)
+
+
+def _cross_site(headers: dict[bytes, bytes], host: str) -> tuple[int, str] | None:
+    """403 for a request a browser makes for another site: a foreign Origin, or Sec-Fetch-Site naming another site.
+
+    >>> _cross_site({b"origin": b"https://evil.example"}, "127.0.0.1:8765")[0]
+    403
+    >>> _cross_site({b"origin": b"http://127.0.0.1:8765", b"sec-fetch-site": b"same-origin"}, "127.0.0.1:8765")
+    """
+    site = headers.get(b"sec-fetch-site", b"").decode("latin-1").strip().lower()
+    if site in ("cross-site", "same-site"):
+        return 403, "requests from other sites are refused: open the app at its own address"
+    origin = headers.get(b"origin")
+    if origin is None:
         return None
+    text = origin.decode("latin-1").strip()
+    parts = urlsplit(text)
+    if text.lower() == "null" or parts.scheme not in ("http", "https") or parts.netloc.lower() != host.lower():
+        return 403, f"requests from origin {text[:80]!r} are refused: open the app at its own address"
+    return None
+
+
+_RELEASE = "foedus.release_loop_slot"
+
+
+class _Slots:
+    """A semaphore per event loop (the test client may run each request on a loop of its own)."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._semaphore = asyncio.Semaphore(size)
+
+    @asynccontextmanager
+    async def held(self, scope: Scope) -> AsyncIterator[None]:
+        loop = asyncio.get_running_loop()
+        if self._loop is not loop:
+            self._loop, self._semaphore = loop, asyncio.Semaphore(self.size)
+        semaphore = self._semaphore
+        await semaphore.acquire()
+        held = True
+
+        def release() -> None:
+            nonlocal held
+            if held:
+                held = False
+                semaphore.release()
+
+        scope[_RELEASE] = release
+        try:
+            yield
+        finally:
+            release()
+
+
+def release_loop_slot(scope: Scope) -> None:
+    """Give back the request's event-loop slot (before awaiting work done elsewhere, e.g. in the worker pool)."""
+    release: Callable[[], None] | None = scope.get(_RELEASE)
+    if release is not None:
+        release()
 
 
 def _header_map(raw: Iterable[tuple[bytes, bytes]]) -> dict[bytes, bytes]:

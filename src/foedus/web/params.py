@@ -37,6 +37,17 @@ class ScenarioQuery:
         """The options as `foedus.cascade` keywords."""
         return dict(self.options)
 
+    @property
+    def reading(self) -> str:
+        """The reading asked for (what the web's cost caps look at)."""
+        return str(self.kwargs().get("reading", "legal"))
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ScenarioQuery:
+        """Back from `dataclasses.asdict` after a trip through JSON (lists for tuples)."""
+        return cls(list(data["attackers"]), list(data["targets"]), data["date"],
+                   tuple((str(k), v) for k, v in data["options"]))
+
 
 def split_states(values: list[str], role: str) -> list[str]:
     """Split repeated and comma-separated values, and hold them to the size limits.
@@ -66,6 +77,8 @@ def _parameter(inp: Input, limits: Mapping[str, Any]) -> inspect.Parameter:
     extra: dict[str, Any] = {"max_length": MAX_VALUE} if kind in (str, str | None) else {}
     if inp.example is not None:
         extra["examples"] = [inp.example]
+    if inp.bounds is not None:
+        extra |= {"ge": inp.bounds[0], "le": inp.bounds[1]}
     query = Query(description=inp.full_help, **{**extra, **limits})
     default = inspect.Parameter.empty if inp.required else inp.default
     return inspect.Parameter(inp.name, inspect.Parameter.KEYWORD_ONLY, default=default,

@@ -8,15 +8,12 @@ from __future__ import annotations
 
 import threading
 import webbrowser
+from typing import Any
 
 from foedus.errors import FoedusError
 from foedus.web.guard import is_loopback_host
 
-__all__ = ["check_bind", "serve", "url_for"]
-
-# Connections served at once; more get 503 rather than queueing without bound.
-MAX_CONNECTIONS = 256
-
+__all__ = ["build_server", "check_bind", "serve", "url_for"]
 
 def check_bind(host: str, port: int, allow_remote: bool) -> None:
     """Refuse a non-loopback host unless `allow_remote`, and a port outside 1-65535.
@@ -39,22 +36,42 @@ def url_for(host: str, port: int) -> str:
     return f"http://[{shown}]:{port}/" if ":" in shown else f"http://{shown}:{port}/"
 
 
-def serve(host: str = "127.0.0.1", port: int = 8765, *, allow_remote: bool = False, open_browser: bool = True,
-          log_level: str = "warning") -> None:
-    """Serve the app until interrupted."""
+def build_server(host: str = "127.0.0.1", port: int = 8765, *, allow_remote: bool = False,
+                 log_level: str = "warning", header_timeout: float | None = None, max_connections: int | None = None,
+                 job_timeout: float = 20.0, workers: int | None = None) -> Any:
+    """A uvicorn server for the app with foedus's limits (header deadline, connection cap); `.run()` serves.
+
+    Raises:
+        FoedusError: a bad host or port, FastAPI/uvicorn missing, or research data that fails its check.
+    """
     check_bind(host, port, allow_remote)
     try:
         import uvicorn
 
         from foedus.web.app import create_app
+        from foedus.web.connections import HEADER_TIMEOUT_S, MAX_CONNECTIONS, guarded_protocol
         from foedus.web.guard import GuardSettings
     except ImportError as exc:
         raise FoedusError(f"the web app needs FastAPI and uvicorn ({exc.name} is missing): "
                           "pip install 'fastapi>=0.110' 'uvicorn>=0.29'") from None
-    app = create_app(GuardSettings(allow_remote=allow_remote))
+    from foedus.model.world import World
+
+    world = World.default()  # a corrupt data file stops here, in one line, not in the server's start-up
+    if world.has_history:
+        world.treaties.history  # noqa: B018
+    app = create_app(GuardSettings(allow_remote=allow_remote), mc_timeout=job_timeout, workers=workers)
+    protocol = guarded_protocol(header_timeout or HEADER_TIMEOUT_S, max_connections or MAX_CONNECTIONS)
+    config = uvicorn.Config(app, host=host, port=port, log_level=log_level, http=protocol, limit_concurrency=None,
+                            timeout_keep_alive=5, server_header=False, lifespan="on")
+    return uvicorn.Server(config)
+
+
+def serve(host: str = "127.0.0.1", port: int = 8765, *, allow_remote: bool = False, open_browser: bool = True,
+          log_level: str = "warning") -> None:
+    """Serve the app until interrupted."""
+    server = build_server(host, port, allow_remote=allow_remote, log_level=log_level)
     url = url_for(host, port)
     print(f"foedus: serving on {url} (Ctrl+C to stop)", flush=True)
     if open_browser:
         threading.Timer(1.0, webbrowser.open, args=(url,)).start()
-    uvicorn.run(app, host=host, port=port, log_level=log_level, limit_concurrency=MAX_CONNECTIONS,
-                timeout_keep_alive=5, server_header=False)
+    server.run()

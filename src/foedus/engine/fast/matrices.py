@@ -10,7 +10,7 @@ mask of the counterparts they cover. Request-gated legs bind only for states tha
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -183,12 +183,14 @@ def compile_rules(world: World, switches: Scenario, states: list[str], backend: 
         return builder.arrays().assemble(states, majors, chosen, None, asks)
 
     rules = build(homes)
-    if opening is not None:
-        firsts = {a.victim: Attack("", a.victim, a.place, a.kind, severity=a.severity) for a in opening.attacks}
-    else:  # every dyad: homes, at the switches' severity
-        firsts = {s: Attack("", s, a.place, a.kind, severity=switches.severity) for s, a in homes.items()}
-    if any(homes.get(v) != a for v, a in firsts.items()):
-        rules.first = build({**homes, **firsts})
+    # round 1: every attack at the opening's severity (the legs owed to attackers, offence, read it too),
+    # and the targets struck where the opening attacks strike them
+    severity = opening.severity if opening is not None else switches.severity
+    firsts = {s: replace(a, severity=severity) for s, a in homes.items()}
+    firsts |= {a.victim: Attack("", a.victim, a.place, a.kind, severity=a.severity) for a in
+               (opening.attacks if opening is not None else ())}
+    if firsts != homes:
+        rules.first = build(firsts)
     rules.war = is_war(list(firsts.values()))
     return rules
 

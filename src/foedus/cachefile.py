@@ -1,0 +1,100 @@
+"""Files in the per-user cache: plain JSON (a cache can hold data, never code), trusted only when this user owns them.
+
+A cache file is one header line — format, foedus version, the key it was built for, the SHA-256 and length of
+the payload — then the payload, JSON. It is loaded only when the folder and the file belong to this user and
+nobody else can write them, the header names this foedus version and the key asked for, and the payload has
+its recorded SHA-256; anything else is ignored (and rebuilt by the caller). Writes go to a unique temporary
+name in the same folder and are renamed into place, so readers never see half a file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import stat
+import tempfile
+from pathlib import Path
+from typing import Any
+
+__all__ = ["FORMAT", "prune", "read_cache", "trusted", "write_cache"]
+
+FORMAT = "foedus-cache/1"
+_MAX_BYTES = 256 * 1024 * 1024
+
+
+def trusted(info: os.stat_result) -> bool:
+    """Whether a cache file or folder is this user's and nobody else can write it."""
+    uid = os.getuid() if hasattr(os, "getuid") else None
+    mine = uid is None or info.st_uid == uid
+    return mine and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+def _version() -> str:
+    from foedus._version import __version__
+
+    return __version__
+
+
+def read_cache(path: Path, key: str) -> Any | None:
+    """The payload cached at `path` for `key`, or None when it is absent, foreign, stale or damaged."""
+    try:
+        if not trusted(path.parent.stat()):
+            return None
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return None
+    with os.fdopen(fd, "rb") as fh:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or not trusted(info) or info.st_size > _MAX_BYTES:
+            return None
+        header_line = fh.readline(4096)
+        body = fh.read()
+    try:
+        header = json.loads(header_line)
+        if header != {"format": FORMAT, "foedus": _version(), "key": key, "sha256": header.get("sha256"),
+                      "length": len(body)}:
+            return None
+        if hashlib.sha256(body).hexdigest() != header["sha256"]:
+            return None
+        return json.loads(body)
+    except (ValueError, TypeError, AttributeError, RecursionError):
+        return None
+
+
+def write_cache(path: Path, key: str, payload: Any) -> bool:
+    """Store `payload` (plain JSON data) for `key`; False when the cache folder cannot be used (never raises)."""
+    try:
+        body = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode()
+    except (TypeError, ValueError):
+        return False
+    header = {"format": FORMAT, "foedus": _version(), "key": key, "sha256": hashlib.sha256(body).hexdigest(),
+              "length": len(body)}
+    folder = path.parent
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if not trusted(folder.stat()):
+            return False
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError:
+        return False
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(json.dumps(header).encode() + b"\n" + body)
+        os.replace(tmp, path)
+        return True
+    except OSError:
+        return False
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+
+
+def prune(keep: Path, patterns: tuple[str, ...]) -> None:
+    """Delete this user's other cache files matching `patterns` in `keep`'s folder (stale keys, old pickles)."""
+    with contextlib.suppress(OSError):
+        for pattern in patterns:
+            for old in keep.parent.glob(pattern):
+                if old != keep and old.is_file() and trusted(old.stat()):
+                    old.unlink(missing_ok=True)

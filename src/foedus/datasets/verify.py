@@ -1,0 +1,136 @@
+"""Dataset files are checked before they are believed: every reader gets its file through `dataset_file`.
+
+A file passes when its SHA-256 is the registry's, or when it is another version the user imported with
+`foedus data import --any-version` and still has the size, SHA-256 and columns recorded then (in
+`foedus-other-versions.json` in the data folder). Hashes are remembered by path, size and times
+(`foedus.filehash`), so a fresh process does not re-read unchanged files. Anything else — an empty, truncated or
+edited file — is refused with one line naming it, never read: corrupt data must not quietly change results.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, Literal
+
+from foedus.datasets.registry import DataFile, Dataset, find_path
+from foedus.errors import DataCorruptError
+from foedus.paths import data_dir
+
+__all__ = [
+    "OTHER_VERSIONS",
+    "Check",
+    "check_file",
+    "dataset_file",
+    "forget_other_version",
+    "has_columns",
+    "other_versions",
+    "record_other_version",
+]
+
+OTHER_VERSIONS = "foedus-other-versions.json"
+Check = Literal["present", "other-version", "missing", "bad-checksum"]
+
+
+def dataset_file(relative: str) -> Path | None:
+    """The verified path of a dataset file under the data folder, or None when it is not there.
+
+    Raises:
+        DataCorruptError: the file is there but fails its check (or is not a regular file).
+    """
+    path = data_dir() / relative
+    state, detail = check_file(relative, path)
+    if state == "missing":
+        return None
+    if state == "bad-checksum":
+        raise DataCorruptError(detail)
+    return path
+
+
+def check_file(relative: str, path: Path) -> tuple[Check, str]:
+    """The state of one dataset file, with a one-line reason when it is refused (never raises)."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return "missing", ""
+    except OSError as exc:
+        return "bad-checksum", _refusal(relative, path, exc.strerror or str(exc))
+    if not path.is_file():
+        return "bad-checksum", _refusal(relative, path, "not a regular file")
+    hit = find_path(relative)
+    if hit is None:  # not a registry file: nothing to check it against
+        return "present", ""
+    dataset, file = hit
+    from foedus.filehash import content_sha256
+
+    try:
+        sha = content_sha256(path, info)
+    except OSError as exc:
+        return "bad-checksum", _refusal(relative, path, exc.strerror or str(exc))
+    if sha == file.sha256:
+        return "present", ""
+    entry = other_versions().get(relative)
+    if isinstance(entry, dict) and entry.get("sha256") == sha and entry.get("size") == info.st_size \
+            and has_columns(path, file.columns):
+        return "other-version", ""
+    what = "empty" if info.st_size == 0 else f"SHA-256 {sha[:16]}…, expected {file.sha256[:16]}…"
+    return "bad-checksum", _refusal(relative, path, f"corrupt, truncated or not {dataset.name} {dataset.version} "
+                                    f"({what})", dataset)
+
+
+def _refusal(relative: str, path: Path, why: str, dataset: Dataset | None = None) -> str:
+    name = dataset.name if dataset is not None else relative.split("/", 1)[0]
+    return (f"{path}: {why}; not reading it. Run `foedus data status`, then `foedus data fetch --force {name}` "
+            "or `foedus data import`")
+
+
+def has_columns(path: Path, columns: tuple[str, ...]) -> bool:
+    """Whether a CSV file's header names every one of `columns`."""
+    import csv
+
+    try:
+        with path.open(newline="", encoding="utf-8-sig") as fh:
+            header = next(csv.reader([fh.readline(1 << 16)]), [])
+    except (OSError, UnicodeDecodeError, csv.Error):
+        return False
+    return set(columns) <= {h.strip() for h in header}
+
+
+def other_versions() -> dict[str, Any]:
+    """The other versions recorded in the data folder: {path: {sha256, size, columns, source}}."""
+    try:
+        raw = json.loads((data_dir() / OTHER_VERSIONS).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    files = raw.get("files") if isinstance(raw, dict) else None
+    return files if isinstance(files, dict) else {}
+
+
+def record_other_version(file: DataFile, sha256: str, size: int, source: str) -> None:
+    """Remember an imported other version of `file`, so that it passes its check (written atomically)."""
+    entries = other_versions()
+    entries[file.path] = {"sha256": sha256, "size": size, "columns": list(file.columns), "source": source}
+    _write(entries)
+
+
+def forget_other_version(file: DataFile) -> None:
+    """Drop the record of another version of `file` (the registry's version replaced it)."""
+    entries = other_versions()
+    if entries.pop(file.path, None) is not None:
+        _write(entries)
+
+
+def _write(entries: dict[str, Any]) -> None:
+    import os
+    import tempfile
+
+    target = data_dir() / OTHER_VERSIONS
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump({"format": 1, "files": entries}, fh, indent=2, sort_keys=True)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)

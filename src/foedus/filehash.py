@@ -1,0 +1,93 @@
+"""SHA-256 of files, remembered across processes by path, size, modification time, inode and change time.
+
+Checking the research datasets on every run would mean hashing megabytes at each start; a file whose size,
+times and inode are unchanged still has the content it had, so its hash is kept in the user cache (a plain
+JSON file that only this user can write, see `foedus.cachefile`) and a fresh process reads it from there.
+"""
+
+from __future__ import annotations
+
+import atexit
+import errno
+import hashlib
+import os
+import stat
+import threading
+from pathlib import Path
+
+__all__ = ["content_sha256", "save"]
+
+_KEY = "file-hashes"
+_MAX_ENTRIES = 4000
+_CHUNK = 1 << 20
+_lock = threading.Lock()
+_memo: dict[str, list[int | str]] | None = None
+_dirty = False
+
+
+def _store() -> Path:
+    from foedus.paths import cache_dir
+
+    return cache_dir() / "file-hashes.json"
+
+
+def _stamp(info: os.stat_result) -> list[int | str]:
+    return [info.st_size, info.st_mtime_ns, info.st_ino, info.st_ctime_ns]
+
+
+def _known() -> dict[str, list[int | str]]:
+    global _memo
+    if _memo is None:
+        from foedus.cachefile import read_cache
+
+        found = read_cache(_store(), _KEY)
+        _memo = found if isinstance(found, dict) else {}
+    return _memo
+
+
+def content_sha256(path: Path, info: os.stat_result | None = None) -> str:
+    """Hex SHA-256 of a file's content: remembered while its stat stamp is unchanged, else read and hashed.
+
+    Raises:
+        OSError: the file cannot be read.
+    """
+    name = os.path.abspath(path)
+    info = info or path.stat()
+    if not stat.S_ISREG(info.st_mode):  # a pipe would block, a folder has no content to hash
+        raise OSError(errno.EINVAL, "not a regular file", str(path))
+    stamp = _stamp(info)
+    with _lock:
+        entry = _known().get(name)
+    if isinstance(entry, list) and entry[:-1] == stamp and isinstance(entry[-1], str):
+        return entry[-1]
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        while chunk := fh.read(_CHUNK):
+            digest.update(chunk)
+    sha = digest.hexdigest()
+    if _stamp(path.stat()) == stamp:  # unchanged while it was read: safe to remember
+        with _lock:
+            _known()[name] = [*stamp, sha]
+            _save_at_exit()
+    return sha
+
+
+def _save_at_exit() -> None:
+    """Write the remembered hashes once, when the process ends (one write however many files were hashed)."""
+    global _dirty
+    if not _dirty:
+        _dirty = True
+        atexit.register(save)
+
+
+def save() -> None:
+    """Write the remembered hashes to the user cache now (at most the newest `_MAX_ENTRIES`)."""
+    from foedus.cachefile import write_cache
+
+    global _dirty
+    with _lock:
+        known = _known()
+        for old in list(known)[: max(0, len(known) - _MAX_ENTRIES)]:
+            del known[old]
+        write_cache(_store(), _KEY, known)
+        _dirty = False

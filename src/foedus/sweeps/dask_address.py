@@ -1,0 +1,44 @@
+"""Checking a Dask scheduler address before anything connects to it (no Dask import: cheap and instant)."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from foedus.errors import FoedusError
+
+__all__ = ["check_scheduler"]
+
+_SCHEMES = ("tcp", "tls", "ws", "wss", "ucx")
+
+
+def check_scheduler(address: str) -> str:
+    """`local`, or a scheduler address such as `tcp://127.0.0.1:8786` or `host:8786` (returned as given).
+
+    >>> check_scheduler("tcp://127.0.0.1:8786")
+    'tcp://127.0.0.1:8786'
+    >>> check_scheduler("127.0.0.1:99999")
+    Traceback (most recent call last):
+    ...
+    foedus.errors.FoedusError: --scheduler '127.0.0.1:99999': the port must be between 1 and 65535
+
+    Raises:
+        FoedusError: the address is empty, has an unknown scheme, no host, or no valid port.
+    """
+    text = address.strip()
+    if text == "local":
+        return address
+    shown = f"--scheduler {address[:80]!r}"
+    if not text or any(c.isspace() for c in text):
+        raise FoedusError(f"{shown}: give 'local' or an address such as tcp://127.0.0.1:8786")
+    parts = urlsplit(text if "://" in text else f"tcp://{text}")
+    if parts.scheme not in _SCHEMES:
+        raise FoedusError(f"{shown}: unknown protocol {parts.scheme!r}; use one of {', '.join(_SCHEMES)}")
+    try:
+        port = parts.port
+    except ValueError:
+        port = -1
+    if not parts.hostname:
+        raise FoedusError(f"{shown}: no host; give an address such as tcp://127.0.0.1:8786")
+    if port is None or not 0 < port < 65536 or parts.path not in ("", "/") or parts.query:
+        raise FoedusError(f"{shown}: the port must be between 1 and 65535")
+    return address

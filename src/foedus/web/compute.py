@@ -1,0 +1,48 @@
+"""What the cascade and compare endpoints compute: plain JSON-ready dicts, the same in the server and its workers."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from foedus.model.world import World
+from foedus.web.envelope import WebInputError
+from foedus.web.params import ScenarioQuery
+from foedus.web.params_mc import DrawsQuery
+from foedus.web.whatif import WhatIfQuery, world_for
+
+__all__ = ["compare_payload", "run_query"]
+
+
+def run_query(q: ScenarioQuery, world: World | None = None, mc: DrawsQuery | None = None) -> dict[str, Any]:
+    """Run the scenario through the public API and return its JSON contract."""
+    from foedus.api import cascade
+
+    mc = mc or DrawsQuery()
+    result = cascade(q.attackers, q.targets, q.date, world=world or World.default(), draws=mc.draws, seed=mc.seed,
+                     **q.kwargs())
+    return result.to_dict()
+
+
+def compare_payload(q: ScenarioQuery, whatif: WhatIfQuery, other_date: str | None) -> dict[str, Any]:
+    """The scenario in the bundled world on its date and in the what-if world on `other_date`, and what changed.
+
+    Raises:
+        WebInputError: nothing to compare (no other date and no what-if change).
+        FoedusError: the engine refused the input.
+    """
+    from foedus.api import cascade
+    from foedus.sweeps.compare import compare_results
+
+    if not whatif.flags and not other_date:
+        raise WebInputError("nothing to compare: give other_date, or a what-if change (add_member, remove_member, "
+                            "drop_treaty, set_strength)")
+    other_q = replace(q, date=other_date) if other_date else q
+
+    def run(sq: ScenarioQuery, world: Any) -> Any:
+        return cascade(sq.attackers, sq.targets, sq.date, world=world, **sq.kwargs())
+
+    base = run(q, world_for(WhatIfQuery()))
+    other = run(other_q, world_for(whatif))
+    return {"base": base.to_dict(), "other": other.to_dict(), "whatif": whatif.changes,
+            "changes": compare_results(base, other)}

@@ -1,0 +1,263 @@
+"""Data files are checked before they are believed, and the on-disk caches hold data, never code.
+
+Every test works on its own data folder (symbolic links to the shared data, with the file under test replaced
+by a damaged copy) and its own cache folder; the shared data is only read.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import subprocess
+import sys
+import zipfile
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+
+from foedus.datasets import DATASETS, import_file, status
+from foedus.datasets.verify import OTHER_VERSIONS, check_file, dataset_file
+from foedus.errors import ChecksumError, DataCorruptError, DataFetchError, DataImportError
+
+SOURCE = Path(os.environ["FOEDUS_DATA_DIR"])
+ATOP_M = "atop/atop5_1m.csv"
+STATES = "cow_states/states2016.csv"
+pytestmark = pytest.mark.needs_data
+
+
+@pytest.fixture
+def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A data folder of links to the shared files, and a fresh cache; FOEDUS_DATA_DIR/CACHE_DIR point at them."""
+    root = tmp_path / "data"
+    for dataset in DATASETS.values():
+        for file in dataset.files:
+            if (SOURCE / file.path).is_file():
+                (root / file.path).parent.mkdir(parents=True, exist_ok=True)
+                (root / file.path).symlink_to(SOURCE / file.path)
+    monkeypatch.setenv("FOEDUS_DATA_DIR", str(root))
+    monkeypatch.setenv("FOEDUS_CACHE_DIR", str(tmp_path / "cache"))
+    import foedus.filehash
+
+    monkeypatch.setattr(foedus.filehash, "_memo", None)
+    return root
+
+
+def _replace(root: Path, rel: str, content: bytes) -> Path:
+    path = root / rel
+    path.unlink()
+    path.write_bytes(content)
+    return path
+
+
+def _cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "foedus.cli", *args], capture_output=True, text=True, timeout=300,
+                          env={**os.environ, **(env or {})})
+
+
+def test_registry_files_pass_and_damaged_ones_are_refused(data: Path) -> None:
+    assert dataset_file(STATES) == data / STATES
+    assert check_file(ATOP_M, data / ATOP_M)[0] == "present"
+    whole = (SOURCE / ATOP_M).read_bytes()
+    _replace(data, ATOP_M, whole[: len(whole) // 2])
+    with pytest.raises(DataCorruptError, match=r"atop5_1m\.csv.*corrupt, truncated.*foedus data status"):
+        dataset_file(ATOP_M)
+    _replace(data, ATOP_M, b"")
+    with pytest.raises(DataCorruptError, match=r"\(empty\)"):
+        dataset_file(ATOP_M)
+    assert {s.dataset.name: s.state for s in status()}["atop"] == "bad-checksum"
+
+
+def test_an_empty_atop_file_stops_the_1914_example_instead_of_losing_france(data: Path) -> None:
+    _replace(data, ATOP_M, b"")
+    proc = _cli("cascade", "-a", "GMY", "-t", "RUS", "-d", "1914-08-01", "--json")
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert len(proc.stderr.splitlines()) == 1 and "atop5_1m.csv" in proc.stderr
+    assert "foedus data status" in proc.stderr and json.loads(proc.stdout)["ok"] is False
+    today = _cli("cascade", "-a", "UKR", "-t", "RUS", "-d", "2025-01-15", "--place", "kursk-oblast", "--json")
+    assert today.returncode == 2 and "atop5_1m.csv" in today.stderr  # ATOP is carried forward: 2025 reads it too
+
+
+def test_a_damaged_state_system_file_is_refused_even_with_a_warm_cache(data: Path) -> None:
+    warm = _cli("states", "--json")
+    assert warm.returncode == 0, warm.stderr
+    _replace(data, STATES, (SOURCE / STATES).read_bytes().replace(b"2016", b"2015", 3))
+    proc = _cli("states", "--json")
+    assert proc.returncode == 2 and "states2016.csv" in proc.stderr and "foedus data status" in proc.stderr
+
+
+def test_hashes_are_remembered_across_processes_but_not_across_changes(data: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    import foedus.filehash as fh
+
+    assert check_file(STATES, data / STATES)[0] == "present"
+    fh.save()
+    monkeypatch.setattr(fh, "_memo", None)  # as in a fresh process: the hashes come from the cache file
+
+    def no_hashing(*_a: Any) -> Any:
+        raise AssertionError("an unchanged file was hashed again")
+
+    monkeypatch.setattr(fh, "hashlib", SimpleNamespace(sha256=no_hashing))
+    assert check_file(STATES, data / STATES)[0] == "present"
+    monkeypatch.undo()
+    # same size and modification time, other content: the change time gives it away
+    target = data / STATES
+    original = (SOURCE / STATES).read_bytes()
+    _replace(data, STATES, original)
+    assert check_file(STATES, target)[0] == "present"
+    stamp = target.stat()
+    target.write_bytes(original.replace(b"USA", b"XXX", 1))
+    os.utime(target, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
+    assert check_file(STATES, target)[0] == "bad-checksum"
+
+
+def test_another_version_is_accepted_only_as_recorded(data: Path, tmp_path: Path) -> None:
+    other = tmp_path / "dl" / "states2016.csv"
+    other.parent.mkdir()
+    lines = (SOURCE / STATES).read_bytes().splitlines(keepends=True)
+    other.write_bytes(b"".join(lines[:150]))
+    with pytest.raises(ChecksumError, match="--any-version"):
+        import_file(other, force=True)
+    outcomes = import_file(other, force=True, any_version=True)
+    assert outcomes[0].action == "imported" and "another version" in outcomes[0].detail
+    recorded = json.loads((data / OTHER_VERSIONS).read_text())["files"][STATES]
+    assert recorded["size"] == other.stat().st_size
+    assert check_file(STATES, data / STATES)[0] == "other-version"
+    assert dataset_file(STATES) == data / STATES
+    with (data / STATES).open("ab") as fh:
+        fh.write(b"USA,2,United States,1816,1,1,2016,12,31,2016\n")
+    with pytest.raises(DataCorruptError):
+        dataset_file(STATES)
+    no_columns = tmp_path / "dl2" / "states2016.csv"
+    no_columns.parent.mkdir()
+    no_columns.write_text("stateabb,ccode\nUSA,2\n", encoding="utf-8")
+    with pytest.raises(DataImportError, match="lacks the column"):
+        import_file(no_columns, force=True, any_version=True)
+    import_file(SOURCE / STATES, force=True)  # the registry's version again: the record goes
+    assert STATES not in json.loads((data / OTHER_VERSIONS).read_text())["files"]
+    assert check_file(STATES, data / STATES)[0] == "present"
+
+
+def _encrypted_zip(path: Path) -> None:
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("states2016.csv", (SOURCE / STATES).read_bytes())
+    data = bytearray(path.read_bytes())
+    for sig, offset in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+        at = data.find(sig)
+        data[at + offset] |= 0x01
+    path.write_bytes(bytes(data))
+
+
+def test_corrupt_and_encrypted_zips_give_one_clear_error(data: Path, tmp_path: Path) -> None:
+    corrupt = tmp_path / "release.zip"
+    corrupt.write_bytes(b"PK\x03\x04" + b"\x00" * 100)
+    with pytest.raises(DataImportError, match="not a readable zip"):
+        import_file(corrupt)
+    encrypted = tmp_path / "locked.zip"
+    _encrypted_zip(encrypted)
+    with pytest.raises(DataImportError, match="encrypted"):
+        import_file(encrypted)
+    proc = _cli("data", "import", str(encrypted))
+    assert proc.returncode == 2 and len(proc.stderr.splitlines()) == 1 and "encrypted" in proc.stderr
+
+
+def test_an_empty_or_malformed_mirror_is_an_error(data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from foedus.datasets import fetch
+
+    for bad in ("", "   ", "ftp://example.org/x", "no scheme"):
+        with pytest.raises(DataFetchError, match="mirror"):
+            fetch(["cow_states"], mirror=bad)
+    monkeypatch.setenv("FOEDUS_DATA_MIRROR", "gopher://x")
+    with pytest.raises(DataFetchError, match="FOEDUS_DATA_MIRROR"):
+        fetch(["cow_states"])
+    proc = _cli("data", "fetch", "--mirror", "")
+    assert proc.returncode == 2 and "--mirror is empty" in proc.stderr
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+def test_downloads_are_capped(data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    import foedus.datasets.download as download
+    from foedus.datasets import fetch
+
+    served = tmp_path / "served"
+    served.mkdir()
+    (served / "states2016.csv").write_bytes(b"x" * 5000)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(served)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    monkeypatch.setattr(download, "MAX_DOWNLOAD_BYTES", 1000)
+    (data / STATES).unlink()
+    try:
+        with pytest.raises(DataFetchError, match="larger than"):
+            fetch(["cow_states"], mirror=f"http://127.0.0.1:{server.server_address[1]}", force=True)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert not (data / STATES).exists()
+
+
+def test_caches_are_plain_json_keyed_on_version_and_owner(data: Path, tmp_path: Path) -> None:
+    from foedus.cachefile import read_cache, trusted, write_cache
+
+    path = tmp_path / "cache" / "thing.json"
+    assert write_cache(path, "k1", {"a": [1, 2]})
+    assert read_cache(path, "k1") == {"a": [1, 2]} and read_cache(path, "k2") is None
+    header = json.loads(path.read_bytes().split(b"\n", 1)[0])
+    assert header["format"] == "foedus-cache/1" and header["length"] > 0
+    path.write_bytes(path.read_bytes().replace(b'"foedus": "', b'"foedus": "0.0.0-'))  # another version's cache
+    assert read_cache(path, "k1") is None
+    assert write_cache(path, "k1", {"a": 1})
+    path.write_bytes(path.read_bytes()[:-3])  # truncated
+    assert read_cache(path, "k1") is None
+    assert write_cache(path, "k1", {"a": 1})
+    path.chmod(0o666)  # anyone could have written it
+    assert read_cache(path, "k1") is None
+    path.chmod(0o600)
+    assert read_cache(path, "k1") == {"a": 1}
+    mine = path.stat()
+    theirs = os.stat_result((mine.st_mode, 0, 0, 0, mine.st_uid + 1, 0, 0, 0, 0, 0))
+    assert trusted(mine) and not trusted(theirs)
+
+
+def test_a_planted_pickle_is_never_loaded(data: Path, tmp_path: Path) -> None:
+    marker = tmp_path / "pwned"
+
+    class Boom:
+        def __reduce__(self) -> Any:
+            return (os.system, (f"touch {marker}",))
+
+    cache = tmp_path / "cache"
+    cache.mkdir(mode=0o700, exist_ok=True)
+    payload = pickle.dumps(Boom())
+    for name in ("world-0123456789abcdef01234567.pickle", "atop-history-0123456789abcdef01234567.pickle",
+                 "cinc-0123456789abcdef0123.pickle"):
+        (cache / name).write_bytes(payload)
+    proc = _cli("cascade", "-a", "GMY", "-t", "RUS", "-d", "1914-08-01", "--json")
+    assert proc.returncode == 0, proc.stderr
+    assert not marker.exists()
+    assert any(cache.glob("world-*.json")) and not any(cache.glob("world-*.pickle"))  # old pickles are removed
+
+
+def test_world_parts_survive_the_round_trip_through_plain_data() -> None:
+    from foedus.model.codec import parts_from_plain, parts_to_plain, treaties_from_plain, treaties_to_plain
+    from foedus.model.loader import load_parts
+    from foedus.model.world import World
+
+    parts = load_parts((), True)
+    treaties, states, places = parts_from_plain(json.loads(json.dumps(parts_to_plain(parts))))
+    assert treaties == parts[0]
+    assert states.states == parts[1].states and states.majors == parts[1].majors
+    assert states.resolve_id("north korea") == "PRK" and states._index == parts[1]._index
+    assert places.places == parts[2].places and places.regions == parts[2].regions
+    assert places.resolve("kursk oblast").id == "kursk-oblast"
+    history = list(World.default().treaties.history.values())
+    assert treaties_from_plain(json.loads(json.dumps(treaties_to_plain(history)))) == history

@@ -1,0 +1,167 @@
+"""The server does not stall: cost caps, the worker pool (503 with Retry-After when full), cross-site refusals,
+security headers on every error, and the event-loop slots that keep /api/health out of the API queue."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+import time
+import warnings
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+pytest.importorskip("fastapi", reason="the web extra (fastapi) is not installed")
+pytest.importorskip("httpx", reason="httpx (for the test client) is not installed")
+
+with warnings.catch_warnings():
+    warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
+    from fastapi.testclient import TestClient
+
+from foedus.web.app import create_app
+from foedus.web.envelope import ServerBusyError
+from foedus.web.guard import GuardSettings
+from foedus.web.jobs import MAX_ESCALATORY_STATES, is_cheap
+from foedus.web.params import ScenarioQuery
+from foedus.web.params_mc import DrawsQuery
+from foedus.web.pool import WorkerPool
+from foedus.web.whatif import WhatIfQuery
+
+pytestmark = [pytest.mark.filterwarnings("ignore::DeprecationWarning")]
+FLAGSHIP = {"attacker": "UKR", "target": "RUS", "date": "2025-01-15", "place": "kursk-oblast"}
+SECURITY = ("content-security-policy", "x-content-type-options", "x-frame-options", "referrer-policy")
+
+
+@pytest.fixture(scope="module")
+def client() -> Iterator[TestClient]:
+    with TestClient(create_app(workers=1), base_url="http://127.0.0.1") as c:
+        yield c
+
+
+def _has_security_headers(headers: Any) -> bool:
+    return all(h in headers for h in SECURITY)
+
+
+def test_cheap_requests_are_the_legal_reading_among_few_states() -> None:
+    q = ScenarioQuery(["UKR"], ["RUS"], "2025-01-15")
+    assert is_cheap(q, WhatIfQuery(), DrawsQuery())
+    escalatory = ScenarioQuery(["UKR"], ["RUS"], "2025-01-15", (("reading", "escalatory"),))
+    assert not is_cheap(escalatory, WhatIfQuery(), DrawsQuery())
+    assert not is_cheap(q, WhatIfQuery((("drop_treaty", "nato_1949"),)), DrawsQuery())
+    assert not is_cheap(q, WhatIfQuery(), DrawsQuery(100, 1))
+    assert not is_cheap(ScenarioQuery(["RUS", "BLR", "PRK"], ["POL", "LTU"], "2025-01-15"), WhatIfQuery(), DrawsQuery())
+
+
+def test_expensive_requests_give_the_same_answer_from_the_pool(client: TestClient) -> None:
+    from foedus import cascade
+
+    params = {"attacker": "RUS", "target": "EST", "date": "2025-06-01", "reading": "escalatory"}
+    body = client.get("/api/cascade", params=params).json()
+    assert body == cascade("RUS", "EST", "2025-06-01", reading="escalatory").to_dict()
+
+
+def test_requests_over_the_cost_caps_are_refused_before_they_run(client: TestClient) -> None:
+    many = ",".join(["RUS", "BLR", "PRK", "IRN", "CHN"])
+    targets = ",".join(["POL", "LTU", "LVA", "EST", "FIN"])
+    response = client.get("/api/cascade", params={"attacker": many, "target": targets, "date": "2025-06-01",
+                                                  "reading": "escalatory"})
+    assert response.status_code == 422
+    error = response.json()["error"]
+    assert f"at most {MAX_ESCALATORY_STATES}" in error and "legal reading" in error
+    response = client.get("/api/cascade", params={"attacker": "RUS,BLR", "target": "POL,LTU", "date": "2025-06-01",
+                                                  "reading": "escalatory", "draws": 10_000})
+    assert response.status_code == 422 and "escalatory draws" in response.json()["error"]
+    compare = client.get("/api/compare", params={"attacker": many, "target": targets, "date": "2025-06-01",
+                                                 "reading": "escalatory", "other_date": "2024-01-01"})
+    assert compare.status_code == 422
+
+
+def test_a_full_pool_answers_503_with_retry_after(client: TestClient) -> None:
+    pool: WorkerPool = client.app.state.pool  # type: ignore[attr-defined]
+    saved = pool._admitted
+    pool._admitted = pool.capacity  # every place taken
+    try:
+        response = client.get("/api/cascade", params={**FLAGSHIP, "draws": 100, "seed": 1})
+        cheap = client.get("/api/cascade", params=FLAGSHIP)
+    finally:
+        pool._admitted = saved
+    assert response.status_code == 503 and int(response.headers["retry-after"]) >= 1
+    assert response.json()["status"] == 503 and "busy" in response.json()["error"]
+    assert _has_security_headers(response.headers)
+    assert cheap.status_code == 200  # cheap requests never wait for the pool
+
+
+def test_the_pool_admits_running_plus_waiting_jobs_and_no_more() -> None:
+    pool = WorkerPool(size=1, timeout=30.0, waiting=1)
+    job = {"kind": "cascade", "query": {"attackers": ["RUS"], "targets": ["EST"], "date": "2025-06-01",
+                                        "options": [["reading", "escalatory"]]}, "flags": [], "draws": 3000, "seed": 1}
+    results: list[Any] = []
+
+    def submit() -> None:
+        try:
+            results.append(asyncio.run(pool.run(job)))
+        except ServerBusyError as exc:
+            results.append(exc)
+
+    try:
+        threads = [threading.Thread(target=submit) for _ in range(2)]
+        for t in threads:
+            t.start()
+        deadline = time.monotonic() + 30
+        while pool.admitted < 2 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert pool.admitted == 2
+        with pytest.raises(ServerBusyError) as busy:
+            asyncio.run(pool.run(job))
+        assert busy.value.retry_after >= 1
+        for t in threads:
+            t.join(timeout=120)
+        assert len(results) == 2 and all(isinstance(r, bytes) for r in results)
+    finally:
+        pool.close()
+
+
+def test_a_job_past_the_time_limit_is_stopped_and_the_pool_recovers() -> None:
+    with TestClient(create_app(mc_timeout=0.5, workers=1), base_url="http://127.0.0.1") as c:
+        slow = {"attacker": "RUS", "target": "EST", "date": "2025-06-01", "reading": "escalatory", "draws": 5000}
+        response = c.get("/api/cascade", params=slow)
+        assert response.status_code == 422 and "took longer than 0.5 s and was stopped" in response.json()["error"]
+        assert c.get("/api/compare", params={**FLAGSHIP, "other_date": "2024-08-06"}).status_code == 200
+
+
+@pytest.mark.parametrize(("headers", "status"), [
+    ({"origin": "https://evil.example"}, 403),
+    ({"origin": "null"}, 403),
+    ({"origin": "http://127.0.0.1:9999"}, 403),
+    ({"sec-fetch-site": "cross-site"}, 403),
+    ({"sec-fetch-site": "same-site"}, 403),
+    ({"origin": "http://127.0.0.1", "sec-fetch-site": "same-origin"}, 200),
+    ({"sec-fetch-site": "none"}, 200),
+])
+def test_requests_from_other_sites_are_refused(client: TestClient, headers: dict[str, str], status: int) -> None:
+    response = client.get("/api/cascade", params=FLAGSHIP, headers=headers)
+    assert response.status_code == status
+    assert _has_security_headers(response.headers)
+    if status == 403:
+        assert "refused" in response.json()["error"]
+
+
+def test_a_server_error_carries_the_security_headers(monkeypatch: pytest.MonkeyPatch) -> None:
+    import foedus.web.api_cascade as api
+
+    def boom(*_args: Any, **_kw: Any) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(api, "run_query", boom)
+    with TestClient(create_app(), base_url="http://127.0.0.1", raise_server_exceptions=False) as c:
+        response = c.get("/api/cascade", params=FLAGSHIP)
+    assert response.status_code == 500 and response.json()["error"].startswith("internal error")
+    assert _has_security_headers(response.headers)
+
+
+def test_too_many_requests_in_flight_get_503() -> None:
+    with TestClient(create_app(GuardSettings(max_in_flight=0)), base_url="http://127.0.0.1") as c:
+        response = c.get("/api/health")
+    assert response.status_code == 503 and response.headers["retry-after"] == "1"
+    assert _has_security_headers(response.headers)

@@ -1,0 +1,167 @@
+"""Slow clients and floods against a real `foedus serve` server on 127.0.0.1, bounded in count and time.
+
+The server runs in a thread of this process with a 1 s header deadline (the default is 10 s) and a cap of 300
+connections; every socket goes to 127.0.0.1 only, and every test closes what it opened.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import socket
+import threading
+import time
+from collections.abc import Iterator
+
+import pytest
+
+pytest.importorskip("uvicorn", reason="the web extra (uvicorn) is not installed")
+
+from foedus.web.server import build_server
+
+HEADER_TIMEOUT = 1.0
+MAX_CONNECTIONS = 300
+pytestmark = [pytest.mark.filterwarnings("ignore::DeprecationWarning")]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def port() -> Iterator[int]:
+    import resource
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)  # both ends of every socket live in this process
+    if soft < 2048:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (min(2048, hard), hard))
+    port = _free_port()
+    server = build_server("127.0.0.1", port, header_timeout=HEADER_TIMEOUT, max_connections=MAX_CONNECTIONS,
+                          workers=1)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 120
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert server.started, "the server did not start"
+    try:
+        yield port
+    finally:
+        server.should_exit = True
+        thread.join(timeout=30)
+
+
+def _connect(port: int) -> socket.socket:
+    s = socket.create_connection(("127.0.0.1", port), timeout=5)
+    s.settimeout(5)
+    return s
+
+
+def _get(port: int, path: str, timeout: float = 5.0) -> tuple[int, dict[str, str], float]:
+    """A complete request on a fresh connection: status, headers, seconds taken."""
+    start = time.monotonic()
+    with _connect(port) as s:
+        s.settimeout(timeout)
+        s.sendall(f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n".encode())
+        data = b""
+        while chunk := s.recv(65536):
+            data += chunk
+    head = data.split(b"\r\n\r\n", 1)[0].decode("latin-1").split("\r\n")
+    headers = {k.strip().lower(): v.strip() for k, _, v in (line.partition(":") for line in head[1:])}
+    return int(head[0].split()[1]), headers, time.monotonic() - start
+
+
+def _closed_by_server(s: socket.socket, within: float) -> bool:
+    """Whether the server closes the connection within `within` seconds (reading whatever it sends first)."""
+    s.settimeout(within)
+    try:
+        while s.recv(4096):
+            pass
+        return True
+    except TimeoutError:
+        return False
+    except OSError:  # reset by the server
+        return True
+
+
+def test_half_open_connections_do_not_lock_out_real_requests(port: int) -> None:
+    flood: list[socket.socket] = []
+    try:
+        for _ in range(255):  # each sends part of a request's headers and then nothing
+            s = _connect(port)
+            s.sendall(b"GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+            flood.append(s)
+        status, headers, took = _get(port, "/api/health")
+        assert status == 200 and took < 2.0
+        assert "content-security-policy" in headers
+        time.sleep(HEADER_TIMEOUT + 0.5)
+        closed = sum(_closed_by_server(s, 2.0) for s in flood[:20])
+        assert closed == 20  # the header deadline freed their places
+    finally:
+        for s in flood:
+            s.close()
+
+
+def test_a_slow_client_is_cut_off_at_the_header_deadline(port: int) -> None:
+    with _connect(port) as s:
+        start = time.monotonic()
+        cut = False
+        for byte in b"GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: " + b"a" * 40:
+            try:
+                s.sendall(bytes([byte]))
+            except OSError:
+                cut = True
+                break
+            if _closed_by_server(s, 0.1):
+                cut = True
+                break
+        assert cut and time.monotonic() - start < HEADER_TIMEOUT + 2.0
+
+
+def test_connections_over_the_cap_get_503_and_the_server_recovers(port: int) -> None:
+    held: list[socket.socket] = []
+    try:
+        for _ in range(MAX_CONNECTIONS):
+            held.append(_connect(port))
+        with _connect(port) as extra:
+            extra.settimeout(5)
+            reply = extra.recv(65536)
+        assert reply.startswith(b"HTTP/1.1 503") and b"retry-after: 1" in reply.lower()
+        assert b"content-security-policy" in reply.lower()
+    finally:
+        for s in held:
+            s.close()
+    deadline = time.monotonic() + 10
+    status = 0
+    while time.monotonic() < deadline and status != 200:
+        with contextlib.suppress(OSError):
+            status = _get(port, "/api/health")[0]
+        time.sleep(0.1)
+    assert status == 200
+
+
+def test_a_malformed_request_gets_400_with_the_security_headers(port: int) -> None:
+    with _connect(port) as s:
+        s.sendall(b"NOT HTTP AT ALL\r\n\r\n")
+        reply = b""
+        with contextlib.suppress(OSError):
+            while chunk := s.recv(65536):
+                reply += chunk
+    assert reply.startswith(b"HTTP/1.1 400") and b"content-security-policy" in reply.lower()
+
+
+def test_health_answers_while_the_workers_are_busy(port: int) -> None:
+    slow = ("/api/cascade?attacker=RUS&target=EST&date=2025-06-01&reading=escalatory&draws=800&seed=1")
+    busy = threading.Thread(target=_get, args=(port, slow, 60.0))
+    busy.start()
+    try:
+        time.sleep(0.3)
+        took = [_get(port, "/api/health")[2] for _ in range(5)]
+        assert max(took) < 1.0, took
+        status, headers, _ = _get(port, slow.replace("seed=1", "seed=2"), 60.0)
+        assert status in (200, 503)
+        if status == 503:
+            assert int(headers["retry-after"]) >= 1
+    finally:
+        busy.join(timeout=60)
