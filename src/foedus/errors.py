@@ -18,6 +18,7 @@ __all__ = [
     "UnknownPlaceError",
     "UnknownStateError",
     "UnknownTreatyError",
+    "UnknownWarError",
     "WarDataError",
 ]
 
@@ -94,3 +95,7 @@ class WarDataError(FoedusError):
         self.path, self.location, self.problem = path, location, problem
         where = f"{path}: {location}" if location else path
         super().__init__(f"{where}: {problem}")
+
+
+class UnknownWarError(FoedusError):
+    """A war id that names none of the bundled example wars (the web app's timeline)."""

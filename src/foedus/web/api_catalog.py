@@ -61,8 +61,17 @@ def list_states(
 def list_places(
     homes: Annotated[bool, Query(description="Include every state's home territory.")] = False,
 ) -> JSONResponse:
-    """The gazetteer: places an attack can hit, with holder, claimants and regions."""
-    return JSONResponse(catalog.place_rows(World.default(), homes))
+    """The gazetteer: places an attack can hit, with holder, claimants and regions, and where they are
+    (`coords`: {lat, lon}, and for contested land a rough `outline` of [lon, lat] points; null when unknown)."""
+    from foedus.model.place_coords import place_coords
+
+    coords = place_coords()
+    rows = catalog.place_rows(World.default(), homes)
+    for row in rows:
+        found = coords.get(row["id"])
+        row["coords"] = None if found is None else {"lat": found.lat, "lon": found.lon}
+        row["outline"] = None if found is None or found.outline is None else [list(p) for p in found.outline]
+    return JSONResponse(rows)
 
 
 @router.get("/regions", response_model=None, responses={200: {"description": "the regions"}})
