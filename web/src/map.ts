@@ -210,7 +210,8 @@ export class WorldMap {
     if (!at) return;
     const g = svgEl("g", { class: "place-marker", "data-place": place.id, transform: `translate(${at[0]},${at[1]})`,
       "data-x": at[0].toFixed(1), "data-y": at[1].toFixed(1) });
-    g.append(svgEl("circle", { r: 7, fill: "none", stroke: "#111111", "stroke-width": 1.6, class: "ring" }),
+    g.append(svgEl("circle", { r: 7, fill: "none", stroke: "#ffffff", "stroke-width": 3.4 }),
+      svgEl("circle", { r: 7, fill: "none", stroke: "#111111", "stroke-width": 1.6, class: "ring" }),
       svgEl("circle", { r: 2.2, fill: "#111111", class: "pin" }));
     layer.append(titled(g, `attacked here: ${place.name}`));
     this.rescale();
