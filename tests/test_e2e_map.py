@@ -3,7 +3,7 @@ and date, the attacked place, zoom, small states, weak duties, busy state and er
 the war timeline, 375 px, the PNG caption, and an axe-core accessibility check.
 
 Uses the browser, server and page fixtures of tests/test_e2e_web.py (Debian's Chromium through Playwright).
-Screenshots go to pytest's tmp folder; FOEDUS_DOCS_SCREENSHOT=1 also refreshes docs/img/web-map*.png.
+Screenshots go to pytest's tmp folder; FOEDUS_DOCS_SCREENSHOT=1 also refreshes docs/img/web-map-375.png.
 """
 
 # ruff: noqa: F811  (the fixtures imported from test_e2e_web are test parameters here)
@@ -30,9 +30,9 @@ FLAGSHIP = "/?attacker=UKR&target=RUS&date=2025-01-15&place=kursk-oblast"
 FIXTURE = Path(__file__).parent / "fixtures" / "cshapes_mini.topojson"
 
 
-def _shot(pg: Any, tmp_path: Path, name: str, full: bool = False) -> None:
-    pg.screenshot(path=str(tmp_path / name), full_page=full)
-    if os.environ.get("FOEDUS_DOCS_SCREENSHOT"):  # refresh the pictures in docs/web.md only when asked
+def _shot(pg: Any, tmp_path: Path, name: str, docs: bool = False) -> None:
+    pg.screenshot(path=str(tmp_path / name))
+    if docs and os.environ.get("FOEDUS_DOCS_SCREENSHOT"):  # refresh the pictures in docs/web.md only when asked
         (ROOT / "docs" / "img").mkdir(parents=True, exist_ok=True)
         shutil.copyfile(tmp_path / name, ROOT / "docs" / "img" / name)
 
@@ -165,7 +165,7 @@ def test_375px_fits_and_why_comes_right_after_the_map(browser: Any, server: str,
         assert top < why < summary
         assert pg.is_visible("a.jump[href='#explain']")
         pg.evaluate("document.querySelector('.map-panel').scrollIntoView()")
-        _shot(pg, tmp_path, "web-map-375.png")
+        _shot(pg, tmp_path, "web-map-375.png", docs=True)
     finally:
         context.close()
 
