@@ -3,7 +3,7 @@
 // data versions, drawn from serialised SVG onto a canvas; no server round-trip).
 import type { CascadeResult } from "./api";
 import { download } from "./dom";
-import { svgEl } from "./map";
+import { svgEl } from "./svg";
 import { DUTIES, DUTY_LABELS, type Duty } from "./duty";
 import { COLORS, LABELS, legendCategories, type Role } from "./roles";
 

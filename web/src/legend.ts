@@ -2,7 +2,7 @@
 // probability shading a colour scale for each side (0% to 100%).
 import { h } from "./dom";
 import { DUTIES, DUTY_LABELS, type Duty } from "./duty";
-import { svgEl } from "./map";
+import { svgEl } from "./svg";
 import { COLORS, LABELS, legendCategories, type Category, type Role } from "./roles";
 
 export interface LegendOptions { shaded?: boolean; duties?: Map<string, Duty[]>; labels?: Partial<Record<Category, string>> }

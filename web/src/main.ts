@@ -1,19 +1,21 @@
 // The page: load states, places, treaties and the map; run scenarios; keep the URL, map, panels and exports
 // in step; replay wars on the timeline.
 import {
-  api, ApiError, type BordersAnswer, type CascadeResult, type PlaceRow, type Scenario, type StateRow, type TreatyRow,
+  api, ApiError, type CascadeResult, type PlaceRow, type Scenario, type StateRow, type TreatyRow,
   type WarFrame, type WarReplay,
 } from "./api";
+import { BordersView } from "./bordersview";
 import { renderComparison } from "./compare";
 import { byId } from "./dom";
 import { dutiesOf } from "./duty";
 import { explainState, type Names } from "./explain";
 import { captionOf, exportCsv, exportJson, exportPng } from "./exporters";
-import { resolveState, ScenarioForm } from "./form";
+import { ScenarioForm } from "./form";
 import { renderLegend } from "./legend";
 import { WorldMap } from "./map";
 import { renderNetwork } from "./network";
 import { renderProbabilities } from "./probabilities";
+import { checkShared } from "./shared";
 import { rolesOf, type Role } from "./roles";
 import { renderSummary } from "./summary";
 import { WAR_LABELS, WarTimeline } from "./timeline";
@@ -28,13 +30,13 @@ class App {
   private selected: string | null = null;
   private pickRole: "attacker" | "target" | null = null;
   private running = 0;
-  private borders: BordersAnswer | null = null;
   private readonly names: Names;
   private readonly places: Map<string, PlaceRow>;
   private readonly form: ScenarioForm;
   private readonly map: WorldMap;
   private readonly whatif: WhatIfPanel;
   private readonly timeline: WarTimeline;
+  private readonly borders: BordersView;
 
   constructor(private readonly states: StateRow[], private readonly placeRows: PlaceRow[], treaties: TreatyRow[],
               private readonly version: string) {
@@ -51,6 +53,7 @@ class App {
     this.form = new ScenarioForm(states, placeRows, (m) => this.showError(m),
       () => { if (this.current) void this.run(); }, async () => this.run());
     this.map = new WorldMap(byId("map"), new Map(states.map((s) => [s.id, s])), homes, (id) => this.onMapPick(id));
+    this.borders = new BordersView(this.map);
     this.whatif = new WhatIfPanel(states, treaties, (m) => this.showError(m), () => undefined);
     this.timeline = new WarTimeline(() => this.scenario(), (m) => this.showError(m), (f, r, w) => this.showFrame(f, r, w));
     this.wire();
@@ -73,7 +76,7 @@ class App {
     byId("export-png").addEventListener("click", () => {
       if (!this.current) return;
       const r = this.current.result;
-      const caption = captionOf(r, this.title(r), this.version, this.borders?.note ?? "");
+      const caption = captionOf(r, this.title(r), this.version, this.borders.current?.note ?? "");
       byId("export-png").dataset.caption = caption.join("\n");
       exportPng(this.map.svg, r, this.current.roles, this.title(r), caption, dutiesOf(r))
         .catch((e: unknown) => this.showError(String(e)));
@@ -91,39 +94,21 @@ class App {
     } else {
       this.map.paint(new Map(), this.form.read().date);
       renderLegend(byId("legend"), new Map());
-      await this.updateBorders(this.form.read().date);
+      await this.borders.update(this.form.read().date);
     }
     document.body.dataset.ready = "true";
   }
 
   /** Put a shared link's scenario in the form, dropping what cannot be used (with a message); false: nothing to run. */
   private async restore(shared: Shared): Promise<boolean> {
-    const problems = shared.problems;
-    const known = async (ids: string[], role: string) => {
-      const out: string[] = [];
-      for (const id of ids) {
-        const exact = this.states.find((s) => [s.id, s.iso3, s.cow].some((v) => v?.toUpperCase() === id.toUpperCase()));
-        const found = exact ?? await api.resolve(id).then((f) => resolveState(f.id, this.states), (e: unknown) => {
-          problems.push(`${role} ${JSON.stringify(id.slice(0, 40))}: ${e instanceof ApiError ? e.message : String(e)}`);
-          return undefined;
-        });
-        if (found && !out.includes(found.id)) out.push(found.id);
-      }
-      return out;
-    };
+    await checkShared(shared, this.states, this.places);
     const s = shared.scenario;
-    s.attacker = await known(s.attacker, "attacker");
-    s.target = await known(s.target, "target");
-    if (s.place && !this.places.has(s.place)) {
-      problems.push(`place ${JSON.stringify(s.place.slice(0, 40))} is not in the gazetteer; using the target's home territory`);
-      s.place = "";
-    }
     this.form.write(s);
     this.writeExtras(s);
     byId<HTMLInputElement>("other-date").value = shared.otherDate;
-    this.selected = shared.select && this.states.some((x) => x.id === shared.select) ? shared.select : null;
+    this.selected = shared.select;
     if (s.attacker.length && s.target.length) return true;
-    this.showError(`This link could not be used as it is: ${problems.join("; ")}. Pick an attacker and a target.`);
+    this.showError(`This link could not be used as it is: ${shared.problems.join("; ")}. Pick an attacker and a target.`);
     return false;
   }
 
@@ -243,22 +228,6 @@ class App {
     }
   }
 
-  /** Draw the borders of `date`: CShapes when the server has them for it, else today's, and say which. */
-  private async updateBorders(date: string): Promise<void> {
-    const b = this.borders;
-    if (b?.historical && b.valid_from && b.valid_to && b.valid_from <= date && date <= b.valid_to) return;
-    let answer: BordersAnswer;
-    try {
-      answer = await api.borders(date);
-    } catch (e) {
-      answer = { date, historical: false, topology: null, source: null,
-        note: `The map shows today's borders (${e instanceof ApiError ? e.message : "borders unavailable"}).` };
-    }
-    if (answer.historical || b?.historical || b === null) this.map.showBorders(answer.topology);
-    this.borders = answer;
-    byId("borders-note").textContent = answer.note;
-  }
-
   private contested(): void {
     this.map.showContested(this.placeRows, this.current?.result.territory_view ?? this.form.read().territory_view,
       this.names.state);
@@ -268,7 +237,7 @@ class App {
     const roles = rolesOf(result);
     const duties = dutiesOf(result);
     this.current = { result, roles };
-    await this.updateBorders(result.date);
+    await this.borders.update(result.date);
     this.contested();
     this.map.markPlace(this.places.get(result.place));
     this.map.paint(roles, result.date, duties);
@@ -287,7 +256,7 @@ class App {
 
   /** One date of a replayed war on the map: who fights, who is bound, on that date's borders. */
   private async showFrame(frame: WarFrame, roles: Map<string, Role>, war: WarReplay): Promise<void> {
-    await this.updateBorders(frame.date);
+    await this.borders.update(frame.date);
     this.map.markPlace(undefined);
     this.map.paint(roles, frame.date);
     if (frame === war.frames[0]) {

@@ -3,19 +3,20 @@
 // territorial view, duties hatched, the attacked place marked, small states drawn as dots so they stay
 // clickable; wheel zoom, drag pan, and zoom to the belligerents. Colours are SVG attributes (not CSS), so
 // the exported PNG shows exactly what is on screen.
-import { geoArea, geoBounds, geoNaturalEarth1, geoPath, type GeoPath, type GeoProjection } from "d3-geo";
+import { geoArea, geoNaturalEarth1, geoPath, type GeoPath, type GeoProjection } from "d3-geo";
 import type { Feature, FeatureCollection, Geometry, Polygon } from "geojson";
 import { feature } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
 import atlasUrl from "world-atlas/countries-110m.json?url";
 import type { PlaceRow, StateRow } from "./api";
-import { historicalFeatures, type BorderProps } from "./borders";
+import { historicalFeatures, projectedBounds, type BorderProps } from "./borders";
 import { contestedPlaces, describe, holderOf } from "./contested";
 import { DUTIES, type Duty } from "./duty";
 import { COLORS, type Category, type Role } from "./roles";
+import { hatchDefs, SVG_NS, svgEl, titled } from "./svg";
+import { WIDTH, Zoom } from "./zoom";
 
-const SVG_NS = "http://www.w3.org/2000/svg";
-export const WIDTH = 960;
+
 // Shapes without an ISO numeric id in world-atlas, and dependencies drawn in their sovereign's colour.
 const BY_NAME: Record<string, string> = { Kosovo: "XKX", "N. Cyprus": "CYP", Somaliland: "SOM" };
 const DEPENDENCY: Record<number, string> = { 304: "DNK", 630: "USA", 540: "FRA", 238: "GBR", 260: "FRA" };
@@ -25,38 +26,10 @@ const DOT_R = 3.2;
 
 type Props = BorderProps;
 
-export function svgEl<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number> = {}) {
-  const el = document.createElementNS(SVG_NS, tag);
-  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
-  return el;
-}
-
-function titled<T extends SVGElement>(el: T, text: string): T {
-  const title = svgEl("title");
-  title.textContent = text;
-  el.append(title);
-  return el;
-}
-
 /** Whether the registry counts the state as a member of the state system on `date` (unknown counts as yes). */
 export function existsOn(state: StateRow | undefined, date: string): boolean {
   if (!state || state.spells.length === 0) return true;
   return state.spells.some(([start, end]) => start <= date && (end === null || date <= end));
-}
-
-function hatchDefs(): SVGDefsElement {
-  const defs = svgEl("defs");
-  const pattern = (id: string, rotate: number, ...marks: SVGElement[]) => {
-    const p = svgEl("pattern", { id, width: 4, height: 4, patternUnits: "userSpaceOnUse",
-      patternTransform: `rotate(${rotate})` });
-    p.append(...marks);
-    defs.append(p);
-  };
-  pattern("hatch-request", 45, svgEl("rect", { width: 1.3, height: 4, fill: "#ffffff", "fill-opacity": 0.8 }));
-  pattern("hatch-conditional", 0, svgEl("circle", { cx: 2, cy: 2, r: 0.85, fill: "#ffffff", "fill-opacity": 0.9 }));
-  pattern("hatch-unverified", 45, svgEl("rect", { width: 0.7, height: 4, fill: "#111111", "fill-opacity": 0.55 }),
-    svgEl("rect", { width: 4, height: 0.7, fill: "#111111", "fill-opacity": 0.55 }));
-  return defs;
 }
 
 export class WorldMap {
@@ -64,8 +37,7 @@ export class WorldMap {
   private projection: GeoProjection = geoNaturalEarth1();
   private path: GeoPath = geoPath(this.projection);
   private atlas: Feature<Geometry, Props>[] = [];
-  private height = 500;
-  private view = { x: 0, y: 0, w: WIDTH, h: 500 };
+  private readonly zoom: Zoom;
   private selected: string | null = null;
   private readonly layers: Record<"base" | "hatch" | "contested" | "dots" | "marker", SVGGElement>;
   private readonly byNumeric = new Map<number, string>();
@@ -78,8 +50,8 @@ export class WorldMap {
     private readonly homes: Map<string, [number, number]>,
     private readonly onPick: (stateId: string) => void,
   ) {
-    this.svg = svgEl("svg", { viewBox: `0 0 ${WIDTH} ${this.height}`, role: "img", "aria-label": "world map",
-      xmlns: SVG_NS, width: WIDTH, height: this.height });
+    this.svg = svgEl("svg", { viewBox: `0 0 ${WIDTH} 500`, role: "img", "aria-label": "world map",
+      xmlns: SVG_NS, width: WIDTH, height: 500 });
     this.svg.classList.add("world");
     for (const s of states.values()) {
       if (s.iso3n !== null) this.byNumeric.set(s.iso3n, s.id);
@@ -89,7 +61,10 @@ export class WorldMap {
       contested: svgEl("g", { class: "contested" }), dots: svgEl("g", { class: "dots" }),
       marker: svgEl("g", { class: "marker" }) };
     host.replaceChildren(this.svg);
-    this.enableZoom();
+    this.zoom = new Zoom(this.svg, (el) => {
+      const id = el.dataset.iso3 ?? el.dataset.holder;
+      if (id) this.onPick(id);
+    }, () => this.rescale());
   }
 
   /** Fetch the bundled atlas, fit the projection to it and draw today's borders. */
@@ -102,10 +77,11 @@ export class WorldMap {
     this.path = geoPath(this.projection);
     const [[, top], [, bottom]] = this.path.bounds(collection);
     this.projection.translate([this.projection.translate()[0] + 6, this.projection.translate()[1] - top + 6]);
-    this.height = Math.ceil(bottom - top + 12);
-    this.svg.setAttribute("height", String(this.height));
-    this.svg.append(hatchDefs(), svgEl("rect", { x: -WIDTH, y: -this.height, width: 3 * WIDTH,
-      height: 3 * this.height, fill: "#f4f8fb" }), ...Object.values(this.layers));
+    const height = Math.ceil(bottom - top + 12);
+    this.zoom.height = height;
+    this.svg.setAttribute("height", String(height));
+    this.svg.append(hatchDefs(), svgEl("rect", { x: -WIDTH, y: -height, width: 3 * WIDTH,
+      height: 3 * height, fill: "#f4f8fb" }), ...Object.values(this.layers));
     this.showBorders(null);
     this.resetView();
   }
@@ -143,25 +119,10 @@ export class WorldMap {
     const parts: Polygon[] = g.type === "MultiPolygon" ? g.coordinates.map((c) => ({ type: "Polygon", coordinates: c }))
       : g.type === "Polygon" ? [g] : [];
     for (const part of parts) {
-      const [x0, y0, x1, y1] = this.projectedBounds(part);
+      const [x0, y0, x1, y1] = projectedBounds(this.projection, part);
       const prev = this.mainBox.get(id);
       if (!prev || (prev[2] - prev[0]) * (prev[3] - prev[1]) < (x1 - x0) * (y1 - y0)) this.mainBox.set(id, [x0, y0, x1, y1]);
     }
-  }
-
-  /** A polygon's bounds on the map, taking a part that crosses the 180th meridian only up to it. */
-  private projectedBounds(part: Polygon): [number, number, number, number] {
-    const [[lon0, lat0], [lon1raw, lat1]] = geoBounds(part);
-    const lon1 = lon1raw < lon0 ? 180 : lon1raw;
-    const xs: number[] = [];
-    const ys: number[] = [];
-    for (let i = 0; i <= 4; i++) {
-      for (const lat of [lat0, (lat0 + lat1) / 2, lat1]) {
-        const pt = this.projection([lon0 + ((lon1 - lon0) * i) / 4, lat]);
-        if (pt) { xs.push(pt[0]); ys.push(pt[1]); }
-      }
-    }
-    return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
   }
 
   /** Dots for states with no shape on this map (microstates, states gone from today's map) and tiny shapes. */
@@ -305,65 +266,20 @@ export class WorldMap {
     const y0 = Math.min(...boxes.map((b) => b.y));
     const x1 = Math.max(...boxes.map((b) => b.x + b.width));
     const y1 = Math.max(...boxes.map((b) => b.y + b.height));
-    const w = Math.max((x1 - x0) * 1.3, ((y1 - y0) * 1.3 * WIDTH) / this.height, WIDTH / 8);
+    const height = this.zoom.height;
+    const w = Math.max((x1 - x0) * 1.3, ((y1 - y0) * 1.3 * WIDTH) / height, WIDTH / 8);
     if (w > WIDTH * 0.8) { this.resetView(); return; }
-    const h = (w * this.height) / WIDTH;
-    this.setView((x0 + x1) / 2 - w / 2, (y0 + y1) / 2 - h / 2, w, h);
+    const h = (w * height) / WIDTH;
+    this.zoom.setView((x0 + x1) / 2 - w / 2, (y0 + y1) / 2 - h / 2, w, h);
   }
 
   resetView(): void {
-    this.setView(0, 0, WIDTH, this.height);
-  }
-
-  /** The part of the map in view, as a viewBox string (tests and the PNG caption read it). */
-  get viewBox(): string {
-    return this.svg.getAttribute("viewBox") ?? "";
-  }
-
-  private enableZoom(): void {
-    let drag: { x: number; y: number; vx: number; vy: number; moved: boolean } | null = null;
-    const scale = () => this.view.w / this.svg.getBoundingClientRect().width;
-    this.svg.addEventListener("wheel", (ev) => {
-      ev.preventDefault();
-      const rect = this.svg.getBoundingClientRect();
-      const factor = ev.deltaY < 0 ? 0.8 : 1.25;
-      const w = Math.min(WIDTH, Math.max(WIDTH / 12, this.view.w * factor));
-      const h = (w * this.height) / WIDTH;
-      const px = this.view.x + ((ev.clientX - rect.left) / rect.width) * this.view.w;
-      const py = this.view.y + ((ev.clientY - rect.top) / rect.height) * this.view.h;
-      this.setView(px - ((px - this.view.x) * w) / this.view.w, py - ((py - this.view.y) * h) / this.view.h, w, h);
-    }, { passive: false });
-    this.svg.addEventListener("pointerdown", (ev) => {
-      drag = { x: ev.clientX, y: ev.clientY, vx: this.view.x, vy: this.view.y, moved: false };
-    });
-    this.svg.addEventListener("pointermove", (ev) => {
-      if (!drag) return;
-      const dx = ev.clientX - drag.x;
-      const dy = ev.clientY - drag.y;
-      if (Math.abs(dx) + Math.abs(dy) > 4) drag.moved = true;
-      if (drag.moved) this.setView(drag.vx - dx * scale(), drag.vy - dy * scale(), this.view.w, this.view.h);
-    });
-    this.svg.addEventListener("pointerup", () => { setTimeout(() => { drag = null; }, 0); });
-    this.svg.addEventListener("click", (ev) => {
-      if (drag?.moved) return;
-      const target = (ev.target as Element).closest("[data-iso3], [data-holder]") as SVGElement | null;
-      const id = target?.dataset.iso3 ?? target?.dataset.holder;
-      if (id) this.onPick(id);
-    });
-    this.svg.addEventListener("dblclick", () => this.resetView());
-  }
-
-  private setView(x: number, y: number, w: number, h: number): void {
-    const cx = Math.min(Math.max(x, -w / 2), WIDTH - w / 2);
-    const cy = Math.min(Math.max(y, -h / 2), this.height - h / 2);
-    this.view = { x: cx, y: cy, w, h };
-    this.svg.setAttribute("viewBox", `${cx.toFixed(1)} ${cy.toFixed(1)} ${w.toFixed(1)} ${h.toFixed(1)}`);
-    this.rescale();
+    this.zoom.resetView();
   }
 
   /** Keep dots and the place marker the same size on screen whatever the zoom. */
   private rescale(): void {
-    const k = Math.max(this.view.w / WIDTH, 0.25);
+    const k = Math.max(this.zoom.view.w / WIDTH, 0.25);
     for (const dot of this.layers.dots.querySelectorAll("circle")) dot.setAttribute("r", (DOT_R * k).toFixed(2));
     const marker = this.layers.marker.querySelector<SVGGElement>("g.place-marker");
     if (marker) {

@@ -3,7 +3,7 @@
 // and violations get their own line styles. A table below lists every tie with treaty and article.
 import type { CascadeResult, Obligation } from "./api";
 import { h } from "./dom";
-import { svgEl } from "./map";
+import { svgEl } from "./svg";
 import { COLORS, type Role } from "./roles";
 
 interface Tie { from: string; to: string; label: string; color: string; dash: string; width: number; kind: string }

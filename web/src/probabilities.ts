@@ -2,7 +2,7 @@
 // obligations are honoured), the distribution of the war's size, and each side's share of world capabilities.
 import type { CascadeResult, Power } from "./api";
 import { h } from "./dom";
-import { svgEl } from "./map";
+import { svgEl } from "./svg";
 import { COLORS } from "./roles";
 
 const pct = (x: number | undefined) => (x === undefined ? "—" : `${(100 * x).toFixed(1)}%`);
