@@ -25,7 +25,7 @@ export interface BordersAnswer {
   source: { name: string; title: string; version: string; citation: string; licence: string } | null;
 }
 
-export interface Health { version: string; treaties: number; states: number; history: boolean }
+export interface Health { version: string; treaties: number; states: number; history: boolean; datasets?: Record<string, string> }
 
 export interface WarRow { id: string; name: string; start: string; end: string | null; ongoing: boolean; events: number }
 export interface WarChange { type: string; label: string; date?: string; treaty?: string }

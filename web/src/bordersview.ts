@@ -4,6 +4,8 @@ import { api, ApiError, type BordersAnswer } from "./api";
 import { byId } from "./dom";
 import type { WorldMap } from "./map";
 
+const LAST = "2019-12-31"; // CShapes 2.0's last day: later dates always get today's borders
+
 export class BordersView {
   current: BordersAnswer | null = null;
 
@@ -13,6 +15,7 @@ export class BordersView {
   async update(date: string): Promise<void> {
     const b = this.current;
     if (b?.historical && b.valid_from && b.valid_to && b.valid_from <= date && date <= b.valid_to) return;
+    if (b && !b.historical && b.date > LAST && date > LAST) return; // today's borders, and still past CShapes' end
     let answer: BordersAnswer;
     try {
       answer = await api.borders(date);

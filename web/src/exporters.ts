@@ -50,8 +50,10 @@ export function exportCsv(r: CascadeResult, names: (id: string) => string): void
 }
 
 /** What the PNG's caption says: the scenario, date, reading, foedus version, data versions and the borders shown. */
-export function captionOf(r: CascadeResult, scenario: string, version: string, borders: string): string[] {
-  const data = r.datasets.length ? r.datasets.join(", ") : "none loaded";
+export function captionOf(r: CascadeResult, scenario: string, version: string, borders: string,
+                          versions: Record<string, string> = {}): string[] {
+  const data = r.datasets.length ? r.datasets.map((d) => (versions[d] ? `${d} ${versions[d]}` : d)).join(", ")
+    : "none loaded";
   return [`Scenario: ${scenario}`,
     `Date ${r.date}; ${r.reading} reading; territorial view ${r.territory_view}; severity ${r.severity}`
       + `${r.ongoing_since ? `; attacks ongoing since ${r.ongoing_since}` : ""}.`,

@@ -39,7 +39,7 @@ class App {
   private readonly borders: BordersView;
 
   constructor(private readonly states: StateRow[], private readonly placeRows: PlaceRow[], treaties: TreatyRow[],
-              private readonly version: string) {
+              private readonly version: string, private readonly dataVersions: Record<string, string>) {
     const stateNames = new Map(states.map((s) => [s.id, s.name]));
     const treatyNames = new Map(treaties.map((t) => [t.id, t.name]));
     this.places = new Map(placeRows.map((p) => [p.id, p]));
@@ -76,7 +76,7 @@ class App {
     byId("export-png").addEventListener("click", () => {
       if (!this.current) return;
       const r = this.current.result;
-      const caption = captionOf(r, this.title(r), this.version, this.borders.current?.note ?? "");
+      const caption = captionOf(r, this.title(r), this.version, this.borders.current?.note ?? "", this.dataVersions);
       byId("export-png").dataset.caption = caption.join("\n");
       exportPng(this.map.svg, r, this.current.roles, this.title(r), caption, dutiesOf(r))
         .catch((e: unknown) => this.showError(String(e)));
@@ -281,7 +281,7 @@ async function boot(): Promise<void> {
   try {
     const [states, places, treaties, health] = await Promise.all([api.states(), api.places(), api.treaties(),
       api.health()]);
-    await new App(states, places, treaties, health.version).start();
+    await new App(states, places, treaties, health.version, health.datasets ?? {}).start();
   } catch (e) {
     const el = byId("error");
     el.textContent = `The app could not start: ${e instanceof Error ? e.message : String(e)}`;

@@ -203,6 +203,7 @@ export class WorldMap {
       const shown = holder !== "" && existsOn(this.states.get(holder), date);
       el.setAttribute("visibility", shown ? "visible" : "hidden");
       el.setAttribute("fill", COLORS[shown ? category(holder) : "none"]);
+      el.removeAttribute("fill-opacity");
     }
     this.hatch(duties);
     this.select(this.selected);
@@ -235,6 +236,12 @@ export class WorldMap {
       el.setAttribute("fill", COLORS[`${side}-1`]);
       el.setAttribute("fill-opacity", (0.12 + 0.88 * prob).toFixed(3));
       el.dataset.prob = prob.toFixed(3);
+    }
+    for (const el of this.layers.contested.querySelectorAll<SVGPathElement>("path.contested")) {
+      const holder = this.svg.querySelector<SVGElement>(`path[data-iso3="${el.dataset.holder ?? ""}"][data-prob]`);
+      if (!holder || el.getAttribute("visibility") === "hidden") continue;
+      el.setAttribute("fill", holder.getAttribute("fill") ?? COLORS.none);
+      el.setAttribute("fill-opacity", holder.getAttribute("fill-opacity") ?? "1");
     }
   }
 
@@ -280,6 +287,9 @@ export class WorldMap {
   /** Keep dots and the place marker the same size on screen whatever the zoom. */
   private rescale(): void {
     const k = Math.max(this.zoom.view.w / WIDTH, 0.25);
+    for (const p of this.svg.querySelectorAll<SVGPatternElement>("defs pattern[data-rotate]")) {
+      p.setAttribute("patternTransform", `rotate(${p.dataset.rotate}) scale(${k.toFixed(3)})`);
+    }
     for (const dot of this.layers.dots.querySelectorAll("circle")) dot.setAttribute("r", (DOT_R * k).toFixed(2));
     const marker = this.layers.marker.querySelector<SVGGElement>("g.place-marker");
     if (marker) {

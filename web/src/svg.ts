@@ -18,7 +18,7 @@ export function hatchDefs(): SVGDefsElement {
   const defs = svgEl("defs");
   const pattern = (id: string, rotate: number, ...marks: SVGElement[]) => {
     const p = svgEl("pattern", { id, width: 4, height: 4, patternUnits: "userSpaceOnUse",
-      patternTransform: `rotate(${rotate})` });
+      patternTransform: `rotate(${rotate})`, "data-rotate": rotate });
     p.append(...marks);
     defs.append(p);
   };

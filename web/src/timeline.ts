@@ -25,6 +25,7 @@ export function frameRoles(f: WarFrame): Map<string, Role> {
 export class WarTimeline {
   private replay: WarReplay | null = null;
   private timer: number | null = null;
+  private queue: Promise<void> = Promise.resolve(); // frames are drawn one after another, in the order asked
   private readonly frame = byId<HTMLInputElement>("war-frame");
 
   constructor(private readonly settings: () => Scenario, private readonly onError: (m: string) => void,
@@ -72,8 +73,11 @@ export class WarTimeline {
       h("strong", {}, fr.date), " ", fr.changes.map((c) => c.label).join("; "),
       fr.moved.length ? h("ul", {}, ...fr.moved.map((m) => h("li", { "data-state": m.state },
         `${name(m.state)}: ${m.from} → ${m.to}${m.cause ? ` (${m.cause.label})` : ""}`))) : null)));
-    await this.show(f, frameRoles(f), r);
-    document.body.dataset.warFrame = f.date;
+    this.queue = this.queue.then(async () => {
+      await this.show(f, frameRoles(f), r);
+      document.body.dataset.warFrame = f.date;
+    }).catch((e: unknown) => this.onError(`the map could not show ${f.date}: ${String(e)}`));
+    await this.queue;
   }
 
   private play(): void {

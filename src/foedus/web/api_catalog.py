@@ -84,10 +84,12 @@ def list_regions() -> JSONResponse:
 def health(request: Request) -> JSONResponse:
     """The server is up: version, and what it loaded (treaties, states, places, COW dates, ATOP history)."""
     from foedus._version import __version__
+    from foedus.datasets import DATASETS
 
     world = World.default()
     return JSONResponse({
         "ok": True, "version": __version__, "treaties": len(world.treaties), "states": len(world.states),
         "places": len(world.places.places), "system_dates": world.states.has_system_dates,
         "history": world.has_history, "front_end": request.app.state.bundle.has_index,
+        "datasets": {d.name: d.version for d in DATASETS.values()},  # the PNG caption names data versions
     })
