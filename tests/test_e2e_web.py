@@ -169,6 +169,7 @@ def test_pick_on_map_and_errors_are_shown(page: Any, server: str) -> None:
     assert "not a member of the state system on 1900-01-01" in page.inner_text("#error")
     page.fill("#target-search", "Atlantis")
     page.press("#target-search", "Enter")
+    page.wait_for_selector("#error:has-text('Atlantis')", timeout=10_000)  # the server suggests names (async)
     assert "no state matches" in page.inner_text("#error")
 
 

@@ -20,6 +20,7 @@ __all__ = [
     "UnknownPlaceError",
     "UnknownStateError",
     "UnknownTreatyError",
+    "UnknownWarError",
     "WarDataError",
 ]
 
@@ -109,3 +110,7 @@ class WarDataError(FoedusError):
 class DataCorruptError(ChecksumError):
     """A research dataset file failed its check (corrupt, truncated, or an unrecorded version) and was not read;
     the message names the file and says to run `foedus data status`."""
+
+
+class UnknownWarError(FoedusError):
+    """A war id that names none of the bundled example wars (the web app's timeline)."""

@@ -16,6 +16,27 @@ export interface StateRow {
 export interface PlaceRow {
   id: string; name: string; kind: string; aliases: string[]; sovereign: string | null;
   administrator: string | null; claimants: string[]; regions: string[]; note: string | null;
+  coords: { lat: number; lon: number } | null; outline: [number, number][] | null;
+}
+
+/** `/api/borders`: CShapes 2.0 borders on a date (a TopoJSON, object `states`), or null with a note why not. */
+export interface BordersAnswer {
+  date: string; historical: boolean; note: string; topology: unknown | null; valid_from?: string; valid_to?: string;
+  source: { name: string; title: string; version: string; citation: string; licence: string } | null;
+}
+
+export interface Health { version: string; treaties: number; states: number; history: boolean; datasets?: Record<string, string> }
+
+export interface WarRow { id: string; name: string; start: string; end: string | null; ongoing: boolean; events: number }
+export interface WarChange { type: string; label: string; date?: string; treaty?: string }
+export interface WarFrame {
+  date: string; changes: WarChange[]; sides: { attack: string[]; defense: string[] };
+  bound: Record<string, { side: "attack" | "defense"; treaty: string; article: string }>;
+  conflicts: string[]; moved: { state: string; from: string; to: string; cause: WarChange | null }[];
+}
+export interface WarReplay {
+  war: { id: string; name: string; start: string; end: string | null; ongoing: boolean };
+  frames: WarFrame[]; names: Record<string, string>; notes: string[];
 }
 
 export interface TreatyRow { id: string; name: string; signed: string; in_force: string | null; origin: string }
@@ -33,6 +54,7 @@ export const WHATIF_PARAMS: WhatIfParam[] = ["add_member", "remove_member", "dro
 export interface Scenario {
   attacker: string[]; target: string[]; date: string; place: string; target_kind: string; reading: string;
   requested: boolean; basis: string; territory_view: string; unresolved: string;
+  severity: string; ongoing_since: string;
   draws: number | null; seed: number | null; whatif: WhatIfChange[];
 }
 
@@ -79,6 +101,8 @@ export function scenarioParams(s: Scenario): URLSearchParams {
   if (s.basis !== "in-force") p.set("basis", s.basis);
   if (s.territory_view !== "recognized") p.set("territory_view", s.territory_view);
   if (s.unresolved !== "met") p.set("unresolved", s.unresolved);
+  if (s.severity !== "armed-attack") p.set("severity", s.severity);
+  if (s.ongoing_since) p.set("ongoing_since", s.ongoing_since);
   if (s.draws) {
     p.set("draws", String(s.draws));
     if (s.seed !== null) p.set("seed", String(s.seed));
@@ -98,4 +122,13 @@ export const api = {
   places: () => getJson<PlaceRow[]>("/api/places?homes=true"),
   treaties: () => getJson<TreatyRow[]>("/api/treaties"),
   treaty: (id: string) => getJson<TreatyDetail>(`/api/treaties/${encodeURIComponent(id)}`),
+  borders: (date: string) => getJson<BordersAnswer>(`/api/borders?date=${encodeURIComponent(date)}`),
+  resolve: (text: string) => getJson<{ id: string; name: string }>(`/api/resolve?state=${encodeURIComponent(text)}`),
+  health: () => getJson<Health>("/api/health"),
+  wars: () => getJson<WarRow[]>("/api/wars"),
+  war: (id: string, s: Pick<Scenario, "reading" | "territory_view" | "basis" | "requested" | "unresolved">) => {
+    const p = new URLSearchParams({ id, reading: s.reading, territory_view: s.territory_view, basis: s.basis,
+      unresolved: s.unresolved, requested: String(s.requested) });
+    return getJson<WarReplay>(`/api/war?${p.toString()}`);
+  },
 };

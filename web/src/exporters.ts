@@ -1,8 +1,10 @@
 // Exports of the current result: JSON (the API's answer as is), CSV (one row per finding) and PNG
-// (the map as shown, with a title and legend, drawn from serialised SVG onto a canvas; no server round-trip).
+// (the map as shown, with a title, legend and a caption naming the scenario, date, reading, foedus version and
+// data versions, drawn from serialised SVG onto a canvas; no server round-trip).
 import type { CascadeResult } from "./api";
 import { download } from "./dom";
-import { svgEl } from "./map";
+import { svgEl } from "./svg";
+import { DUTIES, DUTY_LABELS, type Duty } from "./duty";
 import { COLORS, LABELS, legendCategories, type Role } from "./roles";
 
 function stem(r: CascadeResult): string {
@@ -47,37 +49,57 @@ export function exportCsv(r: CascadeResult, names: (id: string) => string): void
   download(`${stem(r)}.csv`, new Blob([csvOf(r, names)], { type: "text/csv" }));
 }
 
-/** The map as shown plus a title and the legend, as one standalone SVG document. */
-function posterSvg(map: SVGSVGElement, roles: Map<string, Role>, title: string): string {
+/** What the PNG's caption says: the scenario, date, reading, foedus version, data versions and the borders shown. */
+export function captionOf(r: CascadeResult, scenario: string, version: string, borders: string,
+                          versions: Record<string, string> = {}): string[] {
+  const data = r.datasets.length ? r.datasets.map((d) => (versions[d] ? `${d} ${versions[d]}` : d)).join(", ")
+    : "none loaded";
+  return [`Scenario: ${scenario}`,
+    `Date ${r.date}; ${r.reading} reading; territorial view ${r.territory_view}; severity ${r.severity}`
+      + `${r.ongoing_since ? `; attacks ongoing since ${r.ongoing_since}` : ""}.`,
+    `foedus ${version}; data: ${data}. ${borders}`];
+}
+
+/** The map as shown plus a title, the legend and a caption, as one standalone SVG document. */
+function posterSvg(map: SVGSVGElement, roles: Map<string, Role>, title: string, caption: string[],
+                   duties: Map<string, Duty[]>): string {
   const width = 960;
   const mapHeight = Math.round((width * map.viewBox.baseVal.height) / map.viewBox.baseVal.width) || 500;
-  const categories = legendCategories(roles);
-  const legendRows = Math.ceil(categories.length / 4);
-  const height = 40 + mapHeight + 12 + legendRows * 22 + 10;
+  const present = new Set([...duties.values()].flat());
+  const entries: [string, string][] = [...legendCategories(roles).map((c) => [COLORS[c], LABELS[c]] as [string, string]),
+    ...DUTIES.filter((d) => present.has(d)).map((d) => [`url(#hatch-${d})`, DUTY_LABELS[d]] as [string, string])];
+  const legendRows = Math.ceil(entries.length / 3);
+  const legendTop = 40 + mapHeight + 12;
+  const captionTop = legendTop + legendRows * 22 + 8;
+  const height = captionTop + caption.length * 17 + 8;
   const out = svgEl("svg", { xmlns: "http://www.w3.org/2000/svg", width, height, viewBox: `0 0 ${width} ${height}` });
   out.append(svgEl("rect", { width, height, fill: "#ffffff" }));
-  const heading = svgEl("text", { x: 12, y: 26, "font-family": "sans-serif", "font-size": 17, fill: "#111111" });
-  heading.textContent = title;
-  out.append(heading);
+  const text = (x: number, y: number, size: number, fill: string, content: string) => {
+    const t = svgEl("text", { x, y, "font-family": "sans-serif", "font-size": size, fill });
+    t.textContent = content;
+    out.append(t);
+  };
+  text(12, 26, 17, "#111111", title);
   const inner = map.cloneNode(true) as SVGSVGElement;
   inner.setAttribute("x", "0");
   inner.setAttribute("y", "40");
   inner.setAttribute("width", String(width));
   inner.setAttribute("height", String(mapHeight));
   out.append(inner);
-  categories.forEach((c, i) => {
-    const x = 12 + (i % 4) * 236;
-    const y = 40 + mapHeight + 12 + Math.floor(i / 4) * 22;
-    out.append(svgEl("rect", { x, y, width: 14, height: 14, fill: COLORS[c], stroke: "#555555", "stroke-width": 0.5 }));
-    const label = svgEl("text", { x: x + 20, y: y + 12, "font-family": "sans-serif", "font-size": 12, fill: "#222222" });
-    label.textContent = LABELS[c];
-    out.append(label);
+  entries.forEach(([fill, label], i) => {
+    const x = 12 + (i % 3) * 316;
+    const y = legendTop + Math.floor(i / 3) * 22;
+    if (fill.startsWith("url")) out.append(svgEl("rect", { x, y, width: 14, height: 14, fill: COLORS["defense-1"] }));
+    out.append(svgEl("rect", { x, y, width: 14, height: 14, fill, stroke: "#555555", "stroke-width": 0.5 }));
+    text(x + 20, y + 12, 12, "#222222", label);
   });
+  caption.forEach((line, i) => text(12, captionTop + 12 + i * 17, 12, "#333333", line));
   return new XMLSerializer().serializeToString(out);
 }
 
-export async function exportPng(map: SVGSVGElement, r: CascadeResult, roles: Map<string, Role>, title: string): Promise<void> {
-  const text = posterSvg(map, roles, title);
+export async function exportPng(map: SVGSVGElement, r: CascadeResult, roles: Map<string, Role>, title: string,
+                                caption: string[], duties: Map<string, Duty[]>): Promise<void> {
+  const text = posterSvg(map, roles, title, caption, duties);
   const url = URL.createObjectURL(new Blob([text], { type: "image/svg+xml" }));
   try {
     const img = new Image();

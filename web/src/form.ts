@@ -1,22 +1,8 @@
 // The scenario form: attacker and target pickers (search box with chips, or click on the map), place,
-// what is hit, a date slider from 1815 to today tied to a date input, the reading switch and options.
-import type { PlaceRow, Scenario, StateRow } from "./api";
+// what is hit, the date control, the reading switch, severity, "ongoing since" and the other options.
+import { api, ApiError, type PlaceRow, type Scenario, type StateRow } from "./api";
+import { DateControl, isDate, today } from "./datecontrol";
 import { byId, h } from "./dom";
-
-export const FIRST_DAY = "1815-01-01";
-const DAY_MS = 86_400_000;
-
-export function today(): string {
-  return new Date().toISOString().slice(0, 10);
-}
-
-function dayIndex(date: string): number {
-  return Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${FIRST_DAY}T00:00:00Z`)) / DAY_MS);
-}
-
-function dateOf(index: number): string {
-  return new Date(Date.parse(`${FIRST_DAY}T00:00:00Z`) + index * DAY_MS).toISOString().slice(0, 10);
-}
 
 /** Find a state from what a person typed: id, ISO3, COW code or number, name, or "Name (ID)". */
 export function resolveState(text: string, states: StateRow[]): StateRow | undefined {
@@ -66,18 +52,23 @@ class StatePicker {
   }
 
   private addTyped(quiet = false): void {
-    if (!this.input.value.trim()) return;
-    const found = matchStates(this.input.value, this.states, this.date());
-    if (found.length === 0) {
-      if (!quiet) this.onError(`no state matches ${JSON.stringify(this.input.value)}; try a name, ISO3 or COW code`);
-      return;
-    }
+    const typed = this.input.value.trim();
+    if (!typed) return;
+    const found = matchStates(typed, this.states, this.date());
     if (found.length > 1) {
-      this.ask(this.input.value, found);
+      this.ask(typed, found);
       return;
     }
-    this.add(found[0].id);
-    this.input.value = "";
+    if (found.length === 1) {
+      this.add(found[0].id);
+      this.input.value = "";
+      return;
+    }
+    if (quiet) return;
+    api.resolve(typed).then((state) => { this.add(state.id); this.input.value = ""; }, (e: unknown) => {
+      const why = e instanceof ApiError ? e.message : "try a name, ISO3 or COW code";
+      this.onError(`no state matches ${JSON.stringify(typed)}: ${why}`);
+    });
   }
 
   /** Several states fit a name: offer each (code and system dates) and add the one clicked. */
@@ -131,11 +122,10 @@ class StatePicker {
 export class ScenarioForm {
   readonly attacker: StatePicker;
   readonly target: StatePicker;
-  private readonly slider = byId<HTMLInputElement>("date-slider");
-  private readonly date = byId<HTMLInputElement>("date");
+  readonly date: DateControl;
 
   constructor(states: StateRow[], places: PlaceRow[], onError: (msg: string) => void,
-              private readonly onDateScrub: () => void) {
+              onDateScrub: () => void, runAt: (date: string) => Promise<boolean>) {
     const names = new Map(states.map((s) => [s.id, s.name]));
     const list = byId("state-list");
     list.replaceChildren(...states.map((s) => h("option", { value: `${s.name} (${s.id})` })));
@@ -143,15 +133,7 @@ export class ScenarioForm {
     this.attacker = new StatePicker("attacker", states, names, onError, () => undefined, date);
     this.target = new StatePicker("target", states, names, onError, () => undefined, date);
     this.fillPlaces(places);
-    const last = today();
-    this.slider.max = String(dayIndex(last));
-    this.date.max = last;
-    this.slider.addEventListener("input", () => { this.showDate(dateOf(Number(this.slider.value))); });
-    this.slider.addEventListener("change", () => this.onDateScrub());
-    this.date.addEventListener("change", () => {
-      if (this.date.value) { this.showDate(this.date.value); this.onDateScrub(); }
-    });
-    this.showDate(last);
+    this.date = new DateControl(onDateScrub, runAt);
   }
 
   private fillPlaces(places: PlaceRow[]): void {
@@ -167,30 +149,25 @@ export class ScenarioForm {
     }
   }
 
-  private showDate(date: string): void {
-    this.date.value = date;
-    this.slider.value = String(dayIndex(date));
-    byId("date-year").textContent = date.slice(0, 4);
-  }
-
   /** The scenario as the form shows it. */
   read(): Scenario {
     const value = (id: string) => byId<HTMLSelectElement | HTMLInputElement>(id).value;
     const reading = document.querySelector<HTMLInputElement>("input[name=reading]:checked")?.value ?? "legal";
+    const since = value("ongoing-since");
     return {
-      attacker: [...this.attacker.chosen], target: [...this.target.chosen], date: this.date.value || today(),
+      attacker: [...this.attacker.chosen], target: [...this.target.chosen], date: this.date.value,
       place: value("place"), target_kind: value("target-kind"), reading,
       requested: byId<HTMLInputElement>("requested").checked, basis: value("basis"),
-      territory_view: value("territory-view"), unresolved: value("unresolved"),
-      draws: null, seed: null, whatif: [],
+      territory_view: value("territory-view"), unresolved: value("unresolved"), severity: value("severity"),
+      ongoing_since: isDate(since) ? since : "", draws: null, seed: null, whatif: [],
     };
   }
 
-  /** Show a scenario (from a shared link). */
+  /** Show a scenario (from a shared link, already checked). */
   write(s: Scenario): void {
     this.attacker.set(s.attacker);
     this.target.set(s.target);
-    this.showDate(s.date);
+    this.date.show(isDate(s.date) ? s.date : today());
     const set = (id: string, v: string) => {
       const el = byId<HTMLSelectElement>(id);
       if ([...el.options].some((o) => o.value === v)) el.value = v;
@@ -200,6 +177,8 @@ export class ScenarioForm {
     set("basis", s.basis);
     set("territory-view", s.territory_view);
     set("unresolved", s.unresolved);
+    set("severity", s.severity);
+    byId<HTMLInputElement>("ongoing-since").value = s.ongoing_since;
     byId<HTMLInputElement>("requested").checked = s.requested;
     const radio = document.querySelector<HTMLInputElement>(`input[name=reading][value="${s.reading === "escalatory" ? "escalatory" : "legal"}"]`);
     if (radio) radio.checked = true;

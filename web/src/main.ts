@@ -1,17 +1,25 @@
-// The page: load states, places, treaties and the map; run scenarios; keep the URL, panels and exports in step.
-import { api, ApiError, type CascadeResult, type PlaceRow, type Scenario, type StateRow, type TreatyRow } from "./api";
+// The page: load states, places, treaties and the map; run scenarios; keep the URL, map, panels and exports
+// in step; replay wars on the timeline.
+import {
+  api, ApiError, type CascadeResult, type PlaceRow, type Scenario, type StateRow, type TreatyRow,
+  type WarFrame, type WarReplay,
+} from "./api";
+import { BordersView } from "./bordersview";
 import { renderComparison } from "./compare";
 import { byId } from "./dom";
+import { dutiesOf } from "./duty";
 import { explainState, type Names } from "./explain";
-import { exportCsv, exportJson, exportPng } from "./exporters";
+import { captionOf, exportCsv, exportJson, exportPng } from "./exporters";
 import { ScenarioForm } from "./form";
 import { renderLegend } from "./legend";
 import { WorldMap } from "./map";
 import { renderNetwork } from "./network";
 import { renderProbabilities } from "./probabilities";
+import { checkShared } from "./shared";
 import { rolesOf, type Role } from "./roles";
 import { renderSummary } from "./summary";
-import { scenarioFromQuery, writeQuery } from "./url";
+import { WAR_LABELS, WarTimeline } from "./timeline";
+import { scenarioFromQuery, writeQuery, type Shared } from "./url";
 import { WhatIfPanel } from "./whatif";
 import "./style.css";
 
@@ -23,22 +31,31 @@ class App {
   private pickRole: "attacker" | "target" | null = null;
   private running = 0;
   private readonly names: Names;
+  private readonly places: Map<string, PlaceRow>;
   private readonly form: ScenarioForm;
   private readonly map: WorldMap;
   private readonly whatif: WhatIfPanel;
+  private readonly timeline: WarTimeline;
+  private readonly borders: BordersView;
 
-  constructor(states: StateRow[], places: PlaceRow[], treaties: TreatyRow[]) {
+  constructor(private readonly states: StateRow[], private readonly placeRows: PlaceRow[], treaties: TreatyRow[],
+              private readonly version: string, private readonly dataVersions: Record<string, string>) {
     const stateNames = new Map(states.map((s) => [s.id, s.name]));
     const treatyNames = new Map(treaties.map((t) => [t.id, t.name]));
-    const placeNames = new Map(places.map((p) => [p.id, p.name]));
+    this.places = new Map(placeRows.map((p) => [p.id, p]));
     this.names = {
       state: (id) => stateNames.get(id) ?? id,
       treaty: (id) => treatyNames.get(id) ?? id,
-      place: (id) => placeNames.get(id) ?? id,
+      place: (id) => this.places.get(id)?.name ?? id,
     };
-    this.form = new ScenarioForm(states, places, (m) => this.showError(m), () => { if (this.current) void this.run(); });
-    this.map = new WorldMap(byId("map"), new Map(states.map((s) => [s.id, s])), (id) => this.onMapPick(id));
+    const homes = new Map(placeRows.filter((p) => p.kind === "home" && p.coords && p.sovereign)
+      .map((p) => [p.sovereign ?? "", [p.coords?.lon ?? 0, p.coords?.lat ?? 0] as [number, number]]));
+    this.form = new ScenarioForm(states, placeRows, (m) => this.showError(m),
+      () => { if (this.current) void this.run(); }, async () => this.run());
+    this.map = new WorldMap(byId("map"), new Map(states.map((s) => [s.id, s])), homes, (id) => this.onMapPick(id));
+    this.borders = new BordersView(this.map);
     this.whatif = new WhatIfPanel(states, treaties, (m) => this.showError(m), () => undefined);
+    this.timeline = new WarTimeline(() => this.scenario(), (m) => this.showError(m), (f, r, w) => this.showFrame(f, r, w));
     this.wire();
   }
 
@@ -52,31 +69,47 @@ class App {
     }));
     byId("share").addEventListener("click", () => void this.share());
     byId("compare").addEventListener("click", () => void this.compare());
-    byId("mc-map").addEventListener("change", () => { if (this.current) this.show(this.current.result); });
+    byId("mc-map").addEventListener("change", () => { if (this.current) void this.show(this.current.result); });
+    byId("territory-view").addEventListener("change", () => this.contested());
     byId("export-json").addEventListener("click", () => { if (this.current) exportJson(this.current.result); });
     byId("export-csv").addEventListener("click", () => { if (this.current) exportCsv(this.current.result, this.names.state); });
     byId("export-png").addEventListener("click", () => {
       if (!this.current) return;
-      exportPng(this.map.svg, this.current.result, this.current.roles, this.title(this.current.result))
+      const r = this.current.result;
+      const caption = captionOf(r, this.title(r), this.version, this.borders.current?.note ?? "", this.dataVersions);
+      byId("export-png").dataset.caption = caption.join("\n");
+      exportPng(this.map.svg, r, this.current.roles, this.title(r), caption, dutiesOf(r))
         .catch((e: unknown) => this.showError(String(e)));
     });
   }
 
   async start(): Promise<void> {
     await this.map.load();
+    this.contested();
+    await this.timeline.fill().catch(() => undefined);
     const shared = scenarioFromQuery(location.search);
-    if (shared) {
-      this.form.write(shared.scenario);
-      this.writeExtras(shared.scenario);
-      byId<HTMLInputElement>("other-date").value = shared.otherDate;
-      this.selected = shared.select;
-      await this.run();
+    if (shared && await this.restore(shared)) {
+      await this.run(shared.problems);
       if (shared.otherDate || shared.scenario.whatif.length) await this.compare();
     } else {
       this.map.paint(new Map(), this.form.read().date);
       renderLegend(byId("legend"), new Map());
+      await this.borders.update(this.form.read().date);
     }
     document.body.dataset.ready = "true";
+  }
+
+  /** Put a shared link's scenario in the form, dropping what cannot be used (with a message); false: nothing to run. */
+  private async restore(shared: Shared): Promise<boolean> {
+    await checkShared(shared, this.states, this.places);
+    const s = shared.scenario;
+    this.form.write(s);
+    this.writeExtras(s);
+    byId<HTMLInputElement>("other-date").value = shared.otherDate;
+    this.selected = shared.select;
+    if (s.attacker.length && s.target.length) return true;
+    this.showError(`This link could not be used as it is: ${shared.problems.join("; ")}. Pick an attacker and a target.`);
+    return false;
   }
 
   /** The scenario with the probability and what-if panels' settings. */
@@ -104,6 +137,7 @@ class App {
     if (s.seed !== null) byId<HTMLInputElement>("mc-seed").value = String(s.seed);
     this.whatif.set(s.whatif);
     if (s.whatif.length) (byId("whatif-panel") as HTMLDetailsElement).open = true;
+    if (s.severity !== "armed-attack" || s.ongoing_since) (byId("more-options") as HTMLDetailsElement).open = true;
   }
 
   private otherDate(): string {
@@ -139,6 +173,7 @@ class App {
       return;
     }
     this.select(id);
+    if (this.current && matchMedia("(max-width: 1100px)").matches) byId("explain").scrollIntoView({ block: "start" });
   }
 
   private select(id: string): void {
@@ -163,37 +198,61 @@ class App {
     el.hidden = !message;
   }
 
-  async run(): Promise<void> {
+  private setBusy(on: boolean): void {
+    byId<HTMLButtonElement>("run").disabled = on;
+    document.body.classList.toggle("busy", on);
+    byId("results").setAttribute("aria-busy", String(on));
+  }
+
+  /** Run the form's scenario; true when it ran. `notes` are shown with the result (a shared link's problems). */
+  async run(notes: string[] = []): Promise<boolean> {
     const scenario = this.scenario();
+    this.showError("");
     if (scenario.attacker.length === 0 || scenario.target.length === 0) {
       this.showError("Pick at least one attacker and one target (search box, or Pick on map).");
-      return;
+      return false;
     }
+    this.timeline.stop();
     const ticket = ++this.running;
     byId("status").textContent = "running…";
+    this.setBusy(true);
     try {
       const result = await api.cascade(scenario);
-      if (ticket !== this.running) return;
-      this.showError("");
-      this.show(result);
+      if (ticket !== this.running) return false;
+      await this.show(result);
       writeQuery(scenario, this.selected, this.otherDate());
       const world = scenario.whatif.length ? ` (what-if world: ${scenario.whatif.length} change(s))` : "";
       byId("status").textContent = `${result.joiners.length} joiner(s) in ${result.rounds} round(s)${world}.`;
+      if (notes.length) this.showError(`Parts of this link could not be used: ${notes.join("; ")}.`);
+      return true;
     } catch (e) {
-      if (ticket !== this.running) return;
+      if (ticket !== this.running) return false;
       byId("status").textContent = "";
       this.showError(e instanceof ApiError ? e.message : `request failed: ${String(e)}`);
       if (e instanceof ApiError && e.candidates.length && e.name_ !== null) this.askWhich(e.name_, e);
+      return false;
+    } finally {
+      if (ticket === this.running) this.setBusy(false);
     }
   }
 
-  private show(result: CascadeResult): void {
+  private contested(): void {
+    this.map.showContested(this.placeRows, this.current?.result.territory_view ?? this.form.read().territory_view,
+      this.names.state);
+  }
+
+  private async show(result: CascadeResult): Promise<void> {
     const roles = rolesOf(result);
+    const duties = dutiesOf(result);
     this.current = { result, roles };
-    this.map.paint(roles, result.date);
+    await this.borders.update(result.date);
+    this.contested();
+    this.map.markPlace(this.places.get(result.place));
+    this.map.paint(roles, result.date, duties);
     const shaded = byId<HTMLInputElement>("mc-map").checked && result.probabilities !== undefined;
     if (shaded && result.probabilities) this.map.shadeByProbability(result.probabilities);
-    renderLegend(byId("legend"), roles, shaded);
+    this.map.zoomTo([...result.sides.attack, ...result.sides.defense]);
+    renderLegend(byId("legend"), roles, { shaded, duties });
     renderProbabilities(byId("probabilities"), result, this.names.state, (id) => this.select(id));
     const pick = (id: string) => this.select(id);
     renderSummary(byId("summary"), result, roles, this.names.state, pick, this.names.place);
@@ -201,6 +260,18 @@ class App {
     ["export-png", "export-csv", "export-json"].forEach((id) => { byId<HTMLButtonElement>(id).disabled = false; });
     document.body.dataset.result = `${result.attackers.join(",")}>${result.targets.join(",")}@${result.date}`;
     if (this.selected) this.select(this.selected);
+  }
+
+  /** One date of a replayed war on the map: who fights, who is bound, on that date's borders. */
+  private async showFrame(frame: WarFrame, roles: Map<string, Role>, war: WarReplay): Promise<void> {
+    await this.borders.update(frame.date);
+    this.map.markPlace(undefined);
+    this.map.paint(roles, frame.date);
+    if (frame === war.frames[0]) {
+      const all = war.frames.flatMap((f) => [...f.sides.attack, ...f.sides.defense, ...Object.keys(f.bound)]);
+      this.map.zoomTo([...new Set(all)]);
+    }
+    renderLegend(byId("legend"), roles, { labels: WAR_LABELS });
   }
 
   private async share(): Promise<void> {
@@ -216,8 +287,9 @@ class App {
 
 async function boot(): Promise<void> {
   try {
-    const [states, places, treaties] = await Promise.all([api.states(), api.places(), api.treaties()]);
-    await new App(states, places, treaties).start();
+    const [states, places, treaties, health] = await Promise.all([api.states(), api.places(), api.treaties(),
+      api.health()]);
+    await new App(states, places, treaties, health.version, health.datasets ?? {}).start();
   } catch (e) {
     const el = byId("error");
     el.textContent = `The app could not start: ${e instanceof Error ? e.message : String(e)}`;

@@ -3,7 +3,7 @@
 // and violations get their own line styles. A table below lists every tie with treaty and article.
 import type { CascadeResult, Obligation } from "./api";
 import { h } from "./dom";
-import { svgEl } from "./map";
+import { svgEl } from "./svg";
 import { COLORS, type Role } from "./roles";
 
 interface Tie { from: string; to: string; label: string; color: string; dash: string; width: number; kind: string }
@@ -107,5 +107,5 @@ export function renderNetwork(host: HTMLElement, r: CascadeResult, roles: Map<st
     h("thead", {}, h("tr", {}, h("th", {}, "state"), h("th", {}, "tie to"), h("th", {}, "treaty, article, strength"))),
     h("tbody", {}, ...ties.slice(0, 200).map((t) =>
       h("tr", { "data-kind": t.kind }, h("td", {}, t.from), h("td", {}, t.to), h("td", {}, t.label)))));
-  host.replaceChildren(svg, h("div", { class: "ties-scroll" }, table));
+  host.replaceChildren(svg, h("div", { class: "ties-scroll", tabindex: "0", role: "region", "aria-label": "treaty ties" }, table));
 }

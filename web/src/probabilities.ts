@@ -2,7 +2,7 @@
 // obligations are honoured), the distribution of the war's size, and each side's share of world capabilities.
 import type { CascadeResult, Power } from "./api";
 import { h } from "./dom";
-import { svgEl } from "./map";
+import { svgEl } from "./svg";
 import { COLORS } from "./roles";
 
 const pct = (x: number | undefined) => (x === undefined ? "—" : `${(100 * x).toFixed(1)}%`);
@@ -66,7 +66,7 @@ export function renderProbabilities(host: HTMLElement, r: CascadeResult, names: 
         link.addEventListener("click", () => onPick(id));
         return h("tr", { "data-state": id }, h("td", {}, link), h("td", {}, pct(p.attack)), h("td", {}, pct(p.defense)));
       })));
-    parts.push(h("div", { class: "ties-scroll" }, table));
+    parts.push(h("div", { class: "ties-scroll", tabindex: "0", role: "region", "aria-label": "probabilities" }, table));
   }
   host.hidden = parts.length === 0;
   host.replaceChildren(h("h2", {}, "Probabilities & power"), ...parts.filter((x) => x !== null));

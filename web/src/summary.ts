@@ -2,21 +2,37 @@
 // notes. Every state is a button that opens its explanation (and works for states too small for the map).
 import type { CascadeResult } from "./api";
 import { h } from "./dom";
+import { DUTY_BADGES, DUTY_LABELS, dutiesOf, type Duty } from "./duty";
 import { COLORS, type Role } from "./roles";
 
-export function stateButton(id: string, name: string, role: Role | undefined, onPick: (id: string) => void): HTMLElement {
-  const b = h("button", { type: "button", class: "state", "data-state": id, title: name }, id);
+export function stateButton(id: string, name: string, role: Role | undefined, onPick: (id: string) => void,
+                            duties: Duty[] = []): HTMLElement {
+  const weak = duties.map((d) => DUTY_LABELS[d]).join("; ");
+  const b = h("button", { type: "button", class: "state", "data-state": id, title: weak ? `${name}: ${weak}` : name }, id);
   const swatch = h("span", { class: "swatch" });
   swatch.style.background = COLORS[role?.category ?? "none"];
   b.prepend(swatch);
+  for (const d of duties) b.append(h("span", { class: `duty-badge ${d}`, "data-duty": d, "aria-label": DUTY_LABELS[d] }, DUTY_BADGES[d]));
   b.addEventListener("click", () => onPick(id));
   return b;
+}
+
+type Ongoing = { since?: string; bound_since?: Record<string, { since: string; cause?: { label?: string } | null }> };
+
+function ongoingLine(r: CascadeResult, names: (id: string) => string): HTMLElement | null {
+  const o = r.ongoing as Ongoing | undefined;
+  if (!r.ongoing_since || !o) return null;
+  const rows = Object.entries(o.bound_since ?? {}).sort((a, b) => a[1].since.localeCompare(b[1].since));
+  return h("p", { class: "ongoing" }, `Attacks ongoing since ${r.ongoing_since}. Bound since: `
+    + (rows.length ? rows.map(([id, b]) => `${names(id)} ${b.since}${b.cause?.label ? ` (${b.cause.label})` : ""}`).join("; ")
+      : "no state bound in that time") + ".");
 }
 
 export function renderSummary(host: HTMLElement, r: CascadeResult, roles: Map<string, Role>,
                               names: (id: string) => string, onPick: (id: string) => void,
                               placeName: (id: string) => string): void {
-  const btn = (id: string) => stateButton(id, names(id), roles.get(id), onPick);
+  const duties = dutiesOf(r);
+  const btn = (id: string) => stateButton(id, names(id), roles.get(id), onPick, duties.get(id));
   const row = (label: string, ids: string[]) =>
     ids.length ? h("div", { class: "srow" }, h("span", { class: "slabel" }, label), ...ids.map(btn)) : null;
   const sideRows = (side: "attack" | "defense") => {
@@ -27,8 +43,9 @@ export function renderSummary(host: HTMLElement, r: CascadeResult, roles: Map<st
   };
   const uniq = (ids: string[]) => [...new Set(ids)];
   host.replaceChildren(
-    h("p", {}, `${r.reading} reading, ${r.date}, at ${placeName(r.place)} (${r.target_kind}); ${r.rounds} round(s); `
-      + `${r.sides.attack.length} on the attack side, ${r.sides.defense.length} on the defense side.`),
+    h("p", {}, `${r.reading} reading, ${r.date}, at ${placeName(r.place)} (${r.target_kind}, ${r.severity}); `
+      + `${r.rounds} round(s); ${r.sides.attack.length} on the attack side, ${r.sides.defense.length} on the defense side.`),
+    ongoingLine(r, names) ?? "",
     h("div", { class: "sides" },
       h("div", { class: "side attack" }, h("h3", {}, "Attack"), ...sideRows("attack")),
       h("div", { class: "side defense" }, h("h3", {}, "Defense"), ...sideRows("defense"))),

@@ -1,7 +1,18 @@
 // The shareable link: the scenario in the page's query string (the API's own parameter names), plus the
-// selected state, so opening the link restores the scenario, runs it and shows the same explanation.
+// selected state, so opening the link restores the scenario, runs it and shows the same explanation. A link
+// whose values cannot be used is not run as is: each bad value is dropped with a message saying why.
 import { scenarioParams, WHATIF_PARAMS, type Scenario } from "./api";
-import { today } from "./form";
+import { isDate, today } from "./datecontrol";
+
+const CHOICES: Record<string, string[]> = {
+  target_kind: ["territory", "forces"], reading: ["legal", "escalatory"], basis: ["in-force", "signed"],
+  territory_view: ["recognized", "claimant"], unresolved: ["met", "unmet"],
+  severity: ["armed-attack", "incursion", "coercion"],
+};
+const DEFAULTS: Record<string, string> = {
+  target_kind: "territory", reading: "legal", basis: "in-force", territory_view: "recognized", unresolved: "met",
+  severity: "armed-attack",
+};
 
 function list(p: URLSearchParams, key: string): string[] {
   return p.getAll(key).flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean);
@@ -12,24 +23,42 @@ function positive(v: string | null, zeroOk = false): number | null {
   return Number.isInteger(n) && (n > 0 || (zeroOk && n === 0)) ? n : null;
 }
 
-/** The scenario in a query string, or null when it names no attacker and target. */
-export function scenarioFromQuery(search: string): { scenario: Scenario; select: string | null; otherDate: string } | null {
+export interface Shared { scenario: Scenario; select: string | null; otherDate: string; problems: string[] }
+
+/** The scenario in a query string (null when it names no attacker and target), with what could not be used. */
+export function scenarioFromQuery(search: string): Shared | null {
   const p = new URLSearchParams(search);
   const attacker = list(p, "attacker");
   const target = list(p, "target");
-  if (attacker.length === 0 || target.length === 0) return null;
+  if (attacker.length === 0 && target.length === 0) return null;
+  const problems: string[] = [];
+  const choice = (key: string) => {
+    const v = p.get(key);
+    if (v === null) return DEFAULTS[key];
+    if (CHOICES[key].includes(v)) return v;
+    problems.push(`${key} ${JSON.stringify(v.slice(0, 40))} is not one of ${CHOICES[key].join(", ")}; using ${DEFAULTS[key]}`);
+    return DEFAULTS[key];
+  };
+  const date = (key: string, fallback: string) => {
+    const v = p.get(key);
+    if (v === null || v === "") return fallback;
+    if (isDate(v)) return v;
+    problems.push(`${key} ${JSON.stringify(v.slice(0, 40))} is not a date (YYYY-MM-DD)${fallback ? `; using ${fallback}` : ""}`);
+    return fallback;
+  };
   return {
     scenario: {
-      attacker, target, date: p.get("date") ?? today(), place: p.get("place") ?? "",
-      target_kind: p.get("target_kind") ?? "territory", reading: p.get("reading") ?? "legal",
+      attacker, target, date: date("date", today()), place: p.get("place") ?? "",
+      target_kind: choice("target_kind"), reading: choice("reading"),
       requested: !["false", "0", "no", "off"].includes((p.get("requested") ?? "true").toLowerCase()),
-      basis: p.get("basis") ?? "in-force", territory_view: p.get("territory_view") ?? "recognized",
-      unresolved: p.get("unresolved") ?? "met",
+      basis: choice("basis"), territory_view: choice("territory_view"), unresolved: choice("unresolved"),
+      severity: choice("severity"), ongoing_since: date("ongoing_since", ""),
       draws: positive(p.get("draws")), seed: positive(p.get("seed"), true),
       whatif: WHATIF_PARAMS.flatMap((param) => p.getAll(param).map((value) => ({ param, value }))),
     },
     select: p.get("select"),
-    otherDate: p.get("other_date") ?? "",
+    otherDate: date("other_date", ""),
+    problems,
   };
 }
 

@@ -66,6 +66,13 @@ BIBTEX: dict[str, tuple[str, ...]] = {
   journal = {International Interactions},
   year = {1999}, volume = {25}, number = {4}, pages = {393--413}
 }""", _MILLER),
+    "cshapes": ("""@article{schvitz2022cshapes,
+  author = {Schvitz, Guy and R{\\"u}egger, Seraina and Girardin, Luc and Cederman, Lars-Erik and Weidmann, Nils
+            and Gleditsch, Kristian Skrede},
+  title = {Mapping the International System, 1886--2019: The {CShapes} 2.0 Dataset},
+  journal = {Journal of Conflict Resolution},
+  year = {2022}, volume = {66}, number = {1}, pages = {144--161}
+}""",),
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tarfile
 import tempfile
 import zipfile
 from collections.abc import Iterable
@@ -29,7 +30,7 @@ def fetch(
 ) -> list[Outcome]:
     """Download datasets (default: all) into the data folder; right files stay, differing ones need `force`."""
     wanted = list(names or ())
-    datasets = select(wanted)
+    datasets = [d for d in select(wanted) if wanted or not d.optional]  # optional ones only when named
     resolve_url("", mirror)  # an empty or malformed mirror is an error before anything is done
     root = data_dir()
     try:
@@ -108,13 +109,21 @@ def _fetch_source(url: str, items: list[_Item], root: Path, mirror: str | None,
 
 
 def _install_from(dest: Path, file: DataFile, target: Path, url: str, manual: str) -> None:
-    """Install `file` from a downloaded file, or from its member (matched by file name) when it is a zip."""
+    """Install `file` from a downloaded file, or from its member (matched by file name) in a zip or tarball."""
     member = file.source.member if file.source else None
-    if member is None:
-        with dest.open("rb") as stream:
-            install(stream, target, file.sha256, origin=url)
-        forget_other_version(file)
-        return
+    try:
+        if member is None:
+            with dest.open("rb") as stream:
+                install(stream, target, file.sha256, origin=url)
+            forget_other_version(file)
+            return
+        if not zipfile.is_zipfile(dest) and tarfile.is_tarfile(dest):
+            if _install_tar_member(dest, member, file, target, url):
+                forget_other_version(file)
+                return
+            raise DataFetchError(f"{url} has no file named {member}; {manual}")
+    except ChecksumError as exc:
+        raise _unconfirmed(exc, file) from None
     try:
         with zipfile.ZipFile(dest) as archive:
             for name, where, opener in zip_members(archive, url):
@@ -125,4 +134,27 @@ def _install_from(dest: Path, file: DataFile, target: Path, url: str, manual: st
                     return
     except ARCHIVE_ERRORS as exc:
         raise DataFetchError(f"{url}: {archive_error_text(exc)}; {manual}") from None
+    except ChecksumError as exc:
+        raise _unconfirmed(exc, file) from None
     raise DataFetchError(f"{url} has no file named {member}; {manual}")
+
+
+def _install_tar_member(dest: Path, member: str, file: DataFile, target: Path, url: str) -> bool:
+    """Install the regular file named `member` (at any depth) from a tarball; False when there is none."""
+    with tarfile.open(dest) as archive:
+        for info in archive:
+            if info.isfile() and Path(info.name).name == member:
+                stream = archive.extractfile(info)
+                if stream is not None:
+                    with stream:
+                        install(stream, target, file.sha256, origin=f"{url}:{info.name}")
+                    return True
+    return False
+
+
+def _unconfirmed(exc: ChecksumError, file: DataFile) -> ChecksumError:
+    """A checksum error, saying so when the registry's hash is itself still to be confirmed."""
+    if file.sha256_confirmed:
+        return exc
+    return ChecksumError(f"{exc} (the registry's SHA-256 for {file.name} is still to be confirmed against the "
+                         "official release: if this download is the official file, please report its hash)")

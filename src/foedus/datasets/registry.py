@@ -8,7 +8,7 @@ from pathlib import PurePosixPath
 
 from foedus.errors import UnknownDatasetError
 
-__all__ = ["DATASETS", "DataFile", "Dataset", "Source", "find_file", "find_path", "select"]
+__all__ = ["DATASETS", "REQUIRED", "DataFile", "Dataset", "Source", "find_file", "find_path", "select"]
 
 IMPORT_HINT = "foedus data import PATH"
 
@@ -30,6 +30,7 @@ class DataFile:
     source: Source | None = None
     note: str = ""
     columns: tuple[str, ...] = ()  # what another version must have (the columns foedus reads, or the keys)
+    sha256_confirmed: bool = True  # False: taken from a copy, not yet checked against the official release
 
     @property
     def name(self) -> str:
@@ -53,6 +54,8 @@ class Dataset:
     citations: tuple[str, ...]
     files: tuple[DataFile, ...]
     related: tuple[str, ...] = ()
+    optional: bool = False  # fetched only when named (`foedus data fetch cshapes`), never by a plain fetch
+    licence: str = ""
 
     @property
     def urls(self) -> tuple[str, ...]:
@@ -63,6 +66,7 @@ class Dataset:
 
 _ATOP_ZIP = "http://www.atopdata.org/uploads/6/9/1/3/69134503/atop_5.1__.csv_.zip"
 _COW = "https://correlatesofwar.org/wp-content/uploads/"
+_CSHAPES = "https://cran.r-project.org/src/contrib/cshapes_2.0.tar.gz"  # the authors' R package (COW-coded file)
 _MILLER = ('Miller, Steven V. 2022. "peacesciencer: An R Package for Quantitative Peace Science Research." '
            "Conflict Management and Peace Science 39(6): 755–779.")
 
@@ -203,9 +207,35 @@ _DATASETS = (
             ),
         ),
     ),
+    Dataset(
+        name="cshapes",
+        title="CShapes 2.0: historical state borders, 1886–2019 (COW-coded), for the web map",
+        version="2.0",
+        homepage="https://icr.ethz.ch/data/cshapes/",
+        related=("https://icr.ethz.ch/data/cshapes/CShapes-2.0.zip",),
+        citations=(
+            "Schvitz, Guy, Seraina Rüegger, Luc Girardin, Lars-Erik Cederman, Nils Weidmann, and Kristian Skrede "
+            'Gleditsch. 2022. "Mapping the International System, 1886–2019: The CShapes 2.0 Dataset." Journal of '
+            "Conflict Resolution 66(1): 144–161.",
+        ),
+        files=(
+            DataFile(
+                "cshapes/cshapes_2_cow.topojson.xz",
+                "7bd747182211fe5e0ca3775acbf3583c290ccb14e5c60bda9f0ef4dbb0d7008e",
+                Source(_CSHAPES, "cshapes_2_cow.topojson.xz"),
+                note="the COW-coded TopoJSON (xz) inside the authors' R package cshapes 2.0 "
+                "(inst/extdata/cshapes_2_cow.topojson.xz); the official zip holds the GW-coded shapefile",
+                sha256_confirmed=False,
+            ),
+        ),
+        optional=True,
+        licence="CC BY-NC-SA 4.0 (the data); the R package that ships it is GPL (>= 2)",
+    ),
 )
 
 DATASETS: dict[str, Dataset] = {d.name: d for d in _DATASETS}
+REQUIRED: tuple[str, ...] = tuple(d.name for d in _DATASETS if not d.optional)
+"""The datasets a plain `foedus data fetch` downloads (all but the optional ones)."""
 
 
 def select(names: Iterable[str] | None) -> list[Dataset]:

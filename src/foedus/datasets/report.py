@@ -53,9 +53,10 @@ class DatasetStatus:
         d = self.dataset
         return {
             "name": d.name, "title": d.title, "version": d.version, "state": self.state,
-            "citations": list(d.citations), "urls": list(d.urls),
+            "citations": list(d.citations), "urls": list(d.urls), "optional": d.optional, "licence": d.licence,
             "files": [{"path": f.path, "state": f.state, "sha256": f.sha256, "fetchable": f.fetchable,
-                       "note": f.note} for f in self.files],
+                       "note": f.note, "sha256_confirmed": c.sha256_confirmed}
+                      for f, c in zip(self.files, d.files, strict=True)],
         }
 
 

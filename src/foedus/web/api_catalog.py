@@ -61,8 +61,17 @@ def list_states(
 def list_places(
     homes: Annotated[bool, Query(description="Include every state's home territory.")] = False,
 ) -> JSONResponse:
-    """The gazetteer: places an attack can hit, with holder, claimants and regions."""
-    return JSONResponse(catalog.place_rows(World.default(), homes))
+    """The gazetteer: places an attack can hit, with holder, claimants and regions, and where they are
+    (`coords`: {lat, lon}, and for contested land a rough `outline` of [lon, lat] points; null when unknown)."""
+    from foedus.model.place_coords import place_coords
+
+    coords = place_coords()
+    rows = catalog.place_rows(World.default(), homes)
+    for row in rows:
+        found = coords.get(row["id"])
+        row["coords"] = None if found is None else {"lat": found.lat, "lon": found.lon}
+        row["outline"] = None if found is None or found.outline is None else [list(p) for p in found.outline]
+    return JSONResponse(rows)
 
 
 @router.get("/regions", response_model=None, responses={200: {"description": "the regions"}})
@@ -78,10 +87,12 @@ async def health(request: Request) -> JSONResponse:
     On the event loop (no thread hop) and constant-time, so it answers at once however busy the workers are.
     """
     from foedus._version import __version__
+    from foedus.datasets import DATASETS
 
     world = World.default()
     return JSONResponse({
         "ok": True, "version": __version__, "treaties": len(world.treaties), "states": len(world.states),
         "places": len(world.places.places), "system_dates": world.states.has_system_dates,
         "history": world.has_history, "front_end": request.app.state.bundle.has_index,
+        "datasets": {d.name: d.version for d in DATASETS.values()},  # the PNG caption names data versions
     })

@@ -63,7 +63,7 @@ def create_app(settings: GuardSettings | None = None, static_dir: Path | None = 
     it is stopped, `workers` and `waiting` the worker processes and the queue behind them (default: one core
     left to the event loop, as many waiting as running)."""
     from foedus._version import __version__
-    from foedus.web import api_cascade, api_catalog, api_compare
+    from foedus.web import api_cascade, api_catalog, api_compare, api_map, api_war
     from foedus.web.envelope import error_response, install_handlers
 
     app = _GuardedApp(title="foedus", version=__version__, description=_DESCRIPTION, docs_url=None,
@@ -76,6 +76,8 @@ def create_app(settings: GuardSettings | None = None, static_dir: Path | None = 
     app.include_router(api_cascade.router)
     app.include_router(api_compare.router)
     app.include_router(api_catalog.router)
+    app.include_router(api_map.router)  # the map: borders on a date, name resolution (issue #16)
+    app.include_router(api_war.router)  # the war timeline (issue #13)
 
     @app.api_route("/{path:path}", methods=["GET", "HEAD"], include_in_schema=False)
     def front_end(path: str, request: Request) -> Response:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 __all__ = [
     "BecauseOut",
@@ -130,3 +130,5 @@ class HealthOut(_Open):
     system_dates: bool
     history: bool
     front_end: bool
+    datasets: dict[str, str] = Field(default_factory=dict,
+                                     description="dataset name -> version, for every registered dataset")

@@ -1,0 +1,74 @@
+"""Map endpoints: the borders in force on a date (CShapes 2.0 when fetched) and name resolution with suggestions.
+
+`/api/borders` answers with historical borders only where the optional CShapes dataset is in the data
+folder and covers the date (1886–2019); otherwise it says, in `note`, that the map shows today's borders
+and why. `/api/resolve` turns what a person typed into a state id, or fails with the CLI's own message
+("unknown state 'Rusia'; did you mean Russia, …?").
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+from fastapi.responses import JSONResponse
+
+from foedus.web.models import ErrorOut
+
+__all__ = ["borders_payload", "router"]
+
+router = APIRouter(prefix="/api", tags=["map"])
+_ERRORS: dict[int | str, dict[str, Any]] = {422: {"model": ErrorOut, "description": "the input cannot be used"}}
+TODAY_NOTE = "The map shows today's borders (Natural Earth)"
+
+
+def _source() -> dict[str, Any]:
+    from foedus.datasets import DATASETS
+
+    d = DATASETS["cshapes"]
+    return {"name": d.name, "title": d.title, "version": d.version, "citation": d.citations[0],
+            "licence": d.licence}
+
+
+def borders_payload(date: str) -> dict[str, Any]:
+    """The `/api/borders` body for a date: historical borders when CShapes has them, else a note saying why not."""
+    from foedus.engine.scenario import parse_date
+    from foedus.errors import DataMissingError
+    from foedus.sources import cshapes
+
+    day = parse_date(date)
+    base: dict[str, Any] = {"date": day.isoformat(), "historical": False, "source": None, "topology": None}
+    if day > cshapes.LAST:
+        return {**base, "note": f"{TODAY_NOTE}: CShapes 2.0 ends on {cshapes.LAST.isoformat()}."}
+    if day < cshapes.FIRST:
+        return {**base, "note": f"{TODAY_NOTE}: historical borders (CShapes 2.0) begin on "
+                                f"{cshapes.FIRST.isoformat()}."}
+    try:
+        borders = cshapes.borders_on(day)
+    except DataMissingError:
+        return {**base, "note": f"{TODAY_NOTE}, not those of {day.isoformat()}: fetch historical borders with "
+                                "`foedus data fetch cshapes` (CShapes 2.0, 1886–2019)."}
+    return {**base, "historical": True, "source": _source(), "valid_from": borders.valid_from.isoformat(),
+            "valid_to": borders.valid_to.isoformat(), "topology": borders.topology,
+            "note": f"Borders of {day.isoformat()} (CShapes 2.0)."}
+
+
+@router.get("/borders", response_model=None, responses={200: {"description": "the borders"}, **_ERRORS})
+def get_borders(
+    date: Annotated[str, Query(description="The date, YYYY-MM-DD.", max_length=32, examples=["1914-07-28"])],
+) -> JSONResponse:
+    """State borders in force on a date: a TopoJSON (object `states`, properties cowcode, name, dependency,
+    owner) from CShapes 2.0 when fetched and in range, or `topology: null` with a note (today's borders)."""
+    return JSONResponse(borders_payload(date))
+
+
+@router.get("/resolve", response_model=None, responses={200: {"description": "the state"}, **_ERRORS})
+def resolve_state(
+    state: Annotated[str, Query(description="A name, ISO3 or COW code, as a person typed it.", max_length=80,
+                                examples=["Rusia"])],
+) -> JSONResponse:
+    """The state a name means: `{id, name}`, or a 422 whose message suggests close names (as the CLI does)."""
+    from foedus.model.world import World
+
+    found = World.default().states.resolve(state.strip())
+    return JSONResponse({"id": found.id, "name": found.name})

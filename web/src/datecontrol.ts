@@ -1,0 +1,104 @@
+// The date control: a slider from 1815 to today with a tick every 25 years, a date input, steps of a month
+// or a year either way, and "play": step through a range of dates by month or year, running each.
+import { byId, h } from "./dom";
+
+export const FIRST_DAY = "1815-01-01";
+const DAY_MS = 86_400_000;
+const TICK_YEARS = 25;
+
+export function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+export function dayIndex(date: string): number {
+  return Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${FIRST_DAY}T00:00:00Z`)) / DAY_MS);
+}
+
+export function dateOf(index: number): string {
+  return new Date(Date.parse(`${FIRST_DAY}T00:00:00Z`) + index * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Whether text is a real calendar date YYYY-MM-DD. */
+export function isDate(text: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(`${text}T00:00:00Z`))
+    && new Date(`${text}T00:00:00Z`).toISOString().slice(0, 10) === text;
+}
+
+/** `date` moved by `months` calendar months (the day clamped to the month's length), kept within 1815..today. */
+export function shift(date: string, months: number): string {
+  const [y, m, d] = date.split("-").map(Number);
+  const total = y * 12 + (m - 1) + months;
+  const year = Math.floor(total / 12);
+  const month = total - year * 12;
+  const last = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  const out = `${String(year).padStart(4, "0")}-${String(month + 1).padStart(2, "0")}-${String(Math.min(d, last)).padStart(2, "0")}`;
+  return out < FIRST_DAY ? FIRST_DAY : out > today() ? today() : out;
+}
+
+export class DateControl {
+  private readonly slider = byId<HTMLInputElement>("date-slider");
+  private readonly input = byId<HTMLInputElement>("date");
+  private playing = false;
+
+  constructor(private readonly onChange: () => void, private readonly runAt: (date: string) => Promise<boolean>) {
+    const last = today();
+    this.slider.max = String(dayIndex(last));
+    this.input.max = last;
+    this.ticks(last);
+    this.slider.addEventListener("input", () => this.show(dateOf(Number(this.slider.value))));
+    this.slider.addEventListener("change", () => this.onChange());
+    this.input.addEventListener("change", () => { if (isDate(this.input.value)) { this.show(this.input.value); this.onChange(); } });
+    document.querySelectorAll<HTMLButtonElement>("button[data-step]").forEach((b) => b.addEventListener("click", () => {
+      this.show(shift(this.value, Number(b.dataset.step)));
+      this.onChange();
+    }));
+    byId("play").addEventListener("click", () => { if (this.playing) this.stop(); else void this.play(); });
+    this.show(last);
+  }
+
+  private ticks(last: string): void {
+    const list = byId("date-ticks");
+    const labels = byId("date-tick-labels");
+    const max = dayIndex(last);
+    const years: number[] = [];
+    for (let y = 1825; y <= Number(last.slice(0, 4)); y += TICK_YEARS) years.push(y);
+    list.replaceChildren(...years.map((y) => h("option", { value: String(dayIndex(`${y}-01-01`)) })));
+    labels.replaceChildren(...years.filter((y) => y % 50 === 0).map((y) => {
+      const span = h("span", {}, String(y));
+      span.style.left = `${(100 * dayIndex(`${y}-01-01`)) / max}%`;
+      return span;
+    }));
+  }
+
+  get value(): string {
+    return isDate(this.input.value) ? this.input.value : today();
+  }
+
+  show(date: string): void {
+    this.input.value = date;
+    this.slider.value = String(dayIndex(date));
+    byId("date-year").textContent = date.slice(0, 4);
+  }
+
+  stop(): void {
+    this.playing = false;
+    byId("play").textContent = "Play";
+  }
+
+  /** Run every date from the range's start to its end, a month or a year apart, until done or stopped. */
+  private async play(): Promise<void> {
+    const from = byId<HTMLInputElement>("play-from").value || this.value;
+    const to = byId<HTMLInputElement>("play-to").value || today();
+    const months = Number(byId<HTMLSelectElement>("play-step").value);
+    if (!isDate(from) || !isDate(to) || to < from) return;
+    this.playing = true;
+    byId("play").textContent = "Stop";
+    for (let d = from; this.playing && d <= to; d = shift(d, months)) {
+      this.show(d);
+      if (!(await this.runAt(d))) break;
+      await new Promise((r) => setTimeout(r, 500));
+      if (shift(d, months) === d) break;
+    }
+    this.stop();
+  }
+}

@@ -1,0 +1,103 @@
+// The war timeline: replay a bundled example war (/api/wars, /api/war) and play it frame by frame; states
+// change colour as they enter the war or become bound, and the log says which event moved each.
+import { api, ApiError, type Scenario, type WarFrame, type WarReplay } from "./api";
+import { byId, h } from "./dom";
+import type { Category, Role } from "./roles";
+
+export const WAR_LABELS: Partial<Record<Category, string>> = {
+  "attack-0": "fighting on the attack side", "defense-0": "fighting on the defense side",
+  "attack-2": "bound to join the attack side", "defense-2": "bound to join the defense side",
+  conflict: "bound to both sides",
+};
+
+/** Each state's role in one frame: fighting (darkest), bound to join (lighter), bound both ways. */
+export function frameRoles(f: WarFrame): Map<string, Role> {
+  const roles = new Map<string, Role>();
+  f.sides.attack.forEach((s) => roles.set(s, { category: "attack-0", side: "attack", round: 0 }));
+  f.sides.defense.forEach((s) => roles.set(s, { category: "defense-0", side: "defense", round: 0 }));
+  for (const [s, b] of Object.entries(f.bound)) {
+    if (!roles.has(s)) roles.set(s, { category: b.side === "attack" ? "attack-2" : "defense-2", side: b.side });
+  }
+  f.conflicts.forEach((s) => { if (!roles.has(s)) roles.set(s, { category: "conflict" }); });
+  return roles;
+}
+
+export class WarTimeline {
+  private replay: WarReplay | null = null;
+  private timer: number | null = null;
+  private queue: Promise<void> = Promise.resolve(); // frames are drawn one after another, in the order asked
+  private readonly frame = byId<HTMLInputElement>("war-frame");
+
+  constructor(private readonly settings: () => Scenario, private readonly onError: (m: string) => void,
+              private readonly show: (frame: WarFrame, roles: Map<string, Role>, war: WarReplay) => Promise<void>) {
+    byId("war-load").addEventListener("click", () => void this.load());
+    byId("war-play").addEventListener("click", () => { if (this.timer !== null) this.stop(); else this.play(); });
+    this.frame.addEventListener("input", () => void this.goto(Number(this.frame.value)));
+  }
+
+  async fill(): Promise<void> {
+    const wars = await api.wars();
+    byId("war-select").replaceChildren(...wars.map((w) => h("option", { value: w.id },
+      `${w.name} (${w.start.slice(0, 4)}–${w.end ? w.end.slice(0, 4) : ""})`)));
+    byId("war-panel").hidden = wars.length === 0;
+  }
+
+  private async load(): Promise<void> {
+    const id = byId<HTMLSelectElement>("war-select").value;
+    if (!id) return;
+    this.stop();
+    byId("war-status").textContent = "replaying…";
+    try {
+      this.replay = await api.war(id, this.settings());
+    } catch (e) {
+      byId("war-status").textContent = "";
+      this.onError(e instanceof ApiError ? e.message : `request failed: ${String(e)}`);
+      return;
+    }
+    const r = this.replay;
+    this.frame.max = String(r.frames.length - 1);
+    byId("war-controls").hidden = false;
+    byId("war-status").textContent = `${r.frames.length} dates from ${r.war.start}; ${r.notes.length ? r.notes[0] : ""}`;
+    await this.goto(0);
+  }
+
+  private async goto(index: number): Promise<void> {
+    const r = this.replay;
+    if (!r) return;
+    const f = r.frames[Math.max(0, Math.min(index, r.frames.length - 1))];
+    this.frame.value = String(r.frames.indexOf(f));
+    byId("war-date").textContent = f.date;
+    const name = (s: string) => r.names[s] ?? s;
+    const upto = r.frames.slice(0, r.frames.indexOf(f) + 1).reverse();
+    byId("war-log").replaceChildren(...upto.map((fr) => h("li", { class: fr === f ? "current" : "", "data-date": fr.date },
+      h("strong", {}, fr.date), " ", fr.changes.map((c) => c.label).join("; "),
+      fr.moved.length ? h("ul", {}, ...fr.moved.map((m) => h("li", { "data-state": m.state },
+        `${name(m.state)}: ${m.from} → ${m.to}${m.cause ? ` (${m.cause.label})` : ""}`))) : null)));
+    this.queue = this.queue.then(async () => {
+      await this.show(f, frameRoles(f), r);
+      document.body.dataset.warFrame = f.date;
+    }).catch((e: unknown) => this.onError(`the map could not show ${f.date}: ${String(e)}`));
+    await this.queue;
+  }
+
+  private play(): void {
+    const r = this.replay;
+    if (!r) return;
+    if (Number(this.frame.value) >= r.frames.length - 1) this.frame.value = "0";
+    byId("war-play").textContent = "Stop";
+    const tick = async () => {
+      await this.goto(Number(this.frame.value));
+      if (this.timer === null) return;
+      if (Number(this.frame.value) >= r.frames.length - 1) { this.stop(); return; }
+      this.frame.value = String(Number(this.frame.value) + 1);
+      this.timer = window.setTimeout(() => void tick(), 900);
+    };
+    this.timer = window.setTimeout(() => void tick(), 0);
+  }
+
+  stop(): void {
+    if (this.timer !== null) window.clearTimeout(this.timer);
+    this.timer = null;
+    byId("war-play").textContent = "Play";
+  }
+}
