@@ -102,6 +102,7 @@ def test_owed_support_excludes_self_help_and_undirected_industry() -> None:
     assert not owed_support(HelpEntry(form="defence_industry", level="technology"))
     assert owed_support(HelpEntry(form="defence_industry", level="technology", to=["UKR"]))
     assert not owed_support(HelpEntry(form="bases", level="one_way", basis="separate"))  # not the treaty's duty
+    assert not owed_support(HelpEntry(form="bases", level="reciprocal"))  # an access framework, visits by consent
     assert not owed_support(HelpEntry(form="economic_aid", level="general", to=["UKR"]))
 
 

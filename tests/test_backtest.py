@@ -226,7 +226,10 @@ def test_cli_writes_every_file_and_refuses_to_overwrite(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     assert sorted(p.name for p in out.iterdir()) == sorted(
         ["report.md", "metrics.json", "wars.csv", "wars.parquet", "wars.dta", "calibration.png", "calibration.svg",
-         "precision_recall.png", "precision_recall.svg", "outcomes.csv", "reliability.csv"])
+         "precision_recall.png", "precision_recall.svg", "outcomes.csv", "reliability.csv", "outcomes.parquet",
+         "outcomes.dta", "reliability.parquet", "reliability.dta"])
+    outcomes = pd.read_csv(out / "outcomes.csv")
+    assert len(pd.read_stata(out / "outcomes.dta")) == len(outcomes) == len(pd.read_parquet(out / "outcomes.parquet"))
     wars = pd.read_csv(out / "wars.csv")
     assert pd.read_stata(out / "wars.dta")["war"].tolist() == wars["war"].tolist()
     assert pd.read_parquet(out / "wars.parquet")["name"].tolist() == wars["name"].tolist()

@@ -10,6 +10,7 @@ from html import escape
 from typing import Any, Protocol
 
 from foedus.engine.records import Conflict, Consultation, Joiner, Neutral, Violation, Withheld
+from foedus.engine.rules.support import Support
 from foedus.engine.scenario import Scenario
 
 __all__ = ["CascadeResult", "explain_lines", "explain_text", "html_table", "rich_tree"]
@@ -35,6 +36,8 @@ class CascadeResult(Protocol):
     def withheld(self) -> tuple[Withheld, ...]: ...
     @property
     def names(self) -> dict[str, str]: ...
+    @property
+    def supporters(self) -> tuple[Support, ...]: ...
     @property
     def notes(self) -> tuple[str, ...]: ...
     @property
@@ -85,6 +88,8 @@ def explain_lines(result: CascadeResult) -> list[str]:
         lines.append(f"Round {rnd}:")
         for j in by_round[rnd]:
             lines.append(f"  - {_reason(result, j)}")
+            if j.primary.duty:
+                lines.append(f"      its duty: {j.primary.duty}")
             lines += [f"      condition: {c}" for c in j.primary.conditions]
             lines += [f"      not verified: {r.fact} [source: {r.source}]" for r in j.primary.certainty_reasons
                       if r.kind not in ("freeze", "place", "scope")]
@@ -103,6 +108,12 @@ def explain_lines(result: CascadeResult) -> list[str]:
               for c in result.consultations]
     lines += [f"Withheld: {_name(result, w.state)} under {w.treaty} art. {w.article}: {w.reason}"
               for w in result.withheld]
+    lines += [f"Support: {_name(result, x.state)} is bound to give {x.supports} {x.form.replace('_', ' ')} "
+              f"({x.treaty}" + (f" art. {x.article}" if x.article else "") + f", {x.when}, {x.certainty}) "
+              "without being bound to fight" for x in result.supporters]
+    if result.scenario.severity != "armed-attack":
+        lines.append(f"Note: the opening incident is an {result.scenario.severity}, not an armed attack: only the "
+                     "clauses whose wording covers it bind, and nobody strikes back (docs/severity.md)")
     lines += [f"Note: {n}" for n in result.notes]
     return lines
 
@@ -130,13 +141,15 @@ def rich_tree(result: CascadeResult) -> Any:
         for j in by_round[rnd]:
             colour = "red" if j.side == "attack" else "blue"
             node = branch.add(f"[{colour}]{markup(_reason(result, j))}[/{colour}]")
+            if j.primary.duty:
+                node.add(f"its duty: {markup(j.primary.duty)}")
             for cond in j.primary.conditions:
                 node.add(f"[dim]{markup(cond)}[/dim]")
             for r in j.primary.certainty_reasons:
                 if r.kind not in ("freeze", "place", "scope"):
                     node.add(f"[yellow]not verified: {markup(r.fact)} [dim]({markup(r.source)})[/dim][/yellow]")
     extra = [line for line in explain_lines(result)
-             if line.startswith(("Conflict", "Neutral", "Violation", "Consultation", "Withheld", "Note"))]
+             if line.startswith(("Conflict", "Neutral", "Violation", "Consultation", "Withheld", "Support", "Note"))]
     if extra:
         other = tree.add("[bold]other findings[/bold]")
         for line in extra:

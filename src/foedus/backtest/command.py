@@ -20,7 +20,8 @@ from foedus.backtest.errors import BacktestError
 __all__ = ["OUTPUT_FILES", "backtest", "carry_over", "check_out_dir"]
 
 OUTPUT_FILES = ("report.md", "metrics.json", "wars.csv", "wars.parquet", "wars.dta", "calibration.png",
-                "calibration.svg", "precision_recall.png", "precision_recall.svg", "outcomes.csv", "reliability.csv")
+                "calibration.svg", "precision_recall.png", "precision_recall.svg", "outcomes.csv", "reliability.csv",
+                "outcomes.parquet", "outcomes.dta", "reliability.parquet", "reliability.dta")
 MAX_DRAWS = 1_000_000
 
 
@@ -143,8 +144,12 @@ def _replay_files(out: Path, settings: Any, opening: Any, count: int) -> tuple[d
     block = compare(rb, opening, draws=settings.draws > 0)
     rel = reliability_summary(world, rb)
     block["reliability"] = rel
-    write_text(out / "outcomes.csv", wars_csv(outcome_table(rb)))
-    write_text(out / "reliability.csv", wars_csv(reliability_table(reliability_rows(world, rb), Switches())))
+    outcomes = outcome_table(rb)
+    reliability = reliability_table(reliability_rows(world, rb), Switches())
+    write_text(out / "outcomes.csv", wars_csv(outcomes))
+    write_text(out / "reliability.csv", wars_csv(reliability))
+    _tables(outcomes, out, "outcomes", "foedus backtest: war x candidate state outcomes")
+    _tables(reliability, out, "reliability", "foedus backtest: alliance reliability")
     return block, replay_markdown(block, rel)
 
 
@@ -195,19 +200,20 @@ def backtest(
     typer.echo(f"{metrics['wars']['scored']} wars scored ({skipped[0]} skipped, {skipped[1]} states left out); "
                f"legal reading: precision {_pct(legal['precision'])}, recall {_pct(legal['recall'])}; "
                f"Brier {_num(metrics['probabilistic']['brier'])}", err=True)
-    written = OUTPUT_FILES[:-2] if opening_only else OUTPUT_FILES
+    written = [f for f in OUTPUT_FILES if not (opening_only and f.startswith(("outcomes", "reliability")))]
     typer.echo(f"wrote {', '.join(written)} ({len(rows)} wars) to {out}", err=True)
 
 
-def _tables(rows: list[dict[str, Any]], folder: Path) -> None:
-    """The per-war table also as Parquet and Stata (same columns as wars.csv)."""
+def _tables(rows: list[dict[str, Any]], folder: Path, stem: str = "wars", title: str = "foedus backtest: per war"
+            ) -> None:
+    """A table also as Parquet and Stata (the same columns as its CSV)."""
     import pandas as pd
 
     from foedus.outputs import write_table
 
     frame = pd.DataFrame(rows)
-    write_table(frame, folder / "wars.parquet", meta={"title": "foedus backtest: per war"})
-    write_table(frame, folder / "wars.dta", meta={"title": "foedus backtest: per war"})
+    write_table(frame, folder / f"{stem}.parquet", meta={"title": title})
+    write_table(frame, folder / f"{stem}.dta", meta={"title": title})
 
 
 def _num(x: float | None) -> str:

@@ -2,9 +2,9 @@
 
 A member of a treaty in effect owes a belligerent support when the treaty's `assistance` block (in its
 text, or in a companion instrument; not a separate agreement) commits it to give that belligerent arms
-or military aid (more than a "self-help and mutual aid" clause), the use of bases, or defence-industrial
-help directed to it; help promised for wartime is owed once the recipient is attacked, peacetime help
-regardless. A state already fighting, or bound to fight, is not listed: its duty is the larger one.
+or military aid (more than a "self-help and mutual aid" clause), the use of bases on its territory (not a
+reciprocal access framework), or defence-industrial help directed to it; help promised for wartime is owed
+once the recipient is attacked, peacetime help regardless. A state already fighting, or bound to fight, is not listed: its duty is the larger one.
 """
 
 from __future__ import annotations
@@ -52,14 +52,15 @@ class Support:
 
 def owed_support(entry: HelpEntry) -> bool:
     """Whether an entry binds its givers to support its recipients in a war: arms (not a mere self-help
-    clause), bases, or defence-industrial help directed to named recipients, in the treaty or a companion."""
+    clause), bases granted to the other party (not a reciprocal access framework, where each visit needs both
+    sides' consent), or defence-industrial help directed to named recipients, in the treaty or a companion."""
     if entry.basis == "separate":
         return False
     if entry.form is HelpForm.ARMS:
         return entry.level != "self_help"
     if entry.form is HelpForm.DEFENCE_INDUSTRY:
         return entry.to is not None
-    return entry.form is HelpForm.BASES
+    return entry.form is HelpForm.BASES and entry.level == "one_way"
 
 
 def support_legs(treaty: Treaty, members: frozenset[str], year: int) -> list[SupportLeg]:
