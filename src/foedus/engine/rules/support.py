@@ -3,8 +3,9 @@
 A member of a treaty in effect owes a belligerent support when the treaty's `assistance` block (in its
 text, or in a companion instrument; not a separate agreement) commits it to give that belligerent arms
 or military aid (more than a "self-help and mutual aid" clause), the use of bases on its territory (not a
-reciprocal access framework), or defence-industrial help directed to it; help promised for wartime is owed
-once the recipient is attacked, peacetime help regardless. A state already fighting, or bound to fight, is not listed: its duty is the larger one.
+reciprocal access framework), or defence-industrial help directed to it. Help promised for wartime is owed
+once the recipient is attacked, peacetime help regardless. A state already fighting, or bound to fight, is
+not listed: its duty is the larger one.
 """
 
 from __future__ import annotations
