@@ -11,6 +11,7 @@ __all__ = [
     "DataImportError",
     "DataMissingError",
     "DateOutOfRangeError",
+    "FileDataError",
     "FoedusError",
     "OutputError",
     "OutputExistsError",
@@ -29,13 +30,18 @@ class FoedusError(Exception):
     """Root of every error foedus raises on purpose; catch this to catch them all."""
 
 
-class TreatyDataError(FoedusError):
-    """A treaty file is malformed: the message names the file, the field path and the problem."""
+class FileDataError(FoedusError):
+    """A user's data file (treaty, war, overlay) is malformed: the message names the file, the field path and
+    the problem."""
 
     def __init__(self, path: str, location: str, problem: str) -> None:
         self.path, self.location, self.problem = path, location, problem
         where = f"{path}: {location}" if location else path
         super().__init__(f"{where}: {problem}")
+
+
+class TreatyDataError(FileDataError):
+    """A treaty file is malformed: the message names the file, the field path and the problem."""
 
 
 class UnknownStateError(FoedusError):
@@ -98,13 +104,8 @@ class OutputExistsError(OutputError):
     """The output path is taken (before the run, or by another run while this one wrote); nothing was replaced."""
 
 
-class WarDataError(FoedusError):
+class WarDataError(FileDataError):
     """A war file is malformed or inconsistent: the message names the file, the field path and the problem."""
-
-    def __init__(self, path: str, location: str, problem: str) -> None:
-        self.path, self.location, self.problem = path, location, problem
-        where = f"{path}: {location}" if location else path
-        super().__init__(f"{where}: {problem}")
 
 
 class DataCorruptError(ChecksumError):
