@@ -10,6 +10,8 @@ __all__ = [
     "DataMissingError",
     "DateOutOfRangeError",
     "FoedusError",
+    "LikelyModelError",
+    "OptionalDependencyError",
     "OutputError",
     "OutputExistsError",
     "ScenarioError",
@@ -94,3 +96,11 @@ class WarDataError(FoedusError):
         self.path, self.location, self.problem = path, location, problem
         where = f"{path}: {location}" if location else path
         super().__init__(f"{where}: {problem}")
+
+
+class LikelyModelError(FoedusError):
+    """A likelihood-model file (coefficients JSON) is missing, malformed or does not fit this version of foedus."""
+
+
+class OptionalDependencyError(FoedusError):
+    """A command needs an optional extra that is not installed; the message names the pip command."""

@@ -14,7 +14,7 @@ from typing import Any
 
 from foedus.errors import ScenarioError
 
-__all__ = ["MONTE_CARLO", "SCENARIO", "WHAT_IF", "Input", "check_options", "split_values"]
+__all__ = ["LIKELIHOOD", "MONTE_CARLO", "SCENARIO", "WHAT_IF", "Input", "check_options", "split_values"]
 
 
 @dataclass(frozen=True)
@@ -99,6 +99,13 @@ MONTE_CARLO: tuple[Input, ...] = (
     Input("draws", int | None, None, "Monte Carlo draws over whether obligations are honoured (1 to 10,000,000)."),
     Input("seed", int | None, None, "Random seed (same seed, same numbers); one is chosen and reported when none "
           "is given."),
+)
+
+LIKELIHOOD: tuple[Input, ...] = (
+    Input("likelihood", bool, False, "Also say how likely each relevant state is to join (within 30 days, 365 days, "
+          "ever), with an interval, beside its legal answer: a model trained on the COW wars and validated out of "
+          "sample (docs/likelihood.md). Needs the research data (foedus data fetch cow_wars cow_states cow_nmc "
+          "cow_contiguity atop).", ("--likelihood",)),
 )
 
 
