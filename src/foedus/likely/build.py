@@ -70,7 +70,7 @@ def checks(frame: pd.DataFrame, on_fold: Callable[[], None] | None = None) -> li
     for scheme in SCHEMES:
         got, tested = forecasts(frame, scheme, HORIZONS, on_fold=on_fold)
         rows = np.flatnonzero(tested)
-        for h in HORIZONS:
+        for h in got:
             s = Scored(got[h]["shipped"][rows], got[h]["base-rate"][rows], frame[f"outcome_{h}"].to_numpy()[rows],
                        frame["war"].to_numpy()[rows])
             for name, mask in masks.items():

@@ -31,6 +31,8 @@ def _scheme(frame: pd.DataFrame, scheme: str, *, challengers: bool, replicates: 
             on_fold: Callable[[], None] | None) -> dict[str, Any]:
     got, tested = forecasts(frame, scheme, HORIZONS, challengers=challengers, on_fold=on_fold)
     rows = np.flatnonzero(tested)
+    if not len(rows):
+        return {"pairs": 0, "wars": 0, "horizons": {}}
     masks = {k: m[rows] for k, m in subset_masks(frame).items()}
     wars = frame["war"].to_numpy()[rows]
     out: dict[str, Any] = {"pairs": len(rows), "wars": len(np.unique(wars)), "horizons": {}}
@@ -42,6 +44,9 @@ def _scheme(frame: pd.DataFrame, scheme: str, *, challengers: bool, replicates: 
             reps = replicates if name == "shipped" else 0
             per_model[name] = {sub: summary(s, m, reps, seed) for sub, m in masks.items()
                                if m.any() and (sub == "all" or not m.all())}
+            if name == "base-rate":  # one number per fold: ranking and recalibration mean nothing
+                for sub in per_model[name].values():
+                    sub.update(auc=None, calibration_slope=None, calibration_intercept=None)
             if name in ("shipped", "treaty-only", "monte-carlo", "base-rate"):
                 per_model[name]["reliability"] = reliability(1 - probs[rows, 0], s.joined)
         out["horizons"][h] = per_model

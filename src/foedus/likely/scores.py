@@ -5,7 +5,8 @@ multi-class Brier score, 0 best and 2 worst, and −ln P(outcome) with probabili
 skill is 1 − score / the base rate's score on the same pairs, the base rate being the training fold's
 outcome shares. AUC ranks P(joins, either side) against whether the state joined. The calibration slope
 and intercept are those of a logistic recalibration, logit P(joined) = a + b·logit(forecast) (b = 1, a = 0
-when calibrated; a is also given with b held at 1, "calibration in the large"). Reliability bins are on
+when calibrated; a is also given with b held at 1, "calibration in the large"); a fit that does not
+converge (forecasts without spread, or mostly exact zeros) gives None. Reliability bins are on
 P(joins) with counts.
 """
 
@@ -21,6 +22,7 @@ from foedus.backtest.multiclass import CLASSES, brier3, log_loss3
 __all__ = ["BINS", "Scored", "auc", "calibration", "per_pair", "reliability", "summary"]
 
 BINS = (0.0, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0)
+_DEGENERATE = 50.0  # a recalibration slope beyond this did not converge: reported as None
 
 
 def per_pair(probs: np.ndarray, outcomes: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -74,6 +76,8 @@ def calibration(p: np.ndarray, label: np.ndarray) -> tuple[float | None, float |
         a += step
         if abs(step) < 1e-12:
             break
+    if not np.all(np.isfinite(beta)) or abs(beta[1]) > _DEGENERATE:
+        return None, None, a  # no usable spread in the forecasts (a constant, or mostly exact zeros)
     return float(beta[1]), float(beta[0]), a
 
 

@@ -127,6 +127,8 @@ def forecasts(frame: pd.DataFrame, scheme: str, horizons: tuple[str, ...], *, ch
     tested = np.zeros(len(frame), bool)
     with threadpool_limits(1):  # small fits: threads only contend (and oversubscribe a shared machine)
         for _, train, test in folds(scheme, wars, years):
+            if not test.any() or not train.any() or not (frame["outcome_ever"][train] != "out").any():
+                continue  # nothing to test, or nothing to learn from (a slice of the wars)
             got = _fold(frame[train], frame[test], horizons, challengers)
             for h, models in got.items():
                 for name, probs in models.items():

@@ -11,6 +11,7 @@ go to a separate worker process with a time limit (`foedus.web.mc_worker`).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
@@ -19,7 +20,7 @@ from fastapi.responses import JSONResponse
 from foedus.model.world import World
 from foedus.web.models import CascadeOut, ErrorOut
 from foedus.web.params import ScenarioQuery, scenario_query
-from foedus.web.params_mc import DrawsQuery, draws_query
+from foedus.web.params_mc import DrawsQuery, draws_query, likelihood_query
 from foedus.web.whatif import WhatIfQuery, whatif_query, world_for
 
 __all__ = ["router", "run_query"]
@@ -44,12 +45,20 @@ async def get_cascade(
     q: Annotated[ScenarioQuery, Depends(scenario_query)],
     whatif: Annotated[WhatIfQuery, Depends(whatif_query)],
     mc: Annotated[DrawsQuery, Depends(draws_query)],
+    likelihood: Annotated[bool, Depends(likelihood_query)],
 ) -> JSONResponse:
     """Who is obligated to join a war that starts with this attack, on which side, and why.
 
     The body is `CascadeResult.to_dict()`, the contract of `foedus cascade --json` (docs/json-contract.md),
-    computed in the what-if world when changes are given, with Monte Carlo keys when `draws` is given.
+    computed in the what-if world when changes are given, with Monte Carlo keys when `draws` is given, and
+    the `likelihood` object (the joining model's probabilities, docs/likelihood.md) with `likelihood=true`.
     """
+    if likelihood:  # features and draws take a few hundred ms: off the event loop
+        q = replace(q, options=(*q.options, ("likelihood", True)))
+        if not mc.draws:
+            import anyio
+
+            return JSONResponse(await anyio.to_thread.run_sync(run_query, q, world_for(whatif)))
     if mc.draws:
         import anyio
 
