@@ -63,7 +63,7 @@ def calibration(p: np.ndarray, label: np.ndarray) -> tuple[float | None, float |
     x = np.column_stack([np.ones_like(lg), lg])
     beta = np.array([0.0, 1.0])
     for _ in range(50):
-        mu = 1 / (1 + np.exp(-(x @ beta)))
+        mu = 1 / (1 + np.exp(-np.clip(x @ beta, -35, 35)))
         w = mu * (1 - mu)
         newton = np.linalg.solve((x * w[:, None]).T @ x + 1e-9 * np.eye(2), x.T @ (label - mu))
         beta += newton
@@ -71,7 +71,7 @@ def calibration(p: np.ndarray, label: np.ndarray) -> tuple[float | None, float |
             break
     a = 0.0
     for _ in range(50):
-        mu = 1 / (1 + np.exp(-(a + lg)))
+        mu = 1 / (1 + np.exp(-np.clip(a + lg, -35, 35)))
         step = float((label - mu).sum() / max((mu * (1 - mu)).sum(), 1e-12))
         a += step
         if abs(step) < 1e-12:
