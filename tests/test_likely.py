@@ -228,6 +228,11 @@ def test_cli_likelihood_table_and_one_line_errors(tmp_path: Path) -> None:
     (tmp_path / "taken.json").write_text("{}", encoding="utf-8")
     taken = runner.invoke(app, ["likely", "fit", "--out", str(tmp_path / "taken.json")])
     assert taken.exit_code != 0 and (tmp_path / "taken.json").read_text(encoding="utf-8") == "{}"
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine" / "notes.txt").write_text("keep", encoding="utf-8")
+    for extra in ([], ["--force"]):  # a folder with the user's own files is never replaced
+        kept = runner.invoke(app, ["likely", "report", "--out", str(tmp_path / "mine"), *extra])
+        assert kept.exit_code != 0 and (tmp_path / "mine" / "notes.txt").read_text(encoding="utf-8") == "keep"
 
 
 def test_fitting_without_the_model_extra_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -21,12 +21,12 @@ from foedus.likely.features import case_features
 from foedus.likely.forecast import INTERVAL, Forecast, forecast
 from foedus.likely.model import ModelFile, load_model
 from foedus.likely.obligations import bindings, readings
+from foedus.likely.spec import in_gate
 from foedus.model.world import World
 
 __all__ = ["HORIZONS", "likelihood_of", "warnings_of"]
 
 HORIZONS = ("30", "365", "ever")
-_GATE = ("hops2", "tie_any", "legal", "unmet")
 
 
 def _legal(result: CascadeResult) -> dict[str, str]:
@@ -79,9 +79,7 @@ def likelihood_of(world: World, scenario: Scenario, result: CascadeResult,
     case = case_of_scenario(world, scenario, named)
     feats = case_features(world, case, bindings(readings(world, scenario)))
     f = forecast(chosen, feats.values, HORIZONS)
-    gate = feats.values["major"] > 0
-    for g in _GATE:
-        gate |= (feats.values[f"{g}_attack"] > 0) | (feats.values[f"{g}_defense"] > 0)
+    gate = in_gate(feats.values)
     legal = _legal(result)
     listed = [i for i, s in enumerate(case.candidates) if gate[i] or s in named]
     listed.sort(key=lambda i: (-f.point["ever"][i, 1:].sum(), case.candidates[i]))

@@ -82,8 +82,8 @@ def fit(
     _check_range(first, last, replicates)
     check_target(out, force=force)
     data = _training(first, last, None, seed)
-    folds = data.frame["war"].nunique() + 2 if validate else 0
-    with _counter("fitting", replicates + 3 * folds) as done:
+    folds = data.frame["war"].nunique() + 2 if validate else 0  # leave one war out, and two forward splits
+    with _counter("fitting", replicates + folds) as done:
         count = [0]
 
         def step() -> None:
@@ -126,11 +126,13 @@ def report(
     if not 1 <= draws <= 1_000_000:
         raise FoedusError(f"--draws must be between 1 and 1,000,000 (got {draws})")
     check_target(out, force=force, kind="folder")
+    if force and out.is_dir() and (reason := _replaceable(out)):  # refuse before the work, not after
+        raise FoedusError(f"not replacing {out}: {reason}")
     command = (f"foedus likely report --out {out} --draws {draws} --bootstrap {replicates} --seed {seed}"
                + ("" if challengers else " --no-challengers"))
     data = _training(None, None, draws, seed)
     wars = data.frame["war"].nunique()
-    with _counter("validating", 3 * (wars + 2) + replicates) as done:
+    with _counter("validating", wars + 2 + min(replicates, 200)) as done:
         count = [0]
 
         def step() -> None:

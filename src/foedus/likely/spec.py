@@ -18,11 +18,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
-__all__ = ["FLOOR", "HORIZON_ORDER", "SHIPPED", "TREATY_ONLY", "Logit", "Spec", "TwoStage", "combine", "join_matrix",
-           "shifted", "side_matrix"]
+__all__ = ["FLOOR", "GATE_FEATURES", "HORIZON_ORDER", "SHIPPED", "TREATY_ONLY", "Logit", "Spec", "TwoStage", "combine",
+           "in_gate", "join_matrix", "shifted", "side_matrix"]
 
 FLOOR = 1e-4  # no pair is ever given zero
 HORIZON_ORDER = ("30", "365", "ever")
+GATE_FEATURES = ("hops2", "tie_any", "legal", "unmet")
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,15 @@ SHIPPED = Spec(
 )
 TREATY_ONLY = Spec("treaty-only", join_side=("legal", "strong", "unmet", "escalatory"), join_state=(),
                    side_diff=("legal", "strong", "unmet", "escalatory"))
+
+
+def in_gate(values: Mapping[str, np.ndarray]) -> np.ndarray:
+    """The relevance gate: within two contiguity steps of a belligerent, allied to one, bound in the legal
+    reading (conditions read either way), or a major power."""
+    inside = np.asarray(values["major"]) > 0
+    for f in GATE_FEATURES:
+        inside = inside | (np.asarray(values[f"{f}_attack"]) > 0) | (np.asarray(values[f"{f}_defense"]) > 0)
+    return np.asarray(inside, dtype=bool)
 
 
 def join_matrix(values: Mapping[str, np.ndarray], spec: Spec) -> np.ndarray:

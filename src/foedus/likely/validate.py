@@ -21,7 +21,7 @@ from foedus.backtest.multiclass import CLASSES
 from foedus.likely.features import columns
 from foedus.likely.fit import fit_two_stage
 from foedus.likely.folds import folds
-from foedus.likely.spec import SHIPPED, TREATY_ONLY, combine, side_matrix
+from foedus.likely.spec import SHIPPED, TREATY_ONLY, combine, in_gate, side_matrix
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -34,11 +34,8 @@ Forecasts = dict[str, dict[str, np.ndarray]]  # horizon -> model -> (rows, 3), N
 
 
 def gate(frame: pd.DataFrame) -> np.ndarray:
-    """The relevance gate: near (two contiguity steps), allied, bound in a reading, or a major power."""
-    inside = frame["major"].to_numpy() > 0
-    for f in ("hops2", "tie_any", "legal", "unmet"):
-        inside |= (frame[f"{f}_attack"].to_numpy() > 0) | (frame[f"{f}_defense"].to_numpy() > 0)
-    return np.asarray(inside)
+    """The relevance gate (`foedus.likely.spec.in_gate`) of each row."""
+    return in_gate(_values(frame))
 
 
 def _rate(frame: pd.DataFrame, horizon: str) -> np.ndarray:
