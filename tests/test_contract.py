@@ -14,7 +14,7 @@ from foedus.engine.contract import keys_of
 from foedus.engine.contract_gen import RECORDS, markdown, typescript
 from foedus.engine.records import MonteCarloSummary
 from foedus.engine.result import CascadeResult
-from foedus.inputs import MONTE_CARLO, SCENARIO, WHAT_IF
+from foedus.inputs import LIKELIHOOD, MONTE_CARLO, SCENARIO, WHAT_IF
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -40,6 +40,7 @@ def _check(obj: dict[str, Any], cls: type) -> None:
     {"attacker": "AFG", "target": "TJK", "date": "2025-01-15", "requested": False},
     {"attacker": "RUS", "target": "EST", "date": "2025-06-01", "draws": 20, "seed": 1},
     {"attacker": "UKR", "target": "RUS", "date": "2025-01-15", "place": "kursk-oblast", "ongoing_since": "2024-08-06"},
+    {"attacker": "DEU", "target": "POL", "date": "1939-09-01", "likelihood": True},
 ])
 def test_emitted_keys_are_the_documented_keys(kw: dict[str, Any]) -> None:
     d = foedus.cascade(kw.pop("attacker"), kw.pop("target"), kw.pop("date"), **kw).to_dict()
@@ -47,6 +48,7 @@ def test_emitted_keys_are_the_documented_keys(kw: dict[str, Any]) -> None:
     mc = {k.name for k in keys_of(MonteCarloSummary)}
     assert (mc <= set(d)) is ("draws" in kw) and (not mc & set(d)) is ("draws" not in kw)
     assert ("ongoing" in d) is ("ongoing_since" in kw)
+    assert ("likelihood" in d) is ("likelihood" in kw)
 
 
 def test_docs_and_typescript_types_are_generated_from_the_metadata() -> None:
@@ -69,7 +71,7 @@ def test_cli_options_are_the_declared_inputs() -> None:
 
     command: Any = typer.main.get_command(app)
     params = {p.name: p for p in command.commands["cascade"].params}
-    for inp in (*SCENARIO, *WHAT_IF, *MONTE_CARLO):
+    for inp in (*SCENARIO, *WHAT_IF, *MONTE_CARLO, *LIKELIHOOD):
         assert inp.name in params, inp.name
         p = params[inp.name]
         assert p.required is inp.required
@@ -90,7 +92,7 @@ def test_web_parameters_are_the_declared_inputs() -> None:
 
     spec = TestClient(create_app(), base_url="http://127.0.0.1").get("/openapi.json").json()
     params = {p["name"]: p for p in spec["paths"]["/api/cascade"]["get"]["parameters"]}
-    for inp in (*SCENARIO, *WHAT_IF, *MONTE_CARLO):
+    for inp in (*SCENARIO, *WHAT_IF, *MONTE_CARLO, *LIKELIHOOD):
         assert inp.name in params, inp.name
         assert params[inp.name]["required"] is inp.required
         assert inp.help in params[inp.name]["schema"].get("description", params[inp.name].get("description", ""))
@@ -100,7 +102,7 @@ def test_web_parameters_are_the_declared_inputs() -> None:
 
 def test_cascade_keywords_are_the_declared_inputs() -> None:
     sig = inspect.signature(foedus.cascade)
-    for inp in (*SCENARIO, *WHAT_IF, *MONTE_CARLO):
+    for inp in (*SCENARIO, *WHAT_IF, *MONTE_CARLO, *LIKELIHOOD):
         assert inp.name in sig.parameters, inp.name
     with pytest.raises(foedus.FoedusError, match="unknown option"):
         foedus.cascade("RUS", "EST", "2025-06-01", readng="escalatory")

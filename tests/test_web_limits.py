@@ -61,6 +61,14 @@ def test_expensive_requests_give_the_same_answer_from_the_pool(client: TestClien
     assert body == cascade("RUS", "EST", "2025-06-01", reading="escalatory").to_dict()
 
 
+def test_likelihood_is_a_job_for_the_pool_with_the_apis_answer(client: TestClient) -> None:
+    from foedus import cascade
+
+    body = client.get("/api/cascade", params={**FLAGSHIP, "likelihood": "true"}).json()
+    assert body["likelihood"] is not None
+    assert body == cascade("UKR", "RUS", "2025-01-15", place="kursk-oblast", likelihood=True).to_dict()
+
+
 def test_requests_over_the_cost_caps_are_refused_before_they_run(client: TestClient) -> None:
     many = ",".join(["RUS", "BLR", "PRK", "IRN", "CHN"])
     targets = ",".join(["POL", "LTU", "LVA", "EST", "FIN"])

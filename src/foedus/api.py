@@ -16,7 +16,7 @@ from foedus.engine.power import coalition_power
 from foedus.engine.result import CascadeResult
 from foedus.engine.scenario import build_scenario
 from foedus.errors import ScenarioError
-from foedus.inputs import MONTE_CARLO, SCENARIO, WHAT_IF, check_options
+from foedus.inputs import LIKELIHOOD, MONTE_CARLO, SCENARIO, WHAT_IF, check_options
 from foedus.model.world import World
 
 if TYPE_CHECKING:
@@ -24,13 +24,14 @@ if TYPE_CHECKING:
 
     from foedus.engine.reliability import HonourModel
     from foedus.engine.scenario import Basis, Reading, TerritoryView, UnresolvedReading
+    from foedus.likely.model import ModelFile
     from foedus.model.overlay import Change, Overlay
     from foedus.war.events import War
     from foedus.war.result import WarReplay
 
 __all__ = ["cascade", "load_world", "replay_war"]
 
-_OPTIONS = (*SCENARIO[3:], *WHAT_IF, *MONTE_CARLO)
+_OPTIONS = (*SCENARIO[3:], *WHAT_IF, *MONTE_CARLO, *LIKELIHOOD)
 MAX_DRAWS = 10_000_000
 
 
@@ -49,6 +50,7 @@ def cascade(
     world: World | None = None,
     what_if: Overlay | list[Change] | None = None,
     honour: HonourModel | str | None = None,
+    likely_model: ModelFile | str | Path | None = None,
     **options: Any,
 ) -> CascadeResult:
     """Who is obligated to join a war that starts with this attack, on which side, and why.
@@ -65,8 +67,11 @@ def cascade(
     or `what_if`: an `Overlay` or a list of changes) and `draws`/`seed`. With `draws`, also runs a
     Monte Carlo over whether each triggered obligation is honoured (`honour`: an `HonourModel` or the
     path of a YAML file; default: published reliability figures); the same `seed` gives the same
-    numbers, and a seed is chosen and recorded when none is given. Coalition power (COW CINC) is added
-    when NMC data is present.
+    numbers, and a seed is chosen and recorded when none is given; `honour="empirical"` takes the honour
+    rates from the likelihood model instead. Coalition power (COW CINC) is added when NMC data is present.
+    With `likelihood=True`, the result also says how likely each relevant state is to join, with an
+    interval (`foedus.likely`; `likely_model`: a file from `foedus likely fit`, default the shipped model);
+    the legal answer is unchanged.
     With `ongoing_since`, the attacks are ongoing since that date: the result's `ongoing` says since when
     each joiner has been bound and by which change (North Korea: the treaty's entry into force):
 
@@ -89,6 +94,10 @@ def cascade(
     power = coalition_power(w.states, result.sides, scenario.date)
     if power is not None and "cow_nmc" not in result.datasets:  # CINC appears: cite NMC
         result = replace(result, datasets=(*result.datasets, "cow_nmc"))
+    if options.get("likelihood"):
+        from foedus.likely.attach import likelihood_of
+
+        result = replace(result, likelihood=likelihood_of(w, scenario, result, likely_model))
     draws, seed = options.get("draws"), options.get("seed")
     if draws is None:
         if seed is not None or honour is not None:
@@ -100,12 +109,24 @@ def cascade(
         raise ScenarioError(f"seed must be between 0 and 2**63 - 1 (got {str(seed)[:30]})")
     from foedus.engine.fast.montecarlo import simulate  # numpy: loaded only for probabilistic runs
     from foedus.engine.power import expected_power
-    from foedus.engine.reliability import HonourModel, load_honour_model
 
-    model = honour if isinstance(honour, HonourModel) else load_honour_model(honour)
+    model = _honour(honour, likely_model)
     mc = simulate(w, scenario, draws, seed, model)
     summary = mc.summary(expected_power(w.states, mc.states, mc.sides, scenario.date))
     return replace(result, power=power, montecarlo=summary)
+
+
+def _honour(honour: HonourModel | str | None, likely_model: ModelFile | str | Path | None) -> HonourModel:
+    """The honour model: given, read from a YAML file, the likelihood model's empirical rates, or the default."""
+    from foedus.engine.reliability import HonourModel, load_honour_model
+
+    if isinstance(honour, HonourModel):
+        return honour
+    if honour == "empirical":
+        from foedus.likely.honour import empirical_honour
+
+        return empirical_honour(likely_model)
+    return load_honour_model(honour)
 
 
 def _world(world: World, what_if: Overlay | list[Change] | None, options: dict[str, Any]) -> World:

@@ -13,6 +13,8 @@ __all__ = [
     "DateOutOfRangeError",
     "FileDataError",
     "FoedusError",
+    "LikelyModelError",
+    "OptionalDependencyError",
     "OutputError",
     "OutputExistsError",
     "ScenarioError",
@@ -115,3 +117,11 @@ class DataCorruptError(ChecksumError):
 
 class UnknownWarError(FoedusError):
     """A war id that names none of the bundled example wars (the web app's timeline)."""
+
+
+class LikelyModelError(FoedusError):
+    """A likelihood-model file (coefficients JSON) is missing, malformed or does not fit this version of foedus."""
+
+
+class OptionalDependencyError(FoedusError):
+    """A command needs an optional extra that is not installed; the message names the pip command."""

@@ -14,7 +14,7 @@ import dataclasses
 from foedus.declare import Input, check_options, split_values
 from foedus.engine.scenario import Scenario
 
-__all__ = ["MONTE_CARLO", "SCENARIO", "SWITCHES", "WHAT_IF", "Input", "check_options", "split_values"]
+__all__ = ["LIKELIHOOD", "MONTE_CARLO", "SCENARIO", "SWITCHES", "WHAT_IF", "Input", "check_options", "split_values"]
 
 SWITCHES: tuple[Input, ...] = tuple(f.metadata["input"] for f in dataclasses.fields(Scenario)
                                     if "input" in f.metadata)
@@ -45,6 +45,13 @@ MONTE_CARLO: tuple[Input, ...] = (
           bounds=(1, 10_000_000)),
     Input("seed", int | None, None, "Random seed (same seed, same numbers); one is chosen and reported when none "
           "is given.", bounds=(0, 2**63 - 1)),
+)
+
+LIKELIHOOD: tuple[Input, ...] = (
+    Input("likelihood", bool, False, "Also say how likely each relevant state is to join (within 30 days, 365 days, "
+          "ever), with an interval, beside its legal answer: a model trained on the COW wars and validated out of "
+          "sample (docs/likelihood.md). Needs the research data (foedus data fetch cow_wars cow_states cow_nmc "
+          "cow_contiguity atop).", ("--likelihood",)),
 )
 
 

@@ -44,6 +44,7 @@ export interface CascadeResult {
   expected_power?: Power | null;
   ccodes: Record<string, number>;
   ongoing?: Record<string, unknown>;
+  likelihood?: LikelihoodSummary;
   sides: { attack: string[]; defense: string[] };
   unresolved: UnresolvedUse[];
 }
@@ -172,4 +173,66 @@ export interface MonteCarloSummary {
   p_major_powers_opposite: number;
   honour_model: Record<string, unknown>;
   expected_power: Power | null;
+}
+
+/** With `likelihood`: the `likelihood` object. */
+export interface LikelihoodSummary {
+  model: ModelCard;
+  states: StateLikelihood[];
+  others: { count: number; max_join: Record<string, number> };
+  base_rate: Record<string, Record<string, number>>;
+  validation: ValidationScore[];
+  beats_base_rate: boolean;
+  warnings: string[];
+  notes: string[];
+}
+
+/** One state's chances of joining, beside its legal answer. */
+export interface StateLikelihood {
+  state: string;
+  name: string;
+  ccode: number | null;
+  legal: string | null;
+  relevant: boolean;
+  chances: Chance[];
+}
+
+/** Probabilities within one horizon, with the model's interval. */
+export interface Chance {
+  horizon: string;
+  join: number;
+  attack: number;
+  defense: number;
+  out: number;
+  join_low: number;
+  join_high: number;
+  attack_low: number;
+  attack_high: number;
+  defense_low: number;
+  defense_high: number;
+}
+
+/** The model that answered. */
+export interface ModelCard {
+  version: string;
+  window: string;
+  first_year: number;
+  last_year: number;
+  pairs: number;
+  source: string;
+  interval: number;
+  data: { file: string; dataset: string; version: string; sha256: string | null }[];
+}
+
+/** One out-of-sample check against the base rate. */
+export interface ValidationScore {
+  scheme: string;
+  horizon: string;
+  subset: string;
+  pairs: number;
+  brier_skill: number | null;
+  log_skill: number | null;
+  auc: number | null;
+  calibration_slope: number | null;
+  beats_base_rate: boolean;
 }

@@ -26,7 +26,7 @@ from foedus.cli.options import (
 )
 from foedus.cli.params import with_inputs
 from foedus.cli.writing import Force, echo_wrote
-from foedus.inputs import MONTE_CARLO, SCENARIO, WHAT_IF
+from foedus.inputs import LIKELIHOOD, MONTE_CARLO, SCENARIO, WHAT_IF
 
 __all__ = ["app", "main"]
 
@@ -44,13 +44,16 @@ _OUT = "Write to this file (refuses an existing one unless --force)."
 
 
 @app.command()
-@with_inputs(SCENARIO, WHAT_IF, MONTE_CARLO)
+@with_inputs(SCENARIO, WHAT_IF, MONTE_CARLO, LIKELIHOOD)
 def cascade(
     inputs: dict[str, Any],
     treaties: TreatyFiles = None,
     as_json: JsonOpt = False,
     cite: Annotated[bool, typer.Option("--cite", help="Also print the citations of the data used.")] = False,
-    honour: Annotated[Path | None, typer.Option(help="YAML file overriding honour probabilities.")] = None,
+    honour: Annotated[str | None, typer.Option(
+        help="YAML file overriding honour probabilities, or `empirical` for the likelihood model's rates.")] = None,
+    likely_model: Annotated[Path | None, typer.Option(
+        "--likely-model", help="Coefficients file from `foedus likely fit` (default: the shipped model).")] = None,
     add_treaty: AddTreaty = None,
     overlay: OverlayFile = None,
     save_overlay: SaveOverlay = None,
@@ -66,7 +69,7 @@ def cascade(
         typer.echo(f"wrote the what-if overlay ({len(changes.changes)} change(s)) to {save_overlay}", err=True)
     declared = {k: v for k, v in inputs.items() if k not in ("attacker", "target", "date", *WHAT_IF_NAMES)}
     result = run(inputs["attacker"], inputs["target"], inputs["date"], world=world_for(treaties), what_if=changes,
-                 honour=str(honour) if honour else None, **declared)
+                 honour=honour or None, likely_model=likely_model, **declared)
     if shape is None:
         from foedus.cli.show import print_result
 
@@ -75,6 +78,10 @@ def cascade(
             from foedus.war.render import print_ongoing
 
             print_ongoing(result.ongoing)
+        if result.likelihood is not None:
+            from foedus.cli.likely_show import print_likelihood
+
+            print_likelihood(result.likelihood)
     else:
         from foedus.cli.show import print_result_as
 
@@ -215,6 +222,10 @@ app.command()(backtest)
 from foedus.war.command import war  # noqa: E402 - loads the replay only when the command runs
 
 app.command()(war)
+
+from foedus.likely.command import likely_app  # noqa: E402 - loads the model only when a command runs
+
+app.add_typer(likely_app, name="likely")
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from foedus.engine.contract import computed, meta, to_json
+from foedus.engine.likely_records import LikelihoodSummary
 from foedus.engine.records import (
     Because,
     Conflict,
@@ -74,6 +75,9 @@ class CascadeResult:
     ongoing: dict[str, Any] | None = field(default=None, compare=False, metadata=meta(
         "with ongoing_since: since when each joiner has been bound, by which event or treaty change, and what "
         "lapsed (`foedus.war.ongoing`)", "Record<string, unknown>", optional=True))
+    likelihood: LikelihoodSummary | None = field(default=None, compare=False, metadata=meta(
+        "with likelihood: each relevant state's chances of joining by horizon, with intervals, beside its legal "
+        "answer; the model, its validation and warnings (docs/likelihood.md)", "LikelihoodSummary", optional=True))
 
     @property
     def state_ids(self) -> list[str]:

@@ -12,6 +12,7 @@ limit, so the event loop keeps answering everyone else; a full pool answers 503 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
@@ -22,7 +23,7 @@ from foedus.web.guard import release_loop_slot
 from foedus.web.jobs import cascade_job, check_cost, is_cheap
 from foedus.web.models import CascadeOut, ErrorOut
 from foedus.web.params import ScenarioQuery, scenario_query
-from foedus.web.params_mc import DrawsQuery, draws_query
+from foedus.web.params_mc import DrawsQuery, draws_query, likelihood_query
 from foedus.web.whatif import WhatIfQuery, whatif_query
 
 __all__ = ["ERRORS", "router", "run_query"]
@@ -40,13 +41,17 @@ async def get_cascade(
     q: Annotated[ScenarioQuery, Depends(scenario_query)],
     whatif: Annotated[WhatIfQuery, Depends(whatif_query)],
     mc: Annotated[DrawsQuery, Depends(draws_query)],
+    likelihood: Annotated[bool, Depends(likelihood_query)],
 ) -> Response:
     """Who is obligated to join a war that starts with this attack, on which side, and why.
 
     The body is `CascadeResult.to_dict()`, the contract of `foedus cascade --json` (docs/json-contract.md),
-    computed in the what-if world when changes are given, with Monte Carlo keys when `draws` is given.
+    computed in the what-if world when changes are given, with Monte Carlo keys when `draws` is given, and
+    the `likelihood` object (the joining model's probabilities, docs/likelihood.md) with `likelihood=true`.
     """
-    if is_cheap(q, whatif, mc):
+    if likelihood:  # features and intervals take a few hundred ms: a job for a worker, off the event loop
+        q = replace(q, options=(*q.options, ("likelihood", True)))
+    elif is_cheap(q, whatif, mc):
         return JSONResponse(run_query(q))
     check_cost(q, mc)
     release_loop_slot(request.scope)  # the worker computes; this request only waits now

@@ -1,0 +1,52 @@
+"""`foedus cascade --likelihood`: the likelihood table beside the legal answer, with the model's warnings."""
+
+from __future__ import annotations
+
+from foedus.engine.likely_records import Chance, LikelihoodSummary
+
+__all__ = ["SHOWN", "print_likelihood"]
+
+SHOWN = 15  # rows shown (the JSON has every relevant state)
+
+
+def _pct(x: float) -> str:
+    return f"{x:.1%}" if x >= 0.001 else "<0.1%"
+
+
+def _cell(c: Chance) -> str:
+    return f"{_pct(c.join)} ({100 * c.join_low:.1f}–{100 * c.join_high:.1f})"
+
+
+def _side(c: Chance) -> str:
+    side = "attack" if c.attack > c.defense else "defense"
+    return f"{side} {max(c.attack, c.defense) / max(c.join, 1e-12):.0%}"
+
+
+def print_likelihood(summary: LikelihoodSummary) -> None:
+    """The states most likely to join, with their legal answer, then the warnings."""
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    card = summary.model
+    table = Table(title=f"How likely to join (model {card.version}, trained on {card.window}; "
+                        f"{card.interval:.0%} intervals)", title_justify="left")
+    for col in ("state", "legal", "30 days", "365 days", "ever (interval)", "side if it joins"):
+        table.add_column(col, no_wrap=True)
+    shown = list(summary.states[:SHOWN])
+    for s in shown:
+        by = {c.horizon: c for c in s.chances}
+        table.add_row(s.state, s.legal or "—", _pct(by["30"].join), _pct(by["365"].join), _cell(by["ever"]),
+                      _side(by["ever"]))
+    console.print(table)
+    hidden = len(summary.states) - len(shown)
+    others = summary.others
+    console.print(f"P(join either side), ever with its {card.interval:.0%} interval in %; {hidden} more relevant "
+                  "states (and every interval) in --json; "
+                  f"{others['count']} other states, each at most {_pct(others['max_join']['ever'])} (ever)")
+    base = summary.base_rate["ever"]
+    console.print(f"base rate (ever): {_pct(base['attack'] + base['defense'])} of states join a war")
+    if not summary.beats_base_rate:
+        console.print("[bold yellow]this model did not beat the base rate in every validation: see the warnings")
+    for w in (*summary.warnings, *summary.notes):
+        console.print(f"[yellow]note:[/yellow] {w}")

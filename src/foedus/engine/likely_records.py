@@ -1,0 +1,127 @@
+"""The likelihood part of a cascade result (`--likelihood`): beside each state's legal answer, how likely it
+is to join, from the joining model validated out of sample (`foedus.likely`, docs/likelihood.md).
+
+Records only, with their JSON contract in the fields' metadata; the model itself lives in `foedus.likely`.
+The legal answer (joiners, articles, conditions) stays where it is and is never changed by these numbers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from foedus.engine.contract import meta, to_json
+
+__all__ = ["Chance", "LikelihoodSummary", "ModelCard", "StateLikelihood", "ValidationScore"]
+
+_P = "number"
+
+
+@dataclass(frozen=True, slots=True)
+class Chance:
+    """One state's probabilities within one horizon, with the model's interval."""
+
+    horizon: str = field(metadata=meta('"30" or "365" (days after the war starts) or "ever"', "string", stable=True))
+    join: float = field(metadata=meta("P(joins either side)", _P, stable=True))
+    attack: float = field(metadata=meta("P(joins the attackers' side)", _P, stable=True))
+    defense: float = field(metadata=meta("P(joins the defenders' side)", _P, stable=True))
+    out: float = field(metadata=meta("P(stays out)", _P, stable=True))
+    join_low: float = field(metadata=meta("interval of P(join): low end", _P))
+    join_high: float = field(metadata=meta("interval of P(join): high end", _P))
+    attack_low: float = field(metadata=meta("interval of P(attack side): low end", _P))
+    attack_high: float = field(metadata=meta("interval of P(attack side): high end", _P))
+    defense_low: float = field(metadata=meta("interval of P(defence side): low end", _P))
+    defense_high: float = field(metadata=meta("interval of P(defence side): high end", _P))
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form."""
+        return to_json(self)
+
+
+@dataclass(frozen=True, slots=True)
+class StateLikelihood:
+    """One state: its legal answer, repeated for convenience, and its chances by horizon."""
+
+    state: str = field(metadata=meta("state id", "string", stable=True))
+    name: str = field(metadata=meta("display name", "string"))
+    ccode: int | None = field(metadata=meta("COW code", "number | null"))
+    legal: str | None = field(metadata=meta(
+        'the side the legal reading binds it to ("attack" / "defense"), "both" when bound both ways, or null',
+        "string | null", stable=True))
+    relevant: bool = field(metadata=meta(
+        "inside the relevance gate (near, allied, bound in a reading, or a major power) or named by the cascade",
+        "boolean"))
+    chances: tuple[Chance, ...] = field(metadata=meta("one per horizon", "Chance[]", stable=True))
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form."""
+        return to_json(self)
+
+
+@dataclass(frozen=True, slots=True)
+class ValidationScore:
+    """One out-of-sample check of the model against the training fold's base rate."""
+
+    scheme: str = field(metadata=meta("leave-one-war-out, forward-1945 or forward-1989", "string", stable=True))
+    horizon: str = field(metadata=meta("30, 365 or ever", "string", stable=True))
+    subset: str = field(metadata=meta("all, pre1945, post1945 or no-world-wars", "string"))
+    pairs: int = field(metadata=meta("(war, state) pairs scored", "number"))
+    brier_skill: float | None = field(metadata=meta("1 − Brier / base-rate Brier (above 0 beats it)", "number | null",
+                                                    stable=True))
+    log_skill: float | None = field(metadata=meta("1 − log loss / base-rate log loss", "number | null", stable=True))
+    auc: float | None = field(metadata=meta("AUC of P(join)", "number | null"))
+    calibration_slope: float | None = field(metadata=meta("logistic recalibration slope (1: calibrated)",
+                                                          "number | null"))
+    beats_base_rate: bool = field(metadata=meta("both skills above 0", "boolean", stable=True))
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form."""
+        return to_json(self)
+
+
+@dataclass(frozen=True, slots=True)
+class ModelCard:
+    """Which model answered: version, training window, data, interval."""
+
+    version: str = field(metadata=meta("model version (spec, training years, digest)", "string", stable=True))
+    window: str = field(metadata=meta("training window, e.g. 1823–2003 (95 wars)", "string", stable=True))
+    first_year: int = field(metadata=meta("first training war's start year", "number"))
+    last_year: int = field(metadata=meta("last training war's start year", "number"))
+    pairs: int = field(metadata=meta("training (war, state) pairs", "number"))
+    source: str = field(metadata=meta('"shipped" or the path of a file from `foedus likely fit`', "string"))
+    interval: float = field(metadata=meta("the intervals' coverage (0.9: 5th to 95th percentile)", "number"))
+    data: tuple[dict[str, Any], ...] = field(metadata=meta(
+        "the data files it was fitted on: file, dataset, version, sha256",
+        "{ file: string; dataset: string; version: string; sha256: string | null }[]"))
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form."""
+        return to_json(self)
+
+
+@dataclass(frozen=True)
+class LikelihoodSummary:
+    """With `likelihood`: the states' chances of joining, the model, its validation and its warnings."""
+
+    model: ModelCard = field(metadata=meta("which model answered", "ModelCard", stable=True))
+    states: tuple[StateLikelihood, ...] = field(metadata=meta(
+        "relevant states and every state the cascade names, most likely first", "StateLikelihood[]", stable=True))
+    others: dict[str, Any] = field(metadata=meta(
+        "every other candidate, summarised: how many, and the highest P(join) by horizon",
+        "{ count: number; max_join: Record<string, number> }"))
+    base_rate: dict[str, dict[str, float]] = field(metadata=meta(
+        "the training base rate by horizon: out, attack, defense", "Record<string, Record<string, number>>"))
+    validation: tuple[ValidationScore, ...] = field(metadata=meta(
+        "out-of-sample checks against the base rate (every scheme and horizon, all pairs)", "ValidationScore[]",
+        stable=True))
+    beats_base_rate: bool = field(metadata=meta(
+        "whether the model beat the base rate in every check (schemes, horizons, eras, without the World Wars)",
+        "boolean", stable=True))
+    warnings: tuple[str, ...] = field(metadata=meta(
+        "what to keep in mind before reading the numbers (losses to the base rate, extrapolation)", "string[]",
+        stable=True))
+    notes: tuple[str, ...] = field(metadata=meta("data carried past their end, and similar", "string[]"))
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form."""
+        return to_json(self)

@@ -1,0 +1,107 @@
+"""The likelihood beside a cascade result (`foedus cascade --likelihood`, `foedus.cascade(..., likelihood=True)`).
+
+Every state in the system on the scenario's date that is not a party is a candidate, as in training;
+the answer lists the *relevant* ones — inside the relevance gate (within two contiguity steps of a
+belligerent, allied to one, bound in any reading, or a major power) — and every state the cascade names,
+most likely first, and sums up the rest. Warnings say where the model lost to the base rate in its
+validation, and when the question lies outside what it was trained on.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from foedus.engine.likely_records import Chance, LikelihoodSummary, ModelCard, StateLikelihood, ValidationScore
+from foedus.engine.result import CascadeResult
+from foedus.engine.scenario import Scenario
+from foedus.likely.case import case_of_scenario
+from foedus.likely.features import case_features
+from foedus.likely.forecast import INTERVAL, Forecast, forecast
+from foedus.likely.model import ModelFile, load_model
+from foedus.likely.obligations import bindings, readings
+from foedus.likely.spec import in_gate
+from foedus.model.world import World
+
+__all__ = ["HORIZONS", "likelihood_of", "warnings_of"]
+
+HORIZONS = ("30", "365", "ever")
+
+
+def _legal(result: CascadeResult) -> dict[str, str]:
+    out = {j.state: str(j.side) for j in result.joiners}
+    return out | {c.state: "both" for c in result.conflicts}
+
+
+def _chances(f: Forecast, i: int) -> tuple[Chance, ...]:
+    def r(x: float) -> float:
+        return round(float(x), 4)
+
+    out = []
+    for h in HORIZONS:
+        p, lo, hi = f.point[h][i], f.low[h][i], f.high[h][i]
+        out.append(Chance(horizon=h, join=r(p[1] + p[2]), attack=r(p[1]), defense=r(p[2]), out=r(p[0]),
+                          join_low=r(lo[0]), join_high=r(hi[0]), attack_low=r(lo[1]), attack_high=r(hi[1]),
+                          defense_low=r(lo[2]), defense_high=r(hi[2])))
+    return tuple(out)
+
+
+def warnings_of(model: ModelFile, day_year: int) -> list[str]:
+    """The warnings every answer of this model carries (losses to the base rate; a date outside training)."""
+    out = []
+    lost = [c for c in model.validation if not c.beats_base_rate]
+    for c in lost:
+        out.append(f"in validation ({c.scheme}, {c.horizon}, {c.subset}) this model did not beat the base rate: "
+                   f"Brier skill {c.brier_skill:+.3f}, log-loss skill {c.log_skill:+.3f}; treat its numbers there "
+                   "as no better than the base rate")
+    if not model.validation:
+        out.append("this model file carries no validation: its numbers are unchecked (run `foedus likely report`)")
+    t = model.training
+    if not t["first_year"] <= day_year <= t["last_year"]:
+        out.append(f"the date lies outside the training wars ({t['first_year']}–{t['last_year']}): the forecast "
+                   "extrapolates; treaties, borders and state capabilities after the data's end are carried forward")
+    out.append("wars are the cases where deterrence failed: the model says who joined the wars that happened, not "
+               "whether a war happens")
+    return out
+
+
+def likelihood_of(world: World, scenario: Scenario, result: CascadeResult,
+                  model: ModelFile | str | Path | None = None) -> LikelihoodSummary:
+    """The likelihood summary of a scenario, beside its (unchanged) cascade result.
+
+    Raises:
+        DataMissingError: contiguity, capability, state-system or COW war data are missing;
+        LikelyModelError: a model file that cannot be used.
+    """
+    chosen = model if isinstance(model, ModelFile) else load_model(model)
+    named = tuple(s for s in result.state_ids if s not in scenario.attackers and s not in scenario.targets)
+    case = case_of_scenario(world, scenario, named)
+    feats = case_features(world, case, bindings(readings(world, scenario)))
+    f = forecast(chosen, feats.values, HORIZONS)
+    gate = in_gate(feats.values)
+    legal = _legal(result)
+    listed = [i for i, s in enumerate(case.candidates) if gate[i] or s in named]
+    listed.sort(key=lambda i: (-f.point["ever"][i, 1:].sum(), case.candidates[i]))
+    states = world.states
+    rows = tuple(StateLikelihood(state=s, name=states.names.get(s, s),
+                                 ccode=states.states[s].ccode if s in states.states else None,
+                                 legal=legal.get(s), relevant=bool(gate[i]) or s in named, chances=_chances(f, i))
+                 for i in listed for s in (case.candidates[i],))
+    rest = np.setdiff1d(np.arange(len(case.candidates)), listed)
+    others = {"count": len(rest),
+              "max_join": {h: round(float(f.point[h][rest, 1:].sum(axis=1).max()), 4) if len(rest) else 0.0
+                           for h in HORIZONS}}
+    checks = tuple(ValidationScore(scheme=c.scheme, horizon=c.horizon, subset=c.subset, pairs=c.pairs,
+                                   brier_skill=c.brier_skill, log_skill=c.log_skill, auc=c.auc,
+                                   calibration_slope=c.calibration_slope, beats_base_rate=c.beats_base_rate)
+                   for c in chosen.validation if c.subset == "all")
+    card = ModelCard(version=chosen.version, window=chosen.window(), first_year=chosen.training["first_year"],
+                     last_year=chosen.training["last_year"], pairs=chosen.training["pairs"],
+                     source="shipped" if model is None else str(model if not isinstance(model, ModelFile)
+                                                                  else "given"),
+                     interval=INTERVAL, data=tuple(d.model_dump() for d in chosen.data))
+    return LikelihoodSummary(model=card, states=rows, others=others, base_rate=chosen.base_rate, validation=checks,
+                             beats_base_rate=bool(chosen.validation) and all(c.beats_base_rate
+                                                                             for c in chosen.validation),
+                             warnings=tuple(warnings_of(chosen, scenario.date.year)), notes=tuple(feats.notes))

@@ -1,0 +1,69 @@
+"""Forecasts with intervals at run time, in numpy only: the coefficients file's point estimates, and the
+5th–95th percentiles over draws of the coefficients (their war-clustered bootstrap covariance) and of the
+expected joiners per war. The draws use a fixed seed, so the same question gives the same answer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from foedus.likely.model import LogitFile, ModelFile
+from foedus.likely.spec import FLOOR, HORIZON_ORDER, join_matrix, shifted, side_matrix
+
+__all__ = ["DRAWS", "INTERVAL", "Forecast", "forecast"]
+
+DRAWS = 400
+INTERVAL = 0.90
+_SEED = 1815
+
+
+@dataclass(frozen=True)
+class Forecast:
+    """Per candidate (rows) and horizon: the point (out, attack, defence), and the interval's ends of
+    P(join either side), P(attack side) and P(defence side), in that order."""
+
+    point: dict[str, np.ndarray]  # horizon -> (n, 3)
+    low: dict[str, np.ndarray]  # horizon -> (n, 3): join, attack, defence
+    high: dict[str, np.ndarray]
+
+
+def _draws(m: LogitFile, rng: np.random.Generator) -> np.ndarray:
+    mean = np.array([m.intercept, *m.coef])
+    cov = np.array(m.cov)
+    return rng.multivariate_normal(mean, cov, size=DRAWS, method="eigh", check_valid="ignore")
+
+
+def forecast(model: ModelFile, values: Mapping[str, np.ndarray], horizons: tuple[str, ...] = HORIZON_ORDER
+             ) -> Forecast:
+    """The forecasts of one war's candidates (`values`: the feature table's columns). Horizons nest: each
+    forecast, and each end of its interval, is at least the one of the shorter horizon."""
+    rng = np.random.default_rng(_SEED)
+    two = model.two_stage()
+    xj, xs = join_matrix(values, two.spec), side_matrix(values, two.spec)
+    q_side = two.side.prob(xs)
+    q_draws = 1 / (1 + np.exp(-np.clip(two.side.eta_draws(xs, _draws(model.side, rng)), -35, 35)))
+    tail = (1 - INTERVAL) / 2 * 100
+    joins = two.p_joins(values)
+    point, low, high = {}, {}, {}
+    before: tuple[np.ndarray, np.ndarray] | None = None
+    for h in horizons:
+        key: Any = h
+        lam = np.maximum(rng.normal(model.expected[key]["mean"], model.expected[key]["sd"], DRAWS), 0.05)
+        p_draws = shifted(two.join[h].eta_draws(xj, _draws(model.join[key], rng)), lam)
+        point[h] = _three(joins[h], q_side)
+        sims = np.stack([p_draws, p_draws * q_draws, p_draws * (1 - q_draws)], axis=-1)  # (draws, n, 3)
+        lo, hi = np.percentile(sims, tail, axis=0), np.percentile(sims, 100 - tail, axis=0)
+        if before is not None:
+            lo, hi = np.maximum(lo, before[0]), np.maximum(hi, before[1])
+        low[h], high[h] = np.maximum(lo, FLOOR), hi
+        before = (lo, hi)
+    return Forecast(point, low, high)
+
+
+def _three(p: np.ndarray, q: np.ndarray) -> np.ndarray:
+    att, dfn = np.maximum(p * q, FLOOR), np.maximum(p * (1 - q), FLOOR)
+    return np.column_stack([1 - att - dfn, att, dfn])

@@ -1,0 +1,137 @@
+"""Out-of-sample forecasts of every model in every validation scheme, each fold fitted on its training wars.
+
+Models: `shipped` (the two-stage model of `foedus.likely.spec`), `base-rate` (the training fold's outcome
+shares), `treaty-only` (the same two stages on the engine's legal answer alone), `monte-carlo` (today's
+probabilistic mode on the opening attack: legal reading, default honour model; needs the training table's
+`mc_*` columns), and with `challengers`: `gated` (the shipped model fitted inside a relevance gate —
+contiguous or within two steps, allied, a major power, or bound — with the training rate outside it),
+`multinomial` (one multinomial penalised logistic regression on every feature) and `boosting`
+(scikit-learn's histogram gradient boosting). Needs scikit-learn (`foedus[model]`).
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from foedus.backtest.multiclass import CLASSES
+from foedus.likely.features import columns
+from foedus.likely.fit import fit_two_stage
+from foedus.likely.folds import folds
+from foedus.likely.spec import SHIPPED, TREATY_ONLY, combine, in_gate, side_matrix
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["BASELINES", "CHALLENGERS", "Forecasts", "forecasts", "gate"]
+
+BASELINES = ("base-rate", "treaty-only", "monte-carlo")
+CHALLENGERS = ("gated", "multinomial", "boosting")
+Forecasts = dict[str, dict[str, np.ndarray]]  # horizon -> model -> (rows, 3), NaN outside the test rows
+
+
+def gate(frame: pd.DataFrame) -> np.ndarray:
+    """The relevance gate (`foedus.likely.spec.in_gate`) of each row."""
+    return in_gate(_values(frame))
+
+
+def _rate(frame: pd.DataFrame, horizon: str) -> np.ndarray:
+    y = frame[f"outcome_{horizon}"].to_numpy()
+    return np.array([(y == c).mean() for c in CLASSES])
+
+
+def _values(frame: pd.DataFrame) -> dict[str, np.ndarray]:
+    return {c: frame[c].to_numpy() for c in frame.columns}
+
+
+def _gated(train: pd.DataFrame, test: pd.DataFrame, horizon: str) -> np.ndarray:
+    g_tr, g_te = gate(train), gate(test)
+    model = fit_two_stage(train[g_tr], SHIPPED, (horizon,))
+    out = model.predict(_values(test), horizon, test["war"].to_numpy())
+    y = train[f"outcome_{horizon}"].to_numpy()[~g_tr]
+    floor = (np.array([(y == c).sum() for c in CLASSES]) + 0.5) / (len(y) + 1.5)
+    out[~g_te] = floor
+    return out
+
+
+def _multinomial(train: pd.DataFrame, test: pd.DataFrame, horizon: str) -> np.ndarray:
+    from sklearn.linear_model import LogisticRegression
+
+    cols = columns()
+    x, z = train[cols].to_numpy(), test[cols].to_numpy()
+    mu, sd = x.mean(axis=0), np.where(x.std(axis=0) > 0, x.std(axis=0), 1.0)
+    y = train[f"outcome_{horizon}"].to_numpy()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        m = LogisticRegression(C=0.05, max_iter=5000).fit((x - mu) / sd, y)
+    return _aligned(m.predict_proba((z - mu) / sd), list(m.classes_))
+
+
+def _boosting(train: pd.DataFrame, test: pd.DataFrame, horizon: str) -> np.ndarray:
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    cols = columns()
+    m = HistGradientBoostingClassifier(max_iter=100, learning_rate=0.05, max_depth=3, min_samples_leaf=40,
+                                       l2_regularization=1.0, early_stopping=False, random_state=0)
+    m.fit(train[cols].to_numpy(), train[f"outcome_{horizon}"].to_numpy())
+    return _aligned(m.predict_proba(test[cols].to_numpy()), list(m.classes_))
+
+
+def _aligned(p: np.ndarray, classes: list[str]) -> np.ndarray:
+    out = np.zeros((len(p), 3))
+    for i, c in enumerate(CLASSES):
+        if c in classes:
+            out[:, i] = p[:, classes.index(c)]
+    att, dfn = np.maximum(out[:, 1], 1e-4), np.maximum(out[:, 2], 1e-4)
+    return np.column_stack([1 - att - dfn, att, dfn])
+
+
+def _monte_carlo(test: pd.DataFrame) -> np.ndarray:
+    att, dfn = test["mc_attack"].to_numpy(), test["mc_defense"].to_numpy()
+    return np.column_stack([np.maximum(1 - att - dfn, 0.0), att, dfn])
+
+
+def _fold(train: pd.DataFrame, test: pd.DataFrame, horizons: tuple[str, ...],
+          challengers: bool) -> dict[str, dict[str, np.ndarray]]:
+    shipped = fit_two_stage(train, SHIPPED, horizons)
+    treaty = fit_two_stage(train, TREATY_ONLY, horizons)
+    values, wars = _values(test), test["war"].to_numpy()
+    joins = {"shipped": shipped.p_joins(values, wars), "treaty-only": treaty.p_joins(values, wars)}
+    sides = {"shipped": shipped.side.prob(side_matrix(values, SHIPPED)),
+             "treaty-only": treaty.side.prob(side_matrix(values, TREATY_ONLY))}
+    out: dict[str, dict[str, np.ndarray]] = {}
+    for h in horizons:
+        out[h] = {m: combine(joins[m][h], sides[m]) for m in joins}
+        out[h]["base-rate"] = np.tile(_rate(train, h), (len(test), 1))
+        if "mc_attack" in test.columns:
+            out[h]["monte-carlo"] = _monte_carlo(test)
+        if challengers:
+            out[h] |= {"gated": _gated(train, test, h), "multinomial": _multinomial(train, test, h),
+                       "boosting": _boosting(train, test, h)}
+    return out
+
+
+def forecasts(frame: pd.DataFrame, scheme: str, horizons: tuple[str, ...], *, challengers: bool = False,
+              on_fold: Callable[[], None] | None = None) -> tuple[Forecasts, np.ndarray]:
+    """Every model's out-of-sample forecasts in `scheme`, and the mask of the rows it tests."""
+    from threadpoolctl import threadpool_limits
+
+    wars, years = frame["war"].to_numpy(), frame["year"].to_numpy()
+    out: Forecasts = {}
+    tested = np.zeros(len(frame), bool)
+    with threadpool_limits(1):  # small fits: threads only contend (and oversubscribe a shared machine)
+        for _, train, test in folds(scheme, wars, years):
+            if not test.any() or not train.any() or not (frame["outcome_ever"][train] != "out").any():
+                continue  # nothing to test, or nothing to learn from (a slice of the wars)
+            got = _fold(frame[train], frame[test], horizons, challengers)
+            for h, models in got.items():
+                for name, probs in models.items():
+                    out.setdefault(h, {}).setdefault(name, np.full((len(frame), 3), np.nan))[test] = probs
+            tested |= test
+            if on_fold is not None:
+                on_fold()
+    return out, tested
+
