@@ -164,3 +164,13 @@ def test_without_research_data_foedus_says_what_is_missing(tmp_path: Path) -> No
     proc = cli("dyads", "--from", "1900", "--to", "1901", "--out", str(tmp_path / "d.csv"))
     assert proc.returncode == 2 and "foedus data fetch cow_states" in proc.stderr
     assert not (tmp_path / "d.csv").exists()
+
+
+def test_python_dash_m_foedus_is_the_same_command_line() -> None:
+    proc = subprocess.run([sys.executable, "-m", "foedus", "cascade", "-a", "UKR", "-t", "RUS", "-d", "2025-01-15",
+                           "--place", "kursk-oblast", "--json"], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout) == flagship("2025-01-15")
+    bad = subprocess.run([sys.executable, "-m", "foedus", "cascade", "-a", "XXX", "-t", "RUS", "-d", "2025-01-15"],
+                         capture_output=True, text=True, timeout=120)
+    assert bad.returncode == 2 and len(bad.stderr.strip().splitlines()) == 1

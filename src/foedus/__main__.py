@@ -1,0 +1,6 @@
+"""`python -m foedus`: the same command line as the `foedus` script."""
+
+from foedus.cli.app import main
+
+if __name__ == "__main__":
+    main()
