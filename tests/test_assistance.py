@@ -177,3 +177,8 @@ def test_flagship_duty_and_support(world) -> None:  # type: ignore[no-untyped-de
     assert [s for s in found if s.supports == "RUS"] == []
     wartime_for_ukraine = [s for s in found if s.supports == "UKR" and s.when == "wartime"]
     assert wartime_for_ukraine == []  # Ukraine attacked; help owed on a Russian attack is not set off
+    text = result.explain()
+    lines = [line for line in text.splitlines() if line.startswith("Support: ")]
+    assert len(lines) == len({(s.state, s.supports, s.treaty) for s in found})  # one line per supporter and clause
+    usa = next(line for line in lines if "(USA)" in line)
+    assert "UKR arms and defence industry (ukr_bilateral_2024" in usa

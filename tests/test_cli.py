@@ -58,7 +58,9 @@ def test_demo_runs_both_dates_and_explains_the_change() -> None:
     proc = run("demo")
     assert proc.returncode == 0, proc.stderr
     text = " ".join(proc.stdout.split())
-    assert "What changed" in text and "North Korea (PRK) under rus_prk_2024 art. 4" in text
+    assert "What changed" in text and "North Korea (PRK) is bound to join under rus_prk_2024 art. 4" in text
+    assert "from 2024-12-04 (rus_prk_2024 enters into force), in the middle of the war" in text
+    assert "ongoing since 2024-08-06" in text
 
 
 @pytest.mark.parametrize(

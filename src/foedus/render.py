@@ -108,14 +108,24 @@ def explain_lines(result: CascadeResult) -> list[str]:
               for c in result.consultations]
     lines += [f"Withheld: {_name(result, w.state)} under {w.treaty} art. {w.article}: {w.reason}"
               for w in result.withheld]
-    lines += [f"Support: {_name(result, x.state)} is bound to give {x.supports} {x.form.replace('_', ' ')} "
-              f"({x.treaty}" + (f" art. {x.article}" if x.article else "") + f", {x.when}, {x.certainty}) "
-              "without being bound to fight" for x in result.supporters]
+    lines += _support_lines(result)
     if result.scenario.severity != "armed-attack":
         lines.append(f"Note: the opening incident is an {result.scenario.severity}, not an armed attack: only the "
                      "clauses whose wording covers it bind, and nobody strikes back (docs/severity.md)")
     lines += [f"Note: {n}" for n in result.notes]
     return lines
+
+
+def _support_lines(result: CascadeResult) -> list[str]:
+    """One line per supporter and clause, naming every form of support that clause owes (arms and bases ...)."""
+    forms: dict[tuple[str, str, str, str | None, str, str], list[str]] = {}
+    for x in result.supporters:
+        key = (x.state, x.supports, x.treaty, x.article, x.when, x.certainty)
+        forms.setdefault(key, []).append(x.form.replace("_", " "))
+    return [f"Support: {_name(result, state)} is bound to give {supports} {' and '.join(given)} "
+            f"({treaty}" + (f" art. {article}" if article else "") + f", {when}, {certainty}) "
+            "without being bound to fight"
+            for (state, supports, treaty, article, when, certainty), given in forms.items()]
 
 
 def explain_text(result: CascadeResult) -> str:

@@ -103,13 +103,16 @@ FLAGSHIP_DATES = ("2024-08-06", "2025-01-15")
 
 
 def print_demo(as_json: bool) -> None:
-    """Run the flagship scenario on both dates and say what changed."""
+    """Run the flagship scenario on both dates — the later one as the war ongoing since the first — and say what
+    changed, and from which day, citing the treaty change that made it."""
     from foedus.api import cascade
     from foedus.model.treatymap import TreatyMap
 
     full = World.default()  # the demo reads the bundled (curated) treaty set, the same with or without research data
     world = World(TreatyMap(full.treaties.curated), full.states, full.places)
-    results = [cascade(date=d, world=world, **FLAGSHIP) for d in FLAGSHIP_DATES]  # type: ignore[arg-type]
+    first, then = FLAGSHIP_DATES
+    results = [cascade(date=first, world=world, **FLAGSHIP),  # type: ignore[arg-type]
+               cascade(date=then, world=world, ongoing_since=first, **FLAGSHIP)]  # type: ignore[arg-type]
     if as_json:
         _json([r.to_dict() for r in results])
         return
@@ -117,20 +120,28 @@ def print_demo(as_json: bool) -> None:
     console.print("[bold]Ukraine's forces in Russia's Kursk Oblast[/bold] "
                   "(foedus cascade --attacker UKR --target RUS --place kursk-oblast --date …)\n"
                   "[dim]bundled treaty set only; with ATOP history, foedus cascade also lists alliances carried "
-                  "forward from ATOP's 2018 coding[/dim]\n")
+                  f"forward from ATOP's 2018 coding; on {then}, the incursion is read as one war ongoing since "
+                  f"{first} (--ongoing-since {first})[/dim]\n")
     for r in results:
         print_result(r)
+        if r.ongoing is not None:
+            from foedus.war.render import print_ongoing
+
+            print_ongoing(r.ongoing)
         console.print()
     before, after = ({j.state for j in r.joiners} for r in results)
-    added = sorted(after - before)
-    if added:
-        lines = []
-        for st in added:
-            j = results[1].joiner(st)
-            assert j is not None
-            lines.append(f"{result_name(results[1], st)} under {j.primary.treaty} art. {j.primary.article}")
-        console.print(f"[bold]What changed:[/bold] on {FLAGSHIP_DATES[1]} {', '.join(lines)} is bound to join; "
-                      f"on {FLAGSHIP_DATES[0]} the treaty was not yet in force (it entered into force on 2024-12-04).")
+    bound = (results[1].ongoing or {}).get("bound_since", {})
+    lines = []
+    for st in sorted(after - before):
+        j = results[1].joiner(st)
+        assert j is not None
+        since = bound.get(st, {})
+        cause = (since.get("cause") or {}).get("label")
+        lines.append(f"{result_name(results[1], st)} is bound to join under {j.primary.treaty} art. "
+                     f"{j.primary.article}" + (f" from {since['since']} ({cause}), in the middle of the war"
+                                               if since and cause else ""))
+    if lines:
+        console.print(f"[bold]What changed:[/bold] on {then} {'; '.join(lines)}; on {first} it was not bound.")
 
 
 def result_name(result: CascadeResult, state: str) -> str:
