@@ -14,10 +14,15 @@ import dataclasses
 from foedus.declare import Input, check_options, split_values
 from foedus.engine.scenario import Scenario
 
-__all__ = ["LIKELIHOOD", "MONTE_CARLO", "SCENARIO", "SWITCHES", "WHAT_IF", "Input", "check_options", "split_values"]
+__all__ = ["LIKELIHOOD", "MONTE_CARLO", "SCENARIO", "SWITCHES", "WAR", "WHAT_IF", "Input", "check_options",
+           "split_values"]
 
 SWITCHES: tuple[Input, ...] = tuple(f.metadata["input"] for f in dataclasses.fields(Scenario)
                                     if "input" in f.metadata)
+
+WAR: tuple[Input, ...] = tuple(i for i in SWITCHES
+                               if i.name in ("reading", "requested", "basis", "territory_view", "unresolved"))
+"""The switches a war replay takes (each event brings its own attacks, places and severities)."""
 
 SCENARIO: tuple[Input, ...] = (
     Input("attacker", list[str], ..., "Attacking state(s): ISO3, COW code or name (repeat, or comma-separate).",

@@ -28,6 +28,7 @@ __all__ = [
     "UnresolvedReading",
     "build_scenario",
     "parse_date",
+    "switch_values",
     "switches",
 ]
 
@@ -119,7 +120,7 @@ class Scenario:
 def switches(date: dt.date, **given: Any) -> Scenario:
     """A scenario with no parties yet: the switches (`given`, else their defaults) that compile the rules for
     every dyad of a date."""
-    values = _switch_values(given) | {"ongoing_since": None}
+    values = switch_values(given) | {"ongoing_since": None}
     return Scenario(date=date, attackers=(), targets=(), place="", **values)
 
 
@@ -168,7 +169,7 @@ def build_scenario(
         UnknownStateError, AmbiguousNameError, UnknownPlaceError, DateOutOfRangeError, ScenarioError.
     """
     day = parse_date(date)
-    values = _switch_values(given)
+    values = switch_values(given)
     since = parse_date(values["ongoing_since"]) if values["ongoing_since"] is not None else None
     if since is not None and since > day:
         raise ScenarioError(f"the attacks cannot be ongoing since {since}, after the scenario date {day}")
@@ -191,8 +192,12 @@ def build_scenario(
                     attacks=tuple(attacks), **{**values, "ongoing_since": since})
 
 
-def _switch_values(given: dict[str, Any]) -> dict[str, Any]:
-    """Every switch but the place, from `given` or its default, each checked against its declared choices."""
+def switch_values(given: dict[str, Any]) -> dict[str, Any]:
+    """Every switch but the place, from `given` or its default, each checked against its declared choices.
+
+    Raises:
+        ScenarioError: an unknown switch, or a value outside its declared choices.
+    """
     declared = {f.name: f for f in fields(Scenario) if "input" in f.metadata and f.name != "place"}
     unknown = sorted(set(given) - set(declared))
     if unknown:

@@ -6,26 +6,21 @@ Imports only typer at module level (the CLI's start-up budget); the replay loads
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from foedus.cli.options import JsonOpt, TreatyFiles, emit_json
+from foedus.cli.params import with_inputs
+from foedus.inputs import WAR
 
 __all__ = ["war"]
 
-_U = "How to read ATOP conditions it flags but does not specify (place, conflict, ...): met | unmet."
 
-
+@with_inputs(WAR)
 def war(
+    inputs: dict[str, Any],
     file: Annotated[Path, typer.Argument(help="War file (YAML; see `foedus schema --war`).")],
-    reading: Annotated[str, typer.Option(help="legal | escalatory.")] = "legal",
-    request: Annotated[bool, typer.Option("--request/--no-request", help="Whether victims ask for "
-                                                                         "request-gated help.")] = True,
-    basis: Annotated[str, typer.Option(help="Membership basis: in-force | signed.")] = "in-force",
-    territory_view: Annotated[str, typer.Option(help="recognized | claimant reading of contested places.")]
-    = "recognized",
-    unresolved: Annotated[str, typer.Option(help=_U)] = "met",
     until: Annotated[str | None, typer.Option(help="Last day to replay (default: the war's end, or the data's "
                                                    "end for an ongoing war), YYYY-MM-DD.")] = None,
     timeline: Annotated[bool, typer.Option("--timeline/--no-timeline", help="Also print each date's moves.")]
@@ -40,9 +35,7 @@ def war(
     from foedus.engine.scenario import parse_date
 
     day = parse_date(until) if until else None
-    result = replay_war(file, world=world_for(treaties), reading=reading, basis=basis,  # type: ignore[arg-type]
-                        requested=request, territory_view=territory_view,  # type: ignore[arg-type]
-                        unresolved=unresolved, until=day)  # type: ignore[arg-type]
+    result = replay_war(file, world=world_for(treaties), until=day, **inputs)
     if as_json:
         emit_json(result.to_dict())
         return

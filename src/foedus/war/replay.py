@@ -20,7 +20,7 @@ from collections import defaultdict
 from typing import Any
 
 from foedus.engine.reliability import ERA_CUTOFF
-from foedus.engine.scenario import Basis, Reading, TerritoryView, UnresolvedReading
+from foedus.engine.scenario import Basis, Reading, TerritoryView, UnresolvedReading, switch_values
 from foedus.errors import ScenarioError
 from foedus.model.world import World
 from foedus.war.changes import TreatyChange, treaty_changes
@@ -37,19 +37,15 @@ DATA_END = dt.date(2025, 12, 31)  # the bundled treaty data is current to this d
 
 def settings_of(reading: str = "legal", basis: str = "in-force", requested: bool = True,
                 territory_view: str = "recognized", unresolved: str = "met") -> Settings:
-    """Checked replay settings.
+    """Checked replay settings (against the choices the scenario switches declare).
 
     Raises:
         ScenarioError: an unknown reading, basis, territory view or reading of unresolved conditions.
     """
-    choices = (("reading", reading, ("legal", "escalatory")), ("membership basis", basis, ("in-force", "signed")),
-               ("territory view", territory_view, ("recognized", "claimant")),
-               ("reading of unresolved conditions", unresolved, ("met", "unmet")))
-    for what, value, allowed in choices:
-        if value not in allowed:
-            raise ScenarioError(f"unknown {what} {value!r}: choose one of {', '.join(allowed)}")
-    return Settings(reading=reading, basis=basis, requested=requested,  # type: ignore[arg-type]
-                    territory_view=territory_view, unresolved=unresolved)  # type: ignore[arg-type]
+    given = {"reading": reading, "basis": basis, "requested": requested, "territory_view": territory_view,
+             "unresolved": unresolved}
+    values = switch_values(given)
+    return Settings(**{name: values[name] for name in given})
 
 
 @functools.lru_cache(maxsize=8)
