@@ -55,6 +55,8 @@ def test_water_cannon_at_second_thomas_shoal_does_not_trigger_the_us_treaty() ->
     assert "USA" in consulting(r, "usa_phl_1951")
     armed = run("CHN", "PHL", "2024-03-05", place="second-thomas-shoal", target_kind="forces")
     assert armed.joiner("USA") is not None and armed.joiner("USA").primary.treaty == "usa_phl_1951"  # type: ignore[union-attr]
+    assert "Note: the opening incident is coercion, not an armed attack" in r.explain()
+    assert "the opening incident is an incursion" in run("RUS", "POL", "2025-09-10", severity="incursion").explain()
 
 
 def test_aggression_clauses_bind_on_an_incursion_and_say_so() -> None:

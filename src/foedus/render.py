@@ -110,7 +110,8 @@ def explain_lines(result: CascadeResult) -> list[str]:
               for w in result.withheld]
     lines += _support_lines(result)
     if result.scenario.severity != "armed-attack":
-        lines.append(f"Note: the opening incident is an {result.scenario.severity}, not an armed attack: only the "
+        incident = {"incursion": "an incursion"}.get(result.scenario.severity, result.scenario.severity)
+        lines.append(f"Note: the opening incident is {incident}, not an armed attack: only the "
                      "clauses whose wording covers it bind, and nobody strikes back (docs/severity.md)")
     lines += [f"Note: {n}" for n in result.notes]
     return lines
