@@ -1,20 +1,13 @@
-"""Test set-up: research data from ../shared/data (override with FOEDUS_DATA_DIR), a private cache."""
+"""Test fixtures and options (the data folder and the private cache are set in the root conftest.py)."""
 
 from __future__ import annotations
 
 import importlib.util
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 import pytest
-
-ROOT = Path(__file__).resolve().parents[1]
-SHARED_DATA = ROOT.parent / "shared" / "data"
-
-os.environ.setdefault("FOEDUS_DATA_DIR", str(SHARED_DATA))
-os.environ.setdefault("FOEDUS_CACHE_DIR", tempfile.mkdtemp(prefix="foedus-test-cache-"))
 
 
 @pytest.fixture(scope="session")

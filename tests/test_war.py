@@ -21,7 +21,7 @@ from foedus.war.loader import load_war
 from foedus.war.replay import replay
 
 ROOT = Path(__file__).resolve().parents[1]
-WARS = ROOT / "examples" / "wars"
+WARS = ROOT / "src" / "foedus" / "data" / "wars"
 D = dt.date
 
 
@@ -201,7 +201,7 @@ def test_cli_war_errors_are_one_line_and_exit_2(tmp_path: Path) -> None:
 
 
 def test_cli_war_json_and_schema() -> None:
-    proc = run("war", str(WARS / "russia_ukraine_2022.yaml"), "--until", "2025-01-01", "--json")
+    proc = run("war", "russia_ukraine_2022", "--until", "2025-01-01", "--json")  # a bundled war, by name
     assert proc.returncode == 0, proc.stderr
     out = json.loads(proc.stdout)
     assert set(out) == {"war", "settings", "states", "frames", "names", "notes"}
@@ -259,3 +259,17 @@ def test_a_date_and_its_epoch_compile_the_same_legs(world, day) -> None:  # type
     assert epoch <= day
     a, b = compile_table(world, day, "in-force"), compile_table(world, epoch, "in-force")
     assert _legs(a) == _legs(b) and a.members == b.members
+
+
+def test_a_war_is_a_file_or_a_bundled_name_and_anything_else_one_line(tmp_path: Path) -> None:
+    from foedus.war.bundled import bundled_wars, war_path
+
+    assert set(bundled_wars()) == {p.stem for p in WARS.glob("*.yaml")}
+    assert war_path("july_crisis_1914") == bundled_wars()["july_crisis_1914"]
+    own = tmp_path / "july_crisis_1914"
+    own.write_text("x")
+    assert war_path(str(own)) == own  # a file that exists wins over a bundled name
+    with pytest.raises(WarDataError, match=r"no bundled war of that name \(bundled: europe_1939_1941, july_crisis"):
+        war_path("russia_ukraine")
+    proc = run("war", "russia_ukraine")
+    assert proc.returncode == 2 and proc.stderr.count("\n") == 1 and "no such file" in proc.stderr

@@ -174,7 +174,8 @@ def test_api_wars_list_and_replay(client: TestClient) -> None:
     assert prk["first_bound"]["date"] == "2024-12-04" and prk["first_bound"]["treaty"] == "rus_prk_2024"
     frame = next(f for f in body["frames"] if f["date"] == "2024-12-04")
     assert any(m["state"] == "PRK" for m in frame["moved"])
-    assert body["war"]["source"] == "examples/wars/russia_ukraine_2022.yaml"
+    assert body["war"]["source"] == "bundled:russia_ukraine_2022"
+    assert client.get("/api/war?id=russia_ukraine_2022&until=2025-06-30&reading=wild").status_code == 422
     for bad in ("nope", "../../etc/passwd", "russia_ukraine_2022.yaml"):
         r = client.get("/api/war", params={"id": bad})
         assert r.status_code == 422 and "unknown war" in r.json()["error"]

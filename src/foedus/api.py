@@ -161,9 +161,9 @@ def replay_war(
     unresolved: UnresolvedReading = "met",
     until: str | dt.date | None = None,
 ) -> WarReplay:
-    """Replay a war (a war file's path, or a loaded `foedus.war.events.War`) date by date.
+    """Replay a war (a war file's path, a bundled war's id, or a loaded `foedus.war.events.War`) date by date.
 
-    >>> r = replay_war("examples/wars/russia_ukraine_2022.yaml")
+    >>> r = replay_war("russia_ukraine_2022")
     >>> b = r.first_bound("PRK")
     >>> b.date.isoformat(), b.treaty, b.article, b.cause["label"]
     ('2024-12-04', 'rus_prk_2024', '4', 'rus_prk_2024 enters into force')
@@ -172,11 +172,12 @@ def replay_war(
         WarDataError: a malformed or inconsistent war file; FoedusError: bad settings.
     """
     from foedus.engine.scenario import parse_date
+    from foedus.war.bundled import war_path
     from foedus.war.events import War as WarType
     from foedus.war.loader import load_war
     from foedus.war.replay import replay, settings_of
 
     w = world or World.default()
     settings = settings_of(reading, basis, requested, territory_view, unresolved)
-    loaded = war if isinstance(war, WarType) else load_war(war, w, settings.territory_view)
+    loaded = war if isinstance(war, WarType) else load_war(war_path(war), w, settings.territory_view)
     return replay(loaded, w, settings=settings, until=parse_date(until) if until else None)

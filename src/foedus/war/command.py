@@ -5,7 +5,6 @@ Imports only typer at module level (the CLI's start-up budget); the replay loads
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -20,7 +19,9 @@ __all__ = ["war"]
 @with_inputs(WAR)
 def war(
     inputs: dict[str, Any],
-    file: Annotated[Path, typer.Argument(help="War file (YAML; see `foedus schema --war`).")],
+    file: Annotated[str, typer.Argument(help="War file (YAML; see `foedus schema --war`), or a bundled war: "
+                                             "russia_ukraine_2022, july_crisis_1914, europe_1939_1941.",
+                                        metavar="FILE|WAR")],
     until: Annotated[str | None, typer.Option(help="Last day to replay (default: the war's end, or the data's "
                                                    "end for an ongoing war), YYYY-MM-DD.")] = None,
     timeline: Annotated[bool, typer.Option("--timeline/--no-timeline", help="Also print each date's moves.")]

@@ -1,6 +1,6 @@
 """War endpoints for the map's timeline: the bundled example wars by id, and one replayed frame by frame.
 
-`GET /api/wars` lists the worked wars in the source tree's `examples/wars/`; `GET /api/war?id=…` replays
+`GET /api/wars` lists the wars bundled with foedus (`foedus.war.bundled`); `GET /api/war?id=…` replays
 one (`foedus.replay_war(...).to_dict()`, the contract of `foedus war --json`, docs/war.md). A request only
 ever names a war by id, looked up in that list: no request reaches a path of its own choosing. Replays are
 kept (a few, by id and settings), since a war takes up to a couple of seconds to replay.
@@ -8,43 +8,29 @@ kept (a few, by id and settings), since a war takes up to a couple of seconds to
 
 from __future__ import annotations
 
-import re
 from functools import cache, lru_cache
-from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Depends, Query
 from fastapi.responses import JSONResponse
 
 from foedus.errors import FoedusError, UnknownWarError
+from foedus.inputs import WAR
+from foedus.war.bundled import bundled_wars
 from foedus.web.models import ErrorOut
+from foedus.web.params import declared_query
 
-__all__ = ["router", "war_files", "wars_dir"]
+__all__ = ["router"]
 
 router = APIRouter(prefix="/api", tags=["war"])
 _ERRORS: dict[int | str, dict[str, Any]] = {422: {"model": ErrorOut, "description": "the input cannot be used"}}
-_ID = re.compile(r"^[a-z0-9_]{1,80}$")
-
-
-def wars_dir() -> Path:
-    """The worked wars: `examples/wars` in the source tree foedus runs from."""
-    return Path(__file__).resolve().parents[3] / "examples" / "wars"
-
-
-@cache
-def war_files() -> dict[str, Path]:
-    """War id (the file's stem) -> file, for every bundled example war (read once)."""
-    folder = wars_dir()
-    if not folder.is_dir():
-        return {}
-    return {p.stem: p for p in sorted(folder.glob("*.yaml")) if _ID.match(p.stem)}
 
 
 @cache
 def _summary(war_id: str) -> dict[str, Any]:
     from foedus.war.loader import read_war_file
 
-    w = read_war_file(war_files()[war_id])
+    w = read_war_file(bundled_wars()[war_id])
     start = min(e.date for e in w.events)
     return {"id": war_id, "name": w.name, "start": start.isoformat(), "end": w.end.isoformat() if w.end else None,
             "ongoing": w.end is None, "events": len(w.events)}
@@ -54,7 +40,7 @@ def _summary(war_id: str) -> dict[str, Any]:
 def list_wars() -> JSONResponse:
     """The worked example wars that `/api/war` replays: id, name, first event, end, number of events."""
     rows = []
-    for war_id in war_files():
+    for war_id in bundled_wars():
         try:
             rows.append(_summary(war_id))
         except FoedusError:
@@ -62,31 +48,29 @@ def list_wars() -> JSONResponse:
     return JSONResponse(rows)
 
 
+Settings = tuple[tuple[str, Any], ...]
+war_settings = declared_query(WAR, lambda values: tuple(sorted(values.items())))
+"""FastAPI dependency: the declared war switches (reading, requested, basis, territory_view, unresolved)."""
+
+
 @lru_cache(maxsize=8)
-def _replay(war_id: str, reading: str, basis: str, requested: bool, territory_view: str,
-            unresolved: str, until: str | None) -> dict[str, Any]:
+def _replay(war_id: str, settings: Settings, until: str | None) -> dict[str, Any]:
     from foedus.api import replay_war
 
-    out = replay_war(war_files()[war_id], reading=reading, basis=basis, requested=requested,  # type: ignore[arg-type]
-                     territory_view=territory_view, unresolved=unresolved, until=until).to_dict()  # type: ignore[arg-type]
-    out["war"] = {**out["war"], "source": f"examples/wars/{war_id}.yaml"}
+    out = replay_war(bundled_wars()[war_id], until=until, **dict(settings)).to_dict()
+    out["war"] = {**out["war"], "source": f"bundled:{war_id}"}
     return out
 
 
 @router.get("/war", response_model=None, responses={200: {"description": "the replay"}, **_ERRORS})
 def get_war(
     id: Annotated[str, Query(description="A war id from /api/wars, e.g. russia_ukraine_2022.", max_length=80)],
-    reading: Annotated[Literal["legal", "escalatory"], Query(description="The reading.")] = "legal",
-    basis: Annotated[Literal["in-force", "signed"], Query(description="Membership basis.")] = "in-force",
-    requested: Annotated[bool, Query(description="Whether victims ask for request-gated help.")] = True,
-    territory_view: Annotated[Literal["recognized", "claimant"],
-                              Query(description="How contested places are read.")] = "recognized",
-    unresolved: Annotated[Literal["met", "unmet"], Query(description="Unspecified ATOP conditions.")] = "met",
+    settings: Annotated[Settings, Depends(war_settings)],
     until: Annotated[str | None, Query(description="Last day replayed, YYYY-MM-DD.", max_length=32)] = None,
 ) -> JSONResponse:
     """A bundled war replayed date by date: `foedus war --json` (frames with sides, bound states and who moved
     why; per state the date and treaty that first bound it)."""
-    if id not in war_files():
-        known = ", ".join(war_files()) or "none (examples/wars is not in this installation)"
+    if id not in bundled_wars():
+        known = ", ".join(bundled_wars()) or "none"
         raise UnknownWarError(f"unknown war {id[:80]!r}; the bundled wars are: {known} (see /api/wars)")
-    return JSONResponse(_replay(id, reading, basis, requested, territory_view, unresolved, until))
+    return JSONResponse(_replay(id, settings, until))

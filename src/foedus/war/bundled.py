@@ -1,0 +1,45 @@
+"""The worked wars that ship with foedus (`foedus/data/wars/*.yaml`), named by id: a war is given either as
+a file or as one of these names, so `foedus war russia_ukraine_2022` works from any installation."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from foedus.errors import WarDataError
+
+__all__ = ["bundled_wars", "war_path"]
+
+_ID = re.compile(r"^[a-z0-9_]{1,80}$")
+
+
+@cache
+def bundled_wars() -> dict[str, Path]:
+    """War id (the file's stem) -> file, for every bundled war, sorted by id."""
+    folder = resources.files("foedus.data").joinpath("wars")
+    if not folder.is_dir():
+        return {}
+    return {Path(str(p)).stem: Path(str(p)) for p in sorted(folder.iterdir(), key=lambda p: p.name)
+            if p.name.endswith(".yaml") and _ID.match(p.name.removesuffix(".yaml"))}
+
+
+def war_path(war: str | Path) -> Path:
+    """The file of a war given as a path, or as the id of a bundled war (a path that exists wins).
+
+    >>> war_path("russia_ukraine_2022").name
+    'russia_ukraine_2022.yaml'
+
+    Raises:
+        WarDataError: neither a file nor a bundled war's id (the message lists the bundled wars).
+    """
+    path = Path(war)
+    if path.exists():
+        return path
+    if isinstance(war, str) and war in bundled_wars():
+        return bundled_wars()[war]
+    if isinstance(war, str) and _ID.match(war):
+        known = ", ".join(bundled_wars()) or "none"
+        raise WarDataError(war, "", f"no such file, and no bundled war of that name (bundled: {known})")
+    return path  # the loader says why it cannot be read
