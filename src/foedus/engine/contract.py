@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar, overload
 
-__all__ = ["Computed", "Key", "computed", "keys_of", "meta", "to_json"]
+__all__ = ["Computed", "Contracted", "Key", "computed", "keys_of", "meta", "to_json"]
 
 T = TypeVar("T")
 
@@ -114,6 +114,16 @@ def _value(value: Any, omit: tuple[str, ...] = ()) -> Any:
     if hasattr(value, "isoformat"):
         return value.isoformat()
     return value
+
+
+class Contracted:
+    """Base of the records whose JSON form is the contract their fields' metadata declares (`meta`)."""
+
+    __slots__ = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form: the fields and computed properties the contract declares (docs/json-contract.md)."""
+        return to_json(self)
 
 
 def to_json(record: Any) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from foedus.engine.contract import meta, to_json
+from foedus.engine.contract import Contracted, meta
 
 __all__ = ["Chance", "LikelihoodSummary", "ModelCard", "StateLikelihood", "ValidationScore"]
 
@@ -18,7 +18,7 @@ _P = "number"
 
 
 @dataclass(frozen=True, slots=True)
-class Chance:
+class Chance(Contracted):
     """One state's probabilities within one horizon, with the model's interval."""
 
     horizon: str = field(metadata=meta('"30" or "365" (days after the war starts) or "ever"', "string", stable=True))
@@ -33,13 +33,9 @@ class Chance:
     defense_low: float = field(metadata=meta("interval of P(defence side): low end", _P))
     defense_high: float = field(metadata=meta("interval of P(defence side): high end", _P))
 
-    def to_dict(self) -> dict[str, Any]:
-        """JSON form."""
-        return to_json(self)
-
 
 @dataclass(frozen=True, slots=True)
-class StateLikelihood:
+class StateLikelihood(Contracted):
     """One state: its legal answer, repeated for convenience, and its chances by horizon."""
 
     state: str = field(metadata=meta("state id", "string", stable=True))
@@ -53,13 +49,9 @@ class StateLikelihood:
         "boolean"))
     chances: tuple[Chance, ...] = field(metadata=meta("one per horizon", "Chance[]", stable=True))
 
-    def to_dict(self) -> dict[str, Any]:
-        """JSON form."""
-        return to_json(self)
-
 
 @dataclass(frozen=True, slots=True)
-class ValidationScore:
+class ValidationScore(Contracted):
     """One out-of-sample check of the model against the training fold's base rate."""
 
     scheme: str = field(metadata=meta("leave-one-war-out, forward-1945 or forward-1989", "string", stable=True))
@@ -74,13 +66,9 @@ class ValidationScore:
                                                           "number | null"))
     beats_base_rate: bool = field(metadata=meta("both skills above 0", "boolean", stable=True))
 
-    def to_dict(self) -> dict[str, Any]:
-        """JSON form."""
-        return to_json(self)
-
 
 @dataclass(frozen=True, slots=True)
-class ModelCard:
+class ModelCard(Contracted):
     """Which model answered: version, training window, data, interval."""
 
     version: str = field(metadata=meta("model version (spec, training years, digest)", "string", stable=True))
@@ -94,13 +82,9 @@ class ModelCard:
         "the data files it was fitted on: file, dataset, version, sha256",
         "{ file: string; dataset: string; version: string; sha256: string | null }[]"))
 
-    def to_dict(self) -> dict[str, Any]:
-        """JSON form."""
-        return to_json(self)
-
 
 @dataclass(frozen=True)
-class LikelihoodSummary:
+class LikelihoodSummary(Contracted):
     """With `likelihood`: the states' chances of joining, the model, its validation and its warnings."""
 
     model: ModelCard = field(metadata=meta("which model answered", "ModelCard", stable=True))
@@ -122,6 +106,3 @@ class LikelihoodSummary:
         stable=True))
     notes: tuple[str, ...] = field(metadata=meta("data carried past their end, and similar", "string[]"))
 
-    def to_dict(self) -> dict[str, Any]:
-        """JSON form."""
-        return to_json(self)

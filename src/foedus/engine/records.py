@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from foedus.engine.contract import computed, meta, to_json
+from foedus.engine.contract import Contracted, computed, meta
 
 __all__ = [
     "Because",
@@ -30,7 +30,7 @@ _SIDE = '"attack" | "defense"'
 
 
 @dataclass(frozen=True, slots=True)
-class Because:
+class Because(Contracted):
     """The attack that set an obligation off: who was attacked, by whom, where, and how."""
 
     attacked: str = field(metadata=meta("the state attacked", "string", stable=True))
@@ -39,13 +39,9 @@ class Because:
     kind: str = field(default="territory", metadata=meta("territory or forces", "string", key="target_kind",
                                                          stable=True))
 
-    def to_dict(self) -> dict[str, Any]:
-        """JSON form: attacked, by, place, target_kind."""
-        return to_json(self)
-
 
 @dataclass(frozen=True, slots=True)
-class CertaintyReason:
+class CertaintyReason(Contracted):
     """A fact an obligation rests on that is not verified: what it is, its tag, and where it comes from.
 
     `kind`: treaty, article, membership, date, freeze, place or scope; the last three are also
@@ -57,13 +53,9 @@ class CertaintyReason:
     certainty: str = field(metadata=meta("its tag: secondary, unverified, conflicting or carried-forward", "string"))
     source: str = field(metadata=meta("where the fact comes from", "string"))
 
-    def to_dict(self) -> dict[str, Any]:
-        """JSON form: kind, fact, certainty, source."""
-        return to_json(self)
-
 
 @dataclass(frozen=True, slots=True)
-class Obligation:
+class Obligation(Contracted):
     """One binding provision: `state` must join `side` under `treaty` art. `article`."""
 
     state: str = field(metadata=meta("the state bound", "string", stable=True))
@@ -89,13 +81,9 @@ class Obligation:
     duty: str = field(default="", metadata=meta(
         "the duty in words: the treaty's own wording when encoded, else the generic meaning", "string"))
 
-    def to_dict(self) -> dict[str, Any]:
-        """JSON form of the obligation."""
-        return to_json(self)
-
 
 @dataclass(frozen=True, slots=True)
-class Joiner:
+class Joiner(Contracted):
     """A state drawn in: its primary obligation (strongest) plus any others that also bind."""
 
     primary: Obligation = field(metadata=meta("the strongest obligation", "Obligation", flatten=True))
@@ -113,13 +101,9 @@ class Joiner:
         """The side it joins."""
         return self.primary.side
 
-    def to_dict(self) -> dict[str, Any]:
-        """JSON form: the primary obligation's fields plus `also`."""
-        return to_json(self)
-
 
 @dataclass(frozen=True, slots=True)
-class Consultation:
+class Consultation(Contracted):
     """`state` must consult `with_` (consultation clause), without a duty to fight."""
 
     state: str = field(metadata=meta("the state bound to consult", "string", stable=True))
@@ -128,13 +112,9 @@ class Consultation:
     article: str = field(metadata=meta("article", "string", stable=True))
     because: Because = field(metadata=meta("the attack that set it off", "Because", stable=True))
 
-    def to_dict(self) -> dict[str, Any]:
-        """JSON form."""
-        return to_json(self)
-
 
 @dataclass(frozen=True, slots=True)
-class Neutral:
+class Neutral(Contracted):
     """`state` is bound to stay out of the war against `toward`."""
 
     state: str = field(metadata=meta("the state bound to stay out", "string", stable=True))
@@ -143,13 +123,9 @@ class Neutral:
     article: str = field(metadata=meta("article", "string", stable=True))
     because: Because = field(metadata=meta("the attack that set it off", "Because", stable=True))
 
-    def to_dict(self) -> dict[str, Any]:
-        """JSON form."""
-        return to_json(self)
-
 
 @dataclass(frozen=True, slots=True)
-class Violation:
+class Violation(Contracted):
     """`state` attacks `against` although a non-aggression or neutrality clause forbids it."""
 
     state: str = field(metadata=meta("the attacking state", "string", stable=True))
@@ -159,13 +135,9 @@ class Violation:
     kind: str = field(metadata=meta("nonaggression or neutrality", "string", stable=True))
     because: Because = field(metadata=meta("the attack", "Because", stable=True))
 
-    def to_dict(self) -> dict[str, Any]:
-        """JSON form."""
-        return to_json(self)
-
 
 @dataclass(frozen=True, slots=True)
-class Conflict:
+class Conflict(Contracted):
     """`state` is bound to both sides, or to join and to stay neutral; it picks no side."""
 
     state: str = field(metadata=meta("the state bound both ways", "string", stable=True))
@@ -180,13 +152,9 @@ class Conflict:
     def treaties(self) -> list[str]:
         return sorted({o.treaty for o in self.obligations} | {n.treaty for n in self.neutral})
 
-    def to_dict(self) -> dict[str, Any]:
-        """JSON form."""
-        return to_json(self)
-
 
 @dataclass(frozen=True, slots=True)
-class Withheld:
+class Withheld(Contracted):
     """An obligation that would have bound but for a gate (request, non-provocation, ...)."""
 
     state: str = field(metadata=meta("the state that would be bound", "string", stable=True))
@@ -195,13 +163,9 @@ class Withheld:
     reason: str = field(metadata=meta("the gate that holds it back, in words", "string", stable=True))
     unresolved: tuple[str, ...] = field(default=(), metadata=meta("ATOP conditions read as unmet", "string[]"))
 
-    def to_dict(self) -> dict[str, Any]:
-        """JSON form."""
-        return to_json(self)
-
 
 @dataclass(frozen=True)
-class MonteCarloSummary:
+class MonteCarloSummary(Contracted):
     """The probabilistic part of a result: draws, the seed they came from (always recorded), each state's
     probability of fighting on each side, the war's size, major powers on opposite sides, the honour
     model used, and the expected coalition power."""
@@ -219,6 +183,3 @@ class MonteCarloSummary:
     expected_power: dict[str, Any] | None = field(default=None, metadata=meta(
         "each side's CINC over the draws (mean, 5th and 95th percentiles)", "Power | null"))
 
-    def to_dict(self) -> dict[str, Any]:
-        """JSON form: its keys join the result's top level."""
-        return to_json(self)

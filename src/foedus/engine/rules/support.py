@@ -12,9 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
 
-from foedus.engine.contract import meta, to_json
+from foedus.engine.contract import Contracted, meta
 from foedus.model.assistance import HelpEntry, HelpForm
 from foedus.model.treaty import Treaty
 
@@ -32,7 +31,7 @@ class SupportLeg:
 
 
 @dataclass(frozen=True, slots=True)
-class Support:
+class Support(Contracted):
     """`state` is bound to give `supports` (on `side`) a form of help under `treaty`, without a duty to fight."""
 
     state: str = field(metadata=meta("the state bound to support", "string"))
@@ -45,10 +44,6 @@ class Support:
     when: str = field(metadata=meta("peacetime, or wartime (owed once the recipient is attacked)", "string"))
     basis: str = field(metadata=meta("in the treaty text, or in a companion instrument", "string"))
     certainty: str = field(metadata=meta("how well the commitment is sourced", "string"))
-
-    def to_dict(self) -> dict[str, Any]:
-        """JSON form."""
-        return to_json(self)
 
 
 def owed_support(entry: HelpEntry) -> bool:
