@@ -27,6 +27,7 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-f
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 DEFENSE_ROUND_1 = "#2171b5"  # web/src/roles.ts COLORS["defense-1"]
 ATTACKED = "#08306b"  # COLORS["defense-0"]
+NOT_DRAWN_IN = "#e4e4e4"  # COLORS.none: also the likelihood map's "not rated"
 ROOT = Path(__file__).resolve().parents[1]
 
 pytestmark = [pytest.mark.e2e]
@@ -228,3 +229,68 @@ def test_probabilities_whatif_and_compare_panels(page: Any, server: str, tmp_pat
         assert part in page.url
     page.screenshot(path=str(tmp_path / "web-whatif.png"), full_page=True)
     assert not page.problems, page.problems
+
+
+@pytest.mark.needs_data
+def test_likelihood_switch_shades_the_map_and_fills_the_panel(page: Any, server: str, tmp_path: Path) -> None:
+    import httpx
+
+    _ready(page, server + "/?attacker=DEU&target=POL&date=1939-09-01")
+    page.wait_for_selector("body[data-result='DEU>POL@1939-09-01']", timeout=30_000)
+    assert page.locator("#map-mode").is_hidden() and not page.is_checked("#likelihood")  # off by default
+    page.check("#likelihood")
+    page.click("#run")
+    page.wait_for_selector("#map-mode:not([hidden])", timeout=30_000)
+    assert "likelihood=true" in page.url
+    world = page.locator("svg.world")
+    fra = page.locator("path[data-iso3=FRA][data-name=France]")
+    assert world.get_attribute("data-shade") == "legal" and fra.get_attribute("fill") == DEFENSE_ROUND_1
+
+    page.check("input[name=map-mode][value=likelihood]")
+    assert world.get_attribute("data-shade") == "likelihood"
+    assert page.locator("#legend li[data-bin]").count() == 7
+    assert "P(joins either side) at any time" in page.inner_text("#legend")
+    ever = float(fra.get_attribute("data-likelihood"))
+    assert 0 < ever < 1 and fra.get_attribute("fill") not in (DEFENSE_ROUND_1, NOT_DRAWN_IN)
+    assert page.locator("path[data-iso3=POL]").first.get_attribute("fill") == ATTACKED  # parties keep their colour
+    unrated = page.locator("path[data-iso3=ARG]")  # outside the relevant set in 1939: the floor colour
+    assert unrated.get_attribute("fill") == NOT_DRAWN_IN and unrated.get_attribute("data-likelihood") is None
+    page.select_option("#lk-horizon", "30")
+    assert float(fra.get_attribute("data-likelihood")) <= ever  # the horizons nest
+
+    page.click("#summary button.state[data-state=FRA]")
+    page.wait_for_selector("#explain[data-state=FRA] section.likelihood[data-rated=true]", timeout=10_000)
+    text = page.inner_text("#explain")
+    lk = httpx.get(f"{server}/api/cascade?attacker=DEU&target=POL&date=1939-09-01&likelihood=true").json()["likelihood"]
+    assert "atop_2060" in text and "bound to join the defense side" in text  # the legal answer, beside
+    assert lk["model"]["version"] in text and lk["model"]["window"] in text
+    assert page.locator("#explain table.chances tbody tr").count() == 3
+    fra_ever = next(s for s in lk["states"] if s["state"] == "FRA")["chances"][-1]
+    assert f"{100 * fra_ever['join']:.1f}%" in page.inner_text("#explain table.chances tr[data-horizon=ever]")
+    assert page.locator("#explain table.checks tbody tr").count() == len(lk["validation"])
+    assert "Brier-skill target" in text and page.locator("#explain [data-flag=outside-training]").count() == 0
+    page.screenshot(path=str(tmp_path / "web-likelihood.png"), full_page=True)
+    with page.expect_download() as got:
+        page.click("#export-png")
+    assert Path(got.value.path()).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert "Shaded by P(joins either side) within 30 days" in page.get_attribute("#export-png", "data-caption")
+
+    page.check("input[name=map-mode][value=legal]")  # the legal colouring, one click away
+    assert fra.get_attribute("fill") == DEFENSE_ROUND_1 and fra.get_attribute("data-likelihood") is None
+    assert not page.problems, page.problems
+
+
+@pytest.mark.needs_data
+def test_likelihood_outside_training_is_flagged_and_errors_are_shown(page: Any, server: str) -> None:
+    _ready(page, server + "/?attacker=RUS&target=EST&date=2025-06-01&likelihood=true&select=USA")
+    assert page.is_checked("#likelihood")  # the switch is part of the link
+    page.wait_for_selector("#explain[data-state=USA] section.likelihood [data-flag=outside-training]", timeout=30_000)
+    assert "1823–2003" in page.inner_text("#explain [data-flag=outside-training]")
+    page.check("input[name=map-mode][value=likelihood]")
+    assert page.locator("#legend [data-flag=outside-training]").count() == 1
+    message = "cow_contiguity/contdir.csv is not in the data folder: run `foedus data fetch cow_contiguity`"
+    page.route("**/api/cascade?*likelihood=true*", lambda route: route.fulfill(  # the server's answer without data
+        status=422, content_type="application/json", body=json.dumps({"ok": False, "error": message, "status": 422})))
+    page.click("#run")
+    page.wait_for_selector("#error:not([hidden])", timeout=10_000)
+    assert page.inner_text("#error") == message

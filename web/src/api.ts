@@ -4,8 +4,9 @@
 import type { CascadeResult } from "./contract";
 
 export type {
-  Because, CascadeResult, CertaintyReason, Conflict, Consultation, Joiner, MonteCarloSummary, Neutral, Obligation,
-  Power, Side, SidePower, Violation, WarSize, Withheld,
+  Because, CascadeResult, CertaintyReason, Chance, Conflict, Consultation, Joiner, LikelihoodSummary, ModelCard,
+  MonteCarloSummary, Neutral, Obligation, Power, Side, SidePower, StateLikelihood, ValidationScore, Violation, WarSize,
+  Withheld,
 } from "./contract";
 
 export interface StateRow {
@@ -54,7 +55,7 @@ export const WHATIF_PARAMS: WhatIfParam[] = ["add_member", "remove_member", "dro
 export interface Scenario {
   attacker: string[]; target: string[]; date: string; place: string; target_kind: string; reading: string;
   requested: boolean; basis: string; territory_view: string; unresolved: string;
-  severity: string; ongoing_since: string;
+  severity: string; ongoing_since: string; likelihood: boolean;
   draws: number | null; seed: number | null; whatif: WhatIfChange[];
 }
 
@@ -103,6 +104,7 @@ export function scenarioParams(s: Scenario): URLSearchParams {
   if (s.unresolved !== "met") p.set("unresolved", s.unresolved);
   if (s.severity !== "armed-attack") p.set("severity", s.severity);
   if (s.ongoing_since) p.set("ongoing_since", s.ongoing_since);
+  if (s.likelihood) p.set("likelihood", "true");
   if (s.draws) {
     p.set("draws", String(s.draws));
     if (s.seed !== null) p.set("seed", String(s.seed));
@@ -114,7 +116,7 @@ export function scenarioParams(s: Scenario): URLSearchParams {
 export const api = {
   cascade: (s: Scenario) => getJson<CascadeResult>(`/api/cascade?${scenarioParams(s).toString()}`),
   compare: (s: Scenario, otherDate: string) => {
-    const p = scenarioParams({ ...s, draws: null });
+    const p = scenarioParams({ ...s, draws: null, likelihood: false });
     if (otherDate) p.set("other_date", otherDate);
     return getJson<Comparison>(`/api/compare?${p.toString()}`);
   },

@@ -1,7 +1,9 @@
 // The "why" panel: for one state, every finding that names it (side, treaty, article, strength, the attack
-// that set it off, the conditions assumed), then the invocation history of each treaty involved.
+// that set it off, the conditions assumed), the joining model's chances when the result has them, then the
+// invocation history of each treaty involved.
 import { api, type CascadeResult, type Obligation, type TreatyDetail } from "./api";
 import { byId, h } from "./dom";
+import { likelihoodBlock } from "./likelypanel";
 import { COLORS, LABELS, type Role } from "./roles";
 
 const STRENGTH: Record<string, string> = {
@@ -104,7 +106,9 @@ export async function explainState(id: string, r: CascadeResult, role: Role | un
   const badge = h("span", { class: "badge", "data-category": category }, LABELS[category]);
   const swatch = h("span", { class: "swatch" });
   swatch.style.background = COLORS[category];
-  panel.replaceChildren(h("h2", {}, `${names.state(id)} (${id})`), h("p", {}, swatch, badge), ...nodes);
+  const likely = likelihoodBlock(id, r);
+  panel.replaceChildren(h("h2", {}, `${names.state(id)} (${id})`), h("p", {}, swatch, badge), ...nodes,
+    ...(likely ? [likely] : []));
   const token = String(++renders);
   panel.dataset.render = token;
   panel.dataset.state = id;

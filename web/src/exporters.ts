@@ -62,11 +62,12 @@ export function captionOf(r: CascadeResult, scenario: string, version: string, b
 
 /** The map as shown plus a title, the legend and a caption, as one standalone SVG document. */
 function posterSvg(map: SVGSVGElement, roles: Map<string, Role>, title: string, caption: string[],
-                   duties: Map<string, Duty[]>): string {
+                   duties: Map<string, Duty[]>, legend?: [string, string][]): string {
   const width = 960;
   const mapHeight = Math.round((width * map.viewBox.baseVal.height) / map.viewBox.baseVal.width) || 500;
   const present = new Set([...duties.values()].flat());
-  const entries: [string, string][] = [...legendCategories(roles).map((c) => [COLORS[c], LABELS[c]] as [string, string]),
+  const entries: [string, string][] = legend ?? [
+    ...legendCategories(roles).map((c) => [COLORS[c], LABELS[c]] as [string, string]),
     ...DUTIES.filter((d) => present.has(d)).map((d) => [`url(#hatch-${d})`, DUTY_LABELS[d]] as [string, string])];
   const legendRows = Math.ceil(entries.length / 3);
   const legendTop = 40 + mapHeight + 12;
@@ -97,9 +98,11 @@ function posterSvg(map: SVGSVGElement, roles: Map<string, Role>, title: string, 
   return new XMLSerializer().serializeToString(out);
 }
 
+/** The map as a PNG; `legend` replaces the legal legend's entries (the likelihood map's scale). */
 export async function exportPng(map: SVGSVGElement, r: CascadeResult, roles: Map<string, Role>, title: string,
-                                caption: string[], duties: Map<string, Duty[]>): Promise<void> {
-  const text = posterSvg(map, roles, title, caption, duties);
+                                caption: string[], duties: Map<string, Duty[]>,
+                                legend?: [string, string][]): Promise<void> {
+  const text = posterSvg(map, roles, title, caption, duties, legend);
   const url = URL.createObjectURL(new Blob([text], { type: "image/svg+xml" }));
   try {
     const img = new Image();

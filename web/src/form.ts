@@ -1,5 +1,6 @@
 // The scenario form: attacker and target pickers (search box with chips, or click on the map), place,
-// what is hit, the date control, the reading switch, severity, "ongoing since" and the other options.
+// what is hit, the date control, the reading switch, the likelihood switch, severity, "ongoing since" and the
+// other options.
 import { api, ApiError, type PlaceRow, type Scenario, type StateRow } from "./api";
 import { DateControl, isDate, today } from "./datecontrol";
 import { byId, h } from "./dom";
@@ -159,7 +160,8 @@ export class ScenarioForm {
       place: value("place"), target_kind: value("target-kind"), reading,
       requested: byId<HTMLInputElement>("requested").checked, basis: value("basis"),
       territory_view: value("territory-view"), unresolved: value("unresolved"), severity: value("severity"),
-      ongoing_since: isDate(since) ? since : "", draws: null, seed: null, whatif: [],
+      ongoing_since: isDate(since) ? since : "", likelihood: byId<HTMLInputElement>("likelihood").checked,
+      draws: null, seed: null, whatif: [],
     };
   }
 
@@ -180,6 +182,7 @@ export class ScenarioForm {
     set("severity", s.severity);
     byId<HTMLInputElement>("ongoing-since").value = s.ongoing_since;
     byId<HTMLInputElement>("requested").checked = s.requested;
+    byId<HTMLInputElement>("likelihood").checked = s.likelihood;
     const radio = document.querySelector<HTMLInputElement>(`input[name=reading][value="${s.reading === "escalatory" ? "escalatory" : "legal"}"]`);
     if (radio) radio.checked = true;
   }

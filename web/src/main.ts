@@ -13,6 +13,7 @@ import { captionOf, exportCsv, exportJson, exportPng } from "./exporters";
 import { ScenarioForm } from "./form";
 import { renderLegend } from "./legend";
 import { WorldMap } from "./map";
+import { MapMode } from "./mapmode";
 import { renderNetwork } from "./network";
 import { renderProbabilities } from "./probabilities";
 import { checkShared } from "./shared";
@@ -37,6 +38,7 @@ class App {
   private readonly whatif: WhatIfPanel;
   private readonly timeline: WarTimeline;
   private readonly borders: BordersView;
+  private readonly mode: MapMode;
 
   constructor(private readonly states: StateRow[], private readonly placeRows: PlaceRow[], treaties: TreatyRow[],
               private readonly version: string, private readonly dataVersions: Record<string, string>) {
@@ -54,6 +56,7 @@ class App {
       () => { if (this.current) void this.run(); }, async () => this.run());
     this.map = new WorldMap(byId("map"), new Map(states.map((s) => [s.id, s])), homes, (id) => this.onMapPick(id));
     this.borders = new BordersView(this.map);
+    this.mode = new MapMode(this.map);
     this.whatif = new WhatIfPanel(states, treaties, (m) => this.showError(m), () => undefined);
     this.timeline = new WarTimeline(() => this.scenario(), (m) => this.showError(m), (f, r, w) => this.showFrame(f, r, w));
     this.wire();
@@ -69,16 +72,17 @@ class App {
     }));
     byId("share").addEventListener("click", () => void this.share());
     byId("compare").addEventListener("click", () => void this.compare());
-    byId("mc-map").addEventListener("change", () => { if (this.current) void this.show(this.current.result); });
     byId("territory-view").addEventListener("change", () => this.contested());
     byId("export-json").addEventListener("click", () => { if (this.current) exportJson(this.current.result); });
     byId("export-csv").addEventListener("click", () => { if (this.current) exportCsv(this.current.result, this.names.state); });
     byId("export-png").addEventListener("click", () => {
       if (!this.current) return;
       const r = this.current.result;
-      const caption = captionOf(r, this.title(r), this.version, this.borders.current?.note ?? "", this.dataVersions);
+      const poster = this.mode.poster();
+      const caption = [...captionOf(r, this.title(r), this.version, this.borders.current?.note ?? "", this.dataVersions),
+        ...(poster?.caption ?? [])];
       byId("export-png").dataset.caption = caption.join("\n");
-      exportPng(this.map.svg, r, this.current.roles, this.title(r), caption, dutiesOf(r))
+      exportPng(this.map.svg, r, this.current.roles, this.title(r), caption, dutiesOf(r), poster?.entries)
         .catch((e: unknown) => this.showError(String(e)));
     });
   }
@@ -140,9 +144,7 @@ class App {
     if (s.severity !== "armed-attack" || s.ongoing_since) (byId("more-options") as HTMLDetailsElement).open = true;
   }
 
-  private otherDate(): string {
-    return byId<HTMLInputElement>("other-date").value;
-  }
+  private otherDate(): string { return byId<HTMLInputElement>("other-date").value; }
 
   private async compare(): Promise<void> {
     const scenario = this.scenario();
@@ -248,11 +250,8 @@ class App {
     await this.borders.update(result.date);
     this.contested();
     this.map.markPlace(this.places.get(result.place));
-    this.map.paint(roles, result.date, duties);
-    const shaded = byId<HTMLInputElement>("mc-map").checked && result.probabilities !== undefined;
-    if (shaded && result.probabilities) this.map.shadeByProbability(result.probabilities);
+    this.mode.show(result, roles, duties);
     this.map.zoomTo([...result.sides.attack, ...result.sides.defense]);
-    renderLegend(byId("legend"), roles, { shaded, duties });
     renderProbabilities(byId("probabilities"), result, this.names.state, (id) => this.select(id));
     const pick = (id: string) => this.select(id);
     renderSummary(byId("summary"), result, roles, this.names.state, pick, this.names.place);
@@ -265,6 +264,7 @@ class App {
   /** One date of a replayed war on the map: who fights, who is bound, on that date's borders. */
   private async showFrame(frame: WarFrame, roles: Map<string, Role>, war: WarReplay): Promise<void> {
     await this.borders.update(frame.date);
+    this.mode.hide();
     this.map.markPlace(undefined);
     this.map.paint(roles, frame.date);
     if (frame === war.frames[0]) {

@@ -178,7 +178,7 @@ export class WorldMap {
     this.rescale();
   }
 
-  private stateEls(): SVGGraphicsElement[] {
+  stateEls(): SVGGraphicsElement[] {
     return [...this.svg.querySelectorAll<SVGGraphicsElement>("path[data-iso3], circle[data-iso3]")];
   }
 
@@ -191,7 +191,7 @@ export class WorldMap {
       const c = category(id);
       el.setAttribute("fill", COLORS[c]);
       el.removeAttribute("fill-opacity");
-      delete el.dataset.prob;
+      for (const key of ["prob", "likelihood", "bin"]) delete el.dataset[key];
       el.dataset.category = c;
       const side = roles.get(id)?.side;
       if (side) el.dataset.side = side; else delete el.dataset.side;
@@ -215,7 +215,7 @@ export class WorldMap {
       const found = duties.get(el.dataset.iso3 ?? "");
       for (const duty of DUTIES.filter((d) => found?.includes(d))) {
         const copy = el.cloneNode(false) as SVGGraphicsElement;
-        for (const key of ["iso3", "category", "side", "duty", "prob"]) delete copy.dataset[key];
+        for (const key of ["iso3", "category", "side", "duty", "prob", "likelihood", "bin"]) delete copy.dataset[key];
         copy.setAttribute("fill", `url(#hatch-${duty})`);
         copy.setAttribute("stroke", "none");
         copy.dataset.hatchOf = el.dataset.iso3 ?? "";

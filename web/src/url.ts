@@ -23,6 +23,19 @@ function positive(v: string | null, zeroOk = false): number | null {
   return Number.isInteger(n) && (n > 0 || (zeroOk && n === 0)) ? n : null;
 }
 
+const YES = ["true", "1", "yes", "on"];
+const NO = ["false", "0", "no", "off"];
+
+/** An on/off parameter (the API's own spellings); a value that is neither is dropped with a message. */
+function flag(p: URLSearchParams, key: string, fallback: boolean, problems: string[]): boolean {
+  const v = p.get(key);
+  if (v === null) return fallback;
+  if (YES.includes(v.toLowerCase())) return true;
+  if (NO.includes(v.toLowerCase())) return false;
+  problems.push(`${key} ${JSON.stringify(v.slice(0, 40))} is not true or false; using ${String(fallback)}`);
+  return fallback;
+}
+
 export interface Shared { scenario: Scenario; select: string | null; otherDate: string; problems: string[] }
 
 /** The scenario in a query string (null when it names no attacker and target), with what could not be used. */
@@ -50,9 +63,10 @@ export function scenarioFromQuery(search: string): Shared | null {
     scenario: {
       attacker, target, date: date("date", today()), place: p.get("place") ?? "",
       target_kind: choice("target_kind"), reading: choice("reading"),
-      requested: !["false", "0", "no", "off"].includes((p.get("requested") ?? "true").toLowerCase()),
+      requested: !NO.includes((p.get("requested") ?? "true").toLowerCase()),
       basis: choice("basis"), territory_view: choice("territory_view"), unresolved: choice("unresolved"),
       severity: choice("severity"), ongoing_since: date("ongoing_since", ""),
+      likelihood: flag(p, "likelihood", false, problems),
       draws: positive(p.get("draws")), seed: positive(p.get("seed"), true),
       whatif: WHATIF_PARAMS.flatMap((param) => p.getAll(param).map((value) => ({ param, value }))),
     },
