@@ -1,0 +1,96 @@
+"""What a reference cascade has found so far, kept so that a round can record what it finds volley by volley
+and still get the records the attack-by-attack engine gets, and so that a run can go back to a round's start.
+
+Each find is a `Found`: the round, the attack that set it off (attack i of a volley), the rule and the leg's
+rank (their place in the attack-by-attack engine's order), the leg, and a side or a reason. The attack-by-attack
+engine keeps the first find per key (an obligation bound, a consultation, a violation, a withheld leg): when a
+round finds a key twice, the find that comes first in that order is kept. Neutrality duties are all kept, in
+that order. The tables only grow within a run, so going back to a round's start is cutting them to the sizes
+they had then.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import islice
+from typing import TypeVar
+
+from foedus.engine.leg import Leg
+from foedus.engine.records import Because
+from foedus.engine.rules import Volley
+from foedus.engine.scenario import Attack
+
+__all__ = ["Found", "Ledger", "attack_of", "because_of", "order_of"]
+
+# (round, volley, attack index, rule, rank of the leg, leg, side or withheld reason)
+Found = tuple[int, Volley, int, int, int, Leg, str]
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+def order_of(found: Found) -> tuple[object, int, int]:
+    """Where the attack-by-attack engine meets a find within its round."""
+    return found[1].order(found[2]), found[3], found[4]
+
+
+def attack_of(found: Found) -> Attack:
+    """The attack that set the find off."""
+    return found[1].attack(found[2])
+
+
+def because_of(found: Found) -> Because:
+    """The find's attack as a `Because`."""
+    vol, i = found[1], found[2]
+    return Because(vol.victim, vol.attackers[i], vol.place, vol.kind)
+
+
+@dataclass
+class Ledger:
+    """The finds of a run: first finds per key (kept for the whole run) and this round's joins and duties."""
+
+    rnd: int = 0
+    consultations: dict[tuple[str, str, str], Found] = field(default_factory=dict)
+    violations: dict[tuple[str, str, str], Found] = field(default_factory=dict)
+    withheld: dict[tuple[str, str, str], Found] = field(default_factory=dict)
+    bound: dict[tuple[str, str, str, str], Found] = field(default_factory=dict)
+    joins: dict[str, list[Found]] = field(default_factory=dict)  # this round: obligations by obligor
+    duties: list[Found] = field(default_factory=list)  # this round: neutrality duties
+
+    def first(self, table: dict[K, Found], key: K, found: Found) -> bool:
+        """Keep `found` under `key` unless an earlier find holds it; whether it was kept."""
+        held = table.get(key)
+        if held is None:
+            table[key] = found
+            return True
+        if held[0] == found[0] and order_of(found) < order_of(held):
+            table[key] = found
+            return True
+        return False
+
+    def bind(self, key: tuple[str, str, str, str], found: Found) -> None:
+        """An obligation bound by this round's find (the first per obligor, treaty, article and side)."""
+        held = self.bound.get(key)
+        if self.first(self.bound, key, found):
+            joins = self.joins.setdefault(found[5].obligor, [])
+            if held is not None and held[0] == found[0]:
+                joins[:] = [f for f in joins if f is not held]
+            joins.append(found)
+
+    def new_round(self, rnd: int) -> None:
+        """Start round `rnd`."""
+        self.rnd, self.joins, self.duties = rnd, {}, []
+
+    def sizes(self) -> tuple[int, int, int, int]:
+        """The sizes to cut back to (`cut`)."""
+        return len(self.consultations), len(self.violations), len(self.withheld), len(self.bound)
+
+    def cut(self, sizes: tuple[int, int, int, int]) -> None:
+        """Back to the tables as they were at `sizes`."""
+        n_con, n_vio, n_wit, n_bound = sizes
+        self.consultations, self.violations = _head(self.consultations, n_con), _head(self.violations, n_vio)
+        self.withheld, self.bound = _head(self.withheld, n_wit), _head(self.bound, n_bound)
+
+
+def _head(d: dict[K, V], n: int) -> dict[K, V]:
+    """The first `n` entries of an insertion-ordered dict."""
+    return d if len(d) == n else dict(islice(d.items(), n))
