@@ -21,15 +21,17 @@ from bisect import bisect_left
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 
-from foedus.engine.ledger import Found, Ledger
+from foedus.engine.ledger import Ledger
 from foedus.engine.leg import Leg
 from foedus.engine.rules import Situation, Verdict, Volley, attacker_role, evaluate, victim_status
+from foedus.engine.scenario import Scenario
 from foedus.engine.table import LegTable
 from foedus.model.treaty import Kind
 
 __all__ = ["BindState", "Binder"]
 
 Waiting = tuple[tuple[int, Leg], ...]
+Ranked = list[tuple[int, Leg]]
 _Key = tuple[str, str, str, str]
 
 
@@ -42,6 +44,18 @@ class BindState:
     originals: frozenset[str]
 
 
+@dataclass(frozen=True, slots=True)
+class _Owed:
+    """The legs owed to one state as the binder reads them, each with its rank among its kind's legs."""
+
+    nonaggression: dict[str, Ranked]  # by obligor: they bind only on their obligor's attacks
+    consultation: Waiting
+    neutrality: Ranked
+    partner: Ranked  # neutrality legs that bind when this state attacks
+    defence: Waiting
+    offence: Ranked
+
+
 @dataclass
 class Binder:
     """Records what each volley sets off; keeps the verdicts and, per (victim, place, kind, severity), the legs
@@ -49,50 +63,107 @@ class Binder:
 
     table: LegTable
     ledger: Ledger
-    verdicts: dict[tuple[int, _Key, tuple[bool, bool]], Verdict]
+    switches: Scenario  # the scenario without its parties: verdicts are kept per table and switches
     waiting: dict[tuple[Kind, _Key], Waiting] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._owed: dict[str, _Owed] = self.table.derived("binder", dict)
+        self.verdicts: dict[tuple[_Key, tuple[bool, bool]], dict[int, Verdict]] = self.table.derived(
+            ("verdicts", self.switches), dict)
+        self._by_attacker: dict[tuple[object, ...], Verdict] = self.table.derived(
+            ("verdicts owed to attackers", self.switches), dict)
+        self._strikers = self.table.derived("binder-strikers", lambda: frozenset(
+            s for s in self.table.owed(Kind.NEUTRALITY) | self.table.owed(Kind.OFFENSE)
+            if self.owed(s).partner or self.owed(s).offence))
+
+    def owed(self, state: str) -> _Owed:
+        """The legs owed to `state` (built once per table)."""
+        found = self._owed.get(state)
+        if found is None:
+            t = self.table
+            by_obligor: dict[str, Ranked] = {}
+            for rank, leg in enumerate(t.owed_to(Kind.NONAGGRESSION, state)):
+                if attacker_role(leg) == "obligor":
+                    by_obligor.setdefault(leg.obligor, []).append((rank, leg))
+            neutrality = list(enumerate(t.owed_to(Kind.NEUTRALITY, state)))
+            found = self._owed[state] = _Owed(
+                by_obligor, tuple(enumerate(t.owed_to(Kind.CONSULTATION, state))), neutrality,
+                [(rank, leg) for rank, leg in neutrality if leg.provision.when_partner_attacks],
+                tuple(enumerate(t.owed_to(Kind.DEFENSE, state))), list(enumerate(t.owed_to(Kind.OFFENSE, state))))
+        return found
 
     def volley(self, vol: Volley, ctx: Situation, state: BindState) -> None:
         """Record the obligations, duties and withheld legs one volley sets off."""
         key = (vol.victim, vol.place, vol.kind, vol.severity)
-        status = victim_status(vol.victim, ctx)
-        self._neutrality(vol, key, status, ctx, duties=True)
-        self._defence(vol, key, status, ctx, state)
-        self._offence(vol, ctx, state)
+        owed = self.owed(vol.victim)
+        verdicts = self._verdicts(key, ctx)
+        strikers = _indices(vol, self._strikers)
+        if owed.neutrality or strikers:
+            self._neutrality(vol, owed, verdicts, ctx, strikers, duties=True)
+        if owed.defence:
+            self._defence(vol, key, owed, verdicts, ctx, state)
+        if strikers:
+            self._offence(vol, ctx, state, strikers)
 
-    def records(self, vol: Volley, ctx: Situation) -> None:
-        """Record the violations and consultations one volley sets off (rules 0 to 3, in the engine's order)."""
+    def records(self, vol: Volley, ctx: Situation, fighting: Collection[str]) -> None:
+        """Record the violations and consultations one volley sets off (rules 0 to 3, in the engine's order);
+        not the consultations of states `fighting` (a result reports none)."""
         key = (vol.victim, vol.place, vol.kind, vol.severity)
-        status = victim_status(vol.victim, ctx)
-        self._nonaggression(vol, ctx)
-        self._consultations(vol, key, status, ctx)
-        self._neutrality(vol, key, status, ctx, duties=False)
+        owed = self.owed(vol.victim)
+        verdicts = self._verdicts(key, ctx)
+        if owed.nonaggression:
+            self._nonaggression(vol, owed, verdicts, ctx)
+        if owed.consultation:
+            self._consultations(vol, key, owed, verdicts, ctx, fighting)
+        strikers = _indices(vol, self._strikers)
+        if owed.neutrality or strikers:
+            self._neutrality(vol, owed, verdicts, ctx, strikers, duties=False)
 
-    def _verdict(self, leg: Leg, vol: Volley, i: int, key: _Key, status: tuple[bool, bool], ctx: Situation
-                 ) -> Verdict:
-        """The verdict on attack i of the volley, which the leg admits: the same for every attack it admits."""
-        ckey = (id(leg), key, status)
-        verdict = self.verdicts.get(ckey)
+    def _verdicts(self, key: _Key, ctx: Situation) -> dict[int, Verdict]:
+        """Verdicts by leg for the attacks of volleys like this one (that a leg admits: they all get the same)."""
+        vkey = (key, victim_status(key[0], ctx))
+        found = self.verdicts.get(vkey)
+        if found is None:
+            found = self.verdicts[vkey] = {}
+        return found
+
+    @staticmethod
+    def _verdict(leg: Leg, vol: Volley, i: int, verdicts: dict[int, Verdict], ctx: Situation) -> Verdict:
+        """The verdict on attack i of the volley, which the leg admits."""
+        verdict = verdicts.get(id(leg))
         if verdict is None:
-            verdict = self.verdicts[ckey] = evaluate(leg, vol.attack(i), ctx)
+            verdict = verdicts[id(leg)] = evaluate(leg, vol.attack(i), ctx)
         return verdict
 
-    def _nonaggression(self, vol: Volley, ctx: Situation) -> None:
+    def _attacker_verdict(self, leg: Leg, vol: Volley, i: int, ctx: Situation) -> Verdict:
+        """The verdict of a leg owed to attack i's attacker, which reads the victim only through its adversary
+        clause (`rules.attacker_role`)."""
+        attacker = vol.attackers[i]
+        vkey = (id(leg), vol.place, vol.kind, vol.severity, victim_status(attacker, ctx),
+                leg.counterparts.admits(vol.victim))
+        verdict = self._by_attacker.get(vkey)
+        if verdict is None:
+            verdict = self._by_attacker[vkey] = evaluate(leg, vol.attack(i), ctx)
+        return verdict
+
+    def _nonaggression(self, vol: Volley, owed: _Owed, verdicts: dict[int, Verdict], ctx: Situation) -> None:
         """Rule 0: non-aggression legs owed to the victim whose obligor is the attacker."""
-        by_obligor = self._by_obligor(vol.victim)
         book, rnd = self.ledger, self.ledger.rnd
-        for i in _indices(vol, by_obligor):
-            for rank, leg in by_obligor[vol.attackers[i]]:
-                if evaluate(leg, vol.attack(i), ctx).binds:
+        for i in _indices(vol, owed.nonaggression):
+            for rank, leg in owed.nonaggression[vol.attackers[i]]:
+                if self._verdict(leg, vol, i, verdicts, ctx).binds:
                     book.first(book.violations, (leg.obligor, leg.beneficiary, leg.treaty.id),
                                (rnd, vol, i, 0, rank, leg, ""))
 
-    def _consultations(self, vol: Volley, key: _Key, status: tuple[bool, bool], ctx: Situation) -> None:
+    def _consultations(self, vol: Volley, key: _Key, owed: _Owed, verdicts: dict[int, Verdict], ctx: Situation,
+                       fighting: Collection[str]) -> None:
         """Rule 1: consultation legs owed to the victim (recorded once per obligor, victim and treaty)."""
-        waiting = self._waiting(Kind.CONSULTATION, key)
+        waiting = self.waiting.get((Kind.CONSULTATION, key), owed.consultation)
         book, rnd, victim = self.ledger, self.ledger.rnd, vol.victim
         keep = []
         for rank, leg in waiting:
+            if leg.obligor in fighting:
+                continue
             ckey = (leg.obligor, victim, leg.treaty.id)
             held = book.consultations.get(ckey)
             if held is not None and held[0] != rnd:
@@ -100,96 +171,90 @@ class Binder:
             i = _first(leg, vol, None)
             if i is None:
                 keep.append((rank, leg))
-            elif self._verdict(leg, vol, i, key, status, ctx).binds:
+            elif self._verdict(leg, vol, i, verdicts, ctx).binds:
                 book.first(book.consultations, ckey, (rnd, vol, i, 1, rank, leg, ""))
         if len(keep) != len(waiting):
             self.waiting[(Kind.CONSULTATION, key)] = tuple(keep)
 
-    def _neutrality(self, vol: Volley, key: _Key, status: tuple[bool, bool], ctx: Situation, duties: bool
-                    ) -> None:
+    def _neutrality(self, vol: Volley, owed: _Owed, verdicts: dict[int, Verdict], ctx: Situation,
+                    strikers: list[int], duties: bool) -> None:
         """Rule 2: neutrality legs owed to the victim bind on every attack they admit; rule 3: neutrality legs
         owed to an attacker that bind when it attacks. A binding leg is a violation when its obligor attacks
         (`duties=False` records those), else a duty to stay out (`duties=True`)."""
-        book = self.ledger
-        for rank, leg in enumerate(self.table.owed_to(Kind.NEUTRALITY, vol.victim)):
-            admitted = [i for i, a in enumerate(vol.attackers) if leg.counterparts.admits(a)]
-            if admitted and self._verdict(leg, vol, admitted[0], key, status, ctx).binds:
-                for i in admitted:
-                    self._duty(book, (book.rnd, vol, i, 2, rank, leg, ""), duties)
-        for i in _indices(vol, self.table.owed(Kind.NEUTRALITY)):
-            for rank, leg in self._partner_legs(vol.attackers[i]):
-                if evaluate(leg, vol.attack(i), ctx).binds:
-                    self._duty(book, (book.rnd, vol, i, 3, rank, leg, ""), duties)
+        book, attackers = self.ledger, vol.attackers
+        for rank, leg in owed.neutrality:
+            who = leg.counterparts
+            admitted = range(len(attackers)) if who.anyone else [i for i, a in enumerate(attackers) if who.admits(a)]
+            if not admitted or not self._verdict(leg, vol, admitted[0], verdicts, ctx).binds:
+                continue
+            mine = [i for i in admitted if attackers[i] == leg.obligor] if leg.obligor in vol.members else []
+            if not duties:
+                for i in mine:
+                    book.first(book.violations, (leg.obligor, leg.beneficiary, leg.treaty.id),
+                               (book.rnd, vol, i, 2, rank, leg, ""))
+            elif len(mine) < len(admitted):
+                book.duties.append((book.rnd, vol, [i for i in admitted if i not in mine] if mine else admitted, 2,
+                                    rank, leg))
+        for i in strikers:
+            for rank, leg in self.owed(attackers[i]).partner:
+                if (leg.obligor == attackers[i]) == duties or not self._attacker_verdict(leg, vol, i, ctx).binds:
+                    continue
+                if duties:
+                    book.duties.append((book.rnd, vol, (i,), 3, rank, leg))
+                else:
+                    book.first(book.violations, (leg.obligor, leg.beneficiary, leg.treaty.id),
+                               (book.rnd, vol, i, 3, rank, leg, ""))
 
-    @staticmethod
-    def _duty(book: Ledger, found: Found, duties: bool) -> None:
-        leg = found[5]
-        if (leg.obligor == found[1].attackers[found[2]]) != duties:
-            if duties:
-                book.duties.append(found)
-            else:
-                book.first(book.violations, (leg.obligor, leg.beneficiary, leg.treaty.id), found)
-
-    def _defence(self, vol: Volley, key: _Key, status: tuple[bool, bool], ctx: Situation, state: BindState
-                 ) -> None:
+    def _defence(self, vol: Volley, key: _Key, owed: _Owed, verdicts: dict[int, Verdict], ctx: Situation,
+                 state: BindState) -> None:
         """Rule 4: defence legs owed to the victim bind their obligor to the victim's side."""
-        waiting = self._waiting(Kind.DEFENSE, key)
-        side = state.side_of[vol.victim]
+        waiting = self.waiting.get((Kind.DEFENSE, key), owed.defence)
+        side_of, excluded, originals = state.side_of, state.excluded, state.originals
+        side = side_of[vol.victim]
+        book, rnd, attackers = self.ledger, self.ledger.rnd, vol.attackers
+        first, second = attackers[0], (attackers[1] if len(attackers) > 1 else None)
         keep = []
         for rank, leg in waiting:
             obligor = leg.obligor
-            if obligor in state.excluded or obligor in state.originals or state.side_of.get(obligor) == side:
+            if obligor in excluded or obligor in originals or side_of.get(obligor) == side:
                 continue  # nothing to learn from it for the rest of the cascade
-            i = _first(leg, vol, obligor)
-            if i is None:
-                keep.append((rank, leg))
+            if leg.counterparts.anyone and first != obligor:
+                i = 0
+            elif leg.counterparts.anyone and second is not None and second != obligor:
+                i = 1
             else:
-                self._join(leg, vol, i, 4, rank, side, self._verdict(leg, vol, i, key, status, ctx))
+                found = _scan(vol, obligor, leg.counterparts.admits)
+                if found is None:
+                    keep.append((rank, leg))
+                    continue
+                i = found
+            verdict = verdicts.get(id(leg)) or self._verdict(leg, vol, i, verdicts, ctx)
+            if verdict.binds:
+                book.bind((obligor, leg.treaty.id, leg.provision.article, side), (rnd, vol, i, 4, rank, leg, side))
+            elif verdict.withheld:
+                book.first(book.withheld, (obligor, leg.treaty.id, leg.provision.article),
+                           (rnd, vol, i, 4, rank, leg, verdict.withheld))
         if len(keep) != len(waiting):
             self.waiting[(Kind.DEFENSE, key)] = tuple(keep)
 
-    def _offence(self, vol: Volley, ctx: Situation, state: BindState) -> None:
-        """Rule 5: offence legs owed to an attacker bind their obligor to its side (few: evaluated per attack)."""
-        for i in _indices(vol, self.table.owed(Kind.OFFENSE)):
+    def _offence(self, vol: Volley, ctx: Situation, state: BindState, strikers: list[int]) -> None:
+        """Rule 5: offence legs owed to an attacker bind their obligor to its side."""
+        book = self.ledger
+        for i in strikers:
             attacker = vol.attackers[i]
             side = state.side_of[attacker]
-            for rank, leg in enumerate(self.table.owed_to(Kind.OFFENSE, attacker)):
+            for rank, leg in self.owed(attacker).offence:
                 obligor = leg.obligor
-                if not (obligor in state.excluded or obligor in state.originals or obligor == attacker
+                if (obligor in state.excluded or obligor in state.originals or obligor == attacker
                         or state.side_of.get(obligor) == side):
-                    self._join(leg, vol, i, 5, rank, side, evaluate(leg, vol.attack(i), ctx))
-
-    def _join(self, leg: Leg, vol: Volley, i: int, rule: int, rank: int, side: str, verdict: Verdict) -> None:
-        book = self.ledger
-        if verdict.binds:
-            book.bind((leg.obligor, leg.treaty.id, leg.provision.article, side), (book.rnd, vol, i, rule, rank, leg,
-                                                                                  side))
-        elif verdict.withheld:
-            found: Found = (book.rnd, vol, i, rule, rank, leg, verdict.withheld)
-            book.first(book.withheld, (leg.obligor, leg.treaty.id, leg.provision.article), found)
-
-    def _waiting(self, kind: Kind, key: _Key) -> Waiting:
-        waiting = self.waiting.get((kind, key))
-        if waiting is None:
-            waiting = self.waiting[(kind, key)] = tuple(enumerate(self.table.owed_to(kind, key[0])))
-        return waiting
-
-    def _by_obligor(self, victim: str) -> dict[str, list[tuple[int, Leg]]]:
-        """The victim's non-aggression legs by obligor (they bind only on their obligor's attacks)."""
-        def build() -> dict[str, list[tuple[int, Leg]]]:
-            out: dict[str, list[tuple[int, Leg]]] = {}
-            for rank, leg in enumerate(self.table.owed_to(Kind.NONAGGRESSION, victim)):
-                if attacker_role(leg) == "obligor":
-                    out.setdefault(leg.obligor, []).append((rank, leg))
-            return out
-
-        return self.table.derived(("nonaggression-by-obligor", victim), build)
-
-    def _partner_legs(self, state: str) -> list[tuple[int, Leg]]:
-        """The neutrality legs owed to `state` that bind when it attacks, with their ranks among its legs."""
-        return self.table.derived(("partner-neutrality", state), lambda: [
-            (rank, leg) for rank, leg in enumerate(self.table.owed_to(Kind.NEUTRALITY, state))
-            if leg.provision.when_partner_attacks])
+                    continue
+                verdict = self._attacker_verdict(leg, vol, i, ctx)
+                if verdict.binds:
+                    book.bind((obligor, leg.treaty.id, leg.provision.article, side),
+                              (book.rnd, vol, i, 5, rank, leg, side))
+                elif verdict.withheld:
+                    book.first(book.withheld, (obligor, leg.treaty.id, leg.provision.article),
+                               (book.rnd, vol, i, 5, rank, leg, verdict.withheld))
 
 
 def _first(leg: Leg, vol: Volley, obligor: str | None) -> int | None:

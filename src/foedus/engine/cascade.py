@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 
 from foedus.engine.bind import Binder, BindState
 from foedus.engine.citing import obligation
-from foedus.engine.ledger import Found, Ledger, attack_of, because_of, order_of
+from foedus.engine.ledger import Duties, Found, Ledger, attack_of, because_of, finds, order_of
 from foedus.engine.result import (
     CascadeResult,
     Conflict,
@@ -74,8 +74,8 @@ class _Run:
     index: LegTable
     side_of: dict[str, Side] = field(default_factory=dict)
     joiners: dict[str, list[Obligation]] = field(default_factory=dict)
-    log: list[list[Found]] = field(default_factory=list)  # per round: the neutrality duties found
-    neutral: dict[str, list[Found]] = field(default_factory=dict)  # the same, by state
+    log: list[list[Duties]] = field(default_factory=list)  # per round: the neutrality duties found
+    neutral: dict[str, list[Duties]] = field(default_factory=dict)  # the same, by state
     ledger: Ledger = field(default_factory=Ledger)
     attacked: list[str] = field(default_factory=list)
     seen: dict[Attack, None] = field(default_factory=dict)
@@ -92,7 +92,7 @@ class _Run:
         self.seen = dict.fromkeys(s.attacks)
         originals = frozenset(s.attackers) | frozenset(s.targets)
         switches = replace(s, attackers=(), targets=(), place="", attacks=())
-        binder = Binder(self.index, self.ledger, self.index.derived(("verdicts", switches), dict))
+        binder = Binder(self.index, self.ledger, switches)
         state = BindState(self.side_of, self.excluded, originals)
         frontier = volleys_of(s.attacks)
         places = self.world.places.on(s.date)
@@ -122,7 +122,7 @@ class _Run:
             ctx = Situation(places=places, scenario=s, starters=starters, asks=lambda state: s.requested)
             self.ledger.new_round(rnd)
             for vol in self.saved[rnd].frontier:
-                binder.records(vol, ctx)
+                binder.records(vol, ctx, self.side_of)
 
     def _save(self, frontier: list[Volley], binder: Binder) -> None:
         sizes = (len(self.attacked), len(self.seen))
@@ -151,22 +151,22 @@ class _Run:
         """This round's obligations by obligor, in the order the attack-by-attack engine finds them."""
         out: dict[str, list[Obligation]] = {}
         cite: dict[tuple[object, ...], tuple[object, ...]] = self.index.derived("citations", dict)
-        for obligor, finds in self.ledger.joins.items():
-            if len(finds) > 1:
-                finds.sort(key=order_of)
+        for obligor, found in self.ledger.joins.items():
+            if len(found) > 1:
+                found.sort(key=order_of)
             out[obligor] = [obligation(f[5], attack_of(f), f[6], self.rounds, self.scenario,  # type: ignore[arg-type]
-                                       ctx.places[f[1].place], cite) for f in finds]
+                                       ctx.places[f[1].place], cite) for f in found]
         return out
 
-    def _duties(self) -> dict[str, list[Found]]:
+    def _duties(self) -> dict[str, list[Duties]]:
         """This round's neutrality duties by state (ordered only when a record needs them: `_neutral`)."""
-        out: dict[str, list[Found]] = {}
+        out: dict[str, list[Duties]] = {}
         self.log.append(self.ledger.duties)
         for f in self.ledger.duties:
             out.setdefault(f[5].obligor, []).append(f)
         return out
 
-    def _settle(self, pending: dict[str, list[Obligation]], neutral: dict[str, list[Found]],
+    def _settle(self, pending: dict[str, list[Obligation]], neutral: dict[str, list[Duties]],
                 originals: frozenset[str]) -> str | None:
         """Admit this round's joiners; a state bound in contradictory ways is excluded. Returns the first
         state already fighting that became so (the run must resume), or None."""
@@ -178,8 +178,9 @@ class _Run:
             current = self.side_of.get(state)
             if current is not None:
                 sides.add(current)
-            against_neutral = _neutral([f for f in self.neutral.get(state, []) if
-                                        any(self.side_of.get(f[5].beneficiary) == _OTHER[side] for side in sides)])
+            against_neutral = _neutral([f for d in self.neutral.get(state, ()) if
+                                        any(self.side_of.get(d[5].beneficiary) == _OTHER[side] for side in sides)
+                                        for f in finds(d)])
             if len(sides) > 1 or against_neutral:
                 reason = ("bound to both sides" if len(sides) > 1
                           else "bound to join and to stay neutral toward " + against_neutral[0].toward)
@@ -200,9 +201,17 @@ class _Run:
     def _next(self) -> list[Volley]:
         """The attacks the new joiners bring into the war (`foedus.engine.rules.next_volleys`)."""
         new_joiners = sorted(s for s, obls in self.joiners.items() if obls[0].round == self.rounds)
+        homes: dict[str, str] = self.index.derived("homes", dict)
         places, day = self.world.places, self.scenario.date
-        out = next_volleys(self.scenario.reading, self.side_of, new_joiners, self.scenario.attacks,
-                           lambda st: places.home(st, day).id, self.rounds, self.seen)
+
+        def home(state: str) -> str:
+            found = homes.get(state)
+            if found is None:
+                found = homes[state] = places.home(state, day).id
+            return found
+
+        out = next_volleys(self.scenario.reading, self.side_of, new_joiners, self.scenario.attacks, home,
+                           self.rounds, self.seen)
         if out and out[0].block < 0:
             self.seen.update((vol.attack(i), None) for vol in out for i in range(len(vol.attackers)))
         return out
@@ -220,8 +229,8 @@ class _Run:
             Joiner(obls[0], tuple(obls[1:]), code(state))
             for state, obls in sorted(self.joiners.items(), key=lambda kv: (kv[1][0].round, kv[1][0].side, kv[0]))
         )
-        last = {(f[5].obligor, f[5].beneficiary, f[5].treaty.id): f for f in sorted(
-            (f for duties in self.log for f in duties), key=_found_key)}
+        ends = [finds((d[0], d[1], d[2][-1:], d[3], d[4], d[5]))[0] for duties in self.log for d in duties]
+        last = {(f[5].obligor, f[5].beneficiary, f[5].treaty.id): f for f in sorted(ends, key=_found_key)}
         neutral = tuple(_neutral([f for key, f in sorted(last.items(), key=lambda kv: kv[0])
                                   if key[0] not in belligerent and key[0] not in self.excluded], ordered=True))
         book = self.ledger

@@ -5,12 +5,13 @@ Each find is a `Found`: the round, the attack that set it off (attack i of a vol
 rank (their place in the attack-by-attack engine's order), the leg, and a side or a reason. The attack-by-attack
 engine keeps the first find per key (an obligation bound, a consultation, a violation, a withheld leg): when a
 round finds a key twice, the find that comes first in that order is kept. Neutrality duties are all kept, in
-that order. The tables only grow within a run, so going back to a round's start is cutting them to the sizes
-they had then.
+that order, as `Duties`: one leg's duties from the attacks of one volley at once. The tables only grow within a
+run, so going back to a round's start is cutting them to the sizes they had then.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import TypeVar
@@ -20,12 +21,20 @@ from foedus.engine.records import Because
 from foedus.engine.rules import Volley
 from foedus.engine.scenario import Attack
 
-__all__ = ["Found", "Ledger", "attack_of", "because_of", "order_of"]
+__all__ = ["Duties", "Found", "Ledger", "attack_of", "because_of", "finds", "order_of"]
 
 # (round, volley, attack index, rule, rank of the leg, leg, side or withheld reason)
 Found = tuple[int, Volley, int, int, int, Leg, str]
+# (round, volley, attack indices, rule, rank of the leg, leg): the leg's duty on each of those attacks
+Duties = tuple[int, Volley, Sequence[int], int, int, Leg]
 K = TypeVar("K")
 V = TypeVar("V")
+
+
+def finds(duties: Duties) -> list[Found]:
+    """Each duty of a `Duties` as a find, in order."""
+    rnd, vol, indices, rule, rank, leg = duties
+    return [(rnd, vol, i, rule, rank, leg, "") for i in indices]
 
 
 def order_of(found: Found) -> tuple[object, int, int]:
@@ -54,7 +63,7 @@ class Ledger:
     withheld: dict[tuple[str, str, str], Found] = field(default_factory=dict)
     bound: dict[tuple[str, str, str, str], Found] = field(default_factory=dict)
     joins: dict[str, list[Found]] = field(default_factory=dict)  # this round: obligations by obligor
-    duties: list[Found] = field(default_factory=list)  # this round: neutrality duties
+    duties: list[Duties] = field(default_factory=list)  # this round: neutrality duties
 
     def first(self, table: dict[K, Found], key: K, found: Found) -> bool:
         """Keep `found` under `key` unless an earlier find holds it; whether it was kept."""
