@@ -28,6 +28,7 @@ from foedus.engine.fast.batch import batch_cascades, compile_rules
 from foedus.engine.fast.montecarlo import replay
 from foedus.engine.fast.potential import potential_graph
 from foedus.engine.fast.rounds import ATTACK, DEFENSE
+from foedus.engine.fast.threads import in_engine_threads
 from foedus.engine.reliability import HonourModel
 from foedus.engine.scenario import Reading, Scenario, build_scenario, switches
 from foedus.engine.table import leg_table
@@ -67,6 +68,7 @@ class AtlasDraws:
         })
 
 
+@in_engine_threads
 def atlas_montecarlo(world: World, day: dt.date, draws: int, seed: int | None, model: HonourModel | None = None,
                      backend: str | None = None, progress: Callable[[int], None] | None = None,
                      only: range | None = None, **given: Any) -> AtlasDraws:

@@ -18,6 +18,7 @@ import numpy as np
 from foedus.engine.fast.backend import Backend
 from foedus.engine.fast.matrices import BatchRules, Conditional, Reach, compile_rules
 from foedus.engine.fast.rounds import ATTACK, DEFENSE, NONE, solve_rounds
+from foedus.engine.fast.threads import in_engine_threads
 from foedus.engine.rules import STRIKES
 from foedus.engine.scenario import Reading, Scenario
 from foedus.model.world import World
@@ -48,6 +49,7 @@ class BatchResult:
         return np.asarray(a & d)
 
 
+@in_engine_threads
 def batch_cascades(rules: BatchRules, attackers: np.ndarray, targets: np.ndarray, reading: Reading,
                    block: int = 4096) -> BatchResult:
     """Cascades of 'attackers[i] strikes targets[i]'s home territory', all rows at once."""
@@ -64,6 +66,7 @@ def batch_cascades(rules: BatchRules, attackers: np.ndarray, targets: np.ndarray
     return BatchResult(rules.states, attackers, targets, sides, rounds, conflicts, rules.majors)
 
 
+@in_engine_threads
 def batch_scenario(world: World, scenario: Scenario, backend: str | None = None) -> BatchResult:
     """One scenario (any attackers, targets, place and target kind) through the batched engine."""
     parties = [*scenario.attackers, *scenario.targets]

@@ -18,6 +18,7 @@ import numpy as np
 
 from foedus.engine.fast.potential import PotentialGraph, potential_graph
 from foedus.engine.fast.rounds import ATTACK, DEFENSE, NONE, solve_rounds
+from foedus.engine.fast.threads import in_engine_threads
 from foedus.engine.records import MonteCarloSummary
 from foedus.engine.reliability import HonourModel
 from foedus.engine.rules import STRIKES, is_war
@@ -75,6 +76,7 @@ def new_seed() -> int:
     return secrets.randbelow(2**32)
 
 
+@in_engine_threads
 def simulate(world: World, scenario: Scenario, draws: int, seed: int | None, model: HonourModel) -> MonteCarloResult:
     """Run `draws` Monte Carlo cascades of `scenario` (same seed, same numbers; a seed is chosen when None)."""
     seed = new_seed() if seed is None else seed
@@ -90,6 +92,7 @@ def simulate(world: World, scenario: Scenario, draws: int, seed: int | None, mod
     return MonteCarloResult(graph.states, sides, draws, seed, majors, model)
 
 
+@in_engine_threads
 def replay(graph: PotentialGraph, scenario: Scenario, honour: np.ndarray, asks: np.ndarray
            ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The sides, join rounds and conflicts of every draw at its fixed point (`foedus.engine.fast.rounds`,
