@@ -77,6 +77,10 @@ class LegTable:
 
         return self.derived("by_beneficiary", build)
 
+    def legs_of(self, kind: Kind) -> dict[str, list[Leg]]:
+        """The legs of one kind by beneficiary, as in `by_beneficiary` (only that kind is compiled)."""
+        return {b: self.owed_to(k, b) for k, b in self._owed if k is kind}
+
     def owed(self, kind: Kind) -> frozenset[str]:
         """The states owed a leg of `kind` (without compiling their legs)."""
         return self.derived(("owed", kind), lambda: frozenset(b for k, b in self._owed if k is kind))
@@ -107,32 +111,33 @@ class LegTable:
 
     def _compile(self, kind: Kind, beneficiary: str) -> list[Leg]:
         out: list[Leg] = []
+        per_provision = rules.gates_per_provision()
+        committing = kind in COMMITTING
+        commitment = self._commitment
         for clause in self._owed.get((kind, beneficiary), ()):
-            treaty, provision, parties = clause.treaty, clause.provision, clause.parties
-            committing = kind in COMMITTING
+            treaty, provision, parties, off, counterparts = (clause.treaty, clause.provision, clause.parties,
+                                                             clause.off, clause.counterparts)
+            tid, owed_why = treaty.id, parties[beneficiary]
             for obligor in clause.obligors:
                 if obligor == beneficiary:
                     continue
-                span = clause.off.get((obligor, beneficiary))
-                why = parties[obligor] or parties[beneficiary] or span
-                commitment = self._commitment[(obligor, treaty.id)] if committing else -1
-                leg = Leg(obligor, beneficiary, treaty, provision, clause.counterparts, (), commitment, why)
-                out.append(self._with_gates(leg))
+                why = parties[obligor] or owed_why or off.get((obligor, beneficiary))
+                leg = Leg(obligor, beneficiary, treaty, provision, counterparts, (),
+                          commitment[(obligor, tid)] if committing else -1, why)
+                gates = self._provision_gates(leg) if per_provision else rules.gates_of(leg)
+                out.append(Leg(obligor, beneficiary, treaty, provision, counterparts, gates, leg.commitment, why)
+                           if gates else leg)
         out.sort(key=_sort_key)
         return out
 
-    def _with_gates(self, leg: Leg) -> Leg:
-        """The leg with the names of the gates it carries (`rules.gates_of`), decided once per provision for the
-        gates that read only the provision and whether the leg is suspended."""
-        if rules.gates_per_provision():
-            key = (id(leg.treaty), id(leg.provision), leg.suspended is not None)
-            gates = self._gates.get(key)
-            if gates is None:
-                gates = self._gates[key] = rules.gates_of(leg)
-        else:
-            gates = rules.gates_of(leg)
-        return Leg(leg.obligor, leg.beneficiary, leg.treaty, leg.provision, leg.counterparts, gates, leg.commitment,
-                   leg.suspended) if gates else leg
+    def _provision_gates(self, leg: Leg) -> tuple[str, ...]:
+        """The names of the gates a leg carries (`rules.gates_of`), decided once per provision and suspension:
+        every registered gate reads only those (`rules.gates_per_provision`)."""
+        key = (id(leg.treaty), id(leg.provision), leg.suspended is not None)
+        gates = self._gates.get(key)
+        if gates is None:
+            gates = self._gates[key] = rules.gates_of(leg)
+        return gates
 
 
 def _sort_key(leg: Leg) -> tuple[int, int, str, str, str]:
@@ -202,13 +207,14 @@ def compile_table(world: World, day: dt.date, basis: Basis = "in-force") -> LegT
                 continue
             clause, owed = _clause(treaty, provision, members, day)
             kind, s = provision.kind, provision.strength
+            obligors = clause.obligors  # distinct: a state is owed a leg unless it is the only obligor
             for beneficiary in owed:
-                if any(o != beneficiary for o in clause.obligors):
+                if len(obligors) > 1 or (obligors and obligors[0] != beneficiary):
                     table._owed.setdefault((kind, beneficiary), []).append(clause)
             if kind not in COMMITTING:
                 continue
-            for obligor in clause.obligors:
-                if any(b != obligor for b in owed):
+            for obligor in obligors:
+                if len(owed) > 1 or (owed and owed[0] != obligor):
                     key = (obligor, treaty.id)
                     if key not in strongest or STRENGTH_ORDER[s] < STRENGTH_ORDER[strongest[key][0]]:
                         strongest[key] = (s, bilateral)
