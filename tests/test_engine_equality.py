@@ -91,3 +91,31 @@ def test_resuming_engine_equals_the_restarting_one_where_conflicts_abound(world:
                 continue
             checked += 1
             assert json.dumps(new.to_dict()) == json.dumps(restarting_cascade(world, scenario).to_dict()), scenario
+
+
+def _monte_carlo_scenarios(world: World) -> list[Scenario]:
+    return [s for s in _scenarios(world, 11, 20) if s.reading == "escalatory"][:6]
+
+
+def test_escalatory_monte_carlo_equals_the_per_attack_one(world: World) -> None:
+    """Home strikes per leg (engine/fast/home.py) instead of per potential attack: the same states and
+    commitments in the same order, hence the same draws, and the same sides in every draw."""
+    from foedus.engine.fast.montecarlo import simulate
+    from foedus.engine.reliability import HonourModel
+    from legacy.montecarlo import simulate as per_attack
+
+    for k, scenario in enumerate(_monte_carlo_scenarios(world)):
+        model = HonourModel(ask_probability=0.5) if k % 2 else HonourModel()
+        old, new = per_attack(world, scenario, 40, k, model), simulate(world, scenario, 40, k, model)
+        assert old.states == new.states and (old.sides == new.sides).all(), scenario
+
+
+@pytest.mark.slow
+def test_escalatory_monte_carlo_equals_the_per_attack_one_in_a_large_war(world: World) -> None:
+    from foedus.engine.fast.montecarlo import simulate
+    from foedus.engine.reliability import HonourModel
+    from legacy.montecarlo import simulate as per_attack
+
+    scenario = build_scenario(world, attacker="TUR", target="GRC", date="2025-06-01", reading="escalatory")
+    old, new = per_attack(world, scenario, 60, 3, HonourModel()), simulate(world, scenario, 60, 3, HonourModel())
+    assert old.states == new.states and (old.sides == new.sides).all()

@@ -16,6 +16,7 @@ from typing import Any
 
 import numpy as np
 
+from foedus.engine.fast.home import home_wants
 from foedus.engine.fast.potential import PotentialGraph, potential_graph
 from foedus.engine.fast.rounds import ATTACK, DEFENSE, NONE, solve_rounds
 from foedus.engine.fast.threads import in_engine_threads
@@ -141,8 +142,11 @@ def _wants(graph: PotentialGraph, side: np.ndarray, src: np.ndarray, dst: np.nda
     present = _present(graph, side, src, dst, escalatory)
     want_a = np.zeros((draws, n), dtype=bool)
     want_d = np.zeros((draws, n), dtype=bool)
+    stay = _neutral_against(graph, side, present, draws, n)
+    if escalatory and graph.home is not None:  # after round 1: every belligerent strikes every enemy at home
+        home_wants(graph.home, side, honour, asks, excluded, (want_a, want_d, stay[ATTACK], stay[DEFENSE]))
     if len(graph.g_starts) == 0:
-        return want_a, want_d, _neutral_against(graph, side, present, draws, n)
+        return want_a, want_d, stay
     triggered = np.logical_or.reduceat(present[:, graph.g_attack], graph.g_starts, axis=1)
     ob_side = side[:, graph.g_anchor]
     ok = triggered & honour[:, graph.g_commit] & (ob_side != NONE) & ~excluded[:, graph.g_state]
@@ -155,7 +159,7 @@ def _wants(graph: PotentialGraph, side: np.ndarray, src: np.ndarray, dst: np.nda
     sd = ob_side[d_idx, o_idx]
     want_a[d_idx[sd == ATTACK], st[sd == ATTACK]] = True
     want_d[d_idx[sd == DEFENSE], st[sd == DEFENSE]] = True
-    return want_a, want_d, _neutral_against(graph, side, present, draws, n)
+    return want_a, want_d, stay
 
 
 def _present(graph: PotentialGraph, side: np.ndarray, src: np.ndarray, dst: np.ndarray,
