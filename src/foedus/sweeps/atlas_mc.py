@@ -25,6 +25,7 @@ import numpy as np
 
 from foedus.engine.fast.backend import get_backend
 from foedus.engine.fast.batch import batch_cascades, compile_rules
+from foedus.engine.fast.budget import check_draws
 from foedus.engine.fast.montecarlo import replay
 from foedus.engine.fast.potential import potential_graph
 from foedus.engine.fast.rounds import ATTACK, DEFENSE
@@ -85,6 +86,10 @@ def atlas_montecarlo(world: World, day: dt.date, draws: int, seed: int | None, m
     reading, requested = switched.reading, switched.requested
     members = dyad_members(world, day)
     table = leg_table(world, day, switched.basis)
+    share = len(only) / max(1, draws) if only is not None else 1.0  # the draws this call keeps
+    # per draw: the random numbers, honour and asks, and (for the draws kept) war size and majors of every dyad
+    check_draws(draws, 3 * len(members) * (len(members) - 1) * share + 9 * (len(table.commitments) + len(members)),
+                f"the {day} atlas")
     states, honour, asks = shared_draws(world, day, draws, seed, model, requested)
     pos = {s: i for i, s in enumerate(states)}
     if only is not None:

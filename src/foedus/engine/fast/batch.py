@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from foedus.engine.fast.backend import Backend
+from foedus.engine.fast.closure import Closures, closures
 from foedus.engine.fast.matrices import BatchRules, Conditional, Reach, compile_rules
 from foedus.engine.fast.rounds import ATTACK, DEFENSE, NONE, solve_rounds
 from foedus.engine.fast.threads import in_engine_threads
@@ -57,12 +58,19 @@ def batch_cascades(rules: BatchRules, attackers: np.ndarray, targets: np.ndarray
     sides = np.zeros((rows, n), dtype=np.int8)
     rounds = np.zeros((rows, n), dtype=np.int16)
     conflicts = np.zeros((rows, n), dtype=bool)
-    for lo in range(0, rows, block):
-        sl = slice(lo, lo + block)
-        ix = np.arange(len(attackers[sl]))
+    slow = np.arange(rows)
+    if STRIKES[reading].at_home and rules.war and rules.first is None and rows:
+        found = rules.derived.get("closures")
+        if not isinstance(found, Closures):
+            found = rules.derived["closures"] = closures(rules)
+        fast, sides[fast], rounds[fast] = found.rows(attackers, targets)  # conflict-free wars: no rounds to run
+        slow = np.flatnonzero(~fast)
+    for lo in range(0, len(slow), block):
+        part = slow[lo:lo + block]
+        ix = np.arange(len(part))
         side = np.zeros((len(ix), n), dtype=np.int8)
-        side[ix, attackers[sl]], side[ix, targets[sl]] = ATTACK, DEFENSE
-        sides[sl], rounds[sl], conflicts[sl] = _solve(rules, side, side == DEFENSE, reading)
+        side[ix, attackers[part]], side[ix, targets[part]] = ATTACK, DEFENSE
+        sides[part], rounds[part], conflicts[part] = _solve(rules, side, side == DEFENSE, reading)
     return BatchResult(rules.states, attackers, targets, sides, rounds, conflicts, rules.majors)
 
 

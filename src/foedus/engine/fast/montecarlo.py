@@ -16,6 +16,7 @@ from typing import Any
 
 import numpy as np
 
+from foedus.engine.fast.budget import check_draws
 from foedus.engine.fast.home import home_wants
 from foedus.engine.fast.potential import PotentialGraph, potential_graph
 from foedus.engine.fast.rounds import ATTACK, DEFENSE, NONE, solve_rounds
@@ -82,11 +83,16 @@ def simulate(world: World, scenario: Scenario, draws: int, seed: int | None, mod
     """Run `draws` Monte Carlo cascades of `scenario` (same seed, same numbers; a seed is chosen when None)."""
     seed = new_seed() if seed is None else seed
     graph = potential_graph(world, scenario, model)
+    # per draw: the random numbers (float64) and the honour and asks they give, and the sides, rounds and
+    # conflicts kept; the replay's working arrays are bounded by its blocks
+    check_draws(draws, 9 * (len(graph.commits) + len(graph.states)) + 4 * len(graph.states),
+                f"{'+'.join(scenario.attackers)} against {'+'.join(scenario.targets)}")
     rng = np.random.default_rng(seed)
     honour = rng.random((draws, len(graph.commits))) < graph.commit_prob[None, :]
     ask_p = model.ask_probability if model.ask_probability is not None else (1.0 if scenario.requested else 0.0)
     asks = rng.random((draws, len(graph.states))) < ask_p
-    block = max(1, min(draws, _CELLS // max(1, len(graph.ob_state) + len(graph.attacks))))
+    home = len(graph.home.j_state) + len(graph.home.d_state) if graph.home is not None else 0
+    block = max(1, min(draws, _CELLS // max(1, len(graph.ob_state) + len(graph.attacks) + 4 * home)))
     sides = np.concatenate([replay(graph, scenario, honour[i:i + block], asks[i:i + block])[0]
                             for i in range(0, draws, block)]) if draws else np.zeros((0, len(graph.states)), np.int8)
     majors = np.array([world.states.is_major(s, scenario.date) for s in graph.states], dtype=bool)
