@@ -24,23 +24,29 @@ from dataclasses import dataclass, field, replace
 
 from foedus.engine.bind import Binder, BindState
 from foedus.engine.citing import obligation
-from foedus.engine.ledger import Duties, Found, Ledger, attack_of, because_of, finds, order_of
+from foedus.engine.ledger import (
+    Duties,
+    Ledger,
+    attack_of,
+    consultation_of,
+    finds,
+    found_key,
+    neutral_records,
+    order_of,
+    violation_of,
+    withheld_of,
+)
 from foedus.engine.result import (
     CascadeResult,
     Conflict,
-    Consultation,
     Joiner,
-    Neutral,
     Obligation,
     Side,
-    Violation,
-    Withheld,
 )
 from foedus.engine.rules import Situation, Volley, next_volleys, supporters, volleys_of
 from foedus.engine.scenario import Attack, Scenario
 from foedus.engine.table import LegTable, leg_table
 from foedus.model.places import Place
-from foedus.model.treaty import Kind
 from foedus.model.world import World
 
 __all__ = ["run_cascade"]
@@ -178,7 +184,7 @@ class _Run:
             current = self.side_of.get(state)
             if current is not None:
                 sides.add(current)
-            against_neutral = _neutral([f for d in self.neutral.get(state, ()) if
+            against_neutral = neutral_records([f for d in self.neutral.get(state, ()) if
                                         any(self.side_of.get(d[5].beneficiary) == _OTHER[side] for side in sides)
                                         for f in finds(d)])
             if len(sides) > 1 or against_neutral:
@@ -230,15 +236,15 @@ class _Run:
             for state, obls in sorted(self.joiners.items(), key=lambda kv: (kv[1][0].round, kv[1][0].side, kv[0]))
         )
         ends = [finds((d[0], d[1], d[2][-1:], d[3], d[4], d[5]))[0] for duties in self.log for d in duties]
-        last = {(f[5].obligor, f[5].beneficiary, f[5].treaty.id): f for f in sorted(ends, key=_found_key)}
-        neutral = tuple(_neutral([f for key, f in sorted(last.items(), key=lambda kv: kv[0])
+        last = {(f[5].obligor, f[5].beneficiary, f[5].treaty.id): f for f in sorted(ends, key=found_key)}
+        neutral = tuple(neutral_records([f for key, f in sorted(last.items(), key=lambda kv: kv[0])
                                   if key[0] not in belligerent and key[0] not in self.excluded], ordered=True))
         book = self.ledger
-        consultations = tuple(_consultation(f) for key, f in sorted(book.consultations.items())
+        consultations = tuple(consultation_of(f) for key, f in sorted(book.consultations.items())
                               if key[0] not in belligerent)
-        withheld = tuple(_withheld(f) for key, f in sorted(book.withheld.items())
+        withheld = tuple(withheld_of(f) for key, f in sorted(book.withheld.items())
                          if key[0] not in belligerent and key[0] not in self.excluded)
-        violations = tuple(_violation(f) for _, f in sorted(book.violations.items()))
+        violations = tuple(violation_of(f) for _, f in sorted(book.violations.items()))
         cited = {o.treaty for j in joiners for o in (j.primary, *j.also)}
         cited |= {x.treaty for group in (consultations, neutral, violations, withheld) for x in group}
         cited |= {o.treaty for c in conflicts for o in c.obligations}
@@ -267,33 +273,6 @@ def _notes(world: World, scenario: Scenario) -> tuple[str, ...]:
     if scenario.date > dt.date(2025, 12, 31):
         notes.append("the bundled treaty data is current to 2025-12-31; later changes are not encoded")
     return tuple(notes)
-
-
-def _found_key(f: Found) -> tuple[int, tuple[object, int, int]]:
-    return f[0], order_of(f)
-
-
-def _neutral(finds: list[Found], ordered: bool = False) -> list[Neutral]:
-    """Neutrality duties as records, in the order the attack-by-attack engine finds them (or as given)."""
-    return [Neutral(f[5].obligor, f[5].beneficiary, f[5].treaty.id, f[5].provision.article, because_of(f))
-            for f in (finds if ordered else sorted(finds, key=_found_key))]
-
-
-def _consultation(f: Found) -> Consultation:
-    leg = f[5]
-    return Consultation(leg.obligor, leg.beneficiary, leg.treaty.id, leg.provision.article, because_of(f))
-
-
-def _violation(f: Found) -> Violation:
-    leg = f[5]
-    kind = "nonaggression" if leg.provision.kind is Kind.NONAGGRESSION else "neutrality"
-    return Violation(leg.obligor, leg.beneficiary, leg.treaty.id, leg.provision.article, kind, because_of(f))
-
-
-def _withheld(f: Found) -> Withheld:
-    leg, reason = f[5], f[6]
-    gaps = tuple(leg.provision.unresolved) if "unresolved" in reason else ()
-    return Withheld(leg.obligor, leg.treaty.id, leg.provision.article, reason, gaps)
 
 
 def _obligation_key(o: Obligation) -> tuple[int, int, int, str, str]:

@@ -17,11 +17,13 @@ from itertools import islice
 from typing import TypeVar
 
 from foedus.engine.leg import Leg
-from foedus.engine.records import Because
+from foedus.engine.records import Because, Consultation, Neutral, Violation, Withheld
 from foedus.engine.rules import Volley
 from foedus.engine.scenario import Attack
+from foedus.model.treaty import Kind
 
-__all__ = ["Duties", "Found", "Ledger", "attack_of", "because_of", "finds", "order_of"]
+__all__ = ["Duties", "Found", "Ledger", "attack_of", "because_of", "consultation_of", "finds", "found_key",
+           "neutral_records", "order_of", "violation_of", "withheld_of"]
 
 # (round, volley, attack index, rule, rank of the leg, leg, side or withheld reason)
 Found = tuple[int, Volley, int, int, int, Leg, str]
@@ -103,3 +105,34 @@ class Ledger:
 def _head(d: dict[K, V], n: int) -> dict[K, V]:
     """The first `n` entries of an insertion-ordered dict."""
     return d if len(d) == n else dict(islice(d.items(), n))
+
+
+def found_key(f: Found) -> tuple[int, tuple[object, int, int]]:
+    """Where a find comes in its run: its round, then its order in the round."""
+    return f[0], order_of(f)
+
+
+def neutral_records(finds: list[Found], ordered: bool = False) -> list[Neutral]:
+    """Neutrality duties as records, in the order the attack-by-attack engine finds them (or as given)."""
+    return [Neutral(f[5].obligor, f[5].beneficiary, f[5].treaty.id, f[5].provision.article, because_of(f))
+            for f in (finds if ordered else sorted(finds, key=found_key))]
+
+
+def consultation_of(f: Found) -> Consultation:
+    """A consultation find as its record."""
+    leg = f[5]
+    return Consultation(leg.obligor, leg.beneficiary, leg.treaty.id, leg.provision.article, because_of(f))
+
+
+def violation_of(f: Found) -> Violation:
+    """A violation find as its record."""
+    leg = f[5]
+    kind = "nonaggression" if leg.provision.kind is Kind.NONAGGRESSION else "neutrality"
+    return Violation(leg.obligor, leg.beneficiary, leg.treaty.id, leg.provision.article, kind, because_of(f))
+
+
+def withheld_of(f: Found) -> Withheld:
+    """A withheld leg as its record (with the ATOP conditions read as unmet, when they withhold it)."""
+    leg, reason = f[5], f[6]
+    gaps = tuple(leg.provision.unresolved) if "unresolved" in reason else ()
+    return Withheld(leg.obligor, leg.treaty.id, leg.provision.article, reason, gaps)

@@ -105,7 +105,7 @@ def attacker_role(leg: Leg) -> Literal["counterpart", "obligor"]:
     victim gates' status of the leg's beneficiary (`victim_status`); a leg owed to the attacker (offence,
     neutrality when a partner attacks) reads the victim only through its adversary clause. So the attacks of a
     volley that a leg admits all get the same verdict: the reference engine evaluates each leg once per volley
-    (`foedus.engine.rules.strikes.Volley`). tests/test_rules.py checks that this holds.
+    (`foedus.engine.rules.strikes.Volley`). tests/test_rule_facts.py checks that this holds.
     """
     return "obligor" if leg.provision.kind is Kind.NONAGGRESSION else "counterpart"
 
