@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import random
 
+import numpy as np
 import pytest
 
 from foedus.engine.cascade import run_cascade
@@ -119,3 +120,45 @@ def test_escalatory_monte_carlo_equals_the_per_attack_one_in_a_large_war(world: 
     scenario = build_scenario(world, attacker="TUR", target="GRC", date="2025-06-01", reading="escalatory")
     old, new = per_attack(world, scenario, 60, 3, HonourModel()), simulate(world, scenario, 60, 3, HonourModel())
     assert old.states == new.states and (old.sides == new.sides).all()
+
+
+def _atlas_rows(world: World, day: dt.date) -> tuple[object, np.ndarray, np.ndarray]:
+    from foedus.engine.fast.batch import compile_rules
+    from foedus.engine.scenario import switches
+
+    members = dyad_members(world, day)
+    a, b = np.meshgrid(np.arange(len(members)), np.arange(len(members)), indexing="ij")
+    keep = a != b
+    return compile_rules(world, switches(day), members), a[keep], b[keep]
+
+
+def _same_atlas(rules: object, a: np.ndarray, b: np.ndarray) -> None:
+    from foedus.engine.fast.batch import batch_cascades, batch_summaries
+
+    rounds = batch_cascades(rules, a, b, "escalatory", shortcut=False)  # type: ignore[arg-type]
+    closed = batch_cascades(rules, a, b, "escalatory")  # type: ignore[arg-type]
+    assert np.array_equal(rounds.sides, closed.sides) and np.array_equal(rounds.rounds, closed.rounds)
+    assert np.array_equal(rounds.conflicts, closed.conflicts)
+    sizes, opposite = batch_summaries(rules, a, b, "escalatory")  # type: ignore[arg-type]
+    assert np.array_equal(sizes, rounds.war_size()) and np.array_equal(opposite, rounds.majors_opposite())
+
+
+@pytest.mark.parametrize("day", [dt.date(1914, 8, 3), dt.date(1990, 6, 1)])
+def test_closure_shortcut_equals_the_rounds_on_every_dyad(world: World, day: dt.date) -> None:
+    """The escalatory atlas's conflict-free wars from closures (engine/fast/closure.py): the same sides, join
+    rounds and conflicts as running every dyad's rounds, for the date's rules and two Monte Carlo draws'."""
+    from foedus.engine.reliability import HonourModel
+    from foedus.sweeps.atlas_mc import shared_draws
+
+    rules, a, b = _atlas_rows(world, day)
+    _same_atlas(rules, a, b)
+    _, honour, asks = shared_draws(world, day, 2, 9, HonourModel(ask_probability=0.5))
+    cols = np.array(rules.commitments(), dtype=np.int64)  # type: ignore[attr-defined]
+    for d in range(2):
+        _same_atlas(rules.for_draw(honour[d, cols], asks[d]), a, b)  # type: ignore[attr-defined]
+
+
+@pytest.mark.slow
+def test_closure_shortcut_equals_the_rounds_where_conflicts_abound(world: World) -> None:
+    rules, a, b = _atlas_rows(world, dt.date(2025, 6, 1))
+    _same_atlas(rules, a, b)

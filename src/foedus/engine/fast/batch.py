@@ -24,7 +24,7 @@ from foedus.engine.rules import STRIKES
 from foedus.engine.scenario import Reading, Scenario
 from foedus.model.world import World
 
-__all__ = ["BatchResult", "BatchRules", "batch_cascades", "batch_scenario", "compile_rules"]
+__all__ = ["BatchResult", "BatchRules", "batch_cascades", "batch_scenario", "batch_summaries", "compile_rules"]
 
 
 @dataclass
@@ -52,18 +52,17 @@ class BatchResult:
 
 @in_engine_threads
 def batch_cascades(rules: BatchRules, attackers: np.ndarray, targets: np.ndarray, reading: Reading,
-                   block: int = 4096) -> BatchResult:
-    """Cascades of 'attackers[i] strikes targets[i]'s home territory', all rows at once."""
+                   block: int = 4096, shortcut: bool = True) -> BatchResult:
+    """Cascades of 'attackers[i] strikes targets[i]'s home territory', all rows at once (`shortcut`: the
+    escalatory reading's conflict-free wars from closures, `foedus.engine.fast.closure`; else every row's rounds)."""
     n, rows = len(rules.states), len(attackers)
     sides = np.zeros((rows, n), dtype=np.int8)
     rounds = np.zeros((rows, n), dtype=np.int16)
     conflicts = np.zeros((rows, n), dtype=bool)
     slow = np.arange(rows)
-    if STRIKES[reading].at_home and rules.war and rules.first is None and rows:
-        found = rules.derived.get("closures")
-        if not isinstance(found, Closures):
-            found = rules.derived["closures"] = closures(rules)
-        fast, sides[fast], rounds[fast] = found.rows(attackers, targets)  # conflict-free wars: no rounds to run
+    closed = _closures(rules, reading) if shortcut else None
+    if closed is not None and rows:
+        fast, sides[fast], rounds[fast] = closed.rows(attackers, targets)  # conflict-free wars: no rounds to run
         slow = np.flatnonzero(~fast)
     for lo in range(0, len(slow), block):
         part = slow[lo:lo + block]
@@ -72,6 +71,38 @@ def batch_cascades(rules: BatchRules, attackers: np.ndarray, targets: np.ndarray
         side[ix, attackers[part]], side[ix, targets[part]] = ATTACK, DEFENSE
         sides[part], rounds[part], conflicts[part] = _solve(rules, side, side == DEFENSE, reading)
     return BatchResult(rules.states, attackers, targets, sides, rounds, conflicts, rules.majors)
+
+
+def _closures(rules: BatchRules, reading: Reading) -> Closures | None:
+    """The escalatory shortcut's closures (computed once per rules), or None where it does not apply."""
+    if not (STRIKES[reading].at_home and rules.war and rules.first is None):
+        return None
+    found = rules.derived.get("closures")
+    if not isinstance(found, Closures):
+        found = rules.derived["closures"] = closures(rules)
+    return found
+
+
+@in_engine_threads
+def batch_summaries(rules: BatchRules, attackers: np.ndarray, targets: np.ndarray, reading: Reading
+                    ) -> tuple[np.ndarray, np.ndarray]:
+    """War size and whether major powers fight on both sides, per row: `batch_cascades`' `war_size()` and
+    `majors_opposite()`, without the sides of the rows the escalatory shortcut answers (the Monte Carlo atlas)."""
+    shortcut = _closures(rules, reading)
+    if shortcut is None:
+        res = batch_cascades(rules, attackers, targets, reading)
+        return res.war_size(), res.majors_opposite()
+    sizes = np.zeros(len(attackers), dtype=np.int64)
+    opposite = np.zeros(len(attackers), dtype=bool)
+    fast = shortcut.safe[attackers, targets]
+    a, t = attackers[fast], targets[fast]
+    sizes[fast] = shortcut.attack.sum(axis=1)[a] + shortcut.defense.sum(axis=1)[t]
+    opposite[fast] = (shortcut.attack & rules.majors).any(axis=1)[a] & (shortcut.defense & rules.majors).any(axis=1)[t]
+    slow = np.flatnonzero(~fast)
+    if len(slow):
+        res = batch_cascades(rules, attackers[slow], targets[slow], reading)
+        sizes[slow], opposite[slow] = res.war_size(), res.majors_opposite()
+    return sizes, opposite
 
 
 @in_engine_threads
