@@ -22,12 +22,9 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 
-from foedus.engine.rules import covers
-from foedus.engine.scenario import Attack
-from foedus.engine.table import leg_table
-from foedus.model.treaty import Kind
 from foedus.model.world import World
 from foedus.research.atop_flags import FLAG_COLUMNS, atop_flag_keys, cached_flag_keys, flag_columns
+from foedus.research.defenders import Limited, Tables, yearly_defenders
 from foedus.sources.atop import ATOP_END
 
 if TYPE_CHECKING:
@@ -101,31 +98,7 @@ def _overlap(xs: list[tuple[dt.date, dt.date]], ys: list[tuple[dt.date, dt.date]
     return any(a1 <= b2 and a2 <= b1 for a1, b1 in xs for a2, b2 in ys)
 
 
-Limited = list[tuple[str, str, str, frozenset[str]]]  # (victim, obligor, "only" | "not", attackers)
-
-
-def _defender_tables(world: World, day: dt.date) -> tuple[dict[str, set[str]], Limited]:
-    """Round-1 defenders of each state: unconditional sets, plus legs limited to named or non-member attackers."""
-    index = leg_table(world, day, "in-force")
-    plain: dict[str, set[str]] = defaultdict(set)
-    limited: Limited = []
-    places = world.places.on(day)
-    for victim, legs in index.legs_of(Kind.DEFENSE).items():
-        attack = Attack("", victim, world.places.home(victim, day).id, "territory")
-        for leg in legs:
-            if not covers(leg, attack, places):
-                continue
-            who = leg.counterparts
-            if who.anyone:
-                plain[victim].add(leg.obligor)
-            elif who.allow is not None:
-                limited.append((victim, leg.obligor, "only", who.allow))
-            else:
-                limited.append((victim, leg.obligor, "not", who.deny))
-    return plain, limited
-
-
-def _covariates(world: World, rows: np.ndarray, year: int, day: dt.date) -> tuple[np.ndarray, ...]:
+def _covariates(world: World, rows: np.ndarray, year: int, day: dt.date, tables: Tables) -> tuple[np.ndarray, ...]:
     """Defender count, their CINC and major-power presence for one year's COW-coded rows."""
     from foedus.sources.cow import capabilities
 
@@ -136,7 +109,7 @@ def _covariates(world: World, rows: np.ndarray, year: int, day: dt.date) -> tupl
     idx = {sid: i for i, sid in enumerate(ids) if sid}
     n = len(codes)
     defends = np.zeros((n, n), dtype=bool)  # defends[o, v]: o is bound to defend v against anyone
-    plain, limited = _defender_tables(world, day)
+    plain, limited = tables
     for victim, obligors in plain.items():
         if victim in idx:
             defends[[idx[o] for o in obligors if o in idx], idx[victim]] = True
@@ -198,10 +171,12 @@ def _covariate_columns(world: World, rows: np.ndarray, options: DyadOptions,
     month, day = options.reference_day
     years = rows[:, 2]
     ordered = bool((years[1:] >= years[:-1]).all())  # `dyad_years` gives the years in order: slices, not masks
-    for k, year in enumerate(np.unique(years), start=1):
+    unique = [int(y) for y in np.unique(years)]
+    tables = yearly_defenders(world, [dt.date(year, month, day) for year in unique])
+    for k, (year, table) in enumerate(zip(unique, tables, strict=True), start=1):
         sel: slice | np.ndarray = (slice(*np.searchsorted(years, [year, year + 1])) if ordered
                                    else years == year)
-        c, p, m = _covariates(world, rows[sel], int(year), dt.date(int(year), month, day))
+        c, p, m = _covariates(world, rows[sel], year, dt.date(year, month, day), table)
         count[sel], power[sel], major[sel] = c, p, m
         if progress is not None:
             progress(k)
