@@ -7,32 +7,46 @@ join the defence are not attacked, so they do not call in their own allies. In t
 reading every belligerent strikes the home territory of every belligerent on the other side.
 A state bound to both sides (or to join and to stay neutral) is a conflict: it joins neither,
 and the cascade is recomputed without it, so the outcome never depends on evaluation order.
+
+Recomputing does not start from scratch: a state's exclusion changes nothing before the round it
+first joined in (before then none of its legs bound), so the run resumes from the state saved at the
+start of that round, or, for a state bound both ways in the round it is first bound, goes on with
+that round's other states. Each round evaluates the legs once per victim (`foedus.engine.bind`) and
+makes only the attacks that are new (`rules.next_volleys`). tests/test_engine_equality.py checks that
+the results equal, byte for byte, those of the engine that restarted and evaluated every leg per attack.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 
+from foedus.engine.bind import Binder, BindState
 from foedus.engine.citing import obligation
-from foedus.engine.leg import Leg
+from foedus.engine.ledger import (
+    Duties,
+    Ledger,
+    attack_of,
+    consultation_of,
+    finds,
+    found_key,
+    neutral_records,
+    order_of,
+    violation_of,
+    withheld_of,
+)
 from foedus.engine.result import (
-    Because,
     CascadeResult,
     Conflict,
-    Consultation,
     Joiner,
-    Neutral,
     Obligation,
     Side,
-    Violation,
-    Withheld,
 )
-from foedus.engine.rules import Situation, evaluate, next_attacks, supporters
+from foedus.engine.rules import Situation, Volley, next_volleys, supporters, volleys_of
 from foedus.engine.scenario import Attack, Scenario
 from foedus.engine.table import LegTable, leg_table
-from foedus.model.treaty import Kind
+from foedus.model.places import Place
 from foedus.model.world import World
 
 __all__ = ["run_cascade"]
@@ -41,163 +55,178 @@ _OTHER: dict[Side, Side] = {"attack": "defense", "defense": "attack"}
 
 
 def run_cascade(world: World, scenario: Scenario) -> CascadeResult:
-    """Compute the cascade of `scenario` to a fixed point, restarting around each conflict."""
-    index = leg_table(world, scenario.date, scenario.basis)
-    conflicts: list[Conflict] = []
-    while True:
-        run = _Run(world, scenario, index, frozenset(c.state for c in conflicts))
-        conflict = run.execute()
-        if conflict is None:
-            return run.result(tuple(sorted(conflicts, key=lambda c: (c.round, c.state))))
-        conflicts.append(conflict)
+    """Compute the cascade of `scenario` to a fixed point, without each state bound both ways."""
+    return _Run(world, scenario, leg_table(world, scenario.date, scenario.basis)).execute()
+
+
+@dataclass
+class _Saved:
+    """The run at the start of a round: the sizes of the records that only grow, copies of the rest."""
+
+    frontier: list[Volley]
+    sides: dict[str, Side]
+    joiners: dict[str, list[Obligation]]
+    waiting: dict[object, object]
+    sizes: tuple[int, ...]
+    found: tuple[int, int, int, int]
 
 
 @dataclass
 class _Run:
-    """One pass of the fixed-point loop with a given set of excluded (conflicted) states."""
+    """The cascade's state, round after round, with each round's start saved to resume from."""
 
     world: World
     scenario: Scenario
     index: LegTable
-    excluded: frozenset[str]
     side_of: dict[str, Side] = field(default_factory=dict)
     joiners: dict[str, list[Obligation]] = field(default_factory=dict)
-    neutral: dict[str, list[Neutral]] = field(default_factory=lambda: defaultdict(list))
-    consultations: dict[tuple[str, str, str], Consultation] = field(default_factory=dict)
-    violations: dict[tuple[str, str, str], Violation] = field(default_factory=dict)
-    withheld: dict[tuple[str, str, str], Withheld] = field(default_factory=dict)
+    log: list[list[Duties]] = field(default_factory=list)  # per round: the neutrality duties found
+    neutral: dict[str, list[Duties]] = field(default_factory=dict)  # the same, by state
+    ledger: Ledger = field(default_factory=Ledger)
+    attacked: list[str] = field(default_factory=list)
+    seen: dict[Attack, None] = field(default_factory=dict)
+    excluded: set[str] = field(default_factory=set)
+    conflicts: list[Conflict] = field(default_factory=list)
     rounds: int = 0
-    attacked: set[str] = field(default_factory=set)
-    _bound: set[tuple[str, str, str, str]] = field(default_factory=set)
+    saved: dict[int, _Saved] = field(default_factory=dict)
 
-    def execute(self) -> Conflict | None:
-        """Run to a fixed point; return the first conflict found, or None."""
+    def execute(self) -> CascadeResult:
+        """Run to a fixed point, resuming after each late conflict; the frozen result."""
         s = self.scenario
         self.side_of = dict.fromkeys(s.attackers, "attack")
         self.side_of.update(dict.fromkeys(s.targets, "defense"))
-        seen = set(s.attacks)
-        frontier = list(s.attacks)
+        self.seen = dict.fromkeys(s.attacks)
+        originals = frozenset(s.attackers) | frozenset(s.targets)
+        switches = replace(s, attackers=(), targets=(), place="", attacks=())
+        binder = Binder(self.index, self.ledger, switches)
+        state = BindState(self.side_of, self.excluded, originals)
+        frontier = volleys_of(s.attacks)
+        places = self.world.places.on(s.date)
         while frontier:
             self.rounds += 1
-            pending, neutral = self._bind(frontier)
-            conflict = self._settle(pending, neutral)
-            if conflict is not None:
-                return conflict
-            new = [a for a in self._next_attacks(pending) if a not in seen]
-            seen.update(new)
-            frontier = new
+            self._save(frontier, binder)
+            ctx = Situation(places=places, scenario=s, asks=lambda state: s.requested,
+                            starters=frozenset(st for st, side in self.side_of.items() if side == "attack"))
+            self.ledger.new_round(self.rounds)
+            state.side_of = self.side_of
+            for vol in frontier:
+                self.attacked.append(vol.victim)
+                binder.volley(vol, ctx, state)
+            late = self._settle(self._obligations(ctx), self._duties(), originals)
+            frontier = self._resume(late, binder) if late is not None else self._next()
         self.rounds = max((o[0].round for o in self.joiners.values()), default=0)
-        return None
+        self._records(binder, places)
+        return self.result()
 
-    def _context(self) -> Situation:
-        requested = self.scenario.requested
-        return Situation(
-            places=self.world.places.on(self.scenario.date),
-            scenario=self.scenario,
-            starters=frozenset(st for st, side in self.side_of.items() if side == "attack"),
-            asks=lambda state: requested,
-        )
+    def _records(self, binder: Binder, places: Mapping[str, Place]) -> None:
+        """Violations and consultations, from the final run's rounds (they decide no side)."""
+        joined = {state: obls[0].round for state, obls in self.joiners.items()}
+        s = self.scenario
+        for rnd in sorted(self.saved):
+            starters = frozenset(st for st, side in self.side_of.items()
+                                 if side == "attack" and joined.get(st, 0) < rnd)
+            ctx = Situation(places=places, scenario=s, starters=starters, asks=lambda state: s.requested)
+            self.ledger.new_round(rnd)
+            for vol in self.saved[rnd].frontier:
+                binder.records(vol, ctx, self.side_of)
 
-    def _bind(self, frontier: list[Attack]) -> tuple[dict[str, list[Obligation]], dict[str, list[Neutral]]]:
-        """Evaluate every leg touched by the frontier's attacks."""
-        ctx = self._context()
-        pending: dict[str, list[Obligation]] = defaultdict(list)
-        neutral: dict[str, list[Neutral]] = defaultdict(list)
-        for attack in frontier:
-            self.attacked.add(attack.victim)
-            because = Because(attack.victim, attack.attacker, attack.place, attack.kind)
-            self._bind_restraints(attack, because, ctx, neutral)
-            self._bind_joins(attack, because, ctx, pending)
-        return pending, neutral
+    def _save(self, frontier: list[Volley], binder: Binder) -> None:
+        sizes = (len(self.attacked), len(self.seen))
+        self.saved[self.rounds] = _Saved(frontier, dict(self.side_of), dict(self.joiners), dict(binder.waiting),
+                                         sizes, self.ledger.sizes())
 
-    def _bind_restraints(
-        self, attack: Attack, because: Because, ctx: Situation, neutral: dict[str, list[Neutral]]
-    ) -> None:
-        """Non-aggression and neutrality (violations, stay-outs) and consultations for one attack."""
-        for leg in self.index.owed_to(Kind.NONAGGRESSION, attack.victim):
-            if evaluate(leg, attack, ctx).binds:
-                self._violation(leg, because, "nonaggression")
-        for leg in self.index.owed_to(Kind.CONSULTATION, attack.victim):
-            key = (leg.obligor, leg.beneficiary, leg.treaty.id)
-            if key not in self.consultations and evaluate(leg, attack, ctx).binds:
-                self.consultations[key] = Consultation(*key[:2], leg.treaty.id, leg.provision.article, because)
-        partner_attacks = [leg for leg in self.index.owed_to(Kind.NEUTRALITY, attack.attacker)
-                           if leg.provision.when_partner_attacks]
-        for leg in [*self.index.owed_to(Kind.NEUTRALITY, attack.victim), *partner_attacks]:
-            if not evaluate(leg, attack, ctx).binds:
-                continue
-            if leg.obligor == attack.attacker:
-                self._violation(leg, because, "neutrality")
-            else:
-                neutral[leg.obligor].append(
-                    Neutral(leg.obligor, leg.beneficiary, leg.treaty.id, leg.provision.article, because))
+    def _resume(self, late: str, binder: Binder) -> list[Volley]:
+        """Back to the start of the round the late-conflicted state joined in; its frontier."""
+        start = self.joiners[late][0].round
+        saved = self.saved[start]
+        self.saved = {r: s for r, s in self.saved.items() if r <= start}
+        self.side_of, self.joiners = dict(saved.sides), dict(saved.joiners)
+        binder.waiting = dict(saved.waiting)  # type: ignore[arg-type]
+        n_attacked, n_seen = saved.sizes
+        del self.log[start - 1:]
+        del self.attacked[n_attacked:]
+        self.neutral = {}
+        for f in (f for duties in self.log for f in duties):
+            self.neutral.setdefault(f[5].obligor, []).append(f)
+        self.ledger.cut(saved.found)
+        self.seen = dict(list(self.seen.items())[:n_seen])
+        self.rounds = start - 1
+        return saved.frontier
 
-    def _bind_joins(
-        self, attack: Attack, because: Because, ctx: Situation, pending: dict[str, list[Obligation]]
-    ) -> None:
-        """Defence legs owed to the victim and offence legs owed to the attacker, for one attack."""
-        legs = [(leg, self.side_of[attack.victim]) for leg in self.index.owed_to(Kind.DEFENSE, attack.victim)]
-        legs += [(leg, self.side_of[attack.attacker]) for leg in self.index.owed_to(Kind.OFFENSE, attack.attacker)]
-        originals = self.scenario.attackers + self.scenario.targets
-        for leg, side in legs:
-            obligor = leg.obligor
-            if (obligor in self.excluded or obligor in originals or obligor == attack.attacker
-                    or self.side_of.get(obligor) == side):
-                continue  # already fighting on that side, or it made this attack: nothing new to learn
-            verdict = evaluate(leg, attack, ctx)
-            p = leg.provision
-            if verdict.binds:
-                key = (obligor, leg.treaty.id, p.article, side)
-                if key not in self._bound:
-                    self._bound.add(key)
-                    pending[obligor].append(
-                        obligation(leg, attack, side, self.rounds, self.scenario, ctx.places[attack.place]))
-            elif verdict.withheld:
-                wkey = (obligor, leg.treaty.id, p.article)
-                gaps = tuple(p.unresolved) if "unresolved" in verdict.withheld else ()
-                self.withheld.setdefault(wkey, Withheld(*wkey, verdict.withheld, gaps))
+    def _obligations(self, ctx: Situation) -> dict[str, list[Obligation]]:
+        """This round's obligations by obligor, in the order the attack-by-attack engine finds them."""
+        out: dict[str, list[Obligation]] = {}
+        cite: dict[tuple[object, ...], tuple[object, ...]] = self.index.derived("citations", dict)
+        for obligor, found in self.ledger.joins.items():
+            if len(found) > 1:
+                found.sort(key=order_of)
+            out[obligor] = [obligation(f[5], attack_of(f), f[6], self.rounds, self.scenario,  # type: ignore[arg-type]
+                                       ctx.places[f[1].place], cite) for f in found]
+        return out
 
-    def _violation(self, leg: Leg, because: Because, kind: str) -> None:
-        key = (leg.obligor, leg.beneficiary, leg.treaty.id)
-        self.violations.setdefault(key, Violation(
-            leg.obligor, leg.beneficiary, leg.treaty.id, leg.provision.article, kind, because))
+    def _duties(self) -> dict[str, list[Duties]]:
+        """This round's neutrality duties by state (ordered only when a record needs them: `_neutral`)."""
+        out: dict[str, list[Duties]] = {}
+        self.log.append(self.ledger.duties)
+        for f in self.ledger.duties:
+            out.setdefault(f[5].obligor, []).append(f)
+        return out
 
-    def _settle(self, pending: dict[str, list[Obligation]], neutral: dict[str, list[Neutral]]) -> Conflict | None:
-        """Admit this round's joiners; report the first state bound in contradictory ways."""
+    def _settle(self, pending: dict[str, list[Obligation]], neutral: dict[str, list[Duties]],
+                originals: frozenset[str]) -> str | None:
+        """Admit this round's joiners; a state bound in contradictory ways is excluded. Returns the first
+        state already fighting that became so (the run must resume), or None."""
         for state, entries in neutral.items():
-            self.neutral[state].extend(entries)
-        originals = set(self.scenario.attackers) | set(self.scenario.targets)
+            self.neutral.setdefault(state, []).extend(entries)
         for state in sorted((set(pending) | set(neutral)) - originals):
             obligations = sorted(pending.get(state, []), key=_obligation_key)
             sides = {o.side for o in obligations}
             current = self.side_of.get(state)
             if current is not None:
                 sides.add(current)
-            against_neutral = [n for n in self.neutral.get(state, []) if
-                               any(self.side_of.get(n.toward) == _OTHER[side] for side in sides)]
+            against_neutral = neutral_records([f for d in self.neutral.get(state, ()) if
+                                        any(self.side_of.get(d[5].beneficiary) == _OTHER[side] for side in sides)
+                                        for f in finds(d)])
             if len(sides) > 1 or against_neutral:
                 reason = ("bound to both sides" if len(sides) > 1
                           else "bound to join and to stay neutral toward " + against_neutral[0].toward)
                 earlier = tuple(self.joiners.get(state, ()))
-                return Conflict(state, self.rounds, reason, earlier + tuple(obligations), tuple(against_neutral))
+                self.conflicts.append(Conflict(state, self.rounds, reason, earlier + tuple(obligations),
+                                               tuple(against_neutral)))
+                self.excluded.add(state)
+                if current is not None:
+                    return state
+                continue  # first bound this round: the round without it is the same up to here
             if obligations and current is None:
                 self.side_of[state] = obligations[0].side
                 self.joiners[state] = obligations
             elif obligations:
-                self.joiners[state].extend(obligations)
+                self.joiners[state] = [*self.joiners[state], *obligations]
         return None
 
-    def _next_attacks(self, pending: dict[str, list[Obligation]]) -> list[Attack]:
-        """The attacks the new joiners bring into the war (`foedus.engine.rules.next_attacks`)."""
-        new_joiners = [s for s in sorted(pending) if s in self.joiners and self.joiners[s][0].round == self.rounds]
-        home, day = self.world.places.home, self.scenario.date
-        return next_attacks(self.scenario.reading, self.side_of, new_joiners, self.scenario.attacks,
-                            lambda st: home(st, day).id, self.rounds)
+    def _next(self) -> list[Volley]:
+        """The attacks the new joiners bring into the war (`foedus.engine.rules.next_volleys`)."""
+        new_joiners = sorted(s for s, obls in self.joiners.items() if obls[0].round == self.rounds)
+        homes: dict[str, str] = self.index.derived("homes", dict)
+        places, day = self.world.places, self.scenario.date
 
-    def result(self, conflicts: tuple[Conflict, ...]) -> CascadeResult:
-        """Freeze the run into a `CascadeResult`."""
+        def home(state: str) -> str:
+            found = homes.get(state)
+            if found is None:
+                found = homes[state] = places.home(state, day).id
+            return found
+
+        out = next_volleys(self.scenario.reading, self.side_of, new_joiners, self.scenario.attacks, home,
+                           self.rounds, self.seen)
+        if out and out[0].block < 0:
+            self.seen.update((vol.attack(i), None) for vol in out for i in range(len(vol.attackers)))
+        return out
+
+    def result(self) -> CascadeResult:
+        """Freeze the run into a `CascadeResult` (states bound both ways are reported as conflicts only)."""
         belligerent = set(self.side_of)
         registry = self.world.states.states
+        conflicts = tuple(sorted(self.conflicts, key=lambda c: (c.round, c.state)))
 
         def code(state: str) -> int | None:
             return registry[state].ccode if state in registry else None
@@ -206,15 +235,16 @@ class _Run:
             Joiner(obls[0], tuple(obls[1:]), code(state))
             for state, obls in sorted(self.joiners.items(), key=lambda kv: (kv[1][0].round, kv[1][0].side, kv[0]))
         )
-        neutral = tuple(sorted(
-            {(n.state, n.toward, n.treaty): n for entries in self.neutral.values() for n in entries
-             if n.state not in belligerent and n.state not in self.excluded}.values(),
-            key=lambda n: (n.state, n.toward, n.treaty)))
-        consultations = tuple(c for key, c in sorted(self.consultations.items()) if c.state not in belligerent)
-        withheld = tuple(w for key, w in sorted(self.withheld.items()) if w.state not in belligerent)
-        names = self.world.states.names
-        notes = _notes(self.world, self.scenario)
-        violations = tuple(v for _, v in sorted(self.violations.items()))
+        ends = [finds((d[0], d[1], d[2][-1:], d[3], d[4], d[5]))[0] for duties in self.log for d in duties]
+        last = {(f[5].obligor, f[5].beneficiary, f[5].treaty.id): f for f in sorted(ends, key=found_key)}
+        neutral = tuple(neutral_records([f for key, f in sorted(last.items(), key=lambda kv: kv[0])
+                                  if key[0] not in belligerent and key[0] not in self.excluded], ordered=True))
+        book = self.ledger
+        consultations = tuple(consultation_of(f) for key, f in sorted(book.consultations.items())
+                              if key[0] not in belligerent)
+        withheld = tuple(withheld_of(f) for key, f in sorted(book.withheld.items())
+                         if key[0] not in belligerent and key[0] not in self.excluded)
+        violations = tuple(violation_of(f) for _, f in sorted(book.violations.items()))
         cited = {o.treaty for j in joiners for o in (j.primary, *j.also)}
         cited |= {x.treaty for group in (consultations, neutral, violations, withheld) for x in group}
         cited |= {o.treaty for c in conflicts for o in c.obligations}
@@ -225,16 +255,12 @@ class _Run:
         support = tuple(supporters(self.index.support, self.side_of, bound, self.attacked))
         result = CascadeResult(
             scenario=self.scenario, joiners=joiners, consultations=consultations, conflicts=conflicts,
-            neutral=neutral, violations=violations, withheld=withheld, rounds=self.rounds, names=names,
-            notes=notes, datasets=datasets, supporters=support,
+            neutral=neutral, violations=violations, withheld=withheld, rounds=self.rounds,
+            names=self.world.states.names, notes=_notes(self.world, self.scenario), datasets=datasets,
+            supporters=support,
         )
         result.ccodes.update({st: cc for st in result.state_ids if (cc := code(st)) is not None})
         return result
-
-
-def _obligation_key(o: Obligation) -> tuple[int, int, int, str, str]:
-    """Primary obligation first: strongest, defence before offence, bilateral before multilateral."""
-    return (int(o.strength[1]), 0 if o.kind == "defense" else 1, 0 if o.bilateral else 1, o.treaty, o.article)
 
 
 def _notes(world: World, scenario: Scenario) -> tuple[str, ...]:
@@ -247,3 +273,8 @@ def _notes(world: World, scenario: Scenario) -> tuple[str, ...]:
     if scenario.date > dt.date(2025, 12, 31):
         notes.append("the bundled treaty data is current to 2025-12-31; later changes are not encoded")
     return tuple(notes)
+
+
+def _obligation_key(o: Obligation) -> tuple[int, int, int, str, str]:
+    """Primary obligation first: strongest, defence before offence, bilateral before multilateral."""
+    return (int(o.strength[1]), 0 if o.kind == "defense" else 1, 0 if o.bilateral else 1, o.treaty, o.article)

@@ -4,6 +4,8 @@ its duty entails (`foedus.model.help.duty_of`)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from foedus.engine.certainty import ASSUMED, assess
 from foedus.engine.leg import Leg
 from foedus.engine.records import Because, Obligation, Side
@@ -15,14 +17,31 @@ from foedus.model.places import Place
 __all__ = ["obligation"]
 
 
-def obligation(leg: Leg, attack: Attack, side: Side, rnd: int, scenario: Scenario, place: Place) -> Obligation:
-    """The record of `leg` binding its obligor to join `side` in round `rnd` because of `attack`."""
+def obligation(leg: Leg, attack: Attack, side: Side, rnd: int, scenario: Scenario, place: Place,
+               cache: dict[tuple[object, ...], tuple[Any, ...]] | None = None) -> Obligation:
+    """The record of `leg` binding its obligor to join `side` in round `rnd` because of `attack`.
+
+    `cache` keeps what does not depend on the attacker, the side or the round, for a leg table's legs (the
+    reference engine passes one per table)."""
+    key = (id(leg), attack.victim, attack.place, attack.kind, attack.severity, scenario.date,
+           scenario.territory_view, scenario.basis)
+    parts = cache.get(key) if cache is not None else None
+    if parts is None:
+        parts = _cited(leg, attack, scenario, place)
+        if cache is not None:
+            cache[key] = parts
+    p = leg.provision
+    because = Because(attack.victim, attack.attacker, attack.place, attack.kind)
+    return Obligation(leg.obligor, side, rnd, leg.treaty.id, p.article, p.strength.value, p.kind.value, because,
+                      *parts)
+
+
+def _cited(leg: Leg, attack: Attack, scenario: Scenario, place: Place) -> tuple[Any, ...]:
+    """Certainty, conditions, bilateral, unresolved conditions, certainty reasons, duty and its text."""
     p = leg.provision
     sure = assess(leg.treaty, p, leg.obligor, leg.beneficiary, scenario.date, place, attack.kind,
                   scenario.territory_view, attack.victim, scenario.basis)
     assumed = [r.fact if r.kind == "freeze" else f"assumes {r.fact}" for r in sure.reasons if r.kind in ASSUMED]
     duty = duty_of(leg.treaty, p)
-    because = Because(attack.victim, attack.attacker, attack.place, attack.kind)
-    return Obligation(leg.obligor, side, rnd, leg.treaty.id, p.article, p.strength.value, p.kind.value, because,
-                      sure.level.value, (*assumed, *conditions(leg, attack)), leg.treaty.type == "bilateral",
-                      tuple(p.unresolved), sure.reasons, duty.entails.value, duty.text)
+    return (sure.level.value, (*assumed, *conditions(leg, attack)), leg.treaty.type == "bilateral",
+            tuple(p.unresolved), sure.reasons, duty.entails.value, duty.text)

@@ -3,20 +3,21 @@
 A leg is one provision owed by one state to another, with what the rules (`foedus.engine.rules`)
 decide about it once and for all on that date: whose attack it covers (`counterparts`), which gates
 it carries, and which honour commitment (obligor, treaty) it belongs to. Every engine reads this
-table; compiling once per (date, basis) and indexing by beneficiary keeps a single cascade to a few
-look-ups per attack.
+table. The treaties in force, their parties and the commitments are found when the table is made;
+the legs owed to a state are compiled the first time an engine asks for them (`owed_to`), so that a
+single cascade compiles the few states it touches and a sweep the whole table (`by_beneficiary`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections import defaultdict
-from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, TypeVar
 
 from foedus.engine import rules
-from foedus.engine.leg import STRENGTH_ORDER, Leg
+from foedus.engine.leg import STRENGTH_ORDER, Counterparts, Leg
 from foedus.engine.scenario import Basis
 from foedus.model.treaty import Kind, Member, Provision, Strength, Treaty
 from foedus.model.world import World
@@ -27,23 +28,68 @@ if TYPE_CHECKING:
 __all__ = ["COMMITTING", "LegTable", "active_members", "compile_table", "leg_table", "parties"]
 
 COMMITTING = (Kind.DEFENSE, Kind.OFFENSE)  # the kinds whose legs are honour commitments (Monte Carlo)
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class _Clause:
+    """One provision in force among a treaty's parties: who owes it, to whom, and how its legs are compiled."""
+
+    treaty: Treaty
+    provision: Provision
+    parties: dict[str, str | None]  # party -> why its membership is suspended (None: it is not)
+    obligors: tuple[str, ...]  # sorted
+    counterparts: Counterparts
+    off: dict[tuple[str, str], str]  # (obligor, beneficiary) -> why the treaty suspends that leg
 
 
 @dataclass
 class LegTable:
-    """Legs in force on one date, grouped by kind and beneficiary, with the honour commitments."""
+    """Legs in force on one date, by kind and beneficiary, with the honour commitments."""
 
     date: dt.date
     basis: Basis
-    by_beneficiary: dict[Kind, dict[str, list[Leg]]] = field(default_factory=dict)
     members: dict[str, frozenset[str]] = field(default_factory=dict)
     commitments: list[tuple[str, str]] = field(default_factory=list)  # (obligor, treaty id)
     strongest: list[tuple[Strength, bool]] = field(default_factory=list)  # per commitment: strength, bilateral
     support: list[rules.SupportLeg] = field(default_factory=list)  # support owed without a duty to fight
+    _owed: dict[tuple[Kind, str], list[_Clause]] = field(default_factory=dict, repr=False)  # in compile order
+    _legs: dict[tuple[Kind, str], list[Leg]] = field(default_factory=dict, repr=False)
+    _commitment: dict[tuple[str, str], int] = field(default_factory=dict, repr=False)
+    _gates: dict[tuple[int, int, bool], tuple[str, ...]] = field(default_factory=dict, repr=False)
+    _derived: dict[object, object] = field(default_factory=dict, repr=False)  # indexes engines build once
 
     def owed_to(self, kind: Kind, beneficiary: str) -> list[Leg]:
-        """Legs of `kind` owed to `beneficiary`, in total order."""
-        return self.by_beneficiary.get(kind, {}).get(beneficiary, [])
+        """Legs of `kind` owed to `beneficiary`, in total order (compiled on first use)."""
+        legs = self._legs.get((kind, beneficiary))
+        if legs is None:
+            legs = self._legs[(kind, beneficiary)] = self._compile(kind, beneficiary)
+        return legs
+
+    @property
+    def by_beneficiary(self) -> dict[Kind, dict[str, list[Leg]]]:
+        """Every leg, by kind and beneficiary (kinds and beneficiaries in the order the treaties give them)."""
+        def build() -> dict[Kind, dict[str, list[Leg]]]:
+            out: dict[Kind, dict[str, list[Leg]]] = {}
+            for kind, beneficiary in self._owed:
+                out.setdefault(kind, {})[beneficiary] = self.owed_to(kind, beneficiary)
+            return out
+
+        return self.derived("by_beneficiary", build)
+
+    def legs_of(self, kind: Kind) -> dict[str, list[Leg]]:
+        """The legs of one kind by beneficiary, as in `by_beneficiary` (only that kind is compiled)."""
+        return {b: self.owed_to(k, b) for k, b in self._owed if k is kind}
+
+    def owed(self, kind: Kind) -> frozenset[str]:
+        """The states owed a leg of `kind` (without compiling their legs)."""
+        return self.derived(("owed", kind), lambda: frozenset(b for k, b in self._owed if k is kind))
+
+    def derived(self, key: object, build: Callable[[], T]) -> T:
+        """An index an engine derives from this table, built once per table (`key` names it)."""
+        if key not in self._derived:
+            self._derived[key] = build()
+        return self._derived[key]  # type: ignore[return-value]
 
     def all_legs(self) -> list[Leg]:
         """Every leg, in total order."""
@@ -62,6 +108,40 @@ class LegTable:
         """
         return [model.probability(t, s.value, bilateral, self.date)
                 for (_, t), (s, bilateral) in zip(self.commitments, self.strongest, strict=True)]
+
+    def _compile(self, kind: Kind, beneficiary: str) -> list[Leg]:
+        out: list[Leg] = []
+        per_provision = rules.gates_per_provision()
+        committing = kind in COMMITTING
+        commitment = self._commitment
+        for clause in self._owed.get((kind, beneficiary), ()):
+            treaty, provision, parties, off, counterparts = (clause.treaty, clause.provision, clause.parties,
+                                                             clause.off, clause.counterparts)
+            tid, owed_why = treaty.id, parties[beneficiary]
+            for obligor in clause.obligors:
+                if obligor == beneficiary:
+                    continue
+                why = parties[obligor] or owed_why or off.get((obligor, beneficiary))
+                leg = Leg(obligor, beneficiary, treaty, provision, counterparts, (),
+                          commitment[(obligor, tid)] if committing else -1, why)
+                gates = self._provision_gates(leg) if per_provision else rules.gates_of(leg)
+                out.append(Leg(obligor, beneficiary, treaty, provision, counterparts, gates, leg.commitment, why)
+                           if gates else leg)
+        out.sort(key=_sort_key)
+        return out
+
+    def _provision_gates(self, leg: Leg) -> tuple[str, ...]:
+        """The names of the gates a leg carries (`rules.gates_of`), decided once per provision and suspension:
+        every registered gate reads only those (`rules.gates_per_provision`)."""
+        key = (id(leg.treaty), id(leg.provision), leg.suspended is not None)
+        gates = self._gates.get(key)
+        if gates is None:
+            gates = self._gates[key] = rules.gates_of(leg)
+        return gates
+
+
+def _sort_key(leg: Leg) -> tuple[int, int, str, str, str]:
+    return leg.sort_key
 
 
 def _member_party(treaty: Treaty, member: Member, day: dt.date, basis: Basis) -> bool:
@@ -96,60 +176,51 @@ def active_members(treaty: Treaty, day: dt.date, basis: Basis) -> frozenset[str]
     return frozenset(s for s, why in parties(treaty, day, basis).items() if why is None)
 
 
-def _legs_of(treaty: Treaty, provision: Provision, members: dict[str, str | None], day: dt.date) -> list[Leg]:
-    """The directed legs of one provision among the treaty's parties, each suspended leg with its reason."""
+def _clause(treaty: Treaty, provision: Provision, members: dict[str, str | None], day: dt.date) -> tuple[
+        _Clause, list[str]]:
+    """One provision among the treaty's parties, and the states it is owed to (sorted)."""
     everyone = frozenset(members)
     obligors = everyone & set(provision.obligors) if provision.obligors is not None else everyone
     owed = everyone & set(provision.beneficiaries) if provision.beneficiaries is not None else everyone
-    off = {(s.obligor, s.beneficiary): s.span for s in provision.suspensions if s.span.covers(day)}
-    counterparts = rules.counterparts_of(provision, everyone)
-    out = []
-    for beneficiary in sorted(owed):
-        for obligor in sorted(obligors):
-            if obligor == beneficiary:
-                continue
-            span = off.get((obligor, beneficiary))
-            why = members[obligor] or members[beneficiary] or (None if span is None else (
-                f"{treaty.short_name or treaty.id} suspends {obligor}'s obligation to {beneficiary} since "
-                f"{span.start}" + (f" ({span.note})" if span.note else "")))
-            leg = Leg(obligor, beneficiary, treaty, provision, counterparts, suspended=why)
-            out.append(replace(leg, gates=rules.gates_of(leg)))
-    return out
-
-
-def _with_commitments(table: LegTable, legs: list[Leg]) -> list[Leg]:
-    """Number the (obligor, treaty) commitments in sorted order and note each one's strongest obligation."""
-    strongest: dict[tuple[str, str], tuple[Strength, bool]] = {}
-    for leg in legs:
-        if leg.provision.kind in COMMITTING:
-            key, s = (leg.obligor, leg.treaty.id), leg.provision.strength
-            if key not in strongest or STRENGTH_ORDER[s] < STRENGTH_ORDER[strongest[key][0]]:
-                strongest[key] = (s, leg.treaty.type == "bilateral")
-    table.commitments = sorted(strongest)
-    table.strongest = [strongest[k] for k in table.commitments]
-    index = {k: i for i, k in enumerate(table.commitments)}
-    return [replace(leg, commitment=index[(leg.obligor, leg.treaty.id)]) if leg.provision.kind in COMMITTING
-            else leg for leg in legs]
+    name = treaty.short_name or treaty.id
+    off = {(s.obligor, s.beneficiary): f"{name} suspends {s.obligor}'s obligation to {s.beneficiary} since "
+           f"{s.span.start}" + (f" ({s.span.note})" if s.span.note else "")
+           for s in provision.suspensions if s.span.covers(day)}
+    clause = _Clause(treaty, provision, members, tuple(sorted(obligors)), rules.counterparts_of(provision, everyone),
+                     off)
+    return clause, sorted(owed)
 
 
 def compile_table(world: World, day: dt.date, basis: Basis = "in-force") -> LegTable:
-    """All directed legs in force on `day`, indexed by kind and beneficiary."""
+    """The table of the legs in force on `day` (each beneficiary's legs compiled when first asked for)."""
     table = LegTable(date=day, basis=basis)
-    legs: list[Leg] = []
+    strongest: dict[tuple[str, str], tuple[Strength, bool]] = {}
     for treaty in world.treaties.on(day):
         members = parties(treaty, day, basis)
         if not members:
             continue
         table.members[treaty.id] = frozenset(s for s, why in members.items() if why is None)
         table.support += rules.support_legs(treaty, table.members[treaty.id], day.year)
+        bilateral = treaty.type == "bilateral"
         for provision in treaty.provisions:
-            if provision.valid is None or provision.valid.covers(day):
-                legs += _legs_of(treaty, provision, members, day)
-    grouped: dict[Kind, dict[str, list[Leg]]] = defaultdict(lambda: defaultdict(list))
-    for leg in _with_commitments(table, legs):
-        grouped[leg.provision.kind][leg.beneficiary].append(leg)
-    table.by_beneficiary = {kind: {b: sorted(group, key=lambda leg: leg.sort_key) for b, group in per.items()}
-                            for kind, per in grouped.items()}
+            if provision.valid is not None and not provision.valid.covers(day):
+                continue
+            clause, owed = _clause(treaty, provision, members, day)
+            kind, s = provision.kind, provision.strength
+            obligors = clause.obligors  # distinct: a state is owed a leg unless it is the only obligor
+            for beneficiary in owed:
+                if len(obligors) > 1 or (obligors and obligors[0] != beneficiary):
+                    table._owed.setdefault((kind, beneficiary), []).append(clause)
+            if kind not in COMMITTING:
+                continue
+            for obligor in obligors:
+                if len(owed) > 1 or (owed and owed[0] != obligor):
+                    key = (obligor, treaty.id)
+                    if key not in strongest or STRENGTH_ORDER[s] < STRENGTH_ORDER[strongest[key][0]]:
+                        strongest[key] = (s, bilateral)
+    table.commitments = sorted(strongest)
+    table.strongest = [strongest[k] for k in table.commitments]
+    table._commitment = {k: i for i, k in enumerate(table.commitments)}
     return table
 
 

@@ -16,7 +16,8 @@ import numpy as np
 from foedus.datasets.verify import dataset_file
 from foedus.errors import DataMissingError
 from foedus.model.world import World
-from foedus.research.dyads import FLAG_COLUMNS, _keys, atop_flag_keys
+from foedus.research.atop_flags import FLAG_COLUMNS, atop_flag_keys
+from foedus.research.atop_flags import dyad_keys as _keys
 from foedus.sources.atop import load_atop, read_member_rows
 
 __all__ = ["ATOP_DDYR_FILE", "FlagAgreement", "compare_atop_flags"]

@@ -16,17 +16,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 
-from foedus.engine.rules import covers
-from foedus.engine.scenario import Attack
-from foedus.engine.table import leg_table
-from foedus.model.treaty import Kind, Treaty
 from foedus.model.world import World
+from foedus.research.atop_flags import FLAG_COLUMNS, atop_flag_keys, cached_flag_keys, flag_columns
+from foedus.research.defenders import Limited, Tables, yearly_defenders
 from foedus.sources.atop import ATOP_END
 
 if TYPE_CHECKING:
@@ -36,9 +34,6 @@ __all__ = ["FLAG_COLUMNS", "DyadOptions", "atop_flag_keys", "build_dyads", "dyad
 
 System = Literal["cow", "gw"]
 Spells = dict[int, list[tuple[dt.date, dt.date | None]]]
-FLAG_COLUMNS = {"defense": "atop_defense", "offense": "atop_offense", "neutrality": "atop_neutral",
-                "nonaggression": "atop_nonagg", "consultation": "atop_consul"}
-_YEAR_SPAN = 10_000  # key = (code1 * 1000 + code2) * 10_000 + year
 
 
 @dataclass(frozen=True)
@@ -103,101 +98,18 @@ def _overlap(xs: list[tuple[dt.date, dt.date]], ys: list[tuple[dt.date, dt.date]
     return any(a1 <= b2 and a2 <= b1 for a1, b1 in xs for a2, b2 in ys)
 
 
-def _member_years(treaty: Treaty, ccode: dict[str, int]) -> dict[int, list[tuple[dt.date, dt.date]]]:
-    out: dict[int, list[tuple[dt.date, dt.date]]] = defaultdict(list)
-    for m in treaty.members:
-        code = ccode.get(m.state)
-        start = m.joined or treaty.in_force
-        if code is None or start is None:
-            continue
-        end = (m.left - dt.timedelta(days=1)) if m.left else (treaty.coverage_end or dt.date(2100, 12, 31))
-        out[code].append((start, end))
-    return out
-
-
-def atop_flag_keys(treaties: Iterable[Treaty], ccode: dict[str, int]) -> dict[str, np.ndarray]:
-    """Sorted dyad-year keys where ATOP records each obligation (directed: obligor first)."""
-    keys: dict[str, set[int]] = {kind: set() for kind in FLAG_COLUMNS}
-    for treaty in treaties:
-        if treaty.origin != "atop":
-            continue
-        spans = _member_years(treaty, ccode)
-        for provision in treaty.provisions:
-            target = keys[provision.kind.value]
-            for obligor in provision.obligors or []:
-                a = ccode.get(obligor)
-                if a is None:
-                    continue
-                for b, b_spans in spans.items():
-                    if b == a:
-                        continue
-                    for a1, a2 in spans.get(a, []):
-                        for b1, b2 in b_spans:
-                            lo, hi = max(a1, b1), min(a2, b2)
-                            base = (a * 1000 + b) * _YEAR_SPAN
-                            target.update(base + y for y in range(lo.year, hi.year + 1) if lo <= hi)
-    return {kind: np.array(sorted(found), dtype=np.int64) for kind, found in keys.items()}
-
-
-def _keys(rows: np.ndarray) -> np.ndarray:
-    keys: np.ndarray = (rows[:, 0] * 1000 + rows[:, 1]) * _YEAR_SPAN + rows[:, 2]
-    return keys
-
-
-def _member(keys: np.ndarray, found: np.ndarray) -> np.ndarray:
-    """keys ∈ found, for a sorted `found` (binary search: faster than np.isin on millions of rows)."""
-    if len(found) == 0:
-        return np.zeros(len(keys), dtype=bool)
-    pos = np.minimum(np.searchsorted(found, keys), len(found) - 1)
-    return np.asarray(found[pos] == keys)
-
-
-def _flags(rows: np.ndarray, found: np.ndarray, directed: bool, in_coverage: np.ndarray) -> np.ndarray:
-    hit = _member(_keys(rows), found)
-    if not directed:
-        hit |= _member(_keys(rows[:, [1, 0, 2]]), found)
-    out = hit.astype(np.float64)
-    out[~in_coverage] = np.nan
-    return out
-
-
-Limited = list[tuple[str, str, str, frozenset[str]]]  # (victim, obligor, "only" | "not", attackers)
-
-
-def _defender_tables(world: World, day: dt.date) -> tuple[dict[str, set[str]], Limited]:
-    """Round-1 defenders of each state: unconditional sets, plus legs limited to named or non-member attackers."""
-    index = leg_table(world, day, "in-force")
-    plain: dict[str, set[str]] = defaultdict(set)
-    limited: Limited = []
-    places = world.places.on(day)
-    for victim, legs in index.by_beneficiary.get(Kind.DEFENSE, {}).items():
-        attack = Attack("", victim, world.places.home(victim, day).id, "territory")
-        for leg in legs:
-            if not covers(leg, attack, places):
-                continue
-            who = leg.counterparts
-            if who.anyone:
-                plain[victim].add(leg.obligor)
-            elif who.allow is not None:
-                limited.append((victim, leg.obligor, "only", who.allow))
-            else:
-                limited.append((victim, leg.obligor, "not", who.deny))
-    return plain, limited
-
-
-def _covariates(world: World, rows: np.ndarray, year: int, day: dt.date) -> tuple[np.ndarray, ...]:
+def _covariates(world: World, rows: np.ndarray, year: int, day: dt.date, tables: Tables) -> tuple[np.ndarray, ...]:
     """Defender count, their CINC and major-power presence for one year's COW-coded rows."""
     from foedus.sources.cow import capabilities
 
     cinc_by_code, _ = capabilities().cinc(year)
     states = world.states
     codes = np.unique(rows[:, :2])
-    pos = {int(c): i for i, c in enumerate(codes)}
     ids = [states.by_ccode.get(int(c)) for c in codes]
     idx = {sid: i for i, sid in enumerate(ids) if sid}
     n = len(codes)
     defends = np.zeros((n, n), dtype=bool)  # defends[o, v]: o is bound to defend v against anyone
-    plain, limited = _defender_tables(world, day)
+    plain, limited = tables
     for victim, obligors in plain.items():
         if victim in idx:
             defends[[idx[o] for o in obligors if o in idx], idx[victim]] = True
@@ -211,8 +123,7 @@ def _covariates(world: World, rows: np.ndarray, year: int, day: dt.date) -> tupl
         count[a, v] += len(extra_defenders)
         power[a, v] += sum(cinc[o] for o in extra_defenders)
         majors[a, v] += sum(major[o] for o in extra_defenders)
-    i = np.array([pos[int(c)] for c in rows[:, 0]])
-    j = np.array([pos[int(c)] for c in rows[:, 1]])
+    i, j = np.searchsorted(codes, rows[:, 0]), np.searchsorted(codes, rows[:, 1])  # codes: sorted, every code
     # the victim never defends itself; the attacker was removed above
     return count[i, j], power[i, j], majors[i, j] > 0
 
@@ -241,33 +152,16 @@ def build_dyads(world: World, options: DyadOptions, progress: Callable[[int], No
     rows = dyad_years(spells, options.first, options.last, options.directed)
     code_names = ("gwcode1", "gwcode2") if options.system == "gw" else ("ccode1", "ccode2")
     cow_rows = _to_cow(world, rows) if options.system == "gw" else rows
-    found = _atop_keys(world)
     in_cov = rows[:, 2] <= ATOP_END.year
-    frame: dict[str, np.ndarray] = {code_names[0]: rows[:, 0], code_names[1]: rows[:, 1], "year": rows[:, 2]}
-    for kind, column in FLAG_COLUMNS.items():
-        frame[column] = (_flags(cow_rows, found[kind], options.directed, in_cov) if found is not None
-                         else np.full(len(rows), np.nan))
+    frame: dict[str, Any] = {code_names[0]: rows[:, 0], code_names[1]: rows[:, 1], "year": rows[:, 2]}
+    frame |= flag_columns(cow_rows, cached_flag_keys(world), options.directed, in_cov)
     if options.covariates:
         frame |= _covariate_columns(world, cow_rows, options, progress)
     if options.depth:
         from foedus.research.dyad_depth import depth_columns
 
-        frame |= depth_columns(world, cow_rows, options.directed)  # type: ignore[arg-type]
-    out = pd.DataFrame(frame)
-    for column in FLAG_COLUMNS.values():
-        out[column] = out[column].astype("Int8")
-    return out
-
-
-def _atop_keys(world: World) -> dict[str, np.ndarray] | None:
-    """ATOP flag keys from the full ATOP import (not the merged world, where curated treaties replace some)."""
-    from foedus.datasets.verify import dataset_file
-    from foedus.sources.atop import ATOP_MEMBER_FILE, load_atop
-
-    if dataset_file(ATOP_MEMBER_FILE) is None:
-        return None
-    ccode = {s.id: s.ccode for s in world.states if s.ccode is not None}
-    return atop_flag_keys(load_atop(world.states), ccode)
+        frame |= depth_columns(world, cow_rows, options.directed)
+    return pd.DataFrame(frame)
 
 
 def _covariate_columns(world: World, rows: np.ndarray, options: DyadOptions,
@@ -275,9 +169,14 @@ def _covariate_columns(world: World, rows: np.ndarray, options: DyadOptions,
     n = len(rows)
     count, power, major = np.zeros(n, dtype=np.int64), np.zeros(n), np.zeros(n, dtype=bool)
     month, day = options.reference_day
-    for k, year in enumerate(np.unique(rows[:, 2]), start=1):
-        sel = rows[:, 2] == year
-        c, p, m = _covariates(world, rows[sel], int(year), dt.date(int(year), month, day))
+    years = rows[:, 2]
+    ordered = bool((years[1:] >= years[:-1]).all())  # `dyad_years` gives the years in order: slices, not masks
+    unique = [int(y) for y in np.unique(years)]
+    tables = yearly_defenders(world, [dt.date(year, month, day) for year in unique])
+    for k, (year, table) in enumerate(zip(unique, tables, strict=True), start=1):
+        sel: slice | np.ndarray = (slice(*np.searchsorted(years, [year, year + 1])) if ordered
+                                   else years == year)
+        c, p, m = _covariates(world, rows[sel], year, dt.date(year, month, day), table)
         count[sel], power[sel], major[sel] = c, p, m
         if progress is not None:
             progress(k)

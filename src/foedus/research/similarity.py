@@ -42,6 +42,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from foedus.engine.fast.threads import in_engine_threads
 from foedus.errors import FoedusError
 
 __all__ = [
@@ -211,6 +212,7 @@ def all_pairs(ties: npt.ArrayLike, weights: npt.ArrayLike, *, upper: bool = Fals
     return AllPairs(i=i, j=j, measures={name: mats[name][i, j] for name in MEASURES})
 
 
+@in_engine_threads  # small products: one BLAS thread is faster (bench/bench_speed.py)
 def similarity_frame(years: Mapping[int, tuple[npt.ArrayLike, npt.ArrayLike, npt.ArrayLike]],
                      progress: Callable[[int], None] | None = None) -> pd.DataFrame:
     """Directed dyad-year table (both (i, j) and (j, i)) of all six measures, years in ascending order

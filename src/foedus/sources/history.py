@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 from foedus.model.treatymap import TreatyMap
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from foedus.model.states import StateRegistry
     from foedus.model.treaty import Treaty
 
@@ -45,13 +47,13 @@ def carry_forward(treaty: Treaty) -> Treaty:
 
 
 def _load_history(states: StateRegistry, mapped: frozenset[int]) -> dict[str, Treaty]:
-    """ATOP alliances not replaced by a curated treaty, carried forward and corrected (the import cached across
-    processes as plain data)."""
+    """ATOP alliances not replaced by a curated treaty, carried forward and corrected, cached across processes as
+    plain data (keyed on the ATOP file, the state registry, foedus's code and data, corrections included, and the
+    curated treaties' ATOP ids), so that a start reads one cache file and neither the corrections nor the import."""
     from foedus.datasets.verify import dataset_file
     from foedus.derived import cached_from_file
     from foedus.model.codec import treaties_from_plain, treaties_to_plain
-    from foedus.sources.atop import ATOP_MEMBER_FILE, load_atop
-    from foedus.sources.corrections import apply_corrections, load_corrections
+    from foedus.sources.atop import ATOP_MEMBER_FILE
 
     path = dataset_file(ATOP_MEMBER_FILE)
     if path is None:
@@ -59,10 +61,23 @@ def _load_history(states: StateRegistry, mapped: frozenset[int]) -> dict[str, Tr
 
         raise DataMissingError(f"{ATOP_MEMBER_FILE} was removed from the data folder while foedus was running; "
                                "run `foedus data fetch atop`")
+    depends = _states_key(states)
+    merged = cached_from_file(path, "atop-merged", lambda: _merged(states, path, mapped, depends), treaties_to_plain,
+                              treaties_from_plain, depends=f"{depends}\n{sorted(mapped)}")
+    return {t.id: t for t in merged}
+
+
+def _merged(states: StateRegistry, path: Path, mapped: frozenset[int], depends: str) -> list[Treaty]:
+    """The ATOP import (itself cached), less the alliances curated treaties replace, carried forward, corrected."""
+    from foedus.derived import cached_from_file
+    from foedus.model.codec import treaties_from_plain, treaties_to_plain
+    from foedus.sources.atop import load_atop
+    from foedus.sources.corrections import apply_corrections, load_corrections
+
     imported = cached_from_file(path, "atop-history", lambda: load_atop(states, path), treaties_to_plain,
-                                treaties_from_plain, depends=_states_key(states))
+                                treaties_from_plain, depends=depends)
     kept = [carry_forward(t) for t in imported if not set(t.atop_ids) & mapped]
-    return {t.id: t for t in apply_corrections(kept, load_corrections(), states)}
+    return apply_corrections(kept, load_corrections(), states)
 
 
 def _states_key(states: StateRegistry) -> str:

@@ -9,9 +9,10 @@ needs one gather per dyad. The other dyads run the per-scenario Monte Carlo repl
 (`foedus.engine.fast.montecarlo`) on the same draws. With every probability 1 the atlas equals the
 batched engine's legal atlas (tested).
 
-The escalatory reading has no such shortcut (every belligerent calls in its own allies): each draw
-runs the batched engine over every dyad with the legs that draw honours (`BatchRules.for_draw`),
-which equals the per-scenario replay on the same draws (tested) and costs one escalatory atlas per draw.
+In the escalatory reading every belligerent calls in its own allies: each draw runs the batched engine
+over every dyad with the legs that draw honours (`BatchRules.for_draw`), where the dyads whose war has no
+conflict come from two closures per state (`foedus.engine.fast.closure`, war size and major powers only),
+which equals the per-scenario replay on the same draws (tested).
 """
 
 from __future__ import annotations
@@ -24,10 +25,12 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from foedus.engine.fast.backend import get_backend
-from foedus.engine.fast.batch import batch_cascades, compile_rules
+from foedus.engine.fast.batch import batch_summaries, compile_rules
+from foedus.engine.fast.budget import check_draws
 from foedus.engine.fast.montecarlo import replay
 from foedus.engine.fast.potential import potential_graph
 from foedus.engine.fast.rounds import ATTACK, DEFENSE
+from foedus.engine.fast.threads import in_engine_threads
 from foedus.engine.reliability import HonourModel
 from foedus.engine.scenario import Reading, Scenario, build_scenario, switches
 from foedus.engine.table import leg_table
@@ -67,6 +70,7 @@ class AtlasDraws:
         })
 
 
+@in_engine_threads
 def atlas_montecarlo(world: World, day: dt.date, draws: int, seed: int | None, model: HonourModel | None = None,
                      backend: str | None = None, progress: Callable[[int], None] | None = None,
                      only: range | None = None, **given: Any) -> AtlasDraws:
@@ -83,6 +87,10 @@ def atlas_montecarlo(world: World, day: dt.date, draws: int, seed: int | None, m
     reading, requested = switched.reading, switched.requested
     members = dyad_members(world, day)
     table = leg_table(world, day, switched.basis)
+    share = len(only) / max(1, draws) if only is not None else 1.0  # the draws this call keeps
+    # per draw: the random numbers, honour and asks, and (for the draws kept) war size and majors of every dyad
+    check_draws(draws, 3 * len(members) * (len(members) - 1) * share + 9 * (len(table.commitments) + len(members)),
+                f"the {day} atlas")
     states, honour, asks = shared_draws(world, day, draws, seed, model, requested)
     pos = {s: i for i, s in enumerate(states)}
     if only is not None:
@@ -98,8 +106,8 @@ def atlas_montecarlo(world: World, day: dt.date, draws: int, seed: int | None, m
         rules = compile_rules(world, switched, members, backend=backend)  # same state order as `states`
         cols = np.array(rules.commitments(), dtype=np.int64)
         for d in range(draws):
-            res = batch_cascades(rules.for_draw(honour[d, cols], asks[d]), att, tgt, "escalatory")
-            sizes[:, d], opposite[:, d] = res.war_size(), res.majors_opposite()
+            sizes[:, d], opposite[:, d] = batch_summaries(rules.for_draw(honour[d, cols], asks[d]), att, tgt,
+                                                          "escalatory")
             if progress is not None:
                 progress(d + 1)
         return AtlasDraws([a for a, _ in pairs], [b for _, b in pairs], sizes, opposite, reading)

@@ -16,13 +16,15 @@ from dataclasses import dataclass
 import numpy as np
 
 from foedus.engine.fast.backend import Backend
+from foedus.engine.fast.closure import Closures, closures
 from foedus.engine.fast.matrices import BatchRules, Conditional, Reach, compile_rules
 from foedus.engine.fast.rounds import ATTACK, DEFENSE, NONE, solve_rounds
+from foedus.engine.fast.threads import in_engine_threads
 from foedus.engine.rules import STRIKES
 from foedus.engine.scenario import Reading, Scenario
 from foedus.model.world import World
 
-__all__ = ["BatchResult", "BatchRules", "batch_cascades", "batch_scenario", "compile_rules"]
+__all__ = ["BatchResult", "BatchRules", "batch_cascades", "batch_scenario", "batch_summaries", "compile_rules"]
 
 
 @dataclass
@@ -48,22 +50,62 @@ class BatchResult:
         return np.asarray(a & d)
 
 
+@in_engine_threads
 def batch_cascades(rules: BatchRules, attackers: np.ndarray, targets: np.ndarray, reading: Reading,
-                   block: int = 4096) -> BatchResult:
-    """Cascades of 'attackers[i] strikes targets[i]'s home territory', all rows at once."""
+                   block: int = 4096, shortcut: bool = True) -> BatchResult:
+    """Cascades of 'attackers[i] strikes targets[i]'s home territory', all rows at once (`shortcut`: the
+    escalatory reading's conflict-free wars from closures, `foedus.engine.fast.closure`; else every row's rounds)."""
     n, rows = len(rules.states), len(attackers)
     sides = np.zeros((rows, n), dtype=np.int8)
     rounds = np.zeros((rows, n), dtype=np.int16)
     conflicts = np.zeros((rows, n), dtype=bool)
-    for lo in range(0, rows, block):
-        sl = slice(lo, lo + block)
-        ix = np.arange(len(attackers[sl]))
+    slow = np.arange(rows)
+    closed = _closures(rules, reading) if shortcut else None
+    if closed is not None and rows:
+        fast, sides[fast], rounds[fast] = closed.rows(attackers, targets)  # conflict-free wars: no rounds to run
+        slow = np.flatnonzero(~fast)
+    for lo in range(0, len(slow), block):
+        part = slow[lo:lo + block]
+        ix = np.arange(len(part))
         side = np.zeros((len(ix), n), dtype=np.int8)
-        side[ix, attackers[sl]], side[ix, targets[sl]] = ATTACK, DEFENSE
-        sides[sl], rounds[sl], conflicts[sl] = _solve(rules, side, side == DEFENSE, reading)
+        side[ix, attackers[part]], side[ix, targets[part]] = ATTACK, DEFENSE
+        sides[part], rounds[part], conflicts[part] = _solve(rules, side, side == DEFENSE, reading)
     return BatchResult(rules.states, attackers, targets, sides, rounds, conflicts, rules.majors)
 
 
+def _closures(rules: BatchRules, reading: Reading) -> Closures | None:
+    """The escalatory shortcut's closures (computed once per rules), or None where it does not apply."""
+    if not (STRIKES[reading].at_home and rules.war and rules.first is None):
+        return None
+    found = rules.derived.get("closures")
+    if not isinstance(found, Closures):
+        found = rules.derived["closures"] = closures(rules)
+    return found
+
+
+@in_engine_threads
+def batch_summaries(rules: BatchRules, attackers: np.ndarray, targets: np.ndarray, reading: Reading
+                    ) -> tuple[np.ndarray, np.ndarray]:
+    """War size and whether major powers fight on both sides, per row: `batch_cascades`' `war_size()` and
+    `majors_opposite()`, without the sides of the rows the escalatory shortcut answers (the Monte Carlo atlas)."""
+    shortcut = _closures(rules, reading)
+    if shortcut is None:
+        res = batch_cascades(rules, attackers, targets, reading)
+        return res.war_size(), res.majors_opposite()
+    sizes = np.zeros(len(attackers), dtype=np.int64)
+    opposite = np.zeros(len(attackers), dtype=bool)
+    fast = shortcut.safe[attackers, targets]
+    a, t = attackers[fast], targets[fast]
+    sizes[fast] = shortcut.attack.sum(axis=1)[a] + shortcut.defense.sum(axis=1)[t]
+    opposite[fast] = (shortcut.attack & rules.majors).any(axis=1)[a] & (shortcut.defense & rules.majors).any(axis=1)[t]
+    slow = np.flatnonzero(~fast)
+    if len(slow):
+        res = batch_cascades(rules, attackers[slow], targets[slow], reading)
+        sizes[slow], opposite[slow] = res.war_size(), res.majors_opposite()
+    return sizes, opposite
+
+
+@in_engine_threads
 def batch_scenario(world: World, scenario: Scenario, backend: str | None = None) -> BatchResult:
     """One scenario (any attackers, targets, place and target kind) through the batched engine."""
     parties = [*scenario.attackers, *scenario.targets]

@@ -89,6 +89,7 @@ class BatchRules:
     legs: LegArrays | None = None
     first: BatchRules | None = None
     war: bool = True  # False when the opening incident is below an armed attack: nobody strikes after round 1
+    derived: dict[str, object] = field(default_factory=dict, repr=False, compare=False)  # what engines build once
 
     def __post_init__(self) -> None:
         # the products the rounds need, side by side so that one matrix product serves two rules

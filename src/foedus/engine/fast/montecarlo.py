@@ -16,8 +16,11 @@ from typing import Any
 
 import numpy as np
 
+from foedus.engine.fast.budget import check_draws
+from foedus.engine.fast.home import home_wants
 from foedus.engine.fast.potential import PotentialGraph, potential_graph
 from foedus.engine.fast.rounds import ATTACK, DEFENSE, NONE, solve_rounds
+from foedus.engine.fast.threads import in_engine_threads
 from foedus.engine.records import MonteCarloSummary
 from foedus.engine.reliability import HonourModel
 from foedus.engine.rules import STRIKES, is_war
@@ -75,21 +78,28 @@ def new_seed() -> int:
     return secrets.randbelow(2**32)
 
 
+@in_engine_threads
 def simulate(world: World, scenario: Scenario, draws: int, seed: int | None, model: HonourModel) -> MonteCarloResult:
     """Run `draws` Monte Carlo cascades of `scenario` (same seed, same numbers; a seed is chosen when None)."""
     seed = new_seed() if seed is None else seed
     graph = potential_graph(world, scenario, model)
+    # per draw: the random numbers (float64) and the honour and asks they give, and the sides, rounds and
+    # conflicts kept; the replay's working arrays are bounded by its blocks
+    check_draws(draws, 9 * (len(graph.commits) + len(graph.states)) + 4 * len(graph.states),
+                f"{'+'.join(scenario.attackers)} against {'+'.join(scenario.targets)}")
     rng = np.random.default_rng(seed)
     honour = rng.random((draws, len(graph.commits))) < graph.commit_prob[None, :]
     ask_p = model.ask_probability if model.ask_probability is not None else (1.0 if scenario.requested else 0.0)
     asks = rng.random((draws, len(graph.states))) < ask_p
-    block = max(1, min(draws, _CELLS // max(1, len(graph.ob_state) + len(graph.attacks))))
+    home = len(graph.home.j_state) + len(graph.home.d_state) if graph.home is not None else 0
+    block = max(1, min(draws, _CELLS // max(1, len(graph.ob_state) + len(graph.attacks) + 4 * home)))
     sides = np.concatenate([replay(graph, scenario, honour[i:i + block], asks[i:i + block])[0]
                             for i in range(0, draws, block)]) if draws else np.zeros((0, len(graph.states)), np.int8)
     majors = np.array([world.states.is_major(s, scenario.date) for s in graph.states], dtype=bool)
     return MonteCarloResult(graph.states, sides, draws, seed, majors, model)
 
 
+@in_engine_threads
 def replay(graph: PotentialGraph, scenario: Scenario, honour: np.ndarray, asks: np.ndarray
            ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The sides, join rounds and conflicts of every draw at its fixed point (`foedus.engine.fast.rounds`,
@@ -138,8 +148,11 @@ def _wants(graph: PotentialGraph, side: np.ndarray, src: np.ndarray, dst: np.nda
     present = _present(graph, side, src, dst, escalatory)
     want_a = np.zeros((draws, n), dtype=bool)
     want_d = np.zeros((draws, n), dtype=bool)
+    stay = _neutral_against(graph, side, present, draws, n)
+    if escalatory and graph.home is not None:  # after round 1: every belligerent strikes every enemy at home
+        home_wants(graph.home, side, honour, asks, excluded, (want_a, want_d, stay[ATTACK], stay[DEFENSE]))
     if len(graph.g_starts) == 0:
-        return want_a, want_d, _neutral_against(graph, side, present, draws, n)
+        return want_a, want_d, stay
     triggered = np.logical_or.reduceat(present[:, graph.g_attack], graph.g_starts, axis=1)
     ob_side = side[:, graph.g_anchor]
     ok = triggered & honour[:, graph.g_commit] & (ob_side != NONE) & ~excluded[:, graph.g_state]
@@ -152,7 +165,7 @@ def _wants(graph: PotentialGraph, side: np.ndarray, src: np.ndarray, dst: np.nda
     sd = ob_side[d_idx, o_idx]
     want_a[d_idx[sd == ATTACK], st[sd == ATTACK]] = True
     want_d[d_idx[sd == DEFENSE], st[sd == DEFENSE]] = True
-    return want_a, want_d, _neutral_against(graph, side, present, draws, n)
+    return want_a, want_d, stay
 
 
 def _present(graph: PotentialGraph, side: np.ndarray, src: np.ndarray, dst: np.ndarray,

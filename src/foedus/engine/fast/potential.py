@@ -10,6 +10,7 @@ from typing import Any
 
 import numpy as np
 
+from foedus.engine.fast.home import HomeFinder, HomeLegs
 from foedus.engine.reliability import HonourModel
 from foedus.engine.rules import STRIKES, Situation, evaluate, is_war
 from foedus.engine.scenario import Attack, Scenario
@@ -42,6 +43,7 @@ class PotentialGraph:
     nt_attack: np.ndarray
     commits: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))  # table commitment per column
     commit_prob: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    home: HomeLegs | None = None  # escalatory: what the home strikes bind (`attacks` are then the opening ones)
 
     def __post_init__(self) -> None:
         # Obligations that differ only by the attack that triggers them bind alike once any of those
@@ -78,6 +80,8 @@ class _Finder:
         self.commits: dict[int, int] = {}  # table commitment -> column
         self.sides = {"attack": set(scenario.attackers), "defense": set(scenario.targets)}
         self.situation = Situation(world.places.on(scenario.date), scenario, frozenset(), lambda state: True)
+        self.home = HomeFinder(table, self.situation, frozenset(scenario.attackers) | frozenset(scenario.targets),
+                               self.states, self.commits, self.sides) if STRIKES[scenario.reading].at_home else None
 
     def run(self) -> None:
         done = 0
@@ -85,7 +89,11 @@ class _Finder:
             todo = list(self.attacks)[done:]
             done = len(self.attacks)
             for attack in todo:
-                self._bind(attack, self.attacks[attack])
+                ai = self.attacks[attack]
+                if self.home is not None and ai >= self.opening:
+                    self.home.bind(attack)
+                else:
+                    self._bind(attack, ai)
             for attack, maker in self._new_attacks():
                 if attack not in self.attacks:
                     self.attacks[attack] = len(self.attacks)
@@ -136,7 +144,7 @@ class _Finder:
     def graph(self, probabilities: list[float]) -> PotentialGraph:
         ob = sorted(self.obligations.items())
         nt = sorted(self.neutral)
-        attack_list = list(self.attacks)
+        attack_list = list(self.attacks)[:self.opening] if self.home is not None else list(self.attacks)
         commits = np.array(sorted(self.commits, key=self.commits.__getitem__), dtype=np.int64)
 
         def col(values: list[int]) -> np.ndarray:
@@ -151,6 +159,7 @@ class _Finder:
             ob_request=col([g[0] for _, g in ob]), ob_nonprov=col([g[1] for _, g in ob]),
             nt_state=col([n[0] for n in nt]), nt_toward=col([n[1] for n in nt]), nt_attack=col([n[2] for n in nt]),
             commits=commits, commit_prob=np.array([probabilities[c] for c in commits], dtype=float),
+            home=self.home.legs(list(self.states)) if self.home is not None else None,
         )
 
 

@@ -33,13 +33,24 @@ from foedus.engine.rules.gates import (
     closed_reason,
     gate_named,
     gates_of,
+    gates_per_provision,
     register_gate,
     unregister_gate,
+    victim_status,
     withheld_by_switches,
 )
-from foedus.engine.rules.strikes import STRIKES, Strikes, is_war, next_attacks
+from foedus.engine.rules.strikes import STRIKES, Strikes, Volley, is_war, next_attacks, next_volleys, volleys_of
 from foedus.engine.rules.support import Support, SupportLeg, owed_support, support_legs, supporters
-from foedus.engine.rules.verdict import THRESHOLDS, Verdict, conditions, evaluate, severe_enough, threshold, triggered
+from foedus.engine.rules.verdict import (
+    THRESHOLDS,
+    Verdict,
+    attacker_role,
+    conditions,
+    evaluate,
+    severe_enough,
+    threshold,
+    triggered,
+)
 from foedus.engine.rules.where import counterparts_of, covers, in_scope, token_matches
 
 __all__ = [
@@ -54,7 +65,9 @@ __all__ = [
     "Support",
     "SupportLeg",
     "Verdict",
+    "Volley",
     "assumptions",
+    "attacker_role",
     "closed_reason",
     "conditions",
     "counterparts_of",
@@ -62,9 +75,11 @@ __all__ = [
     "evaluate",
     "gate_named",
     "gates_of",
+    "gates_per_provision",
     "in_scope",
     "is_war",
     "next_attacks",
+    "next_volleys",
     "owed_support",
     "register_gate",
     "severe_enough",
@@ -74,5 +89,7 @@ __all__ = [
     "token_matches",
     "triggered",
     "unregister_gate",
+    "victim_status",
+    "volleys_of",
     "withheld_by_switches",
 ]

@@ -12,7 +12,8 @@ from foedus.model.places import Place
 from foedus.model.treaty import Certainty, Kind
 
 __all__ = ["GATES", "GENERATION", "VICTIM_GATES", "Gate", "Situation", "assumptions", "closed_reason", "gate_named",
-           "gates_of", "register_gate", "unregister_gate", "withheld_by_switches"]
+           "gates_of", "gates_per_provision", "register_gate", "unregister_gate", "victim_status",
+           "withheld_by_switches"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +36,8 @@ class Gate:
     protected state (the leg's beneficiary: for defence, the victim) while the cascade runs
     (`open_for(state, situation)`); the vectorised engines implement each one by name. `reason(leg)` says
     why a closed gate withholds the leg; `assumes(leg)`, what a leg that binds takes for granted.
+    `per_provision`: `carried` reads only the leg's treaty, its provision and whether the leg is suspended,
+    so the table decides it once per provision (a gate that reads the parties leaves it False).
     """
 
     name: str
@@ -43,6 +46,7 @@ class Gate:
     closed: Callable[[Leg, Scenario], bool] = lambda leg, scenario: False
     open_for: Callable[[str, Situation], bool] | None = None
     assumes: Callable[[Leg], str] | None = None
+    per_provision: bool = False
 
     @property
     def victim(self) -> bool:
@@ -53,27 +57,29 @@ class Gate:
 GATES: list[Gate] = [
     # a member whose membership is suspended on the date, or a leg the treaty suspends (ANZUS USA -> NZL)
     Gate("suspended", carried=lambda leg: leg.suspended is not None,
-         reason=lambda leg: str(leg.suspended), closed=lambda leg, scenario: True),
+         reason=lambda leg: str(leg.suspended), closed=lambda leg, scenario: True, per_provision=True),
     # "... unless the party attacked started the war" (ATOP conditions on provocation; US-ROK understanding)
     Gate("non_provocation", carried=lambda leg: leg.provision.kind is Kind.DEFENSE and leg.provision.non_provocation,
          reason=lambda leg: f"{leg.beneficiary} started the war (non-provocation clause)",
          open_for=lambda state, s: state not in s.starters,
-         assumes=lambda leg: f"non-provocation: {leg.beneficiary} did not start the war"),
+         assumes=lambda leg: f"non-provocation: {leg.beneficiary} did not start the war", per_provision=True),
     # "... at the request of the party attacked" (CSTO art. 4, Rio art. 3(2))
     Gate("request", carried=lambda leg: leg.provision.request_gated,
          reason=lambda leg: f"help is request-gated and {leg.beneficiary} did not ask",
          open_for=lambda state, s: s.asks(state),
-         assumes=lambda leg: f"request-gated: assumes {leg.beneficiary} asks for help"),
+         assumes=lambda leg: f"request-gated: assumes {leg.beneficiary} asks for help", per_provision=True),
     # conditions ATOP flags without saying what they are (location, conflict, number, demand, adversary)
     Gate("unresolved", carried=lambda leg: bool(leg.provision.unresolved),
          reason=lambda leg: "unresolved ATOP condition(s) read as unmet: " + ", ".join(leg.provision.unresolved),
          closed=lambda leg, scenario: scenario.unresolved == "unmet",
-         assumes=lambda leg: "unresolved ATOP condition(s) read as met: " + ", ".join(leg.provision.unresolved)),
+         assumes=lambda leg: "unresolved ATOP condition(s) read as met: " + ", ".join(leg.provision.unresolved),
+         per_provision=True),
     # a decision the clause needs first (SADC Summit authorisation, France-Greece joint determination)
     Gate("decision", carried=lambda leg: bool(leg.provision.needs_decision),
          reason=lambda leg: f"it needs {leg.provision.needs_decision}, read as not taken",
          closed=lambda leg, scenario: scenario.decisions == "not-taken",
-         assumes=lambda leg: f"assumes the decision it needs is taken: {leg.provision.needs_decision}"),
+         assumes=lambda leg: f"assumes the decision it needs is taken: {leg.provision.needs_decision}",
+         per_provision=True),
 ]
 VICTIM_GATES = frozenset({"non_provocation", "request"})  # the victim gates the vectorised engines implement
 GENERATION = [0]  # bumped whenever the gates change, so that compiled tables are rebuilt
@@ -104,6 +110,18 @@ def gate_named(name: str) -> Gate:
 def gates_of(leg: Leg) -> tuple[str, ...]:
     """The names of the gates a leg carries (the table compiles them into `leg.gates`)."""
     return tuple(g.name for g in GATES if g.carried(leg))
+
+
+def gates_per_provision() -> bool:
+    """Whether every registered gate is decided once per provision (`Gate.per_provision`)."""
+    return all(g.per_provision for g in GATES)
+
+
+def victim_status(state: str, situation: Situation) -> tuple[bool, bool]:
+    """What the victim gates read of the situation for the state a leg protects: whether it started the war,
+    and whether it asks for help. A leg's verdict depends on the situation only through this (the reference
+    engine evaluates each leg once per status)."""
+    return state in situation.starters, situation.asks(state)
 
 
 def _doubt(leg: Leg) -> str:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Literal
 
-from foedus.engine.scenario import Attack
+from foedus.engine.scenario import Attack, Severity, TargetKind
 
-__all__ = ["STRIKES", "Strikes", "is_war", "next_attacks"]
+__all__ = ["STRIKES", "Strikes", "Volley", "is_war", "next_attacks", "next_volleys", "volleys_of"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,3 +54,79 @@ def next_attacks(reading: Literal["legal", "escalatory"], side_of: Mapping[str, 
     defense_side = sorted(s for s, side in side_of.items() if side == "defense")
     out = [Attack(a, d, home(d), "territory", rnd) for a in attack_side for d in defense_side]
     return out + [Attack(d, a, home(a), "territory", rnd) for a in attack_side for d in defense_side]
+
+
+@dataclass(frozen=True, slots=True)
+class Volley:
+    """The attacks of one round on one victim, at one place, that differ only by attacker.
+
+    `attackers` are in the order the round makes the attacks (`next_attacks`' order); `order(i)` places
+    attack i among all the round's attacks (its index in the round, or for the escalatory reading's home
+    strikes its block, attacker and victim), so that an engine that handles a volley at once can still
+    tell which attack came first.
+    """
+
+    victim: str
+    place: str
+    kind: TargetKind
+    severity: Severity
+    attackers: tuple[str, ...]
+    positions: tuple[int, ...] = ()  # explicit positions in the round (block < 0)
+    block: int = -1  # escalatory home strikes: 0 attack side strikes, 1 defence side strikes
+    members: frozenset[str] = field(default=frozenset(), compare=False)
+
+    def order(self, i: int) -> tuple[int, ...] | tuple[int, str, str]:
+        """Where attack i comes in its round (comparable with the other orders of the same round)."""
+        if self.block < 0:
+            return (self.positions[i],)
+        if self.block == 0:
+            return (0, self.attackers[i], self.victim)
+        return (1, self.victim, self.attackers[i])
+
+    def attack(self, i: int) -> Attack:
+        """Attack i as an `Attack`."""
+        return Attack(self.attackers[i], self.victim, self.place, self.kind, severity=self.severity)
+
+
+def volleys_of(attacks: Sequence[Attack]) -> list[Volley]:
+    """A round's attacks, in order, grouped into volleys."""
+    groups: dict[tuple[str, str, str, str], tuple[list[str], list[int]]] = {}
+    for i, a in enumerate(attacks):
+        who, where = groups.setdefault((a.victim, a.place, a.kind, a.severity), ([], []))
+        who.append(a.attacker)
+        where.append(i)
+    return [Volley(v, p, k, s, tuple(who), tuple(where), members=frozenset(who))  # type: ignore[arg-type]
+            for (v, p, k, s), (who, where) in groups.items()]
+
+
+def next_volleys(reading: Literal["legal", "escalatory"], side_of: Mapping[str, str], joiners: Sequence[str],
+                 opening: Sequence[Attack], home: Callable[[str], str], rnd: int,
+                 seen: Collection[Attack]) -> list[Volley]:
+    """`next_attacks` less the attacks already made (`seen`), as volleys, making only the new ones.
+
+    In the escalatory reading every state strikes every enemy at home, so the attacks not made before are
+    those of the pairs with a state that joined this round (`joiners`), or every pair after round 1;
+    `seen` then only needs the opening attacks.
+    """
+    if not is_war(opening):
+        return []
+    if not STRIKES[reading].at_home:
+        return volleys_of([a for a in next_attacks(reading, side_of, joiners, opening, home, rnd) if a not in seen])
+    new = set(joiners)
+    struck = {a.victim for a in seen}
+    attack_side = tuple(sorted(s for s, side in side_of.items() if side == "attack"))
+    defense_side = tuple(sorted(s for s, side in side_of.items() if side == "defense"))
+    out: list[Volley] = []
+    for block, victims, strikers in ((0, defense_side, attack_side), (1, attack_side, defense_side)):
+        every = (strikers, frozenset(strikers))
+        fresh = tuple(s for s in strikers if s in new)
+        recent = every if rnd == 1 else (fresh, frozenset(fresh))
+        for victim in victims:
+            who, members = every if rnd == 1 or victim in new else recent
+            place = home(victim)
+            if victim in struck:
+                who = tuple(s for s in who if Attack(s, victim, place, "territory") not in seen)
+                members = frozenset(who)
+            if who:
+                out.append(Volley(victim, place, "territory", "armed-attack", who, block=block, members=members))
+    return out

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Literal
 
 from foedus.engine.leg import Leg
 from foedus.engine.rules.gates import Situation, assumptions, closed_reason
@@ -28,7 +29,8 @@ from foedus.engine.scenario import SEVERITIES, Attack, Severity
 from foedus.model.places import Place
 from foedus.model.treaty import Kind, Provision, Trigger
 
-__all__ = ["THRESHOLDS", "Verdict", "conditions", "evaluate", "severe_enough", "threshold", "triggered"]
+__all__ = ["THRESHOLDS", "Verdict", "attacker_role", "conditions", "evaluate", "severe_enough", "threshold",
+           "triggered"]
 
 RANK = {s: i for i, s in enumerate(SEVERITIES)}
 THRESHOLDS: dict[Trigger, Severity] = {
@@ -93,6 +95,19 @@ def evaluate(leg: Leg, attack: Attack, situation: Situation) -> Verdict:
         return YES
     reason = closed_reason(leg, situation)
     return YES if reason is None else Verdict(False, reason)
+
+
+def attacker_role(leg: Leg) -> Literal["counterpart", "obligor"]:
+    """How a leg owed to an attack's victim reads the attacker: only through its adversary clause
+    (`leg.counterparts.admits(attacker)`), or, for non-aggression, whether the attacker is its own obligor.
+
+    Beyond that, `evaluate` reads the attack's victim, place, kind and severity, the scenario's switches and the
+    victim gates' status of the leg's beneficiary (`victim_status`); a leg owed to the attacker (offence,
+    neutrality when a partner attacks) reads the victim only through its adversary clause. So the attacks of a
+    volley that a leg admits all get the same verdict: the reference engine evaluates each leg once per volley
+    (`foedus.engine.rules.strikes.Volley`). tests/test_rule_facts.py checks that this holds.
+    """
+    return "obligor" if leg.provision.kind is Kind.NONAGGRESSION else "counterpart"
 
 
 def conditions(leg: Leg, attack: Attack) -> list[str]:

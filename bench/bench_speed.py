@@ -1,0 +1,291 @@
+"""Issue 15 benchmarks: every speed target, this tree against a baseline tree, side by side in the same run.
+
+Each measurement runs in a fresh process per side (PYTHONPATH=<tree>/src, a cache folder per tree, so that
+neither prunes the other's caches), the two sides alternating (which goes first alternates too), repeated;
+medians and the new/baseline ratio are reported, with the BLAS threads each side ran with. Warm figures are
+taken inside a process after a warm-up (world loaded, leg table compiled); fresh-process figures include the
+interpreter's start and end (the disk caches warm). The machine these numbers come from is a shared, noisy
+2-core box: read the ratios, not the absolute times.
+
+Make a baseline tree with: git archive <commit> src | tar -x -C /tmp/foedus-base
+Run: .venv/bin/python bench/bench_speed.py --baseline /tmp/foedus-base [--only NAME ...] [--repeat 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve()
+ROOT = HERE.parents[1]
+DATA = Path(os.environ.get("FOEDUS_DATA_DIR", str(ROOT.parent / "shared" / "data")))
+CLI_CASCADE = ["cascade", "-a", "UKR", "-t", "RUS", "-d", "2025-01-15", "--place", "kursk-oblast", "--json"]
+
+
+# --- children: one measurement in this process, printed as JSON -----------------------------------------------
+
+
+def _blas() -> list[dict[str, Any]]:
+    from threadpoolctl import threadpool_info
+
+    return [{"library": i.get("internal_api"), "threads": i.get("num_threads")} for i in threadpool_info()
+            if i.get("user_api") == "blas"]
+
+
+def _quantiles(samples: list[float]) -> dict[str, float]:
+    s = sorted(samples)
+
+    def q(p: float) -> float:
+        return round(s[min(len(s) - 1, int(p * len(s)))] * 1000, 2)
+
+    return {"n": len(s), "p50_ms": q(0.5), "p90_ms": q(0.9), "p99_ms": q(0.99), "max_ms": round(s[-1] * 1000, 2),
+            "mean_ms": round(statistics.mean(s) * 1000, 2)}
+
+
+def child_cascades(day: str, n: int, seed: int) -> dict[str, Any]:
+    """Reference engine, escalatory, `n` random ordered dyads at `day` (warm: table compiled first)."""
+    import datetime as dt
+
+    from foedus.engine.cascade import run_cascade
+    from foedus.engine.scenario import build_scenario
+    from foedus.engine.table import leg_table
+    from foedus.model.world import World
+    from foedus.sweeps.atlas import dyad_members
+
+    world, when = World.default(), dt.date.fromisoformat(day)
+    members = dyad_members(world, when)
+    rng = random.Random(seed)
+    pairs = [tuple(rng.sample(members, 2)) for _ in range(n)]
+    assert leg_table(world, when).by_beneficiary  # warm: every leg of the date compiled
+    samples = []
+    for a, b in pairs:
+        scenario = build_scenario(world, attacker=a, target=b, date=when, reading="escalatory")
+        t = time.perf_counter()
+        run_cascade(world, scenario)
+        samples.append(time.perf_counter() - t)
+    return _quantiles(samples)
+
+
+def child_atlas(day: str, reps: int) -> dict[str, Any]:
+    """Every ordered dyad at `day`, escalatory, batched engine (warm: rules compiled once before)."""
+    import datetime as dt
+
+    from foedus.model.world import World
+    from foedus.sweeps.atlas import AtlasOptions, atlas_results
+
+    world, when = World.default(), dt.date.fromisoformat(day)
+    opts = AtlasOptions(readings=("escalatory",))
+    atlas_results(world, when, opts)
+    samples = []
+    for _ in range(reps):
+        t = time.perf_counter()
+        atlas_results(world, when, opts)
+        samples.append(time.perf_counter() - t)
+    return {"median_s": round(statistics.median(samples), 3), "blas": _blas()}
+
+
+def child_atlas_mc(day: str, draws: int) -> dict[str, Any]:
+    """Escalatory Monte Carlo over every ordered dyad: seconds per draw (warm), extrapolated to 1,000 draws."""
+    import datetime as dt
+
+    from foedus.model.world import World
+    from foedus.sweeps.atlas_mc import atlas_montecarlo
+
+    world, when = World.default(), dt.date.fromisoformat(day)
+    atlas_montecarlo(world, when, 1, 1, reading="escalatory")
+    t = time.perf_counter()
+    atlas_montecarlo(world, when, draws, 7, reading="escalatory")
+    per = (time.perf_counter() - t) / draws
+    return {"per_draw_s": round(per, 3), "thousand_draws_s": round(per * 1000, 1), "blas": _blas()}
+
+
+def child_mc(attacker: str, target: str, day: str, draws: int) -> dict[str, Any]:
+    """One scenario's escalatory Monte Carlo (warm: world loaded, a small run first)."""
+    import foedus
+
+    foedus.cascade(attacker, target, day, reading="escalatory", draws=10, seed=1)
+    t = time.perf_counter()
+    foedus.cascade(attacker, target, day, reading="escalatory", draws=draws, seed=1)
+    return {"seconds": round(time.perf_counter() - t, 3)}
+
+
+def child_dyad_flags() -> dict[str, Any]:
+    """`build_dyads` 1816-2018 without covariates, fresh process (imports and world load included)."""
+    t = time.perf_counter()
+    from foedus.model.world import World
+    from foedus.research.dyads import DyadOptions, build_dyads
+
+    rows = len(build_dyads(World.default(), DyadOptions(1816, 2018, covariates=False)))
+    return {"seconds": round(time.perf_counter() - t, 3), "rows": rows}
+
+
+def child_pandas_flags() -> dict[str, Any]:
+    """A plain pandas pipeline (peacesciencer's way: state-years, a per-year self-merge, a left join of ATOP's
+    directed dyad-year flags), fresh process."""
+    t = time.perf_counter()
+    import pandas as pd
+
+    states = pd.read_csv(DATA / "cow_states" / "states2016.csv")
+    rows = [(r.ccode, y) for r in states.itertuples() for y in range(r.styear, r.endyear + 1)]
+    sy = pd.DataFrame(rows, columns=["ccode", "year"]).drop_duplicates()
+    sy = sy[(sy.year >= 1816) & (sy.year <= 2018)]
+    dy = sy.merge(sy, on="year", suffixes=("1", "2"))
+    dy = dy[dy.ccode1 != dy.ccode2]
+    atop = pd.read_csv(DATA / "atop" / "atop_alliance.csv")
+    out = dy.merge(atop, on=["ccode1", "ccode2", "year"], how="left")
+    return {"seconds": round(time.perf_counter() - t, 3), "rows": len(out)}
+
+
+CHILDREN = {"cascades": child_cascades, "atlas": child_atlas, "atlas_mc": child_atlas_mc, "mc": child_mc,
+            "dyad_flags": child_dyad_flags, "pandas_flags": child_pandas_flags}
+
+
+# --- the parent: alternate the trees, repeat, take medians -----------------------------------------------------
+
+
+def _env(tree: Path) -> dict[str, str]:
+    env = dict(os.environ, PYTHONPATH=str((ROOT if tree == PANDAS else tree) / "src"), FOEDUS_DATA_DIR=str(DATA))
+    env["FOEDUS_CACHE_DIR"] = str(Path(tempfile.gettempdir()) / f"foedus-bench-{abs(hash(str(tree))) % 10**8}")
+    return env
+
+
+def _child(tree: Path, name: str, *args: object) -> dict[str, Any]:
+    out = subprocess.run([sys.executable, str(HERE), "--child", name, *map(str, args)], env=_env(tree),
+                         capture_output=True, text=True, check=True, timeout=3600)
+    result: dict[str, Any] = json.loads(out.stdout.strip().splitlines()[-1])
+    return result
+
+
+def _command(tree: Path, argv: list[str]) -> tuple[float, int]:
+    """A fresh `python -m foedus.cli ...` (or `python -c pass` for []): seconds and peak memory (MiB)."""
+    code = ["-m", "foedus.cli", *argv] if argv else ["-c", "pass"]
+    with tempfile.TemporaryDirectory() as tmp:
+        cmd = ["/usr/bin/time", "-f", "%e %M", sys.executable, *code]
+        out = subprocess.run([c.replace("OUT", tmp) for c in cmd], env=_env(tree), capture_output=True, text=True,
+                             timeout=3600)
+    seconds, kb = out.stderr.strip().splitlines()[-1].split()
+    return float(seconds), int(kb) // 1024
+
+
+def _alternate(trees: dict[str, Path], repeat: int, run: Any) -> dict[str, list[Any]]:
+    """Run `run(tree)` for each tree, `repeat` times, the order alternating."""
+    names = list(trees)
+    got: dict[str, list[Any]] = {n: [] for n in names}
+    for k in range(repeat):
+        for name in (names if k % 2 == 0 else names[::-1]):
+            got[name].append(run(trees[name]))
+    return got
+
+
+def _report(title: str, got: dict[str, list[Any]], key: str | None = None) -> dict[str, Any]:
+    def value(x: Any) -> float:
+        return float(x[key]) if key is not None else float(x)
+
+    medians = {name: statistics.median(value(x) for x in xs) for name, xs in got.items()}
+    out: dict[str, Any] = {"what": title, "medians": medians, "runs": got}
+    for other in ("baseline", "pandas"):
+        if other in medians and medians.get("new"):
+            out[f"{other}_over_new"] = round(medians[other] / medians["new"], 2)
+    print(json.dumps({k: v for k, v in out.items() if k != "runs"}), flush=True)
+    return out
+
+
+def suite_cascades(trees: dict[str, Path], args: argparse.Namespace) -> list[dict[str, Any]]:
+    out = []
+    for day in ("1990-06-01", "2025-06-01"):
+        for name, tree in trees.items():
+            n = args.dyads if name == "new" else args.baseline_dyads
+            got = {name: [_child(tree, "cascades", day, n, 15)]}
+            out.append(_report(f"single escalatory cascade {day}, {n} random dyads ({name})", got, "p50_ms"))
+    return out
+
+
+def suite_atlas(trees: dict[str, Path], args: argparse.Namespace) -> list[dict[str, Any]]:
+    return [_report(f"escalatory atlas {day}, every ordered dyad (warm, median of 3)",
+                    _alternate(trees, args.repeat, lambda t, day=day: _child(t, "atlas", day, 3)), "median_s")
+            for day in ("1990-06-01", "2025-06-01")]
+
+
+def suite_atlas_mc(trees: dict[str, Path], args: argparse.Namespace) -> list[dict[str, Any]]:
+    return [_report(f"escalatory atlas Monte Carlo {day}: 1,000 draws, extrapolated from {args.draws}",
+                    _alternate(trees, 1, lambda t, day=day: _child(t, "atlas_mc", day, args.draws)),
+                    "thousand_draws_s") for day in ("1990-06-01", "2025-06-01")]
+
+
+def suite_mc(trees: dict[str, Path], args: argparse.Namespace) -> list[dict[str, Any]]:
+    return [_report(f"{a}->{b} 2025-06-01 escalatory, 3,000 draws (warm)",
+                    _alternate(trees, args.repeat, lambda t, a=a, b=b: _child(t, "mc", a, b, "2025-06-01", 3000)),
+                    "seconds") for a, b in (("RUS", "EST"), ("TUR", "GRC"))]
+
+
+def suite_cli(trees: dict[str, Path], args: argparse.Namespace) -> list[dict[str, Any]]:
+    got = _alternate(trees, 5 * args.repeat, lambda t: _command(t, CLI_CASCADE)[0])
+    floor = _alternate({"new": ROOT}, 5 * args.repeat, lambda t: _command(t, [])[0])
+    return [_report("CLI cold start to JSON: foedus " + " ".join(CLI_CASCADE), got),
+            _report("python -c pass", floor)]
+
+
+def _commands(trees: dict[str, Path], args: argparse.Namespace, argv: list[str], title: str) -> list[dict[str, Any]]:
+    got = _alternate(trees, args.repeat, lambda t: _command(t, argv))
+    return [_report(f"{title} (fresh process): seconds", {k: [x[0] for x in v] for k, v in got.items()}),
+            _report(f"{title}: peak MiB", {k: [x[1] for x in v] for k, v in got.items()})]
+
+
+def suite_dyads(trees: dict[str, Path], args: argparse.Namespace) -> list[dict[str, Any]]:
+    out = _commands(trees, args, ["dyads", "--from", "1816", "--to", "2018", "--out", "OUT/d.parquet"],
+                    "foedus dyads 1816-2018")
+    out += _commands(trees, args, ["dyads", "--from", "1816", "--to", "2018", "--no-covariates", "--out",
+                                   "OUT/d.parquet"], "foedus dyads 1816-2018 --no-covariates")
+    got = _alternate(trees | {"pandas": ROOT}, args.repeat,
+                     lambda t: _child(t, "dyad_flags" if t != PANDAS else "pandas_flags"))
+    return [*out, _report("dyad-year ATOP flags 1816-2018 in a fresh process, no output file", got, "seconds")]
+
+
+def suite_similarity(trees: dict[str, Path], args: argparse.Namespace) -> list[dict[str, Any]]:
+    return _commands(trees, args, ["similarity", "--from", "1816", "--to", "2018", "--out", "OUT/s.parquet"],
+                     "foedus similarity 1816-2018")
+
+
+PANDAS = ROOT / "bench"  # a marker tree: the pandas pipeline (it runs with this tree on the path)
+SUITES = {"cascades": suite_cascades, "atlas": suite_atlas, "atlas_mc": suite_atlas_mc, "mc": suite_mc,
+          "cli": suite_cli, "dyads": suite_dyads, "similarity": suite_similarity}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--baseline", type=Path, help="a tree of the code to compare with (its src/)")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--dyads", type=int, default=1000, help="random dyads per date for this tree")
+    parser.add_argument("--baseline-dyads", type=int, default=100, help="for the (slow) baseline")
+    parser.add_argument("--draws", type=int, default=3, help="atlas Monte Carlo draws timed per run")
+    parser.add_argument("--only", nargs="*", choices=list(SUITES), help="some of the measurements")
+    parser.add_argument("--out", type=Path, help="write every run as JSON here")
+    parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        name, *rest = args.child
+        params = [int(x) if x.lstrip("-").isdigit() else x for x in rest]
+        print(json.dumps(CHILDREN[name](*params)))
+        return
+    args.repeat = max(1, args.repeat)
+    trees = {"new": ROOT} | ({"baseline": args.baseline.resolve()} if args.baseline else {})
+    report: list[dict[str, Any]] = [{"machine": f"{os.cpu_count()} CPUs, load {os.getloadavg()}",
+                                     "FOEDUS_BLAS_THREADS": os.environ.get("FOEDUS_BLAS_THREADS")}]
+    print(json.dumps(report[0]), flush=True)
+    for name in args.only or list(SUITES):
+        report += SUITES[name](trees, args)
+    if args.out:
+        args.out.write_text(json.dumps(report, indent=1), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,45 @@
+"""How many Monte Carlo draws fit in memory: a run that would need more than the budget is refused, with the
+largest number of draws that fits, before it allocates anything.
+
+The budget is 1 GiB for the whole process (the interpreter, the world and the compiled rules take part of it),
+or $FOEDUS_MEMORY_MB. Each caller states what a draw costs it (the arrays that grow with the number of draws);
+the working arrays of a replay are bounded by blocks of draws and counted as a fixed part.
+"""
+
+from __future__ import annotations
+
+import os
+
+from foedus.errors import ScenarioError
+
+__all__ = ["BASELINE_MB", "MEMORY_ENV", "budget_mb", "check_draws", "max_draws"]
+
+MEMORY_ENV = "FOEDUS_MEMORY_MB"
+BASELINE_MB = 400  # the interpreter, numpy/pandas, the world, a compiled table and a replay's blocks
+
+
+def budget_mb() -> int:
+    """The memory budget of a run, in MiB ($FOEDUS_MEMORY_MB, default 1024)."""
+    try:
+        return max(1, int(os.environ.get(MEMORY_ENV, "1024")))
+    except ValueError:
+        return 1024
+
+
+def max_draws(per_draw_bytes: float) -> int:
+    """The most draws that fit in the budget, at `per_draw_bytes` a draw."""
+    room = max(0, budget_mb() - BASELINE_MB) * 2**20
+    return int(room // max(1.0, per_draw_bytes))
+
+
+def check_draws(draws: int, per_draw_bytes: float, what: str) -> None:
+    """Refuse `draws` when they would not fit in the memory budget (one line that says how many do).
+
+    Raises:
+        ScenarioError: too many draws for the budget.
+    """
+    most = max_draws(per_draw_bytes)
+    if draws > most:
+        need = BASELINE_MB + draws * per_draw_bytes / 2**20
+        raise ScenarioError(f"{draws:,} draws of {what} would need about {need:,.0f} MiB of memory; at most "
+                            f"{most:,} fit in {budget_mb():,} MiB (set {MEMORY_ENV} to change the budget)")

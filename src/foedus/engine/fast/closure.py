@@ -1,0 +1,123 @@
+"""The escalatory reading's shortcut for dyads whose war has no conflict: two transitive closures.
+
+After round 1 every belligerent strikes every enemy at home, so a state joins the defence as soon as a defender
+(or, for the defenders' own attacks, an attacker) whose legs bind it is on that side, whatever else happens: the
+defence side of a war on t is the closure of t under "is bound to join the side of" (`defend_all` and `offend`
+rows of the defence side, `defend` and `offend` of the attack side), and the round each state joins in is its
+distance in that graph (round 1: t's defenders and a's offence partners; round 2: t's offence partners and a's
+defenders). The closures and distances of every state come from a few products of state-by-state matrices.
+
+A dyad (a, t) takes this shortcut when nothing can break it: neither original is in the other's closure, the
+closures are disjoint, no state in one is bound to stay out of a war against a state in the other, and no leg
+whose adversary clause limits its counterparts could bind a state that is not already on that side by then.
+Every other dyad runs the rounds (`foedus.engine.fast.rounds`). The two agree on every dyad where the shortcut
+applies (tests/test_batch_atlas.py checks whole atlases).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from foedus.engine.fast.matrices import BatchRules, Conditional
+
+__all__ = ["Closures", "closures"]
+
+
+@dataclass
+class Closures:
+    """Per state s: the attack side of a war s opens (`attack[s]`, with join rounds `attack_round[s]`), the
+    defence side of a war on s (`defense`, `defense_round`), and `safe[a, t]`: the dyad takes the shortcut."""
+
+    attack: np.ndarray
+    attack_round: np.ndarray
+    defense: np.ndarray
+    defense_round: np.ndarray
+    safe: np.ndarray
+
+    def rows(self, attackers: np.ndarray, targets: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """For the dyads that take the shortcut: which rows, their sides (1 attack, 2 defence), join rounds."""
+        fast = self.safe[attackers, targets]
+        a, t = attackers[fast], targets[fast]
+        sides = np.where(self.attack[a], 1, 0).astype(np.int8)
+        sides[self.defense[t]] = 2
+        rounds = np.where(self.attack[a], self.attack_round[a], self.defense_round[t]).astype(np.int16)
+        return fast, sides, rounds
+
+
+def _levels(first: np.ndarray, second: np.ndarray, step: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """From each source (row): the states reached and the round they join in, with `first` joining in round 1,
+    `second` by round 2, and every `step` from a state that joined in round k joining by round k + 1."""
+    n = len(step)
+    reached = np.eye(n, dtype=bool)
+    level = np.zeros((n, n), dtype=np.int16)
+    frontier = first & ~reached
+    k, graph = 1, step.astype(np.float32)
+    while frontier.any() or k == 1:
+        level[frontier] = k
+        reached |= frontier
+        nxt = (frontier.astype(np.float32) @ graph) > 0
+        if k == 1:
+            nxt |= second
+        frontier = nxt & ~reached
+        k += 1
+    return reached, level
+
+
+def closures(rules: BatchRules) -> Closures:
+    """The closures of every state and the dyads that may use them (see the module docstring)."""
+    n = len(rules.states)
+    d_all, d, o = (rules.defend + rules.defend_np) > 0, rules.defend > 0, rules.offend > 0
+    defense, defense_round = _levels(d_all, o, d_all | o)
+    attack, attack_round = _levels(o, d, d | o)
+    f = np.float32
+    eye = np.eye(n, dtype=bool)
+    joiners_a, joiners_d = (attack & ~eye).astype(f), (defense & ~eye).astype(f)
+    stay = ((rules.neutral + rules.neutral_att) > 0).astype(f)
+    bad = (attack.astype(f) @ defense.astype(f).T) > 0  # [a, t]: a state on both sides (or an original crossing)
+    bad |= ((defense.astype(f) @ stay @ joiners_a.T) > 0).T  # a joiner bound not to fight a defender
+    bad |= (attack.astype(f) @ stay @ joiners_d.T) > 0
+    bad |= _limited(rules, attack, attack_round, defense, defense_round)
+    return Closures(attack, attack_round, defense, defense_round, ~bad & ~eye)
+
+
+def _limited(rules: BatchRules, attack: np.ndarray, attack_round: np.ndarray, defense: np.ndarray,
+             defense_round: np.ndarray) -> np.ndarray:
+    """[a, t]: some leg whose adversary clause limits its counterparts could change the war on a and t."""
+    n = len(rules.states)
+    bad = np.zeros((n, n), dtype=bool)
+    for cond, joins in ((rules.cond_defend, True), (rules.cond_offend, True), (rules.cond_neutral, False),
+                        (rules.cond_neutral_att, False)):
+        for k in range(len(cond.owed)):
+            bad |= _one(cond, k, joins, cond is rules.cond_defend, attack, attack_round, defense, defense_round)
+    return bad
+
+
+def _one(cond: Conditional, k: int, joins: bool, defence: bool, attack: np.ndarray, attack_round: np.ndarray,
+         defense: np.ndarray, defense_round: np.ndarray) -> np.ndarray:
+    """[a, t] where one limited leg (owed to v, binding o) could change the war: v is on a side, an enemy it
+    admits other than o is on the other, and o is not already on v's side by the round after v joined (an
+    obligation), or o is on the other side (a duty to stay out). Originals are never bound."""
+    v, o, allowed = int(cond.owed[k]), int(cond.obligor[k]), cond.allowed[k].copy()
+    allowed[o] = False
+    n = len(allowed)
+    src = np.arange(n)
+    admitted_defends = (defense & allowed[None, :]).any(axis=1)  # per t: an admitted state on t's side
+    admitted_attacks = (attack & allowed[None, :]).any(axis=1)  # per a: an admitted state on a's side
+    out = np.zeros((n, n), dtype=bool)
+    # v on a's side (rows a; the enemies, columns t, on t's side), then v on t's side (rows t, columns a)
+    for mine, rounds, theirs, can, flip in ((attack, attack_round, defense, admitted_defends, False),
+                                           (defense, defense_round, attack, admitted_attacks, True)):
+        if defence and cond.nonprov[k] and not flip:
+            continue  # a non-provocation leg does not bind for the side that started the war
+        hit = mine[:, v].copy()
+        if joins:  # harmless when o is there by the round after v joined, or is this side's original
+            hit &= ~((mine[:, o] & (rounds[:, o] <= rounds[:, v] + 1)) | (src == o))
+        if not hit.any():
+            continue
+        cell = hit[:, None] & can[None, :] & (src[None, :] != o)  # o is the other original: never bound
+        if not joins:
+            cell &= theirs[:, o][None, :]  # a duty to stay out breaks the war only where o fights v
+        out |= cell.T if flip else cell
+    return out

@@ -1,0 +1,66 @@
+"""How many BLAS threads the vectorised engines use: one, unless $FOEDUS_BLAS_THREADS says otherwise.
+
+Their matrix products are small (a few hundred states a side), so a second BLAS thread costs more in start-up
+and contention than it saves, the more so on a busy machine (bench/bench_speed.py measures both). The limit is
+set with threadpoolctl around each batched run and restored afterwards, so a caller's own BLAS setting is kept
+outside it. `blas_threads()` says what a run uses, for benchmarks to report.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import os
+from collections.abc import Callable, Iterator
+from typing import Any, TypeVar, cast
+
+__all__ = ["BLAS_ENV", "blas_info", "blas_threads", "engine_threads", "in_engine_threads"]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+BLAS_ENV = "FOEDUS_BLAS_THREADS"
+
+
+def blas_threads() -> int | None:
+    """The BLAS threads the engines run with: $FOEDUS_BLAS_THREADS (0: BLAS's own default, None), else 1."""
+    raw = os.environ.get(BLAS_ENV, "1").strip()
+    try:
+        n = int(raw)
+    except ValueError:
+        n = 1
+    return None if n <= 0 else n
+
+
+@functools.cache
+def _controller() -> Any:
+    import numpy  # noqa: F401 - loads the BLAS the controller must see
+    from threadpoolctl import ThreadpoolController
+
+    return ThreadpoolController()
+
+
+@contextlib.contextmanager
+def engine_threads() -> Iterator[None]:
+    """Run the block with the engines' BLAS thread count (see `blas_threads`); nested uses are cheap."""
+    n = blas_threads()
+    if n is None:
+        yield
+        return
+    with _controller().limit(limits=n, user_api="blas"):
+        yield
+
+
+def in_engine_threads(fn: F) -> F:
+    """Decorate a function to run with the engines' BLAS thread count."""
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        with engine_threads():
+            return fn(*args, **kwargs)
+
+    return cast(F, wrapper)
+
+
+def blas_info() -> list[dict[str, Any]]:
+    """The BLAS libraries loaded and their current thread counts (for benchmark reports)."""
+    return [{"library": i.get("internal_api"), "threads": i.get("num_threads"), "version": i.get("version")}
+            for i in _controller().info() if i.get("user_api") == "blas"]

@@ -1,0 +1,138 @@
+"""What a reference cascade has found so far, kept so that a round can record what it finds volley by volley
+and still get the records the attack-by-attack engine gets, and so that a run can go back to a round's start.
+
+Each find is a `Found`: the round, the attack that set it off (attack i of a volley), the rule and the leg's
+rank (their place in the attack-by-attack engine's order), the leg, and a side or a reason. The attack-by-attack
+engine keeps the first find per key (an obligation bound, a consultation, a violation, a withheld leg): when a
+round finds a key twice, the find that comes first in that order is kept. Neutrality duties are all kept, in
+that order, as `Duties`: one leg's duties from the attacks of one volley at once. The tables only grow within a
+run, so going back to a round's start is cutting them to the sizes they had then.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from itertools import islice
+from typing import TypeVar
+
+from foedus.engine.leg import Leg
+from foedus.engine.records import Because, Consultation, Neutral, Violation, Withheld
+from foedus.engine.rules import Volley
+from foedus.engine.scenario import Attack
+from foedus.model.treaty import Kind
+
+__all__ = ["Duties", "Found", "Ledger", "attack_of", "because_of", "consultation_of", "finds", "found_key",
+           "neutral_records", "order_of", "violation_of", "withheld_of"]
+
+# (round, volley, attack index, rule, rank of the leg, leg, side or withheld reason)
+Found = tuple[int, Volley, int, int, int, Leg, str]
+# (round, volley, attack indices, rule, rank of the leg, leg): the leg's duty on each of those attacks
+Duties = tuple[int, Volley, Sequence[int], int, int, Leg]
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+def finds(duties: Duties) -> list[Found]:
+    """Each duty of a `Duties` as a find, in order."""
+    rnd, vol, indices, rule, rank, leg = duties
+    return [(rnd, vol, i, rule, rank, leg, "") for i in indices]
+
+
+def order_of(found: Found) -> tuple[object, int, int]:
+    """Where the attack-by-attack engine meets a find within its round."""
+    return found[1].order(found[2]), found[3], found[4]
+
+
+def attack_of(found: Found) -> Attack:
+    """The attack that set the find off."""
+    return found[1].attack(found[2])
+
+
+def because_of(found: Found) -> Because:
+    """The find's attack as a `Because`."""
+    vol, i = found[1], found[2]
+    return Because(vol.victim, vol.attackers[i], vol.place, vol.kind)
+
+
+@dataclass
+class Ledger:
+    """The finds of a run: first finds per key (kept for the whole run) and this round's joins and duties."""
+
+    rnd: int = 0
+    consultations: dict[tuple[str, str, str], Found] = field(default_factory=dict)
+    violations: dict[tuple[str, str, str], Found] = field(default_factory=dict)
+    withheld: dict[tuple[str, str, str], Found] = field(default_factory=dict)
+    bound: dict[tuple[str, str, str, str], Found] = field(default_factory=dict)
+    joins: dict[str, list[Found]] = field(default_factory=dict)  # this round: obligations by obligor
+    duties: list[Duties] = field(default_factory=list)  # this round: neutrality duties
+
+    def first(self, table: dict[K, Found], key: K, found: Found) -> bool:
+        """Keep `found` under `key` unless an earlier find holds it; whether it was kept."""
+        held = table.get(key)
+        if held is None:
+            table[key] = found
+            return True
+        if held[0] == found[0] and order_of(found) < order_of(held):
+            table[key] = found
+            return True
+        return False
+
+    def bind(self, key: tuple[str, str, str, str], found: Found) -> None:
+        """An obligation bound by this round's find (the first per obligor, treaty, article and side)."""
+        held = self.bound.get(key)
+        if self.first(self.bound, key, found):
+            joins = self.joins.setdefault(found[5].obligor, [])
+            if held is not None and held[0] == found[0]:
+                joins[:] = [f for f in joins if f is not held]
+            joins.append(found)
+
+    def new_round(self, rnd: int) -> None:
+        """Start round `rnd`."""
+        self.rnd, self.joins, self.duties = rnd, {}, []
+
+    def sizes(self) -> tuple[int, int, int, int]:
+        """The sizes to cut back to (`cut`)."""
+        return len(self.consultations), len(self.violations), len(self.withheld), len(self.bound)
+
+    def cut(self, sizes: tuple[int, int, int, int]) -> None:
+        """Back to the tables as they were at `sizes`."""
+        n_con, n_vio, n_wit, n_bound = sizes
+        self.consultations, self.violations = _head(self.consultations, n_con), _head(self.violations, n_vio)
+        self.withheld, self.bound = _head(self.withheld, n_wit), _head(self.bound, n_bound)
+
+
+def _head(d: dict[K, V], n: int) -> dict[K, V]:
+    """The first `n` entries of an insertion-ordered dict."""
+    return d if len(d) == n else dict(islice(d.items(), n))
+
+
+def found_key(f: Found) -> tuple[int, tuple[object, int, int]]:
+    """Where a find comes in its run: its round, then its order in the round."""
+    return f[0], order_of(f)
+
+
+def neutral_records(finds: list[Found], ordered: bool = False) -> list[Neutral]:
+    """Neutrality duties as records, in the order the attack-by-attack engine finds them (or as given)."""
+    return [Neutral(f[5].obligor, f[5].beneficiary, f[5].treaty.id, f[5].provision.article, because_of(f))
+            for f in (finds if ordered else sorted(finds, key=found_key))]
+
+
+def consultation_of(f: Found) -> Consultation:
+    """A consultation find as its record."""
+    leg = f[5]
+    return Consultation(leg.obligor, leg.beneficiary, leg.treaty.id, leg.provision.article, because_of(f))
+
+
+def violation_of(f: Found) -> Violation:
+    """A violation find as its record."""
+    leg = f[5]
+    kind = "nonaggression" if leg.provision.kind is Kind.NONAGGRESSION else "neutrality"
+    return Violation(leg.obligor, leg.beneficiary, leg.treaty.id, leg.provision.article, kind, because_of(f))
+
+
+def withheld_of(f: Found) -> Withheld:
+    """A withheld leg as its record (with the ATOP conditions read as unmet, when they withhold it)."""
+    leg, reason = f[5], f[6]
+    gaps = tuple(leg.provision.unresolved) if "unresolved" in reason else ()
+    return Withheld(leg.obligor, leg.treaty.id, leg.provision.article, reason, gaps)

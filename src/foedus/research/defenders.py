@@ -1,0 +1,93 @@
+"""Round-1 defenders of every state, on the reference day of each year, for the dyad-year covariates.
+
+`defender_tables` reads them off the leg table (`foedus.engine.table`, legs owed to each state's home
+territory that its scope covers, with the counterparts their adversary clause admits). For the bundled world
+the tables of a run of years are kept across processes as plain JSON (`yearly_defenders`), keyed on everything
+they come from: the bundled data and model code (`foedus.world_cache.inputs_key`), the ATOP file, and the code
+of the rules, the leg table and this module; so that a second `foedus dyads` does not compile the tables again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from foedus.engine.rules import covers
+from foedus.engine.scenario import Attack
+from foedus.engine.table import leg_table
+from foedus.model.treaty import Kind
+from foedus.model.world import World
+
+__all__ = ["Limited", "Tables", "defender_tables", "yearly_defenders"]
+
+Limited = list[tuple[str, str, str, frozenset[str]]]  # (victim, obligor, "only" | "not", attackers)
+Tables = tuple[dict[str, set[str]], Limited]
+
+
+def defender_tables(world: World, day: dt.date) -> Tables:
+    """Round-1 defenders of each state: unconditional sets, plus legs limited to named or non-member attackers."""
+    index = leg_table(world, day, "in-force")
+    plain: dict[str, set[str]] = defaultdict(set)
+    limited: Limited = []
+    places = world.places.on(day)
+    for victim, legs in index.legs_of(Kind.DEFENSE).items():
+        attack = Attack("", victim, world.places.home(victim, day).id, "territory")
+        for leg in legs:
+            if not covers(leg, attack, places):
+                continue
+            who = leg.counterparts
+            if who.anyone:
+                plain[victim].add(leg.obligor)
+            elif who.allow is not None:
+                limited.append((victim, leg.obligor, "only", who.allow))
+            else:
+                limited.append((victim, leg.obligor, "not", who.deny))
+    return plain, limited
+
+
+def yearly_defenders(world: World, days: list[dt.date]) -> list[Tables]:
+    """`defender_tables` of each day, from the cache when the world is the bundled one and nothing changed."""
+    from foedus.datasets.verify import dataset_file
+    from foedus.sources.atop import ATOP_MEMBER_FILE
+
+    def build() -> list[Tables]:
+        return [defender_tables(world, day) for day in days]
+
+    source = dataset_file(ATOP_MEMBER_FILE)
+    if source is None or not _bundled(world):
+        return build()
+    from foedus.derived import cached_from_file
+
+    return cached_from_file(source, "defenders", build, _out, _in, depends=_depends(days))
+
+
+def _bundled(world: World) -> bool:
+    """Whether `world` is the bundled world of this process (`World.default()`, already loaded)."""
+    return World.default.cache_info().currsize > 0 and world is World.default()
+
+
+def _depends(days: list[dt.date]) -> str:
+    from foedus.filehash import content_sha256
+    from foedus.world_cache import inputs_key
+
+    engine = Path(__file__).resolve().parents[1] / "engine"
+    code = sorted([*engine.glob("rules/*.py"), engine / "table.py", engine / "leg.py", engine / "scenario.py",
+                   Path(__file__).resolve()])
+    parts = [inputs_key(), *(f"{p.name}:{content_sha256(p)}" for p in code), *(d.isoformat() for d in days)]
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def _out(tables: list[Tables]) -> list[Any]:
+    return [[{v: sorted(os) for v, os in plain.items()}, [[v, o, mode, sorted(group)] for v, o, mode, group in lim]]
+            for plain, lim in tables]
+
+
+def _in(data: list[Any]) -> list[Tables]:
+    out: list[Tables] = []
+    for plain, lim in data:
+        table: dict[str, set[str]] = defaultdict(set, {str(v): {str(o) for o in os} for v, os in plain.items()})
+        out.append((table, [(str(v), str(o), str(mode), frozenset(map(str, group))) for v, o, mode, group in lim]))
+    return out

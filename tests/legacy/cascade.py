@@ -1,0 +1,252 @@
+"""The reference engine as it was before issue 15 (restart after each conflict, every leg per attack), kept to
+check that the faster engine gives byte-identical results.
+
+The cascade: apply the rules of `foedus.engine.rules` round by round until nothing changes.
+
+Round 1 holds the states bound by the opening attacks; round k the states bound by attacks
+that round k-1 created. In the `legal` reading only the opening attacks exist, plus the attacks
+of states that join the attacking side (their offence partners may then be bound); states that
+join the defence are not attacked, so they do not call in their own allies. In the `escalatory`
+reading every belligerent strikes the home territory of every belligerent on the other side.
+A state bound to both sides (or to join and to stay neutral) is a conflict: it joins neither,
+and the cascade is recomputed without it, so the outcome never depends on evaluation order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from foedus.engine.citing import obligation
+from foedus.engine.leg import Leg
+from foedus.engine.result import (
+    Because,
+    CascadeResult,
+    Conflict,
+    Consultation,
+    Joiner,
+    Neutral,
+    Obligation,
+    Side,
+    Violation,
+    Withheld,
+)
+from foedus.engine.rules import Situation, evaluate, next_attacks, supporters
+from foedus.engine.scenario import Attack, Scenario
+from foedus.engine.table import LegTable, leg_table
+from foedus.model.treaty import Kind
+from foedus.model.world import World
+
+__all__ = ["run_cascade"]
+
+_OTHER: dict[Side, Side] = {"attack": "defense", "defense": "attack"}
+
+
+def run_cascade(world: World, scenario: Scenario) -> CascadeResult:
+    """Compute the cascade of `scenario` to a fixed point, restarting around each conflict."""
+    index = leg_table(world, scenario.date, scenario.basis)
+    conflicts: list[Conflict] = []
+    while True:
+        run = _Run(world, scenario, index, frozenset(c.state for c in conflicts))
+        conflict = run.execute()
+        if conflict is None:
+            return run.result(tuple(sorted(conflicts, key=lambda c: (c.round, c.state))))
+        conflicts.append(conflict)
+
+
+@dataclass
+class _Run:
+    """One pass of the fixed-point loop with a given set of excluded (conflicted) states."""
+
+    world: World
+    scenario: Scenario
+    index: LegTable
+    excluded: frozenset[str]
+    side_of: dict[str, Side] = field(default_factory=dict)
+    joiners: dict[str, list[Obligation]] = field(default_factory=dict)
+    neutral: dict[str, list[Neutral]] = field(default_factory=lambda: defaultdict(list))
+    consultations: dict[tuple[str, str, str], Consultation] = field(default_factory=dict)
+    violations: dict[tuple[str, str, str], Violation] = field(default_factory=dict)
+    withheld: dict[tuple[str, str, str], Withheld] = field(default_factory=dict)
+    rounds: int = 0
+    attacked: set[str] = field(default_factory=set)
+    _bound: set[tuple[str, str, str, str]] = field(default_factory=set)
+
+    def execute(self) -> Conflict | None:
+        """Run to a fixed point; return the first conflict found, or None."""
+        s = self.scenario
+        self.side_of = dict.fromkeys(s.attackers, "attack")
+        self.side_of.update(dict.fromkeys(s.targets, "defense"))
+        seen = set(s.attacks)
+        frontier = list(s.attacks)
+        while frontier:
+            self.rounds += 1
+            pending, neutral = self._bind(frontier)
+            conflict = self._settle(pending, neutral)
+            if conflict is not None:
+                return conflict
+            new = [a for a in self._next_attacks(pending) if a not in seen]
+            seen.update(new)
+            frontier = new
+        self.rounds = max((o[0].round for o in self.joiners.values()), default=0)
+        return None
+
+    def _context(self) -> Situation:
+        requested = self.scenario.requested
+        return Situation(
+            places=self.world.places.on(self.scenario.date),
+            scenario=self.scenario,
+            starters=frozenset(st for st, side in self.side_of.items() if side == "attack"),
+            asks=lambda state: requested,
+        )
+
+    def _bind(self, frontier: list[Attack]) -> tuple[dict[str, list[Obligation]], dict[str, list[Neutral]]]:
+        """Evaluate every leg touched by the frontier's attacks."""
+        ctx = self._context()
+        pending: dict[str, list[Obligation]] = defaultdict(list)
+        neutral: dict[str, list[Neutral]] = defaultdict(list)
+        for attack in frontier:
+            self.attacked.add(attack.victim)
+            because = Because(attack.victim, attack.attacker, attack.place, attack.kind)
+            self._bind_restraints(attack, because, ctx, neutral)
+            self._bind_joins(attack, because, ctx, pending)
+        return pending, neutral
+
+    def _bind_restraints(
+        self, attack: Attack, because: Because, ctx: Situation, neutral: dict[str, list[Neutral]]
+    ) -> None:
+        """Non-aggression and neutrality (violations, stay-outs) and consultations for one attack."""
+        for leg in self.index.owed_to(Kind.NONAGGRESSION, attack.victim):
+            if evaluate(leg, attack, ctx).binds:
+                self._violation(leg, because, "nonaggression")
+        for leg in self.index.owed_to(Kind.CONSULTATION, attack.victim):
+            key = (leg.obligor, leg.beneficiary, leg.treaty.id)
+            if key not in self.consultations and evaluate(leg, attack, ctx).binds:
+                self.consultations[key] = Consultation(*key[:2], leg.treaty.id, leg.provision.article, because)
+        partner_attacks = [leg for leg in self.index.owed_to(Kind.NEUTRALITY, attack.attacker)
+                           if leg.provision.when_partner_attacks]
+        for leg in [*self.index.owed_to(Kind.NEUTRALITY, attack.victim), *partner_attacks]:
+            if not evaluate(leg, attack, ctx).binds:
+                continue
+            if leg.obligor == attack.attacker:
+                self._violation(leg, because, "neutrality")
+            else:
+                neutral[leg.obligor].append(
+                    Neutral(leg.obligor, leg.beneficiary, leg.treaty.id, leg.provision.article, because))
+
+    def _bind_joins(
+        self, attack: Attack, because: Because, ctx: Situation, pending: dict[str, list[Obligation]]
+    ) -> None:
+        """Defence legs owed to the victim and offence legs owed to the attacker, for one attack."""
+        legs = [(leg, self.side_of[attack.victim]) for leg in self.index.owed_to(Kind.DEFENSE, attack.victim)]
+        legs += [(leg, self.side_of[attack.attacker]) for leg in self.index.owed_to(Kind.OFFENSE, attack.attacker)]
+        originals = self.scenario.attackers + self.scenario.targets
+        for leg, side in legs:
+            obligor = leg.obligor
+            if (obligor in self.excluded or obligor in originals or obligor == attack.attacker
+                    or self.side_of.get(obligor) == side):
+                continue  # already fighting on that side, or it made this attack: nothing new to learn
+            verdict = evaluate(leg, attack, ctx)
+            p = leg.provision
+            if verdict.binds:
+                key = (obligor, leg.treaty.id, p.article, side)
+                if key not in self._bound:
+                    self._bound.add(key)
+                    pending[obligor].append(
+                        obligation(leg, attack, side, self.rounds, self.scenario, ctx.places[attack.place]))
+            elif verdict.withheld:
+                wkey = (obligor, leg.treaty.id, p.article)
+                gaps = tuple(p.unresolved) if "unresolved" in verdict.withheld else ()
+                self.withheld.setdefault(wkey, Withheld(*wkey, verdict.withheld, gaps))
+
+    def _violation(self, leg: Leg, because: Because, kind: str) -> None:
+        key = (leg.obligor, leg.beneficiary, leg.treaty.id)
+        self.violations.setdefault(key, Violation(
+            leg.obligor, leg.beneficiary, leg.treaty.id, leg.provision.article, kind, because))
+
+    def _settle(self, pending: dict[str, list[Obligation]], neutral: dict[str, list[Neutral]]) -> Conflict | None:
+        """Admit this round's joiners; report the first state bound in contradictory ways."""
+        for state, entries in neutral.items():
+            self.neutral[state].extend(entries)
+        originals = set(self.scenario.attackers) | set(self.scenario.targets)
+        for state in sorted((set(pending) | set(neutral)) - originals):
+            obligations = sorted(pending.get(state, []), key=_obligation_key)
+            sides = {o.side for o in obligations}
+            current = self.side_of.get(state)
+            if current is not None:
+                sides.add(current)
+            against_neutral = [n for n in self.neutral.get(state, []) if
+                               any(self.side_of.get(n.toward) == _OTHER[side] for side in sides)]
+            if len(sides) > 1 or against_neutral:
+                reason = ("bound to both sides" if len(sides) > 1
+                          else "bound to join and to stay neutral toward " + against_neutral[0].toward)
+                earlier = tuple(self.joiners.get(state, ()))
+                return Conflict(state, self.rounds, reason, earlier + tuple(obligations), tuple(against_neutral))
+            if obligations and current is None:
+                self.side_of[state] = obligations[0].side
+                self.joiners[state] = obligations
+            elif obligations:
+                self.joiners[state].extend(obligations)
+        return None
+
+    def _next_attacks(self, pending: dict[str, list[Obligation]]) -> list[Attack]:
+        """The attacks the new joiners bring into the war (`foedus.engine.rules.next_attacks`)."""
+        new_joiners = [s for s in sorted(pending) if s in self.joiners and self.joiners[s][0].round == self.rounds]
+        home, day = self.world.places.home, self.scenario.date
+        return next_attacks(self.scenario.reading, self.side_of, new_joiners, self.scenario.attacks,
+                            lambda st: home(st, day).id, self.rounds)
+
+    def result(self, conflicts: tuple[Conflict, ...]) -> CascadeResult:
+        """Freeze the run into a `CascadeResult`."""
+        belligerent = set(self.side_of)
+        registry = self.world.states.states
+
+        def code(state: str) -> int | None:
+            return registry[state].ccode if state in registry else None
+
+        joiners = tuple(
+            Joiner(obls[0], tuple(obls[1:]), code(state))
+            for state, obls in sorted(self.joiners.items(), key=lambda kv: (kv[1][0].round, kv[1][0].side, kv[0]))
+        )
+        neutral = tuple(sorted(
+            {(n.state, n.toward, n.treaty): n for entries in self.neutral.values() for n in entries
+             if n.state not in belligerent and n.state not in self.excluded}.values(),
+            key=lambda n: (n.state, n.toward, n.treaty)))
+        consultations = tuple(c for key, c in sorted(self.consultations.items()) if c.state not in belligerent)
+        withheld = tuple(w for key, w in sorted(self.withheld.items()) if w.state not in belligerent)
+        names = self.world.states.names
+        notes = _notes(self.world, self.scenario)
+        violations = tuple(v for _, v in sorted(self.violations.items()))
+        cited = {o.treaty for j in joiners for o in (j.primary, *j.also)}
+        cited |= {x.treaty for group in (consultations, neutral, violations, withheld) for x in group}
+        cited |= {o.treaty for c in conflicts for o in c.obligations}
+        datasets: tuple[str, ...] = ("atop",) if any(self.world.treaties[t].origin == "atop" for t in cited) else ()
+        if self.world.states.has_system_dates:
+            datasets += ("cow_states",)
+        bound = {j.state for j in joiners} | {c.state for c in conflicts}
+        support = tuple(supporters(self.index.support, self.side_of, bound, self.attacked))
+        result = CascadeResult(
+            scenario=self.scenario, joiners=joiners, consultations=consultations, conflicts=conflicts,
+            neutral=neutral, violations=violations, withheld=withheld, rounds=self.rounds, names=names,
+            notes=notes, datasets=datasets, supporters=support,
+        )
+        result.ccodes.update({st: cc for st in result.state_ids if (cc := code(st)) is not None})
+        return result
+
+
+def _obligation_key(o: Obligation) -> tuple[int, int, int, str, str]:
+    """Primary obligation first: strongest, defence before offence, bilateral before multilateral."""
+    return (int(o.strength[1]), 0 if o.kind == "defense" else 1, 0 if o.bilateral else 1, o.treaty, o.article)
+
+
+def _notes(world: World, scenario: Scenario) -> tuple[str, ...]:
+    notes: list[str] = []
+    if not world.states.has_system_dates:
+        notes.append("state-system dates not loaded: run `foedus data fetch cow_states` to check them")
+    if not world.has_history:
+        notes.append("ATOP history not loaded: only the curated treaty set counts (no historical alliances, none "
+                     "carried forward past 2018); run `foedus data fetch atop`")
+    if scenario.date > dt.date(2025, 12, 31):
+        notes.append("the bundled treaty data is current to 2025-12-31; later changes are not encoded")
+    return tuple(notes)

@@ -1,0 +1,165 @@
+"""The potential graph as it was before issue 15 (one obligation per potential attack), kept to check that the
+per-leg home strikes give the same draws.
+
+The potential graph of a scenario: every obligation and neutrality restraint that could bind in some
+Monte Carlo draw, found by applying the rules (`foedus.engine.rules.evaluate`) to every attack that could
+happen, with the victim gates left open (each draw opens or closes them itself).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from foedus.engine.reliability import HonourModel
+from foedus.engine.rules import STRIKES, Situation, evaluate, is_war
+from foedus.engine.scenario import Attack, Scenario
+from foedus.engine.table import LegTable, leg_table
+from foedus.model.treaty import Kind
+from foedus.model.world import World
+
+__all__ = ["PotentialGraph", "potential_graph"]
+
+
+@dataclass
+class PotentialGraph:
+    """Everything that can bind in some draw, indexed for vectorised replay."""
+
+    states: list[str]
+    attacks: list[Attack]
+    initial: np.ndarray  # bool per attack: an opening attack (always present)
+    made_by: np.ndarray  # legal reading, per attack: the offence joiner whose joining makes it (-1 if none)
+    # obligations: obligor, anchor (whose side it joins), attack, commitment, and the states whose
+    # request (-1: none) and non-provocation (-1: none) gates it carries
+    ob_state: np.ndarray
+    ob_anchor: np.ndarray
+    ob_attack: np.ndarray
+    ob_commit: np.ndarray
+    ob_request: np.ndarray
+    ob_nonprov: np.ndarray
+    # neutrality: (obligor, toward, attack) — binding whenever the attack is present
+    nt_state: np.ndarray
+    nt_toward: np.ndarray
+    nt_attack: np.ndarray
+    commits: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))  # table commitment per column
+    commit_prob: np.ndarray = field(default_factory=lambda: np.zeros(0))
+
+    def __post_init__(self) -> None:
+        # Obligations that differ only by the attack that triggers them bind alike once any of those
+        # attacks happens: group them, so each round works on groups rather than on every obligation.
+        keys = np.stack([self.ob_state, self.ob_anchor, self.ob_commit, self.ob_request,
+                         self.ob_nonprov], axis=1) if len(self.ob_state) else np.zeros((0, 5), np.int64)
+        uniq, group = np.unique(keys, axis=0, return_inverse=True) if len(keys) else (keys, np.zeros(0, np.int64))
+        order = np.argsort(group.ravel(), kind="stable")
+        self.g_attack = self.ob_attack[order]
+        sorted_groups = group.ravel()[order]
+        self.g_starts = np.flatnonzero(np.r_[True, sorted_groups[1:] != sorted_groups[:-1]]) if len(order) else order
+        self.g_state, self.g_anchor, self.g_commit, self.g_request, self.g_nonprov = (uniq[:, i] for i in range(5))
+
+
+def _index_of(items: dict[Any, int], key: Any) -> int:
+    if key not in items:
+        items[key] = len(items)
+    return items[key]
+
+
+class _Finder:
+    """Grows the graph attack by attack until no draw could add another attack."""
+
+    def __init__(self, world: World, scenario: Scenario, table: LegTable) -> None:
+        self.world, self.scenario, self.table = world, scenario, table
+        self.states: dict[str, int] = {}
+        for s in (*scenario.attackers, *scenario.targets):
+            _index_of(self.states, s)
+        self.attacks: dict[Attack, int] = {a: i for i, a in enumerate(dict.fromkeys(scenario.attacks))}
+        self.opening = len(self.attacks)
+        self.maker: dict[int, int] = {}
+        self.obligations: dict[tuple[int, int, int, int], tuple[int, int]] = {}
+        self.neutral: set[tuple[int, int, int]] = set()
+        self.commits: dict[int, int] = {}  # table commitment -> column
+        self.sides = {"attack": set(scenario.attackers), "defense": set(scenario.targets)}
+        self.situation = Situation(world.places.on(scenario.date), scenario, frozenset(), lambda state: True)
+
+    def run(self) -> None:
+        done = 0
+        while done < len(self.attacks):
+            todo = list(self.attacks)[done:]
+            done = len(self.attacks)
+            for attack in todo:
+                self._bind(attack, self.attacks[attack])
+            for attack, maker in self._new_attacks():
+                if attack not in self.attacks:
+                    self.attacks[attack] = len(self.attacks)
+                    if maker >= 0:
+                        self.maker[self.attacks[attack]] = maker
+
+    def _bind(self, attack: Attack, ai: int) -> None:
+        """Record the obligations and neutrality restraints one attack can set off."""
+        owed = self.table.owed_to
+        originals = set(self.scenario.attackers) | set(self.scenario.targets)
+        legs = [(leg, attack.victim) for leg in owed(Kind.DEFENSE, attack.victim)]
+        legs += [(leg, attack.attacker) for leg in owed(Kind.OFFENSE, attack.attacker)]
+        for leg, anchor in legs:
+            if (leg.obligor in originals or leg.obligor == attack.attacker
+                    or not evaluate(leg, attack, self.situation).binds):
+                continue
+            si, ni = _index_of(self.states, leg.obligor), _index_of(self.states, anchor)
+            ci = _index_of(self.commits, leg.commitment)
+            protected = _index_of(self.states, leg.beneficiary)
+            gates = (protected if leg.gated_by("request") else -1, protected if leg.gated_by("non_provocation") else -1)
+            self.obligations.setdefault((si, ni, ai, ci), gates)
+            for members in self.sides.values():
+                if anchor in members:
+                    members.add(leg.obligor)
+        partner = [leg for leg in owed(Kind.NEUTRALITY, attack.attacker) if leg.provision.when_partner_attacks]
+        for leg in [*owed(Kind.NEUTRALITY, attack.victim), *partner]:
+            if leg.obligor != attack.attacker and evaluate(leg, attack, self.situation).binds:
+                self.neutral.add((_index_of(self.states, leg.obligor), _index_of(self.states, leg.beneficiary), ai))
+
+    def _new_attacks(self) -> list[tuple[Attack, int]]:
+        """Attacks some draw could add (`foedus.engine.rules.STRIKES`), each with the joiner that makes it."""
+        names = list(self.states)
+        if not is_war(self.scenario.attacks):  # below an armed attack nobody strikes
+            return []
+        if not STRIKES[self.scenario.reading].at_home:  # attack-side joiners strike the original targets
+            attack_list = list(self.attacks)
+            joiners = sorted({si for (si, ni, ai, _) in self.obligations if names[ni] == attack_list[ai].attacker})
+            return [(Attack(names[si], a.victim, a.place, a.kind), si) for si in joiners for a in self.scenario.attacks]
+        home, day = self.world.places.home, self.scenario.date
+        out = []
+        for x in sorted(self.sides["attack"]):
+            for y in sorted(self.sides["defense"]):
+                if x != y:
+                    out += [(Attack(x, y, home(y, day).id, "territory"), -1),
+                            (Attack(y, x, home(x, day).id, "territory"), -1)]
+        return out
+
+    def graph(self, probabilities: list[float]) -> PotentialGraph:
+        ob = sorted(self.obligations.items())
+        nt = sorted(self.neutral)
+        attack_list = list(self.attacks)
+        commits = np.array(sorted(self.commits, key=self.commits.__getitem__), dtype=np.int64)
+
+        def col(values: list[int]) -> np.ndarray:
+            return np.array(values, dtype=np.int64)
+
+        return PotentialGraph(
+            states=list(self.states), attacks=attack_list,
+            initial=np.array([i < self.opening for i in range(len(attack_list))]),
+            made_by=col([self.maker.get(i, -1) for i in range(len(attack_list))]),
+            ob_state=col([k[0] for k, _ in ob]), ob_anchor=col([k[1] for k, _ in ob]),
+            ob_attack=col([k[2] for k, _ in ob]), ob_commit=col([k[3] for k, _ in ob]),
+            ob_request=col([g[0] for _, g in ob]), ob_nonprov=col([g[1] for _, g in ob]),
+            nt_state=col([n[0] for n in nt]), nt_toward=col([n[1] for n in nt]), nt_attack=col([n[2] for n in nt]),
+            commits=commits, commit_prob=np.array([probabilities[c] for c in commits], dtype=float),
+        )
+
+
+def potential_graph(world: World, scenario: Scenario, model: HonourModel) -> PotentialGraph:
+    """Apply the rules permissively to every attack that could occur in some draw."""
+    table = leg_table(world, scenario.date, scenario.basis)
+    finder = _Finder(world, scenario, table)
+    finder.run()
+    return finder.graph(table.honour_probabilities(model))

@@ -1,0 +1,164 @@
+"""The faster algorithms of issue 15 give byte-identical results to the ones they replaced (tests/legacy)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import random
+
+import numpy as np
+import pytest
+
+from foedus.engine.cascade import run_cascade
+from foedus.engine.scenario import Scenario, build_scenario
+from foedus.engine.table import compile_table
+from foedus.errors import FoedusError
+from foedus.model.world import World
+from foedus.sweeps.atlas import dyad_members
+from legacy.cascade import run_cascade as restarting_cascade
+from legacy.table import compile_table as eager_table
+
+pytestmark = pytest.mark.needs_data
+
+
+@pytest.mark.parametrize("day", [dt.date(1870, 1, 1), dt.date(1914, 8, 3), dt.date(1990, 6, 1), dt.date(2025, 6, 1)])
+@pytest.mark.parametrize("basis", ["in-force", "signed"])
+def test_lazy_table_equals_the_eager_one(world: World, day: dt.date, basis: str) -> None:
+    old, new = eager_table(world, day, basis), compile_table(world, day, basis)  # type: ignore[arg-type]
+    probe = compile_table(world, day, basis)  # type: ignore[arg-type]
+    for kind, per in old.by_beneficiary.items():  # compiled one beneficiary at a time, in any order
+        for beneficiary in sorted(per, reverse=True):
+            assert probe.owed_to(kind, beneficiary) == per[beneficiary]
+    assert [(k, list(per)) for k, per in old.by_beneficiary.items()] == [
+        (k, list(per)) for k, per in new.by_beneficiary.items()]
+    assert old.by_beneficiary == new.by_beneficiary
+    assert [leg.gates for leg in old.all_legs()] == [leg.gates for leg in new.all_legs()]
+    assert (old.members, old.commitments, old.strongest, old.support) == (
+        new.members, new.commitments, new.strongest, new.support)
+
+
+def _scenarios(world: World, seed: int, count: int) -> list[Scenario]:
+    """Random scenarios: dates, one or two parties a side, places and forces, and every switch."""
+    rng = random.Random(seed)
+    out: list[Scenario] = []
+    while len(out) < count:
+        day = dt.date(rng.randint(1816, 2025), rng.randint(1, 12), rng.randint(1, 28))
+        if rng.random() < 0.4:  # the dates where wars are largest
+            day = rng.choice([dt.date(1990, 6, 1), dt.date(2016, 7, 1), dt.date(2025, 6, 1)])
+        members = dyad_members(world, day)
+        n_att, n_tgt = rng.choice([(1, 1), (1, 1), (1, 1), (1, 2), (2, 1), (2, 2)])
+        parties = rng.sample(members, n_att + n_tgt)
+        view = rng.choice(["recognized", "claimant"])
+        where, place, kind = rng.choice(["home", "home", "place", "forces"]), None, "territory"
+        if where != "home":
+            spots = sorted(p.id for p in world.places.on(day).values() if p.kind != "home"
+                           and (where == "forces" or parties[n_att] in p.holders(view)))  # type: ignore[arg-type]
+            if not spots:
+                continue
+            place, kind = rng.choice(spots), ("forces" if where == "forces" else "territory")
+        switches = {"reading": rng.choice(["escalatory", "escalatory", "legal"]), "requested": rng.random() < 0.7,
+                    "unresolved": rng.choice(["met", "unmet"]), "decisions": rng.choice(["taken", "not-taken"]),
+                    "severity": rng.choice(["armed-attack", "armed-attack", "incursion", "coercion"]),
+                    "basis": rng.choice(["in-force", "in-force", "signed"]), "territory_view": view}
+        try:
+            out.append(build_scenario(world, attacker=parties[:n_att], target=parties[n_att:], date=day, place=place,
+                                      target_kind=kind, **switches))
+        except FoedusError:
+            continue
+    return out
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_resuming_engine_equals_the_restarting_one(world: World, seed: int) -> None:
+    """Every record, in JSON, byte for byte: sides, rounds, obligations and what set them off, conflicts with
+    their clashing duties, neutrality, consultations, violations, withheld legs, support."""
+    for scenario in _scenarios(world, seed, 25):
+        old = json.dumps(restarting_cascade(world, scenario).to_dict())
+        assert json.dumps(run_cascade(world, scenario).to_dict()) == old, scenario
+
+
+@pytest.mark.slow
+def test_resuming_engine_equals_the_restarting_one_where_conflicts_abound(world: World) -> None:
+    """Escalatory wars with many states bound both ways (resumed again and again), at 1990 and 2025."""
+    rng = random.Random(7)
+    for day in (dt.date(1990, 6, 1), dt.date(2025, 6, 1)):
+        members = dyad_members(world, day)
+        checked = 0
+        while checked < 6:
+            a, b = rng.sample(members, 2)
+            scenario = build_scenario(world, attacker=a, target=b, date=day, reading="escalatory")
+            new = run_cascade(world, scenario)
+            if len(new.conflicts) < 5:
+                continue
+            checked += 1
+            assert json.dumps(new.to_dict()) == json.dumps(restarting_cascade(world, scenario).to_dict()), scenario
+
+
+def _monte_carlo_scenarios(world: World) -> list[Scenario]:
+    return [s for s in _scenarios(world, 11, 20) if s.reading == "escalatory"][:6]
+
+
+def test_escalatory_monte_carlo_equals_the_per_attack_one(world: World) -> None:
+    """Home strikes per leg (engine/fast/home.py) instead of per potential attack: the same states and
+    commitments in the same order, hence the same draws, and the same sides in every draw."""
+    from foedus.engine.fast.montecarlo import simulate
+    from foedus.engine.reliability import HonourModel
+    from legacy.montecarlo import simulate as per_attack
+
+    for k, scenario in enumerate(_monte_carlo_scenarios(world)):
+        model = HonourModel(ask_probability=0.5) if k % 2 else HonourModel()
+        old, new = per_attack(world, scenario, 40, k, model), simulate(world, scenario, 40, k, model)
+        assert old.states == new.states and (old.sides == new.sides).all(), scenario
+
+
+@pytest.mark.slow
+def test_escalatory_monte_carlo_equals_the_per_attack_one_in_a_large_war(world: World) -> None:
+    from foedus.engine.fast.montecarlo import simulate
+    from foedus.engine.reliability import HonourModel
+    from legacy.montecarlo import simulate as per_attack
+
+    scenario = build_scenario(world, attacker="TUR", target="GRC", date="2025-06-01", reading="escalatory")
+    old, new = per_attack(world, scenario, 60, 3, HonourModel()), simulate(world, scenario, 60, 3, HonourModel())
+    assert old.states == new.states and (old.sides == new.sides).all()
+
+
+def _atlas_rows(world: World, day: dt.date) -> tuple[object, np.ndarray, np.ndarray]:
+    from foedus.engine.fast.batch import compile_rules
+    from foedus.engine.scenario import switches
+
+    members = dyad_members(world, day)
+    a, b = np.meshgrid(np.arange(len(members)), np.arange(len(members)), indexing="ij")
+    keep = a != b
+    return compile_rules(world, switches(day), members), a[keep], b[keep]
+
+
+def _same_atlas(rules: object, a: np.ndarray, b: np.ndarray) -> None:
+    from foedus.engine.fast.batch import batch_cascades, batch_summaries
+
+    rounds = batch_cascades(rules, a, b, "escalatory", shortcut=False)  # type: ignore[arg-type]
+    closed = batch_cascades(rules, a, b, "escalatory")  # type: ignore[arg-type]
+    assert np.array_equal(rounds.sides, closed.sides) and np.array_equal(rounds.rounds, closed.rounds)
+    assert np.array_equal(rounds.conflicts, closed.conflicts)
+    sizes, opposite = batch_summaries(rules, a, b, "escalatory")  # type: ignore[arg-type]
+    assert np.array_equal(sizes, rounds.war_size()) and np.array_equal(opposite, rounds.majors_opposite())
+
+
+@pytest.mark.parametrize("day", [dt.date(1914, 8, 3), dt.date(1990, 6, 1)])
+def test_closure_shortcut_equals_the_rounds_on_every_dyad(world: World, day: dt.date) -> None:
+    """The escalatory atlas's conflict-free wars from closures (engine/fast/closure.py): the same sides, join
+    rounds and conflicts as running every dyad's rounds, for the date's rules and two Monte Carlo draws'."""
+    from foedus.engine.reliability import HonourModel
+    from foedus.sweeps.atlas_mc import shared_draws
+
+    rules, a, b = _atlas_rows(world, day)
+    _same_atlas(rules, a, b)
+    _, honour, asks = shared_draws(world, day, 2, 9, HonourModel(ask_probability=0.5))
+    cols = np.array(rules.commitments(), dtype=np.int64)  # type: ignore[attr-defined]
+    for d in range(2):
+        _same_atlas(rules.for_draw(honour[d, cols], asks[d]), a, b)  # type: ignore[attr-defined]
+
+
+@pytest.mark.slow
+def test_closure_shortcut_equals_the_rounds_where_conflicts_abound(world: World) -> None:
+    rules, a, b = _atlas_rows(world, dt.date(2025, 6, 1))
+    _same_atlas(rules, a, b)
