@@ -257,10 +257,10 @@ def test_a_failed_backtest_force_keeps_the_old_report_whole(tmp_path: Path, monk
 def test_an_interrupted_cli_run_says_so_and_leaves_nothing(tmp_path: Path, sig: signal.Signals, code: int) -> None:
     import time
 
-    out = tmp_path / "dyads.parquet"
-    proc = subprocess.Popen([sys.executable, "-m", "foedus.cli", "dyads", "--from", "1816", "--to", "2018",
+    out = tmp_path / "yearly.parquet"
+    proc = subprocess.Popen([sys.executable, "-m", "foedus.cli", "atlas", "--from", "1816", "--to", "2018",
                              "--out", str(out)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    time.sleep(3)  # loading data and building dyad-years: far from done
+    time.sleep(3)  # the yearly atlas of two centuries, both readings (~40 s): far from done
     assert proc.poll() is None
     proc.send_signal(sig)
     _, err = proc.communicate(timeout=60)
