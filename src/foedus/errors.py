@@ -18,6 +18,7 @@ __all__ = [
     "OutputError",
     "OutputExistsError",
     "ScenarioError",
+    "SettingError",
     "TreatyDataError",
     "UnknownDatasetError",
     "UnknownPlaceError",
@@ -125,3 +126,7 @@ class LikelyModelError(FoedusError):
 
 class OptionalDependencyError(FoedusError):
     """A command needs an optional extra that is not installed; the message names the pip command."""
+
+
+class SettingError(FoedusError):
+    """An environment setting foedus reads ($FOEDUS_MEMORY_MB, $FOEDUS_BLAS_THREADS) has a value it cannot use."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 
-from foedus.errors import ScenarioError
+from foedus.errors import ScenarioError, SettingError
 
 __all__ = ["BASELINE_MB", "MEMORY_ENV", "budget_mb", "check_draws", "max_draws"]
 
@@ -19,11 +19,15 @@ BASELINE_MB = 400  # the interpreter, numpy/pandas, the world, a compiled table 
 
 
 def budget_mb() -> int:
-    """The memory budget of a run, in MiB ($FOEDUS_MEMORY_MB, default 1024)."""
-    try:
-        return max(1, int(os.environ.get(MEMORY_ENV, "1024")))
-    except ValueError:
-        return 1024
+    """The memory budget of a run, in MiB ($FOEDUS_MEMORY_MB, default 1024).
+
+    Raises:
+        SettingError: $FOEDUS_MEMORY_MB is not a positive whole number.
+    """
+    raw = os.environ.get(MEMORY_ENV, "1024").strip()
+    if not raw.isdigit() or int(raw) < 1:
+        raise SettingError(f"{MEMORY_ENV} must be a positive whole number of MiB, not {raw!r}")
+    return int(raw)
 
 
 def max_draws(per_draw_bytes: float) -> int:

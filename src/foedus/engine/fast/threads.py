@@ -14,6 +14,8 @@ import os
 from collections.abc import Callable, Iterator
 from typing import Any, TypeVar, cast
 
+from foedus.errors import SettingError
+
 __all__ = ["BLAS_ENV", "blas_info", "blas_threads", "engine_threads", "in_engine_threads"]
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -22,12 +24,15 @@ BLAS_ENV = "FOEDUS_BLAS_THREADS"
 
 
 def blas_threads() -> int | None:
-    """The BLAS threads the engines run with: $FOEDUS_BLAS_THREADS (0: BLAS's own default, None), else 1."""
+    """The BLAS threads the engines run with: $FOEDUS_BLAS_THREADS (0: BLAS's own default, None), else 1.
+
+    Raises:
+        SettingError: $FOEDUS_BLAS_THREADS is not a whole number (0 or more).
+    """
     raw = os.environ.get(BLAS_ENV, "1").strip()
-    try:
-        n = int(raw)
-    except ValueError:
-        n = 1
+    if not raw.isdigit():
+        raise SettingError(f"{BLAS_ENV} must be a whole number of threads (0: BLAS's own default), not {raw!r}")
+    n = int(raw)
     return None if n <= 0 else n
 
 
