@@ -32,14 +32,14 @@ def _p50(samples: list[float]) -> float:
 
 def bench_inprocess(repeat: int) -> dict[str, float]:
     from foedus.api import cascade
-    from foedus.engine.cascade import _cached_index
+    from foedus.engine.table import _cached_table
     from foedus.model.world import World
 
     World.default()
     warm, cold = [], []
     for _ in range(repeat):
         for sc in SCENARIOS:
-            _cached_index.cache_clear()
+            _cached_table.cache_clear()
             t = time.perf_counter()
             cascade(**sc)  # type: ignore[arg-type]
             cold.append(time.perf_counter() - t)

@@ -34,11 +34,18 @@ CLI_CASCADE = ["cascade", "-a", "UKR", "-t", "RUS", "-d", "2025-01-15", "--place
 # --- children: one measurement in this process, printed as JSON -----------------------------------------------
 
 
-def _blas() -> list[dict[str, Any]]:
+def _blas() -> dict[str, Any]:
+    """The BLAS threads the engines ran with (1 unless $FOEDUS_BLAS_THREADS says otherwise; a tree without
+    `foedus.engine.fast.threads` runs with the process's), and the process's own BLAS setting."""
     from threadpoolctl import threadpool_info
 
-    return [{"library": i.get("internal_api"), "threads": i.get("num_threads")} for i in threadpool_info()
-            if i.get("user_api") == "blas"]
+    try:
+        from foedus.engine.fast.threads import blas_threads
+        engine: int | str | None = blas_threads() or "BLAS default"
+    except ImportError:
+        engine = "process default"
+    return {"engine": engine, "process": [{"library": i.get("internal_api"), "threads": i.get("num_threads")}
+                                          for i in threadpool_info() if i.get("user_api") == "blas"]}
 
 
 def _quantiles(samples: list[float]) -> dict[str, float]:

@@ -1,9 +1,9 @@
 """War-replay benchmarks: every COW war replayed (both readings), and a 3-year war with 200 events.
 
 Targets (issue 13): replaying all 95 COW wars, legal and escalatory readings, <= 60 s on 2 cores; a
-3-year war with 200 events <= 1 s. Both are measured with a cold compiled-leg cache (the engine's
-`_cached_index` cleared first), after the world and the ATOP history are loaded (not timed). `--profile`
-prints where the time goes (the reference engine's cascade and leg compilation, versus the replay).
+3-year war with 200 events <= 1 s. Both are measured with a cold table of compiled legs
+(`foedus.engine.table._cached_table` cleared first), after the world and the ATOP history are loaded (not
+timed). `--profile` prints where the time goes (the reference engine's cascade and leg compilation, versus the replay).
 
 Run: FOEDUS_DATA_DIR=../shared/data .venv/bin/python bench/bench_war.py [--repeat N] [--profile]
 """
@@ -44,9 +44,9 @@ def synthetic_war(events: int = 200, seed: int = 13) -> object:
 
 
 def _cold() -> None:
-    from foedus.engine.cascade import _cached_index
+    from foedus.engine.table import _cached_table
 
-    _cached_index.cache_clear()
+    _cached_table.cache_clear()
 
 
 def bench_cow(repeat: int) -> dict[str, float]:

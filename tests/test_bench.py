@@ -1,0 +1,39 @@
+"""The benchmarks in bench/ still name real code: every `from foedus... import name` in them resolves."""
+
+from __future__ import annotations
+
+import ast
+import importlib
+from pathlib import Path
+
+import pytest
+
+BENCH = Path(__file__).resolve().parents[1] / "bench"
+
+
+def _imports(path: Path) -> list[tuple[str, str]]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    out = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.split(".")[0] == "foedus":
+            out += [(node.module, alias.name) for alias in node.names]
+        elif isinstance(node, ast.Import):
+            out += [(alias.name, "") for alias in node.names if alias.name.split(".")[0] == "foedus"]
+    return out
+
+
+@pytest.mark.parametrize("path", sorted(BENCH.glob("*.py")), ids=lambda p: p.name)
+def test_every_foedus_name_a_benchmark_imports_exists(path: Path) -> None:
+    missing = []
+    for module, name in _imports(path):
+        mod = importlib.import_module(module)
+        if name and not hasattr(mod, name):
+            try:
+                importlib.import_module(f"{module}.{name}")
+            except ImportError:
+                missing.append(f"{module}.{name}")
+    assert not missing, f"{path.name} imports names that no longer exist: {missing}"
+
+
+def test_the_benchmarks_are_found() -> None:
+    assert len(list(BENCH.glob("bench_*.py"))) >= 8
