@@ -26,7 +26,7 @@ from foedus.engine.leg import Leg
 from foedus.engine.rules import Situation, Verdict, Volley, attacker_role, evaluate, victim_status
 from foedus.engine.scenario import Scenario
 from foedus.engine.table import LegTable
-from foedus.model.treaty import Kind
+from foedus.model.treaty import Kind, Provision
 
 __all__ = ["BindState", "Binder"]
 
@@ -72,9 +72,9 @@ class Binder:
             ("verdicts", self.switches), dict)
         self._by_attacker: dict[tuple[object, ...], Verdict] = self.table.derived(
             ("verdicts owed to attackers", self.switches), dict)
-        self._strikers = self.table.derived("binder-strikers", lambda: frozenset(
+        self._strikers = self.table.derived("binder-strikers", lambda: frozenset(  # those with partner or offence
             s for s in self.table.owed(Kind.NEUTRALITY) | self.table.owed(Kind.OFFENSE)
-            if self.owed(s).partner or self.owed(s).offence))
+            if self.table.owes(Kind.OFFENSE, s) or self.table.owes(Kind.NEUTRALITY, s, _on_partner_attack)))
 
     def owed(self, state: str) -> _Owed:
         """The legs owed to `state` (built once per table)."""
@@ -281,3 +281,7 @@ def _indices(vol: Volley, states: Collection[str]) -> list[int]:
     if vol.block >= 0 and len(states) < len(vol.attackers):  # home strikes: sorted, never repeated attackers
         return sorted(bisect_left(vol.attackers, s) for s in states if s in vol.members)
     return [i for i, a in enumerate(vol.attackers) if a in states]
+
+
+def _on_partner_attack(provision: Provision) -> bool:
+    return provision.when_partner_attacks

@@ -85,6 +85,12 @@ class LegTable:
         """The states owed a leg of `kind` (without compiling their legs)."""
         return self.derived(("owed", kind), lambda: frozenset(b for k, b in self._owed if k is kind))
 
+    def owes(self, kind: Kind, beneficiary: str, test: Callable[[Provision], bool] | None = None) -> bool:
+        """Whether some leg of `kind` owed to `beneficiary` exists (of a provision passing `test`), read from the
+        clauses without compiling the legs: a clause gives a leg to each of its obligors but the beneficiary."""
+        return any(any(o != beneficiary for o in c.obligors) and (test is None or test(c.provision))
+                   for c in self._owed.get((kind, beneficiary), ()))
+
     def derived(self, key: object, build: Callable[[], T]) -> T:
         """An index an engine derives from this table, built once per table (`key` names it)."""
         if key not in self._derived:
@@ -185,7 +191,7 @@ def _clause(treaty: Treaty, provision: Provision, members: dict[str, str | None]
     name = treaty.short_name or treaty.id
     off = {(s.obligor, s.beneficiary): f"{name} suspends {s.obligor}'s obligation to {s.beneficiary} since "
            f"{s.span.start}" + (f" ({s.span.note})" if s.span.note else "")
-           for s in provision.suspensions if s.span.covers(day)}
+           for s in provision.suspensions if s.span.covers(day)} if provision.suspensions else {}
     clause = _Clause(treaty, provision, members, tuple(sorted(obligors)), rules.counterparts_of(provision, everyone),
                      off)
     return clause, sorted(owed)
