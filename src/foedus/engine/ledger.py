@@ -11,6 +11,7 @@ run, so going back to a round's start is cutting them to the sizes they had then
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import islice
@@ -50,9 +51,14 @@ def attack_of(found: Found) -> Attack:
 
 
 def because_of(found: Found) -> Because:
-    """The find's attack as a `Because`."""
+    """The find's attack as a `Because` (records are immutable, so equal ones are shared)."""
     vol, i = found[1], found[2]
-    return Because(vol.victim, vol.attackers[i], vol.place, vol.kind)
+    return _because(vol.victim, vol.attackers[i], vol.place, vol.kind)
+
+
+@functools.lru_cache(maxsize=4096)
+def _because(attacked: str, by: str, place: str, kind: str) -> Because:
+    return Because(attacked, by, place, kind)
 
 
 @dataclass
