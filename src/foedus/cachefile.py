@@ -15,13 +15,15 @@ import json
 import os
 import stat
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-__all__ = ["FORMAT", "prune", "read_cache", "trusted", "write_cache"]
+__all__ = ["FORMAT", "cached_json", "prune", "read_cache", "trusted", "write_cache"]
 
 FORMAT = "foedus-cache/1"
 _MAX_BYTES = 256 * 1024 * 1024
+T = TypeVar("T")
 
 
 def trusted(info: os.stat_result) -> bool:
@@ -98,3 +100,22 @@ def prune(keep: Path, patterns: tuple[str, ...]) -> None:
             for old in keep.parent.glob(pattern):
                 if old != keep and old.is_file() and trusted(old.stat()):
                     old.unlink(missing_ok=True)
+
+
+def cached_json(tag: str, key: str, build: Callable[[], T], encode: Callable[[T], Any],
+                decode: Callable[[Any], T]) -> T:
+    """`build()`, or the value cached for `key` under `tag` in the user cache (`encode`d once as plain JSON,
+    `decode`d on later runs); a stale or undecodable entry is rebuilt, and other entries of `tag` pruned."""
+    from foedus.paths import cache_dir
+
+    path = cache_dir() / f"{tag}-{key[:24]}.json"
+    raw = read_cache(path, key)
+    if raw is not None:
+        try:
+            return decode(raw)
+        except (KeyError, TypeError, ValueError, AttributeError):
+            pass
+    value = build()
+    if write_cache(path, key, encode(value)):
+        prune(path, (f"{tag}-*.json", f"{tag}-*.pickle"))
+    return value

@@ -19,19 +19,8 @@ T = TypeVar("T")
 def cached_from_file(source: Path, tag: str, build: Callable[[], T], encode: Callable[[T], Any],
                      decode: Callable[[Any], T], depends: str = "") -> T:
     """`build()`, or its cached form (`encode`d once, `decode`d on later runs) while `source` is unchanged."""
-    from foedus.cachefile import prune, read_cache, write_cache
+    from foedus.cachefile import cached_json
     from foedus.filehash import content_sha256
-    from foedus.paths import cache_dir
 
     key = hashlib.sha256(f"{tag}\n{content_sha256(source)}\n{depends}".encode()).hexdigest()
-    path = cache_dir() / f"{tag}-{key[:24]}.json"
-    raw = read_cache(path, key)
-    if raw is not None:
-        try:
-            return decode(raw)
-        except (KeyError, TypeError, ValueError, AttributeError):
-            pass
-    value = build()
-    if write_cache(path, key, encode(value)):
-        prune(path, (f"{tag}-*.json", f"{tag}-*.pickle"))
-    return value
+    return cached_json(tag, key, build, encode, decode)

@@ -61,21 +61,12 @@ def inputs_key() -> str:
 
 def cached_parts() -> Parts:
     """The bundled world's curated treaties, states and places: from the cache when inputs are unchanged."""
-    from foedus.cachefile import prune, read_cache, write_cache
+    from foedus.cachefile import cached_json
     from foedus.model.codec import parts_from_plain, parts_to_plain
-    from foedus.paths import cache_dir
 
-    key = inputs_key()
-    path = cache_dir() / f"world-{key[:24]}.json"
-    raw = read_cache(path, key)
-    if raw is not None:
-        try:
-            return parts_from_plain(raw)
-        except (KeyError, TypeError, ValueError, AttributeError):
-            pass
-    from foedus.model.loader import load_parts
+    def build() -> Parts:
+        from foedus.model.loader import load_parts
 
-    payload = load_parts((), True)
-    if write_cache(path, key, parts_to_plain(payload)):
-        prune(path, ("world-*.json", "world-*.pickle"))
-    return payload
+        return load_parts((), True)
+
+    return cached_json("world", inputs_key(), build, parts_to_plain, parts_from_plain)
