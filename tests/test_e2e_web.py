@@ -255,8 +255,10 @@ def test_likelihood_switch_shades_the_map_and_fills_the_panel(page: Any, server:
     assert page.locator("path[data-iso3=POL]").first.get_attribute("fill") == ATTACKED  # parties keep their colour
     unrated = page.locator("path[data-iso3=ARG]")  # outside the relevant set in 1939: the floor colour
     assert unrated.get_attribute("fill") == NOT_DRAWN_IN and unrated.get_attribute("data-likelihood") is None
+    assert "map=likelihood" in page.url and "horizon=" not in page.url  # the view is part of the link
     page.select_option("#lk-horizon", "30")
     assert float(fra.get_attribute("data-likelihood")) <= ever  # the horizons nest
+    assert "map=likelihood" in page.url and "horizon=30" in page.url
 
     page.click("#summary button.state[data-state=FRA]")
     page.wait_for_selector("#explain[data-state=FRA] section.likelihood[data-rated=true]", timeout=10_000)
@@ -275,9 +277,21 @@ def test_likelihood_switch_shades_the_map_and_fills_the_panel(page: Any, server:
     assert Path(got.value.path()).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert "Shaded by P(joins either side) within 30 days" in page.get_attribute("#export-png", "data-caption")
 
+    shared = page.url
     page.check("input[name=map-mode][value=legal]")  # the legal colouring, one click away
     assert fra.get_attribute("fill") == DEFENSE_ROUND_1 and fra.get_attribute("data-likelihood") is None
+    assert "map=" not in page.url and "horizon=" not in page.url
     assert not page.problems, page.problems
+
+    _ready(page, shared)  # a shared link opens in the view it was shared in
+    page.wait_for_selector("svg.world[data-shade=likelihood]", timeout=30_000)
+    assert page.is_checked("input[name=map-mode][value=likelihood]") and page.input_value("#lk-horizon") == "30"
+    assert "within 30 days" in page.inner_text("#legend")
+    _ready(page, server + "/?attacker=DEU&target=POL&date=1939-09-01&likelihood=true&map=heat&horizon=9")
+    page.wait_for_selector("#error:not([hidden])", timeout=30_000)
+    assert "map \"heat\" is not legal or likelihood" in page.inner_text("#error")
+    assert "horizon \"9\" is not 30, 365 or ever" in page.inner_text("#error")
+    assert page.locator("svg.world").get_attribute("data-shade") == "legal"
 
 
 @pytest.mark.needs_data

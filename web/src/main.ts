@@ -56,7 +56,7 @@ class App {
       () => { if (this.current) void this.run(); }, async () => this.run());
     this.map = new WorldMap(byId("map"), new Map(states.map((s) => [s.id, s])), homes, (id) => this.onMapPick(id));
     this.borders = new BordersView(this.map);
-    this.mode = new MapMode(this.map);
+    this.mode = new MapMode(this.map, () => { if (this.current) this.link(); });
     this.whatif = new WhatIfPanel(states, treaties, (m) => this.showError(m), () => undefined);
     this.timeline = new WarTimeline(() => this.scenario(), (m) => this.showError(m), (f, r, w) => this.showFrame(f, r, w));
     this.wire();
@@ -110,6 +110,7 @@ class App {
     this.form.write(s);
     this.writeExtras(s);
     byId<HTMLInputElement>("other-date").value = shared.otherDate;
+    this.mode.view = shared.view;
     this.selected = shared.select;
     if (s.attacker.length && s.target.length) return true;
     this.showError(`This link could not be used as it is: ${shared.problems.join("; ")}. Pick an attacker and a target.`);
@@ -156,7 +157,7 @@ class App {
       const c = await api.compare(scenario, this.otherDate());
       this.showError("");
       renderComparison(byId("comparison"), c, this.names.state, (id) => this.select(id));
-      writeQuery(scenario, this.selected, this.otherDate());
+      writeQuery(scenario, this.selected, this.otherDate(), this.mode.view);
     } catch (e) {
       this.showError(e instanceof ApiError ? e.message : `request failed: ${String(e)}`);
     }
@@ -183,7 +184,7 @@ class App {
     this.map.select(id);
     if (this.current) {
       void explainState(id, this.current.result, this.current.roles.get(id), this.names);
-      writeQuery(this.scenario(), id, this.otherDate());
+      writeQuery(this.scenario(), id, this.otherDate(), this.mode.view);
     }
   }
 
@@ -222,7 +223,7 @@ class App {
       const result = await api.cascade(scenario);
       if (ticket !== this.running) return false;
       await this.show(result);
-      writeQuery(scenario, this.selected, this.otherDate());
+      writeQuery(scenario, this.selected, this.otherDate(), this.mode.view);
       const world = scenario.whatif.length ? ` (what-if world: ${scenario.whatif.length} change(s))` : "";
       byId("status").textContent = `${result.joiners.length} joiner(s) in ${result.rounds} round(s)${world}.`;
       if (notes.length) this.showError(`Parts of this link could not be used: ${notes.join("; ")}.`);
@@ -274,8 +275,13 @@ class App {
     renderLegend(byId("legend"), roles, { labels: WAR_LABELS });
   }
 
+  /** Put the scenario, the selection and the map view into the address bar; the link. */
+  private link(): string {
+    return writeQuery(this.scenario(), this.selected, this.otherDate(), this.mode.view);
+  }
+
   private async share(): Promise<void> {
-    const url = writeQuery(this.scenario(), this.selected, this.otherDate());
+    const url = this.link();
     try {
       await navigator.clipboard.writeText(url);
       byId("status").textContent = "Link copied.";

@@ -10,22 +10,36 @@ import {
 } from "./likelihood";
 import type { WorldMap } from "./map";
 import type { Category, Role } from "./roles";
+import type { MapView } from "./url";
 
 interface Shown { result: CascadeResult; roles: Map<string, Role>; duties: Map<string, Duty[]> }
 
 export class MapMode {
   private shown: Shown | null = null;
 
-  constructor(private readonly map: WorldMap) {
+  /** `changed`: the user switched the view (the shared link follows). */
+  constructor(private readonly map: WorldMap, private readonly changed: () => void = () => undefined) {
     document.querySelectorAll<HTMLInputElement>("input[name=map-mode]").forEach((r) =>
-      r.addEventListener("change", () => this.repaint()));
-    byId("lk-horizon").addEventListener("change", () => this.repaint());
+      r.addEventListener("change", () => { this.repaint(); this.changed(); }));
+    byId("lk-horizon").addEventListener("change", () => { this.repaint(); this.changed(); });
     byId("mc-map").addEventListener("change", () => this.repaint());
   }
 
   private get horizon(): Horizon {
     const v = byId<HTMLSelectElement>("lk-horizon").value;
     return isHorizon(v) ? v : "ever";
+  }
+
+  /** The view chosen (whether or not the result has a likelihood to show), for the shared link. */
+  get view(): MapView {
+    const chosen = document.querySelector<HTMLInputElement>("input[name=map-mode]:checked")?.value;
+    return { map: chosen === "likelihood" ? "likelihood" : "legal", horizon: this.horizon };
+  }
+
+  /** Choose a view (a shared link's); the next result is painted in it. */
+  set view(v: MapView) {
+    document.querySelectorAll<HTMLInputElement>("input[name=map-mode]").forEach((r) => { r.checked = r.value === v.map; });
+    byId<HTMLSelectElement>("lk-horizon").value = v.horizon;
   }
 
   /** Whether the map shows the likelihood now (chosen, and the result has it). */

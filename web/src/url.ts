@@ -3,6 +3,10 @@
 // whose values cannot be used is not run as is: each bad value is dropped with a message saying why.
 import { scenarioParams, WHATIF_PARAMS, type Scenario } from "./api";
 import { isDate, today } from "./datecontrol";
+import { isHorizon, type Horizon } from "./likelihood";
+
+/** How the map is coloured: the legal answer, or the joining model's likelihood within a horizon. */
+export interface MapView { map: "legal" | "likelihood"; horizon: Horizon }
 
 const CHOICES: Record<string, string[]> = {
   target_kind: ["territory", "forces"], reading: ["legal", "escalatory"], basis: ["in-force", "signed"],
@@ -36,7 +40,18 @@ function flag(p: URLSearchParams, key: string, fallback: boolean, problems: stri
   return fallback;
 }
 
-export interface Shared { scenario: Scenario; select: string | null; otherDate: string; problems: string[] }
+export interface Shared {
+  scenario: Scenario; select: string | null; otherDate: string; view: MapView; problems: string[];
+}
+
+/** The map view a link asks for (`map=likelihood`, `horizon=30|365|ever`); a bad value is dropped with a message. */
+function viewOf(p: URLSearchParams, problems: string[]): MapView {
+  const map = p.get("map") ?? "legal";
+  const horizon = p.get("horizon") ?? "ever";
+  if (map !== "legal" && map !== "likelihood") problems.push(`map ${JSON.stringify(map.slice(0, 40))} is not legal or likelihood; using legal`);
+  if (!isHorizon(horizon)) problems.push(`horizon ${JSON.stringify(horizon.slice(0, 40))} is not 30, 365 or ever; using ever`);
+  return { map: map === "likelihood" ? "likelihood" : "legal", horizon: isHorizon(horizon) ? horizon : "ever" };
+}
 
 /** The scenario in a query string (null when it names no attacker and target), with what could not be used. */
 export function scenarioFromQuery(search: string): Shared | null {
@@ -72,15 +87,18 @@ export function scenarioFromQuery(search: string): Shared | null {
     },
     select: p.get("select"),
     otherDate: date("other_date", ""),
+    view: viewOf(p, problems),
     problems,
   };
 }
 
 /** Put the scenario (and selection) into the address bar without reloading. */
-export function writeQuery(s: Scenario, select: string | null, otherDate = ""): string {
+export function writeQuery(s: Scenario, select: string | null, otherDate = "", view?: MapView): string {
   const p = scenarioParams(s);
   if (select) p.set("select", select);
   if (otherDate) p.set("other_date", otherDate);
+  if (view?.map === "likelihood") p.set("map", "likelihood");
+  if (view?.map === "likelihood" && view.horizon !== "ever") p.set("horizon", view.horizon);
   const url = `${location.pathname}?${p.toString()}`;
   history.replaceState(null, "", url);
   return `${location.origin}${url}`;
