@@ -1,6 +1,6 @@
 """The faster escalatory atlas (issue 15) equals the engine it replaced (tests/legacy/batch.py, rounds.py), byte
-for byte: one rounds loop that resumes each conflicted row at once, and the escalatory obligations in four
-products (engine/fast/escalatory.py)."""
+for byte: one rounds loop that resumes each conflicted row at once, and the escalatory obligations per distinct
+side (engine/fast/escalatory.py)."""
 
 from __future__ import annotations
 

@@ -1,11 +1,11 @@
-"""The escalatory reading's obligations after round 1, for many rows of sides at once, in four matrix products.
+"""The escalatory reading's obligations after round 1, for many rows of sides at once.
 
 After round 1 every state on each side strikes every state on the other at home, so who is bound to join
 each side, and who must stay out of each, depends on the sides alone. The compiled matrices of
 `foedus.engine.fast.matrices` are combined once per rules (`EscalatoryRules`): the plain legs into one
-product per side, and every leg whose adversary clause limits its counterparts, in both directions, into
-one product for their counterparts and one for the states they bind. Equal to the per-matrix form it
-replaced (tests/legacy/batch.py; tests/test_engine_equality.py).
+product per side, run once per distinct attack (or defence) side, and every leg whose adversary clause limits
+its counterparts, in both directions, into one product for their counterparts and a scatter onto the states
+they bind. Equal to the per-matrix form it replaced (tests/legacy/batch.py; tests/test_escalatory_equality.py).
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from foedus.engine.fast.backend import Backend
 from foedus.engine.fast.matrices import BatchRules, Conditional, Reach
 from foedus.engine.fast.rounds import ATTACK, DEFENSE
 
@@ -29,12 +30,14 @@ class EscalatoryRules:
     """The products of `wants_escalatory`: `from_a[s]` (join the attack side | stay out against the defence
     side) for s on the attack side, `from_d[s]` (join the defence | stay out against the attack) for s on the
     defence side; the limited legs as columns (`owed`: the column of `on` that must be in play,
-    `counter`: (2n, k) the counterparts other than the obligor that qualify, `binds`: (k, 4n) whom they bind)."""
+    `counter`: (2n, k) the counterparts other than the obligor that qualify, `obligor` and `binds`: whom they
+    bind, to what (0 join the attack, 1 join the defence, 2 stay out against the attack, 3 against the defence))."""
 
     from_a: Reach
     from_d: Reach
     owed: np.ndarray
     counter: np.ndarray
+    obligor: np.ndarray
     binds: np.ndarray
 
 
@@ -57,7 +60,7 @@ def escalatory_rules(rules: BatchRules) -> EscalatoryRules:
                  (rules.cond_neutral, _all(rules.cond_neutral), victims, strikers, _STAY_D if flip else _STAY_A),
                  (rules.cond_neutral_att, _all(rules.cond_neutral_att), strikers, victims,
                   _STAY_A if flip else _STAY_D)]
-    owed, counter, binds = [], [], []
+    owed, counter, obligor, binds = [], [], [], []
     for cond, keep, owed_plane, counter_plane, block in uses:
         for k in np.flatnonzero(keep):
             o = int(cond.obligor[k])
@@ -65,14 +68,13 @@ def escalatory_rules(rules: BatchRules) -> EscalatoryRules:
             allowed[o] = False  # never the obligor itself
             column = np.zeros(2 * n, dtype=np.float32)
             column[counter_plane * n:(counter_plane + 1) * n] = allowed
-            bind = np.zeros(4 * n, dtype=np.float32)
-            bind[block * n + o] = 1
             owed.append(owed_plane * n + int(cond.owed[k]))
             counter.append(column)
-            binds.append(bind)
+            obligor.append(o)
+            binds.append(block)
     out = EscalatoryRules(from_a, from_d, np.array(owed, dtype=np.int64),
                           np.array(counter, dtype=np.float32).reshape(-1, 2 * n).T.copy(),
-                          np.array(binds, dtype=np.float32).reshape(-1, 4 * n))
+                          np.array(obligor, dtype=np.int64), np.array(binds, dtype=np.int64))
     rules.derived["escalatory"] = out
     return out
 
@@ -86,22 +88,32 @@ def wants_escalatory(rules: BatchRules, side: np.ndarray) -> Wants4:
     strikes every state on the other (the escalatory reading after round 1)."""
     esc, be = escalatory_rules(rules), rules.backend
     n = side.shape[1]
-    on = np.hstack([side == ATTACK, side == DEFENSE]).astype(np.float32)
-    by_a = esc.from_a.reach(on[:, :n], be)
-    by_d = esc.from_d.reach(on[:, n:], be)
+    planes = side == ATTACK, side == DEFENSE
+    by_a, by_d = (_plane_reach(reach, plane, be) for reach, plane in zip((esc.from_a, esc.from_d), planes, strict=True))
     want_a, stay_d = by_a[:, :n], by_a[:, n:]
     want_d, stay_a = by_d[:, :n], by_d[:, n:]
     if len(esc.owed):
+        on = np.hstack(planes).astype(np.float32)
         in_play = on[:, esc.owed] > 0
         rows = np.flatnonzero(in_play.any(axis=1))  # only rows where some owed-to state is in play
         if len(rows):
             hit = in_play[rows] & (be.matmul(on[rows], esc.counter) > 0)
-            bound = be.any_product(hit.astype(np.float32), esc.binds)
-            want_a[rows] |= bound[:, :n]
-            want_d[rows] |= bound[:, n:2 * n]
-            stay_a[rows] |= bound[:, 2 * n:3 * n]
-            stay_d[rows] |= bound[:, 3 * n:]
+            row, leg = np.nonzero(hit)
+            row = rows[row]
+            for block, want in enumerate((want_a, want_d, stay_a, stay_d)):
+                mine = esc.binds[leg] == block
+                want[row[mine], esc.obligor[leg[mine]]] = True
     return want_a, want_d, stay_a, stay_d
+
+
+def _plane_reach(reach: Reach, plane: np.ndarray, backend: Backend) -> np.ndarray:
+    """`reach` of the states on one side, computed once per distinct row: the plain legs read one side only,
+    and far fewer distinct attack (or defence) sides than distinct pairs of sides occur."""
+    first, inverse = _distinct_bits(plane)
+    if len(first) > 0.8 * len(plane):
+        return reach.reach(plane.astype(np.float32), backend)
+    out: np.ndarray = reach.reach(plane[first].astype(np.float32), backend)[inverse]
+    return out
 
 
 def wants_distinct(rules: BatchRules, side: np.ndarray) -> Wants4:
@@ -119,16 +131,20 @@ def wants_distinct(rules: BatchRules, side: np.ndarray) -> Wants4:
 
 
 def distinct_rows(side: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Indices of one row per distinct row of `side`, and each row's distinct index (rows hashed to 64 bits).
+    """Indices of one row per distinct row of sides, and each row's distinct index (`_distinct_bits`)."""
+    return _distinct_bits(np.hstack([side == ATTACK, side == DEFENSE]))
 
-    The hash only groups candidates: rows are compared in full afterwards, and a collision (never
+
+def _distinct_bits(bits: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Indices of one row per distinct row of a boolean matrix, and each row's distinct index (rows hashed to
+    64 bits). The hash only groups candidates: rows are compared in full afterwards, and a collision (never
     seen) falls back to treating every row as distinct, so the result is exact either way.
     """
-    rows = len(side)
-    bits = np.hstack([np.packbits(side == ATTACK, axis=1), np.packbits(side == DEFENSE, axis=1)])
-    width = -(-bits.shape[1] // 8) * 8  # bytes, a whole number of 64-bit words
+    rows = len(bits)
+    packed_bits = np.packbits(bits, axis=1)
+    width = -(-packed_bits.shape[1] // 8) * 8  # bytes, a whole number of 64-bit words
     packed = np.zeros((rows, width), dtype=np.uint8)
-    packed[:, :bits.shape[1]] = bits
+    packed[:, :packed_bits.shape[1]] = packed_bits
     words = packed.view(np.uint64)
     h = np.zeros(rows, dtype=np.uint64)
     with np.errstate(over="ignore"):
