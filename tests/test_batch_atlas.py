@@ -106,7 +106,7 @@ def test_full_atlas_equals_single_engine_where_conflicts_abound(world: World, da
 
 
 def test_distinct_rows_groups_equal_rows_only() -> None:
-    from foedus.engine.fast.batch import _distinct_rows
+    from foedus.engine.fast.escalatory import distinct_rows as _distinct_rows
 
     rng = np.random.default_rng(3)
     base = rng.integers(0, 3, size=(40, 130)).astype(np.int8)

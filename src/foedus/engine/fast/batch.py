@@ -17,6 +17,7 @@ import numpy as np
 
 from foedus.engine.fast.backend import Backend
 from foedus.engine.fast.closure import Closures, closures
+from foedus.engine.fast.escalatory import wants_distinct
 from foedus.engine.fast.matrices import BatchRules, Conditional, Reach, compile_rules
 from foedus.engine.fast.rounds import ATTACK, DEFENSE, NONE, solve_rounds
 from foedus.engine.fast.threads import in_engine_threads
@@ -131,54 +132,16 @@ def _solve(rules: BatchRules, side: np.ndarray, victims: np.ndarray, reading: Re
         if not strikes.at_home or (r == 1).all():
             return _wants_opening(rules.opening, sa, victims[idx])
         if (r > 1).all():
-            return _wants_distinct(rules, sa)
+            return wants_distinct(rules, sa)
         out = [np.zeros(sa.shape, dtype=bool) for _ in range(4)]
         first = r == 1
         for mask, part4 in ((first, _wants_opening(rules.opening, sa[first], victims[idx][first])),
-                            (~first, _wants_distinct(rules, sa[~first]))):
+                            (~first, wants_distinct(rules, sa[~first]))):
             for o, part in zip(out, part4, strict=True):
                 o[mask] = part
         return out[0], out[1], out[2], out[3]
 
     return solve_rounds(side, wants, rank, strikes.defenders_strike, one_round=not rules.war)
-
-
-def _wants_distinct(rules: BatchRules, side: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Escalatory `_wants`, computed once per distinct row of sides.
-
-    In the escalatory reading the obligations depend on the sides alone (every belligerent strikes
-    every enemy, whoever the target was), and many dyads' wars reach the same sides: a third to a
-    tenth of the rows are distinct, so the matrix products run on those only.
-    """
-    first, inverse = _distinct_rows(side)
-    if len(first) > 0.8 * len(side):  # nearly all distinct: the gather back would cost more than it saves
-        return _wants_escalatory(rules, side)
-    parts = _wants_escalatory(rules, side[first])
-    return parts[0][inverse], parts[1][inverse], parts[2][inverse], parts[3][inverse]
-
-
-def _distinct_rows(side: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Indices of one row per distinct row of `side`, and each row's distinct index (rows hashed to 64 bits).
-
-    The hash only groups candidates: rows are compared in full afterwards, and a collision (never
-    seen) falls back to treating every row as distinct, so the result is exact either way.
-    """
-    rows = len(side)
-    bits = np.hstack([np.packbits(side == ATTACK, axis=1), np.packbits(side == DEFENSE, axis=1)])
-    width = -(-bits.shape[1] // 8) * 8  # bytes, a whole number of 64-bit words
-    packed = np.zeros((rows, width), dtype=np.uint8)
-    packed[:, :bits.shape[1]] = bits
-    words = packed.view(np.uint64)
-    h = np.zeros(rows, dtype=np.uint64)
-    with np.errstate(over="ignore"):
-        for k in range(words.shape[1]):
-            h = (h ^ words[:, k]) * np.uint64(0x9E3779B97F4A7C15)
-            h ^= h >> np.uint64(29)
-    _, first, inverse = np.unique(h, return_index=True, return_inverse=True)
-    inverse = inverse.ravel()
-    if not np.array_equal(words, words[first][inverse]):
-        return np.arange(rows), np.arange(rows)
-    return first, inverse
 
 
 def _wants_opening(rules: BatchRules, side: np.ndarray, victims: np.ndarray
@@ -197,24 +160,6 @@ def _wants_opening(rules: BatchRules, side: np.ndarray, victims: np.ndarray
     want_a, want_d, stay_a, stay_d = to_a[:, :n], by_t[:, :n], by_t[:, n:], to_a[:, n:]
     _conditionals(rules, victims_d, on_a, (want_a, want_d, stay_a, stay_d), skip_nonprov=False)
     return want_a, want_d, stay_a, stay_d
-
-
-def _wants_escalatory(rules: BatchRules, side: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Who is bound to join each side, and who must stay out of each, when every state on each side
-    strikes every state on the other (the escalatory reading after round 1)."""
-    n, be = side.shape[1], rules.backend
-    on_a = (side == ATTACK).astype(np.float32)
-    on_d = (side == DEFENSE).astype(np.float32)
-    by_d = rules.defend_all_nt.reach(on_d, be)  # defenders of, and neutrals toward, defence-side victims
-    by_a = rules.defend_nt.reach(on_a, be)  # attack-side victims started the war: no non-provocation legs
-    off_a = _or_rows(on_a, rules.offend_nta, be)
-    off_d = rules.offend_nta.reach(on_d, be)
-    wants = (by_a[:, :n] | off_a[:, :n], by_d[:, :n] | off_d[:, :n], by_d[:, n:] | off_d[:, n:],
-             by_a[:, n:] | off_a[:, n:])
-    _conditionals(rules, on_d, on_a, wants, skip_nonprov=False)
-    flipped = (wants[1], wants[0], wants[3], wants[2])  # the defence side striking the attack side
-    _conditionals(rules, on_a, on_d, flipped, skip_nonprov=True)
-    return wants
 
 
 def _conditionals(rules: BatchRules, victims: np.ndarray, strikers: np.ndarray,

@@ -28,81 +28,71 @@ def solve_rounds(side: np.ndarray, wants: Wants, rank: np.ndarray, defenders_str
     nobody strikes after round 1 (an incident below an armed attack).
 
     Rounds before the one in which a late-conflicted state joined cannot change when it is excluded (it
-    had no obligation yet), so resuming there equals the single engine's restart from scratch.
+    had no obligation yet), so resuming there equals the single engine's restart from scratch. A row
+    resumes at once, beside the rows still running (each row keeps its own round): one loop serves every
+    restart. The rows still running are worked on as compact copies, written back when they finish.
     """
     rows, n = side.shape
     side = side.copy()
-    original = side != NONE
     joined = np.zeros((rows, n), dtype=np.int16)
     excluded = np.zeros((rows, n), dtype=bool)
-    start = np.ones(rows, dtype=np.int64)
-    todo = np.arange(rows)
-    while len(todo):
-        restart, resume = _rounds(todo, side, joined, excluded, original, start, wants, rank, defenders_strike,
-                                  one_round)
-        again = restart[todo].any(axis=1)
-        back = todo[again]
-        kept = (joined[back] > 0) & (joined[back] < resume[back][:, None])  # joined before the excluded state
-        side[back] = np.where(kept | original[back], side[back], NONE)
-        joined[back] = np.where(kept, joined[back], 0)
-        excluded[back] = restart[back]
-        start[back] = resume[back]
-        todo = back
-    return side, joined, excluded
-
-
-def _rounds(todo: np.ndarray, side: np.ndarray, joined: np.ndarray, excluded: np.ndarray,
-            original: np.ndarray, start: np.ndarray, wants: Wants, rank: np.ndarray, defenders_strike: bool,
-            one_round: bool = False) -> tuple[np.ndarray, np.ndarray]:
-    """Rounds for rows `todo` (updated in place) up to each row's fixed point or first late conflict.
-
-    Returns, indexed by row, the exclusions of rows to restart and the round to resume from.
-    """
-    rows, n = side.shape
-    restart = np.zeros((rows, n), dtype=bool)
-    resume = np.zeros(rows, dtype=np.int64)
-    rnd = start.copy()
-    act = todo
+    act = np.arange(rows)
+    sa, ex, jr, orig = side.copy(), excluded.copy(), joined.copy(), side != NONE
+    r = np.ones(rows, dtype=np.int64)
     while len(act):
-        sa, ex, r = side[act], excluded[act], rnd[act]
         want_a, want_d, stay_a, stay_d = wants(act, sa, ex, r)
+        on_a, on_d = sa == ATTACK, sa == DEFENSE
+        free = on_a | on_d
+        free |= ex
+        np.logical_not(free, out=free)  # neither on a side nor excluded
         to_d = want_d | stay_a  # bound to the defence, or to stay out against the attack side
         to_a = want_a | stay_d
-        free = np.greater(sa == NONE, ex)  # for booleans, x > y is x & ~y
         clash_new = want_a & to_d
         clash_new |= want_d & stay_d
         clash_new &= free
-        clash_late = (sa == ATTACK) & to_d
-        clash_late |= (sa == DEFENSE) & to_a
-        clash_late = np.greater(clash_late, original[act])
-        late = clash_late.any(axis=1)
-        if late.any():
-            first = np.where(clash_late[late], rank[None, :], n + 1).argmin(axis=1)
-            # everything excluded so far stays excluded, and so does each state the single engine would
-            # have met first (lower id) in this round
-            redo = ex[late] | (clash_new[late] & (rank[None, :] < rank[first][:, None]))
-            redo[np.arange(len(first)), first] = True
-            restart[act[late]] = redo
-            resume[act[late]] = joined[act[late], first]
-        # rows with a late conflict are updated too, harmlessly: `solve_rounds` resets what they did
-        # from their resume round on, and replaces their exclusions
+        on_a &= to_d
+        on_d &= to_a
+        on_a |= on_d
+        clash_late = np.greater(on_a, orig)  # for booleans, x > y is x & ~y
+        late = np.flatnonzero(clash_late.any(axis=1))
+        restart = _restart(clash_late[late], clash_new[late], ex[late], jr[late], rank) if len(late) else None
         ex |= clash_new
         open_ = np.greater(free, clash_new)
         join_a = open_ & want_a
         join_d = open_ & want_d
-        join = join_a | join_d
         # sa is NONE (0) wherever a state joins, and ATTACK, DEFENSE are 1, 2: set the bits
         sa |= join_a.view(np.int8)
         sa |= join_d.view(np.int8) << 1
-        side[act], excluded[act] = sa, ex
-        jr = joined[act]
+        join = join_a | join_d
         np.copyto(jr, r[:, None].astype(np.int16), where=join)
-        joined[act] = jr
         # `foedus.engine.rules.STRIKES`: where defenders strike (escalatory), any joiner makes new attacks and
         # after round 1 the targets strike back even if nobody joined; otherwise only attack-side joiners do
-        new_attacks = join.any(axis=1) | (r == 1) if defenders_strike else join_a.any(axis=1)
+        going = join.any(axis=1) | (r == 1) if defenders_strike else join_a.any(axis=1)
         if one_round:
-            new_attacks[:] = False
-        rnd[act] += 1
-        act = act[~late & new_attacks]
-    return restart, resume
+            going[:] = False
+        r += 1
+        if restart is not None:  # back to the round the first late-conflicted state joined in, without it
+            redo, resume = restart
+            kept = (jr[late] > 0) & (jr[late] < resume[:, None])  # joined before it
+            sa[late] = np.where(kept | orig[late], sa[late], NONE)
+            jr[late] = np.where(kept, jr[late], 0)
+            ex[late], r[late], going[late] = redo, resume, True
+        if not going.all():
+            gone = act[~going]
+            side[gone], excluded[gone], joined[gone] = sa[~going], ex[~going], jr[~going]
+            act, sa, ex, jr, orig, r = act[going], sa[going], ex[going], jr[going], orig[going], r[going]
+    return side, joined, excluded
+
+
+def _restart(clash_late: np.ndarray, clash_new: np.ndarray, ex: np.ndarray, jr: np.ndarray, rank: np.ndarray
+             ) -> tuple[np.ndarray, np.ndarray]:
+    """For rows with a late conflict: the exclusions to restart with, and the round to resume from.
+
+    Everything excluded so far stays excluded, and so does the first late-conflicted state the single engine
+    meets (lowest id) and each newly conflicted state it would have met before that one in this round.
+    """
+    n = clash_late.shape[1]
+    first = np.where(clash_late, rank[None, :], n + 1).argmin(axis=1)
+    redo = ex | (clash_new & (rank[None, :] < rank[first][:, None]))
+    redo[np.arange(len(first)), first] = True
+    return redo, jr[np.arange(len(first)), first].astype(np.int64)
