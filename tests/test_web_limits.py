@@ -173,3 +173,34 @@ def test_too_many_requests_in_flight_get_503() -> None:
         response = c.get("/api/health")
     assert response.status_code == 503 and response.headers["retry-after"] == "1"
     assert _has_security_headers(response.headers)
+
+
+def test_cheap_requests_run_beside_the_event_loop(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cheap cascade computes in the CHEAP thread, so /api/health is answered while it runs (not after)."""
+    import foedus.web.api_cascade as api
+
+    real, started, release, threads = api.run_query, threading.Event(), threading.Event(), []
+
+    def held_back(q: Any, *args: Any, **kwargs: Any) -> Any:
+        threads.append(threading.current_thread().name)
+        started.set()
+        release.wait(20)
+        return real(q, *args, **kwargs)
+
+    monkeypatch.setattr(api, "run_query", held_back)
+    answers: list[Any] = []
+    runner = threading.Thread(target=lambda: answers.append(client.get("/api/cascade", params=FLAGSHIP)))
+    safety = threading.Timer(20, release.set)  # a loop blocked by the cascade would otherwise never answer
+    runner.start()
+    safety.start()
+    try:
+        assert started.wait(20)
+        health = client.get("/api/health")
+        answered_while_running = not release.is_set()
+    finally:
+        release.set()
+        safety.cancel()
+        runner.join(30)
+    assert health.status_code == 200 and answered_while_running
+    assert threads == ["foedus-cheap_0"] and answers[0].status_code == 200
+    assert [j["state"] for j in answers[0].json()["joiners"]].count("PRK") == 1

@@ -3,15 +3,20 @@
 Optional what-if changes run it in a changed world, and `draws`/`seed` add the Monte Carlo keys, just as
 `foedus cascade --add-member … --draws N --seed S --json` would.
 
-A cheap request — the legal reading among a few states, no what-if, no draws — is a millisecond of
-pure-Python CPU work, so the handler runs it on the event loop (`async`), which beats a hop to the thread pool
-where threads would only contend for the GIL. Anything more (`foedus.web.jobs.is_cheap`) is checked against the
-cost caps and handed to the worker pool (`foedus.web.pool`), which runs it in another process under a time
-limit, so the event loop keeps answering everyone else; a full pool answers 503 with Retry-After.
+A cheap request — the legal reading among a few states, no what-if, no draws — is a few milliseconds of
+pure-Python CPU work. It runs in one thread beside the event loop (`CHEAP`; the request's event-loop slot,
+held meanwhile, keeps it to one at a time): the thread gives the interpreter back to the loop at every switch
+interval, so `/api/health` and the static files are answered while cheap requests queue, where running them
+on the loop itself made every other request wait behind all of them. Anything more
+(`foedus.web.jobs.is_cheap`) is checked against the cost caps and handed to the worker pool
+(`foedus.web.pool`), which runs it in another process under a time limit; a full pool answers 503 with
+Retry-After.
 """
 
 from __future__ import annotations
 
+import asyncio
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from typing import Annotated, Any
 
@@ -26,7 +31,9 @@ from foedus.web.params import ScenarioQuery, scenario_query
 from foedus.web.params_mc import DrawsQuery, draws_query, likelihood_query
 from foedus.web.whatif import WhatIfQuery, whatif_query
 
-__all__ = ["ERRORS", "router", "run_query"]
+__all__ = ["CHEAP", "ERRORS", "router", "run_query"]
+
+CHEAP = ThreadPoolExecutor(max_workers=1, thread_name_prefix="foedus-cheap")  # cheap cascades, one at a time
 
 router = APIRouter(prefix="/api", tags=["cascade"])
 ERRORS: dict[int | str, dict[str, Any]] = {
@@ -52,8 +59,13 @@ async def get_cascade(
     if likelihood:  # features and intervals take a few hundred ms: a job for a worker, off the event loop
         q = replace(q, options=(*q.options, ("likelihood", True)))
     elif is_cheap(q, whatif, mc):
-        return JSONResponse(run_query(q))
+        return await asyncio.get_running_loop().run_in_executor(CHEAP, _cheap_response, q)
     check_cost(q, mc)
     release_loop_slot(request.scope)  # the worker computes; this request only waits now
     body = await request.app.state.pool.run(cascade_job(q, whatif, mc))
     return Response(body, media_type="application/json")
+
+
+def _cheap_response(q: ScenarioQuery) -> JSONResponse:
+    """The response of a cheap request, rendered in the `CHEAP` thread (JSON encoding included)."""
+    return JSONResponse(run_query(q))
