@@ -5,15 +5,15 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any
-
-from rich.console import Console
-from rich.table import Table
+from typing import TYPE_CHECKING, Any
 
 from foedus.engine.records import MonteCarloSummary
 from foedus.engine.result import CascadeResult
 from foedus.errors import FoedusError
 from foedus.model.world import World
+
+if TYPE_CHECKING:  # rich is imported when something is printed with it, not for --json
+    from rich.console import Console
 
 __all__ = [
     "print_citations",
@@ -28,6 +28,8 @@ __all__ = [
 
 
 def _console() -> Console:
+    from rich.console import Console
+
     return Console(highlight=False, soft_wrap=False)
 
 
@@ -76,6 +78,8 @@ def _print_montecarlo(console: Console, mc: MonteCarloSummary) -> None:
     console.print(f"Monte Carlo, {mc.draws:,} draws (seed {mc.seed}): war size mean {size['mean']:.1f}, "
                   f"90% interval {size['p5']:.0f}–{size['p95']:.0f}; P(major powers on opposite sides) "
                   f"{mc.p_major_powers_opposite:.1%}")
+    from rich.table import Table
+
     table = Table("state", "P(attack side)", "P(defense side)", title="probability of joining")
     rows = sorted(mc.probabilities.items(), key=lambda kv: -max(kv[1].values()))
     for state, p in rows[:25]:

@@ -27,7 +27,7 @@ __all__ = ["PARSERS", "Change", "Overlay", "changes_from", "load_overlay"]
 
 
 class _Change(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class AddMember(_Change):
@@ -88,7 +88,7 @@ Change = Annotated[AddMember | RemoveMember | DropTreaty | AddTreaty | SetStreng
 class Overlay(BaseModel):
     """A named list of changes to a treaty world."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     name: str = "what-if"
     description: str | None = None

@@ -24,7 +24,7 @@ Lon = Annotated[float, Field(ge=-180, le=180)]
 class PlaceCoords(BaseModel):
     """A place's marker point (degrees, WGS84) and, for contested land, an outline of [lon, lat] points."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     lat: Lat
     lon: Lon
