@@ -189,11 +189,42 @@ def test_progress_bars_draw_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch,
     with working("quiet"):
         pass
     assert capsys.readouterr().err == ""
+    with steps("quiet", 1) as done:
+        done(5, 9)  # the work learnt it has 9 steps
+    assert capsys.readouterr().err == ""
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
     with steps("counting years", 4) as done:
         for k in range(1, 5):
             done(k)
+    with steps("counting what turns up", 1) as done:
+        for k in range(1, 8):
+            done(k, 7)
     assert isinstance(done, type(lambda: None))
+
+
+def test_single_date_atlas_compare_and_monte_carlo_atlas_report_progress() -> None:
+    """The steps the CLI's bars count: a reading per atlas, the atlases of a compare, the replayed dyads."""
+    import datetime as dt
+
+    from foedus.model.world import World
+    from foedus.sweeps.atlas import AtlasOptions, atlas_frame
+    from foedus.sweeps.atlas_mc import atlas_montecarlo
+    from foedus.sweeps.compare import compare_atlas
+
+    world, day = World.default(), dt.date(2025, 6, 1)
+    seen: list[object] = []
+    frame = atlas_frame(world, day, AtlasOptions(), seen.append)
+    assert seen == [1, 2] and len(frame) > 30_000
+    seen.clear()
+    report = compare_atlas(world, day, world, dt.date(2024, 6, 1), AtlasOptions(readings=("legal",)),
+                           progress=seen.append)
+    assert seen == [1, 2] and report["readings"]["legal"]["dyads"]["base"] == len(frame)
+    calls: list[tuple[int, int]] = []
+    atlas_montecarlo(world, day, 3, 1, progress=lambda k, n: calls.append((k, n)))
+    assert calls and [k for k, _ in calls] == list(range(1, len(calls) + 1)) and {n for _, n in calls} == {len(calls)}
+    calls.clear()
+    atlas_montecarlo(world, day, 3, 1, reading="escalatory", progress=lambda k, n: calls.append((k, n)))
+    assert calls == [(1, 3), (2, 3), (3, 3)]
 
 
 def test_atlas_plot_says_what_it_wrote_and_needs_force_to_replace(tmp_path: Path) -> None:

@@ -31,10 +31,11 @@ def working(label: str) -> Iterator[None]:
 
 
 @contextlib.contextmanager
-def steps(label: str, total: int) -> Iterator[Callable[[int], None]]:
-    """A bar of `total` steps with count, elapsed and remaining time; yields `done(k)` (k steps done so far)."""
+def steps(label: str, total: int) -> Iterator[Callable[..., None]]:
+    """A bar of `total` steps with count, elapsed and remaining time; yields `done(k)` (k steps done so far),
+    or `done(k, n)` when the work learns that it has `n` steps in all."""
     if not sys.stderr.isatty():
-        yield lambda _k: None
+        yield lambda _k, _n=None: None
         return
     from rich.console import Console
     from rich.progress import (
@@ -50,4 +51,4 @@ def steps(label: str, total: int) -> Iterator[Callable[[int], None]]:
                TimeRemainingColumn())
     with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task(label, total=total)
-        yield lambda k: bar.update(task, completed=k)
+        yield lambda k, n=None: bar.update(task, completed=k, total=n if n is not None else total)

@@ -72,8 +72,8 @@ def compare(
                             unresolved_met=inputs["unresolved"] == "met")
         who = [base.states.resolve_id(x) for x in split(against or [])]
         watched = base.states.resolve_id(watch) if watch else None
-        with working("comparing every ordered dyad"):
-            report = compare_atlas(base, base_day, other, other_day, opts, watched, who)
+        with steps("comparing every ordered dyad: atlases", 2 * len(opts.readings)) as done:
+            report = compare_atlas(base, base_day, other, other_day, opts, watched, who, done)
         report["what_if"] = changes.describe()
         _emit(report) if as_json else _print_atlas(report)
         return
@@ -166,8 +166,8 @@ def atlas(  # noqa: PLR0913 - one option per atlas input
         _atlas_draws(world, parse_date(date), draws, how, reading, out)
         return
     if date is not None:
-        with working(f"atlas {date}: every ordered dyad"):
-            frame = atlas_frame(world, parse_date(date), opts)
+        with steps(f"atlas {date}: every ordered dyad, by reading", len(opts.readings)) as done:
+            frame = atlas_frame(world, parse_date(date), opts, done)
         save_table(frame, out, force=force, datasets=_ATLAS_DATA[:2], title=f"foedus atlas {date}")
         return
     if first is None or last is None:
@@ -241,9 +241,10 @@ def _atlas_draws(world: Any, day: Any, draws: int, how: _DrawsHow, reading: str 
         with steps(f"atlas {day}, escalatory draws", draws) as done:
             result = atlas_montecarlo(world, day, draws, seed, model, backend=how.backend, reading=chosen,
                                       progress=done, severity=how.severity)
-    else:
-        with working(f"atlas {day}, {draws:,} draws"):
-            result = atlas_montecarlo(world, day, draws, seed, model, backend=how.backend, severity=how.severity)
+    else:  # most dyads are drawn at once; the bar counts those that need the per-scenario replay
+        with steps(f"atlas {day}, {draws:,} draws: dyads replayed", 1) as done:
+            result = atlas_montecarlo(world, day, draws, seed, model, backend=how.backend, progress=done,
+                                      severity=how.severity)
     save_table(result.frame(world, day, seed), out, force=how.force, datasets=_ATLAS_DATA[:2], title=title)
 
 

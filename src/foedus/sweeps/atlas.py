@@ -50,26 +50,34 @@ def dyad_members(world: World, day: dt.date) -> list[str]:
     return members or [s.id for s in world.states]
 
 
-def atlas_results(world: World, day: dt.date, options: AtlasOptions | None = None) -> dict[str, BatchResult]:
-    """Batched cascades of every ordered dyad, per reading."""
+def atlas_results(world: World, day: dt.date, options: AtlasOptions | None = None,
+                  progress: Callable[[int], None] | None = None) -> dict[str, BatchResult]:
+    """Batched cascades of every ordered dyad, per reading (`progress(k)` after the k-th reading)."""
     options = options or AtlasOptions()
     members = dyad_members(world, day)
     rules = compile_rules(world, options.switches(day), members, backend=options.backend)
     n = len(members)
     a, b = np.meshgrid(np.arange(n), np.arange(n), indexing="ij")
     keep = a != b
-    return {r: batch_cascades(rules, a[keep], b[keep], r) for r in options.readings}
+    out: dict[str, BatchResult] = {}
+    for k, r in enumerate(options.readings, 1):
+        out[r] = batch_cascades(rules, a[keep], b[keep], r)
+        if progress is not None:
+            progress(k)
+    return out
 
 
-def atlas_frame(world: World, day: dt.date, options: AtlasOptions | None = None) -> pd.DataFrame:
+def atlas_frame(world: World, day: dt.date, options: AtlasOptions | None = None,
+                progress: Callable[[int], None] | None = None) -> pd.DataFrame:
     """Per ordered dyad: war size, joiners per side and whether major powers fight on opposite sides.
 
     `war_size` counts belligerents; `drawn_in` adds the states bound to both sides (conflicts), which
     join neither. The escalatory reading's `drawn_in` is never below the legal reading's (a test).
+    `progress(k)`: after the k-th reading.
     """
     import pandas as pd
 
-    results = atlas_results(world, day, options)
+    results = atlas_results(world, day, options, progress)
     first = next(iter(results.values()))
     states = first.states
     ccode = {s.id: s.ccode for s in world.states}

@@ -72,13 +72,14 @@ class AtlasDraws:
 
 @in_engine_threads
 def atlas_montecarlo(world: World, day: dt.date, draws: int, seed: int | None, model: HonourModel | None = None,
-                     backend: str | None = None, progress: Callable[[int], None] | None = None,
+                     backend: str | None = None, progress: Callable[[int, int], None] | None = None,
                      only: range | None = None, **given: Any) -> AtlasDraws:
     """`draws` Monte Carlo draws of every ordered dyad's cascade at `day`.
 
     `backend="torch"` computes the legal reading's simple dyads' draws, and the batched engine's
-    matrix products, as tensors (on CUDA when available). `progress(k)` is called after each of
-    the escalatory reading's draws. `only` computes a slice of the draws (the same draws as in the
+    matrix products, as tensors (on CUDA when available). `progress(done, total)` counts the escalatory
+    reading's draws, and the legal reading's dyads that need the per-scenario replay (the others are drawn
+    at once, before them). `only` computes a slice of the draws (the same draws as in the
     full run with that seed), so that a sweep can split them among workers (`foedus.sweeps.dask_sweeps`).
     `given`: the scenario switches (reading, requested, severity, ...; `foedus.engine.scenario.switches`).
     """
@@ -109,15 +110,18 @@ def atlas_montecarlo(world: World, day: dt.date, draws: int, seed: int | None, m
             sizes[:, d], opposite[:, d] = batch_summaries(rules.for_draw(honour[d, cols], asks[d]), att, tgt,
                                                           "escalatory")
             if progress is not None:
-                progress(d + 1)
+                progress(d + 1, draws)
         return AtlasDraws([a for a, _ in pairs], [b for _, b in pairs], sizes, opposite, reading)
     clean, legs = simple_legs(world, table, switched, pos)
     simple = np.array([is_simple(table, a, b, clean) for a, b in pairs], dtype=bool)
     fill = simple_draws_torch if get_backend(backend).name == "torch" else simple_draws
     fill(legs, honour, asks, majors, att[simple], tgt[simple], len(states), sizes, opposite, simple)
-    for k in np.nonzero(~simple)[0]:
+    replayed = np.nonzero(~simple)[0]
+    for done, k in enumerate(replayed, 1):
         scenario = build_scenario(world, attacker=pairs[k][0], target=pairs[k][1], date=day, **given)
         sizes[k], opposite[k] = complex_draws(world, scenario, model, honour, asks, pos, majors)
+        if progress is not None:
+            progress(done, len(replayed))
     return AtlasDraws([a for a, _ in pairs], [b for _, b in pairs], sizes, opposite)
 
 

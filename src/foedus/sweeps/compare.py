@@ -6,7 +6,7 @@ The two worlds are two dates, or a base world and the same world under a what-if
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import numpy as np
@@ -44,11 +44,15 @@ def compare_results(base: CascadeResult, other: CascadeResult) -> dict[str, Any]
 def compare_atlas(
     base: World, base_day: dt.date, other: World, other_day: dt.date,
     options: AtlasOptions | None = None, watch: str | None = None, against: Iterable[str] = (),
+    progress: Callable[[int], None] | None = None,
 ) -> dict[str, Any]:
-    """All ordered dyads in both worlds: war sizes, tripwires, and (optionally) a watched pair of sides."""
+    """All ordered dyads in both worlds: war sizes, tripwires, and (optionally) a watched pair of sides.
+
+    `progress(k)`: after the k-th of the 2 × readings atlases (the base world's first)."""
     options = options or AtlasOptions()
-    res_a = atlas_results(base, base_day, options)
-    res_b = atlas_results(other, other_day, options)
+    n = len(options.readings)
+    res_a = atlas_results(base, base_day, options, progress)
+    res_b = atlas_results(other, other_day, options, None if progress is None else lambda k: progress(n + k))
     against = list(against)
     out: dict[str, Any] = {"base_date": base_day.isoformat(), "other_date": other_day.isoformat(), "readings": {}}
     for reading in options.readings:
