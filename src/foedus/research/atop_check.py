@@ -16,7 +16,7 @@ import numpy as np
 from foedus.datasets.verify import dataset_file
 from foedus.errors import DataMissingError
 from foedus.model.world import World
-from foedus.research.atop_flags import FLAG_COLUMNS, atop_flag_keys
+from foedus.research.atop_flags import FLAG_COLUMNS, atop_flag_keys, sorted_union
 from foedus.research.atop_flags import dyad_keys as _keys
 from foedus.sources.atop import load_atop, read_member_rows
 
@@ -98,7 +98,7 @@ def compare_atop_flags(world: World) -> dict[str, Any]:
                        else {})
         flags.append(FlagAgreement(column, len(ref), int((ours == theirs).sum()), int((ours & ~theirs).sum()),
                                    int((~ours & theirs).sum()), dict(classes)))
-    ours_any = np.unique(np.concatenate(list(found.values())))
+    ours_any = sorted_union(list(found.values()))
     extra = np.setdiff1d(ours_any, keys)
     unflagged = np.setdiff1d(keys, ours_any)
     zero_rows = int((ref[np.isin(keys, unflagged), 3:] == 0).all(axis=1).sum())

@@ -25,7 +25,8 @@ if TYPE_CHECKING:
 
     from foedus.model.world import World
 
-__all__ = ["FLAG_COLUMNS", "YEAR_SPAN", "atop_flag_keys", "cached_flag_keys", "dyad_keys", "flag_columns"]
+__all__ = ["FLAG_COLUMNS", "YEAR_SPAN", "atop_flag_keys", "cached_flag_keys", "dyad_keys", "flag_columns",
+           "sorted_union"]
 
 FLAG_COLUMNS = {"defense": "atop_defense", "offense": "atop_offense", "neutrality": "atop_neutral",
                 "nonaggression": "atop_nonagg", "consultation": "atop_consul"}
@@ -120,7 +121,7 @@ def flag_columns(rows: np.ndarray, found: dict[str, np.ndarray] | None, directed
     missing = ~in_coverage if found is not None else np.ones(n, dtype=bool)
     bits = np.zeros(n, dtype=np.uint8)
     if found is not None and n:
-        union = np.unique(np.concatenate([found[kind] for kind in FLAG_COLUMNS]))
+        union = sorted_union([found[kind] for kind in FLAG_COLUMNS])
         mask = np.zeros(len(union), dtype=np.uint8)
         for bit, kind in enumerate(FLAG_COLUMNS):
             mask[np.searchsorted(union, found[kind])] |= np.uint8(1 << bit)
@@ -129,6 +130,22 @@ def flag_columns(rows: np.ndarray, found: dict[str, np.ndarray] | None, directed
             bits |= _lookup(dyad_keys(rows[:, [1, 0, 2]]), union, mask)
     return {column: pd.arrays.IntegerArray(((bits >> bit) & 1).astype(np.int8), missing.copy())
             for bit, column in enumerate(FLAG_COLUMNS.values())}
+
+
+def sorted_union(arrays: list[np.ndarray]) -> np.ndarray:
+    """The sorted distinct values of integer arrays: a sort and a comparison with the neighbour (`np.unique`
+    on a few hundred thousand keys is several times slower).
+
+    >>> sorted_union([np.array([1, 5, 9]), np.array([5, 2])]).tolist()
+    [1, 2, 5, 9]
+    """
+    values = np.sort(np.concatenate(arrays)) if arrays else np.zeros(0, dtype=np.int64)
+    if len(values) < 2:
+        return values
+    keep = np.empty(len(values), dtype=bool)
+    keep[0] = True
+    np.not_equal(values[1:], values[:-1], out=keep[1:])
+    return values[keep]
 
 
 def _lookup(keys: np.ndarray, union: np.ndarray, mask: np.ndarray) -> np.ndarray:
