@@ -13,14 +13,17 @@ checks random dates, dyads and switches.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import numpy as np
 
-from foedus.engine.fast.backend import Backend
-from foedus.engine.fast.closure import Closures, closures
-from foedus.engine.fast.matrices import BatchRules, Conditional, Reach, compile_rules
-from foedus.engine.fast.rounds import ATTACK, DEFENSE, NONE
+from foedus.engine.fast.batch import (  # unchanged by the work the legacy copy stands for
+    BatchResult,
+    _closures,
+    _conditionals,
+    _or_rows,
+    _wants_opening,
+)
+from foedus.engine.fast.matrices import BatchRules, compile_rules
+from foedus.engine.fast.rounds import ATTACK, DEFENSE
 from foedus.engine.fast.threads import in_engine_threads
 from foedus.engine.rules import STRIKES
 from foedus.engine.scenario import Reading, Scenario
@@ -28,29 +31,6 @@ from foedus.model.world import World
 from legacy.rounds import solve_rounds
 
 __all__ = ["BatchResult", "BatchRules", "batch_cascades", "batch_scenario", "batch_summaries", "compile_rules"]
-
-
-@dataclass
-class BatchResult:
-    """Sides (0 none, 1 attack, 2 defense), join rounds and conflicts for every row."""
-
-    states: list[str]
-    attackers: np.ndarray
-    targets: np.ndarray
-    sides: np.ndarray
-    rounds: np.ndarray
-    conflicts: np.ndarray
-    majors: np.ndarray
-
-    def war_size(self) -> np.ndarray:
-        """Belligerents per row, original parties included."""
-        return np.asarray((self.sides != NONE).sum(axis=1))
-
-    def majors_opposite(self) -> np.ndarray:
-        """Rows where major powers fight on both sides."""
-        a = ((self.sides == ATTACK) & self.majors).any(axis=1)
-        d = ((self.sides == DEFENSE) & self.majors).any(axis=1)
-        return np.asarray(a & d)
 
 
 @in_engine_threads
@@ -74,16 +54,6 @@ def batch_cascades(rules: BatchRules, attackers: np.ndarray, targets: np.ndarray
         side[ix, attackers[part]], side[ix, targets[part]] = ATTACK, DEFENSE
         sides[part], rounds[part], conflicts[part] = _solve(rules, side, side == DEFENSE, reading)
     return BatchResult(rules.states, attackers, targets, sides, rounds, conflicts, rules.majors)
-
-
-def _closures(rules: BatchRules, reading: Reading) -> Closures | None:
-    """The escalatory shortcut's closures (computed once per rules), or None where it does not apply."""
-    if not (STRIKES[reading].at_home and rules.war and rules.first is None):
-        return None
-    found = rules.derived.get("closures")
-    if not isinstance(found, Closures):
-        found = rules.derived["closures"] = closures(rules)
-    return found
 
 
 @in_engine_threads
@@ -184,24 +154,6 @@ def _distinct_rows(side: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return first, inverse
 
 
-def _wants_opening(rules: BatchRules, side: np.ndarray, victims: np.ndarray
-                   ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Who is bound to join each side, and who must stay out of each, while only the original targets
-    (`victims`) are attacked, by every state on the attacking side (the legal reading; round 1 of both)."""
-    n = side.shape[1]
-    on_a = (side == ATTACK).astype(np.float32)
-    victims_d = victims.astype(np.float32)
-    count = victims.sum(axis=1)
-    if (count == 1).all():
-        by_t = rules.defend_all_nt.full[victims.argmax(axis=1)]  # a gather: one victim per row
-    else:
-        by_t = rules.defend_all_nt.reach(victims_d, rules.backend)
-    to_a = _or_rows(on_a, rules.offend_nta, rules.backend)  # offence and partner-attacks neutrality together
-    want_a, want_d, stay_a, stay_d = to_a[:, :n], by_t[:, :n], by_t[:, n:], to_a[:, n:]
-    _conditionals(rules, victims_d, on_a, (want_a, want_d, stay_a, stay_d), skip_nonprov=False)
-    return want_a, want_d, stay_a, stay_d
-
-
 def _wants_escalatory(rules: BatchRules, side: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Who is bound to join each side, and who must stay out of each, when every state on each side
     strikes every state on the other (the escalatory reading after round 1)."""
@@ -220,51 +172,3 @@ def _wants_escalatory(rules: BatchRules, side: np.ndarray) -> tuple[np.ndarray, 
     return wants
 
 
-def _conditionals(rules: BatchRules, victims: np.ndarray, strikers: np.ndarray,
-                  wants: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray], skip_nonprov: bool) -> None:
-    """Add the legs whose adversary clause limits the counterparts, for `strikers` attacking `victims`.
-
-    `wants` is (join strikers' side, join victims' side, stay out against strikers, stay out against
-    victims); `skip_nonprov` drops non-provocation legs (the victims started the war).
-    """
-    to_strikers, to_victims, stay_strikers, stay_victims = wants
-    be = rules.backend
-    _conditional(rules.cond_defend, victims, strikers, to_victims, be, skip_nonprov)
-    _conditional(rules.cond_offend, strikers, victims, to_strikers, be, False)
-    _conditional(rules.cond_neutral, victims, strikers, stay_strikers, be, False)
-    _conditional(rules.cond_neutral_att, strikers, victims, stay_victims, be, False)
-
-
-def _or_rows(on: np.ndarray, matrix: Reach, backend: Backend) -> np.ndarray:
-    """(on @ matrix) > 0, with a gather for the rows where a single state is on (most rows)."""
-    count = on.sum(axis=1)
-    if (count <= 1).all():
-        gathered: np.ndarray = matrix.full[on.argmax(axis=1)] & (count == 1)[:, None]
-        return gathered
-    out = np.zeros((len(on), matrix.full.shape[1]), dtype=bool)
-    single = count == 1
-    if single.any():
-        out[single] = matrix.full[on[single].argmax(axis=1)]
-    many = count > 1
-    out[many] = matrix.reach(on[many], backend)
-    return out
-
-
-def _conditional(cond: Conditional, owed_on: np.ndarray, counter_on: np.ndarray, want: np.ndarray,
-                 backend: Backend, skip_nonprov: bool) -> None:
-    """Legs that bind when the owed-to state is in play and some counterpart other than the obligor qualifies."""
-    if len(cond.owed) == 0:
-        return
-    keep = ~cond.nonprov if skip_nonprov else np.ones(len(cond.owed), dtype=bool)
-    owed, obligor, allowed = cond.owed[keep], cond.obligor[keep], cond.allowed[keep]
-    in_play = owed_on[:, owed] > 0
-    rows = np.nonzero(in_play.any(axis=1))[0]  # only rows where some owed-to state is in play
-    if len(rows) == 0:
-        return
-    counter = counter_on[rows]
-    counts = backend.matmul(counter, allowed.T.astype(np.float32))  # qualifying counterparts per row and leg
-    counts -= counter[:, obligor] * allowed[np.arange(len(obligor)), obligor]  # never the obligor itself
-    hit = (in_play[rows] & (counts > 0)).astype(np.float32)
-    onehot = np.zeros((len(obligor), want.shape[1]), dtype=np.float32)
-    onehot[np.arange(len(obligor)), obligor] = 1
-    want[rows] |= backend.any_product(hit, onehot)

@@ -14,10 +14,13 @@ and the cascade is recomputed without it, so the outcome never depends on evalua
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from foedus.engine.cascade import (  # unchanged by the work the legacy copy stands for
+    _notes,
+    _obligation_key,
+)
 from foedus.engine.citing import obligation
 from foedus.engine.leg import Leg
 from foedus.engine.result import (
@@ -235,18 +238,3 @@ class _Run:
         return result
 
 
-def _obligation_key(o: Obligation) -> tuple[int, int, int, str, str]:
-    """Primary obligation first: strongest, defence before offence, bilateral before multilateral."""
-    return (int(o.strength[1]), 0 if o.kind == "defense" else 1, 0 if o.bilateral else 1, o.treaty, o.article)
-
-
-def _notes(world: World, scenario: Scenario) -> tuple[str, ...]:
-    notes: list[str] = []
-    if not world.states.has_system_dates:
-        notes.append("state-system dates not loaded: run `foedus data fetch cow_states` to check them")
-    if not world.has_history:
-        notes.append("ATOP history not loaded: only the curated treaty set counts (no historical alliances, none "
-                     "carried forward past 2018); run `foedus data fetch atop`")
-    if scenario.date > dt.date(2025, 12, 31):
-        notes.append("the bundled treaty data is current to 2025-12-31; later changes are not encoded")
-    return tuple(notes)

@@ -14,14 +14,14 @@ deterministic engine (they are restraints, not commitments that can be dropped).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
-
 import numpy as np
 
+from foedus.engine.fast.montecarlo import (  # unchanged by the work the legacy copy stands for
+    MonteCarloResult,
+    new_seed,
+)
 from foedus.engine.fast.rounds import ATTACK, DEFENSE, NONE, solve_rounds
 from foedus.engine.fast.threads import in_engine_threads
-from foedus.engine.records import MonteCarloSummary
 from foedus.engine.reliability import HonourModel
 from foedus.engine.rules import STRIKES, is_war
 from foedus.engine.scenario import Scenario
@@ -31,52 +31,6 @@ from legacy.potential import PotentialGraph, potential_graph
 __all__ = ["MonteCarloResult", "new_seed", "replay", "simulate"]
 
 _CELLS = 20_000_000  # draws x (obligations + attacks) per block: bounds memory to a few hundred MB
-
-
-@dataclass
-class MonteCarloResult:
-    """Per-draw sides and the summaries the JSON output carries."""
-
-    states: list[str]
-    sides: np.ndarray  # (draws, states) in {0, 1 attack, 2 defense}
-    draws: int
-    seed: int
-    majors: np.ndarray  # bool per state
-    model: HonourModel
-
-    def probabilities(self) -> dict[str, dict[str, float]]:
-        """P(on the attacking side), P(on the defending side), per state that ever fights."""
-        att = (self.sides == ATTACK).mean(axis=0)
-        dfn = (self.sides == DEFENSE).mean(axis=0)
-        return {s: {"attack": round(float(att[i]), 6), "defense": round(float(dfn[i]), 6)}
-                for i, s in sorted(enumerate(self.states), key=lambda t: t[1]) if att[i] or dfn[i]}
-
-    def war_size(self) -> dict[str, Any]:
-        """Distribution of the number of belligerents (original parties included)."""
-        sizes = (self.sides != NONE).sum(axis=1)
-        values, counts = np.unique(sizes, return_counts=True)
-        q = np.percentile(sizes, [5, 50, 95])
-        shares = {str(int(v)): round(float(c) / self.draws, 6) for v, c in zip(values, counts, strict=True)}
-        return {"mean": round(float(sizes.mean()), 4), "p5": float(q[0]), "p50": float(q[1]), "p95": float(q[2]),
-                "distribution": shares}
-
-    def p_majors_opposite(self) -> float:
-        """Share of draws with major powers fighting on both sides."""
-        a = ((self.sides == ATTACK) & self.majors).any(axis=1)
-        d = ((self.sides == DEFENSE) & self.majors).any(axis=1)
-        return round(float((a & d).mean()), 6)
-
-    def summary(self, expected_power: dict[str, Any] | None = None) -> MonteCarloSummary:
-        """The typed summary a `CascadeResult` carries."""
-        return MonteCarloSummary(self.draws, self.seed, self.probabilities(), self.war_size(),
-                                 self.p_majors_opposite(), self.model.describe(), expected_power)
-
-
-def new_seed() -> int:
-    """A fresh seed, for runs the user gave none: recorded in the result so that they can be replayed."""
-    import secrets
-
-    return secrets.randbelow(2**32)
 
 
 @in_engine_threads

@@ -9,10 +9,12 @@ happen, with the victim gates left open (each draw opens or closes them itself).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 import numpy as np
 
+from foedus.engine.fast.potential import (  # unchanged by the work the legacy copy stands for
+    _index_of,
+)
 from foedus.engine.reliability import HonourModel
 from foedus.engine.rules import STRIKES, Situation, evaluate, is_war
 from foedus.engine.scenario import Attack, Scenario
@@ -57,12 +59,6 @@ class PotentialGraph:
         sorted_groups = group.ravel()[order]
         self.g_starts = np.flatnonzero(np.r_[True, sorted_groups[1:] != sorted_groups[:-1]]) if len(order) else order
         self.g_state, self.g_anchor, self.g_commit, self.g_request, self.g_nonprov = (uniq[:, i] for i in range(5))
-
-
-def _index_of(items: dict[Any, int], key: Any) -> int:
-    if key not in items:
-        items[key] = len(items)
-    return items[key]
 
 
 class _Finder:

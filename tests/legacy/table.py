@@ -20,7 +20,11 @@ from typing import TYPE_CHECKING
 from foedus.engine import rules
 from foedus.engine.leg import STRENGTH_ORDER, Leg
 from foedus.engine.scenario import Basis
-from foedus.model.treaty import Kind, Member, Provision, Strength, Treaty
+from foedus.engine.table import (  # unchanged by the work the legacy copy stands for
+    active_members,
+    parties,
+)
+from foedus.model.treaty import Kind, Provision, Strength, Treaty
 from foedus.model.world import World
 
 if TYPE_CHECKING:
@@ -64,38 +68,6 @@ class LegTable:
         """
         return [model.probability(t, s.value, bilateral, self.date)
                 for (_, t), (s, bilateral) in zip(self.commitments, self.strongest, strict=True)]
-
-
-def _member_party(treaty: Treaty, member: Member, day: dt.date, basis: Basis) -> bool:
-    """Whether `member` is a party on `day` (joined, not left; suspended or not)."""
-    if basis == "signed":
-        founder = member.joined is None or member.joined == treaty.in_force
-        start = member.signed or (treaty.signed if founder else member.joined)
-    else:
-        start = member.joined or treaty.in_force
-    if start is None or day < start:
-        return False
-    return member.left is None or day < member.left
-
-
-def parties(treaty: Treaty, day: dt.date, basis: Basis) -> dict[str, str | None]:
-    """The parties to `treaty` on `day`, each with the reason its membership is suspended then (None: it is not)."""
-    if not treaty.in_effect(day, basis):
-        return {}
-    out: dict[str, str | None] = {}
-    name = treaty.short_name or treaty.id
-    for m in treaty.members:
-        if _member_party(treaty, m, day, basis):
-            span = next((sp for sp in m.suspended if sp.covers(day)), None)
-            out[m.state] = None if span is None else (
-                f"{m.state}'s membership of {name} is suspended since {span.start}"
-                + (f" ({span.note})" if span.note else ""))
-    return out
-
-
-def active_members(treaty: Treaty, day: dt.date, basis: Basis) -> frozenset[str]:
-    """States bound by `treaty` on `day` (parties whose membership is not suspended)."""
-    return frozenset(s for s, why in parties(treaty, day, basis).items() if why is None)
 
 
 def _legs_of(treaty: Treaty, provision: Provision, members: dict[str, str | None], day: dt.date) -> list[Leg]:
