@@ -176,3 +176,41 @@ def test_python_dash_m_foedus_is_the_same_command_line() -> None:
     bad = subprocess.run([sys.executable, "-m", "foedus", "cascade", "-a", "XXX", "-t", "RUS", "-d", "2025-01-15"],
                          capture_output=True, text=True, timeout=120)
     assert bad.returncode == 2 and len(bad.stderr.strip().splitlines()) == 1
+
+
+def test_a_command_runs_in_an_app_holding_only_it(capsys: pytest.CaptureFixture[str]) -> None:
+    from foedus.cli.app import app, app_for
+    from foedus.cli.entry import run_cli
+
+    narrow = app_for(["cascade", "-a", "UKR"])
+    assert narrow is not app and [c.callback.__name__ for c in narrow.registered_commands if c.callback] == [
+        "cascade"] and not narrow.registered_groups
+    assert [g.name for g in app_for(["likely", "report"]).registered_groups] == ["likely"]
+    assert [c.name for c in app_for(["atop-check"]).registered_commands] == ["atop-check"]
+    assert all(app_for(args) is app for args in ([], ["--help"], ["cascad"], ["-a", "UKR"]))
+    assert len(app.registered_commands) > 10  # narrowing copies the app, never changes it
+    for args in (["cascade", "-a", "UKR", "-t", "RUS", "-d", "2025-01-15", "--json"],
+                 ["cascade", "-a", "XXX", "-t", "RUS", "-d", "2025-01-15"], ["cascade", "--nope"],
+                 ["likely", "--help"], ["treaties", "show"]):
+        both = []
+        for which in (app, app_for(args)):
+            code = run_cli(which, args)
+            both.append((code, *capsys.readouterr()))
+        assert both[0] == both[1], args
+
+
+def test_start_imports_with_the_collector_paused_then_restores_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    import foedus.cli.app as app_module
+    from foedus.cli import start
+
+    seen: list[tuple[bool, str | None]] = []
+    monkeypatch.setattr(app_module, "main", lambda: seen.append((gc.isenabled(), os.environ.get(
+        "PYDANTIC_DISABLE_PLUGINS"))))
+    monkeypatch.setenv("PYDANTIC_DISABLE_PLUGINS", "mine")
+    start.main()
+    monkeypatch.delenv("PYDANTIC_DISABLE_PLUGINS")
+    start.main()
+    gc.unfreeze()
+    assert seen == [(True, "mine"), (True, "__all__")]

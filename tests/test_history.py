@@ -89,3 +89,42 @@ def test_any_date_from_1815_works() -> None:
     assert r.scenario.date == dt.date(1815, 6, 18)
     with pytest.raises(foedus.FoedusError, match="outside the range"):
         foedus.cascade("FRN", "UKG", "1814-12-31")
+
+
+def _fresh(world: World) -> World:
+    """The same world with its ATOP history not yet loaded (`World.default` is shared by the tests)."""
+    from foedus.sources.history import with_history
+
+    return World(with_history(dict(world.treaties.curated), world.states, True), world.states, world.places)
+
+
+def test_coverage_end_is_atops() -> None:
+    from foedus.sources.history import COVERAGE_END
+
+    assert COVERAGE_END == ATOP_END
+
+
+@pytest.mark.parametrize("day", [dt.date(2019, 1, 1), dt.date(2025, 6, 1)])
+def test_a_date_after_coverage_reads_only_the_alliances_that_can_still_bind(world: World, day: dt.date) -> None:
+    from foedus.sources.history import binds_after
+
+    lazy, full = _fresh(world), _fresh(world)
+    assert len(full.treaties.history) > 0  # loads the whole history
+    recent = [t.id for t in lazy.treaties.on(day)]
+    assert lazy.treaties._history is None  # the whole history was not loaded
+    everything = list(full.treaties.on(day))
+    assert recent == [t.id for t in everything if t.origin != "atop" or binds_after(t, ATOP_END)]
+    left_out = [t for t in everything if t.id not in set(recent)]
+    assert left_out and not any(t.in_effect(day, basis) for t in left_out for basis in ("in-force", "signed"))
+    for basis in ("in-force", "signed"):
+        a, b = compile_table(lazy, day, basis), compile_table(full, day, basis)
+        assert a.members == b.members and a.commitments == b.commitments and a.support == b.support
+        assert [(leg.treaty.id, leg.provision.article, leg.obligor, leg.beneficiary, leg.gates, leg.suspended)
+                for leg in a.all_legs()] == [
+            (leg.treaty.id, leg.provision.article, leg.obligor, leg.beneficiary, leg.gates, leg.suspended)
+            for leg in b.all_legs()]
+    cited = recent[-1]
+    assert lazy.treaties[cited] == full.treaties[cited] and cited in lazy.treaties
+    assert lazy.treaties._history is None  # asking for a treaty it read did not load the rest
+    ran = [foedus.cascade("RUS", "EST", day.isoformat(), world=w, reading="escalatory").to_dict() for w in (lazy, full)]
+    assert ran[0] == ran[1] and ran[0]["joiners"]

@@ -4,12 +4,40 @@
 >>> result = foedus.cascade("UKR", "RUS", "2025-01-15", place="kursk-oblast")
 >>> "PRK" in result.sides["defense"]
 True
+
+The engine is imported on first use of `cascade`, `load_world`, `replay_war`, `CascadeResult` or `World`, so that
+`import foedus.<module>` (the CLI's start among them) loads only what it needs.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 from foedus._version import __version__
-from foedus.api import cascade, load_world, replay_war
-from foedus.engine.result import CascadeResult
 from foedus.errors import FoedusError
-from foedus.model.world import World
+
+if TYPE_CHECKING:
+    from foedus.api import cascade, load_world, replay_war
+    from foedus.engine.result import CascadeResult
+    from foedus.model.world import World
 
 __all__ = ["CascadeResult", "FoedusError", "World", "__version__", "cascade", "load_world", "replay_war"]
+
+_LAZY = {"cascade": "foedus.api", "load_world": "foedus.api", "replay_war": "foedus.api",
+         "CascadeResult": "foedus.engine.result", "World": "foedus.model.world"}
+
+
+def __getattr__(name: str) -> Any:
+    """The public names above, imported when first asked for."""
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'foedus' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

@@ -1,5 +1,5 @@
 """`python -m foedus.cli`: the same as the `foedus` console script."""
 
-from foedus.cli.app import main
+from foedus.cli.start import main
 
 main()
