@@ -152,8 +152,30 @@ def child_pandas_flags() -> dict[str, Any]:
     return {"seconds": round(time.perf_counter() - t, 3), "rows": len(out)}
 
 
+TYPER_FLOOR = """
+import inspect, sys, typer
+def cascade(**options): sys.stdout.write("{}\\n")
+cascade.__signature__ = inspect.Signature([inspect.Parameter(f"o{i}", inspect.Parameter.KEYWORD_ONLY, default="",
+                                           annotation=str) for i in range(int(sys.argv[1]))])
+app = typer.Typer(add_completion=False)
+app.callback()(lambda: None)
+app.command()(cascade)
+app(["cascade"], standalone_mode=False)
+"""
+
+
+def child_cascade_options() -> dict[str, Any]:
+    """How many options `foedus cascade` has (for the bare typer app of the same size)."""
+    from typer.main import get_command
+
+    from foedus.cli.app import app
+
+    return {"options": len(get_command(app).commands["cascade"].params)}  # type: ignore[attr-defined]
+
+
 CHILDREN = {"cascades": child_cascades, "atlas": child_atlas, "atlas_mc": child_atlas_mc, "mc": child_mc,
-            "dyad_flags": child_dyad_flags, "pandas_flags": child_pandas_flags}
+            "dyad_flags": child_dyad_flags, "pandas_flags": child_pandas_flags,
+            "cascade_options": child_cascade_options}
 
 
 # --- the parent: alternate the trees, repeat, take medians -----------------------------------------------------
@@ -172,9 +194,9 @@ def _child(tree: Path, name: str, *args: object) -> dict[str, Any]:
     return result
 
 
-def _command(tree: Path, argv: list[str]) -> tuple[float, int]:
-    """A fresh `python -m foedus.cli ...` (or `python -c pass` for []): seconds and peak memory (MiB)."""
-    code = ["-m", "foedus.cli", *argv] if argv else ["-c", "pass"]
+def _command(tree: Path, argv: list[str], raw: bool = False) -> tuple[float, int]:
+    """A fresh `python -m foedus.cli ...` (`python -c pass` for [], `python ARGV` if `raw`): seconds, peak MiB."""
+    code = argv if raw else ["-m", "foedus.cli", *argv] if argv else ["-c", "pass"]
     with tempfile.TemporaryDirectory() as tmp:
         cmd = ["/usr/bin/time", "-f", "%e %M", sys.executable, *code]
         out = subprocess.run([c.replace("OUT", tmp) for c in cmd], env=_env(tree), capture_output=True, text=True,
@@ -237,8 +259,12 @@ def suite_mc(trees: dict[str, Path], args: argparse.Namespace) -> list[dict[str,
 def suite_cli(trees: dict[str, Path], args: argparse.Namespace) -> list[dict[str, Any]]:
     got = _alternate(trees, 5 * args.repeat, lambda t: _command(t, CLI_CASCADE)[0])
     floor = _alternate({"new": ROOT}, 5 * args.repeat, lambda t: _command(t, [])[0])
+    options = _child(ROOT, "cascade_options")["options"]
+    bare = _alternate({"new": ROOT}, 5 * args.repeat,
+                      lambda t: _command(t, ["-c", TYPER_FLOOR, str(options)], raw=True)[0])
     return [_report("CLI cold start to JSON: foedus " + " ".join(CLI_CASCADE), got),
-            _report("python -c pass", floor)]
+            _report("python -c pass", floor),
+            _report(f"a bare typer app with {options} options, the size of `foedus cascade` (nothing else)", bare)]
 
 
 def _commands(trees: dict[str, Path], args: argparse.Namespace, argv: list[str], title: str) -> list[dict[str, Any]]:
