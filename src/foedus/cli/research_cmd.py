@@ -73,8 +73,9 @@ def similarity(
 ) -> None:
     """Alliance similarity for every dyad-year: S (absolute, squared, CINC-weighted), kappa, pi, tau-b."""
     from foedus.cli.progress import steps
+    from foedus.cli.writing import save_columns
     from foedus.model.world import World
-    from foedus.research.similarity import similarity_frame
+    from foedus.research.similarity_fast import similarity_columns
     from foedus.research.ties import yearly_portfolios
 
     years_ok(first, last)
@@ -82,9 +83,10 @@ def similarity(
     with working("loading ATOP and CINC"):
         portfolios = yearly_portfolios(World.default(), first, last)
     with steps(f"alliance similarity {first}–{last}", len(portfolios)) as done:
-        frame = similarity_frame(portfolios, progress=done)
-    save_table(frame, out, force=force, datasets=["atop", "cow_states", "cow_nmc"],
-               title=f"foedus alliance similarity {first}-{last}")
+        columns = similarity_columns(portfolios, progress=done)
+    del portfolios  # the tie matrices are not needed while the table is written
+    save_columns(columns, out, force=force, datasets=["atop", "cow_states", "cow_nmc"],
+                 title=f"foedus alliance similarity {first}-{last}")
 
 
 def atop_check(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:

@@ -6,16 +6,18 @@ a table carries CINC, so that the data's authors are cited wherever their number
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 if TYPE_CHECKING:
+    import numpy as np
     import pandas as pd
 
-__all__ = ["FORMATS_HELP", "Force", "check_table", "cite_lines", "echo_wrote", "save_table", "table_datasets"]
+__all__ = ["FORMATS_HELP", "Force", "check_table", "cite_lines", "echo_wrote", "save_columns", "save_table",
+           "table_datasets"]
 
 Force = Annotated[bool, typer.Option("--force", help="Replace an existing output (atomically: the old one stays "
                                                       "whole until the new one is complete).")]
@@ -48,10 +50,11 @@ def echo_wrote(out: Path, what: str, datasets: Iterable[str] = ()) -> None:
         typer.echo(f"data used: {names}; `foedus cite {names}` says what to cite (--bibtex for BibTeX)", err=True)
 
 
-def table_datasets(frame: pd.DataFrame, datasets: Iterable[str]) -> list[str]:
-    """The datasets to cite for a table: those given, plus COW NMC whenever a column carries CINC."""
+def table_datasets(frame: pd.DataFrame | Mapping[str, np.ndarray], datasets: Iterable[str]) -> list[str]:
+    """The datasets to cite for a table (a frame or its columns): those given, plus COW NMC whenever a column
+    carries CINC."""
     found = list(datasets)
-    if any("cinc" in str(c).lower() for c in frame.columns):
+    if any("cinc" in str(c).lower() for c in (frame.columns if hasattr(frame, "columns") else frame)):
         found.append("cow_nmc")
     return list(dict.fromkeys(found))
 
@@ -65,4 +68,16 @@ def save_table(frame: pd.DataFrame, out: Path, *, force: bool = False, datasets:
     cited = table_datasets(frame, datasets)
     meta: dict[str, Any] = {"title": title, "foedus_version": __version__, "datasets": cited}
     rows = write_table(frame, out, force=force, meta=meta)
+    echo_wrote(out, f"{rows:,} rows", cited)
+
+
+def save_columns(columns: Mapping[str, np.ndarray], out: Path, *, force: bool = False, datasets: Iterable[str] = (),
+                 title: str = "foedus output") -> None:
+    """`save_table` for plain numpy columns (Parquet is written without pandas)."""
+    from foedus._version import __version__
+    from foedus.outputs.tables import write_columns
+
+    cited = table_datasets(columns, datasets)
+    meta: dict[str, Any] = {"title": title, "foedus_version": __version__, "datasets": cited}
+    rows = write_columns(columns, out, force=force, meta=meta)
     echo_wrote(out, f"{rows:,} rows", cited)

@@ -1,0 +1,189 @@
+"""The similarity measures of every dyad of every year, vectorised, with numpy alone (no pandas to import).
+
+`similarity_columns` is what `foedus similarity` and `similarity_frame` run; `year_matrices` gives one year's
+n×n matrices (`foedus.research.similarity` defines the measures and holds the per-pair reference).
+
+How a year is computed. With the tie indicators I_a[i, k] = [T_ik = a], the pair counts
+N_ab[i, j] = #{k: T_ik = a, T_jk = b} for a, b ≥ 1 are the blocks of one float32 product B·Bᵀ (B the three
+non-zero indicators stacked, 3n×n); the counts with a zero follow from each row's level counts (a row of N
+sums to the level count of i, a column to that of j). S (absolute and squared distances) and tau-b's C − D
+are linear and quadratic forms in the 16 counts (one 18×16 product, then a sum over the 16). Every count and
+sum of counts involved is an integer below n² < 2**24, so float32 is exact, and the results are exactly those
+of the former float64 algorithm (tests/legacy/similarity.py; tests/test_similarity_fast.py). kappa's and pi's
+expected distances and tau-b's tied pairs come from the level counts; the CINC-weighted distance is one float64
+product of the weighted indicators with |a − T_jk|, as before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+import numpy as np
+import numpy.typing as npt
+
+from foedus.engine.fast.threads import in_engine_threads
+from foedus.errors import FoedusError
+
+__all__ = ["D_MAX", "FRAME_COLUMNS", "LEVELS", "MEASURES", "SimilarityInputError", "check_year", "ratio",
+           "similarity_columns", "year_matrices"]
+
+FloatArray = npt.NDArray[np.float64]
+IntArray = npt.NDArray[np.int64]
+Years = Mapping[int, tuple[npt.ArrayLike, npt.ArrayLike, npt.ArrayLike]]
+
+D_MAX = 3
+LEVELS = np.arange(D_MAX + 1)
+_LEVELS_F = LEVELS.astype(np.float64)
+MEASURES = ("s_unweighted", "s_squared", "s_weighted", "kappa", "pi", "taub")
+FRAME_COLUMNS = ("ccode1", "ccode2", "year", *MEASURES)
+
+_DIFF = LEVELS[:, None] - LEVELS[None, :]
+_SQ = (_DIFF**2).astype(np.float64)
+_SGN = np.sign(_DIFF)
+# Over the nine cells (a, b), a, b >= 1, of a pair's counts: the rows of the concordance kernel
+# sgn(a - a')·sgn(b - b'), then min(a, b), a·b and 1 (see `_parts`).
+_NONZERO = LEVELS[1:]
+_KERNEL = np.vstack([np.einsum("ac,bd->abcd", _SGN[1:, 1:], _SGN[1:, 1:]).reshape(9, 9),
+                     np.minimum.outer(_NONZERO, _NONZERO).reshape(1, 9), np.outer(_NONZERO, _NONZERO).reshape(1, 9),
+                     np.ones((1, 9))]).astype(np.float32)
+
+
+class SimilarityInputError(FoedusError):
+    """A tie matrix, weight vector or code list is malformed for the similarity measures."""
+
+
+def check_year(ties: npt.ArrayLike, weights: npt.ArrayLike) -> tuple[IntArray, FloatArray]:
+    """Validate one year's tie matrix and weights, so that bad input fails loudly rather than skews S."""
+    t = np.asarray(ties)
+    w = np.asarray(weights)
+    if t.ndim != 2 or t.shape[0] != t.shape[1]:
+        raise SimilarityInputError(f"tie matrix must be square, got shape {t.shape}")
+    if t.size and not np.issubdtype(t.dtype, np.integer):
+        raise SimilarityInputError(f"tie matrix must hold integers, got dtype {t.dtype}")
+    if t.size and (t.min() < 0 or t.max() > D_MAX):
+        raise SimilarityInputError(f"tie values must lie in 0..{D_MAX}, got {t.min()}..{t.max()}")
+    if not np.all(np.diagonal(t) == D_MAX):
+        raise SimilarityInputError(f"the diagonal (self-tie) must be {D_MAX} for every state")
+    if w.shape != (t.shape[0],):
+        raise SimilarityInputError(f"weights must have shape ({t.shape[0]},), got {w.shape}")
+    wf = w.astype(np.float64)
+    if not np.all(np.isfinite(wf)) or np.any(wf < 0):
+        raise SimilarityInputError("weights must be finite and non-negative")
+    return np.ascontiguousarray(t, dtype=np.int64), wf
+
+
+def ratio(num: FloatArray, den: FloatArray) -> FloatArray:
+    """num/den elementwise, NaN where den is 0 (the documented degenerate cases)."""
+    out = np.full(num.shape, np.nan)
+    np.divide(num, den, out=out, where=den != 0)
+    return out
+
+
+def _parts(t: IntArray, w: FloatArray) -> dict[str, FloatArray]:
+    """One year's ingredients, n×n each: Σ|d|, Σd², Σw|d|, n²·D_e(kappa), (2n)²·D_e(pi), C − D, tau-b's
+    denominator."""
+    n = t.shape[0]
+    ind = t[:, None, :] == LEVELS[None, :, None]  # (n, 4, n): I_a[i, k] at [i, a, k]
+    level_counts = ind.sum(axis=2).T  # (4, n): m_a(i), how often each tie value occurs in row i
+    upper = ind[:, 1:, :].transpose(1, 0, 2).astype(np.float32, order="C").reshape(3 * n, n)
+    cells = (upper @ upper.T).reshape(3, n, 3, n).transpose(0, 2, 1, 3).reshape(9, n * n)  # N_ab, a, b >= 1
+    forms = _KERNEL @ cells  # (12, n²): concordance kernel times N, Σ min(a, b)·N_ab, Σ a·b·N_ab, Σ N_ab
+    # C − D = ½ Σ K N N over the nine cells + Z + Zᵀ + n·Σ N_ab − U_i·U_j, where U_i = #{k: T_ik > 0} and
+    # Z[i, j] = Σ_k ψ_i(T_ik)·[T_jk > 0], ψ_i(a) = Σ_a' sgn(a − a')·m_a'(i): the cells with a zero, in closed form.
+    psi = np.zeros((n, 4), np.float32)
+    psi[:, 1:] = level_counts[1:].T @ _SGN[1:, 1:].T
+    z = np.take_along_axis(psi, t, axis=1) @ (t != 0).astype(np.float32).T
+    nonzero = (n - level_counts[0]).astype(np.float32)
+    concord = np.einsum("pq,pq->q", cells, forms[:9]).reshape(n, n)
+    concord *= 0.5
+    concord += z
+    concord += z.T
+    concord += n * forms[11].reshape(n, n) - np.outer(nonzero, nonzero)
+    # Σ|x_k − y_k| = Σx + Σy − 2 Σ min(x_k, y_k); Σ(x_k − y_k)² = Σx² + Σy² − 2 Σ x_k·y_k (exact integers)
+    sums, squares = (LEVELS @ level_counts).astype(np.float32), (LEVELS**2 @ level_counts).astype(np.float32)
+    abs_sum = sums[:, None] + sums[None, :] - 2 * forms[9].reshape(n, n)
+    sq_sum = squares[:, None] + squares[None, :] - 2 * forms[10].reshape(n, n)
+    # Weighted: Σ_k w_k |x_k − y_k| = Σ_a (I_a·w) @ (|a − T_j|)ᵀ, one product of n×4n by 4n×n (as before).
+    far = np.subtract(_LEVELS_F[None, :, None], t.astype(np.float64)[:, None, :])
+    np.abs(far, out=far)
+    marg = level_counts.T.astype(np.float64)
+    cross = marg @ _SQ @ marg.T  # n²·D_e(kappa) for every pair
+    own = np.diagonal(cross)
+    untied = n * (n - 1) / 2 - (marg * (marg - 1) / 2).sum(axis=1)
+    return {"abs": abs_sum.astype(np.float64), "sq": sq_sum.astype(np.float64),
+            "w_abs": (ind * w).reshape(n, 4 * n) @ far.reshape(n, 4 * n).T,
+            "cross": cross, "pooled": own[:, None] + 2.0 * cross + own[None, :], "concord": concord.astype(np.float64),
+            "tau_den": np.sqrt(np.outer(untied, untied))}
+
+
+def _ratio_into(out: FloatArray, num: FloatArray, den: FloatArray) -> FloatArray:
+    """`ratio(num, den)` written into `out`."""
+    if np.all(den != 0):
+        return np.divide(num, den, out=out)
+    out[...] = np.nan
+    return np.divide(num, den, out=out, where=den != 0)
+
+
+def _measures(parts: Mapping[str, FloatArray], n: int, w_total: float,
+              out: Mapping[str, FloatArray] | None = None) -> dict[str, FloatArray]:
+    """The six measures from a year's ingredients (any selection of pairs, all of the same shape), written into
+    `out` when given; the same operations, in the same order, as the formulas in `foedus.research.similarity`."""
+    shape = parts["abs"].shape
+    got = dict(out) if out is not None else {name: np.empty(shape) for name in MEASURES}
+    for name, dist, scale in (("s_unweighted", "abs", D_MAX), ("s_squared", "sq", D_MAX**2)):
+        np.multiply(2.0, parts[dist], out=got[name])  # 1 − 2·Σ/(n·scale)
+        np.divide(got[name], n * scale, out=got[name])
+    s_w = np.multiply(2.0, parts["w_abs"], out=got["s_weighted"])
+    if w_total * D_MAX != 0:
+        np.divide(s_w, np.float64(w_total * D_MAX), out=s_w)
+    else:
+        s_w[...] = np.nan
+    _ratio_into(got["kappa"], np.multiply(n, parts["sq"]), parts["cross"])
+    _ratio_into(got["pi"], np.multiply(4.0 * n, parts["sq"]), parts["pooled"])
+    for name in ("s_unweighted", "s_squared", "s_weighted", "kappa", "pi"):
+        np.subtract(1.0, got[name], out=got[name])
+    _ratio_into(got["taub"], parts["concord"], parts["tau_den"])
+    return got
+
+
+def year_matrices(ties: npt.ArrayLike, weights: npt.ArrayLike) -> dict[str, FloatArray]:
+    """All six measures as n×n matrices for one year."""
+    t, w = check_year(ties, weights)
+    return _measures(_parts(t, w), t.shape[0], w.sum())
+
+
+def off_diagonal(m: np.ndarray) -> np.ndarray:
+    """The off-diagonal entries of a square matrix in row-major order, as an (n − 1)×n view where possible."""
+    n = m.shape[0]
+    return np.ascontiguousarray(m).reshape(-1)[1:].reshape(n - 1, n + 1)[:, :n] if n else m.reshape(0, 0)
+
+
+@in_engine_threads  # small products: one BLAS thread is faster (bench/bench_speed.py)
+def similarity_columns(years: Years, progress: Callable[[int], None] | None = None) -> dict[str, np.ndarray]:
+    """Every directed dyad-year (i ≠ j, row-major within a year, years ascending) as the FRAME_COLUMNS arrays:
+    ccode1, ccode2, year (int64) and the six measures (float64); `progress(k)` is told after each of k years."""
+    order = sorted(years)
+    sizes = [np.shape(years[y][1])[0] if np.ndim(years[y][1]) == 2 else 0 for y in order]
+    total = sum(n * (n - 1) for n in sizes)
+    data = {col: np.empty(total, np.int64 if col in FRAME_COLUMNS[:3] else np.float64) for col in FRAME_COLUMNS}
+    start = 0
+    for k, year in enumerate(order, start=1):
+        ccodes, ties, weights = years[year]
+        codes = np.asarray(ccodes)
+        if codes.ndim != 1 or not np.issubdtype(codes.dtype, np.integer) or np.unique(codes).size != codes.size:
+            raise SimilarityInputError(f"{year}: ccodes must be a 1-D array of distinct integers")
+        t, w = check_year(ties, weights)
+        n = t.shape[0]
+        if codes.size != n:
+            raise SimilarityInputError(f"{year}: {codes.size} ccodes for a {n}-state tie matrix")
+        stop = start + n * (n - 1)
+        if n > 1:
+            parts = {name: off_diagonal(part) for name, part in _parts(t, w).items()}
+            _measures(parts, n, w.sum(), {name: data[name][start:stop].reshape(n - 1, n) for name in MEASURES})
+            data["ccode1"][start:stop] = np.repeat(codes, n - 1)
+            data["ccode2"][start:stop] = off_diagonal(np.broadcast_to(codes, (n, n))).reshape(-1)
+            data["year"][start:stop] = year
+        start = stop
+        if progress is not None:
+            progress(k)
+    return data
