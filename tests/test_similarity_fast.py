@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from foedus.model.world import World
 from foedus.outputs.tables import write_columns, write_table
 from foedus.research.similarity import MEASURES, similarity_frame, similarity_matrices
-from foedus.research.similarity_fast import similarity_columns
+from foedus.research.similarity_fast import SimilarityInputError, similarity_batches, similarity_columns
 from foedus.research.ties import yearly_portfolios
 from legacy import similarity as legacy
 
@@ -129,3 +129,23 @@ def test_cli_parquet_equals_the_former_frame(tmp_path: Path, world: World) -> No
     assert proc.returncode == 0, proc.stderr
     want = legacy.similarity_frame(legacy.yearly_portfolios(world, 1962, 1963))
     pd.testing.assert_frame_equal(pd.read_parquet(out), want, check_exact=True)
+
+
+@pytest.mark.parametrize(("rows", "workers"), [(1, 1), (50, 2), (10**6, 3), (200, 0)])
+def test_batches_join_to_the_columns(rows: int, workers: int) -> None:
+    years = {1950 + k: (np.arange(n, dtype=np.int64) + 2, *_random_year(k, n, k % 3 == 0))
+             for k, n in enumerate([12, 1, 7, 30, 0, 9, 2, 15])}
+    years[1955] = (np.zeros(0, np.int64), np.zeros((0, 0), np.int64), np.zeros(0))
+    told: list[int] = []
+    batches = list(similarity_batches(years, progress=told.append, rows=rows, workers=workers))
+    assert told == list(range(1, len(years) + 1))
+    whole = similarity_columns(years)
+    for col, values in whole.items():
+        _same_bits(np.concatenate([b[col] for b in batches]), values, col)
+    assert all(len(b["year"]) >= min(rows, 1) for b in batches[:-1])
+
+
+def test_batches_raise_bad_input_in_the_callers_thread() -> None:
+    years = {1816: (np.array([2, 2]), np.full((2, 2), 3), np.ones(2))}
+    with pytest.raises(SimilarityInputError, match="distinct"):
+        list(similarity_batches(years))

@@ -73,20 +73,20 @@ def similarity(
 ) -> None:
     """Alliance similarity for every dyad-year: S (absolute, squared, CINC-weighted), kappa, pi, tau-b."""
     from foedus.cli.progress import steps
-    from foedus.cli.writing import save_columns
+    from foedus.cli.writing import saving_batches
     from foedus.model.world import World
-    from foedus.research.similarity_fast import similarity_columns
+    from foedus.research.similarity_fast import COLUMN_DTYPES, similarity_batches
     from foedus.research.ties import yearly_portfolios
 
     years_ok(first, last)
     check_table(out, force)
     with working("loading ATOP and CINC"):
         portfolios = yearly_portfolios(World.default(), first, last)
-    with steps(f"alliance similarity {first}–{last}", len(portfolios)) as done:
-        columns = similarity_columns(portfolios, progress=done)
-    del portfolios  # the tie matrices are not needed while the table is written
-    save_columns(columns, out, force=force, datasets=["atop", "cow_states", "cow_nmc"],
-                 title=f"foedus alliance similarity {first}-{last}")
+    with saving_batches(out, COLUMN_DTYPES, force=force, datasets=["atop", "cow_states", "cow_nmc"],
+                        title=f"foedus alliance similarity {first}-{last}") as sink, \
+            steps(f"alliance similarity {first}–{last}", len(portfolios)) as done:
+        for batch in similarity_batches(portfolios, progress=done):  # Parquet: written while the next is computed
+            sink.put(batch)
 
 
 def atop_check(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:

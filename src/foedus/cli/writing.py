@@ -6,17 +6,19 @@ a table carries CINC, so that the data's authors are cited wherever their number
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import contextlib
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 if TYPE_CHECKING:
-    import numpy as np
     import pandas as pd
 
-__all__ = ["FORMATS_HELP", "Force", "check_table", "cite_lines", "echo_wrote", "save_columns", "save_table",
+    from foedus.outputs.batches import BatchSink
+
+__all__ = ["FORMATS_HELP", "Force", "check_table", "cite_lines", "echo_wrote", "save_table", "saving_batches",
            "table_datasets"]
 
 Force = Annotated[bool, typer.Option("--force", help="Replace an existing output (atomically: the old one stays "
@@ -50,7 +52,7 @@ def echo_wrote(out: Path, what: str, datasets: Iterable[str] = ()) -> None:
         typer.echo(f"data used: {names}; `foedus cite {names}` says what to cite (--bibtex for BibTeX)", err=True)
 
 
-def table_datasets(frame: pd.DataFrame | Mapping[str, np.ndarray], datasets: Iterable[str]) -> list[str]:
+def table_datasets(frame: pd.DataFrame | Mapping[str, Any], datasets: Iterable[str]) -> list[str]:
     """The datasets to cite for a table (a frame or its columns): those given, plus COW NMC whenever a column
     carries CINC."""
     found = list(datasets)
@@ -71,13 +73,15 @@ def save_table(frame: pd.DataFrame, out: Path, *, force: bool = False, datasets:
     echo_wrote(out, f"{rows:,} rows", cited)
 
 
-def save_columns(columns: Mapping[str, np.ndarray], out: Path, *, force: bool = False, datasets: Iterable[str] = (),
-                 title: str = "foedus output") -> None:
-    """`save_table` for plain numpy columns (Parquet is written without pandas)."""
+@contextlib.contextmanager
+def saving_batches(out: Path, dtypes: Mapping[str, Any], *, force: bool = False, datasets: Iterable[str] = (),
+                   title: str = "foedus output") -> Iterator[BatchSink]:
+    """`save_table` for a table put batch by batch (`BatchSink.put`); Parquet is written while the caller works."""
     from foedus._version import __version__
-    from foedus.outputs.tables import write_columns
+    from foedus.outputs.batches import column_batches
 
-    cited = table_datasets(columns, datasets)
+    cited = table_datasets(dtypes, datasets)
     meta: dict[str, Any] = {"title": title, "foedus_version": __version__, "datasets": cited}
-    rows = write_columns(columns, out, force=force, meta=meta)
-    echo_wrote(out, f"{rows:,} rows", cited)
+    with column_batches(out, dtypes, force=force, meta=meta) as sink:
+        yield sink
+    echo_wrote(out, f"{sink.rows:,} rows", cited)

@@ -27,8 +27,8 @@ if TYPE_CHECKING:
     import numpy as np
     import pandas as pd
 
-__all__ = ["TABLE_SUFFIXES", "check_table_target", "csv_frame", "stata_frame", "write_columns", "write_partitioned",
-           "write_table"]
+__all__ = ["TABLE_SUFFIXES", "arrow_array", "check_table_target", "csv_frame", "parquet_dictionary", "stata_frame",
+           "write_columns", "write_partitioned", "write_table"]
 
 TABLE_SUFFIXES = (".parquet", ".csv", ".dta")
 STATA_NAME_MAX = 32
@@ -135,7 +135,7 @@ def write_table(frame: pd.DataFrame, out: Path, *, force: bool = False, meta: Ma
     return len(frame)
 
 
-def _arrow_array(values: np.ndarray) -> Any:
+def arrow_array(values: np.ndarray) -> Any:
     """A 1-D numeric numpy column as an Arrow array, NaN as null (as `pyarrow.Table.from_pandas` has it), without
     a copy and without `pyarrow.array`, whose checks for pandas objects import pandas."""
     import numpy as np
@@ -146,6 +146,13 @@ def _arrow_array(values: np.ndarray) -> Any:
     valid = pa.py_buffer(np.packbits(~missing, bitorder="little")) if missing.any() else None
     return pa.Array.from_buffers(pa.from_numpy_dtype(values.dtype), len(values), [valid, pa.py_buffer(values)],
                                  null_count=int(missing.sum()))
+
+
+def parquet_dictionary(schema: Any) -> list[str]:
+    """The columns worth dictionary-encoding: all but the floating-point ones (measured values rarely repeat)."""
+    import pyarrow as pa
+
+    return [f.name for f in schema if not pa.types.is_floating(f.type)]
 
 
 def write_columns(columns: Mapping[str, np.ndarray], out: Path, *, force: bool = False,
@@ -165,14 +172,13 @@ def write_columns(columns: Mapping[str, np.ndarray], out: Path, *, force: bool =
 
     check_table_target(out, force=force, how=how)
     try:
-        table = pa.table({name: _arrow_array(values) for name, values in columns.items()})
+        table = pa.table({name: arrow_array(values) for name, values in columns.items()})
     except (ValueError, TypeError) as exc:  # pyarrow's refusal of a column (ArrowInvalid is a ValueError)
         raise OutputError(f"cannot write {out} as parquet: {' '.join(str(exc).split())[:300]}") from None
     if meta:
         table = table.replace_schema_metadata({b"foedus": json.dumps(dict(meta), ensure_ascii=False).encode()})
-    repeated = [f.name for f in table.schema if not pa.types.is_floating(f.type)]
     with staged_file(out, force=force, how=how) as tmp:
-        pq.write_table(table, tmp, use_dictionary=repeated)
+        pq.write_table(table, tmp, use_dictionary=parquet_dictionary(table.schema))
     return int(table.num_rows)
 
 

@@ -16,16 +16,16 @@ product of the weighted indicators with |a − T_jk|, as before.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 
 import numpy as np
 import numpy.typing as npt
 
-from foedus.engine.fast.threads import in_engine_threads
+from foedus.engine.fast.threads import engine_threads, in_engine_threads
 from foedus.errors import FoedusError
 
-__all__ = ["D_MAX", "FRAME_COLUMNS", "LEVELS", "MEASURES", "SimilarityInputError", "check_year", "ratio",
-           "similarity_columns", "year_matrices"]
+__all__ = ["COLUMN_DTYPES", "D_MAX", "FRAME_COLUMNS", "LEVELS", "MEASURES", "SimilarityInputError", "check_year",
+           "off_diagonal", "ratio", "similarity_batches", "similarity_columns", "year_matrices"]
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
@@ -158,32 +158,97 @@ def off_diagonal(m: np.ndarray) -> np.ndarray:
     return np.ascontiguousarray(m).reshape(-1)[1:].reshape(n - 1, n + 1)[:, :n] if n else m.reshape(0, 0)
 
 
+COLUMN_DTYPES = {col: np.dtype(np.int64 if col in FRAME_COLUMNS[:3] else np.float64) for col in FRAME_COLUMNS}
+
+
+def _repeats(codes: np.ndarray) -> bool:
+    """Whether a code occurs twice (a sort, not `np.unique`, which imports numpy.ma)."""
+    ordered = np.sort(codes)
+    return bool(np.any(ordered[1:] == ordered[:-1]))
+
+
+def _size(year: tuple[npt.ArrayLike, npt.ArrayLike, npt.ArrayLike]) -> int:
+    return int(np.shape(year[1])[0]) if np.ndim(year[1]) == 2 else 0
+
+
+def _fill(year: int, inputs: tuple[npt.ArrayLike, npt.ArrayLike, npt.ArrayLike],
+          data: Mapping[str, np.ndarray], start: int) -> int:
+    """Write one year's directed dyads into the column arrays from row `start`; return the next free row."""
+    ccodes, ties, weights = inputs
+    codes = np.asarray(ccodes)
+    if codes.ndim != 1 or not np.issubdtype(codes.dtype, np.integer) or _repeats(codes):
+        raise SimilarityInputError(f"{year}: ccodes must be a 1-D array of distinct integers")
+    t, w = check_year(ties, weights)
+    n = int(t.shape[0])
+    if codes.size != n:
+        raise SimilarityInputError(f"{year}: {codes.size} ccodes for a {n}-state tie matrix")
+    stop = start + n * (n - 1)
+    if n > 1:
+        parts = {name: off_diagonal(part) for name, part in _parts(t, w).items()}
+        _measures(parts, n, w.sum(), {name: data[name][start:stop].reshape(n - 1, n) for name in MEASURES})
+        data["ccode1"][start:stop] = np.repeat(codes, n - 1)
+        data["ccode2"][start:stop] = off_diagonal(np.broadcast_to(codes, (n, n))).reshape(-1)
+        data["year"][start:stop] = year
+    return stop
+
+
 @in_engine_threads  # small products: one BLAS thread is faster (bench/bench_speed.py)
 def similarity_columns(years: Years, progress: Callable[[int], None] | None = None) -> dict[str, np.ndarray]:
     """Every directed dyad-year (i ≠ j, row-major within a year, years ascending) as the FRAME_COLUMNS arrays:
     ccode1, ccode2, year (int64) and the six measures (float64); `progress(k)` is told after each of k years."""
     order = sorted(years)
-    sizes = [np.shape(years[y][1])[0] if np.ndim(years[y][1]) == 2 else 0 for y in order]
-    total = sum(n * (n - 1) for n in sizes)
-    data = {col: np.empty(total, np.int64 if col in FRAME_COLUMNS[:3] else np.float64) for col in FRAME_COLUMNS}
+    total = sum(n * (n - 1) for n in map(_size, (years[y] for y in order)))
+    data = {col: np.empty(total, dtype) for col, dtype in COLUMN_DTYPES.items()}
     start = 0
     for k, year in enumerate(order, start=1):
-        ccodes, ties, weights = years[year]
-        codes = np.asarray(ccodes)
-        if codes.ndim != 1 or not np.issubdtype(codes.dtype, np.integer) or np.unique(codes).size != codes.size:
-            raise SimilarityInputError(f"{year}: ccodes must be a 1-D array of distinct integers")
-        t, w = check_year(ties, weights)
-        n = t.shape[0]
-        if codes.size != n:
-            raise SimilarityInputError(f"{year}: {codes.size} ccodes for a {n}-state tie matrix")
-        stop = start + n * (n - 1)
-        if n > 1:
-            parts = {name: off_diagonal(part) for name, part in _parts(t, w).items()}
-            _measures(parts, n, w.sum(), {name: data[name][start:stop].reshape(n - 1, n) for name in MEASURES})
-            data["ccode1"][start:stop] = np.repeat(codes, n - 1)
-            data["ccode2"][start:stop] = off_diagonal(np.broadcast_to(codes, (n, n))).reshape(-1)
-            data["year"][start:stop] = year
-        start = stop
+        start = _fill(year, years[year], data, start)
         if progress is not None:
             progress(k)
     return data
+
+
+def _groups(years: Years, order: list[int], rows: int) -> list[tuple[list[int], int]]:
+    """Consecutive years in groups of about `rows` rows or more (at least one year each), with their row counts."""
+    groups: list[tuple[list[int], int]] = []
+    for year in order:
+        n = _size(years[year])
+        if not groups or groups[-1][1] >= rows:
+            groups.append(([], 0))
+        groups[-1][0].append(year)
+        groups[-1] = (groups[-1][0], groups[-1][1] + n * (n - 1))
+    return groups
+
+
+def similarity_batches(years: Years, progress: Callable[[int], None] | None = None, rows: int = 1 << 18,
+                       workers: int = 2) -> Iterator[dict[str, np.ndarray]]:
+    """`similarity_columns` in batches of whole years (about `rows` rows or more each, in year order), computed by
+    `workers` threads (numpy and BLAS release the GIL), so that a writer can take one batch while the next ones
+    are computed and the whole table is never in memory at once. `progress(k)`: k years done."""
+    import threading
+    from collections import deque
+    from concurrent.futures import ThreadPoolExecutor
+
+    lock, done = threading.Lock(), [0]
+
+    def compute(group: list[int], count: int) -> dict[str, np.ndarray]:
+        data = {col: np.empty(count, dtype) for col, dtype in COLUMN_DTYPES.items()}
+        start = 0
+        for year in group:
+            start = _fill(year, years[year], data, start)
+            with lock:
+                done[0] += 1
+                if progress is not None:
+                    progress(done[0])
+        return data
+
+    groups = _groups(years, sorted(years), rows)
+    with engine_threads(), ThreadPoolExecutor(max(1, workers), thread_name_prefix="foedus-similarity") as pool:
+        ahead = max(1, workers) + 1  # batches computed ahead of the one handed out
+        pending = deque(pool.submit(compute, *g) for g in groups[:ahead])
+        later = iter(groups[ahead:])
+        while pending:
+            batch = pending.popleft().result()
+            following = next(later, None)
+            if following is not None:
+                pending.append(pool.submit(compute, *following))
+            yield batch

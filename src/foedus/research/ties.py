@@ -8,17 +8,30 @@ each state's last value forward).
 
 from __future__ import annotations
 
+import datetime as dt
+
 import numpy as np
 
 from foedus.model.world import World
 from foedus.research.atop_flags import YEAR_SPAN as _YEAR_SPAN
 from foedus.research.atop_flags import cached_flag_keys
-from foedus.research.dyads import Spells, system_spells
 from foedus.sources.cow import capabilities
 
 __all__ = ["TIE_VALUES", "yearly_portfolios"]
 
 TIE_VALUES = {"defense": 3, "offense": 3, "neutrality": 2, "consultation": 2, "nonaggression": 1}
+Spells = dict[int, list[tuple[dt.date, dt.date | None]]]
+
+
+def _cow_spells(world: World) -> Spells:
+    """COW membership spells by ccode (as `foedus.research.dyads.system_spells`, without importing the
+    dyad-year machinery and the engine it needs)."""
+    spells = {s.ccode: list(s.spells) for s in world.states if s.ccode is not None and s.spells}
+    if not spells:
+        from foedus.errors import DataMissingError
+
+        raise DataMissingError("alliance similarity needs the COW state system: run `foedus data fetch cow_states`")
+    return spells
 
 
 def _members(spells: Spells, first: int, last: int) -> np.ndarray:
@@ -50,7 +63,7 @@ def _tie_keys(world: World, first: int, last: int) -> tuple[np.ndarray, np.ndarr
 
 def yearly_portfolios(world: World, first: int, last: int) -> dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]]:
     """year -> (ccodes, tie matrix, CINC-share weights) over that year's COW system members."""
-    spells: Spells = system_spells(world, "cow")
+    spells = _cow_spells(world)
     caps = capabilities()
     member = _members(spells, first, last)
     sizes = member.sum(axis=1)
