@@ -42,7 +42,8 @@ def _random_year(seed: int, n: int, symmetric: bool, zeros: float = 0.7) -> Year
 
 @pytest.mark.parametrize(("seed", "n", "symmetric", "zeros"), [
     (0, 1, True, 0.7), (1, 2, False, 0.7), (2, 5, True, 0.0), (3, 30, False, 0.7), (4, 90, True, 0.95),
-    (5, 195, True, 0.9), (6, 120, False, 0.3)])
+    (5, 195, True, 0.9), (6, 120, False, 0.3),
+    (7, 680, False, 0.0), (8, 700, True, 0.5)])  # the float32 counts' limit, then float64 beyond it
 def test_year_matrices_equal_the_former_algorithm_bit_for_bit(seed: int, n: int, symmetric: bool,
                                                                 zeros: float) -> None:
     t, w = _random_year(seed, n, symmetric, zeros)

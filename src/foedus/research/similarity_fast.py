@@ -34,6 +34,7 @@ Years = Mapping[int, tuple[npt.ArrayLike, npt.ArrayLike, npt.ArrayLike]]
 D_MAX = 3
 LEVELS = np.arange(D_MAX + 1)
 _LEVELS_F = LEVELS.astype(np.float64)
+_FLOAT32_STATES = 680  # up to this many states the pair counts' integers (at most 36·n²) are exact in float32
 MEASURES = ("s_unweighted", "s_squared", "s_weighted", "kappa", "pi", "taub")
 FRAME_COLUMNS = ("ccode1", "ccode2", "year", *MEASURES)
 
@@ -83,24 +84,25 @@ def _parts(t: IntArray, w: FloatArray) -> dict[str, FloatArray]:
     """One year's ingredients, n×n each: Σ|d|, Σd², Σw|d|, n²·D_e(kappa), (2n)²·D_e(pi), C − D, tau-b's
     denominator."""
     n = t.shape[0]
+    exact = np.float32 if n <= _FLOAT32_STATES else np.float64  # every integer below stays under 36·n² < 2**24
     ind = t[:, None, :] == LEVELS[None, :, None]  # (n, 4, n): I_a[i, k] at [i, a, k]
     level_counts = ind.sum(axis=2).T  # (4, n): m_a(i), how often each tie value occurs in row i
-    upper = ind[:, 1:, :].transpose(1, 0, 2).astype(np.float32, order="C").reshape(3 * n, n)
+    upper = ind[:, 1:, :].transpose(1, 0, 2).astype(exact, order="C").reshape(3 * n, n)
     cells = (upper @ upper.T).reshape(3, n, 3, n).transpose(0, 2, 1, 3).reshape(9, n * n)  # N_ab, a, b >= 1
-    forms = _KERNEL @ cells  # (12, n²): concordance kernel times N, Σ min(a, b)·N_ab, Σ a·b·N_ab, Σ N_ab
+    forms = _KERNEL.astype(exact) @ cells  # (12, n²): concordance kernel times N, Σ min(a, b)·N_ab, Σ a·b·N_ab, Σ N_ab
     # C − D = ½ Σ K N N over the nine cells + Z + Zᵀ + n·Σ N_ab − U_i·U_j, where U_i = #{k: T_ik > 0} and
     # Z[i, j] = Σ_k ψ_i(T_ik)·[T_jk > 0], ψ_i(a) = Σ_a' sgn(a − a')·m_a'(i): the cells with a zero, in closed form.
-    psi = np.zeros((n, 4), np.float32)
+    psi = np.zeros((n, 4), exact)
     psi[:, 1:] = level_counts[1:].T @ _SGN[1:, 1:].T
-    z = np.take_along_axis(psi, t, axis=1) @ (t != 0).astype(np.float32).T
-    nonzero = (n - level_counts[0]).astype(np.float32)
+    z = np.take_along_axis(psi, t, axis=1) @ (t != 0).astype(exact).T
+    nonzero = (n - level_counts[0]).astype(exact)
     concord = np.einsum("pq,pq->q", cells, forms[:9]).reshape(n, n)
     concord *= 0.5
     concord += z
     concord += z.T
     concord += n * forms[11].reshape(n, n) - np.outer(nonzero, nonzero)
     # Σ|x_k − y_k| = Σx + Σy − 2 Σ min(x_k, y_k); Σ(x_k − y_k)² = Σx² + Σy² − 2 Σ x_k·y_k (exact integers)
-    sums, squares = (LEVELS @ level_counts).astype(np.float32), (LEVELS**2 @ level_counts).astype(np.float32)
+    sums, squares = (LEVELS @ level_counts).astype(exact), (LEVELS**2 @ level_counts).astype(exact)
     abs_sum = sums[:, None] + sums[None, :] - 2 * forms[9].reshape(n, n)
     sq_sum = squares[:, None] + squares[None, :] - 2 * forms[10].reshape(n, n)
     # Weighted: Σ_k w_k |x_k − y_k| = Σ_a (I_a·w) @ (|a − T_j|)ᵀ, one product of n×4n by 4n×n (as before).
@@ -110,7 +112,7 @@ def _parts(t: IntArray, w: FloatArray) -> dict[str, FloatArray]:
     cross = marg @ _SQ @ marg.T  # n²·D_e(kappa) for every pair
     own = np.diagonal(cross)
     untied = n * (n - 1) / 2 - (marg * (marg - 1) / 2).sum(axis=1)
-    return {"abs": abs_sum.astype(np.float64), "sq": sq_sum.astype(np.float64),
+    return {"abs": abs_sum, "sq": sq_sum,  # exact integers, in float32 for up to _FLOAT32_STATES states
             "w_abs": (ind * w).reshape(n, 4 * n) @ far.reshape(n, 4 * n).T,
             "cross": cross, "pooled": own[:, None] + 2.0 * cross + own[None, :], "concord": concord.astype(np.float64),
             "tau_den": np.sqrt(np.outer(untied, untied))}
@@ -127,12 +129,14 @@ def _ratio_into(out: FloatArray, num: FloatArray, den: FloatArray) -> FloatArray
 def _measures(parts: Mapping[str, FloatArray], n: int, w_total: float,
               out: Mapping[str, FloatArray] | None = None) -> dict[str, FloatArray]:
     """The six measures from a year's ingredients (any selection of pairs, all of the same shape), written into
-    `out` when given; the same operations, in the same order, as the formulas in `foedus.research.similarity`."""
+    `out` when given: the same floating-point operations, in the same order, as the former formulas (whole-number
+    distances as exact float32; S from a table of the year's possible values)."""
     shape = parts["abs"].shape
     got = dict(out) if out is not None else {name: np.empty(shape) for name in MEASURES}
     for name, dist, scale in (("s_unweighted", "abs", D_MAX), ("s_squared", "sq", D_MAX**2)):
-        np.multiply(2.0, parts[dist], out=got[name])  # 1 − 2·Σ/(n·scale)
-        np.divide(got[name], n * scale, out=got[name])
+        # 1 − 2·Σ/(n·scale): Σ is a whole number up to n·scale, so the year's values are looked up, not recomputed
+        table = 1.0 - 2.0 * np.arange(n * scale + 1, dtype=np.float64) / (n * scale)
+        np.take(table, parts[dist].astype(np.intp), out=got[name])
     s_w = np.multiply(2.0, parts["w_abs"], out=got["s_weighted"])
     if w_total * D_MAX != 0:
         np.divide(s_w, np.float64(w_total * D_MAX), out=s_w)
@@ -140,7 +144,7 @@ def _measures(parts: Mapping[str, FloatArray], n: int, w_total: float,
         s_w[...] = np.nan
     _ratio_into(got["kappa"], np.multiply(n, parts["sq"]), parts["cross"])
     _ratio_into(got["pi"], np.multiply(4.0 * n, parts["sq"]), parts["pooled"])
-    for name in ("s_unweighted", "s_squared", "s_weighted", "kappa", "pi"):
+    for name in ("s_weighted", "kappa", "pi"):
         np.subtract(1.0, got[name], out=got[name])
     _ratio_into(got["taub"], parts["concord"], parts["tau_den"])
     return got
@@ -220,7 +224,7 @@ def _groups(years: Years, order: list[int], rows: int) -> list[tuple[list[int], 
 
 
 def similarity_batches(years: Years, progress: Callable[[int], None] | None = None, rows: int = 1 << 18,
-                       workers: int = 2) -> Iterator[dict[str, np.ndarray]]:
+                       workers: int = 1) -> Iterator[dict[str, np.ndarray]]:
     """`similarity_columns` in batches of whole years (about `rows` rows or more each, in year order), computed by
     `workers` threads (numpy and BLAS release the GIL), so that a writer can take one batch while the next ones
     are computed and the whole table is never in memory at once. `progress(k)`: k years done."""
