@@ -42,11 +42,11 @@ _DIFF = LEVELS[:, None] - LEVELS[None, :]
 _SQ = (_DIFF**2).astype(np.float64)
 _SGN = np.sign(_DIFF)
 # Over the nine cells (a, b), a, b >= 1, of a pair's counts: the rows of the concordance kernel
-# sgn(a - a')·sgn(b - b'), then min(a, b), a·b and 1 (see `_parts`).
+# sgn(a - a')·sgn(b - b'), then min(a, b), a·b, and the row sums Σ_b N_ab for a = 1, 2, 3 (see `_parts`).
 _NONZERO = LEVELS[1:]
 _KERNEL = np.vstack([np.einsum("ac,bd->abcd", _SGN[1:, 1:], _SGN[1:, 1:]).reshape(9, 9),
                      np.minimum.outer(_NONZERO, _NONZERO).reshape(1, 9), np.outer(_NONZERO, _NONZERO).reshape(1, 9),
-                     np.ones((1, 9))]).astype(np.float32)
+                     np.kron(np.eye(3), np.ones((1, 3)))]).astype(np.float32)
 
 
 class SimilarityInputError(FoedusError):
@@ -89,18 +89,20 @@ def _parts(t: IntArray, w: FloatArray) -> dict[str, FloatArray]:
     level_counts = ind.sum(axis=2).T  # (4, n): m_a(i), how often each tie value occurs in row i
     upper = ind[:, 1:, :].transpose(1, 0, 2).astype(exact, order="C").reshape(3 * n, n)
     cells = (upper @ upper.T).reshape(3, n, 3, n).transpose(0, 2, 1, 3).reshape(9, n * n)  # N_ab, a, b >= 1
-    forms = _KERNEL.astype(exact) @ cells  # (12, n²): concordance kernel times N, Σ min(a, b)·N_ab, Σ a·b·N_ab, Σ N_ab
+    forms = _KERNEL.astype(exact) @ cells  # (14, n²): kernel times N, Σ min(a, b)·N_ab, Σ a·b·N_ab, Σ_b N_ab
     # C − D = ½ Σ K N N over the nine cells + Z + Zᵀ + n·Σ N_ab − U_i·U_j, where U_i = #{k: T_ik > 0} and
-    # Z[i, j] = Σ_k ψ_i(T_ik)·[T_jk > 0], ψ_i(a) = Σ_a' sgn(a − a')·m_a'(i): the cells with a zero, in closed form.
-    psi = np.zeros((n, 4), exact)
-    psi[:, 1:] = level_counts[1:].T @ _SGN[1:, 1:].T
-    z = np.take_along_axis(psi, t, axis=1) @ (t != 0).astype(exact).T
+    # Z[i, j] = Σ_a ψ_i(a)·Σ_b N_ab, ψ_i(a) = Σ_a' sgn(a − a')·m_a'(i): the cells with a zero, in closed form.
+    psi = (level_counts[1:].T @ _SGN[1:, 1:].T).astype(exact)  # (n, 3)
+    rows = forms[11:].reshape(3, n, n)
+    z = psi[:, 0, None] * rows[0]
+    z += psi[:, 1, None] * rows[1]
+    z += psi[:, 2, None] * rows[2]
     nonzero = (n - level_counts[0]).astype(exact)
     concord = np.einsum("pq,pq->q", cells, forms[:9]).reshape(n, n)
     concord *= 0.5
     concord += z
     concord += z.T
-    concord += n * forms[11].reshape(n, n) - np.outer(nonzero, nonzero)
+    concord += n * rows.sum(axis=0) - np.outer(nonzero, nonzero)
     # Σ|x_k − y_k| = Σx + Σy − 2 Σ min(x_k, y_k); Σ(x_k − y_k)² = Σx² + Σy² − 2 Σ x_k·y_k (exact integers)
     sums, squares = (LEVELS @ level_counts).astype(exact), (LEVELS**2 @ level_counts).astype(exact)
     abs_sum = sums[:, None] + sums[None, :] - 2 * forms[9].reshape(n, n)
@@ -130,13 +132,12 @@ def _measures(parts: Mapping[str, FloatArray], n: int, w_total: float,
               out: Mapping[str, FloatArray] | None = None) -> dict[str, FloatArray]:
     """The six measures from a year's ingredients (any selection of pairs, all of the same shape), written into
     `out` when given: the same floating-point operations, in the same order, as the former formulas (whole-number
-    distances as exact float32; S from a table of the year's possible values)."""
+    distances may come as float32, which holds them exactly)."""
     shape = parts["abs"].shape
     got = dict(out) if out is not None else {name: np.empty(shape) for name in MEASURES}
     for name, dist, scale in (("s_unweighted", "abs", D_MAX), ("s_squared", "sq", D_MAX**2)):
-        # 1 − 2·Σ/(n·scale): Σ is a whole number up to n·scale, so the year's values are looked up, not recomputed
-        table = 1.0 - 2.0 * np.arange(n * scale + 1, dtype=np.float64) / (n * scale)
-        np.take(table, parts[dist].astype(np.intp), out=got[name])
+        np.multiply(2.0, parts[dist], out=got[name])  # 1 − 2·Σ/(n·scale); 2·Σ is exact in either precision
+        np.divide(got[name], n * scale, out=got[name])
     s_w = np.multiply(2.0, parts["w_abs"], out=got["s_weighted"])
     if w_total * D_MAX != 0:
         np.divide(s_w, np.float64(w_total * D_MAX), out=s_w)
@@ -144,7 +145,7 @@ def _measures(parts: Mapping[str, FloatArray], n: int, w_total: float,
         s_w[...] = np.nan
     _ratio_into(got["kappa"], np.multiply(n, parts["sq"]), parts["cross"])
     _ratio_into(got["pi"], np.multiply(4.0 * n, parts["sq"]), parts["pooled"])
-    for name in ("s_weighted", "kappa", "pi"):
+    for name in ("s_unweighted", "s_squared", "s_weighted", "kappa", "pi"):
         np.subtract(1.0, got[name], out=got[name])
     _ratio_into(got["taub"], parts["concord"], parts["tau_den"])
     return got
