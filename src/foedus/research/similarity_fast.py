@@ -1,17 +1,18 @@
 """The similarity measures of every dyad of every year, vectorised, with numpy alone (no pandas to import).
 
-`similarity_columns` is what `foedus similarity` and `similarity_frame` run; `year_matrices` gives one year's
-n×n matrices (`foedus.research.similarity` defines the measures and holds the per-pair reference).
+`similarity_columns` (all rows) and `similarity_batches` (year batches, for a writer working alongside) are what
+`similarity_frame` and `foedus similarity` run; `year_matrices` gives one year's n×n matrices
+(`foedus.research.similarity` defines the measures and holds the per-pair reference).
 
-How a year is computed. With the tie indicators I_a[i, k] = [T_ik = a], the pair counts
-N_ab[i, j] = #{k: T_ik = a, T_jk = b} for a, b ≥ 1 are the blocks of one float32 product B·Bᵀ (B the three
-non-zero indicators stacked, 3n×n); the counts with a zero follow from each row's level counts (a row of N
-sums to the level count of i, a column to that of j). S (absolute and squared distances) and tau-b's C − D
-are linear and quadratic forms in the 16 counts (one 18×16 product, then a sum over the 16). Every count and
-sum of counts involved is an integer below n² < 2**24, so float32 is exact, and the results are exactly those
-of the former float64 algorithm (tests/legacy/similarity.py; tests/test_similarity_fast.py). kappa's and pi's
-expected distances and tau-b's tied pairs come from the level counts; the CINC-weighted distance is one float64
-product of the weighted indicators with |a − T_jk|, as before.
+How a year is computed. With the tie indicators I_a[i, k] = [T_ik = a], the nine pair counts
+N_ab[i, j] = #{k: T_ik = a, T_jk = b}, a, b ≥ 1, are the blocks of one float32 product B·Bᵀ (B the three
+non-zero indicators stacked, 3n×n). One 14×9 product turns them into Σ min(a, b)·N_ab and Σ a·b·N_ab (so
+Σ|x − y| and Σ(x − y)² from the rows' sums), tau-b's C − D within the nine cells, and the row sums of N from
+which the cells with a zero follow in closed form (with each row's level counts, which also give kappa's and
+pi's expected distances and tau-b's tied pairs). Every integer involved is below 36·n², exact in float32 up to
+680 states (float64 beyond), so the results are bit for bit those of the former float64 algorithm
+(tests/legacy/similarity.py, tests/test_similarity_fast.py). The CINC-weighted distance is the former's own
+float64 product of the weighted indicators with |a − T_jk|, unchanged: its rounding is BLAS's.
 """
 
 from __future__ import annotations
