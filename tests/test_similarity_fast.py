@@ -150,3 +150,21 @@ def test_batches_raise_bad_input_in_the_callers_thread() -> None:
     years = {1816: (np.array([2, 2]), np.full((2, 2), 3), np.ones(2))}
     with pytest.raises(SimilarityInputError, match="distinct"):
         list(similarity_batches(years))
+
+
+def test_flag_key_cache_round_trips_and_refuses_damage() -> None:
+    from foedus.research.atop_flags import FLAG_COLUMNS, _keys_in, _keys_out
+
+    rng = np.random.default_rng(4)
+    found = {kind: np.unique(rng.integers(0, 10**10, size=k * 50 + 1)) for k, kind in enumerate(FLAG_COLUMNS)}
+    found["offense"] = np.zeros(0, np.int64)
+    plain = _keys_out(found)
+    assert all(isinstance(v, str) for v in plain.values())
+    back = _keys_in(plain)
+    for kind in FLAG_COLUMNS:
+        _same_bits(back[kind], found[kind].astype(np.int64), kind)
+    kind = "consultation"  # 201 keys
+    for damaged in ({**plain, kind: plain[kind][:-8]}, {**plain, kind: "not base64!"},
+                    {**plain, kind: _keys_out({kind: found[kind][::-1]})[kind]}):
+        with pytest.raises(ValueError):
+            _keys_in(damaged)

@@ -3,8 +3,8 @@
 `atop_flag_keys` lists, per kind of obligation, the dyad-year keys where the first state owes it to the
 second under an alliance both belong to at a common moment of the year. Deriving them takes a pass over
 every alliance's members, so `cached_flag_keys` keeps them across processes as plain JSON (sorted keys,
-delta-coded) keyed on the ATOP file, the state registry's COW codes and foedus's code; `flag_columns` looks
-every row up in one binary search.
+delta-coded, packed in base64) keyed on the ATOP file, the state registry's COW codes and foedus's code;
+`flag_columns` looks every row up in one binary search.
 """
 
 from __future__ import annotations
@@ -93,13 +93,30 @@ def cached_flag_keys(world: World) -> dict[str, np.ndarray] | None:
     return cached_from_file(path, "atop-flags", build, _keys_out, _keys_in, depends=depends)
 
 
-def _keys_out(found: dict[str, np.ndarray]) -> dict[str, list[int]]:
-    """Sorted keys as their first value and the gaps after it (small numbers: a short file)."""
-    return {kind: np.diff(keys, prepend=0).tolist() for kind, keys in found.items()}
+def _keys_out(found: dict[str, np.ndarray]) -> dict[str, str]:
+    """Sorted keys as their first value and the gaps after it, little-endian int64, zlib-compressed, in base64:
+    plain data in a short file (a tenth of the gaps as JSON numbers) that loads in milliseconds."""
+    import base64
+    import zlib
+
+    return {kind: base64.b64encode(zlib.compress(np.diff(keys, prepend=0).astype("<i8").tobytes(), 1)).decode("ascii")
+            for kind, keys in found.items()}
 
 
 def _keys_in(data: dict[str, Any]) -> dict[str, np.ndarray]:
-    out = {kind: np.cumsum(np.asarray(data[kind], dtype=np.int64)) for kind in FLAG_COLUMNS}
+    import base64
+    import binascii
+    import zlib
+
+    out = {}
+    for kind in FLAG_COLUMNS:
+        try:
+            raw = zlib.decompress(base64.b64decode(data[kind], validate=True))
+        except (binascii.Error, zlib.error) as exc:
+            raise ValueError(f"cached ATOP flag keys ({kind}) are damaged") from exc
+        if len(raw) % 8:
+            raise ValueError(f"cached ATOP flag keys ({kind}) are damaged")
+        out[kind] = np.cumsum(np.frombuffer(raw, dtype="<i8").astype(np.int64))
     for keys in out.values():
         if len(keys) and (keys[0] < 0 or (np.diff(keys) <= 0).any()):
             raise ValueError("cached ATOP flag keys are not sorted")
