@@ -30,8 +30,9 @@ D = 2, n₁ = 1, n₂ = 2 → τ_b = 4/√72. (Absolute distance in κ and π wo
 Fast path (`foedus.research.similarity_fast`, numpy only): with 0/1 indicators I_a[i, k] = [T_ik = a], the pair
 counts N_ab[i, j] = #{k: x_k = a, y_k = b} come from one matrix product of the non-zero indicators, and every
 measure is a fixed linear or quadratic form in those counts and the rows' level counts
-(C − D = ½ Σ sgn(a'−a)·sgn(b'−b)·N_ab·N_a'b'), so a year costs a few matrix products, exact (all counts and
-sums of counts are integers below 2²⁴; the weighted distance is one float64 product).
+(C − D = ½ Σ sgn(a'−a)·sgn(b'−b)·N_ab·N_a'b'), so a year costs a few matrix products, exact (the integers
+involved stay below 2²⁴, float32's limit, up to 680 states, float64 beyond; the weighted distance is one float64
+product).
 """
 
 from __future__ import annotations
