@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import textwrap
 from pathlib import Path
 
 import numpy as np
@@ -19,7 +20,7 @@ from foedus.model.world import World
 from foedus.outputs.tables import write_columns, write_table
 from foedus.research.similarity import MEASURES, similarity_frame, similarity_matrices
 from foedus.research.similarity_fast import SimilarityInputError, similarity_batches, similarity_columns
-from foedus.research.ties import yearly_portfolios
+from foedus.research.ties import yearly_portfolios, yearly_portfolios_of
 from legacy import similarity as legacy
 
 Year = tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]
@@ -168,3 +169,42 @@ def test_flag_key_cache_round_trips_and_refuses_damage() -> None:
                     {**plain, kind: _keys_out({kind: found[kind][::-1]})[kind]}):
         with pytest.raises(ValueError):
             _keys_in(damaged)
+
+
+@pytest.mark.needs_data
+def test_states_from_the_cache_alone_equal_the_worlds(world: World) -> None:
+    from foedus.world_cache import cached_states
+
+    World.default()  # the world cache is current
+    states = cached_states()
+    assert [(s.id, s.ccode, s.spells, s.name) for s in states] == [(s.id, s.ccode, s.spells, s.name)
+                                                                  for s in world.states]
+    assert states.majors == world.states.majors and states.has_system_dates == world.states.has_system_dates
+    assert states.resolve("Russia").id == world.states.resolve("Russia").id
+    for year in (1816, 1991, 2018):
+        got, want = yearly_portfolios_of(states, year, year)[year], yearly_portfolios(world, year, year)[year]
+        for a, b, what in zip(got, want, ("ccodes", "ties", "weights"), strict=True):
+            _same_bits(a, b, f"{year} {what}")
+
+
+@pytest.mark.needs_data
+def test_cli_needs_no_treaty_model(tmp_path: Path) -> None:
+    """With its caches warm, `foedus similarity` imports neither pandas, the treaty model nor the engine."""
+    from foedus.research.atop_flags import MEMBER_FILE
+    from foedus.sources.atop import ATOP_MEMBER_FILE
+
+    assert MEMBER_FILE == ATOP_MEMBER_FILE
+    code = textwrap.dedent(f"""
+        import runpy, sys
+        sys.argv = ["foedus", "similarity", "--from", "1900", "--to", "1900", "--out", {str(tmp_path / "s.parquet")!r},
+                    "--force"]
+        try:
+            runpy.run_module("foedus.cli", run_name="__main__")
+        except SystemExit as exc:
+            assert not exc.code
+        print(sorted(m for m in ("pandas", "foedus.model.treaty", "foedus.engine.cascade") if m in sys.modules))
+    """)
+    for _ in range(2):  # the first run may build the caches (and import what that needs)
+        proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+        assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip().splitlines()[-1] == "[]"

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-__all__ = ["FORMAT", "cached_json", "prune", "read_cache", "trusted", "write_cache"]
+__all__ = ["FORMAT", "cache_file", "cached_json", "prune", "read_cache", "trusted", "write_cache"]
 
 FORMAT = "foedus-cache/1"
 _MAX_BYTES = 256 * 1024 * 1024
@@ -102,13 +102,18 @@ def prune(keep: Path, patterns: tuple[str, ...]) -> None:
                     old.unlink(missing_ok=True)
 
 
+def cache_file(tag: str, key: str) -> Path:
+    """The file that holds the cache entry `tag` for `key` (`cached_json` writes it; `read_cache` reads it)."""
+    from foedus.paths import cache_dir
+
+    return cache_dir() / f"{tag}-{key[:24]}.json"
+
+
 def cached_json(tag: str, key: str, build: Callable[[], T], encode: Callable[[T], Any],
                 decode: Callable[[Any], T]) -> T:
     """`build()`, or the value cached for `key` under `tag` in the user cache (`encode`d once as plain JSON,
     `decode`d on later runs); a stale or undecodable entry is rebuilt, and other entries of `tag` pruned."""
-    from foedus.paths import cache_dir
-
-    path = cache_dir() / f"{tag}-{key[:24]}.json"
+    path = cache_file(tag, key)
     raw = read_cache(path, key)
     if raw is not None:
         try:

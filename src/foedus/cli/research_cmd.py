@@ -77,15 +77,15 @@ def similarity(
     """Alliance similarity for every dyad-year: S (absolute, squared, CINC-weighted), kappa, pi, tau-b."""
     from foedus.cli.progress import steps
     from foedus.cli.writing import saving_batches
-    from foedus.model.world import World
     from foedus.research.similarity_fast import COLUMN_DTYPES, similarity_batches
-    from foedus.research.ties import yearly_portfolios
+    from foedus.research.ties import yearly_portfolios_of
+    from foedus.world_cache import cached_states
 
     years_ok(first, last)
     check_table(out, force)
     with _no_collections():
         with working("loading ATOP and CINC"):
-            portfolios = yearly_portfolios(World.default(), first, last)
+            portfolios = yearly_portfolios_of(cached_states(), first, last)  # the states: no treaty model
         with saving_batches(out, COLUMN_DTYPES, force=force, datasets=["atop", "cow_states", "cow_nmc"],
                             title=f"foedus alliance similarity {first}-{last}") as sink, \
                 steps(f"alliance similarity {first}–{last}", len(portfolios)) as done:

@@ -9,24 +9,28 @@ each state's last value forward).
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 import numpy as np
 
-from foedus.model.world import World
 from foedus.research.atop_flags import YEAR_SPAN as _YEAR_SPAN
-from foedus.research.atop_flags import cached_flag_keys
+from foedus.research.atop_flags import cached_flag_keys_of
 from foedus.sources.cow import capabilities
 
-__all__ = ["TIE_VALUES", "yearly_portfolios"]
+if TYPE_CHECKING:
+    from foedus.model.states import StateRegistry
+    from foedus.model.world import World
+
+__all__ = ["TIE_VALUES", "yearly_portfolios", "yearly_portfolios_of"]
 
 TIE_VALUES = {"defense": 3, "offense": 3, "neutrality": 2, "consultation": 2, "nonaggression": 1}
 Spells = dict[int, list[tuple[dt.date, dt.date | None]]]
 
 
-def _cow_spells(world: World) -> Spells:
+def _cow_spells(states: StateRegistry) -> Spells:
     """COW membership spells by ccode (as `foedus.research.dyads.system_spells`, without importing the
     dyad-year machinery and the engine it needs)."""
-    spells = {s.ccode: list(s.spells) for s in world.states if s.ccode is not None and s.spells}
+    spells = {s.ccode: list(s.spells) for s in states if s.ccode is not None and s.spells}
     if not spells:
         from foedus.errors import DataMissingError
 
@@ -46,9 +50,9 @@ def _members(spells: Spells, first: int, last: int) -> np.ndarray:
     return member
 
 
-def _tie_keys(world: World, first: int, last: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+def _tie_keys(states: StateRegistry, first: int, last: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """(a, b, year, tie value) of every ATOP obligation that ties a to b in a year of the range."""
-    found = cached_flag_keys(world)
+    found = cached_flag_keys_of(states)
     if found is None:
         from foedus.errors import DataMissingError
 
@@ -63,7 +67,13 @@ def _tie_keys(world: World, first: int, last: int) -> tuple[np.ndarray, np.ndarr
 
 def yearly_portfolios(world: World, first: int, last: int) -> dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]]:
     """year -> (ccodes, tie matrix, CINC-share weights) over that year's COW system members."""
-    spells = _cow_spells(world)
+    return yearly_portfolios_of(world.states, first, last)
+
+
+def yearly_portfolios_of(states: StateRegistry, first: int,
+                         last: int) -> dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    """`yearly_portfolios` from the state registry alone (all it needs of the world)."""
+    spells = _cow_spells(states)
     caps = capabilities()
     member = _members(spells, first, last)
     sizes = member.sum(axis=1)
@@ -73,7 +83,7 @@ def yearly_portfolios(world: World, first: int, last: int) -> dict[int, tuple[np
     position[~member] = -1
     offsets = np.concatenate([[0], np.cumsum(sizes**2)])
     ties = np.zeros(int(offsets[-1]), dtype=np.int64)
-    a, b, years, values = _tie_keys(world, first, last)
+    a, b, years, values = _tie_keys(states, first, last)
     inside = (a < member.shape[1]) & (b < member.shape[1])
     a, b, years, values = a[inside], b[inside], years[inside] - first, values[inside]
     ia, ib = position[years, a], position[years, b]
