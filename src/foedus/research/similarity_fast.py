@@ -122,8 +122,8 @@ def _parts(t: IntArray, w: FloatArray) -> dict[str, FloatArray]:
 
 
 def _ratio_into(out: FloatArray, num: FloatArray, den: FloatArray) -> FloatArray:
-    """`ratio(num, den)` written into `out`."""
-    if np.all(den != 0):
+    """`ratio(num, den)` written into `out` (a denominator here is never negative: one pass finds a zero)."""
+    if den.size == 0 or den.min() > 0:
         return np.divide(num, den, out=out)
     out[...] = np.nan
     return np.divide(num, den, out=out, where=den != 0)
