@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
-__all__ = ["FORMAT", "cached_json", "paused_gc", "prune", "read_cache", "trusted", "write_cache"]
+__all__ = ["FORMAT", "cache_file", "cached_json", "paused_gc", "prune", "read_cache", "trusted", "write_cache"]
 
 FORMAT = "foedus-cache/1"
 _MAX_BYTES = 256 * 1024 * 1024
@@ -115,13 +115,18 @@ def prune(keep: Path, patterns: tuple[str, ...]) -> None:
                     old.unlink(missing_ok=True)
 
 
+def cache_file(tag: str, key: str) -> Path:
+    """The file that holds the cache entry `tag` for `key` (`cached_json` writes it; `read_cache` reads it)."""
+    from foedus.paths import cache_dir
+
+    return cache_dir() / f"{tag}-{key[:24]}.json"
+
+
 def cached_json(tag: str, key: str, build: Callable[[], T], encode: Callable[[T], Any],
                 decode: Callable[[Any], T]) -> T:
     """`build()`, or the value cached for `key` under `tag` in the user cache (`encode`d once as plain JSON,
     `decode`d on later runs); a stale or undecodable entry is rebuilt, and other entries of `tag` pruned."""
-    from foedus.paths import cache_dir
-
-    path = cache_dir() / f"{tag}-{key[:24]}.json"
+    path = cache_file(tag, key)
     with paused_gc():  # thousands of new, acyclic objects: collections here would find nothing to free
         raw = read_cache(path, key)
         if raw is not None:

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from foedus.model.states import StateRegistry
     from foedus.model.treaty import Treaty
 
-__all__ = ["cached_parts", "inputs_key"]
+__all__ = ["cached_parts", "cached_states", "inputs_key"]
 
 Parts = tuple["dict[str, Treaty]", "StateRegistry", "Gazetteer"]
 
@@ -70,3 +70,19 @@ def cached_parts() -> Parts:
         return load_parts((), True)
 
     return cached_json("world", inputs_key(), build, parts_to_plain, parts_from_plain)
+
+
+def cached_states() -> StateRegistry:
+    """The bundled world's state registry alone: the cache's `states` part when the cache is current (no treaty
+    model to import or decode), else `cached_parts`'s, which builds and stores the whole cache."""
+    from foedus.cachefile import cache_file, read_cache
+    from foedus.model.state_codec import states_from_plain
+
+    key = inputs_key()
+    raw = read_cache(cache_file("world", key), key)
+    if isinstance(raw, dict):
+        try:
+            return states_from_plain(raw["states"])
+        except (KeyError, TypeError, ValueError, AttributeError):
+            pass
+    return cached_parts()[1]

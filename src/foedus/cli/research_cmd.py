@@ -73,18 +73,23 @@ def similarity(
 ) -> None:
     """Alliance similarity for every dyad-year: S (absolute, squared, CINC-weighted), kappa, pi, tau-b."""
     from foedus.cli.progress import steps
-    from foedus.model.world import World
-    from foedus.research.similarity import similarity_frame
-    from foedus.research.ties import yearly_portfolios
+    from foedus.cli.writing import saving_batches
+    from foedus.research.similarity_fast import COLUMN_DTYPES, similarity_batches
+    from foedus.research.ties import yearly_portfolios_of
+    from foedus.world_cache import cached_states
 
     years_ok(first, last)
     check_table(out, force)
-    with working("loading ATOP and CINC"):
-        portfolios = yearly_portfolios(World.default(), first, last)
-    with steps(f"alliance similarity {first}–{last}", len(portfolios)) as done:
-        frame = similarity_frame(portfolios, progress=done)
-    save_table(frame, out, force=force, datasets=["atop", "cow_states", "cow_nmc"],
-               title=f"foedus alliance similarity {first}-{last}")
+    from foedus.cachefile import paused_gc
+
+    with paused_gc():  # the load and the year loop make no cycles; each collection would rescan the world
+        with working("loading ATOP and CINC"):
+            portfolios = yearly_portfolios_of(cached_states(), first, last)  # the states: no treaty model
+        with saving_batches(out, COLUMN_DTYPES, force=force, datasets=["atop", "cow_states", "cow_nmc"],
+                            title=f"foedus alliance similarity {first}-{last}") as sink, \
+                steps(f"alliance similarity {first}–{last}", len(portfolios)) as done:
+            for batch in similarity_batches(portfolios, progress=done):  # Parquet: written while the next one is made
+                sink.put(batch)
 
 
 def atop_check(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:

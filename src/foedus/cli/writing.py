@@ -6,7 +6,8 @@ a table carries CINC, so that the data's authors are cited wherever their number
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import contextlib
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -15,7 +16,10 @@ import typer
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["FORMATS_HELP", "Force", "check_table", "cite_lines", "echo_wrote", "save_table", "table_datasets"]
+    from foedus.outputs.batches import BatchSink
+
+__all__ = ["FORMATS_HELP", "Force", "check_table", "cite_lines", "echo_wrote", "save_table", "saving_batches",
+           "table_datasets"]
 
 Force = Annotated[bool, typer.Option("--force", help="Replace an existing output (atomically: the old one stays "
                                                       "whole until the new one is complete).")]
@@ -48,10 +52,11 @@ def echo_wrote(out: Path, what: str, datasets: Iterable[str] = ()) -> None:
         typer.echo(f"data used: {names}; `foedus cite {names}` says what to cite (--bibtex for BibTeX)", err=True)
 
 
-def table_datasets(frame: pd.DataFrame, datasets: Iterable[str]) -> list[str]:
-    """The datasets to cite for a table: those given, plus COW NMC whenever a column carries CINC."""
+def table_datasets(frame: pd.DataFrame | Mapping[str, Any], datasets: Iterable[str]) -> list[str]:
+    """The datasets to cite for a table (a frame or its columns): those given, plus COW NMC whenever a column
+    carries CINC."""
     found = list(datasets)
-    if any("cinc" in str(c).lower() for c in frame.columns):
+    if any("cinc" in str(c).lower() for c in (frame.columns if hasattr(frame, "columns") else frame)):
         found.append("cow_nmc")
     return list(dict.fromkeys(found))
 
@@ -66,3 +71,17 @@ def save_table(frame: pd.DataFrame, out: Path, *, force: bool = False, datasets:
     meta: dict[str, Any] = {"title": title, "foedus_version": __version__, "datasets": cited}
     rows = write_table(frame, out, force=force, meta=meta)
     echo_wrote(out, f"{rows:,} rows", cited)
+
+
+@contextlib.contextmanager
+def saving_batches(out: Path, dtypes: Mapping[str, Any], *, force: bool = False, datasets: Iterable[str] = (),
+                   title: str = "foedus output") -> Iterator[BatchSink]:
+    """`save_table` for a table put batch by batch (`BatchSink.put`); Parquet is written while the caller works."""
+    from foedus._version import __version__
+    from foedus.outputs.batches import column_batches
+
+    cited = table_datasets(dtypes, datasets)
+    meta: dict[str, Any] = {"title": title, "foedus_version": __version__, "datasets": cited}
+    with column_batches(out, dtypes, force=force, meta=meta) as sink:
+        yield sink
+    echo_wrote(out, f"{sink.rows:,} rows", cited)

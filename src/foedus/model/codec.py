@@ -6,19 +6,18 @@ built, so that a start from the cache does no more work than rebuilding the obje
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from foedus.model.gazetteer import Gazetteer
 from foedus.model.places import Place, Region
 from foedus.model.plain import from_plain, to_plain
-from foedus.model.states import State, StateRegistry
+from foedus.model.state_codec import states_from_plain, states_to_plain, without_post_init
+from foedus.model.states import StateRegistry
 from foedus.model.treaty import Treaty
 
 __all__ = ["parts_from_plain", "parts_to_plain", "treaties_from_plain", "treaties_to_plain"]
 
 Parts = tuple[dict[str, Treaty], StateRegistry, Gazetteer]
-Spell = tuple[dt.date, dt.date | None]
 
 
 def treaties_to_plain(treaties: list[Treaty]) -> list[dict[str, Any]]:
@@ -31,24 +30,12 @@ def treaties_from_plain(data: list[dict[str, Any]]) -> list[Treaty]:
     return [from_plain(Treaty, d) for d in data]
 
 
-def _spells_out(spells: tuple[Spell, ...]) -> list[list[str | None]]:
-    return [[a.isoformat(), b.isoformat() if b else None] for a, b in spells]
-
-
-def _spells_in(data: list[list[str | None]]) -> tuple[Spell, ...]:
-    return tuple((dt.date.fromisoformat(str(a)), dt.date.fromisoformat(b) if b else None) for a, b in data)
-
-
 def parts_to_plain(parts: Parts) -> dict[str, Any]:
     """Curated treaties, state registry and gazetteer as one plain-data object."""
     treaties, states, places = parts
-    state_rows = [{"id": s.id, "name": s.name, "ccode": s.ccode, "iso3": s.iso3, "cow_abb": s.cow_abb,
-                   "regex": s.regex, "continent": s.continent, "subregion": s.subregion,
-                   "spells": _spells_out(s.spells)} for s in states.states.values()]
     return {
         "treaties": treaties_to_plain(list(treaties.values())),
-        "states": {"states": state_rows, "has_system_dates": states.has_system_dates,
-                   "majors": {k: _spells_out(v) for k, v in states.majors.items()}, "index": states._index},
+        "states": states_to_plain(states),
         "places": {"regions": [to_plain(r) for r in places.regions.values()],
                    "places": [to_plain(p) for p in places.places.values()], "home_of": places.home_of,
                    "index": places._index},
@@ -62,36 +49,11 @@ def parts_from_plain(data: dict[str, Any]) -> Parts:
         KeyError, TypeError, ValueError, AttributeError: `data` does not have the shape `parts_to_plain` gives.
     """
     treaties = {t.id: t for t in treaties_from_plain(data["treaties"])}
-    raw_states = data["states"]
-    states_by_id: dict[str, State] = {}
-    for row in raw_states["states"]:
-        state = State(**{**row, "spells": _spells_in(row["spells"])})
-        states_by_id[state.id] = state
-    registry = _without_post_init(StateRegistry, states=states_by_id,
-                                  has_system_dates=bool(raw_states["has_system_dates"]),
-                                  majors={k: _spells_in(v) for k, v in raw_states["majors"].items()},
-                                  _index=dict(raw_states["index"]))
+    registry = states_from_plain(data["states"])
     raw_places = data["places"]
     regions = {r.id: r for r in (from_plain(Region, x) for x in raw_places["regions"])}
     places = {p.id: p for p in (from_plain(Place, x) for x in raw_places["places"])}
-    gazetteer = _without_post_init(Gazetteer, regions=regions, places=places, home_of=dict(raw_places["home_of"]),
+    gazetteer = without_post_init(Gazetteer, regions=regions, places=places, home_of=dict(raw_places["home_of"]),
                                    _index=dict(raw_places["index"]))
     return treaties, registry, gazetteer
 
-
-def _without_post_init(cls: type[Any], **given: Any) -> Any:
-    """A dataclass instance with these fields (the others at their defaults), its `__post_init__` (index
-    building) skipped: the index is given."""
-    import dataclasses
-
-    obj = object.__new__(cls)
-    for f in dataclasses.fields(cls):
-        if f.name in given:
-            obj.__dict__[f.name] = given[f.name]
-        elif f.default_factory is not dataclasses.MISSING:
-            obj.__dict__[f.name] = f.default_factory()
-        elif f.default is not dataclasses.MISSING:
-            obj.__dict__[f.name] = f.default
-        else:
-            raise TypeError(f"{cls.__name__}.{f.name} is missing from the cached data")
-    return obj

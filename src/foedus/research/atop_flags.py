@@ -3,8 +3,8 @@
 `atop_flag_keys` lists, per kind of obligation, the dyad-year keys where the first state owes it to the
 second under an alliance both belong to at a common moment of the year. Deriving them takes a pass over
 every alliance's members, so `cached_flag_keys` keeps them across processes as plain JSON (sorted keys,
-delta-coded) keyed on the ATOP file, the state registry's COW codes and foedus's code; `flag_columns` looks
-every row up in one binary search.
+delta-coded, packed in base64) keyed on the ATOP file, the state registry's COW codes and foedus's code;
+`flag_columns` looks every row up in one binary search.
 """
 
 from __future__ import annotations
@@ -18,19 +18,22 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from foedus.model.treaty import Treaty
-
 if TYPE_CHECKING:
     import pandas as pd
 
+    from foedus.model.states import StateRegistry
+    from foedus.model.treaty import Treaty
     from foedus.model.world import World
 
-__all__ = ["FLAG_COLUMNS", "YEAR_SPAN", "atop_flag_keys", "cached_flag_keys", "dyad_keys", "flag_columns",
-           "sorted_union"]
+__all__ = ["FLAG_COLUMNS", "YEAR_SPAN", "atop_flag_keys", "cached_flag_keys", "cached_flag_keys_of", "dyad_keys",
+           "flag_columns", "sorted_union"]
 
 FLAG_COLUMNS = {"defense": "atop_defense", "offense": "atop_offense", "neutrality": "atop_neutral",
                 "nonaggression": "atop_nonagg", "consultation": "atop_consul"}
 YEAR_SPAN = 10_000  # key = (code1 * 1000 + code2) * 10_000 + year
+# = foedus.sources.atop.ATOP_MEMBER_FILE (a test checks): named here too, so that reading the cached keys imports
+# neither the ATOP importer nor the treaty model it builds
+MEMBER_FILE = "atop/atop5_1m.csv"
 
 
 def _member_years(treaty: Treaty, ccode: dict[str, int]) -> dict[int, list[tuple[dt.date, dt.date]]]:
@@ -72,34 +75,55 @@ def atop_flag_keys(treaties: Iterable[Treaty], ccode: dict[str, int]) -> dict[st
 def cached_flag_keys(world: World) -> dict[str, np.ndarray] | None:
     """`atop_flag_keys` of the full ATOP import (not the merged world, where curated treaties replace some),
     cached across processes; None without the ATOP files."""
+    return cached_flag_keys_of(world.states)
+
+
+def cached_flag_keys_of(states: StateRegistry) -> dict[str, np.ndarray] | None:
+    """`cached_flag_keys` from the state registry alone (all it needs of the world)."""
     from foedus.datasets.verify import dataset_file
     from foedus.derived import cached_from_file
     from foedus.filehash import content_sha256
-    from foedus.sources.atop import ATOP_MEMBER_FILE
     from foedus.world_cache import inputs_key
 
-    path = dataset_file(ATOP_MEMBER_FILE)
+    path = dataset_file(MEMBER_FILE)
     if path is None:
         return None
-    ccode = {s.id: s.ccode for s in world.states if s.ccode is not None}
+    ccode = {s.id: s.ccode for s in states if s.ccode is not None}
     codes = ",".join(f"{s}={c}" for s, c in sorted(ccode.items()))
     depends = hashlib.sha256(f"{inputs_key()}\n{content_sha256(Path(__file__))}\n{codes}".encode()).hexdigest()
 
     def build() -> dict[str, np.ndarray]:
         from foedus.sources.atop import load_atop
 
-        return atop_flag_keys(load_atop(world.states, path), ccode)
+        return atop_flag_keys(load_atop(states, path), ccode)
 
     return cached_from_file(path, "atop-flags", build, _keys_out, _keys_in, depends=depends)
 
 
-def _keys_out(found: dict[str, np.ndarray]) -> dict[str, list[int]]:
-    """Sorted keys as their first value and the gaps after it (small numbers: a short file)."""
-    return {kind: np.diff(keys, prepend=0).tolist() for kind, keys in found.items()}
+def _keys_out(found: dict[str, np.ndarray]) -> dict[str, str]:
+    """Sorted keys as their first value and the gaps after it, little-endian int64, zlib-compressed, in base64:
+    plain data in a short file (a tenth of the gaps as JSON numbers) that loads in milliseconds."""
+    import base64
+    import zlib
+
+    return {kind: base64.b64encode(zlib.compress(np.diff(keys, prepend=0).astype("<i8").tobytes(), 1)).decode("ascii")
+            for kind, keys in found.items()}
 
 
 def _keys_in(data: dict[str, Any]) -> dict[str, np.ndarray]:
-    out = {kind: np.cumsum(np.asarray(data[kind], dtype=np.int64)) for kind in FLAG_COLUMNS}
+    import base64
+    import binascii
+    import zlib
+
+    out = {}
+    for kind in FLAG_COLUMNS:
+        try:
+            raw = zlib.decompress(base64.b64decode(data[kind], validate=True))
+        except (binascii.Error, zlib.error) as exc:
+            raise ValueError(f"cached ATOP flag keys ({kind}) are damaged") from exc
+        if len(raw) % 8:
+            raise ValueError(f"cached ATOP flag keys ({kind}) are damaged")
+        out[kind] = np.cumsum(np.frombuffer(raw, dtype="<i8").astype(np.int64))
     for keys in out.values():
         if len(keys) and (keys[0] < 0 or (np.diff(keys) <= 0).any()):
             raise ValueError("cached ATOP flag keys are not sorted")

@@ -8,56 +8,97 @@ each state's last value forward).
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import TYPE_CHECKING
+
 import numpy as np
 
-from foedus.model.world import World
 from foedus.research.atop_flags import YEAR_SPAN as _YEAR_SPAN
-from foedus.research.atop_flags import cached_flag_keys
-from foedus.research.dyads import Spells, _year_windows, system_spells
+from foedus.research.atop_flags import cached_flag_keys_of
 from foedus.sources.cow import capabilities
 
-__all__ = ["TIE_VALUES", "yearly_portfolios"]
+if TYPE_CHECKING:
+    from foedus.model.states import StateRegistry
+    from foedus.model.world import World
+
+__all__ = ["TIE_VALUES", "yearly_portfolios", "yearly_portfolios_of"]
 
 TIE_VALUES = {"defense": 3, "offense": 3, "neutrality": 2, "consultation": 2, "nonaggression": 1}
+Spells = dict[int, list[tuple[dt.date, dt.date | None]]]
 
 
-def _tie_entries(world: World) -> dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]]:
-    """year -> (a, b, tie value) arrays, both directions, one entry per obligation kind that ties them."""
-    found = cached_flag_keys(world)
+def _cow_spells(states: StateRegistry) -> Spells:
+    """COW membership spells by ccode (as `foedus.research.dyads.system_spells`, without importing the
+    dyad-year machinery and the engine it needs)."""
+    spells = {s.ccode: list(s.spells) for s in states if s.ccode is not None and s.spells}
+    if not spells:
+        from foedus.errors import DataMissingError
+
+        raise DataMissingError("alliance similarity needs the COW state system: run `foedus data fetch cow_states`")
+    return spells
+
+
+def _members(spells: Spells, first: int, last: int) -> np.ndarray:
+    """(year − first, code) -> whether the state is a system member at some time in that year."""
+    width = max(spells, default=0) + 1
+    member = np.zeros((last - first + 1, width), dtype=bool)
+    for code, spans in spells.items():
+        for start, end in spans:
+            lo, hi = max(start.year, first), min(end.year if end is not None else last, last)
+            if lo <= hi:
+                member[lo - first:hi - first + 1, code] = True
+    return member
+
+
+def _tie_keys(states: StateRegistry, first: int, last: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """(a, b, year, tie value) of every ATOP obligation that ties a to b in a year of the range."""
+    found = cached_flag_keys_of(states)
     if found is None:
         from foedus.errors import DataMissingError
 
         raise DataMissingError("ATOP 5.1 is not in the data folder: run `foedus data fetch atop`")
     keys = np.concatenate([found[kind] for kind in TIE_VALUES])
     values = np.concatenate([np.full(len(found[kind]), value, dtype=np.int64) for kind, value in TIE_VALUES.items()])
-    pairs, years = keys // _YEAR_SPAN, keys % _YEAR_SPAN
-    a, b = pairs // 1000, pairs % 1000
-    a, b, years, values = np.concatenate([a, b]), np.concatenate([b, a]), np.tile(years, 2), np.tile(values, 2)
-    order = np.argsort(years, kind="stable")
-    a, b, years, values = a[order], b[order], years[order], values[order]
-    cuts = np.flatnonzero(np.diff(years)) + 1
-    return {int(ys[0]): (aa, bb, vv) for aa, bb, ys, vv in zip(np.split(a, cuts), np.split(b, cuts),
-                                                                np.split(years, cuts), np.split(values, cuts),
-                                                                strict=True) if len(ys)}
+    pairs, years = np.divmod(keys, _YEAR_SPAN)
+    keep = (years >= first) & (years <= last)
+    a, b = np.divmod(pairs[keep], 1000)
+    return a, b, years[keep], values[keep]
 
 
 def yearly_portfolios(world: World, first: int, last: int) -> dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]]:
     """year -> (ccodes, tie matrix, CINC-share weights) over that year's COW system members."""
-    spells: Spells = system_spells(world, "cow")
+    return yearly_portfolios_of(world.states, first, last)
+
+
+def yearly_portfolios_of(states: StateRegistry, first: int,
+                         last: int) -> dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    """`yearly_portfolios` from the state registry alone (all it needs of the world)."""
+    spells = _cow_spells(states)
     caps = capabilities()
-    ties = _tie_entries(world)
-    none = (np.zeros(0, np.int64),) * 3
+    member = _members(spells, first, last)
+    sizes = member.sum(axis=1)
+    # Every year's tie matrix lies in one buffer: row-major, year after year; position[y, code] is the
+    # state's row in its year (−1 if not a member).
+    position = np.cumsum(member, axis=1) - 1
+    position[~member] = -1
+    offsets = np.concatenate([[0], np.cumsum(sizes**2)])
+    ties = np.zeros(int(offsets[-1]), dtype=np.int64)
+    a, b, years, values = _tie_keys(states, first, last)
+    inside = (a < member.shape[1]) & (b < member.shape[1])
+    a, b, years, values = a[inside], b[inside], years[inside] - first, values[inside]
+    ia, ib = position[years, a], position[years, b]
+    keep = (ia >= 0) & (ib >= 0)
+    ia, ib, years, values = ia[keep], ib[keep], years[keep], values[keep]
+    for value in sorted(set(TIE_VALUES.values())):  # ascending: the strongest tie, either direction, wins
+        pick = values == value
+        base, n = offsets[years[pick]], sizes[years[pick]]
+        ties[base + ia[pick] * n + ib[pick]] = value
+        ties[base + ib[pick] * n + ia[pick]] = value
     out: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
-    for year in range(first, last + 1):
-        codes = np.array(sorted(_year_windows(spells, year)), dtype=np.int64)
-        t = np.zeros((len(codes), len(codes)), dtype=np.int64)
+    for k, year in enumerate(range(first, last + 1)):
+        codes = np.flatnonzero(member[k]).astype(np.int64)
+        t = ties[offsets[k]:offsets[k + 1]].reshape(len(codes), len(codes))
         np.fill_diagonal(t, 3)
-        a, b, values = ties.get(year, none)
-        if len(codes) and len(a):
-            ia, ib = np.searchsorted(codes, a), np.searchsorted(codes, b)
-            ia, ib = np.minimum(ia, len(codes) - 1), np.minimum(ib, len(codes) - 1)
-            keep = (codes[ia] == a) & (codes[ib] == b)
-            np.maximum.at(t, (ia[keep], ib[keep]), values[keep])  # the strongest tie, either direction
         cinc, _ = caps.cinc(year)
         w = np.array([cinc.get(int(c), 0.0) for c in codes])
         out[year] = (codes, t, w / w.sum() if w.sum() > 0 else w)

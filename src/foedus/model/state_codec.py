@@ -1,0 +1,69 @@
+"""The state registry as plain JSON data and back: the `states` part of the world cache (`foedus.model.codec`).
+
+Kept apart from the treaty and place codecs so that a command which needs only the states (`foedus similarity`)
+reads them from the cache without importing or decoding the treaty model (`foedus.world_cache.cached_states`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from typing import Any
+
+from foedus.model.states import State, StateRegistry
+
+__all__ = ["spells_in", "spells_out", "states_from_plain", "states_to_plain", "without_post_init"]
+
+Spell = tuple[dt.date, dt.date | None]
+
+
+def spells_out(spells: tuple[Spell, ...]) -> list[list[str | None]]:
+    """Membership spells as ISO dates (None: ongoing)."""
+    return [[a.isoformat(), b.isoformat() if b else None] for a, b in spells]
+
+
+def spells_in(data: list[list[str | None]]) -> tuple[Spell, ...]:
+    """Spells back from `spells_out`."""
+    return tuple((dt.date.fromisoformat(str(a)), dt.date.fromisoformat(b) if b else None) for a, b in data)
+
+
+def states_to_plain(states: StateRegistry) -> dict[str, Any]:
+    """The registry's states, system-date flag, major-power spells and name index as plain data."""
+    rows = [{"id": s.id, "name": s.name, "ccode": s.ccode, "iso3": s.iso3, "cow_abb": s.cow_abb, "regex": s.regex,
+             "continent": s.continent, "subregion": s.subregion, "spells": spells_out(s.spells)}
+            for s in states.states.values()]
+    return {"states": rows, "has_system_dates": states.has_system_dates,
+            "majors": {k: spells_out(v) for k, v in states.majors.items()}, "index": states._index}
+
+
+def states_from_plain(data: dict[str, Any]) -> StateRegistry:
+    """The registry back from `states_to_plain`, without re-indexing.
+
+    Raises:
+        KeyError, TypeError, ValueError, AttributeError: `data` does not have the shape `states_to_plain` gives.
+    """
+    by_id: dict[str, State] = {}
+    for row in data["states"]:
+        state = State(**{**row, "spells": spells_in(row["spells"])})
+        by_id[state.id] = state
+    registry: StateRegistry = without_post_init(StateRegistry, states=by_id,
+                                                has_system_dates=bool(data["has_system_dates"]),
+                                                majors={k: spells_in(v) for k, v in data["majors"].items()},
+                                                _index=dict(data["index"]))
+    return registry
+
+
+def without_post_init(cls: type[Any], **given: Any) -> Any:
+    """A dataclass instance with these fields (the others at their defaults), its `__post_init__` (index
+    building) skipped: the index is given."""
+    obj = object.__new__(cls)
+    for f in dataclasses.fields(cls):
+        if f.name in given:
+            obj.__dict__[f.name] = given[f.name]
+        elif f.default_factory is not dataclasses.MISSING:
+            obj.__dict__[f.name] = f.default_factory()
+        elif f.default is not dataclasses.MISSING:
+            obj.__dict__[f.name] = f.default
+        else:
+            raise TypeError(f"{cls.__name__}.{f.name} is missing from the cached data")
+    return obj
