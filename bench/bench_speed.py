@@ -1,8 +1,9 @@
 """Issue 15 benchmarks: every speed target, this tree against a baseline tree, side by side in the same run.
 
-Each measurement runs in a fresh process per side (PYTHONPATH=<tree>/src, a cache folder per tree, so that
-neither prunes the other's caches), the two sides alternating (which goes first alternates too), repeated;
-medians and the new/baseline ratio are reported, with the BLAS threads each side ran with. Warm figures are
+Each measurement runs in a fresh process per side (PYTHONPATH=<tree>/src; a cache folder per tree, the same
+in every run, so that neither prunes the other's caches; both trees byte-compiled first, as an install is),
+the two sides alternating (which goes first alternates too), repeated; medians and the new/baseline ratio
+are reported, with the BLAS threads each side ran with. Warm figures are
 taken inside a process after a warm-up (world loaded, leg table compiled); fresh-process figures include the
 interpreter's start and end (the disk caches warm). The machine these numbers come from is a shared, noisy
 2-core box: read the ratios, not the absolute times.
@@ -14,6 +15,7 @@ Run: .venv/bin/python bench/bench_speed.py --baseline /tmp/foedus-base [--only N
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import random
@@ -183,7 +185,8 @@ CHILDREN = {"cascades": child_cascades, "atlas": child_atlas, "atlas_mc": child_
 
 def _env(tree: Path) -> dict[str, str]:
     env = dict(os.environ, PYTHONPATH=str((ROOT if tree == PANDAS else tree) / "src"), FOEDUS_DATA_DIR=str(DATA))
-    env["FOEDUS_CACHE_DIR"] = str(Path(tempfile.gettempdir()) / f"foedus-bench-{abs(hash(str(tree))) % 10**8}")
+    name = hashlib.sha256(str(tree).encode()).hexdigest()[:12]  # the same folder in every run (`hash` is salted)
+    env["FOEDUS_CACHE_DIR"] = str(Path(tempfile.gettempdir()) / f"foedus-bench-{name}")
     return env
 
 
@@ -311,8 +314,12 @@ def main() -> None:
         return
     args.repeat = max(1, args.repeat)
     trees = {"new": ROOT} | ({"baseline": args.baseline.resolve()} if args.baseline else {})
+    for tree in trees.values():  # bytecode as an installed package has it, even where PYTHONDONTWRITEBYTECODE is set
+        subprocess.run([sys.executable, "-m", "compileall", "-q", str(tree / "src")], check=True,
+                       stdout=subprocess.DEVNULL)
     report: list[dict[str, Any]] = [{"machine": f"{os.cpu_count()} CPUs, load {os.getloadavg()}",
-                                     "FOEDUS_BLAS_THREADS": os.environ.get("FOEDUS_BLAS_THREADS")}]
+                                     "FOEDUS_BLAS_THREADS": os.environ.get("FOEDUS_BLAS_THREADS"),
+                                     "bytecode": "compiled before timing (compileall)"}]
     print(json.dumps(report[0]), flush=True)
     for name in args.only or list(SUITES):
         report += SUITES[name](trees, args)
