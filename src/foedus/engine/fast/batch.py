@@ -19,6 +19,8 @@ from foedus.engine.fast.backend import Backend
 from foedus.engine.fast.closure import Closures, closures
 from foedus.engine.fast.escalatory import wants_distinct
 from foedus.engine.fast.matrices import BatchRules, Conditional, Reach, compile_rules
+from foedus.engine.fast.packed import pack_wants, packed_rules
+from foedus.engine.fast.packed_rounds import packed_rounds
 from foedus.engine.fast.rounds import ATTACK, DEFENSE, NONE, solve_rounds
 from foedus.engine.fast.threads import in_engine_threads
 from foedus.engine.rules import STRIKES
@@ -65,18 +67,31 @@ def batch_cascades(rules: BatchRules, attackers: np.ndarray, targets: np.ndarray
     if closed is not None and rows:
         fast, sides[fast], rounds[fast] = closed.rows(attackers, targets)  # conflict-free wars: no rounds to run
         slow = np.flatnonzero(~fast)
-    for lo in range(0, len(slow), block):
-        part = slow[lo:lo + block]
+    packed = _at_home(rules, reading)
+    step = 16 * block if packed else block  # the packed rounds keep a few words per row
+    for lo in range(0, len(slow), step):
+        part = slow[lo:lo + step]
         ix = np.arange(len(part))
+        if packed:
+            opening = _opening_packed(rules, attackers[part], targets[part])
+            sides[part], rounds[part], conflicts[part] = packed_rounds(rules, attackers[part], targets[part], opening)
+            continue
         side = np.zeros((len(ix), n), dtype=np.int8)
         side[ix, attackers[part]], side[ix, targets[part]] = ATTACK, DEFENSE
         sides[part], rounds[part], conflicts[part] = _solve(rules, side, side == DEFENSE, reading)
     return BatchResult(rules.states, attackers, targets, sides, rounds, conflicts, rules.majors)
 
 
+def _at_home(rules: BatchRules, reading: Reading) -> bool:
+    """Every strike after round 1 is on home territory and both sides strike: the escalatory obligations depend on
+    the sides alone, and the packed rounds (`foedus.engine.fast.packed`) apply."""
+    strikes = STRIKES[reading]
+    return strikes.at_home and strikes.defenders_strike and rules.war and rules.first is None
+
+
 def _closures(rules: BatchRules, reading: Reading) -> Closures | None:
     """The escalatory shortcut's closures (computed once per rules), or None where it does not apply."""
-    if not (STRIKES[reading].at_home and rules.war and rules.first is None):
+    if not _at_home(rules, reading):
         return None
     found = rules.derived.get("closures")
     if not isinstance(found, Closures):
@@ -142,6 +157,27 @@ def _solve(rules: BatchRules, side: np.ndarray, victims: np.ndarray, reading: Re
         return out[0], out[1], out[2], out[3]
 
     return solve_rounds(side, wants, rank, strikes.defenders_strike, one_round=not rules.war)
+
+
+def _opening_packed(rules: BatchRules, attackers: np.ndarray, targets: np.ndarray) -> np.ndarray:
+    """Round 1's obligations of 'attackers[i] strikes targets[i] at home', packed (`pack_wants`): those of the
+    attacker alone OR those of the target alone, except where a leg whose adversary clause limits its
+    counterparts is owed to either (then `_wants_opening` of the pair)."""
+    pr, n = packed_rules(rules), len(rules.states)
+    eye = np.eye(n, dtype=bool)
+    nobody = np.zeros((n, n), dtype=bool)
+    alone_a = pack_wants(pr, _wants_opening(rules, eye.astype(np.int8) * ATTACK, nobody))
+    alone_t = pack_wants(pr, _wants_opening(rules, eye.astype(np.int8) * DEFENSE, eye))
+    out: np.ndarray = alone_a[attackers] | alone_t[targets]
+    by_target = np.concatenate([rules.cond_defend.owed, rules.cond_neutral.owed])
+    by_attacker = np.concatenate([rules.cond_offend.owed, rules.cond_neutral_att.owed])
+    pair = np.flatnonzero(np.isin(targets, by_target) | np.isin(attackers, by_attacker))
+    if len(pair):
+        ix = np.arange(len(pair))
+        side = np.zeros((len(pair), n), dtype=np.int8)
+        side[ix, attackers[pair]], side[ix, targets[pair]] = ATTACK, DEFENSE
+        out[pair] = pack_wants(pr, _wants_opening(rules, side, side == DEFENSE))
+    return out
 
 
 def _wants_opening(rules: BatchRules, side: np.ndarray, victims: np.ndarray
