@@ -20,7 +20,7 @@ from foedus.engine.fast.closure import Closures, closures
 from foedus.engine.fast.escalatory import wants_distinct
 from foedus.engine.fast.matrices import BatchRules, Conditional, Reach, compile_rules
 from foedus.engine.fast.packed import pack_wants, packed_rules
-from foedus.engine.fast.packed_rounds import packed_rounds
+from foedus.engine.fast.packed_rounds import packed_rounds, packed_summaries
 from foedus.engine.fast.rounds import ATTACK, DEFENSE, NONE, solve_rounds
 from foedus.engine.fast.threads import in_engine_threads
 from foedus.engine.rules import STRIKES
@@ -116,8 +116,8 @@ def batch_summaries(rules: BatchRules, attackers: np.ndarray, targets: np.ndarra
     opposite[fast] = (shortcut.attack & rules.majors).any(axis=1)[a] & (shortcut.defense & rules.majors).any(axis=1)[t]
     slow = np.flatnonzero(~fast)
     if len(slow):
-        res = batch_cascades(rules, attackers[slow], targets[slow], reading)
-        sizes[slow], opposite[slow] = res.war_size(), res.majors_opposite()
+        a, t = attackers[slow], targets[slow]
+        sizes[slow], opposite[slow] = packed_summaries(rules, a, t, _opening_packed(rules, a, t))
     return sizes, opposite
 
 

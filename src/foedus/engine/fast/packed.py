@@ -113,9 +113,11 @@ def obligations(pr: PackedRules, both: np.ndarray) -> np.ndarray:
 
 def set_bits(words: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """(row, bit) of every set bit of packed rows, in row order: only the nonzero words are unpacked."""
-    row, word = np.nonzero(words)
-    k, bit = np.nonzero(unpack(words[row, word][:, None], 64))
-    return row[k], word[k] * 64 + bit
+    cols = words.shape[1]
+    at = np.flatnonzero(words)
+    on = np.flatnonzero(unpack(words.reshape(-1)[at][:, None], 64))
+    cell = at[on // 64]
+    return cell // cols, cell % cols * 64 + on % 64
 
 
 def add_joiners(pr: PackedRules, acc: np.ndarray, rows: np.ndarray, row: np.ndarray, bit: np.ndarray) -> None:

@@ -25,7 +25,7 @@ from foedus.engine.fast.packed import (
 )
 from foedus.engine.fast.rounds import ATTACK, DEFENSE
 
-__all__ = ["packed_rounds"]
+__all__ = ["packed_rounds", "packed_summaries"]
 
 _ALL = np.uint64(0xFFFFFFFFFFFFFFFF)
 
@@ -36,8 +36,31 @@ def packed_rounds(rules: BatchRules, attackers: np.ndarray, targets: np.ndarray,
     point (as `solve_rounds` with the escalatory reading's obligations, states visited by id), from round 1's
     obligations `opening` (per row, packed as `pack_wants` packs them)."""
     pr = packed_rules(rules)
+    n, w = pr.n, pr.words
+    final_both, final_ex, joined = _run(pr, attackers, targets, opening)
+    on_a, on_d = unpack(final_both[:, :w], n), unpack(final_both[:, w:], n)
+    sides = on_a.astype(np.int8) * ATTACK + on_d.astype(np.int8) * DEFENSE
+    joined *= on_a | on_d
+    rank = pr.rank
+    return sides[:, rank], joined[:, rank], unpack(final_ex, n)[:, rank]
+
+
+def packed_summaries(rules: BatchRules, attackers: np.ndarray, targets: np.ndarray, opening: np.ndarray
+                     ) -> tuple[np.ndarray, np.ndarray]:
+    """`packed_rounds`' war size (belligerents) and whether major powers fight on both sides, per row."""
+    pr = packed_rules(rules)
+    w = pr.words
+    both = _run(pr, attackers, targets, opening)[0]
+    majors = pack(rules.majors[pr.order][None, :], w)
+    opposite = ((both[:, :w] & majors) != 0).any(axis=1) & ((both[:, w:] & majors) != 0).any(axis=1)
+    return unpack(both, 128 * w).sum(axis=1), opposite
+
+
+def _run(pr: PackedRules, attackers: np.ndarray, targets: np.ndarray, first_wants: np.ndarray
+         ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The rounds of every row to its fixed point: its sides and exclusions (packed), and the round each state
+    joined in (states in bit order; stale where a state left at a resume)."""
     rows, n, w = len(attackers), pr.n, pr.words
-    first_wants = opening
     orig = np.zeros((rows, 2 * w), dtype=U64)
     for plane, states in enumerate((attackers, targets)):
         bit = pr.rank[states]
@@ -61,10 +84,9 @@ def packed_rounds(rules: BatchRules, attackers: np.ndarray, targets: np.ndarray,
         ex |= clash_new
         open_ = free & ~clash_new
         joins = np.hstack([open_ & wa, open_ & wd])
-        moved = np.flatnonzero(joins.any(axis=1))
         if len(late):  # these rows resume instead: their joins of this round do not count
             joins[late] = 0
-            moved = np.setdiff1d(moved, late, assume_unique=True)
+        moved = np.flatnonzero(joins.any(axis=1))
         both |= joins
         row, bit = set_bits(joins[moved])
         add_joiners(pr, acc, moved, row, bit)
@@ -80,11 +102,7 @@ def packed_rounds(rules: BatchRules, attackers: np.ndarray, targets: np.ndarray,
             done = ~going
             final_both[ids[done]], final_ex[ids[done]] = both[done], ex[done]
             ids, both, ex, acc, orig, r = ids[going], both[going], ex[going], acc[going], orig[going], r[going]
-    on_a, on_d = unpack(final_both[:, :w], n), unpack(final_both[:, w:], n)
-    sides = on_a.astype(np.int8) * ATTACK + on_d.astype(np.int8) * DEFENSE
-    joined *= on_a | on_d
-    rank = pr.rank
-    return sides[:, rank], joined[:, rank], unpack(final_ex, n)[:, rank]
+    return final_both, final_ex, joined
 
 
 def _lowest(words: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -143,36 +161,53 @@ def _chain(pr: PackedRules, late: np.ndarray, late_bits: np.ndarray, clash_new: 
     that is not late-conflicted then and before the first newly conflicted state that is not conflicted then (the
     first candidate always: its turn is now)."""
     both, ex, acc, r = state
-    n, w = pr.n, pr.words
+    w = pr.words
     now = r[late] - 1  # the round just evaluated
-    rounds = joined[ids[late]]
-    dense = unpack(late_bits, n)
-    place = np.arange(n)[None, :]
-    earlier = np.where(dense & (rounds != (now - 1)[:, None]), place, n).min(axis=1)  # joined before the last round
-    some = np.flatnonzero(earlier > np.where(dense, place, n).min(axis=1))
+    last_round = pack(joined[ids[late]] == (now - 1)[:, None], w)  # the states that joined in the last round
+    candidates = late_bits & _below_lowest(late_bits & ~last_round)
+    some = np.flatnonzero(candidates.any(axis=1))
     if len(some) == 0:
         return np.zeros(len(late), dtype=bool)
-    gone = pack(dense[some] & (place < earlier[some][:, None]), w)
-    before = both[late[some]]
+    gone, before, clash = candidates[some], both[late[some]], clash_new[some]
     duties = obligations(pr, before & ~np.hstack([gone, gone]))
-    doubt = unpack((gone & ~_late(before, duties, w)) | (clash_new[some] & ~_clashing(before, ex_before[some], duties,
-                                                                                          w)), n)
-    first = np.where(dense[some], place, n).min(axis=1)  # its turn comes first: what it meets is as now
-    cut = np.where(doubt & (place > first[:, None]), place, n).min(axis=1)
-    taken = unpack(gone, n) & (place < cut[:, None])
-    gone_now = pack(taken, w)
-    sides = before & ~np.hstack([gone_now, gone_now])
-    redo = np.flatnonzero(cut < n)  # fewer taken than the candidates: their obligations again
+    doubt = (gone & ~_late(before, duties, w)) | (clash & ~_clashing(before, ex_before[some], duties, w))
+    doubt &= ~_below_lowest(gone, through=True)  # the first candidate's turn is now: what it meets is as it is
+    taken = gone & _below_lowest(doubt)
+    sides = before & ~np.hstack([taken, taken])
+    redo = np.flatnonzero((taken != gone).any(axis=1))  # fewer taken than the candidates: their obligations again
     if len(redo):
         duties[redo] = obligations(pr, sides[redo])
-    last = np.where(taken, place, -1).max(axis=1)
     rows = late[some]
-    met = clash_new[some] & pack(place < last[:, None], w)
-    both[rows], ex[rows], acc[rows], r[rows] = sides, ex_before[some] | met | gone_now, duties, now[some]
-    again = pack(rounds[some] == (now[some] - 1)[:, None], w)
+    met = clash & _through_highest(taken)  # newly conflicted before the last taken (never one of them)
+    both[rows], ex[rows], acc[rows], r[rows] = sides, ex_before[some] | met | taken, duties, now[some]
+    again = last_round[some]
     going[some] = (now[some] == 2) | ((sides & np.hstack([again, again])) != 0).any(axis=1)
     out = np.zeros(len(late), dtype=bool)
     out[some] = True
+    return out
+
+
+def _below_lowest(words: np.ndarray, through: bool = False) -> np.ndarray:
+    """Per row of packed words: the bits below its lowest set bit (`through`: and that bit; every bit where none
+    is set)."""
+    nonzero = words != 0
+    prior = np.zeros_like(nonzero)
+    prior[:, 1:] = np.logical_or.accumulate(nonzero, axis=1)[:, :-1]
+    low = words & (~words + np.uint64(1))
+    mask = (low - np.uint64(1)) | low if through else low - np.uint64(1)
+    out: np.ndarray = np.where(prior, np.uint64(0), np.where(nonzero, mask, _ALL)).astype(U64)
+    return out
+
+
+def _through_highest(words: np.ndarray) -> np.ndarray:
+    """Per row of packed words: the bits up to and with its highest set bit (none where none is set)."""
+    smear = words.copy()
+    for shift in (1, 2, 4, 8, 16, 32):
+        smear |= smear >> np.uint64(shift)
+    nonzero = words != 0
+    later = np.zeros_like(nonzero)
+    later[:, :-1] = np.logical_or.accumulate(nonzero[:, ::-1], axis=1)[:, ::-1][:, 1:]
+    out: np.ndarray = np.where(later, _ALL, smear).astype(U64)
     return out
 
 
