@@ -45,7 +45,8 @@ class PackedRules:
     `order` (bit p of a side is state `order[p]`; `rank` is its inverse).
 
     `table_t[:, p]` for bit p of the sides: the obligations it adds as [join attack | stay out against the defence
-    | join defence | stay out against the attack], one block of `words` each; `columns`: the words it ever sets.
+    | join defence | stay out against the attack], one block of `words` each; `columns_a`, `columns_d`: the words
+    the attack side's bits, and the defence side's, ever set.
     The limited legs: the distinct side bits that must be on (`owed_word`, `owed_shift`) and each leg's
     (`owed_of`), the distinct counterpart masks over both sides (`counters`) and each leg's (`group`), and the
     word and bit each sets (`add_col`, `add_bit`)."""
@@ -55,7 +56,8 @@ class PackedRules:
     order: np.ndarray
     rank: np.ndarray
     table_t: np.ndarray
-    columns: list[int]
+    columns_a: list[int]
+    columns_d: list[int]
     owed_word: np.ndarray
     owed_shift: np.ndarray
     owed_of: np.ndarray
@@ -87,7 +89,8 @@ def packed_rules(rules: BatchRules) -> PackedRules:
     counters, group = np.unique(masks, axis=0, return_inverse=True) if len(masks) else (masks, np.zeros(0, np.int64))
     obligor = rank[esc.obligor]
     out = PackedRules(n, w, order, rank, np.ascontiguousarray(table.T),
-                      [int(c) for c in np.flatnonzero(table.any(axis=0))], (distinct // 64).astype(np.int64),
+                      [int(c) for c in np.flatnonzero(table[:bits].any(axis=0))],
+                      [int(c) for c in np.flatnonzero(table[bits:].any(axis=0))], (distinct // 64).astype(np.int64),
                       (distinct % 64).astype(np.uint64), np.asarray(owed_of).ravel(), counters.reshape(-1, 2 * w),
                       np.asarray(group).ravel(), (_BLOCK[esc.binds] * w + obligor // 64).astype(np.int64),
                       np.left_shift(np.uint64(1), (obligor % 64).astype(np.uint64)).astype(U64))
@@ -122,13 +125,16 @@ def set_bits(words: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 def add_joiners(pr: PackedRules, acc: np.ndarray, rows: np.ndarray, row: np.ndarray, bit: np.ndarray) -> None:
     """OR into `acc[rows[row]]` the table rows of the side bits `bit` (sorted by `row`), a word at a time over
-    the words the table ever sets (a gather and a segmented OR each)."""
-    if len(row) == 0:
-        return
-    starts = np.flatnonzero(np.r_[True, row[1:] != row[:-1]])
-    target = rows[row[starts]]
-    for col in pr.columns:
-        acc[target, col] |= np.bitwise_or.reduceat(pr.table_t[col][bit], starts)
+    the words the table ever sets for that side (a gather and a segmented OR each)."""
+    split = bit >= 64 * pr.words  # defence-side bits set only the defence blocks: each side's events apart
+    for mine, columns in ((~split, pr.columns_a), (split, pr.columns_d)):
+        r, b = row[mine], bit[mine]
+        if len(r) == 0:
+            continue
+        starts = np.flatnonzero(np.r_[True, r[1:] != r[:-1]])
+        target = rows[r[starts]]
+        for col in columns:
+            acc[target, col] |= np.bitwise_or.reduceat(pr.table_t[col][b], starts)
 
 
 def add_limited(pr: PackedRules, acc: np.ndarray, rows: np.ndarray, both: np.ndarray) -> None:
@@ -141,10 +147,7 @@ def add_limited(pr: PackedRules, acc: np.ndarray, rows: np.ndarray, both: np.nda
     if len(some) == 0:
         return
     meets = ((both[some][:, None, :] & pr.counters[None, :, :]) != 0).any(axis=2)  # per distinct counterpart mask
-    row, leg = np.nonzero(owed[some][:, pr.owed_of] & meets[:, pr.group])
+    bound = (acc[rows[some]][:, pr.add_col] & pr.add_bit) != 0  # most have bound since an earlier round
+    row, leg = np.nonzero(owed[some][:, pr.owed_of] & meets[:, pr.group] & ~bound)
     if len(row):
-        flat = acc.reshape(-1)
-        cell = rows[some[row]] * acc.shape[1] + pr.add_col[leg]
-        bit = pr.add_bit[leg]
-        new = (flat[cell] & bit) == 0  # most have bound since an earlier round
-        np.bitwise_or.at(flat, cell[new], bit[new])
+        np.bitwise_or.at(acc.reshape(-1), rows[some[row]] * acc.shape[1] + pr.add_col[leg], pr.add_bit[leg])
