@@ -1,10 +1,12 @@
-"""The packed rounds of the escalatory reading (engine/fast/packed.py, packed_rounds.py) equal the rounds loop on
-dense sides they stand in for (tests/legacy/batch.py, as before issue 15), row by row: on random rules dense enough
-that conflicts, chains of restarts, neutrality and limited counterparts abound, and on the atlas of real dates."""
+"""The packed rounds of the escalatory reading (engine/fast/packed.py, packed_rounds.py, and packed_jit.py where
+numba is installed) equal the rounds loop on dense sides they stand in for (tests/legacy/batch.py, as before issue
+15), row by row: on random rules dense enough that conflicts, chains of restarts, neutrality and limited
+counterparts abound, and on the atlas of real dates. The numpy loop runs here whether or not numba is installed."""
 
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 from typing import Any
 
 import numpy as np
@@ -13,10 +15,20 @@ import pytest
 from foedus.engine.fast.batch import batch_cascades, compile_rules
 from foedus.engine.fast.matrices import BatchRules, Conditional
 from foedus.engine.fast.packed import pack, unpack
+from foedus.engine.fast.packed_rounds import JIT_ENV
 from foedus.engine.scenario import switches
 from foedus.model.world import World
 from foedus.sweeps.atlas import dyad_members
 from legacy.batch import batch_cascades as former_cascades
+
+
+@pytest.fixture(params=["numpy", "numba"])
+def loop(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """The packed rounds' loop: numpy (always), or compiled with numba (where installed)."""
+    if request.param == "numba" and importlib.util.find_spec("numba") is None:
+        pytest.skip("numba is not installed (the optional extra foedus[jit])")
+    monkeypatch.setenv(JIT_ENV, "1" if request.param == "numba" else "0")
+    return str(request.param)
 
 
 def _conditional(rng: np.random.Generator, n: int, k: int) -> Conditional:
@@ -45,7 +57,7 @@ def _same(old: Any, new: Any, label: object) -> None:
 
 
 @pytest.mark.parametrize("seed", range(24))
-def test_packed_rounds_equal_the_dense_ones_on_random_rules(seed: int) -> None:
+def test_packed_rounds_equal_the_dense_ones_on_random_rules(seed: int, loop: str) -> None:
     """Every ordered dyad of random rules (up to 71 states: more than one word a side), every row's rounds."""
     rng = np.random.default_rng(seed)
     n = int(rng.integers(5, 72))
@@ -53,8 +65,8 @@ def test_packed_rounds_equal_the_dense_ones_on_random_rules(seed: int) -> None:
     a, b = np.meshgrid(np.arange(n), np.arange(n), indexing="ij")
     keep = a != b
     old = former_cascades(rules, a[keep], b[keep], "escalatory", shortcut=False)
-    _same(old, batch_cascades(rules, a[keep], b[keep], "escalatory", shortcut=False), seed)
-    _same(old, batch_cascades(rules, a[keep], b[keep], "escalatory"), seed)  # conflict-free wars from closures
+    _same(old, batch_cascades(rules, a[keep], b[keep], "escalatory", shortcut=False), (seed, loop))
+    _same(old, batch_cascades(rules, a[keep], b[keep], "escalatory"), (seed, loop))  # conflict-free: closures
     assert old.conflicts.any() or seed % 4  # the rules are dense enough to conflict, most seeds
 
 
@@ -70,7 +82,7 @@ def test_pack_and_unpack_are_inverse() -> None:
 
 @pytest.mark.needs_data
 @pytest.mark.parametrize("day", [dt.date(1990, 6, 1), pytest.param(dt.date(2025, 6, 1), marks=pytest.mark.slow)])
-def test_packed_rounds_equal_the_dense_ones_on_every_dyad(world: World, day: dt.date) -> None:
+def test_packed_rounds_equal_the_dense_ones_on_every_dyad(world: World, day: dt.date, loop: str) -> None:
     """Every ordered dyad's rounds (no shortcut), with every commitment and with those of a Monte Carlo draw."""
     from foedus.engine.reliability import HonourModel
     from foedus.sweeps.atlas_mc import shared_draws
@@ -83,7 +95,7 @@ def test_packed_rounds_equal_the_dense_ones_on_every_dyad(world: World, day: dt.
     cols = np.array(rules.commitments(), dtype=np.int64)
     for r in (rules, rules.for_draw(honour[0, cols], asks[0])):
         old = former_cascades(r, a[keep], b[keep], "escalatory", shortcut=False)
-        _same(old, batch_cascades(r, a[keep], b[keep], "escalatory", shortcut=False), day)
+        _same(old, batch_cascades(r, a[keep], b[keep], "escalatory", shortcut=False), (day, loop))
 
 
 def test_bit_masks_equal_their_dense_definitions() -> None:
@@ -100,3 +112,17 @@ def test_bit_masks_equal_their_dense_definitions() -> None:
         assert np.array_equal(unpack(_below_lowest(words), n), place < low)
         assert np.array_equal(unpack(_below_lowest(words, through=True), n), place <= low)
         assert np.array_equal(unpack(_through_highest(words), n), place <= high)
+
+
+def test_monte_carlo_summaries_equal_the_sides(loop: str) -> None:
+    """`batch_summaries` (war size and major-power opposition from the packed sides) equals `batch_cascades`'."""
+    from foedus.engine.fast.batch import batch_summaries
+
+    rng = np.random.default_rng(21)
+    rules = _random_rules(rng, 60)
+    a, b = np.meshgrid(np.arange(60), np.arange(60), indexing="ij")
+    keep = a != b
+    full = batch_cascades(rules, a[keep], b[keep], "escalatory")
+    sizes, opposite = batch_summaries(rules, a[keep], b[keep], "escalatory")
+    assert np.array_equal(sizes, full.war_size()) and np.array_equal(opposite, full.majors_opposite())
+    assert opposite.any() and (sizes > 2).any()

@@ -162,21 +162,32 @@ def _solve(rules: BatchRules, side: np.ndarray, victims: np.ndarray, reading: Re
 def _opening_packed(rules: BatchRules, attackers: np.ndarray, targets: np.ndarray) -> np.ndarray:
     """Round 1's obligations of 'attackers[i] strikes targets[i] at home', packed (`pack_wants`): those of the
     attacker alone OR those of the target alone, except where a leg whose adversary clause limits its
-    counterparts is owed to either (then `_wants_opening` of the pair)."""
+    counterparts is owed to either and the other qualifies (then `_wants_opening` of the pair)."""
     pr, n = packed_rules(rules), len(rules.states)
     eye = np.eye(n, dtype=bool)
     nobody = np.zeros((n, n), dtype=bool)
     alone_a = pack_wants(pr, _wants_opening(rules, eye.astype(np.int8) * ATTACK, nobody))
     alone_t = pack_wants(pr, _wants_opening(rules, eye.astype(np.int8) * DEFENSE, eye))
     out: np.ndarray = alone_a[attackers] | alone_t[targets]
-    by_target = np.concatenate([rules.cond_defend.owed, rules.cond_neutral.owed])
-    by_attacker = np.concatenate([rules.cond_offend.owed, rules.cond_neutral_att.owed])
-    pair = np.flatnonzero(np.isin(targets, by_target) | np.isin(attackers, by_attacker))
+    binds = _may_bind(rules.cond_defend, n) | _may_bind(rules.cond_neutral, n)  # [t, a]: owed to t, a qualifies
+    binds |= (_may_bind(rules.cond_offend, n) | _may_bind(rules.cond_neutral_att, n)).T  # owed to a, t qualifies
+    pair = np.flatnonzero(binds[targets, attackers])
     if len(pair):
         ix = np.arange(len(pair))
         side = np.zeros((len(pair), n), dtype=np.int8)
         side[ix, attackers[pair]], side[ix, targets[pair]] = ATTACK, DEFENSE
         out[pair] = pack_wants(pr, _wants_opening(rules, side, side == DEFENSE))
+    return out
+
+
+def _may_bind(cond: Conditional, n: int) -> np.ndarray:
+    """[owed-to state, counterpart]: some leg of `cond` owed to the one binds its obligor when the other is the
+    only counterpart (as `_conditional` reads a leg: a qualifying counterpart other than the obligor)."""
+    out = np.zeros((n, n), dtype=bool)
+    for k in range(len(cond.owed)):
+        qualifies = cond.allowed[k].copy()
+        qualifies[cond.obligor[k]] = False
+        out[cond.owed[k]] |= qualifies
     return out
 
 

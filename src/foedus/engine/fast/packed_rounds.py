@@ -5,9 +5,15 @@ few word operations per row, and only the new joiners' packed rows are added to 
 late conflict resumes as in `solve_rounds`, and the round it resumes from is not run again: with the same sides
 the obligations are the same, so that round admits the joiners it admitted before, less the states now excluded.
 Equal to `solve_rounds` with the escalatory reading's obligations on every row (tests/test_packed_rounds.py).
+Where numba is installed the same steps run compiled, one row at a time (`foedus.engine.fast.packed_jit`).
 """
 
 from __future__ import annotations
+
+import functools
+import importlib.util
+import os
+from typing import Any
 
 import numpy as np
 
@@ -25,7 +31,9 @@ from foedus.engine.fast.packed import (
 )
 from foedus.engine.fast.rounds import ATTACK, DEFENSE
 
-__all__ = ["packed_rounds", "packed_summaries"]
+__all__ = ["JIT_ENV", "packed_rounds", "packed_summaries"]
+
+JIT_ENV = "FOEDUS_JIT"  # 0: the numpy loop even where numba is installed
 
 _ALL = np.uint64(0xFFFFFFFFFFFFFFFF)
 
@@ -37,6 +45,9 @@ def packed_rounds(rules: BatchRules, attackers: np.ndarray, targets: np.ndarray,
     obligations `opening` (per row, packed as `pack_wants` packs them)."""
     pr = packed_rules(rules)
     n, w = pr.n, pr.words
+    compiled = _compiled()
+    if compiled is not None:
+        return compiled.run_dense(pr, pr.rank[attackers], pr.rank[targets], opening)  # type: ignore[no-any-return]
     final_both, final_ex, joined = _run(pr, attackers, targets, opening)
     on_a, on_d = unpack(final_both[:, :w], n), unpack(final_both[:, w:], n)
     sides = on_a.astype(np.int8) * ATTACK + on_d.astype(np.int8) * DEFENSE
@@ -50,10 +61,14 @@ def packed_summaries(rules: BatchRules, attackers: np.ndarray, targets: np.ndarr
     """`packed_rounds`' war size (belligerents) and whether major powers fight on both sides, per row."""
     pr = packed_rules(rules)
     w = pr.words
-    both = _run(pr, attackers, targets, opening)[0]
+    compiled = _compiled()
+    both = (compiled.run(pr, pr.rank[attackers], pr.rank[targets], opening)[0] if compiled is not None
+            else _run(pr, attackers, targets, opening)[0])
     majors = pack(rules.majors[pr.order][None, :], w)
     opposite = ((both[:, :w] & majors) != 0).any(axis=1) & ((both[:, w:] & majors) != 0).any(axis=1)
-    return unpack(both, 128 * w).sum(axis=1), opposite
+    count = getattr(np, "bitwise_count", None)  # numpy 2
+    sizes = count(both).sum(axis=1) if count is not None else unpack(both, 128 * w).sum(axis=1)
+    return sizes, opposite
 
 
 def _run(pr: PackedRules, attackers: np.ndarray, targets: np.ndarray, first_wants: np.ndarray
@@ -103,6 +118,21 @@ def _run(pr: PackedRules, attackers: np.ndarray, targets: np.ndarray, first_want
             final_both[ids[done]], final_ex[ids[done]] = both[done], ex[done]
             ids, both, ex, acc, orig, r = ids[going], both[going], ex[going], acc[going], orig[going], r[going]
     return final_both, final_ex, joined
+
+
+def _compiled() -> Any:
+    """The numba-compiled rounds (`foedus.engine.fast.packed_jit`) where numba is installed and $FOEDUS_JIT is not
+    0, else None (the numpy loop)."""
+    if os.environ.get(JIT_ENV, "1").strip() == "0" or not _has_numba():
+        return None
+    from foedus.engine.fast import packed_jit
+
+    return packed_jit
+
+
+@functools.cache
+def _has_numba() -> bool:
+    return importlib.util.find_spec("numba") is not None
 
 
 def _lowest(words: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
