@@ -161,34 +161,45 @@ def _solve(rules: BatchRules, side: np.ndarray, victims: np.ndarray, reading: Re
 
 def _opening_packed(rules: BatchRules, attackers: np.ndarray, targets: np.ndarray) -> np.ndarray:
     """Round 1's obligations of 'attackers[i] strikes targets[i] at home', packed (`pack_wants`): those of the
-    attacker alone OR those of the target alone, except where a leg whose adversary clause limits its
-    counterparts is owed to either and the other qualifies (then `_wants_opening` of the pair)."""
+    attacker alone OR those of the target alone (`_wants_opening` of each) OR those of the legs whose adversary
+    clause limits their counterparts, owed to the one when the other qualifies (`_limited_opening`)."""
     pr, n = packed_rules(rules), len(rules.states)
     eye = np.eye(n, dtype=bool)
     nobody = np.zeros((n, n), dtype=bool)
     alone_a = pack_wants(pr, _wants_opening(rules, eye.astype(np.int8) * ATTACK, nobody))
     alone_t = pack_wants(pr, _wants_opening(rules, eye.astype(np.int8) * DEFENSE, eye))
     out: np.ndarray = alone_a[attackers] | alone_t[targets]
-    binds = _may_bind(rules.cond_defend, n) | _may_bind(rules.cond_neutral, n)  # [t, a]: owed to t, a qualifies
-    binds |= (_may_bind(rules.cond_offend, n) | _may_bind(rules.cond_neutral_att, n)).T  # owed to a, t qualifies
-    pair = np.flatnonzero(binds[targets, attackers])
-    if len(pair):
-        ix = np.arange(len(pair))
-        side = np.zeros((len(pair), n), dtype=np.int8)
-        side[ix, attackers[pair]], side[ix, targets[pair]] = ATTACK, DEFENSE
-        out[pair] = pack_wants(pr, _wants_opening(rules, side, side == DEFENSE))
+    owed_to_target, owed_to_attacker = _limited_opening(rules)
+    if owed_to_target is not None:
+        out |= owed_to_target[targets, attackers]
+    if owed_to_attacker is not None:
+        out |= owed_to_attacker[attackers, targets]
     return out
 
 
-def _may_bind(cond: Conditional, n: int) -> np.ndarray:
-    """[owed-to state, counterpart]: some leg of `cond` owed to the one binds its obligor when the other is the
-    only counterpart (as `_conditional` reads a leg: a qualifying counterpart other than the obligor)."""
-    out = np.zeros((n, n), dtype=bool)
-    for k in range(len(cond.owed)):
-        qualifies = cond.allowed[k].copy()
-        qualifies[cond.obligor[k]] = False
-        out[cond.owed[k]] |= qualifies
-    return out
+def _limited_opening(rules: BatchRules) -> tuple[np.ndarray | None, np.ndarray | None]:
+    """[owed-to state, counterpart]: the packed obligations (`pack_wants`) of the legs whose adversary clause
+    limits their counterparts when the counterpart is the only state striking (or struck by) the one they are
+    owed to, as `_conditionals` reads them in round 1: a qualifying counterpart other than the obligor. First
+    the legs owed to the target (defence, neutrality), then those owed to the attacker (offence, neutrality
+    when the partner attacks); None where there are none."""
+    pr, n = packed_rules(rules), len(rules.states)
+    w = pr.words
+    out: list[np.ndarray | None] = [None, None]
+    # (legs, owed to the target (0) or the attacker (1), block of `pack_wants`: join attack, stay out against
+    # the defence, join defence, stay out against the attack)
+    for cond, which, block in ((rules.cond_defend, 0, 2), (rules.cond_neutral, 0, 3), (rules.cond_offend, 1, 0),
+                               (rules.cond_neutral_att, 1, 1)):
+        for k in range(len(cond.owed)):
+            if out[which] is None:
+                out[which] = np.zeros((n, n, 4 * w), dtype=np.dtype("<u8"))
+            qualifies = cond.allowed[k].copy()
+            qualifies[cond.obligor[k]] = False
+            bit = int(pr.rank[cond.obligor[k]])
+            table = out[which]
+            assert table is not None
+            table[cond.owed[k], qualifies, block * w + bit // 64] |= np.uint64(1 << (bit % 64))
+    return out[0], out[1]
 
 
 def _wants_opening(rules: BatchRules, side: np.ndarray, victims: np.ndarray
