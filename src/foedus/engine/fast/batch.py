@@ -19,6 +19,8 @@ from foedus.engine.fast.backend import Backend
 from foedus.engine.fast.closure import Closures, closures
 from foedus.engine.fast.escalatory import wants_distinct
 from foedus.engine.fast.matrices import BatchRules, Conditional, Reach, compile_rules
+from foedus.engine.fast.packed import pack_wants, packed_rules
+from foedus.engine.fast.packed_rounds import packed_rounds, packed_summaries
 from foedus.engine.fast.rounds import ATTACK, DEFENSE, NONE, solve_rounds
 from foedus.engine.fast.threads import in_engine_threads
 from foedus.engine.rules import STRIKES
@@ -65,18 +67,31 @@ def batch_cascades(rules: BatchRules, attackers: np.ndarray, targets: np.ndarray
     if closed is not None and rows:
         fast, sides[fast], rounds[fast] = closed.rows(attackers, targets)  # conflict-free wars: no rounds to run
         slow = np.flatnonzero(~fast)
-    for lo in range(0, len(slow), block):
-        part = slow[lo:lo + block]
+    packed = _at_home(rules, reading)
+    step = 16 * block if packed else block  # the packed rounds keep a few words per row
+    for lo in range(0, len(slow), step):
+        part = slow[lo:lo + step]
         ix = np.arange(len(part))
+        if packed:
+            opening = _opening_packed(rules, attackers[part], targets[part])
+            sides[part], rounds[part], conflicts[part] = packed_rounds(rules, attackers[part], targets[part], opening)
+            continue
         side = np.zeros((len(ix), n), dtype=np.int8)
         side[ix, attackers[part]], side[ix, targets[part]] = ATTACK, DEFENSE
         sides[part], rounds[part], conflicts[part] = _solve(rules, side, side == DEFENSE, reading)
     return BatchResult(rules.states, attackers, targets, sides, rounds, conflicts, rules.majors)
 
 
+def _at_home(rules: BatchRules, reading: Reading) -> bool:
+    """Every strike after round 1 is on home territory and both sides strike: the escalatory obligations depend on
+    the sides alone, and the packed rounds (`foedus.engine.fast.packed`) apply."""
+    strikes = STRIKES[reading]
+    return strikes.at_home and strikes.defenders_strike and rules.war and rules.first is None
+
+
 def _closures(rules: BatchRules, reading: Reading) -> Closures | None:
     """The escalatory shortcut's closures (computed once per rules), or None where it does not apply."""
-    if not (STRIKES[reading].at_home and rules.war and rules.first is None):
+    if not _at_home(rules, reading):
         return None
     found = rules.derived.get("closures")
     if not isinstance(found, Closures):
@@ -101,8 +116,8 @@ def batch_summaries(rules: BatchRules, attackers: np.ndarray, targets: np.ndarra
     opposite[fast] = (shortcut.attack & rules.majors).any(axis=1)[a] & (shortcut.defense & rules.majors).any(axis=1)[t]
     slow = np.flatnonzero(~fast)
     if len(slow):
-        res = batch_cascades(rules, attackers[slow], targets[slow], reading)
-        sizes[slow], opposite[slow] = res.war_size(), res.majors_opposite()
+        a, t = attackers[slow], targets[slow]
+        sizes[slow], opposite[slow] = packed_summaries(rules, a, t, _opening_packed(rules, a, t))
     return sizes, opposite
 
 
@@ -142,6 +157,49 @@ def _solve(rules: BatchRules, side: np.ndarray, victims: np.ndarray, reading: Re
         return out[0], out[1], out[2], out[3]
 
     return solve_rounds(side, wants, rank, strikes.defenders_strike, one_round=not rules.war)
+
+
+def _opening_packed(rules: BatchRules, attackers: np.ndarray, targets: np.ndarray) -> np.ndarray:
+    """Round 1's obligations of 'attackers[i] strikes targets[i] at home', packed (`pack_wants`): those of the
+    attacker alone OR those of the target alone (`_wants_opening` of each) OR those of the legs whose adversary
+    clause limits their counterparts, owed to the one when the other qualifies (`_limited_opening`)."""
+    pr, n = packed_rules(rules), len(rules.states)
+    eye = np.eye(n, dtype=bool)
+    nobody = np.zeros((n, n), dtype=bool)
+    alone_a = pack_wants(pr, _wants_opening(rules, eye.astype(np.int8) * ATTACK, nobody))
+    alone_t = pack_wants(pr, _wants_opening(rules, eye.astype(np.int8) * DEFENSE, eye))
+    out: np.ndarray = alone_a[attackers] | alone_t[targets]
+    owed_to_target, owed_to_attacker = _limited_opening(rules)
+    if owed_to_target is not None:
+        out |= owed_to_target[targets, attackers]
+    if owed_to_attacker is not None:
+        out |= owed_to_attacker[attackers, targets]
+    return out
+
+
+def _limited_opening(rules: BatchRules) -> tuple[np.ndarray | None, np.ndarray | None]:
+    """[owed-to state, counterpart]: the packed obligations (`pack_wants`) of the legs whose adversary clause
+    limits their counterparts when the counterpart is the only state striking (or struck by) the one they are
+    owed to, as `_conditionals` reads them in round 1: a qualifying counterpart other than the obligor. First
+    the legs owed to the target (defence, neutrality), then those owed to the attacker (offence, neutrality
+    when the partner attacks); None where there are none."""
+    pr, n = packed_rules(rules), len(rules.states)
+    w = pr.words
+    out: list[np.ndarray | None] = [None, None]
+    # (legs, owed to the target (0) or the attacker (1), block of `pack_wants`: join attack, stay out against
+    # the defence, join defence, stay out against the attack)
+    for cond, which, block in ((rules.cond_defend, 0, 2), (rules.cond_neutral, 0, 3), (rules.cond_offend, 1, 0),
+                               (rules.cond_neutral_att, 1, 1)):
+        for k in range(len(cond.owed)):
+            if out[which] is None:
+                out[which] = np.zeros((n, n, 4 * w), dtype=np.dtype("<u8"))
+            qualifies = cond.allowed[k].copy()
+            qualifies[cond.obligor[k]] = False
+            bit = int(pr.rank[cond.obligor[k]])
+            table = out[which]
+            assert table is not None
+            table[cond.owed[k], qualifies, block * w + bit // 64] |= np.uint64(1 << (bit % 64))
+    return out[0], out[1]
 
 
 def _wants_opening(rules: BatchRules, side: np.ndarray, victims: np.ndarray

@@ -16,7 +16,7 @@ applies (tests/test_batch_atlas.py checks whole atlases).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -35,15 +35,26 @@ class Closures:
     defense: np.ndarray
     defense_round: np.ndarray
     safe: np.ndarray
+    _cache: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None = field(default=None, repr=False)
 
     def rows(self, attackers: np.ndarray, targets: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """For the dyads that take the shortcut: which rows, their sides (1 attack, 2 defence), join rounds."""
         fast = self.safe[attackers, targets]
         a, t = attackers[fast], targets[fast]
-        sides = np.where(self.attack[a], 1, 0).astype(np.int8)
-        sides[self.defense[t]] = 2
-        rounds = np.where(self.attack[a], self.attack_round[a], self.defense_round[t]).astype(np.int16)
+        side_a, side_d, round_a, round_d = self._tables()
+        sides = side_a[a]  # the closures of a dyad that takes the shortcut are disjoint: add, do not overwrite
+        sides += side_d[t]
+        rounds = round_a[a]
+        rounds += round_d[t]
         return fast, sides, rounds
+
+    def _tables(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """Per state: its attack side as 1s and defence side as 2s, and their join rounds (0 off the side)."""
+        if self._cache is None:
+            self._cache = (self.attack.astype(np.int8), (self.defense * 2).astype(np.int8),
+                           np.where(self.attack, self.attack_round, 0).astype(np.int16),
+                           np.where(self.defense, self.defense_round, 0).astype(np.int16))
+        return self._cache
 
 
 def _levels(first: np.ndarray, second: np.ndarray, step: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -1,0 +1,196 @@
+"""The packed rounds (`foedus.engine.fast.packed_rounds`) compiled with numba: one row at a time, word by word.
+
+Optional (`pip install 'foedus[jit]'`): imported only where numba is installed and $FOEDUS_JIT is not 0; the numpy
+loop stays the default and the reference (tests/test_packed_rounds.py checks both on every row). The same steps as
+the numpy loop: round 1's obligations from the caller, later rounds' grown by each new joiner's packed row, a late
+conflict resumes the row at the round its first state (by id) joined in, that round replayed at once. Compiled
+code is cached on disk (numba's `cache=True`), so only the first run on a machine pays for compiling.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numba import njit
+
+from foedus.engine.fast.packed import U64, PackedRules
+
+__all__ = ["run", "run_dense"]
+
+_ONE, _ZERO = np.uint64(1), np.uint64(0)
+_MAGIC = 0x03F79D71B4CB0A89  # a de Bruijn sequence: (2**i * _MAGIC mod 2**64) >> 58 differs for every i < 64
+_DEBRUIJN = np.uint64(_MAGIC)
+_LOWEST = np.zeros(64, dtype=np.int64)  # the index of a power of two from its de Bruijn product
+for _i in range(64):
+    _LOWEST[((_MAGIC << _i) & 0xFFFFFFFFFFFFFFFF) >> 58] = _i
+
+
+@njit(cache=True)
+def _add_rows(words, lo, hi, base, table, columns, acc):  # type: ignore[no-untyped-def]
+    """acc |= table[base + p] for each bit p of words[lo:hi], over the table's `columns`."""
+    for k in range(lo, hi):
+        x = words[k]
+        while x != _ZERO:
+            low = x & (~x + _ONE)
+            p = base + (k - lo) * 64 + _LOWEST[(low * _DEBRUIJN) >> np.uint64(58)]
+            for c in columns:
+                acc[c] |= table[p, c]
+            x ^= low
+
+
+@njit(cache=True)
+def _add_limited(both, acc, owed_word, owed_shift, owed_of, counters, group, add_col, add_bit, meets):  # type: ignore[no-untyped-def]
+    """acc |= the legs with limited counterparts that bind for the sides `both` (each counterpart mask read once,
+    and only for a leg that is owed to a state on a side and has not bound yet; `meets`: scratch)."""
+    meets[:] = -1  # not read yet
+    for j in range(owed_of.shape[0]):
+        d = owed_of[j]
+        if acc[add_col[j]] & add_bit[j] or not (both[owed_word[d]] >> owed_shift[d]) & _ONE:
+            continue
+        g = group[j]
+        if meets[g] < 0:
+            meets[g] = 0
+            for c in range(both.shape[0]):
+                if both[c] & counters[g, c]:
+                    meets[g] = 1
+                    break
+        if meets[g]:
+            acc[add_col[j]] |= add_bit[j]
+
+
+@njit(cache=True)
+def _obligations(both, acc, w, table, cols_a, cols_d, owed_word, owed_shift, owed_of, counters, group, add_col,  # type: ignore[no-untyped-def]  # noqa: PLR0913
+                 add_bit, meets):
+    acc[:] = _ZERO
+    _add_rows(both, 0, w, 0, table, cols_a, acc)
+    _add_rows(both, w, 2 * w, 64 * w, table, cols_d, acc)
+    _add_limited(both, acc, owed_word, owed_shift, owed_of, counters, group, add_col, add_bit, meets)
+
+
+@njit(cache=True)
+def _rows(table, cols_a, cols_d, owed_word, owed_shift, owed_of, counters, group, add_col, add_bit,  # type: ignore[no-untyped-def]  # noqa: C901, PLR0913
+          a_bit, t_bit, first_wants, w, order, dense, both_out, ex_out, sides_out, joined_out, conflicts_out):
+    jr = np.zeros(order.shape[0], dtype=np.int16)  # the round each state joined in, by bit (stale once it left)
+    meets = np.zeros(counters.shape[0], dtype=np.int8)
+    both = np.zeros(2 * w, dtype=np.uint64)
+    orig = np.zeros(2 * w, dtype=np.uint64)
+    ex = np.zeros(w, dtype=np.uint64)
+    acc = np.zeros(4 * w, dtype=np.uint64)
+    clash = np.zeros(w, dtype=np.uint64)
+    late = np.zeros(w, dtype=np.uint64)
+    joins = np.zeros(2 * w, dtype=np.uint64)
+    for i in range(a_bit.shape[0]):
+        jr[:] = 0
+        both[:] = _ZERO
+        ex[:] = _ZERO
+        both[a_bit[i] // 64] |= _ONE << np.uint64(a_bit[i] % 64)
+        both[w + t_bit[i] // 64] |= _ONE << np.uint64(t_bit[i] % 64)
+        orig[:] = both
+        _obligations(both, acc, w, table, cols_a, cols_d, owed_word, owed_shift, owed_of, counters, group, add_col,
+                     add_bit, meets)
+        r = 1
+        while True:
+            wants = first_wants[i] if r == 1 else acc
+            any_late, any_join = False, False
+            for k in range(w):
+                wa, sd, wd, sa = wants[k], wants[w + k], wants[2 * w + k], wants[3 * w + k]
+                on_a, on_d = both[k], both[w + k]
+                free = ~(on_a | on_d | ex[k])
+                to_d, to_a = wd | sa, wa | sd
+                clash[k] = free & ((wa & to_d) | (wd & sd))
+                late[k] = ((on_a & to_d) | (on_d & to_a)) & ~(orig[k] | orig[w + k])
+                any_late |= late[k] != _ZERO
+                free &= ~clash[k]
+                joins[k], joins[w + k] = free & wa, free & wd
+                any_join |= (joins[k] | joins[w + k]) != _ZERO
+            if any_late:  # back to the round the first late-conflicted state joined in, without it
+                fk = 0
+                while late[fk] == _ZERO:
+                    fk += 1
+                low = late[fk] & (~late[fk] + _ONE)
+                first = fk * 64 + _LOWEST[(low * _DEBRUIJN) >> np.uint64(58)]
+                for k in range(fk):
+                    ex[k] |= clash[k]
+                ex[fk] |= (clash[fk] & (low - _ONE)) | low
+                resume = jr[first]
+                again = False  # a state that joined in that round stays: the round is replayed
+                for s in range(2):
+                    for k in range(w):
+                        x = both[s * w + k] & ~orig[s * w + k]
+                        while x != _ZERO:
+                            bit = x & (~x + _ONE)
+                            p = k * 64 + _LOWEST[(bit * _DEBRUIJN) >> np.uint64(58)]
+                            if jr[p] > resume or ex[k] & bit:
+                                both[s * w + k] &= ~bit
+                            elif jr[p] == resume:
+                                again = True
+                            x ^= bit
+                r = resume + 1
+                _obligations(both, acc, w, table, cols_a, cols_d, owed_word, owed_shift, owed_of, counters, group,
+                             add_col, add_bit, meets)
+                if resume != 1 and not again:
+                    break
+                continue
+            for k in range(w):
+                ex[k] |= clash[k]
+            if not any_join:
+                if r > 1:
+                    break
+                r += 1
+                continue
+            for s in range(2):
+                for k in range(w):
+                    x = joins[s * w + k]
+                    both[s * w + k] |= x
+                    while x != _ZERO:
+                        bit = x & (~x + _ONE)
+                        jr[k * 64 + _LOWEST[(bit * _DEBRUIJN) >> np.uint64(58)]] = r
+                        x ^= bit
+            _add_rows(joins, 0, w, 0, table, cols_a, acc)
+            _add_rows(joins, w, 2 * w, 64 * w, table, cols_d, acc)
+            _add_limited(both, acc, owed_word, owed_shift, owed_of, counters, group, add_col, add_bit, meets)
+            r += 1
+        if not dense:
+            both_out[i] = both
+            ex_out[i] = ex
+            continue
+        for s in range(3):  # the sides, join rounds and exclusions by state, in the caller's order
+            for k in range(w):
+                x = ex[k] if s == 2 else both[s * w + k]
+                while x != _ZERO:
+                    bit = x & (~x + _ONE)
+                    p = k * 64 + _LOWEST[(bit * _DEBRUIJN) >> np.uint64(58)]
+                    if s == 2:
+                        conflicts_out[i, order[p]] = True
+                    else:
+                        sides_out[i, order[p]] = s + 1
+                        joined_out[i, order[p]] = jr[p]
+                    x ^= bit
+
+
+def run(pr: PackedRules, a_bit: np.ndarray, t_bit: np.ndarray, first_wants: np.ndarray
+        ) -> tuple[np.ndarray, np.ndarray]:
+    """Every row's sides and exclusions, packed (as the numpy loop's `_run`)."""
+    rows, w = len(a_bit), pr.words
+    both, ex = np.zeros((rows, 2 * w), dtype=U64), np.zeros((rows, w), dtype=U64)
+    none = np.zeros((0, pr.n), dtype=np.int8)
+    _call(pr, a_bit, t_bit, first_wants, False, (both, ex, none, none.astype(np.int16), none.astype(bool)))
+    return both, ex
+
+
+def run_dense(pr: PackedRules, a_bit: np.ndarray, t_bit: np.ndarray, first_wants: np.ndarray
+              ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Every row's sides, join rounds and exclusions by state, in the rules' state order (as `packed_rounds`)."""
+    rows, n = len(a_bit), pr.n
+    sides, joined, conflicts = np.zeros((rows, n), np.int8), np.zeros((rows, n), np.int16), np.zeros((rows, n), bool)
+    none = np.zeros((0, 2 * pr.words), dtype=U64)
+    _call(pr, a_bit, t_bit, first_wants, True, (none, none, sides, joined, conflicts))
+    return sides, joined, conflicts
+
+
+def _call(pr: PackedRules, a_bit: np.ndarray, t_bit: np.ndarray, first_wants: np.ndarray, dense: bool,
+          out: tuple[np.ndarray, ...]) -> None:
+    c = np.ascontiguousarray
+    _rows(c(pr.table_t.T), np.array(pr.columns_a, dtype=np.int64), np.array(pr.columns_d, dtype=np.int64),
+          pr.owed_word, pr.owed_shift, c(pr.owed_of, dtype=np.int64), c(pr.counters), c(pr.group, dtype=np.int64),
+          pr.add_col, pr.add_bit, c(a_bit, dtype=np.int64), c(t_bit, dtype=np.int64), c(first_wants), pr.words,
+          c(pr.order, dtype=np.int64), dense, *out)

@@ -1,0 +1,255 @@
+"""The rounds loop of `foedus.engine.fast.rounds` on packed sides, for the escalatory reading at home.
+
+Each row keeps its sides, exclusions and obligations as 64-bit words (`foedus.engine.fast.packed`); a round is a
+few word operations per row, and only the new joiners' packed rows are added to the obligations. A row with a
+late conflict resumes as in `solve_rounds`, and the round it resumes from is not run again: with the same sides
+the obligations are the same, so that round admits the joiners it admitted before, less the states now excluded.
+Equal to `solve_rounds` with the escalatory reading's obligations on every row (tests/test_packed_rounds.py).
+Where numba is installed the same steps run compiled, one row at a time (`foedus.engine.fast.packed_jit`).
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+import os
+from typing import Any
+
+import numpy as np
+
+from foedus.engine.fast.matrices import BatchRules
+from foedus.engine.fast.packed import (
+    U64,
+    PackedRules,
+    add_joiners,
+    add_limited,
+    obligations,
+    pack,
+    packed_rules,
+    set_bits,
+    unpack,
+)
+from foedus.engine.fast.rounds import ATTACK, DEFENSE
+
+__all__ = ["JIT_ENV", "packed_rounds", "packed_summaries"]
+
+JIT_ENV = "FOEDUS_JIT"  # 0: the numpy loop even where numba is installed
+
+_ALL = np.uint64(0xFFFFFFFFFFFFFFFF)
+
+
+def packed_rounds(rules: BatchRules, attackers: np.ndarray, targets: np.ndarray, opening: np.ndarray
+                  ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Sides, join rounds and excluded states of every row 'attackers[i] strikes targets[i] at home' at its fixed
+    point (as `solve_rounds` with the escalatory reading's obligations, states visited by id), from round 1's
+    obligations `opening` (per row, packed as `pack_wants` packs them)."""
+    pr = packed_rules(rules)
+    n, w = pr.n, pr.words
+    compiled = _compiled()
+    if compiled is not None:
+        return compiled.run_dense(pr, pr.rank[attackers], pr.rank[targets], opening)  # type: ignore[no-any-return]
+    final_both, final_ex, joined = _run(pr, attackers, targets, opening)
+    on_a, on_d = unpack(final_both[:, :w], n), unpack(final_both[:, w:], n)
+    sides = on_a.astype(np.int8) * ATTACK + on_d.astype(np.int8) * DEFENSE
+    joined *= on_a | on_d
+    rank = pr.rank
+    return sides[:, rank], joined[:, rank], unpack(final_ex, n)[:, rank]
+
+
+def packed_summaries(rules: BatchRules, attackers: np.ndarray, targets: np.ndarray, opening: np.ndarray
+                     ) -> tuple[np.ndarray, np.ndarray]:
+    """`packed_rounds`' war size (belligerents) and whether major powers fight on both sides, per row."""
+    pr = packed_rules(rules)
+    w = pr.words
+    compiled = _compiled()
+    both = (compiled.run(pr, pr.rank[attackers], pr.rank[targets], opening)[0] if compiled is not None
+            else _run(pr, attackers, targets, opening)[0])
+    majors = pack(rules.majors[pr.order][None, :], w)
+    opposite = ((both[:, :w] & majors) != 0).any(axis=1) & ((both[:, w:] & majors) != 0).any(axis=1)
+    count = getattr(np, "bitwise_count", None)  # numpy 2
+    sizes = count(both).sum(axis=1) if count is not None else unpack(both, 128 * w).sum(axis=1)
+    return sizes, opposite
+
+
+def _run(pr: PackedRules, attackers: np.ndarray, targets: np.ndarray, first_wants: np.ndarray
+         ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The rounds of every row to its fixed point: its sides and exclusions (packed), and the round each state
+    joined in (states in bit order; stale where a state left at a resume)."""
+    rows, n, w = len(attackers), pr.n, pr.words
+    orig = np.zeros((rows, 2 * w), dtype=U64)
+    for plane, states in enumerate((attackers, targets)):
+        bit = pr.rank[states]
+        orig[np.arange(rows), plane * w + bit // 64] |= np.left_shift(np.uint64(1), (bit % 64).astype(np.uint64))
+    both, ex = orig.copy(), np.zeros((rows, w), dtype=U64)
+    acc = obligations(pr, both)
+    joined = np.zeros((rows, n), dtype=np.int16)  # stale where a state left at a resume: masked at the end
+    final_both, final_ex = np.zeros_like(both), np.zeros_like(ex)
+    ids, r = np.arange(rows), np.ones(rows, dtype=np.int64)
+    while len(ids):
+        first = r == 1
+        wants = np.where(first[:, None], first_wants[ids], acc)
+        wa, sd, wd, sa = wants[:, :w], wants[:, w:2 * w], wants[:, 2 * w:3 * w], wants[:, 3 * w:]
+        on_a, on_d = both[:, :w], both[:, w:]
+        free = ~(on_a | on_d | ex)
+        to_d, to_a = wd | sa, wa | sd
+        clash_new = free & ((wa & to_d) | (wd & sd))
+        late_bits = ((on_a & to_d) | (on_d & to_a)) & ~(orig[:, :w] | orig[:, w:])
+        late = np.flatnonzero(late_bits.any(axis=1))
+        ex_before = ex[late]
+        ex |= clash_new
+        open_ = free & ~clash_new
+        joins = np.hstack([open_ & wa, open_ & wd])
+        if len(late):  # these rows resume instead: their joins of this round do not count
+            joins[late] = 0
+        moved = np.flatnonzero(joins.any(axis=1))
+        both |= joins
+        row, bit = set_bits(joins[moved])
+        add_joiners(pr, acc, moved, row, bit)
+        joined[ids[moved[row]], bit % (64 * w)] = r[moved[row]]
+        add_limited(pr, acc, moved, both[moved])
+        going = first.copy()
+        going[moved] = True
+        r += 1
+        if len(late):
+            going[late] = _resume(pr, late, late_bits[late], clash_new[late], ex_before, ids,
+                                  (both, ex, acc, r), joined)
+        if not going.all():
+            done = ~going
+            final_both[ids[done]], final_ex[ids[done]] = both[done], ex[done]
+            ids, both, ex, acc, orig, r = ids[going], both[going], ex[going], acc[going], orig[going], r[going]
+    return final_both, final_ex, joined
+
+
+def _compiled() -> Any:
+    """The numba-compiled rounds (`foedus.engine.fast.packed_jit`) where numba is installed and $FOEDUS_JIT is not
+    0, else None (the numpy loop)."""
+    if os.environ.get(JIT_ENV, "1").strip() == "0" or not _has_numba():
+        return None
+    from foedus.engine.fast import packed_jit
+
+    return packed_jit
+
+
+@functools.cache
+def _has_numba() -> bool:
+    return importlib.util.find_spec("numba") is not None
+
+
+def _lowest(words: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The lowest set bit of each row of packed words (each row has one): its index, and the mask of the bits
+    below it."""
+    k = np.arange(len(words))
+    word = (words != 0).argmax(axis=1)
+    value = words[k, word]
+    low = value & (~value + np.uint64(1))
+    bit = np.frexp(low.astype(np.float64))[1] - 1  # a power of two: exact in a float
+    place = np.arange(words.shape[1])[None, :]
+    below = np.where(place < word[:, None], _ALL, np.where(place == word[:, None], low[:, None] - np.uint64(1),
+                                                           np.uint64(0)))
+    return word * 64 + bit, below.astype(U64)
+
+
+def _resume(pr: PackedRules, late: np.ndarray, late_bits: np.ndarray, clash_new: np.ndarray, ex_before: np.ndarray,
+            ids: np.ndarray, state: tuple[np.ndarray, ...], joined: np.ndarray) -> np.ndarray:
+    """Rows with a late conflict go back to the round its first state (by id) joined in, without it and without
+    each newly conflicted state met before it this round (`foedus.engine.fast.rounds._restart`), and that round
+    is replayed at once: its joiners less the excluded ones. Returns whether each row goes on.
+
+    Where every late-conflicted state joined in the previous round, none newly conflicted comes before the last of
+    them, and each stays late-conflicted when all of them are gone, the restarts that would follow one another
+    exclude them one by one in id order: they are taken together (`_chain`)."""
+    both, ex, acc, r = state
+    going = np.ones(len(late), dtype=bool)
+    chained = _chain(pr, late, late_bits, clash_new, ex_before, ids, state, joined, going)
+    one = np.flatnonzero(~chained)
+    if len(one) == 0:
+        return going
+    late, late_bits, clash_new, ex_before = late[one], late_bits[one], clash_new[one], ex_before[one]
+    w = pr.words
+    first, below = _lowest(late_bits)
+    redo = ex_before | (clash_new & below)
+    k = np.arange(len(late))
+    redo[k, first // 64] |= np.left_shift(np.uint64(1), (first % 64).astype(np.uint64))
+    rounds = joined[ids[late]]
+    resume = rounds[k, first]
+    kept = pack(rounds <= resume[:, None], w) & ~redo  # joined by the end of that round, and not excluded
+    again = pack(rounds == resume[:, None], w) & ~redo
+    sides = both[late] & np.hstack([kept, kept])
+    both[late], ex[late], r[late] = sides, redo, resume.astype(np.int64) + 1
+    acc[late] = obligations(pr, sides)
+    going[one] = (resume == 1) | ((sides & np.hstack([again, again])) != 0).any(axis=1)
+    return going
+
+
+def _chain(pr: PackedRules, late: np.ndarray, late_bits: np.ndarray, clash_new: np.ndarray, ex_before: np.ndarray,
+           ids: np.ndarray, state: tuple[np.ndarray, ...], joined: np.ndarray, going: np.ndarray) -> np.ndarray:
+    """The rows whose first late-conflicted states can be excluded at once (see `_resume`), done; sets `going`.
+
+    Candidates: the late-conflicted states in id order up to the first that joined before the last round. With
+    all of them gone the obligations can only shrink, so a candidate still late-conflicted then is so at its turn,
+    and a state newly conflicted then is so at its turn too: taken together are the candidates before the first
+    that is not late-conflicted then and before the first newly conflicted state that is not conflicted then (the
+    first candidate always: its turn is now)."""
+    both, ex, acc, r = state
+    w = pr.words
+    now = r[late] - 1  # the round just evaluated
+    last_round = pack(joined[ids[late]] == (now - 1)[:, None], w)  # the states that joined in the last round
+    candidates = late_bits & _below_lowest(late_bits & ~last_round)
+    some = np.flatnonzero(candidates.any(axis=1))
+    if len(some) == 0:
+        return np.zeros(len(late), dtype=bool)
+    gone, before, clash = candidates[some], both[late[some]], clash_new[some]
+    duties = obligations(pr, before & ~np.hstack([gone, gone]))
+    doubt = (gone & ~_late(before, duties, w)) | (clash & ~_clashing(before, ex_before[some], duties, w))
+    doubt &= ~_below_lowest(gone, through=True)  # the first candidate's turn is now: what it meets is as it is
+    taken = gone & _below_lowest(doubt)
+    sides = before & ~np.hstack([taken, taken])
+    redo = np.flatnonzero((taken != gone).any(axis=1))  # fewer taken than the candidates: their obligations again
+    if len(redo):
+        duties[redo] = obligations(pr, sides[redo])
+    rows = late[some]
+    met = clash & _through_highest(taken)  # newly conflicted before the last taken (never one of them)
+    both[rows], ex[rows], acc[rows], r[rows] = sides, ex_before[some] | met | taken, duties, now[some]
+    again = last_round[some]
+    going[some] = (now[some] == 2) | ((sides & np.hstack([again, again])) != 0).any(axis=1)
+    out = np.zeros(len(late), dtype=bool)
+    out[some] = True
+    return out
+
+
+def _below_lowest(words: np.ndarray, through: bool = False) -> np.ndarray:
+    """Per row of packed words: the bits below its lowest set bit (`through`: and that bit; every bit where none
+    is set)."""
+    nonzero = words != 0
+    prior = np.zeros_like(nonzero)
+    prior[:, 1:] = np.logical_or.accumulate(nonzero, axis=1)[:, :-1]
+    low = words & (~words + np.uint64(1))
+    mask = (low - np.uint64(1)) | low if through else low - np.uint64(1)
+    out: np.ndarray = np.where(prior, np.uint64(0), np.where(nonzero, mask, _ALL)).astype(U64)
+    return out
+
+
+def _through_highest(words: np.ndarray) -> np.ndarray:
+    """Per row of packed words: the bits up to and with its highest set bit (none where none is set)."""
+    smear = words.copy()
+    for shift in (1, 2, 4, 8, 16, 32):
+        smear |= smear >> np.uint64(shift)
+    nonzero = words != 0
+    later = np.zeros_like(nonzero)
+    later[:, :-1] = np.logical_or.accumulate(nonzero[:, ::-1], axis=1)[:, ::-1][:, 1:]
+    out: np.ndarray = np.where(later, _ALL, smear).astype(U64)
+    return out
+
+
+def _late(both: np.ndarray, duties: np.ndarray, w: int) -> np.ndarray:
+    """States on a side bound to the other side (or to stay out against their own), under `duties`."""
+    wa, sd, wd, sa = (duties[:, i * w:(i + 1) * w] for i in range(4))
+    out: np.ndarray = (both[:, :w] & (wd | sa)) | (both[:, w:] & (wa | sd))
+    return out
+
+
+def _clashing(both: np.ndarray, ex: np.ndarray, duties: np.ndarray, w: int) -> np.ndarray:
+    """States on no side and not excluded that `duties` bind both ways."""
+    wa, sd, wd, sa = (duties[:, i * w:(i + 1) * w] for i in range(4))
+    out: np.ndarray = ~(both[:, :w] | both[:, w:] | ex) & ((wa & (wd | sa)) | (wd & sd))
+    return out
