@@ -78,3 +78,10 @@ def test_cli_says_a_bad_setting_in_one_line(tmp_path: Path) -> None:
     proc = run("atlas", "--date", "2025-06-01", "--out", str(tmp_path / "atlas.parquet"), FOEDUS_BLAS_THREADS="many")
     assert proc.returncode == 2 and list(tmp_path.iterdir()) == []
     assert proc.stderr.strip().count("\n") == 0 and "FOEDUS_BLAS_THREADS must be a whole number" in proc.stderr
+
+
+def test_cli_says_a_bad_jit_setting_in_one_line(tmp_path: Path) -> None:
+    proc = run("atlas", "--date", "1990-06-01", "--reading", "escalatory", "--out", str(tmp_path / "atlas.parquet"),
+               FOEDUS_JIT="yes")
+    assert proc.returncode == 2 and list(tmp_path.iterdir()) == [], proc.stderr
+    assert proc.stderr.strip().count("\n") == 0 and "FOEDUS_JIT must be 0 (numpy) or 1" in proc.stderr

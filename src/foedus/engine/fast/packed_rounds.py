@@ -122,8 +122,17 @@ def _run(pr: PackedRules, attackers: np.ndarray, targets: np.ndarray, first_want
 
 def _compiled() -> Any:
     """The numba-compiled rounds (`foedus.engine.fast.packed_jit`) where numba is installed and $FOEDUS_JIT is not
-    0, else None (the numpy loop)."""
-    if os.environ.get(JIT_ENV, "1").strip() == "0" or not _has_numba():
+    0, else None (the numpy loop).
+
+    Raises:
+        SettingError: $FOEDUS_JIT is neither 0 nor 1.
+    """
+    raw = os.environ.get(JIT_ENV, "1").strip()
+    if raw not in ("0", "1"):
+        from foedus.errors import SettingError
+
+        raise SettingError(f"{JIT_ENV} must be 0 (numpy) or 1 (numba where installed), not {raw!r}")
+    if raw == "0" or not _has_numba():
         return None
     from foedus.engine.fast import packed_jit
 
