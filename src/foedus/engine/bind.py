@@ -18,7 +18,7 @@ table and scenario switches (`verdicts`), since they do not depend on the scenar
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Mapping, Set
 from dataclasses import dataclass, field
 
 from foedus.engine.ledger import Ledger
@@ -31,17 +31,26 @@ from foedus.model.treaty import Kind, Provision
 __all__ = ["BindState", "Binder"]
 
 Waiting = tuple[tuple[int, Leg], ...]
+ByObligor = dict[str, Waiting]  # ranked legs by obligor, obligors in the order of their first leg
 Ranked = list[tuple[int, Leg]]
 _Key = tuple[str, str, str, str]
 
 
 @dataclass
 class BindState:
-    """What the binder reads of the cascade: sides, excluded and original states."""
+    """What the binder reads of the cascade: sides (and each side's states, `camps`), excluded and original
+    states."""
 
     side_of: Mapping[str, str]
     excluded: set[str]
     originals: frozenset[str]
+    camps: Mapping[str, Set[str]] = field(default_factory=dict)
+
+    def update(self, side_of: Mapping[str, str]) -> None:
+        """The sides at the start of a round (they change only between rounds)."""
+        self.side_of = side_of
+        self.camps = {"attack": {s for s, side in side_of.items() if side == "attack"},
+                      "defense": {s for s, side in side_of.items() if side == "defense"}}
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,19 +61,21 @@ class _Owed:
     consultation: Waiting
     neutrality: Ranked
     partner: Ranked  # neutrality legs that bind when this state attacks
-    defence: Waiting
+    defence: ByObligor
     offence: Ranked
 
 
 @dataclass
 class Binder:
     """Records what each volley sets off; keeps the verdicts and, per (victim, place, kind, severity), the legs
-    whose effect is not settled yet (`waiting`: part of the cascade's state, saved with each round)."""
+    whose effect is not settled yet (`waiting`, and `defending` for defence legs, by obligor: part of the
+    cascade's state, saved with each round: `saved`, `restore`)."""
 
     table: LegTable
     ledger: Ledger
     switches: Scenario  # the scenario without its parties: verdicts are kept per table and switches
     waiting: dict[tuple[Kind, _Key], Waiting] = field(default_factory=dict)
+    defending: dict[_Key, ByObligor] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._owed: dict[str, _Owed] = self.table.derived("binder", dict)
@@ -76,6 +87,14 @@ class Binder:
             s for s in self.table.owed(Kind.NEUTRALITY) | self.table.owed(Kind.OFFENSE)
             if self.table.owes(Kind.OFFENSE, s) or self.table.owes(Kind.NEUTRALITY, s, _on_partner_attack)))
 
+    def saved(self) -> tuple[dict[tuple[Kind, _Key], Waiting], dict[_Key, ByObligor]]:
+        """The legs still waiting, to go back to (`restore`); the values are never changed in place."""
+        return dict(self.waiting), dict(self.defending)
+
+    def restore(self, saved: tuple[dict[tuple[Kind, _Key], Waiting], dict[_Key, ByObligor]]) -> None:
+        """Back to the legs waiting when `saved` was taken."""
+        self.waiting, self.defending = dict(saved[0]), dict(saved[1])
+
     def owed(self, state: str) -> _Owed:
         """The legs owed to `state` (built once per table)."""
         found = self._owed.get(state)
@@ -86,10 +105,13 @@ class Binder:
                 if attacker_role(leg) == "obligor":
                     by_obligor.setdefault(leg.obligor, []).append((rank, leg))
             neutrality = list(enumerate(t.owed_to(Kind.NEUTRALITY, state)))
+            defence: dict[str, Ranked] = {}
+            for rank, leg in enumerate(t.owed_to(Kind.DEFENSE, state)):
+                defence.setdefault(leg.obligor, []).append((rank, leg))
             found = self._owed[state] = _Owed(
                 by_obligor, tuple(enumerate(t.owed_to(Kind.CONSULTATION, state))), neutrality,
                 [(rank, leg) for rank, leg in neutrality if leg.provision.when_partner_attacks],
-                tuple(enumerate(t.owed_to(Kind.DEFENSE, state))), list(enumerate(t.owed_to(Kind.OFFENSE, state))))
+                {o: tuple(legs) for o, legs in defence.items()}, list(enumerate(t.owed_to(Kind.OFFENSE, state))))
         return found
 
     def volley(self, vol: Volley, ctx: Situation, state: BindState) -> None:
@@ -207,35 +229,47 @@ class Binder:
 
     def _defence(self, vol: Volley, key: _Key, owed: _Owed, verdicts: dict[int, Verdict], ctx: Situation,
                  state: BindState) -> None:
-        """Rule 4: defence legs owed to the victim bind their obligor to the victim's side."""
-        waiting = self.waiting.get((Kind.DEFENSE, key), owed.defence)
-        side_of, excluded, originals = state.side_of, state.excluded, state.originals
-        side = side_of[vol.victim]
+        """Rule 4: defence legs owed to the victim bind their obligor to the victim's side. The legs of an
+        obligor already on that side (most of them, in a large war) are passed over as a set, without a look;
+        what the others find does not depend on the order they are looked at in (the ledger keeps the first
+        find per key in the attack-by-attack engine's order, and sorts each obligor's finds)."""
+        waiting = self.defending.get(key, owed.defence)
+        side = state.side_of[vol.victim]
+        todo = waiting.keys() - state.camps[side]
+        if not todo:
+            return
+        excluded, originals = state.excluded, state.originals
         book, rnd, attackers = self.ledger, self.ledger.rnd, vol.attackers
         first, second = attackers[0], (attackers[1] if len(attackers) > 1 else None)
-        keep = []
-        for rank, leg in waiting:
-            obligor = leg.obligor
-            if obligor in excluded or obligor in originals or side_of.get(obligor) == side:
-                continue  # nothing to learn from it for the rest of the cascade
-            if leg.counterparts.anyone and first != obligor:
-                i = 0
-            elif leg.counterparts.anyone and second is not None and second != obligor:
-                i = 1
-            else:
-                found = _scan(vol, obligor, leg.counterparts.admits)
-                if found is None:
-                    keep.append((rank, leg))
-                    continue
-                i = found
-            verdict = verdicts.get(id(leg)) or self._verdict(leg, vol, i, verdicts, ctx)
-            if verdict.binds:
-                book.bind((obligor, leg.treaty.id, leg.provision.article, side), (rnd, vol, i, 4, rank, leg, side))
-            elif verdict.withheld:
-                book.first(book.withheld, (obligor, leg.treaty.id, leg.provision.article),
-                           (rnd, vol, i, 4, rank, leg, verdict.withheld))
-        if len(keep) != len(waiting):
-            self.waiting[(Kind.DEFENSE, key)] = tuple(keep)
+        changed: dict[str, Waiting] = {}
+        for obligor in todo:
+            if obligor in excluded or obligor in originals:
+                changed[obligor] = ()  # nothing to learn from its legs for the rest of the cascade
+                continue
+            legs = waiting[obligor]
+            keep = []
+            for rank, leg in legs:
+                if leg.counterparts.anyone and first != obligor:
+                    i = 0
+                elif leg.counterparts.anyone and second is not None and second != obligor:
+                    i = 1
+                else:
+                    found = _scan(vol, obligor, leg.counterparts.admits)
+                    if found is None:
+                        keep.append((rank, leg))
+                        continue
+                    i = found
+                verdict = verdicts.get(id(leg)) or self._verdict(leg, vol, i, verdicts, ctx)
+                if verdict.binds:
+                    book.bind((obligor, leg.treaty.id, leg.provision.article, side),
+                              (rnd, vol, i, 4, rank, leg, side))
+                elif verdict.withheld:
+                    book.first(book.withheld, (obligor, leg.treaty.id, leg.provision.article),
+                               (rnd, vol, i, 4, rank, leg, verdict.withheld))
+            if len(keep) != len(legs):
+                changed[obligor] = tuple(keep)
+        if changed or len(todo) < len(waiting):  # the legs of obligors on the victim's side are settled too
+            self.defending[key] = {o: legs for o in todo if (legs := changed.get(o, waiting[o]))}
 
     def _offence(self, vol: Volley, ctx: Situation, state: BindState, strikers: list[int]) -> None:
         """Rule 5: offence legs owed to an attacker bind their obligor to its side."""

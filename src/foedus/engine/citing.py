@@ -9,12 +9,28 @@ from typing import Any
 from foedus.engine.certainty import ASSUMED, assess
 from foedus.engine.leg import Leg
 from foedus.engine.records import Because, Obligation, Side
-from foedus.engine.rules import conditions
+from foedus.engine.rules import Volley, conditions
 from foedus.engine.scenario import Attack, Scenario
 from foedus.model.help import duty_of
 from foedus.model.places import Place
 
-__all__ = ["obligation"]
+__all__ = ["cited", "obligation"]
+
+_MOST = 400_000  # obligations kept per table before the store starts afresh
+
+
+def cited(leg: Leg, vol: Volley, i: int, side: Side, rnd: int, scenario: Scenario, place: Place,
+          cache: dict[tuple[object, ...], Any]) -> Obligation:
+    """`obligation` for attack i of the volley, kept in `cache` (one per leg table) and shared from there:
+    records are immutable, and what one reads is all in the key (the table fixes the date and basis)."""
+    key = ("obligation", id(leg), vol.victim, vol.attackers[i], vol.place, vol.kind, vol.severity, side, rnd,
+           scenario.territory_view)
+    found: Obligation | None = cache.get(key)
+    if found is None:
+        if len(cache) >= _MOST:
+            cache.clear()
+        found = cache[key] = obligation(leg, vol.attack(i), side, rnd, scenario, place, cache)
+    return found
 
 
 def obligation(leg: Leg, attack: Attack, side: Side, rnd: int, scenario: Scenario, place: Place,

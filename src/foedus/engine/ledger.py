@@ -12,10 +12,10 @@ run, so going back to a round's start is cutting them to the sizes they had then
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from foedus.engine.leg import Leg
 from foedus.engine.records import Because, Consultation, Neutral, Violation, Withheld
@@ -23,15 +23,20 @@ from foedus.engine.rules import Volley
 from foedus.engine.scenario import Attack
 from foedus.model.treaty import Kind
 
-__all__ = ["Duties", "Found", "Ledger", "attack_of", "because_of", "consultation_of", "finds", "found_key",
-           "neutral_records", "order_of", "violation_of", "withheld_of"]
+__all__ = ["Duties", "Found", "Interned", "Ledger", "attack_of", "because_of", "consultation_of", "finds",
+           "found_key", "intern", "neutral_records", "order_of", "violation_of", "withheld_of"]
 
 # (round, volley, attack index, rule, rank of the leg, leg, side or withheld reason)
 Found = tuple[int, Volley, int, int, int, Leg, str]
 # (round, volley, attack indices, rule, rank of the leg, leg): the leg's duty on each of those attacks
 Duties = tuple[int, Volley, Sequence[int], int, int, Leg]
+# records already made, by what they are made from (records are immutable, so equal ones are shared): kept
+# per leg table, whose legs the keys name by id
+Interned = dict[tuple[object, ...], Any]
 K = TypeVar("K")
 V = TypeVar("V")
+R = TypeVar("R")
+_MOST = 400_000  # records interned per table before the store starts afresh
 
 
 def finds(duties: Duties) -> list[Found]:
@@ -118,20 +123,47 @@ def found_key(f: Found) -> tuple[int, tuple[object, int, int]]:
     return f[0], order_of(f)
 
 
-def neutral_records(finds: list[Found], ordered: bool = False) -> list[Neutral]:
+def intern(store: Interned | None, f: Found, make: Callable[[Found], R]) -> R:
+    """The record `make` makes of the find, kept in `store` under what it is made from (the leg and the attack,
+    not the round nor the rule) and shared from there."""
+    if store is None:
+        return make(f)
+    vol = f[1]
+    key = (make, id(f[5]), vol.victim, vol.attackers[f[2]], vol.place, vol.kind)
+    found: R | None = store.get(key)
+    if found is None:
+        if len(store) >= _MOST:
+            store.clear()
+        found = store[key] = make(f)
+    return found
+
+
+def neutral_records(finds: list[Found], ordered: bool = False, store: Interned | None = None) -> list[Neutral]:
     """Neutrality duties as records, in the order the attack-by-attack engine finds them (or as given)."""
-    return [Neutral(f[5].obligor, f[5].beneficiary, f[5].treaty.id, f[5].provision.article, because_of(f))
-            for f in (finds if ordered else sorted(finds, key=found_key))]
+    return [intern(store, f, _neutral) for f in (finds if ordered else sorted(finds, key=found_key))]
 
 
-def consultation_of(f: Found) -> Consultation:
+def _neutral(f: Found) -> Neutral:
+    leg = f[5]
+    return Neutral(leg.obligor, leg.beneficiary, leg.treaty.id, leg.provision.article, because_of(f))
+
+
+def consultation_of(f: Found, store: Interned | None = None) -> Consultation:
     """A consultation find as its record."""
+    return intern(store, f, _consultation)
+
+
+def _consultation(f: Found) -> Consultation:
     leg = f[5]
     return Consultation(leg.obligor, leg.beneficiary, leg.treaty.id, leg.provision.article, because_of(f))
 
 
-def violation_of(f: Found) -> Violation:
+def violation_of(f: Found, store: Interned | None = None) -> Violation:
     """A violation find as its record."""
+    return intern(store, f, _violation)
+
+
+def _violation(f: Found) -> Violation:
     leg = f[5]
     kind = "nonaggression" if leg.provision.kind is Kind.NONAGGRESSION else "neutrality"
     return Violation(leg.obligor, leg.beneficiary, leg.treaty.id, leg.provision.article, kind, because_of(f))
