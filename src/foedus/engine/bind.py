@@ -6,33 +6,29 @@ attacker of such attacks only through a leg's adversary clause, or, for non-aggr
 own obligor (`rules.attacker_role`). A leg owed to the victim therefore has one verdict for the attacks it
 admits, and only its first admitted attack can change anything: later ones find the obligation bound, the
 consultation or the withheld leg already recorded. So each such leg is evaluated with its first admitted
-attack, and a leg whose effect is settled leaves the volley's waiting list for the rest of the cascade. What
+attack, and a leg whose effect is settled leaves the volley's waiting list for the rest of the cascade; the
+legs of a state already fighting (for defence: already on the victim's side) leave it as a set, unseen. What
 is found goes to the `Ledger`, placed where the attack-by-attack engine would meet it (the attack's order in
-its round, then the rule and the leg's rank), so the records are the ones that engine makes.
-
-`volley` finds what decides the sides (obligations, neutrality duties, withheld legs); `records` finds what
-only the result reports (violations, consultations), once the run's rounds are final. Verdicts are kept per
-table and scenario switches (`verdicts`), since they do not depend on the scenario's parties.
+its round, then the rule and the leg's rank), so the records are the ones that engine makes, whatever order
+the legs are looked at in. Verdicts are kept per table and scenario switches (`verdicts`), since they do not
+depend on the scenario's parties.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from collections.abc import Callable, Collection, Mapping, Set
+from collections.abc import Mapping, Set
 from dataclasses import dataclass, field
 
 from foedus.engine.ledger import Ledger
 from foedus.engine.leg import Leg
-from foedus.engine.rules import Situation, Verdict, Volley, attacker_role, evaluate, victim_status
+from foedus.engine.owed import ByObligor, Owed, first_admitted, indices, owed_legs, scan
+from foedus.engine.rules import Situation, Verdict, Volley, evaluate, victim_status
 from foedus.engine.scenario import Scenario
 from foedus.engine.table import LegTable
 from foedus.model.treaty import Kind, Provision
 
 __all__ = ["BindState", "Binder"]
 
-Waiting = tuple[tuple[int, Leg], ...]
-ByObligor = dict[str, Waiting]  # ranked legs by obligor, obligors in the order of their first leg
-Ranked = list[tuple[int, Leg]]
 _Key = tuple[str, str, str, str]
 
 
@@ -45,40 +41,29 @@ class BindState:
     excluded: set[str]
     originals: frozenset[str]
     camps: Mapping[str, Set[str]] = field(default_factory=dict)
+    fighting: Set[str] = frozenset()
 
     def update(self, side_of: Mapping[str, str]) -> None:
         """The sides at the start of a round (they change only between rounds)."""
-        self.side_of = side_of
+        self.side_of, self.fighting = side_of, side_of.keys()
         self.camps = {"attack": {s for s, side in side_of.items() if side == "attack"},
                       "defense": {s for s, side in side_of.items() if side == "defense"}}
-
-
-@dataclass(frozen=True, slots=True)
-class _Owed:
-    """The legs owed to one state as the binder reads them, each with its rank among its kind's legs."""
-
-    nonaggression: dict[str, Ranked]  # by obligor: they bind only on their obligor's attacks
-    consultation: Waiting
-    neutrality: Ranked
-    partner: Ranked  # neutrality legs that bind when this state attacks
-    defence: ByObligor
-    offence: Ranked
 
 
 @dataclass
 class Binder:
     """Records what each volley sets off; keeps the verdicts and, per (victim, place, kind, severity), the legs
-    whose effect is not settled yet (`waiting`, and `defending` for defence legs, by obligor: part of the
-    cascade's state, saved with each round: `saved`, `restore`)."""
+    whose effect is not settled yet, by obligor (`consulting`, `defending`: part of the cascade's state, saved
+    with each round: `saved`, `restore`)."""
 
     table: LegTable
     ledger: Ledger
     switches: Scenario  # the scenario without its parties: verdicts are kept per table and switches
-    waiting: dict[tuple[Kind, _Key], Waiting] = field(default_factory=dict)
+    consulting: dict[_Key, ByObligor] = field(default_factory=dict)
     defending: dict[_Key, ByObligor] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self._owed: dict[str, _Owed] = self.table.derived("binder", dict)
+        self._owed: dict[str, Owed] = self.table.derived("binder", dict)
         self.verdicts: dict[tuple[_Key, tuple[bool, bool]], dict[int, Verdict]] = self.table.derived(
             ("verdicts", self.switches), dict)
         self._by_attacker: dict[tuple[object, ...], Verdict] = self.table.derived(
@@ -87,59 +72,39 @@ class Binder:
             s for s in self.table.owed(Kind.NEUTRALITY) | self.table.owed(Kind.OFFENSE)
             if self.table.owes(Kind.OFFENSE, s) or self.table.owes(Kind.NEUTRALITY, s, _on_partner_attack)))
 
-    def saved(self) -> tuple[dict[tuple[Kind, _Key], Waiting], dict[_Key, ByObligor]]:
+    def saved(self) -> tuple[dict[_Key, ByObligor], dict[_Key, ByObligor]]:
         """The legs still waiting, to go back to (`restore`); the values are never changed in place."""
-        return dict(self.waiting), dict(self.defending)
+        return dict(self.consulting), dict(self.defending)
 
-    def restore(self, saved: tuple[dict[tuple[Kind, _Key], Waiting], dict[_Key, ByObligor]]) -> None:
+    def restore(self, saved: tuple[dict[_Key, ByObligor], dict[_Key, ByObligor]]) -> None:
         """Back to the legs waiting when `saved` was taken."""
-        self.waiting, self.defending = dict(saved[0]), dict(saved[1])
+        self.consulting, self.defending = dict(saved[0]), dict(saved[1])
 
-    def owed(self, state: str) -> _Owed:
+    def owed(self, state: str) -> Owed:
         """The legs owed to `state` (built once per table)."""
         found = self._owed.get(state)
         if found is None:
-            t = self.table
-            by_obligor: dict[str, Ranked] = {}
-            for rank, leg in enumerate(t.owed_to(Kind.NONAGGRESSION, state)):
-                if attacker_role(leg) == "obligor":
-                    by_obligor.setdefault(leg.obligor, []).append((rank, leg))
-            neutrality = list(enumerate(t.owed_to(Kind.NEUTRALITY, state)))
-            defence: dict[str, Ranked] = {}
-            for rank, leg in enumerate(t.owed_to(Kind.DEFENSE, state)):
-                defence.setdefault(leg.obligor, []).append((rank, leg))
-            found = self._owed[state] = _Owed(
-                by_obligor, tuple(enumerate(t.owed_to(Kind.CONSULTATION, state))), neutrality,
-                [(rank, leg) for rank, leg in neutrality if leg.provision.when_partner_attacks],
-                {o: tuple(legs) for o, legs in defence.items()}, list(enumerate(t.owed_to(Kind.OFFENSE, state))))
+            found = self._owed[state] = owed_legs(self.table, state)
         return found
 
     def volley(self, vol: Volley, ctx: Situation, state: BindState) -> None:
-        """Record the obligations, duties and withheld legs one volley sets off."""
-        key = (vol.victim, vol.place, vol.kind, vol.severity)
-        owed = self.owed(vol.victim)
-        verdicts = self._verdicts(key, ctx)
-        strikers = _indices(vol, self._strikers)
-        if owed.neutrality or strikers:
-            self._neutrality(vol, owed, verdicts, ctx, strikers, duties=True)
-        if owed.defence:
-            self._defence(vol, key, owed, verdicts, ctx, state)
-        if strikers:
-            self._offence(vol, ctx, state, strikers)
-
-    def records(self, vol: Volley, ctx: Situation, fighting: Collection[str]) -> None:
-        """Record the violations and consultations one volley sets off (rules 0 to 3, in the engine's order);
-        not the consultations of states `fighting` (a result reports none)."""
+        """Record what one volley sets off: violations, consultations (not those of states already fighting: a
+        result reports none), neutrality duties, obligations and withheld legs. Each goes to its own table of
+        the ledger, where its place does not depend on the order the rules are applied in."""
         key = (vol.victim, vol.place, vol.kind, vol.severity)
         owed = self.owed(vol.victim)
         verdicts = self._verdicts(key, ctx)
         if owed.nonaggression:
             self._nonaggression(vol, owed, verdicts, ctx)
         if owed.consultation:
-            self._consultations(vol, key, owed, verdicts, ctx, fighting)
-        strikers = _indices(vol, self._strikers)
+            self._consultations(vol, key, owed, verdicts, ctx, state.fighting)
+        strikers = indices(vol, self._strikers)
         if owed.neutrality or strikers:
-            self._neutrality(vol, owed, verdicts, ctx, strikers, duties=False)
+            self._neutrality(vol, owed, verdicts, ctx, strikers)
+        if owed.defence:
+            self._defence(vol, key, owed, verdicts, ctx, state)
+        if strikers:
+            self._offence(vol, ctx, state, strikers)
 
     def _verdicts(self, key: _Key, ctx: Situation) -> dict[int, Verdict]:
         """Verdicts by leg for the attacks of volleys like this one (that a leg admits: they all get the same)."""
@@ -168,41 +133,46 @@ class Binder:
             verdict = self._by_attacker[vkey] = evaluate(leg, vol.attack(i), ctx)
         return verdict
 
-    def _nonaggression(self, vol: Volley, owed: _Owed, verdicts: dict[int, Verdict], ctx: Situation) -> None:
+    def _nonaggression(self, vol: Volley, owed: Owed, verdicts: dict[int, Verdict], ctx: Situation) -> None:
         """Rule 0: non-aggression legs owed to the victim whose obligor is the attacker."""
         book, rnd = self.ledger, self.ledger.rnd
-        for i in _indices(vol, owed.nonaggression):
+        for i in indices(vol, owed.aggressors):
             for rank, leg in owed.nonaggression[vol.attackers[i]]:
                 if self._verdict(leg, vol, i, verdicts, ctx).binds:
                     book.first(book.violations, (leg.obligor, leg.beneficiary, leg.treaty.id),
                                (rnd, vol, i, 0, rank, leg, ""))
 
-    def _consultations(self, vol: Volley, key: _Key, owed: _Owed, verdicts: dict[int, Verdict], ctx: Situation,
-                       fighting: Collection[str]) -> None:
-        """Rule 1: consultation legs owed to the victim (recorded once per obligor, victim and treaty)."""
-        waiting = self.waiting.get((Kind.CONSULTATION, key), owed.consultation)
+    def _consultations(self, vol: Volley, key: _Key, owed: Owed, verdicts: dict[int, Verdict], ctx: Situation,
+                       fighting: Set[str]) -> None:
+        """Rule 1: consultation legs owed to the victim (recorded once per obligor, victim and treaty; not those of
+        states `fighting`: a result reports none)."""
+        waiting = self.consulting.get(key, owed.consultation)
+        todo = waiting.keys() - fighting
         book, rnd, victim = self.ledger, self.ledger.rnd, vol.victim
-        keep = []
-        for rank, leg in waiting:
-            if leg.obligor in fighting:
-                continue
-            ckey = (leg.obligor, victim, leg.treaty.id)
-            held = book.consultations.get(ckey)
-            if held is not None and held[0] != rnd:
-                continue
-            i = _first(leg, vol, None)
-            if i is None:
-                keep.append((rank, leg))
-            elif self._verdict(leg, vol, i, verdicts, ctx).binds:
-                book.first(book.consultations, ckey, (rnd, vol, i, 1, rank, leg, ""))
-        if len(keep) != len(waiting):
-            self.waiting[(Kind.CONSULTATION, key)] = tuple(keep)
+        changed: dict[str, tuple[tuple[int, Leg], ...]] = {}
+        for obligor in todo:
+            legs = waiting[obligor]
+            keep = []
+            for rank, leg in legs:
+                ckey = (obligor, victim, leg.treaty.id)
+                held = book.consultations.get(ckey)
+                if held is not None and held[0] != rnd:
+                    continue
+                i = first_admitted(leg, vol, None)
+                if i is None:
+                    keep.append((rank, leg))
+                elif self._verdict(leg, vol, i, verdicts, ctx).binds:
+                    book.first(book.consultations, ckey, (rnd, vol, i, 1, rank, leg, ""))
+            if len(keep) != len(legs):
+                changed[obligor] = tuple(keep)
+        if changed or len(todo) < len(waiting):
+            self.consulting[key] = _left(waiting, todo, changed)
 
-    def _neutrality(self, vol: Volley, owed: _Owed, verdicts: dict[int, Verdict], ctx: Situation,
-                    strikers: list[int], duties: bool) -> None:
+    def _neutrality(self, vol: Volley, owed: Owed, verdicts: dict[int, Verdict], ctx: Situation,
+                    strikers: list[int]) -> None:
         """Rule 2: neutrality legs owed to the victim bind on every attack they admit; rule 3: neutrality legs
-        owed to an attacker that bind when it attacks. A binding leg is a violation when its obligor attacks
-        (`duties=False` records those), else a duty to stay out (`duties=True`)."""
+        owed to an attacker that bind when it attacks. A binding leg is a violation when its obligor attacks,
+        else a duty to stay out."""
         book, attackers = self.ledger, vol.attackers
         for rank, leg in owed.neutrality:
             who = leg.counterparts
@@ -210,24 +180,23 @@ class Binder:
             if not admitted or not self._verdict(leg, vol, admitted[0], verdicts, ctx).binds:
                 continue
             mine = [i for i in admitted if attackers[i] == leg.obligor] if leg.obligor in vol.members else []
-            if not duties:
-                for i in mine:
-                    book.first(book.violations, (leg.obligor, leg.beneficiary, leg.treaty.id),
-                               (book.rnd, vol, i, 2, rank, leg, ""))
-            elif len(mine) < len(admitted):
+            for i in mine:
+                book.first(book.violations, (leg.obligor, leg.beneficiary, leg.treaty.id),
+                           (book.rnd, vol, i, 2, rank, leg, ""))
+            if len(mine) < len(admitted):
                 book.duties.append((book.rnd, vol, [i for i in admitted if i not in mine] if mine else admitted, 2,
                                     rank, leg))
         for i in strikers:
             for rank, leg in self.owed(attackers[i]).partner:
-                if (leg.obligor == attackers[i]) == duties or not self._attacker_verdict(leg, vol, i, ctx).binds:
+                if not self._attacker_verdict(leg, vol, i, ctx).binds:
                     continue
-                if duties:
+                if leg.obligor != attackers[i]:
                     book.duties.append((book.rnd, vol, (i,), 3, rank, leg))
                 else:
                     book.first(book.violations, (leg.obligor, leg.beneficiary, leg.treaty.id),
                                (book.rnd, vol, i, 3, rank, leg, ""))
 
-    def _defence(self, vol: Volley, key: _Key, owed: _Owed, verdicts: dict[int, Verdict], ctx: Situation,
+    def _defence(self, vol: Volley, key: _Key, owed: Owed, verdicts: dict[int, Verdict], ctx: Situation,
                  state: BindState) -> None:
         """Rule 4: defence legs owed to the victim bind their obligor to the victim's side. The legs of an
         obligor already on that side (most of them, in a large war) are passed over as a set, without a look;
@@ -241,7 +210,7 @@ class Binder:
         excluded, originals = state.excluded, state.originals
         book, rnd, attackers = self.ledger, self.ledger.rnd, vol.attackers
         first, second = attackers[0], (attackers[1] if len(attackers) > 1 else None)
-        changed: dict[str, Waiting] = {}
+        changed: dict[str, tuple[tuple[int, Leg], ...]] = {}
         for obligor in todo:
             if obligor in excluded or obligor in originals:
                 changed[obligor] = ()  # nothing to learn from its legs for the rest of the cascade
@@ -254,7 +223,7 @@ class Binder:
                 elif leg.counterparts.anyone and second is not None and second != obligor:
                     i = 1
                 else:
-                    found = _scan(vol, obligor, leg.counterparts.admits)
+                    found = scan(vol, obligor, leg.counterparts.admits)
                     if found is None:
                         keep.append((rank, leg))
                         continue
@@ -269,7 +238,7 @@ class Binder:
             if len(keep) != len(legs):
                 changed[obligor] = tuple(keep)
         if changed or len(todo) < len(waiting):  # the legs of obligors on the victim's side are settled too
-            self.defending[key] = {o: legs for o in todo if (legs := changed.get(o, waiting[o]))}
+            self.defending[key] = _left(waiting, todo, changed)
 
     def _offence(self, vol: Volley, ctx: Situation, state: BindState, strikers: list[int]) -> None:
         """Rule 5: offence legs owed to an attacker bind their obligor to its side."""
@@ -291,30 +260,9 @@ class Binder:
                                (book.rnd, vol, i, 5, rank, leg, verdict.withheld))
 
 
-def _first(leg: Leg, vol: Volley, obligor: str | None) -> int | None:
-    """The first attack of the volley that the leg admits (made by another state than `obligor`)."""
-    who = leg.counterparts
-    if who.anyone:
-        if vol.attackers[0] != obligor:
-            return 0
-        return 1 if len(vol.attackers) > 1 and vol.attackers[1] != obligor else _scan(vol, obligor, who.admits)
-    return _scan(vol, obligor, who.admits)
-
-
-def _scan(vol: Volley, obligor: str | None, admits: Callable[[str], bool]) -> int | None:
-    for i, attacker in enumerate(vol.attackers):
-        if attacker != obligor and admits(attacker):
-            return i
-    return None
-
-
-def _indices(vol: Volley, states: Collection[str]) -> list[int]:
-    """The attacks of the volley made by a state in `states`, in order."""
-    if not states:
-        return []
-    if vol.block >= 0 and len(states) < len(vol.attackers):  # home strikes: sorted, never repeated attackers
-        return sorted(bisect_left(vol.attackers, s) for s in states if s in vol.members)
-    return [i for i, a in enumerate(vol.attackers) if a in states]
+def _left(waiting: ByObligor, todo: Set[str], changed: dict[str, tuple[tuple[int, Leg], ...]]) -> ByObligor:
+    """The legs still waiting: those of the obligors looked at (`todo`) that a volley did not settle."""
+    return {o: legs for o in todo if (legs := changed.get(o, waiting[o]))}
 
 
 def _on_partner_attack(provision: Provision) -> bool:
