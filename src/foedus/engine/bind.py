@@ -41,11 +41,10 @@ class BindState:
     excluded: set[str]
     originals: frozenset[str]
     camps: Mapping[str, Set[str]] = field(default_factory=dict)
-    fighting: Set[str] = frozenset()
 
     def update(self, side_of: Mapping[str, str]) -> None:
         """The sides at the start of a round (they change only between rounds)."""
-        self.side_of, self.fighting = side_of, side_of.keys()
+        self.side_of = side_of
         self.camps = {"attack": {s for s, side in side_of.items() if side == "attack"},
                       "defense": {s for s, side in side_of.items() if side == "defense"}}
 
@@ -88,23 +87,31 @@ class Binder:
         return found
 
     def volley(self, vol: Volley, ctx: Situation, state: BindState) -> None:
-        """Record what one volley sets off: violations, consultations (not those of states already fighting: a
-        result reports none), neutrality duties, obligations and withheld legs. Each goes to its own table of
-        the ledger, where its place does not depend on the order the rules are applied in."""
+        """Record the obligations, duties and withheld legs one volley sets off."""
+        key = (vol.victim, vol.place, vol.kind, vol.severity)
+        owed = self.owed(vol.victim)
+        verdicts = self._verdicts(key, ctx)
+        strikers = indices(vol, self._strikers)
+        if owed.neutrality or strikers:
+            self._neutrality(vol, owed, verdicts, ctx, strikers, duties=True)
+        if owed.defence:
+            self._defence(vol, key, owed, verdicts, ctx, state)
+        if strikers:
+            self._offence(vol, ctx, state, strikers)
+
+    def records(self, vol: Volley, ctx: Situation, fighting: Set[str]) -> None:
+        """Record the violations and consultations one volley sets off (they decide no side: found once the
+        run's rounds are final); not the consultations of states `fighting` (a result reports none)."""
         key = (vol.victim, vol.place, vol.kind, vol.severity)
         owed = self.owed(vol.victim)
         verdicts = self._verdicts(key, ctx)
         if owed.nonaggression:
             self._nonaggression(vol, owed, verdicts, ctx)
         if owed.consultation:
-            self._consultations(vol, key, owed, verdicts, ctx, state.fighting)
+            self._consultations(vol, key, owed, verdicts, ctx, fighting)
         strikers = indices(vol, self._strikers)
         if owed.neutrality or strikers:
-            self._neutrality(vol, owed, verdicts, ctx, strikers)
-        if owed.defence:
-            self._defence(vol, key, owed, verdicts, ctx, state)
-        if strikers:
-            self._offence(vol, ctx, state, strikers)
+            self._neutrality(vol, owed, verdicts, ctx, strikers, duties=False)
 
     def _verdicts(self, key: _Key, ctx: Situation) -> dict[int, Verdict]:
         """Verdicts by leg for the attacks of volleys like this one (that a leg admits: they all get the same)."""
@@ -169,10 +176,10 @@ class Binder:
             self.consulting[key] = _left(waiting, todo, changed)
 
     def _neutrality(self, vol: Volley, owed: Owed, verdicts: dict[int, Verdict], ctx: Situation,
-                    strikers: list[int]) -> None:
+                    strikers: list[int], duties: bool) -> None:
         """Rule 2: neutrality legs owed to the victim bind on every attack they admit; rule 3: neutrality legs
-        owed to an attacker that bind when it attacks. A binding leg is a violation when its obligor attacks,
-        else a duty to stay out."""
+        owed to an attacker that bind when it attacks. A binding leg is a violation when its obligor attacks
+        (`duties=False` records those), else a duty to stay out (`duties=True`)."""
         book, attackers = self.ledger, vol.attackers
         for rank, leg in owed.neutrality:
             who = leg.counterparts
@@ -180,17 +187,18 @@ class Binder:
             if not admitted or not self._verdict(leg, vol, admitted[0], verdicts, ctx).binds:
                 continue
             mine = [i for i in admitted if attackers[i] == leg.obligor] if leg.obligor in vol.members else []
-            for i in mine:
-                book.first(book.violations, (leg.obligor, leg.beneficiary, leg.treaty.id),
-                           (book.rnd, vol, i, 2, rank, leg, ""))
-            if len(mine) < len(admitted):
+            if not duties:
+                for i in mine:
+                    book.first(book.violations, (leg.obligor, leg.beneficiary, leg.treaty.id),
+                               (book.rnd, vol, i, 2, rank, leg, ""))
+            elif len(mine) < len(admitted):
                 book.duties.append((book.rnd, vol, [i for i in admitted if i not in mine] if mine else admitted, 2,
                                     rank, leg))
         for i in strikers:
             for rank, leg in self.owed(attackers[i]).partner:
-                if not self._attacker_verdict(leg, vol, i, ctx).binds:
+                if (leg.obligor == attackers[i]) == duties or not self._attacker_verdict(leg, vol, i, ctx).binds:
                     continue
-                if leg.obligor != attackers[i]:
+                if duties:
                     book.duties.append((book.rnd, vol, (i,), 3, rank, leg))
                 else:
                     book.first(book.violations, (leg.obligor, leg.beneficiary, leg.treaty.id),

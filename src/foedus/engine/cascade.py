@@ -119,7 +119,21 @@ class _Run:
             late = self._settle(self._obligations(), self._duties(), originals)
             frontier = self._resume(late, binder) if late is not None else self._next()
         self.rounds = max((found[0][0] for found in self.joiners.values()), default=0)
+        self._records(binder, places)
         return self.result()
+
+    def _records(self, binder: Binder, places: Mapping[str, Place]) -> None:
+        """Violations and consultations, from the final run's rounds (they decide no side)."""
+        joined = {state: found[0][0] for state, found in self.joiners.items()}
+        s = self.scenario
+        fighting = frozenset(self.side_of)
+        for rnd in sorted(self.saved):
+            starters = frozenset(st for st, side in self.side_of.items()
+                                 if side == "attack" and joined.get(st, 0) < rnd)
+            ctx = Situation(places=places, scenario=s, starters=starters, asks=lambda state: s.requested)
+            self.ledger.new_round(rnd)
+            for vol in self.saved[rnd].frontier:
+                binder.records(vol, ctx, fighting)
 
     def _save(self, frontier: list[Volley], binder: Binder) -> None:
         sizes = (len(self.attacked), len(self.seen))
