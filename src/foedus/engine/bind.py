@@ -156,7 +156,7 @@ class Binder:
         waiting = self.consulting.get(key, owed.consultation)
         todo = waiting.keys() - fighting
         book, rnd, victim = self.ledger, self.ledger.rnd, vol.victim
-        changed: dict[str, tuple[tuple[int, Leg], ...]] = {}
+        left: ByObligor = {}
         for obligor in todo:
             legs = waiting[obligor]
             keep = []
@@ -170,10 +170,10 @@ class Binder:
                     keep.append((rank, leg))
                 elif self._verdict(leg, vol, i, verdicts, ctx).binds:
                     book.first(book.consultations, ckey, (rnd, vol, i, 1, rank, leg, ""))
-            if len(keep) != len(legs):
-                changed[obligor] = tuple(keep)
-        if changed or len(todo) < len(waiting):
-            self.consulting[key] = _left(waiting, todo, changed)
+            if keep:
+                left[obligor] = legs if len(keep) == len(legs) else tuple(keep)
+        if len(left) < len(waiting) or any(len(legs) < len(waiting[o]) for o, legs in left.items()):
+            self.consulting[key] = left
 
     def _neutrality(self, vol: Volley, owed: Owed, verdicts: dict[int, Verdict], ctx: Situation,
                     strikers: list[int], duties: bool) -> None:
@@ -218,11 +218,10 @@ class Binder:
         excluded, originals = state.excluded, state.originals
         book, rnd, attackers = self.ledger, self.ledger.rnd, vol.attackers
         first, second = attackers[0], (attackers[1] if len(attackers) > 1 else None)
-        changed: dict[str, tuple[tuple[int, Leg], ...]] = {}
+        left: ByObligor = {}  # the legs still waiting after this volley
         for obligor in todo:
             if obligor in excluded or obligor in originals:
-                changed[obligor] = ()  # nothing to learn from its legs for the rest of the cascade
-                continue
+                continue  # nothing to learn from its legs for the rest of the cascade
             legs = waiting[obligor]
             keep = []
             for rank, leg in legs:
@@ -243,10 +242,10 @@ class Binder:
                 elif verdict.withheld:
                     book.first(book.withheld, (obligor, leg.treaty.id, leg.provision.article),
                                (rnd, vol, i, 4, rank, leg, verdict.withheld))
-            if len(keep) != len(legs):
-                changed[obligor] = tuple(keep)
-        if changed or len(todo) < len(waiting):  # the legs of obligors on the victim's side are settled too
-            self.defending[key] = _left(waiting, todo, changed)
+            if keep:
+                left[obligor] = legs if len(keep) == len(legs) else tuple(keep)
+        if len(left) < len(waiting) or any(len(legs) < len(waiting[o]) for o, legs in left.items()):
+            self.defending[key] = left  # the legs of obligors on the victim's side are settled too
 
     def _offence(self, vol: Volley, ctx: Situation, state: BindState, strikers: list[int]) -> None:
         """Rule 5: offence legs owed to an attacker bind their obligor to its side."""
@@ -266,11 +265,6 @@ class Binder:
                 elif verdict.withheld:
                     book.first(book.withheld, (obligor, leg.treaty.id, leg.provision.article),
                                (book.rnd, vol, i, 5, rank, leg, verdict.withheld))
-
-
-def _left(waiting: ByObligor, todo: Set[str], changed: dict[str, tuple[tuple[int, Leg], ...]]) -> ByObligor:
-    """The legs still waiting: those of the obligors looked at (`todo`) that a volley did not settle."""
-    return {o: legs for o in todo if (legs := changed.get(o, waiting[o]))}
 
 
 def _on_partner_attack(provision: Provision) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 from foedus.engine.scenario import Attack, Severity, TargetKind
@@ -56,14 +56,15 @@ def next_attacks(reading: Literal["legal", "escalatory"], side_of: Mapping[str, 
     return out + [Attack(d, a, home(a), "territory", rnd) for a in attack_side for d in defense_side]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, eq=False)
 class Volley:
     """The attacks of one round on one victim, at one place, that differ only by attacker.
 
     `attackers` are in the order the round makes the attacks (`next_attacks`' order); `order(i)` places
     attack i among all the round's attacks (its index in the round, or for the escalatory reading's home
     strikes its block, attacker and victim), so that an engine that handles a volley at once can still
-    tell which attack came first.
+    tell which attack came first; `members` are the attackers as a set. Never changed once made (not frozen
+    only because a cascade makes hundreds, and a frozen record is slower to make); compared by identity.
     """
 
     victim: str
@@ -73,7 +74,7 @@ class Volley:
     attackers: tuple[str, ...]
     positions: tuple[int, ...] = ()  # explicit positions in the round (block < 0)
     block: int = -1  # escalatory home strikes: 0 attack side strikes, 1 defence side strikes
-    members: frozenset[str] = field(default=frozenset(), compare=False)
+    members: frozenset[str] = frozenset()
 
     def order(self, i: int) -> tuple[int, ...] | tuple[int, str, str]:
         """Where attack i comes in its round (comparable with the other orders of the same round)."""
@@ -114,6 +115,7 @@ def next_volleys(reading: Literal["legal", "escalatory"], side_of: Mapping[str, 
         return volleys_of([a for a in next_attacks(reading, side_of, joiners, opening, home, rnd) if a not in seen])
     new = set(joiners)
     struck = {a.victim for a in seen}
+    made = {(a.attacker, a.victim, a.place, a.kind, a.severity) for a in seen}  # as `Attack`s compare
     attack_side = tuple(sorted(s for s, side in side_of.items() if side == "attack"))
     defense_side = tuple(sorted(s for s, side in side_of.items() if side == "defense"))
     out: list[Volley] = []
@@ -125,7 +127,7 @@ def next_volleys(reading: Literal["legal", "escalatory"], side_of: Mapping[str, 
             who, members = every if rnd == 1 or victim in new else recent
             place = home(victim)
             if victim in struck:
-                who = tuple(s for s in who if Attack(s, victim, place, "territory") not in seen)
+                who = tuple(s for s in who if (s, victim, place, "territory", "armed-attack") not in made)
                 members = frozenset(who)
             if who:
                 out.append(Volley(victim, place, "territory", "armed-attack", who, block=block, members=members))
