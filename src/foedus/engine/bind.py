@@ -90,12 +90,11 @@ class Binder:
         """Record the obligations, duties and withheld legs one volley sets off."""
         key = (vol.victim, vol.place, vol.kind, vol.severity)
         owed = self.owed(vol.victim)
-        verdicts = self._verdicts(key, ctx)
         strikers = indices(vol, self._strikers)
         if owed.neutrality or strikers:
-            self._neutrality(vol, owed, verdicts, ctx, strikers, duties=True)
+            self._neutrality(vol, key, owed, ctx, strikers, duties=True)
         if owed.defence:
-            self._defence(vol, key, owed, verdicts, ctx, state)
+            self._defence(vol, key, owed, ctx, state)
         if strikers:
             self._offence(vol, ctx, state, strikers)
 
@@ -104,17 +103,17 @@ class Binder:
         run's rounds are final); not the consultations of states `fighting` (a result reports none)."""
         key = (vol.victim, vol.place, vol.kind, vol.severity)
         owed = self.owed(vol.victim)
-        verdicts = self._verdicts(key, ctx)
         if owed.nonaggression:
-            self._nonaggression(vol, owed, verdicts, ctx)
+            self._nonaggression(vol, key, owed, ctx)
         if owed.consultation:
-            self._consultations(vol, key, owed, verdicts, ctx, fighting)
+            self._consultations(vol, key, owed, ctx, fighting)
         strikers = indices(vol, self._strikers)
         if owed.neutrality or strikers:
-            self._neutrality(vol, owed, verdicts, ctx, strikers, duties=False)
+            self._neutrality(vol, key, owed, ctx, strikers, duties=False)
 
     def _verdicts(self, key: _Key, ctx: Situation) -> dict[int, Verdict]:
-        """Verdicts by leg for the attacks of volleys like this one (that a leg admits: they all get the same)."""
+        """Verdicts by leg for the attacks of volleys like this one (that a leg admits: they all get the same);
+        each rule asks only once it has a leg to judge."""
         vkey = (key, victim_status(key[0], ctx))
         found = self.verdicts.get(vkey)
         if found is None:
@@ -140,22 +139,28 @@ class Binder:
             verdict = self._by_attacker[vkey] = evaluate(leg, vol.attack(i), ctx)
         return verdict
 
-    def _nonaggression(self, vol: Volley, owed: Owed, verdicts: dict[int, Verdict], ctx: Situation) -> None:
+    def _nonaggression(self, vol: Volley, key: _Key, owed: Owed, ctx: Situation) -> None:
         """Rule 0: non-aggression legs owed to the victim whose obligor is the attacker."""
-        book, rnd = self.ledger, self.ledger.rnd
-        for i in indices(vol, owed.aggressors):
+        aggressions = indices(vol, owed.aggressors)
+        if not aggressions:
+            return
+        book, rnd, verdicts = self.ledger, self.ledger.rnd, self._verdicts(key, ctx)
+        for i in aggressions:
             for rank, leg in owed.nonaggression[vol.attackers[i]]:
                 if self._verdict(leg, vol, i, verdicts, ctx).binds:
                     book.first(book.violations, (leg.obligor, leg.beneficiary, leg.treaty.id),
                                (rnd, vol, i, 0, rank, leg, ""))
 
-    def _consultations(self, vol: Volley, key: _Key, owed: Owed, verdicts: dict[int, Verdict], ctx: Situation,
-                       fighting: Set[str]) -> None:
+    def _consultations(self, vol: Volley, key: _Key, owed: Owed, ctx: Situation, fighting: Set[str]) -> None:
         """Rule 1: consultation legs owed to the victim (recorded once per obligor, victim and treaty; not those of
         states `fighting`: a result reports none)."""
         waiting = self.consulting.get(key, owed.consultation)
         todo = waiting.keys() - fighting
-        book, rnd, victim = self.ledger, self.ledger.rnd, vol.victim
+        if not todo:
+            if waiting:
+                self.consulting[key] = {}
+            return
+        book, rnd, victim, verdicts = self.ledger, self.ledger.rnd, vol.victim, self._verdicts(key, ctx)
         left: ByObligor = {}
         for obligor in todo:
             legs = waiting[obligor]
@@ -175,12 +180,13 @@ class Binder:
         if len(left) < len(waiting) or any(len(legs) < len(waiting[o]) for o, legs in left.items()):
             self.consulting[key] = left
 
-    def _neutrality(self, vol: Volley, owed: Owed, verdicts: dict[int, Verdict], ctx: Situation,
-                    strikers: list[int], duties: bool) -> None:
+    def _neutrality(self, vol: Volley, key: _Key, owed: Owed, ctx: Situation, strikers: list[int],
+                    duties: bool) -> None:
         """Rule 2: neutrality legs owed to the victim bind on every attack they admit; rule 3: neutrality legs
         owed to an attacker that bind when it attacks. A binding leg is a violation when its obligor attacks
         (`duties=False` records those), else a duty to stay out (`duties=True`)."""
         book, attackers = self.ledger, vol.attackers
+        verdicts = self._verdicts(key, ctx) if owed.neutrality else {}
         for rank, leg in owed.neutrality:
             who = leg.counterparts
             admitted = range(len(attackers)) if who.anyone else [i for i, a in enumerate(attackers) if who.admits(a)]
@@ -204,8 +210,7 @@ class Binder:
                     book.first(book.violations, (leg.obligor, leg.beneficiary, leg.treaty.id),
                                (book.rnd, vol, i, 3, rank, leg, ""))
 
-    def _defence(self, vol: Volley, key: _Key, owed: Owed, verdicts: dict[int, Verdict], ctx: Situation,
-                 state: BindState) -> None:
+    def _defence(self, vol: Volley, key: _Key, owed: Owed, ctx: Situation, state: BindState) -> None:
         """Rule 4: defence legs owed to the victim bind their obligor to the victim's side. The legs of an
         obligor already on that side (most of them, in a large war) are passed over as a set, without a look;
         what the others find does not depend on the order they are looked at in (the ledger keeps the first
@@ -215,7 +220,7 @@ class Binder:
         todo = waiting.keys() - state.camps[side]
         if not todo:
             return
-        excluded, originals = state.excluded, state.originals
+        excluded, originals, verdicts = state.excluded, state.originals, self._verdicts(key, ctx)
         book, rnd, attackers = self.ledger, self.ledger.rnd, vol.attackers
         first, second = attackers[0], (attackers[1] if len(attackers) > 1 else None)
         left: ByObligor = {}  # the legs still waiting after this volley
