@@ -40,13 +40,13 @@ class BindState:
     side_of: Mapping[str, str]
     excluded: set[str]
     originals: frozenset[str]
-    camps: Mapping[str, Set[str]] = field(default_factory=dict)
+    camps: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     def update(self, side_of: Mapping[str, str]) -> None:
         """The sides at the start of a round (they change only between rounds)."""
         self.side_of = side_of
-        self.camps = {"attack": {s for s, side in side_of.items() if side == "attack"},
-                      "defense": {s for s, side in side_of.items() if side == "defense"}}
+        self.camps = {"attack": frozenset(s for s, side in side_of.items() if side == "attack"),
+                      "defense": frozenset(s for s, side in side_of.items() if side == "defense")}
 
 
 @dataclass

@@ -67,6 +67,7 @@ class _Saved:
     """The run at the start of a round: the sizes of the records that only grow, copies of the rest."""
 
     frontier: list[Volley]
+    starters: frozenset[str]  # the attacking side
     sides: dict[str, Side]
     joiners: dict[str, list[Found]]
     waiting: object  # `Binder.saved`
@@ -92,6 +93,7 @@ class _Run:
     conflicts: list[Conflict] = field(default_factory=list)
     rounds: int = 0
     saved: dict[int, _Saved] = field(default_factory=dict)
+    fresh: list[str] = field(default_factory=list)  # the states that joined in the round just settled
     places: Mapping[str, Place] = field(default_factory=dict)
 
     def execute(self) -> CascadeResult:
@@ -108,11 +110,10 @@ class _Run:
         places = self.places = self.world.places.on(s.date)
         while frontier:
             self.rounds += 1
-            self._save(frontier, binder)
-            ctx = Situation(places=places, scenario=s, asks=lambda state: s.requested,
-                            starters=frozenset(st for st, side in self.side_of.items() if side == "attack"))
-            self.ledger.new_round(self.rounds)
             state.update(self.side_of)
+            self._save(frontier, binder, state.camps["attack"])
+            ctx = Situation(places=places, scenario=s, asks=lambda state: s.requested, starters=state.camps["attack"])
+            self.ledger.new_round(self.rounds)
             for vol in frontier:
                 self.attacked.append(vol.victim)
                 binder.volley(vol, ctx, state)
@@ -124,20 +125,18 @@ class _Run:
 
     def _records(self, binder: Binder, places: Mapping[str, Place]) -> None:
         """Violations and consultations, from the final run's rounds (they decide no side)."""
-        joined = {state: found[0][0] for state, found in self.joiners.items()}
         s = self.scenario
         fighting = frozenset(self.side_of)
-        for rnd in sorted(self.saved):
-            starters = frozenset(st for st, side in self.side_of.items()
-                                 if side == "attack" and joined.get(st, 0) < rnd)
-            ctx = Situation(places=places, scenario=s, starters=starters, asks=lambda state: s.requested)
+        for rnd in sorted(self.saved):  # the attacking side at a round's start: its starters, as then
+            ctx = Situation(places=places, scenario=s, starters=self.saved[rnd].starters,
+                            asks=lambda state: s.requested)
             self.ledger.new_round(rnd)
             for vol in self.saved[rnd].frontier:
                 binder.records(vol, ctx, fighting)
 
-    def _save(self, frontier: list[Volley], binder: Binder) -> None:
+    def _save(self, frontier: list[Volley], binder: Binder, starters: frozenset[str]) -> None:
         sizes = (len(self.attacked), len(self.seen))
-        self.saved[self.rounds] = _Saved(frontier, dict(self.side_of), dict(self.joiners), binder.saved(),
+        self.saved[self.rounds] = _Saved(frontier, starters, dict(self.side_of), dict(self.joiners), binder.saved(),
                                          sizes, self.ledger.sizes())
 
     def _resume(self, late: str, binder: Binder) -> list[Volley]:
@@ -188,6 +187,7 @@ class _Run:
         state already fighting that became so (the run must resume), or None."""
         for state, entries in neutral.items():
             self.neutral.setdefault(state, []).extend(entries)
+        self.fresh = []
         for state in sorted((set(pending) | set(neutral)) - originals):
             obligations = sorted(pending.get(state, ()), key=_obligation_key)
             sides = {f[6] for f in obligations}
@@ -210,13 +210,14 @@ class _Run:
             if obligations and current is None:
                 self.side_of[state] = obligations[0][6]  # type: ignore[assignment]
                 self.joiners[state] = obligations
+                self.fresh.append(state)
             elif obligations:
                 self.joiners[state] = [*self.joiners[state], *obligations]
         return None
 
     def _next(self) -> list[Volley]:
         """The attacks the new joiners bring into the war (`foedus.engine.rules.next_volleys`)."""
-        new_joiners = sorted(s for s, found in self.joiners.items() if found[0][0] == self.rounds)
+        new_joiners = self.fresh  # sorted
         homes: dict[str, str] = self.index.derived("homes", dict)
         places, day = self.world.places, self.scenario.date
 
@@ -245,7 +246,7 @@ class _Run:
             Joiner(obls[0], obls[1:], code(state)) for state, obls in (
                 (state, self._cite(found))
                 for state, found in sorted(self.joiners.items(), key=lambda kv: (kv[1][0][0], kv[1][0][6], kv[0]))))
-        ends = [finds((d[0], d[1], d[2][-1:], d[3], d[4], d[5]))[0] for duties in self.log for d in duties]
+        ends: list[Found] = [(d[0], d[1], d[2][-1], d[3], d[4], d[5], "") for duties in self.log for d in duties]
         last = {(f[5].obligor, f[5].beneficiary, f[5].treaty.id): f for f in sorted(ends, key=found_key)}
         book, store = self.ledger, self.index.derived("records", _store)
         neutral = tuple(neutral_records([f for key, f in sorted(last.items(), key=lambda kv: kv[0])
