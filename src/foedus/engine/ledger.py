@@ -92,10 +92,13 @@ class Ledger:
     def bind(self, key: tuple[str, str, str, str], found: Found) -> None:
         """An obligation bound by this round's find (the first per obligor, treaty, article and side)."""
         held = self.bound.get(key)
-        if self.first(self.bound, key, found):
-            joins = self.joins.setdefault(found[5].obligor, [])
-            if held is not None and held[0] == found[0]:
-                joins[:] = [f for f in joins if f is not held]
+        if held is None:
+            self.bound[key] = found
+            self.joins.setdefault(found[5].obligor, []).append(found)
+        elif held[0] == found[0] and order_of(found) < order_of(held):
+            self.bound[key] = found
+            joins = self.joins[found[5].obligor]
+            joins[:] = [f for f in joins if f is not held]
             joins.append(found)
 
     def new_round(self, rnd: int) -> None:

@@ -125,6 +125,8 @@ def next_volleys(reading: Literal["legal", "escalatory"], side_of: Mapping[str, 
         recent = every if rnd == 1 else (fresh, frozenset(fresh))
         for victim in victims:
             who, members = every if rnd == 1 or victim in new else recent
+            if not who:
+                continue
             place = home(victim)
             if victim in struck:
                 who = tuple(s for s in who if (s, victim, place, "territory", "armed-attack") not in made)
