@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from foedus.engine.certainty import ASSUMED, assess
+from foedus.engine.ledger import because
 from foedus.engine.leg import Leg
 from foedus.engine.records import Because, Obligation, Side
 from foedus.engine.rules import Volley, conditions
@@ -29,7 +30,15 @@ def cited(leg: Leg, vol: Volley, i: int, side: Side, rnd: int, scenario: Scenari
     if found is None:
         if len(cache) >= _MOST:
             cache.clear()
-        found = cache[key] = obligation(leg, vol.attack(i), side, rnd, scenario, place, cache)
+        pkey = (id(leg), vol.victim, vol.place, vol.kind, vol.severity, scenario.date, scenario.territory_view,
+                scenario.basis)  # as `obligation` keeps them
+        parts = cache.get(pkey)
+        if parts is None:
+            parts = cache[pkey] = _cited(leg, vol.attack(i), scenario, place)
+        p = leg.provision
+        found = cache[key] = Obligation(leg.obligor, side, rnd, leg.treaty.id, p.article, p.strength.value,
+                                        p.kind.value, because(vol.victim, vol.attackers[i], vol.place, vol.kind),
+                                        *parts)
     return found
 
 

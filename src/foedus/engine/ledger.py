@@ -23,7 +23,7 @@ from foedus.engine.rules import Volley
 from foedus.engine.scenario import Attack
 from foedus.model.treaty import Kind
 
-__all__ = ["Duties", "Found", "Interned", "Ledger", "attack_of", "because_of", "consultation_of", "finds",
+__all__ = ["Duties", "Found", "Interned", "Ledger", "attack_of", "because", "because_of", "consultation_of", "finds",
            "found_key", "intern", "neutral_records", "order_of", "violation_of", "withheld_of"]
 
 # (round, volley, attack index, rule, rank of the leg, leg, side or withheld reason)
@@ -58,11 +58,12 @@ def attack_of(found: Found) -> Attack:
 def because_of(found: Found) -> Because:
     """The find's attack as a `Because` (records are immutable, so equal ones are shared)."""
     vol, i = found[1], found[2]
-    return _because(vol.victim, vol.attackers[i], vol.place, vol.kind)
+    return because(vol.victim, vol.attackers[i], vol.place, vol.kind)
 
 
 @functools.lru_cache(maxsize=4096)
-def _because(attacked: str, by: str, place: str, kind: str) -> Because:
+def because(attacked: str, by: str, place: str, kind: str) -> Because:
+    """The `Because` of these fields (shared: records are immutable)."""
     return Because(attacked, by, place, kind)
 
 
