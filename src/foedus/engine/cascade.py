@@ -189,13 +189,19 @@ class _Run:
             self.neutral.setdefault(state, []).extend(entries)
         self.fresh = []
         for state in sorted((set(pending) | set(neutral)) - originals):
-            obligations = sorted(pending.get(state, ()), key=_obligation_key)
+            obligations = pending.get(state, [])
+            if len(obligations) > 1:
+                obligations = sorted(obligations, key=_obligation_key)
             sides = {f[6] for f in obligations}
             current = self.side_of.get(state)
             if current is not None:
                 sides.add(current)
-            against = [f for d in self.neutral.get(state, ()) if _against(self.side_of.get(d[5].beneficiary), sides)
-                       for f in finds(d)] if sides else []
+            duties = self.neutral.get(state)
+            if duties and sides:
+                enemies = {_OTHER[side] for side in sides}  # type: ignore[index]
+                against = [f for d in duties if self.side_of.get(d[5].beneficiary) in enemies for f in finds(d)]
+            else:
+                against = []
             if len(sides) > 1 or against:
                 against_neutral = neutral_records(against)
                 reason = ("bound to both sides" if len(sides) > 1
@@ -289,11 +295,6 @@ def _notes(world: World, scenario: Scenario) -> tuple[str, ...]:
 
 def _store() -> Interned:
     return {}
-
-
-def _against(side: str | None, sides: set[str]) -> bool:
-    """Whether a state on `side` is an enemy of a state bound to `sides`."""
-    return side is not None and any(side == _OTHER[s] for s in sides)  # type: ignore[index]
 
 
 def _obligation_key(f: Found) -> tuple[int, int, int, str, str]:
