@@ -10,8 +10,9 @@ attack, and a leg whose effect is settled leaves the volley's waiting list for t
 legs of a state already fighting (for defence: already on the victim's side) leave it as a set, unseen. What
 is found goes to the `Ledger`, placed where the attack-by-attack engine would meet it (the attack's order in
 its round, then the rule and the leg's rank), so the records are the ones that engine makes, whatever order
-the legs are looked at in. Verdicts are kept per table and scenario switches (`verdicts`), since they do not
-depend on the scenario's parties.
+the legs are looked at in. `volley` finds what decides the sides (obligations, neutrality duties, withheld
+legs); `records` what only the result reports (violations, consultations), once the run's rounds are final.
+Verdicts are kept per table and scenario switches (`verdicts`), since they do not depend on the parties.
 """
 
 from __future__ import annotations

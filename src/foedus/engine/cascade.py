@@ -12,7 +12,9 @@ Recomputing does not start from scratch: a state's exclusion changes nothing bef
 first joined in (before then none of its legs bound), so the run resumes from the state saved at the
 start of that round, or, for a state bound both ways in the round it is first bound, goes on with
 that round's other states. Each round evaluates the legs once per victim (`foedus.engine.bind`) and
-makes only the attacks that are new (`rules.next_volleys`). tests/test_engine_equality.py checks that
+makes only the attacks that are new (`rules.next_volleys`); what decides no side (violations,
+consultations) is found once, from the final rounds (`_records`), and binding finds are cited as
+obligations only when a result or a conflict reports them. tests/test_engine_equality.py checks that
 the results equal, byte for byte, those of the engine that restarted and evaluated every leg per attack.
 """
 
@@ -28,12 +30,13 @@ from foedus.engine.citing import cited
 from foedus.engine.ledger import (
     Duties,
     Found,
-    Interned,
     Ledger,
     consultation_of,
     finds,
     found_key,
+    interned,
     neutral_records,
+    obligation_key,
     order_of,
     violation_of,
     withheld_of,
@@ -49,7 +52,6 @@ from foedus.engine.rules import Situation, Volley, next_volleys, supporters, vol
 from foedus.engine.scenario import Attack, Scenario
 from foedus.engine.table import LegTable, leg_table
 from foedus.model.places import Place
-from foedus.model.treaty import Kind
 from foedus.model.world import World
 
 __all__ = ["run_cascade"]
@@ -191,7 +193,7 @@ class _Run:
         for state in sorted((set(pending) | set(neutral)) - originals):
             obligations = pending.get(state, [])
             if len(obligations) > 1:
-                obligations = sorted(obligations, key=_obligation_key)
+                obligations = sorted(obligations, key=obligation_key)
             sides = {f[6] for f in obligations}
             current = self.side_of.get(state)
             if current is not None:
@@ -254,7 +256,7 @@ class _Run:
                 for state, found in sorted(self.joiners.items(), key=lambda kv: (kv[1][0][0], kv[1][0][6], kv[0]))))
         ends: list[Found] = [(d[0], d[1], d[2][-1], d[3], d[4], d[5], "") for duties in self.log for d in duties]
         last = {(f[5].obligor, f[5].beneficiary, f[5].treaty.id): f for f in sorted(ends, key=found_key)}
-        book, store = self.ledger, self.index.derived("records", _store)
+        book, store = self.ledger, self.index.derived("records", interned)
         neutral = tuple(neutral_records([f for key, f in sorted(last.items(), key=lambda kv: kv[0])
                                          if key[0] not in belligerent and key[0] not in self.excluded],
                                         ordered=True, store=store))
@@ -291,16 +293,3 @@ def _notes(world: World, scenario: Scenario) -> tuple[str, ...]:
     if scenario.date > dt.date(2025, 12, 31):
         notes.append("the bundled treaty data is current to 2025-12-31; later changes are not encoded")
     return tuple(notes)
-
-
-def _store() -> Interned:
-    return {}
-
-
-def _obligation_key(f: Found) -> tuple[int, int, int, str, str]:
-    """Primary obligation first: strongest, defence before offence, bilateral before multilateral (read from
-    the find's leg, as its obligation would say)."""
-    leg = f[5]
-    p = leg.provision
-    return (int(p.strength.value[1]), 0 if p.kind is Kind.DEFENSE else 1, 0 if leg.treaty.type == "bilateral" else 1,
-            leg.treaty.id, p.article)

@@ -24,7 +24,8 @@ from foedus.engine.scenario import Attack
 from foedus.model.treaty import Kind
 
 __all__ = ["Duties", "Found", "Interned", "Ledger", "attack_of", "because", "because_of", "consultation_of", "finds",
-           "found_key", "intern", "neutral_records", "order_of", "violation_of", "withheld_of"]
+           "found_key", "intern", "interned", "neutral_records", "obligation_key", "order_of", "violation_of",
+           "withheld_of"]
 
 # (round, volley, attack index, rule, rank of the leg, leg, side or withheld reason)
 Found = tuple[int, Volley, int, int, int, Leg, str]
@@ -120,6 +121,20 @@ class Ledger:
 def _head(d: dict[K, V], n: int) -> dict[K, V]:
     """The first `n` entries of an insertion-ordered dict."""
     return d if len(d) == n else dict(islice(d.items(), n))
+
+
+def interned() -> Interned:
+    """An empty store of records (`intern`)."""
+    return {}
+
+
+def obligation_key(f: Found) -> tuple[int, int, int, str, str]:
+    """Which of a state's binding finds is its primary obligation: strongest, defence before offence, bilateral
+    before multilateral (read from the find's leg, as its obligation would say)."""
+    leg = f[5]
+    p = leg.provision
+    return (int(p.strength.value[1]), 0 if p.kind is Kind.DEFENSE else 1, 0 if leg.treaty.type == "bilateral" else 1,
+            leg.treaty.id, p.article)
 
 
 def found_key(f: Found) -> tuple[int, tuple[object, int, int]]:
