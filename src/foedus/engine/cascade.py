@@ -254,12 +254,12 @@ class _Run:
             Joiner(obls[0], obls[1:], code(state)) for state, obls in (
                 (state, self._cite(found))
                 for state, found in sorted(self.joiners.items(), key=lambda kv: (kv[1][0][0], kv[1][0][6], kv[0]))))
-        ends: list[Found] = [(d[0], d[1], d[2][-1], d[3], d[4], d[5], "") for duties in self.log for d in duties]
+        ends: list[Found] = [(d[0], d[1], d[2][-1], d[3], d[4], d[5], "") for duties in self.log for d in duties
+                             if d[5].obligor not in belligerent and d[5].obligor not in self.excluded]
         last = {(f[5].obligor, f[5].beneficiary, f[5].treaty.id): f for f in sorted(ends, key=found_key)}
         book, store = self.ledger, self.index.derived("records", interned)
-        neutral = tuple(neutral_records([f for key, f in sorted(last.items(), key=lambda kv: kv[0])
-                                         if key[0] not in belligerent and key[0] not in self.excluded],
-                                        ordered=True, store=store))
+        neutral = tuple(neutral_records([f for _, f in sorted(last.items(), key=lambda kv: kv[0])], ordered=True,
+                                        store=store))
         consultations = tuple(consultation_of(f, store) for key, f in sorted(book.consultations.items())
                               if key[0] not in belligerent)
         withheld = tuple(withheld_of(f) for key, f in sorted(book.withheld.items())
