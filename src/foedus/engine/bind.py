@@ -17,7 +17,7 @@ Verdicts are kept per table and scenario switches (`verdicts`), since they do no
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Set
+from collections.abc import Collection, Mapping, Set
 from dataclasses import dataclass, field
 
 from foedus.engine.ledger import Ledger
@@ -43,11 +43,10 @@ class BindState:
     originals: frozenset[str]
     camps: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
-    def update(self, side_of: Mapping[str, str]) -> None:
-        """The sides at the start of a round (they change only between rounds)."""
+    def update(self, side_of: Mapping[str, str], camps: Mapping[str, Collection[str]]) -> None:
+        """The sides at the start of a round (they change only between rounds), and each side's states."""
         self.side_of = side_of
-        self.camps = {"attack": frozenset(s for s, side in side_of.items() if side == "attack"),
-                      "defense": frozenset(s for s, side in side_of.items() if side == "defense")}
+        self.camps = {"attack": frozenset(camps["attack"]), "defense": frozenset(camps["defense"])}
 
 
 @dataclass

@@ -21,6 +21,7 @@ the results equal, byte for byte, those of the engine that restarted and evaluat
 from __future__ import annotations
 
 import datetime as dt
+from bisect import insort
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -41,13 +42,7 @@ from foedus.engine.ledger import (
     violation_of,
     withheld_of,
 )
-from foedus.engine.result import (
-    CascadeResult,
-    Conflict,
-    Joiner,
-    Obligation,
-    Side,
-)
+from foedus.engine.result import CascadeResult, Conflict, Joiner, Obligation, Side
 from foedus.engine.rules import Situation, Volley, next_volleys, supporters, volleys_of
 from foedus.engine.scenario import Attack, Scenario
 from foedus.engine.table import LegTable, leg_table
@@ -96,6 +91,7 @@ class _Run:
     rounds: int = 0
     saved: dict[int, _Saved] = field(default_factory=dict)
     fresh: list[str] = field(default_factory=list)  # the states that joined in the round just settled
+    camp: dict[str, list[str]] = field(default_factory=dict)  # each side's states, sorted
     places: Mapping[str, Place] = field(default_factory=dict)
 
     def execute(self) -> CascadeResult:
@@ -103,6 +99,7 @@ class _Run:
         s = self.scenario
         self.side_of = dict.fromkeys(s.attackers, "attack")
         self.side_of.update(dict.fromkeys(s.targets, "defense"))
+        self.camp = _camps(self.side_of)
         self.seen = dict.fromkeys(s.attacks)
         originals = frozenset(s.attackers) | frozenset(s.targets)
         switches = replace(s, attackers=(), targets=(), place="", attacks=())
@@ -112,7 +109,7 @@ class _Run:
         places = self.places = self.world.places.on(s.date)
         while frontier:
             self.rounds += 1
-            state.update(self.side_of)
+            state.update(self.side_of, self.camp)
             self._save(frontier, binder, state.camps["attack"])
             ctx = Situation(places=places, scenario=s, asks=lambda state: s.requested, starters=state.camps["attack"])
             self.ledger.new_round(self.rounds)
@@ -147,6 +144,7 @@ class _Run:
         saved = self.saved[start]
         self.saved = {r: s for r, s in self.saved.items() if r <= start}
         self.side_of, self.joiners = dict(saved.sides), dict(saved.joiners)
+        self.camp = _camps(self.side_of)
         binder.restore(saved.waiting)  # type: ignore[arg-type]
         n_attacked, n_seen = saved.sizes
         del self.log[start - 1:]
@@ -217,6 +215,7 @@ class _Run:
                 continue  # first bound this round: the round without it is the same up to here
             if obligations and current is None:
                 self.side_of[state] = obligations[0][6]  # type: ignore[assignment]
+                insort(self.camp[obligations[0][6]], state)
                 self.joiners[state] = obligations
                 self.fresh.append(state)
             elif obligations:
@@ -236,7 +235,7 @@ class _Run:
             return found
 
         out = next_volleys(self.scenario.reading, self.side_of, new_joiners, self.scenario.attacks, home,
-                           self.rounds, self.seen)
+                           self.rounds, self.seen, (self.camp["attack"], self.camp["defense"]))
         if out and out[0].block < 0:
             self.seen.update((vol.attack(i), None) for vol in out for i in range(len(vol.attackers)))
         return out
@@ -281,6 +280,11 @@ class _Run:
         )
         result.ccodes.update({st: cc for st in result.state_ids if (cc := code(st)) is not None})
         return result
+
+
+def _camps(side_of: Mapping[str, str]) -> dict[str, list[str]]:
+    """Each side's states, sorted (kept so as the sides grow)."""
+    return {side: sorted(s for s, on in side_of.items() if on == side) for side in ("attack", "defense")}
 
 
 def _notes(world: World, scenario: Scenario) -> tuple[str, ...]:

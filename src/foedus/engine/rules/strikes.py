@@ -102,8 +102,9 @@ def volleys_of(attacks: Sequence[Attack]) -> list[Volley]:
 
 def next_volleys(reading: Literal["legal", "escalatory"], side_of: Mapping[str, str], joiners: Sequence[str],
                  opening: Sequence[Attack], home: Callable[[str], str], rnd: int,
-                 seen: Collection[Attack]) -> list[Volley]:
-    """`next_attacks` less the attacks already made (`seen`), as volleys, making only the new ones.
+                 seen: Collection[Attack], camps: tuple[Sequence[str], Sequence[str]] | None = None) -> list[Volley]:
+    """`next_attacks` less the attacks already made (`seen`), as volleys, making only the new ones (`camps`: the
+    attacking and the defending side's states, sorted, when the caller keeps them).
 
     In the escalatory reading every state strikes every enemy at home, so the attacks not made before are
     those of the pairs with a state that joined this round (`joiners`), or every pair after round 1;
@@ -116,8 +117,10 @@ def next_volleys(reading: Literal["legal", "escalatory"], side_of: Mapping[str, 
     new = set(joiners)
     struck = {a.victim for a in seen}
     made = {(a.attacker, a.victim, a.place, a.kind, a.severity) for a in seen}  # as `Attack`s compare
-    attack_side = tuple(sorted(s for s, side in side_of.items() if side == "attack"))
-    defense_side = tuple(sorted(s for s, side in side_of.items() if side == "defense"))
+    if camps is None:
+        camps = (sorted(s for s, side in side_of.items() if side == "attack"),
+                 sorted(s for s, side in side_of.items() if side == "defense"))
+    attack_side, defense_side = tuple(camps[0]), tuple(camps[1])
     out: list[Volley] = []
     for block, victims, strikers in ((0, defense_side, attack_side), (1, attack_side, defense_side)):
         every = (strikers, frozenset(strikers))
