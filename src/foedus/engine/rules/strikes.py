@@ -124,9 +124,9 @@ def next_volleys(reading: Literal["legal", "escalatory"], side_of: Mapping[str, 
     out: list[Volley] = []
     for block, victims, strikers in ((0, defense_side, attack_side), (1, attack_side, defense_side)):
         every = (strikers, frozenset(strikers))
-        fresh = tuple(s for s in strikers if s in new)
+        fresh = tuple(sorted(new.intersection(strikers)))  # in the strikers' (sorted) order
         recent = every if rnd == 1 else (fresh, frozenset(fresh))
-        for victim in victims:
+        for victim in victims if rnd == 1 or fresh else sorted(new.intersection(victims)):  # only those struck
             who, members = every if rnd == 1 or victim in new else recent
             if not who:
                 continue
