@@ -17,10 +17,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from foedus.engine.cascade import (  # unchanged by the work the legacy copy stands for
-    _notes,
-    _obligation_key,
-)
+from foedus.engine.cascade import _notes  # unchanged by the work the legacy copy stands for
 from foedus.engine.citing import obligation
 from foedus.engine.leg import Leg
 from foedus.engine.result import (
@@ -238,3 +235,7 @@ class _Run:
         return result
 
 
+def _obligation_key(o: Obligation) -> tuple[int, int, int, str, str]:
+    """Primary obligation first: strongest, defence before offence, bilateral before multilateral (as it was:
+    the faster engine reads the same from a find's leg, `foedus.engine.ledger.obligation_key`)."""
+    return (int(o.strength[1]), 0 if o.kind == "defense" else 1, 0 if o.bilateral else 1, o.treaty, o.article)

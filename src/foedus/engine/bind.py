@@ -6,68 +6,63 @@ attacker of such attacks only through a leg's adversary clause, or, for non-aggr
 own obligor (`rules.attacker_role`). A leg owed to the victim therefore has one verdict for the attacks it
 admits, and only its first admitted attack can change anything: later ones find the obligation bound, the
 consultation or the withheld leg already recorded. So each such leg is evaluated with its first admitted
-attack, and a leg whose effect is settled leaves the volley's waiting list for the rest of the cascade. What
+attack, and a leg whose effect is settled leaves the volley's waiting list for the rest of the cascade; the
+legs of a state already fighting (for defence: already on the victim's side) leave it as a set, unseen. What
 is found goes to the `Ledger`, placed where the attack-by-attack engine would meet it (the attack's order in
-its round, then the rule and the leg's rank), so the records are the ones that engine makes.
-
-`volley` finds what decides the sides (obligations, neutrality duties, withheld legs); `records` finds what
-only the result reports (violations, consultations), once the run's rounds are final. Verdicts are kept per
-table and scenario switches (`verdicts`), since they do not depend on the scenario's parties.
+its round, then the rule and the leg's rank), so the records are the ones that engine makes, whatever order
+the legs are looked at in. `volley` finds what decides the sides (obligations, neutrality duties, withheld
+legs); `records` what only the result reports (violations, consultations), once the run's rounds are final.
+Verdicts are kept per table and scenario switches (`verdicts`), since they do not depend on the parties.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Collection, Mapping, Set
 from dataclasses import dataclass, field
 
 from foedus.engine.ledger import Ledger
 from foedus.engine.leg import Leg
-from foedus.engine.rules import Situation, Verdict, Volley, attacker_role, evaluate, victim_status
+from foedus.engine.owed import ByObligor, Owed, first_admitted, indices, owed_legs, scan
+from foedus.engine.rules import Situation, Verdict, Volley, evaluate, victim_status
 from foedus.engine.scenario import Scenario
 from foedus.engine.table import LegTable
 from foedus.model.treaty import Kind, Provision
 
 __all__ = ["BindState", "Binder"]
 
-Waiting = tuple[tuple[int, Leg], ...]
-Ranked = list[tuple[int, Leg]]
 _Key = tuple[str, str, str, str]
 
 
 @dataclass
 class BindState:
-    """What the binder reads of the cascade: sides, excluded and original states."""
+    """What the binder reads of the cascade: sides (and each side's states, `camps`), excluded and original
+    states."""
 
     side_of: Mapping[str, str]
     excluded: set[str]
     originals: frozenset[str]
+    camps: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
-
-@dataclass(frozen=True, slots=True)
-class _Owed:
-    """The legs owed to one state as the binder reads them, each with its rank among its kind's legs."""
-
-    nonaggression: dict[str, Ranked]  # by obligor: they bind only on their obligor's attacks
-    consultation: Waiting
-    neutrality: Ranked
-    partner: Ranked  # neutrality legs that bind when this state attacks
-    defence: Waiting
-    offence: Ranked
+    def update(self, side_of: Mapping[str, str], camps: Mapping[str, Collection[str]]) -> None:
+        """The sides at the start of a round (they change only between rounds), and each side's states."""
+        self.side_of = side_of
+        self.camps = {"attack": frozenset(camps["attack"]), "defense": frozenset(camps["defense"])}
 
 
 @dataclass
 class Binder:
     """Records what each volley sets off; keeps the verdicts and, per (victim, place, kind, severity), the legs
-    whose effect is not settled yet (`waiting`: part of the cascade's state, saved with each round)."""
+    whose effect is not settled yet, by obligor (`consulting`, `defending`: part of the cascade's state, saved
+    with each round: `saved`, `restore`)."""
 
     table: LegTable
     ledger: Ledger
     switches: Scenario  # the scenario without its parties: verdicts are kept per table and switches
-    waiting: dict[tuple[Kind, _Key], Waiting] = field(default_factory=dict)
+    consulting: dict[_Key, ByObligor] = field(default_factory=dict)
+    defending: dict[_Key, ByObligor] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self._owed: dict[str, _Owed] = self.table.derived("binder", dict)
+        self._owed: dict[str, Owed] = self.table.derived("binder", dict)
         self.verdicts: dict[tuple[_Key, tuple[bool, bool]], dict[int, Verdict]] = self.table.derived(
             ("verdicts", self.switches), dict)
         self._by_attacker: dict[tuple[object, ...], Verdict] = self.table.derived(
@@ -76,51 +71,49 @@ class Binder:
             s for s in self.table.owed(Kind.NEUTRALITY) | self.table.owed(Kind.OFFENSE)
             if self.table.owes(Kind.OFFENSE, s) or self.table.owes(Kind.NEUTRALITY, s, _on_partner_attack)))
 
-    def owed(self, state: str) -> _Owed:
+    def saved(self) -> tuple[dict[_Key, ByObligor], dict[_Key, ByObligor]]:
+        """The legs still waiting, to go back to (`restore`); the values are never changed in place."""
+        return dict(self.consulting), dict(self.defending)
+
+    def restore(self, saved: tuple[dict[_Key, ByObligor], dict[_Key, ByObligor]]) -> None:
+        """Back to the legs waiting when `saved` was taken."""
+        self.consulting, self.defending = dict(saved[0]), dict(saved[1])
+
+    def owed(self, state: str) -> Owed:
         """The legs owed to `state` (built once per table)."""
         found = self._owed.get(state)
         if found is None:
-            t = self.table
-            by_obligor: dict[str, Ranked] = {}
-            for rank, leg in enumerate(t.owed_to(Kind.NONAGGRESSION, state)):
-                if attacker_role(leg) == "obligor":
-                    by_obligor.setdefault(leg.obligor, []).append((rank, leg))
-            neutrality = list(enumerate(t.owed_to(Kind.NEUTRALITY, state)))
-            found = self._owed[state] = _Owed(
-                by_obligor, tuple(enumerate(t.owed_to(Kind.CONSULTATION, state))), neutrality,
-                [(rank, leg) for rank, leg in neutrality if leg.provision.when_partner_attacks],
-                tuple(enumerate(t.owed_to(Kind.DEFENSE, state))), list(enumerate(t.owed_to(Kind.OFFENSE, state))))
+            found = self._owed[state] = owed_legs(self.table, state)
         return found
 
     def volley(self, vol: Volley, ctx: Situation, state: BindState) -> None:
         """Record the obligations, duties and withheld legs one volley sets off."""
         key = (vol.victim, vol.place, vol.kind, vol.severity)
         owed = self.owed(vol.victim)
-        verdicts = self._verdicts(key, ctx)
-        strikers = _indices(vol, self._strikers)
+        strikers = indices(vol, self._strikers)
         if owed.neutrality or strikers:
-            self._neutrality(vol, owed, verdicts, ctx, strikers, duties=True)
+            self._neutrality(vol, key, owed, ctx, strikers, duties=True)
         if owed.defence:
-            self._defence(vol, key, owed, verdicts, ctx, state)
+            self._defence(vol, key, owed, ctx, state)
         if strikers:
             self._offence(vol, ctx, state, strikers)
 
-    def records(self, vol: Volley, ctx: Situation, fighting: Collection[str]) -> None:
-        """Record the violations and consultations one volley sets off (rules 0 to 3, in the engine's order);
-        not the consultations of states `fighting` (a result reports none)."""
+    def records(self, vol: Volley, ctx: Situation, fighting: Set[str]) -> None:
+        """Record the violations and consultations one volley sets off (they decide no side: found once the
+        run's rounds are final); not the consultations of states `fighting` (a result reports none)."""
         key = (vol.victim, vol.place, vol.kind, vol.severity)
         owed = self.owed(vol.victim)
-        verdicts = self._verdicts(key, ctx)
         if owed.nonaggression:
-            self._nonaggression(vol, owed, verdicts, ctx)
+            self._nonaggression(vol, key, owed, ctx)
         if owed.consultation:
-            self._consultations(vol, key, owed, verdicts, ctx, fighting)
-        strikers = _indices(vol, self._strikers)
+            self._consultations(vol, key, owed, ctx, fighting)
+        strikers = indices(vol, self._strikers)
         if owed.neutrality or strikers:
-            self._neutrality(vol, owed, verdicts, ctx, strikers, duties=False)
+            self._neutrality(vol, key, owed, ctx, strikers, duties=False)
 
     def _verdicts(self, key: _Key, ctx: Situation) -> dict[int, Verdict]:
-        """Verdicts by leg for the attacks of volleys like this one (that a leg admits: they all get the same)."""
+        """Verdicts by leg for the attacks of volleys like this one (that a leg admits: they all get the same);
+        each rule asks only once it has a leg to judge."""
         vkey = (key, victim_status(key[0], ctx))
         found = self.verdicts.get(vkey)
         if found is None:
@@ -146,42 +139,54 @@ class Binder:
             verdict = self._by_attacker[vkey] = evaluate(leg, vol.attack(i), ctx)
         return verdict
 
-    def _nonaggression(self, vol: Volley, owed: _Owed, verdicts: dict[int, Verdict], ctx: Situation) -> None:
+    def _nonaggression(self, vol: Volley, key: _Key, owed: Owed, ctx: Situation) -> None:
         """Rule 0: non-aggression legs owed to the victim whose obligor is the attacker."""
-        book, rnd = self.ledger, self.ledger.rnd
-        for i in _indices(vol, owed.nonaggression):
+        aggressions = indices(vol, owed.aggressors)
+        if not aggressions:
+            return
+        book, rnd, verdicts = self.ledger, self.ledger.rnd, self._verdicts(key, ctx)
+        for i in aggressions:
             for rank, leg in owed.nonaggression[vol.attackers[i]]:
                 if self._verdict(leg, vol, i, verdicts, ctx).binds:
                     book.first(book.violations, (leg.obligor, leg.beneficiary, leg.treaty.id),
                                (rnd, vol, i, 0, rank, leg, ""))
 
-    def _consultations(self, vol: Volley, key: _Key, owed: _Owed, verdicts: dict[int, Verdict], ctx: Situation,
-                       fighting: Collection[str]) -> None:
-        """Rule 1: consultation legs owed to the victim (recorded once per obligor, victim and treaty)."""
-        waiting = self.waiting.get((Kind.CONSULTATION, key), owed.consultation)
-        book, rnd, victim = self.ledger, self.ledger.rnd, vol.victim
-        keep = []
-        for rank, leg in waiting:
-            if leg.obligor in fighting:
-                continue
-            ckey = (leg.obligor, victim, leg.treaty.id)
-            held = book.consultations.get(ckey)
-            if held is not None and held[0] != rnd:
-                continue
-            i = _first(leg, vol, None)
-            if i is None:
-                keep.append((rank, leg))
-            elif self._verdict(leg, vol, i, verdicts, ctx).binds:
-                book.first(book.consultations, ckey, (rnd, vol, i, 1, rank, leg, ""))
-        if len(keep) != len(waiting):
-            self.waiting[(Kind.CONSULTATION, key)] = tuple(keep)
+    def _consultations(self, vol: Volley, key: _Key, owed: Owed, ctx: Situation, fighting: Set[str]) -> None:
+        """Rule 1: consultation legs owed to the victim (recorded once per obligor, victim and treaty; not those of
+        states `fighting`: a result reports none)."""
+        waiting = self.consulting.get(key, owed.consultation)
+        todo = waiting.keys() - fighting
+        if not todo:
+            if waiting:
+                self.consulting[key] = {}
+            return
+        book, rnd, victim, verdicts = self.ledger, self.ledger.rnd, vol.victim, self._verdicts(key, ctx)
+        left: ByObligor = {}
+        for obligor in todo:
+            legs = waiting[obligor]
+            keep = []
+            for rank, leg in legs:
+                ckey = (obligor, victim, leg.treaty.id)
+                held = book.consultations.get(ckey)
+                if held is not None and held[0] != rnd:
+                    continue
+                i = first_admitted(leg, vol, None)
+                if i is None:
+                    keep.append((rank, leg))
+                elif self._verdict(leg, vol, i, verdicts, ctx).binds:
+                    book.first(book.consultations, ckey, (rnd, vol, i, 1, rank, leg, ""))
+            if keep:
+                left[obligor] = legs if len(keep) == len(legs) else tuple(keep)
+        if len(left) < len(waiting) or any(len(legs) < len(waiting[o]) for o, legs in left.items()):
+            self.consulting[key] = left
 
-    def _neutrality(self, vol: Volley, owed: _Owed, verdicts: dict[int, Verdict], ctx: Situation,
-                    strikers: list[int], duties: bool) -> None:
+    def _neutrality(self, vol: Volley, key: _Key, owed: Owed, ctx: Situation, strikers: list[int],
+                    duties: bool) -> None:
         """Rule 2: neutrality legs owed to the victim bind on every attack they admit; rule 3: neutrality legs
         owed to an attacker that bind when it attacks. A binding leg is a violation when its obligor attacks
         (`duties=False` records those), else a duty to stay out (`duties=True`)."""
         book, attackers = self.ledger, vol.attackers
+        verdicts = self._verdicts(key, ctx) if owed.neutrality else {}
         for rank, leg in owed.neutrality:
             who = leg.counterparts
             admitted = range(len(attackers)) if who.anyone else [i for i, a in enumerate(attackers) if who.admits(a)]
@@ -205,37 +210,47 @@ class Binder:
                     book.first(book.violations, (leg.obligor, leg.beneficiary, leg.treaty.id),
                                (book.rnd, vol, i, 3, rank, leg, ""))
 
-    def _defence(self, vol: Volley, key: _Key, owed: _Owed, verdicts: dict[int, Verdict], ctx: Situation,
-                 state: BindState) -> None:
-        """Rule 4: defence legs owed to the victim bind their obligor to the victim's side."""
-        waiting = self.waiting.get((Kind.DEFENSE, key), owed.defence)
-        side_of, excluded, originals = state.side_of, state.excluded, state.originals
-        side = side_of[vol.victim]
+    def _defence(self, vol: Volley, key: _Key, owed: Owed, ctx: Situation, state: BindState) -> None:
+        """Rule 4: defence legs owed to the victim bind their obligor to the victim's side. The legs of an
+        obligor already on that side (most of them, in a large war) are passed over as a set, without a look;
+        what the others find does not depend on the order they are looked at in (the ledger keeps the first
+        find per key in the attack-by-attack engine's order, and sorts each obligor's finds)."""
+        waiting = self.defending.get(key, owed.defence)
+        side = state.side_of[vol.victim]
+        todo = waiting.keys() - state.camps[side]
+        if not todo:
+            return
+        excluded, originals, verdicts = state.excluded, state.originals, self._verdicts(key, ctx)
         book, rnd, attackers = self.ledger, self.ledger.rnd, vol.attackers
         first, second = attackers[0], (attackers[1] if len(attackers) > 1 else None)
-        keep = []
-        for rank, leg in waiting:
-            obligor = leg.obligor
-            if obligor in excluded or obligor in originals or side_of.get(obligor) == side:
-                continue  # nothing to learn from it for the rest of the cascade
-            if leg.counterparts.anyone and first != obligor:
-                i = 0
-            elif leg.counterparts.anyone and second is not None and second != obligor:
-                i = 1
-            else:
-                found = _scan(vol, obligor, leg.counterparts.admits)
-                if found is None:
-                    keep.append((rank, leg))
-                    continue
-                i = found
-            verdict = verdicts.get(id(leg)) or self._verdict(leg, vol, i, verdicts, ctx)
-            if verdict.binds:
-                book.bind((obligor, leg.treaty.id, leg.provision.article, side), (rnd, vol, i, 4, rank, leg, side))
-            elif verdict.withheld:
-                book.first(book.withheld, (obligor, leg.treaty.id, leg.provision.article),
-                           (rnd, vol, i, 4, rank, leg, verdict.withheld))
-        if len(keep) != len(waiting):
-            self.waiting[(Kind.DEFENSE, key)] = tuple(keep)
+        left: ByObligor = {}  # the legs still waiting after this volley
+        for obligor in todo:
+            if obligor in excluded or obligor in originals:
+                continue  # nothing to learn from its legs for the rest of the cascade
+            legs = waiting[obligor]
+            keep = []
+            for rank, leg in legs:
+                if leg.counterparts.anyone and first != obligor:
+                    i = 0
+                elif leg.counterparts.anyone and second is not None and second != obligor:
+                    i = 1
+                else:
+                    found = scan(vol, obligor, leg.counterparts.admits)
+                    if found is None:
+                        keep.append((rank, leg))
+                        continue
+                    i = found
+                verdict = verdicts.get(id(leg)) or self._verdict(leg, vol, i, verdicts, ctx)
+                if verdict.binds:
+                    book.bind((obligor, leg.treaty.id, leg.provision.article, side),
+                              (rnd, vol, i, 4, rank, leg, side))
+                elif verdict.withheld:
+                    book.first(book.withheld, (obligor, leg.treaty.id, leg.provision.article),
+                               (rnd, vol, i, 4, rank, leg, verdict.withheld))
+            if keep:
+                left[obligor] = legs if len(keep) == len(legs) else tuple(keep)
+        if len(left) < len(waiting) or any(len(legs) < len(waiting[o]) for o, legs in left.items()):
+            self.defending[key] = left  # the legs of obligors on the victim's side are settled too
 
     def _offence(self, vol: Volley, ctx: Situation, state: BindState, strikers: list[int]) -> None:
         """Rule 5: offence legs owed to an attacker bind their obligor to its side."""
@@ -255,32 +270,6 @@ class Binder:
                 elif verdict.withheld:
                     book.first(book.withheld, (obligor, leg.treaty.id, leg.provision.article),
                                (book.rnd, vol, i, 5, rank, leg, verdict.withheld))
-
-
-def _first(leg: Leg, vol: Volley, obligor: str | None) -> int | None:
-    """The first attack of the volley that the leg admits (made by another state than `obligor`)."""
-    who = leg.counterparts
-    if who.anyone:
-        if vol.attackers[0] != obligor:
-            return 0
-        return 1 if len(vol.attackers) > 1 and vol.attackers[1] != obligor else _scan(vol, obligor, who.admits)
-    return _scan(vol, obligor, who.admits)
-
-
-def _scan(vol: Volley, obligor: str | None, admits: Callable[[str], bool]) -> int | None:
-    for i, attacker in enumerate(vol.attackers):
-        if attacker != obligor and admits(attacker):
-            return i
-    return None
-
-
-def _indices(vol: Volley, states: Collection[str]) -> list[int]:
-    """The attacks of the volley made by a state in `states`, in order."""
-    if not states:
-        return []
-    if vol.block >= 0 and len(states) < len(vol.attackers):  # home strikes: sorted, never repeated attackers
-        return sorted(bisect_left(vol.attackers, s) for s in states if s in vol.members)
-    return [i for i, a in enumerate(vol.attackers) if a in states]
 
 
 def _on_partner_attack(provision: Provision) -> bool:

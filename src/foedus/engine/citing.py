@@ -7,14 +7,39 @@ from __future__ import annotations
 from typing import Any
 
 from foedus.engine.certainty import ASSUMED, assess
+from foedus.engine.ledger import because
 from foedus.engine.leg import Leg
 from foedus.engine.records import Because, Obligation, Side
-from foedus.engine.rules import conditions
+from foedus.engine.rules import Volley, conditions
 from foedus.engine.scenario import Attack, Scenario
 from foedus.model.help import duty_of
 from foedus.model.places import Place
 
-__all__ = ["obligation"]
+__all__ = ["cited", "obligation"]
+
+_MOST = 400_000  # obligations kept per table before the store starts afresh
+
+
+def cited(leg: Leg, vol: Volley, i: int, side: Side, rnd: int, scenario: Scenario, place: Place,
+          cache: dict[tuple[object, ...], Any]) -> Obligation:
+    """`obligation` for attack i of the volley, kept in `cache` (one per leg table) and shared from there:
+    records are immutable, and what one reads is all in the key (the table fixes the date and basis)."""
+    key = ("obligation", id(leg), vol.victim, vol.attackers[i], vol.place, vol.kind, vol.severity, side, rnd,
+           scenario.territory_view)
+    found: Obligation | None = cache.get(key)
+    if found is None:
+        if len(cache) >= _MOST:
+            cache.clear()
+        pkey = (id(leg), vol.victim, vol.place, vol.kind, vol.severity, scenario.date, scenario.territory_view,
+                scenario.basis)  # as `obligation` keeps them
+        parts = cache.get(pkey)
+        if parts is None:
+            parts = cache[pkey] = _cited(leg, vol.attack(i), scenario, place)
+        p = leg.provision
+        found = cache[key] = Obligation(leg.obligor, side, rnd, leg.treaty.id, p.article, p.strength.value,
+                                        p.kind.value, because(vol.victim, vol.attackers[i], vol.place, vol.kind),
+                                        *parts)
+    return found
 
 
 def obligation(leg: Leg, attack: Attack, side: Side, rnd: int, scenario: Scenario, place: Place,

@@ -12,10 +12,10 @@ run, so going back to a round's start is cutting them to the sizes they had then
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from foedus.engine.leg import Leg
 from foedus.engine.records import Because, Consultation, Neutral, Violation, Withheld
@@ -23,15 +23,21 @@ from foedus.engine.rules import Volley
 from foedus.engine.scenario import Attack
 from foedus.model.treaty import Kind
 
-__all__ = ["Duties", "Found", "Ledger", "attack_of", "because_of", "consultation_of", "finds", "found_key",
-           "neutral_records", "order_of", "violation_of", "withheld_of"]
+__all__ = ["Duties", "Found", "Interned", "Ledger", "attack_of", "because", "because_of", "consultation_of", "finds",
+           "found_key", "intern", "interned", "neutral_records", "obligation_key", "order_of", "violation_of",
+           "withheld_of"]
 
 # (round, volley, attack index, rule, rank of the leg, leg, side or withheld reason)
 Found = tuple[int, Volley, int, int, int, Leg, str]
 # (round, volley, attack indices, rule, rank of the leg, leg): the leg's duty on each of those attacks
 Duties = tuple[int, Volley, Sequence[int], int, int, Leg]
+# records already made, by what they are made from (records are immutable, so equal ones are shared): kept
+# per leg table, whose legs the keys name by id
+Interned = dict[tuple[object, ...], Any]
 K = TypeVar("K")
 V = TypeVar("V")
+R = TypeVar("R")
+_MOST = 400_000  # records interned per table before the store starts afresh
 
 
 def finds(duties: Duties) -> list[Found]:
@@ -53,11 +59,12 @@ def attack_of(found: Found) -> Attack:
 def because_of(found: Found) -> Because:
     """The find's attack as a `Because` (records are immutable, so equal ones are shared)."""
     vol, i = found[1], found[2]
-    return _because(vol.victim, vol.attackers[i], vol.place, vol.kind)
+    return because(vol.victim, vol.attackers[i], vol.place, vol.kind)
 
 
 @functools.lru_cache(maxsize=4096)
-def _because(attacked: str, by: str, place: str, kind: str) -> Because:
+def because(attacked: str, by: str, place: str, kind: str) -> Because:
+    """The `Because` of these fields (shared: records are immutable)."""
     return Because(attacked, by, place, kind)
 
 
@@ -87,10 +94,13 @@ class Ledger:
     def bind(self, key: tuple[str, str, str, str], found: Found) -> None:
         """An obligation bound by this round's find (the first per obligor, treaty, article and side)."""
         held = self.bound.get(key)
-        if self.first(self.bound, key, found):
-            joins = self.joins.setdefault(found[5].obligor, [])
-            if held is not None and held[0] == found[0]:
-                joins[:] = [f for f in joins if f is not held]
+        if held is None:
+            self.bound[key] = found
+            self.joins.setdefault(found[5].obligor, []).append(found)
+        elif held[0] == found[0] and order_of(found) < order_of(held):
+            self.bound[key] = found
+            joins = self.joins[found[5].obligor]
+            joins[:] = [f for f in joins if f is not held]
             joins.append(found)
 
     def new_round(self, rnd: int) -> None:
@@ -113,25 +123,66 @@ def _head(d: dict[K, V], n: int) -> dict[K, V]:
     return d if len(d) == n else dict(islice(d.items(), n))
 
 
+def interned() -> Interned:
+    """An empty store of records (`intern`)."""
+    return {}
+
+
+def obligation_key(f: Found) -> tuple[int, int, int, str, str]:
+    """Which of a state's binding finds is its primary obligation: strongest, defence before offence, bilateral
+    before multilateral (read from the find's leg, as its obligation would say)."""
+    leg = f[5]
+    p = leg.provision
+    return (int(p.strength.value[1]), 0 if p.kind is Kind.DEFENSE else 1, 0 if leg.treaty.type == "bilateral" else 1,
+            leg.treaty.id, p.article)
+
+
 def found_key(f: Found) -> tuple[int, tuple[object, int, int]]:
     """Where a find comes in its run: its round, then its order in the round."""
     return f[0], order_of(f)
 
 
-def neutral_records(finds: list[Found], ordered: bool = False) -> list[Neutral]:
+def intern(store: Interned | None, f: Found, make: Callable[[Found], R]) -> R:
+    """The record `make` makes of the find, kept in `store` under what it is made from (the leg and the attack,
+    not the round nor the rule) and shared from there."""
+    if store is None:
+        return make(f)
+    vol = f[1]
+    key = (make, id(f[5]), vol.victim, vol.attackers[f[2]], vol.place, vol.kind)
+    found: R | None = store.get(key)
+    if found is None:
+        if len(store) >= _MOST:
+            store.clear()
+        found = store[key] = make(f)
+    return found
+
+
+def neutral_records(finds: list[Found], ordered: bool = False, store: Interned | None = None) -> list[Neutral]:
     """Neutrality duties as records, in the order the attack-by-attack engine finds them (or as given)."""
-    return [Neutral(f[5].obligor, f[5].beneficiary, f[5].treaty.id, f[5].provision.article, because_of(f))
-            for f in (finds if ordered else sorted(finds, key=found_key))]
+    return [intern(store, f, _neutral) for f in (finds if ordered else sorted(finds, key=found_key))]
 
 
-def consultation_of(f: Found) -> Consultation:
+def _neutral(f: Found) -> Neutral:
+    leg = f[5]
+    return Neutral(leg.obligor, leg.beneficiary, leg.treaty.id, leg.provision.article, because_of(f))
+
+
+def consultation_of(f: Found, store: Interned | None = None) -> Consultation:
     """A consultation find as its record."""
+    return intern(store, f, _consultation)
+
+
+def _consultation(f: Found) -> Consultation:
     leg = f[5]
     return Consultation(leg.obligor, leg.beneficiary, leg.treaty.id, leg.provision.article, because_of(f))
 
 
-def violation_of(f: Found) -> Violation:
+def violation_of(f: Found, store: Interned | None = None) -> Violation:
     """A violation find as its record."""
+    return intern(store, f, _violation)
+
+
+def _violation(f: Found) -> Violation:
     leg = f[5]
     kind = "nonaggression" if leg.provision.kind is Kind.NONAGGRESSION else "neutrality"
     return Violation(leg.obligor, leg.beneficiary, leg.treaty.id, leg.provision.article, kind, because_of(f))

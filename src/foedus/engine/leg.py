@@ -21,11 +21,10 @@ class Counterparts:
 
     allow: frozenset[str] | None = None
     deny: frozenset[str] = frozenset()
+    anyone: bool = field(init=False, repr=False, compare=False)  # True when the leg covers every counterpart
 
-    @property
-    def anyone(self) -> bool:
-        """True when the leg covers every counterpart."""
-        return self.allow is None and not self.deny
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "anyone", self.allow is None and not self.deny)
 
     def admits(self, state: str) -> bool:
         """Whether `state` is a counterpart the leg covers."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 from foedus.engine.scenario import Attack, Severity, TargetKind
@@ -56,14 +56,15 @@ def next_attacks(reading: Literal["legal", "escalatory"], side_of: Mapping[str, 
     return out + [Attack(d, a, home(a), "territory", rnd) for a in attack_side for d in defense_side]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, eq=False)
 class Volley:
     """The attacks of one round on one victim, at one place, that differ only by attacker.
 
     `attackers` are in the order the round makes the attacks (`next_attacks`' order); `order(i)` places
     attack i among all the round's attacks (its index in the round, or for the escalatory reading's home
     strikes its block, attacker and victim), so that an engine that handles a volley at once can still
-    tell which attack came first.
+    tell which attack came first; `members` are the attackers as a set. Never changed once made (not frozen
+    only because a cascade makes hundreds, and a frozen record is slower to make); compared by identity.
     """
 
     victim: str
@@ -73,7 +74,7 @@ class Volley:
     attackers: tuple[str, ...]
     positions: tuple[int, ...] = ()  # explicit positions in the round (block < 0)
     block: int = -1  # escalatory home strikes: 0 attack side strikes, 1 defence side strikes
-    members: frozenset[str] = field(default=frozenset(), compare=False)
+    members: frozenset[str] = frozenset()
 
     def order(self, i: int) -> tuple[int, ...] | tuple[int, str, str]:
         """Where attack i comes in its round (comparable with the other orders of the same round)."""
@@ -101,8 +102,9 @@ def volleys_of(attacks: Sequence[Attack]) -> list[Volley]:
 
 def next_volleys(reading: Literal["legal", "escalatory"], side_of: Mapping[str, str], joiners: Sequence[str],
                  opening: Sequence[Attack], home: Callable[[str], str], rnd: int,
-                 seen: Collection[Attack]) -> list[Volley]:
-    """`next_attacks` less the attacks already made (`seen`), as volleys, making only the new ones.
+                 seen: Collection[Attack], camps: tuple[Sequence[str], Sequence[str]] | None = None) -> list[Volley]:
+    """`next_attacks` less the attacks already made (`seen`), as volleys, making only the new ones (`camps`: the
+    attacking and the defending side's states, sorted, when the caller keeps them).
 
     In the escalatory reading every state strikes every enemy at home, so the attacks not made before are
     those of the pairs with a state that joined this round (`joiners`), or every pair after round 1;
@@ -114,18 +116,23 @@ def next_volleys(reading: Literal["legal", "escalatory"], side_of: Mapping[str, 
         return volleys_of([a for a in next_attacks(reading, side_of, joiners, opening, home, rnd) if a not in seen])
     new = set(joiners)
     struck = {a.victim for a in seen}
-    attack_side = tuple(sorted(s for s, side in side_of.items() if side == "attack"))
-    defense_side = tuple(sorted(s for s, side in side_of.items() if side == "defense"))
+    made = {(a.attacker, a.victim, a.place, a.kind, a.severity) for a in seen}  # as `Attack`s compare
+    if camps is None:
+        camps = (sorted(s for s, side in side_of.items() if side == "attack"),
+                 sorted(s for s, side in side_of.items() if side == "defense"))
+    attack_side, defense_side = tuple(camps[0]), tuple(camps[1])
     out: list[Volley] = []
     for block, victims, strikers in ((0, defense_side, attack_side), (1, attack_side, defense_side)):
         every = (strikers, frozenset(strikers))
-        fresh = tuple(s for s in strikers if s in new)
+        fresh = tuple(sorted(new.intersection(strikers)))  # in the strikers' (sorted) order
         recent = every if rnd == 1 else (fresh, frozenset(fresh))
-        for victim in victims:
+        for victim in victims if rnd == 1 or fresh else sorted(new.intersection(victims)):  # only those struck
             who, members = every if rnd == 1 or victim in new else recent
+            if not who:
+                continue
             place = home(victim)
             if victim in struck:
-                who = tuple(s for s in who if Attack(s, victim, place, "territory") not in seen)
+                who = tuple(s for s in who if (s, victim, place, "territory", "armed-attack") not in made)
                 members = frozenset(who)
             if who:
                 out.append(Volley(victim, place, "territory", "armed-attack", who, block=block, members=members))

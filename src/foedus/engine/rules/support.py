@@ -78,8 +78,9 @@ def supporters(legs: Iterable[SupportLeg], side_of: Mapping[str, str], busy: Ite
                attacked: Iterable[str]) -> list[Support]:
     """Support owed to each belligerent (`side_of`) by states not fighting nor bound to fight (`busy`)."""
     busy_, hit = set(busy) | set(side_of), set(attacked)
-    found = {Support(leg.provider, leg.recipient, side_of[leg.recipient], leg.treaty, leg.entry.article,
-                     leg.entry.form.value, leg.entry.level, leg.entry.when, leg.entry.basis, leg.entry.certainty)
-             for leg in legs if leg.recipient in side_of and leg.provider not in busy_
-             and (leg.entry.when != "wartime" or leg.recipient in hit)}
+    found = dict.fromkeys(  # without repeats, in the legs' order: equal keys stay in it (not in a set's order)
+        Support(leg.provider, leg.recipient, side_of[leg.recipient], leg.treaty, leg.entry.article,
+                leg.entry.form.value, leg.entry.level, leg.entry.when, leg.entry.basis, leg.entry.certainty)
+        for leg in legs if leg.recipient in side_of and leg.provider not in busy_
+        and (leg.entry.when != "wartime" or leg.recipient in hit))
     return sorted(found, key=lambda s: (s.side, s.supports, s.state, s.treaty, s.form, s.article or ""))

@@ -1,0 +1,79 @@
+"""The legs owed to one state, as the reference engine's binder (`foedus.engine.bind`) reads them, and how it
+finds the attacks of a volley that concern a leg."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from foedus.engine.leg import Leg
+from foedus.engine.rules import Volley, attacker_role
+from foedus.engine.table import LegTable
+from foedus.model.treaty import Kind
+
+__all__ = ["ByObligor", "Owed", "Ranked", "first_admitted", "indices", "owed_legs", "scan"]
+
+Ranked = list[tuple[int, Leg]]
+ByObligor = dict[str, tuple[tuple[int, Leg], ...]]  # ranked legs by obligor, obligors in the order of their first leg
+
+
+@dataclass(frozen=True, slots=True)
+class Owed:
+    """The legs owed to one state, each with its rank among its kind's legs."""
+
+    nonaggression: ByObligor  # they bind only on their obligor's attacks
+    aggressors: frozenset[str]  # the obligors of those
+    consultation: ByObligor
+    neutrality: Ranked
+    partner: Ranked  # neutrality legs that bind when this state attacks
+    defence: ByObligor
+    offence: Ranked
+
+
+def owed_legs(table: LegTable, state: str) -> Owed:
+    """The legs owed to `state` in `table`."""
+    neutrality = list(enumerate(table.owed_to(Kind.NEUTRALITY, state)))
+    nonaggression = _by_obligor(table, Kind.NONAGGRESSION, state, lambda leg: attacker_role(leg) == "obligor")
+    return Owed(nonaggression, frozenset(nonaggression), _by_obligor(table, Kind.CONSULTATION, state), neutrality,
+                [(rank, leg) for rank, leg in neutrality if leg.provision.when_partner_attacks],
+                _by_obligor(table, Kind.DEFENSE, state), list(enumerate(table.owed_to(Kind.OFFENSE, state))))
+
+
+def _by_obligor(table: LegTable, kind: Kind, state: str, keep: Callable[[Leg], bool] | None = None) -> ByObligor:
+    out: dict[str, Ranked] = {}
+    for rank, leg in enumerate(table.owed_to(kind, state)):
+        if keep is None or keep(leg):
+            out.setdefault(leg.obligor, []).append((rank, leg))
+    return {o: tuple(legs) for o, legs in out.items()}
+
+
+def first_admitted(leg: Leg, vol: Volley, obligor: str | None) -> int | None:
+    """The first attack of the volley that the leg admits (made by another state than `obligor`)."""
+    who = leg.counterparts
+    if who.anyone:
+        if vol.attackers[0] != obligor:
+            return 0
+        return 1 if len(vol.attackers) > 1 and vol.attackers[1] != obligor else scan(vol, obligor, who.admits)
+    return scan(vol, obligor, who.admits)
+
+
+def scan(vol: Volley, obligor: str | None, admits: Callable[[str], bool]) -> int | None:
+    """The first attack of the volley whose attacker `admits` admits, made by another state than `obligor`."""
+    for i, attacker in enumerate(vol.attackers):
+        if attacker != obligor and admits(attacker):
+            return i
+    return None
+
+
+def indices(vol: Volley, states: frozenset[str]) -> list[int]:
+    """The attacks of the volley made by a state in `states`, in order."""
+    if not states:
+        return []
+    common = vol.members & states
+    if not common:
+        return []
+    if vol.block >= 0:  # home strikes: sorted, never repeated attackers
+        return sorted(bisect_left(vol.attackers, s) for s in common) if len(common) > 1 else [
+            bisect_left(vol.attackers, next(iter(common)))]
+    return [i for i, a in enumerate(vol.attackers) if a in common]
