@@ -9,7 +9,6 @@ import numpy.typing as npt
 import pandas as pd
 import pytest
 from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from foedus.errors import FoedusError
 from foedus.research.similarity import (
@@ -25,6 +24,7 @@ from foedus.research.similarity import (
     similarity_frame,
     similarity_matrices,
 )
+from strategies import similarity_years
 
 X = np.array([3, 3, 0, 1, 2])
 Y = np.array([3, 3, 2, 0, 0])
@@ -124,18 +124,8 @@ def test_fast_path_equals_direct_definitions(seed: int, n: int, symmetric: bool)
     _assert_fast_equals_direct(t, w)
 
 
-@st.composite
-def _years(draw: st.DrawFn) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:
-    n = draw(st.integers(1, 9))
-    cells = draw(st.lists(st.integers(0, 3), min_size=n * n, max_size=n * n))
-    t = np.array(cells, dtype=np.int64).reshape(n, n)
-    np.fill_diagonal(t, 3)
-    w = np.array(draw(st.lists(st.sampled_from([0.0, 0.1, 0.25, 1.0, 7.5]), min_size=n, max_size=n)))
-    return t, w
-
-
 @settings(max_examples=150, deadline=None)
-@given(_years())
+@given(similarity_years(9))
 def test_fast_path_equals_direct_definitions_hypothesis(year: tuple[npt.NDArray[np.int64],
                                                                    npt.NDArray[np.float64]]) -> None:
     _assert_fast_equals_direct(*year)

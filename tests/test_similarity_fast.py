@@ -14,7 +14,6 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from foedus.model.world import World
 from foedus.outputs.tables import write_columns, write_table
@@ -22,6 +21,7 @@ from foedus.research.similarity import MEASURES, similarity_frame, similarity_ma
 from foedus.research.similarity_fast import SimilarityInputError, similarity_batches, similarity_columns
 from foedus.research.ties import yearly_portfolios, yearly_portfolios_of
 from legacy import similarity as legacy
+from strategies import similarity_years
 
 Year = tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]
 
@@ -56,18 +56,8 @@ def test_year_matrices_equal_the_former_algorithm_bit_for_bit(seed: int, n: int,
         _same_bits(new[m], old[m], m)
 
 
-@st.composite
-def _years(draw: st.DrawFn) -> Year:
-    n = draw(st.integers(1, 12))
-    cells = draw(st.lists(st.integers(0, 3), min_size=n * n, max_size=n * n))
-    t = np.array(cells, dtype=np.int64).reshape(n, n)
-    np.fill_diagonal(t, 3)
-    w = np.array(draw(st.lists(st.sampled_from([0.0, 0.1, 0.25, 1.0, 7.5]), min_size=n, max_size=n)))
-    return t, w
-
-
 @settings(max_examples=150, deadline=None)
-@given(_years())
+@given(similarity_years(12))
 def test_year_matrices_equal_the_former_algorithm_hypothesis(year: Year) -> None:
     new, old = similarity_matrices(*year), legacy.similarity_matrices(*year)
     for m in MEASURES:
