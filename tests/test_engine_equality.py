@@ -90,6 +90,23 @@ def test_records_shared_across_runs_equal_fresh_ones(world: World) -> None:
         assert json.dumps(run_cascade(world, scenario).to_dict()) == json.dumps(fresh.to_dict()), scenario
 
 
+def test_record_stores_stay_bounded_and_start_afresh_unchanged(world: World, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The per-table stores are capped (leg tables are cached, so an uncapped store grows with every scenario a
+    server answers); a store that starts afresh mid-run still gives a fresh table's records."""
+    from foedus.engine import citing, ledger
+    from foedus.engine.cascade import _Run
+
+    monkeypatch.setattr(ledger, "_MOST", 7)
+    monkeypatch.setattr(citing, "_MOST", 7)
+    for scenario in _scenarios(world, 3, 12):
+        table = compile_table(world, scenario.date, scenario.basis)
+        capped = _Run(world, scenario, table).execute()
+        stores = [v for k, v in table._derived.items() if k in ("records", "citations")]
+        assert stores and all(len(v) <= 7 + 1 for v in stores), scenario  # a citation adds a part and a record
+        fresh = _Run(world, scenario, compile_table(world, scenario.date, scenario.basis)).execute()
+        assert json.dumps(capped.to_dict()) == json.dumps(fresh.to_dict()), scenario
+
+
 def test_supporters_come_in_one_order() -> None:
     """Supporters that sort alike keep the order of their legs (it used to follow a set's, which varies with
     the interpreter's string hashing: seeds 1 and 3 gave two orders here)."""

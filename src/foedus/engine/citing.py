@@ -17,7 +17,7 @@ from foedus.model.places import Place
 
 __all__ = ["cited", "obligation"]
 
-_MOST = 400_000  # obligations kept per table before the store starts afresh
+_MOST = 50_000  # obligations kept per leg table before the store starts afresh (bounded: tables are cached)
 
 
 def cited(leg: Leg, vol: Volley, i: int, side: Side, rnd: int, scenario: Scenario, place: Place,

@@ -37,7 +37,7 @@ Interned = dict[tuple[object, ...], Any]
 K = TypeVar("K")
 V = TypeVar("V")
 R = TypeVar("R")
-_MOST = 400_000  # records interned per table before the store starts afresh
+_MOST = 50_000  # records interned per leg table before the store starts afresh (bounded: tables are cached)
 
 
 def finds(duties: Duties) -> list[Found]:
