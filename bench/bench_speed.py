@@ -302,7 +302,8 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--dyads", type=int, default=1000, help="random dyads per date for this tree")
     parser.add_argument("--baseline-dyads", type=int, default=100, help="for the (slow) baseline")
-    parser.add_argument("--draws", type=int, default=3, help="atlas Monte Carlo draws timed per run")
+    parser.add_argument("--draws", type=int, default=50,
+                        help="atlas Monte Carlo draws timed per run (few draws overstate: each call has fixed work)")
     parser.add_argument("--only", nargs="*", choices=list(SUITES), help="some of the measurements")
     parser.add_argument("--out", type=Path, help="write every run as JSON here")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)

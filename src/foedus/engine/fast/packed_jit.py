@@ -1,16 +1,20 @@
-"""The packed rounds (`foedus.engine.fast.packed_rounds`) compiled with numba: one row at a time, word by word.
+"""The packed rounds (`foedus.engine.fast.packed_rounds`) compiled with numba: one row at a time, word by word,
+the rows split into chunks that run on every core (numba's threads; one such call at a time per process).
 
-Optional (`pip install 'foedus[jit]'`): imported only where numba is installed and $FOEDUS_JIT is not 0; the numpy
-loop stays the default and the reference (tests/test_packed_rounds.py checks both on every row). The same steps as
-the numpy loop: round 1's obligations from the caller, later rounds' grown by each new joiner's packed row, a late
-conflict resumes the row at the round its first state (by id) joined in, that round replayed at once. Compiled
-code is cached on disk (numba's `cache=True`), so only the first run on a machine pays for compiling.
+Optional (`pip install 'foedus[jit]'`, also in the test extra): used wherever numba is installed and $FOEDUS_JIT
+is not 0, else the numpy loop runs; tests/test_packed_rounds.py checks both against the former engine on every
+row. The same steps as the numpy loop: round 1's obligations from the caller, later rounds' grown by each new
+joiner's packed row, a late conflict resumes the row at the round its first state (by id) joined in, that round
+replayed at once. Compiled code is cached on disk (numba's `cache=True`), so only the first run on a machine pays
+for compiling.
 """
 
 from __future__ import annotations
 
+import threading
+
 import numpy as np
-from numba import njit
+from numba import get_num_threads, njit, prange
 
 from foedus.engine.fast.packed import U64, PackedRules
 
@@ -19,6 +23,8 @@ __all__ = ["run", "run_dense"]
 _ONE, _ZERO = np.uint64(1), np.uint64(0)
 _MAGIC = 0x03F79D71B4CB0A89  # a de Bruijn sequence: (2**i * _MAGIC mod 2**64) >> 58 differs for every i < 64
 _DEBRUIJN = np.uint64(_MAGIC)
+_ROWS_PER_CHUNK = 256  # fewer rows than this run in one thread: a thread's start costs more than they take
+_ONE_CALL = threading.Lock()
 _LOWEST = np.zeros(64, dtype=np.int64)  # the index of a power of two from its de Bruijn product
 for _i in range(64):
     _LOWEST[((_MAGIC << _i) & 0xFFFFFFFFFFFFFFFF) >> 58] = _i
@@ -66,9 +72,22 @@ def _obligations(both, acc, w, table, cols_a, cols_d, owed_word, owed_shift, owe
     _add_limited(both, acc, owed_word, owed_shift, owed_of, counters, group, add_col, add_bit, meets)
 
 
+@njit(cache=True, parallel=True)
+def _rows(table, cols_a, cols_d, owed_word, owed_shift, owed_of, counters, group, add_col, add_bit,  # type: ignore[no-untyped-def]  # noqa: PLR0913
+          a_bit, t_bit, first_wants, w, order, dense, both_out, ex_out, sides_out, joined_out, conflicts_out, chunks):
+    """Every row, the rows split into `chunks` run side by side (rows are independent; each chunk has its own
+    scratch and writes only its rows)."""
+    rows = a_bit.shape[0]
+    for c in prange(chunks):
+        _rows_of(table, cols_a, cols_d, owed_word, owed_shift, owed_of, counters, group, add_col, add_bit, a_bit,
+                 t_bit, first_wants, w, order, dense, both_out, ex_out, sides_out, joined_out, conflicts_out,
+                 rows * c // chunks, rows * (c + 1) // chunks)
+
+
 @njit(cache=True)
-def _rows(table, cols_a, cols_d, owed_word, owed_shift, owed_of, counters, group, add_col, add_bit,  # type: ignore[no-untyped-def]  # noqa: C901, PLR0913
-          a_bit, t_bit, first_wants, w, order, dense, both_out, ex_out, sides_out, joined_out, conflicts_out):
+def _rows_of(table, cols_a, cols_d, owed_word, owed_shift, owed_of, counters, group, add_col, add_bit,  # type: ignore[no-untyped-def]  # noqa: C901, PLR0913
+             a_bit, t_bit, first_wants, w, order, dense, both_out, ex_out, sides_out, joined_out, conflicts_out,
+             lo, hi):
     jr = np.zeros(order.shape[0], dtype=np.int16)  # the round each state joined in, by bit (stale once it left)
     meets = np.zeros(counters.shape[0], dtype=np.int8)
     both = np.zeros(2 * w, dtype=np.uint64)
@@ -78,7 +97,7 @@ def _rows(table, cols_a, cols_d, owed_word, owed_shift, owed_of, counters, group
     clash = np.zeros(w, dtype=np.uint64)
     late = np.zeros(w, dtype=np.uint64)
     joins = np.zeros(2 * w, dtype=np.uint64)
-    for i in range(a_bit.shape[0]):
+    for i in range(lo, hi):
         jr[:] = 0
         both[:] = _ZERO
         ex[:] = _ZERO
@@ -190,7 +209,10 @@ def run_dense(pr: PackedRules, a_bit: np.ndarray, t_bit: np.ndarray, first_wants
 def _call(pr: PackedRules, a_bit: np.ndarray, t_bit: np.ndarray, first_wants: np.ndarray, dense: bool,
           out: tuple[np.ndarray, ...]) -> None:
     c = np.ascontiguousarray
-    _rows(c(pr.table_t.T), np.array(pr.columns_a, dtype=np.int64), np.array(pr.columns_d, dtype=np.int64),
-          pr.owed_word, pr.owed_shift, c(pr.owed_of, dtype=np.int64), c(pr.counters), c(pr.group, dtype=np.int64),
-          pr.add_col, pr.add_bit, c(a_bit, dtype=np.int64), c(t_bit, dtype=np.int64), c(first_wants), pr.words,
-          c(pr.order, dtype=np.int64), dense, *out)
+    both, ex, sides, joined, conflicts = out
+    chunks = max(1, min(len(a_bit) // _ROWS_PER_CHUNK, 4 * get_num_threads()))
+    with _ONE_CALL:  # numba's default threading layer runs one parallel call at a time
+        _rows(c(pr.table_t.T), np.array(pr.columns_a, dtype=np.int64), np.array(pr.columns_d, dtype=np.int64),
+              pr.owed_word, pr.owed_shift, c(pr.owed_of, dtype=np.int64), c(pr.counters),
+              c(pr.group, dtype=np.int64), pr.add_col, pr.add_bit, c(a_bit, dtype=np.int64), c(t_bit, dtype=np.int64),
+              c(first_wants), pr.words, c(pr.order, dtype=np.int64), dense, both, ex, sides, joined, conflicts, chunks)
