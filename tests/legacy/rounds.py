@@ -10,15 +10,11 @@ and which must stay out of each, for the given rows in their current state.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import numpy as np
 
-__all__ = ["ATTACK", "DEFENSE", "NONE", "Wants", "solve_rounds"]
+from foedus.engine.fast.rounds import ATTACK, DEFENSE, NONE, Wants  # unchanged by the work the copy stands for
 
-NONE, ATTACK, DEFENSE = 0, 1, 2
-Wants = Callable[[np.ndarray, np.ndarray, np.ndarray, np.ndarray],
-                 tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]]
+__all__ = ["ATTACK", "DEFENSE", "NONE", "Wants", "solve_rounds"]
 
 
 def solve_rounds(side: np.ndarray, wants: Wants, rank: np.ndarray, defenders_strike: bool, one_round: bool = False

@@ -93,10 +93,7 @@ def _closures(rules: BatchRules, reading: Reading) -> Closures | None:
     """The escalatory shortcut's closures (computed once per rules), or None where it does not apply."""
     if not _at_home(rules, reading):
         return None
-    found = rules.derived.get("closures")
-    if not isinstance(found, Closures):
-        found = rules.derived["closures"] = closures(rules)
-    return found
+    return rules.derive("closures", closures)
 
 
 @in_engine_threads

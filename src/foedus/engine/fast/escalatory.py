@@ -43,9 +43,10 @@ class EscalatoryRules:
 
 def escalatory_rules(rules: BatchRules) -> EscalatoryRules:
     """The combined products of `rules` (built once per rules, kept in `rules.derived`)."""
-    found = rules.derived.get("escalatory")
-    if isinstance(found, EscalatoryRules):
-        return found
+    return rules.derive("escalatory", _escalatory_rules)
+
+
+def _escalatory_rules(rules: BatchRules) -> EscalatoryRules:
     stay = rules.neutral + rules.neutral_att
     # attack-side victims started the war: no non-provocation legs bind for them
     from_a = Reach.of(np.hstack([rules.defend + rules.offend, stay]))
@@ -72,11 +73,9 @@ def escalatory_rules(rules: BatchRules) -> EscalatoryRules:
             counter.append(column)
             obligor.append(o)
             binds.append(block)
-    out = EscalatoryRules(from_a, from_d, np.array(owed, dtype=np.int64),
-                          np.array(counter, dtype=np.float32).reshape(-1, 2 * n).T.copy(),
-                          np.array(obligor, dtype=np.int64), np.array(binds, dtype=np.int64))
-    rules.derived["escalatory"] = out
-    return out
+    return EscalatoryRules(from_a, from_d, np.array(owed, dtype=np.int64),
+                           np.array(counter, dtype=np.float32).reshape(-1, 2 * n).T.copy(),
+                           np.array(obligor, dtype=np.int64), np.array(binds, dtype=np.int64))
 
 
 def _all(cond: Conditional) -> np.ndarray:

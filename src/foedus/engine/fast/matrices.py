@@ -10,7 +10,9 @@ mask of the counterparts they cover. Request-gated legs bind only for states tha
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from typing import TypeVar
 
 import numpy as np
 
@@ -21,6 +23,8 @@ from foedus.engine.scenario import Attack, Scenario
 from foedus.engine.table import leg_table
 from foedus.model.treaty import Kind
 from foedus.model.world import World
+
+T = TypeVar("T")
 
 __all__ = ["BatchRules", "Conditional", "Reach", "compile_rules"]
 
@@ -90,6 +94,12 @@ class BatchRules:
     first: BatchRules | None = None
     war: bool = True  # False when the opening incident is below an armed attack: nobody strikes after round 1
     derived: dict[str, object] = field(default_factory=dict, repr=False, compare=False)  # what engines build once
+
+    def derive(self, key: str, build: Callable[[BatchRules], T]) -> T:
+        """What an engine derives from these rules (`key` names it), built once and kept in `derived`."""
+        if key not in self.derived:
+            self.derived[key] = build(self)
+        return self.derived[key]  # type: ignore[return-value]
 
     def __post_init__(self) -> None:
         # the products the rounds need, side by side so that one matrix product serves two rules

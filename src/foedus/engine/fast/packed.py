@@ -69,9 +69,10 @@ class PackedRules:
 
 def packed_rules(rules: BatchRules) -> PackedRules:
     """The packed form of the escalatory obligations of `rules` (built once per rules, kept in `rules.derived`)."""
-    found = rules.derived.get("packed")
-    if isinstance(found, PackedRules):
-        return found
+    return rules.derive("packed", _packed_rules)
+
+
+def _packed_rules(rules: BatchRules) -> PackedRules:
     esc = escalatory_rules(rules)
     n = len(rules.states)
     w, order = -(-n // 64), np.argsort(np.array(rules.states), kind="stable")
@@ -88,14 +89,12 @@ def packed_rules(rules: BatchRules) -> PackedRules:
     masks = np.hstack([pack(planes[:, :n][:, order], w), pack(planes[:, n:][:, order], w)])
     counters, group = np.unique(masks, axis=0, return_inverse=True) if len(masks) else (masks, np.zeros(0, np.int64))
     obligor = rank[esc.obligor]
-    out = PackedRules(n, w, order, rank, np.ascontiguousarray(table.T),
-                      [int(c) for c in np.flatnonzero(table[:bits].any(axis=0))],
-                      [int(c) for c in np.flatnonzero(table[bits:].any(axis=0))], (distinct // 64).astype(np.int64),
-                      (distinct % 64).astype(np.uint64), np.asarray(owed_of).ravel(), counters.reshape(-1, 2 * w),
-                      np.asarray(group).ravel(), (_BLOCK[esc.binds] * w + obligor // 64).astype(np.int64),
-                      np.left_shift(np.uint64(1), (obligor % 64).astype(np.uint64)).astype(U64))
-    rules.derived["packed"] = out
-    return out
+    return PackedRules(n, w, order, rank, np.ascontiguousarray(table.T),
+                         [int(c) for c in np.flatnonzero(table[:bits].any(axis=0))],
+                         [int(c) for c in np.flatnonzero(table[bits:].any(axis=0))], (distinct // 64).astype(np.int64),
+                         (distinct % 64).astype(np.uint64), np.asarray(owed_of).ravel(), counters.reshape(-1, 2 * w),
+                         np.asarray(group).ravel(), (_BLOCK[esc.binds] * w + obligor // 64).astype(np.int64),
+                         np.left_shift(np.uint64(1), (obligor % 64).astype(np.uint64)).astype(U64))
 
 
 def pack_wants(pr: PackedRules, wants: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]) -> np.ndarray:
