@@ -289,6 +289,27 @@ def test_a_new_static_gate_holds_legs_back_in_every_engine(world: World, reading
         "FRA": "defense", "ITA": "defense"}
 
 
+@pytest.fixture
+def obligor_gate() -> Any:
+    """A static gate that reads the obligor, so it is not decided once per provision: FRA's legs of `pact`."""
+    from foedus.engine.rules import Gate, register_gate, unregister_gate
+
+    register_gate(Gate("toy_embargo", carried=lambda leg: leg.treaty.id == "pact",
+                       reason=lambda leg: f"{leg.obligor} is under a toy embargo",
+                       closed=lambda leg, scenario: leg.obligor == "FRA"))
+    yield
+    unregister_gate("toy_embargo")
+
+
+@pytest.mark.usefixtures("obligor_gate")
+@pytest.mark.parametrize("reading", ["legal", "escalatory"])
+def test_a_gate_that_reads_the_obligor_holds_back_only_that_obligor(world: World, reading: str) -> None:
+    w = make_world(world, treaty("pact", ["FRA", "DEU", "ITA"], defense()))
+    r = cascade("RUS", "DEU", DAY, reading=reading, world=w)  # type: ignore[arg-type]
+    assert joined(r) == {"ITA": "defense"}
+    assert [(x.state, x.treaty) for x in r.withheld] == [("FRA", "pact")]
+
+
 def test_a_victim_gate_the_fast_engines_lack_is_refused() -> None:
     from foedus.engine.rules import Gate, register_gate
 

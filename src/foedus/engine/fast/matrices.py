@@ -10,7 +10,7 @@ mask of the counterparts they cover. Request-gated legs bind only for states tha
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
@@ -18,9 +18,10 @@ import numpy as np
 
 from foedus.engine.fast.backend import Backend, get_backend
 from foedus.engine.leg import Leg
-from foedus.engine.rules import covers, is_war, severe_enough, withheld_by_switches
+from foedus.engine.rules import covers, gates_per_provision, is_war, severe_enough, withheld_by_switches
 from foedus.engine.scenario import Attack, Scenario
 from foedus.engine.table import leg_table
+from foedus.model.places import Place
 from foedus.model.treaty import Kind
 from foedus.model.world import World
 
@@ -215,6 +216,8 @@ class _Builder:
         self.plain: dict[str, list[tuple[int, int, int, bool]]] = {name: [] for name in _PLAIN}
         self.conds: dict[str, list[tuple[int, int, np.ndarray, bool, int, bool]]] = {name: [] for name in _CONDS}
         self.local: dict[int, int] = {}  # table commitment -> local index
+        self.per_provision = gates_per_provision()
+        self.masks: dict[int, np.ndarray | None] = {}  # id(counterparts) -> `_allowed`
 
     def _commit(self, leg: Leg) -> int:
         if leg.commitment < 0:
@@ -222,31 +225,52 @@ class _Builder:
         return self.local.setdefault(leg.commitment, len(self.local))
 
     def add(self, owed: str, legs: list[Leg], attack: Attack) -> None:
+        """Sort the legs owed to `owed` for `attack` on it. What the rules decide of a leg here (switches,
+        severity, scope) reads its treaty, provision and gates and the attack, never its obligor when every gate
+        is decided per provision (`rules.gates_per_provision`), so it is decided once for the legs that share
+        them (the members of one treaty owe one provision)."""
         v = self.pos[owed]
         places = self.world.places.on(self.switches.date)
+        decided: dict[object, tuple[tuple[str, ...], np.ndarray | None, bool, bool] | None] = {}
         for leg in legs:
-            if (leg.obligor not in self.pos or withheld_by_switches(leg, self.switches) is not None
-                    or not severe_enough(leg, attack)):
+            o = self.pos.get(leg.obligor)
+            if o is None:
                 continue
-            kind, o = leg.provision.kind, self.pos[leg.obligor]
-            mask = _allowed(leg, self.pos)
-            nonprov = leg.gated_by("non_provocation")
-            gated = leg.gated_by("request")
-            if kind is Kind.NEUTRALITY:
-                partner = Attack(owed, "", attack.place, attack.kind)  # the beneficiary attacks
-                targets = [("nt", covers(leg, attack, places)),
-                           ("nta", leg.provision.when_partner_attacks and covers(leg, partner, places))]
-            else:
-                name = "d" if kind is Kind.DEFENSE else "o"
-                targets = [("dnp" if nonprov and mask is None else name, covers(leg, attack, places))]
-            commit = self._commit(leg)
-            for name, on in targets:
-                if not on:
-                    continue
+            key: object = ((id(leg.treaty), id(leg.provision), id(leg.counterparts), leg.gates) if self.per_provision
+                           else id(leg))
+            if key not in decided:
+                decided[key] = self._decide(leg, attack, places)
+            how = decided[key]
+            if how is None:
+                continue
+            targets, mask, nonprov, gated = how
+            commit = self._commit(leg)  # numbered as soon as the leg is set off, in scope or not
+            for name in targets:
                 if mask is None:
                     self.plain[name].append((v, o, commit, gated))
                 else:
                     self.conds[name].append((v, o, mask, nonprov, commit, gated))
+
+    def _decide(self, leg: Leg, attack: Attack, places: Mapping[str, Place]
+                ) -> tuple[tuple[str, ...], np.ndarray | None, bool, bool] | None:
+        """The lists a leg goes in for `attack` (those whose scope covers it), its counterpart mask, and whether
+        it carries the non-provocation and request gates; None when the switches withhold the leg or the attack
+        does not set it off."""
+        if withheld_by_switches(leg, self.switches) is not None or not severe_enough(leg, attack):
+            return None
+        cp = id(leg.counterparts)
+        if cp not in self.masks:
+            self.masks[cp] = _allowed(leg, self.pos)
+        mask = self.masks[cp]
+        nonprov, gated = leg.gated_by("non_provocation"), leg.gated_by("request")
+        if leg.provision.kind is Kind.NEUTRALITY:
+            partner = Attack(leg.beneficiary, "", attack.place, attack.kind)  # the beneficiary attacks
+            targets = [("nt", covers(leg, attack, places)),
+                       ("nta", leg.provision.when_partner_attacks and covers(leg, partner, places))]
+        else:
+            name = "d" if leg.provision.kind is Kind.DEFENSE else "o"
+            targets = [("dnp" if nonprov and mask is None else name, covers(leg, attack, places))]
+        return tuple(name for name, on in targets if on), mask, nonprov, gated
 
     def arrays(self) -> LegArrays:
         plain = {}

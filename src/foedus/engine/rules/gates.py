@@ -36,8 +36,9 @@ class Gate:
     protected state (the leg's beneficiary: for defence, the victim) while the cascade runs
     (`open_for(state, situation)`); the vectorised engines implement each one by name. `reason(leg)` says
     why a closed gate withholds the leg; `assumes(leg)`, what a leg that binds takes for granted.
-    `per_provision`: `carried` reads only the leg's treaty, its provision and whether the leg is suspended,
-    so the table decides it once per provision (a gate that reads the parties leaves it False).
+    `per_provision`: `carried` and `closed` read only the leg's treaty, its provision and whether the leg is
+    suspended (and `closed` the switches), so the table and the batched rules decide them once per provision (a
+    gate that reads the parties leaves it False).
     """
 
     name: str
