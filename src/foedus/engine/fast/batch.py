@@ -74,7 +74,7 @@ def batch_cascades(rules: BatchRules, attackers: np.ndarray, targets: np.ndarray
         ix = np.arange(len(part))
         if packed:
             opening = _opening_packed(rules, attackers[part], targets[part])
-            sides[part], rounds[part], conflicts[part] = packed_rounds(rules, attackers[part], targets[part], opening)
+            packed_rounds(rules, attackers[part], targets[part], opening, (sides, rounds, conflicts), part)
             continue
         side = np.zeros((len(ix), n), dtype=np.int8)
         side[ix, attackers[part]], side[ix, targets[part]] = ATTACK, DEFENSE

@@ -74,20 +74,21 @@ def _obligations(both, acc, w, table, cols_a, cols_d, owed_word, owed_shift, owe
 
 @njit(cache=True, parallel=True)
 def _rows(table, cols_a, cols_d, owed_word, owed_shift, owed_of, counters, group, add_col, add_bit,  # type: ignore[no-untyped-def]  # noqa: PLR0913
-          a_bit, t_bit, first_wants, w, order, dense, both_out, ex_out, sides_out, joined_out, conflicts_out, chunks):
+          a_bit, t_bit, first_wants, w, order, dense, both_out, ex_out, sides_out, joined_out, conflicts_out, at,
+          chunks):
     """Every row, the rows split into `chunks` run side by side (rows are independent; each chunk has its own
-    scratch and writes only its rows)."""
+    scratch and writes only its rows; dense, row i goes to row `at[i]` of the outputs)."""
     rows = a_bit.shape[0]
     for c in prange(chunks):
         _rows_of(table, cols_a, cols_d, owed_word, owed_shift, owed_of, counters, group, add_col, add_bit, a_bit,
-                 t_bit, first_wants, w, order, dense, both_out, ex_out, sides_out, joined_out, conflicts_out,
+                 t_bit, first_wants, w, order, dense, both_out, ex_out, sides_out, joined_out, conflicts_out, at,
                  rows * c // chunks, rows * (c + 1) // chunks)
 
 
 @njit(cache=True)
 def _rows_of(table, cols_a, cols_d, owed_word, owed_shift, owed_of, counters, group, add_col, add_bit,  # type: ignore[no-untyped-def]  # noqa: C901, PLR0913
              a_bit, t_bit, first_wants, w, order, dense, both_out, ex_out, sides_out, joined_out, conflicts_out,
-             lo, hi):
+             at, lo, hi):
     jr = np.zeros(order.shape[0], dtype=np.int16)  # the round each state joined in, by bit (stale once it left)
     meets = np.zeros(counters.shape[0], dtype=np.int8)
     both = np.zeros(2 * w, dtype=np.uint64)
@@ -172,6 +173,7 @@ def _rows_of(table, cols_a, cols_d, owed_word, owed_shift, owed_of, counters, gr
             both_out[i] = both
             ex_out[i] = ex
             continue
+        row = at[i]
         for s in range(3):  # the sides, join rounds and exclusions by state, in the caller's order
             for k in range(w):
                 x = ex[k] if s == 2 else both[s * w + k]
@@ -179,10 +181,10 @@ def _rows_of(table, cols_a, cols_d, owed_word, owed_shift, owed_of, counters, gr
                     bit = x & (~x + _ONE)
                     p = k * 64 + _LOWEST[(bit * _DEBRUIJN) >> np.uint64(58)]
                     if s == 2:
-                        conflicts_out[i, order[p]] = True
+                        conflicts_out[row, order[p]] = True
                     else:
-                        sides_out[i, order[p]] = s + 1
-                        joined_out[i, order[p]] = jr[p]
+                        sides_out[row, order[p]] = s + 1
+                        joined_out[row, order[p]] = jr[p]
                     x ^= bit
 
 
@@ -192,22 +194,21 @@ def run(pr: PackedRules, a_bit: np.ndarray, t_bit: np.ndarray, first_wants: np.n
     rows, w = len(a_bit), pr.words
     both, ex = np.zeros((rows, 2 * w), dtype=U64), np.zeros((rows, w), dtype=U64)
     none = np.zeros((0, pr.n), dtype=np.int8)
-    _call(pr, a_bit, t_bit, first_wants, False, (both, ex, none, none.astype(np.int16), none.astype(bool)))
+    _call(pr, a_bit, t_bit, first_wants, False, (both, ex, none, none.astype(np.int16), none.astype(bool)),
+          np.zeros(0, np.int64))
     return both, ex
 
 
-def run_dense(pr: PackedRules, a_bit: np.ndarray, t_bit: np.ndarray, first_wants: np.ndarray
-              ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Every row's sides, join rounds and exclusions by state, in the rules' state order (as `packed_rounds`)."""
-    rows, n = len(a_bit), pr.n
-    sides, joined, conflicts = np.zeros((rows, n), np.int8), np.zeros((rows, n), np.int16), np.zeros((rows, n), bool)
+def run_dense(pr: PackedRules, a_bit: np.ndarray, t_bit: np.ndarray, first_wants: np.ndarray,
+              into: tuple[np.ndarray, np.ndarray, np.ndarray], at: np.ndarray) -> None:
+    """Every row's sides, join rounds and exclusions by state, in the rules' state order (as `packed_rounds`),
+    written to rows `at` of `into` (sides, join rounds, exclusions), which hold zeros there."""
     none = np.zeros((0, 2 * pr.words), dtype=U64)
-    _call(pr, a_bit, t_bit, first_wants, True, (none, none, sides, joined, conflicts))
-    return sides, joined, conflicts
+    _call(pr, a_bit, t_bit, first_wants, True, (none, none, *into), np.ascontiguousarray(at, dtype=np.int64))
 
 
 def _call(pr: PackedRules, a_bit: np.ndarray, t_bit: np.ndarray, first_wants: np.ndarray, dense: bool,
-          out: tuple[np.ndarray, ...]) -> None:
+          out: tuple[np.ndarray, ...], at: np.ndarray) -> None:
     c = np.ascontiguousarray
     both, ex, sides, joined, conflicts = out
     chunks = max(1, min(len(a_bit) // _ROWS_PER_CHUNK, 4 * get_num_threads()))
@@ -215,4 +216,5 @@ def _call(pr: PackedRules, a_bit: np.ndarray, t_bit: np.ndarray, first_wants: np
         _rows(c(pr.table_t.T), np.array(pr.columns_a, dtype=np.int64), np.array(pr.columns_d, dtype=np.int64),
               pr.owed_word, pr.owed_shift, c(pr.owed_of, dtype=np.int64), c(pr.counters),
               c(pr.group, dtype=np.int64), pr.add_col, pr.add_bit, c(a_bit, dtype=np.int64), c(t_bit, dtype=np.int64),
-              c(first_wants), pr.words, c(pr.order, dtype=np.int64), dense, both, ex, sides, joined, conflicts, chunks)
+              c(first_wants), pr.words, c(pr.order, dtype=np.int64), dense, both, ex, sides, joined, conflicts, at,
+              chunks)

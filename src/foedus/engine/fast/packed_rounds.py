@@ -38,22 +38,30 @@ JIT_ENV = "FOEDUS_JIT"  # 0: the numpy loop even where numba is installed
 _ALL = np.uint64(0xFFFFFFFFFFFFFFFF)
 
 
-def packed_rounds(rules: BatchRules, attackers: np.ndarray, targets: np.ndarray, opening: np.ndarray
+def packed_rounds(rules: BatchRules, attackers: np.ndarray, targets: np.ndarray, opening: np.ndarray,
+                  into: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None, at: np.ndarray | None = None
                   ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Sides, join rounds and excluded states of every row 'attackers[i] strikes targets[i] at home' at its fixed
     point (as `solve_rounds` with the escalatory reading's obligations, states visited by id), from round 1's
-    obligations `opening` (per row, packed as `pack_wants` packs them)."""
+    obligations `opening` (per row, packed as `pack_wants` packs them). With `into` (sides, join rounds,
+    exclusions, zero in rows `at`), row i is written to row `at[i]` of those arrays, which are returned."""
     pr = packed_rules(rules)
     n, w = pr.n, pr.words
+    if into is None:
+        into = (np.zeros((len(attackers), n), np.int8), np.zeros((len(attackers), n), np.int16),
+                np.zeros((len(attackers), n), bool))
+    rows = np.arange(len(attackers)) if at is None else at
     compiled = _compiled()
     if compiled is not None:
-        return compiled.run_dense(pr, pr.rank[attackers], pr.rank[targets], opening)  # type: ignore[no-any-return]
+        compiled.run_dense(pr, pr.rank[attackers], pr.rank[targets], opening, into, rows)
+        return into
     final_both, final_ex, joined = _run(pr, attackers, targets, opening)
     on_a, on_d = unpack(final_both[:, :w], n), unpack(final_both[:, w:], n)
     sides = on_a.astype(np.int8) * ATTACK + on_d.astype(np.int8) * DEFENSE
     joined *= on_a | on_d
     rank = pr.rank
-    return sides[:, rank], joined[:, rank], unpack(final_ex, n)[:, rank]
+    into[0][rows], into[1][rows], into[2][rows] = sides[:, rank], joined[:, rank], unpack(final_ex, n)[:, rank]
+    return into
 
 
 def packed_summaries(rules: BatchRules, attackers: np.ndarray, targets: np.ndarray, opening: np.ndarray
