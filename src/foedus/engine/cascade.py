@@ -103,7 +103,7 @@ class _Run:
         self.seen = dict.fromkeys(s.attacks)
         originals = frozenset(s.attackers) | frozenset(s.targets)
         switches = replace(s, attackers=(), targets=(), place="", attacks=())
-        binder = Binder(self.index, self.ledger, switches)
+        binder = Binder(self.index, switches, self.ledger)
         state = BindState(self.side_of, self.excluded, originals)
         frontier = volleys_of(s.attacks)
         places = self.places = self.world.places.on(s.date)
