@@ -66,7 +66,7 @@ class Binder(Judge):
     def volley(self, vol: Volley, ctx: Situation, state: BindState) -> None:
         """Record the obligations, duties and withheld legs one volley sets off."""
         key = (vol.victim, vol.place, vol.kind, vol.severity)
-        owed = self.owed(vol.victim)
+        owed = self._owed.get(vol.victim) or self.owed(vol.victim)
         strikers = indices(vol, self._strikers)
         if owed.neutrality or strikers:
             self._neutrality(vol, key, owed, ctx, strikers)
@@ -79,7 +79,7 @@ class Binder(Judge):
         """Record the violations and consultations one volley sets off (they decide no side: found once the
         run's rounds are final); not the consultations of states `fighting` (a result reports none)."""
         key = (vol.victim, vol.place, vol.kind, vol.severity)
-        owed = self.owed(vol.victim)
+        owed = self._owed.get(vol.victim) or self.owed(vol.victim)
         if owed.nonaggression:
             self._nonaggression(vol, key, owed, ctx)
         if owed.consultation:
@@ -179,19 +179,20 @@ class Binder(Judge):
         todo = waiting.keys() - state.camps[side]
         if not todo:
             return
-        excluded, originals, verdicts = state.excluded, state.originals, self._verdicts(key, ctx)
-        book, rnd, attackers = self.ledger, self.ledger.rnd, vol.attackers
+        todo -= state.excluded  # nothing to learn from the legs of these for the rest of the cascade
+        todo -= state.originals
+        verdicts, book, attackers = self._verdicts(key, ctx), self.ledger, vol.attackers
+        rnd, bind = book.rnd, book.bind
         first, second = attackers[0], (attackers[1] if len(attackers) > 1 else None)
         left: ByObligor = {}  # the legs still waiting after this volley
         for obligor in todo:
-            if obligor in excluded or obligor in originals:
-                continue  # nothing to learn from its legs for the rest of the cascade
             legs = waiting[obligor]
             keep = []
             for rank, leg in legs:
-                if leg.counterparts.anyone and first != obligor:
+                anyone = leg.counterparts.anyone
+                if anyone and first != obligor:
                     i = 0
-                elif leg.counterparts.anyone and second is not None and second != obligor:
+                elif anyone and second is not None and second != obligor:
                     i = 1
                 else:
                     found = scan(vol, obligor, leg.counterparts.admits)
@@ -201,8 +202,7 @@ class Binder(Judge):
                     i = found
                 verdict = verdicts.get(id(leg)) or self._verdict(leg, vol, i, verdicts, ctx)
                 if verdict.binds:
-                    book.bind((obligor, leg.treaty.id, leg.provision.article, side),
-                              (rnd, vol, i, 4, rank, leg, side))
+                    bind((obligor, leg.treaty.id, leg.provision.article, side), (rnd, vol, i, 4, rank, leg, side))
                 elif verdict.withheld:
                     book.first(book.withheld, (obligor, leg.treaty.id, leg.provision.article),
                                (rnd, vol, i, 4, rank, leg, verdict.withheld))
