@@ -34,8 +34,8 @@ from foedus.engine.ledger import (
     Ledger,
     consultation_of,
     finds,
-    found_key,
     interned,
+    latest,
     neutral_records,
     obligation_key,
     order_of,
@@ -255,7 +255,7 @@ class _Run:
                 for state, found in sorted(self.joiners.items(), key=lambda kv: (kv[1][0][0], kv[1][0][6], kv[0]))))
         ends: list[Found] = [(d[0], d[1], d[2][-1], d[3], d[4], d[5], "") for duties in self.log for d in duties
                              if d[5].obligor not in belligerent and d[5].obligor not in self.excluded]
-        last = {(f[5].obligor, f[5].beneficiary, f[5].treaty.id): f for f in sorted(ends, key=found_key)}
+        last = latest(ends)
         book, store = self.ledger, self.index.derived("records", interned)
         neutral = tuple(neutral_records([f for _, f in sorted(last.items(), key=lambda kv: kv[0])], ordered=True,
                                         store=store))
