@@ -97,15 +97,17 @@ class Judge:
         """The partner neutrality (or offence) legs owed to attack i's attacker, with the verdict of those that
         admit any victim (the others are judged per victim: None), for volleys like this one."""
         attacker = vol.attackers[i]
+        owed = self._owed.get(attacker) or self.owed(attacker)
+        legs = owed.partner if partner else owed.offence
+        if not legs:  # a striker has legs of one of the two kinds, often not both
+            return []
         vkey = (attacker, partner, vol.place, vol.kind, vol.severity, victim_status(attacker, ctx))
         found = self._attacking.get(vkey)
         if found is None:
-            owed = self.owed(attacker)
             found = self._attacking[vkey] = [
                 (rank, leg, self._attacker_verdict(leg, vol, i, ctx) if leg.counterparts.anyone else None)
-                for rank, leg in (owed.partner if partner else owed.offence)]
+                for rank, leg in legs]
         return found
-
 
 
 def _on_partner_attack(provision: Provision) -> bool:
