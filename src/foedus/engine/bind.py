@@ -12,25 +12,21 @@ is found goes to the `Ledger`, placed where the attack-by-attack engine would me
 its round, then the rule and the leg's rank), so the records are the ones that engine makes, whatever order
 the legs are looked at in. `volley` finds what decides the sides (obligations, neutrality duties, withheld
 legs); `records` what only the result reports (violations, consultations), once the run's rounds are final.
-Verdicts are kept per table and scenario switches (`verdicts`), since they do not depend on the parties.
+The verdicts are `foedus.engine.judge`'s, kept per table and scenario switches, since they do not depend on the
+parties.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Set
+from collections.abc import Collection, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 
+from foedus.engine.judge import Judge, Key
 from foedus.engine.ledger import Ledger
-from foedus.engine.leg import Leg
-from foedus.engine.owed import ByObligor, Owed, first_admitted, indices, owed_legs, scan
-from foedus.engine.rules import Situation, Verdict, Volley, evaluate, victim_status
-from foedus.engine.scenario import Scenario
-from foedus.engine.table import LegTable
-from foedus.model.treaty import Kind, Provision
+from foedus.engine.owed import ByObligor, Owed, first_admitted, indices, scan
+from foedus.engine.rules import Situation, Volley
 
 __all__ = ["BindState", "Binder"]
-
-_Key = tuple[str, str, str, str]
 
 
 @dataclass
@@ -50,49 +46,30 @@ class BindState:
 
 
 @dataclass
-class Binder:
-    """Records what each volley sets off; keeps the verdicts and, per (victim, place, kind, severity), the legs
-    whose effect is not settled yet, by obligor (`consulting`, `defending`: part of the cascade's state, saved
-    with each round: `saved`, `restore`)."""
+class Binder(Judge):
+    """Records what each volley sets off (judged by `Judge`, which keeps the verdicts); keeps, per (victim, place,
+    kind, severity), the legs whose effect is not settled yet, by obligor (`consulting`, `defending`: part of the
+    cascade's state, saved with each round: `saved`, `restore`)."""
 
-    table: LegTable
-    ledger: Ledger
-    switches: Scenario  # the scenario without its parties: verdicts are kept per table and switches
-    consulting: dict[_Key, ByObligor] = field(default_factory=dict)
-    defending: dict[_Key, ByObligor] = field(default_factory=dict)
+    ledger: Ledger = field(default_factory=Ledger)
+    consulting: dict[Key, ByObligor] = field(default_factory=dict)
+    defending: dict[Key, ByObligor] = field(default_factory=dict)
 
-    def __post_init__(self) -> None:
-        self._owed: dict[str, Owed] = self.table.derived("binder", dict)
-        self.verdicts: dict[tuple[_Key, tuple[bool, bool]], dict[int, Verdict]] = self.table.derived(
-            ("verdicts", self.switches), dict)
-        self._by_attacker: dict[tuple[object, ...], Verdict] = self.table.derived(
-            ("verdicts owed to attackers", self.switches), dict)
-        self._strikers = self.table.derived("binder-strikers", lambda: frozenset(  # those with partner or offence
-            s for s in self.table.owed(Kind.NEUTRALITY) | self.table.owed(Kind.OFFENSE)
-            if self.table.owes(Kind.OFFENSE, s) or self.table.owes(Kind.NEUTRALITY, s, _on_partner_attack)))
-
-    def saved(self) -> tuple[dict[_Key, ByObligor], dict[_Key, ByObligor]]:
+    def saved(self) -> tuple[dict[Key, ByObligor], dict[Key, ByObligor]]:
         """The legs still waiting, to go back to (`restore`); the values are never changed in place."""
         return dict(self.consulting), dict(self.defending)
 
-    def restore(self, saved: tuple[dict[_Key, ByObligor], dict[_Key, ByObligor]]) -> None:
+    def restore(self, saved: tuple[dict[Key, ByObligor], dict[Key, ByObligor]]) -> None:
         """Back to the legs waiting when `saved` was taken."""
         self.consulting, self.defending = dict(saved[0]), dict(saved[1])
-
-    def owed(self, state: str) -> Owed:
-        """The legs owed to `state` (built once per table)."""
-        found = self._owed.get(state)
-        if found is None:
-            found = self._owed[state] = owed_legs(self.table, state)
-        return found
 
     def volley(self, vol: Volley, ctx: Situation, state: BindState) -> None:
         """Record the obligations, duties and withheld legs one volley sets off."""
         key = (vol.victim, vol.place, vol.kind, vol.severity)
-        owed = self.owed(vol.victim)
+        owed = self._owed.get(vol.victim) or self.owed(vol.victim)
         strikers = indices(vol, self._strikers)
         if owed.neutrality or strikers:
-            self._neutrality(vol, key, owed, ctx, strikers, duties=True)
+            self._neutrality(vol, key, owed, ctx, strikers)
         if owed.defence:
             self._defence(vol, key, owed, ctx, state)
         if strikers:
@@ -102,44 +79,15 @@ class Binder:
         """Record the violations and consultations one volley sets off (they decide no side: found once the
         run's rounds are final); not the consultations of states `fighting` (a result reports none)."""
         key = (vol.victim, vol.place, vol.kind, vol.severity)
-        owed = self.owed(vol.victim)
+        owed = self._owed.get(vol.victim) or self.owed(vol.victim)
         if owed.nonaggression:
             self._nonaggression(vol, key, owed, ctx)
         if owed.consultation:
             self._consultations(vol, key, owed, ctx, fighting)
-        strikers = indices(vol, self._strikers)
-        if owed.neutrality or strikers:
-            self._neutrality(vol, key, owed, ctx, strikers, duties=False)
+        if owed.neutral_by_obligor:
+            self._violations(vol, key, owed, ctx)
 
-    def _verdicts(self, key: _Key, ctx: Situation) -> dict[int, Verdict]:
-        """Verdicts by leg for the attacks of volleys like this one (that a leg admits: they all get the same);
-        each rule asks only once it has a leg to judge."""
-        vkey = (key, victim_status(key[0], ctx))
-        found = self.verdicts.get(vkey)
-        if found is None:
-            found = self.verdicts[vkey] = {}
-        return found
-
-    @staticmethod
-    def _verdict(leg: Leg, vol: Volley, i: int, verdicts: dict[int, Verdict], ctx: Situation) -> Verdict:
-        """The verdict on attack i of the volley, which the leg admits."""
-        verdict = verdicts.get(id(leg))
-        if verdict is None:
-            verdict = verdicts[id(leg)] = evaluate(leg, vol.attack(i), ctx)
-        return verdict
-
-    def _attacker_verdict(self, leg: Leg, vol: Volley, i: int, ctx: Situation) -> Verdict:
-        """The verdict of a leg owed to attack i's attacker, which reads the victim only through its adversary
-        clause (`rules.attacker_role`)."""
-        attacker = vol.attackers[i]
-        vkey = (id(leg), vol.place, vol.kind, vol.severity, victim_status(attacker, ctx),
-                leg.counterparts.admits(vol.victim))
-        verdict = self._by_attacker.get(vkey)
-        if verdict is None:
-            verdict = self._by_attacker[vkey] = evaluate(leg, vol.attack(i), ctx)
-        return verdict
-
-    def _nonaggression(self, vol: Volley, key: _Key, owed: Owed, ctx: Situation) -> None:
+    def _nonaggression(self, vol: Volley, key: Key, owed: Owed, ctx: Situation) -> None:
         """Rule 0: non-aggression legs owed to the victim whose obligor is the attacker."""
         aggressions = indices(vol, owed.aggressors)
         if not aggressions:
@@ -151,7 +99,7 @@ class Binder:
                     book.first(book.violations, (leg.obligor, leg.beneficiary, leg.treaty.id),
                                (rnd, vol, i, 0, rank, leg, ""))
 
-    def _consultations(self, vol: Volley, key: _Key, owed: Owed, ctx: Situation, fighting: Set[str]) -> None:
+    def _consultations(self, vol: Volley, key: Key, owed: Owed, ctx: Situation, fighting: Set[str]) -> None:
         """Rule 1: consultation legs owed to the victim (recorded once per obligor, victim and treaty; not those of
         states `fighting`: a result reports none)."""
         waiting = self.consulting.get(key, owed.consultation)
@@ -180,37 +128,48 @@ class Binder:
         if len(left) < len(waiting) or any(len(legs) < len(waiting[o]) for o, legs in left.items()):
             self.consulting[key] = left
 
-    def _neutrality(self, vol: Volley, key: _Key, owed: Owed, ctx: Situation, strikers: list[int],
-                    duties: bool) -> None:
+    def _neutrality(self, vol: Volley, key: Key, owed: Owed, ctx: Situation, strikers: list[int]) -> None:
         """Rule 2: neutrality legs owed to the victim bind on every attack they admit; rule 3: neutrality legs
-        owed to an attacker that bind when it attacks. A binding leg is a violation when its obligor attacks
-        (`duties=False` records those), else a duty to stay out (`duties=True`)."""
+        owed to an attacker that bind when it attacks. A binding leg is a duty to stay out on the attacks of others
+        than its obligor (those of its obligor are violations: `_violations`)."""
         book, attackers = self.ledger, vol.attackers
-        verdicts = self._verdicts(key, ctx) if owed.neutrality else {}
-        for rank, leg in owed.neutrality:
-            who = leg.counterparts
-            admitted = range(len(attackers)) if who.anyone else [i for i, a in enumerate(attackers) if who.admits(a)]
-            if not admitted or not self._verdict(leg, vol, admitted[0], verdicts, ctx).binds:
-                continue
-            mine = [i for i in admitted if attackers[i] == leg.obligor] if leg.obligor in vol.members else []
-            if not duties:
-                for i in mine:
-                    book.first(book.violations, (leg.obligor, leg.beneficiary, leg.treaty.id),
-                               (book.rnd, vol, i, 2, rank, leg, ""))
-            elif len(mine) < len(admitted):
-                book.duties.append((book.rnd, vol, [i for i in admitted if i not in mine] if mine else admitted, 2,
-                                    rank, leg))
-        for i in strikers:
-            for rank, leg in self.owed(attackers[i]).partner:
-                if (leg.obligor == attackers[i]) == duties or not self._attacker_verdict(leg, vol, i, ctx).binds:
-                    continue
-                if duties:
-                    book.duties.append((book.rnd, vol, (i,), 3, rank, leg))
+        if owed.neutrality:
+            verdicts = self._verdicts(key, ctx)
+            for rank, leg, binds in self._bound_neutrality(key, owed, verdicts, vol, ctx):
+                if binds:
+                    admitted: Sequence[int] = range(len(attackers))
                 else:
-                    book.first(book.violations, (leg.obligor, leg.beneficiary, leg.treaty.id),
-                               (book.rnd, vol, i, 3, rank, leg, ""))
+                    who = leg.counterparts
+                    admitted = [i for i, a in enumerate(attackers) if who.admits(a)]
+                    if not admitted or not self._verdict(leg, vol, admitted[0], verdicts, ctx).binds:
+                        continue
+                if leg.obligor in vol.members:
+                    admitted = [i for i in admitted if attackers[i] != leg.obligor]
+                    if not admitted:
+                        continue
+                book.duties.append((book.rnd, vol, admitted, 2, rank, leg))
+        for i in strikers:
+            for rank, leg, verdict in self._owed_to_attacker(vol, i, ctx, partner=True):
+                if (verdict or self._attacker_verdict(leg, vol, i, ctx)).binds:
+                    book.duties.append((book.rnd, vol, (i,), 3, rank, leg))
 
-    def _defence(self, vol: Volley, key: _Key, owed: Owed, ctx: Situation, state: BindState) -> None:
+    def _violations(self, vol: Volley, key: Key, owed: Owed, ctx: Situation) -> None:
+        """Rule 2's violations: neutrality legs owed to the victim whose obligor attacks it, where the leg admits
+        that attack (what `_neutrality` records with `duties=False`; its rule 3 finds none: a leg owed to an
+        attacker has another obligor). A leg has one verdict for the attacks it admits (`rules.attacker_role`)."""
+        common = owed.neutral_by_obligor.keys() & vol.members
+        if not common:
+            return
+        book, attackers, verdicts = self.ledger, vol.attackers, self._verdicts(key, ctx)
+        for obligor in common:
+            mine = [i for i, a in enumerate(attackers) if a == obligor]
+            for rank, leg in owed.neutral_by_obligor[obligor]:
+                if leg.counterparts.admits(obligor) and self._verdict(leg, vol, mine[0], verdicts, ctx).binds:
+                    for i in mine:
+                        book.first(book.violations, (obligor, leg.beneficiary, leg.treaty.id),
+                                   (book.rnd, vol, i, 2, rank, leg, ""))
+
+    def _defence(self, vol: Volley, key: Key, owed: Owed, ctx: Situation, state: BindState) -> None:
         """Rule 4: defence legs owed to the victim bind their obligor to the victim's side. The legs of an
         obligor already on that side (most of them, in a large war) are passed over as a set, without a look;
         what the others find does not depend on the order they are looked at in (the ledger keeps the first
@@ -220,19 +179,20 @@ class Binder:
         todo = waiting.keys() - state.camps[side]
         if not todo:
             return
-        excluded, originals, verdicts = state.excluded, state.originals, self._verdicts(key, ctx)
-        book, rnd, attackers = self.ledger, self.ledger.rnd, vol.attackers
+        todo -= state.excluded  # nothing to learn from the legs of these for the rest of the cascade
+        todo -= state.originals
+        verdicts, book, attackers = self._verdicts(key, ctx), self.ledger, vol.attackers
+        rnd, bind = book.rnd, book.bind
         first, second = attackers[0], (attackers[1] if len(attackers) > 1 else None)
         left: ByObligor = {}  # the legs still waiting after this volley
         for obligor in todo:
-            if obligor in excluded or obligor in originals:
-                continue  # nothing to learn from its legs for the rest of the cascade
             legs = waiting[obligor]
             keep = []
             for rank, leg in legs:
-                if leg.counterparts.anyone and first != obligor:
+                anyone = leg.counterparts.anyone
+                if anyone and first != obligor:
                     i = 0
-                elif leg.counterparts.anyone and second is not None and second != obligor:
+                elif anyone and second is not None and second != obligor:
                     i = 1
                 else:
                     found = scan(vol, obligor, leg.counterparts.admits)
@@ -242,8 +202,7 @@ class Binder:
                     i = found
                 verdict = verdicts.get(id(leg)) or self._verdict(leg, vol, i, verdicts, ctx)
                 if verdict.binds:
-                    book.bind((obligor, leg.treaty.id, leg.provision.article, side),
-                              (rnd, vol, i, 4, rank, leg, side))
+                    bind((obligor, leg.treaty.id, leg.provision.article, side), (rnd, vol, i, 4, rank, leg, side))
                 elif verdict.withheld:
                     book.first(book.withheld, (obligor, leg.treaty.id, leg.provision.article),
                                (rnd, vol, i, 4, rank, leg, verdict.withheld))
@@ -258,12 +217,12 @@ class Binder:
         for i in strikers:
             attacker = vol.attackers[i]
             side = state.side_of[attacker]
-            for rank, leg in self.owed(attacker).offence:
+            for rank, leg, known in self._owed_to_attacker(vol, i, ctx, partner=False):
                 obligor = leg.obligor
                 if (obligor in state.excluded or obligor in state.originals or obligor == attacker
                         or state.side_of.get(obligor) == side):
                     continue
-                verdict = self._attacker_verdict(leg, vol, i, ctx)
+                verdict = known or self._attacker_verdict(leg, vol, i, ctx)
                 if verdict.binds:
                     book.bind((obligor, leg.treaty.id, leg.provision.article, side),
                               (book.rnd, vol, i, 5, rank, leg, side))
@@ -271,6 +230,3 @@ class Binder:
                     book.first(book.withheld, (obligor, leg.treaty.id, leg.provision.article),
                                (book.rnd, vol, i, 5, rank, leg, verdict.withheld))
 
-
-def _on_partner_attack(provision: Provision) -> bool:
-    return provision.when_partner_attacks

@@ -34,8 +34,8 @@ from foedus.engine.ledger import (
     Ledger,
     consultation_of,
     finds,
-    found_key,
     interned,
+    latest,
     neutral_records,
     obligation_key,
     order_of,
@@ -83,6 +83,7 @@ class _Run:
     joiners: dict[str, list[Found]] = field(default_factory=dict)  # the binding finds, cited in `result`
     log: list[list[Duties]] = field(default_factory=list)  # per round: the neutrality duties found
     neutral: dict[str, list[Duties]] = field(default_factory=dict)  # the same, by state
+    toward: dict[str, set[str]] = field(default_factory=dict)  # by state: whom its duties are owed to
     ledger: Ledger = field(default_factory=Ledger)
     attacked: list[str] = field(default_factory=list)
     seen: dict[Attack, None] = field(default_factory=dict)
@@ -103,7 +104,7 @@ class _Run:
         self.seen = dict.fromkeys(s.attacks)
         originals = frozenset(s.attackers) | frozenset(s.targets)
         switches = replace(s, attackers=(), targets=(), place="", attacks=())
-        binder = Binder(self.index, self.ledger, switches)
+        binder = Binder(self.index, switches, self.ledger)
         state = BindState(self.side_of, self.excluded, originals)
         frontier = volleys_of(s.attacks)
         places = self.places = self.world.places.on(s.date)
@@ -149,9 +150,10 @@ class _Run:
         n_attacked, n_seen = saved.sizes
         del self.log[start - 1:]
         del self.attacked[n_attacked:]
-        self.neutral = {}
+        self.neutral, self.toward = {}, {}
         for f in (f for duties in self.log for f in duties):
             self.neutral.setdefault(f[5].obligor, []).append(f)
+            self.toward.setdefault(f[5].obligor, set()).add(f[5].beneficiary)
         self.ledger.cut(saved.found)
         self.seen = dict(list(self.seen.items())[:n_seen])
         self.rounds = start - 1
@@ -160,11 +162,9 @@ class _Run:
     def _obligations(self) -> dict[str, list[Found]]:
         """This round's binding finds by obligor, in the order the attack-by-attack engine finds them (cited as
         obligations only when a result or a conflict reports them: `_cite`)."""
-        joins = self.ledger.joins
-        for found in joins.values():
-            if len(found) > 1:
-                found.sort(key=order_of)
-        return joins
+        for found in (found for found in self.ledger.joins.values() if len(found) > 1):
+            found.sort(key=order_of)
+        return self.ledger.joins
 
     def _cite(self, found: list[Found]) -> tuple[Obligation, ...]:
         """Binding finds as the obligations they are (`foedus.engine.citing.cited`)."""
@@ -187,21 +187,21 @@ class _Run:
         state already fighting that became so (the run must resume), or None."""
         for state, entries in neutral.items():
             self.neutral.setdefault(state, []).extend(entries)
+            self.toward.setdefault(state, set()).update(d[5].beneficiary for d in entries)
         self.fresh = []
-        for state in sorted((set(pending) | set(neutral)) - originals):
+        side_of = self.side_of
+        for state in sorted((pending.keys() | (neutral.keys() & side_of.keys())) - originals):  # the others: no side
             obligations = pending.get(state, [])
             if len(obligations) > 1:
                 obligations = sorted(obligations, key=obligation_key)
             sides = {f[6] for f in obligations}
-            current = self.side_of.get(state)
+            current = side_of.get(state)
             if current is not None:
                 sides.add(current)
-            duties = self.neutral.get(state)
-            if duties and sides:
-                enemies = {_OTHER[side] for side in sides}  # type: ignore[index]
-                against = [f for d in duties if self.side_of.get(d[5].beneficiary) in enemies for f in finds(d)]
-            else:
-                against = []
+            duties, against = self.neutral.get(state), []
+            enemies = {_OTHER[side] for side in sides}  # type: ignore[index]
+            if duties and sides and (len(sides) > 1 or any(side_of.get(b) in enemies for b in self.toward[state])):
+                against = [f for d in duties if side_of.get(d[5].beneficiary) in enemies for f in finds(d)]
             if len(sides) > 1 or against:
                 against_neutral = neutral_records(against)
                 reason = ("bound to both sides" if len(sides) > 1
@@ -255,7 +255,7 @@ class _Run:
                 for state, found in sorted(self.joiners.items(), key=lambda kv: (kv[1][0][0], kv[1][0][6], kv[0]))))
         ends: list[Found] = [(d[0], d[1], d[2][-1], d[3], d[4], d[5], "") for duties in self.log for d in duties
                              if d[5].obligor not in belligerent and d[5].obligor not in self.excluded]
-        last = {(f[5].obligor, f[5].beneficiary, f[5].treaty.id): f for f in sorted(ends, key=found_key)}
+        last = latest(ends)
         book, store = self.ledger, self.index.derived("records", interned)
         neutral = tuple(neutral_records([f for _, f in sorted(last.items(), key=lambda kv: kv[0])], ordered=True,
                                         store=store))

@@ -26,6 +26,7 @@ class Owed:
     aggressors: frozenset[str]  # the obligors of those
     consultation: ByObligor
     neutrality: Ranked
+    neutral_by_obligor: ByObligor  # the same legs by obligor (a violation when it attacks the victim)
     partner: Ranked  # neutrality legs that bind when this state attacks
     defence: ByObligor
     offence: Ranked
@@ -36,6 +37,7 @@ def owed_legs(table: LegTable, state: str) -> Owed:
     neutrality = list(enumerate(table.owed_to(Kind.NEUTRALITY, state)))
     nonaggression = _by_obligor(table, Kind.NONAGGRESSION, state, lambda leg: attacker_role(leg) == "obligor")
     return Owed(nonaggression, frozenset(nonaggression), _by_obligor(table, Kind.CONSULTATION, state), neutrality,
+                _by_obligor(table, Kind.NEUTRALITY, state),
                 [(rank, leg) for rank, leg in neutrality if leg.provision.when_partner_attacks],
                 _by_obligor(table, Kind.DEFENSE, state), list(enumerate(table.owed_to(Kind.OFFENSE, state))))
 

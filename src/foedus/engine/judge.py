@@ -1,0 +1,114 @@
+"""How the reference engine's binder (`foedus.engine.bind`) judges legs: each leg's verdict once per kind of volley
+(`rules.evaluate`), kept per leg table and scenario switches, since a verdict does not depend on the parties.
+
+A leg owed to a volley's victim reads the attacker only through its adversary clause (`rules.attacker_role`), so
+the attacks of a volley that it admits all get one verdict, kept per (victim, place, kind, severity) and the
+victim gates' status of the victim (`verdicts`); a leg owed to an attacker reads the victim only through its
+adversary clause (`attacker_verdict`). The legs that admit anyone are judged once for all volleys like a given one
+(`bound_neutrality`, `owed_to_attacker`), leaving only the others to judge volley by volley.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from foedus.engine.leg import Leg
+from foedus.engine.owed import Owed, owed_legs
+from foedus.engine.rules import Situation, Verdict, Volley, evaluate, victim_status
+from foedus.engine.scenario import Scenario
+from foedus.engine.table import LegTable
+from foedus.model.treaty import Kind, Provision
+
+__all__ = ["Judge", "Key"]
+
+Key = tuple[str, str, str, str]  # a volley's victim, place, kind and severity
+
+
+@dataclass
+class Judge:
+    """The verdicts on the legs of one table under one scenario's switches, and the legs owed to each state."""
+
+    table: LegTable
+    switches: Scenario  # the scenario without its parties: verdicts are kept per table and switches
+
+    def __post_init__(self) -> None:
+        self._owed: dict[str, Owed] = self.table.derived("binder", dict)
+        self.verdicts: dict[tuple[Key, tuple[bool, bool]], dict[int, Verdict]] = self.table.derived(
+            ("verdicts", self.switches), dict)
+        self._by_attacker: dict[tuple[object, ...], Verdict] = self.table.derived(
+            ("verdicts owed to attackers", self.switches), dict)
+        self._neutral: dict[tuple[object, ...], list[tuple[int, Leg, bool]]] = self.table.derived(
+            ("neutrality that may bind", self.switches), dict)
+        self._attacking: dict[tuple[object, ...], list[tuple[int, Leg, Verdict | None]]] = self.table.derived(
+            ("legs owed to attackers", self.switches), dict)
+        self._strikers = self.table.derived("binder-strikers", lambda: frozenset(  # those with partner or offence
+            s for s in self.table.owed(Kind.NEUTRALITY) | self.table.owed(Kind.OFFENSE)
+            if self.table.owes(Kind.OFFENSE, s) or self.table.owes(Kind.NEUTRALITY, s, _on_partner_attack)))
+
+    def owed(self, state: str) -> Owed:
+        """The legs owed to `state` (built once per table)."""
+        found = self._owed.get(state)
+        if found is None:
+            found = self._owed[state] = owed_legs(self.table, state)
+        return found
+
+    def _verdicts(self, key: Key, ctx: Situation) -> dict[int, Verdict]:
+        """Verdicts by leg for the attacks of volleys like this one (that a leg admits: they all get the same);
+        each rule asks only once it has a leg to judge."""
+        vkey = (key, victim_status(key[0], ctx))
+        found = self.verdicts.get(vkey)
+        if found is None:
+            found = self.verdicts[vkey] = {}
+        return found
+
+    @staticmethod
+    def _verdict(leg: Leg, vol: Volley, i: int, verdicts: dict[int, Verdict], ctx: Situation) -> Verdict:
+        """The verdict on attack i of the volley, which the leg admits."""
+        verdict = verdicts.get(id(leg))
+        if verdict is None:
+            verdict = verdicts[id(leg)] = evaluate(leg, vol.attack(i), ctx)
+        return verdict
+
+    def _attacker_verdict(self, leg: Leg, vol: Volley, i: int, ctx: Situation) -> Verdict:
+        """The verdict of a leg owed to attack i's attacker, which reads the victim only through its adversary
+        clause (`rules.attacker_role`)."""
+        attacker = vol.attackers[i]
+        vkey = (id(leg), vol.place, vol.kind, vol.severity, victim_status(attacker, ctx),
+                leg.counterparts.admits(vol.victim))
+        verdict = self._by_attacker.get(vkey)
+        if verdict is None:
+            verdict = self._by_attacker[vkey] = evaluate(leg, vol.attack(i), ctx)
+        return verdict
+
+    def _bound_neutrality(self, key: Key, owed: Owed, verdicts: dict[int, Verdict], vol: Volley,
+                          ctx: Situation) -> list[tuple[int, Leg, bool]]:
+        """The neutrality legs owed to the victim that may bind on volleys like this one: those that admit any
+        attacker and bind (True), and those that admit only some, to be judged per volley (False)."""
+        vkey = (key, victim_status(key[0], ctx))
+        found = self._neutral.get(vkey)
+        if found is None:
+            found = self._neutral[vkey] = [
+                (rank, leg, leg.counterparts.anyone) for rank, leg in owed.neutrality
+                if not leg.counterparts.anyone or self._verdict(leg, vol, 0, verdicts, ctx).binds]
+        return found
+
+    def _owed_to_attacker(self, vol: Volley, i: int, ctx: Situation, partner: bool
+                          ) -> list[tuple[int, Leg, Verdict | None]]:
+        """The partner neutrality (or offence) legs owed to attack i's attacker, with the verdict of those that
+        admit any victim (the others are judged per victim: None), for volleys like this one."""
+        attacker = vol.attackers[i]
+        owed = self._owed.get(attacker) or self.owed(attacker)
+        legs = owed.partner if partner else owed.offence
+        if not legs:  # a striker has legs of one of the two kinds, often not both
+            return []
+        vkey = (attacker, partner, vol.place, vol.kind, vol.severity, victim_status(attacker, ctx))
+        found = self._attacking.get(vkey)
+        if found is None:
+            found = self._attacking[vkey] = [
+                (rank, leg, self._attacker_verdict(leg, vol, i, ctx) if leg.counterparts.anyone else None)
+                for rank, leg in legs]
+        return found
+
+
+def _on_partner_attack(provision: Provision) -> bool:
+    return provision.when_partner_attacks
