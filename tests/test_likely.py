@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 import foedus
 from foedus.errors import FoedusError, LikelyModelError
 from foedus.likely.model import load_model
-from foedus.likely.spec import FLOOR, SHIPPED, Logit, TwoStage, combine, shifted
+from foedus.likely.spec import FLOOR, SHIPPED, Logit, TwoStage, combine, shifted, side_matrix
 
 pytestmark = pytest.mark.needs_data
 
@@ -146,6 +146,26 @@ def test_out_of_sample_forecasts_never_see_their_own_war(slice_data: Any) -> Non
         others = frame[~rows]
         expected = (others["outcome_ever"] != "out").sum() / others["war"].nunique()
         assert shipped[rows, 1:].sum() == pytest.approx(expected, rel=1e-3, abs=1e-3)
+
+
+def test_the_diagnostics_read_the_test_wars_outcome_and_nothing_else(slice_data: Any) -> None:
+    from foedus.likely.fit import fit_two_stage
+    from foedus.likely.validate import _known_count, _known_side
+
+    frame = slice_data.frame
+    model = fit_two_stage(frame, SHIPPED, ("ever",))
+    took = frame["outcome_ever"].to_numpy()
+    known = _known_count(model, frame, ("ever",))["ever"]
+    for war in frame["war"].unique():  # known-count: the shipped ranking, shifted to the war's real joiners
+        rows = (frame["war"] == war).to_numpy()
+        assert known[rows].sum() == pytest.approx(max(float((took[rows] != "out").sum()), 0.05), rel=1e-6)
+    values = {c: frame[c].to_numpy() for c in frame.columns}
+    p_join = model.p_joins(values, frame["war"].to_numpy())["ever"]
+    p_attack = model.side.prob(side_matrix(values, SHIPPED))
+    probs, joined = _known_side(p_join, p_attack, frame), took != "out"
+    assert joined.any() and np.allclose(probs[~joined], combine(p_join, p_attack)[~joined])
+    taken = np.where(took[joined] == "attack", 1, 2)  # known-side: each joiner on the side it took
+    assert np.allclose(probs[joined, taken], p_join[joined]) and (probs[joined, 3 - taken] == FLOOR).all()
 
 
 @pytest.mark.parametrize("broken", ["{", '{"format": 2}', ""])

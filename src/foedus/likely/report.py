@@ -9,7 +9,8 @@ from foedus.likely.model import ModelFile
 
 __all__ = ["markdown"]
 
-_MODEL_ORDER = ("shipped", "base-rate", "treaty-only", "monte-carlo", "gated", "multinomial", "boosting")
+_MODEL_ORDER = ("shipped", "base-rate", "treaty-only", "monte-carlo", "gated", "multinomial", "boosting", "known-count",
+                "known-side")
 
 
 def _f(x: float | None, digits: int = 3) -> str:
@@ -128,7 +129,10 @@ def markdown(metrics: dict[str, Any], model: ModelFile, command: str) -> str:
         "alone; `monte-carlo`: today's probabilistic mode on the opening attack (legal reading, default honour "
         "model); challengers (report only): `gated` (the model inside a relevance gate, the training rate "
         "outside), `multinomial` (one penalised multinomial logistic regression on every feature), `boosting` "
-        "(gradient boosting).", "", *_models(metrics), "",
+        "(gradient boosting). Diagnostics, not forecasts (each reads one fact of the test war's outcome): "
+        "`known-count` (the shipped ranking shifted to the war's real number of joiners: what a perfect war-size "
+        "model would add) and `known-side` (the shipped P(join), each joiner on the side it really took: what a "
+        "perfect side model would add).", "", *_models(metrics), "",
         "## By era, and without the World Wars (leave one war out)", "", *_subsets(metrics), "",
         "## Reliability (leave one war out)", "", "![reliability](reliability.png)", "", *_reliability(metrics), "",
         "![skill](skill.png)", "",

@@ -6,7 +6,11 @@ probabilistic mode on the opening attack: legal reading, default honour model; n
 `mc_*` columns), and with `challengers`: `gated` (the shipped model fitted inside a relevance gate —
 contiguous or within two steps, allied, a major power, or bound — with the training rate outside it),
 `multinomial` (one multinomial penalised logistic regression on every feature) and `boosting`
-(scikit-learn's histogram gradient boosting). Needs scikit-learn (`foedus[model]`).
+(scikit-learn's histogram gradient boosting); and two diagnostics that are not forecasts, since each reads
+one fact of the test war's outcome: `known-count` (the shipped ranking, shifted to the war's real number
+of joiners instead of the training mean) and `known-side` (the shipped P(join), each joiner put on the
+side it really took). They bound what a war-size model or a better side model could add. Needs
+scikit-learn (`foedus[model]`).
 """
 
 from __future__ import annotations
@@ -21,15 +25,26 @@ from foedus.backtest.multiclass import CLASSES
 from foedus.likely.features import columns
 from foedus.likely.fit import fit_two_stage
 from foedus.likely.folds import folds
-from foedus.likely.spec import SHIPPED, TREATY_ONLY, combine, in_gate, side_matrix
+from foedus.likely.spec import (
+    HORIZON_ORDER,
+    SHIPPED,
+    TREATY_ONLY,
+    TwoStage,
+    combine,
+    in_gate,
+    join_matrix,
+    shifted,
+    side_matrix,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["BASELINES", "CHALLENGERS", "Forecasts", "forecasts", "gate"]
+__all__ = ["BASELINES", "CHALLENGERS", "DIAGNOSTICS", "Forecasts", "forecasts", "gate"]
 
 BASELINES = ("base-rate", "treaty-only", "monte-carlo")
 CHALLENGERS = ("gated", "multinomial", "boosting")
+DIAGNOSTICS = ("known-count", "known-side")  # read the test war's outcome: bounds, not forecasts
 Forecasts = dict[str, dict[str, np.ndarray]]  # horizon -> model -> (rows, 3), NaN outside the test rows
 
 
@@ -94,6 +109,28 @@ def _monte_carlo(test: pd.DataFrame) -> np.ndarray:
     return np.column_stack([np.maximum(1 - att - dfn, 0.0), att, dfn])
 
 
+def _known_count(model: TwoStage, test: pd.DataFrame, horizons: tuple[str, ...]) -> dict[str, np.ndarray]:
+    """P(join) shifted, war by war, to the test war's real number of joiners (0.05 for a war nobody joined)."""
+    eta_by_h = {h: model.join[h].eta(join_matrix(_values(test), model.spec)) for h in horizons}
+    wars = test["war"].to_numpy()
+    out: dict[str, np.ndarray] = {}
+    previous: np.ndarray | None = None
+    for h in sorted(horizons, key=HORIZON_ORDER.index):
+        joined = test[f"outcome_{h}"].to_numpy() != "out"
+        p = np.empty(len(test))
+        for w in np.unique(wars):
+            rows = wars == w
+            p[rows] = shifted(eta_by_h[h][rows], max(float(joined[rows].sum()), 0.05))
+        out[h] = p if previous is None else np.maximum(p, previous)
+        previous = out[h]
+    return out
+
+
+def _known_side(p_join: np.ndarray, p_attack: np.ndarray, test: pd.DataFrame) -> np.ndarray:
+    took = test["outcome_ever"].to_numpy()
+    return combine(p_join, np.where(took == "attack", 1.0, np.where(took == "defense", 0.0, p_attack)))
+
+
 def _fold(train: pd.DataFrame, test: pd.DataFrame, horizons: tuple[str, ...],
           challengers: bool) -> dict[str, dict[str, np.ndarray]]:
     shipped = fit_two_stage(train, SHIPPED, horizons)
@@ -102,6 +139,7 @@ def _fold(train: pd.DataFrame, test: pd.DataFrame, horizons: tuple[str, ...],
     joins = {"shipped": shipped.p_joins(values, wars), "treaty-only": treaty.p_joins(values, wars)}
     sides = {"shipped": shipped.side.prob(side_matrix(values, SHIPPED)),
              "treaty-only": treaty.side.prob(side_matrix(values, TREATY_ONLY))}
+    known = _known_count(shipped, test, horizons) if challengers else {}
     out: dict[str, dict[str, np.ndarray]] = {}
     for h in horizons:
         out[h] = {m: combine(joins[m][h], sides[m]) for m in joins}
@@ -110,7 +148,9 @@ def _fold(train: pd.DataFrame, test: pd.DataFrame, horizons: tuple[str, ...],
             out[h]["monte-carlo"] = _monte_carlo(test)
         if challengers:
             out[h] |= {"gated": _gated(train, test, h), "multinomial": _multinomial(train, test, h),
-                       "boosting": _boosting(train, test, h)}
+                       "boosting": _boosting(train, test, h),
+                       "known-count": combine(known[h], sides["shipped"]),
+                       "known-side": _known_side(joins["shipped"][h], sides["shipped"], test)}
     return out
 
 

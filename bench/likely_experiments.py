@@ -1,0 +1,217 @@
+"""Likelihood-model experiments for issue #14's open targets: variants of the shipped two-stage model, each
+scored out of sample exactly as `foedus likely report` scores the shipped one (leave one war out, the two
+forward splits; each fold's model, scaling, expected joiners and base rate from its training wars).
+
+Variants (none is shipped; docs/likelihood.md gives the figures and why):
+- `shipped`: the shipped spec, as a reference.
+- `temper`: the join model's linear predictor multiplied by a factor t per horizon before the per-war shift,
+  t chosen inside each training fold by a 5-fold war-grouped inner cross-validation (log likelihood of
+  P(join)): a recalibration fitted within the training wars only.
+- `war-size`: each war's expected joiners from a Poisson regression, fitted on the training wars, of the
+  war's joiners on log(sum of its five largest unshifted P(join)), instead of the training mean.
+- `era`: the join model with legal, defence tie and land border each interacted with "before 1945".
+- `count/...`: war-level Poisson regressions (ridge, alpha 1) of the number of joiners on war features known
+  on the first day; their out-of-sample Poisson deviance against the training mean's.
+
+Run: FOEDUS_DATA_DIR=../shared/data .venv/bin/python bench/likely_experiments.py [--variants temper,era]
+(needs `foedus[model]`; a few minutes on one core).
+"""
+
+from __future__ import annotations
+
+import argparse
+import warnings
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+
+H = ("30", "365", "ever")
+GRID = np.round(np.arange(0.30, 1.51, 0.02), 2)
+Predict = Callable[[Any, Any], dict[str, np.ndarray]]
+
+
+def _values(frame: Any) -> dict[str, np.ndarray]:
+    return {c: frame[c].to_numpy() for c in frame.columns}
+
+
+def _joined(frame: Any, h: str) -> np.ndarray:
+    return np.asarray(frame[f"outcome_{h}"].to_numpy() != "out", dtype=np.int64)
+
+
+def _predict(spec: Any, temper: Callable[[Any], dict[str, float]] | None = None,
+             expected: Callable[[Any, Any, Any, str], float] | None = None) -> Predict:
+    from foedus.likely.fit import fit_two_stage
+    from foedus.likely.spec import combine, join_matrix, shifted, side_matrix
+
+    def predict(train: Any, test: Any) -> dict[str, np.ndarray]:
+        model = fit_two_stage(train, spec, H)
+        t = temper(train) if temper else dict.fromkeys(H, 1.0)
+        values, wars = _values(test), test["war"].to_numpy()
+        xj, q = join_matrix(values, spec), model.side.prob(side_matrix(values, spec))
+        out, previous = {}, None
+        for h in H:
+            eta, p = t[h] * model.join[h].eta(xj), np.empty(len(test))
+            for w in np.unique(wars):
+                rows = wars == w
+                lam = expected(model, train, test[rows], h) if expected else model.expected[h]
+                p[rows] = shifted(eta[rows], lam)
+            p = p if previous is None else np.maximum(p, previous)
+            out[h], previous = combine(p, q), p
+        return out
+
+    return predict
+
+
+def _inner_temper(spec: Any) -> Callable[[Any], dict[str, float]]:
+    from foedus.likely.fit import fit_two_stage
+    from foedus.likely.spec import join_matrix, shifted
+
+    def temper(train: Any) -> dict[str, float]:
+        wars = train["war"].to_numpy()
+        order = np.random.default_rng(0).permutation(np.unique(wars))
+        fold = dict(zip(order.tolist(), (np.arange(len(order)) % 5).tolist(), strict=True))
+        k_of = np.array([fold[w] for w in wars])
+        ll = {h: np.zeros(len(GRID)) for h in H}
+        for k in range(5):
+            inner = fit_two_stage(train[k_of != k], spec, H)
+            held = train[k_of == k]
+            xj, held_wars = join_matrix(_values(held), spec), held["war"].to_numpy()
+            for h in H:
+                eta, y = inner.join[h].eta(xj), _joined(held, h)
+                for w in np.unique(held_wars):
+                    r = held_wars == w
+                    p = np.clip(shifted(GRID[:, None] * eta[r][None, :], inner.expected[h]), 1e-6, 1 - 1e-6)
+                    ll[h] += (y[r] * np.log(p) + (1 - y[r]) * np.log(1 - p)).sum(axis=1)
+        return {h: float(GRID[np.argmax(ll[h])]) for h in H}
+
+    return temper
+
+
+def _poisson(x: np.ndarray, y: np.ndarray, ridge: float = 0.0) -> np.ndarray:
+    """Poisson regression by Newton (intercept unpenalised)."""
+    b = np.zeros(x.shape[1])
+    b[0] = np.log(max(y.mean(), 1e-3))
+    pen = np.full(x.shape[1], ridge)
+    pen[0] = 0.0
+    for _ in range(60):
+        mu = np.exp(np.clip(x @ b, -30, 30))
+        b = b + np.linalg.solve((x * mu[:, None]).T @ x + np.diag(pen), x.T @ (y - mu) - pen * b)
+    return b
+
+
+def _war_size(spec: Any) -> Callable[[Any, Any, Any, str], float]:
+    from foedus.likely.spec import join_matrix
+
+    cache: dict[tuple[int, str], np.ndarray] = {}
+
+    def top5(model: Any, frame: Any, h: str) -> float:
+        p = model.join[h].prob(join_matrix(_values(frame), spec))
+        return float(np.sort(p)[::-1][:5].sum())
+
+    def expected(model: Any, train: Any, test_war: Any, h: str) -> float:
+        key = (id(model), h)
+        if key not in cache:
+            cache.clear()
+            wars = train["war"].to_numpy()
+            groups = [train[wars == w] for w in np.unique(wars)]
+            x = np.array([[1.0, np.log(top5(model, g, h))] for g in groups])
+            cache[key] = _poisson(x, np.array([_joined(g, h).sum() for g in groups], dtype=float))
+        b = cache[key]
+        return float(np.exp(b[0] + b[1] * np.log(top5(model, test_war, h))))
+
+    return expected
+
+
+def _scores(frame: Any, predict: Predict) -> dict[tuple[str, str], dict[str, Any]]:
+    from foedus.backtest.multiclass import CLASSES
+    from foedus.likely.folds import SCHEMES, folds
+    from foedus.likely.scores import Scored, summary
+
+    wars, years = frame["war"].to_numpy(), frame["year"].to_numpy()
+    out = {}
+    for scheme in SCHEMES:
+        probs = {h: np.full((len(frame), 3), np.nan) for h in H}
+        base = {h: np.full((len(frame), 3), np.nan) for h in H}
+        tested = np.zeros(len(frame), bool)
+        for _, train, test in folds(scheme, wars, years):
+            got = predict(frame[train], frame[test])
+            for h in H:
+                y = frame[f"outcome_{h}"].to_numpy()[train]
+                probs[h][test], base[h][test] = got[h], [(y == c).mean() for c in CLASSES]
+            tested |= test
+        rows = np.flatnonzero(tested)
+        for h in H:
+            s = Scored(probs[h][rows], base[h][rows], frame[f"outcome_{h}"].to_numpy()[rows], wars[rows])
+            out[(scheme, h)] = summary(s)
+    return out
+
+
+def _count_models(frame: Any) -> None:
+    """War-level Poisson regressions of the number of joiners (ever), against the training mean."""
+    either = {f: np.maximum(frame[f"{f}_attack"], frame[f"{f}_defense"]) for f in ("unmet", "tie_defense", "land")}
+    table = frame.assign(**{f"{f}_e": v for f, v in either.items()},
+                         major_tie=frame["major"] * np.maximum(frame["tie_any_attack"], frame["tie_any_defense"]),
+                         joined=_joined(frame, "ever")).groupby("war").agg(
+        joined=("joined", "sum"), year=("year", "first"), attackers_major=("attackers_major", "first"),
+        targets_major=("targets_major", "first"), war_intra=("war_intra", "first"), unmet=("unmet_e", "sum"),
+        tie_defense=("tie_defense_e", "sum"), land=("land_e", "sum"), major_tie=("major_tie", "sum"))
+    y, years = table["joined"].to_numpy(dtype=float), table["year"].to_numpy()
+    sets = {"majors": ["attackers_major", "targets_major"],
+            "alliances": ["attackers_major", "targets_major", "war_intra", "unmet", "tie_defense", "land", "major_tie"]}
+
+    def deviance(obs: np.ndarray, mu: np.ndarray) -> float:
+        mu = np.maximum(mu, 1e-9)
+        return float(2 * np.sum(np.where(obs > 0, obs * np.log(np.maximum(obs, 1e-12) / mu), 0.0) - (obs - mu)))
+
+    for name, cols in sets.items():
+        raw = np.column_stack([np.log1p(table[c].to_numpy(dtype=float)) for c in cols])
+
+        def fit_predict(tr: np.ndarray, te: np.ndarray, raw: np.ndarray = raw) -> np.ndarray:
+            mu, sd = raw[tr].mean(0), np.where(raw[tr].std(0) > 0, raw[tr].std(0), 1.0)
+            design = np.column_stack([np.ones(len(raw)), (raw - mu) / sd])
+            return np.exp(np.clip(design[te] @ _poisson(design[tr], y[tr], ridge=1.0 * tr.sum()), -30, 30))
+
+        lowo = np.array([fit_predict(np.arange(len(y)) != i, np.arange(len(y)) == i)[0] for i in range(len(y))])
+        const = np.array([np.delete(y, i).mean() for i in range(len(y))])
+        print(f"count/{name}: leave one war out deviance {deviance(y, lowo):.1f} vs training mean "
+              f"{deviance(y, const):.1f}", end="")
+        tr, te = years <= 1945, years >= 1946
+        mean = np.full(te.sum(), y[tr].mean())
+        print(f"; forward-1945 {deviance(y[te], fit_predict(tr, te)):.1f} vs {deviance(y[te], mean):.1f}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--variants", default="shipped,temper,war-size,era,count")
+    args = parser.parse_args()
+    from threadpoolctl import threadpool_limits
+
+    from foedus.likely.dataset import training_data
+    from foedus.likely.spec import SHIPPED, Spec
+
+    warnings.simplefilter("ignore")
+    frame = training_data().frame
+    pre = 1.0 - frame["post1945"].to_numpy()
+    for f in ("legal", "tie_defense", "land"):
+        for side in ("attack", "defense"):
+            frame[f"{f}_pre_{side}"] = frame[f"{f}_{side}"] * pre
+    era = Spec("era", (*SHIPPED.join_side, "legal_pre", "tie_defense_pre", "land_pre"), SHIPPED.join_state,
+               SHIPPED.side_diff, SHIPPED.side_state)
+    variants: dict[str, Predict] = {"shipped": _predict(SHIPPED), "temper": _predict(SHIPPED, _inner_temper(SHIPPED)),
+                                    "war-size": _predict(SHIPPED, expected=_war_size(SHIPPED)), "era": _predict(era)}
+    print("| variant | scheme | horizon | Brier skill | log-loss skill | AUC | slope |\n|---|---|---|---|---|---|---|")
+    with threadpool_limits(1):
+        for name in args.variants.split(","):
+            if name == "count":
+                continue
+            for (scheme, h), s in _scores(frame, variants[name]).items():
+                slope = "n/a" if s["calibration_slope"] is None else f"{s['calibration_slope']:.2f}"
+                print(f"| {name} | {scheme} | {h} | {s['brier_skill']:+.3f} | {s['log_skill']:+.3f} | "
+                      f"{s['auc']:.3f} | {slope} |", flush=True)
+        if "count" in args.variants.split(","):
+            _count_models(frame)
+
+
+if __name__ == "__main__":
+    main()
