@@ -19,7 +19,7 @@ from foedus.engine.fast.backend import Backend
 from foedus.engine.fast.closure import Closures, closures
 from foedus.engine.fast.escalatory import wants_distinct
 from foedus.engine.fast.matrices import BatchRules, Conditional, Reach, compile_rules
-from foedus.engine.fast.packed import pack_wants, packed_rules
+from foedus.engine.fast.packed import U64, Opening, pack_wants, packed_rules
 from foedus.engine.fast.packed_rounds import packed_rounds, packed_summaries
 from foedus.engine.fast.rounds import ATTACK, DEFENSE, NONE, solve_rounds
 from foedus.engine.fast.threads import in_engine_threads
@@ -68,12 +68,12 @@ def batch_cascades(rules: BatchRules, attackers: np.ndarray, targets: np.ndarray
         fast, sides[fast], rounds[fast] = closed.rows(attackers, targets)  # conflict-free wars: no rounds to run
         slow = np.flatnonzero(~fast)
     packed = _at_home(rules, reading)
+    opening = _opening_packed(rules) if packed and len(slow) else None
     step = 16 * block if packed else block  # the packed rounds keep a few words per row
     for lo in range(0, len(slow), step):
         part = slow[lo:lo + step]
         ix = np.arange(len(part))
-        if packed:
-            opening = _opening_packed(rules, attackers[part], targets[part])
+        if opening is not None:
             packed_rounds(rules, attackers[part], targets[part], opening, (sides, rounds, conflicts), part)
             continue
         side = np.zeros((len(ix), n), dtype=np.int8)
@@ -114,7 +114,7 @@ def batch_summaries(rules: BatchRules, attackers: np.ndarray, targets: np.ndarra
     slow = np.flatnonzero(~fast)
     if len(slow):
         a, t = attackers[slow], targets[slow]
-        sizes[slow], opposite[slow] = packed_summaries(rules, a, t, _opening_packed(rules, a, t))
+        sizes[slow], opposite[slow] = packed_summaries(rules, a, t, _opening_packed(rules))
     return sizes, opposite
 
 
@@ -156,22 +156,19 @@ def _solve(rules: BatchRules, side: np.ndarray, victims: np.ndarray, reading: Re
     return solve_rounds(side, wants, rank, strikes.defenders_strike, one_round=not rules.war)
 
 
-def _opening_packed(rules: BatchRules, attackers: np.ndarray, targets: np.ndarray) -> np.ndarray:
-    """Round 1's obligations of 'attackers[i] strikes targets[i] at home', packed (`pack_wants`): those of the
-    attacker alone OR those of the target alone (`_wants_opening` of each) OR those of the legs whose adversary
-    clause limits their counterparts, owed to the one when the other qualifies (`_limited_opening`)."""
+def _opening_packed(rules: BatchRules) -> Opening:
+    """Round 1's obligations of 'a strikes t at home', packed (`pack_wants`), by parts: those of the attacker
+    alone OR those of the target alone (`_wants_opening` of each) OR those of the legs whose adversary clause
+    limits their counterparts, owed to the one when the other qualifies (`_limited_opening`)."""
     pr, n = packed_rules(rules), len(rules.states)
     eye = np.eye(n, dtype=bool)
     nobody = np.zeros((n, n), dtype=bool)
     alone_a = pack_wants(pr, _wants_opening(rules, eye.astype(np.int8) * ATTACK, nobody))
     alone_t = pack_wants(pr, _wants_opening(rules, eye.astype(np.int8) * DEFENSE, eye))
-    out: np.ndarray = alone_a[attackers] | alone_t[targets]
+    none = np.zeros((0, 0, 4 * pr.words), dtype=U64)
     owed_to_target, owed_to_attacker = _limited_opening(rules)
-    if owed_to_target is not None:
-        out |= owed_to_target[targets, attackers]
-    if owed_to_attacker is not None:
-        out |= owed_to_attacker[attackers, targets]
-    return out
+    return Opening(alone_a, alone_t, none if owed_to_target is None else owed_to_target,
+                   none if owed_to_attacker is None else owed_to_attacker)
 
 
 def _limited_opening(rules: BatchRules) -> tuple[np.ndarray | None, np.ndarray | None]:

@@ -16,8 +16,8 @@ import numpy as np
 from foedus.engine.fast.escalatory import escalatory_rules
 from foedus.engine.fast.matrices import BatchRules
 
-__all__ = ["U64", "PackedRules", "add_joiners", "add_limited", "obligations", "pack", "pack_wants", "packed_rules",
-           "set_bits", "unpack"]
+__all__ = ["U64", "Opening", "PackedRules", "add_joiners", "add_limited", "obligations", "pack", "pack_wants",
+           "packed_rules", "set_bits", "unpack"]
 
 U64 = np.dtype("<u8")
 # the blocks of `escalatory_rules`' `binds` (join attack, join defence, stay out against attack, against defence)
@@ -65,6 +65,28 @@ class PackedRules:
     group: np.ndarray
     add_col: np.ndarray
     add_bit: np.ndarray
+
+
+@dataclass(frozen=True)
+class Opening:
+    """Round 1's obligations in the layout of `pack_wants`, by state index: those of each state striking alone
+    (`alone_a`) and struck alone (`alone_t`), and those of the legs whose adversary clause limits their
+    counterparts, [target, attacker] for the legs owed to the target and [attacker, target] for those owed to the
+    attacker (empty arrays where there are none). A row's are the OR of its four (`rows`)."""
+
+    alone_a: np.ndarray
+    alone_t: np.ndarray
+    to_target: np.ndarray
+    to_attacker: np.ndarray
+
+    def rows(self, attackers: np.ndarray, targets: np.ndarray) -> np.ndarray:
+        """Round 1's obligations of 'attackers[i] strikes targets[i] at home', one packed row each."""
+        out: np.ndarray = self.alone_a[attackers] | self.alone_t[targets]
+        if len(self.to_target):
+            out |= self.to_target[targets, attackers]
+        if len(self.to_attacker):
+            out |= self.to_attacker[attackers, targets]
+        return out
 
 
 def packed_rules(rules: BatchRules) -> PackedRules:

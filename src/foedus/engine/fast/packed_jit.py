@@ -3,10 +3,10 @@ the rows split into chunks that run on every core (numba's threads; one such cal
 
 Optional (`pip install 'foedus[jit]'`, also in the test extra): used wherever numba is installed and $FOEDUS_JIT
 is not 0, else the numpy loop runs; tests/test_packed_rounds.py checks both against the former engine on every
-row. The same steps as the numpy loop: round 1's obligations from the caller, later rounds' grown by each new
-joiner's packed row, a late conflict resumes the row at the round its first state (by id) joined in, that round
-replayed at once. Compiled code is cached on disk (numba's `cache=True`), so only the first run on a machine pays
-for compiling.
+row. The same steps as the numpy loop: round 1's obligations ORed from the opening's parts as each row starts
+(never gathered for every row at once), later rounds' grown by each new joiner's packed row, a late conflict
+resumes the row at the round its first state (by id) joined in, that round replayed at once. Compiled code is
+cached on disk (numba's `cache=True`), so only the first run on a machine pays for compiling.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import threading
 import numpy as np
 from numba import get_num_threads, njit, prange
 
-from foedus.engine.fast.packed import U64, PackedRules
+from foedus.engine.fast.packed import U64, Opening, PackedRules
 
 __all__ = ["run", "run_dense"]
 
@@ -74,21 +74,21 @@ def _obligations(both, acc, w, table, cols_a, cols_d, owed_word, owed_shift, owe
 
 @njit(cache=True, parallel=True)
 def _rows(table, cols_a, cols_d, owed_word, owed_shift, owed_of, counters, group, add_col, add_bit,  # type: ignore[no-untyped-def]  # noqa: PLR0913
-          a_bit, t_bit, first_wants, w, order, dense, both_out, ex_out, sides_out, joined_out, conflicts_out, at,
-          chunks):
+          a_bit, t_bit, a_ix, t_ix, alone_a, alone_t, to_target, to_attacker, w, order, dense, both_out, ex_out,
+          sides_out, joined_out, conflicts_out, at, chunks):
     """Every row, the rows split into `chunks` run side by side (rows are independent; each chunk has its own
     scratch and writes only its rows; dense, row i goes to row `at[i]` of the outputs)."""
     rows = a_bit.shape[0]
     for c in prange(chunks):
         _rows_of(table, cols_a, cols_d, owed_word, owed_shift, owed_of, counters, group, add_col, add_bit, a_bit,
-                 t_bit, first_wants, w, order, dense, both_out, ex_out, sides_out, joined_out, conflicts_out, at,
-                 rows * c // chunks, rows * (c + 1) // chunks)
+                 t_bit, a_ix, t_ix, alone_a, alone_t, to_target, to_attacker, w, order, dense, both_out, ex_out,
+                 sides_out, joined_out, conflicts_out, at, rows * c // chunks, rows * (c + 1) // chunks)
 
 
 @njit(cache=True)
 def _rows_of(table, cols_a, cols_d, owed_word, owed_shift, owed_of, counters, group, add_col, add_bit,  # type: ignore[no-untyped-def]  # noqa: C901, PLR0913
-             a_bit, t_bit, first_wants, w, order, dense, both_out, ex_out, sides_out, joined_out, conflicts_out,
-             at, lo, hi):
+             a_bit, t_bit, a_ix, t_ix, alone_a, alone_t, to_target, to_attacker, w, order, dense, both_out, ex_out,
+             sides_out, joined_out, conflicts_out, at, lo, hi):
     jr = np.zeros(order.shape[0], dtype=np.int16)  # the round each state joined in, by bit (stale once it left)
     meets = np.zeros(counters.shape[0], dtype=np.int8)
     both = np.zeros(2 * w, dtype=np.uint64)
@@ -98,7 +98,17 @@ def _rows_of(table, cols_a, cols_d, owed_word, owed_shift, owed_of, counters, gr
     clash = np.zeros(w, dtype=np.uint64)
     late = np.zeros(w, dtype=np.uint64)
     joins = np.zeros(2 * w, dtype=np.uint64)
+    round1 = np.zeros(4 * w, dtype=np.uint64)  # round 1's obligations: the OR of the row's parts of the opening
     for i in range(lo, hi):
+        ai, ti = a_ix[i], t_ix[i]
+        for k in range(4 * w):
+            round1[k] = alone_a[ai, k] | alone_t[ti, k]
+        if to_target.shape[0]:
+            for k in range(4 * w):
+                round1[k] |= to_target[ti, ai, k]
+        if to_attacker.shape[0]:
+            for k in range(4 * w):
+                round1[k] |= to_attacker[ai, ti, k]
         jr[:] = 0
         both[:] = _ZERO
         ex[:] = _ZERO
@@ -109,7 +119,7 @@ def _rows_of(table, cols_a, cols_d, owed_word, owed_shift, owed_of, counters, gr
                      add_bit, meets)
         r = 1
         while True:
-            wants = first_wants[i] if r == 1 else acc
+            wants = round1 if r == 1 else acc
             any_late, any_join = False, False
             for k in range(w):
                 wa, sd, wd, sa = wants[k], wants[w + k], wants[2 * w + k], wants[3 * w + k]
@@ -188,33 +198,35 @@ def _rows_of(table, cols_a, cols_d, owed_word, owed_shift, owed_of, counters, gr
                     x ^= bit
 
 
-def run(pr: PackedRules, a_bit: np.ndarray, t_bit: np.ndarray, first_wants: np.ndarray
+def run(pr: PackedRules, attackers: np.ndarray, targets: np.ndarray, opening: Opening
         ) -> tuple[np.ndarray, np.ndarray]:
     """Every row's sides and exclusions, packed (as the numpy loop's `_run`)."""
-    rows, w = len(a_bit), pr.words
+    rows, w = len(attackers), pr.words
     both, ex = np.zeros((rows, 2 * w), dtype=U64), np.zeros((rows, w), dtype=U64)
     none = np.zeros((0, pr.n), dtype=np.int8)
-    _call(pr, a_bit, t_bit, first_wants, False, (both, ex, none, none.astype(np.int16), none.astype(bool)),
+    _call(pr, attackers, targets, opening, False, (both, ex, none, none.astype(np.int16), none.astype(bool)),
           np.zeros(0, np.int64))
     return both, ex
 
 
-def run_dense(pr: PackedRules, a_bit: np.ndarray, t_bit: np.ndarray, first_wants: np.ndarray,
+def run_dense(pr: PackedRules, attackers: np.ndarray, targets: np.ndarray, opening: Opening,
               into: tuple[np.ndarray, np.ndarray, np.ndarray], at: np.ndarray) -> None:
     """Every row's sides, join rounds and exclusions by state, in the rules' state order (as `packed_rounds`),
     written to rows `at` of `into` (sides, join rounds, exclusions), which hold zeros there."""
     none = np.zeros((0, 2 * pr.words), dtype=U64)
-    _call(pr, a_bit, t_bit, first_wants, True, (none, none, *into), np.ascontiguousarray(at, dtype=np.int64))
+    _call(pr, attackers, targets, opening, True, (none, none, *into), np.ascontiguousarray(at, dtype=np.int64))
 
 
-def _call(pr: PackedRules, a_bit: np.ndarray, t_bit: np.ndarray, first_wants: np.ndarray, dense: bool,
+def _call(pr: PackedRules, attackers: np.ndarray, targets: np.ndarray, opening: Opening, dense: bool,
           out: tuple[np.ndarray, ...], at: np.ndarray) -> None:
     c = np.ascontiguousarray
     both, ex, sides, joined, conflicts = out
-    chunks = max(1, min(len(a_bit) // _ROWS_PER_CHUNK, 4 * get_num_threads()))
+    a_ix, t_ix = c(attackers, dtype=np.int64), c(targets, dtype=np.int64)
+    chunks = max(1, min(len(a_ix) // _ROWS_PER_CHUNK, 4 * get_num_threads()))
     with _ONE_CALL:  # numba's default threading layer runs one parallel call at a time
         _rows(c(pr.table_t.T), np.array(pr.columns_a, dtype=np.int64), np.array(pr.columns_d, dtype=np.int64),
               pr.owed_word, pr.owed_shift, c(pr.owed_of, dtype=np.int64), c(pr.counters),
-              c(pr.group, dtype=np.int64), pr.add_col, pr.add_bit, c(a_bit, dtype=np.int64), c(t_bit, dtype=np.int64),
-              c(first_wants), pr.words, c(pr.order, dtype=np.int64), dense, both, ex, sides, joined, conflicts, at,
-              chunks)
+              c(pr.group, dtype=np.int64), pr.add_col, pr.add_bit, c(pr.rank[a_ix], dtype=np.int64),
+              c(pr.rank[t_ix], dtype=np.int64), a_ix, t_ix, c(opening.alone_a), c(opening.alone_t),
+              c(opening.to_target), c(opening.to_attacker), pr.words, c(pr.order, dtype=np.int64), dense, both, ex,
+              sides, joined, conflicts, at, chunks)

@@ -20,6 +20,7 @@ import numpy as np
 from foedus.engine.fast.matrices import BatchRules
 from foedus.engine.fast.packed import (
     U64,
+    Opening,
     PackedRules,
     add_joiners,
     add_limited,
@@ -38,12 +39,12 @@ JIT_ENV = "FOEDUS_JIT"  # 0: the numpy loop even where numba is installed
 _ALL = np.uint64(0xFFFFFFFFFFFFFFFF)
 
 
-def packed_rounds(rules: BatchRules, attackers: np.ndarray, targets: np.ndarray, opening: np.ndarray,
+def packed_rounds(rules: BatchRules, attackers: np.ndarray, targets: np.ndarray, opening: Opening,
                   into: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None, at: np.ndarray | None = None
                   ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Sides, join rounds and excluded states of every row 'attackers[i] strikes targets[i] at home' at its fixed
     point (as `solve_rounds` with the escalatory reading's obligations, states visited by id), from round 1's
-    obligations `opening` (per row, packed as `pack_wants` packs them). With `into` (sides, join rounds,
+    obligations `opening` (by parts: the compiled loop ORs each row's own). With `into` (sides, join rounds,
     exclusions, zero in rows `at`), row i is written to row `at[i]` of those arrays, which are returned."""
     pr = packed_rules(rules)
     n, w = pr.n, pr.words
@@ -53,9 +54,9 @@ def packed_rounds(rules: BatchRules, attackers: np.ndarray, targets: np.ndarray,
     rows = np.arange(len(attackers)) if at is None else at
     compiled = _compiled()
     if compiled is not None:
-        compiled.run_dense(pr, pr.rank[attackers], pr.rank[targets], opening, into, rows)
+        compiled.run_dense(pr, attackers, targets, opening, into, rows)
         return into
-    final_both, final_ex, joined = _run(pr, attackers, targets, opening)
+    final_both, final_ex, joined = _run(pr, attackers, targets, opening.rows(attackers, targets))
     on_a, on_d = unpack(final_both[:, :w], n), unpack(final_both[:, w:], n)
     sides = on_a.astype(np.int8) * ATTACK + on_d.astype(np.int8) * DEFENSE
     joined *= on_a | on_d
@@ -64,14 +65,14 @@ def packed_rounds(rules: BatchRules, attackers: np.ndarray, targets: np.ndarray,
     return into
 
 
-def packed_summaries(rules: BatchRules, attackers: np.ndarray, targets: np.ndarray, opening: np.ndarray
+def packed_summaries(rules: BatchRules, attackers: np.ndarray, targets: np.ndarray, opening: Opening
                      ) -> tuple[np.ndarray, np.ndarray]:
     """`packed_rounds`' war size (belligerents) and whether major powers fight on both sides, per row."""
     pr = packed_rules(rules)
     w = pr.words
     compiled = _compiled()
-    both = (compiled.run(pr, pr.rank[attackers], pr.rank[targets], opening)[0] if compiled is not None
-            else _run(pr, attackers, targets, opening)[0])
+    both = (compiled.run(pr, attackers, targets, opening)[0] if compiled is not None
+            else _run(pr, attackers, targets, opening.rows(attackers, targets))[0])
     majors = pack(rules.majors[pr.order][None, :], w)
     opposite = ((both[:, :w] & majors) != 0).any(axis=1) & ((both[:, w:] & majors) != 0).any(axis=1)
     count = getattr(np, "bitwise_count", None)  # numpy 2
