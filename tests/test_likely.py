@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 import pytest
@@ -202,6 +202,26 @@ def test_the_shipped_model_names_its_data_and_its_validation() -> None:
 @pytest.fixture(scope="module")
 def poland_1939() -> Any:
     return foedus.cascade("DEU", "POL", "1939-09-01", likelihood=True)
+
+
+@pytest.mark.slow
+def test_the_shipped_coefficients_are_what_the_data_refit_gives() -> None:
+    """The shipped file is a fit of the current features: a change to them (the engine, the treaties, the research
+    code) that moves a coefficient must come with a refit (`foedus likely fit`) and a new model card."""
+    from foedus.likely.dataset import training_data
+    from foedus.likely.fit import fit_two_stage
+    from foedus.likely.model import _shipped
+
+    shipped = _shipped()
+    horizons: tuple[Literal["30", "365", "ever"], ...] = ("30", "365", "ever")
+    model = fit_two_stage(training_data(seed=shipped.bootstrap["seed"]).frame, SHIPPED, horizons)
+    for h in horizons:
+        got, want = model.join[h], shipped.join[h]
+        assert np.allclose(got.coef, want.coef, rtol=1e-6, atol=1e-9), h
+        assert got.intercept == pytest.approx(want.intercept, rel=1e-6)
+        assert np.allclose(got.mean, want.mean) and np.allclose(got.scale, want.scale)
+        assert model.expected[h] == pytest.approx(shipped.expected[h]["mean"])
+    assert np.allclose(model.side.coef, shipped.side.coef, rtol=1e-6, atol=1e-9)
 
 
 def test_likelihood_sits_beside_an_unchanged_legal_answer(poland_1939: Any) -> None:
