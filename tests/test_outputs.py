@@ -130,11 +130,17 @@ with staged_file(Path(sys.argv[1])) as tmp:
 """
 
 
+def _interruptible() -> None:
+    """In the child: SIGINT as a terminal delivers it. A job started in the background by a non-interactive shell
+    inherits SIGINT ignored, and foedus rightly leaves an ignored signal alone (as under nohup)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
 def test_an_interrupted_writer_leaves_no_debris(tmp_path: Path, sig: signal.Signals) -> None:
     out = tmp_path / "big.parquet"
     proc = subprocess.Popen([sys.executable, "-c", textwrap.dedent(_SLOW_WRITER), str(out)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, preexec_fn=_interruptible)
     assert proc.stdout is not None and proc.stdout.readline().strip() == "writing"
     assert len(list(tmp_path.iterdir())) == 1  # the temporary exists while it writes
     proc.send_signal(sig)
@@ -259,7 +265,8 @@ def test_an_interrupted_cli_run_says_so_and_leaves_nothing(tmp_path: Path, sig: 
 
     out = tmp_path / "yearly.parquet"
     proc = subprocess.Popen([sys.executable, "-m", "foedus.cli", "atlas", "--from", "1816", "--to", "2018",
-                             "--out", str(out)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                             "--out", str(out)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=_interruptible)
     time.sleep(3)  # the yearly atlas of two centuries, both readings (~40 s): far from done
     assert proc.poll() is None
     proc.send_signal(sig)
