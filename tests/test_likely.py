@@ -155,7 +155,7 @@ def test_the_diagnostics_read_the_test_wars_outcome_and_nothing_else(slice_data:
     frame = slice_data.frame
     model = fit_two_stage(frame, SHIPPED, ("ever",))
     took = frame["outcome_ever"].to_numpy()
-    known = _known_count(model, frame, ("ever",))["ever"]
+    known = _known_count(model, frame)["ever"]
     for war in frame["war"].unique():  # known-count: the shipped ranking, shifted to the war's real joiners
         rows = (frame["war"] == war).to_numpy()
         assert known[rows].sum() == pytest.approx(max(float((took[rows] != "out").sum()), 0.05), rel=1e-6)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -153,21 +154,24 @@ class TwoStage:
     side: Logit
     expected: dict[str, float]
 
-    def p_joins(self, values: Mapping[str, np.ndarray], wars: np.ndarray | None = None) -> dict[str, np.ndarray]:
-        """P(joins either side) per candidate and horizon; `wars` groups the rows by war (default: one war).
+    def p_joins(self, values: Mapping[str, np.ndarray], wars: np.ndarray | None = None,
+                joiners: Mapping[str, Mapping[Any, float]] | None = None) -> dict[str, np.ndarray]:
+        """P(joins either side) per candidate and horizon; `wars` groups the rows by war (default: one war), each
+        shifted to the training mean of joiners per war (`joiners`: per horizon, per war, another number).
 
         Horizons nest, so each is at least the one before it (30 days, 365 days, ever).
         """
         xj = join_matrix(values, self.spec)
-        groups = np.zeros(len(xj), np.int64) if wars is None else np.unique(wars, return_inverse=True)[1]
+        keys, groups = (np.zeros(1, np.int64), np.zeros(len(xj), np.int64)) if wars is None else np.unique(
+            wars, return_inverse=True)
         out: dict[str, np.ndarray] = {}
         previous: np.ndarray | None = None
         for h in sorted(self.join, key=HORIZON_ORDER.index):
             eta = self.join[h].eta(xj)
             p = np.empty(len(eta))
-            for g in np.unique(groups):
+            for g, key in enumerate(keys):
                 rows = groups == g
-                p[rows] = shifted(eta[rows], self.expected[h])
+                p[rows] = shifted(eta[rows], self.expected[h] if joiners is None else joiners[h][key])
             out[h] = p if previous is None else np.maximum(p, previous)
             previous = out[h]
         return out

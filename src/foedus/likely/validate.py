@@ -26,14 +26,11 @@ from foedus.likely.features import columns
 from foedus.likely.fit import fit_two_stage
 from foedus.likely.folds import folds
 from foedus.likely.spec import (
-    HORIZON_ORDER,
     SHIPPED,
     TREATY_ONLY,
     TwoStage,
     combine,
     in_gate,
-    join_matrix,
-    shifted,
     side_matrix,
 )
 
@@ -109,21 +106,12 @@ def _monte_carlo(test: pd.DataFrame) -> np.ndarray:
     return np.column_stack([np.maximum(1 - att - dfn, 0.0), att, dfn])
 
 
-def _known_count(model: TwoStage, test: pd.DataFrame, horizons: tuple[str, ...]) -> dict[str, np.ndarray]:
+def _known_count(model: TwoStage, test: pd.DataFrame) -> dict[str, np.ndarray]:
     """P(join) shifted, war by war, to the test war's real number of joiners (0.05 for a war nobody joined)."""
-    eta_by_h = {h: model.join[h].eta(join_matrix(_values(test), model.spec)) for h in horizons}
     wars = test["war"].to_numpy()
-    out: dict[str, np.ndarray] = {}
-    previous: np.ndarray | None = None
-    for h in sorted(horizons, key=HORIZON_ORDER.index):
-        joined = test[f"outcome_{h}"].to_numpy() != "out"
-        p = np.empty(len(test))
-        for w in np.unique(wars):
-            rows = wars == w
-            p[rows] = shifted(eta_by_h[h][rows], max(float(joined[rows].sum()), 0.05))
-        out[h] = p if previous is None else np.maximum(p, previous)
-        previous = out[h]
-    return out
+    joiners = {h: {w: max(float((test[f"outcome_{h}"].to_numpy()[wars == w] != "out").sum()), 0.05)
+                   for w in np.unique(wars)} for h in model.join}
+    return model.p_joins(_values(test), wars, joiners)
 
 
 def _known_side(p_join: np.ndarray, p_attack: np.ndarray, test: pd.DataFrame) -> np.ndarray:
@@ -139,7 +127,7 @@ def _fold(train: pd.DataFrame, test: pd.DataFrame, horizons: tuple[str, ...],
     joins = {"shipped": shipped.p_joins(values, wars), "treaty-only": treaty.p_joins(values, wars)}
     sides = {"shipped": shipped.side.prob(side_matrix(values, SHIPPED)),
              "treaty-only": treaty.side.prob(side_matrix(values, TREATY_ONLY))}
-    known = _known_count(shipped, test, horizons) if challengers else {}
+    known = _known_count(shipped, test) if challengers else {}
     out: dict[str, dict[str, np.ndarray]] = {}
     for h in horizons:
         out[h] = {m: combine(joins[m][h], sides[m]) for m in joins}
