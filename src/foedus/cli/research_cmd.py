@@ -72,6 +72,7 @@ def similarity(
     force: Force = False,
 ) -> None:
     """Alliance similarity for every dyad-year: S (absolute, squared, CINC-weighted), kappa, pi, tau-b."""
+    from foedus.cachefile import paused_gc
     from foedus.cli.progress import steps
     from foedus.cli.writing import saving_batches
     from foedus.research.similarity_fast import COLUMN_DTYPES, similarity_batches
@@ -80,8 +81,6 @@ def similarity(
 
     years_ok(first, last)
     check_table(out, force)
-    from foedus.cachefile import paused_gc
-
     with paused_gc():  # the load and the year loop make no cycles; each collection would rescan the world
         with working("loading ATOP and CINC"):
             portfolios = yearly_portfolios_of(cached_states(), first, last)  # the states: no treaty model

@@ -155,8 +155,8 @@ class Binder(Judge):
 
     def _violations(self, vol: Volley, key: Key, owed: Owed, ctx: Situation) -> None:
         """Rule 2's violations: neutrality legs owed to the victim whose obligor attacks it, where the leg admits
-        that attack (what `_neutrality` records with `duties=False`; its rule 3 finds none: a leg owed to an
-        attacker has another obligor). A leg has one verdict for the attacks it admits (`rules.attacker_role`)."""
+        that attack (rule 3 has none: a leg owed to an attacker has another obligor). A leg has one verdict for the
+        attacks it admits (`rules.attacker_role`)."""
         common = owed.neutral_by_obligor.keys() & vol.members
         if not common:
             return
