@@ -241,3 +241,39 @@ def test_atlas_plot_says_what_it_wrote_and_needs_force_to_replace(tmp_path: Path
     assert _cli("atlas-plot", str(series), "--out", str(png), "--force").returncode == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == ["plot.png", "series.csv"]
     assert np.isfinite(pd.read_csv(series).mean_size_legal).all()
+
+
+def test_masked_and_boolean_columns_read_back_as_the_frame_did(tmp_path: Path) -> None:
+    from foedus.outputs.tables import columns_frame, write_columns, write_table
+
+    flag = np.ma.MaskedArray(np.array([1, 0, 1, 0, 1], dtype=np.int8), [False, False, True, True, False])
+    columns = {"year": np.arange(5, dtype=np.int64), "flag": flag, "major": np.array([True, False, True, True, False]),
+               "cinc": np.array([0.1, np.nan, 0.3, 0.0, 0.5])}
+    frame = columns_frame(columns)
+    assert str(frame["flag"].dtype) == "Int8" and frame["flag"].isna().tolist() == [False, False, True, True, False]
+    write_columns(columns, tmp_path / "new.parquet", meta={"title": "t"})
+    write_table(frame, tmp_path / "old.parquet", meta={"title": "t"})
+    pd.testing.assert_frame_equal(pd.read_parquet(tmp_path / "new.parquet"), pd.read_parquet(tmp_path / "old.parquet"),
+                                  check_exact=True)
+    write_columns(columns, tmp_path / "new.csv")
+    write_table(frame, tmp_path / "old.csv")
+    assert (tmp_path / "new.csv").read_bytes() == (tmp_path / "old.csv").read_bytes()
+    assert b",," in (tmp_path / "new.csv").read_bytes()  # the masked flags are empty cells, not 0
+
+
+@needs_data
+def test_dyads_parquet_is_written_without_pandas_and_reads_back_as_build_dyads(tmp_path: Path, world: World) -> None:
+    from foedus.research.dyads import DyadOptions, build_dyads
+
+    out = tmp_path / "d.parquet"
+    code = ("import sys; from foedus.cli.start import main; sys.argv = ['foedus', *sys.argv[1:]]\n"
+            "try:\n    main()\nexcept SystemExit as e:\n    assert not e.code, e.code\n"
+            "print('pandas' in sys.modules)")
+    proc = subprocess.run([sys.executable, "-c", code, "dyads", "--from", "2017", "--to", "2019", "--out", str(out)],
+                          capture_output=True, text=True, env=os.environ.copy(), timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "False"  # pandas' import is a large part of a fresh run
+    back = pd.read_parquet(out)
+    expected = build_dyads(world, DyadOptions(2017, 2019))
+    pd.testing.assert_frame_equal(back, expected, check_exact=True)
+    assert back["atop_defense"].isna().any() and not back.loc[back.year <= 2018, "atop_defense"].isna().any()

@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from foedus.cli.progress import working
-from foedus.cli.writing import FORMATS_HELP, Force, check_table, save_table
+from foedus.cli.writing import FORMATS_HELP, Force, check_table, save_columns, save_table
 from foedus.errors import FoedusError
 
 __all__ = ["atop_check", "dyads", "similarity", "years_ok"]
@@ -41,7 +41,8 @@ def dyads(
     the depth of the deepest shared alliance."""
     from foedus.cli.progress import steps
     from foedus.model.world import World
-    from foedus.research.dyads import DyadOptions, build_dyads
+    from foedus.outputs.tables import columns_frame
+    from foedus.research.dyads import DyadOptions, dyad_columns
     from foedus.research.peacesciencer import add_covariates, parse_covariates
 
     years_ok(first, last)
@@ -55,14 +56,19 @@ def dyads(
                           depth=depth)
     with working("loading the state system, ATOP and CINC"):
         world = World.default()
+    cited = ["cow_states", "atop"] + (["gw_states"] if system == "gw" else [])
+    cited += ["cow_contiguity"] if "conttype" in extra else []
+    title = f"foedus dyad-years {first}-{last}"
     with steps(f"dyad-years {first}–{last}", last - first + 1) as done:
-        frame = build_dyads(world, options, progress=done)
+        columns = dyad_columns(world, options, progress=done)
+    if not (extra or depth):  # numpy columns, written without importing pandas (a large part of a fresh run)
+        save_columns(columns, out, force=force, datasets=cited, title=title)
+        return
+    frame = columns_frame(columns)
     if extra:
         with working("peacesciencer covariates"):
             frame = add_covariates(frame, world, extra)
-    cited = ["cow_states", "atop"] + (["gw_states"] if system == "gw" else [])
-    cited += ["cow_contiguity"] if "conttype" in extra else []
-    save_table(frame, out, force=force, datasets=cited, title=f"foedus dyad-years {first}-{last}")
+    save_table(frame, out, force=force, datasets=cited, title=title)
 
 
 def similarity(

@@ -73,6 +73,18 @@ def save_table(frame: pd.DataFrame, out: Path, *, force: bool = False, datasets:
     echo_wrote(out, f"{rows:,} rows", cited)
 
 
+def save_columns(columns: Mapping[str, Any], out: Path, *, force: bool = False, datasets: Iterable[str] = (),
+                 title: str = "foedus output") -> None:
+    """`save_table` for numpy columns (`foedus.outputs.write_columns`: Parquet without pandas)."""
+    from foedus._version import __version__
+    from foedus.outputs.tables import write_columns
+
+    cited = table_datasets(columns, datasets)
+    meta: dict[str, Any] = {"title": title, "foedus_version": __version__, "datasets": cited}
+    rows = write_columns(columns, out, force=force, meta=meta)
+    echo_wrote(out, f"{rows:,} rows", cited)
+
+
 @contextlib.contextmanager
 def saving_batches(out: Path, dtypes: Mapping[str, Any], *, force: bool = False, datasets: Iterable[str] = (),
                    title: str = "foedus output") -> Iterator[BatchSink]:

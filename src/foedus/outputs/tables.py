@@ -7,8 +7,9 @@
   this is renamed (bad characters to `_`, cut to 32) and keeps its full name as the variable's label;
   two names that would become one are an error.
 * Parquet: as is, with the dataset citations in the file's metadata (key `foedus`). `write_columns` writes
-  plain numpy columns without pandas (no pandas metadata then; pandas reads the same frame back), dictionary-
-  encoding only the integer and text columns: measured floats rarely repeat, and trying costs time.
+  plain numpy columns without pandas, dictionary-encoding only the integer and text columns (measured floats
+  rarely repeat, and trying costs time); pandas reads the same frame back, masked integer columns as nullable
+  integers (the file then carries pandas' metadata, written by hand).
 """
 
 from __future__ import annotations
@@ -27,8 +28,8 @@ if TYPE_CHECKING:
     import numpy as np
     import pandas as pd
 
-__all__ = ["TABLE_SUFFIXES", "arrow_array", "check_table_target", "csv_frame", "parquet_dictionary", "stata_frame",
-           "write_columns", "write_partitioned", "write_table"]
+__all__ = ["TABLE_SUFFIXES", "arrow_array", "check_table_target", "columns_frame", "csv_frame", "parquet_dictionary",
+           "stata_frame", "write_columns", "write_partitioned", "write_table"]
 
 TABLE_SUFFIXES = (".parquet", ".csv", ".dta")
 STATA_NAME_MAX = 32
@@ -136,16 +137,52 @@ def write_table(frame: pd.DataFrame, out: Path, *, force: bool = False, meta: Ma
 
 
 def arrow_array(values: np.ndarray) -> Any:
-    """A 1-D numeric numpy column as an Arrow array, NaN as null (as `pyarrow.Table.from_pandas` has it), without
-    a copy and without `pyarrow.array`, whose checks for pandas objects import pandas."""
+    """A 1-D numeric or boolean numpy column as an Arrow array, NaN and masked values as null (as
+    `pyarrow.Table.from_pandas` has them), without a copy of numbers and without `pyarrow.array`, whose checks for
+    pandas objects import pandas."""
     import numpy as np
     import pyarrow as pa
 
-    values = np.ascontiguousarray(values)
-    missing = np.isnan(values) if values.dtype.kind == "f" else np.zeros(0, dtype=bool)
+    missing = np.ma.getmaskarray(values) if isinstance(values, np.ma.MaskedArray) else None
+    values = np.ascontiguousarray(np.ma.getdata(values))
+    if values.dtype.kind == "f":
+        missing = np.isnan(values) if missing is None else missing | np.isnan(values)
+    missing = np.zeros(0, dtype=bool) if missing is None else missing
     valid = pa.py_buffer(np.packbits(~missing, bitorder="little")) if missing.any() else None
-    return pa.Array.from_buffers(pa.from_numpy_dtype(values.dtype), len(values), [valid, pa.py_buffer(values)],
+    data = np.packbits(values, bitorder="little") if values.dtype.kind == "b" else values  # Arrow packs booleans
+    return pa.Array.from_buffers(pa.from_numpy_dtype(values.dtype), len(values), [valid, pa.py_buffer(data)],
                                  null_count=int(missing.sum()))
+
+
+def columns_frame(columns: Mapping[str, Any]) -> pd.DataFrame:
+    """Equal-length columns as a pandas DataFrame, masked integer arrays (`numpy.ma`) as pandas' nullable integers
+    (masked = missing)."""
+    import numpy as np
+    import pandas as pd
+
+    def column(values: Any) -> Any:
+        if isinstance(values, np.ma.MaskedArray) and values.dtype.kind in "iu":
+            return pd.arrays.IntegerArray(np.ma.getdata(values), np.ma.getmaskarray(values).copy())
+        return values
+
+    return pd.DataFrame({name: column(values) for name, values in columns.items()}, copy=False)
+
+
+def _pandas_metadata(columns: Mapping[str, np.ndarray]) -> bytes:
+    """pandas' schema metadata for plain columns, naming masked integer columns nullable (`Int8` …), so that pandas
+    reads them back as they were built (without it, as floats)."""
+    import numpy as np
+    import pyarrow as pa
+
+    described = []
+    for name, values in columns.items():
+        dtype = np.ma.getdata(values).dtype
+        nullable = isinstance(values, np.ma.MaskedArray) and dtype.kind in "iu"
+        numpy_type = ("UInt" if dtype.kind == "u" else "Int") + str(8 * dtype.itemsize) if nullable else dtype.name
+        described.append({"name": name, "field_name": name, "pandas_type": dtype.name, "numpy_type": numpy_type,
+                          "metadata": None})
+    return json.dumps({"index_columns": [], "column_indexes": [], "columns": described,
+                       "creator": {"library": "pyarrow", "version": pa.__version__}}).encode()
 
 
 def parquet_dictionary(schema: Any) -> list[str]:
@@ -157,16 +194,15 @@ def parquet_dictionary(schema: Any) -> list[str]:
 
 def write_columns(columns: Mapping[str, np.ndarray], out: Path, *, force: bool = False,
                   meta: Mapping[str, Any] | None = None, how: str = HOW) -> int:
-    """Write equal-length numpy columns as a table like `write_table`; numeric columns go to Parquet straight
-    through pyarrow."""
+    """Write equal-length numpy columns as a table like `write_table`; numeric and boolean columns go to Parquet
+    straight through pyarrow. A masked integer column (`numpy.ma`) has its masked values missing: pandas reads
+    it back as a nullable integer column."""
     import numpy as np
 
-    numeric = all(np.ndim(v) == 1 and np.asarray(v).dtype.kind in "iuf" and np.asarray(v).dtype.isnative
-                  for v in columns.values())
-    if out.suffix.lower() != ".parquet" or not numeric:
-        import pandas as pd
-
-        return write_table(pd.DataFrame(dict(columns), copy=False), out, force=force, meta=meta, how=how)
+    plain = all(np.ndim(v) == 1 and np.asarray(v).dtype.kind in "iufb" and np.asarray(v).dtype.isnative
+                for v in columns.values())
+    if out.suffix.lower() != ".parquet" or not plain:
+        return write_table(columns_frame(columns), out, force=force, meta=meta, how=how)
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -175,8 +211,11 @@ def write_columns(columns: Mapping[str, np.ndarray], out: Path, *, force: bool =
         table = pa.table({name: arrow_array(values) for name, values in columns.items()})
     except (ValueError, TypeError) as exc:  # pyarrow's refusal of a column (ArrowInvalid is a ValueError)
         raise OutputError(f"cannot write {out} as parquet: {' '.join(str(exc).split())[:300]}") from None
-    if meta:
-        table = table.replace_schema_metadata({b"foedus": json.dumps(dict(meta), ensure_ascii=False).encode()})
+    schema_meta = {b"foedus": json.dumps(dict(meta), ensure_ascii=False).encode()} if meta else {}
+    if any(isinstance(v, np.ma.MaskedArray) for v in columns.values()):
+        schema_meta[b"pandas"] = _pandas_metadata(columns)
+    if schema_meta:
+        table = table.replace_schema_metadata(schema_meta)
     with staged_file(out, force=force, how=how) as tmp:
         pq.write_table(table, tmp, use_dictionary=parquet_dictionary(table.schema))
     return int(table.num_rows)

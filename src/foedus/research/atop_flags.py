@@ -19,8 +19,6 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 if TYPE_CHECKING:
-    import pandas as pd
-
     from foedus.model.states import StateRegistry
     from foedus.model.treaty import Treaty
     from foedus.model.world import World
@@ -137,10 +135,9 @@ def dyad_keys(rows: np.ndarray) -> np.ndarray:
 
 
 def flag_columns(rows: np.ndarray, found: dict[str, np.ndarray] | None, directed: bool,
-                 in_coverage: np.ndarray) -> dict[str, pd.api.extensions.ExtensionArray]:
-    """The flag columns (nullable Int8: missing outside ATOP's coverage, or everywhere without ATOP)."""
-    import pandas as pd
-
+                 in_coverage: np.ndarray) -> dict[str, np.ma.MaskedArray[Any, Any]]:
+    """The flag columns as masked int8 arrays: masked (missing) outside ATOP's coverage, or everywhere without
+    ATOP. (Masked arrays, not pandas' nullable Int8, so that writing them needs no pandas.)"""
     n = len(rows)
     missing = ~in_coverage if found is not None else np.ones(n, dtype=bool)
     bits = np.zeros(n, dtype=np.uint8)
@@ -152,7 +149,7 @@ def flag_columns(rows: np.ndarray, found: dict[str, np.ndarray] | None, directed
         bits = _lookup(dyad_keys(rows), union, mask)
         if not directed:
             bits |= _lookup(dyad_keys(rows[:, [1, 0, 2]]), union, mask)
-    return {column: pd.arrays.IntegerArray(((bits >> bit) & 1).astype(np.int8), missing.copy())
+    return {column: np.ma.MaskedArray(((bits >> bit) & 1).astype(np.int8), missing.copy())
             for bit, column in enumerate(FLAG_COLUMNS.values())}
 
 

@@ -30,7 +30,8 @@ from foedus.sources.atop import ATOP_END
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["FLAG_COLUMNS", "DyadOptions", "atop_flag_keys", "build_dyads", "dyad_years", "system_spells"]
+__all__ = ["FLAG_COLUMNS", "DyadOptions", "atop_flag_keys", "build_dyads", "dyad_columns", "dyad_years",
+           "system_spells"]
 
 System = Literal["cow", "gw"]
 Spells = dict[int, list[tuple[dt.date, dt.date | None]]]
@@ -84,14 +85,24 @@ def dyad_years(spells: Spells, first: int, last: int, directed: bool = True) -> 
             continue
         a, b = np.meshgrid(codes, codes, indexing="ij")
         keep = a != b if directed else a < b
-        partial = {c for c, parts in windows.items() if parts != [full_year]}
-        if partial:
-            part = np.isin(a, list(partial)) | np.isin(b, list(partial))
-            for i, j in zip(*np.nonzero(keep & part), strict=True):
-                keep[i, j] = _overlap(windows[int(codes[i])], windows[int(codes[j])])
+        if any(parts != [full_year] for parts in windows.values()):
+            keep &= _overlaps(windows, codes)
         pairs = np.stack([a[keep], b[keep], np.full(int(keep.sum()), year)], axis=1)
         chunks.append(pairs)
     return np.concatenate(chunks) if chunks else np.empty((0, 3), dtype=np.int64)
+
+
+def _overlaps(windows: dict[int, list[tuple[dt.date, dt.date]]], codes: np.ndarray) -> np.ndarray:
+    """overlaps[i, j]: states `codes[i]` and `codes[j]` are members at a common moment of the year. Compared as
+    day numbers for the states with one spell in the year (nearly all), pair by pair for the others."""
+    spans = [windows[int(c)] for c in codes]
+    first = np.array([parts[0][0].toordinal() for parts in spans])
+    last = np.array([parts[0][1].toordinal() for parts in spans])
+    out: np.ndarray = (first[:, None] <= last[None, :]) & (first[None, :] <= last[:, None])
+    for i in (i for i, parts in enumerate(spans) if len(parts) > 1):
+        for j, other in enumerate(spans):
+            out[i, j] = out[j, i] = _overlap(spans[i], other)
+    return out
 
 
 def _overlap(xs: list[tuple[dt.date, dt.date]], ys: list[tuple[dt.date, dt.date]]) -> bool:
@@ -104,7 +115,7 @@ def _covariates(world: World, rows: np.ndarray, year: int, day: dt.date, tables:
 
     cinc_by_code, _ = capabilities().cinc(year)
     states = world.states
-    codes = np.unique(rows[:, :2])
+    codes = np.flatnonzero(np.bincount(rows[:, :2].ravel()))  # sorted distinct codes (small, >= 0)
     ids = [states.by_ccode.get(int(c)) for c in codes]
     idx = {sid: i for i, sid in enumerate(ids) if sid}
     n = len(codes)
@@ -145,9 +156,17 @@ def _limited_extra(limited: Limited, idx: dict[str, int],
 
 
 def build_dyads(world: World, options: DyadOptions, progress: Callable[[int], None] | None = None) -> pd.DataFrame:
-    """The dyad-year table (see the module docstring), as a pandas DataFrame; `progress(k)`: k years done."""
-    import pandas as pd
+    """The dyad-year table (see the module docstring), as a pandas DataFrame; `progress(k)`: k years done. The
+    ATOP flags are nullable Int8 (missing outside ATOP's coverage)."""
+    from foedus.outputs.tables import columns_frame
 
+    return columns_frame(dyad_columns(world, options, progress))
+
+
+def dyad_columns(world: World, options: DyadOptions,
+                 progress: Callable[[int], None] | None = None) -> dict[str, Any]:
+    """`build_dyads`' columns, without pandas where it can be done (not `depth`): numpy arrays, the ATOP flags as
+    masked int8 arrays (masked = missing)."""
     spells = system_spells(world, options.system)
     rows = dyad_years(spells, options.first, options.last, options.directed)
     code_names = ("gwcode1", "gwcode2") if options.system == "gw" else ("ccode1", "ccode2")
@@ -161,7 +180,7 @@ def build_dyads(world: World, options: DyadOptions, progress: Callable[[int], No
         from foedus.research.dyad_depth import depth_columns
 
         frame |= depth_columns(world, cow_rows, options.directed)
-    return pd.DataFrame(frame)
+    return frame
 
 
 def _covariate_columns(world: World, rows: np.ndarray, options: DyadOptions,
