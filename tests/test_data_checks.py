@@ -11,6 +11,7 @@ import os
 import pickle
 import subprocess
 import sys
+import time
 import zipfile
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -226,6 +227,30 @@ def test_caches_are_plain_json_keyed_on_version_and_owner(data: Path, tmp_path: 
     mine = path.stat()
     theirs = os.stat_result((mine.st_mode, 0, 0, 0, mine.st_uid + 1, 0, 0, 0, 0, 0))
     assert trusted(mine) and not trusted(theirs)
+
+
+def test_installs_sharing_a_cache_keep_their_entries_and_old_ones_go(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from foedus.cachefile import KEPT, cached_json
+
+    monkeypatch.setenv("FOEDUS_CACHE_DIR", str(tmp_path / "cache"))
+    builds: list[str] = []
+
+    def value(key: str) -> Any:
+        def build() -> dict[str, str]:
+            builds.append(key)
+            return {"key": key}
+        return cached_json("thing", key, build, lambda v: v, lambda raw: raw)
+
+    for key in ("checkout", "pipx", "checkout", "pipx"):  # two installs, each with its own key, used in turn
+        assert value(key) == {"key": key}
+    assert builds == ["checkout", "pipx"]  # each built once, not once per switch
+    later = time.time() + 10
+    for n, key in enumerate(f"stale-{i}" for i in range(KEPT + 2)):
+        value(key)
+        os.utime(tmp_path / "cache" / f"thing-{key}.json", (later + n, later + n))  # each newer than the last
+    left = sorted(p.stem.removeprefix("thing-") for p in (tmp_path / "cache").glob("thing-*.json"))
+    assert left == [f"stale-{i}" for i in range(2, KEPT + 2)]  # the newest KEPT; the installs' have aged out
 
 
 def test_a_planted_pickle_is_never_loaded(data: Path, tmp_path: Path) -> None:

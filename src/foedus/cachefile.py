@@ -20,10 +20,11 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
-__all__ = ["FORMAT", "cache_file", "cached_json", "paused_gc", "prune", "read_cache", "trusted", "write_cache"]
+__all__ = ["FORMAT", "KEPT", "cache_file", "cached_json", "paused_gc", "prune", "read_cache", "trusted", "write_cache"]
 
 FORMAT = "foedus-cache/1"
 _MAX_BYTES = 256 * 1024 * 1024
+KEPT = 4  # entries of one tag kept (the newest): installs sharing a cache (a checkout, a pipx copy) keep theirs
 T = TypeVar("T")
 
 
@@ -106,13 +107,14 @@ def write_cache(path: Path, key: str, payload: Any) -> bool:
             os.unlink(tmp)
 
 
-def prune(keep: Path, patterns: tuple[str, ...]) -> None:
-    """Delete this user's other cache files matching `patterns` in `keep`'s folder (stale keys, old pickles)."""
+def prune(keep: Path, patterns: tuple[str, ...], *, others: int = 0) -> None:
+    """Delete this user's other cache files matching `patterns` in `keep`'s folder (stale keys, old pickles), all
+    but the `others` most recently written."""
     with contextlib.suppress(OSError):
-        for pattern in patterns:
-            for old in keep.parent.glob(pattern):
-                if old != keep and old.is_file() and trusted(old.stat()):
-                    old.unlink(missing_ok=True)
+        found = [(old.stat().st_mtime, old) for pattern in patterns for old in keep.parent.glob(pattern)
+                 if old != keep and old.is_file() and trusted(old.stat())]
+        for _, old in sorted(found, reverse=True)[others:]:
+            old.unlink(missing_ok=True)
 
 
 def cache_file(tag: str, key: str) -> Path:
@@ -125,7 +127,8 @@ def cache_file(tag: str, key: str) -> Path:
 def cached_json(tag: str, key: str, build: Callable[[], T], encode: Callable[[T], Any],
                 decode: Callable[[Any], T]) -> T:
     """`build()`, or the value cached for `key` under `tag` in the user cache (`encode`d once as plain JSON,
-    `decode`d on later runs); a stale or undecodable entry is rebuilt, and other entries of `tag` pruned."""
+    `decode`d on later runs); a stale or undecodable entry is rebuilt, and the entries of `tag` pruned to the
+    `KEPT` newest."""
     path = cache_file(tag, key)
     with paused_gc():  # thousands of new, acyclic objects: collections here would find nothing to free
         raw = read_cache(path, key)
@@ -136,5 +139,6 @@ def cached_json(tag: str, key: str, build: Callable[[], T], encode: Callable[[T]
                 pass
     value = build()
     if write_cache(path, key, encode(value)):
-        prune(path, (f"{tag}-*.json", f"{tag}-*.pickle"))
+        prune(path, (f"{tag}-*.pickle",))  # the insecure format of old versions
+        prune(path, (f"{tag}-*.json",), others=KEPT - 1)
     return value
