@@ -61,7 +61,9 @@ def _quantiles(samples: list[float]) -> dict[str, float]:
 
 
 def child_cascades(day: str, n: int, seed: int) -> dict[str, Any]:
-    """Reference engine, escalatory, `n` random ordered dyads at `day` (warm: table compiled first)."""
+    """Reference engine, escalatory, `n` random ordered dyads at `day` (warm: table compiled first): the first
+    pass's quantiles, and (`repeat_*`) those of each dyad's best of two more passes, which find the leg verdicts
+    the first pass cached: the warm cost, with less of the shared machine's noise and of the collector's pauses."""
     import datetime as dt
 
     from foedus.engine.cascade import run_cascade
@@ -75,13 +77,17 @@ def child_cascades(day: str, n: int, seed: int) -> dict[str, Any]:
     rng = random.Random(seed)
     pairs = [tuple(rng.sample(members, 2)) for _ in range(n)]
     assert leg_table(world, when).by_beneficiary  # warm: every leg of the date compiled
-    samples = []
-    for a, b in pairs:
-        scenario = build_scenario(world, attacker=a, target=b, date=when, reading="escalatory")
-        t = time.perf_counter()
-        run_cascade(world, scenario)
-        samples.append(time.perf_counter() - t)
-    return _quantiles(samples)
+    scenarios = [build_scenario(world, attacker=a, target=b, date=when, reading="escalatory") for a, b in pairs]
+    passes: list[list[float]] = []
+    for _ in range(3):  # the first pass is the figure; the repeats find the verdicts it cached
+        samples = []
+        for scenario in scenarios:
+            t = time.perf_counter()
+            run_cascade(world, scenario)
+            samples.append(time.perf_counter() - t)
+        passes.append(samples)
+    best = _quantiles([min(times) for times in zip(*passes[1:], strict=True)])
+    return _quantiles(passes[0]) | {f"repeat_{k}": v for k, v in best.items() if k.endswith("_ms")}
 
 
 def child_atlas(day: str, reps: int) -> dict[str, Any]:
