@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from foedus.cli.progress import working
-from foedus.cli.writing import FORMATS_HELP, Force, check_table, save_columns, save_table
+from foedus.cli.writing import FORMATS_HELP, Force, check_table, save_table
 from foedus.errors import FoedusError
 
 __all__ = ["atop_check", "dyads", "similarity", "years_ok"]
@@ -62,7 +62,7 @@ def dyads(
     with steps(f"dyad-years {first}–{last}", last - first + 1) as done:
         columns = dyad_columns(world, options, progress=done)
     if not (extra or depth):  # numpy columns, written without importing pandas (a large part of a fresh run)
-        save_columns(columns, out, force=force, datasets=cited, title=title)
+        save_table(columns, out, force=force, datasets=cited, title=title)
         return
     frame = columns_frame(columns)
     if extra:

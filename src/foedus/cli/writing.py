@@ -61,27 +61,20 @@ def table_datasets(frame: pd.DataFrame | Mapping[str, Any], datasets: Iterable[s
     return list(dict.fromkeys(found))
 
 
-def save_table(frame: pd.DataFrame, out: Path, *, force: bool = False, datasets: Iterable[str] = (),
-               title: str = "foedus output") -> None:
-    """Write a table (.parquet, .csv or .dta) atomically and say so, with the citations it needs."""
+def save_table(table: pd.DataFrame | Mapping[str, Any], out: Path, *, force: bool = False,
+               datasets: Iterable[str] = (), title: str = "foedus output") -> None:
+    """Write a table (.parquet, .csv or .dta) atomically and say so, with the citations it needs. The table is a
+    DataFrame, or numpy columns (`foedus.outputs.write_columns`: Parquet without pandas)."""
     from foedus._version import __version__
     from foedus.outputs import write_table
-
-    cited = table_datasets(frame, datasets)
-    meta: dict[str, Any] = {"title": title, "foedus_version": __version__, "datasets": cited}
-    rows = write_table(frame, out, force=force, meta=meta)
-    echo_wrote(out, f"{rows:,} rows", cited)
-
-
-def save_columns(columns: Mapping[str, Any], out: Path, *, force: bool = False, datasets: Iterable[str] = (),
-                 title: str = "foedus output") -> None:
-    """`save_table` for numpy columns (`foedus.outputs.write_columns`: Parquet without pandas)."""
-    from foedus._version import __version__
     from foedus.outputs.tables import write_columns
 
-    cited = table_datasets(columns, datasets)
+    cited = table_datasets(table, datasets)
     meta: dict[str, Any] = {"title": title, "foedus_version": __version__, "datasets": cited}
-    rows = write_columns(columns, out, force=force, meta=meta)
+    if isinstance(table, Mapping):
+        rows = write_columns(table, out, force=force, meta=meta)
+    else:
+        rows = write_table(table, out, force=force, meta=meta)
     echo_wrote(out, f"{rows:,} rows", cited)
 
 
