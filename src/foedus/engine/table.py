@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypeVar
 
 from foedus.engine import rules
-from foedus.engine.leg import STRENGTH_ORDER, Counterparts, Leg
+from foedus.engine.leg import KIND_ORDER, STRENGTH_ORDER, Counterparts, Leg
 from foedus.engine.scenario import Basis
 from foedus.model.treaty import Kind, Member, Provision, Strength, Treaty
 from foedus.model.world import World
@@ -116,38 +116,32 @@ class LegTable:
                 for (_, t), (s, bilateral) in zip(self.commitments, self.strongest, strict=True)]
 
     def _compile(self, kind: Kind, beneficiary: str) -> list[Leg]:
-        out: list[Leg] = []
+        """The legs of `kind` owed to `beneficiary`, in total order (`Leg.sort_key`). Each leg is made once: its
+        gates are found first, per provision and suspension where every gate allows it; and since a clause's
+        legs share all of their sort key but the obligor, the key is made once per clause."""
+        legs: list[Leg] = []
+        keys: list[tuple[int, int, str, str, str]] = []
         per_provision = rules.gates_per_provision()
         committing = kind in COMMITTING
-        commitment = self._commitment
+        commitment, known = self._commitment, self._gates
         for clause in self._owed.get((kind, beneficiary), ()):
             treaty, provision, parties, off, counterparts = (clause.treaty, clause.provision, clause.parties,
                                                              clause.off, clause.counterparts)
             tid, owed_why = treaty.id, parties[beneficiary]
+            strength, kind_rank = STRENGTH_ORDER[provision.strength], KIND_ORDER[provision.kind]
             for obligor in clause.obligors:
                 if obligor == beneficiary:
                     continue
                 why = parties[obligor] or owed_why or off.get((obligor, beneficiary))
-                leg = Leg(obligor, beneficiary, treaty, provision, counterparts, (),
-                          commitment[(obligor, tid)] if committing else -1, why)
-                gates = self._provision_gates(leg) if per_provision else rules.gates_of(leg)
-                out.append(Leg(obligor, beneficiary, treaty, provision, counterparts, gates, leg.commitment, why)
-                           if gates else leg)
-        out.sort(key=_sort_key)
-        return out
-
-    def _provision_gates(self, leg: Leg) -> tuple[str, ...]:
-        """The names of the gates a leg carries (`rules.gates_of`), decided once per provision and suspension:
-        every registered gate reads only those (`rules.gates_per_provision`)."""
-        key = (id(leg.treaty), id(leg.provision), leg.suspended is not None)
-        gates = self._gates.get(key)
-        if gates is None:
-            gates = self._gates[key] = rules.gates_of(leg)
-        return gates
-
-
-def _sort_key(leg: Leg) -> tuple[int, int, str, str, str]:
-    return leg.sort_key
+                index = commitment[(obligor, tid)] if committing else -1
+                gates = known.get((id(treaty), id(provision), why is not None)) if per_provision else None
+                if gates is None:
+                    gates = rules.gates_of(Leg(obligor, beneficiary, treaty, provision, counterparts, (), index, why))
+                    if per_provision:
+                        known[(id(treaty), id(provision), why is not None)] = gates
+                legs.append(Leg(obligor, beneficiary, treaty, provision, counterparts, gates, index, why))
+                keys.append((strength, kind_rank, tid, provision.article, obligor))
+        return [legs[i] for i in sorted(range(len(legs)), key=keys.__getitem__)]
 
 
 def _member_party(treaty: Treaty, member: Member, day: dt.date, basis: Basis) -> bool:
