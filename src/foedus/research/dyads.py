@@ -24,11 +24,12 @@ import numpy as np
 
 from foedus.model.world import World
 from foedus.research.atop_flags import FLAG_COLUMNS, atop_flag_keys, cached_flag_keys, flag_columns
-from foedus.research.defenders import Limited, Tables, yearly_defenders
 from foedus.sources.atop import ATOP_END
 
 if TYPE_CHECKING:
     import pandas as pd
+
+    from foedus.research.defenders import Limited, Tables
 
 __all__ = ["FLAG_COLUMNS", "DyadOptions", "atop_flag_keys", "build_dyads", "dyad_columns", "dyad_years",
            "system_spells"]
@@ -185,6 +186,8 @@ def dyad_columns(world: World, options: DyadOptions,
 
 def _covariate_columns(world: World, rows: np.ndarray, options: DyadOptions,
                        progress: Callable[[int], None] | None = None) -> dict[str, np.ndarray]:
+    from foedus.research.defenders import yearly_defenders  # the engine's rules: not needed for the flags alone
+
     n = len(rows)
     count, power, major = np.zeros(n, dtype=np.int64), np.zeros(n), np.zeros(n, dtype=bool)
     month, day = options.reference_day
