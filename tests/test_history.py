@@ -98,12 +98,6 @@ def _fresh(world: World) -> World:
     return World(with_history(dict(world.treaties.curated), world.states, True), world.states, world.places)
 
 
-def test_coverage_end_is_atops() -> None:
-    from foedus.sources.history import COVERAGE_END
-
-    assert COVERAGE_END == ATOP_END
-
-
 @pytest.mark.parametrize("day", [dt.date(2019, 1, 1), dt.date(2025, 6, 1)])
 def test_a_date_after_coverage_reads_only_the_alliances_that_can_still_bind(world: World, day: dt.date) -> None:
     from foedus.sources.history import binds_after

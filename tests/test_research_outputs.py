@@ -277,3 +277,26 @@ def test_dyads_parquet_is_written_without_pandas_and_reads_back_as_build_dyads(t
     expected = build_dyads(world, DyadOptions(2017, 2019))
     pd.testing.assert_frame_equal(back, expected, check_exact=True)
     assert back["atop_defense"].isna().any() and not back.loc[back.year <= 2018, "atop_defense"].isna().any()
+
+
+@needs_data
+def test_flags_alone_need_only_the_state_registry(tmp_path: Path, world: World) -> None:
+    from foedus.errors import FoedusError
+    from foedus.research.dyads import DyadOptions, build_dyads
+    from foedus.world_cache import cached_states
+
+    options = DyadOptions(2016, 2019, covariates=False)
+    pd.testing.assert_frame_equal(build_dyads(cached_states(), options), build_dyads(world, options), check_exact=True)
+    gw = DyadOptions(2000, 2000, directed=False, system="gw", covariates=False)
+    pd.testing.assert_frame_equal(build_dyads(cached_states(), gw), build_dyads(world, gw), check_exact=True)
+    with pytest.raises(FoedusError, match="need the treaty world"):
+        build_dyads(cached_states(), DyadOptions(2016, 2016))
+    out = tmp_path / "flags.parquet"
+    code = ("import sys; from foedus.cli.start import main; sys.argv = ['foedus', *sys.argv[1:]]\n"
+            "try:\n    main()\nexcept SystemExit as e:\n    assert not e.code, e.code\n"
+            "print(sorted(m for m in ('pandas', 'foedus.model.treaty', 'foedus.engine.rules') if m in sys.modules))")
+    proc = subprocess.run([sys.executable, "-c", code, "dyads", "--from", "2016", "--to", "2019", "--no-covariates",
+                           "--out", str(out)], capture_output=True, text=True, env=os.environ.copy(), timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "[]"  # neither pandas nor the treaty model nor the engine's rules
+    pd.testing.assert_frame_equal(pd.read_parquet(out), build_dyads(world, options), check_exact=True)

@@ -180,10 +180,6 @@ def test_states_from_the_cache_alone_equal_the_worlds(world: World) -> None:
 @pytest.mark.needs_data
 def test_cli_needs_no_treaty_model(tmp_path: Path) -> None:
     """With its caches warm, `foedus similarity` imports neither pandas, the treaty model nor the engine."""
-    from foedus.research.atop_flags import MEMBER_FILE
-    from foedus.sources.atop import ATOP_MEMBER_FILE
-
-    assert MEMBER_FILE == ATOP_MEMBER_FILE
     code = textwrap.dedent(f"""
         import runpy, sys
         sys.argv = ["foedus", "similarity", "--from", "1900", "--to", "1900", "--out", {str(tmp_path / "s.parquet")!r},

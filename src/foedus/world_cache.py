@@ -33,9 +33,8 @@ def inputs_key() -> str:
         DataCorruptError: a state-system file in the data folder fails its check.
     """
     import hashlib
+    from importlib.metadata import version
     from importlib.util import find_spec
-
-    import pydantic
 
     from foedus._version import __version__
     from foedus.filehash import content_sha256
@@ -50,7 +49,7 @@ def inputs_key() -> str:
     spec = find_spec("countrycode")
     if spec is not None and spec.origin:
         files.append(Path(spec.origin).parent / "data" / "codelist.pickle")
-    parts = [__version__, pydantic.VERSION]
+    parts = [__version__, version("pydantic")]  # the installed version, without importing pydantic
     for f in files:
         try:
             parts.append(f"{f}:{content_sha256(f)}")

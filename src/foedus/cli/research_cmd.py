@@ -44,6 +44,7 @@ def dyads(
     from foedus.outputs.tables import columns_frame
     from foedus.research.dyads import DyadOptions, dyad_columns
     from foedus.research.peacesciencer import add_covariates, parse_covariates
+    from foedus.world_cache import cached_states
 
     years_ok(first, last)
     if system not in ("cow", "gw"):
@@ -54,20 +55,20 @@ def dyads(
     check_table(out, force)
     options = DyadOptions(first, last, directed=directed, system=system, covariates=covariates,  # type: ignore[arg-type]
                           depth=depth)
-    with working("loading the state system, ATOP and CINC"):
-        world = World.default()
+    with working("loading the state system, ATOP and CINC"):  # the flags alone need only the states
+        source = World.default() if covariates or depth or extra else cached_states()
     cited = ["cow_states", "atop"] + (["gw_states"] if system == "gw" else [])
     cited += ["cow_contiguity"] if "conttype" in extra else []
     title = f"foedus dyad-years {first}-{last}"
     with steps(f"dyad-years {first}–{last}", last - first + 1) as done:
-        columns = dyad_columns(world, options, progress=done)
+        columns = dyad_columns(source, options, progress=done)
     if not (extra or depth):  # numpy columns, written without importing pandas (a large part of a fresh run)
         save_table(columns, out, force=force, datasets=cited, title=title)
         return
     frame = columns_frame(columns)
     if extra:
         with working("peacesciencer covariates"):
-            frame = add_covariates(frame, world, extra)
+            frame = add_covariates(frame, World.default(), extra)
     save_table(frame, out, force=force, datasets=cited, title=title)
 
 

@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from foedus.sources.atop_release import ATOP_MEMBER_FILE
+
 if TYPE_CHECKING:
     from foedus.model.states import StateRegistry
     from foedus.model.treaty import Treaty
@@ -29,9 +31,7 @@ __all__ = ["FLAG_COLUMNS", "YEAR_SPAN", "atop_flag_keys", "cached_flag_keys", "c
 FLAG_COLUMNS = {"defense": "atop_defense", "offense": "atop_offense", "neutrality": "atop_neutral",
                 "nonaggression": "atop_nonagg", "consultation": "atop_consul"}
 YEAR_SPAN = 10_000  # key = (code1 * 1000 + code2) * 10_000 + year
-# = foedus.sources.atop.ATOP_MEMBER_FILE (a test checks): named here too, so that reading the cached keys imports
-# neither the ATOP importer nor the treaty model it builds
-MEMBER_FILE = "atop/atop5_1m.csv"
+MEMBER_FILE = ATOP_MEMBER_FILE  # (from `atop_release`: reading the cached keys imports no treaty model)
 
 
 def _member_years(treaty: Treaty, ccode: dict[str, int]) -> dict[int, list[tuple[dt.date, dt.date]]]:

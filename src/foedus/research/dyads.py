@@ -22,13 +22,14 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 
-from foedus.model.world import World
-from foedus.research.atop_flags import FLAG_COLUMNS, atop_flag_keys, cached_flag_keys, flag_columns
-from foedus.sources.atop import ATOP_END
+from foedus.model.states import StateRegistry
+from foedus.research.atop_flags import FLAG_COLUMNS, atop_flag_keys, cached_flag_keys_of, flag_columns
+from foedus.sources.atop_release import ATOP_END
 
 if TYPE_CHECKING:
     import pandas as pd
 
+    from foedus.model.world import World
     from foedus.research.defenders import Limited, Tables
 
 __all__ = ["FLAG_COLUMNS", "DyadOptions", "atop_flag_keys", "build_dyads", "dyad_columns", "dyad_years",
@@ -51,13 +52,13 @@ class DyadOptions:
     depth: bool = False  # add the depth of the deepest shared alliance (foedus.research.dyad_depth)
 
 
-def system_spells(world: World, system: System) -> Spells:
-    """Membership spells by state code (COW ccode or GW gwcode)."""
+def system_spells(source: World | StateRegistry, system: System) -> Spells:
+    """Membership spells by state code (COW ccode or GW gwcode); `source`: a world or its state registry."""
     if system == "gw":
         from foedus.sources.cow import read_gw_spells
 
         return read_gw_spells()
-    spells = {s.ccode: list(s.spells) for s in world.states if s.ccode is not None and s.spells}
+    spells = {s.ccode: list(s.spells) for s in _registry(source) if s.ccode is not None and s.spells}
     if not spells:
         from foedus.errors import DataMissingError
 
@@ -156,32 +157,48 @@ def _limited_extra(limited: Limited, idx: dict[str, int],
     return extra
 
 
-def build_dyads(world: World, options: DyadOptions, progress: Callable[[int], None] | None = None) -> pd.DataFrame:
+def build_dyads(source: World | StateRegistry, options: DyadOptions,
+                progress: Callable[[int], None] | None = None) -> pd.DataFrame:
     """The dyad-year table (see the module docstring), as a pandas DataFrame; `progress(k)`: k years done. The
-    ATOP flags are nullable Int8 (missing outside ATOP's coverage)."""
+    ATOP flags are nullable Int8 (missing outside ATOP's coverage). Without covariates or depth the state
+    registry is all it needs (`foedus.world_cache.cached_states` loads it without the treaty model).
+
+    Raises:
+        FoedusError: covariates or depth asked of the state registry alone.
+    """
     from foedus.outputs.tables import columns_frame
 
-    return columns_frame(dyad_columns(world, options, progress))
+    return columns_frame(dyad_columns(source, options, progress))
 
 
-def dyad_columns(world: World, options: DyadOptions,
+def dyad_columns(source: World | StateRegistry, options: DyadOptions,
                  progress: Callable[[int], None] | None = None) -> dict[str, Any]:
     """`build_dyads`' columns, without pandas where it can be done (not `depth`): numpy arrays, the ATOP flags as
     masked int8 arrays (masked = missing)."""
-    spells = system_spells(world, options.system)
+    if (options.covariates or options.depth) and isinstance(source, StateRegistry):
+        from foedus.errors import FoedusError
+
+        raise FoedusError("the cascade covariates and the alliance depth need the treaty world, not only the "
+                          "state registry")
+    states = _registry(source)
+    spells = system_spells(states, options.system)
     rows = dyad_years(spells, options.first, options.last, options.directed)
     code_names = ("gwcode1", "gwcode2") if options.system == "gw" else ("ccode1", "ccode2")
-    cow_rows = _to_cow(world, rows) if options.system == "gw" else rows
+    cow_rows = _to_cow(rows) if options.system == "gw" else rows
     in_cov = rows[:, 2] <= ATOP_END.year
     frame: dict[str, Any] = {code_names[0]: rows[:, 0], code_names[1]: rows[:, 1], "year": rows[:, 2]}
-    frame |= flag_columns(cow_rows, cached_flag_keys(world), options.directed, in_cov)
-    if options.covariates:
-        frame |= _covariate_columns(world, cow_rows, options, progress)
-    if options.depth:
+    frame |= flag_columns(cow_rows, cached_flag_keys_of(states), options.directed, in_cov)
+    if not isinstance(source, StateRegistry) and options.covariates:
+        frame |= _covariate_columns(source, cow_rows, options, progress)
+    if not isinstance(source, StateRegistry) and options.depth:
         from foedus.research.dyad_depth import depth_columns
 
-        frame |= depth_columns(world, cow_rows, options.directed)
+        frame |= depth_columns(source, cow_rows, options.directed)
     return frame
+
+
+def _registry(source: World | StateRegistry) -> StateRegistry:
+    return source if isinstance(source, StateRegistry) else source.states
 
 
 def _covariate_columns(world: World, rows: np.ndarray, options: DyadOptions,
@@ -205,7 +222,7 @@ def _covariate_columns(world: World, rows: np.ndarray, options: DyadOptions,
     return {"cascade_defenders": count, "cascade_defenders_cinc": power, "cascade_major_defender": major}
 
 
-def _to_cow(world: World, rows: np.ndarray) -> np.ndarray:
+def _to_cow(rows: np.ndarray) -> np.ndarray:
     """Translate Gleditsch–Ward codes to COW codes where the two lists differ."""
     from foedus.model.states import gw_to_cow
 

@@ -31,11 +31,10 @@ from foedus.errors import DataMissingError
 from foedus.model.states import StateRegistry
 from foedus.model.treaty import Treaty
 from foedus.sources.atop_codes import assistance_from_codes, codes_from_row
+from foedus.sources.atop_release import ATOP_END, ATOP_MEMBER_FILE
 
 __all__ = ["ATOP_END", "ATOP_MEMBER_FILE", "atop_treaties", "load_atop", "named_threats", "read_member_rows"]
 
-ATOP_MEMBER_FILE = "atop/atop5_1m.csv"
-ATOP_END = dt.date(2018, 12, 31)
 _SIGNATURE_NOTE = "ATOP dates membership from signature, not entry into force"
 _KINDS = {  # ATOP obligation column -> (kind, condition prefix)
     "defense": ("defense", "def"),

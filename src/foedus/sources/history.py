@@ -13,6 +13,7 @@ import functools
 from typing import TYPE_CHECKING
 
 from foedus.model.treatymap import Recent, TreatyMap
+from foedus.sources.atop_release import ATOP_END
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
 
 __all__ = ["COVERAGE_END", "binds_after", "carry_forward", "with_history"]
 
-COVERAGE_END = dt.date(2018, 12, 31)  # ATOP 5.1's last day (`foedus.sources.atop.ATOP_END`; a test checks they agree)
+COVERAGE_END = ATOP_END  # ATOP 5.1's last day
 
 
 def with_history(curated: dict[str, Treaty], states: StateRegistry, history: bool) -> TreatyMap:
