@@ -295,7 +295,7 @@ def suite_dyads(trees: dict[str, Path], args: argparse.Namespace) -> list[dict[s
                     "foedus dyads 1816-2018")
     out += _commands(trees, args, ["dyads", "--from", "1816", "--to", "2018", "--no-covariates", "--out",
                                    "OUT/d.parquet"], "foedus dyads 1816-2018 --no-covariates")
-    got = _alternate(trees | {"pandas": ROOT}, args.repeat,
+    got = _alternate(trees | {"pandas": PANDAS}, args.repeat,
                      lambda t: _child(t, "dyad_flags" if t != PANDAS else "pandas_flags"))
     return [*out, _report("dyad-year ATOP flags 1816-2018 in a fresh process, no output file", got, "seconds")]
 

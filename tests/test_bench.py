@@ -37,3 +37,25 @@ def test_every_foedus_name_a_benchmark_imports_exists(path: Path) -> None:
 
 def test_the_benchmarks_are_found() -> None:
     assert len(list(BENCH.glob("bench_*.py"))) >= 8
+
+
+def test_the_flags_comparison_runs_the_pandas_pipeline_for_pandas(monkeypatch: pytest.MonkeyPatch) -> None:
+    """bench_speed's dyads suite once ran foedus's own flags a second time under the name `pandas`."""
+    import argparse
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_speed_under_test", BENCH / "bench_speed.py")
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    ran: dict[str, list[str]] = {}
+    names = {Path("/new"): "new", Path("/old"): "baseline", bench.PANDAS: "pandas"}
+
+    def child(tree: Path, name: str, *args: object) -> dict[str, float]:
+        ran.setdefault(names[tree], []).append(name)
+        return {"seconds": 1.0}
+
+    monkeypatch.setattr(bench, "_child", child)
+    monkeypatch.setattr(bench, "_command", lambda tree, argv, raw=False: (1.0, 100))
+    bench.suite_dyads({"new": Path("/new"), "baseline": Path("/old")}, argparse.Namespace(repeat=2))
+    assert ran == {"new": ["dyad_flags"] * 2, "baseline": ["dyad_flags"] * 2, "pandas": ["pandas_flags"] * 2}

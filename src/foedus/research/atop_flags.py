@@ -149,7 +149,7 @@ def flag_columns(rows: np.ndarray, found: dict[str, np.ndarray] | None, directed
         bits = _lookup(dyad_keys(rows), union, mask)
         if not directed:
             bits |= _lookup(dyad_keys(rows[:, [1, 0, 2]]), union, mask)
-    return {column: np.ma.MaskedArray(((bits >> bit) & 1).astype(np.int8), missing.copy())
+    return {column: np.ma.MaskedArray(((bits >> bit) & 1).astype(np.int8), missing.copy())  # masks not shared
             for bit, column in enumerate(FLAG_COLUMNS.values())}
 
 
@@ -160,7 +160,7 @@ def sorted_union(arrays: list[np.ndarray]) -> np.ndarray:
     >>> sorted_union([np.array([1, 5, 9]), np.array([5, 2])]).tolist()
     [1, 2, 5, 9]
     """
-    values = np.sort(np.concatenate(arrays)) if arrays else np.zeros(0, dtype=np.int64)
+    values = np.sort(np.concatenate(arrays), kind="stable") if arrays else np.zeros(0, dtype=np.int64)  # sorted runs
     if len(values) < 2:
         return values
     keep = np.empty(len(values), dtype=bool)

@@ -78,7 +78,7 @@ def _year_windows(spells: Spells, year: int) -> dict[int, list[tuple[dt.date, dt
 
 def dyad_years(spells: Spells, first: int, last: int, directed: bool = True) -> np.ndarray:
     """All dyad-years as an int64 array of shape (n, 3): code1, code2, year."""
-    chunks = []
+    firsts, seconds, years, counts = [], [], [], []
     for year in range(first, last + 1):
         windows = _year_windows(spells, year)
         full_year = (dt.date(year, 1, 1), dt.date(year, 12, 31))
@@ -89,9 +89,16 @@ def dyad_years(spells: Spells, first: int, last: int, directed: bool = True) -> 
         keep = a != b if directed else a < b
         if any(parts != [full_year] for parts in windows.values()):
             keep &= _overlaps(windows, codes)
-        pairs = np.stack([a[keep], b[keep], np.full(int(keep.sum()), year)], axis=1)
-        chunks.append(pairs)
-    return np.concatenate(chunks) if chunks else np.empty((0, 3), dtype=np.int64)
+        firsts.append(a[keep])
+        seconds.append(b[keep])
+        years.append(year)
+        counts.append(len(firsts[-1]))
+    out = np.empty((sum(counts), 3), dtype=np.int64)  # filled column by column: the pairs are copied once
+    if counts:
+        np.concatenate(firsts, out=out[:, 0])
+        np.concatenate(seconds, out=out[:, 1])
+        out[:, 2] = np.repeat(years, counts)
+    return out
 
 
 def _overlaps(windows: dict[int, list[tuple[dt.date, dt.date]]], codes: np.ndarray) -> np.ndarray:
