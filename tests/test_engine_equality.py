@@ -99,6 +99,32 @@ def test_random_dyads_equal_the_restarting_engine(world: World, day: dt.date) ->
             assert json.dumps(run_cascade(world, scenario).to_dict()) == old, scenario
 
 
+@pytest.mark.parametrize("day", [dt.date(1914, 8, 1), dt.date(2025, 6, 1)])
+def test_a_cascade_makes_no_reference_cycles(world: World, day: dt.date) -> None:
+    """`run_cascade` pauses the cycle collector while it runs: that is free only while a cascade leaves no cycles
+    behind, its results and its conflicts included."""
+    import gc
+
+    rng = random.Random(day.year)
+    members = dyad_members(world, day)
+    scenarios = [build_scenario(world, attacker=a, target=b, date=day, reading=reading, **switches)  # type: ignore[arg-type]
+                 for a, b in (rng.sample(members, 2) for _ in range(25)) for reading in ("escalatory", "legal")
+                 for switches in ({}, {"severity": "incursion", "unresolved": "unmet"})]
+    for scenario in scenarios[:4]:
+        run_cascade(world, scenario)  # the table's lazy parts made before counting
+    was = gc.isenabled()
+    gc.collect()
+    gc.disable()
+    try:
+        results = [run_cascade(world, scenario) for scenario in scenarios]
+        assert sum(len(r.joiners) for r in results) > 0 and (day.year < 2000 or any(r.conflicts for r in results))
+        del results
+        assert gc.collect() == 0
+    finally:
+        if was:
+            gc.enable()
+
+
 def test_records_shared_across_runs_equal_fresh_ones(world: World) -> None:
     """Records are kept per leg table and shared by later runs (`ledger.intern`, `citing.cited`): a run on a table
     that earlier runs, with other parties and switches, have filled gives the records a fresh table gives."""

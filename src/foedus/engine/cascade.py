@@ -26,6 +26,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from foedus.engine.acyclic import acyclic
 from foedus.engine.bind import Binder, BindState
 from foedus.engine.citing import cited
 from foedus.engine.ledger import (
@@ -55,8 +56,10 @@ _OTHER: dict[Side, Side] = {"attack": "defense", "defense": "attack"}
 
 
 def run_cascade(world: World, scenario: Scenario) -> CascadeResult:
-    """Compute the cascade of `scenario` to a fixed point, without each state bound both ways."""
-    return _Run(world, scenario, leg_table(world, scenario.date, scenario.basis)).execute()
+    """Compute the cascade of `scenario` to a fixed point, without each state bound both ways (run `acyclic`)."""
+    table = leg_table(world, scenario.date, scenario.basis)
+    with acyclic():
+        return _Run(world, scenario, table).execute()
 
 
 @dataclass
@@ -272,12 +275,10 @@ class _Run:
             datasets += ("cow_states",)
         bound = {j.state for j in joiners} | {c.state for c in conflicts}
         support = tuple(supporters(self.index.support, self.side_of, bound, self.attacked))
-        result = CascadeResult(
-            scenario=self.scenario, joiners=joiners, consultations=consultations, conflicts=conflicts,
-            neutral=neutral, violations=violations, withheld=withheld, rounds=self.rounds,
-            names=self.world.states.names, notes=_notes(self.world, self.scenario), datasets=datasets,
-            supporters=support,
-        )
+        result = CascadeResult(scenario=self.scenario, joiners=joiners, consultations=consultations,
+                               conflicts=conflicts, neutral=neutral, violations=violations, withheld=withheld,
+                               rounds=self.rounds, names=self.world.states.names,
+                               notes=_notes(self.world, self.scenario), datasets=datasets, supporters=support)
         result.ccodes.update({st: cc for st in result.state_ids if (cc := code(st)) is not None})
         return result
 
