@@ -10,34 +10,23 @@ name in the same folder and are renamed into place, so readers never see half a 
 from __future__ import annotations
 
 import contextlib
-import gc
 import hashlib
 import json
 import os
 import stat
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-__all__ = ["FORMAT", "KEPT", "cache_file", "cached_json", "paused_gc", "prune", "read_cache", "trusted", "write_cache"]
+from foedus.collector import paused_gc
+
+__all__ = ["FORMAT", "KEPT", "cache_file", "cached_json", "prune", "read_cache", "trusted", "write_cache"]
 
 FORMAT = "foedus-cache/1"
 _MAX_BYTES = 256 * 1024 * 1024
 KEPT = 4  # entries of one tag kept (the newest): installs sharing a cache (a checkout, a pipx copy) keep theirs
 T = TypeVar("T")
-
-
-@contextlib.contextmanager
-def paused_gc() -> Iterator[None]:
-    """The cyclic garbage collector off for the block (as it was after): for bulk loads of acyclic data."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 def trusted(info: os.stat_result) -> bool:

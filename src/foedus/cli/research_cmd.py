@@ -79,9 +79,9 @@ def similarity(
     force: Force = False,
 ) -> None:
     """Alliance similarity for every dyad-year: S (absolute, squared, CINC-weighted), kappa, pi, tau-b."""
-    from foedus.cachefile import paused_gc
     from foedus.cli.progress import steps
     from foedus.cli.writing import saving_batches
+    from foedus.collector import paused_gc
     from foedus.research.similarity_fast import COLUMN_DTYPES, similarity_batches
     from foedus.research.ties import yearly_portfolios_of
     from foedus.world_cache import cached_states

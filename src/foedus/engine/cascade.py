@@ -26,7 +26,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from foedus.engine.acyclic import acyclic
+from foedus.collector import acyclic
 from foedus.engine.bind import Binder, BindState
 from foedus.engine.citing import cited
 from foedus.engine.ledger import (
