@@ -17,22 +17,21 @@ __all__ = ["acyclic", "paused_gc"]
 
 
 @contextlib.contextmanager
-def paused_gc() -> Iterator[None]:
-    """The cyclic garbage collector off for the block (as it was after): for bulk loads of acyclic data."""
+def paused_gc(*, collect_young: bool = False) -> Iterator[None]:
+    """The cyclic garbage collector off for the block (as it was after): for bulk loads of acyclic data. With
+    `collect_young`, the youngest generation is collected before the collector is back on: enabling it with the
+    block's allocations still counted would start an automatic collection at once, of older generations too."""
     was = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
         if was:
+            if collect_young:
+                gc.collect(0)
             gc.enable()
 
 
-@contextlib.contextmanager
-def acyclic() -> Iterator[None]:
-    """`paused_gc`, then the youngest generation collected (when the collector was on)."""
-    was = gc.isenabled()
-    with paused_gc():
-        yield
-    if was:
-        gc.collect(0)
+def acyclic() -> contextlib.AbstractContextManager[None]:
+    """`paused_gc`, the young objects the work leaves collected before it ends."""
+    return paused_gc(collect_young=True)
