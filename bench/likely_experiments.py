@@ -31,14 +31,12 @@ from typing import Any
 
 import numpy as np
 
+from foedus.likely.validate import base_rate, frame_values
+
 H = ("30", "365", "ever")
 GRID = np.round(np.arange(0.30, 1.51, 0.02), 2)
 BLEND_GRID = np.round(np.arange(0.0, 0.501, 0.05), 2)
 Predict = Callable[[Any, Any], dict[str, np.ndarray]]
-
-
-def _values(frame: Any) -> dict[str, np.ndarray]:
-    return {c: frame[c].to_numpy() for c in frame.columns}
 
 
 def _joined(frame: Any, h: str) -> np.ndarray:
@@ -54,7 +52,7 @@ def _predict(spec: Any, temper: Callable[[Any], dict[str, float]] | None = None,
     def predict(train: Any, test: Any) -> dict[str, np.ndarray]:
         model = fit_two_stage(train, spec, H)
         t = temper(train) if temper else dict.fromkeys(H, 1.0)
-        values, wars = _values(test), test["war"].to_numpy()
+        values, wars = frame_values(test), test["war"].to_numpy()
         xj, q = join_matrix(values, spec), model.side.prob(side_matrix(values, spec))
         out, previous = {}, None
         for h in H:
@@ -66,17 +64,10 @@ def _predict(spec: Any, temper: Callable[[Any], dict[str, float]] | None = None,
             p = p if previous is None else np.maximum(p, previous)
             out[h], previous = combine(p, q), p
         if blend is not None:
-            out = _blended(out, blend(train), {h: _rate(train, h) for h in H})
+            out = _blended(out, blend(train), {h: base_rate(train, h) for h in H})
         return out
 
     return predict
-
-
-def _rate(frame: Any, h: str) -> np.ndarray:
-    from foedus.backtest.multiclass import CLASSES
-
-    y = frame[f"outcome_{h}"].to_numpy()
-    return np.array([(y == c).mean() for c in CLASSES])
 
 
 def _blended(probs: dict[str, np.ndarray], lam: dict[str, float], base: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
@@ -112,11 +103,11 @@ def _inner_blend(spec: Any, by: str = "brier", fixed: float | None = None,
         for k in range(5):
             inner_train, held = train[k_of != k], train[k_of == k]
             inner = fit_two_stage(inner_train, spec, H)
-            values = _values(held)
+            values = frame_values(held)
             joins = inner.p_joins(values, held["war"].to_numpy())
             q = inner.side.prob(side_matrix(values, spec))
             for h in H:
-                model, base = combine(joins[h], q), _rate(inner_train, h)
+                model, base = combine(joins[h], q), base_rate(inner_train, h)
                 onehot = (held[f"outcome_{h}"].to_numpy()[:, None] == np.array(CLASSES)[None, :]).astype(float)
                 for i, lam in enumerate(BLEND_GRID):
                     p = (1 - lam) * model + lam * base[None, :]
@@ -156,7 +147,7 @@ def _inner_temper(spec: Any) -> Callable[[Any], dict[str, float]]:
         for k in range(5):
             inner = fit_two_stage(train[k_of != k], spec, H)
             held = train[k_of == k]
-            xj, held_wars = join_matrix(_values(held), spec), held["war"].to_numpy()
+            xj, held_wars = join_matrix(frame_values(held), spec), held["war"].to_numpy()
             for h in H:
                 eta, y = inner.join[h].eta(xj), _joined(held, h)
                 for w in np.unique(held_wars):
@@ -186,7 +177,7 @@ def _war_size(spec: Any) -> Callable[[Any, Any, Any, str], float]:
     cache: dict[tuple[int, str], np.ndarray] = {}
 
     def top5(model: Any, frame: Any, h: str) -> float:
-        p = model.join[h].prob(join_matrix(_values(frame), spec))
+        p = model.join[h].prob(join_matrix(frame_values(frame), spec))
         return float(np.sort(p)[::-1][:5].sum())
 
     def expected(model: Any, train: Any, test_war: Any, h: str) -> float:

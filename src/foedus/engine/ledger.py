@@ -47,7 +47,8 @@ def finds(duties: Duties) -> list[Found]:
 
 
 def order_of(found: Found) -> tuple[object, int, int]:
-    """Where the attack-by-attack engine meets a find within its round (`Volley.order`, inlined: it is asked often)."""
+    """Where the attack-by-attack engine meets a find within its round: its attack's index in the round, or for
+    the escalatory reading's home strikes its block, attacker and victim (comparable within one round)."""
     vol, i = found[1], found[2]
     block = vol.block
     if block < 0:

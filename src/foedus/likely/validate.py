@@ -37,7 +37,7 @@ from foedus.likely.spec import (
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["BASELINES", "CHALLENGERS", "DIAGNOSTICS", "Forecasts", "forecasts", "gate"]
+__all__ = ["BASELINES", "CHALLENGERS", "DIAGNOSTICS", "Forecasts", "base_rate", "forecasts", "frame_values", "gate"]
 
 BASELINES = ("base-rate", "treaty-only", "monte-carlo")
 CHALLENGERS = ("gated", "multinomial", "boosting")
@@ -47,22 +47,24 @@ Forecasts = dict[str, dict[str, np.ndarray]]  # horizon -> model -> (rows, 3), N
 
 def gate(frame: pd.DataFrame) -> np.ndarray:
     """The relevance gate (`foedus.likely.spec.in_gate`) of each row."""
-    return in_gate(_values(frame))
+    return in_gate(frame_values(frame))
 
 
-def _rate(frame: pd.DataFrame, horizon: str) -> np.ndarray:
+def base_rate(frame: pd.DataFrame, horizon: str) -> np.ndarray:
+    """The share of each outcome class (`CLASSES`) among the frame's rows at `horizon`."""
     y = frame[f"outcome_{horizon}"].to_numpy()
     return np.array([(y == c).mean() for c in CLASSES])
 
 
-def _values(frame: pd.DataFrame) -> dict[str, np.ndarray]:
+def frame_values(frame: pd.DataFrame) -> dict[str, np.ndarray]:
+    """The frame's columns as numpy arrays, by name (what the model's feature matrices read)."""
     return {c: frame[c].to_numpy() for c in frame.columns}
 
 
 def _gated(train: pd.DataFrame, test: pd.DataFrame, horizon: str) -> np.ndarray:
     g_tr, g_te = gate(train), gate(test)
     model = fit_two_stage(train[g_tr], SHIPPED, (horizon,))
-    out = model.predict(_values(test), horizon, test["war"].to_numpy())
+    out = model.predict(frame_values(test), horizon, test["war"].to_numpy())
     y = train[f"outcome_{horizon}"].to_numpy()[~g_tr]
     floor = (np.array([(y == c).sum() for c in CLASSES]) + 0.5) / (len(y) + 1.5)
     out[~g_te] = floor
@@ -109,9 +111,9 @@ def _monte_carlo(test: pd.DataFrame) -> np.ndarray:
 def _known_count(model: TwoStage, test: pd.DataFrame) -> dict[str, np.ndarray]:
     """P(join) shifted, war by war, to the test war's real number of joiners (0.05 for a war nobody joined)."""
     wars = test["war"].to_numpy()
-    joiners = {h: {w: max(float((test[f"outcome_{h}"].to_numpy()[wars == w] != "out").sum()), 0.05)
-                   for w in np.unique(wars)} for h in model.join}
-    return model.p_joins(_values(test), wars, joiners)
+    joined = {h: test[f"outcome_{h}"].to_numpy() != "out" for h in model.join}
+    joiners = {h: {w: max(float(joined[h][wars == w].sum()), 0.05) for w in np.unique(wars)} for h in model.join}
+    return model.p_joins(frame_values(test), wars, joiners)
 
 
 def _known_side(p_join: np.ndarray, p_attack: np.ndarray, test: pd.DataFrame) -> np.ndarray:
@@ -123,7 +125,7 @@ def _fold(train: pd.DataFrame, test: pd.DataFrame, horizons: tuple[str, ...],
           challengers: bool) -> dict[str, dict[str, np.ndarray]]:
     shipped = fit_two_stage(train, SHIPPED, horizons)
     treaty = fit_two_stage(train, TREATY_ONLY, horizons)
-    values, wars = _values(test), test["war"].to_numpy()
+    values, wars = frame_values(test), test["war"].to_numpy()
     joins = {"shipped": shipped.p_joins(values, wars), "treaty-only": treaty.p_joins(values, wars)}
     sides = {"shipped": shipped.side.prob(side_matrix(values, SHIPPED)),
              "treaty-only": treaty.side.prob(side_matrix(values, TREATY_ONLY))}
@@ -131,7 +133,7 @@ def _fold(train: pd.DataFrame, test: pd.DataFrame, horizons: tuple[str, ...],
     out: dict[str, dict[str, np.ndarray]] = {}
     for h in horizons:
         out[h] = {m: combine(joins[m][h], sides[m]) for m in joins}
-        out[h]["base-rate"] = np.tile(_rate(train, h), (len(test), 1))
+        out[h]["base-rate"] = np.tile(base_rate(train, h), (len(test), 1))
         if "mc_attack" in test.columns:
             out[h]["monte-carlo"] = _monte_carlo(test)
         if challengers:

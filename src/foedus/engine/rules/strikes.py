@@ -60,10 +60,10 @@ def next_attacks(reading: Literal["legal", "escalatory"], side_of: Mapping[str, 
 class Volley:
     """The attacks of one round on one victim, at one place, that differ only by attacker.
 
-    `attackers` are in the order the round makes the attacks (`next_attacks`' order); `order(i)` places
-    attack i among all the round's attacks (its index in the round, or for the escalatory reading's home
-    strikes its block, attacker and victim), so that an engine that handles a volley at once can still
-    tell which attack came first; `members` are the attackers as a set. Never changed once made (not frozen
+    `attackers` are in the order the round makes the attacks (`next_attacks`' order); `positions` (or, for the
+    escalatory reading's home strikes, `block` with the attacker and victim) place each attack among all the
+    round's attacks, so that an engine that handles a volley at once can still tell which attack came first
+    (`foedus.engine.ledger.order_of`); `members` are the attackers as a set. Never changed once made (not frozen
     only because a cascade makes hundreds, and a frozen record is slower to make); compared by identity.
     """
 
@@ -75,14 +75,6 @@ class Volley:
     positions: tuple[int, ...] = ()  # explicit positions in the round (block < 0)
     block: int = -1  # escalatory home strikes: 0 attack side strikes, 1 defence side strikes
     members: frozenset[str] = frozenset()
-
-    def order(self, i: int) -> tuple[int, ...] | tuple[int, str, str]:
-        """Where attack i comes in its round (comparable with the other orders of the same round)."""
-        if self.block < 0:
-            return (self.positions[i],)
-        if self.block == 0:
-            return (0, self.attackers[i], self.victim)
-        return (1, self.victim, self.attackers[i])
 
     def attack(self, i: int) -> Attack:
         """Attack i as an `Attack`."""
