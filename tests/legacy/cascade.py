@@ -17,9 +17,9 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from foedus.engine.cascade import _notes  # unchanged by the work the legacy copy stands for
 from foedus.engine.citing import obligation
 from foedus.engine.leg import Leg
+from foedus.engine.outcome import _notes  # unchanged by the work the legacy copy stands for
 from foedus.engine.result import (
     Because,
     CascadeResult,

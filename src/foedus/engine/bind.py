@@ -103,10 +103,11 @@ class Binder(Judge):
         """Rule 1: consultation legs owed to the victim (recorded once per obligor, victim and treaty; not those of
         states `fighting`: a result reports none)."""
         waiting = self.consulting.get(key, owed.consultation)
+        if not waiting:
+            return
         todo = waiting.keys() - fighting
         if not todo:
-            if waiting:
-                self.consulting[key] = {}
+            self.consulting[key] = {}
             return
         book, rnd, victim, verdicts = self.ledger, self.ledger.rnd, vol.victim, self._verdicts(key, ctx)
         left: ByObligor = {}
@@ -175,9 +176,12 @@ class Binder(Judge):
         what the others find does not depend on the order they are looked at in (the ledger keeps the first
         find per key in the attack-by-attack engine's order, and sorts each obligor's finds)."""
         waiting = self.defending.get(key, owed.defence)
+        if not waiting:
+            return
         side = state.side_of[vol.victim]
         todo = waiting.keys() - state.camps[side]
         if not todo:
+            self.defending[key] = {}  # the legs of obligors on the victim's side are settled
             return
         todo -= state.excluded  # nothing to learn from the legs of these for the rest of the cascade
         todo -= state.originals

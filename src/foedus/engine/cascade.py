@@ -20,9 +20,8 @@ the results equal, byte for byte, those of the engine that restarted and evaluat
 
 from __future__ import annotations
 
-import datetime as dt
 from bisect import insort
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -33,18 +32,14 @@ from foedus.engine.ledger import (
     Duties,
     Found,
     Ledger,
-    consultation_of,
     finds,
-    interned,
-    latest,
     neutral_records,
     obligation_key,
     order_of,
-    violation_of,
-    withheld_of,
 )
-from foedus.engine.result import CascadeResult, Conflict, Joiner, Obligation, Side
-from foedus.engine.rules import Situation, Volley, next_volleys, supporters, volleys_of
+from foedus.engine.outcome import outcome_of
+from foedus.engine.result import CascadeResult, Conflict, Obligation, Side
+from foedus.engine.rules import Situation, Volley, next_volleys, volleys_of
 from foedus.engine.scenario import Attack, Scenario
 from foedus.engine.table import LegTable, leg_table
 from foedus.model.places import Place
@@ -164,12 +159,12 @@ class _Run:
 
     def _obligations(self) -> dict[str, list[Found]]:
         """This round's binding finds by obligor, in the order the attack-by-attack engine finds them (cited as
-        obligations only when a result or a conflict reports them: `_cite`)."""
+        obligations only when a result or a conflict reports them: `cite`)."""
         for found in (found for found in self.ledger.joins.values() if len(found) > 1):
             found.sort(key=order_of)
         return self.ledger.joins
 
-    def _cite(self, found: list[Found]) -> tuple[Obligation, ...]:
+    def cite(self, found: list[Found]) -> tuple[Obligation, ...]:
         """Binding finds as the obligations they are (`foedus.engine.citing.cited`)."""
         cite: dict[tuple[object, ...], Any] = self.index.derived("citations", dict)
         places, s = self.places, self.scenario
@@ -192,38 +187,56 @@ class _Run:
             self.neutral.setdefault(state, []).extend(entries)
             self.toward.setdefault(state, set()).update(d[5].beneficiary for d in entries)
         self.fresh = []
-        side_of = self.side_of
+        side_of, all_duties, rank = self.side_of, self.neutral, _ranking(self.index)
         for state in sorted((pending.keys() | (neutral.keys() & side_of.keys())) - originals):  # the others: no side
             obligations = pending.get(state, [])
-            if len(obligations) > 1:
-                obligations = sorted(obligations, key=obligation_key)
-            sides = {f[6] for f in obligations}
             current = side_of.get(state)
+            if len(obligations) > 1:
+                obligations = sorted(obligations, key=rank)
+            elif obligations and current is None and state not in all_duties:  # the common case: a new joiner
+                self._join(state, obligations)
+                continue
+            sides = {f[6] for f in obligations}
             if current is not None:
                 sides.add(current)
-            duties, against = self.neutral.get(state), []
-            enemies = {_OTHER[side] for side in sides}  # type: ignore[index]
-            if duties and sides and (len(sides) > 1 or any(side_of.get(b) in enemies for b in self.toward[state])):
-                against = [f for d in duties if side_of.get(d[5].beneficiary) in enemies for f in finds(d)]
+            against = self._against(state, sides)
             if len(sides) > 1 or against:
-                against_neutral = neutral_records(against)
-                reason = ("bound to both sides" if len(sides) > 1
-                          else "bound to join and to stay neutral toward " + against_neutral[0].toward)
-                earlier = self.joiners.get(state, [])
-                self.conflicts.append(Conflict(state, self.rounds, reason, self._cite([*earlier, *obligations]),
-                                               tuple(against_neutral)))
-                self.excluded.add(state)
+                self._conflict(state, len(sides) > 1, obligations, against)
                 if current is not None:
                     return state
                 continue  # first bound this round: the round without it is the same up to here
             if obligations and current is None:
-                self.side_of[state] = obligations[0][6]  # type: ignore[assignment]
-                insort(self.camp[obligations[0][6]], state)
-                self.joiners[state] = obligations
-                self.fresh.append(state)
+                self._join(state, obligations)
             elif obligations:
                 self.joiners[state] = [*self.joiners[state], *obligations]
         return None
+
+    def _against(self, state: str, sides: set[str]) -> list[Found]:
+        """The neutrality duties of `state` owed to a state on the other side of one it is bound or fighting for."""
+        duties, side_of = self.neutral.get(state), self.side_of
+        if not duties or not sides:
+            return []
+        enemies = {_OTHER[side] for side in sides}  # type: ignore[index]
+        if len(sides) > 1 or any(side_of.get(b) in enemies for b in self.toward[state]):
+            return [f for d in duties if side_of.get(d[5].beneficiary) in enemies for f in finds(d)]
+        return []
+
+    def _conflict(self, state: str, both: bool, obligations: list[Found], against: list[Found]) -> None:
+        """`state` is bound both ways (to both sides, or to join and to stay neutral): excluded, and reported."""
+        against_neutral = neutral_records(against)
+        reason = ("bound to both sides" if both
+                  else "bound to join and to stay neutral toward " + against_neutral[0].toward)
+        earlier = self.joiners.get(state, [])
+        self.conflicts.append(Conflict(state, self.rounds, reason, self.cite([*earlier, *obligations]),
+                                       tuple(against_neutral)))
+        self.excluded.add(state)
+
+    def _join(self, state: str, obligations: list[Found]) -> None:
+        """`state` joins the side of its primary obligation."""
+        self.side_of[state] = obligations[0][6]  # type: ignore[assignment]
+        insort(self.camp[obligations[0][6]], state)
+        self.joiners[state] = obligations
+        self.fresh.append(state)
 
     def _next(self) -> list[Volley]:
         """The attacks the new joiners bring into the war (`foedus.engine.rules.next_volleys`)."""
@@ -244,57 +257,23 @@ class _Run:
         return out
 
     def result(self) -> CascadeResult:
-        """Freeze the run into a `CascadeResult` (states bound both ways are reported as conflicts only)."""
-        belligerent = set(self.side_of)
-        registry = self.world.states.states
-        conflicts = tuple(sorted(self.conflicts, key=lambda c: (c.round, c.state)))
+        """Freeze the run into a `CascadeResult` (`foedus.engine.outcome`)."""
+        return outcome_of(self)
 
-        def code(state: str) -> int | None:
-            return registry[state].ccode if state in registry else None
 
-        joiners = tuple(
-            Joiner(obls[0], obls[1:], code(state)) for state, obls in (
-                (state, self._cite(found))
-                for state, found in sorted(self.joiners.items(), key=lambda kv: (kv[1][0][0], kv[1][0][6], kv[0]))))
-        ends: list[Found] = [(d[0], d[1], d[2][-1], d[3], d[4], d[5], "") for duties in self.log for d in duties
-                             if d[5].obligor not in belligerent and d[5].obligor not in self.excluded]
-        last = latest(ends)
-        book, store = self.ledger, self.index.derived("records", interned)
-        neutral = tuple(neutral_records([f for _, f in sorted(last.items(), key=lambda kv: kv[0])], ordered=True,
-                                        store=store))
-        consultations = tuple(consultation_of(f, store) for key, f in sorted(book.consultations.items())
-                              if key[0] not in belligerent)
-        withheld = tuple(withheld_of(f) for key, f in sorted(book.withheld.items())
-                         if key[0] not in belligerent and key[0] not in self.excluded)
-        violations = tuple(violation_of(f, store) for _, f in sorted(book.violations.items()))
-        treaties = {o.treaty for j in joiners for o in (j.primary, *j.also)}
-        treaties |= {x.treaty for group in (consultations, neutral, violations, withheld) for x in group}
-        treaties |= {o.treaty for c in conflicts for o in c.obligations}
-        datasets: tuple[str, ...] = ("atop",) if any(self.world.treaties[t].origin == "atop" for t in treaties) else ()
-        if self.world.states.has_system_dates:
-            datasets += ("cow_states",)
-        bound = {j.state for j in joiners} | {c.state for c in conflicts}
-        support = tuple(supporters(self.index.support, self.side_of, bound, self.attacked))
-        result = CascadeResult(scenario=self.scenario, joiners=joiners, consultations=consultations,
-                               conflicts=conflicts, neutral=neutral, violations=violations, withheld=withheld,
-                               rounds=self.rounds, names=self.world.states.names,
-                               notes=_notes(self.world, self.scenario), datasets=datasets, supporters=support)
-        result.ccodes.update({st: cc for st in result.state_ids if (cc := code(st)) is not None})
-        return result
+def _ranking(index: LegTable) -> Callable[[Found], tuple[int, int, int, str, str]]:
+    """`obligation_key` as a sort key, made once per leg of the table."""
+    keys: dict[int, tuple[int, int, int, str, str]] = index.derived("obligation keys", dict)
+
+    def rank(f: Found) -> tuple[int, int, int, str, str]:
+        found = keys.get(id(f[5]))
+        if found is None:
+            found = keys[id(f[5])] = obligation_key(f)
+        return found
+
+    return rank
 
 
 def _camps(side_of: Mapping[str, str]) -> dict[str, list[str]]:
     """Each side's states, sorted (kept so as the sides grow)."""
     return {side: sorted(s for s, on in side_of.items() if on == side) for side in ("attack", "defense")}
-
-
-def _notes(world: World, scenario: Scenario) -> tuple[str, ...]:
-    notes: list[str] = []
-    if not world.states.has_system_dates:
-        notes.append("state-system dates not loaded: run `foedus data fetch cow_states` to check them")
-    if not world.has_history:
-        notes.append("ATOP history not loaded: only the curated treaty set counts (no historical alliances, none "
-                     "carried forward past 2018); run `foedus data fetch atop`")
-    if scenario.date > dt.date(2025, 12, 31):
-        notes.append("the bundled treaty data is current to 2025-12-31; later changes are not encoded")
-    return tuple(notes)

@@ -1,0 +1,102 @@
+"""The end of a reference cascade: its run frozen into a `CascadeResult`, every find cited as the record it is.
+
+Joiners in the order they joined (round, side, state), each with its primary obligation first; neutrality duties
+of the states still out (each duty's last find); consultations of states not fighting; withheld legs; violations;
+the datasets the answer rests on; the supporters the rules name; and the notes on data the world lacks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Protocol
+
+from foedus.engine.ledger import (
+    Duties,
+    Found,
+    Ledger,
+    consultation_of,
+    interned,
+    latest,
+    neutral_records,
+    violation_of,
+    withheld_of,
+)
+from foedus.engine.result import CascadeResult, Conflict, Joiner, Obligation, Side
+from foedus.engine.rules import supporters
+from foedus.engine.scenario import Scenario
+from foedus.engine.table import LegTable
+from foedus.model.world import World
+
+__all__ = ["FinishedRun", "outcome_of"]
+
+
+class FinishedRun(Protocol):
+    """What the result is made of: a reference cascade run to its fixed point (`foedus.engine.cascade`)."""
+
+    world: World
+    scenario: Scenario
+    index: LegTable
+    side_of: dict[str, Side]
+    joiners: dict[str, list[Found]]
+    log: list[list[Duties]]
+    ledger: Ledger
+    attacked: list[str]
+    excluded: set[str]
+    conflicts: list[Conflict]
+    rounds: int
+
+    def cite(self, found: list[Found]) -> tuple[Obligation, ...]:
+        """Binding finds as the obligations they are."""
+
+
+def outcome_of(run: FinishedRun) -> CascadeResult:
+    """The result of a finished run (states bound both ways are reported as conflicts only)."""
+    belligerent = set(run.side_of)
+    registry = run.world.states.states
+    conflicts = tuple(sorted(run.conflicts, key=lambda c: (c.round, c.state)))
+
+    def code(state: str) -> int | None:
+        return registry[state].ccode if state in registry else None
+
+    joiners = tuple(
+        Joiner(obls[0], obls[1:], code(state)) for state, obls in (
+            (state, run.cite(found))
+            for state, found in sorted(run.joiners.items(), key=lambda kv: (kv[1][0][0], kv[1][0][6], kv[0]))))
+    ends: list[Found] = [(d[0], d[1], d[2][-1], d[3], d[4], d[5], "") for duties in run.log for d in duties
+                         if d[5].obligor not in belligerent and d[5].obligor not in run.excluded]
+    last = latest(ends)
+    book, store = run.ledger, run.index.derived("records", interned)
+    neutral = tuple(neutral_records([f for _, f in sorted(last.items(), key=lambda kv: kv[0])], ordered=True,
+                                    store=store))
+    consultations = tuple(consultation_of(f, store) for key, f in sorted(book.consultations.items())
+                          if key[0] not in belligerent)
+    withheld = tuple(withheld_of(f) for key, f in sorted(book.withheld.items())
+                     if key[0] not in belligerent and key[0] not in run.excluded)
+    violations = tuple(violation_of(f, store) for _, f in sorted(book.violations.items()))
+    treaties = {o.treaty for j in joiners for o in (j.primary, *j.also)}
+    treaties |= {x.treaty for group in (consultations, neutral, violations, withheld) for x in group}
+    treaties |= {o.treaty for c in conflicts for o in c.obligations}
+    datasets: tuple[str, ...] = ("atop",) if any(run.world.treaties[t].origin == "atop" for t in treaties) else ()
+    if run.world.states.has_system_dates:
+        datasets += ("cow_states",)
+    bound = {j.state for j in joiners} | {c.state for c in conflicts}
+    support = tuple(supporters(run.index.support, run.side_of, bound, run.attacked))
+    result = CascadeResult(scenario=run.scenario, joiners=joiners, consultations=consultations,
+                           conflicts=conflicts, neutral=neutral, violations=violations, withheld=withheld,
+                           rounds=run.rounds, names=run.world.states.names,
+                           notes=_notes(run.world, run.scenario), datasets=datasets, supporters=support)
+    result.ccodes.update({st: cc for st in result.state_ids if (cc := code(st)) is not None})
+    return result
+
+
+def _notes(world: World, scenario: Scenario) -> tuple[str, ...]:
+    """What the answer lacks: data not loaded, dates past the bundled set."""
+    notes: list[str] = []
+    if not world.states.has_system_dates:
+        notes.append("state-system dates not loaded: run `foedus data fetch cow_states` to check them")
+    if not world.has_history:
+        notes.append("ATOP history not loaded: only the curated treaty set counts (no historical alliances, none "
+                     "carried forward past 2018); run `foedus data fetch atop`")
+    if scenario.date > dt.date(2025, 12, 31):
+        notes.append("the bundled treaty data is current to 2025-12-31; later changes are not encoded")
+    return tuple(notes)
