@@ -2,7 +2,7 @@
 
 Stored as plain JSON (`foedus.model.codec`, `foedus.cachefile`): loading it cannot run code, and it is used
 only when this user owns it. Its key is the SHA-256 of every input — the bundled YAML files, the model code,
-the state-system files and the country-code table — with the foedus and pydantic versions; file hashes are
+the state-system files, the country-code table and pydantic's version file — with the foedus version; file hashes are
 remembered by stat (`foedus.filehash`), so a start reads no more than the cache itself. The state-system files
 are checked against the dataset registry when the parts are built from them; a cache hit needs no check, since
 its key is their content: a damaged file misses the cache and is then checked (and refused).
@@ -33,7 +33,6 @@ def inputs_key() -> str:
         DataCorruptError: a state-system file in the data folder fails its check.
     """
     import hashlib
-    from importlib.metadata import version
     from importlib.util import find_spec
 
     from foedus._version import __version__
@@ -46,10 +45,11 @@ def inputs_key() -> str:
     files = sorted([*data.glob("*.yaml"), *data.glob("treaties/*.yaml"), *code.glob("model/*.py"),
                     *code.glob("sources/*.py")])
     files += [data_dir() / COW_STATES_FILE, data_dir() / COW_MAJORS_FILE]
-    spec = find_spec("countrycode")
-    if spec is not None and spec.origin:
-        files.append(Path(spec.origin).parent / "data" / "codelist.pickle")
-    parts = [__version__, version("pydantic")]  # the installed version, without importing pydantic
+    for package, path in (("countrycode", "data/codelist.pickle"), ("pydantic", "version.py")):
+        spec = find_spec(package)  # found, neither imported nor looked up in the package metadata
+        if spec is not None and spec.origin:
+            files.append(Path(spec.origin).parent / path)
+    parts = [__version__]
     for f in files:
         try:
             parts.append(f"{f}:{content_sha256(f)}")
