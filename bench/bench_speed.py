@@ -180,6 +180,20 @@ app(["cascade"], standalone_mode=False)
 """
 
 
+API_CASCADE = """import json, os, sys
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+from foedus.api import cascade
+r = cascade("UKR", "RUS", "2025-01-15", place="kursk-oblast")
+sys.stdout.write(json.dumps(r.to_dict()) + "\\n")
+"""
+# fresh processes: what each layer under `foedus cascade` costs by itself (`python -c CODE`), imported with the
+# collector off as the console script does (`foedus.cli.start`)
+LAYERS = {title: "import gc; gc.disable()\n" + code for title, code in {
+    "import pydantic": "import pydantic", "import typer": "import typer",
+    "import the data model and engine (foedus.engine.cascade; pydantic comes with it)": "import foedus.engine.cascade",
+    "the same scenario through the Python API, its JSON to stdout (no typer)": API_CASCADE}.items()}
+
+
 def child_cascade_options() -> dict[str, Any]:
     """How many options `foedus cascade` has (for the bare typer app of the same size)."""
     from typer.main import get_command
@@ -279,9 +293,13 @@ def suite_cli(trees: dict[str, Path], args: argparse.Namespace) -> list[dict[str
     options = _child(ROOT, "cascade_options")["options"]
     bare = _alternate({"new": ROOT}, 5 * args.repeat,
                       lambda t: _command(t, ["-c", TYPER_FLOOR, str(options)], raw=True)[0])
+    layers = [_report(title, _alternate({"new": ROOT}, 5 * args.repeat,
+                                        lambda t, code=code: _command(t, ["-c", code], raw=True)[0]))
+              for title, code in LAYERS.items()]
     return [_report("CLI cold start to JSON: foedus " + " ".join(CLI_CASCADE), got),
             _report("python -c pass", floor),
-            _report(f"a bare typer app with {options} options, the size of `foedus cascade` (nothing else)", bare)]
+            _report(f"a bare typer app with {options} options, the size of `foedus cascade` (nothing else)", bare),
+            *layers]
 
 
 def _commands(trees: dict[str, Path], args: argparse.Namespace, argv: list[str], title: str) -> list[dict[str, Any]]:
