@@ -5,7 +5,12 @@ number of bytecode instructions a cascade executes does not (it leaves out the w
 such as sorting or set operations, so it is a guide, not a time). Each dyad runs once with its leg table
 warm, as in bench_speed.py's cascades. Compare two trees by running it with each on PYTHONPATH.
 
-Run: .venv/bin/python bench/bench_cascade_work.py [--dyads 100] [--dates 1990-06-01 2025-06-01]
+With --phases, the opcodes are split by the part of the run that executes them (the rounds' volleys, settling
+each round, making the next round's strikes, going back after a late conflict, the records pass, and the frozen
+result with its citations), with what a cascade holds: joiners, obligations cited, volleys evaluated and the
+share of them a resume evaluated again (the final run's rounds hold the rest).
+
+Run: .venv/bin/python bench/bench_cascade_work.py [--dyads 100] [--dates 1990-06-01 2025-06-01] [--phases]
      PYTHONPATH=/tmp/foedus-base/src .venv/bin/python bench/bench_cascade_work.py   (a baseline tree)
 """
 
@@ -58,15 +63,98 @@ def opcodes(day: str, dyads: int, seed: int = 15) -> dict[str, Any]:
                                                          "mean": sum(per) // len(per) // 1000}}
 
 
+PHASES = {"volleys": ("foedus.engine.bind", "Binder", "volley"), "settle": ("foedus.engine.cascade", "_Run", "_settle"),
+          "next strikes": ("foedus.engine.cascade", "_Run", "_next"),
+          "resume": ("foedus.engine.cascade", "_Run", "_resume"),
+          "records pass": ("foedus.engine.cascade", "_Run", "_records"),
+          "result": ("foedus.engine.cascade", "_Run", "result")}
+
+
+def phases(day: str, dyads: int, seed: int = 15) -> dict[str, Any]:
+    """Mean opcodes per cascade by phase (the rest: setting up and running the rounds), and the work it holds."""
+    import importlib
+
+    from foedus.engine.cascade import run_cascade
+    from foedus.engine.scenario import build_scenario
+    from foedus.engine.table import leg_table
+    from foedus.model.world import World
+    from foedus.sweeps.atlas import dyad_members
+
+    world, when = World.default(), dt.date.fromisoformat(day)
+    members = dyad_members(world, when)
+    rng = random.Random(seed)
+    pairs = [tuple(rng.sample(members, 2)) for _ in range(1000)][:: max(1, 1000 // dyads)]
+    assert leg_table(world, when).by_beneficiary
+    scenarios = [build_scenario(world, attacker=a, target=b, date=when, reading="escalatory") for a, b in pairs]
+    now = ["rest"]
+    ops: dict[str, int] = dict.fromkeys([*PHASES, "rest"], 0)
+    calls: dict[str, int] = dict.fromkeys(PHASES, 0)
+
+    def timed(name: str, method: Any) -> Any:
+        def run(*args: Any, **kwargs: Any) -> Any:
+            outer, now[0] = now[0], name if now[0] == "rest" else now[0]
+            calls[name] += 1
+            try:
+                return method(*args, **kwargs)
+            finally:
+                now[0] = outer
+        return run
+
+    originals = []
+    for name, (module, cls, method) in PHASES.items():
+        owner = getattr(importlib.import_module(module), cls)
+        originals.append((owner, method, getattr(owner, method)))
+        setattr(owner, method, timed(name, getattr(owner, method)))
+
+    def tracer(frame: FrameType, event: str, arg: object) -> Any:
+        frame.f_trace_opcodes = True
+        if event == "opcode":
+            ops[now[0]] += 1
+        return tracer
+
+    held = {"joiners": 0, "obligations": 0}
+    for scenario in scenarios:
+        sys.settrace(tracer)
+        result = run_cascade(world, scenario)
+        sys.settrace(None)
+        held["joiners"] += len(result.joiners)
+        held["obligations"] += sum(1 + len(j.also) for j in result.joiners)
+    for owner, method, original in originals:
+        setattr(owner, method, original)
+    n, total = len(scenarios), sum(ops.values())
+    again = 1 - _final_volleys(scenarios, world) / max(1, calls["volleys"])
+    return {"date": day, "n": n, "kilo_opcodes_mean": total // n // 1000,
+            "share": {k: round(v / total, 3) for k, v in ops.items()},
+            "per_cascade": {**{k: round(v / n, 1) for k, v in held.items()},
+                            "volleys evaluated": round(calls["volleys"] / n, 1),
+                            "resumes": round(calls["resume"] / n, 2),
+                            "share of volleys evaluated again after a resume": round(again, 3)}}
+
+
+def _final_volleys(scenarios: list[Any], world: Any) -> int:
+    """The volleys of the final runs' rounds (what the records pass reads), summed over the scenarios."""
+    from foedus.engine.cascade import _Run
+    from foedus.engine.table import leg_table
+
+    total = 0
+    for scenario in scenarios:
+        run = _Run(world, scenario, leg_table(world, scenario.date, scenario.basis))
+        run.execute()
+        total += sum(len(saved.frontier) for saved in run.saved.values())
+    return total
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--dyads", type=int, default=100)
     parser.add_argument("--dates", nargs="+", default=["1990-06-01", "2025-06-01"])
+    parser.add_argument("--phases", action="store_true", help="split the opcodes by phase of the run")
     args = parser.parse_args()
     import foedus
 
     for day in args.dates:
-        print(json.dumps({"tree": foedus.__file__, **opcodes(day, args.dyads)}), flush=True)
+        got = phases(day, args.dyads) if args.phases else opcodes(day, args.dyads)
+        print(json.dumps({"tree": foedus.__file__, **got}), flush=True)
 
 
 if __name__ == "__main__":
