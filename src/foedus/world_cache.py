@@ -2,10 +2,11 @@
 
 Stored as plain JSON (`foedus.model.codec`, `foedus.cachefile`): loading it cannot run code, and it is used
 only when this user owns it. Its key is the SHA-256 of every input — the bundled YAML files, the model code,
-the state-system files, the country-code table and pydantic's version file — with the foedus version; file hashes are
-remembered by stat (`foedus.filehash`), so a start reads no more than the cache itself. The state-system files
-are checked against the dataset registry when the parts are built from them; a cache hit needs no check, since
-its key is their content: a damaged file misses the cache and is then checked (and refused).
+the state-system files, the country-code table and pydantic's version file — with the foedus version; file
+hashes are remembered by stat (`foedus.filehash`), so a start reads no more than the cache itself. The
+state-system files are checked against the dataset registry when the parts are built from them; a cache hit
+needs no check, since its key is their content: a damaged file misses the cache and is then checked (and
+refused).
 """
 
 from __future__ import annotations
