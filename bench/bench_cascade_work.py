@@ -90,7 +90,7 @@ def phases(day: str, dyads: int, seed: int = 15) -> dict[str, Any]:
     ops: dict[str, int] = dict.fromkeys([*PHASES, "rest"], 0)
     calls: dict[str, int] = dict.fromkeys(PHASES, 0)
 
-    def timed(name: str, method: Any) -> Any:
+    def within(name: str, method: Any) -> Any:
         def run(*args: Any, **kwargs: Any) -> Any:
             outer, now[0] = now[0], name if now[0] == "rest" else now[0]
             calls[name] += 1
@@ -104,7 +104,7 @@ def phases(day: str, dyads: int, seed: int = 15) -> dict[str, Any]:
     for name, (module, cls, method) in PHASES.items():
         owner = getattr(importlib.import_module(module), cls)
         originals.append((owner, method, getattr(owner, method)))
-        setattr(owner, method, timed(name, getattr(owner, method)))
+        setattr(owner, method, within(name, getattr(owner, method)))
 
     def tracer(frame: FrameType, event: str, arg: object) -> Any:
         frame.f_trace_opcodes = True

@@ -186,8 +186,8 @@ from foedus.api import cascade
 r = cascade("UKR", "RUS", "2025-01-15", place="kursk-oblast")
 sys.stdout.write(json.dumps(r.to_dict()) + "\\n")
 """
-# fresh processes: what each layer under `foedus cascade` costs by itself (`python -c CODE`), imported with the
-# collector off as the console script does (`foedus.cli.start`)
+# fresh processes: what each layer under `foedus cascade` costs by itself (`python -c CODE`), with the collector
+# off throughout (the console script, `foedus.cli.start`, turns it off while it imports)
 LAYERS = {title: "import gc; gc.disable()\n" + code for title, code in {
     "import pydantic": "import pydantic", "import typer": "import typer",
     "import the data model and engine (foedus.engine.cascade; pydantic comes with it)": "import foedus.engine.cascade",
