@@ -102,7 +102,11 @@ def phases(day: str, dyads: int, seed: int = 15) -> dict[str, Any]:
 
     originals = []
     for name, (module, cls, method) in PHASES.items():
-        owner = getattr(importlib.import_module(module), cls)
+        try:
+            owner = getattr(importlib.import_module(module), cls)
+            getattr(owner, method)
+        except (ImportError, AttributeError):  # an older tree: the phase is counted in the rest
+            continue
         originals.append((owner, method, getattr(owner, method)))
         setattr(owner, method, within(name, getattr(owner, method)))
 
@@ -122,25 +126,30 @@ def phases(day: str, dyads: int, seed: int = 15) -> dict[str, Any]:
     for owner, method, original in originals:
         setattr(owner, method, original)
     n, total = len(scenarios), sum(ops.values())
-    again = 1 - _final_volleys(scenarios, world) / max(1, calls["volleys"])
+    final = _final_volleys(scenarios, world)
+    again = None if final is None or not calls["volleys"] else round(1 - final / calls["volleys"], 3)
     return {"date": day, "n": n, "kilo_opcodes_mean": total // n // 1000,
             "share": {k: round(v / total, 3) for k, v in ops.items()},
             "per_cascade": {**{k: round(v / n, 1) for k, v in held.items()},
                             "volleys evaluated": round(calls["volleys"] / n, 1),
                             "resumes": round(calls["resume"] / n, 2),
-                            "share of volleys evaluated again after a resume": round(again, 3)}}
+                            "share of volleys evaluated again after a resume": again}}
 
 
-def _final_volleys(scenarios: list[Any], world: Any) -> int:
-    """The volleys of the final runs' rounds (what the records pass reads), summed over the scenarios."""
+def _final_volleys(scenarios: list[Any], world: Any) -> int | None:
+    """The volleys of the final runs' rounds (what the records pass reads), summed over the scenarios (None for
+    an older tree, whose run keeps no rounds)."""
     from foedus.engine.cascade import _Run
     from foedus.engine.table import leg_table
 
     total = 0
     for scenario in scenarios:
-        run = _Run(world, scenario, leg_table(world, scenario.date, scenario.basis))
-        run.execute()
-        total += sum(len(saved.frontier) for saved in run.saved.values())
+        try:
+            run = _Run(world, scenario, leg_table(world, scenario.date, scenario.basis))
+            run.execute()
+            total += sum(len(saved.frontier) for saved in run.saved.values())
+        except (TypeError, AttributeError):
+            return None
     return total
 
 
