@@ -25,9 +25,9 @@ from types import FrameType
 from typing import Any
 
 
-def opcodes(day: str, dyads: int, seed: int = 15) -> dict[str, Any]:
-    """Opcodes per cascade over `dyads` of the random ordered dyads bench_speed.py draws (every nth of 1,000)."""
-    from foedus.engine.cascade import run_cascade
+def _scenarios(day: str, dyads: int, seed: int) -> tuple[Any, list[Any]]:
+    """The world and `dyads` of the random ordered dyads bench_speed.py draws (every nth of 1,000) as escalatory
+    scenarios at `day`, with the date's leg table warm (every leg compiled)."""
     from foedus.engine.scenario import build_scenario
     from foedus.engine.table import leg_table
     from foedus.model.world import World
@@ -37,8 +37,15 @@ def opcodes(day: str, dyads: int, seed: int = 15) -> dict[str, Any]:
     members = dyad_members(world, when)
     rng = random.Random(seed)
     pairs = [tuple(rng.sample(members, 2)) for _ in range(1000)][:: max(1, 1000 // dyads)]
-    assert leg_table(world, when).by_beneficiary  # warm: every leg of the date compiled
-    scenarios = [build_scenario(world, attacker=a, target=b, date=when, reading="escalatory") for a, b in pairs]
+    assert leg_table(world, when).by_beneficiary
+    return world, [build_scenario(world, attacker=a, target=b, date=when, reading="escalatory") for a, b in pairs]
+
+
+def opcodes(day: str, dyads: int, seed: int = 15) -> dict[str, Any]:
+    """Opcodes per cascade over `dyads` of the random ordered dyads bench_speed.py draws (every nth of 1,000)."""
+    from foedus.engine.cascade import run_cascade
+
+    world, scenarios = _scenarios(day, dyads, seed)
     count = [0]
 
     def tracer(frame: FrameType, event: str, arg: object) -> Any:
@@ -75,17 +82,8 @@ def phases(day: str, dyads: int, seed: int = 15) -> dict[str, Any]:
     import importlib
 
     from foedus.engine.cascade import run_cascade
-    from foedus.engine.scenario import build_scenario
-    from foedus.engine.table import leg_table
-    from foedus.model.world import World
-    from foedus.sweeps.atlas import dyad_members
 
-    world, when = World.default(), dt.date.fromisoformat(day)
-    members = dyad_members(world, when)
-    rng = random.Random(seed)
-    pairs = [tuple(rng.sample(members, 2)) for _ in range(1000)][:: max(1, 1000 // dyads)]
-    assert leg_table(world, when).by_beneficiary
-    scenarios = [build_scenario(world, attacker=a, target=b, date=when, reading="escalatory") for a, b in pairs]
+    world, scenarios = _scenarios(day, dyads, seed)
     now = ["rest"]
     ops: dict[str, int] = dict.fromkeys([*PHASES, "rest"], 0)
     calls: dict[str, int] = dict.fromkeys(PHASES, 0)

@@ -134,11 +134,12 @@ class LegTable:
                     continue
                 why = parties[obligor] or owed_why or off.get((obligor, beneficiary))
                 index = commitment[(obligor, tid)] if committing else -1
-                gates = known.get((id(treaty), id(provision), why is not None)) if per_provision else None
+                gate_key = (id(treaty), id(provision), why is not None)
+                gates = known.get(gate_key) if per_provision else None
                 if gates is None:
                     gates = rules.gates_of(Leg(obligor, beneficiary, treaty, provision, counterparts, (), index, why))
                     if per_provision:
-                        known[(id(treaty), id(provision), why is not None)] = gates
+                        known[gate_key] = gates
                 legs.append(Leg(obligor, beneficiary, treaty, provision, counterparts, gates, index, why))
                 keys.append((strength, kind_rank, tid, provision.article, obligor))
         return [legs[i] for i in sorted(range(len(legs)), key=keys.__getitem__)]

@@ -21,10 +21,7 @@ if TYPE_CHECKING:
     from foedus.model.states import StateRegistry
     from foedus.model.treaty import Treaty
 
-__all__ = ["COVERAGE_END", "binds_after", "carry_forward", "with_history"]
-
-COVERAGE_END = ATOP_END  # ATOP 5.1's last day
-
+__all__ = ["binds_after", "carry_forward", "with_history"]
 
 def with_history(curated: dict[str, Treaty], states: StateRegistry, history: bool) -> TreatyMap:
     """Curated treaties, plus ATOP history loaded on demand when its file is in the data folder.
@@ -38,7 +35,7 @@ def with_history(curated: dict[str, Treaty], states: StateRegistry, history: boo
     if not history or not (data_dir() / ATOP_MEMBER_FILE).exists():
         return TreatyMap(curated)
     mapped = frozenset(aid for t in curated.values() for aid in t.atop_ids)
-    recent = Recent(COVERAGE_END, functools.partial(_load_history, states, mapped, True))
+    recent = Recent(ATOP_END, functools.partial(_load_history, states, mapped, True))
     return TreatyMap(curated, functools.partial(_load_history, states, mapped), None, recent)
 
 
@@ -83,7 +80,7 @@ def _load_history(states: StateRegistry, mapped: frozenset[int], recent: bool = 
                                 treaties_to_plain, treaties_from_plain, depends=key)
 
     if recent:
-        live = cached_from_file(path, "atop-recent", lambda: [t for t in merged() if binds_after(t, COVERAGE_END)],
+        live = cached_from_file(path, "atop-recent", lambda: [t for t in merged() if binds_after(t, ATOP_END)],
                                 treaties_to_plain, treaties_from_plain, depends=key)
         return {t.id: t for t in live}
     return {t.id: t for t in merged()}
