@@ -72,11 +72,12 @@ def _computed(cls: type) -> list[Computed[Any]]:
 
 
 def _field_type(cls: type, name: str) -> type:
-    hints = {f.name: f.type for f in dataclasses.fields(cls)}
-    import typing
+    """The type of one field, its annotation evaluated in the class's module (as `typing.get_type_hints` would,
+    for that field alone: another field's type may be imported only for type checking)."""
+    import sys
 
-    resolved = typing.get_type_hints(cls)
-    return resolved.get(name, hints[name])  # type: ignore[no-any-return]
+    hint = next(f.type for f in dataclasses.fields(cls) if f.name == name)
+    return eval(hint, vars(sys.modules[cls.__module__])) if isinstance(hint, str) else hint
 
 
 def keys_of(cls: type) -> list[Key]:

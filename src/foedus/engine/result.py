@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from foedus.engine.contract import computed, meta, to_json
-from foedus.engine.likely_records import LikelihoodSummary
 from foedus.engine.records import (
     Because,
     Conflict,
@@ -28,6 +27,8 @@ from foedus.engine.scenario import Scenario
 
 if TYPE_CHECKING:
     import pandas as pd
+
+    from foedus.engine.likely_records import LikelihoodSummary  # only results with likelihoods hold one
 
 __all__ = [
     "Because",

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import atexit
 import contextlib
-import ctypes
 import errno
 import os
 import shutil
@@ -222,6 +221,8 @@ def _swap_folder(tmp: Path, out: Path) -> None:
 
 def _exchange(a: Path, b: Path) -> bool:
     """Atomically exchange two paths with renameat2(RENAME_EXCHANGE); False where the system cannot."""
+    import ctypes  # here, not at the top: only a folder replaced in place needs it
+
     try:
         libc: Any = ctypes.CDLL(None, use_errno=True)
         renameat2 = libc.renameat2
