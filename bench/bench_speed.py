@@ -205,12 +205,20 @@ from foedus.api import cascade
 r = cascade("UKR", "RUS", "2025-01-15", place="kursk-oblast")
 sys.stdout.write(json.dumps(r.to_dict()) + "\\n")
 """
+TYPER_ROUTE = f"""import os
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+from foedus.cli.app import main
+gc.freeze(); gc.enable()
+main({CLI_CASCADE!r})
+"""
 # fresh processes: what each layer under `foedus cascade` costs by itself (`python -c CODE`), with the collector
-# off throughout (the console script, `foedus.cli.start`, turns it off while it imports)
+# off throughout (the console script, `foedus.cli.start`, turns it off while it imports), and the same line read by
+# typer instead of the fast reader (`foedus.cli.fast`), as the console script read every line before
 LAYERS = {title: "import gc; gc.disable()\n" + code for title, code in {
     "import pydantic": "import pydantic", "import typer": "import typer",
     "import the data model and engine (foedus.engine.cascade; pydantic comes with it)": "import foedus.engine.cascade",
-    "the same scenario through the Python API, its JSON to stdout (no typer)": API_CASCADE}.items()}
+    "the same scenario through the Python API, its JSON to stdout (no typer)": API_CASCADE,
+    "the same command line read by typer (foedus.cli.app.main), not the fast reader": TYPER_ROUTE}.items()}
 
 
 def child_cascade_options() -> dict[str, Any]:

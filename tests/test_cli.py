@@ -214,3 +214,22 @@ def test_start_imports_with_the_collector_paused_then_restores_it(monkeypatch: p
     start.main()
     gc.unfreeze()
     assert seen == [(True, "mine"), (True, "__all__")]
+
+
+def test_start_runs_a_line_the_fast_reader_reads_with_the_collector_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    import foedus.cli.app as app_module
+    import foedus.cli.fast as fast
+    import foedus.outputs as outputs
+    from foedus.cli import start
+
+    seen: list[bool] = []
+    monkeypatch.setattr(outputs, "install_signal_cleanup", lambda: None)  # not in the test runner's process
+    monkeypatch.setattr(app_module, "main", lambda: pytest.fail("typer's route taken"))
+    monkeypatch.setattr(fast, "prepare", lambda argv: (lambda: seen.append(gc.isenabled()) or 3))
+    monkeypatch.setattr(sys, "argv", ["foedus", "cascade"])
+    with pytest.raises(SystemExit) as exit_info:
+        start.main()
+    gc.unfreeze()
+    assert seen == [True] and exit_info.value.code == 3

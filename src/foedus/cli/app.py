@@ -13,17 +13,9 @@ from typing import Annotated, Any
 
 import typer
 
-from foedus.cli.listing import FormatOpt, resolve_format
-from foedus.cli.options import (
-    WHAT_IF_NAMES,
-    AddTreaty,
-    JsonOpt,
-    OverlayFile,
-    SaveOverlay,
-    TreatyFiles,
-    what_if,
-    world_for,
-)
+from foedus.cli.helpers import world_for
+from foedus.cli.listing import resolve_format
+from foedus.cli.options import AddTreaty, FormatOpt, JsonOpt, OverlayFile, SaveOverlay, TreatyFiles
 from foedus.cli.params import with_inputs
 from foedus.cli.writing import Force, echo_wrote
 from foedus.inputs import LIKELIHOOD, MONTE_CARLO, SCENARIO, WHAT_IF
@@ -60,36 +52,10 @@ def cascade(
     fmt: FormatOpt = None,
 ) -> None:
     """Who is obligated to join a war that starts with this attack, on which side, and why."""
-    from foedus.api import cascade as run
+    from foedus.cli.cascade_cmd import cascade as run
 
-    shape = resolve_format(fmt, as_json, default=None)
-    changes = what_if(inputs, add_treaty, overlay)
-    if save_overlay is not None:
-        changes.save(save_overlay)
-        typer.echo(f"wrote the what-if overlay ({len(changes.changes)} change(s)) to {save_overlay}", err=True)
-    declared = {k: v for k, v in inputs.items() if k not in ("attacker", "target", "date", *WHAT_IF_NAMES)}
-    result = run(inputs["attacker"], inputs["target"], inputs["date"], world=world_for(treaties), what_if=changes,
-                 honour=honour or None, likely_model=likely_model, **declared)
-    if shape is None:
-        from foedus.cli.show import print_result
-
-        print_result(result)
-        if result.ongoing is not None:
-            from foedus.war.render import print_ongoing
-
-            print_ongoing(result.ongoing)
-        if result.likelihood is not None:
-            from foedus.cli.likely_show import print_likelihood
-
-            print_likelihood(result.likelihood)
-    else:
-        from foedus.cli.show import print_result_as
-
-        print_result_as(result, shape)
-    if cite:
-        from foedus.cli.show import print_citations
-
-        print_citations(result.datasets, to_stderr=shape is not None)
+    run(inputs, treaties=treaties, as_json=as_json, cite=cite, honour=honour, likely_model=likely_model,
+        add_treaty=add_treaty, overlay=overlay, save_overlay=save_overlay, fmt=fmt)
 
 
 @app.command()

@@ -33,7 +33,7 @@ def depth(
     force: Force = False,
 ) -> None:
     """One row per ATOP 1815–2018 alliance and curated treaty: milinst, depth and scope with intervals, items."""
-    from foedus.cli.options import world_for
+    from foedus.cli.helpers import world_for
     from foedus.cli.progress import working
     from foedus.research.depth import DepthModel, atop_rows_for_fit, depth_table, fit_params
 

@@ -11,17 +11,13 @@ import csv
 import json
 import sys
 from collections.abc import Callable, Sequence
-from typing import Annotated, Any, Literal
-
-import typer
+from typing import Any, Literal
 
 from foedus.errors import FoedusError
 
-__all__ = ["Format", "FormatOpt", "cell", "emit", "plain_table", "resolve_format"]
+__all__ = ["Format", "cell", "emit", "plain_table", "resolve_format"]
 
 Format = Literal["table", "csv", "json"]
-FormatOpt = Annotated[str | None, typer.Option("--format", help="table | csv | json (table: plain and untruncated "
-                                                                "when not on a terminal).")]
 
 
 def resolve_format(fmt: str | None, as_json: bool, default: str | None = "table") -> str | None:

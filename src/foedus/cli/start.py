@@ -1,4 +1,5 @@
-"""The console entry point: import the CLI with the garbage collector paused, then run it.
+"""The console entry point: read the command line without typer when it can (`foedus.cli.fast`), else import
+the typer CLI; imports run with the garbage collector paused.
 
 Importing the CLI creates tens of thousands of objects that live until exit (modules, classes, the pydantic
 model); collections during the imports free nothing and cost a start-up's worth of time. Afterwards
@@ -11,8 +12,9 @@ from __future__ import annotations
 
 import gc
 import os
+import sys
 
-__all__ = ["main"]
+__all__ = ["main", "run_line"]
 
 
 def main() -> None:
@@ -21,9 +23,35 @@ def main() -> None:
     was = gc.isenabled()
     gc.disable()
     try:
-        from foedus.cli.app import main as run
+        from foedus.cli.fast import prepare
+
+        command = prepare(sys.argv[1:])
+        if command is None:
+            from foedus.cli.app import main as run
     finally:
         gc.freeze()
         if was:
             gc.enable()
-    run()
+    if command is None:
+        run()
+        return
+    from foedus.outputs import install_signal_cleanup
+
+    install_signal_cleanup()  # as `foedus.cli.app.main` does: SIGTERM and SIGHUP unwind like Ctrl-C
+    code = command()
+    gc.freeze()  # the interpreter's last collection then has nothing to scan (see `foedus.cli.app.main`)
+    raise SystemExit(code)
+
+
+def run_line(argv: list[str]) -> int:
+    """The exit code of `foedus ARGV` run in this process by the route `main` takes, without its start-up
+    care (the collector, signals, exiting): the fast reader's when it reads the line, else typer's."""
+    from foedus.cli.fast import prepare
+
+    command = prepare(argv)
+    if command is not None:
+        return command()
+    from foedus.cli.app import app_for
+    from foedus.cli.entry import run_cli
+
+    return run_cli(app_for(argv), argv)

@@ -10,7 +10,8 @@ from typing import Annotated, Any
 
 import typer
 
-from foedus.cli.options import MAX_SEED, AddTreaty, OverlayFile, refuse_unused
+from foedus.cli.helpers import refuse_unused
+from foedus.cli.options import MAX_SEED, AddTreaty, OverlayFile
 from foedus.cli.params import with_inputs
 from foedus.cli.progress import steps, working
 from foedus.cli.writing import Force, check_table, echo_wrote, save_table
@@ -49,7 +50,7 @@ def compare(
     """The same scenario (or the whole atlas) in two worlds: two dates, or a base world and a what-if.
 
     Without --reading, --atlas compares both readings (a scenario: the legal reading)."""
-    from foedus.cli.options import split, what_if
+    from foedus.cli.helpers import split, what_if
     from foedus.engine.scenario import parse_date
     from foedus.model.world import World
 

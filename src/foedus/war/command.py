@@ -9,7 +9,8 @@ from typing import Annotated, Any
 
 import typer
 
-from foedus.cli.options import JsonOpt, TreatyFiles, emit_json
+from foedus.cli.helpers import emit_json
+from foedus.cli.options import JsonOpt, TreatyFiles
 from foedus.cli.params import with_inputs
 from foedus.inputs import WAR
 
@@ -32,7 +33,7 @@ def war(
     """Replay a war: re-evaluate the obligations on every event date and every treaty change, and say who was
     bound, from when, by which event or treaty change."""
     from foedus.api import replay_war
-    from foedus.cli.options import world_for
+    from foedus.cli.helpers import world_for
     from foedus.engine.scenario import parse_date
 
     day = parse_date(until) if until else None

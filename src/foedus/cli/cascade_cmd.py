@@ -1,0 +1,46 @@
+"""The body of `foedus cascade`, apart from its typer options: `foedus.cli.app` runs it after typer parses the
+command line, and `foedus.cli.fast` runs it without typer when the line is one it reads the same way."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+from foedus.api import cascade as run  # imported with the module: the fast reader imports it with the collector off
+from foedus.cli.helpers import WHAT_IF_NAMES, what_if, world_for
+from foedus.cli.listing import resolve_format
+from foedus.cli.show import print_result, print_result_as
+
+__all__ = ["cascade"]
+
+
+def cascade(inputs: dict[str, Any], *, treaties: list[Path] | None, as_json: bool, cite: bool, honour: str | None,
+            likely_model: Path | None, add_treaty: list[Path] | None, overlay: list[Path] | None,
+            save_overlay: Path | None, fmt: str | None) -> None:
+    """Who is obligated to join a war that starts with this attack, on which side, and why."""
+    shape = resolve_format(fmt, as_json, default=None)
+    wanted = overlay or add_treaty or save_overlay is not None or any(inputs.get(n) for n in WHAT_IF_NAMES)
+    changes = what_if(inputs, add_treaty, overlay) if wanted else None
+    if changes is not None and save_overlay is not None:
+        changes.save(save_overlay)
+        sys.stderr.write(f"wrote the what-if overlay ({len(changes.changes)} change(s)) to {save_overlay}\n")
+    declared = {k: v for k, v in inputs.items() if k not in ("attacker", "target", "date", *WHAT_IF_NAMES)}
+    result = run(inputs["attacker"], inputs["target"], inputs["date"], world=world_for(treaties), what_if=changes,
+                 honour=honour or None, likely_model=likely_model, **declared)
+    if shape is None:
+        print_result(result)
+        if result.ongoing is not None:
+            from foedus.war.render import print_ongoing
+
+            print_ongoing(result.ongoing)
+        if result.likelihood is not None:
+            from foedus.cli.likely_show import print_likelihood
+
+            print_likelihood(result.likelihood)
+    else:
+        print_result_as(result, shape)
+    if cite:
+        from foedus.cli.show import print_citations
+
+        print_citations(result.datasets, to_stderr=shape is not None)

@@ -1,0 +1,73 @@
+"""Failures as a user sees them: one line on stderr and an exit code, never a traceback.
+
+A `FoedusError` the engine raises or an `OSError` on a path the user gave prints `error: <one line>` and
+exits 2 (with `--json`, the JSON error object `{"ok": false, "error": ..., "status": 2}` also goes to
+stdout); Ctrl-C exits 130; a bug exits 1 with one line that asks for a report, and `FOEDUS_DEBUG=1` shows
+its traceback. Both ways into a command (`foedus.cli.entry` through typer, `foedus.cli.fast` without it)
+report through `failure`, so they fail alike.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import sys
+from typing import Any
+
+from foedus.errors import FoedusError
+
+__all__ = ["MAX_MESSAGE", "error_line", "fail", "failure", "os_error_line"]
+
+MAX_MESSAGE = 400
+
+
+def error_line(text: str) -> str:
+    """Whitespace collapsed to single spaces and the length capped: one readable line.
+
+    >>> error_line("a\\n  b" + "x" * 500)[:5], len(error_line("y" * 1000))
+    ('a bxx', 400)
+    """
+    line = " ".join(str(text).split())
+    return line if len(line) <= MAX_MESSAGE else line[: MAX_MESSAGE - 1] + "…"
+
+
+def os_error_line(exc: OSError) -> str:
+    """An OSError as `PATH: reason` (both file names when there are two).
+
+    >>> os_error_line(NotADirectoryError(20, "Not a directory", "/etc/passwd/x.csv"))
+    'cannot use /etc/passwd/x.csv: Not a directory'
+    """
+    reason = exc.strerror or type(exc).__name__
+    names = [str(n) for n in (exc.filename, exc.filename2) if n is not None]
+    if names:
+        return f"cannot use {' -> '.join(names)}: {reason}"
+    return f"{reason}: {exc}" if str(exc) and str(exc) != reason else reason
+
+
+def fail(message: str, as_json: bool, status: int = 2, extra: dict[str, Any] | None = None) -> int:
+    """Report `message` in one line (and as the JSON error object with `as_json`); the exit code."""
+    line = error_line(message)
+    if as_json:
+        body = {"ok": False, "error": line, "status": status, **(extra or {})}
+        sys.stdout.write(json.dumps(body, ensure_ascii=False) + "\n")
+    sys.stderr.write(f"error: {line}\n")
+    return status
+
+
+def failure(exc: Exception | KeyboardInterrupt, as_json: bool) -> int:
+    """The exit code of a command that raised `exc`, reported (a bug is re-raised with `FOEDUS_DEBUG` set)."""
+    if isinstance(exc, FoedusError):
+        candidates = getattr(exc, "candidates", None)  # an ambiguous name: the states it may mean
+        return fail(str(exc), as_json, extra={"candidates": candidates} if candidates else None)
+    if isinstance(exc, OSError):
+        if exc.errno == errno.EPIPE:  # the reader went away (`| head`): nothing left to say
+            return 1
+        return fail(os_error_line(exc), as_json)
+    if isinstance(exc, KeyboardInterrupt):
+        sys.stderr.write("error: interrupted\n")
+        return 130
+    if os.environ.get("FOEDUS_DEBUG"):  # a bug, not bad input: the traceback only when asked
+        raise exc
+    return fail(f"internal error ({type(exc).__name__}: {exc}); please report it with the command you ran "
+                "(FOEDUS_DEBUG=1 shows the traceback)", as_json, status=1)

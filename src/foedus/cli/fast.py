@@ -1,0 +1,141 @@
+"""`foedus COMMAND ...` without typer, for a command line it reads exactly as typer would.
+
+Typer builds a pydantic validator for every option of a command before it runs it, which with typer's own
+import is about a quarter of `foedus cascade`'s start. The commands in `foedus.cli.fast_table` (made from the
+typer app by `python -m foedus.cli.fast_gen`, and checked against it by tests/test_cli_fast.py) are read here
+from that table instead, and their bodies run with the same arguments typer would give them. Only plain lines
+are read: each option by its full name (`--date 2025-01-15`, `--date=2025-01-15`, `-d 2025-01-15`), values that
+are neither empty nor begin with `-`, numbers in their plain decimal form and within their bounds, and no
+option but a repeatable one given twice. Anything else (help, an unknown option, a missing or doubtful value,
+a positional argument) goes to typer, which reads it, or reports it, as it always has.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from foedus.cli.fast_table import COMMANDS
+
+__all__ = ["Param", "parse", "prepare"]
+
+
+class Param(NamedTuple):
+    """One option of a fast command, as typer reads it (a line of `foedus.cli.fast_table`)."""
+
+    name: str  # the keyword the body takes
+    flags: tuple[str, ...]  # its names (`--date`, `-d`)
+    off: tuple[str, ...]  # a flag's names that turn it off (`--no-request`)
+    kind: str  # str, int, bool or path
+    flag: bool  # takes no value
+    many: bool  # repeatable: a list
+    required: bool
+    default: Any  # what typer gives the body when the option is not given
+    low: int | None  # a number's bounds
+    high: int | None
+    input: bool  # a declared input (`foedus.inputs`): goes into the body's `inputs`
+    split: bool  # comma-separated values are split too
+
+_INT = re.compile(r"0|[1-9][0-9]{0,18}")  # up to 19 digits: every int64; longer ones are typer's to judge
+
+Call = tuple[str, dict[str, Any], dict[str, Any]]
+
+
+def parse(argv: Sequence[str]) -> Call | None:
+    """The command body (`module:function`), its declared inputs and its other options, as typer would give
+    them; None when typer must read the line."""
+    spec = COMMANDS.get(argv[0]) if argv else None
+    if spec is None:
+        return None
+    params = [Param(*row) for row in spec["params"]]
+    flags = {f: (p, True) for p in params for f in p.flags} | {f: (p, False) for p in params for f in p.off}
+    values: dict[str, Any] = {}
+    rest = list(argv[1:])
+    while rest:
+        token = rest.pop(0)
+        if token.startswith("--"):
+            name, eq, attached = token.partition("=")
+        elif len(token) == 2 and token.startswith("-"):
+            name, eq, attached = token, "", ""
+        else:  # a positional argument, `-`, `-aUKR`, bundled short flags
+            return None
+        found = flags.get(name)
+        if found is None:  # --help, `--`, an unknown option
+            return None
+        p, on = found
+        if p.flag:
+            if eq or p.name in values:
+                return None
+            values[p.name] = on
+            continue
+        if not eq and not rest:
+            return None
+        value = _value(p, attached if eq else rest.pop(0))
+        if value is None or (p.name in values and not p.many):
+            return None
+        if p.many:
+            values.setdefault(p.name, []).append(value)
+        else:
+            values[p.name] = value
+    return _call(spec, params, values)
+
+
+def _call(spec: dict[str, Any], params: list[Param], values: dict[str, Any]) -> Call | None:
+    """The given values and every other option's default, as `foedus.cli.params.with_inputs` hands them on."""
+    from foedus.declare import split_values
+
+    inputs: dict[str, Any] = {}
+    own: dict[str, Any] = {}
+    for p in params:
+        if p.name in values:
+            value = values[p.name]
+        elif p.required:
+            return None
+        else:
+            value = list(p.default) if isinstance(p.default, list) else p.default
+        if p.input:
+            inputs[p.name] = split_values(value) if p.split and value is not None else value
+        else:
+            own[p.name] = value
+    return spec["target"], inputs, own
+
+
+def _value(p: Param, raw: str) -> Any:
+    """One option value as typer converts it, or None when typer must judge it."""
+    if not raw or raw.startswith("-"):
+        return None
+    if p.kind == "str":
+        return raw
+    if p.kind == "path":
+        return Path(raw)
+    if p.kind == "int" and _INT.fullmatch(raw):
+        number = int(raw)
+        if (p.low is None or number >= p.low) and (p.high is None or number <= p.high):
+            return number
+    return None
+
+
+def prepare(argv: Sequence[str]) -> Callable[[], int] | None:
+    """The command of `argv` ready to run (its module imported), giving its exit code; None when typer must
+    read the line. Failures are reported as under typer (`foedus.cli.failures`)."""
+    found = parse(argv)
+    if found is None:
+        return None
+    target, inputs, own = found
+    module, _, name = target.partition(":")
+    body = getattr(importlib.import_module(module), name)
+    as_json = "--json" in argv
+
+    def run() -> int:
+        from foedus.cli.failures import failure
+
+        try:
+            body(inputs, **own)
+        except (Exception, KeyboardInterrupt) as exc:
+            return failure(exc, as_json)
+        return 0
+
+    return run

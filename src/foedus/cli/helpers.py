@@ -1,0 +1,63 @@
+"""What the CLI's commands share besides their typer options: the world a command runs on, its what-if
+changes, JSON out and refusing options that would do nothing. Nothing here imports typer, so a command body
+built on it runs without typer too (`foedus.cli.fast`)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from foedus.inputs import WHAT_IF
+
+if TYPE_CHECKING:
+    from foedus.model.overlay import Overlay
+    from foedus.model.world import World
+
+__all__ = ["WHAT_IF_NAMES", "emit_json", "refuse_unused", "split", "what_if", "world_for"]
+
+WHAT_IF_NAMES = tuple(i.name for i in WHAT_IF)
+
+
+def what_if(inputs: dict[str, Any], add_treaty: list[Path] | None, overlay: list[Path] | None) -> Overlay:
+    """The typed what-if changes: overlay files, then treaty files, then the declared what-if inputs."""
+    from foedus.model.overlay import AddTreaty as AddTreatyChange
+    from foedus.model.overlay import Overlay, changes_from, load_overlay
+
+    changes = [c for path in overlay or [] for c in load_overlay(path).changes]
+    changes += [AddTreatyChange(path=str(p)) for p in add_treaty or []]
+    changes += changes_from({name: inputs.get(name) for name in WHAT_IF_NAMES})
+    if not changes:  # nothing to validate: skip building the overlay's validator, which costs a start-up ~20 ms
+        return Overlay.model_construct(changes=[])
+    return Overlay(changes=changes)
+
+
+def split(values: list[str]) -> list[str]:
+    """Repeated and comma-separated values as one list."""
+    return [part.strip() for v in values for part in v.split(",") if part.strip()]
+
+
+def world_for(extra: list[Path] | None, changes: Overlay | None = None) -> World:
+    """The bundled world plus extra treaty files, with what-if changes applied."""
+    from foedus.api import load_world
+
+    world = load_world(*[str(p) for p in extra or []])
+    return changes.apply(world) if changes is not None and changes.changes else world
+
+
+def emit_json(obj: Any) -> None:
+    """Print one JSON object on stdout."""
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
+
+
+def refuse_unused(option: str, given: bool, when: str) -> None:
+    """An option that would be silently ignored in this combination is an error, not a no-op.
+
+    Raises:
+        FoedusError: `given` is true; the message says when the option has no effect.
+    """
+    if given:
+        from foedus.errors import FoedusError
+
+        raise FoedusError(f"{option} has no effect {when}; leave it out")

@@ -1,0 +1,132 @@
+"""The fast reader (`foedus.cli.fast`) against typer: the same command line gives the command body the same
+arguments, the same output and the same failures, or it is left to typer."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import pytest
+import typer
+
+from foedus.cli.fast import parse, prepare
+
+FLAGSHIP = ["cascade", "-a", "UKR", "-t", "RUS", "-d", "2025-01-15", "--place", "kursk-oblast"]
+
+READ = [  # lines the fast reader reads itself
+    [*FLAGSHIP, "--json"],
+    [*FLAGSHIP, "--format", "csv", "--cite"],
+    ["cascade", "--attacker=UKR,POL", "--target", "RUS", "--target", "BLR", "--date=2025-06-01", "--no-request"],
+    ["cascade", "-a", "RUS", "-t", "EST", "-d", "2025-06-01", "--reading", "escalatory", "--draws", "100", "--seed",
+     "0", "--request", "--json"],
+    ["cascade", "-a", "RUS", "-t", "EST", "-d", "2025-06-01", "--add-member", "rus_prk_2024:IRN", "--add-member",
+     "nato_1949:SWE", "--drop-treaty", "chn_prk_1961", "--set-strength", "nato_1949:5=S1"],
+    ["cascade", "-a", "RUS", "-t", "EST", "-d", "2025-06-01", "--treaties", "a.yaml", "--treaties", "b.yaml",
+     "--add-treaty", "c.yaml", "--overlay", "o.yaml", "--save-overlay", "s.yaml", "--likely-model", "m.json"],
+    ["cascade", "-d", "2025-06-01", "-t", "EST", "-a", "RUS", "--likelihood", "--honour", "empirical",
+     "--ongoing-since", "2024-02-24", "--severity", "incident", "--territory-view", "claimant", "--basis", "signed",
+     "--unresolved", "unmet", "--decisions", "pending", "--target-kind", "forces", "--seed", "9223372036854775807"],
+]
+
+LEFT_TO_TYPER = [  # help, errors and anything the reader would have to guess at
+    ["cascade"], ["cascade", "--help"], [*FLAGSHIP, "-h"], ["cascad", "-a", "UKR"], ["--json", *FLAGSHIP],
+    ["cascade", "-aUKR", "-t", "RUS", "-d", "2025-01-15"], [*FLAGSHIP, "--draws", "0"], [*FLAGSHIP, "--draws", "-1"],
+    [*FLAGSHIP, "--draws", "1e3"], [*FLAGSHIP, "--draws", "007"], [*FLAGSHIP, "--draws", "10000001"],
+    [*FLAGSHIP, "--seed", "9" * 20], [*FLAGSHIP, "--json", "--json"], [*FLAGSHIP, "--date", "2025-01-16"],
+    [*FLAGSHIP, "--json=1"], [*FLAGSHIP, "--reading", ""], [*FLAGSHIP, "--reading", "-x"], [*FLAGSHIP, "--draws"],
+    ["cascade", "-t", "RUS", "-d", "2025-01-15"], [*FLAGSHIP, "extra"], [*FLAGSHIP, "--"], [*FLAGSHIP, "--nope"],
+    [*FLAGSHIP, "--plac", "x"], [*FLAGSHIP, "-z"], [*FLAGSHIP, "-"], ["states"], ["treaties", "list"],
+]
+
+
+def _typer_call(argv: list[str], monkeypatch: pytest.MonkeyPatch) -> tuple[dict[str, Any], dict[str, Any]]:
+    """What typer hands the body of `argv`'s command (the body replaced, so nothing runs)."""
+    import foedus.cli.cascade_cmd as body
+    from foedus.cli.app import app
+    from foedus.cli.entry import run_cli
+
+    seen: list[tuple[dict[str, Any], dict[str, Any]]] = []
+    monkeypatch.setattr(body, "cascade", lambda inputs, **own: seen.append((inputs, own)))
+    assert run_cli(app, argv) == 0 and len(seen) == 1, argv
+    return seen[0]
+
+
+def test_the_table_is_the_typer_app_s() -> None:
+    from foedus.cli.fast_gen import TABLE_FILE, generate, render
+
+    assert TABLE_FILE.read_text(encoding="utf-8") == render(generate()), (
+        "the typer options changed: run `python -m foedus.cli.fast_gen`")
+
+
+@pytest.mark.parametrize("argv", READ, ids=lambda a: " ".join(a[1:5]))
+def test_a_line_it_reads_gives_the_body_what_typer_gives(argv: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    found = parse(argv)
+    assert found is not None, argv
+    target, inputs, own = found
+    assert target == "foedus.cli.cascade_cmd:cascade"
+    typer_inputs, typer_own = _typer_call(argv, monkeypatch)
+    assert (inputs, own) == (typer_inputs, typer_own)
+    both = zip([*inputs.values(), *own.values()], [*typer_inputs.values(), *typer_own.values()], strict=True)
+    assert all(type(v) is type(w) for v, w in both)  # equal and of one type: 1 and True, or str and Path, differ
+
+
+@pytest.mark.parametrize("argv", LEFT_TO_TYPER, ids=" ".join)
+def test_help_errors_and_doubtful_lines_are_left_to_typer(argv: list[str]) -> None:
+    assert parse(argv) is None and prepare(argv) is None
+
+
+@pytest.mark.parametrize("argv", [
+    [*FLAGSHIP, "--json"], [*FLAGSHIP, "--format", "csv"], FLAGSHIP,
+    ["cascade", "-a", "XXX", "-t", "RUS", "-d", "2025-01-15", "--json"],  # an unknown state: one line, exit 2
+    ["cascade", "-a", "UKR", "-t", "RUS", "-d", "2025-02-30"],  # an impossible date
+    [*FLAGSHIP, "--format", "xml"], [*FLAGSHIP, "--reading", "wishful", "--json"],
+    [*FLAGSHIP, "--add-member", "nato_1949", "--json"],  # a malformed what-if
+], ids=lambda a: " ".join(a[1:]))
+def test_both_ways_print_and_fail_alike(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    from foedus.cli.app import app
+    from foedus.cli.entry import run_cli
+
+    command = prepare(argv)
+    assert command is not None
+    fast = (command(), *capsys.readouterr())
+    assert fast == (run_cli(app, argv), *capsys.readouterr())
+    assert fast[0] in (0, 2) and (fast[0] == 0 or len(fast[2].splitlines()) == 1)
+
+
+def test_the_console_script_reads_the_flagship_without_typer(tmp_path: Path) -> None:
+    code = ("import sys\nfrom foedus.cli.start import main\nsys.argv = ['foedus', *sys.argv[1:]]\n"
+            "try:\n    main()\nexcept SystemExit as e:\n    assert not e.code, e.code\n"
+            "sys.stderr.write(repr(sorted(m for m in sys.modules if m.split('.')[0] in ('typer', 'click'))))")
+    proc = subprocess.run([sys.executable, "-c", code, *FLAGSHIP, "--json", "--save-overlay", str(tmp_path / "o.yaml")],
+                          capture_output=True, text=True, env=os.environ.copy(), timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr.strip().splitlines()[-1] == "[]"
+    assert "PRK" in json.loads(proc.stdout)["sides"]["defense"]
+    assert (tmp_path / "o.yaml").exists()
+    helped = subprocess.run([sys.executable, "-m", "foedus.cli", "cascade", "--help"], capture_output=True, text=True,
+                            env=os.environ.copy(), timeout=120)
+    assert helped.returncode == 0 and "--attacker" in helped.stdout
+
+
+def test_the_generator_refuses_an_option_it_cannot_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    import foedus.cli.fast_gen as gen
+    from foedus.cli.app import app
+
+    probe = typer.Typer()
+
+    @probe.command()
+    def cascade(name: Annotated[str, typer.Option(envvar="FOEDUS_NAME")] = "x") -> None:
+        """A command whose option also reads an environment variable."""
+
+    @probe.command()
+    def other() -> None:
+        """A second command, so that the app is a group."""
+
+    monkeypatch.setattr(app, "registered_commands", probe.registered_commands)
+    monkeypatch.setattr(app, "registered_groups", [])
+    with pytest.raises(SystemExit, match="envvar"):
+        gen.generate()
