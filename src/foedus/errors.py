@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 __all__ = [
+    "MAX_MESSAGE",
     "AmbiguousNameError",
     "ChecksumError",
     "DataCorruptError",
@@ -26,7 +27,21 @@ __all__ = [
     "UnknownTreatyError",
     "UnknownWarError",
     "WarDataError",
+    "one_line",
 ]
+
+MAX_MESSAGE = 400
+
+
+def one_line(text: str) -> str:
+    """A message as one readable line, as the CLI and the web API report it: whitespace collapsed to single
+    spaces and the length capped.
+
+    >>> one_line("a\\n  b" + "x" * 500)[:5], len(one_line("y" * 1000))
+    ('a bxx', 400)
+    """
+    line = " ".join(str(text).split())
+    return line if len(line) <= MAX_MESSAGE else line[: MAX_MESSAGE - 1] + "…"
 
 
 class FoedusError(Exception):

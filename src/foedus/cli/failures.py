@@ -15,21 +15,9 @@ import os
 import sys
 from typing import Any
 
-from foedus.errors import FoedusError
+from foedus.errors import FoedusError, one_line
 
-__all__ = ["MAX_MESSAGE", "error_line", "fail", "failure", "os_error_line"]
-
-MAX_MESSAGE = 400
-
-
-def error_line(text: str) -> str:
-    """Whitespace collapsed to single spaces and the length capped: one readable line.
-
-    >>> error_line("a\\n  b" + "x" * 500)[:5], len(error_line("y" * 1000))
-    ('a bxx', 400)
-    """
-    line = " ".join(str(text).split())
-    return line if len(line) <= MAX_MESSAGE else line[: MAX_MESSAGE - 1] + "…"
+__all__ = ["fail", "failure", "os_error_line"]
 
 
 def os_error_line(exc: OSError) -> str:
@@ -47,7 +35,7 @@ def os_error_line(exc: OSError) -> str:
 
 def fail(message: str, as_json: bool, status: int = 2, extra: dict[str, Any] | None = None) -> int:
     """Report `message` in one line (and as the JSON error object with `as_json`); the exit code."""
-    line = error_line(message)
+    line = one_line(message)
     if as_json:
         body = {"ok": False, "error": line, "status": status, **(extra or {})}
         sys.stdout.write(json.dumps(body, ensure_ascii=False) + "\n")

@@ -17,10 +17,9 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from foedus.errors import FoedusError
+from foedus.errors import FoedusError, one_line
 
-__all__ = ["ServerBusyError", "WebInputError", "error_response", "install_handlers", "one_line",
-           "validation_message"]
+__all__ = ["ServerBusyError", "WebInputError", "error_response", "install_handlers", "validation_message"]
 
 # CLI wording in engine messages -> what a web user sets instead.
 _CLI_TO_WEB = (
@@ -35,7 +34,6 @@ _CLI_TO_WEB = (
     ("--strength ", "set_strength="),
 )
 _EXAMPLE = "/api/cascade?attacker=UKR&target=RUS&date=2025-01-15"
-_MAX_MESSAGE = 400
 
 
 class WebInputError(FoedusError):
@@ -48,12 +46,6 @@ class ServerBusyError(Exception):
     def __init__(self, retry_after: int, what: str = "other long requests") -> None:
         self.retry_after = retry_after
         super().__init__(f"the server is busy with {what}; try again in {retry_after} s")
-
-
-def one_line(text: str) -> str:
-    """Collapse whitespace to single spaces and cap the length, so every message is one readable line."""
-    line = " ".join(text.split())
-    return line if len(line) <= _MAX_MESSAGE else line[: _MAX_MESSAGE - 1] + "…"
 
 
 def error_response(status: int, message: str, headers: Mapping[str, str] | None = None,
