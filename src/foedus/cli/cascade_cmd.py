@@ -10,7 +10,7 @@ from typing import Any
 from foedus.api import cascade as run  # imported with the module: the fast reader imports it with the collector off
 from foedus.cli.helpers import WHAT_IF_NAMES, what_if, world_for
 from foedus.cli.listing import resolve_format
-from foedus.cli.show import print_result, print_result_as
+from foedus.cli.show import print_citations, print_result, print_result_as
 
 __all__ = ["cascade"]
 
@@ -41,6 +41,4 @@ def cascade(inputs: dict[str, Any], *, treaties: list[Path] | None, as_json: boo
     else:
         print_result_as(result, shape)
     if cite:
-        from foedus.cli.show import print_citations
-
         print_citations(result.datasets, to_stderr=shape is not None)

@@ -6,6 +6,7 @@ command and exits 2; every other failure is reported as `foedus.cli.failures.fai
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -26,8 +27,6 @@ def _usage_text(exc: TyperException) -> str:
 
 def run_cli(app: Callable[..., Any], argv: Sequence[str]) -> int:
     """Run the typer `app` on `argv` and return the exit code; every error is reported in one line."""
-    import sys
-
     args = list(argv)
     as_json = "--json" in args
     try:

@@ -1,13 +1,14 @@
 """`foedus COMMAND ...` without typer, for a command line it reads exactly as typer would.
 
 Typer builds a pydantic validator for every option of a command before it runs it, which with typer's own
-import is about a quarter of `foedus cascade`'s start. The commands in `foedus.cli.fast_table` (made from the
-typer app by `python -m foedus.cli.fast_gen`, and checked against it by tests/test_cli_fast.py) are read here
-from that table instead, and their bodies run with the same arguments typer would give them. Only plain lines
-are read: each option by its full name (`--date 2025-01-15`, `--date=2025-01-15`, `-d 2025-01-15`), values that
-are neither empty nor begin with `-`, numbers in their plain decimal form and within their bounds, and no
-option but a repeatable one given twice. Anything else (help, an unknown option, a missing or doubtful value,
-a positional argument) goes to typer, which reads it, or reports it, as it always has.
+import is about a fifth of `foedus cascade`'s start (docs/performance.md). The commands in
+`foedus.cli.fast_table` (made from the typer app by `python -m foedus.cli.fast_gen`, and checked against it by
+tests/test_cli_fast.py) are read here from that table instead, and their bodies run with the same arguments
+typer would give them. Only plain lines are read: each option by its full name (`--date 2025-01-15`,
+`--date=2025-01-15`, `-d 2025-01-15`), values that are neither empty nor begin with `-`, numbers in their plain
+decimal form and within their bounds, and no option but a repeatable one given twice. Anything else (help, an
+unknown option, a missing or doubtful value, a positional argument) goes to typer, which reads it, or reports
+it, as it always has.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ class Param(NamedTuple):
     high: int | None
     input: bool  # a declared input (`foedus.inputs`): goes into the body's `inputs`
     split: bool  # comma-separated values are split too
+
 
 _INT = re.compile(r"0|[1-9][0-9]{0,18}")  # up to 19 digits: every int64; longer ones are typer's to judge
 
