@@ -106,6 +106,21 @@ def test_coalition_power_in_both_modes() -> None:
     assert mc["defense"]["cinc_p5"] <= mc["defense"]["cinc_mean"] <= mc["defense"]["cinc_p95"]
 
 
+def test_a_year_after_the_cinc_data_reads_only_each_state_s_last_value() -> None:
+    from foedus.sources import cow
+
+    table = cow.capabilities()
+    for year in (1816, 1990, table.last_year, table.last_year + 1, 2025):
+        assert cow.cinc_in(year) == table.cinc(year)
+    cow.capabilities.cache_clear()
+    cow._carried_cinc.cache_clear()
+    try:
+        assert cow.cinc_in(2025)[1] and cow.capabilities.cache_info().currsize == 0  # from its own cache
+        assert cow.cinc_in(1990) == (table.by_year[1990], False)
+    finally:
+        cow.capabilities.cache_clear()
+
+
 def test_cli_probabilistic_json_and_bad_draws() -> None:
     import json
     import os

@@ -19,13 +19,12 @@ __all__ = ["coalition_power", "expected_power"]
 
 def _table(states: StateRegistry, day: dt.date) -> tuple[dict[str, float], float, bool] | None:
     from foedus.errors import DataMissingError
-    from foedus.sources.cow import capabilities
+    from foedus.sources.cow import cinc_in
 
     try:
-        caps = capabilities()
+        by_code, carried = cinc_in(day.year)
     except DataMissingError:
         return None
-    by_code, carried = caps.cinc(day.year)
     if not by_code:
         return None
     cinc = {sid: by_code.get(code, 0.0) for code, sid in states.by_ccode.items()}

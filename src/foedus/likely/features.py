@@ -26,7 +26,7 @@ from foedus.likely.history import History, last_war_year
 from foedus.likely.obligations import Bindings
 from foedus.likely.ties import Ties
 from foedus.model.world import World
-from foedus.sources.cow import capabilities
+from foedus.sources.cow import cinc_in
 
 __all__ = ["SIDES", "SIDE_FEATURES", "STATE_FEATURES", "Features", "case_features", "columns"]
 
@@ -63,7 +63,7 @@ def _bound(found: dict[str, str], candidates: tuple[str, ...], side: str) -> np.
 
 def _power(world: World, case: Case, codes: dict[str, int | None]) -> tuple[dict[str, float], list[str]]:
     year = case.date.year - 1
-    table, carried = capabilities().cinc(year)
+    table, carried = cinc_in(year)
     notes = [f"CINC for {year} is past the NMC data's end: each state's last value is used"] if carried else []
     return {s: table.get(c, 0.0) if c is not None else 0.0 for s, c in codes.items()}, notes
 

@@ -152,10 +152,10 @@ def year_row(world: World, year: int, options: AtlasOptions, on: tuple[int, int]
 
 def _cinc_vector(world: World, states: list[str], day: dt.date) -> np.ndarray | None:
     from foedus.errors import DataMissingError
-    from foedus.sources.cow import capabilities
+    from foedus.sources.cow import cinc_in
 
     try:
-        by_code, _ = capabilities().cinc(day.year)
+        by_code, _ = cinc_in(day.year)
     except DataMissingError:
         return None
     ccode = {s.id: s.ccode for s in world.states}
