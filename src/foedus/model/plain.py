@@ -127,7 +127,7 @@ def _converter(tp: Any) -> Convert | None:
         return None if inner is None else (lambda v: None if v is None else inner(v))
     if origin is list:
         item = _converter(typing.get_args(tp)[0])
-        return None if item is None else (lambda v: [item(x) for x in v])
+        return None if item is None else (lambda v: list(map(item, v)))
     if origin is typing.Literal or tp in (str, int, float, bool, Any):
         return None
     if tp is dt.date:
@@ -135,6 +135,5 @@ def _converter(tp: Any) -> Convert | None:
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
         return tp
     if isinstance(tp, type) and issubclass(tp, BaseModel):
-        model = tp
-        return lambda v: from_plain(model, v)
+        return functools.partial(from_plain, tp)
     raise TypeError(f"unsupported field type {tp!r}")
