@@ -64,8 +64,8 @@ def capabilities() -> Capabilities:
 
 def cinc_in(year: int) -> tuple[dict[int, float], bool]:
     """`Capabilities.cinc` of the data folder's table, reading the whole table only for a year it covers: a later
-    year (every question about today) reads each state's last value from a cache of its own, some 200 values
-    instead of some 15,000."""
+    year (every question about today) reads each state's last value from a cache of its own: 217 values in
+    NMC 6.0, instead of 15,951."""
     last_year, carried = _carried_cinc()
     if year > last_year:
         return carried, True
