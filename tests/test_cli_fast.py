@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import subprocess
 import sys
 from pathlib import Path
@@ -72,6 +73,55 @@ def test_a_line_it_reads_gives_the_body_what_typer_gives(argv: list[str], monkey
     assert (inputs, own) == (typer_inputs, typer_own)
     both = zip([*inputs.values(), *own.values()], [*typer_inputs.values(), *typer_own.values()], strict=True)
     assert all(type(v) is type(w) for v, w in both)  # equal and of one type: 1 and True, or str and Path, differ
+
+
+def _random_line(rng: random.Random, plain: bool) -> list[str]:
+    """A `foedus cascade` line of random options in random order and spelling; unless `plain`, with doubtful
+    values, repeats and attached values to flags among them."""
+    from foedus.cli.fast import Param
+    from foedus.cli.fast_table import COMMANDS
+
+    good = {"str": ["UKR", "RUS,BLR", "kursk-oblast", "2025-01-15", "x y", "é", "="], "path": ["a.yaml", "dir/b.yaml"],
+            "int": ["1", "42", "10000000"]}
+    odd = {"str": ["--json", "-1", ""], "path": ["", "-"], "int": ["0", "10000001", "007", "1e3", "-5", "9" * 25]}
+    pairs = []
+    for p in (Param(*row) for row in COMMANDS["cascade"]["params"]):
+        times = 1 if p.required else rng.choice([0, 0, 1])
+        if not plain and rng.random() < 0.1:
+            times = rng.choice([0, 2])
+        for _ in range(times + (rng.choice([0, 1]) if p.many else 0)):
+            name = rng.choice([*p.flags, *p.off]) if p.flag else rng.choice(p.flags)
+            if p.flag:
+                pairs.append([name + "=1" if not plain and rng.random() < 0.2 else name])
+                continue
+            value = rng.choice(odd[p.kind] if not plain and rng.random() < 0.3 else good[p.kind])
+            pairs.append([f"{name}={value}"] if name.startswith("--") and rng.random() < 0.3 else [name, value])
+    rng.shuffle(pairs)
+    return ["cascade", *(t for pair in pairs for t in pair)]
+
+
+def test_random_lines_it_reads_give_the_body_what_typer_gives(monkeypatch: pytest.MonkeyPatch) -> None:
+    import foedus.cli.cascade_cmd as body
+    from foedus.cli.app import app
+    from foedus.cli.entry import run_cli
+
+    rng = random.Random(1815)
+    seen: list[tuple[dict[str, Any], dict[str, Any]]] = []
+    monkeypatch.setattr(body, "cascade", lambda inputs, **own: seen.append((inputs, own)))
+    read = 0
+    for i in range(300):
+        argv = _random_line(rng, plain=i % 2 == 0)
+        found = parse(argv)
+        seen.clear()
+        code = run_cli(app, argv)
+        if found is None:
+            assert i % 2 == 1, argv  # a plain line is read
+            continue  # typer reads it, as it always has
+        read += 1
+        assert code == 0 and seen == [found[1:]], argv
+        assert all(type(v) is type(w) for v, w in zip([*found[1].values(), *found[2].values()],
+                                                       [*seen[0][0].values(), *seen[0][1].values()], strict=True))
+    assert read >= 150  # every plain line, and some of the others
 
 
 @pytest.mark.parametrize("argv", LEFT_TO_TYPER, ids=" ".join)
