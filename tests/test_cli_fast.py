@@ -100,6 +100,7 @@ def _random_line(rng: random.Random, plain: bool) -> list[str]:
     return ["cascade", *(t for pair in pairs for t in pair)]
 
 
+@pytest.mark.slow  # 300 lines through typer: about 8 s
 def test_random_lines_it_reads_give_the_body_what_typer_gives(monkeypatch: pytest.MonkeyPatch) -> None:
     import foedus.cli.cascade_cmd as body
     from foedus.cli.app import app
