@@ -13,7 +13,7 @@ from typing import Any
 
 from foedus.errors import ScenarioError
 
-__all__ = ["Input", "check_options", "choice", "split_values"]
+__all__ = ["Input", "check_options", "choice", "input_value", "split_values"]
 
 
 @dataclass(frozen=True)
@@ -71,6 +71,16 @@ def split_values(values: list[str] | str | None) -> list[str]:
         return []
     items = [values] if isinstance(values, str) else values
     return [part.strip() for v in items for part in str(v).split(",") if part.strip()]
+
+
+def input_value(value: Any, split: bool) -> Any:
+    """An input's value as a command receives it: repeated and comma-separated values split when the input
+    says so (`Input.split`), anything else as given.
+
+    >>> input_value(["UKR", "POL,LTU"], True), input_value(["a,b"], False), input_value(None, True)
+    (['UKR', 'POL', 'LTU'], ['a,b'], None)
+    """
+    return split_values(value) if split and value is not None else value
 
 
 def check_options(options: Mapping[str, Any], allowed: tuple[Input, ...]) -> None:

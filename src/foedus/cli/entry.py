@@ -12,7 +12,7 @@ from typing import Any
 
 from typer.exceptions import Abort, Exit, TyperException
 
-from foedus.cli.failures import fail, failure
+from foedus.cli.failures import fail, failure, json_asked
 
 __all__ = ["run_cli"]
 
@@ -28,7 +28,7 @@ def _usage_text(exc: TyperException) -> str:
 def run_cli(app: Callable[..., Any], argv: Sequence[str]) -> int:
     """Run the typer `app` on `argv` and return the exit code; every error is reported in one line."""
     args = list(argv)
-    as_json = "--json" in args
+    as_json = json_asked(args)
     try:
         code = app(args=args, prog_name="foedus", standalone_mode=False)
     except TyperException as exc:  # click's usage errors: unknown option, missing value, bad type

@@ -13,11 +13,12 @@ import errno
 import json
 import os
 import sys
+from collections.abc import Sequence
 from typing import Any
 
 from foedus.errors import FoedusError, one_line
 
-__all__ = ["fail", "failure", "os_error_line"]
+__all__ = ["fail", "failure", "json_asked", "os_error_line"]
 
 
 def os_error_line(exc: OSError) -> str:
@@ -31,6 +32,12 @@ def os_error_line(exc: OSError) -> str:
     if names:
         return f"cannot use {' -> '.join(names)}: {reason}"
     return f"{reason}: {exc}" if str(exc) and str(exc) != reason else reason
+
+
+def json_asked(argv: Sequence[str]) -> bool:
+    """Whether a failure of the command line `argv` is also reported as the JSON error object (`--json` anywhere
+    in it, so that a usage error found before the option is read is reported the same way)."""
+    return "--json" in argv
 
 
 def fail(message: str, as_json: bool, status: int = 2, extra: dict[str, Any] | None = None) -> int:

@@ -1,7 +1,7 @@
 """`foedus COMMAND ...` without typer, for a command line it reads exactly as typer would.
 
 Typer builds a pydantic validator for every option of a command before it runs it, which with typer's own
-import is about a fifth of `foedus cascade`'s start (docs/performance.md). The commands in
+import is about a sixth of `foedus cascade`'s start (docs/performance.md). The commands in
 `foedus.cli.fast_table` (made from the typer app by `python -m foedus.cli.fast_gen`, and checked against it by
 tests/test_cli_fast.py) are read here from that table instead, and their bodies run with the same arguments
 typer would give them. Only plain lines are read: each option by its full name (`--date 2025-01-15`,
@@ -87,7 +87,7 @@ def parse(argv: Sequence[str]) -> Call | None:
 
 def _call(spec: dict[str, Any], params: list[Param], values: dict[str, Any]) -> Call | None:
     """The given values and every other option's default, as `foedus.cli.params.with_inputs` hands them on."""
-    from foedus.declare import split_values
+    from foedus.declare import input_value
 
     inputs: dict[str, Any] = {}
     own: dict[str, Any] = {}
@@ -99,7 +99,7 @@ def _call(spec: dict[str, Any], params: list[Param], values: dict[str, Any]) -> 
         else:
             value = list(p.default) if isinstance(p.default, list) else p.default
         if p.input:
-            inputs[p.name] = split_values(value) if p.split and value is not None else value
+            inputs[p.name] = input_value(value, p.split)
         else:
             own[p.name] = value
     return spec["target"], inputs, own
@@ -129,15 +129,14 @@ def prepare(argv: Sequence[str]) -> Callable[[], int] | None:
     target, inputs, own = found
     module, _, name = target.partition(":")
     body = getattr(importlib.import_module(module), name)
-    as_json = "--json" in argv
 
     def run() -> int:
-        from foedus.cli.failures import failure
+        from foedus.cli.failures import failure, json_asked
 
         try:
             body(inputs, **own)
         except (Exception, KeyboardInterrupt) as exc:
-            return failure(exc, as_json)
+            return failure(exc, json_asked(argv))
         return 0
 
     return run

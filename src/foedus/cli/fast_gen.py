@@ -116,5 +116,9 @@ def render(table: dict[str, Any]) -> str:
 
 
 if __name__ == "__main__":
-    TABLE_FILE.write_text(render(generate()), encoding="utf-8")
+    from foedus.outputs import staged_file
+
+    text = render(generate())
+    with staged_file(TABLE_FILE, force=True) as tmp:  # never a half-written table, whatever stops the write
+        tmp.write_text(text, encoding="utf-8")
     sys.stdout.write(f"wrote {TABLE_FILE}\n")

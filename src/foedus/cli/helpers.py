@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from foedus.model.overlay import Overlay
     from foedus.model.world import World
 
-__all__ = ["WHAT_IF_NAMES", "emit_json", "refuse_unused", "split", "what_if", "world_for"]
+__all__ = ["WHAT_IF_NAMES", "emit_json", "refuse_unused", "what_if", "world_for"]
 
 WHAT_IF_NAMES = tuple(i.name for i in WHAT_IF)
 
@@ -31,11 +31,6 @@ def what_if(inputs: dict[str, Any], add_treaty: list[Path] | None, overlay: list
     if not changes:  # nothing to validate: skip building the overlay's validator, which costs a start-up ~20 ms
         return Overlay.model_construct(changes=[])
     return Overlay(changes=changes)
-
-
-def split(values: list[str]) -> list[str]:
-    """Repeated and comma-separated values as one list."""
-    return [part.strip() for v in values for part in v.split(",") if part.strip()]
 
 
 def world_for(extra: list[Path] | None, changes: Overlay | None = None) -> World:

@@ -11,7 +11,8 @@ from typing import Annotated, Any
 
 import typer
 
-from foedus.inputs import Input, split_values
+from foedus.declare import input_value
+from foedus.inputs import Input
 
 __all__ = ["with_inputs"]
 
@@ -54,8 +55,7 @@ def with_inputs(*groups: tuple[Input, ...], defaults: Mapping[str, Any] | None =
 
         @functools.wraps(command)
         def run(**kwargs: Any) -> None:
-            inputs = {i.name: split_values(kwargs.pop(i.name)) if i.split and kwargs[i.name] is not None
-                      else kwargs.pop(i.name) for i in declared}
+            inputs = {i.name: input_value(kwargs.pop(i.name), i.split) for i in declared}
             command(inputs, **kwargs)
 
         run.__signature__ = inspect.Signature([*params, *own])  # type: ignore[attr-defined]

@@ -50,7 +50,8 @@ def compare(
     """The same scenario (or the whole atlas) in two worlds: two dates, or a base world and a what-if.
 
     Without --reading, --atlas compares both readings (a scenario: the legal reading)."""
-    from foedus.cli.helpers import split, what_if
+    from foedus.cli.helpers import what_if
+    from foedus.declare import split_values
     from foedus.engine.scenario import parse_date
     from foedus.model.world import World
 
@@ -71,7 +72,7 @@ def compare(
 
         opts = AtlasOptions(readings=_readings(inputs["reading"]), requested=inputs["requested"],
                             unresolved_met=inputs["unresolved"] == "met")
-        who = [base.states.resolve_id(x) for x in split(against or [])]
+        who = [base.states.resolve_id(x) for x in split_values(against)]
         watched = base.states.resolve_id(watch) if watch else None
         with steps("comparing every ordered dyad: atlases", 2 * len(opts.readings)) as done:
             report = compare_atlas(base, base_day, other, other_day, opts, watched, who, done)

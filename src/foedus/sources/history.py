@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 __all__ = ["binds_after", "carry_forward", "with_history"]
 
+
 def with_history(curated: dict[str, Treaty], states: StateRegistry, history: bool) -> TreatyMap:
     """Curated treaties, plus ATOP history loaded on demand when its file is in the data folder.
 
