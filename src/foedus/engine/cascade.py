@@ -23,11 +23,10 @@ from __future__ import annotations
 from bisect import insort
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Any
 
 from foedus.collector import acyclic
 from foedus.engine.bind import Binder, BindState
-from foedus.engine.citing import cited
+from foedus.engine.citing import Parts, cited
 from foedus.engine.ledger import (
     Duties,
     Found,
@@ -166,9 +165,10 @@ class _Run:
 
     def cite(self, found: list[Found]) -> tuple[Obligation, ...]:
         """Binding finds as the obligations they are (`foedus.engine.citing.cited`)."""
-        cite: dict[tuple[object, ...], Any] = self.index.derived("citations", dict)
+        cite: dict[tuple[object, ...], Obligation] = self.index.derived("citations", dict)
+        parts: dict[tuple[object, ...], Parts] = self.index.derived("citation parts", dict)
         places, s = self.places, self.scenario
-        return tuple(cited(f[5], f[1], f[2], f[6], f[0], s, places[f[1].place], cite)  # type: ignore[arg-type]
+        return tuple(cited(f[5], f[1], f[2], f[6], f[0], s, places[f[1].place], cite, parts)  # type: ignore[arg-type]
                      for f in found)
 
     def _duties(self) -> dict[str, list[Duties]]:

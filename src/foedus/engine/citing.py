@@ -9,36 +9,42 @@ from typing import Any
 from foedus.engine.certainty import ASSUMED, assess
 from foedus.engine.ledger import because
 from foedus.engine.leg import Leg
+from foedus.engine.maker import maker
 from foedus.engine.records import Because, Obligation, Side
 from foedus.engine.rules import Volley, conditions
 from foedus.engine.scenario import Attack, Scenario
 from foedus.model.help import duty_of
 from foedus.model.places import Place
 
-__all__ = ["cited", "obligation"]
+__all__ = ["Parts", "cited", "obligation"]
 
-_MOST = 50_000  # obligations kept per leg table before the store starts afresh (bounded: tables are cached)
+_MOST = 50_000  # obligations (and their parts) kept per leg table before a store starts afresh (tables are cached)
+_obligation = maker(Obligation)
+# what an obligation reads of its leg (treaty, article, strength, kind), then `_cited`'s parts
+Parts = tuple[tuple[str, str, str, str], tuple[Any, ...]]
 
 
 def cited(leg: Leg, vol: Volley, i: int, side: Side, rnd: int, scenario: Scenario, place: Place,
-          cache: dict[tuple[object, ...], Any]) -> Obligation:
+          cache: dict[tuple[object, ...], Obligation], parts: dict[tuple[object, ...], Parts]) -> Obligation:
     """`obligation` for attack i of the volley, kept in `cache` (one per leg table) and shared from there:
-    records are immutable, and what one reads is all in the key (the table fixes the date and basis)."""
-    key = ("obligation", id(leg), vol.victim, vol.attackers[i], vol.place, vol.kind, vol.severity, side, rnd,
-           scenario.territory_view)
-    found: Obligation | None = cache.get(key)
+    records are immutable, and what one reads is all in the key (the table fixes the date and basis). What does
+    not depend on the attacker, the side or the round is kept apart, in `parts`, where far fewer keys share it."""
+    victim, attacker = vol.victim, vol.attackers[i]
+    key = (id(leg), victim, attacker, vol.place, vol.kind, vol.severity, side, rnd, scenario.territory_view)
+    found = cache.get(key)
     if found is None:
+        pkey = (id(leg), victim, vol.place, vol.kind, vol.severity, scenario.territory_view)
+        part = parts.get(pkey)
+        if part is None:
+            if len(parts) >= _MOST:
+                parts.clear()
+            p = leg.provision
+            head = (leg.treaty.id, p.article, p.strength.value, p.kind.value)
+            part = parts[pkey] = (head, _cited(leg, vol.attack(i), scenario, place))
         if len(cache) >= _MOST:
             cache.clear()
-        pkey = (id(leg), vol.victim, vol.place, vol.kind, vol.severity, scenario.date, scenario.territory_view,
-                scenario.basis)  # as `obligation` keeps them
-        parts = cache.get(pkey)
-        if parts is None:
-            parts = cache[pkey] = _cited(leg, vol.attack(i), scenario, place)
-        p = leg.provision
-        found = cache[key] = Obligation(leg.obligor, side, rnd, leg.treaty.id, p.article, p.strength.value,
-                                        p.kind.value, because(vol.victim, vol.attackers[i], vol.place, vol.kind),
-                                        *parts)
+        found = cache[key] = _obligation(leg.obligor, side, rnd, *part[0],
+                                         because(victim, attacker, vol.place, vol.kind), *part[1])
     return found
 
 

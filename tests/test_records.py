@@ -1,0 +1,46 @@
+"""The quick constructor of frozen records (`foedus.engine.maker`) makes what the class's own `__init__` makes,
+and refuses the classes it cannot make faithfully."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+import pytest
+
+from foedus.engine.maker import maker
+from foedus.engine.records import Because, CertaintyReason, MonteCarloSummary, Obligation
+
+
+def test_maker_equals_init() -> None:
+    """Equal, hashed alike, same type and slots, and still frozen; the field order is the class's."""
+    because = Because("UKR", "RUS", "kursk-oblast", "territory")
+    reason = CertaintyReason("date", "entry into force", "unverified", "fact sheet")
+    values: tuple[Any, ...] = ("PRK", "defense", 2, "rus_prk_2024", "4", "S1", "defense", because, "unverified",
+              ("state of war",), True, ("u",), (reason,), "all_means", "text")
+    quick, plain = maker(Obligation)(*values), Obligation(*values)
+    assert quick == plain and hash(quick) == hash(plain) and type(quick) is Obligation
+    assert [getattr(quick, f.name) for f in dataclasses.fields(Obligation)] == list(values)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        quick.state = "USA"  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        maker(Obligation)(*values[:-1])  # every field, no defaults
+
+
+def test_maker_refuses_what_it_cannot_make() -> None:
+    """Not frozen, without slots, or with a `__post_init__` (which a direct constructor would skip)."""
+
+    @dataclasses.dataclass(slots=True)
+    class Loose:
+        x: int
+
+    @dataclasses.dataclass(frozen=True, slots=True)
+    class Checked:
+        x: int
+
+        def __post_init__(self) -> None:
+            assert self.x > 0
+
+    for cls in (Loose, Checked, MonteCarloSummary):  # MonteCarloSummary: frozen, without slots
+        with pytest.raises(TypeError):
+            maker(cls)
