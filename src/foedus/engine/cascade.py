@@ -91,6 +91,12 @@ class _Run:
     fresh: list[str] = field(default_factory=list)  # the states that joined in the round just settled
     camp: dict[str, list[str]] = field(default_factory=dict)  # each side's states, sorted
     places: Mapping[str, Place] = field(default_factory=dict)
+    citations: dict[tuple[object, ...], Obligation] = field(default_factory=dict)  # the table's store (`cite`)
+    parts: dict[tuple[object, ...], Parts] = field(default_factory=dict)  # the same, the obligations' parts
+
+    def __post_init__(self) -> None:
+        self.citations = self.index.derived("citations", dict)
+        self.parts = self.index.derived("citation parts", dict)
 
     def execute(self) -> CascadeResult:
         """Run to a fixed point, resuming after each late conflict; the frozen result."""
@@ -165,9 +171,10 @@ class _Run:
 
     def cite(self, found: list[Found]) -> tuple[Obligation, ...]:
         """Binding finds as the obligations they are (`foedus.engine.citing.cited`)."""
-        cite: dict[tuple[object, ...], Obligation] = self.index.derived("citations", dict)
-        parts: dict[tuple[object, ...], Parts] = self.index.derived("citation parts", dict)
-        places, s = self.places, self.scenario
+        cite, parts, places, s = self.citations, self.parts, self.places, self.scenario
+        if len(found) == 1:  # most states are bound by one leg
+            f = found[0]
+            return (cited(f[5], f[1], f[2], f[6], f[0], s, places[f[1].place], cite, parts),)  # type: ignore[arg-type]
         return tuple(cited(f[5], f[1], f[2], f[6], f[0], s, places[f[1].place], cite, parts)  # type: ignore[arg-type]
                      for f in found)
 

@@ -21,6 +21,7 @@ from foedus.engine.ledger import (
     violation_of,
     withheld_of,
 )
+from foedus.engine.maker import maker
 from foedus.engine.result import CascadeResult, Conflict, Joiner, Obligation, Side
 from foedus.engine.rules import supporters
 from foedus.engine.scenario import Scenario
@@ -28,6 +29,8 @@ from foedus.engine.table import LegTable
 from foedus.model.world import World
 
 __all__ = ["FinishedRun", "outcome_of"]
+
+_joiner = maker(Joiner)
 
 
 class FinishedRun(Protocol):
@@ -58,10 +61,11 @@ def outcome_of(run: FinishedRun) -> CascadeResult:
     def code(state: str) -> int | None:
         return registry[state].ccode if state in registry else None
 
-    joiners = tuple(
-        Joiner(obls[0], obls[1:], code(state)) for state, obls in (
-            (state, run.cite(found))
-            for state, found in sorted(run.joiners.items(), key=lambda kv: (kv[1][0][0], kv[1][0][6], kv[0]))))
+    cite, joined = run.cite, []
+    for state, found in sorted(run.joiners.items(), key=_joined):
+        obligations = cite(found)
+        joined.append(_joiner(obligations[0], obligations[1:], code(state)))
+    joiners = tuple(joined)
     ends: list[Found] = [(d[0], d[1], d[2][-1], d[3], d[4], d[5], "") for duties in run.log for d in duties
                          if d[5].obligor not in belligerent and d[5].obligor not in run.excluded]
     last = latest(ends)
@@ -87,6 +91,12 @@ def outcome_of(run: FinishedRun) -> CascadeResult:
                            notes=_notes(run.world, run.scenario), datasets=datasets, supporters=support)
     result.ccodes.update({st: cc for st in result.state_ids if (cc := code(st)) is not None})
     return result
+
+
+def _joined(item: tuple[str, list[Found]]) -> tuple[int, str, str]:
+    """Joiners in the order they joined: round, side, state."""
+    first = item[1][0]
+    return first[0], first[6], item[0]
 
 
 def _notes(world: World, scenario: Scenario) -> tuple[str, ...]:
