@@ -38,11 +38,16 @@ class BindState:
     excluded: set[str]
     originals: frozenset[str]
     camps: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    settled: Mapping[str, frozenset[str]] = field(default_factory=dict)  # per side: its states, excluded, originals
 
     def update(self, side_of: Mapping[str, str], camps: Mapping[str, Collection[str]]) -> None:
-        """The sides at the start of a round (they change only between rounds), and each side's states."""
+        """The sides at the start of a round (they and the excluded states change only between rounds), each
+        side's states, and the states whose defence legs owed to that side have nothing left to find (`settled`:
+        those on the side, the excluded and the original parties)."""
         self.side_of = side_of
         self.camps = {"attack": frozenset(camps["attack"]), "defense": frozenset(camps["defense"])}
+        done = self.originals | self.excluded
+        self.settled = {side: states | done for side, states in self.camps.items()}
 
 
 @dataclass
@@ -179,12 +184,10 @@ class Binder(Judge):
         if not waiting:
             return
         side = state.side_of[vol.victim]
-        todo = waiting.keys() - state.camps[side]
+        todo = waiting.keys() - state.settled[side]  # nothing to learn from the others for the rest of the cascade
         if not todo:
-            self.defending[key] = {}  # the legs of obligors on the victim's side are settled
+            self.defending[key] = {}
             return
-        todo -= state.excluded  # nothing to learn from the legs of these for the rest of the cascade
-        todo -= state.originals
         verdicts, book, attackers = self._verdicts(key, ctx), self.ledger, vol.attackers
         rnd, bind = book.rnd, book.bind
         first, second = attackers[0], (attackers[1] if len(attackers) > 1 else None)
