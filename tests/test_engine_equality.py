@@ -151,7 +151,7 @@ def test_record_stores_stay_bounded_and_start_afresh_unchanged(world: World, mon
         table = compile_table(world, scenario.date, scenario.basis)
         capped = _Run(world, scenario, table).execute()
         stores = {k: v for k, v in table._derived.items() if k in names}
-        assert all(len(v) <= 7 for v in stores.values()), scenario
+        assert all(len(v) <= 7 for v in stores.values()), scenario  # type: ignore[arg-type]
         seen |= {k for k, v in stores.items() if v}
         fresh = _Run(world, scenario, compile_table(world, scenario.date, scenario.basis)).execute()
         assert json.dumps(capped.to_dict()) == json.dumps(fresh.to_dict()), scenario
@@ -259,3 +259,21 @@ def test_closure_shortcut_equals_the_rounds_on_every_dyad(world: World, day: dt.
 def test_closure_shortcut_equals_the_rounds_where_conflicts_abound(world: World) -> None:
     rules, a, b = _atlas_rows(world, dt.date(2025, 6, 1))
     _same_atlas(rules, a, b)
+
+
+@pytest.mark.parametrize("day", [dt.date(1990, 6, 1), dt.date(2025, 6, 1)])
+def test_supporters_by_recipient_equal_the_full_scan(world: World, day: dt.date) -> None:
+    """Looking only at the support legs owed to belligerents (`rules.recipients`) finds what scanning every
+    leg finds, in the same order, for random sides of random sizes."""
+    from foedus.engine.rules import recipients, supporters
+
+    legs = compile_table(world, day, "in-force").support
+    index, rng, states = recipients(legs), random.Random(7), sorted({leg.recipient for leg in legs} | {"USA", "RUS"})
+    found = 0
+    for _ in range(200):
+        side_of = {s: rng.choice(["attack", "defense"]) for s in rng.sample(states, rng.randint(1, len(states)))}
+        busy, attacked = rng.sample(states, rng.randint(0, 5)), rng.sample(sorted(side_of), min(len(side_of), 3))
+        full = supporters(legs, side_of, busy, attacked)
+        assert supporters(legs, side_of, busy, attacked, index) == full
+        found += len(full)
+    assert found > 200

@@ -23,7 +23,7 @@ from foedus.engine.ledger import (
 )
 from foedus.engine.maker import maker
 from foedus.engine.result import CascadeResult, Conflict, Joiner, Obligation, Side
-from foedus.engine.rules import supporters
+from foedus.engine.rules import recipients, supporters
 from foedus.engine.scenario import Scenario
 from foedus.engine.table import LegTable
 from foedus.model.world import World
@@ -84,7 +84,9 @@ def outcome_of(run: FinishedRun) -> CascadeResult:
     if run.world.states.has_system_dates:
         datasets += ("cow_states",)
     bound = {j.state for j in joiners} | {c.state for c in conflicts}
-    support = tuple(supporters(run.index.support, run.side_of, bound, run.attacked))
+    legs = run.index.support
+    support = tuple(supporters(legs, run.side_of, bound, run.attacked, run.index.derived("support by recipient",
+                                                                                         lambda: recipients(legs))))
     result = CascadeResult(scenario=run.scenario, joiners=joiners, consultations=consultations,
                            conflicts=conflicts, neutral=neutral, violations=violations, withheld=withheld,
                            rounds=run.rounds, names=run.world.states.names,

@@ -40,7 +40,7 @@ from foedus.engine.rules.gates import (
     withheld_by_switches,
 )
 from foedus.engine.rules.strikes import STRIKES, Strikes, Volley, is_war, next_attacks, next_volleys, volleys_of
-from foedus.engine.rules.support import Support, SupportLeg, owed_support, support_legs, supporters
+from foedus.engine.rules.support import Support, SupportLeg, owed_support, recipients, support_legs, supporters
 from foedus.engine.rules.verdict import (
     THRESHOLDS,
     Verdict,
@@ -81,6 +81,7 @@ __all__ = [
     "next_attacks",
     "next_volleys",
     "owed_support",
+    "recipients",
     "register_gate",
     "severe_enough",
     "support_legs",

@@ -10,14 +10,14 @@ not listed: its duty is the larger one.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from foedus.engine.contract import Contracted, meta
 from foedus.model.assistance import HelpEntry, HelpForm
 from foedus.model.treaty import Treaty
 
-__all__ = ["Support", "SupportLeg", "owed_support", "support_legs", "supporters"]
+__all__ = ["Support", "SupportLeg", "owed_support", "recipients", "support_legs", "supporters"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,13 +74,24 @@ def support_legs(treaty: Treaty, members: frozenset[str], year: int) -> list[Sup
     return out
 
 
-def supporters(legs: Iterable[SupportLeg], side_of: Mapping[str, str], busy: Iterable[str],
-               attacked: Iterable[str]) -> list[Support]:
-    """Support owed to each belligerent (`side_of`) by states not fighting nor bound to fight (`busy`)."""
+def supporters(legs: Sequence[SupportLeg], side_of: Mapping[str, str], busy: Iterable[str],
+               attacked: Iterable[str], by_recipient: Mapping[str, Sequence[int]] | None = None) -> list[Support]:
+    """Support owed to each belligerent (`side_of`) by states not fighting nor bound to fight (`busy`).
+    `by_recipient` (`recipients(legs)`, kept by the caller) lets it look only at the legs owed to belligerents."""
     busy_, hit = set(busy) | set(side_of), set(attacked)
+    if by_recipient is not None:
+        legs = [legs[i] for i in sorted(i for state in side_of for i in by_recipient.get(state, ()))]
     found = dict.fromkeys(  # without repeats, in the legs' order: equal keys stay in it (not in a set's order)
         Support(leg.provider, leg.recipient, side_of[leg.recipient], leg.treaty, leg.entry.article,
                 leg.entry.form.value, leg.entry.level, leg.entry.when, leg.entry.basis, leg.entry.certainty)
         for leg in legs if leg.recipient in side_of and leg.provider not in busy_
         and (leg.entry.when != "wartime" or leg.recipient in hit))
     return sorted(found, key=lambda s: (s.side, s.supports, s.state, s.treaty, s.form, s.article or ""))
+
+
+def recipients(legs: Sequence[SupportLeg]) -> dict[str, list[int]]:
+    """The positions of the legs owed to each recipient (for `supporters`)."""
+    out: dict[str, list[int]] = {}
+    for i, leg in enumerate(legs):
+        out.setdefault(leg.recipient, []).append(i)
+    return out
