@@ -1,8 +1,10 @@
 """Frozen records made quickly: a constructor that takes every field in order and sets each slot directly.
 
 A frozen dataclass's own `__init__` sets each field through `object.__setattr__`, which looks the slot up
-again for every field; the reference engine makes a hundred obligations per cascade, and this was a tenth of
-the cascade's time. `maker(cls)` makes the same object: tests/test_records.py checks it equals `cls(...)`.
+again for every field. The reference engine makes about a hundred obligations per cascade, and a leg table at
+2025 makes 18,741 legs: an obligation took 2.73 µs to make and now takes 0.85 µs, a leg 0.91 and now 0.50 µs
+(medians of seven timeit runs, one process). `maker(cls)` makes the same object: tests/test_records.py checks
+that it equals `cls(...)`.
 """
 
 from __future__ import annotations

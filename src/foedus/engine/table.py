@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from foedus.engine import rules
 from foedus.engine.leg import KIND_ORDER, STRENGTH_ORDER, Counterparts, Leg
+from foedus.engine.maker import maker
 from foedus.engine.scenario import Basis
 from foedus.model.treaty import Kind, Member, Provision, Strength, Treaty
 from foedus.model.world import World
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
 __all__ = ["COMMITTING", "LegTable", "active_members", "compile_table", "leg_table", "parties"]
 
 COMMITTING = (Kind.DEFENSE, Kind.OFFENSE)  # the kinds whose legs are honour commitments (Monte Carlo)
+_leg = maker(Leg)  # a table at 2025 makes tens of thousands of legs
 T = TypeVar("T")
 
 
@@ -140,7 +142,7 @@ class LegTable:
                     gates = rules.gates_of(Leg(obligor, beneficiary, treaty, provision, counterparts, (), index, why))
                     if per_provision:
                         known[gate_key] = gates
-                legs.append(Leg(obligor, beneficiary, treaty, provision, counterparts, gates, index, why))
+                legs.append(_leg(obligor, beneficiary, treaty, provision, counterparts, gates, index, why))
                 keys.append((strength, kind_rank, tid, provision.article, obligor))
         return [legs[i] for i in sorted(range(len(legs)), key=keys.__getitem__)]
 
