@@ -27,6 +27,20 @@ def test_maker_equals_init() -> None:
         maker(Obligation)(*values[:-1])  # every field, no defaults
 
 
+def test_maker_sets_inherited_fields() -> None:
+    """A record whose fields come partly from a parent record is made whole."""
+
+    @dataclasses.dataclass(frozen=True, slots=True)
+    class Base:
+        x: int
+
+    @dataclasses.dataclass(frozen=True, slots=True)
+    class Child(Base):
+        y: str = "b"
+
+    assert maker(Child)(1, "a") == Child(1, "a")
+
+
 def test_maker_refuses_what_it_cannot_make() -> None:
     """Not frozen, without slots, or with a `__post_init__` (which a direct constructor would skip)."""
 

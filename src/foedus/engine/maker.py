@@ -30,7 +30,7 @@ def maker(cls: type[T]) -> Callable[..., T]:
     if len(names) != len(dataclasses.fields(cls)):
         raise TypeError(f"{cls.__name__} has fields outside its __init__")
     scope: dict[str, Any] = {"_new": object.__new__, "_cls": cls}
-    scope.update({f"_set_{n}": cls.__dict__[n].__set__ for n in names})
+    scope.update({f"_set_{n}": getattr(cls, n).__set__ for n in names})  # each field's slot, inherited or not
     body = "".join(f"    _set_{n}(o, {n})\n" for n in names)
     source = f"def make({', '.join(names)}):\n    o = _new(_cls)\n{body}    return o\n"
     exec(source, scope)  # the source is made here, from the class's own field names
