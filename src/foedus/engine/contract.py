@@ -107,14 +107,34 @@ def _record_class(tp: Any) -> type:
     return tp  # type: ignore[no-any-return]
 
 
+_PLAIN = (str, int, float, bool, type(None))
+
+
 def _value(value: Any, omit: tuple[str, ...] = ()) -> Any:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {k: v for k, v in to_json(value).items() if k not in omit}
+    if isinstance(value, _PLAIN):  # most values: returned as they are
+        return value
     if isinstance(value, tuple | list):
         return [_value(v, omit) for v in value]
+    if hasattr(type(value), "__dataclass_fields__"):  # a record (an instance: a class's own type is not one)
+        return {k: v for k, v in to_json(value).items() if k not in omit} if omit else to_json(value)
     if hasattr(value, "isoformat"):
         return value.isoformat()
     return value
+
+
+# per record class: (field name, JSON key, flattened, keys to omit, optional) for each contract field, and the
+# computed keys; read once per class rather than from the fields' metadata for every record
+_Plan = tuple[tuple[tuple[str, str, bool, tuple[str, ...], bool], ...], tuple[Computed[Any], ...]]
+_PLANS: dict[type, _Plan] = {}
+
+
+def _plan(cls: type) -> _Plan:
+    plan = _PLANS.get(cls)
+    if plan is None:
+        fields = tuple((f.name, c["key"] or f.name, bool(c["flatten"]), tuple(c["omit"]), bool(c["optional"]))
+                       for f in dataclasses.fields(cls) if (c := f.metadata.get("contract")) is not None)
+        plan = _PLANS[cls] = (fields, tuple(_computed(cls)))
+    return plan
 
 
 class Contracted:
@@ -130,18 +150,16 @@ class Contracted:
 def to_json(record: Any) -> dict[str, Any]:
     """The record as its JSON contract (see `meta`)."""
     out: dict[str, Any] = {}
-    for f in dataclasses.fields(record):
-        c = f.metadata.get("contract")
-        if c is None:
+    fields, computed_keys = _plan(type(record))
+    for name, key, flatten, omit, optional in fields:
+        value = getattr(record, name)
+        if optional and value is None:  # present only in some results
             continue
-        value = getattr(record, f.name)
-        if c["optional"] and value is None:  # present only in some results
-            continue
-        if c["flatten"]:
+        if flatten:
             if value is not None:
-                out.update({k: v for k, v in to_json(value).items() if k not in c["omit"]})
+                out.update({k: v for k, v in to_json(value).items() if k not in omit} if omit else to_json(value))
         else:
-            out[c["key"] or f.name] = _value(value, c["omit"])
-    for p in _computed(type(record)):
+            out[key] = _value(value, omit)
+    for p in computed_keys:
         out[p.name] = _value(p.getter(record))
     return out
