@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from foedus import collector
+
 CONTRACT_KEYS = {"date", "attackers", "targets", "place", "reading", "sides", "joiners",
                  "consultations", "conflicts", "neutral", "violations"}
 JOINER_KEYS = {"state", "side", "round", "treaty", "article", "strength", "because"}
@@ -205,6 +207,8 @@ def test_start_imports_with_the_collector_paused_then_restores_it(monkeypatch: p
     import foedus.cli.app as app_module
     from foedus.cli import start
 
+    freezing = [False]
+    monkeypatch.setattr(collector, "_FREEZE", freezing)  # start.main sets it for the process it runs in
     seen: list[tuple[bool, str | None]] = []
     monkeypatch.setattr(app_module, "main", lambda: seen.append((gc.isenabled(), os.environ.get(
         "PYDANTIC_DISABLE_PLUGINS"))))
@@ -213,7 +217,7 @@ def test_start_imports_with_the_collector_paused_then_restores_it(monkeypatch: p
     monkeypatch.delenv("PYDANTIC_DISABLE_PLUGINS")
     start.main()
     gc.unfreeze()
-    assert seen == [(True, "mine"), (True, "__all__")]
+    assert seen == [(True, "mine"), (True, "__all__")] and freezing == [True]
 
 
 def test_start_runs_a_line_the_fast_reader_reads_with_the_collector_on(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -225,6 +229,7 @@ def test_start_runs_a_line_the_fast_reader_reads_with_the_collector_on(monkeypat
     from foedus.cli import start
 
     seen: list[bool] = []
+    monkeypatch.setattr(collector, "_FREEZE", [False])  # nor is freezing what later tests load
     monkeypatch.setattr(outputs, "install_signal_cleanup", lambda: None)  # not in the test runner's process
     monkeypatch.setattr(app_module, "main", lambda: pytest.fail("typer's route taken"))
     monkeypatch.setattr(fast, "prepare", lambda argv: (lambda: seen.append(gc.isenabled()) or 3))
@@ -233,3 +238,24 @@ def test_start_runs_a_line_the_fast_reader_reads_with_the_collector_on(monkeypat
         start.main()
     gc.unfreeze()
     assert seen == [True] and exit_info.value.code == 3
+
+
+def test_long_lived_loads_are_frozen_only_where_the_process_asks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A `loading` block pauses the collector; it freezes what is alive after it only in a process that asked
+    (the console script: `freeze_loads`), never in a long-running one such as this test runner."""
+    import gc
+
+    monkeypatch.setattr(collector, "_FREEZE", [False])
+    before = gc.get_freeze_count()
+    with collector.loading():
+        assert not gc.isenabled()
+        kept = [[i] for i in range(1000)]  # long-lived, tracked objects
+    assert gc.isenabled() and gc.get_freeze_count() == before
+    collector.freeze_loads()
+    try:
+        with collector.loading():
+            kept += [[i] for i in range(1000)]
+        assert gc.isenabled() and gc.get_freeze_count() >= before + len(kept)
+    finally:
+        gc.unfreeze()
+    assert collector._FREEZE == [True]

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from foedus.collector import paused_gc
+from foedus.collector import loading
 
 __all__ = ["FORMAT", "KEPT", "cache_file", "cached_json", "prune", "read_cache", "trusted", "write_cache"]
 
@@ -119,7 +119,7 @@ def cached_json(tag: str, key: str, build: Callable[[], T], encode: Callable[[T]
     `decode`d on later runs); a stale or undecodable entry is rebuilt, and the entries of `tag` pruned to the
     `KEPT` newest."""
     path = cache_file(tag, key)
-    with paused_gc():  # thousands of new, acyclic objects: collections here would find nothing to free
+    with loading():  # thousands of new, acyclic, long-lived objects: collections here would find nothing to free
         raw = read_cache(path, key)
         if raw is not None:
             try:

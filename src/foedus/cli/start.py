@@ -3,7 +3,8 @@ the typer CLI; imports run with the garbage collector paused.
 
 Importing the CLI creates tens of thousands of objects that live until exit (modules, classes, the pydantic
 model); collections during the imports free nothing and cost a start-up's worth of time. Afterwards
-`gc.freeze` moves those objects out of every later collection's reach, and collection resumes as usual.
+`gc.freeze` moves those objects out of every later collection's reach, and collection resumes as usual; so
+does each load of long-lived data the command makes (`foedus.collector.freeze_loads`).
 Pydantic's plugin scan (every installed package's entry points, read when the first validator is built) is
 skipped unless `PYDANTIC_DISABLE_PLUGINS` is set otherwise: the CLI uses no pydantic plugin.
 """
@@ -20,6 +21,9 @@ __all__ = ["main", "run_line"]
 def main() -> None:
     """Run `foedus` (the console script and `python -m foedus.cli`)."""
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    from foedus.collector import freeze_loads
+
+    freeze_loads()  # a short-lived process: the world and the leg tables it loads are never garbage
     was = gc.isenabled()
     gc.disable()
     try:

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypeVar
 
+from foedus.collector import loading
 from foedus.engine import rules
 from foedus.engine.leg import KIND_ORDER, STRENGTH_ORDER, Counterparts, Leg
 from foedus.engine.maker import maker
@@ -234,4 +235,5 @@ def leg_table(world: World, day: dt.date, basis: Basis = "in-force") -> LegTable
 
 @functools.lru_cache(maxsize=256)
 def _cached_table(world: World, day: dt.date, basis: Basis, generation: int) -> LegTable:
-    return compile_table(world, day, basis)
+    with loading():  # kept for the process (up to the cache's size)
+        return compile_table(world, day, basis)
