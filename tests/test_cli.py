@@ -256,6 +256,10 @@ def test_long_lived_loads_are_frozen_only_where_the_process_asks(monkeypatch: py
         with collector.loading():
             kept += [[i] for i in range(1000)]
         assert gc.isenabled() and gc.get_freeze_count() >= before + len(kept)
+        frozen = gc.get_freeze_count()
+        with collector.acyclic():  # a cascade's leftovers (what it compiled) are frozen too, not collected
+            kept += [[i] for i in range(1000)]
+        assert gc.isenabled() and gc.get_freeze_count() >= frozen + 1000
     finally:
         gc.unfreeze()
     assert collector._FREEZE == [True]

@@ -12,7 +12,9 @@ in a fresh process, one such collection after the world and the flagship's table
 most of the escalatory flagship's JSON conversion. A short-lived process (the CLI) asks for them to be frozen
 instead (`freeze_loads`): after each load, every object then alive moves out of the collector's reach
 (`gc.freeze`). A long-running one (the web server, a notebook) is left as it is, since an object frozen while
-alive is never collected if it later dies in a cycle.
+alive is never collected if it later dies in a cycle. Measured with `gc.callbacks` in fresh processes, the
+escalatory flagship's `foedus cascade … --reading escalatory --json` spent 23–29 ms in 31 collections before,
+and 2.4–2.9 ms in 20 after (the plain flagship: 6.8–10.8 ms, then 2.4–2.7 ms).
 """
 
 from __future__ import annotations
@@ -27,36 +29,36 @@ _FREEZE = [False]  # whether this process freezes what `loading` blocks load (`f
 
 
 @contextlib.contextmanager
-def paused_gc(*, collect_young: bool = False) -> Iterator[None]:
+def paused_gc(*, collect_young: bool = False, freeze: bool = False) -> Iterator[None]:
     """The cyclic garbage collector off for the block (as it was after): for bulk loads of acyclic data. With
     `collect_young`, the youngest generation is collected before the collector is back on: enabling it with the
-    block's allocations still counted would start an automatic collection at once, of older generations too."""
+    block's allocations still counted would start an automatic collection at once, of older generations too.
+    With `freeze`, every object then alive is frozen instead (`gc.freeze`), before the collector is back on."""
     was = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        if freeze:
+            gc.freeze()
+        elif was and collect_young:
+            gc.collect(0)
         if was:
-            if collect_young:
-                gc.collect(0)
             gc.enable()
 
 
 def acyclic() -> contextlib.AbstractContextManager[None]:
-    """`paused_gc`, the young objects the work leaves collected before it ends."""
-    return paused_gc(collect_young=True)
+    """`paused_gc`, the young objects the work leaves collected before it ends (frozen instead, at no cost, in
+    a process that freezes its loads: what a cascade leaves is what it compiled and cached)."""
+    return paused_gc(collect_young=True, freeze=_FREEZE[0])
+
+
+def loading() -> contextlib.AbstractContextManager[None]:
+    """`paused_gc` around a load of data that lives as long as the process; frozen after it where the process
+    asked for that (`freeze_loads`)."""
+    return paused_gc(freeze=_FREEZE[0])
 
 
 def freeze_loads() -> None:
     """From now on, freeze what each `loading` block loads (for a short-lived process: the CLI)."""
     _FREEZE[0] = True
-
-
-@contextlib.contextmanager
-def loading() -> Iterator[None]:
-    """`paused_gc` around a load of data that lives as long as the process; frozen after it where the process
-    asked for that (`freeze_loads`)."""
-    with paused_gc():
-        yield
-    if _FREEZE[0]:
-        gc.freeze()
