@@ -208,7 +208,7 @@ def test_start_imports_with_the_collector_paused_then_restores_it(monkeypatch: p
     from foedus.cli import start
 
     freezing = [False]
-    monkeypatch.setattr(collector, "_FREEZE", freezing)  # start.main sets it for the process it runs in
+    monkeypatch.setattr(collector, "_FREEZE", freezing)  # start.main would set it for the process it runs in
     seen: list[tuple[bool, str | None]] = []
     monkeypatch.setattr(app_module, "main", lambda: seen.append((gc.isenabled(), os.environ.get(
         "PYDANTIC_DISABLE_PLUGINS"))))
@@ -217,7 +217,7 @@ def test_start_imports_with_the_collector_paused_then_restores_it(monkeypatch: p
     monkeypatch.delenv("PYDANTIC_DISABLE_PLUGINS")
     start.main()
     gc.unfreeze()
-    assert seen == [(True, "mine"), (True, "__all__")] and freezing == [True]
+    assert seen == [(True, "mine"), (True, "__all__")] and freezing == [False]  # typer's commands: not frozen
 
 
 def test_start_runs_a_line_the_fast_reader_reads_with_the_collector_on(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -229,7 +229,8 @@ def test_start_runs_a_line_the_fast_reader_reads_with_the_collector_on(monkeypat
     from foedus.cli import start
 
     seen: list[bool] = []
-    monkeypatch.setattr(collector, "_FREEZE", [False])  # nor is freezing what later tests load
+    freezing = [False]
+    monkeypatch.setattr(collector, "_FREEZE", freezing)  # not for the later tests in this process
     monkeypatch.setattr(outputs, "install_signal_cleanup", lambda: None)  # not in the test runner's process
     monkeypatch.setattr(app_module, "main", lambda: pytest.fail("typer's route taken"))
     monkeypatch.setattr(fast, "prepare", lambda argv: (lambda: seen.append(gc.isenabled()) or 3))
@@ -237,7 +238,7 @@ def test_start_runs_a_line_the_fast_reader_reads_with_the_collector_on(monkeypat
     with pytest.raises(SystemExit) as exit_info:
         start.main()
     gc.unfreeze()
-    assert seen == [True] and exit_info.value.code == 3
+    assert seen == [True] and exit_info.value.code == 3 and freezing == [True]  # one plain cascade: loads frozen
 
 
 def test_long_lived_loads_are_frozen_only_where_the_process_asks(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -3,8 +3,10 @@ the typer CLI; imports run with the garbage collector paused.
 
 Importing the CLI creates tens of thousands of objects that live until exit (modules, classes, the pydantic
 model); collections during the imports free nothing and cost a start-up's worth of time. Afterwards
-`gc.freeze` moves those objects out of every later collection's reach, and collection resumes as usual; so
-does each load of long-lived data the command makes (`foedus.collector.freeze_loads`).
+`gc.freeze` moves those objects out of every later collection's reach, and collection resumes as usual. A
+line the fast reader reads (one plain cascade, then exit) also freezes each load of long-lived data it makes
+(`foedus.collector.freeze_loads`); other commands, some long-running (`foedus serve`, reports that run
+thousands of cascades), do not.
 Pydantic's plugin scan (every installed package's entry points, read when the first validator is built) is
 skipped unless `PYDANTIC_DISABLE_PLUGINS` is set otherwise: the CLI uses no pydantic plugin.
 """
@@ -21,9 +23,6 @@ __all__ = ["main", "run_line"]
 def main() -> None:
     """Run `foedus` (the console script and `python -m foedus.cli`)."""
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-    from foedus.collector import freeze_loads
-
-    freeze_loads()  # a short-lived process: the world and the leg tables it loads are never garbage
     was = gc.isenabled()
     gc.disable()
     try:
@@ -39,8 +38,10 @@ def main() -> None:
     if command is None:
         run()
         return
+    from foedus.collector import freeze_loads
     from foedus.outputs import install_signal_cleanup
 
+    freeze_loads()  # one plain cascade, then exit: the world and leg table it loads live until then
     install_signal_cleanup()  # as `foedus.cli.app.main` does: SIGTERM and SIGHUP unwind like Ctrl-C
     code = command()
     gc.freeze()  # the interpreter's last collection then has nothing to scan (see `foedus.cli.app.main`)
