@@ -56,15 +56,20 @@ def from_plain(cls: type[M], data: dict[str, Any]) -> M:
     for name in plan.required:
         if values[name] is _REQUIRED:
             raise KeyError(f"{cls.__name__}.{name} is missing")
-    # what `model_construct` does for a model without extras, private attributes or post-init hooks
+    # what `model_construct` does for a model without extras, private attributes or post-init hooks (the slots
+    # set through their own descriptors: `object.__setattr__` would look each one up again)
     obj = cls.__new__(cls)
-    object.__setattr__(obj, "__dict__", values)
-    object.__setattr__(obj, "__pydantic_fields_set__", set(data))
-    object.__setattr__(obj, "__pydantic_extra__", None)
-    object.__setattr__(obj, "__pydantic_private__", None)
+    _set_dict(obj, values)
+    _set_fields_set(obj, set(data))
+    _set_extra(obj, None)
+    _set_private(obj, None)
     return obj
 
 
+_set_dict = vars(BaseModel)["__dict__"].__set__
+_set_fields_set = vars(BaseModel)["__pydantic_fields_set__"].__set__
+_set_extra = vars(BaseModel)["__pydantic_extra__"].__set__
+_set_private = vars(BaseModel)["__pydantic_private__"].__set__
 _UNKNOWN: Any = object()
 _FACTORY: Any = object()
 _REQUIRED: Any = object()
