@@ -7,15 +7,15 @@ suits repeated work such as a cascade (tests/test_engine_equality.py checks that
 also collects the young objects left when the work ends, so that cost stays with the work.
 
 `loading` suits loads of data that lives as long as the process (the world, ATOP's history, a date's leg
-table). Its objects are collected nowhere, but the next collections of older generations traverse them all:
-in a fresh process, one such collection after the world and the flagship's table were loaded took 8–25 ms,
-most of the escalatory flagship's JSON conversion. A short-lived process (the console script running one
-plain cascade) asks for them to be frozen instead (`freeze_loads`): after each load, every object then alive
-moves out of the collector's reach (`gc.freeze`). Any other process (the web server, a notebook, a report
-that runs thousands of cascades) is left as it is, since an object frozen while alive is never collected if
-it later dies in a cycle. Measured with `gc.callbacks` in fresh processes, the
-escalatory flagship's `foedus cascade … --reading escalatory --json` spent 23–29 ms in 31 collections before,
-and 2.4–2.9 ms in 20 after (the plain flagship: 6.8–10.8 ms, then 2.4–2.7 ms).
+table). Such data never becomes garbage, but the next collections of older generations traverse all of it: in
+a fresh process, one such collection after the world and the flagship's table were loaded took 8–25 ms, most
+of the escalatory flagship's JSON conversion. A short-lived process (the console script running one plain
+cascade) asks for it to be frozen instead (`freeze_loads`): after each load, every object then alive moves
+out of the collector's reach (`gc.freeze`). Any other process (the web server, a notebook, a report that runs
+thousands of cascades) is left as it is, since an object frozen while alive is never collected if it later
+dies in a cycle. Counted with `gc.callbacks` in fresh processes, the escalatory flagship's `foedus cascade …
+--reading escalatory --json` spent 23–29 ms in 31 collections before, and 2.4–2.9 ms in 20 after (the plain
+flagship: 6.8–10.8 ms, then 2.4–2.7 ms).
 """
 
 from __future__ import annotations
