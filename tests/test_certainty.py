@@ -112,6 +112,18 @@ def test_date_windows() -> None:
     assert date_window(day, DateCertainty(within="unknown", until=dt.date(2019, 9, 11)))[1] == dt.date(2019, 9, 11)
 
 
+def test_a_month_window_ends_on_the_months_last_day() -> None:
+    """Every month of common and leap years, from any day in it (February of 1900, 2000 and 2024 included)."""
+    import calendar
+
+    for year in (1900, 1999, 2000, 2023, 2024):
+        for month in range(1, 13):
+            last = calendar.monthrange(year, month)[1]
+            for d in (1, 15, last):
+                assert date_window(dt.date(year, month, d), DateCertainty(within="month")) == (
+                    dt.date(year, month, 1), dt.date(year, month, last))
+
+
 @pytest.mark.parametrize("day", [dt.date(1990, 6, 1), dt.date(2025, 6, 1)])
 def test_nothing_marked_unverified_comes_out_verified(day: dt.date) -> None:
     """Every leg is at most as certain as its treaty, its clause and both members' membership rows."""

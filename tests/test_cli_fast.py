@@ -181,3 +181,17 @@ def test_the_generator_refuses_an_option_it_cannot_read(monkeypatch: pytest.Monk
     monkeypatch.setattr(app, "registered_groups", [])
     with pytest.raises(SystemExit, match="envvar"):
         gen.generate()
+
+
+def test_a_plain_flagship_line_imports_only_what_it_needs() -> None:
+    """The plain flagship (no what-if) needs neither typer nor what only CSV output, ATOP's import from its
+    file or month arithmetic would bring (`csv`, `foedus.sources.atop`, `calendar`): a start pays for each."""
+    code = ("import sys\nfrom foedus.cli.start import main\nsys.argv = ['foedus', *sys.argv[1:]]\n"
+            "try:\n    main()\nexcept SystemExit as e:\n    assert not e.code, e.code\n"
+            "sys.stderr.write(repr(sorted(m for m in sys.modules if m.split('.')[0] in ('typer', 'click')\n"
+            "    or m in ('csv', 'calendar', 'foedus.sources.atop'))))")
+    for _ in range(2):  # the second run with every cache warm, as a user's start is
+        proc = subprocess.run([sys.executable, "-c", code, *FLAGSHIP, "--json"], capture_output=True, text=True,
+                              env=os.environ.copy(), timeout=120)
+        assert proc.returncode == 0, proc.stderr
+    assert proc.stderr.strip().splitlines()[-1] == "[]"

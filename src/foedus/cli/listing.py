@@ -7,7 +7,6 @@ lists joined with `;` and flags as 0/1; `json` is the same objects as `--json`.
 
 from __future__ import annotations
 
-import csv
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -71,6 +70,8 @@ def emit(rows: list[dict[str, Any]], fmt: str, columns: Sequence[tuple[str, str]
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2, default=str) + "\n")
         return
     if fmt == "csv":
+        import csv  # only for CSV: a plain cascade's start does not need it
+
         keys = list(dict.fromkeys(k for r in rows for k in r)) or [k for k, _ in columns]
         writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow(keys)

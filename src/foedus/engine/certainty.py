@@ -11,7 +11,6 @@ naming the fact and its source. The rules, windows and examples are in docs/cert
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -27,6 +26,7 @@ RANK = {c: i for i, c in enumerate(Certainty)}
 ASSUMED = frozenset({"freeze", "place", "scope"})  # reason kinds that are also conditions of the obligation
 _STAND_IN = dt.timedelta(days=365)
 _WEEK = dt.timedelta(days=7)
+_DAY = dt.timedelta(days=1)
 _KNOWN = {
     "week": "known only to within a week",
     "month": "known only to the month",
@@ -70,7 +70,7 @@ def date_window(day: dt.date, how: DateCertainty) -> tuple[dt.date, dt.date]:
     if how.within == "week":
         return day - _WEEK, day + _WEEK
     if how.within == "month":
-        return day.replace(day=1), day.replace(day=calendar.monthrange(day.year, day.month)[1])
+        return day.replace(day=1), (day.replace(day=28) + _WEEK).replace(day=1) - _DAY  # the month's last day
     if how.within == "year":
         return dt.date(day.year, 1, 1), dt.date(day.year, 12, 31)
     if how.within == "stand-in":

@@ -5,7 +5,6 @@ Split from `foedus.model.states` so each module stays small.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -32,6 +31,8 @@ class CowEntry:
 
 def read_cow_spells(path: Path) -> dict[int, CowEntry]:
     """COW states2016.csv as {ccode: entry}; 2016-12-31 ends are read as open-ended."""
+    import csv  # only when the registry is built from the files, not when it comes from the cache
+
     out: dict[int, CowEntry] = {}
     with path.open(newline="", encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
@@ -47,6 +48,8 @@ def read_cow_spells(path: Path) -> dict[int, CowEntry]:
 def read_majors(
     path: Path, by_ccode: dict[int, str]
 ) -> dict[str, tuple[tuple[dt.date, dt.date | None], ...]]:
+    import csv
+
     out: dict[str, list[tuple[dt.date, dt.date | None]]] = {}
     with path.open(newline="", encoding="utf-8") as fh:
         for row in csv.DictReader(fh):

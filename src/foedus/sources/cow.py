@@ -5,7 +5,6 @@ CINC ends in 2016: later years carry each state's last value forward, and caller
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import functools
 from dataclasses import dataclass
@@ -104,6 +103,8 @@ def _from_plain(data: dict[str, Any]) -> Capabilities:
 
 def read_capabilities(path: Path | None = None) -> Capabilities:
     """COW NMC 6.0 CINC (missing values, coded -9, are left out)."""
+    import csv  # only when the table is read from the file, not from the cache
+
     path = path or _need(CINC_FILE, "cow_nmc")
     by_year: dict[int, dict[int, float]] = {}
     with path.open(newline="", encoding="utf-8") as fh:
@@ -116,6 +117,8 @@ def read_capabilities(path: Path | None = None) -> Capabilities:
 
 def read_gw_spells(path: Path | None = None) -> dict[int, list[tuple[dt.date, dt.date | None]]]:
     """Gleditsch–Ward membership spells by gwcode; the list's 2017-12-31 end is read as ongoing."""
+    import csv
+
     path = path or _need(GW_FILE, "gw_states")
     out: dict[int, list[tuple[dt.date, dt.date | None]]] = {}
     with path.open(newline="", encoding="utf-8") as fh:

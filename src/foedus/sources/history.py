@@ -31,7 +31,7 @@ def with_history(curated: dict[str, Treaty], states: StateRegistry, history: boo
     command that needs it with one line, and never quietly drops alliances.
     """
     from foedus.paths import data_dir
-    from foedus.sources.atop import ATOP_MEMBER_FILE
+    from foedus.sources.atop_release import ATOP_MEMBER_FILE
 
     if not history or not (data_dir() / ATOP_MEMBER_FILE).exists():
         return TreatyMap(curated)
@@ -65,7 +65,7 @@ def _load_history(states: StateRegistry, mapped: frozenset[int], recent: bool = 
     from foedus.datasets.verify import dataset_file
     from foedus.derived import cached_from_file
     from foedus.model.codec import treaties_from_plain, treaties_to_plain
-    from foedus.sources.atop import ATOP_MEMBER_FILE
+    from foedus.sources.atop_release import ATOP_MEMBER_FILE
 
     path = dataset_file(ATOP_MEMBER_FILE)
     if path is None:
