@@ -122,6 +122,7 @@ def test_a_month_window_ends_on_the_months_last_day() -> None:
             for d in (1, 15, last):
                 assert date_window(dt.date(year, month, d), DateCertainty(within="month")) == (
                     dt.date(year, month, 1), dt.date(year, month, last))
+    assert date_window(dt.date(9999, 12, 30), DateCertainty(within="month"))[1] == dt.date(9999, 12, 31)  # no overflow
 
 
 @pytest.mark.parametrize("day", [dt.date(1990, 6, 1), dt.date(2025, 6, 1)])

@@ -70,7 +70,8 @@ def date_window(day: dt.date, how: DateCertainty) -> tuple[dt.date, dt.date]:
     if how.within == "week":
         return day - _WEEK, day + _WEEK
     if how.within == "month":
-        return day.replace(day=1), (day.replace(day=28) + _WEEK).replace(day=1) - _DAY  # the month's last day
+        last = dt.date(day.year, 12, 31) if day.month == 12 else dt.date(day.year, day.month + 1, 1) - _DAY
+        return day.replace(day=1), last
     if how.within == "year":
         return dt.date(day.year, 1, 1), dt.date(day.year, 12, 31)
     if how.within == "stand-in":
