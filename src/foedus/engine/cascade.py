@@ -91,8 +91,8 @@ class _Run:
     fresh: list[str] = field(default_factory=list)  # the states that joined in the round just settled
     camp: dict[str, list[str]] = field(default_factory=dict)  # each side's states, sorted
     places: Mapping[str, Place] = field(default_factory=dict)
-    citations: dict[tuple[object, ...], Obligation] = field(default_factory=dict)  # the table's store (`cite`)
-    parts: dict[tuple[object, ...], Parts] = field(default_factory=dict)  # the same, the obligations' parts
+    citations: dict[tuple[object, ...], Obligation] = field(init=False)  # the table's store (`cite`)
+    parts: dict[tuple[object, ...], Parts] = field(init=False)  # the same, for the obligations' parts
 
     def __post_init__(self) -> None:
         self.citations = self.index.derived("citations", dict)
@@ -172,11 +172,8 @@ class _Run:
     def cite(self, found: list[Found]) -> tuple[Obligation, ...]:
         """Binding finds as the obligations they are (`foedus.engine.citing.cited`)."""
         cite, parts, places, s = self.citations, self.parts, self.places, self.scenario
-        if len(found) == 1:  # most states are bound by one leg
-            f = found[0]
-            return (cited(f[5], f[1], f[2], f[6], f[0], s, places[f[1].place], cite, parts),)  # type: ignore[arg-type]
-        return tuple(cited(f[5], f[1], f[2], f[6], f[0], s, places[f[1].place], cite, parts)  # type: ignore[arg-type]
-                     for f in found)
+        return tuple([cited(f[5], f[1], f[2], f[6], f[0], s, places[f[1].place], cite, parts)  # type: ignore[arg-type]
+                      for f in found])
 
     def _duties(self) -> dict[str, list[Duties]]:
         """This round's neutrality duties by state (ordered only when a record needs them: `_neutral`)."""
