@@ -216,7 +216,10 @@ main({CLI_CASCADE!r})
 # typer instead of the fast reader (`foedus.cli.fast`), as the console script read every line before
 LAYERS = {title: "import gc; gc.disable()\n" + code for title, code in {
     "import pydantic": "import pydantic", "import typer": "import typer",
-    "import the data model and engine (foedus.engine.cascade; pydantic comes with it)": "import foedus.engine.cascade",
+    "import the engine and the data model's runtime (foedus.engine.cascade; no pydantic)":
+        "import foedus.engine.cascade",
+    "import the validating schema (foedus.model.treaty and .places; pydantic comes with it)":
+        "import foedus.model.treaty, foedus.model.places",
     "the same scenario through the Python API, its JSON to stdout (no typer)": API_CASCADE,
     "the same command line read by typer (foedus.cli.app.main), not the fast reader": TYPER_ROUTE}.items()}
 

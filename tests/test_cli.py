@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -233,12 +234,19 @@ def test_start_runs_a_line_the_fast_reader_reads_with_the_collector_on(monkeypat
     monkeypatch.setattr(collector, "_FREEZE", freezing)  # not for the later tests in this process
     monkeypatch.setattr(outputs, "install_signal_cleanup", lambda: None)  # not in the test runner's process
     monkeypatch.setattr(app_module, "main", lambda: pytest.fail("typer's route taken"))
-    monkeypatch.setattr(fast, "prepare", lambda argv: (lambda: seen.append(gc.isenabled()) or 3))
+    asked: list[bool] = []
+
+    def prepare(argv: list[str], records: bool = False) -> Any:
+        asked.append(records)
+        return lambda: seen.append(gc.isenabled()) or 3
+
+    monkeypatch.setattr(fast, "prepare", prepare)
     monkeypatch.setattr(sys, "argv", ["foedus", "cascade"])
     with pytest.raises(SystemExit) as exit_info:
         start.main()
     gc.unfreeze()
     assert seen == [True] and exit_info.value.code == 3 and freezing == [True]  # one plain cascade: loads frozen
+    assert asked == [True]  # and, when it reads only the bundled world, runs on runtime records
 
 
 def test_long_lived_loads_are_frozen_only_where_the_process_asks(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -184,14 +184,32 @@ def test_the_generator_refuses_an_option_it_cannot_read(monkeypatch: pytest.Monk
 
 
 def test_a_plain_flagship_line_imports_only_what_it_needs() -> None:
-    """The plain flagship (no what-if) needs neither typer nor what only CSV output, ATOP's import from its
-    file or month arithmetic would bring (`csv`, `foedus.sources.atop`, `calendar`): a start pays for each."""
+    """The plain flagship (no what-if) needs neither typer, nor pydantic (it runs on runtime records), nor what
+    only CSV output, ATOP's import from its file or month arithmetic would bring (`csv`, `foedus.sources.atop`,
+    `calendar`): a start pays for each."""
     code = ("import sys\nfrom foedus.cli.start import main\nsys.argv = ['foedus', *sys.argv[1:]]\n"
             "try:\n    main()\nexcept SystemExit as e:\n    assert not e.code, e.code\n"
-            "sys.stderr.write(repr(sorted(m for m in sys.modules if m.split('.')[0] in ('typer', 'click')\n"
+            "sys.stderr.write(repr(sorted(m for m in sys.modules if m.split('.')[0] in ('typer', 'click',\n"
+            "    'pydantic', 'pydantic_core')\n"
             "    or m in ('csv', 'calendar', 'foedus.sources.atop'))))")
     for _ in range(2):  # the second run with every cache warm, as a user's start is
         proc = subprocess.run([sys.executable, "-c", code, *FLAGSHIP, "--json"], capture_output=True, text=True,
                               env=os.environ.copy(), timeout=120)
         assert proc.returncode == 0, proc.stderr
     assert proc.stderr.strip().splitlines()[-1] == "[]"
+
+
+@pytest.mark.parametrize(("extra", "expected"), [([], True), (["--json", "--cite"], True),
+                                                 (["--add-member", "nato_1949:UKR"], False),
+                                                 (["--treaties", "my_pact.yaml"], False),
+                                                 (["--set-strength", "nato_1949:5=S1"], False)])
+def test_only_a_line_of_the_bundled_world_runs_on_records(monkeypatch: pytest.MonkeyPatch, extra: list[str],
+                                                          expected: bool) -> None:
+    """Runtime records stand in for the bundled world's validated models; treaty files, overlays and what-if
+    changes are the schema's to validate, so a line that brings any runs on the models."""
+    from foedus.model import records
+
+    for asked in (False, True):
+        monkeypatch.setattr(records, "_ON", [False])
+        assert prepare([*FLAGSHIP, *extra], records=asked) is not None
+        assert records.records_on() is (asked and expected)

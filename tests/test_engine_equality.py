@@ -12,11 +12,11 @@ import pytest
 from foedus.engine.cascade import run_cascade
 from foedus.engine.scenario import Scenario, build_scenario
 from foedus.engine.table import compile_table
-from foedus.errors import FoedusError
 from foedus.model.world import World
 from foedus.sweeps.atlas import dyad_members
 from legacy.cascade import run_cascade as restarting_cascade
 from legacy.table import compile_table as eager_table
+from scenario_mix import random_scenarios as _scenarios
 
 pytestmark = pytest.mark.needs_data
 
@@ -35,37 +35,6 @@ def test_lazy_table_equals_the_eager_one(world: World, day: dt.date, basis: str)
     assert [leg.gates for leg in old.all_legs()] == [leg.gates for leg in new.all_legs()]
     assert (old.members, old.commitments, old.strongest, old.support) == (
         new.members, new.commitments, new.strongest, new.support)
-
-
-def _scenarios(world: World, seed: int, count: int) -> list[Scenario]:
-    """Random scenarios: dates, one or two parties a side, places and forces, and every switch."""
-    rng = random.Random(seed)
-    out: list[Scenario] = []
-    while len(out) < count:
-        day = dt.date(rng.randint(1816, 2025), rng.randint(1, 12), rng.randint(1, 28))
-        if rng.random() < 0.4:  # the dates where wars are largest
-            day = rng.choice([dt.date(1990, 6, 1), dt.date(2016, 7, 1), dt.date(2025, 6, 1)])
-        members = dyad_members(world, day)
-        n_att, n_tgt = rng.choice([(1, 1), (1, 1), (1, 1), (1, 2), (2, 1), (2, 2)])
-        parties = rng.sample(members, n_att + n_tgt)
-        view = rng.choice(["recognized", "claimant"])
-        where, place, kind = rng.choice(["home", "home", "place", "forces"]), None, "territory"
-        if where != "home":
-            spots = sorted(p.id for p in world.places.on(day).values() if p.kind != "home"
-                           and (where == "forces" or parties[n_att] in p.holders(view)))  # type: ignore[arg-type]
-            if not spots:
-                continue
-            place, kind = rng.choice(spots), ("forces" if where == "forces" else "territory")
-        switches = {"reading": rng.choice(["escalatory", "escalatory", "legal"]), "requested": rng.random() < 0.7,
-                    "unresolved": rng.choice(["met", "unmet"]), "decisions": rng.choice(["taken", "not-taken"]),
-                    "severity": rng.choice(["armed-attack", "armed-attack", "incursion", "coercion"]),
-                    "basis": rng.choice(["in-force", "in-force", "signed"]), "territory_view": view}
-        try:
-            out.append(build_scenario(world, attacker=parties[:n_att], target=parties[n_att:], date=day, place=place,
-                                      target_kind=kind, **switches))
-        except FoedusError:
-            continue
-    return out
 
 
 @pytest.mark.parametrize("seed", [1, 2])

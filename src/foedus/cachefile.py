@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from foedus.collector import loading
+from foedus.model.records import paused, records_on
 
 __all__ = ["FORMAT", "KEPT", "cache_file", "cached_json", "prune", "read_cache", "trusted", "write_cache"]
 
@@ -117,7 +118,8 @@ def cached_json(tag: str, key: str, build: Callable[[], T], encode: Callable[[T]
                 decode: Callable[[Any], T]) -> T:
     """`build()`, or the value cached for `key` under `tag` in the user cache (`encode`d once as plain JSON,
     `decode`d on later runs); a stale or undecodable entry is rebuilt, and the entries of `tag` pruned to the
-    `KEPT` newest."""
+    `KEPT` newest. In a process that uses runtime records (`foedus.model.records`), a miss returns what a
+    hit would: the built value encoded and decoded."""
     path = cache_file(tag, key)
     with loading():  # thousands of new, acyclic, long-lived objects: collections here would find nothing to free
         raw = read_cache(path, key)
@@ -126,8 +128,14 @@ def cached_json(tag: str, key: str, build: Callable[[], T], encode: Callable[[T]
                 return decode(raw)
             except (KeyError, TypeError, ValueError, AttributeError):
                 pass
-    value = build()
-    if write_cache(path, key, encode(value)):
+    records = records_on()
+    with paused() if records else contextlib.nullcontext():  # built from models, nested caches' values too
+        value = build()
+        plain = encode(value)
+    if write_cache(path, key, plain):
         prune(path, (f"{tag}-*.pickle",))  # the insecure format of old versions
         prune(path, (f"{tag}-*.json",), others=KEPT - 1)
+    if records:  # a process of runtime records gets records on a miss too (`foedus.model.records`)
+        with loading():
+            return decode(plain)
     return value

@@ -12,7 +12,14 @@ from foedus.cli.helpers import WHAT_IF_NAMES, what_if, world_for
 from foedus.cli.listing import resolve_format
 from foedus.cli.show import print_citations, print_result, print_result_as
 
-__all__ = ["cascade"]
+__all__ = ["bundled_only", "cascade"]
+
+
+def bundled_only(inputs: dict[str, Any], own: dict[str, Any]) -> bool:
+    """Whether a line reads only the bundled world: no treaty files, overlays or what-if changes of its own (the
+    fast reader then runs it on runtime records, `foedus.model.records`)."""
+    return not (own.get("treaties") or own.get("overlay") or own.get("add_treaty")
+                or own.get("save_overlay") is not None or any(inputs.get(n) for n in WHAT_IF_NAMES))
 
 
 def cascade(inputs: dict[str, Any], *, treaties: list[Path] | None, as_json: bool, cite: bool, honour: str | None,
@@ -20,7 +27,7 @@ def cascade(inputs: dict[str, Any], *, treaties: list[Path] | None, as_json: boo
             save_overlay: Path | None, fmt: str | None) -> None:
     """Who is obligated to join a war that starts with this attack, on which side, and why."""
     shape = resolve_format(fmt, as_json, default=None)
-    wanted = overlay or add_treaty or save_overlay is not None or any(inputs.get(n) for n in WHAT_IF_NAMES)
+    wanted = not bundled_only(inputs, {"overlay": overlay, "add_treaty": add_treaty, "save_overlay": save_overlay})
     changes = what_if(inputs, add_treaty, overlay) if wanted else None
     if changes is not None and save_overlay is not None:
         changes.save(save_overlay)

@@ -120,15 +120,23 @@ def _value(p: Param, raw: str) -> Any:
     return None
 
 
-def prepare(argv: Sequence[str]) -> Callable[[], int] | None:
+def prepare(argv: Sequence[str], *, records: bool = False) -> Callable[[], int] | None:
     """The command of `argv` ready to run (its module imported), giving its exit code; None when typer must
-    read the line. Failures are reported as under typer (`foedus.cli.failures`)."""
+    read the line. Failures are reported as under typer (`foedus.cli.failures`). With `records` (a process that
+    runs this one line, then exits), a line whose module says it reads only the bundled world (`bundled_only`)
+    makes the process use runtime records (`foedus.model.records`): no pydantic to import."""
     found = parse(argv)
     if found is None:
         return None
     target, inputs, own = found
-    module, _, name = target.partition(":")
-    body = getattr(importlib.import_module(module), name)
+    module_name, _, name = target.partition(":")
+    module = importlib.import_module(module_name)
+    body = getattr(module, name)
+    bundled_only = getattr(module, "bundled_only", None)
+    if records and bundled_only is not None and bundled_only(inputs, own):
+        from foedus.model.records import use_records
+
+        use_records()
 
     def run() -> int:
         from foedus.cli.failures import failure, json_asked

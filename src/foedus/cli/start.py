@@ -6,7 +6,8 @@ model); collections during the imports free nothing and cost a start-up's worth 
 `gc.freeze` moves those objects out of every later collection's reach, and collection resumes as usual. A
 line the fast reader reads (one plain cascade, then exit) also freezes each load of long-lived data it makes
 (`foedus.collector.freeze_loads`); other commands, some long-running (`foedus serve`, reports that run
-thousands of cascades), do not.
+thousands of cascades), do not. Such a line that reads only the bundled world (no treaty files, overlays or
+what-if changes) runs on runtime records (`foedus.model.records`), so pydantic is never imported.
 Pydantic's plugin scan (every installed package's entry points, read when the first validator is built) is
 skipped unless `PYDANTIC_DISABLE_PLUGINS` is set otherwise: the CLI uses no pydantic plugin.
 """
@@ -28,7 +29,7 @@ def main() -> None:
     try:
         from foedus.cli.fast import prepare
 
-        command = prepare(sys.argv[1:])
+        command = prepare(sys.argv[1:], records=True)
         if command is None:
             from foedus.cli.app import main as run
     finally:

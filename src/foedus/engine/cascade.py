@@ -23,6 +23,7 @@ from __future__ import annotations
 from bisect import insort
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from foedus.collector import acyclic
 from foedus.engine.bind import Binder, BindState
@@ -41,8 +42,10 @@ from foedus.engine.result import CascadeResult, Conflict, Obligation, Side
 from foedus.engine.rules import Situation, Volley, next_volleys, volleys_of
 from foedus.engine.scenario import Attack, Scenario
 from foedus.engine.table import LegTable, leg_table
-from foedus.model.places import Place
 from foedus.model.world import World
+
+if TYPE_CHECKING:
+    from foedus.model.places import Place
 
 __all__ = ["run_cascade"]
 

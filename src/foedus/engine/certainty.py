@@ -14,11 +14,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from foedus.engine.records import CertaintyReason
 from foedus.engine.rules import token_matches
-from foedus.model.places import Place
-from foedus.model.treaty import Certainty, DateCertainty, Member, Provision, Treaty
+from foedus.model.vocab import Certainty
+
+if TYPE_CHECKING:
+    from foedus.model.places import Place
+    from foedus.model.treaty import DateCertainty, Member, Provision, Treaty
 
 __all__ = ["ASSUMED", "RANK", "Assessment", "assess", "date_window", "worst"]
 
@@ -62,6 +66,7 @@ def worst(levels: list[Certainty]) -> Certainty:
 def date_window(day: dt.date, how: DateCertainty) -> tuple[dt.date, dt.date]:
     """The days the true date can lie in, given the recorded `day` and how well it is known.
 
+    >>> from foedus.model.facts import DateCertainty
     >>> date_window(dt.date(2004, 3, 29), DateCertainty(within="month"))
     (datetime.date(2004, 3, 1), datetime.date(2004, 3, 31))
     >>> date_window(dt.date(2021, 10, 7), DateCertainty(within="unknown"))[1]

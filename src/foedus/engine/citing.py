@@ -4,7 +4,7 @@ its duty entails (`foedus.model.help.duty_of`)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from foedus.engine.certainty import ASSUMED, assess
 from foedus.engine.ledger import because
@@ -14,7 +14,9 @@ from foedus.engine.records import Because, Obligation, Side
 from foedus.engine.rules import Volley, conditions
 from foedus.engine.scenario import Attack, Scenario
 from foedus.model.help import duty_of
-from foedus.model.places import Place
+
+if TYPE_CHECKING:
+    from foedus.model.places import Place
 
 __all__ = ["Parts", "cited", "obligation"]
 

@@ -11,13 +11,17 @@ adversary clause (`attacker_verdict`). The legs that admit anyone are judged onc
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from foedus.engine.leg import Leg
 from foedus.engine.owed import Owed, owed_legs
 from foedus.engine.rules import Situation, Verdict, Volley, evaluate, victim_status
 from foedus.engine.scenario import Scenario
 from foedus.engine.table import LegTable
-from foedus.model.treaty import Kind, Provision
+from foedus.model.vocab import Kind
+
+if TYPE_CHECKING:
+    from foedus.model.treaty import Provision
 
 __all__ = ["Judge", "Key"]
 

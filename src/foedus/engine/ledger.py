@@ -21,7 +21,7 @@ from foedus.engine.leg import Leg
 from foedus.engine.records import Because, Consultation, Neutral, Violation, Withheld
 from foedus.engine.rules import Volley
 from foedus.engine.scenario import Attack
-from foedus.model.treaty import Kind
+from foedus.model.vocab import Kind
 
 __all__ = ["Duties", "Found", "Interned", "Ledger", "attack_of", "because", "because_of", "consultation_of", "finds",
            "found_key", "intern", "interned", "latest", "neutral_records", "obligation_key", "order_of", "violation_of",

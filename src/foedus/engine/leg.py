@@ -6,8 +6,13 @@ Data only; `foedus.engine.table` builds legs by calling `foedus.engine.rules`, a
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from foedus.model.treaty import Kind, Provision, Strength, Treaty
+from foedus.model.vocab import Kind, Strength
+
+if TYPE_CHECKING:
+    from foedus.model.treaty import Provision, Treaty
+
 
 __all__ = ["KIND_ORDER", "STRENGTH_ORDER", "Counterparts", "Leg"]
 

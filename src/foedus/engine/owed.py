@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from foedus.engine.leg import Leg
 from foedus.engine.rules import Volley, attacker_role
 from foedus.engine.table import LegTable
-from foedus.model.treaty import Kind
+from foedus.model.vocab import Kind
 
 __all__ = ["ByObligor", "Owed", "Ranked", "first_admitted", "indices", "owed_legs", "scan"]
 

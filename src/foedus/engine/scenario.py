@@ -7,13 +7,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, fields
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from foedus.declare import Input, choice
 from foedus.engine.contract import meta
 from foedus.errors import DateOutOfRangeError, ScenarioError
-from foedus.model.places import Place
 from foedus.model.world import World
+
+if TYPE_CHECKING:
+    from foedus.model.places import Place
 
 __all__ = [
     "EARLIEST",

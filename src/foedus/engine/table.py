@@ -21,11 +21,12 @@ from foedus.engine import rules
 from foedus.engine.leg import KIND_ORDER, STRENGTH_ORDER, Counterparts, Leg
 from foedus.engine.maker import maker
 from foedus.engine.scenario import Basis
-from foedus.model.treaty import Kind, Member, Provision, Strength, Treaty
+from foedus.model.vocab import Kind, Strength
 from foedus.model.world import World
 
 if TYPE_CHECKING:
     from foedus.engine.reliability import HonourModel
+    from foedus.model.treaty import Member, Provision, Treaty
 
 __all__ = ["COMMITTING", "LegTable", "active_members", "compile_table", "leg_table", "parties"]
 

@@ -11,10 +11,11 @@ code alone would say too little (e.g. Russia–DPRK Art. 4: "military and other 
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from foedus.model.vocab import LEVELS, ORG_PURPOSES, SUPPORT_FORMS, Basis, Duty, HelpForm, Tag
 
 __all__ = [
     "LEVELS",
@@ -29,51 +30,7 @@ __all__ = [
     "Tag",
 ]
 
-
-class HelpForm(StrEnum):
-    """A form of help or integration (the war clause itself is `troops`, derived from the provisions)."""
-
-    TROOPS = "troops"  # fight: the defence or offence duty
-    ARMS = "arms"  # arms and military aid: grants, loans, training, technology (ATOP MILAID)
-    BASES = "bases"  # stationing troops on, or use of facilities in, another party's territory (BASE)
-    INTEGRATED_COMMAND = "integrated_command"  # integrated command, joint forces, subordination (INTCOM, SUBORD)
-    JOINT_PLANNING = "joint_planning"  # military contact, joint planning and exercises, common policy (MILCON)
-    TROOP_CONTRIBUTIONS = "troop_contributions"  # set contributions of troops, supplies or funds (CONTRIB)
-    DEFENCE_INDUSTRY = "defence_industry"  # defence-industrial and technology cooperation (MILAID 3)
-    ECONOMIC_AID = "economic_aid"  # economic aid, recovery support, trade concessions (ECAID)
-    ORGANISATION = "organisation"  # meetings, a named body or a permanent organisation (ORGAN1/2, ORGPURP)
-
-
-class Duty(StrEnum):
-    """What a defence or offence duty entails, from strongest to weakest."""
-
-    ALL_MEANS = "all_means"  # fight: help at once with all means (S1)
-    AID = "aid"  # give aid by the action each deems necessary, armed force included (S2, S5)
-    CONSTITUTIONAL = "constitutional"  # act to meet the common danger under constitutional processes (S3)
-    CONSULT = "consult"  # consult only (S4)
-
-
-Basis = Literal["treaty", "companion", "separate"]
-Tag = Literal["verified", "secondary", "unverified", "conflicting"]  # the fact sheet's [V]/[V-secondary]/[U]/[C]
 StateRef = Annotated[str, Field(min_length=2, description="ISO3, COW abbreviation, COW number or name")]
-
-LEVELS: dict[HelpForm, tuple[str, ...]] = {
-    HelpForm.TROOPS: ("fight",),
-    HelpForm.ARMS: ("self_help", "general", "grants_loans", "training_technology", "grants_and_training"),
-    HelpForm.BASES: ("neutral_territory", "reciprocal", "one_way"),
-    HelpForm.INTEGRATED_COMMAND: ("peacetime_and_wartime", "joint_forces", "wartime_designated",
-                                  "wartime_conditional"),
-    HelpForm.JOINT_PLANNING: ("wartime", "peacetime", "common_policy"),
-    HelpForm.TROOP_CONTRIBUTIONS: ("specified",),
-    HelpForm.DEFENCE_INDUSTRY: ("technology",),
-    HelpForm.ECONOMIC_AID: ("general", "postwar", "trade"),
-    HelpForm.ORGANISATION: ("meetings", "named", "permanent"),
-}
-"""The levels each form takes (first = weakest); docs/depth.md gives the ATOP code of each."""
-
-ORG_PURPOSES = ("military", "economic", "political", "multiple", "disputes")
-SUPPORT_FORMS = frozenset({HelpForm.ARMS, HelpForm.BASES, HelpForm.DEFENCE_INDUSTRY})
-"""Forms by which a state can be bound to support a belligerent without fighting (military aid, bases)."""
 
 
 class _Strict(BaseModel):

@@ -1,37 +1,51 @@
 """The world's parts (treaties, state registry, gazetteer) as plain JSON data and back, for the on-disk cache.
 
 Plain data cannot run code when it is read, unlike a pickle; the lookup indexes are stored as they were
-built, so that a start from the cache does no more work than rebuilding the objects.
+built, so that a start from the cache does no more work than rebuilding the objects. The data comes back as
+pydantic models, or as runtime records in a process that asked for them (`foedus.model.records`); encoding
+needs the models, and imports pydantic only then.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
+from foedus.model import records
 from foedus.model.gazetteer import Gazetteer
-from foedus.model.places import Place, Region
-from foedus.model.plain import from_plain, to_plain
 from foedus.model.state_codec import states_from_plain, states_to_plain, without_post_init
 from foedus.model.states import StateRegistry
-from foedus.model.treaty import Treaty
+
+if TYPE_CHECKING:
+    from foedus.model.places import Place, Region
+    from foedus.model.treaty import Treaty
 
 __all__ = ["parts_from_plain", "parts_to_plain", "treaties_from_plain", "treaties_to_plain"]
 
-Parts = tuple[dict[str, Treaty], StateRegistry, Gazetteer]
+Parts = tuple["dict[str, Treaty]", StateRegistry, Gazetteer]
 
 
 def treaties_to_plain(treaties: list[Treaty]) -> list[dict[str, Any]]:
     """Treaties as plain data."""
+    from foedus.model.plain import to_plain
+
     return [to_plain(t) for t in treaties]
 
 
 def treaties_from_plain(data: list[dict[str, Any]]) -> list[Treaty]:
-    """Treaties back from `treaties_to_plain`."""
+    """Treaties back from `treaties_to_plain`: models, or records where this process uses them."""
+    if records.records_on():
+        return [records.treaty_from_plain(d) for d in data]
+    from foedus.model.plain import from_plain
+    from foedus.model.treaty import Treaty
+
     return [from_plain(Treaty, d) for d in data]
 
 
 def parts_to_plain(parts: Parts) -> dict[str, Any]:
     """Curated treaties, state registry and gazetteer as one plain-data object."""
+    from foedus.model.plain import to_plain
+
     treaties, states, places = parts
     return {
         "treaties": treaties_to_plain(list(treaties.values())),
@@ -51,9 +65,25 @@ def parts_from_plain(data: dict[str, Any]) -> Parts:
     treaties = {t.id: t for t in treaties_from_plain(data["treaties"])}
     registry = states_from_plain(data["states"])
     raw_places = data["places"]
-    regions = {r.id: r for r in (from_plain(Region, x) for x in raw_places["regions"])}
-    places = {p.id: p for p in (from_plain(Place, x) for x in raw_places["places"])}
+    region, place = _place_decoders()
+    regions = {r.id: r for r in map(region, raw_places["regions"])}
+    places = {p.id: p for p in map(place, raw_places["places"])}
     gazetteer = without_post_init(Gazetteer, regions=regions, places=places, home_of=dict(raw_places["home_of"]),
-                                   _index=dict(raw_places["index"]))
+                                  _index=dict(raw_places["index"]))
     return treaties, registry, gazetteer
 
+
+def _place_decoders() -> tuple[Callable[[dict[str, Any]], Region], Callable[[dict[str, Any]], Place]]:
+    """How a region and a place come back from plain data: as records where this process uses them."""
+    if records.records_on():
+        return records.region_from_plain, records.place_from_plain
+    from foedus.model.places import Place, Region
+    from foedus.model.plain import from_plain
+
+    def region(d: dict[str, Any]) -> Region:
+        return from_plain(Region, d)
+
+    def place(d: dict[str, Any]) -> Place:
+        return from_plain(Place, d)
+
+    return region, place

@@ -6,10 +6,12 @@ Split from `foedus.model.treaty` so each module stays small; the treaty module r
 from __future__ import annotations
 
 import datetime as dt
-from enum import StrEnum
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from foedus.model.behaviour import SpanRules
+from foedus.model.vocab import Certainty
 
 __all__ = ["Certainty", "DateCertainty", "Source", "Span", "Strict"]
 
@@ -20,20 +22,7 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
-class Certainty(StrEnum):
-    """How well a fact is sourced: the fact sheet's [V], [V-secondary], [U] and [C] tags, best first.
-
-    `carried-forward` marks an ATOP alliance read as still in force after ATOP's coverage ends.
-    """
-
-    VERIFIED = "verified"
-    SECONDARY = "secondary"
-    CARRIED = "carried-forward"
-    UNVERIFIED = "unverified"
-    CONFLICTING = "conflicting"
-
-
-class Span(Strict):
+class Span(Strict, SpanRules):
     """A closed-open date interval [start, end); `end: null` means open-ended."""
 
     start: dt.date
@@ -47,10 +36,6 @@ class Span(Strict):
         if self.end is not None and self.end < self.start:
             raise ValueError(f"span ends ({self.end}) before it starts ({self.start})")
         return self
-
-    def covers(self, day: dt.date) -> bool:
-        """True when `day` falls inside the span."""
-        return self.start <= day and (self.end is None or day < self.end)
 
 
 class DateCertainty(Strict):

@@ -11,11 +11,14 @@ import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from foedus.errors import TreatyDataError, UnknownPlaceError, UnknownStateError
-from foedus.model.places import Holding, Place, Region, slugify
+from foedus.model.slug import slugify
 from foedus.model.states import State, StateRegistry
+
+if TYPE_CHECKING:
+    from foedus.model.places import Place, Region
 
 __all__ = ["Gazetteer"]
 
@@ -89,6 +92,8 @@ class Gazetteer:
     @classmethod
     def load(cls, states: StateRegistry) -> Gazetteer:
         """Read the bundled regions and places and add a home territory for every state."""
+        from foedus.model.places import Region
+
         regions = {r.id: r for r in (Region.model_validate(x) for x in _read("regions.yaml"))}
         places: dict[str, Place] = {}
         for i, raw in enumerate(_read("places.yaml")):
@@ -115,6 +120,8 @@ def _read(name: str) -> Any:
 def _validated_place(raw: Any, where: str) -> Place:
     from pydantic import ValidationError
 
+    from foedus.model.places import Place
+
     try:
         return Place.model_validate(raw)
     except ValidationError as exc:
@@ -135,6 +142,8 @@ def _check(place: Place, regions: dict[str, Region], states: StateRegistry, wher
 def _add_history(places: dict[str, Place], regions: dict[str, Region], states: StateRegistry) -> None:
     """Attach the dated holders (and extra aliases) of `place_history.yaml` to their places, checked."""
     from pydantic import ValidationError
+
+    from foedus.model.places import Holding, Place
 
     for place_id, entry in (_read("place_history.yaml") or {}).items():
         where = f"place_history.yaml: {place_id}"
@@ -157,6 +166,8 @@ def _home_place(state: State, adjust: dict[str, dict[str, list[str]]], taken: di
     tags = list(_CONTINENT_TAGS.get(state.continent or "", []))
     tags += _SUBREGION_TAGS.get(state.subregion or "", [])
     tags += adjust.get("add", {}).get(state.id, [])
+    from foedus.model.places import Place
+
     removed = set(adjust.get("remove", {}).get(state.id, []))
     regions = sorted({t for t in tags if t not in removed})
     place_id = slugify(state.name)

@@ -9,10 +9,14 @@ mean fighting) followed by the encoded forms.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from foedus.model.assistance import Duty, HelpEntry, HelpForm
-from foedus.model.treaty import Kind, Provision, Strength, Treaty
+from foedus.model.vocab import Duty, HelpForm, Kind, Strength
+
+if TYPE_CHECKING:
+    from foedus.model.assistance import HelpEntry
+    from foedus.model.treaty import Provision, Treaty
+
 
 __all__ = ["DUTY_TEXT", "DutyView", "duty_of", "forms_of_help"]
 
@@ -60,6 +64,8 @@ def duty_of(treaty: Treaty, provision: Provision) -> DutyView:
 
 def forms_of_help(treaty: Treaty) -> list[HelpEntry]:
     """The war clause as `troops` entries (defence and offence provisions short of consultation), then the rest."""
+    from foedus.model.assistance import HelpEntry  # here: a cascade reads duties without the validating schema
+
     troops = []
     for p in treaty.provisions:
         if p.kind not in (Kind.DEFENSE, Kind.OFFENSE):

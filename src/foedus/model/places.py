@@ -12,24 +12,13 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from foedus.model.behaviour import HoldingRules, PlaceRules
+from foedus.model.slug import slugify
+
 __all__ = ["Holding", "Place", "PlaceKind", "Region", "slugify"]
 
 PlaceKind = Literal["home", "subnational", "island", "territory", "sea", "area"]
 _SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-
-
-def slugify(text: str) -> str:
-    """Lowercase slug used for place ids and loose name matching.
-
-    >>> slugify("Bosnia & Herzegovina")
-    'bosnia-herzegovina'
-    >>> slugify("  Réunion ")
-    'reunion'
-    """
-    import unicodedata
-
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
 class _Strict(BaseModel):
@@ -51,7 +40,7 @@ class Region(_Strict):
         return value
 
 
-class Holding(_Strict):
+class Holding(_Strict, HoldingRules):
     """Who held a place over a span [start, end): only the fields given differ from the place's own.
 
     A missing `start` means since always, a missing `end` still; `regions` replaces the place's regions.
@@ -71,17 +60,8 @@ class Holding(_Strict):
             raise ValueError(f"holding ends ({self.end}) before it starts ({self.start})")
         return self
 
-    def covers(self, day: dt.date) -> bool:
-        """Whether the span covers `day`."""
-        return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
 
-    def changes(self) -> dict[str, object]:
-        """The fields this record sets (the ones written in the data)."""
-        return {k: getattr(self, k) for k in ("sovereign", "administrator", "claimants", "regions")
-                if k in self.model_fields_set}
-
-
-class Place(_Strict):
+class Place(_Strict, PlaceRules):
     """A place an attack can hit: its holder under each territorial reading, and its regions.
 
     `sovereign` is the internationally recognised holder (the `recognized` view), `administrator`
@@ -107,19 +87,3 @@ class Place(_Strict):
         if not _SLUG_RE.match(value):
             raise ValueError(f"place id {value!r} is not a lowercase slug (e.g. kursk-oblast)")
         return value
-
-    def on(self, day: dt.date) -> Place:
-        """The place as held on `day` (itself when no dated record covers the day)."""
-        for record in self.history:
-            if record.covers(day):
-                note = f"on {day}: {record.note}" if record.note else self.note
-                return self.model_copy(update={**record.changes(), "note": note, "history": []})
-        return self
-
-    def holders(self, view: Literal["recognized", "claimant"]) -> frozenset[str]:
-        """States whose territory this place is under the chosen territorial reading."""
-        if view == "recognized":
-            holder = self.sovereign or self.administrator
-            return frozenset({holder} if holder else set())
-        found = {self.sovereign, self.administrator, *self.claimants}
-        return frozenset(s for s in found if s)

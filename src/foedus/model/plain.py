@@ -1,9 +1,10 @@
 """Validated pydantic models to plain JSON data and back, for caches: data in, the same objects out, no code.
 
-`to_plain` dumps a model in JSON mode without its defaults; `from_plain` rebuilds it with `model_construct`
-along the model's declared field types (nested models, lists, optional values, dates and enums) instead of
-validating it again: the data was validated before it was cached, and re-validating would cost more start-up
-time than the cache saves. Only the model classes named by the field types are ever built.
+`to_plain` dumps a model in JSON mode with only the fields that were set (a field set to its default, such as
+a dated holder's empty `claimants`, stays set: `Holding.changes` reads which were); `from_plain` rebuilds it
+with `model_construct` along the model's declared field types (nested models, lists, optional values, dates
+and enums) instead of validating it again: the data was validated before it was cached, and re-validating would
+cost more start-up time than the cache saves. Only the model classes named by the field types are ever built.
 
 >>> from foedus.model.treaty import Span
 >>> s = Span(start="2024-12-04", note="x")
@@ -31,8 +32,8 @@ Convert = Callable[[Any], Any]
 
 
 def to_plain(model: BaseModel) -> dict[str, Any]:
-    """The model as JSON-ready data (dates as ISO text, enums as values), defaults left out."""
-    return model.model_dump(mode="json", exclude_defaults=True)
+    """The model as JSON-ready data (dates as ISO text, enums as values), fields that were not set left out."""
+    return model.model_dump(mode="json", exclude_unset=True)
 
 
 def from_plain(cls: type[M], data: dict[str, Any]) -> M:

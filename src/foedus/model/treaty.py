@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from foedus.model.assistance import Assistance
+from foedus.model.behaviour import TreatyRules
 from foedus.model.facts import Certainty, DateCertainty, Source, Span
+from foedus.model.vocab import Kind, Strength, Trigger
 
 __all__ = [
     "Adversary",
@@ -35,36 +36,6 @@ __all__ = [
 ]
 
 _ID_RE = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$")
-
-
-class Kind(StrEnum):
-    """What a provision obliges: the five ATOP obligation types."""
-
-    DEFENSE = "defense"
-    OFFENSE = "offense"
-    NEUTRALITY = "neutrality"
-    NONAGGRESSION = "nonaggression"
-    CONSULTATION = "consultation"
-
-
-class Trigger(StrEnum):
-    """What sets a provision off (editorial vocabulary of the 2025 fact sheet)."""
-
-    ARMED_ATTACK = "armed_attack"
-    ARMED_ATTACK_STATE_OF_WAR = "armed_attack_state_of_war"
-    ARMED_AGGRESSION = "armed_aggression"
-    AGGRESSION = "aggression"
-    THREAT = "threat"
-
-
-class Strength(StrEnum):
-    """How strong the duty is, S1 (automatic, all means) to S5 (one-way guarantee)."""
-
-    S1 = "S1"  # automatic, all means
-    S2 = "S2"  # such action as each deems necessary
-    S3 = "S3"  # act to meet the common danger under constitutional processes
-    S4 = "S4"  # consultation only
-    S5 = "S5"  # one-way guarantee
 
 
 class _Strict(BaseModel):
@@ -188,7 +159,7 @@ class Invocation(_Strict):
     note: str | None = None
 
 
-class Treaty(_Strict):
+class Treaty(_Strict, TreatyRules):
     """A treaty with its dates, sources, members, provisions and invocation history."""
 
     id: str = Field(description="snake_case id, e.g. nato_1949")
@@ -246,12 +217,3 @@ class Treaty(_Strict):
         if self.binds_no_one is not None and self.provisions:
             raise ValueError("a treaty that binds no one (binds_no_one) takes no provisions")
         return self
-
-    def in_effect(self, day: dt.date, basis: Literal["in-force", "signed"] = "in-force") -> bool:
-        """True when the treaty binds on `day` (by entry into force, or by signature)."""
-        start = self.signed if basis == "signed" else self.in_force
-        if start is None or day < start:
-            return False
-        if self.coverage_end is not None and day > self.coverage_end:
-            return False
-        return self.terminated is None or day < self.terminated

@@ -24,7 +24,7 @@ from foedus.engine.leg import Leg
 from foedus.engine.rules import Situation, Verdict, evaluate
 from foedus.engine.scenario import Attack
 from foedus.engine.table import LegTable
-from foedus.model.treaty import Kind
+from foedus.model.vocab import Kind
 
 __all__ = ["HomeFinder", "HomeLegs", "home_wants"]
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import numpy as np
 
@@ -21,16 +21,15 @@ from foedus.engine.leg import Leg
 from foedus.engine.rules import covers, gates_per_provision, is_war, severe_enough, withheld_by_switches
 from foedus.engine.scenario import Attack, Scenario
 from foedus.engine.table import leg_table
-from foedus.model.places import Place
-from foedus.model.treaty import Kind
+from foedus.model.vocab import Kind
 from foedus.model.world import World
 
+if TYPE_CHECKING:
+    from foedus.model.places import Place
+
 T = TypeVar("T")
-
 __all__ = ["BatchRules", "Conditional", "Reach", "compile_rules"]
-
-_PLAIN = ("d", "dnp", "o", "nt", "nta")
-_CONDS = ("d", "o", "nt", "nta")
+_PLAIN, _CONDS = ("d", "dnp", "o", "nt", "nta"), ("d", "o", "nt", "nta")
 
 
 @dataclass

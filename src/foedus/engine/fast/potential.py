@@ -15,7 +15,7 @@ from foedus.engine.reliability import HonourModel
 from foedus.engine.rules import STRIKES, Situation, evaluate, is_war
 from foedus.engine.scenario import Attack, Scenario
 from foedus.engine.table import LegTable, leg_table
-from foedus.model.treaty import Kind
+from foedus.model.vocab import Kind
 from foedus.model.world import World
 
 __all__ = ["PotentialGraph", "potential_graph"]

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from foedus.engine.leg import Leg
 from foedus.engine.scenario import Scenario
-from foedus.model.places import Place
-from foedus.model.treaty import Certainty, Kind
+from foedus.model.vocab import Certainty, Kind
+
+if TYPE_CHECKING:
+    from foedus.model.places import Place
 
 __all__ = ["GATES", "GENERATION", "VICTIM_GATES", "Gate", "Situation", "assumptions", "closed_reason", "gate_named",
            "gates_of", "gates_per_provision", "register_gate", "unregister_gate", "victim_status",

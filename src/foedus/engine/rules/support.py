@@ -12,10 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from foedus.engine.contract import Contracted, meta
-from foedus.model.assistance import HelpEntry, HelpForm
-from foedus.model.treaty import Treaty
+from foedus.model.vocab import HelpForm
+
+if TYPE_CHECKING:
+    from foedus.model.assistance import HelpEntry
+    from foedus.model.treaty import Treaty
 
 __all__ = ["Support", "SupportLeg", "owed_support", "recipients", "support_legs", "supporters"]
 

@@ -20,14 +20,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from foedus.engine.leg import Leg
 from foedus.engine.rules.gates import Situation, assumptions, closed_reason
 from foedus.engine.rules.where import covers
 from foedus.engine.scenario import SEVERITIES, Attack, Severity
-from foedus.model.places import Place
-from foedus.model.treaty import Kind, Provision, Trigger
+from foedus.model.vocab import Kind, Trigger
+
+if TYPE_CHECKING:
+    from foedus.model.places import Place
+    from foedus.model.treaty import Provision
 
 __all__ = ["THRESHOLDS", "Verdict", "attacker_role", "conditions", "evaluate", "severe_enough", "threshold",
            "triggered"]

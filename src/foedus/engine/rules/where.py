@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from foedus.engine.leg import Counterparts, Leg
 from foedus.engine.scenario import Attack
-from foedus.model.places import Place
-from foedus.model.treaty import Kind, Provision
+from foedus.model.vocab import Kind
+
+if TYPE_CHECKING:
+    from foedus.model.places import Place
+    from foedus.model.treaty import Provision
 
 __all__ = ["counterparts_of", "covers", "in_scope", "token_matches"]
 
@@ -19,6 +23,7 @@ def token_matches(token: str, place: Place, victim: str) -> bool:
     victim's that is not its home territory, outside Europe), `administered-by:X` (or `X|Y`: any of
     them), or `a+b` (all of them).
 
+    >>> from foedus.model.places import Place
     >>> p = Place(id="guam", name="Guam", kind="territory", sovereign="USA", administrator="USA",
     ...           regions=["pacific-area"])
     >>> token_matches("pacific-area", p, "USA"), token_matches("home", p, "USA")

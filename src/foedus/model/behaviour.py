@@ -1,0 +1,96 @@
+"""What the schema's records do besides holding data: date tests and a place as held on a day.
+
+Plain mixins without pydantic, shared by the validating schema (`foedus.model.treaty`, `foedus.model.facts`,
+`foedus.model.places`) and its runtime records (`foedus.model.records`), so each rule is written once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any, Literal, Self
+
+__all__ = ["HoldingRules", "PlaceRules", "SpanRules", "TreatyRules"]
+
+
+class SpanRules:
+    """A closed-open date span [start, end)."""
+
+    __slots__ = ()
+    if TYPE_CHECKING:
+        start: dt.date
+        end: dt.date | None
+
+    def covers(self, day: dt.date) -> bool:
+        """True when `day` falls inside the span."""
+        return self.start <= day and (self.end is None or day < self.end)
+
+
+class HoldingRules:
+    """Who held a place over a span whose ends may be open."""
+
+    __slots__ = ()
+    if TYPE_CHECKING:
+        start: dt.date | None
+        end: dt.date | None
+
+        @property
+        def model_fields_set(self) -> set[str]: ...
+
+    def covers(self, day: dt.date) -> bool:
+        """Whether the span covers `day`."""
+        return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
+
+    def changes(self) -> dict[str, object]:
+        """The fields this record sets (the ones written in the data)."""
+        return {k: getattr(self, k) for k in ("sovereign", "administrator", "claimants", "regions")
+                if k in self.model_fields_set}
+
+
+class PlaceRules:
+    """A place's holders, on a day and under a territorial reading."""
+
+    __slots__ = ()
+    if TYPE_CHECKING:
+        sovereign: str | None
+        administrator: str | None
+        claimants: list[str]
+        history: list[Any]
+        note: str | None
+
+        def model_copy(self, *, update: dict[str, Any] | None = None, deep: bool = False) -> Self: ...
+
+    def on(self, day: dt.date) -> Self:
+        """The place as held on `day` (itself when no dated record covers the day)."""
+        for record in self.history:
+            if record.covers(day):
+                note = f"on {day}: {record.note}" if record.note else self.note
+                return self.model_copy(update={**record.changes(), "note": note, "history": []})
+        return self
+
+    def holders(self, view: Literal["recognized", "claimant"]) -> frozenset[str]:
+        """States whose territory this place is under the chosen territorial reading."""
+        if view == "recognized":
+            holder = self.sovereign or self.administrator
+            return frozenset({holder} if holder else set())
+        found = {self.sovereign, self.administrator, *self.claimants}
+        return frozenset(s for s in found if s)
+
+
+class TreatyRules:
+    """When a treaty binds."""
+
+    __slots__ = ()
+    if TYPE_CHECKING:
+        signed: dt.date
+        in_force: dt.date | None
+        terminated: dt.date | None
+        coverage_end: dt.date | None
+
+    def in_effect(self, day: dt.date, basis: Literal["in-force", "signed"] = "in-force") -> bool:
+        """True when the treaty binds on `day` (by entry into force, or by signature)."""
+        start = self.signed if basis == "signed" else self.in_force
+        if start is None or day < start:
+            return False
+        if self.coverage_end is not None and day > self.coverage_end:
+            return False
+        return self.terminated is None or day < self.terminated

@@ -1,0 +1,102 @@
+"""The schema's vocabularies: obligation kinds, triggers, strengths, certainty tags and forms of help.
+
+Plain enums and tables, without pydantic, so that the engine and the runtime records (`foedus.model.records`)
+can use them without importing the validating schema; `foedus.model.treaty`, `foedus.model.facts` and
+`foedus.model.assistance` re-export them.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Literal
+
+__all__ = ["LEVELS", "ORG_PURPOSES", "SUPPORT_FORMS", "Basis", "Certainty", "Duty", "HelpForm", "Kind", "Strength",
+           "Tag", "Trigger"]
+
+
+class Certainty(StrEnum):
+    """How well a fact is sourced: the fact sheet's [V], [V-secondary], [U] and [C] tags, best first.
+
+    `carried-forward` marks an ATOP alliance read as still in force after ATOP's coverage ends.
+    """
+
+    VERIFIED = "verified"
+    SECONDARY = "secondary"
+    CARRIED = "carried-forward"
+    UNVERIFIED = "unverified"
+    CONFLICTING = "conflicting"
+
+
+class Kind(StrEnum):
+    """What a provision obliges: the five ATOP obligation types."""
+
+    DEFENSE = "defense"
+    OFFENSE = "offense"
+    NEUTRALITY = "neutrality"
+    NONAGGRESSION = "nonaggression"
+    CONSULTATION = "consultation"
+
+
+class Trigger(StrEnum):
+    """What sets a provision off (editorial vocabulary of the 2025 fact sheet)."""
+
+    ARMED_ATTACK = "armed_attack"
+    ARMED_ATTACK_STATE_OF_WAR = "armed_attack_state_of_war"
+    ARMED_AGGRESSION = "armed_aggression"
+    AGGRESSION = "aggression"
+    THREAT = "threat"
+
+
+class Strength(StrEnum):
+    """How strong the duty is, S1 (automatic, all means) to S5 (one-way guarantee)."""
+
+    S1 = "S1"  # automatic, all means
+    S2 = "S2"  # such action as each deems necessary
+    S3 = "S3"  # act to meet the common danger under constitutional processes
+    S4 = "S4"  # consultation only
+    S5 = "S5"  # one-way guarantee
+
+
+class HelpForm(StrEnum):
+    """A form of help or integration (the war clause itself is `troops`, derived from the provisions)."""
+
+    TROOPS = "troops"  # fight: the defence or offence duty
+    ARMS = "arms"  # arms and military aid: grants, loans, training, technology (ATOP MILAID)
+    BASES = "bases"  # stationing troops on, or use of facilities in, another party's territory (BASE)
+    INTEGRATED_COMMAND = "integrated_command"  # integrated command, joint forces, subordination (INTCOM, SUBORD)
+    JOINT_PLANNING = "joint_planning"  # military contact, joint planning and exercises, common policy (MILCON)
+    TROOP_CONTRIBUTIONS = "troop_contributions"  # set contributions of troops, supplies or funds (CONTRIB)
+    DEFENCE_INDUSTRY = "defence_industry"  # defence-industrial and technology cooperation (MILAID 3)
+    ECONOMIC_AID = "economic_aid"  # economic aid, recovery support, trade concessions (ECAID)
+    ORGANISATION = "organisation"  # meetings, a named body or a permanent organisation (ORGAN1/2, ORGPURP)
+
+
+class Duty(StrEnum):
+    """What a defence or offence duty entails, from strongest to weakest."""
+
+    ALL_MEANS = "all_means"  # fight: help at once with all means (S1)
+    AID = "aid"  # give aid by the action each deems necessary, armed force included (S2, S5)
+    CONSTITUTIONAL = "constitutional"  # act to meet the common danger under constitutional processes (S3)
+    CONSULT = "consult"  # consult only (S4)
+
+
+Basis = Literal["treaty", "companion", "separate"]
+Tag = Literal["verified", "secondary", "unverified", "conflicting"]  # the fact sheet's [V]/[V-secondary]/[U]/[C]
+
+LEVELS: dict[HelpForm, tuple[str, ...]] = {
+    HelpForm.TROOPS: ("fight",),
+    HelpForm.ARMS: ("self_help", "general", "grants_loans", "training_technology", "grants_and_training"),
+    HelpForm.BASES: ("neutral_territory", "reciprocal", "one_way"),
+    HelpForm.INTEGRATED_COMMAND: ("peacetime_and_wartime", "joint_forces", "wartime_designated",
+                                  "wartime_conditional"),
+    HelpForm.JOINT_PLANNING: ("wartime", "peacetime", "common_policy"),
+    HelpForm.TROOP_CONTRIBUTIONS: ("specified",),
+    HelpForm.DEFENCE_INDUSTRY: ("technology",),
+    HelpForm.ECONOMIC_AID: ("general", "postwar", "trade"),
+    HelpForm.ORGANISATION: ("meetings", "named", "permanent"),
+}
+"""The levels each form takes (first = weakest); docs/depth.md gives the ATOP code of each."""
+
+ORG_PURPOSES = ("military", "economic", "political", "multiple", "disputes")
+SUPPORT_FORMS = frozenset({HelpForm.ARMS, HelpForm.BASES, HelpForm.DEFENCE_INDUSTRY})
+"""Forms by which a state can be bound to support a belligerent without fighting (military aid, bases)."""
