@@ -33,17 +33,20 @@ class HoldingRules:
         start: dt.date | None
         end: dt.date | None
 
-        @property
-        def model_fields_set(self) -> set[str]: ...
-
     def covers(self, day: dt.date) -> bool:
         """Whether the span covers `day`."""
         return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
 
     def changes(self) -> dict[str, object]:
         """The fields this record sets (the ones written in the data)."""
-        return {k: getattr(self, k) for k in ("sovereign", "administrator", "claimants", "regions")
-                if k in self.model_fields_set}
+        given = _fields_set(self)
+        return {k: getattr(self, k) for k in ("sovereign", "administrator", "claimants", "regions") if k in given}
+
+
+def _fields_set(record: Any) -> set[str]:
+    """The fields a record's data gave: pydantic's `model_fields_set`, which runtime records keep too."""
+    given: set[str] = record.model_fields_set
+    return given
 
 
 class PlaceRules:

@@ -9,7 +9,7 @@ needs the models, and imports pydantic only then.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from foedus.model import records
 from foedus.model.gazetteer import Gazetteer
@@ -35,7 +35,9 @@ def treaties_to_plain(treaties: list[Treaty]) -> list[dict[str, Any]]:
 def treaties_from_plain(data: list[dict[str, Any]]) -> list[Treaty]:
     """Treaties back from `treaties_to_plain`: models, or records where this process uses them."""
     if records.records_on():
-        return [records.treaty_from_plain(d) for d in data]
+        from foedus.model import record_decoders
+
+        return cast("list[Treaty]", [record_decoders.treaty(d) for d in data])  # records stand in for the models
     from foedus.model.plain import from_plain
     from foedus.model.treaty import Treaty
 
@@ -73,10 +75,15 @@ def parts_from_plain(data: dict[str, Any]) -> Parts:
     return treaties, registry, gazetteer
 
 
-def _place_decoders() -> tuple[Callable[[dict[str, Any]], Region], Callable[[dict[str, Any]], Place]]:
+Decoders = tuple[Callable[[dict[str, Any]], "Region"], Callable[[dict[str, Any]], "Place"]]
+
+
+def _place_decoders() -> Decoders:
     """How a region and a place come back from plain data: as records where this process uses them."""
     if records.records_on():
-        return records.region_from_plain, records.place_from_plain
+        from foedus.model import record_decoders
+
+        return cast("Decoders", (record_decoders.region, record_decoders.place))  # records stand in for the models
     from foedus.model.places import Place, Region
     from foedus.model.plain import from_plain
 
