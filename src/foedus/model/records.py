@@ -3,10 +3,11 @@
 A record has its model's fields and its shared rules (`foedus.model.behaviour`): its class and the decoder of
 its cached form are generated from the schema (`foedus.model.record_types`, `.record_decoders`). It has
 equality and hash by field values as a frozen model has, and the two pieces of pydantic's surface the engine
-reads (`model_fields_set`, `model_copy`). Records are made only from data that was validated before it was cached (the mirror of
-`foedus.model.plain.from_plain`), never from what a user wrote: validating stays the schema's job. A process
-asks for records with `use_records` before it loads anything (the console's route for one plain cascade does);
-the caches' decoders then give records, and importing pydantic and building the schema's classes is not needed.
+reads (`model_fields_set`, `model_copy`). Records are made only from data that was validated before it was
+cached (the mirror of `foedus.model.plain.from_plain`), never from what a user wrote: validating stays the
+schema's job. A process asks for records with `use_records` before it loads anything (the console's route for
+one plain cascade does); the caches' decoders then give records, and importing pydantic and building the
+schema's classes is not needed.
 """
 
 from __future__ import annotations
