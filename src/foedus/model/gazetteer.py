@@ -10,7 +10,6 @@ import datetime as dt
 import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from foedus.errors import TreatyDataError, UnknownPlaceError, UnknownStateError
@@ -111,6 +110,8 @@ class Gazetteer:
 
 
 def _read(name: str) -> Any:
+    from importlib import resources
+
     from foedus.model.yamlio import load_yaml  # here, not at the top: a start from the cache needs no YAML
 
     text = resources.files("foedus.data").joinpath(name).read_text(encoding="utf-8")

@@ -9,7 +9,6 @@ or a common name, in any case.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import functools
 import re
 from collections.abc import Callable, Iterator
@@ -169,6 +168,8 @@ class StateRegistry:
         return None
 
     def _unknown_message(self, raw: str) -> str:
+        import difflib  # here: only an unknown name needs it
+
         names = {s.name: s.id for s in self.states.values()}
         close = difflib.get_close_matches(raw, list(names), n=3, cutoff=0.6)
         if not close:

@@ -18,9 +18,7 @@ import atexit
 import contextlib
 import errno
 import os
-import shutil
 import signal
-import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, Literal
@@ -60,7 +58,7 @@ def _discard(tmp: Path) -> None:
     """Remove a temporary this process made (file or folder); never fails."""
     _LIVE.discard(tmp)
     if tmp.is_dir() and not tmp.is_symlink():
-        shutil.rmtree(tmp, ignore_errors=True)
+        _rmtree(tmp)
     else:
         with contextlib.suppress(OSError):
             tmp.unlink()
@@ -90,7 +88,7 @@ def staged_file(out: Path, *, force: bool = False, how: str = HOW) -> Iterator[P
     """
     check_target(out, force=force, kind="file", how=how)
     try:
-        fd, name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=TMP_SUFFIX)
+        fd, name = _tempfile().mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=TMP_SUFFIX)
     except OSError as exc:
         raise _fail(out, exc) from None
     os.close(fd)
@@ -163,7 +161,7 @@ def staged_folder(out: Path, *, force: bool = False, how: str = HOW,
         if reason:
             raise OutputError(f"not replacing {out}: {reason}")
     try:
-        tmp = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.", suffix=TMP_SUFFIX))
+        tmp = Path(_tempfile().mkdtemp(dir=out.parent, prefix=f".{out.name}.", suffix=TMP_SUFFIX))
     except OSError as exc:
         raise _fail(out, exc) from None
     _LIVE.add(tmp)
@@ -207,16 +205,16 @@ def _claim_folder(tmp: Path, out: Path, how: str) -> None:
 def _swap_folder(tmp: Path, out: Path) -> None:
     """Put `tmp` in place of the folder `out` and delete the old one (after the swap, never before)."""
     if _exchange(tmp, out):
-        shutil.rmtree(tmp, ignore_errors=True)  # tmp now holds the old folder
+        _rmtree(tmp)  # tmp now holds the old folder
         return
-    old = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.", suffix=".foedus-old"))
+    old = Path(_tempfile().mkdtemp(dir=out.parent, prefix=f".{out.name}.", suffix=".foedus-old"))
     os.rename(out, old)  # onto our own empty folder
     try:
         os.rename(tmp, out)
     except OSError:
         os.rename(old, out)
         raise
-    shutil.rmtree(old, ignore_errors=True)
+    _rmtree(old)
 
 
 def _exchange(a: Path, b: Path) -> bool:
@@ -255,3 +253,18 @@ def install_signal_cleanup() -> None:
         with contextlib.suppress(ValueError, OSError):  # not the main thread, or no such signal here
             if sig is not None and signal.getsignal(sig) == signal.SIG_DFL:  # leave nohup's SIG_IGN alone
                 signal.signal(sig, stop)
+
+
+def _tempfile() -> Any:
+    """`tempfile`, imported on first write: a command that writes no file (a cascade's JSON) need not pay for it
+    and for `shutil`, which it imports."""
+    import tempfile
+
+    return tempfile
+
+
+def _rmtree(path: Path) -> None:
+    """Remove a folder tree, ignoring errors (`shutil`, imported when needed)."""
+    import shutil
+
+    shutil.rmtree(path, ignore_errors=True)
