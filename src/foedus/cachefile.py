@@ -14,7 +14,6 @@ import hashlib
 import json
 import os
 import stat
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -77,6 +76,8 @@ def write_cache(path: Path, key: str, payload: Any) -> bool:
         return False
     header = {"format": FORMAT, "foedus": _version(), "key": key, "sha256": hashlib.sha256(body).hexdigest(),
               "length": len(body)}
+    import tempfile  # here: a start that only reads the cache need not import it (and `shutil` with it)
+
     folder = path.parent
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)

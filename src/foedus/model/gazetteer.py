@@ -7,7 +7,6 @@ geography that `countrycode` carries, adjusted by `data/home_regions.yaml`.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -84,6 +83,8 @@ class Gazetteer:
                 return self.home(states.resolve_id(text, day))
             except (UnknownStateError, KeyError):
                 pass
+        import difflib  # here: only an unknown place needs it
+
         close = difflib.get_close_matches(key, list(self._index), n=3, cutoff=0.6)
         hint = f"; did you mean {', '.join(self._index[c] for c in close)}?" if close else ""
         raise UnknownPlaceError(f"unknown place {text!r}{hint} (try `foedus places`)")
