@@ -59,3 +59,16 @@ def test_the_flags_comparison_runs_the_pandas_pipeline_for_pandas(monkeypatch: p
     monkeypatch.setattr(bench, "_command", lambda tree, argv, raw=False: (1.0, 100))
     bench.suite_dyads({"new": Path("/new"), "baseline": Path("/old")}, argparse.Namespace(repeat=2))
     assert ran == {"new": ["dyad_flags"] * 2, "baseline": ["dyad_flags"] * 2, "pandas": ["pandas_flags"] * 2}
+
+
+def test_the_cli_phases_benchmark_runs_without_pydantic() -> None:
+    """bench_cli_phases.py times a plain cascade's start step by step; its child checks that runtime records kept
+    pydantic out (a warm cache: the first run warms it)."""
+    import subprocess
+    import sys
+
+    for _ in range(2):
+        proc = subprocess.run([sys.executable, str(BENCH / "bench_cli_phases.py"), "--runs", "1"],
+                              capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert [line.split()[0] for line in proc.stdout.splitlines()][:2] == ["imports", "world"]

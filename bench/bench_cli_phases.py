@@ -1,0 +1,73 @@
+"""Where a plain `foedus cascade … --json` spends its start: each step timed inside fresh processes.
+
+The console script's route (`foedus.cli.start`) for one plain cascade, step by step, in a child process per
+run: the imports (with runtime records, as the console script asks for them), the world cache's key, the
+world's parts, the ATOP alliances that can bind on the day, the day's legs, the cascade and its JSON. The
+interpreter's own start and exit are not in it (`bench_speed.py --only cli` times the whole process). Each
+step's lowest and median over the runs are printed; use the same `FOEDUS_CACHE_DIR` as the runs you compare
+with, and run it once first so the caches are warm.
+
+Run: FOEDUS_DATA_DIR=../shared/data .venv/bin/python bench/bench_cli_phases.py [--runs 10]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+
+LINE = ["cascade", "-a", "UKR", "-t", "RUS", "-d", "2025-01-15", "--place", "kursk-oblast", "--json"]
+
+CHILD = """
+import time
+t0 = time.perf_counter()
+import gc, json, os, sys
+gc.disable()
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+from foedus.cli.fast import prepare
+assert prepare(sys.argv[1:], records=True) is not None
+gc.freeze(); gc.enable()
+from foedus.collector import freeze_loads
+freeze_loads()
+marks = {"imports": time.perf_counter()}
+import datetime as dt
+from foedus.world_cache import inputs_key
+inputs_key(); marks["world cache key"] = time.perf_counter()
+from foedus.model.world import World
+world = World.default(); marks["world parts"] = time.perf_counter()
+day = dt.date(2025, 1, 15)
+list(world.treaties.on(day)); marks["ATOP alliances for the day"] = time.perf_counter()
+from foedus.engine.table import leg_table
+leg_table(world, day); marks["the day's legs"] = time.perf_counter()
+from foedus import api
+result = api.cascade("UKR", "RUS", "2025-01-15", place="kursk-oblast", world=world)
+marks["cascade"] = time.perf_counter()
+text = json.dumps(result.to_dict()); marks["JSON"] = time.perf_counter()
+assert not any(m.startswith("pydantic") for m in sys.modules), "pydantic was imported"
+last, out = t0, {}
+for name, t in marks.items():
+    out[name], last = (t - last) * 1e3, t
+print(json.dumps(out))
+"""
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=10)
+    args = parser.parse_args()
+    rows = []
+    for _ in range(args.runs):
+        done = subprocess.run([sys.executable, "-c", CHILD, *LINE], capture_output=True, text=True, check=True)
+        rows.append(json.loads(done.stdout.strip().splitlines()[-1]))
+    for name in rows[0]:
+        values = [r[name] for r in rows]
+        print(f"{name:28s} lowest {min(values):6.1f} ms   median {statistics.median(values):6.1f} ms")
+    totals = [sum(r.values()) for r in rows]
+    print(f"{'all steps':28s} lowest {min(totals):6.1f} ms   median {statistics.median(totals):6.1f} ms "
+          f"({args.runs} runs)")
+
+
+if __name__ == "__main__":
+    main()
