@@ -90,6 +90,11 @@ def test_records_follow_the_models_rules(world: World) -> None:
     assert r == record_decoders.place(to_plain(dated[0]))
     with pytest.raises(AttributeError, match="frozen"):
         r.note = "y"  # type: ignore[misc]
+    import copy
+    import pickle
+
+    for twin in (copy.copy(r), copy.deepcopy(r), pickle.loads(pickle.dumps(r))):
+        assert twin == r and twin.model_fields_set == r.model_fields_set and type(twin) is type(r)
     region = record_decoders.region({"id": "europe", "name": "Europe"})
     assert hash(region) == hash(record_decoders.region({"id": "europe", "name": "Europe"}))
     with pytest.raises(KeyError, match="name"):

@@ -64,6 +64,10 @@ class Record:
     def __repr__(self) -> str:
         return f"{type(self).__name__}({', '.join(f'{k}={v!r}' for k, v in self.__dict__.items())})"
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Copied and pickled as its class, fields and fields set (the default would `setattr`, which is refused)."""
+        return _rebuild, (type(self), self.__dict__, self.model_fields_set)
+
     def model_copy(self, *, update: dict[str, Any] | None = None, deep: bool = False) -> Self:
         """A copy with `update`'s fields replaced, as pydantic's `model_copy` (shallow only)."""
         if deep:
@@ -79,3 +83,11 @@ set_dict = vars(Record)["__dict__"].__set__
 """Set a record's fields (its `__dict__`) on a new instance: the frozen record refuses `setattr`."""
 set_fields = vars(Record)["model_fields_set"].__set__
 """Set which fields its data gave (`model_fields_set`)."""
+
+
+def _rebuild(cls: type[Record], values: dict[str, Any], given: set[str]) -> Record:
+    """A record of `cls` with these fields (`Record.__reduce__`)."""
+    obj = cls.__new__(cls)
+    set_dict(obj, dict(values))
+    set_fields(obj, set(given))
+    return obj
