@@ -194,3 +194,30 @@ def test_the_cache_keeps_what_a_dated_holder_sets(world: World) -> None:
             p.on(day).holders("claimant"), p.id
     on = {pid: world.places.places[pid].on(day) for pid in ("crimea", "donetsk-oblast")}
     assert all(p.holders("claimant") == frozenset({"UKR"}) for p in on.values())
+
+
+def test_the_generator_refuses_what_records_cannot_mirror(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A nullable field with another default (a record decoder could not tell null from absent), two models of
+    one name, and a field type it has no decoder for stop the generator rather than mirror them wrongly."""
+    import foedus.model.records_gen as gen
+    from foedus.model.facts import Span
+
+    class Nullable(BaseModel):
+        x: int | None = 1
+
+    class Other(BaseModel):
+        start: int
+
+    Other.__name__ = "Span"
+
+    class Clash(BaseModel):
+        a: Span
+        b: Other
+
+    class Odd(BaseModel):
+        when: dt.datetime
+
+    for root, message in ((Nullable, "nullable"), (Clash, "share the name"), (Odd, "unsupported field type")):
+        monkeypatch.setattr(gen, "ROOTS", (root,))
+        with pytest.raises(SystemExit, match=message):
+            gen.generate()

@@ -2,7 +2,7 @@
 decoder of its cached form.
 
 Run `python -m foedus.model.records_gen` after changing a model in `foedus.model.treaty`, `foedus.model.facts`,
-`foedus.model.assistance` or `foedus.model.places`; tests/test_runtime_records.py fails until the table is current.
+`foedus.model.assistance` or `foedus.model.places`; tests/test_runtime_records.py fails until both are current.
 """
 
 from __future__ import annotations
@@ -35,8 +35,11 @@ DECODERS_FILE = Path(__file__).with_name("record_decoders.py")
 def generate() -> dict[str, Any]:
     """Each model reachable from `ROOTS`, dependencies first: its mixin of shared rules and its fields."""
     out: dict[str, Any] = {}
+    seen: dict[str, type[BaseModel]] = {}
 
     def visit(cls: type[BaseModel]) -> None:
+        if seen.setdefault(cls.__name__, cls) is not cls:
+            raise SystemExit(f"{cls.__name__}: two models share the name")
         if cls.__name__ in out:
             return
         if cls.__pydantic_post_init__ or cls.__private_attributes__ or cls.model_config.get("extra") == "allow":
@@ -50,8 +53,8 @@ def generate() -> dict[str, Any]:
                 raise SystemExit(f"{cls.__name__}.{name}: a nullable field needs None as its default here")
             fields.append((name, converter, kind, default))
         rules = [b.__name__ for b in cls.__mro__[1:] if b.__module__ == "foedus.model.behaviour"]
-        if cls.__name__ in out:
-            raise SystemExit(f"{cls.__name__}: two models share the name")
+        if len(rules) > 1:
+            raise SystemExit(f"{cls.__name__}: a record takes one mixin of shared rules, not {rules}")
         out[cls.__name__] = (rules[0] if rules else None, tuple(fields))
 
     for root in ROOTS:
