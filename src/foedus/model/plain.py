@@ -25,7 +25,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 from pydantic_core import PydanticUndefined
 
-__all__ = ["from_plain", "to_plain"]
+__all__ = ["Spec", "field_spec", "from_plain", "to_plain"]
 
 M = TypeVar("M", bound=BaseModel)
 Convert = Callable[[Any], Any]
@@ -95,7 +95,7 @@ def _plan(cls: type[BaseModel]) -> _Plan:
     factories: list[tuple[str, Callable[[], Any]]] = []
     required: list[str] = []
     for name, field in cls.model_fields.items():
-        converters[name] = _converter(field.annotation)
+        converters[name] = _converter(field_spec(field.annotation))
         if field.default_factory is not None:
             template[name] = _FACTORY
             factories.append((name, _factory(cls, name, field)))
@@ -120,26 +120,52 @@ def _factory(cls: type[BaseModel], name: str, field: Any) -> Callable[[], Any]:
     raise TypeError(f"{cls.__name__}.{name}: default factories that take data are not supported")
 
 
-def _converter(tp: Any) -> Convert | None:
-    """How to turn plain data back into a value of type `tp` (None: it is plain already)."""
+Spec = tuple[Any, ...] | None
+"""How a field's value is kept in plain data: None (as it is), ("date",), ("enum", cls), ("model", cls), or
+("opt", spec) / ("list", spec) around one of them."""
+
+
+def field_spec(tp: Any) -> Spec:
+    """How plain data holds a value of the schema field type `tp` (read by `from_plain` and by the generator
+    of the runtime records, `foedus.model.records_gen`).
+
+    Raises:
+        TypeError: a type the caches do not store (a union of two types, a datetime, ...).
+    """
     origin = typing.get_origin(tp)
     if origin is typing.Annotated:
-        return _converter(typing.get_args(tp)[0])
+        return field_spec(typing.get_args(tp)[0])
     if origin in (typing.Union, types.UnionType):
         options = [a for a in typing.get_args(tp) if a is not type(None)]
         if len(options) != 1:
             raise TypeError(f"unsupported union {tp!r}")
-        inner = _converter(options[0])
-        return None if inner is None else (lambda v: None if v is None else inner(v))
+        inner = field_spec(options[0])
+        return None if inner is None else ("opt", inner)
     if origin is list:
-        item = _converter(typing.get_args(tp)[0])
-        return None if item is None else (lambda v: list(map(item, v)))
+        item = field_spec(typing.get_args(tp)[0])
+        return None if item is None else ("list", item)
     if origin is typing.Literal or tp in (str, int, float, bool, Any):
         return None
     if tp is dt.date:
-        return dt.date.fromisoformat
+        return ("date",)
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
-        return tp
+        return ("enum", tp)
     if isinstance(tp, type) and issubclass(tp, BaseModel):
-        return functools.partial(from_plain, tp)
+        return ("model", tp)
     raise TypeError(f"unsupported field type {tp!r}")
+
+
+def _converter(spec: Spec) -> Convert | None:
+    """How to turn plain data back into a value of a field kept as `spec` (None: it is plain already)."""
+    if spec is None:
+        return None
+    head = spec[0]
+    if head in ("opt", "list"):
+        inner = _converter(spec[1])
+        assert inner is not None  # `field_spec` wraps only a converted spec
+        return (lambda v: None if v is None else inner(v)) if head == "opt" else (lambda v: list(map(inner, v)))
+    if head == "date":
+        return dt.date.fromisoformat
+    if head == "enum":
+        return typing.cast("Convert", spec[1])
+    return functools.partial(from_plain, spec[1])

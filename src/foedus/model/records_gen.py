@@ -7,7 +7,6 @@ Run `python -m foedus.model.records_gen` after changing a model in `foedus.model
 
 from __future__ import annotations
 
-import datetime as dt
 import enum
 import sys
 import textwrap
@@ -21,6 +20,7 @@ from pydantic_core import PydanticUndefined
 
 from foedus.model import vocab
 from foedus.model.places import Place, Region
+from foedus.model.plain import Spec, field_spec
 from foedus.model.treaty import Treaty
 
 __all__ = ["DECODERS_FILE", "ROOTS", "TYPES_FILE", "generate", "render"]
@@ -172,32 +172,26 @@ def _models(tp: Any) -> list[type[BaseModel]]:
 
 
 def _converter(tp: Any) -> str | None:
-    """How plain data becomes a value of `tp`: None (it is plain), `date`, `enum:Name`, `model:Name`, or
-    `list:...` / `opt:...` around one of them."""
-    origin = typing.get_origin(tp)
-    if origin is typing.Annotated:
-        return _converter(typing.get_args(tp)[0])
-    if origin in (typing.Union, types.UnionType):
-        options = [a for a in typing.get_args(tp) if a is not type(None)]
-        if len(options) != 1:
-            raise SystemExit(f"unsupported union {tp!r}")
-        inner = _converter(options[0])
-        return None if inner is None else f"opt:{inner}"
-    if origin is list:
-        item = _converter(typing.get_args(tp)[0])
-        return None if item is None else f"list:{item}"
-    if origin is typing.Literal or tp in (str, int, float, bool, Any):
+    """How plain data becomes a value of `tp` (`foedus.model.plain.field_spec`), written for the decoders: None
+    (it is plain), `date`, `enum:Name`, `model:Name`, or `list:...` / `opt:...` around one of them."""
+    try:
+        return _text(field_spec(tp))
+    except TypeError as exc:
+        raise SystemExit(str(exc)) from None
+
+
+def _text(spec: Spec) -> str | None:
+    if spec is None:
         return None
-    if tp is dt.date:
+    head, *rest = spec
+    if head in ("opt", "list"):
+        return f"{head}:{_text(rest[0])}"
+    if head == "date":
         return "date"
-    if isinstance(tp, type) and issubclass(tp, enum.Enum):
-        name = tp.__name__
-        if getattr(vocab, name, None) is not tp:
-            raise SystemExit(f"enum {name} is not in foedus.model.vocab")
-        return f"enum:{name}"
-    if isinstance(tp, type) and issubclass(tp, BaseModel):
-        return f"model:{tp.__name__}"
-    raise SystemExit(f"unsupported field type {tp!r}")
+    name = rest[0].__name__
+    if head == "enum" and getattr(vocab, name, None) is not rest[0]:
+        raise SystemExit(f"enum {name} is not in foedus.model.vocab")
+    return f"{head}:{name}"
 
 
 def _default(cls: type[BaseModel], name: str, field: Any) -> tuple[str, Any]:
