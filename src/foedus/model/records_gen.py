@@ -33,7 +33,8 @@ DECODERS_FILE = Path(__file__).with_name("record_decoders.py")
 
 
 def generate() -> dict[str, Any]:
-    """Each model reachable from `ROOTS`, dependencies first: its mixin of shared rules and its fields."""
+    """Each model reachable from `ROOTS`, dependencies first: its mixin of shared rules and its fields, each as
+    (name, `foedus.model.plain.field_spec`, default kind, default)."""
     out: dict[str, Any] = {}
     seen: dict[str, type[BaseModel]] = {}
 
@@ -46,12 +47,12 @@ def generate() -> dict[str, Any]:
             raise SystemExit(f"{cls.__name__}: post-init hooks, private attributes and extras have no record form")
         fields = []
         for name, field in cls.model_fields.items():
-            for dep in _models(field.annotation):
+            spec, (kind, default) = _spec(field.annotation), _default(cls, name, field)
+            for dep in _inner(spec, "model"):
                 visit(dep)
-            converter, (kind, default) = _converter(field.annotation), _default(cls, name, field)
             if _nullable(field.annotation) and (kind in ("list", "model") or default is not None):
                 raise SystemExit(f"{cls.__name__}.{name}: a nullable field needs None as its default here")
-            fields.append((name, converter, kind, default))
+            fields.append((name, spec, kind, default))
         rules = [b.__name__ for b in cls.__mro__[1:] if b.__module__ == "foedus.model.behaviour"]
         if len(rules) > 1:
             raise SystemExit(f"{cls.__name__}: a record takes one mixin of shared rules, not {rules}")
@@ -92,8 +93,8 @@ def _render_types(schema: dict[str, Any]) -> str:
 
 
 def _render_decoders(schema: dict[str, Any]) -> str:
-    enums = sorted({c.rpartition("enum:")[2] for _, fields in schema.values() for _, c, _, _ in fields
-                    if c and "enum:" in c})
+    enums = sorted({e.__name__ for _, fields in schema.values() for _, spec, _, _ in fields
+                    for e in _inner(spec, "enum")})
     out = [_HEAD.format(what="the decoder of each model's cached form\n(`foedus.model.plain.to_plain`'s) "
                              "into its runtime record (`foedus.model.record_types`)"),
            "import datetime as dt", "from typing import Any", "",
@@ -107,7 +108,7 @@ def _render_decoders(schema: dict[str, Any]) -> str:
         out += ["", "", f"def {_decoder(name)}(d: dict[str, Any]) -> rt.{name}:",
                 f'    """A `{name}` record from its cached form (KeyError: a required field is missing)."""',
                 f"    set_dict(o := _new(rt.{name}), {{"]
-        values = [f"        {field!r}: {_value(field, conv, kind, default)}," for field, conv, kind, default in fields]
+        values = [f"        {field!r}: {_value(field, spec, kind, default)}," for field, spec, kind, default in fields]
         out += values
         if any("g(" in v for v in values):
             out.insert(len(out) - len(values) - 1, "    g = d.get")  # after the docstring
@@ -123,40 +124,33 @@ def _decoder(name: str) -> str:
     return "".join(f"_{c.lower()}" if c.isupper() else c for c in name).lstrip("_")
 
 
-def _convert(conv: str, value: str) -> str:
-    """Code converting the plain `value` expression by a converter spec."""
-    head, _, rest = conv.partition(":")
+def _convert(spec: Spec, value: str) -> str:
+    """Code converting the plain `value` expression to a field kept as `spec`."""
+    assert spec is not None  # plain values are not converted
+    head, arg = spec[0], spec[-1]
     if head == "opt":
-        return _convert(rest, value)  # only reached with a value known not to be None
+        return _convert(arg, value)  # only reached with a value known not to be None
     if head == "list":
-        return f"[{_convert(rest, 'x')} for x in {value}]"
+        return f"[{_convert(arg, 'x')} for x in {value}]"
     if head == "date":
         return f"_date({value})"
     if head == "enum":
-        return f"_{_decoder(rest).upper()}[{value}]"  # the member by value: a dict lookup, not `Enum.__call__`
-    if head == "model":
-        return f"{_decoder(rest)}({value})"
-    raise SystemExit(f"unknown converter {conv!r}")
+        return f"_{_decoder(arg.__name__).upper()}[{value}]"  # the member by value: a dict lookup, not `Enum()`
+    return f"{_decoder(arg.__name__)}({value})"
 
 
-def _value(field: str, conv: str | None, kind: str, default: Any) -> str:
+def _value(field: str, spec: Spec, kind: str, default: Any) -> str:
     """Code for one field's value from the cached dict `d` (`g` is its `get`)."""
     if kind == "required":
-        return f"d[{field!r}]" if conv is None else _convert(conv, f"d[{field!r}]")
+        return f"d[{field!r}]" if spec is None else _convert(spec, f"d[{field!r}]")
     if kind == "list":
-        return f"[] if (v := g({field!r})) is None else {'v' if conv is None else _convert(conv, 'v')}"
+        return f"[] if (v := g({field!r})) is None else {'v' if spec is None else _convert(spec, 'v')}"
     if kind == "model":
-        return f"_{default.upper()}_DEFAULT if (v := g({field!r})) is None else {_convert(conv or '', 'v')}"
-    if conv is None:
+        return f"_{default.upper()}_DEFAULT if (v := g({field!r})) is None else {_convert(spec, 'v')}"
+    if spec is None:
         return f"g({field!r}, {default!r})" if default is not None else f"g({field!r})"
-    fallback = "None" if default is None else _convert(conv, repr(default)) if not conv.startswith("enum:") else \
-        f"{conv.split(':')[1]}.{_member(conv.split(':')[1], default)}"
-    return f"{fallback} if (v := g({field!r})) is None else {_convert(conv, 'v')}"
-
-
-def _member(enum_name: str, value: str) -> str:
-    """The member name of an enum value, for code that reads as the schema does (`Certainty.VERIFIED`)."""
-    return str(getattr(vocab, enum_name)(value).name)
+    fallback = "None" if default is None else f"{type(default).__name__}.{default.name}"  # an enum member
+    return f"{fallback} if (v := g({field!r})) is None else {_convert(spec, 'v')}"
 
 
 def _nullable(tp: Any) -> bool:
@@ -165,37 +159,29 @@ def _nullable(tp: Any) -> bool:
     return typing.get_origin(tp) in (typing.Union, types.UnionType) and type(None) in typing.get_args(tp)
 
 
-def _models(tp: Any) -> list[type[BaseModel]]:
-    if isinstance(tp, type) and issubclass(tp, BaseModel):
-        return [tp]
-    return [m for a in typing.get_args(tp) for m in _models(a)]
-
-
-def _converter(tp: Any) -> str | None:
-    """How plain data becomes a value of `tp` (`foedus.model.plain.field_spec`), written for the decoders: None
-    (it is plain), `date`, `enum:Name`, `model:Name`, or `list:...` / `opt:...` around one of them."""
+def _spec(tp: Any) -> Spec:
+    """`foedus.model.plain.field_spec` of a field type, whose enums must be `foedus.model.vocab`'s."""
     try:
-        return _text(field_spec(tp))
+        spec = field_spec(tp)
     except TypeError as exc:
         raise SystemExit(str(exc)) from None
+    for e in _inner(spec, "enum"):
+        if getattr(vocab, e.__name__, None) is not e:
+            raise SystemExit(f"enum {e.__name__} is not in foedus.model.vocab")
+    return spec
 
 
-def _text(spec: Spec) -> str | None:
+def _inner(spec: Spec, head: str) -> list[Any]:
+    """The classes a spec names under `head` (`model` or `enum`)."""
     if spec is None:
-        return None
-    head, *rest = spec
-    if head in ("opt", "list"):
-        return f"{head}:{_text(rest[0])}"
-    if head == "date":
-        return "date"
-    name = rest[0].__name__
-    if head == "enum" and getattr(vocab, name, None) is not rest[0]:
-        raise SystemExit(f"enum {name} is not in foedus.model.vocab")
-    return f"{head}:{name}"
+        return []
+    if spec[0] in ("opt", "list"):
+        return _inner(spec[1], head)
+    return [spec[1]] if spec[0] == head else []
 
 
 def _default(cls: type[BaseModel], name: str, field: Any) -> tuple[str, Any]:
-    """(kind, value): `required`; `value` and a plain value (an enum's value); `list`; or `model` and its name."""
+    """(kind, value): `required`; `value` and a plain value or an enum member; `list`; or `model` and its name."""
     factory = field.default_factory
     if factory is not None:
         if factory is list:
@@ -206,9 +192,7 @@ def _default(cls: type[BaseModel], name: str, field: Any) -> tuple[str, Any]:
     if field.default is PydanticUndefined:
         return "required", None
     value = field.default
-    if isinstance(value, enum.Enum):
-        value = value.value
-    if value is not None and not isinstance(value, str | int | float | bool):
+    if value is not None and not isinstance(value, str | int | float | bool | enum.Enum):
         raise SystemExit(f"{cls.__name__}.{name}: unsupported default {value!r}")
     return "value", value
 
