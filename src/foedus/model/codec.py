@@ -8,6 +8,7 @@ needs the models, and imports pydantic only then.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, cast
 
@@ -87,10 +88,4 @@ def _place_decoders() -> Decoders:
     from foedus.model.places import Place, Region
     from foedus.model.plain import from_plain
 
-    def region(d: dict[str, Any]) -> Region:
-        return from_plain(Region, d)
-
-    def place(d: dict[str, Any]) -> Place:
-        return from_plain(Place, d)
-
-    return region, place
+    return functools.partial(from_plain, Region), functools.partial(from_plain, Place)
