@@ -18,8 +18,13 @@ __all__ = ["bundled_only", "cascade"]
 def bundled_only(inputs: dict[str, Any], own: dict[str, Any]) -> bool:
     """Whether a line reads only the bundled world: no treaty files, overlays or what-if changes of its own (the
     fast reader then runs it on runtime records, `foedus.model.records`)."""
-    return not (own.get("treaties") or own.get("overlay") or own.get("add_treaty")
-                or own.get("save_overlay") is not None or any(inputs.get(n) for n in WHAT_IF_NAMES))
+    return not (own.get("treaties") or _what_if_asked(inputs, own.get("overlay"), own.get("add_treaty"),
+                                                      own.get("save_overlay")))
+
+
+def _what_if_asked(inputs: dict[str, Any], overlay: object, add_treaty: object, save_overlay: object) -> bool:
+    """Whether the line changes the world: overlays, added treaties, a saved overlay or a what-if option."""
+    return bool(overlay or add_treaty or save_overlay is not None or any(inputs.get(n) for n in WHAT_IF_NAMES))
 
 
 def cascade(inputs: dict[str, Any], *, treaties: list[Path] | None, as_json: bool, cite: bool, honour: str | None,
@@ -27,8 +32,8 @@ def cascade(inputs: dict[str, Any], *, treaties: list[Path] | None, as_json: boo
             save_overlay: Path | None, fmt: str | None) -> None:
     """Who is obligated to join a war that starts with this attack, on which side, and why."""
     shape = resolve_format(fmt, as_json, default=None)
-    wanted = not bundled_only(inputs, {"overlay": overlay, "add_treaty": add_treaty, "save_overlay": save_overlay})
-    changes = what_if(inputs, add_treaty, overlay) if wanted else None
+    asked = _what_if_asked(inputs, overlay, add_treaty, save_overlay)
+    changes = what_if(inputs, add_treaty, overlay) if asked else None
     if changes is not None and save_overlay is not None:
         changes.save(save_overlay)
         sys.stderr.write(f"wrote the what-if overlay ({len(changes.changes)} change(s)) to {save_overlay}\n")
