@@ -56,9 +56,11 @@ def check_target(out: Path, *, force: bool = False, kind: Literal["file", "folde
 
 def _discard(tmp: Path) -> None:
     """Remove a temporary this process made (file or folder); never fails."""
+    import shutil  # here and below: a process that writes no file (a cascade's JSON) need not import it
+
     _LIVE.discard(tmp)
     if tmp.is_dir() and not tmp.is_symlink():
-        _rmtree(tmp)
+        shutil.rmtree(tmp, ignore_errors=True)
     else:
         with contextlib.suppress(OSError):
             tmp.unlink()
@@ -86,9 +88,11 @@ def staged_file(out: Path, *, force: bool = False, how: str = HOW) -> Iterator[P
         OutputExistsError: `out` exists (without `force`), or another run published it first.
         OutputError: the folder is missing or unwritable, or writing failed (disk full, ...).
     """
+    import tempfile
+
     check_target(out, force=force, kind="file", how=how)
     try:
-        fd, name = _tempfile().mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=TMP_SUFFIX)
+        fd, name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=TMP_SUFFIX)
     except OSError as exc:
         raise _fail(out, exc) from None
     os.close(fd)
@@ -155,13 +159,15 @@ def staged_folder(out: Path, *, force: bool = False, how: str = HOW,
     With `force`, an existing `out` is replaced only if `replaceable(out)` returns None (else its
     reason, e.g. the files in it that this kind of output never writes, is the error).
     """
+    import tempfile
+
     check_target(out, force=force, kind="folder", how=how)
     if force and out.is_dir() and replaceable is not None:
         reason = replaceable(out)
         if reason:
             raise OutputError(f"not replacing {out}: {reason}")
     try:
-        tmp = Path(_tempfile().mkdtemp(dir=out.parent, prefix=f".{out.name}.", suffix=TMP_SUFFIX))
+        tmp = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.", suffix=TMP_SUFFIX))
     except OSError as exc:
         raise _fail(out, exc) from None
     _LIVE.add(tmp)
@@ -204,17 +210,20 @@ def _claim_folder(tmp: Path, out: Path, how: str) -> None:
 
 def _swap_folder(tmp: Path, out: Path) -> None:
     """Put `tmp` in place of the folder `out` and delete the old one (after the swap, never before)."""
+    import shutil
+    import tempfile
+
     if _exchange(tmp, out):
-        _rmtree(tmp)  # tmp now holds the old folder
+        shutil.rmtree(tmp, ignore_errors=True)  # tmp now holds the old folder
         return
-    old = Path(_tempfile().mkdtemp(dir=out.parent, prefix=f".{out.name}.", suffix=".foedus-old"))
+    old = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.", suffix=".foedus-old"))
     os.rename(out, old)  # onto our own empty folder
     try:
         os.rename(tmp, out)
     except OSError:
         os.rename(old, out)
         raise
-    _rmtree(old)
+    shutil.rmtree(old, ignore_errors=True)
 
 
 def _exchange(a: Path, b: Path) -> bool:
@@ -253,18 +262,3 @@ def install_signal_cleanup() -> None:
         with contextlib.suppress(ValueError, OSError):  # not the main thread, or no such signal here
             if sig is not None and signal.getsignal(sig) == signal.SIG_DFL:  # leave nohup's SIG_IGN alone
                 signal.signal(sig, stop)
-
-
-def _tempfile() -> Any:
-    """`tempfile`, imported on first write: a command that writes no file (a cascade's JSON) need not pay for it
-    and for `shutil`, which it imports."""
-    import tempfile
-
-    return tempfile
-
-
-def _rmtree(path: Path) -> None:
-    """Remove a folder tree, ignoring errors (`shutil`, imported when needed)."""
-    import shutil
-
-    shutil.rmtree(path, ignore_errors=True)
