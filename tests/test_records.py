@@ -8,6 +8,8 @@ from typing import Any
 
 import pytest
 
+from foedus import datarecord
+from foedus.datarecord import dataclass
 from foedus.engine.maker import maker
 from foedus.engine.records import Because, CertaintyReason, MonteCarloSummary, Obligation
 
@@ -20,7 +22,7 @@ def test_maker_equals_init() -> None:
               ("state of war",), True, ("u",), (reason,), "all_means", "text")
     quick, plain = maker(Obligation)(*values), Obligation(*values)
     assert quick == plain and hash(quick) == hash(plain) and type(quick) is Obligation
-    assert [getattr(quick, f.name) for f in dataclasses.fields(Obligation)] == list(values)
+    assert [getattr(quick, f.name) for f in datarecord.fields(Obligation)] == list(values)
     with pytest.raises(dataclasses.FrozenInstanceError):
         quick.state = "USA"  # type: ignore[misc]
     with pytest.raises(TypeError):
@@ -30,11 +32,11 @@ def test_maker_equals_init() -> None:
 def test_maker_sets_inherited_fields() -> None:
     """A record whose fields come partly from a parent record is made whole."""
 
-    @dataclasses.dataclass(frozen=True, slots=True)
+    @dataclass(frozen=True, slots=True)
     class Base:
         x: int
 
-    @dataclasses.dataclass(frozen=True, slots=True)
+    @dataclass(frozen=True, slots=True)
     class Child(Base):
         y: str = "b"
 
@@ -42,19 +44,24 @@ def test_maker_sets_inherited_fields() -> None:
 
 
 def test_maker_refuses_what_it_cannot_make() -> None:
-    """Not frozen, without slots, or with a `__post_init__` (which a direct constructor would skip)."""
+    """Not frozen, without slots, with a `__post_init__` (which a direct constructor would skip), or a standard
+    dataclass."""
 
-    @dataclasses.dataclass(slots=True)
+    @dataclass(slots=True)
     class Loose:
         x: int
 
     @dataclasses.dataclass(frozen=True, slots=True)
+    class Standard:
+        x: int
+
+    @dataclass(frozen=True, slots=True)
     class Checked:
         x: int
 
         def __post_init__(self) -> None:
             assert self.x > 0
 
-    for cls in (Loose, Checked, MonteCarloSummary):  # MonteCarloSummary: frozen, without slots
+    for cls in (Loose, Standard, Checked, MonteCarloSummary):  # MonteCarloSummary: frozen, without slots
         with pytest.raises(TypeError):
             maker(cls)

@@ -8,9 +8,9 @@ fields of `foedus.engine.scenario.Scenario`, the other inputs in `foedus.inputs`
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
+from foedus.datarecord import dataclass
 from foedus.errors import ScenarioError
 
 __all__ = ["Input", "check_options", "choice", "input_value", "split_values"]

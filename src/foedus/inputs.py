@@ -9,15 +9,14 @@ field there; `SCENARIO` collects them after the attacker, target and date.
 
 from __future__ import annotations
 
-import dataclasses
-
+from foedus import datarecord
 from foedus.declare import Input, check_options, split_values
 from foedus.engine.scenario import Scenario
 
 __all__ = ["LIKELIHOOD", "MONTE_CARLO", "SCENARIO", "SWITCHES", "WAR", "WHAT_IF", "Input", "check_options",
            "split_values"]
 
-SWITCHES: tuple[Input, ...] = tuple(f.metadata["input"] for f in dataclasses.fields(Scenario)
+SWITCHES: tuple[Input, ...] = tuple(f.metadata["input"] for f in datarecord.fields(Scenario)
                                     if "input" in f.metadata)
 
 WAR: tuple[Input, ...] = tuple(i for i in SWITCHES

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import PurePosixPath
 
+from foedus.datarecord import dataclass
 from foedus.errors import UnknownDatasetError
 
 __all__ = ["DATASETS", "REQUIRED", "DataFile", "Dataset", "Source", "find_file", "find_path", "select"]

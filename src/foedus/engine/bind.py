@@ -19,8 +19,8 @@ parties.
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence, Set
-from dataclasses import dataclass, field
 
+from foedus.datarecord import dataclass, field
 from foedus.engine.judge import Judge, Key
 from foedus.engine.ledger import Ledger
 from foedus.engine.owed import ByObligor, Owed, first_admitted, indices, scan

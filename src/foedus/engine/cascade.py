@@ -22,10 +22,10 @@ from __future__ import annotations
 
 from bisect import insort
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from foedus.collector import acyclic
+from foedus.datarecord import dataclass, field, replace
 from foedus.engine.bind import Binder, BindState
 from foedus.engine.citing import Parts, cited
 from foedus.engine.ledger import (

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from foedus.datarecord import dataclass
 from foedus.engine.records import CertaintyReason
 from foedus.engine.rules import token_matches
 from foedus.model.vocab import Certainty

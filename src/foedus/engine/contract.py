@@ -9,10 +9,11 @@ the fields are declared with `computed(...)`. Regenerate the doc and the types w
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any, Generic, TypeVar, overload
+
+from foedus import datarecord
+from foedus.datarecord import dataclass
 
 __all__ = ["Computed", "Contracted", "Key", "computed", "keys_of", "meta", "to_json"]
 
@@ -76,14 +77,15 @@ def _field_type(cls: type, name: str) -> type:
     for that field alone: another field's type may be imported only for type checking)."""
     import sys
 
-    hint = next(f.type for f in dataclasses.fields(cls) if f.name == name)
-    return eval(hint, vars(sys.modules[cls.__module__])) if isinstance(hint, str) else hint
+    hint = next(f.type for f in datarecord.fields(cls) if f.name == name)
+    found: type = eval(hint, vars(sys.modules[cls.__module__])) if isinstance(hint, str) else hint
+    return found
 
 
 def keys_of(cls: type) -> list[Key]:
     """The contract keys of a record class, in order: its fields (flattened ones expanded), then computed."""
     out: list[Key] = []
-    for f in dataclasses.fields(cls):
+    for f in datarecord.fields(cls):
         c = f.metadata.get("contract")
         if c is None:
             continue
@@ -115,7 +117,7 @@ def _value(value: Any, omit: tuple[str, ...] = ()) -> Any:
         return value
     if isinstance(value, tuple | list):
         return [_value(v, omit) for v in value]
-    if hasattr(type(value), "__dataclass_fields__"):  # a record (an instance: a class's own type is not one)
+    if hasattr(type(value), "__record_fields__"):  # a record (an instance: a class's own type is not one)
         return {k: v for k, v in to_json(value).items() if k not in omit} if omit else to_json(value)
     if hasattr(value, "isoformat"):
         return value.isoformat()
@@ -132,7 +134,7 @@ def _plan(cls: type) -> _Plan:
     plan = _PLANS.get(cls)
     if plan is None:
         fields = tuple((f.name, c["key"] or f.name, bool(c["flatten"]), tuple(c["omit"]), bool(c["optional"]))
-                       for f in dataclasses.fields(cls) if (c := f.metadata.get("contract")) is not None)
+                       for f in datarecord.fields(cls) if (c := f.metadata.get("contract")) is not None)
         plan = _PLANS[cls] = (fields, tuple(_computed(cls)))
     return plan
 

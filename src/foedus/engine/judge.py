@@ -10,9 +10,9 @@ adversary clause (`attacker_verdict`). The legs that admit anyone are judged onc
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from foedus.datarecord import dataclass
 from foedus.engine.leg import Leg
 from foedus.engine.owed import Owed, owed_legs
 from foedus.engine.rules import Situation, Verdict, Volley, evaluate, victim_status

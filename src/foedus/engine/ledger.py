@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any, TypeVar
 
+from foedus.datarecord import dataclass, field
 from foedus.engine.leg import Leg
 from foedus.engine.records import Because, Consultation, Neutral, Violation, Withheld
 from foedus.engine.rules import Volley

@@ -5,9 +5,9 @@ Data only; `foedus.engine.table` builds legs by calling `foedus.engine.rules`, a
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from foedus.datarecord import dataclass, field
 from foedus.model.vocab import Kind, Strength
 
 if TYPE_CHECKING:

@@ -7,9 +7,9 @@ The legal answer (joiners, articles, conditions) stays where it is and is never 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
+from foedus.datarecord import dataclass, field
 from foedus.engine.contract import Contracted, meta
 
 __all__ = ["Chance", "LikelihoodSummary", "ModelCard", "StateLikelihood", "ValidationScore"]

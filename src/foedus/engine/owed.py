@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable
-from dataclasses import dataclass
 
+from foedus.datarecord import dataclass
 from foedus.engine.leg import Leg
 from foedus.engine.rules import Volley, attacker_role
 from foedus.engine.table import LegTable

@@ -6,9 +6,9 @@ Each is a frozen record; its JSON form (`to_dict()`) comes from its fields' cont
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from foedus.datarecord import dataclass, field
 from foedus.engine.contract import Contracted, computed, meta
 
 __all__ = [

@@ -6,9 +6,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from foedus.datarecord import dataclass, field
 from foedus.engine.contract import computed, meta, to_json
 from foedus.engine.records import (
     Because,

@@ -6,9 +6,9 @@ Everything a user types is validated here, so the cascade itself works on clean 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, Any, Literal
 
+from foedus.datarecord import dataclass, field, fields
 from foedus.declare import Input, choice
 from foedus.engine.contract import meta
 from foedus.errors import DateOutOfRangeError, ScenarioError

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from foedus.datarecord import dataclass, field
 from foedus.errors import TreatyDataError, UnknownPlaceError, UnknownStateError
 from foedus.model.slug import slugify
 from foedus.model.states import State, StateRegistry

@@ -8,9 +8,9 @@ mean fighting) followed by the encoded forms.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from foedus.datarecord import dataclass
 from foedus.model.vocab import Duty, HelpForm, Kind, Strength
 
 if TYPE_CHECKING:

@@ -6,10 +6,10 @@ reads them from the cache without importing or decoding the treaty model (`foedu
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from typing import Any
 
+from foedus import datarecord
 from foedus.model.states import State, StateRegistry
 
 __all__ = ["spells_in", "spells_out", "states_from_plain", "states_to_plain", "without_post_init"]
@@ -57,12 +57,12 @@ def without_post_init(cls: type[Any], **given: Any) -> Any:
     """A dataclass instance with these fields (the others at their defaults), its `__post_init__` (index
     building) skipped: the index is given."""
     obj = object.__new__(cls)
-    for f in dataclasses.fields(cls):
+    for f in datarecord.fields(cls):
         if f.name in given:
             obj.__dict__[f.name] = given[f.name]
-        elif f.default_factory is not dataclasses.MISSING:
+        elif f.default_factory is not datarecord.MISSING:
             obj.__dict__[f.name] = f.default_factory()
-        elif f.default is not dataclasses.MISSING:
+        elif f.default is not datarecord.MISSING:
             obj.__dict__[f.name] = f.default
         else:
             raise TypeError(f"{cls.__name__}.{f.name} is missing from the cached data")

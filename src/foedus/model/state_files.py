@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from foedus.datarecord import dataclass, field
 from foedus.paths import cache_dir
 
 __all__ = ["CowEntry", "countrycode_rows", "read_cow_spells", "read_majors"]

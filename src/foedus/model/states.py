@@ -12,8 +12,8 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 
+from foedus.datarecord import dataclass, field
 from foedus.errors import AmbiguousNameError, UnknownStateError
 from foedus.model.state_files import countrycode_rows, read_cow_spells, read_majors
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from foedus.datarecord import dataclass
 from foedus.errors import UnknownTreatyError
 from foedus.model.treatymap import TreatyMap
 

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from foedus.datarecord import dataclass
 from foedus.datasets.verify import dataset_file
 from foedus.errors import DataMissingError
 

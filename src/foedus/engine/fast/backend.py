@@ -8,11 +8,11 @@ Only the boolean matrix products move; everything else stays in numpy. Choose wi
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
+from foedus.datarecord import dataclass
 from foedus.errors import FoedusError
 
 __all__ = ["Backend", "get_backend"]

@@ -11,10 +11,9 @@ checks random dates, dyads and switches.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import numpy as np
 
+from foedus.datarecord import dataclass
 from foedus.engine.fast.backend import Backend
 from foedus.engine.fast.closure import Closures, closures
 from foedus.engine.fast.escalatory import wants_distinct

@@ -16,10 +16,9 @@ applies (tests/test_batch_atlas.py checks whole atlases).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import numpy as np
 
+from foedus.datarecord import dataclass, field
 from foedus.engine.fast.matrices import BatchRules, Conditional
 
 __all__ = ["Closures", "closures"]

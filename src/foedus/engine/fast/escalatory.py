@@ -10,10 +10,9 @@ they bind. Equal to the per-matrix form it replaced (tests/legacy/batch.py; test
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import numpy as np
 
+from foedus.datarecord import dataclass
 from foedus.engine.fast.backend import Backend
 from foedus.engine.fast.matrices import BatchRules, Conditional, Reach
 from foedus.engine.fast.rounds import ATTACK, DEFENSE

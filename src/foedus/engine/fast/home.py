@@ -16,10 +16,10 @@ set of sides that state is on, not once per attack.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 import numpy as np
 
+from foedus.datarecord import dataclass, field
 from foedus.engine.leg import Leg
 from foedus.engine.rules import Situation, Verdict, evaluate
 from foedus.engine.scenario import Attack

@@ -11,11 +11,11 @@ mask of the counterparts they cover. Request-gated legs bind only for states tha
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, TypeVar
 
 import numpy as np
 
+from foedus.datarecord import dataclass, field, replace
 from foedus.engine.fast.backend import Backend, get_backend
 from foedus.engine.leg import Leg
 from foedus.engine.rules import covers, gates_per_provision, is_war, severe_enough, withheld_by_switches

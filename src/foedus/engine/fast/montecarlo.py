@@ -11,11 +11,11 @@ deterministic engine (they are restraints, not commitments that can be dropped).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
+from foedus.datarecord import dataclass
 from foedus.engine.fast.budget import check_draws
 from foedus.engine.fast.home import home_wants
 from foedus.engine.fast.potential import PotentialGraph, potential_graph

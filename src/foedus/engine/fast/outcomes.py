@@ -4,11 +4,11 @@ round, and who is bound both ways. The reference suite runs every engine through
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
 
+from foedus.datarecord import dataclass
 from foedus.engine.cascade import run_cascade
 from foedus.engine.fast.rounds import ATTACK, NONE
 from foedus.engine.result import CascadeResult

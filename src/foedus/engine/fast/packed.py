@@ -9,10 +9,9 @@ lowest set bit. Used by the packed rounds (`foedus.engine.fast.packed_rounds`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import numpy as np
 
+from foedus.datarecord import dataclass
 from foedus.engine.fast.escalatory import escalatory_rules
 from foedus.engine.fast.matrices import BatchRules
 

@@ -5,11 +5,11 @@ happen, with the victim gates left open (each draw opens or closes them itself).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
+from foedus.datarecord import dataclass, field
 from foedus.engine.fast.home import HomeFinder, HomeLegs
 from foedus.engine.reliability import HonourModel
 from foedus.engine.rules import STRIKES, Situation, evaluate, is_war

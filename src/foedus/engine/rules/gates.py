@@ -4,9 +4,9 @@ leg that binds rests on. Adding a gate is one `Gate` here (docs/adding-a-rule.md
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from foedus.datarecord import dataclass
 from foedus.engine.leg import Leg
 from foedus.engine.scenario import Scenario
 from foedus.model.vocab import Certainty, Kind

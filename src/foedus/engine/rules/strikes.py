@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Literal
 
+from foedus.datarecord import dataclass
 from foedus.engine.scenario import Attack, Severity, TargetKind
 
 __all__ = ["STRIKES", "Strikes", "Volley", "is_war", "next_attacks", "next_volleys", "volleys_of"]

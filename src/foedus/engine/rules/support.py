@@ -11,9 +11,9 @@ not listed: its duty is the larger one.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from foedus.datarecord import dataclass, field
 from foedus.engine.contract import Contracted, meta
 from foedus.model.vocab import HelpForm
 

@@ -19,9 +19,9 @@ broken by an incursion or worse. Every attack that joiners bring into the war is
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from foedus.datarecord import dataclass
 from foedus.engine.leg import Leg
 from foedus.engine.rules.gates import Situation, assumptions, closed_reason
 from foedus.engine.rules.where import covers

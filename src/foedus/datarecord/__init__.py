@@ -1,0 +1,157 @@
+"""The data model's and the engine's records: dataclasses made without `dataclasses`, at a fraction of the cost.
+
+A plain `foedus cascade` makes some forty record classes as it starts. The standard library compiles five or
+six methods for each, one `exec` apiece, and imports `inspect` on the way: about a third of the console's
+start (docs/performance.md). Here a class's `__init__` is compiled when the class is made, and each other
+method the first time it is called (most never are in one command). The semantics are the standard library's
+for the options foedus uses (`frozen`, `slots`, `eq`; a field's `default`, `default_factory`, `init`, `repr`,
+`compare` and `metadata`): the same `__init__` (calling `__post_init__`), `__repr__`, `__eq__`, `__hash__`,
+`__match_args__`, frozen assignment raising `dataclasses.FrozenInstanceError`, slots that pickle.
+`dataclasses.fields`, `replace`, `asdict` and `is_dataclass` work on these records too: their
+`__dataclass_fields__` is made by `dataclasses.make_dataclass` the first time something asks for it. The
+project's own code reads `fields`, `replace` and `is_record` from here, which never import `dataclasses`.
+Type checkers see `dataclasses.dataclass` itself. tests/test_datarecord.py holds the two to the same results.
+"""
+
+from __future__ import annotations
+
+import reprlib
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from foedus.datarecord.methods import deferred, explicit_hash, frozen_error, getstate, setstate, sources
+from foedus.datarecord.spec import FACTORY, MISSING, Field, Params, collect
+from foedus.datarecord.spec import field as _field
+
+__all__ = ["MISSING", "Field", "dataclass", "field", "fields", "is_record", "replace"]
+
+T = TypeVar("T")
+
+
+def _dataclass(cls: type | None = None, /, *, frozen: bool = False, slots: bool = False,
+               eq: bool = True) -> Any:
+    def wrap(c: type) -> type:
+        return _process(c, Params(frozen, eq, slots))
+
+    return wrap if cls is None else wrap(cls)
+
+
+if TYPE_CHECKING:
+    from dataclasses import dataclass, field
+else:
+    dataclass, field = _dataclass, _field
+
+
+def is_record(obj: Any) -> bool:
+    """Whether `obj` is a record class made here, or an instance of one."""
+    return hasattr(obj if isinstance(obj, type) else type(obj), "__record_fields__")
+
+
+def fields(obj: Any) -> tuple[Field, ...]:
+    """A record's (class's or instance's) fields, in order, inherited ones first.
+
+    Raises:
+        TypeError: `obj` is not a record made here.
+    """
+    found = getattr(obj, "__record_fields__", None)
+    if found is None:
+        raise TypeError(f"{obj!r} is not a foedus record")
+    return found  # type: ignore[no-any-return]
+
+
+def replace(obj: T, /, **changes: Any) -> T:
+    """A copy of the record `obj` with `changes`, made by its `__init__` (so `__post_init__` runs again).
+
+    Raises:
+        ValueError: a change names a field outside `__init__`.
+        TypeError: `obj` is not a record, or a change names no field.
+    """
+    for f in fields(obj):
+        if not f.init:
+            if f.name in changes:
+                raise ValueError(f"field {f.name} is declared with init=False, it cannot be specified with replace()")
+        elif f.name not in changes:
+            changes[f.name] = getattr(obj, f.name)
+    return obj.__class__(**changes)
+
+
+def _process(cls: type, params: Params) -> type:
+    """`cls` made a record: `__init__` compiled now, its other methods on their first call (`methods.deferred`),
+    slots added by remaking the class."""
+    found = collect(cls, params)
+    all_fields = tuple(found.values())
+    scope: dict[str, Any] = {"__r_set": object.__setattr__, "__r_factory": FACTORY, "__r_frozen": frozen_error,
+                             "__r_recursive": reprlib.recursive_repr, "__name__": cls.__module__}
+    texts = sources(cls, all_fields, params, scope)
+    methods: dict[str, Any] = {name: deferred(scope, name, text) for name, text in texts.items()}
+    if "__init__" in texts:
+        exec(texts["__init__"], scope)  # made by `methods.sources` from the class's field names
+        methods["__init__"] = scope["__init__"]
+    names = {**methods, "__record_fields__": all_fields, "__record_params__": params,
+             "__dataclass_fields__": _Standard("__dataclass_fields__"),
+             "__dataclass_params__": _Standard("__dataclass_params__")}
+    if "__match_args__" not in cls.__dict__:
+        names["__match_args__"] = tuple(f.name for f in all_fields if f.init)
+    if params.eq and not params.frozen and not explicit_hash(cls):
+        names["__hash__"] = None  # eq without frozen: unhashable, as the standard library makes it
+    for name, f in found.items():
+        if name in cls.__dict__ and not params.slots:
+            if f.default is MISSING:
+                delattr(cls, name)  # a `field()` without a default: no class attribute
+            else:
+                setattr(cls, name, f.default)
+    if params.slots:
+        cls = _slotted(cls, all_fields, params, names)
+    else:
+        for name, value in names.items():
+            setattr(cls, name, value)
+    for fn in methods.values():
+        fn.__qualname__ = f"{cls.__qualname__}.{fn.__name__}"
+    scope["__r_cls"] = cls
+    return cls
+
+
+def _slotted(cls: type, all_fields: tuple[Field, ...], params: Params, names: dict[str, Any]) -> type:
+    """`cls` remade with a slot for each of its fields (those of a slotted base excepted)."""
+    if "__slots__" in cls.__dict__:
+        raise TypeError(f"{cls.__name__} already specifies __slots__")
+    inherited = {s for base in cls.__mro__[1:-1] for s in _slots_of(base)}
+    namespace = dict(cls.__dict__)
+    for f in all_fields:
+        namespace.pop(f.name, None)
+    namespace.pop("__dict__", None)
+    namespace.pop("__weakref__", None)
+    namespace["__slots__"] = tuple(f.name for f in all_fields if f.name not in inherited)
+    namespace.update(names)
+    if params.frozen:
+        namespace.setdefault("__getstate__", getstate)
+        namespace.setdefault("__setstate__", setstate)
+    made = type(cls)(cls.__name__, cls.__bases__, namespace)
+    made.__qualname__ = cls.__qualname__
+    return made
+
+
+def _slots_of(cls: type) -> tuple[str, ...]:
+    slots = cls.__dict__.get("__slots__", ())
+    return (slots,) if isinstance(slots, str) else tuple(slots)
+
+
+class _Standard:
+    """A record's `__dataclass_fields__` or `__dataclass_params__`, made by the standard library on first use
+    (for code outside foedus that asks `dataclasses` about a record) and then kept on the class."""
+
+    def __init__(self, attribute: str) -> None:
+        self.attribute = attribute
+
+    def __get__(self, obj: Any, owner: type) -> Any:
+        import dataclasses
+
+        params: Params = owner.__record_params__  # type: ignore[attr-defined]
+        specs = [(f.name, f.type, dataclasses.field(
+            default=dataclasses.MISSING if f.default is MISSING else f.default,
+            default_factory=dataclasses.MISSING if f.default_factory is MISSING else f.default_factory,
+            init=f.init, repr=f.repr, compare=f.compare, metadata=dict(f.metadata)))
+            for f in owner.__record_fields__]  # type: ignore[attr-defined]
+        standard = dataclasses.make_dataclass(owner.__name__, specs, frozen=params.frozen, eq=params.eq)
+        for name in ("__dataclass_fields__", "__dataclass_params__"):
+            type.__setattr__(owner, name, getattr(standard, name))
+        return getattr(standard, self.attribute)
