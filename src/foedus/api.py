@@ -8,16 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import inspect
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from foedus.engine.cascade import run_cascade
-from foedus.engine.power import coalition_power
 from foedus.engine.result import CascadeResult
-from foedus.engine.scenario import build_scenario
-from foedus.errors import ScenarioError
-from foedus.inputs import LIKELIHOOD, MONTE_CARLO, SCENARIO, WHAT_IF, check_options
 from foedus.model.world import World
+from foedus.run import OPTIONS, run_scenario
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -30,9 +25,6 @@ if TYPE_CHECKING:
     from foedus.war.result import WarReplay
 
 __all__ = ["cascade", "load_world", "replay_war"]
-
-_OPTIONS = (*SCENARIO[3:], *WHAT_IF, *MONTE_CARLO, *LIKELIHOOD)
-MAX_DRAWS = 10_000_000
 
 
 def load_world(*extra_files: str) -> World:
@@ -82,62 +74,7 @@ def cascade(
     Raises:
         FoedusError: an unknown option, state or place, an impossible date, or an inconsistent scenario.
     """
-    check_options(options, _OPTIONS)
-    w = _world(world or World.default(), what_if, options)
-    given = {i.name: options[i.name] for i in SCENARIO[3:] if i.name in options}
-    scenario = build_scenario(w, attacker=attacker, target=target, date=date, **given)
-    result = run_cascade(w, scenario)
-    if scenario.ongoing_since is not None:
-        from foedus.war.ongoing import ongoing_summary
-
-        result = replace(result, ongoing=ongoing_summary(w, scenario, scenario.ongoing_since))
-    power = coalition_power(w.states, result.sides, scenario.date)
-    if power is not None and "cow_nmc" not in result.datasets:  # CINC appears: cite NMC
-        result = replace(result, datasets=(*result.datasets, "cow_nmc"))
-    if options.get("likelihood"):
-        from foedus.likely.attach import likelihood_of
-
-        result = replace(result, likelihood=likelihood_of(w, scenario, result, likely_model))
-    draws, seed = options.get("draws"), options.get("seed")
-    if draws is None:
-        if seed is not None or honour is not None:
-            raise ScenarioError("a seed or an honour model only matters with draws: give draws as well, or neither")
-        return replace(result, power=power)
-    if not isinstance(draws, int) or not 1 <= draws <= MAX_DRAWS:
-        raise ScenarioError(f"draws must be between 1 and {MAX_DRAWS:,} (got {draws})")
-    if seed is not None and not (isinstance(seed, int) and 0 <= seed < 2**63):
-        raise ScenarioError(f"seed must be between 0 and 2**63 - 1 (got {str(seed)[:30]})")
-    from foedus.engine.fast.montecarlo import simulate  # numpy: loaded only for probabilistic runs
-    from foedus.engine.power import expected_power
-
-    model = _honour(honour, likely_model)
-    mc = simulate(w, scenario, draws, seed, model)
-    summary = mc.summary(expected_power(w.states, mc.states, mc.sides, scenario.date))
-    return replace(result, power=power, montecarlo=summary)
-
-
-def _honour(honour: HonourModel | str | None, likely_model: ModelFile | str | Path | None) -> HonourModel:
-    """The honour model: given, read from a YAML file, the likelihood model's empirical rates, or the default."""
-    from foedus.engine.reliability import HonourModel, load_honour_model
-
-    if isinstance(honour, HonourModel):
-        return honour
-    if honour == "empirical":
-        from foedus.likely.honour import empirical_honour
-
-        return empirical_honour(likely_model)
-    return load_honour_model(honour)
-
-
-def _world(world: World, what_if: Overlay | list[Change] | None, options: dict[str, Any]) -> World:
-    """The world with the what-if changes applied (the given world is not modified)."""
-    given = list(getattr(what_if, "changes", what_if) or [])  # an overlay's changes, or the list given
-    if not given and not any(options.get(i.name) for i in WHAT_IF):
-        return world  # nothing to change: the overlay model is not even imported
-    from foedus.model.overlay import Overlay, changes_from
-
-    changes = [*given, *changes_from({i.name: options.get(i.name) for i in WHAT_IF})]
-    return Overlay(changes=changes).apply(world) if changes else world
+    return run_scenario(attacker, target, date, world, what_if, honour, likely_model, options)
 
 
 def _signature() -> inspect.Signature:
@@ -145,7 +82,7 @@ def _signature() -> inspect.Signature:
     base = [p for p in inspect.signature(cascade).parameters.values() if p.kind is not inspect.Parameter.VAR_KEYWORD]
     keyword = inspect.Parameter.KEYWORD_ONLY
     declared = [inspect.Parameter(i.name, keyword, default=None if i.required else i.default, annotation=i.type)
-                for i in _OPTIONS]
+                for i in OPTIONS]
     return inspect.Signature([*base, *declared])
 
 

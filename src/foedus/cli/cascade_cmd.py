@@ -7,10 +7,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from foedus.api import cascade as run  # imported with the module: the fast reader imports it with the collector off
 from foedus.cli.helpers import WHAT_IF_NAMES, what_if, world_for
 from foedus.cli.listing import resolve_format
 from foedus.cli.show import print_citations, print_result, print_result_as
+from foedus.run import run_scenario  # imported with the module: the fast reader imports it with the collector off
 
 __all__ = ["bundled_only", "cascade"]
 
@@ -38,8 +38,8 @@ def cascade(inputs: dict[str, Any], *, treaties: list[Path] | None, as_json: boo
         changes.save(save_overlay)
         sys.stderr.write(f"wrote the what-if overlay ({len(changes.changes)} change(s)) to {save_overlay}\n")
     declared = {k: v for k, v in inputs.items() if k not in ("attacker", "target", "date", *WHAT_IF_NAMES)}
-    result = run(inputs["attacker"], inputs["target"], inputs["date"], world=world_for(treaties), what_if=changes,
-                 honour=honour or None, likely_model=likely_model, **declared)
+    result = run_scenario(inputs["attacker"], inputs["target"], inputs["date"], world_for(treaties), changes,
+                          honour or None, likely_model, declared)
     if shape is None:
         print_result(result)
         if result.ongoing is not None:
