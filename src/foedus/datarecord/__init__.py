@@ -82,7 +82,7 @@ def _process(cls: type, params: Params) -> type:
     scope: dict[str, Any] = {"__r_set": object.__setattr__, "__r_factory": FACTORY, "__r_frozen": frozen_error,
                              "__r_recursive": reprlib.recursive_repr, "__name__": cls.__module__}
     texts = sources(cls, all_fields, params, scope)
-    methods: dict[str, Any] = {name: deferred(scope, name, text) for name, text in texts.items()}
+    methods: dict[str, Any] = {name: deferred(scope, name, text) for name, text in texts.items() if name != "__init__"}
     if "__init__" in texts:
         exec(texts["__init__"], scope)  # made by `methods.sources` from the class's field names
         methods["__init__"] = scope["__init__"]
