@@ -219,3 +219,53 @@ def test_project_records_answer_dataclasses_questions() -> None:
     assert dataclasses.fields(Obligation)[0].metadata == datarecord.fields(Obligation)[0].metadata
     with pytest.raises(TypeError, match="not a foedus record"):
         datarecord.fields(object())
+
+
+def _project_records() -> list[type]:
+    import importlib
+    import pkgutil
+
+    import foedus
+
+    found: dict[str, type] = {}
+    for info in pkgutil.walk_packages(foedus.__path__, "foedus."):
+        if info.name.endswith("__main__") or ".web" in info.name or "packed_jit" in info.name:
+            continue  # a console entry point; the web app (its records are the standard library's); numba
+        module = importlib.import_module(info.name)
+        for value in vars(module).values():
+            if isinstance(value, type) and "__record_fields__" in value.__dict__ and value.__module__ == info.name:
+                found[f"{value.__module__}.{value.__qualname__}"] = value
+    return [found[k] for k in sorted(found)]
+
+
+def test_every_project_record_is_made_as_dataclasses_would_make_it() -> None:
+    """Each record class of the package beside a standard dataclass made from the same fields: the same
+    `__init__` (arguments in order, defaults, factories; a stand-in object for each required field), repr,
+    equality and hash. Classes with a `__post_init__` are skipped (stand-ins would not satisfy it)."""
+    records = _project_records()
+    assert len(records) >= 50  # the engine's and the data model's
+    for cls in records:
+        if hasattr(cls, "__post_init__"):
+            continue
+        params = cls.__record_params__  # type: ignore[attr-defined]
+        twin = dataclasses.make_dataclass(cls.__name__, [
+            (f.name, f.type, dataclasses.field(
+                default=dataclasses.MISSING if f.default is datarecord.MISSING else f.default,
+                default_factory=dataclasses.MISSING if f.default_factory is datarecord.MISSING else f.default_factory,
+                init=f.init, repr=f.repr, compare=f.compare)) for f in datarecord.fields(cls)],
+            frozen=params.frozen, eq=params.eq)
+        twin.__qualname__ = cls.__qualname__
+        required = [f.name for f in datarecord.fields(cls)
+                    if f.init and f.default is datarecord.MISSING and f.default_factory is datarecord.MISSING]
+        stand_ins = [f"<{name}>" for name in required]
+        ours, theirs = cls(*stand_ins), twin(*stand_ins)
+        assert cls.__match_args__ == twin.__match_args__, cls  # type: ignore[attr-defined]
+        assert repr(ours) == repr(theirs), cls
+        assert [getattr(ours, f.name) for f in datarecord.fields(cls)] == \
+            [getattr(theirs, f.name) for f in dataclasses.fields(twin)], cls
+        assert (ours == cls(*stand_ins)) == (theirs == twin(*stand_ins)), cls
+        assert (cls.__hash__ is None) == (twin.__hash__ is None), cls
+        if params.frozen and params.eq:
+            mine = _hash(ours)
+            if getattr(cls.__hash__, "__code__", None) is not None and cls.__hash__.__code__.co_filename == "<string>":
+                assert mine == _hash(theirs), cls  # the generated hash (not the class's own)
