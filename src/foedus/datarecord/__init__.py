@@ -29,6 +29,7 @@ T = TypeVar("T")
 
 def _dataclass(cls: type | None = None, /, *, frozen: bool = False, slots: bool = False,
                eq: bool = True) -> Any:
+    """`dataclass`: the standard library's decorator, for the options foedus uses (others are refused)."""
     def wrap(c: type) -> type:
         return _process(c, Params(frozen, eq, slots))
 
