@@ -7,7 +7,11 @@ interpreter's own start and exit are not in it (`bench_speed.py --only cli` time
 step's lowest and median over the runs are printed; use the same `FOEDUS_CACHE_DIR` as the runs you compare
 with, and run it once first so the caches are warm.
 
-Run: FOEDUS_DATA_DIR=../shared/data .venv/bin/python bench/bench_cli_phases.py [--runs 10]
+With --classes it times instead the making of the record classes the line makes (`foedus.datarecord`), and
+the standard library making the same classes from the same fields and options in the same process, with the
+import of `dataclasses` that the start no longer pays.
+
+Run: FOEDUS_DATA_DIR=../shared/data .venv/bin/python bench/bench_cli_phases.py [--runs 10] [--classes]
 """
 
 from __future__ import annotations
@@ -53,14 +57,59 @@ print(json.dumps(out))
 """
 
 
+# the record classes the line makes (`foedus.datarecord`), timed, then the same classes made again by the standard
+# library from the same fields and options, in the same process (the cost `foedus.datarecord` replaced)
+CLASSES = """
+import gc, time
+gc.disable()  # as the console script imports
+from foedus import datarecord
+made, spent = [], [0.0]
+_process = datarecord._process
+def timed(cls, params):
+    t = time.perf_counter(); out = _process(cls, params); spent[0] += time.perf_counter() - t
+    made.append(out); return out
+datarecord._process = timed
+import contextlib, io, json, os, sys
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+from foedus.cli.fast import prepare
+command = prepare(sys.argv[1:], records=True)
+with contextlib.redirect_stdout(io.StringIO()):
+    assert command() == 0
+assert "dataclasses" not in sys.modules, "dataclasses was imported"
+t = time.perf_counter()
+import dataclasses
+imported = time.perf_counter() - t
+t = time.perf_counter()
+for cls in made:
+    p = cls.__record_params__
+    dataclasses.make_dataclass(cls.__name__, [(f.name, f.type, dataclasses.field(
+        default=dataclasses.MISSING if f.default is datarecord.MISSING else f.default,
+        default_factory=dataclasses.MISSING if f.default_factory is datarecord.MISSING else f.default_factory,
+        init=f.init, repr=f.repr, compare=f.compare)) for f in datarecord.fields(cls)],
+        frozen=p.frozen, eq=p.eq, slots=p.slots)
+standard = time.perf_counter() - t
+print(json.dumps({"classes": len(made), "datarecord": spent[0] * 1e3, "dataclasses": standard * 1e3,
+                  "import dataclasses": imported * 1e3}))
+"""
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=10)
+    parser.add_argument("--classes", action="store_true", help="time making the line's record classes instead, "
+                        "by foedus.datarecord and by the standard library")
     args = parser.parse_args()
     rows = []
     for _ in range(args.runs):
-        done = subprocess.run([sys.executable, "-c", CHILD, *LINE], capture_output=True, text=True, check=True)
+        done = subprocess.run([sys.executable, "-c", CLASSES if args.classes else CHILD, *LINE],
+                              capture_output=True, text=True, check=True)
         rows.append(json.loads(done.stdout.strip().splitlines()[-1]))
+    if args.classes:
+        print(f"{rows[0]['classes']} record classes, made in fresh processes ({args.runs} runs):")
+        for name in ("datarecord", "dataclasses", "import dataclasses"):
+            values = [r[name] for r in rows]
+            print(f"{name:28s} lowest {min(values):6.1f} ms   median {statistics.median(values):6.1f} ms")
+        return
     for name in rows[0]:
         values = [r[name] for r in rows]
         print(f"{name:28s} lowest {min(values):6.1f} ms   median {statistics.median(values):6.1f} ms")

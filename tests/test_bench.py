@@ -63,7 +63,7 @@ def test_the_flags_comparison_runs_the_pandas_pipeline_for_pandas(monkeypatch: p
 
 def test_the_cli_phases_benchmark_runs_without_pydantic() -> None:
     """bench_cli_phases.py times a plain cascade's start step by step; its child checks that runtime records kept
-    pydantic out (a warm cache: the first run warms it)."""
+    pydantic out (a warm cache: the first run warms it). With --classes it times the record classes both ways."""
     import subprocess
     import sys
 
@@ -72,3 +72,7 @@ def test_the_cli_phases_benchmark_runs_without_pydantic() -> None:
                               capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr
     assert [line.split()[0] for line in proc.stdout.splitlines()][:2] == ["imports", "world"]
+    classes = subprocess.run([sys.executable, str(BENCH / "bench_cli_phases.py"), "--runs", "1", "--classes"],
+                             capture_output=True, text=True, timeout=300)
+    assert classes.returncode == 0, classes.stderr
+    assert [line.split()[0] for line in classes.stdout.splitlines()[1:]] == ["datarecord", "dataclasses", "import"]

@@ -1,16 +1,17 @@
 """The data model's and the engine's records: dataclasses made without `dataclasses`, at a fraction of the cost.
 
-A plain `foedus cascade` makes some forty record classes as it starts. The standard library compiles five or
-six methods for each, one `exec` apiece, and imports `inspect` on the way: about a third of the console's
-start (docs/performance.md). Here a class's `__init__` is compiled when the class is made, and each other
-method the first time it is called (most never are in one command). The semantics are the standard library's
-for the options foedus uses (`frozen`, `slots`, `eq`; a field's `default`, `default_factory`, `init`, `repr`,
-`compare` and `metadata`): the same `__init__` (calling `__post_init__`), `__repr__`, `__eq__`, `__hash__`,
-`__match_args__`, frozen assignment raising `dataclasses.FrozenInstanceError`, slots that pickle.
-`dataclasses.fields`, `replace`, `asdict` and `is_dataclass` work on these records too: their
-`__dataclass_fields__` is made by `dataclasses.make_dataclass` the first time something asks for it. The
-project's own code reads `fields`, `replace` and `is_record` from here, which never import `dataclasses`.
-Type checkers see `dataclasses.dataclass` itself. tests/test_datarecord.py holds the two to the same results.
+A plain `foedus cascade` makes 44 record classes as it starts. The standard library compiles five or six
+methods for each, one `exec` apiece, and imports `inspect` on the way: about a quarter of the console's start
+(`bench/bench_cli_phases.py --classes`, docs/performance.md). Here a class's `__init__` is compiled when the
+class is made, and each other method the first time it is called (most never are in one command). The
+semantics are the standard library's for the options foedus uses (`frozen`, `slots`, `eq`; a field's
+`default`, `default_factory`, `init`, `repr`, `compare` and `metadata`): the same `__init__` (calling
+`__post_init__`), `__repr__`, `__eq__`, `__hash__`, `__match_args__`, frozen assignment raising
+`dataclasses.FrozenInstanceError`, slots that pickle. `dataclasses.fields`, `replace`, `asdict` and
+`is_dataclass` work on these records too: their `__dataclass_fields__` is made by
+`dataclasses.make_dataclass` the first time something asks for it. The project's own code reads `fields`,
+`replace` and `is_record` from here, which never import `dataclasses`. Type checkers see
+`dataclasses.dataclass` itself. tests/test_datarecord.py holds the two to the same results.
 """
 
 from __future__ import annotations
