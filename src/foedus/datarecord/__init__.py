@@ -7,8 +7,9 @@ class is made, and each other method the first time it is called (most never are
 semantics are the standard library's for the options foedus uses (`frozen`, `slots`, `eq`; a field's
 `default`, `default_factory`, `init`, `repr`, `compare` and `metadata`): the same `__init__` (calling
 `__post_init__`), `__repr__`, `__eq__`, `__hash__`, `__match_args__`, frozen assignment raising
-`dataclasses.FrozenInstanceError`, slots that pickle. `dataclasses.fields`, `replace`, `asdict` and
-`is_dataclass` work on these records too: their `__dataclass_fields__` is made by
+`dataclasses.FrozenInstanceError`, slots that pickle (one difference: a class without a docstring gets none
+written from its signature; every record of the package has one). `dataclasses.fields`, `replace`, `asdict`
+and `is_dataclass` work on these records too: their `__dataclass_fields__` is made by
 `dataclasses.make_dataclass` the first time something asks for it. The project's own code reads `fields`,
 `replace` and `is_record` from here, which never import `dataclasses`. Type checkers see
 `dataclasses.dataclass` itself. tests/test_datarecord.py holds the two to the same results.

@@ -24,6 +24,8 @@ def _cow_day(year: str, month: str, day: str) -> dt.date:
 
 @dataclass
 class CowEntry:
+    """One state of the COW state system: its name, abbreviation and spells of membership (start, end)."""
+
     name: str
     abb: str
     spells: list[tuple[dt.date, dt.date | None]] = field(default_factory=list)
