@@ -249,12 +249,7 @@ def test_every_project_record_is_made_as_dataclasses_would_make_it() -> None:
         if hasattr(cls, "__post_init__"):
             continue
         params = cls.__record_params__  # type: ignore[attr-defined]
-        twin = dataclasses.make_dataclass(cls.__name__, [
-            (f.name, f.type, dataclasses.field(
-                default=dataclasses.MISSING if f.default is datarecord.MISSING else f.default,
-                default_factory=dataclasses.MISSING if f.default_factory is datarecord.MISSING else f.default_factory,
-                init=f.init, repr=f.repr, compare=f.compare)) for f in datarecord.fields(cls)],
-            frozen=params.frozen, eq=params.eq)
+        twin: Any = datarecord.standard(cls)
         twin.__qualname__ = cls.__qualname__
         required = [f.name for f in datarecord.fields(cls)
                     if f.init and f.default is datarecord.MISSING and f.default_factory is datarecord.MISSING]

@@ -24,7 +24,7 @@ from foedus.datarecord.methods import deferred, explicit_hash, frozen_error, get
 from foedus.datarecord.spec import FACTORY, MISSING, Field, Params, collect
 from foedus.datarecord.spec import field as _field
 
-__all__ = ["MISSING", "Field", "dataclass", "field", "fields", "is_record", "replace"]
+__all__ = ["MISSING", "Field", "dataclass", "field", "fields", "is_record", "replace", "standard"]
 
 T = TypeVar("T")
 
@@ -138,23 +138,28 @@ def _slots_of(cls: type) -> tuple[str, ...]:
     return (slots,) if isinstance(slots, str) else tuple(slots)
 
 
+def standard(cls: type, *, slots: bool = False) -> type:
+    """The standard library's dataclass made from a record's fields and options (`dataclasses.make_dataclass`):
+    its view for code that asks `dataclasses`, and the twin tests and benchmarks hold a record against."""
+    import dataclasses
+
+    params: Params = cls.__record_params__  # type: ignore[attr-defined]
+    specs = [(f.name, f.type, dataclasses.field(
+        default=dataclasses.MISSING if f.default is MISSING else f.default,
+        default_factory=dataclasses.MISSING if f.default_factory is MISSING else f.default_factory,
+        init=f.init, repr=f.repr, compare=f.compare, metadata=dict(f.metadata))) for f in fields(cls)]
+    return dataclasses.make_dataclass(cls.__name__, specs, frozen=params.frozen, eq=params.eq, slots=slots)
+
+
 class _Standard:
     """A record's `__dataclass_fields__` or `__dataclass_params__`, made by the standard library on first use
-    (for code outside foedus that asks `dataclasses` about a record) and then kept on the class."""
+    (for code outside foedus that asks `dataclasses` about a record: `standard`) and then kept on the class."""
 
     def __init__(self, attribute: str) -> None:
         self.attribute = attribute
 
     def __get__(self, obj: Any, owner: type) -> Any:
-        import dataclasses
-
-        params: Params = owner.__record_params__  # type: ignore[attr-defined]
-        specs = [(f.name, f.type, dataclasses.field(
-            default=dataclasses.MISSING if f.default is MISSING else f.default,
-            default_factory=dataclasses.MISSING if f.default_factory is MISSING else f.default_factory,
-            init=f.init, repr=f.repr, compare=f.compare, metadata=dict(f.metadata)))
-            for f in owner.__record_fields__]  # type: ignore[attr-defined]
-        standard = dataclasses.make_dataclass(owner.__name__, specs, frozen=params.frozen, eq=params.eq)
+        made = standard(owner)
         for name in ("__dataclass_fields__", "__dataclass_params__"):
-            type.__setattr__(owner, name, getattr(standard, name))
-        return getattr(standard, self.attribute)
+            type.__setattr__(owner, name, getattr(made, name))
+        return getattr(made, self.attribute)
