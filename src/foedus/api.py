@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from foedus.engine.result import CascadeResult
 from foedus.model.world import World
-from foedus.run import OPTIONS, run_scenario
+from foedus.run import OPTIONS, load_world, run_scenario
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -25,13 +25,6 @@ if TYPE_CHECKING:
     from foedus.war.result import WarReplay
 
 __all__ = ["cascade", "load_world", "replay_war"]
-
-
-def load_world(*extra_files: str) -> World:
-    """The bundled treaty world, plus any extra treaty YAML files."""
-    from pathlib import Path
-
-    return World.load([Path(f) for f in extra_files]) if extra_files else World.default()
 
 
 def cascade(

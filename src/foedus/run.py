@@ -26,10 +26,17 @@ if TYPE_CHECKING:
     from foedus.likely.model import ModelFile
     from foedus.model.overlay import Change, Overlay
 
-__all__ = ["MAX_DRAWS", "OPTIONS", "run_scenario"]
+__all__ = ["MAX_DRAWS", "OPTIONS", "load_world", "run_scenario"]
 
 OPTIONS = (*SCENARIO[3:], *WHAT_IF, *MONTE_CARLO, *LIKELIHOOD)
 MAX_DRAWS = 10_000_000
+
+
+def load_world(*extra_files: str | Path) -> World:
+    """The bundled treaty world, plus any extra treaty YAML files (`foedus.load_world`)."""
+    from pathlib import Path
+
+    return World.load([Path(f) for f in extra_files]) if extra_files else World.default()
 
 
 def run_scenario(

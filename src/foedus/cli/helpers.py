@@ -35,9 +35,9 @@ def what_if(inputs: dict[str, Any], add_treaty: list[Path] | None, overlay: list
 
 def world_for(extra: list[Path] | None, changes: Overlay | None = None) -> World:
     """The bundled world plus extra treaty files, with what-if changes applied."""
-    from foedus.model.world import World
+    from foedus.run import load_world
 
-    world = World.load(list(extra)) if extra else World.default()
+    world = load_world(*extra or [])
     return changes.apply(world) if changes is not None and changes.changes else world
 
 
