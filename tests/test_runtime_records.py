@@ -198,9 +198,11 @@ def test_the_cache_keeps_what_a_dated_holder_sets(world: World) -> None:
 
 def test_the_generator_refuses_what_records_cannot_mirror(monkeypatch: pytest.MonkeyPatch) -> None:
     """A nullable field with another default (a record decoder could not tell null from absent), two models of
-    one name, and a field type it has no decoder for stop the generator rather than mirror them wrongly."""
+    one name, a field type it has no decoder for, and an enum field's default that is not a member stop the
+    generator rather than mirror them wrongly."""
     import foedus.model.records_gen as gen
     from foedus.model.facts import Span
+    from foedus.model.vocab import Certainty
 
     class Nullable(BaseModel):
         x: int | None = 1
@@ -217,7 +219,11 @@ def test_the_generator_refuses_what_records_cannot_mirror(monkeypatch: pytest.Mo
     class Odd(BaseModel):
         when: dt.datetime
 
-    for root, message in ((Nullable, "nullable"), (Clash, "share the name"), (Odd, "unsupported field type")):
+    class Spelt(BaseModel):  # a default given as the enum's value, not its member: no code to write for it
+        certainty: Certainty = "verified"  # type: ignore[assignment]
+
+    for root, message in ((Nullable, "nullable"), (Clash, "share the name"), (Odd, "unsupported field type"),
+                          (Spelt, "enum member")):
         monkeypatch.setattr(gen, "ROOTS", (root,))
         with pytest.raises(SystemExit, match=message):
             gen.generate()

@@ -52,6 +52,8 @@ def generate() -> dict[str, Any]:
                 visit(dep)
             if _nullable(field.annotation) and (kind in ("list", "model") or default is not None):
                 raise SystemExit(f"{cls.__name__}.{name}: a nullable field needs None as its default here")
+            if spec is not None and kind == "value" and default is not None and not isinstance(default, enum.Enum):
+                raise SystemExit(f"{cls.__name__}.{name}: a default here must be None or an enum member")
             fields.append((name, spec, kind, default))
         rules = [b.__name__ for b in cls.__mro__[1:] if b.__module__ == "foedus.model.behaviour"]
         if len(rules) > 1:
@@ -149,7 +151,7 @@ def _value(field: str, spec: Spec, kind: str, default: Any) -> str:
         return f"_{default.upper()}_DEFAULT if (v := g({field!r})) is None else {_convert(spec, 'v')}"
     if spec is None:
         return f"g({field!r}, {default!r})" if default is not None else f"g({field!r})"
-    fallback = "None" if default is None else f"{type(default).__name__}.{default.name}"  # an enum member
+    fallback = "None" if default is None else f"{type(default).__name__}.{default.name}"
     return f"{fallback} if (v := g({field!r})) is None else {_convert(spec, 'v')}"
 
 
