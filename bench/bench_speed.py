@@ -245,7 +245,10 @@ CHILDREN = {"cascades": child_cascades, "first_cascade": child_first_cascade, "a
 def _env(tree: Path) -> dict[str, str]:
     env = dict(os.environ, PYTHONPATH=str((ROOT if tree == PANDAS else tree) / "src"), FOEDUS_DATA_DIR=str(DATA))
     name = hashlib.sha256(str(tree).encode()).hexdigest()[:12]  # the same folder in every run (`hash` is salted)
-    env["FOEDUS_CACHE_DIR"] = str(Path(tempfile.gettempdir()) / f"foedus-bench-{name}")
+    # each tree its own cache, found as a user's start finds it: under XDG_CACHE_HOME, not FOEDUS_CACHE_DIR
+    # (which would skip looking up the per-user folder, and the platformdirs import that may take)
+    env.pop("FOEDUS_CACHE_DIR", None)
+    env["XDG_CACHE_HOME"] = str(Path(tempfile.gettempdir()) / f"foedus-bench-{name}")
     return env
 
 

@@ -1,0 +1,67 @@
+"""The per-user folders: foedus reads the XDG folders itself on Linux, and must find the ones platformdirs gives."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from platformdirs import user_cache_dir, user_data_dir
+
+from foedus import paths
+
+CASES = [
+    {},  # neither variable set: the folders under HOME
+    {"XDG_CACHE_HOME": "/srv/cache", "XDG_DATA_HOME": "/srv/data"},
+    {"XDG_CACHE_HOME": "", "XDG_DATA_HOME": ""},  # empty: as unset
+    {"XDG_CACHE_HOME": "relative/cache", "XDG_DATA_HOME": "relative/data"},  # relative: ignored
+    {"HOME": "/home/someone/"},  # a trailing slash
+    {"HOME": "/"},
+]
+
+
+@pytest.mark.parametrize("env", CASES)
+def test_the_folders_are_the_ones_platformdirs_gives(monkeypatch: pytest.MonkeyPatch, env: dict[str, str]) -> None:
+    """Without FOEDUS_CACHE_DIR and FOEDUS_DATA_DIR, the cache and data folders are platformdirs' own."""
+    for name in ("FOEDUS_CACHE_DIR", paths.DATA_ENV, "XDG_CACHE_HOME", "XDG_DATA_HOME"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HOME", "/home/someone")
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    assert paths.cache_dir() == Path(user_cache_dir("foedus"))
+    assert paths.data_dir() == Path(user_data_dir("foedus")) / "data"
+
+
+def test_a_relative_home_is_left_to_platformdirs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where HOME is not absolute, platformdirs' own rules decide (it falls back to the password database)."""
+    for name in ("FOEDUS_CACHE_DIR", "XDG_CACHE_HOME"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HOME", "not/absolute")
+    assert paths._xdg_base("XDG_CACHE_HOME", ".cache") is None
+    assert paths.cache_dir() == Path(user_cache_dir("foedus"))
+
+
+def test_the_overrides_win(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """FOEDUS_CACHE_DIR and FOEDUS_DATA_DIR name the folders outright (with ~ expanded)."""
+    monkeypatch.setenv("FOEDUS_CACHE_DIR", str(tmp_path / "c"))
+    monkeypatch.setenv(paths.DATA_ENV, "~/d")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert paths.cache_dir() == tmp_path / "c"
+    assert paths.data_dir() == tmp_path / "d"
+
+
+def test_a_plain_start_does_not_import_platformdirs(tmp_path: Path) -> None:
+    """The console's start finds its cache without importing platformdirs (a sixth of the start on Python 3.11)."""
+    env = {k: v for k, v in os.environ.items() if k != "FOEDUS_CACHE_DIR"}
+    env["XDG_CACHE_HOME"] = str(tmp_path / "cache")
+    code = ("import sys\nfrom foedus.cli.start import main\n"
+            "sys.argv = ['foedus', 'cascade', '-a', 'UKR', '-t', 'RUS', '-d', '2025-01-15', '--json']\n"
+            "try:\n    main()\nexcept SystemExit as e:\n    assert not e.code, e.code\n"
+            "sys.stderr.write(repr('platformdirs' in sys.modules))")
+    for _ in range(2):  # the second with its cache warm
+        proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+        assert proc.returncode == 0, proc.stderr
+        assert proc.stderr.strip().splitlines()[-1] == "False"
+    assert (tmp_path / "cache" / "foedus").is_dir()
