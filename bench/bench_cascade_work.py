@@ -7,8 +7,10 @@ warm, as in bench_speed.py's cascades. Compare two trees by running it with each
 
 With --phases, the opcodes are split by the part of the run that executes them (the rounds' volleys, settling
 each round, making the next round's strikes, going back after a late conflict, the records pass, and the frozen
-result with its citations), with what a cascade holds: joiners, obligations cited, volleys evaluated and the
-share of them a resume evaluated again (the final run's rounds hold the rest).
+result with its citations), with what a cascade holds: joiners, obligations cited, the other records of its
+result (consultations, violations, neutrality duties, supporters, withheld legs, conflicts; and the median
+result's count of all of them), volleys evaluated and the share of them a resume evaluated again (the final
+run's rounds hold the rest).
 
 Run: .venv/bin/python bench/bench_cascade_work.py [--dyads 100] [--dates 1990-06-01 2025-06-01] [--phases]
      PYTHONPATH=/tmp/foedus-base/src .venv/bin/python bench/bench_cascade_work.py   (a baseline tree)
@@ -77,6 +79,12 @@ PHASES = {"volleys": ("foedus.engine.bind", "Binder", "volley"), "settle": ("foe
           "result": ("foedus.engine.cascade", "_Run", "result")}
 
 
+RECORDS = {"joiners": lambda r: len(r.joiners), "obligations": lambda r: sum(1 + len(j.also) for j in r.joiners),
+           "consultations": lambda r: len(r.consultations), "violations": lambda r: len(r.violations),
+           "neutrality duties": lambda r: len(r.neutral), "supporters": lambda r: len(r.supporters),
+           "withheld": lambda r: len(r.withheld), "conflicts": lambda r: len(r.conflicts)}
+
+
 def phases(day: str, dyads: int, seed: int = 15) -> dict[str, Any]:
     """Mean opcodes per cascade by phase (the rest: setting up and running the rounds), and the work it holds."""
     import importlib
@@ -114,13 +122,19 @@ def phases(day: str, dyads: int, seed: int = 15) -> dict[str, Any]:
             ops[now[0]] += 1
         return tracer
 
-    held = {"joiners": 0, "obligations": 0}
+    held = dict.fromkeys(RECORDS, 0)
+    sizes = []  # the records each result holds: every obligation, consultation, violation, duty, support, conflict
+    resumed = []  # resumes per cascade: most cascades have none or one, a few dozens
     for scenario in scenarios:
+        before = calls["resume"]
         sys.settrace(tracer)
         result = run_cascade(world, scenario)
         sys.settrace(None)
-        held["joiners"] += len(result.joiners)
-        held["obligations"] += sum(1 + len(j.also) for j in result.joiners)
+        resumed.append(calls["resume"] - before)
+        counts = {name: count(result) for name, count in RECORDS.items()}
+        for name, got in counts.items():
+            held[name] += got
+        sizes.append(sum(got for name, got in counts.items() if name != "joiners"))
     for owner, method, original in originals:
         setattr(owner, method, original)
     n, total = len(scenarios), sum(ops.values())
@@ -129,8 +143,10 @@ def phases(day: str, dyads: int, seed: int = 15) -> dict[str, Any]:
     return {"date": day, "n": n, "kilo_opcodes_mean": total // n // 1000,
             "share": {k: round(v / total, 3) for k, v in ops.items()},
             "per_cascade": {**{k: round(v / n, 1) for k, v in held.items()},
+                            "records in the result (all but joiners), median": sorted(sizes)[n // 2],
                             "volleys evaluated": round(calls["volleys"] / n, 1),
-                            "resumes": round(calls["resume"] / n, 2),
+                            "resumes": round(calls["resume"] / n, 2), "resumes, median": sorted(resumed)[n // 2],
+                            "cascades with more than 10 resumes": sum(r > 10 for r in resumed),
                             "share of volleys evaluated again after a resume": again}}
 
 

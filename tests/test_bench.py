@@ -76,3 +76,21 @@ def test_the_cli_phases_benchmark_runs_without_pydantic() -> None:
                              capture_output=True, text=True, timeout=300)
     assert classes.returncode == 0, classes.stderr
     assert [line.split()[0] for line in classes.stdout.splitlines()[1:]] == ["datarecord", "dataclasses", "import"]
+
+
+def test_the_cascade_work_benchmark_counts_what_a_result_holds() -> None:
+    """bench_cascade_work.py --phases splits a cascade's opcodes by phase and counts the records its result holds
+    (the docs cite both): the shares sum to one, and the median result's records match the counts' kinds."""
+    import json
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, str(BENCH / "bench_cascade_work.py"), "--dyads", "4", "--dates",
+                           "1990-06-01", "--phases"], capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    got = json.loads(proc.stdout.splitlines()[-1])
+    assert abs(sum(got["share"].values()) - 1) < 0.01
+    held = got["per_cascade"]
+    assert {"obligations", "consultations", "violations", "conflicts", "resumes, median"} <= held.keys()
+    assert held["obligations"] >= held["joiners"] > 0
+    assert held["records in the result (all but joiners), median"] >= 0
