@@ -85,7 +85,7 @@ class Binder(Judge):
         run's rounds are final); not the consultations of states `fighting` (a result reports none)."""
         key = (vol.victim, vol.place, vol.kind, vol.severity)
         owed = self._owed.get(vol.victim) or self.owed(vol.victim)
-        if owed.nonaggression:
+        if owed.nonaggression and not vol.members.isdisjoint(owed.aggressors):
             self._nonaggression(vol, key, owed, ctx)
         if owed.consultation:
             self._consultations(vol, key, owed, ctx, fighting)
@@ -100,7 +100,7 @@ class Binder(Judge):
         book, rnd, verdicts = self.ledger, self.ledger.rnd, self._verdicts(key, ctx)
         for i in aggressions:
             for rank, leg in owed.nonaggression[vol.attackers[i]]:
-                if self._verdict(leg, vol, i, verdicts, ctx).binds:
+                if (verdicts.get(id(leg)) or self._verdict(leg, vol, i, verdicts, ctx)).binds:
                     book.first(book.violations, (leg.obligor, leg.beneficiary, leg.treaty.id),
                                (rnd, vol, i, 0, rank, leg, ""))
 
@@ -127,7 +127,7 @@ class Binder(Judge):
                 i = first_admitted(leg, vol, None)
                 if i is None:
                     keep.append((rank, leg))
-                elif self._verdict(leg, vol, i, verdicts, ctx).binds:
+                elif (verdicts.get(id(leg)) or self._verdict(leg, vol, i, verdicts, ctx)).binds:
                     book.first(book.consultations, ckey, (rnd, vol, i, 1, rank, leg, ""))
             if keep:
                 left[obligor] = legs if len(keep) == len(legs) else tuple(keep)

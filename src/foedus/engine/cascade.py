@@ -175,7 +175,7 @@ class _Run:
     def cite(self, found: list[Found]) -> tuple[Obligation, ...]:
         """Binding finds as the obligations they are (`foedus.engine.citing.cited`)."""
         cite, parts, places, s = self.citations, self.parts, self.places, self.scenario
-        return tuple([cited(f[5], f[1], f[2], f[6], f[0], s, places[f[1].place], cite, parts)  # type: ignore[arg-type]
+        return tuple([cited(f[5], f[1], f[2], f[6], f[0], s, places, cite, parts)  # type: ignore[arg-type]
                       for f in found])
 
     def _duties(self) -> dict[str, list[Duties]]:
@@ -192,7 +192,7 @@ class _Run:
         state already fighting that became so (the run must resume), or None."""
         for state, entries in neutral.items():
             self.neutral.setdefault(state, []).extend(entries)
-            self.toward.setdefault(state, set()).update(d[5].beneficiary for d in entries)
+            self.toward.setdefault(state, set()).update([d[5].beneficiary for d in entries])
         self.fresh = []
         side_of, all_duties, rank = self.side_of, self.neutral, _ranking(self.index)
         for state in sorted((pending.keys() | (neutral.keys() & side_of.keys())) - originals):  # the others: no side
@@ -206,7 +206,7 @@ class _Run:
             sides = {f[6] for f in obligations}
             if current is not None:
                 sides.add(current)
-            against = self._against(state, sides)
+            against = self._against(state, sides) if state in all_duties else []
             if len(sides) > 1 or against:
                 self._conflict(state, len(sides) > 1, obligations, against)
                 if current is not None:

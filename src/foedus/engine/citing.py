@@ -4,6 +4,7 @@ its duty entails (`foedus.model.help.duty_of`)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from foedus.engine.certainty import ASSUMED, assess
@@ -26,11 +27,12 @@ _obligation = maker(Obligation)
 Parts = tuple[tuple[str, str, str, str], tuple[Any, ...]]
 
 
-def cited(leg: Leg, vol: Volley, i: int, side: Side, rnd: int, scenario: Scenario, place: Place,
+def cited(leg: Leg, vol: Volley, i: int, side: Side, rnd: int, scenario: Scenario, places: Mapping[str, Place],
           cache: dict[tuple[object, ...], Obligation], parts: dict[tuple[object, ...], Parts]) -> Obligation:
     """`obligation` for attack i of the volley, kept in `cache` (one per leg table) and shared from there:
     records are immutable, and what one reads is all in the key (the table fixes the date and basis). What does
-    not depend on the attacker, the side or the round is kept apart, in `parts`, where far fewer keys share it."""
+    not depend on the attacker, the side or the round is kept apart, in `parts`, where far fewer keys share it
+    (the attacked place, from `places`, is looked up only to make those)."""
     victim, attacker = vol.victim, vol.attackers[i]
     key = (id(leg), victim, attacker, vol.place, vol.kind, vol.severity, side, rnd, scenario.territory_view)
     found = cache.get(key)
@@ -42,7 +44,7 @@ def cited(leg: Leg, vol: Volley, i: int, side: Side, rnd: int, scenario: Scenari
                 parts.clear()
             p = leg.provision
             head = (leg.treaty.id, p.article, p.strength.value, p.kind.value)
-            part = parts[pkey] = (head, _cited(leg, vol.attack(i), scenario, place))
+            part = parts[pkey] = (head, _cited(leg, vol.attack(i), scenario, places[vol.place]))
         if len(cache) >= _MOST:
             cache.clear()
         found = cache[key] = _obligation(leg.obligor, side, rnd, *part[0],
