@@ -127,3 +127,14 @@ def test_cli_writes_parquet_and_csv_and_never_overwrites(tmp_path: Path) -> None
     assert proc.returncode == 2 and "not overwriting" in proc.stderr and out.read_bytes() == before
     proc = _cli("dyads", "--from", "2000", "--to", "1990", "--out", str(tmp_path / "x.csv"))
     assert proc.returncode == 2 and "impossible year range" in proc.stderr
+
+
+@pytest.mark.parametrize(("first", "last"), [("2000", "1990"), ("1816", "3000"), ("1700", "1816")])
+def test_a_year_range_outside_the_covered_years_is_refused_in_one_line(first: str, last: str) -> None:
+    """A range backwards or past the years foedus covers gets one line naming both bounds, and exit 2."""
+    from foedus.cli.research_cmd import years_ok
+    from foedus.errors import FoedusError
+
+    expected = rf"^impossible year range {first}–{last} \(need 1815 <= from <= to <= 2100\)$"
+    with pytest.raises(FoedusError, match=expected):
+        years_ok(int(first), int(last))

@@ -22,7 +22,7 @@ _ADD = ("peacesciencer's covariates, same names and codings: cinc (cinc1, cinc2)
 def years_ok(first: int, last: int) -> None:
     """Refuse an impossible year range."""
     if not 1815 <= first <= last <= 2100:
-        raise FoedusError(f"impossible year range {first}–{last} (need 1815 <= from <= to)")
+        raise FoedusError(f"impossible year range {first}–{last} (need 1815 <= from <= to <= 2100)")
 
 
 def dyads(
