@@ -275,6 +275,17 @@ def _command(tree: Path, argv: list[str], raw: bool = False) -> tuple[float, int
     return seconds, int(kb) // 1024
 
 
+def _speed_probe() -> float:
+    """The machine's speed now, to compare runs on different days: the best of five `sum(range(10**7))` in this
+    process, seconds (the shared machine has run the same code up to twice as slow from one day to the next)."""
+    best = float("inf")
+    for _ in range(5):
+        t = time.perf_counter()
+        sum(range(10**7))
+        best = min(best, time.perf_counter() - t)
+    return round(best, 3)
+
+
 def _alternate(trees: dict[str, Path], repeat: int, run: Any) -> dict[str, list[Any]]:
     """Run `run(tree)` for each tree, `repeat` times, the order alternating."""
     names = list(trees)
@@ -394,6 +405,7 @@ def main() -> None:
         subprocess.run([sys.executable, "-m", "compileall", "-q", str(tree / "src")], check=True,
                        stdout=subprocess.DEVNULL)
     report: list[dict[str, Any]] = [{"machine": f"{os.cpu_count()} CPUs, load {os.getloadavg()}",
+                                     "speed_probe_s": _speed_probe(),
                                      "FOEDUS_BLAS_THREADS": os.environ.get("FOEDUS_BLAS_THREADS"),
                                      "bytecode": "compiled before timing (compileall)"}]
     print(json.dumps(report[0]), flush=True)
