@@ -131,7 +131,8 @@ def test_cli_writes_parquet_and_csv_and_never_overwrites(tmp_path: Path) -> None
 
 @pytest.mark.parametrize(("first", "last"), [("2000", "1990"), ("1816", "3000"), ("1700", "1816")])
 def test_a_year_range_outside_the_covered_years_is_refused_in_one_line(first: str, last: str) -> None:
-    """A range backwards or past the years foedus covers gets one line naming both bounds, and exit 2."""
+    """A range backwards or past the years foedus covers is refused naming both bounds (a `FoedusError`, which
+    the console prints as one line with exit 2, as the test above checks for a backwards range)."""
     from foedus.cli.research_cmd import years_ok
     from foedus.errors import FoedusError
 
