@@ -43,8 +43,8 @@ def cache_dir() -> Path:
 def _xdg_base(variable: str, default: str) -> str | None:
     """The base folder platformdirs gives on Linux: `variable` when it is an absolute path (the XDG Base
     Directory rule, which platformdirs 4.14 follows: a relative one is ignored), else `~/default` under an
-    absolute HOME. Read here because importing platformdirs (4.14) takes 10-15 ms on Python 3.11, a sixth of the
-    console's start; None where platformdirs' other rules apply (other systems, Android, no absolute HOME).
+    absolute HOME. Read here because importing platformdirs (4.14) took about 10 ms of the console's start on Python
+    3.11 (docs/performance.md); None where platformdirs' other rules apply (other systems, Android, no absolute HOME).
     tests/test_paths.py holds the two to the same folders."""
     if sys.platform != "linux" or hasattr(sys, "getandroidapilevel") or os.environ.get("ANDROID_DATA"):
         return None
