@@ -152,7 +152,7 @@ SPEC: dict[str, tuple[list[str], dict[str, list[str]]]] = {
         "--from": [*INTS_BAD, "1700", "3000"], "--to": [*INTS_BAD, "1800"], "--out": OUTS_BAD,
         "--system": CHOICES_BAD}),
     "similarity": (["similarity", "--from", "1900", "--to", "1901", "--out", "new.csv"], {
-        "--from": [*INTS_BAD, "1700"], "--to": INTS_BAD, "--out": OUTS_BAD}),
+        "--from": [*INTS_BAD, "1700"], "--to": [*INTS_BAD, "2019"], "--out": OUTS_BAD}),
     "atop-check": (["atop-check"], {}),
     "compare": (["compare", "-d", "2025-01-15", "-a", "UKR", "-t", "RUS", "--date2", "2024-08-06"], {
         "--date": DATES_BAD, "--date2": DATES_BAD, "--attacker": STATES_BAD, "--target": STATES_BAD,

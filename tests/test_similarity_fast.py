@@ -177,6 +177,17 @@ def test_states_from_the_cache_alone_equal_the_worlds(world: World) -> None:
             _same_bits(a, b, f"{year} {what}")
 
 
+def test_years_after_atop_are_refused_not_scored_as_unallied() -> None:
+    """ATOP 5.1 ends in 2018: a later year would have no ties at all (every pair 'similar', kappa about 0), so it
+    is refused with the years named, before any data is read."""
+    from foedus.errors import DateOutOfRangeError
+    from foedus.model.states import StateRegistry
+
+    for first, last, named in ((2017, 2020, "years 2019–2020 have none"), (2019, 2019, "year 2019 has none")):
+        with pytest.raises(DateOutOfRangeError, match=f"end in 2018: {named}"):
+            yearly_portfolios_of(StateRegistry({}), first, last)
+
+
 @pytest.mark.needs_data
 def test_cli_needs_no_treaty_model(tmp_path: Path) -> None:
     """With its caches warm, `foedus similarity` imports neither pandas, the treaty model nor the engine."""

@@ -3,7 +3,8 @@
 Tie between i and k in a year (either direction, any time in the year): 3 defence or offence,
 2 neutrality or consultation, 1 non-aggression only, 0 none; each state's tie with itself is 3.
 Weights are CINC shares among that year's system members (NMC ends in 2016; later years carry
-each state's last value forward).
+each state's last value forward). ATOP 5.1 ends in 2018: a later year has no ties to measure, so it is
+refused rather than scored as if no state had an ally.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import numpy as np
 
 from foedus.research.atop_flags import YEAR_SPAN as _YEAR_SPAN
 from foedus.research.atop_flags import cached_flag_keys_of
+from foedus.sources.atop_release import ATOP_END
 from foedus.sources.cow import capabilities
 
 if TYPE_CHECKING:
@@ -73,6 +75,13 @@ def yearly_portfolios(world: World, first: int, last: int) -> dict[int, tuple[np
 def yearly_portfolios_of(states: StateRegistry, first: int,
                          last: int) -> dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]]:
     """`yearly_portfolios` from the state registry alone (all it needs of the world)."""
+    if last > ATOP_END.year:
+        from foedus.errors import DateOutOfRangeError
+
+        start = max(first, ATOP_END.year + 1)
+        span = f"year {last} has" if start == last else f"years {start}–{last} have"
+        raise DateOutOfRangeError(f"alliance similarity needs ATOP's ties, which end in {ATOP_END.year}: {span} none "
+                                  f"(ask for years up to {ATOP_END.year})")
     spells = _cow_spells(states)
     caps = capabilities()
     member = _members(spells, first, last)
