@@ -86,10 +86,29 @@ def test_claimant_view_lowers_certainty_with_a_condition() -> None:
 def test_eu_42_7_on_overseas_territory_is_debated(place: str | None, debated: bool) -> None:
     """§1.11: application to outermost regions and overseas territories is debated [U]."""
     target = "PRT" if place == "azores" else "FRA"
-    r = run("RUS", target, "2025-06-01", **({"place": place} if place else {}))
-    o = obligation(r, "AUT", "eu_teu_42_7")  # Austria: bound only by Art. 42(7)
+    r = run("RUS", target, "2022-06-01", **({"place": place} if place else {}))
+    o = obligation(r, "SWE", "eu_teu_42_7")  # Sweden before it joined NATO: bound only by Art. 42(7)
     assert any(x.kind == "scope" for x in o.certainty_reasons) is debated
     assert (o.certainty == "verified") is not debated
+
+
+@pytest.mark.parametrize("neutral", ["AUT", "CYP", "IRL", "MLT"])
+def test_eu_42_7_duty_of_the_neutrals_is_never_verified(neutral: str) -> None:
+    """§1.11: the 'specific character' carve-out is usually read as covering the four EU members outside NATO
+    [U]: their duty under Art. 42(7) is reported, but never as verified; the other members' duty is."""
+    r = run("RUS", "EST", "2025-06-01")
+    o = obligation(r, neutral, "eu_teu_42_7")
+    assert o.certainty == "unverified"
+    assert [(x.kind, x.source) for x in o.certainty_reasons] == [
+        ("article", "https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:12016M042")]
+    assert obligation(r, "ESP", "eu_teu_42_7").certainty == "verified"
+
+
+@pytest.mark.parametrize(("day", "certainty"), [("2015-06-01", "unverified"), ("2022-06-30", "unverified"),
+                                                ("2022-07-01", "verified"), ("2025-06-01", "verified")])
+def test_eu_42_7_duty_of_denmark_is_unverified_during_its_defence_opt_out(day: str, certainty: str) -> None:
+    """§1.11: Denmark's defence opt-out (to 1 Jul 2022) and its bearing on the clause are not settled [U]."""
+    assert obligation(run("RUS", "AUT", day), "DNK", "eu_teu_42_7").certainty == certainty
 
 
 def test_reasons_are_in_the_json_contract() -> None:
