@@ -156,3 +156,42 @@ def test_nothing_marked_unverified_comes_out_verified(day: dt.date) -> None:
         floor = worst([leg.treaty.certainty, leg.provision.certainty, *rows])
         assert RANK[got.level] >= RANK[floor], (leg.treaty.id, leg.obligor, leg.beneficiary)
         assert (got.level is Certainty.VERIFIED) == (not got.reasons)
+
+
+@pytest.mark.parametrize(("day", "certainty", "applies"), [("2020-06-01", "secondary", False),
+                                                           ("2025-06-01", "unverified", True)])
+def test_russia_armenia_after_its_25_year_term_rests_on_a_presumed_extension(day: str, certainty: str,
+                                                                              applies: bool) -> None:
+    """§2.7: a 25-year term from 1998 with automatic 10-year extensions [V], so presumably extended in 2023 [U]:
+    after the term, Russia's duty is unverified, and the reason says why (a reason of its own, for the span)."""
+    o = obligation(run("AZE", "ARM", day), "RUS", "rus_arm_1997")
+    assert o.certainty == certainty
+    spans = [x for x in o.certainty_reasons if "that it applies from 2023-04-29" in x.fact]
+    assert bool(spans) is applies
+    assert all(x.kind == "article" and x.certainty == "unverified" and "presumed extended" in x.fact for x in spans)
+
+
+def test_manila_us_leg_names_when_it_applies() -> None:
+    """The US Art. IV(1) leg limited to communist aggression is unverified as a clause and as to its span."""
+    o = obligation(run("CHN", "THA", "2025-06-01"), "USA", "manila_1954")
+    facts = [x.fact for x in o.certainty_reasons if x.kind == "article"]
+    assert facts[0] == "manila_1954 art. IV(1): the clause as encoded (not verified)"
+    assert facts[1].startswith("manila_1954 art. IV(1): that it applies from 1991-12-26 (from the dissolution")
+
+
+def test_sadc_pact_entry_into_force_is_never_settled() -> None:
+    """§3: the SADC pact's entry into force is [U]: no date after the recorded one reads it as settled, so even
+    the members whose ratification is known from secondary sources are unverified under it."""
+    o = obligation(run("AGO", "BWA", "2025-06-01"), "TZA", "sadc_mdp_2003")
+    assert o.certainty == "unverified"
+    assert any(x.kind == "date" and "entered into force on 2008-08-17" in x.fact for x in o.certainty_reasons)
+
+
+def test_a_suspension_that_is_not_verified_says_so_where_it_withholds() -> None:
+    """§1.12: Syria's Arab League suspension (Nov 2011 – May 2023) is [U]: the legs it holds back are reported as
+    withheld, and the reason says the suspension itself is not verified."""
+    r = run("ISR", "SYR", "2020-06-01")
+    held = [w for w in r.withheld if w.treaty == "arab_jdec_1950"]
+    assert held and not [j for j in r.joiners if j.primary.treaty == "arab_jdec_1950"]
+    assert all(w.reason.startswith("SYR's membership of Arab League JDEC is suspended since 2011-11-16")
+               and w.reason.endswith("; the suspension is not verified)") for w in held)

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from foedus.model.places import Place
     from foedus.model.treaty import DateCertainty, Member, Provision, Treaty
 
-__all__ = ["ASSUMED", "RANK", "Assessment", "assess", "date_window", "worst"]
+__all__ = ["ASSUMED", "RANK", "Assessment", "assess", "date_window", "how_known", "worst"]
 
 RANK = {c: i for i, c in enumerate(Certainty)}
 ASSUMED = frozenset({"freeze", "place", "scope"})  # reason kinds that are also conditions of the obligation
@@ -117,8 +117,13 @@ def _source(treaty: Treaty, *specific: str | None) -> str:
     return treaty.sources[0].url
 
 
+def how_known(level: Certainty) -> str:
+    """A certainty tag in words ("not verified", "known from secondary reporting only", ...)."""
+    return _HOW.get(level, level.value)
+
+
 def _reason(kind: str, fact: str, level: Certainty, source: str) -> CertaintyReason:
-    return CertaintyReason(kind, f"{fact} ({_HOW.get(level, level.value)})", level.value, source)
+    return CertaintyReason(kind, f"{fact} ({how_known(level)})", level.value, source)
 
 
 def _treaty_facts(treaty: Treaty, provision: Provision, day: dt.date) -> Iterator[CertaintyReason]:
@@ -127,10 +132,15 @@ def _treaty_facts(treaty: Treaty, provision: Provision, day: dt.date) -> Iterato
     if treaty.carried_from is not None and day > treaty.carried_from:
         yield _reason("treaty", f"{treaty.id}: its source codes it in force at the end of its coverage "
                       f"({treaty.carried_from}); read as still in force on {day}", Certainty.CARRIED, _source(treaty))
-    level = worst([provision.certainty, *([provision.valid.certainty] if provision.valid else [])])
-    if level is not Certainty.VERIFIED:
-        yield _reason("article", f"{treaty.id} art. {provision.article}: the clause as encoded", level,
+    if provision.certainty is not Certainty.VERIFIED:
+        yield _reason("article", f"{treaty.id} art. {provision.article}: the clause as encoded", provision.certainty,
                       _source(treaty, provision.source))
+    valid = provision.valid
+    if valid is not None and valid.certainty is not Certainty.VERIFIED:  # when the clause applies, a fact apart
+        until = f" until {valid.end}" if valid.end is not None else ""
+        why = f" ({valid.note})" if valid.note else ""
+        fact = f"{treaty.id} art. {provision.article}: that it applies from {valid.start}{until}{why}"
+        yield _reason("article", fact, valid.certainty, _source(treaty, valid.source, provision.source))
 
 
 def _rows(treaty: Treaty, state: str, day: dt.date, basis: str) -> list[Member]:

@@ -21,11 +21,12 @@ from foedus.engine import rules
 from foedus.engine.leg import KIND_ORDER, STRENGTH_ORDER, Counterparts, Leg
 from foedus.engine.maker import maker
 from foedus.engine.scenario import Basis
-from foedus.model.vocab import Kind, Strength
+from foedus.model.vocab import Certainty, Kind, Strength
 from foedus.model.world import World
 
 if TYPE_CHECKING:
     from foedus.engine.reliability import HonourModel
+    from foedus.model.facts import Span
     from foedus.model.treaty import Member, Provision, Treaty
 
 __all__ = ["COMMITTING", "LegTable", "active_members", "compile_table", "leg_table", "parties"]
@@ -170,10 +171,19 @@ def parties(treaty: Treaty, day: dt.date, basis: Basis) -> dict[str, str | None]
     for m in treaty.members:
         if _member_party(treaty, m, day, basis):
             span = next((sp for sp in m.suspended if sp.covers(day)), None)
-            out[m.state] = None if span is None else (
-                f"{m.state}'s membership of {name} is suspended since {span.start}"
-                + (f" ({span.note})" if span.note else ""))
+            out[m.state] = None if span is None else _suspension(m.state, name, span)
     return out
+
+
+def _suspension(state: str, treaty: str, span: Span) -> str:
+    """Why a party's legs are withheld while its membership is suspended, with how well the suspension is known."""
+    from foedus.engine.certainty import how_known
+
+    about = [span.note] if span.note else []
+    if span.certainty is not Certainty.VERIFIED:
+        about.append(f"the suspension is {how_known(span.certainty)}")
+    return f"{state}'s membership of {treaty} is suspended since {span.start}" + (
+        f" ({'; '.join(about)})" if about else "")
 
 
 def active_members(treaty: Treaty, day: dt.date, basis: Basis) -> frozenset[str]:
