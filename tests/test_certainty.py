@@ -195,3 +195,18 @@ def test_a_suspension_that_is_not_verified_says_so_where_it_withholds() -> None:
     assert held and not [j for j in r.joiners if j.primary.treaty == "arab_jdec_1950"]
     assert all(w.reason.startswith("SYR's membership of Arab League JDEC is suspended since 2011-11-16")
                and w.reason.endswith("; the suspension is not verified)") for w in held)
+
+
+@pytest.mark.parametrize(("day", "gated", "certainty"), [("2005-06-01", False, "verified"),
+                                                         ("2015-06-01", True, "secondary")])
+def test_csto_art_4_asks_for_a_request_only_as_amended_in_2010(day: str, gated: bool, certainty: str) -> None:
+    """§1.4: the original Art. 4 [V] has no request condition; 'at the request' comes from the 2010 amendment
+    [V-secondary]. Before it, Russia is bound to defend Armenia whether or not Armenia asks."""
+    asked = obligation(run("AZE", "ARM", day), "RUS", "csto_1992")
+    assert asked.certainty == certainty
+    assert any("request" in c for c in asked.conditions) is gated
+    unasked = run("AZE", "ARM", day, requested=False)
+    withheld = [w for w in unasked.withheld if w.state == "RUS" and w.treaty == "csto_1992"]
+    assert bool(withheld) is gated
+    joined = unasked.joiner("RUS")
+    assert (joined is not None and "csto_1992" in {o.treaty for o in (joined.primary, *joined.also)}) is not gated
