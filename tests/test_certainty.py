@@ -210,3 +210,12 @@ def test_csto_art_4_asks_for_a_request_only_as_amended_in_2010(day: str, gated: 
     assert bool(withheld) is gated
     joined = unasked.joiner("RUS")
     assert (joined is not None and "csto_1992" in {o.treaty for o in (joined.primary, *joined.also)}) is not gated
+
+
+@pytest.mark.parametrize(("day", "renewal"), [("2025-06-01", False), ("2026-12-01", True)])
+def test_france_greece_after_its_five_year_term_rests_on_an_unverified_renewal(day: str, renewal: bool) -> None:
+    """§2.3: a five-year term [V], renewable [U]; the joint-determination gate is a Janes paraphrase [V-secondary]."""
+    o = obligation(run("TUR", "GRC", day), "FRA", "fra_grc_2021")
+    assert any("that it applies from 2026-10-07" in x.fact and "renewal not verified" in x.fact
+               for x in o.certainty_reasons) is renewal
+    assert any(c.endswith("(the gate itself is secondary)") for c in o.conditions)
