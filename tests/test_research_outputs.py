@@ -162,6 +162,24 @@ def test_cinc_in_a_result_cites_nmc() -> None:
     assert "Singer, J. David" in proc.stdout
 
 
+@needs_data
+def test_world_share_after_nmc_ends_is_that_of_its_last_year() -> None:
+    """After 2016 the 2016 values are carried, and only the 2016 states': a state gone before then (Austria-Hungary,
+    West Germany) must not swell the world's total, so the same sides keep the same share as in 2016."""
+    from foedus.api import cascade
+    from foedus.sources.cow import capabilities, cinc_in
+
+    last, carried = cinc_in(2025)
+    assert carried and last == capabilities().by_year[2016]
+    assert 300 not in last and 260 not in last and sum(last.values()) == pytest.approx(1.0, abs=0.01)
+    powers = [cascade("RUS", "EST", day).power for day in ("2016-07-01", "2017-07-01", "2025-06-01")]
+    assert len({(p["attack"]["cinc"], p["attack"]["share"]) for p in powers if p}) == 1  # Russia alone
+    for p in powers:
+        assert p is not None
+        for side in ("attack", "defense"):
+            assert p[side]["share"] == pytest.approx(p[side]["cinc"] / sum(last.values()), abs=2e-6), side
+
+
 def test_cite_bibtex_and_citation_cff() -> None:
     from foedus._version import __version__
     from foedus.datasets import DATASETS

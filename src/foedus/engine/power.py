@@ -1,6 +1,7 @@
 """Coalition power: each side's combined CINC and share of world capabilities (COW NMC 6.0).
 
-NMC ends in 2016; later years carry each state's last value forward, and the output says so.
+NMC ends in 2016; later years carry each 2016 state's 2016 value forward (states gone by then count no more,
+so that the world's total stays that of 2016), and the output says so.
 States without a COW code or a CINC value count as 0.
 """
 
@@ -34,7 +35,7 @@ def _table(states: StateRegistry, day: dt.date) -> tuple[dict[str, float], float
 def _note(day: dt.date, carried: bool) -> dict[str, Any]:
     out: dict[str, Any] = {"source": "COW NMC 6.0 CINC", "year": day.year}
     if carried:
-        out["note"] = "NMC ends in 2016: each state's last CINC value is carried forward"
+        out["note"] = "NMC ends in 2016: each state's 2016 CINC value is carried forward"
     return out
 
 
