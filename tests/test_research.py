@@ -13,6 +13,7 @@ import pytest
 
 from foedus.model.world import World
 from foedus.research.atop_check import compare_atop_flags
+from foedus.research.atop_flags import FLAG_COLUMNS
 from foedus.research.dyads import DyadOptions, build_dyads, dyad_years, system_spells
 
 pytestmark = pytest.mark.needs_data
@@ -92,6 +93,30 @@ def test_gw_system(world: World) -> None:
     assert {"gwcode1", "gwcode2"} <= set(df.columns)
     # GW codes Germany 260; its ATOP ties are looked up under COW 255
     assert df[(df.gwcode1 == 260) & (df.gwcode2 == 2)].atop_defense.iloc[0] == 1
+
+
+def test_gw_codes_that_differ_from_cows_are_translated_by_year(world: World) -> None:
+    """GW 260 is West Germany to 1990 (COW 260), unified Germany after (COW 255); GW 340, Serbia, is COW 345;
+    GW 817, South Vietnam, is COW 817 (not North Vietnam's 816). Each flag is then ATOP's for the COW pair."""
+    flags = list(FLAG_COLUMNS.values())
+    gw = build_dyads(world, DyadOptions(1912, 1912, system="gw", covariates=False))
+    cow = build_dyads(world, DyadOptions(1912, 1912, covariates=False))
+    serbia = gw[(gw.gwcode1 == 355) & (gw.gwcode2 == 340)].iloc[0]
+    assert serbia.atop_neutral == 1 and serbia.atop_consul == 1
+    want = cow[(cow.ccode1 == 355) & (cow.ccode2 == 345)].iloc[0]
+    assert [serbia[f] for f in flags] == [want[f] for f in flags]
+    for year, cow_code in ((1960, 260), (1990, 260), (1995, 255)):
+        gw = build_dyads(world, DyadOptions(year, year, system="gw", covariates=False))
+        cow = build_dyads(world, DyadOptions(year, year, covariates=False))
+        got = gw[(gw.gwcode1 == 2) & (gw.gwcode2 == 260)].iloc[0]
+        want = cow[(cow.ccode1 == 2) & (cow.ccode2 == cow_code)].iloc[0]
+        assert got.atop_defense == 1 and [got[f] for f in flags] == [want[f] for f in flags], year
+    gw = build_dyads(world, DyadOptions(1962, 1962, system="gw", covariates=False))
+    cow = build_dyads(world, DyadOptions(1962, 1962, covariates=False))
+    for code in (816, 817):
+        got = gw[(gw.gwcode1 == code) & (gw.gwcode2 == 2)].iloc[0]
+        want = cow[(cow.ccode1 == code) & (cow.ccode2 == 2)].iloc[0]
+        assert [got[f] for f in flags] == [want[f] for f in flags], code
 
 
 def test_atop_flags_agree_with_atops_own_dyad_years(world: World) -> None:

@@ -17,7 +17,7 @@ from foedus.datarecord import dataclass, field
 from foedus.errors import AmbiguousNameError, UnknownStateError
 from foedus.model.state_files import countrycode_rows, read_cow_spells, read_majors
 
-__all__ = ["COW_STATES_FILE", "State", "StateRegistry", "gw_to_cow"]
+__all__ = ["COW_STATES_FILE", "State", "StateRegistry"]
 
 COW_STATES_FILE = "cow_states/states2016.csv"
 COW_MAJORS_FILE = "cow_states/majors2016.csv"
@@ -236,12 +236,6 @@ class StateRegistry:
         majors_path = dataset_file(COW_MAJORS_FILE)
         majors = read_majors(majors_path, by_ccode) if majors_path else {}
         return cls(states=states, has_system_dates=bool(spells), majors=majors)
-
-
-def gw_to_cow() -> dict[int, int]:
-    """Gleditsch–Ward code -> COW code, where countrycode knows both and they differ."""
-    return {int(r["gwn"]): int(r["cown"]) for r in countrycode_rows()
-            if r["gwn"] is not None and r["cown"] is not None and r["gwn"] != r["cown"]}
 
 
 def _norm(text: str) -> str:

@@ -229,12 +229,19 @@ def _covariate_columns(world: World, rows: np.ndarray, options: DyadOptions,
     return {"cascade_defenders": count, "cascade_defenders_cinc": power, "cascade_major_defender": major}
 
 
-def _to_cow(rows: np.ndarray) -> np.ndarray:
-    """Translate Gleditsch–Ward codes to COW codes where the two lists differ."""
-    from foedus.model.states import gw_to_cow
+_UNIFIED_GERMANY = 1991  # from this year GW 260 (the Federal Republic, then Germany) is COW 255, not COW 260
 
-    mapping = gw_to_cow()
+
+def _to_cow(rows: np.ndarray) -> np.ndarray:
+    """Gleditsch–Ward codes as COW codes, for the year of each row, where the two lists number one state apart:
+    GW 260 is the Federal Republic of Germany from 1949 and unified Germany after 1990 (COW 260 to 1990, COW 255
+    from 1991); GW 340 is Serbia before 1918 and from 2006 (COW 345 throughout). The other codes the two lists
+    share name the same state (South Vietnam is 817 in both); a GW state COW does not list keeps its code and
+    matches nothing."""
     out = rows.copy()
+    years = rows[:, 2]
     for col in (0, 1):
-        out[:, col] = [mapping.get(int(c), int(c)) for c in rows[:, col]]
+        codes = out[:, col]
+        codes[(codes == 260) & (years >= _UNIFIED_GERMANY)] = 255
+        codes[codes == 340] = 345
     return out
