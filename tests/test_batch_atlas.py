@@ -139,6 +139,19 @@ def test_yearly_indicators(world: World) -> None:
     assert df.loc[df.year == 1914, "capability_share_max_legal"].iloc[0] > 0.4  # the July crisis: the great powers
 
 
+def test_before_the_state_system_there_is_no_dyad(world: World) -> None:
+    """COW's system begins in 1816: in 1815 no state is a member, so the year has no dyad (it once swept all 217
+    states of the registry, most of which did not exist), and a single date is refused."""
+    from foedus.errors import DateOutOfRangeError
+    from foedus.sweeps.atlas import dyad_members, need_members
+
+    df = yearly_indicators(world, [1815, 1816], AtlasOptions(readings=("legal",)))
+    n = len(dyad_members(world, dt.date(1816, 7, 1)))
+    assert n == 23 and list(df.dyads) == [0, n * (n - 1)]
+    with pytest.raises(DateOutOfRangeError, match="begins on 1816-01-01"):
+        need_members(world, dt.date(1815, 7, 1))
+
+
 def test_overlay_add_member_and_drop_treaty(world: World, tmp_path: Path) -> None:
     base = foedus.cascade("UKR", "RUS", "2025-06-01", place="kursk-oblast")
     assert base.joiner("IRN") is None

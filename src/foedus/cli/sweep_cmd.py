@@ -67,8 +67,11 @@ def compare(
     if not changes.changes and other_day == base_day:
         raise FoedusError("nothing to compare: give --date2 or a what-if change (--drop-treaty, --add-member, …)")
     if atlas:
-        from foedus.sweeps.atlas import AtlasOptions
+        from foedus.sweeps.atlas import AtlasOptions, need_members
         from foedus.sweeps.compare import compare_atlas
+
+        need_members(base, base_day)
+        need_members(other, other_day)
 
         opts = AtlasOptions(readings=_readings(inputs["reading"]), requested=inputs["requested"],
                             unresolved_met=inputs["unresolved"] == "met")
@@ -150,7 +153,7 @@ def atlas(  # noqa: PLR0913 - one option per atlas input
     from foedus.cli.research_cmd import years_ok
     from foedus.engine.scenario import parse_date
     from foedus.model.world import World
-    from foedus.sweeps.atlas import AtlasOptions, atlas_frame
+    from foedus.sweeps.atlas import AtlasOptions, atlas_frame, need_members
 
     _atlas_combination(date, first, last, scheduler, workers, draws, seed, honour)
     if backend is not None and backend not in ("numpy", "torch"):
@@ -163,6 +166,8 @@ def atlas(  # noqa: PLR0913 - one option per atlas input
         check_table(out, force)
     opts = AtlasOptions(readings=_readings(reading), backend=backend, severity=severity)  # type: ignore[arg-type]
     world = World.default()
+    if date is not None:
+        need_members(world, parse_date(date))
     if date is not None and draws is not None:
         how = _DrawsHow(seed, honour, backend, scheduler, workers or 2, force, severity)
         _atlas_draws(world, parse_date(date), draws, how, reading, out)

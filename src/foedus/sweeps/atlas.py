@@ -23,7 +23,8 @@ from foedus.model.world import World
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["AtlasOptions", "atlas_frame", "atlas_results", "dyad_members", "opposite_count", "yearly_indicators"]
+__all__ = ["AtlasOptions", "atlas_frame", "atlas_results", "dyad_members", "need_members", "opposite_count",
+           "yearly_indicators"]
 
 READINGS: tuple[Reading, ...] = ("legal", "escalatory")
 
@@ -45,9 +46,19 @@ class AtlasOptions:
 
 
 def dyad_members(world: World, day: dt.date) -> list[str]:
-    """States that can attack or be attacked on `day` (system members, or all states without COW dates)."""
+    """States that can attack or be attacked on `day`: the system members, or every state where the world has no
+    COW dates at all (before 1816, with them, there are none)."""
     members = [s.id for s in world.states if s.member_on(day)]
-    return members or [s.id for s in world.states]
+    return members if members or world.states.has_system_dates else [s.id for s in world.states]
+
+
+def need_members(world: World, day: dt.date) -> None:
+    """Refuse a date with no system member at all (before 1816, with COW dates): its atlas would have no dyad."""
+    if not dyad_members(world, day):
+        from foedus.errors import DateOutOfRangeError
+
+        raise DateOutOfRangeError(f"no state is a member of the state system on {day} (the COW state system begins "
+                                  "on 1816-01-01): there is no dyad to sweep")
 
 
 def atlas_results(world: World, day: dt.date, options: AtlasOptions | None = None,
