@@ -217,3 +217,19 @@ def test_dyads_depth_is_the_deepest_shared_alliance(world) -> None:  # type: ign
     assert not [t for t in world.treaties.values() if {"ISR", "IRN"} <= {m.state for m in t.members}]
     none = frame[(frame.ccode1 == 630) & (frame.ccode2 == 666)].iloc[0]  # Iran-Israel share no alliance
     assert np.isnan(none.depth_shared) and pd.isna(none.depth_shared_treaty)
+    assert not pair.depth_shared_carried and pd.isna(none.depth_shared_carried)
+
+
+@needs_data
+def test_dyads_depth_says_when_its_alliance_is_carried_past_atop(world) -> None:  # type: ignore[no-untyped-def]
+    """After 2018 the ATOP alliances in force at its end are carried forward (as the cascade carries them); a row
+    whose deepest shared alliance is one of them says so, and no row of 2018 or of a curated treaty does."""
+    from foedus.research.dyads import DyadOptions, build_dyads
+
+    frame = build_dyads(world, DyadOptions(2018, 2019, directed=False, covariates=False, depth=True))
+    shared = frame[frame.depth_shared.notna()]
+    carried = shared.depth_shared_carried.astype(bool)
+    atop = shared.depth_shared_treaty.astype(str).str.startswith("atop_")
+    assert not carried[shared.year == 2018].any()
+    assert (carried[shared.year == 2019] == atop[shared.year == 2019]).all() and carried.sum() > 1000
+    assert frame[frame.depth_shared.isna()].depth_shared_carried.isna().all()

@@ -1,9 +1,11 @@
 """The depth of the deepest alliance a dyad shares, by year (for `foedus dyads --depth`).
 
 Two states share an alliance in a year when both are members at some common moment of it (entry and
-exit dates, the end of ATOP's coverage, as for the ATOP flags). Each alliance of the merged world is
-scored once from its own codes (`foedus.research.depth`): ATOP phases from their ATOP codes, curated
-treaties (which replace the ATOP alliances they map) from their encoding.
+exit dates, as for the ATOP flags). Each alliance of the merged world is scored once from its own codes
+(`foedus.research.depth`): ATOP phases from their ATOP codes, curated treaties (which replace the ATOP
+alliances they map) from their encoding. After ATOP's coverage (2018) the world carries forward the ATOP
+alliances in force at its end, as the cascade does (docs/history.md); where the deepest shared alliance is
+one of those, `depth_shared_carried` says so (the ATOP flags are missing there instead).
 """
 
 from __future__ import annotations
@@ -52,7 +54,8 @@ def _pair_keys(spans: list[tuple[int, dt.date, dt.date]]) -> np.ndarray:
 
 
 def shared_depth_keys(world: World, model: DepthModel | None = None) -> tuple[np.ndarray, np.ndarray, list[str]]:
-    """Sorted directed dyad-year keys, the deepest shared alliance's depth, and its treaty id, per key."""
+    """Sorted directed dyad-year keys, the deepest shared alliance's depth, and its treaty id, per key (`carried`
+    tells which keys fall after the end of their alliance's source, ATOP's coverage)."""
     model = model or DepthModel.bundled()
     treaties = list(world.treaties.values())
     scores = model.score([treaty_codes(t) for t in treaties])["depth"]
@@ -73,11 +76,21 @@ def shared_depth_keys(world: World, model: DepthModel | None = None) -> tuple[np
     return k[first], d[first], [treaties[i].id for i in w[first]]
 
 
+def carried(world: World, keys: np.ndarray, ids: list[str]) -> np.ndarray:
+    """Per key: whether its year is past the last year of its treaty's source (an ATOP alliance after 2018)."""
+    last = {t.id: t.carried_from.year for t in world.treaties.values() if t.carried_from is not None}
+    end = np.array([last.get(i, 9999) for i in ids], dtype=np.int64)
+    return keys % _YEAR_SPAN > end if len(keys) else np.zeros(0, dtype=bool)
+
+
 def depth_columns(world: World, rows: np.ndarray, directed: bool) -> dict[str, object]:
-    """`depth_shared` (NaN when the dyad shares no alliance that year) and `depth_shared_treaty` for COW-coded rows."""
+    """`depth_shared` (NaN when the dyad shares no alliance that year), `depth_shared_treaty`, and
+    `depth_shared_carried` (that alliance is carried past ATOP's coverage, as the cascade carries it) for COW-coded
+    rows."""
     import pandas as pd
 
     keys, depth, ids = shared_depth_keys(world)
+    past = carried(world, keys, ids)
     out_depth = np.full(len(rows), np.nan)
     out_id = np.full(len(rows), -1, dtype=np.int64)
     flips = [rows] if directed else [rows, rows[:, [1, 0, 2]]]  # undirected: either order (same alliances)
@@ -93,4 +106,7 @@ def depth_columns(world: World, rows: np.ndarray, directed: bool) -> dict[str, o
     key_code = np.array([code_of[name] for name in ids], dtype=np.int64)
     codes = np.where(out_id >= 0, key_code[np.maximum(out_id, 0)] if len(key_code) else -1, -1)
     names = pd.Categorical.from_codes(codes, categories=categories)
-    return {"depth_shared": out_depth, "depth_shared_treaty": names}
+    flagged = pd.array(np.where(out_id >= 0, past[np.maximum(out_id, 0)] if len(past) else False, False),
+                       dtype="boolean")
+    flagged[out_id < 0] = pd.NA  # no shared alliance: nothing carried
+    return {"depth_shared": out_depth, "depth_shared_treaty": names, "depth_shared_carried": flagged}
