@@ -175,6 +175,7 @@ def test_split_shares() -> None:
 
 @pytest.mark.needs_data
 def test_backtest_of_the_first_world_war(world) -> None:  # type: ignore[no-untyped-def]
+    from foedus.backtest.published import PUBLISHED
     from foedus.backtest.run import Settings, run_backtest
     from foedus.backtest.summary import summarize
 
@@ -190,6 +191,12 @@ def test_backtest_of_the_first_world_war(world) -> None:  # type: ignore[no-unty
     assert 0 <= m["probabilistic"]["brier"] <= 1
     again = summarize(run_backtest(world, Settings(first=1914, last=1914, draws=200, seed=1)))
     assert again == m  # the same seed gives the same figures
+    # a published figure is compared over the years its period and the run share, and says so
+    periods = [(row["period"], row["published_period"]) for row in m["published"]]
+    assert [published for _, published in periods] == [f"{p.first}–{p.last}" for p in PUBLISHED]
+    assert [period for period, _ in periods] == ["none of the run's years" if p.first > 1914 else "1914–1914"
+                                                 for p in PUBLISHED]
+    assert m["sabrosky"]["period"] == "1914–1914"
 
 
 @pytest.mark.needs_data

@@ -80,9 +80,15 @@ def _by_treaty(bt: Backtest, variant: Variant) -> list[dict[str, Any]]:
     return sorted(rows, key=lambda row: (-row["predicted"], row["treaty"]))
 
 
-def _published_row(records: list[WarRecord], pub: Published) -> dict[str, Any]:
-    row: dict[str, Any] = {"source": pub.source, "measure": pub.measure, "period": f"{pub.first}–{pub.last}",
-                           "published": pub.value, "kind": pub.kind}
+def _span(first: int, last: int, run: tuple[int, int]) -> str:
+    """The years a published figure's period and the run's range share, as the figure is compared over them."""
+    lo, hi = max(first, run[0]), min(last, run[1])
+    return f"{lo}–{hi}" if lo <= hi else "none of the run's years"
+
+
+def _published_row(records: list[WarRecord], pub: Published, run: tuple[int, int]) -> dict[str, Any]:
+    row: dict[str, Any] = {"source": pub.source, "measure": pub.measure, "period": _span(pub.first, pub.last, run),
+                           "published_period": f"{pub.first}–{pub.last}", "published": pub.value, "kind": pub.kind}
     years = [r.opening.date.year for r in records if pub.first <= r.opening.date.year <= pub.last]
     row["wars"] = len(years)
     for variant in VARIANTS:
@@ -91,11 +97,12 @@ def _published_row(records: list[WarRecord], pub: Published) -> dict[str, Any]:
     return row
 
 
-def _sabrosky(records: list[WarRecord]) -> dict[str, Any]:
+def _sabrosky(records: list[WarRecord], run: tuple[int, int]) -> dict[str, Any]:
     first, last = SABROSKY.first, SABROSKY.last
     keep = _period(first, last)
     allies = [a.outcome for r in records if keep(r) for a in r.allies]
-    return {"source": SABROSKY.source, "period": f"{first}–{last}", "published": SABROSKY.shares,
+    return {"source": SABROSKY.source, "period": _span(first, last, run), "published_period": f"{first}–{last}",
+            "published": SABROSKY.shares,
             "wars": sum(1 for r in records if keep(r)),
             "allies_of_participants": split(allies),
             "obligated_allies_legal": split(obligation_outcomes(records, "legal", keep)),
@@ -108,6 +115,7 @@ def summarize(bt: Backtest) -> dict[str, Any]:
     records = bt.records
     s = bt.settings
     per_era = {era: [r for r in records if _in_era(r, era)] for era in ERAS}
+    run = (s.first if s.first is not None else 0, s.last if s.last is not None else 9999)  # None: no bound
     return {
         "settings": {"from": s.first, "to": s.last, "draws": s.draws, "seed": s.seed,
                      "probabilistic_reading": "legal", "honour_model": "default (foedus.engine.reliability)"},
@@ -120,8 +128,8 @@ def summarize(bt: Backtest) -> dict[str, Any]:
         "probabilistic": _probabilistic(records),
         "misses": {v: _misses(records, v) for v in VARIANTS},
         "legal_by_treaty": _by_treaty(bt, "legal"),
-        "published": [_published_row(records, pub) for pub in PUBLISHED],
-        "sabrosky": _sabrosky(records),
+        "published": [_published_row(records, pub, run) for pub in PUBLISHED],
+        "sabrosky": _sabrosky(records, run),
         "state_names": bt.names,
         "skipped_wars": bt.skipped_wars,
         "skipped_states": [k.to_dict() for k in bt.skips],
