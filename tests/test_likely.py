@@ -301,3 +301,23 @@ def test_report_on_a_slice_writes_markdown_metrics_and_figures(slice_data: Any, 
     assert reliability_figure(metrics, tmp_path) and skill_figure(metrics, tmp_path)
     assert (tmp_path / "reliability.png").stat().st_size > 0
     assert metrics["schemes"]["forward-1989"]["pairs"] == 0  # no war of the slice starts after 1989
+
+
+@pytest.mark.needs_data
+def test_a_bootstrap_sample_without_a_joiner_refits_without_a_side() -> None:
+    """A war-clustered bootstrap of a few quiet wars can draw no joiner at all: its side model is even odds (the
+    sample says nothing of sides), not a crash; a training table without a joiner is refused."""
+    from foedus.errors import FoedusError
+    from foedus.likely.dataset import training_data
+    from foedus.likely.fit import bootstrap_params, fit_two_stage
+
+    frame = training_data(first=1995, last=2003).frame
+    model = fit_two_stage(frame, SHIPPED, ("30", "365", "ever"))
+    quiet = frame[~frame.war.isin(frame.war[frame.outcome_ever != "out"].unique())]
+    assert len(quiet) and (quiet.outcome_ever == "out").all()
+    refit = fit_two_stage(quiet, SHIPPED, ("ever",), like=model)
+    assert refit.side.intercept == 0.0 and not refit.side.coef.any() and refit.expected["ever"] == 0.0
+    with pytest.raises(FoedusError, match="no state joined"):
+        fit_two_stage(quiet, SHIPPED, ("ever",))
+    draws = bootstrap_params(frame, model, 20, seed=3)
+    assert np.isfinite(draws["side"]).all() and len(draws["side"]) == 20

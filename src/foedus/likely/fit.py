@@ -80,6 +80,13 @@ def fit_two_stage(frame: pd.DataFrame, spec: Spec, horizons: tuple[str, ...], c_
         join[h] = fit_logit(xj, _labels(frame, h), c_join, *((ref.mean, ref.scale) if ref else (None, None)))
     joined, attack = _side_rows(frame)
     ref_side = like.side if like is not None else None
+    if not attack.size:  # no joiner (a bootstrap sample of a few quiet wars): nothing is known of the side
+        if ref_side is None:
+            from foedus.errors import FoedusError
+
+            raise FoedusError("no state joined a war in the training wars: nothing to fit")
+        side = Logit(ref_side.mean, ref_side.scale, 0.0, np.zeros(xs.shape[1]))  # even odds, as the data say
+        return TwoStage(spec, join, side, {h: expected_joiners(frame, h) for h in horizons})
     side = fit_logit(xs[joined], attack, c_side, *((ref_side.mean, ref_side.scale) if ref_side else (None, None)))
     return TwoStage(spec, join, side, {h: expected_joiners(frame, h) for h in horizons})
 
