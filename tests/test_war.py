@@ -47,6 +47,20 @@ def test_kursk_binds_north_korea_from_entry_into_force(kursk) -> None:  # type: 
         "treaty", "rus_prk_2024", "in-force")
 
 
+def test_a_binding_keeps_its_certainty(kursk) -> None:  # type: ignore[no-untyped-def]
+    """The replay reports how sure each binding is, as a cascade on that day does: North Korea's 2024 treaty is
+    verified; Belarus's ATOP alliance is carried past ATOP's coverage (2018)."""
+    prk, blr = kursk.first_bound("PRK"), kursk.first_bound("BLR")
+    assert prk is not None and prk.certainty == "verified"
+    day = cascade("UKR", "RUS", "2024-08-06", place="kursk-oblast").joiner("BLR")
+    assert blr is not None and day is not None and (blr.treaty, blr.certainty) == (day.primary.treaty,
+                                                                                    day.primary.certainty)
+    assert blr.certainty == "carried-forward"
+    record = kursk.to_dict()["states"]
+    spans = next(r for r in record if r["state"] == "BLR")["bound_spans"]
+    assert spans and spans[0]["certainty"] == "carried-forward"
+
+
 def test_kursk_north_korea_not_bound_before(kursk) -> None:  # type: ignore[no-untyped-def]
     assert "PRK" not in kursk.status_on(D(2024, 12, 3))
     assert kursk.status_on(D(2024, 12, 4))["PRK"] == "bound-attack"
@@ -225,7 +239,7 @@ def test_exit_ceasefire_and_until_end_attacks(world) -> None:  # type: ignore[no
     assert [(c["date"], c["attacker"]) for c in ended] == [("2025-03-01", "UKR")]
     prk = r.record("PRK")
     assert prk.bound_spans == [{"side": "defense", "from": "2025-01-10", "to": "2025-03-01", "treaty": "rus_prk_2024",
-                                "article": "4"}]
+                                "article": "4", "certainty": "verified"}]
 
 
 def test_treaty_changes_follow_the_basis() -> None:

@@ -94,10 +94,10 @@ class FrameBuilder:
         elif new.startswith("bound-") and joiner is not None:
             p = joiner.primary
             rec.bound_spans.append({"side": p.side, "from": day.isoformat(), "to": None, "treaty": p.treaty,
-                                    "article": p.article})
+                                    "article": p.article, "certainty": p.certainty})
             if rec.first_bound is None:
                 rec.first_bound = Bound(day, p.side, p.treaty, p.article, p.kind, p.strength, p.because, why,
-                                        tuple((o.treaty, o.article) for o in joiner.also))
+                                        tuple((o.treaty, o.article) for o in joiner.also), p.certainty)
         elif new == "conflict" and rec.conflict is None:
             rec.conflict = {"date": day.isoformat(), "cause": why}
 

@@ -17,6 +17,8 @@ def _row(r: StateRecord, names: dict[str, str]) -> list[str]:
                       for s in r.spells) or "—"
     b = r.first_bound
     bound = f"{b.date} {b.side}: {b.treaty} art. {b.article}" if b else "—"
+    if b and b.certainty != "verified":
+        bound += f" ({b.certainty})"
     why = (b.cause or {}).get("label", "") if b else ""
     return [f"{r.state} {names.get(r.state, '')}".strip(), fight, bound, why]
 

@@ -38,12 +38,14 @@ class Bound:
     because: Because
     cause: dict[str, Any] | None
     also: tuple[tuple[str, str], ...] = ()  # other (treaty, article) that bound it that day
+    certainty: str = "verified"  # the obligation's, that day (as a cascade reports it: carried-forward, ...)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON form."""
         return {"date": self.date.isoformat(), "side": self.side, "treaty": self.treaty, "article": self.article,
-                "kind": self.kind, "strength": self.strength, "because": self.because.to_dict(),
-                "cause": self.cause, "also": [{"treaty": t, "article": a} for t, a in self.also]}
+                "kind": self.kind, "strength": self.strength, "certainty": self.certainty,
+                "because": self.because.to_dict(), "cause": self.cause,
+                "also": [{"treaty": t, "article": a} for t, a in self.also]}
 
 
 @dataclass
@@ -53,7 +55,7 @@ class StateRecord:
     state: str
     spells: list[dict[str, Any]] = field(default_factory=list)  # {side, from, to, how, cause}
     first_bound: Bound | None = None
-    bound_spans: list[dict[str, Any]] = field(default_factory=list)  # {side, from, to, treaty, article}
+    bound_spans: list[dict[str, Any]] = field(default_factory=list)  # {side, from, to, treaty, article, certainty}
     triggered: list[dict[str, Any]] = field(default_factory=list)  # first date of each casus foederis
     consultations: list[dict[str, Any]] = field(default_factory=list)  # first date of each duty to consult
     neutral: list[dict[str, Any]] = field(default_factory=list)  # first date of each duty to stay out
