@@ -126,6 +126,20 @@ def test_treaty_list_and_date_filter(client: TestClient) -> None:
     assert curated and all(r["origin"] == "curated" for r in curated)
 
 
+def test_treaty_list_on_a_date_counts_that_days_parties_and_says_what_is_carried(client: TestClient) -> None:
+    """On a date, `members` are the parties bound that day (Uzbekistan, Azerbaijan and Georgia left the CSTO
+    long before 2025), and an ATOP alliance after 2018 is carried-forward, as a cascade that day says."""
+    on = {r["id"]: r for r in client.get("/api/treaties", params={"date": "2025-06-01"}).json()}
+    ever = {r["id"]: r for r in client.get("/api/treaties").json()}
+    assert on["nato_1949"]["members"] == 32 <= ever["nato_1949"]["members"]
+    assert on["csto_1992"]["members"] == 6 < ever["csto_1992"]["members"]
+    atop = [r for r in on.values() if r["origin"] == "atop"]
+    assert atop and all(r["certainty"] == "carried-forward" for r in atop)
+    assert {r["certainty"] for r in ever.values() if r["origin"] == "atop"} != {"carried-forward"}
+    early = client.get("/api/treaties", params={"date": "2010-06-01"}).json()
+    assert not [r for r in early if r["certainty"] == "carried-forward"]
+
+
 def test_treaty_detail_has_invocation_history(client: TestClient, world: Any) -> None:
     body = client.get("/api/treaties/rus_prk_2024").json()
     assert body == world.treaty("rus_prk_2024").model_dump(mode="json", exclude_none=True)

@@ -16,22 +16,26 @@ __all__ = ["iso3_to_numeric", "place_rows", "region_rows", "state_rows", "treaty
 
 
 def treaty_rows(world: World, day: dt.date | None, origin: str = "all") -> list[dict[str, Any]]:
-    """One summary row per treaty (as `foedus treaties list --json`), optionally only those in force on `day`."""
+    """One summary row per treaty (as `foedus treaties list --json`), optionally only those in force on `day`: then
+    `members` counts the parties bound that day (else every state ever a party), and an ATOP alliance past its
+    source's coverage (2018) is `carried-forward`, as a cascade on that day reports it."""
     from foedus.engine.table import active_members
 
     rows: list[dict[str, Any]] = []
     for t in sorted(world.treaties.values(), key=lambda t: t.id):
         if origin != "all" and t.origin != origin:
             continue
-        if day is not None and not active_members(t, day, "in-force"):
+        active = active_members(t, day, "in-force") if day is not None else None
+        if active is not None and not active:
             continue
+        carried = day is not None and t.carried_from is not None and day > t.carried_from
         rows.append({
             "id": t.id, "name": t.short_name or t.name, "signed": t.signed.isoformat(),
             "in_force": t.in_force.isoformat() if t.in_force else None,
             "terminated": t.terminated.isoformat() if t.terminated else None,
-            "members": len({m.state for m in t.members}),
+            "members": len(active) if active is not None else len({m.state for m in t.members}),
             "kinds": sorted({p.kind.value for p in t.provisions}),
-            "certainty": t.certainty.value,
+            "certainty": "carried-forward" if carried else t.certainty.value,
             "origin": t.origin,
             "invocations": len(t.invocations),
         })
