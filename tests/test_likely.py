@@ -321,3 +321,16 @@ def test_a_bootstrap_sample_without_a_joiner_refits_without_a_side() -> None:
         fit_two_stage(quiet, SHIPPED, ("ever",))
     draws = bootstrap_params(frame, model, 20, seed=3)
     assert np.isfinite(draws["side"]).all() and len(draws["side"]) == 20
+
+
+@pytest.mark.needs_data
+def test_a_date_before_the_capability_data_says_so() -> None:
+    """A war in 1816 has no CINC for the year before (NMC begins in 1816): the answer says capabilities are read as
+    0, and that the date lies before the training wars (not 'after the data's end')."""
+    lk = foedus.cascade("FRA", "COW300", "1816-07-01", likelihood=True).likelihood
+    assert lk is not None
+    assert any(n.startswith("no CINC for 1815") for n in lk.notes)
+    assert any("before the training wars" in w for w in lk.warnings)
+    assert not any("after the data's end" in w for w in lk.warnings)
+    later = foedus.cascade("DEU", "POL", "1939-09-01", likelihood=True).likelihood
+    assert later is not None and not any("CINC" in n for n in later.notes)

@@ -58,9 +58,12 @@ def warnings_of(model: ModelFile, day_year: int) -> list[str]:
     if not model.validation:
         out.append("this model file carries no validation: its numbers are unchecked (run `foedus likely report`)")
     t = model.training
-    if not t["first_year"] <= day_year <= t["last_year"]:
+    if day_year > t["last_year"]:
         out.append(f"the date lies outside the training wars ({t['first_year']}–{t['last_year']}): the forecast "
                    "extrapolates; treaties, borders and state capabilities after the data's end are carried forward")
+    elif day_year < t["first_year"]:
+        out.append(f"the date lies before the training wars ({t['first_year']}–{t['last_year']}): the forecast "
+                   "extrapolates to an earlier state system")
     out.append("wars are the cases where deterrence failed: the model says who joined the wars that happened, not "
                "whether a war happens")
     return out

@@ -64,7 +64,10 @@ def _bound(found: dict[str, str], candidates: tuple[str, ...], side: str) -> np.
 def _power(world: World, case: Case, codes: dict[str, int | None]) -> tuple[dict[str, float], list[str]]:
     year = case.date.year - 1
     table, carried = cinc_in(year)
-    notes = [f"CINC for {year} is past the NMC data's end: each state's last value is used"] if carried else []
+    notes = [f"CINC for {year} is past the NMC data's end: each state's 2016 value is used"] if carried else []
+    if not table:  # NMC begins in 1816: the year before a war in 1816 has none
+        notes.append(f"no CINC for {year} (the NMC data begin in 1816): every state's capability is read as 0, "
+                     "and the two sides as balanced")
     return {s: table.get(c, 0.0) if c is not None else 0.0 for s, c in codes.items()}, notes
 
 
