@@ -152,6 +152,25 @@ def test_before_the_state_system_there_is_no_dyad(world: World) -> None:
         need_members(world, dt.date(1815, 7, 1))
 
 
+def test_a_series_past_its_data_says_what_it_carries(tmp_path: Path) -> None:
+    """Years past the COW data (2016), ATOP (2018) and the treaty set (2025) are filled by carrying forward: the
+    series says so, on stderr and in the Parquet file; a series inside the data says nothing."""
+    import json
+
+    import pyarrow.parquet as pq
+
+    from foedus.sweeps.atlas import series_notes
+
+    assert series_notes(1990, 2016) == []
+    assert [n.split(" ")[1] for n in series_notes(2015, 2027)] == ["2016", "2018", "bundled"]
+    out = tmp_path / "s.parquet"
+    proc = _cli("atlas", "--from", "2019", "--to", "2019", "--out", str(out))
+    assert proc.returncode == 0, proc.stderr
+    notes = json.loads(pq.read_schema(out).metadata[b"foedus"])["notes"]
+    assert notes == series_notes(2019, 2019) and len(notes) == 2
+    assert [line for line in proc.stderr.splitlines() if line.startswith("note: ")] == [f"note: {n}" for n in notes]
+
+
 def test_overlay_add_member_and_drop_treaty(world: World, tmp_path: Path) -> None:
     base = foedus.cascade("UKR", "RUS", "2025-06-01", place="kursk-oblast")
     assert base.joiner("IRN") is None

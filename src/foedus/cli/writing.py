@@ -62,20 +62,25 @@ def table_datasets(frame: pd.DataFrame | Mapping[str, Any], datasets: Iterable[s
 
 
 def save_table(table: pd.DataFrame | Mapping[str, Any], out: Path, *, force: bool = False,
-               datasets: Iterable[str] = (), title: str = "foedus output") -> None:
-    """Write a table (.parquet, .csv or .dta) atomically and say so, with the citations it needs. The table is a
-    DataFrame, or numpy columns (`foedus.outputs.write_columns`: Parquet without pandas)."""
+               datasets: Iterable[str] = (), title: str = "foedus output", notes: Iterable[str] = ()) -> None:
+    """Write a table (.parquet, .csv or .dta) atomically and say so, with the citations it needs and its `notes`
+    (on stderr, and in a Parquet file's metadata). The table is a DataFrame, or numpy columns
+    (`foedus.outputs.write_columns`: Parquet without pandas)."""
     from foedus._version import __version__
     from foedus.outputs import write_table
     from foedus.outputs.tables import write_columns
 
     cited = table_datasets(table, datasets)
-    meta: dict[str, Any] = {"title": title, "foedus_version": __version__, "datasets": cited}
+    said = list(notes)
+    meta: dict[str, Any] = {"title": title, "foedus_version": __version__, "datasets": cited,
+                            **({"notes": said} if said else {})}
     if isinstance(table, Mapping):
         rows = write_columns(table, out, force=force, meta=meta)
     else:
         rows = write_table(table, out, force=force, meta=meta)
     echo_wrote(out, f"{rows:,} rows", cited)
+    for line in said:
+        typer.echo(f"note: {line}", err=True)
 
 
 @contextlib.contextmanager

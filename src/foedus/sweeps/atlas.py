@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = ["AtlasOptions", "atlas_frame", "atlas_results", "dyad_members", "need_members", "opposite_count",
-           "yearly_indicators"]
+           "series_notes", "yearly_indicators"]
 
 READINGS: tuple[Reading, ...] = ("legal", "escalatory")
 
@@ -50,6 +50,20 @@ def dyad_members(world: World, day: dt.date) -> list[str]:
     COW dates at all (before 1816, with them, there are none)."""
     members = [s.id for s in world.states if s.member_on(day)]
     return members if members or world.states.has_system_dates else [s.id for s in world.states]
+
+
+def series_notes(first: int, last: int) -> list[str]:
+    """What a yearly series over `first`–`last` carries past the ends of its data, in words (none inside them)."""
+    notes = []
+    if last > 2016:
+        notes.append("after 2016 the state system and each state's CINC are those of 2016, carried forward (the COW "
+                     "state system v2016 and NMC 6.0 end in 2016)")
+    if last > 2018:
+        notes.append("after 2018 the ATOP alliances in force at the end of its coverage are carried forward")
+    if last > 2025:
+        notes.append("the bundled treaty data is current to 2025-12-31; later changes are not encoded, so later years "
+                     "repeat its world")
+    return notes
 
 
 def need_members(world: World, day: dt.date) -> None:
