@@ -108,7 +108,10 @@ def test_eu_42_7_duty_of_the_neutrals_is_never_verified(neutral: str) -> None:
                                                 ("2022-07-01", "verified"), ("2025-06-01", "verified")])
 def test_eu_42_7_duty_of_denmark_is_unverified_during_its_defence_opt_out(day: str, certainty: str) -> None:
     """§1.11: Denmark's defence opt-out (to 1 Jul 2022) and its bearing on the clause are not settled [U]."""
-    assert obligation(run("RUS", "AUT", day), "DNK", "eu_teu_42_7").certainty == certainty
+    o = obligation(run("RUS", "AUT", day), "DNK", "eu_teu_42_7")
+    assert o.certainty == certainty
+    assert any("whether it limited Denmark's duty is not settled" in x.fact for x in o.certainty_reasons) is (
+        certainty == "unverified")
 
 
 def test_reasons_are_in_the_json_contract() -> None:
