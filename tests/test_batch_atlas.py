@@ -161,13 +161,13 @@ def test_a_series_past_its_data_says_what_it_carries(tmp_path: Path) -> None:
 
     from foedus.sweeps.atlas import series_notes
 
-    assert series_notes(1990, 2016) == []
-    assert [n.split(" ")[1] for n in series_notes(2015, 2027)] == ["2016", "2018", "bundled"]
+    assert series_notes(2016) == []
+    assert [n.split(" ")[1] for n in series_notes(2027)] == ["2016", "2018", "bundled"]
     out = tmp_path / "s.parquet"
     proc = _cli("atlas", "--from", "2019", "--to", "2019", "--out", str(out))
     assert proc.returncode == 0, proc.stderr
     notes = json.loads(pq.read_schema(out).metadata[b"foedus"])["notes"]
-    assert notes == series_notes(2019, 2019) and len(notes) == 2
+    assert notes == series_notes(2019) and len(notes) == 2
     assert [line for line in proc.stderr.splitlines() if line.startswith("note: ")] == [f"note: {n}" for n in notes]
 
 

@@ -134,7 +134,8 @@ def test_treaty_list_on_a_date_counts_that_days_parties_and_says_what_is_carried
     assert on["nato_1949"]["members"] == 32 <= ever["nato_1949"]["members"]
     assert on["csto_1992"]["members"] == 6 < ever["csto_1992"]["members"]
     atop = [r for r in on.values() if r["origin"] == "atop"]
-    assert atop and all(r["certainty"] == "carried-forward" for r in atop)
+    assert atop and all(r["certainty"] in ("carried-forward", "unverified", "conflicting") for r in atop)  # or worse
+    assert sum(r["certainty"] == "carried-forward" for r in atop) > len(atop) / 2
     assert {r["certainty"] for r in ever.values() if r["origin"] == "atop"} != {"carried-forward"}
     early = client.get("/api/treaties", params={"date": "2010-06-01"}).json()
     assert not [r for r in early if r["certainty"] == "carried-forward"]

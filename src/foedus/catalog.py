@@ -19,7 +19,9 @@ def treaty_rows(world: World, day: dt.date | None, origin: str = "all") -> list[
     """One summary row per treaty (as `foedus treaties list --json`), optionally only those in force on `day`: then
     `members` counts the parties bound that day (else every state ever a party), and an ATOP alliance past its
     source's coverage (2018) is `carried-forward`, as a cascade on that day reports it."""
+    from foedus.engine.certainty import worst
     from foedus.engine.table import active_members
+    from foedus.model.vocab import Certainty
 
     rows: list[dict[str, Any]] = []
     for t in sorted(world.treaties.values(), key=lambda t: t.id):
@@ -35,7 +37,7 @@ def treaty_rows(world: World, day: dt.date | None, origin: str = "all") -> list[
             "terminated": t.terminated.isoformat() if t.terminated else None,
             "members": len(active) if active is not None else len({m.state for m in t.members}),
             "kinds": sorted({p.kind.value for p in t.provisions}),
-            "certainty": "carried-forward" if carried else t.certainty.value,
+            "certainty": (worst([t.certainty, Certainty.CARRIED]) if carried else t.certainty).value,
             "origin": t.origin,
             "invocations": len(t.invocations),
         })

@@ -186,11 +186,11 @@ def atlas(  # noqa: PLR0913 - one option per atlas input
         with working(f"atlas {first}–{last} on Dask"):
             rows = dask_yearly(first, last, opts, out, scheduler, workers or 2, force=force)
         echo_wrote(out, f"{rows:,} rows (Parquet, partitioned by decade)", _ATLAS_DATA)
-        for line in series_notes(first, last):
+        for line in series_notes(last):
             typer.echo(f"note: {line}", err=True)
         return
     save_table(_yearly_with_progress(world, first, last, opts), out, force=force, datasets=_ATLAS_DATA,
-               title=f"foedus atlas {first}-{last}", notes=series_notes(first, last))
+               title=f"foedus atlas {first}-{last}", notes=series_notes(last))
 
 
 def _atlas_combination(date: str | None, first: int | None, last: int | None, scheduler: str | None,

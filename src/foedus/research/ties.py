@@ -3,7 +3,7 @@
 Tie between i and k in a year (either direction, any time in the year): 3 defence or offence,
 2 neutrality or consultation, 1 non-aggression only, 0 none; each state's tie with itself is 3.
 Weights are CINC shares among that year's system members (NMC ends in 2016; later years carry
-each state's last value forward). ATOP 5.1 ends in 2018: a later year has no ties to measure, so it is
+the 2016 values forward). ATOP 5.1 ends in 2018: a later year has no ties to measure, so it is
 refused rather than scored as if no state had an ally.
 """
 

@@ -52,8 +52,8 @@ def dyad_members(world: World, day: dt.date) -> list[str]:
     return members if members or world.states.has_system_dates else [s.id for s in world.states]
 
 
-def series_notes(first: int, last: int) -> list[str]:
-    """What a yearly series over `first`–`last` carries past the ends of its data, in words (none inside them)."""
+def series_notes(last: int) -> list[str]:
+    """What a yearly series up to `last` carries past the ends of its data, in words (none inside them)."""
     notes = []
     if last > 2016:
         notes.append("after 2016 the state system and each state's CINC are those of 2016, carried forward (the COW "
