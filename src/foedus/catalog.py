@@ -18,7 +18,7 @@ __all__ = ["iso3_to_numeric", "place_rows", "region_rows", "state_rows", "treaty
 def treaty_rows(world: World, day: dt.date | None, origin: str = "all") -> list[dict[str, Any]]:
     """One summary row per treaty (as `foedus treaties list --json`), optionally only those in force on `day`: then
     `members` counts the parties bound that day (else every state ever a party), and an ATOP alliance past its
-    source's coverage (2018) is `carried-forward`, as a cascade on that day reports it."""
+    source's coverage (2018) is `carried-forward` (or its own tag, if worse), as a cascade on that day reports it."""
     from foedus.engine.certainty import worst
     from foedus.engine.table import active_members
     from foedus.model.vocab import Certainty
