@@ -28,7 +28,10 @@ from foedus.engine.scenario import Scenario
 from foedus.engine.table import LegTable
 from foedus.model.world import World
 
-__all__ = ["FinishedRun", "outcome_of"]
+__all__ = ["DATA_END", "DATA_END_NOTE", "FinishedRun", "outcome_of"]
+
+DATA_END = dt.date(2025, 12, 31)  # the bundled treaty data is current to this date
+DATA_END_NOTE = "the bundled treaty data is current to 2025-12-31; later changes are not encoded"
 
 _joiner = maker(Joiner)
 
@@ -109,6 +112,6 @@ def _notes(world: World, scenario: Scenario) -> tuple[str, ...]:
     if not world.has_history:
         notes.append("ATOP history not loaded: only the curated treaty set counts (no historical alliances, none "
                      "carried forward past 2018); run `foedus data fetch atop`")
-    if scenario.date > dt.date(2025, 12, 31):
-        notes.append("the bundled treaty data is current to 2025-12-31; later changes are not encoded")
+    if scenario.date > DATA_END:
+        notes.append(DATA_END_NOTE)
     return tuple(notes)

@@ -17,8 +17,10 @@ import numpy as np
 
 from foedus.engine.fast.batch import BatchResult, batch_cascades, compile_rules
 from foedus.engine.fast.rounds import ATTACK, DEFENSE
+from foedus.engine.outcome import DATA_END, DATA_END_NOTE
 from foedus.engine.scenario import Reading, Scenario, Severity, switches
 from foedus.model.world import World
+from foedus.sources.atop_release import ATOP_END
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -58,11 +60,11 @@ def series_notes(last: int) -> list[str]:
     if last > 2016:
         notes.append("after 2016 the state system and each state's CINC are those of 2016, carried forward (the COW "
                      "state system v2016 and NMC 6.0 end in 2016)")
-    if last > 2018:
-        notes.append("after 2018 the ATOP alliances in force at the end of its coverage are carried forward")
-    if last > 2025:
-        notes.append("the bundled treaty data is current to 2025-12-31; later changes are not encoded, so later years "
-                     "repeat its world")
+    if last > ATOP_END.year:
+        notes.append(f"after {ATOP_END.year} the ATOP alliances in force at the end of its coverage are carried "
+                     "forward")
+    if last > DATA_END.year:
+        notes.append(f"{DATA_END_NOTE}, so later years repeat its world")
     return notes
 
 

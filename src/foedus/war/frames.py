@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from foedus.engine.outcome import DATA_END, DATA_END_NOTE
 from foedus.engine.result import Joiner
 from foedus.model.world import World
 from foedus.war.cause import cause
@@ -138,6 +139,6 @@ class FrameBuilder:
         out = []
         if not self.world.has_history and any(e.date <= dt.date(2018, 12, 31) for e in self.evaluations):
             out.append("ATOP history not loaded: only the curated treaty set counts; run `foedus data fetch atop`")
-        if end > dt.date(2025, 12, 31):
-            out.append("the bundled treaty data is current to 2025-12-31; later changes are not encoded")
+        if end > DATA_END:
+            out.append(DATA_END_NOTE)
         return out

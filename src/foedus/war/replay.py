@@ -19,6 +19,7 @@ import functools
 from collections import defaultdict
 from typing import Any
 
+from foedus.engine.outcome import DATA_END
 from foedus.engine.reliability import ERA_CUTOFF
 from foedus.engine.scenario import Basis, Reading, TerritoryView, UnresolvedReading, switch_values
 from foedus.errors import ScenarioError
@@ -32,7 +33,6 @@ from foedus.war.result import WarReplay
 
 __all__ = ["DATA_END", "epoch_of", "evaluate_at", "replay", "settings_of"]
 
-DATA_END = dt.date(2025, 12, 31)  # the bundled treaty data is current to this date
 
 
 def settings_of(reading: str = "legal", basis: str = "in-force", requested: bool = True,
