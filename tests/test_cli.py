@@ -152,6 +152,9 @@ def test_states_and_places_commands() -> None:
     states = json.loads(run("states", "north korea", "--json").stdout)
     assert states[0]["id"] == "PRK" and states[0]["ccode"] == 731
     assert states[0]["spells"][0] == ["1948-09-09", None]
+    table = run("states", "germany")  # COW ends in 2016: an open spell is "(open)" and said so, never "today"
+    assert "1990-10-03–(open)" in table.stdout and "today" not in table.stdout
+    assert "COW v2016's end (2016-12-31)" in table.stderr
     places = {p["id"] for p in json.loads(run("places", "--json").stdout)}
     assert {"kursk-oblast", "senkaku-islands", "second-thomas-shoal", "crimea"} <= places
 

@@ -75,7 +75,7 @@ class StatePicker {
   /** Several states fit a name: offer each (code and system dates) and add the one clicked. */
   ask(typed: string, found: { id: string; name: string; ccode: number | null; spells: [string, string | null][] }[],
       replace: string | null = null): void {
-    const dates = (sp: [string, string | null][]) => sp.map(([a, b]) => `${a}–${b ?? "today"}`).join(", ");
+    const dates = (sp: [string, string | null][]) => sp.map(([a, b]) => `${a}–${b ?? "(open)"}`).join(", ");
     const buttons = found.slice(0, 8).map((s) => {
       const b = h("button", { type: "button", class: "choice", "data-state": s.id },
         `${s.name} (${s.id}${s.ccode !== null ? `, COW ${s.ccode}` : ""}${s.spells.length ? `; ${dates(s.spells)}` : ""})`);

@@ -209,7 +209,7 @@ def print_states(query: str | None, date: str | None, fmt: str) -> None:
     """The state registry, or one state (as a table, CSV or JSON)."""
     from foedus.cli.listing import emit
     from foedus.engine.scenario import parse_date
-    from foedus.model.states import StateRegistry
+    from foedus.model.states import OPEN_SPELL_NOTE, StateRegistry, spells_text
 
     if query is not None and date is not None:
         raise FoedusError("--date has no effect with a state name (it lists the members on a date); leave one out")
@@ -223,10 +223,13 @@ def print_states(query: str | None, date: str | None, fmt: str) -> None:
                ("spells", "system membership")]
     if fmt == "csv":
         rows = [r | {"spells": "; ".join(f"{a}/{b or ''}" for a, b in r["spells"])} for r in rows]
-    emit(rows, fmt, columns, lambda r, k: "; ".join(f"{a}–{b or 'today'}" for a, b in r[k]) or
+    spells = {s.id: s.spells for s in chosen}
+    emit(rows, fmt, columns, lambda r, k: spells_text(spells[r["id"]]) or
          "(COW dates not loaded)" if k == "spells" else str(r[k] or ""))
     if fmt == "table" and not registry.has_system_dates:
         print("state-system dates need COW data: `foedus data fetch cow_states`", file=sys.stderr)
+    elif fmt == "table" and any(b is None for s in chosen for _, b in s.spells):
+        print(OPEN_SPELL_NOTE, file=sys.stderr)
 
 
 def print_places(regions: bool, homes: bool, fmt: str, date: str | None = None) -> None:

@@ -15,7 +15,7 @@ from foedus.paths import cache_dir
 
 __all__ = ["CowEntry", "countrycode_rows", "read_cow_spells", "read_majors"]
 
-_COW_LAST_DAY = dt.date(2016, 12, 31)
+COW_LAST_DAY = dt.date(2016, 12, 31)
 
 
 def _cow_day(year: str, month: str, day: str) -> dt.date:
@@ -41,7 +41,7 @@ def read_cow_spells(path: Path) -> dict[int, CowEntry]:
             ccode = int(row["ccode"])
             start = _cow_day(row["styear"], row["stmonth"], row["stday"])
             end: dt.date | None = _cow_day(row["endyear"], row["endmonth"], row["endday"])
-            if end == _COW_LAST_DAY:
+            if end == COW_LAST_DAY:
                 end = None
             out.setdefault(ccode, CowEntry(row["statenme"], row["stateabb"])).spells.append((start, end))
     return out
@@ -60,7 +60,7 @@ def read_majors(
                 continue
             start = _cow_day(row["styear"], row["stmonth"], row["stday"])
             end: dt.date | None = _cow_day(row["endyear"], row["endmonth"], row["endday"])
-            out.setdefault(state_id, []).append((start, None if end == _COW_LAST_DAY else end))
+            out.setdefault(state_id, []).append((start, None if end == COW_LAST_DAY else end))
     return {k: tuple(v) for k, v in out.items()}
 
 

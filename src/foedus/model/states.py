@@ -15,13 +15,22 @@ from collections.abc import Callable, Iterator
 
 from foedus.datarecord import dataclass, field
 from foedus.errors import AmbiguousNameError, UnknownStateError
-from foedus.model.state_files import countrycode_rows, read_cow_spells, read_majors
+from foedus.model.state_files import COW_LAST_DAY, countrycode_rows, read_cow_spells, read_majors
 
-__all__ = ["COW_STATES_FILE", "State", "StateRegistry"]
+__all__ = ["COW_STATES_FILE", "OPEN_SPELL_NOTE", "State", "StateRegistry", "spells_text"]
 
 COW_STATES_FILE = "cow_states/states2016.csv"
 COW_MAJORS_FILE = "cow_states/majors2016.csv"
 COW_FIRST_DAY = dt.date(1816, 1, 1)
+OPEN_SPELL_NOTE = (f"(open): still in the system at COW v2016's end ({COW_LAST_DAY}); "
+                   "taken to continue after it, which COW does not record")
+
+
+def spells_text(spells: tuple[tuple[dt.date, dt.date | None], ...]) -> str:
+    """Spells as `start–end` joined by "; ", an open end as "(open)" (see OPEN_SPELL_NOTE), never "today"."""
+    return "; ".join(f"{a}–{b if b else '(open)'}" for a, b in spells)
+
+
 # Entities that treaties name but that have no COW code (ISO3 -> name).
 _EXTRA_ENTITIES = {"PSE": "Palestine"}
 # Kosovo has a COW code but no ISO 3166 code; XKX is the code the EU, IMF and World Bank use.
@@ -153,7 +162,7 @@ class StateRegistry:
         candidates: list[dict[str, object]] = [{"id": s.id, "name": s.name, "ccode": s.ccode,
                        "spells": [[a.isoformat(), b.isoformat() if b else None] for a, b in s.spells]} for s in shown]
         listed = "; ".join(f"{s.name} ({s.id}, COW {s.ccode}"
-                           + (", " + ", ".join(f"{a}–{b or 'today'}" for a, b in s.spells) if s.spells else "") + ")"
+                           + (", " + spells_text(s.spells) if s.spells else "") + ")"
                            for s in shown)
         which = "states of that name exist" if living else "no state of that name exists"
         raise AmbiguousNameError(f"{raw!r} is ambiguous: on {day} {which}; give a code: {listed}", candidates, raw)

@@ -19,6 +19,7 @@ from foedus.engine.fast.batch import BatchResult, batch_cascades, compile_rules
 from foedus.engine.fast.rounds import ATTACK, DEFENSE
 from foedus.engine.outcome import DATA_END, DATA_END_NOTE
 from foedus.engine.scenario import Reading, Scenario, Severity, switches
+from foedus.model.state_files import COW_LAST_DAY
 from foedus.model.world import World
 from foedus.sources.atop_release import ATOP_END
 
@@ -57,9 +58,10 @@ def dyad_members(world: World, day: dt.date) -> list[str]:
 def series_notes(last: int) -> list[str]:
     """What a yearly series up to `last` carries past the ends of its data, in words (none inside them)."""
     notes = []
-    if last > 2016:
-        notes.append("after 2016 the state system and each state's CINC are those of 2016, carried forward (the COW "
-                     "state system v2016 and NMC 6.0 end in 2016)")
+    cow_end = COW_LAST_DAY.year  # the COW state system v2016 and NMC 6.0 both end in 2016
+    if last > cow_end:
+        notes.append(f"after {cow_end} the state system and each state's CINC are those of {cow_end}, carried forward "
+                     f"(the COW state system v2016 and NMC 6.0 end in {cow_end})")
     if last > ATOP_END.year:
         notes.append(f"after {ATOP_END.year} the ATOP alliances in force at the end of its coverage are carried "
                      "forward")
