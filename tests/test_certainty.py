@@ -82,10 +82,11 @@ def test_claimant_view_lowers_certainty_with_a_condition() -> None:
 
 
 @pytest.mark.parametrize(("place", "debated"), [("reunion", True), ("french-guiana", True), ("azores", True),
-                                                (None, False)])
+                                                ("canary-islands", True), ("ceuta", False), (None, False)])
 def test_eu_42_7_on_overseas_territory_is_debated(place: str | None, debated: bool) -> None:
-    """§1.11: application to outermost regions and overseas territories is debated [U]."""
-    target = "PRT" if place == "azores" else "FRA"
+    """§1.11: application to outermost regions and overseas territories is debated [U]; Ceuta is neither (Spanish
+    territory in Africa), so an attack there is plainly covered."""
+    target = {"azores": "PRT", "canary-islands": "ESP", "ceuta": "ESP"}.get(place or "", "FRA")
     r = run("RUS", target, "2022-06-01", **({"place": place} if place else {}))
     o = obligation(r, "SWE", "eu_teu_42_7")  # Sweden before it joined NATO: bound only by Art. 42(7)
     assert any(x.kind == "scope" for x in o.certainty_reasons) is debated

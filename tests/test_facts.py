@@ -62,8 +62,9 @@ def test_us_rok_non_provocation_understanding_is_flagged_unverified() -> None:
 
 
 def test_venezuela_rio_treaty_standing_is_never_certain() -> None:
-    """§1.10: 2019 re-accession contested [C]; standing after Jan 2023 unverified [U]."""
-    for day, level in (("2020-06-01", "conflicting"), (D2025, "unverified")):
+    """§1.10: 2019 re-accession contested [C] ("treat as contested"); after Jan 2023 its status is also [U], and
+    the contest goes on, so the standing stays conflicting (the worse of the two)."""
+    for day, level in (("2020-06-01", "conflicting"), (D2025, "conflicting")):
         o = bound(run("COL", "VEN", day), "USA", "tiar_1947")
         assert o is not None and o.certainty == level
         assert any(x.kind == "membership" and "VEN" in x.fact for x in o.certainty_reasons)
@@ -172,3 +173,37 @@ def test_validate_strict_rejects_a_bare_domain(tmp_path: Path) -> None:
     assert lax.returncode == 0
     assert strict.returncode == 2 and "bare home page" in strict.stderr
     assert subprocess.run([*cli, "--strict"], capture_output=True, text=True).returncode == 0
+
+
+@pytest.mark.parametrize(("target", "place", "bound_state", "is_bound"), [
+    ("TWN", None, "USA", True),        # Taiwan itself (the Pescadores count with it)
+    ("TWN", "kinmen", "USA", False),   # Art. VI: not Kinmen or Matsu
+    ("TWN", "matsu", "USA", False),
+    ("USA", "guam", "TWN", True),      # the US's island territories in the West Pacific
+    ("USA", "hawaii", "TWN", False),   # not the West Pacific islands Art. VI names
+])
+def test_us_roc_treaty_covers_taiwan_and_the_pescadores_not_the_offshore_islands(
+        target: str, place: str | None, bound_state: str, is_bound: bool) -> None:
+    """§4 (TRA row): the 1954 treaty covered Taiwan and Penghu, not Kinmen/Matsu [V]."""
+    r = run("CHN", target, "1958-08-23", **({"place": place} if place else {}))
+    assert (bound(r, bound_state, "usa_roc_1954") is not None) is is_bound
+
+
+def test_georgia_csto_membership_is_verified_only_its_signature_date_conflicts() -> None:
+    """§1.2: GEO a party until 1999 [V]; only its 1993 signature date is [C]."""
+    o = bound(run("ARM", "GEO", "1996-06-01"), "RUS", "csto_1992")
+    assert o is not None and not any(x.kind == "membership" and "GEO" in x.fact for x in o.certainty_reasons)
+
+
+def test_trinidad_rio_treaty_entry_date_is_unverified() -> None:
+    """§1.10: Trinidad and Tobago a party [V], its date [U]: within days of it, the date is an unverified reason."""
+    o = bound(run("VEN", "TTO", "1967-04-08"), "USA", "tiar_1947")
+    assert o is not None
+    assert any(x.kind == "date" and "TTO" in x.fact and x.certainty == "unverified" for x in o.certainty_reasons)
+
+
+def test_cyprus_alliance_art_2_as_a_defence_duty_is_unverified() -> None:
+    """§2.9: Art. II's undertaking is [V], but the fact sheet reads the 1960 treaties as guarantee rights, not a
+    standing defence duty: the encoded duty is flagged."""
+    o = bound(run("SYR", "CYP", "1990-06-01"), "GRC", "cyp_alliance_1960")
+    assert o is not None and o.certainty == "unverified"
