@@ -207,3 +207,13 @@ def test_cyprus_alliance_art_2_as_a_defence_duty_is_unverified() -> None:
     standing defence duty: the encoded duty is flagged."""
     o = bound(run("SYR", "CYP", "1990-06-01"), "GRC", "cyp_alliance_1960")
     assert o is not None and o.certainty == "unverified"
+
+
+def test_explanation_tags_an_also_binding_clause_that_is_better_sourced() -> None:
+    """A joiner's primary clause may be less well sourced than another that binds it too: Kazakhstan's 1992
+    treaty with Russia is unverified, the CSTO's Art. 4 secondary; the explanation says so for each."""
+    r = run("UKR", "RUS", D2025)
+    kaz = r.joiner("KAZ")
+    assert kaz is not None and kaz.primary.treaty == "rus_kaz_1992" and kaz.primary.certainty == "unverified"
+    line = next(x for x in r.explain().splitlines() if "Kazakhstan (KAZ) joins" in x)
+    assert "— unverified facts" in line and "csto_1992 art. 4 (secondary facts)" in line

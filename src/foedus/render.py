@@ -67,8 +67,10 @@ def _reason(result: CascadeResult, joiner: Joiner) -> str:
             f"because {b.by} attacked {b.attacked} ({hit} {b.place})")
     if p.certainty != "verified":
         line += f" — {p.certainty} facts"
-    if joiner.also:
-        line += "; also " + ", ".join(f"{o.treaty} art. {o.article}" for o in joiner.also)
+    if joiner.also:  # each with its own tag where it differs: a better-sourced clause may bind the state too
+        line += "; also " + ", ".join(f"{o.treaty} art. {o.article}"
+                                      + ("" if o.certainty == p.certainty else f" ({o.certainty} facts)")
+                                      for o in joiner.also)
     return line
 
 
