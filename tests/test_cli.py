@@ -155,6 +155,8 @@ def test_states_and_places_commands() -> None:
     table = run("states", "germany")  # COW ends in 2016: an open spell is "(open)" and said so, never "today"
     assert "1990-10-03–(open)" in table.stdout and "today" not in table.stdout
     assert "COW v2016's end (2016-12-31)" in table.stderr
+    early = run("states", "--date", "1815-06-01")  # inside foedus's range, before COW's: empty, and said why
+    assert early.returncode == 0 and "COW state system begins" in early.stderr
     places = {p["id"] for p in json.loads(run("places", "--json").stdout)}
     assert {"kursk-oblast", "senkaku-islands", "second-thomas-shoal", "crimea"} <= places
 

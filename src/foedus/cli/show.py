@@ -209,7 +209,7 @@ def print_states(query: str | None, date: str | None, fmt: str) -> None:
     """The state registry, or one state (as a table, CSV or JSON)."""
     from foedus.cli.listing import emit
     from foedus.engine.scenario import parse_date
-    from foedus.model.states import OPEN_SPELL_NOTE, StateRegistry, spells_text
+    from foedus.model.states import COW_FIRST_DAY, OPEN_SPELL_NOTE, StateRegistry, spells_text
 
     if query is not None and date is not None:
         raise FoedusError("--date has no effect with a state name (it lists the members on a date); leave one out")
@@ -228,6 +228,9 @@ def print_states(query: str | None, date: str | None, fmt: str) -> None:
          "(COW dates not loaded)" if k == "spells" else str(r[k] or ""))
     if fmt == "table" and not registry.has_system_dates:
         print("state-system dates need COW data: `foedus data fetch cow_states`", file=sys.stderr)
+    elif day is not None and day < COW_FIRST_DAY:
+        print(f"no state-system dates before {COW_FIRST_DAY} (the COW state system begins then), so no state "
+              f"is listed on {day}", file=sys.stderr)
     elif fmt == "table" and any(b is None for s in chosen for _, b in s.spells):
         print(OPEN_SPELL_NOTE, file=sys.stderr)
 

@@ -17,7 +17,7 @@ from foedus.datarecord import dataclass, field
 from foedus.errors import AmbiguousNameError, UnknownStateError
 from foedus.model.state_files import COW_LAST_DAY, countrycode_rows, read_cow_spells, read_majors
 
-__all__ = ["COW_STATES_FILE", "OPEN_SPELL_NOTE", "State", "StateRegistry", "spells_text"]
+__all__ = ["COW_FIRST_DAY", "COW_STATES_FILE", "OPEN_SPELL_NOTE", "State", "StateRegistry", "spells_text"]
 
 COW_STATES_FILE = "cow_states/states2016.csv"
 COW_MAJORS_FILE = "cow_states/majors2016.csv"
