@@ -189,6 +189,13 @@ def test_us_roc_treaty_covers_taiwan_and_the_pescadores_not_the_offshore_islands
     assert (bound(r, bound_state, "usa_roc_1954") is not None) is is_bound
 
 
+@pytest.mark.parametrize(("day", "is_bound"), [("1958-08-23", True), ("1979-06-01", False)])
+def test_us_roc_treaty_covers_okinawa_only_while_us_administered(day: str, is_bound: bool) -> None:
+    """Art. VI's US 'island territories in the West Pacific' took in the Ryukyus until their 1972 reversion."""
+    r = run("CHN", "USA", day, place="okinawa", target_kind="forces")
+    assert (bound(r, "TWN", "usa_roc_1954") is not None) is is_bound
+
+
 def test_georgia_csto_membership_is_verified_only_its_signature_date_conflicts() -> None:
     """§1.2: GEO a party until 1999 [V]; only its 1993 signature date is [C]."""
     o = bound(run("ARM", "GEO", "1996-06-01"), "RUS", "csto_1992")
