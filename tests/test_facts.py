@@ -202,11 +202,15 @@ def test_georgia_csto_membership_is_verified_only_its_signature_date_conflicts()
     assert o is not None and not any(x.kind == "membership" and "GEO" in x.fact for x in o.certainty_reasons)
 
 
-def test_trinidad_rio_treaty_entry_date_is_unverified() -> None:
-    """§1.10: Trinidad and Tobago a party [V], its date [U]: within days of it, the date is an unverified reason."""
+def test_trinidad_rio_treaty_entry_date_is_a_reason_near_it() -> None:
+    """§1.10: Trinidad and Tobago a party [V], its date [U] in the fact sheet, secondary from Gibler's reference
+    book (cited): within days of it the date is a reason, with that source; weeks later it is none."""
     o = bound(run("VEN", "TTO", "1967-04-08"), "USA", "tiar_1947")
     assert o is not None
-    assert any(x.kind == "date" and "TTO" in x.fact and x.certainty == "unverified" for x in o.certainty_reasons)
+    date = [x for x in o.certainty_reasons if x.kind == "date" and "TTO" in x.fact]
+    assert date and date[0].certainty == "secondary" and "issuhub" in date[0].source
+    later = bound(run("VEN", "TTO", "1967-06-01"), "USA", "tiar_1947")
+    assert later is not None and not any(x.kind == "date" for x in later.certainty_reasons)
 
 
 def test_cyprus_alliance_art_2_as_a_defence_duty_is_unverified() -> None:

@@ -13,7 +13,7 @@ from typing import Any
 from foedus.datarecord import dataclass, field
 from foedus.paths import cache_dir
 
-__all__ = ["CowEntry", "countrycode_rows", "read_cow_spells", "read_majors"]
+__all__ = ["COW_LAST_DAY", "CowEntry", "countrycode_rows", "read_cow_spells", "read_majors"]
 
 COW_LAST_DAY = dt.date(2016, 12, 31)
 
