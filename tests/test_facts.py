@@ -228,3 +228,19 @@ def test_explanation_tags_an_also_binding_clause_that_is_better_sourced() -> Non
     assert kaz is not None and kaz.primary.treaty == "rus_kaz_1992" and kaz.primary.certainty == "unverified"
     line = next(x for x in r.explain().splitlines() if "Kazakhstan (KAZ) joins" in x)
     assert "— unverified facts" in line and "csto_1992 art. 4 (secondary facts)" in line
+
+
+@pytest.mark.parametrize("place", ["hawaii", "guam"])
+def test_rio_art_3_covers_the_territory_of_an_american_state_outside_the_art_4_region(place: str) -> None:
+    """§1.10: Art. 3 counts an attack within the Art. 4 region or within the territory of an American state
+    [U]: Hawaii and Guam are US territory, though outside the region; flagged with the clause."""
+    o = bound(run("CHN", "USA", D2025, place=place), "BRA", "tiar_1947")
+    assert o is not None and o.certainty == "unverified"
+
+
+def test_csto_attack_on_syunik_is_flagged_as_debated() -> None:
+    """§1.2: the CSTO called the May 2021 incursion into Syunik a border incident, not an Art. 4 attack [V]."""
+    o = bound(run("AZE", "ARM", "2021-06-01", place="syunik"), "RUS", "csto_1992")
+    assert o is not None and any(x.kind == "scope" and "Syunik" in x.fact for x in o.certainty_reasons)
+    home = bound(run("AZE", "ARM", "2021-06-01"), "RUS", "csto_1992")
+    assert home is not None and not any(x.kind == "scope" for x in home.certainty_reasons)
