@@ -244,3 +244,11 @@ def test_csto_attack_on_syunik_is_flagged_as_debated() -> None:
     assert o is not None and any(x.kind == "scope" and "Syunik" in x.fact for x in o.certainty_reasons)
     home = bound(run("AZE", "ARM", "2021-06-01"), "RUS", "csto_1992")
     assert home is not None and not any(x.kind == "scope" for x in home.certainty_reasons)
+
+
+def test_manila_pact_area_takes_in_guam_flagged_as_debated() -> None:
+    """§1.14: the treaty area is Southeast Asia and the SW Pacific south of 21°30'N [U]; Guam lies south of the
+    line, but whether the 'South-West Pacific' takes in Micronesia is arguable: covered, and flagged."""
+    o = bound(run("CHN", "USA", D2025, place="guam"), "GBR", "manila_1954")
+    assert o is not None and any(x.kind == "scope" and "Guam" in x.fact for x in o.certainty_reasons)
+    assert bound(run("CHN", "USA", D2025, place="hawaii"), "GBR", "manila_1954") is None  # north of the line
