@@ -252,3 +252,19 @@ def test_manila_pact_area_takes_in_guam_flagged_as_debated() -> None:
     o = bound(run("CHN", "USA", D2025, place="guam"), "GBR", "manila_1954")
     assert o is not None and any(x.kind == "scope" and "Guam" in x.fact for x in o.certainty_reasons)
     assert bound(run("CHN", "USA", D2025, place="hawaii"), "GBR", "manila_1954") is None  # north of the line
+
+
+def test_anzus_us_consultation_with_new_zealand_is_suspended_too() -> None:
+    """§1.9: USA -> NZL suspended since 11 Aug 1986 (fact sheet: encode as suspended), the Art. III consultation
+    with it; the AUS -> NZL leg continues."""
+    r = run("FRA", "NZL", D2025)
+    assert not any(c.state == "USA" and c.treaty == "anzus_1951" for c in r.consultations)
+    assert bound(r, "AUS", "anzus_1951") is not None
+    assert bound(run("FRA", "NZL", "1985-06-01"), "USA", "anzus_1951") is not None  # before the suspension
+
+
+def test_uk_eu_exit_day_is_a_reason_near_it() -> None:
+    """§1.11: the UK left the EU on 31 Jan 2020 [U]: its 42(7) duty near that day carries a date reason."""
+    o = bound(run("RUS", "FRA", "2020-01-30"), "GBR", "eu_teu_42_7")
+    assert o is not None and any(x.kind == "date" and "GBR left" in x.fact for x in o.certainty_reasons)
+    assert bound(run("RUS", "FRA", "2020-02-01"), "GBR", "eu_teu_42_7") is None
