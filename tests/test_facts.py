@@ -251,7 +251,7 @@ def test_manila_pact_area_takes_in_guam_flagged_as_debated() -> None:
     line, but whether the 'South-West Pacific' takes in Micronesia is arguable: covered, and flagged."""
     o = bound(run("CHN", "USA", D2025, place="guam"), "GBR", "manila_1954")
     assert o is not None and any(x.kind == "scope" and "Guam" in x.fact for x in o.certainty_reasons)
-    assert bound(run("CHN", "USA", D2025, place="hawaii"), "GBR", "manila_1954") is None  # north of the line
+    assert bound(run("CHN", "USA", D2025, place="hawaii"), "GBR", "manila_1954") is None  # central, not SW, Pacific
 
 
 def test_anzus_us_consultation_with_new_zealand_is_suspended_too() -> None:
