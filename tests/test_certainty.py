@@ -198,7 +198,7 @@ def test_a_suspension_that_is_not_verified_says_so_where_it_withholds() -> None:
     held = [w for w in r.withheld if w.treaty == "arab_jdec_1950"]
     assert held and not [j for j in r.joiners if j.primary.treaty == "arab_jdec_1950"]
     assert all(w.reason.startswith("SYR's membership of Arab League JDEC is suspended since 2011-11-16")
-               and w.reason.endswith("; the suspension is not verified)") for w in held)
+               and "; the suspension is not verified;" in w.reason for w in held)
 
 
 @pytest.mark.parametrize(("day", "gated", "certainty"), [("2005-06-01", False, "verified"),

@@ -268,3 +268,25 @@ def test_uk_eu_exit_day_is_a_reason_near_it() -> None:
     o = bound(run("RUS", "FRA", "2020-01-30"), "GBR", "eu_teu_42_7")
     assert o is not None and any(x.kind == "date" and "GBR left" in x.fact for x in o.certainty_reasons)
     assert bound(run("RUS", "FRA", "2020-02-01"), "GBR", "eu_teu_42_7") is None
+
+
+def test_syria_arab_league_suspension_edges_known_to_the_month() -> None:
+    """§3: Syria's League participation suspended Nov 2011, readmitted May 2023 [U], months only: bound just
+    before the recorded start or just after the recorded end, the uncertain day is a date reason; withheld in
+    between, the reason says how well the edges are known."""
+    for day, edge in (("2011-11-05", "began on 2011-11-16"), ("2023-05-20", "ended on 2023-05-07")):
+        o = bound(run("ISR", "LBN", day), "SYR", "arab_jdec_1950")
+        assert o is not None and any(x.kind == "date" and edge in x.fact for x in o.certainty_reasons), day
+    for day in ("2011-10-20", "2023-06-15"):  # outside the months: nothing to say about the edges
+        o = bound(run("ISR", "LBN", day), "SYR", "arab_jdec_1950")
+        assert o is not None and not any("suspension" in x.fact for x in o.certainty_reasons), day
+    held = [w for w in run("ISR", "LBN", "2015-06-01").withheld if w.state == "SYR"]
+    assert held and "its start known only to the month" in held[0].reason
+
+
+def test_armenia_csto_freeze_day_is_known_to_the_month() -> None:
+    """§1.2: the freeze dates from a Feb 2024 statement [V]; its day is picked, and the freeze reason says so."""
+    o = bound(run("AZE", "ARM", "2024-06-01"), "RUS", "csto_1992")
+    assert o is not None
+    assert any(x.kind == "freeze" and "since 2024-02-22, known only to the month" in x.fact
+               for x in o.certainty_reasons)

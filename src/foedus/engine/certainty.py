@@ -22,9 +22,9 @@ from foedus.model.vocab import Certainty
 
 if TYPE_CHECKING:
     from foedus.model.places import Place
-    from foedus.model.treaty import DateCertainty, Member, Provision, Treaty
+    from foedus.model.treaty import DateCertainty, Member, Provision, Span, Treaty
 
-__all__ = ["ASSUMED", "RANK", "Assessment", "assess", "date_window", "how_known", "worst"]
+__all__ = ["ASSUMED", "RANK", "Assessment", "assess", "date_window", "how_dated", "how_known", "worst"]
 
 RANK = {c: i for i, c in enumerate(Certainty)}
 ASSUMED = frozenset({"freeze", "place", "scope"})  # reason kinds that are also conditions of the obligation
@@ -117,6 +117,11 @@ def _source(treaty: Treaty, *specific: str | None) -> str:
     return treaty.sources[0].url
 
 
+def how_dated(how: DateCertainty) -> str:
+    """How well a date is known, in words ("known only to the month", ...)."""
+    return _KNOWN[how.within]
+
+
 def how_known(level: Certainty) -> str:
     """A certainty tag in words ("not verified", "known from secondary reporting only", ...)."""
     return _HOW.get(level, level.value)
@@ -162,8 +167,11 @@ def _member_facts(treaty: Treaty, state: str, day: dt.date, basis: str) -> Itera
         for span in m.frozen:
             if span.covers(day):
                 level = worst([span.certainty, Certainty.SECONDARY])
-                yield _reason("freeze", f"{treaty.id}: {state}'s participation is frozen since {span.start} "
+                since = f"{span.start}, {_KNOWN[span.start_certainty.within]}" if span.start_certainty else span.start
+                yield _reason("freeze", f"{treaty.id}: {state}'s participation is frozen since {since} "
                               "(legally still a party)", level, _source(treaty, span.source, m.source))
+        for span in m.suspended:  # bound on `day`, so outside the span: near an edge known less than to the day?
+            yield from _suspension_edges(treaty, state, span, day, _source(treaty, span.source, m.source))
         if basis == "signed":
             continue
         joined, how = (m.joined, m.joined_certainty) if m.joined else (treaty.in_force, treaty.in_force_certainty)
@@ -174,6 +182,18 @@ def _member_facts(treaty: Treaty, state: str, day: dt.date, basis: str) -> Itera
         if m.left is not None and m.left_certainty is not None and date_window(m.left, m.left_certainty)[0] <= day:
             yield _reason("date", f"{treaty.id}: {state} left on {m.left}, {_KNOWN[m.left_certainty.within]}",
                           m.left_certainty.certainty, _source(treaty, m.left_certainty.source, m.source))
+
+
+def _suspension_edges(treaty: Treaty, state: str, span: Span, day: dt.date, src: str) -> Iterator[CertaintyReason]:
+    """A suspension whose start or end day is uncertain, when `day` (on which the state is bound) lies in the window
+    the true day can: the suspension may already have begun, or not yet ended."""
+    start, end = span.start_certainty, span.end_certainty
+    if start is not None and day < span.start and date_window(span.start, start)[0] <= day:
+        yield _reason("date", f"{treaty.id}: {state}'s suspension began on {span.start}, {_KNOWN[start.within]}",
+                      start.certainty, start.source or src)
+    if end is not None and span.end is not None and span.end <= day < date_window(span.end, end)[1]:
+        yield _reason("date", f"{treaty.id}: {state}'s suspension ended on {span.end}, {_KNOWN[end.within]}",
+                      end.certainty, end.source or src)
 
 
 def _place_facts(

@@ -177,11 +177,15 @@ def parties(treaty: Treaty, day: dt.date, basis: Basis) -> dict[str, str | None]
 
 def _suspension(state: str, treaty: str, span: Span) -> str:
     """Why a party's legs are withheld while its membership is suspended, with how well the suspension is known."""
-    from foedus.engine.certainty import how_known
+    from foedus.engine.certainty import how_dated, how_known
 
     about = [span.note] if span.note else []
     if span.certainty is not Certainty.VERIFIED:
         about.append(f"the suspension is {how_known(span.certainty)}")
+    if span.start_certainty is not None:
+        about.append(f"its start {how_dated(span.start_certainty)}")
+    if span.end is not None and span.end_certainty is not None:
+        about.append(f"its end ({span.end}) {how_dated(span.end_certainty)}")
     return f"{state}'s membership of {treaty} is suspended since {span.start}" + (
         f" ({'; '.join(about)})" if about else "")
 

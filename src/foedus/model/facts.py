@@ -22,22 +22,6 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
-class Span(Strict, SpanRules):
-    """A closed-open date interval [start, end); `end: null` means open-ended."""
-
-    start: dt.date
-    end: dt.date | None = None
-    note: str | None = None
-    certainty: Certainty = Certainty.VERIFIED
-    source: str | None = Field(None, pattern=r"^https?://", description="the page that states this span")
-
-    @model_validator(mode="after")
-    def _ordered(self) -> Span:
-        if self.end is not None and self.end < self.start:
-            raise ValueError(f"span ends ({self.end}) before it starts ({self.start})")
-        return self
-
-
 class DateCertainty(Strict):
     """How well a date is known, when less than to the day: the true date lies in a window around it.
 
@@ -51,6 +35,24 @@ class DateCertainty(Strict):
     certainty: Certainty = Certainty.UNVERIFIED
     source: str | None = Field(None, pattern=r"^https?://", description="the page that states the date")
     note: str | None = None
+
+
+class Span(Strict, SpanRules):
+    """A closed-open date interval [start, end); `end: null` means open-ended."""
+
+    start: dt.date
+    end: dt.date | None = None
+    note: str | None = None
+    certainty: Certainty = Certainty.VERIFIED
+    source: str | None = Field(None, pattern=r"^https?://", description="the page that states this span")
+    start_certainty: DateCertainty | None = Field(None, description="when `start` is known less than to the day")
+    end_certainty: DateCertainty | None = Field(None, description="when `end` is known less than to the day")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Span:
+        if self.end is not None and self.end < self.start:
+            raise ValueError(f"span ends ({self.end}) before it starts ({self.start})")
+        return self
 
 
 class Source(Strict):

@@ -59,6 +59,8 @@ def span(d: dict[str, Any]) -> rt.Span:
         'note': g('note'),
         'certainty': Certainty.VERIFIED if (v := g('certainty')) is None else _CERTAINTY[v],
         'source': g('source'),
+        'start_certainty': None if (v := g('start_certainty')) is None else date_certainty(v),
+        'end_certainty': None if (v := g('end_certainty')) is None else date_certainty(v),
     })
     set_fields(o, set(d))
     return o
