@@ -109,6 +109,21 @@ def test_validate_names_file_field_and_problem(tmp_path: Path) -> None:
     assert proc.returncode == 2 and "signed" in proc.stderr and "Traceback" not in proc.stderr
 
 
+def test_validate_refuses_a_date_window_nothing_reads(tmp_path: Path) -> None:
+    """A clause's span cannot carry a window (the engine would ignore it); a member's suspension can."""
+    head = ("id: my_pact\nname: x\nsigned: 2020-01-01\nin_force: 2020-01-01\nsources: [{url: 'https://x.org/a'}]\n")
+    bad = tmp_path / "pact.yaml"
+    bad.write_text(head + "members: [{state: FRA}, {state: DEU}]\nprovisions:\n  - {kind: defense, article: '1', "
+                   "strength: S2, valid: {start: 2021-01-01, start_certainty: {within: month}}}\n")
+    proc = run("treaties", "validate", str(bad))
+    assert proc.returncode == 2 and "provisions[0].valid.start_certainty" in proc.stderr
+    assert "Traceback" not in proc.stderr
+    bad.write_text(head + "members: [{state: FRA}, {state: DEU, suspended: [{start: 2021-01-01, end: 2022-01-01, "
+                   "start_certainty: {within: month}, end_certainty: {within: year}}]}]\n"
+                   "provisions:\n  - {kind: defense, article: '1', strength: S2}\n")
+    assert run("treaties", "validate", str(bad)).returncode == 0
+
+
 def test_user_treaty_file_is_validated_and_used(tmp_path: Path) -> None:
     pact = tmp_path / "pact.yaml"
     pact.write_text("id: my_pact\nname: My pact\nsigned: 2020-01-01\nin_force: 2020-01-01\n"

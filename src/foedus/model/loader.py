@@ -120,9 +120,27 @@ def validate_references(
     for i, inv in enumerate(data["invocations"]):
         inv["requester"] = [state(s, f"invocations[{i}].requester[{j}]") for j, s in enumerate(inv["requester"])]
     _assistance_refs(data, state)
+    _unread_windows(data, path)
     checked = Treaty.model_validate(data)
     check_parties(checked, path)
     return checked
+
+
+def _unread_windows(data: dict[str, Any], path: str) -> None:
+    """Refuse a date window where nothing reads it (it would look believed): the engine reads both days of a
+    member's suspension and the first day of a freeze only, not a clause's span or a leg's suspension."""
+    spans: list[tuple[str, dict[str, Any] | None, tuple[str, ...]]] = []
+    for i, prov in enumerate(data["provisions"]):
+        spans.append((f"provisions[{i}].valid", prov["valid"], ("start_certainty", "end_certainty")))
+        spans += [(f"provisions[{i}].suspensions[{j}].span", leg["span"], ("start_certainty", "end_certainty"))
+                  for j, leg in enumerate(prov["suspensions"])]
+    for i, member in enumerate(data["members"]):
+        spans += [(f"members[{i}].frozen[{j}]", span, ("end_certainty",)) for j, span in enumerate(member["frozen"])]
+    for loc, span, keys in spans:
+        for key in keys:
+            if span is not None and span.get(key) is not None:
+                raise TreatyDataError(path, f"{loc}.{key}", "a date window is read only on a member's suspension "
+                                      "(both days) and the first day of a freeze: say it in the span's note")
 
 
 def _assistance_refs(data: dict[str, Any], state: Callable[[str, str], str]) -> None:
@@ -165,7 +183,9 @@ def bare_source_urls(treaty: Treaty) -> list[str]:
     from urllib.parse import urlsplit
 
     urls = [s.url for s in treaty.sources]
+    spans = [span for m in treaty.members for span in (*m.frozen, *m.suspended)]
     facts = [x for m in treaty.members for x in (m, m.joined_certainty, m.left_certainty, *m.frozen) if x]
+    facts += [x for span in spans for x in (span.start_certainty, span.end_certainty) if x]
     urls += [x.source for x in facts if x.source]
     urls += [p.source for p in treaty.provisions if p.source]
     bare = []
