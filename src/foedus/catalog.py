@@ -30,7 +30,7 @@ def treaty_rows(world: World, day: dt.date | None, origin: str = "all") -> list[
         active = active_members(t, day, "in-force") if day is not None else None
         if active is not None and not active:
             continue
-        carried = day is not None and t.carried_from is not None and day > t.carried_from
+        carried = day is not None and t.carried_on(day)
         rows.append({
             "id": t.id, "name": t.short_name or t.name, "signed": t.signed.isoformat(),
             "in_force": t.in_force.isoformat() if t.in_force else None,

@@ -223,8 +223,7 @@ def print_states(query: str | None, date: str | None, fmt: str) -> None:
                ("spells", "system membership")]
     if fmt == "csv":
         rows = [r | {"spells": "; ".join(f"{a}/{b or ''}" for a, b in r["spells"])} for r in rows]
-    spells = {s.id: s.spells for s in chosen}
-    emit(rows, fmt, columns, lambda r, k: spells_text(spells[r["id"]]) or
+    emit(rows, fmt, columns, lambda r, k: spells_text(r[k]) or
          "(COW dates not loaded)" if k == "spells" else str(r[k] or ""))
     if fmt == "table" and not registry.has_system_dates:
         print("state-system dates need COW data: `foedus data fetch cow_states`", file=sys.stderr)

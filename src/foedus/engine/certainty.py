@@ -134,7 +134,7 @@ def _reason(kind: str, fact: str, level: Certainty, source: str) -> CertaintyRea
 def _treaty_facts(treaty: Treaty, provision: Provision, day: dt.date) -> Iterator[CertaintyReason]:
     if treaty.certainty is not Certainty.VERIFIED:
         yield _reason("treaty", f"{treaty.id}: the treaty's standing", treaty.certainty, _source(treaty))
-    if treaty.carried_from is not None and day > treaty.carried_from:
+    if treaty.carried_on(day):
         yield _reason("treaty", f"{treaty.id}: its source codes it in force at the end of its coverage "
                       f"({treaty.carried_from}); read as still in force on {day}", Certainty.CARRIED, _source(treaty))
     if provision.certainty is not Certainty.VERIFIED:

@@ -88,6 +88,7 @@ class TreatyRules:
         in_force: dt.date | None
         terminated: dt.date | None
         coverage_end: dt.date | None
+        carried_from: dt.date | None
 
     def in_effect(self, day: dt.date, basis: Literal["in-force", "signed"] = "in-force") -> bool:
         """True when the treaty binds on `day` (by entry into force, or by signature)."""
@@ -97,3 +98,7 @@ class TreatyRules:
         if self.coverage_end is not None and day > self.coverage_end:
             return False
         return self.terminated is None or day < self.terminated
+
+    def carried_on(self, day: dt.date) -> bool:
+        """True when `day` is past the end of the treaty's source, which coded it in force then (`carried_from`)."""
+        return self.carried_from is not None and day > self.carried_from

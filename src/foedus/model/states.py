@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from foedus.datarecord import dataclass, field
 from foedus.errors import AmbiguousNameError, UnknownStateError
@@ -26,7 +26,7 @@ OPEN_SPELL_NOTE = (f"(open): still in the system at COW v2016's end ({COW_LAST_D
                    "taken to continue after it, which COW does not record")
 
 
-def spells_text(spells: tuple[tuple[dt.date, dt.date | None], ...]) -> str:
+def spells_text(spells: Iterable[Sequence[object]]) -> str:
     """Spells as `start–end` joined by "; ", an open end as "(open)" (see OPEN_SPELL_NOTE), never "today"."""
     return "; ".join(f"{a}–{b if b else '(open)'}" for a, b in spells)
 

@@ -106,7 +106,6 @@ def depth_columns(world: World, rows: np.ndarray, directed: bool) -> dict[str, o
     key_code = np.array([code_of[name] for name in ids], dtype=np.int64)
     codes = np.where(out_id >= 0, key_code[np.maximum(out_id, 0)] if len(key_code) else -1, -1)
     names = pd.Categorical.from_codes(codes, categories=categories)
-    flagged = pd.array(np.where(out_id >= 0, past[np.maximum(out_id, 0)] if len(past) else False, False),
-                       dtype="boolean")
+    flagged = pd.array(past[np.maximum(out_id, 0)] if len(past) else np.zeros(len(rows), dtype=bool), dtype="boolean")
     flagged[out_id < 0] = pd.NA  # no shared alliance: nothing carried
     return {"depth_shared": out_depth, "depth_shared_treaty": names, "depth_shared_carried": flagged}
