@@ -12,6 +12,7 @@ import foedus
 from foedus.engine.table import compile_table
 from foedus.errors import TreatyDataError
 from foedus.model.world import World
+from foedus.render import explain_lines
 from foedus.sources.atop import ATOP_END, named_threats, read_member_rows
 from foedus.sources.corrections import load_corrections
 
@@ -31,6 +32,22 @@ def test_alliances_in_force_at_the_end_of_coverage_are_carried_forward(world: Wo
     assert joined(world, "USA", "PRK", "2025-06-01", "CUB") == ("atop_3975", "carried-forward")
     reasons = foedus.cascade("USA", "PRK", "2025-06-01", world=world).joiner("CUB").primary.certainty_reasons  # type: ignore[union-attr]
     assert any("2018-12-31" in r.fact and r.certainty == "carried-forward" for r in reasons)
+
+
+def test_duties_to_stay_out_and_violations_from_carried_alliances_are_tagged(world: World) -> None:
+    """A neutrality duty and a broken non-aggression clause read from ATOP alliances are verified inside ATOP's
+    coverage and carried-forward past it, with the reason, as an obligation would be (RUS attacks UKR)."""
+    for day, level in (("2015-01-15", "verified"), ("2025-01-15", "carried-forward")):
+        r = foedus.cascade("RUS", "UKR", day, world=world)
+        est = next(n for n in r.neutral if n.state == "EST")
+        assert (est.treaty, est.toward, est.certainty) == ("atop_4241", "UKR", level)
+        broken = {v.treaty: v for v in r.violations if v.state == "RUS"}
+        assert broken["atop_4875"].kind == "nonaggression" and broken["atop_4875"].certainty == level
+        for finding in (est, broken["atop_4875"]):
+            assert [(x.kind, x.certainty) for x in finding.certainty_reasons] == (
+                [] if level == "verified" else [("treaty", "carried-forward")])
+        neutral_line = next(x for x in explain_lines(r) if x.startswith("Neutral: Estonia"))
+        assert neutral_line.endswith("— carried-forward facts") == (level != "verified")
 
 
 def test_ended_alliances_are_not_carried(world: World) -> None:

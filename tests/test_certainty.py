@@ -17,6 +17,7 @@ from foedus.engine.certainty import RANK, assess, date_window, worst
 from foedus.engine.result import CascadeResult, Obligation
 from foedus.engine.table import compile_table
 from foedus.model.treaty import Certainty, DateCertainty
+from foedus.render import explain_lines
 
 CURATED = foedus.World.load(history=False)
 
@@ -223,3 +224,28 @@ def test_france_greece_after_its_five_year_term_rests_on_an_unverified_renewal(d
     assert any("that it applies from 2026-10-07" in x.fact and "renewal not verified" in x.fact
                for x in o.certainty_reasons) is renewal
     assert any(c.endswith("(the gate itself is secondary)") for c in o.conditions)
+
+
+def test_a_consultation_rests_on_the_facts_of_its_clause() -> None:
+    """Canada's 2024 agreement with Ukraine has a stand-in entry date: its duty to consult rests on that date
+    within a year of it (and the JSON and the explanation say so), not after; the UK's is verified throughout."""
+    def consults(day: str, state: str) -> Any:
+        result = run("RUS", "UKR", day)
+        return result, next(c for c in result.consultations if c.state == state)
+
+    early, can = consults("2025-01-15", "CAN")
+    assert (can.treaty, can.certainty) == ("ukr_bilateral_2024", "unverified")
+    assert [(r.kind, r.certainty) for r in can.certainty_reasons] == [("date", "unverified")]
+    assert "2024-02-24, a stand-in" in can.certainty_reasons[0].fact
+    assert can.to_dict()["certainty_reasons"][0]["kind"] == "date"
+    line = next(x for x in explain_lines(early) if x.startswith("Consultation: Canada"))
+    assert line.endswith("(ukr_bilateral_2024 art. future-attack clause (numbering varies by agreement))"
+                         " — unverified facts")
+    _, later = consults("2025-06-01", "CAN")
+    assert (later.certainty, later.certainty_reasons) == ("verified", ())
+    _, gbr = consults("2025-01-15", "GBR")
+    assert (gbr.certainty, gbr.certainty_reasons) == ("verified", ())
+    _, usa = consults("2025-06-01", "USA")  # the US party after the 2025 change of administration: [U]
+    assert [r.kind for r in usa.certainty_reasons] == ["membership"]
+    gbr_line = next(x for x in explain_lines(early) if x.startswith("Consultation: United Kingdom"))
+    assert "facts" not in gbr_line

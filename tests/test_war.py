@@ -61,6 +61,18 @@ def test_a_binding_keeps_its_certainty(kursk) -> None:  # type: ignore[no-untype
     assert spans and spans[0]["certainty"] == "carried-forward"
 
 
+
+def test_duties_to_consult_and_stay_out_keep_their_certainty(kursk) -> None:  # type: ignore[no-untyped-def]
+    """The first day of each duty to consult or stay out carries that day's certainty: Canada's agreement with
+    Ukraine starts on a stand-in date (unverified then), the UK's is verified; Kazakhstan's neutrality duty is
+    read from an ATOP alliance past 2018."""
+    assert [(c["treaty"], c["date"], c["certainty"]) for c in kursk.record("CAN").consultations] == [
+        ("ukr_bilateral_2024", "2024-02-24", "unverified")]
+    assert [(c["treaty"], c["certainty"]) for c in kursk.record("GBR").consultations] == [
+        ("ukr_bilateral_2024", "verified")]
+    assert {(n["treaty"], n["certainty"]) for n in kursk.record("KAZ").neutral} == {("atop_6070", "carried-forward")}
+
+
 def test_kursk_north_korea_not_bound_before(kursk) -> None:  # type: ignore[no-untyped-def]
     assert "PRK" not in kursk.status_on(D(2024, 12, 3))
     assert kursk.status_on(D(2024, 12, 4))["PRK"] == "bound-attack"
@@ -144,6 +156,9 @@ def test_1914_britain_only_consults_and_italy_stays_neutral(july) -> None:  # ty
     assert ita.first_bound is None and ita.spells == []
     assert {(n["treaty"], n["toward"], n["date"]) for n in ita.neutral} == {
         ("atop_1350_p4", "DEU", "1914-08-03"), ("atop_1420", "FRA", "1914-08-03")}
+    # each duty carries its certainty that day, as the cascade reports it (ATOP within its coverage)
+    assert {n["certainty"] for n in ita.neutral} == {"verified"}
+    assert {c["certainty"] for c in july.record("GBR").consultations} == {"verified"}
 
 
 @pytest.mark.needs_data

@@ -65,13 +65,17 @@ def _reason(result: CascadeResult, joiner: Joiner) -> str:
     line = (f"{_name(result, p.state)} joins the {p.side}: {p.treaty} art. {p.article} "
             f"[{p.strength}: {_STRENGTH_WORDS.get(p.strength, p.strength)}] "
             f"because {b.by} attacked {b.attacked} ({hit} {b.place})")
-    if p.certainty != "verified":
-        line += f" — {p.certainty} facts"
+    line += _tag(p.certainty)
     if joiner.also:  # each with its own tag where it differs: a better-sourced clause may bind the state too
         line += "; also " + ", ".join(f"{o.treaty} art. {o.article}"
                                       + ("" if o.certainty == p.certainty else f" ({o.certainty} facts)")
                                       for o in joiner.also)
     return line
+
+
+def _tag(certainty: str) -> str:
+    """A finding's certainty after it, when not verified (the facts it rests on are in its JSON record)."""
+    return "" if certainty == "verified" else f" — {certainty} facts"
 
 
 def explain_lines(result: CascadeResult) -> list[str]:
@@ -103,11 +107,11 @@ def explain_lines(result: CascadeResult) -> list[str]:
                      f"({', '.join(sorted({o.treaty for o in c.obligations} | {n.treaty for n in c.neutral}))}); "
                      "it is counted on neither side")
     lines += [f"Neutral: {_name(result, n.state)} must stay out against {n.toward} ({n.treaty} art. {n.article})"
-              for n in result.neutral]
+              + _tag(n.certainty) for n in result.neutral]
     lines += [f"Violation: {_name(result, v.state)} attacks {v.against} despite {v.treaty} art. {v.article} "
-              f"({v.kind})" for v in result.violations]
+              f"({v.kind})" + _tag(v.certainty) for v in result.violations]
     lines += [f"Consultation: {_name(result, c.state)} consults {c.with_} ({c.treaty} art. {c.article})"
-              for c in result.consultations]
+              + _tag(c.certainty) for c in result.consultations]
     lines += [f"Withheld: {_name(result, w.state)} under {w.treaty} art. {w.article}: {w.reason}"
               for w in result.withheld]
     lines += _support_lines(result)

@@ -17,9 +17,10 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from foedus.engine.citing import obligation
+from foedus.engine.citing import obligation, sureness
 from foedus.engine.leg import Leg
 from foedus.engine.outcome import _notes  # unchanged by the work the legacy copy stands for
+from foedus.engine.records import CertaintyReason
 from foedus.engine.result import (
     Because,
     CascadeResult,
@@ -119,21 +120,23 @@ class _Run:
         """Non-aggression and neutrality (violations, stay-outs) and consultations for one attack."""
         for leg in self.index.owed_to(Kind.NONAGGRESSION, attack.victim):
             if evaluate(leg, attack, ctx).binds:
-                self._violation(leg, because, "nonaggression")
+                self._violation(leg, attack, because, "nonaggression", ctx)
         for leg in self.index.owed_to(Kind.CONSULTATION, attack.victim):
             key = (leg.obligor, leg.beneficiary, leg.treaty.id)
             if key not in self.consultations and evaluate(leg, attack, ctx).binds:
-                self.consultations[key] = Consultation(*key[:2], leg.treaty.id, leg.provision.article, because)
+                self.consultations[key] = Consultation(*key[:2], leg.treaty.id, leg.provision.article, because,
+                                                       *self._sure(leg, attack, ctx))
         partner_attacks = [leg for leg in self.index.owed_to(Kind.NEUTRALITY, attack.attacker)
                            if leg.provision.when_partner_attacks]
         for leg in [*self.index.owed_to(Kind.NEUTRALITY, attack.victim), *partner_attacks]:
             if not evaluate(leg, attack, ctx).binds:
                 continue
             if leg.obligor == attack.attacker:
-                self._violation(leg, because, "neutrality")
+                self._violation(leg, attack, because, "neutrality", ctx)
             else:
                 neutral[leg.obligor].append(
-                    Neutral(leg.obligor, leg.beneficiary, leg.treaty.id, leg.provision.article, because))
+                    Neutral(leg.obligor, leg.beneficiary, leg.treaty.id, leg.provision.article, because,
+                            *self._sure(leg, attack, ctx)))
 
     def _bind_joins(
         self, attack: Attack, because: Because, ctx: Situation, pending: dict[str, list[Obligation]]
@@ -160,10 +163,15 @@ class _Run:
                 gaps = tuple(p.unresolved) if "unresolved" in verdict.withheld else ()
                 self.withheld.setdefault(wkey, Withheld(*wkey, verdict.withheld, gaps))
 
-    def _violation(self, leg: Leg, because: Because, kind: str) -> None:
+    def _violation(self, leg: Leg, attack: Attack, because: Because, kind: str, ctx: Situation) -> None:
         key = (leg.obligor, leg.beneficiary, leg.treaty.id)
-        self.violations.setdefault(key, Violation(
-            leg.obligor, leg.beneficiary, leg.treaty.id, leg.provision.article, kind, because))
+        if key not in self.violations:
+            self.violations[key] = Violation(leg.obligor, leg.beneficiary, leg.treaty.id, leg.provision.article,
+                                             kind, because, *self._sure(leg, attack, ctx))
+
+    def _sure(self, leg: Leg, attack: Attack, ctx: Situation) -> tuple[str, tuple[CertaintyReason, ...]]:
+        """The certainty of the facts a finding rests on, as every engine cites it."""
+        return sureness(leg, attack, self.scenario, ctx.places[attack.place])
 
     def _settle(self, pending: dict[str, list[Obligation]], neutral: dict[str, list[Neutral]]) -> Conflict | None:
         """Admit this round's joiners; report the first state bound in contradictory ways."""

@@ -110,6 +110,8 @@ export interface Consultation {
   treaty: string;
   article: string;
   because: Because;
+  certainty: string;
+  certainty_reasons: CertaintyReason[];
 }
 
 /** A state bound both ways, which joins neither side. */
@@ -129,6 +131,8 @@ export interface Neutral {
   treaty: string;
   article: string;
   because: Because;
+  certainty: string;
+  certainty_reasons: CertaintyReason[];
 }
 
 /** An attack that a non-aggression or neutrality clause forbids. */
@@ -139,6 +143,8 @@ export interface Violation {
   article: string;
   kind: string;
   because: Because;
+  certainty: string;
+  certainty_reasons: CertaintyReason[];
 }
 
 /** An obligation a gate holds back. */

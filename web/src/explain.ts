@@ -1,7 +1,7 @@
 // The "why" panel: for one state, every finding that names it (side, treaty, article, strength, the attack
 // that set it off, the conditions assumed), the joining model's chances when the result has them, then the
 // invocation history of each treaty involved.
-import { api, type CascadeResult, type Obligation, type TreatyDetail } from "./api";
+import { api, type CascadeResult, type CertaintyReason, type Obligation, type TreatyDetail } from "./api";
 import { byId, h } from "./dom";
 import { likelihoodBlock } from "./likelypanel";
 import { COLORS, LABELS, type Role } from "./roles";
@@ -23,6 +23,21 @@ function treaty(id: string): Promise<TreatyDetail> {
 
 export interface Names { state: (id: string) => string; treaty: (id: string) => string; place: (id: string) => string }
 
+/** Each fact a finding rests on that is not verified, with its source (null when there are none). */
+function reasonsList(reasons: CertaintyReason[] | undefined): HTMLElement | null {
+  if (!reasons?.length) return null;
+  return h("ul", { class: "reasons", "aria-label": "why not verified" }, ...reasons.map((r) =>
+    h("li", {}, `not verified: ${r.fact} — `, r.source.startsWith("http")
+      ? h("a", { href: r.source, target: "_blank", rel: "noopener noreferrer" }, "source") : r.source)));
+}
+
+/** A one-line finding (neutrality, consultation, violation) with its certainty when not verified, and why. */
+function findingBlock(text: string, f: { certainty?: string; certainty_reasons?: CertaintyReason[] },
+  attrs: Record<string, string> = {}): HTMLElement {
+  const tag = f.certainty && f.certainty !== "verified" ? ` Certainty: ${f.certainty}.` : "";
+  return h("div", { class: "finding" }, h("p", attrs, text + tag), reasonsList(f.certainty_reasons));
+}
+
 function obligationBlock(o: Omit<Obligation, "state">, names: Names, title: string): HTMLElement {
   const b = o.because;
   const conditions = [...o.conditions, ...o.unresolved.map((u) => `unresolved (${u}) read as in the scenario`)];
@@ -35,11 +50,7 @@ function obligationBlock(o: Omit<Obligation, "state">, names: Names, title: stri
       h("dt", {}, "because"),
       h("dd", {}, `${names.state(b.by)} attacked ${names.state(b.attacked)} (${b.target_kind}) at ${names.place(b.place)}`),
       h("dt", {}, "certainty"), h("dd", {}, o.certainty)),
-    (o.certainty_reasons ?? []).length
-      ? h("ul", { class: "reasons", "aria-label": "why not verified" }, ...(o.certainty_reasons ?? []).map((r) =>
-        h("li", {}, `not verified: ${r.fact} — `, r.source.startsWith("http")
-          ? h("a", { href: r.source, target: "_blank", rel: "noopener noreferrer" }, "source") : r.source)))
-      : null,
+    reasonsList(o.certainty_reasons),
     conditions.length ? h("ul", { class: "conditions" }, ...conditions.map((c) => h("li", {}, c))) : null);
 }
 
@@ -63,16 +74,17 @@ function findings(id: string, r: CascadeResult, names: Names): { nodes: HTMLElem
   }
   for (const n of r.neutral.filter((x) => x.state === id)) {
     cite(n.treaty);
-    nodes.push(h("p", {}, `Bound to stay neutral toward ${names.state(n.toward)}: ${names.treaty(n.treaty)} art. ${n.article}.`));
+    nodes.push(findingBlock(`Bound to stay neutral toward ${names.state(n.toward)}: ${names.treaty(n.treaty)} art. ${n.article}.`, n));
   }
   for (const c of r.consultations.filter((x) => x.state === id)) {
     cite(c.treaty);
-    nodes.push(h("p", {}, `Bound to consult with ${names.state(c.with)}: ${names.treaty(c.treaty)} art. ${c.article}.`));
+    nodes.push(findingBlock(`Bound to consult with ${names.state(c.with)}: ${names.treaty(c.treaty)} art. ${c.article}.`, c));
   }
   for (const v of r.violations.filter((x) => x.state === id || x.against === id)) {
     cite(v.treaty);
-    nodes.push(h("p", { class: "warn" },
-      `${names.state(v.state)} breaks ${v.kind} toward ${names.state(v.against)}: ${names.treaty(v.treaty)} art. ${v.article}.`));
+    nodes.push(findingBlock(
+      `${names.state(v.state)} breaks ${v.kind} toward ${names.state(v.against)}: ${names.treaty(v.treaty)} art. ${v.article}.`,
+      v, { class: "warn" }));
   }
   for (const w of r.withheld.filter((x) => x.state === id)) {
     cite(w.treaty);

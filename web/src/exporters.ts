@@ -35,11 +35,11 @@ export function csvOf(r: CascadeResult, names: (id: string) => string): string {
   r.conflicts.forEach((c) => rows.push([c.state, names(c.state), "conflict", "", c.round, c.treaties.join(" "), "", "", "",
     "", "", "", "", "", c.reason]));
   r.neutral.forEach((n) => rows.push([n.state, names(n.state), "neutral", "", "", n.treaty, n.article, "", "neutrality",
-    n.because.attacked, n.because.by, n.because.place, n.because.target_kind, "", `toward ${n.toward}`]));
+    n.because.attacked, n.because.by, n.because.place, n.because.target_kind, n.certainty, `toward ${n.toward}`]));
   r.consultations.forEach((c) => rows.push([c.state, names(c.state), "consultation", "", "", c.treaty, c.article, "",
-    "consultation", c.because.attacked, c.because.by, c.because.place, c.because.target_kind, "", `with ${c.with}`]));
+    "consultation", c.because.attacked, c.because.by, c.because.place, c.because.target_kind, c.certainty, `with ${c.with}`]));
   r.violations.forEach((v) => rows.push([v.state, names(v.state), "violation", "", "", v.treaty, v.article, "", v.kind,
-    v.because.attacked, v.because.by, v.because.place, v.because.target_kind, "", `against ${v.against}`]));
+    v.because.attacked, v.because.by, v.because.place, v.because.target_kind, v.certainty, `against ${v.against}`]));
   r.withheld.forEach((w) => rows.push([w.state, names(w.state), "withheld", "", "", w.treaty, w.article, "", "", "", "", "",
     "", "", w.reason]));
   return [head, ...rows].map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";

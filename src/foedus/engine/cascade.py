@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 from foedus.collector import acyclic
 from foedus.datarecord import dataclass, field, replace
 from foedus.engine.bind import Binder, BindState
-from foedus.engine.citing import Parts, cited
+from foedus.engine.citing import Certifier, Parts, cited
 from foedus.engine.ledger import (
     Duties,
     Found,
@@ -96,6 +96,7 @@ class _Run:
     places: Mapping[str, Place] = field(default_factory=dict)
     citations: dict[tuple[object, ...], Obligation] = field(init=False)  # the table's store (`cite`)
     parts: dict[tuple[object, ...], Parts] = field(init=False)  # the same, for the obligations' parts
+    certify: Certifier = field(init=False)  # the certainty of the other findings (consultations, duties ...)
 
     def __post_init__(self) -> None:
         self.citations = self.index.derived("citations", dict)
@@ -114,6 +115,7 @@ class _Run:
         state = BindState(self.side_of, self.excluded, originals)
         frontier = volleys_of(s.attacks)
         places = self.places = self.world.places.on(s.date)
+        self.certify = Certifier(s, places, self.index.derived("certainty", dict))
         while frontier:
             self.rounds += 1
             state.update(self.side_of, self.camp)
@@ -230,7 +232,7 @@ class _Run:
 
     def _conflict(self, state: str, both: bool, obligations: list[Found], against: list[Found]) -> None:
         """`state` is bound both ways (to both sides, or to join and to stay neutral): excluded, and reported."""
-        against_neutral = neutral_records(against)
+        against_neutral = neutral_records(against, self.certify)
         reason = ("bound to both sides" if both
                   else "bound to join and to stay neutral toward " + against_neutral[0].toward)
         earlier = self.joiners.get(state, [])

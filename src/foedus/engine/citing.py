@@ -7,8 +7,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from foedus.datarecord import dataclass
 from foedus.engine.certainty import ASSUMED, assess
-from foedus.engine.ledger import because
+from foedus.engine.ledger import Found, Sureness, because
 from foedus.engine.leg import Leg
 from foedus.engine.maker import maker
 from foedus.engine.records import Because, Obligation, Side
@@ -19,7 +20,7 @@ from foedus.model.help import duty_of
 if TYPE_CHECKING:
     from foedus.model.places import Place
 
-__all__ = ["Parts", "cited", "obligation"]
+__all__ = ["Certifier", "Parts", "cited", "obligation", "sureness"]
 
 _MOST = 50_000  # obligations (and their parts) kept per leg table before a store starts afresh (tables are cached)
 _obligation = maker(Obligation)
@@ -74,9 +75,42 @@ def obligation(leg: Leg, attack: Attack, side: Side, rnd: int, scenario: Scenari
 def _cited(leg: Leg, attack: Attack, scenario: Scenario, place: Place) -> tuple[Any, ...]:
     """Certainty, conditions, bilateral, unresolved conditions, certainty reasons, duty and its text."""
     p = leg.provision
-    sure = assess(leg.treaty, p, leg.obligor, leg.beneficiary, scenario.date, place, attack.kind,
-                  scenario.territory_view, attack.victim, scenario.basis)
-    assumed = [r.fact if r.kind == "freeze" else f"assumes {r.fact}" for r in sure.reasons if r.kind in ASSUMED]
+    level, reasons = sureness(leg, attack, scenario, place)
+    assumed = [r.fact if r.kind == "freeze" else f"assumes {r.fact}" for r in reasons if r.kind in ASSUMED]
     duty = duty_of(leg.treaty, p)
-    return (sure.level.value, (*assumed, *conditions(leg, attack)), leg.treaty.type == "bilateral",
-            tuple(p.unresolved), sure.reasons, duty.entails.value, duty.text)
+    return (level, (*assumed, *conditions(leg, attack)), leg.treaty.type == "bilateral",
+            tuple(p.unresolved), reasons, duty.entails.value, duty.text)
+
+
+def sureness(leg: Leg, attack: Attack, scenario: Scenario, place: Place) -> Sureness:
+    """How certain the facts are that `leg` rests on, for `attack` in `scenario` (`place`: the attacked place):
+    the level and a reason per fact that lowers it (`foedus.engine.certainty.assess`). Every finding cites it:
+    obligations, consultations, neutrality duties and violations."""
+    sure = assess(leg.treaty, leg.provision, leg.obligor, leg.beneficiary, scenario.date, place, attack.kind,
+                  scenario.territory_view, attack.victim, scenario.basis)
+    return sure.level.value, sure.reasons
+
+
+@dataclass(frozen=True, slots=True)
+class Certifier:
+    """`sureness` of a find's leg and attack in one scenario, kept per leg table in `cache` (the table fixes the
+    date and the membership basis; the key holds the rest). `view` is the scenario's territorial reading, which
+    stores of records made with it key on (`foedus.engine.ledger.intern`)."""
+
+    scenario: Scenario
+    places: Mapping[str, Place]
+    cache: dict[tuple[object, ...], Sureness]
+
+    @property
+    def view(self) -> str:
+        return self.scenario.territory_view
+
+    def __call__(self, f: Found) -> Sureness:
+        vol, leg = f[1], f[5]
+        key = (id(leg), vol.victim, vol.place, vol.kind, self.scenario.territory_view)
+        found = self.cache.get(key)
+        if found is None:
+            if len(self.cache) >= _MOST:
+                self.cache.clear()
+            found = self.cache[key] = sureness(leg, vol.attack(f[2]), self.scenario, self.places[vol.place])
+        return found

@@ -14,23 +14,26 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Iterable, Sequence
 from itertools import islice
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from foedus.datarecord import dataclass, field
 from foedus.engine.leg import Leg
-from foedus.engine.records import Because, Consultation, Neutral, Violation, Withheld
+from foedus.engine.maker import maker
+from foedus.engine.records import Because, CertaintyReason, Consultation, Neutral, Violation, Withheld
 from foedus.engine.rules import Volley
 from foedus.engine.scenario import Attack
 from foedus.model.vocab import Kind
 
-__all__ = ["Duties", "Found", "Interned", "Ledger", "attack_of", "because", "because_of", "consultation_of", "finds",
-           "found_key", "intern", "interned", "latest", "neutral_records", "obligation_key", "order_of", "violation_of",
-           "withheld_of"]
+__all__ = ["Certify", "Duties", "Found", "Interned", "Ledger", "Sureness", "attack_of", "because", "because_of",
+           "consultation_of", "finds", "found_key", "intern", "interned", "latest", "neutral_records",
+           "obligation_key", "order_of", "violation_of", "withheld_of"]
 
 # (round, volley, attack index, rule, rank of the leg, leg, side or withheld reason)
 Found = tuple[int, Volley, int, int, int, Leg, str]
 # (round, volley, attack indices, rule, rank of the leg, leg): the leg's duty on each of those attacks
 Duties = tuple[int, Volley, Sequence[int], int, int, Leg]
+# a finding's certainty: its level and a reason per fact that lowers it (`foedus.engine.citing.sureness`)
+Sureness = tuple[str, tuple[CertaintyReason, ...]]
 # records already made, by what they are made from (records are immutable, so equal ones are shared): kept
 # per leg table, whose legs the keys name by id
 Interned = dict[tuple[object, ...], Any]
@@ -38,6 +41,17 @@ K = TypeVar("K")
 V = TypeVar("V")
 R = TypeVar("R")
 _MOST = 50_000  # records interned per leg table before the store starts afresh (bounded: tables are cached)
+_make_neutral, _make_consultation, _make_violation = maker(Neutral), maker(Consultation), maker(Violation)
+
+
+class Certify(Protocol):
+    """How certain a find's facts are in one scenario (`foedus.engine.citing.Certifier`); `view`, the scenario's
+    territorial reading, is part of what a record made with it is kept under (`intern`)."""
+
+    @property
+    def view(self) -> str: ...
+
+    def __call__(self, f: Found, /) -> Sureness: ...
 
 
 def finds(duties: Duties) -> list[Found]:
@@ -149,18 +163,18 @@ def found_key(f: Found) -> tuple[int, tuple[object, int, int]]:
     return f[0], order_of(f)
 
 
-def intern(store: Interned | None, f: Found, make: Callable[[Found], R]) -> R:
-    """The record `make` makes of the find, kept in `store` under what it is made from (the leg and the attack,
-    not the round nor the rule) and shared from there."""
+def intern(store: Interned | None, f: Found, make: Callable[[Found, Certify], R], sure: Certify) -> R:
+    """The record `make` makes of the find, with its certainty (`sure`), kept in `store` under what it is made
+    from (the leg, the attack and the territorial reading; not the round nor the rule) and shared from there."""
     if store is None:
-        return make(f)
+        return make(f, sure)
     vol = f[1]
-    key = (make, id(f[5]), vol.victim, vol.attackers[f[2]], vol.place, vol.kind)
+    key = (make, id(f[5]), vol.victim, vol.attackers[f[2]], vol.place, vol.kind, sure.view)
     found: R | None = store.get(key)
     if found is None:
         if len(store) >= _MOST:
             store.clear()
-        found = store[key] = make(f)
+        found = store[key] = make(f, sure)
     return found
 
 
@@ -177,35 +191,38 @@ def latest(finds: Iterable[Found]) -> dict[tuple[str, str, str], Found]:
     return last
 
 
-def neutral_records(finds: list[Found], ordered: bool = False, store: Interned | None = None) -> list[Neutral]:
+def neutral_records(finds: list[Found], sure: Certify, ordered: bool = False,
+                    store: Interned | None = None) -> list[Neutral]:
     """Neutrality duties as records, in the order the attack-by-attack engine finds them (or as given)."""
-    return [intern(store, f, _neutral) for f in (finds if ordered else sorted(finds, key=found_key))]
+    return [intern(store, f, _neutral, sure) for f in (finds if ordered else sorted(finds, key=found_key))]
 
 
-def _neutral(f: Found) -> Neutral:
+def _neutral(f: Found, sure: Certify) -> Neutral:
     leg = f[5]
-    return Neutral(leg.obligor, leg.beneficiary, leg.treaty.id, leg.provision.article, because_of(f))
+    return _make_neutral(leg.obligor, leg.beneficiary, leg.treaty.id, leg.provision.article, because_of(f), *sure(f))
 
 
-def consultation_of(f: Found, store: Interned | None = None) -> Consultation:
+def consultation_of(f: Found, sure: Certify, store: Interned | None = None) -> Consultation:
     """A consultation find as its record."""
-    return intern(store, f, _consultation)
+    return intern(store, f, _consultation, sure)
 
 
-def _consultation(f: Found) -> Consultation:
+def _consultation(f: Found, sure: Certify) -> Consultation:
     leg = f[5]
-    return Consultation(leg.obligor, leg.beneficiary, leg.treaty.id, leg.provision.article, because_of(f))
+    return _make_consultation(leg.obligor, leg.beneficiary, leg.treaty.id, leg.provision.article, because_of(f),
+                              *sure(f))
 
 
-def violation_of(f: Found, store: Interned | None = None) -> Violation:
+def violation_of(f: Found, sure: Certify, store: Interned | None = None) -> Violation:
     """A violation find as its record."""
-    return intern(store, f, _violation)
+    return intern(store, f, _violation, sure)
 
 
-def _violation(f: Found) -> Violation:
+def _violation(f: Found, sure: Certify) -> Violation:
     leg = f[5]
     kind = "nonaggression" if leg.provision.kind is Kind.NONAGGRESSION else "neutrality"
-    return Violation(leg.obligor, leg.beneficiary, leg.treaty.id, leg.provision.article, kind, because_of(f))
+    return _make_violation(leg.obligor, leg.beneficiary, leg.treaty.id, leg.provision.article, kind, because_of(f),
+                           *sure(f))
 
 
 def withheld_of(f: Found) -> Withheld:

@@ -11,6 +11,7 @@ import datetime as dt
 from typing import Protocol
 
 from foedus.engine.ledger import (
+    Certify,
     Duties,
     Found,
     Ledger,
@@ -51,6 +52,10 @@ class FinishedRun(Protocol):
     conflicts: list[Conflict]
     rounds: int
 
+    @property
+    def certify(self) -> Certify:
+        """The certainty of the findings that are not obligations."""
+
     def cite(self, found: list[Found]) -> tuple[Obligation, ...]:
         """Binding finds as the obligations they are."""
 
@@ -73,13 +78,14 @@ def outcome_of(run: FinishedRun) -> CascadeResult:
                          if d[5].obligor not in belligerent and d[5].obligor not in run.excluded]
     last = latest(ends)
     book, store = run.ledger, run.index.derived("records", interned)
-    neutral = tuple(neutral_records([f for _, f in sorted(last.items(), key=lambda kv: kv[0])], ordered=True,
+    sure = run.certify
+    neutral = tuple(neutral_records([f for _, f in sorted(last.items(), key=lambda kv: kv[0])], sure, ordered=True,
                                     store=store))
-    consultations = tuple(consultation_of(f, store) for key, f in sorted(book.consultations.items())
+    consultations = tuple(consultation_of(f, sure, store) for key, f in sorted(book.consultations.items())
                           if key[0] not in belligerent)
     withheld = tuple(withheld_of(f) for key, f in sorted(book.withheld.items())
                      if key[0] not in belligerent and key[0] not in run.excluded)
-    violations = tuple(violation_of(f, store) for _, f in sorted(book.violations.items()))
+    violations = tuple(violation_of(f, sure, store) for _, f in sorted(book.violations.items()))
     treaties = {o.treaty for j in joiners for o in (j.primary, *j.also)}
     treaties |= {x.treaty for group in (consultations, neutral, violations, withheld) for x in group}
     treaties |= {o.treaty for c in conflicts for o in c.obligations}

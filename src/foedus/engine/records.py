@@ -54,6 +54,19 @@ class CertaintyReason(Contracted):
     source: str = field(metadata=meta("where the fact comes from", "string"))
 
 
+def certainty_field() -> Any:
+    """A finding's certainty: the weakest tag of the facts it rests on (`foedus.engine.certainty.assess`)."""
+    return field(default="verified", metadata=meta(
+        "weakest certainty of the facts it rests on: verified, secondary, carried-forward, unverified or "
+        "conflicting", "string"))
+
+
+def reasons_field() -> Any:
+    """A finding's certainty reasons: one per fact that lowers its certainty."""
+    return field(default=(), metadata=meta(
+        "why it is not verified: each fact that lowers the certainty, its tag and its source", "CertaintyReason[]"))
+
+
 @dataclass(frozen=True, slots=True)
 class Obligation(Contracted):
     """One binding provision: `state` must join `side` under `treaty` art. `article`."""
@@ -67,15 +80,13 @@ class Obligation(Contracted):
     strength: str = field(metadata=meta("S1 (automatic, all means) … S5 (one-way guarantee)", "string", stable=True))
     kind: str = field(metadata=meta("defense or offense", "string"))
     because: Because = field(metadata=meta("the attack that set it off", "Because", stable=True))
-    certainty: str = field(default="verified", metadata=meta(
-        "weakest certainty of the facts used: verified, secondary, unverified or conflicting", "string"))
+    certainty: str = certainty_field()
     conditions: tuple[str, ...] = field(default=(), metadata=meta(
         "assumptions it rests on (state of war, request, non-provocation, scope)", "string[]"))
     bilateral: bool = False
     unresolved: tuple[str, ...] = field(default=(), metadata=meta(
         "ATOP conditions it rests on, read as met", "string[]"))
-    certainty_reasons: tuple[CertaintyReason, ...] = field(default=(), metadata=meta(
-        "why it is not verified: each fact that lowers the certainty, its tag and its source", "CertaintyReason[]"))
+    certainty_reasons: tuple[CertaintyReason, ...] = reasons_field()
     entails: str = field(default="", metadata=meta(
         "what the duty entails: all_means, aid, constitutional or consult (docs/depth.md)", "string"))
     duty: str = field(default="", metadata=meta(
@@ -111,6 +122,8 @@ class Consultation(Contracted):
     treaty: str = field(metadata=meta("treaty id", "string", stable=True))
     article: str = field(metadata=meta("article", "string", stable=True))
     because: Because = field(metadata=meta("the attack that set it off", "Because", stable=True))
+    certainty: str = certainty_field()
+    certainty_reasons: tuple[CertaintyReason, ...] = reasons_field()
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +135,8 @@ class Neutral(Contracted):
     treaty: str = field(metadata=meta("treaty id", "string", stable=True))
     article: str = field(metadata=meta("article", "string", stable=True))
     because: Because = field(metadata=meta("the attack that set it off", "Because", stable=True))
+    certainty: str = certainty_field()
+    certainty_reasons: tuple[CertaintyReason, ...] = reasons_field()
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +149,8 @@ class Violation(Contracted):
     article: str = field(metadata=meta("article", "string", stable=True))
     kind: str = field(metadata=meta("nonaggression or neutrality", "string", stable=True))
     because: Because = field(metadata=meta("the attack", "Because", stable=True))
+    certainty: str = certainty_field()
+    certainty_reasons: tuple[CertaintyReason, ...] = reasons_field()
 
 
 @dataclass(frozen=True, slots=True)

@@ -121,12 +121,14 @@ class FrameBuilder:
                 self._seen.add(("consult", c.state, c.treaty, c.with_))
                 self._rec(c.state).consultations.append({"date": ev.date.isoformat(), "treaty": c.treaty,
                                                          "article": c.article, "with": c.with_,
+                                                         "certainty": c.certainty,
                                                          "because": c.because.to_dict()})
         for n in ev.result.neutral:
             if ("neutral", n.state, n.treaty, n.toward) not in self._seen:
                 self._seen.add(("neutral", n.state, n.treaty, n.toward))
                 self._rec(n.state).neutral.append({"date": ev.date.isoformat(), "treaty": n.treaty,
                                                    "article": n.article, "toward": n.toward,
+                                                   "certainty": n.certainty,
                                                    "because": n.because.to_dict()})
 
     def names(self) -> dict[str, str]:
