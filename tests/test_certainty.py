@@ -249,3 +249,14 @@ def test_a_consultation_rests_on_the_facts_of_its_clause() -> None:
     assert [r.kind for r in usa.certainty_reasons] == ["membership"]
     gbr_line = next(x for x in explain_lines(early) if x.startswith("Consultation: United Kingdom"))
     assert "facts" not in gbr_line
+
+
+def test_a_withheld_leg_says_how_sure_the_facts_are_that_it_would_bind_by() -> None:
+    """Syria's Arab League suspension withholds Iraq's Art. 2 duty in 2013; that duty would rest on Syria's
+    membership, which the treaty file marks unverified: the withheld record carries it, as a binding one would."""
+    r = run("ISR", "SYR", "2013-06-01")
+    irq = next(w for w in r.withheld if w.state == "IRQ")
+    assert (irq.treaty, irq.article, irq.certainty) == ("arab_jdec_1950", "2", "unverified")
+    assert [(x.kind, x.fact) for x in irq.certainty_reasons] == [
+        ("membership", "arab_jdec_1950: SYR is a party (not verified)")]
+    assert next(x for x in explain_lines(r) if x.startswith("Withheld: Iraq")).endswith("— unverified facts")

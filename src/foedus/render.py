@@ -112,7 +112,7 @@ def explain_lines(result: CascadeResult) -> list[str]:
               f"({v.kind})" + _tag(v.certainty) for v in result.violations]
     lines += [f"Consultation: {_name(result, c.state)} consults {c.with_} ({c.treaty} art. {c.article})"
               + _tag(c.certainty) for c in result.consultations]
-    lines += [f"Withheld: {_name(result, w.state)} under {w.treaty} art. {w.article}: {w.reason}"
+    lines += [f"Withheld: {_name(result, w.state)} under {w.treaty} art. {w.article}: {w.reason}" + _tag(w.certainty)
               for w in result.withheld]
     lines += _support_lines(result)
     if result.scenario.severity != "armed-attack":

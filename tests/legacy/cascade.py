@@ -161,7 +161,8 @@ class _Run:
             elif verdict.withheld:
                 wkey = (obligor, leg.treaty.id, p.article)
                 gaps = tuple(p.unresolved) if "unresolved" in verdict.withheld else ()
-                self.withheld.setdefault(wkey, Withheld(*wkey, verdict.withheld, gaps))
+                if wkey not in self.withheld:
+                    self.withheld[wkey] = Withheld(*wkey, verdict.withheld, gaps, *self._sure(leg, attack, ctx))
 
     def _violation(self, leg: Leg, attack: Attack, because: Because, kind: str, ctx: Situation) -> None:
         key = (leg.obligor, leg.beneficiary, leg.treaty.id)

@@ -154,6 +154,8 @@ export interface Withheld {
   article: string;
   reason: string;
   unresolved: string[];
+  certainty: string;
+  certainty_reasons: CertaintyReason[];
 }
 
 /** A state bound to support a belligerent without being bound to fight. */

@@ -31,7 +31,7 @@ function reasonsList(reasons: CertaintyReason[] | undefined): HTMLElement | null
       ? h("a", { href: r.source, target: "_blank", rel: "noopener noreferrer" }, "source") : r.source)));
 }
 
-/** A one-line finding (neutrality, consultation, violation) with its certainty when not verified, and why. */
+/** A one-line finding (neutrality, consultation, violation, withheld leg) with its certainty when not verified, and why. */
 function findingBlock(text: string, f: { certainty?: string; certainty_reasons?: CertaintyReason[] },
   attrs: Record<string, string> = {}): HTMLElement {
   const tag = f.certainty && f.certainty !== "verified" ? ` Certainty: ${f.certainty}.` : "";
@@ -88,7 +88,7 @@ function findings(id: string, r: CascadeResult, names: Names): { nodes: HTMLElem
   }
   for (const w of r.withheld.filter((x) => x.state === id)) {
     cite(w.treaty);
-    nodes.push(h("p", {}, `Withheld: ${names.treaty(w.treaty)} art. ${w.article} would bind, but ${w.reason}.`));
+    nodes.push(findingBlock(`Withheld: ${names.treaty(w.treaty)} art. ${w.article} would bind, but ${w.reason}.`, w));
   }
   if (nodes.length === 0) nodes.push(h("p", { class: "muted" }, "No treaty in force draws this state into this war."));
   return { nodes, treaties };

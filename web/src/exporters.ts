@@ -41,7 +41,7 @@ export function csvOf(r: CascadeResult, names: (id: string) => string): string {
   r.violations.forEach((v) => rows.push([v.state, names(v.state), "violation", "", "", v.treaty, v.article, "", v.kind,
     v.because.attacked, v.because.by, v.because.place, v.because.target_kind, v.certainty, `against ${v.against}`]));
   r.withheld.forEach((w) => rows.push([w.state, names(w.state), "withheld", "", "", w.treaty, w.article, "", "", "", "", "",
-    "", "", w.reason]));
+    "", w.certainty, w.reason]));
   return [head, ...rows].map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
 }
 

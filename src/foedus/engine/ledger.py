@@ -225,8 +225,9 @@ def _violation(f: Found, sure: Certify) -> Violation:
                            *sure(f))
 
 
-def withheld_of(f: Found) -> Withheld:
-    """A withheld leg as its record (with the ATOP conditions read as unmet, when they withhold it)."""
+def withheld_of(f: Found, sure: Certify) -> Withheld:
+    """A withheld leg as its record (with the ATOP conditions read as unmet, when they withhold it), and how
+    certain the facts are that it would bind by."""
     leg, reason = f[5], f[6]
     gaps = tuple(leg.provision.unresolved) if "unresolved" in reason else ()
-    return Withheld(leg.obligor, leg.treaty.id, leg.provision.article, reason, gaps)
+    return Withheld(leg.obligor, leg.treaty.id, leg.provision.article, reason, gaps, *sure(f))

@@ -83,7 +83,7 @@ def outcome_of(run: FinishedRun) -> CascadeResult:
                                     store=store))
     consultations = tuple(consultation_of(f, sure, store) for key, f in sorted(book.consultations.items())
                           if key[0] not in belligerent)
-    withheld = tuple(withheld_of(f) for key, f in sorted(book.withheld.items())
+    withheld = tuple(withheld_of(f, sure) for key, f in sorted(book.withheld.items())
                      if key[0] not in belligerent and key[0] not in run.excluded)
     violations = tuple(violation_of(f, sure, store) for _, f in sorted(book.violations.items()))
     treaties = {o.treaty for j in joiners for o in (j.primary, *j.also)}

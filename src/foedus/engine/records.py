@@ -179,6 +179,8 @@ class Withheld(Contracted):
     article: str = field(metadata=meta("article", "string", stable=True))
     reason: str = field(metadata=meta("the gate that holds it back, in words", "string", stable=True))
     unresolved: tuple[str, ...] = field(default=(), metadata=meta("ATOP conditions read as unmet", "string[]"))
+    certainty: str = certainty_field()
+    certainty_reasons: tuple[CertaintyReason, ...] = reasons_field()
 
 
 @dataclass(frozen=True)
