@@ -260,3 +260,37 @@ def test_a_withheld_leg_says_how_sure_the_facts_are_that_it_would_bind_by() -> N
     assert [(x.kind, x.fact) for x in irq.certainty_reasons] == [
         ("membership", "arab_jdec_1950: SYR is a party (not verified)")]
     assert next(x for x in explain_lines(r) if x.startswith("Withheld: Iraq")).endswith("— unverified facts")
+
+
+@pytest.mark.parametrize(("attacker", "target", "day", "expected"), [
+    # Estonia's NATO accession day is known to the month: on 15 March 2004 it may already have been a party
+    # (so may the six who joined with it), though the record says not yet
+    ("RUS", "EST", "2004-03-15", ["nato_1949: BGR became a party on 2004-03-29", "nato_1949: EST became a party",
+                                 "nato_1949: LVA", "nato_1949: LTU", "nato_1949: ROU", "nato_1949: SVK",
+                                 "nato_1949: SVN"]),
+    ("RUS", "EST", "2004-02-15", []),  # before the month's window
+    ("RUS", "EST", "2004-03-30", []),  # a party by the record, and bound ones say so (`assess`)
+    ("IND", "CHN", "2004-03-15", []),  # no party to NATO in this war: the doubt changes nothing
+    # the UK left the EU on 2020-02-01 (known to the week): France's war in the days after may still bind it
+    ("RUS", "FRA", "2020-02-03", ["eu_teu_42_7: GBR left on 2020-02-01, known only to within a week; it may still "
+                                 "have been a party on 2020-02-03"]),
+    # the Saudi-Pakistani pact's entry into force is a stand-in: in June 2025 it may already have been in force
+    ("IND", "PAK", "2025-06-01", ["sau_pak_2025: the treaty entered into force on 2025-09-17, a stand-in for an "
+                                 "unknown date; it may already have been in force on 2025-06-01"]),
+])
+def test_a_state_left_out_by_an_uncertain_date_is_a_doubt(attacker: str, target: str, day: str,
+                                                            expected: list[str]) -> None:
+    """The other side of the date windows: a party not counted on the date by a day known less than exactly, in a
+    treaty with a party in the war, is reported as a doubt (JSON `doubts`; the explanation's "Uncertain date")."""
+    r = run(attacker, target, day)
+    assert len(r.doubts) == len(expected)
+    for doubt, start in zip(r.doubts, expected, strict=True):
+        assert doubt.fact.startswith(start) and (doubt.kind, doubt.certainty) == ("date", "unverified")
+    assert [d["fact"] for d in r.to_dict()["doubts"]] == [d.fact for d in r.doubts]
+    assert sum(x.startswith("Uncertain date: ") for x in explain_lines(r)) == len(expected)
+
+
+def test_doubts_are_not_read_on_the_signed_basis() -> None:
+    """On the signed basis signature dates are taken as recorded, so no date window applies either way."""
+    assert run("RUS", "EST", "2004-03-15").doubts
+    assert run("RUS", "EST", "2004-03-15", basis="signed").doubts == ()

@@ -115,6 +115,7 @@ def explain_lines(result: CascadeResult) -> list[str]:
     lines += [f"Withheld: {_name(result, w.state)} under {w.treaty} art. {w.article}: {w.reason}" + _tag(w.certainty)
               for w in result.withheld]
     lines += _support_lines(result)
+    lines += [f"Uncertain date: {d.fact}; who is bound may differ" for d in result.doubts]
     if result.scenario.severity != "armed-attack":
         incident = {"incursion": "an incursion"}.get(result.scenario.severity, result.scenario.severity)
         lines.append(f"Note: the opening incident is {incident}, not an armed attack: only the "
@@ -166,7 +167,8 @@ def rich_tree(result: CascadeResult) -> Any:
                 if r.kind not in ("freeze", "place", "scope"):
                     node.add(f"[yellow]not verified: {markup(r.fact)} [dim]({markup(r.source)})[/dim][/yellow]")
     extra = [line for line in explain_lines(result)
-             if line.startswith(("Conflict", "Neutral", "Violation", "Consultation", "Withheld", "Support", "Note"))]
+             if line.startswith(("Conflict", "Neutral", "Violation", "Consultation", "Withheld", "Support",
+                                 "Uncertain date", "Note"))]
     if extra:
         other = tree.add("[bold]other findings[/bold]")
         for line in extra:

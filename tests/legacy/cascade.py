@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from foedus.engine.citing import obligation, sureness
 from foedus.engine.leg import Leg
-from foedus.engine.outcome import _notes  # unchanged by the work the legacy copy stands for
+from foedus.engine.outcome import _notes, doubts_of  # unchanged by the work the legacy copy stands for
 from foedus.engine.records import CertaintyReason
 from foedus.engine.result import (
     Because,
@@ -239,6 +239,7 @@ class _Run:
             scenario=self.scenario, joiners=joiners, consultations=consultations, conflicts=conflicts,
             neutral=neutral, violations=violations, withheld=withheld, rounds=self.rounds, names=names,
             notes=notes, datasets=datasets, supporters=support,
+            doubts=doubts_of(self.world, self.scenario, self.index, set(belligerent)),
         )
         result.ccodes.update({st: cc for st in result.state_ids if (cc := code(st)) is not None})
         return result

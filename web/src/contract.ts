@@ -30,6 +30,7 @@ export interface CascadeResult {
   neutral: Neutral[];
   violations: Violation[];
   withheld: Withheld[];
+  doubts: CertaintyReason[];
   supporters: Support[];
   rounds: number;
   notes: string[];

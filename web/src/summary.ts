@@ -54,6 +54,7 @@ export function renderSummary(host: HTMLElement, r: CascadeResult, roles: Map<st
     row("consult", uniq(r.consultations.map((c) => c.state))) ?? "",
     row("violations", uniq(r.violations.map((v) => v.state))) ?? "",
     row("withheld", uniq(r.withheld.map((w) => w.state))) ?? "",
+    ...(r.doubts ?? []).map((d) => h("p", { class: "note doubt" }, `uncertain date: ${d.fact}; who is bound may differ`)),
     ...r.notes.map((n) => h("p", { class: "note" }, `note: ${n}`)),
   );
 }

@@ -12,7 +12,7 @@ naming the fact and its source. The rules, windows and examples are in docs/cert
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from foedus.datarecord import dataclass
@@ -24,7 +24,8 @@ if TYPE_CHECKING:
     from foedus.model.places import Place
     from foedus.model.treaty import DateCertainty, Member, Provision, Span, Treaty
 
-__all__ = ["ASSUMED", "RANK", "Assessment", "assess", "date_window", "how_dated", "how_known", "worst"]
+__all__ = ["ASSUMED", "RANK", "Assessment", "Doubt", "assess", "date_window", "doubts", "how_dated", "how_known",
+           "worst"]
 
 RANK = {c: i for i, c in enumerate(Certainty)}
 ASSUMED = frozenset({"freeze", "place", "scope"})  # reason kinds that are also conditions of the obligation
@@ -151,12 +152,7 @@ def _treaty_facts(treaty: Treaty, provision: Provision, day: dt.date) -> Iterato
 def _rows(treaty: Treaty, state: str, day: dt.date, basis: str) -> list[Member]:
     """The membership rows of `state` that cover `day` (all its rows if none does)."""
     rows = [m for m in treaty.members if m.state == state]
-
-    def covers(m: Member) -> bool:
-        start = (m.signed or treaty.signed) if basis == "signed" else (m.joined or treaty.in_force)
-        return start is not None and start <= day and (m.left is None or day < m.left)
-
-    return [m for m in rows if covers(m)] or rows
+    return [m for m in rows if _counts(treaty, m, day, basis)] or rows
 
 
 def _member_facts(treaty: Treaty, state: str, day: dt.date, basis: str) -> Iterator[CertaintyReason]:
@@ -194,6 +190,50 @@ def _suspension_edges(treaty: Treaty, state: str, span: Span, day: dt.date, src:
     if end is not None and span.end is not None and span.end <= day < date_window(span.end, end)[1]:
         yield _reason("date", f"{treaty.id}: {state}'s suspension ended on {span.end}, {_KNOWN[end.within]}",
                       end.certainty, end.source or src)
+
+
+@dataclass(frozen=True, slots=True)
+class Doubt:
+    """A party (or a whole treaty) not counted on a date by its recorded day, although the true day may lie on the
+    other side of that date: who may then be bound differs. `states` are the treaty's parties, whom it concerns."""
+
+    reason: CertaintyReason
+    states: frozenset[str]
+
+
+def doubts(treaties: Iterable[Treaty], day: dt.date) -> list[Doubt]:
+    """The other side of the date windows: each treaty not yet in force on `day`, party not yet joined, or party
+    that has left, by a recorded day known less than to the day whose window holds `day`. `assess` flags a bound
+    state near such a day; these are the states left out near one (a suspension's edges are said where it
+    withholds a leg). Only for membership read from entry into force: signature dates are taken as recorded."""
+    out: list[Doubt] = []
+    for treaty in treaties:
+        states = frozenset(m.state for m in treaty.members)
+        how = treaty.in_force_certainty
+        if treaty.in_force is not None and how is not None and date_window(treaty.in_force, how)[0] <= day < (
+                treaty.in_force):
+            out.append(Doubt(_reason("date", f"{treaty.id}: the treaty entered into force on {treaty.in_force}, "
+                                     f"{_KNOWN[how.within]}; it may already have been in force on {day}",
+                                     how.certainty, _source(treaty, how.source)), states))
+        for m in treaty.members:
+            if any(_counts(treaty, other, day) for other in treaty.members if other.state == m.state):
+                continue  # a party on `day` by a row of its own: an uncertain edge of another row changes nothing
+            joined, left = m.joined_certainty, m.left_certainty
+            if m.joined is not None and joined is not None and date_window(m.joined, joined)[0] <= day < m.joined:
+                out.append(Doubt(_reason("date", f"{treaty.id}: {m.state} became a party on {m.joined}, "
+                                         f"{_KNOWN[joined.within]}; it may already have been one on {day}",
+                                         joined.certainty, _source(treaty, joined.source, m.source)), states))
+            if m.left is not None and left is not None and m.left <= day < date_window(m.left, left)[1]:
+                out.append(Doubt(_reason("date", f"{treaty.id}: {m.state} left on {m.left}, {_KNOWN[left.within]}; "
+                                         f"it may still have been a party on {day}",
+                                         left.certainty, _source(treaty, left.source, m.source)), states))
+    return out
+
+
+def _counts(treaty: Treaty, m: Member, day: dt.date, basis: str = "in-force") -> bool:
+    """Whether the row makes its state a party on `day` (from its signature on the signed basis)."""
+    start = (m.signed or treaty.signed) if basis == "signed" else (m.joined or treaty.in_force)
+    return start is not None and start <= day and (m.left is None or day < m.left)
 
 
 def _place_facts(

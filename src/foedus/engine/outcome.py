@@ -8,8 +8,10 @@ the datasets the answer rests on; the supporters the rules name; and the notes o
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Set
 from typing import Protocol
 
+from foedus.engine.certainty import doubts
 from foedus.engine.ledger import (
     Certify,
     Duties,
@@ -23,13 +25,13 @@ from foedus.engine.ledger import (
     withheld_of,
 )
 from foedus.engine.maker import maker
-from foedus.engine.result import CascadeResult, Conflict, Joiner, Obligation, Side
+from foedus.engine.result import CascadeResult, CertaintyReason, Conflict, Joiner, Obligation, Side
 from foedus.engine.rules import recipients, supporters
 from foedus.engine.scenario import Scenario
 from foedus.engine.table import LegTable
 from foedus.model.world import World
 
-__all__ = ["DATA_END", "DATA_END_NOTE", "FinishedRun", "outcome_of"]
+__all__ = ["DATA_END", "DATA_END_NOTE", "FinishedRun", "doubts_of", "outcome_of"]
 
 DATA_END = dt.date(2025, 12, 31)  # the bundled treaty data is current to this date
 DATA_END_NOTE = "the bundled treaty data is current to 2025-12-31; later changes are not encoded"
@@ -99,7 +101,8 @@ def outcome_of(run: FinishedRun) -> CascadeResult:
     result = CascadeResult(scenario=run.scenario, joiners=joiners, consultations=consultations,
                            conflicts=conflicts, neutral=neutral, violations=violations, withheld=withheld,
                            rounds=run.rounds, names=run.world.states.names,
-                           notes=_notes(run.world, run.scenario), datasets=datasets, supporters=support)
+                           notes=_notes(run.world, run.scenario), datasets=datasets, supporters=support,
+                           doubts=doubts_of(run.world, run.scenario, run.index, belligerent))
     result.ccodes.update({st: cc for st in result.state_ids if (cc := code(st)) is not None})
     return result
 
@@ -108,6 +111,16 @@ def _joined(item: tuple[str, list[Found]]) -> tuple[int, str, str]:
     """Joiners in the order they joined: round, side, state."""
     first = item[1][0]
     return first[0], first[6], item[0]
+
+
+def doubts_of(world: World, scenario: Scenario, index: LegTable, belligerent: Set[str]) -> tuple[CertaintyReason, ...]:
+    """The uncertain dates that may change who is bound in this war: those of treaties with a belligerent party
+    (`foedus.engine.certainty.doubts`, found once per leg table; none on the signed basis, whose dates are taken
+    as recorded)."""
+    if scenario.basis == "signed":
+        return ()
+    found = index.derived("doubts", lambda: doubts(world.treaties.on(scenario.date), scenario.date))
+    return tuple(d.reason for d in found if not d.states.isdisjoint(belligerent))
 
 
 def _notes(world: World, scenario: Scenario) -> tuple[str, ...]:

@@ -12,6 +12,7 @@ from foedus.datarecord import dataclass, field
 from foedus.engine.contract import computed, meta, to_json
 from foedus.engine.records import (
     Because,
+    CertaintyReason,
     Conflict,
     Consultation,
     Joiner,
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
 __all__ = [
     "Because",
     "CascadeResult",
+    "CertaintyReason",
     "Conflict",
     "Consultation",
     "Joiner",
@@ -59,6 +61,10 @@ class CascadeResult:
         "attacks a non-aggression or neutrality clause forbids", "Violation[]", stable=True))
     withheld: tuple[Withheld, ...] = field(default=(), metadata=meta(
         "obligations a gate holds back (request, non-provocation, unresolved conditions, ...)", "Withheld[]"))
+    doubts: tuple[CertaintyReason, ...] = field(default=(), metadata=meta(
+        "uncertain dates that may change who is bound: a party not yet joined, a party that has left, or a treaty "
+        "not yet in force on this date by a recorded day known less than to the day (docs/certainty.md)",
+        "CertaintyReason[]"))
     supporters: tuple[Support, ...] = field(default=(), metadata=meta(
         "states bound to support a belligerent (arms, bases, defence industry) without being bound to fight",
         "Support[]"))
