@@ -152,6 +152,20 @@ def test_treaties_show_lists_invocations() -> None:
     assert "invocations" in text and "2025-04-28" in text
 
 
+def test_an_invocation_says_how_sure_it_is() -> None:
+    """The fact sheet gives the Falklands invocation of the Rio Treaty by year only, with its details [U]; the
+    table and the JSON say so, beside the article Argentina based its request on (FRUS: Art. 6)."""
+    data = json.loads(run("treaties", "show", "tiar_1947", "--json").stdout)
+    falklands = next(i for i in data["invocations"] if i["requester"] == ["ARG"])
+    assert (falklands["article"], falklands["how_sure"]) == ("6", "unverified; date: known only to the year")
+    nine_eleven = next(i for i in data["invocations"] if i["date"] == "2001-09-21")
+    assert (nine_eleven["requester"], nine_eleven["how_sure"]) == (["BRA"], "verified; date: known only to the month")
+    wide = subprocess.run([sys.executable, "-m", "foedus.cli", "treaties", "show", "tiar_1947"], capture_output=True,
+                          text=True, env=os.environ | {"COLUMNS": "250"}, timeout=120).stdout
+    cuba = next(line for line in wide.splitlines() if "1962-10-23" in line)
+    assert "unverified; date: known only to the month" in cuba
+
+
 def test_schema_export_never_overwrites(tmp_path: Path) -> None:
     out = tmp_path / "schema.json"
     assert run("schema", "--out", str(out)).returncode == 0

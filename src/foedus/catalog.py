@@ -10,6 +10,7 @@ import datetime as dt
 import functools
 from typing import Any
 
+from foedus.engine.certainty import how_sure
 from foedus.model.world import World
 
 __all__ = ["iso3_to_numeric", "place_rows", "region_rows", "state_rows", "treaty_detail", "treaty_rows"]
@@ -47,10 +48,15 @@ def treaty_rows(world: World, day: dt.date | None, origin: str = "all") -> list[
 def treaty_detail(world: World, treaty_id: str) -> dict[str, Any]:
     """Everything about one treaty, invocation history included (as `foedus treaties show --json`).
 
+    Each invocation also says how sure it is, in words (`how_sure`).
+
     Raises:
         UnknownTreatyError: no treaty with this id.
     """
-    dumped: dict[str, Any] = world.treaty(treaty_id).model_dump(mode="json", exclude_none=True)
+    treaty = world.treaty(treaty_id)
+    dumped: dict[str, Any] = treaty.model_dump(mode="json", exclude_none=True)
+    for row, i in zip(dumped.get("invocations", []), treaty.invocations, strict=True):
+        row["how_sure"] = how_sure(i.certainty, i.date_certainty)  # the tag and the date's window, in words
     return dumped
 
 

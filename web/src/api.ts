@@ -42,7 +42,10 @@ export interface WarReplay {
 
 export interface TreatyRow { id: string; name: string; signed: string; in_force: string | null; origin: string }
 
-export interface Invocation { date: string; article: string; requester: string[]; outcome: string; note?: string }
+export interface Invocation {
+  date: string; article: string; requester: string[]; outcome: string; note?: string;
+  how_sure?: string; // the tag, and how well the date is known, in words ("unverified; date: known only to the month")
+}
 export interface TreatyDetail {
   id: string; name: string; short_name?: string; signed: string; in_force?: string; terminated?: string;
   invocations: Invocation[]; sources: { url: string; title?: string }[]; provisions: { article: string; summary?: string }[];

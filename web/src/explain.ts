@@ -102,7 +102,8 @@ async function historyBlock(ids: string[]): Promise<HTMLElement> {
       const rows = [...t.invocations].sort((a, b) => a.date.localeCompare(b.date));
       section.append(h("h4", {}, `${t.short_name ?? t.name} (${t.id})`),
         rows.length === 0 ? h("p", { class: "muted" }, "No invocation recorded.")
-          : h("ul", {}, ...rows.map((i) => h("li", {}, `${i.date}, art. ${i.article}, by ${i.requester.join(", ")}: ${i.outcome}`))));
+          : h("ul", {}, ...rows.map((i) => h("li", {}, `${i.date}, art. ${i.article}, by ${i.requester.join(", ")}: ${i.outcome}`
+            + (i.how_sure && i.how_sure !== "verified" ? ` (${i.how_sure})` : "")))));
     } catch {
       section.append(h("p", { class: "muted" }, `${id}: history not available.`));
     }

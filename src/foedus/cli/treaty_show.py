@@ -6,7 +6,9 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
+from foedus.catalog import treaty_detail
 from foedus.cli.show import _console, _json
+from foedus.engine.certainty import how_sure
 from foedus.model.treaty import Treaty
 from foedus.model.world import World
 
@@ -19,7 +21,7 @@ def print_treaty(world: World, treaty_id: str, as_json: bool) -> None:
 
     t = world.treaty(treaty_id)
     if as_json:
-        _json(t.model_dump(mode="json", exclude_none=True) | help_json(t))
+        _json(treaty_detail(world, treaty_id) | help_json(t))
         return
     console = _console()
     names = world.states.names
@@ -43,9 +45,9 @@ def print_treaty(world: World, treaty_id: str, as_json: bool) -> None:
         console.print(_provisions(t))
     print_help(console, t)
     if t.invocations:
-        inv = Table("date", "art.", "requester", "outcome", title="invocations")
+        inv = Table("date", "art.", "requester", "outcome", "certainty", title="invocations")
         for i in sorted(t.invocations, key=lambda i: i.date):
-            _row(inv, i.date, i.article, ", ".join(i.requester), i.outcome)
+            _row(inv, i.date, i.article, ", ".join(i.requester), i.outcome, how_sure(i.certainty, i.date_certainty))
         console.print(inv)
     else:
         console.print("invocations: none recorded")

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from foedus.model.treaty import DateCertainty, Member, Provision, Span, Treaty
 
 __all__ = ["ASSUMED", "RANK", "Assessment", "Doubt", "assess", "date_window", "doubts", "how_dated", "how_known",
-           "worst"]
+           "how_sure", "worst"]
 
 RANK = {c: i for i, c in enumerate(Certainty)}
 ASSUMED = frozenset({"freeze", "place", "scope"})  # reason kinds that are also conditions of the obligation
@@ -121,6 +121,16 @@ def _source(treaty: Treaty, *specific: str | None) -> str:
 def how_dated(how: DateCertainty) -> str:
     """How well a date is known, in words ("known only to the month", ...)."""
     return _KNOWN[how.within]
+
+
+def how_sure(level: Certainty, dated: DateCertainty | None) -> str:
+    """A recorded fact's tag, with how well its date is known (an invocation's, in the treaty's history).
+
+    >>> from foedus.model.facts import DateCertainty
+    >>> how_sure(Certainty.UNVERIFIED, DateCertainty(within="month"))
+    'unverified; date: known only to the month'
+    """
+    return level.value + (f"; date: {_KNOWN[dated.within]}" if dated is not None else "")
 
 
 def how_known(level: Certainty) -> str:
