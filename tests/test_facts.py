@@ -246,6 +246,17 @@ def test_csto_attack_on_syunik_is_flagged_as_debated() -> None:
     assert home is not None and not any(x.kind == "scope" for x in home.certainty_reasons)
 
 
+def test_csto_amended_art_4_needs_an_armed_attack() -> None:
+    """§1.2: as amended in 2010 Art. 4 defines aggression as an armed attack [V-secondary], and the CSTO called the
+    May 2021 incursion into Syunik a border incident [V]: an incursion binds no one under it. The 1992 wording
+    ("aggression") still covers one, as an assumption the obligation states."""
+    assert bound(run("AZE", "ARM", "2021-05-14", place="syunik", severity="incursion"), "RUS", "csto_1992") is None
+    assert bound(run("AZE", "ARM", "2021-05-14", severity="incursion"), "KAZ", "csto_1992") is None
+    assert bound(run("AZE", "ARM", "2021-05-14"), "KAZ", "csto_1992") is not None
+    early = bound(run("AZE", "ARM", "2005-06-01", severity="incursion"), "RUS", "csto_1992")
+    assert early is not None and any("reads the incursion as aggression" in c for c in early.conditions)
+
+
 def test_manila_pact_area_takes_in_guam_flagged_as_debated() -> None:
     """§1.14: the treaty area is Southeast Asia and the SW Pacific south of 21°30'N [U]; Guam lies south of the
     line, but whether the 'South-West Pacific' takes in Micronesia is arguable: covered, and flagged."""
