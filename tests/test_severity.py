@@ -78,3 +78,13 @@ def test_below_an_armed_attack_nobody_strikes(reading: str) -> None:
 def test_unknown_severity_is_a_clear_error() -> None:
     with pytest.raises(ScenarioError, match="unknown severity 'skirmish'"):
         run("RUS", "EST", "2025-06-01", severity="skirmish")
+
+
+def test_a_guarantee_against_a_threat_of_attack_binds_on_coercion_and_says_so() -> None:
+    """The US must defend the freely associated states "from attack or threat of attack" (fact sheet §1.15,
+    ATTACK/THREAT): coercion of Palau binds it, read as a threat of attack; NATO Art. 5 (armed attack) does not
+    bind on coercion of Estonia."""
+    usa = run("CHN", "PLW", "2025-06-01", severity="coercion").joiner("USA")
+    assert usa is not None and (usa.primary.treaty, usa.primary.strength) == ("usa_cofa", "S5")
+    assert any(c.startswith("reads the coercion as threat") for c in usa.primary.conditions)
+    assert run("RUS", "EST", "2025-06-01", severity="coercion").joiner("USA") is None

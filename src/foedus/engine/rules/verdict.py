@@ -8,9 +8,9 @@ of force). A clause binds when the incident reaches its trigger's threshold:
 |---|---|---|---|
 | armed attack (NATO 5, US Pacific treaties) | binds | — | — |
 | armed attack putting the party in a state of war (Russia–DPRK 4, China–DPRK II) | binds | — | — |
-| armed aggression (EU 42(7), France–Germany 4(1)) | binds | — | — |
-| aggression (CSTO 4, Arab League 2, Rio 3/6): wording that covers acts short of an armed attack | binds | binds | — |
-| threat (consultation clauses: NATO 4, US–Japan IV; some guarantees) | binds | binds | binds |
+| armed aggression (EU 42(7), France–Germany 4(1), CSTO 4 as amended in 2010) | binds | — | — |
+| aggression (CSTO 4 as signed, Arab League 2, Rio 3/6): wording covering acts short of one | binds | binds | — |
+| threat (consultation clauses: NATO 4, US–Japan IV; guarantees against a threat: US COFA) | binds | binds | binds |
 
 Offence and neutrality clauses concern a war, so they need an armed attack; a non-aggression pact is
 broken by an incursion or worse. Every attack that joiners bring into the war is an armed attack.
