@@ -257,6 +257,20 @@ def test_csto_amended_art_4_needs_an_armed_attack() -> None:
     assert early is not None and any("reads the incursion as aggression" in c for c in early.conditions)
 
 
+@pytest.mark.parametrize(("severity", "article", "strength"), [
+    ("coercion", "2", "S2"), ("incursion", "2", "S2"), ("armed-attack", "4", "S1")])
+def test_russia_belarus_art_2_answers_threats_short_of_an_armed_attack(severity: str, article: str,
+                                                                       strength: str) -> None:
+    """§1.5: Art. 4 answers an armed attack with all forces and means (S1); Art. 2 gives support by all agreed,
+    lawful means, military steps included, against encroachments and threats (row: ARMED_ATTACK + threats,
+    S1/S2): below an armed attack Russia is bound under Art. 2, reading the incident as a threat."""
+    rus = run("POL", "BLR", D2025, severity=severity).joiner("RUS")
+    assert rus is not None and (rus.primary.treaty, rus.primary.article, rus.primary.strength) == (
+        "rus_blr_2024", article, strength)
+    assert any(c.startswith(f"reads the {severity} as threat") for c in rus.primary.conditions) == (
+        severity != "armed-attack")
+
+
 def test_manila_pact_area_takes_in_guam_flagged_as_debated() -> None:
     """§1.14: the treaty area is Southeast Asia and the SW Pacific south of 21°30'N [U]; Guam lies south of the
     line, but whether the 'South-West Pacific' takes in Micronesia is arguable: covered, and flagged."""
