@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from foedus.model.treaty import DateCertainty, Member, Provision, Span, Treaty
 
 __all__ = ["ASSUMED", "RANK", "Assessment", "Doubt", "assess", "date_window", "doubts", "how_dated", "how_known",
-           "how_sure", "worst"]
+           "how_sure", "party_facts", "place_facts", "place_free", "with_facts", "worst"]
 
 RANK = {c: i for i, c in enumerate(Certainty)}
 ASSUMED = frozenset({"freeze", "place", "scope"})  # reason kinds that are also conditions of the obligation
@@ -103,11 +103,25 @@ def assess(
     territorial reading (recognized or claimant), `victim` the attacked state (default: beneficiary).
     Pure: reads only its arguments.
     """
+    return with_facts(party_facts(treaty, provision, obligor, beneficiary, day, basis),
+                      place_facts(treaty, provision, place, target_kind, view, victim or beneficiary))
+
+
+def party_facts(treaty: Treaty, provision: Provision, obligor: str, beneficiary: str, day: dt.date,
+                basis: str = "in-force") -> Assessment:
+    """The part of `assess` that does not depend on the attack: the treaty, the clause and both parties on `day`
+    (callers keep it per leg and add `place_facts`)."""
     reasons = list(_treaty_facts(treaty, provision, day))
     for state in dict.fromkeys((obligor, beneficiary)):
         reasons += _member_facts(treaty, state, day, basis)
-    reasons += _place_facts(treaty, provision, place, target_kind, view, victim or beneficiary)
-    unique = tuple(dict.fromkeys(reasons))
+    return with_facts(Assessment(Certainty.VERIFIED), tuple(reasons))
+
+
+def with_facts(sure: Assessment, more: tuple[CertaintyReason, ...]) -> Assessment:
+    """`sure` with the reasons `more` added (each once), its level the worst of them all."""
+    if not more:
+        return sure
+    unique = tuple(dict.fromkeys((*sure.reasons, *more)))
     return Assessment(worst([Certainty(r.certainty) for r in unique]), unique)
 
 
@@ -244,6 +258,19 @@ def _counts(treaty: Treaty, m: Member, day: dt.date, basis: str = "in-force") ->
     """Whether the row makes its state a party on `day` (from its signature on the signed basis)."""
     start = (m.signed or treaty.signed) if basis == "signed" else (m.joined or treaty.in_force)
     return start is not None and start <= day and (m.left is None or day < m.left)
+
+
+def place_facts(
+    treaty: Treaty, provision: Provision, place: Place, target_kind: str, view: str, victim: str
+) -> tuple[CertaintyReason, ...]:
+    """The part of `assess` that the attack decides: the place as the victim's, and a debated scope."""
+    return tuple(_place_facts(treaty, provision, place, target_kind, view, victim))
+
+
+def place_free(provision: Provision, view: str) -> bool:
+    """Whether no attack can add a fact to the clause in this territorial reading (`place_facts` is then empty:
+    only the claimant view and a debated scope add one)."""
+    return view != "claimant" and not provision.scope.debated
 
 
 def _place_facts(

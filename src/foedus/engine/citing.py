@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from foedus.datarecord import dataclass
-from foedus.engine.certainty import ASSUMED, assess
+from foedus.engine.certainty import ASSUMED, Assessment, assess, party_facts, place_facts, place_free, with_facts
 from foedus.engine.ledger import Found, Sureness, because
 from foedus.engine.leg import Leg
 from foedus.engine.maker import maker
@@ -93,24 +93,32 @@ def sureness(leg: Leg, attack: Attack, scenario: Scenario, place: Place) -> Sure
 
 @dataclass(frozen=True, slots=True)
 class Certifier:
-    """`sureness` of a find's leg and attack in one scenario, kept per leg table in `cache` (the table fixes the
-    date and the membership basis; the key holds the rest). `view` is the scenario's territorial reading, which
-    stores of records made with it key on (`foedus.engine.ledger.intern`)."""
+    """`sureness` of a find's leg and attack in one scenario: what does not depend on the attack is kept per leg
+    in `parties` (one store per leg table: the table fixes the date and the membership basis); the attack's place
+    facts are added per attack where there can be any (`foedus.engine.certainty.place_free`: most clauses, in
+    the recognized view, have none). `view` is the scenario's territorial reading, which stores of records made
+    with it key on (`foedus.engine.ledger.intern`)."""
 
     scenario: Scenario
     places: Mapping[str, Place]
-    cache: dict[tuple[object, ...], Sureness]
+    parties: dict[int, Assessment]
+    view: str
 
-    @property
-    def view(self) -> str:
-        return self.scenario.territory_view
+    @classmethod
+    def of(cls, scenario: Scenario, places: Mapping[str, Place], parties: dict[int, Assessment]) -> Certifier:
+        """The certifier of `scenario`, the places as held on its date, and its leg table's store."""
+        return cls(scenario, places, parties, scenario.territory_view)
 
     def __call__(self, f: Found) -> Sureness:
         vol, leg = f[1], f[5]
-        key = (id(leg), vol.victim, vol.place, vol.kind, self.scenario.territory_view)
-        found = self.cache.get(key)
-        if found is None:
-            if len(self.cache) >= _MOST:
-                self.cache.clear()
-            found = self.cache[key] = sureness(leg, vol.attack(f[2]), self.scenario, self.places[vol.place])
-        return found
+        sure = self.parties.get(id(leg))
+        if sure is None:
+            if len(self.parties) >= _MOST:
+                self.parties.clear()
+            s = self.scenario
+            sure = self.parties[id(leg)] = party_facts(leg.treaty, leg.provision, leg.obligor, leg.beneficiary,
+                                                       s.date, s.basis)
+        if not place_free(leg.provision, self.view):
+            sure = with_facts(sure, place_facts(leg.treaty, leg.provision, self.places[vol.place], vol.kind,
+                                                self.view, vol.victim))
+        return sure.level.value, sure.reasons
