@@ -62,15 +62,33 @@ def test_a_binding_keeps_its_certainty(kursk) -> None:  # type: ignore[no-untype
 
 
 
+def test_the_replay_text_tags_duties_that_are_not_verified(kursk, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The text replay's other duties end with their certainty where it is not verified, as `cascade` does."""
+    from foedus.war.render import print_replay
+
+    monkeypatch.setenv("COLUMNS", "250")
+    print_replay(kursk, timeline=False)
+    text = capsys.readouterr().out
+    assert "CAN: consult UKR from 2024-02-24 (ukr_bilateral_2024 art." in text
+    kaz = "KAZ: stay neutral toward RUS from 2022-02-24 (atop_6070 art. ATOP neutrality)"
+    assert f"{kaz} — carried-forward facts" in text
+    assert next(x for x in text.splitlines() if "GBR: consult UKR" in x).endswith("agreement))")
+
+
 def test_duties_to_consult_and_stay_out_keep_their_certainty(kursk) -> None:  # type: ignore[no-untyped-def]
-    """The first day of each duty to consult or stay out carries that day's certainty: Canada's agreement with
-    Ukraine starts on a stand-in date (unverified then), the UK's is verified; Kazakhstan's neutrality duty is
-    read from an ATOP alliance past 2018."""
+    """The first day of each duty to consult or stay out, and of each casus foederis, carries that day's
+    certainty: Canada's agreement with Ukraine starts on a stand-in date (unverified then), the UK's is verified;
+    Kazakhstan's neutrality duty is read from an ATOP alliance past 2018."""
     assert [(c["treaty"], c["date"], c["certainty"]) for c in kursk.record("CAN").consultations] == [
         ("ukr_bilateral_2024", "2024-02-24", "unverified")]
     assert [(c["treaty"], c["certainty"]) for c in kursk.record("GBR").consultations] == [
         ("ukr_bilateral_2024", "verified")]
     assert {(n["treaty"], n["certainty"]) for n in kursk.record("KAZ").neutral} == {("atop_6070", "carried-forward")}
+    # each casus foederis too: Belarus's under the CSTO (its Art. 4 as amended: secondary quotes) and under the
+    # CIS Charter as ATOP codes it (carried past 2018)
+    triggered = {(t["treaty"], t["article"]): t["certainty"] for t in kursk.record("BLR").triggered}
+    assert (triggered[("csto_1992", "4")], triggered[("atop_4400", "ATOP defense")]) == ("secondary",
+                                                                                        "carried-forward")
 
 
 def test_kursk_north_korea_not_bound_before(kursk) -> None:  # type: ignore[no-untyped-def]

@@ -13,7 +13,7 @@ from foedus.engine.records import CertaintyReason, Conflict, Consultation, Joine
 from foedus.engine.rules.support import Support
 from foedus.engine.scenario import Scenario
 
-__all__ = ["CascadeResult", "explain_lines", "explain_text", "html_table", "rich_tree"]
+__all__ = ["CascadeResult", "certainty_tag", "explain_lines", "explain_text", "html_table", "rich_tree"]
 
 
 class CascadeResult(Protocol):
@@ -67,7 +67,7 @@ def _reason(result: CascadeResult, joiner: Joiner) -> str:
     line = (f"{_name(result, p.state)} joins the {p.side}: {p.treaty} art. {p.article} "
             f"[{p.strength}: {_STRENGTH_WORDS.get(p.strength, p.strength)}] "
             f"because {b.by} attacked {b.attacked} ({hit} {b.place})")
-    line += _tag(p.certainty)
+    line += certainty_tag(p.certainty)
     if joiner.also:  # each with its own tag where it differs: a better-sourced clause may bind the state too
         line += "; also " + ", ".join(f"{o.treaty} art. {o.article}"
                                       + ("" if o.certainty == p.certainty else f" ({o.certainty} facts)")
@@ -75,7 +75,7 @@ def _reason(result: CascadeResult, joiner: Joiner) -> str:
     return line
 
 
-def _tag(certainty: str) -> str:
+def certainty_tag(certainty: str) -> str:
     """A finding's certainty after it, when not verified (the facts it rests on are in its JSON record)."""
     return "" if certainty == "verified" else f" — {certainty} facts"
 
@@ -109,13 +109,13 @@ def explain_lines(result: CascadeResult) -> list[str]:
                      f"({', '.join(sorted({o.treaty for o in c.obligations} | {n.treaty for n in c.neutral}))}); "
                      "it is counted on neither side")
     lines += [f"Neutral: {_name(result, n.state)} must stay out against {n.toward} ({n.treaty} art. {n.article})"
-              + _tag(n.certainty) for n in result.neutral]
+              + certainty_tag(n.certainty) for n in result.neutral]
     lines += [f"Violation: {_name(result, v.state)} attacks {v.against} despite {v.treaty} art. {v.article} "
-              f"({v.kind})" + _tag(v.certainty) for v in result.violations]
+              f"({v.kind})" + certainty_tag(v.certainty) for v in result.violations]
     lines += [f"Consultation: {_name(result, c.state)} consults {c.with_} ({c.treaty} art. {c.article})"
-              + _tag(c.certainty) for c in result.consultations]
-    lines += [f"Withheld: {_name(result, w.state)} under {w.treaty} art. {w.article}: {w.reason}" + _tag(w.certainty)
-              for w in result.withheld]
+              + certainty_tag(c.certainty) for c in result.consultations]
+    lines += [f"Withheld: {_name(result, w.state)} under {w.treaty} art. {w.article}: {w.reason}"
+              + certainty_tag(w.certainty) for w in result.withheld]
     lines += _support_lines(result)
     lines += [f"Uncertain date: {d.fact}; who is bound may differ" for d in result.doubts]
     if result.scenario.severity != "armed-attack":

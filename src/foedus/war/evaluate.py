@@ -13,6 +13,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from foedus.engine.cascade import run_cascade
+from foedus.engine.citing import sureness
 from foedus.engine.result import CascadeResult, Joiner
 from foedus.engine.rules import Situation, evaluate
 from foedus.engine.scenario import Attack, Basis, Reading, Scenario, TerritoryView, UnresolvedReading
@@ -54,6 +55,7 @@ class Trigger:
     side: WarSide  # the side the obligor would fight on: the beneficiary's
     attack: Attack
     unresolved: tuple[str, ...] = ()  # conditions its source flags without specifying (read as met)
+    certainty: str = "verified"  # of the facts it rests on, for this attack (`foedus.engine.citing.sureness`)
 
     @property
     def key(self) -> tuple[str, str, str, str]:
@@ -112,6 +114,7 @@ def triggers(world: World, scenario: Scenario) -> dict[tuple[str, str, str, str]
     side_of: dict[str, WarSide] = {**dict.fromkeys(scenario.attackers, "attack"),
                                    **dict.fromkeys(scenario.targets, "defense")}
     out: dict[tuple[str, str, str, str], Trigger] = {}
+    held = world.places.on(scenario.date)  # as the cascade reads them, for the certainty of each trigger
     for attack in scenario.attacks:
         legs = [(leg, side_of[attack.victim]) for leg in index.owed_to(Kind.DEFENSE, attack.victim)]
         legs += [(leg, side_of[attack.attacker]) for leg in index.owed_to(Kind.OFFENSE, attack.attacker)]
@@ -119,8 +122,9 @@ def triggers(world: World, scenario: Scenario) -> dict[tuple[str, str, str, str]
             if leg.obligor == attack.attacker or not evaluate(leg, attack, ctx).binds:
                 continue
             p = leg.provision
+            level, _ = sureness(leg, attack, scenario, held[attack.place])
             trig = Trigger(leg.obligor, leg.beneficiary, leg.treaty.id, p.article, p.kind.value, p.strength.value,
-                           side, attack, tuple(p.unresolved))
+                           side, attack, tuple(p.unresolved), level)
             out.setdefault(trig.key, trig)
     return out
 

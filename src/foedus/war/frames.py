@@ -110,7 +110,7 @@ class FrameBuilder:
             why = cause(changes, attack=(t.attack.attacker, t.attack.victim), treaties=[t.treaty])
             self._rec(t.obligor).triggered.append({
                 "date": ev.date.isoformat(), "treaty": t.treaty, "article": t.article, "toward": t.beneficiary,
-                "kind": t.kind, "strength": t.strength, "side": t.side,
+                "kind": t.kind, "strength": t.strength, "side": t.side, "certainty": t.certainty,
                 "because": {"attacked": t.attack.victim, "by": t.attack.attacker, "place": t.attack.place,
                             "target_kind": t.attack.kind},
                 "cause": why})

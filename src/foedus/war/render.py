@@ -7,6 +7,7 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
+from foedus.render import certainty_tag
 from foedus.war.result import StateRecord, WarReplay
 
 __all__ = ["print_replay"]
@@ -30,11 +31,11 @@ def _duties(result: WarReplay) -> list[str]:
         for t in r.triggered:
             if bound is None or (t["date"], t["treaty"]) != (bound.date.isoformat(), bound.treaty):
                 lines.append(f"{r.state}: casus foederis {t['date']}, {t['treaty']} art. {t['article']} "
-                             f"toward {t['toward']} ({t['kind']})")
+                             f"toward {t['toward']} ({t['kind']})" + certainty_tag(t["certainty"]))
         lines += [f"{r.state}: consult {c['with']} from {c['date']} ({c['treaty']} art. {c['article']})"
-                  for c in r.consultations]
+                  + certainty_tag(c["certainty"]) for c in r.consultations]
         lines += [f"{r.state}: stay neutral toward {n['toward']} from {n['date']} ({n['treaty']} art. {n['article']})"
-                  for n in r.neutral]
+                  + certainty_tag(n["certainty"]) for n in r.neutral]
     return lines
 
 
