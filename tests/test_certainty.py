@@ -294,3 +294,31 @@ def test_doubts_are_not_read_on_the_signed_basis() -> None:
     """On the signed basis signature dates are taken as recorded, so no date window applies either way."""
     assert run("RUS", "EST", "2004-03-15").doubts
     assert run("RUS", "EST", "2004-03-15", basis="signed").doubts == ()
+
+
+def test_a_doubt_needs_the_state_out_by_every_row_of_its_own() -> None:
+    """`doubts` on a made-up treaty: a party that left on a day known to the month may still have been one in
+    that month, unless another row of its own (it rejoined) makes it a party anyway; a later accession known to
+    the month is a doubt earlier in that month, and not before it."""
+    from foedus.engine.certainty import doubts
+    from foedus.model.treaty import Treaty
+
+    month = {"within": "month", "certainty": "unverified"}
+    pact = Treaty.model_validate({
+        "id": "test_pact", "name": "Test pact", "signed": "2000-01-01", "in_force": "2000-01-01",
+        "type": "multilateral", "sources": [{"url": "https://example.org/pact"}],
+        "members": [{"state": "AAA"},
+                    {"state": "BBB", "left": "2005-06-15", "left_certainty": month},
+                    {"state": "BBB", "joined": "2005-06-20"},
+                    {"state": "CCC", "joined": "2006-03-20", "joined_certainty": month}]})
+
+    def facts(day: str) -> list[str]:
+        return [d.reason.fact for d in doubts([pact], dt.date.fromisoformat(day))]
+
+    assert facts("2005-06-17") == ["test_pact: BBB left on 2005-06-15, known only to the month; it may still have "
+                                   "been a party on 2005-06-17 (not verified)"]
+    assert facts("2005-06-25") == []  # a party again by its second row
+    assert facts("2006-03-10") == ["test_pact: CCC became a party on 2006-03-20, known only to the month; it may "
+                                   "already have been one on 2006-03-10 (not verified)"]
+    assert facts("2006-02-27") == [] and facts("2006-03-20") == []
+    assert {d.states for d in doubts([pact], dt.date(2006, 3, 10))} == {frozenset({"AAA", "BBB", "CCC"})}

@@ -240,17 +240,19 @@ def doubts(treaties: Iterable[Treaty], day: dt.date) -> list[Doubt]:
                                      f"{_KNOWN[how.within]}; it may already have been in force on {day}",
                                      how.certainty, _source(treaty, how.source)), states))
         for m in treaty.members:
-            if any(_counts(treaty, other, day) for other in treaty.members if other.state == m.state):
-                continue  # a party on `day` by a row of its own: an uncertain edge of another row changes nothing
+            found: list[CertaintyReason] = []
             joined, left = m.joined_certainty, m.left_certainty
             if m.joined is not None and joined is not None and date_window(m.joined, joined)[0] <= day < m.joined:
-                out.append(Doubt(_reason("date", f"{treaty.id}: {m.state} became a party on {m.joined}, "
-                                         f"{_KNOWN[joined.within]}; it may already have been one on {day}",
-                                         joined.certainty, _source(treaty, joined.source, m.source)), states))
+                found.append(_reason("date", f"{treaty.id}: {m.state} became a party on {m.joined}, "
+                                     f"{_KNOWN[joined.within]}; it may already have been one on {day}",
+                                     joined.certainty, _source(treaty, joined.source, m.source)))
             if m.left is not None and left is not None and m.left <= day < date_window(m.left, left)[1]:
-                out.append(Doubt(_reason("date", f"{treaty.id}: {m.state} left on {m.left}, {_KNOWN[left.within]}; "
-                                         f"it may still have been a party on {day}",
-                                         left.certainty, _source(treaty, left.source, m.source)), states))
+                found.append(_reason("date", f"{treaty.id}: {m.state} left on {m.left}, {_KNOWN[left.within]}; "
+                                     f"it may still have been a party on {day}",
+                                     left.certainty, _source(treaty, left.source, m.source)))
+            # a party on `day` by a row of its own: an uncertain edge of another row changes nothing
+            if found and not any(_counts(treaty, other, day) for other in treaty.members if other.state == m.state):
+                out += [Doubt(reason, states) for reason in found]
     return out
 
 
