@@ -143,6 +143,17 @@ def test_non_obligations_produce_no_joiner(attacker: str, target: str, state: st
     assert run(attacker, target, D2025).joiner(state) is None
 
 
+@pytest.mark.parametrize(("day", "arms"), [("1979-04-09", False), ("2025-06-01", True)])
+def test_taiwan_relations_act_supplies_arms_without_a_duty_to_fight(day: str, arms: bool) -> None:
+    """§4 (TRA row): signed 10 Apr 1979, effective retroactively from 1 Jan 1979 [V]; the US provides defensive
+    arms [V] and has no obligation to intervene: a supporter of Taiwan, not a joiner, from the Act's enactment."""
+    r = run("CHN", "TWN", day)
+    given = {(x.state, x.supports, x.form, x.treaty, x.certainty) for x in r.supporters}
+    assert (("USA", "TWN", "arms", "usa_twn_tra_1979", "verified") in given) is arms
+    if arms:
+        assert r.joiner("USA") is None
+
+
 def test_treaties_show_explains_a_non_obligation() -> None:
     out = subprocess.run([sys.executable, "-m", "foedus.cli", "treaties", "show", "quad"],
                          capture_output=True, text=True, check=True).stdout
