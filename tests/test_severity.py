@@ -88,3 +88,17 @@ def test_a_guarantee_against_a_threat_of_attack_binds_on_coercion_and_says_so() 
     assert usa is not None and (usa.primary.treaty, usa.primary.strength) == ("usa_cofa", "S5")
     assert any(c.startswith("reads the coercion as threat") for c in usa.primary.conditions)
     assert run("RUS", "EST", "2025-06-01", severity="coercion").joiner("USA") is None
+
+
+@pytest.mark.parametrize(("attacker", "target", "state", "treaty"), [
+    ("DZA", "MLI", "NER", "au_nacdp_2005"),     # "any aggression or threat of aggression" [V-secondary]
+    ("MLI", "SEN", "GHA", "ecowas_pmad_1981"),  # Art. 2: "an armed threat or aggression" [V]
+    ("AFG", "UZB", "RUS", "rus_uzb_2005"),      # "mutual help against military threats" [V-secondary]
+])
+def test_defence_clauses_worded_against_threats_bind_on_coercion(attacker: str, target: str, state: str,
+                                                                  treaty: str) -> None:
+    """The fact sheet words these defence clauses against threats as well as aggression: coercion sets them
+    off, read as a threat, as the obligation's conditions say (docs/severity.md)."""
+    joiner = run(attacker, target, "2025-06-01", severity="coercion").joiner(state)
+    assert joiner is not None and joiner.primary.treaty == treaty
+    assert any(c.startswith("reads the coercion as threat") for c in joiner.primary.conditions)
