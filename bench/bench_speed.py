@@ -312,6 +312,11 @@ def _report(title: str, got: dict[str, list[Any]], key: str | None = None) -> di
 def suite_cascades(trees: dict[str, Path], args: argparse.Namespace) -> list[dict[str, Any]]:
     out = []
     for day in ("1990-06-01", "2025-06-01"):
+        if "baseline" in trees and args.baseline_dyads == args.dyads:  # the same dyads: alternate, repeat, a ratio
+            got = _alternate(trees, args.repeat, lambda t, d=day: _child(t, "cascades", d, args.dyads, 15))
+            out.append(_report(f"single escalatory cascade {day}, {args.dyads} random dyads (both trees, the same "
+                               "dyads, alternating)", got, "p50_ms"))
+            continue
         for name, tree in trees.items():
             n = args.dyads if name == "new" else args.baseline_dyads
             got = {name: [_child(tree, "cascades", day, n, 15)]}
@@ -387,7 +392,8 @@ def main() -> None:
     parser.add_argument("--baseline", type=Path, help="a tree of the code to compare with (its src/)")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--dyads", type=int, default=1000, help="random dyads per date for this tree")
-    parser.add_argument("--baseline-dyads", type=int, default=100, help="for the (slow) baseline")
+    parser.add_argument("--baseline-dyads", type=int, default=100,
+                        help="for the (slow) baseline; as many as --dyads: the same dyads, both trees alternating")
     parser.add_argument("--draws", type=int, default=50,
                         help="atlas Monte Carlo draws timed per run (few draws overstate: each call has fixed work)")
     parser.add_argument("--only", nargs="*", choices=list(SUITES), help="some of the measurements")

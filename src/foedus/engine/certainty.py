@@ -24,10 +24,11 @@ if TYPE_CHECKING:
     from foedus.model.places import Place
     from foedus.model.treaty import DateCertainty, Member, Provision, Span, Treaty
 
-__all__ = ["ASSUMED", "RANK", "Assessment", "Doubt", "assess", "date_window", "doubts", "how_dated", "how_known",
-           "how_sure", "party_facts", "place_facts", "place_free", "with_facts", "worst"]
+__all__ = ["ASSUMED", "RANK", "Assessment", "Doubt", "Memo", "assess", "date_window", "doubts", "how_dated",
+           "how_known", "how_sure", "party_facts", "place_facts", "place_free", "with_facts", "worst"]
 
 RANK = {c: i for i, c in enumerate(Certainty)}
+Memo = dict[tuple[int, object], tuple[CertaintyReason, ...]]  # `party_facts`'s parts, for one day and basis
 ASSUMED = frozenset({"freeze", "place", "scope"})  # reason kinds that are also conditions of the obligation
 _STAND_IN = dt.timedelta(days=365)
 _WEEK = dt.timedelta(days=7)
@@ -53,6 +54,9 @@ class Assessment:
 
     level: Certainty
     reasons: tuple[CertaintyReason, ...] = ()
+
+
+_VERIFIED = Assessment(Certainty.VERIFIED)
 
 
 def worst(levels: list[Certainty]) -> Certainty:
@@ -108,13 +112,23 @@ def assess(
 
 
 def party_facts(treaty: Treaty, provision: Provision, obligor: str, beneficiary: str, day: dt.date,
-                basis: str = "in-force") -> Assessment:
+                basis: str = "in-force", memo: Memo | None = None) -> Assessment:
     """The part of `assess` that does not depend on the attack: the treaty, the clause and both parties on `day`
-    (callers keep it per leg and add `place_facts`)."""
-    reasons = list(_treaty_facts(treaty, provision, day))
+    (callers keep it per leg and add `place_facts`). `memo` keeps the clause's facts and each party's, which many
+    legs share, for one day and basis (a store per leg table)."""
+    if memo is None:
+        memo = {}
+    clause: tuple[int, object] = (id(treaty), id(provision))
+    reasons = memo.get(clause)
+    if reasons is None:
+        reasons = memo[clause] = tuple(_treaty_facts(treaty, provision, day))
     for state in dict.fromkeys((obligor, beneficiary)):
-        reasons += _member_facts(treaty, state, day, basis)
-    return with_facts(Assessment(Certainty.VERIFIED), tuple(reasons))
+        party: tuple[int, object] = (id(treaty), state)
+        found = memo.get(party)
+        if found is None:
+            found = memo[party] = tuple(_member_facts(treaty, state, day, basis))
+        reasons += found
+    return with_facts(_VERIFIED, reasons)
 
 
 def with_facts(sure: Assessment, more: tuple[CertaintyReason, ...]) -> Assessment:

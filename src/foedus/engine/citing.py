@@ -8,7 +8,16 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from foedus.datarecord import dataclass
-from foedus.engine.certainty import ASSUMED, Assessment, assess, party_facts, place_facts, place_free, with_facts
+from foedus.engine.certainty import (
+    ASSUMED,
+    Assessment,
+    Memo,
+    assess,
+    party_facts,
+    place_facts,
+    place_free,
+    with_facts,
+)
 from foedus.engine.ledger import Found, Sureness, because
 from foedus.engine.leg import Leg
 from foedus.engine.maker import maker
@@ -102,12 +111,14 @@ class Certifier:
     scenario: Scenario
     places: Mapping[str, Place]
     parties: dict[int, Assessment]
+    memo: Memo  # what legs of one treaty share (`party_facts`)
     view: str
 
     @classmethod
-    def of(cls, scenario: Scenario, places: Mapping[str, Place], parties: dict[int, Assessment]) -> Certifier:
-        """The certifier of `scenario`, the places as held on its date, and its leg table's store."""
-        return cls(scenario, places, parties, scenario.territory_view)
+    def of(cls, scenario: Scenario, places: Mapping[str, Place], stores: tuple[dict[int, Assessment], Memo]
+           ) -> Certifier:
+        """The certifier of `scenario`, the places as held on its date, and its leg table's stores."""
+        return cls(scenario, places, *stores, scenario.territory_view)
 
     def __call__(self, f: Found) -> Sureness:
         vol, leg = f[1], f[5]
@@ -117,7 +128,7 @@ class Certifier:
                 self.parties.clear()
             s = self.scenario
             sure = self.parties[id(leg)] = party_facts(leg.treaty, leg.provision, leg.obligor, leg.beneficiary,
-                                                       s.date, s.basis)
+                                                       s.date, s.basis, self.memo)
         if not place_free(leg.provision, self.view):
             sure = with_facts(sure, place_facts(leg.treaty, leg.provision, self.places[vol.place], vol.kind,
                                                 self.view, vol.victim))
