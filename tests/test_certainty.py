@@ -300,7 +300,7 @@ def test_a_doubt_needs_the_state_out_by_every_row_of_its_own() -> None:
     """`doubts` on a made-up treaty: a party that left on a day known to the month may still have been one in
     that month, unless another row of its own (it rejoined) makes it a party anyway; a later accession known to
     the month is a doubt earlier in that month, and not before it."""
-    from foedus.engine.certainty import doubts
+    from foedus.engine.doubts import doubts
     from foedus.model.treaty import Treaty
 
     month = {"within": "month", "certainty": "unverified"}

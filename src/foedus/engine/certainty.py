@@ -12,7 +12,7 @@ naming the fact and its source. The rules, windows and examples are in docs/cert
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from foedus.datarecord import dataclass
@@ -24,8 +24,8 @@ if TYPE_CHECKING:
     from foedus.model.places import Place
     from foedus.model.treaty import DateCertainty, Member, Provision, Span, Treaty
 
-__all__ = ["ASSUMED", "RANK", "Assessment", "Doubt", "Memo", "assess", "date_window", "doubts", "how_dated",
-           "how_known", "how_sure", "party_facts", "place_facts", "place_free", "with_facts", "worst"]
+__all__ = ["ASSUMED", "RANK", "Assessment", "Memo", "assess", "date_window", "fact_reason", "how_dated", "how_known",
+           "how_sure", "party_facts", "party_on", "place_facts", "place_free", "source_of", "with_facts", "worst"]
 
 RANK = {c: i for i, c in enumerate(Certainty)}
 Memo = dict[tuple[int, object], tuple[CertaintyReason, ...]]  # `party_facts`'s parts, for one day and basis
@@ -139,7 +139,8 @@ def with_facts(sure: Assessment, more: tuple[CertaintyReason, ...]) -> Assessmen
     return Assessment(worst([Certainty(r.certainty) for r in unique]), unique)
 
 
-def _source(treaty: Treaty, *specific: str | None) -> str:
+def source_of(treaty: Treaty, *specific: str | None) -> str:
+    """The most specific source given for a fact, else the treaty file's first."""
     for url in specific:
         if url:
             return url
@@ -166,56 +167,58 @@ def how_known(level: Certainty) -> str:
     return _HOW.get(level, level.value)
 
 
-def _reason(kind: str, fact: str, level: Certainty, source: str) -> CertaintyReason:
+def fact_reason(kind: str, fact: str, level: Certainty, source: str) -> CertaintyReason:
+    """A reason of `kind`: the fact, with its tag in words, the tag and the source."""
     return CertaintyReason(kind, f"{fact} ({how_known(level)})", level.value, source)
 
 
 def _treaty_facts(treaty: Treaty, provision: Provision, day: dt.date) -> Iterator[CertaintyReason]:
     if treaty.certainty is not Certainty.VERIFIED:
-        yield _reason("treaty", f"{treaty.id}: the treaty's standing", treaty.certainty, _source(treaty))
+        yield fact_reason("treaty", f"{treaty.id}: the treaty's standing", treaty.certainty, source_of(treaty))
     if treaty.carried_on(day):
-        yield _reason("treaty", f"{treaty.id}: its source codes it in force at the end of its coverage "
-                      f"({treaty.carried_from}); read as still in force on {day}", Certainty.CARRIED, _source(treaty))
+        yield fact_reason("treaty", f"{treaty.id}: its source codes it in force at the end of its coverage "
+                          f"({treaty.carried_from}); read as still in force on {day}", Certainty.CARRIED,
+                          source_of(treaty))
     if provision.certainty is not Certainty.VERIFIED:
-        yield _reason("article", f"{treaty.id} art. {provision.article}: the clause as encoded", provision.certainty,
-                      _source(treaty, provision.source))
+        yield fact_reason("article", f"{treaty.id} art. {provision.article}: the clause as encoded",
+                          provision.certainty, source_of(treaty, provision.source))
     valid = provision.valid
     if valid is not None and valid.certainty is not Certainty.VERIFIED:  # when the clause applies, a fact apart
         until = f" until {valid.end}" if valid.end is not None else ""
         why = f" ({valid.note})" if valid.note else ""
         fact = f"{treaty.id} art. {provision.article}: that it applies from {valid.start}{until}{why}"
-        yield _reason("article", fact, valid.certainty, _source(treaty, valid.source, provision.source))
+        yield fact_reason("article", fact, valid.certainty, source_of(treaty, valid.source, provision.source))
 
 
 def _rows(treaty: Treaty, state: str, day: dt.date, basis: str) -> list[Member]:
     """The membership rows of `state` that cover `day` (all its rows if none does)."""
     rows = [m for m in treaty.members if m.state == state]
-    return [m for m in rows if _counts(treaty, m, day, basis)] or rows
+    return [m for m in rows if party_on(treaty, m, day, basis)] or rows
 
 
 def _member_facts(treaty: Treaty, state: str, day: dt.date, basis: str) -> Iterator[CertaintyReason]:
     for m in _rows(treaty, state, day, basis):
-        src = _source(treaty, m.source)
+        src = source_of(treaty, m.source)
         if m.certainty is not Certainty.VERIFIED:
-            yield _reason("membership", f"{treaty.id}: {state} is a party", m.certainty, src)
+            yield fact_reason("membership", f"{treaty.id}: {state} is a party", m.certainty, src)
         for span in m.frozen:
             if span.covers(day):
                 level = worst([span.certainty, Certainty.SECONDARY])
                 since = f"{span.start}, {_KNOWN[span.start_certainty.within]}" if span.start_certainty else span.start
-                yield _reason("freeze", f"{treaty.id}: {state}'s participation is frozen since {since} "
-                              "(legally still a party)", level, _source(treaty, span.source, m.source))
+                yield fact_reason("freeze", f"{treaty.id}: {state}'s participation is frozen since {since} "
+                                  "(legally still a party)", level, source_of(treaty, span.source, m.source))
         for span in m.suspended:  # bound on `day`, so outside the span: near an edge known less than to the day?
-            yield from _suspension_edges(treaty, state, span, day, _source(treaty, span.source, m.source))
+            yield from _suspension_edges(treaty, state, span, day, source_of(treaty, span.source, m.source))
         if basis == "signed":
             continue
         joined, how = (m.joined, m.joined_certainty) if m.joined else (treaty.in_force, treaty.in_force_certainty)
         what = f"{state} became a party on {joined}" if m.joined else f"the treaty entered into force on {joined}"
         if joined is not None and how is not None and day < date_window(joined, how)[1]:
-            yield _reason("date", f"{treaty.id}: {what}, {_KNOWN[how.within]}", how.certainty,
-                          _source(treaty, how.source, m.source))
+            yield fact_reason("date", f"{treaty.id}: {what}, {_KNOWN[how.within]}", how.certainty,
+                              source_of(treaty, how.source, m.source))
         if m.left is not None and m.left_certainty is not None and date_window(m.left, m.left_certainty)[0] <= day:
-            yield _reason("date", f"{treaty.id}: {state} left on {m.left}, {_KNOWN[m.left_certainty.within]}",
-                          m.left_certainty.certainty, _source(treaty, m.left_certainty.source, m.source))
+            yield fact_reason("date", f"{treaty.id}: {state} left on {m.left}, {_KNOWN[m.left_certainty.within]}",
+                              m.left_certainty.certainty, source_of(treaty, m.left_certainty.source, m.source))
 
 
 def _suspension_edges(treaty: Treaty, state: str, span: Span, day: dt.date, src: str) -> Iterator[CertaintyReason]:
@@ -223,54 +226,14 @@ def _suspension_edges(treaty: Treaty, state: str, span: Span, day: dt.date, src:
     the true day can: the suspension may already have begun, or not yet ended."""
     start, end = span.start_certainty, span.end_certainty
     if start is not None and day < span.start and date_window(span.start, start)[0] <= day:
-        yield _reason("date", f"{treaty.id}: {state}'s suspension began on {span.start}, {_KNOWN[start.within]}",
-                      start.certainty, start.source or src)
+        yield fact_reason("date", f"{treaty.id}: {state}'s suspension began on {span.start}, {_KNOWN[start.within]}",
+                          start.certainty, start.source or src)
     if end is not None and span.end is not None and span.end <= day < date_window(span.end, end)[1]:
-        yield _reason("date", f"{treaty.id}: {state}'s suspension ended on {span.end}, {_KNOWN[end.within]}",
-                      end.certainty, end.source or src)
+        yield fact_reason("date", f"{treaty.id}: {state}'s suspension ended on {span.end}, {_KNOWN[end.within]}",
+                          end.certainty, end.source or src)
 
 
-@dataclass(frozen=True, slots=True)
-class Doubt:
-    """A party (or a whole treaty) not counted on a date by its recorded day, although the true day may lie on the
-    other side of that date: who may then be bound differs. `states` are the treaty's parties, whom it concerns."""
-
-    reason: CertaintyReason
-    states: frozenset[str]
-
-
-def doubts(treaties: Iterable[Treaty], day: dt.date) -> list[Doubt]:
-    """The other side of the date windows: each treaty not yet in force on `day`, party not yet joined, or party
-    that has left, by a recorded day known less than to the day whose window holds `day`. `assess` flags a bound
-    state near such a day; these are the states left out near one (a suspension's edges are said where it
-    withholds a leg). Only for membership read from entry into force: signature dates are taken as recorded."""
-    out: list[Doubt] = []
-    for treaty in treaties:
-        states = frozenset(m.state for m in treaty.members)
-        how = treaty.in_force_certainty
-        if treaty.in_force is not None and how is not None and date_window(treaty.in_force, how)[0] <= day < (
-                treaty.in_force):
-            out.append(Doubt(_reason("date", f"{treaty.id}: the treaty entered into force on {treaty.in_force}, "
-                                     f"{_KNOWN[how.within]}; it may already have been in force on {day}",
-                                     how.certainty, _source(treaty, how.source)), states))
-        for m in treaty.members:
-            found: list[CertaintyReason] = []
-            joined, left = m.joined_certainty, m.left_certainty
-            if m.joined is not None and joined is not None and date_window(m.joined, joined)[0] <= day < m.joined:
-                found.append(_reason("date", f"{treaty.id}: {m.state} became a party on {m.joined}, "
-                                     f"{_KNOWN[joined.within]}; it may already have been one on {day}",
-                                     joined.certainty, _source(treaty, joined.source, m.source)))
-            if m.left is not None and left is not None and m.left <= day < date_window(m.left, left)[1]:
-                found.append(_reason("date", f"{treaty.id}: {m.state} left on {m.left}, {_KNOWN[left.within]}; "
-                                     f"it may still have been a party on {day}",
-                                     left.certainty, _source(treaty, left.source, m.source)))
-            # a party on `day` by a row of its own: an uncertain edge of another row changes nothing
-            if found and not any(_counts(treaty, other, day) for other in treaty.members if other.state == m.state):
-                out += [Doubt(reason, states) for reason in found]
-    return out
-
-
-def _counts(treaty: Treaty, m: Member, day: dt.date, basis: str = "in-force") -> bool:
+def party_on(treaty: Treaty, m: Member, day: dt.date, basis: str = "in-force") -> bool:
     """Whether the row makes its state a party on `day` (from its signature on the signed basis)."""
     start = (m.signed or treaty.signed) if basis == "signed" else (m.joined or treaty.in_force)
     return start is not None and start <= day and (m.left is None or day < m.left)
@@ -295,8 +258,8 @@ def _place_facts(
     gazetteer = f"foedus gazetteer, places.yaml: {place.id}"
     if target_kind == "territory" and view == "claimant" and victim not in place.holders("recognized"):
         holder = ", ".join(sorted(place.holders("recognized"))) or "no state"
-        yield _reason("place", f"{place.name} counts as {victim}'s territory only in the claimant view "
-                      f"(recognised holder: {holder})", Certainty.CONFLICTING, gazetteer)
+        yield fact_reason("place", f"{place.name} counts as {victim}'s territory only in the claimant view "
+                          f"(recognised holder: {holder})", Certainty.CONFLICTING, gazetteer)
     if target_kind == "territory" and any(token_matches(t, place, victim) for t in provision.scope.debated):
-        yield _reason("scope", f"{treaty.id} art. {provision.article}: whether it covers {place.name} is debated",
-                      Certainty.UNVERIFIED, _source(treaty, provision.source))
+        yield fact_reason("scope", f"{treaty.id} art. {provision.article}: whether it covers {place.name} is debated",
+                          Certainty.UNVERIFIED, source_of(treaty, provision.source))

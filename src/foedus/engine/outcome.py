@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Set
 from typing import Protocol
 
-from foedus.engine.certainty import doubts
+from foedus.engine.doubts import doubts
 from foedus.engine.ledger import (
     Certify,
     Duties,
@@ -115,7 +115,7 @@ def _joined(item: tuple[str, list[Found]]) -> tuple[int, str, str]:
 
 def doubts_of(world: World, scenario: Scenario, index: LegTable, belligerent: Set[str]) -> tuple[CertaintyReason, ...]:
     """The uncertain dates that may change who is bound in this war: those of treaties with a belligerent party
-    (`foedus.engine.certainty.doubts`, found once per leg table; none on the signed basis, whose dates are taken
+    (`foedus.engine.doubts.doubts`, found once per leg table; none on the signed basis, whose dates are taken
     as recorded)."""
     if scenario.basis == "signed":
         return ()
