@@ -115,7 +115,7 @@ class _Run:
         state = BindState(self.side_of, self.excluded, originals)
         frontier = volleys_of(s.attacks)
         places = self.places = self.world.places.on(s.date)
-        self.certify = Certifier.of(s, places, self.index.derived("certainty of legs", lambda: ({}, {})))
+        self.certify = Certifier.of(s, places, self.index)
         while frontier:
             self.rounds += 1
             state.update(self.side_of, self.camp)

@@ -27,6 +27,7 @@ from foedus.engine.scenario import Attack, Scenario
 from foedus.model.help import duty_of
 
 if TYPE_CHECKING:
+    from foedus.engine.table import LegTable
     from foedus.model.places import Place
 
 __all__ = ["Certifier", "Parts", "cited", "obligation", "sureness"]
@@ -93,8 +94,8 @@ def _cited(leg: Leg, attack: Attack, scenario: Scenario, place: Place) -> tuple[
 
 def sureness(leg: Leg, attack: Attack, scenario: Scenario, place: Place) -> Sureness:
     """How certain the facts are that `leg` rests on, for `attack` in `scenario` (`place`: the attacked place):
-    the level and a reason per fact that lowers it (`foedus.engine.certainty.assess`). Every finding cites it:
-    obligations, consultations, neutrality duties and violations."""
+    the level and a reason per fact that lowers it (`foedus.engine.certainty.assess`). Obligations cite it; the
+    other findings (and a war's casus foederis) read the same through a `Certifier`, which keeps its parts."""
     sure = assess(leg.treaty, leg.provision, leg.obligor, leg.beneficiary, scenario.date, place, attack.kind,
                   scenario.territory_view, attack.victim, scenario.basis)
     return sure.level.value, sure.reasons
@@ -115,13 +116,18 @@ class Certifier:
     view: str
 
     @classmethod
-    def of(cls, scenario: Scenario, places: Mapping[str, Place], stores: tuple[dict[int, Assessment], Memo]
-           ) -> Certifier:
-        """The certifier of `scenario`, the places as held on its date, and its leg table's stores."""
-        return cls(scenario, places, *stores, scenario.territory_view)
+    def of(cls, scenario: Scenario, places: Mapping[str, Place], index: LegTable) -> Certifier:
+        """The certifier of `scenario`, with the places as held on its date and the stores of its leg table."""
+        stores: tuple[dict[int, Assessment], Memo] = index.derived("certainty of legs", lambda: ({}, {}))
+        parties, memo = stores
+        return cls(scenario, places, parties, memo, scenario.territory_view)
 
     def __call__(self, f: Found) -> Sureness:
-        vol, leg = f[1], f[5]
+        vol = f[1]
+        return self.leg(f[5], vol.victim, vol.place, vol.kind)
+
+    def leg(self, leg: Leg, victim: str, place: str, kind: str) -> Sureness:
+        """`sureness` of `leg` for an attack on `victim` at `place` (its id), of `kind` (territory or forces)."""
         sure = self.parties.get(id(leg))
         if sure is None:
             if len(self.parties) >= _MOST:
@@ -130,6 +136,6 @@ class Certifier:
             sure = self.parties[id(leg)] = party_facts(leg.treaty, leg.provision, leg.obligor, leg.beneficiary,
                                                        s.date, s.basis, self.memo)
         if not place_free(leg.provision, self.view):
-            sure = with_facts(sure, place_facts(leg.treaty, leg.provision, self.places[vol.place], vol.kind,
-                                                self.view, vol.victim))
+            sure = with_facts(sure, place_facts(leg.treaty, leg.provision, self.places[place], kind, self.view,
+                                                victim))
         return sure.level.value, sure.reasons

@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from foedus.engine.cascade import run_cascade
-from foedus.engine.citing import sureness
+from foedus.engine.citing import Certifier
 from foedus.engine.result import CascadeResult, Joiner
 from foedus.engine.rules import Situation, evaluate
 from foedus.engine.scenario import Attack, Basis, Reading, Scenario, TerritoryView, UnresolvedReading
@@ -55,7 +55,7 @@ class Trigger:
     side: WarSide  # the side the obligor would fight on: the beneficiary's
     attack: Attack
     unresolved: tuple[str, ...] = ()  # conditions its source flags without specifying (read as met)
-    certainty: str = "verified"  # of the facts it rests on, for this attack (`foedus.engine.citing.sureness`)
+    certainty: str = "verified"  # of the facts it rests on, for this attack (`foedus.engine.citing.Certifier`)
 
     @property
     def key(self) -> tuple[str, str, str, str]:
@@ -114,7 +114,7 @@ def triggers(world: World, scenario: Scenario) -> dict[tuple[str, str, str, str]
     side_of: dict[str, WarSide] = {**dict.fromkeys(scenario.attackers, "attack"),
                                    **dict.fromkeys(scenario.targets, "defense")}
     out: dict[tuple[str, str, str, str], Trigger] = {}
-    held = world.places.on(scenario.date)  # as the cascade reads them, for the certainty of each trigger
+    sure = Certifier.of(scenario, world.places.on(scenario.date), index)  # each trigger's certainty, as cited
     for attack in scenario.attacks:
         legs = [(leg, side_of[attack.victim]) for leg in index.owed_to(Kind.DEFENSE, attack.victim)]
         legs += [(leg, side_of[attack.attacker]) for leg in index.owed_to(Kind.OFFENSE, attack.attacker)]
@@ -122,7 +122,7 @@ def triggers(world: World, scenario: Scenario) -> dict[tuple[str, str, str, str]
             if leg.obligor == attack.attacker or not evaluate(leg, attack, ctx).binds:
                 continue
             p = leg.provision
-            level, _ = sureness(leg, attack, scenario, held[attack.place])
+            level, _ = sure.leg(leg, attack.victim, attack.place, attack.kind)
             trig = Trigger(leg.obligor, leg.beneficiary, leg.treaty.id, p.article, p.kind.value, p.strength.value,
                            side, attack, tuple(p.unresolved), level)
             out.setdefault(trig.key, trig)
