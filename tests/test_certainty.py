@@ -285,8 +285,12 @@ def test_a_state_left_out_by_an_uncertain_date_is_a_doubt(attacker: str, target:
     r = run(attacker, target, day)
     assert len(r.doubts) == len(expected)
     for doubt, start in zip(r.doubts, expected, strict=True):
-        assert doubt.fact.startswith(start) and (doubt.kind, doubt.certainty) == ("date", "unverified")
-    assert [d["fact"] for d in r.to_dict()["doubts"]] == [d.fact for d in r.doubts]
+        assert doubt.fact.startswith(start) and doubt.certainty == "unverified"
+        treaty, _, rest = start.partition(": ")
+        assert doubt.treaty == treaty  # and the party it concerns, or none for the treaty itself
+        assert doubt.state == (None if rest.startswith("the treaty") else rest.split()[0])
+    assert [(d["treaty"], d["state"], d["fact"]) for d in r.to_dict()["doubts"]] == [
+        (d.treaty, d.state, d.fact) for d in r.doubts]
     assert sum(x.startswith("Uncertain date: ") for x in explain_lines(r)) == len(expected)
 
 
@@ -313,7 +317,7 @@ def test_a_doubt_needs_the_state_out_by_every_row_of_its_own() -> None:
                     {"state": "CCC", "joined": "2006-03-20", "joined_certainty": month}]})
 
     def facts(day: str) -> list[str]:
-        return [d.reason.fact for d in doubts([pact], dt.date.fromisoformat(day))]
+        return [d.fact for d, _ in doubts([pact], dt.date.fromisoformat(day))]
 
     assert facts("2005-06-17") == ["test_pact: BBB left on 2005-06-15, known only to the month; it may still have "
                                    "been a party on 2005-06-17 (not verified)"]
@@ -321,4 +325,5 @@ def test_a_doubt_needs_the_state_out_by_every_row_of_its_own() -> None:
     assert facts("2006-03-10") == ["test_pact: CCC became a party on 2006-03-20, known only to the month; it may "
                                    "already have been one on 2006-03-10 (not verified)"]
     assert facts("2006-02-27") == [] and facts("2006-03-20") == []
-    assert {d.states for d in doubts([pact], dt.date(2006, 3, 10))} == {frozenset({"AAA", "BBB", "CCC"})}
+    assert [(d.state, states) for d, states in doubts([pact], dt.date(2006, 3, 10))] == [
+        ("CCC", frozenset({"AAA", "BBB", "CCC"}))]

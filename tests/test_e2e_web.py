@@ -218,12 +218,15 @@ def test_a_consultation_shows_how_sure_its_facts_are(page: Any, server: str) -> 
 
 def test_an_uncertain_accession_day_is_shown_as_a_doubt(page: Any, server: str) -> None:
     """On 15 March 2004 Estonia is not yet in NATO by the record, but its accession day is known to the month:
-    the summary says who is bound may differ."""
-    _ready(page, f"{server}/?attacker=RUS&target=EST&date=2004-03-15")
+    the summary says who is bound may differ, and so does the panel of each state concerned."""
+    _ready(page, f"{server}/?attacker=RUS&target=EST&date=2004-03-15&select=LVA")
     page.wait_for_selector("body[data-result='RUS>EST@2004-03-15']", timeout=30_000)
     doubts = page.locator("#summary p.doubt").all_inner_texts()
     assert len(doubts) == 7 and all(d.startswith("uncertain date: nato_1949: ") for d in doubts)
     assert any("EST became a party on 2004-03-29, known only to the month" in d for d in doubts)
+    # the state's own panel says it too (Latvia, which joined NATO with Estonia)
+    page.wait_for_selector("#explain[data-state=LVA] .finding.doubt", timeout=30_000)
+    assert "LVA became a party on 2004-03-29" in page.inner_text("#explain .finding.doubt")
     assert not page.problems, page.problems
 
 

@@ -9,7 +9,7 @@ from collections import defaultdict
 from html import escape
 from typing import Any, Protocol
 
-from foedus.engine.records import CertaintyReason, Conflict, Consultation, Joiner, Neutral, Violation, Withheld
+from foedus.engine.records import Conflict, Consultation, Doubt, Joiner, Neutral, Violation, Withheld
 from foedus.engine.rules.support import Support
 from foedus.engine.scenario import Scenario
 
@@ -35,7 +35,7 @@ class CascadeResult(Protocol):
     @property
     def withheld(self) -> tuple[Withheld, ...]: ...
     @property
-    def doubts(self) -> tuple[CertaintyReason, ...]: ...
+    def doubts(self) -> tuple[Doubt, ...]: ...
     @property
     def names(self) -> dict[str, str]: ...
     @property

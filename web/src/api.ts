@@ -4,7 +4,7 @@
 import type { CascadeResult } from "./contract";
 
 export type {
-  Because, CascadeResult, CertaintyReason, Chance, Conflict, Consultation, Joiner, LikelihoodSummary, ModelCard,
+  Because, CascadeResult, CertaintyReason, Chance, Conflict, Consultation, Doubt, Joiner, LikelihoodSummary, ModelCard,
   MonteCarloSummary, Neutral, Obligation, Power, Side, SidePower, StateLikelihood, ValidationScore, Violation, WarSize,
   Withheld,
 } from "./contract";

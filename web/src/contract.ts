@@ -30,7 +30,7 @@ export interface CascadeResult {
   neutral: Neutral[];
   violations: Violation[];
   withheld: Withheld[];
-  doubts: CertaintyReason[];
+  doubts: Doubt[];
   supporters: Support[];
   rounds: number;
   notes: string[];
@@ -157,6 +157,15 @@ export interface Withheld {
   unresolved: string[];
   certainty: string;
   certainty_reasons: CertaintyReason[];
+}
+
+/** A party, or a treaty, left out by a date known less than exactly: it may have been bound. */
+export interface Doubt {
+  treaty: string;
+  state: string | null;
+  fact: string;
+  certainty: string;
+  source: string;
 }
 
 /** A state bound to support a belligerent without being bound to fight. */

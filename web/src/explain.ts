@@ -86,6 +86,13 @@ function findings(id: string, r: CascadeResult, names: Names): { nodes: HTMLElem
       `${names.state(v.state)} breaks ${v.kind} toward ${names.state(v.against)}: ${names.treaty(v.treaty)} art. ${v.article}.`,
       v, { class: "warn" }));
   }
+  for (const d of (r.doubts ?? []).filter((x) => x.state === id)) {
+    cite(d.treaty);
+    nodes.push(h("div", { class: "finding doubt" },
+      h("p", {}, `Uncertain date: ${d.fact}; who is bound may differ.`),
+      d.source.startsWith("http") ? h("a", { href: d.source, target: "_blank", rel: "noopener noreferrer" }, "source")
+        : h("span", {}, d.source)));
+  }
   for (const w of r.withheld.filter((x) => x.state === id)) {
     cite(w.treaty);
     nodes.push(findingBlock(`Withheld: ${names.treaty(w.treaty)} art. ${w.article} would bind, but ${w.reason}.`, w));

@@ -11,59 +11,55 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from foedus.datarecord import dataclass
 from foedus.engine.certainty import date_window, fact_reason, how_dated, party_on, source_of
-from foedus.engine.records import CertaintyReason
+from foedus.engine.records import Doubt
 
 if TYPE_CHECKING:
-    from foedus.model.treaty import Treaty
+    from foedus.model.treaty import DateCertainty, Treaty
 
-__all__ = ["Doubt", "doubts"]
+__all__ = ["Concerning", "doubts"]
 
-
-@dataclass(frozen=True, slots=True)
-class Doubt:
-    """A party (or a whole treaty) not counted on a date by its recorded day, although the true day may lie on the
-    other side of that date: who may then be bound differs. `states` are the treaty's parties, whom it concerns."""
-
-    reason: CertaintyReason
-    states: frozenset[str]
+# a doubt and the treaty's parties, whom it concerns (a result reports it when one of them is in the war)
+Concerning = tuple[Doubt, frozenset[str]]
 
 
-def doubts(treaties: Iterable[Treaty], day: dt.date) -> list[Doubt]:
+def doubts(treaties: Iterable[Treaty], day: dt.date) -> list[Concerning]:
     """Each treaty not yet in force on `day`, party not yet joined, or party that has left, by a recorded day known
     less than to the day whose window holds `day`. Only for membership read from entry into force: signature dates
     are taken as recorded."""
-    out: list[Doubt] = []
+    out: list[Concerning] = []
     for treaty in treaties:
-        found: list[CertaintyReason] = []
+        found: list[Doubt] = []
         how, start = treaty.in_force_certainty, treaty.in_force
         if start is not None and how is not None and date_window(start, how)[0] <= day < start:
-            fact = (f"{treaty.id}: the treaty entered into force on {start}, {how_dated(how)}; it may already have "
-                    f"been in force on {day}")
-            found.append(fact_reason("date", fact, how.certainty, source_of(treaty, how.source)))
+            found.append(_doubt(treaty, None, f"the treaty entered into force on {start}, {how_dated(how)}; it may "
+                                f"already have been in force on {day}", how, None))
         found += _members(treaty, day)
         if found:  # most treaties have none: their parties are not gathered
             states = frozenset(m.state for m in treaty.members)
-            out += [Doubt(reason, states) for reason in found]
+            out += [(doubt, states) for doubt in found]
     return out
 
 
-def _members(treaty: Treaty, day: dt.date) -> list[CertaintyReason]:
+def _members(treaty: Treaty, day: dt.date) -> list[Doubt]:
     """The treaty's parties left out on `day` by a joining or leaving day whose window holds it."""
-    out: list[CertaintyReason] = []
+    out: list[Doubt] = []
     for m in treaty.members:
-        found: list[CertaintyReason] = []
+        found: list[Doubt] = []
         joined, left = m.joined_certainty, m.left_certainty
         if m.joined is not None and joined is not None and date_window(m.joined, joined)[0] <= day < m.joined:
-            fact = (f"{treaty.id}: {m.state} became a party on {m.joined}, {how_dated(joined)}; it may already have "
-                    f"been one on {day}")
-            found.append(fact_reason("date", fact, joined.certainty, source_of(treaty, joined.source, m.source)))
+            found.append(_doubt(treaty, m.state, f"{m.state} became a party on {m.joined}, {how_dated(joined)}; it "
+                                f"may already have been one on {day}", joined, m.source))
         if m.left is not None and left is not None and m.left <= day < date_window(m.left, left)[1]:
-            fact = (f"{treaty.id}: {m.state} left on {m.left}, {how_dated(left)}; it may still have been a party "
-                    f"on {day}")
-            found.append(fact_reason("date", fact, left.certainty, source_of(treaty, left.source, m.source)))
+            found.append(_doubt(treaty, m.state, f"{m.state} left on {m.left}, {how_dated(left)}; it may still have "
+                                f"been a party on {day}", left, m.source))
         # a party on `day` by a row of its own: an uncertain edge of another row changes nothing
         if found and not any(party_on(treaty, other, day) for other in treaty.members if other.state == m.state):
             out += found
     return out
+
+
+def _doubt(treaty: Treaty, state: str | None, what: str, how: DateCertainty, row_source: str | None) -> Doubt:
+    """The record, its fact worded as certainty reasons are (`fact_reason`)."""
+    reason = fact_reason("date", f"{treaty.id}: {what}", how.certainty, source_of(treaty, how.source, row_source))
+    return Doubt(treaty.id, state, reason.fact, reason.certainty, reason.source)

@@ -25,7 +25,7 @@ from foedus.engine.ledger import (
     withheld_of,
 )
 from foedus.engine.maker import maker
-from foedus.engine.result import CascadeResult, CertaintyReason, Conflict, Joiner, Obligation, Side
+from foedus.engine.result import CascadeResult, Conflict, Doubt, Joiner, Obligation, Side
 from foedus.engine.rules import recipients, supporters
 from foedus.engine.scenario import Scenario
 from foedus.engine.table import LegTable
@@ -113,14 +113,14 @@ def _joined(item: tuple[str, list[Found]]) -> tuple[int, str, str]:
     return first[0], first[6], item[0]
 
 
-def doubts_of(world: World, scenario: Scenario, index: LegTable, belligerent: Set[str]) -> tuple[CertaintyReason, ...]:
+def doubts_of(world: World, scenario: Scenario, index: LegTable, belligerent: Set[str]) -> tuple[Doubt, ...]:
     """The uncertain dates that may change who is bound in this war: those of treaties with a belligerent party
     (`foedus.engine.doubts.doubts`, found once per leg table; none on the signed basis, whose dates are taken
     as recorded)."""
     if scenario.basis == "signed":
         return ()
     found = index.derived("doubts", lambda: doubts(world.treaties.on(scenario.date), scenario.date))
-    return tuple(d.reason for d in found if not d.states.isdisjoint(belligerent))
+    return tuple(doubt for doubt, states in found if not states.isdisjoint(belligerent))
 
 
 def _notes(world: World, scenario: Scenario) -> tuple[str, ...]:

@@ -16,6 +16,7 @@ __all__ = [
     "CertaintyReason",
     "Conflict",
     "Consultation",
+    "Doubt",
     "Joiner",
     "MonteCarloSummary",
     "Neutral",
@@ -168,6 +169,20 @@ class Conflict(Contracted):
     @computed("treaties involved, sorted", "string[]", stable=True)
     def treaties(self) -> list[str]:
         return sorted({o.treaty for o in self.obligations} | {n.treaty for n in self.neutral})
+
+
+@dataclass(frozen=True, slots=True)
+class Doubt(Contracted):
+    """A party (or, without `state`, a whole treaty) left out on the scenario date by a recorded day known less
+    than exactly, whose window holds that date: it may have been bound after all (docs/certainty.md)."""
+
+    treaty: str = field(metadata=meta("treaty id", "string", stable=True))
+    state: str | None = field(metadata=meta(
+        "the party left out (not yet joined, or already left); null: the treaty itself, not yet in force",
+        "string | null", stable=True))
+    fact: str = field(metadata=meta("the date, how well it is known, and what may have been so", "string"))
+    certainty: str = field(metadata=meta("the date's tag: secondary, unverified or conflicting", "string"))
+    source: str = field(metadata=meta("where the date comes from", "string"))
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,9 +12,9 @@ from foedus.datarecord import dataclass, field
 from foedus.engine.contract import computed, meta, to_json
 from foedus.engine.records import (
     Because,
-    CertaintyReason,
     Conflict,
     Consultation,
+    Doubt,
     Joiner,
     MonteCarloSummary,
     Neutral,
@@ -34,9 +34,9 @@ if TYPE_CHECKING:
 __all__ = [
     "Because",
     "CascadeResult",
-    "CertaintyReason",
     "Conflict",
     "Consultation",
+    "Doubt",
     "Joiner",
     "Neutral",
     "Obligation",
@@ -61,10 +61,10 @@ class CascadeResult:
         "attacks a non-aggression or neutrality clause forbids", "Violation[]", stable=True))
     withheld: tuple[Withheld, ...] = field(default=(), metadata=meta(
         "obligations a gate holds back (request, non-provocation, unresolved conditions, ...)", "Withheld[]"))
-    doubts: tuple[CertaintyReason, ...] = field(default=(), metadata=meta(
+    doubts: tuple[Doubt, ...] = field(default=(), metadata=meta(
         "uncertain dates that may change who is bound: a party not yet joined, a party that has left, or a treaty "
         "not yet in force on this date by a recorded day known less than to the day (docs/certainty.md)",
-        "CertaintyReason[]"))
+        "Doubt[]"))
     supporters: tuple[Support, ...] = field(default=(), metadata=meta(
         "states bound to support a belligerent (arms, bases, defence industry) without being bound to fight",
         "Support[]"))
