@@ -23,12 +23,17 @@ function treaty(id: string): Promise<TreatyDetail> {
 
 export interface Names { state: (id: string) => string; treaty: (id: string) => string; place: (id: string) => string }
 
+/** A fact's source: a link when it is a web page, else its words (a gazetteer entry, a reference book). */
+function sourceNode(source: string): HTMLElement | string {
+  return source.startsWith("http") ? h("a", { href: source, target: "_blank", rel: "noopener noreferrer" }, "source")
+    : source;
+}
+
 /** Each fact a finding rests on that is not verified, with its source (null when there are none). */
 function reasonsList(reasons: CertaintyReason[] | undefined): HTMLElement | null {
   if (!reasons?.length) return null;
   return h("ul", { class: "reasons", "aria-label": "why not verified" }, ...reasons.map((r) =>
-    h("li", {}, `not verified: ${r.fact} — `, r.source.startsWith("http")
-      ? h("a", { href: r.source, target: "_blank", rel: "noopener noreferrer" }, "source") : r.source)));
+    h("li", {}, `not verified: ${r.fact} — `, sourceNode(r.source))));
 }
 
 /** A one-line finding (neutrality, consultation, violation, withheld leg) with its certainty when not verified, and why. */
@@ -89,9 +94,7 @@ function findings(id: string, r: CascadeResult, names: Names): { nodes: HTMLElem
   for (const d of (r.doubts ?? []).filter((x) => x.state === id)) {
     cite(d.treaty);
     nodes.push(h("div", { class: "finding doubt" },
-      h("p", {}, `Uncertain date: ${d.fact}; who is bound may differ.`),
-      d.source.startsWith("http") ? h("a", { href: d.source, target: "_blank", rel: "noopener noreferrer" }, "source")
-        : h("span", {}, d.source)));
+      h("p", {}, `Uncertain date: ${d.fact}; who is bound may differ — `, sourceNode(d.source))));
   }
   for (const w of r.withheld.filter((x) => x.state === id)) {
     cite(w.treaty);
