@@ -327,3 +327,29 @@ def test_a_doubt_needs_the_state_out_by_every_row_of_its_own() -> None:
     assert facts("2006-02-27") == [] and facts("2006-03-20") == []
     assert [(d.state, states) for d, states in doubts([pact], dt.date(2006, 3, 10))] == [
         ("CCC", frozenset({"AAA", "BBB", "CCC"}))]
+
+
+def test_place_free_clauses_never_get_a_place_fact() -> None:
+    """`place_free` lets the certainty of findings skip `place_facts`: for every curated clause it calls free in
+    the recognized view (none is in the claimant view), every place of the gazetteer (2025) and each attacked
+    kind, there is no place fact. A debated clause attacked in its debated place does get one."""
+    from foedus.engine.certainty import place_facts, place_free
+
+    places = list(CURATED.places.on(dt.date(2025, 6, 1)).values())
+    checked = 0
+    for treaty in CURATED.treaties.curated.values():
+        for provision in treaty.provisions:
+            assert not place_free(provision, "claimant")
+            if not place_free(provision, "recognized"):
+                continue
+            for place in places:
+                victim = next(iter(place.holders("recognized")), "USA")
+                for kind in ("territory", "forces"):
+                    assert place_facts(treaty, provision, place, kind, "recognized", victim) == ()
+                    checked += 1
+    assert checked > 1000
+    csto = CURATED.treaty("csto_1992")
+    amended = next(p for p in csto.provisions if p.scope.debated)
+    syunik = CURATED.places.on(dt.date(2025, 6, 1))["syunik"]
+    assert not place_free(amended, "recognized")
+    assert [r.kind for r in place_facts(csto, amended, syunik, "territory", "recognized", "ARM")] == ["scope"]

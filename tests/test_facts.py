@@ -147,6 +147,8 @@ def test_non_obligations_produce_no_joiner(attacker: str, target: str, state: st
 def test_taiwan_relations_act_supplies_arms_without_a_duty_to_fight(day: str, arms: bool) -> None:
     """§4 (TRA row): signed 10 Apr 1979, effective retroactively from 1 Jan 1979 [V]; the US provides defensive
     arms [V] and has no obligation to intervene: a supporter of Taiwan, not a joiner, from the Act's enactment."""
+    tra = CURATED.treaty("usa_twn_tra_1979")
+    assert tra.in_effect(dt.date.fromisoformat(day)) is arms  # not in effect before its enactment
     r = run("CHN", "TWN", day)
     given = {(x.state, x.supports, x.form, x.treaty, x.certainty) for x in r.supporters}
     assert (("USA", "TWN", "arms", "usa_twn_tra_1979", "verified") in given) is arms

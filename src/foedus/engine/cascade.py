@@ -93,7 +93,6 @@ class _Run:
     saved: dict[int, _Saved] = field(default_factory=dict)
     fresh: list[str] = field(default_factory=list)  # the states that joined in the round just settled
     camp: dict[str, list[str]] = field(default_factory=dict)  # each side's states, sorted
-    places: Mapping[str, Place] = field(default_factory=dict)
     citations: dict[tuple[object, ...], Obligation] = field(init=False)  # the table's store (`cite`)
     parts: dict[tuple[object, ...], Parts] = field(init=False)  # the same, for the obligations' parts
     certify: Certifier = field(init=False)  # the certainty of the other findings (consultations, duties ...)
@@ -114,7 +113,7 @@ class _Run:
         binder = Binder(self.index, switches, self.ledger)
         state = BindState(self.side_of, self.excluded, originals)
         frontier = volleys_of(s.attacks)
-        places = self.places = self.world.places.on(s.date)
+        places = self.world.places.on(s.date)
         self.certify = Certifier.of(s, places, self.index)
         while frontier:
             self.rounds += 1
@@ -176,8 +175,8 @@ class _Run:
 
     def cite(self, found: list[Found]) -> tuple[Obligation, ...]:
         """Binding finds as the obligations they are (`foedus.engine.citing.cited`)."""
-        cite, parts, places, s = self.citations, self.parts, self.places, self.scenario
-        return tuple([cited(f[5], f[1], f[2], f[6], f[0], s, places, cite, parts)  # type: ignore[arg-type]
+        cite, parts, certify = self.citations, self.parts, self.certify
+        return tuple([cited(f[5], f[1], f[2], f[6], f[0], certify, cite, parts)  # type: ignore[arg-type]
                       for f in found])
 
     def _duties(self) -> dict[str, list[Duties]]:

@@ -255,6 +255,7 @@ def place_free(provision: Provision, view: str) -> bool:
 def _place_facts(
     treaty: Treaty, provision: Provision, place: Place, target_kind: str, view: str, victim: str
 ) -> Iterator[CertaintyReason]:
+    # a new kind of place fact must be said in `place_free` too (tests/test_certainty.py checks the two agree)
     gazetteer = f"foedus gazetteer, places.yaml: {place.id}"
     if target_kind == "territory" and view == "claimant" and victim not in place.holders("recognized"):
         holder = ", ".join(sorted(place.holders("recognized"))) or "no state"

@@ -38,24 +38,24 @@ _obligation = maker(Obligation)
 Parts = tuple[tuple[str, str, str, str], tuple[Any, ...]]
 
 
-def cited(leg: Leg, vol: Volley, i: int, side: Side, rnd: int, scenario: Scenario, places: Mapping[str, Place],
+def cited(leg: Leg, vol: Volley, i: int, side: Side, rnd: int, certify: Certifier,
           cache: dict[tuple[object, ...], Obligation], parts: dict[tuple[object, ...], Parts]) -> Obligation:
     """`obligation` for attack i of the volley, kept in `cache` (one per leg table) and shared from there:
     records are immutable, and what one reads is all in the key (the table fixes the date and basis). What does
-    not depend on the attacker, the side or the round is kept apart, in `parts`, where far fewer keys share it
-    (the attacked place, from `places`, is looked up only to make those)."""
+    not depend on the attacker, the side or the round is kept apart, in `parts`, where far fewer keys share it;
+    its certainty comes from the run's `certify`, which keeps the leg's facts as for every other finding."""
     victim, attacker = vol.victim, vol.attackers[i]
-    key = (id(leg), victim, attacker, vol.place, vol.kind, vol.severity, side, rnd, scenario.territory_view)
+    key = (id(leg), victim, attacker, vol.place, vol.kind, vol.severity, side, rnd, certify.view)
     found = cache.get(key)
     if found is None:
-        pkey = (id(leg), victim, vol.place, vol.kind, vol.severity, scenario.territory_view)
+        pkey = (id(leg), victim, vol.place, vol.kind, vol.severity, certify.view)
         part = parts.get(pkey)
         if part is None:
             if len(parts) >= _MOST:
                 parts.clear()
             p = leg.provision
             head = (leg.treaty.id, p.article, p.strength.value, p.kind.value)
-            part = parts[pkey] = (head, _cited(leg, vol.attack(i), scenario, places[vol.place]))
+            part = parts[pkey] = (head, _cited(leg, vol.attack(i), certify.leg(leg, victim, vol.place, vol.kind)))
         if len(cache) >= _MOST:
             cache.clear()
         found = cache[key] = _obligation(leg.obligor, side, rnd, *part[0],
@@ -73,7 +73,7 @@ def obligation(leg: Leg, attack: Attack, side: Side, rnd: int, scenario: Scenari
            scenario.territory_view, scenario.basis)
     parts = cache.get(key) if cache is not None else None
     if parts is None:
-        parts = _cited(leg, attack, scenario, place)
+        parts = _cited(leg, attack, sureness(leg, attack, scenario, place))
         if cache is not None:
             cache[key] = parts
     p = leg.provision
@@ -82,10 +82,11 @@ def obligation(leg: Leg, attack: Attack, side: Side, rnd: int, scenario: Scenari
                       *parts)
 
 
-def _cited(leg: Leg, attack: Attack, scenario: Scenario, place: Place) -> tuple[Any, ...]:
-    """Certainty, conditions, bilateral, unresolved conditions, certainty reasons, duty and its text."""
+def _cited(leg: Leg, attack: Attack, sure: Sureness) -> tuple[Any, ...]:
+    """Certainty (`sure`, for this attack), conditions, bilateral, unresolved conditions, certainty reasons, duty
+    and its text."""
     p = leg.provision
-    level, reasons = sureness(leg, attack, scenario, place)
+    level, reasons = sure
     assumed = [r.fact if r.kind == "freeze" else f"assumes {r.fact}" for r in reasons if r.kind in ASSUMED]
     duty = duty_of(leg.treaty, p)
     return (level, (*assumed, *conditions(leg, attack)), leg.treaty.type == "bilateral",
@@ -94,8 +95,8 @@ def _cited(leg: Leg, attack: Attack, scenario: Scenario, place: Place) -> tuple[
 
 def sureness(leg: Leg, attack: Attack, scenario: Scenario, place: Place) -> Sureness:
     """How certain the facts are that `leg` rests on, for `attack` in `scenario` (`place`: the attacked place):
-    the level and a reason per fact that lowers it (`foedus.engine.certainty.assess`). Obligations cite it; the
-    other findings (and a war's casus foederis) read the same through a `Certifier`, which keeps its parts."""
+    the level and a reason per fact that lowers it (`foedus.engine.certainty.assess`). The reference engine reads
+    the same through its run's `Certifier`, which keeps the parts per leg table; this is the uncached form."""
     sure = assess(leg.treaty, leg.provision, leg.obligor, leg.beneficiary, scenario.date, place, attack.kind,
                   scenario.territory_view, attack.victim, scenario.basis)
     return sure.level.value, sure.reasons
