@@ -200,6 +200,10 @@ def test_without_research_data_foedus_says_what_is_missing(tmp_path: Path) -> No
     old = json.loads(cli("cascade", "-a", "GMY", "-t", "RUS", "-d", "1914-08-01", "--json").stdout)
     assert any("ATOP history not loaded" in n for n in old["notes"])
     assert any("state-system dates not loaded" in n for n in old["notes"])
+    war = json.loads(cli("war", "july_crisis_1914", "--json").stdout)  # a replay says so too, up to ATOP's end
+    assert any("ATOP history not loaded" in n for n in war["notes"])
+    recent = json.loads(cli("war", "russia_ukraine_2022", "--until", "2023-01-01", "--json").stdout)
+    assert not any("ATOP history not loaded" in n for n in recent["notes"])
     proc = cli("dyads", "--from", "1900", "--to", "1901", "--out", str(tmp_path / "d.csv"))
     assert proc.returncode == 2 and "foedus data fetch cow_states" in proc.stderr
     assert not (tmp_path / "d.csv").exists()

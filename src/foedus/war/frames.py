@@ -14,6 +14,7 @@ from typing import Any
 from foedus.engine.outcome import DATA_END, DATA_END_NOTE
 from foedus.engine.result import Joiner
 from foedus.model.world import World
+from foedus.sources.atop_release import ATOP_END
 from foedus.war.cause import cause
 from foedus.war.course import Course
 from foedus.war.evaluate import Evaluation
@@ -139,7 +140,7 @@ class FrameBuilder:
     def notes(self, end: dt.date) -> list[str]:
         """Caveats about the data the replay used."""
         out = []
-        if not self.world.has_history and any(e.date <= dt.date(2018, 12, 31) for e in self.evaluations):
+        if not self.world.has_history and any(e.date <= ATOP_END for e in self.evaluations):
             out.append("ATOP history not loaded: only the curated treaty set counts; run `foedus data fetch atop`")
         if end > DATA_END:
             out.append(DATA_END_NOTE)
