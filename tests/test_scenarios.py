@@ -638,6 +638,16 @@ def test_fpda_consultation_only() -> None:
     assert {c.state for c in r.consultations if c.treaty == "fpda_1971"} == {"GBR", "AUS", "NZL", "SGP"}
 
 
+def test_france_uae_consults_under_both_of_its_clauses() -> None:
+    """§2.3: France-UAE 2009: a public security clause (S4: consultations on the measures, no automatic action);
+    the agreement's general clause on threats to either party's interests applies too, so both are reported."""
+    r = run("IRN", "ARE", D2025)
+    assert sorted(c.article for c in r.consultations if c.treaty == "fra_are_2009" and c.state == "FRA") == ["3", "4"]
+    assert bound_under(r, "FRA", "fra_are_2009") is False
+    back = run("IRN", "FRA", D2025)  # the security clause is owed to the UAE alone
+    assert [c.article for c in back.consultations if c.treaty == "fra_are_2009"] == ["3"]
+
+
 @pytest.mark.parametrize(
     ("day", "saudi_bound"),
     [pytest.param("2025-05-07", False, id="operation-sindoor"), pytest.param("2025-10-01", True, id="after-signing")],

@@ -67,7 +67,7 @@ class _Run:
     side_of: dict[str, Side] = field(default_factory=dict)
     joiners: dict[str, list[Obligation]] = field(default_factory=dict)
     neutral: dict[str, list[Neutral]] = field(default_factory=lambda: defaultdict(list))
-    consultations: dict[tuple[str, str, str], Consultation] = field(default_factory=dict)
+    consultations: dict[tuple[str, str, str, str], Consultation] = field(default_factory=dict)
     violations: dict[tuple[str, str, str], Violation] = field(default_factory=dict)
     withheld: dict[tuple[str, str, str], Withheld] = field(default_factory=dict)
     rounds: int = 0
@@ -122,9 +122,9 @@ class _Run:
             if evaluate(leg, attack, ctx).binds:
                 self._violation(leg, attack, because, "nonaggression", ctx)
         for leg in self.index.owed_to(Kind.CONSULTATION, attack.victim):
-            key = (leg.obligor, leg.beneficiary, leg.treaty.id)
+            key = (leg.obligor, leg.beneficiary, leg.treaty.id, leg.provision.article)
             if key not in self.consultations and evaluate(leg, attack, ctx).binds:
-                self.consultations[key] = Consultation(*key[:2], leg.treaty.id, leg.provision.article, because,
+                self.consultations[key] = Consultation(*key, because,
                                                        *self._sure(leg, attack, ctx))
         partner_attacks = [leg for leg in self.index.owed_to(Kind.NEUTRALITY, attack.attacker)
                            if leg.provision.when_partner_attacks]

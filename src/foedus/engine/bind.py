@@ -105,8 +105,8 @@ class Binder(Judge):
                                (rnd, vol, i, 0, rank, leg, ""))
 
     def _consultations(self, vol: Volley, key: Key, owed: Owed, ctx: Situation, fighting: Set[str]) -> None:
-        """Rule 1: consultation legs owed to the victim (recorded once per obligor, victim and treaty; not those of
-        states `fighting`: a result reports none)."""
+        """Rule 1: consultation legs owed to the victim (recorded once per obligor, victim, treaty and article; not
+        those of states `fighting`: a result reports none)."""
         waiting = self.consulting.get(key, owed.consultation)
         if not waiting:
             return
@@ -120,7 +120,7 @@ class Binder(Judge):
             legs = waiting[obligor]
             keep = []
             for rank, leg in legs:
-                ckey = (obligor, victim, leg.treaty.id)
+                ckey = (obligor, victim, leg.treaty.id, leg.provision.article)
                 held = book.consultations.get(ckey)
                 if held is not None and held[0] != rnd:
                     continue

@@ -94,7 +94,7 @@ class Ledger:
     """The finds of a run: first finds per key (kept for the whole run) and this round's joins and duties."""
 
     rnd: int = 0
-    consultations: dict[tuple[str, str, str], Found] = field(default_factory=dict)
+    consultations: dict[tuple[str, str, str, str], Found] = field(default_factory=dict)
     violations: dict[tuple[str, str, str], Found] = field(default_factory=dict)
     withheld: dict[tuple[str, str, str], Found] = field(default_factory=dict)
     bound: dict[tuple[str, str, str, str], Found] = field(default_factory=dict)

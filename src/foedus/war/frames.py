@@ -118,8 +118,8 @@ class FrameBuilder:
         if ev.result is None:
             return
         for c in ev.result.consultations:
-            if ("consult", c.state, c.treaty, c.with_) not in self._seen:
-                self._seen.add(("consult", c.state, c.treaty, c.with_))
+            if ("consult", c.state, c.treaty, c.article, c.with_) not in self._seen:
+                self._seen.add(("consult", c.state, c.treaty, c.article, c.with_))
                 self._rec(c.state).consultations.append({"date": ev.date.isoformat(), "treaty": c.treaty,
                                                          "article": c.article, "with": c.with_,
                                                          "certainty": c.certainty,
