@@ -274,9 +274,10 @@ def test_a_withheld_leg_says_how_sure_the_facts_are_that_it_would_bind_by() -> N
     # the UK left the EU on 2020-02-01 (known to the week): France's war in the days after may still bind it
     ("RUS", "FRA", "2020-02-03", ["eu_teu_42_7: GBR left on 2020-02-01, known only to within a week; it may still "
                                  "have been a party on 2020-02-03"]),
-    # the Saudi-Pakistani pact's entry into force is a stand-in: in June 2025 it may already have been in force
-    ("IND", "PAK", "2025-06-01", ["sau_pak_2025: the treaty entered into force on 2025-09-17, a stand-in for an "
-                                 "unknown date; it may already have been in force on 2025-06-01"]),
+    # the Saudi-Pakistani pact's entry into force is a stand-in (its signature, 17 Sep 2025): before it was signed
+    # it cannot have been in force, whatever the stand-in's window
+    ("IND", "PAK", "2025-06-01", []),
+    ("IND", "PAK", "2025-09-16", []),
 ])
 def test_a_state_left_out_by_an_uncertain_date_is_a_doubt(attacker: str, target: str, day: str,
                                                             expected: list[str]) -> None:
@@ -327,6 +328,27 @@ def test_a_doubt_needs_the_state_out_by_every_row_of_its_own() -> None:
     assert facts("2006-02-27") == [] and facts("2006-03-20") == []
     assert [(d.state, states) for d, states in doubts([pact], dt.date(2006, 3, 10))] == [
         ("CCC", frozenset({"AAA", "BBB", "CCC"}))]
+
+
+def test_a_doubt_never_reaches_before_the_signature() -> None:
+    """A stand-in entry into force (read as within a year) or an accession known to the year leaves a doubt only
+    from the signature on: a treaty is not in force, nor a state a party, before it is signed."""
+    from foedus.engine.doubts import doubts
+    from foedus.model.treaty import Treaty
+
+    pact = Treaty.model_validate({
+        "id": "test_pact", "name": "Test pact", "signed": "2010-03-01", "in_force": "2010-06-01",
+        "in_force_certainty": {"within": "stand-in", "certainty": "unverified"},
+        "type": "multilateral", "sources": [{"url": "https://example.org/pact"}],
+        "members": [{"state": "AAA"}, {"state": "BBB"},
+                    {"state": "CCC", "signed": "2011-02-01", "joined": "2011-05-01",
+                     "joined_certainty": {"within": "year", "certainty": "unverified"}}]})
+
+    def about(day: str) -> list[str | None]:
+        return [d.state for d, _ in doubts([pact], dt.date.fromisoformat(day))]
+
+    assert about("2010-02-28") == [] and about("2010-03-01") == [None] and about("2010-05-31") == [None]
+    assert about("2011-01-31") == [] and about("2011-02-01") == ["CCC"] and about("2011-05-01") == []
 
 
 def test_place_free_clauses_never_get_a_place_fact() -> None:

@@ -31,7 +31,7 @@ def doubts(treaties: Iterable[Treaty], day: dt.date) -> list[Concerning]:
     for treaty in treaties:
         found: list[Doubt] = []
         how, start = treaty.in_force_certainty, treaty.in_force
-        if start is not None and how is not None and date_window(start, how)[0] <= day < start:
+        if start is not None and how is not None and _earliest(start, how, treaty.signed) <= day < start:
             found.append(_doubt(treaty, None, f"the treaty entered into force on {start}, {how_dated(how)}; it may "
                                 f"already have been in force on {day}", how, None))
         found += _members(treaty, day)
@@ -47,7 +47,8 @@ def _members(treaty: Treaty, day: dt.date) -> list[Doubt]:
     for m in treaty.members:
         found: list[Doubt] = []
         joined, left = m.joined_certainty, m.left_certainty
-        if m.joined is not None and joined is not None and date_window(m.joined, joined)[0] <= day < m.joined:
+        signed = m.signed or treaty.signed
+        if m.joined is not None and joined is not None and _earliest(m.joined, joined, signed) <= day < m.joined:
             found.append(_doubt(treaty, m.state, f"{m.state} became a party on {m.joined}, {how_dated(joined)}; it "
                                 f"may already have been one on {day}", joined, m.source))
         if m.left is not None and left is not None and m.left <= day < date_window(m.left, left)[1]:
@@ -57,6 +58,13 @@ def _members(treaty: Treaty, day: dt.date) -> list[Doubt]:
         if found and not any(party_on(treaty, other, day) for other in treaty.members if other.state == m.state):
             out += found
     return out
+
+
+def _earliest(recorded: dt.date, how: DateCertainty, signed: dt.date | None) -> dt.date:
+    """The earliest the true day can be: its window's start, but not before the signature (a treaty is not in force,
+    nor a state a party, before it is signed)."""
+    start = date_window(recorded, how)[0]
+    return start if signed is None else max(start, signed)
 
 
 def _doubt(treaty: Treaty, state: str | None, what: str, how: DateCertainty, row_source: str | None) -> Doubt:
