@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from foedus.api import cascade
+from foedus.errors import FoedusError
 from foedus.model.loader import validate_references
 from foedus.model.treaty import Treaty
 from foedus.model.treatymap import TreatyMap
@@ -224,6 +225,32 @@ def test_administered_by_and_home_tokens(world: World) -> None:
     assert joined(cascade("CHN", "JPN", DAY, place="senkaku-islands", world=w)) == {"USA": "defense"}
     assert joined(cascade("CHN", "USA", DAY, place="japan", target_kind="forces", world=w)) == {"JPN": "defense"}
     assert cascade("CHN", "USA", DAY, place="guam", world=w).joiners == ()
+
+
+def test_administered_by_party_reads_the_parties_on_the_date(world: World) -> None:
+    """`administered-by-party` covers forces on a party's territory from the day it is a party, not before."""
+    pact = treaty("p", [], defense(scope={"territory": None, "forces": ["administered-by-party"]}))
+    pact["members"] = [{"state": "USA"}, {"state": "GBR"}, {"state": "JPN", "joined": "2010-01-01"}]
+    w = make_world(world, pact)
+    assert cascade("CHN", "USA", "2005-06-01", place="japan", target_kind="forces", world=w).joiners == ()
+    assert joined(cascade("CHN", "USA", DAY, place="japan", target_kind="forces", world=w)) == {
+        "GBR": "defense", "JPN": "defense"}
+
+
+def test_place_token_is_the_place_alone(world: World) -> None:
+    """`black-sea` is a region (the sea and its shores) and a place (the sea); `place:black-sea` is the sea alone."""
+    region = make_world(world, treaty("p", ["USA", "GBR"], defense(scope={"territory": None,
+                                                                          "forces": ["black-sea"]})))
+    sea = make_world(world, treaty("p", ["USA", "GBR"], defense(scope={"territory": None,
+                                                                       "forces": ["place:black-sea"]})))
+    for w in (region, sea):
+        assert joined(cascade("RUS", "USA", DAY, place="black-sea", target_kind="forces", world=w)) == {
+            "GBR": "defense"}
+    assert joined(cascade("RUS", "USA", DAY, place="ukraine", target_kind="forces", world=region)) == {
+        "GBR": "defense"}
+    assert cascade("RUS", "USA", DAY, place="ukraine", target_kind="forces", world=sea).joiners == ()
+    with pytest.raises(FoedusError, match="place:narnia"):
+        make_world(world, treaty("p", ["USA", "GBR"], defense(scope={"forces": ["place:narnia"]})))
 
 
 @pytest.mark.parametrize("reading", ["legal", "escalatory"])

@@ -265,6 +265,17 @@ def test_pukpuk_png_has_no_ally_before_ratification() -> None:
         pytest.param("RUS", "USA", "north-atlantic", "forces", True, id="us-forces-north-atlantic"),
         pytest.param("CHN", "USA", "south-china-sea", "forces", False, id="us-forces-south-china-sea"),
         pytest.param("IRN", "USA", "persian-gulf", "forces", False, id="us-forces-persian-gulf"),
+        # forces "in or over those territories" (the parties'), not anywhere in Europe: none in Ukraine or Belarus
+        pytest.param("RUS", "FRA", "ukraine", "forces", False, id="allied-forces-in-ukraine"),
+        pytest.param("RUS", "USA", "belarus", "forces", False, id="us-forces-in-belarus"),
+        pytest.param("RUS", "USA", "kaliningrad", "forces", False, id="us-forces-in-kaliningrad"),
+        pytest.param("RUS", "GBR", "estonia", "forces", True, id="uk-forces-in-estonia"),
+        pytest.param("RUS", "GBR", "gibraltar", "forces", True, id="uk-forces-in-gibraltar"),
+        # "any other area in Europe where parties' occupation forces were stationed" in August 1949
+        pytest.param("RUS", "USA", "austria", "forces", True, id="us-forces-in-austria"),
+        # seas Art. 6 does not name: covered, but debated (below)
+        pytest.param("RUS", "FRA", "black-sea", "forces", True, id="french-forces-black-sea"),
+        pytest.param("RUS", "DEU", "baltic-sea", "forces", True, id="german-forces-baltic-sea"),
     ],
 )
 def test_nato_article_6_scope(attacker: str, target: str, place: str | None, kind: str, covered: bool) -> None:
@@ -272,6 +283,25 @@ def test_nato_article_6_scope(attacker: str, target: str, place: str | None, kin
     r = run(attacker, target, D2025, place=place, target_kind=kind)
     expected = nato_members(D2025) - {target} if covered else frozenset()
     assert joined_under(r, "nato_1949") == expected
+
+
+@pytest.mark.parametrize(("place", "debated"), [("black-sea", True), ("baltic-sea", True), ("mediterranean-sea", False),
+                                               ("north-sea", False)])
+def test_nato_forces_at_seas_art_6_does_not_name_are_debated(place: str, debated: bool) -> None:
+    """§1.1 Art. 6 (4) names the Mediterranean and the North Atlantic area north of the Tropic, not the Baltic or
+    the Black Sea: an attack on allied forces there binds, with the scope named as debated."""
+    r = run("RUS", "FRA", D2025, place=place, target_kind="forces")
+    primary = r.joiner("DEU").primary  # type: ignore[union-attr]
+    assert primary.treaty == "nato_1949"
+    assert (primary.certainty == "unverified") is debated
+    assert any(x.kind == "scope" and "debated" in x.fact for x in primary.certainty_reasons) is debated
+
+
+@pytest.mark.parametrize(("day", "covered"), [("2022-06-01", False), ("2023-04-04", True)])
+def test_nato_covers_forces_in_a_party_from_its_accession(day: str, covered: bool) -> None:
+    """§1.1: Finland joined on 4 Apr 2023; US forces in Finland are "in or over" a party's territory only from then."""
+    r = run("RUS", "USA", day, place="finland", target_kind="forces")
+    assert bound_under(r, "GBR", "nato_1949", "5") is covered
 
 
 def test_hawaii_pacific_allies_may_join() -> None:

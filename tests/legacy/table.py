@@ -86,7 +86,7 @@ def _legs_of(treaty: Treaty, provision: Provision, members: dict[str, str | None
             why = members[obligor] or members[beneficiary] or (None if span is None else (
                 f"{treaty.short_name or treaty.id} suspends {obligor}'s obligation to {beneficiary} since "
                 f"{span.start}" + (f" ({span.note})" if span.note else "")))
-            leg = Leg(obligor, beneficiary, treaty, provision, counterparts, suspended=why)
+            leg = Leg(obligor, beneficiary, treaty, provision, counterparts, suspended=why, parties=everyone)
             out.append(replace(leg, gates=rules.gates_of(leg)))
     return out
 

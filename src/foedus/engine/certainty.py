@@ -261,6 +261,6 @@ def _place_facts(
         holder = ", ".join(sorted(place.holders("recognized"))) or "no state"
         yield fact_reason("place", f"{place.name} counts as {victim}'s territory only in the claimant view "
                           f"(recognised holder: {holder})", Certainty.CONFLICTING, gazetteer)
-    if target_kind == "territory" and any(token_matches(t, place, victim) for t in provision.scope.debated):
+    if any(token_matches(t, place, victim) for t in provision.scope.debated):
         yield fact_reason("scope", f"{treaty.id} art. {provision.article}: whether it covers {place.name} is debated",
                           Certainty.UNVERIFIED, source_of(treaty, provision.source))

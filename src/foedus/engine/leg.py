@@ -49,6 +49,7 @@ class Leg:
     gates: tuple[str, ...] = ()
     commitment: int = -1  # index into `LegTable.commitments`; -1 for kinds that are not commitments
     suspended: str | None = None  # why the leg is suspended on the date (a member or the leg itself), if it is
+    parties: frozenset[str] = frozenset()  # the treaty's parties on the date (scope: `administered-by-party`)
 
     @property
     def sort_key(self) -> tuple[int, int, str, str, str]:

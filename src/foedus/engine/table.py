@@ -46,6 +46,7 @@ class _Clause:
     obligors: tuple[str, ...]  # sorted
     counterparts: Counterparts
     off: dict[tuple[str, str], str]  # (obligor, beneficiary) -> why the treaty suspends that leg
+    everyone: frozenset[str]  # the parties, shared by the clause's legs
 
 
 @dataclass
@@ -142,10 +143,12 @@ class LegTable:
                 gate_key = (id(treaty), id(provision), why is not None)
                 gates = known.get(gate_key) if per_provision else None
                 if gates is None:
-                    gates = rules.gates_of(Leg(obligor, beneficiary, treaty, provision, counterparts, (), index, why))
+                    gates = rules.gates_of(Leg(obligor, beneficiary, treaty, provision, counterparts, (), index, why,
+                                               clause.everyone))
                     if per_provision:
                         known[gate_key] = gates
-                legs.append(_leg(obligor, beneficiary, treaty, provision, counterparts, gates, index, why))
+                legs.append(_leg(obligor, beneficiary, treaty, provision, counterparts, gates, index, why,
+                                 clause.everyone))
                 keys.append((strength, kind_rank, tid, provision.article, obligor))
         return [legs[i] for i in sorted(range(len(legs)), key=keys.__getitem__)]
 
@@ -206,7 +209,7 @@ def _clause(treaty: Treaty, provision: Provision, members: dict[str, str | None]
            f"{s.span.start}" + (f" ({s.span.note})" if s.span.note else "")
            for s in provision.suspensions if s.span.covers(day)} if provision.suspensions else {}
     clause = _Clause(treaty, provision, members, tuple(sorted(obligors)), rules.counterparts_of(provision, everyone),
-                     off)
+                     off, everyone)
     return clause, sorted(owed)
 
 

@@ -37,6 +37,7 @@ _SPECIAL_TOKENS = {"home", "overseas"}
 _LANGUAGE_SEGMENT = re.compile(r"^[a-z]{2,3}(-[a-z]{2})?$")
 _ADMIN_PREFIX = "administered-by:"
 _ADMIN_PARTY = "administered-by-party"
+_PLACE_PREFIX = "place:"  # the place alone, where a region shares its id (`black-sea`: the sea, not its shores)
 _ATOP_ID = re.compile(r"^atop_[0-9]+(_p[0-9]+)?$")
 
 
@@ -111,12 +112,11 @@ def validate_references(
         for j, leg in enumerate(prov["suspensions"]):
             leg["obligor"] = state(leg["obligor"], f"{where}.suspensions[{j}].obligor")
             leg["beneficiary"] = state(leg["beneficiary"], f"{where}.suspensions[{j}].beneficiary")
-        parties = sorted({m["state"] for m in data["members"]})
         for key in ("territory", "forces", "debated"):
             for j, token in enumerate(prov["scope"][key] or []):
                 loc = f"{where}.scope.{key}[{j}]"
                 prov["scope"][key][j] = "+".join(
-                    _scope_token(part, loc, path, states, places, parties) for part in token.split("+"))
+                    _scope_token(part, loc, path, states, places) for part in token.split("+"))
     for i, inv in enumerate(data["invocations"]):
         inv["requester"] = [state(s, f"invocations[{i}].requester[{j}]") for j, s in enumerate(inv["requester"])]
     _assistance_refs(data, state)
@@ -152,13 +152,14 @@ def _assistance_refs(data: dict[str, Any], state: Callable[[str, str], str]) -> 
 
 
 def _scope_token(
-    token: str, loc: str, path: str, states: StateRegistry, places: Gazetteer, parties: list[str]
+    token: str, loc: str, path: str, states: StateRegistry, places: Gazetteer
 ) -> str:
-    """One scope token checked and normalised; `administered-by-party` becomes `administered-by:A|B|...`."""
-    if token in _SPECIAL_TOKENS or token in places.regions or token in places.places:
+    """One scope token checked and normalised (`administered-by-party` is read on each date, by the parties then:
+    `foedus.engine.rules.token_matches`)."""
+    if token in _SPECIAL_TOKENS or token in places.regions or token in places.places or token == _ADMIN_PARTY:
         return token
-    if token == _ADMIN_PARTY:
-        return _ADMIN_PREFIX + "|".join(parties)
+    if token.startswith(_PLACE_PREFIX) and token.removeprefix(_PLACE_PREFIX) in places.places:
+        return token
     if token.startswith(_ADMIN_PREFIX):
         try:
             return _ADMIN_PREFIX + "|".join(
@@ -166,8 +167,9 @@ def _scope_token(
         except FoedusError as exc:
             raise TreatyDataError(path, loc, str(exc)) from None
     raise TreatyDataError(
-        path, loc, f"unknown scope token {token!r}: use a region id, a place id, 'home', 'overseas', "
-        f"'administered-by:ISO3', 'administered-by-party', or several joined by '+' (see `foedus places --regions`)"
+        path, loc, f"unknown scope token {token!r}: use a region id, a place id, 'place:ID' (the place alone), 'home', "
+        f"'overseas', 'administered-by:ISO3', 'administered-by-party', or several joined by '+' (see `foedus places "
+        f"--regions`)"
     )
 
 

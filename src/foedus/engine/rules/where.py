@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import TYPE_CHECKING
 
 from foedus.engine.leg import Counterparts, Leg
@@ -16,12 +16,15 @@ if TYPE_CHECKING:
 __all__ = ["counterparts_of", "covers", "in_scope", "token_matches"]
 
 _ADMIN = "administered-by:"
+_ADMIN_PARTY = "administered-by-party"
+_PLACE = "place:"
 
 
-def token_matches(token: str, place: Place, victim: str) -> bool:
+def token_matches(token: str, place: Place, victim: str, parties: Collection[str] = ()) -> bool:
     """Whether a scope token covers `place`: a region id, place id, `home`, `overseas` (a place of the
     victim's that is not its home territory, outside Europe), `administered-by:X` (or `X|Y`: any of
-    them), or `a+b` (all of them).
+    them), `administered-by-party` (one of the treaty's `parties` on the date), `place:ID` (that place alone, where
+    a region shares its id), or `a+b` (all of them).
 
     >>> from foedus.model.places import Place
     >>> p = Place(id="guam", name="Guam", kind="territory", sovereign="USA", administrator="USA",
@@ -32,7 +35,7 @@ def token_matches(token: str, place: Place, victim: str) -> bool:
     (True, True)
     """
     if "+" in token:
-        return all(token_matches(part, place, victim) for part in token.split("+"))
+        return all(token_matches(part, place, victim, parties) for part in token.split("+"))
     if token == place.id or token in place.regions:
         return True
     if token == "home":
@@ -41,15 +44,20 @@ def token_matches(token: str, place: Place, victim: str) -> bool:
         return place.kind != "home" and "europe" not in place.regions and victim in place.holders("claimant")
     if token.startswith(_ADMIN):
         return place.administrator in token.removeprefix(_ADMIN).split("|")
+    if token == _ADMIN_PARTY:
+        return place.administrator in parties
+    if token.startswith(_PLACE):
+        return place.id == token.removeprefix(_PLACE)
     return False
 
 
-def in_scope(provision: Provision, attack: Attack, place: Place) -> bool:
-    """Whether the attack's place and kind (territory or forces) fall in the provision's scope."""
+def in_scope(provision: Provision, attack: Attack, place: Place, parties: Collection[str] = ()) -> bool:
+    """Whether the attack's place and kind (territory or forces) fall in the provision's scope (`parties`: the
+    treaty's parties on the date)."""
     tokens = provision.scope.territory if attack.kind == "territory" else provision.scope.forces
     if tokens is None:
         return True
-    return any(token_matches(t, place, attack.victim) for t in tokens)
+    return any(token_matches(t, place, attack.victim, parties) for t in tokens)
 
 
 def covers(leg: Leg, attack: Attack, places: Mapping[str, Place]) -> bool:
@@ -60,7 +68,7 @@ def covers(leg: Leg, attack: Attack, places: Mapping[str, Place]) -> bool:
         return True
     if kind is Kind.NEUTRALITY and leg.beneficiary == attack.attacker:
         return True
-    return in_scope(leg.provision, attack, places[attack.place])
+    return in_scope(leg.provision, attack, places[attack.place], leg.parties)
 
 
 def counterparts_of(provision: Provision, members: frozenset[str]) -> Counterparts:
