@@ -50,6 +50,18 @@ def test_duties_to_stay_out_and_violations_from_carried_alliances_are_tagged(wor
         assert neutral_line.endswith("— carried-forward facts") == (level != "verified")
 
 
+@pytest.mark.parametrize(("day", "level"), [("2015-06-01", "verified"), ("2025-06-01", "carried-forward")])
+def test_support_from_carried_alliances_is_tagged(world: World, day: str, level: str) -> None:
+    """Support owed under an ATOP alliance is as certain as the alliance: carried-forward past ATOP's coverage
+    (Afghanistan's 2012 agreement with the USA), unverified where its standing is (the 1959 US-Pakistan
+    agreement, fact sheet §4), whatever the help entry's own tag."""
+    sup = {(s.state, s.treaty): s.certainty for s in foedus.cascade("IND", "PAK", day, world=world).supporters}
+    assert sup[("AFG", "atop_6050")] == level
+    china = {(s.state, s.treaty): s.certainty for s in foedus.cascade("CHN", "USA", day, world=world).supporters}
+    assert china[("PAK", "atop_3355")] == "unverified"
+    assert china[("JPN", "usa_jpn_1960")] == "verified"
+
+
 def test_ended_alliances_are_not_carried(world: World) -> None:
     """An alliance ATOP ends before the end of its coverage stays ended: nothing terminated binds in 2025."""
     ended = [t for t in world.treaties.history.values() if t.terminated is not None]
@@ -89,10 +101,27 @@ def test_correction_flags_us_pakistan_1959_as_unverified(world: World) -> None:
     assert usa is not None and usa.primary.treaty == "atop_3355" and usa.primary.certainty == "unverified"
 
 
+@pytest.mark.parametrize(("attacker", "target", "state", "treaty"), [
+    ("VEN", "GUY", "MEX", "atop_3150"),  # Guyana is no Rio party; Mexico left the Rio Treaty in 2004 (§1.10)
+    ("VEN", "GUY", "USA", "atop_3150"),
+    ("UKR", "RUS", "AZE", "atop_4400"),  # Azerbaijan: a former CSTO member (§1.4)
+])
+def test_superseded_charters_bind_in_atop_years_only(world: World, attacker: str, target: str, state: str,
+                                                      treaty: str) -> None:
+    """The OAS and CIS Charters are not carried past 2018: the curated Rio Treaty and CSTO say what binds their
+    members today (fact sheet §1.10, §1.4); in ATOP's own years they bind as ATOP codes them."""
+    assert joined(world, attacker, target, "2015-06-01", state) == (treaty, "verified")
+    assert joined(world, attacker, target, "2025-06-01", state) is None
+    assert world.treaties[treaty].carried_from is None and world.treaties[treaty].coverage_end == ATOP_END
+    assert "correction (superseded by " in (world.treaties[treaty].note or "")
+    assert joined(world, "VEN", "BRA", "2025-06-01", "USA")[0] == "tiar_1947"  # type: ignore[index]  # Rio binds
+
+
 def test_every_correction_names_an_atop_alliance_and_a_source(world: World) -> None:
     ids = {int(r["atopid"]) for r in read_member_rows()}
     for c in load_corrections():
         assert c.atopid in ids and c.sources
+        assert all(t in world.treaties.curated for t in c.by)  # a superseded alliance names curated treaties
 
 
 def test_malformed_correction_is_a_treaty_data_error() -> None:
@@ -100,6 +129,11 @@ def test_malformed_correction_is_a_treaty_data_error() -> None:
         load_corrections("- {atopid: 3810, action: end, sources: [{url: 'https://x.org/a'}], note: n}")
     with pytest.raises(TreatyDataError, match=r"\[0\]"):
         load_corrections("- {atopid: 3810, action: vanish, sources: [{url: 'https://x.org/a'}], note: n}")
+    with pytest.raises(TreatyDataError, match=r"\[0\]\.by: a 'by' list goes with action 'superseded'"):
+        load_corrections("- {atopid: 3150, action: superseded, sources: [{url: 'https://x.org/a'}], note: n}")
+    with pytest.raises(TreatyDataError, match=r"\[0\]\.by"):
+        load_corrections("- {atopid: 3150, action: certainty, by: [tiar_1947], sources: [{url: 'https://x.org/a'}], "
+                         "note: n}")
 
 
 def test_west_germany_is_natos_member_1955_to_1990(world: World) -> None:

@@ -85,10 +85,11 @@ def test_duties_to_consult_and_stay_out_keep_their_certainty(kursk) -> None:  # 
         ("ukr_bilateral_2024", "verified")]
     assert {(n["treaty"], n["certainty"]) for n in kursk.record("KAZ").neutral} == {("atop_6070", "carried-forward")}
     # each casus foederis too: Belarus's under the CSTO (its Art. 4 as amended: secondary quotes) and under the
-    # CIS Charter as ATOP codes it (carried past 2018)
+    # 1999 Union State treaty as ATOP codes it (carried past 2018); not the CIS Charter's, not carried (superseded)
     triggered = {(t["treaty"], t["article"]): t["certainty"] for t in kursk.record("BLR").triggered}
-    assert (triggered[("csto_1992", "4")], triggered[("atop_4400", "ATOP defense")]) == ("secondary",
-                                                                                        "carried-forward")
+    assert (triggered[("csto_1992", "4")], triggered[("atop_4865_p2", "ATOP defense")]) == ("secondary",
+                                                                                          "carried-forward")
+    assert not any(treaty == "atop_4400" for treaty, _ in triggered)
 
 
 def test_kursk_north_korea_not_bound_before(kursk) -> None:  # type: ignore[no-untyped-def]

@@ -115,7 +115,7 @@ def compile_table(world: World, day: dt.date, basis: Basis = "in-force") -> LegT
         if not members:
             continue
         table.members[treaty.id] = frozenset(s for s, why in members.items() if why is None)
-        table.support += rules.support_legs(treaty, table.members[treaty.id], day.year)
+        table.support += rules.support_legs(treaty, table.members[treaty.id], day)
         for provision in treaty.provisions:
             if provision.valid is None or provision.valid.covers(day):
                 legs += _legs_of(treaty, provision, members, day)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from foedus.datarecord import dataclass
 from foedus.engine.records import CertaintyReason
 from foedus.engine.rules import token_matches
-from foedus.model.vocab import Certainty
+from foedus.model.vocab import Certainty, worst
 
 if TYPE_CHECKING:
     from foedus.model.places import Place
@@ -57,15 +57,6 @@ class Assessment:
 
 
 _VERIFIED = Assessment(Certainty.VERIFIED)
-
-
-def worst(levels: list[Certainty]) -> Certainty:
-    """The least certain of `levels` (verified when empty).
-
-    >>> worst([Certainty.SECONDARY, Certainty.UNVERIFIED]).value
-    'unverified'
-    """
-    return max(levels, key=RANK.__getitem__, default=Certainty.VERIFIED)
 
 
 def date_window(day: dt.date, how: DateCertainty) -> tuple[dt.date, dt.date]:

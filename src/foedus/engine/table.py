@@ -222,7 +222,7 @@ def compile_table(world: World, day: dt.date, basis: Basis = "in-force") -> LegT
         if not members:
             continue
         table.members[treaty.id] = frozenset(s for s, why in members.items() if why is None)
-        table.support += rules.support_legs(treaty, table.members[treaty.id], day.year)
+        table.support += rules.support_legs(treaty, table.members[treaty.id], day)
         bilateral = treaty.type == "bilateral"
         for provision in treaty.provisions:
             if provision.valid is not None and not provision.valid.covers(day):

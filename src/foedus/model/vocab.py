@@ -7,11 +7,12 @@ can use them without importing the validating schema; `foedus.model.treaty`, `fo
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import StrEnum
 from typing import Literal
 
 __all__ = ["LEVELS", "ORG_PURPOSES", "SUPPORT_FORMS", "Basis", "Certainty", "Duty", "HelpForm", "Kind", "Strength",
-           "Tag", "Trigger"]
+           "Tag", "Trigger", "worst"]
 
 
 class Certainty(StrEnum):
@@ -25,6 +26,18 @@ class Certainty(StrEnum):
     CARRIED = "carried-forward"
     UNVERIFIED = "unverified"
     CONFLICTING = "conflicting"
+
+
+def worst(levels: Iterable[Certainty]) -> Certainty:
+    """The least certain of `levels` (verified when empty).
+
+    >>> worst([Certainty.SECONDARY, Certainty.UNVERIFIED]).value
+    'unverified'
+    """
+    return max(levels, key=_CERTAINTY_ORDER.index, default=Certainty.VERIFIED)
+
+
+_CERTAINTY_ORDER = list(Certainty)
 
 
 class Kind(StrEnum):

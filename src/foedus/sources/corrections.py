@@ -31,13 +31,16 @@ class Correction(Strict):
     """One change to one ATOP alliance (all its phases unless `phase` is given).
 
     `exit`: `states` leave on `date`; `end`: the alliance ends on `date`; `certainty`: the alliance is
-    kept but tagged `certainty` (e.g. an in-force status the fact sheet marks unverified).
+    kept but tagged `certainty` (e.g. an in-force status the fact sheet marks unverified); `superseded`: it is
+    not carried past ATOP's coverage, because the curated treaties `by` say what binds its parties today (ATOP's
+    own years are kept as it codes them).
     """
 
     atopid: int
     phase: int | None = None
-    action: Literal["exit", "end", "certainty"]
+    action: Literal["exit", "end", "certainty", "superseded"]
     states: list[str] = Field(default_factory=list)
+    by: list[str] = Field(default_factory=list, description="superseded: the curated treaties that say it today")
     date: dt.date | None = None
     date_certainty: DateCertainty | None = None
     certainty: Certainty = Certainty.VERIFIED
@@ -62,6 +65,9 @@ def load_corrections(text: str | None = None) -> list[Correction]:
             raise TreatyDataError(CORRECTIONS_FILE, f"[{i}].{'.'.join(map(str, err['loc']))}", err["msg"]) from None
         if out[-1].action in ("exit", "end") and out[-1].date is None:
             raise TreatyDataError(CORRECTIONS_FILE, f"[{i}].date", f"action {out[-1].action!r} needs a date")
+        if (out[-1].action == "superseded") != bool(out[-1].by):
+            raise TreatyDataError(CORRECTIONS_FILE, f"[{i}].by", "a 'by' list goes with action 'superseded', and "
+                                  "only with it")
     return out
 
 
@@ -74,6 +80,8 @@ def _targets(c: Correction, treaty: Treaty) -> bool:
 def _apply(c: Correction, t: Treaty, states: set[str]) -> Treaty:
     said = f"correction ({c.action}"
     said += f" {', '.join(sorted(states))}" if c.action == "exit" else ""
+    said += f" by {', '.join(c.by)}" if c.action == "superseded" else ""
+    said += f" after {t.carried_from}" if c.action == "superseded" and t.carried_from else ""
     said += f" from {c.date}" if c.date else ""
     said += f"): {c.note}"
     update: dict[str, object] = {"sources": [*t.sources, *c.sources], "note": f"{t.note or ''}; {said}".lstrip("; ")}
@@ -84,6 +92,8 @@ def _apply(c: Correction, t: Treaty, states: set[str]) -> Treaty:
                              for m in t.members]
     elif c.action == "certainty":
         update["certainty"] = c.certainty
+    elif c.action == "superseded" and t.carried_from is not None:  # ATOP's own years stay
+        update |= {"coverage_end": t.carried_from, "carried_from": None}
     if c.certainty is not Certainty.VERIFIED or c.date_certainty is not None:
         update["unverified"] = [*t.unverified, said]
     return t.model_copy(update=update)

@@ -10,12 +10,13 @@ not listed: its duty is the larger one.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from foedus.datarecord import dataclass, field
 from foedus.engine.contract import Contracted, meta
-from foedus.model.vocab import HelpForm
+from foedus.model.vocab import Certainty, HelpForm, worst
 
 if TYPE_CHECKING:
     from foedus.model.assistance import HelpEntry
@@ -26,12 +27,14 @@ __all__ = ["Support", "SupportLeg", "owed_support", "recipients", "support_legs"
 
 @dataclass(frozen=True, slots=True)
 class SupportLeg:
-    """A form of support `provider` owes `recipient` under `treaty` (compiled per date in the leg table)."""
+    """A form of support `provider` owes `recipient` under `treaty` (compiled per date in the leg table), and how
+    certain it is on that date (`certainty`)."""
 
     provider: str
     recipient: str
     treaty: str
     entry: HelpEntry
+    certainty: str = "verified"
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,18 +66,21 @@ def owed_support(entry: HelpEntry) -> bool:
     return entry.form is HelpForm.BASES and entry.level == "one_way"
 
 
-def support_legs(treaty: Treaty, members: frozenset[str], year: int) -> list[SupportLeg]:
-    """The support legs of one treaty among its members on a date of `year`."""
+def support_legs(treaty: Treaty, members: frozenset[str], day: dt.date) -> list[SupportLeg]:
+    """The support legs of one treaty among its members on `day`. Each is as certain as the least certain of its
+    entry, the treaty's standing and, for an alliance read past its source's coverage, that reading."""
     if treaty.assistance is None:
         return []
-    out = []
+    year, out = day.year, []
+    standing = [treaty.certainty, *([Certainty.CARRIED] if treaty.carried_on(day) else [])]
     for e in treaty.assistance.forms:
         current = (e.since is None or e.since <= year) and (e.until is None or year <= e.until)
         if not current or not owed_support(e):
             continue
         givers = members & set(e.by if e.by is not None else members)
         takers = members & set(e.to if e.to is not None else members)
-        out += [SupportLeg(g, t, treaty.id, e) for t in sorted(takers) for g in sorted(givers) if g != t]
+        sure = worst([Certainty(e.certainty), *standing]).value
+        out += [SupportLeg(g, t, treaty.id, e, sure) for t in sorted(takers) for g in sorted(givers) if g != t]
     return out
 
 
@@ -87,7 +93,7 @@ def supporters(legs: Sequence[SupportLeg], side_of: Mapping[str, str], busy: Ite
         legs = [legs[i] for i in sorted(i for state in side_of for i in by_recipient.get(state, ()))]
     found = dict.fromkeys(  # without repeats, in the legs' order: equal keys stay in it (not in a set's order)
         Support(leg.provider, leg.recipient, side_of[leg.recipient], leg.treaty, leg.entry.article,
-                leg.entry.form.value, leg.entry.level, leg.entry.when, leg.entry.basis, leg.entry.certainty)
+                leg.entry.form.value, leg.entry.level, leg.entry.when, leg.entry.basis, leg.certainty)
         for leg in legs if leg.recipient in side_of and leg.provider not in busy_
         and (leg.entry.when != "wartime" or leg.recipient in hit))
     return sorted(found, key=lambda s: (s.side, s.supports, s.state, s.treaty, s.form, s.article or ""))
