@@ -187,6 +187,17 @@ def test_overlay_add_member_and_drop_treaty(world: World, tmp_path: Path) -> Non
     assert "csto_1992" in world.treaties  # the base world is untouched
 
 
+def test_overlay_inline_treaty_errors_name_the_field(world: World) -> None:
+    """An inline treaty in an overlay is checked like a file: the error names the field; ATOP's id form is refused."""
+    missing = Overlay.model_validate({"changes": [{"op": "add_treaty", "treaty": {"id": "my_pact"}}]})
+    with pytest.raises(ScenarioError, match=r"what-if add_treaty: treaty\.name: Field required"):
+        missing.apply(world)
+    pact = {"id": "atop_3355", "name": "Mine", "signed": "2020-01-01", "sources": [{"url": "https://example.org/a"}],
+            "members": [{"state": "USA"}, {"state": "PAK"}]}
+    with pytest.raises(FoedusError, match="form of ATOP's alliance ids"):
+        Overlay.model_validate({"changes": [{"op": "add_treaty", "treaty": pact}]}).apply(world)
+
+
 def test_overlay_scope_change_moves_hawaii_into_nato(world: World) -> None:
     ov = Overlay(changes=changes_from({"set_scope": ["nato_1949:5=territory:any;forces:none"]}))
     wider = ov.apply(world)

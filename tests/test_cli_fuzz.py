@@ -58,6 +58,7 @@ BAD_TREATIES = {
     "replaces_self.yaml": GOOD_TREATY + "replaces: [my_pact]\n",
     "replaces_nothing.yaml": GOOD_TREATY + "replaces: [no_such_pact]\n",
     "bundled_id.yaml": _treaty(**{"id: my_pact": "id: nato_1949"}),
+    "atop_id.yaml": _treaty(**{"id: my_pact": "id: atop_3355"}),  # would stand in for that ATOP alliance unsaid
     "huge_atop.yaml": GOOD_TREATY + f"atop_ids: [{HUGE}]\n",
     "big_atop.yaml": GOOD_TREATY + "atop_ids: [123456789]\n",
     "markup.yaml": _treaty(**{"name: My pact": "name: '[/bold][link=x]pact'", "id: my_pact": "id: my_pact"})

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 
 import pytest
 
-from foedus.errors import TreatyDataError, UnknownPlaceError, UnknownStateError
+from foedus.errors import AmbiguousNameError, TreatyDataError, UnknownPlaceError, UnknownStateError
 from foedus.model.loader import bundled_treaty_files, read_treaty_file
 from foedus.model.treaty import Certainty, Kind, Treaty
 from foedus.model.world import World
@@ -32,10 +33,26 @@ REQUIRED_PLACES = {
     [("RUS", "RUS"), ("rus", "RUS"), ("365", "RUS"), ("Russia", "RUS"), ("GMY", "DEU"),
      ("Germany", "DEU"), ("north korea", "PRK"), ("DPRK", "PRK"), ("UK", "GBR"), ("AUS", "AUS"),
      ("Austria", "AUT"), ("305", "AUT"), ("United States of America", "USA"), ("2", "USA"),
-     ("Türkiye", "TUR"), ("Kosovo", "XKX"), ("Palestine", "PSE"), ("Czechoslovakia", "COW315")],
+     ("Türkiye", "TUR"), ("Kosovo", "XKX"), ("Palestine", "PSE"), ("Czechoslovakia", "COW315"),
+     ("Russian Federation", "RUS"), ("the Republic of Estonia", "EST"), ("Afghanistan", "AFG"),
+     ("Ivory Coast", "CIV"), ("Republic of Czechoslovakia", "COW315"), ("Bosnia and Herzegovina", "BIH")],
 )
 def test_state_resolution_accepts_codes_and_names(world: World, text: str, expected: str) -> None:
     assert world.states.resolve_id(text) == expected
+
+
+@pytest.mark.parametrize("text", ["not Russia", "not Estonia", "Russia invades", "anti-Estonia coalition"])
+def test_a_name_with_other_words_is_not_guessed(world: World, text: str) -> None:
+    """A name pattern found inside other words is not taken for the state: "not Russia" is no answer to give."""
+    with pytest.raises(UnknownStateError, match="unknown state"):
+        world.states.resolve(text)
+
+
+@pytest.mark.parametrize(("text", "named"), [("Latvia and Estonia", "Estonia (EST), Latvia (LVA)"),
+                                             ("Russia and Belarus", "Belarus (BLR), Russia (RUS)")])
+def test_a_text_naming_several_states_is_ambiguous(world: World, text: str, named: str) -> None:
+    with pytest.raises(AmbiguousNameError, match=re.escape(f"names several states ({named})")):
+        world.states.resolve(text)
 
 
 def test_unknown_state_suggests_close_names(world: World) -> None:

@@ -229,6 +229,11 @@ HEAD = "id: test_war\nname: Test\nevents:\n"
      "  - {type: exit, date: 2022-03-01, state: POL}\n", "events[1] (2022-03-01)", "not fighting"),
     ("  - {type: attack, date: 2022-02-24, attacker: RUS, victim: UKR, until: 2022-02-01}\n", "events[0]",
      "not after"),
+    ("  - {type: attack, date: 1066-10-14, attacker: RUS, victim: UKR}\n", "events[0].date",
+     "outside 1815-01-01 .. 2100-12-31"),
+    ("  - {type: attack, date: 2022-02-24, attacker: RUS, victim: UKR, until: 2200-01-01}\n", "events[0].until",
+     "outside"),
+    ("  - {type: attack, date: 2022-02-24, attacker: [], victim: UKR}\n", "events[0].attacker", "names no state"),
 ])
 def test_bad_war_files_name_file_field_and_problem(tmp_path: Path, body: str, where: str, problem: str) -> None:
     path = _write(tmp_path, HEAD + body)

@@ -26,6 +26,7 @@ from foedus.model.yamlio import load_yaml, read_text_file
 __all__ = [
     "bare_source_urls",
     "bundled_treaty_files",
+    "check_own_id",
     "check_parties",
     "load_parts",
     "load_treaties",
@@ -214,6 +215,7 @@ def load_treaties(
         if path.is_dir():
             raise TreatyDataError(str(path), "", "is a folder, not a treaty file (give the YAML files in it)")
         treaty = validate_references(read_treaty_file(path), str(path), states, places)
+        check_own_id(treaty, str(path))
         if treaty.id in origin:
             raise TreatyDataError(str(path), "id", f"duplicate treaty id {treaty.id!r} (also in {origin[treaty.id]})")
         treaties[treaty.id] = treaty
@@ -224,6 +226,17 @@ def load_treaties(
                 raise TreatyDataError(origin[tid], f"replaces[{j}]", f"no treaty has the id {old!r} "
                                       "(name a loaded treaty, or an ATOP alliance as atop_N)")
     return treaties
+
+
+def check_own_id(treaty: Treaty, path: str) -> None:
+    """A treaty file's id is not of the form of ATOP's (`atop_N`): it would stand in for that alliance unsaid.
+
+    Raises:
+        TreatyDataError: the id is of that form.
+    """
+    if _ATOP_ID.match(treaty.id):
+        raise TreatyDataError(path, "id", f"{treaty.id!r} is the form of ATOP's alliance ids: give the treaty an id "
+                              f"of its own (and `replaces: [{treaty.id}]` to stand in for that alliance)")
 
 
 def check_parties(treaty: Treaty, path: str) -> None:

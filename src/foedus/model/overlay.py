@@ -190,20 +190,26 @@ def _add_treaty(change: AddTreaty, treaties: dict[str, Treaty], world: World) ->
 
 
 def _added_treaty(change: AddTreaty, world: World) -> Treaty:
-    from foedus.model.loader import read_treaty_file, validate_references
+    from foedus.model.loader import check_own_id, read_treaty_file, validate_references
 
     if change.path:
         path = Path(change.path)
         if not path.is_file():
             raise ScenarioError(f"what-if add_treaty: {path}: no such file")
-        return validate_references(read_treaty_file(path), str(path), world.states, world.places)
+        treaty = validate_references(read_treaty_file(path), str(path), world.states, world.places)
+        check_own_id(treaty, str(path))
+        return treaty
     if change.treaty is None:
         raise ScenarioError("what-if add_treaty needs a 'path' or an inline 'treaty'")
     try:
         parsed = Treaty.model_validate(change.treaty)
     except ValidationError as exc:
-        raise ScenarioError(f"what-if add_treaty: {exc.errors()[0]['msg']}") from None
-    return validate_references(parsed, "what-if add_treaty", world.states, world.places)
+        err = exc.errors()[0]
+        where = ".".join(str(part) for part in err["loc"]) or "treaty"
+        raise ScenarioError(f"what-if add_treaty: treaty.{where}: {err['msg']}") from None
+    treaty = validate_references(parsed, "what-if add_treaty", world.states, world.places)
+    check_own_id(treaty, "what-if add_treaty")
+    return treaty
 
 
 def load_overlay(path: str | Path) -> Overlay:

@@ -168,13 +168,35 @@ class StateRegistry:
         raise AmbiguousNameError(f"{raw!r} is ambiguous: on {day} {which}; give a code: {listed}", candidates, raw)
 
     def _by_regex(self, raw: str) -> str | None:
+        """The state whose name pattern (countrycode's) the text matches, with no other word in the text than
+        words of a state's name or style ("Republic of Estonia", not "not Estonia"); None when there is none.
+
+        Raises:
+            AmbiguousNameError: the text names several states ("Latvia and Estonia").
+        """
         lowered = raw.lower()
         if len(lowered) < 4:
             return None
-        for state in self:
-            if state.regex and re.search(state.regex, lowered):
-                return state.id
+        hits = {state.id: m.span() for state in self if state.regex and (m := re.search(state.regex, lowered))}
+        if len(hits) > 1:  # several patterns match: the text names one state if only one's name is in it
+            words = set(_words(lowered))
+            named = [i for i in hits if set(_words(self.states[i].name.lower())) <= words]
+            if len(named) != 1:
+                shown = [self.states[i] for i in sorted(hits)]
+                raise AmbiguousNameError(
+                    f"{raw!r} names several states ({', '.join(f'{s.name} ({s.id})' for s in shown)}); give one "
+                    "state per value (repeat the option, or separate them with commas)",
+                    [{"id": s.id, "name": s.name, "ccode": s.ccode} for s in shown], raw)
+            hits = {named[0]: hits[named[0]]}
+        for best, (start, end) in hits.items():
+            rest = _words(_outside_word(lowered, start, end))
+            return best if all(word in self._name_words for word in rest) else None
         return None
+
+    @functools.cached_property
+    def _name_words(self) -> frozenset[str]:
+        """The words a state's name may be given with: the words of every state's name, and of formal styles."""
+        return _STYLE_WORDS | {w for s in self.states.values() for w in _words(s.name.lower())}
 
     def _unknown_message(self, raw: str) -> str:
         import difflib  # here: only an unknown name needs it
@@ -245,6 +267,30 @@ class StateRegistry:
         majors_path = dataset_file(COW_MAJORS_FILE)
         majors = read_majors(majors_path, by_ccode) if majors_path else {}
         return cls(states=states, has_system_dates=bool(spells), majors=majors)
+
+
+# words of formal styles that may stand around a state's name ("the Republic of ...")
+_STYLE_WORDS = frozenset({
+    "the", "of", "and", "republic", "kingdom", "state", "states", "federation", "federal", "democratic", "people",
+    "peoples", "s", "islamic", "arab", "socialist", "union", "united", "commonwealth", "principality", "grand",
+    "duchy", "empire", "sultanate", "emirate", "emirates", "plurinational", "bolivarian", "oriental", "cooperative",
+    "hashemite", "independent", "sovereign", "popular", "great", "federated", "islands", "island", "co", "operative",
+    "america", "coast",
+})
+
+
+def _words(text: str) -> list[str]:
+    """The words of `text` (letters only)."""
+    return re.findall(r"[^\W\d_]+", text)
+
+
+def _outside_word(text: str, start: int, end: int) -> str:
+    """`text` without the words the span [start, end) falls in (a pattern may match part of a word: "afghan")."""
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    while end < len(text) and text[end].isalpha():
+        end += 1
+    return text[:start] + " " + text[end:]
 
 
 def _norm(text: str) -> str:

@@ -10,13 +10,25 @@ import datetime as dt
 import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from foedus.engine.scenario import EARLIEST, LATEST
 
 __all__ = ["AttackEvent", "CeasefireEvent", "EntryEvent", "Event", "ExitEvent", "WarFile", "WarSource"]
 
 _ID_RE = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$")
 StateRef = Annotated[str, Field(min_length=2, description="ISO3, COW abbreviation, COW number or name")]
 States = StateRef | list[StateRef]
+
+
+def _in_range(day: dt.date) -> dt.date:
+    """A war's dates lie where every scenario's do."""
+    if not EARLIEST <= day <= LATEST:
+        raise ValueError(f"{day} is outside {EARLIEST} .. {LATEST}")
+    return day
+
+
+Day = Annotated[dt.date, AfterValidator(_in_range)]
 
 
 class _Strict(BaseModel):
@@ -31,7 +43,7 @@ class WarSource(_Strict):
 
 
 class _Event(_Strict):
-    date: dt.date
+    date: Day
     note: str | None = None
     sources: list[WarSource] = Field(default_factory=list)
 
@@ -48,7 +60,14 @@ class AttackEvent(_Event):
     victim: States
     place: str | None = Field(None, description="place id or name; default: each victim's home territory")
     target_kind: Literal["territory", "forces"] = "territory"
-    until: dt.date | None = Field(None, description="the attack ended on this date (exclusive)")
+    until: Day | None = Field(None, description="the attack ended on this date (exclusive)")
+
+    @field_validator("attacker", "victim")
+    @classmethod
+    def _someone(cls, value: str | list[str]) -> str | list[str]:
+        if value == []:
+            raise ValueError("names no state: give at least one")
+        return value
 
     @model_validator(mode="after")
     def _ordered(self) -> AttackEvent:
@@ -87,7 +106,7 @@ class WarFile(_Strict):
 
     id: str = Field(description="snake_case id, e.g. russia_ukraine_2022")
     name: str
-    end: dt.date | None = Field(None, description="last day replayed; null: ongoing (replayed to the data's end)")
+    end: Day | None = Field(None, description="last day replayed; null: ongoing (replayed to the data's end)")
     sources: list[WarSource] = Field(default_factory=list)
     note: str | None = None
     events: list[Event] = Field(min_length=1)
