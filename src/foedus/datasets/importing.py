@@ -132,14 +132,26 @@ def _install_all(matches: list[_Match], force: bool, any_version: bool) -> list[
 
 
 def _check_columns(file: DataFile, where: str, opener: Opener) -> None:
-    """Another version must have the columns foedus reads from this file."""
+    """Another version must have the columns foedus reads from this file, and (a CSV) rows of the header's width:
+    a file cut short, or a header alone, is refused here rather than failing every later command."""
     import csv
     import io
 
     with opener() as stream:
-        first = io.TextIOWrapper(stream, encoding="utf-8-sig", errors="replace", newline="").readline(1 << 16)
-    header = {h.strip() for h in next(csv.reader([first]), [])}
-    missing = [c for c in file.columns if c not in header]
-    if missing:
-        raise DataImportError(f"{where} lacks the column(s) {', '.join(missing)} that foedus reads from "
-                              f"{file.name}; not imported")
+        text = io.TextIOWrapper(stream, encoding="utf-8-sig", errors="replace", newline="")
+        reader = csv.reader(text)
+        header = [h.strip() for h in next(reader, [])]
+        missing = [c for c in file.columns if c not in header]
+        if missing:
+            raise DataImportError(f"{where} lacks the column(s) {', '.join(missing)} that foedus reads from "
+                                  f"{file.name}; not imported")
+        if not file.name.endswith(".csv"):
+            return
+        rows = 0
+        for row in reader:
+            rows += 1
+            if len(row) != len(header):
+                raise DataImportError(f"{where}: line {reader.line_num} has {len(row)} fields where the header has "
+                                      f"{len(header)}; the file is cut short or malformed; not imported")
+        if not rows:
+            raise DataImportError(f"{where} has a header and no rows; not imported")

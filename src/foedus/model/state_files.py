@@ -6,11 +6,12 @@ Split from `foedus.model.states` so each module stays small.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from foedus.datarecord import dataclass, field
+from foedus.errors import DataFormatError
 from foedus.paths import cache_dir
 
 __all__ = ["COW_LAST_DAY", "CowEntry", "countrycode_rows", "read_cow_spells", "read_majors"]
@@ -33,33 +34,55 @@ class CowEntry:
 
 def read_cow_spells(path: Path) -> dict[int, CowEntry]:
     """COW states2016.csv as {ccode: entry}; 2016-12-31 ends are read as open-ended."""
-    import csv  # only when the registry is built from the files, not when it comes from the cache
 
     out: dict[int, CowEntry] = {}
-    with path.open(newline="", encoding="utf-8") as fh:
-        for row in csv.DictReader(fh):
+    for line, row in _rows(path):
+        try:
             ccode = int(row["ccode"])
             start = _cow_day(row["styear"], row["stmonth"], row["stday"])
             end: dt.date | None = _cow_day(row["endyear"], row["endmonth"], row["endday"])
-            if end == COW_LAST_DAY:
-                end = None
-            out.setdefault(ccode, CowEntry(row["statenme"], row["stateabb"])).spells.append((start, end))
+            entry = CowEntry(row["statenme"], row["stateabb"])
+        except (KeyError, ValueError) as exc:
+            raise _bad_value(path, line, exc) from None
+        out.setdefault(ccode, entry).spells.append((start, None if end == COW_LAST_DAY else end))
+    if not out:
+        raise DataFormatError(f"{path}: no rows; the state system cannot be read from it")
     return out
+
+
+def _rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
+    """The CSV's rows with their line numbers; a row cut short (or too long) stops the reading with one line
+    naming the file and line, rather than being believed (another version may be imported unchecked)."""
+    import csv
+
+    with path.open(newline="", encoding="utf-8") as fh:
+        reader = csv.DictReader(fh)
+        for row in reader:
+            if None in row.values() or None in row:  # fewer (or more) fields than the header names
+                raise DataFormatError(f"{path}: line {reader.line_num} does not have the header's "
+                                      f"{len(reader.fieldnames or ())} fields; the file is cut short or malformed")
+            yield reader.line_num, row
+
+
+def _bad_value(path: Path, line: int, exc: Exception) -> DataFormatError:
+    """A value the reader cannot take (a number, a date), or a column it needs, as one line."""
+    what = f"no column {exc}" if isinstance(exc, KeyError) else str(exc)
+    return DataFormatError(f"{path}: line {line}: {what}")
 
 
 def read_majors(
     path: Path, by_ccode: dict[int, str]
 ) -> dict[str, tuple[tuple[dt.date, dt.date | None], ...]]:
-    import csv
 
     out: dict[str, list[tuple[dt.date, dt.date | None]]] = {}
-    with path.open(newline="", encoding="utf-8") as fh:
-        for row in csv.DictReader(fh):
+    for line, row in _rows(path):
+        try:
             state_id = by_ccode.get(int(row["ccode"]))
-            if state_id is None:
-                continue
             start = _cow_day(row["styear"], row["stmonth"], row["stday"])
             end: dt.date | None = _cow_day(row["endyear"], row["endmonth"], row["endday"])
+        except (KeyError, ValueError) as exc:
+            raise _bad_value(path, line, exc) from None
+        if state_id is not None:
             out.setdefault(state_id, []).append((start, None if end == COW_LAST_DAY else end))
     return {k: tuple(v) for k, v in out.items()}
 

@@ -1,0 +1,73 @@
+"""Another version of a data file (`data import --any-version`) is checked before it is believed, and a state-system
+file that is cut short or holds a value the reader cannot take stops a command with one line, not a traceback."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from foedus.datasets import import_file
+from foedus.errors import DataFormatError, DataImportError
+from foedus.model.state_files import read_cow_spells, read_majors
+
+pytestmark = pytest.mark.needs_data
+
+SOURCE = Path(os.environ["FOEDUS_DATA_DIR"]) / "cow_states" / "states2016.csv"
+
+
+@pytest.fixture
+def target(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh, empty data folder for the test (FOEDUS_DATA_DIR points at it)."""
+    root = tmp_path / "data"
+    monkeypatch.setenv("FOEDUS_DATA_DIR", str(root))
+    return root
+
+
+def _copy(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "mine" / "states2016.csv"
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(("cut", "problem"), [
+    (lambda text: text[:3000], r"line \d+ has \d fields where the header has 10"),
+    (lambda text: text.splitlines(keepends=True)[0], "has a header and no rows"),
+])
+def test_another_version_cut_short_is_not_imported(tmp_path: Path, target: Path, cut, problem: str) -> None:  # type: ignore[no-untyped-def]
+    path = _copy(tmp_path, cut(SOURCE.read_text(encoding="utf-8")))
+    with pytest.raises(DataImportError, match=problem):
+        import_file(path, any_version=True)
+    assert not (target / "cow_states" / "states2016.csv").exists()
+
+
+def test_another_version_with_more_rows_is_imported(tmp_path: Path, target: Path) -> None:
+    """The check refuses what is broken, not what differs: a well-formed file of another version goes in."""
+    text = SOURCE.read_text(encoding="utf-8")
+    path = _copy(tmp_path, text.rstrip("\n") + "\n" + text.splitlines()[1] + "\n")
+    assert [o.action for o in import_file(path, any_version=True)] == ["imported"]
+
+
+@pytest.mark.parametrize(("change", "problem"), [
+    (lambda lines: [lines[0], lines[1].replace(",2,", ",abc,", 1), *lines[2:]], "line 2: invalid literal for int"),
+    (lambda lines: [lines[0], ",".join(lines[1].split(",")[:4]) + "\n", *lines[2:]], "line 2 does not have the "
+     "header's 10 fields"),
+    (lambda lines: [lines[0]], "no rows"),
+    (lambda lines: [lines[0].replace("ccode", "code"), *lines[1:]], "line 2: no column 'ccode'"),
+])
+def test_a_broken_state_system_file_is_one_line(tmp_path: Path, change, problem: str) -> None:  # type: ignore[no-untyped-def]
+    lines = SOURCE.read_text(encoding="utf-8").splitlines(keepends=True)
+    path = _copy(tmp_path, "".join(change(lines)))
+    with pytest.raises(DataFormatError, match=problem) as err:
+        read_cow_spells(path)
+    assert str(path) in str(err.value) and "\n" not in str(err.value)
+
+
+def test_a_broken_major_powers_file_is_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "majors2016.csv"
+    path.write_text("stateabb,ccode,styear,stmonth,stday,endyear,endmonth,endday,version\n"
+                    "USA,2,1898,8,13,2016,12,31,2016\nGBR,200,x,1,1,2016,12,31,2016\n", encoding="utf-8")
+    with pytest.raises(DataFormatError, match="line 3: invalid literal for int"):
+        read_majors(path, {2: "USA", 200: "GBR"})
