@@ -43,19 +43,25 @@ def _version() -> str:
 
 
 def read_cache(path: Path, key: str) -> Any | None:
-    """The payload cached at `path` for `key`, or None when it is absent, foreign, stale or damaged."""
+    """The payload cached at `path` for `key`, or None when it is absent, foreign, stale or damaged (a folder,
+    pipe or link in its place is a miss too: left alone, never read, so a command still runs)."""
     try:
         if not trusted(path.parent.stat()):
             return None
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
     except OSError:
         return None
-    with os.fdopen(fd, "rb") as fh:
+    try:  # checked on the open descriptor before any read: Python refuses to wrap a folder's descriptor
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode) or not trusted(info) or info.st_size > _MAX_BYTES:
             return None
-        header_line = fh.readline(4096)
-        body = fh.read()
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            header_line = fh.readline(4096)
+            body = fh.read()
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
     try:
         header = json.loads(header_line)
         if header != {"format": FORMAT, "foedus": _version(), "key": key, "sha256": header.get("sha256"),

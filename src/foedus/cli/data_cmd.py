@@ -69,10 +69,24 @@ def status_cmd(
     if as_json:
         obj = {"data_dir": str(data_dir()), "datasets": [s.to_dict() for s in rows]}
         sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
-        return
-    typer.echo(f"data folder: {data_dir()}")
-    for s in rows:
-        _echo_status(s)
+    else:
+        typer.echo(f"data folder: {data_dir()}")
+        for s in rows:
+            _echo_status(s)
+    _fail_on_damage(rows)
+
+
+def _fail_on_damage(rows: list[DatasetStatus]) -> None:
+    """Exit 2 with one line when any file there fails its check, so a script can tell a damaged data folder
+    (missing files are no failure). Stdout keeps the one table or JSON object already printed."""
+    bad = {s.dataset.name: sum(f.state == "bad-checksum" for f in s.files) for s in rows}
+    failed = sum(bad.values())
+    if failed:
+        names = " ".join(name for name, n in bad.items() if n)
+        files, them = ("1 dataset file", "it") if failed == 1 else (f"{failed} dataset files", "them")
+        typer.echo(f"error: {files} failed the check (bad-checksum above, in {names}); `foedus data fetch --force "
+                   f"{names}` or `foedus data import PATH` replaces {them}", err=True)
+        raise typer.Exit(2)
 
 
 def _echo_status(s: DatasetStatus) -> None:

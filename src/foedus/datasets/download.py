@@ -2,14 +2,17 @@
 
 pooch downloads into a temporary file, checks the hash (for a file the registry names directly; a
 zip's members are checked when they are installed), retries on network errors with a growing pause,
-and only then moves the file into place. Failures become one-line `DataFetchError`s (or a
-`ChecksumError` naming the expected hash).
+and only then moves the file into place. A file:// mirror is copied from this machine through the same steps
+(hash, size cap). Failures become one-line `DataFetchError`s (or a `ChecksumError` naming the expected hash).
 """
 
 from __future__ import annotations
 
 import contextlib
+import ipaddress
 import os
+import re
+import stat
 import sys
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
@@ -30,19 +33,48 @@ _SCHEMES = ("http", "https", "file")
 
 
 def check_mirror(mirror: str, where: str = "--mirror") -> str:
-    """A mirror base URL, refused when empty or not http(s)/file (an empty one used to fall back silently).
+    """A mirror base URL, refused when empty (it used to fall back silently), not http(s)/file, or not one a
+    download can use (unparsable, a bad host or port, a file:// URL on another machine).
 
     Raises:
-        DataFetchError: the mirror is empty, or not an http, https or file URL.
+        DataFetchError: the mirror is empty, not an http, https or file URL, or malformed.
     """
     text = mirror.strip()
     if not text:
         raise DataFetchError(f"{where} is empty: give a base URL (http://, https:// or file://), or leave it out "
                              "to download from the official hosts")
-    parts = urlsplit(text)
-    if parts.scheme not in _SCHEMES or not (parts.netloc or parts.scheme == "file"):
-        raise DataFetchError(f"{where} {text[:80]!r} is not an http://, https:// or file:// base URL")
+    bad = f"{where} {text[:80]!r} is not an http://, https:// or file:// base URL"
+    try:
+        parts = urlsplit(text)
+        host, _ = parts.hostname, parts.port  # the port is parsed (and refused when out of range) on access
+    except ValueError as exc:  # an unclosed IPv6 bracket, a port that is not a number...
+        raise DataFetchError(f"{bad} ({_one_line(exc)})") from None
+    if parts.scheme not in _SCHEMES:
+        raise DataFetchError(bad)
+    if parts.scheme == "file":
+        if parts.netloc not in ("", "localhost") or not parts.path:
+            raise DataFetchError(f"{bad}: a file:// mirror is a folder on this machine, e.g. file:///srv/mirror/")
+    elif not host:
+        raise DataFetchError(f"{bad}: it names no host")
+    elif not _valid_host(host):
+        raise DataFetchError(f"{bad}: {host[:80]!r} is not a host name or IP address")
     return text
+
+
+_LABEL = re.compile(r"[A-Za-z0-9_-]{1,63}\Z")
+
+
+def _valid_host(host: str) -> bool:
+    """Whether `host` is an IP address or a host name a connection can be made to (labels of 1-63 letters,
+    digits, - or _, at most 253 characters in all): urllib3 fails later, without a clear message, on others."""
+    with contextlib.suppress(ValueError):
+        ipaddress.ip_address(host)
+        return True
+    try:
+        name = host.encode("idna").decode("ascii")
+    except UnicodeError:  # an empty or too long label
+        return False
+    return len(name) <= 253 and all(_LABEL.match(label) for label in name.removesuffix(".").split("."))
 
 
 def resolve_url(url: str, mirror: str | None = None) -> str:
@@ -73,12 +105,14 @@ def download(url: str, dest: Path, *, label: str, progress: bool | None = None, 
     import requests
 
     pooch.get_logger().setLevel("WARNING")  # our own messages say what happens
+    local = urlsplit(url).scheme == "file"  # a copy on this machine: retrying would change nothing
     store = pooch.create(path=dest.parent, base_url="", registry={dest.name: f"sha256:{sha256}" if sha256 else None},
-                         urls={dest.name: url}, retry_if_failed=retries, allow_updates=False)
-    _refuse_large(url)
+                         urls={dest.name: url}, retry_if_failed=0 if local else retries, allow_updates=False)
     with _progress(label, progress) as bar:
-        downloader = pooch.HTTPDownloader(progressbar=bar or False, timeout=TIMEOUT_S, headers=_AGENT)
+        downloader: Any = (_FileCopier(bar) if local else
+                           pooch.HTTPDownloader(progressbar=bar or False, timeout=TIMEOUT_S, headers=_AGENT))
         try:
+            _refuse_large(url)
             store.fetch(dest.name, downloader=downloader)
             if dest.stat().st_size > MAX_DOWNLOAD_BYTES:  # a server that announced less, or nothing
                 dest.unlink()
@@ -89,8 +123,8 @@ def download(url: str, dest: Path, *, label: str, progress: bool | None = None, 
                                  else _one_line(exc)) from None
         except requests.exceptions.RequestException as exc:
             raise DataFetchError(_one_line(exc)) from None
-        except ValueError as exc:  # pooch: the hash differs
-            if sha256 is None or "hash" not in str(exc):
+        except ValueError as exc:  # pooch: the hash differs; else a URL urllib3 cannot parse, or the like
+            if sha256 is None or "hash of downloaded file" not in str(exc):
                 raise DataFetchError(_one_line(exc)) from None
             raise ChecksumError(f"{url}: SHA-256 is not the registry's {sha256}; {dest.name} was not "
                                 "installed") from None
@@ -111,6 +145,47 @@ def _refuse_large(url: str) -> None:
         return  # the download itself will report what is wrong
     if length.isdigit() and len(length) < 20 and int(length) > MAX_DOWNLOAD_BYTES:
         raise DataFetchError(_too_large(int(length)))
+
+
+class _FileCopier:
+    """pooch's downloader for a file:// URL: copies the local file (a regular file, at most `MAX_DOWNLOAD_BYTES`)
+    into pooch's temporary file, which pooch then checks against the registry's SHA-256."""
+
+    def __init__(self, bar: _Bar | None) -> None:
+        self._bar = bar
+
+    def __call__(self, url: str, output_file: Any, _pooch: object, check_only: bool = False) -> bool | None:
+        from urllib.request import url2pathname
+
+        source = url2pathname(urlsplit(url).path)
+        if check_only:
+            return os.path.isfile(source)
+        try:  # O_NONBLOCK: a named pipe is refused below instead of waiting for a writer
+            fd = os.open(source, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        except OSError as exc:
+            raise DataFetchError(f"{source}: {exc.strerror or exc}") from None
+        with os.fdopen(fd, "rb") as src:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                raise DataFetchError(f"{source} is not a regular file")
+            if self._bar is not None:
+                self._bar.total = info.st_size
+            if hasattr(output_file, "write"):
+                self._copy(src, output_file)
+            else:
+                with open(output_file, "wb") as out:
+                    self._copy(src, out)
+        return None
+
+    def _copy(self, src: Any, out: Any) -> None:
+        copied = 0
+        while chunk := src.read(1 << 20):
+            copied += len(chunk)
+            if copied > MAX_DOWNLOAD_BYTES:
+                raise DataFetchError(_too_large(copied))
+            out.write(chunk)
+            if self._bar is not None:
+                self._bar.update(len(chunk))
 
 
 def _too_large(size: int) -> str:

@@ -48,10 +48,21 @@ def check_target(out: Path, *, force: bool = False, kind: Literal["file", "folde
             raise OutputError(f"{out} is a folder; --force replaces a file, never a folder")
         if kind == "folder" and not out.is_dir():
             raise OutputError(f"{out} is a file; --force replaces a folder of output, never a file")
-    if not out.parent.is_dir():
-        raise OutputError(f"cannot write {out}: the folder {out.parent} does not exist")
+    if not os.path.isdir(out.parent):
+        raise OutputError(f"cannot write {out}: {_no_folder(out.parent)}")
     if not os.access(out.parent, os.W_OK | os.X_OK):
         raise OutputError(f"cannot write {out}: the folder {out.parent} is not writable")
+
+
+def _no_folder(folder: Path) -> str:
+    """Why `folder` cannot hold an output: the nearest part of it that is there is a file (`out.txt/x.csv`), or
+    it does not exist (a file standing in for a folder is not reported as a missing folder)."""
+    for part in (folder, *folder.parents):
+        if os.path.lexists(part):
+            if os.path.isdir(part):
+                break
+            return f"{part} is a file, not a folder" if os.path.isfile(part) else f"{part} is not a folder"
+    return f"the folder {folder} does not exist"
 
 
 def _discard(tmp: Path) -> None:
