@@ -668,6 +668,17 @@ def test_fpda_consultation_only() -> None:
     assert {c.state for c in r.consultations if c.treaty == "fpda_1971"} == {"GBR", "AUS", "NZL", "SGP"}
 
 
+@pytest.mark.parametrize(("place", "debated"), [(None, False), ("french-guiana", True), ("reunion", True)])
+def test_aachen_scope_follows_the_nato_and_eu_clauses(place: str | None, debated: bool) -> None:
+    """§2.3: Aachen Art. 4(1) "follows the NATO/EU clauses": France's places outside Europe are outside NATO's
+    Art. 6 and debated under the EU clause, so Germany's duty there is flagged as debated, as the EU's is."""
+    r = run("BRA", "FRA", D2025, place=place)
+    primary = r.joiner("DEU").primary  # type: ignore[union-attr]
+    assert (primary.treaty, primary.article) == ("fra_deu_2019", "4(1)")
+    assert any(x.kind == "scope" and "debated" in x.fact for x in primary.certainty_reasons) is debated
+    assert primary.certainty == ("unverified" if debated else "secondary")
+
+
 def test_france_uae_consults_under_both_of_its_clauses() -> None:
     """§2.3: France-UAE 2009: a public security clause (S4: consultations on the measures, no automatic action);
     the agreement's general clause on threats to either party's interests applies too, so both are reported."""
