@@ -226,11 +226,13 @@ def test_trinidad_rio_treaty_entry_date_is_a_reason_near_it() -> None:
     assert later is not None and not any(x.kind == "date" for x in later.certainty_reasons)
 
 
-def test_cyprus_alliance_art_2_as_a_defence_duty_is_unverified() -> None:
-    """§2.9: Art. II's undertaking is [V], but the fact sheet reads the 1960 treaties as guarantee rights, not a
-    standing defence duty: the encoded duty is flagged."""
-    o = bound(run("SYR", "CYP", "1990-06-01"), "GRC", "cyp_alliance_1960")
-    assert o is not None and o.certainty == "unverified"
+def test_cyprus_alliance_art_2_is_a_guarantee_not_a_duty_to_fight() -> None:
+    """§2.9: "Encode: guarantee and intervention rights (disputed), not a standing mutual-defence duty": Art. II
+    binds no one to fight for Cyprus; Greece and Turkey are to act together with it (a consultation, flagged)."""
+    r = run("SYR", "CYP", "1990-06-01")
+    assert bound(r, "GRC", "cyp_alliance_1960") is None and bound(r, "TUR", "cyp_alliance_1960") is None
+    held = {(c.state, c.article, c.certainty) for c in r.consultations if c.treaty == "cyp_alliance_1960"}
+    assert held == {("GRC", "II", "unverified"), ("TUR", "II", "unverified")}
 
 
 def test_explanation_tags_an_also_binding_clause_that_is_better_sourced() -> None:
