@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from foedus.cli.helpers import WHAT_IF_NAMES, what_if, world_for
+from foedus.cli.helpers import WHAT_IF_NAMES, refuse_unused, what_if, world_for
 from foedus.cli.listing import resolve_format
 from foedus.cli.show import print_citations, print_result, print_result_as
 from foedus.run import run_scenario  # imported with the module: the fast reader imports it with the collector off
@@ -31,6 +31,9 @@ def cascade(inputs: dict[str, Any], *, treaties: list[Path] | None, as_json: boo
             likely_model: Path | None, add_treaty: list[Path] | None, overlay: list[Path] | None,
             save_overlay: Path | None, fmt: str | None) -> None:
     """Who is obligated to join a war that starts with this attack, on which side, and why."""
+    # the model file feeds --likelihood and --honour empirical only; anywhere else it would go unread, unchecked
+    refuse_unused("--likely-model", likely_model is not None and not inputs.get("likelihood") and honour != "empirical",
+                  "without --likelihood or --honour empirical")
     shape = resolve_format(fmt, as_json, default=None)
     asked = _what_if_asked(inputs, overlay, add_treaty, save_overlay)
     changes = what_if(inputs, add_treaty, overlay) if asked else None

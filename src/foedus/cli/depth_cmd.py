@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from foedus.cli.options import TreatyFiles
+from foedus.cli.options import MAX_SEED, TreatyFiles
 from foedus.cli.writing import FORMATS_HELP, Force, check_table, save_table
 from foedus.errors import FoedusError
 
@@ -26,7 +26,7 @@ def depth(
     level: Annotated[float, typer.Option(help="Width of the posterior interval (depth_lo, depth_hi).")] = 0.9,
     refit: Annotated[bool, typer.Option("--refit", help="Refit the item parameters on ATOP 5.1 first.")] = False,
     draws: Annotated[int, typer.Option(help="--refit: bootstrap draws of the item parameters.")] = 50,
-    seed: Annotated[int, typer.Option(help="--refit: random seed of the bootstrap.")] = 2024,
+    seed: Annotated[int, typer.Option(help="--refit: random seed of the bootstrap.", min=0, max=MAX_SEED)] = 2024,
     save_params: Annotated[Path | None, typer.Option(help="--refit: also save the parameters (JSON).")] = None,
     params: Annotated[Path | None, typer.Option(help="Use item parameters saved by --save-params.")] = None,
     treaties: TreatyFiles = None,

@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from foedus.errors import LikelyModelError
 from foedus.likely.features import columns
-from foedus.likely.spec import Logit, Spec, TwoStage
+from foedus.likely.spec import HORIZON_ORDER, Logit, Spec, TwoStage
 
 __all__ = ["DEFAULT_MODEL", "Check", "DataVersion", "LogitFile", "ModelFile", "load_model"]
 
@@ -145,12 +145,19 @@ def _shipped() -> ModelFile:
 
 def _read(path: Path) -> ModelFile:
     import json
+    import os
 
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise LikelyModelError(f"{path}: no such likelihood-model file (write one with `foedus likely fit`)") from None
-    except (OSError, ValueError) as exc:
+    from foedus.errors import FoedusError
+    from foedus.model.yamlio import read_text_file
+
+    try:  # the safe reader: a named pipe or a device is refused, not waited on; an oversized file is not read
+        raw = json.loads(read_text_file(path, "likelihood-model file"))
+    except FoedusError as exc:
+        if not os.path.lexists(path):
+            raise LikelyModelError(f"{path}: no such likelihood-model file (write one with `foedus likely fit`)"
+                                   ) from None
+        raise LikelyModelError(str(exc)) from None
+    except (ValueError, RecursionError) as exc:
         raise LikelyModelError(f"{path}: not a readable JSON file ({exc})") from None
     try:
         model = ModelFile.model_validate(raw)
@@ -158,16 +165,74 @@ def _read(path: Path) -> ModelFile:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
         raise LikelyModelError(f"{path}: {where}: {first['msg']} (not a likelihood-model file?)") from None
-    _check_shapes(path, model)
+    _check(path, model)
     return model
 
 
-def _check_shapes(path: Path, model: ModelFile) -> None:
-    spec = model.spec.spec()
+def _check(path: Path, model: ModelFile) -> None:
+    """Refuse a file the predictor would fail on or misread: a missing horizon, a wrong size, a non-finite
+    number, a non-positive scale, or a covariance that is not symmetric positive semi-definite."""
+    try:
+        spec = model.spec.spec()
+    except LikelyModelError as exc:
+        raise LikelyModelError(f"{path}: spec: {exc}") from None
+    _check_tables(path, model)
     for name, m, width in [*((f"join.{h}", m, len(spec.join_names)) for h, m in model.join.items()),
                            ("side", model.side, len(spec.side_names))]:
-        sizes = {len(m.names), len(m.mean), len(m.scale), len(m.coef)}
-        if sizes != {width} or len(m.cov) != width + 1 or any(len(r) != width + 1 for r in m.cov):
-            raise LikelyModelError(f"{path}: {name}: sizes do not match the spec's {width} columns")
-        if not np.all(np.isfinite([*m.mean, *m.scale, m.intercept, *m.coef])) or min(m.scale) <= 0:
-            raise LikelyModelError(f"{path}: {name}: non-finite coefficients or a non-positive scale")
+        _check_logit(path, name, m, width)
+
+
+def _check_tables(path: Path, model: ModelFile) -> None:
+    """Every horizon in join, expected and base_rate; finite numbers; honour rates are probabilities."""
+    for field, given in (("join", model.join), ("expected", model.expected), ("base_rate", model.base_rate)):
+        missing = [h for h in HORIZON_ORDER if h not in given]
+        if missing:
+            raise LikelyModelError(f"{path}: {field}: missing horizon(s) {', '.join(missing)}")
+    expected: dict[str, dict[str, float]] = {str(h): v for h, v in model.expected.items()}
+    for h in HORIZON_ORDER:
+        _need(path, f"expected.{h}", expected[h], ("mean", "sd"))
+        _need(path, f"base_rate.{h}", model.base_rate[h], ("out", "attack", "defense"))
+        if expected[h]["sd"] < 0:
+            raise LikelyModelError(f"{path}: expected.{h}.sd: a standard deviation below zero")
+    for era, rates in model.honour.items():
+        _need(path, f"honour.{era}", rates, ())
+        wrong = [k for k, v in rates.items() if k not in ("S1", "S2", "S3", "S4", "S5") or not 0 <= v <= 1]
+        if wrong:
+            raise LikelyModelError(f"{path}: honour.{era}.{wrong[0]}: expected a strength S1–S5 with a probability "
+                                   "from 0 to 1")
+    _need(path, "penalty", model.penalty, ())
+
+
+def _check_logit(path: Path, name: str, m: LogitFile, width: int) -> None:
+    """One logistic model: sizes match the spec's `width` columns, numbers finite, scales positive, cov valid."""
+    sizes = {len(m.names), len(m.mean), len(m.scale), len(m.coef)}
+    if sizes != {width} or len(m.cov) != width + 1 or any(len(r) != width + 1 for r in m.cov):
+        raise LikelyModelError(f"{path}: {name}: sizes do not match the spec's {width} columns")
+    for part, values in (("mean", m.mean), ("scale", m.scale), ("intercept", [m.intercept]), ("coef", m.coef),
+                         ("cov", [v for row in m.cov for v in row])):
+        if not np.all(np.isfinite(values)):
+            raise LikelyModelError(f"{path}: {name}.{part}: a number that is not finite (NaN or Infinity)")
+    if any(v <= 0 for v in m.scale):
+        raise LikelyModelError(f"{path}: {name}.scale: a scale of zero or below")
+    _check_cov(path, f"{name}.cov", np.array(m.cov))
+
+
+def _need(path: Path, where: str, values: dict[str, float], keys: tuple[str, ...]) -> None:
+    """The named keys are present and every value is a finite number."""
+    missing = [k for k in keys if k not in values]
+    if missing:
+        raise LikelyModelError(f"{path}: {where}: missing {', '.join(missing)}")
+    bad = [k for k, v in values.items() if not np.isfinite(v)]
+    if bad:
+        raise LikelyModelError(f"{path}: {where}.{bad[0]}: a number that is not finite (NaN or Infinity)")
+
+
+def _check_cov(path: Path, where: str, cov: np.ndarray) -> None:
+    """A covariance matrix: symmetric and positive semi-definite, within rounding (relative tolerance 1e-8)."""
+    size = max(1.0, float(np.abs(cov).max(initial=0.0)))
+    if not np.allclose(cov, cov.T, rtol=0.0, atol=1e-8 * size):
+        raise LikelyModelError(f"{path}: {where}: not symmetric, so not a covariance matrix")
+    lowest = float(np.linalg.eigvalsh((cov + cov.T) / 2).min(initial=0.0))
+    if lowest < -1e-8 * size:
+        raise LikelyModelError(f"{path}: {where}: not positive semi-definite (an eigenvalue of {lowest:.3g}), "
+                               "so not a covariance matrix")

@@ -13,14 +13,16 @@
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Mapping, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from foedus.errors import DataFormatError
+from foedus.model.yamlio import read_text_file
 from foedus.research import irt
-from foedus.research.depth_items import MODELS, item_matrix, item_values
+from foedus.research.depth_items import MODELS, ItemSpec, item_matrix, item_values
 from foedus.research.milinst import milinst
 from foedus.sources.atop_codes import ALLIANCE_FILE, read_alliance_codes, treaty_codes
 
@@ -36,20 +38,59 @@ PARAMS_FILE = "depth_params.json"
 _DATA = {"dataset": "ATOP", "version": "5.1", "file": ALLIANCE_FILE, "window": [1815, 2018]}
 
 
+MAX_DRAWS = 1000  # as `foedus depth --refit --draws` allows; a file with more is not one foedus wrote
+
+
+def _number(value: Any) -> bool:
+    """A JSON number that is finite (not a boolean, a string, NaN or Infinity)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    try:
+        return math.isfinite(value)
+    except OverflowError:  # an integer too large for a float
+        return False
+
+
+def _item_set(source: str, where: str, one: Any, items: Sequence[ItemSpec]) -> list[irt.Item]:
+    """One parameter set ([a, c1, ...] per item) as `irt.Item`s, refusing a wrong shape or a non-finite number."""
+    if not isinstance(one, list) or len(one) != len(items):
+        raise DataFormatError(f"{source}: {where}: expected a list of {len(items)} items' parameters")
+    for j, (p, item) in enumerate(zip(one, items, strict=True)):
+        if not isinstance(p, list) or len(p) != item.categories or not all(_number(v) for v in p):
+            raise DataFormatError(f"{source}: {where}[{j}]: expected {item.categories} finite numbers "
+                                  f"(discrimination and thresholds of item {item.name})")
+    return [irt.Item(float(p[0]), tuple(float(v) for v in p[1:])) for p in one]
+
+
 class DepthModel:
     """Fitted item parameters (estimate and bootstrap draws) of each dimension, with the data they came from."""
 
-    def __init__(self, payload: Mapping[str, Any]) -> None:
+    def __init__(self, payload: Mapping[str, Any], source: str = "depth parameters") -> None:
+        """Check the payload's shape and numbers (a bad file is refused here, naming `source` and the field)."""
+        if not isinstance(payload, Mapping):
+            raise DataFormatError(f"{source}: expected a JSON object at the top level")
         self.payload = payload
-        self.data: dict[str, Any] = dict(payload["data"])
+        data, dims = payload.get("data"), payload.get("dimensions")
+        if not isinstance(data, Mapping) or not isinstance(data.get("file", ""), str) \
+                or not isinstance(data.get("sha256"), str | None):
+            raise DataFormatError(f"{source}: data: expected an object naming the fitted file (file, sha256)")
+        if not isinstance(dims, Mapping):
+            raise DataFormatError(f"{source}: dimensions: expected an object with {' and '.join(MODELS)}")
+        self.data: dict[str, Any] = {"file": "the ATOP file", **data}
         self.draws: dict[str, list[list[irt.Item]]] = {}
         for dim, (items, _) in MODELS.items():
-            block = payload["dimensions"][dim]
-            names = [i["name"] for i in block["items"]]
+            block = dims.get(dim)
+            if not isinstance(block, Mapping) or not isinstance(block.get("items"), list):
+                raise DataFormatError(f"{source}: dimensions.{dim}: expected an object with items, estimate, draws")
+            names = [i.get("name") if isinstance(i, Mapping) else None for i in block["items"]]
             if names != [i.name for i in items]:
-                raise DataFormatError(f"depth parameters: {dim} items {names} are not this version's items")
-            draws = [block["estimate"], *block["draws"]]
-            self.draws[dim] = [[irt.Item(p[0], tuple(p[1:])) for p in draw] for draw in draws]
+                raise DataFormatError(f"{source}: dimensions.{dim}.items: {str(names)[:120]} are not this version's "
+                                      f"items {[i.name for i in items]}")
+            draws, where = block.get("draws"), f"dimensions.{dim}.draws"
+            if not isinstance(draws, list) or len(draws) > MAX_DRAWS:
+                raise DataFormatError(f"{source}: {where}: expected a list of at most {MAX_DRAWS} parameter sets")
+            self.draws[dim] = [_item_set(source, f"dimensions.{dim}.estimate", block.get("estimate"), items),
+                               *(_item_set(source, f"{where}[{k}]", d, items) for k, d in enumerate(draws))]
 
     @classmethod
     def bundled(cls) -> DepthModel:
@@ -59,11 +100,13 @@ class DepthModel:
 
     @classmethod
     def from_file(cls, path: Path) -> DepthModel:
-        """Parameters saved by `foedus depth --refit --save-params`."""
+        """Parameters saved by `foedus depth --refit --save-params`, read with the safe reader (no pipes, a size
+        cap) and checked field by field."""
         try:
-            return cls(json.loads(path.read_text(encoding="utf-8")))
-        except (OSError, ValueError, KeyError, TypeError, IndexError) as exc:
-            raise DataFormatError(f"{path}: not a depth-parameter file ({exc})") from None
+            payload = json.loads(read_text_file(path, "depth-parameter file"))
+        except (ValueError, RecursionError) as exc:
+            raise DataFormatError(f"{path}: not a depth-parameter file (invalid JSON: {exc})") from None
+        return cls(payload, str(path))
 
     def score(self, rows: Sequence[Mapping[str, int | None]], level: float = 0.9) -> dict[str, list[irt.Score]]:
         """Each dimension's score of each row of ATOP-style codes."""

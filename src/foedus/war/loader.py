@@ -16,7 +16,7 @@ from pydantic import ValidationError
 from foedus.engine.scenario import Attack, TerritoryView
 from foedus.errors import FoedusError, WarDataError
 from foedus.model.world import World
-from foedus.model.yamlio import load_yaml
+from foedus.model.yamlio import load_yaml, read_text_file
 from foedus.war.course import Course
 from foedus.war.events import War, WarEvent
 from foedus.war.schema import AttackEvent, CeasefireEvent, EntryEvent, ExitEvent, WarFile
@@ -37,10 +37,10 @@ def read_war_file(path: Path) -> WarFile:
     Raises:
         WarDataError: unreadable file, bad YAML, or a schema violation (with its field path).
     """
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise WarDataError(str(path), "", f"cannot read file: {getattr(exc, 'strerror', None) or exc}") from None
+    try:  # the safe reader: a named pipe or a device is refused, not waited on; an oversized file is not read
+        text = read_text_file(path, "war file")
+    except FoedusError as exc:
+        raise WarDataError(str(path), "", str(exc).removeprefix(f"{path}: ")) from None
     try:
         raw = load_yaml(text)
     except yaml.YAMLError as exc:

@@ -1,0 +1,245 @@
+"""Files named by options (a war file, --likely-model, depth --params) are read safely and checked field by field:
+a pipe, a device or an oversized file is refused without reading, and a malformed file gets one line naming the
+file and the field, exit 2. Seeds are refused below zero, and --likely-model where nothing would read it."""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import io
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from foedus.cli.start import run_line
+from foedus.errors import DataFormatError, FoedusError, LikelyModelError, WarDataError
+from foedus.likely.model import load_model
+from foedus.model.yamlio import MAX_FILE_BYTES
+from foedus.research.depth import DepthModel
+from foedus.war.loader import read_war_file
+
+CASCADE = ["cascade", "-a", "RUS", "-t", "EST", "-d", "2025-06-01"]
+
+
+def _shipped(name: str) -> dict[str, Any]:
+    payload: dict[str, Any] = json.loads(resources.files("foedus.data").joinpath(name).read_text(encoding="utf-8"))
+    return payload
+
+
+def _line(args: list[str]) -> tuple[int, str, str]:
+    """Run one command line in-process as the console script does: exit code, stdout, stderr."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = run_line(args)
+    return code, out.getvalue(), err.getvalue()
+
+
+def _one_line_error(code: int, err: str, *needles: str) -> None:
+    assert code == 2, err
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: "), err
+    assert "Traceback" not in err and "internal error" not in err, err
+    for needle in needles:
+        assert needle in lines[0], err
+
+
+FIFO_CASES = [
+    pytest.param(["war", "{f}"], id="war"),
+    pytest.param([*CASCADE, "--likelihood", "--likely-model", "{f}"], id="likely-model"),
+    pytest.param(["depth", "--out", "d.csv", "--params", "{f}"], id="depth-params", marks=pytest.mark.needs_data),
+]
+
+
+@pytest.mark.parametrize("args", FIFO_CASES)
+def test_a_named_pipe_is_refused_not_waited_on(tmp_path: Path, args: list[str]) -> None:
+    fifo = tmp_path / "pipe.json"
+    os.mkfifo(fifo)
+    # a real process with a timeout: a reader that waits on the pipe fails the test instead of hanging it
+    proc = subprocess.run([sys.executable, "-m", "foedus.cli", *(a.format(f=fifo) for a in args)], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=120)
+    _one_line_error(proc.returncode, proc.stderr, str(fifo), "not a regular file")
+    assert not (tmp_path / "d.csv").exists()
+
+
+READERS: dict[str, tuple[Callable[[Path], Any], type[FoedusError]]] = {
+    "war": (read_war_file, WarDataError),
+    "likely-model": (load_model, LikelyModelError),
+    "depth-params": (DepthModel.from_file, FoedusError),
+}
+
+
+@pytest.mark.parametrize("reader", READERS)
+def test_an_oversized_file_or_a_device_is_refused_unread(tmp_path: Path, reader: str) -> None:
+    read, error = READERS[reader]
+    big = tmp_path / "big.json"
+    with big.open("wb") as fh:  # sparse: no disk used, but one byte over the cap
+        fh.truncate(MAX_FILE_BYTES + 1)
+    with pytest.raises(error, match=r"larger than 8 MiB; not read"):
+        read(big)
+    with pytest.raises(error, match=r"/dev/zero: .*not a regular file"):
+        read(Path("/dev/zero"))
+
+
+@pytest.mark.parametrize("args", [
+    ["depth", "--out", "x.csv", "--refit", "--seed", "-1"],
+    ["likely", "fit", "--out", "s.json", "--seed", "-1", "--bootstrap", "0", "--no-validate"],
+    ["likely", "report", "--out", "lr", "--draws", "5", "--bootstrap", "0", "--no-challengers", "--seed", "-1"],
+    ["likely", "fit", "--out", "s.json", "--seed", str(2**63), "--bootstrap", "0", "--no-validate"],
+], ids=["depth", "likely-fit", "likely-report", "likely-fit-too-large"])
+def test_a_seed_out_of_range_is_refused_as_cascade_refuses_it(args: list[str], tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, _, err = _line(args)
+    _one_line_error(code, err, "--seed")
+    assert list(tmp_path.iterdir()) == []
+    cascade_code, _, cascade_err = _line([*CASCADE, "--draws", "5", "--seed", args[args.index("--seed") + 1]])
+    assert cascade_code == 2 and cascade_err.split("(see")[0] == err.split("(see")[0]
+
+
+def _set(path: list[Any], value: Any) -> Callable[[dict[str, Any]], None]:
+    def change(payload: dict[str, Any]) -> None:
+        target = payload
+        for key in path[:-1]:
+            target = target[key]
+        target[path[-1]] = value
+    return change
+
+
+DEPTH_BAD = {
+    "short-item": (lambda p: p["dimensions"]["depth"]["estimate"][0].pop(), "dimensions.depth.estimate[0]"),
+    "long-item": (lambda p: p["dimensions"]["scope"]["draws"][2][1].append(1.0), "dimensions.scope.draws[2][1]"),
+    "few-items": (lambda p: p["dimensions"]["depth"]["estimate"].pop(), "dimensions.depth.estimate:"),
+    "strings": (_set(["dimensions", "depth", "estimate", 1], ["a", "b"]), "dimensions.depth.estimate[1]"),
+    "draws-text": (_set(["dimensions", "depth", "draws"], "x"), "dimensions.depth.draws"),
+    "nan": (_set(["dimensions", "depth", "draws", 3, 0, 0], float("nan")), "dimensions.depth.draws[3][0]"),
+    "infinity": (_set(["dimensions", "scope", "estimate", 0, 1], float("inf")), "dimensions.scope.estimate[0]"),
+    "boolean": (_set(["dimensions", "scope", "estimate", 0, 0], True), "dimensions.scope.estimate[0]"),
+    "huge-int": (_set(["dimensions", "scope", "estimate", 0, 0], 10**400), "dimensions.scope.estimate[0]"),
+    "no-dimension": (lambda p: p["dimensions"].pop("scope"), "dimensions.scope"),
+    "items-renamed": (_set(["dimensions", "depth", "items", 0, "name"], "x"), "dimensions.depth.items"),
+    "data-list": (_set(["data"], []), "data"),
+    "too-many-draws": (lambda p: p["dimensions"]["depth"]["draws"].extend(p["dimensions"]["depth"]["draws"] * 20),
+                       "dimensions.depth.draws"),
+    "top-list": (lambda p: None, "expected a JSON object"),
+}
+
+
+@pytest.mark.parametrize("case", DEPTH_BAD)
+def test_a_malformed_depth_parameter_file_names_the_field(tmp_path: Path, case: str) -> None:
+    change, field = DEPTH_BAD[case]
+    payload = copy.deepcopy(_shipped("depth_params.json"))
+    change(payload)
+    path = tmp_path / "params.json"
+    path.write_text(json.dumps([payload] if case == "top-list" else payload), encoding="utf-8")
+    with pytest.raises(DataFormatError) as caught:
+        DepthModel.from_file(path)
+    message = str(caught.value)
+    assert message.startswith(f"{path}: ") and field in message and "\n" not in message
+
+
+def test_the_shipped_depth_parameters_still_load(tmp_path: Path) -> None:
+    path = tmp_path / "params.json"
+    path.write_text(json.dumps(_shipped("depth_params.json")), encoding="utf-8")
+    assert DepthModel.from_file(path).draws == DepthModel.bundled().draws
+
+
+@pytest.mark.needs_data
+def test_depth_refuses_nan_parameters_in_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    payload = _shipped("depth_params.json")
+    payload["dimensions"]["depth"]["estimate"][2][1] = float("nan")
+    (tmp_path / "p.json").write_text(json.dumps(payload), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, _, err = _line(["depth", "--out", "d.csv", "--params", "p.json"])
+    _one_line_error(code, err, "p.json", "dimensions.depth.estimate[2]")
+    assert not (tmp_path / "d.csv").exists()
+
+
+def _cov(horizon: str, row: int, col: int, value: float) -> Callable[[dict[str, Any]], None]:
+    return _set(["join", horizon, "cov", row, col], value)
+
+
+def _negative(payload: dict[str, Any]) -> None:
+    payload["side"]["cov"][0][0] = -abs(payload["side"]["cov"][0][0]) - 1.0
+
+
+def _asymmetric(payload: dict[str, Any]) -> None:
+    payload["join"]["ever"]["cov"][0][1] += 1.0
+
+
+MODEL_BAD = {
+    "join-empty": (_set(["join"], {}), "join: missing horizon(s) 30, 365, ever"),
+    "join-no-365": (lambda p: p["join"].pop("365"), "join: missing horizon(s) 365"),
+    "expected-no-ever": (lambda p: p["expected"].pop("ever"), "expected: missing horizon(s) ever"),
+    "expected-no-sd": (lambda p: p["expected"]["30"].pop("sd"), "expected.30: missing sd"),
+    "base-rate-no-30": (lambda p: p["base_rate"].pop("30"), "base_rate: missing horizon(s) 30"),
+    "cov-nan": (_cov("30", 0, 0, float("nan")), "join.30.cov: a number that is not finite"),
+    "cov-infinity": (_set(["side", "cov", 2, 1], float("inf")), "side.cov: a number that is not finite"),
+    "cov-short-row": (lambda p: p["join"]["365"]["cov"][3].pop(), "join.365: sizes do not match"),
+    "cov-asymmetric": (_asymmetric, "join.ever.cov: not symmetric"),
+    "cov-not-psd": (_negative, "side.cov: not positive semi-definite"),
+    "coef-nan": (_set(["join", "30", "coef", 0], float("nan")), "join.30.coef: a number that is not finite"),
+    "scale-zero": (_set(["side", "scale", 1], 0.0), "side.scale: a scale of zero or below"),
+    "expected-nan": (_set(["expected", "365", "mean"], float("nan")), "expected.365.mean: a number that is not"),
+    "honour-key": (_set(["honour", "pre1945", "S9"], 0.5), "honour.pre1945.S9"),
+    "honour-above-one": (_set(["honour", "post1945", "S1"], 1.5), "honour.post1945.S1"),
+}
+
+
+def _model_file(tmp_path: Path, change: Callable[[dict[str, Any]], Any]) -> Path:
+    payload = copy.deepcopy(_shipped("likely_model.json"))
+    change(payload)
+    path = tmp_path / "model.json"
+    path.write_text(json.dumps(payload), encoding="utf-8")  # NaN and Infinity as JSON's extensions write them
+    return path
+
+
+@pytest.mark.parametrize("case", MODEL_BAD)
+def test_a_malformed_likelihood_model_names_the_field(tmp_path: Path, case: str) -> None:
+    change, expected = MODEL_BAD[case]
+    path = _model_file(tmp_path, change)
+    with pytest.raises(LikelyModelError) as caught:
+        load_model(path)
+    message = str(caught.value)
+    assert message.startswith(f"{path}: ") and expected in message and "\n" not in message
+
+
+def test_a_covariance_with_rounding_noise_is_accepted(tmp_path: Path) -> None:
+    """A bootstrap with fewer replicates than coefficients gives a singular covariance: eigenvalues a rounding
+    error below zero, and entries a rounding error off symmetry, must not be refused."""
+    import numpy as np
+
+    def noisy(payload: dict[str, Any]) -> None:
+        width = len(payload["side"]["cov"])
+        rng = np.random.default_rng(3)
+        draws = rng.normal(size=(2, width))  # rank one: all but one eigenvalue are zero, up to rounding
+        cov = np.cov(draws, rowvar=False)
+        cov[0, 1] += 1e-15
+        payload["side"]["cov"] = cov.tolist()
+
+    assert load_model(_model_file(tmp_path, noisy)).side.cov[0][1] != 0
+
+
+def test_a_likelihood_model_error_is_one_line_from_the_cli(tmp_path: Path) -> None:
+    path = _model_file(tmp_path, _set(["join"], {}))
+    code, _, err = _line([*CASCADE, "--likelihood", "--likely-model", str(path)])
+    _one_line_error(code, err, str(path), "join: missing horizon(s)")
+
+
+def test_likely_model_without_likelihood_is_refused(tmp_path: Path) -> None:
+    code, out, err = _line([*CASCADE, "--likely-model", "/nonexistent/x.json"])
+    _one_line_error(code, err, "--likely-model has no effect without --likelihood or --honour empirical")
+    assert out == ""
+    honour = [*CASCADE, "--draws", "20", "--seed", "1", "--honour", "empirical", "--json", "--likely-model"]
+    path = _model_file(tmp_path, lambda p: None)  # where the honour rates come from it, the file is read
+    code, out, err = _line([*honour, str(path)])
+    assert code == 0, err
+    assert json.loads(out)["draws"] == 20
+    code, _, err = _line([*honour, str(_model_file(tmp_path, _set(["honour", "pre1945", "S1"], -1.0)))])
+    _one_line_error(code, err, "honour.pre1945.S1")
