@@ -71,3 +71,36 @@ def test_a_broken_major_powers_file_is_one_line(tmp_path: Path) -> None:
                     "USA,2,1898,8,13,2016,12,31,2016\nGBR,200,x,1,1,2016,12,31,2016\n", encoding="utf-8")
     with pytest.raises(DataFormatError, match="line 3: invalid literal for int"):
         read_majors(path, {2: "USA", 200: "GBR"})
+
+
+GOOD_SERIES = ("year,dyads,mean_size_legal,max_size_legal,tripwire_dyads_legal,capability_share_mean_legal\n"
+               "2015,37830,18.9,65,562,0.10\n2016,37830,18.9,65,562,\n")
+
+
+@pytest.mark.parametrize(("text", "problem"), [
+    ("year,dyads,mean_size_legal\n", "no years in it"),
+    (GOOD_SERIES.replace("2016,", "x,", 1), r"year 'x' \(row 2\) is not a number"),
+    (GOOD_SERIES.replace("2016,37830,18.9", "2016,37830,abc"), "mean_size_legal 'abc' .* is not a number"),
+    (GOOD_SERIES.replace("2016,", "2015,", 1), "year 2015 appears more than once"),
+    (GOOD_SERIES.replace("2016,", "2016.5,", 1), "year 2016.5 is not a whole year"),
+    (GOOD_SERIES + "2017,37830,18.9\n", "row 3 has no max_size_legal"),
+    ("year,dyads\n2015,1\n", "none of its columns"),
+])
+def test_a_broken_atlas_series_is_not_drawn(tmp_path: Path, text: str, problem: str) -> None:
+    """A plot of a broken series would look like a finding: it is refused with one line, and nothing is drawn."""
+    from foedus.errors import FoedusError
+    from foedus.sweeps.plot import plot_series
+
+    series = tmp_path / "s.csv"
+    series.write_text(text, encoding="utf-8")
+    with pytest.raises(FoedusError, match=problem):
+        plot_series(series, tmp_path / "p.png")
+    assert not (tmp_path / "p.png").exists()
+
+
+def test_a_series_with_a_missing_capability_share_is_drawn(tmp_path: Path) -> None:
+    from foedus.sweeps.plot import plot_series
+
+    series = tmp_path / "s.csv"
+    series.write_text(GOOD_SERIES, encoding="utf-8")
+    assert plot_series(series, tmp_path / "p.png") == 2 and (tmp_path / "p.png").stat().st_size > 0

@@ -30,6 +30,40 @@ def _read_series(series: Path) -> Any:
         raise FoedusError(f"{series}: cannot read it as a yearly atlas series ({reason})") from None
     if "year" not in frame.columns:
         raise FoedusError(f"{series} is not a yearly atlas series (no 'year' column)")
+    return _checked(frame, series)
+
+
+_COUNTS = ("mean_size", "max_size", "tripwire_dyads")  # defined every year; a capability share may be missing
+_SHARES = ("capability_share_mean", "capability_share_max")
+
+
+def _checked(frame: Any, series: Path) -> Any:
+    """The series with whole, distinct years and numbers in every column drawn (a count in each year), or one line:
+    a plot of a broken file would look like a finding."""
+    import pandas as pd
+
+    if frame.empty:
+        raise FoedusError(f"{series}: no years in it")
+    drawn = [f"{stem}_{r}" for stem in (*_COUNTS, *_SHARES) for r in ("legal", "escalatory")
+             if f"{stem}_{r}" in frame.columns]
+    if not drawn:
+        raise FoedusError(f"{series} is not a yearly atlas series (none of its columns, e.g. mean_size_legal)")
+    frame = frame.copy()
+    for col in ("year", *drawn):
+        values = pd.to_numeric(frame[col], errors="coerce")
+        bad = values.isna() & frame[col].notna()
+        if bad.any():
+            raise FoedusError(f"{series}: {col} {frame[col][bad].iloc[0]!r} (row {int(bad.idxmax()) + 1}) is not a "
+                              "number")
+        must = col == "year" or col.startswith(_COUNTS)
+        if must and values.isna().any():
+            raise FoedusError(f"{series}: row {int(values.isna().idxmax()) + 1} has no {col} (is the file cut short?)")
+        frame[col] = values
+    years = frame["year"]
+    if (years != years.round()).any():
+        raise FoedusError(f"{series}: year {years[years != years.round()].iloc[0]} is not a whole year")
+    if years.duplicated().any():
+        raise FoedusError(f"{series}: year {int(years[years.duplicated()].iloc[0])} appears more than once")
     return frame
 
 
@@ -60,7 +94,8 @@ def plot_series(series: Path, out: Path, *, force: bool = False) -> int:
             if col in frame.columns:
                 ax.plot(frame["year"], frame[col], label=reading)
         ax.set_ylabel(label)
-        ax.legend(loc="upper left", fontsize=8)
+        if ax.lines:  # a series with one reading's columns, or without this panel's
+            ax.legend(loc="upper left", fontsize=8)
         ax.grid(alpha=0.3)
     axes[-1].set_xlabel("year")
     fig.suptitle("foedus atlas: what a war between any two states would draw in, by year")
