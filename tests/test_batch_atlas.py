@@ -17,7 +17,7 @@ import foedus
 from foedus.engine.fast.batch import batch_cascades, compile_rules
 from foedus.engine.scenario import build_scenario, switches
 from foedus.errors import FoedusError, ScenarioError
-from foedus.model.overlay import Overlay, changes_from, load_overlay
+from foedus.model.overlay import AddTreaty, Overlay, changes_from, load_overlay
 from foedus.model.world import World
 from foedus.sweeps.atlas import (
     AtlasOptions,
@@ -196,6 +196,43 @@ def test_overlay_inline_treaty_errors_name_the_field(world: World) -> None:
             "members": [{"state": "USA"}, {"state": "PAK"}]}
     with pytest.raises(FoedusError, match="form of ATOP's alliance ids"):
         Overlay.model_validate({"changes": [{"op": "add_treaty", "treaty": pact}]}).apply(world)
+
+
+PACT = """id: my_pact
+name: My pact
+signed: 2020-01-01
+in_force: 2020-02-01
+sources: [{url: "https://example.org/pact"}]
+members: [{state: CHL}, {state: ARG}]
+provisions:
+  - {kind: defense, article: "1", strength: S2}
+"""
+
+
+def test_a_saved_overlay_finds_its_treaty_files_from_any_folder(world: World, tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """An added treaty's path is saved relative to the overlay file and read back relative to it, so the overlay
+    works from another folder (it had been read relative to the folder the command ran in)."""
+    (tmp_path / "tr").mkdir()
+    (tmp_path / "tr" / "pact.yaml").write_text(PACT, encoding="utf-8")
+    (tmp_path / "ov").mkdir()
+    monkeypatch.chdir(tmp_path / "ov")
+    Overlay(changes=[AddTreaty(path="../tr/pact.yaml")]).save(tmp_path / "ov" / "what-if.yaml")
+    assert "path: ../tr/pact.yaml" in (tmp_path / "ov" / "what-if.yaml").read_text(encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    loaded = load_overlay("ov/what-if.yaml")
+    r = foedus.cascade("BOL", "CHL", "2025-06-01", world=loaded.apply(world))
+    assert r.joiner("ARG").primary.treaty == "my_pact"  # type: ignore[union-attr]
+
+
+def test_overlay_file_errors_say_what_is_wrong(world: World, tmp_path: Path) -> None:
+    listed = tmp_path / "list.yaml"
+    listed.write_text("- {op: drop_treaty, treaty: csto_1992}\n", encoding="utf-8")
+    with pytest.raises(FoedusError, match="list.yaml: expected a mapping of fields at the top, found a list"):
+        load_overlay(listed)
+    folder = Overlay(changes=[AddTreaty(path=str(tmp_path))])
+    with pytest.raises(ScenarioError, match="a folder, not a treaty file"):
+        folder.apply(world)
 
 
 def test_overlay_scope_change_moves_hawaii_into_nato(world: World) -> None:

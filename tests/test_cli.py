@@ -310,3 +310,17 @@ def test_long_lived_loads_are_frozen_only_where_the_process_asks(monkeypatch: py
     finally:
         gc.unfreeze()
     assert collector._FREEZE == [True]
+
+
+@pytest.mark.parametrize("args", [["places", "--date", ""], ["states", "--date", ""], ["treaties", "list", "--date", ""],
+                                  ["war", "russia_ukraine_2022", "--until", ""]])
+def test_an_empty_date_is_refused_as_malformed(args: list[str]) -> None:
+    """An empty --date (or --until) is a malformed date everywhere, not "no date" in some commands."""
+    proc = run(*args)
+    assert proc.returncode == 2 and len(proc.stderr.strip().splitlines()) == 1 and "Traceback" not in proc.stderr
+
+
+def test_a_treaty_id_with_spaces_around_it_is_found() -> None:
+    proc = run("treaties", "show", " nato_1949 ", "--json")
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["id"] == "nato_1949"

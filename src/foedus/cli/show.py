@@ -246,7 +246,7 @@ def print_places(regions: bool, homes: bool, fmt: str, date: str | None = None) 
         emit(rows, fmt, [("id", "id"), ("name", "name"), ("description", "description")])
         return
     places = [p for p in world.places if homes or p.kind != "home"]
-    if date:
+    if date is not None:  # an empty --date is a malformed date, as everywhere else, not "no date"
         from foedus.engine.scenario import parse_date
 
         dated = world.places.on(parse_date(date))

@@ -12,6 +12,7 @@ the bundled files are never touched.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -113,10 +114,18 @@ class Overlay(BaseModel):
 
         from foedus.outputs import staged_file
 
-        data = self.model_dump(mode="json", exclude_none=True)
+        folder = os.path.abspath(Path(path).parent)  # treaty files relative to the overlay, as `load_overlay` reads
+        data = self.with_paths(lambda p: os.path.relpath(os.path.abspath(p), folder)).model_dump(mode="json",
+                                                                                                   exclude_none=True)
         text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
         with staged_file(Path(path), how="choose another file name") as tmp:
             tmp.write_text(text, encoding="utf-8")
+
+    def with_paths(self, rewrite: Callable[[str], str]) -> Overlay:
+        """The overlay with each added treaty's relative file path rewritten (absolute ones are kept)."""
+        changes = [c.model_copy(update={"path": rewrite(c.path)})
+                   if isinstance(c, AddTreaty) and c.path and not os.path.isabs(c.path) else c for c in self.changes]
+        return self.model_copy(update={"changes": changes})
 
     def describe(self) -> list[str]:
         """One line per change."""
@@ -195,7 +204,8 @@ def _added_treaty(change: AddTreaty, world: World) -> Treaty:
     if change.path:
         path = Path(change.path)
         if not path.is_file():
-            raise ScenarioError(f"what-if add_treaty: {path}: no such file")
+            why = "a folder, not a treaty file" if path.is_dir() else "no such file"
+            raise ScenarioError(f"what-if add_treaty: {path}: {why}")
         treaty = validate_references(read_treaty_file(path), str(path), world.states, world.places)
         check_own_id(treaty, str(path))
         return treaty
@@ -220,7 +230,8 @@ def load_overlay(path: str | Path) -> Overlay:
     """
     from foedus.model.yamlio import read_yaml_file, validate_file_data
 
-    return validate_file_data(Overlay, read_yaml_file(path, "overlay"), path)
+    overlay = validate_file_data(Overlay, read_yaml_file(path, "overlay"), path)
+    return overlay.with_paths(lambda p: os.path.normpath(Path(path).parent / p))  # relative to the overlay file
 
 
 def _pair(value: str, name: str) -> tuple[str, str]:

@@ -34,7 +34,7 @@ class World:
             UnknownTreatyError: no such treaty; the message lists close ids.
         """
         try:
-            return self.treaties[treaty_id]
+            return self.treaties[treaty_id.strip()]
         except KeyError:
             import difflib
 

@@ -121,4 +121,12 @@ def validate_file_data(model: type[M], raw: Any, path: str | Path) -> M:
     except ValidationError as exc:
         err = exc.errors()[0]
         loc = ".".join(str(x) for x in err["loc"])
+        if not loc:  # the file as a whole: a list or a scalar where fields are expected
+            raise FoedusError(f"{path}: expected a mapping of fields at the top, found a {_kind(raw)}") from None
         raise FoedusError(f"{path}: {loc}: {err['msg']}") from None
+
+
+def _kind(raw: Any) -> str:
+    """What a parsed file holds, in words."""
+    return {list: "list", str: "text", int: "number", float: "number", bool: "true/false"}.get(type(raw),
+                                                                                              type(raw).__name__)

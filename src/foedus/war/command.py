@@ -36,7 +36,7 @@ def war(
     from foedus.cli.helpers import world_for
     from foedus.engine.scenario import parse_date
 
-    day = parse_date(until) if until else None
+    day = parse_date(until) if until is not None else None  # an empty --until is malformed, not "no date"
     result = replay_war(file, world=world_for(treaties), until=day, **inputs)
     if as_json:
         emit_json(result.to_dict())
