@@ -226,13 +226,18 @@ def test_trinidad_rio_treaty_entry_date_is_a_reason_near_it() -> None:
     assert later is not None and not any(x.kind == "date" for x in later.certainty_reasons)
 
 
-def test_cyprus_alliance_art_2_is_a_guarantee_not_a_duty_to_fight() -> None:
-    """§2.9: "Encode: guarantee and intervention rights (disputed), not a standing mutual-defence duty": Art. II
-    binds no one to fight for Cyprus; Greece and Turkey are to act together with it (a consultation, flagged)."""
-    r = run("SYR", "CYP", "1990-06-01")
-    assert bound(r, "GRC", "cyp_alliance_1960") is None and bound(r, "TUR", "cyp_alliance_1960") is None
+@pytest.mark.parametrize(("day", "fights"), [("1963-06-01", True), ("1964-04-04", False), ("1990-06-01", False)])
+def test_cyprus_alliance_art_2_is_a_defence_duty_until_1964_then_a_guarantee(day: str, fights: bool) -> None:
+    """§2.9 and ATOP 3400: Art. II's undertaking is [V]; ATOP codes a defence pledge until Cyprus's abrogation
+    notice of 4 Apr 1964, and the fact sheet reads the 1960 treaties as guarantee rights, not a standing defence
+    duty: from then Greece and Turkey are only to act with Cyprus (a consultation). Both readings are flagged."""
+    r = run("SYR", "CYP", day)
+    o = bound(r, "GRC", "cyp_alliance_1960")
+    assert (o is not None) is fights
+    if o is not None:
+        assert o.certainty == "unverified" and any("1964-04-04" in x.fact for x in o.certainty_reasons)
     held = {(c.state, c.article, c.certainty) for c in r.consultations if c.treaty == "cyp_alliance_1960"}
-    assert held == {("GRC", "II", "unverified"), ("TUR", "II", "unverified")}
+    assert held == (set() if fights else {("GRC", "II", "unverified"), ("TUR", "II", "unverified")})
 
 
 def test_explanation_tags_an_also_binding_clause_that_is_better_sourced() -> None:
