@@ -312,8 +312,8 @@ def test_long_lived_loads_are_frozen_only_where_the_process_asks(monkeypatch: py
     assert collector._FREEZE == [True]
 
 
-@pytest.mark.parametrize("args", [["places", "--date", ""], ["states", "--date", ""], ["treaties", "list", "--date", ""],
-                                  ["war", "russia_ukraine_2022", "--until", ""]])
+@pytest.mark.parametrize("args", [["places", "--date", ""], ["states", "--date", ""],
+                                  ["treaties", "list", "--date", ""], ["war", "russia_ukraine_2022", "--until", ""]])
 def test_an_empty_date_is_refused_as_malformed(args: list[str]) -> None:
     """An empty --date (or --until) is a malformed date everywhere, not "no date" in some commands."""
     proc = run(*args)
