@@ -335,3 +335,13 @@ def test_armenia_csto_freeze_day_is_known_to_the_month() -> None:
     assert o is not None
     assert any(x.kind == "freeze" and "since 2024-02-22, known only to the month" in x.fact
                for x in o.certainty_reasons)
+
+
+@pytest.mark.parametrize(("day", "frozen"), [("1961-06-01", False), ("2025-06-01", True)])
+def test_cubas_rio_membership_is_frozen_since_1962(day: str, frozen: bool) -> None:
+    """§1.10: Cuba is still counted among the Rio parties but takes no part, excluded from OAS bodies since 1962:
+    its allies' duty to it binds, with that fact among its reasons."""
+    r = run("USA", "CUB", day)
+    o = bound(r, "ARG", "tiar_1947")
+    assert o is not None
+    assert any(x.kind == "freeze" and "CUB's participation is frozen" in x.fact for x in o.certainty_reasons) is frozen
