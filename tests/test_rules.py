@@ -251,6 +251,8 @@ def test_place_token_is_the_place_alone(world: World) -> None:
     assert cascade("RUS", "USA", DAY, place="ukraine", target_kind="forces", world=sea).joiners == ()
     with pytest.raises(FoedusError, match="place:narnia"):
         make_world(world, treaty("p", ["USA", "GBR"], defense(scope={"forces": ["place:narnia"]})))
+    with pytest.raises(FoedusError, match="not in debated"):
+        make_world(world, treaty("p", ["USA", "GBR"], defense(scope={"debated": ["europe+administered-by-party"]})))
 
 
 @pytest.mark.parametrize("reading", ["legal", "escalatory"])

@@ -116,6 +116,9 @@ def validate_references(
         for key in ("territory", "forces", "debated"):
             for j, token in enumerate(prov["scope"][key] or []):
                 loc = f"{where}.scope.{key}[{j}]"
+                if key == "debated" and _ADMIN_PARTY in token.split("+"):  # a debated place is read without parties
+                    raise TreatyDataError(path, loc, f"{_ADMIN_PARTY!r} is read in territory and forces, not in "
+                                          "debated: name the places or regions")
                 prov["scope"][key][j] = "+".join(
                     _scope_token(part, loc, path, states, places) for part in token.split("+"))
     for i, inv in enumerate(data["invocations"]):
