@@ -27,6 +27,17 @@ def data_dir() -> Path:
     return path
 
 
+@pytest.fixture
+def target(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh, empty data folder for the test (FOEDUS_DATA_DIR points at it), with no download mirror set."""
+    from foedus.datasets import MIRROR_ENV
+
+    root = tmp_path / "data"
+    monkeypatch.setenv("FOEDUS_DATA_DIR", str(root))
+    monkeypatch.delenv(MIRROR_ENV, raising=False)
+    return root
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--engines", default="all",
                      help="engines the reference suite runs through: all (default) or a comma list of "

@@ -28,6 +28,7 @@ from foedus.sweeps.atlas import (
     yearly_indicators,
 )
 from foedus.sweeps.compare import compare_atlas, compare_results
+from samples import GOOD_TREATY
 
 pytestmark = pytest.mark.needs_data
 
@@ -198,23 +199,12 @@ def test_overlay_inline_treaty_errors_name_the_field(world: World) -> None:
         Overlay.model_validate({"changes": [{"op": "add_treaty", "treaty": pact}]}).apply(world)
 
 
-PACT = """id: my_pact
-name: My pact
-signed: 2020-01-01
-in_force: 2020-02-01
-sources: [{url: "https://example.org/pact"}]
-members: [{state: CHL}, {state: ARG}]
-provisions:
-  - {kind: defense, article: "1", strength: S2}
-"""
-
-
 def test_a_saved_overlay_finds_its_treaty_files_from_any_folder(world: World, tmp_path: Path,
                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     """An added treaty's path is saved relative to the overlay file and read back relative to it, so the overlay
     works from another folder (it had been read relative to the folder the command ran in)."""
     (tmp_path / "tr").mkdir()
-    (tmp_path / "tr" / "pact.yaml").write_text(PACT, encoding="utf-8")
+    (tmp_path / "tr" / "pact.yaml").write_text(GOOD_TREATY, encoding="utf-8")
     (tmp_path / "ov").mkdir()
     monkeypatch.chdir(tmp_path / "ov")
     Overlay(changes=[AddTreaty(path="../tr/pact.yaml")]).save(tmp_path / "ov" / "what-if.yaml")

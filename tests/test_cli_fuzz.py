@@ -25,19 +25,11 @@ from pathlib import Path
 import pytest
 
 from foedus.cli.start import run_line
+from samples import GOOD_TREATY
 
 N_CASES = 600  # all of them today (some 550); the cap keeps the test's time bounded as the lists grow
 SEED = 17
 HUGE = "9" * 5000
-GOOD_TREATY = """id: my_pact
-name: My pact
-signed: 2020-01-01
-in_force: 2020-02-01
-sources: [{url: "https://example.org/pact"}]
-members: [{state: CHL}, {state: ARG}]
-provisions:
-  - {kind: defense, article: "1", strength: S2}
-"""
 
 
 def _treaty(**changes: str) -> str:

@@ -53,15 +53,6 @@ def one_error_line(proc: subprocess.CompletedProcess[str]) -> str:
     return lines[0]
 
 
-@pytest.fixture
-def target(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A fresh, empty data folder (FOEDUS_DATA_DIR points at it), with no mirror set."""
-    root = tmp_path / "data"
-    monkeypatch.setenv("FOEDUS_DATA_DIR", str(root))
-    monkeypatch.delenv(MIRROR_ENV, raising=False)
-    return root
-
-
 def state_mirror(folder: Path, damaged: bool = False) -> str:
     """A folder holding the COW state-system release files (states2016.csv altered when `damaged`), as a URL."""
     folder.mkdir()

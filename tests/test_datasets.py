@@ -43,15 +43,6 @@ def all_files(root: Path) -> list[str]:
     return sorted(str(p.relative_to(root)) for p in root.rglob("*") if p.is_file()) if root.exists() else []
 
 
-@pytest.fixture
-def target(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A fresh, empty data folder for the test (FOEDUS_DATA_DIR points at it)."""
-    root = tmp_path / "data"
-    monkeypatch.setenv("FOEDUS_DATA_DIR", str(root))
-    monkeypatch.delenv(MIRROR_ENV, raising=False)
-    return root
-
-
 class _QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:
         pass

@@ -17,14 +17,6 @@ pytestmark = pytest.mark.needs_data
 SOURCE = Path(os.environ["FOEDUS_DATA_DIR"]) / "cow_states" / "states2016.csv"
 
 
-@pytest.fixture
-def target(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A fresh, empty data folder for the test (FOEDUS_DATA_DIR points at it)."""
-    root = tmp_path / "data"
-    monkeypatch.setenv("FOEDUS_DATA_DIR", str(root))
-    return root
-
-
 def _copy(tmp_path: Path, text: str) -> Path:
     path = tmp_path / "mine" / "states2016.csv"
     path.parent.mkdir(exist_ok=True)
