@@ -50,7 +50,8 @@ class Support(Contracted):
     level: str = field(metadata=meta("how far it goes (docs/depth.md)", "string"))
     when: str = field(metadata=meta("peacetime, or wartime (owed once the recipient is attacked)", "string"))
     basis: str = field(metadata=meta("in the treaty text, or in a companion instrument", "string"))
-    certainty: str = field(metadata=meta("how well the commitment is sourced", "string"))
+    certainty: str = field(metadata=meta("how well the commitment is sourced: the least certain of its entry, the "
+                                         "treaty's standing and a carry-forward past the source's coverage", "string"))
 
 
 def owed_support(entry: HelpEntry) -> bool:
