@@ -11,8 +11,8 @@ from collections.abc import Iterable
 from enum import StrEnum
 from typing import Literal
 
-__all__ = ["LEVELS", "ORG_PURPOSES", "SUPPORT_FORMS", "Basis", "Certainty", "Duty", "HelpForm", "Kind", "Strength",
-           "Tag", "Trigger", "worst"]
+__all__ = ["CERTAINTY_RANK", "LEVELS", "ORG_PURPOSES", "SUPPORT_FORMS", "Basis", "Certainty", "Duty", "HelpForm",
+           "Kind", "Strength", "Tag", "Trigger", "worst"]
 
 
 class Certainty(StrEnum):
@@ -34,10 +34,10 @@ def worst(levels: Iterable[Certainty]) -> Certainty:
     >>> worst([Certainty.SECONDARY, Certainty.UNVERIFIED]).value
     'unverified'
     """
-    return max(levels, key=_CERTAINTY_ORDER.index, default=Certainty.VERIFIED)
+    return max(levels, key=CERTAINTY_RANK.__getitem__, default=Certainty.VERIFIED)
 
 
-_CERTAINTY_ORDER = list(Certainty)
+CERTAINTY_RANK = {c: i for i, c in enumerate(Certainty)}  # best first
 
 
 class Kind(StrEnum):
