@@ -65,3 +65,16 @@ def test_a_plain_start_does_not_import_platformdirs(tmp_path: Path) -> None:
         assert proc.returncode == 0, proc.stderr
         assert proc.stderr.strip().splitlines()[-1] == "False"
     assert (tmp_path / "cache" / "foedus").is_dir()
+
+
+def test_a_data_folder_that_is_a_file_is_refused(tmp_path: Path) -> None:
+    """$FOEDUS_DATA_DIR naming a file stops every command with one line saying so (an import had said the
+    dataset file 'is already in place and differs')."""
+    (tmp_path / "afile").write_text("", encoding="utf-8")
+    env = os.environ | {"FOEDUS_DATA_DIR": str(tmp_path / "afile"), "FOEDUS_CACHE_DIR": str(tmp_path / "c")}
+    for args in (["states", "USA"], ["data", "status"], ["cascade", "-a", "RUS", "-t", "EST", "-d", "2025-06-01"]):
+        proc = subprocess.run([sys.executable, "-m", "foedus", *args], capture_output=True, text=True, env=env,
+                              timeout=120)
+        assert proc.returncode == 2 and proc.stderr.strip() == (
+            f"error: FOEDUS_DATA_DIR={tmp_path / 'afile'}: not a folder (give the folder that holds the datasets)")
+    assert paths.data_dir() != tmp_path / "afile"  # the test process itself is untouched

@@ -15,10 +15,19 @@ DATA_ENV = "FOEDUS_DATA_DIR"
 
 
 def data_dir() -> Path:
-    """The research-data folder: $FOEDUS_DATA_DIR, else the per-user data folder."""
+    """The research-data folder: $FOEDUS_DATA_DIR, else the per-user data folder.
+
+    Raises:
+        SettingError: $FOEDUS_DATA_DIR names something that is there but is not a folder.
+    """
     override = os.environ.get(DATA_ENV)
     if override:
-        return Path(override).expanduser()
+        path = Path(override).expanduser()
+        if os.path.lexists(path) and not path.is_dir():
+            from foedus.errors import SettingError
+
+            raise SettingError(f"{DATA_ENV}={override}: not a folder (give the folder that holds the datasets)")
+        return path
     base = _xdg_base("XDG_DATA_HOME", ".local/share")
     if base is not None:
         return Path(base) / "foedus" / "data"
