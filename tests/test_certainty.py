@@ -180,7 +180,8 @@ def test_manila_us_leg_names_when_it_applies() -> None:
     """The US Art. IV(1) leg limited to communist aggression is unverified as a clause and as to its span."""
     o = obligation(run("CHN", "THA", "2025-06-01"), "USA", "manila_1954")
     facts = [x.fact for x in o.certainty_reasons if x.kind == "article"]
-    assert facts[0] == "manila_1954 art. IV(1): the clause as encoded (not verified)"
+    assert facts[0] == ("manila_1954 art. IV(1): the clause as encoded (the US understanding that limits Art. IV(1) "
+                        "to communist aggression) (not verified)")  # the clause's `doubt`, said in its reason
     assert facts[1].startswith("manila_1954 art. IV(1): that it applies from 1991-12-26 (from the dissolution")
 
 

@@ -146,3 +146,11 @@ def test_malformed_file_error_names_file_and_field(tmp_path) -> None:  # type: i
     with pytest.raises(TreatyDataError) as info:
         read_treaty_file(bad)
     assert str(bad) in str(info.value) and "sources" in str(info.value)
+
+
+def test_a_clause_doubt_goes_with_a_clause_not_verified(world: World) -> None:
+    """`Provision.doubt` is said in the reason a clause that is not verified gives: on a verified clause it would
+    never be read."""
+    doubted = [(t.id, p.article) for t in world.treaties.curated.values() for p in t.provisions if p.doubt]
+    assert len(doubted) >= 10
+    assert all(p.certainty != "verified" for t in world.treaties.curated.values() for p in t.provisions if p.doubt)

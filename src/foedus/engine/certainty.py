@@ -171,7 +171,8 @@ def _treaty_facts(treaty: Treaty, provision: Provision, day: dt.date) -> Iterato
                           f"({treaty.carried_from}); read as still in force on {day}", Certainty.CARRIED,
                           source_of(treaty))
     if provision.certainty is not Certainty.VERIFIED:
-        yield fact_reason("article", f"{treaty.id} art. {provision.article}: the clause as encoded",
+        doubt = f" ({provision.doubt})" if provision.doubt else ""
+        yield fact_reason("article", f"{treaty.id} art. {provision.article}: the clause as encoded{doubt}",
                           provision.certainty, source_of(treaty, provision.source))
     valid = provision.valid
     if valid is not None and valid.certainty is not Certainty.VERIFIED:  # when the clause applies, a fact apart

@@ -142,6 +142,7 @@ def provision(d: dict[str, Any]) -> rt.Provision:
         'suspensions': [] if (v := g('suspensions')) is None else [leg_suspension(x) for x in v],
         'summary': g('summary'),
         'certainty': Certainty.VERIFIED if (v := g('certainty')) is None else _CERTAINTY[v],
+        'doubt': g('doubt'),
         'source': g('source'),
         'note': g('note'),
     })

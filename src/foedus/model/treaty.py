@@ -144,6 +144,8 @@ class Provision(_Strict):
     suspensions: list[LegSuspension] = Field(default_factory=list)
     summary: str | None = Field(None, description="one-line paraphrase, not treaty text")
     certainty: Certainty = Certainty.VERIFIED
+    doubt: str | None = Field(None, description="what is not verified about the clause as encoded, in a line: said "
+                              "in the reason of every finding it lowers")
     source: str | None = Field(None, pattern=r"^https?://", description="the page that states this clause")
     note: str | None = None
 
