@@ -425,3 +425,24 @@ def test_atlas_cli_monte_carlo_both_readings_and_its_errors(tmp_path: Path) -> N
     assert "Traceback" not in again.stderr and esc.read_bytes() == before
     bad = run("atlas", "--date", "1914-07-01", "--draws", "3", "--reading", "hawkish", "--out", str(tmp_path / "x.csv"))
     assert bad.returncode == 2 and "unknown reading 'hawkish'" in bad.stderr
+
+
+def test_removing_a_member_named_in_a_clause(world: World) -> None:
+    """A member named among a clause's obligors or beneficiaries can be removed: the clause loses it (France in
+    the Manila Pact, whose standing the fact sheet leaves unverified; it had been an error)."""
+    base = foedus.cascade("KHM", "THA", "2025-07-24", world=world)
+    assert base.joiner("FRA") is not None
+    without = Overlay(changes=changes_from({"remove_member": ["manila_1954:FRA"]})).apply(world)
+    r = foedus.cascade("KHM", "THA", "2025-07-24", world=without)
+    assert r.joiner("FRA") is None and r.joiner("GBR") is not None
+    assert "FRA" not in {m.state for m in without.treaties["manila_1954"].members}
+
+
+def test_dropping_an_atop_alliance_keeps_the_history(world: World) -> None:
+    """A change to an ATOP alliance keeps the rest of the history: no note says it is not loaded."""
+    ov = Overlay(changes=changes_from({"drop_treaty": ["atop_3355"]}))
+    other = ov.apply(world)
+    assert other.has_history and "atop_3355" not in other.treaties and "atop_6050" in other.treaties
+    r = foedus.cascade("AFG", "PAK", "2025-06-01", world=other)
+    assert not any("ATOP history not loaded" in n for n in r.notes) and "atop" in r.datasets
+    assert r.joiner("USA") is None

@@ -1,0 +1,121 @@
+"""How an overlay's changes rewrite a treaty world's treaties (`foedus.model.overlay.Overlay.apply`): each change
+checked against the world, each changed treaty validated again as a file would be."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from foedus.errors import ScenarioError, UnknownTreatyError
+from foedus.model.overlay_changes import AddMember, AddTreaty, DropTreaty, RemoveMember, SetScope, SetStrength
+from foedus.model.treaty import Treaty
+from foedus.model.world import World
+
+__all__ = ["apply_change"]
+
+
+def _need(treaties: dict[str, Treaty], treaty_id: str, world: World) -> Treaty:
+    if treaty_id not in treaties:
+        world.treaty(treaty_id)  # raises with suggestions when the world does not have it either
+        raise UnknownTreatyError(f"unknown treaty {treaty_id!r} (dropped by an earlier change)")
+    return treaties[treaty_id]
+
+
+def _revalidate(treaty: Treaty, data: dict[str, Any], world: World, where: str) -> Treaty:
+    from foedus.model.loader import validate_references
+
+    try:
+        fresh = Treaty.model_validate(data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        raise ScenarioError(f"what-if {where}: {err['msg']}") from None
+    return validate_references(fresh, f"what-if {where}", world.states, world.places)
+
+
+def apply_change(change: AddMember | RemoveMember | DropTreaty | AddTreaty | SetStrength | SetScope,
+                 treaties: dict[str, Treaty], world: World) -> None:
+    """Apply one change to `treaties` (in place), checked against `world`."""
+    if isinstance(change, AddTreaty):
+        _add_treaty(change, treaties, world)
+        return
+    treaty = _need(treaties, change.treaty, world)
+    if isinstance(change, DropTreaty):
+        del treaties[change.treaty]
+        return
+    data = treaty.model_dump(mode="python")
+    if isinstance(change, AddMember):
+        state = world.states.resolve_id(change.state)
+        data["members"].append({"state": state, "joined": change.joined, "note": "added by a what-if overlay"})
+    elif isinstance(change, RemoveMember):
+        state = world.states.resolve_id(change.state)
+        if not any(m["state"] == state for m in data["members"]):
+            raise ScenarioError(f"what-if: {state} is not a member of {treaty.id}")
+        if change.left is None:
+            data["members"] = [m for m in data["members"] if m["state"] != state]
+            data["provisions"] = _without(data["provisions"], state)
+        for m in data["members"]:
+            if m["state"] == state:
+                m["left"] = change.left
+    else:
+        hits = [p for p in data["provisions"] if p["article"] == change.article]
+        if not hits:
+            arts = sorted({p["article"] for p in data["provisions"]})
+            raise ScenarioError(f"what-if: {treaty.id} has no article {change.article!r} (articles: {', '.join(arts)})")
+        for p in hits:
+            if isinstance(change, SetStrength):
+                p["strength"] = change.strength
+            else:
+                p["scope"] = change.scope.model_dump()
+    treaties[treaty.id] = _revalidate(treaty, data, world, f"{change.op} {treaty.id}")
+
+
+def _add_treaty(change: AddTreaty, treaties: dict[str, Treaty], world: World) -> None:
+    """Add a treaty: its id must be new, and what it replaces must be a treaty."""
+    new = _added_treaty(change, world)
+    if new.id in treaties:
+        raise ScenarioError(f"what-if add_treaty: the world already has a treaty {new.id!r}; drop it first "
+                            "(--drop-treaty) or give the new one another id")
+    for old in new.replaces:
+        if old not in treaties and old not in world.treaties:
+            raise ScenarioError(f"what-if add_treaty {new.id}: replaces {old!r}, which no treaty is")
+    treaties[new.id] = new
+
+
+def _added_treaty(change: AddTreaty, world: World) -> Treaty:
+    from foedus.model.loader import check_own_id, read_treaty_file, validate_references
+
+    if change.path:
+        path = Path(change.path)
+        if not path.is_file():
+            why = "a folder, not a treaty file" if path.is_dir() else "no such file"
+            raise ScenarioError(f"what-if add_treaty: {path}: {why}")
+        treaty = validate_references(read_treaty_file(path), str(path), world.states, world.places)
+        check_own_id(treaty, str(path))
+        return treaty
+    if change.treaty is None:
+        raise ScenarioError("what-if add_treaty needs a 'path' or an inline 'treaty'")
+    try:
+        parsed = Treaty.model_validate(change.treaty)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        where = ".".join(str(part) for part in err["loc"]) or "treaty"
+        raise ScenarioError(f"what-if add_treaty: treaty.{where}: {err['msg']}") from None
+    treaty = validate_references(parsed, "what-if add_treaty", world.states, world.places)
+    check_own_id(treaty, "what-if add_treaty")
+    return treaty
+
+
+def _without(provisions: list[dict[str, Any]], state: str) -> list[dict[str, Any]]:
+    """The provisions with `state` gone from the obligors, beneficiaries and suspensions that name it; a clause
+    left owed by no one, or to no one, goes too."""
+    out = []
+    for p in provisions:
+        for key in ("obligors", "beneficiaries"):
+            if p.get(key) is not None:
+                p[key] = [s for s in p[key] if s != state]
+        p["suspensions"] = [x for x in p.get("suspensions") or [] if state not in (x["obligor"], x["beneficiary"])]
+        if p.get("obligors") != [] and p.get("beneficiaries") != []:
+            out.append(p)
+    return out

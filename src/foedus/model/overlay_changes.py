@@ -1,0 +1,137 @@
+"""The changes a what-if overlay is made of (add or remove a member, add or drop a treaty, change a provision's
+strength or scope), and how each what-if input's text reads into one (`changes_from`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Mapping
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from foedus.errors import ScenarioError
+from foedus.model.treaty import Scope, Strength
+
+__all__ = ["PARSERS", "AddMember", "AddTreaty", "Change", "DropTreaty", "RemoveMember", "SetScope", "SetStrength",
+           "changes_from"]
+
+
+class _Change(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+
+class AddMember(_Change):
+    """Make `state` a party (by default from the treaty's entry into force)."""
+
+    op: Literal["add_member"] = "add_member"
+    treaty: str
+    state: str
+    joined: dt.date | None = None
+
+
+class RemoveMember(_Change):
+    """End `state`'s membership (from `left`, by default: never a member)."""
+
+    op: Literal["remove_member"] = "remove_member"
+    treaty: str
+    state: str
+    left: dt.date | None = None
+
+
+class DropTreaty(_Change):
+    """Remove a treaty from the world."""
+
+    op: Literal["drop_treaty"] = "drop_treaty"
+    treaty: str
+
+
+class AddTreaty(_Change):
+    """Add a treaty, from a YAML file or inline."""
+
+    op: Literal["add_treaty"] = "add_treaty"
+    path: str | None = None
+    treaty: dict[str, Any] | None = None
+
+
+class SetStrength(_Change):
+    """Change the strength of one article's provisions."""
+
+    op: Literal["set_strength"] = "set_strength"
+    treaty: str
+    article: str
+    strength: Strength
+
+
+class SetScope(_Change):
+    """Replace the scope of one article's provisions."""
+
+    op: Literal["set_scope"] = "set_scope"
+    treaty: str
+    article: str
+    scope: Scope
+
+
+Change = Annotated[AddMember | RemoveMember | DropTreaty | AddTreaty | SetStrength | SetScope,
+                   Field(discriminator="op")]
+
+
+def _pair(value: str, name: str) -> tuple[str, str]:
+    treaty, sep, rest = value.partition(":")
+    if not sep or not treaty or not rest:
+        raise ScenarioError(f"{name} {value!r}: expected TREATY:VALUE, e.g. rus_prk_2024:IRN")
+    return treaty, rest
+
+
+def _add_member(value: str) -> AddMember:
+    treaty, state = _pair(value, "add_member")
+    return AddMember(treaty=treaty, state=state)
+
+
+def _remove_member(value: str) -> RemoveMember:
+    treaty, state = _pair(value, "remove_member")
+    return RemoveMember(treaty=treaty, state=state)
+
+
+def _set_strength(value: str) -> SetStrength:
+    treaty, rest = _pair(value, "set_strength")
+    article, _, strength = rest.partition("=")
+    if not article or strength not in {s.value for s in Strength}:
+        raise ScenarioError(f"set_strength {value!r}: expected TREATY:ARTICLE=S1..S5, e.g. nato_1949:5=S1")
+    return SetStrength(treaty=treaty, article=article, strength=Strength(strength))
+
+
+def _set_scope(value: str) -> SetScope:
+    """TREATY:ARTICLE=territory:TOKENS[;forces:TOKENS] with TOKENS a comma list, `any` or `none`."""
+    treaty, rest = _pair(value, "set_scope")
+    article, sep, spec = rest.partition("=")
+    parts: dict[str, list[str] | None] = {"territory": None, "forces": None}
+    for item in spec.split(";") if sep else []:
+        key, _, tokens = item.partition(":")
+        if key not in parts or not tokens:
+            raise ScenarioError(f"set_scope {value!r}: expected TREATY:ARTICLE=territory:TOKENS;forces:TOKENS")
+        parts[key] = None if tokens == "any" else [] if tokens == "none" else tokens.split(",")
+    if not sep:
+        raise ScenarioError(f"set_scope {value!r}: expected TREATY:ARTICLE=territory:TOKENS;forces:TOKENS")
+    return SetScope(treaty=treaty, article=article, scope=Scope(**parts))
+
+
+PARSERS: dict[str, Callable[[str], Change]] = {
+    "add_member": _add_member,
+    "remove_member": _remove_member,
+    "drop_treaty": lambda value: DropTreaty(treaty=value),
+    "set_strength": _set_strength,
+    "set_scope": _set_scope,
+}
+"""How each what-if input (`foedus.inputs.WHAT_IF`) reads its value into a typed change."""
+
+
+def changes_from(values: Mapping[str, Iterable[str] | None]) -> list[Change]:
+    """Typed changes from what-if inputs (`{"add_member": ["rus_prk_2024:IRN"], ...}`), in declaration order.
+
+    >>> [c.op for c in changes_from({"add_member": ["rus_prk_2024:IRN"], "drop_treaty": ["chn_prk_1961"]})]
+    ['add_member', 'drop_treaty']
+
+    Raises:
+        ScenarioError: a malformed value, naming the input and the syntax it expects.
+    """
+    return [PARSERS[name](v) for name in PARSERS for v in values.get(name) or ()]
