@@ -117,6 +117,18 @@ def test_superseded_charters_bind_in_atop_years_only(world: World, attacker: str
     assert joined(world, "VEN", "BRA", "2025-06-01", "USA")[0] == "tiar_1947"  # type: ignore[index]  # Rio binds
 
 
+def test_the_sadc_pact_is_counted_once(world: World) -> None:
+    """ATOP 4985's second phase is the SADC Mutual Defence Pact, which the curated file encodes with the fact
+    sheet's Summit gate (§3): from its signature ATOP's coding gives way to it, so a Summit decision not taken
+    holds every SADC member back (ATOP's copy had bound them anyway); the 2001 protocol (phase 1, non-aggression)
+    stays as ATOP codes it."""
+    r = foedus.cascade("RWA", "COD", "2025-06-01", world=world, decisions="not-taken")
+    assert not any(o.treaty.startswith("atop_4985") for j in r.joiners for o in (j.primary, *j.also))
+    assert {w.state for w in r.withheld if w.treaty == "sadc_mdp_2003"} >= {"ZAF", "ZWE", "NAM", "MOZ"}
+    assert world.treaties["atop_4985_p2"].terminated == dt.date(2003, 8, 26)
+    assert "correction" not in (world.treaties["atop_4985_p1"].note or "")
+
+
 def test_every_correction_names_an_atop_alliance_and_a_source(world: World) -> None:
     ids = {int(r["atopid"]) for r in read_member_rows()}
     for c in load_corrections():

@@ -31,9 +31,9 @@ class Correction(Strict):
     """One change to one ATOP alliance (all its phases unless `phase` is given).
 
     `exit`: `states` leave on `date`; `end`: the alliance ends on `date`; `certainty`: the alliance is
-    kept but tagged `certainty` (e.g. an in-force status the fact sheet marks unverified); `superseded`: it is
-    not carried past ATOP's coverage, because the curated treaties `by` say what binds its parties today (ATOP's
-    own years are kept as it codes them).
+    kept but tagged `certainty` (e.g. an in-force status the fact sheet marks unverified); `superseded`: the
+    curated treaties `by` say what binds its parties from `date` on (it ends then), or, without a date, after
+    ATOP's coverage (it is not carried forward; ATOP's own years are kept as it codes them).
     """
 
     atopid: int
@@ -81,7 +81,7 @@ def _apply(c: Correction, t: Treaty, states: set[str]) -> Treaty:
     said = f"correction ({c.action}"
     said += f" {', '.join(sorted(states))}" if c.action == "exit" else ""
     said += f" by {', '.join(c.by)}" if c.action == "superseded" else ""
-    said += f" after {t.carried_from}" if c.action == "superseded" and t.carried_from else ""
+    said += f" after {t.carried_from}" if c.action == "superseded" and t.carried_from and not c.date else ""
     said += f" from {c.date}" if c.date else ""
     said += f"): {c.note}"
     update: dict[str, object] = {"sources": [*t.sources, *c.sources], "note": f"{t.note or ''}; {said}".lstrip("; ")}
@@ -92,6 +92,8 @@ def _apply(c: Correction, t: Treaty, states: set[str]) -> Treaty:
                              for m in t.members]
     elif c.action == "certainty":
         update["certainty"] = c.certainty
+    elif c.action == "superseded" and c.date is not None:  # the curated treaty from then on
+        update |= {"terminated": c.date, "coverage_end": None, "carried_from": None}
     elif c.action == "superseded" and t.carried_from is not None:  # ATOP's own years stay
         update |= {"coverage_end": t.carried_from, "carried_from": None}
     if c.certainty is not Certainty.VERIFIED or c.date_certainty is not None:
