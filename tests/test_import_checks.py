@@ -1,5 +1,6 @@
 """Another version of a data file (`data import --any-version`) is checked before it is believed, and a state-system
-file that is cut short or holds a value the reader cannot take stops a command with one line, not a traceback."""
+file that is cut short or holds a value the reader cannot take stops a command with one line, not a traceback;
+a yearly atlas series given to `atlas-plot` is checked the same way before it is drawn."""
 
 from __future__ import annotations
 

@@ -77,4 +77,16 @@ def test_a_data_folder_that_is_a_file_is_refused(tmp_path: Path) -> None:
                               timeout=120)
         assert proc.returncode == 2 and proc.stderr.strip() == (
             f"error: FOEDUS_DATA_DIR={tmp_path / 'afile'}: not a folder (give the folder that holds the datasets)")
-    assert paths.data_dir() != tmp_path / "afile"  # the test process itself is untouched
+
+
+
+def test_data_dir_refuses_a_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The check is `data_dir`'s own, so every caller gets it; a folder not made yet is not refused."""
+    from foedus.errors import SettingError
+
+    (tmp_path / "afile").write_text("", encoding="utf-8")
+    monkeypatch.setenv("FOEDUS_DATA_DIR", str(tmp_path / "afile"))
+    with pytest.raises(SettingError, match="not a folder"):
+        paths.data_dir()
+    monkeypatch.setenv("FOEDUS_DATA_DIR", str(tmp_path / "later"))
+    assert paths.data_dir() == tmp_path / "later"

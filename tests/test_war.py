@@ -230,7 +230,7 @@ HEAD = "id: test_war\nname: Test\nevents:\n"
     ("  - {type: attack, date: 2022-02-24, attacker: RUS, victim: UKR, until: 2022-02-01}\n", "events[0]",
      "not after"),
     ("  - {type: attack, date: 1066-10-14, attacker: RUS, victim: UKR}\n", "events[0].date",
-     "outside 1815-01-01 .. 2100-12-31"),
+     "outside the range foedus covers (1815-01-01 to 2100-12-31)"),
     ("  - {type: attack, date: 2022-02-24, attacker: RUS, victim: UKR, until: 2200-01-01}\n", "events[0].until",
      "outside"),
     ("  - {type: attack, date: 2022-02-24, attacker: [], victim: UKR}\n", "events[0].attacker", "names no state"),

@@ -11,6 +11,7 @@ import functools
 from typing import Any
 
 from foedus.engine.certainty import how_sure
+from foedus.model.vocab import Certainty
 from foedus.model.world import World
 
 __all__ = ["iso3_to_numeric", "place_rows", "region_rows", "state_rows", "treaty_detail", "treaty_rows"]
@@ -20,9 +21,7 @@ def treaty_rows(world: World, day: dt.date | None, origin: str = "all") -> list[
     """One summary row per treaty (as `foedus treaties list --json`), optionally only those in force on `day`: then
     `members` counts the parties bound that day (else every state ever a party), and an ATOP alliance past its
     source's coverage (2018) is `carried-forward` (or its own tag, if worse), as a cascade on that day reports it."""
-    from foedus.engine.certainty import worst
     from foedus.engine.table import active_members
-    from foedus.model.vocab import Certainty
 
     rows: list[dict[str, Any]] = []
     for t in sorted(world.treaties.values(), key=lambda t: t.id):
@@ -31,14 +30,13 @@ def treaty_rows(world: World, day: dt.date | None, origin: str = "all") -> list[
         active = active_members(t, day, "in-force") if day is not None else None
         if active is not None and not active:
             continue
-        carried = day is not None and t.carried_on(day)
         rows.append({
             "id": t.id, "name": t.short_name or t.name, "signed": t.signed.isoformat(),
             "in_force": t.in_force.isoformat() if t.in_force else None,
             "terminated": t.terminated.isoformat() if t.terminated else None,
             "members": len(active) if active is not None else len({m.state for m in t.members}),
             "kinds": sorted({p.kind.value for p in t.provisions}),
-            "certainty": (worst([t.certainty, Certainty.CARRIED]) if carried else t.certainty).value,
+            "certainty": (t.standing_on(day) if day is not None else Certainty(t.certainty)).value,
             "origin": t.origin,
             "invocations": len(t.invocations),
         })

@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any, Literal, Self
 
+from foedus.model.vocab import Certainty, worst
+
 __all__ = ["HoldingRules", "PlaceRules", "SpanRules", "TreatyRules"]
 
 
@@ -89,6 +91,7 @@ class TreatyRules:
         terminated: dt.date | None
         coverage_end: dt.date | None
         carried_from: dt.date | None
+        certainty: Certainty
 
     def in_effect(self, day: dt.date, basis: Literal["in-force", "signed"] = "in-force") -> bool:
         """True when the treaty binds on `day` (by entry into force, or by signature)."""
@@ -102,3 +105,8 @@ class TreatyRules:
     def carried_on(self, day: dt.date) -> bool:
         """True when `day` is past the end of the treaty's source, which coded it in force then (`carried_from`)."""
         return self.carried_from is not None and day > self.carried_from
+
+    def standing_on(self, day: dt.date) -> Certainty:
+        """How sure the treaty's standing is on `day`: its tag, or `carried-forward` past its source if worse."""
+        level = Certainty(self.certainty)
+        return worst([level, Certainty.CARRIED]) if self.carried_on(day) else level

@@ -12,7 +12,8 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from foedus.engine.scenario import EARLIEST, LATEST
+from foedus.engine.scenario import parse_date
+from foedus.errors import DateOutOfRangeError
 
 __all__ = ["AttackEvent", "CeasefireEvent", "EntryEvent", "Event", "ExitEvent", "WarFile", "WarSource"]
 
@@ -22,10 +23,11 @@ States = StateRef | list[StateRef]
 
 
 def _in_range(day: dt.date) -> dt.date:
-    """A war's dates lie where every scenario's do."""
-    if not EARLIEST <= day <= LATEST:
-        raise ValueError(f"{day} is outside {EARLIEST} .. {LATEST}")
-    return day
+    """A war's dates lie where every scenario's do (`parse_date`'s range), said as a field error."""
+    try:
+        return parse_date(day)
+    except DateOutOfRangeError as exc:
+        raise ValueError(str(exc)) from None
 
 
 Day = Annotated[dt.date, AfterValidator(_in_range)]

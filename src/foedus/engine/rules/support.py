@@ -73,14 +73,14 @@ def support_legs(treaty: Treaty, members: frozenset[str], day: dt.date) -> list[
     if treaty.assistance is None:
         return []
     year, out = day.year, []
-    standing = [treaty.certainty, *([Certainty.CARRIED] if treaty.carried_on(day) else [])]
+    standing = treaty.standing_on(day)
     for e in treaty.assistance.forms:
         current = (e.since is None or e.since <= year) and (e.until is None or year <= e.until)
         if not current or not owed_support(e):
             continue
         givers = members & set(e.by if e.by is not None else members)
         takers = members & set(e.to if e.to is not None else members)
-        sure = worst([Certainty(e.certainty), *standing]).value
+        sure = worst([Certainty(e.certainty), standing]).value
         out += [SupportLeg(g, t, treaty.id, e, sure) for t in sorted(takers) for g in sorted(givers) if g != t]
     return out
 
