@@ -21,6 +21,7 @@ from foedus.errors import FoedusError, TreatyDataError
 from foedus.model.gazetteer import Gazetteer
 from foedus.model.states import StateRegistry
 from foedus.model.treaty import Treaty
+from foedus.model.vocab import ADMINISTERED_BY, ADMINISTERED_BY_PARTY, PLACE_ALONE
 from foedus.model.yamlio import load_yaml, read_text_file
 
 __all__ = [
@@ -36,9 +37,6 @@ __all__ = [
 
 _SPECIAL_TOKENS = {"home", "overseas"}
 _LANGUAGE_SEGMENT = re.compile(r"^[a-z]{2,3}(-[a-z]{2})?$")
-_ADMIN_PREFIX = "administered-by:"
-_ADMIN_PARTY = "administered-by-party"
-_PLACE_PREFIX = "place:"  # the place alone, where a region shares its id (`black-sea`: the sea, not its shores)
 _ATOP_ID = re.compile(r"^atop_[0-9]+(_p[0-9]+)?$")
 
 
@@ -116,9 +114,9 @@ def validate_references(
         for key in ("territory", "forces", "debated"):
             for j, token in enumerate(prov["scope"][key] or []):
                 loc = f"{where}.scope.{key}[{j}]"
-                if key == "debated" and _ADMIN_PARTY in token.split("+"):  # a debated place is read without parties
-                    raise TreatyDataError(path, loc, f"{_ADMIN_PARTY!r} is read in territory and forces, not in "
-                                          "debated: name the places or regions")
+                if key == "debated" and ADMINISTERED_BY_PARTY in token.split("+"):  # read there without parties
+                    raise TreatyDataError(path, loc, f"{ADMINISTERED_BY_PARTY!r} is read in territory and forces, "
+                                          "not in debated: name the places or regions")
                 prov["scope"][key][j] = "+".join(
                     _scope_token(part, loc, path, states, places) for part in token.split("+"))
     for i, inv in enumerate(data["invocations"]):
@@ -160,14 +158,14 @@ def _scope_token(
 ) -> str:
     """One scope token checked and normalised (`administered-by-party` is read on each date, by the parties then:
     `foedus.engine.rules.token_matches`)."""
-    if token in _SPECIAL_TOKENS or token in places.regions or token in places.places or token == _ADMIN_PARTY:
+    if token in _SPECIAL_TOKENS or token in places.regions or token in places.places or token == ADMINISTERED_BY_PARTY:
         return token
-    if token.startswith(_PLACE_PREFIX) and token.removeprefix(_PLACE_PREFIX) in places.places:
+    if token.startswith(PLACE_ALONE) and token.removeprefix(PLACE_ALONE) in places.places:
         return token
-    if token.startswith(_ADMIN_PREFIX):
+    if token.startswith(ADMINISTERED_BY):
         try:
-            return _ADMIN_PREFIX + "|".join(
-                sorted({states.resolve_id(s) for s in token.removeprefix(_ADMIN_PREFIX).split("|")}))
+            return ADMINISTERED_BY + "|".join(
+                sorted({states.resolve_id(s) for s in token.removeprefix(ADMINISTERED_BY).split("|")}))
         except FoedusError as exc:
             raise TreatyDataError(path, loc, str(exc)) from None
     raise TreatyDataError(

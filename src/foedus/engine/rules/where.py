@@ -7,17 +7,13 @@ from typing import TYPE_CHECKING
 
 from foedus.engine.leg import Counterparts, Leg
 from foedus.engine.scenario import Attack
-from foedus.model.vocab import Kind
+from foedus.model.vocab import ADMINISTERED_BY, ADMINISTERED_BY_PARTY, PLACE_ALONE, Kind
 
 if TYPE_CHECKING:
     from foedus.model.places import Place
     from foedus.model.treaty import Provision
 
 __all__ = ["counterparts_of", "covers", "in_scope", "token_matches"]
-
-_ADMIN = "administered-by:"
-_ADMIN_PARTY = "administered-by-party"
-_PLACE = "place:"
 
 
 def token_matches(token: str, place: Place, victim: str, parties: Collection[str] = ()) -> bool:
@@ -42,12 +38,12 @@ def token_matches(token: str, place: Place, victim: str, parties: Collection[str
         return place.kind in ("home", "subnational") and victim in (place.sovereign, place.administrator)
     if token == "overseas":
         return place.kind != "home" and "europe" not in place.regions and victim in place.holders("claimant")
-    if token.startswith(_ADMIN):
-        return place.administrator in token.removeprefix(_ADMIN).split("|")
-    if token == _ADMIN_PARTY:
+    if token.startswith(ADMINISTERED_BY):
+        return place.administrator in token.removeprefix(ADMINISTERED_BY).split("|")
+    if token == ADMINISTERED_BY_PARTY:
         return place.administrator in parties
-    if token.startswith(_PLACE):
-        return place.id == token.removeprefix(_PLACE)
+    if token.startswith(PLACE_ALONE):
+        return place.id == token.removeprefix(PLACE_ALONE)
     return False
 
 
