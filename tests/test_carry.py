@@ -13,8 +13,9 @@ from foedus.engine.table import compile_table
 from foedus.errors import TreatyDataError
 from foedus.model.world import World
 from foedus.render import explain_lines
-from foedus.sources.atop import ATOP_END, named_threats, read_member_rows
+from foedus.sources.atop import ATOP_END, atop_treaties, fixed_term_end, named_threats, read_member_rows
 from foedus.sources.corrections import load_corrections
+from foedus.sources.history import carry_forward
 
 pytestmark = pytest.mark.needs_data
 
@@ -50,11 +51,11 @@ def test_duties_to_stay_out_and_violations_from_carried_alliances_are_tagged(wor
         assert neutral_line.endswith("— carried-forward facts") == (level != "verified")
 
 
-@pytest.mark.parametrize(("day", "level"), [("2015-06-01", "verified"), ("2025-06-01", "carried-forward")])
+@pytest.mark.parametrize(("day", "level"), [("2015-06-01", "verified"), ("2022-06-01", "carried-forward")])
 def test_support_from_carried_alliances_is_tagged(world: World, day: str, level: str) -> None:
     """Support owed under an ATOP alliance is as certain as the alliance: carried-forward past ATOP's coverage
-    (Afghanistan's 2012 agreement with the USA), unverified where its standing is (the 1959 US-Pakistan
-    agreement, fact sheet §4), whatever the help entry's own tag."""
+    (Afghanistan's 2012 agreement with the USA, within its fixed term), unverified where its standing is (the
+    1959 US-Pakistan agreement, fact sheet §4), whatever the help entry's own tag."""
     sup = {(s.state, s.treaty): s.certainty for s in foedus.cascade("IND", "PAK", day, world=world).supporters}
     assert sup[("AFG", "atop_6050")] == level
     china = {(s.state, s.treaty): s.certainty for s in foedus.cascade("CHN", "USA", day, world=world).supporters}
@@ -64,12 +65,64 @@ def test_support_from_carried_alliances_is_tagged(world: World, day: str, level:
 
 def test_ended_alliances_are_not_carried(world: World) -> None:
     """An alliance ATOP ends before the end of its coverage stays ended: nothing terminated binds in 2025."""
-    ended = [t for t in world.treaties.history.values() if t.terminated is not None]
+    ended = [t for t in world.treaties.history.values() if t.terminated is not None and t.terminated <= ATOP_END]
     assert ended and all(t.carried_from is None for t in ended)
     legs = compile_table(world, dt.date(2025, 6, 1)).all_legs()
     assert not any(leg.treaty.terminated is not None and leg.treaty.terminated <= dt.date(2025, 6, 1) for leg in legs)
     carried = {leg.treaty.id for leg in legs if leg.treaty.origin == "atop"}
     assert carried and all(world.treaties[t].carried_from == ATOP_END for t in carried)
+
+
+def test_a_fixed_term_ends_the_carry_forward(world: World) -> None:
+    """The 2012 US-Afghanistan agreement (ATOP 6050: SPECLGTH 1, LENGTH 144 months, PROREN 1, renewal by the
+    parties' act) is carried past 2018 only to the end of its term, 2 May 2024, and says so; the 1986 Cuba-DPRK
+    treaty, whose 20-year term ATOP's own years outlast, is carried on as ATOP codes it."""
+    t = world.treaties["atop_6050"]
+    assert (t.carried_from, t.terminated) == (ATOP_END, dt.date(2024, 5, 2))
+    assert "144 months" in (t.note or "") and any("fixed term" in u for u in t.unverified)
+    assert t.in_effect(dt.date(2024, 5, 1)) and not t.in_effect(dt.date(2024, 5, 2))
+    before = {s.state for s in foedus.cascade("IND", "PAK", "2024-05-01", world=world).supporters}
+    after = {s.state for s in foedus.cascade("IND", "PAK", "2024-05-02", world=world).supporters}
+    assert "AFG" in before and "AFG" not in after
+    assert world.treaties["atop_3975"].terminated is None and world.treaties["atop_3975"].in_effect(
+        dt.date(2025, 6, 1))
+
+
+@pytest.mark.parametrize(("codes", "start", "end"), [
+    ({"speclgth": "1", "length": "144", "proren": "1"}, dt.date(2012, 5, 2), dt.date(2024, 5, 2)),
+    ({"speclgth": "1", "length": "1", "proren": "0"}, dt.date(2012, 1, 31), dt.date(2012, 2, 29)),
+    ({"speclgth": "1", "length": "240", "proren": ""}, dt.date(1986, 3, 1), dt.date(2006, 3, 1)),
+    ({"speclgth": "1", "length": "120", "proren": "2"}, dt.date(2000, 1, 1), None),  # renews itself
+    ({"speclgth": "3", "length": "0", "proren": "0"}, dt.date(2000, 1, 1), None),  # no end set
+    ({"speclgth": "1", "length": "0", "proren": "0"}, dt.date(2000, 1, 1), None),  # length not coded
+])
+def test_fixed_term_end_reads_atop_codes(codes: dict[str, str], start: dt.date, end: dt.date | None) -> None:
+    """LENGTH months from the start, for a set term without automatic renewal; a day past the month's end is
+    its last."""
+    assert fixed_term_end(codes, start) == end
+
+
+def test_a_term_past_2018_terminates_the_imported_alliance(world: World) -> None:
+    """The import reads the term from the rows: with PROREN 2 (automatic renewal) the same alliance has no end
+    and is carried forward indefinitely."""
+    rows = [r for r in read_member_rows() if r["atopid"] == "6050"]
+    assert atop_treaties(rows, world.states)[0].terminated == dt.date(2024, 5, 2)
+    renewed = atop_treaties([{**r, "proren": "2"} for r in rows], world.states)[0]
+    assert renewed.terminated is None and carry_forward(renewed).carried_from == ATOP_END
+
+
+def test_the_2013_russia_kazakhstan_treaty_is_counted_once_as_atop_codes_it(world: World) -> None:
+    """ATOP 6070 is the 2013 treaty the curated rus_kaz_2013 encodes (same parties and day): the curated file maps
+    it, so it is not also carried forward, and its clauses are ATOP's (neutrality and non-aggression), not a
+    defence pledge the fact sheet never gives; Kazakhstan's defence of Russia rests on the 1992 treaty."""
+    assert "atop_6070" not in world.treaties
+    kinds = {p.kind.value for p in world.treaties["rus_kaz_2013"].provisions}
+    assert kinds == {"neutrality", "nonaggression"}
+    broken = {v.treaty for v in foedus.cascade("RUS", "KAZ", "2025-06-01", world=world).violations if v.state == "RUS"}
+    assert "rus_kaz_2013" in broken and "atop_6070" not in broken
+    kaz = foedus.cascade("UKR", "RUS", "2025-06-01", world=world).joiner("KAZ")
+    assert kaz is not None and kaz.primary.treaty == "rus_kaz_1992"
+    assert "rus_kaz_2013" not in {o.treaty for o in kaz.also}
 
 
 def test_curated_treaties_are_never_carried_from_atop(world: World) -> None:

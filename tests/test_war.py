@@ -70,20 +70,23 @@ def test_the_replay_text_tags_duties_that_are_not_verified(kursk, capsys, monkey
     print_replay(kursk, timeline=False)
     text = capsys.readouterr().out
     assert "CAN: consult UKR from 2024-02-24 (ukr_bilateral_2024 art." in text
-    kaz = "KAZ: stay neutral toward RUS from 2022-02-24 (atop_6070 art. ATOP neutrality)"
-    assert f"{kaz} — carried-forward facts" in text
+    kaz = "KAZ: stay neutral toward RUS from 2022-02-24 (rus_kaz_2013 art. unknown (ATOP 6070's neutrality pledge"
+    assert f"{kaz}; article unverified)) — unverified facts" in text
+    tkm = "TKM: stay neutral toward KAZ from 2024-08-06 (atop_4463 art. ATOP neutrality)"
+    assert f"{tkm} — carried-forward facts" in text
     assert next(x for x in text.splitlines() if "GBR: consult UKR" in x).endswith("agreement))")
 
 
 def test_duties_to_consult_and_stay_out_keep_their_certainty(kursk) -> None:  # type: ignore[no-untyped-def]
     """The first day of each duty to consult or stay out, and of each casus foederis, carries that day's
     certainty: Canada's agreement with Ukraine starts on a stand-in date (unverified then), the UK's is verified;
-    Kazakhstan's neutrality duty is read from an ATOP alliance past 2018."""
+    Kazakhstan's neutrality duty is read from the 2013 treaty as ATOP codes it (unverified)."""
     assert [(c["treaty"], c["date"], c["certainty"]) for c in kursk.record("CAN").consultations] == [
         ("ukr_bilateral_2024", "2024-02-24", "unverified")]
     assert [(c["treaty"], c["certainty"]) for c in kursk.record("GBR").consultations] == [
         ("ukr_bilateral_2024", "verified")]
-    assert {(n["treaty"], n["certainty"]) for n in kursk.record("KAZ").neutral} == {("atop_6070", "carried-forward")}
+    assert {(n["treaty"], n["certainty"]) for n in kursk.record("KAZ").neutral} == {("rus_kaz_2013", "unverified")}
+    assert {(n["treaty"], n["certainty"]) for n in kursk.record("TKM").neutral} == {("atop_4463", "carried-forward")}
     # each casus foederis too: Belarus's under the CSTO (its Art. 4 as amended: secondary quotes) and under the
     # 1999 Union State treaty as ATOP codes it (carried past 2018); not the CIS Charter's, not carried (superseded)
     triggered = {(t["treaty"], t["article"]): t["certainty"] for t in kursk.record("BLR").triggered}

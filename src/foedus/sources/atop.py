@@ -14,6 +14,10 @@ Mapping (Leeds et al., ATOP codebook v5.1):
 - Dates: ATOP dates membership from *signature*; entry and exit days are inclusive, a missing day
   is read as the 1st (entry) or the month's last day (exit), and an alliance in effect at the end of
   2018 gets `coverage_end` 2018-12-31 (ATOP says nothing after that), not a termination.
+- Fixed terms: an alliance in effect at the end of 2018 whose text sets a term (SPECLGTH 1, LENGTH months
+  from the alliance's start) that renews only by the parties' act (PROREN 0 or 1; 2 is automatic renewal)
+  and ends after 2018 is terminated when the term ends (`fixed_term_end`), so it is not carried past it; a
+  term ATOP's own years outlast (the alliance coded in force after it) is read as renewed, as ATOP codes it.
 """
 
 from __future__ import annotations
@@ -33,7 +37,8 @@ from foedus.model.treaty import Treaty
 from foedus.sources.atop_codes import assistance_from_codes, codes_from_row
 from foedus.sources.atop_release import ATOP_END, ATOP_MEMBER_FILE
 
-__all__ = ["ATOP_END", "ATOP_MEMBER_FILE", "atop_treaties", "load_atop", "named_threats", "read_member_rows"]
+__all__ = ["ATOP_END", "ATOP_MEMBER_FILE", "atop_treaties", "fixed_term_end", "load_atop", "named_threats",
+           "read_member_rows"]
 
 _SIGNATURE_NOTE = "ATOP dates membership from signature, not entry into force"
 _KINDS = {  # ATOP obligation column -> (kind, condition prefix)
@@ -70,6 +75,17 @@ def _day(year: int, month: int, day: int, *, end: bool) -> dt.date:
     last = calendar.monthrange(year, month)[1]
     day = day if 1 <= day <= last else (last if end else 1)
     return dt.date(year, month, day)
+
+
+def fixed_term_end(row: dict[str, str], start: dt.date) -> dt.date | None:
+    """The day a fixed term ends (LENGTH months from `start`, the alliance's first day), for an alliance whose
+    text sets one (SPECLGTH 1) with no automatic renewal (PROREN not 2); None otherwise."""
+    months = _int(row.get("length"))
+    if _int(row.get("speclgth")) != 1 or months <= 0 or _int(row.get("proren")) == 2:
+        return None
+    year, month = divmod(start.month - 1 + months, 12)
+    year += start.year
+    return dt.date(year, month + 1, min(start.day, calendar.monthrange(year, month + 1)[1]))
 
 
 def _member(row: dict[str, str], states: StateRegistry) -> dict[str, Any] | None:
@@ -155,6 +171,11 @@ def atop_treaties(rows: Iterable[dict[str, str]], states: StateRegistry) -> list
     phases: dict[tuple[int, int], list[dict[str, str]]] = defaultdict(list)
     for row in rows:
         phases[(_int(row["atopid"]), _int(row["phase"]))].append(row)
+    begun: dict[int, dt.date] = {}  # each alliance's first day, over its phases (a fixed term runs from it)
+    for (atopid, _), group in phases.items():
+        for m in (_member(r, states) for r in group):
+            if m is not None:
+                begun[atopid] = min(begun.get(atopid, m["joined"]), m["joined"])
     treaties = []
     for (atopid, phase), group in sorted(phases.items()):
         members = [m for m in (_member(r, states) for r in group) if m is not None]
@@ -162,18 +183,25 @@ def atop_treaties(rows: Iterable[dict[str, str]], states: StateRegistry) -> list
             continue
         start = min(m["joined"] for m in members)
         ends = [m.get("left") for m in members]
+        note, unverified, terminated = _SIGNATURE_NOTE, [], max(e for e in ends if e is not None) if all(ends) else None
+        term = fixed_term_end(group[0], begun[atopid]) if terminated is None else None
+        if term is not None and term > ATOP_END:
+            terminated = term
+            said = (f"fixed term: ATOP codes {_int(group[0]['length'])} months from {begun[atopid]}, renewed only "
+                    f"by the parties' act (none known here after 2018), so it ends on {term}")
+            note, unverified = f"{note}; {said}", [said]
         provisions = _provisions(group, states, {m["state"] for m in members})
         names = ", ".join(sorted({m["state"] for m in members})[:6])
         treaties.append(Treaty.model_validate({
             "id": f"atop_{atopid}" if phase == 0 else f"atop_{atopid}_p{phase}",
             "name": f"ATOP alliance {atopid}" + (f", phase {phase}" if phase else "") + f" ({names})",
             "signed": start, "in_force": start,
-            "terminated": max(e for e in ends if e is not None) if all(ends) else None,
+            "terminated": terminated, "unverified": unverified,
             "coverage_end": ATOP_END,
             "type": "bilateral" if _int(group[0]["bilat"]) else "multilateral",
             "sources": [{"url": "http://www.atopdata.org/data.html", "title": f"ATOP 5.1, atopid {atopid}"}],
             "members": members, "provisions": provisions, "atop_ids": [atopid], "origin": "atop",
-            "note": _SIGNATURE_NOTE, "assistance": assistance_from_codes(codes_from_row(group[0])),
+            "note": note, "assistance": assistance_from_codes(codes_from_row(group[0])),
         }))
     return treaties
 

@@ -41,11 +41,14 @@ def with_history(curated: dict[str, Treaty], states: StateRegistry, history: boo
 
 
 def carry_forward(treaty: Treaty) -> Treaty:
-    """An ATOP alliance in force at the end of ATOP's coverage, read as in force after it (tagged so)."""
-    if treaty.origin != "atop" or treaty.coverage_end is None or treaty.terminated is not None:
+    """An ATOP alliance in force at the end of ATOP's coverage, read as in force after it (tagged so), up to the
+    end of a fixed term that ends later (`foedus.sources.atop.fixed_term_end`)."""
+    if treaty.origin != "atop" or treaty.coverage_end is None or (
+            treaty.terminated is not None and treaty.terminated <= treaty.coverage_end):
         return treaty
+    until = f", until its fixed term ends on {treaty.terminated}" if treaty.terminated is not None else ""
     note = (f"{treaty.note}; " if treaty.note else "") + (
-        f"carried forward: ATOP codes it in force on {treaty.coverage_end}, its last day of coverage")
+        f"carried forward: ATOP codes it in force on {treaty.coverage_end}, its last day of coverage{until}")
     return treaty.model_copy(update={"coverage_end": None, "carried_from": treaty.coverage_end, "note": note})
 
 
