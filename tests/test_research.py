@@ -82,6 +82,21 @@ def test_covariates_equal_the_single_engine_round_one(world: World, dyads_1990s:
         assert row.cascade_defenders == len(in_system), (a, b)
 
 
+def test_suspended_legs_are_not_round_one_defenders(world: World) -> None:
+    """The covariates count no leg the engine holds back: the US's ANZUS duty to New Zealand, suspended since
+    1986, nor a member's duty while its membership is suspended (Egypt in the Arab League, 1979-1989)."""
+    import datetime as dt
+
+    from foedus.research.defenders import defender_tables
+
+    plain, limited = defender_tables(world, dt.date(1995, 7, 1))
+    assert "AUS" in plain["NZL"] and "USA" not in plain["NZL"]
+    us = [(how, who) for victim, obligor, how, who in limited if (victim, obligor) == ("NZL", "USA")]
+    assert us and all(how == "only" and "CHN" in who and "IND" not in who for how, who in us)  # Manila, US limit
+    plain, _ = defender_tables(world, dt.date(1985, 7, 1))
+    assert "EGY" not in plain["JOR"] and "SYR" in plain["JOR"]
+
+
 def test_undirected_output_has_each_pair_once(world: World) -> None:
     df = build_dyads(world, DyadOptions(1950, 1950, directed=False, covariates=False))
     assert (df.ccode1 < df.ccode2).all()

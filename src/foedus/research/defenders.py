@@ -15,8 +15,8 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from foedus.engine.rules import covers
-from foedus.engine.scenario import Attack
+from foedus.engine.rules import covers, withheld_by_switches
+from foedus.engine.scenario import Attack, Scenario
 from foedus.engine.table import leg_table
 from foedus.model.treaty import Kind
 from foedus.model.world import World
@@ -28,15 +28,18 @@ Tables = tuple[dict[str, set[str]], Limited]
 
 
 def defender_tables(world: World, day: dt.date) -> Tables:
-    """Round-1 defenders of each state: unconditional sets, plus legs limited to named or non-member attackers."""
+    """Round-1 defenders of each state: unconditional sets, plus legs limited to named or non-member attackers;
+    not the legs a static gate holds back under the default switches (a suspended leg: the US's to New Zealand
+    under ANZUS since 1986), as the engine would not bind them either."""
     index = leg_table(world, day, "in-force")
     plain: dict[str, set[str]] = defaultdict(set)
     limited: Limited = []
     places = world.places.on(day)
+    defaults = Scenario(date=day, attackers=(), targets=(), place="")
     for victim, legs in index.legs_of(Kind.DEFENSE).items():
         attack = Attack("", victim, world.places.home(victim, day).id, "territory")
         for leg in legs:
-            if not covers(leg, attack, places):
+            if withheld_by_switches(leg, defaults) is not None or not covers(leg, attack, places):
                 continue
             who = leg.counterparts
             if who.anyone:
