@@ -37,6 +37,29 @@ def test_nato_phases_and_membership_from_signature(atop: list) -> None:  # type:
     assert defense and defense[0].unresolved == ["location"]  # DEFCOLOC: Art. 6, not coded by place
 
 
+def test_a_guarantee_is_an_obligation_some_members_lack(atop: list) -> None:  # type: ignore[type-arg]
+    """S5 (a one-way guarantee) only where some member has no such obligation at all: in the 1956 Protocol of
+    Sevres (ATOP 3322) all three parties have the offence clause, Britain and France under other conditions
+    than Israel, so neither group is a guarantee; in ATOP 1060 the obligation is one-way, so it is."""
+    sevres = next(t for t in atop if t.id == "atop_3322")
+    offence = [p for p in sevres.provisions if p.kind is Kind.OFFENSE]
+    assert sorted(s for p in offence for s in p.obligors or []) == ["FRA", "GBR", "ISR"]
+    assert {p.strength.value for p in offence} == {"S2"}
+    one_way = next(t for t in atop if t.id == "atop_1060")
+    assert [p.strength.value for p in one_way.provisions if p.kind is Kind.DEFENSE] == ["S5"]
+
+
+def test_a_new_phase_takes_over_on_its_first_day(atop: list) -> None:  # type: ignore[type-arg]
+    """ATOP gives a member's exit from one phase and entry into the next the same day: the new phase binds that
+    day and the old one no longer (the UK's guarantee of Poland, ATOP 2440, became the 25 Aug 1939 agreement)."""
+    p1 = next(t for t in atop if t.id == "atop_2440_p1")
+    assert {m.left for m in p1.members} == {dt.date(1939, 8, 25)}
+    gbr = foedus.cascade("GMY", "POL", "1939-08-25").joiner("GBR")
+    assert gbr is not None and gbr.primary.treaty == "atop_2440_p2"
+    assert "atop_2440_p1" not in {o.treaty for o in gbr.also}
+    assert foedus.cascade("GMY", "POL", "1939-08-24").joiner("GBR").primary.treaty == "atop_2440_p1"  # type: ignore[union-attr]
+
+
 def test_named_adversaries_from_specthrt(atop: list) -> None:  # type: ignore[type-arg]
     named = [p for t in atop for p in t.provisions if p.adversary.type == "named"]
     assert named

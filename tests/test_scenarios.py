@@ -505,6 +505,21 @@ def test_thailand_cambodia_2025_us_only_consults() -> None:
     assert bound_under(r, "AUS", "manila_1954", "IV(1)")  # other parties' duty is not limited
 
 
+@pytest.mark.parametrize(("attacker", "target", "day", "us_bound"), [
+    ("IND", "PAK", "1965-09-06", False), ("IND", "PAK", "1971-12-03", False),  # India is not communist
+    ("VNM", "THA", "1970-06-01", True), ("KHM", "THA", "1978-06-01", True), ("CHN", "PAK", "1962-06-01", True),
+])
+def test_the_us_manila_duty_before_1992_is_limited_to_communist_aggression(attacker: str, target: str, day: str,
+                                                                           us_bound: bool) -> None:
+    """The US understanding held from 1955: Art. IV(1) binds the US against the communist-ruled states of the
+    time only (Pakistan's wars with India bound it to consult, not to fight), the other parties against anyone."""
+    r = run(attacker, target, day)
+    assert bound_under(r, "USA", "manila_1954", "IV(1)") == us_bound
+    assert bound_under(r, "GBR", "manila_1954", "IV(1)")
+    if not us_bound:
+        assert ("USA", target, "manila_1954") in {(c.state, c.with_, c.treaty) for c in r.consultations}
+
+
 # ---------------------------------------------------------------------------------------------
 # 9. Conflicts: a NATO member attacks another (§1.1, §2.3)
 # ---------------------------------------------------------------------------------------------

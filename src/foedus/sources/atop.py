@@ -10,10 +10,13 @@ Mapping (Leeds et al., ATOP codebook v5.1):
 - Provision codes (MILAID, BASE, INTCOM, SUBORD, MILCON, CONTRIB, ECAID, ORGAN1/2) -> the treaty's
   `assistance` block (forms of help; `foedus.sources.atop_codes`).
 - Strength: defence and offence S2, or S5 when an asymmetric alliance leaves some members without
-  the obligation (a guarantee); neutrality, non-aggression and consultation S4.
+  the obligation (a guarantee; members that have it under different conditions all have it);
+  neutrality, non-aggression and consultation S4.
 - Dates: ATOP dates membership from *signature*; entry and exit days are inclusive, a missing day
   is read as the 1st (entry) or the month's last day (exit), and an alliance in effect at the end of
-  2018 gets `coverage_end` 2018-12-31 (ATOP says nothing after that), not a termination.
+  2018 gets `coverage_end` 2018-12-31 (ATOP says nothing after that), not a termination. Where a
+  member's exit day is its entry day in the alliance's next phase, the new phase takes over that day
+  (the old one ends the day before), so two phases of one alliance never bind at once.
 - Fixed terms: an alliance in effect at the end of 2018 whose text sets a term (SPECLGTH 1, LENGTH months
   from the alliance's start) that renews only by the parties' act (PROREN 0 or 1; 2 is automatic renewal)
   and ends after 2018 is terminated when the term ends (`fixed_term_end`), so it is not carried past it; a
@@ -100,6 +103,15 @@ def _member(row: dict[str, str], states: StateRegistry) -> dict[str, Any] | None
     return out
 
 
+def _handed_on(member: dict[str, Any], entries: set[dt.date]) -> dict[str, Any]:
+    """A membership whose exit day is the member's entry day in another phase of the alliance ends the day
+    before: the new phase takes over on that day, so the two never bind at once."""
+    left = member.get("left")
+    if left is not None and left - dt.timedelta(days=1) in entries - {member["joined"]}:
+        return {**member, "left": left - dt.timedelta(days=1)}
+    return member
+
+
 def named_threats(row: dict[str, str], states: StateRegistry) -> list[str]:
     """The states ATOP names as the threat (STATTHR1/2), under any SPECTHRT code; [] if none or unknown.
 
@@ -154,9 +166,12 @@ def _provisions(rows: list[dict[str, str]], states: StateRegistry, members: set[
             fields = _conditions(row, prefix, states)
             key = (kind, repr(sorted(fields.items())))
             groups.setdefault(key, (fields, set()))[1].add(state)
+    owing: dict[str, set[str]] = defaultdict(set)  # every member with the obligation, whatever its conditions
+    for (kind, _), (_, obligors) in groups.items():
+        owing[kind] |= obligors
     provisions = []
     for (kind, _), (fields, obligors) in sorted(groups.items()):
-        guarantee = kind in ("defense", "offense") and asymmetric and obligors < members
+        guarantee = kind in ("defense", "offense") and asymmetric and owing[kind] < members
         strength = "S5" if guarantee else ("S2" if kind in ("defense", "offense") else "S4")
         provisions.append({
             "kind": kind, "article": f"ATOP {kind}", "strength": strength,
@@ -172,13 +187,16 @@ def atop_treaties(rows: Iterable[dict[str, str]], states: StateRegistry) -> list
     for row in rows:
         phases[(_int(row["atopid"]), _int(row["phase"]))].append(row)
     begun: dict[int, dt.date] = {}  # each alliance's first day, over its phases (a fixed term runs from it)
+    entries: dict[tuple[int, str], set[dt.date]] = defaultdict(set)  # each member's entries, over the phases
     for (atopid, _), group in phases.items():
         for m in (_member(r, states) for r in group):
             if m is not None:
                 begun[atopid] = min(begun.get(atopid, m["joined"]), m["joined"])
+                entries[(atopid, m["state"])].add(m["joined"])
     treaties = []
     for (atopid, phase), group in sorted(phases.items()):
-        members = [m for m in (_member(r, states) for r in group) if m is not None]
+        members = [_handed_on(m, entries[(atopid, m["state"])])
+                   for m in (_member(r, states) for r in group) if m is not None]
         if len({m["state"] for m in members}) < 2:
             continue
         start = min(m["joined"] for m in members)
