@@ -49,3 +49,10 @@ def test_libya_and_sudan_are_bound_from_treaty_accession_not_league_admission(st
     """ATOP dates their treaty accession 11 Sep 1964, after League admission (1953, 1956): not bound at Suez."""
     assert not joins("ISR", "EGY", "1956-10-29", state)
     assert state not in members("1964-09-10") and state in members("1964-09-11")
+
+
+def test_kuwait_is_a_party_from_its_treaty_accession_not_its_league_admission() -> None:
+    """Kuwait joined the League on 20 Jul 1961 and the treaty, per ATOP 5.1, on 12 Aug 1961: during the 1961
+    crisis with Iraq nobody was bound by this treaty to defend it before that day."""
+    assert "KWT" not in members("1961-08-11") and "KWT" in members("1961-08-12")
+    assert not joins("IRQ", "KWT", "1961-08-01", "SAU") and joins("IRQ", "KWT", "1961-08-12", "SAU")

@@ -337,11 +337,38 @@ def test_armenia_csto_freeze_day_is_known_to_the_month() -> None:
                for x in o.certainty_reasons)
 
 
-@pytest.mark.parametrize(("day", "frozen"), [("1961-06-01", False), ("2025-06-01", True)])
-def test_cubas_rio_membership_is_frozen_since_1962(day: str, frozen: bool) -> None:
-    """§1.10: Cuba is still counted among the Rio parties but takes no part, excluded from OAS bodies since 1962:
-    its allies' duty to it binds, with that fact among its reasons."""
+@pytest.mark.parametrize("day", ["1962-10-23", "2025-06-01"])
+def test_cubas_rio_membership_is_suspended_since_1962(day: str) -> None:
+    """§1.10: Cuba is still counted among the Rio parties but takes no part, excluded from OAS bodies since 1962
+    (the parties invoked the treaty against it in the 1962 quarantine): nobody is bound to defend it under Rio,
+    and each withheld duty says why; before 1962 its allies' duty bound."""
+    assert bound(run("USA", "CUB", "1961-06-01"), "ARG", "tiar_1947") is not None
     r = run("USA", "CUB", day)
-    o = bound(r, "ARG", "tiar_1947")
-    assert o is not None
-    assert any(x.kind == "freeze" and "CUB's participation is frozen" in x.fact for x in o.certainty_reasons) is frozen
+    assert bound(r, "ARG", "tiar_1947") is None
+    held = {w.state: w.reason for w in r.withheld if w.treaty == "tiar_1947"}
+    assert "CUB's membership of Rio Treaty (TIAR) is suspended since 1962-01-31" in held["ARG"]
+
+
+@pytest.mark.parametrize(("state", "last", "gone"), [("ECU", "2016-02-18", "2016-02-19"),
+                                                       ("BOL", "2014-10-16", "2014-10-17"),
+                                                       ("NIC", "2014-09-05", "2014-09-06")])
+def test_rio_exits_take_atops_days_where_the_fact_sheet_gives_only_the_year(state: str, last: str, gone: str
+                                                                          ) -> None:
+    """§1.10 gives 'effective 2014' [U] for the ALBA exits; ATOP 5.1 dates them (Ecuador's in 2016, two years
+    after its 2014 notice, Art. 25), and the exit is known to the week from secondary sources."""
+    member = next(m for m in CURATED.treaty("tiar_1947").members if m.state == state)
+    assert member.left_certainty is not None and member.left_certainty.within == "week"
+    assert bound(run("GUY", "COL", last), state, "tiar_1947") is not None
+    assert bound(run("GUY", "COL", gone), state, "tiar_1947") is None
+
+
+def test_venezuelas_rio_exit_is_doubted_to_atops_day() -> None:
+    """Press reports give 2013 for Venezuela's exit; ATOP 5.1 gives 14 Jul 2015: in between the answer says
+    that Venezuela may still have been bound."""
+    r = run("GUY", "COL", "2014-06-01")
+    assert bound(r, "VEN", "tiar_1947") is None
+    assert any(d.state == "VEN" and d.treaty == "tiar_1947" and "may still have been a party" in d.fact
+               for d in r.doubts)
+    assert not any(d.state == "VEN" for d in run("GUY", "COL", "2015-08-01").doubts)
+
+
