@@ -91,6 +91,15 @@ def fixed_term_end(row: dict[str, str], start: dt.date) -> dt.date | None:
     return dt.date(year, month + 1, min(start.day, calendar.monthrange(year, month + 1)[1]))
 
 
+def _term_past_coverage(row: dict[str, str], start: dt.date) -> tuple[dt.date, str] | None:
+    """The end of a fixed term that runs past ATOP's coverage, and the note that says so; None if none does."""
+    term = fixed_term_end(row, start)
+    if term is None or term <= ATOP_END:
+        return None
+    return term, (f"fixed term: ATOP codes {_int(row['length'])} months from {start}, renewed only by the "
+                  f"parties' act (none known here after 2018), so it ends on {term}")
+
+
 def _member(row: dict[str, str], states: StateRegistry) -> dict[str, Any] | None:
     state = states.by_ccode.get(_int(row["member"]))
     if state is None:  # a code the registry lacks (ATOP's 8152 is not a COW state)
@@ -201,12 +210,11 @@ def atop_treaties(rows: Iterable[dict[str, str]], states: StateRegistry) -> list
             continue
         start = min(m["joined"] for m in members)
         ends = [m.get("left") for m in members]
-        note, unverified, terminated = _SIGNATURE_NOTE, [], max(e for e in ends if e is not None) if all(ends) else None
-        term = fixed_term_end(group[0], begun[atopid]) if terminated is None else None
-        if term is not None and term > ATOP_END:
-            terminated = term
-            said = (f"fixed term: ATOP codes {_int(group[0]['length'])} months from {begun[atopid]}, renewed only "
-                    f"by the parties' act (none known here after 2018), so it ends on {term}")
+        terminated = max(e for e in ends if e is not None) if all(ends) else None
+        note, unverified = _SIGNATURE_NOTE, []
+        term = _term_past_coverage(group[0], begun[atopid]) if terminated is None else None
+        if term is not None:
+            terminated, said = term
             note, unverified = f"{note}; {said}", [said]
         provisions = _provisions(group, states, {m["state"] for m in members})
         names = ", ".join(sorted({m["state"] for m in members})[:6])
