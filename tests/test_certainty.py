@@ -13,10 +13,11 @@ from typing import Any
 import pytest
 
 import foedus
-from foedus.engine.certainty import RANK, assess, date_window, worst
+from foedus.engine.certainty import assess, date_window
 from foedus.engine.result import CascadeResult, Obligation
 from foedus.engine.table import compile_table
 from foedus.model.treaty import Certainty, DateCertainty
+from foedus.model.vocab import CERTAINTY_RANK, worst
 from foedus.render import explain_lines
 
 CURATED = foedus.World.load(history=False)
@@ -159,7 +160,7 @@ def test_nothing_marked_unverified_comes_out_verified(day: dt.date) -> None:
         rows = [m.certainty for m in leg.treaty.members if m.state in (leg.obligor, leg.beneficiary)
                 and (m.left is None or day < m.left) and (m.joined or leg.treaty.in_force or day) <= day]
         floor = worst([leg.treaty.certainty, leg.provision.certainty, *rows])
-        assert RANK[got.level] >= RANK[floor], (leg.treaty.id, leg.obligor, leg.beneficiary)
+        assert CERTAINTY_RANK[got.level] >= CERTAINTY_RANK[floor], (leg.treaty.id, leg.obligor, leg.beneficiary)
         assert (got.level is Certainty.VERIFIED) == (not got.reasons)
 
 

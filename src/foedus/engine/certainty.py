@@ -18,16 +18,15 @@ from typing import TYPE_CHECKING
 from foedus.datarecord import dataclass
 from foedus.engine.records import CertaintyReason
 from foedus.engine.rules import token_matches
-from foedus.model.vocab import CERTAINTY_RANK, Certainty, worst
+from foedus.model.vocab import Certainty, worst
 
 if TYPE_CHECKING:
     from foedus.model.places import Place
     from foedus.model.treaty import DateCertainty, Member, Provision, Span, Treaty
 
-__all__ = ["ASSUMED", "RANK", "Assessment", "Memo", "assess", "date_window", "fact_reason", "how_dated", "how_known",
-           "how_sure", "party_facts", "party_on", "place_facts", "place_free", "source_of", "with_facts", "worst"]
+__all__ = ["ASSUMED", "Assessment", "Memo", "assess", "date_window", "fact_reason", "how_dated", "how_known",
+           "how_sure", "party_facts", "party_on", "place_facts", "place_free", "source_of", "with_facts"]
 
-RANK = CERTAINTY_RANK
 Memo = dict[tuple[int, object], tuple[CertaintyReason, ...]]  # `party_facts`'s parts, for one day and basis
 ASSUMED = frozenset({"freeze", "place", "scope"})  # reason kinds that are also conditions of the obligation
 _STAND_IN = dt.timedelta(days=365)
