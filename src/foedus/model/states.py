@@ -188,10 +188,11 @@ class StateRegistry:
                     "state per value (repeat the option, or separate them with commas)",
                     [{"id": s.id, "name": s.name, "ccode": s.ccode} for s in shown], raw)
             hits = {named[0]: hits[named[0]]}
-        for best, (start, end) in hits.items():
-            rest = _words(_outside_word(lowered, start, end))
-            return best if all(word in self._name_words for word in rest) else None
-        return None
+        if not hits:
+            return None
+        [(best, (start, end))] = hits.items()
+        rest = _words(_outside_word(lowered, start, end))
+        return best if all(word in self._name_words for word in rest) else None
 
     @functools.cached_property
     def _name_words(self) -> frozenset[str]:
