@@ -76,8 +76,8 @@ def _atop(member: str, sha256: str, columns: tuple[str, ...]) -> DataFile:
 
 
 _COW_SPELL = ("stateabb", "ccode", "styear", "stmonth", "stday", "endyear", "endmonth", "endday")
-_ATOP_M = ("atopid", "member", "phase", "yrent", "moent", "dayent", "yrexit", "moexit", "dayexit", "asymm",
-           "defense", "offense", "neutral", "nonagg", "consul")
+_ATOP_M = ("atopid", "member", "phase", "yrent", "moent", "dayent", "yrexit", "moexit", "dayexit", "asymm", "bilat",
+           "speclgth", "length", "proren", "defense", "offense", "neutral", "nonagg", "consul")
 
 
 _DATASETS = (
