@@ -153,6 +153,42 @@ def test_joining_against_a_neutrality_partner_is_a_conflict(world: World) -> Non
     assert set(r.conflicts[0].to_dict()["treaties"]) == {"neut", "def"}
 
 
+def _neutrality(**kw: Any) -> dict[str, Any]:
+    return {"kind": "neutrality", "article": "3", "strength": "S4"} | kw
+
+
+def test_a_non_provocation_clause_voids_neutrality_toward_the_state_that_started_the_war(world: World) -> None:
+    # ATOP's NEUCONPR: neutrality "unless the partner provoked the war". RUS starts it and is struck back (the
+    # escalatory reading): IRN's plain neutrality toward RUS clashes with its defence of UKR; the guarded one is void
+    plain = make_world(world, treaty("neut", ["IRN", "RUS"], _neutrality()), treaty("def", ["IRN", "UKR"], defense()))
+    guarded = make_world(world, treaty("neut", ["IRN", "RUS"], _neutrality(non_provocation=True)),
+                         treaty("def", ["IRN", "UKR"], defense()))
+    assert [c.state for c in cascade("RUS", "UKR", DAY, reading="escalatory", world=plain).conflicts] == ["IRN"]
+    r = cascade("RUS", "UKR", DAY, reading="escalatory", world=guarded)
+    assert joined(r) == {"IRN": "defense"} and r.conflicts == ()
+    # a state that stays out is told why its duty is void
+    alone = make_world(world, treaty("neut", ["IRN", "RUS"], _neutrality(non_provocation=True)))
+    r = cascade("RUS", "UKR", DAY, reading="escalatory", world=alone)
+    assert r.neutral == () and [(x.state, x.treaty, x.article) for x in r.withheld] == [("IRN", "neut", "3")]
+    assert r.withheld[0].reason == "RUS started the war (non-provocation clause)"
+    # the same clause still binds when the partner is the one attacked
+    r = cascade("UKR", "RUS", DAY, place="kursk-oblast", world=guarded)
+    assert r.joiners == () and [(n.state, n.toward) for n in r.neutral] == [("IRN", "RUS")]
+
+
+def test_a_non_provocation_clause_voids_neutrality_when_the_partner_attacks(world: World) -> None:
+    # neutrality that also binds when the partner attacks (ATOP NEUCOATT 0), unless it provoked the war
+    partner = {"when_partner_attacks": True}
+    plain = make_world(world, treaty("neut", ["IRN", "RUS"], _neutrality(**partner)),
+                       treaty("def", ["IRN", "UKR"], defense()))
+    guarded = make_world(world, treaty("neut", ["IRN", "RUS"], _neutrality(non_provocation=True, **partner)),
+                         treaty("def", ["IRN", "UKR"], defense()))
+    for reading in ("legal", "escalatory"):
+        assert [c.state for c in cascade("RUS", "UKR", DAY, reading=reading, world=plain).conflicts] == ["IRN"]
+        r = cascade("RUS", "UKR", DAY, reading=reading, world=guarded)
+        assert joined(r) == {"IRN": "defense"} and r.conflicts == ()
+
+
 def test_state_bound_to_both_sides_is_a_conflict_not_a_joiner(world: World) -> None:
     w = make_world(world, treaty("a", ["GRC", "FRA"], defense()), treaty("b", ["TUR", "FRA"], defense()))
     r = cascade("TUR", "GRC", DAY, reading="escalatory", world=w)

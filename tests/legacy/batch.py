@@ -166,9 +166,9 @@ def _wants_escalatory(rules: BatchRules, side: np.ndarray) -> tuple[np.ndarray, 
     off_d = rules.offend_nta.reach(on_d, be)
     wants = (by_a[:, :n] | off_a[:, :n], by_d[:, :n] | off_d[:, :n], by_d[:, n:] | off_d[:, n:],
              by_a[:, n:] | off_a[:, n:])
-    _conditionals(rules, on_d, on_a, wants, skip_nonprov=False)
+    _conditionals(rules, on_d, on_a, wants)
     flipped = (wants[1], wants[0], wants[3], wants[2])  # the defence side striking the attack side
-    _conditionals(rules, on_a, on_d, flipped, skip_nonprov=True)
+    _conditionals(rules, on_a, on_d, flipped, victims_started=True)
     return wants
 
 

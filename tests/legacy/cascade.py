@@ -129,7 +129,10 @@ class _Run:
         partner_attacks = [leg for leg in self.index.owed_to(Kind.NEUTRALITY, attack.attacker)
                            if leg.provision.when_partner_attacks]
         for leg in [*self.index.owed_to(Kind.NEUTRALITY, attack.victim), *partner_attacks]:
-            if not evaluate(leg, attack, ctx).binds:
+            verdict = evaluate(leg, attack, ctx)
+            if not verdict.binds:
+                if verdict.withheld and leg.obligor != attack.attacker:
+                    self._withhold(leg, attack, verdict.withheld, ctx)
                 continue
             if leg.obligor == attack.attacker:
                 self._violation(leg, attack, because, "neutrality", ctx)
@@ -159,10 +162,14 @@ class _Run:
                     pending[obligor].append(
                         obligation(leg, attack, side, self.rounds, self.scenario, ctx.places[attack.place]))
             elif verdict.withheld:
-                wkey = (obligor, leg.treaty.id, p.article)
-                gaps = tuple(p.unresolved) if "unresolved" in verdict.withheld else ()
-                if wkey not in self.withheld:
-                    self.withheld[wkey] = Withheld(*wkey, verdict.withheld, gaps, *self._sure(leg, attack, ctx))
+                self._withhold(leg, attack, verdict.withheld, ctx)
+
+    def _withhold(self, leg: Leg, attack: Attack, reason: str, ctx: Situation) -> None:
+        """The first leg a gate holds back, per obligor, treaty and article."""
+        wkey = (leg.obligor, leg.treaty.id, leg.provision.article)
+        gaps = tuple(leg.provision.unresolved) if "unresolved" in reason else ()
+        if wkey not in self.withheld:
+            self.withheld[wkey] = Withheld(*wkey, reason, gaps, *self._sure(leg, attack, ctx))
 
     def _violation(self, leg: Leg, attack: Attack, because: Because, kind: str, ctx: Situation) -> None:
         key = (leg.obligor, leg.beneficiary, leg.treaty.id)

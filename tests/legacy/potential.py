@@ -41,10 +41,12 @@ class PotentialGraph:
     ob_commit: np.ndarray
     ob_request: np.ndarray
     ob_nonprov: np.ndarray
-    # neutrality: (obligor, toward, attack) — binding whenever the attack is present
+    # neutrality: (obligor, toward, attack) — binding whenever the attack is present, but where a
+    # non-provocation clause voids it (`nt_nonprov`)
     nt_state: np.ndarray
     nt_toward: np.ndarray
     nt_attack: np.ndarray
+    nt_nonprov: np.ndarray  # the state whose starting the war voids the restraint (non-provocation), -1 for none
     commits: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))  # table commitment per column
     commit_prob: np.ndarray = field(default_factory=lambda: np.zeros(0))
 
@@ -73,7 +75,7 @@ class _Finder:
         self.opening = len(self.attacks)
         self.maker: dict[int, int] = {}
         self.obligations: dict[tuple[int, int, int, int], tuple[int, int]] = {}
-        self.neutral: set[tuple[int, int, int]] = set()
+        self.neutral: set[tuple[int, int, int, int]] = set()
         self.commits: dict[int, int] = {}  # table commitment -> column
         self.sides = {"attack": set(scenario.attackers), "defense": set(scenario.targets)}
         self.situation = Situation(world.places.on(scenario.date), scenario, frozenset(), lambda state: True)
@@ -112,7 +114,9 @@ class _Finder:
         partner = [leg for leg in owed(Kind.NEUTRALITY, attack.attacker) if leg.provision.when_partner_attacks]
         for leg in [*owed(Kind.NEUTRALITY, attack.victim), *partner]:
             if leg.obligor != attack.attacker and evaluate(leg, attack, self.situation).binds:
-                self.neutral.add((_index_of(self.states, leg.obligor), _index_of(self.states, leg.beneficiary), ai))
+                protected = _index_of(self.states, leg.beneficiary)
+                self.neutral.add((_index_of(self.states, leg.obligor), protected, ai,
+                                  protected if leg.gated_by("non_provocation") else -1))
 
     def _new_attacks(self) -> list[tuple[Attack, int]]:
         """Attacks some draw could add (`foedus.engine.rules.STRIKES`), each with the joiner that makes it."""
@@ -149,6 +153,7 @@ class _Finder:
             ob_attack=col([k[2] for k, _ in ob]), ob_commit=col([k[3] for k, _ in ob]),
             ob_request=col([g[0] for _, g in ob]), ob_nonprov=col([g[1] for _, g in ob]),
             nt_state=col([n[0] for n in nt]), nt_toward=col([n[1] for n in nt]), nt_attack=col([n[2] for n in nt]),
+            nt_nonprov=col([n[3] for n in nt]),
             commits=commits, commit_prob=np.array([probabilities[c] for c in commits], dtype=float),
         )
 

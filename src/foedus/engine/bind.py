@@ -23,8 +23,9 @@ from collections.abc import Collection, Mapping, Sequence, Set
 from foedus.datarecord import dataclass, field
 from foedus.engine.judge import Judge, Key
 from foedus.engine.ledger import Ledger
+from foedus.engine.leg import Leg
 from foedus.engine.owed import ByObligor, Owed, first_admitted, indices, scan
-from foedus.engine.rules import Situation, Volley
+from foedus.engine.rules import Situation, Verdict, Volley
 
 __all__ = ["BindState", "Binder"]
 
@@ -137,27 +138,41 @@ class Binder(Judge):
     def _neutrality(self, vol: Volley, key: Key, owed: Owed, ctx: Situation, strikers: list[int]) -> None:
         """Rule 2: neutrality legs owed to the victim bind on every attack they admit; rule 3: neutrality legs
         owed to an attacker that bind when it attacks. A binding leg is a duty to stay out on the attacks of others
-        than its obligor (those of its obligor are violations: `_violations`)."""
-        book, attackers = self.ledger, vol.attackers
+        than its obligor (those of its obligor are violations: `_violations`); a leg a gate holds back on such an
+        attack is withheld."""
         if owed.neutrality:
-            verdicts = self._verdicts(key, ctx)
-            for rank, leg, binds in self._bound_neutrality(key, owed, verdicts, vol, ctx):
-                if binds:
-                    admitted: Sequence[int] = range(len(attackers))
-                else:
-                    who = leg.counterparts
-                    admitted = [i for i, a in enumerate(attackers) if who.admits(a)]
-                    if not admitted or not self._verdict(leg, vol, admitted[0], verdicts, ctx).binds:
-                        continue
-                if leg.obligor in vol.members:
-                    admitted = [i for i in admitted if attackers[i] != leg.obligor]
-                    if not admitted:
-                        continue
-                book.duties.append((book.rnd, vol, admitted, 2, rank, leg))
+            self._neutral_to_victim(vol, key, owed, ctx)
         for i in strikers:
-            for rank, leg, verdict in self._owed_to_attacker(vol, i, ctx, partner=True):
-                if (verdict or self._attacker_verdict(leg, vol, i, ctx)).binds:
-                    book.duties.append((book.rnd, vol, (i,), 3, rank, leg))
+            for rank, leg, known in self._owed_to_attacker(vol, i, ctx, partner=True):
+                self._neutral_find(vol, (i,), 3, rank, leg, known or self._attacker_verdict(leg, vol, i, ctx))
+
+    def _neutral_to_victim(self, vol: Volley, key: Key, owed: Owed, ctx: Situation) -> None:
+        """Rule 2, on the attacks of the volley each leg admits, less its own obligor's."""
+        attackers, verdicts = vol.attackers, self._verdicts(key, ctx)
+        for rank, leg, verdict in self._bound_neutrality(key, owed, verdicts, vol, ctx):
+            if verdict is not None:
+                admitted: Sequence[int] = range(len(attackers))
+            else:
+                who = leg.counterparts
+                admitted = [i for i, a in enumerate(attackers) if who.admits(a)]
+                if not admitted:
+                    continue
+                verdict = self._verdict(leg, vol, admitted[0], verdicts, ctx)
+            if leg.obligor in vol.members:
+                admitted = [i for i in admitted if attackers[i] != leg.obligor]
+                if not admitted:
+                    continue
+            self._neutral_find(vol, admitted, 2, rank, leg, verdict)
+
+    def _neutral_find(self, vol: Volley, admitted: Sequence[int], rule: int, rank: int, leg: Leg,
+                      verdict: Verdict) -> None:
+        """A neutrality leg's verdict on the `admitted` attacks of the volley: a duty, or a leg withheld."""
+        book = self.ledger
+        if verdict.binds:
+            book.duties.append((book.rnd, vol, admitted, rule, rank, leg))
+        elif verdict.withheld:
+            book.first(book.withheld, (leg.obligor, leg.treaty.id, leg.provision.article),
+                       (book.rnd, vol, admitted[0], rule, rank, leg, verdict.withheld))
 
     def _violations(self, vol: Volley, key: Key, owed: Owed, ctx: Situation) -> None:
         """Rule 2's violations: neutrality legs owed to the victim whose obligor attacks it, where the leg admits

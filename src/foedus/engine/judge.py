@@ -41,7 +41,7 @@ class Judge:
             ("verdicts", self.switches), dict)
         self._by_attacker: dict[tuple[object, ...], Verdict] = self.table.derived(
             ("verdicts owed to attackers", self.switches), dict)
-        self._neutral: dict[tuple[object, ...], list[tuple[int, Leg, bool]]] = self.table.derived(
+        self._neutral: dict[tuple[object, ...], list[tuple[int, Leg, Verdict | None]]] = self.table.derived(
             ("neutrality that may bind", self.switches), dict)
         self._attacking: dict[tuple[object, ...], list[tuple[int, Leg, Verdict | None]]] = self.table.derived(
             ("legs owed to attackers", self.switches), dict)
@@ -85,15 +85,17 @@ class Judge:
         return verdict
 
     def _bound_neutrality(self, key: Key, owed: Owed, verdicts: dict[int, Verdict], vol: Volley,
-                          ctx: Situation) -> list[tuple[int, Leg, bool]]:
-        """The neutrality legs owed to the victim that may bind on volleys like this one: those that admit any
-        attacker and bind (True), and those that admit only some, to be judged per volley (False)."""
+                          ctx: Situation) -> list[tuple[int, Leg, Verdict | None]]:
+        """The neutrality legs owed to the victim that may bind, or be withheld by a gate, on volleys like this
+        one: those that admit any attacker, with their verdict, and those that admit only some, to be judged per
+        volley (None)."""
         vkey = (key, victim_status(key[0], ctx))
         found = self._neutral.get(vkey)
         if found is None:
-            found = self._neutral[vkey] = [
-                (rank, leg, leg.counterparts.anyone) for rank, leg in owed.neutrality
-                if not leg.counterparts.anyone or self._verdict(leg, vol, 0, verdicts, ctx).binds]
+            judged = [(rank, leg, self._verdict(leg, vol, 0, verdicts, ctx) if leg.counterparts.anyone else None)
+                      for rank, leg in owed.neutrality]
+            found = self._neutral[vkey] = [(rank, leg, v) for rank, leg, v in judged
+                                           if v is None or v.binds or v.withheld]
         return found
 
     def _owed_to_attacker(self, vol: Volley, i: int, ctx: Situation, partner: bool

@@ -184,6 +184,8 @@ def _limited_opening(rules: BatchRules) -> tuple[np.ndarray | None, np.ndarray |
     for cond, which, block in ((rules.cond_defend, 0, 2), (rules.cond_neutral, 0, 3), (rules.cond_offend, 1, 0),
                                (rules.cond_neutral_att, 1, 1)):
         for k in range(len(cond.owed)):
+            if which == 1 and cond.nonprov[k]:
+                continue  # owed to the attacker, which started the war: a non-provocation clause voids it
             if out[which] is None:
                 out[which] = np.zeros((n, n, 4 * w), dtype=np.dtype("<u8"))
             qualifies = cond.allowed[k].copy()
@@ -209,23 +211,24 @@ def _wants_opening(rules: BatchRules, side: np.ndarray, victims: np.ndarray
         by_t = rules.defend_all_nt.reach(victims_d, rules.backend)
     to_a = _or_rows(on_a, rules.offend_nta, rules.backend)  # offence and partner-attacks neutrality together
     want_a, want_d, stay_a, stay_d = to_a[:, :n], by_t[:, :n], by_t[:, n:], to_a[:, n:]
-    _conditionals(rules, victims_d, on_a, (want_a, want_d, stay_a, stay_d), skip_nonprov=False)
+    _conditionals(rules, victims_d, on_a, (want_a, want_d, stay_a, stay_d))
     return want_a, want_d, stay_a, stay_d
 
 
 def _conditionals(rules: BatchRules, victims: np.ndarray, strikers: np.ndarray,
-                  wants: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray], skip_nonprov: bool) -> None:
-    """Add the legs whose adversary clause limits the counterparts, for `strikers` attacking `victims`.
+                  wants: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray], victims_started: bool = False) -> None:
+    """Add the limited legs (`matrices.Conditional`), for `strikers` attacking `victims`.
 
     `wants` is (join strikers' side, join victims' side, stay out against strikers, stay out against
-    victims); `skip_nonprov` drops non-provocation legs (the victims started the war).
+    victims). The side that started the war (the strikers; the victims where `victims_started`) is owed no
+    leg with a non-provocation clause.
     """
     to_strikers, to_victims, stay_strikers, stay_victims = wants
     be = rules.backend
-    _conditional(rules.cond_defend, victims, strikers, to_victims, be, skip_nonprov)
-    _conditional(rules.cond_offend, strikers, victims, to_strikers, be, False)
-    _conditional(rules.cond_neutral, victims, strikers, stay_strikers, be, False)
-    _conditional(rules.cond_neutral_att, strikers, victims, stay_victims, be, False)
+    _conditional(rules.cond_defend, victims, strikers, to_victims, be, victims_started)
+    _conditional(rules.cond_offend, strikers, victims, to_strikers, be, not victims_started)
+    _conditional(rules.cond_neutral, victims, strikers, stay_strikers, be, victims_started)
+    _conditional(rules.cond_neutral_att, strikers, victims, stay_victims, be, not victims_started)
 
 
 def _or_rows(on: np.ndarray, matrix: Reach, backend: Backend) -> np.ndarray:

@@ -8,8 +8,9 @@ distance in that graph (round 1: t's defenders and a's offence partners; round 2
 defenders). The closures and distances of every state come from a few products of state-by-state matrices.
 
 A dyad (a, t) takes this shortcut when nothing can break it: neither original is in the other's closure, the
-closures are disjoint, no state in one is bound to stay out of a war against a state in the other, and no leg
-whose adversary clause limits its counterparts could bind a state that is not already on that side by then.
+closures are disjoint, no state in one is bound to stay out of a war against a state in the other, and no limited
+leg (an adversary clause, or a neutrality clause's non-provocation: `matrices.Conditional`) could bind a state that
+is not already on that side by then.
 Every other dyad runs the rounds (`foedus.engine.fast.rounds`). The two agree on every dyad where the shortcut
 applies (tests/test_batch_atlas.py checks whole atlases).
 """
@@ -100,11 +101,11 @@ def _limited(rules: BatchRules, attack: np.ndarray, attack_round: np.ndarray, de
     for cond, joins in ((rules.cond_defend, True), (rules.cond_offend, True), (rules.cond_neutral, False),
                         (rules.cond_neutral_att, False)):
         for k in range(len(cond.owed)):
-            bad |= _one(cond, k, joins, cond is rules.cond_defend, attack, attack_round, defense, defense_round)
+            bad |= _one(cond, k, joins, attack, attack_round, defense, defense_round)
     return bad
 
 
-def _one(cond: Conditional, k: int, joins: bool, defence: bool, attack: np.ndarray, attack_round: np.ndarray,
+def _one(cond: Conditional, k: int, joins: bool, attack: np.ndarray, attack_round: np.ndarray,
          defense: np.ndarray, defense_round: np.ndarray) -> np.ndarray:
     """[a, t] where one limited leg (owed to v, binding o) could change the war: v is on a side, an enemy it
     admits other than o is on the other, and o is not already on v's side by the round after v joined (an
@@ -119,8 +120,8 @@ def _one(cond: Conditional, k: int, joins: bool, defence: bool, attack: np.ndarr
     # v on a's side (rows a; the enemies, columns t, on t's side), then v on t's side (rows t, columns a)
     for mine, rounds, theirs, can, flip in ((attack, attack_round, defense, admitted_defends, False),
                                            (defense, defense_round, attack, admitted_attacks, True)):
-        if defence and cond.nonprov[k] and not flip:
-            continue  # a non-provocation leg does not bind for the side that started the war
+        if cond.nonprov[k] and not flip:
+            continue  # a non-provocation leg (defence, neutrality) does not bind for the side that started the war
         hit = mine[:, v].copy()
         if joins:  # harmless when o is there by the round after v joined, or is this side's original
             hit &= ~((mine[:, o] & (rounds[:, o] <= rounds[:, v] + 1)) | (src == o))

@@ -53,12 +53,13 @@ def _escalatory_rules(rules: BatchRules) -> EscalatoryRules:
     n = len(rules.states)
     uses: list[tuple[Conditional, np.ndarray, int, int, int]] = []  # legs, kept, owed plane, counter plane, binds
     for victims, strikers in ((_D, _A), (_A, _D)):  # the attack side striking the defence side, then back
-        flip = victims == _A
-        keep_d = ~rules.cond_defend.nonprov if flip else _all(rules.cond_defend)  # victims that started the war
-        uses += [(rules.cond_defend, keep_d, victims, strikers, _WANT_A if flip else _WANT_D),
-                 (rules.cond_offend, _all(rules.cond_offend), strikers, victims, _WANT_D if flip else _WANT_A),
-                 (rules.cond_neutral, _all(rules.cond_neutral), victims, strikers, _STAY_D if flip else _STAY_A),
-                 (rules.cond_neutral_att, _all(rules.cond_neutral_att), strikers, victims,
+        flip = victims == _A  # the victims are the side that started the war, else the strikers are
+        uses += [(rules.cond_defend, _kept(rules.cond_defend, flip), victims, strikers, _WANT_A if flip else _WANT_D),
+                 (rules.cond_offend, _kept(rules.cond_offend, not flip), strikers, victims,
+                  _WANT_D if flip else _WANT_A),
+                 (rules.cond_neutral, _kept(rules.cond_neutral, flip), victims, strikers,
+                  _STAY_D if flip else _STAY_A),
+                 (rules.cond_neutral_att, _kept(rules.cond_neutral_att, not flip), strikers, victims,
                   _STAY_A if flip else _STAY_D)]
     owed, counter, obligor, binds = [], [], [], []
     for cond, keep, owed_plane, counter_plane, block in uses:
@@ -77,8 +78,10 @@ def _escalatory_rules(rules: BatchRules) -> EscalatoryRules:
                            np.array(obligor, dtype=np.int64), np.array(binds, dtype=np.int64))
 
 
-def _all(cond: Conditional) -> np.ndarray:
-    return np.ones(len(cond.owed), dtype=bool)
+def _kept(cond: Conditional, started: bool) -> np.ndarray:
+    """The legs that may bind when the states they are owed to are the side that started the war (`started`: not
+    those with a non-provocation clause), or the other side (all)."""
+    return ~cond.nonprov if started else np.ones(len(cond.owed), dtype=bool)
 
 
 def wants_escalatory(rules: BatchRules, side: np.ndarray) -> Wants4:

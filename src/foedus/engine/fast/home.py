@@ -48,6 +48,7 @@ class HomeLegs:
     d_anchor: np.ndarray
     d_allowed: np.ndarray
     d_not_self: np.ndarray
+    d_nonprov: np.ndarray  # the state whose starting the war voids the duty (non-provocation), -1 for none
     masks: np.ndarray  # (k, states) bool
 
 
@@ -92,6 +93,8 @@ def home_wants(legs: HomeLegs, side: np.ndarray, honour: np.ndarray, asks: np.nd
         want_d[d_idx, legs.j_state[k]] = True
     if len(legs.d_state):
         on = _enemies(side, legs.d_anchor, legs.d_state, legs.d_allowed, legs.d_not_self, legs.masks)
+        nv = legs.d_nonprov
+        on &= np.where(nv >= 0, side[:, np.maximum(nv, 0)] != ATTACK, True)
         toward = side[:, legs.d_anchor]
         d_idx, k = np.nonzero(on & (toward == DEFENSE))  # bound not to fight a defender: not to join the attack
         stay_a[d_idx, legs.d_state[k]] = True
@@ -111,7 +114,7 @@ class HomeFinder:
     commits: dict[int, int]  # the finder's commitments, in order
     sides: dict[str, set[str]]
     joins: dict[tuple[str, str, int, int, int, int, bool], None] = field(default_factory=dict)
-    duties: dict[tuple[str, str, int, bool], None] = field(default_factory=dict)
+    duties: dict[tuple[str, str, int, bool, int], None] = field(default_factory=dict)
     masks: dict[frozenset[str] | tuple[str, frozenset[str]], int] = field(default_factory=dict)
     _waiting: dict[tuple[str, str, frozenset[str]], list[Leg]] = field(default_factory=dict)
     _verdicts: dict[tuple[int, str, str], Verdict] = field(default_factory=dict)
@@ -177,8 +180,9 @@ class HomeFinder:
             if not self._verdict(leg, attack, role).binds:
                 continue
             self._state(leg.obligor)
-            self._state(leg.beneficiary)
-            self.duties.setdefault((leg.obligor, anchor, self._mask(leg), role == "duty"), None)
+            protected = self._state(leg.beneficiary)
+            self.duties.setdefault((leg.obligor, anchor, self._mask(leg), role == "duty",
+                                    protected if leg.gated_by("non_provocation") else -1), None)
         self._waiting[key] = keep
 
     def _mask(self, leg: Leg) -> int:
@@ -209,4 +213,4 @@ class HomeFinder:
             col([pos[k[0]] for k in j]), col([pos[k[1]] for k in j]), col([commit_col[k[2]] for k in j]),
             col([k[4] for k in j]), col([k[5] for k in j]), col([k[3] for k in j]), col([k[6] for k in j], bool),
             col([pos[k[0]] for k in d]), col([pos[k[1]] for k in d]), col([k[2] for k in d]),
-            col([k[3] for k in d], bool), masks)
+            col([k[3] for k in d], bool), col([k[4] for k in d]), masks)

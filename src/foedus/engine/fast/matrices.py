@@ -4,8 +4,9 @@ Built from `foedus.engine.table` with the functions of `foedus.engine.rules` (sc
 gates); nothing here re-derives a rule. `defend[v, o]`: o is bound to defend v against anyone;
 `defend_np`: the same for legs with a non-provocation clause; `offend[a, o]`: o joins a's attack on
 anyone; `neutral[v, o]`: o must stay out against v's attackers; `neutral_att[a, o]`: o must stay out
-when a attacks. Legs whose adversary clause names states or excludes members are kept as lists with a
-mask of the counterparts they cover. Request-gated legs bind only for states that ask (`asks`).
+when a attacks. Legs whose adversary clause limits their counterparts, and neutrality legs with a non-provocation
+clause (the lists carry it), are lists with a mask of the counterparts they cover (`Conditional`). Request-gated
+legs bind only for states that ask (`asks`).
 """
 
 from __future__ import annotations
@@ -34,12 +35,13 @@ _PLAIN, _CONDS = ("d", "dnp", "o", "nt", "nta"), ("d", "o", "nt", "nta")
 
 @dataclass
 class Conditional:
-    """Legs that bind only for some counterparts: rows (owed-to state, obligor, allowed counterpart mask)."""
+    """Legs that bind only for some counterparts, or with a victim gate the matrices lack: rows (owed-to state,
+    obligor, allowed counterpart mask, whether a non-provocation clause voids it for a state that started the war)."""
 
     owed: np.ndarray
     obligor: np.ndarray
     allowed: np.ndarray  # (k, n) bool: which counterparts (attackers, or victims for offence) satisfy it
-    nonprov: np.ndarray  # bool per leg
+    nonprov: np.ndarray
 
 
 @dataclass
@@ -219,9 +221,7 @@ class _Builder:
         self.masks: dict[int, np.ndarray | None] = {}  # id(counterparts) -> `_allowed`
 
     def _commit(self, leg: Leg) -> int:
-        if leg.commitment < 0:
-            return -1
-        return self.local.setdefault(leg.commitment, len(self.local))
+        return -1 if leg.commitment < 0 else self.local.setdefault(leg.commitment, len(self.local))
 
     def add(self, owed: str, legs: list[Leg], attack: Attack) -> None:
         """Sort the legs owed to `owed` for `attack` on it. What the rules decide of a leg here (switches,
@@ -263,6 +263,7 @@ class _Builder:
         mask = self.masks[cp]
         nonprov, gated = leg.gated_by("non_provocation"), leg.gated_by("request")
         if leg.provision.kind is Kind.NEUTRALITY:
+            mask = np.ones(len(self.pos), dtype=bool) if nonprov and mask is None else mask  # kept with the gate
             partner = Attack(leg.beneficiary, "", attack.place, attack.kind)  # the beneficiary attacks
             targets = [("nt", covers(leg, attack, places)),
                        ("nta", leg.provision.when_partner_attacks and covers(leg, partner, places))]

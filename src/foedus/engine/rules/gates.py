@@ -58,12 +58,15 @@ class Gate:
         return self.open_for is not None
 
 
+_PROVOKED = frozenset({Kind.DEFENSE, Kind.NEUTRALITY})  # the kinds a non-provocation clause can void
+
 GATES: list[Gate] = [
     # a member whose membership is suspended on the date, or a leg the treaty suspends (ANZUS USA -> NZL)
     Gate("suspended", carried=lambda leg: leg.suspended is not None,
          reason=lambda leg: str(leg.suspended), closed=lambda leg, scenario: True, per_provision=True),
-    # "... unless the party attacked started the war" (ATOP conditions on provocation; US-ROK understanding)
-    Gate("non_provocation", carried=lambda leg: leg.provision.kind is Kind.DEFENSE and leg.provision.non_provocation,
+    # "... unless the party attacked started the war" (ATOP conditions on provocation, DEFCONPR and NEUCONPR;
+    # the US-ROK understanding): a defence or neutrality leg owed to a state on the attacking side does not bind
+    Gate("non_provocation", carried=lambda leg: leg.provision.kind in _PROVOKED and leg.provision.non_provocation,
          reason=lambda leg: f"{leg.beneficiary} started the war (non-provocation clause)",
          open_for=lambda state, s: state not in s.starters,
          assumes=lambda leg: f"non-provocation: {leg.beneficiary} did not start the war", per_provision=True),
