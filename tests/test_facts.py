@@ -61,6 +61,23 @@ def test_us_rok_non_provocation_understanding_is_flagged_unverified() -> None:
     assert any("non-provocation" in c and "unverified" in c for c in usa.conditions)
 
 
+def test_a_leg_held_back_by_an_unverified_gate_is_no_surer_than_the_gate() -> None:
+    """§1.7: withholding the US duty when South Korea starts the war rests on the Senate's understanding [U]:
+    the withheld leg says so, in its certainty and its reasons, not only in its reason's words."""
+    (held,) = [w for w in run("KOR", "PRK", D2025, reading="escalatory").withheld
+               if (w.state, w.treaty) == ("USA", "usa_kor_1953")]
+    assert "non-provocation" in held.reason and held.certainty == "unverified"
+    assert any(x.kind == "article" and "the condition that holds it back" in x.fact and x.certainty == "unverified"
+               for x in held.certainty_reasons)
+
+
+def test_saudi_pakistan_duty_quotes_no_words_of_a_text_that_is_not_public() -> None:
+    """§2.2: only the joint statement is public; "all military means" is a Saudi official's account [V-secondary],
+    so the duty is described, not quoted."""
+    sau = bound(run("IND", "PAK", "2025-10-01"), "SAU", "sau_pak_2025")
+    assert sau is not None and '"' not in sau.duty and "all military means" not in sau.duty
+
+
 def test_venezuela_rio_treaty_standing_is_never_certain() -> None:
     """§1.10: 2019 re-accession contested [C] ("treat as contested"); after Jan 2023 its status is also [U], and
     the contest goes on, so the standing stays conflicting (the worse of the two)."""
@@ -240,14 +257,24 @@ def test_cyprus_alliance_art_2_is_a_defence_duty_until_1964_then_a_guarantee(day
     assert held == (set() if fights else {("GRC", "II", "unverified"), ("TUR", "II", "unverified")})
 
 
-def test_explanation_tags_an_also_binding_clause_that_is_better_sourced() -> None:
-    """A joiner's primary clause may be less well sourced than another that binds it too: Kazakhstan's 1992
-    treaty with Russia is unverified, the CSTO's Art. 4 secondary; the explanation says so for each."""
+def test_the_best_sourced_clause_comes_first_and_the_explanation_tags_each() -> None:
+    """Of the clauses that bind a joiner alike, the best sourced is its primary one: Kazakhstan's 1992 treaty with
+    Russia (a bilateral clause, unverified) comes after the CSTO's Art. 4 (secondary); each is tagged."""
     r = run("UKR", "RUS", D2025)
     kaz = r.joiner("KAZ")
-    assert kaz is not None and kaz.primary.treaty == "rus_kaz_1992" and kaz.primary.certainty == "unverified"
+    assert kaz is not None and kaz.primary.treaty == "csto_1992" and kaz.primary.certainty == "secondary"
+    assert [o.treaty for o in kaz.also] == ["rus_kaz_1992"]
     line = next(x for x in r.explain().splitlines() if "Kazakhstan (KAZ) joins" in x)
-    assert "— unverified facts" in line and "csto_1992 art. 4 (secondary facts)" in line
+    assert "— secondary facts" in line
+    assert "also rus_kaz_1992 art. unknown (article unverified) (unverified facts)" in line
+
+
+def test_nato_art_5_comes_before_the_eu_clause() -> None:
+    """NATO's members that are EU members are bound by both NATO Art. 5 and TEU Art. 42(7) alike (S2, verified):
+    the older, founding commitment is the primary one (§1.11: for them NATO remains the foundation)."""
+    deu = run("RUS", "EST", D2025).joiner("DEU")
+    assert deu is not None and (deu.primary.treaty, deu.primary.article) == ("nato_1949", "5")
+    assert [o.treaty for o in deu.also] == ["eu_teu_42_7"]
 
 
 @pytest.mark.parametrize("place", ["hawaii", "guam"])
@@ -335,6 +362,25 @@ def test_armenia_csto_freeze_day_is_known_to_the_month() -> None:
     assert o is not None
     assert any(x.kind == "freeze" and "since 2024-02-22, known only to the month" in x.fact
                for x in o.certainty_reasons)
+    # the freeze itself is verified (the statement is [V]): only its day is less than sure
+    assert [x.certainty for x in o.certainty_reasons if x.kind == "freeze"] == ["secondary"]
+
+
+def test_anzus_new_zealand_consultation_with_the_us_after_1986_is_unverified() -> None:
+    """§1.9: whether NZ->USA still binds after the 1986 suspension is [U]: its Art. III consultation too, as its
+    Art. IV leg; Australia's stays as sourced. A threat short of an armed attack sets off consultations only."""
+    found = {(c.state, c.certainty) for c in run("CHN", "USA", D2025, severity="coercion").consultations
+             if c.treaty == "anzus_1951"}
+    assert found == {("NZL", "unverified"), ("AUS", "secondary")}
+    before = {(c.state, c.certainty) for c in run("CHN", "USA", "1980-06-01", severity="coercion").consultations
+              if c.treaty == "anzus_1951"}
+    assert before == {("NZL", "secondary"), ("AUS", "secondary")}
+
+
+def test_shusha_entry_into_force_window_is_verified() -> None:
+    """§2.1: approved by both presidents and in force about 12-14 Feb 2022 [V]: known to the week, verified."""
+    known = CURATED.treaties["tur_aze_shusha_2021"].in_force_certainty
+    assert known is not None and (known.within, known.certainty) == ("week", "verified")
 
 
 @pytest.mark.parametrize("day", ["1962-10-23", "2025-06-01"])

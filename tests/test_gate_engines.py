@@ -1,6 +1,7 @@
-"""Every engine applies the non-provocation gate alike, to defence and neutrality clauses: the reference engine,
-the batched atlas (closures, packed rounds and plain rounds), the Monte Carlo replay, on every dyad of a small
-synthetic world where the gate decides wars."""
+"""Every engine applies alike the gates closed for the side that started the war (`rules.STARTER_GATES`): a
+non-provocation clause on defence and neutrality, and neutrality that binds only when the partner is attacked. The
+reference engine, the batched atlas (closures, packed rounds and plain rounds) and the Monte Carlo replay, on every
+dyad of a small synthetic world where the gates decide wars."""
 
 from __future__ import annotations
 
@@ -25,8 +26,9 @@ def _neutral(**kw: Any) -> dict[str, Any]:
 
 
 def _gated_world(base: World) -> World:
-    """Neutrality with the gate owed when attacked, when the partner attacks, and limited to named adversaries,
-    a gated defence clause, and plain alliances that put the gated states on both sides of wars."""
+    """Neutrality with the non-provocation gate owed when attacked, when the partner attacks, and limited to named
+    adversaries, a gated defence clause, a neutrality clause that protects an attacked partner only, and plain
+    alliances that put the gated states on both sides of wars."""
     return make_world(
         base,
         treaty("n1", ["IRN", "RUS"], _neutral()),
@@ -38,6 +40,8 @@ def _gated_world(base: World) -> World:
         treaty("d4", ["POL", "DEU"], defense()),
         treaty("d5", ["PRK", "KAZ"], defense(non_provocation=True)),
         treaty("d6", ["KAZ", "RUS"], defense()),
+        treaty("n4", ["POL", "RUS"], {"kind": "neutrality", "article": "1", "strength": "S4"}),  # when attacked only
+        treaty("o1", ["CHN", "POL"], {"kind": "offense", "article": "2", "strength": "S1"}),
     )
 
 

@@ -89,6 +89,14 @@ def test_atop_alliances_after_the_end_of_coverage_are_only_the_carried_forward(w
     assert after and all(world.treaties[t].carried_from == ATOP_END for t in after)
 
 
+def test_a_curated_clause_comes_before_an_atop_alliance_carried_forward() -> None:
+    """Turkey's duty to Azerbaijan rests first on the curated 2010 agreement and 2021 declaration, not on the 1994
+    ATOP alliance carried past 2018 (which still binds it too, and is listed)."""
+    tur = foedus.cascade("ARM", "AZE", "2025-06-01").joiner("TUR")
+    assert tur is not None and tur.primary.treaty in ("tur_aze_2010", "tur_aze_shusha_2021")
+    assert any(o.treaty.startswith("atop_") and o.certainty == "carried-forward" for o in tur.also)
+
+
 def test_germany_attacks_russia_1914() -> None:
     r = foedus.cascade("GMY", "RUS", "1914-08-01")
     fra = r.joiner("FRA")

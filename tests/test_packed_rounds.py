@@ -36,7 +36,8 @@ def _conditional(rng: np.random.Generator, n: int, k: int) -> Conditional:
 
 
 def _random_rules(rng: np.random.Generator, n: int) -> BatchRules:
-    """Random legs: a few defence partners each, some offence and neutrality legs, some limited counterparts."""
+    """Random legs: a few defence partners each, some offence and neutrality legs (some void for the side that
+    started the war), some limited counterparts."""
     dense = float(rng.uniform(0.005, 0.06))
 
     def legs(p: float) -> np.ndarray:
@@ -47,7 +48,8 @@ def _random_rules(rng: np.random.Generator, n: int) -> BatchRules:
     k = int(rng.integers(0, 8))
     return BatchRules([f"S{i:03d}" for i in rng.permutation(n)], legs(dense), legs(dense / 4), legs(dense / 4),
                       legs(dense / 6), legs(dense / 8), _conditional(rng, n, k), _conditional(rng, n, k // 2),
-                      _conditional(rng, n, k // 3), _conditional(rng, n, k // 3), rng.random(n) < 0.2)
+                      _conditional(rng, n, k // 3), _conditional(rng, n, k // 3), rng.random(n) < 0.2,
+                      neutral_np=legs(dense / 6))
 
 
 def _same(old: Any, new: Any, label: object) -> None:

@@ -142,12 +142,14 @@ def test_neutrality_keeps_a_state_out(world: World) -> None:
 
 
 def test_joining_against_a_neutrality_partner_is_a_conflict(world: World) -> None:
+    # UKR starts the war; RUS, struck first, strikes back at UKR, whose defence binds IRN (escalatory reading),
+    # while IRN must stay out of the war against RUS
     w = make_world(
         world,
         treaty("neut", ["IRN", "RUS"], {"kind": "neutrality", "article": "3", "strength": "S4"}),
         treaty("def", ["IRN", "UKR"], defense()),
     )
-    r = cascade("RUS", "UKR", DAY, reading="escalatory", world=w)
+    r = cascade("UKR", "RUS", DAY, place="kursk-oblast", reading="escalatory", world=w)
     assert "IRN" not in joined(r)
     assert [c.state for c in r.conflicts] == ["IRN"]
     assert set(r.conflicts[0].to_dict()["treaties"]) == {"neut", "def"}
@@ -157,23 +159,23 @@ def _neutrality(**kw: Any) -> dict[str, Any]:
     return {"kind": "neutrality", "article": "3", "strength": "S4"} | kw
 
 
-def test_a_non_provocation_clause_voids_neutrality_toward_the_state_that_started_the_war(world: World) -> None:
-    # ATOP's NEUCONPR: neutrality "unless the partner provoked the war". RUS starts it and is struck back (the
-    # escalatory reading): IRN's plain neutrality toward RUS clashes with its defence of UKR; the guarded one is void
-    plain = make_world(world, treaty("neut", ["IRN", "RUS"], _neutrality()), treaty("def", ["IRN", "UKR"], defense()))
-    guarded = make_world(world, treaty("neut", ["IRN", "RUS"], _neutrality(non_provocation=True)),
-                         treaty("def", ["IRN", "UKR"], defense()))
-    assert [c.state for c in cascade("RUS", "UKR", DAY, reading="escalatory", world=plain).conflicts] == ["IRN"]
-    r = cascade("RUS", "UKR", DAY, reading="escalatory", world=guarded)
+def test_neutrality_toward_the_side_that_started_the_war_does_not_bind_on_a_counter_strike(world: World) -> None:
+    # RUS starts the war and is struck back (the escalatory reading): a clause that binds when RUS is attacked
+    # protects a victim, so IRN may defend UKR; before this rule IRN was bound both ways
+    w = make_world(world, treaty("neut", ["IRN", "RUS"], _neutrality()), treaty("def", ["IRN", "UKR"], defense()))
+    r = cascade("RUS", "UKR", DAY, reading="escalatory", world=w)
     assert joined(r) == {"IRN": "defense"} and r.conflicts == ()
-    # a state that stays out is told why its duty is void
-    alone = make_world(world, treaty("neut", ["IRN", "RUS"], _neutrality(non_provocation=True)))
-    r = cascade("RUS", "UKR", DAY, reading="escalatory", world=alone)
-    assert r.neutral == () and [(x.state, x.treaty, x.article) for x in r.withheld] == [("IRN", "neut", "3")]
-    assert r.withheld[0].reason == "RUS started the war (non-provocation clause)"
-    # the same clause still binds when the partner is the one attacked
-    r = cascade("UKR", "RUS", DAY, place="kursk-oblast", world=guarded)
-    assert r.joiners == () and [(n.state, n.toward) for n in r.neutral] == [("IRN", "RUS")]
+    # a state that stays out is told why its duty is void, by the clause's own non-provocation condition first
+    for extra, reason in (({}, "RUS is on the side that started the war (the clause protects a partner that is "
+                                "attacked, not one struck back)"),
+                          ({"non_provocation": True}, "RUS started the war (non-provocation clause)")):
+        alone = make_world(world, treaty("neut", ["IRN", "RUS"], _neutrality(**extra)))
+        r = cascade("RUS", "UKR", DAY, reading="escalatory", world=alone)
+        assert r.neutral == () and [(x.state, x.treaty, x.article) for x in r.withheld] == [("IRN", "neut", "3")]
+        assert r.withheld[0].reason == reason
+        # the same clause binds when the partner is the one attacked
+        r = cascade("UKR", "RUS", DAY, place="kursk-oblast", reading="escalatory", world=alone)
+        assert r.joiners == () and [(n.state, n.toward) for n in r.neutral] == [("IRN", "RUS")]
 
 
 def test_a_non_provocation_clause_voids_neutrality_when_the_partner_attacks(world: World) -> None:

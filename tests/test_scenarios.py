@@ -488,6 +488,16 @@ def test_attack_on_philippine_forces_in_south_china_sea(place: str) -> None:
     assert bound_under(r, "USA", "usa_phl_1951", "IV")
 
 
+@pytest.mark.parametrize("place", ["second-thomas-shoal", "sabina-shoal"])
+def test_the_spratly_shoals_are_no_states_land_territory(place: str) -> None:
+    """§1.8: low-tide elevations in the Philippine EEZ (2016 award: sovereign rights, not territory): an attack
+    there is on forces; read as territory only in the claimant view, where China claims them too."""
+    with pytest.raises(ScenarioError, match=r"territory of no state\); use --target-kind forces"):
+        run("CHN", "PHL", D2025, place=place)
+    r = run("CHN", "PHL", D2025, place=place, territory_view="claimant")
+    assert bound_under(r, "USA", "usa_phl_1951", "IV")
+
+
 def test_korean_war_scenarios() -> None:
     """§1.7: US-ROK Art. III (S3); §1.3 and §1.2: China and Russia owe North Korea S1 help."""
     south = run("PRK", "KOR", D2025)
@@ -688,10 +698,11 @@ def test_aachen_scope_follows_the_nato_and_eu_clauses(place: str | None, debated
     """§2.3: Aachen Art. 4(1) "follows the NATO/EU clauses": France's places outside Europe are outside NATO's
     Art. 6 and debated under the EU clause, so Germany's duty there is flagged as debated, as the EU's is."""
     r = run("BRA", "FRA", D2025, place=place)
-    primary = r.joiner("DEU").primary  # type: ignore[union-attr]
-    assert (primary.treaty, primary.article) == ("fra_deu_2019", "4(1)")
-    assert any(x.kind == "scope" and "debated" in x.fact for x in primary.certainty_reasons) is debated
-    assert primary.certainty == ("unverified" if debated else "secondary")
+    deu = r.joiner("DEU")
+    assert deu is not None
+    (aachen,) = [o for o in (deu.primary, *deu.also) if (o.treaty, o.article) == ("fra_deu_2019", "4(1)")]
+    assert any(x.kind == "scope" and "debated" in x.fact for x in aachen.certainty_reasons) is debated
+    assert aachen.certainty == ("unverified" if debated else "secondary")
 
 
 def test_france_uae_consults_under_both_of_its_clauses() -> None:

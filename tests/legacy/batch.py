@@ -22,7 +22,8 @@ from foedus.engine.fast.batch import (  # unchanged by the work the legacy copy 
     _or_rows,
     _wants_opening,
 )
-from foedus.engine.fast.matrices import BatchRules, compile_rules
+from foedus.engine.fast.compiler import compile_rules
+from foedus.engine.fast.matrices import BatchRules
 from foedus.engine.fast.rounds import ATTACK, DEFENSE
 from foedus.engine.fast.threads import in_engine_threads
 from foedus.engine.rules import STRIKES

@@ -18,6 +18,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from foedus.engine.citing import obligation, sureness
+from foedus.engine.ledger import withheld_record
 from foedus.engine.leg import Leg
 from foedus.engine.outcome import _notes, doubts_of  # unchanged by the work the legacy copy stands for
 from foedus.engine.records import CertaintyReason
@@ -37,6 +38,7 @@ from foedus.engine.rules import Situation, evaluate, next_attacks, supporters
 from foedus.engine.scenario import Attack, Scenario
 from foedus.engine.table import LegTable, leg_table
 from foedus.model.treaty import Kind
+from foedus.model.vocab import CERTAINTY_RANK
 from foedus.model.world import World
 
 __all__ = ["run_cascade"]
@@ -167,9 +169,8 @@ class _Run:
     def _withhold(self, leg: Leg, attack: Attack, reason: str, ctx: Situation) -> None:
         """The first leg a gate holds back, per obligor, treaty and article."""
         wkey = (leg.obligor, leg.treaty.id, leg.provision.article)
-        gaps = tuple(leg.provision.unresolved) if "unresolved" in reason else ()
-        if wkey not in self.withheld:
-            self.withheld[wkey] = Withheld(*wkey, reason, gaps, *self._sure(leg, attack, ctx))
+        if wkey not in self.withheld:  # the record as every engine makes it (the gate's own certainty included)
+            self.withheld[wkey] = withheld_record(leg, reason, self._sure(leg, attack, ctx))
 
     def _violation(self, leg: Leg, attack: Attack, because: Because, kind: str, ctx: Situation) -> None:
         key = (leg.obligor, leg.beneficiary, leg.treaty.id)
@@ -187,7 +188,7 @@ class _Run:
             self.neutral[state].extend(entries)
         originals = set(self.scenario.attackers) | set(self.scenario.targets)
         for state in sorted((set(pending) | set(neutral)) - originals):
-            obligations = sorted(pending.get(state, []), key=_obligation_key)
+            obligations = sorted(pending.get(state, []), key=lambda o: _obligation_key(o, self.world))
             sides = {o.side for o in obligations}
             current = self.side_of.get(state)
             if current is not None:
@@ -230,7 +231,8 @@ class _Run:
              if n.state not in belligerent and n.state not in self.excluded}.values(),
             key=lambda n: (n.state, n.toward, n.treaty)))
         consultations = tuple(c for key, c in sorted(self.consultations.items()) if c.state not in belligerent)
-        withheld = tuple(w for key, w in sorted(self.withheld.items()) if w.state not in belligerent)
+        withheld = tuple(w for key, w in sorted(self.withheld.items())
+                         if w.state not in belligerent and w.state not in self.excluded)
         names = self.world.states.names
         notes = _notes(self.world, self.scenario)
         violations = tuple(v for _, v in sorted(self.violations.items()))
@@ -252,7 +254,10 @@ class _Run:
         return result
 
 
-def _obligation_key(o: Obligation) -> tuple[int, int, int, str, str]:
-    """Primary obligation first: strongest, defence before offence, bilateral before multilateral (as it was:
-    the faster engine reads the same from a find's leg, `foedus.engine.ledger.obligation_key`)."""
-    return (int(o.strength[1]), 0 if o.kind == "defense" else 1, 0 if o.bilateral else 1, o.treaty, o.article)
+def _obligation_key(o: Obligation, world: World) -> tuple[int, int, int, int, int, int, str, str]:
+    """Primary obligation first: strongest, defence before offence, best sourced, curated before ATOP, bilateral
+    before multilateral, oldest (the faster engine reads the same from a find's leg and its certainty,
+    `foedus.engine.ledger.obligation_key`)."""
+    t = world.treaties[o.treaty]
+    return (int(o.strength[1]), 0 if o.kind == "defense" else 1, CERTAINTY_RANK[o.certainty],  # type: ignore[index]
+            1 if t.origin == "atop" else 0, 0 if o.bilateral else 1, t.signed.toordinal(), o.treaty, o.article)

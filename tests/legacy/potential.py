@@ -16,7 +16,7 @@ from foedus.engine.fast.potential import (  # unchanged by the work the legacy c
     _index_of,
 )
 from foedus.engine.reliability import HonourModel
-from foedus.engine.rules import STRIKES, Situation, evaluate, is_war
+from foedus.engine.rules import STRIKES, Situation, evaluate, is_war, void_for_starters
 from foedus.engine.scenario import Attack, Scenario
 from foedus.engine.table import LegTable, leg_table
 from foedus.model.treaty import Kind
@@ -42,11 +42,11 @@ class PotentialGraph:
     ob_request: np.ndarray
     ob_nonprov: np.ndarray
     # neutrality: (obligor, toward, attack) — binding whenever the attack is present, but where a
-    # non-provocation clause voids it (`nt_nonprov`)
+    # clause's gates void it for the side that started the war (`nt_nonprov`, `void_for_starters`)
     nt_state: np.ndarray
     nt_toward: np.ndarray
     nt_attack: np.ndarray
-    nt_nonprov: np.ndarray  # the state whose starting the war voids the restraint (non-provocation), -1 for none
+    nt_nonprov: np.ndarray  # the state whose side starting the war voids it (`void_for_starters`), -1: none
     commits: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))  # table commitment per column
     commit_prob: np.ndarray = field(default_factory=lambda: np.zeros(0))
 
@@ -106,7 +106,7 @@ class _Finder:
             si, ni = _index_of(self.states, leg.obligor), _index_of(self.states, anchor)
             ci = _index_of(self.commits, leg.commitment)
             protected = _index_of(self.states, leg.beneficiary)
-            gates = (protected if leg.gated_by("request") else -1, protected if leg.gated_by("non_provocation") else -1)
+            gates = (protected if leg.gated_by("request") else -1, protected if void_for_starters(leg) else -1)
             self.obligations.setdefault((si, ni, ai, ci), gates)
             for members in self.sides.values():
                 if anchor in members:
@@ -116,7 +116,7 @@ class _Finder:
             if leg.obligor != attack.attacker and evaluate(leg, attack, self.situation).binds:
                 protected = _index_of(self.states, leg.beneficiary)
                 self.neutral.add((_index_of(self.states, leg.obligor), protected, ai,
-                                  protected if leg.gated_by("non_provocation") else -1))
+                                  protected if void_for_starters(leg) else -1))
 
     def _new_attacks(self) -> list[tuple[Attack, int]]:
         """Attacks some draw could add (`foedus.engine.rules.STRIKES`), each with the joiner that makes it."""

@@ -50,7 +50,7 @@ export interface CascadeResult {
   unresolved: UnresolvedUse[];
 }
 
-/** A state drawn in: its strongest obligation's keys, plus `also`. */
+/** A state drawn in: its primary obligation's keys (the strongest; then defence before offence, the best sourced, curated before ATOP, bilateral before multilateral, the oldest), plus `also`. */
 export interface Joiner {
   state: string;
   side: "attack" | "defense";

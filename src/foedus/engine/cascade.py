@@ -32,6 +32,7 @@ from foedus.engine.ledger import (
     Duties,
     Found,
     Ledger,
+    RankKey,
     finds,
     neutral_records,
     obligation_key,
@@ -195,7 +196,7 @@ class _Run:
             self.neutral.setdefault(state, []).extend(entries)
             self.toward.setdefault(state, set()).update([d[5].beneficiary for d in entries])
         self.fresh = []
-        side_of, all_duties, rank = self.side_of, self.neutral, _ranking(self.index)
+        side_of, all_duties, rank = self.side_of, self.neutral, _ranking(self.certify)
         for state in sorted((pending.keys() | (neutral.keys() & side_of.keys())) - originals):  # the others: no side
             obligations = pending.get(state, [])
             current = side_of.get(state)
@@ -269,15 +270,10 @@ class _Run:
         return outcome_of(self)
 
 
-def _ranking(index: LegTable) -> Callable[[Found], tuple[int, int, int, str, str]]:
-    """`obligation_key` as a sort key, made once per leg of the table."""
-    keys: dict[int, tuple[int, int, int, str, str]] = index.derived("obligation keys", dict)
-
-    def rank(f: Found) -> tuple[int, int, int, str, str]:
-        found = keys.get(id(f[5]))
-        if found is None:
-            found = keys[id(f[5])] = obligation_key(f)
-        return found
+def _ranking(certify: Certifier) -> Callable[[Found], RankKey]:
+    """`obligation_key` as a sort key, with the certainty its obligation is cited with (`certify`)."""
+    def rank(f: Found) -> RankKey:
+        return obligation_key(f, certify(f)[0])
 
     return rank
 

@@ -31,7 +31,9 @@ __all__ = ["RECORDS", "markdown", "typescript"]
 
 RECORDS: tuple[tuple[str, type, str], ...] = (
     ("CascadeResult", CascadeResult, "The result: one object."),
-    ("Joiner", Joiner, "A state drawn in: its strongest obligation's keys, plus `also`."),
+    ("Joiner", Joiner, "A state drawn in: its primary obligation's keys (the strongest; then defence before "
+                       "offence, the best sourced, curated before ATOP, bilateral before multilateral, the oldest), "
+                       "plus `also`."),
     ("Obligation", Obligation, "One binding provision."),
     ("Because", Because, "The attack that set an obligation off."),
     ("CertaintyReason", CertaintyReason, "A fact an obligation rests on that is not verified."),

@@ -17,16 +17,17 @@ from itertools import islice
 from typing import Any, Protocol, TypeVar
 
 from foedus.datarecord import dataclass, field
+from foedus.engine.certainty import fact_reason, source_of
 from foedus.engine.leg import Leg
 from foedus.engine.maker import maker
 from foedus.engine.records import Because, CertaintyReason, Consultation, Neutral, Violation, Withheld
-from foedus.engine.rules import Volley
+from foedus.engine.rules import Volley, gate_doubt
 from foedus.engine.scenario import Attack
-from foedus.model.vocab import Kind
+from foedus.model.vocab import CERTAINTY_RANK, Certainty, Kind, worst
 
 __all__ = ["Certify", "Duties", "Found", "Interned", "Ledger", "Sureness", "attack_of", "because", "because_of",
            "consultation_of", "finds", "found_key", "intern", "interned", "latest", "neutral_records",
-           "obligation_key", "order_of", "violation_of", "withheld_of"]
+           "obligation_key", "order_of", "violation_of", "withheld_of", "withheld_record"]
 
 # (round, volley, attack index, rule, rank of the leg, leg, side or withheld reason)
 Found = tuple[int, Volley, int, int, int, Leg, str]
@@ -149,13 +150,18 @@ def interned() -> Interned:
     return {}
 
 
-def obligation_key(f: Found) -> tuple[int, int, int, str, str]:
-    """Which of a state's binding finds is its primary obligation: strongest, defence before offence, bilateral
-    before multilateral (read from the find's leg, as its obligation would say)."""
+RankKey = tuple[int, int, int, int, int, int, str, str]
+
+
+def obligation_key(f: Found, certainty: str) -> RankKey:
+    """Which of a state's binding finds is its primary obligation: the strongest; defence before offence; the best
+    sourced (`certainty`, its obligation's); a curated treaty before an ATOP alliance; bilateral before multilateral;
+    the oldest (the founding commitment: NATO's Art. 5 before the EU's Art. 42(7), which defers to it for NATO's
+    members); then by treaty and article (read from the find's leg, as its obligation would say)."""
     leg = f[5]
-    p = leg.provision
-    return (int(p.strength.value[1]), 0 if p.kind is Kind.DEFENSE else 1, 0 if leg.treaty.type == "bilateral" else 1,
-            leg.treaty.id, p.article)
+    p, t = leg.provision, leg.treaty
+    return (int(p.strength.value[1]), 0 if p.kind is Kind.DEFENSE else 1, CERTAINTY_RANK[certainty],  # type: ignore[index]
+            1 if t.origin == "atop" else 0, 0 if t.type == "bilateral" else 1, t.signed.toordinal(), t.id, p.article)
 
 
 def found_key(f: Found) -> tuple[int, tuple[object, int, int]]:
@@ -227,7 +233,19 @@ def _violation(f: Found, sure: Certify) -> Violation:
 
 def withheld_of(f: Found, sure: Certify) -> Withheld:
     """A withheld leg as its record (with the ATOP conditions read as unmet, when they withhold it), and how
-    certain the facts are that it would bind by."""
-    leg, reason = f[5], f[6]
+    certain the facts are that it rests on: those it would bind by, and the gate that holds it back where the
+    gate's own wording is not verified (the US Senate's understanding on the US-ROK treaty)."""
+    return withheld_record(f[5], f[6], sure(f))
+
+
+def withheld_record(leg: Leg, reason: str, sure: Sureness) -> Withheld:
+    """`withheld_of` from the leg, the gate's `reason` and the certainty of the facts the leg would bind by."""
     gaps = tuple(leg.provision.unresolved) if "unresolved" in reason else ()
-    return Withheld(leg.obligor, leg.treaty.id, leg.provision.article, reason, gaps, *sure(f))
+    level, reasons = sure
+    gate = gate_doubt(leg, reason)
+    if gate is not None:
+        p = leg.provision
+        held = f"{leg.treaty.id} art. {p.article}: the condition that holds it back"
+        reasons = (*reasons, fact_reason("article", held, gate, source_of(leg.treaty, p.source)))
+        level = worst([Certainty(level), gate]).value
+    return Withheld(leg.obligor, leg.treaty.id, leg.provision.article, reason, gaps, level, reasons)

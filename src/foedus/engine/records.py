@@ -96,9 +96,11 @@ class Obligation(Contracted):
 
 @dataclass(frozen=True, slots=True)
 class Joiner(Contracted):
-    """A state drawn in: its primary obligation (strongest) plus any others that also bind."""
+    """A state drawn in: its primary obligation plus any others that also bind (primary: the strongest; then
+    defence before offence, the best sourced, curated before ATOP, bilateral before multilateral, the oldest)."""
 
-    primary: Obligation = field(metadata=meta("the strongest obligation", "Obligation", flatten=True))
+    primary: Obligation = field(metadata=meta("the primary obligation: the strongest, then the best sourced",
+                                              "Obligation", flatten=True))
     also: tuple[Obligation, ...] = field(default=(), metadata=meta(
         "other provisions that bind the same state", 'Omit<Obligation, "state">[]', omit=("state",)))
     ccode: int | None = field(default=None, metadata=meta("the joining state's COW code", "number | null"))

@@ -235,5 +235,5 @@ def _check_territory(place: Place, victim: str, view: TerritoryView) -> None:
     hint = " or --territory-view claimant" if victim in place.holders("claimant") else ""
     raise ScenarioError(
         f"{place.name} ({place.id}) is not territory of {victim} under the {view} view "
-        f"(it is held by {holders}); use --target-kind forces{hint}"
+        f"(under that view it is territory of {holders}); use --target-kind forces{hint}"
     )

@@ -106,8 +106,8 @@ class _Resolver:
             if event.target_kind == "territory" and victim not in where.holders(self.view):
                 holders = ", ".join(sorted(where.holders(self.view))) or "no state"
                 raise WarDataError(self.source, f"{loc}.place", f"{where.name} ({where.id}) is not territory of "
-                                   f"{victim} under the {self.view} view (held by {holders}); use target_kind: "
-                                   "forces, or another territory view")
+                                   f"{victim} under the {self.view} view (under that view it is territory of "
+                                   f"{holders}); use target_kind: forces, or another territory view")
             out += [Attack(a, victim, where.id, event.target_kind) for a in attackers]
         return tuple(out)
 

@@ -16,8 +16,9 @@ import numpy as np
 from foedus.datarecord import dataclass
 from foedus.engine.fast.backend import Backend
 from foedus.engine.fast.closure import Closures, closures
+from foedus.engine.fast.compiler import compile_rules
 from foedus.engine.fast.escalatory import wants_distinct
-from foedus.engine.fast.matrices import BatchRules, Conditional, Reach, compile_rules
+from foedus.engine.fast.matrices import BatchRules, Conditional, Reach
 from foedus.engine.fast.packed import U64, Opening, pack_wants, packed_rules
 from foedus.engine.fast.packed_rounds import packed_rounds, packed_summaries
 from foedus.engine.fast.rounds import ATTACK, DEFENSE, NONE, solve_rounds

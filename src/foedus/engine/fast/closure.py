@@ -85,10 +85,11 @@ def closures(rules: BatchRules) -> Closures:
     f = np.float32
     eye = np.eye(n, dtype=bool)
     joiners_a, joiners_d = (attack & ~eye).astype(f), (defense & ~eye).astype(f)
-    stay = ((rules.neutral + rules.neutral_att) > 0).astype(f)
+    stay_a = ((rules.neutral + rules.neutral_att) > 0).astype(f)  # toward a state on the side that started the war
+    stay_d = ((rules.neutral + rules.neutral_np + rules.neutral_att) > 0).astype(f)
     bad = (attack.astype(f) @ defense.astype(f).T) > 0  # [a, t]: a state on both sides (or an original crossing)
-    bad |= ((defense.astype(f) @ stay @ joiners_a.T) > 0).T  # a joiner bound not to fight a defender
-    bad |= (attack.astype(f) @ stay @ joiners_d.T) > 0
+    bad |= ((defense.astype(f) @ stay_d @ joiners_a.T) > 0).T  # a joiner bound not to fight a defender
+    bad |= (attack.astype(f) @ stay_a @ joiners_d.T) > 0
     bad |= _limited(rules, attack, attack_round, defense, defense_round)
     return Closures(attack, attack_round, defense, defense_round, ~bad & ~eye)
 

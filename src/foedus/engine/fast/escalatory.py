@@ -47,9 +47,9 @@ def escalatory_rules(rules: BatchRules) -> EscalatoryRules:
 
 def _escalatory_rules(rules: BatchRules) -> EscalatoryRules:
     stay = rules.neutral + rules.neutral_att
-    # attack-side victims started the war: no non-provocation legs bind for them
+    # the attack side started the war: no leg void for it binds for its states (`rules.void_for_starters`)
     from_a = Reach.of(np.hstack([rules.defend + rules.offend, stay]))
-    from_d = Reach.of(np.hstack([rules.defend + rules.defend_np + rules.offend, stay]))
+    from_d = Reach.of(np.hstack([rules.defend + rules.defend_np + rules.offend, stay + rules.neutral_np]))
     n = len(rules.states)
     uses: list[tuple[Conditional, np.ndarray, int, int, int]] = []  # legs, kept, owed plane, counter plane, binds
     for victims, strikers in ((_D, _A), (_A, _D)):  # the attack side striking the defence side, then back

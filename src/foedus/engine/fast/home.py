@@ -21,7 +21,7 @@ import numpy as np
 
 from foedus.datarecord import dataclass, field
 from foedus.engine.leg import Leg
-from foedus.engine.rules import Situation, Verdict, evaluate
+from foedus.engine.rules import Situation, Verdict, evaluate, void_for_starters
 from foedus.engine.scenario import Attack
 from foedus.engine.table import LegTable
 from foedus.model.vocab import Kind
@@ -48,7 +48,7 @@ class HomeLegs:
     d_anchor: np.ndarray
     d_allowed: np.ndarray
     d_not_self: np.ndarray
-    d_nonprov: np.ndarray  # the state whose starting the war voids the duty (non-provocation), -1 for none
+    d_nonprov: np.ndarray  # the state whose side starting the war voids the duty (`void_for_starters`), -1 for none
     masks: np.ndarray  # (k, states) bool
 
 
@@ -160,7 +160,7 @@ class HomeFinder:
             protected = leg.beneficiary
             self.joins.setdefault((o, anchor, leg.commitment, self._mask(leg),
                                    self.index[protected] if leg.gated_by("request") else -1,
-                                   self.index[protected] if leg.gated_by("non_provocation") else -1,
+                                   self.index[protected] if void_for_starters(leg) else -1,
                                    role == "defence"), None)
         self._waiting[key] = keep
 
@@ -182,7 +182,7 @@ class HomeFinder:
             self._state(leg.obligor)
             protected = self._state(leg.beneficiary)
             self.duties.setdefault((leg.obligor, anchor, self._mask(leg), role == "duty",
-                                    protected if leg.gated_by("non_provocation") else -1), None)
+                                    protected if void_for_starters(leg) else -1), None)
         self._waiting[key] = keep
 
     def _mask(self, leg: Leg) -> int:

@@ -3,34 +3,37 @@
 Built from `foedus.engine.table` with the functions of `foedus.engine.rules` (scope, counterparts,
 gates); nothing here re-derives a rule. `defend[v, o]`: o is bound to defend v against anyone;
 `defend_np`: the same for legs with a non-provocation clause; `offend[a, o]`: o joins a's attack on
-anyone; `neutral[v, o]`: o must stay out against v's attackers; `neutral_att[a, o]`: o must stay out
-when a attacks. Legs whose adversary clause limits their counterparts, and neutrality legs with a non-provocation
-clause (the lists carry it), are lists with a mask of the counterparts they cover (`Conditional`). Request-gated
-legs bind only for states that ask (`asks`).
+anyone; `neutral[v, o]`: o must stay out against v's attackers; `neutral_np`: the same where v must not be on
+the side that started the war (`rules.void_for_starters`); `neutral_att[a, o]`: o must stay out when a attacks.
+Legs whose adversary clause limits their counterparts, and neutrality legs that also bind when the partner attacks
+and have a non-provocation clause, are lists with a mask of the counterparts they cover (`Conditional`, which carries
+that gate). Request-gated legs bind only for states that ask (`asks`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, TypeVar
+from collections.abc import Callable
+from typing import Protocol, TypeVar
 
 import numpy as np
 
-from foedus.datarecord import dataclass, field, replace
-from foedus.engine.fast.backend import Backend, get_backend
-from foedus.engine.leg import Leg
-from foedus.engine.rules import covers, gates_per_provision, is_war, severe_enough, withheld_by_switches
-from foedus.engine.scenario import Attack, Scenario
-from foedus.engine.table import leg_table
-from foedus.model.vocab import Kind
-from foedus.model.world import World
-
-if TYPE_CHECKING:
-    from foedus.model.places import Place
+from foedus.datarecord import dataclass, field
+from foedus.engine.fast.backend import Backend
 
 T = TypeVar("T")
-__all__ = ["BatchRules", "Conditional", "Reach", "compile_rules"]
-_PLAIN, _CONDS = ("d", "dnp", "o", "nt", "nta"), ("d", "o", "nt", "nta")
+__all__ = ["BatchRules", "Conditional", "Reach"]
+
+
+class Legs(Protocol):
+    """The legs the matrices were built from (`foedus.engine.fast.compiler.LegArrays`): what a Monte Carlo draw
+    rebuilds them from."""
+
+    commitments: list[int]
+
+    def assemble(self, states: list[str], majors: np.ndarray, backend: Backend, live: np.ndarray | None = None,
+                 asks: np.ndarray | None = None) -> BatchRules:
+        """The matrices of the legs that bind in a draw."""
+        ...
 
 
 @dataclass
@@ -92,10 +95,11 @@ class BatchRules:
     cond_neutral_att: Conditional
     majors: np.ndarray
     backend: Backend = field(default_factory=Backend)
-    legs: LegArrays | None = None
+    legs: Legs | None = None
     first: BatchRules | None = None
     war: bool = True  # False when the opening incident is below an armed attack: nobody strikes after round 1
     derived: dict[str, object] = field(default_factory=dict, repr=False, compare=False)  # what engines build once
+    neutral_np: np.ndarray | None = None  # (None: no such legs)
 
     def derive(self, key: str, build: Callable[[BatchRules], T]) -> T:
         """What an engine derives from these rules (`key` names it), built once and kept in `derived`."""
@@ -104,8 +108,10 @@ class BatchRules:
         return self.derived[key]  # type: ignore[return-value]
 
     def __post_init__(self) -> None:
+        if self.neutral_np is None:
+            self.neutral_np = np.zeros_like(self.neutral)
         # the products the rounds need, side by side so that one matrix product serves two rules
-        self.defend_all_nt = Reach.of(np.hstack([self.defend + self.defend_np, self.neutral]))
+        self.defend_all_nt = Reach.of(np.hstack([self.defend + self.defend_np, self.neutral + self.neutral_np]))
         self.defend_nt = Reach.of(np.hstack([self.defend, self.neutral]))
         self.offend_nta = Reach.of(np.hstack([self.offend, self.neutral_att]))
 
@@ -128,173 +134,3 @@ class BatchRules:
         if self.first is not None:
             out.first = self.first.for_draw(live, asks)
         return out
-
-
-@dataclass
-class LegArrays:
-    """Every leg the matrices were built from, with its commitment and gates, so that a Monte Carlo draw
-    can rebuild the matrices from the legs it honours. Plain legs are arrays per matrix; conditional
-    legs are lists (owed, obligor, allowed mask, non-provocation, commitment, request-gated)."""
-
-    n: int
-    commitments: list[int]  # table commitment index per local commitment
-    plain: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]]  # v, o, commit (-1: none), gated
-    conds: dict[str, list[tuple[int, int, np.ndarray, bool, int, bool]]]
-
-    def assemble(self, states: list[str], majors: np.ndarray, backend: Backend,
-                 live: np.ndarray | None = None, asks: np.ndarray | None = None) -> BatchRules:
-        """The matrices of the legs that bind: those a draw honours (`live` per commitment; all when
-        None) and whose request gate the state they are owed to opens (`asks` per state; all when None)."""
-        n = self.n
-        mats = {name: np.zeros((n, n), dtype=np.float32) for name in _PLAIN}
-        for name, (v, o, commit, gated) in self.plain.items():
-            ok = _live(commit, live)
-            if asks is not None:
-                ok &= ~gated | asks[v]
-            mats[name][v[ok], o[ok]] = 1
-        conds: dict[str, list[tuple[int, int, np.ndarray, bool]]] = {name: [] for name in _CONDS}
-        for name, rows in self.conds.items():
-            for v_, o_, allowed, nonprov, commit_, gated_ in rows:
-                if live is not None and commit_ >= 0 and not live[commit_]:
-                    continue
-                if asks is not None and gated_ and not asks[v_]:
-                    continue
-                conds[name].append((v_, o_, allowed, nonprov))
-        return BatchRules(states, mats["d"], mats["dnp"], mats["o"], mats["nt"], mats["nta"], _pack(conds["d"], n),
-                          _pack(conds["o"], n), _pack(conds["nt"], n), _pack(conds["nta"], n), majors, backend, self)
-
-
-def _live(commit: np.ndarray, live: np.ndarray | None) -> np.ndarray:
-    """Legs whose commitment is honoured (neutrality legs, commit -1, always are)."""
-    if live is None:
-        return np.ones(len(commit), dtype=bool)
-    return np.asarray((commit < 0) | live[np.maximum(commit, 0)])
-
-
-def compile_rules(world: World, switches: Scenario, states: list[str], backend: str | None = None,
-                  opening: Scenario | None = None) -> BatchRules:
-    """Each leg of `switches.date` in matrix form, for attacks on its beneficiary's home territory.
-
-    The state index is `states` (the candidates for attacker and target) followed by every other
-    state that owes or is owed an obligation on that date, since any of them may be drawn in. With
-    `opening`, the legs owed to its targets are also compiled for the opening attacks (`BatchRules.first`).
-    """
-    table = leg_table(world, switches.date, switches.basis)
-    states = list(dict.fromkeys([*states, *table.states()]))
-    pos = {s: i for i, s in enumerate(states)}
-    majors = np.array([world.states.is_major(s, switches.date) for s in states], dtype=bool)
-    asks = np.full(len(states), switches.requested)
-    chosen = get_backend(backend)
-    homes = {s: Attack("", s, world.places.home(s, switches.date).id, "territory") for s in states}
-
-    def build(attacks: dict[str, Attack]) -> BatchRules:
-        builder = _Builder(world, switches, pos, table.commitments)
-        for kind in (Kind.DEFENSE, Kind.OFFENSE, Kind.NEUTRALITY):
-            for owed, legs in table.by_beneficiary.get(kind, {}).items():
-                if owed in pos:
-                    builder.add(owed, legs, attacks[owed])
-        return builder.arrays().assemble(states, majors, chosen, None, asks)
-
-    rules = build(homes)
-    # round 1: every attack at the opening's severity (the legs owed to attackers, offence, read it too),
-    # and the targets struck where the opening attacks strike them
-    severity = opening.severity if opening is not None else switches.severity
-    firsts = {s: replace(a, severity=severity) for s, a in homes.items()}
-    firsts |= {a.victim: Attack("", a.victim, a.place, a.kind, severity=a.severity) for a in
-               (opening.attacks if opening is not None else ())}
-    if firsts != homes:
-        rules.first = build(firsts)
-    rules.war = is_war(list(firsts.values()))
-    return rules
-
-
-class _Builder:
-    """Sorts the legs owed to one state into the matrices and conditional lists."""
-
-    def __init__(self, world: World, switches: Scenario, pos: dict[str, int], commitments: list[tuple[str, str]]
-                 ) -> None:
-        self.world, self.switches, self.pos = world, switches, pos
-        self.plain: dict[str, list[tuple[int, int, int, bool]]] = {name: [] for name in _PLAIN}
-        self.conds: dict[str, list[tuple[int, int, np.ndarray, bool, int, bool]]] = {name: [] for name in _CONDS}
-        self.local: dict[int, int] = {}  # table commitment -> local index
-        self.per_provision = gates_per_provision()
-        self.masks: dict[int, np.ndarray | None] = {}  # id(counterparts) -> `_allowed`
-
-    def _commit(self, leg: Leg) -> int:
-        return -1 if leg.commitment < 0 else self.local.setdefault(leg.commitment, len(self.local))
-
-    def add(self, owed: str, legs: list[Leg], attack: Attack) -> None:
-        """Sort the legs owed to `owed` for `attack` on it. What the rules decide of a leg here (switches,
-        severity, scope) reads its treaty, provision and gates and the attack, never its obligor when every gate
-        is decided per provision (`rules.gates_per_provision`), so it is decided once for the legs that share
-        them (the members of one treaty owe one provision)."""
-        v = self.pos[owed]
-        places = self.world.places.on(self.switches.date)
-        decided: dict[object, tuple[tuple[str, ...], np.ndarray | None, bool, bool] | None] = {}
-        for leg in legs:
-            o = self.pos.get(leg.obligor)
-            if o is None:
-                continue
-            key: object = ((id(leg.treaty), id(leg.provision), id(leg.counterparts), leg.gates) if self.per_provision
-                           else id(leg))
-            if key not in decided:
-                decided[key] = self._decide(leg, attack, places)
-            how = decided[key]
-            if how is None:
-                continue
-            targets, mask, nonprov, gated = how
-            commit = self._commit(leg)  # numbered as soon as the leg is set off, in scope or not
-            for name in targets:
-                if mask is None:
-                    self.plain[name].append((v, o, commit, gated))
-                else:
-                    self.conds[name].append((v, o, mask, nonprov, commit, gated))
-
-    def _decide(self, leg: Leg, attack: Attack, places: Mapping[str, Place]
-                ) -> tuple[tuple[str, ...], np.ndarray | None, bool, bool] | None:
-        """The lists a leg goes in for `attack` (those whose scope covers it), its counterpart mask, and whether
-        it carries the non-provocation and request gates; None when the switches withhold the leg or the attack
-        does not set it off."""
-        if withheld_by_switches(leg, self.switches) is not None or not severe_enough(leg, attack):
-            return None
-        cp = id(leg.counterparts)
-        if cp not in self.masks:
-            self.masks[cp] = _allowed(leg, self.pos)
-        mask = self.masks[cp]
-        nonprov, gated = leg.gated_by("non_provocation"), leg.gated_by("request")
-        if leg.provision.kind is Kind.NEUTRALITY:
-            mask = np.ones(len(self.pos), dtype=bool) if nonprov and mask is None else mask  # kept with the gate
-            partner = Attack(leg.beneficiary, "", attack.place, attack.kind)  # the beneficiary attacks
-            targets = [("nt", covers(leg, attack, places)),
-                       ("nta", leg.provision.when_partner_attacks and covers(leg, partner, places))]
-        else:
-            name = "d" if leg.provision.kind is Kind.DEFENSE else "o"
-            targets = [("dnp" if nonprov and mask is None else name, covers(leg, attack, places))]
-        return tuple(name for name, on in targets if on), mask, nonprov, gated
-
-    def arrays(self) -> LegArrays:
-        plain = {}
-        for name, rows in self.plain.items():
-            arr = np.array(rows, dtype=np.int64).reshape(-1, 4)
-            plain[name] = (arr[:, 0], arr[:, 1], arr[:, 2], arr[:, 3].astype(bool))
-        order = sorted(self.local, key=self.local.__getitem__)
-        return LegArrays(len(self.pos), order, plain, self.conds)
-
-
-def _allowed(leg: Leg, pos: dict[str, int]) -> np.ndarray | None:
-    """The counterparts a leg covers as a mask over the state index (None: anyone)."""
-    who = leg.counterparts
-    if who.anyone:
-        return None
-    mask = np.zeros(len(pos), dtype=bool) if who.allow is not None else np.ones(len(pos), dtype=bool)
-    if who.allow is not None:
-        mask[[pos[s] for s in who.allow if s in pos]] = True
-    mask[[pos[s] for s in who.deny if s in pos]] = False
-    return mask
-
-
-def _pack(rows: list[tuple[int, int, np.ndarray, bool]], n: int) -> Conditional:
-    if not rows:
-        return Conditional(np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros((0, n), bool), np.zeros(0, bool))
-    return Conditional(np.array([r[0] for r in rows]), np.array([r[1] for r in rows]),
-                       np.stack([r[2] for r in rows]), np.array([r[3] for r in rows]))

@@ -12,7 +12,7 @@ import numpy as np
 from foedus.datarecord import dataclass, field
 from foedus.engine.fast.home import HomeFinder, HomeLegs
 from foedus.engine.reliability import HonourModel
-from foedus.engine.rules import STRIKES, Situation, evaluate, is_war
+from foedus.engine.rules import STRIKES, Situation, evaluate, is_war, void_for_starters
 from foedus.engine.scenario import Attack, Scenario
 from foedus.engine.table import LegTable, leg_table
 from foedus.model.vocab import Kind
@@ -38,11 +38,11 @@ class PotentialGraph:
     ob_request: np.ndarray
     ob_nonprov: np.ndarray
     # neutrality: (obligor, toward, attack) — binding whenever the attack is present, but where a
-    # non-provocation clause voids it (`nt_nonprov`)
+    # clause's gates void it for the side that started the war (`nt_nonprov`, `void_for_starters`)
     nt_state: np.ndarray
     nt_toward: np.ndarray
     nt_attack: np.ndarray
-    nt_nonprov: np.ndarray  # the state whose starting the war voids the restraint (non-provocation), -1 for none
+    nt_nonprov: np.ndarray  # the state whose side starting the war voids it (`void_for_starters`), -1: none
     commits: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))  # table commitment per column
     commit_prob: np.ndarray = field(default_factory=lambda: np.zeros(0))
     home: HomeLegs | None = None  # escalatory: what the home strikes bind (`attacks` are then the opening ones)
@@ -115,7 +115,7 @@ class _Finder:
             si, ni = _index_of(self.states, leg.obligor), _index_of(self.states, anchor)
             ci = _index_of(self.commits, leg.commitment)
             protected = _index_of(self.states, leg.beneficiary)
-            gates = (protected if leg.gated_by("request") else -1, protected if leg.gated_by("non_provocation") else -1)
+            gates = (protected if leg.gated_by("request") else -1, protected if void_for_starters(leg) else -1)
             self.obligations.setdefault((si, ni, ai, ci), gates)
             for members in self.sides.values():
                 if anchor in members:
@@ -125,7 +125,7 @@ class _Finder:
             if leg.obligor != attack.attacker and evaluate(leg, attack, self.situation).binds:
                 protected = _index_of(self.states, leg.beneficiary)
                 self.neutral.add((_index_of(self.states, leg.obligor), protected, ai,
-                                  protected if leg.gated_by("non_provocation") else -1))
+                                  protected if void_for_starters(leg) else -1))
 
     def _new_attacks(self) -> list[tuple[Attack, int]]:
         """Attacks some draw could add (`foedus.engine.rules.STRIKES`), each with the joiner that makes it."""

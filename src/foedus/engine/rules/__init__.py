@@ -13,7 +13,9 @@ engine (`foedus.engine.cascade`) applies `evaluate` attack by attack; the vector
     adversary the provision covers, the incident is severe enough, and the gates are open.
   - offense: binds when the beneficiary is the attacker and the victim is a covered adversary.
   - neutrality: binds when the beneficiary is attacked (in scope, by a covered adversary), or also when
-    it attacks if the provision says so (ATOP NEUCOATT = 0): the obligor must stay out against it.
+    it attacks if the provision says so (ATOP NEUCOATT = 0): the obligor must stay out against it. A clause
+    that binds only when the beneficiary is attacked does not bind for a beneficiary on the side that started
+    the war (gate `aggressor`: a counter-strike on it is not the attack the clause means).
   - nonaggression: broken when the obligor attacks the beneficiary.
   - consultation: binds when the beneficiary is attacked or threatened (in scope).
 - `gates`: what holds a triggered leg back (suspension, non-provocation, request, unresolved ATOP
@@ -31,12 +33,14 @@ from foedus.engine.rules.gates import (
     Situation,
     assumptions,
     closed_reason,
+    gate_doubt,
     gate_named,
     gates_of,
     gates_per_provision,
     register_gate,
     unregister_gate,
     victim_status,
+    void_for_starters,
     withheld_by_switches,
 )
 from foedus.engine.rules.strikes import STRIKES, Strikes, Volley, is_war, next_attacks, next_volleys, volleys_of
@@ -56,6 +60,7 @@ from foedus.engine.rules.where import counterparts_of, covers, in_scope, token_m
 __all__ = [
     "GATES",
     "GENERATION",
+    "STARTER_GATES",
     "STRIKES",
     "THRESHOLDS",
     "VICTIM_GATES",
@@ -73,6 +78,7 @@ __all__ = [
     "counterparts_of",
     "covers",
     "evaluate",
+    "gate_doubt",
     "gate_named",
     "gates_of",
     "gates_per_provision",
@@ -91,6 +97,7 @@ __all__ = [
     "triggered",
     "unregister_gate",
     "victim_status",
+    "void_for_starters",
     "volleys_of",
     "withheld_by_switches",
 ]

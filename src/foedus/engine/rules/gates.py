@@ -14,9 +14,9 @@ from foedus.model.vocab import Certainty, Kind
 if TYPE_CHECKING:
     from foedus.model.places import Place
 
-__all__ = ["GATES", "GENERATION", "VICTIM_GATES", "Gate", "Situation", "assumptions", "closed_reason", "gate_named",
-           "gates_of", "gates_per_provision", "register_gate", "unregister_gate", "victim_status",
-           "withheld_by_switches"]
+__all__ = ["GATES", "GENERATION", "STARTER_GATES", "VICTIM_GATES", "Gate", "Situation", "assumptions", "closed_reason",
+           "gate_doubt", "gate_named", "gates_of", "gates_per_provision", "register_gate", "unregister_gate",
+           "victim_status", "void_for_starters", "withheld_by_switches"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +60,12 @@ class Gate:
 
 _PROVOKED = frozenset({Kind.DEFENSE, Kind.NEUTRALITY})  # the kinds a non-provocation clause can void
 
+
+def _protects_victims_only(leg: Leg) -> bool:
+    """A neutrality clause that binds when the partner is attacked, not also when it attacks."""
+    return leg.provision.kind is Kind.NEUTRALITY and not leg.provision.when_partner_attacks
+
+
 GATES: list[Gate] = [
     # a member whose membership is suspended on the date, or a leg the treaty suspends (ANZUS USA -> NZL)
     Gate("suspended", carried=lambda leg: leg.suspended is not None,
@@ -70,6 +76,12 @@ GATES: list[Gate] = [
          reason=lambda leg: f"{leg.beneficiary} started the war (non-provocation clause)",
          open_for=lambda state, s: state not in s.starters,
          assumes=lambda leg: f"non-provocation: {leg.beneficiary} did not start the war", per_provision=True),
+    # a neutrality clause that binds when the partner is attacked, not when it attacks (ATOP NEUCOATT 1), protects a
+    # victim: the escalatory reading's counter-strikes on the side that started the war do not set it off
+    Gate("aggressor", carried=_protects_victims_only,
+         reason=lambda leg: f"{leg.beneficiary} is on the side that started the war (the clause protects a partner "
+                            "that is attacked, not one struck back)",
+         open_for=lambda state, s: state not in s.starters, per_provision=True),
     # "... at the request of the party attacked" (CSTO art. 4, Rio art. 3(2))
     Gate("request", carried=lambda leg: leg.provision.request_gated,
          reason=lambda leg: f"help is request-gated and {leg.beneficiary} did not ask",
@@ -88,7 +100,8 @@ GATES: list[Gate] = [
          assumes=lambda leg: f"assumes the decision it needs is taken: {leg.provision.needs_decision}",
          per_provision=True),
 ]
-VICTIM_GATES = frozenset({"non_provocation", "request"})  # the victim gates the vectorised engines implement
+VICTIM_GATES = frozenset({"non_provocation", "aggressor", "request"})  # the ones the vectorised engines implement
+STARTER_GATES = frozenset({"non_provocation", "aggressor"})  # closed for a state on the side that started the war
 GENERATION = [0]  # bumped whenever the gates change, so that compiled tables are rebuilt
 
 
@@ -114,6 +127,12 @@ def gate_named(name: str) -> Gate:
     return next(g for g in GATES if g.name == name)
 
 
+def void_for_starters(leg: Leg) -> bool:
+    """Whether the leg does not bind for a state it is owed to on the side that started the war (the vectorised
+    engines' form of the gates in `STARTER_GATES`)."""
+    return any(name in STARTER_GATES for name in leg.gates)
+
+
 def gates_of(leg: Leg) -> tuple[str, ...]:
     """The names of the gates a leg carries (the table compiles them into `leg.gates`)."""
     return tuple(g.name for g in GATES if g.carried(leg))
@@ -137,6 +156,12 @@ def _doubt(leg: Leg) -> str:
     return "" if c is Certainty.VERIFIED else f" (the gate itself is {c.value})"
 
 
+def gate_doubt(leg: Leg, reason: str) -> Certainty | None:
+    """The certainty of the gate that gave `reason` (`closed_reason`) where its own wording is not verified."""
+    note = _doubt(leg)
+    return leg.provision.gates_certainty if note and reason.endswith(note) else None
+
+
 def closed_reason(leg: Leg, situation: Situation) -> str | None:
     """The reason the first closed gate gives, or None when every gate the leg carries is open."""
     for name in leg.gates:
@@ -144,7 +169,7 @@ def closed_reason(leg: Leg, situation: Situation) -> str | None:
         shut = (not gate.open_for(leg.beneficiary, situation) if gate.open_for is not None
                 else gate.closed(leg, situation.scenario))
         if shut:
-            return gate.reason(leg) + (_doubt(leg) if name != "suspended" else "")
+            return gate.reason(leg) + (_doubt(leg) if name not in ("suspended", "aggressor") else "")
     return None
 
 
