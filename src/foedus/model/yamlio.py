@@ -81,17 +81,20 @@ def read_text_file(path: str | Path, what: str, limit: int = MAX_FILE_BYTES) -> 
     Raises:
         FoedusError: the file is missing, unreadable, not a regular file, too large, or not UTF-8.
     """
+    if not str(path):  # Path("") is ".", the current folder: say what was given, not what it became
+        raise FoedusError(f"cannot read {what}: the path is empty")
     target = Path(path)
     try:
         fd = os.open(target, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
         reason = "it is a folder, not a file" if isinstance(exc, IsADirectoryError) else exc.strerror or exc
         raise FoedusError(f"{target}: cannot read {what}: {reason}") from None
+    info = os.fstat(fd)  # checked before fdopen: opening a folder's descriptor fails naming the descriptor number
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        kind = "a folder, not a file" if stat.S_ISDIR(info.st_mode) else "not a regular file"
+        raise FoedusError(f"{target}: cannot read {what}: it is {kind}")
     with os.fdopen(fd, "rb") as fh:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            kind = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file"
-            raise FoedusError(f"{target}: cannot read {what}: it is {kind}")
         try:
             data = fh.read(limit + 1)
         except OSError as exc:

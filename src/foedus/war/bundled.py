@@ -34,6 +34,9 @@ def war_path(war: str | Path) -> Path:
     Raises:
         WarDataError: neither a file nor a bundled war's id (the message lists the bundled wars).
     """
+    if not str(war):  # Path("") would be ".", a folder: say what was given
+        known = ", ".join(bundled_wars()) or "none"
+        raise WarDataError("war", "", f"the path is empty; give a war file or a bundled war (bundled: {known})")
     path = Path(war)
     if path.exists():
         return path
