@@ -189,6 +189,22 @@ MODEL_BAD = {
     "expected-nan": (_set(["expected", "365", "mean"], float("nan")), "expected.365.mean: a number that is not"),
     "honour-key": (_set(["honour", "pre1945", "S9"], 0.5), "honour.pre1945.S9"),
     "honour-above-one": (_set(["honour", "post1945", "S1"], 1.5), "honour.post1945.S1"),
+    # finite but absurd: the predictor's arithmetic would overflow (a numpy warning, then NaN or 0/1 forecasts)
+    "mean-huge": (_set(["join", "30", "mean", 0], 1e308), "join.30.mean: 1e+308 is outside"),
+    "coef-huge": (_set(["join", "365", "coef", 2], -1e300), "join.365.coef: -1e+300 is outside"),
+    "intercept-huge": (_set(["side", "intercept"], 1e200), "side.intercept: 1e+200 is outside"),
+    "scale-tiny": (_set(["join", "ever", "scale", 1], 1e-320), "join.ever.scale: 1e-320 is outside"),
+    "cov-huge": (_set(["side", "cov", 0, 0], 1e308), "side.cov: 1e+308 is outside"),
+    "base-rate-above-one": (_set(["base_rate", "30", "out"], 5), "base_rate.30.out: expected the shares"),
+    "base-rate-sum": (_set(["base_rate", "ever", "attack"], 0.5), "base_rate.ever: expected the shares"),
+    "expected-negative": (_set(["expected", "30", "mean"], -3), "expected.30.mean: -3 joiners per war"),
+    "expected-huge-sd": (_set(["expected", "365", "sd"], 1e308), "expected.365.sd: 1e+308 joiners per war"),
+    "validation-nan": (lambda p: p["validation"][0].update(auc=float("nan")), "validation.0.auc: Input should be "
+                       "a finite number"),
+    "training-empty": (_set(["training"], {}), "training.first_year: expected a whole number"),
+    "training-order": (_set(["training", "first_year"], 3000), "training: first_year is after last_year"),
+    "honour-no-era": (lambda p: p["honour"].pop("pre1945"), "honour: missing era(s) pre1945"),
+    "honour-no-s3": (lambda p: p["honour"]["post1945"].pop("S3"), "honour.post1945: missing S3"),
 }
 
 
@@ -208,6 +224,22 @@ def test_a_malformed_likelihood_model_names_the_field(tmp_path: Path, case: str)
         load_model(path)
     message = str(caught.value)
     assert message.startswith(f"{path}: ") and expected in message and "\n" not in message
+
+
+def test_an_absurd_likelihood_model_is_refused_before_numpy_warns(tmp_path: Path) -> None:
+    """A finite number far beyond any fit used to run: numpy's overflow warning leaked to stderr, exit 0."""
+    path = _model_file(tmp_path, _set(["join", "30", "mean", 0], 1e308))
+    code, out, err = _line([*CASCADE, "--likelihood", "--likely-model", str(path), "--json"])
+    _one_line_error(code, err, str(path), "join.30.mean")
+    assert "RuntimeWarning" not in err and json.loads(out)["ok"] is False
+
+
+def test_a_check_without_a_skill_score_is_shown_as_n_a(tmp_path: Path) -> None:
+    """A validation score the fit could not compute is null in the file: the warning said so by crashing."""
+    path = _model_file(tmp_path, lambda p: p["validation"][0].update(brier_skill=None))
+    code, out, err = _line([*CASCADE, "--likelihood", "--likely-model", str(path), "--json"])
+    assert code == 0, err
+    assert any("Brier skill n/a" in w for w in json.loads(out)["likelihood"]["warnings"])
 
 
 def test_a_covariance_with_rounding_noise_is_accepted(tmp_path: Path) -> None:

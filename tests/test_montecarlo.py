@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import numpy as np
@@ -93,6 +94,48 @@ def test_honour_model_file_overrides_and_errors(tmp_path: Path) -> None:
     bad.write_text("strength: {S2: high}\n")
     with pytest.raises(FoedusError, match=r"bad\.yaml: strength\.S2"):
         load_honour_model(bad)
+
+
+@pytest.mark.parametrize(("text", "field"), [
+    ("strength: {S1: .nan, S2: .nan, S3: .nan}", "strength.S1: Input should be a finite number"),
+    ("strength: {S2: -5}", "strength.S2: Input should be greater than or equal to 0"),
+    ("era: {post1945: {S1: 7}}", "era.post1945.S1: Input should be less than or equal to 1"),
+    ("treaty: {nato_1949: .inf}", "treaty.nato_1949: Input should be a finite number"),
+    ("bilateral_factor: .inf", "bilateral_factor: Input should be a finite number"),
+    ("multilateral_factor: -1", "multilateral_factor: Input should be greater than or equal to 0"),
+    ("ask_probability: .nan", "ask_probability: Input should be a finite number"),
+    ("strength: {S2: yes}", "strength.S2: Input should be a valid number"),
+    ("treaty: {nato_1949: 0.5, natoo_1949: 0.3, zzz: 1}", "treaty: unknown treaty id(s) natoo_1949, zzz"),
+], ids=["nan", "negative", "above-one", "treaty-inf", "factor-inf", "factor-negative", "ask-nan", "boolean",
+        "unknown-treaty"])
+def test_an_honour_file_with_values_that_are_not_probabilities_is_refused(tmp_path: Path, text: str,
+                                                                          field: str) -> None:
+    """Such a file used to run: NaN went through the draws into invalid JSON, -5 and 7 were clipped silently,
+    and a misspelt treaty id set nothing."""
+    import contextlib
+    import io
+
+    from foedus.cli.start import run_line
+
+    path = tmp_path / "honour.yaml"
+    path.write_text(text + "\n", encoding="utf-8")
+    for args in (["cascade", "-a", "RUS", "-t", "EST", "-d", "2025-06-01", "--draws", "100", "--seed", "1", "--json"],
+                 ["atlas", "-d", "2025-06-01", "--draws", "5", "--seed", "1", "--out", str(tmp_path / "a.csv")]):
+        out, err = io.StringIO(), io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = run_line([*args, "--honour", str(path)])
+        assert code == 2, err.getvalue()
+        assert err.getvalue().startswith(f"error: {path}: {field}") and len(err.getvalue().splitlines()) == 1
+        assert json.loads(out.getvalue())["ok"] is False if args[0] == "cascade" else out.getvalue() == ""
+    assert not (tmp_path / "a.csv").exists()
+
+
+def test_an_honour_model_for_a_treaty_the_world_lacks_is_refused() -> None:
+    with pytest.raises(FoedusError, match=r"^honour model: treaty: unknown treaty id\(s\) nato_1494 "):
+        foedus.cascade("RUS", "EST", "2025-06-01", draws=10, seed=1, honour=HonourModel(treaty={"nato_1494": 0.0}))
+    dropped = foedus.cascade("RUS", "EST", "2025-06-01", draws=10, seed=1, drop_treaty=["nato_1949"],
+                             honour=HonourModel(treaty={"nato_1949": 0.0}))  # a treaty the what-if dropped is known
+    assert dropped.montecarlo is not None
 
 
 def test_coalition_power_in_both_modes() -> None:

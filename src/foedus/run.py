@@ -8,6 +8,7 @@ likelihood model, Monte Carlo draws), from the declared inputs.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from typing import TYPE_CHECKING, Any
 
 from foedus.datarecord import replace
@@ -55,7 +56,8 @@ def run_scenario(
         FoedusError: an unknown option, state or place, an impossible date, or an inconsistent scenario.
     """
     check_options(options, OPTIONS)
-    w = _world(world or World.default(), what_if, options)
+    base = world or World.default()
+    w = _world(base, what_if, options)
     given = {i.name: options[i.name] for i in SCENARIO[3:] if i.name in options}
     scenario = build_scenario(w, attacker=attacker, target=target, date=date, **given)
     result = run_cascade(w, scenario)
@@ -83,6 +85,9 @@ def run_scenario(
     from foedus.engine.power import expected_power
 
     model = _honour(honour, likely_model)
+    # an id a what-if change dropped is still a treaty; a misspelt one would silently set nothing
+    model.check_treaties({t for t in model.treaty if t in base.treaties or t in w.treaties},
+                         str(honour) if isinstance(honour, str | os.PathLike) else "honour model")
     mc = simulate(w, scenario, draws, seed, model)
     summary = mc.summary(expected_power(w.states, mc.states, mc.sides, scenario.date))
     return replace(result, power=power, montecarlo=summary)

@@ -26,8 +26,9 @@ and the two type factors.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Container
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -41,7 +42,9 @@ _DEFAULTS: dict[Era, dict[StrengthKey, float]] = {
     "pre1945": {"S1": 0.745, "S2": 0.66, "S3": 0.66 * 0.82, "S4": 0.0, "S5": 0.66 * 0.82},
     "post1945": {"S1": 0.745 * 0.22 / 0.66, "S2": 0.22, "S3": 0.22 * 0.82, "S4": 0.0, "S5": 0.22 * 0.82},
 }
-Prob = float
+# strict: a YAML `yes` or "0.5" is not silently a number; finite: a NaN would pass through the draws into the output
+Prob = Annotated[float, Field(ge=0, le=1, allow_inf_nan=False, strict=True)]
+Factor = Annotated[float, Field(ge=0, allow_inf_nan=False, strict=True)]
 
 
 class HonourModel(BaseModel):
@@ -52,9 +55,9 @@ class HonourModel(BaseModel):
     era: dict[Era, dict[StrengthKey, Prob]] = Field(default_factory=lambda: {k: dict(v) for k, v in _DEFAULTS.items()})
     strength: dict[StrengthKey, Prob] = Field(default_factory=dict, description="overrides both eras")
     treaty: dict[str, Prob] = Field(default_factory=dict, description="treaty id -> probability (wins over all)")
-    bilateral_factor: float = Field(1.0, ge=0)
-    multilateral_factor: float = Field(1.0, ge=0)
-    ask_probability: float | None = Field(None, ge=0, le=1, description="P(victim asks); default from scenario")
+    bilateral_factor: Factor = Field(1.0, description="scales the strength's probability (the result capped at 1)")
+    multilateral_factor: Factor = Field(1.0, description="as bilateral_factor, for multilateral treaties")
+    ask_probability: Prob | None = Field(None, description="P(victim asks); default from scenario")
 
     def probability(self, treaty_id: str, strength: str, bilateral: bool, day: dt.date) -> float:
         """P(honour) for an obligation of this treaty and strength on `day`."""
@@ -66,6 +69,19 @@ class HonourModel(BaseModel):
         factor = self.bilateral_factor if bilateral else self.multilateral_factor
         return _clip(base * factor)
 
+    def check_treaties(self, known: Container[str], source: str = "honour model") -> None:
+        """Refuse treaty ids the world does not hold: a probability for a misspelt id would apply to nothing.
+
+        Raises:
+            UnknownTreatyError: naming every unknown id (and `source`, the file it came from).
+        """
+        unknown = sorted(t for t in self.treaty if t not in known)
+        if unknown:
+            from foedus.errors import UnknownTreatyError
+
+            raise UnknownTreatyError(f"{source}: treaty: unknown treaty id(s) {', '.join(unknown)} "
+                                     "(try `foedus treaties list`)")
+
     def describe(self) -> dict[str, object]:
         """The model as plain data, for the JSON output."""
         return self.model_dump()
@@ -76,10 +92,12 @@ def _clip(p: float) -> float:
 
 
 def load_honour_model(path: str | Path | None) -> HonourModel:
-    """The default model, or one read from a YAML file (missing keys keep their defaults).
+    """The default model, or one read from a YAML file (missing keys keep their defaults); the treaty ids it
+    names are checked against a world by `HonourModel.check_treaties`, where the world is known.
 
     Raises:
-        FoedusError: unreadable file or a bad value, naming the file and the field.
+        FoedusError: unreadable file or a bad value (a probability outside [0, 1], a factor below 0, anything
+            not finite), naming the file and the field.
     """
     if path is None:
         return HonourModel()

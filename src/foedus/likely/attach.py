@@ -53,8 +53,8 @@ def warnings_of(model: ModelFile, day_year: int) -> list[str]:
     lost = [c for c in model.validation if not c.beats_base_rate]
     for c in lost:
         out.append(f"in validation ({c.scheme}, {c.horizon}, {c.subset}) this model did not beat the base rate: "
-                   f"Brier skill {c.brier_skill:+.3f}, log-loss skill {c.log_skill:+.3f}; treat its numbers there "
-                   "as no better than the base rate")
+                   f"Brier skill {_signed(c.brier_skill)}, log-loss skill {_signed(c.log_skill)}; treat its numbers "
+                   "there as no better than the base rate")
     if not model.validation:
         out.append("this model file carries no validation: its numbers are unchecked (run `foedus likely report`)")
     t = model.training
@@ -67,6 +67,11 @@ def warnings_of(model: ModelFile, day_year: int) -> list[str]:
     out.append("wars are the cases where deterrence failed: the model says who joined the wars that happened, not "
                "whether a war happens")
     return out
+
+
+def _signed(score: float | None) -> str:
+    """A skill score as +0.123, or n/a where the check could not compute it (null in the model file)."""
+    return "n/a" if score is None else f"{score:+.3f}"
 
 
 def likelihood_of(world: World, scenario: Scenario, result: CascadeResult,

@@ -23,6 +23,10 @@ from foedus.likely.spec import HORIZON_ORDER, Logit, Spec, TwoStage
 __all__ = ["DEFAULT_MODEL", "Check", "DataVersion", "LogitFile", "ModelFile", "load_model"]
 
 DEFAULT_MODEL = "likely_model.json"  # in foedus/data
+# Bounds far beyond any fit (the shipped model's magnitudes are all below 10) that keep the predictor's arithmetic
+# finite: a file past them is damaged, not fitted. Columns: |mean|, scale and 1/scale; coefficients on the logit
+# scale; covariance entries; expected joiners per war (more than there have ever been states).
+MAX_COLUMN, MAX_COEF, MAX_COV, MAX_JOINERS = 1e6, 1e3, 1e6, 1e3
 
 
 class _Strict(BaseModel):
@@ -75,7 +79,10 @@ class DataVersion(_Strict):
 
 
 class Check(_Strict):
-    """One out-of-sample check of the model against the training fold's base rate."""
+    """One out-of-sample check of the model against the training fold's base rate (scores finite or null: they
+    are shown in the JSON output, where NaN is not valid)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
     scheme: str
     horizon: str
@@ -183,7 +190,8 @@ def _check(path: Path, model: ModelFile) -> None:
 
 
 def _check_tables(path: Path, model: ModelFile) -> None:
-    """Every horizon in join, expected and base_rate; finite numbers; honour rates are probabilities."""
+    """Every horizon in join, expected and base_rate; finite numbers; base rates and honour rates are probabilities
+    (base rates summing to 1); expected joiners within MAX_JOINERS; the training window readable."""
     for field, given in (("join", model.join), ("expected", model.expected), ("base_rate", model.base_rate)):
         missing = [h for h in HORIZON_ORDER if h not in given]
         if missing:
@@ -194,13 +202,36 @@ def _check_tables(path: Path, model: ModelFile) -> None:
         _need(path, f"base_rate.{h}", model.base_rate[h], ("out", "attack", "defense"))
         if expected[h]["sd"] < 0:
             raise LikelyModelError(f"{path}: expected.{h}.sd: a standard deviation below zero")
+        for key in ("mean", "sd"):
+            if not 0 <= expected[h][key] <= MAX_JOINERS:
+                raise LikelyModelError(f"{path}: expected.{h}.{key}: {expected[h][key]:.3g} joiners per war; expected "
+                                       f"0 to {MAX_JOINERS:g}")
+        rates = model.base_rate[h]
+        wrong = [k for k in ("out", "attack", "defense") if not 0 <= rates[k] <= 1]
+        if wrong or abs(rates["out"] + rates["attack"] + rates["defense"] - 1) > 1e-3:
+            raise LikelyModelError(f"{path}: base_rate.{h}{'.' + wrong[0] if wrong else ''}: expected the shares of "
+                                   "out, attack and defense: probabilities from 0 to 1 that sum to 1")
+    _check_training(path, model.training)
     for era, rates in model.honour.items():
-        _need(path, f"honour.{era}", rates, ())
+        _need(path, f"honour.{era}", rates, ("S1", "S2", "S3", "S4", "S5"))
         wrong = [k for k, v in rates.items() if k not in ("S1", "S2", "S3", "S4", "S5") or not 0 <= v <= 1]
         if wrong:
             raise LikelyModelError(f"{path}: honour.{era}.{wrong[0]}: expected a strength S1–S5 with a probability "
                                    "from 0 to 1")
+    missing = [era for era in ("pre1945", "post1945") if era not in model.honour]
+    if missing:  # the published default would stand in for it silently under --honour empirical
+        raise LikelyModelError(f"{path}: honour: missing era(s) {', '.join(missing)}")
     _need(path, "penalty", model.penalty, ())
+
+
+def _check_training(path: Path, training: dict[str, Any]) -> None:
+    """The training window every answer quotes: whole-number years in order, and counts of wars and pairs."""
+    for key in ("first_year", "last_year", "wars", "pairs"):
+        value = training.get(key)
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            raise LikelyModelError(f"{path}: training.{key}: expected a whole number of zero or more")
+    if training["first_year"] > training["last_year"]:
+        raise LikelyModelError(f"{path}: training: first_year is after last_year")
 
 
 def _check_logit(path: Path, name: str, m: LogitFile, width: int) -> None:
@@ -214,6 +245,15 @@ def _check_logit(path: Path, name: str, m: LogitFile, width: int) -> None:
             raise LikelyModelError(f"{path}: {name}.{part}: a number that is not finite (NaN or Infinity)")
     if any(v <= 0 for v in m.scale):
         raise LikelyModelError(f"{path}: {name}.scale: a scale of zero or below")
+    for part, values, low, high in (("mean", m.mean, -MAX_COLUMN, MAX_COLUMN),
+                                    ("scale", m.scale, 1 / MAX_COLUMN, MAX_COLUMN),
+                                    ("intercept", [m.intercept], -MAX_COEF, MAX_COEF),
+                                    ("coef", m.coef, -MAX_COEF, MAX_COEF),
+                                    ("cov", [v for row in m.cov for v in row], -MAX_COV, MAX_COV)):
+        outside = [v for v in values if not low <= v <= high]
+        if outside:
+            raise LikelyModelError(f"{path}: {name}.{part}: {outside[0]:.3g} is outside {low:g} to {high:g}, far "
+                                   "beyond any fitted model (a damaged file?)")
     _check_cov(path, f"{name}.cov", np.array(m.cov))
 
 
