@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 from pathlib import Path
@@ -44,6 +45,7 @@ def dyads(
     from foedus.outputs.tables import columns_frame
     from foedus.research.dyads import DyadOptions, dyad_columns
     from foedus.research.peacesciencer import add_covariates, parse_covariates
+    from foedus.sources.coverage import atop_present, history_notes
     from foedus.world_cache import cached_states
 
     years_ok(first, last)
@@ -57,19 +59,23 @@ def dyads(
                           depth=depth)
     with working("loading the state system, ATOP and CINC"):  # the flags alone need only the states
         source = World.default() if covariates or depth or extra else cached_states()
-    cited = ["cow_states", "atop"] + (["gw_states"] if system == "gw" else [])
+    atop = atop_present()  # without it the flags are all missing, and the covariates count the curated treaties only
+    dated = (source.states if isinstance(source, World) else source).has_system_dates
+    notes = history_notes(f"the dyad-years of {first}", dt.date(first, 1, 1),
+                          [name for name, have in (("cow_states", dated), ("atop", atop)) if not have])
+    cited = ["cow_states"] + (["atop"] if atop else []) + (["gw_states"] if system == "gw" else [])
     cited += ["cow_contiguity"] if "conttype" in extra else []
     title = f"foedus dyad-years {first}-{last}"
     with steps(f"dyad-years {first}–{last}", last - first + 1) as done:
         columns = dyad_columns(source, options, progress=done)
     if not (extra or depth):  # numpy columns, written without importing pandas (a large part of a fresh run)
-        save_table(columns, out, force=force, datasets=cited, title=title)
+        save_table(columns, out, force=force, datasets=cited, title=title, notes=notes)
         return
     frame = columns_frame(columns)
     if extra:
         with working("peacesciencer covariates"):
             frame = add_covariates(frame, World.default(), extra)
-    save_table(frame, out, force=force, datasets=cited, title=title)
+    save_table(frame, out, force=force, datasets=cited, title=title, notes=notes)
 
 
 def similarity(

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -17,6 +18,9 @@ from foedus.cli.progress import steps, working
 from foedus.cli.writing import Force, check_table, echo_wrote, save_table
 from foedus.errors import FoedusError
 from foedus.inputs import SCENARIO, SWITCHES, WHAT_IF
+
+if TYPE_CHECKING:
+    from foedus.sweeps.atlas import Coverage
 
 __all__ = ["atlas", "atlas_plot", "compare"]
 
@@ -67,11 +71,12 @@ def compare(
     if not changes.changes and other_day == base_day:
         raise FoedusError("nothing to compare: give --date2 or a what-if change (--drop-treaty, --add-member, …)")
     if atlas:
-        from foedus.sweeps.atlas import AtlasOptions, need_members
+        from foedus.sweeps.atlas import AtlasOptions, coverage, need_members
         from foedus.sweeps.compare import compare_atlas
 
         need_members(base, base_day)
         need_members(other, other_day)
+        notes = coverage(base, min(base_day, other_day)).notes  # both worlds read the same data folder
 
         opts = AtlasOptions(readings=_readings(inputs["reading"]), requested=inputs["requested"],
                             unresolved_met=inputs["unresolved"] == "met")
@@ -80,7 +85,10 @@ def compare(
         with steps("comparing every ordered dyad: atlases", 2 * len(opts.readings)) as done:
             report = compare_atlas(base, base_day, other, other_day, opts, watched, who, done)
         report["what_if"] = changes.describe()
+        report["notes"] = list(notes)
         _emit(report) if as_json else _print_atlas(report)
+        for line in notes:
+            typer.echo(f"note: {line}", err=True)
         return
     if not inputs["attacker"] or not inputs["target"]:
         raise FoedusError("give --attacker and --target for a scenario, or --atlas for every dyad")
@@ -130,7 +138,6 @@ def _print_atlas(report: dict[str, Any]) -> None:
 
 _ATLAS_OUT = ("Output .parquet, .csv or .dta (with --scheduler: a new folder of Parquet partitions); refuses an "
               "existing one unless --force.")
-_ATLAS_DATA = ["atop", "cow_states", "cow_nmc"]
 
 
 def atlas(  # noqa: PLR0913 - one option per atlas input
@@ -153,7 +160,7 @@ def atlas(  # noqa: PLR0913 - one option per atlas input
     from foedus.cli.research_cmd import years_ok
     from foedus.engine.scenario import parse_date
     from foedus.model.world import World
-    from foedus.sweeps.atlas import AtlasOptions, atlas_frame, need_members, series_notes
+    from foedus.sweeps.atlas import SERIES_DAY, AtlasOptions, atlas_frame, coverage, need_members, series_notes
 
     _atlas_combination(date, first, last, scheduler, workers, draws, seed, honour)
     if backend is not None and backend not in ("numpy", "torch"):
@@ -168,29 +175,33 @@ def atlas(  # noqa: PLR0913 - one option per atlas input
     world = World.default()
     if date is not None:
         need_members(world, parse_date(date))
+        covered = coverage(world, parse_date(date))  # a date the missing data would make wrong is refused here
     if date is not None and draws is not None:
         how = _DrawsHow(seed, honour, backend, scheduler, workers or 2, force, severity)
-        _atlas_draws(world, parse_date(date), draws, how, reading, out)
+        _atlas_draws(world, parse_date(date), draws, how, reading, out, covered)
         return
     if date is not None:
         with steps(f"atlas {date}: every ordered dyad, by reading", len(opts.readings)) as done:
             frame = atlas_frame(world, parse_date(date), opts, done)
-        save_table(frame, out, force=force, datasets=_ATLAS_DATA[:2], title=f"foedus atlas {date}")
+        save_table(frame, out, force=force, datasets=covered.datasets, title=f"foedus atlas {date}",
+                   notes=covered.notes)
         return
     if first is None or last is None:
         raise FoedusError("give --date D, or --from Y1 --to Y2")
     years_ok(first, last)
+    covered = coverage(world, dt.date(first, *SERIES_DAY), cinc_year=last)
+    notes = [*covered.notes, *series_notes(last, covered.datasets)]
     if scheduler:
         from foedus.sweeps.dask_sweeps import dask_yearly
 
         with working(f"atlas {first}–{last} on Dask"):
             rows = dask_yearly(first, last, opts, out, scheduler, workers or 2, force=force)
-        echo_wrote(out, f"{rows:,} rows (Parquet, partitioned by decade)", _ATLAS_DATA)
-        for line in series_notes(last):
+        echo_wrote(out, f"{rows:,} rows (Parquet, partitioned by decade)", covered.datasets)
+        for line in notes:
             typer.echo(f"note: {line}", err=True)
         return
-    save_table(_yearly_with_progress(world, first, last, opts), out, force=force, datasets=_ATLAS_DATA,
-               title=f"foedus atlas {first}-{last}", notes=series_notes(last))
+    save_table(_yearly_with_progress(world, first, last, opts), out, force=force, datasets=covered.datasets,
+               title=f"foedus atlas {first}-{last}", notes=notes)
 
 
 def _atlas_combination(date: str | None, first: int | None, last: int | None, scheduler: str | None,
@@ -223,7 +234,8 @@ class _DrawsHow:
     severity: str = "armed-attack"
 
 
-def _atlas_draws(world: Any, day: Any, draws: int, how: _DrawsHow, reading: str | None, out: Path) -> None:
+def _atlas_draws(world: Any, day: Any, draws: int, how: _DrawsHow, reading: str | None, out: Path,
+                 covered: Coverage) -> None:
     """Monte Carlo over every ordered dyad at one date (legal reading unless asked)."""
     from foedus.engine.reliability import load_honour_model
     from foedus.sweeps.atlas_mc import atlas_montecarlo
@@ -245,7 +257,9 @@ def _atlas_draws(world: Any, day: Any, draws: int, how: _DrawsHow, reading: str 
             result = dask_atlas_draws(day, draws, seed, model, chosen, c, severity=how.severity)
         rows = write_partitioned(result.frame(world, day, seed), out, "attacker", force=how.force,
                                  meta={"title": title})  # one partition per attacking state
-        echo_wrote(out, f"{rows:,} rows (Parquet, partitioned by attacker)", _ATLAS_DATA[:2])
+        echo_wrote(out, f"{rows:,} rows (Parquet, partitioned by attacker)", covered.datasets)
+        for line in covered.notes:
+            typer.echo(f"note: {line}", err=True)
         return
     elif chosen == "escalatory":  # one batched escalatory atlas per draw: show the draws go by
         with steps(f"atlas {day}, escalatory draws", draws) as done:
@@ -255,7 +269,8 @@ def _atlas_draws(world: Any, day: Any, draws: int, how: _DrawsHow, reading: str 
         with steps(f"atlas {day}, {draws:,} draws: dyads replayed", 1) as done:
             result = atlas_montecarlo(world, day, draws, seed, model, backend=how.backend, progress=done,
                                       severity=how.severity)
-    save_table(result.frame(world, day, seed), out, force=how.force, datasets=_ATLAS_DATA[:2], title=title)
+    save_table(result.frame(world, day, seed), out, force=how.force, datasets=covered.datasets, title=title,
+               notes=covered.notes)
 
 
 def _yearly_with_progress(world: Any, first: int, last: int, opts: Any) -> Any:

@@ -9,7 +9,7 @@ not loaded).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -26,10 +26,11 @@ from foedus.sources.atop_release import ATOP_END
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["AtlasOptions", "atlas_frame", "atlas_results", "dyad_members", "need_members", "opposite_count",
-           "series_notes", "yearly_indicators"]
+__all__ = ["SERIES_DAY", "AtlasOptions", "Coverage", "atlas_frame", "atlas_results", "coverage", "dyad_members",
+           "need_members", "opposite_count", "series_notes", "yearly_indicators"]
 
 READINGS: tuple[Reading, ...] = ("legal", "escalatory")
+SERIES_DAY = (7, 1)  # a yearly series' reference day (month, day): 1 July
 
 
 @dataclass(frozen=True)
@@ -55,19 +56,55 @@ def dyad_members(world: World, day: dt.date) -> list[str]:
     return members if members or world.states.has_system_dates else [s.id for s in world.states]
 
 
-def series_notes(last: int) -> list[str]:
-    """What a yearly series up to `last` carries past the ends of its data, in words (none inside them)."""
+def series_notes(last: int, datasets: Collection[str] = ("atop", "cow_states")) -> list[str]:
+    """What a yearly series up to `last` carries past the ends of its data, in words (none inside them); only for
+    the `datasets` it read (`Coverage.datasets`: what was not read carries nothing forward)."""
     notes = []
     cow_end = COW_LAST_DAY.year  # the COW state system v2016 and NMC 6.0 both end in 2016
-    if last > cow_end:
+    if last > cow_end and "cow_states" in datasets:
         notes.append(f"after {cow_end} the state system and each state's CINC are those of {cow_end}, carried forward "
                      f"(the COW state system v2016 and NMC 6.0 end in {cow_end})")
-    if last > ATOP_END.year:
+    if last > ATOP_END.year and "atop" in datasets:
         notes.append(f"after {ATOP_END.year} the ATOP alliances in force at the end of its coverage are carried "
                      "forward")
     if last > DATA_END.year:
         notes.append(f"{DATA_END_NOTE}, so later years repeat its world")
     return notes
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """What an atlas stands on: the research datasets it read (its `data used`), and notes on what it lacks."""
+
+    datasets: tuple[str, ...]
+    notes: tuple[str, ...]
+
+
+def coverage(world: World, first: dt.date, cinc_year: int | None = None) -> Coverage:
+    """The data an atlas from `first` on reads (`cinc_year`: the last year of a series, whose capability shares
+    need COW NMC), and what it lacks, for the `data used` line and the notes of the command that writes it.
+
+    Raises:
+        DataMissingError: a date up to ATOP's end (2018) without the COW state system or the ATOP history
+            (`foedus.sources.coverage`): the dyads would be every present-day state, the alliances the curated ones.
+    """
+    from foedus.sources.coverage import history_notes
+
+    missing = [name for name, have in (("cow_states", world.states.has_system_dates), ("atop", world.has_history))
+               if not have]
+    notes = history_notes(f"the atlas of {first.year}", first, missing)
+    used = [name for name in ("atop", "cow_states") if name not in missing]
+    if cinc_year is not None:
+        from foedus.errors import DataMissingError
+        from foedus.sources.cow import cinc_in
+
+        try:
+            cinc_in(cinc_year)
+            used.append("cow_nmc")
+        except DataMissingError:
+            notes.append("COW NMC not loaded: the capability-share columns are left out; run "
+                         "`foedus data fetch cow_nmc`")
+    return Coverage(tuple(used), tuple(notes))
 
 
 def need_members(world: World, day: dt.date) -> None:
@@ -142,7 +179,7 @@ def opposite_count(res: BatchResult, watch: str, against: Iterable[str]) -> int:
 
 
 def yearly_indicators(world: World, years: Iterable[int], options: AtlasOptions | None = None,
-                      on: tuple[int, int] = (7, 1), progress: Callable[[int], None] | None = None) -> pd.DataFrame:
+                      on: tuple[int, int] = SERIES_DAY, progress: Callable[[int], None] | None = None) -> pd.DataFrame:
     """Systemic indicators per year: mean and max cascade size, tripwire dyads, and the mean and largest
     share of world capabilities (CINC) a dyad's war draws in."""
     import pandas as pd
@@ -159,7 +196,7 @@ def _progressed(years: Iterable[int], progress: Callable[[int], None] | None) ->
             progress(year)
 
 
-def year_row(world: World, year: int, options: AtlasOptions, on: tuple[int, int] = (7, 1)) -> dict[str, Any]:
+def year_row(world: World, year: int, options: AtlasOptions, on: tuple[int, int] = SERIES_DAY) -> dict[str, Any]:
     """The indicators of one year (reference day `on`, 1 July by default)."""
     day = dt.date(year, *on)
     results = atlas_results(world, day, options)

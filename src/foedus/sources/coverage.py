@@ -1,0 +1,50 @@
+"""Which research datasets a table over past dates needs: the COW state system and the ATOP history.
+
+Up to ATOP's last day (2018-12-31) they are what such a table is made of: without the state system every
+present-day state stands in for the members of the day, without the history only the curated treaties count.
+A research table for those dates (an atlas, dyad-years) is refused rather than written silently wrong; from
+2019 on, where the present-day world stands in either way, it is written with a note for each missing one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from foedus.sources.atop_release import ATOP_END, ATOP_MEMBER_FILE
+
+__all__ = ["NEEDED_UNTIL", "atop_present", "history_notes"]
+
+NEEDED_UNTIL = ATOP_END
+
+_NOTES = {
+    "cow_states": "state-system dates not loaded: every present-day state in the registry is a member; run "
+                  "`foedus data fetch cow_states`",
+    "atop": f"ATOP history not loaded: only the curated treaty set counts (the ATOP alliances carried forward past "
+            f"{ATOP_END.year} are left out); run `foedus data fetch atop`",
+}
+_NEEDS = {"cow_states": "the COW state system (without it every present-day state would be a member)",
+          "atop": "the ATOP alliances (without them only the curated treaties would count)"}
+
+
+def atop_present() -> bool:
+    """Whether the ATOP member file is in the data folder: what loads the history (`foedus.sources.history`)."""
+    from foedus.paths import data_dir
+
+    return (data_dir() / ATOP_MEMBER_FILE).exists()
+
+
+def history_notes(what: str, first: dt.date, missing: Sequence[str]) -> list[str]:
+    """The notes a table from `first` on carries for the `missing` datasets (`cow_states`, `atop`).
+
+    Raises:
+        DataMissingError: one is missing and `first` is on or before NEEDED_UNTIL; `what` names the table
+            (e.g. "the atlas of 1900"), and the message the `foedus data fetch` command.
+    """
+    if missing and first <= NEEDED_UNTIL:
+        from foedus.errors import DataMissingError
+
+        raise DataMissingError(f"{what} cannot be made without {' and '.join(_NEEDS[m] for m in missing)}, which the "
+                               f"data folder lacks: run `foedus data fetch {' '.join(missing)}` (from "
+                               f"{NEEDED_UNTIL.year + 1} on it is made with a note instead)")
+    return [_NOTES[m] for m in missing]
