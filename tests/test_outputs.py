@@ -226,6 +226,14 @@ def test_schema_and_save_overlay_are_atomic_and_never_overwrite(tmp_path: Path) 
     assert sorted(p.name for p in tmp_path.iterdir()) == ["schema.json", "whatif.yaml"]
 
 
+def test_save_overlay_writes_nothing_when_the_what_if_is_invalid(tmp_path: Path) -> None:
+    overlay = tmp_path / "bad.yaml"
+    proc = _cli("cascade", "-a", "RUS", "-t", "UKR", "-d", "2025-06-01", "--add-member", "nato_1949:XXX",
+                "--save-overlay", str(overlay))
+    assert proc.returncode == 2 and proc.stderr.startswith("error: unknown state 'XXX'"), proc.stderr
+    assert "wrote" not in proc.stderr and list(tmp_path.iterdir()) == []  # nothing written, no temporaries
+
+
 def test_outputs_get_the_usual_permissions(tmp_path: Path) -> None:
     mask = os.umask(0o022)
     try:

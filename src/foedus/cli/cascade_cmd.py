@@ -36,13 +36,17 @@ def cascade(inputs: dict[str, Any], *, treaties: list[Path] | None, as_json: boo
                   "without --likelihood or --honour empirical")
     shape = resolve_format(fmt, as_json, default=None)
     asked = _what_if_asked(inputs, overlay, add_treaty, save_overlay)
+    if save_overlay is not None:  # a taken name is refused before any work, as every other output is
+        from foedus.outputs.atomic import check_target
+
+        check_target(save_overlay, how="choose another file name")
     changes = what_if(inputs, add_treaty, overlay) if asked else None
-    if changes is not None and save_overlay is not None:
-        changes.save(save_overlay)
-        sys.stderr.write(f"wrote the what-if overlay ({len(changes.changes)} change(s)) to {save_overlay}\n")
     declared = {k: v for k, v in inputs.items() if k not in ("attacker", "target", "date", *WHAT_IF_NAMES)}
     result = run_scenario(inputs["attacker"], inputs["target"], inputs["date"], world_for(treaties), changes,
                           honour or None, likely_model, declared)
+    if changes is not None and save_overlay is not None:  # saved only once the run has applied (checked) it
+        changes.save(save_overlay)
+        sys.stderr.write(f"wrote the what-if overlay ({len(changes.changes)} change(s)) to {save_overlay}\n")
     if shape is None:
         print_result(result)
         if result.ongoing is not None:
