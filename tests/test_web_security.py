@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import os
 import re
+import socket
 import subprocess
 import sys
 import warnings
@@ -97,6 +98,25 @@ def test_cli_refuses_a_public_host_before_starting() -> None:
                           capture_output=True, text=True, timeout=120, env=os.environ.copy())
     assert proc.returncode == 2
     assert "not a loopback address" in proc.stderr and "--allow-remote" in proc.stderr
+
+
+def _serve(*args: str) -> subprocess.CompletedProcess[str]:
+    """`foedus serve ARGS --no-browser`, bounded: a server that did start is killed at the timeout."""
+    return subprocess.run([sys.executable, "-m", "foedus.cli", "serve", *args, "--no-browser"],
+                          capture_output=True, text=True, timeout=120, env=os.environ.copy())
+
+
+def test_cli_says_in_one_line_when_it_cannot_listen() -> None:
+    with socket.socket() as busy:  # a port this test holds: the server must refuse it before announcing it
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        proc = _serve("--port", str(port))
+    assert proc.returncode == 2 and "serving" not in proc.stdout, proc.stdout + proc.stderr
+    assert proc.stderr == f"error: cannot listen on 127.0.0.1:{port} (address already in use)\n"
+    proc = _serve("--allow-remote", "--host", "nonexistent.invalid", "--port", "8765")
+    assert proc.returncode == 2 and "serving" not in proc.stdout, proc.stdout + proc.stderr
+    assert proc.stderr.startswith("error: cannot listen on nonexistent.invalid:8765 (") and proc.stderr.count("\n") == 1
 
 
 def test_cli_cold_start_does_not_import_fastapi() -> None:

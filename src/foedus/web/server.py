@@ -6,6 +6,8 @@ has no authentication, so it is for the person at this machine unless they decid
 
 from __future__ import annotations
 
+import errno
+import socket
 import threading
 import webbrowser
 from typing import Any
@@ -13,7 +15,8 @@ from typing import Any
 from foedus.errors import FoedusError
 from foedus.web.guard import is_loopback_host
 
-__all__ = ["build_server", "check_bind", "serve", "url_for"]
+__all__ = ["build_server", "check_bind", "listen_sockets", "serve", "url_for"]
+
 
 def check_bind(host: str, port: int, allow_remote: bool) -> None:
     """Refuse a non-loopback host unless `allow_remote`, and a port outside 1-65535.
@@ -66,12 +69,50 @@ def build_server(host: str = "127.0.0.1", port: int = 8765, *, allow_remote: boo
     return uvicorn.Server(config)
 
 
+def listen_sockets(host: str, port: int) -> list[socket.socket]:
+    """Bind every address `host` resolves to, as uvicorn would, before the server is announced: a taken port or a
+    host that does not resolve is then one error line, and the server serves on these very sockets (no race).
+
+    Raises:
+        FoedusError: `cannot listen on HOST:PORT (reason)`, with the system's or the resolver's reason.
+    """
+    where = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+    bound: list[socket.socket] = []
+    try:
+        found = list(dict.fromkeys(socket.getaddrinfo(host or None, port, type=socket.SOCK_STREAM,
+                                                      flags=socket.AI_PASSIVE)))
+        for family, kind, proto, _, address in found:
+            sock = socket.socket(family, kind, proto)
+            bound.append(sock)
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            if family == socket.AF_INET6:
+                sock.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 1)
+            try:
+                sock.bind(address)
+            except OSError as exc:  # IPv6 switched off: serve on the other addresses, as asyncio does
+                if exc.errno != errno.EADDRNOTAVAIL or family != socket.AF_INET6 or len(found) == 1:
+                    raise
+                bound.pop().close()
+    except (OSError, UnicodeError, ValueError) as exc:
+        for sock in bound:
+            sock.close()
+        reason = str(getattr(exc, "strerror", None) or exc) or type(exc).__name__
+        raise FoedusError(f"cannot listen on {where} ({reason[:1].lower()}{reason[1:]})") from None
+    return bound
+
+
 def serve(host: str = "127.0.0.1", port: int = 8765, *, allow_remote: bool = False, open_browser: bool = True,
           log_level: str = "warning") -> None:
-    """Serve the app until interrupted."""
-    server = build_server(host, port, allow_remote=allow_remote, log_level=log_level)
-    url = url_for(host, port)
-    print(f"foedus: serving on {url} (Ctrl+C to stop)", flush=True)
-    if open_browser:
-        threading.Timer(1.0, webbrowser.open, args=(url,)).start()
-    server.run()
+    """Serve the app until interrupted, on an address bound before it is announced."""
+    check_bind(host, port, allow_remote)
+    sockets = listen_sockets(host, port)
+    try:
+        server = build_server(host, port, allow_remote=allow_remote, log_level=log_level)
+        url = url_for(host, port)
+        print(f"foedus: serving on {url} (Ctrl+C to stop)", flush=True)
+        if open_browser:
+            threading.Timer(1.0, webbrowser.open, args=(url,)).start()
+        server.run(sockets=sockets)
+    finally:
+        for sock in sockets:
+            sock.close()
