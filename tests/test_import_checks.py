@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -78,6 +79,10 @@ GOOD_SERIES = ("year,dyads,mean_size_legal,max_size_legal,tripwire_dyads_legal,c
     (GOOD_SERIES.replace("2016,", "2016.5,", 1), "year 2016.5 is not a whole year"),
     (GOOD_SERIES + "2017,37830,18.9\n", "row 3 has no max_size_legal"),
     ("year,dyads\n2015,1\n", "none of its columns"),
+    (GOOD_SERIES.replace("2016,37830,18.9", "2016,37830,nan"), r"mean_size_legal 'nan' \(row 2\) is not a number"),
+    (GOOD_SERIES.replace(",0.10\n", ",inf\n"), r"capability_share_mean_legal inf \(row 1\) is not a finite number"),
+    (GOOD_SERIES.replace("2015,", "-100000,", 1), r"year -100000 \(row 1\) is outside 1815–2100"),
+    (GOOD_SERIES.replace("2016,", "100000,", 1), r"year 100000 \(row 2\) is outside 1815–2100"),
 ])
 def test_a_broken_atlas_series_is_not_drawn(tmp_path: Path, text: str, problem: str) -> None:
     """A plot of a broken series would look like a finding: it is refused with one line, and nothing is drawn."""
@@ -97,3 +102,50 @@ def test_a_series_with_a_missing_capability_share_is_drawn(tmp_path: Path) -> No
     series = tmp_path / "s.csv"
     series.write_text(GOOD_SERIES, encoding="utf-8")
     assert plot_series(series, tmp_path / "p.png") == 2 and (tmp_path / "p.png").stat().st_size > 0
+
+
+def _series_frame() -> Any:
+    import io
+
+    import pandas as pd
+
+    return pd.read_csv(io.StringIO(GOOD_SERIES))
+
+
+@pytest.mark.parametrize("name", ["s.parquet", "s.csv", "s.dta", "S.DTA", "folder"])
+def test_atlas_plot_draws_every_table_the_atlas_writes(tmp_path: Path, name: str) -> None:
+    """Written as `foedus atlas` writes (`write_table`; a Dask run: a folder of Parquet partitions)."""
+    from foedus.outputs import write_partitioned, write_table
+    from foedus.sweeps.plot import plot_series
+
+    frame, series = _series_frame(), tmp_path / name
+    if name == "folder":
+        write_partitioned(frame.assign(decade=frame["year"] // 10 * 10), series, "decade")
+    else:
+        write_table(frame, series)
+    assert plot_series(series, tmp_path / "p.png") == 2 and (tmp_path / "p.png").stat().st_size > 0
+
+
+@pytest.mark.parametrize(("name", "problem"), [
+    ("nan.parquet", r"row 1 has no mean_size_legal \(the cell is empty or NaN"),
+    ("cut.dta", r"cut.dta: cannot read it as a yearly atlas series \(.+\)$"),
+    ("junk.dta", r"cannot read it as a yearly atlas series \(damaged, or not a Stata file\)"),
+    ("s.txt", r"unknown format '.txt'; atlas-plot reads .parquet, .csv and .dta"),
+])
+def test_an_unreadable_or_unfinished_table_is_one_line(tmp_path: Path, name: str, problem: str) -> None:
+    from foedus.errors import FoedusError
+    from foedus.outputs import write_table
+    from foedus.sweeps.plot import plot_series
+
+    frame, series = _series_frame(), tmp_path / name
+    if name == "nan.parquet":
+        frame.loc[0, "mean_size_legal"] = float("nan")
+        write_table(frame, series)
+    elif name == "cut.dta":
+        write_table(frame, tmp_path / "whole.dta")
+        series.write_bytes((tmp_path / "whole.dta").read_bytes()[:600])
+    else:
+        series.write_bytes(b"hello, not a table" * 20)
+    with pytest.raises(FoedusError, match=problem) as caught:
+        plot_series(series, tmp_path / "p.png")
+    assert "\n" not in str(caught.value) and not (tmp_path / "p.png").exists()

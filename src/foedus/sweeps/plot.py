@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import warnings
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -11,36 +13,77 @@ __all__ = ["plot_series"]
 
 
 def _read_series(series: Path) -> Any:
-    """The yearly series as a DataFrame, from a regular .parquet/.csv file (or a Parquet folder), or one line.
+    """The yearly series as a DataFrame, from any table `foedus atlas` writes (a .parquet, .csv or .dta file, or the
+    folder of Parquet partitions a Dask run writes), or one line.
 
     Raises:
-        FoedusError: missing, not a regular file (a named pipe would block), unreadable, or not a yearly series.
+        FoedusError: missing, not a regular file (a named pipe would block), another format, unreadable, or not a
+            yearly series.
     """
-    import pandas as pd
-
     how = "make it with `foedus atlas --from Y1 --to Y2 --out FILE`"
     if not series.exists():
         raise FoedusError(f"{series}: no such file ({how})")
-    if not (series.is_file() or (series.is_dir() and series.suffix == ".parquet")):
+    if not (series.is_file() or series.is_dir()):
         raise FoedusError(f"{series}: not a regular file ({how})")
+    suffix = ".parquet" if series.is_dir() else series.suffix.lower()  # a Dask run's folder of Parquet partitions
+    if suffix not in _READERS:
+        raise FoedusError(f"{series}: unknown format {series.suffix!r}; atlas-plot reads .parquet, .csv and .dta "
+                          "files, and folders of Parquet partitions, as `foedus atlas` writes them")
     try:
-        frame = pd.read_parquet(series) if series.suffix == ".parquet" or series.is_dir() else pd.read_csv(series)
-    except (OSError, ValueError, UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-        reason = " ".join(str(exc).split())[:160] or type(exc).__name__
+        with warnings.catch_warnings():  # the Stata reader warns on a damaged file before it fails
+            warnings.simplefilter("ignore")
+            frame = _READERS[suffix][1](series)
+    except Exception as exc:  # pandas' readers fail on a damaged file in many ways (KeyError, struct.error, ...)
+        said = " ".join(str(exc).split())[:160] if isinstance(exc, OSError | ValueError) else ""
+        reason = said or f"damaged, or not a {_READERS[suffix][0]} file"
         raise FoedusError(f"{series}: cannot read it as a yearly atlas series ({reason})") from None
     if "year" not in frame.columns:
         raise FoedusError(f"{series} is not a yearly atlas series (no 'year' column)")
     return _checked(frame, series)
 
 
+def _read_parquet(path: Path) -> Any:
+    import pandas as pd
+
+    return pd.read_parquet(path)
+
+
+def _read_csv(path: Path) -> Any:
+    """Only an empty cell is missing: a written `nan` or `NA` is then reported as a value that is not a number."""
+    import pandas as pd
+
+    return pd.read_csv(path, keep_default_na=False, na_values=[""])
+
+
+def _read_stata(path: Path) -> Any:
+    import pandas as pd
+
+    return pd.read_stata(path)
+
+
+_READERS: dict[str, tuple[str, Callable[[Path], Any]]] = {
+    ".parquet": ("Parquet", _read_parquet), ".csv": ("CSV", _read_csv), ".dta": ("Stata", _read_stata)}
 _COUNTS = ("mean_size", "max_size", "tripwire_dyads")  # defined every year; a capability share may be missing
 _SHARES = ("capability_share_mean", "capability_share_max")
 
 
+def _row(mask: Any) -> int:
+    """The 1-based row of the first true value (by position: a Parquet file may carry an index of its own)."""
+    return int(mask.to_numpy().argmax()) + 1
+
+
+def _shown(value: object) -> str:
+    """A value as the file has it: text quoted, a number plain (`inf`, not `np.float64(inf)`)."""
+    return repr(value) if isinstance(value, str) else str(value)
+
+
 def _checked(frame: Any, series: Path) -> Any:
-    """The series with whole, distinct years and numbers in every column drawn (a count in each year), or one line:
-    a plot of a broken file would look like a finding."""
+    """The series with whole, distinct years the atlas covers and finite numbers in every column drawn (a count in
+    each year), or one line: a plot of a broken file would look like a finding."""
+    import numpy as np
     import pandas as pd
+
+    from foedus.engine.scenario import EARLIEST, LATEST
 
     if frame.empty:
         raise FoedusError(f"{series}: no years in it")
@@ -51,17 +94,21 @@ def _checked(frame: Any, series: Path) -> Any:
     frame = frame.copy()
     for col in ("year", *drawn):
         values = pd.to_numeric(frame[col], errors="coerce")
-        bad = values.isna() & frame[col].notna()
-        if bad.any():
-            raise FoedusError(f"{series}: {col} {frame[col][bad].iloc[0]!r} (row {int(bad.idxmax()) + 1}) is not a "
-                              "number")
+        for bad, what in ((values.isna() & frame[col].notna(), "a number"), (np.isinf(values), "a finite number")):
+            if bad.any():
+                raise FoedusError(f"{series}: {col} {_shown(frame[col][bad].iloc[0])} (row {_row(bad)}) is not {what}")
         must = col == "year" or col.startswith(_COUNTS)
         if must and values.isna().any():
-            raise FoedusError(f"{series}: row {int(values.isna().idxmax()) + 1} has no {col} (is the file cut short?)")
+            raise FoedusError(f"{series}: row {_row(values.isna())} has no {col} (the cell is empty or NaN, where "
+                              "`foedus atlas` writes a number every year: is the file cut short or edited?)")
         frame[col] = values
     years = frame["year"]
     if (years != years.round()).any():
         raise FoedusError(f"{series}: year {years[years != years.round()].iloc[0]} is not a whole year")
+    outside = (years < EARLIEST.year) | (years > LATEST.year)
+    if outside.any():
+        raise FoedusError(f"{series}: year {int(years[outside].iloc[0])} (row {_row(outside)}) is outside "
+                          f"{EARLIEST.year}–{LATEST.year}, the years `foedus atlas` covers")
     if years.duplicated().any():
         raise FoedusError(f"{series}: year {int(years[years.duplicated()].iloc[0])} appears more than once")
     return frame
