@@ -261,6 +261,18 @@ def test_compare_atlas_answers_the_rus_prk_question(world: World) -> None:
     assert legal["dyads_with_smaller_war"] > 0
 
 
+@pytest.mark.parametrize(("watch", "against", "problem"), [
+    ("USA", [], "watch USA needs against"), (None, ["RUS"], "against needs watch"),
+    ("USA", ["RUS", "USA"], "watch USA is also in against"),
+])
+def test_compare_atlas_refuses_a_watch_it_cannot_count(world: World, watch: str | None, against: list[str],
+                                                       problem: str) -> None:
+    day = dt.date(2025, 6, 1)
+    with pytest.raises(ScenarioError, match=problem):
+        compare_atlas(world, day, world, day, AtlasOptions(readings=("legal",)), watch, against,
+                      progress=lambda k: pytest.fail("the atlases ran before the watch was checked"))
+
+
 @pytest.mark.slow
 def test_dask_sweep_equals_in_process(world: World) -> None:
     from foedus.engine.fast.montecarlo import simulate

@@ -193,6 +193,8 @@ WHOLE_BAD: list[list[str]] = [
     ["compare", "-d", "2025-01-15", "--date2", "2024-01-01", "--atlas", "-a", "UKR"],
     ["compare", "-d", "2025-01-15", "--date2", "2024-01-01", "--atlas", "--against", "RUS"],
     ["compare", "-d", "2025-01-15", "--date2", "2024-01-01", "--atlas", "--watch", "Narnia"],
+    ["compare", "-d", "2024-01-01", "--date2", "2025-01-01", "--atlas", "--watch", "USA"],  # a count always 0
+    ["compare", "-d", "2024-01-01", "--date2", "2025-01-01", "--atlas", "--watch", "USA", "--against", "RUS,usa"],
     ["atlas", "--out", "new.csv"], ["atlas", "--date", "1815-07-01", "--out", "new.csv"],
     ["atlas", "--date", "1815-07-01", "--draws", "5", "--out", "new.csv"],
     ["compare", "-d", "1815-06-01", "--date2", "1816-06-01", "--atlas"],

@@ -72,16 +72,16 @@ def compare(
         raise FoedusError("nothing to compare: give --date2 or a what-if change (--drop-treaty, --add-member, …)")
     if atlas:
         from foedus.sweeps.atlas import AtlasOptions, coverage, need_members
-        from foedus.sweeps.compare import compare_atlas
+        from foedus.sweeps.compare import check_watch, compare_atlas
 
+        who = [base.states.resolve_id(x) for x in split_values(against)]
+        watched = base.states.resolve_id(watch) if watch else None
+        check_watch(watched, who, ("--watch", "--against"))  # before the atlases: a count that cannot be made
         need_members(base, base_day)
         need_members(other, other_day)
         notes = coverage(base, min(base_day, other_day)).notes  # both worlds read the same data folder
-
         opts = AtlasOptions(readings=_readings(inputs["reading"]), requested=inputs["requested"],
                             unresolved_met=inputs["unresolved"] == "met")
-        who = [base.states.resolve_id(x) for x in split_values(against)]
-        watched = base.states.resolve_id(watch) if watch else None
         with steps("comparing every ordered dyad: atlases", 2 * len(opts.readings)) as done:
             report = compare_atlas(base, base_day, other, other_day, opts, watched, who, done)
         report["what_if"] = changes.describe()

@@ -12,10 +12,11 @@ from typing import Any
 import numpy as np
 
 from foedus.engine.result import CascadeResult
+from foedus.errors import ScenarioError
 from foedus.model.world import World
 from foedus.sweeps.atlas import AtlasOptions, atlas_results, opposite_count
 
-__all__ = ["compare_atlas", "compare_results"]
+__all__ = ["check_watch", "compare_atlas", "compare_results"]
 
 
 def _cite(result: CascadeResult, state: str) -> str:
@@ -41,6 +42,23 @@ def compare_results(base: CascadeResult, other: CascadeResult) -> dict[str, Any]
     }
 
 
+def check_watch(watch: str | None, against: Iterable[str], names: tuple[str, str] = ("watch", "against")) -> None:
+    """Refuse a watched pair of sides that cannot be counted: a watched state without states to watch it against,
+    or the reverse (the count would be 0 whatever the worlds), or the watched state among its own opponents.
+
+    Raises:
+        ScenarioError: naming the inputs as `names` (the CLI's `--watch`, `--against`).
+    """
+    others = list(against)
+    if watch and not others:
+        raise ScenarioError(f"{names[0]} {watch} needs {names[1]}: the states it may face on the other side")
+    if others and not watch:
+        raise ScenarioError(f"{names[1]} needs {names[0]}: the state they may face on the other side")
+    if watch in others:
+        raise ScenarioError(f"{names[0]} {watch} is also in {names[1]}: a state is never on both sides; "
+                            "watch it against other states")
+
+
 def compare_atlas(
     base: World, base_day: dt.date, other: World, other_day: dt.date,
     options: AtlasOptions | None = None, watch: str | None = None, against: Iterable[str] = (),
@@ -49,11 +67,12 @@ def compare_atlas(
     """All ordered dyads in both worlds: war sizes, tripwires, and (optionally) a watched pair of sides.
 
     `progress(k)`: after the k-th of the 2 × readings atlases (the base world's first)."""
+    against = list(against)
+    check_watch(watch, against)
     options = options or AtlasOptions()
     n = len(options.readings)
     res_a = atlas_results(base, base_day, options, progress)
     res_b = atlas_results(other, other_day, options, None if progress is None else lambda k: progress(n + k))
-    against = list(against)
     out: dict[str, Any] = {"base_date": base_day.isoformat(), "other_date": other_day.isoformat(), "readings": {}}
     for reading in options.readings:
         ra, rb = res_a[reading], res_b[reading]
