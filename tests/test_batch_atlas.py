@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -17,7 +18,7 @@ import foedus
 from foedus.engine.fast.batch import batch_cascades, compile_rules
 from foedus.engine.scenario import build_scenario, switches
 from foedus.errors import FoedusError, ScenarioError
-from foedus.model.overlay import AddTreaty, Overlay, changes_from, load_overlay
+from foedus.model.overlay import AddMember, AddTreaty, Overlay, changes_from, load_overlay
 from foedus.model.world import World
 from foedus.sweeps.atlas import (
     AtlasOptions,
@@ -197,6 +198,30 @@ def test_overlay_inline_treaty_errors_name_the_field(world: World) -> None:
             "members": [{"state": "USA"}, {"state": "PAK"}]}
     with pytest.raises(FoedusError, match="form of ATOP's alliance ids"):
         Overlay.model_validate({"changes": [{"op": "add_treaty", "treaty": pact}]}).apply(world)
+
+
+@pytest.mark.parametrize(("change", "problem"), [
+    ("{op: add_member, treaty: nato_1949, state: UKR, joined: 1700-01-01}",
+     r"changes\.0\.add_member\.joined: .*1700-01-01 is outside 1815-01-01 to 2100-12-31"),
+    ("{op: add_member, treaty: nato_1949, state: UKR, joined: 2200-01-01}",
+     r"changes\.0\.add_member\.joined: .*2200-01-01 is outside"),
+    ("{op: add_treaty, path: pact.yaml, treaty: {id: my_pact}}", r"changes\.0\.add_treaty: .*not both"),
+    ("{op: add_treaty}", r"changes\.0\.add_treaty: .*not neither"),
+])
+def test_an_overlay_that_would_be_misread_names_file_and_field(tmp_path: Path, change: str, problem: str) -> None:
+    """A join date no scenario reaches, or an added treaty from two places (one silently ignored), is refused when
+    the overlay file is read."""
+    path = tmp_path / "ov.yaml"
+    path.write_text(f"changes:\n  - {change}\n", encoding="utf-8")
+    with pytest.raises(FoedusError, match=rf"^{re.escape(str(path))}: {problem}"):
+        load_overlay(path)
+
+
+def test_an_added_member_joining_before_the_treaty_was_signed_is_refused(world: World) -> None:
+    early = Overlay(changes=[AddMember(treaty="nato_1949", state="UKR", joined=dt.date(1900, 1, 1))])
+    with pytest.raises(FoedusError, match=r"add_member nato_1949: members\[\d+\]\.joined: 1900-01-01 is before the "
+                                          r"treaty was signed \(1949-04-04\)"):
+        early.apply(world)
 
 
 def test_a_saved_overlay_finds_its_treaty_files_from_any_folder(world: World, tmp_path: Path,

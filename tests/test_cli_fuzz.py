@@ -60,6 +60,10 @@ BAD_TREATIES = {
     "binary.yaml": "\udcff",  # written as bytes below
     "empty.yaml": "",
     "bad_date.yaml": _treaty(**{"signed: 2020-01-01": "signed: 2020-02-30"}),
+    "joined_early.yaml": _treaty(**{"{state: ARG}]": "{state: ARG, joined: 1700-05-01}]"}),  # before the signing
+    "signed_early.yaml": _treaty(**{"{state: ARG}]": "{state: ARG, signed: 1700-05-01}]"}),
+    "signed_late.yaml": _treaty(**{"signed: 2020-01-01": "signed: 2150-01-01", "in_force: 2020-02-01": ""}),
+    "in_force_late.yaml": _treaty(**{"in_force: 2020-02-01": "in_force: 2150-02-01"}),
 }
 
 

@@ -5,13 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from pathlib import Path
 
 import pytest
 
 from foedus.errors import AmbiguousNameError, TreatyDataError, UnknownPlaceError, UnknownStateError
-from foedus.model.loader import bundled_treaty_files, read_treaty_file
+from foedus.model.loader import bundled_treaty_files, load_treaties, read_treaty_file
 from foedus.model.treaty import Certainty, Kind, Treaty
 from foedus.model.world import World
+from samples import GOOD_TREATY
 
 REQUIRED_TREATIES = {
     "nato_1949", "rus_prk_2024", "rus_prk_2000", "chn_prk_1961", "csto_1992", "rus_blr_2024",
@@ -146,6 +148,25 @@ def test_malformed_file_error_names_file_and_field(tmp_path) -> None:  # type: i
     with pytest.raises(TreatyDataError) as info:
         read_treaty_file(bad)
     assert str(bad) in str(info.value) and "sources" in str(info.value)
+
+
+@pytest.mark.parametrize(("old", "new", "field", "problem"), [
+    ("{state: ARG}]", "{state: ARG, joined: 1700-05-01}]", "members[1].joined", "before the treaty was signed"),
+    ("{state: ARG}]", "{state: ARG, signed: 1700-05-01}]", "members[1].signed", "before the treaty was signed"),
+    ("signed: 2020-01-01\nin_force: 2020-02-01", "signed: 2150-01-01", "signed", "after 2100-12-31"),
+    ("in_force: 2020-02-01", "in_force: 2150-02-01", "in_force", "after 2100-12-31"),
+    ("{state: ARG}]", "{state: ARG, joined: 2101-01-01}]", "members[1].joined", "after 2100-12-31"),
+])
+def test_a_date_no_scenario_can_reach_names_file_and_field(world: World, tmp_path: Path, old: str, new: str,
+                                                           field: str, problem: str) -> None:
+    """A member signing or joining before the treaty was signed, or a start after the last day foedus reads, reads
+    as a typo: refused when the file is loaded (and so by `treaties validate`), not read as written."""
+    assert old in GOOD_TREATY
+    pact = tmp_path / "pact.yaml"
+    pact.write_text(GOOD_TREATY.replace(old, new), encoding="utf-8")
+    with pytest.raises(TreatyDataError) as info:
+        load_treaties([pact], world.states, world.places)
+    assert str(info.value).startswith(f"{pact}: {field}: ") and problem in str(info.value)
 
 
 def test_a_clause_doubt_goes_with_a_clause_not_verified(world: World) -> None:

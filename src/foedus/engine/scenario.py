@@ -12,6 +12,7 @@ from foedus.datarecord import dataclass, field, fields
 from foedus.declare import Input, choice
 from foedus.engine.contract import meta
 from foedus.errors import DateOutOfRangeError, ScenarioError
+from foedus.model.days import EARLIEST, LATEST
 from foedus.model.world import World
 
 if TYPE_CHECKING:
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "EARLIEST",
+    "LATEST",
     "SEVERITIES",
     "Attack",
     "Basis",
@@ -42,9 +44,6 @@ UnresolvedReading = Literal["met", "unmet"]
 Severity = Literal["armed-attack", "incursion", "coercion"]
 Decisions = Literal["taken", "not-taken"]
 SEVERITIES: tuple[Severity, ...] = ("coercion", "incursion", "armed-attack")  # weakest first
-
-EARLIEST = dt.date(1815, 1, 1)
-LATEST = dt.date(2100, 12, 31)
 
 
 @dataclass(frozen=True, slots=True)

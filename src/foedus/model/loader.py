@@ -18,6 +18,7 @@ import yaml
 from pydantic import ValidationError
 
 from foedus.errors import FoedusError, TreatyDataError
+from foedus.model.days import LATEST
 from foedus.model.gazetteer import Gazetteer
 from foedus.model.states import StateRegistry
 from foedus.model.treaty import Treaty
@@ -27,6 +28,7 @@ from foedus.model.yamlio import load_yaml, read_text_file
 __all__ = [
     "bare_source_urls",
     "bundled_treaty_files",
+    "check_dates",
     "check_own_id",
     "check_parties",
     "load_parts",
@@ -125,6 +127,7 @@ def validate_references(
     _unread_windows(data, path)
     checked = Treaty.model_validate(data)
     check_parties(checked, path)
+    check_dates(checked, path)
     return checked
 
 
@@ -266,6 +269,23 @@ def check_parties(treaty: Treaty, path: str) -> None:
                 raise TreatyDataError(path, f"provisions[{i}].{loc}", f"{state_id} is not a member of {treaty.id}")
     if treaty.id in treaty.replaces:
         raise TreatyDataError(path, "replaces", f"{treaty.id} cannot replace itself")
+
+
+def check_dates(treaty: Treaty, path: str) -> None:
+    """The treaty's and each member's signing and joining fall on days foedus reads (up to `LATEST`), and no member
+    signs or joins before the treaty was signed: such a date reads as a typo, and would be read as written.
+
+    Raises:
+        TreatyDataError: the first date out of place, with its field path.
+    """
+    dated = [("signed", treaty.signed), ("in_force", treaty.in_force)]
+    dated += [(f"members[{i}].{key}", getattr(m, key)) for i, m in enumerate(treaty.members)
+              for key in ("signed", "joined")]
+    for loc, day in dated:
+        if day is not None and day > LATEST:
+            raise TreatyDataError(path, loc, f"{day} is after {LATEST}, the last day foedus reads")
+        if day is not None and loc.startswith("members") and day < treaty.signed:
+            raise TreatyDataError(path, loc, f"{day} is before the treaty was signed ({treaty.signed})")
 
 
 def load_parts(extra: Iterable[Path], bundled: bool) -> tuple[dict[str, Treaty], StateRegistry, Gazetteer]:

@@ -7,9 +7,10 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from foedus.errors import ScenarioError
+from foedus.model.days import EARLIEST, LATEST
 from foedus.model.treaty import Scope, Strength
 
 __all__ = ["PARSERS", "AddMember", "AddTreaty", "Change", "DropTreaty", "RemoveMember", "SetScope", "SetStrength",
@@ -27,6 +28,14 @@ class AddMember(_Change):
     treaty: str
     state: str
     joined: dt.date | None = None
+
+    @field_validator("joined")
+    @classmethod
+    def _readable(cls, value: dt.date | None) -> dt.date | None:
+        """A day no scenario reaches is a typo; one before the treaty's signing is refused where it is applied."""
+        if value is not None and not EARLIEST <= value <= LATEST:
+            raise ValueError(f"{value} is outside {EARLIEST} to {LATEST}, the days foedus reads")
+        return value
 
 
 class RemoveMember(_Change):
@@ -51,6 +60,14 @@ class AddTreaty(_Change):
     op: Literal["add_treaty"] = "add_treaty"
     path: str | None = None
     treaty: dict[str, Any] | None = None
+
+    @model_validator(mode="after")
+    def _one_source(self) -> AddTreaty:
+        """One treaty, from one place: given both, one of them would be silently ignored."""
+        if (self.path is None) == (self.treaty is None):
+            raise ValueError("give either 'path' (a treaty file) or 'treaty' (inline), not "
+                             + ("both" if self.path is not None else "neither"))
+        return self
 
 
 class SetStrength(_Change):
