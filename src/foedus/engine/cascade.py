@@ -196,7 +196,7 @@ class _Run:
             self.neutral.setdefault(state, []).extend(entries)
             self.toward.setdefault(state, set()).update([d[5].beneficiary for d in entries])
         self.fresh = []
-        side_of, all_duties, rank = self.side_of, self.neutral, _ranking(self.certify)
+        side_of, all_duties, rank = self.side_of, self.neutral, _ranking(self.index, self.certify)
         for state in sorted((pending.keys() | (neutral.keys() & side_of.keys())) - originals):  # the others: no side
             obligations = pending.get(state, [])
             current = side_of.get(state)
@@ -270,10 +270,18 @@ class _Run:
         return outcome_of(self)
 
 
-def _ranking(certify: Certifier) -> Callable[[Found], RankKey]:
-    """`obligation_key` as a sort key, with the certainty its obligation is cited with (`certify`)."""
+def _ranking(index: LegTable, certify: Certifier) -> Callable[[Found], RankKey]:
+    """`obligation_key` as a sort key, with the certainty its obligation is cited with (`certify`), kept per leg
+    and attacked place in the table (the table fixes the date and basis; the key names the territorial view)."""
+    keys: dict[tuple[object, ...], RankKey] = index.derived("obligation keys", dict)
+
     def rank(f: Found) -> RankKey:
-        return obligation_key(f, certify(f)[0])
+        vol = f[1]
+        key = (id(f[5]), vol.victim, vol.place, vol.kind, certify.view)
+        found = keys.get(key)
+        if found is None:
+            found = keys[key] = obligation_key(f, certify(f)[0])
+        return found
 
     return rank
 
