@@ -183,6 +183,24 @@ def test_force_swaps_a_folder_whole_and_refuses_a_foreign_one(tmp_path: Path, mo
     assert sorted(p.name for p in tmp_path.iterdir()) == ["parts"]
 
 
+def test_force_keeps_the_folders_mode_and_refuses_the_folder_it_runs_in(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A replaced folder keeps the user's mode bits (a group's setgid folder stays one); the folder the process works
+    in, or one above it, is refused before any work (swapping it out fails with EBUSY at the end)."""
+    out = tmp_path / "parts"
+    write_partitioned(pd.DataFrame({"v": [1], "k": [1]}), out, "k")
+    os.chmod(out, 0o2770)
+    write_partitioned(pd.DataFrame({"v": [2], "k": [2]}), out, "k", force=True)
+    assert pd.read_parquet(out)["v"].tolist() == [2] and (out.stat().st_mode & 0o7777) == 0o2770
+    inner = out / "k=2"
+    monkeypatch.chdir(inner)
+    for target in (out, Path(".")):
+        with pytest.raises(OutputError, match="holds the folder this command runs in"), staged_folder(target,
+                                                                                                     force=True):
+            raise AssertionError("refused before the work")  # pragma: no cover
+    assert pd.read_parquet(out)["v"].tolist() == [2]
+
+
 def test_tables_csv_flags_are_0_1_and_stata_keeps_long_names_as_labels(tmp_path: Path) -> None:
     frame = pd.DataFrame({"ccode1": [2, 20], "flag": [True, False], "maybe": pd.array([1, None], dtype="Int8"),
                           "a name longer than thirty-two characters": [0.5, 1.5], "text": ["x", None]})

@@ -19,6 +19,7 @@ import contextlib
 import errno
 import os
 import signal
+import stat
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, Literal
@@ -48,10 +49,23 @@ def check_target(out: Path, *, force: bool = False, kind: Literal["file", "folde
             raise OutputError(f"{out} is a folder; --force replaces a file, never a folder")
         if kind == "folder" and not out.is_dir():
             raise OutputError(f"{out} is a file; --force replaces a folder of output, never a file")
+        if kind == "folder" and out.is_dir() and _holds_cwd(out):
+            raise OutputError(f"{out} holds the folder this command runs in: --force cannot replace it; choose "
+                              "another path")
     if not os.path.isdir(out.parent):
         raise OutputError(f"cannot write {out}: {_no_folder(out.parent)}")
     if not os.access(out.parent, os.W_OK | os.X_OK):
         raise OutputError(f"cannot write {out}: the folder {out.parent} is not writable")
+
+
+def _holds_cwd(folder: Path) -> bool:
+    """Whether `folder` is the current folder or one above it: a folder cannot be swapped out from under a process
+    working in it (the swap fails with EBUSY, after all the work)."""
+    try:
+        here, there = Path.cwd().resolve(), folder.resolve()
+    except OSError:
+        return False
+    return here == there or there in here.parents
 
 
 def _no_folder(folder: Path) -> str:
@@ -190,6 +204,7 @@ def staged_folder(out: Path, *, force: bool = False, how: str = HOW,
                 if path.is_file():
                     _sync(path)
             if force and out.is_dir():
+                os.chmod(tmp, stat.S_IMODE(out.stat().st_mode))  # the user's folder keeps its mode (setgid ...)
                 _swap_folder(tmp, out)
             else:
                 _claim_folder(tmp, out, how)
