@@ -136,7 +136,7 @@ def _neutral_against(graph: PotentialGraph, side: np.ndarray, present: np.ndarra
         return out
     on = present[:, graph.nt_attack]
     toward_side = side[:, graph.nt_toward]
-    on &= (graph.nt_nonprov < 0) | (toward_side != ATTACK)  # non-provocation: void for the side that started it
+    on &= (graph.nt_nonprov < 0) | (toward_side != ATTACK)  # void for the side that started it (`void_for_starters`)
     for joining, other in ((ATTACK, DEFENSE), (DEFENSE, ATTACK)):
         hit = on & (toward_side == other)
         d_idx, k = np.nonzero(hit)

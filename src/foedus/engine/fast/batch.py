@@ -186,7 +186,7 @@ def _limited_opening(rules: BatchRules) -> tuple[np.ndarray | None, np.ndarray |
                                (rules.cond_neutral_att, 1, 1)):
         for k in range(len(cond.owed)):
             if which == 1 and cond.nonprov[k]:
-                continue  # owed to the attacker, which started the war: a non-provocation clause voids it
+                continue  # owed to the attacker, which started the war: void for it (`rules.void_for_starters`)
             if out[which] is None:
                 out[which] = np.zeros((n, n, 4 * w), dtype=np.dtype("<u8"))
             qualifies = cond.allowed[k].copy()
@@ -222,7 +222,7 @@ def _conditionals(rules: BatchRules, victims: np.ndarray, strikers: np.ndarray,
 
     `wants` is (join strikers' side, join victims' side, stay out against strikers, stay out against
     victims). The side that started the war (the strikers; the victims where `victims_started`) is owed no
-    leg with a non-provocation clause.
+    leg void for it (`rules.void_for_starters`).
     """
     to_strikers, to_victims, stay_strikers, stay_victims = wants
     be = rules.backend

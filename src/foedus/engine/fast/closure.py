@@ -9,8 +9,8 @@ defenders). The closures and distances of every state come from a few products o
 
 A dyad (a, t) takes this shortcut when nothing can break it: neither original is in the other's closure, the
 closures are disjoint, no state in one is bound to stay out of a war against a state in the other, and no limited
-leg (an adversary clause, or a neutrality clause's non-provocation: `matrices.Conditional`) could bind a state that
-is not already on that side by then.
+leg (an adversary clause, or a neutrality clause void both ways for the side that started the war:
+`matrices.Conditional`) could bind a state that is not already on that side by then.
 Every other dyad runs the rounds (`foedus.engine.fast.rounds`). The two agree on every dyad where the shortcut
 applies (tests/test_batch_atlas.py checks whole atlases).
 """
@@ -122,7 +122,7 @@ def _one(cond: Conditional, k: int, joins: bool, attack: np.ndarray, attack_roun
     for mine, rounds, theirs, can, flip in ((attack, attack_round, defense, admitted_defends, False),
                                            (defense, defense_round, attack, admitted_attacks, True)):
         if cond.nonprov[k] and not flip:
-            continue  # a non-provocation leg (defence, neutrality) does not bind for the side that started the war
+            continue  # a leg void for the side that started the war (`rules.void_for_starters`) binds none of it
         hit = mine[:, v].copy()
         if joins:  # harmless when o is there by the round after v joined, or is this side's original
             hit &= ~((mine[:, o] & (rounds[:, o] <= rounds[:, v] + 1)) | (src == o))

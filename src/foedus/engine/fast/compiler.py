@@ -39,7 +39,7 @@ _PLAIN, _CONDS = ("d", "dnp", "o", "nt", "nta", "ntnp"), ("d", "o", "nt", "nta")
 class LegArrays:
     """Every leg the matrices were built from, with its commitment and gates, so that a Monte Carlo draw
     can rebuild the matrices from the legs it honours. Plain legs are arrays per matrix; conditional
-    legs are lists (owed, obligor, allowed mask, non-provocation, commitment, request-gated)."""
+    legs are lists (owed, obligor, allowed mask, void for starters, commitment, request-gated)."""
 
     n: int
     commitments: list[int]  # table commitment index per local commitment
@@ -158,9 +158,9 @@ class _Builder:
 
     def _decide(self, leg: Leg, attack: Attack, places: Mapping[str, Place]
                 ) -> tuple[tuple[str, ...], np.ndarray | None, bool, bool] | None:
-        """The lists a leg goes in for `attack` (those whose scope covers it), its counterpart mask, and whether
-        it carries the non-provocation and request gates; None when the switches withhold the leg or the attack
-        does not set it off."""
+        """The lists a leg goes in for `attack` (those whose scope covers it), its counterpart mask, whether it is
+        void for a state on the side that started the war (`rules.void_for_starters`) and whether it is
+        request-gated; None when the switches withhold the leg or the attack does not set it off."""
         if withheld_by_switches(leg, self.switches) is not None or not severe_enough(leg, attack):
             return None
         cp = id(leg.counterparts)

@@ -80,7 +80,7 @@ def _escalatory_rules(rules: BatchRules) -> EscalatoryRules:
 
 def _kept(cond: Conditional, started: bool) -> np.ndarray:
     """The legs that may bind when the states they are owed to are the side that started the war (`started`: not
-    those with a non-provocation clause), or the other side (all)."""
+    those void for it: `rules.void_for_starters`), or the other side (all)."""
     return ~cond.nonprov if started else np.ones(len(cond.owed), dtype=bool)
 
 

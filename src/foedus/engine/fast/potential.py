@@ -30,7 +30,7 @@ class PotentialGraph:
     initial: np.ndarray  # bool per attack: an opening attack (always present)
     made_by: np.ndarray  # legal reading, per attack: the offence joiner whose joining makes it (-1 if none)
     # obligations: obligor, anchor (whose side it joins), attack, commitment, and the states whose
-    # request (-1: none) and non-provocation (-1: none) gates it carries
+    # request (-1: none) and side-that-started-the-war (-1: none; `rules.void_for_starters`) gates it carries
     ob_state: np.ndarray
     ob_anchor: np.ndarray
     ob_attack: np.ndarray
