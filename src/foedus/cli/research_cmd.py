@@ -21,9 +21,11 @@ _ADD = ("peacesciencer's covariates, same names and codings: cinc (cinc1, cinc2)
 
 
 def years_ok(first: int, last: int) -> None:
-    """Refuse an impossible year range."""
-    if not 1815 <= first <= last <= 2100:
-        raise FoedusError(f"impossible year range {first}–{last} (need 1815 <= from <= to <= 2100)")
+    """Refuse an impossible year range (the years foedus reads: `foedus.model.days`)."""
+    from foedus.model.days import EARLIEST, LATEST
+
+    if not EARLIEST.year <= first <= last <= LATEST.year:
+        raise FoedusError(f"impossible year range {first}–{last} (need {EARLIEST.year} <= from <= to <= {LATEST.year})")
 
 
 def dyads(

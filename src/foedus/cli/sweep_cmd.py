@@ -174,15 +174,15 @@ def atlas(  # noqa: PLR0913 - one option per atlas input
     opts = AtlasOptions(readings=_readings(reading), backend=backend, severity=severity)  # type: ignore[arg-type]
     world = World.default()
     if date is not None:
-        need_members(world, parse_date(date))
-        covered = coverage(world, parse_date(date))  # a date the missing data would make wrong is refused here
-    if date is not None and draws is not None:
-        how = _DrawsHow(seed, honour, backend, scheduler, workers or 2, force, severity)
-        _atlas_draws(world, parse_date(date), draws, how, reading, out, covered)
-        return
-    if date is not None:
+        day = parse_date(date)
+        need_members(world, day)
+        covered = coverage(world, day)  # a date the missing data would make wrong is refused here
+        if draws is not None:
+            how = _DrawsHow(seed, honour, backend, scheduler, workers or 2, force, severity)
+            _atlas_draws(world, day, draws, how, reading, out, covered)
+            return
         with steps(f"atlas {date}: every ordered dyad, by reading", len(opts.readings)) as done:
-            frame = atlas_frame(world, parse_date(date), opts, done)
+            frame = atlas_frame(world, day, opts, done)
         save_table(frame, out, force=force, datasets=covered.datasets, title=f"foedus atlas {date}",
                    notes=covered.notes)
         return

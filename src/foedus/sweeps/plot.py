@@ -83,7 +83,7 @@ def _checked(frame: Any, series: Path) -> Any:
     import numpy as np
     import pandas as pd
 
-    from foedus.engine.scenario import EARLIEST, LATEST
+    from foedus.model.days import EARLIEST, LATEST
 
     if frame.empty:
         raise FoedusError(f"{series}: no years in it")

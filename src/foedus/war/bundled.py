@@ -35,14 +35,17 @@ def war_path(war: str | Path) -> Path:
         WarDataError: neither a file nor a bundled war's id (the message lists the bundled wars).
     """
     if not str(war):  # Path("") would be ".", a folder: say what was given
-        known = ", ".join(bundled_wars()) or "none"
-        raise WarDataError("war", "", f"the path is empty; give a war file or a bundled war (bundled: {known})")
+        raise WarDataError("war", "", f"the path is empty; give a war file or a bundled war (bundled: {_known()})")
     path = Path(war)
     if path.exists():
         return path
     if isinstance(war, str) and war in bundled_wars():
         return bundled_wars()[war]
     if isinstance(war, str) and _ID.match(war):
-        known = ", ".join(bundled_wars()) or "none"
-        raise WarDataError(war, "", f"no such file, and no bundled war of that name (bundled: {known})")
+        raise WarDataError(war, "", f"no such file, and no bundled war of that name (bundled: {_known()})")
     return path  # the loader says why it cannot be read
+
+
+def _known() -> str:
+    """The bundled wars' ids, for a message."""
+    return ", ".join(bundled_wars()) or "none"
