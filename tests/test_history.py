@@ -122,6 +122,22 @@ def test_any_date_from_1815_works() -> None:
         foedus.cascade("FRN", "UKG", "1814-12-31")
 
 
+def test_states_the_state_system_cannot_check_are_noted(world: World) -> None:
+    """Before COW's first day, and for a state COW does not list, membership is not checked: the answer says so."""
+    early = foedus.cascade("FRN", "UKG", "1815-06-18", world=world).notes
+    assert ("the COW state system begins on 1816-01-01: whether France (FRA) and United Kingdom (GBR) were states "
+            "on 1815-06-18 is not checked") in early
+    since = foedus.cascade("FRN", "UKG", "1816-06-18", ongoing_since="1815-06-18", world=world).notes
+    assert any(n.startswith("the COW state system begins on 1816-01-01") for n in since)
+    palestine = foedus.cascade("ISR", "PSE", "1950-01-01", world=world).notes
+    assert "Palestine (PSE) is not in the COW state system: whether it is a state is not checked" in palestine
+    listed = foedus.cascade("FRN", "UKG", "1816-06-18", world=world).notes + foedus.cascade(
+        "RUS", "EST", "2025-06-01", world=world).notes  # after COW's end, its members still count as checked
+    assert not any("COW state system" in n for n in listed)
+    with pytest.raises(foedus.FoedusError, match="not a member of the state system"):
+        foedus.cascade("GMY", "FRN", "1946-06-01", world=world)
+
+
 def _fresh(world: World) -> World:
     """The same world with its ATOP history not yet loaded (`World.default` is shared by the tests)."""
     from foedus.sources.history import with_history
