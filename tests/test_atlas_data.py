@@ -91,6 +91,19 @@ def test_coverage_of_a_world_without_history() -> None:
     assert not any("ATOP" in n for n in series_notes(2027, later.datasets))
 
 
+def test_a_cascade_a_war_replay_and_a_table_word_the_missing_data_alike(world: World) -> None:
+    """What an answer lacks without the COW state system or the ATOP history is said in one wording, whichever
+    command gives it (the cascade and the war replay each used to say it in words of their own)."""
+    from foedus.api import cascade, replay_war
+    from foedus.model.states import StateRegistry
+
+    bare = World(World.load(history=False).treaties, StateRegistry(states=world.states.states), world.places)
+    table = [n for n in coverage(bare, dt.date(2019, 7, 1)).notes if not n.startswith("COW NMC")]
+    assert [n.split(":")[0] for n in table] == ["state-system dates not loaded", "ATOP history not loaded"]
+    assert [n for n in cascade("RUS", "EST", "2019-07-01", world=bare).notes if n in table] == table
+    assert table[1] in replay_war("july_crisis_1914", world=bare).notes
+
+
 @pytest.mark.needs_data
 def test_dyad_years_without_atop_are_refused_before_2019_and_noted_after(tmp_path: Path) -> None:
     data = _data(tmp_path, "cow_states")

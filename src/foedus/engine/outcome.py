@@ -31,6 +31,7 @@ from foedus.engine.scenario import Scenario
 from foedus.engine.table import LegTable
 from foedus.model.membership import unchecked_notes
 from foedus.model.world import World
+from foedus.sources.coverage import missing_notes
 
 __all__ = ["DATA_END", "DATA_END_NOTE", "FinishedRun", "doubts_of", "outcome_of"]
 
@@ -127,12 +128,8 @@ def doubts_of(world: World, scenario: Scenario, index: LegTable, belligerent: Se
 def _notes(world: World, scenario: Scenario) -> tuple[str, ...]:
     """What the answer lacks: data not loaded, scenario states the state system cannot check (from the earliest
     day the scenario reads: its date, or the day its attacks began), dates past the bundled set."""
-    notes: list[str] = []
-    if not world.states.has_system_dates:
-        notes.append("state-system dates not loaded: run `foedus data fetch cow_states` to check them")
-    if not world.has_history:
-        notes.append("ATOP history not loaded: only the curated treaty set counts (no historical alliances, none "
-                     "carried forward past 2018); run `foedus data fetch atop`")
+    notes = missing_notes(name for name, have in (("cow_states", world.states.has_system_dates),
+                                                  ("atop", world.has_history)) if not have)
     first = min(scenario.date, scenario.ongoing_since or scenario.date)
     notes += unchecked_notes(world.states, (*scenario.attackers, *scenario.targets), first)
     if scenario.date > DATA_END:

@@ -9,21 +9,21 @@ A research table for those dates (an atlas, dyad-years) is refused rather than w
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from foedus.sources.atop_release import ATOP_END, ATOP_MEMBER_FILE
 
-__all__ = ["NEEDED_UNTIL", "atop_present", "history_notes"]
+__all__ = ["NEEDED_UNTIL", "atop_present", "history_notes", "missing_notes"]
 
 NEEDED_UNTIL = ATOP_END
 
-_NOTES = {
-    "cow_states": "state-system dates not loaded: every present-day state in the registry is a member; run "
-                  "`foedus data fetch cow_states`",
-    "atop": f"ATOP history not loaded: only the curated treaty set counts (the ATOP alliances carried forward past "
-            f"{ATOP_END.year} are left out); run `foedus data fetch atop`",
+_NOTES = {  # the one wording of each, for a table, a cascade and a war replay alike (`missing_notes`)
+    "cow_states": "state-system dates not loaded: every state in the registry counts as a member on every date "
+                  "(none is checked); run `foedus data fetch cow_states`",
+    "atop": f"ATOP history not loaded: only the curated treaty set counts (no ATOP alliance, neither a historical one "
+            f"nor one carried forward past {ATOP_END.year}); run `foedus data fetch atop`",
 }
-_NEEDS = {"cow_states": "the COW state system (without it every present-day state would be a member)",
+_NEEDS = {"cow_states": "the COW state system (without it every state in the registry would be a member)",
           "atop": "the ATOP alliances (without them only the curated treaties would count)"}
 
 
@@ -32,6 +32,11 @@ def atop_present() -> bool:
     from foedus.paths import data_dir
 
     return (data_dir() / ATOP_MEMBER_FILE).exists()
+
+
+def missing_notes(missing: Iterable[str]) -> list[str]:
+    """The note for each of the `missing` datasets (`cow_states`, `atop`): what an answer without it lacks."""
+    return [_NOTES[m] for m in missing]
 
 
 def history_notes(what: str, first: dt.date, missing: Sequence[str]) -> list[str]:
@@ -47,4 +52,4 @@ def history_notes(what: str, first: dt.date, missing: Sequence[str]) -> list[str
         raise DataMissingError(f"{what} cannot be made without {' and '.join(_NEEDS[m] for m in missing)}, which the "
                                f"data folder lacks: run `foedus data fetch {' '.join(missing)}` (from "
                                f"{NEEDED_UNTIL.year + 1} on it is made with a note instead)")
-    return [_NOTES[m] for m in missing]
+    return missing_notes(missing)

@@ -15,6 +15,7 @@ from foedus.engine.outcome import DATA_END, DATA_END_NOTE
 from foedus.engine.result import Joiner
 from foedus.model.world import World
 from foedus.sources.atop_release import ATOP_END
+from foedus.sources.coverage import missing_notes
 from foedus.war.cause import cause
 from foedus.war.course import Course
 from foedus.war.evaluate import Evaluation
@@ -141,7 +142,7 @@ class FrameBuilder:
         """Caveats about the data the replay used."""
         out = []
         if not self.world.has_history and any(e.date <= ATOP_END for e in self.evaluations):
-            out.append("ATOP history not loaded: only the curated treaty set counts; run `foedus data fetch atop`")
+            out += missing_notes(["atop"])
         if end > DATA_END:
             out.append(DATA_END_NOTE)
         return out
