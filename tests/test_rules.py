@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
@@ -307,6 +308,25 @@ def test_unresolved_conditions_bind_only_when_read_as_met(world: World, reading:
     assert joined(r) == ({"FRA": "defense"} if reading == "met" else {})
     if reading == "unmet":
         assert [(x.state, x.unresolved) for x in r.withheld] == [("FRA", ("location",))]
+
+
+def test_a_withheld_leg_is_read_by_the_gate_that_holds_it_back_not_by_its_words(world: World) -> None:
+    """The gate that withholds a leg says which ATOP conditions it rests on and how sure the gate is: a decision
+    whose words name something "unresolved" is not the unresolved-conditions gate (read as met here), and its
+    own wording's certainty counts, that of a suspension does not (both used to be read from the reason's words)."""
+    from foedus.engine.rules import gate_doubt
+    from foedus.engine.table import leg_table
+    from foedus.model.vocab import Certainty, Kind
+
+    clause = defense(unresolved=["location"], needs_decision="a joint finding on the unresolved border",
+                     gates_certainty="unverified")
+    w = make_world(world, treaty("pact", ["FRA", "DEU"], clause))
+    r = cascade("RUS", "DEU", DAY, decisions="not-taken", world=w)
+    assert [(x.state, x.unresolved, x.certainty) for x in r.withheld] == [("FRA", (), "unverified")]
+    assert r.withheld[0].reason.endswith("read as not taken (the gate itself is unverified)")
+    assert r.to_dict()["unresolved"] == []
+    leg = leg_table(w, dt.date(2020, 6, 1)).owed_to(Kind.DEFENSE, "DEU")[0]
+    assert (gate_doubt(leg, "decision"), gate_doubt(leg, "suspended")) == (Certainty.UNVERIFIED, None)
 
 
 def test_several_attackers_and_targets_at_a_place(world: World) -> None:

@@ -133,8 +133,8 @@ class _Run:
         for leg in [*self.index.owed_to(Kind.NEUTRALITY, attack.victim), *partner_attacks]:
             verdict = evaluate(leg, attack, ctx)
             if not verdict.binds:
-                if verdict.withheld and leg.obligor != attack.attacker:
-                    self._withhold(leg, attack, verdict.withheld, ctx)
+                if verdict.gate is not None and leg.obligor != attack.attacker:
+                    self._withhold(leg, attack, verdict.gate, ctx)
                 continue
             if leg.obligor == attack.attacker:
                 self._violation(leg, attack, because, "neutrality", ctx)
@@ -163,14 +163,14 @@ class _Run:
                     self._bound.add(key)
                     pending[obligor].append(
                         obligation(leg, attack, side, self.rounds, self.scenario, ctx.places[attack.place]))
-            elif verdict.withheld:
-                self._withhold(leg, attack, verdict.withheld, ctx)
+            elif verdict.gate is not None:
+                self._withhold(leg, attack, verdict.gate, ctx)
 
-    def _withhold(self, leg: Leg, attack: Attack, reason: str, ctx: Situation) -> None:
+    def _withhold(self, leg: Leg, attack: Attack, gate: str, ctx: Situation) -> None:
         """The first leg a gate holds back, per obligor, treaty and article."""
         wkey = (leg.obligor, leg.treaty.id, leg.provision.article)
         if wkey not in self.withheld:  # the record as every engine makes it (the gate's own certainty included)
-            self.withheld[wkey] = withheld_record(leg, reason, self._sure(leg, attack, ctx))
+            self.withheld[wkey] = withheld_record(leg, gate, self._sure(leg, attack, ctx))
 
     def _violation(self, leg: Leg, attack: Attack, because: Because, kind: str, ctx: Situation) -> None:
         key = (leg.obligor, leg.beneficiary, leg.treaty.id)

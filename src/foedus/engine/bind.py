@@ -170,9 +170,9 @@ class Binder(Judge):
         book = self.ledger
         if verdict.binds:
             book.duties.append((book.rnd, vol, admitted, rule, rank, leg))
-        elif verdict.withheld:
+        elif verdict.gate is not None:
             book.first(book.withheld, (leg.obligor, leg.treaty.id, leg.provision.article),
-                       (book.rnd, vol, admitted[0], rule, rank, leg, verdict.withheld))
+                       (book.rnd, vol, admitted[0], rule, rank, leg, verdict.gate))
 
     def _violations(self, vol: Volley, key: Key, owed: Owed, ctx: Situation) -> None:
         """Rule 2's violations: neutrality legs owed to the victim whose obligor attacks it, where the leg admits
@@ -225,9 +225,9 @@ class Binder(Judge):
                 verdict = verdicts.get(id(leg)) or self._verdict(leg, vol, i, verdicts, ctx)
                 if verdict.binds:
                     bind((obligor, leg.treaty.id, leg.provision.article, side), (rnd, vol, i, 4, rank, leg, side))
-                elif verdict.withheld:
+                elif verdict.gate is not None:
                     book.first(book.withheld, (obligor, leg.treaty.id, leg.provision.article),
-                               (rnd, vol, i, 4, rank, leg, verdict.withheld))
+                               (rnd, vol, i, 4, rank, leg, verdict.gate))
             if keep:
                 left[obligor] = legs if len(keep) == len(legs) else tuple(keep)
         if len(left) < len(waiting) or any(len(legs) < len(waiting[o]) for o, legs in left.items()):
@@ -248,7 +248,7 @@ class Binder(Judge):
                 if verdict.binds:
                     book.bind((obligor, leg.treaty.id, leg.provision.article, side),
                               (book.rnd, vol, i, 5, rank, leg, side))
-                elif verdict.withheld:
+                elif verdict.gate is not None:
                     book.first(book.withheld, (obligor, leg.treaty.id, leg.provision.article),
-                               (book.rnd, vol, i, 5, rank, leg, verdict.withheld))
+                               (book.rnd, vol, i, 5, rank, leg, verdict.gate))
 

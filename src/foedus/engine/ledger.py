@@ -21,7 +21,7 @@ from foedus.engine.certainty import fact_reason, source_of
 from foedus.engine.leg import Leg
 from foedus.engine.maker import maker
 from foedus.engine.records import Because, CertaintyReason, Consultation, Neutral, Violation, Withheld
-from foedus.engine.rules import Volley, gate_doubt
+from foedus.engine.rules import Volley, gate_doubt, gate_reason
 from foedus.engine.scenario import Attack
 from foedus.model.vocab import CERTAINTY_RANK, Certainty, Kind, worst
 
@@ -29,7 +29,7 @@ __all__ = ["Certify", "Duties", "Found", "Interned", "Ledger", "Sureness", "atta
            "consultation_of", "finds", "found_key", "intern", "interned", "latest", "neutral_records",
            "obligation_key", "order_of", "violation_of", "withheld_of", "withheld_record"]
 
-# (round, volley, attack index, rule, rank of the leg, leg, side or withheld reason)
+# (round, volley, attack index, rule, rank of the leg, leg, side; for a withheld leg, the gate that holds it back)
 Found = tuple[int, Volley, int, int, int, Leg, str]
 # (round, volley, attack indices, rule, rank of the leg, leg): the leg's duty on each of those attacks
 Duties = tuple[int, Volley, Sequence[int], int, int, Leg]
@@ -238,14 +238,15 @@ def withheld_of(f: Found, sure: Certify) -> Withheld:
     return withheld_record(f[5], f[6], sure(f))
 
 
-def withheld_record(leg: Leg, reason: str, sure: Sureness) -> Withheld:
-    """`withheld_of` from the leg, the gate's `reason` and the certainty of the facts the leg would bind by."""
-    gaps = tuple(leg.provision.unresolved) if "unresolved" in reason else ()
+def withheld_record(leg: Leg, gate: str, sure: Sureness) -> Withheld:
+    """`withheld_of` from the leg, the name of the `gate` that holds it back and the certainty of the facts the leg
+    would bind by."""
+    gaps = tuple(leg.provision.unresolved) if gate == "unresolved" else ()
     level, reasons = sure
-    gate = gate_doubt(leg, reason)
-    if gate is not None:
+    doubt = gate_doubt(leg, gate)
+    if doubt is not None:
         p = leg.provision
         held = f"{leg.treaty.id} art. {p.article}: the condition that holds it back"
-        reasons = (*reasons, fact_reason("article", held, gate, source_of(leg.treaty, p.source)))
-        level = worst([Certainty(level), gate]).value
-    return Withheld(leg.obligor, leg.treaty.id, leg.provision.article, reason, gaps, level, reasons)
+        reasons = (*reasons, fact_reason("article", held, doubt, source_of(leg.treaty, p.source)))
+        level = worst([Certainty(level), doubt]).value
+    return Withheld(leg.obligor, leg.treaty.id, leg.provision.article, gate_reason(leg, gate), gaps, level, reasons)

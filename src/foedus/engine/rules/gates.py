@@ -14,9 +14,9 @@ from foedus.model.vocab import Certainty, Kind
 if TYPE_CHECKING:
     from foedus.model.places import Place
 
-__all__ = ["GATES", "GENERATION", "STARTER_GATES", "VICTIM_GATES", "Gate", "Situation", "assumptions", "closed_reason",
-           "gate_doubt", "gate_named", "gates_of", "gates_per_provision", "register_gate", "unregister_gate",
-           "victim_status", "void_for_starters", "withheld_by_switches"]
+__all__ = ["GATES", "GENERATION", "STARTER_GATES", "VICTIM_GATES", "Gate", "Situation", "assumptions", "closed_gate",
+           "closed_reason", "gate_doubt", "gate_named", "gate_reason", "gates_of", "gates_per_provision",
+           "register_gate", "unregister_gate", "victim_status", "void_for_starters", "withheld_by_switches"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +41,9 @@ class Gate:
     why a closed gate withholds the leg; `assumes(leg)`, what a leg that binds takes for granted.
     `per_provision`: `carried` and `closed` read only the leg's treaty, its provision and whether the leg is
     suspended (and `closed` the switches), so the table and the batched rules decide them once per provision (a
-    gate that reads the parties leaves it False).
+    gate that reads the parties leaves it False). `worded`: the gate is the clause's wording, so how well that
+    wording is known (`Provision.gates_certainty`) is said with its reason and assumption and counts for a leg it
+    holds back (`gate_doubt`); a suspension, or a reading of the clause (`aggressor`), is not.
     """
 
     name: str
@@ -51,6 +53,7 @@ class Gate:
     open_for: Callable[[str, Situation], bool] | None = None
     assumes: Callable[[Leg], str] | None = None
     per_provision: bool = False
+    worded: bool = True
 
     @property
     def victim(self) -> bool:
@@ -69,7 +72,7 @@ def _protects_victims_only(leg: Leg) -> bool:
 GATES: list[Gate] = [
     # a member whose membership is suspended on the date, or a leg the treaty suspends (ANZUS USA -> NZL)
     Gate("suspended", carried=lambda leg: leg.suspended is not None,
-         reason=lambda leg: str(leg.suspended), closed=lambda leg, scenario: True, per_provision=True),
+         reason=lambda leg: str(leg.suspended), closed=lambda leg, scenario: True, per_provision=True, worded=False),
     # "... unless the party attacked started the war" (ATOP conditions on provocation, DEFCONPR and NEUCONPR;
     # the US-ROK understanding): a defence or neutrality leg owed to a state on the attacking side does not bind
     Gate("non_provocation", carried=lambda leg: leg.provision.kind in _PROVOKED and leg.provision.non_provocation,
@@ -81,7 +84,7 @@ GATES: list[Gate] = [
     Gate("aggressor", carried=_protects_victims_only,
          reason=lambda leg: f"{leg.beneficiary} is on the side that started the war (the clause protects a partner "
                             "that is attacked, not one struck back)",
-         open_for=lambda state, s: state not in s.starters, per_provision=True),
+         open_for=lambda state, s: state not in s.starters, per_provision=True, worded=False),
     # "... at the request of the party attacked" (CSTO art. 4, Rio art. 3(2))
     Gate("request", carried=lambda leg: leg.provision.request_gated,
          reason=lambda leg: f"help is request-gated and {leg.beneficiary} did not ask",
@@ -150,32 +153,44 @@ def victim_status(state: str, situation: Situation) -> tuple[bool, bool]:
     return state in situation.starters, situation.asks(state)
 
 
-def _doubt(leg: Leg) -> str:
-    """A note when the gate's own wording is not verified."""
+def gate_doubt(leg: Leg, gate: str) -> Certainty | None:
+    """How well the named gate is known on this leg where that is less than verified: the certainty of the clause's
+    wording (`Provision.gates_certainty`) for a gate that is that wording (`Gate.worded`), else None."""
     c = leg.provision.gates_certainty
-    return "" if c is Certainty.VERIFIED else f" (the gate itself is {c.value})"
+    return None if c is Certainty.VERIFIED or not gate_named(gate).worded else c
 
 
-def gate_doubt(leg: Leg, reason: str) -> Certainty | None:
-    """The certainty of the gate that gave `reason` (`closed_reason`) where its own wording is not verified."""
-    note = _doubt(leg)
-    return leg.provision.gates_certainty if note and reason.endswith(note) else None
+def _doubt(leg: Leg, gate: str) -> str:
+    """A note when the gate's own wording is not verified."""
+    c = gate_doubt(leg, gate)
+    return "" if c is None else f" (the gate itself is {c.value})"
 
 
-def closed_reason(leg: Leg, situation: Situation) -> str | None:
-    """The reason the first closed gate gives, or None when every gate the leg carries is open."""
+def gate_reason(leg: Leg, gate: str) -> str:
+    """The reason the named gate gives when it holds the leg back, with its doubt (`gate_doubt`)."""
+    return gate_named(gate).reason(leg) + _doubt(leg, gate)
+
+
+def closed_gate(leg: Leg, situation: Situation) -> str | None:
+    """The name of the first gate the leg carries that is closed, or None when every one is open."""
     for name in leg.gates:
         gate = gate_named(name)
         shut = (not gate.open_for(leg.beneficiary, situation) if gate.open_for is not None
                 else gate.closed(leg, situation.scenario))
         if shut:
-            return gate.reason(leg) + (_doubt(leg) if name not in ("suspended", "aggressor") else "")
+            return name
     return None
+
+
+def closed_reason(leg: Leg, situation: Situation) -> str | None:
+    """The reason the first closed gate gives (`gate_reason`), or None when every gate the leg carries is open."""
+    gate = closed_gate(leg, situation)
+    return None if gate is None else gate_reason(leg, gate)
 
 
 def assumptions(leg: Leg) -> list[str]:
     """What a leg that binds takes for granted, gate by gate."""
-    return [a(leg) + _doubt(leg) for a in (gate_named(n).assumes for n in leg.gates) if a is not None]
+    return [a(leg) + _doubt(leg, n) for n in leg.gates if (a := gate_named(n).assumes) is not None]
 
 
 def withheld_by_switches(leg: Leg, scenario: Scenario) -> str | None:

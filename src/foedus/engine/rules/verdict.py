@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Literal
 
 from foedus.datarecord import dataclass
 from foedus.engine.leg import Leg
-from foedus.engine.rules.gates import Situation, assumptions, closed_reason
+from foedus.engine.rules.gates import Situation, assumptions, closed_gate, gate_reason
 from foedus.engine.rules.where import covers
 from foedus.engine.scenario import SEVERITIES, Attack, Severity
 from foedus.model.vocab import Kind, Trigger
@@ -47,10 +47,11 @@ THRESHOLDS: dict[Trigger, Severity] = {
 
 @dataclass(frozen=True, slots=True)
 class Verdict:
-    """The outcome of one rule: `binds`, or not, with the reason when a gate stopped it."""
+    """The outcome of one rule: `binds`, or not, with the reason and the name of the gate when a gate stopped it."""
 
     binds: bool
     withheld: str | None = None
+    gate: str | None = None
 
 
 NO = Verdict(False)
@@ -96,8 +97,8 @@ def evaluate(leg: Leg, attack: Attack, situation: Situation) -> Verdict:
         return NO
     if leg.provision.kind is Kind.NONAGGRESSION:
         return YES
-    reason = closed_reason(leg, situation)
-    return YES if reason is None else Verdict(False, reason)
+    gate = closed_gate(leg, situation)
+    return YES if gate is None else Verdict(False, gate_reason(leg, gate), gate)
 
 
 def attacker_role(leg: Leg) -> Literal["counterpart", "obligor"]:
