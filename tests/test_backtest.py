@@ -287,6 +287,23 @@ def test_cli_user_errors_are_one_line_exit_2(tmp_path: Path, args: list[str], me
     assert not (tmp_path / "x").exists()  # nothing created for a run that cannot start
 
 
+def test_the_year_options_are_bounded_by_the_named_limits(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`backtest` and `likely` read their --from/--to bounds from the COW data's first day and foedus's last day
+    (`foedus.model.states.COW_FIRST_DAY`, `foedus.model.days.LATEST`), not from literals of their own."""
+    from foedus.backtest.command import _check
+    from foedus.errors import FoedusError
+    from foedus.likely.command import _check_range
+
+    monkeypatch.setattr("foedus.model.states.COW_FIRST_DAY", dt.date(1820, 1, 1))
+    monkeypatch.setattr("foedus.model.days.LATEST", dt.date(2050, 12, 31))
+    for check in (lambda y: _check(y, None, 1), lambda y: _check_range(y, None, 0)):
+        check(1820)
+        with pytest.raises(FoedusError, match=r"^--from 1819 is outside 1820–2050$"):
+            check(1819)
+        with pytest.raises(FoedusError, match=r"^--from 2051 is outside 1820–2050$"):
+            check(2051)
+
+
 def test_malformed_war_file_is_a_one_line_error(tmp_path: Path) -> None:
     from foedus.backtest.errors import BacktestError
 

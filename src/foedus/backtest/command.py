@@ -66,9 +66,12 @@ def carry_over(old: Path, new: Path) -> None:
 
 
 def _check(first: int | None, last: int | None, draws: int) -> None:
+    from foedus.model.days import LATEST
+    from foedus.model.states import COW_FIRST_DAY  # the COW data's first year
+
     for name, year in (("--from", first), ("--to", last)):
-        if year is not None and not 1816 <= year <= 2100:
-            raise BacktestError(f"{name} {year} is outside 1816–2100")
+        if year is not None and not COW_FIRST_DAY.year <= year <= LATEST.year:
+            raise BacktestError(f"{name} {year} is outside {COW_FIRST_DAY.year}–{LATEST.year}")
     if first is not None and last is not None and first > last:
         raise BacktestError(f"impossible year range {first}–{last} (need --from <= --to)")
     if not 1 <= draws <= MAX_DRAWS:

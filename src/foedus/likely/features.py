@@ -25,6 +25,7 @@ from foedus.likely.geo import Geography
 from foedus.likely.history import History, last_war_year
 from foedus.likely.obligations import Bindings
 from foedus.likely.ties import Ties
+from foedus.model.states import COW_FIRST_DAY
 from foedus.model.world import World
 from foedus.sources.cow import cinc_in
 
@@ -65,9 +66,9 @@ def _power(world: World, case: Case, codes: dict[str, int | None]) -> tuple[dict
     year = case.date.year - 1
     table, carried = cinc_in(year)
     notes = [f"CINC for {year} is past the NMC data's end: each state's 2016 value is used"] if carried else []
-    if not table:  # NMC begins in 1816: the year before a war in 1816 has none
-        notes.append(f"no CINC for {year} (the NMC data begin in 1816): every state's capability is read as 0, "
-                     "and the two sides as balanced")
+    if not table:  # NMC begins with the state system: the year before a war in its first year has none
+        notes.append(f"no CINC for {year} (the NMC data begin in {COW_FIRST_DAY.year}): every state's capability is "
+                     "read as 0, and the two sides as balanced")
     return {s: table.get(c, 0.0) if c is not None else 0.0 for s, c in codes.items()}, notes
 
 
