@@ -201,10 +201,13 @@ def test_without_research_data_foedus_says_what_is_missing(tmp_path: Path) -> No
     old = json.loads(cli("cascade", "-a", "GMY", "-t", "RUS", "-d", "1914-08-01", "--json").stdout)
     assert any("ATOP history not loaded" in n for n in old["notes"])
     assert any("state-system dates not loaded" in n for n in old["notes"])
-    war = json.loads(cli("war", "july_crisis_1914", "--json").stdout)  # a replay says so too, up to ATOP's end
+    war = json.loads(cli("war", "july_crisis_1914", "--json").stdout)  # a replay says so too
     assert any("ATOP history not loaded" in n for n in war["notes"])
+    # ... past ATOP's end as well, as a cascade does: the alliances ATOP carries past 2018 are missing too
     recent = json.loads(cli("war", "russia_ukraine_2022", "--until", "2023-01-01", "--json").stdout)
-    assert not any("ATOP history not loaded" in n for n in recent["notes"])
+    same = json.loads(cli("cascade", "-a", "RUS", "-t", "UKR", "-d", "2022-02-24", "--json").stdout)["notes"]
+    assert [n for n in recent["notes"] if "ATOP history not loaded" in n] == [
+        n for n in same if "ATOP history not loaded" in n] != []
     proc = cli("dyads", "--from", "1900", "--to", "1901", "--out", str(tmp_path / "d.csv"))
     assert proc.returncode == 2 and "foedus data fetch cow_states" in proc.stderr
     assert not (tmp_path / "d.csv").exists()

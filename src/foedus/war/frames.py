@@ -14,7 +14,6 @@ from typing import Any
 from foedus.engine.outcome import DATA_END, DATA_END_NOTE
 from foedus.engine.result import Joiner
 from foedus.model.world import World
-from foedus.sources.atop_release import ATOP_END
 from foedus.sources.coverage import missing_notes
 from foedus.war.cause import cause
 from foedus.war.course import Course
@@ -141,7 +140,7 @@ class FrameBuilder:
     def notes(self, end: dt.date) -> list[str]:
         """Caveats about the data the replay used."""
         out = []
-        if not self.world.has_history and any(e.date <= ATOP_END for e in self.evaluations):
+        if not self.world.has_history:  # as a cascade says: the ATOP alliances carried past 2018 count too
             out += missing_notes(["atop"])
         if end > DATA_END:
             out.append(DATA_END_NOTE)
