@@ -331,3 +331,25 @@ def test_a_war_is_a_file_or_a_bundled_name_and_anything_else_one_line(tmp_path: 
         war_path("russia_ukraine")
     proc = run("war", "russia_ukraine")
     assert proc.returncode == 2 and proc.stderr.count("\n") == 1 and "no such file" in proc.stderr
+
+
+def test_a_replay_notes_the_states_the_state_system_cannot_check(tmp_path: Path, world) -> None:  # type: ignore[no-untyped-def]
+    """As a cascade does: a war before the COW system's first day, or with a state COW does not list, says that
+    membership was not checked, once per day and state, and not for the states COW can check."""
+    def notes(events: str, end: str) -> tuple[str, ...]:
+        war = load_war(_write(tmp_path, f"id: test_war\nname: Test\nend: {end}\nevents:\n{events}"), world)
+        return replay(war, world).notes
+
+    old = notes("  - {type: attack, date: 1815-06-15, attacker: FRA, victim: NTH}\n"
+                "  - {type: entry, date: 1815-06-18, state: GMY, side: defense}\n"
+                "  - {type: attack, date: 1816-02-01, attacker: FRA, victim: NTH}\n", "1816-03-01")
+    assert "the COW state system begins on 1816-01-01: whether France (FRA) and Netherlands (NLD) were states on " \
+           "1815-06-15 is not checked" in old
+    assert "the COW state system begins on 1816-01-01: whether Germany (DEU) was a state on 1815-06-18 is not " \
+           "checked" in old
+    assert len([n for n in old if "COW state system" in n]) == 2  # not again for 1816
+    gaza = notes("  - {type: attack, date: 2008-12-27, attacker: ISR, victim: PSE}\n", "2009-01-18")
+    assert [n for n in gaza if "COW state system" in n] == [
+        "Palestine (PSE) is not in the COW state system: whether it is a state is not checked"]
+    recent = notes("  - {type: attack, date: 2022-02-24, attacker: RUS, victim: UKR}\n", "2022-03-01")
+    assert not any("COW state system" in n for n in recent)

@@ -23,6 +23,7 @@ from foedus.engine.outcome import DATA_END
 from foedus.engine.reliability import ERA_CUTOFF
 from foedus.engine.scenario import Basis, Reading, TerritoryView, UnresolvedReading, switch_values
 from foedus.errors import ScenarioError
+from foedus.model.membership import unchecked_notes
 from foedus.model.world import World
 from foedus.war.changes import TreatyChange, treaty_changes
 from foedus.war.course import Course, Ongoing
@@ -129,9 +130,23 @@ def replay(war: War, world: World | None = None, *, reading: Reading = "legal", 
         day_changes = [e.to_dict() for e in todays] + [_ended(o, day) for o in ended] + [c.to_dict() for c in relevant]
         builder.add(evaluation, day_changes, course)
         involved = set(evaluation.sides) | set(evaluation.bound) | set(evaluation.conflicted)
-    notes = (*war.notes, *builder.notes(end))
+    notes = (*war.notes, *builder.notes(end), *_unchecked(w, war, end))
     return WarReplay(war=war, settings=chosen, end=end, states=builder.records, frames=builder.frames,
                      evaluations=builder.evaluations, names=builder.names(), notes=notes)
+
+
+def _unchecked(world: World, war: War, end: dt.date) -> list[str]:
+    """The notes on the states that attack or enter by `end` whose membership of the state system the COW dates
+    cannot say on the day they do (before 1816, or a state COW does not list), as a cascade gives them."""
+    first: dict[str, dt.date] = {}
+    for e in war.events:
+        if e.kind in ("attack", "entry") and e.date <= end:
+            for state in (*e.states, *(s for a in e.attacks for s in (a.attacker, a.victim))):
+                first.setdefault(state, e.date)
+    by_day: dict[dt.date, list[str]] = defaultdict(list)
+    for state, day in first.items():
+        by_day[day].append(state)
+    return list(dict.fromkeys(n for day in sorted(by_day) for n in unchecked_notes(world.states, by_day[day], day)))
 
 
 def _ended(ongoing: Ongoing, day: dt.date) -> dict[str, Any]:
