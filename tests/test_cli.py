@@ -110,6 +110,29 @@ def test_validate_names_file_field_and_problem(tmp_path: Path) -> None:
     assert proc.returncode == 2 and "signed" in proc.stderr and "Traceback" not in proc.stderr
 
 
+def test_validate_reports_every_bad_file_not_only_the_first(tmp_path: Path) -> None:
+    """`treaties validate DIR` checks every file: one line per bad file (file and problem), nothing on stdout,
+    exit 2; the good files are not reported as bad."""
+    from samples import GOOD_TREATY
+
+    (tmp_path / "a_good.yaml").write_text(GOOD_TREATY, encoding="utf-8")
+    (tmp_path / "b_strength.yaml").write_text(GOOD_TREATY.replace("my_pact", "b_pact").replace("S2", "S7"),
+                                              encoding="utf-8")
+    (tmp_path / "c_yaml.yaml").write_text("id: [unclosed\n", encoding="utf-8")
+    (tmp_path / "d_state.yaml").write_text(GOOD_TREATY.replace("my_pact", "d_pact").replace("CHL", "Narnia"),
+                                           encoding="utf-8")
+    (tmp_path / "e_again.yaml").write_text(GOOD_TREATY, encoding="utf-8")  # my_pact a second time
+    proc = run("treaties", "validate", str(tmp_path), str(tmp_path / "missing.yaml"))
+    assert proc.returncode == 2 and proc.stdout == "" and "Traceback" not in proc.stderr
+    lines = proc.stderr.splitlines()
+    assert [line.split(": ")[1] for line in lines] == [
+        str(tmp_path / "missing.yaml"), *(str(tmp_path / n) for n in ("b_strength.yaml", "c_yaml.yaml", "d_state.yaml",
+                                                                      "e_again.yaml"))]
+    assert all(line.startswith("error: ") for line in lines)
+    assert "provisions[0].strength" in lines[1] and "invalid YAML" in lines[2] and "Narnia" in lines[3]
+    assert "duplicate treaty id 'my_pact'" in lines[4]
+
+
 def test_validate_refuses_a_date_window_nothing_reads(tmp_path: Path) -> None:
     """A clause's span cannot carry a window (the engine would ignore it); a member's suspension can."""
     head = ("id: my_pact\nname: x\nsigned: 2020-01-01\nin_force: 2020-01-01\nsources: [{url: 'https://x.org/a'}]\n")

@@ -167,40 +167,44 @@ def print_treaty_list(world: World, date: str | None, fmt: str) -> None:
 
 
 def validate_files(paths: list[Path], strict: bool = False) -> None:
-    """Validate treaty files as `cascade --treaties` would load them; print one line per file; raise on the first
-    bad one (a user file may not reuse a bundled id, since `--treaties` refuses that too).
+    """Validate treaty files as `cascade --treaties` would load them (a user file may not reuse a bundled id, since
+    `--treaties` refuses that too); print one line per file. Every file is checked: each bad one is reported on
+    stderr in one line naming the file and the problem (the last one raised), and then nothing goes to stdout.
 
     `strict` also rejects a source URL that is a bare home page (it must link the page stating the fact).
     """
-    from foedus.errors import TreatyDataError
-    from foedus.model.loader import bare_source_urls, bundled_treaty_files, load_treaties
+    from foedus.errors import one_line
+    from foedus.model.loader import bundled_treaty_files, load_treaties
     from foedus.model.world import World
 
     files: list[Path] = []
+    errors: list[FoedusError] = []
     for p in paths:
         if p.is_dir():
             found = sorted(f for f in [*p.glob("*.yaml"), *p.glob("*.yml")] if not f.is_dir())
             if not found:
-                raise FoedusError(f"{p}: a folder with no treaty files (*.yaml, *.yml) in it")
+                errors.append(FoedusError(f"{p}: a folder with no treaty files (*.yaml, *.yml) in it"))
             files += found
         elif p.exists():
             files.append(p)
         else:
-            raise FoedusError(f"{p}: no such file or folder")
+            errors.append(FoedusError(f"{p}: no such file or folder"))
     if not paths:
         from foedus.model.gazetteer import Gazetteer
         from foedus.model.states import StateRegistry
 
         states = StateRegistry.load()
-        treaties = load_treaties(bundled_treaty_files(), states, Gazetteer.load(states))
-    else:
-        world = World.default()
-        known = {tid: "the bundled treaty set" for tid in world.treaties.curated}
-        treaties = load_treaties(files, world.states, world.places, known)
-    for tid, treaty in treaties.items():
-        bare = bare_source_urls(treaty) if strict else []
-        if bare:
-            raise TreatyDataError(tid, "sources", f"bare home page {bare[0]!r}: link the page that states the fact")
+        treaties = load_treaties(bundled_treaty_files(), states, Gazetteer.load(states), errors=errors, strict=strict)
+    else:  # the world only for files to check: a line of missing paths is answered at once
+        world = World.default() if files else None
+        known = {tid: "the bundled treaty set" for tid in world.treaties.curated} if world else {}
+        treaties = load_treaties(files, world.states, world.places, known, errors=errors,
+                                 strict=strict) if world else {}
+    if errors:
+        for exc in errors[:-1]:
+            sys.stderr.write(f"error: {one_line(str(exc))}\n")
+        raise errors[-1]
+    for tid in treaties:
         print(f"ok  {tid}")
     print(f"{len(treaties)} treaty file(s) valid")
 

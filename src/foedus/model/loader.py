@@ -20,6 +20,7 @@ from pydantic import ValidationError
 from foedus.errors import FoedusError, TreatyDataError
 from foedus.model.days import LATEST
 from foedus.model.gazetteer import Gazetteer
+from foedus.model.source_pages import bare_source_urls
 from foedus.model.states import StateRegistry
 from foedus.model.treaty import Treaty
 from foedus.model.vocab import ADMINISTERED_BY, ADMINISTERED_BY_PARTY, PLACE_ALONE
@@ -38,7 +39,6 @@ __all__ = [
 ]
 
 _SPECIAL_TOKENS = {"home", "overseas"}
-_LANGUAGE_SEGMENT = re.compile(r"^[a-z]{2,3}(-[a-z]{2})?$")
 _ATOP_ID = re.compile(r"^atop_[0-9]+(_p[0-9]+)?$")
 
 
@@ -178,58 +178,59 @@ def _scope_token(
     )
 
 
-def bare_source_urls(treaty: Treaty) -> list[str]:
-    """Source URLs that are a bare home page (no path beyond a language code, no query): they state no fact.
-
-    >>> from foedus.model.treaty import Treaty
-    >>> t = Treaty.model_validate({"id": "x_2000", "name": "X", "signed": "2000-01-01", "members": [{"state": "USA"}],
-    ...     "sources": [{"url": "https://www.example.org/en/"}, {"url": "https://example.org/a/b.html"}]})
-    >>> bare_source_urls(t)
-    ['https://www.example.org/en/']
-    """
-    from urllib.parse import urlsplit
-
-    urls = [s.url for s in treaty.sources]
-    spans = [span for m in treaty.members for span in (*m.frozen, *m.suspended)]
-    facts = [x for m in treaty.members for x in (m, m.joined_certainty, m.left_certainty, *m.frozen) if x]
-    facts += [x for span in spans for x in (span.start_certainty, span.end_certainty) if x]
-    urls += [x.source for x in facts if x.source]
-    urls += [p.source for p in treaty.provisions if p.source]
-    bare = []
-    for url in urls:
-        parts = urlsplit(url)
-        segments = [seg for seg in parts.path.split("/") if seg]
-        if not parts.query and all(_LANGUAGE_SEGMENT.match(seg.lower()) for seg in segments):
-            bare.append(url)
-    return bare
-
-
 def load_treaties(
-    paths: Iterable[Path], states: StateRegistry, places: Gazetteer, known: Mapping[str, str] | None = None
+    paths: Iterable[Path], states: StateRegistry, places: Gazetteer, known: Mapping[str, str] | None = None,
+    errors: list[FoedusError] | None = None, strict: bool = False,
 ) -> dict[str, Treaty]:
     """Read, validate and cross-check treaty files; ids must be unique across all of them and `known`
-    (ids already loaded, with where they came from), and `replaces` must name one of them.
+    (ids already loaded, with where they came from), and `replaces` must name one of them. `strict` also
+    refuses a source that is a bare home page (`bare_source_urls`).
+
+    With `errors`, every file is checked: a bad file's error is added to the list and the file left out.
 
     Raises:
-        TreatyDataError: the first file that is malformed, repeats an id or replaces an unknown treaty.
+        TreatyDataError: (without `errors`) the first file that is malformed, repeats an id or replaces an unknown
+            treaty.
     """
     treaties: dict[str, Treaty] = {}
     origin: dict[str, str] = dict(known or {})
+
+    def refuse(exc: FoedusError) -> None:
+        if errors is None:
+            raise exc
+        errors.append(exc)
+
     for path in paths:
-        if path.is_dir():
-            raise TreatyDataError(str(path), "", "is a folder, not a treaty file (give the YAML files in it)")
-        treaty = validate_references(read_treaty_file(path), str(path), states, places)
-        check_own_id(treaty, str(path))
-        if treaty.id in origin:
-            raise TreatyDataError(str(path), "id", f"duplicate treaty id {treaty.id!r} (also in {origin[treaty.id]})")
+        try:
+            treaty = _checked_file(path, states, places, origin, strict)
+        except FoedusError as exc:
+            refuse(exc)
+            continue
         treaties[treaty.id] = treaty
         origin[treaty.id] = str(path)
-    for tid, treaty in treaties.items():
-        for j, old in enumerate(treaty.replaces):
-            if old not in origin and not _ATOP_ID.match(old):
-                raise TreatyDataError(origin[tid], f"replaces[{j}]", f"no treaty has the id {old!r} "
-                                      "(name a loaded treaty, or an ATOP alliance as atop_N)")
+    for tid, treaty in list(treaties.items()):
+        unknown = [(j, old) for j, old in enumerate(treaty.replaces) if old not in origin and not _ATOP_ID.match(old)]
+        if unknown:
+            j, old = unknown[0]
+            del treaties[tid]
+            refuse(TreatyDataError(origin[tid], f"replaces[{j}]", f"no treaty has the id {old!r} (name a loaded "
+                                   "treaty, or an ATOP alliance as atop_N)"))
     return treaties
+
+
+def _checked_file(path: Path, states: StateRegistry, places: Gazetteer, origin: Mapping[str, str],
+                  strict: bool) -> Treaty:
+    """One treaty file read and checked on its own and against the ids in `origin`."""
+    if path.is_dir():
+        raise TreatyDataError(str(path), "", "is a folder, not a treaty file (give the YAML files in it)")
+    treaty = validate_references(read_treaty_file(path), str(path), states, places)
+    check_own_id(treaty, str(path))
+    if treaty.id in origin:
+        raise TreatyDataError(str(path), "id", f"duplicate treaty id {treaty.id!r} (also in {origin[treaty.id]})")
+    bare = bare_source_urls(treaty) if strict else []
+    if bare:
+        raise TreatyDataError(str(path), "sources", f"bare home page {bare[0]!r}: link the page that states the fact")
+    return treaty
 
 
 def check_own_id(treaty: Treaty, path: str) -> None:
