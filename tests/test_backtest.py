@@ -329,3 +329,13 @@ def test_cli_refuses_a_file_as_out(tmp_path: Path) -> None:
     proc = _run_cli("backtest", "--out", str(target))
     assert proc.returncode == 2 and "exists and is not a folder" in proc.stderr
     assert target.read_text(encoding="utf-8") == "keep"
+
+
+def test_cli_refuses_a_missing_parent_folder_like_every_writer(tmp_path: Path) -> None:
+    """--out in a folder that does not exist is refused before any work, as atlas, likely report and the others
+    refuse it; no folder is made."""
+    out = tmp_path / "missing" / "deeper" / "bt"
+    proc = _run_cli("backtest", "--out", str(out), "--from", "1950", "--to", "1950", "--opening-only")
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == f"error: cannot write {out}: the folder {out.parent} does not exist"
+    assert not (tmp_path / "missing").exists()

@@ -26,20 +26,21 @@ MAX_DRAWS = 1_000_000
 
 
 def check_out_dir(out: Path, force: bool) -> None:
-    """Accept a new folder, an empty one, or (with `force`) one whose report may be replaced; make its parent.
+    """Accept a new folder, an empty one, or (with `force`) one whose report may be replaced, as every command that
+    writes a folder does: in a folder that exists and is writable (`foedus.outputs.check_target`).
 
     Raises:
-        BacktestError: `out` is a file, its parent cannot be created, or it is not empty and `force` is off.
+        BacktestError: `out` is a file, or it is not empty and `force` is off.
+        OutputError: the folder `out` would be made in does not exist or is not writable.
     """
+    from foedus.outputs import check_target
+
     if out.exists() and not out.is_dir():
         raise BacktestError(f"{out} exists and is not a folder")
     if out.is_dir() and any(out.iterdir()) and not force:
         raise BacktestError(f"{out} is not empty; give a new or empty folder, or --force to replace the "
                             "backtest's report in it (your other files there are kept)")
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise BacktestError(f"cannot create {out.parent}: {exc.strerror or exc}") from None
+    check_target(out, force=out.is_dir(), kind="folder")  # an empty folder is replaced as --force would
 
 
 def carry_over(old: Path, new: Path) -> None:
@@ -178,9 +179,9 @@ def backtest(
     from foedus.outputs import staged_folder
 
     _check(first, last, draws)
+    check_out_dir(out, force)
     settings = Settings(first=first, last=last, draws=draws, seed=seed)
     wars = _wars(settings)
-    check_out_dir(out, force)
     result = _run_with_progress(settings, wars)
     metrics = {"run": {"date": dt.date.today().isoformat(), "foedus_version": __version__,
                        "command": command_line(first, last, out, draws, seed, opening_only)}, **summarize(result)}
