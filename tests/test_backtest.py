@@ -265,8 +265,13 @@ def test_cli_writes_every_file_and_refuses_to_overwrite(tmp_path: Path) -> None:
     assert (out / "report.md").read_text(encoding="utf-8") == before
     forced = _run_cli("backtest", "--from", "1950", "--to", "1950", "--out", str(out), "--draws", "50", "--force",
                       "--opening-only")
+    assert forced.returncode == 2 and "not replacing" in forced.stderr and "notes.txt" in forced.stderr
+    assert mine.read_text(encoding="utf-8") == "mine"  # --force replaces an earlier report only, never your files
+    assert (out / "report.md").read_text(encoding="utf-8") == before
+    mine.unlink()
+    forced = _run_cli("backtest", "--from", "1950", "--to", "1950", "--out", str(out), "--draws", "50", "--force",
+                      "--opening-only")
     assert forced.returncode == 0, forced.stderr
-    assert mine.read_text(encoding="utf-8") == "mine"  # --force replaces the backtest's own files only
     again_metrics = json.loads((out / "metrics.json").read_text(encoding="utf-8"))
     assert again_metrics["wars"]["scored"] == 1 and "replay" not in again_metrics  # the earlier backtest only
     assert not (out / "outcomes.csv").exists()  # the replaced report's replay files are not carried over
@@ -339,3 +344,23 @@ def test_cli_refuses_a_missing_parent_folder_like_every_writer(tmp_path: Path) -
     assert proc.returncode == 2
     assert proc.stderr.strip() == f"error: cannot write {out}: the folder {out.parent} does not exist"
     assert not (tmp_path / "missing").exists()
+
+
+def test_force_refuses_a_folder_holding_more_than_a_report(tmp_path: Path) -> None:
+    """--force replaces an earlier report, never the user's own files or sub-folders (no copy, no merge): a folder
+    holding any is refused before any work, in one line naming them, and left exactly as it was."""
+    out = tmp_path / "bt"
+    (out / "drafts").mkdir(parents=True)
+    (out / "drafts" / "d.txt").write_text("draft", encoding="utf-8")
+    (out / "report.md").write_text("old report", encoding="utf-8")
+    (out / "notes.txt").write_text("mine", encoding="utf-8")
+    inode = (out / "drafts").stat().st_ino
+    proc = _run_cli("backtest", "--out", str(out), "--from", "1950", "--to", "1950", "--opening-only", "--force")
+    assert proc.returncode == 2 and proc.stderr.count("\n") == 1
+    assert proc.stderr.startswith(f"error: not replacing {out}: it holds what the backtest does not write (drafts, "
+                                  "notes.txt)")
+    assert (out / "drafts").stat().st_ino == inode and (out / "drafts" / "d.txt").read_text(encoding="utf-8") == "draft"
+    assert (out / "report.md").read_text(encoding="utf-8") == "old report"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bt"]
+    help_text = " ".join(_run_cli("backtest", "--help").stdout.split())
+    assert "refused, never emptied or merged" in help_text.replace("│ ", "")

@@ -201,6 +201,26 @@ def test_force_keeps_the_folders_mode_and_refuses_the_folder_it_runs_in(tmp_path
     assert pd.read_parquet(out)["v"].tolist() == [2]
 
 
+def test_force_asks_again_before_the_swap_whether_the_folder_may_go(tmp_path: Path) -> None:
+    """A file the user puts in the folder while the run writes its replacement is not deleted with the old folder:
+    the swap is refused and the run's output discarded."""
+    out = tmp_path / "report"
+    out.mkdir()
+    (out / "report.md").write_text("old", encoding="utf-8")
+
+    def only_reports(folder: Path) -> str | None:
+        foreign = [p.name for p in folder.iterdir() if p.name != "report.md"]
+        return f"it holds {', '.join(foreign)}" if foreign else None
+
+    with pytest.raises(OutputError, match=r"not replacing .*report: it holds notes\.txt; this run's output was "
+                                          "discarded"), staged_folder(out, force=True, replaceable=only_reports) as tmp:
+        (tmp / "report.md").write_text("new", encoding="utf-8")
+        (out / "notes.txt").write_text("mine", encoding="utf-8")  # written while the run works
+    assert sorted(p.name for p in out.iterdir()) == ["notes.txt", "report.md"]
+    assert (out / "report.md").read_text(encoding="utf-8") == "old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report"]  # no temporary left beside it
+
+
 def test_tables_csv_flags_are_0_1_and_stata_keeps_long_names_as_labels(tmp_path: Path) -> None:
     frame = pd.DataFrame({"ccode1": [2, 20], "flag": [True, False], "maybe": pd.array([1, None], dtype="Int8"),
                           "a name longer than thirty-two characters": [0.5, 1.5], "text": ["x", None]})

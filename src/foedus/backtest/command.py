@@ -3,8 +3,8 @@
 Imports only typer at module level (the CLI's start-up budget); the backtest itself loads on use.
 The report folder is written whole beside `--out` and then put in its place (`foedus.outputs`), so a
 failed or interrupted run leaves the old report as it was. It never replaces a non-empty folder
-without --force; with --force the files there that the backtest does not write are carried over
-(hard links, else copies) into the new folder before the swap.
+without --force, and with --force only a folder that holds nothing but an earlier report: a folder with
+anything else in it (your notes, a sub-folder) is refused before any work, never emptied, copied or merged.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import typer
 
 from foedus.backtest.errors import BacktestError
 
-__all__ = ["OUTPUT_FILES", "backtest", "carry_over", "check_out_dir"]
+__all__ = ["OUTPUT_FILES", "backtest", "check_out_dir", "foreign_entries"]
 
 OUTPUT_FILES = ("report.md", "metrics.json", "wars.csv", "wars.parquet", "wars.dta", "calibration.png",
                 "calibration.svg", "precision_recall.png", "precision_recall.svg", "outcomes.csv", "reliability.csv",
@@ -25,12 +25,23 @@ OUTPUT_FILES = ("report.md", "metrics.json", "wars.csv", "wars.parquet", "wars.d
 MAX_DRAWS = 1_000_000
 
 
+def foreign_entries(folder: Path) -> str | None:
+    """Why `folder` may not be replaced by a new report: what it holds that the backtest does not write, if any."""
+    foreign = sorted(p.name for p in folder.iterdir()
+                     if p.name not in OUTPUT_FILES or (p.is_dir() and not p.is_symlink()))
+    if not foreign:
+        return None
+    shown = ", ".join(foreign[:5]) + (f" and {len(foreign) - 5} more" if len(foreign) > 5 else "")
+    return (f"it holds what the backtest does not write ({shown}); --force replaces only an earlier report: move "
+            "those out, or choose another folder")
+
+
 def check_out_dir(out: Path, force: bool) -> None:
-    """Accept a new folder, an empty one, or (with `force`) one whose report may be replaced, as every command that
-    writes a folder does: in a folder that exists and is writable (`foedus.outputs.check_target`).
+    """Accept a new folder, an empty one, or (with `force`) one that holds only an earlier report, in a folder that
+    exists and is writable, as every command that writes a folder does (`foedus.outputs.check_target`).
 
     Raises:
-        BacktestError: `out` is a file, or it is not empty and `force` is off.
+        BacktestError: `out` is a file, it is not empty and `force` is off, or it holds other files.
         OutputError: the folder `out` would be made in does not exist or is not writable.
     """
     from foedus.outputs import check_target
@@ -38,32 +49,11 @@ def check_out_dir(out: Path, force: bool) -> None:
     if out.exists() and not out.is_dir():
         raise BacktestError(f"{out} exists and is not a folder")
     if out.is_dir() and any(out.iterdir()) and not force:
-        raise BacktestError(f"{out} is not empty; give a new or empty folder, or --force to replace the "
-                            "backtest's report in it (your other files there are kept)")
+        raise BacktestError(f"{out} is not empty; give a new or empty folder, or --force to replace an earlier "
+                            "backtest report in it")
+    if out.is_dir() and (reason := foreign_entries(out)):
+        raise BacktestError(f"not replacing {out}: {reason}")
     check_target(out, force=out.is_dir(), kind="folder")  # an empty folder is replaced as --force would
-
-
-def carry_over(old: Path, new: Path) -> None:
-    """Bring every entry of `old` that the backtest does not write into `new` (hard links, else copies)."""
-    import os
-    import shutil
-
-    def link_or_copy(src: str, dst: str) -> None:
-        try:
-            os.link(src, dst)
-        except OSError:
-            shutil.copy2(src, dst)
-
-    for entry in old.iterdir():
-        if entry.name in OUTPUT_FILES:
-            continue
-        target = new / entry.name
-        if entry.is_symlink():
-            os.symlink(os.readlink(entry), target)
-        elif entry.is_dir():
-            shutil.copytree(entry, target, symlinks=True, copy_function=link_or_copy)
-        else:
-            link_or_copy(str(entry), str(target))
 
 
 def _check(first: int | None, last: int | None, draws: int) -> None:
@@ -163,8 +153,9 @@ def backtest(
     last: Annotated[int | None, typer.Option("--to", help="Last year (wars by start year).")] = None,
     draws: Annotated[int, typer.Option(help="Monte Carlo draws per war (probabilistic mode).")] = 2000,
     seed: Annotated[int, typer.Option(help="Base random seed (war N uses seed + N).", min=0, max=2**62)] = 1815,
-    force: Annotated[bool, typer.Option("--force", help="Replace the report in a non-empty folder (atomically; "
-                                                        "other files there are kept).")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Replace an earlier report in --out (atomically). A "
+                                                        "folder that holds anything else is refused, never emptied "
+                                                        "or merged.")] = False,
     opening_only: Annotated[bool, typer.Option("--opening-only", help="Only the opening attacks (the earlier "
                                                                       "backtest): no replay of the wars.")] = False,
 ) -> None:
@@ -187,7 +178,7 @@ def backtest(
                        "command": command_line(first, last, out, draws, seed, opening_only)}, **summarize(result)}
     rows = war_rows(result)
     replace = out.is_dir()  # an empty folder, or a report that --force replaces
-    with staged_folder(out, force=replace) as tmp:
+    with staged_folder(out, force=replace, replaceable=foreign_entries) as tmp:
         extra = ""
         if not opening_only:
             metrics["replay"], extra = _replay_files(tmp, settings, result, len(wars))
@@ -197,8 +188,6 @@ def backtest(
         calibration_figure(metrics, tmp)
         precision_recall_figure(metrics, tmp)
         write_text(tmp / "report.md", markdown(metrics, rows) + ("\n" + extra if extra else ""))
-        if replace:
-            carry_over(out, tmp)
     legal = metrics["precision_recall"]["legal"]["overall"]
     skipped = len(metrics["skipped_wars"]), len(metrics["skipped_states"])
     typer.echo(f"{metrics['wars']['scored']} wars scored ({skipped[0]} skipped, {skipped[1]} states left out); "

@@ -182,7 +182,8 @@ def staged_folder(out: Path, *, force: bool = False, how: str = HOW,
     """A fresh temporary folder beside `out`; on success it becomes `out` whole, else it goes away.
 
     With `force`, an existing `out` is replaced only if `replaceable(out)` returns None (else its
-    reason, e.g. the files in it that this kind of output never writes, is the error).
+    reason, e.g. the files in it that this kind of output never writes, is the error), asked before the work
+    and again just before the swap (a file put there meanwhile is not deleted with the old folder).
     """
     import tempfile
 
@@ -204,6 +205,8 @@ def staged_folder(out: Path, *, force: bool = False, how: str = HOW,
                 if path.is_file():
                     _sync(path)
             if force and out.is_dir():
+                if replaceable is not None and (reason := replaceable(out)):
+                    raise OutputError(f"not replacing {out}: {reason}; this run's output was discarded")
                 os.chmod(tmp, stat.S_IMODE(out.stat().st_mode))  # the user's folder keeps its mode (setgid ...)
                 _swap_folder(tmp, out)
             else:
