@@ -31,6 +31,10 @@ def cascade(inputs: dict[str, Any], *, treaties: list[Path] | None, as_json: boo
             likely_model: Path | None, add_treaty: list[Path] | None, overlay: list[Path] | None,
             save_overlay: Path | None, fmt: str | None) -> None:
     """Who is obligated to join a war that starts with this attack, on which side, and why."""
+    if honour == "":  # a path option left empty (`--honour=`) is an error, as every other path option's is
+        from foedus.errors import FoedusError
+
+        raise FoedusError("--honour: the path is empty; give a YAML file of honour rates, or `empirical`")
     # the model file feeds --likelihood and --honour empirical only; anywhere else it would go unread, unchecked
     refuse_unused("--likely-model", likely_model is not None and not inputs.get("likelihood") and honour != "empirical",
                   "without --likelihood or --honour empirical")
@@ -43,7 +47,7 @@ def cascade(inputs: dict[str, Any], *, treaties: list[Path] | None, as_json: boo
     changes = what_if(inputs, add_treaty, overlay) if asked else None
     declared = {k: v for k, v in inputs.items() if k not in ("attacker", "target", "date", *WHAT_IF_NAMES)}
     result = run_scenario(inputs["attacker"], inputs["target"], inputs["date"], world_for(treaties), changes,
-                          honour or None, likely_model, declared)
+                          honour, likely_model, declared)
     if changes is not None and save_overlay is not None:  # saved only once the run has applied (checked) it
         changes.save(save_overlay)
         sys.stderr.write(f"wrote the what-if overlay ({len(changes.changes)} change(s)) to {save_overlay}\n")

@@ -1,13 +1,16 @@
 """Running the typer app: every failure becomes one line on stderr and an exit code, never a traceback.
 
 A usage error click finds (unknown option, missing value, bad type) prints `error: <one line>` naming the
-command and exits 2; every other failure is reported as `foedus.cli.failures.failure` says.
+command and exits 2; every other failure is reported as `foedus.cli.failures.failure` says. An empty path
+(`--out ""`, `--treaties=`) is such a usage error too: typer would hand the command `.`, the current folder.
 """
 
 from __future__ import annotations
 
 import sys
+import typing
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 from typer.exceptions import Abort, Exit, TyperException
@@ -25,12 +28,47 @@ def _usage_text(exc: TyperException) -> str:
     return f"{message} (see `{path} --help`)" if path else message
 
 
+def _refuse_empty_paths(command: Any) -> None:
+    """Make every path parameter of `command` and its subcommands refuse an empty value as a usage error naming the
+    option: typer reads `""` as `Path("")`, which is `.`, and a command would then read, list or replace the current
+    folder as if the user had named it."""
+    from typer import BadParameter
+
+    for param in getattr(command, "params", []):
+        annotation = getattr(getattr(param, "type_descriptor", None), "annotation", None)
+        if annotation is not Path and not (typing.get_origin(annotation) is list and typing.get_args(annotation)
+                                           == (Path,)):
+            continue
+        original = param.process_value
+
+        def process_value(ctx: Any, value: Any, param: Any = param, original: Any = original) -> Any:
+            if value == "" or (isinstance(value, list | tuple) and "" in value):
+                raise BadParameter("the path is empty", ctx=ctx, param=param)
+            return original(ctx, value)
+
+        param.process_value = process_value
+    for sub in getattr(command, "commands", {}).values():
+        _refuse_empty_paths(sub)
+
+
+def _command(app: Callable[..., Any]) -> Callable[..., Any]:
+    """The click command a typer app runs (what calling the app builds), its path parameters refusing `""`."""
+    import typer
+    from typer.main import get_command
+
+    if not isinstance(app, typer.Typer):
+        return app
+    command = get_command(app)
+    _refuse_empty_paths(command)
+    return command
+
+
 def run_cli(app: Callable[..., Any], argv: Sequence[str]) -> int:
     """Run the typer `app` on `argv` and return the exit code; every error is reported in one line."""
     args = list(argv)
     as_json = json_asked(args)
     try:
-        code = app(args=args, prog_name="foedus", standalone_mode=False)
+        code = _command(app)(args=args, prog_name="foedus", standalone_mode=False)
     except TyperException as exc:  # click's usage errors: unknown option, missing value, bad type
         if type(exc).__name__ == "NoArgsIsHelpError":  # the help was printed: a bare group asks for it
             return 2

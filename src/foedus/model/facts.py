@@ -6,14 +6,27 @@ Split from `foedus.model.treaty` so each module stays small; the treaty module r
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
 
 from foedus.model.behaviour import SpanRules
 from foedus.model.vocab import Certainty
 
-__all__ = ["Certainty", "DateCertainty", "Source", "Span", "Strict"]
+__all__ = ["Certainty", "DateCertainty", "Day", "Source", "Span", "Strict"]
+
+
+def _not_a_number(value: Any) -> Any:
+    """Refuse a number where a date belongs: pydantic would read it as seconds since 1970 (`0` is 1970-01-01)."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        raise PydanticCustomError("date_type", "expected a date as YYYY-MM-DD, not a number")
+    return value
+
+
+Day = Annotated[dt.date, BeforeValidator(_not_a_number)]
+"""A date in a data file (treaty, overlay, war, gazetteer): `YYYY-MM-DD`; a number such as `20250101` is an error,
+not a day of 1970."""
 
 
 class Strict(BaseModel):
@@ -31,7 +44,7 @@ class DateCertainty(Strict):
     """
 
     within: Literal["week", "month", "year", "stand-in", "unknown"] = "stand-in"
-    until: dt.date | None = Field(None, description="`unknown` only: the latest the true date can be (null: no bound)")
+    until: Day | None = Field(None, description="`unknown` only: the latest the true date can be (null: no bound)")
     certainty: Certainty = Certainty.UNVERIFIED
     source: str | None = Field(None, pattern=r"^https?://", description="the page that states the date")
     note: str | None = None
@@ -40,8 +53,8 @@ class DateCertainty(Strict):
 class Span(Strict, SpanRules):
     """A closed-open date interval [start, end); `end: null` means open-ended."""
 
-    start: dt.date
-    end: dt.date | None = None
+    start: Day
+    end: Day | None = None
     note: str | None = None
     certainty: Certainty = Certainty.VERIFIED
     source: str | None = Field(None, pattern=r"^https?://", description="the page that states this span")

@@ -88,9 +88,8 @@ def _added_treaty(change: AddTreaty, world: World) -> Treaty:
 
     if change.path:
         path = Path(change.path)
-        if not path.is_file():
-            why = "a folder, not a treaty file" if path.is_dir() else "no such file"
-            raise ScenarioError(f"what-if add_treaty: {path}: {why}")
+        if path.is_dir():  # anything else that is not a readable regular file, read_treaty_file says why
+            raise ScenarioError(f"what-if add_treaty: {path}: a folder, not a treaty file")
         treaty = validate_references(read_treaty_file(path), str(path), world.states, world.places)
         check_own_id(treaty, str(path))
         return treaty

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from foedus.errors import ScenarioError
 from foedus.model.days import EARLIEST, LATEST
+from foedus.model.facts import Day
 from foedus.model.treaty import Scope, Strength
 
 __all__ = ["PARSERS", "AddMember", "AddTreaty", "Change", "DropTreaty", "RemoveMember", "SetScope", "SetStrength",
@@ -27,7 +28,7 @@ class AddMember(_Change):
     op: Literal["add_member"] = "add_member"
     treaty: str
     state: str
-    joined: dt.date | None = None
+    joined: Day | None = None
 
     @field_validator("joined")
     @classmethod
@@ -44,7 +45,7 @@ class RemoveMember(_Change):
     op: Literal["remove_member"] = "remove_member"
     treaty: str
     state: str
-    left: dt.date | None = None
+    left: Day | None = None
 
 
 class DropTreaty(_Change):

@@ -6,13 +6,13 @@ state's home territory is a place too, generated from the state registry.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from foedus.model.behaviour import HoldingRules, PlaceRules
+from foedus.model.facts import Day
 from foedus.model.slug import slugify
 
 __all__ = ["Holding", "Place", "PlaceKind", "Region", "slugify"]
@@ -46,8 +46,8 @@ class Holding(_Strict, HoldingRules):
     A missing `start` means since always, a missing `end` still; `regions` replaces the place's regions.
     """
 
-    start: dt.date | None = None
-    end: dt.date | None = None
+    start: Day | None = None
+    end: Day | None = None
     sovereign: str | None = None
     administrator: str | None = None
     claimants: list[str] = Field(default_factory=list)

@@ -6,7 +6,6 @@ The schema says *what a treaty says*; the cascade rules that act on it live in `
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from typing import Annotated, Literal
 
@@ -14,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from foedus.model.assistance import Assistance
 from foedus.model.behaviour import TreatyRules
-from foedus.model.facts import Certainty, DateCertainty, Source, Span
+from foedus.model.facts import Certainty, DateCertainty, Day, Source, Span
 from foedus.model.vocab import Kind, Strength, Trigger
 
 __all__ = [
@@ -49,11 +48,11 @@ class Member(_Strict):
     """A party's membership: signature, becoming a party, leaving, and suspensions."""
 
     state: StateRef
-    signed: dt.date | None = Field(None, description="signature date; defaults to the treaty's")
-    joined: dt.date | None = Field(
+    signed: Day | None = Field(None, description="signature date; defaults to the treaty's")
+    joined: Day | None = Field(
         None, description="date it became a party (in force for it); defaults to treaty in_force"
     )
-    left: dt.date | None = Field(None, description="date its membership ended (exclusive)")
+    left: Day | None = Field(None, description="date its membership ended (exclusive)")
     suspended: list[Span] = Field(
         default_factory=list, description="legal suspension: spans it neither owes nor is owed"
     )
@@ -153,7 +152,7 @@ class Provision(_Strict):
 class Invocation(_Strict):
     """A recorded use of a treaty: who asked, under which article, when, and what came of it."""
 
-    date: dt.date
+    date: Day
     article: str
     requester: list[StateRef]
     outcome: str
@@ -168,10 +167,10 @@ class Treaty(_Strict, TreatyRules):
     id: str = Field(description="snake_case id, e.g. nato_1949")
     name: str
     short_name: str | None = None
-    signed: dt.date
-    in_force: dt.date | None = Field(None, description="null: signed but not (yet) in force")
+    signed: Day
+    in_force: Day | None = Field(None, description="null: signed but not (yet) in force")
     in_force_certainty: DateCertainty | None = Field(None, description="when `in_force` is not known to the day")
-    terminated: dt.date | None = None
+    terminated: Day | None = None
     type: Literal["bilateral", "multilateral", "unilateral"] = "bilateral"
     sources: list[Source] = Field(min_length=1)
     members: list[Member] = Field(min_length=1)
@@ -181,10 +180,10 @@ class Treaty(_Strict, TreatyRules):
     atop_ids: list[Annotated[int, Field(ge=1, le=99_999)]] = Field(
         default_factory=list, description="ATOP atopid(s) of the same treaty (ATOP 5.1 numbers them 1001-7050)")
     origin: Literal["curated", "atop"] = Field("curated", description="who encoded it: foedus, or the ATOP import")
-    coverage_end: dt.date | None = Field(
+    coverage_end: Day | None = Field(
         None, description="the source says nothing after this date (ATOP: 2018-12-31); not a termination"
     )
-    carried_from: dt.date | None = Field(
+    carried_from: Day | None = Field(
         None, description="in effect after this date (its source's coverage end) only as carried forward"
     )
     certainty: Certainty = Certainty.VERIFIED

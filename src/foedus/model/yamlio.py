@@ -124,6 +124,9 @@ def validate_file_data(model: type[M], raw: Any, path: str | Path) -> M:
     except ValidationError as exc:
         err = exc.errors()[0]
         loc = ".".join(str(x) for x in err["loc"])
+        if not loc and raw is None:  # YAML reads an empty file (or one of comments only) as null
+            raise FoedusError(f"{path}: nothing in the file (it is empty, or only comments); expected a mapping of "
+                              "fields") from None
         if not loc:  # the file as a whole: a list or a scalar where fields are expected
             raise FoedusError(f"{path}: expected a mapping of fields at the top, found a {_kind(raw)}") from None
         raise FoedusError(f"{path}: {loc}: {err['msg']}") from None

@@ -14,6 +14,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validat
 
 from foedus.engine.scenario import parse_date
 from foedus.errors import DateOutOfRangeError
+from foedus.model.facts import Day as FileDay
 
 __all__ = ["AttackEvent", "CeasefireEvent", "EntryEvent", "Event", "ExitEvent", "WarFile", "WarSource"]
 
@@ -30,7 +31,7 @@ def _in_range(day: dt.date) -> dt.date:
         raise ValueError(str(exc)) from None
 
 
-Day = Annotated[dt.date, AfterValidator(_in_range)]
+Day = Annotated[FileDay, AfterValidator(_in_range)]
 
 
 class _Strict(BaseModel):

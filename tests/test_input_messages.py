@@ -1,0 +1,100 @@
+"""Odd input files and paths get one line naming the file (or option) and the problem: a device or a named pipe
+given as a treaty to add, an empty path option (typer would read it as `.`, the current folder), an empty
+overlay, and a number where a date belongs (pydantic would read it as seconds since 1970)."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from foedus.cli.start import run_line
+from foedus.errors import FoedusError
+from foedus.model.loader import read_treaty_file
+from foedus.model.overlay import load_overlay
+from foedus.war.loader import read_war_file
+from samples import GOOD_TREATY
+
+CASCADE = ["cascade", "-a", "RUS", "-t", "EST", "-d", "2025-06-01"]
+
+
+def _error_line(args: list[str]) -> str:
+    """The one `error:` line of a command line run in-process as the console script does (exit 2, stdout empty)."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = run_line(args)
+    lines = err.getvalue().strip().splitlines()
+    assert code == 2, err.getvalue()
+    assert len(lines) == 1 and lines[0].startswith("error: ") and "Traceback" not in err.getvalue(), err.getvalue()
+    assert out.getvalue() == "", out.getvalue()
+    return lines[0].removeprefix("error: ")
+
+
+@pytest.mark.parametrize("kind", ["device", "fifo"])
+def test_a_device_or_pipe_as_a_treaty_to_add_is_not_called_missing(tmp_path: Path, kind: str) -> None:
+    path = Path("/dev/zero")
+    if kind == "fifo":
+        path = tmp_path / "pipe.yaml"
+        os.mkfifo(path)
+    line = _error_line([*CASCADE, "--add-treaty", str(path)])
+    assert line == f"{path}: cannot read treaty file: it is not a regular file"
+
+
+@pytest.mark.parametrize("args", [
+    [*CASCADE, "--treaties="], [*CASCADE, "--treaties", "good.yaml", "--treaties", ""], [*CASCADE, "--overlay", ""],
+    [*CASCADE, "--add-treaty="], [*CASCADE, "--drop-treaty", "nato_1949", "--save-overlay="],
+    ["treaties", "validate", ""], ["treaties", "list", "--treaties", ""], ["atlas", "--date", "2025-01-01", "--out="],
+    ["backtest", "--out", ""], ["schema", "--out", ""], ["depth", "--out="],
+], ids=lambda a: " ".join(a).removeprefix(" ".join(CASCADE)).strip() or "cascade")
+def test_an_empty_path_is_refused_naming_the_option_not_read_as_the_current_folder(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str]) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "good.yaml").write_text(GOOD_TREATY, encoding="utf-8")
+    (tmp_path / "notes.yaml").write_text("not a treaty\n", encoding="utf-8")  # what `.` would have found
+    line = _error_line(args)
+    assert line.startswith("Invalid value for '") and "the path is empty" in line, line
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["good.yaml", "notes.yaml"]
+
+
+@pytest.mark.parametrize("args", [[*CASCADE, "--honour="], [*CASCADE, "--draws", "5", "--honour", ""]])
+def test_an_empty_honour_path_is_refused_not_taken_for_the_default(args: list[str]) -> None:
+    assert _error_line(args) == "--honour: the path is empty; give a YAML file of honour rates, or `empirical`"
+
+
+@pytest.mark.parametrize("text", ["", "# nothing but a comment\n"])
+def test_an_empty_overlay_says_it_is_empty(tmp_path: Path, text: str) -> None:
+    overlay = tmp_path / "whatif.yaml"
+    overlay.write_text(text, encoding="utf-8")
+    message = f"{overlay}: nothing in the file (it is empty, or only comments); expected a mapping of fields"
+    with pytest.raises(FoedusError) as caught:
+        load_overlay(overlay)
+    assert str(caught.value) == message
+    assert _error_line([*CASCADE, "--overlay", str(overlay)]) == message
+
+
+@pytest.mark.parametrize("value", ["20250101", "0", "86400", "2020.5"])
+def test_a_number_where_a_treaty_date_belongs_is_refused_not_read_as_1970(tmp_path: Path, value: str) -> None:
+    pact = tmp_path / "pact.yaml"
+    pact.write_text(GOOD_TREATY.replace("signed: 2020-01-01", f"signed: {value}"), encoding="utf-8")
+    expected = f"{pact}: signed: expected a date as YYYY-MM-DD, not a number (got {value})"
+    with pytest.raises(FoedusError) as caught:
+        read_treaty_file(pact)
+    assert str(caught.value) == expected
+    assert _error_line(["treaties", "validate", str(pact)]) == expected
+
+
+def test_a_number_where_an_overlay_or_war_date_belongs_is_refused(tmp_path: Path) -> None:
+    overlay = tmp_path / "whatif.yaml"
+    overlay.write_text("changes:\n  - {op: add_member, treaty: nato_1949, state: UKR, joined: 0}\n", encoding="utf-8")
+    with pytest.raises(FoedusError, match=r"joined: expected a date as YYYY-MM-DD, not a number$"):
+        load_overlay(overlay)
+    bundled = (resources.files("foedus.data") / "wars" / "russia_ukraine_2022.yaml").read_text(encoding="utf-8")
+    assert "    date: 2022-02-24\n" in bundled
+    war = tmp_path / "war.yaml"
+    war.write_text(bundled.replace("    date: 2022-02-24\n", "    date: 0\n", 1), encoding="utf-8")
+    with pytest.raises(FoedusError, match=r"events\[0\]\.date: expected a date as YYYY-MM-DD, not a number"):
+        read_war_file(war)
