@@ -198,3 +198,53 @@ def test_unknown_page_and_method_get_envelopes(client: TestClient) -> None:
     assert "no such page: /api/nope" in envelope(client.get("/api/nope"), 404)
     assert "only reads" in envelope(client.post("/api/cascade", params=FLAGSHIP), 405)
     assert client.get("/docs").status_code == 404  # Swagger UI would load scripts from a CDN
+
+
+@pytest.mark.parametrize("path", ["/", "/api/health", "/api/states", "/api/treaties", "/api/wars",
+                                  "/api/cascade?attacker=UKR&target=RUS&date=2025-01-15", "/openapi.json"])
+def test_head_answers_like_get_without_the_body(client: TestClient, path: str) -> None:
+    get, head = client.get(path), client.head(path)
+    assert head.status_code == get.status_code == 200
+    assert head.content == b""
+    for name in ("content-type", "content-length", "content-security-policy", "cache-control"):
+        assert head.headers.get(name) == get.headers.get(name), name
+
+
+def test_head_of_an_unknown_page_is_still_404(client: TestClient) -> None:
+    head = client.head("/api/nope")
+    assert head.status_code == 404 and head.content == b""
+
+
+@pytest.mark.parametrize("extra", [{"seed": 5}, {"seed": 5, "reading": "escalatory"}])
+def test_a_seed_without_draws_is_refused_as_the_cli_refuses_it(client: TestClient, extra: dict[str, Any]) -> None:
+    """The cheap path (legal reading, no draws) dropped the seed; like `foedus cascade --seed 5` it is an error."""
+    message = envelope(client.get("/api/cascade", params={**FLAGSHIP, **extra}), 422)
+    assert message == "a seed or an honour model only matters with draws: give draws as well, or neither"
+    assert client.get("/api/cascade", params={**FLAGSHIP, "seed": 5, "draws": 20}).status_code == 200
+
+
+@pytest.mark.parametrize(("path", "params", "needle"), [
+    ("/api/compare", {**FLAGSHIP, "other_date": "2024-08-06", "seed": 5}, "/api/compare takes no query parameter "
+                                                                          "'seed'"),
+    ("/api/compare", {**FLAGSHIP, "other_date": "2024-08-06", "draws": 50, "likelihood": "true"},
+     "/api/compare takes no query parameters 'draws', 'likelihood'"),
+    ("/api/states", {"seed": 1}, "/api/states takes no query parameter 'seed'"),
+    ("/api/cascade", {**FLAGSHIP, "dates": "2024-01-01"}, "/api/cascade takes no query parameter 'dates'"),
+])
+def test_a_parameter_the_endpoint_does_not_take_is_refused_not_ignored(client: TestClient, path: str,
+                                                                       params: dict[str, Any], needle: str) -> None:
+    assert needle in envelope(client.get(path, params=params), 422)
+
+
+def test_the_front_ends_own_parameters_are_all_taken(client: TestClient) -> None:
+    """What web/src/api.ts sends to each endpoint (its own parameter names) is accepted."""
+    scenario = {**FLAGSHIP, "target_kind": "territory", "reading": "legal", "requested": "false", "basis": "in-force",
+                "territory_view": "recognized", "unresolved": "met", "severity": "armed-attack",
+                "ongoing_since": "2024-08-06", "add_member": "nato_1949:UKR"}
+    for path, params in [("/api/cascade", {**scenario, "draws": 20, "seed": 1}),
+                         ("/api/compare", {**scenario, "other_date": "2024-08-06"}), ("/api/places", {"homes": "true"}),
+                         ("/api/borders", {"date": "2024-01-01"}), ("/api/resolve", {"state": "russia"}),
+                         ("/api/war", {"id": "russia_ukraine_2022", "reading": "legal", "territory_view": "recognized",
+                                       "basis": "in-force", "unresolved": "met", "requested": "true"})]:
+        response = client.get(path, params=params)
+        assert response.status_code == 200, (path, response.text[:300])

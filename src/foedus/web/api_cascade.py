@@ -58,14 +58,14 @@ async def get_cascade(
     """
     if likelihood:  # features and intervals take a few hundred ms: a job for a worker, off the event loop
         q = replace(q, options=(*q.options, ("likelihood", True)))
-    elif is_cheap(q, whatif, mc):
-        return await asyncio.get_running_loop().run_in_executor(CHEAP, _cheap_response, q)
+    elif is_cheap(q, whatif, mc):  # no draws, but perhaps a seed, which the engine refuses without them
+        return await asyncio.get_running_loop().run_in_executor(CHEAP, _cheap_response, q, mc)
     check_cost(q, mc)
     release_loop_slot(request.scope)  # the worker computes; this request only waits now
     body = await request.app.state.pool.run(cascade_job(q, whatif, mc))
     return Response(body, media_type="application/json")
 
 
-def _cheap_response(q: ScenarioQuery) -> JSONResponse:
+def _cheap_response(q: ScenarioQuery, mc: DrawsQuery) -> JSONResponse:
     """The response of a cheap request, rendered in the `CHEAP` thread (JSON encoding included)."""
-    return JSONResponse(run_query(q))
+    return JSONResponse(run_query(q, mc=mc))

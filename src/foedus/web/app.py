@@ -12,11 +12,12 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.responses import PlainTextResponse, Response
-from starlette.types import ASGIApp
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from foedus.web.guard import Guard, GuardSettings
+from foedus.web.params import known_params_only
 from foedus.web.pool import WorkerPool
 from foedus.web.static import StaticBundle
 
@@ -47,13 +48,31 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.pool.close()
 
 
+class _HeadAsGet:
+    """Answer HEAD as GET without the body (same status and headers): FastAPI's GET routes take no HEAD, and the
+    front end's catch-all route would answer a HEAD of /api/health 404."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def without_body(message: Message) -> None:
+            await send({**message, "body": b""} if message["type"] == "http.response.body" else message)
+
+        await self.app({**scope, "method": "GET"}, receive, without_body)
+
+
 class _GuardedApp(FastAPI):
     """FastAPI with the guard outermost: around Starlette's error middleware, not inside it."""
 
     guard_settings: GuardSettings = GuardSettings()
 
     def build_middleware_stack(self) -> ASGIApp:
-        return Guard(super().build_middleware_stack(), self.guard_settings)
+        return Guard(_HeadAsGet(super().build_middleware_stack()), self.guard_settings)
 
 
 def create_app(settings: GuardSettings | None = None, static_dir: Path | None = None,
@@ -73,11 +92,12 @@ def create_app(settings: GuardSettings | None = None, static_dir: Path | None = 
     app.state.bundle = bundle
     app.state.pool = WorkerPool(workers, mc_timeout, waiting)
     install_handlers(app)
-    app.include_router(api_cascade.router)
-    app.include_router(api_compare.router)
-    app.include_router(api_catalog.router)
-    app.include_router(api_map.router)  # the map: borders on a date, name resolution (issue #16)
-    app.include_router(api_war.router)  # the war timeline (issue #13)
+    known = [Depends(known_params_only)]  # a parameter an endpoint does not take is a 422, not ignored
+    app.include_router(api_cascade.router, dependencies=known)
+    app.include_router(api_compare.router, dependencies=known)
+    app.include_router(api_catalog.router, dependencies=known)
+    app.include_router(api_map.router, dependencies=known)  # the map: borders on a date, name resolution (issue #16)
+    app.include_router(api_war.router, dependencies=known)  # the war timeline (issue #13)
 
     @app.api_route("/{path:path}", methods=["GET", "HEAD"], include_in_schema=False)
     def front_end(path: str, request: Request) -> Response:

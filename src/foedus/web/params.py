@@ -12,12 +12,13 @@ from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal, TypeVar
 
-from fastapi import Query
+from fastapi import Query, Request
 
 from foedus.inputs import SCENARIO, Input, split_values
 from foedus.web.envelope import WebInputError
 
-__all__ = ["MAX_STATES", "MAX_VALUE", "ScenarioQuery", "declared_query", "scenario_query", "split_states"]
+__all__ = ["MAX_STATES", "MAX_VALUE", "ScenarioQuery", "declared_query", "known_params_only", "scenario_query",
+           "split_states"]
 
 MAX_STATES = 16
 MAX_VALUE = 80
@@ -107,3 +108,34 @@ def _scenario(values: dict[str, Any]) -> ScenarioQuery:
 
 scenario_query = declared_query(SCENARIO, _scenario, {"date": {"max_length": 32}})
 """FastAPI dependency: the scenario query parameters, checked for size."""
+
+
+_KNOWN: dict[int, frozenset[str]] = {}  # id(route) -> the query parameters it takes
+
+
+async def known_params_only(request: Request) -> None:
+    """FastAPI dependency: refuse a query parameter the endpoint does not take, as the CLI refuses an option its
+    command does not have; FastAPI would ignore it without a word (`seed` on /api/compare, a misspelt `dates=`).
+
+    Raises:
+        WebInputError: a parameter the endpoint does not take, named.
+    """
+    route = request.scope.get("route")
+    dependant = getattr(route, "dependant", None)
+    if dependant is None:
+        return
+    known = _KNOWN.get(id(route))
+    if known is None:
+        names: set[str] = set()
+        pending = [dependant]
+        while pending:
+            current = pending.pop()
+            names.update(field.alias for field in current.query_params)
+            pending.extend(current.dependencies)
+        known = _KNOWN[id(route)] = frozenset(names)
+    unknown = sorted({name for name in request.query_params if name not in known})
+    if unknown:
+        shown = ", ".join(repr(name[:40]) for name in unknown[:5])
+        noun = "parameter" if len(unknown) == 1 else "parameters"
+        raise WebInputError(f"{request.url.path} takes no query {noun} {shown} (its parameters are listed in "
+                            "/openapi.json)")
