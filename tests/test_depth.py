@@ -233,3 +233,18 @@ def test_dyads_depth_says_when_its_alliance_is_carried_past_atop(world) -> None:
     assert not carried[shared.year == 2018].any()
     assert (carried[shared.year == 2019] == atop[shared.year == 2019]).all() and carried.sum() > 1000
     assert frame[frame.depth_shared.isna()].depth_shared_carried.isna().all()
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--draws", "5"], "--draws has no effect without --refit (it sets the refit's bootstrap); leave it out"),
+    (["--seed", "7"], "--seed has no effect without --refit (it seeds the refit's bootstrap); leave it out"),
+    (["--refit", "--params", "p.json"], "--params has no effect with --refit (the refit makes new parameters); leave "
+                                        "it out"),
+])
+def test_depth_refuses_an_option_it_would_ignore(tmp_path: Path, args: list[str], message: str) -> None:
+    """--draws and --seed set the refit's bootstrap; without --refit they went unread, and the table came out the
+    same whatever they said. Saved parameters are not read by a refit either."""
+    out = tmp_path / "depth.csv"
+    proc = _run("depth", "--out", str(out), *args)
+    assert proc.returncode == 2 and proc.stderr == f"error: {message}\n"
+    assert not out.exists()

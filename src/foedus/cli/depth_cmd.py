@@ -8,11 +8,16 @@ from typing import Annotated
 
 import typer
 
+from foedus.cli.helpers import refuse_unused
 from foedus.cli.options import MAX_SEED, TreatyFiles
 from foedus.cli.writing import FORMATS_HELP, Force, check_table, save_table
 from foedus.errors import FoedusError
 
-__all__ = ["depth"]
+__all__ = ["REFIT_DRAWS", "REFIT_SEED", "depth"]
+
+REFIT_DRAWS = 50  # the refit's bootstrap draws and seed when --refit is given without them
+REFIT_SEED = 2024
+
 
 def _compact(text: str) -> str:
     """JSON with each innermost list of numbers on one line."""
@@ -25,10 +30,13 @@ def depth(
     out: Annotated[Path, typer.Option(help=FORMATS_HELP)],
     level: Annotated[float, typer.Option(help="Width of the posterior interval (depth_lo, depth_hi).")] = 0.9,
     refit: Annotated[bool, typer.Option("--refit", help="Refit the item parameters on ATOP 5.1 first.")] = False,
-    draws: Annotated[int, typer.Option(help="--refit: bootstrap draws of the item parameters.")] = 50,
-    seed: Annotated[int, typer.Option(help="--refit: random seed of the bootstrap.", min=0, max=MAX_SEED)] = 2024,
-    save_params: Annotated[Path | None, typer.Option(help="--refit: also save the parameters (JSON).")] = None,
-    params: Annotated[Path | None, typer.Option(help="Use item parameters saved by --save-params.")] = None,
+    draws: Annotated[int | None, typer.Option(help="--refit only: bootstrap draws of the item parameters "
+                                                  f"(default {REFIT_DRAWS}).")] = None,
+    seed: Annotated[int | None, typer.Option(help=f"--refit only: random seed of the bootstrap (default {REFIT_SEED}).",
+                                             min=0, max=MAX_SEED)] = None,
+    save_params: Annotated[Path | None, typer.Option(help="--refit only: also save the parameters (JSON).")] = None,
+    params: Annotated[Path | None, typer.Option(help="Use item parameters saved by --save-params (not with "
+                                                     "--refit).")] = None,
     treaties: TreatyFiles = None,
     force: Force = False,
 ) -> None:
@@ -40,6 +48,12 @@ def depth(
     check_table(out, force)
     if not 0.5 <= level < 1:
         raise FoedusError(f"--level {level}: use a width from 0.5 to 0.99")
+    # the refit's own options would go unread without it, and saved parameters unread with it
+    refuse_unused("--draws", draws is not None and not refit, "without --refit (it sets the refit's bootstrap)")
+    refuse_unused("--seed", seed is not None and not refit, "without --refit (it seeds the refit's bootstrap)")
+    refuse_unused("--params", params is not None and refit, "with --refit (the refit makes new parameters)")
+    draws = REFIT_DRAWS if draws is None else draws
+    seed = REFIT_SEED if seed is None else seed
     if not 0 <= draws <= 1000:
         raise FoedusError(f"--draws {draws}: use 0 to 1000")
     if save_params is not None and not refit:
