@@ -138,6 +138,25 @@ def test_an_honour_model_for_a_treaty_the_world_lacks_is_refused() -> None:
     assert dropped.montecarlo is not None
 
 
+def test_an_atop_id_unknown_for_want_of_the_atop_history_says_so(world: World) -> None:
+    """Without the ATOP history an `atop_…` id is not misspelt: the error names the missing data and its fetch."""
+    from foedus.model.treatymap import TreatyMap
+
+    bare = World(treaties=TreatyMap(dict(world.treaties.curated)), states=world.states, places=world.places)
+    for check in (lambda: bare.treaty("atop_3360"),
+                  lambda: HonourModel(treaty={"atop_3360": 0.5}).check_treaties(bare.treaties, "h.yaml",
+                                                                                 bare.has_history)):
+        with pytest.raises(FoedusError, match=r"atop_3360'?; ATOP alliances come from the ATOP history, which the "
+                                              r"data folder lacks: run `foedus data fetch atop`"):
+            check()
+    with pytest.raises(FoedusError) as err:  # with the history loaded, an unknown ATOP id is just unknown
+        HonourModel(treaty={"atop_99999": 0.5}).check_treaties(world.treaties, "h.yaml", world.has_history)
+    assert "data fetch" not in str(err.value)
+    with pytest.raises(FoedusError) as err:  # and a curated id is never blamed on the history
+        bare.treaty("nato_1494")
+    assert "data fetch" not in str(err.value)
+
+
 def test_coalition_power_in_both_modes() -> None:
     det = foedus.cascade("RUS", "EST", "2025-06-01")
     power = det.to_dict()["power"]

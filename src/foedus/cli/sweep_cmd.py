@@ -246,7 +246,7 @@ def _atlas_draws(world: Any, day: Any, draws: int, how: _DrawsHow, reading: str 
     from foedus.engine.fast.montecarlo import new_seed
 
     model = load_honour_model(how.honour)
-    model.check_treaties(world.treaties, str(how.honour))
+    model.check_treaties(world.treaties, str(how.honour), world.has_history)
     seed = how.seed if how.seed is not None else new_seed()  # chosen and recorded when none is given
     title = f"foedus atlas {day}, {draws} draws"
     if how.scheduler:

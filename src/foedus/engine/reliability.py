@@ -69,8 +69,9 @@ class HonourModel(BaseModel):
         factor = self.bilateral_factor if bilateral else self.multilateral_factor
         return _clip(base * factor)
 
-    def check_treaties(self, known: Container[str], source: str = "honour model") -> None:
-        """Refuse treaty ids the world does not hold: a probability for a misspelt id would apply to nothing.
+    def check_treaties(self, known: Container[str], source: str = "honour model", has_history: bool = True) -> None:
+        """Refuse treaty ids the world does not hold: a probability for a misspelt id would apply to nothing
+        (`has_history`: whether the world has the ATOP history, else an ATOP id's error says it is missing).
 
         Raises:
             UnknownTreatyError: naming every unknown id (and `source`, the file it came from).
@@ -78,9 +79,10 @@ class HonourModel(BaseModel):
         unknown = sorted(t for t in self.treaty if t not in known)
         if unknown:
             from foedus.errors import UnknownTreatyError
+            from foedus.model.treatymap import unknown_ids_hint
 
-            raise UnknownTreatyError(f"{source}: treaty: unknown treaty id(s) {', '.join(unknown)} "
-                                     "(try `foedus treaties list`)")
+            raise UnknownTreatyError(f"{source}: treaty: unknown treaty id(s) {', '.join(unknown)}"
+                                     f"{unknown_ids_hint(unknown, has_history)} (try `foedus treaties list`)")
 
     def describe(self) -> dict[str, object]:
         """The model as plain data, for the JSON output."""

@@ -10,15 +10,23 @@ past ATOP's coverage, fewer than half of them.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from foedus.model.treaty import Treaty
 
-__all__ = ["TreatyMap"]
+__all__ = ["TreatyMap", "unknown_ids_hint"]
 
 HistoryLoader = Callable[[], dict[str, "Treaty"]]
+
+
+def unknown_ids_hint(ids: Iterable[str], has_history: bool) -> str:
+    """What to add to an "unknown treaty" error: ATOP ids (`atop_…`) are unknown because the ATOP history is not
+    loaded, not because they are misspelt."""
+    if has_history or not any(i.startswith("atop_") for i in ids):
+        return ""
+    return "; ATOP alliances come from the ATOP history, which the data folder lacks: run `foedus data fetch atop`"
 
 
 class Recent(NamedTuple):

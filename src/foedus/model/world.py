@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from foedus.datarecord import dataclass
 from foedus.errors import UnknownTreatyError
-from foedus.model.treatymap import TreatyMap
+from foedus.model.treatymap import TreatyMap, unknown_ids_hint
 
 if TYPE_CHECKING:
     from foedus.model.gazetteer import Gazetteer
@@ -40,6 +40,7 @@ class World:
 
             close = difflib.get_close_matches(treaty_id, list(self.treaties), n=3)
             hint = f"; did you mean {', '.join(close)}?" if close else ""
+            hint += unknown_ids_hint([treaty_id], self.has_history)
             raise UnknownTreatyError(f"unknown treaty {treaty_id!r}{hint} (try `foedus treaties list`)") from None
 
     @property
