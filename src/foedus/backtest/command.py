@@ -57,14 +57,9 @@ def check_out_dir(out: Path, force: bool) -> None:
 
 
 def _check(first: int | None, last: int | None, draws: int) -> None:
-    from foedus.model.days import LATEST
-    from foedus.model.states import COW_FIRST_DAY  # the COW data's first year
+    from foedus.backtest.wars import check_years
 
-    for name, year in (("--from", first), ("--to", last)):
-        if year is not None and not COW_FIRST_DAY.year <= year <= LATEST.year:
-            raise BacktestError(f"{name} {year} is outside {COW_FIRST_DAY.year}–{LATEST.year}")
-    if first is not None and last is not None and first > last:
-        raise BacktestError(f"impossible year range {first}–{last} (need --from <= --to)")
+    check_years(first, last)
     if not 1 <= draws <= MAX_DRAWS:
         raise BacktestError(f"--draws must be between 1 and {MAX_DRAWS:,} (got {draws})")
 

@@ -17,11 +17,25 @@ from foedus.backtest.errors import BacktestError
 from foedus.datasets.verify import dataset_file
 from foedus.errors import DataMissingError
 
-__all__ = ["DYADIC_FILE", "WAR_FILE", "DyadicStarts", "Participation", "War", "cow_date", "load_dyadic", "load_wars"]
+__all__ = ["DYADIC_FILE", "WAR_FILE", "DyadicStarts", "Participation", "War", "check_years", "cow_date", "load_dyadic",
+           "load_wars"]
 
 WAR_FILE = "cow_interstate_war/Inter-StateWarData_v4.0.csv"
 DYADIC_FILE = "cow_interstate_war/directed_dyadic_war.csv"
 log = logging.getLogger("foedus.backtest")
+
+
+def check_years(first: int | None, last: int | None, error: type[Exception] = BacktestError) -> None:
+    """Refuse `--from`/`--to` years outside the COW data's first year to the last foedus reads, or reversed (the
+    backtest and the likelihood model select COW wars by the year they started)."""
+    from foedus.model.days import LATEST
+    from foedus.model.states import COW_FIRST_DAY
+
+    for name, year in (("--from", first), ("--to", last)):
+        if year is not None and not COW_FIRST_DAY.year <= year <= LATEST.year:
+            raise error(f"{name} {year} is outside {COW_FIRST_DAY.year}–{LATEST.year}")
+    if first is not None and last is not None and first > last:
+        raise error(f"impossible year range {first}–{last} (need --from <= --to)")
 
 
 @dataclass(frozen=True, slots=True)

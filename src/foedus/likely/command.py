@@ -28,15 +28,10 @@ Boot = Annotated[int, typer.Option("--bootstrap", help="War-clustered bootstrap 
 
 
 def _check_range(first: int | None, last: int | None, replicates: int) -> None:
+    from foedus.backtest.wars import check_years
     from foedus.errors import FoedusError
-    from foedus.model.days import LATEST
-    from foedus.model.states import COW_FIRST_DAY  # the COW data's first year
 
-    for name, year in (("--from", first), ("--to", last)):
-        if year is not None and not COW_FIRST_DAY.year <= year <= LATEST.year:
-            raise FoedusError(f"{name} {year} is outside {COW_FIRST_DAY.year}–{LATEST.year}")
-    if first is not None and last is not None and first > last:
-        raise FoedusError(f"impossible year range {first}–{last} (need --from <= --to)")
+    check_years(first, last, FoedusError)
     if not 0 <= replicates <= 10_000:
         raise FoedusError(f"--bootstrap must be between 0 and 10,000 (got {replicates})")
 
