@@ -13,7 +13,7 @@ from typing import Any
 from foedus.datarecord import dataclass
 from foedus.errors import ScenarioError
 
-__all__ = ["Input", "check_options", "choice", "input_value", "split_values"]
+__all__ = ["Input", "check_options", "choice", "described", "input_value", "split_values"]
 
 
 @dataclass(frozen=True)
@@ -81,6 +81,15 @@ def input_value(value: Any, split: bool) -> Any:
     (['UKR', 'POL', 'LTU'], ['a,b'], None)
     """
     return split_values(value) if split and value is not None else value
+
+
+def described(value: Any) -> str:
+    """A value a user gave, as a message names it: its type and (shortened) repr.
+
+    >>> described(3.5), described(None), described(b"UKR")
+    ('float 3.5', 'None', "bytes b'UKR'")
+    """
+    return "None" if value is None else f"{type(value).__name__} {repr(value)[:40]}"
 
 
 def check_options(options: Mapping[str, Any], allowed: tuple[Input, ...]) -> None:

@@ -6,10 +6,11 @@ Everything a user types is validated here, so the cascade itself works on clean 
 from __future__ import annotations
 
 import datetime as dt
+import numbers
 from typing import TYPE_CHECKING, Any, Literal
 
 from foedus.datarecord import dataclass, field, fields
-from foedus.declare import Input, choice
+from foedus.declare import Input, choice, described
 from foedus.engine.contract import meta
 from foedus.errors import DateOutOfRangeError, ScenarioError
 from foedus.model.days import EARLIEST, LATEST
@@ -149,10 +150,21 @@ def parse_date(value: str | dt.date) -> dt.date:
     return value
 
 
-def _as_list(value: str | int | list[str] | tuple[str, ...]) -> list[str]:
-    if isinstance(value, str | int):
-        return [str(value)]
-    return [str(v) for v in value]
+def _as_list(value: Any, role: str) -> list[str]:
+    """The states given for a role: one (ISO3 code, COW number or name) or a list, tuple or set of them.
+
+    Raises:
+        ScenarioError: anything else (None, a float, bytes, a nested list, ...), naming the role and the value.
+    """
+    def one(item: Any) -> str:
+        if isinstance(item, bool) or not isinstance(item, str | numbers.Integral):
+            raise ScenarioError(f"{role}: expected a state (ISO3 code, COW number or name) or a list of them, "
+                                f"not {described(item)}")
+        return str(item) if isinstance(item, str) else str(int(item))  # numpy's integers are COW numbers too
+
+    if isinstance(value, set | frozenset):  # no order of its own: sorted, so the result is the same every run
+        return sorted(one(v) for v in value)
+    return [one(v) for v in value] if isinstance(value, list | tuple) else [one(value)]
 
 
 def build_scenario(
@@ -174,8 +186,8 @@ def build_scenario(
     since = parse_date(values["ongoing_since"]) if values["ongoing_since"] is not None else None
     if since is not None and since > day:
         raise ScenarioError(f"the attacks cannot be ongoing since {since}, after the scenario date {day}")
-    attackers = _resolve_states(world, _as_list(attacker), day, "attacker")
-    targets = _resolve_states(world, _as_list(target), day, "target")
+    attackers = _resolve_states(world, _as_list(attacker, "attacker"), day, "attacker")
+    targets = _resolve_states(world, _as_list(target, "target"), day, "target")
     both = sorted(set(attackers) & set(targets))
     if both:
         raise ScenarioError(f"{', '.join(both)} cannot be both attacker and target")

@@ -1,0 +1,40 @@
+"""What a Python user plausibly passes to the public API (`foedus.cascade`, `replay_war`, `load_world`,
+`World`, `CascadeResult`) and should not: each mistake is a `FoedusError` in one line naming the input, never a
+bare TypeError from deep inside nor a silently different answer; and what is accepted (numpy's integers, a
+`datetime.date`) gives the same answer as its plain form."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pytest
+
+import foedus
+from foedus.errors import FoedusError
+
+KURSK: dict[str, Any] = {"place": "kursk-oblast"}
+
+
+def _refused(match: str, *args: Any, **kwargs: Any) -> str:
+    """The one-line message `foedus.cascade(*args, **kwargs)` is refused with (a FoedusError, matching `match`)."""
+    with pytest.raises(FoedusError, match=match) as caught:
+        foedus.cascade(*args, **kwargs)
+    message = str(caught.value)
+    assert "\n" not in message, message
+    return message
+
+
+@pytest.mark.parametrize("bad", [None, 3.5, b"UKR", [["UKR"]], {"UKR": 1}, True, ["UKR", None]])
+def test_a_state_of_the_wrong_type_is_refused_naming_the_role(bad: Any) -> None:
+    _refused(r"^attacker: expected a state \(ISO3 code, COW number or name\) or a list of them, not ", bad, "RUS",
+             "2025-01-15", **KURSK)
+    _refused(r"^target: expected a state", "UKR", bad, "2025-01-15", **KURSK)
+
+
+def test_numpy_integers_are_cow_numbers_and_a_set_is_read_in_a_fixed_order() -> None:
+    plain = foedus.cascade(369, 365, "2025-01-15", **KURSK).sides
+    assert foedus.cascade(np.int64(369), [np.int32(365)], "2025-01-15", **KURSK).sides == plain
+    assert plain == foedus.cascade("UKR", "RUS", "2025-01-15", **KURSK).sides
+    many = foedus.cascade({"RUS", "BLR"}, "EST", "2025-06-01").scenario.attackers
+    assert many == ("BLR", "RUS")
