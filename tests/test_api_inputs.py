@@ -38,3 +38,14 @@ def test_numpy_integers_are_cow_numbers_and_a_set_is_read_in_a_fixed_order() -> 
     assert plain == foedus.cascade("UKR", "RUS", "2025-01-15", **KURSK).sides
     many = foedus.cascade({"RUS", "BLR"}, "EST", "2025-06-01").scenario.attackers
     assert many == ("BLR", "RUS")
+
+
+@pytest.mark.parametrize("bad", [1, ["kursk-oblast"], ("kursk-oblast",)])
+def test_a_place_of_the_wrong_type_is_refused(bad: Any) -> None:
+    _refused(r"^place: expected a place id or name \(`foedus places`\), not ", "UKR", "RUS", "2025-01-15", place=bad)
+
+
+@pytest.mark.parametrize("empty", ["", "  "])
+def test_an_empty_place_is_refused_not_taken_for_the_home_territory(empty: str) -> None:
+    _refused(r"^place is empty: give a place id or name", "UKR", "RUS", "2025-01-15", place=empty)
+    assert foedus.cascade("UKR", "RUS", "2025-01-15", place=None).scenario.place == "russia"

@@ -191,6 +191,7 @@ def build_scenario(
     both = sorted(set(attackers) & set(targets))
     if both:
         raise ScenarioError(f"{', '.join(both)} cannot be both attacker and target")
+    _check_place(place)
     dated = world.places.on(day)  # places as held on the scenario date
     chosen = dated[world.places.resolve(place, world.states, day).id] if place else None
     kind, view = values["target_kind"], values["territory_view"]
@@ -203,6 +204,19 @@ def build_scenario(
     first = chosen or world.places.home(targets[0], day)
     return Scenario(date=day, attackers=tuple(attackers), targets=tuple(targets), place=first.id,
                     attacks=tuple(attacks), **{**values, "ongoing_since": since})
+
+
+def _check_place(place: Any) -> None:
+    """A place is a name or id, or None for each target's home territory; an empty one is not taken for None.
+
+    Raises:
+        ScenarioError: a place of another type (a number, a list), or an empty one.
+    """
+    if place is not None and not isinstance(place, str):
+        raise ScenarioError(f"place: expected a place id or name (`foedus places`), not {described(place)}")
+    if place is not None and not place.strip():
+        raise ScenarioError("place is empty: give a place id or name (`foedus places`), or leave it out for each "
+                            "target's home territory")
 
 
 def switch_values(given: dict[str, Any]) -> dict[str, Any]:
