@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 import foedus
-from foedus.errors import FoedusError
+from foedus.errors import FoedusError, ScenarioError
 
 KURSK: dict[str, Any] = {"place": "kursk-oblast"}
 
@@ -49,3 +49,16 @@ def test_a_place_of_the_wrong_type_is_refused(bad: Any) -> None:
 def test_an_empty_place_is_refused_not_taken_for_the_home_territory(empty: str) -> None:
     _refused(r"^place is empty: give a place id or name", "UKR", "RUS", "2025-01-15", place=empty)
     assert foedus.cascade("UKR", "RUS", "2025-01-15", place=None).scenario.place == "russia"
+
+
+@pytest.mark.parametrize(("name", "bad"), [("requested", "false"), ("requested", "no"), ("requested", None),
+                                           ("requested", 0), ("likelihood", "yes"), ("likelihood", None)])
+def test_a_switch_takes_true_or_false_not_a_truthy_value(name: str, bad: Any) -> None:
+    _refused(rf"^{name} must be True or False, not ", "UKR", "RUS", "2025-01-15", **KURSK, **{name: bad})
+    with pytest.raises(ScenarioError, match=r"^requested must be True or False, not str 'false'$"):
+        foedus.replay_war("russia_ukraine_2022", requested="false")
+
+
+def test_a_numpy_bool_is_a_switch_like_a_bool() -> None:
+    withheld = foedus.cascade("UKR", "RUS", "2025-01-15", **KURSK, requested=np.bool_(False)).withheld
+    assert withheld == foedus.cascade("UKR", "RUS", "2025-01-15", **KURSK, requested=False).withheld != ()

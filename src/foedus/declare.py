@@ -13,7 +13,7 @@ from typing import Any
 from foedus.datarecord import dataclass
 from foedus.errors import ScenarioError
 
-__all__ = ["Input", "check_options", "choice", "described", "input_value", "split_values"]
+__all__ = ["Input", "check_options", "checked_value", "choice", "described", "input_value", "split_values"]
 
 
 @dataclass(frozen=True)
@@ -92,13 +92,34 @@ def described(value: Any) -> str:
     return "None" if value is None else f"{type(value).__name__} {repr(value)[:40]}"
 
 
-def check_options(options: Mapping[str, Any], allowed: tuple[Input, ...]) -> None:
-    """Refuse keywords that are not declared inputs.
+def checked_value(inp: Input, value: Any) -> Any:
+    """A value given for a declared input, checked against the input's type: a switch (`bool`) takes True or
+    False (numpy's too), not a truthy string such as 'false'.
+
+    >>> checked_value(Input("requested", bool, True, ""), False)
+    False
 
     Raises:
-        ScenarioError: an unknown option, naming the known ones.
+        ScenarioError: a value of the wrong type, naming the input.
     """
-    names = {i.name for i in allowed}
-    unknown = sorted(set(options) - names)
+    if inp.type is bool and not isinstance(value, bool):
+        if getattr(value, "shape", None) == () and getattr(getattr(value, "dtype", None), "kind", "") == "b":
+            return bool(value)  # a numpy bool
+        raise ScenarioError(f"{inp.name} must be True or False, not {described(value)}")
+    return value
+
+
+def check_options(options: Mapping[str, Any], allowed: tuple[Input, ...]) -> dict[str, Any]:
+    """Refuse keywords that are not declared inputs, and values of the wrong type (`checked_value`).
+
+    Returns:
+        The options, each value as checked.
+
+    Raises:
+        ScenarioError: an unknown option, naming the known ones; a value of the wrong type, naming the option.
+    """
+    names = {i.name: i for i in allowed}
+    unknown = sorted(set(options) - set(names))
     if unknown:
         raise ScenarioError(f"unknown option(s) {', '.join(unknown)}: choose from {', '.join(sorted(names))}")
+    return {name: checked_value(names[name], value) for name, value in options.items()}

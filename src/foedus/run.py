@@ -55,7 +55,7 @@ def run_scenario(
     Raises:
         FoedusError: an unknown option, state or place, an impossible date, or an inconsistent scenario.
     """
-    check_options(options, OPTIONS)
+    options = check_options(options, OPTIONS)
     base = world or World.default()
     w = _world(base, what_if, options)
     given = {i.name: options[i.name] for i in SCENARIO[3:] if i.name in options}

@@ -10,7 +10,7 @@ import numbers
 from typing import TYPE_CHECKING, Any, Literal
 
 from foedus.datarecord import dataclass, field, fields
-from foedus.declare import Input, choice, described
+from foedus.declare import Input, checked_value, choice, described
 from foedus.engine.contract import meta
 from foedus.errors import DateOutOfRangeError, ScenarioError
 from foedus.model.days import EARLIEST, LATEST
@@ -223,7 +223,8 @@ def switch_values(given: dict[str, Any]) -> dict[str, Any]:
     """Every switch but the place, from `given` or its default, each checked against its declared choices.
 
     Raises:
-        ScenarioError: an unknown switch, or a value outside its declared choices.
+        ScenarioError: an unknown switch, a value outside its declared choices, or one of the wrong type (a
+            string for `requested`).
     """
     declared = {f.name: f for f in fields(Scenario) if "input" in f.metadata and f.name != "place"}
     unknown = sorted(set(given) - set(declared))
@@ -232,6 +233,7 @@ def switch_values(given: dict[str, Any]) -> dict[str, Any]:
     values = {name: given.get(name, f.default) for name, f in declared.items()}
     for name, f in declared.items():
         inp: Input = f.metadata["input"]
+        values[name] = checked_value(inp, values[name])
         if inp.choices and values[name] not in inp.choices:
             what = name.replace("_", " ")
             raise ScenarioError(f"unknown {what} {values[name]!r}: choose one of {', '.join(inp.choices)}")
