@@ -62,3 +62,26 @@ def test_a_switch_takes_true_or_false_not_a_truthy_value(name: str, bad: Any) ->
 def test_a_numpy_bool_is_a_switch_like_a_bool() -> None:
     withheld = foedus.cascade("UKR", "RUS", "2025-01-15", **KURSK, requested=np.bool_(False)).withheld
     assert withheld == foedus.cascade("UKR", "RUS", "2025-01-15", **KURSK, requested=False).withheld != ()
+
+
+def test_numpy_integers_draw_as_python_ints_do() -> None:
+    plain = foedus.cascade("UKR", "RUS", "2025-01-15", **KURSK, draws=20, seed=5).to_dict()
+    numpy = foedus.cascade("UKR", "RUS", "2025-01-15", **KURSK, draws=np.int64(20), seed=np.uint32(5)).to_dict()
+    assert numpy == plain
+
+
+@pytest.mark.parametrize(("name", "bad", "said"), [("draws", "100", "str '100'"), ("draws", 100.0, "float 100.0"),
+                                                   ("draws", True, "bool True"), ("draws", [10], "list [10]"),
+                                                   ("seed", "1", "str '1'"), ("seed", 1.5, "float 1.5"),
+                                                   ("seed", True, "bool True")])
+def test_draws_and_seed_take_whole_numbers_and_say_so(name: str, bad: Any, said: str) -> None:
+    options = {"draws": 10, name: bad}
+    message = _refused(rf"^{name} must be a whole number from ", "UKR", "RUS", "2025-01-15", **KURSK, **options)
+    assert message.endswith(f"not {said}"), message
+
+
+@pytest.mark.parametrize(("name", "bad"), [("draws", 0), ("draws", -1), ("draws", 10_000_001), ("seed", -1),
+                                           ("seed", 2**63)])
+def test_draws_and_seed_out_of_bounds_are_refused(name: str, bad: int) -> None:
+    _refused(rf"^{name} must be between \d+ and [\d,]+ \(got {bad}\)$", "UKR", "RUS", "2025-01-15", **KURSK,
+             **{"draws": 10, name: bad})

@@ -7,6 +7,7 @@ fields of `foedus.engine.scenario.Scenario`, the other inputs in `foedus.inputs`
 
 from __future__ import annotations
 
+import numbers
 from collections.abc import Mapping
 from typing import Any
 
@@ -94,10 +95,11 @@ def described(value: Any) -> str:
 
 def checked_value(inp: Input, value: Any) -> Any:
     """A value given for a declared input, checked against the input's type: a switch (`bool`) takes True or
-    False (numpy's too), not a truthy string such as 'false'.
+    False (numpy's too), not a truthy string such as 'false'; a number with bounds (draws, seed) takes a whole
+    number within them (numpy's integers too, as a Python int), or None.
 
-    >>> checked_value(Input("requested", bool, True, ""), False)
-    False
+    >>> checked_value(Input("on", bool, True, ""), False), checked_value(Input("n", int, 1, "", bounds=(1, 9)), 3)
+    (False, 3)
 
     Raises:
         ScenarioError: a value of the wrong type, naming the input.
@@ -106,6 +108,13 @@ def checked_value(inp: Input, value: Any) -> Any:
         if getattr(value, "shape", None) == () and getattr(getattr(value, "dtype", None), "kind", "") == "b":
             return bool(value)  # a numpy bool
         raise ScenarioError(f"{inp.name} must be True or False, not {described(value)}")
+    if inp.bounds is not None and value is not None:
+        low, high = inp.bounds
+        if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+            raise ScenarioError(f"{inp.name} must be a whole number from {low:,} to {high:,}, not {described(value)}")
+        value = int(value)
+        if not low <= value <= high:
+            raise ScenarioError(f"{inp.name} must be between {low:,} and {high:,} (got {str(value)[:30]})")
     return value
 
 
