@@ -85,3 +85,19 @@ def test_draws_and_seed_take_whole_numbers_and_say_so(name: str, bad: Any, said:
 def test_draws_and_seed_out_of_bounds_are_refused(name: str, bad: int) -> None:
     _refused(rf"^{name} must be between \d+ and [\d,]+ \(got {bad}\)$", "UKR", "RUS", "2025-01-15", **KURSK,
              **{"draws": 10, name: bad})
+
+
+def test_a_what_if_change_given_as_one_string_is_one_change_not_its_characters() -> None:
+    dropped = foedus.cascade("UKR", "RUS", "2025-01-15", **KURSK, drop_treaty="rus_prk_2024")
+    assert dropped.sides == foedus.cascade("UKR", "RUS", "2025-01-15", **KURSK, drop_treaty=["rus_prk_2024"]).sides
+    assert dropped.joiner("PRK") is None
+    joined = foedus.cascade("UKR", "RUS", "2025-01-15", **KURSK, add_member="rus_prk_2024:IRN")
+    assert joined.joiner("IRN") is not None
+
+
+@pytest.mark.parametrize(("name", "bad", "said"), [("drop_treaty", [1], "int 1"), ("add_member", 5, "int 5"),
+                                                   ("set_strength", {"nato_1949:5": "S1"}, "dict"),
+                                                   ("remove_member", ["nato_1949:TUR", None], "None")])
+def test_a_what_if_change_of_the_wrong_type_is_refused_in_one_line(name: str, bad: Any, said: str) -> None:
+    _refused(rf"^{name}: expected a string or a list of strings, not {said}", "UKR", "RUS", "2025-01-15", **KURSK,
+             **{name: bad})

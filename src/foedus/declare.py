@@ -96,7 +96,8 @@ def described(value: Any) -> str:
 def checked_value(inp: Input, value: Any) -> Any:
     """A value given for a declared input, checked against the input's type: a switch (`bool`) takes True or
     False (numpy's too), not a truthy string such as 'false'; a number with bounds (draws, seed) takes a whole
-    number within them (numpy's integers too, as a Python int), or None.
+    number within them (numpy's integers too, as a Python int), or None; a repeatable input (`many`, e.g. a
+    what-if change) takes a list of strings, or one string as a list of one (not a string's characters).
 
     >>> checked_value(Input("on", bool, True, ""), False), checked_value(Input("n", int, 1, "", bounds=(1, 9)), 3)
     (False, 3)
@@ -108,6 +109,13 @@ def checked_value(inp: Input, value: Any) -> Any:
         if getattr(value, "shape", None) == () and getattr(getattr(value, "dtype", None), "kind", "") == "b":
             return bool(value)  # a numpy bool
         raise ScenarioError(f"{inp.name} must be True or False, not {described(value)}")
+    if inp.many and value is not None:
+        items = [value] if isinstance(value, str) else value
+        listed = isinstance(items, list | tuple)
+        bad = next((v for v in items if not isinstance(v, str)), None) if listed else value
+        if not listed or any(not isinstance(v, str) for v in items):
+            raise ScenarioError(f"{inp.name}: expected a string or a list of strings, not {described(bad)}")
+        return list(items)
     if inp.bounds is not None and value is not None:
         low, high = inp.bounds
         if isinstance(value, bool) or not isinstance(value, numbers.Integral):
