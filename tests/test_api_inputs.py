@@ -101,3 +101,22 @@ def test_a_what_if_change_given_as_one_string_is_one_change_not_its_characters()
 def test_a_what_if_change_of_the_wrong_type_is_refused_in_one_line(name: str, bad: Any, said: str) -> None:
     _refused(rf"^{name}: expected a string or a list of strings, not {said}", "UKR", "RUS", "2025-01-15", **KURSK,
              **{name: bad})
+
+
+@pytest.mark.parametrize(("bad", "match"), [
+    ("rus_prk_2024", r"^what_if: expected an Overlay or a list of changes, not str 'rus_prk_2024'$"),
+    (5, r"^what_if: expected an Overlay or a list of changes, not int 5$"),
+    ({"changes": []}, r"^what_if: expected an Overlay or a list of changes, not dict "),
+    (["drop_treaty:x"], r"^what_if: change 1: expected a change \(AddMember, DropTreaty, \.\.\., or a mapping with an "
+                        r"'op' as in an overlay file\), not str 'drop_treaty:x'$"),
+    ([{"op": "drop_treaty"}], r"^what_if: change 1 \(drop_treaty\.treaty\): Field required \(given dict "),
+    ([{"op": "drop_treaty", "treaty": "nope"}], r"^unknown treaty 'nope'"),
+])
+def test_a_what_if_that_is_not_an_overlay_or_a_list_of_changes_is_refused_in_one_line(bad: Any, match: str) -> None:
+    _refused(match, "UKR", "RUS", "2025-01-15", **KURSK, what_if=bad)
+
+
+def test_a_what_if_list_of_changes_as_in_an_overlay_file_applies() -> None:
+    change = {"op": "drop_treaty", "treaty": "rus_prk_2024"}
+    dropped = foedus.cascade("UKR", "RUS", "2025-01-15", **KURSK, what_if=(change,))
+    assert dropped.joiner("PRK") is None

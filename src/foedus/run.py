@@ -104,10 +104,11 @@ def _honour(honour: HonourModel | str | None, likely_model: ModelFile | str | Pa
 
 def _world(world: World, what_if: Overlay | list[Change] | None, options: dict[str, Any]) -> World:
     """The world with the what-if changes applied (the given world is not modified)."""
-    given = list(getattr(what_if, "changes", what_if) or [])  # an overlay's changes, or the list given
-    if not given and not any(options.get(i.name) for i in WHAT_IF):
+    if what_if is None and not any(options.get(i.name) for i in WHAT_IF):
         return world  # nothing to change: the overlay model is not even imported
-    from foedus.model.overlay import Overlay, changes_from
+    from foedus.model.overlay import Overlay, as_changes, changes_from
+
+    given = as_changes(what_if) if what_if is not None else []  # an overlay's changes, or the list given
 
     changes = [*given, *changes_from({i.name: options.get(i.name) for i in WHAT_IF})]
     return Overlay(changes=changes).apply(world) if changes else world

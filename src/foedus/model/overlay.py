@@ -15,8 +15,10 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from foedus.declare import described
+from foedus.errors import ScenarioError
 from foedus.model.overlay_apply import apply_change
 from foedus.model.overlay_changes import (
     PARSERS,
@@ -33,7 +35,7 @@ from foedus.model.treatymap import TreatyMap
 from foedus.model.world import World
 
 __all__ = ["PARSERS", "AddMember", "AddTreaty", "Change", "DropTreaty", "Overlay", "RemoveMember", "SetScope",
-           "SetStrength", "changes_from", "load_overlay"]
+           "SetStrength", "as_changes", "changes_from", "load_overlay"]
 
 
 class Overlay(BaseModel):
@@ -97,3 +99,31 @@ def load_overlay(path: str | Path) -> Overlay:
 
     overlay = validate_file_data(Overlay, read_yaml_file(path, "overlay"), path)
     return overlay.with_paths(lambda p: os.path.normpath(Path(path).parent / p))  # relative to the overlay file
+
+
+def as_changes(what_if: object) -> list[Change]:
+    """The changes of `foedus.cascade`'s `what_if`: an `Overlay`'s, or a list (or tuple) of changes, each a
+    change model or a mapping as in an overlay file (`{"op": "drop_treaty", "treaty": "chn_prk_1961"}`).
+
+    >>> [c.op for c in as_changes([{"op": "drop_treaty", "treaty": "chn_prk_1961"}])]
+    ['drop_treaty']
+
+    Raises:
+        ScenarioError: anything else, or a malformed change, in one line naming the change and the problem.
+    """
+    if isinstance(what_if, Overlay):
+        return list(what_if.changes)
+    if not isinstance(what_if, list | tuple):
+        raise ScenarioError(f"what_if: expected an Overlay or a list of changes, not {described(what_if)}")
+    try:
+        return Overlay(changes=list(what_if)).changes
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        number, *where = err["loc"][1:]
+        given = what_if[int(number)]
+        if not where and not isinstance(given, dict):
+            raise ScenarioError(f"what_if: change {int(number) + 1}: expected a change (AddMember, DropTreaty, ..., "
+                                f"or a mapping with an 'op' as in an overlay file), not {described(given)}") from None
+        field = f" ({'.'.join(str(w) for w in where)})" if where else ""
+        raise ScenarioError(f"what_if: change {int(number) + 1}{field}: {err['msg']} (given "
+                            f"{described(given)})") from None
