@@ -120,3 +120,11 @@ def test_a_what_if_list_of_changes_as_in_an_overlay_file_applies() -> None:
     change = {"op": "drop_treaty", "treaty": "rus_prk_2024"}
     dropped = foedus.cascade("UKR", "RUS", "2025-01-15", **KURSK, what_if=(change,))
     assert dropped.joiner("PRK") is None
+
+
+@pytest.mark.parametrize("bad", ["bundled", 5, {}, [], object()])
+def test_a_world_that_is_not_a_world_is_refused_not_replaced_by_the_bundled_one(bad: Any) -> None:
+    _refused(r"^world: expected a foedus\.World \(from foedus\.load_world or World\.load\), or None for the bundled "
+             r"world, not ", "UKR", "RUS", "2025-01-15", **KURSK, world=bad)
+    with pytest.raises(ScenarioError, match=r"^world: expected a foedus\.World"):
+        foedus.replay_war("russia_ukraine_2022", world=bad)

@@ -109,7 +109,7 @@ def replay_war(
     from foedus.war.loader import load_war
     from foedus.war.replay import replay, settings_of
 
-    w = world or World.default()
+    w = World.given(world)
     settings = settings_of(reading, basis, requested, territory_view, unresolved)
     loaded = war if isinstance(war, WarType) else load_war(war_path(war), w, settings.territory_view)
     return replay(loaded, w, settings=settings, until=parse_date(until) if until else None)

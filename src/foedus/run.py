@@ -56,7 +56,7 @@ def run_scenario(
         FoedusError: an unknown option, state or place, an impossible date, or an inconsistent scenario.
     """
     options = check_options(options, OPTIONS)
-    base = world or World.default()
+    base = World.given(world)
     w = _world(base, what_if, options)
     given = {i.name: options[i.name] for i in SCENARIO[3:] if i.name in options}
     scenario = build_scenario(w, attacker=attacker, target=target, date=date, **given)

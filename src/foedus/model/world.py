@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from foedus.datarecord import dataclass
-from foedus.errors import UnknownTreatyError
+from foedus.declare import described
+from foedus.errors import ScenarioError, UnknownTreatyError
 from foedus.model.treatymap import TreatyMap, unknown_ids_hint
 
 if TYPE_CHECKING:
@@ -65,6 +66,20 @@ class World:
 
         curated, states, places = load_parts(extra, bundled)
         return cls(treaties=with_history(curated, states, history), states=states, places=places)
+
+    @staticmethod
+    def given(world: object) -> World:
+        """The world a caller passed (`world=`), or the bundled one for None.
+
+        Raises:
+            ScenarioError: anything else (a string, a dict, ...): an empty dict is not taken for None.
+        """
+        if world is None:
+            return World.default()
+        if not isinstance(world, World):
+            raise ScenarioError(f"world: expected a foedus.World (from foedus.load_world or World.load), or None for "
+                                f"the bundled world, not {described(world)}")
+        return world
 
     @staticmethod
     @functools.cache
