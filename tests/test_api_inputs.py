@@ -128,3 +128,25 @@ def test_a_world_that_is_not_a_world_is_refused_not_replaced_by_the_bundled_one(
              r"world, not ", "UKR", "RUS", "2025-01-15", **KURSK, world=bad)
     with pytest.raises(ScenarioError, match=r"^world: expected a foedus\.World"):
         foedus.replay_war("russia_ukraine_2022", world=bad)
+
+
+@pytest.mark.parametrize(("honour", "match"), [
+    (5, r"^honour: expected an HonourModel, the path of a YAML file of honour rates, or 'empirical', not int 5$"),
+    ("", r"^honour: the path is empty; give an HonourModel, the path"),
+    (["h.yaml"], r"^honour: expected an HonourModel, the path .*, not list \['h\.yaml'\]$"),
+])
+def test_an_honour_model_of_the_wrong_type_or_an_empty_path_is_refused(honour: Any, match: str) -> None:
+    _refused(match, "UKR", "RUS", "2025-01-15", **KURSK, draws=10, honour=honour)
+
+
+@pytest.mark.parametrize(("model", "match"), [
+    (5, r"^likely_model: expected a likelihood ModelFile, or the path of a file from `foedus likely fit`, not int 5$"),
+    ("", r"^likely_model: the path is empty; give a likelihood ModelFile"),
+])
+def test_a_likelihood_model_of_the_wrong_type_or_an_empty_path_is_refused(model: Any, match: str) -> None:
+    _refused(match, "UKR", "RUS", "2025-01-15", **KURSK, likelihood=True, likely_model=model)
+
+
+def test_a_likelihood_model_nothing_reads_is_refused_not_ignored() -> None:
+    _refused(r"^likely_model is read only with likelihood=True or honour='empirical'", "UKR", "RUS", "2025-01-15",
+             **KURSK, likely_model="nope.json")

@@ -8,7 +8,9 @@ likelihood model, Monte Carlo draws), from the declared inputs.
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import os
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from foedus.datarecord import replace
@@ -56,6 +58,7 @@ def run_scenario(
         FoedusError: an unknown option, state or place, an impossible date, or an inconsistent scenario.
     """
     options = check_options(options, OPTIONS)
+    _check_models(honour, likely_model, bool(options.get("likelihood")))
     base = World.given(world)
     w = _world(base, what_if, options)
     given = {i.name: options[i.name] for i in SCENARIO[3:] if i.name in options}
@@ -87,6 +90,31 @@ def run_scenario(
     mc = simulate(w, scenario, draws, seed, model)
     summary = mc.summary(expected_power(w.states, mc.states, mc.sides, scenario.date))
     return replace(result, power=power, montecarlo=summary)
+
+
+def _check_models(honour: object, likely_model: object, likelihood: bool) -> None:
+    """Refuse, before any work, an honour model or likelihood model of the wrong type, an empty path (it would be
+    read as `.`, the current folder), and a likelihood model nothing reads.
+
+    Raises:
+        ScenarioError: naming the keyword and the value.
+    """
+    from foedus.declare import described
+
+    def check(name: str, value: object, kinds: str, model: Callable[[], type]) -> None:
+        if isinstance(value, str | os.PathLike):
+            if not str(value).strip():
+                raise ScenarioError(f"{name}: the path is empty; give {kinds}")
+        elif value is not None and not isinstance(value, model()):  # the model's module imported only here
+            raise ScenarioError(f"{name}: expected {kinds}, not {described(value)}")
+
+    check("honour", honour, "an HonourModel, the path of a YAML file of honour rates, or 'empirical'",
+          lambda: importlib.import_module("foedus.engine.reliability").HonourModel)
+    check("likely_model", likely_model, "a likelihood ModelFile, or the path of a file from `foedus likely fit`",
+          lambda: importlib.import_module("foedus.likely.model").ModelFile)
+    if likely_model is not None and not likelihood and honour != "empirical":
+        raise ScenarioError("likely_model is read only with likelihood=True or honour='empirical': give one of them "
+                            "as well, or leave likely_model out")
 
 
 def _honour(honour: HonourModel | str | None, likely_model: ModelFile | str | Path | None) -> HonourModel:
