@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 import foedus
-from foedus.errors import FoedusError, ScenarioError
+from foedus.errors import DateOutOfRangeError, FoedusError, ScenarioError, WarDataError
 
 KURSK: dict[str, Any] = {"place": "kursk-oblast"}
 
@@ -150,3 +150,16 @@ def test_a_likelihood_model_of_the_wrong_type_or_an_empty_path_is_refused(model:
 def test_a_likelihood_model_nothing_reads_is_refused_not_ignored() -> None:
     _refused(r"^likely_model is read only with likelihood=True or honour='empirical'", "UKR", "RUS", "2025-01-15",
              **KURSK, likely_model="nope.json")
+
+
+@pytest.mark.parametrize("bad", [None, 5, ["russia_ukraine_2022"]])
+def test_a_war_that_is_not_a_path_or_an_id_is_refused_in_one_line(bad: Any) -> None:
+    with pytest.raises(WarDataError, match=r"^war: expected a war file's path or a bundled war's id \(bundled: .*\), "
+                                           r"not "):
+        foedus.replay_war(bad)
+
+
+@pytest.mark.parametrize("empty", ["", " "])
+def test_an_empty_until_is_refused_not_taken_for_no_date(empty: str) -> None:
+    with pytest.raises(DateOutOfRangeError, match=r"^invalid date ''"):
+        foedus.replay_war("russia_ukraine_2022", until=empty)

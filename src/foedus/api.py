@@ -101,7 +101,8 @@ def replay_war(
     ('2024-12-04', 'rus_prk_2024', '4', 'rus_prk_2024 enters into force')
 
     Raises:
-        WarDataError: a malformed or inconsistent war file; FoedusError: bad settings.
+        WarDataError: no such war, or a malformed or inconsistent war file; FoedusError: bad settings, or a malformed
+            or out-of-range `until` (an empty one too: it is not taken for "no date").
     """
     from foedus.engine.scenario import parse_date
     from foedus.war.bundled import war_path
@@ -112,4 +113,4 @@ def replay_war(
     w = World.given(world)
     settings = settings_of(reading, basis, requested, territory_view, unresolved)
     loaded = war if isinstance(war, WarType) else load_war(war_path(war), w, settings.territory_view)
-    return replay(loaded, w, settings=settings, until=parse_date(until) if until else None)
+    return replay(loaded, w, settings=settings, until=parse_date(until) if until is not None else None)

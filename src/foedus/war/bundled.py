@@ -3,11 +3,13 @@ a file or as one of these names, so `foedus war russia_ukraine_2022` works from 
 
 from __future__ import annotations
 
+import os
 import re
 from functools import cache
 from importlib import resources
 from pathlib import Path
 
+from foedus.declare import described
 from foedus.errors import WarDataError
 
 __all__ = ["bundled_wars", "war_path"]
@@ -32,8 +34,12 @@ def war_path(war: str | Path) -> Path:
     'russia_ukraine_2022.yaml'
 
     Raises:
-        WarDataError: neither a file nor a bundled war's id (the message lists the bundled wars).
+        WarDataError: neither a file nor a bundled war's id (the message lists the bundled wars), or not a string
+            or path at all.
     """
+    if not isinstance(war, str | os.PathLike):
+        raise WarDataError("war", "", f"expected a war file's path or a bundled war's id (bundled: {_known()}), "
+                                      f"not {described(war)}")
     if not str(war):  # Path("") would be ".", a folder: say what was given
         raise WarDataError("war", "", f"the path is empty; give a war file or a bundled war (bundled: {_known()})")
     path = Path(war)
