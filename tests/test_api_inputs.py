@@ -5,13 +5,14 @@ bare TypeError from deep inside nor a silently different answer; and what is acc
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pytest
 
 import foedus
-from foedus.errors import DateOutOfRangeError, FoedusError, ScenarioError, WarDataError
+from foedus.errors import DateOutOfRangeError, FileDataError, FoedusError, ScenarioError, TreatyDataError, WarDataError
 
 KURSK: dict[str, Any] = {"place": "kursk-oblast"}
 
@@ -163,3 +164,36 @@ def test_a_war_that_is_not_a_path_or_an_id_is_refused_in_one_line(bad: Any) -> N
 def test_an_empty_until_is_refused_not_taken_for_no_date(empty: str) -> None:
     with pytest.raises(DateOutOfRangeError, match=r"^invalid date ''"):
         foedus.replay_war("russia_ukraine_2022", until=empty)
+
+
+@pytest.mark.parametrize(("bad", "said"), [(None, "None"), (5, "int 5"),
+                                           (["a.yaml"], r"list \['a\.yaml'\] \(give the files as separate arguments")])
+def test_a_treaty_file_that_is_not_a_path_is_refused_in_one_line(bad: Any, said: str) -> None:
+    with pytest.raises(TreatyDataError, match=rf"^treaty file: expected a path \(str or pathlib\.Path\), not {said}"):
+        foedus.load_world(bad)
+
+
+@pytest.mark.parametrize("extra", [[""], "", [" "]])  # Path("") is Path("."): a folder, said as one
+def test_an_empty_treaty_path_is_refused_not_read_as_the_current_folder(extra: Any) -> None:
+    with pytest.raises(TreatyDataError, match=r"^treaty file: the path is empty; give a treaty YAML file$"):
+        foedus.World.load(extra)
+    with pytest.raises(TreatyDataError, match=r"^treaty file: the path is empty"):
+        foedus.load_world(*extra) if isinstance(extra, list) else foedus.load_world(extra)
+
+
+def test_world_load_takes_strings_or_one_path_as_load_world_does(tmp_path: Path) -> None:
+    from samples import GOOD_TREATY
+
+    path = tmp_path / "pact.yaml"
+    path.write_text(GOOD_TREATY, encoding="utf-8")
+    for extra in (str(path), [str(path)], path, (path,)):
+        assert "my_pact" in foedus.World.load(extra, history=False).treaties
+    assert "my_pact" in foedus.load_world(str(path)).treaties
+    with pytest.raises(FileDataError, match=r"no_such\.yaml: cannot read treaty file"):
+        foedus.World.load(["no_such.yaml"])
+
+
+@pytest.mark.parametrize("name", ["bundled", "history"])
+def test_world_load_switches_take_true_or_false(name: str) -> None:
+    with pytest.raises(ScenarioError, match=rf"^{name} must be True or False, not str 'no'$"):
+        foedus.World.load(**{name: "no"})

@@ -36,10 +36,12 @@ OPTIONS = (*SCENARIO[3:], *WHAT_IF, *MONTE_CARLO, *LIKELIHOOD)
 
 
 def load_world(*extra_files: str | Path) -> World:
-    """The bundled treaty world, plus any extra treaty YAML files (`foedus.load_world`)."""
-    from pathlib import Path
+    """The bundled treaty world, plus any extra treaty YAML files (`foedus.load_world`).
 
-    return World.load([Path(f) for f in extra_files]) if extra_files else World.default()
+    Raises:
+        TreatyDataError: a file that is not a path, an empty path, or a file that cannot be read or is malformed.
+    """
+    return World.load(extra_files) if extra_files else World.default()
 
 
 def run_scenario(

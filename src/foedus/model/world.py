@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from foedus.datarecord import dataclass
 from foedus.declare import described
-from foedus.errors import ScenarioError, UnknownTreatyError
+from foedus.errors import ScenarioError, TreatyDataError, UnknownTreatyError
 from foedus.model.treatymap import TreatyMap, unknown_ids_hint
 
 if TYPE_CHECKING:
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
     from foedus.model.states import StateRegistry
     from foedus.model.treaty import Treaty
 
-__all__ = ["World"]
+__all__ = ["World", "treaty_paths"]
 
 
 @dataclass(frozen=True, eq=False)
@@ -54,17 +55,26 @@ class World:
         return World(self.treaties.with_curated(curated), self.states, self.places)
 
     @classmethod
-    def load(cls, extra: Iterable[Path] = (), bundled: bool = True, history: bool = True) -> World:
+    def load(cls, extra: Iterable[str | Path] | str | Path | None = (), bundled: bool = True,
+             history: bool = True) -> World:
         """Load the bundled treaty set (unless `bundled=False`), any extra treaty files, and ATOP history.
 
         The merged timeline: ATOP 5.1 alliances count up to 2018-12-31 (the end of its coverage); the
         curated set counts for its whole life and replaces every ATOP alliance it maps (`atop_ids`),
-        so no treaty is counted twice. ATOP is used only when its file is in the data folder.
+        so no treaty is counted twice. ATOP is used only when its file is in the data folder. `extra`: paths
+        (strings or `Path`s), or one path.
+
+        Raises:
+            TreatyDataError: an extra file that is not a path, an empty path, or a file that cannot be read or is
+                malformed; ScenarioError: `bundled` or `history` not True or False.
         """
         from foedus.model.loader import load_parts
         from foedus.sources.history import with_history
 
-        curated, states, places = load_parts(extra, bundled)
+        for name, value in (("bundled", bundled), ("history", history)):
+            if not isinstance(value, bool):
+                raise ScenarioError(f"{name} must be True or False, not {described(value)}")
+        curated, states, places = load_parts(treaty_paths(extra), bundled)
         return cls(treaties=with_history(curated, states, history), states=states, places=places)
 
     @staticmethod
@@ -90,3 +100,27 @@ class World:
 
         curated, states, places = cached_parts()
         return World(with_history(curated, states, True), states, places)
+
+
+def treaty_paths(extra: Iterable[str | Path] | str | Path | None) -> list[Path]:
+    """Extra treaty files as paths: one path, or several (strings or `Path`s); None for none.
+
+    Raises:
+        TreatyDataError: an item that is not a path (naming it), or an empty one (it would be read as `.`).
+    """
+    if extra is None:
+        return []
+    items = [extra] if isinstance(extra, str | os.PathLike) else extra
+    if not isinstance(items, Iterable):
+        raise TreatyDataError("treaty file", "", f"expected a path (str or pathlib.Path), not {described(extra)}")
+    out: list[Path] = []
+    for item in items:
+        if not isinstance(item, str | os.PathLike):
+            listed = isinstance(item, list | tuple)
+            hint = " (give the files as separate arguments: load_world(*files))" if listed else ""
+            raise TreatyDataError("treaty file", "", f"expected a path (str or pathlib.Path), not "
+                                                     f"{described(item)}{hint}")
+        if not str(item).strip():
+            raise TreatyDataError("treaty file", "", "the path is empty; give a treaty YAML file")
+        out.append(Path(item))
+    return out
