@@ -12,7 +12,15 @@ import numpy as np
 import pytest
 
 import foedus
-from foedus.errors import DateOutOfRangeError, FileDataError, FoedusError, ScenarioError, TreatyDataError, WarDataError
+from foedus.errors import (
+    DateOutOfRangeError,
+    FileDataError,
+    FoedusError,
+    ScenarioError,
+    TreatyDataError,
+    UnknownTreatyError,
+    WarDataError,
+)
 
 KURSK: dict[str, Any] = {"place": "kursk-oblast"}
 
@@ -197,3 +205,16 @@ def test_world_load_takes_strings_or_one_path_as_load_world_does(tmp_path: Path)
 def test_world_load_switches_take_true_or_false(name: str) -> None:
     with pytest.raises(ScenarioError, match=rf"^{name} must be True or False, not str 'no'$"):
         foedus.World.load(**{name: "no"})
+
+
+@pytest.mark.parametrize("bad", [5, None, ["nato_1949"]])
+def test_a_treaty_id_that_is_not_a_string_is_refused_in_one_line(bad: Any) -> None:
+    with pytest.raises(UnknownTreatyError, match=r"^treaty id: expected a string such as 'nato_1949', not "):
+        foedus.World.default().treaty(bad)
+
+
+def test_a_treaty_id_in_the_wrong_case_is_offered_the_right_one() -> None:
+    with pytest.raises(UnknownTreatyError, match=r"^unknown treaty 'NATO_1949'; did you mean nato_1949\b"):
+        foedus.World.default().treaty("NATO_1949")
+    _refused(r"^unknown treaty 'NATO_1949'; did you mean nato_1949\b", "RUS", "EST", "2025-06-01",
+             drop_treaty=["NATO_1949"])

@@ -33,14 +33,17 @@ class World:
         """The treaty with this id.
 
         Raises:
-            UnknownTreatyError: no such treaty; the message lists close ids.
+            UnknownTreatyError: no such treaty (the message lists close ids, in any case), or not a string.
         """
+        if not isinstance(treaty_id, str):
+            raise UnknownTreatyError(f"treaty id: expected a string such as 'nato_1949', not {described(treaty_id)}")
         try:
             return self.treaties[treaty_id.strip()]
         except KeyError:
             import difflib
 
-            close = difflib.get_close_matches(treaty_id, list(self.treaties), n=3)
+            lowered = {i.lower(): i for i in self.treaties}  # NATO_1949 is close to nato_1949
+            close = [lowered[i] for i in difflib.get_close_matches(treaty_id.strip().lower(), list(lowered), n=3)]
             hint = f"; did you mean {', '.join(close)}?" if close else ""
             hint += unknown_ids_hint([treaty_id], self.has_history)
             raise UnknownTreatyError(f"unknown treaty {treaty_id!r}{hint} (try `foedus treaties list`)") from None
