@@ -5,6 +5,7 @@ bare TypeError from deep inside nor a silently different answer; and what is acc
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ from foedus.errors import (
     FoedusError,
     ScenarioError,
     TreatyDataError,
+    UnknownStateError,
     UnknownTreatyError,
     WarDataError,
 )
@@ -218,3 +220,31 @@ def test_a_treaty_id_in_the_wrong_case_is_offered_the_right_one() -> None:
         foedus.World.default().treaty("NATO_1949")
     _refused(r"^unknown treaty 'NATO_1949'; did you mean nato_1949\b", "RUS", "EST", "2025-06-01",
              drop_treaty=["NATO_1949"])
+
+
+@pytest.mark.parametrize("named", ["PRK", "prk", "North Korea", 731, "731", np.int64(731)])
+def test_a_joiner_is_found_by_any_name_the_scenario_takes(named: Any) -> None:
+    result = foedus.cascade("UKR", "RUS", "2025-01-15", **KURSK)
+    assert result.joiner(named) is result.joiner("PRK") is not None
+    replay = foedus.replay_war("russia_ukraine_2022", until="2025-01-01")
+    assert replay.first_bound(named) == replay.first_bound("PRK") is not None
+
+
+def test_a_state_that_did_not_join_is_none_and_an_unknown_one_is_refused() -> None:
+    result = foedus.cascade("UKR", "RUS", "2025-01-15", **KURSK)
+    assert result.joiner("FRA") is None and result.joiner("france") is None
+    with pytest.raises(UnknownStateError, match=r"^unknown state 'XXX'"):
+        result.joiner("XXX")
+    with pytest.raises(ScenarioError, match=r"^state: expected a state \(ISO3 code, COW number or name\), not None$"):
+        result.joiner(None)  # type: ignore[arg-type]
+    replay = foedus.replay_war("russia_ukraine_2022", until="2025-01-01")
+    with pytest.raises(UnknownStateError, match=r"^unknown state 'Rusia'"):
+        replay.record("Rusia")
+
+
+def test_a_war_status_is_looked_up_by_a_date_or_its_text() -> None:
+    replay = foedus.replay_war("russia_ukraine_2022", until="2025-01-01")
+    assert replay.status_on("2024-12-04") == replay.status_on(dt.date(2024, 12, 4))
+    assert replay.status_on("2024-12-04")["PRK"] == "bound-attack"
+    with pytest.raises(DateOutOfRangeError, match=r"^invalid date '2024-13-01'"):
+        replay.status_on("2024-13-01")

@@ -24,7 +24,7 @@ from foedus.engine.records import (
     Withheld,
 )
 from foedus.engine.rules.support import Support
-from foedus.engine.scenario import Scenario
+from foedus.engine.scenario import Scenario, named_state
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -117,9 +117,14 @@ class CascadeResult:
                  "read_as": read} for w in self.withheld if w.unresolved]
         return out
 
-    def joiner(self, state: str) -> Joiner | None:
-        """The joiner record of `state`, if it joined."""
-        return next((j for j in self.joiners if j.state == state), None)
+    def joiner(self, state: str | int) -> Joiner | None:
+        """The joiner record of `state` (ISO3 code in any case, COW number or name), or None if it did not join.
+
+        Raises:
+            UnknownStateError, AmbiguousNameError: no state (or several) of that name; ScenarioError: not a state.
+        """
+        sid = named_state(state, self.scenario.date, self.names)
+        return next((j for j in self.joiners if j.state == sid), None)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON contract (docs/json-contract.md, generated from the fields' metadata)."""

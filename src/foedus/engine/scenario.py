@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import numbers
+from collections.abc import Container
 from typing import TYPE_CHECKING, Any, Literal
 
 from foedus.datarecord import dataclass, field, fields
@@ -32,6 +33,7 @@ __all__ = [
     "TerritoryView",
     "UnresolvedReading",
     "build_scenario",
+    "named_state",
     "parse_date",
     "switch_values",
     "switches",
@@ -238,6 +240,21 @@ def switch_values(given: dict[str, Any]) -> dict[str, Any]:
             what = name.replace("_", " ")
             raise ScenarioError(f"unknown {what} {values[name]!r}: choose one of {', '.join(inp.choices)}")
     return values
+
+
+def named_state(state: Any, day: dt.date, known: Container[str] = ()) -> str:
+    """The id of a state a user names to look a result up (`result.joiner("prk")`): as given when it is one of
+    the `known` ids, else resolved as a scenario's states are (ISO3 code in any case, COW number or name).
+
+    Raises:
+        UnknownStateError, AmbiguousNameError: a name no state (or several) carried on `day`; ScenarioError: not a
+            string or an integer.
+    """
+    if isinstance(state, str) and state in known:
+        return state
+    if isinstance(state, bool) or not isinstance(state, str | numbers.Integral):
+        raise ScenarioError(f"state: expected a state (ISO3 code, COW number or name), not {described(state)}")
+    return World.default().states.resolve(state if isinstance(state, str) else int(state), day).id
 
 
 def _resolve_states(world: World, names: list[str], day: dt.date, role: str) -> list[str]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from foedus.engine.records import Because
+from foedus.engine.scenario import named_state, parse_date
 from foedus.war.evaluate import Evaluation, Settings
 from foedus.war.events import War, WarSide
 
@@ -104,22 +105,34 @@ class WarReplay:
     names: dict[str, str] = field(default_factory=dict, repr=False)
     notes: tuple[str, ...] = ()
 
-    def record(self, state: str) -> StateRecord | None:
-        """The record of one state (None if the replay never mentions it)."""
-        return self.states.get(state)
+    def record(self, state: str | int) -> StateRecord | None:
+        """The record of one state (ISO3 code in any case, COW number or name; None if the replay never mentions
+        it).
 
-    def first_bound(self, state: str) -> Bound | None:
-        """When and by what `state` was first bound to join (None: never, or only while already fighting)."""
-        rec = self.states.get(state)
+        Raises:
+            UnknownStateError, AmbiguousNameError: no state (or several) of that name; ScenarioError: not a state.
+        """
+        return self.states.get(named_state(state, self.end, self.states))
+
+    def first_bound(self, state: str | int) -> Bound | None:
+        """When and by what `state` was first bound to join (None: never, or only while already fighting); `state`
+        as for `record`."""
+        rec = self.record(state)
         return rec.first_bound if rec else None
 
     def ordered(self) -> list[StateRecord]:
         """The records by first appearance (first fighting, bound or triggered date), then by id."""
         return sorted(self.states.values(), key=_order)
 
-    def status_on(self, day: dt.date) -> dict[str, str]:
-        """Every state's status on `day` (the last frame on or before it): attack, defense, bound-..., conflict."""
-        chosen = [f for f in self.frames if f.date <= day]
+    def status_on(self, day: str | dt.date) -> dict[str, str]:
+        """Every state's status on `day` (YYYY-MM-DD or a date; the last frame on or before it): attack, defense,
+        bound-..., conflict.
+
+        Raises:
+            DateOutOfRangeError: a malformed, impossible or out-of-range day.
+        """
+        when = parse_date(day)
+        chosen = [f for f in self.frames if f.date <= when]
         if not chosen:
             return {}
         f = chosen[-1]
