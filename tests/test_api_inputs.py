@@ -248,3 +248,19 @@ def test_a_war_status_is_looked_up_by_a_date_or_its_text() -> None:
     assert replay.status_on("2024-12-04")["PRK"] == "bound-attack"
     with pytest.raises(DateOutOfRangeError, match=r"^invalid date '2024-13-01'"):
         replay.status_on("2024-13-01")
+
+
+@pytest.mark.parametrize("number", [20250115, 2025, 20250115.0, np.int64(20250115), True])
+def test_a_number_where_a_date_belongs_is_refused_as_in_files(number: Any) -> None:
+    _refused(r"^invalid date .*: expected a date as YYYY-MM-DD, not a number$", "UKR", "RUS", number, **KURSK)
+    _refused(r"^invalid date .*: expected a date as YYYY-MM-DD, not a number$", "UKR", "RUS", "2025-01-15", **KURSK,
+             ongoing_since=number)
+    with pytest.raises(DateOutOfRangeError, match="not a number"):
+        foedus.replay_war("russia_ukraine_2022", until=number)
+
+
+def test_a_date_a_datetime_and_their_text_give_the_same_answer() -> None:
+    text = foedus.cascade("CHN", "USA", "2025-06-01", place="alaska").to_dict()
+    assert foedus.cascade("CHN", "USA", dt.date(2025, 6, 1), place="alaska").to_dict() == text
+    assert foedus.cascade("CHN", "USA", dt.datetime(2025, 6, 1, 23, 59), place="alaska").to_dict() == text
+    assert foedus.cascade("CHN", "USA", np.datetime64("2025-06-01"), place="alaska").to_dict() == text

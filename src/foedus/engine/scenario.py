@@ -135,10 +135,12 @@ def parse_date(value: str | dt.date) -> dt.date:
     datetime.date(2025, 1, 15)
 
     Raises:
-        DateOutOfRangeError: malformed, impossible (2025-02-30) or out-of-range date.
+        DateOutOfRangeError: malformed, impossible (2025-02-30) or out-of-range date, or a number (20250115).
     """
     if isinstance(value, dt.datetime):
         value = value.date()
+    if isinstance(value, numbers.Number):  # 20250115 would read as a date, 2025 would not: neither is one
+        raise DateOutOfRangeError(f"invalid date {described(value)}: expected a date as YYYY-MM-DD, not a number")
     if not isinstance(value, dt.date):
         text = str(value).strip()
         try:
