@@ -264,3 +264,21 @@ def test_a_date_a_datetime_and_their_text_give_the_same_answer() -> None:
     assert foedus.cascade("CHN", "USA", dt.date(2025, 6, 1), place="alaska").to_dict() == text
     assert foedus.cascade("CHN", "USA", dt.datetime(2025, 6, 1, 23, 59), place="alaska").to_dict() == text
     assert foedus.cascade("CHN", "USA", np.datetime64("2025-06-01"), place="alaska").to_dict() == text
+
+
+def test_the_api_page_states_cascades_defaults_as_its_signature_has_them() -> None:
+    """docs/api.md lists every declared option's default (`name=value`) as `inspect.signature` has it."""
+    import ast
+    import inspect
+    import re
+
+    from foedus.inputs import WHAT_IF
+
+    page = (Path(__file__).parents[1] / "docs" / "api.md").read_text(encoding="utf-8").split("## Renderings")[0]
+    stated = {n: ast.literal_eval(v) for n, v in re.findall(r"`(\w+)=(None|True|False|\"[\w-]+\")`", page)}
+    parameters = inspect.signature(foedus.cascade).parameters
+    unlisted = {"world", "what_if", "honour", "likely_model", *(i.name for i in WHAT_IF)}  # said in words
+    declared = {n: p.default for n, p in parameters.items()
+                if p.default is not inspect.Parameter.empty and n not in unlisted}
+    assert stated == declared
+    assert inspect.signature(foedus.cascade).return_annotation == "CascadeResult"

@@ -47,16 +47,16 @@ def cascade(
     >>> cascade("UKR", "RUS", "2024-08-06", place="kursk-oblast").joiner("PRK") is None
     True
 
-    The options are the declared scenario inputs (`foedus.inputs`: place, target_kind, reading,
-    requested, basis, territory_view, unresolved, ongoing_since), the what-if changes (add_member, drop_treaty, ...,
-    or `what_if`: an `Overlay` or a list of changes) and `draws`/`seed`. With `draws`, also runs a
+    The options are the declared scenario inputs (`foedus.inputs`: place, target_kind, reading, requested,
+    basis, territory_view, unresolved, severity, decisions, ongoing_since), the what-if changes (add_member,
+    drop_treaty, ..., or `what_if`: an `Overlay` or a list of changes) and `draws`/`seed`. With `draws`, also runs a
     Monte Carlo over whether each triggered obligation is honoured (`honour`: an `HonourModel` or the
     path of a YAML file; default: published reliability figures); the same `seed` gives the same
     numbers, and a seed is chosen and recorded when none is given; `honour="empirical"` takes the honour
     rates from the likelihood model instead. Coalition power (COW CINC) is added when NMC data is present.
     With `likelihood=True`, the result also says how likely each relevant state is to join, with an
-    interval (`foedus.likely`; `likely_model`: a file from `foedus likely fit`, default the shipped model);
-    the legal answer is unchanged.
+    interval (`foedus.likely`; `likely_model`: a file from `foedus likely fit`, default the shipped model,
+    read only with `likelihood=True` or `honour="empirical"`); the legal answer is unchanged.
     With `ongoing_since`, the attacks are ongoing since that date: the result's `ongoing` says since when
     each joiner has been bound and by which change (North Korea: the treaty's entry into force):
 
@@ -65,7 +65,8 @@ def cascade(
     ('2024-12-04', 'rus_prk_2024 enters into force')
 
     Raises:
-        FoedusError: an unknown option, state or place, an impossible date, or an inconsistent scenario.
+        FoedusError: an unknown option, state or place, an impossible date, an inconsistent scenario, or a value
+            of the wrong type (`requested="false"`, `draws="100"`, `world={}`), each in one line.
     """
     return run_scenario(attacker, target, date, world, what_if, honour, likely_model, options)
 
@@ -76,7 +77,7 @@ def _signature() -> inspect.Signature:
     keyword = inspect.Parameter.KEYWORD_ONLY
     declared = [inspect.Parameter(i.name, keyword, default=None if i.required else i.default, annotation=i.type)
                 for i in OPTIONS]
-    return inspect.Signature([*base, *declared])
+    return inspect.Signature([*base, *declared], return_annotation=inspect.signature(cascade).return_annotation)
 
 
 cascade.__signature__ = _signature()  # type: ignore[attr-defined]
