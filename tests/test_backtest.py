@@ -364,3 +364,32 @@ def test_force_refuses_a_folder_holding_more_than_a_report(tmp_path: Path) -> No
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bt"]
     help_text = " ".join(_run_cli("backtest", "--help").stdout.split())
     assert "refused, never emptied or merged" in help_text.replace("│ ", "")
+
+
+@pytest.mark.needs_data
+@pytest.mark.parametrize("start", ["absent", "empty"])
+def test_a_report_another_run_publishes_meanwhile_is_not_replaced_without_force(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, start: str) -> None:
+    """Whether --out may be replaced is decided before the work, not after it: a report another run (or the user)
+    puts at a new or empty --out while this run works is kept, and this run fails in one line, keeping nothing."""
+    import foedus.backtest.command as command
+    from foedus.errors import FoedusError
+
+    out = tmp_path / "bt"
+    if start == "empty":
+        out.mkdir()
+    real = command._run_with_progress
+
+    def other_run_publishes(*args: object) -> object:
+        result = real(*args)
+        out.mkdir(exist_ok=True)
+        (out / "report.md").write_text("the other run's report", encoding="utf-8")
+        return result
+
+    monkeypatch.setattr(command, "_run_with_progress", other_run_publishes)
+    with pytest.raises(FoedusError, match=r"no longer empty|already exists|created by someone else") as caught:
+        command.backtest(out=out, first=1950, last=1950, draws=10, seed=1815, force=False, opening_only=True)
+    assert "\n" not in str(caught.value)
+    assert sorted(p.name for p in out.iterdir()) == ["report.md"]
+    assert (out / "report.md").read_text(encoding="utf-8") == "the other run's report"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bt"]  # no temporary left beside it

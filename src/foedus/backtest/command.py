@@ -36,6 +36,13 @@ def foreign_entries(folder: Path) -> str | None:
             "those out, or choose another folder")
 
 
+def _not_empty(folder: Path) -> str | None:
+    """Why an empty `--out` given without --force may not be replaced now: something was put in it meanwhile."""
+    if not any(folder.iterdir()):
+        return None
+    return "it is no longer empty (another run, or you, wrote in it meanwhile); --force replaces an earlier report"
+
+
 def check_out_dir(out: Path, force: bool) -> None:
     """Accept a new folder, an empty one, or (with `force`) one that holds only an earlier report, in a folder that
     exists and is writable, as every command that writes a folder does (`foedus.outputs.check_target`).
@@ -166,14 +173,15 @@ def backtest(
 
     _check(first, last, draws)
     check_out_dir(out, force)
+    existed = out.is_dir()  # before the work: without --force, a report put at --out meanwhile is never replaced
     settings = Settings(first=first, last=last, draws=draws, seed=seed)
     wars = _wars(settings)
     result = _run_with_progress(settings, wars)
     metrics = {"run": {"date": dt.date.today().isoformat(), "foedus_version": __version__,
                        "command": command_line(first, last, out, draws, seed, opening_only)}, **summarize(result)}
     rows = war_rows(result)
-    replace = out.is_dir()  # an empty folder, or a report that --force replaces
-    with staged_folder(out, force=replace, replaceable=foreign_entries) as tmp:
+    # with --force an earlier report is replaced; without, only the empty folder that was there, if still empty
+    with staged_folder(out, force=force or existed, replaceable=foreign_entries if force else _not_empty) as tmp:
         extra = ""
         if not opening_only:
             metrics["replay"], extra = _replay_files(tmp, settings, result, len(wars))
