@@ -164,6 +164,37 @@ def test_import_does_not_overwrite_a_differing_file_without_force(target: Path) 
     assert sha(target / STATES) == expected(STATES)
 
 
+@needs_data
+@pytest.mark.parametrize("content", ["my edits\n", "right"])
+def test_import_keeps_a_file_that_appears_after_the_check(target: Path, monkeypatch: pytest.MonkeyPatch,
+                                                          content: str) -> None:
+    """Whether a file in place may be replaced is decided when it is checked (missing, or --force): one that a user
+    or another run puts there meanwhile is kept without --force, and accepted only when it is the right file."""
+    import foedus.datasets.importing as importing
+    from foedus.errors import OutputExistsError
+
+    real = importing.install
+
+    def user_writes_first(stream: Any, path: Path, *args: Any, **kwargs: Any) -> Any:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if content == "right":
+            shutil.copyfile(SOURCE / STATES, path)
+        else:
+            path.write_text(content)
+        return real(stream, path, *args, **kwargs)
+
+    monkeypatch.setattr(importing, "install", user_writes_first)
+    if content == "right":
+        assert [o.action for o in import_file(SOURCE / STATES)] == ["imported"]
+        assert sha(target / STATES) == expected(STATES)
+        return
+    with pytest.raises(OutputExistsError, match=r"not overwriting it.*--force") as err:
+        import_file(SOURCE / STATES)
+    assert "\n" not in str(err.value)
+    assert (target / STATES).read_text() == "my edits\n"
+    assert all_files(target) == [STATES]  # no temporary left beside it
+
+
 # --- fetch --------------------------------------------------------------------------------------------------
 
 
@@ -226,6 +257,33 @@ def test_fetch_does_not_overwrite_a_differing_file_without_force(target: Path, m
     with pytest.raises(ChecksumError, match="--force"):
         fetch(["cow_states"], mirror=url)
     assert all_files(target) == [STATES]  # refused before downloading anything
+    assert (target / STATES).read_text() == "my edits\n"
+    fetch(["cow_states"], mirror=url, force=True)
+    assert sha(target / STATES) == expected(STATES)
+
+
+@needs_data
+def test_fetch_keeps_a_file_that_appears_during_the_download(target: Path, mirror: tuple[str, Path],
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """A download takes time: a file put in place meanwhile is not replaced without --force (it was missing when
+    checked), and with --force it is."""
+    import foedus.datasets.fetching as fetching
+    from foedus.errors import OutputExistsError
+
+    url, served = mirror
+    serve_release(served)
+    real = fetching.download
+
+    def user_writes_meanwhile(url: str, dest: Path, **kwargs: Any) -> None:
+        real(url, dest, **kwargs)
+        if dest.name == "states2016.csv":
+            (target / "cow_states").mkdir(parents=True, exist_ok=True)
+            (target / STATES).write_text("my edits\n")
+
+    monkeypatch.setattr(fetching, "download", user_writes_meanwhile)
+    with pytest.raises(OutputExistsError, match="not overwriting it") as err:
+        fetch(["cow_states"], mirror=url)
+    assert "\n" not in str(err.value)
     assert (target / STATES).read_text() == "my edits\n"
     fetch(["cow_states"], mirror=url, force=True)
     assert sha(target / STATES) == expected(STATES)

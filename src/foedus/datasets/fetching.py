@@ -54,7 +54,7 @@ def _fetch(datasets: list[Dataset], explicit: bool, root: Path, force: bool, mir
             elif file.source is not None:
                 plan.setdefault(file.source.url, []).append((dataset, file))
     for url, items in plan.items():
-        outcomes += _fetch_source(url, items, root, mirror, progress)
+        outcomes += _fetch_source(url, items, root, mirror, progress, force)
     return outcomes
 
 
@@ -87,9 +87,10 @@ def _check_target(dataset: Dataset, file: DataFile, target: Path, force: bool) -
     return None
 
 
-def _fetch_source(url: str, items: list[_Item], root: Path, mirror: str | None,
-                  progress: bool | None) -> list[Outcome]:
-    """Download one official URL once and install every file it provides."""
+def _fetch_source(url: str, items: list[_Item], root: Path, mirror: str | None, progress: bool | None,
+                  force: bool) -> list[Outcome]:
+    """Download one official URL once and install every file it provides (replacing what is there with `force`;
+    without, a file that appears there during the download is kept)."""
     actual_url = resolve_url(url, mirror)
     names = ", ".join(dict.fromkeys(d.name for d, _ in items))
     manual = f"download {url} by hand and run `{IMPORT_HINT}`"
@@ -103,22 +104,22 @@ def _fetch_source(url: str, items: list[_Item], root: Path, mirror: str | None,
             raise DataFetchError(f"could not download {names} from {actual_url} ({exc}); {manual}") from None
         outcomes = []
         for dataset, file in items:
-            _install_from(dest, file, root / file.path, actual_url, manual)
+            _install_from(dest, file, root / file.path, actual_url, manual, force=force)
             outcomes.append(Outcome(dataset.name, file.path, "downloaded", actual_url))
         return outcomes
 
 
-def _install_from(dest: Path, file: DataFile, target: Path, url: str, manual: str) -> None:
+def _install_from(dest: Path, file: DataFile, target: Path, url: str, manual: str, *, force: bool = False) -> None:
     """Install `file` from a downloaded file, or from its member (matched by file name) in a zip or tarball."""
     member = file.source.member if file.source else None
     try:
         if member is None:
             with dest.open("rb") as stream:
-                install(stream, target, file.sha256, origin=url)
+                install(stream, target, file.sha256, origin=url, force=force)
             forget_other_version(file)
             return
         if not zipfile.is_zipfile(dest) and tarfile.is_tarfile(dest):
-            if _install_tar_member(dest, member, file, target, url):
+            if _install_tar_member(dest, member, file, target, url, force):
                 forget_other_version(file)
                 return
             raise DataFetchError(f"{url} has no file named {member}; {manual}")
@@ -129,7 +130,7 @@ def _install_from(dest: Path, file: DataFile, target: Path, url: str, manual: st
             for name, where, opener in zip_members(archive, url):
                 if name == member:
                     with opener() as stream:
-                        install(stream, target, file.sha256, origin=where)
+                        install(stream, target, file.sha256, origin=where, force=force)
                     forget_other_version(file)
                     return
     except ARCHIVE_ERRORS as exc:
@@ -139,7 +140,7 @@ def _install_from(dest: Path, file: DataFile, target: Path, url: str, manual: st
     raise DataFetchError(f"{url} has no file named {member}; {manual}")
 
 
-def _install_tar_member(dest: Path, member: str, file: DataFile, target: Path, url: str) -> bool:
+def _install_tar_member(dest: Path, member: str, file: DataFile, target: Path, url: str, force: bool) -> bool:
     """Install the regular file named `member` (at any depth) from a tarball; False when there is none."""
     with tarfile.open(dest) as archive:
         for info in archive:
@@ -147,7 +148,7 @@ def _install_tar_member(dest: Path, member: str, file: DataFile, target: Path, u
                 stream = archive.extractfile(info)
                 if stream is not None:
                     with stream:
-                        install(stream, target, file.sha256, origin=f"{url}:{info.name}")
+                        install(stream, target, file.sha256, origin=f"{url}:{info.name}", force=force)
                     return True
     return False
 

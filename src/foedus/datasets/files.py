@@ -20,6 +20,7 @@ CHUNK = 1 << 20
 MAX_FILE_BYTES = 1 << 30  # the largest registry file is a few MiB; nothing near 1 GiB is a dataset file
 MAX_NESTED_ZIP = 256 << 20  # a zip inside a zip is read into memory
 Opener = Callable[[], IO[bytes]]
+_HOW = "run the command again with --force to replace it"
 # What reading a damaged, encrypted or exotic zip raises, besides OSError.
 ARCHIVE_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, RuntimeError, NotImplementedError, EOFError, zlib.error,
                   ValueError)
@@ -56,12 +57,14 @@ def sha256_path(path: Path) -> str:
         return sha256_of(stream)
 
 
-def install(stream: IO[bytes], target: Path, expected: str | None, *, origin: str) -> tuple[str, int]:
+def install(stream: IO[bytes], target: Path, expected: str | None, *, origin: str,
+            force: bool = False) -> tuple[str, int]:
     """Copy a stream to `target` through `foedus.outputs` once its SHA-256 is `expected` (any, for None); else
     leave the target be. Returns the SHA-256 and size installed.
 
-    The caller has decided that `target` may be replaced when it exists (missing, or --force); a file that
-    appears meanwhile is kept, and accepted when it has the expected SHA-256.
+    The caller has checked `target` before: missing, or to be replaced (`force`, from --force). Without `force`
+    a file that appears there meanwhile (another run's, or the user's) is kept, never replaced: accepted when it
+    has the expected SHA-256, else an `OutputExistsError`.
 
     Raises:
         ChecksumError: the SHA-256 differs, or the stream is larger than `MAX_FILE_BYTES`.
@@ -72,7 +75,7 @@ def install(stream: IO[bytes], target: Path, expected: str | None, *, origin: st
     target.parent.mkdir(parents=True, exist_ok=True)
     digest, size = hashlib.sha256(), 0
     try:
-        with staged_file(target, force=target.exists()) as tmp, tmp.open("wb") as out:
+        with staged_file(target, force=force, how=_HOW) as tmp, tmp.open("wb") as out:
             while chunk := stream.read(CHUNK):
                 size += len(chunk)
                 if size > MAX_FILE_BYTES:
@@ -86,7 +89,7 @@ def install(stream: IO[bytes], target: Path, expected: str | None, *, origin: st
                 raise ChecksumError(f"{origin}: SHA-256 is {actual}, expected {expected}; {target.name} was not "
                                     "installed")
     except OutputExistsError:
-        if expected is None or sha256_path(target) != expected:
+        if expected is None or not target.is_file() or sha256_path(target) != expected:
             raise
     return digest.hexdigest(), size
 

@@ -120,7 +120,7 @@ def _install_all(matches: list[_Match], force: bool, any_version: bool) -> list[
         todo.append((match, actual))
     for (dataset, file, where, opener), actual in todo:
         with opener() as stream:
-            sha, size = install(stream, root / file.path, actual, origin=where)
+            sha, size = install(stream, root / file.path, actual, origin=where, force=force)
         if sha == file.sha256:
             forget_other_version(file)
             outcomes.append(Outcome(dataset.name, file.path, "imported", where))
