@@ -143,6 +143,36 @@ def test_another_version_is_accepted_only_as_recorded(data: Path, tmp_path: Path
     assert check_file(STATES, data / STATES)[0] == "present"
 
 
+def test_two_imports_at_once_each_keep_their_record(data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The record of other versions is read, changed and rewritten under a lock: an import that records its file
+    while another is between reading and writing the record waits, instead of having its entry dropped (its file
+    was then refused by every command). The second import runs in a thread that starts inside the first's read."""
+    import threading
+
+    import foedus.datasets.verify as verify
+    from foedus.datasets.registry import find_path
+
+    nmc, states = find_path("cow_nmc/NMC-60-abridged.csv"), find_path(STATES)
+    assert nmc is not None and states is not None
+    real_read, other = verify.other_versions, threading.Thread(
+        target=verify.record_other_version, args=(nmc[1], "b" * 64, 2, "the other import"))
+
+    def read_then_other_import_runs() -> dict[str, Any]:
+        entries = real_read()
+        if other.ident is None:  # the first import's read: the other one starts now
+            other.start()
+            other.join(0.5)  # it waits for the lock (with none, it is done long before)
+        return entries
+
+    monkeypatch.setattr(verify, "other_versions", read_then_other_import_runs)
+    verify.record_other_version(states[1], "a" * 64, 1, "this import")
+    other.join(10)
+    recorded = json.loads((data / OTHER_VERSIONS).read_text())["files"]
+    assert {path: entry["source"] for path, entry in recorded.items()} == {
+        STATES: "this import", "cow_nmc/NMC-60-abridged.csv": "the other import"}
+    assert sorted(p.name for p in data.iterdir() if p.name.startswith(".")) == []  # no temporary left
+
+
 def _encrypted_zip(path: Path) -> None:
     with zipfile.ZipFile(path, "w") as z:
         z.writestr("states2016.csv", (SOURCE / STATES).read_bytes())

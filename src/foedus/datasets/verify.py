@@ -9,7 +9,9 @@ edited file — is refused with one line naming it, never read: corrupt data mus
 
 from __future__ import annotations
 
+import contextlib
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Literal
 
@@ -110,29 +112,42 @@ def other_versions() -> dict[str, Any]:
 
 def record_other_version(file: DataFile, sha256: str, size: int, source: str) -> None:
     """Remember an imported other version of `file`, so that it passes its check (written atomically)."""
-    entries = other_versions()
-    entries[file.path] = {"sha256": sha256, "size": size, "columns": list(file.columns), "source": source}
-    _write(entries)
+    with _locked():
+        entries = other_versions()
+        entries[file.path] = {"sha256": sha256, "size": size, "columns": list(file.columns), "source": source}
+        _write(entries)
 
 
 def forget_other_version(file: DataFile) -> None:
     """Drop the record of another version of `file` (the registry's version replaced it)."""
-    entries = other_versions()
-    if entries.pop(file.path, None) is not None:
-        _write(entries)
+    with _locked():
+        entries = other_versions()
+        if entries.pop(file.path, None) is not None:
+            _write(entries)
+
+
+@contextlib.contextmanager
+def _locked() -> Iterator[None]:
+    """An exclusive lock on the data folder while the record is read and rewritten, so that two imports at once
+    each keep their entry (without it the later write dropped the other's, and that file was then refused)."""
+    import os
+
+    try:
+        import fcntl
+    except ImportError:  # no flock (Windows): the record is still replaced whole, never half-written
+        yield
+        return
+    fd = os.open(data_dir(), os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
 
 
 def _write(entries: dict[str, Any]) -> None:
-    import os
-    import tempfile
+    from foedus.outputs import staged_file
 
-    target = data_dir() / OTHER_VERSIONS
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump({"format": 1, "files": entries}, fh, indent=2, sort_keys=True)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    text = json.dumps({"format": 1, "files": entries}, indent=2, sort_keys=True)
+    with staged_file(data_dir() / OTHER_VERSIONS, force=True) as tmp:
+        tmp.write_text(text, encoding="utf-8")
