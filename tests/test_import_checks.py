@@ -44,6 +44,87 @@ def test_another_version_with_more_rows_is_imported(tmp_path: Path, target: Path
     assert [o.action for o in import_file(path, any_version=True)] == ["imported"]
 
 
+DATA = SOURCE.parent.parent
+
+
+def _other_version(tmp_path: Path, rel: str, column: str, value: str, *, extra_row: bool) -> Path:
+    """A copy of a registry file with `value` in `column` of its first row, or of an extra row copied from the last."""
+    lines = (DATA / rel).read_text(encoding="utf-8").splitlines()
+    at = lines[0].split(",").index(column)
+    cells = (lines[-1] if extra_row else lines[1]).split(",")
+    cells[at] = value
+    lines = [*lines, ",".join(cells)] if extra_row else [lines[0], ",".join(cells), *lines[2:]]
+    path = tmp_path / "mine" / rel.split("/")[-1]
+    path.parent.mkdir(exist_ok=True)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(("rel", "column", "value", "extra_row", "problem"), [
+    ("cow_nmc/NMC-60-abridged.csv", "year", "99999", True, r"line 15953: year '99999' is outside 1800–\d{4}"),
+    ("cow_nmc/NMC-60-abridged.csv", "year", "2999", True, r"year '2999' is outside 1800–\d{4}"),
+    ("cow_nmc/NMC-60-abridged.csv", "cinc", "abc", False, r"line 2: cinc 'abc' is not a number"),
+    ("cow_nmc/NMC-60-abridged.csv", "cinc", "inf", False, "cinc 'inf' is not a share of 0–1"),
+    ("cow_nmc/NMC-60-abridged.csv", "ccode", "", False, "ccode '' is empty"),
+    ("cow_states/states2016.csv", "ccode", "-5", False, r"ccode '-5' is outside 1–9999 \(a state code\)"),
+    ("atop/atop5_1m.csv", "yrent", "0", False, "yrent '0' is outside 1800–"),
+    ("atop/atop5_1m.csv", "member", "x2", False, "member 'x2' is not a state code"),
+    ("atop/atop5_1m.csv", "defense", "yes", False, "defense 'yes' is not a whole number"),
+    ("cow_contiguity/contdir.csv", "begin", "191613", False, "begin '191613' is not a month as YYYYMM"),
+    ("gw_states/gw_states.csv", "startdate", "1816-13-01", False, "startdate '1816-13-01' is not a date"),
+])
+def test_another_version_with_values_no_reader_takes_is_not_imported(
+        tmp_path: Path, target: Path, rel: str, column: str, value: str, extra_row: bool, problem: str) -> None:
+    """A code that is not a number, a year outside the data (an extra row dated 99999 made every date after 2016 lose
+    its CINC figures, silently), a share that is not one: refused at import in one line naming the line, the column
+    and the value, rather than stopping every later command with an internal error or changing its answers."""
+    path = _other_version(tmp_path, rel, column, value, extra_row=extra_row)
+    with pytest.raises(DataImportError, match=problem) as err:
+        import_file(path, any_version=True)
+    assert "\n" not in str(err.value) and str(path) in str(err.value)
+    assert not (target / rel).exists()
+
+
+def test_another_version_recorded_before_its_values_were_checked_is_refused(tmp_path: Path, target: Path) -> None:
+    """An earlier foedus recorded other versions without checking their values: such a record is checked when the
+    file is used, and a file no reader takes is refused in one line (status says bad-checksum), not believed."""
+    import hashlib
+    import json
+    import shutil
+
+    from foedus.datasets import status
+    from foedus.datasets.verify import OTHER_VERSIONS, check_file, dataset_file
+    from foedus.errors import DataCorruptError
+
+    rel = "cow_nmc/NMC-60-abridged.csv"
+    path = _other_version(tmp_path, rel, "year", "99999", extra_row=True)
+    (target / "cow_nmc").mkdir(parents=True)
+    shutil.copyfile(path, target / rel)
+    entry = {"sha256": hashlib.sha256(path.read_bytes()).hexdigest(), "size": path.stat().st_size,
+             "columns": ["ccode", "year", "cinc"], "source": str(path)}
+    (target / OTHER_VERSIONS).write_text(json.dumps({"format": 1, "files": {rel: entry}}), encoding="utf-8")
+    state, why = check_file(rel, target / rel)
+    assert state == "bad-checksum" and "line 15953: year '99999' is outside 1800–" in why
+    with pytest.raises(DataCorruptError, match="another version that foedus cannot read"):
+        dataset_file(rel)
+    assert {s.dataset.name: s.state for s in status()}["cow_nmc"] == "bad-checksum"
+    good = _other_version(tmp_path, rel, "year", "2016", extra_row=True)  # a well-formed other version still passes
+    shutil.copyfile(good, target / rel)
+    entry |= {"sha256": hashlib.sha256(good.read_bytes()).hexdigest(), "size": good.stat().st_size}
+    (target / OTHER_VERSIONS).write_text(json.dumps({"format": 1, "files": {rel: entry}}), encoding="utf-8")
+    assert check_file(rel, target / rel)[0] == "other-version"
+
+
+def test_every_registry_file_passes_the_value_checks() -> None:
+    """The checks refuse what no reader takes, never the registry's own files."""
+    from foedus.datasets import DATASETS
+    from foedus.datasets.values import file_problem
+
+    checked = [f for d in DATASETS.values() for f in d.files if (DATA / f.path).is_file() and f.columns]
+    assert len(checked) >= 14
+    assert {f.path: file_problem(DATA / f.path, f) for f in checked} == {f.path: None for f in checked}
+
+
 @pytest.mark.parametrize(("change", "problem"), [
     (lambda lines: [lines[0], lines[1].replace(",2,", ",abc,", 1), *lines[2:]], "line 2: invalid literal for int"),
     (lambda lines: [lines[0], ",".join(lines[1].split(",")[:4]) + "\n", *lines[2:]], "line 2 does not have the "

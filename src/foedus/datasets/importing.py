@@ -18,6 +18,7 @@ from foedus.datasets.files import (
 )
 from foedus.datasets.outcome import Outcome
 from foedus.datasets.registry import DATASETS, DataFile, Dataset, find_file
+from foedus.datasets.values import row_check
 from foedus.datasets.verify import check_file, forget_other_version, other_versions, record_other_version
 from foedus.errors import ChecksumError, DataImportError
 from foedus.paths import data_dir
@@ -132,8 +133,10 @@ def _install_all(matches: list[_Match], force: bool, any_version: bool) -> list[
 
 
 def _check_columns(file: DataFile, where: str, opener: Opener) -> None:
-    """Another version must have the columns foedus reads from this file, and (a CSV) rows of the header's width:
-    a file cut short, or a header alone, is refused here rather than failing every later command."""
+    """Another version must have the columns foedus reads from this file, and (a CSV) rows of the header's width
+    whose values in those columns the readers take (`foedus.datasets.values`): a file cut short, a header alone,
+    a code that is not a number or a year outside the data is refused here rather than failing every later command
+    or changing its answers."""
     import csv
     import io
 
@@ -147,11 +150,14 @@ def _check_columns(file: DataFile, where: str, opener: Opener) -> None:
                                   f"{file.name}; not imported")
         if not file.name.endswith(".csv"):
             return
-        rows = 0
+        rows, check = 0, row_check(file, header)
         for row in reader:
             rows += 1
             if len(row) != len(header):
                 raise DataImportError(f"{where}: line {reader.line_num} has {len(row)} fields where the header has "
                                       f"{len(header)}; the file is cut short or malformed; not imported")
+            if problem := check(row):
+                raise DataImportError(f"{where}: line {reader.line_num}: {problem}; foedus cannot read it as "
+                                      f"{file.name}; not imported")
         if not rows:
             raise DataImportError(f"{where} has a header and no rows; not imported")

@@ -74,10 +74,30 @@ def check_file(relative: str, path: Path) -> tuple[Check, str]:
     entry = other_versions().get(relative)
     if isinstance(entry, dict) and entry.get("sha256") == sha and entry.get("size") == info.st_size \
             and has_columns(path, file.columns):
-        return "other-version", ""
+        problem = _values_problem(path, file, sha, entry.get("values"))
+        if problem is None:
+            return "other-version", ""
+        return "bad-checksum", _refusal(relative, path, f"another version that foedus cannot read ({problem})",
+                                        dataset)
     what = "empty" if info.st_size == 0 else f"SHA-256 {sha[:16]}…, expected {file.sha256[:16]}…"
     return "bad-checksum", _refusal(relative, path, f"corrupt, truncated or not {dataset.name} {dataset.version} "
                                     f"({what})", dataset)
+
+
+_CHECKED: dict[tuple[str, str], str | None] = {}
+
+
+def _values_problem(path: Path, file: DataFile, sha: str, checked: object) -> str | None:
+    """What is wrong with the values of another version, or None: a file recorded with its values checked at import
+    (`checked`) passes; one recorded by an earlier foedus is checked now, once per process and file content."""
+    from foedus.datasets.values import VALUES_CHECKED, file_problem
+
+    if checked == VALUES_CHECKED:
+        return None
+    key = (str(path), sha)
+    if key not in _CHECKED:
+        _CHECKED[key] = file_problem(path, file)
+    return _CHECKED[key]
 
 
 def _refusal(relative: str, path: Path, why: str, dataset: Dataset | None = None) -> str:
@@ -111,10 +131,14 @@ def other_versions() -> dict[str, Any]:
 
 
 def record_other_version(file: DataFile, sha256: str, size: int, source: str) -> None:
-    """Remember an imported other version of `file`, so that it passes its check (written atomically)."""
+    """Remember an imported other version of `file`, so that it passes its check (written atomically); its values
+    were checked at import (`foedus.datasets.values`)."""
+    from foedus.datasets.values import VALUES_CHECKED
+
     with _locked():
         entries = other_versions()
-        entries[file.path] = {"sha256": sha256, "size": size, "columns": list(file.columns), "source": source}
+        entries[file.path] = {"sha256": sha256, "size": size, "columns": list(file.columns), "source": source,
+                              "values": VALUES_CHECKED}
         _write(entries)
 
 

@@ -1,0 +1,148 @@
+"""The values another version of a data file must hold before it is believed (`foedus data import --any-version`).
+
+The registry names the columns foedus reads from each file (`DataFile.columns`); in another version those columns
+must hold what the readers take: whole numbers where they read numbers, COW and ATOP codes of 1–9999, years of
+the data (1800 to this year), CINC shares of 0–1 (or -9, missing), dates as YYYY-MM-DD. A file with `abc` for a
+code, or an extra row dated 99999, was imported and then either stopped every command with an internal error or,
+worse, changed answers silently (a CINC row dated 99999 made every later date fall inside the data, with no
+capability figures for it). Text columns (names, abbreviations) take anything.
+
+>>> from foedus.datasets.registry import find_path
+>>> nmc = find_path("cow_nmc/NMC-60-abridged.csv")[1]
+>>> check = row_check(nmc, ["stateabb", "ccode", "year", "cinc"])
+>>> check(["USA", "2", "1816", ".0397"]), check(["USA", "2", "1816", "2.5"])
+(None, "cinc '2.5' is not a share of 0–1 (or -9 for missing)")
+>>> check(["USA", "", "1816", ".0397"]), check(["USA", "2", "1700", ".0397"])[:28]
+("ccode '' is empty (it must be a state code)", "year '1700' is outside 1800–")
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from foedus.datasets.registry import DataFile
+
+__all__ = ["FIRST_YEAR", "VALUES_CHECKED", "file_problem", "row_check"]
+
+FIRST_YEAR = 1800
+VALUES_CHECKED = 1  # recorded with another version whose values passed these checks (raise when they change)
+_WHOLE = re.compile(r"-?[0-9]{1,9}\Z")
+_CODES = frozenset({"ccode", "member", "state", "ccode1", "ccode2", "statea", "stateb", "statelno", "statehno",
+                    "state1no", "state2no", "gwcode"})
+_IDS = frozenset({"atopid", "WarNum", "warnum"})
+_YEARS = frozenset({"year", "yrent", "styear", "endyear"})
+_WAR_YEARS = frozenset({"StartYear1", "warstrtyr"})  # COW's -9 (unknown) and -8 (none) are read as missing there
+_TEXT = frozenset({"stateabb", "statenme", "WarName", "StateName"})
+Check = Callable[[str], str | None]
+
+
+def _last_year() -> int:
+    return dt.date.today().year
+
+
+def _whole(value: str) -> str | None:
+    return None if value == "" or _WHOLE.match(value) else "is not a whole number"
+
+
+def _number(value: str, low: int, high: int, what: str, *, blank: bool = False) -> str | None:
+    if value == "" and blank:
+        return None
+    if not _WHOLE.match(value):
+        return f"is not {what}" if value else f"is empty (it must be {what})"
+    return None if low <= int(value) <= high else f"is outside {low}–{high}" + ("" if "year" in what else f" ({what})")
+
+
+def _year(value: str, *, zero: bool = False, missing: bool = False) -> str | None:
+    if (zero and value == "0") or (missing and value in ("-9", "-8")):
+        return None
+    return _number(value, FIRST_YEAR, _last_year(), "a year")
+
+
+def _share(value: str) -> str | None:
+    if value in ("", "-9"):
+        return None
+    try:
+        share = float(value)
+    except ValueError:
+        return "is not a number (a share of 0–1, or -9 for missing)"
+    return None if math.isfinite(share) and 0 <= share <= 1 else "is not a share of 0–1 (or -9 for missing)"
+
+
+def _month_stamp(value: str) -> str | None:
+    problem = _number(value, FIRST_YEAR * 100 + 1, _last_year() * 100 + 12, "a month as YYYYMM")
+    return problem or (None if 1 <= int(value) % 100 <= 12 else "is not a month as YYYYMM")
+
+
+def _date(value: str) -> str | None:
+    try:
+        day = dt.date.fromisoformat(value)
+    except ValueError:
+        return "is not a date (YYYY-MM-DD)"
+    return None if FIRST_YEAR <= day.year <= _last_year() else f"is outside {FIRST_YEAR}–{_last_year()}"
+
+
+def _check_of(column: str) -> Check | None:
+    """How the values of `column` are checked (None: any text)."""
+    if column in _TEXT:
+        return None
+    if column in _CODES:
+        return lambda v: _number(v, 1, 9999, "a state code")
+    if column in _IDS:
+        return lambda v: _number(v, 1, 10**9, "an id")
+    if column in _YEARS:
+        return _year
+    if column == "yrexit":  # ATOP: 0 while the membership lasts
+        return lambda v: _year(v, zero=True)
+    if column in _WAR_YEARS:
+        return lambda v: _year(v, missing=True)
+    if column in ("begin", "end"):
+        return _month_stamp
+    if column == "cinc":
+        return _share
+    if column in ("startdate", "enddate"):
+        return _date
+    return _whole  # flags, months, days, phases, sides: blank or a whole number
+
+
+def row_check(file: DataFile, header: list[str]) -> Callable[[list[str]], str | None]:
+    """A check of one row (its fields in `header`'s order): None when the columns foedus reads from `file` hold
+    what the readers take, else the first problem, as `COLUMN 'VALUE' is ...`."""
+    checks = [(i, name, check) for i, name in enumerate(header) if name in file.columns
+              and (check := _check_of(name)) is not None]
+
+    def check_row(row: list[str]) -> str | None:
+        for i, name, check in checks:
+            value = row[i].strip() if i < len(row) else ""
+            problem = check(value)
+            if problem:
+                return f"{name} {value[:40]!r} {problem}"
+        return None
+
+    return check_row
+
+
+def file_problem(path: Path, file: DataFile) -> str | None:
+    """The first row of a CSV file whose values a reader would not take, as `line N: ...`, or None (also for
+    files that are not CSV: their readers check them)."""
+    import csv
+
+    if not file.name.endswith(".csv") or not file.columns:
+        return None
+    try:
+        with path.open(newline="", encoding="utf-8-sig") as fh:
+            reader = csv.reader(fh)
+            header = [h.strip() for h in next(reader, [])]
+            check = row_check(file, header)
+            for row in reader:
+                if len(row) != len(header):
+                    return f"line {reader.line_num}: {len(row)} fields where the header has {len(header)}"
+                problem = check(row)
+                if problem:
+                    return f"line {reader.line_num}: {problem}"
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        return f"it cannot be read as CSV ({exc})"
+    return None
