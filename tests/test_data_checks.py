@@ -259,6 +259,27 @@ def test_caches_are_plain_json_keyed_on_version_and_owner(data: Path, tmp_path: 
     assert trusted(mine) and not trusted(theirs)
 
 
+def test_temporaries_left_by_killed_cache_writers_are_swept(tmp_path: Path) -> None:
+    """A writer killed between writing its temporary and renaming it (SIGKILL, the OOM killer) leaves the
+    temporary behind: readers ignore it, and a later write deletes it once it is old, never a fresh one (a live
+    write's) and never anything else in the folder."""
+    from foedus.cachefile import read_cache, write_cache
+
+    cache = tmp_path / "cache"
+    assert write_cache(cache / "world-a.json", "a", [1])
+    old, fresh = cache / ".world-b.json.k1ll3d00.tmp", cache / ".cinc-c.json.l1v3w0rk.tmp"
+    other = cache / ".notes.tmp"
+    for path in (old, fresh, other):
+        path.write_bytes(b"half a cache file")
+        path.chmod(0o600)
+    os.utime(old, (time.time() - 7200, time.time() - 7200))
+    os.utime(other, (time.time() - 7200, time.time() - 7200))
+    assert read_cache(cache / "world-b.json", "b") is None  # ignored by readers
+    assert write_cache(cache / "world-a.json", "a", [2])
+    assert sorted(p.name for p in cache.iterdir()) == sorted([fresh.name, other.name, "world-a.json"])
+    assert read_cache(cache / "world-a.json", "a") == [2]
+
+
 def test_installs_sharing_a_cache_keep_their_entries_and_old_ones_go(tmp_path: Path,
                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     from foedus.cachefile import KEPT, cached_json

@@ -4,7 +4,8 @@ A cache file is one header line — format, foedus version, the key it was built
 the payload — then the payload, JSON. It is loaded only when the folder and the file belong to this user and
 nobody else can write them, the header names this foedus version and the key asked for, and the payload has
 its recorded SHA-256; anything else is ignored (and rebuilt by the caller). Writes go to a unique temporary
-name in the same folder and are renamed into place, so readers never see half a file.
+name in the same folder and are renamed into place, so readers never see half a file; a temporary that a killed
+writer left behind is deleted by a later write once it is an hour old.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import contextlib
 import hashlib
 import json
 import os
+import re
 import stat
 from collections.abc import Callable
 from pathlib import Path
@@ -25,6 +27,8 @@ __all__ = ["FORMAT", "KEPT", "cache_file", "cached_json", "prune", "read_cache",
 
 FORMAT = "foedus-cache/1"
 _MAX_BYTES = 256 * 1024 * 1024
+_STALE_S = 3600  # a temporary not written to for this long is a killed writer's
+_TEMPORARY = re.compile(r"\..+\.json\.[a-z0-9_]{8}\.tmp\Z")  # what `write_cache` names them (mkstemp's 8 characters)
 KEPT = 4  # entries of one tag kept (the newest): installs sharing a cache (a checkout, a pipx copy) keep theirs
 T = TypeVar("T")
 
@@ -96,12 +100,28 @@ def write_cache(path: Path, key: str, payload: Any) -> bool:
         with os.fdopen(fd, "wb") as fh:
             fh.write(json.dumps(header).encode() + b"\n" + body)
         os.replace(tmp, path)
+        _sweep(folder)
         return True
     except OSError:
         return False
     finally:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
+
+
+def _sweep(folder: Path) -> None:
+    """Delete the temporaries that killed writers left in the cache folder (`.NAME.XXXXXXXX.tmp`, this user's, not
+    written to for `_STALE_S`): readers ignore them, but each kill left up to a megabyte behind, for good. A live
+    write takes well under a second, so none is taken for a leftover."""
+    import time
+
+    with contextlib.suppress(OSError):
+        cutoff = time.time() - _STALE_S
+        for entry in os.scandir(folder):
+            if _TEMPORARY.match(entry.name):
+                info = entry.stat(follow_symlinks=False)
+                if stat.S_ISREG(info.st_mode) and trusted(info) and info.st_mtime < cutoff:
+                    os.unlink(entry.path)
 
 
 def prune(keep: Path, patterns: tuple[str, ...], *, others: int = 0) -> None:
