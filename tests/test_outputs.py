@@ -321,3 +321,42 @@ def test_an_interrupted_cli_run_says_so_and_leaves_nothing(tmp_path: Path, sig: 
     assert "Traceback" not in err and list(tmp_path.iterdir()) == []
     if sig == signal.SIGINT:
         assert err.strip() == "error: interrupted"
+
+
+def _written_in_place(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The paths the test then opens for writing (pathlib and `open` both go through `io.open`)."""
+    import io
+
+    opened: list[str] = []
+    real = io.open
+
+    def spy(file, mode="r", *args, **kwargs):  # type: ignore[no-untyped-def]
+        if isinstance(file, str | os.PathLike) and any(c in mode for c in "wax+"):
+            opened.append(os.path.basename(os.fspath(file)))
+        return real(file, mode, *args, **kwargs)
+
+    monkeypatch.setattr(io, "open", spy)
+    return opened
+
+
+def test_the_source_generators_publish_whole_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The generators of checked-in files (the JSON contract's docs and TypeScript, the runtime record modules)
+    write through `staged_file` like every writer: the final name is never opened for writing, so a run stopped
+    mid-write leaves the old file whole (a record module cut short would stop every `import foedus`)."""
+    import foedus.model.records_gen as records_gen
+    from foedus.engine import contract_gen
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "web" / "src").mkdir(parents=True)
+    (tmp_path / "docs" / "json-contract.md").write_text("old", encoding="utf-8")
+    monkeypatch.setattr(records_gen, "TYPES_FILE", tmp_path / "record_types.py")
+    monkeypatch.setattr(records_gen, "DECODERS_FILE", tmp_path / "record_decoders.py")
+    opened = _written_in_place(monkeypatch)
+    contract_gen.main(tmp_path)
+    assert opened and {"json-contract.md", "contract.ts"}.isdisjoint(opened), opened
+    records_gen.main()
+    assert {"record_types.py", "record_decoders.py"}.isdisjoint(opened), opened
+    assert (tmp_path / "docs" / "json-contract.md").read_text(encoding="utf-8") == contract_gen.markdown()
+    assert (tmp_path / "record_types.py").read_text(encoding="utf-8") == (
+        ROOT / "src" / "foedus" / "model" / "record_types.py").read_text(encoding="utf-8")
+    assert not [p for p in tmp_path.rglob(f"*{TMP_SUFFIX}")]

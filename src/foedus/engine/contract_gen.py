@@ -111,9 +111,14 @@ def markdown() -> str:
 
 
 def main(root: Path = Path()) -> None:
-    """Rewrite docs/json-contract.md and web/src/contract.ts under `root`."""
-    (root / "docs" / "json-contract.md").write_text(markdown(), encoding="utf-8")
-    (root / "web" / "src" / "contract.ts").write_text(typescript(), encoding="utf-8")
+    """Rewrite docs/json-contract.md and web/src/contract.ts under `root`, each through `foedus.outputs.staged_file`
+    (a run stopped mid-write leaves the old file whole)."""
+    from foedus.outputs import staged_file
+
+    for path, text in ((root / "docs" / "json-contract.md", markdown()), (root / "web" / "src" / "contract.ts",
+                                                                         typescript())):
+        with staged_file(path, force=True) as tmp:
+            tmp.write_text(text, encoding="utf-8")
     sys.stdout.write("wrote docs/json-contract.md and web/src/contract.ts\n")
 
 

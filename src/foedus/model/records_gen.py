@@ -23,7 +23,7 @@ from foedus.model.places import Place, Region
 from foedus.model.plain import Spec, field_spec
 from foedus.model.treaty import Treaty
 
-__all__ = ["DECODERS_FILE", "ROOTS", "TYPES_FILE", "generate", "render"]
+__all__ = ["DECODERS_FILE", "ROOTS", "TYPES_FILE", "generate", "main", "render"]
 
 ROOTS: tuple[type[BaseModel], ...] = (Treaty, Region, Place)
 """The models the runtime decodes; every model their fields name is included."""
@@ -199,7 +199,16 @@ def _default(cls: type[BaseModel], name: str, field: Any) -> tuple[str, Any]:
     return "value", value
 
 
-if __name__ == "__main__":
+def main() -> None:
+    """Rewrite both generated modules, each through `foedus.outputs.staged_file`: a generator stopped mid-write
+    leaves the old module whole (one cut short would stop every `import foedus`)."""
+    from foedus.outputs import staged_file
+
     for path, text in render(generate()).items():
-        path.write_text(text, encoding="utf-8")
+        with staged_file(path, force=True) as tmp:
+            tmp.write_text(text, encoding="utf-8")
         sys.stdout.write(f"wrote {path}\n")
+
+
+if __name__ == "__main__":
+    main()
