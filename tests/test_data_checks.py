@@ -280,6 +280,66 @@ def test_temporaries_left_by_killed_cache_writers_are_swept(tmp_path: Path) -> N
     assert read_cache(cache / "world-a.json", "a") == [2]
 
 
+def test_what_a_build_read_from_a_file_replaced_meanwhile_is_not_cached(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """The key of a derived cache is the source's content when the run began; a build that read the file after
+    another run replaced it (`data import --any-version` meanwhile) made the new file's value, which was stored
+    under the old file's key and served for the old file once it was back. It is now used, not stored."""
+    import foedus.filehash
+    from foedus.derived import cached_from_file
+
+    monkeypatch.setenv("FOEDUS_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(foedus.filehash, "_memo", None)
+    source, swap = tmp_path / "table.csv", tmp_path / "swap.csv"
+    source.write_text("the registry's version", encoding="utf-8")
+    original = source.read_bytes()
+
+    def read_after_another_import() -> str:
+        swap.write_text("another version", encoding="utf-8")
+        os.replace(swap, source)
+        return source.read_text(encoding="utf-8")
+
+    assert cached_from_file(source, "table", read_after_another_import, str, str) == "another version"
+    assert not list((tmp_path / "cache").glob("table-*.json"))
+    swap.write_bytes(original)
+    os.replace(swap, source)  # the registry's version is back
+    assert cached_from_file(source, "table", lambda: source.read_text(encoding="utf-8"), str, str) == (
+        "the registry's version")
+    assert cached_from_file(source, "table", lambda: "rebuilt", str, str) == "the registry's version"  # now cached
+
+
+def test_a_world_built_while_the_state_system_changed_is_not_cached(data: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """The world's cache key is worked out first; when the state-system file is replaced before the build reads it,
+    the world built from the new file is not stored under the old file's key (where the registry's version would
+    later find it: Estonia left the state system in 2001, for every later run)."""
+    import hashlib
+
+    import foedus.model.loader as loader
+    from foedus import world_cache
+    from foedus.datasets.registry import find_path
+    from foedus.datasets.verify import record_other_version
+
+    real, states = loader.load_parts, find_path(STATES)
+    edited = (SOURCE / STATES).read_bytes().replace(b"EST,366,Estonia,1991,9,6,2016", b"EST,366,Estonia,1991,9,6,2001")
+    assert states is not None and edited != (SOURCE / STATES).read_bytes()
+
+    def imported_meanwhile(*args: Any) -> Any:  # as `data import --any-version` does it
+        swap = data / "swap.csv"
+        swap.write_bytes(edited)
+        os.replace(swap, data / STATES)
+        record_other_version(states[1], hashlib.sha256(edited).hexdigest(), len(edited), "another run")
+        return real(*args)
+
+    world_cache.inputs_key.cache_clear()
+    try:
+        monkeypatch.setattr(loader, "load_parts", imported_meanwhile)
+        world_cache.cached_parts()
+        assert not list((data.parent / "cache").glob("world-*.json"))
+    finally:
+        world_cache.inputs_key.cache_clear()
+
+
 def test_installs_sharing_a_cache_keep_their_entries_and_old_ones_go(tmp_path: Path,
                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     from foedus.cachefile import KEPT, cached_json

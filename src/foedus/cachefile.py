@@ -142,11 +142,13 @@ def cache_file(tag: str, key: str) -> Path:
 
 
 def cached_json(tag: str, key: str, build: Callable[[], T], encode: Callable[[T], Any],
-                decode: Callable[[Any], T]) -> T:
+                decode: Callable[[Any], T], *, unchanged: Callable[[], bool] | None = None) -> T:
     """`build()`, or the value cached for `key` under `tag` in the user cache (`encode`d once as plain JSON,
     `decode`d on later runs); a stale or undecodable entry is rebuilt, and the entries of `tag` pruned to the
-    `KEPT` newest. In a process that uses runtime records (`foedus.model.records`), a miss returns what a
-    hit would: the built value encoded and decoded."""
+    `KEPT` newest. A built value is stored only when `unchanged()` (asked after the build) says the inputs `key`
+    was worked out from are still the ones the build read: a file replaced meanwhile must not have what was built
+    from the new one stored under the old one's key. In a process that uses runtime records
+    (`foedus.model.records`), a miss returns what a hit would: the built value encoded and decoded."""
     path = cache_file(tag, key)
     with loading():  # thousands of new, acyclic, long-lived objects: collections here would find nothing to free
         raw = read_cache(path, key)
@@ -159,7 +161,7 @@ def cached_json(tag: str, key: str, build: Callable[[], T], encode: Callable[[T]
     with paused() if records else contextlib.nullcontext():  # built from models, nested caches' values too
         value = build()
         plain = encode(value)
-    if write_cache(path, key, plain):
+    if (unchanged is None or unchanged()) and write_cache(path, key, plain):
         prune(path, (f"{tag}-*.pickle",))  # the insecure format of old versions
         prune(path, (f"{tag}-*.json",), others=KEPT - 1)
     if records:  # a process of runtime records gets records on a miss too (`foedus.model.records`)

@@ -20,18 +20,25 @@ if TYPE_CHECKING:
     from foedus.model.states import StateRegistry
     from foedus.model.treaty import Treaty
 
-__all__ = ["cached_parts", "cached_states", "inputs_key"]
+__all__ = ["cached_parts", "cached_states", "inputs_key", "inputs_unchanged"]
 
 Parts = tuple["dict[str, Treaty]", "StateRegistry", "Gazetteer"]
 
 
 @functools.cache
 def inputs_key() -> str:
-    """A key that changes whenever any input of the bundled world changes.
+    """A key that changes whenever any input of the bundled world changes (worked out once per process)."""
+    return _key_now()
 
-    Raises:
-        DataCorruptError: a state-system file in the data folder fails its check.
-    """
+
+def inputs_unchanged() -> bool:
+    """Whether the inputs still have the key this process worked out first: False when one changed during the run
+    (another version imported meanwhile), so that what was built from the new file is not cached under the old
+    file's key, to be served as the old file's world once it is back."""
+    return _key_now() == inputs_key()
+
+
+def _key_now() -> str:
     import hashlib
     from importlib.util import find_spec
 
@@ -68,7 +75,7 @@ def cached_parts() -> Parts:
 
         return load_parts((), True)
 
-    return cached_json("world", inputs_key(), build, parts_to_plain, parts_from_plain)
+    return cached_json("world", inputs_key(), build, parts_to_plain, parts_from_plain, unchanged=inputs_unchanged)
 
 
 def cached_states() -> StateRegistry:
