@@ -231,6 +231,8 @@ def test_west_germany_is_a_weu_member_too(world: World) -> None:
     ("2", "0", "0", []),                 # a region only
     ("4", "", "", []),                   # text not found: missing
     ("1", "99999", "0", []),             # a code the registry does not know
+    ("1", "255", "0", ["COW260", "DEU"]),  # Germany: the FRG while COW lists no state 255
+    ("1", "260", "0", ["COW260", "DEU"]),  # the FRG: unified Germany after 3 Oct 1990
 ])
 def test_statthr_named_under_every_specthrt_code(world: World, specthrt: str, statthr1: str, statthr2: str,
                                                  named: list[str]) -> None:
@@ -247,3 +249,13 @@ def test_statthr_names_adversaries_beyond_code_1(world: World) -> None:
     named = [p for t in world.treaties.history.values() if set(t.atop_ids) & ids for p in t.provisions
              if p.kind.value == "defense" and p.adversary.type == "named"]
     assert named
+
+
+def test_germany_named_before_the_partition_is_west_germany_after_it(world: World) -> None:
+    """The treaties ATOP codes against "Germany" (255) before 1949 bound while COW lists no state 255: West Germany
+    (260) is the named adversary then, as ATOP codes it in the same pairs' renewals (3520, 3540). So West Germany
+    attacking the USSR in 1960 draws in Finland (the 1948 treaty, ATOP 3140) and Poland under the 1945 treaty."""
+    r = foedus.cascade("West Germany", "RUS", "1960-06-01", world=world)
+    fin, pol = r.joiner("FIN"), r.joiner("POL")
+    assert fin is not None and fin.primary.treaty == "atop_3140"
+    assert pol is not None and "atop_3025" in {leg.treaty for leg in (pol.primary, *pol.also)}

@@ -44,6 +44,11 @@ __all__ = ["ATOP_END", "ATOP_MEMBER_FILE", "atop_treaties", "fixed_term_end", "l
            "read_member_rows"]
 
 _SIGNATURE_NOTE = "ATOP dates membership from signature, not entry into force"
+# Germany as a named threat, under either COW code: ATOP names "Germany" (255) in the treaties signed before the
+# partition (the Soviet bloc's, Finland's of 1948), in force while COW lists no state 255 (1945-1990), and names
+# the German Federal Republic (260) when the same pairs renewed them (Soviet-Polish 1965, atopid 3520, after 3025;
+# Polish-Czechoslovak 1967, 3540, after 3060); unified Germany (255 from 3 Oct 1990) continues the FRG.
+_GERMANY = {255: (260,), 260: (255,)}
 _KINDS = {  # ATOP obligation column -> (kind, condition prefix)
     "defense": ("defense", "def"),
     "offense": ("offense", "off"),
@@ -128,14 +133,18 @@ def named_threats(row: dict[str, str], states: StateRegistry) -> list[str]:
     a region, 4 an ongoing conflict, 5 domestic or non-state actors, 6 another alliance); STATTHR1/2
     hold the COW code of each state mentioned as a threat whatever that kind, 0 when none is, missing
     when the text was not found. So every SPECTHRT code with a STATTHR code names that state; a code
-    the registry cannot resolve (or a missing one) leaves the adversary unresolved.
+    the registry cannot resolve (or a missing one) leaves the adversary unresolved. Germany is named under
+    either of its codes (`_GERMANY`).
     """
     raw = [row.get("statthr1"), row.get("statthr2")]
     if raw[0] in (None, ""):
         return []
     codes = [c for c in (_int(x) for x in raw) if c > 0]
     ids = [states.by_ccode.get(c) for c in codes]
-    return sorted({i for i in ids if i}) if ids and all(ids) else []
+    if not ids or not all(ids):
+        return []
+    same = (states.by_ccode.get(c) for code in codes for c in _GERMANY.get(code, ()))
+    return sorted({i for i in (*ids, *same) if i})
 
 
 def _conditions(row: dict[str, str], prefix: str | None, states: StateRegistry) -> dict[str, Any]:
