@@ -134,6 +134,21 @@ def test_gw_codes_that_differ_from_cows_are_translated_by_year(world: World) -> 
         assert [got[f] for f in flags] == [want[f] for f in flags], code
 
 
+def test_gw_yemen_after_unification_is_cows_yemen(world: World) -> None:
+    """GW keeps 678 for Yemen after the 22 May 1990 unification; COW numbers unified Yemen 679. GW Yemen's ATOP
+    ties after 1989 are COW 679's (they were all 0: the Arab League's joint defence with Saudi Arabia was lost)."""
+    flags = list(FLAG_COLUMNS.values())
+    for year, cow_code in ((1989, 678), (1990, 679), (1995, 679), (2016, 679)):
+        gw = build_dyads(world, DyadOptions(year, year, system="gw", covariates=False))
+        cow = build_dyads(world, DyadOptions(year, year, covariates=False))
+        for partner in (670, 651):  # Saudi Arabia, Egypt
+            got = gw[(gw.gwcode1 == 678) & (gw.gwcode2 == partner)].iloc[0]
+            want = cow[(cow.ccode1 == cow_code) & (cow.ccode2 == partner)].iloc[0]
+            assert got.atop_defense == 1 and [got[f] for f in flags] == [want[f] for f in flags], (year, partner)
+            back = gw[(gw.gwcode1 == partner) & (gw.gwcode2 == 678)].iloc[0]
+            assert back.atop_defense == 1, (year, partner)
+
+
 def test_atop_flags_agree_with_atops_own_dyad_years(world: World) -> None:
     report = compare_atop_flags(world)
     assert report["reference_rows"] == 273_296

@@ -229,19 +229,23 @@ def _covariate_columns(world: World, rows: np.ndarray, options: DyadOptions,
     return {"cascade_defenders": count, "cascade_defenders_cinc": power, "cascade_major_defender": major}
 
 
+# In a year of unification a GW code stands for the COW state that held it for most of the year.
 _UNIFIED_GERMANY = 1991  # from this year GW 260 (the Federal Republic, then Germany) is COW 255, not COW 260
+_UNIFIED_YEMEN = 1990  # from this year GW 678 (the Yemen Arab Republic, then Yemen) is COW 679, not COW 678
 
 
 def _to_cow(rows: np.ndarray) -> np.ndarray:
     """Gleditsch–Ward codes as COW codes, for the year of each row, where the two lists number one state apart:
     GW 260 is the Federal Republic of Germany from 1949 and unified Germany after 1990 (COW 260 to 1990, COW 255
-    from 1991); GW 340 is Serbia before 1918 and from 2006 (COW 345 throughout). The other codes the two lists
-    share name the same state (South Vietnam is 817 in both); a GW state COW does not list keeps its code and
-    matches nothing."""
+    from 1991: unification on 3 October 1990); GW 678 is the Yemen Arab Republic and unified Yemen after 22 May
+    1990 (COW 678 to 1989, COW 679 from 1990); GW 340 is Serbia before 1918 and from 2006 (COW 345 throughout).
+    The other codes the two lists share name the same state (South Vietnam is 817 in both); a GW state COW does
+    not list keeps its code and matches nothing."""
     out = rows.copy()
     years = rows[:, 2]
     for col in (0, 1):
         codes = out[:, col]
         codes[(codes == 260) & (years >= _UNIFIED_GERMANY)] = 255
+        codes[(codes == 678) & (years >= _UNIFIED_YEMEN)] = 679
         codes[codes == 340] = 345
     return out
