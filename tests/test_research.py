@@ -164,6 +164,27 @@ def _cli(*args: str) -> subprocess.CompletedProcess[str]:
                           env=os.environ.copy(), timeout=300)
 
 
+def test_similarity_ties_use_signorino_and_ritters_valued_coding(world: World) -> None:
+    """3 defence or offence, 2 neutrality or non-aggression, 1 consultation only (COW's entente), 0 none, self 3.
+    In 1935 Germany and Poland share only the 1934 non-aggression declaration (2, not 1), Austria and Italy only
+    the Rome Protocols' consultation (1, not 2); Germany's S with Poland is recomputed from the definition."""
+    from foedus.research.similarity import pair_similarity, similarity_matrices
+    from foedus.research.ties import yearly_portfolios
+
+    codes, ties, weights = yearly_portfolios(world, 1935, 1935)[1935]
+    pos = {int(c): i for i, c in enumerate(codes)}
+    flags = build_dyads(world, DyadOptions(1935, 1935, covariates=False)).set_index(["ccode1", "ccode2"])
+    for (a, b), tie, only in (((255, 290), 2, "atop_nonagg"), ((305, 325), 1, "atop_consul")):
+        row = flags.loc[(a, b)]
+        assert [int(row[f]) for f in FLAG_COLUMNS.values()] == [int(f == only) for f in FLAG_COLUMNS.values()]
+        assert ties[pos[a], pos[b]] == ties[pos[b], pos[a]] == tie
+    assert (np.diag(ties) == 3).all() and set(np.unique(ties)) <= {0, 1, 2, 3}
+    got = similarity_matrices(ties, weights)
+    want = pair_similarity(ties[pos[255]], ties[pos[290]], weights)
+    for measure, value in want.items():
+        assert got[measure][pos[255], pos[290]] == pytest.approx(value, nan_ok=True), measure
+
+
 def test_cli_writes_parquet_and_csv_and_never_overwrites(tmp_path: Path) -> None:
     out = tmp_path / "dyads.parquet"
     proc = _cli("dyads", "--from", "1914", "--to", "1914", "--out", str(out))

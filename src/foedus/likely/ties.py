@@ -1,5 +1,7 @@
 """Alliance ties on the war's first day, from the treaties the engine reads (ATOP 5.1 merged with the
-curated set), to the day: 3 defence or offence, 2 neutrality or consultation, 1 non-aggression only.
+curated set), to the day: 3 defence or offence, 2 neutrality or consultation, 1 non-aggression only (the coding
+the shipped model, `foedus/data/likely_model.json`, was fitted with; `foedus similarity` ranks non-aggression
+above consultation, as Signorino & Ritter do).
 
 From them: each candidate's strongest tie and its number of defence allies on each side, and the
 alliance-portfolio similarity to each side (Signorino & Ritter's S, Häge's kappa; `foedus.research.similarity`),
@@ -15,9 +17,10 @@ import numpy as np
 from foedus.engine.table import leg_table
 from foedus.model.world import World
 from foedus.research.similarity import similarity_matrices
-from foedus.research.ties import TIE_VALUES
 
-__all__ = ["Ties"]
+__all__ = ["TIE_VALUES", "Ties"]
+
+TIE_VALUES = {"defense": 3, "offense": 3, "neutrality": 2, "consultation": 2, "nonaggression": 1}
 
 
 class Ties:

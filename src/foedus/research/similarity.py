@@ -1,7 +1,8 @@
 """Alliance-portfolio similarity for every dyad of a year: S, chance-corrected pi and kappa, and tau-b.
 
-A year is an n×n integer matrix T over the system members, ties 0–3 (3 defence or offence, 2 neutrality
-or consultation, 1 non-aggression only, 0 none; the diagonal is 3, the self-tie), plus CINC weights w.
+A year is an n×n integer matrix T over the system members, ties 0–3 (Signorino & Ritter's valued coding: 3 defence
+or offence, 2 neutrality or non-aggression, 1 consultation only — COW's entente —, 0 none; the diagonal is 3, the
+self-tie), plus CINC weights w.
 Row i is state i's alliance portfolio x; row j is y; d_k = x_k − y_k; d_max = 3.
 
 * ``s_unweighted`` — Signorino & Ritter (1999, ISQ 43(1)), absolute distance:

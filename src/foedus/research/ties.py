@@ -1,7 +1,9 @@
 """Yearly alliance portfolios for the similarity measures: valued ATOP ties and CINC weights.
 
-Tie between i and k in a year (either direction, any time in the year): 3 defence or offence,
-2 neutrality or consultation, 1 non-aggression only, 0 none; each state's tie with itself is 3.
+Tie between i and k in a year (either direction, any time in the year), Signorino & Ritter's (1999) valued
+alliance coding with ATOP's obligations in the places of COW's alliance types: 3 defence or offence (COW's
+defence pact), 2 neutrality or non-aggression (COW's neutrality or non-aggression pact), 1 consultation only
+(COW's entente), 0 none; each state's tie with itself is 3.
 Weights are CINC shares among that year's system members (NMC ends in 2016; later years carry
 the 2016 values forward). ATOP 5.1 ends in 2018: a later year has no ties to measure, so it is
 refused rather than scored as if no state had an ally.
@@ -25,7 +27,7 @@ if TYPE_CHECKING:
 
 __all__ = ["TIE_VALUES", "yearly_portfolios", "yearly_portfolios_of"]
 
-TIE_VALUES = {"defense": 3, "offense": 3, "neutrality": 2, "consultation": 2, "nonaggression": 1}
+TIE_VALUES = {"defense": 3, "offense": 3, "neutrality": 2, "nonaggression": 2, "consultation": 1}
 Spells = dict[int, list[tuple[dt.date, dt.date | None]]]
 
 
