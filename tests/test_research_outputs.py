@@ -65,6 +65,30 @@ def test_conttype_follows_peacesciencer_first_month_rule(covariates: pd.DataFram
 
 
 @needs_data
+def test_conttype_is_cows_yearly_type_where_it_does_not_change_in_the_year(world: World, data_dir: Path) -> None:
+    """Against COW's directed yearly file (contdird.csv): where COW lists one type for the dyad-year, conttype is
+    that type, and 0 where COW lists none. Where peacesciencer's shipped data gives 0 though COW lists the dyad
+    contiguous all year (its one '0' record per dyad spans the contiguous years in between), COW's type is kept:
+    Hungary–USSR 1950, Tunisia–Ottoman Empire 1850 (docs/research.md)."""
+    years = (1850, 1939, 1950, 1990)
+    got = _dyads(world, years).set_index(["ccode1", "ccode2", "year"]).conttype
+    cow = pd.read_csv(data_dir / "cow_contiguity" / "contdird.csv")
+    cow = cow[cow.year.isin(years)].groupby(["state1no", "state2no", "year"]).conttype.agg(["min", "max"])
+    one = cow[cow["min"] == cow["max"]]["min"]
+    one.index.names = got.index.names
+    spells = pd.read_csv(data_dir / "cow_contiguity" / "contdir.csv")
+    late = {(a, b, y) for lo, hi, begin in spells[["statelno", "statehno", "begin"]].itertuples(index=False)
+            for a, b in ((lo, hi), (hi, lo)) if (y := begin // 100) in years and begin % 100 > 1}
+    listed = got.reindex(one.index)
+    assert listed.notna().all()
+    differ = {k for k, v in (listed != one).items() if v}  # only spells that begin after January: 0 in January
+    assert (255, 365, 1939) in differ and differ <= late and (listed[list(differ)] == 0).all()
+    assert (got.drop(index=cow.index.intersection(got.index)) == 0).all()
+    for a, b, year in ((310, 365, 1950), (616, 640, 1850)):
+        assert got[(a, b, year)] == got[(b, a, year)] == 1
+
+
+@needs_data
 def test_cinc_is_nmc_as_is_and_missing_after_its_end(covariates: pd.DataFrame, data_dir: Path) -> None:
     with (data_dir / "cow_nmc" / "NMC-60-abridged.csv").open(newline="", encoding="utf-8") as fh:
         nmc = {(int(r["ccode"]), int(r["year"])): float(r["cinc"]) for r in csv.DictReader(fh)}

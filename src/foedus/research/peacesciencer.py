@@ -11,7 +11,10 @@ R/add_contiguity.R and data-raw/cow_contdir.R), with their default arguments:
 * ``conttype`` — `add_contiguity(slice = "first", mry = FALSE)`: COW direct contiguity in the year's
   first month that has either a contiguity record or both states in the system: 1 land or river,
   2–5 separated by at most 12, 24, 150 or 400 miles of water, 0 not contiguous (peacesciencer's 0,
-  not COW's "6"); missing after 2016.
+  not COW's "6"); missing after 2016. The rule is applied to COW's spells as they are: in 1,276 directed
+  dyad-years (e.g. Hungary–USSR 1940–1991) peacesciencer's shipped `cow_contdir` gives 0, because its build's
+  single "0" record per dyad spans from the first to the last non-contiguous month and wins the January of the
+  contiguous years in between; foedus gives COW's type there (docs/research.md).
 
 Like peacesciencer, these merge on COW codes: they need `--system cow`.
 """
