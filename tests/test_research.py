@@ -185,6 +185,37 @@ def test_similarity_ties_use_signorino_and_ritters_valued_coding(world: World) -
         assert got[measure][pos[255], pos[290]] == pytest.approx(value, nan_ok=True), measure
 
 
+def test_parquet_metadata_names_the_data_versions(tmp_path: Path) -> None:
+    """A researcher reading the file alone learns which release of each dataset it was built from."""
+    import json
+
+    import pyarrow.parquet as pq
+
+    out = tmp_path / "dyads.parquet"
+    proc = _cli("dyads", "--from", "1914", "--to", "1914", "--no-covariates", "--add", "all", "--out", str(out))
+    assert proc.returncode == 0, proc.stderr
+    meta = json.loads(pq.read_schema(out).metadata[b"foedus"])
+    assert meta["datasets"] == ["cow_states", "atop", "cow_contiguity", "cow_nmc"]
+    assert meta["dataset_versions"] == {
+        "atop": "Alliance Treaty Obligations and Provisions (ATOP), version 5.1",
+        "cow_states": "COW State System Membership and Major Powers, version 2016",
+        "cow_nmc": "COW National Material Capabilities (abridged), version 6.0",
+        "cow_contiguity": "COW Direct Contiguity, version 3.2",
+    }
+
+
+def test_metadata_says_when_a_dataset_is_another_version(target: Path) -> None:
+    from foedus.datasets.registry import DATASETS
+    from foedus.datasets.report import versions
+    from foedus.datasets.verify import record_other_version
+
+    target.mkdir(parents=True)
+    assert versions(["atop"]) == {"atop": "Alliance Treaty Obligations and Provisions (ATOP), version 5.1"}
+    record_other_version(DATASETS["atop"].files[0], "ab" * 32, 10, "test")
+    assert versions(["atop"])["atop"] == ("Alliance Treaty Obligations and Provisions (ATOP), another version than "
+                                          f"5.1 (imported with --any-version: atop/atop5_1m.csv sha256 {'ab' * 32})")
+
+
 def test_cli_writes_parquet_and_csv_and_never_overwrites(tmp_path: Path) -> None:
     out = tmp_path / "dyads.parquet"
     proc = _cli("dyads", "--from", "1914", "--to", "1914", "--out", str(out))

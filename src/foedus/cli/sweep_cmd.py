@@ -15,7 +15,7 @@ from foedus.cli.helpers import refuse_unused
 from foedus.cli.options import MAX_SEED, AddTreaty, OverlayFile
 from foedus.cli.params import with_inputs
 from foedus.cli.progress import steps, working
-from foedus.cli.writing import Force, check_table, echo_wrote, save_table
+from foedus.cli.writing import Force, check_table, echo_wrote, save_table, table_meta
 from foedus.errors import FoedusError
 from foedus.inputs import SCENARIO, SWITCHES, WHAT_IF
 
@@ -256,7 +256,7 @@ def _atlas_draws(world: Any, day: Any, draws: int, how: _DrawsHow, reading: str 
         with client(how.scheduler, how.workers) as c, working(f"atlas {day}, {draws:,} draws on Dask"):
             result = dask_atlas_draws(day, draws, seed, model, chosen, c, severity=how.severity)
         rows = write_partitioned(result.frame(world, day, seed), out, "attacker", force=how.force,
-                                 meta={"title": title})  # one partition per attacking state
+                                 meta=table_meta(title, covered.datasets, covered.notes))  # a partition per attacker
         echo_wrote(out, f"{rows:,} rows (Parquet, partitioned by attacker)", covered.datasets)
         for line in covered.notes:
             typer.echo(f"note: {line}", err=True)

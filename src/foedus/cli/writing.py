@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from foedus.outputs.batches import BatchSink
 
 __all__ = ["FORMATS_HELP", "Force", "check_table", "cite_lines", "echo_wrote", "save_table", "saving_batches",
-           "table_datasets"]
+           "table_datasets", "table_meta"]
 
 Force = Annotated[bool, typer.Option("--force", help="Replace an existing output (atomically: the old one stays "
                                                       "whole until the new one is complete).")]
@@ -61,19 +61,28 @@ def table_datasets(frame: pd.DataFrame | Mapping[str, Any], datasets: Iterable[s
     return list(dict.fromkeys(found))
 
 
+def table_meta(title: str, datasets: Iterable[str], notes: Iterable[str] = ()) -> dict[str, Any]:
+    """An output's metadata (a Parquet file's key `foedus`): its title, foedus's version, the datasets it draws on
+    and, for each, its title and version (`dataset_versions`), and its notes if any."""
+    from foedus._version import __version__
+    from foedus.datasets.report import versions
+
+    cited, said = list(datasets), list(notes)
+    return {"title": title, "foedus_version": __version__, "datasets": cited, "dataset_versions": versions(cited),
+            **({"notes": said} if said else {})}
+
+
 def save_table(table: pd.DataFrame | Mapping[str, Any], out: Path, *, force: bool = False,
                datasets: Iterable[str] = (), title: str = "foedus output", notes: Iterable[str] = ()) -> None:
     """Write a table (.parquet, .csv or .dta) atomically and say so, with the citations it needs and its `notes`
     (on stderr, and in a Parquet file's metadata). The table is a DataFrame, or numpy columns
     (`foedus.outputs.write_columns`: Parquet without pandas)."""
-    from foedus._version import __version__
     from foedus.outputs import write_table
     from foedus.outputs.tables import write_columns
 
     cited = table_datasets(table, datasets)
     said = list(notes)
-    meta: dict[str, Any] = {"title": title, "foedus_version": __version__, "datasets": cited,
-                            **({"notes": said} if said else {})}
+    meta = table_meta(title, cited, said)
     if isinstance(table, Mapping):
         rows = write_columns(table, out, force=force, meta=meta)
     else:
@@ -87,11 +96,10 @@ def save_table(table: pd.DataFrame | Mapping[str, Any], out: Path, *, force: boo
 def saving_batches(out: Path, dtypes: Mapping[str, Any], *, force: bool = False, datasets: Iterable[str] = (),
                    title: str = "foedus output") -> Iterator[BatchSink]:
     """`save_table` for a table put batch by batch (`BatchSink.put`); Parquet is written while the caller works."""
-    from foedus._version import __version__
     from foedus.outputs.batches import column_batches
 
     cited = table_datasets(dtypes, datasets)
-    meta: dict[str, Any] = {"title": title, "foedus_version": __version__, "datasets": cited}
+    meta = table_meta(title, cited)
     with column_batches(out, dtypes, force=force, meta=meta) as sink:
         yield sink
     echo_wrote(out, f"{sink.rows:,} rows", cited)

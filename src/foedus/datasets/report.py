@@ -8,10 +8,10 @@ from typing import Any
 
 from foedus.datasets.files import FileState
 from foedus.datasets.registry import Dataset, select
-from foedus.datasets.verify import check_file
+from foedus.datasets.verify import check_file, other_versions
 from foedus.paths import data_dir
 
-__all__ = ["DatasetStatus", "FileStatus", "cite", "status"]
+__all__ = ["DatasetStatus", "FileStatus", "cite", "status", "versions"]
 
 
 @dataclass(frozen=True)
@@ -77,3 +77,22 @@ def cite(names: Iterable[str] | None = None) -> dict[str, tuple[str, ...]]:
     if wanted:
         return {d.name: d.citations for d in select(wanted)}
     return {s.dataset.name: s.dataset.citations for s in status() if s.used}
+
+
+def versions(names: Iterable[str]) -> dict[str, str]:
+    """Each named dataset's title and version, for an output's metadata; a dataset one of whose files in the data
+    folder is another version (`foedus data import --any-version`) says so, with that file's SHA-256.
+
+    >>> versions(["atop"])["atop"]
+    'Alliance Treaty Obligations and Provisions (ATOP), version 5.1'
+    """
+    others = other_versions()
+    out = {}
+    for d in select(list(names)):
+        text = f"{d.title}, version {d.version}"
+        replaced = [f"{f.path} sha256 {others[f.path].get('sha256', '?')}" for f in d.files if f.path in others]
+        if replaced:
+            text = (f"{d.title}, another version than {d.version} (imported with --any-version: "
+                    f"{'; '.join(replaced)})")
+        out[d.name] = text
+    return out
