@@ -1,7 +1,8 @@
 """Check foedus's ATOP flags against ATOP's own directed dyad-year file (peacesciencer's subset).
 
 For every row of `atop/atop_alliance.csv` the five flags foedus derives from `atop5_1m.csv` are
-compared with ATOP's; each disagreement is put in a class that explains it (docs/atop-validation.md).
+compared with ATOP's; each disagreement is put in a class that explains it (docs/research.md, "Validation
+against ATOP's own dyad-year flags").
 """
 
 from __future__ import annotations
