@@ -49,5 +49,5 @@ def test_a_leg_reads_its_counterpart_only_through_its_adversary_clause(world: Wo
                 admitted = {v for v, a in zip(verdicts, attacks, strict=True)
                             if leg.counterparts.admits(getattr(a, party))}
                 assert len(admitted) <= 1, (leg, admitted)
-                assert all(not v.binds and not v.withheld for v, a in zip(verdicts, attacks, strict=True)
+                assert all(not v.binds and v.gate is None for v, a in zip(verdicts, attacks, strict=True)
                            if not leg.counterparts.admits(getattr(a, party))), leg

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import os
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from foedus.datarecord import replace
@@ -103,17 +102,17 @@ def _check_models(honour: object, likely_model: object, likelihood: bool) -> Non
     """
     from foedus.declare import described
 
-    def check(name: str, value: object, kinds: str, model: Callable[[], type]) -> None:
+    def check(name: str, value: object, kinds: str, module: str, model: str) -> None:
         if isinstance(value, str | os.PathLike):
             if not str(value).strip():
                 raise ScenarioError(f"{name}: the path is empty; give {kinds}")
-        elif value is not None and not isinstance(value, model()):  # the model's module imported only here
-            raise ScenarioError(f"{name}: expected {kinds}, not {described(value)}")
+        elif value is not None and not isinstance(value, getattr(importlib.import_module(module), model)):
+            raise ScenarioError(f"{name}: expected {kinds}, not {described(value)}")  # module imported only here
 
     check("honour", honour, "an HonourModel, the path of a YAML file of honour rates, or 'empirical'",
-          lambda: importlib.import_module("foedus.engine.reliability").HonourModel)
+          "foedus.engine.reliability", "HonourModel")
     check("likely_model", likely_model, "a likelihood ModelFile, or the path of a file from `foedus likely fit`",
-          lambda: importlib.import_module("foedus.likely.model").ModelFile)
+          "foedus.likely.model", "ModelFile")
     if likely_model is not None and not likelihood and honour != "empirical":
         raise ScenarioError("likely_model is read only with likelihood=True or honour='empirical': give one of them "
                             "as well, or leave likely_model out")

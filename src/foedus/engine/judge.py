@@ -95,7 +95,7 @@ class Judge:
             judged = [(rank, leg, self._verdict(leg, vol, 0, verdicts, ctx) if leg.counterparts.anyone else None)
                       for rank, leg in owed.neutrality]
             found = self._neutral[vkey] = [(rank, leg, v) for rank, leg, v in judged
-                                           if v is None or v.binds or v.withheld]
+                                           if v is None or v.binds or v.gate is not None]
         return found
 
     def _owed_to_attacker(self, vol: Volley, i: int, ctx: Situation, partner: bool

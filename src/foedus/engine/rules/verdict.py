@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Literal
 
 from foedus.datarecord import dataclass
 from foedus.engine.leg import Leg
-from foedus.engine.rules.gates import Situation, assumptions, closed_gate, gate_reason
+from foedus.engine.rules.gates import Situation, assumptions, closed_gate
 from foedus.engine.rules.where import covers
 from foedus.engine.scenario import SEVERITIES, Attack, Severity
 from foedus.model.vocab import Kind, Trigger
@@ -47,10 +47,10 @@ THRESHOLDS: dict[Trigger, Severity] = {
 
 @dataclass(frozen=True, slots=True)
 class Verdict:
-    """The outcome of one rule: `binds`, or not, with the reason and the name of the gate when a gate stopped it."""
+    """The outcome of one rule: `binds`, or not, with the name of the gate when a gate stopped it (its reason:
+    `gate_reason`, made only where a withheld leg is reported)."""
 
     binds: bool
-    withheld: str | None = None
     gate: str | None = None
 
 
@@ -98,7 +98,7 @@ def evaluate(leg: Leg, attack: Attack, situation: Situation) -> Verdict:
     if leg.provision.kind is Kind.NONAGGRESSION:
         return YES
     gate = closed_gate(leg, situation)
-    return YES if gate is None else Verdict(False, gate_reason(leg, gate), gate)
+    return YES if gate is None else Verdict(False, gate)
 
 
 def attacker_role(leg: Leg) -> Literal["counterpart", "obligor"]:
