@@ -58,15 +58,25 @@ class Assessment:
 _VERIFIED = Assessment(Certainty.VERIFIED)
 
 
-def date_window(day: dt.date, how: DateCertainty) -> tuple[dt.date, dt.date]:
+def date_window(day: dt.date, how: DateCertainty, *, end: bool = False) -> tuple[dt.date, dt.date]:
     """The days the true date can lie in, given the recorded `day` and how well it is known.
+
+    With `end`, `day` is an exclusive end, the first day no longer covered (a member's `left`, a suspension's
+    `end`): a month or year is then that of the last day covered, the day before, so the window is that day's,
+    one day on (an exit known only to March 1964 is `left` 1 April, and the true `left` lies from 2 March to 1
+    April). The other windows are the same either way.
 
     >>> from foedus.model.facts import DateCertainty
     >>> date_window(dt.date(2004, 3, 29), DateCertainty(within="month"))
     (datetime.date(2004, 3, 1), datetime.date(2004, 3, 31))
+    >>> date_window(dt.date(1964, 4, 1), DateCertainty(within="month"), end=True)
+    (datetime.date(1964, 3, 2), datetime.date(1964, 4, 1))
     >>> date_window(dt.date(2021, 10, 7), DateCertainty(within="unknown"))[1]
     datetime.date(9999, 12, 31)
     """
+    if end and how.within in ("month", "year") and day > dt.date.min:
+        first, last = date_window(day - _DAY, how)
+        return first + _DAY, last + _DAY if last < dt.date.max else last
     if how.within == "week":
         return day - _WEEK, day + _WEEK
     if how.within == "month":
@@ -207,7 +217,8 @@ def _member_facts(treaty: Treaty, state: str, day: dt.date, basis: str) -> Itera
         if joined is not None and how is not None and day < date_window(joined, how)[1]:
             yield fact_reason("date", f"{treaty.id}: {what}, {_KNOWN[how.within]}", how.certainty,
                               source_of(treaty, how.source, m.source))
-        if m.left is not None and m.left_certainty is not None and date_window(m.left, m.left_certainty)[0] <= day:
+        if m.left is not None and m.left_certainty is not None and date_window(m.left, m.left_certainty,
+                                                                                end=True)[0] <= day:
             yield fact_reason("date", f"{treaty.id}: {state} left on {m.left}, {_KNOWN[m.left_certainty.within]}",
                               m.left_certainty.certainty, source_of(treaty, m.left_certainty.source, m.source))
 
@@ -219,7 +230,7 @@ def _suspension_edges(treaty: Treaty, state: str, span: Span, day: dt.date, src:
     if start is not None and day < span.start and date_window(span.start, start)[0] <= day:
         yield fact_reason("date", f"{treaty.id}: {state}'s suspension began on {span.start}, {_KNOWN[start.within]}",
                           start.certainty, start.source or src)
-    if end is not None and span.end is not None and span.end <= day < date_window(span.end, end)[1]:
+    if end is not None and span.end is not None and span.end <= day < date_window(span.end, end, end=True)[1]:
         yield fact_reason("date", f"{treaty.id}: {state}'s suspension ended on {span.end}, {_KNOWN[end.within]}",
                           end.certainty, end.source or src)
 

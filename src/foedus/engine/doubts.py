@@ -51,7 +51,7 @@ def _members(treaty: Treaty, day: dt.date) -> list[Doubt]:
         if m.joined is not None and joined is not None and _earliest(m.joined, joined, signed) <= day < m.joined:
             found.append(_doubt(treaty, m.state, f"{m.state} became a party on {m.joined}, {how_dated(joined)}; it "
                                 f"may already have been one on {day}", joined, m.source))
-        if m.left is not None and left is not None and m.left <= day < date_window(m.left, left)[1]:
+        if m.left is not None and left is not None and m.left <= day < date_window(m.left, left, end=True)[1]:
             found.append(_doubt(treaty, m.state, f"{m.state} left on {m.left}, {how_dated(left)}; it may still have "
                                 f"been a party on {day}", left, m.source))
         # a party on `day` by a row of its own: an uncertain edge of another row changes nothing

@@ -38,7 +38,8 @@ class Strict(BaseModel):
 class DateCertainty(Strict):
     """How well a date is known, when less than to the day: the true date lies in a window around it.
 
-    `within`: `week` (a few days either way), `month` or `year` (only that month or year is known),
+    `within`: `week` (a few days either way), `month` or `year` (only that month or year is known; on an
+    exclusive end, a member's `left` or a span's `end`, the month or year of the last day covered, the day before),
     `stand-in` (a date picked for an unknown one reported near it: read as within a year of it),
     `unknown` (the true date is anywhere from this one up to `until`). See docs/certainty.md.
     """
