@@ -13,8 +13,11 @@ Mapping (Leeds et al., ATOP codebook v5.1):
   the obligation (a guarantee; members that have it under different conditions all have it);
   neutrality, non-aggression and consultation S4.
 - Dates: ATOP dates membership from *signature*; entry and exit days are inclusive, a missing day
-  is read as the 1st (entry) or the month's last day (exit), and an alliance in effect at the end of
-  2018 gets `coverage_end` 2018-12-31 (ATOP says nothing after that), not a termination. Where a
+  is read as the 1st (entry) or the month's last day (exit), a missing month as January or December,
+  and such a date is marked as known only to the month or year (`joined_certainty`, `left_certainty`;
+  the phase's first day, `in_force_certainty`, and its end, in `unverified`, when they rest on one:
+  `foedus.sources.atop_dates`). An alliance in effect at the end of 2018 gets `coverage_end` 2018-12-31
+  (ATOP says nothing after that), not a termination. Where a
   member's exit day is its entry day in the alliance's next phase, the new phase takes over that day
   (the old one ends the day before), so two phases of one alliance never bind at once.
 - Fixed terms: an alliance in effect at the end of 2018 whose text sets a term (SPECLGTH 1, LENGTH months
@@ -36,8 +39,10 @@ from typing import Any
 from foedus.datasets.verify import dataset_file
 from foedus.errors import DataMissingError
 from foedus.model.states import StateRegistry
-from foedus.model.treaty import Treaty
+from foedus.model.treaty import DateCertainty, Treaty
 from foedus.sources.atop_codes import assistance_from_codes, codes_from_row
+from foedus.sources.atop_dates import edge, entry_day, exit_day
+from foedus.sources.atop_dates import number as _int
 from foedus.sources.atop_release import ATOP_END, ATOP_MEMBER_FILE
 
 __all__ = ["ATOP_END", "ATOP_MEMBER_FILE", "atop_treaties", "fixed_term_end", "load_atop", "named_threats",
@@ -71,20 +76,6 @@ def read_member_rows(path: Path | None = None) -> list[dict[str, str]]:
         return list(csv.DictReader(fh))
 
 
-def _int(value: str | None) -> int:
-    try:
-        return int(float(value)) if value not in (None, "") else 0
-    except ValueError:
-        return 0
-
-
-def _day(year: int, month: int, day: int, *, end: bool) -> dt.date:
-    month = month if 1 <= month <= 12 else (12 if end else 1)
-    last = calendar.monthrange(year, month)[1]
-    day = day if 1 <= day <= last else (last if end else 1)
-    return dt.date(year, month, day)
-
-
 def fixed_term_end(row: dict[str, str], start: dt.date) -> dt.date | None:
     """The day a fixed term ends (LENGTH months from `start`, the alliance's first day), for an alliance whose
     text sets one (SPECLGTH 1) with no automatic renewal (PROREN not 2); None otherwise."""
@@ -96,24 +87,36 @@ def fixed_term_end(row: dict[str, str], start: dt.date) -> dt.date | None:
     return dt.date(year, month + 1, min(start.day, calendar.monthrange(year, month + 1)[1]))
 
 
-def _term_past_coverage(row: dict[str, str], start: dt.date) -> tuple[dt.date, str] | None:
-    """The end of a fixed term that runs past ATOP's coverage, and the note that says so; None if none does."""
+def _term_past_coverage(row: dict[str, str], start: dt.date, how: DateCertainty | None) -> tuple[dt.date, str] | None:
+    """The end of a fixed term that runs past ATOP's coverage, and the note that says so (and that the start it
+    runs from is known only to the month or year, `how`); None if none does."""
     term = fixed_term_end(row, start)
     if term is None or term <= ATOP_END:
         return None
-    return term, (f"fixed term: ATOP codes {_int(row['length'])} months from {start}, renewed only by the "
+    unsure = f" (the start is known only to the {how.within}: {how.note})" if how is not None else ""
+    return term, (f"fixed term: ATOP codes {_int(row['length'])} months from {start}{unsure}, renewed only by the "
                   f"parties' act (none known here after 2018), so it ends on {term}")
+
+
+def _end_unsure(members: list[dict[str, Any]], terminated: dt.date | None) -> list[str]:
+    """The alliance's end, in words, when it rests on exit days ATOP codes without a day (or month); [] if not."""
+    how = edge(members, "left", terminated, "left_certainty") if terminated is not None else None
+    return [] if how is None else [f"its end, {terminated}: {how.note}"]
 
 
 def _member(row: dict[str, str], states: StateRegistry) -> dict[str, Any] | None:
     state = states.by_ccode.get(_int(row["member"]))
     if state is None:  # a code the registry lacks (ATOP's 8152 is not a COW state)
         return None
-    entry = _day(_int(row["yrent"]), _int(row["moent"]), _int(row["dayent"]), end=False)
+    entry, how = entry_day(row)
     out: dict[str, Any] = {"state": state, "signed": entry, "joined": entry}
-    if _int(row["yrexit"]) > 0:
-        last = _day(_int(row["yrexit"]), _int(row["moexit"]), _int(row["dayexit"]), end=True)
-        out["left"] = last + dt.timedelta(days=1)
+    if how is not None:
+        out["joined_certainty"] = how
+    gone = exit_day(row)
+    if gone is not None:
+        out["left"] = gone[0]
+        if gone[1] is not None:
+            out["left_certainty"] = gone[1]
     return out
 
 
@@ -204,13 +207,14 @@ def atop_treaties(rows: Iterable[dict[str, str]], states: StateRegistry) -> list
     phases: dict[tuple[int, int], list[dict[str, str]]] = defaultdict(list)
     for row in rows:
         phases[(_int(row["atopid"]), _int(row["phase"]))].append(row)
-    begun: dict[int, dt.date] = {}  # each alliance's first day, over its phases (a fixed term runs from it)
+    every: dict[int, list[dict[str, Any]]] = defaultdict(list)  # each alliance's memberships, over its phases
     entries: dict[tuple[int, str], set[dt.date]] = defaultdict(set)  # each member's entries, over the phases
     for (atopid, _), group in phases.items():
         for m in (_member(r, states) for r in group):
             if m is not None:
-                begun[atopid] = min(begun.get(atopid, m["joined"]), m["joined"])
+                every[atopid].append(m)
                 entries[(atopid, m["state"])].add(m["joined"])
+    begun = {atopid: min(m["joined"] for m in ms) for atopid, ms in every.items()}  # a fixed term runs from it
     treaties = []
     for (atopid, phase), group in sorted(phases.items()):
         members = [_handed_on(m, entries[(atopid, m["state"])])
@@ -220,8 +224,10 @@ def atop_treaties(rows: Iterable[dict[str, str]], states: StateRegistry) -> list
         start = min(m["joined"] for m in members)
         ends = [m.get("left") for m in members]
         terminated = max(e for e in ends if e is not None) if all(ends) else None
-        note, unverified = _SIGNATURE_NOTE, []
-        term = _term_past_coverage(group[0], begun[atopid]) if terminated is None else None
+        note, unverified = _SIGNATURE_NOTE, _end_unsure(members, terminated)
+        first = begun[atopid]
+        term = None if terminated is not None else _term_past_coverage(
+            group[0], first, edge(every[atopid], "joined", first, "joined_certainty"))
         if term is not None:
             terminated, said = term
             note, unverified = f"{note}; {said}", [said]
@@ -231,6 +237,7 @@ def atop_treaties(rows: Iterable[dict[str, str]], states: StateRegistry) -> list
             "id": f"atop_{atopid}" if phase == 0 else f"atop_{atopid}_p{phase}",
             "name": f"ATOP alliance {atopid}" + (f", phase {phase}" if phase else "") + f" ({names})",
             "signed": start, "in_force": start,
+            "in_force_certainty": edge(members, "joined", start, "joined_certainty"),
             "terminated": terminated, "unverified": unverified,
             "coverage_end": ATOP_END,
             "type": "bilateral" if _int(group[0]["bilat"]) else "multilateral",
