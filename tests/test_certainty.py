@@ -377,3 +377,18 @@ def test_place_free_clauses_never_get_a_place_fact() -> None:
     syunik = CURATED.places.on(dt.date(2025, 6, 1))["syunik"]
     assert not place_free(amended, "recognized")
     assert [r.kind for r in place_facts(csto, amended, syunik, "territory", "recognized", "ARM")] == ["scope"]
+
+
+@pytest.mark.parametrize("basis", ["in-force", "signed"])
+def test_certainty_reads_a_membership_row_as_the_leg_table_does(basis: str) -> None:
+    """A membership row's facts count on a day only if the row makes its state a party then, by the rule the leg
+    table applies: on the signed basis a row that joined later and records no signature of its own starts at its
+    accession (Argentina, a Rio party from its 1950 deposit), not at the treaty's signature, so a state whose
+    membership is split into rows is never read as two parties at once."""
+    from foedus.engine.certainty import party_on
+    from foedus.engine.table import _member_party
+
+    days = [dt.date(y, 6, 1) for y in range(1946, 2026)] + [dt.date(2024, 6, 11), dt.date(2024, 6, 12)]
+    differ = [(t.id, m.state, day) for t in CURATED.treaties.curated.values() for m in t.members for day in days
+              if party_on(t, m, day, basis) != _member_party(t, m, day, basis)]
+    assert differ == []

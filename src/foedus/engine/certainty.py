@@ -236,8 +236,14 @@ def _suspension_edges(treaty: Treaty, state: str, span: Span, day: dt.date, src:
 
 
 def party_on(treaty: Treaty, m: Member, day: dt.date, basis: str = "in-force") -> bool:
-    """Whether the row makes its state a party on `day` (from its signature on the signed basis)."""
-    start = (m.signed or treaty.signed) if basis == "signed" else (m.joined or treaty.in_force)
+    """Whether the row makes its state a party on `day`: from its accession (or the entry into force), or on the
+    signed basis from its signature, which a row that joined later and records none takes from its accession,
+    not the treaty's signature (the rule the leg table applies, `foedus.engine.table`)."""
+    if basis == "signed":
+        founder = m.joined is None or m.joined == treaty.in_force
+        start = m.signed or (treaty.signed if founder else m.joined)
+    else:
+        start = m.joined or treaty.in_force
     return start is not None and start <= day and (m.left is None or day < m.left)
 
 
