@@ -301,6 +301,24 @@ def test_treaty_changes_follow_the_basis() -> None:
     assert treaty_changes([t], "in-force", D(2000, 6, 1), D(2000, 12, 31)) == {}  # (start, end]: start excluded
 
 
+
+def test_a_membership_recorded_anew_continues_and_nobody_leaves() -> None:
+    """A state whose membership is split into two rows, the first ending the day the second begins (how a fact
+    about it changes, e.g. Venezuela's Rio standing after Jan 2023), stays a party: the timeline keeps the date,
+    since what the legs rest on changes, but says the membership continues, not that the state left and joined."""
+    t = Treaty.model_validate({
+        "id": "t_y", "name": "Y", "signed": "2000-01-01", "in_force": "2000-06-01",
+        "sources": [{"url": "https://example.org/y"}],
+        "members": [{"state": "AAA"}, {"state": "BBB", "left": "2004-01-01"},
+                    {"state": "BBB", "joined": "2004-01-01", "certainty": "unverified"},
+                    {"state": "CCC", "left": "2005-01-01"}, {"state": "CCC", "joined": "2006-01-01"}]})
+    for basis in ("in-force", "signed"):
+        got = treaty_changes([t], basis, D(2000, 12, 31), D(2010, 1, 1))  # type: ignore[arg-type]
+        assert [(d.isoformat(), c.what, c.state) for d, cs in got.items() for c in cs] == [
+            ("2004-01-01", "continues", "BBB"), ("2005-01-01", "leaves", "CCC"), ("2006-01-01", "joins", "CCC")]
+    (change,) = treaty_changes([t], "in-force", D(2003, 1, 1), D(2004, 1, 1))[D(2004, 1, 1)]
+    assert change.label == "BBB stays a party to t_y, its membership resting on other facts"
+
 def _legs(index) -> set[tuple[str, str, str, str, str]]:  # type: ignore[no-untyped-def]
     return {(k.value, leg.beneficiary, leg.obligor, leg.treaty.id, leg.provision.article)
             for k, table in index.by_beneficiary.items() for legs in table.values() for leg in legs}

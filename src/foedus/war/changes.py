@@ -27,7 +27,7 @@ class TreatyChange:
 
     date: dt.date
     treaty: str
-    what: str  # in-force | terminated | coverage-ends | joins | leaves | suspended | restored | clause-starts | ...
+    what: str  # in-force | terminated | coverage-ends | joins | leaves | continues | suspended | restored | ...
     state: str | None = None
     article: str | None = None
 
@@ -42,6 +42,7 @@ class TreatyChange:
             "coverage-ends": f"{self.treaty}: its source's coverage ends",
             "joins": f"{self.state} becomes a party to {self.treaty}",
             "leaves": f"{self.state} leaves {self.treaty}",
+            "continues": f"{self.state} stays a party to {self.treaty}, its membership resting on other facts",
             "suspended": f"{self.state} is suspended from {self.treaty}",
             "restored": f"{self.state}'s suspension from {self.treaty} ends",
             "clause-starts": f"{self.treaty}{art} starts to apply",
@@ -71,12 +72,16 @@ def _member_start(treaty: Treaty, joined: dt.date | None, signed: dt.date | None
 
 def _members(treaty: Treaty, start: dt.date | None, basis: Basis) -> Iterable[TreatyChange]:
     t = treaty.id
-    for m in treaty.members:
-        begin = _member_start(treaty, m.joined, m.signed, basis)
-        if begin is not None and begin != start:
+    begins = [(m, _member_start(treaty, m.joined, m.signed, basis)) for m in treaty.members]
+    # a row that ends on the day another row of the same state begins is one membership recorded on other facts
+    # from that day (Armenia's CSTO membership, unverified since 12 Jun 2024): it continues, nobody leaves or joins
+    continued = {(m.state, m.left) for m in treaty.members if m.left is not None} & {
+        (m.state, begin) for m, begin in begins if begin is not None}
+    for m, begin in begins:
+        if begin is not None and begin != start and (m.state, begin) not in continued:
             yield TreatyChange(begin, t, "joins", m.state)
         if m.left is not None:
-            yield TreatyChange(m.left, t, "leaves", m.state)
+            yield TreatyChange(m.left, t, "continues" if (m.state, m.left) in continued else "leaves", m.state)
         for span in m.suspended:
             yield TreatyChange(span.start, t, "suspended", m.state)
             if span.end is not None:
