@@ -357,7 +357,7 @@ def test_syria_arab_league_suspension_edges_known_to_the_month() -> None:
 
 
 def test_armenia_csto_freeze_day_is_known_to_the_month() -> None:
-    """§1.2: the freeze dates from a Feb 2024 statement [V]; its day is picked, and the freeze reason says so."""
+    """§1.4: the freeze dates from a Feb 2024 statement [V]; its day is picked, and the freeze reason says so."""
     o = bound(run("AZE", "ARM", "2024-06-01"), "RUS", "csto_1992")
     assert o is not None
     assert any(x.kind == "freeze" and "since 2024-02-22, known only to the month" in x.fact
@@ -365,6 +365,30 @@ def test_armenia_csto_freeze_day_is_known_to_the_month() -> None:
     # the freeze itself is verified (the statement is [V]): only its day is less than sure
     assert [x.certainty for x in o.certainty_reasons if x.kind == "freeze"] == ["secondary"]
 
+
+
+@pytest.mark.parametrize(("day", "level"), [("2024-06-11", "secondary"), ("2024-06-12", "unverified"),
+                                            ("2025-12-31", "unverified")])
+def test_armenia_csto_membership_is_unverified_once_it_said_it_will_leave(day: str, level: str) -> None:
+    """§1.4: frozen since Feb 2024 [V]; on 12 Jun 2024 the PM said Armenia "will leave", date undecided [V]; still
+    formally a member at the end of 2025 only "as far as found" [U] (open item 3). So from that day Armenia's
+    membership, which binds its allies to it and it to them, is no longer verified; before it, only the freeze
+    (a political one, not a legal suspension) lowers its legs. It stays a party throughout."""
+    for o in (bound(run("AZE", "ARM", day), "RUS", "csto_1992"),
+              bound(run("UKR", "RUS", day, place="kursk-oblast"), "ARM", "csto_1992")):
+        assert o is not None and o.certainty == level
+        kinds = {x.kind: (x.certainty, x.source) for x in o.certainty_reasons}
+        assert kinds["freeze"][0] == "secondary"
+        assert (kinds.get("membership") == ("unverified", "https://panarmenian.net/m/eng/news/314664")) is (
+            level == "unverified")
+
+
+def test_armenia_csto_row_split_is_one_membership_by_signature_too() -> None:
+    """By signature (Armenia signed in 1992) the row from 12 Jun 2024 does not reach back: in 2010 Armenia's
+    membership is verified on either basis."""
+    for basis in ("in-force", "signed"):
+        o = bound(run("AZE", "ARM", "2010-06-01", basis=basis), "RUS", "csto_1992")
+        assert o is not None and not [x for x in o.certainty_reasons if x.kind == "membership"]
 
 def test_anzus_new_zealand_consultation_with_the_us_after_1986_is_unverified() -> None:
     """§1.9: whether NZ->USA still binds after the 1986 suspension is [U]: its Art. III consultation too, as its
