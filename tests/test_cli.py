@@ -177,11 +177,12 @@ def test_treaties_show_lists_invocations() -> None:
 
 
 def test_an_invocation_says_how_sure_it_is() -> None:
-    """The fact sheet gives the Falklands invocation of the Rio Treaty by year only, with its details [U]; the
-    table and the JSON say so, beside the article Argentina based its request on (FRUS: Art. 6)."""
+    """The fact sheet (§1.10) gives the Falklands invocation of the Rio Treaty by year only: the invocation is
+    [V general], the resolutions' details [U] (not recorded); the table and the JSON say so, beside the article
+    Argentina based its request on (FRUS, a source of the sheet: Art. 6)."""
     data = json.loads(run("treaties", "show", "tiar_1947", "--json").stdout)
     falklands = next(i for i in data["invocations"] if i["requester"] == ["ARG"])
-    assert (falklands["article"], falklands["how_sure"]) == ("6", "unverified; date: known only to the year")
+    assert (falklands["article"], falklands["how_sure"]) == ("6", "verified; date: known only to the year")
     nine_eleven = next(i for i in data["invocations"] if i["date"] == "2001-09-21")
     assert (nine_eleven["requester"], nine_eleven["how_sure"]) == (["BRA"], "verified; date: known only to the month")
     wide = subprocess.run([sys.executable, "-m", "foedus.cli", "treaties", "show", "tiar_1947"], capture_output=True,
