@@ -217,22 +217,23 @@ def test_lisbon_42_7_entry_into_force(day: str, in_force: bool) -> None:
 
 
 @pytest.mark.parametrize(
-    ("attacker", "target", "guarantor", "treaty", "strength"),
+    ("attacker", "target", "guarantor", "treaty", "strength", "certainty"),
     [
-        pytest.param("IDN", "PNG", "AUS", "aus_png_2025", "S3", id="pukpuk-aus-png"),
-        pytest.param("RUS", "DEU", "GBR", "gbr_deu_2025", "S2", id="kensington-gbr-deu"),
+        pytest.param("IDN", "PNG", "AUS", "aus_png_2025", "S3", "secondary", id="pukpuk-aus-png"),
+        pytest.param("RUS", "DEU", "GBR", "gbr_deu_2025", "S2", "verified", id="kensington-gbr-deu"),
     ],
 )
 def test_signed_basis_counts_signed_treaties_not_in_force(
-    attacker: str, target: str, guarantor: str, treaty: str, strength: str
+    attacker: str, target: str, guarantor: str, treaty: str, strength: str, certainty: str
 ) -> None:
-    """§2.4/§2.6: Kensington (signed 17 Jul 2025) and Pukpuk (signed 6 Oct 2025) were not in force by end-2025."""
+    """§2.4/§2.6: Kensington (signed 17 Jul 2025) and Pukpuk (signed 6 Oct 2025) were not in force by end-2025.
+    Pukpuk's clause is [V-secondary]; Kensington's is [V] (OSW analysis), only its article number [U]."""
     assert not bound_under(run(attacker, target, "2025-11-01"), guarantor, treaty)
     r = run(attacker, target, "2025-11-01", basis="signed")
     assert bound_under(r, guarantor, treaty)
     (o,) = [o for o in obligations(r, guarantor) if o.treaty == treaty]
     assert (o.side, o.strength) == ("defense", strength)
-    assert o.certainty == "secondary"  # the clause is known from secondary reporting only
+    assert o.certainty == certainty
 
 
 def test_pukpuk_png_has_no_ally_before_ratification() -> None:
