@@ -458,3 +458,13 @@ def test_venezuelas_rio_exit_is_doubted_to_atops_day() -> None:
     assert not any(d.state == "VEN" for d in run("GUY", "COL", "2015-08-01").doubts)
 
 
+
+def test_palau_compact_entry_day_is_not_taken_as_known() -> None:
+    """§1.15: Palau's compact in force 1 Oct 1994 [U]: the day is a stand-in, so within a year of it the US duty
+    rests on it (the membership itself is [U] throughout)."""
+    palau = next(m for m in CURATED.treaty("usa_cofa").members if m.state == "PLW")
+    assert palau.joined_certainty is not None and palau.joined_certainty.certainty != "verified"
+    near = bound(run("CHN", "PLW", "1995-06-01"), "USA", "usa_cofa")
+    assert near is not None
+    assert any(x.kind == "date" and "PLW became a party on 1994-10-01" in x.fact and x.certainty == "unverified"
+               for x in near.certainty_reasons)
