@@ -59,19 +59,24 @@ def test_founders_entry_into_force_known_to_the_year_matters_in_1949_only() -> N
 
 
 def test_stand_in_entry_into_force_matters_near_it() -> None:
-    """§2.2: Saudi-Pakistan in force unknown; the signature date is a stand-in (a year either way)."""
-    near = obligation(run("IND", "PAK", "2025-10-01"), "SAU", "sau_pak_2025")
-    later = obligation(run("IND", "PAK", "2027-01-01"), "SAU", "sau_pak_2025")
+    """§3: the Sahel states' charter, signed 16 Sep 2023 [V], has no entry into force of its own found: the
+    signature date is a stand-in (a year either way)."""
+    near = obligation(run("CIV", "MLI", "2024-01-01"), "NER", "aes_2023")
+    later = obligation(run("CIV", "MLI", "2025-06-01"), "NER", "aes_2023")
     assert any(x.kind == "date" and "stand-in" in x.fact for x in near.certainty_reasons)
     assert not any(x.kind == "date" for x in later.certainty_reasons)
-    assert later.certainty == "secondary"  # the clause is known from the joint statement only
+    assert later.certainty == "verified"
 
 
-def test_unknown_entry_into_force_matters_always() -> None:
-    """§2.3: France-Greece in force [U] (French ratification not found): no date makes it certain."""
-    o = obligation(run("TUR", "GRC", "2031-06-01"), "FRA", "fra_grc_2021")
-    assert any(x.kind == "date" for x in o.certainty_reasons)
-    assert o.certainty == "unverified"
+@pytest.mark.parametrize(("attacker", "target", "state", "treaty"), [("TUR", "GRC", "FRA", "fra_grc_2021"),
+                                                                     ("IND", "PAK", "SAU", "sau_pak_2025")])
+def test_unknown_entry_into_force_matters_always(attacker: str, target: str, state: str, treaty: str) -> None:
+    """§2.3: France-Greece in force [U] (French ratification not found); §2.2: Saudi-Pakistan's entry-into-force
+    terms not public [U] (status end-2025: signed). No date makes either certain."""
+    for day in ("2025-10-01", "2031-06-01"):
+        o = obligation(run(attacker, target, day), state, treaty)
+        assert any(x.kind == "date" and "may be later" in x.fact for x in o.certainty_reasons)
+        assert o.certainty == "unverified"
 
 
 def test_claimant_view_lowers_certainty_with_a_condition() -> None:
