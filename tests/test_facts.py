@@ -468,3 +468,14 @@ def test_palau_compact_entry_day_is_not_taken_as_known() -> None:
     assert near is not None
     assert any(x.kind == "date" and "PLW became a party on 1994-10-01" in x.fact and x.certainty == "unverified"
                for x in near.certainty_reasons)
+
+
+
+@pytest.mark.parametrize("treaty_id", ["chn_prk_1961", "rus_blr_2024", "usa_jpn_1960", "usa_kor_1953", "gcc_jda_2000",
+                                       "tur_aze_2010", "tur_aze_shusha_2021"])
+def test_no_invocation_known_is_recorded_as_unverified(treaty_id: str) -> None:
+    """§1.3, §1.5, §1.6, §1.7, §1.13, §2.1: 'invocations: none' is [U] in the fact sheet: the empty history is
+    not presented as settled."""
+    t = CURATED.treaty(treaty_id)
+    assert not t.invocations
+    assert any("invocation" in fact for fact in t.unverified)
