@@ -479,3 +479,12 @@ def test_no_invocation_known_is_recorded_as_unverified(treaty_id: str) -> None:
     t = CURATED.treaty(treaty_id)
     assert not t.invocations
     assert any("invocation" in fact for fact in t.unverified)
+
+
+
+def test_senkaku_coverage_statements_carry_the_fact_sheets_tags() -> None:
+    """§1.6: the Senkakus are covered because Japan administers them; the 28 Apr 2015 statement is [V], the Apr
+    2014 one and later reaffirmations [U]. The coverage binds, verified; the 2014 statement is listed unverified."""
+    usa = bound(run("CHN", "JPN", D2025, place="senkaku-islands"), "USA", "usa_jpn_1960")
+    assert usa is not None and usa.certainty == "verified"
+    assert any("2014" in fact and "[U]" in fact for fact in CURATED.treaty("usa_jpn_1960").unverified)
