@@ -191,6 +191,16 @@ def test_an_invocation_says_how_sure_it_is() -> None:
     assert "unverified; date: known only to the month" in cuba
 
 
+def test_treaties_show_says_a_membership_continues_on_other_facts() -> None:
+    """Armenia's CSTO membership is one row to 12 Jun 2024 and an unverified one from then (§1.4): the table
+    says the first continues, not that Armenia left."""
+    wide = subprocess.run([sys.executable, "-m", "foedus.cli", "treaties", "show", "csto_1992"], capture_output=True,
+                          text=True, env=os.environ | {"COLUMNS": "250"}, timeout=120).stdout
+    rows = [line for line in wide.splitlines() if "(ARM)" in line]
+    assert len(rows) == 2 and "2024-06-12 (continues)" in rows[0] and "verified" in rows[0]
+    assert "unverified" in rows[1] and "continues" not in rows[1]
+
+
 def test_schema_export_never_overwrites(tmp_path: Path) -> None:
     out = tmp_path / "schema.json"
     assert run("schema", "--out", str(out)).returncode == 0

@@ -35,11 +35,14 @@ def print_treaty(world: World, treaty_id: str, as_json: bool) -> None:
                   + (f"; terminated {t.terminated}" if t.terminated else "")
                   + f"; {t.type}; certainty: {t.certainty.value}"))
     members = Table("state", "signed", "joined", "left", "suspended / frozen", "certainty", title="members")
+    # a row that ends the day another row of its state begins: one membership, recorded on other facts from then
+    begins = {(m.state, m.joined) for m in t.members if m.joined is not None}
     for m in t.members:
         spans = "; ".join([*(f"{s.start}–{s.end or ''}" for s in m.suspended),
                            *(f"frozen {s.start}–{s.end or ''}" for s in m.frozen)])
+        left = f"{m.left} (continues)" if (m.state, m.left) in begins else m.left or ""
         _row(members, f"{names.get(m.state, m.state)} ({m.state})", m.signed or t.signed,
-             m.joined or t.in_force or "—", m.left or "", spans, m.certainty.value)
+             m.joined or t.in_force or "—", left, spans, m.certainty.value)
     console.print(members)
     if t.provisions:
         console.print(_provisions(t))
