@@ -488,3 +488,13 @@ def test_senkaku_coverage_statements_carry_the_fact_sheets_tags() -> None:
     usa = bound(run("CHN", "JPN", D2025, place="senkaku-islands"), "USA", "usa_jpn_1960")
     assert usa is not None and usa.certainty == "verified"
     assert any("2014" in fact and "[U]" in fact for fact in CURATED.treaty("usa_jpn_1960").unverified)
+
+
+
+def test_au_pact_article_number_is_not_cited_as_sourced() -> None:
+    """§3: the AU pact's deeming clause is [V-secondary] and the fact sheet gives no article; the Art. 4 the file
+    cites was not checked against the text, so the clause as encoded is unverified and says why."""
+    ner = bound(run("DZA", "MLI", D2025), "NER", "au_nacdp_2005")
+    assert ner is not None
+    (art,) = [x for x in ner.certainty_reasons if x.kind == "article"]
+    assert art.certainty == "unverified" and "article number" in art.fact
