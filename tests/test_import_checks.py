@@ -230,3 +230,39 @@ def test_an_unreadable_or_unfinished_table_is_one_line(tmp_path: Path, name: str
     with pytest.raises(FoedusError, match=problem) as caught:
         plot_series(series, tmp_path / "p.png")
     assert "\n" not in str(caught.value) and not (tmp_path / "p.png").exists()
+
+
+@pytest.mark.parametrize(("change", "problem"), [
+    (lambda lines: [lines[0], '"' + "x" * 200_000 + '"' + ",2" * 9 + "\n", *lines[1:]],
+     r"cannot be read as CSV \(field larger than field limit"),
+    (lambda lines: [lines[0], lines[1].replace("United States of America", "Am\xe9rica"), *lines[2:]],
+     "it is not UTF-8 text"),
+])
+def test_another_version_that_is_not_csv_text_is_one_line(tmp_path: Path, target: Path, change, problem: str) -> None:  # type: ignore[no-untyped-def]
+    """A field beyond the csv module's limit stopped the import with an internal error; a file in Latin-1 was
+    imported and then refused by every command as corrupt: both are refused at import, in one line."""
+    lines = SOURCE.read_text(encoding="utf-8").splitlines(keepends=True)
+    path = tmp_path / "states2016.csv"
+    path.write_bytes("".join(change(lines)).encode("latin-1"))
+    with pytest.raises(DataImportError, match=problem) as err:
+        import_file(path, any_version=True)
+    assert "\n" not in str(err.value) and str(path) in str(err.value)
+    assert not (target / "cow_states" / "states2016.csv").exists()
+
+
+def test_a_header_alone_recorded_by_an_earlier_foedus_is_refused_on_use(tmp_path: Path, target: Path) -> None:
+    """Import and the check of an earlier foedus's record scan a file the same way (`csv_problem`): a header alone,
+    refused at import, is refused on use too rather than read as a state system without states."""
+    import hashlib
+    import json
+
+    from foedus.datasets.verify import OTHER_VERSIONS, check_file
+
+    rel = "cow_states/states2016.csv"
+    (target / "cow_states").mkdir(parents=True)
+    (target / rel).write_text(SOURCE.read_text(encoding="utf-8").splitlines(keepends=True)[0], encoding="utf-8")
+    data = (target / rel).read_bytes()
+    entry = {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data), "columns": [], "source": "x"}
+    (target / OTHER_VERSIONS).write_text(json.dumps({"format": 1, "files": {rel: entry}}), encoding="utf-8")
+    state, why = check_file(rel, target / rel)
+    assert state == "bad-checksum" and "it has a header and no rows" in why

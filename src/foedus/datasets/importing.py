@@ -18,7 +18,7 @@ from foedus.datasets.files import (
 )
 from foedus.datasets.outcome import Outcome
 from foedus.datasets.registry import DATASETS, DataFile, Dataset, find_file
-from foedus.datasets.values import row_check
+from foedus.datasets.values import csv_problem
 from foedus.datasets.verify import check_file, forget_other_version, other_versions, record_other_version
 from foedus.errors import ChecksumError, DataImportError
 from foedus.paths import data_dir
@@ -134,30 +134,10 @@ def _install_all(matches: list[_Match], force: bool, any_version: bool) -> list[
 
 def _check_columns(file: DataFile, where: str, opener: Opener) -> None:
     """Another version must have the columns foedus reads from this file, and (a CSV) rows of the header's width
-    whose values in those columns the readers take (`foedus.datasets.values`): a file cut short, a header alone,
-    a code that is not a number or a year outside the data is refused here rather than failing every later command
-    or changing its answers."""
-    import csv
-    import io
-
+    whose values in those columns the readers take (`foedus.datasets.values.csv_problem`): a file cut short, a
+    header alone, a code that is not a number or a year outside the data is refused here rather than failing every
+    later command or changing its answers."""
     with opener() as stream:
-        text = io.TextIOWrapper(stream, encoding="utf-8-sig", errors="replace", newline="")
-        reader = csv.reader(text)
-        header = [h.strip() for h in next(reader, [])]
-        missing = [c for c in file.columns if c not in header]
-        if missing:
-            raise DataImportError(f"{where} lacks the column(s) {', '.join(missing)} that foedus reads from "
-                                  f"{file.name}; not imported")
-        if not file.name.endswith(".csv"):
-            return
-        rows, check = 0, row_check(file, header)
-        for row in reader:
-            rows += 1
-            if len(row) != len(header):
-                raise DataImportError(f"{where}: line {reader.line_num} has {len(row)} fields where the header has "
-                                      f"{len(header)}; the file is cut short or malformed; not imported")
-            if problem := check(row):
-                raise DataImportError(f"{where}: line {reader.line_num}: {problem}; foedus cannot read it as "
-                                      f"{file.name}; not imported")
-        if not rows:
-            raise DataImportError(f"{where} has a header and no rows; not imported")
+        problem = csv_problem(stream, file)
+    if problem:
+        raise DataImportError(f"{where}: {problem}; foedus cannot read it as {file.name}; not imported")

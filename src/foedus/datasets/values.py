@@ -23,10 +23,11 @@ import math
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import IO
 
 from foedus.datasets.registry import DataFile
 
-__all__ = ["FIRST_YEAR", "VALUES_CHECKED", "file_problem", "row_check"]
+__all__ = ["FIRST_YEAR", "VALUES_CHECKED", "csv_problem", "file_problem", "row_check"]
 
 FIRST_YEAR = 1800
 VALUES_CHECKED = 1  # recorded with another version whose values passed these checks (raise when they change)
@@ -126,23 +127,45 @@ def row_check(file: DataFile, header: list[str]) -> Callable[[list[str]], str | 
 
 
 def file_problem(path: Path, file: DataFile) -> str | None:
-    """The first row of a CSV file whose values a reader would not take, as `line N: ...`, or None (also for
-    files that are not CSV: their readers check them)."""
-    import csv
-
-    if not file.name.endswith(".csv") or not file.columns:
-        return None
+    """What keeps a reader from taking the CSV file at `path` as `file` (`csv_problem`), or None (also for files
+    that are not CSV: their readers check them)."""
     try:
-        with path.open(newline="", encoding="utf-8-sig") as fh:
-            reader = csv.reader(fh)
-            header = [h.strip() for h in next(reader, [])]
-            check = row_check(file, header)
-            for row in reader:
-                if len(row) != len(header):
-                    return f"line {reader.line_num}: {len(row)} fields where the header has {len(header)}"
-                problem = check(row)
-                if problem:
-                    return f"line {reader.line_num}: {problem}"
-    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        with path.open("rb") as stream:
+            return csv_problem(stream, file)
+    except OSError as exc:
+        return f"it cannot be read ({exc.strerror or exc})"
+
+
+def csv_problem(stream: IO[bytes], file: DataFile) -> str | None:
+    """The first thing in a CSV file (read from `stream`) that keeps a reader from taking it as `file`, or None
+    (also for files that are not CSV: their readers check them): a column foedus reads that the header lacks, a
+    row not of the header's width (a file cut short), a value `row_check` refuses, as `line N: ...`, a header
+    alone, or text that is not UTF-8 or not CSV. `foedus data import --any-version` refuses another version with
+    it, and a record made by an earlier foedus is checked with it when the file is used."""
+    import csv
+    import io
+
+    if not file.name.endswith(".csv"):
+        return None
+    text, rows = io.TextIOWrapper(stream, encoding="utf-8-sig", newline=""), 0
+    try:
+        reader = csv.reader(text)
+        header = [h.strip() for h in next(reader, [])]
+        missing = [c for c in file.columns if c not in header]
+        if missing:
+            return f"it lacks the column(s) {', '.join(missing)} that foedus reads"
+        check = row_check(file, header)
+        for row in reader:
+            rows += 1
+            if len(row) != len(header):
+                return (f"line {reader.line_num} has {len(row)} fields where the header has {len(header)}, so the "
+                        "file is cut short or malformed")
+            if problem := check(row):
+                return f"line {reader.line_num}: {problem}"
+    except UnicodeDecodeError:
+        return "it is not UTF-8 text, as foedus reads its data files"
+    except csv.Error as exc:
         return f"it cannot be read as CSV ({exc})"
-    return None
+    finally:
+        text.detach()  # the caller closes the stream
+    return None if rows else "it has a header and no rows"
