@@ -3,6 +3,9 @@
 Checking the research datasets on every run would mean hashing megabytes at each start; a file whose size,
 times and inode are unchanged still has the content it had, so its hash is kept in the user cache (a plain
 JSON file that only this user can write, see `foedus.cachefile`) and a fresh process reads it from there.
+Processes that end at once each keep what they hashed: a save merges this process's new hashes into the record
+as it is on disk then, under a lock on the cache folder (`foedus.folderlock`), rather than writing back the copy
+it read at its start (which dropped whatever another process had saved meanwhile).
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ _MAX_ENTRIES = 4000
 _CHUNK = 1 << 20
 _lock = threading.Lock()
 _memo: dict[str, list[int | str]] | None = None
+_new: dict[str, list[int | str]] = {}  # hashed by this process since its last save
 _dirty = False
 
 
@@ -38,11 +42,15 @@ def _stamp(info: os.stat_result) -> list[int | str]:
 def _known() -> dict[str, list[int | str]]:
     global _memo
     if _memo is None:
-        from foedus.cachefile import read_cache
-
-        found = read_cache(_store(), _KEY)
-        _memo = found if isinstance(found, dict) else {}
+        _memo = _stored()
     return _memo
+
+
+def _stored() -> dict[str, list[int | str]]:
+    from foedus.cachefile import read_cache
+
+    found = read_cache(_store(), _KEY)
+    return found if isinstance(found, dict) else {}
 
 
 def content_sha256(path: Path, info: os.stat_result | None = None) -> str:
@@ -67,7 +75,7 @@ def content_sha256(path: Path, info: os.stat_result | None = None) -> str:
     sha = digest.hexdigest()
     if _stamp(path.stat()) == stamp:  # unchanged while it was read: safe to remember
         with _lock:
-            _known()[name] = [*stamp, sha]
+            _known()[name] = _new[name] = [*stamp, sha]
             _save_at_exit()
     return sha
 
@@ -81,13 +89,25 @@ def _save_at_exit() -> None:
 
 
 def save() -> None:
-    """Write the remembered hashes to the user cache now (at most the newest `_MAX_ENTRIES`)."""
-    from foedus.cachefile import write_cache
+    """Add the hashes this process made to the record in the user cache now (at most the newest `_MAX_ENTRIES`
+    kept); never raises."""
+    import contextlib
 
-    global _dirty
-    with _lock:
-        known = _known()
+    from foedus.cachefile import write_cache
+    from foedus.folderlock import folder_lock
+
+    global _dirty, _memo
+    store = _store()
+    with _lock, contextlib.ExitStack() as held:
+        with contextlib.suppress(OSError):  # no lock to be had: saved all the same, as before
+            store.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            held.enter_context(folder_lock(store.parent))
+        known = _stored()  # with what other processes saved since this one read the record
+        for name, entry in _new.items():
+            known.pop(name, None)
+            known[name] = entry  # the newest last
         for old in list(known)[: max(0, len(known) - _MAX_ENTRIES)]:
             del known[old]
-        write_cache(_store(), _KEY, known)
-        _dirty = False
+        write_cache(store, _KEY, known)
+        _memo, _dirty = known, False
+        _new.clear()

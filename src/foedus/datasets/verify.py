@@ -9,14 +9,13 @@ edited file — is refused with one line naming it, never read: corrupt data mus
 
 from __future__ import annotations
 
-import contextlib
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Literal
 
 from foedus.datasets.registry import DataFile, Dataset, find_path
 from foedus.errors import DataCorruptError
+from foedus.folderlock import folder_lock
 from foedus.paths import data_dir
 
 __all__ = [
@@ -135,7 +134,7 @@ def record_other_version(file: DataFile, sha256: str, size: int, source: str) ->
     were checked at import (`foedus.datasets.values`)."""
     from foedus.datasets.values import VALUES_CHECKED
 
-    with _locked():
+    with folder_lock(data_dir()):  # two imports at once each keep their entry
         entries = other_versions()
         entries[file.path] = {"sha256": sha256, "size": size, "columns": list(file.columns), "source": source,
                               "values": VALUES_CHECKED}
@@ -144,29 +143,10 @@ def record_other_version(file: DataFile, sha256: str, size: int, source: str) ->
 
 def forget_other_version(file: DataFile) -> None:
     """Drop the record of another version of `file` (the registry's version replaced it)."""
-    with _locked():
+    with folder_lock(data_dir()):
         entries = other_versions()
         if entries.pop(file.path, None) is not None:
             _write(entries)
-
-
-@contextlib.contextmanager
-def _locked() -> Iterator[None]:
-    """An exclusive lock on the data folder while the record is read and rewritten, so that two imports at once
-    each keep their entry (without it the later write dropped the other's, and that file was then refused)."""
-    import os
-
-    try:
-        import fcntl
-    except ImportError:  # no flock (Windows): the record is still replaced whole, never half-written
-        yield
-        return
-    fd = os.open(data_dir(), os.O_RDONLY)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        yield
-    finally:
-        os.close(fd)  # releases the lock
 
 
 def _write(entries: dict[str, Any]) -> None:

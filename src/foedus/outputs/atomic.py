@@ -164,16 +164,12 @@ def _rename_locked(tmp: Path, out: Path, how: str) -> None:
         except FileExistsError:
             raise _taken(out, how) from None
         return
-    import fcntl
+    from foedus.folderlock import folder_lock
 
-    fd = os.open(out.parent, os.O_RDONLY)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
+    with folder_lock(out.parent):
         if os.path.lexists(out):
             raise _taken(out, how)
         os.rename(tmp, out)
-    finally:
-        os.close(fd)  # releases the lock
 
 
 @contextlib.contextmanager
