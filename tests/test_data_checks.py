@@ -397,3 +397,48 @@ def test_world_parts_survive_the_round_trip_through_plain_data() -> None:
     assert places.resolve("kursk oblast").id == "kursk-oblast"
     history = list(World.default().treaties.history.values())
     assert treaties_from_plain(json.loads(json.dumps(treaties_to_plain(history)))) == history
+
+
+def test_an_import_killed_around_the_install_leaves_each_file_believed_as_what_it_is(
+        data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`data import --any-version` records the version (as pending) before it installs it and confirms the record
+    after. Killed between the install and the record, it had left a file checked at import that every command
+    refused as corrupt, and the same import then would not replace it without --force (the file in place "differs"
+    from the very same file). Killed during the install, the version in place before still passes."""
+    import hashlib
+
+    import foedus.datasets.importing as importing
+    from foedus.datasets.report import versions
+
+    lines = (SOURCE / STATES).read_bytes().splitlines(keepends=True)
+    first, second = tmp_path / "v1" / "states2016.csv", tmp_path / "v2" / "states2016.csv"
+    for path, rows in ((first, 150), (second, 160)):
+        path.parent.mkdir()
+        path.write_bytes(b"".join(lines[:rows]))
+    import_file(first, force=True, any_version=True)
+
+    def killed(*_args: Any, **_kwargs: Any) -> Any:
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as patch:  # killed while the second version is being installed
+        patch.setattr(importing, "install", killed)
+        with pytest.raises(KeyboardInterrupt):
+            import_file(second, force=True, any_version=True)
+    assert (data / STATES).read_bytes() == first.read_bytes()
+    assert check_file(STATES, data / STATES)[0] == "other-version"
+    record = importing.record_other_version
+
+    def killed_before_the_record(*args: Any, pending: bool = False, **kwargs: Any) -> None:
+        if not pending:
+            raise KeyboardInterrupt
+        record(*args, pending=pending, **kwargs)
+
+    with monkeypatch.context() as patch:  # killed once the second version is in place, before it is recorded
+        patch.setattr(importing, "record_other_version", killed_before_the_record)
+        with pytest.raises(KeyboardInterrupt):
+            import_file(second, force=True, any_version=True)
+    assert (data / STATES).read_bytes() == second.read_bytes()
+    assert check_file(STATES, data / STATES)[0] == "other-version"
+    assert f"sha256 {hashlib.sha256(second.read_bytes()).hexdigest()}" in versions(["cow_states"])["cow_states"]
+    assert [o.action for o in import_file(second, any_version=True)] == ["present"]  # the same import, no --force
+    assert "pending" not in json.loads((data / OTHER_VERSIONS).read_text())["files"][STATES]  # now confirmed

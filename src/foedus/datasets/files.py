@@ -13,7 +13,7 @@ from typing import IO, Literal
 from foedus.errors import ChecksumError
 
 __all__ = ["ARCHIVE_ERRORS", "MAX_FILE_BYTES", "FileState", "archive_error_text", "install", "os_error_text",
-           "sha256_of", "sha256_path", "zip_members"]
+           "sha256_of", "sha256_path", "sha256_size", "zip_members"]
 
 FileState = Literal["present", "other-version", "missing", "bad-checksum"]
 CHUNK = 1 << 20
@@ -45,10 +45,16 @@ def os_error_text(exc: OSError | zipfile.BadZipFile) -> str:
 
 def sha256_of(stream: IO[bytes]) -> str:
     """Hex SHA-256 of everything left in a binary stream (read in chunks)."""
-    digest = hashlib.sha256()
+    return sha256_size(stream)[0]
+
+
+def sha256_size(stream: IO[bytes]) -> tuple[str, int]:
+    """Hex SHA-256 and length of everything left in a binary stream (read in chunks)."""
+    digest, size = hashlib.sha256(), 0
     while chunk := stream.read(CHUNK):
         digest.update(chunk)
-    return digest.hexdigest()
+        size += len(chunk)
+    return digest.hexdigest(), size
 
 
 def sha256_path(path: Path) -> str:

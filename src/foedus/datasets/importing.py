@@ -12,14 +12,20 @@ from foedus.datasets.files import (
     archive_error_text,
     install,
     os_error_text,
-    sha256_of,
     sha256_path,
+    sha256_size,
     zip_members,
 )
 from foedus.datasets.outcome import Outcome
 from foedus.datasets.registry import DATASETS, DataFile, Dataset, find_file
 from foedus.datasets.values import csv_problem
-from foedus.datasets.verify import check_file, forget_other_version, other_versions, record_other_version
+from foedus.datasets.verify import (
+    check_file,
+    confirm_pending,
+    forget_other_version,
+    record_other_version,
+    recorded_sha,
+)
 from foedus.errors import ChecksumError, DataImportError
 from foedus.paths import data_dir
 
@@ -97,12 +103,12 @@ def _match(src: Path, entries: list[_Entry]) -> list[_Match]:
 def _install_all(matches: list[_Match], force: bool, any_version: bool) -> list[Outcome]:
     """Check every match first (source checksum, then the file in place), then install the ones needed."""
     root = data_dir()
-    todo: list[tuple[_Match, str]] = []
+    todo: list[tuple[_Match, str, int]] = []
     outcomes: list[Outcome] = []
     for match in matches:
         dataset, file, where, opener = match
         with opener() as stream:
-            actual = sha256_of(stream)
+            actual, size = sha256_size(stream)
         if actual != file.sha256:
             if not any_version:
                 raise ChecksumError(f"{where}: SHA-256 is {actual}, expected {file.sha256} for {file.path} "
@@ -111,15 +117,19 @@ def _install_all(matches: list[_Match], force: bool, any_version: bool) -> list[
             _check_columns(file, where, opener)
         target = root / file.path
         state, _ = check_file(file.path, target)
-        recorded = other_versions().get(file.path, {}).get("sha256") if state == "other-version" else None
+        recorded = recorded_sha(file.path) if state == "other-version" else None
         if (state == "present" and actual == file.sha256) or recorded == actual:
+            if recorded is not None:
+                confirm_pending(file, actual)
             outcomes.append(Outcome(dataset.name, file.path, "present", where))
             continue
         if state != "missing" and not force:
             raise ChecksumError(f"{target} is already in place and differs from {where}; not overwriting it: "
                                 "use --force to replace it")
-        todo.append((match, actual))
-    for (dataset, file, where, opener), actual in todo:
+        todo.append((match, actual, size))
+    for (dataset, file, where, opener), actual, size in todo:
+        if actual != file.sha256:  # recorded before it is installed: a run killed in between leaves it believable
+            record_other_version(file, actual, size, where, pending=True)
         with opener() as stream:
             sha, size = install(stream, root / file.path, actual, origin=where, force=force)
         if sha == file.sha256:

@@ -8,7 +8,7 @@ from typing import Any
 
 from foedus.datasets.files import FileState
 from foedus.datasets.registry import Dataset, select
-from foedus.datasets.verify import check_file, other_versions
+from foedus.datasets.verify import check_file, other_versions, recorded_sha
 from foedus.paths import data_dir
 
 __all__ = ["DatasetStatus", "FileStatus", "cite", "status", "versions"]
@@ -90,7 +90,7 @@ def versions(names: Iterable[str]) -> dict[str, str]:
     out = {}
     for d in select(list(names)):
         text = f"{d.title}, version {d.version}"
-        replaced = [f"{f.path} sha256 {others[f.path].get('sha256', '?')}" for f in d.files if f.path in others]
+        replaced = [f"{f.path} sha256 {sha}" for f in d.files if f.path in others and (sha := recorded_sha(f.path))]
         if replaced:
             text = (f"{d.title}, another version than {d.version} (imported with --any-version: "
                     f"{'; '.join(replaced)})")

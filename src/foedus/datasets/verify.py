@@ -22,11 +22,13 @@ __all__ = [
     "OTHER_VERSIONS",
     "Check",
     "check_file",
+    "confirm_pending",
     "dataset_file",
     "forget_other_version",
     "has_columns",
     "other_versions",
     "record_other_version",
+    "recorded_sha",
 ]
 
 OTHER_VERSIONS = "foedus-other-versions.json"
@@ -70,9 +72,8 @@ def check_file(relative: str, path: Path) -> tuple[Check, str]:
         return "bad-checksum", _refusal(relative, path, exc.strerror or str(exc))
     if sha == file.sha256:
         return "present", ""
-    entry = other_versions().get(relative)
-    if isinstance(entry, dict) and entry.get("sha256") == sha and entry.get("size") == info.st_size \
-            and has_columns(path, file.columns):
+    entry = _entry_of(relative, sha)
+    if entry is not None and entry.get("size") == info.st_size and has_columns(path, file.columns):
         problem = _values_problem(path, file, sha, entry.get("values"))
         if problem is None:
             return "other-version", ""
@@ -120,7 +121,8 @@ def has_columns(path: Path, columns: tuple[str, ...]) -> bool:
 
 
 def other_versions() -> dict[str, Any]:
-    """The other versions recorded in the data folder: {path: {sha256, size, columns, source}}."""
+    """The other versions recorded in the data folder: {path: {sha256, size, columns, source, values}}, and in an
+    entry the version an import recorded before installing it, under `pending` (until it confirms the record)."""
     try:
         raw = json.loads((data_dir() / OTHER_VERSIONS).read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -129,16 +131,70 @@ def other_versions() -> dict[str, Any]:
     return files if isinstance(files, dict) else {}
 
 
-def record_other_version(file: DataFile, sha256: str, size: int, source: str) -> None:
+def _entry_of(relative: str, sha: str) -> dict[str, Any] | None:
+    """The record of the other version of `relative` whose SHA-256 is `sha`: the entry, or the one pending in it."""
+    entry = other_versions().get(relative)
+    if not isinstance(entry, dict):
+        return None
+    for candidate in (entry, entry.get("pending")):
+        if isinstance(candidate, dict) and candidate.get("sha256") == sha:
+            return candidate
+    return None
+
+
+def recorded_sha(relative: str) -> str | None:
+    """The SHA-256 of the other version of `relative` on record (`'?'` in a damaged entry): the pending one when
+    the file in place has it (an import stopped before it confirmed its record), else the entry's; None if none."""
+    entry = other_versions().get(relative)
+    if not isinstance(entry, dict):
+        return None
+    pending = entry.get("pending")
+    if isinstance(pending, dict):
+        from foedus.filehash import content_sha256
+
+        try:
+            if content_sha256(data_dir() / relative) == pending.get("sha256"):
+                return str(pending["sha256"])
+        except OSError:
+            pass
+        if "sha256" not in entry:
+            return None
+    return str(entry.get("sha256", "?"))
+
+
+def record_other_version(file: DataFile, sha256: str, size: int, source: str, *, pending: bool = False) -> None:
     """Remember an imported other version of `file`, so that it passes its check (written atomically); its values
-    were checked at import (`foedus.datasets.values`)."""
+    were checked at import (`foedus.datasets.values`).
+
+    With `pending`, before the file is installed: it is recorded beside the version on record (which still passes
+    while the file is not replaced), so that an import killed once the file is in place, before the record is
+    confirmed (without `pending`, afterwards), leaves a file that passes as what it is, a version checked at import,
+    rather than one refused as corrupt that the same import then would not replace without --force."""
     from foedus.datasets.values import VALUES_CHECKED
 
+    new = {"sha256": sha256, "size": size, "columns": list(file.columns), "source": source, "values": VALUES_CHECKED}
+    data_dir().mkdir(parents=True, exist_ok=True)  # a first import records before it installs
     with folder_lock(data_dir()):  # two imports at once each keep their entry
         entries = other_versions()
-        entries[file.path] = {"sha256": sha256, "size": size, "columns": list(file.columns), "source": source,
-                              "values": VALUES_CHECKED}
+        if pending:
+            current = entries.get(file.path)
+            new = {**(current if isinstance(current, dict) else {}), "pending": new}
+        entries[file.path] = new
         _write(entries)
+
+
+def confirm_pending(file: DataFile, sha256: str) -> None:
+    """Confirm the record an import left pending, when the file in place is that version (the import was killed
+    after it installed the file): what a later import of the same file does."""
+    with folder_lock(data_dir()):
+        entries = other_versions()
+        entry = entries.get(file.path)
+        if not isinstance(entry, dict):
+            return
+        pending = entry.get("pending")
+        if isinstance(pending, dict) and pending.get("sha256") == sha256:
+            entries[file.path] = pending
+            _write(entries)
 
 
 def forget_other_version(file: DataFile) -> None:
