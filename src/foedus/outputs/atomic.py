@@ -9,7 +9,8 @@
   step where the system can (Linux `renameat2`), otherwise by two renames, and only when the caller
   says the old folder holds nothing but its own kind of output.
 * The temporary is removed in every case (error, Ctrl-C, SIGTERM via `install_signal_cleanup`), and
-  nothing is ever written under the final name before it is complete.
+  nothing is ever written under the final name before it is complete; what a SIGKILLed run left is removed by
+  the next write of the same output (`foedus.outputs.temporaries`).
 """
 
 from __future__ import annotations
@@ -25,18 +26,11 @@ from pathlib import Path
 from typing import Any, Literal
 
 from foedus.errors import OutputError, OutputExistsError
+from foedus.outputs.temporaries import TMP_SUFFIX, cleanup_all, discard, held, new_temporary
 
 __all__ = ["HOW", "TMP_SUFFIX", "check_target", "install_signal_cleanup", "staged_file", "staged_folder"]
 
-TMP_SUFFIX = ".foedus-tmp"
 HOW = "give --force to replace it, or choose another path"
-_LIVE: set[Path] = set()  # temporaries this process is writing; removed on exit and on SIGTERM
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
 
 
 def check_target(out: Path, *, force: bool = False, kind: Literal["file", "folder"] = "file",
@@ -79,18 +73,6 @@ def _no_folder(folder: Path) -> str:
     return f"the folder {folder} does not exist"
 
 
-def _discard(tmp: Path) -> None:
-    """Remove a temporary this process made (file or folder); never fails."""
-    import shutil  # here and below: a process that writes no file (a cascade's JSON) need not import it
-
-    _LIVE.discard(tmp)
-    if tmp.is_dir() and not tmp.is_symlink():
-        shutil.rmtree(tmp, ignore_errors=True)
-    else:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-
-
 def _fail(out: Path, exc: OSError) -> OutputError:
     return OutputError(f"cannot write {out}: {exc.strerror or exc}; nothing was written under that name")
 
@@ -113,17 +95,11 @@ def staged_file(out: Path, *, force: bool = False, how: str = HOW) -> Iterator[P
         OutputExistsError: `out` exists (without `force`), or another run published it first.
         OutputError: the folder is missing or unwritable, or writing failed (disk full, ...).
     """
-    import tempfile
-
     check_target(out, force=force, kind="file", how=how)
     try:
-        fd, name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=TMP_SUFFIX)
+        tmp = new_temporary(out, "file")
     except OSError as exc:
         raise _fail(out, exc) from None
-    os.close(fd)
-    tmp = Path(name)
-    _LIVE.add(tmp)
-    os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it private; the output gets the usual mode
     try:
         try:
             yield tmp
@@ -132,7 +108,7 @@ def staged_file(out: Path, *, force: bool = False, how: str = HOW) -> Iterator[P
         except OSError as exc:
             raise _fail(out, exc) from None
     finally:
-        _discard(tmp)
+        discard(tmp)
 
 
 def _publish_file(tmp: Path, out: Path, force: bool, how: str) -> None:
@@ -166,7 +142,8 @@ def _rename_locked(tmp: Path, out: Path, how: str) -> None:
         return
     from foedus.folderlock import folder_lock
 
-    with folder_lock(out.parent):
+    # a folder this run is staging is its own (no other run writes there), and its lock is held already
+    with contextlib.nullcontext() if held(out.parent) else folder_lock(out.parent):
         if os.path.lexists(out):
             raise _taken(out, how)
         os.rename(tmp, out)
@@ -181,19 +158,15 @@ def staged_folder(out: Path, *, force: bool = False, how: str = HOW,
     reason, e.g. the files in it that this kind of output never writes, is the error), asked before the work
     and again just before the swap (a file put there meanwhile is not deleted with the old folder).
     """
-    import tempfile
-
     check_target(out, force=force, kind="folder", how=how)
     if force and out.is_dir() and replaceable is not None:
         reason = replaceable(out)
         if reason:
             raise OutputError(f"not replacing {out}: {reason}")
     try:
-        tmp = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.", suffix=TMP_SUFFIX))
+        tmp = new_temporary(out, "folder")
     except OSError as exc:
         raise _fail(out, exc) from None
-    _LIVE.add(tmp)
-    os.chmod(tmp, 0o777 & ~_umask())  # mkdtemp makes it private; the output gets the usual mode
     try:
         try:
             yield tmp
@@ -210,7 +183,7 @@ def staged_folder(out: Path, *, force: bool = False, how: str = HOW,
         except OSError as exc:
             raise _fail(out, exc) from None
     finally:
-        _discard(tmp)
+        discard(tmp)
 
 
 def _claim_folder(tmp: Path, out: Path, how: str) -> None:
@@ -270,14 +243,9 @@ def _exchange(a: Path, b: Path) -> bool:
     raise OSError(err, os.strerror(err), str(b))
 
 
-def _cleanup_all() -> None:
-    for tmp in list(_LIVE):
-        _discard(tmp)
-
-
 def install_signal_cleanup() -> None:
     """Make SIGTERM (and SIGHUP) unwind like Ctrl-C, so temporaries are removed; call once from main."""
-    atexit.register(_cleanup_all)
+    atexit.register(cleanup_all)
 
     def stop(signum: int, _frame: object) -> None:
         raise SystemExit(128 + signum)

@@ -1,0 +1,152 @@
+"""The temporaries outputs are written under (`.NAME.XXXXXXXX.foedus-tmp` beside NAME), and those killed runs left.
+
+A run stopped by Ctrl-C, SIGTERM or SIGHUP, or one that fails, removes its temporary; one that is SIGKILLed (or
+whose machine stops) cannot. The next run that writes NAME into the same folder removes what such runs left of
+NAME, and only when all of these hold, so that nothing else is ever removed:
+
+* the name is exactly `.NAME.` + 8 characters of `tempfile`'s alphabet (a–z, 0–9, _) + `.foedus-tmp`;
+* it is a regular file or a folder (not a link, pipe or device) of this user's, not modified for an hour;
+* no live run holds it: every run holds an flock on its temporary while it writes it (`hold`), and a lock goes
+  with its process, so a temporary that cannot be locked is a live run's (one stopped for hours with Ctrl-Z
+  too) and is left alone. Where there is no flock (Windows), nothing is removed.
+
+A `.NAME.XXXXXXXX.foedus-old` folder is never removed: `--force` moves the previous output of a folder there
+for the instant of the swap, and a run killed in that instant leaves the previous output in it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import stat
+from pathlib import Path
+from typing import Literal
+
+__all__ = ["STALE_S", "TMP_SUFFIX", "cleanup_all", "discard", "held", "new_temporary", "sweep"]
+
+TMP_SUFFIX = ".foedus-tmp"
+STALE_S = 3600  # a temporary not modified for this long, and locked by no one, is a killed run's
+_LIVE: dict[Path, int | None] = {}  # temporaries this process is writing, with the locked descriptor held on each
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def new_temporary(out: Path, kind: Literal["file", "folder"]) -> Path:
+    """A fresh temporary file or folder beside `out`, of the usual mode, held (locked) until `discard`; what
+    killed runs left of `out` is removed first (`sweep`).
+
+    Raises:
+        OSError: it cannot be made.
+    """
+    import tempfile
+
+    sweep(out.parent, out.name)
+    prefix = f".{out.name}."
+    if kind == "file":
+        fd, name = tempfile.mkstemp(dir=out.parent, prefix=prefix, suffix=TMP_SUFFIX)
+        tmp, mode = Path(name), 0o666
+    else:
+        tmp, mode = Path(tempfile.mkdtemp(dir=out.parent, prefix=prefix, suffix=TMP_SUFFIX)), 0o777
+        try:
+            fd = os.open(tmp, os.O_RDONLY)
+        except OSError:
+            os.rmdir(tmp)
+            raise
+    _LIVE[tmp] = hold(fd)
+    try:
+        os.chmod(tmp, mode & ~_umask())  # mkstemp and mkdtemp make it private; the output gets the usual mode
+    except OSError:
+        discard(tmp)
+        raise
+    return tmp
+
+
+def hold(fd: int) -> int | None:
+    """Lock a temporary this run writes, on its open descriptor, so that no other run takes it for a killed run's:
+    the descriptor to close when done, or None (closed already: no flock here, as on Windows, where an open file
+    could not be renamed either)."""
+    try:
+        import fcntl
+
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except (ImportError, OSError):
+        os.close(fd)
+        return None
+    return fd
+
+
+def held(folder: Path) -> bool:
+    """Whether `folder` is a temporary this process holds (an flock on it from here would wait for itself)."""
+    return _LIVE.get(folder) is not None
+
+
+def discard(tmp: Path) -> None:
+    """Remove a temporary this process made (file or folder), then let go of its lock; never fails."""
+    import shutil  # here: a process that writes no file (a cascade's JSON) need not import it
+
+    fd = _LIVE.pop(tmp, None)
+    if tmp.is_dir() and not tmp.is_symlink():
+        shutil.rmtree(tmp, ignore_errors=True)
+    else:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+    if fd is not None:
+        with contextlib.suppress(OSError):
+            os.close(fd)
+
+
+def cleanup_all() -> None:
+    """Discard every temporary this process is writing (at exit)."""
+    for tmp in list(_LIVE):
+        discard(tmp)
+
+
+def sweep(folder: Path, name: str) -> None:
+    """Remove the temporaries of the output `name` that killed runs left in `folder` (see above); never fails."""
+    try:
+        import fcntl  # noqa: F401  (no flock, no way to tell a live run's temporary from a dead one's)
+    except ImportError:
+        return
+    import time
+
+    pattern = re.compile(re.escape(f".{name}.") + "[a-z0-9_]{8}" + re.escape(TMP_SUFFIX) + r"\Z")
+    cutoff = time.time() - STALE_S
+    try:
+        found = [entry.name for entry in os.scandir(folder) if pattern.match(entry.name)]
+    except OSError:
+        return
+    for leftover in found:
+        with contextlib.suppress(OSError):
+            _remove_stale(folder / leftover, cutoff)
+
+
+def _remove_stale(path: Path, cutoff: float) -> None:
+    """Remove `path` if it is a file or folder of this user's, not modified since `cutoff`, that no run holds."""
+    import fcntl
+    import shutil
+
+    info = os.lstat(path)
+    if not (stat.S_ISREG(info.st_mode) or stat.S_ISDIR(info.st_mode)) or info.st_mtime >= cutoff:
+        return
+    if hasattr(os, "getuid") and info.st_uid != os.getuid():
+        return
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    try:
+        now = os.fstat(fd)
+        if (now.st_dev, now.st_ino) != (info.st_dev, info.st_ino):  # replaced since it was looked at
+            return
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:  # a live run holds it (or the file system cannot say): left alone
+            return
+        if stat.S_ISDIR(info.st_mode):
+            shutil.rmtree(path)
+        else:
+            os.unlink(path)
+    finally:
+        os.close(fd)
