@@ -51,6 +51,21 @@ def test_numpy_integers_are_cow_numbers_and_a_set_is_read_in_a_fixed_order() -> 
     assert many == ("BLR", "RUS")
 
 
+def test_a_comma_list_of_states_is_read_as_the_command_line_reads_it() -> None:
+    """`foedus cascade -t UKR,POL` attacks both; `foedus.cascade(..., "UKR,POL", ...)` was refused as an unknown
+    state 'UKR,POL' (and 'Latvia, Estonia' with a message that told the user to separate them with commas). A name
+    with a comma of its own still names one state; a part of the list that names none is the error, in one line."""
+    both = foedus.cascade("RUS", ["UKR", "POL"], "2024-01-01")
+    for given in ("UKR,POL", "UKR, POL", ["UKR,POL"], ["UKR, ", "POL"]):
+        result = foedus.cascade("RUS", given, "2024-01-01")
+        assert result.scenario.targets == ("UKR", "POL") and result.to_dict() == both.to_dict()
+    assert foedus.cascade("RUS,BLR", "Latvia, Estonia", "2024-01-01").scenario.attackers == ("RUS", "BLR")
+    assert foedus.cascade("RUS", "Latvia, Estonia", "2024-01-01").scenario.targets == ("LVA", "EST")
+    assert foedus.cascade("RUS", "Korea, Republic of", "2024-01-01").scenario.targets == ("KOR",)
+    assert _refused("^unknown state 'XXX'", "RUS", "UKR,XXX", "2024-01-01")
+    assert _refused("^RUS cannot be both attacker and target", "RUS", "UKR,RUS", "2024-01-01")
+
+
 @pytest.mark.parametrize("bad", [1, ["kursk-oblast"], ("kursk-oblast",)])
 def test_a_place_of_the_wrong_type_is_refused(bad: Any) -> None:
     _refused(r"^place: expected a place id or name \(`foedus places`\), not ", "UKR", "RUS", "2025-01-15", place=bad)

@@ -11,14 +11,15 @@ from collections.abc import Container
 from typing import TYPE_CHECKING, Any, Literal
 
 from foedus.datarecord import dataclass, field, fields
-from foedus.declare import Input, checked_value, choice, described
+from foedus.declare import Input, checked_value, choice, described, split_values
 from foedus.engine.contract import meta
-from foedus.errors import DateOutOfRangeError, ScenarioError
+from foedus.errors import AmbiguousNameError, DateOutOfRangeError, ScenarioError, UnknownStateError
 from foedus.model.days import EARLIEST, LATEST
 from foedus.model.world import World
 
 if TYPE_CHECKING:
     from foedus.model.places import Place
+    from foedus.model.states import State
 
 __all__ = [
     "EARLIEST",
@@ -263,8 +264,7 @@ def _resolve_states(world: World, names: list[str], day: dt.date, role: str) -> 
     if not names:
         raise ScenarioError(f"at least one {role} is needed")
     out: list[str] = []
-    for name in names:
-        state = world.states.resolve(name, day)
+    for state in (state for name in names for state in _named(world, name, day)):
         if state.member_on(day) is False:
             raise ScenarioError(
                 f"{role} {state.name} ({state.id}) is not a member of the state system on {day}"
@@ -272,6 +272,18 @@ def _resolve_states(world: World, names: list[str], day: dt.date, role: str) -> 
         if state.id not in out:
             out.append(state.id)
     return out
+
+
+def _named(world: World, name: str, day: dt.date) -> list[State]:
+    """The state `name` names, or else the states of the comma list it is ("UKR,POL", as the command line and the
+    web API take it; "Korea, Republic of" names one state). Raises the error of the part that names none."""
+    try:
+        return [world.states.resolve(name, day)]
+    except (UnknownStateError, AmbiguousNameError):
+        parts = split_values(name)
+        if len(parts) < 2:
+            raise
+    return [world.states.resolve(part, day) for part in parts]
 
 
 def _check_territory(place: Place, victim: str, view: TerritoryView) -> None:
