@@ -442,3 +442,30 @@ def test_an_import_killed_around_the_install_leaves_each_file_believed_as_what_i
     assert f"sha256 {hashlib.sha256(second.read_bytes()).hexdigest()}" in versions(["cow_states"])["cow_states"]
     assert [o.action for o in import_file(second, any_version=True)] == ["present"]  # the same import, no --force
     assert "pending" not in json.loads((data / OTHER_VERSIONS).read_text())["files"][STATES]  # now confirmed
+
+
+def test_an_import_of_the_registrys_version_killed_before_it_drops_the_record_leaves_no_false_metadata(
+        data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Killed after it put the registry's version back and before it dropped the record of the other version, an
+    import left outputs' metadata naming the other version (`versions`); the registry's version in place is now
+    named as what it is, and the same import run again drops the record."""
+    import foedus.datasets.importing as importing
+    from foedus.datasets.report import versions
+
+    other = tmp_path / "v1" / "states2016.csv"
+    other.parent.mkdir()
+    other.write_bytes(b"".join((SOURCE / STATES).read_bytes().splitlines(keepends=True)[:150]))
+    import_file(other, force=True, any_version=True)
+    assert "another version" in versions(["cow_states"])["cow_states"]
+
+    def killed(*_args: Any) -> None:
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as patch:
+        patch.setattr(importing, "forget_other_version", killed)
+        with pytest.raises(KeyboardInterrupt):
+            import_file(SOURCE / STATES, force=True)
+    assert check_file(STATES, data / STATES)[0] == "present"
+    assert versions(["cow_states"])["cow_states"] == "COW State System Membership and Major Powers, version 2016"
+    assert [o.action for o in import_file(SOURCE / STATES)] == ["present"]
+    assert STATES not in json.loads((data / OTHER_VERSIONS).read_text())["files"]

@@ -121,6 +121,8 @@ def _install_all(matches: list[_Match], force: bool, any_version: bool) -> list[
         if (state == "present" and actual == file.sha256) or recorded == actual:
             if recorded is not None:
                 confirm_pending(file, actual)
+            else:  # the registry's version: a record that an earlier import or fetch left of another one goes
+                forget_other_version(file)
             outcomes.append(Outcome(dataset.name, file.path, "present", where))
             continue
         if state != "missing" and not force:

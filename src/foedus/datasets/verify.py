@@ -144,21 +144,25 @@ def _entry_of(relative: str, sha: str) -> dict[str, Any] | None:
 
 def recorded_sha(relative: str) -> str | None:
     """The SHA-256 of the other version of `relative` on record (`'?'` in a damaged entry): the pending one when
-    the file in place has it (an import stopped before it confirmed its record), else the entry's; None if none."""
+    the file in place has it (an import stopped before it confirmed its record), else the entry's; None if none,
+    or if the registry's version is in place (an import or fetch of it stopped before it dropped the record)."""
     entry = other_versions().get(relative)
     if not isinstance(entry, dict):
         return None
-    pending = entry.get("pending")
-    if isinstance(pending, dict):
-        from foedus.filehash import content_sha256
+    from foedus.filehash import content_sha256
 
-        try:
-            if content_sha256(data_dir() / relative) == pending.get("sha256"):
-                return str(pending["sha256"])
-        except OSError:
-            pass
-        if "sha256" not in entry:
-            return None
+    try:
+        in_place: str | None = content_sha256(data_dir() / relative)
+    except OSError:
+        in_place = None
+    hit = find_path(relative)
+    pending = entry.get("pending")
+    if in_place is not None and hit is not None and in_place == hit[1].sha256:
+        return None
+    if isinstance(pending, dict) and in_place is not None and in_place == pending.get("sha256"):
+        return in_place
+    if isinstance(pending, dict) and "sha256" not in entry:
+        return None
     return str(entry.get("sha256", "?"))
 
 
