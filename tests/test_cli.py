@@ -362,3 +362,15 @@ def test_a_treaty_id_with_spaces_around_it_is_found() -> None:
     proc = run("treaties", "show", " nato_1949 ", "--json")
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["id"] == "nato_1949"
+
+
+def test_the_probability_table_says_how_many_states_it_leaves_out() -> None:
+    """The text table shows the 25 likeliest states; the rest (NATO's others, the USA among them, for Russia
+    attacking Estonia) are said to be in --json, not silently dropped."""
+    args = ("cascade", "-a", "RUS", "-t", "EST", "-d", "2025-06-01", "--draws", "200", "--seed", "1")
+    proc = run(*args)
+    assert proc.returncode == 0, proc.stderr
+    probabilities = json.loads(run(*args, "--json").stdout)["probabilities"]
+    assert len(probabilities) > 25
+    text = " ".join(proc.stdout.split())
+    assert f"{len(probabilities) - 25} more states" in text and "--json" in text

@@ -73,6 +73,9 @@ def _print_power(console: Console, power: dict[str, Any]) -> None:
     console.print(f"coalition power, {power['year']}: " + "; ".join(parts) + note)
 
 
+_MC_ROWS = 25  # the likeliest states the text table shows
+
+
 def _print_montecarlo(console: Console, mc: MonteCarloSummary) -> None:
     size = mc.war_size
     console.print(f"Monte Carlo, {mc.draws:,} draws (seed {mc.seed}): war size mean {size['mean']:.1f}, "
@@ -82,9 +85,12 @@ def _print_montecarlo(console: Console, mc: MonteCarloSummary) -> None:
 
     table = Table("state", "P(attack side)", "P(defense side)", title="probability of joining")
     rows = sorted(mc.probabilities.items(), key=lambda kv: -max(kv[1].values()))
-    for state, p in rows[:25]:
+    for state, p in rows[:_MC_ROWS]:
         table.add_row(state, f"{p['attack']:.1%}", f"{p['defense']:.1%}")
     console.print(table)
+    if len(rows) > _MC_ROWS:  # never a silent cut: a state missing here is not a state with no chance
+        console.print(f"{len(rows) - _MC_ROWS} more states, each at most {max(rows[_MC_ROWS][1].values()):.1%} on "
+                      "either side, in --json (`probabilities`)")
     ep = mc.expected_power
     if ep:
         console.print("expected CINC: " + "; ".join(
