@@ -148,6 +148,24 @@ def test_correction_french_african_defence_clauses_dropped(world: World, target:
     assert "correction" in (world.treaties[treaty].note or "")
 
 
+@pytest.mark.parametrize("treaty", ["atop_3410", "atop_3730", "atop_4985_p2", "atop_3150", "atop_4400"])
+def test_a_corrected_alliance_that_is_not_carried_forward_does_not_say_it_is(world: World, treaty: str) -> None:
+    """An alliance ATOP codes in force at 2018-12-31 that a correction ends (France-Gabon 1960, ended 2010) or hands
+    over to a curated treaty is not carried forward; its note, which `foedus treaties show` prints, no longer says
+    "carried forward" (it did: the carry-forward was noted before the corrections were applied)."""
+    t = world.treaties[treaty]
+    assert t.carried_from is None and "correction (" in (t.note or "")
+    assert "carried forward" not in (t.note or "")
+    assert (t.note or "").startswith("ATOP dates membership from signature")
+
+
+def test_a_carried_alliance_still_says_so(world: World) -> None:
+    """The note stays where the alliance is carried (the 1986 Cuba-DPRK treaty) or carried to its fixed term
+    (the 2012 US-Afghanistan agreement, ended on 2024-05-02)."""
+    assert "carried forward: ATOP codes it in force on 2018-12-31" in (world.treaties["atop_3975"].note or "")
+    assert "until its fixed term ends on 2024-05-02" in (world.treaties["atop_6050"].note or "")
+
+
 def test_the_1959_us_agreements_with_pakistan_and_turkey(world: World) -> None:
     """Fact sheet §4: the 1959 US-Pakistan agreement's in-force status is not verified, and it is to be encoded as
     no obligation to fight: flagged in ATOP's years, not carried past them. Its twin with Turkey, which the fact

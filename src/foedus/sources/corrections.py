@@ -22,7 +22,7 @@ from foedus.model.states import StateRegistry
 from foedus.model.treaty import Member, Treaty
 from foedus.model.yamlio import load_yaml
 
-__all__ = ["Correction", "apply_corrections", "load_corrections"]
+__all__ = ["Correction", "apply_corrections", "carry_note", "load_corrections"]
 
 CORRECTIONS_FILE = "atop_corrections.yaml"
 
@@ -84,7 +84,9 @@ def _apply(c: Correction, t: Treaty, states: set[str]) -> Treaty:
     said += f" after {t.carried_from}" if c.action == "superseded" and t.carried_from and not c.date else ""
     said += f" from {c.date}" if c.date else ""
     said += f"): {c.note}"
-    update: dict[str, object] = {"sources": [*t.sources, *c.sources], "note": f"{t.note or ''}; {said}".lstrip("; ")}
+    stops_carry = t.carried_from is not None and (c.action == "end" or c.action == "superseded")
+    note = _without_carry_note(t) if stops_carry else t.note
+    update: dict[str, object] = {"sources": [*t.sources, *c.sources], "note": f"{note or ''}; {said}".lstrip("; ")}
     if c.action == "end" and c.date is not None:
         update |= {"terminated": c.date, "coverage_end": None, "carried_from": None}
     elif c.action == "exit" and c.date is not None:
@@ -99,6 +101,21 @@ def _apply(c: Correction, t: Treaty, states: set[str]) -> Treaty:
     if c.certainty is not Certainty.VERIFIED or c.date_certainty is not None:
         update["unverified"] = [*t.unverified, said]
     return t.model_copy(update=update)
+
+
+def carry_note(coverage_end: dt.date, terminated: dt.date | None) -> str:
+    """What the note of an alliance carried past ATOP's coverage says about it (`foedus.sources.history.
+    carry_forward`); a correction that stops the carry takes it out again (`_without_carry_note`)."""
+    until = f", until its fixed term ends on {terminated}" if terminated is not None else ""
+    return f"carried forward: ATOP codes it in force on {coverage_end}, its last day of coverage{until}"
+
+
+def _without_carry_note(t: Treaty) -> str | None:
+    """`t`'s note without the carry-forward sentence `carry_forward` added: the correction stops the carry."""
+    assert t.carried_from is not None
+    carried = carry_note(t.carried_from, t.terminated)
+    parts = [p for p in (t.note or "").split("; ") if p != carried]
+    return "; ".join(parts) or None
 
 
 def _exit(m: Member, c: Correction) -> Member:

@@ -46,9 +46,9 @@ def carry_forward(treaty: Treaty) -> Treaty:
     if treaty.origin != "atop" or treaty.coverage_end is None or (
             treaty.terminated is not None and treaty.terminated <= treaty.coverage_end):
         return treaty
-    until = f", until its fixed term ends on {treaty.terminated}" if treaty.terminated is not None else ""
-    note = (f"{treaty.note}; " if treaty.note else "") + (
-        f"carried forward: ATOP codes it in force on {treaty.coverage_end}, its last day of coverage{until}")
+    from foedus.sources.corrections import carry_note  # the correction that stops a carry takes the note out
+
+    note = (f"{treaty.note}; " if treaty.note else "") + carry_note(treaty.coverage_end, treaty.terminated)
     return treaty.model_copy(update={"coverage_end": None, "carried_from": treaty.coverage_end, "note": note})
 
 
