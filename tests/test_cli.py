@@ -66,6 +66,23 @@ def test_demo_runs_both_dates_and_explains_the_change() -> None:
     assert "ongoing since 2024-08-06" in text
 
 
+@pytest.mark.needs_data
+def test_the_demo_does_not_ask_for_the_atop_data_it_leaves_out_on_purpose() -> None:
+    """The demo reads the bundled treaty set only, with or without the research data. With ATOP in the data folder
+    it said, for each date, "ATOP history not loaded ...; run `foedus data fetch atop`", which the reader had done;
+    it now says the demo leaves ATOP out."""
+    from foedus.sources.coverage import atop_present
+
+    assert atop_present()
+    proc = run("demo")
+    assert proc.returncode == 0, proc.stderr
+    text = " ".join(proc.stdout.split())
+    assert "foedus data fetch atop" not in text and "ATOP history not loaded" not in text
+    assert "ATOP history left out" in text
+    for result in json.loads(run("demo", "--json").stdout):
+        assert not any("foedus data fetch atop" in n for n in result["notes"])
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
