@@ -112,3 +112,18 @@ def test_the_placeholder_check_catches_what_it_is_for() -> None:
     assert _unknown_options(["atlas", "--from", "Y1", "--out", "FILE"]) is None
     assert _unknown_options(["atlas", "--form", "Y1", "--out", "FILE"]) == "no such option: --form"
     assert _unknown_options(["treaties", "shw", "ID"]) == "no command 'shw'"
+
+
+def _commands(command: Any = _ROOT, path: str = "foedus") -> list[tuple[str, Any]]:
+    if not hasattr(command, "commands"):
+        return [(path, command)]
+    return [c for name, sub in command.commands.items() for c in _commands(sub, f"{path} {name}")]
+
+
+@pytest.mark.parametrize(("path", "command"), _commands(), ids=[p for p, _ in _commands()])
+def test_every_option_says_what_it_does_in_help(path: str, command: Any) -> None:
+    """`--help` lists no option with an empty description (`dyads --directed/--undirected`, `compare --json`
+    and `atop-check --json` had none)."""
+    assert command.help, f"{path} has no help text"
+    bare = [p.opts[0] for p in command.params if not getattr(p, "help", None)]
+    assert not bare, f"{path}: {', '.join(bare)} without help"

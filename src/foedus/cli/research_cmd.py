@@ -32,7 +32,8 @@ def dyads(
     first: Annotated[int, typer.Option("--from", help="First year.")],
     last: Annotated[int, typer.Option("--to", help="Last year.")],
     out: Annotated[Path, typer.Option(help=FORMATS_HELP)],
-    directed: Annotated[bool, typer.Option("--directed/--undirected")] = True,
+    directed: Annotated[bool, typer.Option("--directed/--undirected", help="Both (a, b) and (b, a) rows, or one row "
+                                           "per pair with a flag set when either owes it.")] = True,
     system: Annotated[str, typer.Option(help="State system: cow | gw.")] = "cow",
     covariates: Annotated[bool, typer.Option("--covariates/--no-covariates", help="Cascade covariates.")] = True,
     depth: Annotated[bool, typer.Option("--depth", help="Add the depth of the deepest alliance the dyad shares.")]
@@ -106,7 +107,9 @@ def similarity(
                 sink.put(batch)
 
 
-def atop_check(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+def atop_check(
+    as_json: Annotated[bool, typer.Option("--json", help="Print the comparison as one JSON object.")] = False,
+) -> None:
     """Compare the ATOP flags foedus derives with ATOP's own directed dyad-year file."""
     from foedus.model.world import World
     from foedus.research.atop_check import compare_atop_flags

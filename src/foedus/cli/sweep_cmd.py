@@ -49,7 +49,8 @@ def compare(
     against: Annotated[list[str] | None, typer.Option(help="... and any of these on opposite sides.")] = None,
     add_treaty: AddTreaty = None,
     overlay: OverlayFile = None,
-    as_json: Annotated[bool, typer.Option("--json")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the comparison as one JSON object (a scenario: what "
+                                          "changed, then both results in full).")] = False,
 ) -> None:
     """The same scenario (or the whole atlas) in two worlds: two dates, or a base world and a what-if.
 
