@@ -1,0 +1,125 @@
+"""What the docs say a command prints is what it prints: the console sessions quoted in the docs (`$ command`
+followed by its output) run as written, and the figures the docs quote from a command's output are that output.
+(The commands' names and options are checked by test_doc_commands.py; the Python examples run as doctests.)"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shlex
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+_FENCE = re.compile(r"^ *```[a-z]*\n(.*?)^ *```", re.S | re.M)
+
+
+def _doc(name: str) -> str:
+    return " ".join((ROOT / "docs" / name).read_text(encoding="utf-8").split())
+
+
+def _sessions() -> list[tuple[str, str, list[str]]]:
+    """(doc, command, the output lines the doc shows) for each `$ command` line of a fenced block."""
+    found = []
+    for path in DOCS:
+        for block in _FENCE.findall(path.read_text(encoding="utf-8")):
+            lines = [line.strip() for line in block.splitlines()]
+            for i, line in enumerate(lines):
+                if line.startswith("$ "):
+                    shown = []
+                    for rest in lines[i + 1:]:
+                        if rest.startswith("$ "):
+                            break
+                        shown.append(rest)
+                    found.append((path.name, line[2:], [s for s in shown if s]))
+    return found
+
+
+def _foedus(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "foedus.cli", *args], capture_output=True, text=True, env=env,
+                          timeout=300)
+
+
+SESSIONS = _sessions()
+
+
+def test_the_docs_quote_console_sessions() -> None:
+    assert SESSIONS  # the pattern finds them (a broken one would find none)
+
+
+@pytest.mark.parametrize(("doc", "command", "shown"), SESSIONS, ids=[f"{d}:{c[:50]}" for d, c, _ in SESSIONS])
+def test_a_quoted_console_session_prints_what_the_doc_shows(doc: str, command: str, shown: list[str],
+                                                            tmp_path: Path) -> None:
+    """A session runs as written (`/empty/folder` is an empty folder made for it)."""
+    words = shlex.split(command.replace("/empty/folder", str(tmp_path / "empty")))
+    (tmp_path / "empty").mkdir()
+    env = os.environ.copy()
+    while "=" in words[0]:
+        name, value = words.pop(0).split("=", 1)
+        env[name] = value
+    assert words[0] == "foedus", f"{doc}: `{command}` is not a foedus command"
+    proc = _foedus(words[1:], env)
+    printed = [line.strip() for line in (proc.stdout + proc.stderr).splitlines() if line.strip()]
+    assert printed == shown, f"{doc}: `{command}`"
+
+
+@pytest.mark.needs_data
+def test_the_memory_budget_figures_with_the_research_data() -> None:
+    """docs/performance.md gives the same command's figures with the research data loaded."""
+    proc = _foedus(["cascade", "-a", "RUS", "-t", "EST", "-d", "2025-06-01", "--draws", "10000000"],
+                   {**os.environ, "FOEDUS_MEMORY_MB": "600"})
+    need, fit = re.search(r"about ([\d,]+) MiB of memory; at most ([\d,]+) fit", proc.stderr).groups()  # type: ignore[union-attr]
+    assert f"reports about {need} MiB and at most {fit} draws" in _doc("performance.md")
+
+
+@pytest.mark.needs_data
+def test_the_atop_check_table_in_research_md() -> None:
+    """docs/research.md's agreement table and disagreement classes are `foedus atop-check`'s."""
+    proc = _foedus(["atop-check", "--json"], os.environ.copy())
+    report = json.loads(proc.stdout)
+    text = _doc("research.md")
+    assert f"{report['reference_rows']:,} rows" in text
+    classes: dict[str, int] = {}
+    for flag in report["flags"]:
+        row = f"| `{flag['column']}` | {flag['rate']:.3%} | {flag['ours_only']} | {flag['theirs_only']} |"
+        assert row in text
+        for name, n in flag["classes"].items():
+            classes[name] = classes.get(name, 0) + n
+    total = sum(classes.values())
+    assert f"({classes['OBVARY: obligation not owed to every partner']} of the {total} flag disagreements)" in text
+    assert f"within the year ({classes['entry or exit within the year']})" in text
+    assert f"({len(report['dyad_years_only_foedus_flags'])} dyad-years foedus lists that ATOP does not)" in text
+    assert f"{report['reference_rows_without_any_obligation']} ATOP rows without any of the five obligations" in text
+
+
+@pytest.mark.needs_data
+def test_the_rows_written_in_outputs_md(tmp_path: Path) -> None:
+    """docs/outputs.md: `foedus dyads --from 1990 --to 1990 --undirected --out dyads.dta` says what it wrote."""
+    proc = _foedus(["dyads", "--from", "1990", "--to", "1990", "--undirected", "--out", str(tmp_path / "dyads.dta")],
+                   os.environ.copy())
+    assert proc.returncode == 0, proc.stderr
+    rows = re.search(r"wrote ([\d,]+) rows to ", proc.stderr).group(1)  # type: ignore[union-attr]
+    assert (f"`wrote {rows} rows to dyads.dta` (`foedus dyads --from 1990 --to 1990 --undirected --out dyads.dta`)"
+            in _doc("outputs.md"))
+
+
+@pytest.mark.slow
+@pytest.mark.needs_data
+def test_the_carried_depth_counts_in_depth_md(tmp_path: Path) -> None:
+    """docs/depth.md: in how many of 2019's dyads the deepest shared alliance is a carried ATOP one."""
+    counts = []
+    for flag in ("--directed", "--undirected"):
+        out = tmp_path / f"d{flag}.parquet"
+        proc = _foedus(["dyads", "--from", "2018", "--to", "2019", "--depth", flag, "--out", str(out)],
+                       os.environ.copy())
+        assert proc.returncode == 0, proc.stderr
+        frame = pd.read_parquet(out)
+        counts.append(int(frame.loc[frame["year"] == 2019, "depth_shared_carried"].sum()))
+    assert (f"(in {counts[0]:,} of 2019's directed dyads, `foedus dyads --from 2018 --to 2019 --depth`; "
+            f"{counts[1]:,} with `--undirected`" in _doc("depth.md"))
