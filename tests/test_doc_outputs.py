@@ -123,3 +123,36 @@ def test_the_carried_depth_counts_in_depth_md(tmp_path: Path) -> None:
         counts.append(int(frame.loc[frame["year"] == 2019, "depth_shared_carried"].sum()))
     assert (f"(in {counts[0]:,} of 2019's directed dyads, `foedus dyads --from 2018 --to 2019 --depth`; "
             f"{counts[1]:,} with `--undirected`" in _doc("depth.md"))
+
+
+def _atlas_columns_in_doc() -> dict[str, list[str]]:
+    """docs/whatif-and-atlas.md's column table, by the bold row that opens each part (READING expanded)."""
+    text = (ROOT / "docs" / "whatif-and-atlas.md").read_text(encoding="utf-8")
+    parts: dict[str, list[str]] = {}
+    current = ""
+    for line in text.split("| column | meaning (unit; missing) |", 1)[1].splitlines()[2:]:
+        if not line.startswith("|"):
+            break
+        first = line.split("|")[1]
+        if first.strip().startswith("**"):
+            current = first.strip().strip("*`")
+            parts[current] = []
+            continue
+        for name in re.findall(r"`([a-z_0-9A-Z]+)`", first):
+            parts[current] += ([name.replace("READING", r) for r in ("legal", "escalatory")] if "READING" in name
+                               else [name])
+    return parts
+
+
+@pytest.mark.needs_data
+def test_the_atlas_columns_in_whatif_and_atlas_md(tmp_path: Path) -> None:
+    """Each output the atlas writes has exactly the columns the doc's table lists (on small runs)."""
+    parts = _atlas_columns_in_doc()
+    runs = {"--date D": ["--date", "1816-07-01"], "--from Y1 --to Y2": ["--from", "1816", "--to", "1817"],
+            "--date D --draws N": ["--date", "1816-07-01", "--draws", "3", "--seed", "1"]}
+    assert set(parts) == set(runs)
+    for part, args in runs.items():
+        out = tmp_path / f"{len(args)}.parquet"
+        proc = _foedus(["atlas", *args, "--out", str(out)], os.environ.copy())
+        assert proc.returncode == 0, proc.stderr
+        assert sorted(pd.read_parquet(out).columns) == sorted(parts[part]), part
