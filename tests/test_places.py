@@ -104,7 +104,8 @@ def test_place_history_names_known_places_and_states() -> None:
 @pytest.mark.needs_data
 @pytest.mark.parametrize(("name", "day", "expected"), [
     ("Germany", "2025-06-01", "DEU"), ("Germany", "1914-08-03", "DEU"), ("Yemen", "2025-06-01", "YEM"),
-    ("Vietnam", "1980-06-01", "VNM"), ("Korea", "1900-06-01", "COW730")])
+    ("Vietnam", "1980-06-01", "VNM"), ("Korea", "1900-06-01", "COW730"),
+    ("Federal Republic of Germany", "2025-06-01", "DEU"), ("Federal Republic of Germany", "1970-06-01", "COW260")])
 def test_ambiguous_names_resolve_to_the_one_state_of_that_date(world: World, name: str, day: str,
                                                                  expected: str) -> None:
     assert world.states.resolve_id(name, dt.date.fromisoformat(day)) == expected

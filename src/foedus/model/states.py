@@ -41,7 +41,7 @@ _NAME_FIXES = {345: "Serbia"}
 _ALIASES = {"UK": "GBR", "US": "USA", "USSR": "RUS", "Soviet Union": "RUS", "PRC": "CHN",
             "ROC": "TWN", "UAE": "ARE", "Britain": "GBR",
             # states that countrycode gives no ISO3 (the registry's COW<n> ids), by their usual names
-            "West Germany": "COW260", "FRG": "COW260", "Federal Republic of Germany": "COW260",
+            "West Germany": "COW260", "FRG": "COW260",
             "East Germany": "COW265", "GDR": "COW265", "North Yemen": "COW678", "South Yemen": "COW680",
             "South Vietnam": "COW817"}
 # COW states the bundled treaty files name that countrycode lacks (ccode -> name, COW abbreviation).
@@ -53,6 +53,7 @@ _AMBIGUOUS = {
     "guinea": ("GIN", "GNB", "GNQ"),
     "yemen": ("YEM", "COW678", "COW680"),
     "germany": ("DEU", "COW260", "COW265"),
+    "federalrepublicofgermany": ("DEU", "COW260"),  # West Germany's style, and unified Germany's since 1990
     "vietnam": ("VNM", "COW817"),
 }
 # countrycode rows that carry a COW code but are not states of the system.
@@ -129,9 +130,9 @@ class StateRegistry:
         """Find a state from ISO3, COW abbreviation, COW number or a common name.
 
         ISO3 wins over a COW abbreviation when both exist (AUS is Australia; Austria is AUT). A name
-        several states have carried (Congo, Korea, Guinea, Yemen, Germany, Vietnam) means the one
-        state of that name in the system on `day` (today when not given); if there are several, or
-        none, it is ambiguous.
+        several states have carried (Congo, Korea, Guinea, Yemen, Germany, the Federal Republic of Germany,
+        Vietnam) means the one state of that name in the system on `day` (today when not given); if there are
+        several, or none, it is ambiguous.
 
         Raises:
             UnknownStateError: nothing matched; the message lists close suggestions.
