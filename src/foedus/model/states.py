@@ -40,6 +40,7 @@ _NAME_FIXES = {345: "Serbia"}
 # Common short forms that countrycode's name patterns do not catch (alias -> ISO3).
 _ALIASES = {"UK": "GBR", "US": "USA", "USSR": "RUS", "Soviet Union": "RUS", "PRC": "CHN",
             "ROC": "TWN", "UAE": "ARE", "Britain": "GBR",
+            "Ottoman Empire": "TUR", "Prussia": "DEU", "Cabo Verde": "CPV",  # COW 640 and 255's old names; since 2013
             # states that countrycode gives no ISO3 (the registry's COW<n> ids), by their usual names
             "West Germany": "COW260", "FRG": "COW260",
             "East Germany": "COW265", "GDR": "COW265", "North Yemen": "COW678", "South Yemen": "COW680",
