@@ -97,6 +97,17 @@ def test_unknown_place_suggests(world: World) -> None:
         world.places.resolve("kursk oblst", world.states)
 
 
+@pytest.mark.parametrize(("text", "first"), [("Senkaku", "senkaku-islands"), ("Kashmir", None), ("Donbas", None)])
+def test_unknown_place_suggests_each_place_once(world: World, text: str, first: str | None) -> None:
+    """A place's id and aliases are all close to a misspelling: each place is suggested once, not once per alias
+    ("did you mean senkaku-islands, senkaku-islands, senegal?" before)."""
+    with pytest.raises(UnknownPlaceError) as err:
+        world.places.resolve(text, world.states)
+    suggested = re.search(r"did you mean (.*)\?", str(err.value)).group(1).split(", ")  # type: ignore[union-attr]
+    assert len(suggested) == len(set(suggested)) and 1 <= len(suggested) <= 3
+    assert first is None or suggested[0] == first
+
+
 def test_bundled_set_has_the_required_treaties(world: World) -> None:
     assert set(world.treaties) >= REQUIRED_TREATIES
     for treaty in world.treaties.values():

@@ -85,8 +85,9 @@ class Gazetteer:
                 pass
         import difflib  # here: only an unknown place needs it
 
-        close = difflib.get_close_matches(key, list(self._index), n=3, cutoff=0.6)
-        hint = f"; did you mean {', '.join(self._index[c] for c in close)}?" if close else ""
+        close = difflib.get_close_matches(key, list(self._index), n=12, cutoff=0.6)
+        ids = list(dict.fromkeys(self._index[c] for c in close))[:3]  # a place once, however many aliases match
+        hint = f"; did you mean {', '.join(ids)}?" if ids else ""
         raise UnknownPlaceError(f"unknown place {text!r}{hint} (try `foedus places`)")
 
     @classmethod
