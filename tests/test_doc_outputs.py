@@ -156,3 +156,14 @@ def test_the_atlas_columns_in_whatif_and_atlas_md(tmp_path: Path) -> None:
         proc = _foedus(["atlas", *args, "--out", str(out)], os.environ.copy())
         assert proc.returncode == 0, proc.stderr
         assert sorted(pd.read_parquet(out).columns) == sorted(parts[part]), part
+
+
+def test_the_cascade_table_columns_in_outputs_md() -> None:
+    """docs/outputs.md lists `foedus cascade --format csv`'s columns, and those `table` leaves out."""
+    args = ["cascade", "-a", "RUS", "-t", "EST", "-d", "2025-06-01", "--format"]
+    csv_header = _foedus([*args, "csv"], os.environ.copy()).stdout.splitlines()[0].split(",")
+    table_header = _foedus([*args, "table"], os.environ.copy()).stdout.splitlines()[0].split()
+    text = _doc("outputs.md")
+    assert "`csv` all its columns (" + ", ".join(f"`{c}`" for c in csv_header) + ")" in text
+    left_out = [c for c in csv_header if c not in table_header]
+    assert "`table` all but " + ", ".join(f"`{c}`" for c in left_out[:-1]) + f" and `{left_out[-1]}`" in text
