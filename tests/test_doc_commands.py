@@ -127,3 +127,12 @@ def test_every_option_says_what_it_does_in_help(path: str, command: Any) -> None
     assert command.help, f"{path} has no help text"
     bare = [p.opts[0] for p in command.params if not getattr(p, "help", None)]
     assert not bare, f"{path}: {', '.join(bare)} without help"
+
+
+def test_data_fetch_help_says_what_a_plain_fetch_leaves_out() -> None:
+    """A plain `foedus data fetch` never fetches the optional datasets (cshapes); its help said "default: all"."""
+    from foedus.datasets import DATASETS
+
+    names = next(p for p in _ROOT.commands["data"].commands["fetch"].params if p.name == "names")
+    optional = [d.name for d in DATASETS.values() if d.optional]
+    assert optional and "default: all)" not in names.help and all(n in names.help for n in optional)

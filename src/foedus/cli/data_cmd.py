@@ -16,7 +16,8 @@ __all__ = ["cite", "data_app"]
 
 data_app = typer.Typer(help="Research datasets: fetch, import, check and locate them.", no_args_is_help=True)
 
-Names = Annotated[list[str] | None, typer.Argument(help="Dataset names (default: all).", show_default=False)]
+Names = Annotated[list[str] | None, typer.Argument(
+    help="Dataset names (default: all but the optional cshapes, fetched only when named).", show_default=False)]
 _FORCE = "Replace a present file whose checksum differs (it is never replaced otherwise)."
 _BIBTEX = "Print BibTeX entries: foedus itself, then the datasets."
 _ANY = ("Accept another version of a file (matched by name) when it has the columns foedus reads; its size and "
