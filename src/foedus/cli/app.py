@@ -224,16 +224,12 @@ def _no_options() -> None:
 def main(argv: list[str] | None = None) -> None:
     """Console entry point: run the app; any error is one line on stderr and exit code 2 (see `cli.entry`).
 
-    SIGTERM and SIGHUP unwind like Ctrl-C, so an interrupted writer leaves no temporary behind. Before the
-    interpreter exits, every object is moved out of the garbage collector's reach (`gc.freeze`): its last
-    collection then has nothing to scan (the objects are freed all the same)."""
-    import gc
-
+    SIGTERM and SIGHUP unwind like Ctrl-C, so an interrupted writer leaves no temporary behind and publishes
+    nothing; the process ends through `failures.leave`."""
     from foedus.cli.entry import run_cli
+    from foedus.cli.failures import leave
     from foedus.outputs import install_signal_cleanup
 
     install_signal_cleanup()
     args = sys.argv[1:] if argv is None else argv
-    code = run_cli(app_for(args), args)
-    gc.freeze()
-    raise SystemExit(code)
+    leave(run_cli(app_for(args), args))

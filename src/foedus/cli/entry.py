@@ -15,7 +15,7 @@ from typing import Any
 
 from typer.exceptions import Abort, Exit, TyperException
 
-from foedus.cli.failures import fail, failure, json_asked
+from foedus.cli.failures import fail, failure, json_asked, stopped
 
 __all__ = ["run_cli"]
 
@@ -64,7 +64,12 @@ def _command(app: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def run_cli(app: Callable[..., Any], argv: Sequence[str]) -> int:
-    """Run the typer `app` on `argv` and return the exit code; every error is reported in one line."""
+    """Run the typer `app` on `argv` and return the exit code; every error is reported in one line, and a stop
+    signal as the stop it was (`failures.stopped`)."""
+    return stopped(_run(app, argv))
+
+
+def _run(app: Callable[..., Any], argv: Sequence[str]) -> int:
     args = list(argv)
     as_json = json_asked(args)
     try:

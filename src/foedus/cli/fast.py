@@ -139,12 +139,12 @@ def prepare(argv: Sequence[str], *, records: bool = False) -> Callable[[], int] 
         use_records()
 
     def run() -> int:
-        from foedus.cli.failures import failure, json_asked
+        from foedus.cli.failures import failure, json_asked, stopped
 
         try:
             body(inputs, **own)
         except (Exception, KeyboardInterrupt) as exc:
             return failure(exc, json_asked(argv))
-        return 0
+        return stopped(0)
 
     return run

@@ -44,9 +44,9 @@ def main() -> None:
 
     freeze_loads()  # one plain cascade, then exit: the world and leg table it loads live until then
     install_signal_cleanup()  # as `foedus.cli.app.main` does: SIGTERM and SIGHUP unwind like Ctrl-C
-    code = command()
-    gc.freeze()  # the interpreter's last collection then has nothing to scan (see `foedus.cli.app.main`)
-    raise SystemExit(code)
+    from foedus.cli.failures import leave
+
+    leave(command())
 
 
 def run_line(argv: list[str]) -> int:

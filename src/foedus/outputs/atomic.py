@@ -19,13 +19,13 @@ import atexit
 import contextlib
 import errno
 import os
-import signal
 import stat
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, Literal
 
 from foedus.errors import OutputError, OutputExistsError
+from foedus.outputs.stops import check_not_stopped, watch_stop_signals
 from foedus.outputs.temporaries import TMP_SUFFIX, cleanup_all, discard, held, new_temporary
 
 __all__ = ["HOW", "TMP_SUFFIX", "check_target", "install_signal_cleanup", "staged_file", "staged_folder"]
@@ -103,6 +103,7 @@ def staged_file(out: Path, *, force: bool = False, how: str = HOW) -> Iterator[P
     try:
         try:
             yield tmp
+            check_not_stopped()
             _sync(tmp)
             _publish_file(tmp, out, force, how)
         except OSError as exc:
@@ -170,6 +171,7 @@ def staged_folder(out: Path, *, force: bool = False, how: str = HOW,
     try:
         try:
             yield tmp
+            check_not_stopped()
             for path in tmp.rglob("*"):
                 if path.is_file():
                     _sync(path)
@@ -244,14 +246,7 @@ def _exchange(a: Path, b: Path) -> bool:
 
 
 def install_signal_cleanup() -> None:
-    """Make SIGTERM (and SIGHUP) unwind like Ctrl-C, so temporaries are removed; call once from main."""
+    """Make SIGTERM (and SIGHUP) unwind like Ctrl-C, and remember each stop (`foedus.outputs.stops`), so
+    temporaries are removed and nothing is published after one; call once from main."""
     atexit.register(cleanup_all)
-
-    def stop(signum: int, _frame: object) -> None:
-        raise SystemExit(128 + signum)
-
-    for name in ("SIGTERM", "SIGHUP"):
-        sig = getattr(signal, name, None)
-        with contextlib.suppress(ValueError, OSError):  # not the main thread, or no such signal here
-            if sig is not None and signal.getsignal(sig) == signal.SIG_DFL:  # leave nohup's SIG_IGN alone
-                signal.signal(sig, stop)
+    watch_stop_signals()
