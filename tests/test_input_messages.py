@@ -98,3 +98,19 @@ def test_a_number_where_an_overlay_or_war_date_belongs_is_refused(tmp_path: Path
     war.write_text(bundled.replace("    date: 2022-02-24\n", "    date: 0\n", 1), encoding="utf-8")
     with pytest.raises(FoedusError, match=r"events\[0\]\.date: expected a date as YYYY-MM-DD, not a number"):
         read_war_file(war)
+
+
+@pytest.mark.parametrize("value", ["20250601", "2025-W01-1", "2025W011", "２０２５-０６-０１"])
+def test_a_date_not_written_yyyy_mm_dd_is_refused_not_read_another_way(value: str) -> None:
+    # Python's date.fromisoformat reads 20250601 as 2025-06-01 and the ISO week date 2025-W01-1 as 2024-12-30
+    assert _error_line([*CASCADE[:-1], value]) == f"invalid date {value!r}: expected YYYY-MM-DD"
+    assert _error_line(["treaties", "list", "--date", value]) == f"invalid date {value!r}: expected YYYY-MM-DD"
+
+
+@pytest.mark.parametrize("value", ["'1577836800'", "'2020-01-01T00:00:00Z'", "2020-01-01T00:00:00", "'2020-1-1'"])
+def test_a_treaty_date_not_written_yyyy_mm_dd_is_refused(tmp_path: Path, value: str) -> None:
+    # pydantic reads a midnight timestamp's text, or a datetime at midnight, as a day
+    pact = tmp_path / "pact.yaml"
+    pact.write_text(GOOD_TREATY.replace("signed: 2020-01-01", f"signed: {value}"), encoding="utf-8")
+    assert _error_line(["treaties", "validate", str(pact)]).startswith(
+        f"{pact}: signed: expected a date as YYYY-MM-DD (got ")

@@ -14,7 +14,7 @@ from foedus.datarecord import dataclass, field, fields
 from foedus.declare import Input, checked_value, choice, described, split_values
 from foedus.engine.contract import meta
 from foedus.errors import AmbiguousNameError, DateOutOfRangeError, ScenarioError, UnknownStateError
-from foedus.model.days import EARLIEST, LATEST
+from foedus.model.days import EARLIEST, LATEST, is_iso_day
 from foedus.model.world import World
 
 if TYPE_CHECKING:
@@ -144,6 +144,8 @@ def parse_date(value: str | dt.date) -> dt.date:
         raise DateOutOfRangeError(f"invalid date {described(value)}: expected a date as YYYY-MM-DD, not a number")
     if not isinstance(value, dt.date):
         text = str(value).strip()
+        if not is_iso_day(text):  # fromisoformat would also read 20250601 and 2025-W01-1 (a week date)
+            raise DateOutOfRangeError(f"invalid date {text!r}: expected YYYY-MM-DD")
         try:
             value = dt.date.fromisoformat(text)
         except ValueError as exc:

@@ -6,10 +6,25 @@ Kept apart from the engine so the treaty schema and the loader can check files a
 from __future__ import annotations
 
 import datetime as dt
+import re
 
-__all__ = ["EARLIEST", "LATEST"]
+__all__ = ["EARLIEST", "LATEST", "is_iso_day"]
 
 EARLIEST = dt.date(1815, 1, 1)
 """The first day of the state system the data covers (COW, ATOP)."""
 LATEST = dt.date(2100, 12, 31)
 """The last day a scenario may ask about: a treaty signed or joined later could never take effect."""
+
+
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def is_iso_day(text: str) -> bool:
+    """Whether `text` is written YYYY-MM-DD, the one way foedus reads a day (whether that day exists is checked
+    apart): Python's `date.fromisoformat` also reads 20250601 and the ISO week date 2025-W01-1 (2024-12-30), and
+    pydantic a count of seconds since 1970 or a midnight timestamp, none of which a user means by a date here.
+
+    >>> is_iso_day("2025-06-01"), is_iso_day("20250601"), is_iso_day("2025-W01-1")
+    (True, False, False)
+    """
+    return _ISO_DAY.fullmatch(text) is not None

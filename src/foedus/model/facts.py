@@ -12,15 +12,19 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_valida
 from pydantic_core import PydanticCustomError
 
 from foedus.model.behaviour import SpanRules
+from foedus.model.days import is_iso_day
 from foedus.model.vocab import Certainty
 
 __all__ = ["Certainty", "DateCertainty", "Day", "Source", "Span", "Strict"]
 
 
 def _not_a_number(value: Any) -> Any:
-    """Refuse a number where a date belongs: pydantic would read it as seconds since 1970 (`0` is 1970-01-01)."""
+    """Refuse a number where a date belongs: pydantic would read it as seconds since 1970 (`0` is 1970-01-01), and
+    a text not written YYYY-MM-DD (pydantic reads '1699920000' and '2025-06-01T00:00Z' as days)."""
     if isinstance(value, int | float) and not isinstance(value, bool):
         raise PydanticCustomError("date_type", "expected a date as YYYY-MM-DD, not a number")
+    if isinstance(value, str) and not is_iso_day(value):
+        raise PydanticCustomError("date_type", "expected a date as YYYY-MM-DD")
     return value
 
 
