@@ -83,6 +83,9 @@ def test_whatif_remove_member_and_strength(client: TestClient) -> None:
     ({"set_strength": "rus_prk_2024:9=S1"}, "has no article '9'"),
     ({"set_strength": "rus_prk_2024:4=S9"}, "set_strength 'rus_prk_2024:4=S9': expected"),
     ({"drop_treaty": ["nato_1949"] * 17}, "too many what-if changes"),
+    ({"drop_treaty": "rus_prk_2024", "add_member": "rus_prk_2024:IRN"},  # the member was silently lost with it
+     "drop_treaty rus_prk_2024 and add_member rus_prk_2024:IRN contradict each other"),
+    ({"set_strength": ["rus_prk_2024:4=S1", "rus_prk_2024:4=S3"]}, "contradict each other"),
 ])
 def test_bad_whatif_changes_are_422(client: TestClient, params: dict[str, Any], needle: str) -> None:
     response = client.get("/api/cascade", params={**FLAGSHIP, **params})

@@ -118,19 +118,25 @@ def _set_strength(value: str) -> SetStrength:
     return SetStrength(treaty=treaty, article=article, strength=Strength(strength))
 
 
+_UNSET = object()
+
+
 def _set_scope(value: str) -> SetScope:
     """TREATY:ARTICLE=territory:TOKENS[;forces:TOKENS] with TOKENS a comma list, `any` or `none`."""
     treaty, rest = _pair(value, "set_scope")
     article, sep, spec = rest.partition("=")
-    parts: dict[str, list[str] | None] = {"territory": None, "forces": None}
+    parts: dict[str, Any] = {"territory": _UNSET, "forces": _UNSET}  # each at most once
     for item in spec.split(";") if sep else []:
         key, _, tokens = item.partition(":")
         if key not in parts or not tokens:
             raise ScenarioError(f"set_scope {value!r}: expected TREATY:ARTICLE=territory:TOKENS;forces:TOKENS")
+        if parts[key] is not _UNSET:  # the first would be silently replaced
+            raise ScenarioError(f"set_scope {value!r}: {key} is given twice; give it once")
         parts[key] = None if tokens == "any" else [] if tokens == "none" else tokens.split(",")
     if not sep:
         raise ScenarioError(f"set_scope {value!r}: expected TREATY:ARTICLE=territory:TOKENS;forces:TOKENS")
-    return SetScope(treaty=treaty, article=article, scope=Scope(**parts))
+    return SetScope(treaty=treaty, article=article,
+                    scope=Scope(**{k: None if v is _UNSET else v for k, v in parts.items()}))
 
 
 PARSERS: dict[str, Callable[[str], Change]] = {
@@ -152,4 +158,33 @@ def changes_from(values: Mapping[str, Iterable[str] | None]) -> list[Change]:
     Raises:
         ScenarioError: a malformed value, naming the input and the syntax it expects.
     """
-    return [PARSERS[name](v) for name in PARSERS for v in values.get(name) or ()]
+    given = [(name, v) for name in PARSERS for v in values.get(name) or ()]
+    changes = [PARSERS[name](v) for name, v in given]
+    _refuse_contradictions([(f"{name} {v}", change) for (name, v), change in zip(given, changes, strict=True)])
+    return changes
+
+
+def _refuse_contradictions(changes: list[tuple[str, Change]]) -> None:
+    """What-if inputs are applied in declaration order, not in the order given, so two that contradict each other
+    would be settled silently (a member added to a treaty also dropped was lost with it): refuse a treaty dropped and
+    also changed, a member both added and removed, and an article set to two strengths or scopes.
+
+    Raises:
+        ScenarioError: the two inputs, named as given.
+    """
+    dropped = {c.treaty: text for text, c in changes if isinstance(c, DropTreaty)}
+    seen: dict[tuple[str, ...], tuple[str, Change]] = {}
+    for text, change in changes:
+        treaty = getattr(change, "treaty", None)
+        if isinstance(treaty, str) and treaty in dropped and dropped[treaty] != text:
+            raise ScenarioError(f"{dropped[treaty]} and {text} contradict each other (the treaty is dropped): "
+                                "give one of them")
+        if isinstance(change, AddMember | RemoveMember):
+            key: tuple[str, ...] = ("member", change.treaty, change.state.strip().casefold())
+        elif isinstance(change, SetStrength | SetScope):
+            key = (change.op, change.treaty, change.article)
+        else:
+            continue
+        other = seen.setdefault(key, (text, change))
+        if other[1] != change and (other[1].op != change.op or key[0] != "member"):  # added twice: refused later
+            raise ScenarioError(f"{other[0]} and {text} contradict each other: give one of them")
