@@ -264,6 +264,30 @@ def test_schema_and_save_overlay_are_atomic_and_never_overwrite(tmp_path: Path) 
     assert sorted(p.name for p in tmp_path.iterdir()) == ["schema.json", "whatif.yaml"]
 
 
+def test_nothing_is_written_into_the_bundled_data(tmp_path: Path) -> None:
+    """A stray --save-overlay into foedus/data/treaties was read as a bundled treaty by every later command (each
+    failed: 'id: Field required'), and --force replaced a bundled file: an output there is refused, even through
+    a link, and nothing is written."""
+    import foedus
+
+    bundled = Path(foedus.__file__).resolve().parent / "data"
+    before = sorted(p.name for p in (bundled / "treaties").iterdir())
+    (tmp_path / "link").symlink_to(bundled)
+    for out in (bundled / "treaties" / "whatif.yaml", tmp_path / "link" / "treaties" / "whatif.yaml"):
+        with (pytest.raises(OutputError, match=r"it is in foedus's bundled data \(.*\), which every command reads"),
+              staged_file(out) as tmp):
+            tmp.write_text("changes: []\n", encoding="utf-8")
+    nato = bundled / "treaties" / "nato_1949.yaml"
+    text = nato.read_bytes()
+    proc = _cli("schema", "--out", str(nato), "--force")
+    assert proc.returncode == 2 and proc.stderr == (f"error: cannot write {nato}: it is in foedus's bundled data "
+                                                    f"({bundled}), which every command reads; choose another path\n")
+    proc = _cli("cascade", "-a", "RUS", "-t", "EST", "-d", "2025-01-15", "--drop-treaty", "nato_1949",
+                "--save-overlay", str(tmp_path / "link" / "treaties" / "whatif.yaml"))
+    assert proc.returncode == 2 and "bundled data" in proc.stderr, proc.stderr
+    assert nato.read_bytes() == text and sorted(p.name for p in (bundled / "treaties").iterdir()) == before
+
+
 def test_save_overlay_writes_nothing_when_the_what_if_is_invalid(tmp_path: Path) -> None:
     overlay = tmp_path / "bad.yaml"
     proc = _cli("cascade", "-a", "RUS", "-t", "UKR", "-d", "2025-06-01", "--add-member", "nato_1949:XXX",

@@ -9,7 +9,7 @@ import os
 import sys
 from pathlib import Path
 
-__all__ = ["DATA_ENV", "cache_dir", "data_dir"]
+__all__ = ["DATA_ENV", "cache_dir", "data_dir", "in_bundled_data"]
 
 DATA_ENV = "FOEDUS_DATA_DIR"
 
@@ -34,6 +34,15 @@ def data_dir() -> Path:
     from platformdirs import user_data_dir
 
     return Path(user_data_dir("foedus")) / "data"
+
+
+def in_bundled_data(path: Path) -> Path | None:
+    """The folder of foedus's own bundled data (`foedus/data`: the treaties, wars, gazetteer and models every
+    command reads) when `path` lies in it, else None: a file written there (a stray overlay in `treaties/`) would be
+    read as bundled data, and break every command or change its answers."""
+    bundled = Path(__file__).resolve().parent / "data"
+    there = Path(os.path.realpath(path))
+    return bundled if there == bundled or bundled in there.parents else None
 
 
 def cache_dir() -> Path:

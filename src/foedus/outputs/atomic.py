@@ -27,6 +27,7 @@ from typing import Any, Literal
 from foedus.errors import OutputError, OutputExistsError
 from foedus.outputs.stops import check_not_stopped, watch_stop_signals
 from foedus.outputs.temporaries import TMP_SUFFIX, cleanup_all, discard, held, new_temporary
+from foedus.paths import in_bundled_data
 
 __all__ = ["HOW", "TMP_SUFFIX", "check_target", "install_signal_cleanup", "staged_file", "staged_folder"]
 
@@ -35,7 +36,11 @@ HOW = "give --force to replace it, or choose another path"
 
 def check_target(out: Path, *, force: bool = False, kind: Literal["file", "folder"] = "file",
                  how: str = HOW) -> None:
-    """Refuse an output before any work is done: a taken name without `force`, the wrong kind, no folder."""
+    """Refuse an output before any work is done: a taken name without `force`, the wrong kind, no folder, a path in
+    foedus's own bundled data."""
+    if (bundled := in_bundled_data(out)) is not None:
+        raise OutputError(f"cannot write {out}: it is in foedus's bundled data ({bundled}), which every command "
+                          "reads; choose another path")
     if os.path.lexists(out):
         if not force:
             raise OutputExistsError(f"{out} already exists; not overwriting it ({how})")
