@@ -296,6 +296,16 @@ def test_fetch_says_import_only_files_cannot_be_downloaded(target: Path) -> None
         fetch(["cow_alliance"])
 
 
+@pytest.mark.parametrize("names", [[""], ["atop", " "]])
+def test_an_empty_dataset_name_is_refused_not_read_as_every_dataset(target: Path, names: list[str]) -> None:
+    """`foedus data fetch ''` dropped the empty name and fetched every dataset, the optional ones too; `cite ''`
+    cited all of them."""
+    for call in (partial(fetch, mirror=dead_url()), cite, status):
+        with pytest.raises(UnknownDatasetError, match=r"^a dataset name is empty; known: atop, "):
+            call(names)
+    assert not target.exists()  # nothing fetched, not even the folder made
+
+
 @needs_data
 def test_fetch_all_skips_import_only_files_with_the_reason(target: Path) -> None:
     import_file(SOURCE)  # everything present: nothing to download

@@ -239,12 +239,14 @@ REQUIRED: tuple[str, ...] = tuple(d.name for d in _DATASETS if not d.optional)
 
 
 def select(names: Iterable[str] | None) -> list[Dataset]:
-    """The datasets named (all of them for None or none), in registry order; unknown names are an error."""
-    wanted = list(dict.fromkeys(n.strip().lower() for n in names or () if n.strip()))
+    """The datasets named (all of them for None or none), in registry order; unknown or empty names are an error
+    (an empty one, `foedus data fetch ''`, was dropped, so the command ran for every dataset, the optional ones too)."""
+    wanted = list(dict.fromkeys(n.strip().lower() for n in names or ()))
     unknown = [n for n in wanted if n not in DATASETS]
     if unknown:
         known = ", ".join(DATASETS)
-        raise UnknownDatasetError(f"unknown dataset {', '.join(map(repr, unknown))}; known: {known}")
+        what = "a dataset name is empty" if "" in unknown else f"unknown dataset {', '.join(map(repr, unknown))}"
+        raise UnknownDatasetError(f"{what}; known: {known}")
     return [d for d in _DATASETS if not wanted or d.name in wanted]
 
 
