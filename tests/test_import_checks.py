@@ -164,6 +164,11 @@ GOOD_SERIES = ("year,dyads,mean_size_legal,max_size_legal,tripwire_dyads_legal,c
     (GOOD_SERIES.replace(",0.10\n", ",inf\n"), r"capability_share_mean_legal inf \(row 1\) is not a finite number"),
     (GOOD_SERIES.replace("2015,", "-100000,", 1), r"year -100000 \(row 1\) is outside 1815–2100"),
     (GOOD_SERIES.replace("2016,", "100000,", 1), r"year 100000 \(row 2\) is outside 1815–2100"),
+    (GOOD_SERIES.replace(",0.10\n", ",7.5\n"), r"capability_share_mean_legal 7.5 \(row 1\) is not a share of 0–1"),
+    (GOOD_SERIES.replace(",0.10\n", ",-0.1\n"), r"capability_share_mean_legal -0.1 \(row 1\) is not a share of 0–1"),
+    (GOOD_SERIES.replace("2016,37830,18.9", "2016,37830,-18.9"),
+     r"mean_size_legal -18.9 \(row 2\) is not a count \(0 or more\)"),
+    (GOOD_SERIES.replace(",562,\n", ",-1,\n"), r"tripwire_dyads_legal -1 \(row 2\) is not a count"),
 ])
 def test_a_broken_atlas_series_is_not_drawn(tmp_path: Path, text: str, problem: str) -> None:
     """A plot of a broken series would look like a finding: it is refused with one line, and nothing is drawn."""

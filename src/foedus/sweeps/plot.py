@@ -78,8 +78,8 @@ def _shown(value: object) -> str:
 
 
 def _checked(frame: Any, series: Path) -> Any:
-    """The series with whole, distinct years the atlas covers and finite numbers in every column drawn (a count in
-    each year), or one line: a plot of a broken file would look like a finding."""
+    """The series with whole, distinct years the atlas covers and finite numbers in every column drawn (a count of 0
+    or more in each year, shares of 0–1), or one line: a plot of a broken file would look like a finding."""
     import numpy as np
     import pandas as pd
 
@@ -101,6 +101,11 @@ def _checked(frame: Any, series: Path) -> Any:
         if must and values.isna().any():
             raise FoedusError(f"{series}: row {_row(values.isna())} has no {col} (the cell is empty or NaN, where "
                               "`foedus atlas` writes a number every year: is the file cut short or edited?)")
+        share = col.startswith(_SHARES)
+        wrong = (values < 0) | (values > 1 if share else False)
+        if col != "year" and wrong.any():  # no atlas writes it: a negative count, a share of world CINC over 1
+            raise FoedusError(f"{series}: {col} {_shown(frame[col][wrong].iloc[0])} (row {_row(wrong)}) is not "
+                              + ("a share of 0–1" if share else "a count (0 or more)"))
         frame[col] = values
     years = frame["year"]
     if (years != years.round()).any():
