@@ -239,13 +239,31 @@ HEAD = "id: test_war\nname: Test\nevents:\n"
     ("  - {type: attack, date: 2022-02-24, attacker: RUS, victim: UKR, until: 2200-01-01}\n", "events[0].until",
      "outside"),
     ("  - {type: attack, date: 2022-02-24, attacker: [], victim: UKR}\n", "events[0].attacker", "names no state"),
+    # each of these ran, the event doing nothing or dropped unsaid
+    ("  - {type: attack, date: 2022-02-24, attacker: RUS, victim: UKR}\n"
+     "  - {type: exit, date: 2022-03-01, state: []}\n",
+     "events[1].state", "names no state: give at least one"),
+    ("  - {type: attack, date: 2022-02-24, attacker: RUS, victim: UKR}\n"
+     "  - {type: entry, date: 2022-03-01, state: [], side: defense}\n", "events[1].state", "names no state"),
+    ("end: 2022-03-01\n  - {type: attack, date: 2022-02-24, attacker: RUS, victim: UKR}\n"
+     "  - {type: attack, date: 2022-06-01, attacker: RUS, victim: POL}\n", "events[1] (2022-06-01)",
+     "is after the war's end (2022-03-01): move the end, or the event"),
+    ("  - {type: entry, date: 2022-02-24, state: POL, side: defense}\n", "no attack among the events",
+     "a war needs at least one (type: attack)"),
+    ("  - {type: attack, date: 2022-02-24, attacker: RUS, victim: UKR}\n"
+     "  - {type: ceasefire, date: 2022-03-01, states: [RUS, Russia]}\n", "events[1] (2022-03-01)",
+     "a ceasefire among one state (RUS) ends no attack"),
 ])
 def test_bad_war_files_name_file_field_and_problem(tmp_path: Path, body: str, where: str, problem: str) -> None:
-    path = _write(tmp_path, HEAD + body)
+    head, _, events = (HEAD + body).partition("events:\n")
+    if events.startswith("end:"):  # a war-level field, before the events
+        end, _, events = events.partition("\n")
+        head += end + "\n"
+    path = _write(tmp_path, head + "events:\n" + events)
     with pytest.raises(WarDataError) as err:
         load_war(path)
     assert str(err.value).startswith(f"{path}: {where}")
-    assert problem in str(err.value)
+    assert problem in str(err.value) and "Value error" not in str(err.value)
 
 
 def test_cli_war_errors_are_one_line_and_exit_2(tmp_path: Path) -> None:
@@ -371,3 +389,4 @@ def test_a_replay_notes_the_states_the_state_system_cannot_check(tmp_path: Path,
         "Palestine (PSE) is not in the COW state system: whether it is a state is not checked"]
     recent = notes("  - {type: attack, date: 2022-02-24, attacker: RUS, victim: UKR}\n", "2022-03-01")
     assert not any("COW state system" in n for n in recent)
+

@@ -129,7 +129,7 @@ def validate_file_data(model: type[M], raw: Any, path: str | Path) -> M:
                               "fields") from None
         if not loc:  # the file as a whole: a list or a scalar where fields are expected
             raise FoedusError(f"{path}: expected a mapping of fields at the top, found a {_kind(raw)}") from None
-        raise FoedusError(f"{path}: {loc}: {err['msg']}") from None
+        raise FoedusError(f"{path}: {loc}: {err['msg'].removeprefix('Value error, ')}") from None  # pydantic's prefix
 
 
 def _kind(raw: Any) -> str:

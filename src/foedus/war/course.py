@@ -76,6 +76,9 @@ class Course:
                 self._end(_involving(state))
         else:
             among = set(event.states)
+            if len(among) == 1:  # attacks *among* one state: there are none, so it would end nothing
+                raise self._fail(event, f"a ceasefire among one state ({', '.join(among)}) ends no attack: list the "
+                                        "states it is between, or none for every attack")
             missing = sorted(among - set(self.sides))
             if missing:
                 raise self._fail(event, f"ceasefire names {', '.join(missing)}, not fighting on {event.date}")

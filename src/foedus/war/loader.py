@@ -57,7 +57,8 @@ def read_war_file(path: Path) -> WarFile:
         loc = _loc(p for p in err["loc"] if p not in ("attack", "entry", "exit", "ceasefire"))
         value = err.get("input")
         shown = f" (got {value!r})" if not isinstance(value, dict | list) and value is not None else ""
-        raise WarDataError(str(path), loc, f"{err['msg']}{shown}{more}") from None
+        problem = err["msg"].removeprefix("Value error, ")  # pydantic's prefix for a check of ours
+        raise WarDataError(str(path), loc, f"{problem}{shown}{more}") from None
 
 
 def _names(value: str | list[str] | None) -> list[str]:

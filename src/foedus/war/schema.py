@@ -34,6 +34,13 @@ def _in_range(day: dt.date) -> dt.date:
 Day = Annotated[FileDay, AfterValidator(_in_range)]
 
 
+def _someone(cls: type, value: str | list[str]) -> str | list[str]:
+    """An event's states: an empty list would make it do nothing, silently."""
+    if value == []:
+        raise ValueError("names no state: give at least one")
+    return value
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
@@ -65,12 +72,7 @@ class AttackEvent(_Event):
     target_kind: Literal["territory", "forces"] = "territory"
     until: Day | None = Field(None, description="the attack ended on this date (exclusive)")
 
-    @field_validator("attacker", "victim")
-    @classmethod
-    def _someone(cls, value: str | list[str]) -> str | list[str]:
-        if value == []:
-            raise ValueError("names no state: give at least one")
-        return value
+    _someone = field_validator("attacker", "victim")(_someone)
 
     @model_validator(mode="after")
     def _ordered(self) -> AttackEvent:
@@ -86,12 +88,16 @@ class EntryEvent(_Event):
     state: States
     side: Literal["attack", "defense"] = Field(description="attack: the side of the war's first attacker")
 
+    _someone = field_validator("state")(_someone)
+
 
 class ExitEvent(_Event):
     """States leave the war (armistice, separate peace, surrender): their attacks, and the attacks on them, end."""
 
     type: Literal["exit"]
     state: States
+
+    _someone = field_validator("state")(_someone)
 
 
 class CeasefireEvent(_Event):
@@ -126,4 +132,10 @@ class WarFile(_Strict):
         first = min(e.date for e in self.events)
         if self.end is not None and self.end < first:
             raise ValueError(f"end ({self.end}) is before the first event ({first})")
+        late = [(i, e.date) for i, e in enumerate(self.events) if self.end is not None and e.date > self.end]
+        if late:  # the replay stops at the end: the event would be dropped unsaid
+            i, day = late[0]
+            raise ValueError(f"events[{i}] ({day}) is after the war's end ({self.end}): move the end, or the event")
+        if not any(isinstance(e, AttackEvent) for e in self.events):  # the sides are named after the first attacker
+            raise ValueError("no attack among the events: a war needs at least one (type: attack)")
         return self
