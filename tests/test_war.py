@@ -390,3 +390,12 @@ def test_a_replay_notes_the_states_the_state_system_cannot_check(tmp_path: Path,
     recent = notes("  - {type: attack, date: 2022-02-24, attacker: RUS, victim: UKR}\n", "2022-03-01")
     assert not any("COW state system" in n for n in recent)
 
+
+def test_a_replay_past_the_wars_end_is_refused() -> None:
+    """--until after a war's end replayed its attacks as still running (states bound after the war was over)."""
+    from foedus.errors import ScenarioError
+
+    with pytest.raises(ScenarioError, match=r"^the replay would end \(1914-08-05\) after the war does \(1914-08-04\)"):
+        replay_war("july_crisis_1914", until="1914-08-05")
+    assert replay_war("july_crisis_1914", until="1914-08-04").end == dt.date(1914, 8, 4)
+

@@ -79,6 +79,9 @@ def epoch_of(world: World, basis: Basis, day: dt.date) -> dt.date:
 
 def _end(war: War, until: dt.date | None) -> dt.date:
     end = until or war.end or DATA_END
+    if war.end is not None and end > war.end:  # the war's attacks would still be running after it ended
+        raise ScenarioError(f"the replay would end ({end}) after the war does ({war.end}): give an earlier date, or "
+                            "none for the war's end")
     if end < war.start:
         raise ScenarioError(f"the replay would end ({end}) before the war starts ({war.start})")
     return end
