@@ -399,3 +399,15 @@ def test_a_replay_past_the_wars_end_is_refused() -> None:
         replay_war("july_crisis_1914", until="1914-08-05")
     assert replay_war("july_crisis_1914", until="1914-08-04").end == dt.date(1914, 8, 4)
 
+
+@pytest.mark.parametrize(("given", "hint"), [(" russia_ukraine_2022", "russia_ukraine_2022"),
+                                             ("RUSSIA_UKRAINE_2022", "russia_ukraine_2022"),
+                                             ("july_crisis_1914.yaml", "july_crisis_1914"), ("nope.yaml", None)])
+def test_a_war_name_that_is_no_file_says_so_with_the_bundled_war_it_is_close_to(given: str, hint: str | None) -> None:
+    """' russia_ukraine_2022' said 'russia_ukraine_2022: cannot read war file: No such file or directory'."""
+    from foedus.war.bundled import war_path
+
+    with pytest.raises(WarDataError) as err:
+        war_path(given)
+    assert "no such file, and no bundled war of that name" in str(err.value)
+    assert (f"did you mean {hint}?" in str(err.value)) if hint else "did you mean" not in str(err.value)

@@ -47,8 +47,11 @@ def war_path(war: str | Path) -> Path:
         return path
     if isinstance(war, str) and war in bundled_wars():
         return bundled_wars()[war]
-    if isinstance(war, str) and _ID.match(war):
-        raise WarDataError(war, "", f"no such file, and no bundled war of that name (bundled: {_known()})")
+    if isinstance(war, str) and "/" not in war:  # a bare name: a bundled war's, or a file here
+        key = war.strip().lower().removesuffix(".yaml")
+        hint = f"; did you mean {key}?" if key in bundled_wars() else ""  # ' russia_ukraine_2022', NAME.yaml
+        raise WarDataError(repr(war) if war != war.strip() else war, "",
+                           f"no such file, and no bundled war of that name{hint} (bundled: {_known()})")
     return path  # the loader says why it cannot be read
 
 
