@@ -108,9 +108,13 @@ def test_compare_two_dates(client: TestClient) -> None:
     assert gained.get("PRK") == "rus_prk_2024 art. 4"
 
 
-def test_compare_needs_something_to_compare(client: TestClient) -> None:
-    response = client.get("/api/compare", params=FLAGSHIP)
-    assert response.status_code == 422 and "nothing to compare" in response.json()["error"]
+@pytest.mark.parametrize("other", [{}, {"other_date": FLAGSHIP["date"]}])  # the same date: was a 200, no change
+def test_compare_needs_something_to_compare(client: TestClient, other: dict[str, str]) -> None:
+    response = client.get("/api/compare", params={**FLAGSHIP, **other})
+    assert response.status_code == 422 and response.json()["error"] == (
+        "nothing to compare: give an other_date than date, or a what-if change (add_member, remove_member, "
+        "drop_treaty, set_strength, set_scope)")
+    assert client.get("/api/compare", params={**FLAGSHIP, "other_date": "2025-02-30"}).status_code == 422
 
 
 def test_a_runaway_monte_carlo_is_stopped_and_the_next_run_works() -> None:

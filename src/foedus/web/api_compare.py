@@ -14,7 +14,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 
 from foedus.web.api_cascade import ERRORS
-from foedus.web.envelope import WebInputError
+from foedus.web.compute import check_comparable
 from foedus.web.guard import release_loop_slot
 from foedus.web.jobs import check_cost, compare_job
 from foedus.web.params import ScenarioQuery, scenario_query
@@ -35,9 +35,7 @@ async def get_compare(
     other_date: Annotated[str | None, Query(description=_OD, max_length=32)] = None,
 ) -> Response:
     """The same scenario in two worlds: which states it gains, loses or switches, and why."""
-    if not whatif.flags and not other_date:
-        raise WebInputError("nothing to compare: give other_date, or a what-if change (add_member, remove_member, "
-                            "drop_treaty, set_strength)")
+    check_comparable(q, whatif, other_date)
     check_cost(q)
     release_loop_slot(request.scope)  # the worker computes; this request only waits now
     body = await request.app.state.pool.run(compare_job(q, whatif, other_date))

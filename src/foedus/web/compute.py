@@ -11,7 +11,7 @@ from foedus.web.params import ScenarioQuery
 from foedus.web.params_mc import DrawsQuery
 from foedus.web.whatif import WhatIfQuery, world_for
 
-__all__ = ["compare_payload", "run_query"]
+__all__ = ["check_comparable", "compare_payload", "run_query"]
 
 
 def run_query(q: ScenarioQuery, world: World | None = None, mc: DrawsQuery | None = None) -> dict[str, Any]:
@@ -24,6 +24,21 @@ def run_query(q: ScenarioQuery, world: World | None = None, mc: DrawsQuery | Non
     return result.to_dict()
 
 
+def check_comparable(q: ScenarioQuery, whatif: WhatIfQuery, other_date: str | None) -> None:
+    """Refuse a comparison of a world with itself: no what-if change, and no other date or the same one (as the
+    CLI's `foedus compare` refuses a --date2 equal to --date).
+
+    Raises:
+        WebInputError: nothing to compare.
+        FoedusError: a malformed date.
+    """
+    from foedus.engine.scenario import parse_date
+
+    if not whatif.flags and (not other_date or parse_date(other_date) == parse_date(q.date)):
+        raise WebInputError("nothing to compare: give an other_date than date, or a what-if change (add_member, "
+                            "remove_member, drop_treaty, set_strength, set_scope)")
+
+
 def compare_payload(q: ScenarioQuery, whatif: WhatIfQuery, other_date: str | None) -> dict[str, Any]:
     """The scenario in the bundled world on its date and in the what-if world on `other_date`, and what changed.
 
@@ -34,9 +49,7 @@ def compare_payload(q: ScenarioQuery, whatif: WhatIfQuery, other_date: str | Non
     from foedus.api import cascade
     from foedus.sweeps.compare import compare_results
 
-    if not whatif.flags and not other_date:
-        raise WebInputError("nothing to compare: give other_date, or a what-if change (add_member, remove_member, "
-                            "drop_treaty, set_strength)")
+    check_comparable(q, whatif, other_date)
     other_q = replace(q, date=other_date) if other_date else q
 
     def run(sq: ScenarioQuery, world: Any) -> Any:
