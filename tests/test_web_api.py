@@ -169,6 +169,13 @@ def test_states_carry_iso_numeric_codes_and_filter_by_date(client: TestClient) -
     assert "invalid date" in envelope(client.get("/api/states", params={"date": "1900-13-01"}), 422)
 
 
+@pytest.mark.parametrize("path", ["/api/states", "/api/treaties"])
+def test_an_empty_date_is_refused_not_read_as_no_date(client: TestClient, path: str) -> None:
+    """?date= listed every state (treaty) ever, unfiltered, where the CLI refuses --date '' and /api/borders, the
+    cascade's ongoing_since and the war's until refuse an empty date."""
+    assert envelope(client.get(path, params={"date": ""}), 422) == "invalid date '': expected YYYY-MM-DD"
+
+
 def test_places_and_regions(client: TestClient) -> None:
     places = {p["id"]: p for p in client.get("/api/places").json()}
     assert places["kursk-oblast"]["sovereign"] == "RUS"

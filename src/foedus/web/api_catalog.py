@@ -25,7 +25,7 @@ _DATE = "Only those on this date, YYYY-MM-DD (1815-01-01 to 2100-12-31)."
 def _day(date: str | None) -> Any:
     from foedus.engine.scenario import parse_date
 
-    return parse_date(date) if date else None
+    return parse_date(date) if date is not None else None  # an empty date is malformed, not "every date"
 
 
 @router.get("/treaties", response_model=None, responses={200: {"model": list[TreatyRowOut]}, **_ERRORS})
