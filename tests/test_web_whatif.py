@@ -115,6 +115,8 @@ def test_compare_needs_something_to_compare(client: TestClient, other: dict[str,
         "nothing to compare: give an other_date than date, or a what-if change (add_member, remove_member, "
         "drop_treaty, set_strength, set_scope)")
     assert client.get("/api/compare", params={**FLAGSHIP, "other_date": "2025-02-30"}).status_code == 422
+    empty = client.get("/api/compare", params={**FLAGSHIP, "other_date": "", "drop_treaty": "rus_prk_2024"})
+    assert empty.status_code == 422 and empty.json()["error"] == "invalid date '': expected YYYY-MM-DD"
 
 
 def test_a_runaway_monte_carlo_is_stopped_and_the_next_run_works() -> None:

@@ -34,7 +34,9 @@ def check_comparable(q: ScenarioQuery, whatif: WhatIfQuery, other_date: str | No
     """
     from foedus.engine.scenario import parse_date
 
-    if not whatif.flags and (not other_date or parse_date(other_date) == parse_date(q.date)):
+    if other_date is not None and parse_date(other_date) == parse_date(q.date):
+        other_date = None  # the same day: no other date
+    if not whatif.flags and other_date is None:
         raise WebInputError("nothing to compare: give an other_date than date, or a what-if change (add_member, "
                             "remove_member, drop_treaty, set_strength, set_scope)")
 
@@ -50,7 +52,7 @@ def compare_payload(q: ScenarioQuery, whatif: WhatIfQuery, other_date: str | Non
     from foedus.sweeps.compare import compare_results
 
     check_comparable(q, whatif, other_date)
-    other_q = replace(q, date=other_date) if other_date else q
+    other_q = replace(q, date=other_date) if other_date is not None else q
 
     def run(sq: ScenarioQuery, world: Any) -> Any:
         return cascade(sq.attackers, sq.targets, sq.date, world=world, **sq.kwargs())
