@@ -135,3 +135,23 @@ def test_a_treaty_date_not_written_yyyy_mm_dd_is_refused(tmp_path: Path, value: 
 ])
 def test_what_if_options_that_contradict_each_other_are_refused(options: list[str], message: str) -> None:
     assert _error_line([*CASCADE, *options]) == message
+
+
+@pytest.mark.parametrize("key", ["obligors", "beneficiaries"])
+def test_a_clause_owed_by_or_to_no_state_is_refused(tmp_path: Path, key: str) -> None:
+    """`obligors: []` was a clause no one owes: it never bound, and the file was 'ok'."""
+    pact = tmp_path / "pact.yaml"
+    pact.write_text(GOOD_TREATY.replace("strength: S2}", f"strength: S2, {key}: []}}"), encoding="utf-8")
+    assert _error_line(["treaties", "validate", str(pact)]) == (
+        f"{pact}: provisions[0].{key}: names no state: list the members, or leave it out for every member")
+
+
+def test_a_check_of_ours_is_not_prefixed_with_pydantics_value_error(tmp_path: Path) -> None:
+    pact = tmp_path / "pact.yaml"
+    pact.write_text(GOOD_TREATY.replace("{state: CHL}", "{state: CHL, left: 2020-01-15}"), encoding="utf-8")
+    assert _error_line(["treaties", "validate", str(pact)]) == (
+        f"{pact}: members[0] (CHL) left (2020-01-15) before joining (2020-02-01)")
+    overlay = tmp_path / "whatif.yaml"
+    overlay.write_text("changes:\n  - {op: add_treaty, path: pact.yaml, treaty: {id: x}}\n", encoding="utf-8")
+    assert _error_line([*CASCADE, "--overlay", str(overlay)]) == (
+        f"{overlay}: changes.0.add_treaty: give either 'path' (a treaty file) or 'treaty' (inline), not both")

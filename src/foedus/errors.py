@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 __all__ = [
     "MAX_MESSAGE",
     "AmbiguousNameError",
@@ -28,6 +30,7 @@ __all__ = [
     "UnknownWarError",
     "WarDataError",
     "one_line",
+    "validation_problem",
 ]
 
 MAX_MESSAGE = 400
@@ -42,6 +45,16 @@ def one_line(text: str) -> str:
     """
     line = " ".join(str(text).split())
     return line if len(line) <= MAX_MESSAGE else line[: MAX_MESSAGE - 1] + "…"
+
+
+def validation_problem(error: Mapping[str, object]) -> str:
+    """A pydantic error's message as a file's error reports it: without the "Value error, " pydantic puts before
+    the message of a check of ours.
+
+    >>> validation_problem({"msg": "Value error, names no state"})
+    'names no state'
+    """
+    return str(error["msg"]).removeprefix("Value error, ")
 
 
 class FoedusError(Exception):

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from foedus.datarecord import dataclass, field
-from foedus.errors import TreatyDataError, UnknownPlaceError, UnknownStateError
+from foedus.errors import TreatyDataError, UnknownPlaceError, UnknownStateError, validation_problem
 from foedus.model.slug import slugify
 from foedus.model.states import State, StateRegistry
 
@@ -130,7 +130,7 @@ def _validated_place(raw: Any, where: str) -> Place:
     except ValidationError as exc:
         err = exc.errors()[0]
         loc = ".".join(str(x) for x in err["loc"])
-        raise TreatyDataError("places.yaml", f"{where}.{loc}", err["msg"]) from None
+        raise TreatyDataError("places.yaml", f"{where}.{loc}", validation_problem(err)) from None
 
 
 def _check(place: Place, regions: dict[str, Region], states: StateRegistry, where: str) -> None:
@@ -156,7 +156,7 @@ def _add_history(places: dict[str, Place], regions: dict[str, Region], states: S
             history = [Holding.model_validate(h) for h in entry.get("holders", [])]
         except ValidationError as exc:
             err = exc.errors()[0]
-            raise TreatyDataError(where, ".".join(str(x) for x in err["loc"]), err["msg"]) from None
+            raise TreatyDataError(where, ".".join(str(x) for x in err["loc"]), validation_problem(err)) from None
         for h in history:
             _check(Place(id=place_id, name=place_id, kind="area", sovereign=h.sovereign, administrator=h.administrator,
                          claimants=h.claimants, regions=h.regions), regions, states, where)

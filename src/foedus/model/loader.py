@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from foedus.errors import FoedusError, TreatyDataError
+from foedus.errors import FoedusError, TreatyDataError, validation_problem
 from foedus.model.days import LATEST
 from foedus.model.gazetteer import Gazetteer
 from foedus.model.source_pages import bare_source_urls
@@ -75,7 +75,7 @@ def read_treaty_file(path: Path) -> Treaty:
         loc = _format_loc(err["loc"])
         value = err.get("input")
         shown = f" (got {value!r})" if not isinstance(value, dict | list) and value is not None else ""
-        raise TreatyDataError(str(path), loc, f"{err['msg']}{shown}{more}") from None
+        raise TreatyDataError(str(path), loc, f"{validation_problem(err)}{shown}{more}") from None
 
 
 def _format_loc(loc: Iterable[Any]) -> str:

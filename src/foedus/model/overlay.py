@@ -18,7 +18,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from foedus.declare import described
-from foedus.errors import ScenarioError
+from foedus.errors import ScenarioError, validation_problem
 from foedus.model.overlay_apply import apply_change
 from foedus.model.overlay_changes import (
     PARSERS,
@@ -125,5 +125,5 @@ def as_changes(what_if: object) -> list[Change]:
             raise ScenarioError(f"what_if: change {int(number) + 1}: expected a change (AddMember, DropTreaty, ..., "
                                 f"or a mapping with an 'op' as in an overlay file), not {described(given)}") from None
         field = f" ({'.'.join(str(w) for w in where)})" if where else ""
-        raise ScenarioError(f"what_if: change {int(number) + 1}{field}: {err['msg']} (given "
+        raise ScenarioError(f"what_if: change {int(number) + 1}{field}: {validation_problem(err)} (given "
                             f"{described(given)})") from None

@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from foedus.errors import ScenarioError, UnknownTreatyError
+from foedus.errors import ScenarioError, UnknownTreatyError, validation_problem
 from foedus.model.overlay_changes import AddMember, AddTreaty, DropTreaty, RemoveMember, SetScope, SetStrength
 from foedus.model.treaty import Treaty
 from foedus.model.world import World
@@ -30,7 +30,7 @@ def _revalidate(treaty: Treaty, data: dict[str, Any], world: World, where: str) 
         fresh = Treaty.model_validate(data)
     except ValidationError as exc:
         err = exc.errors()[0]
-        raise ScenarioError(f"what-if {where}: {err['msg']}") from None
+        raise ScenarioError(f"what-if {where}: {validation_problem(err)}") from None
     return validate_references(fresh, f"what-if {where}", world.states, world.places)
 
 
@@ -100,7 +100,7 @@ def _added_treaty(change: AddTreaty, world: World) -> Treaty:
     except ValidationError as exc:
         err = exc.errors()[0]
         where = ".".join(str(part) for part in err["loc"]) or "treaty"
-        raise ScenarioError(f"what-if add_treaty: treaty.{where}: {err['msg']}") from None
+        raise ScenarioError(f"what-if add_treaty: treaty.{where}: {validation_problem(err)}") from None
     treaty = validate_references(parsed, "what-if add_treaty", world.states, world.places)
     check_own_id(treaty, "what-if add_treaty")
     return treaty

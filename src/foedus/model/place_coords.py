@@ -12,7 +12,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from foedus.errors import TreatyDataError
+from foedus.errors import TreatyDataError, validation_problem
 from foedus.model.yamlio import load_yaml
 
 __all__ = ["PlaceCoords", "load_place_coords", "place_coords"]
@@ -50,7 +50,7 @@ def load_place_coords(text: str, name: str = "place_coords.yaml") -> dict[str, P
         except ValidationError as exc:
             first = exc.errors()[0]
             loc = ".".join(str(x) for x in first["loc"])
-            raise TreatyDataError(name, f"{key}.{loc}", str(first["msg"])) from None
+            raise TreatyDataError(name, f"{key}.{loc}", validation_problem(first)) from None
     return out
 
 

@@ -148,6 +148,14 @@ class Provision(_Strict):
     source: str | None = Field(None, pattern=r"^https?://", description="the page that states this clause")
     note: str | None = None
 
+    @field_validator("obligors", "beneficiaries")
+    @classmethod
+    def _someone(cls, value: list[str] | None) -> list[str] | None:
+        """An empty list is a clause no one owes, or owed to no one: it would never bind, silently."""
+        if value == []:
+            raise ValueError("names no state: list the members, or leave it out for every member")
+        return value
+
 
 class Invocation(_Strict):
     """A recorded use of a treaty: who asked, under which article, when, and what came of it."""

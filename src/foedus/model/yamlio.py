@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from foedus.errors import FoedusError
+from foedus.errors import FoedusError, validation_problem
 
 __all__ = ["MAX_FILE_BYTES", "load_yaml", "read_text_file", "read_yaml_file", "validate_file_data"]
 
@@ -129,7 +129,7 @@ def validate_file_data(model: type[M], raw: Any, path: str | Path) -> M:
                               "fields") from None
         if not loc:  # the file as a whole: a list or a scalar where fields are expected
             raise FoedusError(f"{path}: expected a mapping of fields at the top, found a {_kind(raw)}") from None
-        raise FoedusError(f"{path}: {loc}: {err['msg'].removeprefix('Value error, ')}") from None  # pydantic's prefix
+        raise FoedusError(f"{path}: {loc}: {validation_problem(err)}") from None
 
 
 def _kind(raw: Any) -> str:

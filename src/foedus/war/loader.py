@@ -14,7 +14,7 @@ import yaml
 from pydantic import ValidationError
 
 from foedus.engine.scenario import Attack, TerritoryView
-from foedus.errors import FoedusError, WarDataError
+from foedus.errors import FoedusError, WarDataError, validation_problem
 from foedus.model.world import World
 from foedus.model.yamlio import load_yaml, read_text_file
 from foedus.war.course import Course
@@ -57,8 +57,7 @@ def read_war_file(path: Path) -> WarFile:
         loc = _loc(p for p in err["loc"] if p not in ("attack", "entry", "exit", "ceasefire"))
         value = err.get("input")
         shown = f" (got {value!r})" if not isinstance(value, dict | list) and value is not None else ""
-        problem = err["msg"].removeprefix("Value error, ")  # pydantic's prefix for a check of ours
-        raise WarDataError(str(path), loc, f"{problem}{shown}{more}") from None
+        raise WarDataError(str(path), loc, f"{validation_problem(err)}{shown}{more}") from None
 
 
 def _names(value: str | list[str] | None) -> list[str]:
