@@ -155,3 +155,16 @@ def test_a_check_of_ours_is_not_prefixed_with_pydantics_value_error(tmp_path: Pa
     overlay.write_text("changes:\n  - {op: add_treaty, path: pact.yaml, treaty: {id: x}}\n", encoding="utf-8")
     assert _error_line([*CASCADE, "--overlay", str(overlay)]) == (
         f"{overlay}: changes.0.add_treaty: give either 'path' (a treaty file) or 'treaty' (inline), not both")
+
+
+def test_an_empty_treaty_or_war_name_is_refused(tmp_path: Path) -> None:
+    """`name: ''` was 'ok': the treaty was listed and shown with a blank name."""
+    pact = tmp_path / "pact.yaml"
+    pact.write_text(GOOD_TREATY.replace("name: My pact", "name: ''"), encoding="utf-8")
+    assert _error_line(["treaties", "validate", str(pact)]) == (
+        f"{pact}: name: String should have at least 1 character (got '')")
+    war = tmp_path / "war.yaml"
+    war.write_text("id: w\nname: ''\nevents:\n  - {type: attack, date: 2025-01-01, attacker: RUS, victim: EST}\n",
+                   encoding="utf-8")
+    with pytest.raises(FoedusError, match=r"war\.yaml: name: String should have at least 1 character"):
+        read_war_file(war)

@@ -173,7 +173,7 @@ class Treaty(_Strict, TreatyRules):
     """A treaty with its dates, sources, members, provisions and invocation history."""
 
     id: str = Field(description="snake_case id, e.g. nato_1949")
-    name: str
+    name: str = Field(min_length=1)
     short_name: str | None = None
     signed: Day
     in_force: Day | None = Field(None, description="null: signed but not (yet) in force")

@@ -114,7 +114,7 @@ class WarFile(_Strict):
     """A war: its id, name, span and events (in any order; the replay sorts them by date)."""
 
     id: str = Field(description="snake_case id, e.g. russia_ukraine_2022")
-    name: str
+    name: str = Field(min_length=1)
     end: Day | None = Field(None, description="last day replayed; null: ongoing (replayed to the data's end)")
     sources: list[WarSource] = Field(default_factory=list)
     note: str | None = None
