@@ -205,6 +205,8 @@ def test_overlay_inline_treaty_errors_name_the_field(world: World) -> None:
      r"changes\.0\.add_member\.joined: .*1700-01-01 is outside 1815-01-01 to 2100-12-31"),
     ("{op: add_member, treaty: nato_1949, state: UKR, joined: 2200-01-01}",
      r"changes\.0\.add_member\.joined: .*2200-01-01 is outside"),
+    ("{op: remove_member, treaty: nato_1949, state: USA, left: 2200-01-01}",  # ran, removing no one
+     r"changes\.0\.remove_member\.left: 2200-01-01 is outside 1815-01-01 to 2100-12-31"),
     ("{op: add_treaty, path: pact.yaml, treaty: {id: my_pact}}", r"changes\.0\.add_treaty: .*not both"),
     ("{op: add_treaty}", r"changes\.0\.add_treaty: .*not neither"),
 ])

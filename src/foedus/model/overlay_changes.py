@@ -18,6 +18,12 @@ __all__ = ["PARSERS", "AddMember", "AddTreaty", "Change", "DropTreaty", "RemoveM
            "changes_from"]
 
 
+def _readable(value: dt.date | None) -> dt.date | None:
+    if value is not None and not EARLIEST <= value <= LATEST:
+        raise ValueError(f"{value} is outside {EARLIEST} to {LATEST}, the days foedus reads")
+    return value
+
+
 class _Change(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
@@ -34,9 +40,7 @@ class AddMember(_Change):
     @classmethod
     def _readable(cls, value: dt.date | None) -> dt.date | None:
         """A day no scenario reaches is a typo; one before the treaty's signing is refused where it is applied."""
-        if value is not None and not EARLIEST <= value <= LATEST:
-            raise ValueError(f"{value} is outside {EARLIEST} to {LATEST}, the days foedus reads")
-        return value
+        return _readable(value)
 
 
 class RemoveMember(_Change):
@@ -46,6 +50,13 @@ class RemoveMember(_Change):
     treaty: str
     state: str
     left: Day | None = None
+
+    @field_validator("left")
+    @classmethod
+    def _readable(cls, value: dt.date | None) -> dt.date | None:
+        """A day no scenario reaches is a typo (left: 2200-01-01 would change nothing); one before joining is refused
+        where it is applied."""
+        return _readable(value)
 
 
 class DropTreaty(_Change):
