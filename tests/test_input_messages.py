@@ -66,6 +66,14 @@ def test_an_empty_honour_path_is_refused_not_taken_for_the_default(args: list[st
 
 
 @pytest.mark.parametrize("text", ["", "# nothing but a comment\n"])
+def test_an_empty_honour_file_says_it_is_empty_not_read_as_the_defaults(tmp_path: Path, text: str) -> None:
+    honour = tmp_path / "honour.yaml"
+    honour.write_text(text, encoding="utf-8")
+    assert _error_line([*CASCADE, "--draws", "5", "--honour", str(honour)]) == (
+        f"{honour}: nothing in the file (it is empty, or only comments); expected a mapping of fields")
+
+
+@pytest.mark.parametrize("text", ["", "# nothing but a comment\n"])
 def test_an_empty_overlay_says_it_is_empty(tmp_path: Path, text: str) -> None:
     overlay = tmp_path / "whatif.yaml"
     overlay.write_text(text, encoding="utf-8")
