@@ -176,3 +176,14 @@ def test_an_empty_treaty_or_war_name_is_refused(tmp_path: Path) -> None:
                    encoding="utf-8")
     with pytest.raises(FoedusError, match=r"war\.yaml: name: String should have at least 1 character"):
         read_war_file(war)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "table"])
+@pytest.mark.parametrize(("option", "args"), [("--draws", ["--draws", "5"]), ("--likelihood", ["--likelihood"]),
+                                              ("--ongoing-since", ["--ongoing-since", "2025-01-01"])])
+def test_what_a_belligerents_table_would_drop_is_refused(fmt: str, option: str, args: list[str]) -> None:
+    """--format csv|table lists the belligerents only: the Monte Carlo, the likelihoods and the `ongoing` answer
+    were worked out and dropped, exit 0."""
+    assert _error_line([*CASCADE, *args, "--format", fmt]) == (
+        f"{option} has no effect with --format {fmt} (it lists the belligerents only: the explained output, or "
+        "--json, shows it); leave it out")

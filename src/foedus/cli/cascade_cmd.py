@@ -39,6 +39,10 @@ def cascade(inputs: dict[str, Any], *, treaties: list[Path] | None, as_json: boo
     refuse_unused("--likely-model", likely_model is not None and not inputs.get("likelihood") and honour != "empirical",
                   "without --likelihood or --honour empirical")
     shape = resolve_format(fmt, as_json, default=None)
+    if shape in ("csv", "table"):  # the belligerents' rows: what these add would be worked out and dropped
+        for name in ("draws", "likelihood", "ongoing_since"):
+            refuse_unused(f"--{name.replace('_', '-')}", inputs.get(name) not in (None, False), f"with --format "
+                          f"{shape} (it lists the belligerents only: the explained output, or --json, shows it)")
     asked = _what_if_asked(inputs, overlay, add_treaty, save_overlay)
     if save_overlay is not None:  # a taken name is refused before any work, as every other output is
         from foedus.outputs.atomic import check_target
