@@ -411,3 +411,10 @@ def test_a_war_name_that_is_no_file_says_so_with_the_bundled_war_it_is_close_to(
         war_path(given)
     assert "no such file, and no bundled war of that name" in str(err.value)
     assert (f"did you mean {hint}?" in str(err.value)) if hint else "did you mean" not in str(err.value)
+
+
+def test_no_timeline_with_json_is_refused_not_ignored() -> None:
+    """The JSON holds every date's moves whatever --no-timeline says: it was silently ignored."""
+    proc = run("war", "july_crisis_1914", "--json", "--no-timeline")
+    assert proc.returncode == 2 and proc.stderr == ("error: --no-timeline has no effect with --json (its frames hold "
+                                                    "every date's moves); leave it out\n")

@@ -33,9 +33,10 @@ def war(
     """Replay a war: re-evaluate the obligations on every event date and every treaty change, and say who was
     bound, from when, by which event or treaty change."""
     from foedus.api import replay_war
-    from foedus.cli.helpers import world_for
+    from foedus.cli.helpers import refuse_unused, world_for
     from foedus.engine.scenario import parse_date
 
+    refuse_unused("--no-timeline", as_json and not timeline, "with --json (its frames hold every date's moves)")
     day = parse_date(until) if until is not None else None  # an empty --until is malformed, not "no date"
     result = replay_war(file, world=world_for(treaties), until=day, **inputs)
     if as_json:
