@@ -111,6 +111,9 @@ def test_cowmaj_any_part_of_the_year_and_runs_to_the_last_full_year(covariates: 
 def test_covariate_names_are_checked() -> None:
     assert parse_covariates(["cinc,conttype", "cinc"]) == ("cinc", "conttype")
     assert parse_covariates(["all"]) == ("cinc", "cowmaj", "conttype")
+    for empty in ([""], [" , "]):  # the table was written with none of them
+        with pytest.raises(Exception, match=r"^--add names no covariate: choose from cinc, cowmaj, conttype"):
+            parse_covariates(empty)
     with pytest.raises(Exception, match="unknown covariate 'polity'"):
         parse_covariates(["polity"])
 

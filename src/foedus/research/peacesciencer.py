@@ -45,6 +45,8 @@ _MAJORS_FILE = "cow_states/majors2016.csv"
 def parse_covariates(values: list[str]) -> tuple[str, ...]:
     """The covariate groups named in `--add` (comma-separated or repeated; `all` for every one)."""
     names = [v.strip().lower() for value in values for v in value.split(",") if v.strip()]
+    if values and not names:  # `--add ''` would write the table without any, as if --add were not given
+        raise FoedusError(f"--add names no covariate: choose from {', '.join(COVARIATES)} (or all)")
     if "all" in names:
         return tuple(COVARIATES)
     unknown = [n for n in names if n not in COVARIATES]
