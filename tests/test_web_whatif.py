@@ -77,7 +77,10 @@ def test_whatif_remove_member_and_strength(client: TestClient) -> None:
 
 @pytest.mark.parametrize(("params", "needle"), [
     ({"add_member": "rus_prk_2024:Atlantis"}, "unknown state 'Atlantis'"),
-    ({"add_member": "rus_prk_2024"}, "expected TREATY:VALUE"),
+    ({"add_member": "rus_prk_2024"}, "add_member 'rus_prk_2024': expected TREATY:STATE, e.g. rus_prk_2024:IRN"),
+    ({"set_strength": "rus_prk_2024"},  # the message gave add_member's form
+     "set_strength 'rus_prk_2024': expected TREATY:ARTICLE=S1..S5, e.g. nato_1949:5=S1"),
+    ({"set_scope": "rus_prk_2024"}, "set_scope 'rus_prk_2024': expected TREATY:ARTICLE=territory:TOKENS;forces:TOKENS"),
     ({"drop_treaty": "../../pyproject.toml"}, "unknown treaty '../../pyproject.toml'"),
     ({"drop_treaty": "/etc/passwd"}, "unknown treaty '/etc/passwd'"),
     ({"set_strength": "rus_prk_2024:9=S1"}, "has no article '9'"),

@@ -104,10 +104,16 @@ Change = Annotated[AddMember | RemoveMember | DropTreaty | AddTreaty | SetStreng
                    Field(discriminator="op")]
 
 
+_FORMS = {"add_member": "TREATY:STATE, e.g. rus_prk_2024:IRN", "remove_member": "TREATY:STATE, e.g. nato_1949:TUR",
+          "set_strength": "TREATY:ARTICLE=S1..S5, e.g. nato_1949:5=S1",
+          "set_scope": "TREATY:ARTICLE=territory:TOKENS;forces:TOKENS"}
+"""What each what-if input's value looks like, for its messages."""
+
+
 def _pair(value: str, name: str) -> tuple[str, str]:
     treaty, sep, rest = value.partition(":")
     if not sep or not treaty or not rest:
-        raise ScenarioError(f"{name} {value!r}: expected TREATY:VALUE, e.g. rus_prk_2024:IRN")
+        raise ScenarioError(f"{name} {value!r}: expected {_FORMS[name]}")
     return treaty, rest
 
 
@@ -125,7 +131,7 @@ def _set_strength(value: str) -> SetStrength:
     treaty, rest = _pair(value, "set_strength")
     article, _, strength = rest.partition("=")
     if not article or strength not in {s.value for s in Strength}:
-        raise ScenarioError(f"set_strength {value!r}: expected TREATY:ARTICLE=S1..S5, e.g. nato_1949:5=S1")
+        raise ScenarioError(f"set_strength {value!r}: expected {_FORMS['set_strength']}")
     return SetStrength(treaty=treaty, article=article, strength=Strength(strength))
 
 
@@ -140,12 +146,12 @@ def _set_scope(value: str) -> SetScope:
     for item in spec.split(";") if sep else []:
         key, _, tokens = item.partition(":")
         if key not in parts or not tokens:
-            raise ScenarioError(f"set_scope {value!r}: expected TREATY:ARTICLE=territory:TOKENS;forces:TOKENS")
+            raise ScenarioError(f"set_scope {value!r}: expected {_FORMS['set_scope']}")
         if parts[key] is not _UNSET:  # the first would be silently replaced
             raise ScenarioError(f"set_scope {value!r}: {key} is given twice; give it once")
         parts[key] = None if tokens == "any" else [] if tokens == "none" else tokens.split(",")
     if not sep:
-        raise ScenarioError(f"set_scope {value!r}: expected TREATY:ARTICLE=territory:TOKENS;forces:TOKENS")
+        raise ScenarioError(f"set_scope {value!r}: expected {_FORMS['set_scope']}")
     return SetScope(treaty=treaty, article=article,
                     scope=Scope(**{k: None if v is _UNSET else v for k, v in parts.items()}))
 
