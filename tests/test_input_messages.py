@@ -187,3 +187,10 @@ def test_what_a_belligerents_table_would_drop_is_refused(fmt: str, option: str, 
     assert _error_line([*CASCADE, *args, "--format", fmt]) == (
         f"{option} has no effect with --format {fmt} (it lists the belligerents only: the explained output, or "
         "--json, shows it); leave it out")
+
+
+@pytest.mark.parametrize("level", ["1", "0.4", "nan"])
+def test_depth_level_says_the_range_it_takes(tmp_path: Path, level: str) -> None:
+    """It said 'use a width from 0.5 to 0.99' while taking 0.995 or 0.999999."""
+    assert _error_line(["depth", "--out", str(tmp_path / "d.csv"), "--level", level]) == (
+        f"--level {float(level)}: use a width of at least 0.5 and below 1 (e.g. 0.9)")

@@ -47,7 +47,7 @@ def depth(
 
     check_table(out, force)
     if not 0.5 <= level < 1:
-        raise FoedusError(f"--level {level}: use a width from 0.5 to 0.99")
+        raise FoedusError(f"--level {level}: use a width of at least 0.5 and below 1 (e.g. 0.9)")
     # the refit's own options would go unread without it, and saved parameters unread with it
     refuse_unused("--draws", draws is not None and not refit, "without --refit (it sets the refit's bootstrap)")
     refuse_unused("--seed", seed is not None and not refit, "without --refit (it seeds the refit's bootstrap)")
