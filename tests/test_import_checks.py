@@ -47,6 +47,38 @@ def test_another_version_with_more_rows_is_imported(tmp_path: Path, target: Path
 DATA = SOURCE.parent.parent
 
 
+@pytest.mark.parametrize("rel", ["cow_states/states2016.csv", "cow_states/majors2016.csv", "cow_contiguity/contdir.csv",
+                                 "atop/atop5_1m.csv", "cow_nmc/NMC-60-abridged.csv"])
+def test_another_version_saved_with_a_byte_order_mark_is_read_as_it_was_checked(
+        tmp_path: Path, target: Path, rel: str) -> None:
+    """A file a spreadsheet saved (UTF-8 with a BOM) passed the import's checks, which skip the mark, and then stopped
+    every command: the readers took the mark for part of the first column's name ('no column stateabb')."""
+    from foedus.datasets.verify import dataset_file
+
+    path = tmp_path / "mine" / rel.split("/")[-1]
+    path.parent.mkdir(exist_ok=True)
+    path.write_bytes(b"\xef\xbb\xbf" + (DATA / rel).read_bytes())
+    assert [o.action for o in import_file(path, any_version=True)] == ["imported"]
+    checked = dataset_file(rel)
+    assert checked is not None
+    if rel.startswith("cow_states/states"):
+        assert read_cow_spells(checked)[2].spells[0][0].year == 1816
+    if rel.endswith("majors2016.csv"):
+        assert read_majors(checked, {2: "USA"})["USA"]
+    if rel.startswith("atop/"):
+        from foedus.sources.atop import read_member_rows
+
+        assert read_member_rows(checked)[0]["atopid"]
+    if rel.startswith("cow_contiguity/"):
+        from foedus.sources.contiguity import read_contiguity
+
+        assert read_contiguity(checked)
+    if rel.startswith("cow_nmc/"):
+        from foedus.sources.cow import read_capabilities
+
+        assert read_capabilities(checked)
+
+
 def _other_version(tmp_path: Path, rel: str, column: str, value: str, *, extra_row: bool) -> Path:
     """A copy of a registry file with `value` in `column` of its first row, or of an extra row copied from the last."""
     lines = (DATA / rel).read_text(encoding="utf-8").splitlines()

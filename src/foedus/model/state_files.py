@@ -55,7 +55,9 @@ def _rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
     naming the file and line, rather than being believed (another version may be imported unchecked)."""
     import csv
 
-    with path.open(newline="", encoding="utf-8") as fh:
+    from foedus.datasets.verify import open_csv
+
+    with open_csv(path) as fh:
         reader = csv.DictReader(fh)
         for row in reader:
             if None in row.values() or None in row:  # fewer (or more) fields than the header names

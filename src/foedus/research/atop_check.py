@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from foedus.datasets.verify import dataset_file
+from foedus.datasets.verify import dataset_file, open_csv
 from foedus.errors import DataMissingError
 from foedus.model.world import World
 from foedus.research.atop_flags import FLAG_COLUMNS, atop_flag_keys, sorted_union
@@ -54,7 +54,7 @@ def _reference() -> np.ndarray:
     path = dataset_file(ATOP_DDYR_FILE)
     if path is None:
         raise DataMissingError(f"{ATOP_DDYR_FILE} is not in the data folder: run `foedus data import PATH`")
-    with path.open(newline="", encoding="utf-8") as fh:
+    with open_csv(path) as fh:
         reader = csv.reader(fh)
         header = next(reader)
         data = np.array([[int(v) for v in row] for row in reader], dtype=np.int64)

@@ -107,12 +107,12 @@ def _cinc(rows: np.ndarray) -> dict[str, np.ndarray]:
 
 def _major_years(last_full_year: int) -> dict[int, list[tuple[int, int]]]:
     """ccode -> [(first year, last year)] of major-power status, open spells run to `last_full_year`."""
-    from foedus.datasets.verify import dataset_file
+    from foedus.datasets.verify import dataset_file, open_csv
 
     path = dataset_file(_MAJORS_FILE)
     if path is None:
         raise DataMissingError(f"{_MAJORS_FILE} is not in the data folder: run `foedus data fetch cow_states`")
-    with path.open(newline="", encoding="utf-8") as fh:
+    with open_csv(path) as fh:
         records = list(csv.DictReader(fh))
     data_end = max(int(r["endyear"]) for r in records)
     out: dict[int, list[tuple[int, int]]] = {}

@@ -36,7 +36,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from foedus.datasets.verify import dataset_file
+from foedus.datasets.verify import dataset_file, open_csv
 from foedus.errors import DataMissingError
 from foedus.model.states import StateRegistry
 from foedus.model.treaty import DateCertainty, Treaty
@@ -72,7 +72,7 @@ def read_member_rows(path: Path | None = None) -> list[dict[str, str]]:
     path = path or dataset_file(ATOP_MEMBER_FILE)
     if path is None:
         raise DataMissingError("ATOP 5.1 is not in the data folder: run `foedus data fetch atop`")
-    with path.open(newline="", encoding="utf-8") as fh:
+    with open_csv(path) as fh:
         return list(csv.DictReader(fh))
 
 

@@ -10,7 +10,7 @@ import csv
 import functools
 from pathlib import Path
 
-from foedus.datasets.verify import dataset_file
+from foedus.datasets.verify import dataset_file, open_csv
 from foedus.errors import DataMissingError
 
 __all__ = ["CONTIGUITY_END", "CONTIGUITY_FILE", "Spell", "contiguity_spells", "read_contiguity"]
@@ -32,7 +32,7 @@ def contiguity_spells() -> dict[tuple[int, int], tuple[Spell, ...]]:
 def read_contiguity(path: Path) -> dict[tuple[int, int], tuple[Spell, ...]]:
     """Spells by (ccode1, ccode2) for both orders of each pair, each list in file order."""
     out: dict[tuple[int, int], list[Spell]] = {}
-    with path.open(newline="", encoding="utf-8") as fh:
+    with open_csv(path) as fh:
         for row in csv.DictReader(fh):
             a, b = int(row["statelno"]), int(row["statehno"])
             spell = (int(row["conttype"]), int(row["begin"]), int(row["end"]))

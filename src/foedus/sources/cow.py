@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from foedus.datarecord import dataclass
-from foedus.datasets.verify import dataset_file
+from foedus.datasets.verify import dataset_file, open_csv
 from foedus.errors import DataMissingError
 
 __all__ = ["CINC_FILE", "GW_FILE", "Capabilities", "capabilities", "cinc_in", "read_capabilities", "read_gw_spells"]
@@ -107,7 +107,7 @@ def read_capabilities(path: Path | None = None) -> Capabilities:
 
     path = path or _need(CINC_FILE, "cow_nmc")
     by_year: dict[int, dict[int, float]] = {}
-    with path.open(newline="", encoding="utf-8") as fh:
+    with open_csv(path) as fh:
         for row in csv.DictReader(fh):
             value = float(row["cinc"]) if row["cinc"] not in ("", "-9") else None
             if value is not None and value >= 0:
@@ -121,7 +121,7 @@ def read_gw_spells(path: Path | None = None) -> dict[int, list[tuple[dt.date, dt
 
     path = path or _need(GW_FILE, "gw_states")
     out: dict[int, list[tuple[dt.date, dt.date | None]]] = {}
-    with path.open(newline="", encoding="utf-8") as fh:
+    with open_csv(path) as fh:
         for row in csv.DictReader(fh):
             end: dt.date | None = dt.date.fromisoformat(row["enddate"])
             out.setdefault(int(row["gwcode"]), []).append(
