@@ -99,6 +99,11 @@ def _other_version(tmp_path: Path, rel: str, column: str, value: str, *, extra_r
     ("cow_nmc/NMC-60-abridged.csv", "cinc", "inf", False, "cinc 'inf' is not a share of 0–1"),
     ("cow_nmc/NMC-60-abridged.csv", "ccode", "", False, "ccode '' is empty"),
     ("cow_states/states2016.csv", "ccode", "-5", False, r"ccode '-5' is outside 1–9999 \(a state code\)"),
+    # imported, then every command stopped ('day is out of range for month'), or the state was never a member
+    ("cow_states/states2016.csv", "stday", "32", False, r"line 2: the start '1816-1-32' is not a day \(day is out"),
+    ("cow_states/states2016.csv", "endyear", "1810", False,
+     r"line 2: the spell ends \(1810-12-31\) before it starts \(1816-01-01\)"),
+    ("cow_states/majors2016.csv", "endmonth", "13", False, r"line 2: the end '.*-13-.*' is not a day"),
     ("atop/atop5_1m.csv", "yrent", "0", False, "yrent '0' is outside 1800–"),
     ("atop/atop5_1m.csv", "member", "x2", False, "member 'x2' is not a state code"),
     ("atop/atop5_1m.csv", "defense", "yes", False, "defense 'yes' is not a whole number"),

@@ -30,7 +30,7 @@ from foedus.datasets.registry import DataFile
 __all__ = ["FIRST_YEAR", "VALUES_CHECKED", "csv_problem", "file_problem", "row_check"]
 
 FIRST_YEAR = 1800
-VALUES_CHECKED = 1  # recorded with another version whose values passed these checks (raise when they change)
+VALUES_CHECKED = 2  # recorded with another version whose values passed these checks (raise when they change)
 _WHOLE = re.compile(r"-?[0-9]{1,9}\Z")
 _CODES = frozenset({"ccode", "member", "state", "ccode1", "ccode2", "statea", "stateb", "statelno", "statehno",
                     "state1no", "state2no", "gwcode"})
@@ -114,6 +114,7 @@ def row_check(file: DataFile, header: list[str]) -> Callable[[list[str]], str | 
     what the readers take, else the first problem, as `COLUMN 'VALUE' is ...`."""
     checks = [(i, name, check) for i, name in enumerate(header) if name in file.columns
               and (check := _check_of(name)) is not None]
+    spell = [header.index(c) for c in _SPELL] if set(_SPELL) <= set(header) & set(file.columns) else None
 
     def check_row(row: list[str]) -> str | None:
         for i, name, check in checks:
@@ -121,9 +122,26 @@ def row_check(file: DataFile, header: list[str]) -> Callable[[list[str]], str | 
             problem = check(value)
             if problem:
                 return f"{name} {value[:40]!r} {problem}"
-        return None
+        return _spell_problem([row[i].strip() for i in spell]) if spell else None
 
     return check_row
+
+
+_SPELL = ("styear", "stmonth", "stday", "endyear", "endmonth", "endday")
+
+
+def _spell_problem(values: list[str]) -> str | None:
+    """A COW spell (states2016, majors2016) whose days are read as its reader reads them: a day the calendar does not
+    have stopped every command, and a spell ending before it starts was believed (the state never a member)."""
+    from foedus.model.state_files import cow_day
+
+    days = []
+    for at, what in ((0, "start"), (3, "end")):
+        try:
+            days.append(cow_day(*values[at:at + 3]))
+        except ValueError as exc:
+            return f"the {what} {'-'.join(values[at:at + 3])!r} is not a day ({exc})"
+    return f"the spell ends ({days[1]}) before it starts ({days[0]})" if days[1] < days[0] else None
 
 
 def file_problem(path: Path, file: DataFile) -> str | None:

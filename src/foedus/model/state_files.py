@@ -14,12 +14,17 @@ from foedus.datarecord import dataclass, field
 from foedus.errors import DataFormatError
 from foedus.paths import cache_dir
 
-__all__ = ["COW_LAST_DAY", "CowEntry", "countrycode_rows", "read_cow_spells", "read_majors"]
+__all__ = ["COW_LAST_DAY", "CowEntry", "countrycode_rows", "cow_day", "read_cow_spells", "read_majors"]
 
 COW_LAST_DAY = dt.date(2016, 12, 31)
 
 
-def _cow_day(year: str, month: str, day: str) -> dt.date:
+def cow_day(year: str, month: str, day: str) -> dt.date:
+    """A COW date from its year, month and day columns (a month or day of 0 or -9, unknown, read as the first).
+
+    Raises:
+        ValueError: a value that is not a number, or a day the calendar does not have (1900-02-30).
+    """
     return dt.date(int(year), max(int(month), 1), max(int(day), 1))
 
 
@@ -39,8 +44,8 @@ def read_cow_spells(path: Path) -> dict[int, CowEntry]:
     for line, row in _rows(path):
         try:
             ccode = int(row["ccode"])
-            start = _cow_day(row["styear"], row["stmonth"], row["stday"])
-            end: dt.date | None = _cow_day(row["endyear"], row["endmonth"], row["endday"])
+            start = cow_day(row["styear"], row["stmonth"], row["stday"])
+            end: dt.date | None = cow_day(row["endyear"], row["endmonth"], row["endday"])
             entry = CowEntry(row["statenme"], row["stateabb"])
         except (KeyError, ValueError) as exc:
             raise _bad_value(path, line, exc) from None
@@ -80,8 +85,8 @@ def read_majors(
     for line, row in _rows(path):
         try:
             state_id = by_ccode.get(int(row["ccode"]))
-            start = _cow_day(row["styear"], row["stmonth"], row["stday"])
-            end: dt.date | None = _cow_day(row["endyear"], row["endmonth"], row["endday"])
+            start = cow_day(row["styear"], row["stmonth"], row["stday"])
+            end: dt.date | None = cow_day(row["endyear"], row["endmonth"], row["endday"])
         except (KeyError, ValueError) as exc:
             raise _bad_value(path, line, exc) from None
         if state_id is not None:
