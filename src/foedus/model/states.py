@@ -141,8 +141,7 @@ class StateRegistry:
         """
         raw = str(text).strip()
         if _norm(raw).isdigit() and not raw.isdigit():  # -2 or 2.0 would be COW 2 or 20 once the signs are gone
-            raise UnknownStateError(f"unknown state {raw!r}: a COW number is a whole number, e.g. 365 "
-                                    "(try `foedus states`)")
+            raise UnknownStateError(f"unknown state {raw!r}: a COW number is a whole number (try `foedus states`)")
         if _norm(raw) in _AMBIGUOUS:
             return self._disambiguate(raw, _AMBIGUOUS[_norm(raw)], day or dt.date.today())
         hit = self._index.get(_norm(raw))
