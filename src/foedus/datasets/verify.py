@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any, Literal, TextIO
+from typing import Any, Literal
 
+from foedus.datasets.csvfile import open_csv
 from foedus.datasets.registry import DataFile, Dataset, find_path
 from foedus.errors import DataCorruptError
 from foedus.folderlock import folder_lock
@@ -26,7 +27,6 @@ __all__ = [
     "dataset_file",
     "forget_other_version",
     "has_columns",
-    "open_csv",
     "other_versions",
     "record_other_version",
     "recorded_sha",
@@ -34,12 +34,6 @@ __all__ = [
 
 OTHER_VERSIONS = "foedus-other-versions.json"
 Check = Literal["present", "other-version", "missing", "bad-checksum"]
-
-
-def open_csv(path: Path) -> TextIO:
-    """A dataset's CSV file opened for the `csv` module as its checks read it: UTF-8, a byte-order mark skipped (another
-    version saved by a spreadsheet starts with one; read as UTF-8, it glued itself to the first column's name)."""
-    return path.open(newline="", encoding="utf-8-sig")
 
 
 def dataset_file(relative: str) -> Path | None:
@@ -120,7 +114,7 @@ def has_columns(path: Path, columns: tuple[str, ...]) -> bool:
     if not columns:
         return True
     try:
-        with path.open(newline="", encoding="utf-8-sig") as fh:
+        with open_csv(path) as fh:
             header = next(csv.reader([fh.readline(1 << 16)]), [])
     except (OSError, UnicodeDecodeError, csv.Error):
         return False

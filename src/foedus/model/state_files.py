@@ -60,7 +60,7 @@ def _rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
     naming the file and line, rather than being believed (another version may be imported unchecked)."""
     import csv
 
-    from foedus.datasets.verify import open_csv
+    from foedus.datasets.csvfile import open_csv
 
     with open_csv(path) as fh:
         reader = csv.DictReader(fh)

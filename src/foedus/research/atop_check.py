@@ -14,7 +14,8 @@ from typing import Any
 
 import numpy as np
 
-from foedus.datasets.verify import dataset_file, open_csv
+from foedus.datasets.csvfile import open_csv
+from foedus.datasets.verify import dataset_file
 from foedus.errors import DataMissingError
 from foedus.model.world import World
 from foedus.research.atop_flags import FLAG_COLUMNS, atop_flag_keys, sorted_union

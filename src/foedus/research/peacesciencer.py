@@ -107,7 +107,8 @@ def _cinc(rows: np.ndarray) -> dict[str, np.ndarray]:
 
 def _major_years(last_full_year: int) -> dict[int, list[tuple[int, int]]]:
     """ccode -> [(first year, last year)] of major-power status, open spells run to `last_full_year`."""
-    from foedus.datasets.verify import dataset_file, open_csv
+    from foedus.datasets.csvfile import open_csv
+    from foedus.datasets.verify import dataset_file
 
     path = dataset_file(_MAJORS_FILE)
     if path is None:

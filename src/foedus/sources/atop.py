@@ -36,7 +36,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from foedus.datasets.verify import dataset_file, open_csv
+from foedus.datasets.csvfile import open_csv
+from foedus.datasets.verify import dataset_file
 from foedus.errors import DataMissingError
 from foedus.model.states import StateRegistry
 from foedus.model.treaty import DateCertainty, Treaty

@@ -10,7 +10,8 @@ import csv
 import functools
 from pathlib import Path
 
-from foedus.datasets.verify import dataset_file, open_csv
+from foedus.datasets.csvfile import open_csv
+from foedus.datasets.verify import dataset_file
 from foedus.errors import DataMissingError
 
 __all__ = ["CONTIGUITY_END", "CONTIGUITY_FILE", "Spell", "contiguity_spells", "read_contiguity"]

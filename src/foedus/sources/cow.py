@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from foedus.datarecord import dataclass
-from foedus.datasets.verify import dataset_file, open_csv
+from foedus.datasets.csvfile import open_csv
+from foedus.datasets.verify import dataset_file
 from foedus.errors import DataMissingError
 
 __all__ = ["CINC_FILE", "GW_FILE", "Capabilities", "capabilities", "cinc_in", "read_capabilities", "read_gw_spells"]
