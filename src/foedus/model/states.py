@@ -37,14 +37,12 @@ _EXTRA_ENTITIES = {"PSE": "Palestine"}
 _ISO3_FIXES = {347: "XKX", 345: "SRB"}
 # COW 345 is Serbia (Yugoslavia until 2006); countrycode names the COW row Yugoslavia.
 _NAME_FIXES = {345: "Serbia"}
-# Common short forms that countrycode's name patterns do not catch (alias -> ISO3).
-_ALIASES = {"UK": "GBR", "US": "USA", "USSR": "RUS", "Soviet Union": "RUS", "PRC": "CHN",
-            "ROC": "TWN", "UAE": "ARE", "Britain": "GBR",
-            "Ottoman Empire": "TUR", "Prussia": "DEU", "Cabo Verde": "CPV",  # COW 640 and 255's old names; since 2013
+# Common short forms, and names old (COW 640, 255) or new (Cabo Verde, 2013), that countrycode does not catch.
+_ALIASES = {"UK": "GBR", "US": "USA", "USSR": "RUS", "Soviet Union": "RUS", "PRC": "CHN", "ROC": "TWN",
+            "UAE": "ARE", "Britain": "GBR", "Ottoman Empire": "TUR", "Prussia": "DEU", "Cabo Verde": "CPV",
             # states that countrycode gives no ISO3 (the registry's COW<n> ids), by their usual names
-            "West Germany": "COW260", "FRG": "COW260",
-            "East Germany": "COW265", "GDR": "COW265", "North Yemen": "COW678", "South Yemen": "COW680",
-            "South Vietnam": "COW817"}
+            "West Germany": "COW260", "FRG": "COW260", "South Vietnam": "COW817",
+            "East Germany": "COW265", "GDR": "COW265", "North Yemen": "COW678", "South Yemen": "COW680"}
 # COW states the bundled treaty files name that countrycode lacks (ccode -> name, COW abbreviation).
 _BUNDLED_COW = {260: ("German Federal Republic", "GFR")}
 # Names several states have carried, with the candidates (ids); resolved by the date (see `resolve`).
