@@ -24,7 +24,7 @@ from foedus.likely.case import Case
 from foedus.likely.geo import Geography
 from foedus.likely.history import History, last_war_year
 from foedus.likely.obligations import Bindings
-from foedus.likely.ties import Ties
+from foedus.likely.ties import DEFENCE, Ties
 from foedus.model.states import COW_FIRST_DAY
 from foedus.model.world import World
 from foedus.sources.cow import cinc_in
@@ -105,7 +105,8 @@ def case_features(world: World, case: Case, bound: Bindings, skip_war: int | Non
             f"flagged_{side}": _bound(bound.flagged, cand, side),
             f"escalatory_{side}": _bound(bound.escalatory, cand, side),
             f"unmet_{side}": _bound(bound.unmet, cand, side),
-            f"tie_defense_{side}": (tie == 3).astype(np.float64), f"tie_any_{side}": (tie > 0).astype(np.float64),
+            f"tie_defense_{side}": (tie == DEFENCE).astype(np.float64),
+            f"tie_any_{side}": (tie > 0).astype(np.float64),
             f"allies_{side}": np.log1p(ties.defence_allies(rows, who)),
             f"sim_s_{side}": ties.similarity(rows, who, "s_unweighted"),
             f"sim_kappa_{side}": ties.similarity(rows, who, "kappa"),
@@ -114,8 +115,8 @@ def case_features(world: World, case: Case, bound: Bindings, skip_war: int | Non
             f"region_{side}": np.array([float(geo.same_region(c, side_codes)) for c in cand_codes]),
             f"cobelligerent_{side}": np.array([a for a, _ in hist_pairs]),
             f"enemy_{side}": np.array([b for _, b in hist_pairs]),
-            f"ally_bound_{side}": (ties.strongest(rows, tuple(s for s, k in bound.legal.items() if k == side)) == 3
-                                   ).astype(np.float64),
+            f"ally_bound_{side}": (ties.strongest(rows, tuple(s for s, k in bound.legal.items() if k == side))
+                                   == DEFENCE).astype(np.float64),
         }
     values |= _state_values(world, case, bound, cinc, codes, hist, ties)
     ordered = {k: values[k] for k in columns()}
@@ -130,9 +131,9 @@ def _state_values(world: World, case: Case, bound: Bindings, cinc: dict[str, flo
     total = side_power["attack"] + side_power["defense"]
     own = np.array([cinc.get(s, 0.0) for s in cand])
     att_rows, def_rows = [ties.pos[s] for s in case.attackers], [ties.pos[s] for s in case.targets]
-    intra = bool(att_rows and def_rows and (ties.t[np.ix_(att_rows, def_rows)] == 3).any())
+    intra = bool(att_rows and def_rows and (ties.t[np.ix_(att_rows, def_rows)] == DEFENCE).any())
     rows = [ties.pos[s] for s in cand]
-    both = (ties.strongest(rows, case.attackers) == 3) & (ties.strongest(rows, case.targets) == 3)
+    both = (ties.strongest(rows, case.attackers) == DEFENCE) & (ties.strongest(rows, case.targets) == DEFENCE)
     day = case.date
 
     def const(x: float) -> np.ndarray:

@@ -1,7 +1,6 @@
 """Alliance ties on the war's first day, from the treaties the engine reads (ATOP 5.1 merged with the
-curated set), to the day: 3 defence or offence, 2 neutrality or consultation, 1 non-aggression only (the coding
-the shipped model, `foedus/data/likely_model.json`, was fitted with; `foedus similarity` ranks non-aggression
-above consultation, as Signorino & Ritter do).
+curated set), to the day, valued as `foedus similarity` values them (`foedus.research.ties.TIE_VALUES`, Signorino
+& Ritter's coding: 3 defence or offence, 2 neutrality or non-aggression, 1 consultation only).
 
 From them: each candidate's strongest tie and its number of defence allies on each side, and the
 alliance-portfolio similarity to each side (Signorino & Ritter's S, Häge's kappa; `foedus.research.similarity`),
@@ -17,10 +16,11 @@ import numpy as np
 from foedus.engine.table import leg_table
 from foedus.model.world import World
 from foedus.research.similarity import similarity_matrices
+from foedus.research.ties import TIE_VALUES
 
-__all__ = ["TIE_VALUES", "Ties"]
+__all__ = ["DEFENCE", "Ties"]
 
-TIE_VALUES = {"defense": 3, "offense": 3, "neutrality": 2, "consultation": 2, "nonaggression": 1}
+DEFENCE = TIE_VALUES["defense"]  # the value of a defence or offence tie, and of each state's tie with itself
 
 
 class Ties:
@@ -40,7 +40,7 @@ class Ties:
             if value and len(idx) > 1:
                 block = t[np.ix_(idx, idx)]
                 t[np.ix_(idx, idx)] = np.maximum(block, value)
-        np.fill_diagonal(t, 3)
+        np.fill_diagonal(t, DEFENCE)
         self.t = t
         self._sim: dict[str, np.ndarray] | None = None
 
@@ -59,7 +59,7 @@ class Ties:
         cols = self._index(side)
         if not cols:
             return np.zeros(len(rows))
-        return np.asarray((self.t[np.ix_(rows, cols)] == 3).sum(axis=1), dtype=np.float64)
+        return np.asarray((self.t[np.ix_(rows, cols)] == DEFENCE).sum(axis=1), dtype=np.float64)
 
     def similarity(self, rows: list[int], side: tuple[str, ...], measure: str) -> np.ndarray:
         """Each row's highest portfolio similarity (`s_unweighted` or `kappa`) with a state of `side`."""
