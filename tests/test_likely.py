@@ -114,6 +114,30 @@ def test_history_uses_only_wars_begun_before_the_day() -> None:
     assert balkan.with_side(345, [355])[0] == 1.0
 
 
+def test_ties_are_valued_as_foedus_similarity_values_them() -> None:
+    """One coding for both (Signorino & Ritter's): a pair tied only by consultation is 1, only by non-aggression 2
+    (the shipped model was once fitted with the two the other way round, from a copy of the rule of its own)."""
+    import itertools
+
+    import foedus.likely.ties as likely_ties
+    from foedus.engine.table import leg_table
+    from foedus.research.ties import TIE_VALUES
+
+    assert likely_ties.TIE_VALUES is TIE_VALUES
+    world, day = foedus.load_world(), dt.date(1939, 9, 1)
+    kinds: dict[tuple[str, str], set[str]] = {}
+    for treaty_id, members in leg_table(world, day).members.items():
+        found = {p.kind.value for p in world.treaties[treaty_id].provisions if p.valid is None or p.valid.covers(day)}
+        for pair in itertools.combinations(sorted(members), 2):
+            kinds.setdefault(pair, set()).update(found)
+    ties = likely_ties.Ties(world, day, sorted(world.states.members_on(day)))
+    value = {pair: ties.t[ties.pos[pair[0]], ties.pos[pair[1]]] for pair in kinds if set(pair) <= set(ties.pos)}
+    consult = [pair for pair in value if kinds[pair] == {"consultation"}]
+    nonagg = [pair for pair in value if kinds[pair] == {"nonaggression"}]
+    assert ("DEU", "FRA") in consult and len(nonagg) >= 5  # the Franco-German declaration of 6 December 1938
+    assert all(value[pair] == 1 for pair in consult) and all(value[pair] == 2 for pair in nonagg)
+
+
 # --- fitting ----------------------------------------------------------------------------------------------------
 
 def test_a_fit_on_a_slice_round_trips_through_its_file(slice_data: Any, tmp_path: Path) -> None:
