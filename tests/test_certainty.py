@@ -391,9 +391,13 @@ def test_certainty_reads_a_membership_row_as_the_leg_table_does(basis: str) -> N
     accession (Argentina, a Rio party from its 1950 deposit), not at the treaty's signature, so a state whose
     membership is split into rows is never read as two parties at once."""
     from foedus.engine.certainty import party_on
-    from foedus.engine.table import _member_party
+    from foedus.engine.table import parties
 
     days = [dt.date(y, 6, 1) for y in range(1946, 2026)] + [dt.date(2024, 6, 11), dt.date(2024, 6, 12)]
-    differ = [(t.id, m.state, day) for t in CURATED.treaties.curated.values() for m in t.members for day in days
-              if party_on(t, m, day, basis) != _member_party(t, m, day, basis)]
+    differ = [(t.id, day) for t in CURATED.treaties.curated.values() for day in days if t.in_effect(day, basis)
+              and {m.state for m in t.members if party_on(t, m, day, basis)} != set(parties(t, day, basis))]
     assert differ == []
+    rio = CURATED.treaty("tiar_1947")
+    argentina = next(m for m in rio.members if m.state == "ARG")
+    assert argentina.joined is not None and not party_on(rio, argentina, argentina.joined - dt.timedelta(days=1),
+                                                         "signed")

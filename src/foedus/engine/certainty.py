@@ -238,7 +238,7 @@ def _suspension_edges(treaty: Treaty, state: str, span: Span, day: dt.date, src:
 def party_on(treaty: Treaty, m: Member, day: dt.date, basis: str = "in-force") -> bool:
     """Whether the row makes its state a party on `day`: from its accession (or the entry into force), or on the
     signed basis from its signature, which a row that joined later and records none takes from its accession,
-    not the treaty's signature (the rule the leg table applies, `foedus.engine.table`)."""
+    not the treaty's signature (the leg table reads parties by it too: `foedus.engine.table.parties`)."""
     if basis == "signed":
         founder = m.joined is None or m.joined == treaty.in_force
         start = m.signed or (treaty.signed if founder else m.joined)

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, TypeVar
 from foedus.collector import loading
 from foedus.datarecord import dataclass, field
 from foedus.engine import rules
+from foedus.engine.certainty import party_on
 from foedus.engine.leg import KIND_ORDER, STRENGTH_ORDER, Counterparts, Leg
 from foedus.engine.maker import maker
 from foedus.engine.scenario import Basis
@@ -27,7 +28,7 @@ from foedus.model.world import World
 if TYPE_CHECKING:
     from foedus.engine.reliability import HonourModel
     from foedus.model.facts import Span
-    from foedus.model.treaty import Member, Provision, Treaty
+    from foedus.model.treaty import Provision, Treaty
 
 __all__ = ["COMMITTING", "LegTable", "active_members", "compile_table", "leg_table", "parties"]
 
@@ -153,18 +154,6 @@ class LegTable:
         return [legs[i] for i in sorted(range(len(legs)), key=keys.__getitem__)]
 
 
-def _member_party(treaty: Treaty, member: Member, day: dt.date, basis: Basis) -> bool:
-    """Whether `member` is a party on `day` (joined, not left; suspended or not)."""
-    if basis == "signed":
-        founder = member.joined is None or member.joined == treaty.in_force
-        start = member.signed or (treaty.signed if founder else member.joined)
-    else:
-        start = member.joined or treaty.in_force
-    if start is None or day < start:
-        return False
-    return member.left is None or day < member.left
-
-
 def parties(treaty: Treaty, day: dt.date, basis: Basis) -> dict[str, str | None]:
     """The parties to `treaty` on `day`, each with the reason its membership is suspended then (None: it is not)."""
     if not treaty.in_effect(day, basis):
@@ -172,7 +161,7 @@ def parties(treaty: Treaty, day: dt.date, basis: Basis) -> dict[str, str | None]
     out: dict[str, str | None] = {}
     name = treaty.short_name or treaty.id
     for m in treaty.members:
-        if _member_party(treaty, m, day, basis):
+        if party_on(treaty, m, day, basis):
             span = next((sp for sp in m.suspended if sp.covers(day)), None)
             out[m.state] = None if span is None else _suspension(m.state, name, span)
     return out
