@@ -64,7 +64,9 @@ def date_window(day: dt.date, how: DateCertainty, *, end: bool = False) -> tuple
     With `end`, `day` is an exclusive end, the first day no longer covered (a member's `left`, a suspension's
     `end`): a month or year is then that of the last day covered, the day before, so the window is that day's,
     one day on (an exit known only to March 1964 is `left` 1 April, and the true `left` lies from 2 March to 1
-    April). The other windows are the same either way.
+    April), unless `how.effective`: the month or year is then that of `day` itself, the day the exit took
+    effect (Mexico's Rio exit, effective Sep 2004: the true `left` lies in September). The other windows are the
+    same either way.
 
     >>> from foedus.model.facts import DateCertainty
     >>> date_window(dt.date(2004, 3, 29), DateCertainty(within="month"))
@@ -74,7 +76,7 @@ def date_window(day: dt.date, how: DateCertainty, *, end: bool = False) -> tuple
     >>> date_window(dt.date(2021, 10, 7), DateCertainty(within="unknown"))[1]
     datetime.date(9999, 12, 31)
     """
-    if end and how.within in ("month", "year") and day > dt.date.min:
+    if end and how.within in ("month", "year") and not how.effective and day > dt.date.min:
         first, last = date_window(day - _DAY, how)
         return first + _DAY, last + _DAY if last < dt.date.max else last
     if how.within == "week":

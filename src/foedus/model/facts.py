@@ -43,7 +43,8 @@ class DateCertainty(Strict):
     """How well a date is known, when less than to the day: the true date lies in a window around it.
 
     `within`: `week` (a few days either way), `month` or `year` (only that month or year is known; on an
-    exclusive end, a member's `left` or a span's `end`, the month or year of the last day covered, the day before),
+    exclusive end, a member's `left` or a span's `end`, the month or year of the last day covered, the day before,
+    unless `effective`: then that of the recorded day, the first day no longer covered),
     `stand-in` (a date picked for an unknown one reported near it: read as within a year of it),
     `unknown` (the true date is anywhere from this one up to `until`). See docs/certainty.md.
     """
@@ -53,6 +54,15 @@ class DateCertainty(Strict):
     certainty: Certainty = Certainty.UNVERIFIED
     source: str | None = Field(None, pattern=r"^https?://", description="the page that states the date")
     note: str | None = None
+    effective: bool = Field(False, description="on an exit or a suspension's end known to the month or year: that "
+                            "is the month or year the exit took effect, the first day out (else: the last day in)")
+
+    @model_validator(mode="after")
+    def _effective_on_month_or_year(self) -> DateCertainty:
+        if self.effective and self.within not in ("month", "year"):
+            raise ValueError(f"effective is read only with within: month or year (a {self.within} window is the "
+                             "same on the last day in and the first day out)")
+        return self
 
 
 class Span(Strict, SpanRules):

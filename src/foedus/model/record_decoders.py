@@ -34,6 +34,7 @@ def date_certainty(d: dict[str, Any]) -> rt.DateCertainty:
         'certainty': Certainty.UNVERIFIED if (v := g('certainty')) is None else _CERTAINTY[v],
         'source': g('source'),
         'note': g('note'),
+        'effective': g('effective', False),
     })
     set_fields(o, set(d))
     return o

@@ -227,3 +227,18 @@ class Treaty(_Strict, TreatyRules):
         if self.binds_no_one is not None and self.provisions:
             raise ValueError("a treaty that binds no one (binds_no_one) takes no provisions")
         return self
+
+    @model_validator(mode="after")
+    def _effective_on_ends(self) -> Treaty:
+        """`effective` says which day a month or year on an exclusive end is of: on a first day it means nothing."""
+        starts = [("in_force_certainty", self.in_force_certainty)]
+        for i, m in enumerate(self.members):
+            starts.append((f"members[{i}].joined_certainty", m.joined_certainty))
+            starts += [(f"members[{i}].{key}[{j}].start_certainty", span.start_certainty)
+                       for key in ("suspended", "frozen") for j, span in enumerate(getattr(m, key))]
+        starts += [(f"invocations[{i}].date_certainty", inv.date_certainty) for i, inv in enumerate(self.invocations)]
+        for loc, how in starts:
+            if how is not None and how.effective:
+                raise ValueError(f"{loc}: effective is read only on an exit (left_certainty) or a suspension's "
+                                 "end (end_certainty)")
+        return self
