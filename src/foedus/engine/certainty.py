@@ -16,35 +16,34 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from foedus.datarecord import dataclass
+from foedus.engine.certainty_words import (
+    fact_reason,
+    first_day_fact,
+    how_dated,
+    how_known,
+    how_sure,
+    left_fact,
+    membership_fact,
+    source_of,
+    suspension_fact,
+)
 from foedus.engine.records import CertaintyReason
 from foedus.engine.rules import token_matches
 from foedus.model.vocab import Certainty, worst
 
 if TYPE_CHECKING:
     from foedus.model.places import Place
-    from foedus.model.treaty import DateCertainty, Member, Provision, Span, Treaty
+    from foedus.model.treaty import DateCertainty, Member, Provision, Treaty
 
-__all__ = ["ASSUMED", "Assessment", "Memo", "assess", "date_window", "fact_reason", "how_dated", "how_known",
-           "how_sure", "party_facts", "party_on", "place_facts", "place_free", "source_of", "with_facts"]
+__all__ = ["ASSUMED", "Assessment", "Memo", "assess", "date_window", "fact_reason", "first_day_fact", "how_dated",
+           "how_known", "how_sure", "left_fact", "membership_fact", "party_facts", "party_on", "place_facts",
+           "place_free", "source_of", "suspension_fact", "with_facts"]
 
 Memo = dict[tuple[int, object], tuple[CertaintyReason, ...]]  # `party_facts`'s parts, for one day and basis
 ASSUMED = frozenset({"freeze", "place", "scope"})  # reason kinds that are also conditions of the obligation
 _STAND_IN = dt.timedelta(days=365)
 _WEEK = dt.timedelta(days=7)
 _DAY = dt.timedelta(days=1)
-_KNOWN = {
-    "week": "known only to within a week",
-    "month": "known only to the month",
-    "year": "known only to the year",
-    "stand-in": "a stand-in for an unknown date",
-    "unknown": "the true date may be later",
-}
-_HOW = {
-    Certainty.SECONDARY: "known from secondary reporting only",
-    Certainty.CARRIED: "carried past the end of its source's coverage",
-    Certainty.UNVERIFIED: "not verified",
-    Certainty.CONFLICTING: "sources conflict",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,39 +140,6 @@ def with_facts(sure: Assessment, more: tuple[CertaintyReason, ...]) -> Assessmen
     return Assessment(worst([Certainty(r.certainty) for r in unique]), unique)
 
 
-def source_of(treaty: Treaty, *specific: str | None) -> str:
-    """The most specific source given for a fact, else the treaty file's first."""
-    for url in specific:
-        if url:
-            return url
-    return treaty.sources[0].url
-
-
-def how_dated(how: DateCertainty) -> str:
-    """How well a date is known, in words ("known only to the month", ...)."""
-    return _KNOWN[how.within]
-
-
-def how_sure(level: Certainty, dated: DateCertainty | None) -> str:
-    """A recorded fact's tag, with how well its date is known (an invocation's, in the treaty's history).
-
-    >>> from foedus.model.facts import DateCertainty
-    >>> how_sure(Certainty.UNVERIFIED, DateCertainty(within="month"))
-    'unverified; date: known only to the month'
-    """
-    return level.value + (f"; date: {_KNOWN[dated.within]}" if dated is not None else "")
-
-
-def how_known(level: Certainty) -> str:
-    """A certainty tag in words ("not verified", "known from secondary reporting only", ...)."""
-    return _HOW.get(level, level.value)
-
-
-def fact_reason(kind: str, fact: str, level: Certainty, source: str) -> CertaintyReason:
-    """A reason of `kind`: the fact, with its tag in words, the tag and the source."""
-    return CertaintyReason(kind, f"{fact} ({how_known(level)})", level.value, source)
-
-
 def _treaty_facts(treaty: Treaty, provision: Provision, day: dt.date) -> Iterator[CertaintyReason]:
     if treaty.certainty is not Certainty.VERIFIED:
         yield fact_reason("treaty", f"{treaty.id}: the treaty's standing", treaty.certainty, source_of(treaty))
@@ -201,40 +167,29 @@ def _rows(treaty: Treaty, state: str, day: dt.date, basis: str) -> list[Member]:
 
 def _member_facts(treaty: Treaty, state: str, day: dt.date, basis: str) -> Iterator[CertaintyReason]:
     for m in _rows(treaty, state, day, basis):
-        src = source_of(treaty, m.source)
-        if m.certainty is not Certainty.VERIFIED:
-            yield fact_reason("membership", f"{treaty.id}: {state} is a party", m.certainty, src)
+        yield from membership_fact(treaty, m)
         for span in m.frozen:
             if span.covers(day):
                 level = worst([span.certainty, Certainty.SECONDARY])
-                since = f"{span.start}, {_KNOWN[span.start_certainty.within]}" if span.start_certainty else span.start
+                since = f"{span.start}, {how_dated(span.start_certainty)}" if span.start_certainty else span.start
                 yield fact_reason("freeze", f"{treaty.id}: {state}'s participation is frozen since {since} "
                                   "(legally still a party)", level, source_of(treaty, span.source, m.source))
         for span in m.suspended:  # bound on `day`, so outside the span: near an edge known less than to the day?
-            yield from _suspension_edges(treaty, state, span, day, source_of(treaty, span.source, m.source))
+            src = source_of(treaty, span.source, m.source)
+            if span.start_certainty is not None and day < span.start and date_window(
+                    span.start, span.start_certainty)[0] <= day:
+                yield from suspension_fact(treaty, state, span, src)
+            if span.end_certainty is not None and span.end is not None and span.end <= day < date_window(
+                    span.end, span.end_certainty, end=True)[1]:
+                yield from suspension_fact(treaty, state, span, src, end=True)
         if basis == "signed":
             continue
         joined, how = (m.joined, m.joined_certainty) if m.joined else (treaty.in_force, treaty.in_force_certainty)
-        what = f"{state} became a party on {joined}" if m.joined else f"the treaty entered into force on {joined}"
         if joined is not None and how is not None and day < date_window(joined, how)[1]:
-            yield fact_reason("date", f"{treaty.id}: {what}, {_KNOWN[how.within]}", how.certainty,
-                              source_of(treaty, how.source, m.source))
+            yield from first_day_fact(treaty, m)
         if m.left is not None and m.left_certainty is not None and date_window(m.left, m.left_certainty,
                                                                                 end=True)[0] <= day:
-            yield fact_reason("date", f"{treaty.id}: {state} left on {m.left}, {_KNOWN[m.left_certainty.within]}",
-                              m.left_certainty.certainty, source_of(treaty, m.left_certainty.source, m.source))
-
-
-def _suspension_edges(treaty: Treaty, state: str, span: Span, day: dt.date, src: str) -> Iterator[CertaintyReason]:
-    """A suspension whose start or end day is uncertain, when `day` (on which the state is bound) lies in the window
-    the true day can: the suspension may already have begun, or not yet ended."""
-    start, end = span.start_certainty, span.end_certainty
-    if start is not None and day < span.start and date_window(span.start, start)[0] <= day:
-        yield fact_reason("date", f"{treaty.id}: {state}'s suspension began on {span.start}, {_KNOWN[start.within]}",
-                          start.certainty, start.source or src)
-    if end is not None and span.end is not None and span.end <= day < date_window(span.end, end, end=True)[1]:
-        yield fact_reason("date", f"{treaty.id}: {state}'s suspension ended on {span.end}, {_KNOWN[end.within]}",
-                          end.certainty, end.source or src)
+            yield from left_fact(treaty, m)
 
 
 def party_on(treaty: Treaty, m: Member, day: dt.date, basis: str = "in-force") -> bool:
