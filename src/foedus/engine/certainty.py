@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from foedus.datarecord import dataclass
 from foedus.engine.certainty_words import (
+    applies_fact,
     fact_reason,
     first_day_fact,
     how_dated,
@@ -25,6 +26,7 @@ from foedus.engine.certainty_words import (
     left_fact,
     membership_fact,
     source_of,
+    standing_fact,
     suspension_fact,
 )
 from foedus.engine.records import CertaintyReason
@@ -35,9 +37,9 @@ if TYPE_CHECKING:
     from foedus.model.places import Place
     from foedus.model.treaty import DateCertainty, Member, Provision, Treaty
 
-__all__ = ["ASSUMED", "Assessment", "Memo", "assess", "date_window", "fact_reason", "first_day_fact", "how_dated",
-           "how_known", "how_sure", "left_fact", "membership_fact", "party_facts", "party_on", "place_facts",
-           "place_free", "source_of", "suspension_fact", "with_facts"]
+__all__ = ["ASSUMED", "Assessment", "Memo", "applies_fact", "assess", "date_window", "fact_reason", "first_day_fact",
+           "how_dated", "how_known", "how_sure", "left_fact", "membership_fact", "party_facts", "party_on",
+           "place_facts", "place_free", "source_of", "standing_fact", "suspension_fact", "with_facts"]
 
 Memo = dict[tuple[int, object], tuple[CertaintyReason, ...]]  # `party_facts`'s parts, for one day and basis
 ASSUMED = frozenset({"freeze", "place", "scope"})  # reason kinds that are also conditions of the obligation
@@ -141,8 +143,7 @@ def with_facts(sure: Assessment, more: tuple[CertaintyReason, ...]) -> Assessmen
 
 
 def _treaty_facts(treaty: Treaty, provision: Provision, day: dt.date) -> Iterator[CertaintyReason]:
-    if treaty.certainty is not Certainty.VERIFIED:
-        yield fact_reason("treaty", f"{treaty.id}: the treaty's standing", treaty.certainty, source_of(treaty))
+    yield from standing_fact(treaty)
     if treaty.carried_on(day):
         yield fact_reason("treaty", f"{treaty.id}: its source codes it in force at the end of its coverage "
                           f"({treaty.carried_from}); read as still in force on {day}", Certainty.CARRIED,
@@ -151,12 +152,7 @@ def _treaty_facts(treaty: Treaty, provision: Provision, day: dt.date) -> Iterato
         doubt = f" ({provision.doubt})" if provision.doubt else ""
         yield fact_reason("article", f"{treaty.id} art. {provision.article}: the clause as encoded{doubt}",
                           provision.certainty, source_of(treaty, provision.source))
-    valid = provision.valid
-    if valid is not None and valid.certainty is not Certainty.VERIFIED:  # when the clause applies, a fact apart
-        until = f" until {valid.end}" if valid.end is not None else ""
-        why = f" ({valid.note})" if valid.note else ""
-        fact = f"{treaty.id} art. {provision.article}: that it applies from {valid.start}{until}{why}"
-        yield fact_reason("article", fact, valid.certainty, source_of(treaty, valid.source, provision.source))
+    yield from applies_fact(treaty, provision)  # when the clause applies, a fact apart
 
 
 def _rows(treaty: Treaty, state: str, day: dt.date, basis: str) -> list[Member]:

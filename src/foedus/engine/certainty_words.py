@@ -12,10 +12,10 @@ from foedus.engine.records import CertaintyReason
 from foedus.model.vocab import Certainty
 
 if TYPE_CHECKING:
-    from foedus.model.treaty import DateCertainty, Member, Span, Treaty
+    from foedus.model.treaty import DateCertainty, Member, Provision, Span, Treaty
 
-__all__ = ["fact_reason", "first_day_fact", "how_dated", "how_known", "how_sure", "left_fact", "membership_fact",
-           "source_of", "suspension_fact"]
+__all__ = ["applies_fact", "fact_reason", "first_day_fact", "how_dated", "how_known", "how_sure", "left_fact",
+           "membership_fact", "source_of", "standing_fact", "suspension_fact"]
 
 _KNOWN = {
     "week": "known only to within a week",
@@ -100,3 +100,21 @@ def suspension_fact(treaty: Treaty, state: str, span: Span, src: str, *, end: bo
         return ()
     return (fact_reason("date", f"{treaty.id}: {state}'s suspension {verb} on {day}, {_KNOWN[how.within]}",
                         how.certainty, how.source or src),)
+
+
+def standing_fact(treaty: Treaty) -> tuple[CertaintyReason, ...]:
+    """The treaty's standing, when not verified."""
+    if treaty.certainty is Certainty.VERIFIED:
+        return ()
+    return (fact_reason("treaty", f"{treaty.id}: the treaty's standing", treaty.certainty, source_of(treaty)),)
+
+
+def applies_fact(treaty: Treaty, provision: Provision) -> tuple[CertaintyReason, ...]:
+    """When the clause applies (`Provision.valid`), when that is not verified: a fact apart from the clause's."""
+    valid = provision.valid
+    if valid is None or valid.certainty is Certainty.VERIFIED:
+        return ()
+    until = f" until {valid.end}" if valid.end is not None else ""
+    why = f" ({valid.note})" if valid.note else ""
+    fact = f"{treaty.id} art. {provision.article}: that it applies from {valid.start}{until}{why}"
+    return (fact_reason("article", fact, valid.certainty, source_of(treaty, valid.source, provision.source)),)

@@ -13,8 +13,20 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from foedus.engine.certainty_words import (
+    applies_fact,
+    fact_reason,
+    first_day_fact,
+    left_fact,
+    membership_fact,
+    source_of,
+    standing_fact,
+    suspension_fact,
+)
+from foedus.engine.records import CertaintyReason
 from foedus.engine.scenario import Basis
-from foedus.model.treaty import Treaty
+from foedus.model.treaty import Member, Span, Treaty
+from foedus.model.vocab import Certainty, worst
 
 __all__ = ["TreatyChange", "treaty_changes"]
 
@@ -23,13 +35,22 @@ _DAY = dt.timedelta(days=1)
 
 @dataclass(frozen=True, slots=True)
 class TreatyChange:
-    """One change in what a treaty binds: `what` happened to `treaty` (for `state`, or art. `article`) on `date`."""
+    """One change in what a treaty binds: `what` happened to `treaty` (for `state`, or art. `article`) on `date`.
+
+    `reasons`: the facts the change rests on that are not verified, or whose day is known less than to the day
+    (Mexico's exit from the Rio Treaty, effective Sep 2004), worded as a leg's (`foedus.engine.certainty_words`)."""
 
     date: dt.date
     treaty: str
     what: str  # in-force | terminated | coverage-ends | joins | leaves | continues | suspended | restored | ...
     state: str | None = None
     article: str | None = None
+    reasons: tuple[CertaintyReason, ...] = ()
+
+    @property
+    def certainty(self) -> str:
+        """The weakest tag of the facts the change rests on, as a leg's certainty is (verified when none)."""
+        return worst([Certainty.VERIFIED, *(Certainty(r.certainty) for r in self.reasons)]).value
 
     @property
     def label(self) -> str:
@@ -60,6 +81,8 @@ class TreatyChange:
             out["state"] = self.state
         if self.article:
             out["article"] = self.article
+        out["certainty"] = self.certainty
+        out["certainty_reasons"] = [r.to_dict() for r in self.reasons]
         return out
 
 
@@ -78,35 +101,57 @@ def _members(treaty: Treaty, start: dt.date | None, basis: Basis) -> Iterable[Tr
     continued = {(m.state, m.left) for m in treaty.members if m.left is not None} & {
         (m.state, begin) for m, begin in begins if begin is not None}
     for m, begin in begins:
+        party = membership_fact(treaty, m)
         if begin is not None and begin != start and (m.state, begin) not in continued:
-            yield TreatyChange(begin, t, "joins", m.state)
+            dated = first_day_fact(treaty, m) if begin == m.joined else ()  # a signature is taken as recorded
+            yield TreatyChange(begin, t, "joins", m.state, reasons=party + dated)
         if m.left is not None:
-            yield TreatyChange(m.left, t, "continues" if (m.state, m.left) in continued else "leaves", m.state)
+            goes_on = (m.state, m.left) in continued  # then it rests on the rows beginning that day as well
+            anew = tuple(r for o, b in begins if goes_on and o.state == m.state and b == m.left
+                         for r in membership_fact(treaty, o))
+            yield TreatyChange(m.left, t, "continues" if goes_on else "leaves", m.state,
+                               reasons=party + left_fact(treaty, m) + anew)
         for span in m.suspended:
-            yield TreatyChange(span.start, t, "suspended", m.state)
+            sure = _suspension(treaty, m, span)
+            yield TreatyChange(span.start, t, "suspended", m.state, reasons=sure + suspension_fact(
+                treaty, m.state, span, source_of(treaty, span.source, m.source)))
             if span.end is not None:
-                yield TreatyChange(span.end, t, "restored", m.state)
+                yield TreatyChange(span.end, t, "restored", m.state, reasons=sure + suspension_fact(
+                    treaty, m.state, span, source_of(treaty, span.source, m.source), end=True))
+
+
+def _suspension(treaty: Treaty, m: Member | None, span: Span, state: str | None = None) -> tuple[CertaintyReason, ...]:
+    """That the suspension `span` (of `m`'s membership, or of `state`'s duty) happened, when not verified."""
+    if span.certainty is Certainty.VERIFIED:
+        return ()
+    who = m.state if m is not None else state
+    return (fact_reason("membership", f"{treaty.id}: {who}'s suspension from {span.start}", span.certainty,
+                        source_of(treaty, span.source, m.source if m is not None else None)),)
 
 
 def _one(treaty: Treaty, basis: Basis) -> Iterable[TreatyChange]:
     t = treaty.id
     start = treaty.signed if basis == "signed" else treaty.in_force
+    standing = standing_fact(treaty)
     if start is not None:
-        yield TreatyChange(start, t, "signed" if basis == "signed" else "in-force")
+        dated = () if basis == "signed" else first_day_fact(treaty, None)
+        yield TreatyChange(start, t, "signed" if basis == "signed" else "in-force", reasons=standing + dated)
     if treaty.terminated is not None:
-        yield TreatyChange(treaty.terminated, t, "terminated")
+        yield TreatyChange(treaty.terminated, t, "terminated", reasons=standing)
     if treaty.coverage_end is not None:
         yield TreatyChange(treaty.coverage_end + _DAY, t, "coverage-ends")
     yield from _members(treaty, start, basis)
     for p in treaty.provisions:
         if p.valid is not None:
-            yield TreatyChange(p.valid.start, t, "clause-starts", article=p.article)
+            applies = applies_fact(treaty, p)
+            yield TreatyChange(p.valid.start, t, "clause-starts", article=p.article, reasons=applies)
             if p.valid.end is not None:
-                yield TreatyChange(p.valid.end, t, "clause-ends", article=p.article)
+                yield TreatyChange(p.valid.end, t, "clause-ends", article=p.article, reasons=applies)
         for leg in p.suspensions:
-            yield TreatyChange(leg.span.start, t, "leg-suspended", leg.obligor, p.article)
+            sure = _suspension(treaty, None, leg.span, leg.obligor)
+            yield TreatyChange(leg.span.start, t, "leg-suspended", leg.obligor, p.article, reasons=sure)
             if leg.span.end is not None:
-                yield TreatyChange(leg.span.end, t, "leg-restored", leg.obligor, p.article)
+                yield TreatyChange(leg.span.end, t, "leg-restored", leg.obligor, p.article, reasons=sure)
 
 
 def treaty_changes(treaties: Iterable[Treaty], basis: Basis, start: dt.date,

@@ -20,8 +20,15 @@ def _row(r: StateRecord, names: dict[str, str]) -> list[str]:
     bound = f"{b.date} {b.side}: {b.treaty} art. {b.article}" if b else "—"
     if b and b.certainty != "verified":
         bound += f" ({b.certainty})"
-    why = (b.cause or {}).get("label", "") if b else ""
+    why = _said(b.cause) if b else ""
     return [f"{r.state} {names.get(r.state, '')}".strip(), fight, bound, why]
+
+
+def _said(cause: dict[str, Any] | None) -> str:
+    """A change's label; a treaty change's with its certainty as a finding's is said (the facts are in its JSON)."""
+    if not cause:
+        return ""
+    return str(cause.get("label", "")) + (certainty_tag(cause["certainty"]) if "certainty" in cause else "")
 
 
 def _duties(result: WarReplay) -> list[str]:
@@ -61,7 +68,7 @@ def print_replay(result: WarReplay, timeline: bool = True) -> None:
                 continue
             console.print(f"[bold]{f.date}[/bold]")
             for m in f.moved:
-                why = (m["cause"] or {}).get("label", "")
+                why = _said(m["cause"])
                 console.print(f"  {m['state']}: {m['from']} → {m['to']}" + (f"  ({why})" if why else ""))
     for note in result.notes:
         console.print(f"[dim]note: {note}[/dim]")
@@ -72,7 +79,7 @@ def print_ongoing(summary: dict[str, Any]) -> None:
     console = Console(highlight=False, soft_wrap=False)
     console.print(f"[bold]ongoing since {summary['since']}[/bold]: bound without a break since")
     for state, b in summary["bound_since"].items():
-        why = (b["cause"] or {}).get("label", "")
+        why = _said(b["cause"])
         console.print(f"  {state}: {b['since']} ({b['side']}, {b['treaty']} art. {b['article']})"
                       + (f" — {why}" if why else ""))
     for lap in summary["lapsed"]:

@@ -1,0 +1,91 @@
+"""A war replay's treaty changes say how sure they are, as a leg's certainty is said (`cascade`): the tag of the
+facts the change rests on (`certainty`, `certainty_reasons` in JSON; "— unverified facts" after the label in text),
+a day known only to the month or year among them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from foedus.api import replay_war
+from foedus.model.treaty import Treaty
+from foedus.model.world import World
+from foedus.war.changes import treaty_changes
+
+D = dt.date.fromisoformat
+
+
+def _change(treaty: Treaty, day: str, what: str, state: str | None = None) -> dict[str, object]:
+    got = treaty_changes([treaty], "in-force", D(day) - dt.timedelta(days=1), D(day))
+    (change,) = [c for c in got.get(D(day), []) if c.what == what and c.state == state]
+    return change.to_dict()
+
+
+def test_mexicos_rio_exit_is_dated_to_the_month_only(world: World) -> None:
+    leaves = _change(world.treaty("tiar_1947"), "2004-09-06", "leaves", "MEX")
+    assert leaves["certainty"] == "unverified"
+    assert [r["fact"] for r in leaves["certainty_reasons"]] == [  # type: ignore[union-attr]
+        "tiar_1947: MEX left on 2004-09-06, known only to the month (not verified)"]
+
+
+def test_a_verified_change_says_so_with_no_reasons(world: World) -> None:
+    in_force = _change(world.treaty("rus_prk_2024"), "2024-12-04", "in-force")
+    assert (in_force["certainty"], in_force["certainty_reasons"]) == ("verified", [])
+
+
+def test_each_kind_of_change_rests_on_its_own_facts() -> None:
+    t = Treaty.model_validate({
+        "id": "t_z", "name": "Z", "signed": "2000-01-01", "in_force": "2000-06-01", "certainty": "secondary",
+        "in_force_certainty": {"within": "year"}, "sources": [{"url": "https://example.org/z"}],
+        "members": [{"state": "AAA"},
+                    {"state": "BBB", "joined": "2001-03-10", "joined_certainty": {"within": "month"},
+                     "certainty": "unverified", "left": "2004-01-01"},
+                    {"state": "BBB", "joined": "2004-01-01", "certainty": "conflicting"},
+                    {"state": "CCC", "suspended": [{
+                        "start": "2002-05-02", "end": "2003-01-01", "certainty": "unverified",
+                        "start_certainty": {"within": "year", "certainty": "secondary"}}]}]})
+    facts = {what: (c["certainty"], [r["fact"] for r in c["certainty_reasons"]])  # type: ignore[attr-defined]
+             for what, c in (("in-force", _change(t, "2000-06-01", "in-force")),
+                             ("joins", _change(t, "2001-03-10", "joins", "BBB")),
+                             ("continues", _change(t, "2004-01-01", "continues", "BBB")),
+                             ("suspended", _change(t, "2002-05-02", "suspended", "CCC")),
+                             ("restored", _change(t, "2003-01-01", "restored", "CCC")))}
+    assert facts == {
+        "in-force": ("unverified", ["t_z: the treaty's standing (known from secondary reporting only)",
+                                    "t_z: the treaty entered into force on 2000-06-01, known only to the year "
+                                    "(not verified)"]),
+        "joins": ("unverified", ["t_z: BBB is a party (not verified)",
+                                 "t_z: BBB became a party on 2001-03-10, known only to the month (not verified)"]),
+        "continues": ("conflicting", ["t_z: BBB is a party (not verified)", "t_z: BBB is a party (sources conflict)"]),
+        "suspended": ("unverified", ["t_z: CCC's suspension from 2002-05-02 (not verified)",
+                                     "t_z: CCC's suspension began on 2002-05-02, known only to the year "
+                                     "(known from secondary reporting only)"]),
+        "restored": ("unverified", ["t_z: CCC's suspension from 2002-05-02 (not verified)"]),
+    }
+
+
+@pytest.fixture(scope="module")
+def rio_war(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """A made-up attack on Mexico in 2004, replayed on the bundled treaties only: the Rio Treaty binds its parties
+    to Mexico until its exit (effective Sep 2004), which releases them."""
+    path: Path = tmp_path_factory.mktemp("war") / "rio.yaml"
+    path.write_text("id: rio_test\nname: Rio test\nend: 2004-12-31\nsources: [{url: 'https://example.org/w'}]\n"
+                    "events:\n  - {type: attack, date: 2004-08-01, attacker: CUB, victim: MEX}\n", encoding="utf-8")
+    return replay_war(path, world=World.load(history=False))
+
+
+def test_the_replay_says_how_sure_a_treaty_change_that_moved_a_state_is(rio_war, capsys, monkeypatch  # type: ignore[no-untyped-def]
+                                                                         ) -> None:
+    from foedus.war.render import print_replay
+
+    (frame,) = [f for f in rio_war.frames if f.date == D("2004-09-06")]
+    usa = next(m for m in frame.moved if m["state"] == "USA")
+    assert (usa["from"], usa["to"], usa["cause"]["change"], usa["cause"]["certainty"]) == (
+        "bound-defense", "out", "leaves", "unverified")
+    monkeypatch.setenv("COLUMNS", "250")
+    print_replay(rio_war)
+    text = capsys.readouterr().out
+    assert "USA: bound-defense → out  (MEX leaves tiar_1947 — unverified facts)" in text
+    assert "USA: out → bound-defense  (CUB attacks MEX (mexico))" in text  # an event has no certainty to say
