@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from foedus.engine.certainty import how_sure
 from foedus.model.vocab import Certainty
 from foedus.model.world import World
 
-__all__ = ["iso3_to_numeric", "place_rows", "region_rows", "state_rows", "treaty_detail", "treaty_rows"]
+if TYPE_CHECKING:
+    from foedus.model.treaty import Member
+
+__all__ = ["iso3_to_numeric", "member_sure", "place_rows", "region_rows", "state_rows", "treaty_detail", "treaty_rows"]
 
 
 def treaty_rows(world: World, day: dt.date | None, origin: str = "all") -> list[dict[str, Any]]:
@@ -55,7 +58,18 @@ def treaty_detail(world: World, treaty_id: str) -> dict[str, Any]:
     dumped: dict[str, Any] = treaty.model_dump(mode="json", exclude_none=True)
     for row, i in zip(dumped.get("invocations", []), treaty.invocations, strict=True):
         row["how_sure"] = how_sure(i.certainty, i.date_certainty)  # the tag and the date's window, in words
+    for row, m in zip(dumped["members"], treaty.members, strict=True):
+        row["how_sure"] = member_sure(m)
     return dumped
+
+
+def member_sure(m: Member) -> str:
+    """A membership's tag, with how well its days are known, in words (`how_sure`): 'verified; left: known only to
+    the year', "unverified; suspension end 2023-05-07: known only to the month"."""
+    spans = {f"{kind} {edge} {day}": how for kind, spans in (("suspension", m.suspended), ("freeze", m.frozen))
+             for s in spans for edge, day, how in (("start", s.start, s.start_certainty), ("end", s.end,
+                                                                                          s.end_certainty))}
+    return how_sure(m.certainty, None, joined=m.joined_certainty, left=m.left_certainty, **spans)
 
 
 @functools.cache

@@ -6,7 +6,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from foedus.catalog import treaty_detail
+from foedus.catalog import member_sure, treaty_detail
 from foedus.cli.show import _console, _json
 from foedus.engine.certainty import how_sure
 from foedus.model.treaty import Treaty
@@ -42,7 +42,7 @@ def print_treaty(world: World, treaty_id: str, as_json: bool) -> None:
                            *(f"frozen {s.start}–{s.end or ''}" for s in m.frozen)])
         left = f"{m.left} (continues)" if (m.state, m.left) in begins else m.left or ""
         _row(members, f"{names.get(m.state, m.state)} ({m.state})", m.signed or t.signed,
-             m.joined or t.in_force or "—", left, spans, m.certainty.value)
+             m.joined or t.in_force or "—", left, spans, member_sure(m))
     console.print(members)
     if t.provisions:
         console.print(_provisions(t))

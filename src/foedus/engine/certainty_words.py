@@ -45,14 +45,18 @@ def how_dated(how: DateCertainty) -> str:
     return _KNOWN[how.within]
 
 
-def how_sure(level: Certainty, dated: DateCertainty | None) -> str:
-    """A recorded fact's tag, with how well its date is known (an invocation's, in the treaty's history).
+def how_sure(level: Certainty, dated: DateCertainty | None, **named: DateCertainty | None) -> str:
+    """A recorded fact's tag, with how well its date is known (an invocation's, in the treaty's history), or its
+    `named` dates (a member's `joined` and `left`, in `foedus treaties show`).
 
     >>> from foedus.model.facts import DateCertainty
     >>> how_sure(Certainty.UNVERIFIED, DateCertainty(within="month"))
     'unverified; date: known only to the month'
+    >>> how_sure(Certainty.VERIFIED, None, joined=None, left=DateCertainty(within="year"))
+    'verified; left: known only to the year'
     """
-    return level.value + (f"; date: {_KNOWN[dated.within]}" if dated is not None else "")
+    dates = {"date": dated, **named}
+    return "; ".join([level.value, *(f"{what}: {_KNOWN[how.within]}" for what, how in dates.items() if how)])
 
 
 def how_known(level: Certainty) -> str:

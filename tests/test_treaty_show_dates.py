@@ -1,0 +1,33 @@
+"""`foedus treaties show` says how well each membership's days are known, in the words invocations use
+(`how_sure`): text and JSON."""
+
+from __future__ import annotations
+
+import pytest
+
+from foedus.catalog import treaty_detail
+from foedus.model.world import World
+
+
+def _sure(world: World, treaty: str, state: str) -> list[str]:
+    return [m["how_sure"] for m in treaty_detail(world, treaty)["members"] if m["state"] == state]
+
+
+def test_the_json_says_how_well_each_members_days_are_known(world: World) -> None:
+    assert _sure(world, "manila_1954", "PAK") == ["verified; left: known only to the year"]
+    assert _sure(world, "nato_1949", "EST") == ["verified; joined: known only to the month"]
+    assert _sure(world, "tiar_1947", "VEN")[1] == "conflicting; left: known only to the month"
+    assert _sure(world, "arab_jdec_1950", "SYR") == [
+        "unverified; suspension start 2011-11-16: known only to the month; "
+        "suspension end 2023-05-07: known only to the month"]
+    assert _sure(world, "nato_1949", "USA") == ["verified"]
+
+
+def test_the_text_says_it_in_the_certainty_column(world: World, capsys: pytest.CaptureFixture[str],
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    from foedus.cli.treaty_show import print_treaty
+
+    monkeypatch.setenv("COLUMNS", "250")
+    print_treaty(world, "tiar_1947", as_json=False)
+    mexico = next(line for line in capsys.readouterr().out.splitlines() if "Mexico (MEX)" in line)
+    assert "verified; left: known only to the month" in mexico
