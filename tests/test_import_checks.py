@@ -109,6 +109,11 @@ def _other_version(tmp_path: Path, rel: str, column: str, value: str, *, extra_r
     ("atop/atop5_1m.csv", "defense", "yes", False, "defense 'yes' is not a whole number"),
     ("cow_contiguity/contdir.csv", "begin", "191613", False, "begin '191613' is not a month as YYYYMM"),
     ("gw_states/gw_states.csv", "startdate", "1816-13-01", False, "startdate '1816-13-01' is not a date"),
+    # imported, and the state (the pair's contiguity) believed never to be: refused as states2016's spells are
+    ("gw_states/gw_states.csv", "enddate", "1815-12-31", False,
+     r"line 2: the spell ends \(1815-12-31\) before it starts \(1816-01-01\)"),
+    ("cow_contiguity/contdir.csv", "end", "191912", False,
+     r"line 2: the spell ends \(1919-12\) before it starts \(1920-01\)"),
 ])
 def test_another_version_with_values_no_reader_takes_is_not_imported(
         tmp_path: Path, target: Path, rel: str, column: str, value: str, extra_row: bool, problem: str) -> None:

@@ -30,7 +30,7 @@ from foedus.datasets.registry import DataFile
 __all__ = ["FIRST_YEAR", "VALUES_CHECKED", "csv_problem", "file_problem", "row_check"]
 
 FIRST_YEAR = 1800
-VALUES_CHECKED = 2  # recorded with another version whose values passed these checks (raise when they change)
+VALUES_CHECKED = 3  # recorded with another version whose values passed these checks (raise when they change)
 _WHOLE = re.compile(r"-?[0-9]{1,9}\Z")
 _CODES = frozenset({"ccode", "member", "state", "ccode1", "ccode2", "statea", "stateb", "statelno", "statehno",
                     "state1no", "state2no", "gwcode"})
@@ -114,7 +114,8 @@ def row_check(file: DataFile, header: list[str]) -> Callable[[list[str]], str | 
     what the readers take, else the first problem, as `COLUMN 'VALUE' is ...`."""
     checks = [(i, name, check) for i, name in enumerate(header) if name in file.columns
               and (check := _check_of(name)) is not None]
-    spell = [header.index(c) for c in _SPELL] if set(_SPELL) <= set(header) & set(file.columns) else None
+    spells = [(len(starts), [header.index(c) for c in starts + ends], day) for starts, ends, day in _SPELLS
+              if set(starts + ends) <= set(header) & set(file.columns)]
 
     def check_row(row: list[str]) -> str | None:
         for i, name, check in checks:
@@ -122,26 +123,51 @@ def row_check(file: DataFile, header: list[str]) -> Callable[[list[str]], str | 
             problem = check(value)
             if problem:
                 return f"{name} {value[:40]!r} {problem}"
-        return _spell_problem([row[i].strip() for i in spell]) if spell else None
+        for split, at, day in spells:
+            values = [row[i].strip() for i in at]
+            if problem := _spell_problem(values[:split], values[split:], day):
+                return problem
+        return None
 
     return check_row
 
 
-_SPELL = ("styear", "stmonth", "stday", "endyear", "endmonth", "endday")
-
-
-def _spell_problem(values: list[str]) -> str | None:
-    """A COW spell (states2016, majors2016) whose days are read as its reader reads them: a day the calendar does not
-    have stopped every command, and a spell ending before it starts was believed (the state never a member)."""
+def _cow_day(year: str, month: str, day: str) -> tuple[dt.date, str]:
     from foedus.model.state_files import cow_day
 
+    return cow_day(year, month, day), ""
+
+
+def _iso_day(value: str) -> tuple[dt.date, str]:
+    return dt.date.fromisoformat(value), ""
+
+
+def _first_of_month(value: str) -> tuple[dt.date, str]:
+    return dt.date(int(value) // 100, int(value) % 100, 1), f"{value[:4]}-{value[4:]}"
+
+
+Day = Callable[..., tuple[dt.date, str]]  # a spell's start or end columns as a day (and its text, if not the day's)
+# Spells (start columns, end columns, how they read as a day): COW's states2016 and majors2016, Gleditsch-Ward's
+# states, COW's contiguity months. A spell ending before it starts was believed (the state never a member).
+_SPELLS: tuple[tuple[tuple[str, ...], tuple[str, ...], Day], ...] = (
+    (("styear", "stmonth", "stday"), ("endyear", "endmonth", "endday"), _cow_day),
+    (("startdate",), ("enddate",), _iso_day),
+    (("begin",), ("end",), _first_of_month),
+)
+
+
+def _spell_problem(start: list[str], end: list[str], day: Day) -> str | None:
+    """A spell whose days are read as its reader reads them: a day the calendar does not have (which stopped every
+    command), or a spell that ends before it starts."""
     days = []
-    for at, what in ((0, "start"), (3, "end")):
+    for what, values in (("start", start), ("end", end)):
         try:
-            days.append(cow_day(*values[at:at + 3]))
+            when, text = day(*values)
         except ValueError as exc:
-            return f"the {what} {'-'.join(values[at:at + 3])!r} is not a day ({exc})"
-    return f"the spell ends ({days[1]}) before it starts ({days[0]})" if days[1] < days[0] else None
+            return f"the {what} {'-'.join(values)!r} is not a day ({exc})"
+        days.append((when, text or str(when)))
+    (first, first_text), (last, last_text) = days
+    return f"the spell ends ({last_text}) before it starts ({first_text})" if last < first else None
 
 
 def file_problem(path: Path, file: DataFile) -> str | None:
