@@ -150,6 +150,26 @@ def test_validate_reports_every_bad_file_not_only_the_first(tmp_path: Path) -> N
     assert "duplicate treaty id 'my_pact'" in lines[4]
 
 
+@pytest.mark.parametrize("cycle", [["a_pact", "b_pact"], ["a_pact", "b_pact", "c_pact"]])
+def test_validate_refuses_treaties_that_replace_each_other(tmp_path: Path, cycle: list[str]) -> None:
+    """A treaty replacing itself is refused; two (or more) that replace each other were each 'ok': the cycle is
+    refused in one line naming every treaty in it, and those files are left out (a file outside it still loads)."""
+    from samples import GOOD_TREATY
+
+    for tid, old in zip(cycle, [*cycle[1:], cycle[0]], strict=True):
+        (tmp_path / f"{tid}.yaml").write_text(GOOD_TREATY.replace("my_pact", tid) + f"replaces: [{old}]\n",
+                                              encoding="utf-8")
+    (tmp_path / "z_pact.yaml").write_text(GOOD_TREATY.replace("my_pact", "z_pact") + "replaces: [a_pact]\n",
+                                          encoding="utf-8")
+    proc = run("treaties", "validate", str(tmp_path))
+    chain = f"{cycle[0]} replaces " + ", which replaces ".join([*cycle[1:], cycle[0]])
+    assert proc.returncode == 2 and proc.stdout == "" and "Traceback" not in proc.stderr
+    assert proc.stderr == f"error: {tmp_path / 'a_pact.yaml'}: replaces[0]: {chain}: a cycle (no treaty can replace " \
+        "itself, directly or through others)\n"
+    proc = run("treaties", "validate", str(tmp_path / "z_pact.yaml"), str(tmp_path / "a_pact.yaml"))
+    assert proc.returncode == 2 and "no treaty has the id 'b_pact'" in proc.stderr
+
+
 def test_validate_refuses_a_date_window_nothing_reads(tmp_path: Path) -> None:
     """A clause's span cannot carry a window (the engine would ignore it); a member's suspension can."""
     head = ("id: my_pact\nname: x\nsigned: 2020-01-01\nin_force: 2020-01-01\nsources: [{url: 'https://x.org/a'}]\n")

@@ -8,7 +8,6 @@ unique). State references are rewritten to registry ids (ISO3, or COW<n>).
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable, Iterable, Mapping
 from importlib import resources
 from pathlib import Path
@@ -20,6 +19,7 @@ from pydantic import ValidationError
 from foedus.errors import FoedusError, TreatyDataError, validation_problem
 from foedus.model.days import LATEST
 from foedus.model.gazetteer import Gazetteer
+from foedus.model.replacing import ATOP_ID, replaces_problems
 from foedus.model.source_pages import bare_source_urls
 from foedus.model.states import StateRegistry
 from foedus.model.treaty import Treaty
@@ -39,7 +39,6 @@ __all__ = [
 ]
 
 _SPECIAL_TOKENS = {"home", "overseas"}
-_ATOP_ID = re.compile(r"^atop_[0-9]+(_p[0-9]+)?$")
 
 
 def bundled_treaty_files() -> list[Path]:
@@ -189,8 +188,8 @@ def load_treaties(
     With `errors`, every file is checked: a bad file's error is added to the list and the file left out.
 
     Raises:
-        TreatyDataError: (without `errors`) the first file that is malformed, repeats an id or replaces an unknown
-            treaty.
+        TreatyDataError: (without `errors`) the first file that is malformed, repeats an id, replaces an unknown
+            treaty or is in a cycle of `replaces` (`foedus.model.replacing`).
     """
     treaties: dict[str, Treaty] = {}
     origin: dict[str, str] = dict(known or {})
@@ -208,13 +207,10 @@ def load_treaties(
             continue
         treaties[treaty.id] = treaty
         origin[treaty.id] = str(path)
-    for tid, treaty in list(treaties.items()):
-        unknown = [(j, old) for j, old in enumerate(treaty.replaces) if old not in origin and not _ATOP_ID.match(old)]
-        if unknown:
-            j, old = unknown[0]
-            del treaties[tid]
-            refuse(TreatyDataError(origin[tid], f"replaces[{j}]", f"no treaty has the id {old!r} (name a loaded "
-                                   "treaty, or an ATOP alliance as atop_N)"))
+    for left_out, loc, why in replaces_problems({t: treaties[t].replaces for t in treaties}, origin):
+        for tid in left_out:
+            treaties.pop(tid, None)  # a treaty in two cycles is in two problems
+        refuse(TreatyDataError(origin[left_out[0]], loc, why))
     return treaties
 
 
@@ -239,7 +235,7 @@ def check_own_id(treaty: Treaty, path: str) -> None:
     Raises:
         TreatyDataError: the id is of that form.
     """
-    if _ATOP_ID.match(treaty.id):
+    if ATOP_ID.match(treaty.id):
         raise TreatyDataError(path, "id", f"{treaty.id!r} is the form of ATOP's alliance ids: give the treaty an id "
                               f"of its own (and `replaces: [{treaty.id}]` to stand in for that alliance)")
 

@@ -1,0 +1,68 @@
+"""A treaty's `replaces` list: each id it names is a loaded treaty (or an ATOP alliance, `atop_N`), and no treaty
+replaces itself, directly or through others (`a` replaces `b`, which replaces `a`: a history no treaty can have).
+
+Split from `foedus.model.loader` so each module stays small.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Container, Iterator, Mapping, Sequence
+
+__all__ = ["ATOP_ID", "replaces_problems"]
+
+ATOP_ID = re.compile(r"^atop_[0-9]+(_p[0-9]+)?$")
+
+
+def replaces_problems(replaces: Mapping[str, Sequence[str]], known: Container[str]) -> list[tuple[list[str], str, str]]:
+    """What is wrong with the treaties' `replaces` lists (by id, in load order), as (the treaties to leave out, the
+    field, the reason), the first of them the one whose file is named: an id that is neither in `known` (every
+    loaded id) nor an ATOP alliance's, then each cycle among the others (every treaty in it is left out).
+
+    >>> lists = {"a": ["b"], "b": ["c"], "c": ["a"], "d": ["a", "atop_1"], "e": ["f"]}
+    >>> for problem in replaces_problems(lists, lists):
+    ...     print(problem)
+    (['e'], 'replaces[0]', "no treaty has the id 'f' (name a loaded treaty, or an ATOP alliance as atop_N)")
+    (['a', 'b', 'c'], 'replaces[0]', 'a replaces b, which replaces c, which replaces a: a cycle (no treaty can \
+replace itself, directly or through others)')
+    >>> [left_out for left_out, _, _ in replaces_problems({"a": ["b"], "b": ["a", "c"], "c": ["b"]}, "abc")]
+    [['a', 'b'], ['b', 'c']]
+    """
+    problems: list[tuple[list[str], str, str]] = []
+    for tid, olds in replaces.items():
+        unknown = [(j, old) for j, old in enumerate(olds) if old not in known and not ATOP_ID.match(old)]
+        if unknown:
+            j, old = unknown[0]
+            problems.append(([tid], f"replaces[{j}]", f"no treaty has the id {old!r} (name a loaded treaty, or an "
+                             "ATOP alliance as atop_N)"))
+    left = {tid: olds for tid, olds in replaces.items() if not any(tid in out for out, _, _ in problems)}
+    order = {tid: i for i, tid in enumerate(left)}
+    for cycle in _cycles({tid: [old for old in olds if old in left] for tid, olds in left.items()}):
+        first = min(range(len(cycle)), key=lambda i: order[cycle[i]])
+        cycle = cycle[first:] + cycle[:first]
+        chain = f"{cycle[0]} replaces " + ", which replaces ".join([*cycle[1:], cycle[0]])
+        j = list(replaces[cycle[0]]).index(cycle[1 % len(cycle)])
+        problems.append((cycle, f"replaces[{j}]", f"{chain}: a cycle (no treaty can replace itself, directly or "
+                         "through others)"))
+    return problems
+
+
+def _cycles(edges: Mapping[str, list[str]]) -> Iterator[list[str]]:
+    """The cycles a depth-first walk of `edges` meets (each closed by an edge back to a treaty on the walk's path)."""
+    seen: set[str] = set()
+    for root in edges:
+        if root in seen:
+            continue
+        seen.add(root)
+        path, walk = [root], [iter(edges[root])]
+        while walk:
+            nxt = next(walk[-1], None)
+            if nxt is None:
+                walk.pop()
+                path.pop()
+            elif nxt in path:
+                yield path[path.index(nxt):]
+            elif nxt not in seen:
+                seen.add(nxt)
+                path.append(nxt)
+                walk.append(iter(edges[nxt]))
