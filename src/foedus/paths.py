@@ -25,8 +25,10 @@ def data_dir() -> Path:
         path = Path(override).expanduser()
         if os.path.lexists(path) and not path.is_dir():
             from foedus.errors import SettingError
+            from foedus.reachable import unreachable
 
-            raise SettingError(f"{DATA_ENV}={override}: not a folder (give the folder that holds the datasets)")
+            why = unreachable(path) or "not a folder"
+            raise SettingError(f"{DATA_ENV}={override}: {why} (give the folder that holds the datasets)")
         return path
     base = _xdg_base("XDG_DATA_HOME", ".local/share")
     if base is not None:

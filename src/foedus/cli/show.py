@@ -197,6 +197,7 @@ def validate_files(paths: list[Path], strict: bool = False) -> None:
     from foedus.errors import one_line
     from foedus.model.loader import bundled_treaty_files, load_treaties
     from foedus.model.world import World
+    from foedus.reachable import unreachable
 
     files: list[Path] = []
     errors: list[FoedusError] = []
@@ -206,10 +207,10 @@ def validate_files(paths: list[Path], strict: bool = False) -> None:
             if not found:
                 errors.append(FoedusError(f"{p}: a folder with no treaty files (*.yaml, *.yml) in it"))
             files += found
-        elif p.exists():
+        elif (why := unreachable(p)) is None:
             files.append(p)
         else:
-            errors.append(FoedusError(f"{p}: no such file or folder"))
+            errors.append(FoedusError(f"{p}: {why}"))
     if not paths:
         from foedus.model.gazetteer import Gazetteer
         from foedus.model.states import StateRegistry

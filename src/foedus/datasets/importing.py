@@ -28,6 +28,7 @@ from foedus.datasets.verify import (
 )
 from foedus.errors import ChecksumError, DataImportError
 from foedus.paths import data_dir
+from foedus.reachable import unreachable
 
 __all__ = ["import_file"]
 
@@ -49,8 +50,8 @@ def import_file(path: str | Path, *, force: bool = False, any_version: bool = Fa
             place (without `force`).
     """
     src = Path(path).expanduser()
-    if not src.exists():
-        raise DataImportError(f"{src}: no such file or folder")
+    if why := unreachable(src):
+        raise DataImportError(f"{src}: {why}")
     if not (src.is_dir() or src.is_file()):
         raise DataImportError(f"{src}: not a regular file or folder")
     try:

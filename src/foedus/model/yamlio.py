@@ -15,6 +15,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from foedus.errors import FoedusError, validation_problem
+from foedus.reachable import os_reason
 
 __all__ = ["MAX_FILE_BYTES", "load_yaml", "read_text_file", "read_yaml_file", "validate_file_data"]
 
@@ -87,7 +88,7 @@ def read_text_file(path: str | Path, what: str, limit: int = MAX_FILE_BYTES) -> 
     try:
         fd = os.open(target, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
-        reason = "it is a folder, not a file" if isinstance(exc, IsADirectoryError) else exc.strerror or exc
+        reason = "it is a folder, not a file" if isinstance(exc, IsADirectoryError) else os_reason(exc)
         raise FoedusError(f"{target}: cannot read {what}: {reason}") from None
     info = os.fstat(fd)  # checked before fdopen: opening a folder's descriptor fails naming the descriptor number
     if not stat.S_ISREG(info.st_mode):

@@ -28,6 +28,7 @@ from foedus.errors import OutputError, OutputExistsError
 from foedus.outputs.stops import check_not_stopped, watch_stop_signals
 from foedus.outputs.temporaries import TMP_SUFFIX, cleanup_all, discard, held, new_temporary
 from foedus.paths import in_bundled_data
+from foedus.reachable import unreachable
 
 __all__ = ["HOW", "TMP_SUFFIX", "check_target", "install_signal_cleanup", "staged_file", "staged_folder"]
 
@@ -74,7 +75,9 @@ def _no_folder(folder: Path) -> str:
         if os.path.lexists(part):
             if os.path.isdir(part):
                 break
-            return f"{part} is a file, not a folder" if os.path.isfile(part) else f"{part} is not a folder"
+            if os.path.isfile(part):
+                return f"{part} is a file, not a folder"
+            return f"{part} is {unreachable(part) or 'not a folder'}"
     return f"the folder {folder} does not exist"
 
 

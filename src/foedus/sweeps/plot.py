@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import warnings
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from foedus.errors import FoedusError
+from foedus.reachable import unreachable
 
 __all__ = ["plot_series"]
 
@@ -21,8 +23,8 @@ def _read_series(series: Path) -> Any:
             yearly series.
     """
     how = "make it with `foedus atlas --from Y1 --to Y2 --out FILE`"
-    if not series.exists():
-        raise FoedusError(f"{series}: no such file ({how})")
+    if why := unreachable(series):
+        raise FoedusError(f"{series}: {why}" + ("" if os.path.lexists(series) else f" ({how})"))
     if not (series.is_file() or series.is_dir()):
         raise FoedusError(f"{series}: not a regular file ({how})")
     suffix = ".parquet" if series.is_dir() else series.suffix.lower()  # a Dask run's folder of Parquet partitions

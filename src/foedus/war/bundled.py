@@ -43,7 +43,7 @@ def war_path(war: str | Path) -> Path:
     if not str(war):  # Path("") would be ".", a folder: say what was given
         raise WarDataError("war", "", f"the path is empty; give a war file or a bundled war (bundled: {_known()})")
     path = Path(war)
-    if path.exists():
+    if os.path.lexists(path):  # a symbolic link loop too: the loader says what it is
         return path
     if isinstance(war, str) and war in bundled_wars():
         return bundled_wars()[war]

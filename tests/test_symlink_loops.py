@@ -1,0 +1,55 @@
+"""A path that is a loop of symbolic links (`a -> b`, `b -> a`), given as an input or as an output's folder, is
+refused in one line naming it as a symlink loop (ELOOP), exit 2: it was reported as "no such file" (or as "not a
+folder"), while `ls` shows the name is there."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+
+def _loop(tmp_path: Path) -> Path:
+    os.symlink(tmp_path / "b", tmp_path / "a")
+    os.symlink(tmp_path / "a", tmp_path / "b")
+    return tmp_path / "a"
+
+
+@pytest.mark.parametrize(("args", "said"), [
+    (["treaties", "validate", "{loop}"], "{loop}: a symbolic link loop (ELOOP)"),
+    (["data", "import", "{loop}"], "{loop}: a symbolic link loop (ELOOP)"),
+    (["atlas-plot", "{loop}", "--out", "{tmp}/p.png"], "{loop}: a symbolic link loop (ELOOP)"),
+    (["war", "{loop}"], "{loop}: cannot read war file: a symbolic link loop (ELOOP)"),
+    (["cascade", "--attacker", "RUS", "--target", "EST", "--date", "2024-01-01", "--overlay", "{loop}"],
+     "{loop}: cannot read overlay: a symbolic link loop (ELOOP)"),
+    (["cascade", "--attacker", "RUS", "--target", "EST", "--date", "2024-01-01", "--add-member", "nato_1949:SWE",
+      "--save-overlay", "{loop}/x.yaml"], "cannot write {loop}/x.yaml: {loop} is a symbolic link loop (ELOOP)"),
+])
+def test_a_symlink_loop_is_named_as_one(tmp_path: Path, args: list[str], said: str) -> None:
+    loop = _loop(tmp_path)
+    args = [a.format(loop=loop, tmp=tmp_path) for a in args]
+    proc = subprocess.run([sys.executable, "-m", "foedus", *args], capture_output=True, text=True,
+                          env=os.environ.copy(), timeout=120)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert proc.stderr == f"error: {said.format(loop=loop)}\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a", "b"]  # nothing written
+
+
+def test_a_data_folder_that_is_a_symlink_loop_is_named_as_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from foedus.errors import SettingError
+    from foedus.paths import data_dir
+
+    loop = _loop(tmp_path)
+    monkeypatch.setenv("FOEDUS_DATA_DIR", str(loop))
+    with pytest.raises(SettingError, match=r"a symbolic link loop \(ELOOP\) \(give the folder"):
+        data_dir()
+
+
+def test_a_missing_path_is_still_said_to_be_missing(tmp_path: Path) -> None:
+    from foedus.reachable import unreachable
+
+    assert unreachable(tmp_path / "nothing") == unreachable(tmp_path / "nothing" / "x") == "no such file or folder"
+    assert unreachable(tmp_path) is None
