@@ -133,6 +133,27 @@ def test_cli_exits_2_with_the_candidates() -> None:
 
 
 @pytest.mark.needs_data
+@pytest.mark.parametrize(("args", "said"), [
+    (["-a", "RUS", "-t", "UKR", "--place", "Russia and Ukraine"], "'Russia and Ukraine' names several states (Russia "
+     "(RUS), Ukraine (UKR)); give one state for its home territory, or one place id or name (`foedus places`)"),
+    (["-a", "Russia and Belarus", "-t", "UKR"], "'Russia and Belarus' names several states (Belarus (BLR), Russia "
+     "(RUS)); give one state per value (repeat the option, or separate them with commas)"),
+])
+def test_a_value_naming_several_states_is_told_what_its_option_takes(args: list[str], said: str) -> None:
+    """--place takes one place: it was told to repeat the option or give a comma list, as --attacker is (and as
+    --attacker still is), which --place refuses (a second --place is refused; commas are not read)."""
+    out = subprocess.run([sys.executable, "-m", "foedus.cli", "cascade", "-d", "2024-01-01", *args],
+                         capture_output=True, text=True)
+    assert out.returncode == 2 and out.stderr == f"error: {said}\n"
+
+
+def test_a_name_of_several_states_for_one_state_is_not_told_to_repeat_an_option() -> None:
+    """Where one state is taken (a state to show, a treaty member, a what-if's STATE), no option is advised."""
+    with pytest.raises(AmbiguousNameError, match=r"\(Estonia \(EST\), Latvia \(LVA\)\); give one state$"):
+        CURATED.states.resolve("Latvia and Estonia")
+
+
+@pytest.mark.needs_data
 def test_web_api_answers_422_with_the_candidates() -> None:
     import warnings
 

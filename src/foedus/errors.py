@@ -80,11 +80,19 @@ class UnknownStateError(FoedusError):
 
 
 class AmbiguousNameError(FoedusError):
-    """A name several states have carried (Congo, Korea, Germany...): `candidates` lists them with codes and dates."""
+    """A name several states have carried (Congo, Korea, Germany...): `candidates` lists them with codes and dates;
+    `several` when the text names several states at once ("Latvia and Estonia"), which an option taking several
+    values can advise to give apart."""
 
-    def __init__(self, message: str, candidates: list[dict[str, object]], name: str = "") -> None:
-        self.candidates, self.name = candidates, name
+    def __init__(self, message: str, candidates: list[dict[str, object]], name: str = "", *,
+                 several: bool = False) -> None:
+        self.candidates, self.name, self.several = candidates, name, several
         super().__init__(message)
+
+    def advised(self, advice: str) -> AmbiguousNameError:
+        """This error with `advice` on how to give the states apart when the text names several, else itself:
+        each option (one state, several, a place) says what it takes."""
+        return AmbiguousNameError(f"{self}{advice}", self.candidates, self.name, several=True) if self.several else self
 
 
 class UnknownPlaceError(FoedusError):

@@ -281,10 +281,11 @@ def _named(world: World, name: str, day: dt.date) -> list[State]:
     web API take it; "Korea, Republic of" names one state). Raises the error of the part that names none."""
     try:
         return [world.states.resolve(name, day)]
-    except (UnknownStateError, AmbiguousNameError):
+    except (UnknownStateError, AmbiguousNameError) as exc:
         parts = split_values(name)
         if len(parts) < 2:
-            raise
+            advice = " per value (repeat the option, or separate them with commas)"  # the options take several
+            raise (exc.advised(advice) if isinstance(exc, AmbiguousNameError) else exc) from None
     return [world.states.resolve(part, day) for part in parts]
 
 

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from foedus.datarecord import dataclass, field
-from foedus.errors import TreatyDataError, UnknownPlaceError, UnknownStateError, validation_problem
+from foedus.errors import AmbiguousNameError, TreatyDataError, UnknownPlaceError, UnknownStateError, validation_problem
 from foedus.model.slug import slugify
 from foedus.model.states import State, StateRegistry
 
@@ -83,6 +83,8 @@ class Gazetteer:
                 return self.home(states.resolve_id(text, day))
             except (UnknownStateError, KeyError):
                 pass
+            except AmbiguousNameError as exc:  # a place is one: a state's home territory, or a place of the gazetteer
+                raise exc.advised(" for its home territory, or one place id or name (`foedus places`)") from None
         import difflib  # here: only an unknown place needs it
 
         close = difflib.get_close_matches(key, list(self._index), n=12, cutoff=0.6)

@@ -186,9 +186,8 @@ class StateRegistry:
             if len(named) != 1:
                 shown = [self.states[i] for i in sorted(hits)]
                 raise AmbiguousNameError(
-                    f"{raw!r} names several states ({', '.join(f'{s.name} ({s.id})' for s in shown)}); give one "
-                    "state per value (repeat the option, or separate them with commas)",
-                    [{"id": s.id, "name": s.name, "ccode": s.ccode} for s in shown], raw)
+                    f"{raw!r} names several states ({', '.join(f'{s.name} ({s.id})' for s in shown)}); give one state",
+                    [{"id": s.id, "name": s.name, "ccode": s.ccode} for s in shown], raw, several=True)
             hits = {named[0]: hits[named[0]]}
         if not hits:
             return None
