@@ -152,7 +152,8 @@ def test_the_console_script_reads_the_flagship_without_typer(tmp_path: Path) -> 
     code = ("import sys\nfrom foedus.cli.start import main\nsys.argv = ['foedus', *sys.argv[1:]]\n"
             "try:\n    main()\nexcept SystemExit as e:\n    assert not e.code, e.code\n"
             "sys.stderr.write(repr(sorted(m for m in sys.modules if m.split('.')[0] in ('typer', 'click'))))")
-    proc = subprocess.run([sys.executable, "-c", code, *FLAGSHIP, "--json", "--save-overlay", str(tmp_path / "o.yaml")],
+    proc = subprocess.run([sys.executable, "-c", code, *FLAGSHIP, "--json", "--drop-treaty", "csto_1992",
+                           "--save-overlay", str(tmp_path / "o.yaml")],
                           capture_output=True, text=True, env=os.environ.copy(), timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert proc.stderr.strip().splitlines()[-1] == "[]"

@@ -296,6 +296,21 @@ def test_save_overlay_writes_nothing_when_the_what_if_is_invalid(tmp_path: Path)
     assert "wrote" not in proc.stderr and list(tmp_path.iterdir()) == []  # nothing written, no temporaries
 
 
+@pytest.mark.parametrize("given", [[], ["--overlay", "{tmp}/none.yaml"]])
+def test_save_overlay_with_no_change_writes_nothing(tmp_path: Path, given: list[str]) -> None:
+    """--save-overlay with no what-if change (or only an overlay of none) wrote an overlay of no changes and said
+    so, exit 0: an empty what-if is not one to keep, so it is refused, before any work, and nothing is written."""
+    (tmp_path / "none.yaml").write_text("changes: []\n", encoding="utf-8")
+    overlay = tmp_path / "whatif.yaml"
+    proc = _cli("cascade", "-a", "RUS", "-t", "EST", "-d", "2025-06-01", *(g.format(tmp=tmp_path) for g in given),
+                "--save-overlay", str(overlay))
+    assert proc.returncode == 2 and proc.stdout == "" and proc.stderr == (
+        "error: --save-overlay: there is no what-if change to save (give --add-member, --remove-member, "
+        "--drop-treaty, --set-strength, --set-scope, --add-treaty, or an --overlay with changes); nothing was "
+        "written\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["none.yaml"]
+
+
 def test_outputs_get_the_usual_permissions(tmp_path: Path) -> None:
     mask = os.umask(0o022)
     try:

@@ -49,6 +49,12 @@ def cascade(inputs: dict[str, Any], *, treaties: list[Path] | None, as_json: boo
 
         check_target(save_overlay, how="choose another file name")
     changes = what_if(inputs, add_treaty, overlay) if asked else None
+    if save_overlay is not None and not (changes and changes.changes):  # an empty file would say nothing was changed
+        from foedus.errors import FoedusError
+
+        options = ", ".join(f"--{n.replace('_', '-')}" for n in (*WHAT_IF_NAMES, "add_treaty"))
+        raise FoedusError(f"--save-overlay: there is no what-if change to save (give {options}, or an --overlay "
+                          "with changes); nothing was written")
     declared = {k: v for k, v in inputs.items() if k not in ("attacker", "target", "date", *WHAT_IF_NAMES)}
     result = run_scenario(inputs["attacker"], inputs["target"], inputs["date"], world_for(treaties), changes,
                           honour, likely_model, declared)
