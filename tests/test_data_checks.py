@@ -444,6 +444,46 @@ def test_an_import_killed_around_the_install_leaves_each_file_believed_as_what_i
     assert "pending" not in json.loads((data / OTHER_VERSIONS).read_text())["files"][STATES]  # now confirmed
 
 
+def test_an_install_that_fails_leaves_no_pending_record(target: Path, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """`data import --any-version` records the version as pending before it installs it. An install that failed
+    (here: the disk full) left that record until the next import of the file, vouching for a version never
+    installed: a copy of it put in place by hand then passed as checked at import. The record now goes with the
+    failure, unless the version is in place after all (the install failed after it published the file)."""
+    import errno
+    import shutil
+
+    import foedus.datasets.importing as importing
+    from foedus.datasets.verify import other_versions
+
+    other = tmp_path / "v1" / "states2016.csv"
+    other.parent.mkdir()
+    other.write_bytes(b"".join((SOURCE / STATES).read_bytes().splitlines(keepends=True)[:150]))
+
+    def disk_full(*_args: Any, **_kwargs: Any) -> Any:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(importing, "install", disk_full)
+        with pytest.raises(DataImportError, match="No space left on device"):
+            import_file(other, any_version=True)
+    assert not (target / STATES).exists() and other_versions() == {}
+    (target / STATES).parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(other, target / STATES)
+    assert check_file(STATES, target / STATES)[0] == "bad-checksum"  # not imported, so not believed
+    (target / STATES).unlink()
+
+    def published_then_failed(stream: Any, path: Path, *_args: Any, **_kwargs: Any) -> Any:
+        path.write_bytes(stream.read())
+        raise OSError(errno.EIO, "Input/output error")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(importing, "install", published_then_failed)
+        with pytest.raises(DataImportError, match="Input/output error"):
+            import_file(other, any_version=True)
+    assert "pending" in other_versions()[STATES] and check_file(STATES, target / STATES)[0] == "other-version"
+
+
 def test_an_import_of_the_registrys_version_killed_before_it_drops_the_record_leaves_no_false_metadata(
         data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Killed after it put the registry's version back and before it dropped the record of the other version, an

@@ -22,6 +22,7 @@ from foedus.datasets.values import csv_problem
 from foedus.datasets.verify import (
     check_file,
     confirm_pending,
+    drop_pending,
     forget_other_version,
     record_other_version,
     recorded_sha,
@@ -133,8 +134,13 @@ def _install_all(matches: list[_Match], force: bool, any_version: bool) -> list[
     for (dataset, file, where, opener), actual, size in todo:
         if actual != file.sha256:  # recorded before it is installed: a run killed in between leaves it believable
             record_other_version(file, actual, size, where, pending=True)
-        with opener() as stream:
-            sha, size = install(stream, root / file.path, actual, origin=where, force=force)
+        try:
+            with opener() as stream:
+                sha, size = install(stream, root / file.path, actual, origin=where, force=force)
+        except BaseException:  # not installed: the pending record would vouch for a version never in place
+            if actual != file.sha256:
+                drop_pending(file, actual)
+            raise
         if sha == file.sha256:
             forget_other_version(file)
             outcomes.append(Outcome(dataset.name, file.path, "imported", where))

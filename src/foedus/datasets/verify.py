@@ -25,6 +25,7 @@ __all__ = [
     "check_file",
     "confirm_pending",
     "dataset_file",
+    "drop_pending",
     "forget_other_version",
     "has_columns",
     "other_versions",
@@ -123,7 +124,8 @@ def has_columns(path: Path, columns: tuple[str, ...]) -> bool:
 
 def other_versions() -> dict[str, Any]:
     """The other versions recorded in the data folder: {path: {sha256, size, columns, source, values}}, and in an
-    entry the version an import recorded before installing it, under `pending` (until it confirms the record)."""
+    entry the version an import recorded before installing it, under `pending` (until it confirms the record, or
+    drops it when the install fails)."""
     try:
         raw = json.loads((data_dir() / OTHER_VERSIONS).read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -200,6 +202,31 @@ def confirm_pending(file: DataFile, sha256: str) -> None:
         if isinstance(pending, dict) and pending.get("sha256") == sha256:
             entries[file.path] = pending
             _write(entries)
+
+
+def drop_pending(file: DataFile, sha256: str) -> None:
+    """Drop the record an import left pending for version `sha256` of `file` when its install failed (a disk full,
+    a file too large, a stop): it stayed until the next import of that file, vouching for a version never installed.
+    Kept when that version is in place after all (the install failed after it published the file)."""
+    from foedus.filehash import content_sha256
+
+    with folder_lock(data_dir()):
+        entries = other_versions()
+        entry = entries.get(file.path)
+        pending = entry.get("pending") if isinstance(entry, dict) else None
+        if not isinstance(entry, dict) or not isinstance(pending, dict) or pending.get("sha256") != sha256:
+            return
+        try:
+            if content_sha256(data_dir() / file.path) == sha256:
+                return
+        except OSError:
+            pass  # nothing (readable) in place
+        rest = {key: value for key, value in entry.items() if key != "pending"}
+        if rest:
+            entries[file.path] = rest
+        else:
+            del entries[file.path]
+        _write(entries)
 
 
 def forget_other_version(file: DataFile) -> None:
