@@ -15,6 +15,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from foedus.research.atop_check import OBVARY, PHASE_CHANGE
+
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 _FENCE = re.compile(r"^ *```[a-z]*\n(.*?)^ *```", re.S | re.M)
@@ -92,8 +94,8 @@ def test_the_atop_check_table_in_research_md() -> None:
         for name, n in flag["classes"].items():
             classes[name] = classes.get(name, 0) + n
     total = sum(classes.values())
-    assert f"({classes['OBVARY: obligation not owed to every partner']} of the {total} flag disagreements)" in text
-    assert f"within the year ({classes['entry or exit within the year']})" in text
+    assert f"({classes[OBVARY]} of the {total} flag disagreements)" in text
+    assert f"within the year ({classes[PHASE_CHANGE]})" in text
     assert f"({len(report['dyad_years_only_foedus_flags'])} dyad-years foedus lists that ATOP does not)" in text
     assert f"{report['reference_rows_without_any_obligation']} ATOP rows without any of the five obligations" in text
 

@@ -22,9 +22,11 @@ from foedus.research.atop_flags import FLAG_COLUMNS, atop_flag_keys, sorted_unio
 from foedus.research.atop_flags import dyad_keys as _keys
 from foedus.sources.atop import load_atop, read_member_rows
 
-__all__ = ["ATOP_DDYR_FILE", "FlagAgreement", "compare_atop_flags"]
+__all__ = ["ATOP_DDYR_FILE", "OBVARY", "PHASE_CHANGE", "FlagAgreement", "compare_atop_flags"]
 
 ATOP_DDYR_FILE = "atop/atop_alliance.csv"
+OBVARY = "OBVARY: obligation not owed to every partner"
+PHASE_CHANGE = "phase change within the year: ATOP codes the year by the later phase"
 _MEMBER_COLUMN = {"defense": "defense", "offense": "offense", "neutrality": "neutral",
                   "nonaggression": "nonagg", "consultation": "consul"}
 
@@ -66,14 +68,21 @@ def _reference() -> np.ndarray:
 def _classify(a: int, b: int, year: int, kind: str, spells: dict[int, list[dict[str, str]]]) -> str:
     """Why foedus flags (a -> b, year) for `kind` although ATOP's dyad-year file does not."""
     column = _MEMBER_COLUMN[kind]
-    rows = [r for r in spells.get(a, []) if r[column] == "1" and _in_year(r, year)]
-    partners = {r["atopid"] for r in spells.get(b, []) if _in_year(r, year)}
-    rows = [r for r in rows if r["atopid"] in partners]
+    shared = {(r["atopid"], r["phase"]) for r in spells.get(b, []) if _in_year(r, year)}
+    mine = [r for r in spells.get(a, []) if _in_year(r, year) and (r["atopid"], r["phase"]) in shared]
+    rows = [r for r in mine if r[column] == "1"]
+    if rows and all(_superseded(r, mine, column) for r in rows):
+        return PHASE_CHANGE
     if any(r["obvary"] == "1" for r in rows):
-        return "OBVARY: obligation not owed to every partner"
-    if any(int(r["yrent"]) == year or int(float(r["yrexit"] or 0)) == year for r in rows):
-        return "entry or exit within the year"
+        return OBVARY
     return "other"
+
+
+def _superseded(row: dict[str, str], mine: list[dict[str, str]], column: str) -> bool:
+    """Whether the pair shares a later phase of the row's alliance in the same year, without the obligation: ATOP's
+    dyad-year file codes a year in which an alliance changes phase by the later phase alone."""
+    return any(r["atopid"] == row["atopid"] and int(r["phase"]) > int(row["phase"]) and r[column] != "1"
+               for r in mine)
 
 
 def _in_year(row: dict[str, str], year: int) -> bool:
