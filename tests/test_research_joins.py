@@ -107,8 +107,8 @@ def test_similarity_is_the_definition_on_the_raw_data(tmp_path: Path, data_dir: 
 def test_covariates_are_the_raw_files_in_every_dyad_year_of_the_sample(tmp_path: Path, data_dir: Path) -> None:
     out = tmp_path / "dyads.parquet"
     _cli("dyads", "--from", "1816", "--to", "2018", "--no-covariates", "--add", "all", "--out", str(out))
-    table = pd.read_parquet(out)
-    table = table[table.year.isin(SAMPLE)].reset_index(drop=True)
+    full = pd.read_parquet(out)
+    table = full[full.year.isin(SAMPLE)].reset_index(drop=True)
     spells = raw_data.cow_spells(data_dir)
     want = raw_data.coexisting(spells, SAMPLE)  # exact days: both members at a common moment of the year
     rows = table[raw_data.KEY].merge(want, how="outer", indicator=True)
@@ -134,7 +134,7 @@ def test_covariates_are_the_raw_files_in_every_dyad_year_of_the_sample(tmp_path:
     contdird = pd.read_csv(data_dir / "cow_contiguity" / "contdird.csv").rename(
         columns={"state1no": "ccode1", "state2no": "ccode2"})
     listed = contdird.groupby(raw_data.KEY).conttype.agg(["min", "max"]).reset_index()
-    cont = table.merge(listed, on=raw_data.KEY, how="left")
+    cont = full.merge(listed, on=raw_data.KEY, how="left")  # every year here: the counts are docs/research.md's
     assert cont.conttype[cont.year > 2016].isna().all()
     cont = cont[cont.year <= 2016]
     assert (cont.conttype[cont["min"].isna()] == 0).all()  # no record: 0, not COW's 6
@@ -147,3 +147,7 @@ def test_covariates_are_the_raw_files_in_every_dyad_year_of_the_sample(tmp_path:
     assert {tuple(k) for k in differ[raw_data.KEY].itertuples(index=False)} <= late
     several = cont[cont["min"] < cont["max"]]
     assert ((several.conttype == several["min"]) | (several.conttype == several["max"])).all()
+    text = " ".join((Path(__file__).resolve().parents[1] / "docs" / "research.md").read_text(encoding="utf-8").split())
+    assert f"measured on the directed dyad-years 1816–2016 ({len(cont):,})" in text
+    assert f"in {len(differ)} dyad-years `contdird` lists one type" in text
+    assert f"in {len(several)} it lists two types" in text
