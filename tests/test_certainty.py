@@ -52,6 +52,18 @@ def test_accession_day_matters_only_inside_its_month(day: str, matters: bool) ->
         assert "EST" in dates[0].fact and dates[0].source.startswith("http")
 
 
+def test_a_verified_window_is_a_verified_date_reason() -> None:
+    """Turkey-Azerbaijan entered into force about 14 Feb 2022, the week verified [V]: inside the week the date is a
+    reason tagged verified (the one case of that tag the JSON contract names), and the finding stays verified."""
+    from foedus.engine.records import CertaintyReason
+
+    o = obligation(run("ARM", "AZE", "2022-02-14"), "TUR", "tur_aze_shusha_2021")
+    assert o.certainty == "verified"
+    assert [(x.kind, x.certainty) for x in o.certainty_reasons] == [("date", "verified")]
+    contract = CertaintyReason.__dataclass_fields__["certainty"].metadata["contract"]["doc"]
+    assert "verified on a `date` reason" in contract
+
+
 def test_founders_entry_into_force_known_to_the_year_matters_in_1949_only() -> None:
     """§1.1: in force 24 Aug 1949 [V year / U day]."""
     assert obligation(run("RUS", "NOR", "1949-12-01"), "USA", "nato_1949").certainty == "unverified"

@@ -51,7 +51,8 @@ class CertaintyReason(Contracted):
 
     kind: str = field(metadata=meta("treaty, article, membership, date, freeze, place or scope", "string"))
     fact: str = field(metadata=meta("the fact, in words", "string"))
-    certainty: str = field(metadata=meta("its tag: secondary, unverified, conflicting or carried-forward", "string"))
+    certainty: str = field(metadata=meta("its tag: secondary, unverified, conflicting or carried-forward; verified "
+                                         "on a `date` reason whose window is verified but not its day", "string"))
     source: str = field(metadata=meta("where the fact comes from", "string"))
 
 
