@@ -144,7 +144,8 @@ def test_treaty_list_on_a_date_counts_that_days_parties_and_says_what_is_carried
 def test_treaty_detail_has_invocation_history(client: TestClient, world: Any) -> None:
     body = client.get("/api/treaties/rus_prk_2024").json()
     dumped = world.treaty("rus_prk_2024").model_dump(mode="json", exclude_none=True)
-    assert {k: v for k, v in body.items() if k not in ("invocations", "members")} == {
+    derived = {"invocations", "members", "duties", "forms_of_help", "depth"}  # what `treaties show --json` adds
+    assert {k: v for k, v in body.items() if k not in derived} == {
         k: v for k, v in dumped.items() if k not in ("invocations", "members")}
     for key in ("invocations", "members"):  # each with how_sure added
         assert [{k: v for k, v in i.items() if k != "how_sure"} for i in body[key]] == dumped[key]
@@ -156,6 +157,24 @@ def test_treaty_detail_has_invocation_history(client: TestClient, world: Any) ->
     # the Kyrgyz request of June 2010 named no article, and is [U]: the history says so
     kgz = next(i for i in client.get("/api/treaties/csto_1992").json()["invocations"] if i["requester"] == ["KGZ"])
     assert (kgz["article"], kgz["how_sure"]) == ("not stated", "unverified")
+
+
+def test_treaty_detail_is_what_treaties_show_json_prints(client: TestClient, world: Any) -> None:
+    """One serializer: the API's treaty is the CLI's `treaties show ID --json`, duties, forms of help and depth
+    included, for every curated treaty and an ATOP one."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from foedus.cli.app import app
+
+    runner = CliRunner()
+    for treaty_id in [*sorted(world.treaties.curated), "atop_1005"]:
+        shown = runner.invoke(app, ["treaties", "show", treaty_id, "--json"])
+        assert shown.exit_code == 0, shown.output
+        body = client.get(f"/api/treaties/{treaty_id}").json()
+        assert {"duties", "forms_of_help", "depth"} <= set(body), treaty_id
+        assert body == json.loads(shown.stdout), treaty_id
 
 
 def test_unknown_treaty_is_422(client: TestClient) -> None:

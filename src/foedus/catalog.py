@@ -8,16 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from foedus.engine.certainty import how_sure
+from foedus.model.treaty import Kind, Member, Treaty
 from foedus.model.vocab import Certainty
 from foedus.model.world import World
 
-if TYPE_CHECKING:
-    from foedus.model.treaty import Member
-
-__all__ = ["iso3_to_numeric", "member_sure", "place_rows", "region_rows", "state_rows", "treaty_detail", "treaty_rows"]
+__all__ = ["iso3_to_numeric", "member_sure", "place_rows", "region_rows", "state_rows", "treaty_detail", "treaty_help",
+           "treaty_rows"]
 
 
 def treaty_rows(world: World, day: dt.date | None, origin: str = "all") -> list[dict[str, Any]]:
@@ -47,9 +46,11 @@ def treaty_rows(world: World, day: dt.date | None, origin: str = "all") -> list[
 
 
 def treaty_detail(world: World, treaty_id: str) -> dict[str, Any]:
-    """Everything about one treaty, invocation history included (as `foedus treaties show --json`).
+    """Everything about one treaty, invocation history included: `foedus treaties show --json` and
+    `GET /api/treaties/{id}` alike.
 
-    Each invocation also says how sure it is, in words (`how_sure`).
+    Each invocation and each member also says how sure it is, in words (`how_sure`); `treaty_help` adds duties, forms of help
+    and depth.
 
     Raises:
         UnknownTreatyError: no treaty with this id.
@@ -60,7 +61,19 @@ def treaty_detail(world: World, treaty_id: str) -> dict[str, Any]:
         row["how_sure"] = how_sure(i.certainty, i.date_certainty)  # the tag and the date's window, in words
     for row, m in zip(dumped["members"], treaty.members, strict=True):
         row["how_sure"] = member_sure(m)
-    return dumped
+    return dumped | treaty_help(treaty)
+
+
+def treaty_help(treaty: Treaty) -> dict[str, Any]:
+    """What `treaty_detail` derives beyond the file: duties per defence/offence provision, forms of help, depth."""
+    from foedus.model.help import duty_of, forms_of_help
+    from foedus.research.depth import treaty_depth
+
+    duties = [duty_of(treaty, p).to_dict() | {"kind": p.kind.value, "obligors": p.obligors,
+                                              "beneficiaries": p.beneficiaries}
+              for p in treaty.provisions if p.kind in (Kind.DEFENSE, Kind.OFFENSE)]
+    forms = [e.model_dump(mode="json", exclude_none=True) for e in forms_of_help(treaty)]
+    return {"duties": duties, "forms_of_help": forms, "depth": treaty_depth(treaty)}
 
 
 def member_sure(m: Member) -> str:

@@ -7,24 +7,12 @@ from typing import Any
 from rich.console import Console
 from rich.markup import escape
 
-from foedus.model.treaty import Kind, Treaty
+from foedus.model.treaty import Treaty
 
-__all__ = ["help_json", "print_help"]
+__all__ = ["print_help"]
 
 _MILINST = {0: "low", 1: "moderate", 2: "high"}
 _BASIS = {"treaty": "treaty text", "companion": "companion agreement", "separate": "separate agreement"}
-
-
-def help_json(treaty: Treaty) -> dict[str, Any]:
-    """The derived part of `treaties show --json`: duties per defence/offence provision, forms of help, depth."""
-    from foedus.model.help import duty_of, forms_of_help
-    from foedus.research.depth import treaty_depth
-
-    duties = [duty_of(treaty, p).to_dict() | {"kind": p.kind.value, "obligors": p.obligors,
-                                              "beneficiaries": p.beneficiaries}
-              for p in treaty.provisions if p.kind in (Kind.DEFENSE, Kind.OFFENSE)]
-    forms = [e.model_dump(mode="json", exclude_none=True) for e in forms_of_help(treaty)]
-    return {"duties": duties, "forms_of_help": forms, "depth": treaty_depth(treaty)}
 
 
 def _who(states: list[str] | None) -> str:
@@ -35,9 +23,9 @@ def _interval(block: dict[str, float]) -> str:
     return f"{block['mean']:+.2f} [{block['lo']:+.2f}, {block['hi']:+.2f}]"
 
 
-def print_help(console: Console, treaty: Treaty) -> None:
-    """Duties, forms of help with article/basis/certainty, then milinst, depth and scope with their items."""
-    info = help_json(treaty)
+def print_help(console: Console, treaty: Treaty, info: dict[str, Any]) -> None:
+    """Duties, forms of help with article/basis/certainty, then milinst, depth and scope with their items, from
+    `info`, the treaty's `foedus.catalog.treaty_detail` (what --json prints)."""
     for d in info["duties"]:
         how = "as the treaty file says" if d["explicit"] else "from its strength code"
         wording = f' — "{d["wording"]}"' if d["wording"] else ""

@@ -17,11 +17,12 @@ __all__ = ["print_treaty"]
 
 def print_treaty(world: World, treaty_id: str, as_json: bool) -> None:
     """Everything about one treaty, invocation history included."""
-    from foedus.cli.show_help import help_json, print_help
+    from foedus.cli.show_help import print_help
 
     t = world.treaty(treaty_id)
+    detail = treaty_detail(world, treaty_id)  # the one serializer, shared with GET /api/treaties/{id}
     if as_json:
-        _json(treaty_detail(world, treaty_id) | help_json(t))
+        _json(detail)
         return
     console = _console()
     names = world.states.names
@@ -46,7 +47,7 @@ def print_treaty(world: World, treaty_id: str, as_json: bool) -> None:
     console.print(members)
     if t.provisions:
         console.print(_provisions(t))
-    print_help(console, t)
+    print_help(console, t, detail)
     if t.invocations:
         inv = Table("date", "art.", "requester", "outcome", "certainty", title="invocations")
         for i in sorted(t.invocations, key=lambda i: i.date):

@@ -44,7 +44,8 @@ def list_treaties(
 def show_treaty(
     treaty_id: Annotated[str, Path(description="Treaty id, e.g. rus_prk_2024.", max_length=80)],
 ) -> JSONResponse:
-    """One treaty: dates, members, provisions, sources and invocation history (`foedus treaties show --json`)."""
+    """One treaty: dates, members, provisions, sources, invocation history, duties, forms of help and depth
+    (`foedus treaties show --json`, from the same serializer)."""
     return JSONResponse(catalog.treaty_detail(World.default(), treaty_id))
 
 
