@@ -204,6 +204,27 @@ def test_treaties_show_prints_duty_forms_and_depth() -> None:
 
 
 @needs_data
+def test_treaties_show_and_the_depth_table_agree_on_depth_all(world) -> None:  # type: ignore[no-untyped-def]
+    """ATOP codes an alliance's own documents, not separate agreements: the table leaves an ATOP row's depth_all
+    empty, and `treaties show` neither prints nor returns one (it had printed depth again as if counted)."""
+    from foedus.research.depth import DepthModel, depth_table, treaty_depth
+
+    model = DepthModel.bundled()
+    table = depth_table(world, model).set_index("treaty")
+    atop = [t for t in table.index[table["origin"] == "atop"] if t in world.treaties][::40]
+    for treaty_id in [*sorted(world.treaties.curated), *atop]:
+        shown, row = treaty_depth(world.treaty(treaty_id), model), table.loc[treaty_id]
+        assert shown["depth"]["mean"] == pytest.approx(row["depth"]), treaty_id
+        if pd.isna(row["depth_all"]):
+            assert shown["depth_all"] is None and shown["items_all"] is None, treaty_id
+        else:
+            assert shown["depth_all"]["mean"] == pytest.approx(row["depth_all"]), treaty_id
+    text = " ".join(_run("treaties", "show", "atop_1005").stdout.split())
+    assert "depth counting separate agreements too: not established" in text
+    assert json.loads(_run("treaties", "show", "atop_1005", "--json").stdout)["depth"]["depth_all"] is None
+
+
+@needs_data
 def test_dyads_depth_is_the_deepest_shared_alliance(world) -> None:  # type: ignore[no-untyped-def]
     from foedus.research.depth import DepthModel, treaty_depth
     from foedus.research.dyads import DyadOptions, build_dyads

@@ -54,8 +54,9 @@ def print_help(console: Console, treaty: Treaty, info: dict[str, Any]) -> None:
     mil = dep["milinst"]
     console.print(f"military institutionalisation (Leeds & Anac 2005): "
                   f"{'unknown' if mil is None else f'{mil} ({_MILINST[mil]})'}")
+    every = ("not established (ATOP codes the alliance's own documents, not separate agreements)"
+             if dep["depth_all"] is None else _interval(dep["depth_all"]))
     console.print(escape(f"depth {_interval(dep['depth'])}, scope {_interval(dep['scope'])} ({level}; latent scale on "
-                  f"which ATOP's 1815–2018 alliances are N(0, 1)); depth counting separate agreements too "
-                  f"{_interval(dep['depth_all'])}"))
+                  f"which ATOP's 1815–2018 alliances are N(0, 1)); depth counting separate agreements too: {every}"))
     items = ", ".join(f"{k}={'?' if v is None else v}" for k, v in dep["items"].items())
     console.print(escape(f"items: {items}"))

@@ -143,20 +143,28 @@ def _summary(prefix: str, scores: Sequence[irt.Score]) -> dict[str, list[float]]
 
 
 def treaty_depth(treaty: Treaty, model: DepthModel | None = None, level: float = 0.9) -> dict[str, Any]:
-    """A treaty's milinst, depth, scope (and depth_all) with intervals, and the items behind them."""
+    """A treaty's milinst, depth, scope (and depth_all) with intervals, and the items behind them.
+
+    `depth_all` and `items_all` are None for an ATOP alliance (`origin` atop), as in `depth_table`: ATOP codes the
+    alliance's own documents, so whether separate agreements added help is not known (not "none").
+    """
     model = model or DepthModel.bundled()
-    codes, broad = treaty_codes(treaty), treaty_codes(treaty, separate=True)
+    codes = treaty_codes(treaty)
     scores = model.score([codes], level)
-    all_depth = irt.score(item_matrix([broad], MODELS["depth"][0]), model.draws["depth"], level)[0]
     out: dict[str, Any] = {"treaty": treaty.id, "milinst": milinst(codes), "level": level}
     for dim in MODELS:
         s = scores[dim][0]
         out[dim] = {"mean": s.mean, "sd": s.sd, "lo": s.lo, "hi": s.hi}
-    out["depth_all"] = {"mean": all_depth.mean, "sd": all_depth.sd, "lo": all_depth.lo, "hi": all_depth.hi}
+    out["depth_all"] = None
     out["items"] = {i.name: v for dim in MODELS for i, v in zip(MODELS[dim][0], item_values(codes, MODELS[dim][0]),
                                                                    strict=True)}
-    out["items_all"] = dict(zip([i.name for i in MODELS["depth"][0]],
-                                item_values(broad, MODELS["depth"][0]), strict=True))
+    out["items_all"] = None
+    if treaty.origin != "atop":
+        broad = treaty_codes(treaty, separate=True)
+        all_depth = irt.score(item_matrix([broad], MODELS["depth"][0]), model.draws["depth"], level)[0]
+        out["depth_all"] = {"mean": all_depth.mean, "sd": all_depth.sd, "lo": all_depth.lo, "hi": all_depth.hi}
+        out["items_all"] = dict(zip([i.name for i in MODELS["depth"][0]],
+                                    item_values(broad, MODELS["depth"][0]), strict=True))
     return out
 
 
