@@ -65,6 +65,17 @@ def test_an_empty_honour_path_is_refused_not_taken_for_the_default(args: list[st
     assert _error_line(args) == "--honour: the path is empty; give a YAML file of honour rates, or `empirical`"
 
 
+def test_atlas_honour_empirical_says_it_is_for_cascade_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`atlas --honour` takes a YAML file; `empirical` (cascade's word for the likelihood model's rates) was read
+    as a file's name: 'empirical: cannot read honour model: No such file or directory'."""
+    monkeypatch.chdir(tmp_path)
+    line = _error_line(["atlas", "--date", "2020-01-01", "--draws", "10", "--honour", "empirical", "--out", "a.csv"])
+    assert line == ("--honour empirical: atlas takes a YAML file of honour rates, and there is no file "
+                    "'empirical' here; the likelihood model's empirical rates are for "
+                    "`foedus cascade --draws N --honour empirical`")
+    assert list(tmp_path.iterdir()) == []
+
+
 @pytest.mark.parametrize("text", ["", "# nothing but a comment\n"])
 def test_an_empty_honour_file_says_it_is_empty_not_read_as_the_defaults(tmp_path: Path, text: str) -> None:
     honour = tmp_path / "honour.yaml"
