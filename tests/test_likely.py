@@ -299,6 +299,22 @@ def test_cli_likelihood_table_and_one_line_errors(tmp_path: Path) -> None:
         assert kept.exit_code != 0 and (tmp_path / "mine" / "notes.txt").read_text(encoding="utf-8") == "keep"
 
 
+def test_a_users_fit_carries_its_own_label_and_says_when_validation_was_skipped(tmp_path: Path) -> None:
+    """`likely fit` had labelled the user's model as the shipped one (shipped-1897-1920-…) and, with
+    --no-validate, said '0 of 0 checks lose to the base rate'."""
+    from foedus.cli.app import app
+
+    out = tmp_path / "mine.json"
+    done = CliRunner().invoke(app, ["likely", "fit", "--out", str(out), "--from", "1897", "--to", "1920",
+                                    "--bootstrap", "0", "--no-validate"])
+    assert done.exit_code == 0, done.output
+    mine = load_model(out)
+    assert mine.version.startswith("user-1897-1920-") and mine.spec.name == SHIPPED.name
+    assert load_model().version.startswith(f"{SHIPPED.name}-")  # the shipped file keeps its own label
+    assert f"wrote model {mine.version} (trained on 1897–1920" in done.output
+    assert "validation skipped (--no-validate)" in done.output and "0 of 0" not in done.output
+
+
 def test_fitting_without_the_model_extra_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch) -> None:
     import importlib.util
 

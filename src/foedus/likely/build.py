@@ -127,9 +127,12 @@ def checks_of(metrics: dict[str, Any]) -> list[Check]:
 
 
 def build_model(frame: pd.DataFrame, *, replicates: int, seed: int, validate: bool = True,
-                progress: Callable[[], None] | None = None, validation: list[Check] | None = None) -> ModelFile:
+                progress: Callable[[], None] | None = None, validation: list[Check] | None = None,
+                label: str | None = None) -> ModelFile:
     """The coefficients file for a training table (the table itself is not kept); `validation`: checks already
-    made (else they are made here, when `validate`)."""
+    made (else they are made here, when `validate`). Its version is LABEL-FIRST-LAST-DIGEST, the label by default
+    the spec's name (`shipped`: the model `foedus likely report` makes and foedus ships); the digest is of the
+    file without its version, so the same coefficients have the same digest under any label."""
     from threadpoolctl import threadpool_limits
 
     with threadpool_limits(1):
@@ -159,5 +162,5 @@ def build_model(frame: pd.DataFrame, *, replicates: int, seed: int, validate: bo
     }
     made = ModelFile.model_validate(body)
     digest = hashlib.sha256(json.dumps(made.model_dump(mode="json"), sort_keys=True).encode()).hexdigest()[:10]
-    version = f"{spec.name}-{training['first_year']}-{training['last_year']}-{digest}"
+    version = f"{label or spec.name}-{training['first_year']}-{training['last_year']}-{digest}"
     return made.model_copy(update={"version": version})

@@ -90,12 +90,15 @@ def fit(
             count[0] += 1
             done(count[0])
 
-        model = build_model(data.frame, replicates=replicates, seed=seed, validate=validate, progress=step)
+        # labelled user-…, so what answers from it quote is never taken for the shipped model
+        model = build_model(data.frame, replicates=replicates, seed=seed, validate=validate, progress=step,
+                            label="user")
     with staged_file(out, force=force) as tmp:
         tmp.write_text(model.model_dump_json(indent=1) + "\n", encoding="utf-8")
     lost = [c for c in model.validation if not c.beats_base_rate]
-    typer.echo(f"wrote model {model.version} (trained on {model.window()}) to {out}; "
-               f"{len(lost)} of {len(model.validation)} checks lose to the base rate", err=True)
+    checked = (f"{len(lost)} of {len(model.validation)} checks lose to the base rate" if validate
+               else "validation skipped (--no-validate): the file carries no checks")
+    typer.echo(f"wrote model {model.version} (trained on {model.window()}) to {out}; {checked}", err=True)
 
 
 def _replaceable(folder: Path) -> str | None:
