@@ -85,6 +85,42 @@ def test_repeated_and_comma_separated_states_are_the_same(client: TestClient) ->
     assert repeated.json() == foedus.cascade(["RUS", "BLR"], ["POL", "LTU"], "2025-06-01").to_dict()
 
 
+@pytest.mark.parametrize("korea", ["Korea, Republic of", "USA, Korea, Republic of"])
+def test_a_state_name_with_a_comma_is_one_state_in_the_cli_the_web_and_python(client: TestClient, korea: str,
+                                                                              capsys: pytest.CaptureFixture[str]
+                                                                              ) -> None:
+    """ISO 3166's 'Korea, Republic of' is South Korea; the CLI and the web split it at the comma ('Korea' is
+    ambiguous) where foedus.cascade took it whole. One parser now: a value, or a comma list's part, that names one
+    state is kept whole. The CLI is run as the console script runs it, fast reader and typer both."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from foedus.cli.app import app
+    from foedus.cli.fast import prepare
+    from foedus.cli.start import run_line
+
+    expected = foedus.cascade("PRK", ["USA", "KOR"] if korea.startswith("USA") else "KOR", "2020-01-01").to_dict()
+    assert foedus.cascade("PRK", korea, "2020-01-01").to_dict() == expected
+    web = client.get("/api/cascade", params={"attacker": "PRK", "target": korea, "date": "2020-01-01"})
+    assert web.status_code == 200 and web.json() == expected, web.text
+    line = ["cascade", "-a", "PRK", "-t", korea, "-d", "2020-01-01", "--json"]
+    assert prepare(line) is not None and run_line(line) == 0  # the fast reader's route
+    assert json.loads(capsys.readouterr().out) == expected
+    typer_run = CliRunner().invoke(app, line)
+    assert typer_run.exit_code == 0 and json.loads(typer_run.stdout) == expected, typer_run.output
+
+
+def test_only_a_name_pattern_joins_comma_separated_parts() -> None:
+    """Codes and numbers never join ("2,20" is the USA and Canada, not COW 220, France), nor two states' names."""
+    from foedus.state_lists import split_names
+
+    assert split_names("2,20,RUS, BLR,Russia, Ukraine") == ["2", "20", "RUS", "BLR", "Russia", "Ukraine"]
+    assert split_names(["Iran, Islamic Republic of,EST", "Congo, Democratic Republic of"]) == [
+        "Iran, Islamic Republic of", "EST", "Congo, Democratic Republic of"]
+    assert foedus.cascade("2,20", "RUS", "2020-01-01").scenario.attackers == ("USA", "CAN")
+
+
 @pytest.mark.parametrize(("query", "needle"), [
     ({"attacker": "Rusia", "target": "UKR", "date": "2025-01-01"}, "unknown state 'Rusia'; did you mean Russia"),
     ({"attacker": "UKR", "target": "RUS", "date": "2025-02-30"}, "invalid date '2025-02-30'"),
@@ -101,6 +137,8 @@ def test_repeated_and_comma_separated_states_are_the_same(client: TestClient) ->
     ({"target": "RUS"}, "query parameters attacker, date are required"),
     ({"attacker": " , ", "target": "RUS", "date": "2025-01-15"}, "give at least one attacker"),
     ({"attacker": ",".join(["UKR"] * 17), "target": "RUS", "date": "2025-01-15"}, "too many attackers"),
+    ({"attacker": ["a,b,c"] * 11, "target": "RUS", "date": "2025-01-15"},  # before any name is looked up
+     "too many attackers (33 comma-separated values); at most 16"),
     ({"attacker": "U" * 81, "target": "RUS", "date": "2025-01-15"}, "longer than 80 characters"),
 ])
 def test_bad_input_gets_a_422_envelope_a_person_can_act_on(client: TestClient, query: dict[str, str],

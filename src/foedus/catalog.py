@@ -49,8 +49,8 @@ def treaty_detail(world: World, treaty_id: str) -> dict[str, Any]:
     """Everything about one treaty, invocation history included: `foedus treaties show --json` and
     `GET /api/treaties/{id}` alike.
 
-    Each invocation and each member also says how sure it is, in words (`how_sure`); `treaty_help` adds duties, forms of help
-    and depth.
+    Each invocation and each member also says how sure it is, in words (`how_sure`); `treaty_help` adds duties,
+    forms of help and depth.
 
     Raises:
         UnknownTreatyError: no treaty with this id.

@@ -14,14 +14,15 @@ from typing import Any
 from foedus.datarecord import dataclass
 from foedus.errors import ScenarioError
 
-__all__ = ["Input", "check_options", "checked_value", "choice", "described", "input_value", "split_values"]
+__all__ = ["Input", "check_options", "checked_value", "choice", "described", "split_values"]
 
 
 @dataclass(frozen=True)
 class Input:
     """One input: its keyword and query-parameter name, type, default, help, CLI flags and choices.
 
-    `many`: repeatable; `split`: comma-separated values are split too. `default` is `...` for a required input.
+    `many`: repeatable; `split`: a list of states, whose comma-separated values are split too
+    (`foedus.state_lists.split_names`: a name with a comma stays whole). `default` is `...` for a required input.
     """
 
     name: str
@@ -72,16 +73,6 @@ def split_values(values: list[str] | str | None) -> list[str]:
         return []
     items = [values] if isinstance(values, str) else values
     return [part.strip() for v in items for part in str(v).split(",") if part.strip()]
-
-
-def input_value(value: Any, split: bool) -> Any:
-    """An input's value as a command receives it: repeated and comma-separated values split when the input
-    says so (`Input.split`), anything else as given.
-
-    >>> input_value(["UKR", "POL,LTU"], True), input_value(["a,b"], False), input_value(None, True)
-    (['UKR', 'POL', 'LTU'], ['a,b'], None)
-    """
-    return split_values(value) if split and value is not None else value
 
 
 def described(value: Any) -> str:

@@ -10,11 +10,10 @@ field there; `SCENARIO` collects them after the attacker, target and date.
 from __future__ import annotations
 
 from foedus import datarecord
-from foedus.declare import Input, check_options, split_values
+from foedus.declare import Input, check_options
 from foedus.engine.scenario import Scenario
 
-__all__ = ["LIKELIHOOD", "MONTE_CARLO", "SCENARIO", "SWITCHES", "WAR", "WHAT_IF", "Input", "check_options",
-           "split_values"]
+__all__ = ["LIKELIHOOD", "MONTE_CARLO", "SCENARIO", "SWITCHES", "WAR", "WHAT_IF", "Input", "check_options"]
 
 SWITCHES: tuple[Input, ...] = tuple(f.metadata["input"] for f in datarecord.fields(Scenario)
                                     if "input" in f.metadata)

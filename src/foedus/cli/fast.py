@@ -87,7 +87,7 @@ def parse(argv: Sequence[str]) -> Call | None:
 
 def _call(spec: dict[str, Any], params: list[Param], values: dict[str, Any]) -> Call | None:
     """The given values and every other option's default, as `foedus.cli.params.with_inputs` hands them on."""
-    from foedus.declare import input_value
+    from foedus.state_lists import input_value
 
     inputs: dict[str, Any] = {}
     own: dict[str, Any] = {}

@@ -11,8 +11,8 @@ from typing import Annotated, Any
 
 import typer
 
-from foedus.declare import input_value
 from foedus.inputs import Input
+from foedus.state_lists import input_value
 
 __all__ = ["with_inputs"]
 

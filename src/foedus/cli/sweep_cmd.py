@@ -56,9 +56,9 @@ def compare(
 
     Without --reading, --atlas compares both readings (a scenario: the legal reading)."""
     from foedus.cli.helpers import what_if
-    from foedus.declare import split_values
     from foedus.engine.scenario import parse_date
     from foedus.model.world import World
+    from foedus.state_lists import split_names
 
     refuse_unused("--watch", watch is not None and not atlas, "without --atlas")
     refuse_unused("--against", bool(against) and (not atlas or watch is None), "without --atlas and --watch")
@@ -75,7 +75,7 @@ def compare(
         from foedus.sweeps.atlas import AtlasOptions, coverage, need_members
         from foedus.sweeps.compare import check_watch, compare_atlas
 
-        who = [base.states.resolve_id(x) for x in split_values(against)]
+        who = [base.states.resolve_id(x) for x in split_names(against, base.states)]
         watched = base.states.resolve_id(watch) if watch else None
         check_watch(watched, who, ("--watch", "--against"))  # before the atlases: a count that cannot be made
         need_members(base, base_day)

@@ -11,9 +11,9 @@ from collections.abc import Container
 from typing import TYPE_CHECKING, Any, Literal
 
 from foedus.datarecord import dataclass, field, fields
-from foedus.declare import Input, checked_value, choice, described, split_values
+from foedus.declare import Input, checked_value, choice, described
 from foedus.engine.contract import meta
-from foedus.errors import AmbiguousNameError, DateOutOfRangeError, ScenarioError, UnknownStateError
+from foedus.errors import AmbiguousNameError, DateOutOfRangeError, ScenarioError
 from foedus.model.days import EARLIEST, LATEST, is_iso_day
 from foedus.model.world import World
 
@@ -263,10 +263,13 @@ def named_state(state: Any, day: dt.date, known: Container[str] = ()) -> str:
 
 
 def _resolve_states(world: World, names: list[str], day: dt.date, role: str) -> list[str]:
-    if not names:
+    from foedus.state_lists import split_names
+
+    parts = split_names(names, world.states)  # "UKR,POL" is two states, "Korea, Republic of" one
+    if not parts:
         raise ScenarioError(f"at least one {role} is needed")
     out: list[str] = []
-    for state in (state for name in names for state in _named(world, name, day)):
+    for state in (_resolve(world, part, day) for part in parts):
         if state.member_on(day) is False:
             raise ScenarioError(
                 f"{role} {state.name} ({state.id}) is not a member of the state system on {day}"
@@ -276,17 +279,12 @@ def _resolve_states(world: World, names: list[str], day: dt.date, role: str) -> 
     return out
 
 
-def _named(world: World, name: str, day: dt.date) -> list[State]:
-    """The state `name` names, or else the states of the comma list it is ("UKR,POL", as the command line and the
-    web API take it; "Korea, Republic of" names one state). Raises the error of the part that names none."""
+def _resolve(world: World, name: str, day: dt.date) -> State:
+    """One state of an attackers' or targets' list; a name of several states is told how the options take them."""
     try:
-        return [world.states.resolve(name, day)]
-    except (UnknownStateError, AmbiguousNameError) as exc:
-        parts = split_values(name)
-        if len(parts) < 2:
-            advice = " per value (repeat the option, or separate them with commas)"  # the options take several
-            raise (exc.advised(advice) if isinstance(exc, AmbiguousNameError) else exc) from None
-    return [world.states.resolve(part, day) for part in parts]
+        return world.states.resolve(name, day)
+    except AmbiguousNameError as exc:
+        raise exc.advised(" per value (repeat the option, or separate them with commas)") from None
 
 
 def _check_territory(place: Place, victim: str, view: TerritoryView) -> None:

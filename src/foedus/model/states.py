@@ -144,7 +144,7 @@ class StateRegistry:
             return self._disambiguate(raw, _AMBIGUOUS[_norm(raw)], day or dt.date.today())
         hit = self._index.get(_norm(raw))
         if hit is None:
-            hit = self._by_regex(raw)
+            hit = self.by_pattern(raw)
         if hit is None:
             raise UnknownStateError(self._unknown_message(raw))
         return self.states[hit]
@@ -169,7 +169,7 @@ class StateRegistry:
         which = "states of that name exist" if living else "no state of that name exists"
         raise AmbiguousNameError(f"{raw!r} is ambiguous: on {day} {which}; give a code: {listed}", candidates, raw)
 
-    def _by_regex(self, raw: str) -> str | None:
+    def by_pattern(self, raw: str) -> str | None:
         """The state whose name pattern (countrycode's) the text matches, with no other word in the text than
         words of a state's name or style ("Republic of Estonia", not "not Estonia"); None when there is none.
 

@@ -14,7 +14,9 @@ from typing import Annotated, Any, Literal, TypeVar
 
 from fastapi import Query, Request
 
-from foedus.inputs import SCENARIO, Input, split_values
+from foedus.declare import split_values
+from foedus.inputs import SCENARIO, Input
+from foedus.state_lists import split_names
 from foedus.web.envelope import WebInputError
 
 __all__ = ["MAX_STATES", "MAX_VALUE", "ScenarioQuery", "declared_query", "known_params_only", "scenario_query",
@@ -51,7 +53,8 @@ class ScenarioQuery:
 
 
 def split_states(values: list[str], role: str) -> list[str]:
-    """Split repeated and comma-separated values, and hold them to the size limits.
+    """Split repeated and comma-separated values as the CLI and `foedus.cascade` do (`split_names`: "Korea,
+    Republic of" is one state), and hold them to the size limits.
 
     >>> split_states(["UKR", "POL, LTU"], "attacker")
     ['UKR', 'POL', 'LTU']
@@ -59,7 +62,10 @@ def split_states(values: list[str], role: str) -> list[str]:
     Raises:
         WebInputError: no state given, too many, or a value longer than `MAX_VALUE` characters.
     """
-    out = split_values(values)
+    parts = len(split_values(values))  # a name holds at most one comma: refused before any name is looked up
+    if parts > 2 * MAX_STATES:
+        raise WebInputError(f"too many {role}s ({parts} comma-separated values); at most {MAX_STATES}")
+    out = split_names(values)
     if not out:
         raise WebInputError(f"give at least one {role} (ISO3, COW code or name), e.g. {role}=UKR")
     if len(out) > MAX_STATES:

@@ -1,0 +1,71 @@
+"""Lists of states as users give them: repeated values and comma-separated ones, where one state's name may itself
+hold a comma (ISO 3166 writes South Korea "Korea, Republic of").
+
+The one parser of the command line, the web API and `foedus.cascade`: each splits its state values here and
+nowhere else, so a name means the same state in all three.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from foedus.declare import split_values
+from foedus.errors import AmbiguousNameError
+
+if TYPE_CHECKING:
+    from foedus.model.states import StateRegistry
+
+__all__ = ["input_value", "split_names"]
+
+
+def split_names(values: list[str] | str | None, states: StateRegistry | None = None) -> list[str]:
+    """Repeated and comma-separated state names as one list: the comma-separated parts of each value, where two
+    parts that together match one state's name pattern ("Korea, Republic of"; ISO 3166's names have one comma)
+    stay one name. `states`: the registry (default: the bundled world's), read only for a value with a comma.
+
+    Only the name patterns join parts: codes and numbers never do ("2,20" is COW 2 and 20, not 220), and
+    two states' names stay two ("Russia, Ukraine").
+
+    >>> split_names(["UKR", "POL, LTU"]), split_names("USA,Korea, Republic of")
+    (['UKR', 'POL', 'LTU'], ['USA', 'Korea, Republic of'])
+    """
+    out: list[str] = []
+    for value in [values] if isinstance(values, str) else values or []:
+        parts = split_values(value)
+        if len(parts) > 1:
+            if states is None:
+                from foedus.model.world import World
+
+                states = World.default().states
+            parts = _joined(parts, states)
+        out += parts
+    return out
+
+
+def _joined(parts: list[str], states: StateRegistry) -> list[str]:
+    """The parts, each two that name one state joined back into that name."""
+    out: list[str] = []
+    start = 0
+    while start < len(parts):
+        pair = ", ".join(parts[start:start + 2])
+        take = 2 if start + 1 < len(parts) and _names_one(pair, states) else 1
+        out.append(pair if take == 2 else parts[start])
+        start += take
+    return out
+
+
+def _names_one(text: str, states: StateRegistry) -> bool:
+    try:
+        return states.by_pattern(text) is not None
+    except AmbiguousNameError:  # several states ("Russia, Ukraine")
+        return False
+
+
+def input_value(value: Any, split: bool) -> Any:
+    """An input's value as a command receives it: a list of states (`Input.split`) as `split_names` gives it,
+    anything else as given.
+
+    >>> input_value(["UKR", "POL,LTU"], True), input_value(["a,b"], False), input_value(None, True)
+    (['UKR', 'POL', 'LTU'], ['a,b'], None)
+    """
+    return split_names(value) if split and value is not None else value
