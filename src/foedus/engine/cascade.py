@@ -34,6 +34,7 @@ from foedus.engine.ledger import (
     Ledger,
     RankKey,
     finds,
+    interned,
     neutral_records,
     obligation_key,
     order_of,
@@ -232,7 +233,7 @@ class _Run:
 
     def _conflict(self, state: str, both: bool, obligations: list[Found], against: list[Found]) -> None:
         """`state` is bound both ways (to both sides, or to join and to stay neutral): excluded, and reported."""
-        against_neutral = neutral_records(against, self.certify)
+        against_neutral = neutral_records(against, self.certify, store=self.index.derived("records", interned))
         reason = ("bound to both sides" if both
                   else "bound to join and to stay neutral toward " + against_neutral[0].toward)
         earlier = self.joiners.get(state, [])

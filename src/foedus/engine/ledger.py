@@ -178,10 +178,16 @@ def intern(store: Interned | None, f: Found, make: Callable[[Found, Certify], R]
     key = (make, id(f[5]), vol.victim, vol.attackers[f[2]], vol.place, vol.kind, sure.view)
     found: R | None = store.get(key)
     if found is None:
-        if len(store) >= _MOST:
-            store.clear()
-        found = store[key] = make(f, sure)
+        found = _keep(store, key, make(f, sure))
     return found
+
+
+def _keep(store: Interned, key: tuple[object, ...], record: R) -> R:
+    """`record` kept in `store` under `key` (the store starts afresh when full: it is bounded)."""
+    if len(store) >= _MOST:
+        store.clear()
+    store[key] = record
+    return record
 
 
 def latest(finds: Iterable[Found]) -> dict[tuple[str, str, str], Found]:
@@ -231,11 +237,20 @@ def _violation(f: Found, sure: Certify) -> Violation:
                            *sure(f))
 
 
-def withheld_of(f: Found, sure: Certify) -> Withheld:
+def withheld_of(f: Found, sure: Certify, store: Interned | None = None) -> Withheld:
     """A withheld leg as its record (with the ATOP conditions read as unmet, when they withhold it), and how
     certain the facts are that it rests on: those it would bind by, and the gate that holds it back where the
-    gate's own wording is not verified (the US Senate's understanding on the US-ROK treaty)."""
-    return withheld_record(f[5], f[6], sure(f))
+    gate's own wording is not verified (the US Senate's understanding on the US-ROK treaty). Kept in `store`, as
+    `intern` keeps records, under all it is made from: the leg, the gate, and the attack but for its attacker (a
+    withheld record names no attack)."""
+    if store is None:
+        return withheld_record(f[5], f[6], sure(f))
+    vol = f[1]
+    key = (withheld_record, id(f[5]), f[6], vol.victim, vol.place, vol.kind, sure.view)
+    found: Withheld | None = store.get(key)
+    if found is None:
+        found = _keep(store, key, withheld_record(f[5], f[6], sure(f)))
+    return found
 
 
 def withheld_record(leg: Leg, gate: str, sure: Sureness) -> Withheld:

@@ -69,10 +69,7 @@ def outcome_of(run: FinishedRun) -> CascadeResult:
     belligerent = set(run.side_of)
     registry = run.world.states.states
     conflicts = tuple(sorted(run.conflicts, key=lambda c: (c.round, c.state)))
-
-    def code(state: str) -> int | None:
-        return registry[state].ccode if state in registry else None
-
+    code = run.index.derived("ccodes", lambda: {st: s.ccode for st, s in registry.items() if s.ccode is not None}).get
     cite, joined = run.cite, []
     for state, found in sorted(run.joiners.items(), key=_joined):
         obligations = cite(found)
@@ -87,7 +84,7 @@ def outcome_of(run: FinishedRun) -> CascadeResult:
                                     store=store))
     consultations = tuple(consultation_of(f, sure, store) for key, f in sorted(book.consultations.items())
                           if key[0] not in belligerent)
-    withheld = tuple(withheld_of(f, sure) for key, f in sorted(book.withheld.items())
+    withheld = tuple(withheld_of(f, sure, store) for key, f in sorted(book.withheld.items())
                      if key[0] not in belligerent and key[0] not in run.excluded)
     violations = tuple(violation_of(f, sure, store) for _, f in sorted(book.violations.items()))
     treaties = {o.treaty for j in joiners for o in (j.primary, *j.also)}
