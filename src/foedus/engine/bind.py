@@ -60,6 +60,7 @@ class Binder(Judge):
     ledger: Ledger = field(default_factory=Ledger)
     consulting: dict[Key, ByObligor] = field(default_factory=dict)
     defending: dict[Key, ByObligor] = field(default_factory=dict)
+    _struck_by: dict[int, tuple[tuple[str, ...], list[int]]] = field(default_factory=dict, init=False, repr=False)
 
     def saved(self) -> tuple[dict[Key, ByObligor], dict[Key, ByObligor]]:
         """The legs still waiting, to go back to (`restore`); the values are never changed in place."""
@@ -73,13 +74,25 @@ class Binder(Judge):
         """Record the obligations, duties and withheld legs one volley sets off."""
         key = (vol.victim, vol.place, vol.kind, vol.severity)
         owed = self._owed.get(vol.victim) or self.owed(vol.victim)
-        strikers = indices(vol, self._strikers)
+        strikers = self._striking(vol)
         if owed.neutrality or strikers:
             self._neutrality(vol, key, owed, ctx, strikers)
         if owed.defence:
             self._defence(vol, key, owed, ctx, state)
         if strikers:
             self._offence(vol, ctx, state, strikers)
+
+    def _striking(self, vol: Volley) -> list[int]:
+        """The volley's attacks made by a state owed legs that bind when it strikes (`indices`), kept for the run
+        per attackers (by identity): a round's volleys share their attackers (`rules.next_volleys`), and a volley's
+        `members` are its attackers as a set."""
+        who = vol.attackers
+        known = self._struck_by.get(id(who))
+        if known is not None and known[0] is who:
+            return known[1]
+        found = indices(vol, self._strikers)
+        self._struck_by[id(who)] = (who, found)  # `who` kept alive with its id
+        return found
 
     def records(self, vol: Volley, ctx: Situation, fighting: Set[str]) -> None:
         """Record the violations and consultations one volley sets off (they decide no side: found once the

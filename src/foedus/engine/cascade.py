@@ -47,6 +47,9 @@ from foedus.engine.table import LegTable, leg_table
 from foedus.model.world import World
 
 if TYPE_CHECKING:
+    import datetime as dt
+
+    from foedus.model.gazetteer import Gazetteer
     from foedus.model.places import Place
 
 __all__ = ["run_cascade"]
@@ -251,16 +254,8 @@ class _Run:
     def _next(self) -> list[Volley]:
         """The attacks the new joiners bring into the war (`foedus.engine.rules.next_volleys`)."""
         new_joiners = self.fresh  # sorted
-        homes: dict[str, str] = self.index.derived("homes", dict)
-        places, day = self.world.places, self.scenario.date
-
-        def home(state: str) -> str:
-            found = homes.get(state)
-            if found is None:
-                found = homes[state] = places.home(state, day).id
-            return found
-
-        out = next_volleys(self.scenario.reading, self.side_of, new_joiners, self.scenario.attacks, home,
+        homes = self.index.derived("homes", lambda: _Homes(self.world.places, self.scenario.date))
+        out = next_volleys(self.scenario.reading, self.side_of, new_joiners, self.scenario.attacks, homes.__getitem__,
                            self.rounds, self.seen, (self.camp["attack"], self.camp["defense"]))
         if out and out[0].block < 0:
             self.seen.update((vol.attack(i), None) for vol in out for i in range(len(vol.attackers)))
@@ -290,3 +285,16 @@ def _ranking(index: LegTable, certify: Certifier) -> Callable[[Found], RankKey]:
 def _camps(side_of: Mapping[str, str]) -> dict[str, list[str]]:
     """Each side's states, sorted (kept so as the sides grow)."""
     return {side: sorted(s for s, on in side_of.items() if on == side) for side in ("attack", "defense")}
+
+
+class _Homes(dict[str, str]):
+    """The id of each state's home territory on the table's date, found when first asked for (kept per table:
+    a lookup of one found before is the dict's own, with no call of ours)."""
+
+    def __init__(self, places: Gazetteer, day: dt.date) -> None:
+        super().__init__()
+        self.places, self.day = places, day
+
+    def __missing__(self, state: str) -> str:
+        found = self[state] = self.places.home(state, self.day).id
+        return found

@@ -1,0 +1,48 @@
+"""The per-volley work of a warm reference cascade (issue 15): what a round's volleys share is found once.
+
+A round's volleys share their attackers (`rules.next_volleys`), so the strikers among them (`owed.indices`) are
+found once per attackers, not once per volley; each victim's home is a lookup in the table's dict, with no call
+of ours. Counted with cProfile on the second run of a large 2025 war (the first fills the table's stores)."""
+
+from __future__ import annotations
+
+import cProfile
+import datetime as dt
+import pstats
+
+import pytest
+
+from foedus.engine.cascade import run_cascade
+from foedus.engine.scenario import build_scenario
+from foedus.model.world import World
+
+pytestmark = pytest.mark.needs_data
+
+
+def _calls(world: World, attacker: str, target: str) -> dict[tuple[str, str], int]:
+    scenario = build_scenario(world, attacker=attacker, target=target, date=dt.date(2025, 6, 1),
+                              reading="escalatory")
+    run_cascade(world, scenario)
+    profile = cProfile.Profile()
+    profile.runcall(run_cascade, world, scenario)
+    out: dict[tuple[str, str], int] = {}
+    for (path, _, name), row in pstats.Stats(profile).stats.items():  # type: ignore[attr-defined]
+        key = (path.replace("\\", "/").rsplit("/", 1)[-1], name)
+        out[key] = out.get(key, 0) + row[1]
+    return out
+
+
+@pytest.mark.parametrize("attacker, target", [("RUS", "EST"), ("TUR", "GRC"), ("USA", "CUB")])
+def test_strikers_are_found_once_per_attackers_not_per_volley(world: World, attacker: str, target: str) -> None:
+    calls = _calls(world, attacker, target)
+    volleys = calls[("bind.py", "volley")]
+    assert volleys > 50
+    strikers = calls.get(("owed.py", "indices"), 0) - calls.get(("bind.py", "_nonaggression"), 0)
+    assert strikers * 4 < volleys, (strikers, volleys)
+
+
+def test_homes_are_looked_up_without_a_call_per_victim(world: World) -> None:
+    calls = _calls(world, "RUS", "EST")
+    assert calls[("bind.py", "volley")] > 50
+    assert calls.get(("cascade.py", "home"), 0) == 0
+    assert calls.get(("gazetteer.py", "home"), 0) == 0  # every home found before, in the first run
