@@ -1,8 +1,9 @@
 """The per-volley work of a warm reference cascade (issue 15): what a round's volleys share is found once.
 
 A round's volleys share their attackers (`rules.next_volleys`), so the strikers among them (`owed.indices`) are
-found once per attackers, not once per volley; each victim's home is a lookup in the table's dict, with no call
-of ours. Counted with cProfile on the second run of a large 2025 war (the first fills the table's stores)."""
+found once per attackers, not once per volley; each victim's home and each named state's COW code is a lookup in
+a dict kept per table, with no call of ours. Counted with cProfile on the second run of a large 2025 war (the
+first fills the table's stores)."""
 
 from __future__ import annotations
 
@@ -46,3 +47,10 @@ def test_homes_are_looked_up_without_a_call_per_victim(world: World) -> None:
     assert calls[("bind.py", "volley")] > 50
     assert calls.get(("cascade.py", "home"), 0) == 0
     assert calls.get(("gazetteer.py", "home"), 0) == 0  # every home found before, in the first run
+
+
+def test_cow_codes_are_looked_up_without_a_call_per_state(world: World) -> None:
+    """The result's COW codes (one per state it names) come from a dict kept per table."""
+    calls = _calls(world, "RUS", "EST")
+    assert calls[("bind.py", "volley")] > 50
+    assert calls.get(("outcome.py", "code"), 0) == 0
