@@ -288,6 +288,35 @@ def test_nothing_is_written_into_the_bundled_data(tmp_path: Path) -> None:
     assert nato.read_bytes() == text and sorted(p.name for p in (bundled / "treaties").iterdir()) == before
 
 
+def test_no_output_replaces_a_file_of_the_data_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """dyads --out $FOEDUS_DATA_DIR/cow_states/states2016.csv --force replaced the COW state list with a table of
+    dyads (every command then refused the data folder as corrupt, and with no network it could not be fetched
+    again): a dataset file of the registry, and the record of other versions, are refused as outputs, --force or
+    not, even through a link; a new file beside them is still written, and the installers still write them."""
+    data = tmp_path / "data"
+    (data / "cow_states").mkdir(parents=True)
+    states = data / "cow_states" / "states2016.csv"
+    states.write_text("mine", encoding="utf-8")
+    (tmp_path / "link").symlink_to(data)
+    monkeypatch.setenv("FOEDUS_DATA_DIR", str(data))
+    for out in (states, tmp_path / "link" / "cow_states" / "states2016.csv", data / "foedus-other-versions.json",
+                data / "atop" / "atop5_1m.csv"):
+        with (pytest.raises(OutputError, match=r"is the dataset file .* of the data folder \(.*\), which foedus "
+                                               r"reads; choose another path"),
+              staged_file(out, force=True) as tmp):
+            tmp.write_text("x", encoding="utf-8")
+    proc = _cli("schema", "--out", str(states), "--force")
+    assert proc.returncode == 2 and proc.stderr == (f"error: cannot write {states}: it is the dataset file "
+                                                    f"cow_states/states2016.csv of the data folder ({data}), which "
+                                                    "foedus reads; choose another path\n"), proc.stderr
+    assert states.read_text(encoding="utf-8") == "mine"
+    with staged_file(data / "cow_states" / "mine.json") as tmp:
+        tmp.write_text("{}", encoding="utf-8")
+    with staged_file(states, force=True, dataset=True) as tmp:
+        tmp.write_text("new", encoding="utf-8")
+    assert states.read_text(encoding="utf-8") == "new"
+
+
 def test_save_overlay_writes_nothing_when_the_what_if_is_invalid(tmp_path: Path) -> None:
     overlay = tmp_path / "bad.yaml"
     proc = _cli("cascade", "-a", "RUS", "-t", "UKR", "-d", "2025-06-01", "--add-member", "nato_1949:XXX",

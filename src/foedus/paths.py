@@ -9,7 +9,7 @@ import os
 import sys
 from pathlib import Path
 
-__all__ = ["DATA_ENV", "cache_dir", "data_dir", "in_bundled_data"]
+__all__ = ["DATA_ENV", "cache_dir", "data_dir", "data_file_at", "in_bundled_data"]
 
 DATA_ENV = "FOEDUS_DATA_DIR"
 
@@ -45,6 +45,25 @@ def in_bundled_data(path: Path) -> Path | None:
     bundled = Path(__file__).resolve().parent / "data"
     there = Path(os.path.realpath(path))
     return bundled if there == bundled or bundled in there.parents else None
+
+
+def data_file_at(path: Path) -> tuple[Path, str] | None:
+    """The data folder and the path under it (`cow_states/states2016.csv`) when `path` names, through links, one of
+    the registry's dataset files there or the record of other versions; else None. No output may replace these
+    (`foedus.outputs.check_target`): every command would refuse the folder as corrupt, and the file may not be
+    there to fetch again."""
+    from foedus.datasets.registry import OTHER_VERSIONS, find_path
+    from foedus.errors import SettingError
+
+    try:
+        root = data_dir()
+    except SettingError:  # reported when the data are read; an output is not the place to say it
+        return None
+    real_root, there = Path(os.path.realpath(root)), Path(os.path.realpath(path))
+    if real_root not in there.parents:
+        return None
+    relative = there.relative_to(real_root).as_posix()
+    return (root, relative) if relative == OTHER_VERSIONS or find_path(relative) is not None else None
 
 
 def cache_dir() -> Path:

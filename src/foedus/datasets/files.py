@@ -81,7 +81,7 @@ def install(stream: IO[bytes], target: Path, expected: str | None, *, origin: st
     target.parent.mkdir(parents=True, exist_ok=True)
     digest, size = hashlib.sha256(), 0
     try:
-        with staged_file(target, force=force, how=_HOW) as tmp, tmp.open("wb") as out:
+        with staged_file(target, force=force, how=_HOW, dataset=True) as tmp, tmp.open("wb") as out:
             while chunk := stream.read(CHUNK):
                 size += len(chunk)
                 if size > MAX_FILE_BYTES:

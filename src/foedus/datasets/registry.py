@@ -8,9 +8,11 @@ from pathlib import PurePosixPath
 from foedus.datarecord import dataclass
 from foedus.errors import UnknownDatasetError
 
-__all__ = ["DATASETS", "REQUIRED", "DataFile", "Dataset", "Source", "find_file", "find_path", "select"]
+__all__ = ["DATASETS", "OTHER_VERSIONS", "REQUIRED", "DataFile", "Dataset", "Source", "find_file", "find_path",
+           "select"]
 
 IMPORT_HINT = "foedus data import PATH"
+OTHER_VERSIONS = "foedus-other-versions.json"  # the record of other versions imported (datasets.verify)
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from foedus.datasets.csvfile import open_csv
-from foedus.datasets.registry import DataFile, Dataset, find_path
+from foedus.datasets.registry import OTHER_VERSIONS, DataFile, Dataset, find_path
 from foedus.errors import DataCorruptError
 from foedus.folderlock import folder_lock
 from foedus.paths import data_dir
@@ -33,7 +33,6 @@ __all__ = [
     "recorded_sha",
 ]
 
-OTHER_VERSIONS = "foedus-other-versions.json"
 Check = Literal["present", "other-version", "missing", "bad-checksum"]
 
 
@@ -241,5 +240,5 @@ def _write(entries: dict[str, Any]) -> None:
     from foedus.outputs import staged_file
 
     text = json.dumps({"format": 1, "files": entries}, indent=2, sort_keys=True)
-    with staged_file(data_dir() / OTHER_VERSIONS, force=True) as tmp:
+    with staged_file(data_dir() / OTHER_VERSIONS, force=True, dataset=True) as tmp:
         tmp.write_text(text, encoding="utf-8")

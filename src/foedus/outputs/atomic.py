@@ -27,7 +27,7 @@ from typing import Any, Literal
 from foedus.errors import OutputError, OutputExistsError
 from foedus.outputs.stops import check_not_stopped, watch_stop_signals
 from foedus.outputs.temporaries import TMP_SUFFIX, cleanup_all, discard, held, new_temporary
-from foedus.paths import in_bundled_data
+from foedus.paths import data_file_at, in_bundled_data
 from foedus.reachable import unreachable
 
 __all__ = ["HOW", "TMP_SUFFIX", "check_target", "install_signal_cleanup", "staged_file", "staged_folder"]
@@ -36,12 +36,15 @@ HOW = "give --force to replace it, or choose another path"
 
 
 def check_target(out: Path, *, force: bool = False, kind: Literal["file", "folder"] = "file",
-                 how: str = HOW) -> None:
+                 how: str = HOW, dataset: bool = False) -> None:
     """Refuse an output before any work is done: a taken name without `force`, the wrong kind, no folder, a path in
-    foedus's own bundled data."""
+    foedus's own bundled data, a dataset file of the data folder (unless `dataset`: a dataset installer's)."""
     if (bundled := in_bundled_data(out)) is not None:
         raise OutputError(f"cannot write {out}: it is in foedus's bundled data ({bundled}), which every command "
                           "reads; choose another path")
+    if not dataset and (found := data_file_at(out)) is not None:
+        raise OutputError(f"cannot write {out}: it is the dataset file {found[1]} of the data folder ({found[0]}), "
+                          "which foedus reads; choose another path")
     if os.path.lexists(out):
         if not force:
             raise OutputExistsError(f"{out} already exists; not overwriting it ({how})")
@@ -96,14 +99,15 @@ def _sync(path: Path) -> None:
 
 
 @contextlib.contextmanager
-def staged_file(out: Path, *, force: bool = False, how: str = HOW) -> Iterator[Path]:
-    """A fresh temporary file beside `out` to write into; on success it becomes `out`, else it goes away.
+def staged_file(out: Path, *, force: bool = False, how: str = HOW, dataset: bool = False) -> Iterator[Path]:
+    """A fresh temporary file beside `out` to write into; on success it becomes `out`, else it goes away. Only a
+    dataset installer passes `dataset`, to write the data folder's own files (`check_target`).
 
     Raises:
         OutputExistsError: `out` exists (without `force`), or another run published it first.
         OutputError: the folder is missing or unwritable, or writing failed (disk full, ...).
     """
-    check_target(out, force=force, kind="file", how=how)
+    check_target(out, force=force, kind="file", how=how, dataset=dataset)
     try:
         tmp = new_temporary(out, "file")
     except OSError as exc:
