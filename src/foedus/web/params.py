@@ -8,6 +8,7 @@ names, defaults and meaning as `foedus cascade`'s options and `foedus.cascade`'s
 from __future__ import annotations
 
 import inspect
+import typing
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal, TypeVar
@@ -116,32 +117,49 @@ scenario_query = declared_query(SCENARIO, _scenario, {"date": {"max_length": 32}
 """FastAPI dependency: the scenario query parameters, checked for size."""
 
 
-_KNOWN: dict[int, frozenset[str]] = {}  # id(route) -> the query parameters it takes
+_KNOWN: dict[int, tuple[frozenset[str], frozenset[str]]] = {}  # id(route) -> its query parameters, and the scalar ones
 
 
 async def known_params_only(request: Request) -> None:
     """FastAPI dependency: refuse a query parameter the endpoint does not take, as the CLI refuses an option its
-    command does not have; FastAPI would ignore it without a word (`seed` on /api/compare, a misspelt `dates=`).
+    command does not have; FastAPI would ignore it without a word (`seed` on /api/compare, a misspelt `dates=`). And
+    refuse a parameter of one value given more than once (`date=…&date=…`), of which FastAPI would read the last.
 
     Raises:
-        WebInputError: a parameter the endpoint does not take, named.
+        WebInputError: a parameter the endpoint does not take, or one repeated, named.
     """
     route = request.scope.get("route")
     dependant = getattr(route, "dependant", None)
     if dependant is None:
         return
-    known = _KNOWN.get(id(route))
-    if known is None:
-        names: set[str] = set()
-        pending = [dependant]
-        while pending:
-            current = pending.pop()
-            names.update(field.alias for field in current.query_params)
-            pending.extend(current.dependencies)
-        known = _KNOWN[id(route)] = frozenset(names)
+    known, single = _KNOWN.get(id(route)) or _params_of(route, dependant)
     unknown = sorted({name for name in request.query_params if name not in known})
     if unknown:
         shown = ", ".join(repr(name[:40]) for name in unknown[:5])
         noun = "parameter" if len(unknown) == 1 else "parameters"
         raise WebInputError(f"{request.url.path} takes no query {noun} {shown} (its parameters are listed in "
                             "/openapi.json)")
+    for name in sorted(single):
+        if len(values := request.query_params.getlist(name)) > 1:
+            shown = ", ".join(repr(value[:40]) for value in values[:3]) + (", …" if len(values) > 3 else "")
+            raise WebInputError(f"{name} is given {len(values)} times ({shown}); give it once")
+
+
+def _params_of(route: object, dependant: Any) -> tuple[frozenset[str], frozenset[str]]:
+    """The query parameters a route takes, and those of them that take one value (FastAPI reads the last)."""
+    names: set[str] = set()
+    single: set[str] = set()
+    pending = [dependant]
+    while pending:
+        current = pending.pop()
+        names.update(field.alias for field in current.query_params)
+        single.update(field.alias for field in current.query_params if not _takes_many(field.field_info.annotation))
+        pending.extend(current.dependencies)
+    found = _KNOWN[id(route)] = (frozenset(names), frozenset(single))
+    return found
+
+
+def _takes_many(annotation: Any) -> bool:
+    """Whether a parameter's type takes several values (`list[str]`, `list[str] | None`)."""
+    return any(typing.get_origin(kind) in (list, tuple, set, frozenset) for kind in (annotation,
+                                                                                     *typing.get_args(annotation)))
