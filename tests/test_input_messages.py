@@ -205,3 +205,28 @@ def test_depth_level_says_the_range_it_takes(tmp_path: Path, level: str) -> None
     """It said 'use a width from 0.5 to 0.99' while taking 0.995 or 0.999999."""
     assert _error_line(["depth", "--out", str(tmp_path / "d.csv"), "--level", level]) == (
         f"--level {float(level)}: use a width of at least 0.5 and below 1 (e.g. 0.9)")
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    ([*CASCADE, "-d", "2025-06-02"],
+     "Invalid value for '--date' / '-d': given 2 times; give it once (see `foedus cascade --help`)"),
+    ([*CASCADE, "--date=2024-01-01", "--draws", "5", "--draws", "6"], "Invalid value for '--date' / '-d': given 2"),
+    ([*CASCADE, "--request", "--no-request"], "Invalid value for '--request' / '--no-request': given 2 times"),
+    (["compare", *CASCADE[1:], "--date2", "2020-01-01", "--date2", "2021-01-01"], "Invalid value for '--date2'"),
+    (["war", "july_crisis_1914", "--until", "1914-08-01", "--until", "1914-08-02"], "Invalid value for '--until'"),
+    (["treaties", "list", "--date", "2020-01-01", "--date", "2021-01-01"], "Invalid value for '--date'"),
+    (["dyads", "--from", "2000", "--from", "2001", "--to", "2001", "--out", "/nonexistent-foedus/x.csv"],
+     "Invalid value for '--from': given 2 times; give it once"),
+])
+def test_an_option_of_one_value_given_twice_is_refused_not_read_as_the_last(args: list[str], message: str) -> None:
+    """typer read the last of an option given twice without a word: cascade -d 2025-06-01 -d 2025-06-02 answered for
+    2025-06-02, --request --no-request ran as --no-request; a repeatable option (-a, --add-member, ...) repeats."""
+    assert _error_line(args).startswith(message)
+
+
+def test_a_repeatable_option_still_repeats() -> None:
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = run_line(["cascade", "-a", "RUS", "-a", "BLR", "-t", "EST", "-t", "LVA", "-d", "2025-06-01",
+                         "--add-member", "nato_1949:UKR", "--add-member", "nato_1949:MDA", "--json"])
+    assert code == 0, err.getvalue()

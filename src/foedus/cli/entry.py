@@ -2,7 +2,8 @@
 
 A usage error click finds (unknown option, missing value, bad type) prints `error: <one line>` naming the
 command and exits 2; every other failure is reported as `foedus.cli.failures.failure` says. An empty path
-(`--out ""`, `--treaties=`) is such a usage error too: typer would hand the command `.`, the current folder.
+(`--out ""`, `--treaties=`) is such a usage error too: typer would hand the command `.`, the current folder; so is
+an option of one value given twice, of which click would keep the last.
 """
 
 from __future__ import annotations
@@ -51,6 +52,37 @@ def _refuse_empty_paths(command: Any) -> None:
         _refuse_empty_paths(sub)
 
 
+def _refuse_repeats(command: Any) -> None:
+    """Make `command` and its subcommands refuse an option of one value given more than once (`-d A -d B`,
+    `--request --no-request`) as a usage error naming it: click keeps the last without a word. An option that
+    takes a list (`-a`, `--add-member`) repeats."""
+    from collections import Counter
+
+    from typer import BadParameter
+    from typer.core import TyperOption
+
+    original = command.make_parser
+
+    def make_parser(ctx: Any) -> Any:
+        parser = original(ctx)
+        parse = parser.parse_args
+
+        def parse_args(args: list[str]) -> Any:
+            opts, rest, order = parse(args)
+            for param, times in Counter(order).items():
+                if times > 1 and isinstance(param, TyperOption) and not (param.multiple or param.count):
+                    hint = " / ".join(f"'{name}'" for name in (*param.opts, *param.secondary_opts))
+                    raise BadParameter(f"given {times} times; give it once", ctx=ctx, param=param, param_hint=hint)
+            return opts, rest, order
+
+        parser.parse_args = parse_args
+        return parser
+
+    command.make_parser = make_parser
+    for sub in getattr(command, "commands", {}).values():
+        _refuse_repeats(sub)
+
+
 def _command(app: Callable[..., Any]) -> Callable[..., Any]:
     """The click command a typer app runs (what calling the app builds), its path parameters refusing `""`."""
     import typer
@@ -60,6 +92,7 @@ def _command(app: Callable[..., Any]) -> Callable[..., Any]:
         return app
     command = get_command(app)
     _refuse_empty_paths(command)
+    _refuse_repeats(command)
     return command
 
 
