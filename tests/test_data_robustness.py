@@ -119,6 +119,23 @@ def test_a_url_that_urllib3_cannot_parse_is_a_fetch_error(tmp_path: Path) -> Non
                     retries=0)
 
 
+@pytest.mark.parametrize(("mirror", "reason"), [("http://127.0.0.1:1/", "cannot connect to 127.0.0.1:1 (Connection "
+                                                                       "refused)"),
+                                               ("http://no-such-host.invalid/", "cannot find the host "
+                                                                               "no-such-host.invalid: no network "
+                                                                               "here, or no such host")])
+def test_a_host_that_cannot_be_reached_is_said_in_a_few_words(mirror: str, reason: str, tmp_path: Path) -> None:
+    """With no network, data fetch said 'could not download … (HTTPSConnectionPool(host=…, port=443): Max retries
+    exceeded with url: … (Caused by NameResolutionError("HTTPSConnection(host=…): Failed to resolve …")))' and the
+    line, cut at its length limit, lost the advice at its end (the URL to download by hand, `foedus data import`)."""
+    data, cache = tmp_path / "data", tmp_path / "cache"
+    line = one_error_line(cli("data", "fetch", "cow_wars", "--mirror", mirror, data=data, cache=cache))
+    url = "https://correlatesofwar.org/wp-content/uploads/Inter-StateWarData_v4.0.csv"
+    assert line == (f"error: could not download cow_wars from {mirror}Inter-StateWarData_v4.0.csv ({reason}); download "
+                    f"{url} by hand and run `foedus data import PATH`"), line
+    assert files_in(data) == []
+
+
 @pytest.mark.parametrize("mirror", ["http://[::1", "https://a..b/", LONG_HOST])
 def test_bad_mirrors_exit_2_on_the_command_line_and_in_the_environment(mirror: str, tmp_path: Path) -> None:
     data, cache = tmp_path / "data", tmp_path / "cache"

@@ -122,7 +122,7 @@ def download(url: str, dest: Path, *, label: str, progress: bool | None = None, 
             raise DataFetchError(f"HTTP {response.status_code} {response.reason}" if response is not None
                                  else _one_line(exc)) from None
         except requests.exceptions.RequestException as exc:
-            raise DataFetchError(_one_line(exc)) from None
+            raise DataFetchError(_request_problem(exc, url)) from None
         except ValueError as exc:  # pooch: the hash differs; else a URL urllib3 cannot parse, or the like
             if sha256 is None or "hash of downloaded file" not in str(exc):
                 raise DataFetchError(_one_line(exc)) from None
@@ -191,6 +191,37 @@ class _FileCopier:
 def _too_large(size: int) -> str:
     return (f"the download is larger than {MAX_DOWNLOAD_BYTES >> 20} MiB ({size:,} bytes so far or announced), "
             "far more than any dataset file; stopped")
+
+
+def _request_problem(exc: Exception, url: str) -> str:
+    """Why a request failed, in a few words naming the host: requests' own message is urllib3's chain of reprs
+    ('HTTPSConnectionPool(host=…): Max retries exceeded … (Caused by NameResolutionError(…))'), long enough that
+    the one-line error, cut at its length, lost the advice after it."""
+    import requests
+    from urllib3.exceptions import NameResolutionError, NewConnectionError
+
+    parts = urlsplit(url)
+    host = parts.hostname or url
+    where = f"{host}:{parts.port}" if parts.port else host
+    if isinstance(exc, requests.exceptions.Timeout):
+        return f"no answer from {where} within {TIMEOUT_S:g} s"
+    cause: BaseException = exc
+    for _ in range(8):  # requests' error holds urllib3's MaxRetryError, whose reason is what went wrong
+        inner = getattr(cause, "reason", None)
+        if not isinstance(inner, BaseException):
+            inner = next((a for a in getattr(cause, "args", ()) if isinstance(a, BaseException)), None)
+        if inner is None:
+            break
+        cause = inner
+    if isinstance(cause, NameResolutionError):
+        return f"cannot find the host {host}: no network here, or no such host"
+    if isinstance(cause, NewConnectionError):
+        system = cause.__cause__ if isinstance(cause.__cause__, OSError) else None
+        why = system.strerror if system is not None and system.strerror else "no connection"
+        return f"cannot connect to {where} ({why})"
+    if isinstance(exc, requests.exceptions.SSLError):
+        return f"the secure (TLS) connection to {where} failed"
+    return _one_line(exc)
 
 
 def _one_line(reason: object) -> str:
