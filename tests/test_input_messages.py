@@ -230,3 +230,16 @@ def test_a_repeatable_option_still_repeats() -> None:
         code = run_line(["cascade", "-a", "RUS", "-a", "BLR", "-t", "EST", "-t", "LVA", "-d", "2025-06-01",
                          "--add-member", "nato_1949:UKR", "--add-member", "nato_1949:MDA", "--json"])
     assert code == 0, err.getvalue()
+
+
+def test_an_entry_without_its_kind_says_what_is_missing(tmp_path: Path) -> None:
+    """An overlay change without `op` (or a war event without `type`) said pydantic's 'Unable to extract tag using
+    discriminator 'op'', which names neither what is missing nor what it is for."""
+    overlay = tmp_path / "o.yaml"
+    overlay.write_text("changes:\n  - {treaty: nato_1949, state: UKR}\n", encoding="utf-8")
+    assert _error_line([*CASCADE, "--overlay", str(overlay)]) == (
+        f"{overlay}: changes.0: 'op' is missing: it says which kind of entry this is")
+    war = tmp_path / "w.yaml"
+    war.write_text("id: w\nname: W\nevents:\n  - {date: 2022-02-24, attacker: RUS, victim: UKR}\n", encoding="utf-8")
+    with pytest.raises(FoedusError, match=r"events\[0\]: 'type' is missing: it says which kind of entry this is$"):
+        read_war_file(war)

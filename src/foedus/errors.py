@@ -49,11 +49,17 @@ def one_line(text: str) -> str:
 
 def validation_problem(error: Mapping[str, object]) -> str:
     """A pydantic error's message as a file's error reports it: without the "Value error, " pydantic puts before
-    the message of a check of ours.
+    the message of a check of ours, and saying which field is missing where pydantic cannot tell an entry's kind.
 
     >>> validation_problem({"msg": "Value error, names no state"})
     'names no state'
+    >>> validation_problem({"type": "union_tag_not_found", "msg": "Unable to extract tag using discriminator 'op'",
+    ...                     "ctx": {"discriminator": "'op'"}})
+    "'op' is missing: it says which kind of entry this is"
     """
+    ctx = error.get("ctx")
+    if error.get("type") == "union_tag_not_found" and isinstance(ctx, Mapping) and ctx.get("discriminator"):
+        return f"{ctx['discriminator']} is missing: it says which kind of entry this is"
     return str(error["msg"]).removeprefix("Value error, ")
 
 
