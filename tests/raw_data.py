@@ -7,6 +7,9 @@ tests of foedus's research tables compare against these (tests/test_atop_ddyr.py
   2018), with the first state's five obligations in that phase and the alliance's OBVARY.
 * `flags`: the five flags per directed dyad-year, from any phase the pair shares in the year (`latest=False`, the
   rule foedus documents) or, per alliance, only from the latest phase the pair shares in the year (`latest=True`).
+* `alliances`: per directed dyad-year, the ATOP ids of the alliances the pair shares in the year (any phase, as
+  `flags(latest=False)`), ascending, joined by ';' (ATOP's dyad-year file: `atopally` is the row being listed, its
+  `atopid1`…`atopidN` these ids).
 * `coexisting`: the directed pairs of COW system members (states2016.csv, exact days) that are members at a common
   moment of the year; after 2016 the states of 2016-12-31 stay members.
 """
@@ -58,6 +61,12 @@ def flags(pairs: pd.DataFrame, latest: bool) -> pd.DataFrame:
     if latest:
         pairs = pairs[pairs.phase == pairs.groupby([*KEY, "atopid"]).phase.transform("max")]
     return pairs.groupby(KEY)[OBLIGATIONS].max().reset_index()
+
+
+def alliances(pairs: pd.DataFrame) -> pd.DataFrame:
+    ids = pairs[[*KEY, "atopid"]].drop_duplicates().sort_values([*KEY, "atopid"])
+    joined = ids.groupby(KEY).atopid.agg(lambda found: ";".join(str(i) for i in found))
+    return joined.reset_index()
 
 
 def cow_spells(data_dir: Path) -> pd.DataFrame:

@@ -31,6 +31,13 @@ def pairs(data_dir: Path) -> pd.DataFrame:
 
 
 @pytest.fixture(scope="module")
+def table(world: World) -> pd.DataFrame:
+    """`foedus dyads --from 1816 --to 2018 --no-covariates`, the flags under the member file's names."""
+    found = build_dyads(world, DyadOptions(1816, 2018, covariates=False))
+    return found.rename(columns={c: k for k, c in COLUMN.items()}).astype({k: int for k in OBLIGATIONS})
+
+
+@pytest.fixture(scope="module")
 def atop_file(data_dir: Path) -> pd.DataFrame:
     ref = pd.read_csv(data_dir / "atop" / "atop_alliance.csv")
     return ref.rename(columns={c: k for k, c in COLUMN.items()})
@@ -89,13 +96,11 @@ def test_rows_only_the_rebuild_lists_are_pairs_outside_foedus_or_the_cow_system(
     assert len(rest) and rest.merge(together, on=KEY, how="inner").empty  # never COW members at a common moment
 
 
-def test_the_dyads_table_against_atops_file_1816_2018(world: World, data_dir: Path, pairs: pd.DataFrame,
-                                                      atop_file: pd.DataFrame) -> None:
+def test_the_dyads_table_against_atops_file_1816_2018(data_dir: Path, pairs: pd.DataFrame, atop_file: pd.DataFrame,
+                                                      table: pd.DataFrame) -> None:
     """`foedus dyads --from 1816 --to 2018 --no-covariates` row by row against ATOP's file: no flag on a row ATOP
     does not list; on shared rows, only the two classes above; ATOP's rows the table lacks are pairs that are not
     COW system members at a common moment of the year. The counts are docs/research.md's."""
-    table = build_dyads(world, DyadOptions(1816, 2018, covariates=False))
-    table = table.rename(columns={c: k for k, c in COLUMN.items()}).astype({k: int for k in OBLIGATIONS})
     ref = _explained(pairs, atop_file[atop_file.year >= 1816])
     both = ref.merge(table, on=KEY, how="outer", suffixes=("", "_foedus"), indicator=True)
     only_foedus = both[both["_merge"] == "right_only"]
@@ -115,6 +120,52 @@ def test_the_dyads_table_against_atops_file_1816_2018(world: World, data_dir: Pa
     assert (f"of ATOP's {len(ref):,} rows of 1816–2018, {len(shared):,} are rows of the table" in text)
     assert f"({', '.join(map(str, counts))} for the five flags in the table's order)" in text
     assert f"the other {len(missing):,} rows ({none_in_system} of them with neither state a member)" in text
+
+
+def test_foedus_alliance_keys_and_ids_are_the_plain_rebuild_of_the_member_file(world: World,
+                                                                               pairs: pd.DataFrame) -> None:
+    """`atopally` and `atopid` by the flags' rule (any phase both states belong to at a common moment of the year),
+    whatever the alliance obliges: every directed dyad-year the rebuild lists, with the same ids."""
+    from foedus.research.atop_flags import atop_keys
+
+    ccode = {s.id: s.ccode for s in world.states if s.ccode is not None}
+    found = atop_keys(load_atop(world.states), ccode)
+    known = pairs[pairs.ccode1.isin(ccode.values()) & pairs.ccode2.isin(ccode.values())]
+    rebuilt = raw_data.alliances(known)  # sorted by ccode1, ccode2, year: the keys' order
+    want = (rebuilt.ccode1.to_numpy() * 1000 + rebuilt.ccode2.to_numpy()) * 10_000 + rebuilt.year.to_numpy()
+    assert np.array_equal(found.ally, want)
+    assert [";".join(map(str, found.id_sets[i])) for i in found.id_set] == rebuilt.atopid.tolist()
+    for kind in FLAG_COLUMNS:  # every flag's key is an alliance's
+        assert np.isin(found.flags[kind], found.ally).all(), kind
+
+
+def test_atopally_and_atopid_of_the_dyads_table_are_atops_and_the_rebuilds(pairs: pd.DataFrame,
+                                                                           atop_file: pd.DataFrame,
+                                                                           table: pd.DataFrame) -> None:
+    """On every row of `foedus dyads --from 1816 --to 2018`: `atopally` is 1 exactly where ATOP's dyad-year file
+    lists the row (its `atopally`), so wherever a flag is 1 and on the protected side of a one-way guarantee, which
+    has none (Djibouti toward France, ATOP 3790); `atopid` is the rebuild's ids, empty where the pair shares none."""
+    rows = table.merge(atop_file[KEY], on=KEY, how="left", indicator=True)
+    listed = (rows["_merge"] == "both").to_numpy()
+    assert (rows.atopally.to_numpy() == listed.astype(int)).all()
+    assert (rows.atopally >= rows[OBLIGATIONS].max(axis=1)).all()
+    ids = rows[KEY].merge(raw_data.alliances(pairs), on=KEY, how="left").atopid.fillna("")
+    assert (rows.atopid.to_numpy(dtype=object) == ids.to_numpy(dtype=object)).all()
+    assert ((rows.atopid != "") == (rows.atopally == 1)).all()
+    unbound = atop_file[(atop_file[OBLIGATIONS] == 0).all(axis=1)]  # by ATOP's flags; OBVARY rows among them
+    protected = unbound.merge(table[(table[OBLIGATIONS] == 0).all(axis=1)], on=KEY, suffixes=("_atop", ""))
+    assert len(protected) and (protected.atopally == 1).all()
+    text = " ".join((ROOT / "docs" / "research.md").read_text(encoding="utf-8").split())
+    assert f"`atopally` is 1 on the {len(protected)} of them that are rows of the table" in text
+    assert f"`atopally` is 1 on exactly the {int(listed.sum()):,} rows of the table that ATOP's file lists" in text
+    count = rows.atopid.str.count(";") + 1
+    most = rows[count == count.max()]
+    assert count.max() == 9 and set(most.year) == set(range(2007, 2013)) and set(most.ccode1) | set(most.ccode2) == {
+        365, 704}  # "at most 9 ids, Russia–Uzbekistan 2007–2012"
+    assert f"at most {count.max()} ids, Russia–Uzbekistan 2007–2012" in text
+    djibouti = protected[(protected.ccode1 == 522) & (protected.ccode2 == 220)]
+    assert sorted(djibouti.year) == list(range(1977, 2011))
+    assert all("3790" in ids.split(";") for ids in djibouti.atopid)
 
 
 def _system_years(data_dir: Path) -> set[tuple[int, int]]:

@@ -45,8 +45,27 @@ def test_exact_dates_drop_states_that_never_coexist(world: World) -> None:
 
 def test_flags_are_missing_outside_atop_coverage(world: World) -> None:
     df = build_dyads(world, DyadOptions(2018, 2019, covariates=False))
-    assert df.loc[df.year == 2019, "atop_defense"].isna().all()
-    assert df.loc[df.year == 2018, "atop_defense"].notna().all()
+    for column in ("atop_defense", "atopally", "atopid"):
+        assert df.loc[df.year == 2019, column].isna().all(), column
+        assert df.loc[df.year == 2018, column].notna().all(), column
+
+
+def test_atopally_and_atopid_are_the_same_in_either_direction(world: World) -> None:
+    """Sharing an alliance is symmetric: the undirected table's `atopally` and `atopid` are the directed table's, and
+    `atopally` is 1 wherever a flag is (in the undirected table too, where a flag is either direction's)."""
+    directed = build_dyads(world, DyadOptions(1945, 1950, covariates=False))
+    undirected = build_dyads(world, DyadOptions(1945, 1950, directed=False, covariates=False))
+    keys = ["ccode1", "ccode2", "year"]
+    back = directed.rename(columns={"ccode1": "ccode2", "ccode2": "ccode1"})
+    both = directed.merge(back, on=keys, suffixes=("", "_back"))
+    assert len(both) == len(directed)
+    assert (both.atopally == both.atopally_back).all() and (both.atopid == both.atopid_back).all()
+    got = undirected.merge(directed, on=keys, suffixes=("", "_directed"))
+    assert len(got) == len(undirected)
+    assert (got.atopally == got.atopally_directed).all() and (got.atopid == got.atopid_directed).all()
+    for df in (directed, undirected):
+        assert (df.atopally >= df[list(FLAG_COLUMNS.values())].max(axis=1)).all()
+        assert ((df.atopid != "") == (df.atopally == 1)).all() and df.atopally.sum() > 0
 
 
 def test_columns_and_known_values(dyads_1990s: pd.DataFrame) -> None:

@@ -141,6 +141,28 @@ def test_dyads_cli_writes_stata_and_csv_with_0_1_flags_and_cites_nmc(tmp_path: P
     assert proc.returncode == 2 and "use --system cow" in proc.stderr
 
 
+@needs_data
+def test_dyads_atopid_is_one_text_cell_in_csv_stata_and_parquet(tmp_path: Path) -> None:
+    """docs/research.md: `atopid` is `3790;6040` for Djibouti–France in 2011, `3790` in 2010; empty where the pair
+    shares no alliance; after 2018 `atopally` is missing (an empty cell) and so is `atopid`."""
+    got = {}
+    for suffix in ("csv", "dta", "parquet"):
+        out = tmp_path / f"d.{suffix}"
+        proc = _cli("dyads", "--from", "2010", "--to", "2019", "--no-covariates", "--out", str(out))
+        assert proc.returncode == 0, proc.stderr
+        got[suffix] = (pd.read_csv(out, dtype={"atopid": str}) if suffix == "csv"
+                       else pd.read_stata(out) if suffix == "dta" else pd.read_parquet(out))
+    for suffix, df in got.items():
+        rows = df.assign(atopid=df.atopid.fillna("")).set_index(["ccode1", "ccode2", "year"])  # CSV: empty as missing
+        assert rows.loc[(522, 220, 2011), "atopid"] == "3790;6040", suffix
+        assert rows.loc[(522, 220, 2010), "atopid"] == "3790", suffix
+        assert rows.loc[(2, 630, 2010), "atopid"] == "" and rows.loc[(2, 630, 2010), "atopally"] == 0, suffix
+        assert df[df.year == 2019].atopally.isna().all() and df[df.year == 2018].atopally.notna().all(), suffix
+    csv_text = (tmp_path / "d.csv").read_text(encoding="utf-8")
+    assert ",3790;6040\n" in csv_text
+    assert got["parquet"].loc[got["parquet"].year == 2019, "atopid"].isna().all()
+
+
 def test_listing_formats_csv_json_and_untruncated_plain_tables() -> None:
     proc = _cli("treaties", "list", "--format", "csv")
     assert proc.returncode == 0
@@ -289,13 +311,16 @@ def test_atlas_plot_says_what_it_wrote_and_needs_force_to_replace(tmp_path: Path
 
 
 def test_masked_and_boolean_columns_read_back_as_the_frame_did(tmp_path: Path) -> None:
+    from foedus.outputs.coded import CodedText
     from foedus.outputs.tables import columns_frame, write_columns, write_table
 
     flag = np.ma.MaskedArray(np.array([1, 0, 1, 0, 1], dtype=np.int8), [False, False, True, True, False])
+    ids = CodedText(np.array([1, 2, -1, 0, 1], dtype=np.int32), ("", "3790", "3790;6040"))
     columns = {"year": np.arange(5, dtype=np.int64), "flag": flag, "major": np.array([True, False, True, True, False]),
-               "cinc": np.array([0.1, np.nan, 0.3, 0.0, 0.5])}
+               "cinc": np.array([0.1, np.nan, 0.3, 0.0, 0.5]), "ids": ids}
     frame = columns_frame(columns)
     assert str(frame["flag"].dtype) == "Int8" and frame["flag"].isna().tolist() == [False, False, True, True, False]
+    assert frame["ids"].tolist()[:2] == ["3790", "3790;6040"] and frame["ids"].isna().tolist()[2:4] == [True, False]
     write_columns(columns, tmp_path / "new.parquet", meta={"title": "t"})
     write_table(frame, tmp_path / "old.parquet", meta={"title": "t"})
     pd.testing.assert_frame_equal(pd.read_parquet(tmp_path / "new.parquet"), pd.read_parquet(tmp_path / "old.parquet"),

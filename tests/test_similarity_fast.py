@@ -3,6 +3,7 @@ table, from the yearly portfolios to the Parquet file the CLI writes."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import textwrap
@@ -144,19 +145,27 @@ def test_batches_raise_bad_input_in_the_callers_thread() -> None:
 
 
 def test_flag_key_cache_round_trips_and_refuses_damage() -> None:
-    from foedus.research.atop_flags import FLAG_COLUMNS, _keys_in, _keys_out
+    from foedus.research.atop_flags import FLAG_COLUMNS, AtopKeys, _keys_in, _keys_out
 
     rng = np.random.default_rng(4)
-    found = {kind: np.unique(rng.integers(0, 10**10, size=k * 50 + 1)) for k, kind in enumerate(FLAG_COLUMNS)}
-    found["offense"] = np.zeros(0, np.int64)
+    flags = {kind: np.unique(rng.integers(0, 10**10, size=k * 50 + 1)) for k, kind in enumerate(FLAG_COLUMNS)}
+    flags["offense"] = np.zeros(0, np.int64)
+    ally = np.unique(np.concatenate([*flags.values(), rng.integers(0, 10**10, size=40)]))
+    sets = ((1001,), (3180, 3740), (3790,))
+    found = AtopKeys(flags, ally, rng.integers(0, len(sets), size=len(ally)), sets)
     plain = _keys_out(found)
-    assert all(isinstance(v, str) for v in plain.values())
+    assert json.loads(json.dumps(plain)) == plain  # plain JSON
     back = _keys_in(plain)
     for kind in FLAG_COLUMNS:
-        _same_bits(back[kind], found[kind].astype(np.int64), kind)
+        _same_bits(back.flags[kind], flags[kind].astype(np.int64), kind)
+    _same_bits(back.ally, ally, "ally")
+    assert back.id_set.tolist() == found.id_set.tolist() and back.id_sets == sets
     kind = "consultation"  # 201 keys
-    for damaged in ({**plain, kind: plain[kind][:-8]}, {**plain, kind: "not base64!"},
-                    {**plain, kind: _keys_out({kind: found[kind][::-1]})[kind]}):
+    reversed_keys = _keys_out(AtopKeys({**flags, kind: flags[kind][::-1]}, ally, found.id_set, sets))[kind]
+    for damaged in ({**plain, kind: plain[kind][:-8]}, {**plain, kind: "not base64!"}, {**plain, kind: reversed_keys},
+                    {**plain, "ally": _keys_out(AtopKeys(flags, ally[1:], found.id_set[1:], sets))["ally"]},
+                    {**plain, "id_sets": [[3180, 1001]]}, {**plain, "id_sets": [[]]}, {**plain, "id_sets": "x"},
+                    {**plain, "id_set": _keys_out(AtopKeys(flags, ally, found.id_set + 5, sets))["id_set"]}):
         with pytest.raises(ValueError):
             _keys_in(damaged)
 

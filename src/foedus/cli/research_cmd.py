@@ -41,8 +41,9 @@ def dyads(
     add: Annotated[list[str] | None, typer.Option("--add", help=_ADD)] = None,
     force: Force = False,
 ) -> None:
-    """Dyad-years with ATOP flags, cascade covariates, (with --add) peacesciencer's covariates and (with --depth)
-    the depth of the deepest shared alliance."""
+    """Dyad-years with ATOP flags, atopally and atopid (the ATOP alliances the two share, ids joined by ';'),
+    cascade covariates, (with --add) peacesciencer's covariates and (with --depth) the depth of the deepest shared
+    alliance."""
     from foedus.cli.progress import steps
     from foedus.model.world import World
     from foedus.outputs.tables import columns_frame

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from foedus.errors import OutputError
 from foedus.outputs.atomic import HOW, check_target, staged_file, staged_folder
+from foedus.outputs.coded import CodedText
 
 if TYPE_CHECKING:
     import numpy as np
@@ -156,13 +157,15 @@ def arrow_array(values: np.ndarray) -> Any:
 
 def columns_frame(columns: Mapping[str, Any]) -> pd.DataFrame:
     """Equal-length columns as a pandas DataFrame, masked integer arrays (`numpy.ma`) as pandas' nullable integers
-    (masked = missing)."""
+    (masked = missing), `CodedText` as pandas' text dtype (missing as pandas' missing)."""
     import numpy as np
     import pandas as pd
 
     def column(values: Any) -> Any:
         if isinstance(values, np.ma.MaskedArray) and values.dtype.kind in "iu":
             return pd.arrays.IntegerArray(np.ma.getdata(values), np.ma.getmaskarray(values).copy())
+        if isinstance(values, CodedText):
+            return pd.array(values.to_numpy(), dtype="str")
         return values
 
     return pd.DataFrame({name: column(values) for name, values in columns.items()}, copy=False)
@@ -176,6 +179,10 @@ def _pandas_metadata(columns: Mapping[str, np.ndarray]) -> bytes:
 
     described = []
     for name, values in columns.items():
+        if isinstance(values, CodedText):
+            described.append({"name": name, "field_name": name, "pandas_type": "unicode", "numpy_type": "str",
+                              "metadata": None})
+            continue
         dtype = np.ma.getdata(values).dtype
         nullable = isinstance(values, np.ma.MaskedArray) and dtype.kind in "iu"
         numpy_type = ("UInt" if dtype.kind == "u" else "Int") + str(8 * dtype.itemsize) if nullable else dtype.name
@@ -192,15 +199,15 @@ def parquet_dictionary(schema: Any) -> list[str]:
     return [f.name for f in schema if not pa.types.is_floating(f.type)]
 
 
-def write_columns(columns: Mapping[str, np.ndarray], out: Path, *, force: bool = False,
+def write_columns(columns: Mapping[str, Any], out: Path, *, force: bool = False,
                   meta: Mapping[str, Any] | None = None, how: str = HOW) -> int:
-    """Write equal-length numpy columns as a table like `write_table`; numeric and boolean columns go to Parquet
-    straight through pyarrow. A masked integer column (`numpy.ma`) has its masked values missing: pandas reads
-    it back as a nullable integer column."""
+    """Write equal-length numpy columns as a table like `write_table`; numeric and boolean columns, and text as
+    `CodedText`, go to Parquet straight through pyarrow. A masked integer column (`numpy.ma`) has its masked values
+    missing: pandas reads it back as a nullable integer column."""
     import numpy as np
 
-    plain = all(np.ndim(v) == 1 and np.asarray(v).dtype.kind in "iufb" and np.asarray(v).dtype.isnative
-                for v in columns.values())
+    plain = all(isinstance(v, CodedText) or (np.ndim(v) == 1 and np.asarray(v).dtype.kind in "iufb"
+                                             and np.asarray(v).dtype.isnative) for v in columns.values())
     if out.suffix.lower() != ".parquet" or not plain:
         return write_table(columns_frame(columns), out, force=force, meta=meta, how=how)
     import pyarrow as pa
@@ -208,7 +215,8 @@ def write_columns(columns: Mapping[str, np.ndarray], out: Path, *, force: bool =
 
     check_table_target(out, force=force, how=how)
     try:
-        table = pa.table({name: arrow_array(values) for name, values in columns.items()})
+        table = pa.table({name: values.to_arrow() if isinstance(values, CodedText) else arrow_array(values)
+                          for name, values in columns.items()})
     except (ValueError, TypeError) as exc:  # pyarrow's refusal of a column (ArrowInvalid is a ValueError)
         raise OutputError(f"cannot write {out} as parquet: {' '.join(str(exc).split())[:300]}") from None
     schema_meta = {b"foedus": json.dumps(dict(meta), ensure_ascii=False).encode()} if meta else {}

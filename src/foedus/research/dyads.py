@@ -5,7 +5,8 @@
 - ATOP flags (`atop_defense` … `atop_consul`, peacesciencer's names) are derived from the ATOP 5.1
   member-level file through foedus's own import: 1 when the first state owes that obligation to the
   second under an alliance both belong to at a common moment of the year; missing outside ATOP's
-  coverage (after 2018), never 0 there.
+  coverage (after 2018), never 0 there. `atopally` and `atopid` (`foedus.research.atop_ally`): whether the two
+  share any ATOP alliance at a common moment of the year, by the same rule, and the ATOP ids of those alliances.
 - Cascade covariates (no other tool has them): if `ccode1` attacks `ccode2`'s home territory on the
   reference day of the year (1 July by default), how many third states are bound to defend `ccode2`
   in round 1 of the legal reading, their combined CINC (COW NMC 6.0, last value carried forward after
@@ -23,7 +24,8 @@ from typing import TYPE_CHECKING, Any, Literal
 import numpy as np
 
 from foedus.model.states import StateRegistry
-from foedus.research.atop_flags import FLAG_COLUMNS, atop_flag_keys, cached_flag_keys_of, flag_columns
+from foedus.research.atop_ally import ally_columns
+from foedus.research.atop_flags import FLAG_COLUMNS, atop_flag_keys, cached_atop_keys_of, flag_columns
 from foedus.sources.atop_release import ATOP_END
 
 if TYPE_CHECKING:
@@ -194,7 +196,10 @@ def dyad_columns(source: World | StateRegistry, options: DyadOptions,
     cow_rows = _to_cow(rows) if options.system == "gw" else rows
     in_cov = rows[:, 2] <= ATOP_END.year
     frame: dict[str, Any] = {code_names[0]: rows[:, 0], code_names[1]: rows[:, 1], "year": rows[:, 2]}
-    frame |= flag_columns(cow_rows, cached_flag_keys_of(states), options.directed, in_cov)
+    found = cached_atop_keys_of(states)
+    at = found.positions(cow_rows) if found is not None else None  # one look-up for the flags, atopally and atopid
+    frame |= flag_columns(cow_rows, found, options.directed, in_cov, at)
+    frame |= ally_columns(cow_rows, found, in_cov, at)
     if not isinstance(source, StateRegistry) and options.covariates:
         frame |= _covariate_columns(source, cow_rows, options, progress)
     if not isinstance(source, StateRegistry) and options.depth:
