@@ -46,17 +46,17 @@ class CodedText:
         import pyarrow as pa
 
         raw = [label.encode() for label in self.labels]
-        sizes = np.array([*map(len, raw), 0], dtype=np.int64)  # code -1 (missing) takes the last: no bytes
-        starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))
+        sizes = np.array([*map(len, raw), 0], dtype=np.int32)  # code -1 (missing) takes the last: no bytes
+        starts = np.concatenate(([0], np.cumsum(sizes, dtype=np.int64)[:-1]))
         missing = self.codes < 0
-        codes = np.where(missing, len(raw), self.codes)
-        size = sizes[codes]
-        offsets = np.zeros(len(codes) + 1, dtype=np.int64)
+        codes = np.where(missing, np.int32(len(raw)), self.codes.astype(np.int32, copy=False))
+        size = sizes[codes]  # int32 throughout: a row's index and size are kept for every row
+        if int(size.sum(dtype=np.int64)) >= 2**31:
+            raise ValueError("a text column of 2 GiB or more")
+        offsets = np.zeros(len(codes) + 1, dtype=np.int32)
         np.cumsum(size, out=offsets[1:])
-        if offsets[-1] >= 2**31:
-            raise ValueError("a text column of more than 2 GiB")
         where = np.repeat(starts[codes] - offsets[:-1], size) + np.arange(offsets[-1])
         data = np.frombuffer(b"".join(raw), dtype=np.uint8)[where]
         valid = pa.py_buffer(np.packbits(~missing, bitorder="little")) if missing.any() else None
-        return pa.Array.from_buffers(pa.string(), len(codes), [valid, pa.py_buffer(offsets.astype(np.int32)),
+        return pa.Array.from_buffers(pa.string(), len(codes), [valid, pa.py_buffer(offsets),
                                                                pa.py_buffer(data)], null_count=int(missing.sum()))

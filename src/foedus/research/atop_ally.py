@@ -37,6 +37,6 @@ def ally_columns(rows: np.ndarray, found: AtopKeys | None, in_coverage: np.ndarr
         at = found.positions(rows)
     sets = found.id_sets if found is not None else ()
     labels = (*(";".join(map(str, ids)) for ids in sets), "")  # the last, empty: the pairs sharing none
-    index = np.append(found.id_set if found is not None else np.zeros(0, dtype=np.int64), len(sets))
+    index = np.append(found.id_set if found is not None else np.zeros(0, dtype=np.int64), len(sets)).astype(np.int32)
     return {ALLY_COLUMN: np.ma.MaskedArray((at >= 0).astype(np.int8), missing.copy()),
-            IDS_COLUMN: CodedText(np.where(missing, -1, index[at]).astype(np.int32), labels)}  # at -1: the last
+            IDS_COLUMN: CodedText(np.where(missing, np.int32(-1), index[at]), labels)}  # at -1: the last
