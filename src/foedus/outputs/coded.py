@@ -55,7 +55,8 @@ class CodedText:
             raise ValueError("a text column of 2 GiB or more")
         offsets = np.zeros(len(codes) + 1, dtype=np.int32)
         np.cumsum(size, out=offsets[1:])
-        where = np.repeat(starts[codes] - offsets[:-1], size) + np.arange(offsets[-1])
+        texts = np.flatnonzero(size)  # the rows with any text (in `atopid`, one in eight): the others copy nothing
+        where = np.repeat(starts[codes[texts]] - offsets[texts], size[texts]) + np.arange(offsets[-1])
         data = np.frombuffer(b"".join(raw), dtype=np.uint8)[where]
         valid = pa.py_buffer(np.packbits(~missing, bitorder="little")) if missing.any() else None
         return pa.Array.from_buffers(pa.string(), len(codes), [valid, pa.py_buffer(offsets),
