@@ -54,3 +54,11 @@ def test_cow_codes_are_looked_up_without_a_call_per_state(world: World) -> None:
     calls = _calls(world, "RUS", "EST")
     assert calls[("bind.py", "volley")] > 50
     assert calls.get(("outcome.py", "code"), 0) == 0
+
+
+def test_volley_looks_up_its_strikers_without_a_call(world: World) -> None:
+    """`Binder.volley` reads the strikers kept per attackers itself: `_striking` runs once per attackers only."""
+    calls = _calls(world, "RUS", "EST")
+    volleys = calls[("bind.py", "volley")]
+    assert volleys > 50
+    assert calls.get(("bind.py", "_striking"), 0) * 4 < volleys

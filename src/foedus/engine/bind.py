@@ -74,7 +74,8 @@ class Binder(Judge):
         """Record the obligations, duties and withheld legs one volley sets off."""
         key = (vol.victim, vol.place, vol.kind, vol.severity)
         owed = self._owed.get(vol.victim) or self.owed(vol.victim)
-        strikers = self._striking(vol)
+        known = self._struck_by.get(id(vol.attackers))  # the lookup of `_striking`, without its call
+        strikers = known[1] if known is not None and known[0] is vol.attackers else self._striking(vol)
         if owed.neutrality or strikers:
             self._neutrality(vol, key, owed, ctx, strikers)
         if owed.defence:
@@ -85,7 +86,7 @@ class Binder(Judge):
     def _striking(self, vol: Volley) -> list[int]:
         """The volley's attacks made by a state owed legs that bind when it strikes (`indices`), kept for the run
         per attackers (by identity): a round's volleys share their attackers (`rules.next_volleys`), and a volley's
-        `members` are its attackers as a set."""
+        `members` are its attackers as a set. `volley` looks the kept ones up itself (a call a volley saved)."""
         who = vol.attackers
         known = self._struck_by.get(id(who))
         if known is not None and known[0] is who:

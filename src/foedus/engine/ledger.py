@@ -114,12 +114,24 @@ class Ledger:
         return False
 
     def bind(self, key: tuple[str, str, str, str], found: Found) -> None:
-        """An obligation bound by this round's find (the first per obligor, treaty, article and side)."""
+        """An obligation bound by this round's find (the first per obligor, treaty, article and side).
+
+        Finds come volley by volley, in the round's order of volleys (`rules.next_volleys`). Of the escalatory
+        reading's home strikes (block 0, then block 1, one volley per victim, victims sorted) a find held from an
+        earlier volley of the round comes first (`order_of`) when the new find's volley is of block 1, or of block
+        0 and its attacker is not before the held one's: such a find (about a third of all, the same obligor
+        bound again through another victim of its treaty) is passed over without comparing orders."""
         held = self.bound.get(key)
         if held is None:
             self.bound[key] = found
             self.joins.setdefault(found[5].obligor, []).append(found)
-        elif held[0] == found[0] and order_of(found) < order_of(held):
+            return
+        if held[0] != found[0]:
+            return
+        vol, was = found[1], held[1]
+        if was is not vol and vol.block >= 0 and (vol.block or was.attackers[held[2]] <= vol.attackers[found[2]]):
+            return
+        if order_of(found) < order_of(held):
             self.bound[key] = found
             joins = self.joins[found[5].obligor]
             joins[:] = [f for f in joins if f is not held]
