@@ -62,3 +62,15 @@ def test_volley_looks_up_its_strikers_without_a_call(world: World) -> None:
     volleys = calls[("bind.py", "volley")]
     assert volleys > 50
     assert calls.get(("bind.py", "_striking"), 0) * 4 < volleys
+
+
+@pytest.mark.parametrize("attacker, target", [("RUS", "EST"), ("NOR", "MNE")])
+def test_no_generator_is_resumed_per_volley_or_record(world: World, attacker: str, target: str) -> None:
+    """What runs once per volley, joiner or record (the strikers' indices, the round's joins, the result's
+    consultations and violations, a victim's new strikers) is a list built at once, not a generator resumed per
+    item."""
+    calls = _calls(world, attacker, target)
+    volleys = calls[("bind.py", "volley")]
+    assert volleys > 50
+    for module in ("bind.py", "cascade.py", "ledger.py", "outcome.py", "owed.py", "strikes.py"):
+        assert calls.get((module, "<genexpr>"), 0) * 4 < volleys, (module, calls.get((module, "<genexpr>")), volleys)

@@ -131,7 +131,7 @@ class _Run:
                 binder.volley(vol, ctx, state)
             late = self._settle(self._obligations(), self._duties(), originals)
             frontier = self._resume(late, binder) if late is not None else self._next()
-        self.rounds = max((found[0][0] for found in self.joiners.values()), default=0)
+        self.rounds = max([found[0][0] for found in self.joiners.values()], default=0)
         self._records(binder, places)
         return self.result()
 
@@ -163,9 +163,10 @@ class _Run:
         del self.log[start - 1:]
         del self.attacked[n_attacked:]
         self.neutral, self.toward = {}, {}
-        for f in (f for duties in self.log for f in duties):
-            self.neutral.setdefault(f[5].obligor, []).append(f)
-            self.toward.setdefault(f[5].obligor, set()).add(f[5].beneficiary)
+        for duties in self.log:
+            for f in duties:
+                self.neutral.setdefault(f[5].obligor, []).append(f)
+                self.toward.setdefault(f[5].obligor, set()).add(f[5].beneficiary)
         self.ledger.cut(saved.found)
         self.seen = dict(list(self.seen.items())[:n_seen])
         self.rounds = start - 1
@@ -174,8 +175,9 @@ class _Run:
     def _obligations(self) -> dict[str, list[Found]]:
         """This round's binding finds by obligor, in the order the attack-by-attack engine finds them (cited as
         obligations only when a result or a conflict reports them: `cite`)."""
-        for found in (found for found in self.ledger.joins.values() if len(found) > 1):
-            found.sort(key=order_of)
+        for found in self.ledger.joins.values():
+            if len(found) > 1:
+                found.sort(key=order_of)
         return self.ledger.joins
 
     def cite(self, found: list[Found]) -> tuple[Obligation, ...]:
@@ -230,7 +232,7 @@ class _Run:
         if not duties or not sides:
             return []
         enemies = {_OTHER[side] for side in sides}  # type: ignore[index]
-        if len(sides) > 1 or any(side_of.get(b) in enemies for b in self.toward[state]):
+        if len(sides) > 1 or not enemies.isdisjoint(map(side_of.get, self.toward[state])):
             return [f for d in duties if side_of.get(d[5].beneficiary) in enemies for f in finds(d)]
         return []
 

@@ -82,11 +82,11 @@ def outcome_of(run: FinishedRun) -> CascadeResult:
     sure = run.certify
     neutral = tuple(neutral_records([f for _, f in sorted(last.items(), key=lambda kv: kv[0])], sure, ordered=True,
                                     store=store))
-    consultations = tuple(consultation_of(f, sure, store) for key, f in sorted(book.consultations.items())
-                          if key[0] not in belligerent)
+    consultations = tuple([consultation_of(f, sure, store) for key, f in sorted(book.consultations.items())
+                           if key[0] not in belligerent])
     withheld = tuple(withheld_of(f, sure, store) for key, f in sorted(book.withheld.items())
                      if key[0] not in belligerent and key[0] not in run.excluded)
-    violations = tuple(violation_of(f, sure, store) for _, f in sorted(book.violations.items()))
+    violations = tuple([violation_of(f, sure, store) for _, f in sorted(book.violations.items())])
     treaties = {o.treaty for j in joiners for o in (j.primary, *j.also)}
     treaties |= {x.treaty for group in (consultations, neutral, violations, withheld) for x in group}
     treaties |= {o.treaty for c in conflicts for o in c.obligations}

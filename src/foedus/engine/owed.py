@@ -76,6 +76,6 @@ def indices(vol: Volley, states: frozenset[str]) -> list[int]:
     if not common:
         return []
     if vol.block >= 0:  # home strikes: sorted, never repeated attackers
-        return sorted(bisect_left(vol.attackers, s) for s in common) if len(common) > 1 else [
+        return sorted([bisect_left(vol.attackers, s) for s in common]) if len(common) > 1 else [
             bisect_left(vol.attackers, next(iter(common)))]
     return [i for i, a in enumerate(vol.attackers) if a in common]

@@ -124,7 +124,7 @@ def next_volleys(reading: Literal["legal", "escalatory"], side_of: Mapping[str, 
                 continue
             place = home(victim)
             if victim in struck:
-                who = tuple(s for s in who if (s, victim, place, "territory", "armed-attack") not in made)
+                who = tuple([s for s in who if (s, victim, place, "territory", "armed-attack") not in made])
                 members = frozenset(who)
             if who:
                 out.append(Volley(victim, place, "territory", "armed-attack", who, block=block, members=members))
