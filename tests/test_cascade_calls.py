@@ -74,3 +74,16 @@ def test_no_generator_is_resumed_per_volley_or_record(world: World, attacker: st
     assert volleys > 50
     for module in ("bind.py", "cascade.py", "ledger.py", "outcome.py", "owed.py", "strikes.py"):
         assert calls.get((module, "<genexpr>"), 0) * 4 < volleys, (module, calls.get((module, "<genexpr>")), volleys)
+
+
+def test_obligations_are_made_from_their_parts_without_a_store_of_whole_records(world: World) -> None:
+    """Only what does not depend on the attacker, the side and the round is kept per table (`citing.cited`): a
+    store of whole obligations, keyed by those too, found 77% of them new over issue 15's 1,000 random 2025 dyads
+    and started afresh when full, at about 17 ms on one cascade."""
+    from foedus.engine.table import leg_table
+
+    calls = _calls(world, "NOR", "MNE")
+    assert calls[("citing.py", "cited")] > 30
+    stores = leg_table(world, dt.date(2025, 6, 1))._derived
+    assert "citation parts" in stores
+    assert "citations" not in stores

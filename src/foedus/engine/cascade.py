@@ -98,12 +98,10 @@ class _Run:
     saved: dict[int, _Saved] = field(default_factory=dict)
     fresh: list[str] = field(default_factory=list)  # the states that joined in the round just settled
     camp: dict[str, list[str]] = field(default_factory=dict)  # each side's states, sorted
-    citations: dict[tuple[object, ...], Obligation] = field(init=False)  # the table's store (`cite`)
-    parts: dict[tuple[object, ...], Parts] = field(init=False)  # the same, for the obligations' parts
+    parts: dict[tuple[object, ...], Parts] = field(init=False)  # the table's store of obligations' parts (`cite`)
     certify: Certifier = field(init=False)  # the certainty of the other findings (consultations, duties ...)
 
     def __post_init__(self) -> None:
-        self.citations = self.index.derived("citations", dict)
         self.parts = self.index.derived("citation parts", dict)
 
     def execute(self) -> CascadeResult:
@@ -182,8 +180,8 @@ class _Run:
 
     def cite(self, found: list[Found]) -> tuple[Obligation, ...]:
         """Binding finds as the obligations they are (`foedus.engine.citing.cited`)."""
-        cite, parts, certify = self.citations, self.parts, self.certify
-        return tuple([cited(f[5], f[1], f[2], f[6], f[0], certify, cite, parts)  # type: ignore[arg-type]
+        parts, certify = self.parts, self.certify
+        return tuple([cited(f[5], f[1], f[2], f[6], f[0], certify, parts)  # type: ignore[arg-type]
                       for f in found])
 
     def _duties(self) -> dict[str, list[Duties]]:

@@ -32,35 +32,30 @@ if TYPE_CHECKING:
 
 __all__ = ["Certifier", "Parts", "cited", "obligation", "sureness"]
 
-_MOST = 50_000  # obligations (and their parts) kept per leg table before a store starts afresh (tables are cached)
+_MOST = 50_000  # obligations' parts (and legs' facts) kept per leg table before a store starts afresh (tables cached)
 _obligation = maker(Obligation)
 # what an obligation reads of its leg (treaty, article, strength, kind), then `_cited`'s parts
 Parts = tuple[tuple[str, str, str, str], tuple[Any, ...]]
 
 
 def cited(leg: Leg, vol: Volley, i: int, side: Side, rnd: int, certify: Certifier,
-          cache: dict[tuple[object, ...], Obligation], parts: dict[tuple[object, ...], Parts]) -> Obligation:
-    """`obligation` for attack i of the volley, kept in `cache` (one per leg table) and shared from there:
-    records are immutable, and what one reads is all in the key (the table fixes the date and basis). What does
-    not depend on the attacker, the side or the round is kept apart, in `parts`, where far fewer keys share it;
-    its certainty comes from the run's `certify`, which keeps the leg's facts as for every other finding."""
+          parts: dict[tuple[object, ...], Parts]) -> Obligation:
+    """`obligation` for attack i of the volley. What does not depend on the attacker, the side or the round is
+    kept in `parts` (one store per leg table: the table fixes the date and basis; about 3,400 keys over issue
+    15's 1,000 random 2025 dyads); its certainty comes from the run's `certify`, which keeps the leg's facts as
+    for every other finding. The record itself is made each time (0.85 us, `foedus.engine.maker`): kept whole
+    per table, under its attacker, side and round too, 77% of 104,176 were new over those dyads, and the store
+    filled and started afresh, at about 17 ms on the cascade that filled it."""
     victim, attacker = vol.victim, vol.attackers[i]
-    key = (id(leg), victim, attacker, vol.place, vol.kind, vol.severity, side, rnd, certify.view)
-    found = cache.get(key)
-    if found is None:
-        pkey = (id(leg), victim, vol.place, vol.kind, vol.severity, certify.view)
-        part = parts.get(pkey)
-        if part is None:
-            if len(parts) >= _MOST:
-                parts.clear()
-            p = leg.provision
-            head = (leg.treaty.id, p.article, p.strength.value, p.kind.value)
-            part = parts[pkey] = (head, _cited(leg, vol.attack(i), certify.leg(leg, victim, vol.place, vol.kind)))
-        if len(cache) >= _MOST:
-            cache.clear()
-        found = cache[key] = _obligation(leg.obligor, side, rnd, *part[0],
-                                         because(victim, attacker, vol.place, vol.kind), *part[1])
-    return found
+    pkey = (id(leg), victim, vol.place, vol.kind, vol.severity, certify.view)
+    part = parts.get(pkey)
+    if part is None:
+        if len(parts) >= _MOST:
+            parts.clear()
+        p = leg.provision
+        head = (leg.treaty.id, p.article, p.strength.value, p.kind.value)
+        part = parts[pkey] = (head, _cited(leg, vol.attack(i), certify.leg(leg, victim, vol.place, vol.kind)))
+    return _obligation(leg.obligor, side, rnd, *part[0], because(victim, attacker, vol.place, vol.kind), *part[1])
 
 
 def obligation(leg: Leg, attack: Attack, side: Side, rnd: int, scenario: Scenario, place: Place,
