@@ -16,8 +16,9 @@ from pydantic import ValidationError
 
 from foedus.engine.certainty import date_window, party_facts
 from foedus.engine.doubts import doubts
-from foedus.model.treaty import DateCertainty, Treaty
+from foedus.model.treaty import DateCertainty
 from foedus.model.world import World
+from test_atop_dates import pact  # the made-up pact of the last-day-in rule's tests
 
 D = dt.date.fromisoformat
 
@@ -60,14 +61,6 @@ def test_mexico_may_have_left_on_1_september_and_had_surely_left_on_30_september
     assert [r.fact for r in party_facts(rio, art, "USA", "MEX", D("2004-08-31")).reasons if r.kind == "date"] == []
     assert [d.fact for d, _ in doubts([rio], D("2004-09-29")) if d.state == "MEX"] != []
     assert [d.fact for d, _ in doubts([rio], D("2004-09-30")) if d.state == "MEX"] == []
-
-
-def pact(**member: Any) -> Treaty:
-    return Treaty.model_validate({
-        "id": "test_pact", "name": "Test pact", "signed": "1950-01-01", "in_force": "1950-01-01",
-        "type": "bilateral", "sources": [{"url": "https://example.org/pact"}],
-        "members": [{"state": "AAA"}, {"state": "BBB", **member}],
-        "provisions": [{"kind": "defense", "article": "1", "strength": "S2"}]})
 
 
 def test_an_effective_exit_in_april_is_unsure_in_april() -> None:
