@@ -95,10 +95,15 @@ def test_an_empty_overlay_says_it_is_empty(tmp_path: Path, text: str) -> None:
     assert _error_line([*CASCADE, "--overlay", str(overlay)]) == message
 
 
+def _pact(tmp_path: Path, old: str, new: str) -> Path:
+    """`GOOD_TREATY` with `old` replaced by `new`, written to `pact.yaml` in `tmp_path`."""
+    pact = tmp_path / "pact.yaml"
+    pact.write_text(GOOD_TREATY.replace(old, new), encoding="utf-8")
+    return pact
+
 @pytest.mark.parametrize("value", ["20250101", "0", "86400", "2020.5"])
 def test_a_number_where_a_treaty_date_belongs_is_refused_not_read_as_1970(tmp_path: Path, value: str) -> None:
-    pact = tmp_path / "pact.yaml"
-    pact.write_text(GOOD_TREATY.replace("signed: 2020-01-01", f"signed: {value}"), encoding="utf-8")
+    pact = _pact(tmp_path, "signed: 2020-01-01", f"signed: {value}")
     expected = f"{pact}: signed: expected a date as YYYY-MM-DD, not a number (got {value})"
     with pytest.raises(FoedusError) as caught:
         read_treaty_file(pact)
@@ -129,8 +134,7 @@ def test_a_date_not_written_yyyy_mm_dd_is_refused_not_read_another_way(value: st
 @pytest.mark.parametrize("value", ["'1577836800'", "'2020-01-01T00:00:00Z'", "2020-01-01T00:00:00", "'2020-1-1'"])
 def test_a_treaty_date_not_written_yyyy_mm_dd_is_refused(tmp_path: Path, value: str) -> None:
     # pydantic reads a midnight timestamp's text, or a datetime at midnight, as a day
-    pact = tmp_path / "pact.yaml"
-    pact.write_text(GOOD_TREATY.replace("signed: 2020-01-01", f"signed: {value}"), encoding="utf-8")
+    pact = _pact(tmp_path, "signed: 2020-01-01", f"signed: {value}")
     assert _error_line(["treaties", "validate", str(pact)]).startswith(
         f"{pact}: signed: expected a date as YYYY-MM-DD (got ")
 
@@ -159,15 +163,13 @@ def test_what_if_options_that_contradict_each_other_are_refused(options: list[st
 @pytest.mark.parametrize("key", ["obligors", "beneficiaries"])
 def test_a_clause_owed_by_or_to_no_state_is_refused(tmp_path: Path, key: str) -> None:
     """`obligors: []` was a clause no one owes: it never bound, and the file was 'ok'."""
-    pact = tmp_path / "pact.yaml"
-    pact.write_text(GOOD_TREATY.replace("strength: S2}", f"strength: S2, {key}: []}}"), encoding="utf-8")
+    pact = _pact(tmp_path, "strength: S2}", f"strength: S2, {key}: []}}")
     assert _error_line(["treaties", "validate", str(pact)]) == (
         f"{pact}: provisions[0].{key}: names no state: list the members, or leave it out for every member")
 
 
 def test_a_check_of_ours_is_not_prefixed_with_pydantics_value_error(tmp_path: Path) -> None:
-    pact = tmp_path / "pact.yaml"
-    pact.write_text(GOOD_TREATY.replace("{state: CHL}", "{state: CHL, left: 2020-01-15}"), encoding="utf-8")
+    pact = _pact(tmp_path, "{state: CHL}", "{state: CHL, left: 2020-01-15}")
     assert _error_line(["treaties", "validate", str(pact)]) == (
         f"{pact}: members[0] (CHL) left (2020-01-15) before joining (2020-02-01)")
     overlay = tmp_path / "whatif.yaml"
@@ -178,8 +180,7 @@ def test_a_check_of_ours_is_not_prefixed_with_pydantics_value_error(tmp_path: Pa
 
 def test_an_empty_treaty_or_war_name_is_refused(tmp_path: Path) -> None:
     """`name: ''` was 'ok': the treaty was listed and shown with a blank name."""
-    pact = tmp_path / "pact.yaml"
-    pact.write_text(GOOD_TREATY.replace("name: My pact", "name: ''"), encoding="utf-8")
+    pact = _pact(tmp_path, "name: My pact", "name: ''")
     assert _error_line(["treaties", "validate", str(pact)]) == (
         f"{pact}: name: String should have at least 1 character (got '')")
     war = tmp_path / "war.yaml"
