@@ -119,8 +119,8 @@ def doubted(treaty: Treaty, day: str) -> list[str]:
 
 @pytest.mark.parametrize(("day", "said"), [
     ("1964-03-01", []),  # its last day is in March: a party on the 1st whatever the day
-    ("1964-03-02", ["test_pact: BBB left on 1964-04-01, known only to the month (not verified)"]),
-    ("1964-03-31", ["test_pact: BBB left on 1964-04-01, known only to the month (not verified)"]),
+    ("1964-03-02", ["test_pact: BBB left on 1964-04-01, known only to the month (day: not verified)"]),
+    ("1964-03-31", ["test_pact: BBB left on 1964-04-01, known only to the month (day: not verified)"]),
 ])
 def test_an_exit_in_march_with_no_day_is_unsure_from_march_2(day: str, said: list[str]) -> None:
     """ATOP's exit coded March 1964 without a day is `left` 1 April: from 2 March on the true exit may be past;
@@ -184,7 +184,7 @@ def test_the_quadruple_alliance_ends_in_december_1822_with_no_day(world: foedus.
     assert first is not None and (first.certainty, first.certainty_reasons) == ("verified", ())
     for unsure in (duty("1822-12-02"), last):
         assert unsure is not None and unsure.certainty == "unverified"
-        assert "atop_1035: RUS left on 1823-01-01, known only to the month (not verified)" in [
+        assert "atop_1035: RUS left on 1823-01-01, known only to the month (day: not verified)" in [
             r.fact for r in unsure.certainty_reasons if r.kind == "date"]
     assert duty("1823-01-01") is None
 
@@ -198,7 +198,7 @@ def test_rwanda_joined_the_african_malagasy_defence_pact_in_march_1963(world: fo
         assert joiner is not None
         return next(o for o in (joiner.primary, *joiner.also) if o.treaty == "atop_3455")
 
-    said = ["atop_3455: RWA became a party on 1963-03-01, known only to the month (not verified)"]
+    said = ["atop_3455: RWA became a party on 1963-03-01, known only to the month (day: not verified)"]
     for day in ("1963-03-01", "1963-03-30"):
         unsure = duty(day)
         assert (unsure.certainty, [r.fact for r in unsure.certainty_reasons if r.kind == "date"]) == (

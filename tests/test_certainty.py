@@ -291,8 +291,8 @@ def test_a_withheld_leg_says_how_sure_the_facts_are_that_it_would_bind_by() -> N
     ("RUS", "EST", "2004-03-30", []),  # a party by the record, and bound ones say so (`assess`)
     ("IND", "CHN", "2004-03-15", []),  # no party to NATO in this war: the doubt changes nothing
     # the UK left the EU on 2020-02-01 (known to the week): France's war in the days after may still bind it
-    ("RUS", "FRA", "2020-02-03", ["eu_teu_42_7: GBR left on 2020-02-01, known only to within a week; it may still "
-                                 "have been a party on 2020-02-03"]),
+    ("RUS", "FRA", "2020-02-03", ["eu_teu_42_7: GBR left on 2020-02-01, known only to within a week (day: not "
+                                 "verified); it may still have been a party on 2020-02-03"]),
     # the Saudi-Pakistani pact's entry into force is a stand-in (its signature, 17 Sep 2025): before it was signed
     # it cannot have been in force, whatever the stand-in's window
     ("IND", "PAK", "2025-06-01", []),
@@ -339,11 +339,11 @@ def test_a_doubt_needs_the_state_out_by_every_row_of_its_own() -> None:
     def facts(day: str) -> list[str]:
         return [d.fact for d, _ in doubts([pact], dt.date.fromisoformat(day))]
 
-    assert facts("2005-06-17") == ["test_pact: BBB left on 2005-06-15, known only to the month; it may still have "
-                                   "been a party on 2005-06-17 (not verified)"]
+    assert facts("2005-06-17") == ["test_pact: BBB left on 2005-06-15, known only to the month (day: not verified); "
+                                   "it may still have been a party on 2005-06-17"]
     assert facts("2005-06-25") == []  # a party again by its second row
-    assert facts("2006-03-10") == ["test_pact: CCC became a party on 2006-03-20, known only to the month; it may "
-                                   "already have been one on 2006-03-10 (not verified)"]
+    assert facts("2006-03-10") == ["test_pact: CCC became a party on 2006-03-20, known only to the month (day: not "
+                                   "verified); it may already have been one on 2006-03-10"]
     assert facts("2006-02-27") == [] and facts("2006-03-20") == []
     assert [(d.state, states) for d, states in doubts([pact], dt.date(2006, 3, 10))] == [
         ("CCC", frozenset({"AAA", "BBB", "CCC"}))]

@@ -219,9 +219,11 @@ def test_an_invocation_says_how_sure_it_is() -> None:
     Argentina based its request on (FRUS, a source of the sheet: Art. 6)."""
     data = json.loads(run("treaties", "show", "tiar_1947", "--json").stdout)
     falklands = next(i for i in data["invocations"] if i["requester"] == ["ARG"])
-    assert (falklands["article"], falklands["how_sure"]) == ("6", "verified; date: known only to the year")
+    assert (falklands["article"], falklands["how_sure"]) == ("6", "verified; date: known only to the year (day: not "
+                                                                  "verified)")
     nine_eleven = next(i for i in data["invocations"] if i["date"] == "2001-09-21")
-    assert (nine_eleven["requester"], nine_eleven["how_sure"]) == (["BRA"], "verified; date: known only to the month")
+    assert (nine_eleven["requester"], nine_eleven["how_sure"]) == (["BRA"], "verified; date: known only to the month "
+                                                                              "(day: not verified)")
     wide = subprocess.run([sys.executable, "-m", "foedus.cli", "treaties", "show", "tiar_1947"], capture_output=True,
                           text=True, env=os.environ | {"COLUMNS": "250"}, timeout=120).stdout
     cuba = next(line for line in wide.splitlines() if "1962-10-23" in line)

@@ -57,7 +57,8 @@ def test_mexico_may_have_left_on_1_september_and_had_surely_left_on_30_september
     rio = world.treaty("tiar_1947")
     art = rio.provisions[0]
     on_first = [r.fact for r in party_facts(rio, art, "USA", "MEX", D("2004-09-01")).reasons if r.kind == "date"]
-    assert on_first == ["tiar_1947: MEX left on 2004-09-06, known only to the month (not verified)"]
+    assert on_first == ["tiar_1947: MEX left on 2004-09-06, known only to the month (month: verified; day: not "
+                        "verified)"]
     assert [r.fact for r in party_facts(rio, art, "USA", "MEX", D("2004-08-31")).reasons if r.kind == "date"] == []
     assert [d.fact for d, _ in doubts([rio], D("2004-09-29")) if d.state == "MEX"] != []
     assert [d.fact for d, _ in doubts([rio], D("2004-09-30")) if d.state == "MEX"] == []
@@ -71,7 +72,7 @@ def test_an_effective_exit_in_april_is_unsure_in_april() -> None:
     assert date_window(D("1964-04-01"), DateCertainty(within="month"), end=True) == (D("1964-03-02"), D("1964-04-01"))
     treaty = pact(left="1964-04-15", left_certainty={"within": "month", "effective": True})
     facts = [r.fact for r in party_facts(treaty, treaty.provisions[0], "AAA", "BBB", D("1964-04-01")).reasons]
-    assert facts == ["test_pact: BBB left on 1964-04-15, known only to the month (not verified)"]
+    assert facts == ["test_pact: BBB left on 1964-04-15, known only to the month (day: not verified)"]
     assert [d.fact for d, _ in doubts([treaty], D("1964-04-29"))] != []
     assert [d.fact for d, _ in doubts([treaty], D("1964-04-30"))] == []
 

@@ -14,20 +14,26 @@ def _sure(world: World, treaty: str, state: str) -> list[str]:
 
 
 def test_the_json_says_how_well_each_members_days_are_known(world: World) -> None:
-    assert _sure(world, "manila_1954", "PAK") == ["verified; left: known only to the year"]
-    assert _sure(world, "nato_1949", "EST") == ["verified; joined: known only to the month"]
-    assert _sure(world, "tiar_1947", "VEN")[1] == "conflicting; left: known only to the month"
+    assert _sure(world, "manila_1954", "PAK") == [
+        "verified; joined: a stand-in for an unknown date (day: known from secondary reporting only); "
+        "left: known only to the year (year: verified; day: known from secondary reporting only)"]
+    assert _sure(world, "nato_1949", "EST") == ["verified; joined: known only to the month (month: verified; day: not "
+                                                "verified)"]
+    assert _sure(world, "tiar_1947", "VEN")[1] == ("conflicting; left: known only to the month (month: not verified; "
+                                                   "day: not verified)")
     assert _sure(world, "arab_jdec_1950", "SYR") == [
-        "unverified; suspension start 2011-11-16: known only to the month; "
-        "suspension end 2023-05-07: known only to the month"]
-    assert _sure(world, "nato_1949", "USA") == ["verified"]
+        "unverified; suspension start 2011-11-16: known only to the month (month: not verified; day: not verified); "
+        "suspension end 2023-05-07: known only to the month (month: not verified; day: not verified)"]
+    assert _sure(world, "usa_jpn_1960", "USA") == ["verified"]
+    assert _sure(world, "nato_1949", "USA") == ["verified; joined: known only to the year (year: verified; day: not "
+                                                "verified)"]  # a founder joined on the entry into force
 
 
 def test_the_text_says_it_in_the_certainty_column(world: World, capsys: pytest.CaptureFixture[str],
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     from foedus.cli.treaty_show import print_treaty
 
-    monkeypatch.setenv("COLUMNS", "250")
+    monkeypatch.setenv("COLUMNS", "300")
     print_treaty(world, "tiar_1947", as_json=False)
     mexico = next(line for line in capsys.readouterr().out.splitlines() if "Mexico (MEX)" in line)
-    assert "verified; left: known only to the month" in mexico
+    assert "verified; left: known only to the month (month: verified; day: not verified)" in mexico

@@ -27,7 +27,7 @@ def test_mexicos_rio_exit_is_dated_to_the_month_only(world: World) -> None:
     leaves = _change(world.treaty("tiar_1947"), "2004-09-06", "leaves", "MEX")
     assert leaves["certainty"] == "unverified"
     assert [r["fact"] for r in leaves["certainty_reasons"]] == [  # type: ignore[union-attr]
-        "tiar_1947: MEX left on 2004-09-06, known only to the month (not verified)"]
+        "tiar_1947: MEX left on 2004-09-06, known only to the month (month: verified; day: not verified)"]
 
 
 def test_a_verified_change_says_so_with_no_reasons(world: World) -> None:
@@ -55,13 +55,14 @@ def test_each_kind_of_change_rests_on_its_own_facts() -> None:
     assert facts == {
         "in-force": ("unverified", ["t_z: the treaty's standing (known from secondary reporting only)",
                                     "t_z: the treaty entered into force on 2000-06-01, known only to the year "
-                                    "(not verified)"]),
+                                    "(day: not verified)"]),
         "joins": ("unverified", ["t_z: BBB is a party (not verified)",
-                                 "t_z: BBB became a party on 2001-03-10, known only to the month (not verified)"]),
-        "continues": ("conflicting", ["t_z: BBB is a party (not verified)", "t_z: BBB is a party (sources conflict)"]),
+                                 "t_z: BBB became a party on 2001-03-10, known only to the month (day: not verified)"]),
+        "continues": ("conflicting", ["t_z: BBB is a party (not verified)",
+                                      "t_z: BBB is still a party from 2004-01-01 (sources conflict)"]),
         "suspended": ("unverified", ["t_z: CCC's suspension from 2002-05-02 (not verified)",
                                      "t_z: CCC's suspension began on 2002-05-02, known only to the year "
-                                     "(known from secondary reporting only)"]),
+                                     "(day: known from secondary reporting only)"]),
         "restored": ("unverified", ["t_z: CCC's suspension from 2002-05-02 (not verified)"]),
     }
 

@@ -10,7 +10,7 @@ import datetime as dt
 import functools
 from typing import Any
 
-from foedus.engine.certainty import how_sure
+from foedus.engine.certainty import first_day, how_sure
 from foedus.model.treaty import Kind, Member, Treaty
 from foedus.model.vocab import Certainty
 from foedus.model.world import World
@@ -60,7 +60,7 @@ def treaty_detail(world: World, treaty_id: str) -> dict[str, Any]:
     for row, i in zip(dumped.get("invocations", []), treaty.invocations, strict=True):
         row["how_sure"] = how_sure(i.certainty, i.date_certainty)  # the tag and the date's window, in words
     for row, m in zip(dumped["members"], treaty.members, strict=True):
-        row["how_sure"] = member_sure(m)
+        row["how_sure"] = member_sure(treaty, m)
     return dumped | treaty_help(treaty)
 
 
@@ -76,13 +76,16 @@ def treaty_help(treaty: Treaty) -> dict[str, Any]:
     return {"duties": duties, "forms_of_help": forms, "depth": treaty_depth(treaty)}
 
 
-def member_sure(m: Member) -> str:
-    """A membership's tag, with how well its days are known, in words (`how_sure`): 'verified; left: known only to
-    the year', "unverified; suspension end 2023-05-07: known only to the month"."""
+def member_sure(treaty: Treaty, m: Member) -> str:
+    """A membership's tag, with how well its days are known and what of each is verified, in words (`how_sure`):
+    'verified; left: known only to the year (year: verified; day: known from secondary reporting only)'. A row
+    that records no `joined` joined on the entry into force, so its `joined` is known as that is, unless it says
+    otherwise (`first_day`)."""
+    joined = first_day(treaty, m)[1]
     spans = {f"{kind} {edge} {day}": how for kind, spans in (("suspension", m.suspended), ("freeze", m.frozen))
              for s in spans for edge, day, how in (("start", s.start, s.start_certainty), ("end", s.end,
                                                                                           s.end_certainty))}
-    return how_sure(m.certainty, None, joined=m.joined_certainty, left=m.left_certainty, **spans)
+    return how_sure(m.certainty, None, joined=joined, left=m.left_certainty, **spans)
 
 
 @functools.cache

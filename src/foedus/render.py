@@ -6,10 +6,12 @@ All three read the same `CascadeResult`; none computes anything the engine did n
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from html import escape
 from typing import Any, Protocol
 
-from foedus.engine.records import Conflict, Consultation, Doubt, Joiner, Neutral, Violation, Withheld
+from foedus.engine.certainty_words import reason_heading, window_facts
+from foedus.engine.records import CertaintyReason, Conflict, Consultation, Doubt, Joiner, Neutral, Violation, Withheld
 from foedus.engine.rules.support import Support
 from foedus.engine.scenario import Scenario
 
@@ -75,9 +77,14 @@ def _reason(result: CascadeResult, joiner: Joiner) -> str:
     return line
 
 
-def certainty_tag(certainty: str) -> str:
-    """A finding's certainty after it, when not verified (the facts it rests on are in its JSON record)."""
-    return "" if certainty == "verified" else f" — {certainty} facts"
+def certainty_tag(certainty: str, facts: Iterable[str] = ()) -> str:
+    """A finding's certainty after it, when not verified (the facts it rests on are in its JSON record), or when it
+    rests on a date known only to a window, `facts` being its reasons' (`certainty_words.window_facts`)."""
+    return window_facts(certainty, facts)
+
+
+def _facts(reasons: Iterable[CertaintyReason]) -> list[str]:
+    return [r.fact for r in reasons]
 
 
 def explain_lines(result: CascadeResult) -> list[str]:
@@ -99,8 +106,8 @@ def explain_lines(result: CascadeResult) -> list[str]:
             if j.primary.duty:
                 lines.append(f"      its duty: {j.primary.duty}")
             lines += [f"      condition: {c}" for c in j.primary.conditions]
-            lines += [f"      not verified: {r.fact} [source: {r.source}]" for r in j.primary.certainty_reasons
-                      if r.kind not in ("freeze", "place", "scope")]
+            lines += [f"      {reason_heading(r.certainty)}: {r.fact} [source: {r.source}]"
+                      for r in j.primary.certainty_reasons if r.kind not in ("freeze", "place", "scope")]
     sides = result.sides
     lines.append(f"Attack side: {', '.join(sides['attack'])}")
     lines.append(f"Defense side: {', '.join(sides['defense'])}")
@@ -109,13 +116,13 @@ def explain_lines(result: CascadeResult) -> list[str]:
                      f"({', '.join(sorted({o.treaty for o in c.obligations} | {n.treaty for n in c.neutral}))}); "
                      "it is counted on neither side")
     lines += [f"Neutral: {_name(result, n.state)} must stay out against {n.toward} ({n.treaty} art. {n.article})"
-              + certainty_tag(n.certainty) for n in result.neutral]
+              + certainty_tag(n.certainty, _facts(n.certainty_reasons)) for n in result.neutral]
     lines += [f"Violation: {_name(result, v.state)} attacks {v.against} despite {v.treaty} art. {v.article} "
-              f"({v.kind})" + certainty_tag(v.certainty) for v in result.violations]
+              f"({v.kind})" + certainty_tag(v.certainty, _facts(v.certainty_reasons)) for v in result.violations]
     lines += [f"Consultation: {_name(result, c.state)} consults {c.with_} ({c.treaty} art. {c.article})"
-              + certainty_tag(c.certainty) for c in result.consultations]
+              + certainty_tag(c.certainty, _facts(c.certainty_reasons)) for c in result.consultations]
     lines += [f"Withheld: {_name(result, w.state)} under {w.treaty} art. {w.article}: {w.reason}"
-              + certainty_tag(w.certainty) for w in result.withheld]
+              + certainty_tag(w.certainty, _facts(w.certainty_reasons)) for w in result.withheld]
     lines += _support_lines(result)
     lines += [f"Uncertain date: {d.fact}; who is bound may differ" for d in result.doubts]
     if result.scenario.severity != "armed-attack":
@@ -167,7 +174,8 @@ def rich_tree(result: CascadeResult) -> Any:
                 node.add(f"[dim]{markup(cond)}[/dim]")
             for r in j.primary.certainty_reasons:
                 if r.kind not in ("freeze", "place", "scope"):
-                    node.add(f"[yellow]not verified: {markup(r.fact)} [dim]({markup(r.source)})[/dim][/yellow]")
+                    node.add(f"[yellow]{reason_heading(r.certainty)}: {markup(r.fact)} "
+                             f"[dim]({markup(r.source)})[/dim][/yellow]")
     extra = [line for line in explain_lines(result)
              if line.startswith(("Conflict", "Neutral", "Violation", "Consultation", "Withheld", "Support",
                                  "Uncertain date", "Note"))]

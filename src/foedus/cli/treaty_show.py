@@ -8,7 +8,7 @@ from rich.text import Text
 
 from foedus.catalog import member_sure, treaty_detail
 from foedus.cli.show import _console, _json
-from foedus.engine.certainty import how_sure
+from foedus.engine.certainty import how_dated, how_sure
 from foedus.model.treaty import Treaty
 from foedus.model.world import World
 
@@ -31,7 +31,7 @@ def print_treaty(world: World, treaty_id: str, as_json: bool) -> None:
         console.print(f"[bold yellow]binds no one:[/bold yellow] {escape(t.binds_no_one)}")
     stand_in = t.in_force_certainty
     console.print(Text(f"signed {t.signed}; in force {t.in_force or 'not in force'}"
-                  + (f" (not known to the day: {stand_in.within}, {stand_in.certainty.value}"
+                  + (f" ({how_dated(stand_in)}"
                      + (f"; {stand_in.note}" if stand_in.note else "") + ")" if stand_in else "")
                   + (f"; terminated {t.terminated}" if t.terminated else "")
                   + f"; {t.type}; certainty: {t.certainty.value}"))
@@ -43,7 +43,7 @@ def print_treaty(world: World, treaty_id: str, as_json: bool) -> None:
                            *(f"frozen {s.start}–{s.end or ''}" for s in m.frozen)])
         left = f"{m.left} (continues)" if (m.state, m.left) in begins else m.left or ""
         _row(members, f"{names.get(m.state, m.state)} ({m.state})", m.signed or t.signed,
-             m.joined or t.in_force or "—", left, spans, member_sure(m))
+             m.joined or t.in_force or "—", left, spans, member_sure(t, m))
     console.print(members)
     if t.provisions:
         console.print(_provisions(t))

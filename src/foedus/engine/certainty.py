@@ -18,7 +18,9 @@ from typing import TYPE_CHECKING
 from foedus.datarecord import dataclass
 from foedus.engine.certainty_words import (
     applies_fact,
+    dated_reason,
     fact_reason,
+    first_day,
     first_day_fact,
     how_dated,
     how_known,
@@ -37,7 +39,8 @@ if TYPE_CHECKING:
     from foedus.model.places import Place
     from foedus.model.treaty import DateCertainty, Member, Provision, Treaty
 
-__all__ = ["ASSUMED", "Assessment", "Memo", "applies_fact", "assess", "date_window", "fact_reason", "first_day_fact",
+__all__ = ["ASSUMED", "Assessment", "Memo", "applies_fact", "assess", "date_window", "dated_reason", "fact_reason",
+           "first_day", "first_day_fact",
            "how_dated", "how_known", "how_sure", "left_fact", "membership_fact", "party_facts", "party_on",
            "place_facts", "place_free", "source_of", "standing_fact", "suspension_fact", "with_facts"]
 
@@ -180,7 +183,7 @@ def _member_facts(treaty: Treaty, state: str, day: dt.date, basis: str) -> Itera
                 yield from suspension_fact(treaty, state, span, src, end=True)
         if basis == "signed":
             continue
-        joined, how = (m.joined, m.joined_certainty) if m.joined else (treaty.in_force, treaty.in_force_certainty)
+        joined, how = first_day(treaty, m)
         if joined is not None and how is not None and day < date_window(joined, how)[1]:
             yield from first_day_fact(treaty, m)
         if m.left is not None and m.left_certainty is not None and date_window(m.left, m.left_certainty,

@@ -6,6 +6,8 @@ the certainty of a leg on a date, and the war replay's treaty changes (`foedus.w
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from foedus.engine.records import CertaintyReason
@@ -14,8 +16,9 @@ from foedus.model.vocab import Certainty
 if TYPE_CHECKING:
     from foedus.model.treaty import DateCertainty, Member, Provision, Span, Treaty
 
-__all__ = ["applies_fact", "fact_reason", "first_day_fact", "how_dated", "how_known", "how_sure", "left_fact",
-           "membership_fact", "source_of", "standing_fact", "suspension_fact"]
+__all__ = ["applies_fact", "dated_reason", "fact_reason", "first_day", "first_day_fact", "how_dated", "how_known",
+           "how_sure", "left_fact", "membership_fact", "reason_heading", "source_of", "standing_fact",
+           "suspension_fact", "window_facts"]
 
 _KNOWN = {
     "week": "known only to within a week",
@@ -41,8 +44,17 @@ def source_of(treaty: Treaty, *specific: str | None) -> str:
 
 
 def how_dated(how: DateCertainty) -> str:
-    """How well a date is known, in words ("known only to the month", ...)."""
-    return _KNOWN[how.within]
+    """How well a date is known, in words, and what of it is verified: the window's tag where the source gives one
+    apart, and always the recorded day's (a day from a secondary source is not verified).
+
+    >>> from foedus.model.facts import DateCertainty
+    >>> how_dated(DateCertainty(within="month", window=Certainty.VERIFIED))
+    'known only to the month (month: verified; day: not verified)'
+    >>> how_dated(DateCertainty(within="year", window=Certainty.VERIFIED, certainty=Certainty.SECONDARY))
+    'known only to the year (year: verified; day: known from secondary reporting only)'
+    """
+    tags = [f"{how.within}: {how_known(how.window)}"] if how.window is not None else []
+    return f"{_KNOWN[how.within]} ({'; '.join([*tags, f'day: {how_known(how.certainty)}'])})"
 
 
 def how_sure(level: Certainty, dated: DateCertainty | None, **named: DateCertainty | None) -> str:
@@ -51,12 +63,12 @@ def how_sure(level: Certainty, dated: DateCertainty | None, **named: DateCertain
 
     >>> from foedus.model.facts import DateCertainty
     >>> how_sure(Certainty.UNVERIFIED, DateCertainty(within="month"))
-    'unverified; date: known only to the month'
-    >>> how_sure(Certainty.VERIFIED, None, joined=None, left=DateCertainty(within="year"))
-    'verified; left: known only to the year'
+    'unverified; date: known only to the month (day: not verified)'
+    >>> how_sure(Certainty.VERIFIED, None, joined=None, left=DateCertainty(within="year", window=Certainty.VERIFIED))
+    'verified; left: known only to the year (year: verified; day: not verified)'
     """
     dates = {"date": dated, **named}
-    return "; ".join([level.value, *(f"{what}: {_KNOWN[how.within]}" for what, how in dates.items() if how)])
+    return "; ".join([level.value, *(f"{what}: {how_dated(how)}" for what, how in dates.items() if how)])
 
 
 def how_known(level: Certainty) -> str:
@@ -64,35 +76,73 @@ def how_known(level: Certainty) -> str:
     return _HOW.get(level, level.value)
 
 
+def reason_heading(level: str) -> str:
+    """What the text puts before a reason it lists: 'not verified', or, for a date whose every tag is verified but
+    which is known only to a window (Turkey-Azerbaijan's entry into force, within a week [V]), 'not to the day'."""
+    return "not to the day" if level == Certainty.VERIFIED.value else "not verified"
+
+
+def window_facts(level: str, facts: Iterable[str]) -> str:
+    """A finding's certainty after it on a line of text, as the JSON's `certainty` and `certainty_reasons` say it:
+    nothing when verified and resting on no fact known less than to the day; ' — LEVEL facts' when not verified
+    (the facts are in the JSON record, or listed below the line); and for a verified finding that rests on a date
+    known only to a window, that date in its reason's words (`facts`, each reason's `fact`), as nothing else says
+    it on the line."""
+    if level != Certainty.VERIFIED.value:
+        return f" — {level} facts"
+    dated = "; ".join(facts)
+    return f" — verified facts, not to the day: {dated}" if dated else ""
+
+
 def fact_reason(kind: str, fact: str, level: Certainty, source: str) -> CertaintyReason:
     """A reason of `kind`: the fact, with its tag in words, the tag and the source."""
     return CertaintyReason(kind, f"{fact} ({how_known(level)})", level.value, source)
 
 
+def dated_reason(treaty: Treaty, what: str, how: DateCertainty, source: str, then: str = "") -> CertaintyReason:
+    """A `date` reason: `what` happened on the recorded day, how well that is known and what of it is verified
+    (`how_dated`), then `then`; its tag is the day's."""
+    return CertaintyReason("date", f"{treaty.id}: {what}, {how_dated(how)}{then}", how.certainty.value, source)
+
+
 def membership_fact(treaty: Treaty, m: Member) -> tuple[CertaintyReason, ...]:
-    """That `m`'s state is (was) a party at all, when not verified (`party_facts` and the war's treaty changes)."""
+    """That `m`'s state is (was) a party at all, when not verified (`party_facts` and the war's treaty changes); a
+    row that continues another of its state says from when ("csto_1992: ARM is still a party from 2024-06-12")."""
     if m.certainty is Certainty.VERIFIED:
         return ()
-    return (fact_reason("membership", f"{treaty.id}: {m.state} is a party", m.certainty, source_of(treaty, m.source)),)
+    # a row that takes over another of its state on the day it ends: the same membership, doubted from that day
+    still = m.joined is not None and any(o.state == m.state and o.left == m.joined for o in treaty.members)
+    what = f"{m.state} is still a party from {m.joined}" if still else f"{m.state} is a party"
+    return (fact_reason("membership", f"{treaty.id}: {what}", m.certainty, source_of(treaty, m.source)),)
+
+
+def first_day(treaty: Treaty, m: Member | None) -> tuple[dt.date | None, DateCertainty | None]:
+    """The day `m` became a party (without `m`, or a row with no `joined`: the entry into force) and how well it is
+    known: as the row's own `joined_certainty` says where it gives one, even with no `joined` (the Rio parties whose
+    deposit was not checked, read from the entry into force), else as the entry into force is."""
+    if m is None:
+        return treaty.in_force, treaty.in_force_certainty
+    own = m.joined is not None or m.joined_certainty is not None
+    return m.joined or treaty.in_force, m.joined_certainty if own else treaty.in_force_certainty
 
 
 def first_day_fact(treaty: Treaty, m: Member | None) -> tuple[CertaintyReason, ...]:
-    """The day `m` became a party (without `m`, or a row with no `joined`: the entry into force), when it is known
-    less than to the day (`party_facts` adds it inside its window; a treaty change on that day, always)."""
-    joined, how = (m.joined, m.joined_certainty) if m and m.joined else (treaty.in_force, treaty.in_force_certainty)
+    """The day `m` became a party (`first_day`), when it is known less than to the day (`party_facts` adds it inside
+    its window; a treaty change on that day, always)."""
+    joined, how = first_day(treaty, m)
     if joined is None or how is None:
         return ()
-    what = f"{m.state} became a party on {joined}" if m and m.joined else f"the treaty entered into force on {joined}"
-    return (fact_reason("date", f"{treaty.id}: {what}, {_KNOWN[how.within]}", how.certainty,
-                        source_of(treaty, how.source, m.source if m else None)),)
+    own = m is not None and (m.joined is not None or m.joined_certainty is not None)
+    what = f"{m.state} became a party on {joined}" if m and own else f"the treaty entered into force on {joined}"
+    return (dated_reason(treaty, what, how, source_of(treaty, how.source, m.source if m else None)),)
 
 
 def left_fact(treaty: Treaty, m: Member) -> tuple[CertaintyReason, ...]:
     """The day `m` left, when it is known less than to the day."""
     if m.left is None or m.left_certainty is None:
         return ()
-    return (fact_reason("date", f"{treaty.id}: {m.state} left on {m.left}, {_KNOWN[m.left_certainty.within]}",
-                        m.left_certainty.certainty, source_of(treaty, m.left_certainty.source, m.source)),)
+    return (dated_reason(treaty, f"{m.state} left on {m.left}", m.left_certainty,
+                         source_of(treaty, m.left_certainty.source, m.source)),)
 
 
 def suspension_fact(treaty: Treaty, state: str, span: Span, src: str, *, end: bool = False
@@ -102,8 +152,7 @@ def suspension_fact(treaty: Treaty, state: str, span: Span, src: str, *, end: bo
     how, day, verb = (span.end_certainty, span.end, "ended") if end else (span.start_certainty, span.start, "began")
     if how is None or day is None:
         return ()
-    return (fact_reason("date", f"{treaty.id}: {state}'s suspension {verb} on {day}, {_KNOWN[how.within]}",
-                        how.certainty, how.source or src),)
+    return (dated_reason(treaty, f"{state}'s suspension {verb} on {day}", how, how.source or src),)
 
 
 def standing_fact(treaty: Treaty) -> tuple[CertaintyReason, ...]:

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from foedus.engine.certainty import date_window, fact_reason, how_dated, party_on, source_of
+from foedus.engine.certainty import date_window, dated_reason, party_on, source_of
 from foedus.engine.records import Doubt
 
 if TYPE_CHECKING:
@@ -32,8 +32,8 @@ def doubts(treaties: Iterable[Treaty], day: dt.date) -> list[Concerning]:
         found: list[Doubt] = []
         how, start = treaty.in_force_certainty, treaty.in_force
         if start is not None and how is not None and _earliest(start, how, treaty.signed) <= day < start:
-            found.append(_doubt(treaty, None, f"the treaty entered into force on {start}, {how_dated(how)}; it may "
-                                f"already have been in force on {day}", how, None))
+            found.append(_doubt(treaty, None, f"the treaty entered into force on {start}",
+                                f"; it may already have been in force on {day}", how, None))
         found += _members(treaty, day)
         if found:  # most treaties have none: their parties are not gathered
             states = frozenset(m.state for m in treaty.members)
@@ -49,11 +49,11 @@ def _members(treaty: Treaty, day: dt.date) -> list[Doubt]:
         joined, left = m.joined_certainty, m.left_certainty
         signed = m.signed or treaty.signed
         if m.joined is not None and joined is not None and _earliest(m.joined, joined, signed) <= day < m.joined:
-            found.append(_doubt(treaty, m.state, f"{m.state} became a party on {m.joined}, {how_dated(joined)}; it "
-                                f"may already have been one on {day}", joined, m.source))
+            found.append(_doubt(treaty, m.state, f"{m.state} became a party on {m.joined}",
+                                f"; it may already have been one on {day}", joined, m.source))
         if m.left is not None and left is not None and m.left <= day < date_window(m.left, left, end=True)[1]:
-            found.append(_doubt(treaty, m.state, f"{m.state} left on {m.left}, {how_dated(left)}; it may still have "
-                                f"been a party on {day}", left, m.source))
+            found.append(_doubt(treaty, m.state, f"{m.state} left on {m.left}",
+                                f"; it may still have been a party on {day}", left, m.source))
         # a party on `day` by a row of its own: an uncertain edge of another row changes nothing
         if found and not any(party_on(treaty, other, day) for other in treaty.members if other.state == m.state):
             out += found
@@ -67,7 +67,8 @@ def _earliest(recorded: dt.date, how: DateCertainty, signed: dt.date | None) -> 
     return start if signed is None else max(start, signed)
 
 
-def _doubt(treaty: Treaty, state: str | None, what: str, how: DateCertainty, row_source: str | None) -> Doubt:
-    """The record, its fact worded as certainty reasons are (`fact_reason`)."""
-    reason = fact_reason("date", f"{treaty.id}: {what}", how.certainty, source_of(treaty, how.source, row_source))
+def _doubt(treaty: Treaty, state: str | None, what: str, then: str, how: DateCertainty,
+           row_source: str | None) -> Doubt:
+    """The record, its fact worded as a date's certainty reason is (`dated_reason`)."""
+    reason = dated_reason(treaty, what, how, source_of(treaty, how.source, row_source), then)
     return Doubt(treaty.id, state, reason.fact, reason.certainty, reason.source)

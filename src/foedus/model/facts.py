@@ -47,11 +47,18 @@ class DateCertainty(Strict):
     unless `effective`: then that of the recorded day, the first day no longer covered),
     `stand-in` (a date picked for an unknown one reported near it: read as within a year of it),
     `unknown` (the true date is anywhere from this one up to `until`). See docs/certainty.md.
+
+    `certainty` is the recorded day's tag; `window` the window's own (the week, month or year the day lies in), when
+    the source tags it apart: NATO's 2004 accessions, "[V month / U day]", are `window: verified` and `certainty:
+    unverified`; Pakistan's Manila exit, "[V year]" with the day from one source, `window: verified` and
+    `certainty: secondary`.
     """
 
     within: Literal["week", "month", "year", "stand-in", "unknown"] = "stand-in"
     until: Day | None = Field(None, description="`unknown` only: the latest the true date can be (null: no bound)")
     certainty: Certainty = Certainty.UNVERIFIED
+    window: Certainty | None = Field(None, description="the window's own tag (the week, month or year), when the "
+                                     "source tags it apart from the day (`certainty`): '[V month / U day]'")
     source: str | None = Field(None, pattern=r"^https?://", description="the page that states the date")
     note: str | None = None
     effective: bool = Field(False, description="on an exit or a suspension's end known to the month or year: that "
@@ -62,6 +69,9 @@ class DateCertainty(Strict):
         if self.effective and self.within not in ("month", "year"):
             raise ValueError(f"effective is read only with within: month or year (a {self.within} window is the "
                              "same on the last day in and the first day out)")
+        if self.window is not None and self.within not in ("week", "month", "year"):
+            raise ValueError(f"window is read only with within: week, month or year (a {self.within} date has no "
+                             "window a source could tag)")
         return self
 
 

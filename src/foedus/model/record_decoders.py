@@ -32,6 +32,7 @@ def date_certainty(d: dict[str, Any]) -> rt.DateCertainty:
         'within': g('within', 'stand-in'),
         'until': None if (v := g('until')) is None else _date(v),
         'certainty': Certainty.UNVERIFIED if (v := g('certainty')) is None else _CERTAINTY[v],
+        'window': None if (v := g('window')) is None else _CERTAINTY[v],
         'source': g('source'),
         'note': g('note'),
         'effective': g('effective', False),

@@ -28,7 +28,10 @@ def _said(cause: dict[str, Any] | None) -> str:
     """A change's label; a treaty change's with its certainty as a finding's is said (the facts are in its JSON)."""
     if not cause:
         return ""
-    return str(cause.get("label", "")) + (certainty_tag(cause["certainty"]) if "certainty" in cause else "")
+    if "certainty" not in cause:
+        return str(cause.get("label", ""))
+    facts = [r["fact"] for r in cause.get("certainty_reasons", [])]  # said when verified but known to a window
+    return str(cause.get("label", "")) + certainty_tag(cause["certainty"], facts)
 
 
 def _duties(result: WarReplay) -> list[str]:

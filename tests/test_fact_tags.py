@@ -1,0 +1,130 @@
+"""What of each date and fact is verified, as the 2025 fact sheet tags it (/work/shared/reference/treaties-2025.md),
+said alike in the text and the JSON: a window's tag and the day's apart ('[V month / U day]'; a day from a secondary
+source is not verified), a date window tagged verified said on the text's line too, and the sheet's open items
+(article numbers, the US row of the Ukraine agreements, the Rio deposit dates, France-Djibouti) marked unverified
+where the sheet does not settle them. Runs on the curated set, and on the ATOP history for the ECOWAS exit."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+import foedus
+from foedus.catalog import treaty_detail
+from foedus.engine.result import CascadeResult
+from foedus.model.world import World
+from foedus.render import explain_lines
+
+CURATED = foedus.World.load(history=False)
+
+
+def run(attacker: str, target: str, day: str, **kw: Any) -> CascadeResult:
+    return foedus.cascade(attacker, target, day, world=CURATED, **kw)
+
+
+def findings(r: CascadeResult) -> Iterator[Any]:
+    """Every finding with certainty reasons: each joiner's obligations, consultations, withheld legs, violations."""
+    for j in r.joiners:
+        yield from (j.primary, *j.also)
+    yield from (*r.consultations, *r.withheld, *r.violations, *r.neutral)
+
+
+def reasons(r: CascadeResult, treaty: str, state: str | None = None) -> dict[str, str]:
+    """The facts (-> their tag) of `treaty`'s findings in `r`, of `state`'s only if given."""
+    return {x.fact: x.certainty for f in findings(r) if f.treaty == treaty and state in (None, f.state)
+            for x in f.certainty_reasons}
+
+
+SHUSHA = ("tur_aze_shusha_2021: the treaty entered into force on 2022-02-14, known only to within a week "
+          "(week: verified; day: verified)")
+
+
+def test_a_date_window_tagged_verified_is_said_on_the_texts_line_as_in_the_json() -> None:
+    """§2.1: the Shusha Declaration was in force 'about 12-14 Feb 2022' [V]: a verified fact known to the week. The
+    JSON names it among the reasons of a verified finding; the text says it too, in the same words, and does not
+    call it 'not verified'."""
+    gated = run("ARM", "AZE", "2022-02-15", requested=False)
+    tur = next(c for c in gated.consultations if c.state == "TUR" and c.treaty == "tur_aze_shusha_2021")
+    assert (tur.certainty, [x.fact for x in tur.certainty_reasons]) == ("verified", [SHUSHA])
+    lines = explain_lines(gated)
+    assert any(line.startswith("Consultation: Turkey (TUR)") and line.endswith(f" — verified facts, not to the day: "
+                                                                                 f"{SHUSHA}") for line in lines)
+    assert any(line.startswith("Withheld: Turkey (TUR) under tur_aze_shusha_2021") and SHUSHA in line
+               for line in lines)
+    joined = explain_lines(run("ARM", "AZE", "2022-02-15"))
+    assert f"      not to the day: {SHUSHA} [source: https://en.vestikavkaza.ru/material/149364]" in joined
+    assert not any(line.strip().startswith("not verified: tur_aze_shusha_2021") for line in joined)
+
+
+def test_the_rich_tree_says_it_too() -> None:
+    from rich.console import Console
+
+    console = Console(width=400, record=True)
+    console.print(run("ARM", "AZE", "2022-02-15"))
+    text = console.export_text()
+    assert f"not to the day: {SHUSHA}" in text and "not verified: tur_aze_shusha" not in text
+
+
+@pytest.mark.parametrize(("treaty", "state", "row", "said"), [
+    # §1.14: 'withdrew 1973 (effective date given as 7 Nov 1973 by one source) [V year]'; a founder, so it joined
+    # on the entry into force, '19 Feb 1955 [U]' (a secondary copy of a proclamation gives it: a stand-in)
+    ("manila_1954", "PAK", 0, "verified; joined: a stand-in for an unknown date (day: known from secondary "
+                              "reporting only); left: known only to the year (year: verified; day: known from "
+                              "secondary reporting only)"),
+    # §1.10: 'effective Sep 2004 [V month / U day]'
+    ("tiar_1947", "MEX", 0, "verified; left: known only to the month (month: verified; day: not verified)"),
+    # §1.1: '29 Mar 2004 [V month / U day]'
+    ("nato_1949", "EST", 0, "verified; joined: known only to the month (month: verified; day: not verified)"),
+    # §1.1: founders 'party from entry into force 24 Aug 1949 [V year / U day]': a row with no accession of its own
+    ("nato_1949", "USA", 0, "verified; joined: known only to the year (year: verified; day: not verified)"),
+    # §1.12: 'League member 1972 [V]'; the day is Gibler's
+    ("arab_jdec_1950", "ARE", 0, "unverified; joined: known only to the year (year: verified; day: known from "
+                                 "secondary reporting only)"),
+    # §1.10: 'excluded from OAS bodies since 1962 [V]': the day is not in the sheet
+    ("tiar_1947", "CUB", 0, "verified; suspension start 1962-01-31: known only to the year (year: verified; "
+                            "day: not verified)"),
+    # §1.10: 'effective 2013 per press reports [V-secondary]' (ATOP: 2015); the day is picked
+    ("tiar_1947", "VEN", 0, "verified; left: the true date may be later (day: not verified)"),
+    # §1.10: 'party [V]; date not checked [U]': the deposit date's window, read from the entry into force
+    ("tiar_1947", "HND", 0, "verified; joined: the true date may be later (day: not verified)"),
+    # §1.4: 'frozen (Feb 2024 statement) [V]'
+    ("csto_1992", "ARM", 0, "verified; freeze start 2024-02-22: known only to the month (month: verified; day: "
+                            "not verified)"),
+])
+def test_treaties_show_says_what_of_each_date_is_verified(treaty: str, state: str, row: int, said: str) -> None:
+    rows = [m["how_sure"] for m in treaty_detail(CURATED, treaty)["members"] if m["state"] == state]
+    assert rows[row] == said
+
+
+def test_cubas_suspension_day_is_not_verified_near_it() -> None:
+    """§1.10: 1962 [V], the day not given: a duty owed to Cuba in Jan 1962 rests on a day that is not verified."""
+    found = reasons(run("DOM", "CUB", "1962-01-15"), "tiar_1947")
+    assert found["tiar_1947: CUB's suspension began on 1962-01-31, known only to the year (year: verified; day: not "
+                 "verified)"] == "unverified"
+
+
+def test_pakistans_manila_exit_day_is_secondary_in_the_json_reason() -> None:
+    found = reasons(run("CHN", "THA", "1973-06-01"), "manila_1954", "PAK")
+    assert found["manila_1954: PAK left on 1973-11-07, known only to the year (year: verified; day: known from "
+                 "secondary reporting only)"] == "secondary"
+
+
+@pytest.mark.parametrize(("target", "day", "dated"), [("HND", "2019-09-15", True), ("HND", "2019-09-24", False)])
+def test_rio_deposit_dates_not_checked_count_until_the_parties_are_known(target: str, day: str, dated: bool) -> None:
+    """§1.10: DOM, HTI, HND, PAN, PRY, PER, URY are parties [V], dates not checked [U]. Their deposit may be any day
+    up to when the 2019 meetings show them parties: PAN, PER and URY abstained on 11 Sep 2019; the 23 Sep 2019 vote,
+    16-1 with TTO abstaining and CUB absent, shows the others. A duty owed to Honduras in between rests on it."""
+    found = reasons(run("SLV", target, day), "tiar_1947")
+    fact = f"tiar_1947: {target} became a party on 1948-12-03, the true date may be later (day: not verified)"
+    assert (found.get(fact) == "unverified") is dated
+    assert not any("PAN became a party" in f for f in reasons(run("SLV", "HND", "2019-09-15"), "tiar_1947", "PAN"))
+
+
+def test_armenias_csto_membership_is_doubted_from_12_june_2024_and_says_so() -> None:
+    """§1.4: frozen Feb 2024 [V]; 'will leave' said 12 Jun 2024 [V]; a member at end-2025 only 'as far as found'."""
+    found = reasons(run("AZE", "ARM", "2025-06-01"), "csto_1992")
+    assert found["csto_1992: ARM is still a party from 2024-06-12 (not verified)"] == "unverified"
+    assert not any("ARM is still a party" in f for f in reasons(run("AZE", "ARM", "2024-06-11"), "csto_1992"))
