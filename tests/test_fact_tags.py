@@ -128,3 +128,11 @@ def test_armenias_csto_membership_is_doubted_from_12_june_2024_and_says_so() -> 
     found = reasons(run("AZE", "ARM", "2025-06-01"), "csto_1992")
     assert found["csto_1992: ARM is still a party from 2024-06-12 (not verified)"] == "unverified"
     assert not any("ARM is still a party" in f for f in reasons(run("AZE", "ARM", "2024-06-11"), "csto_1992"))
+
+
+def test_the_ecowas_exit_is_dated_to_the_month_it_took_effect(world: World) -> None:
+    """§3: the three 'left ECOWAS (effective Jan 2025) [U]'; the correction's source gives the day, 29 Jan (the
+    ECOWAS Authority's decision, as the press reports it): an exit effective in January, its day secondary."""
+    found = reasons(foedus.cascade("MLI", "NER", "2025-01-20", world=world), "atop_3810")
+    assert found["atop_3810: MLI left on 2025-01-29, known only to the month (month: not verified; day: known from "
+                 "secondary reporting only)"] == "secondary"
