@@ -124,14 +124,19 @@ def test_eu_42_7_duty_of_the_neutrals_is_never_verified(neutral: str) -> None:
     assert obligation(r, "ESP", "eu_teu_42_7").certainty == "verified"
 
 
-@pytest.mark.parametrize(("day", "certainty"), [("2015-06-01", "unverified"), ("2022-06-30", "unverified"),
-                                                ("2022-07-01", "verified"), ("2025-06-01", "verified")])
-def test_eu_42_7_duty_of_denmark_is_unverified_during_its_defence_opt_out(day: str, certainty: str) -> None:
-    """§1.11: Denmark's defence opt-out (to 1 Jul 2022) and its bearing on the clause are not settled [U]."""
+_OPT_OUT = "whether it limited Denmark's duty is not settled"
+_OPT_OUT_ENDED = "that it applies from 2022-07-01 (from the end of Denmark's"
+
+
+@pytest.mark.parametrize(("day", "said"), [("2015-06-01", _OPT_OUT), ("2022-06-30", _OPT_OUT),
+                                           ("2022-07-01", _OPT_OUT_ENDED), ("2025-06-01", _OPT_OUT_ENDED)])
+def test_eu_42_7_duty_of_denmark_is_unverified_during_and_after_its_defence_opt_out(day: str, said: str) -> None:
+    """§1.11, Denmark row: "defence opt-out ended 1 Jul 2022 [U]". While it stood, its bearing on the clause is not
+    settled; that it ended, and on that day, the fact sheet does not verify either, so the duty from then on rests
+    on an unverified fact too, and says which."""
     o = obligation(run("RUS", "AUT", day), "DNK", "eu_teu_42_7")
-    assert o.certainty == certainty
-    assert any("whether it limited Denmark's duty is not settled" in x.fact for x in o.certainty_reasons) is (
-        certainty == "unverified")
+    assert o.certainty == "unverified"
+    assert [x.kind for x in o.certainty_reasons if said in x.fact] == ["article"]
 
 
 def test_reasons_are_in_the_json_contract() -> None:

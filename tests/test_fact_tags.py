@@ -123,11 +123,52 @@ def test_rio_deposit_dates_not_checked_count_until_the_parties_are_known(target:
     assert not any("PAN became a party" in f for f in reasons(run("SLV", "HND", "2019-09-15"), "tiar_1947", "PAN"))
 
 
+@pytest.mark.parametrize(("day", "facts"), [
+    ("2024-12-01", {"ukr_bilateral_2024: USA became a party on 2024-06-13, a stand-in for an unknown date (day: "
+                    "not verified)": "unverified"}),
+    ("2025-06-01", {"ukr_bilateral_2024: USA is still a party from 2025-01-20 (not verified)": "unverified"}),
+])
+def test_the_us_ukraine_agreement_is_a_g7_partys_and_only_its_2025_standing_is_doubted(
+        day: str, facts: dict[str, str]) -> None:
+    """§4: the G7 states' agreements under the Vilnius declaration [V]: the US is a party as they are, its date not
+    given (a stand-in). The sheet says nothing of its standing under the 2025 administration: not verified from
+    then, and said so."""
+    usa = next(c for c in run("RUS", "UKR", day).consultations if c.state == "USA")
+    assert {x.fact: x.certainty for x in usa.certainty_reasons} == facts
+
+
 def test_armenias_csto_membership_is_doubted_from_12_june_2024_and_says_so() -> None:
     """§1.4: frozen Feb 2024 [V]; 'will leave' said 12 Jun 2024 [V]; a member at end-2025 only 'as far as found'."""
     found = reasons(run("AZE", "ARM", "2025-06-01"), "csto_1992")
     assert found["csto_1992: ARM is still a party from 2024-06-12 (not verified)"] == "unverified"
     assert not any("ARM is still a party" in f for f in reasons(run("AZE", "ARM", "2024-06-11"), "csto_1992"))
+
+
+@pytest.mark.parametrize(("day", "facts"), [
+    ("2014-06-01", {"fra_dji_2011: the treaty entered into force on 2014-05-01, known only to the year (year: known "
+                    "from secondary reporting only; day: known from secondary reporting only)": "secondary"}),
+    ("2024-06-01", {}),
+])
+def test_france_djibouti_2011_in_force_2014_is_secondary(day: str, facts: dict[str, str]) -> None:
+    """§2.3: 'in force 2014 [V-secondary]'."""
+    assert reasons(run("ERI", "DJI", day), "fra_dji_2011", "FRA") == facts
+
+
+def test_france_djibouti_2011_from_2025_is_not_settled() -> None:
+    """§2.3: replaced by a treaty signed 24 Jul 2024, valid 2025-2045, ratification [U]: whether the 2011 treaty
+    still binds from 2025 is not settled (the commitment is kept either way), and the duty says so."""
+    found = reasons(run("ERI", "DJI", "2025-06-01"), "fra_dji_2011", "FRA")
+    assert [c for f, c in found.items() if f.startswith("fra_dji_2011 art. 4: that it applies from 2025-01-01")] == [
+        "unverified"]
+
+
+@pytest.mark.parametrize("treaty", ["gbr_deu_2025", "aus_png_2025", "gcc_jda_2000", "sau_pak_2025", "au_nacdp_2005",
+                                    "rus_kaz_1992"])
+def test_an_article_number_the_sheet_does_not_give_is_cited_as_unknown_or_unverified(treaty: str) -> None:
+    """§7, open item 1 (Kensington, Pukpuk, GCC, Saudi-Pakistan) and §3 (the AU pact's clause, no number), §2.8
+    (Russia-Kazakhstan, not checked article by article): no bare number is cited as if it were known."""
+    articles = {p.article for p in CURATED.treaty(treaty).provisions}
+    assert articles and all(re.search(r"\b(unknown|unverified)\b", a) for a in articles), articles
 
 
 def test_the_ecowas_exit_is_dated_to_the_month_it_took_effect(world: World) -> None:
