@@ -216,6 +216,18 @@ def test_a_consultation_shows_how_sure_its_facts_are(page: Any, server: str) -> 
     assert not page.problems, page.problems
 
 
+def test_a_date_known_to_a_verified_week_is_not_called_unverified(page: Any, server: str) -> None:
+    """Turkey's duty to Azerbaijan on 15 Feb 2022 rests on the Shusha Declaration's entry into force, known to a
+    week by a verified source: the panel lists it as 'not to the day', as the CLI's text does, not 'not verified'."""
+    _ready(page, f"{server}/?attacker=ARM&target=AZE&date=2022-02-15&select=TUR")
+    page.wait_for_selector("body[data-result='ARM>AZE@2022-02-15']", timeout=30_000)
+    page.wait_for_selector("#explain[data-state=TUR] .obligation", timeout=30_000)
+    reasons = page.locator("#explain ul.reasons li").all_inner_texts()
+    shusha = [r for r in reasons if "tur_aze_shusha_2021: the treaty entered into force" in r]
+    assert shusha and all(r.startswith("not to the day: ") for r in shusha), reasons
+    assert not page.problems, page.problems
+
+
 def test_an_uncertain_accession_day_is_shown_as_a_doubt(page: Any, server: str) -> None:
     """On 15 March 2004 Estonia is not yet in NATO by the record, but its accession day is known to the month:
     the summary says who is bound may differ, and so does the panel of each state concerned."""

@@ -29,11 +29,13 @@ function sourceNode(source: string): HTMLElement | string {
     : source;
 }
 
-/** Each fact a finding rests on that is not verified, with its source (null when there are none). */
+/** Each fact a finding rests on that is not verified, with its source (null when there are none); a date whose
+ * window is verified but not its day (certainty "verified") is "not to the day", as the CLI's text says it. */
 function reasonsList(reasons: CertaintyReason[] | undefined): HTMLElement | null {
   if (!reasons?.length) return null;
-  return h("ul", { class: "reasons", "aria-label": "why not verified" }, ...reasons.map((r) =>
-    h("li", {}, `not verified: ${r.fact} — `, sourceNode(r.source))));
+  return h("ul", { class: "reasons", "aria-label": "why not verified, or not to the day" }, ...reasons.map((r) =>
+    h("li", {}, `${r.certainty === "verified" ? "not to the day" : "not verified"}: ${r.fact} — `,
+      sourceNode(r.source))));
 }
 
 /** A one-line finding (neutrality, consultation, violation, withheld leg) with its certainty when not verified, and why. */
