@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from foedus.model.days import LATEST
 from foedus.sources.atop_release import ATOP_MEMBER_FILE
 
 if TYPE_CHECKING:
@@ -28,7 +29,8 @@ if TYPE_CHECKING:
     from foedus.model.world import World
 
 __all__ = ["FLAG_COLUMNS", "YEAR_SPAN", "AtopKeys", "atop_flag_keys", "atop_keys", "cached_atop_keys_of",
-           "cached_flag_keys", "cached_flag_keys_of", "dyad_keys", "flag_columns", "sorted_union"]
+           "cached_flag_keys", "cached_flag_keys_of", "dyad_keys", "flag_columns", "member_spans", "shared_years",
+           "sorted_union"]
 
 FLAG_COLUMNS = {"defense": "atop_defense", "offense": "atop_offense", "neutrality": "atop_neutral",
                 "nonaggression": "atop_nonagg", "consultation": "atop_consul"}
@@ -37,21 +39,29 @@ ID_SPAN = 10_000  # ATOP 5.1 numbers its alliances 1001-7050
 MEMBER_FILE = ATOP_MEMBER_FILE  # (from `atop_release`: reading the cached keys imports no treaty model)
 
 
-def _member_years(treaty: Treaty, ccode: dict[str, int]) -> dict[int, list[tuple[dt.date, dt.date]]]:
+def member_spans(treaty: Treaty, ccode: dict[str, int]) -> dict[int, list[tuple[dt.date, dt.date]]]:
+    """Each member's first and last day in the treaty (inclusive), by COW code: from its entry (or the treaty's
+    entry into force) to the day before it left, or else to the end of the treaty's source's coverage (ATOP's, for
+    an ATOP alliance not carried forward) or the last day foedus reads; never past the day before the treaty
+    terminated. With `shared_years`, the one rule of when two states share an alliance in a year, which the
+    flags, `atopally` and `foedus dyads --depth` (`foedus.research.dyad_depth`) read."""
     out: dict[int, list[tuple[dt.date, dt.date]]] = defaultdict(list)
     for m in treaty.members:
         code = ccode.get(m.state)
         start = m.joined or treaty.in_force
         if code is None or start is None:
             continue
-        end = (m.left - dt.timedelta(days=1)) if m.left else (treaty.coverage_end or dt.date(2100, 12, 31))
-        out[code].append((start, end))
+        end = (m.left - dt.timedelta(days=1)) if m.left else (treaty.coverage_end or LATEST)
+        if treaty.terminated is not None:
+            end = min(end, treaty.terminated - dt.timedelta(days=1))
+        if start <= end:
+            out[code].append((start, end))
     return out
 
 
-def _shared_years(spans: dict[int, list[tuple[dt.date, dt.date]]]) -> dict[int, list[np.ndarray]]:
-    """The directed dyad-year keys of every pair of the phase's members, by first state: the years in which both are
-    members at a common moment (the rule of every column `atop_keys` derives)."""
+def shared_years(spans: dict[int, list[tuple[dt.date, dt.date]]]) -> dict[int, list[np.ndarray]]:
+    """The directed dyad-year keys of every pair of the treaty's members (`member_spans`), by first state: the
+    years in which both are members at a common moment (the rule of every column `atop_keys` derives)."""
     out: dict[int, list[np.ndarray]] = defaultdict(list)
     for a, a_spans in spans.items():
         for b, b_spans in spans.items():
@@ -103,7 +113,7 @@ def atop_keys(treaties: Iterable[Treaty], ccode: dict[str, int]) -> AtopKeys:
     for treaty in treaties:
         if treaty.origin != "atop":
             continue
-        shared = _shared_years(_member_years(treaty, ccode))
+        shared = shared_years(member_spans(treaty, ccode))
         for found in shared.values():
             pairs += found
             ids += [np.full(len(k), treaty.atop_ids[0], dtype=np.int64) for k in found]

@@ -1,57 +1,28 @@
 """The depth of the deepest alliance a dyad shares, by year (for `foedus dyads --depth`).
 
 Two states share an alliance in a year when both are members at some common moment of it (entry and
-exit dates, as for the ATOP flags). Each alliance of the merged world is scored once from its own codes
-(`foedus.research.depth`): ATOP phases from their ATOP codes, curated treaties (which replace the ATOP
-alliances they map) from their encoding. After ATOP's coverage (2018) the world carries forward the ATOP
-alliances in force at its end, as the cascade does (docs/history.md); where the deepest shared alliance is
-one of those, `depth_shared_carried` says so (the ATOP flags are missing there instead).
+exit dates, and the treaty's termination): the ATOP flags' rule (`foedus.research.atop_flags.member_spans`).
+Each alliance of the merged world is scored once from its own codes (`foedus.research.depth`): ATOP phases
+from their ATOP codes, curated treaties (which replace the ATOP alliances they map) from their encoding. After
+ATOP's coverage (2018) the world carries forward the ATOP alliances in force at its end, as the cascade does
+(docs/history.md); where the deepest shared alliance is one of those, `depth_shared_carried` says so (the ATOP
+flags are missing there instead).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING
 
 import numpy as np
 
+from foedus.research.atop_flags import YEAR_SPAN, dyad_keys, member_spans, shared_years
 from foedus.research.depth import DepthModel
 from foedus.sources.atop_codes import treaty_codes
 
 if TYPE_CHECKING:
-    from foedus.model.treaty import Treaty
     from foedus.model.world import World
 
 __all__ = ["depth_columns", "shared_depth_keys"]
-
-_YEAR_SPAN = 10_000  # key = (code1 * 1000 + code2) * 10_000 + year, as in foedus.research.dyads
-_FAR = dt.date(2100, 12, 31)
-
-
-def _spans(treaty: Treaty, ccode: dict[str, int]) -> list[tuple[int, dt.date, dt.date]]:
-    out = []
-    for m in treaty.members:
-        code, start = ccode.get(m.state), m.joined or treaty.in_force
-        if code is None or start is None:
-            continue
-        end = (m.left - dt.timedelta(days=1)) if m.left else (treaty.coverage_end or treaty.terminated or _FAR)
-        if treaty.terminated is not None:
-            end = min(end, treaty.terminated - dt.timedelta(days=1))
-        if start <= end:
-            out.append((code, start, end))
-    return out
-
-
-def _pair_keys(spans: list[tuple[int, dt.date, dt.date]]) -> np.ndarray:
-    keys = []
-    for a, a1, a2 in spans:
-        for b, b1, b2 in spans:
-            lo, hi = max(a1, b1), min(a2, b2)
-            if a != b and lo <= hi:
-                base = (a * 1000 + b) * _YEAR_SPAN
-                keys.append(np.arange(base + lo.year, base + hi.year + 1, dtype=np.int64))
-    return np.concatenate(keys) if keys else np.empty(0, dtype=np.int64)
-
 
 def shared_depth_keys(world: World, model: DepthModel | None = None) -> tuple[np.ndarray, np.ndarray, list[str]]:
     """Sorted directed dyad-year keys, the deepest shared alliance's depth, and its treaty id, per key (`carried`
@@ -62,7 +33,8 @@ def shared_depth_keys(world: World, model: DepthModel | None = None) -> tuple[np
     ccode = {s.id: s.ccode for s in world.states if s.ccode is not None}
     keys, depth, which = [], [], []
     for i, (t, s) in enumerate(zip(treaties, scores, strict=True)):
-        k = _pair_keys(_spans(t, ccode))
+        found = [k for keys in shared_years(member_spans(t, ccode)).values() for k in keys]
+        k = np.concatenate(found) if found else np.empty(0, dtype=np.int64)
         keys.append(k)
         depth.append(np.full(len(k), s.mean))
         which.append(np.full(len(k), i, dtype=np.int64))
@@ -80,7 +52,7 @@ def carried(world: World, keys: np.ndarray, ids: list[str]) -> np.ndarray:
     """Per key: whether its year is past the last year of its treaty's source (an ATOP alliance after 2018)."""
     last = {t.id: t.carried_from.year for t in world.treaties.values() if t.carried_from is not None}
     end = np.array([last.get(i, 9999) for i in ids], dtype=np.int64)
-    return keys % _YEAR_SPAN > end if len(keys) else np.zeros(0, dtype=bool)
+    return keys % YEAR_SPAN > end if len(keys) else np.zeros(0, dtype=bool)
 
 
 def depth_columns(world: World, rows: np.ndarray, directed: bool) -> dict[str, object]:
@@ -95,7 +67,7 @@ def depth_columns(world: World, rows: np.ndarray, directed: bool) -> dict[str, o
     out_id = np.full(len(rows), -1, dtype=np.int64)
     flips = [rows] if directed else [rows, rows[:, [1, 0, 2]]]  # undirected: either order (same alliances)
     for r in flips:
-        q = (r[:, 0] * 1000 + r[:, 1]) * _YEAR_SPAN + r[:, 2]
+        q = dyad_keys(r)
         if len(keys) == 0:
             break
         pos = np.minimum(np.searchsorted(keys, q), len(keys) - 1)
