@@ -342,12 +342,19 @@ def test_start_runs_a_line_the_fast_reader_reads_with_the_collector_on(monkeypat
     import foedus.cli.app as app_module
     import foedus.cli.fast as fast
     import foedus.outputs as outputs
-    from foedus.cli import start
+    from foedus.cli import failures, start
 
     seen: list[bool] = []
     freezing = [False]
+    left: list[bool] = []
+
+    def leave(code: int, *, at_once: bool = False) -> None:
+        left.append(at_once)
+        raise SystemExit(code)
+
     monkeypatch.setattr(collector, "_FREEZE", freezing)  # not for the later tests in this process
     monkeypatch.setattr(outputs, "install_signal_cleanup", lambda: None)  # not in the test runner's process
+    monkeypatch.setattr(failures, "leave", leave)  # the real one would end the test runner's process at once
     monkeypatch.setattr(app_module, "main", lambda: pytest.fail("typer's route taken"))
     asked: list[bool] = []
 
@@ -362,6 +369,7 @@ def test_start_runs_a_line_the_fast_reader_reads_with_the_collector_on(monkeypat
     gc.unfreeze()
     assert seen == [True] and exit_info.value.code == 3 and freezing == [True]  # one plain cascade: loads frozen
     assert asked == [True]  # and, when it reads only the bundled world, runs on runtime records
+    assert left == [True]  # then ends the process at once
 
 
 def test_long_lived_loads_are_frozen_only_where_the_process_asks(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -5,8 +5,9 @@ Importing the CLI creates tens of thousands of objects that live until exit (mod
 model); collections during the imports free nothing and cost a start-up's worth of time. Afterwards
 `gc.freeze` moves those objects out of every later collection's reach, and collection resumes as usual. A
 line the fast reader reads (one plain cascade, then exit) also freezes each load of long-lived data it makes
-(`foedus.collector.freeze_loads`); other commands, some long-running (`foedus serve`, reports that run
-thousands of cascades), do not. Such a line that reads only the bundled world (no treaty files, overlays or
+(`foedus.collector.freeze_loads`), and ends the process at once when the line is done, without the
+interpreter's own exit (`foedus.cli.failures.leave`); other commands, some long-running (`foedus serve`, reports
+that run thousands of cascades), do neither. Such a line that reads only the bundled world (no treaty files, overlays or
 what-if changes) runs on runtime records (`foedus.model.records`), so pydantic is never imported.
 Pydantic's plugin scan (every installed package's entry points, read when the first validator is built) is
 skipped unless `PYDANTIC_DISABLE_PLUGINS` is set otherwise: the CLI uses no pydantic plugin.
@@ -22,7 +23,9 @@ __all__ = ["main", "run_line"]
 
 
 def main() -> None:
-    """Run `foedus` (the console script and `python -m foedus.cli`)."""
+    """Run `foedus` (the console script and `python -m foedus.cli`); it never returns. After a line the fast
+    reader read, the process ends at once, its exit handlers run and its output flushed (`failures.leave`), so
+    code after it does not run even where `SystemExit` is caught: `run_line` runs a line within a process."""
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     was = gc.isenabled()
     gc.disable()
@@ -46,7 +49,7 @@ def main() -> None:
     install_signal_cleanup()  # as `foedus.cli.app.main` does: SIGTERM and SIGHUP unwind like Ctrl-C
     from foedus.cli.failures import leave
 
-    leave(command())
+    leave(command(), at_once=True)  # nothing left to free: the process ends at once
 
 
 def run_line(argv: list[str]) -> int:
