@@ -28,7 +28,8 @@ __all__ = ["FORMAT", "KEPT", "cache_file", "cached_json", "prune", "read_cache",
 FORMAT = "foedus-cache/1"
 _MAX_BYTES = 256 * 1024 * 1024
 _STALE_S = 3600  # a temporary not written to for this long is a killed writer's
-_TEMPORARY = re.compile(r"\..+\.json\.[a-z0-9_]{8}\.tmp\Z")  # what `write_cache` names them (mkstemp's 8 characters)
+_TEMPORARY = r"\..+\.json\.[a-z0-9_]{8}\.tmp\Z"  # what `write_cache` names them (mkstemp's 8 characters;
+# compiled by the first write: a start that only reads the cache compiles no pattern)
 KEPT = 4  # entries of one tag kept (the newest): installs sharing a cache (a checkout, a pipx copy) keep theirs
 T = TypeVar("T")
 
@@ -118,7 +119,7 @@ def _sweep(folder: Path) -> None:
     with contextlib.suppress(OSError):
         cutoff = time.time() - _STALE_S
         for entry in os.scandir(folder):
-            if _TEMPORARY.match(entry.name):
+            if re.match(_TEMPORARY, entry.name):
                 info = entry.stat(follow_symlinks=False)
                 if stat.S_ISREG(info.st_mode) and trusted(info) and info.st_mtime < cutoff:
                     os.unlink(entry.path)

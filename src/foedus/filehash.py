@@ -10,12 +10,12 @@ it read at its start (which dropped whatever another process had saved meanwhile
 
 from __future__ import annotations
 
+import _thread
 import atexit
 import errno
 import hashlib
 import os
 import stat
-import threading
 from pathlib import Path
 
 __all__ = ["content_sha256", "save"]
@@ -23,7 +23,7 @@ __all__ = ["content_sha256", "save"]
 _KEY = "file-hashes"
 _MAX_ENTRIES = 4000
 _CHUNK = 1 << 20
-_lock = threading.Lock()
+_lock = _thread.allocate_lock()  # `threading.Lock` itself, without importing `threading` into each start
 _memo: dict[str, list[int | str]] | None = None
 _new: dict[str, list[int | str]] = {}  # hashed by this process since its last save
 _dirty = False

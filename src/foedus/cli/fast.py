@@ -41,7 +41,8 @@ class Param(NamedTuple):
     split: bool  # comma-separated values are split too
 
 
-_INT = re.compile(r"0|[1-9][0-9]{0,18}")  # up to 19 digits: every int64; longer ones are typer's to judge
+_INT = r"0|[1-9][0-9]{0,18}"  # up to 19 digits: every int64; longer ones are typer's to judge (compiled when
+# a number is read: the flagship reads none)
 
 Call = tuple[str, dict[str, Any], dict[str, Any]]
 
@@ -113,7 +114,7 @@ def _value(p: Param, raw: str) -> Any:
         return raw
     if p.kind == "path":
         return Path(raw)
-    if p.kind == "int" and _INT.fullmatch(raw):
+    if p.kind == "int" and re.fullmatch(_INT, raw):
         number = int(raw)
         if (p.low is None or number >= p.low) and (p.high is None or number <= p.high):
             return number

@@ -8,8 +8,12 @@
 ('hello', ['a.txt'])
 """
 
+from typing import TYPE_CHECKING, Any
+
 from foedus.outputs.atomic import HOW, TMP_SUFFIX, check_target, install_signal_cleanup, staged_file, staged_folder
-from foedus.outputs.tables import TABLE_SUFFIXES, check_table_target, write_partitioned, write_table
+
+if TYPE_CHECKING:
+    from foedus.outputs.tables import TABLE_SUFFIXES, check_table_target, write_partitioned, write_table
 
 __all__ = [
     "HOW",
@@ -23,3 +27,18 @@ __all__ = [
     "write_partitioned",
     "write_table",
 ]
+
+
+_TABLES = ("TABLE_SUFFIXES", "check_table_target", "write_partitioned", "write_table")
+
+
+def __getattr__(name: str) -> Any:
+    """The table writers (`foedus.outputs.tables`), imported when first asked for: the console's start, which
+    imports this package for its signal handling, writes no table."""
+    if name not in _TABLES:
+        raise AttributeError(f"module 'foedus.outputs' has no attribute {name!r}")
+    from foedus.outputs import tables
+
+    value = getattr(tables, name)
+    globals()[name] = value
+    return value
