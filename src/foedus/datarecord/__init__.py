@@ -1,18 +1,19 @@
 """The data model's and the engine's records: dataclasses made without `dataclasses`, at a fraction of the cost.
 
-A plain `foedus cascade` makes 44 record classes as it starts. The standard library compiles five or six
-methods for each, one `exec` apiece, and imports `inspect` on the way: about a quarter of the console's start
-(`bench/bench_cli_phases.py --classes`, docs/performance.md). Here a class's `__init__` is compiled when the
-class is made, and each other method the first time it is called (most never are in one command). The
-semantics are the standard library's for the options foedus uses (`frozen`, `slots`, `eq`; a field's
-`default`, `default_factory`, `init`, `repr`, `compare` and `metadata`): the same `__init__` (calling
-`__post_init__`), `__repr__`, `__eq__`, `__hash__`, `__match_args__`, frozen assignment raising
-`dataclasses.FrozenInstanceError`, slots that pickle (one difference: a class without a docstring gets none
-written from its signature; every record of the package has one). `dataclasses.fields`, `replace`, `asdict`
-and `is_dataclass` work on these records too: their `__dataclass_fields__` is made by
-`dataclasses.make_dataclass` the first time something asks for it. The project's own code reads `fields`,
-`replace` and `is_record` from here, which never import `dataclasses`. Type checkers see
-`dataclasses.dataclass` itself. tests/test_datarecord.py holds the two to the same results.
+A plain `foedus cascade` makes 44 record classes as it starts. The standard library compiles five or six methods
+for each, one `exec` apiece, and imports `inspect` on the way: about a quarter of the console's start
+(`bench/bench_cli_phases.py --classes`, docs/performance.md). Here a class's `__init__` is compiled when the class
+is made (those of the classes a plain `foedus cascade` makes come compiled with the package instead:
+`foedus.datarecord.inits`, written by `python -m foedus.datarecord.gen_inits`), and each other method the first
+time it is called (most never are in one command). The semantics are the standard library's for the options foedus
+uses (`frozen`, `slots`, `eq`; a field's `default`, `default_factory`, `init`, `repr`, `compare` and `metadata`):
+the same `__init__` (calling `__post_init__`), `__repr__`, `__eq__`, `__hash__`, `__match_args__`, frozen
+assignment raising `dataclasses.FrozenInstanceError`, slots that pickle (one difference: a class without a
+docstring gets none written from its signature; every record of the package has one). `dataclasses.fields`,
+`replace`, `asdict` and `is_dataclass` work on these records too: their `__dataclass_fields__` is made by
+`dataclasses.make_dataclass` the first time something asks for it. The project's own code reads `fields`, `replace`
+and `is_record` from here, which never import `dataclasses`. Type checkers see `dataclasses.dataclass` itself.
+tests/test_datarecord.py holds the two to the same results.
 """
 
 from __future__ import annotations
@@ -87,8 +88,11 @@ def _process(cls: type, params: Params) -> type:
     texts = sources(cls, all_fields, params, scope)
     methods: dict[str, Any] = {name: deferred(scope, name, text) for name, text in texts.items() if name != "__init__"}
     if "__init__" in texts:
-        exec(texts["__init__"], scope)  # made by `methods.sources` from the class's field names
-        methods["__init__"] = scope["__init__"]
+        made = _precompiled(texts["__init__"], scope)
+        if made is None:
+            exec(texts["__init__"], scope)  # made by `methods.sources` from the class's field names
+            made = scope["__init__"]
+        methods["__init__"] = made
     names = {**methods, "__record_fields__": all_fields, "__record_params__": params,
              "__dataclass_fields__": _Standard("__dataclass_fields__"),
              "__dataclass_params__": _Standard("__dataclass_params__")}
@@ -111,6 +115,20 @@ def _process(cls: type, params: Params) -> type:
         fn.__qualname__ = f"{cls.__qualname__}.{fn.__name__}"
     scope["__r_cls"] = cls
     return cls
+
+
+def _precompiled(source: str, scope: dict[str, Any]) -> Any:
+    """The `__init__` written as `source`, made by the function `foedus.datarecord.inits` keeps for it (compiled
+    with the package) from the names it uses in `scope`; None when that source is not there."""
+    from foedus.datarecord.inits import INITS
+
+    make = INITS.get(source)
+    if make is None:
+        return None
+    code = make.__code__
+    made = make(*[scope[name] for name in code.co_varnames[:code.co_argcount]])
+    made.__module__ = scope["__name__"]
+    return made
 
 
 def _slotted(cls: type, all_fields: tuple[Field, ...], params: Params, names: dict[str, Any]) -> type:
