@@ -11,12 +11,14 @@ The engine is imported on first use of `cascade`, `load_world`, `replay_war`, `C
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 from foedus._version import __version__
 from foedus.errors import FoedusError
 
+TYPE_CHECKING = False  # `typing.TYPE_CHECKING`, read as true by type checkers: the package itself imports no
+# `typing`, so that the console's start imports it (with `re` and `enum`) with the collector paused (foedus.cli.start)
 if TYPE_CHECKING:
+    from typing import Any
+
     from foedus.api import cascade, load_world, replay_war
     from foedus.engine.result import CascadeResult
     from foedus.model.world import World
