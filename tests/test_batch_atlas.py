@@ -245,7 +245,7 @@ def test_a_saved_overlay_finds_its_treaty_files_from_any_folder(world: World, tm
 def test_overlay_file_errors_say_what_is_wrong(world: World, tmp_path: Path) -> None:
     listed = tmp_path / "list.yaml"
     listed.write_text("- {op: drop_treaty, treaty: csto_1992}\n", encoding="utf-8")
-    with pytest.raises(FoedusError, match=r"list\.yaml: expected a mapping of fields at the top, found a list"):
+    with pytest.raises(FoedusError, match=r"list\.yaml: expected a mapping of overlay fields at the top, found a list"):
         load_overlay(listed)
     folder = Overlay(changes=[AddTreaty(path=str(tmp_path))])
     with pytest.raises(ScenarioError, match="a folder, not a treaty file"):

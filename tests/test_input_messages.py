@@ -81,18 +81,36 @@ def test_an_empty_honour_file_says_it_is_empty_not_read_as_the_defaults(tmp_path
     honour = tmp_path / "honour.yaml"
     honour.write_text(text, encoding="utf-8")
     assert _error_line([*CASCADE, "--draws", "5", "--honour", str(honour)]) == (
-        f"{honour}: nothing in the file (it is empty, or only comments); expected a mapping of fields")
+        f"{honour}: nothing in the file (it is empty, or only comments); expected a mapping of honour model fields")
 
 
 @pytest.mark.parametrize("text", ["", "# nothing but a comment\n"])
-def test_an_empty_overlay_says_it_is_empty(tmp_path: Path, text: str) -> None:
-    overlay = tmp_path / "whatif.yaml"
-    overlay.write_text(text, encoding="utf-8")
-    message = f"{overlay}: nothing in the file (it is empty, or only comments); expected a mapping of fields"
+@pytest.mark.parametrize(("kind", "args"), [
+    ("overlay", [*CASCADE, "--overlay"]), ("treaty", ["treaties", "validate"]), ("treaty", [*CASCADE, "--add-treaty"]),
+    ("war", ["war"]),
+])
+def test_an_empty_treaty_war_or_overlay_file_says_it_is_empty(tmp_path: Path, text: str, kind: str,
+                                                              args: list[str]) -> None:
+    """One rule for every file reader (yamlio.not_a_mapping): a treaty or war file said 'expected a mapping of
+    treaty fields at the top level', as if it held something else."""
+    path = tmp_path / f"{kind}.yaml"
+    path.write_text(text, encoding="utf-8")
+    message = f"{path}: nothing in the file (it is empty, or only comments); expected a mapping of {kind} fields"
+    read = {"overlay": load_overlay, "treaty": read_treaty_file, "war": read_war_file}[kind]
     with pytest.raises(FoedusError) as caught:
-        load_overlay(overlay)
+        read(path)
     assert str(caught.value) == message
-    assert _error_line([*CASCADE, "--overlay", str(overlay)]) == message
+    assert _error_line([*args, str(path)]) == message
+
+
+@pytest.mark.parametrize("kind", ["overlay", "treaty", "war"])
+def test_a_list_where_a_file_of_fields_belongs_says_it_found_a_list(tmp_path: Path, kind: str) -> None:
+    path = tmp_path / f"{kind}.yaml"
+    path.write_text("- a\n", encoding="utf-8")
+    read = {"overlay": load_overlay, "treaty": read_treaty_file, "war": read_war_file}[kind]
+    with pytest.raises(FoedusError) as caught:
+        read(path)
+    assert str(caught.value) == f"{path}: expected a mapping of {kind} fields at the top, found a list"
 
 
 def _pact(tmp_path: Path, old: str, new: str) -> Path:

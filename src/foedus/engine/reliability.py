@@ -115,4 +115,4 @@ def load_honour_model(path: str | Path | None) -> HonourModel:
         merged.setdefault(era, {}).update(table or {})
     if isinstance(raw, dict):
         raw = {**raw, "era": merged}
-    return validate_file_data(HonourModel, raw, path)
+    return validate_file_data(HonourModel, raw, path, "honour model fields")

@@ -24,7 +24,7 @@ from foedus.model.source_pages import bare_source_urls
 from foedus.model.states import StateRegistry
 from foedus.model.treaty import Treaty
 from foedus.model.vocab import ADMINISTERED_BY, ADMINISTERED_BY_PARTY, PLACE_ALONE
-from foedus.model.yamlio import load_yaml, read_text_file
+from foedus.model.yamlio import load_yaml, not_a_mapping, read_text_file
 
 __all__ = [
     "bare_source_urls",
@@ -64,8 +64,8 @@ def read_treaty_file(path: Path) -> Treaty:
         where = f"line {mark.line + 1}" if mark is not None else ""
         problem = getattr(exc, "problem", None) or str(exc)
         raise TreatyDataError(str(path), where, f"invalid YAML: {problem}") from None
-    if not isinstance(raw, dict):
-        raise TreatyDataError(str(path), "", "expected a mapping of treaty fields at the top level")
+    if problem := not_a_mapping(raw, "treaty fields"):
+        raise TreatyDataError(str(path), "", problem)
     try:
         return Treaty.model_validate(raw)
     except ValidationError as exc:

@@ -97,7 +97,7 @@ def load_overlay(path: str | Path) -> Overlay:
     """
     from foedus.model.yamlio import read_yaml_file, validate_file_data
 
-    overlay = validate_file_data(Overlay, read_yaml_file(path, "overlay"), path)
+    overlay = validate_file_data(Overlay, read_yaml_file(path, "overlay"), path, "overlay fields")
     return overlay.with_paths(lambda p: os.path.normpath(Path(path).parent / p))  # relative to the overlay file
 
 

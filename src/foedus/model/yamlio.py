@@ -17,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 from foedus.errors import FoedusError, validation_problem
 from foedus.reachable import os_reason
 
-__all__ = ["MAX_FILE_BYTES", "load_yaml", "read_text_file", "read_yaml_file", "validate_file_data"]
+__all__ = ["MAX_FILE_BYTES", "load_yaml", "not_a_mapping", "read_text_file", "read_yaml_file", "validate_file_data"]
 
 M = TypeVar("M", bound=BaseModel)
 MAX_FILE_BYTES = 8 * 1024 * 1024  # a treaty, overlay or honour file is a few KiB; this is far beyond any real one
@@ -118,19 +118,33 @@ def read_yaml_file(path: str | Path, what: str) -> Any:
         raise FoedusError(f"{target}: invalid YAML in {what}: {getattr(exc, 'problem', None) or exc}") from None
 
 
-def validate_file_data(model: type[M], raw: Any, path: str | Path) -> M:
-    """Validate parsed file data against a pydantic model, naming the file and field on error."""
+def validate_file_data(model: type[M], raw: Any, path: str | Path, fields: str = "fields") -> M:
+    """Validate parsed file data against a pydantic model, naming the file and field on error (`fields`: what the
+    file's mapping holds, 'overlay fields', for `not_a_mapping`)."""
     try:
         return model.model_validate(raw)
     except ValidationError as exc:
         err = exc.errors()[0]
         loc = ".".join(str(x) for x in err["loc"])
-        if not loc and raw is None:  # YAML reads an empty file (or one of comments only) as null
-            raise FoedusError(f"{path}: nothing in the file (it is empty, or only comments); expected a mapping of "
-                              "fields") from None
-        if not loc:  # the file as a whole: a list or a scalar where fields are expected
-            raise FoedusError(f"{path}: expected a mapping of fields at the top, found a {_kind(raw)}") from None
+        if not loc and (problem := not_a_mapping(raw, fields)):
+            raise FoedusError(f"{path}: {problem}") from None
         raise FoedusError(f"{path}: {loc}: {validation_problem(err)}") from None
+
+
+def not_a_mapping(raw: Any, fields: str = "fields") -> str | None:
+    """Why a parsed file is not a mapping of `fields` ('treaty fields'), or None when it is one: the one rule of
+    every file reader (treaties, wars, overlays, honour models), so an empty file is said to be empty in each.
+
+    >>> not_a_mapping(None, "war fields")
+    'nothing in the file (it is empty, or only comments); expected a mapping of war fields'
+    >>> not_a_mapping(["a"]), not_a_mapping({"id": "a"})
+    ('expected a mapping of fields at the top, found a list', None)
+    """
+    if isinstance(raw, dict):
+        return None
+    if raw is None:  # YAML reads an empty file (or one of comments only) as null
+        return f"nothing in the file (it is empty, or only comments); expected a mapping of {fields}"
+    return f"expected a mapping of {fields} at the top, found a {_kind(raw)}"
 
 
 def _kind(raw: Any) -> str:

@@ -16,7 +16,7 @@ from pydantic import ValidationError
 from foedus.engine.scenario import Attack, TerritoryView
 from foedus.errors import FoedusError, WarDataError, validation_problem
 from foedus.model.world import World
-from foedus.model.yamlio import load_yaml, read_text_file
+from foedus.model.yamlio import load_yaml, not_a_mapping, read_text_file
 from foedus.war.course import Course
 from foedus.war.events import War, WarEvent
 from foedus.war.schema import AttackEvent, CeasefireEvent, EntryEvent, ExitEvent, WarFile
@@ -47,8 +47,8 @@ def read_war_file(path: Path) -> WarFile:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark is not None else ""
         raise WarDataError(str(path), where, f"invalid YAML: {getattr(exc, 'problem', None) or exc}") from None
-    if not isinstance(raw, dict):
-        raise WarDataError(str(path), "", "expected a mapping of war fields at the top level")
+    if problem := not_a_mapping(raw, "war fields"):
+        raise WarDataError(str(path), "", problem)
     try:
         return WarFile.model_validate(raw)
     except ValidationError as exc:
