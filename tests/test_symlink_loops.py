@@ -53,3 +53,31 @@ def test_a_missing_path_is_still_said_to_be_missing(tmp_path: Path) -> None:
 
     assert unreachable(tmp_path / "nothing") == unreachable(tmp_path / "nothing" / "x") == "no such file or folder"
     assert unreachable(tmp_path) is None
+
+
+@pytest.mark.parametrize(("args", "said"), [
+    (["treaties", "validate", "{link}"], "{link}: a symbolic link to a missing file ({gone})"),
+    (["war", "{link}"], "{link}: cannot read war file: a symbolic link to a missing file ({gone})"),
+    (["cascade", "--attacker", "RUS", "--target", "EST", "--date", "2024-01-01", "--overlay", "{link}"],
+     "{link}: cannot read overlay: a symbolic link to a missing file ({gone})"),
+    (["cascade", "--attacker", "RUS", "--target", "EST", "--date", "2024-01-01", "--add-member", "nato_1949:SWE",
+      "--save-overlay", "{link}/x.yaml"], "cannot write {link}/x.yaml: {link} is a symbolic link to a missing file "
+                                          "({gone})"),
+    (["schema", "--out", "{link}"], "{link} is a symbolic link to a missing file ({gone}); not overwriting it (give "
+                                    "--force to replace it, or choose another path)"),
+    (["schema", "--out", "{loop}"], "{loop} is a symbolic link loop (ELOOP); not overwriting it (give --force to "
+                                    "replace it, or choose another path)"),
+])
+def test_a_link_to_a_missing_file_or_a_loop_is_named_as_one_not_missing_nor_existing(
+        tmp_path: Path, args: list[str], said: str) -> None:
+    """A dangling link given as an input was 'no such file or folder' (the name is in `ls`), and as an output, like
+    a loop, it 'already exists': each is said for what it is, the link's target named (foedus.reachable)."""
+    loop, gone = _loop(tmp_path), tmp_path / "gone.yaml"
+    os.symlink(gone, tmp_path / "link")
+    names = {"loop": loop, "link": tmp_path / "link", "gone": gone}
+    args = [a.format(**names) for a in args]
+    proc = subprocess.run([sys.executable, "-m", "foedus", *args], capture_output=True, text=True,
+                          env=os.environ.copy(), timeout=120)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert proc.stderr == f"error: {said.format(**names)}\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a", "b", "link"]  # nothing written

@@ -28,7 +28,7 @@ from foedus.errors import OutputError, OutputExistsError
 from foedus.outputs.stops import check_not_stopped, watch_stop_signals
 from foedus.outputs.temporaries import TMP_SUFFIX, cleanup_all, discard, held, new_temporary
 from foedus.paths import data_file_at, in_bundled_data
-from foedus.reachable import unreachable
+from foedus.reachable import link_problem, unreachable
 
 __all__ = ["HOW", "TMP_SUFFIX", "check_target", "install_signal_cleanup", "staged_file", "staged_folder"]
 
@@ -47,7 +47,9 @@ def check_target(out: Path, *, force: bool = False, kind: Literal["file", "folde
                           "which foedus reads; choose another path")
     if os.path.lexists(out):
         if not force:
-            raise OutputExistsError(f"{out} already exists; not overwriting it ({how})")
+            what = link_problem(out)  # a link that leads nowhere is not an output that "already exists"
+            raise OutputExistsError(f"{out} is {what}; not overwriting it ({how})" if what
+                                    else f"{out} already exists; not overwriting it ({how})")
         if kind == "file" and out.is_dir() and not out.is_symlink():
             raise OutputError(f"{out} is a folder; --force replaces a file, never a folder")
         if kind == "folder" and not out.is_dir():
