@@ -58,6 +58,10 @@ def depth(
         raise FoedusError(f"--draws {draws}: use 0 to 1000")
     if save_params is not None and not refit:
         raise FoedusError("--save-params needs --refit")
+    if save_params is not None:  # before the refit, not after it
+        from foedus.outputs import check_target
+
+        check_target(save_params, how="choose another file name")
     rows, sha = atop_rows_for_fit()
     if refit:
         with working(f"fitting depth and scope on {len(rows)} ATOP alliances"):

@@ -3,7 +3,8 @@
 A usage error click finds (unknown option, missing value, bad type) prints `error: <one line>` naming the
 command and exits 2; every other failure is reported as `foedus.cli.failures.failure` says. An empty path
 (`--out ""`, `--treaties=`) is such a usage error too: typer would hand the command `.`, the current folder; so is
-an option of one value given twice, of which click would keep the last.
+an option of one value given twice, of which click would keep the last. A path given with a trailing slash keeps it
+(`foedus.paths.as_given`), so that an output that is one file can refuse it.
 """
 
 from __future__ import annotations
@@ -45,11 +46,24 @@ def _refuse_empty_paths(command: Any) -> None:
         def process_value(ctx: Any, value: Any, param: Any = param, original: Any = original) -> Any:
             if value == "" or (isinstance(value, list | tuple) and "" in value):
                 raise BadParameter("the path is empty", ctx=ctx, param=param)
-            return original(ctx, value)
+            return _as_given(original(ctx, value), value)
 
         param.process_value = process_value
     for sub in getattr(command, "commands", {}).values():
         _refuse_empty_paths(sub)
+
+
+def _as_given(converted: Any, raw: Any) -> Any:
+    """A path value (or a list of them) as typer converted it, each remembering a trailing slash the user wrote
+    (`foedus.paths.as_given`): an output that is one file refuses `--out x.csv/`, which typer reads as x.csv."""
+    from foedus.paths import as_given
+
+    if isinstance(converted, Path) and isinstance(raw, str):
+        return as_given(converted, raw)
+    if isinstance(converted, list | tuple) and isinstance(raw, list | tuple) and len(raw) == len(converted):
+        return type(converted)(as_given(c, r) if isinstance(c, Path) and isinstance(r, str) else c
+                               for c, r in zip(converted, raw, strict=True))
+    return converted
 
 
 def _refuse_repeats(command: Any) -> None:

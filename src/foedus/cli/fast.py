@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from foedus.cli.fast_table import COMMANDS
+from foedus.paths import as_given
 
 __all__ = ["Param", "parse", "prepare"]
 
@@ -113,7 +114,7 @@ def _value(p: Param, raw: str) -> Any:
     if p.kind == "str":
         return raw
     if p.kind == "path":
-        return Path(raw)
+        return as_given(Path(raw), raw)
     if p.kind == "int" and re.fullmatch(_INT, raw):
         number = int(raw)
         if (p.low is None or number >= p.low) and (p.high is None or number <= p.high):

@@ -27,7 +27,7 @@ from typing import Any, Literal
 from foedus.errors import OutputError, OutputExistsError
 from foedus.outputs.stops import check_not_stopped, watch_stop_signals
 from foedus.outputs.temporaries import TMP_SUFFIX, cleanup_all, discard, held, new_temporary
-from foedus.paths import data_file_at, in_bundled_data
+from foedus.paths import data_file_at, folder_meant, in_bundled_data
 from foedus.reachable import link_problem, unreachable
 
 __all__ = ["HOW", "TMP_SUFFIX", "check_target", "install_signal_cleanup", "staged_file", "staged_folder"]
@@ -39,6 +39,9 @@ def check_target(out: Path, *, force: bool = False, kind: Literal["file", "folde
                  how: str = HOW, dataset: bool = False) -> None:
     """Refuse an output before any work is done: a taken name without `force`, the wrong kind, no folder, a path in
     foedus's own bundled data, a dataset file of the data folder (unless `dataset`: a dataset installer's)."""
+    if kind == "file" and folder_meant(out):  # typer's Path dropped the slash: `--out x.csv/` wrote x.csv
+        raise OutputError(f"cannot write {out}{os.sep}: the trailing slash names a folder, and this output is a file; "
+                          "give its file name, without the slash")
     if (bundled := in_bundled_data(out)) is not None:
         raise OutputError(f"cannot write {out}: it is in foedus's bundled data ({bundled}), which every command "
                           "reads; choose another path")

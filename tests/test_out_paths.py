@@ -1,0 +1,53 @@
+"""An output path written with a trailing slash (`--out x.csv/`) means a folder: typer's Path drops the slash, and
+similarity, dyads, depth, atlas, schema, likely fit and cascade --save-overlay wrote the file x.csv. Every output that
+is one file refuses it (foedus.outputs.check_target, through foedus.paths.as_given), before any work; an output that
+is a folder takes it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from foedus.errors import OutputError
+from foedus.outputs import check_target
+from test_input_messages import CASCADE, _error_line
+
+WHAT_IF = [*CASCADE, "--drop-treaty", "nato_1949"]
+
+
+@pytest.mark.parametrize("args", [
+    ["similarity", "--from", "2000", "--to", "2000", "--out", "{out}/"],
+    ["dyads", "--from", "2000", "--to", "2000", "--out", "{out}/"],
+    ["depth", "--out", "{out}/"],
+    ["depth", "--out", "d.csv", "--refit", "--save-params", "{out}/"],
+    ["atlas", "--date", "2025-01-01", "--out", "{out}/"],
+    ["atlas", "--from", "2000", "--to", "2001", "--out={out}/"],
+    ["schema", "--out", "{out}/"],
+    ["likely", "fit", "--out", "{out}/"],
+    [*WHAT_IF, "--save-overlay", "{out}/"],  # the fast reader of cascade (foedus.cli.fast)
+    [*WHAT_IF, "-aUKR", "--save-overlay={out}/"],  # typer's
+], ids=lambda a: " ".join(a[:2] if a[0] != "cascade" else a[-2:]))
+@pytest.mark.parametrize("there", [False, True], ids=["new", "folder there"])
+def test_a_file_output_written_with_a_trailing_slash_is_refused(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], there: bool) -> None:
+    monkeypatch.chdir(tmp_path)
+    if there:
+        (tmp_path / "x.csv").mkdir()
+    line = _error_line([a.format(out="x.csv") for a in args])
+    assert line == ("cannot write x.csv/: the trailing slash names a folder, and this output is a file; give its "
+                    "file name, without the slash")
+    assert [(p.name, p.is_dir()) for p in tmp_path.iterdir()] == ([("x.csv", True)] if there else [])
+
+
+def test_a_folder_output_takes_a_trailing_slash_and_a_path_made_from_it_is_plain(tmp_path: Path) -> None:
+    from foedus.paths import as_given
+
+    given = as_given(tmp_path / "parts", f"{tmp_path}/parts/")
+    check_target(given, kind="folder")
+    with pytest.raises(OutputError, match="the trailing slash names a folder"):
+        check_target(given)
+    given.mkdir()
+    check_target(given / "x.csv")  # a file in the folder meant, and the folder's parent, are plain paths
+    check_target(given.parent / "x.csv")
+    assert given == tmp_path / "parts" and str(given) == str(tmp_path / "parts")
