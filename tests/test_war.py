@@ -251,7 +251,7 @@ HEAD = "id: test_war\nname: Test\nevents:\n"
     ("  - {type: entry, date: 2022-02-24, state: POL, side: defense}\n", "no attack among the events",
      "a war needs at least one (type: attack)"),
     ("  - {type: attack, date: 2022-02-24, attacker: RUS, victim: UKR}\n"
-     "  - {type: ceasefire, date: 2022-03-01, states: [RUS, Russia]}\n", "events[1] (2022-03-01)",
+     "  - {type: ceasefire, date: 2022-03-01, states: [Russia]}\n", "events[1] (2022-03-01)",
      "a ceasefire among one state (RUS) ends no attack"),
 ])
 def test_bad_war_files_name_file_field_and_problem(tmp_path: Path, body: str, where: str, problem: str) -> None:

@@ -7,7 +7,6 @@ unique). State references are rewritten to registry ids (ISO3, or COW<n>).
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from importlib import resources
 from pathlib import Path
@@ -17,14 +16,14 @@ import yaml
 from pydantic import ValidationError
 
 from foedus.errors import FoedusError, TreatyDataError, validation_problem
-from foedus.model.days import LATEST
 from foedus.model.gazetteer import Gazetteer
-from foedus.model.replacing import ATOP_ID, replaces_problems
+from foedus.model.replacing import replaces_problems
 from foedus.model.source_pages import bare_source_urls
 from foedus.model.states import StateRegistry
 from foedus.model.treaty import Treaty
+from foedus.model.treaty_checks import check_dates, check_own_id, check_parties
 from foedus.model.vocab import ADMINISTERED_BY, ADMINISTERED_BY_PARTY, PLACE_ALONE
-from foedus.model.yamlio import load_yaml, not_a_mapping, read_text_file
+from foedus.model.yamlio import listed_twice, load_yaml, not_a_mapping, read_text_file
 
 __all__ = [
     "bare_source_urls",
@@ -84,6 +83,26 @@ def _format_loc(loc: Iterable[Any]) -> str:
     return out
 
 
+class _StateRefs:
+    """A treaty file's states resolved to registry ids, naming the field on error."""
+
+    def __init__(self, states: StateRegistry, path: str) -> None:
+        self.states, self.path = states, path
+
+    def one(self, value: str, loc: str) -> str:
+        try:
+            return self.states.resolve_id(value)
+        except FoedusError as exc:
+            raise TreatyDataError(self.path, loc, str(exc)) from None
+
+    def listed(self, values: list[str], loc: str) -> list[str]:
+        """A list of states, each resolved and named once (`foedus.model.yamlio.listed_twice`)."""
+        ids = [self.one(s, f"{loc}[{j}]") for j, s in enumerate(values)]
+        if twice := listed_twice(ids, loc):
+            raise TreatyDataError(self.path, *twice)
+        return ids
+
+
 def validate_references(
     treaty: Treaty, path: str, states: StateRegistry, places: Gazetteer
 ) -> Treaty:
@@ -93,22 +112,17 @@ def validate_references(
         TreatyDataError: an unknown state, region or place, naming the field path.
     """
     data = treaty.model_dump(mode="python")
-
-    def state(value: str, loc: str) -> str:
-        try:
-            return states.resolve_id(value)
-        except FoedusError as exc:
-            raise TreatyDataError(path, loc, str(exc)) from None
-
+    refs = _StateRefs(states, path)
+    state, listed = refs.one, refs.listed
     for i, member in enumerate(data["members"]):
         member["state"] = state(member["state"], f"members[{i}].state")
     for i, prov in enumerate(data["provisions"]):
         where = f"provisions[{i}]"
         for key in ("obligors", "beneficiaries"):
             if prov[key] is not None:
-                prov[key] = [state(s, f"{where}.{key}[{j}]") for j, s in enumerate(prov[key])]
+                prov[key] = listed(prov[key], f"{where}.{key}")
         adv = prov["adversary"]
-        adv["states"] = [state(s, f"{where}.adversary.states[{j}]") for j, s in enumerate(adv["states"])]
+        adv["states"] = listed(adv["states"], f"{where}.adversary.states")
         for j, leg in enumerate(prov["suspensions"]):
             leg["obligor"] = state(leg["obligor"], f"{where}.suspensions[{j}].obligor")
             leg["beneficiary"] = state(leg["beneficiary"], f"{where}.suspensions[{j}].beneficiary")
@@ -121,8 +135,8 @@ def validate_references(
                 prov["scope"][key][j] = "+".join(
                     _scope_token(part, loc, path, states, places) for part in token.split("+"))
     for i, inv in enumerate(data["invocations"]):
-        inv["requester"] = [state(s, f"invocations[{i}].requester[{j}]") for j, s in enumerate(inv["requester"])]
-    _assistance_refs(data, state)
+        inv["requester"] = listed(inv["requester"], f"invocations[{i}].requester")
+    _assistance_refs(data, listed)
     _unread_windows(data, path)
     checked = Treaty.model_validate(data)
     check_parties(checked, path)
@@ -147,12 +161,12 @@ def _unread_windows(data: dict[str, Any], path: str) -> None:
                                       "(both days) and the first day of a freeze: say it in the span's note")
 
 
-def _assistance_refs(data: dict[str, Any], state: Callable[[str, str], str]) -> None:
+def _assistance_refs(data: dict[str, Any], listed: Callable[[list[str], str], list[str]]) -> None:
     """Rewrite the givers and receivers of the forms of help to registry ids, in place."""
     for i, entry in enumerate((data.get("assistance") or {}).get("forms", [])):
         for key in ("by", "to"):
             if entry[key] is not None:
-                entry[key] = [state(s, f"assistance.forms[{i}].{key}[{j}]") for j, s in enumerate(entry[key])]
+                entry[key] = listed(entry[key], f"assistance.forms[{i}].{key}")
 
 
 def _scope_token(
@@ -227,62 +241,6 @@ def _checked_file(path: Path, states: StateRegistry, places: Gazetteer, origin: 
     if bare:
         raise TreatyDataError(str(path), "sources", f"bare home page {bare[0]!r}: link the page that states the fact")
     return treaty
-
-
-def check_own_id(treaty: Treaty, path: str) -> None:
-    """A treaty file's id is not of the form of ATOP's (`atop_N`): it would stand in for that alliance unsaid.
-
-    Raises:
-        TreatyDataError: the id is of that form.
-    """
-    if ATOP_ID.match(treaty.id):
-        raise TreatyDataError(path, "id", f"{treaty.id!r} is the form of ATOP's alliance ids: give the treaty an id "
-                              f"of its own (and `replaces: [{treaty.id}]` to stand in for that alliance)")
-
-
-def check_parties(treaty: Treaty, path: str) -> None:
-    """Obligors, beneficiaries and suspended legs name members; no state is a member twice at once;
-    a treaty does not replace itself.
-
-    Raises:
-        TreatyDataError: the first problem, with its field path.
-    """
-    members = {m.state for m in treaty.members}
-    spans: dict[str, list[tuple[dt.date, dt.date | None]]] = {}
-    for i, m in enumerate(treaty.members):
-        start = m.joined or treaty.in_force or m.signed or treaty.signed
-        for other_start, other_end in spans.get(m.state, []):
-            if (m.left is None or other_start < m.left) and (other_end is None or start < other_end):
-                raise TreatyDataError(path, f"members[{i}].state", f"{m.state} is listed twice with overlapping "
-                                      "membership (a state that left and rejoined needs a 'left' date on the first)")
-        spans.setdefault(m.state, []).append((start, m.left))
-    for i, p in enumerate(treaty.provisions):
-        named = [(f"{key}[{j}]", s) for key in ("obligors", "beneficiaries")
-                 for j, s in enumerate(getattr(p, key) or [])]
-        named += [(f"suspensions[{j}].{end}", getattr(leg, end)) for j, leg in enumerate(p.suspensions)
-                  for end in ("obligor", "beneficiary")]
-        for loc, state_id in named:
-            if state_id not in members:
-                raise TreatyDataError(path, f"provisions[{i}].{loc}", f"{state_id} is not a member of {treaty.id}")
-    if treaty.id in treaty.replaces:
-        raise TreatyDataError(path, "replaces", f"{treaty.id} cannot replace itself")
-
-
-def check_dates(treaty: Treaty, path: str) -> None:
-    """The treaty's and each member's signing and joining fall on days foedus reads (up to `LATEST`), and no member
-    signs or joins before the treaty was signed: such a date reads as a typo, and would be read as written.
-
-    Raises:
-        TreatyDataError: the first date out of place, with its field path.
-    """
-    dated = [("signed", treaty.signed), ("in_force", treaty.in_force)]
-    dated += [(f"members[{i}].{key}", getattr(m, key)) for i, m in enumerate(treaty.members)
-              for key in ("signed", "joined")]
-    for loc, day in dated:
-        if day is not None and day > LATEST:
-            raise TreatyDataError(path, loc, f"{day} is after {LATEST}, the last day foedus reads")
-        if day is not None and loc.startswith("members") and day < treaty.signed:
-            raise TreatyDataError(path, loc, f"{day} is before the treaty was signed ({treaty.signed})")
 
 
 def load_parts(extra: Iterable[Path], bundled: bool) -> tuple[dict[str, Treaty], StateRegistry, Gazetteer]:

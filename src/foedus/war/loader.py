@@ -16,7 +16,7 @@ from pydantic import ValidationError
 from foedus.engine.scenario import Attack, TerritoryView
 from foedus.errors import FoedusError, WarDataError, validation_problem
 from foedus.model.world import World
-from foedus.model.yamlio import load_yaml, not_a_mapping, read_text_file
+from foedus.model.yamlio import listed_twice, load_yaml, not_a_mapping, read_text_file
 from foedus.war.course import Course
 from foedus.war.events import War, WarEvent
 from foedus.war.schema import AttackEvent, CeasefireEvent, EntryEvent, ExitEvent, WarFile
@@ -83,10 +83,15 @@ class _Resolver:
         return state.id
 
     def states(self, value: str | list[str] | None, loc: str, event: Any) -> tuple[str, ...]:
+        """The states of one list of an event, each once: a state listed twice (as RUS and as Russia too) is a slip
+        the file would hide, so it is refused naming both places."""
         names = _names(value)
         if isinstance(value, str):
             return (self.state(names[0], loc, event),)
-        return tuple(dict.fromkeys(self.state(n, f"{loc}[{i}]", event) for i, n in enumerate(names)))
+        ids = [self.state(name, f"{loc}[{i}]", event) for i, name in enumerate(names)]
+        if twice := listed_twice(ids, loc):
+            raise WarDataError(self.source, *twice)
+        return tuple(ids)
 
     def attacks(self, event: AttackEvent, loc: str) -> tuple[Attack, ...]:
         attackers = self.states(event.attacker, f"{loc}.attacker", event)
@@ -131,13 +136,31 @@ def resolve_war(data: WarFile, world: World, source: str = "<war>", view: Territ
             the victim's territory, or events that contradict each other (sides, exits).
     """
     resolver = _Resolver(world, source, view)
-    events = tuple(sorted((resolver.event(i, e) for i, e in enumerate(data.events)), key=lambda e: (e.date, e.index)))
+    resolved = [resolver.event(i, e) for i, e in enumerate(data.events)]
+    _refuse_repeated(resolved, source)
+    events = tuple(sorted(resolved, key=lambda e: (e.date, e.index)))
     war = War(id=data.id, name=data.name, events=events, end=data.end, source=source,
               notes=(data.note,) if data.note else ())
     course = Course(war)
     for event in events:
         course.apply(event)
     return war
+
+
+def _refuse_repeated(events: list[WarEvent], source: str) -> None:
+    """Refuse an event that says again what an earlier one says (the same kind, day, attacks or states and side;
+    its note and sources aside): a copied line, or one meant to say something else.
+
+    Raises:
+        WarDataError: naming the repeat and the event it repeats.
+    """
+    seen: dict[tuple[Any, ...], int] = {}
+    for event in events:
+        key = (event.kind, event.date, frozenset(event.attacks), event.until, frozenset(event.states), event.side)
+        if key in seen:
+            raise WarDataError(source, f"events[{event.index}]", f"repeats events[{seen[key]}] ({event.label}, "
+                               f"{event.date}); give each event once")
+        seen[key] = event.index
 
 
 def load_war(path: str | Path, world: World | None = None, view: TerritoryView = "recognized") -> War:

@@ -1,0 +1,70 @@
+"""Checks of a whole treaty as a file writes it, after its states are resolved (`foedus.model.loader`): its id is its
+own, its parties are members and each a member once at a time, its dates fall where foedus reads them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from foedus.errors import TreatyDataError
+from foedus.model.days import LATEST
+from foedus.model.replacing import ATOP_ID
+from foedus.model.treaty import Treaty
+
+__all__ = ["check_dates", "check_own_id", "check_parties"]
+
+
+def check_own_id(treaty: Treaty, path: str) -> None:
+    """A treaty file's id is not of the form of ATOP's (`atop_N`): it would stand in for that alliance unsaid.
+
+    Raises:
+        TreatyDataError: the id is of that form.
+    """
+    if ATOP_ID.match(treaty.id):
+        raise TreatyDataError(path, "id", f"{treaty.id!r} is the form of ATOP's alliance ids: give the treaty an id "
+                              f"of its own (and `replaces: [{treaty.id}]` to stand in for that alliance)")
+
+
+def check_parties(treaty: Treaty, path: str) -> None:
+    """Obligors, beneficiaries and suspended legs name members; no state is a member twice at once;
+    a treaty does not replace itself.
+
+    Raises:
+        TreatyDataError: the first problem, with its field path.
+    """
+    members = {m.state for m in treaty.members}
+    spans: dict[str, list[tuple[dt.date, dt.date | None]]] = {}
+    for i, m in enumerate(treaty.members):
+        start = m.joined or treaty.in_force or m.signed or treaty.signed
+        for other_start, other_end in spans.get(m.state, []):
+            if (m.left is None or other_start < m.left) and (other_end is None or start < other_end):
+                raise TreatyDataError(path, f"members[{i}].state", f"{m.state} is listed twice with overlapping "
+                                      "membership (a state that left and rejoined needs a 'left' date on the first)")
+        spans.setdefault(m.state, []).append((start, m.left))
+    for i, p in enumerate(treaty.provisions):
+        named = [(f"{key}[{j}]", s) for key in ("obligors", "beneficiaries")
+                 for j, s in enumerate(getattr(p, key) or [])]
+        named += [(f"suspensions[{j}].{end}", getattr(leg, end)) for j, leg in enumerate(p.suspensions)
+                  for end in ("obligor", "beneficiary")]
+        for loc, state_id in named:
+            if state_id not in members:
+                raise TreatyDataError(path, f"provisions[{i}].{loc}", f"{state_id} is not a member of {treaty.id}")
+    if treaty.id in treaty.replaces:
+        raise TreatyDataError(path, "replaces", f"{treaty.id} cannot replace itself")
+
+
+def check_dates(treaty: Treaty, path: str) -> None:
+    """The treaty's and each member's signing and joining fall on days foedus reads (up to `LATEST`), and no member
+    signs or joins before the treaty was signed: such a date reads as a typo, and would be read as written.
+
+    Raises:
+        TreatyDataError: the first date out of place, with its field path.
+    """
+    dated = [("signed", treaty.signed), ("in_force", treaty.in_force)]
+    dated += [(f"members[{i}].{key}", getattr(m, key)) for i, m in enumerate(treaty.members)
+              for key in ("signed", "joined")]
+    for loc, day in dated:
+        if day is not None and day > LATEST:
+            raise TreatyDataError(path, loc, f"{day} is after {LATEST}, the last day foedus reads")
+        if day is not None and loc.startswith("members") and day < treaty.signed:
+            raise TreatyDataError(path, loc, f"{day} is before the treaty was signed ({treaty.signed})")

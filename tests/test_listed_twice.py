@@ -1,0 +1,74 @@
+"""A state listed twice in one list of a war or treaty file (`attacker: [RUS, RUS]`, or RUS and Russia), and a war
+event given twice, were taken silently (the list was read as a set); each is now refused in one line naming the
+repeat and where the state or event was first given (foedus.model.yamlio.listed_twice, the war reader's
+_refuse_repeated). A treaty's members list refused a repeat already (overlapping membership); it still does."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from foedus.errors import TreatyDataError, WarDataError
+from foedus.model.loader import load_treaties
+from foedus.war.loader import load_war
+from samples import GOOD_TREATY
+from test_input_messages import _error_line
+
+WAR = "id: my_war\nname: My war\nevents:\n"
+ATTACK = "  - {type: attack, date: 2022-02-24, attacker: RUS, victim: UKR}\n"
+
+
+@pytest.mark.parametrize(("events", "said"), [
+    ("  - {type: attack, date: 2022-02-24, attacker: [RUS, RUS], victim: UKR}\n",
+     "events[0].attacker[1]: RUS is listed twice (also events[0].attacker[0]); list each state once"),
+    ("  - {type: attack, date: 2022-02-24, attacker: [Russia, BLR, RUS], victim: UKR}\n",
+     "events[0].attacker[2]: RUS is listed twice (also events[0].attacker[0]); list each state once"),
+    (ATTACK + "  - {type: entry, date: 2022-02-25, state: [BLR, Belarus], side: attack}\n",
+     "events[1].state[1]: BLR is listed twice (also events[1].state[0]); list each state once"),
+    (ATTACK + "  - {type: ceasefire, date: 2022-03-01, states: [UKR, RUS, UKR]}\n",
+     "events[1].states[2]: UKR is listed twice (also events[1].states[0]); list each state once"),
+    (ATTACK + ATTACK, "events[1]: repeats events[0] (RUS attacks UKR (ukraine), 2022-02-24); give each event once"),
+    (ATTACK + "  - {type: attack, date: 2022-02-24, attacker: Russia, victim: [Ukraine], note: again}\n",
+     "events[1]: repeats events[0] (RUS attacks UKR (ukraine), 2022-02-24); give each event once"),
+    (ATTACK + "  - {type: exit, date: 2022-04-01, state: UKR}\n  - {type: exit, date: 2022-04-01, state: UKR}\n",
+     "events[2]: repeats events[1] (UKR leaves the war, 2022-04-01); give each event once"),
+])
+def test_a_state_listed_twice_or_an_event_given_twice_in_a_war_file_is_refused(
+        tmp_path: Path, events: str, said: str) -> None:
+    path = tmp_path / "war.yaml"
+    path.write_text(WAR + events, encoding="utf-8")
+    with pytest.raises(WarDataError) as caught:
+        load_war(path)
+    assert str(caught.value) == f"{path}: {said}"
+    assert _error_line(["war", str(path)]) == f"{path}: {said}"
+
+
+def test_the_same_attack_on_another_day_is_no_repeat(tmp_path: Path) -> None:
+    path = tmp_path / "war.yaml"
+    path.write_text(WAR + ATTACK + ATTACK.replace("2022-02-24", "2022-02-26"), encoding="utf-8")
+    assert len(load_war(path).events) == 2
+
+
+@pytest.mark.parametrize(("old", "new", "said"), [
+    ("strength: S2}", "strength: S2, obligors: [CHL, Chile]}",
+     "provisions[0].obligors[1]: CHL is listed twice (also provisions[0].obligors[0]); list each state once"),
+    ("strength: S2}", "strength: S2, beneficiaries: [ARG, CHL, ARG]}",
+     "provisions[0].beneficiaries[2]: ARG is listed twice (also provisions[0].beneficiaries[0]); list each state "
+     "once"),
+    ("strength: S2}", "strength: S2, adversary: {type: named, states: [PER, PER]}}",
+     "provisions[0].adversary.states[1]: PER is listed twice (also provisions[0].adversary.states[0]); list each "
+     "state once"),
+    ("{state: ARG}]", "{state: ARG}, {state: Chile}]",
+     "members[2].state: CHL is listed twice with overlapping membership (a state that left and rejoined needs a "
+     "'left' date on the first)"),
+])
+def test_a_state_listed_twice_in_a_treaty_is_refused(tmp_path: Path, world: object, old: str, new: str,
+                                                     said: str) -> None:
+    path = tmp_path / "pact.yaml"
+    assert old in GOOD_TREATY
+    path.write_text(GOOD_TREATY.replace(old, new), encoding="utf-8")
+    with pytest.raises(TreatyDataError) as caught:
+        load_treaties([path], world.states, world.places)  # type: ignore[attr-defined]
+    assert str(caught.value) == f"{path}: {said}"
+    assert _error_line(["treaties", "validate", str(path)]) == f"{path}: {said}"
