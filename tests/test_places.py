@@ -132,17 +132,30 @@ def test_cli_exits_2_with_the_candidates() -> None:
     assert body["ok"] is False and {c["id"] for c in body["candidates"]} == {"COG", "COD"}
 
 
+_WATCH = ["compare", "--atlas", "--date2", "2025-01-01", "--watch"]
+_SEVERAL = "'Russia and Belarus' names several states (Belarus (BLR), Russia (RUS)); give one state"
+
+
 @pytest.mark.needs_data
 @pytest.mark.parametrize(("args", "said"), [
-    (["-a", "RUS", "-t", "UKR", "--place", "Russia and Ukraine"], "'Russia and Ukraine' names several states (Russia "
-     "(RUS), Ukraine (UKR)); give one state for its home territory, or one place id or name (`foedus places`)"),
-    (["-a", "Russia and Belarus", "-t", "UKR"], "'Russia and Belarus' names several states (Belarus (BLR), Russia "
-     "(RUS)); give one state per value (repeat the option, or separate them with commas)"),
+    (["cascade", "-a", "RUS", "-t", "UKR", "--place", "Russia and Ukraine"], "'Russia and Ukraine' names several "
+     "states (Russia (RUS), Ukraine (UKR)); give one state for its home territory, or one place id or name (`foedus "
+     "places`)"),
+    (["cascade", "-a", "Russia and Belarus", "-t", "UKR"],
+     f"{_SEVERAL} per value (repeat the option, or separate them with commas)"),
+    ([*_WATCH, "EST", "--against", "UKR", "--against", "Russia and Belarus"],
+     f"{_SEVERAL} per value (repeat the option, or separate them with commas)"),
+    ([*_WATCH, "Russia and Belarus", "--against", "UKR"], _SEVERAL),
+    ([*_WATCH, "EST", "--against", "Germany", "-d", "1970-01-01"], "'Germany' is ambiguous: on 1970-01-01 states "
+     "of that name exist; give a code: German Federal Republic (COW260, COW 260, 1955-05-05–1990-10-02); German "
+     "Democratic Republic (COW265, COW 265, 1954-03-25–1990-10-02)"),
 ])
 def test_a_value_naming_several_states_is_told_what_its_option_takes(args: list[str], said: str) -> None:
     """--place takes one place: it was told to repeat the option or give a comma list, as --attacker is (and as
-    --attacker still is), which --place refuses (a second --place is refused; commas are not read)."""
-    out = subprocess.run([sys.executable, "-m", "foedus.cli", "cascade", "-d", "2024-01-01", *args],
+    --attacker still is), which --place refuses (a second --place is refused; commas are not read). compare's
+    --against takes a list as --attacker does (foedus.engine.scenario.resolve_listed), and was told to give one
+    state; it and --watch name the states of the base date, as a scenario's states do, not of today."""
+    out = subprocess.run([sys.executable, "-m", "foedus.cli", *args, *([] if "-d" in args else ["-d", "2024-01-01"])],
                          capture_output=True, text=True)
     assert out.returncode == 2 and out.stderr == f"error: {said}\n"
 

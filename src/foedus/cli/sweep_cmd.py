@@ -56,7 +56,7 @@ def compare(
 
     Without --reading, --atlas compares both readings (a scenario: the legal reading)."""
     from foedus.cli.helpers import what_if
-    from foedus.engine.scenario import parse_date
+    from foedus.engine.scenario import parse_date, resolve_listed
     from foedus.model.world import World
     from foedus.state_lists import split_names
 
@@ -75,8 +75,9 @@ def compare(
         from foedus.sweeps.atlas import AtlasOptions, coverage, need_members
         from foedus.sweeps.compare import check_watch, compare_atlas
 
-        who = [base.states.resolve_id(x) for x in split_names(against, base.states)]
-        watched = base.states.resolve_id(watch) if watch else None
+        # names mean the states of the base date, as a scenario's do; --against is a list (repeated, or commas)
+        who = [resolve_listed(base, x, base_day).id for x in split_names(against, base.states)]
+        watched = base.states.resolve_id(watch, base_day) if watch else None
         check_watch(watched, who, ("--watch", "--against"))  # before the atlases: a count that cannot be made
         need_members(base, base_day)
         need_members(other, other_day)

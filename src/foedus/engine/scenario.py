@@ -36,6 +36,7 @@ __all__ = [
     "build_scenario",
     "named_state",
     "parse_date",
+    "resolve_listed",
     "switch_values",
     "switches",
 ]
@@ -269,7 +270,7 @@ def _resolve_states(world: World, names: list[str], day: dt.date, role: str) -> 
     if not parts:
         raise ScenarioError(f"at least one {role} is needed")
     out: list[str] = []
-    for state in (_resolve(world, part, day) for part in parts):
+    for state in (resolve_listed(world, part, day) for part in parts):
         if state.member_on(day) is False:
             raise ScenarioError(
                 f"{role} {state.name} ({state.id}) is not a member of the state system on {day}"
@@ -279,8 +280,9 @@ def _resolve_states(world: World, names: list[str], day: dt.date, role: str) -> 
     return out
 
 
-def _resolve(world: World, name: str, day: dt.date) -> State:
-    """One state of an attackers' or targets' list; a name of several states is told how the options take them."""
+def resolve_listed(world: World, name: str, day: dt.date) -> State:
+    """One state of a list (attackers, targets, compare's --against: repeated, or split by `split_names`); a name of
+    several states is told how such a list takes them (AmbiguousNameError, UnknownStateError as `resolve`)."""
     try:
         return world.states.resolve(name, day)
     except AmbiguousNameError as exc:
