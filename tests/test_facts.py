@@ -196,7 +196,8 @@ def test_bundled_sources_link_pages_not_home_pages() -> None:
 def test_validate_strict_rejects_a_bare_domain(tmp_path: Path) -> None:
     f = tmp_path / "x.yaml"
     f.write_text("id: x_2000\nname: X\nsigned: 2000-01-01\nsources: [{url: 'https://www.example.org/'}]\n"
-                 "members: [{state: USA}, {state: CAN}]\n", encoding="utf-8")
+                 "members: [{state: USA}, {state: CAN}]\nprovisions: [{kind: defense, article: '1', strength: S2}]\n",
+                 encoding="utf-8")
     cli = [sys.executable, "-m", "foedus.cli", "treaties", "validate"]
     lax = subprocess.run([*cli, str(f)], capture_output=True, text=True)
     strict = subprocess.run([*cli, "--strict", str(f)], capture_output=True, text=True)

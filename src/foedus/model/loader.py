@@ -21,7 +21,7 @@ from foedus.model.replacing import replaces_problems
 from foedus.model.source_pages import bare_source_urls
 from foedus.model.states import StateRegistry
 from foedus.model.treaty import Treaty
-from foedus.model.treaty_checks import check_dates, check_own_id, check_parties
+from foedus.model.treaty_checks import check_dates, check_own_id, check_parties, check_written
 from foedus.model.vocab import ADMINISTERED_BY, ADMINISTERED_BY_PARTY, PLACE_ALONE
 from foedus.model.yamlio import listed_twice, load_yaml, not_a_mapping, read_text_file
 
@@ -234,7 +234,7 @@ def _checked_file(path: Path, states: StateRegistry, places: Gazetteer, origin: 
     if path.is_dir():
         raise TreatyDataError(str(path), "", "is a folder, not a treaty file (give the YAML files in it)")
     treaty = validate_references(read_treaty_file(path), str(path), states, places)
-    check_own_id(treaty, str(path))
+    check_written(treaty, str(path))
     if treaty.id in origin:
         raise TreatyDataError(str(path), "id", f"duplicate treaty id {treaty.id!r} (also in {origin[treaty.id]})")
     bare = bare_source_urls(treaty) if strict else []

@@ -84,14 +84,15 @@ def _add_treaty(change: AddTreaty, treaties: dict[str, Treaty], world: World) ->
 
 
 def _added_treaty(change: AddTreaty, world: World) -> Treaty:
-    from foedus.model.loader import check_own_id, read_treaty_file, validate_references
+    from foedus.model.loader import read_treaty_file, validate_references
+    from foedus.model.treaty_checks import check_written
 
     if change.path:
         path = Path(change.path)
         if path.is_dir():  # anything else that is not a readable regular file, read_treaty_file says why
             raise ScenarioError(f"what-if add_treaty: {path}: a folder, not a treaty file")
         treaty = validate_references(read_treaty_file(path), str(path), world.states, world.places)
-        check_own_id(treaty, str(path))
+        check_written(treaty, str(path))
         return treaty
     if change.treaty is None:
         raise ScenarioError("what-if add_treaty needs a 'path' or an inline 'treaty'")
@@ -102,7 +103,7 @@ def _added_treaty(change: AddTreaty, world: World) -> Treaty:
         where = ".".join(str(part) for part in err["loc"]) or "treaty"
         raise ScenarioError(f"what-if add_treaty: treaty.{where}: {validation_problem(err)}") from None
     treaty = validate_references(parsed, "what-if add_treaty", world.states, world.places)
-    check_own_id(treaty, "what-if add_treaty")
+    check_written(treaty, "what-if add_treaty")
     return treaty
 
 

@@ -1,5 +1,6 @@
 """Checks of a whole treaty as a file writes it, after its states are resolved (`foedus.model.loader`): its id is its
-own, its parties are members and each a member once at a time, its dates fall where foedus reads them.
+own, its parties are members and each a member once at a time, its dates fall where foedus reads them; and
+(`check_written`, for a treaty a user or foedus's curators wrote, not one made from ATOP's data) it can bind.
 """
 
 from __future__ import annotations
@@ -11,7 +12,33 @@ from foedus.model.days import LATEST
 from foedus.model.replacing import ATOP_ID
 from foedus.model.treaty import Treaty
 
-__all__ = ["check_dates", "check_own_id", "check_parties"]
+__all__ = ["check_dates", "check_own_id", "check_parties", "check_written"]
+
+
+def check_written(treaty: Treaty, path: str) -> None:
+    """A treaty as a file (or a what-if's add_treaty) writes it: an id of its own (`check_own_id`), and a life in
+    which it can bind someone: two states or more, a provision at least (or `binds_no_one`, saying why it has
+    none), and a day in force (`terminated` is its first day out of force, so not the day it took effect).
+
+    Not asked of a treaty made from ATOP's data (ATOP 4985's second phase ends the day it begins), nor of one a
+    what-if changed (dropping a member of a pair leaves one, whose treaty then binds no one: the what-if's point).
+
+    Raises:
+        TreatyDataError: the first problem, with its field path.
+    """
+    check_own_id(treaty, path)
+    states = sorted({m.state for m in treaty.members})
+    if len(states) < 2:
+        raise TreatyDataError(path, "members", f"only {states[0]} is a member: a treaty binds two states or more")
+    if not treaty.provisions and treaty.binds_no_one is None:
+        raise TreatyDataError(path, "provisions", "none given: a treaty without provisions obliges no one; list "
+                              "them, or say in binds_no_one why it binds no one")
+    start = treaty.in_force or treaty.signed
+    if treaty.terminated is not None and treaty.terminated <= start:
+        took = "came into force" if treaty.in_force else "was signed"
+        raise TreatyDataError(path, "terminated", f"{treaty.terminated} is the day it {took}, so it was never in "
+                              "force (terminated is its first day out of force): give the day after its last day in "
+                              "force")
 
 
 def check_own_id(treaty: Treaty, path: str) -> None:
