@@ -39,7 +39,17 @@ def reasons(r: CascadeResult, treaty: str, state: str | None = None) -> dict[str
 
 
 SHUSHA = ("tur_aze_shusha_2021: the treaty entered into force on 2022-02-14, known only to within a week "
-          "(week: verified; day: verified)")
+          "(week: verified)")
+
+
+def test_a_date_verified_to_the_week_is_not_said_verified_to_the_day() -> None:
+    """§2.1: 'in force about 12-14 Feb 2022' [V]: the sheet verifies the week, and the recorded 14 Feb is the day
+    picked in it (the window runs 7-21 Feb). Said as 'known only to within a week', the date is not also said
+    'day: verified', in a finding's reason or in `treaties show`."""
+    found = reasons(run("ARM", "AZE", "2022-02-15"), "tur_aze_shusha_2021")
+    assert found == {SHUSHA: "verified"}
+    shown = [m["how_sure"] for m in treaty_detail(CURATED, "tur_aze_shusha_2021")["members"]]
+    assert shown == ["verified; joined: known only to within a week (week: verified)"] * 2
 
 
 def test_a_date_window_tagged_verified_is_said_on_the_texts_line_as_in_the_json() -> None:

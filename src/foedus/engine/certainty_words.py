@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from foedus.engine.records import CertaintyReason
-from foedus.model.vocab import Certainty
+from foedus.model.vocab import TAGGED_WINDOWS, Certainty
 
 if TYPE_CHECKING:
     from foedus.model.treaty import DateCertainty, Member, Provision, Span, Treaty
@@ -45,14 +45,23 @@ def source_of(treaty: Treaty, *specific: str | None) -> str:
 
 def how_dated(how: DateCertainty) -> str:
     """How well a date is known, in words, and what of it is verified: the window's tag where the source gives one
-    apart, and always the recorded day's (a day from a secondary source is not verified).
+    apart, and the recorded day's (a day from a secondary source is not verified). A verified day in a week, month
+    or year whose own tag (if given) is verified too says the window's tag alone: the source verifies the date to
+    that window and no closer, and the day is one picked inside it (the Shusha Declaration, in force 'about 12-14
+    Feb 2022' [V], is recorded on 14 Feb, known to the week), so 'day: verified' would contradict 'known only to
+    within a week'.
 
     >>> from foedus.model.facts import DateCertainty
     >>> how_dated(DateCertainty(within="month", window=Certainty.VERIFIED))
     'known only to the month (month: verified; day: not verified)'
     >>> how_dated(DateCertainty(within="year", window=Certainty.VERIFIED, certainty=Certainty.SECONDARY))
     'known only to the year (year: verified; day: known from secondary reporting only)'
+    >>> how_dated(DateCertainty(within="week", window=Certainty.VERIFIED, certainty=Certainty.VERIFIED))
+    'known only to within a week (week: verified)'
     """
+    verified = (how.certainty, how.window or how.certainty) == (Certainty.VERIFIED, Certainty.VERIFIED)
+    if verified and how.within in TAGGED_WINDOWS:
+        return f"{_KNOWN[how.within]} ({how.within}: {how_known(how.certainty)})"
     tags = [f"{how.within}: {how_known(how.window)}"] if how.window is not None else []
     return f"{_KNOWN[how.within]} ({'; '.join([*tags, f'day: {how_known(how.certainty)}'])})"
 

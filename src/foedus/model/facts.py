@@ -13,7 +13,7 @@ from pydantic_core import PydanticCustomError
 
 from foedus.model.behaviour import SpanRules
 from foedus.model.days import is_iso_day
-from foedus.model.vocab import Certainty
+from foedus.model.vocab import TAGGED_WINDOWS, Certainty
 
 __all__ = ["Certainty", "DateCertainty", "Day", "Source", "Span", "Strict"]
 
@@ -51,7 +51,8 @@ class DateCertainty(Strict):
     `certainty` is the recorded day's tag; `window` the window's own (the week, month or year the day lies in), when
     the source tags it apart: NATO's 2004 accessions, "[V month / U day]", are `window: verified` and `certainty:
     unverified`; Pakistan's Manila exit, "[V year]" with the day from one source, `window: verified` and
-    `certainty: secondary`.
+    `certainty: secondary`. A verified day on a week, month or year (the Shusha Declaration, "about 12-14 Feb 2022"
+    [V]) verifies the date to that window, not the day picked in it (`how_dated` says the window's tag alone).
     """
 
     within: Literal["week", "month", "year", "stand-in", "unknown"] = "stand-in"
@@ -69,7 +70,7 @@ class DateCertainty(Strict):
         if self.effective and self.within not in ("month", "year"):
             raise ValueError(f"effective is read only with within: month or year (a {self.within} window is the "
                              "same on the last day in and the first day out)")
-        if self.window is not None and self.within not in ("week", "month", "year"):
+        if self.window is not None and self.within not in TAGGED_WINDOWS:
             raise ValueError(f"window is read only with within: week, month or year (a {self.within} date has no "
                              "window a source could tag)")
         return self

@@ -12,13 +12,17 @@ from enum import StrEnum
 from typing import Literal
 
 __all__ = ["ADMINISTERED_BY", "ADMINISTERED_BY_PARTY", "CERTAINTY_RANK", "LEVELS", "ORG_PURPOSES", "PLACE_ALONE",
-           "SUPPORT_FORMS", "Basis", "Certainty", "Duty", "HelpForm", "Kind", "Strength", "Tag", "Trigger", "worst"]
+           "SUPPORT_FORMS", "TAGGED_WINDOWS", "Basis", "Certainty", "Duty", "HelpForm", "Kind", "Strength", "Tag",
+           "Trigger", "worst"]
 
 
 # scope tokens with a form of their own (`foedus.model.treaty.Scope`): written by the loader, read by the rules
 ADMINISTERED_BY = "administered-by:"  # + ISO3 (or A|B): the place's administrator is one of them
 ADMINISTERED_BY_PARTY = "administered-by-party"  # a party of the treaty on the date administers the place
 PLACE_ALONE = "place:"  # + a place id: that place alone, where a region shares its id (`black-sea`)
+
+# a date's windows that a source can tag apart from the day (`foedus.model.facts.DateCertainty.window`)
+TAGGED_WINDOWS = ("week", "month", "year")
 
 
 class Certainty(StrEnum):
