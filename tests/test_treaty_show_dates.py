@@ -37,3 +37,34 @@ def test_the_text_says_it_in_the_certainty_column(world: World, capsys: pytest.C
     print_treaty(world, "tiar_1947", as_json=False)
     mexico = next(line for line in capsys.readouterr().out.splitlines() if "Mexico (MEX)" in line)
     assert "verified; left: known only to the month (month: verified; day: not verified)" in mexico
+
+
+@pytest.mark.parametrize(("treaty", "said"), [
+    # §2.1: 'in force about 12-14 Feb 2022' [V]: verified to the week
+    ("tur_aze_shusha_2021", "verified; date: known only to within a week (week: verified)"),
+    # §1.1: 'entry into force 24 Aug 1949 [V year / U day]', said till now only through the founders' rows
+    ("nato_1949", "verified; date: known only to the year (year: verified; day: not verified)"),
+    # ATOP 5.1 codes the entry month with no day: the import reads the 1st
+    ("atop_1115", "verified; date: known only to the month (day: not verified)"),
+    ("atop_1005", "verified"),  # ATOP gives the day
+    ("ecowas_pmad_1981", "conflicting; date: known only to the month (month: sources conflict; day: not verified)"),
+])
+def test_the_json_says_how_sure_the_treatys_own_entry_into_force_is(world: World, treaty: str, said: str) -> None:
+    assert treaty_detail(world, treaty)["in_force_how_sure"] == said
+
+
+def test_a_treaty_not_in_force_says_no_entry_into_force(world: World) -> None:
+    assert world.treaty("aukus_2021").in_force is None
+    assert "in_force_how_sure" not in treaty_detail(world, "aukus_2021")
+
+
+@pytest.mark.parametrize("treaty", ["tur_aze_shusha_2021", "nato_1949", "atop_1115", "atop_1005"])
+def test_the_text_says_it_after_the_entry_into_force(world: World, treaty: str, capsys: pytest.CaptureFixture[str],
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from foedus.cli.treaty_show import print_treaty
+
+    monkeypatch.setenv("COLUMNS", "400")
+    print_treaty(world, treaty, as_json=False)
+    t = world.treaty(treaty)
+    header = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("signed "))
+    assert f"; in force {t.in_force} ({treaty_detail(world, treaty)['in_force_how_sure']}" in header

@@ -15,8 +15,8 @@ from foedus.model.treaty import Kind, Member, Treaty
 from foedus.model.vocab import Certainty
 from foedus.model.world import World
 
-__all__ = ["iso3_to_numeric", "member_sure", "place_rows", "region_rows", "state_rows", "treaty_detail", "treaty_help",
-           "treaty_rows"]
+__all__ = ["in_force_sure", "iso3_to_numeric", "member_sure", "place_rows", "region_rows", "state_rows",
+           "treaty_detail", "treaty_help", "treaty_rows"]
 
 
 def treaty_rows(world: World, day: dt.date | None, origin: str = "all") -> list[dict[str, Any]]:
@@ -49,8 +49,9 @@ def treaty_detail(world: World, treaty_id: str) -> dict[str, Any]:
     """Everything about one treaty, invocation history included: `foedus treaties show --json` and
     `GET /api/treaties/{id}` alike.
 
-    Each invocation and each member also says how sure it is, in words (`how_sure`); `treaty_help` adds duties,
-    forms of help and depth.
+    Each invocation and each member also says how sure it is, in words (`how_sure`), and so does the treaty's own
+    entry into force (`in_force_how_sure`, when in force: `in_force_sure`); `treaty_help` adds duties, forms of
+    help and depth.
 
     Raises:
         UnknownTreatyError: no treaty with this id.
@@ -61,6 +62,8 @@ def treaty_detail(world: World, treaty_id: str) -> dict[str, Any]:
         row["how_sure"] = how_sure(i.certainty, i.date_certainty)  # the tag and the date's window, in words
     for row, m in zip(dumped["members"], treaty.members, strict=True):
         row["how_sure"] = member_sure(treaty, m)
+    if treaty.in_force is not None:
+        dumped["in_force_how_sure"] = in_force_sure(treaty)
     return dumped | treaty_help(treaty)
 
 
@@ -74,6 +77,14 @@ def treaty_help(treaty: Treaty) -> dict[str, Any]:
               for p in treaty.provisions if p.kind in (Kind.DEFENSE, Kind.OFFENSE)]
     forms = [e.model_dump(mode="json", exclude_none=True) for e in forms_of_help(treaty)]
     return {"duties": duties, "forms_of_help": forms, "depth": treaty_depth(treaty)}
+
+
+def in_force_sure(treaty: Treaty) -> str:
+    """The treaty's entry into force, as sure as its standing (`Treaty.certainty`, as a member row is as sure as its
+    membership), with how well its day is known and what of it is verified, in words (`how_sure`): 'verified; date:
+    known only to the year (year: verified; day: not verified)' (NATO); 'verified' when known to the day. (A
+    termination carries no certainty of its own: `Treaty.terminated` is a day.)"""
+    return how_sure(treaty.certainty, treaty.in_force_certainty)
 
 
 def member_sure(treaty: Treaty, m: Member) -> str:

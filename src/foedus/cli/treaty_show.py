@@ -8,7 +8,7 @@ from rich.text import Text
 
 from foedus.catalog import member_sure, treaty_detail
 from foedus.cli.show import _console, _json
-from foedus.engine.certainty import how_dated, how_sure
+from foedus.engine.certainty import how_sure
 from foedus.model.treaty import Treaty
 from foedus.model.world import World
 
@@ -29,10 +29,10 @@ def print_treaty(world: World, treaty_id: str, as_json: bool) -> None:
     console.print(f"[bold]{escape(t.name)}[/bold] ({escape(t.id)})")
     if t.binds_no_one:
         console.print(f"[bold yellow]binds no one:[/bold yellow] {escape(t.binds_no_one)}")
-    stand_in = t.in_force_certainty
+    note = t.in_force_certainty.note if t.in_force_certainty else None
+    sure = detail.get("in_force_how_sure")  # how sure the entry into force is, as the JSON says it
     console.print(Text(f"signed {t.signed}; in force {t.in_force or 'not in force'}"
-                  + (f" ({how_dated(stand_in)}"
-                     + (f"; {stand_in.note}" if stand_in.note else "") + ")" if stand_in else "")
+                  + (f" ({sure}" + (f"; {note}" if note else "") + ")" if sure else "")
                   + (f"; terminated {t.terminated}" if t.terminated else "")
                   + f"; {t.type}; certainty: {t.certainty.value}"))
     members = Table("state", "signed", "joined", "left", "suspended / frozen", "certainty", title="members")
