@@ -9,7 +9,8 @@ import os
 import sys
 from pathlib import Path
 
-__all__ = ["DATA_ENV", "as_given", "cache_dir", "data_dir", "data_file_at", "folder_meant", "in_bundled_data"]
+__all__ = ["DATA_ENV", "as_given", "as_written", "cache_dir", "data_dir", "data_file_at", "folder_meant",
+           "in_bundled_data", "kept"]
 
 DATA_ENV = "FOEDUS_DATA_DIR"
 
@@ -47,6 +48,22 @@ def folder_meant(path: str | os.PathLike[str]) -> bool:
     if isinstance(path, str):
         return path.endswith(("/", os.sep)) and len(path) > 1
     return getattr(path, "folder_meant", False) is True
+
+
+def as_written(path: str | os.PathLike[str]) -> str:
+    """`path` as the user wrote it, a trailing slash kept (`as_given`), for the system and for a message: an input
+    given as `f.yaml/` is then refused as the system refuses it (f.yaml is not a folder), not read as f.yaml.
+
+    >>> as_written(as_given(Path("f.yaml/"), "f.yaml/")), as_written("f.yaml/"), as_written(Path("f.yaml"))
+    ('f.yaml/', 'f.yaml/', 'f.yaml')
+    """
+    text = os.fspath(path)
+    return text + os.sep if folder_meant(path) and not text.endswith(os.sep) else text
+
+
+def kept(path: str | os.PathLike[str]) -> Path:
+    """`path` as a Path that keeps a trailing slash the user wrote (`as_given`; `Path("f.yaml/")` drops it)."""
+    return path if isinstance(path, Path) else as_given(Path(path), os.fspath(path))
 
 
 def data_dir() -> Path:

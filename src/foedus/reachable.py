@@ -15,6 +15,11 @@ said to "already exist".
 ('a symbolic link to a missing file (gone.yaml)', 'a symbolic link to a missing file (gone.yaml)', None)
 >>> unreachable(Path(here)) is None
 True
+>>> open(os.path.join(here, "f.yaml"), "w").close()
+>>> unreachable(Path(here, "f.yaml", "x")) == unreachable(os.path.join(here, "f.yaml/"))
+True
+>>> unreachable(os.path.join(here, "f.yaml/")).replace(here, "HERE")
+'HERE/f.yaml is not a folder (ENOTDIR)'
 """
 
 from __future__ import annotations
@@ -23,16 +28,18 @@ import errno
 import os
 from pathlib import Path
 
+from foedus.paths import as_written
+
 __all__ = ["link_problem", "os_reason", "unreachable"]
 
 
-def unreachable(path: Path) -> str | None:
-    """Why nothing can be reached at `path` ('no such file or folder', 'a symbolic link loop (ELOOP)', 'a symbolic
-    link to a missing file (TARGET)', or the system's reason), or None when something is there (of any kind)."""
+def unreachable(path: str | os.PathLike[str]) -> str | None:
+    """Why nothing can be reached at `path` ('no such file or folder', 'F is not a folder (ENOTDIR)', 'a symbolic
+    link loop (ELOOP)', 'a symbolic link to a missing file (TARGET)', or the system's reason), or None when something
+    is there (of any kind). A trailing slash the user wrote (`foedus.paths.as_given`) is kept: `f.yaml/` is not the
+    file f.yaml."""
     try:
-        os.stat(path)
-    except (FileNotFoundError, NotADirectoryError):
-        return link_problem(path) or "no such file or folder"
+        os.stat(as_written(path))
     except OSError as exc:
         return os_reason(exc)
     return None
@@ -55,10 +62,23 @@ def link_problem(path: str | os.PathLike[str]) -> str | None:
 
 
 def os_reason(exc: OSError) -> str:
-    """The reason of a file-system error in words: a symbolic link loop, or a link to a missing file, is named as
-    one."""
+    """The reason of a file-system error in words, the same for every reader: a symbolic link loop, or a link to a
+    missing file, is named as one; a missing path is 'no such file or folder' (not the system's 'No such file or
+    directory'); a file where a folder is meant (`f.yaml/`, `f.yaml/x`) is named."""
     if exc.errno == errno.ELOOP:
         return "a symbolic link loop (ELOOP)"
-    if exc.errno == errno.ENOENT and exc.filename is not None and (link := link_problem(exc.filename)):
-        return link
+    if exc.errno == errno.ENOENT:
+        return (link_problem(exc.filename) if isinstance(exc.filename, str) else None) or "no such file or folder"
+    if exc.errno == errno.ENOTDIR:
+        part = _file_on_the_way(exc.filename) if isinstance(exc.filename, str) else None
+        return f"{part} is not a folder (ENOTDIR)" if part else "not a folder (ENOTDIR)"
     return exc.strerror or str(exc)
+
+
+def _file_on_the_way(filename: str) -> Path | None:
+    """The first part of `filename` that is there and is not a folder (a file read as one), or None."""
+    path = Path(filename)
+    for part in (*reversed(path.parents), path):
+        if os.path.lexists(part) and not os.path.isdir(part):
+            return part
+    return None

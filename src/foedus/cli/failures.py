@@ -28,12 +28,17 @@ __all__ = ["fail", "failure", "json_asked", "leave", "os_error_line", "stopped"]
 
 
 def os_error_line(exc: OSError) -> str:
-    """An OSError as `PATH: reason` (both file names when there are two).
+    """An OSError as `PATH: reason` (both file names when there are two), the reason worded as every file reader
+    words it (`foedus.reachable.os_reason`).
 
     >>> os_error_line(NotADirectoryError(20, "Not a directory", "/etc/passwd/x.csv"))
-    'cannot use /etc/passwd/x.csv: Not a directory'
+    'cannot use /etc/passwd/x.csv: /etc/passwd is not a folder (ENOTDIR)'
+    >>> os_error_line(FileNotFoundError(2, "No such file or directory", "/nowhere/x.csv"))
+    'cannot use /nowhere/x.csv: no such file or folder'
     """
-    reason = exc.strerror or type(exc).__name__
+    from foedus.reachable import os_reason
+
+    reason = os_reason(exc) if exc.errno else exc.strerror or type(exc).__name__
     names = [str(n) for n in (exc.filename, exc.filename2) if n is not None]
     if names:
         return f"cannot use {' -> '.join(names)}: {reason}"

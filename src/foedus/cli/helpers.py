@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from foedus.inputs import WHAT_IF
+from foedus.paths import as_written
 
 if TYPE_CHECKING:
     from foedus.model.overlay import Overlay
@@ -26,7 +27,7 @@ def what_if(inputs: dict[str, Any], add_treaty: list[Path] | None, overlay: list
     from foedus.model.overlay import Overlay, changes_from, load_overlay
 
     changes = [c for path in overlay or [] for c in load_overlay(path).changes]
-    changes += [AddTreatyChange(path=str(p)) for p in add_treaty or []]
+    changes += [AddTreatyChange(path=as_written(p)) for p in add_treaty or []]  # `t.yaml/` as given
     changes += changes_from({name: inputs.get(name) for name in WHAT_IF_NAMES})
     if not changes:  # nothing to validate: skip building the overlay's validator, which costs a start-up ~20 ms
         return Overlay.model_construct(changes=[])

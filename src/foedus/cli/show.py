@@ -197,6 +197,7 @@ def validate_files(paths: list[Path], strict: bool = False) -> None:
     from foedus.errors import one_line
     from foedus.model.loader import bundled_treaty_files, load_treaties
     from foedus.model.world import World
+    from foedus.paths import as_written
     from foedus.reachable import unreachable
 
     files: list[Path] = []
@@ -210,7 +211,7 @@ def validate_files(paths: list[Path], strict: bool = False) -> None:
         elif (why := unreachable(p)) is None:
             files.append(p)
         else:
-            errors.append(FoedusError(f"{p}: {why}"))
+            errors.append(FoedusError(f"{as_written(p)}: {why}"))
     if not paths:
         from foedus.model.gazetteer import Gazetteer
         from foedus.model.states import StateRegistry

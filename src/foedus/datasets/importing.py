@@ -28,7 +28,7 @@ from foedus.datasets.verify import (
     recorded_sha,
 )
 from foedus.errors import ChecksumError, DataImportError
-from foedus.paths import data_dir
+from foedus.paths import as_written, data_dir, kept
 from foedus.reachable import unreachable
 
 __all__ = ["import_file"]
@@ -50,9 +50,9 @@ def import_file(path: str | Path, *, force: bool = False, any_version: bool = Fa
         ChecksumError: a file is not the registry's version (without `any_version`), or a differing file is in
             place (without `force`).
     """
-    src = Path(path).expanduser()
+    src = kept(path).expanduser()  # `data.zip/` is refused as the system refuses it, not read as data.zip
     if why := unreachable(src):
-        raise DataImportError(f"{src}: {why}")
+        raise DataImportError(f"{as_written(src)}: {why}")
     if not (src.is_dir() or src.is_file()):
         raise DataImportError(f"{src}: not a regular file or folder")
     try:

@@ -24,6 +24,7 @@ from foedus.model.treaty import Treaty
 from foedus.model.treaty_checks import check_dates, check_own_id, check_parties, check_written
 from foedus.model.vocab import ADMINISTERED_BY, ADMINISTERED_BY_PARTY, PLACE_ALONE
 from foedus.model.yamlio import listed_twice, load_yaml, not_a_mapping, read_text_file
+from foedus.paths import as_written
 
 __all__ = [
     "bare_source_urls",
@@ -55,7 +56,7 @@ def read_treaty_file(path: Path) -> Treaty:
     try:
         text = read_text_file(path, "treaty file")
     except FoedusError as exc:
-        raise TreatyDataError(str(path), "", str(exc).removeprefix(f"{path}: ")) from None
+        raise TreatyDataError(as_written(path), "", str(exc).removeprefix(f"{as_written(path)}: ")) from None
     try:
         raw = load_yaml(text)
     except yaml.YAMLError as exc:

@@ -96,9 +96,11 @@ def load_overlay(path: str | Path) -> Overlay:
         FoedusError: unreadable file or a malformed change, naming the file and field.
     """
     from foedus.model.yamlio import read_yaml_file, validate_file_data
+    from foedus.paths import folder_meant
 
     overlay = validate_file_data(Overlay, read_yaml_file(path, "overlay"), path, "overlay fields")
-    return overlay.with_paths(lambda p: os.path.normpath(Path(path).parent / p))  # relative to the overlay file
+    # relative to the overlay file; a trailing slash kept (`t.yaml/` is not the file t.yaml)
+    return overlay.with_paths(lambda p: os.path.normpath(Path(path).parent / p) + (os.sep if folder_meant(p) else ""))
 
 
 def as_changes(what_if: object) -> list[Change]:

@@ -3,7 +3,6 @@ checked against the world, each changed treaty validated again as a file would b
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
@@ -86,12 +85,13 @@ def _add_treaty(change: AddTreaty, treaties: dict[str, Treaty], world: World) ->
 def _added_treaty(change: AddTreaty, world: World) -> Treaty:
     from foedus.model.loader import read_treaty_file, validate_references
     from foedus.model.treaty_checks import check_written
+    from foedus.paths import as_written, kept
 
     if change.path:
-        path = Path(change.path)
+        path = kept(change.path)  # `t.yaml/` is refused as the system refuses it, not read as t.yaml
         if path.is_dir():  # anything else that is not a readable regular file, read_treaty_file says why
             raise ScenarioError(f"what-if add_treaty: {path}: a folder, not a treaty file")
-        treaty = validate_references(read_treaty_file(path), str(path), world.states, world.places)
+        treaty = validate_references(read_treaty_file(path), as_written(path), world.states, world.places)
         check_written(treaty, str(path))
         return treaty
     if change.treaty is None:

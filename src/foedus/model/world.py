@@ -12,6 +12,7 @@ from foedus.datarecord import dataclass
 from foedus.declare import described
 from foedus.errors import ScenarioError, TreatyDataError, UnknownTreatyError
 from foedus.model.treatymap import TreatyMap, unknown_ids_hint
+from foedus.paths import kept
 
 if TYPE_CHECKING:
     from foedus.model.gazetteer import Gazetteer
@@ -125,5 +126,5 @@ def treaty_paths(extra: Iterable[str | Path] | str | Path | None) -> list[Path]:
                                                      f"{described(item)}{hint}")
         if not str(item).strip():
             raise TreatyDataError("treaty file", "", "the path is empty; give a treaty YAML file")
-        out.append(Path(item))
+        out.append(kept(item))  # `t.yaml/` is refused as the system refuses it, not read as t.yaml
     return out

@@ -17,6 +17,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from foedus.errors import FoedusError, validation_problem
+from foedus.paths import as_written
 from foedus.reachable import os_reason
 
 __all__ = ["MAX_FILE_BYTES", "listed_twice", "load_yaml", "not_a_mapping", "read_text_file", "read_yaml_file",
@@ -87,7 +88,7 @@ def read_text_file(path: str | Path, what: str, limit: int = MAX_FILE_BYTES) -> 
     """
     if not str(path):  # Path("") is ".", the current folder: say what was given, not what it became
         raise FoedusError(f"cannot read {what}: the path is empty")
-    target = Path(path)
+    target = as_written(path)  # `f.yaml/` (a trailing slash the user wrote) is not the file f.yaml
     try:
         fd = os.open(target, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
@@ -102,7 +103,7 @@ def read_text_file(path: str | Path, what: str, limit: int = MAX_FILE_BYTES) -> 
         try:
             data = fh.read(limit + 1)
         except OSError as exc:
-            raise FoedusError(f"{target}: cannot read {what}: {exc.strerror or exc}") from None
+            raise FoedusError(f"{target}: cannot read {what}: {os_reason(exc)}") from None
     if len(data) > limit:
         raise FoedusError(f"{target}: {what} is larger than {limit // (1024 * 1024)} MiB; not read")
     try:
@@ -113,8 +114,8 @@ def read_text_file(path: str | Path, what: str, limit: int = MAX_FILE_BYTES) -> 
 
 def read_yaml_file(path: str | Path, what: str) -> Any:
     """Parse a user's YAML file; unreadable files and bad YAML become one-line FoedusErrors."""
-    target = Path(path)
-    text = read_text_file(target, what)
+    text = read_text_file(path, what)
+    target = as_written(path)
     try:
         return load_yaml(text)
     except yaml.YAMLError as exc:

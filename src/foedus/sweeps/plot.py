@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from foedus.errors import FoedusError
+from foedus.paths import as_written
 from foedus.reachable import unreachable
 
 __all__ = ["plot_series"]
@@ -24,7 +25,7 @@ def _read_series(series: Path) -> Any:
     """
     how = "make it with `foedus atlas --from Y1 --to Y2 --out FILE`"
     if why := unreachable(series):
-        raise FoedusError(f"{series}: {why}" + ("" if os.path.lexists(series) else f" ({how})"))
+        raise FoedusError(f"{as_written(series)}: {why}" + ("" if os.path.lexists(series) else f" ({how})"))
     if not (series.is_file() or series.is_dir()):
         raise FoedusError(f"{series}: not a regular file ({how})")
     suffix = ".parquet" if series.is_dir() else series.suffix.lower()  # a Dask run's folder of Parquet partitions

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from foedus.declare import described
 from foedus.errors import WarDataError
+from foedus.paths import kept
 
 __all__ = ["bundled_wars", "war_path"]
 
@@ -42,7 +43,7 @@ def war_path(war: str | Path) -> Path:
                                       f"not {described(war)}")
     if not str(war):  # Path("") would be ".", a folder: say what was given
         raise WarDataError("war", "", f"the path is empty; give a war file or a bundled war (bundled: {_known()})")
-    path = Path(war)
+    path = kept(war)  # `war.yaml/` is refused by the loader as the system refuses it, not read as war.yaml
     if os.path.lexists(path):  # a symbolic link loop too: the loader says what it is
         return path
     if isinstance(war, str) and war in bundled_wars():

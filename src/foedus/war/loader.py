@@ -17,6 +17,7 @@ from foedus.engine.scenario import Attack, TerritoryView
 from foedus.errors import FoedusError, WarDataError, validation_problem
 from foedus.model.world import World
 from foedus.model.yamlio import listed_twice, load_yaml, not_a_mapping, read_text_file
+from foedus.paths import as_written, kept
 from foedus.war.course import Course
 from foedus.war.events import War, WarEvent
 from foedus.war.schema import AttackEvent, CeasefireEvent, EntryEvent, ExitEvent, WarFile
@@ -40,7 +41,7 @@ def read_war_file(path: Path) -> WarFile:
     try:  # the safe reader: a named pipe or a device is refused, not waited on; an oversized file is not read
         text = read_text_file(path, "war file")
     except FoedusError as exc:
-        raise WarDataError(str(path), "", str(exc).removeprefix(f"{path}: ")) from None
+        raise WarDataError(as_written(path), "", str(exc).removeprefix(f"{as_written(path)}: ")) from None
     try:
         raw = load_yaml(text)
     except yaml.YAMLError as exc:
@@ -169,5 +170,5 @@ def load_war(path: str | Path, world: World | None = None, view: TerritoryView =
     Raises:
         WarDataError: see `read_war_file` and `resolve_war`.
     """
-    target = Path(path)
-    return resolve_war(read_war_file(target), world or World.default(), str(target), view)
+    target = kept(path)
+    return resolve_war(read_war_file(target), world or World.default(), as_written(target), view)
