@@ -56,9 +56,8 @@ def compare(
 
     Without --reading, --atlas compares both readings (a scenario: the legal reading)."""
     from foedus.cli.helpers import what_if
-    from foedus.engine.scenario import parse_date, resolve_listed
+    from foedus.engine.scenario import parse_date, resolve_states
     from foedus.model.world import World
-    from foedus.state_lists import split_names
 
     refuse_unused("--watch", watch is not None and not atlas, "without --atlas")
     refuse_unused("--against", bool(against) and (not atlas or watch is None), "without --atlas and --watch")
@@ -76,7 +75,7 @@ def compare(
         from foedus.sweeps.compare import check_watch, compare_atlas
 
         # names mean the states of the base date, as a scenario's do; --against is a list (repeated, or commas)
-        who = [resolve_listed(base, x, base_day).id for x in split_names(against, base.states)]
+        who = [state.id for state in resolve_states(base, against, base_day, "--against")]
         watched = base.states.resolve_id(watch, base_day) if watch else None
         check_watch(watched, who, ("--watch", "--against"))  # before the atlases: a count that cannot be made
         need_members(base, base_day)

@@ -13,13 +13,13 @@ from typing import TYPE_CHECKING, Any, Literal
 from foedus.datarecord import dataclass, field, fields
 from foedus.declare import Input, checked_value, choice, described
 from foedus.engine.contract import meta
-from foedus.errors import AmbiguousNameError, DateOutOfRangeError, ScenarioError
+from foedus.errors import DateOutOfRangeError, ScenarioError
 from foedus.model.days import EARLIEST, LATEST, is_iso_day
 from foedus.model.world import World
+from foedus.state_lists import resolve_listed, resolve_states
 
 if TYPE_CHECKING:
     from foedus.model.places import Place
-    from foedus.model.states import State
 
 __all__ = [
     "EARLIEST",
@@ -36,7 +36,8 @@ __all__ = [
     "build_scenario",
     "named_state",
     "parse_date",
-    "resolve_listed",
+    "resolve_listed",  # re-exported from foedus.state_lists
+    "resolve_states",
     "switch_values",
     "switches",
 ]
@@ -264,29 +265,15 @@ def named_state(state: Any, day: dt.date, known: Container[str] = ()) -> str:
 
 
 def _resolve_states(world: World, names: list[str], day: dt.date, role: str) -> list[str]:
-    from foedus.state_lists import split_names
-
-    parts = split_names(names, world.states)  # "UKR,POL" is two states, "Korea, Republic of" one
-    if not parts:
+    states = resolve_states(world, names, day, role)
+    if not states:
         raise ScenarioError(f"at least one {role} is needed")
-    out: list[str] = []
-    for state in (resolve_listed(world, part, day) for part in parts):
+    for state in states:
         if state.member_on(day) is False:
             raise ScenarioError(
                 f"{role} {state.name} ({state.id}) is not a member of the state system on {day}"
             )
-        if state.id not in out:
-            out.append(state.id)
-    return out
-
-
-def resolve_listed(world: World, name: str, day: dt.date) -> State:
-    """One state of a list (attackers, targets, compare's --against: repeated, or split by `split_names`); a name of
-    several states is told how such a list takes them (AmbiguousNameError, UnknownStateError as `resolve`)."""
-    try:
-        return world.states.resolve(name, day)
-    except AmbiguousNameError as exc:
-        raise exc.advised(" per value (repeat the option, or separate them with commas)") from None
+    return [state.id for state in states]
 
 
 def _check_territory(place: Place, victim: str, view: TerritoryView) -> None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -19,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 from foedus.errors import FoedusError, validation_problem
 from foedus.paths import as_written
 from foedus.reachable import os_reason
+from foedus.state_lists import listed_twice  # re-exported: the war and treaty readers' rule
 
 __all__ = ["MAX_FILE_BYTES", "listed_twice", "load_yaml", "not_a_mapping", "read_text_file", "read_yaml_file",
            "validate_file_data"]
@@ -149,24 +149,6 @@ def not_a_mapping(raw: Any, fields: str = "fields") -> str | None:
     if raw is None:  # YAML reads an empty file (or one of comments only) as null
         return f"nothing in the file (it is empty, or only comments); expected a mapping of {fields}"
     return f"expected a mapping of {fields} at the top, found a {_kind(raw)}"
-
-
-def listed_twice(ids: Iterable[str], loc: str) -> tuple[str, str] | None:
-    """Where a list of a file (`loc`: `events[0].attacker`) names a state the second time, and the problem in words,
-    or None when it names each once: the rule of the war and treaty readers, for a list the file spells out (a state
-    named twice, as RUS and as Russia too, is a slip the list would hide).
-
-    >>> listed_twice(["RUS", "BLR", "RUS"], "events[0].attacker")
-    ('events[0].attacker[2]', 'RUS is listed twice (also events[0].attacker[0]); list each state once')
-    >>> listed_twice(["RUS", "BLR"], "events[0].attacker") is None
-    True
-    """
-    seen: dict[str, int] = {}
-    for i, state in enumerate(ids):
-        if state in seen:
-            return f"{loc}[{i}]", f"{state} is listed twice (also {loc}[{seen[state]}]); list each state once"
-        seen[state] = i
-    return None
 
 
 def _kind(raw: Any) -> str:
