@@ -43,12 +43,13 @@ def _files(tmp_path: Path) -> dict[str, Path]:
     wars = resources.files("foedus.data").joinpath("wars")
     treaties = resources.files("foedus.data").joinpath("treaties")
     made = {"overlay": "changes: []\n", "honour": "treaty: {}\n", "series": "year,cascade_size\n2000,1\n",
+            "model": resources.files("foedus.data").joinpath("likely_model.json").read_text(encoding="utf-8"),
             "war": wars.joinpath("russia_ukraine_2022.yaml").read_text(encoding="utf-8"),
             "treaty": treaties.joinpath("nato_1949.yaml").read_text(encoding="utf-8").replace(
                 "id: nato_1949", "id: nato_copy_1949")}
     out = {}
     for kind, text in made.items():
-        path = tmp_path / f"{kind}.{'csv' if kind == 'series' else 'yaml'}"
+        path = tmp_path / f"{kind}.{ {'series': 'csv', 'model': 'json'}.get(kind, 'yaml')}"
         path.write_text(text, encoding="utf-8")
         out[kind] = path
     return out
@@ -91,7 +92,9 @@ def test_os_reason_words_a_missing_path_and_a_file_on_the_way(tmp_path: Path) ->
     assert os_reason(on_the_way.value) == f"{tmp_path / 'f.yaml'} is not a folder (ENOTDIR)"
 
 
-@pytest.mark.parametrize(("kind", "args", "what"), [*READERS, ("series", ["atlas-plot", "--out", "p.png"], None)])
+@pytest.mark.parametrize(("kind", "args", "what"), [
+    *READERS, ("series", ["atlas-plot", "--out", "p.png"], None),
+    ("model", [*CASCADE, "--likelihood", "--likely-model"], "likelihood-model file")])
 def test_an_input_file_given_with_a_trailing_slash_is_not_read_as_the_file(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str, args: list[str], what: str | None) -> None:
     """`--overlay o.yaml/` read the file o.yaml (typer's Path drops the slash): the system refuses o.yaml/ (ENOTDIR),

@@ -139,7 +139,9 @@ def load_model(path: str | Path | None = None) -> ModelFile:
     """
     if path is None:
         return _shipped()
-    return _read(Path(path))
+    from foedus.paths import kept
+
+    return _read(kept(path))  # `model.json/` is refused as the system refuses it, not read as model.json
 
 
 @functools.cache
