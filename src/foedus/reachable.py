@@ -28,7 +28,7 @@ import errno
 import os
 from pathlib import Path
 
-from foedus.paths import as_written
+from foedus.written import as_written
 
 __all__ = ["link_problem", "os_reason", "unreachable"]
 

@@ -3,16 +3,16 @@ hold a comma (ISO 3166 writes South Korea "Korea, Republic of").
 
 The one parser of the command line, the web API and `foedus.cascade`: each splits its state values here and
 nowhere else, so a name means the same state in all three; and the one rule that a list names each state once
-(`listed_twice`), for these lists (`resolve_states`) as for a war or treaty file's.
+(`foedus.listed.listed_twice`), for these lists (`resolve_states`) as for a war or treaty file's.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from foedus.declare import split_values
 from foedus.errors import AmbiguousNameError, ScenarioError
+from foedus.listed import listed_twice
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from foedus.model.states import State, StateRegistry
     from foedus.model.world import World
 
-__all__ = ["input_value", "listed_twice", "resolve_listed", "resolve_states", "split_names"]
+__all__ = ["input_value", "resolve_listed", "resolve_states", "split_names"]
 
 
 def split_names(values: list[str] | str | None, states: StateRegistry | None = None) -> list[str]:
@@ -47,29 +47,10 @@ def split_names(values: list[str] | str | None, states: StateRegistry | None = N
     return out
 
 
-def listed_twice(ids: Iterable[str], loc: str) -> tuple[str, str] | None:
-    """Where a list (`loc`: a file's `events[0].attacker`, a scenario's `attacker`) names a state the second time,
-    and the problem in words, or None when it names each once: the rule of the war and treaty readers and of every
-    list of states a user gives (the command line's -a, -t and --against, the web API's, `foedus.cascade`'s: a state
-    named twice, as RUS and as Russia too, is a slip the list would hide).
-
-    >>> listed_twice(["RUS", "BLR", "RUS"], "events[0].attacker")
-    ('events[0].attacker[2]', 'RUS is listed twice (also events[0].attacker[0]); list each state once')
-    >>> listed_twice(["RUS", "BLR"], "events[0].attacker") is None
-    True
-    """
-    seen: dict[str, int] = {}
-    for i, state in enumerate(ids):
-        if state in seen:
-            return f"{loc}[{i}]", f"{state} is listed twice (also {loc}[{seen[state]}]); list each state once"
-        seen[state] = i
-    return None
-
-
 def resolve_states(world: World, names: list[str] | str | None, day: dt.date, role: str) -> list[State]:
     """The states of a list a user gives (attackers, targets, compare's --against: repeated, or comma-separated,
     split by `split_names`), each named once: a state given twice, as RUS and RUS or as RUS and Russia, is refused
-    naming it (`foedus.state_lists.listed_twice`, the war file's rule), not taken once without a word.
+    naming it (`foedus.listed.listed_twice`, the war file's rule), not taken once without a word.
 
     Raises:
         ScenarioError: a state given twice; AmbiguousNameError, UnknownStateError: as `resolve_listed`.

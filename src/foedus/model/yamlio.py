@@ -16,9 +16,9 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from foedus.errors import FoedusError, validation_problem
+from foedus.listed import listed_twice  # re-exported: the war and treaty readers' rule
 from foedus.paths import as_written
 from foedus.reachable import os_reason
-from foedus.state_lists import listed_twice  # re-exported: the war and treaty readers' rule
 
 __all__ = ["MAX_FILE_BYTES", "listed_twice", "load_yaml", "not_a_mapping", "read_text_file", "read_yaml_file",
            "validate_file_data"]
