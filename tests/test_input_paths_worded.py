@@ -22,20 +22,7 @@ from foedus.cli.start import run_line
 from foedus.errors import FoedusError
 from foedus.model.yamlio import read_text_file
 from foedus.reachable import os_reason
-
-CASCADE = ["cascade", "-a", "RUS", "-t", "EST", "-d", "2025-06-01"]
-
-
-def _error_line(args: list[str]) -> str:
-    """The one `error:` line of a command line run in-process as the console script does (exit 2, stdout empty)."""
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = run_line(args)
-    lines = err.getvalue().strip().splitlines()
-    assert code == 2, err.getvalue()
-    assert len(lines) == 1 and lines[0].startswith("error: ") and "Traceback" not in err.getvalue(), err.getvalue()
-    assert out.getvalue() == "", out.getvalue()
-    return lines[0].removeprefix("error: ")
+from test_input_messages import CASCADE, _error_line
 
 
 def _files(tmp_path: Path) -> dict[str, Path]:
