@@ -1,6 +1,6 @@
 """A state listed twice in one list of a war or treaty file (`attacker: [RUS, RUS]`, or RUS and Russia), and a war
 event given twice, were taken silently (the list was read as a set); each is now refused in one line naming the
-repeat and where the state or event was first given (foedus.model.yamlio.listed_twice, the war reader's
+repeat and where the state or event was first given (foedus.listed.listed_twice, the war reader's
 _refuse_repeated). A treaty's members list refused a repeat already (overlapping membership); it still does."""
 
 from __future__ import annotations

@@ -153,7 +153,7 @@ _SEVERAL = "'Russia and Belarus' names several states (Belarus (BLR), Russia (RU
 def test_a_value_naming_several_states_is_told_what_its_option_takes(args: list[str], said: str) -> None:
     """--place takes one place: it was told to repeat the option or give a comma list, as --attacker is (and as
     --attacker still is), which --place refuses (a second --place is refused; commas are not read). compare's
-    --against takes a list as --attacker does (foedus.engine.scenario.resolve_listed), and was told to give one
+    --against takes a list as --attacker does (foedus.state_lists.resolve_listed), and was told to give one
     state; it and --watch name the states of the base date, as a scenario's states do, not of today."""
     out = subprocess.run([sys.executable, "-m", "foedus.cli", *args, *([] if "-d" in args else ["-d", "2024-01-01"])],
                          capture_output=True, text=True)

@@ -1,7 +1,7 @@
 """A state given twice in a list a user gives (`cascade -a RUS -a RUS`, `-a RUS,Russia`, `-t`, `compare --against`,
 the web API's attacker and target, `foedus.cascade`'s lists) was taken once without a word, though a war file's
 `attacker: [RUS, RUS]` is refused: the same rule (`foedus.state_lists.listed_twice`, through
-`foedus.engine.scenario.resolve_states`) now refuses it in one line, naming the repeat."""
+`foedus.state_lists.resolve_states`) now refuses it in one line, naming the repeat."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
-"""The rule that a list of states names each state once: a war or treaty file's lists (`foedus.model.yamlio`
-re-exports it for their readers), and every list a user gives on the command line, to the web API or to
+"""The rule that a list of states names each state once: a war or treaty file's lists (their readers,
+`foedus.model.loader` and `foedus.war.loader`), and every list a user gives on the command line, to the web API or to
 `foedus.cascade` (`foedus.state_lists.resolve_states`). No imports of foedus: the model and the state lists both
 read it.
 """

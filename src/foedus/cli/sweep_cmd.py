@@ -56,8 +56,9 @@ def compare(
 
     Without --reading, --atlas compares both readings (a scenario: the legal reading)."""
     from foedus.cli.helpers import what_if
-    from foedus.engine.scenario import parse_date, resolve_states
+    from foedus.engine.scenario import parse_date
     from foedus.model.world import World
+    from foedus.state_lists import resolve_states
 
     refuse_unused("--watch", watch is not None and not atlas, "without --atlas")
     refuse_unused("--against", bool(against) and (not atlas or watch is None), "without --atlas and --watch")

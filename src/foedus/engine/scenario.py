@@ -16,7 +16,7 @@ from foedus.engine.contract import meta
 from foedus.errors import DateOutOfRangeError, ScenarioError
 from foedus.model.days import EARLIEST, LATEST, is_iso_day
 from foedus.model.world import World
-from foedus.state_lists import resolve_listed, resolve_states
+from foedus.state_lists import resolve_states
 
 if TYPE_CHECKING:
     from foedus.model.places import Place
@@ -36,8 +36,6 @@ __all__ = [
     "build_scenario",
     "named_state",
     "parse_date",
-    "resolve_listed",  # re-exported from foedus.state_lists
-    "resolve_states",
     "switch_values",
     "switches",
 ]

@@ -16,22 +16,20 @@ import yaml
 from pydantic import ValidationError
 
 from foedus.errors import FoedusError, TreatyDataError, validation_problem
+from foedus.listed import listed_twice
 from foedus.model.gazetteer import Gazetteer
 from foedus.model.replacing import replaces_problems
 from foedus.model.source_pages import bare_source_urls
 from foedus.model.states import StateRegistry
 from foedus.model.treaty import Treaty
-from foedus.model.treaty_checks import check_dates, check_own_id, check_parties, check_written
+from foedus.model.treaty_checks import check_dates, check_parties, check_written
 from foedus.model.vocab import ADMINISTERED_BY, ADMINISTERED_BY_PARTY, PLACE_ALONE
-from foedus.model.yamlio import listed_twice, load_yaml, not_a_mapping, read_text_file
+from foedus.model.yamlio import load_yaml, not_a_mapping, read_text_file
 from foedus.paths import as_written
 
 __all__ = [
     "bare_source_urls",
     "bundled_treaty_files",
-    "check_dates",
-    "check_own_id",
-    "check_parties",
     "load_parts",
     "load_treaties",
     "read_treaty_file",
@@ -97,7 +95,7 @@ class _StateRefs:
             raise TreatyDataError(self.path, loc, str(exc)) from None
 
     def listed(self, values: list[str], loc: str) -> list[str]:
-        """A list of states, each resolved and named once (`foedus.model.yamlio.listed_twice`)."""
+        """A list of states, each resolved and named once (`foedus.listed.listed_twice`)."""
         ids = [self.one(s, f"{loc}[{j}]") for j, s in enumerate(values)]
         if twice := listed_twice(ids, loc):
             raise TreatyDataError(self.path, *twice)

@@ -16,11 +16,10 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from foedus.errors import FoedusError, validation_problem
-from foedus.listed import listed_twice  # re-exported: the war and treaty readers' rule
 from foedus.paths import as_written
 from foedus.reachable import os_reason
 
-__all__ = ["MAX_FILE_BYTES", "listed_twice", "load_yaml", "not_a_mapping", "read_text_file", "read_yaml_file",
+__all__ = ["MAX_FILE_BYTES", "load_yaml", "not_a_mapping", "read_text_file", "read_yaml_file",
            "validate_file_data"]
 
 M = TypeVar("M", bound=BaseModel)

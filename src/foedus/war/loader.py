@@ -15,8 +15,9 @@ from pydantic import ValidationError
 
 from foedus.engine.scenario import Attack, TerritoryView
 from foedus.errors import FoedusError, WarDataError, validation_problem
+from foedus.listed import listed_twice
 from foedus.model.world import World
-from foedus.model.yamlio import listed_twice, load_yaml, not_a_mapping, read_text_file
+from foedus.model.yamlio import load_yaml, not_a_mapping, read_text_file
 from foedus.paths import as_written, kept
 from foedus.war.course import Course
 from foedus.war.events import War, WarEvent
