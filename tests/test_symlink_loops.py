@@ -63,10 +63,11 @@ def test_a_missing_path_is_still_said_to_be_missing(tmp_path: Path) -> None:
     (["cascade", "--attacker", "RUS", "--target", "EST", "--date", "2024-01-01", "--add-member", "nato_1949:SWE",
       "--save-overlay", "{link}/x.yaml"], "cannot write {link}/x.yaml: {link} is a symbolic link to a missing file "
                                           "({gone})"),
-    (["schema", "--out", "{link}"], "{link} is a symbolic link to a missing file ({gone}); not overwriting it (give "
-                                    "--force to replace it, or choose another path)"),
-    (["schema", "--out", "{loop}"], "{loop} is a symbolic link loop (ELOOP); not overwriting it (give --force to "
-                                    "replace it, or choose another path)"),
+    (["schema", "--out", "{link}"], "{link} is a symbolic link to a missing file ({gone}); an output never replaces "
+                                    "a symbolic link, --force or not (give {gone} to write there, or choose another "
+                                    "path)"),
+    (["schema", "--out", "{loop}"], "{loop} is a symbolic link loop (ELOOP); an output never replaces a symbolic "
+                                    "link, --force or not (choose another path)"),
 ])
 def test_a_link_to_a_missing_file_or_a_loop_is_named_as_one_not_missing_nor_existing(
         tmp_path: Path, args: list[str], said: str) -> None:

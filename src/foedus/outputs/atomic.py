@@ -5,6 +5,10 @@
 * Publishing without `force` claims the final name exclusively (a hard link for a file; `mkdir` then
   rename onto that empty claim for a folder): of two runs racing for one name exactly one wins, and the
   other raises `OutputExistsError` with the winner's output untouched.
+* A symbolic link is never replaced, `force` or not (`_link_refused`): publishing renames onto the name, which
+  would put the output in the link's place, the user's link gone (its target untouched); the link is named, with
+  the path it leads to, which is the one to give to write there. Only a dataset installer's `force` replaces one
+  (a data folder of links to a shared copy: the copy is never written).
 * With `force`, a file is swapped in with `os.replace`; a folder is exchanged with the old one in one
   step where the system can (Linux `renameat2`), otherwise by two renames, and only when the caller
   says the old folder holds nothing but its own kind of output.
@@ -49,11 +53,13 @@ def check_target(out: Path, *, force: bool = False, kind: Literal["file", "folde
         raise OutputError(f"cannot write {out}: it is the dataset file {found[1]} of the data folder ({found[0]}), "
                           "which foedus reads; choose another path")
     if os.path.lexists(out):
+        if (refused := _link_refused(out, dataset)) is not None:
+            raise refused
         if not force:
-            what = link_problem(out)  # a link that leads nowhere is not an output that "already exists"
+            what = link_problem(out)  # a dataset file that is a link leading nowhere is not one that "already exists"
             raise OutputExistsError(f"{out} is {what}; not overwriting it ({how})" if what
                                     else f"{out} already exists; not overwriting it ({how})")
-        if kind == "file" and out.is_dir() and not out.is_symlink():
+        if kind == "file" and out.is_dir():
             raise OutputError(f"{out} is a folder; --force replaces a file, never a folder")
         if kind == "folder" and not out.is_dir():
             raise OutputError(f"{out} is a file; --force replaces a folder of output, never a file")
@@ -64,6 +70,22 @@ def check_target(out: Path, *, force: bool = False, kind: Literal["file", "folde
         raise OutputError(f"cannot write {out}: {_no_folder(out.parent)}")
     if not os.access(out.parent, os.W_OK | os.X_OK):
         raise OutputError(f"cannot write {out}: the folder {out.parent} is not writable")
+
+
+def _link_refused(out: Path, dataset: bool = False) -> OutputError | None:
+    """Why the symbolic link `out` is not replaced (with or without --force, live, dangling or a loop), naming what
+    it is and the path to give instead; None when `out` is not a link. `--force` renames onto the name, so it would
+    replace the link itself, not what it leads to: the user's link would be gone without a word. A dataset
+    installer (`dataset`) is the exception: its --force replaces a dataset file of the data folder that is a link
+    (to a shared copy, say), never what it leads to."""
+    if dataset or not os.path.islink(out):
+        return None
+    what = link_problem(out)  # a link that leads nowhere is said to be one
+    if what is None:
+        what = f"a symbolic link to {os.readlink(out)}"
+    how = "choose another path" if "(ELOOP)" in what else f"give {os.path.realpath(out)} to write there, or " \
+                                                          "choose another path"
+    return OutputError(f"{out} is {what}; an output never replaces a symbolic link, --force or not ({how})")
 
 
 def _holds_cwd(folder: Path) -> bool:
@@ -122,16 +144,18 @@ def staged_file(out: Path, *, force: bool = False, how: str = HOW, dataset: bool
             yield tmp
             check_not_stopped()
             _sync(tmp)
-            _publish_file(tmp, out, force, how)
+            _publish_file(tmp, out, force, how, dataset)
         except OSError as exc:
             raise _fail(out, exc) from None
     finally:
         discard(tmp)
 
 
-def _publish_file(tmp: Path, out: Path, force: bool, how: str) -> None:
+def _publish_file(tmp: Path, out: Path, force: bool, how: str, dataset: bool) -> None:
     if force:
-        if out.is_dir() and not out.is_symlink():
+        if (refused := _link_refused(out, dataset)) is not None:  # a link made while this run wrote
+            raise refused
+        if out.is_dir():
             raise OutputError(f"{out} is a folder; --force replaces a file, never a folder")
         os.replace(tmp, out)
         return
@@ -192,6 +216,8 @@ def staged_folder(out: Path, *, force: bool = False, how: str = HOW,
             for path in tmp.rglob("*"):
                 if path.is_file():
                     _sync(path)
+            if force and (refused := _link_refused(out)) is not None:  # a link made while this run wrote
+                raise refused
             if force and out.is_dir():
                 if replaceable is not None and (reason := replaceable(out)):
                     raise OutputError(f"not replacing {out}: {reason}; this run's output was discarded")
