@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from foedus.backtest.errors import BacktestError
+from foedus.reachable import os_reason
 
 __all__ = ["calibration_figure", "precision_recall_figure"]
 
@@ -26,7 +27,7 @@ def _save(fig: Any, folder: Path, stem: str) -> list[Path]:
             with rc_context({"svg.hashsalt": "foedus-backtest"}):  # stable ids in the SVG
                 fig.savefig(path, format=ext, metadata=meta, dpi=150)
         except OSError as exc:
-            raise BacktestError(f"cannot write {path}: {exc.strerror or exc}") from None
+            raise BacktestError(f"cannot write {path}: {os_reason(exc)}") from None
         out.append(path)
     return out
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from foedus.backtest.errors import BacktestError
+from foedus.reachable import os_reason
 
 __all__ = ["markdown", "wars_csv", "write_text"]
 
@@ -37,7 +38,7 @@ def write_text(path: Path, text: str) -> None:
         with path.open("x", encoding="utf-8") as fh:
             fh.write(text)
     except OSError as exc:
-        raise BacktestError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise BacktestError(f"cannot write {path}: {os_reason(exc)}") from None
 
 
 def wars_csv(rows: list[dict[str, Any]]) -> str:

@@ -32,7 +32,7 @@ from foedus.errors import OutputError, OutputExistsError
 from foedus.outputs.stops import check_not_stopped, watch_stop_signals
 from foedus.outputs.temporaries import TMP_SUFFIX, cleanup_all, discard, held, new_temporary
 from foedus.paths import data_file_at, folder_meant, in_bundled_data
-from foedus.reachable import link_problem, unreachable
+from foedus.reachable import link_problem, os_reason, unreachable
 
 __all__ = ["HOW", "TMP_SUFFIX", "check_target", "install_signal_cleanup", "staged_file", "staged_folder"]
 
@@ -112,7 +112,9 @@ def _no_folder(folder: Path) -> str:
 
 
 def _fail(out: Path, exc: OSError) -> OutputError:
-    return OutputError(f"cannot write {out}: {exc.strerror or exc}; nothing was written under that name")
+    """The one line for a write the system refused, its reason worded as every file error is (`os_reason`)."""
+    reason = os_reason(exc) if exc.errno else exc
+    return OutputError(f"cannot write {out}: {reason}; nothing was written under that name")
 
 
 def _sync(path: Path) -> None:
