@@ -64,6 +64,13 @@ def test_a_missing_input_file_is_worded_the_same_by_every_reader(tmp_path: Path,
                                                   else f"{missing}: {said}")
 
 
+def test_a_missing_likelihood_model_is_worded_as_every_reader_words_it_with_its_hint(tmp_path: Path) -> None:
+    """--likely-model had its own words: 'M: no such likelihood-model file (write one with `foedus likely fit`)'."""
+    missing = tmp_path / "nothing" / "model.json"
+    assert _error_line([*CASCADE, "--likelihood", "--likely-model", str(missing)]) == (
+        f"{missing}: cannot read likelihood-model file: no such file or folder (write one with `foedus likely fit`)")
+
+
 def test_os_reason_words_a_missing_path_and_a_file_on_the_way(tmp_path: Path) -> None:
     (tmp_path / "f.yaml").write_text("x", encoding="utf-8")
     for path in (tmp_path / "nothing.yaml", tmp_path / "f.yaml/"):

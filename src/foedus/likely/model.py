@@ -161,11 +161,9 @@ def _read(path: Path) -> ModelFile:
 
     try:  # the safe reader: a named pipe or a device is refused, not waited on; an oversized file is not read
         raw = json.loads(read_text_file(path, "likelihood-model file"))
-    except FoedusError as exc:
-        if not os.path.lexists(path):
-            raise LikelyModelError(f"{path}: no such likelihood-model file (write one with `foedus likely fit`)"
-                                   ) from None
-        raise LikelyModelError(str(exc)) from None
+    except FoedusError as exc:  # worded as every reader words it, and a missing one says how to make one
+        hint = "" if os.path.lexists(path) else " (write one with `foedus likely fit`)"
+        raise LikelyModelError(f"{exc}{hint}") from None
     except (ValueError, RecursionError) as exc:
         raise LikelyModelError(f"{path}: not a readable JSON file ({exc})") from None
     try:
