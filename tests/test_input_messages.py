@@ -67,7 +67,7 @@ def test_an_empty_honour_path_is_refused_not_taken_for_the_default(args: list[st
 
 def test_atlas_honour_empirical_says_it_is_for_cascade_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """`atlas --honour` takes a YAML file; `empirical` (cascade's word for the likelihood model's rates) was read
-    as a file's name: 'empirical: cannot read honour model: No such file or directory'."""
+    as a file's name and refused as a missing one: 'empirical: cannot read honour model: no such file or folder'."""
     monkeypatch.chdir(tmp_path)
     line = _error_line(["atlas", "--date", "2020-01-01", "--draws", "10", "--honour", "empirical", "--out", "a.csv"])
     assert line == ("--honour empirical: atlas takes a YAML file of honour rates, and there is no file "

@@ -404,7 +404,9 @@ def test_a_replay_past_the_wars_end_is_refused() -> None:
                                              ("RUSSIA_UKRAINE_2022", "russia_ukraine_2022"),
                                              ("july_crisis_1914.yaml", "july_crisis_1914"), ("nope.yaml", None)])
 def test_a_war_name_that_is_no_file_says_so_with_the_bundled_war_it_is_close_to(given: str, hint: str | None) -> None:
-    """' russia_ukraine_2022' said 'russia_ukraine_2022: cannot read war file: No such file or directory'."""
+    """' russia_ukraine_2022' was read as a file's name and refused as a missing war file, the space dropped from
+    the message ('russia_ukraine_2022: cannot read war file: no such file or folder', naming a bundled war as
+    missing): now no such file and no bundled war of that name, with the bundled war it is close to."""
     from foedus.war.bundled import war_path
 
     with pytest.raises(WarDataError) as err:
