@@ -82,3 +82,14 @@ def test_a_link_to_a_missing_file_or_a_loop_is_named_as_one_not_missing_nor_exis
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
     assert proc.stderr == f"error: {said.format(**names)}\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a", "b", "link"]  # nothing written
+
+
+def test_a_dataset_file_that_is_a_symlink_loop_is_named_as_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The data folder's check said 'Too many levels of symbolic links' (the system's words)."""
+    from foedus.datasets.verify import check_file
+
+    (tmp_path / "cow_states").mkdir()
+    path = _loop(tmp_path / "cow_states")
+    monkeypatch.setenv("FOEDUS_DATA_DIR", str(tmp_path))
+    state, why = check_file("cow_states/states2016.csv", path)
+    assert state == "bad-checksum" and why.startswith(f"{path}: a symbolic link loop (ELOOP); not reading it"), why

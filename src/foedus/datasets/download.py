@@ -20,6 +20,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from foedus.errors import ChecksumError, DataFetchError
+from foedus.reachable import os_reason
 
 __all__ = ["MAX_DOWNLOAD_BYTES", "MIRROR_ENV", "RETRIES", "check_mirror", "download", "resolve_url",
            "url_file_name"]
@@ -163,7 +164,7 @@ class _FileCopier:
         try:  # O_NONBLOCK: a named pipe is refused below instead of waiting for a writer
             fd = os.open(source, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         except OSError as exc:
-            raise DataFetchError(f"{source}: {exc.strerror or exc}") from None
+            raise DataFetchError(f"{source}: {os_reason(exc)}") from None
         with os.fdopen(fd, "rb") as src:
             info = os.fstat(fd)
             if not stat.S_ISREG(info.st_mode):

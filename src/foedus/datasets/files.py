@@ -11,6 +11,7 @@ from pathlib import Path, PurePosixPath
 from typing import IO, Literal
 
 from foedus.errors import ChecksumError
+from foedus.reachable import os_reason
 
 __all__ = ["ARCHIVE_ERRORS", "MAX_FILE_BYTES", "FileState", "archive_error_text", "install", "os_error_text",
            "sha256_of", "sha256_path", "sha256_size", "zip_members"]
@@ -37,9 +38,9 @@ def archive_error_text(exc: BaseException) -> str:
 
 
 def os_error_text(exc: OSError | zipfile.BadZipFile) -> str:
-    """One line for a file-system error: the file it concerns and the reason."""
-    if isinstance(exc, OSError) and exc.filename and exc.strerror:
-        return f"{exc.filename}: {exc.strerror}"
+    """One line for a file-system error: the file it concerns and the reason, worded as every reader words it."""
+    if isinstance(exc, OSError) and exc.filename and exc.errno:
+        return f"{exc.filename}: {os_reason(exc)}"
     return " ".join(str(exc).split()) or type(exc).__name__
 
 

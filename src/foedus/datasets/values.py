@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import IO
 
 from foedus.datasets.registry import DataFile
+from foedus.reachable import os_reason
 
 __all__ = ["FIRST_YEAR", "VALUES_CHECKED", "csv_problem", "file_problem", "row_check"]
 
@@ -177,7 +178,7 @@ def file_problem(path: Path, file: DataFile) -> str | None:
         with path.open("rb") as stream:
             return csv_problem(stream, file)
     except OSError as exc:
-        return f"it cannot be read ({exc.strerror or exc})"
+        return f"it cannot be read ({os_reason(exc)})"
 
 
 def csv_problem(stream: IO[bytes], file: DataFile) -> str | None:

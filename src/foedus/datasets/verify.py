@@ -18,6 +18,7 @@ from foedus.datasets.registry import OTHER_VERSIONS, DataFile, Dataset, find_pat
 from foedus.errors import DataCorruptError
 from foedus.folderlock import folder_lock
 from foedus.paths import data_dir
+from foedus.reachable import os_reason
 
 __all__ = [
     "OTHER_VERSIONS",
@@ -58,7 +59,7 @@ def check_file(relative: str, path: Path) -> tuple[Check, str]:
     except FileNotFoundError:
         return "missing", ""
     except OSError as exc:
-        return "bad-checksum", _refusal(relative, path, exc.strerror or str(exc))
+        return "bad-checksum", _refusal(relative, path, os_reason(exc))
     if not path.is_file():
         return "bad-checksum", _refusal(relative, path, "not a regular file")
     hit = find_path(relative)
@@ -70,7 +71,7 @@ def check_file(relative: str, path: Path) -> tuple[Check, str]:
     try:
         sha = content_sha256(path, info)
     except OSError as exc:
-        return "bad-checksum", _refusal(relative, path, exc.strerror or str(exc))
+        return "bad-checksum", _refusal(relative, path, os_reason(exc))
     if sha == file.sha256:
         return "present", ""
     entry = _entry_of(relative, sha)
