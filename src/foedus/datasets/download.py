@@ -221,8 +221,22 @@ def _request_problem(exc: Exception, url: str) -> str:
         why = system.strerror if system is not None and system.strerror else "no connection"
         return f"cannot connect to {where} ({why})"
     if isinstance(exc, requests.exceptions.SSLError):
-        return f"the secure (TLS) connection to {where} failed"
+        return _tls_problem(cause, where)
     return _one_line(exc)
+
+
+def _tls_problem(cause: BaseException, where: str) -> str:
+    """Why a TLS connection failed, in words: a certificate that could not be verified says why (self-signed,
+    expired, for another host) and how to trust a proxy's; another TLS error gives OpenSSL's reason ('wrong version
+    number'). Kept short: the whole error is cut at `foedus.errors.MAX_MESSAGE`, and the advice comes after it."""
+    import ssl
+
+    if isinstance(cause, ssl.SSLCertVerificationError):
+        why = _one_line(cause.verify_message or "certificate verify failed").rstrip(".")
+        return f"the TLS certificate of {where} could not be verified ({why}; for a proxy's CA, set REQUESTS_CA_BUNDLE)"
+    if isinstance(cause, ssl.SSLError) and cause.reason:
+        return f"the secure (TLS) connection to {where} failed ({cause.reason.lower().replace('_', ' ')})"
+    return f"the secure (TLS) connection to {where} failed"  # requests' own text is urllib3's chain of reprs
 
 
 def _one_line(reason: object) -> str:
