@@ -3,8 +3,8 @@
 A missing input file was 'No such file or directory' (the system's wording) in the file readers and 'no such file
 or folder' in `treaties validate` and `atlas-plot` (`foedus.reachable.os_reason` now words both). An input given
 with a trailing slash (`--overlay o.yaml/`) was read as the file o.yaml: typer drops the slash, which
-`foedus.paths.as_given` keeps, and every reader now gives the path to the system as written
-(`foedus.paths.as_written`), so o.yaml/ is refused as not a folder.
+`foedus.written.as_given` keeps, and every reader now gives the path to the system as written
+(`foedus.written.as_written`), so o.yaml/ is refused as not a folder.
 """
 
 from __future__ import annotations

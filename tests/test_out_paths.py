@@ -1,6 +1,6 @@
 """An output path written with a trailing slash (`--out x.csv/`) means a folder: typer's Path drops the slash, and
 similarity, dyads, depth, atlas, schema, likely fit and cascade --save-overlay wrote the file x.csv. Every output that
-is one file refuses it (foedus.outputs.check_target, through foedus.paths.as_given), before any work; an output that
+is one file refuses it (foedus.outputs.check_target, through foedus.written.as_given), before any work; an output that
 is a folder takes it."""
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ def test_a_file_output_written_with_a_trailing_slash_is_refused(
 
 
 def test_a_folder_output_takes_a_trailing_slash_and_a_path_made_from_it_is_plain(tmp_path: Path) -> None:
-    from foedus.paths import as_given
+    from foedus.written import as_given
 
     given = as_given(tmp_path / "parts", f"{tmp_path}/parts/")
     check_target(given, kind="folder")

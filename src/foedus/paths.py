@@ -9,10 +9,7 @@ import os
 import sys
 from pathlib import Path
 
-from foedus.written import as_given, as_written, folder_meant, kept  # re-exported: the CLI and outputs read them here
-
-__all__ = ["DATA_ENV", "as_given", "as_written", "cache_dir", "data_dir", "data_file_at", "folder_meant",
-           "in_bundled_data", "kept"]
+__all__ = ["DATA_ENV", "cache_dir", "data_dir", "data_file_at", "in_bundled_data"]
 
 DATA_ENV = "FOEDUS_DATA_DIR"
 

@@ -36,7 +36,7 @@ __all__ = ["link_problem", "os_reason", "unreachable"]
 def unreachable(path: str | os.PathLike[str]) -> str | None:
     """Why nothing can be reached at `path` ('no such file or folder', 'F is not a folder (ENOTDIR)', 'a symbolic
     link loop (ELOOP)', 'a symbolic link to a missing file (TARGET)', or the system's reason), or None when something
-    is there (of any kind). A trailing slash the user wrote (`foedus.paths.as_given`) is kept: `f.yaml/` is not the
+    is there (of any kind). A trailing slash the user wrote (`foedus.written.as_given`) is kept: `f.yaml/` is not the
     file f.yaml."""
     try:
         os.stat(as_written(path))

@@ -1,7 +1,7 @@
 """Paths as the user wrote them: pathlib drops a trailing slash (`x.csv/` becomes x.csv), and with it the sign that
 a folder was meant. Kept here (`as_given`), an output that is one file can refuse it (`foedus.outputs.check_target`)
 and an input is given to the system as written (`as_written`), so `f.yaml/` is refused as not a folder, not read as
-f.yaml. `foedus.paths` re-exports these; `foedus.reachable` reads them here (paths reads reachable).
+f.yaml. Every caller reads them here (`foedus.reachable` too, which `foedus.paths` reads).
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ A usage error click finds (unknown option, missing value, bad type) prints `erro
 command and exits 2; every other failure is reported as `foedus.cli.failures.failure` says. An empty path
 (`--out ""`, `--treaties=`) is such a usage error too: typer would hand the command `.`, the current folder; so is
 an option of one value given twice, of which click would keep the last. A path given with a trailing slash keeps it
-(`foedus.paths.as_given`), so that an output that is one file can refuse it.
+(`foedus.written.as_given`), so that an output that is one file can refuse it.
 """
 
 from __future__ import annotations
@@ -55,8 +55,8 @@ def _refuse_empty_paths(command: Any) -> None:
 
 def _as_given(converted: Any, raw: Any) -> Any:
     """A path value (or a list of them) as typer converted it, each remembering a trailing slash the user wrote
-    (`foedus.paths.as_given`): an output that is one file refuses `--out x.csv/`, which typer reads as x.csv."""
-    from foedus.paths import as_given
+    (`foedus.written.as_given`): an output that is one file refuses `--out x.csv/`, which typer reads as x.csv."""
+    from foedus.written import as_given
 
     if isinstance(converted, Path) and isinstance(raw, str):
         return as_given(converted, raw)

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from foedus.cli.fast_table import COMMANDS
-from foedus.paths import as_given
+from foedus.written import as_given
 
 __all__ = ["Param", "parse", "prepare"]
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from foedus.inputs import WHAT_IF
-from foedus.paths import as_written
+from foedus.written import as_written
 
 if TYPE_CHECKING:
     from foedus.model.overlay import Overlay

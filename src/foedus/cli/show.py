@@ -197,8 +197,8 @@ def validate_files(paths: list[Path], strict: bool = False) -> None:
     from foedus.errors import one_line
     from foedus.model.loader import bundled_treaty_files, load_treaties
     from foedus.model.world import World
-    from foedus.paths import as_written
     from foedus.reachable import unreachable
+    from foedus.written import as_written
 
     files: list[Path] = []
     errors: list[FoedusError] = []

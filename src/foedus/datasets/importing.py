@@ -28,8 +28,9 @@ from foedus.datasets.verify import (
     recorded_sha,
 )
 from foedus.errors import ChecksumError, DataImportError
-from foedus.paths import as_written, data_dir, kept
+from foedus.paths import data_dir
 from foedus.reachable import unreachable
+from foedus.written import as_written, kept
 
 __all__ = ["import_file"]
 

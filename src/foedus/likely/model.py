@@ -139,7 +139,7 @@ def load_model(path: str | Path | None = None) -> ModelFile:
     """
     if path is None:
         return _shipped()
-    from foedus.paths import kept
+    from foedus.written import kept
 
     return _read(kept(path))  # `model.json/` is refused as the system refuses it, not read as model.json
 

@@ -25,7 +25,7 @@ from foedus.model.treaty import Treaty
 from foedus.model.treaty_checks import check_dates, check_parties, check_written
 from foedus.model.vocab import ADMINISTERED_BY, ADMINISTERED_BY_PARTY, PLACE_ALONE
 from foedus.model.yamlio import load_yaml, not_a_mapping, read_text_file
-from foedus.paths import as_written
+from foedus.written import as_written
 
 __all__ = [
     "bare_source_urls",

@@ -96,7 +96,7 @@ def load_overlay(path: str | Path) -> Overlay:
         FoedusError: unreadable file or a malformed change, naming the file and field.
     """
     from foedus.model.yamlio import read_yaml_file, validate_file_data
-    from foedus.paths import folder_meant
+    from foedus.written import folder_meant
 
     overlay = validate_file_data(Overlay, read_yaml_file(path, "overlay"), path, "overlay fields")
     # relative to the overlay file; a trailing slash kept (`t.yaml/` is not the file t.yaml)

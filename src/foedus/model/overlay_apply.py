@@ -85,7 +85,7 @@ def _add_treaty(change: AddTreaty, treaties: dict[str, Treaty], world: World) ->
 def _added_treaty(change: AddTreaty, world: World) -> Treaty:
     from foedus.model.loader import read_treaty_file, validate_references
     from foedus.model.treaty_checks import check_written
-    from foedus.paths import as_written, kept
+    from foedus.written import as_written, kept
 
     if change.path:
         path = kept(change.path)  # `t.yaml/` is refused as the system refuses it, not read as t.yaml

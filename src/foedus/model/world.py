@@ -12,7 +12,7 @@ from foedus.datarecord import dataclass
 from foedus.declare import described
 from foedus.errors import ScenarioError, TreatyDataError, UnknownTreatyError
 from foedus.model.treatymap import TreatyMap, unknown_ids_hint
-from foedus.paths import kept
+from foedus.written import kept
 
 if TYPE_CHECKING:
     from foedus.model.gazetteer import Gazetteer

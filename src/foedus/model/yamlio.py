@@ -16,8 +16,8 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from foedus.errors import FoedusError, validation_problem
-from foedus.paths import as_written
 from foedus.reachable import os_reason
+from foedus.written import as_written
 
 __all__ = ["MAX_FILE_BYTES", "load_yaml", "not_a_mapping", "read_text_file", "read_yaml_file",
            "validate_file_data"]

@@ -31,8 +31,9 @@ from typing import Any, Literal
 from foedus.errors import OutputError, OutputExistsError
 from foedus.outputs.stops import check_not_stopped, watch_stop_signals
 from foedus.outputs.temporaries import TMP_SUFFIX, cleanup_all, discard, held, new_temporary
-from foedus.paths import data_file_at, folder_meant, in_bundled_data
+from foedus.paths import data_file_at, in_bundled_data
 from foedus.reachable import link_problem, os_reason, unreachable
+from foedus.written import folder_meant
 
 __all__ = ["HOW", "TMP_SUFFIX", "check_target", "install_signal_cleanup", "staged_file", "staged_folder"]
 

@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from foedus.errors import FoedusError
-from foedus.paths import as_written
 from foedus.reachable import unreachable
+from foedus.written import as_written
 
 __all__ = ["plot_series"]
 

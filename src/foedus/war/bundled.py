@@ -11,7 +11,7 @@ from pathlib import Path
 
 from foedus.declare import described
 from foedus.errors import WarDataError
-from foedus.paths import kept
+from foedus.written import kept
 
 __all__ = ["bundled_wars", "war_path"]
 

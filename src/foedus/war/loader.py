@@ -18,10 +18,10 @@ from foedus.errors import FoedusError, WarDataError, validation_problem
 from foedus.listed import listed_twice
 from foedus.model.world import World
 from foedus.model.yamlio import load_yaml, not_a_mapping, read_text_file
-from foedus.paths import as_written, kept
 from foedus.war.course import Course
 from foedus.war.events import War, WarEvent
 from foedus.war.schema import AttackEvent, CeasefireEvent, EntryEvent, ExitEvent, WarFile
+from foedus.written import as_written, kept
 
 __all__ = ["load_war", "read_war_file", "resolve_war"]
 
