@@ -218,12 +218,16 @@ def test_the_console_script_ends_a_plain_line_without_the_interpreters_exit() ->
     """After one plain cascade the process ends at once (`os._exit`, from `failures.leave(at_once=True)`): the exit
     handlers run first and every line is flushed, but the interpreter's own exit, which frees what the run left
     (about 1.5 ms of each start), is skipped. Typer's route, and a process with a thread still running (waited
-    for, as before), exit as usual."""
+    for, as before), exit as usual. The thread runs until a second after the run starts to leave, however long the
+    cascade took (a fixed 0.3 s ended before a cascade slowed by a loaded machine, which then left at once)."""
     code = ("import atexit, os, sys, threading, time\nfrom foedus.cli.start import main\n"
             "real = os._exit\nos._exit = lambda c: (os.write(2, b'at once\\n'), real(c))\n"
             "atexit.register(lambda: sys.stderr.write('exit handler ran\\n'))\n"
+            "import foedus.cli.failures as failures\nleaving = threading.Event()\nreal_leave = failures.leave\n"
+            "failures.leave = lambda *a, **k: (leaving.set(), real_leave(*a, **k))\n"
             "if os.environ.get('THREAD'):\n"
-            "    threading.Thread(target=lambda: (time.sleep(0.3), os.write(2, b'thread done\\n'))).start()\n"
+            "    threading.Thread(target=lambda: (leaving.wait(), time.sleep(1.0), os.write(2, b'thread done\\n'))"
+            ").start()\n"
             "sys.argv = ['foedus', *sys.argv[1:]]\nmain()")
     for extra, thread, at_once in (([], "", True), (["--bogus"], "", False), ([], "1", False)):
         proc = subprocess.run([sys.executable, "-c", code, *FLAGSHIP, "--json", *extra], capture_output=True,
