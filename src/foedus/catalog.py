@@ -16,7 +16,7 @@ from foedus.model.vocab import Certainty
 from foedus.model.world import World
 
 __all__ = ["in_force_sure", "iso3_to_numeric", "member_sure", "place_rows", "region_rows", "state_rows",
-           "treaty_detail", "treaty_help", "treaty_rows"]
+           "terminated_sure", "treaty_detail", "treaty_help", "treaty_rows"]
 
 
 def treaty_rows(world: World, day: dt.date | None, origin: str = "all") -> list[dict[str, Any]]:
@@ -50,8 +50,8 @@ def treaty_detail(world: World, treaty_id: str) -> dict[str, Any]:
     `GET /api/treaties/{id}` alike.
 
     Each invocation and each member also says how sure it is, in words (`how_sure`), and so does the treaty's own
-    entry into force (`in_force_how_sure`, when in force: `in_force_sure`); `treaty_help` adds duties, forms of
-    help and depth.
+    entry into force (`in_force_how_sure`, when in force: `in_force_sure`) and its end (`terminated_how_sure`, when
+    terminated: `terminated_sure`); `treaty_help` adds duties, forms of help and depth.
 
     Raises:
         UnknownTreatyError: no treaty with this id.
@@ -64,6 +64,8 @@ def treaty_detail(world: World, treaty_id: str) -> dict[str, Any]:
         row["how_sure"] = member_sure(treaty, m)
     if treaty.in_force is not None:
         dumped["in_force_how_sure"] = in_force_sure(treaty)
+    if treaty.terminated is not None:
+        dumped["terminated_how_sure"] = terminated_sure(treaty)
     return dumped | treaty_help(treaty)
 
 
@@ -82,9 +84,14 @@ def treaty_help(treaty: Treaty) -> dict[str, Any]:
 def in_force_sure(treaty: Treaty) -> str:
     """The treaty's entry into force, as sure as its standing (`Treaty.certainty`, as a member row is as sure as its
     membership), with how well its day is known and what of it is verified, in words (`how_sure`): 'verified; date:
-    known only to the year (year: verified; day: not verified)' (NATO); 'verified' when known to the day. (A
-    termination carries no certainty of its own: `Treaty.terminated` is a day.)"""
+    known only to the year (year: verified; day: not verified)' (NATO); 'verified' when known to the day."""
     return how_sure(treaty.certainty, treaty.in_force_certainty)
+
+
+def terminated_sure(treaty: Treaty) -> str:
+    """The treaty's end, as its entry into force is said (`in_force_sure`): as sure as its standing, with how well
+    its day (`terminated`, the first day out of force) is known (`Treaty.terminated_certainty`), in words."""
+    return how_sure(treaty.certainty, treaty.terminated_certainty)
 
 
 def member_sure(treaty: Treaty, m: Member) -> str:

@@ -49,6 +49,7 @@ export interface Invocation {
 export interface TreatyDetail {
   id: string; name: string; short_name?: string; signed: string; in_force?: string; terminated?: string;
   in_force_how_sure?: string; // with in_force: the treaty's tag, and how well the day is known, in words
+  terminated_how_sure?: string; // with terminated: likewise of the treaty's end
   invocations: Invocation[]; sources: { url: string; title?: string }[]; provisions: { article: string; summary?: string }[];
 }
 

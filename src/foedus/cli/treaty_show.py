@@ -9,7 +9,7 @@ from rich.text import Text
 from foedus.catalog import member_sure, treaty_detail
 from foedus.cli.show import _console, _json
 from foedus.engine.certainty import how_sure
-from foedus.model.treaty import Treaty
+from foedus.model.treaty import DateCertainty, Treaty
 from foedus.model.world import World
 
 __all__ = ["print_treaty"]
@@ -29,11 +29,11 @@ def print_treaty(world: World, treaty_id: str, as_json: bool) -> None:
     console.print(f"[bold]{escape(t.name)}[/bold] ({escape(t.id)})")
     if t.binds_no_one:
         console.print(f"[bold yellow]binds no one:[/bold yellow] {escape(t.binds_no_one)}")
-    note = t.in_force_certainty.note if t.in_force_certainty else None
-    sure = detail.get("in_force_how_sure")  # how sure the entry into force is, as the JSON says it
+    # how sure the entry into force and the end are, as the JSON says it, with the date's note
     console.print(Text(f"signed {t.signed}; in force {t.in_force or 'not in force'}"
-                  + (f" ({sure}" + (f"; {note}" if note else "") + ")" if sure else "")
-                  + (f"; terminated {t.terminated}" if t.terminated else "")
+                  + _sure(detail.get("in_force_how_sure"), t.in_force_certainty)
+                  + (f"; terminated {t.terminated}" + _sure(detail.get("terminated_how_sure"), t.terminated_certainty)
+                     if t.terminated else "")
                   + f"; {t.type}; certainty: {t.certainty.value}"))
     members = Table("state", "signed", "joined", "left", "suspended / frozen", "certainty", title="members")
     # a row that ends the day another row of its state begins: one membership, recorded on other facts from then
@@ -61,6 +61,13 @@ def print_treaty(world: World, treaty_id: str, as_json: bool) -> None:
         console.print(f"[yellow]unverified:[/yellow] {escape(u)}")
     if t.note:
         console.print(Text(f"note: {t.note}"))
+
+
+def _sure(sure: str | None, how: DateCertainty | None) -> str:
+    """' (how sure; the date's note)' after a date, or nothing when the JSON says nothing of it."""
+    if sure is None:
+        return ""
+    return f" ({sure}" + (f"; {how.note}" if how is not None and how.note else "") + ")"
 
 
 def _row(table: Table, *cells: object) -> None:

@@ -19,6 +19,7 @@ from foedus.datarecord import dataclass
 from foedus.engine.certainty_words import (
     applies_fact,
     dated_reason,
+    ended_fact,
     fact_reason,
     first_day,
     first_day_fact,
@@ -34,21 +35,20 @@ from foedus.engine.certainty_words import (
 from foedus.engine.records import CertaintyReason
 from foedus.engine.rules import token_matches
 from foedus.model.vocab import Certainty, worst
+from foedus.model.windows import date_window
 
 if TYPE_CHECKING:
     from foedus.model.places import Place
-    from foedus.model.treaty import DateCertainty, Member, Provision, Treaty
+    from foedus.model.treaty import Member, Provision, Treaty
 
-__all__ = ["ASSUMED", "Assessment", "Memo", "applies_fact", "assess", "date_window", "dated_reason", "fact_reason",
+__all__ = ["ASSUMED", "Assessment", "Memo", "applies_fact", "assess", "date_window", "dated_reason", "ended_fact",
+           "fact_reason",
            "first_day", "first_day_fact",
            "how_dated", "how_known", "how_sure", "left_fact", "membership_fact", "party_facts", "party_on",
            "place_facts", "place_free", "source_of", "standing_fact", "suspension_fact", "with_facts"]
 
 Memo = dict[tuple[int, object], tuple[CertaintyReason, ...]]  # `party_facts`'s parts, for one day and basis
 ASSUMED = frozenset({"freeze", "place", "scope"})  # reason kinds that are also conditions of the obligation
-_STAND_IN = dt.timedelta(days=365)
-_WEEK = dt.timedelta(days=7)
-_DAY = dt.timedelta(days=1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,39 +60,6 @@ class Assessment:
 
 
 _VERIFIED = Assessment(Certainty.VERIFIED)
-
-
-def date_window(day: dt.date, how: DateCertainty, *, end: bool = False) -> tuple[dt.date, dt.date]:
-    """The days the true date can lie in, given the recorded `day` and how well it is known.
-
-    With `end`, `day` is an exclusive end, the first day no longer covered (a member's `left`, a suspension's
-    `end`): a month or year is then that of the last day covered, the day before, so the window is that day's,
-    one day on (an exit known only to March 1964 is `left` 1 April, and the true `left` lies from 2 March to 1
-    April), unless `how.effective`: the month or year is then that of `day` itself, the day the exit took
-    effect (Mexico's Rio exit, effective Sep 2004: the true `left` lies in September). The other windows are the
-    same either way.
-
-    >>> from foedus.model.facts import DateCertainty
-    >>> date_window(dt.date(2004, 3, 29), DateCertainty(within="month"))
-    (datetime.date(2004, 3, 1), datetime.date(2004, 3, 31))
-    >>> date_window(dt.date(1964, 4, 1), DateCertainty(within="month"), end=True)
-    (datetime.date(1964, 3, 2), datetime.date(1964, 4, 1))
-    >>> date_window(dt.date(2021, 10, 7), DateCertainty(within="unknown"))[1]
-    datetime.date(9999, 12, 31)
-    """
-    if end and how.within in ("month", "year") and not how.effective and day > dt.date.min:
-        first, last = date_window(day - _DAY, how)
-        return first + _DAY, last + _DAY if last < dt.date.max else last
-    if how.within == "week":
-        return day - _WEEK, day + _WEEK
-    if how.within == "month":
-        last = dt.date(day.year, 12, 31) if day.month == 12 else dt.date(day.year, day.month + 1, 1) - _DAY
-        return day.replace(day=1), last
-    if how.within == "year":
-        return dt.date(day.year, 1, 1), dt.date(day.year, 12, 31)
-    if how.within == "stand-in":
-        return day - _STAND_IN, day + _STAND_IN
-    return day, how.until or dt.date.max
 
 
 def assess(
@@ -151,6 +118,9 @@ def _treaty_facts(treaty: Treaty, provision: Provision, day: dt.date) -> Iterato
         yield fact_reason("treaty", f"{treaty.id}: its source codes it in force at the end of its coverage "
                           f"({treaty.carried_from}); read as still in force on {day}", Certainty.CARRIED,
                           source_of(treaty))
+    ended, how = treaty.terminated, treaty.terminated_certainty  # bound on `day`, so before it: inside its window?
+    if ended is not None and how is not None and date_window(ended, how, end=True)[0] <= day:
+        yield from ended_fact(treaty)
     if provision.certainty is not Certainty.VERIFIED:
         doubt = f" ({provision.doubt})" if provision.doubt else ""
         yield fact_reason("article", f"{treaty.id} art. {provision.article}: the clause as encoded{doubt}",

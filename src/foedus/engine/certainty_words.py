@@ -16,7 +16,8 @@ from foedus.model.vocab import TAGGED_WINDOWS, Certainty
 if TYPE_CHECKING:
     from foedus.model.treaty import DateCertainty, Member, Provision, Span, Treaty
 
-__all__ = ["applies_fact", "dated_reason", "fact_reason", "first_day", "first_day_fact", "how_dated", "how_known",
+__all__ = ["applies_fact", "dated_reason", "ended_fact", "fact_reason", "first_day", "first_day_fact", "how_dated",
+           "how_known",
            "how_sure", "left_fact", "membership_fact", "reason_heading", "source_of", "standing_fact",
            "suspension_fact", "window_facts"]
 
@@ -152,6 +153,15 @@ def left_fact(treaty: Treaty, m: Member) -> tuple[CertaintyReason, ...]:
         return ()
     return (dated_reason(treaty, f"{m.state} left on {m.left}", m.left_certainty,
                          source_of(treaty, m.left_certainty.source, m.source)),)
+
+
+def ended_fact(treaty: Treaty) -> tuple[CertaintyReason, ...]:
+    """The day the treaty ended (`terminated`, its first day out of force), when it is known less than to the day:
+    a duty near it may already have lapsed, or still bind, as near a member's exit (`left_fact`)."""
+    how = treaty.terminated_certainty
+    if treaty.terminated is None or how is None:
+        return ()
+    return (dated_reason(treaty, f"the treaty ended on {treaty.terminated}", how, source_of(treaty, how.source)),)
 
 
 def suspension_fact(treaty: Treaty, state: str, span: Span, src: str, *, end: bool = False

@@ -24,9 +24,9 @@ Concerning = tuple[Doubt, frozenset[str]]
 
 
 def doubts(treaties: Iterable[Treaty], day: dt.date) -> list[Concerning]:
-    """Each treaty not yet in force on `day`, party not yet joined, or party that has left, by a recorded day known
-    less than to the day whose window holds `day`. Only for membership read from entry into force: signature dates
-    are taken as recorded."""
+    """Each treaty not yet in force or already ended on `day`, party not yet joined, or party that has left, by a
+    recorded day known less than to the day whose window holds `day`. Only for membership read from entry into
+    force: signature dates are taken as recorded."""
     out: list[Concerning] = []
     for treaty in treaties:
         found: list[Doubt] = []
@@ -34,6 +34,10 @@ def doubts(treaties: Iterable[Treaty], day: dt.date) -> list[Concerning]:
         if start is not None and how is not None and _earliest(start, how, treaty.signed) <= day < start:
             found.append(_doubt(treaty, None, f"the treaty entered into force on {start}",
                                 f"; it may already have been in force on {day}", how, None))
+        end, how = treaty.terminated, treaty.terminated_certainty
+        if end is not None and how is not None and end <= day < date_window(end, how, end=True)[1]:
+            found.append(_doubt(treaty, None, f"the treaty ended on {end}",
+                                f"; it may still have been in force on {day}", how, None))
         found += _members(treaty, day)
         if found:  # most treaties have none: their parties are not gathered
             states = frozenset(m.state for m in treaty.members)

@@ -15,8 +15,7 @@ from foedus.model.vocab import Certainty, Duty, HelpForm, Kind, Strength, Trigge
 __all__ = ['adversary', 'assistance', 'date_certainty', 'duty_entry', 'help_entry', 'holding', 'invocation',
     'leg_suspension', 'member', 'place', 'provision', 'region', 'scope', 'source', 'span', 'treaty']
 
-_date = dt.date.fromisoformat
-_new = object.__new__
+_date, _new = dt.date.fromisoformat, object.__new__  # a day from its ISO text; a record without __init__
 _CERTAINTY = Certainty._value2member_map_
 _DUTY = Duty._value2member_map_
 _HELP_FORM = HelpForm._value2member_map_
@@ -229,6 +228,7 @@ def treaty(d: dict[str, Any]) -> rt.Treaty:
         'in_force': None if (v := g('in_force')) is None else _date(v),
         'in_force_certainty': None if (v := g('in_force_certainty')) is None else date_certainty(v),
         'terminated': None if (v := g('terminated')) is None else _date(v),
+        'terminated_certainty': None if (v := g('terminated_certainty')) is None else date_certainty(v),
         'type': g('type', 'bilateral'),
         'sources': [source(x) for x in d['sources']],
         'members': [member(x) for x in d['members']],

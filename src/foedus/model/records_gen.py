@@ -104,7 +104,7 @@ def _render_decoders(schema: dict[str, Any]) -> str:
            "from foedus.model.records import set_dict, set_fields",
            f"from foedus.model.vocab import {', '.join(enums)}", "",
            *_all([_decoder(n) for n in schema]), "",
-           "_date = dt.date.fromisoformat", "_new = object.__new__",
+           "_date, _new = dt.date.fromisoformat, object.__new__  # a day from its ISO text; a record without __init__",
            *[f"_{_decoder(e).upper()} = {e}._value2member_map_" for e in enums]]
     for name, (_rule, fields) in schema.items():
         out += ["", "", f"def {_decoder(name)}(d: dict[str, Any]) -> rt.{name}:",

@@ -179,6 +179,7 @@ class Treaty(_Strict, TreatyRules):
     in_force: Day | None = Field(None, description="null: signed but not (yet) in force")
     in_force_certainty: DateCertainty | None = Field(None, description="when `in_force` is not known to the day")
     terminated: Day | None = None
+    terminated_certainty: DateCertainty | None = Field(None, description="when `terminated` is not known to the day")
     type: Literal["bilateral", "multilateral", "unilateral"] = "bilateral"
     sources: list[Source] = Field(min_length=1)
     members: list[Member] = Field(min_length=1)

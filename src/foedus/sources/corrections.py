@@ -88,14 +88,16 @@ def _apply(c: Correction, t: Treaty, states: set[str]) -> Treaty:
     note = _without_carry_note(t) if stops_carry else t.note
     update: dict[str, object] = {"sources": [*t.sources, *c.sources], "note": f"{note or ''}; {said}".lstrip("; ")}
     if c.action == "end" and c.date is not None:
-        update |= {"terminated": c.date, "coverage_end": None, "carried_from": None}
+        update |= {"terminated": c.date, "terminated_certainty": c.date_certainty, "coverage_end": None,
+                   "carried_from": None}
     elif c.action == "exit" and c.date is not None:
         update["members"] = [_exit(m, c) if m.state in states and (m.left is None or m.left > c.date) else m
                              for m in t.members]
     elif c.action == "certainty":
         update["certainty"] = c.certainty
     elif c.action == "superseded" and c.date is not None:  # the curated treaty from then on
-        update |= {"terminated": c.date, "coverage_end": None, "carried_from": None}
+        update |= {"terminated": c.date, "terminated_certainty": c.date_certainty, "coverage_end": None,
+                   "carried_from": None}
     elif c.action == "superseded" and t.carried_from is not None:  # ATOP's own years stay
         update |= {"coverage_end": t.carried_from, "carried_from": None}
     if c.certainty is not Certainty.VERIFIED or c.date_certainty is not None:

@@ -13,6 +13,7 @@ import functools
 from typing import TYPE_CHECKING
 
 from foedus.model.treatymap import Recent, TreatyMap
+from foedus.model.windows import date_window
 from foedus.sources.atop_release import ATOP_END
 
 if TYPE_CHECKING:
@@ -53,9 +54,12 @@ def carry_forward(treaty: Treaty) -> Treaty:
 
 
 def binds_after(treaty: Treaty, day: dt.date) -> bool:
-    """Whether `treaty` can be in effect on some date after `day` (no coverage end or termination by then)."""
+    """Whether `treaty` can be in effect on some date after `day` (no coverage end or termination by then), or may
+    have been: its end is known only to a window that reaches past `day` (`Treaty.terminated_certainty`), so a
+    result on a later date in that window says it may still have been in force (`foedus.engine.doubts`)."""
+    end, how = treaty.terminated, treaty.terminated_certainty
     return (treaty.coverage_end is None or treaty.coverage_end > day) and (
-        treaty.terminated is None or treaty.terminated > day)
+        end is None or (date_window(end, how, end=True)[1] if how is not None else end) > day)
 
 
 def _load_history(states: StateRegistry, mapped: frozenset[int], recent: bool = False) -> dict[str, Treaty]:

@@ -15,6 +15,7 @@ from typing import Any
 
 from foedus.engine.certainty_words import (
     applies_fact,
+    ended_fact,
     fact_reason,
     first_day_fact,
     left_fact,
@@ -137,7 +138,7 @@ def _one(treaty: Treaty, basis: Basis) -> Iterable[TreatyChange]:
         dated = () if basis == "signed" else first_day_fact(treaty, None)
         yield TreatyChange(start, t, "signed" if basis == "signed" else "in-force", reasons=standing + dated)
     if treaty.terminated is not None:
-        yield TreatyChange(treaty.terminated, t, "terminated", reasons=standing)
+        yield TreatyChange(treaty.terminated, t, "terminated", reasons=standing + ended_fact(treaty))
     if treaty.coverage_end is not None:
         yield TreatyChange(treaty.coverage_end + _DAY, t, "coverage-ends")
     yield from _members(treaty, start, basis)

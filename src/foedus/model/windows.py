@@ -1,0 +1,53 @@
+"""The days a date known less than to the day can truly lie in (`foedus.model.facts.DateCertainty`).
+
+Kept in the model, apart from the engine, so that the data layer (which alliances can still bind after a date:
+`foedus.sources.history.binds_after`) reads a date's window by the same rule as the engine's certainty
+(`foedus.engine.certainty`, which re-exports it).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from foedus.model.facts import DateCertainty
+
+__all__ = ["date_window"]
+
+_STAND_IN = dt.timedelta(days=365)
+_WEEK = dt.timedelta(days=7)
+_DAY = dt.timedelta(days=1)
+
+
+def date_window(day: dt.date, how: DateCertainty, *, end: bool = False) -> tuple[dt.date, dt.date]:
+    """The days the true date can lie in, given the recorded `day` and how well it is known.
+
+    With `end`, `day` is an exclusive end, the first day no longer covered (a member's `left`, a suspension's
+    `end`): a month or year is then that of the last day covered, the day before, so the window is that day's,
+    one day on (an exit known only to March 1964 is `left` 1 April, and the true `left` lies from 2 March to 1
+    April), unless `how.effective`: the month or year is then that of `day` itself, the day the exit took
+    effect (Mexico's Rio exit, effective Sep 2004: the true `left` lies in September). The other windows are the
+    same either way.
+
+    >>> from foedus.model.facts import DateCertainty
+    >>> date_window(dt.date(2004, 3, 29), DateCertainty(within="month"))
+    (datetime.date(2004, 3, 1), datetime.date(2004, 3, 31))
+    >>> date_window(dt.date(1964, 4, 1), DateCertainty(within="month"), end=True)
+    (datetime.date(1964, 3, 2), datetime.date(1964, 4, 1))
+    >>> date_window(dt.date(2021, 10, 7), DateCertainty(within="unknown"))[1]
+    datetime.date(9999, 12, 31)
+    """
+    if end and how.within in ("month", "year") and not how.effective and day > dt.date.min:
+        first, last = date_window(day - _DAY, how)
+        return first + _DAY, last + _DAY if last < dt.date.max else last
+    if how.within == "week":
+        return day - _WEEK, day + _WEEK
+    if how.within == "month":
+        last = dt.date(day.year, 12, 31) if day.month == 12 else dt.date(day.year, day.month + 1, 1) - _DAY
+        return day.replace(day=1), last
+    if how.within == "year":
+        return dt.date(day.year, 1, 1), dt.date(day.year, 12, 31)
+    if how.within == "stand-in":
+        return day - _STAND_IN, day + _STAND_IN
+    return day, how.until or dt.date.max

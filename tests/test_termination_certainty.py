@@ -1,0 +1,91 @@
+"""A treaty's end has a certainty of its own (`Treaty.terminated_certainty`), as its entry into force and a member's
+exit have: `treaties show` and the API say it, and a finding that rests on the end cites it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from fastapi.testclient import TestClient
+
+import foedus
+from foedus.catalog import treaty_detail
+from foedus.engine.certainty import date_window
+from foedus.model.facts import DateCertainty
+from foedus.model.vocab import Certainty
+from foedus.model.world import World
+from foedus.war.changes import treaty_changes
+
+pytestmark = [pytest.mark.filterwarnings("ignore::DeprecationWarning")]
+
+# France-Comoros (ATOP 3830), ended by the correction dated to the Journal officiel of 8 Mar 2011, within a week, the
+# day from one secondary source (data/atop_corrections.yaml)
+COMOROS = ("atop_3830: the treaty ended on 2011-03-08, known only to within a week (day: known from secondary "
+           "reporting only)")
+
+
+@pytest.mark.parametrize(("treaty", "said"), [
+    ("usa_roc_1954", "verified"),  # §3: 'terminated effective 1 Jan 1980 [V]': to the day
+    ("weu_1948", "verified"),  # §1.11: 'The WEU closed on 30 Jun 2011 [V]'
+    ("rus_prk_2000", "verified"),  # §1.2: the 2024 treaty, in force 4 Dec 2024 [V], 'replaced' it [V]
+    ("sun_prk_1961", "unverified"),  # not in the sheet: as sure as the treaty's own standing
+    ("atop_3830", "verified; date: known only to within a week (day: known from secondary reporting only)"),
+    ("atop_3410", "verified; date: the true date may be later (day: not verified)"),  # Gabon: the signature, later
+])
+def test_the_json_says_how_sure_the_end_is(world: World, treaty: str, said: str) -> None:
+    assert treaty_detail(world, treaty)["terminated_how_sure"] == said
+
+
+def test_a_treaty_in_force_says_no_end(world: World) -> None:
+    assert "terminated_how_sure" not in treaty_detail(world, "nato_1949")
+
+
+def test_the_text_says_it_after_the_end(world: World, capsys: pytest.CaptureFixture[str],
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    from foedus.cli.treaty_show import print_treaty
+
+    monkeypatch.setenv("COLUMNS", "400")
+    print_treaty(world, "atop_3830", as_json=False)
+    header = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("signed "))
+    assert ("; terminated 2011-03-08 (verified; date: known only to within a week (day: known from secondary "
+            "reporting only); publication in the Journal officiel") in header
+
+
+def test_the_api_says_it(world: World) -> None:
+    from foedus.web.app import create_app
+
+    with TestClient(create_app(), base_url="http://127.0.0.1") as client:
+        body = client.get("/api/treaties/atop_3830").json()
+    assert body["terminated_how_sure"] == treaty_detail(world, "atop_3830")["terminated_how_sure"]
+    assert body["terminated_certainty"]["within"] == "week"
+
+
+def test_a_duty_bound_inside_the_ends_window_cites_the_end(world: World) -> None:
+    """Five days before the recorded end, France's duty to the Comoros may already have lapsed: it says so, as a
+    member's duty inside its exit's window cites the exit; well before the window, nothing."""
+    near = foedus.cascade("MDG", "COM", "2011-03-03", world=world)
+    france = next(j.primary for j in near.joiners if j.state == "FRA" and j.primary.treaty == "atop_3830")
+    assert [r.fact for r in france.certainty_reasons] == [COMOROS]
+    assert france.certainty == "secondary"
+    early = foedus.cascade("MDG", "COM", "2011-02-20", world=world)
+    assert [j.primary.certainty_reasons for j in early.joiners if j.primary.treaty == "atop_3830"] == [()]
+
+
+def test_a_duty_that_stopped_with_the_end_is_a_doubt_inside_its_window(world: World) -> None:
+    after = foedus.cascade("MDG", "COM", "2011-03-10", world=world)
+    assert not [j for j in after.joiners if j.primary.treaty == "atop_3830"]
+    assert [(d.fact, d.certainty) for d in after.doubts if d.treaty == "atop_3830"] == [
+        (f"{COMOROS}; it may still have been in force on 2011-03-10", "secondary")]
+    later = foedus.cascade("MDG", "COM", "2011-03-20", world=world)  # past the week: settled
+    assert not [d for d in later.doubts if d.treaty == "atop_3830"]
+
+
+def test_the_timeline_cites_the_end(world: World) -> None:
+    how = DateCertainty(within="month", window=Certainty.VERIFIED, effective=True)
+    roc = world.treaty("usa_roc_1954").model_copy(update={"terminated_certainty": how})
+    (change,) = [c for day in treaty_changes([roc], "in-force", dt.date(1979, 1, 1), dt.date(1981, 1, 1)).values()
+                 for c in day if c.what == "terminated"]
+    assert [r.fact for r in change.reasons] == [
+        "usa_roc_1954: the treaty ended on 1980-01-01, known only to the month (month: verified; day: not verified)"]
+    assert change.certainty == "unverified"
+    assert date_window(roc.terminated, how, end=True) == (dt.date(1980, 1, 1), dt.date(1980, 1, 31))  # type: ignore[arg-type]
