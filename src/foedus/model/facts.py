@@ -13,7 +13,7 @@ from pydantic_core import PydanticCustomError
 
 from foedus.model.behaviour import SpanRules
 from foedus.model.days import is_iso_day
-from foedus.model.vocab import TAGGED_WINDOWS, Certainty
+from foedus.model.vocab import CERTAINTY_RANK, TAGGED_WINDOWS, Certainty
 
 __all__ = ["Certainty", "DateCertainty", "Day", "Source", "Span", "Strict"]
 
@@ -39,6 +39,11 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
+# a day's tags that vouch for its window: a day verified (or from secondary reporting) puts its week, month or year
+# at least as sure; an unverified or conflicting day says nothing of it ([C] on the month, the day unknown: ECOWAS PMAD)
+_VOUCHING = (Certainty.VERIFIED, Certainty.SECONDARY)
+
+
 class DateCertainty(Strict):
     """How well a date is known, when less than to the day: the true date lies in a window around it.
 
@@ -53,6 +58,8 @@ class DateCertainty(Strict):
     unverified`; Pakistan's Manila exit, "[V year]" with the day from one source, `window: verified` and
     `certainty: secondary`. A verified day on a week, month or year (the Shusha Declaration, "about 12-14 Feb 2022"
     [V]) verifies the date to that window, not the day picked in it (`how_dated` says the window's tag alone).
+    The window is never less sure than a verified or secondary day in it (the day vouches for its month): such a
+    date is refused.
     """
 
     within: Literal["week", "month", "year", "stand-in", "unknown"] = "stand-in"
@@ -73,6 +80,12 @@ class DateCertainty(Strict):
         if self.window is not None and self.within not in TAGGED_WINDOWS:
             raise ValueError(f"window is read only with within: week, month or year (a {self.within} date has no "
                              "window a source could tag)")
+        if self.window is not None and self.certainty in _VOUCHING and (
+                CERTAINTY_RANK[self.window] > CERTAINTY_RANK[self.certainty]):
+            raise ValueError(f"window: {self.window.value} is less sure than its day (certainty: "
+                             f"{self.certainty.value}), but a day a source gives dates its {self.within} too: tag the "
+                             f"{self.within} at least {self.certainty.value}, or the day no surer than "
+                             f"{self.window.value}")
         return self
 
 

@@ -69,17 +69,29 @@ def read_treaty_file(path: Path) -> Treaty:
     except ValidationError as exc:
         err = exc.errors()[0]
         more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
-        loc = _format_loc(err["loc"])
+        loc = _format_loc(err["loc"], raw)
         value = err.get("input")
         shown = f" (got {value!r})" if not isinstance(value, dict | list) and value is not None else ""
         raise TreatyDataError(str(path), loc, f"{validation_problem(err)}{shown}{more}") from None
 
 
-def _format_loc(loc: Iterable[Any]) -> str:
+def _format_loc(loc: Iterable[Any], raw: Any = None) -> str:
+    """`members[13].left_certainty`; a member's row named by its state, as written, when the file gives one
+    (`members[13] (MLI).left_certainty`), so the row is found without counting."""
     out = ""
     for part in loc:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+        if out.startswith("members[") and out.endswith("]") and out.count("[") == 1:
+            out += _member_named(raw, part)
     return out
+
+
+def _member_named(raw: Any, i: object) -> str:
+    """' (STATE)' for the file's `members[i]`, or nothing when it gives no state there."""
+    rows = raw.get("members") if isinstance(raw, dict) else None
+    row = rows[i] if isinstance(rows, list) and isinstance(i, int) and 0 <= i < len(rows) else None
+    state = row.get("state") if isinstance(row, dict) else None
+    return f" ({state})" if isinstance(state, str) else ""
 
 
 class _StateRefs:

@@ -16,7 +16,7 @@ from typing import Literal
 
 from pydantic import Field, ValidationError
 
-from foedus.errors import FoedusError, TreatyDataError
+from foedus.errors import FoedusError, TreatyDataError, validation_problem
 from foedus.model.facts import Certainty, DateCertainty, Source, Strict
 from foedus.model.states import StateRegistry
 from foedus.model.treaty import Member, Treaty
@@ -62,7 +62,9 @@ def load_corrections(text: str | None = None) -> list[Correction]:
             out.append(Correction.model_validate(item))
         except ValidationError as exc:
             err = exc.errors()[0]
-            raise TreatyDataError(CORRECTIONS_FILE, f"[{i}].{'.'.join(map(str, err['loc']))}", err["msg"]) from None
+            which = f" (atopid {item['atopid']})" if isinstance(item, dict) and "atopid" in item else ""
+            raise TreatyDataError(CORRECTIONS_FILE, f"[{i}]{which}.{'.'.join(map(str, err['loc']))}",
+                                  validation_problem(err)) from None
         if out[-1].action in ("exit", "end") and out[-1].date is None:
             raise TreatyDataError(CORRECTIONS_FILE, f"[{i}].date", f"action {out[-1].action!r} needs a date")
         if (out[-1].action == "superseded") != bool(out[-1].by):
