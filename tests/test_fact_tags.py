@@ -15,6 +15,7 @@ import pytest
 import foedus
 from foedus.catalog import treaty_detail
 from foedus.engine.result import CascadeResult
+from foedus.model.vocab import Kind
 from foedus.model.world import World
 from foedus.render import explain_lines
 
@@ -179,6 +180,15 @@ def test_an_article_number_the_sheet_does_not_give_is_cited_as_unknown_or_unveri
     (Russia-Kazakhstan, not checked article by article): no bare number is cited as if it were known."""
     articles = {p.article for p in CURATED.treaty(treaty).provisions}
     assert articles and all(re.search(r"\b(unknown|unverified)\b", a) for a in articles), articles
+
+
+def test_the_gcc_article_the_sheet_does_not_give_reads_as_the_other_omitted_ones() -> None:
+    """§5 (the GCC row's 'art.' is [U]) and §7, open item 1 ('GCC JDA article'): the sheet gives no number, so the
+    clause is cited as Kensington's and Pukpuk's are, which the sheet omits too, not by a guessed number."""
+    omitted = {p.article for t in ("gbr_deu_2025", "aus_png_2025") for p in CURATED.treaty(t).provisions
+               if p.kind is Kind.DEFENSE}
+    assert omitted == {"unknown (number unverified)"}
+    assert {p.article for p in CURATED.treaty("gcc_jda_2000").provisions} == omitted
 
 
 def test_the_ecowas_exit_is_dated_to_the_month_it_took_effect(world: World) -> None:
