@@ -140,11 +140,12 @@ def test_eu_42_7_duty_of_denmark_is_unverified_during_and_after_its_defence_opt_
 
 
 def test_reasons_are_in_the_json_contract() -> None:
-    """Each joiner's JSON says why it is not verified: kind, fact, certainty and source."""
+    """Each joiner's JSON says why it is not verified: kind, fact, certainty, source, and the heading a list puts
+    before it."""
     d = run("RUS", "EST", "2004-03-30").to_dict()
     usa = next(j for j in d["joiners"] if j["state"] == "USA")
     assert usa["certainty"] == "unverified"
-    assert set(usa["certainty_reasons"][0]) == {"kind", "fact", "certainty", "source"}
+    assert set(usa["certainty_reasons"][0]) == {"kind", "fact", "certainty", "source", "heading"}
     assert all(j["certainty_reasons"] == [] for j in run("RUS", "EST", "2025-06-01").to_dict()["joiners"]
                if j["certainty"] == "verified")
 

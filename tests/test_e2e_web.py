@@ -225,6 +225,41 @@ def test_a_date_known_to_a_verified_week_is_not_called_unverified(page: Any, ser
     reasons = page.locator("#explain ul.reasons li").all_inner_texts()
     shusha = [r for r in reasons if "tur_aze_shusha_2021: the treaty entered into force" in r]
     assert shusha and all(r.startswith("not to the day: ") for r in shusha), reasons
+    # the treaty's own entry into force, in the panel's treaty list, says how sure it is, as `treaties show` does
+    page.wait_for_selector("#explain[data-state=TUR] .history p.dates", timeout=30_000)
+    dates = page.locator("#explain .history p.dates").all_inner_texts()
+    assert "in force 2022-02-14 (verified; date: known only to within a week (week: verified))" in dates, dates
+    assert not page.problems, page.problems
+
+
+def test_the_panel_takes_each_reasons_heading_from_the_api(page: Any, server: str) -> None:
+    """The words before a reason ('not verified', 'not to the day') are the API's `heading`, worded by the one
+    Python rule (foedus.engine.records.reason_heading), not decided again in the page: a heading the API gives is
+    the one shown. The treaty list also says when a treaty ended and how sure that is."""
+    def mark(node: Any) -> None:  # every reason's heading, wherever the result gives one
+        if isinstance(node, dict):
+            if {"fact", "certainty", "heading"} <= set(node):
+                node["heading"] = f"HEADING({node['certainty']})"
+            for value in node.values():
+                mark(value)
+        elif isinstance(node, list):
+            for value in node:
+                mark(value)
+
+    def respond(route: Any) -> None:
+        body = route.fetch().json()
+        mark(body)
+        route.fulfill(json=body)
+
+    page.route("**/api/cascade*", respond)
+    _ready(page, f"{server}/?attacker=MDG&target=COM&date=2011-03-03&select=FRA")
+    page.wait_for_selector("body[data-result='MDG>COM@2011-03-03']", timeout=30_000)
+    page.wait_for_selector("#explain[data-state=FRA] .history p.dates", timeout=30_000)
+    reasons = page.locator("#explain ul.reasons li").all_inner_texts()
+    assert any(r.startswith("HEADING(secondary): atop_3830: the treaty ended on 2011-03-08") for r in reasons), reasons
+    dates = page.locator("#explain .history p.dates").all_inner_texts()
+    assert any("ended 2011-03-08 (verified; date: known only to within a week (day: known from secondary reporting "
+               "only))" in d for d in dates), dates
     assert not page.problems, page.problems
 
 

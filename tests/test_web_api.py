@@ -77,6 +77,22 @@ def test_flagship_names_north_korea_under_the_2024_treaty(client: TestClient) ->
         "defense", 1, "rus_prk_2024", "4", "S1")
 
 
+def test_each_reason_carries_the_heading_the_text_puts_before_it(client: TestClient) -> None:
+    """The page lists a finding's reasons under the API's `heading`, worded by the one rule the CLI's text uses:
+    Turkey's duty to Azerbaijan on 15 Feb 2022 rests on the Shusha Declaration's entry into force, known to a week
+    by a verified source ('not to the day'), and on facts that are not verified."""
+    from foedus.engine.records import reason_heading
+
+    body = client.get("/api/cascade", params={"attacker": "ARM", "target": "AZE", "date": "2022-02-15"}).json()
+    tur = next(j for j in body["joiners"] if j["state"] == "TUR")
+    headings = {r["fact"]: r["heading"] for o in (tur, *tur["also"]) for r in o["certainty_reasons"]}
+    assert headings[("tur_aze_shusha_2021: the treaty entered into force on 2022-02-14, known only to within a week "
+                     "(week: verified)")] == "not to the day"
+    every = [r for j in body["joiners"] for o in (j, *j["also"]) for r in o["certainty_reasons"]]
+    assert "not verified" in {r["heading"] for r in every}
+    assert all(r["heading"] == reason_heading(r["certainty"]) for r in every)
+
+
 def test_repeated_and_comma_separated_states_are_the_same(client: TestClient) -> None:
     repeated = client.get("/api/cascade?attacker=RUS&attacker=BLR&target=POL&target=LTU&date=2025-06-01")
     commas = client.get("/api/cascade", params={"attacker": "RUS, BLR", "target": "POL,LTU", "date": "2025-06-01"})

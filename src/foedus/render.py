@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from html import escape
 from typing import Any, Protocol
 
-from foedus.engine.certainty_words import reason_heading, window_facts
+from foedus.engine.certainty_words import window_facts
 from foedus.engine.records import CertaintyReason, Conflict, Consultation, Doubt, Joiner, Neutral, Violation, Withheld
 from foedus.engine.rules.support import Support
 from foedus.engine.scenario import Scenario
@@ -106,7 +106,7 @@ def explain_lines(result: CascadeResult) -> list[str]:
             if j.primary.duty:
                 lines.append(f"      its duty: {j.primary.duty}")
             lines += [f"      condition: {c}" for c in j.primary.conditions]
-            lines += [f"      {reason_heading(r.certainty)}: {r.fact} [source: {r.source}]"
+            lines += [f"      {r.heading}: {r.fact} [source: {r.source}]"
                       for r in j.primary.certainty_reasons if r.kind not in ("freeze", "place", "scope")]
     sides = result.sides
     lines.append(f"Attack side: {', '.join(sides['attack'])}")
@@ -174,7 +174,7 @@ def rich_tree(result: CascadeResult) -> Any:
                 node.add(f"[dim]{markup(cond)}[/dim]")
             for r in j.primary.certainty_reasons:
                 if r.kind not in ("freeze", "place", "scope"):
-                    node.add(f"[yellow]{reason_heading(r.certainty)}: {markup(r.fact)} "
+                    node.add(f"[yellow]{r.heading}: {markup(r.fact)} "
                              f"[dim]({markup(r.source)})[/dim][/yellow]")
     extra = [line for line in explain_lines(result)
              if line.startswith(("Conflict", "Neutral", "Violation", "Consultation", "Withheld", "Support",

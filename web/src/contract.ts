@@ -102,6 +102,7 @@ export interface CertaintyReason {
   fact: string;
   certainty: string;
   source: string;
+  heading: string;
 }
 
 /** A duty to consult, not to fight. */

@@ -1,6 +1,6 @@
 // The "why" panel: for one state, every finding that names it (side, treaty, article, strength, the attack
 // that set it off, the conditions assumed), the joining model's chances when the result has them, then the
-// invocation history of each treaty involved.
+// dates (in force, ended, each with how sure it is) and invocation history of each treaty involved.
 import { api, type CascadeResult, type CertaintyReason, type Obligation, type TreatyDetail } from "./api";
 import { byId, h } from "./dom";
 import { likelihoodBlock } from "./likelypanel";
@@ -29,13 +29,13 @@ function sourceNode(source: string): HTMLElement | string {
     : source;
 }
 
-/** Each fact a finding rests on that is not verified, with its source (null when there are none); a date whose
- * window is verified but not its day (certainty "verified") is "not to the day", as the CLI's text says it. */
+/** Each fact a finding rests on that is not verified, with its source (null when there are none), under the
+ * heading the API gives it ("not verified", or "not to the day" for a date known to a verified window), worded by
+ * the same rule as the CLI's text (foedus.engine.records.reason_heading). */
 function reasonsList(reasons: CertaintyReason[] | undefined): HTMLElement | null {
   if (!reasons?.length) return null;
   return h("ul", { class: "reasons", "aria-label": "why not verified, or not to the day" }, ...reasons.map((r) =>
-    h("li", {}, `${r.certainty === "verified" ? "not to the day" : "not verified"}: ${r.fact} — `,
-      sourceNode(r.source))));
+    h("li", {}, `${r.heading}: ${r.fact} — `, sourceNode(r.source))));
 }
 
 /** A one-line finding (neutrality, consultation, violation, withheld leg) with its certainty when not verified, and why. */
@@ -106,13 +106,25 @@ function findings(id: string, r: CascadeResult, names: Names): { nodes: HTMLElem
   return { nodes, treaties };
 }
 
+/** When the treaty took effect and ended, each with how sure it is, in the API's words (`in_force_how_sure`,
+ * `terminated_how_sure`), as `foedus treaties show` says them; null when it never took effect. */
+function datesLine(t: TreatyDetail): HTMLElement | null {
+  const sure = (how: string | undefined) => (how ? ` (${how})` : "");
+  const parts = [
+    ...(t.in_force ? [`in force ${t.in_force}${sure(t.in_force_how_sure)}`] : []),
+    ...(t.terminated ? [`ended ${t.terminated}${sure(t.terminated_how_sure)}`] : []),
+  ];
+  return parts.length ? h("p", { class: "dates" }, parts.join("; ")) : null;
+}
+
 async function historyBlock(ids: string[]): Promise<HTMLElement> {
   const section = h("section", { class: "history" }, h("h3", {}, "Invocation history"));
   for (const id of ids) {
     try {
       const t = await treaty(id);
       const rows = [...t.invocations].sort((a, b) => a.date.localeCompare(b.date));
-      section.append(h("h4", {}, `${t.short_name ?? t.name} (${t.id})`),
+      const dates = datesLine(t);
+      section.append(h("h4", {}, `${t.short_name ?? t.name} (${t.id})`), ...(dates ? [dates] : []),
         rows.length === 0 ? h("p", { class: "muted" }, "No invocation recorded.")
           : h("ul", {}, ...rows.map((i) => h("li", {}, `${i.date}, art. ${i.article}, by ${i.requester.join(", ")}: ${i.outcome}`
             + (i.how_sure && i.how_sure !== "verified" ? ` (${i.how_sure})` : "")))));

@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from foedus.engine.records import CertaintyReason
+from foedus.engine.records import CertaintyReason, reason_heading
 from foedus.model.vocab import TAGGED_WINDOWS, Certainty
 
 if TYPE_CHECKING:
@@ -84,12 +84,6 @@ def how_sure(level: Certainty, dated: DateCertainty | None, **named: DateCertain
 def how_known(level: Certainty) -> str:
     """A certainty tag in words ("not verified", "known from secondary reporting only", ...)."""
     return _HOW.get(level, level.value)
-
-
-def reason_heading(level: str) -> str:
-    """What the text puts before a reason it lists: 'not verified', or, for a date whose every tag is verified but
-    which is known only to a window (Turkey-Azerbaijan's entry into force, within a week [V]), 'not to the day'."""
-    return "not to the day" if level == Certainty.VERIFIED.value else "not verified"
 
 
 def window_facts(level: str, facts: Iterable[str]) -> str:

@@ -10,6 +10,7 @@ from typing import Any, Literal
 
 from foedus.datarecord import dataclass, field
 from foedus.engine.contract import Contracted, computed, meta
+from foedus.model.vocab import Certainty
 
 __all__ = [
     "Because",
@@ -24,6 +25,7 @@ __all__ = [
     "Side",
     "Violation",
     "Withheld",
+    "reason_heading",
 ]
 
 Side = Literal["attack", "defense"]
@@ -54,6 +56,18 @@ class CertaintyReason(Contracted):
     certainty: str = field(metadata=meta("its tag: secondary, unverified, conflicting or carried-forward; verified "
                                          "on a `date` reason whose window is verified but not its day", "string"))
     source: str = field(metadata=meta("where the fact comes from", "string"))
+
+    @computed("what a list of reasons puts before the fact (`reason_heading`): 'not verified', or 'not to the day' "
+              "for a date whose every tag is verified but which is known only to a window", "string")
+    def heading(self) -> str:
+        return reason_heading(self.certainty)
+
+
+def reason_heading(level: str) -> str:
+    """What the text (and the web page, from `CertaintyReason.heading`) puts before a reason it lists: 'not
+    verified', or, for a date whose every tag is verified but which is known only to a window (Turkey-Azerbaijan's
+    entry into force, within a week [V]), 'not to the day'."""
+    return "not to the day" if level == Certainty.VERIFIED.value else "not verified"
 
 
 def certainty_field() -> Any:
