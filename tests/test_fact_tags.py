@@ -98,9 +98,9 @@ def test_the_rich_tree_says_it_too() -> None:
     ("tiar_1947", "CUB", 0, "verified; suspension start 1962-01-31: known only to the year (year: verified; "
                             "day: not verified)"),
     # §1.10: 'effective 2013 per press reports [V-secondary]' (ATOP: 2015); the day is picked
-    ("tiar_1947", "VEN", 0, "verified; left: the true date may be later (day: not verified)"),
+    ("tiar_1947", "VEN", 0, "verified; left: the true date may be later, up to 2015-07-14 (day: not verified)"),
     # §1.10: 'party [V]; date not checked [U]': the deposit date's window, read from the entry into force
-    ("tiar_1947", "HND", 0, "verified; joined: the true date may be later (day: not verified)"),
+    ("tiar_1947", "HND", 0, "verified; joined: the true date may be later, up to 2019-09-23 (day: not verified)"),
     # §1.4: 'frozen (Feb 2024 statement) [V]'
     ("csto_1992", "ARM", 0, "verified; freeze start 2024-02-22: known only to the month (month: verified; day: "
                             "not verified)"),
@@ -129,7 +129,8 @@ def test_rio_deposit_dates_not_checked_count_until_the_parties_are_known(target:
     up to when the 2019 meetings show them parties: PAN, PER and URY abstained on 11 Sep 2019; the 23 Sep 2019 vote,
     16-1 with TTO abstaining and CUB absent, shows the others. A duty owed to Honduras in between rests on it."""
     found = reasons(run("SLV", target, day), "tiar_1947")
-    fact = f"tiar_1947: {target} became a party on 1948-12-03, the true date may be later (day: not verified)"
+    fact = (f"tiar_1947: {target} became a party on 1948-12-03, the true date may be later, up to 2019-09-23 (day: not "
+            "verified)")
     assert (found.get(fact) == "unverified") is dated
     assert not any("PAN became a party" in f for f in reasons(run("SLV", "HND", "2019-09-15"), "tiar_1947", "PAN"))
 

@@ -30,7 +30,11 @@ COMOROS = ("atop_3830: the treaty ended on 2011-03-08, known only to within a we
     ("rus_prk_2000", "verified"),  # §1.2: the 2024 treaty, in force 4 Dec 2024 [V], 'replaced' it [V]
     ("sun_prk_1961", "unverified"),  # not in the sheet: as sure as the treaty's own standing
     ("atop_3830", "verified; date: known only to within a week (day: known from secondary reporting only)"),
-    ("atop_3410", "verified; date: the true date may be later (day: not verified)"),  # Gabon: the signature, later
+    # Gabon: the new treaty's entry into force, 1 Jun 2014, from one source (the 2019 letters renewing it)
+    ("atop_3410", "verified; date: known only to within a week (day: known from secondary reporting only)"),
+    # Senegal: the signature; the entry into force came later, at the latest when France published it (27 Oct 2014)
+    ("atop_3730", "verified; date: the true date may be later, up to 2014-10-27 (day: known from secondary reporting "
+                  "only)"),
 ])
 def test_the_json_says_how_sure_the_end_is(world: World, treaty: str, said: str) -> None:
     assert treaty_detail(world, treaty)["terminated_how_sure"] == said
@@ -89,3 +93,13 @@ def test_the_timeline_cites_the_end(world: World) -> None:
         "usa_roc_1954: the treaty ended on 1980-01-01, known only to the month (month: verified; day: not verified)"]
     assert change.certainty == "unverified"
     assert date_window(roc.terminated, how, end=True) == (dt.date(1980, 1, 1), dt.date(1980, 1, 31))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("day", "doubted"), [("2014-06-15", True), ("2014-10-26", True), ("2014-10-27", False),
+                                              ("2025-01-20", False)])
+def test_an_end_known_only_to_a_bound_is_doubted_up_to_the_bound(world: World, day: str, doubted: bool) -> None:
+    """France-Senegal 1974 (ATOP 3730) ended when the 2012 treaty entered into force, a day not known here but no
+    later than France's publication of it (27 Oct 2014): a duty to Senegal is a doubt up to that bound, never after
+    (without the bound every later cascade doubted it: 'it may still have been in force on 2025-01-20')."""
+    run = foedus.cascade("MLI", "SEN", day, world=world)
+    assert bool([d for d in run.doubts if d.treaty == "atop_3730"]) is doubted

@@ -50,7 +50,7 @@ def how_dated(how: DateCertainty) -> str:
     or year whose own tag (if given) is verified too says the window's tag alone: the source verifies the date to
     that window and no closer, and the day is one picked inside it (the Shusha Declaration, in force 'about 12-14
     Feb 2022' [V], is recorded on 14 Feb, known to the week), so 'day: verified' would contradict 'known only to
-    within a week'.
+    within a week'. An unknown date with a bound (`until`) says the bound: how long the doubt lasts.
 
     >>> from foedus.model.facts import DateCertainty
     >>> how_dated(DateCertainty(within="month", window=Certainty.VERIFIED))
@@ -59,12 +59,15 @@ def how_dated(how: DateCertainty) -> str:
     'known only to the year (year: verified; day: known from secondary reporting only)'
     >>> how_dated(DateCertainty(within="week", window=Certainty.VERIFIED, certainty=Certainty.VERIFIED))
     'known only to within a week (week: verified)'
+    >>> how_dated(DateCertainty(within="unknown", until=dt.date(2014, 10, 27), certainty=Certainty.SECONDARY))
+    'the true date may be later, up to 2014-10-27 (day: known from secondary reporting only)'
     """
+    known = _KNOWN[how.within] + (f", up to {how.until}" if how.within == "unknown" and how.until else "")
     verified = (how.certainty, how.window or how.certainty) == (Certainty.VERIFIED, Certainty.VERIFIED)
     if verified and how.within in TAGGED_WINDOWS:
-        return f"{_KNOWN[how.within]} ({how.within}: {how_known(how.certainty)})"
+        return f"{known} ({how.within}: {how_known(how.certainty)})"
     tags = [f"{how.within}: {how_known(how.window)}"] if how.window is not None else []
-    return f"{_KNOWN[how.within]} ({'; '.join([*tags, f'day: {how_known(how.certainty)}'])})"
+    return f"{known} ({'; '.join([*tags, f'day: {how_known(how.certainty)}'])})"
 
 
 def how_sure(level: Certainty, dated: DateCertainty | None, **named: DateCertainty | None) -> str:
