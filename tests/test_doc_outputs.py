@@ -169,3 +169,44 @@ def test_the_cascade_table_columns_in_outputs_md() -> None:
     assert "`csv` all its columns (" + ", ".join(f"`{c}`" for c in csv_header) + ")" in text
     left_out = [c for c in csv_header if c not in table_header]
     assert "`table` all but " + ", ".join(f"`{c}`" for c in left_out[:-1]) + f" and `{left_out[-1]}`" in text
+
+
+def _readme() -> str:
+    return " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+
+
+def test_the_treaty_counts_in_the_readme(tmp_path: Path) -> None:
+    """README: how many treaty files ship, and how many are in force on 2025-06-01 (without the research data)."""
+    env = {**os.environ, "FOEDUS_DATA_DIR": str(tmp_path)}
+    counts = []
+    for extra in ([], ["--date", "2025-06-01"]):
+        proc = _foedus(["treaties", "list", "--format", "csv", *extra], env)
+        assert proc.returncode == 0, proc.stderr
+        counts.append(len(proc.stdout.splitlines()) - 1)
+    assert f"— {counts[0]} treaty files (`foedus treaties list`, without the research data, lists them;" in _readme()
+    assert f"{counts[1]} are in force on 2025-06-01, `foedus treaties list --date 2025-06-01`" in _readme()
+
+
+def test_the_curated_treaties_mapped_to_atop_in_research_md() -> None:
+    """docs/research.md: how many bundled treaty files map to ATOP alliances (`atop_ids`)."""
+    files = sorted((ROOT / "src" / "foedus" / "data" / "treaties").glob("*.yaml"))
+    mapped = sum("atop_ids" in f.read_text(encoding="utf-8") for f in files)
+    assert f"{mapped} curated treaties map to ATOP alliances, `grep -l atop_ids" in _doc("research.md")
+
+
+@pytest.mark.needs_data
+def test_the_empty_atop_file_message_in_data_md(tmp_path: Path) -> None:
+    """docs/data.md quotes the one line an empty ATOP member file gets (the path there: a user's data folder)."""
+    source = Path(os.environ["FOEDUS_DATA_DIR"])
+    data = tmp_path / "data"
+    for file in source.rglob("*"):
+        if file.is_file():
+            (data / file.relative_to(source)).parent.mkdir(parents=True, exist_ok=True)
+            (data / file.relative_to(source)).symlink_to(file)
+    (data / "atop" / "atop5_1m.csv").unlink()
+    (data / "atop" / "atop5_1m.csv").write_bytes(b"")
+    proc = _foedus(["cascade", "-a", "GMY", "-t", "RUS", "-d", "1914-08-01"],
+                   {**os.environ, "FOEDUS_DATA_DIR": str(data), "FOEDUS_CACHE_DIR": str(tmp_path / "cache")})
+    assert proc.returncode == 2
+    shown = _doc("data.md").split("```text ", 1)[1].split(" ```", 1)[0]
+    assert shown == proc.stderr.strip().replace(str(data), "/home/me/.local/share/foedus/data")
