@@ -210,3 +210,18 @@ def test_the_empty_atop_file_message_in_data_md(tmp_path: Path) -> None:
     assert proc.returncode == 2
     shown = _doc("data.md").split("```text ", 1)[1].split(" ```", 1)[0]
     assert shown == proc.stderr.strip().replace(str(data), "/home/me/.local/share/foedus/data")
+
+
+@pytest.mark.needs_data
+def test_the_similarity_pairs_beyond_dyads_in_research_md(tmp_path: Path) -> None:
+    """docs/research.md: `foedus similarity` lists more pairs than `foedus dyads` over 1816–2018, and how many."""
+    rows = []
+    for args in (["similarity", "--from", "1816", "--to", "2018"],
+                 ["dyads", "--from", "1816", "--to", "2018", "--no-covariates"]):
+        proc = _foedus([*args, "--out", str(tmp_path / f"{args[0]}.parquet")], os.environ.copy())
+        assert proc.returncode == 0, proc.stderr
+        rows.append(int(re.search(r"wrote ([\d,]+) rows to ", proc.stderr).group(1).replace(",", "")))  # type: ignore[union-attr]
+    text = _doc("research.md")
+    assert f"({rows[0] - rows[1]} more pairs over 1816–2018 than `foedus dyads`" in text
+    dyads = "`foedus dyads --from 1816 --to 2018 --no-covariates --out FILE`"
+    assert f"writes {rows[0]:,} rows, {dyads} {rows[1]:,})" in text
