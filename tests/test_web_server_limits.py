@@ -156,14 +156,14 @@ def test_connections_over_the_cap_get_503_and_the_server_recovers(patient_port: 
         for _ in range(MAX_CONNECTIONS):
             held.append(_connect(port))
         with _connect(port) as extra:
-            extra.settimeout(5)
+            extra.settimeout(20)  # how long is not this test's question (a loaded machine took over 5 s)
             reply = extra.recv(65536)
         assert reply.startswith(b"HTTP/1.1 503") and b"retry-after: 1" in reply.lower()
         assert b"content-security-policy" in reply.lower()
     finally:
         for s in held:
             s.close()
-    deadline = time.monotonic() + 10
+    deadline = time.monotonic() + 30
     status = 0
     while time.monotonic() < deadline and status != 200:
         with contextlib.suppress(OSError):
