@@ -12,7 +12,7 @@ import numpy as np
 from foedus.datarecord import dataclass, field
 from foedus.engine.fast.home import HomeFinder, HomeLegs
 from foedus.engine.reliability import HonourModel
-from foedus.engine.rules import STRIKES, Situation, evaluate, is_war, void_for_starters
+from foedus.engine.rules import STRIKES, Situation, evaluate, strikes, void_for_starters
 from foedus.engine.scenario import Attack, Scenario
 from foedus.engine.table import LegTable, leg_table
 from foedus.model.vocab import Kind
@@ -128,22 +128,25 @@ class _Finder:
                                   protected if void_for_starters(leg) else -1))
 
     def _new_attacks(self) -> list[tuple[Attack, int]]:
-        """Attacks some draw could add (`foedus.engine.rules.STRIKES`), each with the joiner that makes it."""
+        """Attacks some draw could add, each with the joiner that makes it (-1: none), as the rules make them
+        (`foedus.engine.rules.next_attacks`, looked up there so that the rule has one form): legal, each state
+        that could join the attacking side strikes the original targets; escalatory, each state that could be
+        on one side strikes each state that could be on the other, both ways (a state may be on both here)."""
         names = list(self.states)
-        if not is_war(self.scenario.attacks):  # below an armed attack nobody strikes
-            return []
-        if not STRIKES[self.scenario.reading].at_home:  # attack-side joiners strike the original targets
+        opening, places, day = self.scenario.attacks, self.world.places, self.scenario.date
+        reading = self.scenario.reading
+
+        def home(state: str) -> str:
+            return places.home(state, day).id
+
+        targets = dict.fromkeys(self.scenario.targets, "defense")
+        if not STRIKES[reading].at_home:
             attack_list = list(self.attacks)
             joiners = sorted({si for (si, ni, ai, _) in self.obligations if names[ni] == attack_list[ai].attacker})
-            return [(Attack(names[si], a.victim, a.place, a.kind), si) for si in joiners for a in self.scenario.attacks]
-        home, day = self.world.places.home, self.scenario.date
-        out = []
-        for x in sorted(self.sides["attack"]):
-            for y in sorted(self.sides["defense"]):
-                if x != y:
-                    out += [(Attack(x, y, home(y, day).id, "territory"), -1),
-                            (Attack(y, x, home(x, day).id, "territory"), -1)]
-        return out
+            return [(a, si) for si in joiners for a in strikes.next_attacks(
+                reading, {**targets, names[si]: "attack"}, [names[si]], opening, home, 0)]
+        return [(a, -1) for x in sorted(self.sides["attack"]) for y in sorted(self.sides["defense"]) if x != y
+                for a in strikes.next_attacks(reading, {x: "attack", y: "defense"}, (), opening, home, 0)]
 
     def graph(self, probabilities: list[float]) -> PotentialGraph:
         ob = sorted(self.obligations.items())
