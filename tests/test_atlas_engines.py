@@ -1,0 +1,81 @@
+"""The atlas's batched cascades (`batch_cascades` on rules compiled for home attacks: the escalatory closures, the
+packed rounds, compiled or not, and the plain rounds) equal the reference engine dyad by dyad, under every scenario
+switch the atlas compiles and on what-if worlds (overlays). The reference suite (tests/conftest.py) runs the batched
+engine one scenario at a time (`batch_scenario`), never through the atlas's own paths; the other atlas tests compare
+it with the default switches only, or with its former self (tests/test_escalatory_equality.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import numpy as np
+import pytest
+
+from foedus.engine.fast.batch import batch_cascades, compile_rules
+from foedus.engine.fast.outcomes import Outcome, outcome
+from foedus.engine.fast.rounds import ATTACK
+from foedus.engine.scenario import Reading, build_scenario, switches
+from foedus.model.overlay import Overlay, changes_from
+from foedus.model.world import World
+from foedus.sweeps.atlas import dyad_members
+
+pytestmark = pytest.mark.needs_data
+
+DAY = dt.date(2025, 6, 1)
+SWITCHES: list[dict[str, Any]] = [{"severity": "incursion"}, {"severity": "coercion"}, {"requested": False},
+                                  {"unresolved": "unmet"}, {"basis": "signed"}, {"decisions": "not-taken"}]
+OVERLAYS: list[dict[str, list[str]]] = [{"add_member": ["rus_prk_2024:IRN"], "drop_treaty": ["csto_1992"]},
+                                        {"set_scope": ["nato_1949:5=territory:any;forces:none"]}]
+# dyads whose wars are large or reach the changed treaties, and a seeded sample of the others
+CHOSEN = [("RUS", "EST"), ("UKR", "RUS"), ("RUS", "UKR"), ("CHN", "USA"), ("PRK", "KOR"), ("TUR", "GRC"),
+          ("ARM", "AZE"), ("AZE", "ARM"), ("VEN", "COL"), ("IRN", "ISR"), ("USA", "IRN")]
+
+
+def _dyads(world: World, day: dt.date, sample: int, seed: int) -> list[tuple[str, str]]:
+    members = dyad_members(world, day)
+    rng = np.random.default_rng(seed)
+    drawn = [tuple(members[i] for i in rng.choice(len(members), 2, replace=False)) for _ in range(sample)]
+    return list(dict.fromkeys([*(d for d in CHOSEN if d[0] in members and d[1] in members), *drawn]))  # type: ignore[misc]
+
+
+def _atlas(world: World, day: dt.date, given: dict[str, Any], dyads: list[tuple[str, str]], reading: Reading
+           ) -> list[Outcome]:
+    """The atlas's outcome of each dyad (its rules compiled once for every member, as `atlas_results` does)."""
+    rules = compile_rules(world, switches(day, **given), dyad_members(world, day))
+    pos = {s: i for i, s in enumerate(rules.states)}
+    res = batch_cascades(rules, np.array([pos[a] for a, _ in dyads]), np.array([pos[b] for _, b in dyads]), reading)
+    out = []
+    for k in range(len(dyads)):
+        on = np.flatnonzero(res.sides[k])
+        out.append(Outcome({rules.states[x]: "attack" if res.sides[k, x] == ATTACK else "defense" for x in on},
+                           {rules.states[x]: int(res.rounds[k, x]) for x in on},
+                           frozenset(rules.states[x] for x in np.flatnonzero(res.conflicts[k]))))
+    return out
+
+
+def _check(world: World, day: dt.date, given: dict[str, Any], reading: Reading, sample: int, seed: int) -> None:
+    dyads = _dyads(world, day, sample, seed)
+    for (a, b), got in zip(dyads, _atlas(world, day, given, dyads, reading), strict=True):
+        scenario = build_scenario(world, attacker=a, target=b, date=day, reading=reading, **given)
+        assert got == outcome("reference", world, scenario), (a, b, day, reading, given)
+
+
+@pytest.mark.parametrize("reading", ["legal", "escalatory"])
+@pytest.mark.parametrize("given", SWITCHES, ids=[",".join(f"{k}={v}" for k, v in g.items()) for g in SWITCHES])
+def test_the_atlas_equals_the_reference_engine_under_each_switch(world: World, reading: Reading,
+                                                                 given: dict[str, Any]) -> None:
+    _check(world, DAY, given, reading, 12, 3)
+
+
+@pytest.mark.parametrize("reading", ["legal", "escalatory"])
+@pytest.mark.parametrize("changes", OVERLAYS, ids=["add-member-drop-treaty", "set-scope"])
+def test_the_atlas_equals_the_reference_engine_on_a_what_if_world(world: World, reading: Reading,
+                                                                  changes: dict[str, list[str]]) -> None:
+    _check(Overlay(changes=changes_from(changes)).apply(world), DAY, {}, reading, 12, 4)
+
+
+@pytest.mark.parametrize("day", [dt.date(1914, 8, 1), dt.date(1939, 9, 1), dt.date(1962, 10, 1)])
+def test_the_atlas_equals_the_reference_engine_on_other_dates_with_switches(world: World, day: dt.date) -> None:
+    for reading in ("legal", "escalatory"):
+        _check(world, day, {"requested": False, "unresolved": "unmet"}, reading, 15, day.year)  # type: ignore[arg-type]
