@@ -79,3 +79,38 @@ def test_the_atlas_equals_the_reference_engine_on_a_what_if_world(world: World, 
 def test_the_atlas_equals_the_reference_engine_on_other_dates_with_switches(world: World, day: dt.date) -> None:
     for reading in ("legal", "escalatory"):
         _check(world, day, {"requested": False, "unresolved": "unmet"}, reading, 15, day.year)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("day", "given"), [
+    (dt.date(1914, 8, 1), {}), (dt.date(1962, 10, 1), {"unresolved": "unmet"}),
+    pytest.param(dt.date(2025, 6, 1), {"severity": "incursion"}, marks=pytest.mark.slow)])
+def test_the_legal_monte_carlo_atlas_equals_the_per_scenario_replay(world: World, day: dt.date,
+                                                                    given: dict[str, Any]) -> None:
+    """The legal Monte Carlo atlas answers most dyads with its own shortcut (`foedus.sweeps.atlas_simple`: a simple
+    dyad's war is the target's honoured defenders, request gates opened per draw) and the others with the
+    per-scenario replay; on random honour and asks both equal the replay of every dyad on the same draws (only
+    the escalatory atlas, and the legal one with certain honour, were compared)."""
+    from foedus.engine.reliability import HonourModel
+    from foedus.engine.table import leg_table
+    from foedus.sweeps.atlas_mc import atlas_montecarlo, complex_draws, shared_draws
+    from foedus.sweeps.atlas_simple import is_simple, simple_legs
+
+    draws, seed, model = 5, 11, HonourModel(ask_probability=0.5)
+    mc = atlas_montecarlo(world, day, draws, seed, model, **given)
+    states, honour, asks = shared_draws(world, day, draws, seed, model)
+    pos = {s: i for i, s in enumerate(states)}
+    majors = np.array([world.states.is_major(s, day) for s in states], dtype=bool)
+    table = leg_table(world, day, "in-force")
+    clean, _ = simple_legs(world, table, switches(day, **given), pos)
+    row = {pair: k for k, pair in enumerate(zip(mc.attackers, mc.targets, strict=True))}
+    dyads = _dyads(world, day, 40, day.year)
+    simple = [d for d in dyads if is_simple(table, *d, clean)]
+    assert len(simple) >= 10 and len(simple) < len(dyads)  # both paths are compared
+    varied = 0
+    for pair in dyads:
+        scenario = build_scenario(world, attacker=pair[0], target=pair[1], date=day, **given)
+        sizes, opposite = complex_draws(world, scenario, model, honour, asks, pos, majors)
+        assert np.array_equal(sizes, mc.sizes[row[pair]]), (pair, day, given)
+        assert np.array_equal(opposite, mc.majors_opposite[row[pair]]), (pair, day, given)
+        varied += len(set(sizes.tolist())) > 1
+    assert varied >= 3  # the draws matter: honour decisions change the war
