@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+import numpy as np
 import pytest
 
 from foedus.engine.fast.outcomes import outcome
@@ -44,3 +45,25 @@ def test_the_monte_carlo_makes_the_joiners_attacks_with_the_rule(world: World, m
     changed = outcome("reference", w, scenario)
     assert changed.sides == {"RUS": "attack", "BLR": "attack", "EST": "defense"}  # the changed rule bites
     assert outcome("montecarlo", w, scenario) == changed
+
+
+@pytest.mark.needs_data
+def test_the_monte_carlo_atlas_takes_its_path_from_the_strike_rule(world: World, monkeypatch: pytest.MonkeyPatch
+                                                                    ) -> None:
+    """The Monte Carlo atlas answers a dyad with the target's honoured defenders only where the rule says the defence
+    side never strikes (`rules.STRIKES`), not by the reading's name: with the legal reading's strikes made the
+    escalatory one's, its legal atlas is the escalatory atlas, as every engine's cascades are (it used to keep the
+    shortcut, and drew fewer states into the wars it answered with it)."""
+    import datetime as dt
+
+    from foedus.engine.reliability import HonourModel
+    from foedus.sweeps.atlas_mc import atlas_montecarlo
+
+    day, model = dt.date(1914, 8, 1), HonourModel(ask_probability=0.5)
+    escalatory = atlas_montecarlo(world, day, 3, 2, model, reading="escalatory")
+    assert not np.array_equal(atlas_montecarlo(world, day, 3, 2, model).sizes, escalatory.sizes)  # readings differ
+    monkeypatch.setitem(strikes.STRIKES, "legal", strikes.STRIKES["escalatory"])
+    legal = atlas_montecarlo(world, day, 3, 2, model)
+    assert legal.reading == "legal" and (legal.attackers, legal.targets) == (escalatory.attackers, escalatory.targets)
+    assert np.array_equal(legal.sizes, escalatory.sizes)
+    assert np.array_equal(legal.majors_opposite, escalatory.majors_opposite)

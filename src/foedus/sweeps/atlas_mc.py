@@ -9,7 +9,8 @@ needs one gather per dyad. The other dyads run the per-scenario Monte Carlo repl
 (`foedus.engine.fast.montecarlo`) on the same draws. With every probability 1 the atlas equals the
 batched engine's legal atlas (tested).
 
-In the escalatory reading every belligerent calls in its own allies: each draw runs the batched engine
+Where the defence side strikes too (`rules.STRIKES`: the escalatory reading), every belligerent calls in its own
+allies, and the shortcut does not hold: each draw runs the batched engine
 over every dyad with the legs that draw honours (`BatchRules.for_draw`), where the dyads whose war has no
 conflict come from two closures per state (`foedus.engine.fast.closure`, war size and major powers only),
 which equals the per-scenario replay on the same draws (tested).
@@ -32,6 +33,7 @@ from foedus.engine.fast.potential import potential_graph
 from foedus.engine.fast.rounds import ATTACK, DEFENSE
 from foedus.engine.fast.threads import in_engine_threads
 from foedus.engine.reliability import HonourModel
+from foedus.engine.rules import STRIKES
 from foedus.engine.scenario import Reading, Scenario, build_scenario, switches
 from foedus.engine.table import leg_table
 from foedus.model.world import World
@@ -103,12 +105,11 @@ def atlas_montecarlo(world: World, day: dt.date, draws: int, seed: int | None, m
     tgt = np.array([pos[b] for _, b in pairs])
     sizes = np.zeros((len(pairs), draws), dtype=np.int16)
     opposite = np.zeros((len(pairs), draws), dtype=bool)
-    if reading == "escalatory":
+    if STRIKES[reading].defenders_strike:  # the shortcut below holds only where the defence side never strikes
         rules = compile_rules(world, switched, members, backend=backend)  # same state order as `states`
         cols = np.array(rules.commitments(), dtype=np.int64)
         for d in range(draws):
-            sizes[:, d], opposite[:, d] = batch_summaries(rules.for_draw(honour[d, cols], asks[d]), att, tgt,
-                                                          "escalatory")
+            sizes[:, d], opposite[:, d] = batch_summaries(rules.for_draw(honour[d, cols], asks[d]), att, tgt, reading)
             if progress is not None:
                 progress(d + 1, draws)
         return AtlasDraws([a for a, _ in pairs], [b for _, b in pairs], sizes, opposite, reading)
@@ -122,7 +123,7 @@ def atlas_montecarlo(world: World, day: dt.date, draws: int, seed: int | None, m
         sizes[k], opposite[k] = complex_draws(world, scenario, model, honour, asks, pos, majors)
         if progress is not None:
             progress(done, len(replayed))
-    return AtlasDraws([a for a, _ in pairs], [b for _, b in pairs], sizes, opposite)
+    return AtlasDraws([a for a, _ in pairs], [b for _, b in pairs], sizes, opposite, reading)
 
 
 def shared_draws(world: World, day: dt.date, draws: int, seed: int | None, model: HonourModel,
