@@ -114,3 +114,32 @@ def test_the_legal_monte_carlo_atlas_equals_the_per_scenario_replay(world: World
         assert np.array_equal(opposite, mc.majors_opposite[row[pair]]), (pair, day, given)
         varied += len(set(sizes.tolist())) > 1
     assert varied >= 3  # the draws matter: honour decisions change the war
+
+
+@pytest.mark.parametrize("day", [dt.date(1914, 8, 1), dt.date(1962, 10, 1)])
+def test_a_legal_draw_of_the_batched_atlas_equals_the_per_scenario_replay(world: World, day: dt.date) -> None:
+    """One Monte Carlo draw two ways in the legal reading, on random honour and asks: the batched atlas on the rules
+    that draw honours (`BatchRules.for_draw`) and the per-scenario replay (the escalatory reading's are compared in
+    test_batch_atlas; a legal replay on random draws was compared with no other engine)."""
+    from foedus.engine.fast.batch import batch_summaries
+    from foedus.engine.reliability import HonourModel
+    from foedus.sweeps.atlas_mc import complex_draws, shared_draws
+
+    draws, model = 4, HonourModel(ask_probability=0.5)
+    states, honour, asks = shared_draws(world, day, draws, 7, model)
+    pos = {s: i for i, s in enumerate(states)}
+    majors = np.array([world.states.is_major(s, day) for s in states], dtype=bool)
+    rules = compile_rules(world, switches(day), dyad_members(world, day))
+    assert rules.states == states
+    cols = np.array(rules.commitments(), dtype=np.int64)
+    dyads = _dyads(world, day, 40, day.year + 1)
+    att, tgt = np.array([pos[a] for a, _ in dyads]), np.array([pos[b] for _, b in dyads])
+    per_draw = [batch_summaries(rules.for_draw(honour[d, cols], asks[d]), att, tgt, "legal") for d in range(draws)]
+    varied = 0
+    for k, (a, b) in enumerate(dyads):
+        scenario = build_scenario(world, attacker=a, target=b, date=day)
+        sizes, opposite = complex_draws(world, scenario, model, honour, asks, pos, majors)
+        assert sizes.tolist() == [int(s[k]) for s, _ in per_draw], (a, b, day)
+        assert opposite.tolist() == [bool(o[k]) for _, o in per_draw], (a, b, day)
+        varied += len(set(sizes.tolist())) > 1
+    assert varied >= 3  # the draws matter: honour decisions change the war
