@@ -33,10 +33,12 @@ def _emit(obj: Any) -> None:
 
 
 def _readings(reading: str | None) -> tuple[Any, ...]:
+    from foedus.engine.scenario import READINGS
+
     if reading is None:
-        return ("legal", "escalatory")
-    if reading not in ("legal", "escalatory"):
-        raise FoedusError(f"unknown reading {reading!r}: choose one of legal, escalatory")
+        return READINGS
+    if reading not in READINGS:
+        raise FoedusError(f"unknown reading {reading!r}: choose one of {', '.join(READINGS)}")
     return (reading,)
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import numbers
 from collections.abc import Container
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
 from foedus.datarecord import dataclass, field, fields
 from foedus.declare import Input, checked_value, choice, described
@@ -41,6 +41,7 @@ __all__ = [
 ]
 
 Reading = Literal["legal", "escalatory"]
+READINGS: tuple[Reading, ...] = get_args(Reading)  # the one list of readings: the CLI, web and sweeps read it
 TargetKind = Literal["territory", "forces"]
 TerritoryView = Literal["recognized", "claimant"]
 Basis = Literal["in-force", "signed"]
@@ -88,7 +89,7 @@ class Scenario:
         choice("target_kind", ("territory", "forces"), "territory", "What is hit: territory, or forces (the "
                "target's forces, public vessels or aircraft at the place)."), "territory or forces", "string"))
     reading: Reading = field(default="legal", metadata=_switch(
-        choice("reading", ("legal", "escalatory"), "legal", "legal: what the texts oblige; escalatory: every "
+        choice("reading", READINGS, "legal", "legal: what the texts oblige; escalatory: every "
                "belligerent strikes the other side's homes."), "legal or escalatory", '"legal" | "escalatory"',
         stable=True))
     requested: bool = field(default=True, metadata=_switch(

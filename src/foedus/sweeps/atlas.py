@@ -18,7 +18,7 @@ import numpy as np
 from foedus.engine.fast.batch import BatchResult, batch_cascades, compile_rules
 from foedus.engine.fast.rounds import ATTACK, DEFENSE
 from foedus.engine.outcome import DATA_END, DATA_END_NOTE
-from foedus.engine.scenario import Reading, Scenario, Severity, switches
+from foedus.engine.scenario import READINGS, Reading, Scenario, Severity, switches
 from foedus.model.state_files import COW_LAST_DAY
 from foedus.model.world import World
 from foedus.sources.atop_release import ATOP_END
@@ -29,7 +29,6 @@ if TYPE_CHECKING:
 __all__ = ["SERIES_DAY", "AtlasOptions", "Coverage", "atlas_frame", "atlas_results", "coverage", "dyad_members",
            "need_members", "opposite_count", "series_notes", "yearly_indicators"]
 
-READINGS: tuple[Reading, ...] = ("legal", "escalatory")
 SERIES_DAY = (7, 1)  # a yearly series' reference day (month, day): 1 July
 
 

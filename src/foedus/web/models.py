@@ -10,6 +10,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from foedus.engine.scenario import Reading
+
 __all__ = [
     "BecauseOut",
     "CascadeOut",
@@ -83,7 +85,7 @@ class CascadeOut(_Open):
     attackers: list[str]
     targets: list[str]
     place: str
-    reading: Literal["legal", "escalatory"]
+    reading: Reading
     sides: SidesOut
     joiners: list[JoinerOut]
     consultations: list[dict[str, object]]

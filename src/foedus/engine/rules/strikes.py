@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping, Sequence
-from typing import Literal
 
 from foedus.datarecord import dataclass
-from foedus.engine.scenario import Attack, Severity, TargetKind
+from foedus.engine.scenario import Attack, Reading, Severity, TargetKind
 
 __all__ = ["STRIKES", "Strikes", "Volley", "is_war", "next_attacks", "next_volleys", "volleys_of"]
 
@@ -26,7 +25,7 @@ class Strikes:
     at_home: bool
 
 
-STRIKES: dict[Literal["legal", "escalatory"], Strikes] = {
+STRIKES: dict[Reading, Strikes] = {
     "legal": Strikes(defenders_strike=False, at_home=False),
     "escalatory": Strikes(defenders_strike=True, at_home=True),
 }
@@ -37,7 +36,7 @@ def is_war(opening: Sequence[Attack]) -> bool:
     return all(a.severity == "armed-attack" for a in opening)
 
 
-def next_attacks(reading: Literal["legal", "escalatory"], side_of: Mapping[str, str], joiners: Sequence[str],
+def next_attacks(reading: Reading, side_of: Mapping[str, str], joiners: Sequence[str],
                  opening: Sequence[Attack], home: Callable[[str], str], rnd: int) -> list[Attack]:
     """The attacks that this round's `joiners` bring into the war (the reference engine's form of `STRIKES`).
 
@@ -92,7 +91,7 @@ def volleys_of(attacks: Sequence[Attack]) -> list[Volley]:
             for (v, p, k, s), (who, where) in groups.items()]
 
 
-def next_volleys(reading: Literal["legal", "escalatory"], side_of: Mapping[str, str], joiners: Sequence[str],
+def next_volleys(reading: Reading, side_of: Mapping[str, str], joiners: Sequence[str],
                  opening: Sequence[Attack], home: Callable[[str], str], rnd: int,
                  seen: Collection[Attack], camps: tuple[Sequence[str], Sequence[str]] | None = None) -> list[Volley]:
     """`next_attacks` less the attacks already made (`seen`), as volleys, making only the new ones (`camps`: the
