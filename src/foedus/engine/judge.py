@@ -10,18 +10,13 @@ adversary clause (`attacker_verdict`). The legs that admit anyone are judged onc
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from foedus.datarecord import dataclass
 from foedus.engine.leg import Leg
 from foedus.engine.owed import Owed, owed_legs
-from foedus.engine.rules import Situation, Verdict, Volley, evaluate, victim_status
+from foedus.engine.rules import Situation, Verdict, Volley, evaluate, victim_status, where
 from foedus.engine.scenario import Scenario
 from foedus.engine.table import LegTable
 from foedus.model.vocab import Kind
-
-if TYPE_CHECKING:
-    from foedus.model.treaty import Provision
 
 __all__ = ["Judge", "Key"]
 
@@ -47,7 +42,8 @@ class Judge:
             ("legs owed to attackers", self.switches), dict)
         self._strikers = self.table.derived("binder-strikers", lambda: frozenset(  # those with partner or offence
             s for s in self.table.owed(Kind.NEUTRALITY) | self.table.owed(Kind.OFFENSE)
-            if self.table.owes(Kind.OFFENSE, s) or self.table.owes(Kind.NEUTRALITY, s, _on_partner_attack)))
+            if self.table.owes(Kind.OFFENSE, s)
+            or self.table.owes(Kind.NEUTRALITY, s, where.binds_when_partner_attacks)))
 
     def owed(self, state: str) -> Owed:
         """The legs owed to `state` (built once per table)."""
@@ -114,7 +110,3 @@ class Judge:
                 (rank, leg, self._attacker_verdict(leg, vol, i, ctx) if leg.counterparts.anyone else None)
                 for rank, leg in legs]
         return found
-
-
-def _on_partner_attack(provision: Provision) -> bool:
-    return provision.when_partner_attacks

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from foedus.datarecord import dataclass
 from foedus.engine.leg import Leg
-from foedus.engine.rules import Volley, attacker_role
+from foedus.engine.rules import Volley, attacker_role, where
 from foedus.engine.table import LegTable
 from foedus.model.vocab import Kind
 
@@ -38,7 +38,7 @@ def owed_legs(table: LegTable, state: str) -> Owed:
     nonaggression = _by_obligor(table, Kind.NONAGGRESSION, state, lambda leg: attacker_role(leg) == "obligor")
     return Owed(nonaggression, frozenset(nonaggression), _by_obligor(table, Kind.CONSULTATION, state), neutrality,
                 _by_obligor(table, Kind.NEUTRALITY, state),
-                [(rank, leg) for rank, leg in neutrality if leg.provision.when_partner_attacks],
+                [(rank, leg) for rank, leg in neutrality if where.binds_when_partner_attacks(leg.provision)],
                 _by_obligor(table, Kind.DEFENSE, state), list(enumerate(table.owed_to(Kind.OFFENSE, state))))
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from foedus.engine.rules import covers, severe_enough, withheld_by_switches
+from foedus.engine.rules import covers, severe_enough, where, withheld_by_switches
 from foedus.engine.scenario import Attack, Scenario
 from foedus.engine.table import LegTable
 from foedus.model.treaty import Kind
@@ -43,7 +43,7 @@ def is_simple(table: LegTable, attacker: str, target: str, clean_victims: set[st
     """No offence partners of the attacker, no neutrality binding on its attack, plain legs to the target."""
     if table.owed_to(Kind.OFFENSE, attacker):
         return False
-    if any(leg.provision.when_partner_attacks for leg in table.owed_to(Kind.NEUTRALITY, attacker)):
+    if any(where.binds_when_partner_attacks(leg.provision) for leg in table.owed_to(Kind.NEUTRALITY, attacker)):
         return False
     return not table.owed_to(Kind.DEFENSE, target) or target in clean_victims
 

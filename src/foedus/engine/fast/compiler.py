@@ -21,6 +21,7 @@ from foedus.engine.rules import (
     is_war,
     severe_enough,
     void_for_starters,
+    where,
     withheld_by_switches,
 )
 from foedus.engine.scenario import Attack, Scenario
@@ -169,7 +170,7 @@ class _Builder:
         mask = self.masks[cp]
         nonprov, gated = void_for_starters(leg), leg.gated_by("request")
         if leg.provision.kind is Kind.NEUTRALITY:
-            when_attacks = leg.provision.when_partner_attacks
+            when_attacks = where.binds_when_partner_attacks(leg.provision)
             if nonprov and mask is None and when_attacks:
                 mask = np.ones(len(self.pos), dtype=bool)  # gated both ways: kept with the limited legs
             partner = Attack(leg.beneficiary, "", attack.place, attack.kind)  # the beneficiary attacks

@@ -21,7 +21,7 @@ import numpy as np
 
 from foedus.datarecord import dataclass, field
 from foedus.engine.leg import Leg
-from foedus.engine.rules import Situation, Verdict, evaluate, void_for_starters
+from foedus.engine.rules import Situation, Verdict, evaluate, void_for_starters, where
 from foedus.engine.scenario import Attack
 from foedus.engine.table import LegTable
 from foedus.model.vocab import Kind
@@ -125,7 +125,7 @@ class HomeFinder:
         self._joins(attack, "defence", victim, Kind.DEFENSE, attacker)
         self._joins(attack, "offence", attacker, Kind.OFFENSE, victim)
         self._duties(attack, "duty", victim, lambda leg: True, attacker)
-        self._duties(attack, "partner", attacker, lambda leg: leg.provision.when_partner_attacks, victim)
+        self._duties(attack, "partner", attacker, lambda leg: where.binds_when_partner_attacks(leg.provision), victim)
 
     def _state(self, state: str) -> int:
         return self.index.setdefault(state, len(self.index))

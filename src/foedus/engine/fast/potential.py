@@ -12,7 +12,7 @@ import numpy as np
 from foedus.datarecord import dataclass, field
 from foedus.engine.fast.home import HomeFinder, HomeLegs
 from foedus.engine.reliability import HonourModel
-from foedus.engine.rules import STRIKES, Situation, evaluate, strikes, void_for_starters
+from foedus.engine.rules import STRIKES, Situation, evaluate, strikes, void_for_starters, where
 from foedus.engine.scenario import Attack, Scenario
 from foedus.engine.table import LegTable, leg_table
 from foedus.model.vocab import Kind
@@ -120,7 +120,8 @@ class _Finder:
             for members in self.sides.values():
                 if anchor in members:
                     members.add(leg.obligor)
-        partner = [leg for leg in owed(Kind.NEUTRALITY, attack.attacker) if leg.provision.when_partner_attacks]
+        partner = [leg for leg in owed(Kind.NEUTRALITY, attack.attacker)
+                   if where.binds_when_partner_attacks(leg.provision)]
         for leg in [*owed(Kind.NEUTRALITY, attack.victim), *partner]:
             if leg.obligor != attack.attacker and evaluate(leg, attack, self.situation).binds:
                 protected = _index_of(self.states, leg.beneficiary)

@@ -6,7 +6,8 @@ engine (`foedus.engine.cascade`) applies `evaluate` attack by attack; the vector
 (`foedus.engine.fast`) build their matrices from `covers`, the legs' `counterparts`, the static gates
 (`withheld_by_switches`) and the victim gates (`VICTIM_GATES`), and take who strikes next from `STRIKES`.
 
-- `where`: scope tokens (`token_matches`, `in_scope`, `covers`) and the adversary clause (`counterparts_of`).
+- `where`: scope tokens (`token_matches`, `in_scope`, `covers`), the adversary clause (`counterparts_of`) and
+  whether a neutrality clause binds when its partner attacks (`binds_when_partner_attacks`).
 - `verdict`: the trigger of each kind, how severe an incident must be (`threshold`), `evaluate`, and the
   `conditions` a binding leg rests on.
   - defense: binds when the beneficiary is the victim, the place is in scope, the attacker is an
@@ -57,7 +58,7 @@ from foedus.engine.rules.verdict import (
     threshold,
     triggered,
 )
-from foedus.engine.rules.where import counterparts_of, covers, in_scope, token_matches
+from foedus.engine.rules.where import binds_when_partner_attacks, counterparts_of, covers, in_scope, token_matches
 
 __all__ = [
     "GATES",
@@ -75,6 +76,7 @@ __all__ = [
     "Volley",
     "assumptions",
     "attacker_role",
+    "binds_when_partner_attacks",
     "closed_gate",
     "closed_reason",
     "conditions",

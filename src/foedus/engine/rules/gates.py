@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from foedus.datarecord import dataclass
 from foedus.engine.leg import Leg
+from foedus.engine.rules import where
 from foedus.engine.scenario import Scenario
 from foedus.model.vocab import Certainty, Kind
 
@@ -66,7 +67,7 @@ _PROVOKED = frozenset({Kind.DEFENSE, Kind.NEUTRALITY})  # the kinds a non-provoc
 
 def _protects_victims_only(leg: Leg) -> bool:
     """A neutrality clause that binds when the partner is attacked, not also when it attacks."""
-    return leg.provision.kind is Kind.NEUTRALITY and not leg.provision.when_partner_attacks
+    return leg.provision.kind is Kind.NEUTRALITY and not where.binds_when_partner_attacks(leg.provision)
 
 
 GATES: list[Gate] = [

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Literal
 
 from foedus.datarecord import dataclass
 from foedus.engine.leg import Leg
+from foedus.engine.rules import where
 from foedus.engine.rules.gates import Situation, assumptions, closed_gate
 from foedus.engine.rules.where import covers
 from foedus.engine.scenario import SEVERITIES, Attack, Severity
@@ -87,7 +88,7 @@ def triggered(leg: Leg, attack: Attack, places: Mapping[str, Place]) -> bool:
     if kind is Kind.NONAGGRESSION:
         return leg.obligor == attack.attacker and leg.beneficiary == attack.victim
     if kind is Kind.NEUTRALITY and leg.beneficiary == attack.attacker:
-        return leg.provision.when_partner_attacks and leg.counterparts.admits(attack.victim)
+        return where.binds_when_partner_attacks(leg.provision) and leg.counterparts.admits(attack.victim)
     return _protects(leg, attack, places)
 
 

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from foedus.model.places import Place
     from foedus.model.treaty import Provision
 
-__all__ = ["counterparts_of", "covers", "in_scope", "token_matches"]
+__all__ = ["binds_when_partner_attacks", "counterparts_of", "covers", "in_scope", "token_matches"]
 
 
 def token_matches(token: str, place: Place, victim: str, parties: Collection[str] = ()) -> bool:
@@ -65,6 +65,14 @@ def covers(leg: Leg, attack: Attack, places: Mapping[str, Place]) -> bool:
     if kind is Kind.NEUTRALITY and leg.beneficiary == attack.attacker:
         return True
     return in_scope(leg.provision, attack, places[attack.place], leg.parties)
+
+
+def binds_when_partner_attacks(provision: Provision) -> bool:
+    """Whether a neutrality clause also binds when its partner attacks (ATOP NEUCOATT = 0), not only when attacked.
+
+    The trigger (`verdict.triggered`), the `aggressor` gate and every engine's list of the legs that may bind on
+    their beneficiary's attack read this one test (as `where.binds_when_partner_attacks`, looked up when called)."""
+    return provision.when_partner_attacks
 
 
 def counterparts_of(provision: Provision, members: frozenset[str]) -> Counterparts:
