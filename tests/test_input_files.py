@@ -226,6 +226,18 @@ def test_a_malformed_likelihood_model_names_the_field(tmp_path: Path, case: str)
     assert message.startswith(f"{path}: ") and expected in message and "\n" not in message
 
 
+@pytest.mark.parametrize("text, kind", [("[1, 2]", "a list"), ('"model"', "a text"), ("3", "a number")])
+def test_a_likelihood_model_that_is_not_an_object_says_so(tmp_path: Path, text: str, kind: str) -> None:
+    """A JSON list at the top was reported with an empty field name: `model.json: : Input should be a valid
+    dictionary or instance of ModelFile`; it is now worded as every other reader words it (`not_a_mapping`)."""
+    path = tmp_path / "model.json"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(LikelyModelError) as caught:
+        load_model(path)
+    assert str(caught.value) == (f"{path}: expected a mapping of likelihood-model fields at the top, found {kind} "
+                                 "(not a likelihood-model file?)")
+
+
 def test_an_absurd_likelihood_model_is_refused_before_numpy_warns(tmp_path: Path) -> None:
     """A finite number far beyond any fit used to run: numpy's overflow warning leaked to stderr, exit 0."""
     path = _model_file(tmp_path, _set(["join", "30", "mean", 0], 1e308))

@@ -157,7 +157,7 @@ def _read(path: Path) -> ModelFile:
     import os
 
     from foedus.errors import FoedusError
-    from foedus.model.yamlio import read_text_file
+    from foedus.model.yamlio import not_a_mapping, read_text_file
 
     try:  # the safe reader: a named pipe or a device is refused, not waited on; an oversized file is not read
         raw = json.loads(read_text_file(path, "likelihood-model file"))
@@ -171,6 +171,8 @@ def _read(path: Path) -> ModelFile:
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
+        if not where and (problem := not_a_mapping(raw, "likelihood-model fields")):  # not `path: : Input should…`
+            raise LikelyModelError(f"{path}: {problem} (not a likelihood-model file?)") from None
         raise LikelyModelError(f"{path}: {where}: {first['msg']} (not a likelihood-model file?)") from None
     _check(path, model)
     return model
