@@ -16,6 +16,7 @@ from foedus.cli.options import MAX_SEED, AddTreaty, OverlayFile
 from foedus.cli.params import with_inputs
 from foedus.cli.progress import steps, working
 from foedus.cli.writing import Force, check_table, echo_wrote, save_table, table_meta
+from foedus.engine.scenario import READINGS
 from foedus.errors import FoedusError
 from foedus.inputs import SCENARIO, SWITCHES, WHAT_IF
 
@@ -33,13 +34,9 @@ def _emit(obj: Any) -> None:
 
 
 def _readings(reading: str | None) -> tuple[Any, ...]:
-    from foedus.engine.scenario import READINGS
-
-    if reading is None:
-        return READINGS
-    if reading not in READINGS:
+    if reading is not None and reading not in READINGS:
         raise FoedusError(f"unknown reading {reading!r}: choose one of {', '.join(READINGS)}")
-    return (reading,)
+    return READINGS if reading is None else (reading,)
 
 
 @with_inputs(SCENARIO, WHAT_IF, defaults={"attacker": None, "target": None, "reading": None})
