@@ -40,7 +40,10 @@ _STATA_RESERVED = frozenset({"_all", "_b", "byte", "_coef", "_cons", "double", "
 
 
 def check_table_target(out: Path, *, force: bool = False, how: str = HOW) -> None:
-    """Refuse an unknown format or a taken name before any work is done."""
+    """Refuse an unknown format or a taken name before any work is done (a folder given for the table, its name
+    without a table's suffix, is said to be one: its empty suffix is not the problem)."""
+    if out.suffix.lower() not in TABLE_SUFFIXES and out.is_dir():
+        raise OutputError(f"{out} is a folder; a table is written to a file: give a name ending .parquet, .csv or .dta")
     if out.suffix.lower() not in TABLE_SUFFIXES:
         raise OutputError(f"{out}: unknown table format {out.suffix!r}; use .parquet, .csv or .dta")
     check_target(out, force=force, how=how)
