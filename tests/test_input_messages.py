@@ -65,15 +65,27 @@ def test_an_empty_honour_path_is_refused_not_taken_for_the_default(args: list[st
     assert _error_line(args) == "--honour: the path is empty; give a YAML file of honour rates, or `empirical`"
 
 
-def test_atlas_honour_empirical_says_it_is_for_cascade_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("word", ["empirical", "EMPIRICAL"])
+def test_atlas_honour_empirical_says_it_is_for_cascade_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                            word: str) -> None:
     """`atlas --honour` takes a YAML file; `empirical` (cascade's word for the likelihood model's rates) was read
-    as a file's name and refused as a missing one: 'empirical: cannot read honour model: no such file or folder'."""
+    as a file's name and refused as a missing one: 'empirical: cannot read honour model: no such file or folder';
+    in capitals too."""
     monkeypatch.chdir(tmp_path)
-    line = _error_line(["atlas", "--date", "2020-01-01", "--draws", "10", "--honour", "empirical", "--out", "a.csv"])
-    assert line == ("--honour empirical: atlas takes a YAML file of honour rates, and there is no file "
-                    "'empirical' here; the likelihood model's empirical rates are for "
+    line = _error_line(["atlas", "--date", "2020-01-01", "--draws", "10", "--honour", word, "--out", "a.csv"])
+    assert line == (f"--honour {word}: atlas takes a YAML file of honour rates, and there is no file "
+                    f"'{word}' here; the likelihood model's empirical rates are for "
                     "`foedus cascade --draws N --honour empirical`")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_cascade_honour_in_capitals_points_to_the_keyword(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`--honour EMPIRICAL` is read as a file's name (a file of that name would be read); missing, its line says
+    how the keyword is written, where it said only 'no such file or folder'."""
+    monkeypatch.chdir(tmp_path)
+    assert _error_line([*CASCADE, "--draws", "5", "--honour", "EMPIRICAL"]) == (
+        "EMPIRICAL: cannot read honour model: no such file or folder (the likelihood model's honour rates are asked "
+        "for as `empirical`, in lower case)")
 
 
 @pytest.mark.parametrize("text", ["", "# nothing but a comment\n"])

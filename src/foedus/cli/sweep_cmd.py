@@ -215,9 +215,9 @@ def _atlas_combination(date: str | None, first: int | None, last: int | None, sc
     refuse_unused("--draws", draws is not None and date is None, "without --date (draws are per dyad at one date)")
     refuse_unused("--seed", seed is not None and draws is None, "without --draws")
     refuse_unused("--honour", honour is not None and draws is None, "without --draws")
-    if honour is not None and str(honour) == "empirical" and not honour.exists():  # cascade's word, not a file here
-        raise FoedusError("--honour empirical: atlas takes a YAML file of honour rates, and there is no file "
-                          "'empirical' here; the likelihood model's empirical rates are for "
+    if honour is not None and str(honour).strip().lower() == "empirical" and not honour.exists():  # cascade's word
+        raise FoedusError(f"--honour {honour}: atlas takes a YAML file of honour rates, and there is no file "
+                          f"'{honour}' here; the likelihood model's empirical rates are for "
                           "`foedus cascade --draws N --honour empirical`")
     refuse_unused("--scheduler", scheduler is not None and date is not None and draws is None,
                   "with --date but no --draws (a one-date atlas runs in this process)")

@@ -106,7 +106,13 @@ def load_honour_model(path: str | Path | None) -> HonourModel:
     from foedus.errors import FoedusError
     from foedus.model.yamlio import read_yaml_file, validate_file_data
 
-    raw = read_yaml_file(path, "honour model")  # an empty file is refused as empty, not read as no change
+    try:
+        raw = read_yaml_file(path, "honour model")  # an empty file is refused as empty, not read as no change
+    except FoedusError as exc:  # `EMPIRICAL`, `Empirical`: the keyword meant, read as a file's name
+        if str(path).strip().lower() != "empirical":
+            raise
+        raise FoedusError(f"{exc} (the likelihood model's honour rates are asked for as `empirical`, in lower "
+                          "case)") from None
     merged = {k: dict(v) for k, v in _DEFAULTS.items()}
     eras = raw.get("era") or {} if isinstance(raw, dict) else {}
     if not isinstance(eras, dict) or not all(isinstance(t, dict | None) for t in eras.values()):
