@@ -42,10 +42,9 @@ if TYPE_CHECKING:
     from foedus.model.treaty import Member, Provision, Treaty
 
 __all__ = ["ASSUMED", "Assessment", "Memo", "applies_fact", "assess", "date_window", "dated_reason", "ended_fact",
-           "fact_reason",
-           "first_day", "first_day_fact",
-           "how_dated", "how_known", "how_sure", "left_fact", "membership_fact", "party_facts", "party_on",
-           "place_facts", "place_free", "source_of", "standing_fact", "suspension_fact", "with_facts"]
+           "fact_reason", "first_day", "first_day_fact", "how_dated", "how_known", "how_sure", "left_fact",
+           "membership_fact", "party_facts", "party_on", "place_facts", "place_free", "source_of", "standing_fact",
+           "suspension_fact", "with_facts"]
 
 Memo = dict[tuple[int, object], tuple[CertaintyReason, ...]]  # `party_facts`'s parts, for one day and basis
 ASSUMED = frozenset({"freeze", "place", "scope"})  # reason kinds that are also conditions of the obligation

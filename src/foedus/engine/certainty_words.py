@@ -10,16 +10,15 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from foedus.engine.records import CertaintyReason, reason_heading
+from foedus.engine.records import CertaintyReason
 from foedus.model.vocab import TAGGED_WINDOWS, Certainty
 
 if TYPE_CHECKING:
     from foedus.model.treaty import DateCertainty, Member, Provision, Span, Treaty
 
 __all__ = ["applies_fact", "dated_reason", "ended_fact", "fact_reason", "first_day", "first_day_fact", "how_dated",
-           "how_known",
-           "how_sure", "left_fact", "membership_fact", "reason_heading", "source_of", "standing_fact",
-           "suspension_fact", "window_facts"]
+           "how_known", "how_sure", "left_fact", "membership_fact", "source_of", "standing_fact", "suspension_fact",
+           "window_facts"]
 
 _KNOWN = {
     "week": "known only to within a week",
