@@ -1,8 +1,9 @@
 """HTTP downloads for datasets through pooch: the registry's SHA-256, retries, and a rich byte progress bar.
 
 pooch downloads into a temporary file, checks the hash (for a file the registry names directly; a
-zip's members are checked when they are installed), retries on network errors with a growing pause,
-and only then moves the file into place. A file:// mirror is copied from this machine through the same steps
+zip's members are checked when they are installed), retries on network errors with a growing pause (not on
+a failure asking again cannot mend: a certificate that cannot be verified, a client error such as 404), and only
+then moves the file into place. A file:// mirror is copied from this machine through the same steps
 (hash, size cap). Failures become one-line `DataFetchError`s (or a `ChecksumError` naming the expected hash).
 """
 
@@ -13,12 +14,11 @@ import ipaddress
 import os
 import re
 import stat
-import sys
-from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from foedus.datasets.progress import Bar, byte_progress
 from foedus.errors import ChecksumError, DataFetchError
 from foedus.reachable import os_reason
 
@@ -109,12 +109,16 @@ def download(url: str, dest: Path, *, label: str, progress: bool | None = None, 
     local = urlsplit(url).scheme == "file"  # a copy on this machine: retrying would change nothing
     store = pooch.create(path=dest.parent, base_url="", registry={dest.name: f"sha256:{sha256}" if sha256 else None},
                          urls={dest.name: url}, retry_if_failed=0 if local else retries, allow_updates=False)
-    with _progress(label, progress) as bar:
+    with byte_progress(label, progress) as bar:
         downloader: Any = (_FileCopier(bar) if local else
-                           pooch.HTTPDownloader(progressbar=bar or False, timeout=TIMEOUT_S, headers=_AGENT))
+                           _Final.wrap(pooch.HTTPDownloader(progressbar=bar or False, timeout=TIMEOUT_S,
+                                                            headers=_AGENT)))
         try:
-            _refuse_large(url)
-            store.fetch(dest.name, downloader=downloader)
+            try:
+                _refuse_large(url)
+                store.fetch(dest.name, downloader=downloader)
+            except _Final as final:
+                raise final.cause from None
             if dest.stat().st_size > MAX_DOWNLOAD_BYTES:  # a server that announced less, or nothing
                 dest.unlink()
                 raise DataFetchError(_too_large(MAX_DOWNLOAD_BYTES + 1))
@@ -131,6 +135,33 @@ def download(url: str, dest: Path, *, label: str, progress: bool | None = None, 
                                 "installed") from None
         except OSError as exc:
             raise DataFetchError(_one_line(exc)) from None
+
+
+class _Final(Exception):
+    """A failure that trying again cannot mend (a certificate that cannot be verified, a client error such as
+    404): carried past pooch's retries, which pause 1 s, then 2 s, and ask again on any request error."""
+
+    def __init__(self, cause: Exception) -> None:
+        super().__init__(str(cause))
+        self.cause = cause
+
+    @staticmethod
+    def wrap(downloader: Any) -> Any:
+        """`downloader`, with the failures retrying cannot mend raised as `_Final`."""
+        import requests
+
+        def download(url: str, output_file: Any, pooch: object, check_only: bool = False) -> Any:
+            try:
+                return downloader(url, output_file, pooch, check_only=check_only)
+            except requests.exceptions.SSLError as exc:
+                raise _Final(exc) from None
+            except requests.exceptions.HTTPError as exc:
+                status = exc.response.status_code if exc.response is not None else 0
+                if 400 <= status < 500 and status not in (408, 425, 429):  # the request itself is refused
+                    raise _Final(exc) from None
+                raise
+
+        return download
 
 
 def _refuse_large(url: str) -> None:
@@ -152,7 +183,7 @@ class _FileCopier:
     """pooch's downloader for a file:// URL: copies the local file (a regular file, at most `MAX_DOWNLOAD_BYTES`)
     into pooch's temporary file, which pooch then checks against the registry's SHA-256."""
 
-    def __init__(self, bar: _Bar | None) -> None:
+    def __init__(self, bar: Bar | None) -> None:
         self._bar = bar
 
     def __call__(self, url: str, output_file: Any, _pooch: object, check_only: bool = False) -> bool | None:
@@ -242,49 +273,3 @@ def _tls_problem(cause: BaseException, where: str) -> str:
 def _one_line(reason: object) -> str:
     text = " ".join(str(reason).split())
     return text or type(reason).__name__
-
-
-class _Bar:
-    """The progress-bar object pooch drives (total, update, reset, close), drawn with rich."""
-
-    def __init__(self, bar: Any, task: Any) -> None:
-        self._bar, self._task = bar, task
-
-    @property
-    def total(self) -> float | None:
-        return float(self._bar.tasks[0].total) if self._bar.tasks[0].total else None
-
-    @total.setter
-    def total(self, value: int) -> None:
-        self._bar.update(self._task, total=value or None)
-
-    def update(self, n: int) -> None:
-        self._bar.advance(self._task, n)
-
-    def reset(self) -> None:
-        self._bar.reset(self._task)
-
-    def close(self) -> None:
-        self._bar.refresh()
-
-
-@contextlib.contextmanager
-def _progress(label: str, enabled: bool | None) -> Iterator[_Bar | None]:
-    """A rich byte progress bar on stderr when it is a terminal (or when asked); otherwise None."""
-    if not (sys.stderr.isatty() if enabled is None else enabled):
-        yield None
-        return
-    from rich.console import Console
-    from rich.progress import (
-        BarColumn,
-        DownloadColumn,
-        Progress,
-        TextColumn,
-        TimeRemainingColumn,
-        TransferSpeedColumn,
-    )
-
-    columns = (TextColumn("{task.description}"), BarColumn(), DownloadColumn(), TransferSpeedColumn(),
-               TimeRemainingColumn())
-    with Progress(*columns, console=Console(stderr=True)) as bar:
-        yield _Bar(bar, bar.add_task(label, total=None))
