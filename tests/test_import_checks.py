@@ -259,6 +259,9 @@ def test_atlas_plot_draws_every_table_the_atlas_writes(tmp_path: Path, name: str
     ("cut.dta", r"cut.dta: cannot read it as a yearly atlas series \(.+\)$"),
     ("junk.dta", r"cannot read it as a yearly atlas series \(damaged, or not a Stata file\)"),
     ("s.txt", r"unknown format '.txt'; atlas-plot reads .parquet, .csv and .dta"),
+    ("junk.parquet", r"junk.parquet: cannot read it as a yearly atlas series \(damaged, or not a Parquet file\)$"),
+    ("nothing", r"nothing: a folder with no .parquet file in it; atlas-plot reads a folder of the Parquet "
+                r"partitions a Dask run of `foedus atlas` writes, or a file \(make it with"),
 ])
 def test_an_unreadable_or_unfinished_table_is_one_line(tmp_path: Path, name: str, problem: str) -> None:
     from foedus.errors import FoedusError
@@ -272,6 +275,9 @@ def test_an_unreadable_or_unfinished_table_is_one_line(tmp_path: Path, name: str
     elif name == "cut.dta":
         write_table(frame, tmp_path / "whole.dta")
         series.write_bytes((tmp_path / "whole.dta").read_bytes()[:600])
+    elif name == "nothing":  # a folder, but not of Parquet partitions (pyarrow's own words were given)
+        series.mkdir()
+        (series / "notes.txt").write_text("x")
     else:
         series.write_bytes(b"hello, not a table" * 20)
     with pytest.raises(FoedusError, match=problem) as caught:

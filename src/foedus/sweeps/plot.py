@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from foedus.errors import FoedusError
-from foedus.reachable import unreachable
+from foedus.reachable import os_reason, unreachable
 from foedus.written import as_written
 
 __all__ = ["plot_series"]
@@ -29,6 +29,9 @@ def _read_series(series: Path) -> Any:
     if not (series.is_file() or series.is_dir()):
         raise FoedusError(f"{series}: not a regular file ({how})")
     suffix = ".parquet" if series.is_dir() else series.suffix.lower()  # a Dask run's folder of Parquet partitions
+    if series.is_dir() and not any(series.rglob("*.parquet")):
+        raise FoedusError(f"{as_written(series)}: a folder with no .parquet file in it; atlas-plot reads a folder "
+                          f"of the Parquet partitions a Dask run of `foedus atlas` writes, or a file ({how})")
     if suffix not in _READERS:
         raise FoedusError(f"{series}: unknown format {series.suffix!r}; atlas-plot reads .parquet, .csv and .dta "
                           "files, and folders of Parquet partitions, as `foedus atlas` writes them")
@@ -37,8 +40,11 @@ def _read_series(series: Path) -> Any:
             warnings.simplefilter("ignore")
             frame = _READERS[suffix][1](series)
     except Exception as exc:  # pandas' readers fail on a damaged file in many ways (KeyError, struct.error, ...)
-        said = " ".join(str(exc).split())[:160] if isinstance(exc, OSError | ValueError) else ""
-        reason = said or f"damaged, or not a {_READERS[suffix][0]} file"
+        reason = f"damaged, or not a {_READERS[suffix][0]} file"
+        if isinstance(exc, OSError) and exc.errno is not None:  # the system's reason, in its words
+            reason = os_reason(exc)
+        elif isinstance(exc, ValueError) and not type(exc).__module__.startswith("pyarrow"):  # pandas' own words
+            reason = " ".join(str(exc).split())[:160] or reason  # pyarrow's words name its C++ internals
         raise FoedusError(f"{series}: cannot read it as a yearly atlas series ({reason})") from None
     if "year" not in frame.columns:
         raise FoedusError(f"{series} is not a yearly atlas series (no 'year' column)")
