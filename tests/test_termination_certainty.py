@@ -26,9 +26,12 @@ COMOROS = ("atop_3830: the treaty ended on 2011-03-08, known only to within a we
 
 @pytest.mark.parametrize(("treaty", "said"), [
     ("usa_roc_1954", "verified"),  # §3: 'terminated effective 1 Jan 1980 [V]': to the day
-    ("weu_1948", "verified"),  # §1.11: 'The WEU closed on 30 Jun 2011 [V]'
+    # §1.11: 'The WEU closed on 30 Jun 2011 [V]'; the denunciations took effect on 30 Jun (France's letter, in the
+    # Journal officiel), the first day out, unless 'closed on 30 Jun' makes it the last day in
+    ("weu_1948", "verified; date: the true date may be later, up to 2011-07-01 (day: verified)"),
     ("rus_prk_2000", "verified"),  # §1.2: the 2024 treaty, in force 4 Dec 2024 [V], 'replaced' it [V]
-    ("sun_prk_1961", "unverified"),  # not in the sheet: as sure as the treaty's own standing
+    # not in the sheet: ATOP's exit day (10 Sep 1996, the last day in), one secondary source, to within a week
+    ("sun_prk_1961", "unverified; date: known only to within a week (day: known from secondary reporting only)"),
     ("atop_3830", "verified; date: known only to within a week (day: known from secondary reporting only)"),
     # Gabon: the new treaty's entry into force, 1 Jun 2014, from one source (the 2019 letters renewing it)
     ("atop_3410", "verified; date: known only to within a week (day: known from secondary reporting only)"),
@@ -103,3 +106,32 @@ def test_an_end_known_only_to_a_bound_is_doubted_up_to_the_bound(world: World, d
     (without the bound every later cascade doubted it: 'it may still have been in force on 2025-01-20')."""
     run = foedus.cascade("MLI", "SEN", day, world=world)
     assert bool([d for d in run.doubts if d.treaty == "atop_3730"]) is doubted
+
+
+@pytest.mark.parametrize(("day", "bound", "doubted"), [("2011-06-29", True, False), ("2011-06-30", False, True),
+                                                       ("2011-07-01", False, False)])
+def test_the_weu_may_still_have_bound_on_its_closing_day(world: World, day: str, bound: bool, doubted: bool) -> None:
+    """The Modified Brussels Treaty's denunciations took effect on 30 Jun 2011 (France's letter of 21 May 2010, as
+    the parties agreed): out of force that day. The WEU 'closed on 30 Jun 2011' [V] leaves it open whether that was
+    its last day in force, so a duty on 30 Jun is a doubt, at the level verified; from 1 Jul it is settled."""
+    run = foedus.cascade("RUS", "BEL", day, world=world)
+    assert any(o.treaty == "weu_1948" for j in run.joiners for o in (j.primary, *j.also)) is bound
+    assert [d.certainty for d in run.doubts if d.treaty == "weu_1948"] == (["verified"] if doubted else [])
+
+
+@pytest.mark.parametrize(("day", "bound"), [("1996-09-10", True), ("1996-09-11", False)])
+def test_the_ussr_dprk_treaty_binds_through_atops_last_day(world: World, day: str, bound: bool) -> None:
+    """ATOP 5.1 (3440) codes 10 Sep 1996 as the 1961 treaty's last day in force (ATOP exit days are inclusive): Russia
+    still owes North Korea help that day, citing the end, known to within a week from that one secondary source; the
+    next day it is a doubt. (Gibler's 7 Sep 1995, Russia's notice not to renew, is in the file's unverified list.)"""
+    run = foedus.cascade("KOR", "PRK", day, world=world)
+    rus = run.joiner("RUS")
+    end = ("sun_prk_1961: the treaty ended on 1996-09-11, known only to within a week (day: known from secondary "
+           "reporting only)")
+    if bound:
+        assert rus is not None and rus.primary.treaty == "sun_prk_1961"
+        assert end in [r.fact for r in rus.primary.certainty_reasons]
+    else:
+        assert rus is None
+        assert [d.fact for d in run.doubts if d.treaty == "sun_prk_1961"] == [
+            f"{end}; it may still have been in force on {day}"]
