@@ -6,6 +6,7 @@ where the sheet does not settle them. Runs on the curated set, and on the ATOP h
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -192,10 +193,17 @@ def test_the_gcc_article_the_sheet_does_not_give_reads_as_the_other_omitted_ones
     assert {p.article for p in CURATED.treaty("gcc_jda_2000").provisions} == omitted
 
 
-def test_the_ecowas_exit_is_dated_to_the_month_it_took_effect(world: World) -> None:
-    """§3: the three 'left ECOWAS (effective Jan 2025) [U]'; the correction's source gives the day, 29 Jan (the
-    ECOWAS Authority's decision, as the press reports it): an exit effective in January. The day dates January too,
-    so it is no surer than the month the sheet leaves unverified (tests/test_window_vouched.py)."""
-    found = reasons(foedus.cascade("MLI", "NER", "2025-01-20", world=world), "atop_3810")
-    assert found["atop_3810: MLI left on 2025-01-29, known only to the month (month: not verified; day: not "
-                 "verified)"] == "unverified"
+def test_the_ecowas_exit_is_verified_to_the_day_it_took_effect(world: World) -> None:
+    """§3: the three 'left ECOWAS (effective Jan 2025) [U]'; the ECOWAS Commission's release of 29 Jan 2025 says the
+    withdrawal became effective that day: 29 Jan is verified, the first day out, in the ATOP correction and in the
+    curated ECOWAS defence protocol alike, so no duty before it cites the exit as a doubt."""
+    before = foedus.cascade("MLI", "NER", "2025-01-28", world=world)
+    assert [v.state for v in before.violations if v.treaty == "atop_3810"] == ["MLI"]
+    assert not [f for f in reasons(before, "atop_3810") if "left on" in f]
+    assert not [v for v in foedus.cascade("MLI", "NER", "2025-01-29", world=world).violations
+                if v.treaty == "atop_3810"]
+    ecowas = world.treaty("atop_3810")
+    assert ecowas.certainty.value == "verified" and not [u for u in ecowas.unverified if "exit" in u]
+    left = {m.state: (m.left, m.left_certainty) for m in CURATED.treaty("ecowas_pmad_1981").members if m.left}
+    aes = ("MLI", "BFA", "NER")
+    assert {s: left[s] for s in aes} == {s: (dt.date(2025, 1, 29), None) for s in aes}
