@@ -137,17 +137,20 @@ def test_rio_deposit_dates_not_checked_count_until_the_parties_are_known(target:
 
 
 @pytest.mark.parametrize(("day", "facts"), [
-    ("2024-12-01", {"ukr_bilateral_2024: USA became a party on 2024-06-13, a stand-in for an unknown date (day: "
-                    "not verified)": "unverified"}),
+    ("2024-12-01", {}),
     ("2025-06-01", {"ukr_bilateral_2024: USA is still a party from 2025-01-20 (not verified)": "unverified"}),
 ])
 def test_the_us_ukraine_agreement_is_a_g7_partys_and_only_its_2025_standing_is_doubted(
         day: str, facts: dict[str, str]) -> None:
-    """§4: the G7 states' agreements under the Vilnius declaration [V]: the US is a party as they are, its date not
-    given (a stand-in). The sheet says nothing of its standing under the 2025 administration: not verified from
-    then, and said so."""
+    """§4: the G7 states' agreements under the Vilnius declaration [V]: the US is a party as they are, from its
+    signature at the G7 summit on 13 Jun 2024 (press, not the sheet). The sheet says nothing of its standing under
+    the administration sworn in on 20 Jan 2025: not verified from then, and said so. Both days rest on a page."""
     usa = next(c for c in run("RUS", "UKR", day).consultations if c.state == "USA")
     assert {x.fact: x.certainty for x in usa.certainty_reasons} == facts
+    rows = [m for m in CURATED.treaty("ukr_bilateral_2024").members if m.state == "USA"]
+    assert [(m.joined, m.left, m.joined_certainty) for m in rows] == [
+        (dt.date(2024, 6, 13), dt.date(2025, 1, 20), None), (dt.date(2025, 1, 20), None, None)]
+    assert all(m.source for m in rows)
 
 
 def test_armenias_csto_membership_is_doubted_from_12_june_2024_and_says_so() -> None:
