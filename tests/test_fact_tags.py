@@ -179,10 +179,11 @@ def test_france_djibouti_2011_from_2025_is_not_settled() -> None:
 
 
 @pytest.mark.parametrize("treaty", ["gbr_deu_2025", "aus_png_2025", "gcc_jda_2000", "sau_pak_2025", "au_nacdp_2005",
-                                    "rus_kaz_1992"])
+                                    "rus_kaz_1992", "rus_uzb_2005", "rus_prk_2000"])
 def test_an_article_number_the_sheet_does_not_give_is_cited_as_unknown_or_unverified(treaty: str) -> None:
     """§7, open item 1 (Kensington, Pukpuk, GCC, Saudi-Pakistan) and §3 (the AU pact's clause, no number), §2.8
-    (Russia-Kazakhstan, not checked article by article): no bare number is cited as if it were known."""
+    (Russia-Kazakhstan, not checked article by article; Russia-Uzbekistan 2005 and Russia-DPRK 2000, Art. 2 from
+    general knowledge, no source found that numbers it): no bare number is cited as if it were known."""
     articles = {p.article for p in CURATED.treaty(treaty).provisions}
     assert articles and all(re.search(r"\b(unknown|unverified)\b", a) for a in articles), articles
 
