@@ -42,6 +42,8 @@ __all__ = [
 
 Reading = Literal["legal", "escalatory"]
 READINGS: tuple[Reading, ...] = get_args(Reading)  # the one list of readings: the CLI, web and sweeps read it
+_READINGS_WORDS = ", ".join(READINGS[:-1]) + " or " + READINGS[-1]  # "legal or escalatory"
+_READINGS_TS = " | ".join(f'"{r}"' for r in READINGS)  # '"legal" | "escalatory"'
 TargetKind = Literal["territory", "forces"]
 TerritoryView = Literal["recognized", "claimant"]
 Basis = Literal["in-force", "signed"]
@@ -90,8 +92,7 @@ class Scenario:
                "target's forces, public vessels or aircraft at the place)."), "territory or forces", "string"))
     reading: Reading = field(default="legal", metadata=_switch(
         choice("reading", READINGS, "legal", "legal: what the texts oblige; escalatory: every "
-               "belligerent strikes the other side's homes."), "legal or escalatory", '"legal" | "escalatory"',
-        stable=True))
+               "belligerent strikes the other side's homes."), _READINGS_WORDS, _READINGS_TS, stable=True))
     requested: bool = field(default=True, metadata=_switch(
         Input("requested", bool, True, "Whether victims ask for request-gated help.", ("--request/--no-request",)),
         "whether victims ask for request-gated help", "boolean"))

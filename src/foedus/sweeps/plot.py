@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from foedus.engine.scenario import READINGS
 from foedus.errors import FoedusError
 from foedus.reachable import os_reason, unreachable
 from foedus.written import as_written
@@ -96,7 +97,7 @@ def _checked(frame: Any, series: Path) -> Any:
 
     if frame.empty:
         raise FoedusError(f"{series}: no years in it")
-    drawn = [f"{stem}_{r}" for stem in (*_COUNTS, *_SHARES) for r in ("legal", "escalatory")
+    drawn = [f"{stem}_{r}" for stem in (*_COUNTS, *_SHARES) for r in READINGS
              if f"{stem}_{r}" in frame.columns]
     if not drawn:
         raise FoedusError(f"{series} is not a yearly atlas series (none of its columns, e.g. mean_size_legal)")
@@ -150,7 +151,7 @@ def plot_series(series: Path, out: Path, *, force: bool = False) -> int:
               ("capability_share_max", "largest share of world\nCINC in a dyad's war")]
     fig, axes = plt.subplots(len(panels), 1, figsize=(10, 13), sharex=True)
     for ax, (stem, label) in zip(axes, panels, strict=True):
-        for reading in ("legal", "escalatory"):
+        for reading in READINGS:
             col = f"{stem}_{reading}"
             if col in frame.columns:
                 ax.plot(frame["year"], frame[col], label=reading)
