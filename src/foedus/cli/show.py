@@ -206,7 +206,7 @@ def validate_files(paths: list[Path], strict: bool = False) -> None:
         if p.is_dir():
             found = sorted(f for f in [*p.glob("*.yaml"), *p.glob("*.yml")] if not f.is_dir())
             if not found:
-                errors.append(FoedusError(f"{p}: a folder with no treaty files (*.yaml, *.yml) in it"))
+                errors.append(FoedusError(f"{as_written(p)}: a folder with no treaty files (*.yaml, *.yml) in it"))
             files += found
         elif (why := unreachable(p)) is None:
             files.append(p)

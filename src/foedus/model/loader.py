@@ -61,9 +61,9 @@ def read_treaty_file(path: Path) -> Treaty:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark is not None else ""
         problem = getattr(exc, "problem", None) or str(exc)
-        raise TreatyDataError(str(path), where, f"invalid YAML: {problem}") from None
+        raise TreatyDataError(as_written(path), where, f"invalid YAML: {problem}") from None
     if problem := not_a_mapping(raw, "treaty fields"):
-        raise TreatyDataError(str(path), "", problem)
+        raise TreatyDataError(as_written(path), "", problem)
     try:
         return Treaty.model_validate(raw)
     except ValidationError as exc:
@@ -72,7 +72,7 @@ def read_treaty_file(path: Path) -> Treaty:
         loc = _format_loc(err["loc"], raw)
         value = err.get("input")
         shown = f" (got {value!r})" if not isinstance(value, dict | list) and value is not None else ""
-        raise TreatyDataError(str(path), loc, f"{validation_problem(err)}{shown}{more}") from None
+        raise TreatyDataError(as_written(path), loc, f"{validation_problem(err)}{shown}{more}") from None
 
 
 def _format_loc(loc: Iterable[Any], raw: Any = None) -> str:
@@ -231,7 +231,7 @@ def load_treaties(
             refuse(exc)
             continue
         treaties[treaty.id] = treaty
-        origin[treaty.id] = str(path)
+        origin[treaty.id] = as_written(path)
     for left_out, loc, why in replaces_problems({t: treaties[t].replaces for t in treaties}, origin):
         for tid in left_out:
             treaties.pop(tid, None)  # a treaty in two cycles is in two problems
@@ -242,15 +242,16 @@ def load_treaties(
 def _checked_file(path: Path, states: StateRegistry, places: Gazetteer, origin: Mapping[str, str],
                   strict: bool) -> Treaty:
     """One treaty file read and checked on its own and against the ids in `origin`."""
+    named = as_written(path)  # as the user wrote it, as its read error names it
     if path.is_dir():
-        raise TreatyDataError(str(path), "", "is a folder, not a treaty file (give the YAML files in it)")
-    treaty = validate_references(read_treaty_file(path), str(path), states, places)
-    check_written(treaty, str(path))
+        raise TreatyDataError(named, "", "is a folder, not a treaty file (give the YAML files in it)")
+    treaty = validate_references(read_treaty_file(path), named, states, places)
+    check_written(treaty, named)
     if treaty.id in origin:
-        raise TreatyDataError(str(path), "id", f"duplicate treaty id {treaty.id!r} (also in {origin[treaty.id]})")
+        raise TreatyDataError(named, "id", f"duplicate treaty id {treaty.id!r} (also in {origin[treaty.id]})")
     bare = bare_source_urls(treaty) if strict else []
     if bare:
-        raise TreatyDataError(str(path), "sources", f"bare home page {bare[0]!r}: link the page that states the fact")
+        raise TreatyDataError(named, "sources", f"bare home page {bare[0]!r}: link the page that states the fact")
     return treaty
 
 

@@ -90,9 +90,9 @@ def _added_treaty(change: AddTreaty, world: World) -> Treaty:
     if change.path:
         path = kept(change.path)  # `t.yaml/` is refused as the system refuses it, not read as t.yaml
         if path.is_dir():  # anything else that is not a readable regular file, read_treaty_file says why
-            raise ScenarioError(f"what-if add_treaty: {path}: a folder, not a treaty file")
+            raise ScenarioError(f"what-if add_treaty: {as_written(path)}: a folder, not a treaty file")
         treaty = validate_references(read_treaty_file(path), as_written(path), world.states, world.places)
-        check_written(treaty, str(path))
+        check_written(treaty, as_written(path))
         return treaty
     if change.treaty is None:
         raise ScenarioError("what-if add_treaty needs a 'path' or an inline 'treaty'")
