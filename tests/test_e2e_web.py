@@ -11,6 +11,7 @@ import csv
 import io
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -131,7 +132,7 @@ def test_flagship_picked_through_the_ui(page: Any, server: str, tmp_path: Path) 
     page.wait_for_selector("#explain[data-state=PRK] .history", timeout=30_000)
     text = page.inner_text("#explain")
     assert "rus_prk_2024" in text and "art. 4" in text
-    assert "S1" in text and "Ukraine attacked Russia" in text and "state of war" in text
+    assert "S1: automatic, all means" in text and "Ukraine attacked Russia" in text and "state of war" in text
     assert "Invocation history" in text
 
     assert "select=PRK" in page.url and "place=kursk-oblast" in page.url
@@ -141,6 +142,18 @@ def test_flagship_picked_through_the_ui(page: Any, server: str, tmp_path: Path) 
         docs_img.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(tmp_path / "web-flagship.png", docs_img / "web-flagship.png")
     assert not [p for p in page.problems if "Content Security Policy" in p or "Refused" in p], page.problems
+
+
+def test_the_panel_words_each_strength_as_the_vocab(page: Any, server: str) -> None:
+    """The words beside a strength come from foedus.model.vocab.STRENGTH_WORDS (through web/src/contract.ts)."""
+    from foedus.model.vocab import STRENGTH_WORDS
+
+    _ready(page, f"{server}/?attacker=RUS&target=EST&date=2025-06-01&select=DEU")
+    page.wait_for_selector("#explain[data-state=DEU] .obligation", timeout=30_000)
+    shown = page.locator("#explain .obligation dd").all_inner_texts()
+    tagged = [d.split(": ", 1) for d in shown if re.fullmatch(r"S\d: .*", d)]
+    assert tagged and all(words == STRENGTH_WORDS[s] for s, words in tagged), tagged
+    assert not page.problems, page.problems
 
 
 def test_shared_link_restores_the_scenario(page: Any, server: str, tmp_path: Path) -> None:

@@ -14,6 +14,7 @@ from foedus.engine.certainty_words import window_facts
 from foedus.engine.records import CertaintyReason, Conflict, Consultation, Doubt, Joiner, Neutral, Violation, Withheld
 from foedus.engine.rules.support import Support
 from foedus.engine.scenario import Scenario
+from foedus.model.vocab import STRENGTH_WORDS
 
 __all__ = ["CascadeResult", "certainty_tag", "explain_lines", "explain_text", "html_table", "rich_tree"]
 
@@ -48,15 +49,6 @@ class CascadeResult(Protocol):
     def sides(self) -> dict[str, list[str]]: ...
     def joiner(self, state: str) -> Joiner | None: ...
 
-_STRENGTH_WORDS = {
-    "S1": "automatic, all means",
-    "S2": "such action as it deems necessary",
-    "S3": "act to meet the common danger (constitutional processes)",
-    "S4": "consultation only",
-    "S5": "one-way guarantee",
-}
-
-
 def _name(result: CascadeResult, state: str) -> str:
     name = result.names.get(state)
     return f"{name} ({state})" if name and name != state else state
@@ -67,7 +59,7 @@ def _reason(result: CascadeResult, joiner: Joiner) -> str:
     b = p.because
     hit = "forces at" if b.kind == "forces" else "territory:"
     line = (f"{_name(result, p.state)} joins the {p.side}: {p.treaty} art. {p.article} "
-            f"[{p.strength}: {_STRENGTH_WORDS.get(p.strength, p.strength)}] "
+            f"[{p.strength}: {STRENGTH_WORDS.get(p.strength, p.strength)}] "
             f"because {b.by} attacked {b.attacked} ({hit} {b.place})")
     line += certainty_tag(p.certainty)
     if joiner.also:  # each with its own tag where it differs: a better-sourced clause may bind the state too

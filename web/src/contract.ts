@@ -255,3 +255,12 @@ export interface ValidationScore {
   calibration_slope: number | null;
   beats_base_rate: boolean;
 }
+
+/** Each strength in words (foedus.model.vocab.STRENGTH_WORDS). */
+export const STRENGTH_WORDS: Record<string, string> = {
+  S1: "automatic, all means",
+  S2: "such action as each deems necessary",
+  S3: "act to meet the common danger under constitutional processes",
+  S4: "consultation only",
+  S5: "one-way guarantee",
+};

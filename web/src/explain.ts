@@ -2,15 +2,10 @@
 // that set it off, the conditions assumed), the joining model's chances when the result has them, then the
 // dates (in force, ended, each with how sure it is) and invocation history of each treaty involved.
 import { api, type CascadeResult, type CertaintyReason, type Obligation, type TreatyDetail } from "./api";
+import { STRENGTH_WORDS } from "./contract";
 import { byId, h } from "./dom";
 import { likelihoodBlock } from "./likelypanel";
 import { COLORS, LABELS, type Role } from "./roles";
-
-const STRENGTH: Record<string, string> = {
-  S1: "automatic, all means", S2: "such action as each deems necessary",
-  S3: "act to meet the common danger under constitutional processes", S4: "consultation only",
-  S5: "one-way guarantee",
-};
 
 let renders = 0;
 const treatyCache = new Map<string, Promise<TreatyDetail>>();
@@ -52,7 +47,7 @@ function obligationBlock(o: Omit<Obligation, "state">, names: Names, title: stri
     h("h4", {}, title),
     h("p", { class: "cite" }, `${names.treaty(o.treaty)} (${o.treaty}) art. ${o.article}`),
     h("dl", {},
-      h("dt", {}, "strength"), h("dd", {}, `${o.strength}: ${STRENGTH[o.strength] ?? ""}`),
+      h("dt", {}, "strength"), h("dd", {}, `${o.strength}: ${STRENGTH_WORDS[o.strength] ?? ""}`),
       h("dt", {}, "obligation"), h("dd", {}, o.kind),
       h("dt", {}, "because"),
       h("dd", {}, `${names.state(b.by)} attacked ${names.state(b.attacked)} (${b.target_kind}) at ${names.place(b.place)}`),

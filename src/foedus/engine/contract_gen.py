@@ -6,6 +6,7 @@ tests/test_contract.py fails when either differs from what this module generates
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -26,6 +27,7 @@ from foedus.engine.records import (
 )
 from foedus.engine.result import CascadeResult
 from foedus.engine.rules.support import Support
+from foedus.model.vocab import STRENGTH_WORDS
 
 __all__ = ["RECORDS", "markdown", "typescript"]
 
@@ -87,11 +89,14 @@ def _ts_key(k: Key) -> str:
 
 
 def typescript() -> str:
-    """The TypeScript interfaces of the contract."""
+    """The TypeScript interfaces of the contract, and the words of each strength (`foedus.model.vocab`)."""
     parts = [_TS_PRELUDE]
     for name, cls, doc in RECORDS:
         body = "\n".join(_ts_key(k) for k in keys_of(cls))
         parts.append(f"/** {doc} */\nexport interface {name} {{\n{body}\n}}\n")
+    words = "\n".join(f"  {s}: {json.dumps(w)}," for s, w in STRENGTH_WORDS.items())
+    parts.append(f"/** Each strength in words (foedus.model.vocab.STRENGTH_WORDS). */\n"
+                 f"export const STRENGTH_WORDS: Record<string, string> = {{\n{words}\n}};\n")
     return "\n".join(parts)
 
 

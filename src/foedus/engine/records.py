@@ -10,7 +10,7 @@ from typing import Any, Literal
 
 from foedus.datarecord import dataclass, field
 from foedus.engine.contract import Contracted, computed, meta
-from foedus.model.vocab import Certainty
+from foedus.model.vocab import STRENGTH_WORDS, Certainty, Strength
 
 __all__ = [
     "Because",
@@ -93,7 +93,8 @@ class Obligation(Contracted):
                                      stable=True))
     treaty: str = field(metadata=meta("treaty id", "string", stable=True))
     article: str = field(metadata=meta("article, as the treaty numbers it", "string", stable=True))
-    strength: str = field(metadata=meta("S1 (automatic, all means) … S5 (one-way guarantee)", "string", stable=True))
+    strength: str = field(metadata=meta(f"S1 ({STRENGTH_WORDS[Strength.S1]}) … S5 ({STRENGTH_WORDS[Strength.S5]})",
+                                        "string", stable=True))
     kind: str = field(metadata=meta("defense or offense", "string"))
     because: Because = field(metadata=meta("the attack that set it off", "Because", stable=True))
     certainty: str = certainty_field()

@@ -12,8 +12,8 @@ from enum import StrEnum
 from typing import Literal
 
 __all__ = ["ADMINISTERED_BY", "ADMINISTERED_BY_PARTY", "CERTAINTY_RANK", "LEVELS", "ORG_PURPOSES", "PLACE_ALONE",
-           "SUPPORT_FORMS", "TAGGED_WINDOWS", "Basis", "Certainty", "Duty", "HelpForm", "Kind", "Strength", "Tag",
-           "Trigger", "worst"]
+           "STRENGTH_WORDS", "SUPPORT_FORMS", "TAGGED_WINDOWS", "Basis", "Certainty", "Duty", "HelpForm", "Kind",
+           "Strength", "Tag", "Trigger", "worst"]
 
 
 # scope tokens with a form of their own (`foedus.model.treaty.Scope`): written by the loader, read by the rules
@@ -73,11 +73,22 @@ class Trigger(StrEnum):
 class Strength(StrEnum):
     """How strong the duty is, S1 (automatic, all means) to S5 (one-way guarantee)."""
 
-    S1 = "S1"  # automatic, all means
-    S2 = "S2"  # such action as each deems necessary
-    S3 = "S3"  # act to meet the common danger under constitutional processes
-    S4 = "S4"  # consultation only
-    S5 = "S5"  # one-way guarantee
+    S1 = "S1"
+    S2 = "S2"
+    S3 = "S3"
+    S4 = "S4"
+    S5 = "S5"
+
+
+STRENGTH_WORDS: dict[str, str] = {  # keyed by Strength (a str): a record's strength is its value
+    Strength.S1: "automatic, all means",
+    Strength.S2: "such action as each deems necessary",
+    Strength.S3: "act to meet the common danger under constitutional processes",
+    Strength.S4: "consultation only",
+    Strength.S5: "one-way guarantee",
+}
+"""Each strength in words, as the text output (`foedus.render`) and the web page (web/src/contract.ts, generated
+by `foedus.engine.contract_gen`) show it beside the tag."""
 
 
 class HelpForm(StrEnum):
