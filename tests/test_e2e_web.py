@@ -325,6 +325,33 @@ def test_probabilities_whatif_and_compare_panels(page: Any, server: str, tmp_pat
     assert not page.problems, page.problems
 
 
+def test_a_seed_the_page_cannot_keep_exact_is_refused_with_a_line(page: Any, server: str) -> None:
+    """A JS number is exact only to 2**53 - 1: the page ran 9007199254740993 as 9007199254740992 (and showed and
+    exported that). It now says the page's largest seed and runs nothing; the largest one runs as typed."""
+    _ready(page, f"{server}/?attacker=RUS&target=EST&date=2025-06-01")
+    page.wait_for_selector("body[data-result='RUS>EST@2025-06-01']", timeout=30_000)
+    page.click("#mc-panel summary")
+    page.check("#mc-on")
+    page.select_option("#mc-draws", "1000")
+    asked: list[str] = []
+    page.on("request", lambda r: asked.append(r.url) if "/api/cascade" in r.url else None)
+    page.fill("#mc-seed", "9007199254740993")
+    page.click("#run")
+    page.wait_for_selector("#error:not([hidden])", timeout=10_000)
+    assert page.inner_text("#error") == ("seed 9007199254740993 is above 9007199254740991, the largest seed this page "
+                                         "keeps exact (use the command line or the API for a larger one).")
+    assert asked == []
+    page.fill("#mc-seed", "9007199254740991")
+    page.click("#run")
+    page.wait_for_selector("#probabilities:not([hidden]) table.probs", timeout=30_000)
+    assert "1000 draws, seed 9007199254740991" in page.inner_text("#probabilities")
+    assert "seed=9007199254740991" in asked[-1] and "seed=9007199254740991" in page.url
+    _ready(page, f"{server}/?attacker=RUS&target=EST&date=2025-06-01&draws=1000&seed=9007199254740993")
+    page.wait_for_selector("#error:not([hidden])", timeout=30_000)
+    assert "seed 9007199254740993 is above 9007199254740991" in page.inner_text("#error")
+    assert not page.problems, page.problems
+
+
 @pytest.mark.needs_data
 def test_likelihood_switch_shades_the_map_and_fills_the_panel(page: Any, server: str, tmp_path: Path) -> None:
     import httpx

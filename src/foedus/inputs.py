@@ -13,7 +13,7 @@ from foedus import datarecord
 from foedus.declare import Input, check_options
 from foedus.engine.scenario import Scenario
 
-__all__ = ["LIKELIHOOD", "MONTE_CARLO", "SCENARIO", "SWITCHES", "WAR", "WHAT_IF", "Input", "check_options"]
+__all__ = ["LIKELIHOOD", "MAX_SEED", "MONTE_CARLO", "SCENARIO", "SWITCHES", "WAR", "WHAT_IF", "Input", "check_options"]
 
 SWITCHES: tuple[Input, ...] = tuple(f.metadata["input"] for f in datarecord.fields(Scenario)
                                     if "input" in f.metadata)
@@ -43,11 +43,16 @@ WHAT_IF: tuple[Input, ...] = (
           "article's scope (TOKENS: a,b | any | none).", many=True),
 )
 
+MAX_SEED = 2**63 - 1
+"""The largest seed the command line, the web API and `foedus.cascade` take (numpy takes any seed of 0 or more; this
+bound keeps a seed exact in a JSON reader's int64). The web page sends the seed as typed, since a JS number is exact
+only to 2**53 - 1."""
+
 MONTE_CARLO: tuple[Input, ...] = (
     Input("draws", int | None, None, "Monte Carlo draws over whether obligations are honoured.",
           bounds=(1, 10_000_000)),
     Input("seed", int | None, None, "Random seed (same seed, same numbers); one is chosen and reported when none "
-          "is given.", bounds=(0, 2**63 - 1)),
+          "is given.", bounds=(0, MAX_SEED)),
 )
 
 LIKELIHOOD: tuple[Input, ...] = (

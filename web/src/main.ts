@@ -20,7 +20,7 @@ import { checkShared } from "./shared";
 import { rolesOf, type Role } from "./roles";
 import { renderSummary } from "./summary";
 import { WAR_LABELS, WarTimeline } from "./timeline";
-import { scenarioFromQuery, writeQuery, type Shared } from "./url";
+import { scenarioFromQuery, seedOf, writeQuery, type Shared } from "./url";
 import { WhatIfPanel } from "./whatif";
 import "./style.css";
 
@@ -120,11 +120,10 @@ class App {
   /** The scenario with the probability and what-if panels' settings. */
   private scenario(): Scenario {
     const on = byId<HTMLInputElement>("mc-on").checked;
-    const seed = Number(byId<HTMLInputElement>("mc-seed").value);
     return {
       ...this.form.read(),
       draws: on ? Number(byId<HTMLSelectElement>("mc-draws").value) : null,
-      seed: on && Number.isInteger(seed) && seed >= 0 ? seed : null,
+      seed: on ? seedOf(byId<HTMLInputElement>("mc-seed").value).seed : null,
       whatif: [...this.whatif.changes],
     };
   }
@@ -215,6 +214,8 @@ class App {
       this.showError("Pick at least one attacker and one target (search box, or Pick on map).");
       return false;
     }
+    const badSeed = scenario.draws !== null && seedOf(byId<HTMLInputElement>("mc-seed").value).problem;
+    if (badSeed) { this.showError(`${badSeed}.`); return false; }
     this.timeline.stop();
     const ticket = ++this.running;
     byId("status").textContent = "running…";

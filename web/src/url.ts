@@ -22,9 +22,31 @@ function list(p: URLSearchParams, key: string): string[] {
   return p.getAll(key).flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean);
 }
 
-function positive(v: string | null, zeroOk = false): number | null {
+function positive(v: string | null): number | null {
   const n = v === null ? NaN : Number(v);
-  return Number.isInteger(n) && (n > 0 || (zeroOk && n === 0)) ? n : null;
+  return Number.isInteger(n) && n > 0 ? n : null;
+}
+
+/** A seed as typed (the probabilities panel's field, a link's `seed`): its number, or the problem in words; empty is
+ * none (the API then chooses one). A JS number is exact only to 2**53 - 1, so the page takes no larger seed: it would
+ * run, and show and export, a seed other than the one typed (the command line and the API take larger ones). */
+export function seedOf(text: string): { seed: number | null; problem: string | null } {
+  const t = text.trim();
+  if (t === "") return { seed: null, problem: null };
+  if (!/^[0-9]+$/.test(t)) {
+    return { seed: null, problem: `seed ${JSON.stringify(t.slice(0, 40))} is not a whole number of 0 or more` };
+  }
+  if (Number(t) > Number.MAX_SAFE_INTEGER) {
+    return { seed: null, problem: `seed ${t.slice(0, 40)} is above ${Number.MAX_SAFE_INTEGER}, the largest seed this page `
+      + "keeps exact (use the command line or the API for a larger one)" };
+  }
+  return { seed: Number(t), problem: null };
+}
+
+function seedParam(v: string | null, problems: string[]): number | null {
+  const { seed, problem } = seedOf(v ?? "");
+  if (problem) problems.push(`${problem}; a seed is chosen`);
+  return seed;
 }
 
 const YES = ["true", "1", "yes", "on"];
@@ -82,7 +104,7 @@ export function scenarioFromQuery(search: string): Shared | null {
       basis: choice("basis"), territory_view: choice("territory_view"), unresolved: choice("unresolved"),
       severity: choice("severity"), ongoing_since: date("ongoing_since", ""),
       likelihood: flag(p, "likelihood", false, problems),
-      draws: positive(p.get("draws")), seed: positive(p.get("seed"), true),
+      draws: positive(p.get("draws")), seed: seedParam(p.get("seed"), problems),
       whatif: WHATIF_PARAMS.flatMap((param) => p.getAll(param).map((value) => ({ param, value }))),
     },
     select: p.get("select"),

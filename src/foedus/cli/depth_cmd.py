@@ -9,9 +9,10 @@ from typing import Annotated
 import typer
 
 from foedus.cli.helpers import refuse_unused
-from foedus.cli.options import MAX_SEED, TreatyFiles
+from foedus.cli.options import TreatyFiles
 from foedus.cli.writing import FORMATS_HELP, Force, check_table, save_table
 from foedus.errors import FoedusError
+from foedus.inputs import MAX_SEED
 
 __all__ = ["REFIT_DRAWS", "REFIT_SEED", "depth"]
 

@@ -8,9 +8,8 @@ from typing import Annotated
 
 import typer
 
-__all__ = ["MAX_SEED", "AddTreaty", "FormatOpt", "JsonOpt", "OverlayFile", "SaveOverlay", "TreatyFiles"]
+__all__ = ["AddTreaty", "FormatOpt", "JsonOpt", "OverlayFile", "SaveOverlay", "TreatyFiles"]
 
-MAX_SEED = 2**63 - 1  # numpy takes any non-negative seed; this bound keeps seeds exact in JSON-reading tools' int64
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON object (the stable contract).")]
 TreatyFiles = Annotated[
     list[Path] | None,

@@ -12,13 +12,13 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from foedus.cli.helpers import refuse_unused
-from foedus.cli.options import MAX_SEED, AddTreaty, OverlayFile
+from foedus.cli.options import AddTreaty, OverlayFile
 from foedus.cli.params import with_inputs
 from foedus.cli.progress import steps, working
 from foedus.cli.writing import Force, check_table, echo_wrote, save_table, table_meta
 from foedus.engine.scenario import READINGS
 from foedus.errors import FoedusError
-from foedus.inputs import SCENARIO, SWITCHES, WHAT_IF
+from foedus.inputs import MAX_SEED, SCENARIO, SWITCHES, WHAT_IF
 
 if TYPE_CHECKING:
     from foedus.sweeps.atlas import Coverage

@@ -13,7 +13,7 @@ from typing import Annotated, Any
 
 import typer
 
-from foedus.cli.options import MAX_SEED
+from foedus.inputs import MAX_SEED
 
 __all__ = ["REPORT_FILES", "fit", "likely_app", "report"]
 
