@@ -17,6 +17,7 @@ from pydantic import ValidationError
 
 from foedus.errors import FoedusError, TreatyDataError, validation_problem
 from foedus.listed import listed_twice
+from foedus.model.files_once import FilesOnce
 from foedus.model.gazetteer import Gazetteer
 from foedus.model.replacing import replaces_problems
 from foedus.model.source_pages import bare_source_urls
@@ -224,7 +225,11 @@ def load_treaties(
             raise exc
         errors.append(exc)
 
+    once = FilesOnce()
     for path in paths:
+        if twice := once.twice(path):
+            refuse(TreatyDataError(as_written(path), "", twice))
+            continue
         try:
             treaty = _checked_file(path, states, places, origin, strict)
         except FoedusError as exc:

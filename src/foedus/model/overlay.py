@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from foedus.declare import described
 from foedus.errors import ScenarioError, validation_problem
-from foedus.model.overlay_apply import apply_change
+from foedus.model.overlay_apply import apply_change, check_files_once
 from foedus.model.overlay_changes import (
     PARSERS,
     AddMember,
@@ -49,6 +49,7 @@ class Overlay(BaseModel):
 
     def apply(self, world: World) -> World:
         """A new world with the changes applied (the given world is not modified)."""
+        check_files_once(self.changes)
         curated = dict(world.treaties.curated)
         touches_history = any(getattr(c, "treaty", None) not in (None, *curated) and isinstance(
             getattr(c, "treaty", None), str) for c in self.changes)

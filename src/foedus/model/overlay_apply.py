@@ -3,6 +3,7 @@ checked against the world, each changed treaty validated again as a file would b
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from pydantic import ValidationError
@@ -12,7 +13,19 @@ from foedus.model.overlay_changes import AddMember, AddTreaty, DropTreaty, Remov
 from foedus.model.treaty import Treaty
 from foedus.model.world import World
 
-__all__ = ["apply_change"]
+__all__ = ["apply_change", "check_files_once"]
+
+
+def check_files_once(changes: Iterable[object]) -> None:
+    """Refuse a treaty file that two `add_treaty` changes add (`--add-treaty F --add-treaty F`): the second would
+    be refused as a treaty the world already has, which hid the slip (`foedus.model.files_once`)."""
+    from foedus.model.files_once import FilesOnce
+    from foedus.written import as_written
+
+    once = FilesOnce()
+    for change in changes:
+        if isinstance(change, AddTreaty) and change.path and (twice := once.twice(change.path)):
+            raise ScenarioError(f"what-if add_treaty: {as_written(change.path)}: {twice}")
 
 
 def _need(treaties: dict[str, Treaty], treaty_id: str, world: World) -> Treaty:

@@ -1,0 +1,44 @@
+"""A treaty file given twice is said to be given twice (foedus.model.files_once), where it was read as two treaties
+of one id: `--add-treaty F --add-treaty F` said "the world already has a treaty 'my_pact'; drop it first", and
+`--treaties F --treaties F` (and `treaties validate F F`) "duplicate treaty id 'my_pact' (also in F)"."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from samples import GOOD_TREATY
+from test_input_messages import CASCADE, _error_line
+
+
+@pytest.fixture()
+def pact(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "x").mkdir()
+    (tmp_path / "pact.yaml").write_text(GOOD_TREATY, encoding="utf-8")
+    (tmp_path / "link.yaml").symlink_to("pact.yaml")
+    return tmp_path
+
+
+@pytest.mark.parametrize(("second", "also"), [("pact.yaml", ""), ("x/../pact.yaml", " (also as pact.yaml)"),
+                                              ("link.yaml", " (also as pact.yaml)")])
+@pytest.mark.parametrize("how", ["--add-treaty", "--treaties", "validate"])
+def test_the_same_file_given_twice_is_one_line_saying_so(pact: Path, how: str, second: str, also: str) -> None:
+    args = ["treaties", "validate", "pact.yaml", second] if how == "validate" else [*CASCADE, how, "pact.yaml", how,
+                                                                                    second]
+    said = f"{second}: the file is given twice{also}; give each treaty file once"
+    assert _error_line(args) == ("what-if add_treaty: " if how == "--add-treaty" else "") + said
+
+
+def test_an_overlay_that_adds_one_file_twice_says_so(pact: Path) -> None:
+    (pact / "twice.yaml").write_text("changes:\n  - {op: add_treaty, path: pact.yaml}\n"
+                                     "  - {op: add_treaty, path: pact.yaml}\n", encoding="utf-8")
+    assert _error_line([*CASCADE, "--overlay", "twice.yaml"]).endswith(
+        "pact.yaml: the file is given twice; give each treaty file once")
+
+
+def test_two_files_of_one_id_are_still_a_duplicate_id(pact: Path) -> None:
+    (pact / "copy.yaml").write_text(GOOD_TREATY, encoding="utf-8")
+    assert _error_line([*CASCADE, "--treaties", "pact.yaml", "--treaties", "copy.yaml"]) == (
+        "copy.yaml: id: duplicate treaty id 'my_pact' (also in pact.yaml)")
