@@ -29,7 +29,8 @@ def _files(tmp_path: Path) -> dict[str, Path]:
     """A readable file of each kind of input, and a file of a yearly series for atlas-plot."""
     wars = resources.files("foedus.data").joinpath("wars")
     treaties = resources.files("foedus.data").joinpath("treaties")
-    made = {"overlay": "changes: []\n", "honour": "treaty: {}\n", "series": "year,cascade_size\n2000,1\n",
+    made = {"overlay": "changes:\n  - {op: drop_treaty, treaty: chn_prk_1961}\n", "honour": "treaty: {}\n",
+            "series": "year,cascade_size\n2000,1\n",
             "model": resources.files("foedus.data").joinpath("likely_model.json").read_text(encoding="utf-8"),
             "war": wars.joinpath("russia_ukraine_2022.yaml").read_text(encoding="utf-8"),
             "treaty": treaties.joinpath("nato_1949.yaml").read_text(encoding="utf-8").replace(

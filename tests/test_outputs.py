@@ -335,10 +335,11 @@ def test_save_overlay_with_no_change_writes_nothing(tmp_path: Path, given: list[
     overlay = tmp_path / "whatif.yaml"
     proc = _cli("cascade", "-a", "RUS", "-t", "EST", "-d", "2025-06-01", *(g.format(tmp=tmp_path) for g in given),
                 "--save-overlay", str(overlay))
-    assert proc.returncode == 2 and proc.stdout == "" and proc.stderr == (
-        "error: --save-overlay: there is no what-if change to save (give --add-member, --remove-member, "
-        "--drop-treaty, --set-strength, --set-scope, --add-treaty, or an --overlay with changes); nothing was "
-        "written\n")
+    said = (f"{tmp_path}/none.yaml: the overlay changes nothing (its list of changes is empty or missing): list a "
+            "change, or leave the overlay out" if given else "--save-overlay: there is no what-if change to save "
+            "(give --add-member, --remove-member, --drop-treaty, --set-strength, --set-scope, --add-treaty, or an "
+            "--overlay with changes); nothing was written")
+    assert proc.returncode == 2 and proc.stdout == "" and proc.stderr == f"error: {said}\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["none.yaml"]
 
 

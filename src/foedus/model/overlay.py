@@ -94,12 +94,17 @@ def load_overlay(path: str | Path) -> Overlay:
     """Read an overlay YAML file.
 
     Raises:
-        FoedusError: unreadable file or a malformed change, naming the file and field.
+        FoedusError: unreadable file or a malformed change, naming the file and field; or a file of no changes, which
+            is almost surely a slip (`cascade --overlay` ran it as the world unchanged, `compare` found nothing to
+            compare).
     """
     from foedus.model.yamlio import read_yaml_file, validate_file_data
-    from foedus.written import folder_meant
+    from foedus.written import as_written, folder_meant
 
     overlay = validate_file_data(Overlay, read_yaml_file(path, "overlay"), path, "overlay fields")
+    if not overlay.changes:
+        raise ScenarioError(f"{as_written(path)}: the overlay changes nothing (its list of changes is empty or "
+                            "missing): list a change, or leave the overlay out")
     # relative to the overlay file; a trailing slash kept (`t.yaml/` is not the file t.yaml)
     return overlay.with_paths(lambda p: os.path.normpath(Path(path).parent / p) + (os.sep if folder_meant(p) else ""))
 

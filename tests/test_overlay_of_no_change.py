@@ -1,0 +1,38 @@
+"""An overlay file that changes nothing is refused alike by every command that reads one, in one line naming it:
+`cascade --overlay` ran it as the world unchanged (exit 0) while `compare --overlay` said "nothing to compare: give
+--date2 or a what-if change", naming neither the file nor its empty list."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from test_input_messages import _error_line
+
+RUN = ["-a", "RUS", "-t", "EST", "-d", "2025-06-01"]
+
+
+@pytest.mark.parametrize("text", ["changes: []\n", "name: nothing\n", "{}\n"])
+@pytest.mark.parametrize("command", ["cascade", "compare"])
+def test_an_overlay_of_no_change_is_refused_by_cascade_and_compare(tmp_path: Path, command: str, text: str) -> None:
+    overlay = tmp_path / "none.yaml"
+    overlay.write_text(text, encoding="utf-8")
+    assert _error_line([command, *RUN, "--overlay", str(overlay)]) == (
+        f"{overlay}: the overlay changes nothing (its list of changes is empty or missing): list a change, or leave "
+        "the overlay out")
+
+
+@pytest.mark.parametrize("command", ["cascade", "compare"])
+def test_an_overlay_with_a_change_is_still_read(tmp_path: Path, command: str) -> None:
+    import contextlib
+    import io
+
+    from foedus.cli.start import run_line
+
+    overlay = tmp_path / "drop.yaml"
+    overlay.write_text("changes:\n  - {op: drop_treaty, treaty: nato_1949}\n", encoding="utf-8")
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
+        assert run_line([command, *RUN, "--overlay", str(overlay), "--json"]) == 0
+    assert out.getvalue().startswith("{")
