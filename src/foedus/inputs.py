@@ -45,8 +45,8 @@ WHAT_IF: tuple[Input, ...] = (
 
 MAX_SEED = 2**63 - 1
 """The largest seed the command line, the web API and `foedus.cascade` take (numpy takes any seed of 0 or more; this
-bound keeps a seed exact in a JSON reader's int64). The web page sends the seed as typed, since a JS number is exact
-only to 2**53 - 1."""
+bound keeps a seed exact in a JSON reader's int64). The web page takes seeds up to 2**53 - 1 only, the largest a JS
+number holds exactly (web/src/url.ts, seedOf)."""
 
 MONTE_CARLO: tuple[Input, ...] = (
     Input("draws", int | None, None, "Monte Carlo draws over whether obligations are honoured.",
