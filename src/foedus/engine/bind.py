@@ -24,8 +24,9 @@ from foedus.datarecord import dataclass, field
 from foedus.engine.judge import Judge, Key
 from foedus.engine.ledger import Ledger
 from foedus.engine.leg import Leg
-from foedus.engine.owed import ByObligor, Owed, first_admitted, indices, scan
+from foedus.engine.owed import ByObligor, Owed, first_admitted, indices, scan, spared
 from foedus.engine.rules import Situation, Verdict, Volley
+from foedus.engine.rules import verdict as verdict_rules
 
 __all__ = ["BindState", "Binder"]
 
@@ -151,9 +152,9 @@ class Binder(Judge):
 
     def _neutrality(self, vol: Volley, key: Key, owed: Owed, ctx: Situation, strikers: list[int]) -> None:
         """Rule 2: neutrality legs owed to the victim bind on every attack they admit; rule 3: neutrality legs
-        owed to an attacker that bind when it attacks. A binding leg is a duty to stay out on the attacks of others
-        than its obligor (those of its obligor are violations: `_violations`); a leg a gate holds back on such an
-        attack is withheld."""
+        owed to an attacker that bind when it attacks. A binding leg is a duty to stay out on the attacks it binds
+        against (`rules.verdict.binds_against`: not those of its obligor, which are violations: `_violations`); a leg
+        a gate holds back on such an attack is withheld."""
         if owed.neutrality:
             self._neutral_to_victim(vol, key, owed, ctx)
         for i in strikers:
@@ -161,7 +162,8 @@ class Binder(Judge):
                 self._neutral_find(vol, (i,), 3, rank, leg, known or self._attacker_verdict(leg, vol, i, ctx))
 
     def _neutral_to_victim(self, vol: Volley, key: Key, owed: Owed, ctx: Situation) -> None:
-        """Rule 2, on the attacks of the volley each leg admits, less its own obligor's."""
+        """Rule 2, on the attacks of the volley each leg admits, less its own obligor's
+        (`rules.verdict.spares_own_attack`, read only where the obligor attacks)."""
         attackers, verdicts = vol.attackers, self._verdicts(key, ctx)
         for rank, leg, verdict in self._bound_neutrality(key, owed, verdicts, vol, ctx):
             if verdict is not None:
@@ -172,7 +174,7 @@ class Binder(Judge):
                 if not admitted:
                     continue
                 verdict = self._verdict(leg, vol, admitted[0], verdicts, ctx)
-            if leg.obligor in vol.members:
+            if leg.obligor in vol.members and verdict_rules.spares_own_attack(leg):
                 admitted = [i for i in admitted if attackers[i] != leg.obligor]
                 if not admitted:
                     continue
@@ -190,8 +192,9 @@ class Binder(Judge):
 
     def _violations(self, vol: Volley, key: Key, owed: Owed, ctx: Situation) -> None:
         """Rule 2's violations: neutrality legs owed to the victim whose obligor attacks it, where the leg admits
-        that attack (rule 3 has none: a leg owed to an attacker has another obligor). A leg has one verdict for the
-        attacks it admits (`rules.attacker_role`)."""
+        that attack and spares it (`rules.verdict.spares_own_attack`: a violation, not a duty; rule 3 has none: a leg
+        owed to an attacker has another obligor). A leg has one verdict for the attacks it admits
+        (`rules.attacker_role`)."""
         common = owed.neutral_by_obligor.keys() & vol.members
         if not common:
             return
@@ -199,7 +202,8 @@ class Binder(Judge):
         for obligor in common:
             mine = [i for i, a in enumerate(attackers) if a == obligor]
             for rank, leg in owed.neutral_by_obligor[obligor]:
-                if leg.counterparts.admits(obligor) and self._verdict(leg, vol, mine[0], verdicts, ctx).binds:
+                if (leg.counterparts.admits(obligor) and verdict_rules.spares_own_attack(leg)
+                        and self._verdict(leg, vol, mine[0], verdicts, ctx).binds):
                     for i in mine:
                         book.first(book.violations, (obligor, leg.beneficiary, leg.treaty.id),
                                    (book.rnd, vol, i, 2, rank, leg, ""))
@@ -225,13 +229,13 @@ class Binder(Judge):
             legs = waiting[obligor]
             keep = []
             for rank, leg in legs:
-                anyone = leg.counterparts.anyone
-                if anyone and first != obligor:
+                anyone = leg.counterparts.anyone  # `first_admitted(leg, vol, spared(leg))`, inline
+                if anyone and (first != obligor or not verdict_rules.spares_own_attack(leg)):
                     i = 0
                 elif anyone and second is not None and second != obligor:
                     i = 1
                 else:
-                    found = scan(vol, obligor, leg.counterparts.admits)
+                    found = scan(vol, spared(leg), leg.counterparts.admits)
                     if found is None:
                         keep.append((rank, leg))
                         continue

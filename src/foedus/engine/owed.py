@@ -8,11 +8,11 @@ from collections.abc import Callable
 
 from foedus.datarecord import dataclass
 from foedus.engine.leg import Leg
-from foedus.engine.rules import Volley, attacker_role, where
+from foedus.engine.rules import Volley, attacker_role, verdict, where
 from foedus.engine.table import LegTable
 from foedus.model.vocab import Kind
 
-__all__ = ["ByObligor", "Owed", "Ranked", "first_admitted", "indices", "owed_legs", "scan"]
+__all__ = ["ByObligor", "Owed", "Ranked", "first_admitted", "indices", "owed_legs", "scan", "spared"]
 
 Ranked = list[tuple[int, Leg]]
 ByObligor = dict[str, tuple[tuple[int, Leg], ...]]  # ranked legs by obligor, obligors in the order of their first leg
@@ -50,20 +50,27 @@ def _by_obligor(table: LegTable, kind: Kind, state: str, keep: Callable[[Leg], b
     return {o: tuple(legs) for o, legs in out.items()}
 
 
-def first_admitted(leg: Leg, vol: Volley, obligor: str | None) -> int | None:
-    """The first attack of the volley that the leg admits (made by another state than `obligor`)."""
+def spared(leg: Leg) -> str | None:
+    """The attacker a leg owed to the victim never binds against: its own obligor, as the rule says
+    (`rules.verdict.spares_own_attack`), or None."""
+    return leg.obligor if verdict.spares_own_attack(leg) else None
+
+
+def first_admitted(leg: Leg, vol: Volley, skip: str | None) -> int | None:
+    """The first attack of the volley that the leg admits (made by another state than `skip`: `spared(leg)` for
+    the attacks it binds against, `rules.verdict.binds_against`)."""
     who = leg.counterparts
     if who.anyone:
-        if vol.attackers[0] != obligor:
+        if vol.attackers[0] != skip:
             return 0
-        return 1 if len(vol.attackers) > 1 and vol.attackers[1] != obligor else scan(vol, obligor, who.admits)
-    return scan(vol, obligor, who.admits)
+        return 1 if len(vol.attackers) > 1 and vol.attackers[1] != skip else scan(vol, skip, who.admits)
+    return scan(vol, skip, who.admits)
 
 
-def scan(vol: Volley, obligor: str | None, admits: Callable[[str], bool]) -> int | None:
-    """The first attack of the volley whose attacker `admits` admits, made by another state than `obligor`."""
+def scan(vol: Volley, skip: str | None, admits: Callable[[str], bool]) -> int | None:
+    """The first attack of the volley whose attacker `admits` admits, made by another state than `skip`."""
     for i, attacker in enumerate(vol.attackers):
-        if attacker != obligor and admits(attacker):
+        if attacker != skip and admits(attacker):
             return i
     return None
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from foedus.engine.cascade import run_cascade
 from foedus.engine.citing import Certifier
 from foedus.engine.result import CascadeResult, Joiner
-from foedus.engine.rules import Situation, evaluate
+from foedus.engine.rules import Situation, evaluate, verdict
 from foedus.engine.scenario import Attack, Basis, Reading, Scenario, TerritoryView, UnresolvedReading
 from foedus.engine.table import leg_table
 from foedus.model.treaty import Kind
@@ -105,7 +105,8 @@ def scenario_of(attackers: tuple[str, ...], targets: tuple[str, ...], attacks: t
 def triggers(world: World, scenario: Scenario) -> dict[tuple[str, str, str, str], Trigger]:
     """Every defence or offence obligation the scenario's own attacks trigger, whoever owes it.
 
-    An obligor that is itself the attacker is left out (it is not bound to help against its own attack).
+    An obligor that is itself the attacker is left out (it is not bound to help against its own attack:
+    `foedus.engine.rules.verdict.spares_own_attack`; an offence leg's obligor is never the attacker, its beneficiary).
     """
     index = leg_table(world, scenario.date, scenario.basis)
     requested = scenario.requested
@@ -119,7 +120,8 @@ def triggers(world: World, scenario: Scenario) -> dict[tuple[str, str, str, str]
         legs = [(leg, side_of[attack.victim]) for leg in index.owed_to(Kind.DEFENSE, attack.victim)]
         legs += [(leg, side_of[attack.attacker]) for leg in index.owed_to(Kind.OFFENSE, attack.attacker)]
         for leg, side in legs:
-            if leg.obligor == attack.attacker or not evaluate(leg, attack, ctx).binds:
+            if ((leg.obligor == attack.attacker and verdict.spares_own_attack(leg))
+                    or not evaluate(leg, attack, ctx).binds):
                 continue
             p = leg.provision
             level, _ = sure.leg(leg, attack.victim, attack.place, attack.kind)

@@ -189,8 +189,7 @@ def _limited_opening(rules: BatchRules) -> tuple[np.ndarray | None, np.ndarray |
                 continue  # owed to the attacker, which started the war: void for it (`rules.void_for_starters`)
             if out[which] is None:
                 out[which] = np.zeros((n, n, 4 * w), dtype=np.dtype("<u8"))
-            qualifies = cond.allowed[k].copy()
-            qualifies[cond.obligor[k]] = False
+            qualifies = cond.allowed[k]  # never the obligor itself where the rule spares it (`compiler._counterparts`)
             bit = int(pr.rank[cond.obligor[k]])
             table = out[which]
             assert table is not None
@@ -249,7 +248,8 @@ def _or_rows(on: np.ndarray, matrix: Reach, backend: Backend) -> np.ndarray:
 
 def _conditional(cond: Conditional, owed_on: np.ndarray, counter_on: np.ndarray, want: np.ndarray,
                  backend: Backend, skip_nonprov: bool) -> None:
-    """Legs that bind when the owed-to state is in play and some counterpart other than the obligor qualifies."""
+    """Legs that bind when the owed-to state is in play and some counterpart qualifies (its compiled mask: other than
+    the obligor where the rule spares it, `compiler._counterparts`)."""
     if len(cond.owed) == 0:
         return
     keep = ~cond.nonprov if skip_nonprov else np.ones(len(cond.owed), dtype=bool)
@@ -259,8 +259,8 @@ def _conditional(cond: Conditional, owed_on: np.ndarray, counter_on: np.ndarray,
     if len(rows) == 0:
         return
     counter = counter_on[rows]
-    counts = backend.matmul(counter, allowed.T.astype(np.float32))  # qualifying counterparts per row and leg
-    counts -= counter[:, obligor] * allowed[np.arange(len(obligor)), obligor]  # never the obligor itself
+    # qualifying counterparts per row and leg (never the obligor itself where the rule spares it: the compiled mask)
+    counts = backend.matmul(counter, allowed.T.astype(np.float32))
     hit = (in_play[rows] & (counts > 0)).astype(np.float32)
     onehot = np.zeros((len(obligor), want.shape[1]), dtype=np.float32)
     onehot[np.arange(len(obligor)), obligor] = 1

@@ -109,10 +109,10 @@ def _limited(rules: BatchRules, attack: np.ndarray, attack_round: np.ndarray, de
 def _one(cond: Conditional, k: int, joins: bool, attack: np.ndarray, attack_round: np.ndarray,
          defense: np.ndarray, defense_round: np.ndarray) -> np.ndarray:
     """[a, t] where one limited leg (owed to v, binding o) could change the war: v is on a side, an enemy it
-    admits other than o is on the other, and o is not already on v's side by the round after v joined (an
-    obligation), or o is on the other side (a duty to stay out). Originals are never bound."""
-    v, o, allowed = int(cond.owed[k]), int(cond.obligor[k]), cond.allowed[k].copy()
-    allowed[o] = False
+    admits (its compiled mask: other than o where the rule spares o's own attack) is on the other, and o is not
+    already on v's side by the round after v joined (an obligation), or o is on the other side (a duty to stay out).
+    Originals are never bound."""
+    v, o, allowed = int(cond.owed[k]), int(cond.obligor[k]), cond.allowed[k]  # less o where the rule spares it
     n = len(allowed)
     src = np.arange(n)
     admitted_defends = (defense & allowed[None, :]).any(axis=1)  # per t: an admitted state on t's side

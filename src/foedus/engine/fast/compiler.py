@@ -20,6 +20,7 @@ from foedus.engine.rules import (
     gates_per_provision,
     is_war,
     severe_enough,
+    verdict,
     void_for_starters,
     where,
     withheld_by_switches,
@@ -155,7 +156,7 @@ class _Builder:
                 if mask is None:
                     self.plain[name].append((v, o, commit, gated))
                 else:
-                    self.conds[name].append((v, o, mask, nonprov, commit, gated))
+                    self.conds[name].append((v, o, _counterparts(leg, name, mask, o), nonprov, commit, gated))
 
     def _decide(self, leg: Leg, attack: Attack, places: Mapping[str, Place]
                 ) -> tuple[tuple[str, ...], np.ndarray | None, bool, bool] | None:
@@ -200,6 +201,19 @@ def _allowed(leg: Leg, pos: dict[str, int]) -> np.ndarray | None:
         mask[[pos[s] for s in who.allow if s in pos]] = True
     mask[[pos[s] for s in who.deny if s in pos]] = False
     return mask
+
+
+def _counterparts(leg: Leg, name: str, mask: np.ndarray, o: int) -> np.ndarray:
+    """A limited leg's counterpart mask (`_allowed`) less the state it never binds against, its obligor `o` (so that
+    the engines that read `Conditional.allowed` need not know the rule): in the lists of legs owed to the victim
+    ("d", "nt"), where the rule spares the obligor's own attack (`rules.verdict.spares_own_attack`); in those owed
+    to the attacker ("o", "nta"), whose counterpart is the victim, always (an attack on the obligor itself: the
+    vectorised engines' reading; the reference engine binds the obligor there)."""
+    if not mask[o] or (name in ("d", "nt") and not verdict.spares_own_attack(leg)):
+        return mask
+    out = mask.copy()
+    out[o] = False
+    return out
 
 
 def _pack(rows: list[tuple[int, int, np.ndarray, bool]], n: int) -> Conditional:

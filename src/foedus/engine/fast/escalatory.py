@@ -65,8 +65,7 @@ def _escalatory_rules(rules: BatchRules) -> EscalatoryRules:
     for cond, keep, owed_plane, counter_plane, block in uses:
         for k in np.flatnonzero(keep):
             o = int(cond.obligor[k])
-            allowed = cond.allowed[k].copy()
-            allowed[o] = False  # never the obligor itself
+            allowed = cond.allowed[k]  # never the obligor itself where the rule spares it (`compiler._counterparts`)
             column = np.zeros(2 * n, dtype=np.float32)
             column[counter_plane * n:(counter_plane + 1) * n] = allowed
             owed.append(owed_plane * n + int(cond.owed[k]))

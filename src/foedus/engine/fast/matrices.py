@@ -39,7 +39,8 @@ class Legs(Protocol):
 @dataclass
 class Conditional:
     """Legs that bind only for some counterparts, or with a victim gate the matrices lack: rows (owed-to state,
-    obligor, allowed counterpart mask, whether it is void for a state on the side that started the war:
+    obligor, allowed counterpart mask (less the obligor where the rule spares it: `compiler._counterparts`), whether
+    it is void for a state on the side that started the war:
     `rules.void_for_starters`)."""
 
     owed: np.ndarray

@@ -12,7 +12,7 @@ import numpy as np
 from foedus.datarecord import dataclass, field
 from foedus.engine.fast.home import HomeFinder, HomeLegs
 from foedus.engine.reliability import HonourModel
-from foedus.engine.rules import STRIKES, Situation, evaluate, strikes, void_for_starters, where
+from foedus.engine.rules import STRIKES, Situation, evaluate, strikes, verdict, void_for_starters, where
 from foedus.engine.scenario import Attack, Scenario
 from foedus.engine.table import LegTable, leg_table
 from foedus.model.vocab import Kind
@@ -109,8 +109,8 @@ class _Finder:
         legs = [(leg, attack.victim) for leg in owed(Kind.DEFENSE, attack.victim)]
         legs += [(leg, attack.attacker) for leg in owed(Kind.OFFENSE, attack.attacker)]
         for leg, anchor in legs:
-            if (leg.obligor in originals or leg.obligor == attack.attacker
-                    or not evaluate(leg, attack, self.situation).binds):
+            if (leg.obligor in originals or (leg.obligor == attack.attacker and verdict.spares_own_attack(leg))
+                    or not evaluate(leg, attack, self.situation).binds):  # (offence: the attacker is the beneficiary)
                 continue
             si, ni = _index_of(self.states, leg.obligor), _index_of(self.states, anchor)
             ci = _index_of(self.commits, leg.commitment)
@@ -123,7 +123,8 @@ class _Finder:
         partner = [leg for leg in owed(Kind.NEUTRALITY, attack.attacker)
                    if where.binds_when_partner_attacks(leg.provision)]
         for leg in [*owed(Kind.NEUTRALITY, attack.victim), *partner]:
-            if leg.obligor != attack.attacker and evaluate(leg, attack, self.situation).binds:
+            if ((leg.obligor != attack.attacker or not verdict.spares_own_attack(leg))
+                    and evaluate(leg, attack, self.situation).binds):
                 protected = _index_of(self.states, leg.beneficiary)
                 self.neutral.add((_index_of(self.states, leg.obligor), protected, ai,
                                   protected if void_for_starters(leg) else -1))

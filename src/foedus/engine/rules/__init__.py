@@ -4,19 +4,23 @@ A leg is one provision of a treaty owed by `obligor` to `beneficiary` (`foedus.e
 them for a date, calling the functions here). Every engine reads what these rules decide: the reference
 engine (`foedus.engine.cascade`) applies `evaluate` attack by attack; the vectorised engines
 (`foedus.engine.fast`) build their matrices from `covers`, the legs' `counterparts`, the static gates
-(`withheld_by_switches`) and the victim gates (`VICTIM_GATES`), and take who strikes next from `STRIKES`.
+(`withheld_by_switches`) and the victim gates (`VICTIM_GATES`), less a leg's own obligor where it is owed to
+the victim (`spares_own_attack`), and take who strikes next from `STRIKES`.
 
 - `where`: scope tokens (`token_matches`, `in_scope`, `covers`), the adversary clause (`counterparts_of`) and
   whether a neutrality clause binds when its partner attacks (`binds_when_partner_attacks`).
-- `verdict`: the trigger of each kind, how severe an incident must be (`threshold`), `evaluate`, and the
-  `conditions` a binding leg rests on.
+- `verdict`: the trigger of each kind, how severe an incident must be (`threshold`), `evaluate`, the
+  `conditions` a binding leg rests on, and which attackers a leg owed to the victim binds against
+  (`binds_against`): those its adversary clause admits, never its own obligor (`spares_own_attack`).
   - defense: binds when the beneficiary is the victim, the place is in scope, the attacker is an
-    adversary the provision covers, the incident is severe enough, and the gates are open.
+    adversary the provision covers, the incident is severe enough, and the gates are open; never against
+    the obligor's own attack (`spares_own_attack`).
   - offense: binds when the beneficiary is the attacker and the victim is a covered adversary.
   - neutrality: binds when the beneficiary is attacked (in scope, by a covered adversary), or also when
     it attacks if the provision says so (ATOP NEUCOATT = 0): the obligor must stay out against it. A clause
     that binds only when the beneficiary is attacked does not bind for a beneficiary on the side that started
-    the war (gate `aggressor`: a counter-strike on it is not the attack the clause means).
+    the war (gate `aggressor`: a counter-strike on it is not the attack the clause means). The obligor's own
+    attack on the beneficiary breaks the clause (a violation) and binds it to nothing (`spares_own_attack`).
   - nonaggression: broken when the obligor attacks the beneficiary.
   - consultation: binds when the beneficiary is attacked or threatened (in scope).
 - `gates`: what holds a triggered leg back (suspension, non-provocation, request, unresolved ATOP
@@ -52,9 +56,11 @@ from foedus.engine.rules.verdict import (
     THRESHOLDS,
     Verdict,
     attacker_role,
+    binds_against,
     conditions,
     evaluate,
     severe_enough,
+    spares_own_attack,
     threshold,
     triggered,
 )
@@ -76,6 +82,7 @@ __all__ = [
     "Volley",
     "assumptions",
     "attacker_role",
+    "binds_against",
     "binds_when_partner_attacks",
     "closed_gate",
     "closed_reason",
@@ -96,6 +103,7 @@ __all__ = [
     "recipients",
     "register_gate",
     "severe_enough",
+    "spares_own_attack",
     "support_legs",
     "supporters",
     "threshold",

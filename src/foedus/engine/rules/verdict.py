@@ -33,8 +33,8 @@ if TYPE_CHECKING:
     from foedus.model.places import Place
     from foedus.model.treaty import Provision
 
-__all__ = ["THRESHOLDS", "Verdict", "attacker_role", "conditions", "evaluate", "severe_enough", "threshold",
-           "triggered"]
+__all__ = ["THRESHOLDS", "Verdict", "attacker_role", "binds_against", "conditions", "evaluate", "severe_enough",
+           "spares_own_attack", "threshold", "triggered"]
 
 RANK = {s: i for i, s in enumerate(SEVERITIES)}
 THRESHOLDS: dict[Trigger, Severity] = {
@@ -113,6 +113,30 @@ def attacker_role(leg: Leg) -> Literal["counterpart", "obligor"]:
     (`foedus.engine.rules.strikes.Volley`). tests/test_rule_facts.py checks that this holds.
     """
     return "obligor" if leg.provision.kind is Kind.NONAGGRESSION else "counterpart"
+
+
+def spares_own_attack(leg: Leg) -> bool:
+    """Whether a leg owed to an attack's victim spares its obligor's own attack: a leg owed to a victim never binds
+    its obligor against the obligor's own attack. A defence leg does not bind O to defend V when O is V's attacker;
+    a neutrality leg owed to V whose obligor attacks V is broken (a violation), not a duty to stay out. Non-aggression
+    reads the opposite way (`attacker_role`: its obligor's attack is the one that breaks it).
+
+    The rule in the form every engine reads, per leg (`binds_against` for one attacker): the reference binder passes
+    over the obligor's attacks of a volley, or records them as violations; the Monte Carlo's potential graph and home
+    legs leave the obligor out of the enemies they count; the batched engine's compiler clears the obligor from a
+    limited leg's counterpart mask (`foedus.engine.fast.compiler`), which its rounds, escalatory products, packed
+    words and closures read; the war replay's casus foederis leave the obligor's own attacks out. A leg that admits
+    any attacker needs nothing more there: another attacker it admits (the original one) always strikes its
+    beneficiary wherever its obligor does. Engines look it up here when called (`verdict.spares_own_attack`), so
+    that changing the rule changes them all (tests/test_own_attack_rule_engines.py)."""
+    return attacker_role(leg) == "counterpart"
+
+
+def binds_against(leg: Leg, attacker: str) -> bool:
+    """Whether a leg owed to an attack's victim that reads the attacker through its adversary clause (every kind but
+    non-aggression) binds its obligor against `attacker`: its adversary clause admits it, and it is not the leg's own
+    obligor (`spares_own_attack`)."""
+    return leg.counterparts.admits(attacker) and (attacker != leg.obligor or not spares_own_attack(leg))
 
 
 def conditions(leg: Leg, attack: Attack) -> list[str]:

@@ -1,0 +1,91 @@
+"""A leg owed to a victim never binds its obligor against the obligor's own attack: the rule has one form
+(`foedus.engine.rules.verdict.spares_own_attack`, with `binds_against` for one attacker), which every engine reads (the
+reference binder, the Monte Carlo's potential graph and home legs, the batched engine's compiled counterpart masks that
+its rounds, escalatory products, packed words and closures read, the war replay's casus foederis), so that changing
+the rule there changes what every engine does (each used to code it apart: `obligor != attacker`, `not_self`, a
+cleared mask column)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from foedus.engine.cascade import run_cascade
+from foedus.engine.fast.outcomes import Outcome
+from foedus.engine.rules import verdict
+from foedus.engine.scenario import Reading, build_scenario
+from foedus.model.world import World
+from test_neutrality_rule_engines import STATES, _every_engine
+from test_rules import defense, make_world, treaty
+
+DAY = dt.date(2020, 6, 1)
+
+
+def _own_attack_world(base: World) -> World:
+    """BLR joins RUS's attack on EST (offence) and strikes EST in round 2, but owes EST defence against BLR alone;
+    PRK joins CHN's attack on KOR and strikes KOR, but owes KOR neutrality against PRK alone. Whether those legs bind
+    their obligor against its own attack (a late conflict: it is on the attack side) is the rule's to say."""
+    offence = {"kind": "offense", "article": "2", "strength": "S1"}
+    return make_world(
+        base,
+        treaty("axis", ["RUS", "BLR"], offence),
+        treaty("guard", ["EST", "BLR"], defense(adversary={"type": "named", "states": ["BLR"]})),
+        treaty("pact", ["CHN", "PRK"], offence),
+        treaty("truce", ["KOR", "PRK"], {"kind": "neutrality", "article": "3", "strength": "S4",
+                                         "adversary": {"type": "named", "states": ["PRK"]}}),
+    )
+
+
+def _violators(world: World, attacker: str, target: str, reading: Reading) -> set[tuple[str, str]]:
+    result = run_cascade(world, build_scenario(world, attacker=attacker, target=target, date=DAY, reading=reading))
+    return {(v.state, v.against) for v in result.violations}
+
+
+def _war_triggers(world: World) -> set[tuple[str, str, str]]:
+    """The casus foederis the war replay reports for BLR's own attack on EST."""
+    from foedus.war.evaluate import triggers
+
+    scenario = build_scenario(world, attacker="BLR", target="EST", date=DAY)
+    return {(t.obligor, t.beneficiary, t.treaty) for t in triggers(world, scenario).values()}
+
+
+@pytest.mark.parametrize("reading", ["legal", "escalatory"])
+def test_every_engine_reads_the_own_attack_rule(world: World, monkeypatch: pytest.MonkeyPatch, reading: Reading
+                                                ) -> None:
+    assert len(STATES) == 6 and "BLR" in STATES and "PRK" in STATES
+    before: dict[tuple[str, str], Outcome] = _every_engine(_own_attack_world(world), reading)
+    assert before["RUS", "EST"].sides.get("BLR") == "attack"  # its own attack binds it to nothing
+    assert before["CHN", "KOR"].sides.get("PRK") == "attack"
+    assert _violators(_own_attack_world(world), "CHN", "KOR", reading) == {("PRK", "KOR")}  # a violation, not a duty
+    assert ("BLR", "EST", "guard") not in _war_triggers(_own_attack_world(world))
+    monkeypatch.setattr(verdict, "spares_own_attack", lambda leg: False)  # the obligor's own attack binds it too
+    changed = _every_engine(_own_attack_world(world), reading)  # a new world: its table is compiled under the rule
+    assert "BLR" in changed["RUS", "EST"].conflicts  # bound to defend EST against its own attack: a late conflict
+    assert "PRK" in changed["CHN", "KOR"].conflicts  # bound to stay out of its own attack on KOR
+    assert _violators(_own_attack_world(world), "CHN", "KOR", reading) == set()  # a duty now, not a violation
+    assert ("BLR", "EST", "guard") in _war_triggers(_own_attack_world(world))
+
+
+@pytest.mark.needs_data
+def test_the_monte_carlo_atlas_reads_the_own_attack_rule(world: World, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The Monte Carlo atlas's wars (with certain honour) are the reference engine's under the rule and under a rule
+    in which the obligor's own attack binds it too."""
+    from foedus.engine.reliability import HonourModel
+    from foedus.sweeps.atlas_mc import atlas_montecarlo
+
+    certain = HonourModel(era={e: dict.fromkeys(("S1", "S2", "S3", "S4", "S5"), 1.0) for e in ("pre1945", "post1945")},
+                          ask_probability=1.0)
+    sizes, real = {}, verdict.spares_own_attack
+    for rule in (real, lambda leg: False):
+        monkeypatch.setattr(verdict, "spares_own_attack", rule)
+        w = _own_attack_world(world)
+        for reading in ("legal", "escalatory"):
+            mc = atlas_montecarlo(w, DAY, 2, 0, certain, reading=reading)
+            row = {pair: k for k, pair in enumerate(zip(mc.attackers, mc.targets, strict=True))}
+            for a, b in [("RUS", "EST"), ("CHN", "KOR"), ("BLR", "EST"), ("EST", "RUS")]:
+                expected = run_cascade(w, build_scenario(w, attacker=a, target=b, date=DAY, reading=reading))
+                size = len(expected.sides["attack"]) + len(expected.sides["defense"])
+                assert mc.sizes[row[a, b]].tolist() == [size] * 2, (a, b, reading, rule)
+                sizes[rule is real, reading, a, b] = size
+    assert sizes[True, "legal", "RUS", "EST"] == 3 and sizes[False, "legal", "RUS", "EST"] == 2  # the rule bites
