@@ -106,7 +106,7 @@ def triggers(world: World, scenario: Scenario) -> dict[tuple[str, str, str, str]
     """Every defence or offence obligation the scenario's own attacks trigger, whoever owes it.
 
     An obligor that is itself the attacker is left out (it is not bound to help against its own attack:
-    `foedus.engine.rules.verdict.spares_own_attack`; an offence leg's obligor is never the attacker, its beneficiary).
+    `foedus.engine.rules.verdict.binds_against`).
     """
     index = leg_table(world, scenario.date, scenario.basis)
     requested = scenario.requested
@@ -120,7 +120,7 @@ def triggers(world: World, scenario: Scenario) -> dict[tuple[str, str, str, str]
         legs = [(leg, side_of[attack.victim]) for leg in index.owed_to(Kind.DEFENSE, attack.victim)]
         legs += [(leg, side_of[attack.attacker]) for leg in index.owed_to(Kind.OFFENSE, attack.attacker)]
         for leg, side in legs:
-            if ((leg.obligor == attack.attacker and verdict.spares_own_attack(leg))
+            if ((leg.beneficiary == attack.victim and not verdict.binds_against(leg, attack.attacker))
                     or not evaluate(leg, attack, ctx).binds):
                 continue
             p = leg.provision

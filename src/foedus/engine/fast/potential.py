@@ -109,8 +109,9 @@ class _Finder:
         legs = [(leg, attack.victim) for leg in owed(Kind.DEFENSE, attack.victim)]
         legs += [(leg, attack.attacker) for leg in owed(Kind.OFFENSE, attack.attacker)]
         for leg, anchor in legs:
-            if (leg.obligor in originals or (leg.obligor == attack.attacker and verdict.spares_own_attack(leg))
-                    or not evaluate(leg, attack, self.situation).binds):  # (offence: the attacker is the beneficiary)
+            owed_to_victim = anchor == attack.victim
+            if (leg.obligor in originals or (owed_to_victim and not verdict.binds_against(leg, attack.attacker))
+                    or not evaluate(leg, attack, self.situation).binds):
                 continue
             si, ni = _index_of(self.states, leg.obligor), _index_of(self.states, anchor)
             ci = _index_of(self.commits, leg.commitment)
@@ -123,7 +124,7 @@ class _Finder:
         partner = [leg for leg in owed(Kind.NEUTRALITY, attack.attacker)
                    if where.binds_when_partner_attacks(leg.provision)]
         for leg in [*owed(Kind.NEUTRALITY, attack.victim), *partner]:
-            if ((leg.obligor != attack.attacker or not verdict.spares_own_attack(leg))
+            if ((leg.beneficiary != attack.victim or verdict.binds_against(leg, attack.attacker))
                     and evaluate(leg, attack, self.situation).binds):
                 protected = _index_of(self.states, leg.beneficiary)
                 self.neutral.add((_index_of(self.states, leg.obligor), protected, ai,
