@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
 from pathlib import Path
@@ -89,3 +90,35 @@ def test_modules_stay_small() -> None:
              for p in (ROOT / "src" / "foedus").rglob("*.py")}
     big = {p: n for p, n in sizes.items() if n > 300}
     assert not big, f"modules over 300 lines: {big}"
+
+
+def _bound(statements: list[ast.stmt]) -> set[str]:
+    """The names a module's top level binds (definitions, assignments, imports, also under if/try/with)."""
+    out: set[str] = set()
+    for node in statements:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            out.add(node.name)
+        elif isinstance(node, ast.Assign):
+            out |= {n.id for t in node.targets for n in ast.walk(t) if isinstance(n, ast.Name)}
+        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+            out.add(node.target.id)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            out |= {(a.asname or a.name).split(".")[0] for a in node.names}
+        elif isinstance(node, (ast.If, ast.Try, ast.With)):
+            out |= _bound([*node.body, *getattr(node, "orelse", []), *getattr(node, "finalbody", []),
+                           *(s for h in getattr(node, "handlers", []) for s in h.body)])
+    return out
+
+
+def test_every_name_a_module_exports_is_defined() -> None:
+    """A name in a module's `__all__` that the module does not bind breaks `from module import *` (AttributeError):
+    foedus.engine.rules listed STARTER_GATES without importing it."""
+    unbound = {}
+    for path in (ROOT / "src" / "foedus").rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in tree.body:
+            if isinstance(node, ast.Assign) and [getattr(t, "id", None) for t in node.targets] == ["__all__"]:
+                missing = set(ast.literal_eval(node.value)) - _bound(tree.body)
+                if missing:
+                    unbound[path.relative_to(ROOT).as_posix()] = sorted(missing)
+    assert not unbound, f"names in __all__ the module does not define: {unbound}"

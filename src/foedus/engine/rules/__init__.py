@@ -33,6 +33,7 @@ the victim (`spares_own_attack`), and take who strikes next from `STRIKES`.
 from foedus.engine.rules.gates import (
     GATES,
     GENERATION,
+    STARTER_GATES,
     VICTIM_GATES,
     Gate,
     Situation,
