@@ -169,6 +169,38 @@ def test_shared_link_restores_the_scenario(page: Any, server: str, tmp_path: Pat
     page.screenshot(path=str(tmp_path / "web-escalatory.png"), full_page=True)
 
 
+def test_a_shared_link_takes_exactly_each_switchs_declared_values(page: Any, server: str) -> None:
+    """A link's switch values are checked against the declared ones (foedus.inputs.SWITCHES, through
+    web/src/contract.ts): each is taken, sent to the API and shown in the form; another is dropped with a line
+    listing them."""
+    from urllib.parse import parse_qs, urlparse
+
+    from foedus.inputs import SWITCHES
+
+    linked = [i for i in SWITCHES if i.name in ("target_kind", "reading", "basis", "territory_view", "unresolved",
+                                                    "severity")]
+    assert len(linked) == 6
+    asked: list[str] = []
+    page.on("request", lambda r: asked.append(r.url) if "/api/cascade" in r.url else None)
+    for n in range(max(len(i.choices) for i in linked)):
+        chosen = {i.name: i.choices[min(n, len(i.choices) - 1)] for i in linked}
+        query = "&".join(f"{k}={v}" for k, v in chosen.items())
+        _ready(page, f"{server}/?attacker=RUS&target=EST&date=2025-06-01&{query}")
+        page.wait_for_selector("body[data-result='RUS>EST@2025-06-01']", timeout=30_000)
+        assert page.is_hidden("#error"), page.inner_text("#error")
+        sent = parse_qs(urlparse(asked[-1]).query)
+        assert {k: sent.get(k, [i.default])[0] for k, i in ((i.name, i) for i in linked)} == chosen
+        assert page.is_checked(f"input[name=reading][value={chosen['reading']}]")
+        assert page.input_value("#severity") == chosen["severity"] and page.input_value("#basis") == chosen["basis"]
+    bad = "&".join(f"{i.name}=maybe" for i in linked)
+    _ready(page, f"{server}/?attacker=RUS&target=EST&date=2025-06-01&{bad}")
+    page.wait_for_selector("#error:not([hidden])", timeout=30_000)
+    said = page.inner_text("#error")
+    for i in linked:
+        assert f'{i.name} "maybe" is not one of {", ".join(i.choices)}; using {i.default}' in said, said
+    assert not page.problems, page.problems
+
+
 def test_pick_on_map_and_errors_are_shown(page: Any, server: str) -> None:
     _ready(page, server + "/")
     page.click("#attacker-picker button.pick")

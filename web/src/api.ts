@@ -1,7 +1,7 @@
 // Typed access to the foedus JSON API (same origin). Every error comes back as {ok:false, error, status};
 // `ApiError` carries its one-line message so the page can show it as is.
 
-import type { CascadeResult } from "./contract";
+import { SWITCH_DEFAULTS, type CascadeResult } from "./contract";
 
 export type {
   Because, CascadeResult, CertaintyReason, Chance, Conflict, Consultation, Doubt, Joiner, LikelihoodSummary, ModelCard,
@@ -101,13 +101,13 @@ export function scenarioParams(s: Scenario): URLSearchParams {
   s.target.forEach((t) => p.append("target", t));
   p.set("date", s.date);
   if (s.place) p.set("place", s.place);
-  if (s.target_kind !== "territory") p.set("target_kind", s.target_kind);
-  if (s.reading !== "legal") p.set("reading", s.reading);
+  if (s.target_kind !== SWITCH_DEFAULTS.target_kind) p.set("target_kind", s.target_kind);
+  if (s.reading !== SWITCH_DEFAULTS.reading) p.set("reading", s.reading);
   if (!s.requested) p.set("requested", "false");
-  if (s.basis !== "in-force") p.set("basis", s.basis);
-  if (s.territory_view !== "recognized") p.set("territory_view", s.territory_view);
-  if (s.unresolved !== "met") p.set("unresolved", s.unresolved);
-  if (s.severity !== "armed-attack") p.set("severity", s.severity);
+  if (s.basis !== SWITCH_DEFAULTS.basis) p.set("basis", s.basis);
+  if (s.territory_view !== SWITCH_DEFAULTS.territory_view) p.set("territory_view", s.territory_view);
+  if (s.unresolved !== SWITCH_DEFAULTS.unresolved) p.set("unresolved", s.unresolved);
+  if (s.severity !== SWITCH_DEFAULTS.severity) p.set("severity", s.severity);
   if (s.ongoing_since) p.set("ongoing_since", s.ongoing_since);
   if (s.likelihood) p.set("likelihood", "true");
   if (s.draws) {

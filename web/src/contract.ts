@@ -264,3 +264,24 @@ export const STRENGTH_WORDS: Record<string, string> = {
   S4: "consultation only",
   S5: "one-way guarantee",
 };
+
+/** The values each scenario switch takes (foedus.inputs.SWITCHES, declared in engine/scenario.py). */
+export const SWITCH_CHOICES = {
+  target_kind: ["territory", "forces"],
+  reading: ["legal", "escalatory"],
+  basis: ["in-force", "signed"],
+  territory_view: ["recognized", "claimant"],
+  unresolved: ["met", "unmet"],
+  severity: ["armed-attack", "incursion", "coercion"],
+  decisions: ["taken", "not-taken"],
+} as const;
+/** Each switch's default: a link or query string leaves a switch at its default out. */
+export const SWITCH_DEFAULTS: { [K in keyof typeof SWITCH_CHOICES]: string } = {
+  target_kind: "territory",
+  reading: "legal",
+  basis: "in-force",
+  territory_view: "recognized",
+  unresolved: "met",
+  severity: "armed-attack",
+  decisions: "taken",
+};

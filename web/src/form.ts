@@ -2,6 +2,7 @@
 // what is hit, the date control, the reading switch, the likelihood switch, severity, "ongoing since" and the
 // other options.
 import { api, ApiError, type PlaceRow, type Scenario, type StateRow } from "./api";
+import { SWITCH_CHOICES, SWITCH_DEFAULTS } from "./contract";
 import { DateControl, isDate, today } from "./datecontrol";
 import { byId, h } from "./dom";
 
@@ -153,7 +154,7 @@ export class ScenarioForm {
   /** The scenario as the form shows it. */
   read(): Scenario {
     const value = (id: string) => byId<HTMLSelectElement | HTMLInputElement>(id).value;
-    const reading = document.querySelector<HTMLInputElement>("input[name=reading]:checked")?.value ?? "legal";
+    const reading = document.querySelector<HTMLInputElement>("input[name=reading]:checked")?.value ?? SWITCH_DEFAULTS.reading;
     const since = value("ongoing-since");
     return {
       attacker: [...this.attacker.chosen], target: [...this.target.chosen], date: this.date.value,
@@ -183,7 +184,9 @@ export class ScenarioForm {
     byId<HTMLInputElement>("ongoing-since").value = s.ongoing_since;
     byId<HTMLInputElement>("requested").checked = s.requested;
     byId<HTMLInputElement>("likelihood").checked = s.likelihood;
-    const radio = document.querySelector<HTMLInputElement>(`input[name=reading][value="${s.reading === "escalatory" ? "escalatory" : "legal"}"]`);
+    const readings: readonly string[] = SWITCH_CHOICES.reading;
+    const reading = readings.includes(s.reading) ? s.reading : SWITCH_DEFAULTS.reading;
+    const radio = document.querySelector<HTMLInputElement>(`input[name=reading][value="${reading}"]`);
     if (radio) radio.checked = true;
   }
 }

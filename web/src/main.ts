@@ -6,6 +6,7 @@ import {
 } from "./api";
 import { BordersView } from "./bordersview";
 import { renderComparison } from "./compare";
+import { SWITCH_DEFAULTS } from "./contract";
 import { byId } from "./dom";
 import { dutiesOf } from "./duty";
 import { explainState, type Names } from "./explain";
@@ -141,7 +142,7 @@ class App {
     if (s.seed !== null) byId<HTMLInputElement>("mc-seed").value = String(s.seed);
     this.whatif.set(s.whatif);
     if (s.whatif.length) (byId("whatif-panel") as HTMLDetailsElement).open = true;
-    if (s.severity !== "armed-attack" || s.ongoing_since) (byId("more-options") as HTMLDetailsElement).open = true;
+    if (s.severity !== SWITCH_DEFAULTS.severity || s.ongoing_since) (byId("more-options") as HTMLDetailsElement).open = true;
   }
 
   private otherDate(): string { return byId<HTMLInputElement>("other-date").value; }

@@ -2,21 +2,12 @@
 // selected state, so opening the link restores the scenario, runs it and shows the same explanation. A link
 // whose values cannot be used is not run as is: each bad value is dropped with a message saying why.
 import { scenarioParams, WHATIF_PARAMS, type Scenario } from "./api";
+import { SWITCH_CHOICES, SWITCH_DEFAULTS } from "./contract";
 import { isDate, today } from "./datecontrol";
 import { isHorizon, type Horizon } from "./likelihood";
 
 /** How the map is coloured: the legal answer, or the joining model's likelihood within a horizon. */
 export interface MapView { map: "legal" | "likelihood"; horizon: Horizon }
-
-const CHOICES: Record<string, string[]> = {
-  target_kind: ["territory", "forces"], reading: ["legal", "escalatory"], basis: ["in-force", "signed"],
-  territory_view: ["recognized", "claimant"], unresolved: ["met", "unmet"],
-  severity: ["armed-attack", "incursion", "coercion"],
-};
-const DEFAULTS: Record<string, string> = {
-  target_kind: "territory", reading: "legal", basis: "in-force", territory_view: "recognized", unresolved: "met",
-  severity: "armed-attack",
-};
 
 function list(p: URLSearchParams, key: string): string[] {
   return p.getAll(key).flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean);
@@ -82,12 +73,13 @@ export function scenarioFromQuery(search: string): Shared | null {
   const target = list(p, "target");
   if (attacker.length === 0 && target.length === 0) return null;
   const problems: string[] = [];
-  const choice = (key: string) => {
+  const choice = (key: keyof typeof SWITCH_CHOICES) => {  // the switch's declared values (web/src/contract.ts)
     const v = p.get(key);
-    if (v === null) return DEFAULTS[key];
-    if (CHOICES[key].includes(v)) return v;
-    problems.push(`${key} ${JSON.stringify(v.slice(0, 40))} is not one of ${CHOICES[key].join(", ")}; using ${DEFAULTS[key]}`);
-    return DEFAULTS[key];
+    const choices: readonly string[] = SWITCH_CHOICES[key];
+    if (v === null) return SWITCH_DEFAULTS[key];
+    if (choices.includes(v)) return v;
+    problems.push(`${key} ${JSON.stringify(v.slice(0, 40))} is not one of ${choices.join(", ")}; using ${SWITCH_DEFAULTS[key]}`);
+    return SWITCH_DEFAULTS[key];
   };
   const date = (key: string, fallback: string) => {
     const v = p.get(key);

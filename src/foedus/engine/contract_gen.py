@@ -27,6 +27,7 @@ from foedus.engine.records import (
 )
 from foedus.engine.result import CascadeResult
 from foedus.engine.rules.support import Support
+from foedus.inputs import SWITCHES
 from foedus.model.vocab import STRENGTH_WORDS
 
 __all__ = ["RECORDS", "markdown", "typescript"]
@@ -88,8 +89,21 @@ def _ts_key(k: Key) -> str:
     return f"  {k.name}{'?' if k.optional else ''}: {k.ts};"
 
 
+def _switch_choices() -> str:
+    """Each scenario switch that takes one of a list (`foedus.inputs.SWITCHES`): its values and its default, for
+    the page's form, links and query strings."""
+    chosen = [i for i in SWITCHES if i.choices]
+    values = "\n".join(f"  {i.name}: {json.dumps(list(i.choices))}," for i in chosen)
+    defaults = "\n".join(f"  {i.name}: {json.dumps(i.default)}," for i in chosen)
+    return (f"/** The values each scenario switch takes (foedus.inputs.SWITCHES, declared in engine/scenario.py). */\n"
+            f"export const SWITCH_CHOICES = {{\n{values}\n}} as const;\n"
+            f"/** Each switch's default: a link or query string leaves a switch at its default out. */\n"
+            f"export const SWITCH_DEFAULTS: {{ [K in keyof typeof SWITCH_CHOICES]: string }} = {{\n{defaults}\n}};\n")
+
+
 def typescript() -> str:
-    """The TypeScript interfaces of the contract, and the words of each strength (`foedus.model.vocab`)."""
+    """The TypeScript interfaces of the contract, the words of each strength (`foedus.model.vocab`) and the values
+    of each scenario switch (`foedus.inputs.SWITCHES`)."""
     parts = [_TS_PRELUDE]
     for name, cls, doc in RECORDS:
         body = "\n".join(_ts_key(k) for k in keys_of(cls))
@@ -97,6 +111,7 @@ def typescript() -> str:
     words = "\n".join(f"  {s}: {json.dumps(w)}," for s, w in STRENGTH_WORDS.items())
     parts.append(f"/** Each strength in words (foedus.model.vocab.STRENGTH_WORDS). */\n"
                  f"export const STRENGTH_WORDS: Record<string, string> = {{\n{words}\n}};\n")
+    parts.append(_switch_choices())
     return "\n".join(parts)
 
 
