@@ -6,7 +6,6 @@ import {
 } from "./api";
 import { BordersView } from "./bordersview";
 import { renderComparison } from "./compare";
-import { SWITCH_DEFAULTS } from "./contract";
 import { byId } from "./dom";
 import { dutiesOf } from "./duty";
 import { explainState, type Names } from "./explain";
@@ -16,12 +15,13 @@ import { renderLegend } from "./legend";
 import { WorldMap } from "./map";
 import { MapMode } from "./mapmode";
 import { renderNetwork } from "./network";
+import { scenarioOf, seedProblem, writeExtras } from "./panels";
 import { renderProbabilities } from "./probabilities";
 import { checkShared } from "./shared";
 import { rolesOf, type Role } from "./roles";
 import { renderSummary } from "./summary";
 import { WAR_LABELS, WarTimeline } from "./timeline";
-import { scenarioFromQuery, seedOf, writeQuery, type Shared } from "./url";
+import { scenarioFromQuery, writeQuery, type Shared } from "./url";
 import { WhatIfPanel } from "./whatif";
 import "./style.css";
 
@@ -109,7 +109,7 @@ class App {
     await checkShared(shared, this.states, this.places);
     const s = shared.scenario;
     this.form.write(s);
-    this.writeExtras(s);
+    writeExtras(s, this.whatif);
     byId<HTMLInputElement>("other-date").value = shared.otherDate;
     this.mode.view = shared.view;
     this.selected = shared.select;
@@ -119,31 +119,7 @@ class App {
   }
 
   /** The scenario with the probability and what-if panels' settings. */
-  private scenario(): Scenario {
-    const on = byId<HTMLInputElement>("mc-on").checked;
-    return {
-      ...this.form.read(),
-      draws: on ? Number(byId<HTMLSelectElement>("mc-draws").value) : null,
-      seed: on ? seedOf(byId<HTMLInputElement>("mc-seed").value).seed : null,
-      whatif: [...this.whatif.changes],
-    };
-  }
-
-  private writeExtras(s: Scenario): void {
-    byId<HTMLInputElement>("mc-on").checked = s.draws !== null;
-    if (s.draws !== null) {
-      const select = byId<HTMLSelectElement>("mc-draws");
-      if (![...select.options].some((o) => o.value === String(s.draws))) {
-        select.append(new Option(String(s.draws), String(s.draws)));
-      }
-      select.value = String(s.draws);
-      (byId("mc-panel") as HTMLDetailsElement).open = true;
-    }
-    if (s.seed !== null) byId<HTMLInputElement>("mc-seed").value = String(s.seed);
-    this.whatif.set(s.whatif);
-    if (s.whatif.length) (byId("whatif-panel") as HTMLDetailsElement).open = true;
-    if (s.severity !== SWITCH_DEFAULTS.severity || s.ongoing_since) (byId("more-options") as HTMLDetailsElement).open = true;
-  }
+  private scenario(): Scenario { return scenarioOf(this.form, this.whatif); }
 
   private otherDate(): string { return byId<HTMLInputElement>("other-date").value; }
 
@@ -215,7 +191,7 @@ class App {
       this.showError("Pick at least one attacker and one target (search box, or Pick on map).");
       return false;
     }
-    const badSeed = scenario.draws !== null && seedOf(byId<HTMLInputElement>("mc-seed").value).problem;
+    const badSeed = seedProblem(scenario);
     if (badSeed) { this.showError(`${badSeed}.`); return false; }
     this.timeline.stop();
     const ticket = ++this.running;

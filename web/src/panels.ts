@@ -1,0 +1,41 @@
+// The scenario the page runs: the form's, with the probabilities panel's draws and seed and the what-if panel's
+// changes; and a shared link's scenario put back into those panels (each panel that holds part of it opened).
+import type { Scenario } from "./api";
+import { SWITCH_DEFAULTS } from "./contract";
+import { byId } from "./dom";
+import type { ScenarioForm } from "./form";
+import { seedOf } from "./url";
+import type { WhatIfPanel } from "./whatif";
+
+/** The scenario with the probability and what-if panels' settings. */
+export function scenarioOf(form: ScenarioForm, whatif: WhatIfPanel): Scenario {
+  const on = byId<HTMLInputElement>("mc-on").checked;
+  return {
+    ...form.read(),
+    draws: on ? Number(byId<HTMLSelectElement>("mc-draws").value) : null,
+    seed: on ? seedOf(byId<HTMLInputElement>("mc-seed").value).seed : null,
+    whatif: [...whatif.changes],
+  };
+}
+
+/** Why the seed field cannot be run (the page keeps only exact seeds), when the probabilities panel is on. */
+export function seedProblem(scenario: Scenario): string | null {
+  return scenario.draws === null ? null : seedOf(byId<HTMLInputElement>("mc-seed").value).problem;
+}
+
+/** Put a shared link's draws, seed and what-if changes into their panels, and open the panels that hold them. */
+export function writeExtras(s: Scenario, whatif: WhatIfPanel): void {
+  byId<HTMLInputElement>("mc-on").checked = s.draws !== null;
+  if (s.draws !== null) {
+    const select = byId<HTMLSelectElement>("mc-draws");
+    if (![...select.options].some((o) => o.value === String(s.draws))) {
+      select.append(new Option(String(s.draws), String(s.draws)));
+    }
+    select.value = String(s.draws);
+    (byId("mc-panel") as HTMLDetailsElement).open = true;
+  }
+  if (s.seed !== null) byId<HTMLInputElement>("mc-seed").value = String(s.seed);
+  whatif.set(s.whatif);
+  if (s.whatif.length) (byId("whatif-panel") as HTMLDetailsElement).open = true;
+  if (s.severity !== SWITCH_DEFAULTS.severity || s.ongoing_since) (byId("more-options") as HTMLDetailsElement).open = true;
+}
