@@ -62,15 +62,16 @@ def _39(__r_f2, __r_f3, __r_f4, __r_f5, __r_factory):
 INITS['def __init__(self, table, switches, ledger=__r_factory, consulting=__r_factory, defending=__r_factory):\n    self.table = table\n    self.switches = switches\n    self.ledger = __r_f2() if ledger is __r_factory else ledger\n    self.consulting = __r_f3() if consulting is __r_factory else consulting\n    self.defending = __r_f4() if defending is __r_factory else defending\n    self._struck_by = __r_f5()\n    self.__post_init__()'] = _39
 
 
-def _40(__r_set):
-    def __init__(self, treaties, states, places):
+def _40(__r_f3, __r_set, __r_factory):
+    def __init__(self, treaties, states, places, files=__r_factory):
         __r_set(self, 'treaties', treaties)
         __r_set(self, 'states', states)
         __r_set(self, 'places', places)
+        __r_set(self, 'files', __r_f3() if files is __r_factory else files)
     return __init__
 
 
-INITS["def __init__(self, treaties, states, places):\n    __r_set(self, 'treaties', treaties)\n    __r_set(self, 'states', states)\n    __r_set(self, 'places', places)"] = _40
+INITS["def __init__(self, treaties, states, places, files=__r_factory):\n    __r_set(self, 'treaties', treaties)\n    __r_set(self, 'states', states)\n    __r_set(self, 'places', places)\n    __r_set(self, 'files', __r_f3() if files is __r_factory else files)"] = _40
 
 
 def _41(__r_set):

@@ -205,13 +205,14 @@ def _scope_token(
 
 def load_treaties(
     paths: Iterable[Path], states: StateRegistry, places: Gazetteer, known: Mapping[str, str] | None = None,
-    errors: list[FoedusError] | None = None, strict: bool = False,
+    errors: list[FoedusError] | None = None, strict: bool = False, origins: dict[str, str] | None = None,
 ) -> dict[str, Treaty]:
     """Read, validate and cross-check treaty files; ids must be unique across all of them and `known`
     (ids already loaded, with where they came from), and `replaces` must name one of them. `strict` also
     refuses a source that is a bare home page (`bare_source_urls`).
 
-    With `errors`, every file is checked: a bad file's error is added to the list and the file left out.
+    With `errors`, every file is checked: a bad file's error is added to the list and the file left out. `origins`
+    is filled with each treaty loaded and its file, as written.
 
     Raises:
         TreatyDataError: (without `errors`) the first file that is malformed, repeats an id, replaces an unknown
@@ -241,6 +242,8 @@ def load_treaties(
         for tid in left_out:
             treaties.pop(tid, None)  # a treaty in two cycles is in two problems
         refuse(TreatyDataError(origin[left_out[0]], loc, why))
+    if origins is not None:
+        origins.update({tid: origin[tid] for tid in treaties})
     return treaties
 
 
@@ -260,9 +263,16 @@ def _checked_file(path: Path, states: StateRegistry, places: Gazetteer, origin: 
     return treaty
 
 
-def load_parts(extra: Iterable[Path], bundled: bool) -> tuple[dict[str, Treaty], StateRegistry, Gazetteer]:
-    """The state registry, the gazetteer, and the curated treaties (bundled unless `bundled=False`, plus `extra`)."""
+def load_parts(extra: Iterable[Path], bundled: bool, given: dict[str, str] | None = None,
+               ) -> tuple[dict[str, Treaty], StateRegistry, Gazetteer]:
+    """The state registry, the gazetteer, and the curated treaties (bundled unless `bundled=False`, plus `extra`);
+    `given` is filled with the ids read from `extra`, each with its file as written (`World.files`)."""
     states = StateRegistry.load()
     places = Gazetteer.load(states)
-    files = [*(bundled_treaty_files() if bundled else []), *extra]
-    return load_treaties(files, states, places), states, places
+    extra = list(extra)
+    origins: dict[str, str] = {}
+    treaties = load_treaties([*(bundled_treaty_files() if bundled else []), *extra], states, places, origins=origins)
+    if given is not None:
+        written = {as_written(p) for p in extra}
+        given.update({tid: file for tid, file in origins.items() if file in written})
+    return treaties, states, places

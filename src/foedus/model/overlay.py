@@ -51,19 +51,20 @@ class Overlay(BaseModel):
         """A new world with the changes applied (the given world is not modified)."""
         check_files_once(self.changes)
         curated = dict(world.treaties.curated)
+        files = dict(world.files)  # the treaties of files given, and those the changes add (`World.files`)
         touches_history = any(getattr(c, "treaty", None) not in (None, *curated) and isinstance(
             getattr(c, "treaty", None), str) for c in self.changes)
         if not touches_history:
             for change in self.changes:
-                apply_change(change, curated, world)
-            return world.with_treaties(curated)
+                apply_change(change, curated, world, files)
+            return World(world.treaties.with_curated(curated), world.states, world.places, files)
         history = world.treaties.history  # a change to an ATOP alliance: work on the whole, materialised map
         every = {**history, **curated}
         for change in self.changes:
-            apply_change(change, every, world)
+            apply_change(change, every, world, files)
         changed = {k: v for k, v in every.items() if k in history and k not in curated}
         kept = {k: v for k, v in every.items() if k not in changed}  # the curated, and the treaties added
-        return World(TreatyMap(kept, lambda: changed, world.treaties.history_end), world.states, world.places)
+        return World(TreatyMap(kept, lambda: changed, world.treaties.history_end), world.states, world.places, files)
 
     def save(self, path: str | Path) -> None:
         """Write the overlay as YAML, atomically; refuses to overwrite an existing file."""

@@ -47,14 +47,17 @@ def _revalidate(treaty: Treaty, data: dict[str, Any], world: World, where: str) 
 
 
 def apply_change(change: AddMember | RemoveMember | DropTreaty | AddTreaty | SetStrength | SetScope,
-                 treaties: dict[str, Treaty], world: World) -> None:
-    """Apply one change to `treaties` (in place), checked against `world`."""
+                 treaties: dict[str, Treaty], world: World, files: dict[str, str] | None = None) -> None:
+    """Apply one change to `treaties` (in place), checked against `world`; `files` (`World.files`, kept up to
+    date as treaties are added and dropped) names the file each given treaty came from."""
+    files = {} if files is None else files
     if isinstance(change, AddTreaty):
-        _add_treaty(change, treaties, world)
+        _add_treaty(change, treaties, world, files)
         return
     treaty = _need(treaties, change.treaty, world)
     if isinstance(change, DropTreaty):
         del treaties[change.treaty]
+        files.pop(change.treaty, None)
         return
     data = treaty.model_dump(mode="python")
     if isinstance(change, AddMember):
@@ -83,9 +86,18 @@ def apply_change(change: AddMember | RemoveMember | DropTreaty | AddTreaty | Set
     treaties[treaty.id] = _revalidate(treaty, data, world, f"{change.op} {treaty.id}")
 
 
-def _add_treaty(change: AddTreaty, treaties: dict[str, Treaty], world: World) -> None:
-    """Add a treaty: its id must be new, and what it replaces must be a treaty."""
+def _add_treaty(change: AddTreaty, treaties: dict[str, Treaty], world: World, files: dict[str, str]) -> None:
+    """Add a treaty: its id must be new, and what it replaces must be a treaty. An id that a file the user gave
+    holds too is named with both files (given twice); one the world brings is to be dropped first."""
+    from foedus.written import as_written
+
     new = _added_treaty(change, world)
+    this = as_written(change.path) if change.path else "an inline treaty"
+    if new.id in treaties and new.id in files:
+        earlier = files[new.id]
+        how = "--treaties" if world.files.get(new.id) == earlier else "--add-treaty"
+        raise ScenarioError(f"what-if add_treaty: {this}: treaty id {new.id!r} is also in {earlier} (given with "
+                            f"{how}); give each treaty once")
     if new.id in treaties:
         raise ScenarioError(f"what-if add_treaty: the world already has a treaty {new.id!r}; drop it first "
                             "(--drop-treaty) or give the new one another id")
@@ -93,6 +105,7 @@ def _add_treaty(change: AddTreaty, treaties: dict[str, Treaty], world: World) ->
         if old not in treaties and old not in world.treaties:
             raise ScenarioError(f"what-if add_treaty {new.id}: replaces {old!r}, which no treaty is")
     treaties[new.id] = new
+    files[new.id] = this
 
 
 def _added_treaty(change: AddTreaty, world: World) -> Treaty:

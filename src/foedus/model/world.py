@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from foedus.datarecord import dataclass
+from foedus.datarecord import dataclass, field
 from foedus.declare import described
 from foedus.errors import ScenarioError, TreatyDataError, UnknownTreatyError
 from foedus.model.treatymap import TreatyMap, unknown_ids_hint
@@ -24,11 +24,16 @@ __all__ = ["World", "treaty_paths"]
 
 @dataclass(frozen=True, eq=False)
 class World:
-    """Treaties by id, with the state registry and gazetteer they refer to."""
+    """Treaties by id, with the state registry and gazetteer they refer to.
+
+    `files`: the treaties read from files a caller gave (`World.load`'s extra files, `--treaties`, a what-if's
+    `add_treaty`), by id, each with its file as the caller wrote it; a second treaty of one of these ids is named
+    with both files (`foedus.model.overlay_apply`)."""
 
     treaties: TreatyMap
     states: StateRegistry
     places: Gazetteer
+    files: Mapping[str, str] = field(default_factory=dict)
 
     def treaty(self, treaty_id: str) -> Treaty:
         """The treaty with this id.
@@ -56,7 +61,7 @@ class World:
 
     def with_treaties(self, curated: dict[str, Treaty]) -> World:
         """The same world with another curated set (the history, if any, kept and still lazy)."""
-        return World(self.treaties.with_curated(curated), self.states, self.places)
+        return World(self.treaties.with_curated(curated), self.states, self.places, self.files)
 
     @classmethod
     def load(cls, extra: Iterable[str | Path] | str | Path | None = (), bundled: bool = True,
@@ -78,8 +83,9 @@ class World:
         for name, value in (("bundled", bundled), ("history", history)):
             if not isinstance(value, bool):
                 raise ScenarioError(f"{name} must be True or False, not {described(value)}")
-        curated, states, places = load_parts(treaty_paths(extra), bundled)
-        return cls(treaties=with_history(curated, states, history), states=states, places=places)
+        files: dict[str, str] = {}
+        curated, states, places = load_parts(treaty_paths(extra), bundled, files)
+        return cls(treaties=with_history(curated, states, history), states=states, places=places, files=files)
 
     @staticmethod
     def given(world: object) -> World:

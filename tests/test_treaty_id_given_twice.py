@@ -1,0 +1,66 @@
+"""One treaty id in two files the user gave (`--add-treaty F --add-treaty G`, `--treaties F --add-treaty G`, and
+`--treaties F --add-treaty F`) names both files and says the id is given twice, in one line, exit 2: it said "the world
+already has a treaty 'my_pact'; drop it first (--drop-treaty)", odd advice for files the user gave both of. A treaty
+the world brings (a bundled one) added again keeps that advice."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import foedus
+from foedus.errors import ScenarioError
+from foedus.model.loader import bundled_treaty_files
+from foedus.model.overlay import AddTreaty, Overlay
+from foedus.model.world import World
+from samples import GOOD_TREATY
+from test_input_messages import CASCADE, _error_line
+
+TWICE = "what-if add_treaty: {second}: treaty id 'my_pact' is also in {first} (given with {how}); give each treaty once"
+
+
+@pytest.fixture()
+def pacts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    for name in ("pact.yaml", "copy.yaml"):
+        (tmp_path / name).write_text(GOOD_TREATY, encoding="utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize(("first", "second", "how"), [
+    ("--add-treaty", "copy.yaml", "--add-treaty"), ("--treaties", "copy.yaml", "--treaties"),
+    ("--treaties", "pact.yaml", "--treaties")])
+def test_an_id_in_two_files_given_names_both(pacts: Path, first: str, second: str, how: str) -> None:
+    assert _error_line([*CASCADE, first, "pact.yaml", "--add-treaty", second]) == TWICE.format(
+        second=second, first="pact.yaml", how=how)
+
+
+def test_an_overlay_adding_one_id_from_two_files_names_both(pacts: Path) -> None:
+    (pacts / "both.yaml").write_text("changes:\n  - {op: add_treaty, path: pact.yaml}\n"
+                                     "  - {op: add_treaty, path: copy.yaml}\n", encoding="utf-8")
+    assert _error_line([*CASCADE, "--overlay", "both.yaml"]) == TWICE.format(
+        second="copy.yaml", first="pact.yaml", how="--add-treaty")
+
+
+def test_a_bundled_treaty_added_again_is_still_to_be_dropped_first() -> None:
+    nato = next(p for p in bundled_treaty_files() if p.name == "nato_1949.yaml")
+    assert _error_line([*CASCADE, "--add-treaty", str(nato)]) == (
+        "what-if add_treaty: the world already has a treaty 'nato_1949'; drop it first (--drop-treaty) or give the new "
+        "one another id")
+
+
+def test_the_python_api_names_both_files(pacts: Path) -> None:
+    with pytest.raises(ScenarioError) as caught:
+        Overlay(changes=[AddTreaty(path="copy.yaml")]).apply(World.load(["pact.yaml"]))
+    assert str(caught.value) == TWICE.format(second="copy.yaml", first="pact.yaml", how="--treaties")
+    with pytest.raises(ScenarioError) as caught:
+        foedus.cascade("RUS", "EST", "2025-06-01", what_if=[AddTreaty(path="pact.yaml"), AddTreaty(path="copy.yaml")])
+    assert str(caught.value) == TWICE.format(second="copy.yaml", first="pact.yaml", how="--add-treaty")
+
+
+def test_a_given_treaty_dropped_and_added_from_another_file_is_taken(pacts: Path) -> None:
+    world = Overlay(changes=[AddTreaty(path="pact.yaml")]).apply(World.default())
+    assert world.files == {"my_pact": "pact.yaml"}
+    again = Overlay(changes=[{"op": "drop_treaty", "treaty": "my_pact"}, AddTreaty(path="copy.yaml")]).apply(world)
+    assert "my_pact" in again.treaties and again.files == {"my_pact": "copy.yaml"}
