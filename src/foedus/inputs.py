@@ -13,7 +13,8 @@ from foedus import datarecord
 from foedus.declare import Input, check_options
 from foedus.engine.scenario import Scenario
 
-__all__ = ["LIKELIHOOD", "MAX_SEED", "MONTE_CARLO", "SCENARIO", "SWITCHES", "WAR", "WHAT_IF", "Input", "check_options"]
+__all__ = ["LIKELIHOOD", "MAX_SEED", "MONTE_CARLO", "SCENARIO", "SWITCHES", "WAR", "WHAT_IF", "Input", "check_options",
+           "war_seed"]
 
 SWITCHES: tuple[Input, ...] = tuple(f.metadata["input"] for f in datarecord.fields(Scenario)
                                     if "input" in f.metadata)
@@ -47,6 +48,18 @@ MAX_SEED = 2**63 - 1
 """The largest seed the command line, the web API and `foedus.cascade` take (numpy takes any seed of 0 or more; this
 bound keeps a seed exact in a JSON reader's int64). The web page takes seeds up to 2**53 - 1 only, the largest a JS
 number holds exactly (web/src/url.ts, seedOf)."""
+
+
+def war_seed(seed: int, war: int) -> int:
+    """The Monte Carlo seed of COW war number `war` in a run of base seed `seed` (`foedus backtest`, both its
+    opening-attack and its replay runs, and `foedus likely`'s Monte Carlo baseline): `seed + war`, wrapped past
+    MAX_SEED to 0 (modulo 2**63), so that every base seed up to MAX_SEED gives each war a seed of its own within the
+    bound. Below the wrap (every base seed up to MAX_SEED - war) it is `seed + war`, as it always was.
+
+    >>> war_seed(1815, 7), war_seed(MAX_SEED, 1), war_seed(MAX_SEED, 7)
+    (1822, 0, 6)
+    """
+    return (seed + war) % (MAX_SEED + 1)
 
 MONTE_CARLO: tuple[Input, ...] = (
     Input("draws", int | None, None, "Monte Carlo draws over whether obligations are honoured.",

@@ -16,6 +16,7 @@ from typing import Annotated, Any
 import typer
 
 from foedus.backtest.errors import BacktestError
+from foedus.inputs import MAX_SEED
 
 __all__ = ["OUTPUT_FILES", "backtest", "check_out_dir", "foreign_entries"]
 
@@ -154,7 +155,8 @@ def backtest(
     first: Annotated[int | None, typer.Option("--from", help="First year (wars by start year).")] = None,
     last: Annotated[int | None, typer.Option("--to", help="Last year (wars by start year).")] = None,
     draws: Annotated[int, typer.Option(help="Monte Carlo draws per war (probabilistic mode).")] = 2000,
-    seed: Annotated[int, typer.Option(help="Base random seed (war N uses seed + N).", min=0, max=2**62)] = 1815,
+    seed: Annotated[int, typer.Option(help="Base random seed (war N uses seed + N, modulo 2**63: "
+                                           "foedus.inputs.war_seed).", min=0, max=MAX_SEED)] = 1815,
     force: Annotated[bool, typer.Option("--force", help="Replace an earlier report in --out (atomically). A "
                                                         "folder that holds anything else is refused, never emptied "
                                                         "or merged.")] = False,

@@ -14,6 +14,7 @@ from typing import Any
 from foedus.backtest.outcomes import OutcomeRow, candidates_of, cow_wars, outcome_rows
 from foedus.backtest.replayed import ReplayedWar, Variant, replay_war_variants
 from foedus.errors import FoedusError
+from foedus.inputs import war_seed
 from foedus.model.world import World
 
 __all__ = ["ReplayBacktest", "run_replays"]
@@ -39,7 +40,7 @@ def run_replays(world: World, first: int | None, last: int | None, *, draws: int
                 on_war: Callable[[int, str], None] | None = None) -> ReplayBacktest:
     """Replay every COW war that starts in [first, last] (`on_war(num, name)` after each, for a progress bar).
 
-    War number *n* uses Monte Carlo seed `seed + n`, as the opening-attack backtest does.
+    War number *n* uses Monte Carlo seed `seed + n` (`foedus.inputs.war_seed`), as the opening-attack backtest does.
 
     Raises:
         DataMissingError: the COW war data are not in the data folder.
@@ -48,8 +49,8 @@ def run_replays(world: World, first: int | None, last: int | None, *, draws: int
     out = ReplayBacktest(skipped=skipped)
     for cow in built:
         try:
-            replayed = replay_war_variants(world, cow, candidates_of(world, cow), draws=draws, seed=seed + cow.num,
-                                           variants=variants)
+            replayed = replay_war_variants(world, cow, candidates_of(world, cow), draws=draws,
+                                           seed=war_seed(seed, cow.num), variants=variants)
         except FoedusError as exc:
             log.info("war %s (%s) not replayed: %s", cow.num, cow.name, exc)
             out.skipped.append({"war": cow.num, "name": cow.name, "reason": f"the engine rejects the replay: {exc}"})

@@ -21,6 +21,7 @@ from foedus.backtest.scoring import Actual, ReadingScore, pairs_of, score
 from foedus.backtest.wars import DyadicStarts, War, load_dyadic, load_wars
 from foedus.engine.reliability import ERA_CUTOFF
 from foedus.errors import FoedusError
+from foedus.inputs import war_seed
 from foedus.model.world import World
 
 __all__ = ["Backtest", "Settings", "WarRecord", "run_backtest"]
@@ -166,7 +167,8 @@ def _one_war(world: World, war: War, dyadic: DyadicStarts, placer: Placer, setti
             joiners[state] = "attack" if p.side == opening.attack_side else "defense"
     actual = Actual(war=war.num, attackers=tuple(attackers), targets=tuple(targets), joiners=joiners)
     try:
-        predictions = predict(world, attackers, targets, day, draws=settings.draws, seed=settings.seed + war.num)
+        predictions = predict(world, attackers, targets, day, draws=settings.draws,
+                              seed=war_seed(settings.seed, war.num))
     except FoedusError as exc:
         out.skips.extend(skips)
         _skip_war(out, war, f"the engine rejects the opening attack: {exc}")

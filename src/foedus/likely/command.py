@@ -22,7 +22,8 @@ likely_app = typer.Typer(help="The joining model: how likely each state is to jo
 REPORT_FILES = ("report.md", "metrics.json", "model.json", "reliability.png", "reliability.svg", "skill.png",
                 "skill.svg")
 Force = Annotated[bool, typer.Option("--force", help="Replace an existing output (atomically).")]
-Seed = Annotated[int, typer.Option(help="Random seed (bootstrap; the Monte Carlo baseline uses seed + war number).",
+Seed = Annotated[int, typer.Option(help="Random seed (bootstrap; the Monte Carlo baseline uses seed + war number, "
+                                        "modulo 2**63: foedus.inputs.war_seed).",
                                    min=0, max=MAX_SEED)]  # as `cascade --seed`: numpy refuses a negative seed
 Boot = Annotated[int, typer.Option("--bootstrap", help="War-clustered bootstrap replicates.")]
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from foedus.backtest.outcomes import OutcomeRow, cow_wars, outcome_rows
 from foedus.engine.scenario import build_scenario
 from foedus.errors import FoedusError
+from foedus.inputs import war_seed
 from foedus.likely.case import case_of_war, scored_rows
 from foedus.likely.features import case_features, columns
 from foedus.likely.obligations import bindings, readings
@@ -58,7 +59,7 @@ def _war_rows(world: World, rows: list[OutcomeRow], cow: Any, draws: int | None,
     scenario = build_scenario(world, attacker=list(case.attackers), target=list(case.targets), date=case.date)
     results = readings(world, scenario)
     feats = case_features(world, case, bindings(results), skip_war=cow.num)
-    mc = _montecarlo(world, results["legal"], draws, seed + cow.num) if draws else {}
+    mc = _montecarlo(world, results["legal"], draws, war_seed(seed, cow.num)) if draws else {}
     out = []
     for i, r in enumerate(scored_rows(rows)):
         record: dict[str, Any] = {"war": cow.num, "war_name": cow.name, "year": cow.start.year, "era": r.era,
@@ -75,7 +76,7 @@ def training_data(world: World | None = None, first: int | None = None, last: in
                   draws: int | None = None, seed: int = 1815,
                   on_war: Callable[[int, str], None] | None = None) -> TrainingData:
     """The training table for the wars starting in [first, last] (with `draws`, the Monte Carlo baseline,
-    war number *n* using seed `seed + n`, as the backtest does).
+    war number *n* using seed `seed + n`, `foedus.inputs.war_seed`, as the backtest does).
 
     Raises:
         DataMissingError: the COW war, contiguity, capability or state data are not in the data folder.
