@@ -5,11 +5,14 @@ the world brings (a bundled one) added again keeps that advice."""
 
 from __future__ import annotations
 
+import contextlib
+import io
 from pathlib import Path
 
 import pytest
 
 import foedus
+from foedus.cli.start import run_line
 from foedus.errors import ScenarioError
 from foedus.model.loader import bundled_treaty_files
 from foedus.model.overlay import AddTreaty, Overlay
@@ -17,7 +20,7 @@ from foedus.model.world import World
 from samples import GOOD_TREATY
 from test_input_messages import CASCADE, _error_line
 
-TWICE = "what-if add_treaty: {second}: treaty id 'my_pact' is also in {first} (given with {how}); give each treaty once"
+TWICE = "what-if add_treaty: {second}: treaty id 'my_pact' is also in {first}; give each treaty once"
 
 
 @pytest.fixture()
@@ -28,35 +31,51 @@ def pacts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-@pytest.mark.parametrize(("first", "second", "how"), [
-    ("--add-treaty", "copy.yaml", "--add-treaty"), ("--treaties", "copy.yaml", "--treaties"),
-    ("--treaties", "pact.yaml", "--treaties")])
-def test_an_id_in_two_files_given_names_both(pacts: Path, first: str, second: str, how: str) -> None:
+@pytest.mark.parametrize(("first", "second"), [
+    ("--add-treaty", "copy.yaml"), ("--treaties", "copy.yaml"), ("--treaties", "pact.yaml")])
+def test_an_id_in_two_files_given_names_both(pacts: Path, first: str, second: str) -> None:
     assert _error_line([*CASCADE, first, "pact.yaml", "--add-treaty", second]) == TWICE.format(
-        second=second, first="pact.yaml", how=how)
+        second=second, first="pact.yaml")
 
 
 def test_an_overlay_adding_one_id_from_two_files_names_both(pacts: Path) -> None:
     (pacts / "both.yaml").write_text("changes:\n  - {op: add_treaty, path: pact.yaml}\n"
                                      "  - {op: add_treaty, path: copy.yaml}\n", encoding="utf-8")
     assert _error_line([*CASCADE, "--overlay", "both.yaml"]) == TWICE.format(
-        second="copy.yaml", first="pact.yaml", how="--add-treaty")
+        second="copy.yaml", first="pact.yaml")
 
 
 def test_a_bundled_treaty_added_again_is_still_to_be_dropped_first() -> None:
     nato = next(p for p in bundled_treaty_files() if p.name == "nato_1949.yaml")
     assert _error_line([*CASCADE, "--add-treaty", str(nato)]) == (
-        "what-if add_treaty: the world already has a treaty 'nato_1949'; drop it first (--drop-treaty) or give the new "
-        "one another id")
+        "what-if add_treaty: the world already has a treaty 'nato_1949'; drop it first (--drop-treaty; a drop_treaty "
+        "change) or give the new one another id")
+
+
+def test_the_advice_works_a_bundled_treaty_dropped_and_its_edited_copy_added(tmp_path: Path) -> None:
+    """--drop-treaty was applied after --add-treaty, so the advice above failed with itself."""
+    import json
+
+    nato = next(p for p in bundled_treaty_files() if p.name == "nato_1949.yaml")
+    copy = tmp_path / "nato.yaml"
+    text = nato.read_text(encoding="utf-8")
+    assert text.count("strength: S2") == 1  # Art. 5's
+    copy.write_text(text.replace("strength: S2", "strength: S1"), encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = run_line([*CASCADE, "--drop-treaty", "nato_1949", "--add-treaty", str(copy), "--json"])
+    assert code == 0, err.getvalue()
+    joined = {j["state"]: (j["treaty"], j["article"], j["strength"]) for j in json.loads(out.getvalue())["joiners"]}
+    assert joined["USA"] == joined["DEU"] == ("nato_1949", "5", "S1")  # the copy's Art. 5, not the bundled S2
 
 
 def test_the_python_api_names_both_files(pacts: Path) -> None:
     with pytest.raises(ScenarioError) as caught:
         Overlay(changes=[AddTreaty(path="copy.yaml")]).apply(World.load(["pact.yaml"]))
-    assert str(caught.value) == TWICE.format(second="copy.yaml", first="pact.yaml", how="--treaties")
+    assert str(caught.value) == TWICE.format(second="copy.yaml", first="pact.yaml")
     with pytest.raises(ScenarioError) as caught:
         foedus.cascade("RUS", "EST", "2025-06-01", what_if=[AddTreaty(path="pact.yaml"), AddTreaty(path="copy.yaml")])
-    assert str(caught.value) == TWICE.format(second="copy.yaml", first="pact.yaml", how="--add-treaty")
+    assert str(caught.value) == TWICE.format(second="copy.yaml", first="pact.yaml")
 
 
 def test_a_given_treaty_dropped_and_added_from_another_file_is_taken(pacts: Path) -> None:

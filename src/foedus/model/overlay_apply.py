@@ -93,14 +93,12 @@ def _add_treaty(change: AddTreaty, treaties: dict[str, Treaty], world: World, fi
 
     new = _added_treaty(change, world)
     this = as_written(change.path) if change.path else "an inline treaty"
-    if new.id in treaties and new.id in files:
-        earlier = files[new.id]
-        how = "--treaties" if world.files.get(new.id) == earlier else "--add-treaty"
-        raise ScenarioError(f"what-if add_treaty: {this}: treaty id {new.id!r} is also in {earlier} (given with "
-                            f"{how}); give each treaty once")
+    if new.id in treaties and new.id in files:  # (not how it was given: the world or an overlay may hold it)
+        raise ScenarioError(f"what-if add_treaty: {this}: treaty id {new.id!r} is also in {files[new.id]}; give each "
+                            "treaty once")
     if new.id in treaties:
         raise ScenarioError(f"what-if add_treaty: the world already has a treaty {new.id!r}; drop it first "
-                            "(--drop-treaty) or give the new one another id")
+                            "(--drop-treaty; a drop_treaty change) or give the new one another id")
     for old in new.replaces:
         if old not in treaties and old not in world.treaties:
             raise ScenarioError(f"what-if add_treaty {new.id}: replaces {old!r}, which no treaty is")
