@@ -91,6 +91,20 @@ def engine(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> s
     return name
 
 
+@pytest.fixture(params=["numpy", "torch"])
+def backend(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """The batched engine's matrix backend for the test: numpy, and torch where it is installed (skipped elsewhere;
+    on the CPU unless CUDA is there). FOEDUS_BACKEND names it, so that every rule the test compiles (and every
+    atlas it draws) without naming a backend runs on it."""
+    from foedus.engine.fast.backend import get_backend
+
+    if request.param == "torch":
+        pytest.importorskip("torch", reason="the optional torch backend (foedus[gpu]) is not installed")
+    monkeypatch.setenv("FOEDUS_BACKEND", request.param)
+    assert get_backend().name == request.param
+    return str(request.param)
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Without the research data, data tests skip locally and fail in CI (where the data must be)."""
     if os.environ.get("CI") or (Path(os.environ["FOEDUS_DATA_DIR"]) / "cow_states" / "states2016.csv").is_file():

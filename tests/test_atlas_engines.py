@@ -2,7 +2,8 @@
 packed rounds, compiled or not, and the plain rounds) equal the reference engine dyad by dyad, under every scenario
 switch the atlas compiles and on what-if worlds (overlays). The reference suite (tests/conftest.py) runs the batched
 engine one scenario at a time (`batch_scenario`), never through the atlas's own paths; the other atlas tests compare
-it with the default switches only, or with its former self (tests/test_escalatory_equality.py)."""
+it with the default switches only, or with its former self (tests/test_escalatory_equality.py). Each test runs on
+every matrix backend (the `backend` fixture: numpy, and torch where it is installed)."""
 
 from __future__ import annotations
 
@@ -64,19 +65,20 @@ def _check(world: World, day: dt.date, given: dict[str, Any], reading: Reading, 
 @pytest.mark.parametrize("reading", ["legal", "escalatory"])
 @pytest.mark.parametrize("given", SWITCHES, ids=[",".join(f"{k}={v}" for k, v in g.items()) for g in SWITCHES])
 def test_the_atlas_equals_the_reference_engine_under_each_switch(world: World, reading: Reading,
-                                                                 given: dict[str, Any]) -> None:
+                                                                 given: dict[str, Any], backend: str) -> None:
     _check(world, DAY, given, reading, 12, 3)
 
 
 @pytest.mark.parametrize("reading", ["legal", "escalatory"])
 @pytest.mark.parametrize("changes", OVERLAYS, ids=["add-member-drop-treaty", "set-scope"])
 def test_the_atlas_equals_the_reference_engine_on_a_what_if_world(world: World, reading: Reading,
-                                                                  changes: dict[str, list[str]]) -> None:
+                                                                  changes: dict[str, list[str]], backend: str) -> None:
     _check(Overlay(changes=changes_from(changes)).apply(world), DAY, {}, reading, 12, 4)
 
 
-@pytest.mark.parametrize("day", [dt.date(1914, 8, 1), dt.date(1939, 9, 1), dt.date(1962, 10, 1)])
-def test_the_atlas_equals_the_reference_engine_on_other_dates_with_switches(world: World, day: dt.date) -> None:
+@pytest.mark.parametrize("day", [dt.date(1914, 8, 1), dt.date(1939, 9, 1), dt.date(1962, 10, 1), dt.date(1990, 6, 1)])
+def test_the_atlas_equals_the_reference_engine_on_other_dates_with_switches(world: World, day: dt.date,
+                                                                            backend: str) -> None:
     for reading in ("legal", "escalatory"):
         _check(world, day, {"requested": False, "unresolved": "unmet"}, reading, 15, day.year)  # type: ignore[arg-type]
 
@@ -85,7 +87,7 @@ def test_the_atlas_equals_the_reference_engine_on_other_dates_with_switches(worl
     (dt.date(1914, 8, 1), {}), (dt.date(1962, 10, 1), {"unresolved": "unmet"}),
     pytest.param(dt.date(2025, 6, 1), {"severity": "incursion"}, marks=pytest.mark.slow)])
 def test_the_legal_monte_carlo_atlas_equals_the_per_scenario_replay(world: World, day: dt.date,
-                                                                    given: dict[str, Any]) -> None:
+                                                                    given: dict[str, Any], backend: str) -> None:
     """The legal Monte Carlo atlas answers most dyads with its own shortcut (`foedus.sweeps.atlas_simple`: a simple
     dyad's war is the target's honoured defenders, request gates opened per draw) and the others with the
     per-scenario replay; on random honour and asks both equal the replay of every dyad on the same draws (only
@@ -117,7 +119,8 @@ def test_the_legal_monte_carlo_atlas_equals_the_per_scenario_replay(world: World
 
 
 @pytest.mark.parametrize("day", [dt.date(1914, 8, 1), dt.date(1962, 10, 1)])
-def test_a_legal_draw_of_the_batched_atlas_equals_the_per_scenario_replay(world: World, day: dt.date) -> None:
+def test_a_legal_draw_of_the_batched_atlas_equals_the_per_scenario_replay(world: World, day: dt.date,
+                                                                          backend: str) -> None:
     """One Monte Carlo draw two ways in the legal reading, on random honour and asks: the batched atlas on the rules
     that draw honours (`BatchRules.for_draw`) and the per-scenario replay (the escalatory reading's are compared in
     test_batch_atlas; a legal replay on random draws was compared with no other engine)."""

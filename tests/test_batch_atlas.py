@@ -42,7 +42,7 @@ def _single(world: World, a: str, b: str, day: dt.date, reading: str) -> tuple[d
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(day=st.dates(dt.date(1816, 1, 1), dt.date(2025, 12, 31)), seed=st.integers(0, 2**32 - 1),
        reading=st.sampled_from(["legal", "escalatory"]))
-def test_batch_equals_single_engine(world: World, day: dt.date, seed: int, reading: str) -> None:
+def test_batch_equals_single_engine(world: World, day: dt.date, seed: int, reading: str, backend: str) -> None:
     members = dyad_members(world, day)
     rng = np.random.default_rng(seed)
     rules = compile_rules(world, switches(day), members)
@@ -66,7 +66,7 @@ def test_batch_equals_single_engine(world: World, day: dt.date, seed: int, readi
        decisions=st.sampled_from(["taken", "not-taken"]))
 def test_batched_engine_equals_reference_with_every_switch(  # noqa: PLR0913 - one argument per switch
         world: World, day: dt.date, seed: int, reading: str, requested: bool, unresolved: str, basis: str,
-        view: str, where: str, severity: str, decisions: str) -> None:
+        view: str, where: str, severity: str, decisions: str, backend: str) -> None:
     """Random dates, dyads, places and every scenario switch: the batched engine and the Monte Carlo with
     certain honour give the reference engine's sides, join rounds and conflicts."""
     from foedus.engine.fast.outcomes import outcome
@@ -90,7 +90,7 @@ def test_batched_engine_equals_reference_with_every_switch(  # noqa: PLR0913 - o
 
 @pytest.mark.slow
 @pytest.mark.parametrize("day", [dt.date(2016, 7, 1), dt.date(1986, 7, 1)])
-def test_full_atlas_equals_single_engine_where_conflicts_abound(world: World, day: dt.date) -> None:
+def test_full_atlas_equals_single_engine_where_conflicts_abound(world: World, day: dt.date, backend: str) -> None:
     """Every dyad at once (so that many rows share sides and the escalatory products run once per
     distinct row, and rows restart around late conflicts), checked against the single engine."""
     res = atlas_results(world, day, AtlasOptions(readings=("escalatory",)))["escalatory"]
@@ -327,28 +327,14 @@ def test_dask_sweep_equals_in_process(world: World) -> None:
     assert np.array_equal(sides, expected)
 
 
-def test_torch_backend_equals_numpy(world: World) -> None:
-    pytest.importorskip("torch")  # the optional GPU extra; runs on the CPU build where installed
-    day = dt.date(1962, 10, 22)
-    members = dyad_members(world, day)
-    n = len(members)
-    a, b = np.meshgrid(np.arange(n), np.arange(n), indexing="ij")
-    keep = a != b
-    base = compile_rules(world, switches(day), members)
-    torch_rules = compile_rules(world, switches(day), members, backend="torch")
-    for reading in ("legal", "escalatory"):
-        x = batch_cascades(base, a[keep][:3000], b[keep][:3000], reading)  # type: ignore[arg-type]
-        y = batch_cascades(torch_rules, a[keep][:3000], b[keep][:3000], reading)  # type: ignore[arg-type]
-        assert np.array_equal(x.sides, y.sides) and np.array_equal(x.conflicts, y.conflicts)
-
-
 def test_unknown_backend_is_a_clear_error(world: World) -> None:
     with pytest.raises(FoedusError, match="unknown backend"):
         compile_rules(world, switches(dt.date(2000, 1, 1)), ["USA"], backend="tpu")
 
 
 @pytest.mark.parametrize("day", [dt.date(2025, 6, 1), dt.date(1914, 7, 1), dt.date(1985, 7, 1)])
-def test_atlas_monte_carlo_with_certain_honour_equals_the_batched_atlas(world: World, day: dt.date) -> None:
+def test_atlas_monte_carlo_with_certain_honour_equals_the_batched_atlas(world: World, day: dt.date,
+                                                                       backend: str) -> None:
     from foedus.engine.reliability import HonourModel
     from foedus.sweeps.atlas_mc import atlas_montecarlo
 
@@ -375,17 +361,7 @@ def test_atlas_monte_carlo_is_reproducible_and_between_the_bounds(world: World) 
     assert ((frame.p_majors_opposite >= 0) & (frame.p_majors_opposite <= 1)).all()
 
 
-def test_atlas_monte_carlo_torch_backend_equals_numpy(world: World) -> None:
-    pytest.importorskip("torch")  # the optional GPU extra; runs on the CPU build where installed
-    from foedus.sweeps.atlas_mc import atlas_montecarlo
-
-    day = dt.date(1985, 7, 1)
-    base = atlas_montecarlo(world, day, 40, 3)
-    gpu = atlas_montecarlo(world, day, 40, 3, backend="torch")
-    assert np.array_equal(base.sizes, gpu.sizes) and np.array_equal(base.majors_opposite, gpu.majors_opposite)
-
-
-def test_escalatory_atlas_monte_carlo_equals_the_per_scenario_replay(world: World) -> None:
+def test_escalatory_atlas_monte_carlo_equals_the_per_scenario_replay(world: World, backend: str) -> None:
     """Each draw's batched escalatory atlas equals the per-scenario Monte Carlo replay on the same draws."""
     from foedus.engine.reliability import HonourModel
     from foedus.sweeps.atlas_mc import atlas_montecarlo, complex_draws, shared_draws
@@ -410,7 +386,7 @@ def test_escalatory_atlas_monte_carlo_equals_the_per_scenario_replay(world: Worl
     assert varied >= 4  # the draws matter: honour decisions change the war
 
 
-def test_escalatory_atlas_monte_carlo_with_certain_honour_equals_the_batched_atlas(world: World) -> None:
+def test_escalatory_atlas_monte_carlo_with_certain_honour_equals_the_batched_atlas(world: World, backend: str) -> None:
     from foedus.engine.reliability import HonourModel
     from foedus.sweeps.atlas_mc import atlas_montecarlo
 
