@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from foedus.engine.fast.threads import in_engine_threads
 from foedus.engine.rules import covers, severe_enough, where, withheld_by_switches
 from foedus.engine.scenario import Attack, Scenario
 from foedus.engine.table import LegTable
@@ -67,6 +68,7 @@ def simple_draws(legs: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray], ho
         opposite[out_rows, d] = majors[att] & (majors[tgt] | (defender_majors > 0))
 
 
+@in_engine_threads  # torch's CPU threads as the engines' BLAS threads
 def simple_draws_torch(legs: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray],  # noqa: PLR0913
                         honour: np.ndarray, asks: np.ndarray, majors: np.ndarray, att: np.ndarray,
                         tgt: np.ndarray, n: int, sizes: np.ndarray, opposite: np.ndarray, rows: np.ndarray,

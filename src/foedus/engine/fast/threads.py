@@ -3,7 +3,9 @@
 Their matrix products are small (a few hundred states a side), so a second BLAS thread costs more in start-up
 and contention than it saves, the more so on a busy machine (bench/bench_speed.py measures both). The limit is
 set with threadpoolctl around each batched run and restored afterwards, so a caller's own BLAS setting is kept
-outside it. `blas_threads()` says what a run uses, for benchmarks to report.
+outside it. Where PyTorch is loaded (the torch backend, `foedus.engine.fast.backend`), its CPU threads are held to
+the same count, as threadpoolctl does not see the BLAS torch links in. `blas_threads()` says what a run uses, for
+benchmarks to report.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
+import sys
 from collections.abc import Callable, Iterator
 from typing import Any, TypeVar, cast
 
@@ -51,8 +54,23 @@ def engine_threads() -> Iterator[None]:
     if n is None:
         yield
         return
-    with _controller().limit(limits=n, user_api="blas"):
+    with _controller().limit(limits=n, user_api="blas"), _torch_threads(n):
         yield
+
+
+@contextlib.contextmanager
+def _torch_threads(n: int) -> Iterator[None]:
+    """torch's CPU threads held to `n` in the block, where torch is loaded (never imported here)."""
+    torch: Any = sys.modules.get("torch")
+    before = n if torch is None else torch.get_num_threads()
+    if before == n:
+        yield
+        return
+    torch.set_num_threads(n)
+    try:
+        yield
+    finally:
+        torch.set_num_threads(before)
 
 
 def in_engine_threads(fn: F) -> F:
