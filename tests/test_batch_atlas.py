@@ -327,6 +327,45 @@ def test_dask_sweep_equals_in_process(world: World) -> None:
     assert np.array_equal(sides, expected)
 
 
+def test_atlas_draws_on_dask_use_the_backend_asked_for(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`foedus atlas --draws N --scheduler ... --backend B` computes the workers' draws with B (it was dropped: the
+    workers ran the default backend); here with the draws run in this process by a stand-in client."""
+    from contextlib import contextmanager
+
+    from typer.testing import CliRunner
+
+    import foedus.sweeps.atlas_mc as atlas_mc
+    import foedus.sweeps.dask_sweeps as dask_sweeps
+    from foedus.cli.app import app
+
+    class Inline:
+        def submit(self, fn, *args, pure=True, **kwargs):  # type: ignore[no-untyped-def]
+            return fn(*args, **kwargs)
+
+        def gather(self, futures):  # type: ignore[no-untyped-def]
+            return list(futures)
+
+    @contextmanager
+    def inline(*_: object):  # type: ignore[no-untyped-def]
+        yield Inline()
+
+    asked: list[str | None] = []
+    real = atlas_mc.atlas_montecarlo
+
+    def spy(*args, backend=None, **kwargs):  # type: ignore[no-untyped-def]
+        asked.append(backend)
+        return real(*args, backend=backend, **kwargs)
+
+    monkeypatch.setattr(dask_sweeps, "client", inline)
+    monkeypatch.setattr(atlas_mc, "atlas_montecarlo", spy)
+    monkeypatch.delenv("FOEDUS_BACKEND", raising=False)
+    out = tmp_path / "draws"
+    done = CliRunner().invoke(app, ["atlas", "--date", "1914-07-01", "--draws", "3", "--seed", "2", "--scheduler",
+                                    "local", "--backend", "numpy", "--out", str(out)])
+    assert done.exit_code == 0, done.output
+    assert asked and set(asked) == {"numpy"} and (out / "attacker=FRA").is_dir()
+
+
 def test_unknown_backend_is_a_clear_error(world: World) -> None:
     with pytest.raises(FoedusError, match="unknown backend"):
         compile_rules(world, switches(dt.date(2000, 1, 1)), ["USA"], backend="tpu")

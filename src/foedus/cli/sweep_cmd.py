@@ -261,7 +261,7 @@ def _atlas_draws(world: Any, day: Any, draws: int, how: _DrawsHow, reading: str 
         from foedus.sweeps.dask_sweeps import client, dask_atlas_draws
 
         with client(how.scheduler, how.workers) as c, working(f"atlas {day}, {draws:,} draws on Dask"):
-            result = dask_atlas_draws(day, draws, seed, model, chosen, c, severity=how.severity)
+            result = dask_atlas_draws(day, draws, seed, model, chosen, c, severity=how.severity, backend=how.backend)
         rows = write_partitioned(result.frame(world, day, seed), out, "attacker", force=how.force,
                                  meta=table_meta(title, covered.datasets, covered.notes))  # a partition per attacker
         echo_wrote(out, f"{rows:,} rows (Parquet, partitioned by attacker)", covered.datasets)

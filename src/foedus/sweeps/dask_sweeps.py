@@ -104,27 +104,28 @@ def dask_draws(scenario: Any, draws: int, seed: int, model: Any, dask_client: An
 
 
 def _atlas_draw_chunk(day: dt.date, draws: int, seed: int, model: HonourModel, switched: dict[str, Any],
-                      only: range) -> tuple[np.ndarray, np.ndarray]:
+                      only: range, backend: str | None = None) -> tuple[np.ndarray, np.ndarray]:
     from foedus.model.world import World
     from foedus.sweeps.atlas_mc import atlas_montecarlo
 
-    part = atlas_montecarlo(World.default(), day, draws, seed, model, only=only, **switched)
+    part = atlas_montecarlo(World.default(), day, draws, seed, model, backend=backend, only=only, **switched)
     return part.sizes, part.majors_opposite
 
 
 def dask_atlas_draws(day: dt.date, draws: int, seed: int, model: HonourModel, reading: Reading,
-                     dask_client: Any, chunks: int = 8, severity: str = "armed-attack") -> AtlasDraws:
+                     dask_client: Any, chunks: int = 8, severity: str = "armed-attack",
+                     backend: str | None = None) -> AtlasDraws:
     """The Monte Carlo atlas with its draws split among Dask workers: the same draws, and the same
     result, as `atlas_montecarlo(world, day, draws, seed, ...)` in one process (each worker draws
-    the whole honour matrix from `seed` and computes its slice of it)."""
+    the whole honour matrix from `seed` and computes its slice of it, with the matrix `backend`)."""
     switched = {"reading": reading, "severity": severity}
     from foedus.model.world import World
     from foedus.sweeps.atlas import dyad_members
     from foedus.sweeps.atlas_mc import AtlasDraws
 
     bounds = np.linspace(0, draws, min(chunks, draws) + 1).astype(int).tolist()
-    futures = [dask_client.submit(_atlas_draw_chunk, day, draws, seed, model, switched, range(lo, hi), pure=False)
-               for lo, hi in itertools.pairwise(bounds) if hi > lo]
+    futures = [dask_client.submit(_atlas_draw_chunk, day, draws, seed, model, switched, range(lo, hi), backend,
+                                  pure=False) for lo, hi in itertools.pairwise(bounds) if hi > lo]
     parts = dask_client.gather(futures)
     members = dyad_members(World.default(), day)
     pairs = [(a, b) for a in members for b in members if a != b]
