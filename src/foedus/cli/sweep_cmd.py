@@ -166,8 +166,9 @@ def atlas(  # noqa: PLR0913 - one option per atlas input
     from foedus.sweeps.atlas import SERIES_DAY, AtlasOptions, atlas_frame, coverage, need_members, series_notes
 
     _atlas_combination(date, first, last, scheduler, workers, draws, seed, honour)
-    if backend is not None and backend not in ("numpy", "torch"):
-        raise FoedusError(f"unknown backend {backend!r}: choose numpy or torch")
+    if backend is not None:  # before any work
+        from foedus.engine.fast.backend import check_backend
+        check_backend(backend)
     if scheduler:  # a Dask sweep writes a folder of Parquet partitions
         from foedus.outputs import check_target
 

@@ -15,7 +15,9 @@ import numpy as np
 from foedus.datarecord import dataclass
 from foedus.errors import FoedusError
 
-__all__ = ["Backend", "get_backend"]
+__all__ = ["BACKENDS", "Backend", "check_backend", "get_backend"]
+
+BACKENDS = ("numpy", "torch")
 
 
 @dataclass(frozen=True)
@@ -58,10 +60,19 @@ def _torch() -> Any:
 
 def get_backend(name: str | None = None) -> Backend:
     """The named backend (default: $FOEDUS_BACKEND, else numpy)."""
-    name = name or os.environ.get("FOEDUS_BACKEND") or "numpy"
+    name = check_backend(name or os.environ.get("FOEDUS_BACKEND") or "numpy")
     if name == "numpy":
         return Backend()
-    if name == "torch":
-        torch = _torch()
-        return Backend("torch", "cuda" if torch.cuda.is_available() else "cpu")
-    raise FoedusError(f"unknown backend {name!r}: choose numpy or torch")
+    torch = _torch()
+    return Backend("torch", "cuda" if torch.cuda.is_available() else "cpu")
+
+
+def check_backend(name: str) -> str:
+    """`name`, if it is a backend (`BACKENDS`); checked before any work is done.
+
+    Raises:
+        FoedusError: not one of them, naming it and them.
+    """
+    if name not in BACKENDS:
+        raise FoedusError(f"unknown backend {name!r}: choose {' or '.join(BACKENDS)}")
+    return name
