@@ -38,7 +38,7 @@ from foedus.engine.scenario import Reading, Scenario, build_scenario, switches
 from foedus.engine.table import leg_table
 from foedus.model.world import World
 from foedus.sweeps.atlas import dyad_members
-from foedus.sweeps.atlas_simple import is_simple, simple_draws, simple_draws_torch, simple_legs
+from foedus.sweeps.atlas_simple import is_simple, simple_draws, simple_legs
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -115,8 +115,8 @@ def atlas_montecarlo(world: World, day: dt.date, draws: int, seed: int | None, m
         return AtlasDraws([a for a, _ in pairs], [b for _, b in pairs], sizes, opposite, reading)
     clean, legs = simple_legs(world, table, switched, pos)
     simple = np.array([is_simple(table, a, b, clean) for a, b in pairs], dtype=bool)
-    fill = simple_draws_torch if get_backend(backend).name == "torch" else simple_draws
-    fill(legs, honour, asks, majors, att[simple], tgt[simple], len(states), sizes, opposite, simple)
+    simple_draws(legs, honour, asks, majors, att[simple], tgt[simple], len(states), sizes, opposite, simple,
+                 torch=get_backend(backend).name == "torch")
     replayed = np.nonzero(~simple)[0]
     for done, k in enumerate(replayed, 1):
         scenario = build_scenario(world, attacker=pairs[k][0], target=pairs[k][1], date=day, **given)
