@@ -37,16 +37,33 @@ def _own_attack_world(base: World) -> World:
     )
 
 
+def _attacked_obligor_world(base: World) -> World:
+    """BLR owes RUS offence against BLR alone, and EST defence; PRK owes CHN neutrality when CHN attacks PRK alone,
+    and KOR defence. When RUS attacks EST (CHN KOR), BLR (PRK) joins the defence in round 1, and in the escalatory
+    reading RUS (CHN) strikes it at home in round 2: whether that attack on the obligor itself binds it to join the
+    attack on itself, or to stay out of it (a late conflict), is the rule's to say."""
+    return make_world(
+        base,
+        treaty("axis", ["RUS", "BLR"], {"kind": "offense", "article": "2", "strength": "S1",
+                                        "adversary": {"type": "named", "states": ["BLR"]}}),
+        treaty("guard", ["EST", "BLR"], defense()),
+        treaty("pact", ["CHN", "PRK"], {"kind": "neutrality", "article": "3", "strength": "S4",
+                                        "when_partner_attacks": True,
+                                        "adversary": {"type": "named", "states": ["PRK"]}}),
+        treaty("shield", ["KOR", "PRK"], defense()),
+    )
+
+
 def _violators(world: World, attacker: str, target: str, reading: Reading) -> set[tuple[str, str]]:
     result = run_cascade(world, build_scenario(world, attacker=attacker, target=target, date=DAY, reading=reading))
     return {(v.state, v.against) for v in result.violations}
 
 
-def _war_triggers(world: World) -> set[tuple[str, str, str]]:
-    """The casus foederis the war replay reports for BLR's own attack on EST."""
+def _war_triggers(world: World, attacker: str = "BLR", target: str = "EST") -> set[tuple[str, str, str]]:
+    """The casus foederis the war replay reports for `attacker`'s attack on `target` (BLR's own attack on EST)."""
     from foedus.war.evaluate import triggers
 
-    scenario = build_scenario(world, attacker="BLR", target="EST", date=DAY)
+    scenario = build_scenario(world, attacker=attacker, target=target, date=DAY)
     return {(t.obligor, t.beneficiary, t.treaty) for t in triggers(world, scenario).values()}
 
 
@@ -67,10 +84,29 @@ def test_every_engine_reads_the_own_attack_rule(world: World, monkeypatch: pytes
     assert ("BLR", "EST", "guard") in _war_triggers(_own_attack_world(world))
 
 
+@pytest.mark.parametrize("reading", ["legal", "escalatory"])
+def test_every_engine_spares_the_obligor_an_attack_on_itself(world: World, monkeypatch: pytest.MonkeyPatch,
+                                                              reading: Reading) -> None:
+    """A leg owed to the attacker (offence; neutrality when the partner attacks) whose adversary clause names its own
+    obligor never binds the obligor on an attack on itself: every engine leaves the defender where it is (the
+    reference engine and the Monte Carlo used to bind it to join, or stay out of, the attack on itself, a late
+    conflict, where the batched engine did not)."""
+    before = _every_engine(_attacked_obligor_world(world), reading)
+    for attacker, target, obligor in [("RUS", "EST", "BLR"), ("CHN", "KOR", "PRK")]:
+        assert before[attacker, target].sides.get(obligor) == "defense", (attacker, target, reading)
+        assert obligor not in before[attacker, target].conflicts
+    assert ("BLR", "RUS", "axis") not in _war_triggers(_attacked_obligor_world(world), "RUS", "BLR")
+    monkeypatch.setattr(verdict, "spares_own_attack", lambda leg: False)  # the attack on the obligor binds it too
+    changed = _every_engine(_attacked_obligor_world(world), reading)
+    for attacker, target, obligor in [("RUS", "EST", "BLR"), ("CHN", "KOR", "PRK")]:
+        assert (obligor in changed[attacker, target].conflicts) is (reading == "escalatory"), (attacker, reading)
+    assert ("BLR", "RUS", "axis") in _war_triggers(_attacked_obligor_world(world), "RUS", "BLR")
+
+
 @pytest.mark.needs_data
 def test_the_monte_carlo_atlas_reads_the_own_attack_rule(world: World, monkeypatch: pytest.MonkeyPatch) -> None:
     """The Monte Carlo atlas's wars (with certain honour) are the reference engine's under the rule and under a rule
-    in which the obligor's own attack binds it too."""
+    in which the obligor's own attack (or an attack on it) binds it too."""
     from foedus.engine.reliability import HonourModel
     from foedus.sweeps.atlas_mc import atlas_montecarlo
 
@@ -79,13 +115,17 @@ def test_the_monte_carlo_atlas_reads_the_own_attack_rule(world: World, monkeypat
     sizes, real = {}, verdict.spares_own_attack
     for rule in (real, lambda leg: False):
         monkeypatch.setattr(verdict, "spares_own_attack", rule)
-        w = _own_attack_world(world)
-        for reading in ("legal", "escalatory"):
-            mc = atlas_montecarlo(w, DAY, 2, 0, certain, reading=reading)
-            row = {pair: k for k, pair in enumerate(zip(mc.attackers, mc.targets, strict=True))}
-            for a, b in [("RUS", "EST"), ("CHN", "KOR"), ("BLR", "EST"), ("EST", "RUS")]:
-                expected = run_cascade(w, build_scenario(w, attacker=a, target=b, date=DAY, reading=reading))
-                size = len(expected.sides["attack"]) + len(expected.sides["defense"])
-                assert mc.sizes[row[a, b]].tolist() == [size] * 2, (a, b, reading, rule)
-                sizes[rule is real, reading, a, b] = size
-    assert sizes[True, "legal", "RUS", "EST"] == 3 and sizes[False, "legal", "RUS", "EST"] == 2  # the rule bites
+        for make in (_own_attack_world, _attacked_obligor_world):
+            w = make(world)
+            for reading in ("legal", "escalatory"):
+                mc = atlas_montecarlo(w, DAY, 2, 0, certain, reading=reading)
+                row = {pair: k for k, pair in enumerate(zip(mc.attackers, mc.targets, strict=True))}
+                for a, b in [("RUS", "EST"), ("CHN", "KOR"), ("BLR", "EST"), ("EST", "RUS")]:
+                    expected = run_cascade(w, build_scenario(w, attacker=a, target=b, date=DAY, reading=reading))
+                    size = len(expected.sides["attack"]) + len(expected.sides["defense"])
+                    assert mc.sizes[row[a, b]].tolist() == [size] * 2, (make.__name__, a, b, reading, rule)
+                    sizes[make, rule is real, reading, a, b] = size
+    assert sizes[_own_attack_world, True, "legal", "RUS", "EST"] == 3  # the rule bites
+    assert sizes[_own_attack_world, False, "legal", "RUS", "EST"] == 2
+    assert sizes[_attacked_obligor_world, True, "escalatory", "RUS", "EST"] == 3  # BLR defends EST
+    assert sizes[_attacked_obligor_world, False, "escalatory", "RUS", "EST"] == 2  # BLR bound both ways

@@ -105,8 +105,8 @@ def scenario_of(attackers: tuple[str, ...], targets: tuple[str, ...], attacks: t
 def triggers(world: World, scenario: Scenario) -> dict[tuple[str, str, str, str], Trigger]:
     """Every defence or offence obligation the scenario's own attacks trigger, whoever owes it.
 
-    An obligor that is itself the attacker is left out (it is not bound to help against its own attack:
-    `foedus.engine.rules.verdict.binds_against`).
+    An obligor that is itself the attacker (for a leg owed to the victim) or the victim (for a leg owed to the
+    attacker) is left out: a leg never binds its obligor against itself (`foedus.engine.rules.verdict.binds_against`).
     """
     index = leg_table(world, scenario.date, scenario.basis)
     requested = scenario.requested
@@ -120,8 +120,8 @@ def triggers(world: World, scenario: Scenario) -> dict[tuple[str, str, str, str]
         legs = [(leg, side_of[attack.victim]) for leg in index.owed_to(Kind.DEFENSE, attack.victim)]
         legs += [(leg, side_of[attack.attacker]) for leg in index.owed_to(Kind.OFFENSE, attack.attacker)]
         for leg, side in legs:
-            if ((leg.beneficiary == attack.victim and not verdict.binds_against(leg, attack.attacker))
-                    or not evaluate(leg, attack, ctx).binds):
+            counterpart = attack.attacker if leg.beneficiary == attack.victim else attack.victim
+            if not verdict.binds_against(leg, counterpart) or not evaluate(leg, attack, ctx).binds:
                 continue
             p = leg.provision
             level, _ = sure.leg(leg, attack.victim, attack.place, attack.kind)

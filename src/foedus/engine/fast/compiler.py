@@ -152,11 +152,12 @@ class _Builder:
                 continue
             targets, mask, nonprov, gated = how
             commit = self._commit(leg)  # numbered as soon as the leg is set off, in scope or not
+            allowed = None if mask is None or not targets else _counterparts(leg, mask, o)
             for name in targets:
-                if mask is None:
+                if allowed is None:
                     self.plain[name].append((v, o, commit, gated))
                 else:
-                    self.conds[name].append((v, o, _counterparts(leg, name, mask, o), nonprov, commit, gated))
+                    self.conds[name].append((v, o, allowed, nonprov, commit, gated))
 
     def _decide(self, leg: Leg, attack: Attack, places: Mapping[str, Place]
                 ) -> tuple[tuple[str, ...], np.ndarray | None, bool, bool] | None:
@@ -203,13 +204,12 @@ def _allowed(leg: Leg, pos: dict[str, int]) -> np.ndarray | None:
     return mask
 
 
-def _counterparts(leg: Leg, name: str, mask: np.ndarray, o: int) -> np.ndarray:
-    """A limited leg's counterpart mask (`_allowed`) less the state it never binds against, its obligor `o` (so that
-    the engines that read `Conditional.allowed` need not know the rule): in the lists of legs owed to the victim
-    ("d", "nt"), where the rule spares the obligor's own attack (`rules.verdict.spares_own_attack`); in those owed
-    to the attacker ("o", "nta"), whose counterpart is the victim, always (an attack on the obligor itself: the
-    vectorised engines' reading; the reference engine binds the obligor there)."""
-    if not mask[o] or (name in ("d", "nt") and not verdict.spares_own_attack(leg)):
+def _counterparts(leg: Leg, mask: np.ndarray, o: int) -> np.ndarray:
+    """A limited leg's counterpart mask (`_allowed`) less the state it never binds against, its obligor `o`, where the
+    rule spares it (`rules.verdict.spares_own_attack`: the obligor's own attack, in the lists of legs owed to the
+    victim, "d" and "nt"; an attack on the obligor, in those owed to the attacker, "o" and "nta"), so that the
+    engines that read `Conditional.allowed` need not know the rule."""
+    if not mask[o] or not verdict.spares_own_attack(leg):
         return mask
     out = mask.copy()
     out[o] = False

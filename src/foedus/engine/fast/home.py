@@ -2,7 +2,7 @@
 
 In the escalatory reading every belligerent strikes every enemy at home after round 1, so a leg owed to a
 belligerent binds, in a draw, as soon as that state is on a side and some enemy its adversary clause admits
-(other than the leg's own obligor, for a leg owed to the victim: `rules.verdict.spares_own_attack`) is on the
+(other than the leg's own obligor, where the rule spares it: `rules.verdict.spares_own_attack`) is on the
 other: the rules read the attack's other party only through the adversary clause (`rules.attacker_role`). The
 potential graph therefore keeps one `HomeLegs` row per leg that binds on home strikes (evaluated once, with the
 victim gates left open), instead of one obligation per potential attack, and each round of the replay tests those
@@ -36,8 +36,8 @@ NONE, ATTACK, DEFENSE = 0, 1, 2
 class HomeLegs:
     """Legs that bind on home strikes: obligations (`join`) and neutrality duties (`duty`), each with the state
     it is owed to (`anchor`), its adversary clause (`allowed`: a row of `masks`, -1 for anyone) and whether its
-    own obligor is never the counterpart (`not_self`: a leg owed to the victim, which spares its obligor's own attack,
-    `rules.verdict.spares_own_attack`)."""
+    own obligor is never the counterpart (`not_self`: the rule spares its obligor's own attack, for a leg owed to the
+    victim, and an attack on its obligor, for one owed to the attacker: `rules.verdict.spares_own_attack`)."""
 
     j_state: np.ndarray
     j_anchor: np.ndarray
@@ -149,8 +149,8 @@ class HomeFinder:
         keep = []
         for leg in waiting:
             o = leg.obligor
-            if not leg.counterparts.admits(counterpart) or (o == attack.attacker and verdict.spares_own_attack(leg)):
-                keep.append(leg)  # (offence: the attacker is the beneficiary, not the obligor)
+            if not verdict.binds_against(leg, counterpart):
+                keep.append(leg)
                 continue
             if o in self.originals or not self._verdict(leg, attack, role).binds:
                 continue
@@ -163,7 +163,7 @@ class HomeFinder:
             self.joins.setdefault((o, anchor, leg.commitment, self._mask(leg),
                                    self.index[protected] if leg.gated_by("request") else -1,
                                    self.index[protected] if void_for_starters(leg) else -1,
-                                   role == "defence" and verdict.spares_own_attack(leg)), None)
+                                   verdict.spares_own_attack(leg)), None)
         self._waiting[key] = keep
 
     def _duties(self, attack: Attack, role: str, anchor: str, applies: Callable[[Leg], bool], counterpart: str
@@ -176,15 +176,14 @@ class HomeFinder:
                                             if applies(leg)]
         keep = []
         for leg in waiting:
-            if not leg.counterparts.admits(counterpart) or (leg.obligor == attack.attacker
-                                                            and verdict.spares_own_attack(leg)):
+            if not verdict.binds_against(leg, counterpart):
                 keep.append(leg)
                 continue
             if not self._verdict(leg, attack, role).binds:
                 continue
             self._state(leg.obligor)
             protected = self._state(leg.beneficiary)
-            spares = role == "duty" and verdict.spares_own_attack(leg)
+            spares = verdict.spares_own_attack(leg)
             self.duties.setdefault((leg.obligor, anchor, self._mask(leg), spares,
                                     protected if void_for_starters(leg) else -1), None)
         self._waiting[key] = keep

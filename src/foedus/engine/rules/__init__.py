@@ -4,23 +4,26 @@ A leg is one provision of a treaty owed by `obligor` to `beneficiary` (`foedus.e
 them for a date, calling the functions here). Every engine reads what these rules decide: the reference
 engine (`foedus.engine.cascade`) applies `evaluate` attack by attack; the vectorised engines
 (`foedus.engine.fast`) build their matrices from `covers`, the legs' `counterparts`, the static gates
-(`withheld_by_switches`) and the victim gates (`VICTIM_GATES`), less a leg's own obligor where it is owed to
-the victim (`spares_own_attack`), and take who strikes next from `STRIKES`.
+(`withheld_by_switches`) and the victim gates (`VICTIM_GATES`), less a leg's own obligor as its counterpart
+(`spares_own_attack`), and take who strikes next from `STRIKES`.
 
 - `where`: scope tokens (`token_matches`, `in_scope`, `covers`), the adversary clause (`counterparts_of`) and
   whether a neutrality clause binds when its partner attacks (`binds_when_partner_attacks`).
 - `verdict`: the trigger of each kind, how severe an incident must be (`threshold`), `evaluate`, the
-  `conditions` a binding leg rests on, and which attackers a leg owed to the victim binds against
-  (`binds_against`): those its adversary clause admits, never its own obligor (`spares_own_attack`).
+  `conditions` a binding leg rests on, and which counterparts a leg binds against (`binds_against`: the attacker
+  for a leg owed to the victim, the victim for one owed to the attacker): those its adversary clause admits, never
+  its own obligor (`spares_own_attack`: a leg never binds its obligor against itself).
   - defense: binds when the beneficiary is the victim, the place is in scope, the attacker is an
     adversary the provision covers, the incident is severe enough, and the gates are open; never against
     the obligor's own attack (`spares_own_attack`).
-  - offense: binds when the beneficiary is the attacker and the victim is a covered adversary.
+  - offense: binds when the beneficiary is the attacker and the victim is a covered adversary; never on an
+    attack on the obligor itself (`spares_own_attack`).
   - neutrality: binds when the beneficiary is attacked (in scope, by a covered adversary), or also when
     it attacks if the provision says so (ATOP NEUCOATT = 0): the obligor must stay out against it. A clause
     that binds only when the beneficiary is attacked does not bind for a beneficiary on the side that started
     the war (gate `aggressor`: a counter-strike on it is not the attack the clause means). The obligor's own
-    attack on the beneficiary breaks the clause (a violation) and binds it to nothing (`spares_own_attack`).
+    attack on the beneficiary breaks the clause (a violation) and binds it to nothing; the beneficiary's attack
+    on the obligor binds it to nothing either (`spares_own_attack`).
   - nonaggression: broken when the obligor attacks the beneficiary.
   - consultation: binds when the beneficiary is attacked or threatened (in scope).
 - `gates`: what holds a triggered leg back (suspension, non-provocation, request, unresolved ATOP

@@ -116,27 +116,37 @@ def attacker_role(leg: Leg) -> Literal["counterpart", "obligor"]:
 
 
 def spares_own_attack(leg: Leg) -> bool:
-    """Whether a leg owed to an attack's victim spares its obligor's own attack: a leg owed to a victim never binds
-    its obligor against the obligor's own attack. A defence leg does not bind O to defend V when O is V's attacker;
-    a neutrality leg owed to V whose obligor attacks V is broken (a violation), not a duty to stay out. Non-aggression
-    reads the opposite way (`attacker_role`: its obligor's attack is the one that breaks it).
+    """Whether a leg spares its obligor where the obligor is the attack's counterpart (the other party than the state
+    the leg is owed to): a leg never binds its obligor against itself.
 
-    The rule in the form every engine reads, per leg (`binds_against` for one attacker): the reference binder passes
-    over the obligor's attacks of a volley, or records them as violations; the Monte Carlo's potential graph and home
-    legs leave the obligor out of the enemies they count; the batched engine's compiler clears the obligor from a
-    limited leg's counterpart mask (`foedus.engine.fast.compiler`), which its rounds, escalatory products, packed
-    words and closures read; the war replay's casus foederis leave the obligor's own attacks out. A leg that admits
-    any attacker needs nothing more there: another attacker it admits (the original one) always strikes its
-    beneficiary wherever its obligor does. Engines look it up here when called (`verdict.spares_own_attack`), so
-    that changing the rule changes them all (tests/test_own_attack_rule_engines.py)."""
+    A leg owed to an attack's victim reads the attacker as its counterpart: it never binds its obligor against the
+    obligor's own attack. A defence leg does not bind O to defend V when O is V's attacker; a neutrality leg owed to V
+    whose obligor attacks V is broken (a violation), not a duty to stay out. A leg owed to the attacker (offence;
+    neutrality that binds when the partner attacks) reads the victim as its counterpart: it never binds its obligor
+    on an attack on the obligor itself, even where its adversary clause names the obligor. An offence leg does not
+    bind O to join A's attack on O, and a neutrality leg owed to A does not bind O to stay out of A's attack on O
+    (O is at war with A already: the attack is not a war O could join or stay out of); the leg's other attacks
+    still bind O. Non-aggression reads the opposite way (`attacker_role`: its obligor's attack is the one that
+    breaks it).
+
+    The rule in the form every engine reads, per leg (`binds_against` for one counterpart): the reference binder
+    passes over the obligor's attacks of a volley, or records them as violations, and the volleys on the obligor of
+    the legs owed to their attacker; the Monte Carlo's potential graph and home legs leave the obligor out of the
+    enemies they count; the batched engine's compiler clears the obligor from a limited leg's counterpart mask
+    (`foedus.engine.fast.compiler`), which its rounds, escalatory products, packed words and closures read; the war
+    replay's casus foederis leave the obligor's own attacks, and attacks on it, out. A leg that admits any
+    counterpart needs nothing more in the batched engine: another counterpart it admits (an original party) is
+    always struck by, or strikes, the state it is owed to wherever its obligor is. Engines look it up here when
+    called (`verdict.spares_own_attack`), so that changing the rule changes them all
+    (tests/test_own_attack_rule_engines.py)."""
     return attacker_role(leg) == "counterpart"
 
 
-def binds_against(leg: Leg, attacker: str) -> bool:
-    """Whether a leg owed to an attack's victim that reads the attacker through its adversary clause (every kind but
-    non-aggression) binds its obligor against `attacker`: its adversary clause admits it, and it is not the leg's own
-    obligor (`spares_own_attack`)."""
-    return leg.counterparts.admits(attacker) and (attacker != leg.obligor or not spares_own_attack(leg))
+def binds_against(leg: Leg, counterpart: str) -> bool:
+    """Whether a leg that reads the attack's counterpart through its adversary clause (every kind but non-aggression)
+    binds its obligor against `counterpart` (the attacker, for a leg owed to the victim; the victim, for a leg owed to
+    the attacker): its adversary clause admits it, and it is not the leg's own obligor (`spares_own_attack`)."""
+    return leg.counterparts.admits(counterpart) and (counterpart != leg.obligor or not spares_own_attack(leg))
 
 
 def conditions(leg: Leg, attack: Attack) -> list[str]:
