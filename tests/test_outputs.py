@@ -420,13 +420,12 @@ def test_the_source_generators_publish_whole_files(tmp_path: Path, monkeypatch: 
     (tmp_path / "docs").mkdir()
     (tmp_path / "web" / "src").mkdir(parents=True)
     (tmp_path / "docs" / "json-contract.md").write_text("old", encoding="utf-8")
-    monkeypatch.setattr(records_gen, "TYPES_FILE", tmp_path / "record_types.py")
-    monkeypatch.setattr(records_gen, "DECODERS_FILE", tmp_path / "record_decoders.py")
+    monkeypatch.setattr(records_gen, "OUT_DIR", tmp_path)
     opened = _written_in_place(monkeypatch)
     contract_gen.main(tmp_path)
     assert opened and {"json-contract.md", "contract.ts"}.isdisjoint(opened), opened
     records_gen.main()
-    assert {"record_types.py", "record_decoders.py"}.isdisjoint(opened), opened
+    assert {"record_types.py", "record_decoders.py", "place_decoders.py"}.isdisjoint(opened), opened
     assert (tmp_path / "docs" / "json-contract.md").read_text(encoding="utf-8") == contract_gen.markdown()
     assert (tmp_path / "record_types.py").read_text(encoding="utf-8") == (
         ROOT / "src" / "foedus" / "model" / "record_types.py").read_text(encoding="utf-8")

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from pydantic import BaseModel
 
-from foedus.model import record_decoders, records
+from foedus.model import place_decoders, record_decoders, records
 from foedus.model.plain import to_plain
 from foedus.model.world import World
 
@@ -59,9 +59,9 @@ def test_records_hold_what_the_models_hold(world: World) -> None:
     for t in treaties:
         _same(t, record_decoders.treaty(to_plain(t)), t.id)
     for r in world.places.regions.values():
-        _same(r, record_decoders.region(to_plain(r)), r.id)
+        _same(r, place_decoders.region(to_plain(r)), r.id)
     for p in world.places.places.values():
-        _same(p, record_decoders.place(to_plain(p)), p.id)
+        _same(p, place_decoders.place(to_plain(p)), p.id)
 
 
 def test_records_follow_the_models_rules(world: World) -> None:
@@ -78,16 +78,16 @@ def test_records_follow_the_models_rules(world: World) -> None:
     dated = [p for p in world.places.places.values() if p.history]
     assert dated
     for p in world.places.places.values():
-        r = record_decoders.place(to_plain(p))
+        r = place_decoders.place(to_plain(p))
         for view in ("recognized", "claimant"):
             assert r.holders(view) == p.holders(view)  # type: ignore[arg-type]
         for day in [*days, *(h.start for h in p.history if h.start)]:
             _same(p.on(day), r.on(day), f"{p.id} on {day}")
-    r = record_decoders.place(to_plain(dated[0]))
+    r = place_decoders.place(to_plain(dated[0]))
     copy = r.model_copy(update={"note": "x"})
     assert copy.note == "x" and r.note != "x" and "note" in copy.model_fields_set
     assert copy == r.model_copy(update={"note": "x"}) and copy != r
-    assert r == record_decoders.place(to_plain(dated[0]))
+    assert r == place_decoders.place(to_plain(dated[0]))
     with pytest.raises(AttributeError, match="frozen"):
         r.note = "y"  # type: ignore[misc]
     import copy
@@ -95,10 +95,10 @@ def test_records_follow_the_models_rules(world: World) -> None:
 
     for twin in (copy.copy(r), copy.deepcopy(r), pickle.loads(pickle.dumps(r))):
         assert twin == r and twin.model_fields_set == r.model_fields_set and type(twin) is type(r)
-    region = record_decoders.region({"id": "europe", "name": "Europe"})
-    assert hash(region) == hash(record_decoders.region({"id": "europe", "name": "Europe"}))
+    region = place_decoders.region({"id": "europe", "name": "Europe"})
+    assert hash(region) == hash(place_decoders.region({"id": "europe", "name": "Europe"}))
     with pytest.raises(KeyError, match="name"):
-        record_decoders.region({"id": "europe"})
+        place_decoders.region({"id": "europe"})
 
 
 _CHILD = """
@@ -190,7 +190,7 @@ def test_the_cache_keeps_what_a_dated_holder_sets(world: World) -> None:
         cached = from_plain(Place, to_plain(p))
         for h, ch in zip(p.history, cached.history, strict=True):
             assert ch.changes() == h.changes(), p.id
-        assert cached.on(day) == p.on(day) and record_decoders.place(to_plain(p)).on(day).holders("claimant") == \
+        assert cached.on(day) == p.on(day) and place_decoders.place(to_plain(p)).on(day).holders("claimant") == \
             p.on(day).holders("claimant"), p.id
     on = {pid: world.places.places[pid].on(day) for pid in ("crimea", "donetsk-oblast")}
     assert all(p.holders("claimant") == frozenset({"UKR"}) for p in on.values())

@@ -82,9 +82,9 @@ Decoders = tuple[Callable[[dict[str, Any]], "Region"], Callable[[dict[str, Any]]
 def _place_decoders() -> Decoders:
     """How a region and a place come back from plain data: as records where this process uses them."""
     if records.records_on():
-        from foedus.model import record_decoders
+        from foedus.model import place_decoders
 
-        return cast("Decoders", (record_decoders.region, record_decoders.place))  # records stand in for the models
+        return cast("Decoders", (place_decoders.region, place_decoders.place))  # records stand in for the models
     from foedus.model.places import Place, Region
     from foedus.model.plain import from_plain
 

@@ -12,8 +12,8 @@ from foedus.model import record_types as rt
 from foedus.model.records import set_dict, set_fields
 from foedus.model.vocab import Certainty, Duty, HelpForm, Kind, Strength, Trigger
 
-__all__ = ['adversary', 'assistance', 'date_certainty', 'duty_entry', 'help_entry', 'holding', 'invocation',
-    'leg_suspension', 'member', 'place', 'provision', 'region', 'scope', 'source', 'span', 'treaty']
+__all__ = ['adversary', 'assistance', 'date_certainty', 'duty_entry', 'help_entry', 'invocation', 'leg_suspension',
+    'member', 'provision', 'scope', 'source', 'span', 'treaty']
 
 _date, _new = dt.date.fromisoformat, object.__new__  # a day from its ISO text; a record without __init__
 _CERTAINTY = Certainty._value2member_map_
@@ -244,53 +244,6 @@ def treaty(d: dict[str, Any]) -> rt.Treaty:
         'binds_no_one': g('binds_no_one'),
         'note': g('note'),
         'assistance': None if (v := g('assistance')) is None else assistance(v),
-    })
-    set_fields(o, set(d))
-    return o
-
-
-def region(d: dict[str, Any]) -> rt.Region:
-    """A `Region` record from its cached form (KeyError: a required field is missing)."""
-    g = d.get
-    set_dict(o := _new(rt.Region), {
-        'id': d['id'],
-        'name': d['name'],
-        'description': g('description'),
-    })
-    set_fields(o, set(d))
-    return o
-
-
-def holding(d: dict[str, Any]) -> rt.Holding:
-    """A `Holding` record from its cached form (KeyError: a required field is missing)."""
-    g = d.get
-    set_dict(o := _new(rt.Holding), {
-        'start': None if (v := g('start')) is None else _date(v),
-        'end': None if (v := g('end')) is None else _date(v),
-        'sovereign': g('sovereign'),
-        'administrator': g('administrator'),
-        'claimants': [] if (v := g('claimants')) is None else v,
-        'regions': [] if (v := g('regions')) is None else v,
-        'note': g('note'),
-    })
-    set_fields(o, set(d))
-    return o
-
-
-def place(d: dict[str, Any]) -> rt.Place:
-    """A `Place` record from its cached form (KeyError: a required field is missing)."""
-    g = d.get
-    set_dict(o := _new(rt.Place), {
-        'id': d['id'],
-        'name': d['name'],
-        'kind': d['kind'],
-        'aliases': [] if (v := g('aliases')) is None else v,
-        'sovereign': g('sovereign'),
-        'administrator': g('administrator'),
-        'claimants': [] if (v := g('claimants')) is None else v,
-        'regions': [] if (v := g('regions')) is None else v,
-        'history': [] if (v := g('history')) is None else [holding(x) for x in v],
-        'note': g('note'),
     })
     set_fields(o, set(d))
     return o

@@ -1,7 +1,8 @@
 """Runtime records: the schema's models without pydantic, for a process that only reads validated data.
 
 A record has its model's fields and its shared rules (`foedus.model.behaviour`): its class and the decoder of
-its cached form are generated from the schema (`foedus.model.record_types`, `.record_decoders`). It has
+its cached form are generated from the schema (`foedus.model.record_types`; `.record_decoders` for a treaty's
+models, `.place_decoders` for a place's). It has
 equality and hash by field values as a frozen model has, and the two pieces of pydantic's surface the engine
 reads (`model_fields_set`, `model_copy`). Records are made only from data that was validated before it was
 cached (the mirror of `foedus.model.plain.from_plain`), never from what a user wrote: validating stays the
