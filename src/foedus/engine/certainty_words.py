@@ -49,7 +49,8 @@ def how_dated(how: DateCertainty) -> str:
     or year whose own tag (if given) is verified too says the window's tag alone: the source verifies the date to
     that window and no closer, and the day is one picked inside it (the Shusha Declaration, in force 'about 12-14
     Feb 2022' [V], is recorded on 14 Feb, known to the week), so 'day: verified' would contradict 'known only to
-    within a week'. An unknown date with a bound (`until`) says the bound: how long the doubt lasts.
+    within a week'. An unknown date with a bound says it: `until`, how long the doubt lasts; `since`, how early the
+    true date can be (`_unknown`).
 
     >>> from foedus.model.facts import DateCertainty
     >>> how_dated(DateCertainty(within="month", window=Certainty.VERIFIED))
@@ -60,13 +61,30 @@ def how_dated(how: DateCertainty) -> str:
     'known only to within a week (week: verified)'
     >>> how_dated(DateCertainty(within="unknown", until=dt.date(2014, 10, 27), certainty=Certainty.SECONDARY))
     'the true date may be later, up to 2014-10-27 (day: known from secondary reporting only)'
+    >>> how_dated(DateCertainty(within="unknown", since=dt.date(1995, 9, 7), until=dt.date(1996, 9, 18)))
+    'the true date may be anywhere from 1995-09-07 to 1996-09-18 (day: not verified)'
     """
-    known = _KNOWN[how.within] + (f", up to {how.until}" if how.within == "unknown" and how.until else "")
+    known = _unknown(how) if how.within == "unknown" else _KNOWN[how.within]
     verified = (how.certainty, how.window or how.certainty) == (Certainty.VERIFIED, Certainty.VERIFIED)
     if verified and how.within in TAGGED_WINDOWS:
         return f"{known} ({how.within}: {how_known(how.certainty)})"
     tags = [f"{how.within}: {how_known(how.window)}"] if how.window is not None else []
     return f"{known} ({'; '.join([*tags, f'day: {how_known(how.certainty)}'])})"
+
+
+def _unknown(how: DateCertainty) -> str:
+    """An unknown date's window in words, from its bounds (`foedus.model.windows.date_window`): from `since` (else
+    the recorded day) to `until` (else no end).
+
+    >>> from foedus.model.facts import DateCertainty
+    >>> _unknown(DateCertainty(within="unknown", since=dt.date(1995, 9, 7)))
+    'the true date may be earlier, from 1995-09-07, or later'
+    """
+    if how.since and how.until:
+        return f"the true date may be anywhere from {how.since} to {how.until}"
+    if how.since:
+        return f"the true date may be earlier, from {how.since}, or later"
+    return _KNOWN["unknown"] + (f", up to {how.until}" if how.until else "")
 
 
 def how_sure(level: Certainty, dated: DateCertainty | None, **named: DateCertainty | None) -> str:

@@ -51,7 +51,8 @@ class DateCertainty(Strict):
     exclusive end, a member's `left` or a span's `end`, the month or year of the last day covered, the day before,
     unless `effective`: then that of the recorded day, the first day no longer covered),
     `stand-in` (a date picked for an unknown one reported near it: read as within a year of it),
-    `unknown` (the true date is anywhere from this one up to `until`). See docs/certainty.md.
+    `unknown` (the true date is anywhere from `since`, or this one, up to `until`: `since` when a source puts it
+    earlier, as Gibler's end of the USSR-DPRK treaty a year before ATOP's). See docs/certainty.md.
 
     `certainty` is the recorded day's tag; `window` the window's own (the week, month or year the day lies in), when
     the source tags it apart: NATO's 2004 accessions, "[V month / U day]", are `window: verified` and `certainty:
@@ -63,6 +64,8 @@ class DateCertainty(Strict):
     """
 
     within: Literal["week", "month", "year", "stand-in", "unknown"] = "stand-in"
+    since: Day | None = Field(None, description="`unknown` only: the earliest the true date can be, on or before the "
+                              "recorded day (null: the recorded day)")
     until: Day | None = Field(None, description="`unknown` only: the latest the true date can be (null: no bound)")
     certainty: Certainty = Certainty.UNVERIFIED
     window: Certainty | None = Field(None, description="the window's own tag (the week, month or year), when the "
@@ -77,6 +80,12 @@ class DateCertainty(Strict):
         if self.effective and self.within not in ("month", "year"):
             raise ValueError(f"effective is read only with within: month or year (a {self.within} window is the "
                              "same on the last day in and the first day out)")
+        for key in ("since", "until"):
+            if getattr(self, key) is not None and self.within != "unknown":
+                raise ValueError(f"{key} is read only with within: unknown (a {self.within} window has its own "
+                                 "bounds)")
+        if self.since is not None and self.until is not None and self.until < self.since:
+            raise ValueError(f"until ({self.until}) is before since ({self.since})")
         if self.window is not None and self.within not in TAGGED_WINDOWS:
             raise ValueError(f"window is read only with within: week, month or year (a {self.within} date has no "
                              "window a source could tag)")
@@ -87,6 +96,16 @@ class DateCertainty(Strict):
                              f"{self.within} at least {self.certainty.value}, or the day no surer than "
                              f"{self.window.value}")
         return self
+
+    def check_day(self, day: dt.date | None, field: str) -> None:
+        """Refuse bounds on the wrong side of the recorded `day` they bound (`field`: where the date is, for the
+        message): `since` after it, `until` before it."""
+        if day is not None and self.since is not None and self.since > day:
+            raise ValueError(f"{field}.since ({self.since}) is after the recorded day ({day}): since is the earliest "
+                             "the true date can be, so on or before it")
+        if day is not None and self.until is not None and self.until < day:
+            raise ValueError(f"{field}.until ({self.until}) is before the recorded day ({day}): until is the latest "
+                             "the true date can be, so on or after it")
 
 
 class Span(Strict, SpanRules):
@@ -104,6 +123,10 @@ class Span(Strict, SpanRules):
     def _ordered(self) -> Span:
         if self.end is not None and self.end < self.start:
             raise ValueError(f"span ends ({self.end}) before it starts ({self.start})")
+        for day, how, field in ((self.start, self.start_certainty, "start_certainty"),
+                                (self.end, self.end_certainty, "end_certainty")):
+            if how is not None:
+                how.check_day(day, field)
         return self
 
 

@@ -29,6 +29,7 @@ def date_certainty(d: dict[str, Any]) -> rt.DateCertainty:
     g = d.get
     set_dict(o := _new(rt.DateCertainty), {
         'within': g('within', 'stand-in'),
+        'since': None if (v := g('since')) is None else _date(v),
         'until': None if (v := g('until')) is None else _date(v),
         'certainty': Certainty.UNVERIFIED if (v := g('certainty')) is None else _CERTAINTY[v],
         'window': None if (v := g('window')) is None else _CERTAINTY[v],

@@ -243,3 +243,18 @@ class Treaty(_Strict, TreatyRules):
                 raise ValueError(f"{loc}: effective is read only on an exit (left_certainty) or a suspension's "
                                  "end (end_certainty)")
         return self
+
+    @model_validator(mode="after")
+    def _bounds_around_days(self) -> Treaty:
+        """An unknown date's `since` and `until` lie on either side of the day they bound (a span checks its own)."""
+        dated = [(self.in_force, self.in_force_certainty, "in_force_certainty"),
+                 (self.terminated, self.terminated_certainty, "terminated_certainty")]
+        for i, m in enumerate(self.members):  # a row with no joined is dated from the entry into force
+            dated += [(m.joined or self.in_force, m.joined_certainty, f"members[{i}].joined_certainty"),
+                      (m.left, m.left_certainty, f"members[{i}].left_certainty")]
+        dated += [(inv.date, inv.date_certainty, f"invocations[{i}].date_certainty")
+                  for i, inv in enumerate(self.invocations)]
+        for day, how, field in dated:
+            if how is not None:
+                how.check_day(day, field)
+        return self

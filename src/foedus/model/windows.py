@@ -37,6 +37,13 @@ def date_window(day: dt.date, how: DateCertainty, *, end: bool = False) -> tuple
     (datetime.date(1964, 3, 2), datetime.date(1964, 4, 1))
     >>> date_window(dt.date(2021, 10, 7), DateCertainty(within="unknown"))[1]
     datetime.date(9999, 12, 31)
+
+    An unknown date runs from `how.since` (else the recorded day) to `how.until` (else no end), whichever day it is:
+    an end recorded on 11 Sep 1996 that a source puts a year earlier lies from 7 Sep 1995 to the bound after it.
+
+    >>> date_window(dt.date(1996, 9, 11), DateCertainty(within="unknown", since=dt.date(1995, 9, 7),
+    ...                                                 until=dt.date(1996, 9, 18)), end=True)
+    (datetime.date(1995, 9, 7), datetime.date(1996, 9, 18))
     """
     if end and how.within in ("month", "year") and not how.effective and day > dt.date.min:
         first, last = date_window(day - _DAY, how)
@@ -50,4 +57,4 @@ def date_window(day: dt.date, how: DateCertainty, *, end: bool = False) -> tuple
         return dt.date(day.year, 1, 1), dt.date(day.year, 12, 31)
     if how.within == "stand-in":
         return day - _STAND_IN, day + _STAND_IN
-    return day, how.until or dt.date.max
+    return how.since or day, how.until or dt.date.max

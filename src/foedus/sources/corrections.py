@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from importlib import resources
 from typing import Literal
 
-from pydantic import Field, ValidationError
+from pydantic import Field, ValidationError, model_validator
 
 from foedus.errors import FoedusError, TreatyDataError, validation_problem
 from foedus.model.facts import Certainty, DateCertainty, Source, Strict
@@ -46,6 +46,12 @@ class Correction(Strict):
     certainty: Certainty = Certainty.VERIFIED
     sources: list[Source] = Field(min_length=1)
     note: str
+
+    @model_validator(mode="after")
+    def _bounds_around_date(self) -> Correction:
+        if self.date_certainty is not None:
+            self.date_certainty.check_day(self.date, "date_certainty")
+        return self
 
 
 def load_corrections(text: str | None = None) -> list[Correction]:
