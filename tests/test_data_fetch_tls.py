@@ -67,3 +67,14 @@ def test_data_fetch_from_it_is_one_line_naming_the_host(server: tuple[str, str],
             "REQUESTS_CA_BUNDLE)); download https://") in proc.stderr
     assert proc.stderr.endswith("`foedus data import PATH`\n")  # the advice is not cut off
     assert not (tmp_path / "data" / "cow_states" / "states2016.csv").exists()
+
+
+def test_it_is_asked_for_once(server: tuple[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """pooch retried it twice, after pauses of 1 s and 2 s: trying again cannot mend a certificate."""
+    import pooch.core
+
+    pauses: list[float] = []
+    monkeypatch.setattr(pooch.core.time, "sleep", pauses.append)
+    with pytest.raises(DataFetchError, match="could not be verified"):
+        download(f"https://{server[0]}/f.csv", tmp_path / "f.csv", label="x", progress=False, retries=2)
+    assert pauses == []
