@@ -69,6 +69,24 @@ def test_the_advice_works_a_bundled_treaty_dropped_and_its_edited_copy_added(tmp
     assert joined["USA"] == joined["DEU"] == ("nato_1949", "5", "S1")  # the copy's Art. 5, not the bundled S2
 
 
+def test_the_drop_goes_first_wherever_it_is_given(tmp_path: Path) -> None:
+    """The command line's --drop-treaty after an overlay adding the copy, and the Python API's drop_treaty after a
+    what-if adding it, failed with the same advice."""
+    import json
+
+    nato = next(p for p in bundled_treaty_files() if p.name == "nato_1949.yaml")
+    copy = tmp_path / "nato.yaml"
+    copy.write_text(nato.read_text(encoding="utf-8").replace("strength: S2", "strength: S1"), encoding="utf-8")
+    (tmp_path / "ov.yaml").write_text(f"changes:\n  - {{op: add_treaty, path: {copy}}}\n", encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = run_line([*CASCADE, "--overlay", str(tmp_path / "ov.yaml"), "--drop-treaty", "nato_1949", "--json"])
+    assert code == 0, err.getvalue()
+    assert {j["strength"] for j in json.loads(out.getvalue())["joiners"] if j["treaty"] == "nato_1949"} == {"S1"}
+    result = foedus.cascade("RUS", "EST", "2025-06-01", what_if=[AddTreaty(path=str(copy))], drop_treaty=["nato_1949"])
+    assert {j.primary.strength for j in result.joiners if j.primary.treaty == "nato_1949"} == {"S1"}
+
+
 def test_the_python_api_names_both_files(pacts: Path) -> None:
     with pytest.raises(ScenarioError) as caught:
         Overlay(changes=[AddTreaty(path="copy.yaml")]).apply(World.load(["pact.yaml"]))

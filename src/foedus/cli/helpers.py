@@ -22,16 +22,14 @@ WHAT_IF_NAMES = tuple(i.name for i in WHAT_IF)
 
 
 def what_if(inputs: dict[str, Any], add_treaty: list[Path] | None, overlay: list[Path] | None) -> Overlay:
-    """The typed what-if changes: overlay files, then the treaties dropped, then treaty files, then the other
-    declared what-if inputs (a bundled treaty can be dropped and an edited copy of it added in one command)."""
+    """The typed what-if changes: overlay files, then treaty files, then the declared what-if inputs (the treaties
+    dropped apply first wherever they are given: `Overlay.apply`)."""
     from foedus.model.overlay import AddTreaty as AddTreatyChange
-    from foedus.model.overlay import DropTreaty, Overlay, changes_from, load_overlay
+    from foedus.model.overlay import Overlay, changes_from, load_overlay
 
     changes = [c for path in overlay or [] for c in load_overlay(path).changes]
-    declared = changes_from({name: inputs.get(name) for name in WHAT_IF_NAMES})
-    changes += [c for c in declared if isinstance(c, DropTreaty)]
     changes += [AddTreatyChange(path=as_written(p)) for p in add_treaty or []]  # `t.yaml/` as given
-    changes += [c for c in declared if not isinstance(c, DropTreaty)]
+    changes += changes_from({name: inputs.get(name) for name in WHAT_IF_NAMES})
     if not changes:  # nothing to validate: skip building the overlay's validator, which costs a start-up ~20 ms
         return Overlay.model_construct(changes=[])
     return Overlay(changes=changes)

@@ -48,19 +48,23 @@ class Overlay(BaseModel):
     changes: list[Change] = Field(default_factory=list)
 
     def apply(self, world: World) -> World:
-        """A new world with the changes applied (the given world is not modified)."""
+        """A new world with the changes applied (the given world is not modified): the treaties dropped first, so
+        that a treaty can be replaced by an edited copy of it wherever the drop and the copy are given (an overlay
+        file, the command line, the API), then the others in the order given."""
         check_files_once(self.changes)
+        ordered: list[Change] = [c for c in self.changes if isinstance(c, DropTreaty)]
+        ordered += [c for c in self.changes if not isinstance(c, DropTreaty)]
         curated = dict(world.treaties.curated)
         files = dict(world.files)  # the treaties of files given, and those the changes add (`World.files`)
         touches_history = any(getattr(c, "treaty", None) not in (None, *curated) and isinstance(
-            getattr(c, "treaty", None), str) for c in self.changes)
+            getattr(c, "treaty", None), str) for c in ordered)
         if not touches_history:
-            for change in self.changes:
+            for change in ordered:
                 apply_change(change, curated, world, files)
             return World(world.treaties.with_curated(curated), world.states, world.places, files)
         history = world.treaties.history  # a change to an ATOP alliance: work on the whole, materialised map
         every = {**history, **curated}
-        for change in self.changes:
+        for change in ordered:
             apply_change(change, every, world, files)
         changed = {k: v for k, v in every.items() if k in history and k not in curated}
         kept = {k: v for k, v in every.items() if k not in changed}  # the curated, and the treaties added
