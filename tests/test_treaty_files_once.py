@@ -42,3 +42,15 @@ def test_two_files_of_one_id_are_still_a_duplicate_id(pact: Path) -> None:
     (pact / "copy.yaml").write_text(GOOD_TREATY, encoding="utf-8")
     assert _error_line([*CASCADE, "--treaties", "pact.yaml", "--treaties", "copy.yaml"]) == (
         "copy.yaml: id: duplicate treaty id 'my_pact' (also in pact.yaml)")
+
+
+def test_a_bundled_file_given_is_not_said_to_be_given_twice() -> None:
+    """`--treaties` of a bundled file said "the file is given twice": the user gave it once; the world has it."""
+    from foedus.model.loader import bundled_treaty_files
+    from test_input_messages import CASCADE, _error_line
+
+    nato = next(p for p in bundled_treaty_files() if p.name == "nato_1949.yaml")
+    assert _error_line([*CASCADE, "--treaties", str(nato)]) == (
+        f"{nato}: is a file of the bundled treaty set, which the world has already (to change the treaty, drop "
+        "it with --drop-treaty and add an edited copy with --add-treaty, or give the copy another id)")
+

@@ -31,11 +31,16 @@ def pacts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-@pytest.mark.parametrize(("first", "second"), [
-    ("--add-treaty", "copy.yaml"), ("--treaties", "copy.yaml"), ("--treaties", "pact.yaml")])
+@pytest.mark.parametrize(("first", "second"), [("--add-treaty", "copy.yaml"), ("--treaties", "copy.yaml")])
 def test_an_id_in_two_files_given_names_both(pacts: Path, first: str, second: str) -> None:
     assert _error_line([*CASCADE, first, "pact.yaml", "--add-treaty", second]) == TWICE.format(
         second=second, first="pact.yaml")
+
+
+def test_one_file_given_to_both_options_is_given_twice(pacts: Path) -> None:
+    """It named the file twice, as if two: 'pact.yaml: treaty id 'my_pact' is also in pact.yaml'."""
+    assert _error_line([*CASCADE, "--treaties", "pact.yaml", "--add-treaty", "pact.yaml"]) == (
+        "what-if add_treaty: pact.yaml: the file is given twice; give each treaty file once")
 
 
 def test_an_overlay_adding_one_id_from_two_files_names_both(pacts: Path) -> None:

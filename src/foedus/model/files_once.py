@@ -6,6 +6,7 @@ slip: a file is the same when it is the same file on disk, however its path is w
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 
 from foedus.written import as_written
 
@@ -15,8 +16,9 @@ __all__ = ["FilesOnce"]
 class FilesOnce:
     """The treaty files seen so far; `twice(path)` says when `path` is one of them again."""
 
-    def __init__(self) -> None:
+    def __init__(self, bundled: Iterable[str | os.PathLike[str]] = ()) -> None:
         self._seen: dict[object, str] = {}
+        self._bundled = {as_written(p) for p in bundled}  # the bundled set's files: the world has them already
 
     def twice(self, path: str | os.PathLike[str]) -> str | None:
         """The problem in words when `path` is a file seen before, else None (and it is remembered). A path that
@@ -30,5 +32,8 @@ class FilesOnce:
             self._seen[key] = as_written(path)
             return None
         first = self._seen[key]
+        if first in self._bundled:
+            return ("is a file of the bundled treaty set, which the world has already (to change the treaty, drop it "
+                    "with --drop-treaty and add an edited copy with --add-treaty, or give the copy another id)")
         also = "" if first == as_written(path) else f" (also as {first})"
         return f"the file is given twice{also}; give each treaty file once"

@@ -226,7 +226,7 @@ def load_treaties(
             raise exc
         errors.append(exc)
 
-    once = FilesOnce()
+    once = FilesOnce(bundled_treaty_files())
     for path in paths:
         if twice := once.twice(path):
             refuse(TreatyDataError(as_written(path), "", twice))

@@ -94,8 +94,13 @@ def _add_treaty(change: AddTreaty, treaties: dict[str, Treaty], world: World, fi
     new = _added_treaty(change, world)
     this = as_written(change.path) if change.path else "an inline treaty"
     if new.id in treaties and new.id in files:  # (not how it was given: the world or an overlay may hold it)
-        raise ScenarioError(f"what-if add_treaty: {this}: treaty id {new.id!r} is also in {files[new.id]}; give each "
-                            "treaty once")
+        from foedus.model.files_once import FilesOnce
+
+        once = FilesOnce()
+        once.twice(files[new.id])
+        twice = once.twice(change.path) if change.path else None  # the same file: given twice, as the loader says
+        raise ScenarioError(f"what-if add_treaty: {this}: " + (twice or f"treaty id {new.id!r} is also in "
+                                                                        f"{files[new.id]}; give each treaty once"))
     if new.id in treaties:
         raise ScenarioError(f"what-if add_treaty: the world already has a treaty {new.id!r}; drop it first "
                             "(--drop-treaty; a drop_treaty change) or give the new one another id")
