@@ -366,9 +366,12 @@ def test_atlas_draws_on_dask_use_the_backend_asked_for(tmp_path: Path, monkeypat
     assert asked and set(asked) == {"numpy"} and (out / "attacker=FRA").is_dir()
 
 
-def test_unknown_backend_is_a_clear_error(world: World) -> None:
-    with pytest.raises(FoedusError, match="unknown backend"):
+def test_unknown_backend_is_a_clear_error(world: World, monkeypatch: pytest.MonkeyPatch) -> None:
+    with pytest.raises(FoedusError, match=r"^unknown backend 'tpu': choose numpy or torch$"):
         compile_rules(world, switches(dt.date(2000, 1, 1)), ["USA"], backend="tpu")
+    monkeypatch.setenv("FOEDUS_BACKEND", "cuda")  # named as the setting it came from (it was named as if typed)
+    with pytest.raises(FoedusError, match=r"^unknown backend 'cuda' \(from \$FOEDUS_BACKEND\): choose numpy or torch$"):
+        compile_rules(world, switches(dt.date(2000, 1, 1)), ["USA"])
 
 
 @pytest.mark.parametrize("day", [dt.date(2025, 6, 1), dt.date(1914, 7, 1), dt.date(1985, 7, 1)])

@@ -1,4 +1,5 @@
-"""A leg owed to a victim never binds its obligor against the obligor's own attack: the rule has one form
+"""A leg never binds its obligor against itself (one owed to a victim, against the obligor's own attack; one owed to
+the attacker, on an attack on the obligor): the rule has one form
 (`foedus.engine.rules.verdict.spares_own_attack`, with `binds_against` for one attacker), which every engine reads (the
 reference binder, the Monte Carlo's potential graph and home legs, the batched engine's compiled counterpart masks that
 its rounds, escalatory products, packed words and closures read, the war replay's casus foederis), so that changing

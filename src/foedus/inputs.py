@@ -61,6 +61,7 @@ def war_seed(seed: int, war: int) -> int:
     """
     return (seed + war) % (MAX_SEED + 1)
 
+
 MONTE_CARLO: tuple[Input, ...] = (
     Input("draws", int | None, None, "Monte Carlo draws over whether obligations are honoured.",
           bounds=(1, 10_000_000)),

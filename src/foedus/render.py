@@ -49,6 +49,7 @@ class CascadeResult(Protocol):
     def sides(self) -> dict[str, list[str]]: ...
     def joiner(self, state: str) -> Joiner | None: ...
 
+
 def _name(result: CascadeResult, state: str) -> str:
     name = result.names.get(state)
     return f"{name} ({state})" if name and name != state else state

@@ -28,14 +28,14 @@ def _read_series(series: Path) -> Any:
     if why := unreachable(series):
         raise FoedusError(f"{as_written(series)}: {why}" + ("" if os.path.lexists(series) else f" ({how})"))
     if not (series.is_file() or series.is_dir()):
-        raise FoedusError(f"{series}: not a regular file ({how})")
+        raise FoedusError(f"{as_written(series)}: not a regular file ({how})")
     suffix = ".parquet" if series.is_dir() else series.suffix.lower()  # a Dask run's folder of Parquet partitions
     if series.is_dir() and not any(series.rglob("*.parquet")):
         raise FoedusError(f"{as_written(series)}: a folder with no .parquet file in it; atlas-plot reads a folder "
                           f"of the Parquet partitions a Dask run of `foedus atlas` writes, or a file ({how})")
     if suffix not in _READERS:
-        raise FoedusError(f"{series}: unknown format {series.suffix!r}; atlas-plot reads .parquet, .csv and .dta "
-                          "files, and folders of Parquet partitions, as `foedus atlas` writes them")
+        raise FoedusError(f"{as_written(series)}: unknown format {series.suffix!r}; atlas-plot reads .parquet, .csv "
+                          "and .dta files, and folders of Parquet partitions, as `foedus atlas` writes them")
     try:
         with warnings.catch_warnings():  # the Stata reader warns on a damaged file before it fails
             warnings.simplefilter("ignore")
@@ -46,7 +46,7 @@ def _read_series(series: Path) -> Any:
             reason = os_reason(exc)
         elif isinstance(exc, ValueError) and not type(exc).__module__.startswith("pyarrow"):  # pandas' own words
             reason = " ".join(str(exc).split())[:160] or reason  # pyarrow's words name its C++ internals
-        raise FoedusError(f"{series}: cannot read it as a yearly atlas series ({reason})") from None
+        raise FoedusError(f"{as_written(series)}: cannot read it as a yearly atlas series ({reason})") from None
     if "year" not in frame.columns:
         raise FoedusError(f"{series} is not a yearly atlas series (no 'year' column)")
     return _checked(frame, series)

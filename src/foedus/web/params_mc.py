@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from foedus.inputs import LIKELIHOOD, MAX_SEED, MONTE_CARLO
+from foedus.inputs import LIKELIHOOD, MONTE_CARLO
 from foedus.web.params import declared_query
 
 __all__ = ["MAX_DRAWS", "DrawsQuery", "draws_query", "likelihood_query"]
@@ -27,7 +27,7 @@ class DrawsQuery:
 
 
 draws_query = declared_query(MONTE_CARLO, lambda values: DrawsQuery(values["draws"], values["seed"]),
-                             {"draws": {"ge": 1, "le": MAX_DRAWS}, "seed": {"ge": 0, "le": MAX_SEED}})
+                             {"draws": {"ge": 1, "le": MAX_DRAWS}})  # the seed's bounds are its input's (MAX_SEED)
 """FastAPI dependency: the probabilistic-mode parameters (the declared `draws` and `seed`, bounded)."""
 
 likelihood_query = declared_query(LIKELIHOOD, lambda values: bool(values["likelihood"]))

@@ -60,19 +60,22 @@ def _torch() -> Any:
 
 def get_backend(name: str | None = None) -> Backend:
     """The named backend (default: $FOEDUS_BACKEND, else numpy)."""
-    name = check_backend(name or os.environ.get("FOEDUS_BACKEND") or "numpy")
+    if not name and os.environ.get("FOEDUS_BACKEND"):
+        name = check_backend(os.environ["FOEDUS_BACKEND"], " (from $FOEDUS_BACKEND)")
+    name = check_backend(name or "numpy")
     if name == "numpy":
         return Backend()
     torch = _torch()
     return Backend("torch", "cuda" if torch.cuda.is_available() else "cpu")
 
 
-def check_backend(name: str) -> str:
-    """`name`, if it is a backend (`BACKENDS`); checked before any work is done.
+def check_backend(name: str, given: str = "") -> str:
+    """`name`, if it is a backend (`BACKENDS`); checked before any work is done. `given` says where the name came
+    from, when not from the command it is checked for (" (from $FOEDUS_BACKEND)").
 
     Raises:
-        FoedusError: not one of them, naming it and them.
+        FoedusError: not one of them, naming it, where it came from, and them.
     """
     if name not in BACKENDS:
-        raise FoedusError(f"unknown backend {name!r}: choose {' or '.join(BACKENDS)}")
+        raise FoedusError(f"unknown backend {name!r}{given}: choose {' or '.join(BACKENDS)}")
     return name
