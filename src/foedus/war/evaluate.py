@@ -120,8 +120,7 @@ def triggers(world: World, scenario: Scenario) -> dict[tuple[str, str, str, str]
         legs = [(leg, side_of[attack.victim]) for leg in index.owed_to(Kind.DEFENSE, attack.victim)]
         legs += [(leg, side_of[attack.attacker]) for leg in index.owed_to(Kind.OFFENSE, attack.attacker)]
         for leg, side in legs:
-            counterpart = attack.attacker if leg.beneficiary == attack.victim else attack.victim
-            if not verdict.binds_against(leg, counterpart) or not evaluate(leg, attack, ctx).binds:
+            if not verdict.binds_on(leg, attack) or not evaluate(leg, attack, ctx).binds:
                 continue
             p = leg.provision
             level, _ = sure.leg(leg, attack.victim, attack.place, attack.kind)

@@ -109,8 +109,7 @@ class _Finder:
         legs = [(leg, attack.victim) for leg in owed(Kind.DEFENSE, attack.victim)]
         legs += [(leg, attack.attacker) for leg in owed(Kind.OFFENSE, attack.attacker)]
         for leg, anchor in legs:
-            counterpart = attack.attacker if anchor == attack.victim else attack.victim
-            if (leg.obligor in originals or not verdict.binds_against(leg, counterpart)
+            if (leg.obligor in originals or not verdict.binds_on(leg, attack)
                     or not evaluate(leg, attack, self.situation).binds):
                 continue
             si, ni = _index_of(self.states, leg.obligor), _index_of(self.states, anchor)
@@ -124,8 +123,7 @@ class _Finder:
         partner = [leg for leg in owed(Kind.NEUTRALITY, attack.attacker)
                    if where.binds_when_partner_attacks(leg.provision)]
         for leg in [*owed(Kind.NEUTRALITY, attack.victim), *partner]:
-            counterpart = attack.attacker if leg.beneficiary == attack.victim else attack.victim
-            if verdict.binds_against(leg, counterpart) and evaluate(leg, attack, self.situation).binds:
+            if verdict.binds_on(leg, attack) and evaluate(leg, attack, self.situation).binds:
                 protected = _index_of(self.states, leg.beneficiary)
                 self.neutral.add((_index_of(self.states, leg.obligor), protected, ai,
                                   protected if void_for_starters(leg) else -1))

@@ -33,8 +33,8 @@ if TYPE_CHECKING:
     from foedus.model.places import Place
     from foedus.model.treaty import Provision
 
-__all__ = ["THRESHOLDS", "Verdict", "attacker_role", "binds_against", "conditions", "evaluate", "severe_enough",
-           "spares_own_attack", "threshold", "triggered"]
+__all__ = ["THRESHOLDS", "Verdict", "attacker_role", "binds_against", "binds_on", "conditions", "evaluate",
+           "severe_enough", "spares_own_attack", "threshold", "triggered"]
 
 RANK = {s: i for i, s in enumerate(SEVERITIES)}
 THRESHOLDS: dict[Trigger, Severity] = {
@@ -147,6 +147,12 @@ def binds_against(leg: Leg, counterpart: str) -> bool:
     binds its obligor against `counterpart` (the attacker, for a leg owed to the victim; the victim, for a leg owed to
     the attacker): its adversary clause admits it, and it is not the leg's own obligor (`spares_own_attack`)."""
     return leg.counterparts.admits(counterpart) and (counterpart != leg.obligor or not spares_own_attack(leg))
+
+
+def binds_on(leg: Leg, attack: Attack) -> bool:
+    """`binds_against` the attack's counterpart for this leg: its attacker for a leg owed to its victim, its victim for
+    a leg owed to its attacker."""
+    return binds_against(leg, attack.attacker if leg.beneficiary == attack.victim else attack.victim)
 
 
 def conditions(leg: Leg, attack: Attack) -> list[str]:
