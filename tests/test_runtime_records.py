@@ -227,3 +227,19 @@ def test_the_generator_refuses_what_records_cannot_mirror(monkeypatch: pytest.Mo
         monkeypatch.setattr(gen, "ROOTS", (root,))
         with pytest.raises(SystemExit, match=message):
             gen.generate()
+
+
+def test_the_generator_refuses_a_module_over_the_limit_or_a_model_in_two(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A generated decoder module over the project's 300 lines, or a model two of them decode, stops the generator
+    naming the module or the model (it wrote them, for the size test to fail afterwards)."""
+    import foedus.model.records_gen as gen
+    from foedus.model.places import Place, Region
+    from foedus.model.treaty import Treaty
+
+    monkeypatch.setattr(gen, "MAX_LINES", 60)
+    with pytest.raises(SystemExit, match=r"^record_\w+.py would be \d+ lines, over 60"):
+        gen.render(gen.generate())
+    monkeypatch.setattr(gen, "MAX_LINES", 300)
+    monkeypatch.setattr(gen, "DECODERS", {"record_decoders": (Treaty,), "place_decoders": (Region, Place, Treaty)})
+    with pytest.raises(SystemExit, match=r"is decoded in both record_decoders and place_decoders"):
+        gen.render(gen.generate())

@@ -71,7 +71,7 @@ class Trigger(StrEnum):
 
 
 class Strength(StrEnum):
-    """How strong the duty is, S1 (automatic, all means) to S5 (one-way guarantee)."""
+    """How strong the duty is, S1 to S5 (in words: `STRENGTH_WORDS`)."""
 
     S1 = "S1"
     S2 = "S2"
