@@ -67,12 +67,12 @@ def test_bounds_that_cannot_hold_are_refused(how: dict[str, Any], said: str) -> 
 
 @pytest.mark.parametrize(("member", "said"), [
     ({"left": "1964-04-01", "left_certainty": {"within": "unknown", "since": "1964-04-02"}},
-     r"members\[1\].left_certainty.since \(1964-04-02\) is after the recorded day \(1964-04-01\)"),
+     r"members\[1\] \(BBB\).left_certainty.since \(1964-04-02\) is after the recorded day \(1964-04-01\)"),
     ({"left": "1964-04-01", "left_certainty": {"within": "unknown", "until": "1964-03-31"}},
-     r"members\[1\].left_certainty.until \(1964-03-31\) is before the recorded day \(1964-04-01\)"),
+     r"members\[1\] \(BBB\).left_certainty.until \(1964-03-31\) is before the recorded day \(1964-04-01\)"),
     # a row with no accession of its own is dated from the entry into force (1950-01-01)
     ({"joined_certainty": {"within": "unknown", "since": "1950-01-02"}},
-     r"members\[1\].joined_certainty.since \(1950-01-02\) is after the recorded day \(1950-01-01\)"),
+     r"members\[1\] \(BBB\).joined_certainty.since \(1950-01-02\) is after the recorded day \(1950-01-01\)"),
     ({"suspended": [{"start": "1960-01-05", "end": "1961-01-01",
                      "end_certainty": {"within": "unknown", "since": "1961-01-02"}}]},
      r"end_certainty.since \(1961-01-02\) is after the recorded day \(1961-01-01\)"),

@@ -250,8 +250,8 @@ class Treaty(_Strict, TreatyRules):
         dated = [(self.in_force, self.in_force_certainty, "in_force_certainty"),
                  (self.terminated, self.terminated_certainty, "terminated_certainty")]
         for i, m in enumerate(self.members):  # a row with no joined is dated from the entry into force
-            dated += [(m.joined or self.in_force, m.joined_certainty, f"members[{i}].joined_certainty"),
-                      (m.left, m.left_certainty, f"members[{i}].left_certainty")]
+            dated += [(m.joined or self.in_force, m.joined_certainty, f"members[{i}] ({m.state}).joined_certainty"),
+                      (m.left, m.left_certainty, f"members[{i}] ({m.state}).left_certainty")]
         dated += [(inv.date, inv.date_certainty, f"invocations[{i}].date_certainty")
                   for i, inv in enumerate(self.invocations)]
         for day, how, field in dated:
