@@ -236,7 +236,11 @@ def history_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield base
     finally:
         proc.terminate()
-        proc.wait(timeout=10)
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:  # a slow shutdown under load: not what the test checks
+            proc.kill()
+            proc.wait()
 
 
 def test_historical_borders_from_the_fixture(page: Any, history_server: str) -> None:
