@@ -20,6 +20,14 @@ _WEEK = dt.timedelta(days=7)
 _DAY = dt.timedelta(days=1)
 
 
+def _shift(day: dt.date, by: dt.timedelta) -> dt.date:
+    """`day + by`, held within the calendar (a window around a day near year 1 or 9999 stops at its end)."""
+    try:
+        return day + by
+    except OverflowError:
+        return dt.date.max if by > dt.timedelta(0) else dt.date.min
+
+
 def date_window(day: dt.date, how: DateCertainty, *, end: bool = False) -> tuple[dt.date, dt.date]:
     """The days the true date can lie in, given the recorded `day` and how well it is known.
 
@@ -47,14 +55,14 @@ def date_window(day: dt.date, how: DateCertainty, *, end: bool = False) -> tuple
     """
     if end and how.within in ("month", "year") and not how.effective and day > dt.date.min:
         first, last = date_window(day - _DAY, how)
-        return first + _DAY, last + _DAY if last < dt.date.max else last
+        return _shift(first, _DAY), _shift(last, _DAY)
     if how.within == "week":
-        return day - _WEEK, day + _WEEK
+        return _shift(day, -_WEEK), _shift(day, _WEEK)
     if how.within == "month":
         last = dt.date(day.year, 12, 31) if day.month == 12 else dt.date(day.year, day.month + 1, 1) - _DAY
         return day.replace(day=1), last
     if how.within == "year":
         return dt.date(day.year, 1, 1), dt.date(day.year, 12, 31)
     if how.within == "stand-in":
-        return day - _STAND_IN, day + _STAND_IN
+        return _shift(day, -_STAND_IN), _shift(day, _STAND_IN)
     return how.since or day, how.until or dt.date.max
