@@ -12,7 +12,9 @@ import pytest
 
 import foedus
 from foedus.model.facts import DateCertainty
+from foedus.model.treaty import Treaty
 from foedus.model.windows import date_window
+from foedus.war.changes import treaty_changes
 
 D = dt.date.fromisoformat
 MAX, MIN = dt.date.max, dt.date.min
@@ -49,3 +51,13 @@ provisions: [{{kind: defense, article: "1", strength: S1}}]
     world = foedus.World.load(path, bundled=False, history=False)
     swe = foedus.cascade("RUS", "FIN", "2025-06-01", world=world).joiner("SWE")
     assert swe is not None and swe.primary.treaty == "far_pact"
+
+
+def test_a_coverage_to_the_calendars_end_never_ends() -> None:
+    """coverage_end 9999-12-31 (`foedus war --treaties`: OverflowError, exit 1): the change the day after it is none."""
+    treaty = Treaty.model_validate({
+        "id": "far_pact", "name": "Far pact", "signed": "2020-01-01", "in_force": "2020-01-01",
+        "coverage_end": "9999-12-31", "sources": [{"url": "https://example.org/pact"}],
+        "members": [{"state": "FIN"}, {"state": "SWE"}]})
+    got = treaty_changes([treaty], "in-force", MIN, MAX)
+    assert [(d.isoformat(), c.what) for d, cs in got.items() for c in cs] == [("2020-01-01", "in-force")]

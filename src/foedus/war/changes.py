@@ -139,7 +139,7 @@ def _one(treaty: Treaty, basis: Basis) -> Iterable[TreatyChange]:
         yield TreatyChange(start, t, "signed" if basis == "signed" else "in-force", reasons=standing + dated)
     if treaty.terminated is not None:
         yield TreatyChange(treaty.terminated, t, "terminated", reasons=standing + ended_fact(treaty))
-    if treaty.coverage_end is not None:
+    if treaty.coverage_end is not None and treaty.coverage_end < dt.date.max:  # covered to the calendar's end
         yield TreatyChange(treaty.coverage_end + _DAY, t, "coverage-ends")
     yield from _members(treaty, start, basis)
     for p in treaty.provisions:
