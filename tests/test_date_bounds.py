@@ -141,3 +141,18 @@ def test_before_giblers_end_the_duty_cites_no_end(world: World) -> None:
 def test_the_ussr_dprk_end_is_said_with_both_bounds(world: World) -> None:
     assert treaty_detail(world, "sun_prk_1961")["terminated_how_sure"] == f"unverified; date: {USSR_DPRK_WINDOW}"
     assert treaty_detail(world, "sun_prk_1961")["terminated_certainty"]["since"] == "1995-09-07"
+
+
+def test_an_inline_what_if_treaty_names_where_once() -> None:
+    """An inline treaty failing a whole-treaty check was named 'treaty.treaty: …' (the loc's stand-in doubled)."""
+    import yaml
+
+    from foedus.errors import ScenarioError
+    from foedus.model.overlay import AddTreaty, Overlay
+    from foedus.model.world import World
+    from samples import GOOD_TREATY
+
+    data = yaml.safe_load(GOOD_TREATY) | {"terminated": "2030-01-01",
+                                          "terminated_certainty": {"within": "unknown", "since": "2030-01-02"}}
+    with pytest.raises(ScenarioError, match=r"^what-if add_treaty: treaty: terminated_certainty.since \(2030-01-02\)"):
+        Overlay(changes=[AddTreaty(treaty=data)]).apply(World.default())

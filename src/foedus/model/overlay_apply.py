@@ -129,8 +129,8 @@ def _added_treaty(change: AddTreaty, world: World) -> Treaty:
         parsed = Treaty.model_validate(change.treaty)
     except ValidationError as exc:
         err = exc.errors()[0]
-        where = ".".join(str(part) for part in err["loc"]) or "treaty"
-        raise ScenarioError(f"what-if add_treaty: treaty.{where}: {validation_problem(err)}") from None
+        where = ".".join(["treaty", *(str(part) for part in err["loc"])])  # a whole-treaty check has no loc of its own
+        raise ScenarioError(f"what-if add_treaty: {where}: {validation_problem(err)}") from None
     treaty = validate_references(parsed, "what-if add_treaty", world.states, world.places)
     check_written(treaty, "what-if add_treaty")
     return treaty
