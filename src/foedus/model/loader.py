@@ -17,7 +17,6 @@ from pydantic import ValidationError
 
 from foedus.errors import FoedusError, TreatyDataError, validation_problem
 from foedus.listed import listed_twice
-from foedus.model.files_once import FilesOnce
 from foedus.model.gazetteer import Gazetteer
 from foedus.model.replacing import replaces_problems
 from foedus.model.source_pages import bare_source_urls
@@ -225,6 +224,8 @@ def load_treaties(
         if errors is None:
             raise exc
         errors.append(exc)
+
+    from foedus.model.files_once import FilesOnce  # only when files are read: not on a start from the cached world
 
     once = FilesOnce(bundled_treaty_files())
     for path in paths:
