@@ -26,7 +26,7 @@ from test_atop_dates import doubted, pact, reasons
 
 D = dt.date.fromisoformat
 
-USSR_DPRK_WINDOW = ("the true date may be anywhere from 1995-09-07 to 1996-09-18 (day: known from secondary "
+USSR_DPRK_WINDOW = ("the true date may be anywhere from 1995-09-07 to 1996-09-11 (day: known from secondary "
                     "reporting only)")
 USSR_DPRK_END = f"sun_prk_1961: the treaty ended on 1996-09-11, {USSR_DPRK_WINDOW}"
 
@@ -92,7 +92,8 @@ def test_a_corrections_bound_after_its_date_is_refused() -> None:
 def test_a_file_with_since_after_its_day_is_one_line(tmp_path: Path) -> None:
     bundled = Path(foedus.__file__).parent / "data" / "treaties" / "sun_prk_1961.yaml"
     bad = tmp_path / "bad.yaml"
-    bad.write_text(bundled.read_text(encoding="utf-8").replace("since: 1995-09-07", "since: 1996-09-12"),
+    bad.write_text(bundled.read_text(encoding="utf-8").replace("since: 1995-09-07, until: 1996-09-11",
+                                                                     "since: 1996-09-12, until: 1996-09-18"),
                    encoding="utf-8")
     proc = subprocess.run([sys.executable, "-m", "foedus.cli", "treaties", "validate", str(bad)], capture_output=True,
                           text=True, env=os.environ.copy(), timeout=120)

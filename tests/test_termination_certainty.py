@@ -31,8 +31,8 @@ COMOROS = ("atop_3830: the treaty ended on 2011-03-08, known only to within a we
     ("weu_1948", "verified; date: the true date may be later, up to 2011-07-01 (day: verified)"),
     ("rus_prk_2000", "verified"),  # §1.2: the 2024 treaty, in force 4 Dec 2024 [V], 'replaced' it [V]
     # not in the sheet: ATOP's exit day (10 Sep 1996, the last day in), one secondary source; Gibler's 7 Sep 1995
-    # earlier, and a week later at most
-    ("sun_prk_1961", "unverified; date: the true date may be anywhere from 1995-09-07 to 1996-09-18 (day: known from "
+    # earlier, and none later: the term's 35th anniversary of an entry into force known to the day (10 Sep 1961)
+    ("sun_prk_1961", "unverified; date: the true date may be anywhere from 1995-09-07 to 1996-09-11 (day: known from "
                      "secondary reporting only)"),
     ("atop_3830", "verified; date: known only to within a week (day: known from secondary reporting only)"),
     # Gabon: the new treaty's entry into force, 1 Jun 2014, from one source (the 2019 letters renewing it)
@@ -126,15 +126,15 @@ def test_the_ussr_dprk_treaty_binds_through_atops_last_day(world: World, day: st
     """ATOP 5.1 (3440) codes 10 Sep 1996 as the 1961 treaty's last day in force (ATOP exit days are inclusive): Russia
     still owes North Korea help that day, citing the end, whose day is from that one secondary source and which may
     have come as early as Gibler's 7 Sep 1995 (Russia's notice not to renew: tests/test_date_bounds.py); the next day
-    it is a doubt."""
+    it is out, with no doubt: the term ran from an entry into force known to the day (10 Sep 1961), so its 35th
+    anniversary ended it at the latest."""
     run = foedus.cascade("KOR", "PRK", day, world=world)
     rus = run.joiner("RUS")
-    end = ("sun_prk_1961: the treaty ended on 1996-09-11, the true date may be anywhere from 1995-09-07 to 1996-09-18 "
+    end = ("sun_prk_1961: the treaty ended on 1996-09-11, the true date may be anywhere from 1995-09-07 to 1996-09-11 "
            "(day: known from secondary reporting only)")
     if bound:
         assert rus is not None and rus.primary.treaty == "sun_prk_1961"
         assert end in [r.fact for r in rus.primary.certainty_reasons]
     else:
         assert rus is None
-        assert [d.fact for d in run.doubts if d.treaty == "sun_prk_1961"] == [
-            f"{end}; it may still have been in force on {day}"]
+        assert [d.fact for d in run.doubts if d.treaty == "sun_prk_1961"] == []
