@@ -252,26 +252,27 @@ def test_france_greece_after_its_five_year_term_rests_on_an_unverified_renewal(d
 
 
 def test_a_consultation_rests_on_the_facts_of_its_clause() -> None:
-    """Canada's 2024 agreement with Ukraine has a stand-in entry date: its duty to consult rests on that date
-    within a year of it (and the JSON and the explanation say so), not after; the UK's is verified throughout."""
+    """A duty to consult is assessed on the facts of its clause: the US party to the 2024 agreement with Ukraine
+    after the change of administration (20 Jan 2025) is not verified, so its duty rests on that membership (and
+    the JSON and the explanation say so), not before; Canada's and the UK's, signed on sourced days, are verified."""
     def consults(day: str, state: str) -> Any:
         result = run("RUS", "UKR", day)
         return result, next(c for c in result.consultations if c.state == state)
 
-    early, can = consults("2025-01-15", "CAN")
-    assert (can.treaty, can.certainty) == ("ukr_bilateral_2024", "unverified")
-    assert [(r.kind, r.certainty) for r in can.certainty_reasons] == [("date", "unverified")]
-    assert "2024-02-24, a stand-in" in can.certainty_reasons[0].fact
-    assert can.to_dict()["certainty_reasons"][0]["kind"] == "date"
-    line = next(x for x in explain_lines(early) if x.startswith("Consultation: Canada"))
+    later, usa = consults("2025-06-01", "USA")
+    assert (usa.treaty, usa.certainty) == ("ukr_bilateral_2024", "unverified")
+    assert [(r.kind, r.certainty) for r in usa.certainty_reasons] == [("membership", "unverified")]
+    assert "USA is still a party from 2025-01-20" in usa.certainty_reasons[0].fact
+    assert usa.to_dict()["certainty_reasons"][0]["kind"] == "membership"
+    line = next(x for x in explain_lines(later) if x.startswith("Consultation: United States"))
     assert line.endswith("(ukr_bilateral_2024 art. future-attack clause (numbering varies by agreement))"
                          " — unverified facts")
-    _, later = consults("2025-06-01", "CAN")
-    assert (later.certainty, later.certainty_reasons) == ("verified", ())
+    _, before = consults("2025-01-15", "USA")
+    assert (before.certainty, before.certainty_reasons) == ("verified", ())
+    early, can = consults("2024-03-01", "CAN")  # a week after Canada signed (24 Feb 2024, sourced)
+    assert (can.certainty, can.certainty_reasons) == ("verified", ())
     _, gbr = consults("2025-01-15", "GBR")
     assert (gbr.certainty, gbr.certainty_reasons) == ("verified", ())
-    _, usa = consults("2025-06-01", "USA")  # the US party after the 2025 change of administration: [U]
-    assert [r.kind for r in usa.certainty_reasons] == ["membership"]
     gbr_line = next(x for x in explain_lines(early) if x.startswith("Consultation: United Kingdom"))
     assert "facts" not in gbr_line
 

@@ -242,22 +242,23 @@ def test_exports(page: Any, server: str) -> None:
 
 
 def test_a_consultation_shows_how_sure_its_facts_are(page: Any, server: str) -> None:
-    """Canada's duty to consult Ukraine rests on a stand-in entry date in January 2025: the panel says so, with
-    the fact and its source, and the CSV export carries the level."""
-    query = "attacker=RUS&target=UKR&date=2025-01-15"
-    _ready(page, f"{server}/?{query}&select=CAN")
-    page.wait_for_selector("body[data-result='RUS>UKR@2025-01-15']", timeout=30_000)
-    page.wait_for_selector("#explain[data-state=CAN] .finding", timeout=30_000)
+    """The US duty to consult Ukraine rests on an unverified membership in June 2025 (the agreement under the
+    administration sworn in on 20 Jan 2025): the panel says so, with the fact, and the CSV export carries the level."""
+    query = "attacker=RUS&target=UKR&date=2025-06-01"
+    _ready(page, f"{server}/?{query}&select=USA")
+    page.wait_for_selector("body[data-result='RUS>UKR@2025-06-01']", timeout=30_000)
+    page.wait_for_selector("#explain[data-state=USA] .finding", timeout=30_000)
     finding = page.locator("#explain .finding", has_text="Bound to consult with")
     assert "Certainty: unverified." in finding.inner_text()
     reason = finding.locator("ul.reasons li").first.inner_text()
-    assert "CAN became a party on 2024-02-24, a stand-in for an unknown date" in reason
+    assert "USA is still a party from 2025-01-20 (not verified)" in reason
     with page.expect_download() as got:
         page.click("#export-csv")
     rows = list(csv.DictReader(io.StringIO(Path(got.value.path()).read_text(encoding="utf-8"))))
     consult = {(r["state"], r["treaty"]): r["certainty"] for r in rows if r["role"] == "consultation"}
     pact = "ukr_bilateral_2024"
-    assert (consult[("CAN", pact)], consult[("GBR", pact)]) == ("unverified", "verified")
+    assert (consult[("USA", pact)], consult[("CAN", pact)], consult[("GBR", pact)]) == ("unverified", "verified",
+                                                                                      "verified")
     assert not page.problems, page.problems
 
 

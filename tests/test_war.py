@@ -81,10 +81,10 @@ def test_the_replay_text_tags_duties_that_are_not_verified(kursk, capsys, monkey
 
 def test_duties_to_consult_and_stay_out_keep_their_certainty(kursk) -> None:  # type: ignore[no-untyped-def]
     """The first day of each duty to consult or stay out, and of each casus foederis, carries that day's
-    certainty: Canada's agreement with Ukraine starts on a stand-in date (unverified then), the UK's is verified;
+    certainty: Canada's agreement with Ukraine starts on 24 Feb 2024 (a sourced day: verified), as the UK's does;
     Kazakhstan's neutrality duty is read from the 2013 treaty as ATOP codes it (unverified)."""
     assert [(c["treaty"], c["date"], c["certainty"]) for c in kursk.record("CAN").consultations] == [
-        ("ukr_bilateral_2024", "2024-02-24", "unverified")]
+        ("ukr_bilateral_2024", "2024-02-24", "verified")]
     assert [(c["treaty"], c["certainty"]) for c in kursk.record("GBR").consultations] == [
         ("ukr_bilateral_2024", "verified")]
     assert {(n["treaty"], n["certainty"]) for n in kursk.record("KAZ").neutral} == {("rus_kaz_2013", "unverified")}
