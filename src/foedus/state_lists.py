@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from foedus.declare import split_values
-from foedus.errors import AmbiguousNameError, ScenarioError
+from foedus.errors import AmbiguousNameError, ScenarioError, UnknownStateError
 from foedus.listed import listed_twice
 
 if TYPE_CHECKING:
@@ -76,18 +76,34 @@ def _joined(parts: list[str], states: StateRegistry) -> list[str]:
     out: list[str] = []
     start = 0
     while start < len(parts):
-        pair = ", ".join(parts[start:start + 2])
-        take = 2 if start + 1 < len(parts) and _names_one(pair, states) else 1
-        out.append(pair if take == 2 else parts[start])
+        pair = parts[start:start + 2]
+        take = 2 if len(pair) == 2 and _names_one(pair, states) else 1
+        out.append(", ".join(pair) if take == 2 else parts[start])
         start += take
     return out
 
 
-def _names_one(text: str, states: StateRegistry) -> bool:
+def _names_one(pair: list[str], states: StateRegistry) -> bool:
+    """Whether the two parts are one state's name as ISO 3166 writes it, "Korea, Republic of": together they match
+    its pattern, the first names no other state on its own (it may name several, that one among them) and the second
+    names none. Not "RUS, Korea", "2, Canada" or "Russia, Korea", which a pattern that skips what comes before its
+    key word would take for South Korea, Canada or Russia alone; nor "2, United States", a state given twice."""
     try:
-        return states.by_pattern(text) is not None
+        state = states.by_pattern(", ".join(pair))
     except AmbiguousNameError:  # several states ("Russia, Ukraine")
         return False
+    first, second = (_named(part, states) for part in pair)
+    return state is not None and (not first or state in first) and not second
+
+
+def _named(text: str, states: StateRegistry) -> frozenset[object]:
+    """The states `text` names on its own: one, those of a name several have carried ("Korea"), or none."""
+    try:
+        return frozenset({states.resolve(text).id})
+    except AmbiguousNameError as exc:
+        return frozenset(c["id"] for c in exc.candidates)
+    except UnknownStateError:
+        return frozenset()
 
 
 def input_value(value: Any, split: bool) -> Any:
