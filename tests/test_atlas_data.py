@@ -114,3 +114,23 @@ def test_dyad_years_without_atop_are_refused_before_2019_and_noted_after(tmp_pat
     late = _cli(tmp_path, data, "dyads", "--from", "2019", "--to", "2019", "--no-covariates", "--out", "d.csv")
     assert late.returncode == 0, late.stderr
     assert "data used: cow_states;" in late.stderr and "note: ATOP history not loaded" in late.stderr
+
+
+def test_dyad_years_without_the_state_system_do_not_promise_a_note_from_2019(tmp_path: Path) -> None:
+    """COW's list sets the rows of every year, so no note stands in for it: the refusal of 2018 said the table would
+    be made with a note from 2019 on, and 2019 was then refused too."""
+    data = _data(tmp_path)
+    for first in ("2018", "2019"):
+        proc = _cli(tmp_path, data, "dyads", "--from", first, "--to", "2019", "--out", "d.csv")
+        assert proc.returncode == 2 and len(proc.stderr.splitlines()) == 1, proc.stderr
+        assert "with a note instead" not in proc.stderr and "COW state system" in proc.stderr, proc.stderr
+        assert f"run `foedus data fetch cow_states{' atop' if first == '2018' else ''}`" in proc.stderr
+
+
+@pytest.mark.needs_data
+def test_dyad_years_without_the_gleditsch_ward_list_say_to_import_it(tmp_path: Path) -> None:
+    """No official source ships gw_states.csv (`foedus data fetch gw_states` refuses): the advice was to fetch it."""
+    proc = _cli(tmp_path, _data(tmp_path, "cow_states", "atop"), "dyads", "--from", "2000", "--to", "2000",
+                "--system", "gw", "--no-covariates", "--out", "d.csv")
+    assert proc.returncode == 2 and len(proc.stderr.splitlines()) == 1, proc.stderr
+    assert "`foedus data import PATH`" in proc.stderr and "data fetch" not in proc.stderr, proc.stderr

@@ -66,7 +66,8 @@ def dyads(
     atop = atop_present()  # without it the flags are all missing, and the covariates count the curated treaties only
     dated = (source.states if isinstance(source, World) else source).has_system_dates
     notes = history_notes(f"the dyad-years of {first}", dt.date(first, 1, 1),
-                          [name for name, have in (("cow_states", dated), ("atop", atop)) if not have])
+                          [name for name, have in (("cow_states", dated), ("atop", atop)) if not have],
+                          always=["cow_states"] if system == "cow" else [])  # COW's list sets the rows of every year
     cited = ["cow_states"] + (["atop"] if atop else []) + (["gw_states"] if system == "gw" else [])
     cited += ["cow_contiguity"] if "conttype" in extra else []
     title = f"foedus dyad-years {first}-{last}"

@@ -39,17 +39,20 @@ def missing_notes(missing: Iterable[str]) -> list[str]:
     return [_NOTES[m] for m in missing]
 
 
-def history_notes(what: str, first: dt.date, missing: Sequence[str]) -> list[str]:
-    """The notes a table from `first` on carries for the `missing` datasets (`cow_states`, `atop`).
+def history_notes(what: str, first: dt.date, missing: Sequence[str], always: Sequence[str] = ()) -> list[str]:
+    """The notes a table from `first` on carries for the `missing` datasets (`cow_states`, `atop`); `always`: those
+    the table needs in every year (dyad-years take their rows from the COW state system), for which no note stands in.
 
     Raises:
-        DataMissingError: one is missing and `first` is on or before NEEDED_UNTIL; `what` names the table
-            (e.g. "the atlas of 1900"), and the message the `foedus data fetch` command.
+        DataMissingError: one is missing and `first` is on or before NEEDED_UNTIL, or it is in `always`; `what`
+            names the table (e.g. "the atlas of 1900"), and the message the `foedus data fetch` command.
     """
-    if missing and first <= NEEDED_UNTIL:
+    needed = [m for m in missing if m in always or first <= NEEDED_UNTIL]
+    if needed:
         from foedus.errors import DataMissingError
 
-        raise DataMissingError(f"{what} cannot be made without {' and '.join(_NEEDS[m] for m in missing)}, which the "
-                               f"data folder lacks: run `foedus data fetch {' '.join(missing)}` (from "
-                               f"{NEEDED_UNTIL.year + 1} on it is made with a note instead)")
+        later = ("" if set(needed) & set(always)
+                 else f" (from {NEEDED_UNTIL.year + 1} on it is made with a note instead)")
+        raise DataMissingError(f"{what} cannot be made without {' and '.join(_NEEDS[m] for m in needed)}, which the "
+                               f"data folder lacks: run `foedus data fetch {' '.join(needed)}`{later}")
     return missing_notes(missing)

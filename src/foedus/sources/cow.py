@@ -25,7 +25,12 @@ _GW_OPEN = dt.date(2017, 12, 31)
 def _need(relative: str, dataset: str) -> Path:
     path = dataset_file(relative)
     if path is None:
-        raise DataMissingError(f"{relative} is not in the data folder: run `foedus data fetch {dataset}`")
+        from foedus.datasets.registry import find_path
+
+        found = find_path(relative)  # the GW list is peacesciencer's conversion: no official source ships it
+        how = (f"run `foedus data fetch {dataset}`" if found is None or found[1].fetchable
+               else "no official source ships it: import a copy with `foedus data import PATH`")
+        raise DataMissingError(f"{relative} is not in the data folder: {how}")
     return path
 
 
