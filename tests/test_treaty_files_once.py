@@ -34,8 +34,9 @@ def test_the_same_file_given_twice_is_one_line_saying_so(pact: Path, how: str, s
 def test_an_overlay_that_adds_one_file_twice_says_so(pact: Path) -> None:
     (pact / "twice.yaml").write_text("changes:\n  - {op: add_treaty, path: pact.yaml}\n"
                                      "  - {op: add_treaty, path: pact.yaml}\n", encoding="utf-8")
-    assert _error_line([*CASCADE, "--overlay", "twice.yaml"]).endswith(
-        "pact.yaml: the file is given twice; give each treaty file once")
+    assert _error_line([*CASCADE, "--overlay", "twice.yaml"]) == (  # both changes named, with where each is
+        "twice.yaml change 1 (add_treaty pact.yaml) and twice.yaml change 2 (add_treaty pact.yaml): the file is given "
+        "twice; give each treaty file once")
 
 
 def test_two_files_of_one_id_are_still_a_duplicate_id(pact: Path) -> None:

@@ -49,7 +49,7 @@ def test_one_file_given_to_treaties_and_add_treaty_is_given_twice(pacts: Path, s
 def test_an_overlay_adding_one_id_from_two_files_names_both(pacts: Path) -> None:
     (pacts / "both.yaml").write_text("changes:\n  - {op: add_treaty, path: pact.yaml}\n"
                                      "  - {op: add_treaty, path: copy.yaml}\n", encoding="utf-8")
-    assert _error_line([*CASCADE, "--overlay", "both.yaml"]) == TWICE.format(
+    assert _error_line([*CASCADE, "--overlay", "both.yaml"]) == "both.yaml: change 2: " + TWICE.format(
         second="copy.yaml", first="pact.yaml")
 
 
@@ -101,7 +101,7 @@ def test_the_python_api_names_both_files(pacts: Path) -> None:
     assert str(caught.value) == TWICE.format(second="copy.yaml", first="pact.yaml")
     with pytest.raises(ScenarioError) as caught:
         foedus.cascade("RUS", "EST", "2025-06-01", what_if=[AddTreaty(path="pact.yaml"), AddTreaty(path="copy.yaml")])
-    assert str(caught.value) == TWICE.format(second="copy.yaml", first="pact.yaml")
+    assert str(caught.value) == "what_if: change 2: " + TWICE.format(second="copy.yaml", first="pact.yaml")
 
 
 def test_a_given_treaty_dropped_and_added_from_another_file_is_taken(pacts: Path) -> None:

@@ -1,14 +1,14 @@
 """A what-if's treaty id with spaces around it (`--drop-treaty ' nato_1949 '`, an overlay's `treaty: ' nato_1949'`)
 names the treaty as `World.treaty` reads it, without the spaces: it was found in the world but not among the treaties
 the changes rewrite, so a lone drop was refused as 'unknown treaty ' nato_1949 ' (dropped by an earlier change)',
-and a drop beside another change of the same treaty was not seen to contradict it."""
+and a drop beside another change of the same treaty was not seen to contradict it. A treaty dropped twice is a change
+given twice, not one contradicting itself."""
 
 from __future__ import annotations
 
 import pytest
 
-from foedus.model.overlay import Overlay
-from foedus.model.overlay_changes import changes_from
+from foedus.model.overlay import Overlay, changes_from
 from foedus.model.world import World
 from test_input_messages import CASCADE, _error_line
 
@@ -30,6 +30,6 @@ def test_a_drop_with_spaces_contradicts_a_change_of_the_treaty() -> None:
         "of them")
 
 
-def test_a_treaty_dropped_twice_is_said_to_be_dropped_already() -> None:
+def test_a_treaty_dropped_twice_is_said_to_be_given_twice() -> None:
     assert _error_line([*CASCADE, "--drop-treaty", "nato_1949", "--drop-treaty", " nato_1949"]) == (
-        "unknown treaty 'nato_1949' (dropped by an earlier change)")
+        "drop_treaty nato_1949 is given twice: give it once")

@@ -22,13 +22,14 @@ WHAT_IF_NAMES = tuple(i.name for i in WHAT_IF)
 
 
 def what_if(inputs: dict[str, Any], add_treaty: list[Path] | None, overlay: list[Path] | None) -> Overlay:
-    """The typed what-if changes: overlay files, then treaty files, then the declared what-if inputs (the treaties
-    dropped apply first wherever they are given: `Overlay.apply`)."""
+    """The typed what-if changes: overlay files, then treaty files, then the declared what-if inputs; one set,
+    whatever order they are given in (`Overlay.apply`)."""
     from foedus.model.overlay import AddTreaty as AddTreatyChange
-    from foedus.model.overlay import Overlay, changes_from, load_overlay
+    from foedus.model.overlay import Overlay, changes_from, load_overlays
 
-    changes = [c for path in overlay or [] for c in load_overlay(path).changes]
-    changes += [AddTreatyChange(path=as_written(p)) for p in add_treaty or []]  # `t.yaml/` as given
+    changes = load_overlays(overlay or [])
+    changes += [AddTreatyChange(path=as_written(p)).given_as(text=f"add_treaty {as_written(p)}")
+                for p in add_treaty or []]  # `t.yaml/` as given
     changes += changes_from({name: inputs.get(name) for name in WHAT_IF_NAMES})
     if not changes:  # nothing to validate: skip building the overlay's validator, which costs a start-up ~20 ms
         return Overlay.model_construct(changes=[])

@@ -12,16 +12,15 @@ the bundled files are never touched.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from foedus.declare import described
 from foedus.errors import ScenarioError, validation_problem
-from foedus.model.overlay_apply import apply_change, check_files_once
+from foedus.model.overlay_apply import added_treaty, apply_change
 from foedus.model.overlay_changes import (
-    PARSERS,
     AddMember,
     AddTreaty,
     Change,
@@ -29,13 +28,14 @@ from foedus.model.overlay_changes import (
     RemoveMember,
     SetScope,
     SetStrength,
-    changes_from,
 )
+from foedus.model.overlay_parse import PARSERS, changes_from
+from foedus.model.treaty import Treaty
 from foedus.model.treatymap import TreatyMap
 from foedus.model.world import World
 
 __all__ = ["PARSERS", "AddMember", "AddTreaty", "Change", "DropTreaty", "Overlay", "RemoveMember", "SetScope",
-           "SetStrength", "as_changes", "changes_from", "load_overlay"]
+           "SetStrength", "as_changes", "changes_from", "load_overlay", "load_overlays"]
 
 
 class Overlay(BaseModel):
@@ -48,24 +48,40 @@ class Overlay(BaseModel):
     changes: list[Change] = Field(default_factory=list)
 
     def apply(self, world: World) -> World:
-        """A new world with the changes applied (the given world is not modified): the treaties dropped first, so
-        that a treaty can be replaced by an edited copy of it wherever the drop and the copy are given (an overlay
-        file, the command line, the API), then the others in the order given."""
+        """A new world with the changes applied (the given world is not modified). The changes form one set however
+        they were given (overlay files, the command line, the APIs): two that contradict each other are refused
+        (`foedus.model.overlay_set`), and the others apply kind by kind: the treaties dropped first, so that a
+        treaty can be replaced by an edited copy of it, then the treaties added, then the changes to treaties."""
+        from foedus.model.overlay_set import (
+            check_files_once,
+            in_order,
+            refuse_contradictions,
+            refuse_dropping_added,
+            told_where,
+        )
+
         check_files_once(self.changes)
-        ordered: list[Change] = [c for c in self.changes if isinstance(c, DropTreaty)]
-        ordered += [c for c in self.changes if not isinstance(c, DropTreaty)]
+        refuse_contradictions(self.changes, _state_in(world))
+        added: dict[int, Treaty] = {}
+        for i, change in enumerate(self.changes):
+            if isinstance(change, AddTreaty):
+                with told_where(change):
+                    added[i] = added_treaty(change, world)
         curated = dict(world.treaties.curated)
+        refuse_dropping_added(self.changes, {i: t.id for i, t in added.items()},
+                              lambda treaty: treaty in curated or treaty in world.treaties)
+        ordered = in_order(self.changes)
         files = dict(world.files)  # the treaties of files given, and those the changes add (`World.files`)
         touches_history = any(getattr(c, "treaty", None) not in (None, *curated) and isinstance(
-            getattr(c, "treaty", None), str) for c in ordered)
+            getattr(c, "treaty", None), str) for _, c in ordered)
+        # a change to an ATOP alliance: work on the whole, materialised map
+        every = {**world.treaties.history, **curated} if touches_history else curated
+        for i, change in ordered:
+            with told_where(change):
+                apply_change(change, every, world, files, added.get(i))
         if not touches_history:
-            for change in ordered:
-                apply_change(change, curated, world, files)
             return World(world.treaties.with_curated(curated), world.states, world.places, files)
-        history = world.treaties.history  # a change to an ATOP alliance: work on the whole, materialised map
-        every = {**history, **curated}
-        for change in ordered:
-            apply_change(change, every, world, files)
+        history = world.treaties.history
         changed = {k: v for k, v in every.items() if k in history and k not in curated}
         kept = {k: v for k, v in every.items() if k not in changed}  # the curated, and the treaties added
         return World(TreatyMap(kept, lambda: changed, world.treaties.history_end), world.states, world.places, files)
@@ -95,6 +111,20 @@ class Overlay(BaseModel):
                 for c in self.changes]
 
 
+def _state_in(world: World) -> Callable[[str], str]:
+    """Which state a change's text names in `world` (its id), so that `UKR` and `Ukraine` are one member; a text
+    naming none is left to the change, which says so."""
+    from foedus.errors import FoedusError
+
+    def state(text: str) -> str:
+        try:
+            return world.states.resolve_id(text)
+        except FoedusError:
+            return text.strip().casefold()
+
+    return state
+
+
 def load_overlay(path: str | Path) -> Overlay:
     """Read an overlay YAML file.
 
@@ -111,7 +141,34 @@ def load_overlay(path: str | Path) -> Overlay:
         raise ScenarioError(f"{as_written(path)}: the overlay changes nothing (its list of changes is empty or "
                             "missing): list a change, or leave the overlay out")
     # relative to the overlay file; a trailing slash kept (`t.yaml/` is not the file t.yaml)
-    return overlay.with_paths(lambda p: os.path.normpath(Path(path).parent / p) + (os.sep if folder_meant(p) else ""))
+    folder = Path(path).parent
+    overlay = overlay.with_paths(lambda p: os.path.normpath(folder / p) + (os.sep if folder_meant(p) else ""))
+    return overlay.model_copy(update={"changes": _numbered(overlay.changes, as_written(path))})
+
+
+def _numbered(changes: list[Change], where: str) -> list[Change]:
+    """The changes, each not yet said to come from elsewhere saying it comes from `where` with its number, for
+    messages (`foedus.model.overlay_set.named`)."""
+    return [c if c.as_given or c.given_in else c.given_as(origin=(where, n)) for n, c in enumerate(changes, 1)]
+
+
+def load_overlays(paths: Iterable[str | Path]) -> list[Change]:
+    """The changes of overlay files, each file given once: the same file twice (`--overlay F --overlay ./F`) read
+    as changes given twice, or as a treaty 'dropped by an earlier change' (`foedus.model.files_once`).
+
+    Raises:
+        FoedusError: as `load_overlay`; or a file given twice, naming it.
+    """
+    from foedus.model.files_once import FilesOnce
+    from foedus.written import as_written
+
+    once = FilesOnce(kind="overlay file")
+    changes: list[Change] = []
+    for path in paths:
+        if twice := once.twice(path):
+            raise ScenarioError(f"{as_written(path)}: {twice}")
+        changes += load_overlay(path).changes
+    return changes
 
 
 def as_changes(what_if: object) -> list[Change]:
@@ -124,12 +181,12 @@ def as_changes(what_if: object) -> list[Change]:
     Raises:
         ScenarioError: anything else, or a malformed change, in one line naming the change and the problem.
     """
-    if isinstance(what_if, Overlay):
-        return list(what_if.changes)
+    if isinstance(what_if, Overlay):  # its changes from a file keep their file's name in messages
+        return _numbered(what_if.changes, "what_if")
     if not isinstance(what_if, list | tuple):
         raise ScenarioError(f"what_if: expected an Overlay or a list of changes, not {described(what_if)}")
     try:
-        return Overlay(changes=list(what_if)).changes
+        return _numbered(Overlay(changes=list(what_if)).changes, "what_if")
     except ValidationError as exc:
         err = exc.errors()[0]
         number, *where = err["loc"][1:]

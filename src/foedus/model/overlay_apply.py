@@ -3,7 +3,6 @@ checked against the world, each changed treaty validated again as a file would b
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
 from pydantic import ValidationError
@@ -13,19 +12,7 @@ from foedus.model.overlay_changes import AddMember, AddTreaty, DropTreaty, Remov
 from foedus.model.treaty import Treaty
 from foedus.model.world import World
 
-__all__ = ["apply_change", "check_files_once"]
-
-
-def check_files_once(changes: Iterable[object]) -> None:
-    """Refuse a treaty file that two `add_treaty` changes add (`--add-treaty F --add-treaty F`): the second would
-    be refused as a treaty the world already has, which hid the slip (`foedus.model.files_once`)."""
-    from foedus.model.files_once import FilesOnce
-    from foedus.written import as_written
-
-    once = FilesOnce()
-    for change in changes:
-        if isinstance(change, AddTreaty) and change.path and (twice := once.twice(change.path)):
-            raise ScenarioError(f"what-if add_treaty: {as_written(change.path)}: {twice}")
+__all__ = ["added_treaty", "apply_change"]
 
 
 def _need(treaties: dict[str, Treaty], treaty_id: str, world: World) -> Treaty:
@@ -47,12 +34,14 @@ def _revalidate(treaty: Treaty, data: dict[str, Any], world: World, where: str) 
 
 
 def apply_change(change: AddMember | RemoveMember | DropTreaty | AddTreaty | SetStrength | SetScope,
-                 treaties: dict[str, Treaty], world: World, files: dict[str, str] | None = None) -> None:
+                 treaties: dict[str, Treaty], world: World, files: dict[str, str] | None = None,
+                 new: Treaty | None = None) -> None:
     """Apply one change to `treaties` (in place), checked against `world`; `files` (`World.files`, kept up to
-    date as treaties are added and dropped) names the file each given treaty came from."""
+    date as treaties are added and dropped) names the file each given treaty came from; `new`, the treaty an
+    `add_treaty` change adds, when it has been read already (`added_treaty`)."""
     files = {} if files is None else files
     if isinstance(change, AddTreaty):
-        _add_treaty(change, treaties, world, files)
+        _add_treaty(change, new or added_treaty(change, world), treaties, world, files)
         return
     treaty = _need(treaties, change.treaty, world)
     if isinstance(change, DropTreaty):
@@ -86,12 +75,12 @@ def apply_change(change: AddMember | RemoveMember | DropTreaty | AddTreaty | Set
     treaties[treaty.id] = _revalidate(treaty, data, world, f"{change.op} {treaty.id}")
 
 
-def _add_treaty(change: AddTreaty, treaties: dict[str, Treaty], world: World, files: dict[str, str]) -> None:
+def _add_treaty(change: AddTreaty, new: Treaty, treaties: dict[str, Treaty], world: World,
+                files: dict[str, str]) -> None:
     """Add a treaty: its id must be new, and what it replaces must be a treaty. An id that a file the user gave
     holds too is named with both files (given twice); one the world brings is to be dropped first."""
     from foedus.written import as_written
 
-    new = _added_treaty(change, world)
     this = as_written(change.path) if change.path else "an inline treaty"
     if new.id in treaties and new.id in files:  # (not how it was given: the world or an overlay may hold it)
         from foedus.model.files_once import FilesOnce
@@ -111,7 +100,8 @@ def _add_treaty(change: AddTreaty, treaties: dict[str, Treaty], world: World, fi
     files[new.id] = this
 
 
-def _added_treaty(change: AddTreaty, world: World) -> Treaty:
+def added_treaty(change: AddTreaty, world: World) -> Treaty:
+    """The treaty an `add_treaty` change adds, read from its file or inline and checked as a treaty file is."""
     from foedus.model.loader import read_treaty_file, validate_references
     from foedus.model.treaty_checks import check_written
     from foedus.written import as_written, kept

@@ -1,21 +1,18 @@
 """The changes a what-if overlay is made of (add or remove a member, add or drop a treaty, change a provision's
-strength or scope), and how each what-if input's text reads into one (`changes_from`)."""
+strength or scope); how each what-if input's text reads into one is `foedus.model.overlay_parse`."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Self
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
-from foedus.errors import ScenarioError
 from foedus.model.days import EARLIEST, LATEST
 from foedus.model.facts import Day
 from foedus.model.treaty import Scope, Strength
 
-__all__ = ["PARSERS", "AddMember", "AddTreaty", "Change", "DropTreaty", "RemoveMember", "SetScope", "SetStrength",
-           "changes_from"]
+__all__ = ["AddMember", "AddTreaty", "Change", "DropTreaty", "RemoveMember", "SetScope", "SetStrength"]
 
 
 def _readable(value: dt.date | None) -> dt.date | None:
@@ -26,6 +23,35 @@ def _readable(value: dt.date | None) -> dt.date | None:
 
 class _Change(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+    _text: str | None = PrivateAttr(default=None)
+    """The what-if input as given (`drop_treaty nato_1949`), for messages; None when it came from a list of changes."""
+    _origin: tuple[str, int] | None = PrivateAttr(default=None)
+    """Where a change of a list came from: the overlay file (or `what_if`) and its change number, for messages."""
+
+    def __eq__(self, other: object) -> bool:
+        """The same change wherever it was given (`_text`, `_origin` are not compared)."""
+        return type(self) is type(other) and self.__dict__ == other.__dict__
+
+    def __hash__(self) -> int:
+        """As `__eq__`: of the fields alone."""
+        return hash((type(self), *self.__dict__.values()))
+
+    @property
+    def as_given(self) -> str | None:
+        """The what-if input as given (`drop_treaty nato_1949`), or None."""
+        return self._text
+
+    @property
+    def given_in(self) -> tuple[str, int] | None:
+        """The overlay file (or `what_if`) the change came from and its number there, or None."""
+        return self._origin
+
+    def given_as(self, text: str | None = None, origin: tuple[str, int] | None = None) -> Self:
+        """A copy of the change that says where it was given (`foedus.model.overlay_set.named`)."""
+        copy = self.model_copy()
+        copy._text, copy._origin = text, origin
+        return copy
 
     @field_validator("treaty", mode="before", check_fields=False)
     @classmethod
@@ -81,6 +107,14 @@ class AddTreaty(_Change):
     path: str | None = None
     treaty: dict[str, Any] | None = None
 
+    @field_validator("path")
+    @classmethod
+    def _a_path(cls, value: str | None) -> str | None:
+        """An empty path names no file: it was taken for no path at all ('needs a path or an inline treaty')."""
+        if value is not None and not value.strip():
+            raise ValueError("the path is empty: give a treaty file")
+        return value
+
     @model_validator(mode="after")
     def _one_source(self) -> AddTreaty:
         """One treaty, from one place: given both, one of them would be silently ignored."""
@@ -110,106 +144,3 @@ class SetScope(_Change):
 
 Change = Annotated[AddMember | RemoveMember | DropTreaty | AddTreaty | SetStrength | SetScope,
                    Field(discriminator="op")]
-
-
-_FORMS = {"add_member": "TREATY:STATE, e.g. rus_prk_2024:IRN", "remove_member": "TREATY:STATE, e.g. nato_1949:TUR",
-          "set_strength": "TREATY:ARTICLE=S1..S5, e.g. nato_1949:5=S1",
-          "set_scope": "TREATY:ARTICLE=territory:TOKENS;forces:TOKENS"}
-"""What each what-if input's value looks like, for its messages."""
-
-
-def _pair(value: str, name: str) -> tuple[str, str]:
-    treaty, sep, rest = value.partition(":")
-    if not sep or not treaty or not rest:
-        raise ScenarioError(f"{name} {value!r}: expected {_FORMS[name]}")
-    return treaty, rest
-
-
-def _add_member(value: str) -> AddMember:
-    treaty, state = _pair(value, "add_member")
-    return AddMember(treaty=treaty, state=state)
-
-
-def _remove_member(value: str) -> RemoveMember:
-    treaty, state = _pair(value, "remove_member")
-    return RemoveMember(treaty=treaty, state=state)
-
-
-def _set_strength(value: str) -> SetStrength:
-    treaty, rest = _pair(value, "set_strength")
-    article, _, strength = rest.partition("=")
-    if not article or strength not in {s.value for s in Strength}:
-        raise ScenarioError(f"set_strength {value!r}: expected {_FORMS['set_strength']}")
-    return SetStrength(treaty=treaty, article=article, strength=Strength(strength))
-
-
-_UNSET = object()
-
-
-def _set_scope(value: str) -> SetScope:
-    """TREATY:ARTICLE=territory:TOKENS[;forces:TOKENS] with TOKENS a comma list, `any` or `none`."""
-    treaty, rest = _pair(value, "set_scope")
-    article, sep, spec = rest.partition("=")
-    parts: dict[str, Any] = {"territory": _UNSET, "forces": _UNSET}  # each at most once
-    for item in spec.split(";") if sep else []:
-        key, _, tokens = item.partition(":")
-        if key not in parts or not tokens:
-            raise ScenarioError(f"set_scope {value!r}: expected {_FORMS['set_scope']}")
-        if parts[key] is not _UNSET:  # the first would be silently replaced
-            raise ScenarioError(f"set_scope {value!r}: {key} is given twice; give it once")
-        parts[key] = None if tokens == "any" else [] if tokens == "none" else tokens.split(",")
-    if not sep:
-        raise ScenarioError(f"set_scope {value!r}: expected {_FORMS['set_scope']}")
-    return SetScope(treaty=treaty, article=article,
-                    scope=Scope(**{k: None if v is _UNSET else v for k, v in parts.items()}))
-
-
-PARSERS: dict[str, Callable[[str], Change]] = {
-    "add_member": _add_member,
-    "remove_member": _remove_member,
-    "drop_treaty": lambda value: DropTreaty(treaty=value),
-    "set_strength": _set_strength,
-    "set_scope": _set_scope,
-}
-"""How each what-if input (`foedus.inputs.WHAT_IF`) reads its value into a typed change."""
-
-
-def changes_from(values: Mapping[str, Iterable[str] | None]) -> list[Change]:
-    """Typed changes from what-if inputs (`{"add_member": ["rus_prk_2024:IRN"], ...}`), in declaration order.
-
-    >>> [c.op for c in changes_from({"add_member": ["rus_prk_2024:IRN"], "drop_treaty": ["chn_prk_1961"]})]
-    ['add_member', 'drop_treaty']
-
-    Raises:
-        ScenarioError: a malformed value, naming the input and the syntax it expects.
-    """
-    given = [(name, v) for name in PARSERS for v in values.get(name) or ()]
-    changes = [PARSERS[name](v) for name, v in given]
-    _refuse_contradictions([(f"{name} {v}", change) for (name, v), change in zip(given, changes, strict=True)])
-    return changes
-
-
-def _refuse_contradictions(changes: list[tuple[str, Change]]) -> None:
-    """What-if inputs are applied in declaration order, not in the order given, so two that contradict each other
-    would be settled silently (a member added to a treaty also dropped was lost with it): refuse a treaty dropped and
-    also changed, a member both added and removed, and an article set to two strengths or scopes.
-
-    Raises:
-        ScenarioError: the two inputs, named as given.
-    """
-    dropped = {c.treaty: text for text, c in changes if isinstance(c, DropTreaty)}
-    seen: dict[tuple[str, ...], tuple[str, Change]] = {}
-    for text, change in changes:
-        treaty = getattr(change, "treaty", None)
-        if isinstance(treaty, str) and treaty in dropped and not isinstance(change, DropTreaty):  # twice: refused later
-            raise ScenarioError(f"{dropped[treaty]} and {text} contradict each other (the treaty is dropped): "
-                                "give one of them")
-        if isinstance(change, AddMember | RemoveMember):
-            key: tuple[str, ...] = ("member", change.treaty, change.state.strip().casefold())
-        elif isinstance(change, SetStrength | SetScope):
-            key = (change.op, change.treaty, change.article)
-        else:
-            continue
-        other = seen.setdefault(key, (text, change))
-        if other[1] != change and (other[1].op != change.op or key[0] != "member"):  # added twice: refused later
-            raise ScenarioError(f"{other[0]} and {text} contradict each other: give one of them")

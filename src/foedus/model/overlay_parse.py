@@ -1,0 +1,92 @@
+"""How each what-if input's text (`--add-member rus_prk_2024:IRN`, the web API's `drop_treaty=…`, the Python API's
+`set_strength=[…]`) reads into a typed change (`changes_from`), checked with the others it is given with."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+from foedus.errors import ScenarioError
+from foedus.model.overlay_changes import AddMember, Change, DropTreaty, RemoveMember, SetScope, SetStrength
+from foedus.model.overlay_set import refuse_contradictions
+from foedus.model.treaty import Scope, Strength
+
+__all__ = ["PARSERS", "changes_from"]
+
+
+_FORMS = {"add_member": "TREATY:STATE, e.g. rus_prk_2024:IRN", "remove_member": "TREATY:STATE, e.g. nato_1949:TUR",
+          "set_strength": "TREATY:ARTICLE=S1..S5, e.g. nato_1949:5=S1",
+          "set_scope": "TREATY:ARTICLE=territory:TOKENS;forces:TOKENS"}
+"""What each what-if input's value looks like, for its messages."""
+
+
+def _pair(value: str, name: str) -> tuple[str, str]:
+    treaty, sep, rest = value.partition(":")
+    if not sep or not treaty or not rest:
+        raise ScenarioError(f"{name} {value!r}: expected {_FORMS[name]}")
+    return treaty, rest
+
+
+def _add_member(value: str) -> AddMember:
+    treaty, state = _pair(value, "add_member")
+    return AddMember(treaty=treaty, state=state)
+
+
+def _remove_member(value: str) -> RemoveMember:
+    treaty, state = _pair(value, "remove_member")
+    return RemoveMember(treaty=treaty, state=state)
+
+
+def _set_strength(value: str) -> SetStrength:
+    treaty, rest = _pair(value, "set_strength")
+    article, _, strength = rest.partition("=")
+    if not article or strength not in {s.value for s in Strength}:
+        raise ScenarioError(f"set_strength {value!r}: expected {_FORMS['set_strength']}")
+    return SetStrength(treaty=treaty, article=article, strength=Strength(strength))
+
+
+_UNSET = object()
+
+
+def _set_scope(value: str) -> SetScope:
+    """TREATY:ARTICLE=territory:TOKENS[;forces:TOKENS] with TOKENS a comma list, `any` or `none`."""
+    treaty, rest = _pair(value, "set_scope")
+    article, sep, spec = rest.partition("=")
+    parts: dict[str, Any] = {"territory": _UNSET, "forces": _UNSET}  # each at most once
+    for item in spec.split(";") if sep else []:
+        key, _, tokens = item.partition(":")
+        if key not in parts or not tokens:
+            raise ScenarioError(f"set_scope {value!r}: expected {_FORMS['set_scope']}")
+        if parts[key] is not _UNSET:  # the first would be silently replaced
+            raise ScenarioError(f"set_scope {value!r}: {key} is given twice; give it once")
+        parts[key] = None if tokens == "any" else [] if tokens == "none" else tokens.split(",")
+    if not sep:
+        raise ScenarioError(f"set_scope {value!r}: expected {_FORMS['set_scope']}")
+    return SetScope(treaty=treaty, article=article,
+                    scope=Scope(**{k: None if v is _UNSET else v for k, v in parts.items()}))
+
+
+PARSERS: dict[str, Callable[[str], Change]] = {
+    "add_member": _add_member,
+    "remove_member": _remove_member,
+    "drop_treaty": lambda value: DropTreaty(treaty=value),
+    "set_strength": _set_strength,
+    "set_scope": _set_scope,
+}
+"""How each what-if input (`foedus.inputs.WHAT_IF`) reads its value into a typed change."""
+
+
+def changes_from(values: Mapping[str, Iterable[str] | None]) -> list[Change]:
+    """Typed changes from what-if inputs (`{"add_member": ["rus_prk_2024:IRN"], ...}`), in declaration order.
+
+    >>> [c.op for c in changes_from({"add_member": ["rus_prk_2024:IRN"], "drop_treaty": ["chn_prk_1961"]})]
+    ['add_member', 'drop_treaty']
+
+    Raises:
+        ScenarioError: a malformed value, naming the input and the syntax it expects; two that contradict each other,
+            or one given twice, naming both (`foedus.model.overlay_set.refuse_contradictions`).
+    """
+    given = [(name, v) for name in PARSERS for v in values.get(name) or ()]
+    changes = [PARSERS[name](v).given_as(text=f"{name} {v.strip()}") for name, v in given]
+    refuse_contradictions(changes)
+    return changes

@@ -1,0 +1,167 @@
+"""A what-if's changes form one set, however they are given (overlay files, `--add-treaty`, the command line's
+options, the Python API's `what_if` and keywords, the web API): two that contradict each other are refused in one line
+naming both and where each came from, exit 2, as two contradicting options were. An overlay's change contradicting an
+option was applied silently (a member added to a treaty `--drop-treaty` drops was lost with it; of two strengths for
+one article the last won); `--add-treaty F --drop-treaty ID` (ID, F's treaty) said 'unknown treaty'; an overlay file
+given twice read as a treaty 'dropped by an earlier change'; an overlay's errors met when it was applied did not name
+it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import foedus
+from foedus.errors import FoedusError
+from foedus.model.overlay import Overlay, changes_from, load_overlay
+from foedus.model.world import World
+from samples import GOOD_TREATY
+from test_input_messages import CASCADE, _error_line
+
+ADD_UKR = "{op: add_member, treaty: nato_1949, state: UKR}"
+S1 = "{op: set_strength, treaty: nato_1949, article: '5', strength: S1}"
+
+
+@pytest.fixture()
+def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pact.yaml").write_text(GOOD_TREATY, encoding="utf-8")
+    return tmp_path
+
+
+def _overlay(folder: Path, name: str, *changes: str) -> str:
+    (folder / name).write_text("changes:\n" + "".join(f"  - {c}\n" for c in changes), encoding="utf-8")
+    return name
+
+
+@pytest.mark.parametrize(("changes", "options", "said"), [
+    ([ADD_UKR], ["--drop-treaty", "nato_1949"],  # ran, the member lost with the treaty
+     "drop_treaty nato_1949 and ov.yaml change 1 (add_member nato_1949:UKR) contradict each other (the treaty is "
+     "dropped): give one of them"),
+    (["{op: drop_treaty, treaty: nato_1949}"], ["--set-strength", "nato_1949:5=S3"],
+     "ov.yaml change 1 (drop_treaty nato_1949) and set_strength nato_1949:5=S3 contradict each other (the treaty is "
+     "dropped): give one of them"),
+    ([ADD_UKR, S1, "{op: set_strength, treaty: nato_1949, article: '5', strength: S3}"], [],  # the last won
+     "ov.yaml change 2 (set_strength nato_1949:5=S1) and ov.yaml change 3 (set_strength nato_1949:5=S3) contradict "
+     "each other: give one of them"),
+    ([S1], ["--set-strength", "nato_1949:5=S3"],
+     "ov.yaml change 1 (set_strength nato_1949:5=S1) and set_strength nato_1949:5=S3 contradict each other: give one "
+     "of them"),
+    (["{op: set_scope, treaty: nato_1949, article: '5', scope: {territory: []}}"],
+     ["--set-scope", "nato_1949:5=territory:any"],
+     "ov.yaml change 1 (set_scope nato_1949:5=territory:none;forces:any) and set_scope nato_1949:5=territory:any "
+     "contradict each other: give one of them"),
+    ([ADD_UKR], ["--remove-member", "nato_1949:Ukraine"],  # one state, however it is named
+     "ov.yaml change 1 (add_member nato_1949:UKR) and remove_member nato_1949:Ukraine contradict each other: give one "
+     "of them"),
+    ([ADD_UKR, "{op: add_member, treaty: nato_1949, state: UKR, joined: 2020-01-01}"], [],
+     "ov.yaml change 1 (add_member nato_1949:UKR) and ov.yaml change 2 (add_member nato_1949:UKR) contradict each "
+     "other: give one of them"),
+    ([S1], ["--set-strength", "nato_1949:5=S1"],
+     "ov.yaml change 1 (set_strength nato_1949:5=S1) and set_strength nato_1949:5=S1 are the same change, given "
+     "twice: give it once"),
+])
+def test_an_overlay_and_the_options_are_one_set_of_changes(here: Path, changes: list[str], options: list[str],
+                                                            said: str) -> None:
+    assert _error_line([*CASCADE, "--overlay", _overlay(here, "ov.yaml", *changes), *options]) == said
+
+
+def test_compare_refuses_them_too(here: Path) -> None:
+    ov = _overlay(here, "ov.yaml", ADD_UKR)
+    assert _error_line(["compare", *CASCADE[1:], "--overlay", ov, "--drop-treaty", "nato_1949"]) == (
+        "drop_treaty nato_1949 and ov.yaml change 1 (add_member nato_1949:UKR) contradict each other (the treaty is "
+        "dropped): give one of them")
+
+
+def test_two_overlays_giving_one_change_say_it_is_given_twice(here: Path) -> None:
+    one, two = _overlay(here, "one.yaml", ADD_UKR), _overlay(here, "two.yaml", ADD_UKR)
+    assert _error_line([*CASCADE, "--overlay", one, "--overlay", two]) == (
+        "one.yaml change 1 (add_member nato_1949:UKR) and two.yaml change 1 (add_member nato_1949:UKR) are the same "
+        "change, given twice: give it once")
+
+
+@pytest.mark.parametrize(("how", "said"), [
+    (["--add-treaty", "pact.yaml"], "add_treaty pact.yaml"),  # said "unknown treaty 'my_pact'", naming no file
+    (["--overlay", "add.yaml"], "add.yaml change 1 (add_treaty pact.yaml)")])
+def test_a_treaty_added_and_dropped_contradict(here: Path, how: list[str], said: str) -> None:
+    _overlay(here, "add.yaml", "{op: add_treaty, path: pact.yaml}")
+    assert _error_line([*CASCADE, *how, "--drop-treaty", "my_pact"]) == (
+        f"{said} and drop_treaty my_pact contradict each other (the treaty 'my_pact' is the one added: the world has "
+        "none to drop): give one of them")
+
+
+@pytest.mark.parametrize(("second", "also"), [("ov.yaml", ""), ("./ov.yaml", ""), ("sub/../ov.yaml", " (also as "
+                                               "ov.yaml)"), ("link.yaml", " (also as ov.yaml)")])
+def test_an_overlay_file_given_twice_says_so(here: Path, second: str, also: str) -> None:
+    """It said "unknown treaty 'nato_1949' (dropped by an earlier change)" (a drop, read twice)."""
+    (here / "sub").mkdir()
+    (here / "link.yaml").symlink_to(here / _overlay(here, "ov.yaml", "{op: drop_treaty, treaty: nato_1949}"))
+    assert _error_line([*CASCADE, "--overlay", "ov.yaml", "--overlay", second]) == (
+        f"{second.removeprefix('./')}: the file is given twice{also}; give each overlay file once")
+
+
+@pytest.mark.parametrize(("change", "said"), [
+    ("{op: add_treaty, path: ''}", "ov.yaml: changes.1.add_treaty.path: the path is empty: give a treaty file"),
+    ("{op: add_treaty, treaty: {}}", "ov.yaml: change 2: what-if add_treaty: treaty.id: Field required"),
+    ("{op: drop_treaty, treaty: nato_1494}", "ov.yaml: change 2: unknown treaty 'nato_1494'"),
+    ("{op: remove_member, treaty: nato_1949, state: UKR}", "ov.yaml: change 2: what-if: UKR is not a member of "
+                                                           "nato_1949"),
+])
+def test_an_overlay_error_names_the_file_and_the_change(here: Path, change: str, said: str) -> None:
+    assert _error_line([*CASCADE, "--overlay", _overlay(here, "ov.yaml", S1, change)]).startswith(said)
+
+
+def test_the_order_an_overlay_gives_its_changes_in_does_not_matter(here: Path, world: World) -> None:
+    """A change to a treaty the overlay adds, given before the add, said 'unknown treaty'."""
+    add, change = "{op: add_treaty, path: pact.yaml}", "{op: set_strength, treaty: my_pact, article: '1', strength: S5}"
+    worlds = [load_overlay(_overlay(here, name, *order)).apply(world)
+              for name, order in (("a.yaml", (add, change)), ("b.yaml", (change, add)))]
+    assert [w.treaty("my_pact").provisions[0].strength.value for w in worlds] == ["S5", "S5"]
+
+
+@pytest.mark.parametrize(("what_if", "options", "said"), [
+    ([{"op": "add_member", "treaty": "nato_1949", "state": "UKR"}], {"drop_treaty": ["nato_1949"]},
+     "drop_treaty nato_1949 and what_if change 1 (add_member nato_1949:UKR) contradict each other (the treaty is "
+     "dropped): give one of them"),
+    ([{"op": "set_strength", "treaty": "nato_1949", "article": "5", "strength": "S1"}],
+     {"set_strength": ["nato_1949:5=S2"]},
+     "what_if change 1 (set_strength nato_1949:5=S1) and set_strength nato_1949:5=S2 contradict each other: give one "
+     "of them"),
+    ([{"op": "drop_treaty", "treaty": "nato_1949"}, {"op": "drop_treaty", "treaty": "nato_1949"}], {},
+     "what_if change 1 (drop_treaty nato_1949) and what_if change 2 (drop_treaty nato_1949) are the same change, "
+     "given twice: give it once"),
+])
+def test_the_python_api_refuses_them(what_if: list[Any], options: dict[str, Any], said: str) -> None:
+    with pytest.raises(FoedusError) as caught:
+        foedus.cascade("RUS", "EST", "2025-06-01", what_if=what_if, **options)
+    assert str(caught.value) == said
+
+
+def test_an_overlay_applied_in_python_refuses_them(world: World) -> None:
+    with pytest.raises(FoedusError) as caught:
+        Overlay(changes=changes_from({"add_member": ["nato_1949:UKR"], "remove_member": ["nato_1949:Ukraine"]}))\
+            .apply(world)  # ran as if neither was given
+    assert str(caught.value) == (
+        "add_member nato_1949:UKR and remove_member nato_1949:Ukraine contradict each other: give one of them")
+
+
+def test_the_web_api_refuses_them() -> None:
+    pytest.importorskip("fastapi", reason="the web extra (fastapi) is not installed")
+    pytest.importorskip("httpx", reason="httpx (for the test client) is not installed")
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore")
+        from fastapi.testclient import TestClient
+
+        from foedus.web.app import create_app
+
+        with TestClient(create_app(), base_url="http://127.0.0.1") as client:
+            response = client.get("/api/cascade", params={"attacker": "RUS", "target": "EST", "date": "2025-06-01",
+                                                          "add_member": "nato_1949:UKR",
+                                                          "remove_member": "nato_1949:Ukraine"})
+    assert response.status_code == 422, response.text
+    assert response.json()["error"] == (
+        "add_member nato_1949:UKR and remove_member nato_1949:Ukraine contradict each other: give one of them")
