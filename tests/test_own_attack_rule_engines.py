@@ -4,7 +4,7 @@ the attacker, on an attack on the obligor): the rule has one form
 reference binder, the Monte Carlo's potential graph and home legs, the batched engine's compiled counterpart masks that
 its rounds, escalatory products, packed words and closures read, the war replay's casus foederis), so that changing
 the rule there changes what every engine does (each used to code it apart: `obligor != attacker`, `not_self`, a
-cleared mask column)."""
+cleared mask column), and the reference binder's consultation legs read it too."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ import datetime as dt
 
 import pytest
 
+from foedus.engine.bind import Binder
 from foedus.engine.cascade import run_cascade
 from foedus.engine.fast.outcomes import Outcome
 from foedus.engine.rules import verdict
@@ -102,6 +103,31 @@ def test_every_engine_spares_the_obligor_an_attack_on_itself(world: World, monke
     for attacker, target, obligor in [("RUS", "EST", "BLR"), ("CHN", "KOR", "PRK")]:
         assert (obligor in changed[attacker, target].conflicts) is (reading == "escalatory"), (attacker, reading)
     assert ("BLR", "RUS", "axis") in _war_triggers(_attacked_obligor_world(world), "RUS", "BLR")
+
+
+def test_the_records_pass_reads_the_own_attack_rule(world: World, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A consultation leg owed to the victim binds its obligor to consult on the attacks it binds against, not on the
+    obligor's own (the binder's records pass used to take any attack the leg admits). No cascade shows it: an obligor
+    that attacks is fighting, and a result reports no consultations of those; so the pass runs here with no state
+    counted as fighting, and its ledger is read."""
+    w = make_world(world, treaty("talks", ["EST", "BLR"], {"kind": "consultation", "article": "1", "strength": "S4"}))
+    scenario = build_scenario(w, attacker="BLR", target="EST", date=DAY)
+    binders: list[Binder] = []
+    real = Binder.records
+
+    def records(self: Binder, vol: object, ctx: object, fighting: object) -> None:
+        binders.append(self)
+        real(self, vol, ctx, frozenset())  # type: ignore[arg-type]
+
+    def consulted() -> set[tuple[str, str, str]]:
+        binders.clear()
+        run_cascade(w, scenario)
+        return {key[:3] for key in binders[0].ledger.consultations}
+
+    monkeypatch.setattr(Binder, "records", records)
+    assert ("BLR", "EST", "talks") not in consulted()  # BLR attacks EST: nothing to consult on
+    monkeypatch.setattr(verdict, "spares_own_attack", lambda leg: False)  # the obligor's own attack binds it too
+    assert ("BLR", "EST", "talks") in consulted()
 
 
 @pytest.mark.needs_data

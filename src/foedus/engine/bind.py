@@ -140,8 +140,7 @@ class Binder(Judge):
                 held = book.consultations.get(ckey)
                 if held is not None and held[0] != rnd:
                     continue
-                # no `spared(leg)`: an obligor that attacks is on a side, `fighting`, whose consultations are not here
-                i = first_admitted(leg, vol, None)
+                i = first_admitted(leg, vol)  # never its obligor's own attack here: an attacker is `fighting`
                 if i is None:
                     keep.append((rank, leg))
                 elif (verdicts.get(id(leg)) or self._verdict(leg, vol, i, verdicts, ctx)).binds:
@@ -233,7 +232,7 @@ class Binder(Judge):
             legs = waiting[obligor]
             keep = []
             for rank, leg in legs:
-                anyone = leg.counterparts.anyone  # `first_admitted(leg, vol, spared(leg))`, inline
+                anyone = leg.counterparts.anyone  # `first_admitted(leg, vol)`, inline
                 if anyone and (first != obligor or not verdict_rules.spares_own_attack(leg)):
                     i = 0
                 elif anyone and second is not None and second != obligor:

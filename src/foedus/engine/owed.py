@@ -51,20 +51,18 @@ def _by_obligor(table: LegTable, kind: Kind, state: str, keep: Callable[[Leg], b
 
 
 def spared(leg: Leg) -> str | None:
-    """The attacker a leg owed to the victim never binds against: its own obligor, as the rule says
-    (`rules.verdict.spares_own_attack`), or None."""
+    """The counterpart a leg never binds against (the attacker, for a leg owed to the victim; the victim, for one owed
+    to the attacker): its own obligor, as the rule says (`rules.verdict.spares_own_attack`), or None."""
     return leg.obligor if verdict.spares_own_attack(leg) else None
 
 
-def first_admitted(leg: Leg, vol: Volley, skip: str | None) -> int | None:
-    """The first attack of the volley that the leg admits (made by another state than `skip`: `spared(leg)` for
-    the attacks it binds against, `rules.verdict.binds_against`)."""
+def first_admitted(leg: Leg, vol: Volley) -> int | None:
+    """The first attack of the volley that the leg binds against (`rules.verdict.binds_against`): the first it
+    admits, less its obligor's own attacks where the rule spares them (`spared`, read where the obligor attacks)."""
     who = leg.counterparts
-    if who.anyone:
-        if vol.attackers[0] != skip:
-            return 0
-        return 1 if len(vol.attackers) > 1 and vol.attackers[1] != skip else scan(vol, skip, who.admits)
-    return scan(vol, skip, who.admits)
+    if who.anyone and vol.attackers[0] != leg.obligor:
+        return 0
+    return scan(vol, spared(leg) if leg.obligor in vol.members else None, who.admits)
 
 
 def scan(vol: Volley, skip: str | None, admits: Callable[[str], bool]) -> int | None:
