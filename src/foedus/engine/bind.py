@@ -154,14 +154,12 @@ class Binder(Judge):
         """Rule 2: neutrality legs owed to the victim bind on every attack they admit; rule 3: neutrality legs
         owed to an attacker that bind when it attacks. A binding leg is a duty to stay out on the attacks it binds
         against (`rules.verdict.binds_against`: not those of its obligor, which are violations: `_violations`, nor,
-        for a leg owed to the attacker, an attack on its obligor); a leg a gate holds back on such an attack is
-        withheld."""
+        for a leg owed to the attacker, an attack on its obligor: `_owed_to_attacker` leaves those legs out); a leg a
+        gate holds back on such an attack is withheld."""
         if owed.neutrality:
             self._neutral_to_victim(vol, key, owed, ctx)
         for i in strikers:
             for rank, leg, known in self._owed_to_attacker(vol, i, ctx, partner=True):
-                if leg.obligor == vol.victim and verdict_rules.spares_own_attack(leg):
-                    continue
                 self._neutral_find(vol, (i,), 3, rank, leg, known or self._attacker_verdict(leg, vol, i, ctx))
 
     def _neutral_to_victim(self, vol: Volley, key: Key, owed: Owed, ctx: Situation) -> None:
@@ -256,15 +254,14 @@ class Binder(Judge):
 
     def _offence(self, vol: Volley, ctx: Situation, state: BindState, strikers: list[int]) -> None:
         """Rule 5: offence legs owed to an attacker bind their obligor to its side, never on an attack on the obligor
-        itself (`rules.verdict.spares_own_attack`)."""
+        itself (`rules.verdict.spares_own_attack`: `_owed_to_attacker` leaves those legs out)."""
         book = self.ledger
         for i in strikers:
             attacker = vol.attackers[i]
             side = state.side_of[attacker]
             for rank, leg, known in self._owed_to_attacker(vol, i, ctx, partner=False):
                 obligor = leg.obligor
-                if (obligor in state.excluded or obligor in state.originals or state.side_of.get(obligor) == side
-                        or (obligor == vol.victim and verdict_rules.spares_own_attack(leg))):
+                if obligor in state.excluded or obligor in state.originals or state.side_of.get(obligor) == side:
                     continue
                 verdict = known or self._attacker_verdict(leg, vol, i, ctx)
                 if verdict.binds:

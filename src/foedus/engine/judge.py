@@ -14,6 +14,7 @@ from foedus.datarecord import dataclass
 from foedus.engine.leg import Leg
 from foedus.engine.owed import Owed, owed_legs
 from foedus.engine.rules import Situation, Verdict, Volley, evaluate, victim_status, where
+from foedus.engine.rules import verdict as verdict_rules
 from foedus.engine.scenario import Scenario
 from foedus.engine.table import LegTable
 from foedus.model.vocab import Kind
@@ -97,16 +98,19 @@ class Judge:
     def _owed_to_attacker(self, vol: Volley, i: int, ctx: Situation, partner: bool
                           ) -> list[tuple[int, Leg, Verdict | None]]:
         """The partner neutrality (or offence) legs owed to attack i's attacker, with the verdict of those that
-        admit any victim (the others are judged per victim: None), for volleys like this one."""
+        admit any victim (the others are judged per victim: None), for volleys like this one. Less those whose
+        obligor is the victim, where the rule spares it (`rules.verdict.spares_own_attack`): the lists are kept per
+        victim too (a home strike's place is its victim's home already), so that the rule is read once per list,
+        not per leg and volley."""
         attacker = vol.attackers[i]
         owed = self._owed.get(attacker) or self.owed(attacker)
         legs = owed.partner if partner else owed.offence
         if not legs:  # a striker has legs of one of the two kinds, often not both
             return []
-        vkey = (attacker, partner, vol.place, vol.kind, vol.severity, victim_status(attacker, ctx))
+        vkey = (attacker, vol.victim, partner, vol.place, vol.kind, vol.severity, victim_status(attacker, ctx))
         found = self._attacking.get(vkey)
         if found is None:
             found = self._attacking[vkey] = [
                 (rank, leg, self._attacker_verdict(leg, vol, i, ctx) if leg.counterparts.anyone else None)
-                for rank, leg in legs]
+                for rank, leg in legs if leg.obligor != vol.victim or not verdict_rules.spares_own_attack(leg)]
         return found
