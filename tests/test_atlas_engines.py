@@ -146,3 +146,26 @@ def test_a_legal_draw_of_the_batched_atlas_equals_the_per_scenario_replay(world:
         assert opposite.tolist() == [bool(o[k]) for _, o in per_draw], (a, b, day)
         varied += len(set(sizes.tolist())) > 1
     assert varied >= 3  # the draws matter: honour decisions change the war
+
+
+def test_the_suites_batched_engine_runs_on_numpy(world: World, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The reference suite's "batched" engine (`outcome`, tests/conftest.py's `engine`) runs on numpy, and its "torch"
+    engine on torch, whatever $FOEDUS_BACKEND says: "batched" followed it, so that with FOEDUS_BACKEND=torch the suite
+    ran torch twice and numpy never (or, without torch, failed)."""
+    from foedus.engine.fast import compiler
+
+    used: list[str] = []
+    real = compiler.get_backend
+
+    def spy(name: str | None = None) -> Any:
+        chosen = real(name)
+        used.append(chosen.name)
+        return chosen
+
+    monkeypatch.setattr(compiler, "get_backend", spy)
+    scenario = build_scenario(world, attacker="RUS", target="EST", date=DAY)
+    for setting in ("numpy", "torch"):
+        monkeypatch.setenv("FOEDUS_BACKEND", setting)
+        used.clear()
+        outcome("batched", world, scenario)
+        assert used == ["numpy"], setting

@@ -15,10 +15,11 @@ from foedus.engine.result import CascadeResult
 from foedus.engine.scenario import Scenario
 from foedus.model.world import World
 
-__all__ = ["ENGINES", "Engine", "Outcome", "outcome", "outcome_of"]
+__all__ = ["BACKEND_OF", "ENGINES", "Engine", "Outcome", "outcome", "outcome_of"]
 
 Engine = Literal["reference", "batched", "montecarlo", "torch"]
 ENGINES: tuple[Engine, ...] = ("reference", "batched", "montecarlo", "torch")
+BACKEND_OF = {"batched": "numpy", "torch": "torch"}  # the batched engines' backends, whatever $FOEDUS_BACKEND says
 
 
 @dataclass(frozen=True)
@@ -48,13 +49,14 @@ def _from_arrays(states: list[str], sides: np.ndarray, rounds: np.ndarray | None
 def outcome(engine: Engine, world: World, scenario: Scenario, draws: int = 2) -> Outcome:
     """Run `scenario` through `engine`. The Monte Carlo runs with every commitment honoured (and every
     state asking for request-gated help when the scenario says help is requested), so each of its
-    `draws` must equal the others and the deterministic engines."""
+    `draws` must equal the others and the deterministic engines. The batched engine runs on numpy, "torch" on
+    torch (`BACKEND_OF`): each names its backend, so that $FOEDUS_BACKEND does not turn one into the other."""
     if engine == "reference":
         return outcome_of(run_cascade(world, scenario))
     if engine in ("batched", "torch"):
         from foedus.engine.fast.batch import batch_scenario
 
-        res = batch_scenario(world, scenario, "torch" if engine == "torch" else None)
+        res = batch_scenario(world, scenario, BACKEND_OF[engine])
         return _from_arrays(res.states, res.sides[0], res.rounds[0], res.conflicts[0])
     from foedus.engine.fast.montecarlo import replay
     from foedus.engine.fast.potential import potential_graph
