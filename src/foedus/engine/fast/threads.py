@@ -2,10 +2,12 @@
 
 Their matrix products are small (a few hundred states a side), so a second BLAS thread costs more in start-up
 and contention than it saves, the more so on a busy machine (bench/bench_speed.py measures both). The limit is
-set with threadpoolctl around each batched run and restored afterwards, so a caller's own BLAS setting is kept
+set with threadpoolctl around the batched runs and restored afterwards, so a caller's own BLAS setting is kept
 outside it. Where PyTorch is loaded (the torch backend, `foedus.engine.fast.backend`), its CPU threads are held to
-the same count, as threadpoolctl does not see the BLAS torch links in. `blas_threads()` says what a run uses, for
-benchmarks to report.
+the same count, as threadpoolctl does not see the BLAS torch links in. Both settings are the process's, not a
+thread's: runs in several threads at once (a threaded Dask worker's tasks) share one hold, set by the first run
+to start and restored when the last one ends (`_Hold`), so that no run restores the caller's count under another.
+`blas_threads()` says what a run uses, for benchmarks to report.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import contextlib
 import functools
 import os
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from typing import Any, TypeVar, cast
 
@@ -49,28 +52,63 @@ def _controller() -> Any:
 
 @contextlib.contextmanager
 def engine_threads() -> Iterator[None]:
-    """Run the block with the engines' BLAS thread count (see `blas_threads`); nested uses are cheap."""
+    """Run the block with the engines' BLAS thread count (see `blas_threads`); nested and concurrent uses share
+    one hold (`_HOLD`)."""
     n = blas_threads()
     if n is None:
         yield
         return
-    with _controller().limit(limits=n, user_api="blas"), _torch_threads(n):
-        yield
-
-
-@contextlib.contextmanager
-def _torch_threads(n: int) -> Iterator[None]:
-    """torch's CPU threads held to `n` in the block, where torch is loaded (never imported here)."""
-    torch: Any = sys.modules.get("torch")
-    before = n if torch is None else torch.get_num_threads()
-    if before == n:
-        yield
-        return
-    torch.set_num_threads(n)
+    _HOLD.enter(n)
     try:
         yield
     finally:
-        torch.set_num_threads(before)
+        _HOLD.leave()
+
+
+class _Hold:
+    """The process's BLAS and torch thread counts held to the engines' while any run (in any thread) is inside
+    `engine_threads`: the first to enter sets them, the last to leave restores the caller's (threadpoolctl's limit
+    and `torch.set_num_threads` act on the whole process, so one run restoring them would undo another's)."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.runs = 0  # runs inside the hold
+        self.blas: Any = None  # threadpoolctl's limiter, which restores the caller's BLAS threads
+        self.torch: tuple[Any, int] | None = None  # torch and its threads before the hold, once loaded
+
+    def enter(self, n: int) -> None:
+        """One more run; the first sets the BLAS count to `n` (later ones keep the first's). torch's is set in each
+        run's thread that sees another count (under OpenMP torch keeps one per thread, taken from the last set where
+        a thread has none yet), as soon as torch is loaded (a run may load it inside the hold: never imported here);
+        the caller's count is the first one seen."""
+        with self.lock:
+            if self.runs == 0:
+                self.blas = _controller().limit(limits=n, user_api="blas")
+                self.torch = None
+            torch: Any = sys.modules.get("torch")
+            if torch is not None:
+                before = torch.get_num_threads()
+                if self.torch is None:
+                    self.torch = (torch, before)
+                if before != n:
+                    torch.set_num_threads(n)
+            self.runs += 1
+
+    def leave(self) -> None:
+        """One run fewer; the last restores the caller's counts."""
+        with self.lock:
+            self.runs -= 1
+            if self.runs:
+                return
+            if self.torch is not None:
+                torch, before = self.torch
+                if torch.get_num_threads() != before:
+                    torch.set_num_threads(before)
+            self.blas.restore_original_limits()
+            self.blas = self.torch = None
+
+
+_HOLD = _Hold()
 
 
 def in_engine_threads(fn: F) -> F:
