@@ -5,6 +5,8 @@ a yearly atlas series given to `atlas-plot` is checked the same way before it is
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -167,6 +169,37 @@ def test_every_registry_file_passes_the_value_checks() -> None:
     assert {f.path: file_problem(DATA / f.path, f) for f in checked} == {f.path: None for f in checked}
 
 
+@pytest.mark.parametrize("where", ["deep", "beside"])
+def test_atlas_plot_reads_only_the_atlas_partitions_of_a_folder(tmp_path: Path, where: str) -> None:
+    """A folder was read as a table wherever a .parquet file lay below it (`foedus atlas-plot /` walked the whole file
+    system, into /proc, and failed in pyarrow's cut-off words): now only where it holds what a Dask run of `foedus
+    atlas` writes, .parquet files in decade=… folders, looked at one level down."""
+    from foedus.errors import FoedusError
+    from foedus.outputs import write_partitioned, write_table
+    from foedus.sweeps.plot import plot_series
+
+    frame, folder = _series_frame(), tmp_path / "root"
+    if where == "deep":  # a series deep in the tree is not the folder's
+        (folder / "home" / "me").mkdir(parents=True)
+        write_table(frame, folder / "home" / "me" / "s.parquet")
+        problem = r"root: a folder with no .parquet file, nor decade=… folder of them, in it; atlas-plot reads"
+    else:
+        write_partitioned(frame.assign(decade=frame["year"] // 10 * 10), folder, "decade")
+        (folder / "proc" / "1").mkdir(parents=True)
+        problem = r"root: it holds proc, which the atlas's Parquet partitions never do; atlas-plot reads"
+    with pytest.raises(FoedusError, match=problem) as caught:
+        plot_series(folder, tmp_path / "p.png")
+    assert "\n" not in str(caught.value) and not (tmp_path / "p.png").exists()
+
+
+def test_atlas_plot_of_the_root_folder_is_one_line(tmp_path: Path) -> None:
+    """`foedus atlas-plot /` looks at / alone (it walked the whole file system)."""
+    proc = subprocess.run([sys.executable, "-m", "foedus.cli", "atlas-plot", "/", "--out", str(tmp_path / "p.png")],
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2 and proc.stderr.count("\n") == 1, proc.stderr
+    assert "/: a folder with no .parquet file, nor decade=… folder of them, in it; atlas-plot reads" in proc.stderr
+
+
 @pytest.mark.parametrize(("change", "problem"), [
     (lambda lines: [lines[0], lines[1].replace(",2,", ",abc,", 1), *lines[2:]], "line 2: invalid literal for int"),
     (lambda lines: [lines[0], ",".join(lines[1].split(",")[:4]) + "\n", *lines[2:]], "line 2 does not have the "
@@ -260,8 +293,8 @@ def test_atlas_plot_draws_every_table_the_atlas_writes(tmp_path: Path, name: str
     ("junk.dta", r"cannot read it as a yearly atlas series \(damaged, or not a Stata file\)"),
     ("s.txt", r"unknown format '.txt'; atlas-plot reads .parquet, .csv and .dta"),
     ("junk.parquet", r"junk.parquet: cannot read it as a yearly atlas series \(damaged, or not a Parquet file\)$"),
-    ("nothing", r"nothing: a folder with no .parquet file in it; atlas-plot reads a folder of the Parquet "
-                r"partitions a Dask run of `foedus atlas` writes, or a file \(make it with"),
+    ("nothing", r"nothing: a folder with no .parquet file, nor decade=… folder of them, in it; atlas-plot reads a "
+                r"folder of the Parquet partitions a Dask run of `foedus atlas` writes, or a file \(make it with"),
 ])
 def test_an_unreadable_or_unfinished_table_is_one_line(tmp_path: Path, name: str, problem: str) -> None:
     from foedus.errors import FoedusError

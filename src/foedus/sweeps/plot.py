@@ -30,9 +30,8 @@ def _read_series(series: Path) -> Any:
     if not (series.is_file() or series.is_dir()):
         raise FoedusError(f"{as_written(series)}: not a regular file ({how})")
     suffix = ".parquet" if series.is_dir() else series.suffix.lower()  # a Dask run's folder of Parquet partitions
-    if series.is_dir() and not any(series.rglob("*.parquet")):
-        raise FoedusError(f"{as_written(series)}: a folder with no .parquet file in it; atlas-plot reads a folder "
-                          f"of the Parquet partitions a Dask run of `foedus atlas` writes, or a file ({how})")
+    if series.is_dir():
+        _check_partitions(series, how)
     if suffix not in _READERS:
         raise FoedusError(f"{as_written(series)}: unknown format {series.suffix!r}; atlas-plot reads .parquet, .csv "
                           "and .dta files, and folders of Parquet partitions, as `foedus atlas` writes them")
@@ -50,6 +49,43 @@ def _read_series(series: Path) -> Any:
     if "year" not in frame.columns:
         raise FoedusError(f"{series} is not a yearly atlas series (no 'year' column)")
     return _checked(frame, series)
+
+
+def _check_partitions(folder: Path, how: str) -> None:
+    """A folder holds what a Dask run of the yearly atlas writes there (`foedus.sweeps.dask_sweeps.dask_yearly`):
+    .parquet files in `decade=…` folders (or beside them), and nothing else, or one line. Only the folder and its
+    decade folders are looked at: the Parquet reader reads the whole tree, which for `/` is the file system.
+
+    Raises:
+        FoedusError: no such partition in it, or something a partitioned atlas never holds (named).
+    """
+    parts, decades, foreign = 0, [], []
+    try:
+        with os.scandir(folder) as top:
+            for entry in top:
+                if entry.name.endswith(".parquet") and entry.is_file():
+                    parts += 1
+                elif entry.name.startswith("decade=") and entry.is_dir():
+                    decades.append(entry.name)
+                else:
+                    foreign.append(entry.name)
+        for decade in decades:
+            with os.scandir(folder / decade) as inner:
+                for entry in inner:
+                    if entry.name.endswith(".parquet") and entry.is_file():
+                        parts += 1
+                    else:
+                        foreign.append(f"{decade}/{entry.name}")
+    except OSError as exc:
+        raise FoedusError(f"{as_written(folder)}: cannot read the folder ({os_reason(exc)})") from None
+    what = f"atlas-plot reads a folder of the Parquet partitions a Dask run of `foedus atlas` writes, or a file ({how})"
+    if not parts:
+        raise FoedusError(f"{as_written(folder)}: a folder with no .parquet file, nor decade=… folder of them, in it; "
+                          + what)
+    if foreign:
+        more = " and more" if len(foreign) > 3 else ""
+        raise FoedusError(f"{as_written(folder)}: it holds {', '.join(sorted(foreign)[:3])}{more}, which the atlas's "
+                          "Parquet partitions never do; " + what)
 
 
 def _read_parquet(path: Path) -> Any:
