@@ -385,6 +385,28 @@ def test_a_seed_the_page_cannot_keep_exact_is_refused_with_a_line(page: Any, ser
     assert not page.problems, page.problems
 
 
+def test_a_run_reads_the_seed_field_once(page: Any, server: str) -> None:
+    """A run takes its seed, and whether the seed can be run, from one reading of the field (the scenario and the
+    check each parsed it)."""
+    _ready(page, f"{server}/?attacker=RUS&target=EST&date=2025-06-01")
+    page.wait_for_selector("body[data-result='RUS>EST@2025-06-01']", timeout=30_000)
+    page.click("#mc-panel summary")
+    page.check("#mc-on")
+    page.fill("#mc-seed", "9007199254740993")
+    page.evaluate("""() => {
+      const field = document.getElementById("mc-seed");
+      const value = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value");
+      window.seedReads = 0;
+      Object.defineProperty(field, "value", {configurable: true, set(v) { value.set.call(this, v); },
+                                             get() { window.seedReads += 1; return value.get.call(this); }});
+    }""")
+    page.click("#run")
+    page.wait_for_selector("#error:not([hidden])", timeout=10_000)
+    assert "seed 9007199254740993 is above" in page.inner_text("#error")
+    assert page.evaluate("window.seedReads") == 1
+    assert not page.problems, page.problems
+
+
 @pytest.mark.needs_data
 def test_likelihood_switch_shades_the_map_and_fills_the_panel(page: Any, server: str, tmp_path: Path) -> None:
     import httpx

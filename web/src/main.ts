@@ -15,7 +15,7 @@ import { renderLegend } from "./legend";
 import { WorldMap } from "./map";
 import { MapMode } from "./mapmode";
 import { renderNetwork } from "./network";
-import { scenarioOf, seedProblem, writeExtras } from "./panels";
+import { scenarioOf, writeExtras } from "./panels";
 import { renderProbabilities } from "./probabilities";
 import { checkShared } from "./shared";
 import { rolesOf, type Role } from "./roles";
@@ -119,7 +119,7 @@ class App {
   }
 
   /** The scenario with the probability and what-if panels' settings. */
-  private scenario(): Scenario { return scenarioOf(this.form, this.whatif); }
+  private scenario(): Scenario { return scenarioOf(this.form, this.whatif).scenario; }
 
   private otherDate(): string { return byId<HTMLInputElement>("other-date").value; }
 
@@ -185,14 +185,13 @@ class App {
 
   /** Run the form's scenario; true when it ran. `notes` are shown with the result (a shared link's problems). */
   async run(notes: string[] = []): Promise<boolean> {
-    const scenario = this.scenario();
+    const { scenario, seedProblem } = scenarioOf(this.form, this.whatif);
     this.showError("");
     if (scenario.attacker.length === 0 || scenario.target.length === 0) {
       this.showError("Pick at least one attacker and one target (search box, or Pick on map).");
       return false;
     }
-    const badSeed = seedProblem(scenario);
-    if (badSeed) { this.showError(`${badSeed}.`); return false; }
+    if (seedProblem) { this.showError(`${seedProblem}.`); return false; }
     this.timeline.stop();
     const ticket = ++this.running;
     byId("status").textContent = "running…";

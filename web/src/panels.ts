@@ -7,20 +7,18 @@ import type { ScenarioForm } from "./form";
 import { seedOf } from "./url";
 import type { WhatIfPanel } from "./whatif";
 
-/** The scenario with the probability and what-if panels' settings. */
-export function scenarioOf(form: ScenarioForm, whatif: WhatIfPanel): Scenario {
+/** The scenario with the probability and what-if panels' settings, and why the seed field cannot be run (the page
+ * keeps only exact seeds; null when it can, or when the probabilities panel is off): the field is read once. */
+export function scenarioOf(form: ScenarioForm, whatif: WhatIfPanel): { scenario: Scenario; seedProblem: string | null } {
   const on = byId<HTMLInputElement>("mc-on").checked;
-  return {
+  const seed = on ? seedOf(byId<HTMLInputElement>("mc-seed").value) : { seed: null, problem: null };
+  const scenario = {
     ...form.read(),
     draws: on ? Number(byId<HTMLSelectElement>("mc-draws").value) : null,
-    seed: on ? seedOf(byId<HTMLInputElement>("mc-seed").value).seed : null,
+    seed: seed.seed,
     whatif: [...whatif.changes],
   };
-}
-
-/** Why the seed field cannot be run (the page keeps only exact seeds), when the probabilities panel is on. */
-export function seedProblem(scenario: Scenario): string | null {
-  return scenario.draws === null ? null : seedOf(byId<HTMLInputElement>("mc-seed").value).problem;
+  return { scenario, seedProblem: seed.problem };
 }
 
 /** Put a shared link's draws, seed and what-if changes into their panels, and open the panels that hold them. */
