@@ -11,249 +11,117 @@ export interface UnresolvedUse { state: string; treaty: string; article: string;
 
 /** The result: one object. */
 export interface CascadeResult {
-  date: string;
-  attackers: string[];
-  targets: string[];
-  place: string;
-  target_kind: string;
-  reading: "legal" | "escalatory";
-  requested: boolean;
-  basis: string;
-  territory_view: string;
-  unresolved_read_as: string;
-  severity: string;
-  decisions: string;
-  ongoing_since: string | null;
-  joiners: Joiner[];
-  consultations: Consultation[];
-  conflicts: Conflict[];
-  neutral: Neutral[];
-  violations: Violation[];
-  withheld: Withheld[];
-  doubts: Doubt[];
-  supporters: Support[];
-  rounds: number;
-  notes: string[];
-  datasets: string[];
-  power: Power | null;
-  draws?: number;
-  seed?: number;
-  probabilities?: Record<string, { attack: number; defense: number }>;
-  war_size?: WarSize;
-  p_major_powers_opposite?: number;
-  honour_model?: Record<string, unknown>;
-  expected_power?: Power | null;
-  ccodes: Record<string, number>;
-  ongoing?: Record<string, unknown>;
-  likelihood?: LikelihoodSummary;
-  sides: { attack: string[]; defense: string[] };
-  unresolved: UnresolvedUse[];
+  date: string; attackers: string[]; targets: string[]; place: string; target_kind: string;
+  reading: "legal" | "escalatory"; requested: boolean; basis: string; territory_view: string;
+  unresolved_read_as: string; severity: string; decisions: string; ongoing_since: string | null; joiners: Joiner[];
+  consultations: Consultation[]; conflicts: Conflict[]; neutral: Neutral[]; violations: Violation[];
+  withheld: Withheld[]; doubts: Doubt[]; supporters: Support[]; rounds: number; notes: string[]; datasets: string[];
+  power: Power | null; draws?: number; seed?: number;
+  probabilities?: Record<string, { attack: number; defense: number }>; war_size?: WarSize;
+  p_major_powers_opposite?: number; honour_model?: Record<string, unknown>; expected_power?: Power | null;
+  ccodes: Record<string, number>; ongoing?: Record<string, unknown>; likelihood?: LikelihoodSummary;
+  sides: { attack: string[]; defense: string[] }; unresolved: UnresolvedUse[];
 }
 
 /** A state drawn in: its primary obligation's keys (the strongest; then defence before offence, the best sourced, curated before ATOP, bilateral before multilateral, the oldest), plus `also`. */
 export interface Joiner {
-  state: string;
-  side: "attack" | "defense";
-  round: number;
-  treaty: string;
-  article: string;
-  strength: string;
-  kind: string;
-  because: Because;
-  certainty: string;
-  conditions: string[];
-  unresolved: string[];
-  certainty_reasons: CertaintyReason[];
-  entails: string;
-  duty: string;
-  also: Omit<Obligation, "state">[];
+  state: string; side: "attack" | "defense"; round: number; treaty: string; article: string; strength: string;
+  kind: string; because: Because; certainty: string; conditions: string[]; unresolved: string[];
+  certainty_reasons: CertaintyReason[]; entails: string; duty: string; also: Omit<Obligation, "state">[];
   ccode: number | null;
 }
 
 /** One binding provision. */
 export interface Obligation {
-  state: string;
-  side: "attack" | "defense";
-  round: number;
-  treaty: string;
-  article: string;
-  strength: string;
-  kind: string;
-  because: Because;
-  certainty: string;
-  conditions: string[];
-  unresolved: string[];
-  certainty_reasons: CertaintyReason[];
-  entails: string;
-  duty: string;
+  state: string; side: "attack" | "defense"; round: number; treaty: string; article: string; strength: string;
+  kind: string; because: Because; certainty: string; conditions: string[]; unresolved: string[];
+  certainty_reasons: CertaintyReason[]; entails: string; duty: string;
 }
 
 /** The attack that set an obligation off. */
 export interface Because {
-  attacked: string;
-  by: string;
-  place: string;
-  target_kind: string;
+  attacked: string; by: string; place: string; target_kind: string;
 }
 
 /** A fact an obligation rests on that is not verified. */
 export interface CertaintyReason {
-  kind: string;
-  fact: string;
-  certainty: string;
-  source: string;
-  heading: string;
+  kind: string; fact: string; certainty: string; source: string; heading: string;
 }
 
 /** A duty to consult, not to fight. */
 export interface Consultation {
-  state: string;
-  with: string;
-  treaty: string;
-  article: string;
-  because: Because;
-  certainty: string;
+  state: string; with: string; treaty: string; article: string; because: Because; certainty: string;
   certainty_reasons: CertaintyReason[];
 }
 
 /** A state bound both ways, which joins neither side. */
 export interface Conflict {
-  state: string;
-  round: number;
-  reason: string;
-  obligations: Obligation[];
-  neutral: Neutral[];
-  treaties: string[];
+  state: string; round: number; reason: string; obligations: Obligation[]; neutral: Neutral[]; treaties: string[];
 }
 
 /** A duty to stay out of the war against `toward`. */
 export interface Neutral {
-  state: string;
-  toward: string;
-  treaty: string;
-  article: string;
-  because: Because;
-  certainty: string;
+  state: string; toward: string; treaty: string; article: string; because: Because; certainty: string;
   certainty_reasons: CertaintyReason[];
 }
 
 /** An attack that a non-aggression or neutrality clause forbids. */
 export interface Violation {
-  state: string;
-  against: string;
-  treaty: string;
-  article: string;
-  kind: string;
-  because: Because;
-  certainty: string;
+  state: string; against: string; treaty: string; article: string; kind: string; because: Because; certainty: string;
   certainty_reasons: CertaintyReason[];
 }
 
 /** An obligation a gate holds back. */
 export interface Withheld {
-  state: string;
-  treaty: string;
-  article: string;
-  reason: string;
-  unresolved: string[];
-  certainty: string;
+  state: string; treaty: string; article: string; reason: string; unresolved: string[]; certainty: string;
   certainty_reasons: CertaintyReason[];
 }
 
 /** A party, or a treaty, left out by a date known less than exactly: it may have been bound. */
 export interface Doubt {
-  treaty: string;
-  state: string | null;
-  fact: string;
-  certainty: string;
-  source: string;
+  treaty: string; state: string | null; fact: string; certainty: string; source: string;
 }
 
 /** A state bound to support a belligerent without being bound to fight. */
 export interface Support {
-  state: string;
-  supports: string;
-  side: "attack" | "defense";
-  treaty: string;
-  article: string | null;
-  form: string;
-  level: string;
-  when: string;
-  basis: string;
-  certainty: string;
+  state: string; supports: string; side: "attack" | "defense"; treaty: string; article: string | null; form: string;
+  level: string; when: string; basis: string; certainty: string;
 }
 
 /** With `draws`: these keys join the result's top level. */
 export interface MonteCarloSummary {
-  draws: number;
-  seed: number;
-  probabilities: Record<string, { attack: number; defense: number }>;
-  war_size: WarSize;
-  p_major_powers_opposite: number;
-  honour_model: Record<string, unknown>;
-  expected_power: Power | null;
+  draws: number; seed: number; probabilities: Record<string, { attack: number; defense: number }>; war_size: WarSize;
+  p_major_powers_opposite: number; honour_model: Record<string, unknown>; expected_power: Power | null;
 }
 
 /** With `likelihood`: the `likelihood` object. */
 export interface LikelihoodSummary {
-  model: ModelCard;
-  states: StateLikelihood[];
-  others: { count: number; max_join: Record<string, number> };
-  base_rate: Record<string, Record<string, number>>;
-  validation: ValidationScore[];
-  beats_base_rate: boolean;
-  warnings: string[];
-  notes: string[];
+  model: ModelCard; states: StateLikelihood[]; others: { count: number; max_join: Record<string, number> };
+  base_rate: Record<string, Record<string, number>>; validation: ValidationScore[]; beats_base_rate: boolean;
+  warnings: string[]; notes: string[];
 }
 
 /** One state's chances of joining, beside its legal answer. */
 export interface StateLikelihood {
-  state: string;
-  name: string;
-  ccode: number | null;
-  legal: string | null;
-  relevant: boolean;
-  chances: Chance[];
+  state: string; name: string; ccode: number | null; legal: string | null; relevant: boolean; chances: Chance[];
 }
 
 /** Probabilities within one horizon, with the model's interval. */
 export interface Chance {
-  horizon: string;
-  join: number;
-  attack: number;
-  defense: number;
-  out: number;
-  join_low: number;
-  join_high: number;
-  attack_low: number;
-  attack_high: number;
-  defense_low: number;
-  defense_high: number;
+  horizon: string; join: number; attack: number; defense: number; out: number; join_low: number; join_high: number;
+  attack_low: number; attack_high: number; defense_low: number; defense_high: number;
 }
 
 /** The model that answered. */
 export interface ModelCard {
-  version: string;
-  window: string;
-  first_year: number;
-  last_year: number;
-  pairs: number;
-  source: string;
-  interval: number;
-  data: { file: string; dataset: string; version: string; sha256: string | null }[];
+  version: string; window: string; first_year: number; last_year: number; pairs: number; source: string;
+  interval: number; data: { file: string; dataset: string; version: string; sha256: string | null }[];
 }
 
 /** One out-of-sample check against the base rate. */
 export interface ValidationScore {
-  scheme: string;
-  horizon: string;
-  subset: string;
-  pairs: number;
-  brier_skill: number | null;
-  log_skill: number | null;
-  auc: number | null;
-  calibration_slope: number | null;
-  beats_base_rate: boolean;
+  scheme: string; horizon: string; subset: string; pairs: number; brier_skill: number | null;
+  log_skill: number | null; auc: number | null; calibration_slope: number | null; beats_base_rate: boolean;
 }
 
 /** Each strength in words (foedus.model.vocab.STRENGTH_WORDS). */

@@ -86,7 +86,19 @@ answers with the same envelope and the HTTP status.
 
 
 def _ts_key(k: Key) -> str:
-    return f"  {k.name}{'?' if k.optional else ''}: {k.ts};"
+    return f"{k.name}{'?' if k.optional else ''}: {k.ts};"
+
+
+def _packed(items: list[str], width: int = 118) -> str:
+    """`items` in order, indented, as many to a line as fit in `width` (the file stays short; a long item has a
+    line to itself)."""
+    lines: list[str] = []
+    for item in items:
+        if lines and len(lines[-1]) + 1 + len(item) <= width:
+            lines[-1] += " " + item
+        else:
+            lines.append("  " + item)
+    return "\n".join(lines)
 
 
 def _switch_choices() -> str:
@@ -106,7 +118,7 @@ def typescript() -> str:
     of each scenario switch (`foedus.inputs.SWITCHES`)."""
     parts = [_TS_PRELUDE]
     for name, cls, doc in RECORDS:
-        body = "\n".join(_ts_key(k) for k in keys_of(cls))
+        body = _packed([_ts_key(k) for k in keys_of(cls)])
         parts.append(f"/** {doc} */\nexport interface {name} {{\n{body}\n}}\n")
     words = "\n".join(f"  {s}: {json.dumps(w)}," for s, w in STRENGTH_WORDS.items())
     parts.append(f"/** Each strength in words (foedus.model.vocab.STRENGTH_WORDS). */\n"
