@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from foedus.datarecord import dataclass, field
 from foedus.errors import AmbiguousNameError, UnknownStateError
 from foedus.model.state_files import COW_LAST_DAY, countrycode_rows, read_cow_spells, read_majors
+from foedus.model.state_names import STYLE_WORDS, norm, outside_word, words
 
 __all__ = ["COW_FIRST_DAY", "COW_STATES_FILE", "OPEN_SPELL_NOTE", "State", "StateRegistry", "spells_text"]
 
@@ -100,10 +101,10 @@ class StateRegistry:
             for state in ordered:
                 for key in keys_of(state):
                     if key:
-                        self._index.setdefault(_norm(key), state.id)
+                        self._index.setdefault(norm(key), state.id)
         for alias, state_id in _ALIASES.items():
             if state_id in self.states:
-                self._index.setdefault(_norm(alias), state_id)
+                self._index.setdefault(norm(alias), state_id)
 
     def __iter__(self) -> Iterator[State]:
         return iter(sorted(self.states.values(), key=lambda s: (s.ccode or 10_000, s.id)))
@@ -138,11 +139,11 @@ class StateRegistry:
             AmbiguousNameError: the name fits several states; the error lists them with codes and dates.
         """
         raw = str(text).strip()
-        if _norm(raw).isdigit() and not raw.isdigit():  # -2 or 2.0 would be COW 2 or 20 once the signs are gone
+        if norm(raw).isdigit() and not raw.isdigit():  # -2 or 2.0 would be COW 2 or 20 once the signs are gone
             raise UnknownStateError(f"unknown state {raw!r}: a COW number is a whole number (try `foedus states`)")
-        if _norm(raw) in _AMBIGUOUS:
-            return self._disambiguate(raw, _AMBIGUOUS[_norm(raw)], day or dt.date.today())
-        hit = self._index.get(_norm(raw))
+        if norm(raw) in _AMBIGUOUS:
+            return self._disambiguate(raw, _AMBIGUOUS[norm(raw)], day or dt.date.today())
+        hit = self._index.get(norm(raw))
         if hit is None:
             hit = self.by_pattern(raw)
         if hit is None:
@@ -181,8 +182,8 @@ class StateRegistry:
             return None
         hits = {state.id: m.span() for state in self if state.regex and (m := re.search(state.regex, lowered))}
         if len(hits) > 1:  # several patterns match: the text names one state if only one's name is in it
-            words = set(_words(lowered))
-            named = [i for i in hits if set(_words(self.states[i].name.lower())) <= words]
+            given = set(words(lowered))
+            named = [i for i in hits if set(words(self.states[i].name.lower())) <= given]
             if len(named) != 1:
                 shown = [self.states[i] for i in sorted(hits)]
                 raise AmbiguousNameError(
@@ -192,13 +193,13 @@ class StateRegistry:
         if not hits:
             return None
         [(best, (start, end))] = hits.items()
-        rest = _words(_outside_word(lowered, start, end))
+        rest = words(outside_word(lowered, start, end))
         return best if all(word in self._name_words for word in rest) else None
 
     @functools.cached_property
     def _name_words(self) -> frozenset[str]:
         """The words a state's name may be given with: the words of every state's name, and of formal styles."""
-        return _STYLE_WORDS | {w for s in self.states.values() for w in _words(s.name.lower())}
+        return STYLE_WORDS | {w for s in self.states.values() for w in words(s.name.lower())}
 
     def _unknown_message(self, raw: str) -> str:
         import difflib  # here: only an unknown name needs it
@@ -269,31 +270,3 @@ class StateRegistry:
         majors_path = dataset_file(COW_MAJORS_FILE)
         majors = read_majors(majors_path, by_ccode) if majors_path else {}
         return cls(states=states, has_system_dates=bool(spells), majors=majors)
-
-
-# words of formal styles that may stand around a state's name ("the Republic of ...")
-_STYLE_WORDS = frozenset({
-    "the", "of", "and", "republic", "kingdom", "state", "states", "federation", "federal", "democratic", "people",
-    "peoples", "s", "islamic", "arab", "socialist", "union", "united", "commonwealth", "principality", "grand",
-    "duchy", "empire", "sultanate", "emirate", "emirates", "plurinational", "bolivarian", "oriental", "cooperative",
-    "hashemite", "independent", "sovereign", "popular", "great", "federated", "islands", "island", "co", "operative",
-    "america", "coast",
-})
-
-
-def _words(text: str) -> list[str]:
-    """The words of `text` (letters only)."""
-    return re.findall(r"[^\W\d_]+", text)
-
-
-def _outside_word(text: str, start: int, end: int) -> str:
-    """`text` without the words the span [start, end) falls in (a pattern may match part of a word: "afghan")."""
-    while start > 0 and text[start - 1].isalpha():
-        start -= 1
-    while end < len(text) and text[end].isalpha():
-        end += 1
-    return text[:start] + " " + text[end:]
-
-
-def _norm(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "", text.lower())
