@@ -1,5 +1,6 @@
 """The words of state names, for the state registry's lookup (`foedus.model.states`): the formal styles that may
-stand around a name, a text's words, and the key a code or name is indexed by.
+stand around a name, a text's words, the fewest of them a name pattern matches, what the others name (a text that
+names one state names no other beside it), and the key a code or name is indexed by.
 
 Split from `foedus.model.states` so each module stays small.
 """
@@ -7,8 +8,34 @@ Split from `foedus.model.states` so each module stays small.
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Iterable
+from typing import Protocol
 
-__all__ = ["STYLE_WORDS", "norm", "outside_word", "words"]
+from foedus.errors import AmbiguousNameError
+
+__all__ = ["STYLE_WORDS", "Named", "name_split", "norm", "parts_named", "several_states", "tokens",
+           "unknown_message", "without_own", "words"]
+
+
+class Named(Protocol):
+    """What these helpers read of a state (`foedus.model.states.State`, which imports this module)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def ccode(self) -> int | None: ...
+    @property
+    def regex(self) -> str | None: ...
+
+
+# a word several spellings of names give two ways ("Saint Kitts and Nevis", countrycode's "St. Kitts & Nevis")
+_SAME_WORD = {"saint": "st"}
+# more words than any state's name has: longer text is not searched word by word for the name's words
+_MOST_WORDS = 16
 
 # words of formal styles that may stand around a state's name ("the Republic of ...")
 STYLE_WORDS = frozenset({
@@ -21,19 +48,92 @@ STYLE_WORDS = frozenset({
 
 
 def words(text: str) -> list[str]:
-    """The words of `text` (letters only)."""
-    return re.findall(r"[^\W\d_]+", text)
+    """The words of `text` (letters only), without accents, "saint" as "st": "São Tomé" and "Sao Tome" are one name."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return [_SAME_WORD.get(w, w) for w in re.findall(r"[^\W\d_]+", plain)]
 
 
-def outside_word(text: str, start: int, end: int) -> str:
-    """`text` without the words the span [start, end) falls in (a pattern may match part of a word: "afghan")."""
+def tokens(text: str) -> list[tuple[int, int]]:
+    """The spans of `text`'s words and numbers: what may name a state on its own ("RUS", "2", "Korea")."""
+    return [m.span() for m in re.finditer(r"[^\W_]+", text)]
+
+
+def name_split(pattern: str, text: str, span: tuple[int, int]) -> tuple[str, str, str]:
+    """`text` as what stands before the fewest whole words of it that `pattern` matches (the first such), those words,
+    and what stands after: a pattern may take in what stands before its key word ("^(?!.*north).*ireland" matches all
+    of "RUS and Ireland"), the words that name the state being only "Ireland", or match part of a word ("afghan").
+    `span`, the pattern's match in `text`, stands for those words in text of more words than a name has."""
+    spans = tokens(text)
+    start, end = next(((spans[first][0], spans[first + size - 1][1])
+                       for size in range(1, len(spans) + 1 if len(spans) <= _MOST_WORDS else 1)
+                       for first in range(len(spans) - size + 1)
+                       if re.search(pattern, text[spans[first][0]:spans[first + size - 1][1]])), span)
     while start > 0 and text[start - 1].isalpha():
         start -= 1
     while end < len(text) and text[end].isalpha():
         end += 1
-    return text[:start] + " " + text[end:]
+    return text[:start], text[start:end], text[end:]
+
+
+def without_own(before: str, after: str, own: Counter[str]) -> str:
+    """The text each side of a state's name without the words of the name that stand apart from its pattern's match
+    (`own`: "Herzegovina" of "Bosnia and Herzegovina"), each as often as the name has it, nearest the match first:
+    "Congo - Brazzaville and Congo - Kinshasa" keeps the first Congo, not Congo - Kinshasa's."""
+    left = Counter(own)
+    out = []
+    for text, spans in ((after, tokens(after)), (before, tokens(before)[::-1])):
+        chars = list(text)
+        for a, b in spans:
+            found = words(text[a:b])
+            if text[a:b].isalpha() and found and all(left[w] > 0 for w in found):
+                left.subtract(found)
+                chars[a:b] = " " * (b - a)
+        out.append("".join(chars))
+    return f"{out[1]} {out[0]}"
 
 
 def norm(text: str) -> str:
     """`text` lower-cased with all but letters a-z and digits gone: the registry's key for a code or name."""
     return re.sub(r"[^a-z0-9]+", "", text.lower())
+
+
+def parts_named(rest: str, whole: str, states: Iterable[Named],
+                key_names: Callable[[str], frozenset[str]]) -> list[frozenset[str]]:
+    """What each part of `rest` (`whole`, or `whole` without the words of one state's name, `without_own`) names:
+    the state of each pattern that matches it, with or without the style words ("and Korea"; "and Guyana" for the
+    pattern "^guyana"), and the states each run of its words names as a code, number or name (`key_names` of its
+    `norm` key: "RUS", "2", "Soviet Union"). A style word that is a code (AND, Andorra's) counts only first or last
+    in `whole`, not in "Trinidad and Tobago"; numbers are not run together ("2 20" is not COW 220)."""
+    kept = [rest[a:b] for a, b in tokens(rest)]
+    texts = (" ".join(kept), " ".join(w for w in kept if w not in STYLE_WORDS))
+    found = [frozenset({s.id}) for s in states if s.regex and any(re.search(s.regex, text) for text in texts)]
+    edges = {whole[a:b] for a, b in tokens(whole)[:1] + tokens(whole)[-1:]}
+    for first in range(len(kept)):
+        for last in range(first, len(kept)):
+            run = kept[first:last + 1]
+            if ((set(run) <= STYLE_WORDS and not (len(run) == 1 and run[0] in edges))
+                    or (len(run) > 1 and not "".join(run).isalpha())):
+                continue
+            if names := key_names(norm(" ".join(run))):
+                found.append(names)
+    return found
+
+
+def several_states(raw: str, shown: list[Named]) -> AmbiguousNameError:
+    """The refusal of a text that names several states, listing them (`several`: an option taking several states
+    says how it takes them)."""
+    return AmbiguousNameError(
+        f"{raw!r} names several states ({', '.join(f'{s.name} ({s.id})' for s in shown)}); give one state",
+        [{"id": s.id, "name": s.name, "ccode": s.ccode} for s in shown], raw, several=True)
+
+
+def unknown_message(raw: str, states: Iterable[Named]) -> str:
+    """The refusal of a text that names no state, with up to three close names (or ids) to try."""
+    import difflib  # here: only an unknown name needs it
+
+    listed = list(states)
+    close = difflib.get_close_matches(raw, list({s.name: s.id for s in listed}), n=3, cutoff=0.6)
+    if not close:
+        close = difflib.get_close_matches(raw.upper(), [s.id for s in listed], n=3)
+    hint = f"; did you mean {', '.join(dict.fromkeys(close))}?" if close else ""
+    return f"unknown state {raw!r}{hint} (try `foedus states`)"

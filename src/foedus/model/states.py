@@ -11,12 +11,23 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from foedus.datarecord import dataclass, field
 from foedus.errors import AmbiguousNameError, UnknownStateError
 from foedus.model.state_files import COW_LAST_DAY, countrycode_rows, read_cow_spells, read_majors
-from foedus.model.state_names import STYLE_WORDS, norm, outside_word, words
+from foedus.model.state_names import (
+    STYLE_WORDS,
+    name_split,
+    norm,
+    parts_named,
+    several_states,
+    tokens,
+    unknown_message,
+    without_own,
+    words,
+)
 
 __all__ = ["COW_FIRST_DAY", "COW_STATES_FILE", "OPEN_SPELL_NOTE", "State", "StateRegistry", "spells_text"]
 
@@ -56,6 +67,8 @@ _AMBIGUOUS = {
     "federalrepublicofgermany": ("DEU", "COW260"),  # West Germany's style, and unified Germany's since 1990
     "vietnam": ("VNM", "COW817"),
 }
+# words a state's formal name holds beside its name's (ISO's and the UN's name of the UK names Northern Ireland)
+_MORE_WORDS = {"GBR": "Great Britain and Northern Ireland"}
 # countrycode rows that carry a COW code but are not states of the system.
 _NOT_STATES = {"GRL", "HKG"}
 
@@ -147,7 +160,7 @@ class StateRegistry:
         if hit is None:
             hit = self.by_pattern(raw)
         if hit is None:
-            raise UnknownStateError(self._unknown_message(raw))
+            raise UnknownStateError(unknown_message(raw, self.states.values()))
         return self.states[hit]
 
     def resolve_id(self, text: str | int, day: dt.date | None = None) -> str:
@@ -175,7 +188,9 @@ class StateRegistry:
         words of a state's name or style ("Republic of Estonia", not "not Estonia"); None when there is none.
 
         Raises:
-            AmbiguousNameError: the text names several states ("Latvia and Estonia").
+            AmbiguousNameError: the text names several states: several patterns match ("Latvia and Estonia"), or
+                beside the words that name one state stands another state's code, number or name ("RUS Korea",
+                "2 Canada", "Russia and Korea").
         """
         lowered = raw.lower()
         if len(lowered) < 4:
@@ -185,31 +200,35 @@ class StateRegistry:
             given = set(words(lowered))
             named = [i for i in hits if set(words(self.states[i].name.lower())) <= given]
             if len(named) != 1:
-                shown = [self.states[i] for i in sorted(hits)]
-                raise AmbiguousNameError(
-                    f"{raw!r} names several states ({', '.join(f'{s.name} ({s.id})' for s in shown)}); give one state",
-                    [{"id": s.id, "name": s.name, "ccode": s.ccode} for s in shown], raw, several=True)
+                raise several_states(raw, [self.states[i] for i in sorted(hits)])
             hits = {named[0]: hits[named[0]]}
-        if not hits:
+        if not hits:  # codes, numbers or names no pattern matches: two that name states apart are several ("RUS EST")
+            parts = parts_named(lowered, lowered, self, self._key_names)
+            if any(p.isdisjoint(q) for p in parts for q in parts):
+                raise several_states(raw, [self.states[i] for i in sorted(set().union(*parts))])
             return None
-        [(best, (start, end))] = hits.items()
-        rest = words(outside_word(lowered, start, end))
-        return best if all(word in self._name_words for word in rest) else None
+        [(best, span)] = hits.items()
+        before, name, after = name_split(self.states[best].regex or "", lowered, span)
+        codes = [t for t in words(name) if t not in self._name_words and norm(t) in self._index]
+        if codes and len(tokens(name)) > 1:  # a code the pattern took for a word: "SSD Sudan" (South Sudan's "\bs\w*")
+            if len(ids := {self._index[norm(codes[0])], self.by_pattern(lowered.replace(codes[0], "", 1)) or best}) > 1:
+                raise several_states(raw, [self.states[i] for i in sorted(ids)])
+            return None
+        own = Counter(words(f"{self.states[best].name} {_MORE_WORDS.get(best, '')}".lower())) - Counter(words(name))
+        parts = parts_named(without_own(before, after, own), lowered, self, self._key_names)
+        if others := set().union(*(p for p in parts if best not in p and not any(q < p for q in parts))):
+            raise several_states(raw, [self.states[i] for i in sorted({best, *others})])
+        rest = before + after
+        return best if set(words(rest)) <= self._name_words | set(own) and not re.search(r"\d", rest) else None
+
+    def _key_names(self, key: str) -> frozenset[str]:
+        """The states a code, number or name (`norm`'s key) names: those of a name several carried, or one, or none."""
+        return frozenset(_AMBIGUOUS.get(key, [self._index[key]] if key in self._index else [])) & self.states.keys()
 
     @functools.cached_property
     def _name_words(self) -> frozenset[str]:
         """The words a state's name may be given with: the words of every state's name, and of formal styles."""
         return STYLE_WORDS | {w for s in self.states.values() for w in words(s.name.lower())}
-
-    def _unknown_message(self, raw: str) -> str:
-        import difflib  # here: only an unknown name needs it
-
-        names = {s.name: s.id for s in self.states.values()}
-        close = difflib.get_close_matches(raw, list(names), n=3, cutoff=0.6)
-        if not close:
-            close = difflib.get_close_matches(raw.upper(), list(self.states), n=3)
-        hint = f"; did you mean {', '.join(dict.fromkeys(close))}?" if close else ""
-        return f"unknown state {raw!r}{hint} (try `foedus states`)"
 
     def members_on(self, day: dt.date) -> list[str]:
         """Ids of the states in the system on `day` (empty when no COW dates are loaded)."""
