@@ -11,10 +11,11 @@ code alone would say too little (e.g. Russia–DPRK Art. 4: "military and other 
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from foedus.model.facts import StateRef
 from foedus.model.vocab import LEVELS, ORG_PURPOSES, SUPPORT_FORMS, Basis, Duty, HelpForm, Tag
 
 __all__ = [
@@ -30,7 +31,6 @@ __all__ = [
     "Tag",
 ]
 
-StateRef = Annotated[str, Field(min_length=2, description="ISO3, COW abbreviation, COW number or name")]
 
 
 class _Strict(BaseModel):

@@ -15,7 +15,7 @@ from foedus.model.behaviour import SpanRules
 from foedus.model.days import is_iso_day
 from foedus.model.vocab import CERTAINTY_RANK, TAGGED_WINDOWS, Certainty
 
-__all__ = ["Certainty", "DateCertainty", "Day", "Source", "Span", "Strict"]
+__all__ = ["Certainty", "DateCertainty", "Day", "Source", "Span", "StateRef", "Strict"]
 
 
 def _not_a_number(value: Any) -> Any:
@@ -31,6 +31,17 @@ def _not_a_number(value: Any) -> Any:
 Day = Annotated[dt.date, BeforeValidator(_not_a_number)]
 """A date in a data file (treaty, overlay, war, gazetteer): `YYYY-MM-DD`; a number such as `20250101` is an error,
 not a day of 1970."""
+
+
+def _number_as_text(value: Any) -> Any:
+    """A COW number written as a YAML number (`state: 365`) is read as its text, as `foedus.cascade(365, …)` is."""
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+StateRef = Annotated[str, BeforeValidator(_number_as_text),
+                     Field(min_length=1, description="ISO3, COW abbreviation, COW number or name")]
+"""A state in a data file (treaty, war): resolved against the state list when the file is loaded, so a COW number
+may be one digit (`2`, the United States) or written as a number."""
 
 
 class Strict(BaseModel):

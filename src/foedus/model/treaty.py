@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from foedus.model.assistance import Assistance
 from foedus.model.behaviour import TreatyRules
-from foedus.model.facts import Certainty, DateCertainty, Day, Source, Span
+from foedus.model.facts import Certainty, DateCertainty, Day, Source, Span, StateRef
 from foedus.model.vocab import Kind, Strength, Trigger
 
 __all__ = [
@@ -39,9 +39,6 @@ _ID_RE = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$")
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
-
-
-StateRef = Annotated[str, Field(min_length=2, description="ISO3, COW abbreviation, COW number or name")]
 
 
 class Member(_Strict):

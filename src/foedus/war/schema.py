@@ -15,11 +15,11 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validat
 from foedus.engine.scenario import parse_date
 from foedus.errors import DateOutOfRangeError
 from foedus.model.facts import Day as FileDay
+from foedus.model.facts import StateRef
 
 __all__ = ["AttackEvent", "CeasefireEvent", "EntryEvent", "Event", "ExitEvent", "WarFile", "WarSource"]
 
 _ID_RE = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$")
-StateRef = Annotated[str, Field(min_length=2, description="ISO3, COW abbreviation, COW number or name")]
 States = StateRef | list[StateRef]
 
 
