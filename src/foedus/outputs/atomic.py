@@ -30,7 +30,7 @@ from typing import Any, Literal
 
 from foedus.errors import OutputError, OutputExistsError
 from foedus.outputs.stops import check_not_stopped, watch_stop_signals
-from foedus.outputs.temporaries import TMP_SUFFIX, cleanup_all, discard, held, new_temporary
+from foedus.outputs.temporaries import TMP_SUFFIX, cleanup_all, discard, held, new_temporary, unwritable
 from foedus.paths import data_file_at, in_bundled_data
 from foedus.reachable import link_problem, os_reason, unreachable
 from foedus.written import folder_meant
@@ -69,8 +69,8 @@ def check_target(out: Path, *, force: bool = False, kind: Literal["file", "folde
                               "another path")
     if not os.path.isdir(out.parent):
         raise OutputError(f"cannot write {out}: {_no_folder(out.parent)}")
-    if not os.access(out.parent, os.W_OK | os.X_OK):
-        raise OutputError(f"cannot write {out}: the folder {out.parent} is not writable")
+    if (why := unwritable(out, kind)) is not None:
+        raise OutputError(f"cannot write {out}: {why}")
 
 
 def _link_refused(out: Path, dataset: bool = False) -> OutputError | None:

@@ -23,7 +23,7 @@ import stat
 from pathlib import Path
 from typing import Literal
 
-__all__ = ["STALE_S", "TMP_SUFFIX", "cleanup_all", "discard", "held", "new_temporary", "sweep"]
+__all__ = ["STALE_S", "TMP_SUFFIX", "cleanup_all", "discard", "held", "new_temporary", "sweep", "unwritable"]
 
 TMP_SUFFIX = ".foedus-tmp"
 STALE_S = 3600  # a temporary not modified for this long, and locked by no one, is a killed run's
@@ -64,6 +64,21 @@ def new_temporary(out: Path, kind: Literal["file", "folder"]) -> Path:
         discard(tmp)
         raise
     return tmp
+
+
+def unwritable(out: Path, kind: Literal["file", "folder"]) -> str | None:
+    """Why no output can be written beside `out`, in a folder that exists, or None: the folder is not writable, or no
+    temporary can be made in it (one is made, then removed at once): `os.access` says yes in /proc and /sys, where
+    nothing can be made, and a command would find it out only at the end of its work."""
+    if not os.access(out.parent, os.W_OK | os.X_OK):
+        return f"the folder {out.parent} is not writable"
+    try:
+        discard(new_temporary(out, kind))
+    except OSError as exc:
+        from foedus.reachable import os_reason
+
+        return f"{os_reason(exc) if exc.errno else exc}; nothing was written under that name"
+    return None
 
 
 def hold(fd: int) -> int | None:
