@@ -47,7 +47,7 @@ def import_file(path: str | Path, *, force: bool = False, any_version: bool = Fa
 
     Raises:
         DataImportError: a missing or unreadable path, a damaged or encrypted zip, no known file in it, or another
-            version that lacks a column foedus reads.
+            version that lacks a column foedus reads, or a folder where a file it holds goes.
         ChecksumError: a file is not the registry's version (without `any_version`), or a differing file is in
             place (without `force`).
     """
@@ -128,9 +128,8 @@ def _install_all(matches: list[_Match], force: bool, any_version: bool) -> list[
                 forget_other_version(file)
             outcomes.append(Outcome(dataset.name, file.path, "present", where))
             continue
-        if state != "missing" and not force:
-            raise ChecksumError(f"{target} is already in place and differs from {where}; not overwriting it: "
-                                "use --force to replace it")
+        if state != "missing" and (not force or target.is_dir()):
+            raise _kept(target, where)
         todo.append((match, actual, size))
     for (dataset, file, where, opener), actual, size in todo:
         if actual != file.sha256:  # recorded before it is installed: a run killed in between leaves it believable
@@ -150,6 +149,16 @@ def _install_all(matches: list[_Match], force: bool, any_version: bool) -> list[
             outcomes.append(Outcome(dataset.name, file.path, "imported", f"{where} (another version than "
                                     f"{dataset.name} {dataset.version}: SHA-256 {sha[:16]}…, recorded)"))
     return outcomes
+
+
+def _kept(target: Path, where: str) -> DataImportError | ChecksumError:
+    """Why the file in place is not replaced: it differs (without --force), or it is a folder, which --force would
+    not replace either (`foedus.outputs.check_target`), so the advice is not to use --force."""
+    if target.is_dir():
+        return DataImportError(f"{target} is a folder, not the dataset file; --force replaces a file, never a folder: "
+                               "move it out of the way")
+    return ChecksumError(f"{target} is already in place and differs from {where}; not overwriting it: use --force to "
+                         "replace it")
 
 
 def _check_columns(file: DataFile, where: str, opener: Opener) -> None:
