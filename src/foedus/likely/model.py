@@ -186,9 +186,9 @@ def _check(path: Path, model: ModelFile) -> None:
     except LikelyModelError as exc:
         raise LikelyModelError(f"{path}: spec: {exc}") from None
     _check_tables(path, model)
-    for name, m, width in [*((f"join.{h}", m, len(spec.join_names)) for h, m in model.join.items()),
-                           ("side", model.side, len(spec.side_names))]:
-        _check_logit(path, name, m, width)
+    for name, m, wanted in [*((f"join.{h}", m, spec.join_names) for h, m in model.join.items()),
+                            ("side", model.side, spec.side_names)]:
+        _check_logit(path, name, m, wanted)
 
 
 def _check_tables(path: Path, model: ModelFile) -> None:
@@ -236,11 +236,16 @@ def _check_training(path: Path, training: dict[str, Any]) -> None:
         raise LikelyModelError(f"{path}: training: first_year is after last_year")
 
 
-def _check_logit(path: Path, name: str, m: LogitFile, width: int) -> None:
-    """One logistic model: sizes match the spec's `width` columns, numbers finite, scales positive, cov valid."""
+def _check_logit(path: Path, name: str, m: LogitFile, columns: list[str]) -> None:
+    """One logistic model: sizes match the spec's `columns`, and names too, in order (the predictor reads the
+    coefficients by the spec's order, whatever the file's names say), numbers finite, scales positive, cov valid."""
+    width = len(columns)
     sizes = {len(m.names), len(m.mean), len(m.scale), len(m.coef)}
     if sizes != {width} or len(m.cov) != width + 1 or any(len(r) != width + 1 for r in m.cov):
         raise LikelyModelError(f"{path}: {name}: sizes do not match the spec's {width} columns")
+    if (wrong := next((i for i, (a, b) in enumerate(zip(m.names, columns, strict=True)) if a != b), None)) is not None:
+        raise LikelyModelError(f"{path}: {name}.names[{wrong}]: {m.names[wrong]!r}, where the spec's column is "
+                               f"{columns[wrong]!r} (the coefficients are read in the spec's order)")
     for part, values in (("mean", m.mean), ("scale", m.scale), ("intercept", [m.intercept]), ("coef", m.coef),
                          ("cov", [v for row in m.cov for v in row])):
         if not np.all(np.isfinite(values)):
