@@ -35,6 +35,8 @@ def os_error_line(exc: OSError) -> str:
     'cannot use /etc/passwd/x.csv: /etc/passwd is not a folder (ENOTDIR)'
     >>> os_error_line(FileNotFoundError(2, "No such file or directory", "/nowhere/x.csv"))
     'cannot use /nowhere/x.csv: no such file or folder'
+    >>> os_error_line(OSError(28, "No space left on device"))
+    'No space left on device'
     """
     from foedus.reachable import os_reason
 
@@ -42,7 +44,8 @@ def os_error_line(exc: OSError) -> str:
     names = [str(n) for n in (exc.filename, exc.filename2) if n is not None]
     if names:
         return f"cannot use {' -> '.join(names)}: {reason}"
-    return f"{reason}: {exc}" if str(exc) and str(exc) != reason else reason
+    said = str(exc)  # `[Errno 28] No space left on device` says the reason again
+    return f"{reason}: {said}" if said and said not in (reason, f"[Errno {exc.errno}] {exc.strerror}") else reason
 
 
 def json_asked(argv: Sequence[str]) -> bool:
@@ -56,7 +59,9 @@ def fail(message: str, as_json: bool, status: int = 2, extra: dict[str, Any] | N
     line = one_line(message)
     if as_json:
         body = {"ok": False, "error": line, "status": status, **(extra or {})}
-        sys.stdout.write(json.dumps(body, ensure_ascii=False) + "\n")
+        with contextlib.suppress(OSError):  # stdout is what failed (a full disk, /dev/full): stderr still says it
+            sys.stdout.write(json.dumps(body, ensure_ascii=False) + "\n")
+            sys.stdout.flush()
     sys.stderr.write(f"error: {line}\n")
     return status
 
