@@ -30,7 +30,7 @@ from typing import Any, Literal
 
 from foedus.errors import OutputError, OutputExistsError
 from foedus.outputs.stops import check_not_stopped, watch_stop_signals
-from foedus.outputs.temporaries import TMP_SUFFIX, cleanup_all, discard, held, new_temporary, unwritable
+from foedus.outputs.temporaries import TMP_SUFFIX, cleanup_all, discard, held, new_temporary, tmp_prefix, unwritable
 from foedus.paths import data_file_at, in_bundled_data
 from foedus.reachable import link_problem, os_reason, unreachable
 from foedus.written import folder_meant
@@ -262,7 +262,7 @@ def _swap_folder(tmp: Path, out: Path) -> None:
     if _exchange(tmp, out):
         shutil.rmtree(tmp, ignore_errors=True)  # tmp now holds the old folder
         return
-    old = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.", suffix=".foedus-old"))
+    old = Path(tempfile.mkdtemp(dir=out.parent, prefix=tmp_prefix(out.name, ".foedus-old"), suffix=".foedus-old"))
     os.rename(out, old)  # onto our own empty folder
     try:
         os.rename(tmp, out)

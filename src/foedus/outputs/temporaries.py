@@ -4,7 +4,8 @@ A run stopped by Ctrl-C, SIGTERM or SIGHUP, or one that fails, removes its tempo
 whose machine stops) cannot. The next run that writes NAME into the same folder removes what such runs left of
 NAME, and only when all of these hold, so that nothing else is ever removed:
 
-* the name is exactly `.NAME.` + 8 characters of `tempfile`'s alphabet (a–z, 0–9, _) + `.foedus-tmp`;
+* the name is exactly `.NAME.` + 8 characters of `tempfile`'s alphabet (a–z, 0–9, _) + `.foedus-tmp` (NAME cut
+  short where the whole would be over 255 bytes: `tmp_prefix`);
 * it is a regular file or a folder (not a link, pipe or device) of this user's, not modified for an hour;
 * no live run holds it: every run holds an flock on its temporary while it writes it (`hold`), and a lock goes
   with its process, so a temporary that cannot be locked is a live run's (one stopped for hours with Ctrl-Z
@@ -23,11 +24,23 @@ import stat
 from pathlib import Path
 from typing import Literal
 
-__all__ = ["STALE_S", "TMP_SUFFIX", "cleanup_all", "discard", "held", "new_temporary", "sweep", "unwritable"]
+__all__ = ["NAME_MAX", "STALE_S", "TMP_SUFFIX", "cleanup_all", "discard", "held", "new_temporary", "sweep",
+           "tmp_prefix", "unwritable"]
 
 TMP_SUFFIX = ".foedus-tmp"
 STALE_S = 3600  # a temporary not modified for this long, and locked by no one, is a killed run's
 _LIVE: dict[Path, int | None] = {}  # temporaries this process is writing, with the locked descriptor held on each
+
+
+NAME_MAX = 255  # bytes in one file name (Linux, macOS): a temporary's name must fit, whatever the output's
+
+
+def tmp_prefix(name: str, suffix: str) -> str:
+    """`.NAME.`, NAME cut short (on a character's edge) so that the prefix, 8 random characters and `suffix` fit in
+    one file name: a name near the limit is a name the system takes, and its temporary's must be too. Outputs whose
+    names agree up to the cut share the prefix (each run's temporary is still its own)."""
+    room, raw = NAME_MAX - 2 - 8 - len(os.fsencode(suffix)), os.fsencode(name)
+    return f".{raw[:room].decode('utf-8', errors='ignore') if len(raw) > room else name}."
 
 
 def _umask() -> int:
@@ -46,7 +59,7 @@ def new_temporary(out: Path, kind: Literal["file", "folder"]) -> Path:
     import tempfile
 
     sweep(out.parent, out.name)
-    prefix = f".{out.name}."
+    prefix = tmp_prefix(out.name, TMP_SUFFIX)
     if kind == "file":
         fd, name = tempfile.mkstemp(dir=out.parent, prefix=prefix, suffix=TMP_SUFFIX)
         tmp, mode = Path(name), 0o666
@@ -72,6 +85,8 @@ def unwritable(out: Path, kind: Literal["file", "folder"]) -> str | None:
     nothing can be made, and a command would find it out only at the end of its work."""
     if not os.access(out.parent, os.W_OK | os.X_OK):
         return f"the folder {out.parent} is not writable"
+    if (size := len(os.fsencode(out.name))) > NAME_MAX:  # its temporary's is cut to fit: the name itself is not
+        return f"the name is {size} bytes long, and a file name takes at most {NAME_MAX}; nothing was written"
     try:
         discard(new_temporary(out, kind))
     except OSError as exc:
@@ -129,7 +144,7 @@ def sweep(folder: Path, name: str) -> None:
         return
     import time
 
-    pattern = re.compile(re.escape(f".{name}.") + "[a-z0-9_]{8}" + re.escape(TMP_SUFFIX) + r"\Z")
+    pattern = re.compile(re.escape(tmp_prefix(name, TMP_SUFFIX)) + "[a-z0-9_]{8}" + re.escape(TMP_SUFFIX) + r"\Z")
     cutoff = time.time() - STALE_S
     try:
         found = [entry.name for entry in os.scandir(folder) if pattern.match(entry.name)]
