@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["slugify"]
+__all__ = ["fold", "slugify"]
 
 
 def slugify(text: str) -> str:
@@ -15,7 +15,15 @@ def slugify(text: str) -> str:
     >>> slugify("  Réunion ")
     'reunion'
     """
+    return re.sub(r"[^a-z0-9]+", "-", fold(text).lower()).strip("-")
+
+
+def fold(text: str) -> str:
+    """`text` in ASCII as a person without the accents would type it: accents dropped, full-width forms plain.
+
+    >>> fold("Côte d’Ivoire"), fold("São Tomé"), fold("ＲＵＳ")
+    ('Cote dIvoire', 'Sao Tome', 'RUS')
+    """
     import unicodedata
 
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from typing import Protocol
 
 from foedus.errors import AmbiguousNameError
+from foedus.model.slug import fold
 
 __all__ = ["STYLE_WORDS", "Named", "name_split", "norm", "parts_named", "several_states", "tokens",
            "unknown_message", "without_own", "words"]
@@ -93,8 +94,9 @@ def without_own(before: str, after: str, own: Counter[str]) -> str:
 
 
 def norm(text: str) -> str:
-    """`text` lower-cased with all but letters a-z and digits gone: the registry's key for a code or name."""
-    return re.sub(r"[^a-z0-9]+", "", text.lower())
+    """`text` lower-cased with all but letters a-z and digits gone, accents folded as the gazetteer's slugs are
+    ('Cote d'Ivoire' is 'Côte d’Ivoire'): the registry's key for a code or name."""
+    return re.sub(r"[^a-z0-9]+", "", fold(text).lower())
 
 
 def parts_named(rest: str, whole: str, states: Iterable[Named],

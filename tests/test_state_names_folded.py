@@ -1,0 +1,26 @@
+"""A state named without its accents, as most keyboards type it, was unknown: 'Cote d'Ivoire' and 'Sao Tome and
+Principe' (COW's own spelling), and 'Côte d'Ivoire' in decomposed form (NFD, as macOS may hand it over), were each
+'unknown state ...; did you mean Côte d’Ivoire?', since the lookup key dropped 'ô' instead of reading it as 'o'; and
+a full-width 'ＲＵＳ' was unknown. The key now folds accents as the gazetteer's slugs do (`foedus.model.slug.fold`)."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+import foedus
+from foedus.model.world import World
+
+
+@pytest.mark.parametrize(("typed", "state"), [
+    ("Cote d'Ivoire", "CIV"), ("cote d ivoire", "CIV"), (unicodedata.normalize("NFD", "Côte d'Ivoire"), "CIV"),
+    ("Sao Tome and Principe", "STP"), ("Sao Tome & Principe", "STP"), ("ＲＵＳ", "RUS"),
+])
+def test_a_name_typed_without_accents_is_the_state(typed: str, state: str) -> None:
+    assert World.default().states.resolve(typed).id == state
+
+
+def test_the_python_api_takes_it() -> None:
+    result = foedus.cascade("Cote d'Ivoire", "Sao Tome and Principe", "2020-01-01")
+    assert (result.scenario.attackers, result.scenario.targets) == (("CIV",), ("STP",))
