@@ -44,7 +44,7 @@ STYLE_WORDS = frozenset({
     "peoples", "s", "islamic", "arab", "socialist", "union", "united", "commonwealth", "principality", "grand",
     "duchy", "empire", "sultanate", "emirate", "emirates", "plurinational", "bolivarian", "oriental", "cooperative",
     "hashemite", "independent", "sovereign", "popular", "great", "federated", "islands", "island", "co", "operative",
-    "america", "coast",
+    "america", "coast", "darussalam",
 })
 
 
