@@ -4,9 +4,10 @@ Their matrix products are small (a few hundred states a side), so a second BLAS 
 and contention than it saves, the more so on a busy machine (bench/bench_speed.py measures both). The limit is
 set with threadpoolctl around the batched runs and restored afterwards, so a caller's own BLAS setting is kept
 outside it. Where PyTorch is loaded (the torch backend, `foedus.engine.fast.backend`), its CPU threads are held to
-the same count, as threadpoolctl does not see the BLAS torch links in. Both settings are the process's, not a
-thread's: runs in several threads at once (a threaded Dask worker's tasks) share one hold, set by the first run
-to start and restored when the last one ends (`_Hold`), so that no run restores the caller's count under another.
+the same count, as threadpoolctl does not see the BLAS torch links in. The BLAS limit is the process's: runs in
+several threads at once (a threaded Dask worker's tasks) share one hold, set by the first run to start and restored
+when the last one ends (`_Hold`), so that no run restores the caller's limit under another. torch's count is a
+thread's (torch keeps one per thread under OpenMP), so each thread saves and restores its own (`_TorchHold`).
 `blas_threads()` says what a run uses, for benchmarks to report.
 """
 
@@ -53,62 +54,80 @@ def _controller() -> Any:
 @contextlib.contextmanager
 def engine_threads() -> Iterator[None]:
     """Run the block with the engines' BLAS thread count (see `blas_threads`); nested and concurrent uses share
-    one hold (`_HOLD`)."""
+    one BLAS hold (`_HOLD`), and each thread holds its own torch count (`_TORCH`)."""
     n = blas_threads()
     if n is None:
         yield
         return
     _HOLD.enter(n)
     try:
-        yield
+        _TORCH.enter(n)
+        try:
+            yield
+        finally:
+            _TORCH.leave()
     finally:
         _HOLD.leave()
 
 
 class _Hold:
-    """The process's BLAS and torch thread counts held to the engines' while any run (in any thread) is inside
-    `engine_threads`: the first to enter sets them, the last to leave restores the caller's (threadpoolctl's limit
-    and `torch.set_num_threads` act on the whole process, so one run restoring them would undo another's)."""
+    """The process's BLAS thread limit held to the engines' while any run (in any thread) is inside
+    `engine_threads`: the first to enter sets it, the last to leave restores the caller's (threadpoolctl's limit
+    acts on the whole process, so one run restoring it would undo another's)."""
 
     def __init__(self) -> None:
         self.lock = threading.Lock()
         self.runs = 0  # runs inside the hold
         self.blas: Any = None  # threadpoolctl's limiter, which restores the caller's BLAS threads
-        self.torch: tuple[Any, int] | None = None  # torch and its threads before the hold, once loaded
 
     def enter(self, n: int) -> None:
-        """One more run; the first sets the BLAS count to `n` (later ones keep the first's). torch's is set in each
-        run's thread that sees another count (under OpenMP torch keeps one per thread, taken from the last set where
-        a thread has none yet), as soon as torch is loaded (a run may load it inside the hold: never imported here);
-        the caller's count is the first one seen."""
+        """One more run; the first sets the BLAS count to `n` (later ones keep the first's)."""
         with self.lock:
-            if self.runs == 0:
-                self.blas = _controller().limit(limits=n, user_api="blas")
-                self.torch = None
-            torch: Any = sys.modules.get("torch")
-            if torch is not None:
-                before = torch.get_num_threads()
-                if self.torch is None:
-                    self.torch = (torch, before)
-                if before != n:
-                    torch.set_num_threads(n)
+            if self.runs == 0:  # only the BLAS libraries: a limiter restores every library it holds, OpenMP's too
+                self.blas = _controller().select(user_api="blas").limit(limits=n)
             self.runs += 1
 
     def leave(self) -> None:
-        """One run fewer; the last restores the caller's counts."""
+        """One run fewer; the last restores the caller's limit."""
         with self.lock:
             self.runs -= 1
-            if self.runs:
-                return
-            if self.torch is not None:
-                torch, before = self.torch
-                if torch.get_num_threads() != before:
-                    torch.set_num_threads(before)
-            self.blas.restore_original_limits()
-            self.blas = self.torch = None
+            if self.runs == 0:
+                self.blas.restore_original_limits()
+                self.blas = None
+
+
+class _TorchHold(threading.local):
+    """torch's CPU threads held to the engines' in each thread while it runs inside `engine_threads`: torch keeps
+    one count per thread under OpenMP, so a thread's first entry that sees torch loaded saves that thread's count
+    and sets `n`, and the thread's last exit restores it (a run may load torch inside the hold: never imported)."""
+
+    def __init__(self) -> None:
+        self.depth = 0  # this thread's runs inside the hold
+        self.before: tuple[Any, int] | None = None  # torch and this thread's count before the hold, once loaded
+
+    def enter(self, n: int) -> None:
+        """One more run in this thread; holds torch's count to `n` from the first that finds torch loaded."""
+        self.depth += 1
+        torch: Any = sys.modules.get("torch")
+        if torch is None or self.before is not None:
+            return
+        self.before = (torch, torch.get_num_threads())
+        if self.before[1] != n:
+            torch.set_num_threads(n)
+
+    def leave(self) -> None:
+        """One run fewer in this thread; the last restores the thread's count."""
+        self.depth -= 1
+        if self.depth or self.before is None:
+            return
+        torch, before = self.before
+        self.before = None
+        if torch.get_num_threads() != before:
+            torch.set_num_threads(before)
 
 
 _HOLD = _Hold()
+_TORCH = _TorchHold()
 
 
 def in_engine_threads(fn: F) -> F:
