@@ -192,6 +192,23 @@ def test_atlas_plot_reads_only_the_atlas_partitions_of_a_folder(tmp_path: Path, 
     assert "\n" not in str(caught.value) and not (tmp_path / "p.png").exists()
 
 
+def test_atlas_plot_reads_partitions_beside_what_pyarrow_passes_over(tmp_path: Path) -> None:
+    """Names starting with '.' or '_' are no part of a Parquet dataset (pyarrow passes over them): a folder of the
+    atlas's partitions that a file browser or another tool marked (.DS_Store, _SUCCESS, a _temporary folder) was
+    refused ('it holds .DS_Store, _SUCCESS, which the atlas's Parquet partitions never do'); it is drawn."""
+    from foedus.outputs import write_partitioned
+    from foedus.sweeps.plot import plot_series
+
+    frame, folder = _series_frame(), tmp_path / "parts"
+    write_partitioned(frame.assign(decade=frame["year"] // 10 * 10), folder, "decade")
+    (folder / ".DS_Store").write_bytes(b"\0\1Bud1")
+    (folder / "_SUCCESS").write_bytes(b"")
+    (folder / "decade=2010" / ".DS_Store").write_bytes(b"\0\1Bud1")
+    (folder / "_temporary" / "0").mkdir(parents=True)
+    (folder / "_temporary" / "0" / "part.parquet").write_bytes(b"not yet a table")
+    assert plot_series(folder, tmp_path / "p.png") == 2 and (tmp_path / "p.png").stat().st_size > 0
+
+
 def test_atlas_plot_of_the_root_folder_is_one_line(tmp_path: Path) -> None:
     """`foedus atlas-plot /` looks at / alone (it walked the whole file system)."""
     proc = subprocess.run([sys.executable, "-m", "foedus.cli", "atlas-plot", "/", "--out", str(tmp_path / "p.png")],

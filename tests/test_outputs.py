@@ -185,6 +185,17 @@ def test_force_swaps_a_folder_whole_and_refuses_a_foreign_one(tmp_path: Path, mo
     assert sorted(p.name for p in tmp_path.iterdir()) == ["parts"]
 
 
+def test_force_refuses_a_folder_with_a_foreign_file_in_a_partition(tmp_path: Path) -> None:
+    """A folder is replaced only where it holds a partitioned table and nothing else (`partition_layout`, which
+    `foedus atlas-plot` reads by too): a file of the user's inside a partition folder was deleted with the old one."""
+    out = tmp_path / "parts"
+    write_partitioned(pd.DataFrame({"v": [1, 2], "k": [1, 2]}), out, "k")
+    (out / "k=1" / "notes.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(OutputError, match=r"not replacing .*: it holds k=1/notes\.txt, which a partitioned table"):
+        write_partitioned(pd.DataFrame({"v": [3], "k": [3]}), out, "k", force=True)
+    assert (out / "k=1" / "notes.txt").read_text(encoding="utf-8") == "mine"
+
+
 def test_force_keeps_the_folders_mode_and_refuses_the_folder_it_runs_in(tmp_path: Path,
                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     """A replaced folder keeps the user's mode bits (a group's setgid folder stays one); the folder the process works

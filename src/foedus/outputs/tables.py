@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from foedus.errors import OutputError
 from foedus.outputs.atomic import HOW, check_target, staged_file, staged_folder
 from foedus.outputs.coded import CodedText
+from foedus.outputs.partitions import partition_layout
 
 if TYPE_CHECKING:
     import numpy as np
@@ -233,10 +234,12 @@ def write_columns(columns: Mapping[str, Any], out: Path, *, force: bool = False,
 
 
 def _partitions_only(column: str) -> Any:
+    """Whether a folder may be replaced by a table partitioned by `column`: only if it holds nothing but such a
+    table (`partition_layout`), not even what pyarrow passes over (a hidden folder would go with it)."""
     def check(folder: Path) -> str | None:
-        foreign = [p.name for p in folder.iterdir()
-                   if not ((p.is_dir() and p.name.startswith(f"{column}=")) or p.suffix == ".parquet")]
-        return f"it holds {', '.join(sorted(foreign)[:5])}, which a partitioned table never does" if foreign else None
+        layout = partition_layout(folder, column)
+        foreign = sorted(layout.foreign + layout.skipped)
+        return f"it holds {', '.join(foreign[:5])}, which a partitioned table never does" if foreign else None
 
     return check
 

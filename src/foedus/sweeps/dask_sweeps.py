@@ -27,7 +27,9 @@ if TYPE_CHECKING:
     from foedus.sweeps.atlas import AtlasOptions
     from foedus.sweeps.atlas_mc import AtlasDraws
 
-__all__ = ["client", "dask_atlas_draws", "dask_draws", "dask_yearly", "yearly_frame"]
+__all__ = ["YEARLY_PARTITION", "client", "dask_atlas_draws", "dask_draws", "dask_yearly", "yearly_frame"]
+
+YEARLY_PARTITION = "decade"  # the column a Dask run's yearly atlas is partitioned by (`dask_yearly`)
 
 
 @contextlib.contextmanager
@@ -83,8 +85,8 @@ def dask_yearly(first: int, last: int, options: AtlasOptions, out: Path, schedul
     check_target(out, force=force, kind="folder")
     with client(scheduler, workers) as c:
         frame = yearly_frame(first, last, options, c)
-    frame["decade"] = frame["year"] // 10 * 10
-    return write_partitioned(frame, out, "decade", force=force)
+    frame[YEARLY_PARTITION] = frame["year"] // 10 * 10
+    return write_partitioned(frame, out, YEARLY_PARTITION, force=force)
 
 
 def _draw_chunk(scenario: Any, draws: int, seed: Any, model: Any) -> np.ndarray:

@@ -10,7 +10,9 @@ from typing import Any
 
 from foedus.engine.scenario import READINGS
 from foedus.errors import FoedusError
+from foedus.outputs.partitions import partition_layout
 from foedus.reachable import os_reason, unreachable
+from foedus.sweeps.dask_sweeps import YEARLY_PARTITION
 from foedus.written import as_written
 
 __all__ = ["plot_series"]
@@ -53,38 +55,24 @@ def _read_series(series: Path) -> Any:
 
 def _check_partitions(folder: Path, how: str) -> None:
     """A folder holds what a Dask run of the yearly atlas writes there (`foedus.sweeps.dask_sweeps.dask_yearly`):
-    .parquet files in `decade=…` folders (or beside them), and nothing else, or one line. Only the folder and its
-    decade folders are looked at: the Parquet reader reads the whole tree, which for `/` is the file system.
+    .parquet files in `decade=…` folders (or beside them), and nothing else pyarrow would read, or one line. Only
+    the folder and its decade folders are looked at (`partition_layout`): the Parquet reader reads the whole tree,
+    which for `/` is the file system.
 
     Raises:
         FoedusError: no such partition in it, or something a partitioned atlas never holds (named).
     """
-    parts, decades, foreign = 0, [], []
     try:
-        with os.scandir(folder) as top:
-            for entry in top:
-                if entry.name.endswith(".parquet") and entry.is_file():
-                    parts += 1
-                elif entry.name.startswith("decade=") and entry.is_dir():
-                    decades.append(entry.name)
-                else:
-                    foreign.append(entry.name)
-        for decade in decades:
-            with os.scandir(folder / decade) as inner:
-                for entry in inner:
-                    if entry.name.endswith(".parquet") and entry.is_file():
-                        parts += 1
-                    else:
-                        foreign.append(f"{decade}/{entry.name}")
+        layout = partition_layout(folder, YEARLY_PARTITION)
     except OSError as exc:
         raise FoedusError(f"{as_written(folder)}: cannot read the folder ({os_reason(exc)})") from None
     what = f"atlas-plot reads a folder of the Parquet partitions a Dask run of `foedus atlas` writes, or a file ({how})"
-    if not parts:
-        raise FoedusError(f"{as_written(folder)}: a folder with no .parquet file, nor decade=… folder of them, in it; "
-                          + what)
-    if foreign:
-        more = " and more" if len(foreign) > 3 else ""
-        raise FoedusError(f"{as_written(folder)}: it holds {', '.join(sorted(foreign)[:3])}{more}, which the atlas's "
+    if not layout.parts:
+        raise FoedusError(f"{as_written(folder)}: a folder with no .parquet file, nor {YEARLY_PARTITION}=… folder of "
+                          "them, in it; " + what)
+    if layout.foreign:
+        more = " and more" if len(layout.foreign) > 3 else ""
+        raise FoedusError(f"{as_written(folder)}: it holds {', '.join(layout.foreign[:3])}{more}, which the atlas's "
                           "Parquet partitions never do; " + what)
 
 

@@ -1,0 +1,57 @@
+"""The layout of a Parquet table partitioned by one column (`foedus.outputs.tables.write_partitioned`): .parquet
+files in `column=…` folders (or beside them), as pyarrow writes and reads it. Both the writer (before it replaces a
+folder) and `foedus atlas-plot` (before it reads one) look at a folder through `partition_layout`."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import NamedTuple
+
+__all__ = ["Layout", "partition_layout", "skipped_by_pyarrow"]
+
+
+def skipped_by_pyarrow(name: str) -> bool:
+    """Whether pyarrow's dataset reader passes over this file or folder name (its default `ignore_prefixes`, '.' and
+    '_': .DS_Store, _SUCCESS, _metadata), so that it is no part of the table."""
+    return name.startswith((".", "_"))
+
+
+class Layout(NamedTuple):
+    """What a folder holds as a partitioned table: its .parquet files (`parts`), anything else pyarrow would read or
+    that the writer never writes (`foreign`), and what pyarrow passes over (`skipped`); names below the folder as
+    `column=…/name`."""
+
+    parts: int
+    foreign: list[str]
+    skipped: list[str]
+
+
+def partition_layout(folder: Path, column: str) -> Layout:
+    """`folder` as a Parquet table partitioned by `column`, looked at one level down only (os.scandir: the folder
+    and its `column=…` folders; a skipped folder is not entered), so that a folder such as / is never walked.
+
+    Raises:
+        OSError: the folder, or one of its partition folders, cannot be listed.
+    """
+    parts, partitions, foreign, skipped = 0, [], [], []
+    with os.scandir(folder) as top:
+        for entry in top:
+            if skipped_by_pyarrow(entry.name):
+                skipped.append(entry.name)
+            elif entry.name.endswith(".parquet") and entry.is_file():
+                parts += 1
+            elif entry.name.startswith(f"{column}=") and entry.is_dir():
+                partitions.append(entry.name)
+            else:
+                foreign.append(entry.name)
+    for partition in partitions:
+        with os.scandir(folder / partition) as inner:
+            for entry in inner:
+                if skipped_by_pyarrow(entry.name):
+                    skipped.append(f"{partition}/{entry.name}")
+                elif entry.name.endswith(".parquet") and entry.is_file():
+                    parts += 1
+                else:
+                    foreign.append(f"{partition}/{entry.name}")
+    return Layout(parts, sorted(foreign), sorted(skipped))
