@@ -8,12 +8,17 @@ it."""
 
 from __future__ import annotations
 
+import contextlib
+import io
+import json
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 import foedus
+from foedus.cli.start import run_line
 from foedus.errors import FoedusError
 from foedus.model.overlay import Overlay, changes_from, load_overlay
 from foedus.model.world import World
@@ -165,3 +170,36 @@ def test_the_web_api_refuses_them() -> None:
     assert response.status_code == 422, response.text
     assert response.json()["error"] == (
         "add_member nato_1949:UKR and remove_member nato_1949:Ukraine contradict each other: give one of them")
+
+
+def _edited_nato(folder: Path) -> str:
+    """A copy of the bundled nato_1949, of the same id, with another name (to tell which one the world holds)."""
+    text = resources.files("foedus.data").joinpath("treaties", "nato_1949.yaml").read_text(encoding="utf-8")
+    (folder / "my-nato.yaml").write_text(text.replace("name: The North Atlantic Treaty", "name: My NATO", 1),
+                                         encoding="utf-8")
+    return "my-nato.yaml"
+
+
+def test_a_replaced_treaty_can_be_changed_in_an_overlay(here: Path, world: World) -> None:
+    """A treaty dropped and brought back by an edited copy: the changes to it apply to the copy. It was refused
+    as 'contradict each other (the treaty is dropped)'."""
+    ov = _overlay(here, "ov.yaml", "{op: drop_treaty, treaty: nato_1949}", f"{{op: add_treaty, path: "
+                  f"{_edited_nato(here)}}}", ADD_UKR, S1)
+    nato = load_overlay(ov).apply(world).treaty("nato_1949")
+    assert (nato.name, "UKR" in {m.state for m in nato.members}) == ("My NATO", True)
+    assert {p.strength.value for p in nato.provisions if p.article == "5"} == {"S1"}
+
+
+def test_a_replaced_treaty_can_be_changed_on_the_command_line(here: Path) -> None:
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = run_line([*CASCADE, "--drop-treaty", "nato_1949", "--add-treaty", _edited_nato(here), "--add-member",
+                         "nato_1949:UKR", "--json"])
+    assert code == 0, err.getvalue()
+    assert "UKR" in json.loads(out.getvalue())["sides"]["defense"]  # joins with NATO: a member of the copy
+
+
+def test_a_change_to_a_dropped_treaty_no_added_one_brings_back_is_still_refused(here: Path) -> None:
+    assert _error_line([*CASCADE, "--drop-treaty", "nato_1949", "--add-treaty", "pact.yaml", "--add-member",
+                        "nato_1949:UKR"]) == ("drop_treaty nato_1949 and add_member nato_1949:UKR contradict each "
+                                              "other (the treaty is dropped): give one of them")

@@ -61,12 +61,12 @@ class Overlay(BaseModel):
         )
 
         check_files_once(self.changes)
-        refuse_contradictions(self.changes, _state_in(world))
         added: dict[int, Treaty] = {}
         for i, change in enumerate(self.changes):
             if isinstance(change, AddTreaty):
                 with told_where(change):
                     added[i] = added_treaty(change, world)
+        refuse_contradictions(self.changes, _state_in(world), {t.id for t in added.values()})
         curated = dict(world.treaties.curated)
         refuse_dropping_added(self.changes, {i: t.id for i, t in added.items()},
                               lambda treaty: treaty in curated or treaty in world.treaties)

@@ -1,5 +1,6 @@
 """How each what-if input's text (`--add-member rus_prk_2024:IRN`, the web API's `drop_treaty=…`, the Python API's
-`set_strength=[…]`) reads into a typed change (`changes_from`), checked with the others it is given with."""
+`set_strength=[…]`) reads into a typed change (`changes_from`); `Overlay.apply` checks them with the others they are
+given with (`foedus.model.overlay_set`), once the treaties added are read."""
 
 from __future__ import annotations
 
@@ -8,7 +9,6 @@ from typing import Any
 
 from foedus.errors import ScenarioError
 from foedus.model.overlay_changes import AddMember, Change, DropTreaty, RemoveMember, SetScope, SetStrength
-from foedus.model.overlay_set import refuse_contradictions
 from foedus.model.treaty import Scope, Strength
 
 __all__ = ["PARSERS", "changes_from"]
@@ -83,10 +83,8 @@ def changes_from(values: Mapping[str, Iterable[str] | None]) -> list[Change]:
     ['add_member', 'drop_treaty']
 
     Raises:
-        ScenarioError: a malformed value, naming the input and the syntax it expects; two that contradict each other,
-            or one given twice, naming both (`foedus.model.overlay_set.refuse_contradictions`).
+        ScenarioError: a malformed value, naming the input and the syntax it expects (two that contradict each
+            other are refused where they are applied, with every other change: `Overlay.apply`).
     """
     given = [(name, v) for name in PARSERS for v in values.get(name) or ()]
-    changes = [PARSERS[name](v).given_as(text=f"{name} {v.strip()}") for name, v in given]
-    refuse_contradictions(changes)
-    return changes
+    return [PARSERS[name](v).given_as(text=f"{name} {v.strip()}") for name, v in given]

@@ -6,7 +6,7 @@ strengths) are refused, naming both and where each came from. Applied in any ord
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 
 from foedus.errors import FoedusError, ScenarioError
@@ -84,15 +84,18 @@ def _casefold(state: str) -> str:
     return state.strip().casefold()
 
 
-def refuse_contradictions(changes: Sequence[Change], state: Callable[[str], str] = _casefold) -> None:
-    """Refuse two changes that contradict each other: a treaty dropped and also changed, a member both added and
-    removed (or added from two dates), an article set to two strengths or two scopes; and a change given twice.
-    `state` says which state a change's text names (by default the text itself, in any case).
+def refuse_contradictions(changes: Sequence[Change], state: Callable[[str], str] = _casefold,
+                          added: Collection[str] = ()) -> None:
+    """Refuse two changes that contradict each other: a treaty dropped and also changed (unless an added treaty
+    brings it back: `added`, the ids the `add_treaty` changes add, whose changes apply to the copy added), a member
+    both added and removed (or added from two dates), an article set to two strengths or two scopes; and a change
+    given twice. `state` says which state a change's text names (by default the text itself, in any case).
 
     Raises:
         ScenarioError: the two changes, each named as given and where (`named`).
     """
-    dropped = {c.treaty: (n, c) for n, c in enumerate(changes, 1) if isinstance(c, DropTreaty)}
+    dropped = {c.treaty: (n, c) for n, c in enumerate(changes, 1)
+               if isinstance(c, DropTreaty) and c.treaty not in added}  # a replaced treaty's changes: to the copy
     seen: dict[tuple[str, ...], tuple[int, Change]] = {}
     for n, change in enumerate(changes, 1):
         treaty = getattr(change, "treaty", None)
