@@ -203,3 +203,29 @@ def test_a_change_to_a_dropped_treaty_no_added_one_brings_back_is_still_refused(
     assert _error_line([*CASCADE, "--drop-treaty", "nato_1949", "--add-treaty", "pact.yaml", "--add-member",
                         "nato_1949:UKR"]) == ("drop_treaty nato_1949 and add_member nato_1949:UKR contradict each "
                                               "other (the treaty is dropped): give one of them")
+
+
+@pytest.mark.parametrize("joined", ["2025-01-01", None])
+@pytest.mark.parametrize("remove_first", [False, True])
+def test_a_member_added_and_removed_later_is_a_bounded_membership(here: Path, world: World, joined: str | None,
+                                                                  remove_first: bool) -> None:
+    """A remove with `left` after the add's `joined` gives the member both days (it was refused as contradicting
+    the add); one without `left` still takes the add back (above)."""
+    add = "{op: add_member, treaty: nato_1949, state: UKR" + (f", joined: {joined}}}" if joined else "}")
+    remove = "{op: remove_member, treaty: nato_1949, state: Ukraine, left: 2030-01-01}"
+    ov = _overlay(here, "ov.yaml", *((remove, add) if remove_first else (add, remove)))
+    ukr = [m for m in load_overlay(ov).apply(world).treaty("nato_1949").members if m.state == "UKR"]
+    assert [(str(m.joined), str(m.left)) for m in ukr] == [(str(joined), "2030-01-01")]
+
+
+@pytest.mark.parametrize("left", ["2025-01-01", "2024-12-31"])
+def test_a_member_removed_before_it_is_added_contradicts(here: Path, left: str) -> None:
+    ov = _overlay(here, "ov.yaml", "{op: add_member, treaty: nato_1949, state: UKR, joined: 2025-01-01}")
+    assert _error_line([*CASCADE, "--overlay", ov, "--remove-member", "nato_1949:UKR"]) == (  # no left: taken back
+        "ov.yaml change 1 (add_member nato_1949:UKR) and remove_member nato_1949:UKR contradict each other: give one "
+        "of them")
+    ov = _overlay(here, "ov.yaml", "{op: add_member, treaty: nato_1949, state: UKR, joined: 2025-01-01}",
+                  f"{{op: remove_member, treaty: nato_1949, state: UKR, left: {left}}}")
+    assert _error_line([*CASCADE, "--overlay", ov]) == (
+        f"ov.yaml change 1 (add_member nato_1949:UKR) and ov.yaml change 2 (remove_member nato_1949:UKR) contradict "
+        f"each other (it would leave on {left}, not after joining on 2025-01-01): give one of them")

@@ -65,15 +65,31 @@ def told_where(change: Change) -> Iterator[None]:
         raise
 
 
+_OTHER = {"add_member": "remove_member", "remove_member": "add_member"}
+
+
 def _key(change: Change, state: Callable[[str], str]) -> tuple[str, ...] | None:
     """What the change touches: two changes of one key contradict each other unless they are the same."""
     if isinstance(change, DropTreaty):
         return ("treaty", change.treaty)
-    if isinstance(change, AddMember | RemoveMember):
-        return ("member", change.treaty, state(change.state))
+    if isinstance(change, AddMember | RemoveMember):  # an add and a remove of one member: `_member_bounds`
+        return (change.op, change.treaty, state(change.state))
     if isinstance(change, SetStrength | SetScope):
         return (change.op, change.treaty, change.article)
     return None  # an added treaty: a file given twice, or an id given twice, is refused where it is added
+
+
+def _member_bounds(one: Change, two: Change) -> str | None:
+    """Why a member added and removed (`one` and `two`, in either order) contradicts itself, or None: a remove with
+    `left` after the add's `joined` bounds the membership (the one way to give both days), one without `left` takes
+    back the add."""
+    added = next(c for c in (one, two) if isinstance(c, AddMember))
+    removed = next(c for c in (one, two) if isinstance(c, RemoveMember))
+    if removed.left is None:
+        return ""
+    if added.joined is not None and removed.left <= added.joined:
+        return f" (it would leave on {removed.left}, not after joining on {added.joined})"
+    return None
 
 
 def _value(change: Change) -> object:
@@ -88,8 +104,9 @@ def refuse_contradictions(changes: Sequence[Change], state: Callable[[str], str]
                           added: Collection[str] = ()) -> None:
     """Refuse two changes that contradict each other: a treaty dropped and also changed (unless an added treaty
     brings it back: `added`, the ids the `add_treaty` changes add, whose changes apply to the copy added), a member
-    both added and removed (or added from two dates), an article set to two strengths or two scopes; and a change
-    given twice. `state` says which state a change's text names (by default the text itself, in any case).
+    both added and removed (but for a remove with `left` after the add's `joined`) or added from two dates, an
+    article set to two strengths or two scopes; and a change given twice. `state` says which state a change's text
+    names (by default the text itself, in any case).
 
     Raises:
         ScenarioError: the two changes, each named as given and where (`named`).
@@ -105,6 +122,11 @@ def refuse_contradictions(changes: Sequence[Change], state: Callable[[str], str]
         key = _key(change, state)
         if key is None:
             continue
+        if isinstance(change, AddMember | RemoveMember) and (pair := seen.get((_OTHER[change.op], *key[1:]))):
+            m, other = pair
+            if (why := _member_bounds(other, change)) is not None:
+                raise ScenarioError(f"{named(other, m)} and {named(change, n)} contradict each other{why}: give one "
+                                    "of them")
         m, other = seen.setdefault(key, (n, change))
         if other is change:
             continue
