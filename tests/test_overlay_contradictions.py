@@ -20,7 +20,17 @@ import pytest
 import foedus
 from foedus.cli.start import run_line
 from foedus.errors import FoedusError
-from foedus.model.overlay import Overlay, changes_from, load_overlay
+from foedus.model.overlay import (
+    AddMember,
+    AddTreaty,
+    DropTreaty,
+    Overlay,
+    RemoveMember,
+    SetStrength,
+    changes_from,
+    load_overlay,
+)
+from foedus.model.treaty import Strength
 from foedus.model.world import World
 from samples import GOOD_TREATY
 from test_input_messages import CASCADE, _error_line
@@ -229,3 +239,30 @@ def test_a_member_removed_before_it_is_added_contradicts(here: Path, left: str) 
     assert _error_line([*CASCADE, "--overlay", ov]) == (
         f"ov.yaml change 1 (add_member nato_1949:UKR) and ov.yaml change 2 (remove_member nato_1949:UKR) contradict "
         f"each other (it would leave on {left}, not after joining on 2025-01-01): give one of them")
+
+
+@pytest.mark.parametrize(("change", "said"), [
+    (DropTreaty(treaty="nato_1949"), "drop_treaty nato_1949"),  # "unknown treaty 'nato_1949' (dropped by an earlier …
+    (AddMember(treaty="nato_1949", state="UKR"), "add_member nato_1949:UKR")])  # a revalidation error
+def test_one_change_object_listed_twice_is_given_twice(world: World, change: Any, said: str) -> None:
+    with pytest.raises(FoedusError) as caught:
+        Overlay(changes=[change, change]).apply(world)
+    assert str(caught.value) == f"change 1 ({said}) and change 2 ({said}) are the same change, given twice: give it " \
+                                "once"
+
+
+def test_no_two_changes_reach_a_treaty_dropped_before_them(here: Path, world: World) -> None:
+    """Every pair of a few changes (the same one twice too), in both orders: each applies or is refused before a
+    change meets a treaty dropped (which said 'dropped by an earlier change'; now an assertion, uncaught here)."""
+    pool = [DropTreaty(treaty="nato_1949"), DropTreaty(treaty="my_pact"), AddTreaty(path=_edited_nato(here)),
+            AddTreaty(path="pact.yaml"), AddMember(treaty="nato_1949", state="UKR"),
+            AddMember(treaty="my_pact", state="BRA"), RemoveMember(treaty="nato_1949", state="TUR"),
+            SetStrength(treaty="nato_1949", article="5", strength=Strength.S1)]
+    said = []
+    for one in pool:
+        for two in pool:
+            try:
+                Overlay(changes=[one, two]).apply(world)
+            except FoedusError as exc:
+                said.append(str(exc))
+    assert [line for line in said if "dropped by an earlier change" in line] == []

@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from foedus.errors import ScenarioError, UnknownTreatyError, validation_problem
+from foedus.errors import ScenarioError, validation_problem
 from foedus.model.overlay_changes import AddMember, AddTreaty, DropTreaty, RemoveMember, SetScope, SetStrength
 from foedus.model.treaty import Treaty
 from foedus.model.world import World
@@ -16,9 +16,12 @@ __all__ = ["added_treaty", "apply_change"]
 
 
 def _need(treaties: dict[str, Treaty], treaty_id: str, world: World) -> Treaty:
+    """The treaty a change changes; one the world lacks is refused with suggestions (`World.treaty`). A treaty of
+    the world missing here was dropped, and a change to a dropped treaty is refused before any change applies
+    (`foedus.model.overlay_set.refuse_contradictions`)."""
     if treaty_id not in treaties:
         world.treaty(treaty_id)  # raises with suggestions when the world does not have it either
-        raise UnknownTreatyError(f"unknown treaty {treaty_id!r} (dropped by an earlier change)")
+        raise AssertionError(f"what-if: {treaty_id!r}, dropped, is changed: the contradiction was not refused")
     return treaties[treaty_id]
 
 
