@@ -144,7 +144,8 @@ def test_a_number_where_a_treaty_date_belongs_is_refused_not_read_as_1970(tmp_pa
 def test_a_number_where_an_overlay_or_war_date_belongs_is_refused(tmp_path: Path) -> None:
     overlay = tmp_path / "whatif.yaml"
     overlay.write_text("changes:\n  - {op: add_member, treaty: nato_1949, state: UKR, joined: 0}\n", encoding="utf-8")
-    with pytest.raises(FoedusError, match=r"joined: expected a date as YYYY-MM-DD, not a number$"):
+    with pytest.raises(FoedusError, match=r"change 1 \(add_member\.joined\): expected a date as YYYY-MM-DD, not a "
+                                          "number$"):
         load_overlay(overlay)
     bundled = (resources.files("foedus.data") / "wars" / "russia_ukraine_2022.yaml").read_text(encoding="utf-8")
     assert "    date: 2022-02-24\n" in bundled
@@ -205,7 +206,7 @@ def test_a_check_of_ours_is_not_prefixed_with_pydantics_value_error(tmp_path: Pa
     overlay = tmp_path / "whatif.yaml"
     overlay.write_text("changes:\n  - {op: add_treaty, path: pact.yaml, treaty: {id: x}}\n", encoding="utf-8")
     assert _error_line([*CASCADE, "--overlay", str(overlay)]) == (
-        f"{overlay}: changes.0.add_treaty: give either 'path' (a treaty file) or 'treaty' (inline), not both")
+        f"{overlay}: change 1 (add_treaty): give either 'path' (a treaty file) or 'treaty' (inline), not both")
 
 
 def test_an_empty_treaty_or_war_name_is_refused(tmp_path: Path) -> None:
@@ -269,7 +270,7 @@ def test_an_entry_without_its_kind_says_what_is_missing(tmp_path: Path) -> None:
     overlay = tmp_path / "o.yaml"
     overlay.write_text("changes:\n  - {treaty: nato_1949, state: UKR}\n", encoding="utf-8")
     assert _error_line([*CASCADE, "--overlay", str(overlay)]) == (
-        f"{overlay}: changes.0: 'op' is missing: it says which kind of entry this is")
+        f"{overlay}: change 1: 'op' is missing: it says which kind of entry this is")
     war = tmp_path / "w.yaml"
     war.write_text("id: w\nname: W\nevents:\n  - {date: 2022-02-24, attacker: RUS, victim: UKR}\n", encoding="utf-8")
     with pytest.raises(FoedusError, match=r"events\[0\]: 'type' is missing: it says which kind of entry this is$"):

@@ -133,10 +133,10 @@ def load_overlay(path: str | Path) -> Overlay:
             is almost surely a slip (`cascade --overlay` ran it as the world unchanged, `compare` found nothing to
             compare).
     """
-    from foedus.model.yamlio import read_yaml_file, validate_file_data
+    from foedus.model.yamlio import read_yaml_file
     from foedus.written import as_written, folder_meant
 
-    overlay = validate_file_data(Overlay, read_yaml_file(path, "overlay"), path, "overlay fields")
+    overlay = _validated(read_yaml_file(path, "overlay"), path)
     if not overlay.changes:
         raise ScenarioError(f"{as_written(path)}: the overlay changes nothing (its list of changes is empty or "
                             "missing): list a change, or leave the overlay out")
@@ -144,6 +144,24 @@ def load_overlay(path: str | Path) -> Overlay:
     folder = Path(path).parent
     overlay = overlay.with_paths(lambda p: os.path.normpath(folder / p) + (os.sep if folder_meant(p) else ""))
     return overlay.model_copy(update={"changes": _numbered(overlay.changes, as_written(path))})
+
+
+def _validated(raw: object, path: str | Path) -> Overlay:
+    """An overlay file's data as an `Overlay`; a malformed change is named by its number, counted from 1 as every
+    other message counts the changes (`ov.yaml: change 2 (add_treaty.path): …`, as `as_changes` says it)."""
+    from foedus.errors import FoedusError
+    from foedus.model.yamlio import validate_file_data
+
+    try:
+        return Overlay.model_validate(raw)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+    loc = err["loc"]
+    number = loc[1] if len(loc) > 1 and loc[0] == "changes" else None
+    if not isinstance(number, int):  # the file's other fields, or `changes` itself: named as any file's fields are
+        return validate_file_data(Overlay, raw, path, "overlay fields")
+    field = f" ({'.'.join(str(w) for w in loc[2:])})" if loc[2:] else ""
+    raise FoedusError(f"{path}: change {number + 1}{field}: {validation_problem(err)}")
 
 
 def _numbered(changes: list[Change], where: str) -> list[Change]:
