@@ -202,13 +202,13 @@ def test_overlay_inline_treaty_errors_name_the_field(world: World) -> None:
 
 @pytest.mark.parametrize(("change", "problem"), [
     ("{op: add_member, treaty: nato_1949, state: UKR, joined: 1700-01-01}",
-     r"changes\.0\.add_member\.joined: .*1700-01-01 is outside 1815-01-01 to 2100-12-31"),
+     r"change 1 \(add_member\.joined\): .*1700-01-01 is outside 1815-01-01 to 2100-12-31"),
     ("{op: add_member, treaty: nato_1949, state: UKR, joined: 2200-01-01}",
-     r"changes\.0\.add_member\.joined: .*2200-01-01 is outside"),
+     r"change 1 \(add_member\.joined\): .*2200-01-01 is outside"),
     ("{op: remove_member, treaty: nato_1949, state: USA, left: 2200-01-01}",  # ran, removing no one
-     r"changes\.0\.remove_member\.left: 2200-01-01 is outside 1815-01-01 to 2100-12-31"),
-    ("{op: add_treaty, path: pact.yaml, treaty: {id: my_pact}}", r"changes\.0\.add_treaty: .*not both"),
-    ("{op: add_treaty}", r"changes\.0\.add_treaty: .*not neither"),
+     r"change 1 \(remove_member\.left\): 2200-01-01 is outside 1815-01-01 to 2100-12-31"),
+    ("{op: add_treaty, path: pact.yaml, treaty: {id: my_pact}}", r"change 1 \(add_treaty\): .*not both"),
+    ("{op: add_treaty}", r"change 1 \(add_treaty\): .*not neither"),
 ])
 def test_an_overlay_that_would_be_misread_names_file_and_field(tmp_path: Path, change: str, problem: str) -> None:
     """A join date no scenario reaches, or an added treaty from two places (one silently ignored), is refused when
