@@ -253,6 +253,21 @@ HEAD = "id: test_war\nname: Test\nevents:\n"
     ("  - {type: attack, date: 2022-02-24, attacker: RUS, victim: UKR}\n"
      "  - {type: ceasefire, date: 2022-03-01, states: [Russia]}\n", "events[1] (2022-03-01)",
      "a ceasefire among one state (RUS) ends no attack"),
+    # dated before the war's start (its first attack), or before the state's own entry: each ran, or was refused
+    # without the date that contradicts it
+    ("  - {type: attack, date: 2022-02-24, attacker: RUS, victim: UKR}\n"
+     "  - {type: entry, date: 2022-02-01, state: BLR, side: attack}\n", "events[1] (2022-02-01)",
+     "is an entry before the war's start, its first attack (2022-02-24): move the entry, or the attack"),
+    ("  - {type: attack, date: 2022-02-24, attacker: RUS, victim: UKR}\n"
+     "  - {type: ceasefire, date: 2022-02-01}\n", "events[1] (2022-02-01)",
+     "is a ceasefire before the war's start, its first attack (2022-02-24)"),
+    ("  - {type: attack, date: 2022-02-24, attacker: RUS, victim: UKR}\n"
+     "  - {type: exit, date: 2022-02-01, state: RUS}\n", "events[1] (2022-02-01)",
+     "is an exit before the war's start, its first attack (2022-02-24)"),
+    ("  - {type: attack, date: 2022-02-24, attacker: RUS, victim: UKR}\n"
+     "  - {type: exit, date: 2022-03-01, state: BLR}\n  - {type: entry, date: 2022-04-01, state: BLR, side: attack}\n",
+     "events[1] (2022-03-01)", "BLR leaves the war but is not fighting on 2022-03-01 (it enters the war later: "
+     "events[2], 2022-04-01)"),
 ])
 def test_bad_war_files_name_file_field_and_problem(tmp_path: Path, body: str, where: str, problem: str) -> None:
     head, _, events = (HEAD + body).partition("events:\n")
@@ -274,6 +289,14 @@ def test_cli_war_errors_are_one_line_and_exit_2(tmp_path: Path) -> None:
     proc = run("war", str(path), "--json")
     assert proc.returncode == 2 and json.loads(proc.stdout)["ok"] is False
     assert run("war", str(tmp_path / "missing.yaml")).returncode == 2
+
+
+def test_cli_war_entry_before_the_start_is_one_line_with_both_dates(tmp_path: Path) -> None:
+    path = _write(tmp_path, HEAD + "  - {type: attack, date: 2022-02-24, attacker: RUS, victim: UKR}\n"
+                  "  - {type: entry, date: 2021-12-31, state: BLR, side: attack}\n")
+    proc = run("war", str(path))
+    assert proc.returncode == 2 and proc.stderr.startswith(f"error: {path}: events[1] (2021-12-31) is an entry")
+    assert "(2022-02-24)" in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
 
 
 def test_cli_war_json_and_schema() -> None:

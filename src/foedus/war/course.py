@@ -70,7 +70,8 @@ class Course:
         elif event.kind == "exit":
             for state in event.states:
                 if state not in self.sides:
-                    raise self._fail(event, f"{state} leaves the war but is not fighting on {event.date}")
+                    raise self._fail(event, f"{state} leaves the war but is not fighting on {event.date}"
+                                            f"{self._enters_later(event, state)}")
                 del self.sides[state]
                 del self.entered[state]
                 self._end(_involving(state))
@@ -83,6 +84,13 @@ class Course:
             if missing:
                 raise self._fail(event, f"ceasefire names {', '.join(missing)}, not fighting on {event.date}")
             self._end(lambda a: not among or (a.attacker in among and a.victim in among))
+
+    def _enters_later(self, event: WarEvent, state: str) -> str:
+        """Where an exit comes before the state's entry: that entry's event and date, said after the problem."""
+        later = [e for e in self.war.events if (e.date, e.index) > (event.date, event.index)
+                 and (state in e.states if e.kind == "entry" else
+                      e.kind == "attack" and any(state in (a.attacker, a.victim) for a in e.attacks))]
+        return f" (it enters the war later: events[{later[0].index}], {later[0].date})" if later else ""
 
     def _enter(self, event: WarEvent, state: str, side: WarSide, how: str) -> None:
         current = self.sides.get(state)

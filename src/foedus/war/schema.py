@@ -138,4 +138,11 @@ class WarFile(_Strict):
             raise ValueError(f"events[{i}] ({day}) is after the war's end ({self.end}): move the end, or the event")
         if not any(isinstance(e, AttackEvent) for e in self.events):  # the sides are named after the first attacker
             raise ValueError("no attack among the events: a war needs at least one (type: attack)")
+        start = min(e.date for e in self.events if isinstance(e, AttackEvent))
+        early = [(i, e) for i, e in enumerate(self.events) if e.date < start]
+        if early:  # an entry, exit or ceasefire before the war began: there is no war to join, leave or pause
+            i, event = early[0]
+            a = "a" if event.type == "ceasefire" else "an"
+            raise ValueError(f"events[{i}] ({event.date}) is {a} {event.type} before the war's start, its first "
+                             f"attack ({start}): move the {event.type}, or the attack")
         return self
