@@ -5,10 +5,12 @@ is a folder takes it."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
+from foedus.cli.start import run_line
 from foedus.errors import OutputError
 from foedus.outputs import check_target
 from test_input_messages import CASCADE, _error_line
@@ -51,3 +53,29 @@ def test_a_folder_output_takes_a_trailing_slash_and_a_path_made_from_it_is_plain
     check_target(given / "x.csv")  # a file in the folder meant, and the folder's parent, are plain paths
     check_target(given.parent / "x.csv")
     assert given == tmp_path / "parts" and str(given) == str(tmp_path / "parts")
+
+
+@pytest.mark.parametrize("args", [
+    ["similarity", "--from", "2000", "--to", "2000", "--out", "-"],
+    ["dyads", "--from", "2000", "--to", "2000", "--out", "-"],
+    ["depth", "--out", "-"],
+    ["depth", "--out", "d.csv", "--refit", "--save-params", "-"],
+    ["atlas", "--date", "2025-01-01", "--out", "-"],
+    ["likely", "fit", "--out", "-"],
+    ["backtest", "--out", "-"],
+    [*WHAT_IF, "--save-overlay", "-"],
+    [*WHAT_IF, "-aUKR", "--save-overlay=-"],
+], ids=lambda a: " ".join(a[:2] if a[0] != "cascade" else a[-2:]))
+def test_a_dash_for_a_file_output_is_refused_not_written_as_a_file_named_dash(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str]) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert _error_line(args) == "cannot write -: '-' (standard output) is not a file this output can go to; give a " \
+                                "file name"
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_schema_out_dash_prints_the_schema(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert run_line(["schema", "--war", "--out", "-"]) == 0
+    assert json.loads(capsys.readouterr().out)["title"] == "WarFile" and list(tmp_path.iterdir()) == []

@@ -146,7 +146,7 @@ def schema(
         from foedus.model.treaty import Treaty
 
         text = json.dumps(Treaty.model_json_schema(), indent=2) + "\n"
-    if out is None:
+    if out is None or str(out) == "-":  # text: `-` is standard output, by custom, as where no --out is given
         sys.stdout.write(text)
         return
     from foedus.outputs import staged_file

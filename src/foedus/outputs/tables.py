@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from foedus.errors import OutputError
 from foedus.outputs.atomic import HOW, check_target, staged_file, staged_folder
 from foedus.outputs.coded import CodedText
+from foedus.outputs.names import refuse_dash
 from foedus.outputs.partitions import partition_layout
 
 if TYPE_CHECKING:
@@ -43,6 +44,7 @@ _STATA_RESERVED = frozenset({"_all", "_b", "byte", "_coef", "_cons", "double", "
 def check_table_target(out: Path, *, force: bool = False, how: str = HOW) -> None:
     """Refuse an unknown format or a taken name before any work is done (a folder given for the table, its name
     without a table's suffix, is said to be one: its empty suffix is not the problem)."""
+    refuse_dash(out)
     if out.suffix.lower() not in TABLE_SUFFIXES and out.is_dir():
         raise OutputError(f"{out} is a folder; a table is written to a file: give a name ending .parquet, .csv or .dta")
     if out.suffix.lower() not in TABLE_SUFFIXES:
