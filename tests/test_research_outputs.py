@@ -310,6 +310,22 @@ def test_atlas_plot_says_what_it_wrote_and_needs_force_to_replace(tmp_path: Path
     assert np.isfinite(pd.read_csv(series).mean_size_legal).all()
 
 
+def test_output_suffixes_name_their_format_in_any_case_by_one_rule(tmp_path: Path) -> None:
+    from foedus.errors import OutputError
+    from foedus.outputs import write_table
+    from foedus.sweeps.plot import plot_series
+
+    series = tmp_path / "series.CSV"  # read as the CSV it is, as written
+    write_table(pd.DataFrame({"year": [1900, 1901], "mean_size_legal": [2.0, 2.5], "max_size_legal": [5, 6],
+                              "tripwire_dyads_legal": [10, 12]}), series)
+    assert plot_series(series, tmp_path / "p.PNG") == 2 and (tmp_path / "p.PNG").read_bytes()[:4] == b"\x89PNG"
+    assert plot_series(series, tmp_path / "p.Svg") == 2 and b"<svg" in (tmp_path / "p.Svg").read_bytes()[:2000]
+    for out, what, use in [("p.txt", "plot", ".png or .svg"), ("t.txt", "table", ".parquet, .csv or .dta")]:
+        with pytest.raises(OutputError) as err:
+            (plot_series(series, tmp_path / out) if what == "plot" else write_table(pd.DataFrame(), tmp_path / out))
+        assert str(err.value) == f"{tmp_path / out}: unknown {what} format '.txt'; use {use}"
+
+
 def test_masked_and_boolean_columns_read_back_as_the_frame_did(tmp_path: Path) -> None:
     from foedus.outputs.coded import CodedText
     from foedus.outputs.tables import columns_frame, write_columns, write_table

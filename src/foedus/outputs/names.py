@@ -1,6 +1,6 @@
-"""What an output's name may be, said before any work: not `-` (standard output, by custom).
-
-One rule for every output that is a file: `foedus.outputs.check_target` and the table check call it.
+"""What an output's name may be, said before any work: not `-` (standard output, by custom), and a suffix that
+names its format in any case (`x.CSV`, `p.PNG`), one rule for every output that is a file: `foedus.outputs`'s
+`check_target` and table check, and `foedus atlas-plot`, call these.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from pathlib import Path
 
 from foedus.errors import OutputError
 
-__all__ = ["refuse_dash"]
+__all__ = ["output_format", "refuse_dash"]
 
 
 def refuse_dash(out: Path) -> None:
@@ -18,3 +18,17 @@ def refuse_dash(out: Path) -> None:
     if str(out) == "-":
         raise OutputError("cannot write -: '-' (standard output) is not a file this output can go to; give a file "
                           "name")
+
+
+def output_format(out: Path, suffixes: tuple[str, ...], what: str) -> str:
+    """The format `out`'s suffix names, in lower case (`.CSV` is `.csv`, as `.PNG` is `.png`), one of `suffixes`.
+
+    Raises:
+        OutputError: `-`, or a suffix that is none of `suffixes` (in any case).
+    """
+    refuse_dash(out)
+    suffix = out.suffix.lower()
+    if suffix not in suffixes:
+        listed = ", ".join(suffixes[:-1]) + f" or {suffixes[-1]}" if len(suffixes) > 1 else suffixes[0]
+        raise OutputError(f"{out}: unknown {what} format {out.suffix!r}; use {listed}")
+    return suffix

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from foedus.errors import OutputError
 from foedus.outputs.atomic import HOW, check_target, staged_file, staged_folder
 from foedus.outputs.coded import CodedText
-from foedus.outputs.names import refuse_dash
+from foedus.outputs.names import output_format, refuse_dash
 from foedus.outputs.partitions import partition_layout
 
 if TYPE_CHECKING:
@@ -47,8 +47,7 @@ def check_table_target(out: Path, *, force: bool = False, how: str = HOW) -> Non
     refuse_dash(out)
     if out.suffix.lower() not in TABLE_SUFFIXES and out.is_dir():
         raise OutputError(f"{out} is a folder; a table is written to a file: give a name ending .parquet, .csv or .dta")
-    if out.suffix.lower() not in TABLE_SUFFIXES:
-        raise OutputError(f"{out}: unknown table format {out.suffix!r}; use .parquet, .csv or .dta")
+    output_format(out, TABLE_SUFFIXES, "table")
     check_target(out, force=force, how=how)
 
 

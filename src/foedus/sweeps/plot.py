@@ -158,9 +158,9 @@ def plot_series(series: Path, out: Path, *, force: bool = False) -> int:
     (atomically, through `foedus.outputs`); return the number of years drawn."""
 
     from foedus.outputs import check_target, staged_file
+    from foedus.outputs.names import output_format
 
-    if out.suffix not in (".png", ".svg"):
-        raise FoedusError(f"{out}: use a .png or .svg file name")
+    fmt = output_format(out, (".png", ".svg"), "plot")[1:]
     check_target(out, force=force)
     frame = _read_series(series)
     import matplotlib
@@ -188,7 +188,7 @@ def plot_series(series: Path, out: Path, *, force: bool = False) -> int:
     fig.tight_layout()
     try:
         with staged_file(out, force=force) as tmp:
-            fig.savefig(tmp, format=out.suffix[1:])
+            fig.savefig(tmp, format=fmt)
     finally:
         plt.close(fig)
     return len(frame)
