@@ -326,6 +326,20 @@ def test_output_suffixes_name_their_format_in_any_case_by_one_rule(tmp_path: Pat
         assert str(err.value) == f"{tmp_path / out}: unknown {what} format '.txt'; use {use}"
 
 
+def test_a_series_not_in_utf8_is_said_so_as_every_file_read_is(tmp_path: Path) -> None:
+    from foedus.errors import FoedusError
+    from foedus.sweeps.plot import plot_series
+
+    series = tmp_path / "series.csv"
+    text = "year,mean_size_legal,max_size_legal,tripwire_dyads_legal,note\n1900,1,2,3,Côte d'Ivoire\n"
+    series.write_bytes(text.encode("latin-1"))
+    with pytest.raises(FoedusError) as err:
+        plot_series(series, tmp_path / "p.png")
+    byte = text.encode("latin-1").index("ô".encode("latin-1"))
+    assert str(err.value) == f"{series}: yearly atlas series is not UTF-8 text (byte {byte})"
+    assert list(tmp_path.iterdir()) == [series]
+
+
 def test_masked_and_boolean_columns_read_back_as_the_frame_did(tmp_path: Path) -> None:
     from foedus.outputs.coded import CodedText
     from foedus.outputs.tables import columns_frame, write_columns, write_table

@@ -41,6 +41,8 @@ def _read_series(series: Path) -> Any:
         with warnings.catch_warnings():  # the Stata reader warns on a damaged file before it fails
             warnings.simplefilter("ignore")
             frame = _READERS[suffix][1](series)
+    except FoedusError:  # said already, in the words every file read so gets
+        raise
     except Exception as exc:  # pandas' readers fail on a damaged file in many ways (KeyError, struct.error, ...)
         reason = f"damaged, or not a {_READERS[suffix][0]} file"
         if isinstance(exc, OSError) and exc.errno is not None:  # the system's reason, in its words
@@ -83,10 +85,16 @@ def _read_parquet(path: Path) -> Any:
 
 
 def _read_csv(path: Path) -> Any:
-    """Only an empty cell is missing: a written `nan` or `NA` is then reported as a value that is not a number."""
+    """Only an empty cell is missing: a written `nan` or `NA` is then reported as a value that is not a number. The
+    text is read as every user file is (`read_text_file`): a file not in UTF-8 is said so, with the byte."""
+    import io
+
     import pandas as pd
 
-    return pd.read_csv(path, keep_default_na=False, na_values=[""])
+    from foedus.model.yamlio import read_text_file
+
+    return pd.read_csv(io.StringIO(read_text_file(path, "yearly atlas series")), keep_default_na=False,
+                       na_values=[""])
 
 
 def _read_stata(path: Path) -> Any:
