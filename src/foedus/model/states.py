@@ -105,10 +105,14 @@ class StateRegistry:
 
     def __post_init__(self) -> None:
         ordered = sorted(self.states.values(), key=lambda s: (s.iso3 is None, s.id))
-        # precedence: ids and ISO3 codes, then names, then COW abbreviations, then COW numbers
+        # precedence: ids and ISO3 codes, then names, then a name without its parenthesis ("Micronesia (Federated
+        # States of)" is Micronesia) where no other state carries it, then COW abbreviations, then COW numbers
         # (ISO3 SWZ is Eswatini although COW's SWZ is Switzerland; ISO3 MNG is Mongolia, COW's Montenegro)
+        short = {s.id: re.sub(r"\s*\([^)]*\)", "", s.name).strip() for s in ordered}
+        once = {name for name, n in Counter(short.values()).items() if n == 1}
         passes: list[Callable[[State], list[str | None]]] = [
-            lambda s: [s.id, s.iso3], lambda s: [s.name], lambda s: [s.cow_abb],
+            lambda s: [s.id, s.iso3], lambda s: [s.name], lambda s: [short[s.id] if short[s.id] in once else None],
+            lambda s: [s.cow_abb],
             lambda s: [str(s.ccode) if s.ccode is not None else None]]
         for keys_of in passes:
             for state in ordered:
