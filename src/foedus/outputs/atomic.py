@@ -29,7 +29,6 @@ from pathlib import Path
 from typing import Any, Literal
 
 from foedus.errors import OutputError, OutputExistsError
-from foedus.outputs.names import refuse_dash
 from foedus.outputs.stops import check_not_stopped, watch_stop_signals
 from foedus.outputs.temporaries import TMP_SUFFIX, cleanup_all, discard, held, new_temporary, tmp_prefix, unwritable
 from foedus.paths import data_file_at, in_bundled_data
@@ -45,6 +44,7 @@ def check_target(out: Path, *, force: bool = False, kind: Literal["file", "folde
                  how: str = HOW, dataset: bool = False) -> None:
     """Refuse an output before any work is done: a taken name without `force`, the wrong kind, no folder, a path in
     foedus's own bundled data, a dataset file of the data folder (unless `dataset`: a dataset installer's)."""
+    from foedus.outputs.names import refuse_dash  # here: a plain cascade's start imports this module, not that one
     refuse_dash(out)
     if kind == "file" and folder_meant(out):  # typer's Path dropped the slash: `--out x.csv/` wrote x.csv
         raise OutputError(f"cannot write {out}{os.sep}: the trailing slash names a folder, and this output is a file; "
