@@ -8,7 +8,9 @@ import os
 from pathlib import Path
 from typing import NamedTuple
 
-__all__ = ["Layout", "partition_layout", "skipped_by_pyarrow"]
+__all__ = ["YEARLY_PARTITION", "Layout", "partition_layout", "skipped_by_pyarrow"]
+
+YEARLY_PARTITION = "decade"  # the column a Dask run's yearly atlas is partitioned by (`foedus.sweeps.dask_sweeps`)
 
 
 def skipped_by_pyarrow(name: str) -> bool:

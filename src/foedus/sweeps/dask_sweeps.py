@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from foedus.errors import FoedusError
+from foedus.outputs.partitions import YEARLY_PARTITION
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -27,9 +28,8 @@ if TYPE_CHECKING:
     from foedus.sweeps.atlas import AtlasOptions
     from foedus.sweeps.atlas_mc import AtlasDraws
 
-__all__ = ["YEARLY_PARTITION", "client", "dask_atlas_draws", "dask_draws", "dask_yearly", "yearly_frame"]
+__all__ = ["client", "dask_atlas_draws", "dask_draws", "dask_yearly", "yearly_frame"]
 
-YEARLY_PARTITION = "decade"  # the column a Dask run's yearly atlas is partitioned by (`dask_yearly`)
 
 
 @contextlib.contextmanager

@@ -10,9 +10,8 @@ from typing import Any
 
 from foedus.engine.scenario import READINGS
 from foedus.errors import FoedusError
-from foedus.outputs.partitions import partition_layout
+from foedus.outputs.partitions import YEARLY_PARTITION, partition_layout
 from foedus.reachable import os_reason, unreachable
-from foedus.sweeps.dask_sweeps import YEARLY_PARTITION
 from foedus.written import as_written
 
 __all__ = ["plot_series"]
