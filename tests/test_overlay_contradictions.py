@@ -30,6 +30,7 @@ from foedus.model.overlay import (
     changes_from,
     load_overlay,
 )
+from foedus.model.overlay_set import summary
 from foedus.model.treaty import Strength
 from foedus.model.world import World
 from samples import GOOD_TREATY
@@ -230,17 +231,49 @@ def test_a_member_added_and_removed_later_is_a_bounded_membership(here: Path, wo
     assert [(str(m.joined), str(m.left)) for m in ukr] == [(str(joined), "2030-01-01")]
 
 
-@pytest.mark.parametrize("left", ["2025-01-01", "2024-12-31"])
-def test_a_member_removed_before_it_is_added_contradicts(here: Path, left: str) -> None:
+REJOIN = ("cannot be written this way: a remove_member with 'left' ends every membership of the state, the added one "
+          "included; drop the treaty and add an edited copy with add_treaty)")
+
+
+def test_a_member_removed_before_it_is_added_contradicts(here: Path) -> None:
     ov = _overlay(here, "ov.yaml", "{op: add_member, treaty: nato_1949, state: UKR, joined: 2025-01-01}")
     assert _error_line([*CASCADE, "--overlay", ov, "--remove-member", "nato_1949:UKR"]) == (  # no left: taken back
         "ov.yaml change 1 (add_member nato_1949:UKR) and remove_member nato_1949:UKR contradict each other: give one "
         "of them")
     ov = _overlay(here, "ov.yaml", "{op: add_member, treaty: nato_1949, state: UKR, joined: 2025-01-01}",
-                  f"{{op: remove_member, treaty: nato_1949, state: UKR, left: {left}}}")
+                  "{op: remove_member, treaty: nato_1949, state: UKR, left: 2024-12-31}")
     assert _error_line([*CASCADE, "--overlay", ov]) == (
-        f"ov.yaml change 1 (add_member nato_1949:UKR) and ov.yaml change 2 (remove_member nato_1949:UKR) contradict "
-        f"each other (it would leave on {left}, not after joining on 2025-01-01): give one of them")
+        "ov.yaml change 1 (add_member nato_1949:UKR) and ov.yaml change 2 (remove_member nato_1949:UKR) contradict "
+        f"each other (joining on 2025-01-01 after leaving on 2024-12-31 {REJOIN}: give one of them")
+
+
+@pytest.mark.parametrize("joined", [None, "1949-08-24"])
+def test_leaving_on_the_day_of_joining_is_one_rule(here: Path, world: World, joined: str | None) -> None:
+    """Leaving on the day of joining is the treaty's own rule (`Treaty._dates_ordered`: allowed), whether `joined`
+    is written out or taken from the treaty's entry into force (1949-08-24); written out, it was refused as 'it
+    would leave on 1949-08-24, not after joining on 1949-08-24', and not written, accepted."""
+    add = "{op: add_member, treaty: nato_1949, state: UKR" + (f", joined: {joined}}}" if joined else "}")
+    ov = _overlay(here, "ov.yaml", add, "{op: remove_member, treaty: nato_1949, state: UKR, left: 1949-08-24}")
+    ukr = [m for m in load_overlay(ov).apply(world).treaty("nato_1949").members if m.state == "UKR"]
+    assert [(str(m.joined), str(m.left)) for m in ukr] == [(str(joined), "1949-08-24")]
+
+
+def test_a_left_before_the_treaty_took_effect_is_the_treaty_rule(here: Path) -> None:
+    """With no `joined`, a `left` before the treaty's entry into force is refused by the treaty's rule."""
+    ov = _overlay(here, "ov.yaml", ADD_UKR, "{op: remove_member, treaty: nato_1949, state: UKR, left: 1949-08-23}")
+    assert _error_line([*CASCADE, "--overlay", ov]) == (
+        "ov.yaml: change 2: what-if remove_member nato_1949: members[33] (UKR) left (1949-08-23) before joining "
+        "(1949-08-24)")
+
+
+def test_leaving_and_rejoining_says_why_it_cannot_be_written(here: Path) -> None:
+    """A remove with `left` ends every membership of the state, the added one too: TUR out in 2030 and back in 2031
+    cannot be two changes. It was refused as 'it would leave on 2030-01-01, not after joining on 2031-01-01'."""
+    ov = _overlay(here, "ov.yaml", "{op: remove_member, treaty: nato_1949, state: TUR, left: 2030-01-01}",
+                  "{op: add_member, treaty: nato_1949, state: TUR, joined: 2031-01-01}")
+    assert _error_line([*CASCADE, "--overlay", ov]) == (
+        "ov.yaml change 1 (remove_member nato_1949:TUR) and ov.yaml change 2 (add_member nato_1949:TUR) contradict "
+        f"each other (joining on 2031-01-01 after leaving on 2030-01-01 {REJOIN}: give one of them")
 
 
 @pytest.mark.parametrize(("change", "said"), [
@@ -255,16 +288,20 @@ def test_one_change_object_listed_twice_is_given_twice(world: World, change: Any
 
 def test_no_two_changes_reach_a_treaty_dropped_before_them(here: Path, world: World) -> None:
     """Every pair of a few changes (the same one twice too), in both orders: each applies or is refused before a
-    change meets a treaty dropped (which said 'dropped by an earlier change'; now an assertion, uncaught here)."""
+    change meets a treaty dropped (which said 'dropped by an earlier change'; now an AssertionError, which fails it)."""
     pool = [DropTreaty(treaty="nato_1949"), DropTreaty(treaty="my_pact"), AddTreaty(path=_edited_nato(here)),
             AddTreaty(path="pact.yaml"), AddMember(treaty="nato_1949", state="UKR"),
             AddMember(treaty="my_pact", state="BRA"), RemoveMember(treaty="nato_1949", state="TUR"),
             SetStrength(treaty="nato_1949", article="5", strength=Strength.S1)]
-    said = []
+    refused: list[str] = []
+    slipped: list[str] = []
     for one in pool:
         for two in pool:
             try:
                 Overlay(changes=[one, two]).apply(world)
             except FoedusError as exc:
-                said.append(str(exc))
-    assert [line for line in said if "dropped by an earlier change" in line] == []
+                refused.append(str(exc))
+            except Exception as exc:  # the guard in `overlay_apply._need` (AssertionError), or any other slip
+                slipped.append(f"{summary(one)} then {summary(two)}: {type(exc).__name__}: {exc}")
+    assert slipped == []
+    assert any("(the treaty is dropped)" in line for line in refused)  # the pool does reach a dropped treaty

@@ -80,15 +80,18 @@ def _key(change: Change, state: Callable[[str], str]) -> tuple[str, ...] | None:
 
 
 def _member_bounds(one: Change, two: Change) -> str | None:
-    """Why a member added and removed (`one` and `two`, in either order) contradicts itself, or None: a remove with
-    `left` after the add's `joined` bounds the membership (the one way to give both days), one without `left` takes
-    back the add."""
+    """Why a member added and removed (`one` and `two`, in either order) contradicts itself, or None: a remove
+    without `left` takes back the add; one with `left` bounds the membership (the one way to give both days), and
+    whether `left` comes too early is the treaty's own rule (`Treaty._dates_ordered`), but for an add that joins
+    after that `left`: a leave and rejoin, which these changes cannot write (the remove ends the added one too)."""
     added = next(c for c in (one, two) if isinstance(c, AddMember))
     removed = next(c for c in (one, two) if isinstance(c, RemoveMember))
     if removed.left is None:
         return ""
-    if added.joined is not None and removed.left <= added.joined:
-        return f" (it would leave on {removed.left}, not after joining on {added.joined})"
+    if added.joined is not None and added.joined > removed.left:
+        return (f" (joining on {added.joined} after leaving on {removed.left} cannot be written this way: a "
+                "remove_member with 'left' ends every membership of the state, the added one included; drop the "
+                "treaty and add an edited copy with add_treaty)")
     return None
 
 
@@ -104,7 +107,7 @@ def refuse_contradictions(changes: Sequence[Change], state: Callable[[str], str]
                           added: Collection[str] = ()) -> None:
     """Refuse two changes that contradict each other: a treaty dropped and also changed (unless an added treaty
     brings it back: `added`, the ids the `add_treaty` changes add, whose changes apply to the copy added), a member
-    both added and removed (but for a remove with `left` after the add's `joined`) or added from two dates, an
+    both added and removed (but for a remove with `left` not before the add's `joined`) or added from two dates, an
     article set to two strengths or two scopes; and a change given twice. `state` says which state a change's text
     names (by default the text itself, in any case).
 
