@@ -108,7 +108,9 @@ def parts_named(rest: str, whole: str, states: Iterable[Named],
     in `whole`, not in "Trinidad and Tobago"; numbers are not run together ("2 20" is not COW 220)."""
     kept = [rest[a:b] for a, b in tokens(rest)]
     texts = (" ".join(kept), " ".join(w for w in kept if w not in STYLE_WORDS))
-    found = [frozenset({s.id}) for s in states if s.regex and any(re.search(s.regex, text) for text in texts)]
+    # style words alone name no state by pattern: "United Mexican States" less "Mexican" is not the USA
+    found = [frozenset({s.id}) for s in states if s.regex and any(re.search(s.regex, text) for text in texts)
+             ] if texts[1] else []
     edges = {whole[a:b] for a, b in tokens(whole)[:1] + tokens(whole)[-1:]}
     for first in range(len(kept)):
         for last in range(first, len(kept)):

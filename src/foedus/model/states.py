@@ -67,8 +67,9 @@ _AMBIGUOUS = {
     "federalrepublicofgermany": ("DEU", "COW260"),  # West Germany's style, and unified Germany's since 1990
     "vietnam": ("VNM", "COW817"),
 }
-# words a state's formal name holds beside its name's (ISO's and the UN's name of the UK names Northern Ireland)
-_MORE_WORDS = {"GBR": "Great Britain and Northern Ireland"}
+# words a state's formal or former name holds beside its name's (ISO's and the UN's name of the UK names Northern
+# Ireland; "Western Samoa"; "Czech Republic (Czechia)")
+_MORE_WORDS = {"GBR": "Great Britain and Northern Ireland", "WSM": "Western", "CZE": "Czech Republic"}
 # countrycode rows that carry a COW code but are not states of the system.
 _NOT_STATES = {"GRL", "HKG"}
 
@@ -215,9 +216,11 @@ class StateRegistry:
         before, name, after = name_split(self.states[best].regex or "", lowered, span)
         codes = [t for t in words(name) if t not in self._name_words and norm(t) in self._index]
         if codes and len(tokens(name)) > 1:  # a code the pattern took for a word: "SSD Sudan" (South Sudan's "\bs\w*")
-            if len(ids := {self._index[norm(codes[0])], self.by_pattern(lowered.replace(codes[0], "", 1)) or best}) > 1:
-                raise several_states(raw, [self.states[i] for i in sorted(ids)])
-            return None
+            without = re.sub(rf"\b{re.escape(codes[0])}\b", " ", lowered, count=1)
+            if (other := self.by_pattern(without)) is not None:  # else the word is part of the name: "Viet Nam"
+                if len(ids := {self._index[norm(codes[0])], other}) > 1:
+                    raise several_states(raw, [self.states[i] for i in sorted(ids)])
+                return None
         own = Counter(words(f"{self.states[best].name} {_MORE_WORDS.get(best, '')}".lower())) - Counter(words(name))
         parts = parts_named(without_own(before, after, own), lowered, self, self._key_names)
         if others := set().union(*(p for p in parts if best not in p and not any(q < p for q in parts))):
