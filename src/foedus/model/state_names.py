@@ -8,7 +8,6 @@ Split from `foedus.model.states` so each module stays small.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable
 from typing import Protocol
@@ -16,7 +15,7 @@ from typing import Protocol
 from foedus.errors import AmbiguousNameError
 from foedus.model.slug import fold
 
-__all__ = ["STYLE_WORDS", "Named", "name_split", "norm", "parts_named", "several_states", "tokens",
+__all__ = ["MORE_WORDS", "STYLE_WORDS", "Named", "name_split", "norm", "parts_named", "several_states", "tokens",
            "unknown_message", "without_own", "words"]
 
 
@@ -38,6 +37,10 @@ _SAME_WORD = {"saint": "st"}
 # more words than any state's name has: longer text is not searched word by word for the name's words
 _MOST_WORDS = 16
 
+# words a state's formal or former name holds beside its name's (ISO's and the UN's name of the UK names Northern
+# Ireland; "Western Samoa"; "Czech Republic (Czechia)")
+MORE_WORDS = {"GBR": "Great Britain and Northern Ireland", "WSM": "Western", "CZE": "Czech Republic"}
+
 # words of formal styles that may stand around a state's name ("the Republic of ...")
 STYLE_WORDS = frozenset({
     "the", "of", "and", "republic", "kingdom", "state", "states", "federation", "federal", "democratic", "people",
@@ -48,10 +51,16 @@ STYLE_WORDS = frozenset({
 })
 
 
+_WORD = re.compile(r"[^\W\d_]+")
+_NOT_KEY = re.compile(r"[^a-z0-9]+")
+_GAP = re.compile(r"[^\w\u0300-\u036f]+")  # what stands between words: not a letter, digit or accent
+
+
 def words(text: str) -> list[str]:
-    """The words of `text` (letters only), without accents, "saint" as "st": "São Tomé" and "Sao Tome" are one name."""
-    plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    return [_SAME_WORD.get(w, w) for w in re.findall(r"[^\W\d_]+", plain)]
+    """The words of `text` (letters only), accents folded as `norm` folds them (`slug.fold`), "saint" as "st":
+    "São Tomé" and "Sao Tome" are one name."""
+    plain = text if text.isascii() else fold(_GAP.sub(" ", text))  # "d’Ivoire": fold drops ’, the words stay apart
+    return [_SAME_WORD.get(w, w) for w in _WORD.findall(plain)]
 
 
 def tokens(text: str) -> list[tuple[int, int]]:
@@ -96,24 +105,24 @@ def without_own(before: str, after: str, own: Counter[str]) -> str:
 def norm(text: str) -> str:
     """`text` lower-cased with all but letters a-z and digits gone, accents folded as the gazetteer's slugs are
     ('Cote d'Ivoire' is 'Côte d’Ivoire'): the registry's key for a code or name."""
-    return re.sub(r"[^a-z0-9]+", "", fold(text).lower())
+    return _NOT_KEY.sub("", (text if text.isascii() else fold(text)).lower())
 
 
-def parts_named(rest: str, whole: str, states: Iterable[Named],
+def parts_named(rest: str, whole: str, patterns: Iterable[tuple[str, re.Pattern[str]]],
                 key_names: Callable[[str], frozenset[str]]) -> list[frozenset[str]]:
     """What each part of `rest` (`whole`, or `whole` without the words of one state's name, `without_own`) names:
     the state of each pattern that matches it, with or without the style words ("and Korea"; "and Guyana" for the
-    pattern "^guyana"), and the states each run of its words names as a code, number or name (`key_names` of its
-    `norm` key: "RUS", "2", "Soviet Union"). A style word that is a code (AND, Andorra's) counts only first or last
-    in `whole`, not in "Trinidad and Tobago"; numbers are not run together ("2 20" is not COW 220)."""
+    pattern "^guyana"), and the states each run of its words (up to `_MOST_WORDS`) names as a code, number or name
+    (`key_names` of its `norm` key: "RUS", "2", "Soviet Union"). A style word that is a code (AND, Andorra's) counts
+    only first or last in `whole`, not in "Trinidad and Tobago"; numbers are not run together ("2 20" isn't COW 220)."""
     kept = [rest[a:b] for a, b in tokens(rest)]
     texts = (" ".join(kept), " ".join(w for w in kept if w not in STYLE_WORDS))
     # style words alone name no state by pattern: "United Mexican States" less "Mexican" is not the USA
-    found = [frozenset({s.id}) for s in states if s.regex and any(re.search(s.regex, text) for text in texts)
+    found = [frozenset({state_id}) for state_id, pattern in patterns if any(pattern.search(text) for text in texts)
              ] if texts[1] else []
     edges = {whole[a:b] for a, b in tokens(whole)[:1] + tokens(whole)[-1:]}
     for first in range(len(kept)):
-        for last in range(first, len(kept)):
+        for last in range(first, min(len(kept), first + _MOST_WORDS)):  # no name has more words: linear, not cubic
             run = kept[first:last + 1]
             if ((set(run) <= STYLE_WORDS and not (len(run) == 1 and run[0] in edges))
                     or (len(run) > 1 and not "".join(run).isalpha())):

@@ -18,6 +18,7 @@ from foedus.datarecord import dataclass, field
 from foedus.errors import AmbiguousNameError, UnknownStateError
 from foedus.model.state_files import COW_LAST_DAY, countrycode_rows, read_cow_spells, read_majors
 from foedus.model.state_names import (
+    MORE_WORDS,
     STYLE_WORDS,
     name_split,
     norm,
@@ -67,9 +68,6 @@ _AMBIGUOUS = {
     "federalrepublicofgermany": ("DEU", "COW260"),  # West Germany's style, and unified Germany's since 1990
     "vietnam": ("VNM", "COW817"),
 }
-# words a state's formal or former name holds beside its name's (ISO's and the UN's name of the UK names Northern
-# Ireland; "Western Samoa"; "Czech Republic (Czechia)")
-_MORE_WORDS = {"GBR": "Great Britain and Northern Ireland", "WSM": "Western", "CZE": "Czech Republic"}
 # countrycode rows that carry a COW code but are not states of the system.
 _NOT_STATES = {"GRL", "HKG"}
 
@@ -157,13 +155,11 @@ class StateRegistry:
             AmbiguousNameError: the name fits several states; the error lists them with codes and dates.
         """
         raw = str(text).strip()
-        if norm(raw).isdigit() and not raw.isdigit():  # -2 or 2.0 would be COW 2 or 20 once the signs are gone
+        if (key := norm(raw)).isdigit() and not raw.isdigit():  # -2 or 2.0 would be COW 2 or 20 once the signs are gone
             raise UnknownStateError(f"unknown state {raw!r}: a COW number is a whole number (try `foedus states`)")
-        if norm(raw) in _AMBIGUOUS:
-            return self._disambiguate(raw, _AMBIGUOUS[norm(raw)], day or dt.date.today())
-        hit = self._index.get(norm(raw))
-        if hit is None:
-            hit = self.by_pattern(raw)
+        if key in _AMBIGUOUS:
+            return self._disambiguate(raw, _AMBIGUOUS[key], day or dt.date.today())
+        hit = self._index.get(key) or self.by_pattern(raw)
         if hit is None:
             raise UnknownStateError(unknown_message(raw, self.states.values()))
         return self.states[hit]
@@ -200,7 +196,7 @@ class StateRegistry:
         lowered = raw.lower()
         if len(lowered) < 4:
             return None
-        hits = {state.id: m.span() for state in self if state.regex and (m := re.search(state.regex, lowered))}
+        hits = {state_id: m.span() for state_id, pattern in self._patterns if (m := pattern.search(lowered))}
         if len(hits) > 1:  # several patterns match: the text names one state if only one's name is in it
             given = set(words(lowered))
             named = [i for i in hits if set(words(self.states[i].name.lower())) <= given]
@@ -208,21 +204,21 @@ class StateRegistry:
                 raise several_states(raw, [self.states[i] for i in sorted(hits)])
             hits = {named[0]: hits[named[0]]}
         if not hits:  # codes, numbers or names no pattern matches: two that name states apart are several ("RUS EST")
-            parts = parts_named(lowered, lowered, self, self._key_names)
+            parts = parts_named(lowered, lowered, self._patterns, self._key_names)
             if any(p.isdisjoint(q) for p in parts for q in parts):
                 raise several_states(raw, [self.states[i] for i in sorted(set().union(*parts))])
             return None
         [(best, span)] = hits.items()
         before, name, after = name_split(self.states[best].regex or "", lowered, span)
         codes = [t for t in words(name) if t not in self._name_words and norm(t) in self._index]
-        if codes and len(tokens(name)) > 1:  # a code the pattern took for a word: "SSD Sudan" (South Sudan's "\bs\w*")
-            without = re.sub(rf"\b{re.escape(codes[0])}\b", " ", lowered, count=1)
-            if (other := self.by_pattern(without)) is not None:  # else the word is part of the name: "Viet Nam"
-                if len(ids := {self._index[norm(codes[0])], other}) > 1:
-                    raise several_states(raw, [self.states[i] for i in sorted(ids)])
-                return None
-        own = Counter(words(f"{self.states[best].name} {_MORE_WORDS.get(best, '')}".lower())) - Counter(words(name))
-        parts = parts_named(without_own(before, after, own), lowered, self, self._key_names)
+        # a code the pattern took for a word ("SSD Sudan"), if the text without it names a state (not "Viet Nam"'s)
+        if codes and len(tokens(name)) > 1 and (
+                other := self.by_pattern(re.sub(rf"\b{re.escape(codes[0])}\b", " ", lowered, count=1))) is not None:
+            if len(ids := {self._index[norm(codes[0])], other}) > 1:
+                raise several_states(raw, [self.states[i] for i in sorted(ids)])
+            return None
+        own = Counter(words(f"{self.states[best].name} {MORE_WORDS.get(best, '')}".lower())) - Counter(words(name))
+        parts = parts_named(without_own(before, after, own), lowered, self._patterns, self._key_names)
         if others := set().union(*(p for p in parts if best not in p and not any(q < p for q in parts))):
             raise several_states(raw, [self.states[i] for i in sorted({best, *others})])
         rest = before + after
@@ -231,6 +227,11 @@ class StateRegistry:
     def _key_names(self, key: str) -> frozenset[str]:
         """The states a code, number or name (`norm`'s key) names: those of a name several carried, or one, or none."""
         return frozenset(_AMBIGUOUS.get(key, [self._index[key]] if key in self._index else [])) & self.states.keys()
+
+    @functools.cached_property
+    def _patterns(self) -> list[tuple[str, re.Pattern[str]]]:
+        """Each state's id and compiled name pattern, in the registry's order (compiled once, not per lookup)."""
+        return [(s.id, re.compile(s.regex)) for s in self if s.regex]
 
     @functools.cached_property
     def _name_words(self) -> frozenset[str]:
