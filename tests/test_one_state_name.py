@@ -139,3 +139,26 @@ def test_long_text_is_searched_in_runs_no_longer_than_a_name() -> None:
     text = "foo " * 200
     parts_named(text, text, [], lambda key: looked.append(key) or frozenset())  # type: ignore[func-returns-value]
     assert 0 < len(looked) <= 200 * _MOST_WORDS
+
+
+def test_the_united_states_of_mexico_is_mexico_and_the_united_states_with_mexico_two(states: StateRegistry) -> None:
+    """'United States of Mexico', the usual English of Estados Unidos Mexicanos, was refused as naming the United
+    States too. The whole name is Mexico's; 'United States' beside 'Mexico' otherwise still names two states."""
+    assert [states.resolve_id(t) for t in ("United States of Mexico", "the United States of Mexico")] == ["MEX"] * 2
+    for text, ids in [("United States and Mexico", {"USA", "MEX"}), ("Mexico United States", {"USA", "MEX"}),
+                      ("United States of America and Mexico", {"USA", "MEX"}),
+                      ("United States of Mexico and Canada", {"MEX", "CAN"})]:
+        with pytest.raises(AmbiguousNameError, match="names several states") as err:
+            states.resolve(text)
+        assert {c["id"] for c in err.value.candidates} == ids, text
+
+
+def test_and_in_lowercase_at_either_end_is_the_word_not_andorras_code(states: StateRegistry) -> None:
+    """'Ukraine and' was refused as naming Andorra too: 'and' at the text's end was read as Andorra's code (AND).
+    Beside a name a style word is a code only written in capitals, first or last ('AND Ireland', 'Ireland AND')."""
+    assert [states.resolve_id(t) for t in ("Ukraine and", "and Ireland", "Ukraine And")] == ["UKR", "IRL", "UKR"]
+    assert [states.resolve_id(t) for t in ("AND", "and", "Andorra")] == ["AND"] * 3
+    for text in ("AND Ireland", "Ireland AND", "Ukraine AND", "UKRAINE AND"):
+        with pytest.raises(AmbiguousNameError, match="names several states") as err:
+            states.resolve(text)
+        assert "AND" in {c["id"] for c in err.value.candidates}, text

@@ -5,15 +5,16 @@ was dropped without a word (`-a 365,Belarus` attacked with Belarus alone, `-a RU
 
 from __future__ import annotations
 
+import datetime
 import subprocess
 import sys
 
 import pytest
 
 import foedus
-from foedus.errors import AmbiguousNameError, ScenarioError
+from foedus.errors import AmbiguousNameError, FoedusError, ScenarioError
 from foedus.model.world import World
-from foedus.state_lists import split_names
+from foedus.state_lists import resolve_states, split_names
 
 
 @pytest.mark.parametrize(("value", "parts"), [
@@ -45,3 +46,33 @@ def test_the_command_line_keeps_a_code_before_a_name_with_a_comma() -> None:
                            "-d", "2020-01-01", "--format", "csv"], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert [line.split(",")[0] for line in proc.stdout.splitlines()[1:3]] == ["FRA", "KOR"]
+
+
+# ISO 3166-1's names of states with a comma (its newsletters' and pycountry's form), and the state each names
+ISO_COMMA_NAMES = [
+    ("Taiwan, Province of China", "TWN"), ("Congo, The Democratic Republic of the", "COD"),
+    ("Iran, Islamic Republic of", "IRN"), ("Korea, Democratic People's Republic of", "PRK"),
+    ("Korea, Republic of", "KOR"), ("Moldova, Republic of", "MDA"), ("Tanzania, United Republic of", "TZA"),
+    ("Venezuela, Bolivarian Republic of", "VEN"), ("Bolivia, Plurinational State of", "BOL"),
+    ("Micronesia, Federated States of", "FSM"), ("Palestine, State of", "PSE"),
+    ("Macedonia, the Former Yugoslav Republic of", "MKD"),
+]
+
+
+def test_every_iso_3166_comma_name_is_its_state_alone_and_in_a_list() -> None:
+    """'Taiwan, Province of China' (ISO 3166-1's name of TWN) was refused alone as naming China too, and in a list
+    its second part was 'unknown state 'Province of China''; 'Macedonia, the Former Yugoslav Republic of' (ISO's
+    name of MKD until 2019) was unknown. ISO's label names the one state; the state's own name stays as it is."""
+    world = World.default()
+    day = datetime.date(2020, 1, 1)
+    wrong = {}
+    for name, state_id in ISO_COMMA_NAMES:
+        for value, want in ((name, [state_id]), (f"USA,{name},EST", ["USA", state_id, "EST"])):
+            try:
+                got: object = [state.id for state in resolve_states(world, value, day, "attacker")]
+            except FoedusError as exc:
+                got = str(exc)
+            if got != want:
+                wrong[value] = got
+    assert not wrong
+    assert world.states.get("TWN").name == "Taiwan"

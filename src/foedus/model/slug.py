@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["fold", "slugify"]
+__all__ = ["fold", "norm", "slugify"]
+
+_NOT_KEY = r"[^a-z0-9]+"  # slugify's too: re's cache compiles it once
 
 
 def slugify(text: str) -> str:
@@ -15,15 +17,28 @@ def slugify(text: str) -> str:
     >>> slugify("  Réunion ")
     'reunion'
     """
-    return re.sub(r"[^a-z0-9]+", "-", fold(text).lower()).strip("-")
+    return re.sub(_NOT_KEY, "-", fold(text).lower()).strip("-")
 
 
-def fold(text: str) -> str:
+def fold(text: str, keep_letters: bool = False) -> str:
     """`text` in ASCII as a person without the accents would type it: accents dropped, full-width forms plain.
+    Letters with no ASCII form (Cyrillic, Greek) are dropped, or kept as they are with `keep_letters`: a state's
+    name must not lose a word it cannot read ("Россия Estonia" is not "Estonia").
 
-    >>> fold("Côte d’Ivoire"), fold("São Tomé"), fold("ＲＵＳ")
-    ('Cote dIvoire', 'Sao Tome', 'RUS')
+    >>> fold("Côte d’Ivoire"), fold("São Tomé"), fold("ＲＵＳ"), fold("Ελλάδα"), fold("Ελλάδα", keep_letters=True)
+    ('Cote dIvoire', 'Sao Tome', 'RUS', '', 'Ελλαδα')
     """
     import unicodedata
 
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    decomposed = unicodedata.normalize("NFKD", text)
+    if keep_letters:
+        return "".join(c for c in decomposed if c.isascii() or c.isalpha())
+    return decomposed.encode("ascii", "ignore").decode()
+
+
+def norm(text: str) -> str:
+    """`text` lower-cased with only its letters and digits, accents folded as slugs fold them ('Cote d'Ivoire' is
+    'Côte d’Ivoire'), letters with no ASCII form kept (`fold`): the state registry's key for a code or name."""
+    if text.isascii():
+        return re.sub(_NOT_KEY, "", text.lower())
+    return "".join(c for c in fold(text, keep_letters=True).lower() if c.isalnum())

@@ -13,10 +13,10 @@ from collections.abc import Callable, Iterable
 from typing import Protocol
 
 from foedus.errors import AmbiguousNameError
-from foedus.model.slug import fold
+from foedus.model.slug import fold, norm
 
-__all__ = ["MORE_WORDS", "STYLE_WORDS", "Named", "name_split", "norm", "parts_named", "several_states", "tokens",
-           "unknown_message", "without_own", "words"]
+__all__ = ["MORE_WORDS", "STYLE_WORDS", "Named", "code_edges", "name_split", "norm", "parts_named", "plain_names",
+           "several_states", "tokens", "unknown_message", "without_own", "words"]
 
 
 class Named(Protocol):
@@ -38,8 +38,16 @@ _SAME_WORD = {"saint": "st"}
 _MOST_WORDS = 16
 
 # words a state's formal or former name holds beside its name's (ISO's and the UN's name of the UK names Northern
-# Ireland; "Western Samoa"; "Czech Republic (Czechia)")
-MORE_WORDS = {"GBR": "Great Britain and Northern Ireland", "WSM": "Western", "CZE": "Czech Republic"}
+# Ireland; "Western Samoa"; "Czech Republic (Czechia)"; ISO 3166's former names "Macedonia, the Former Yugoslav
+# Republic of", "Holy See (Vatican City State)", "Libyan Arab Jamahiriya")
+MORE_WORDS = {"GBR": "Great Britain and Northern Ireland", "WSM": "Western", "CZE": "Czech Republic",
+              "MKD": "Former Yugoslav", "VAT": "Holy See", "LBY": "Jamahiriya"}
+
+# names of one state that hold another state's name, read as the first (a state's own name): ISO 3166-1's short name
+# of Taiwan ("Taiwan, Province of China", "Taiwan (Province of China)"), and the English of Estados Unidos Mexicanos.
+# Only the whole name: "United States and Mexico" names two states.
+_HOLDING = [(re.compile(r"\btaiwan\W+province\W+of\W+china\b"), "taiwan"),
+            (re.compile(r"\bunited\W+states\W+of\W+mexico\b"), "mexico")]
 
 # words of formal styles that may stand around a state's name ("the Republic of ...")
 STYLE_WORDS = frozenset({
@@ -52,14 +60,14 @@ STYLE_WORDS = frozenset({
 
 
 _WORD = re.compile(r"[^\W\d_]+")
-_NOT_KEY = re.compile(r"[^a-z0-9]+")
 _GAP = re.compile(r"[^\w\u0300-\u036f]+")  # what stands between words: not a letter, digit or accent
 
 
 def words(text: str) -> list[str]:
     """The words of `text` (letters only), accents folded as `norm` folds them (`slug.fold`), "saint" as "st":
-    "São Tomé" and "Sao Tome" are one name."""
-    plain = text if text.isascii() else fold(_GAP.sub(" ", text))  # "d’Ivoire": fold drops ’, the words stay apart
+    "São Tomé" and "Sao Tome" are one name; a word in letters with no ASCII form stays a word ("Россия")."""
+    # "d’Ivoire": fold drops ’, the words stay apart
+    plain = text if text.isascii() else fold(_GAP.sub(" ", text), keep_letters=True)
     return [_SAME_WORD.get(w, w) for w in _WORD.findall(plain)]
 
 
@@ -102,25 +110,35 @@ def without_own(before: str, after: str, own: Counter[str]) -> str:
     return f"{out[1]} {out[0]}"
 
 
-def norm(text: str) -> str:
-    """`text` lower-cased with all but letters a-z and digits gone, accents folded as the gazetteer's slugs are
-    ('Cote d'Ivoire' is 'Côte d’Ivoire'): the registry's key for a code or name."""
-    return _NOT_KEY.sub("", (text if text.isascii() else fold(text)).lower())
+def plain_names(lowered: str) -> str:
+    """`lowered` (a text in lowercase) with each name of one state that holds another state's name as the first's
+    own name: "taiwan, province of china" is "taiwan", "the united states of mexico" "the mexico"."""
+    for held, name in _HOLDING:
+        lowered = held.sub(name, lowered)
+    return lowered
 
 
-def parts_named(rest: str, whole: str, patterns: Iterable[tuple[str, re.Pattern[str]]],
+def code_edges(raw: str) -> set[str]:
+    """The first and last words of `raw` written in capitals, in lowercase: the only places a style word that is also
+    a code (AND, Andorra's) names that state beside a name ("AND Ireland", "Ireland AND"). In lowercase, or
+    anywhere else, it is the word: "Ukraine and", "and Ireland", "Trinidad and Tobago" name one state. A code alone
+    ("AND", "and") is looked up as the code, and "Andorra" is Andorra's name."""
+    spans = tokens(raw)
+    return {raw[a:b].lower() for a, b in spans[:1] + spans[-1:] if raw[a:b].isupper()}
+
+
+def parts_named(rest: str, edges: set[str], patterns: Iterable[tuple[str, re.Pattern[str]]],
                 key_names: Callable[[str], frozenset[str]]) -> list[frozenset[str]]:
-    """What each part of `rest` (`whole`, or `whole` without the words of one state's name, `without_own`) names:
+    """What each part of `rest` (a text, or a text without the words of one state's name, `without_own`) names:
     the state of each pattern that matches it, with or without the style words ("and Korea"; "and Guyana" for the
     pattern "^guyana"), and the states each run of its words (up to `_MOST_WORDS`) names as a code, number or name
     (`key_names` of its `norm` key: "RUS", "2", "Soviet Union"). A style word that is a code (AND, Andorra's) counts
-    only first or last in `whole`, not in "Trinidad and Tobago"; numbers are not run together ("2 20" isn't COW 220)."""
+    only as one of the text's `code_edges`; numbers are not run together ("2 20" isn't COW 220)."""
     kept = [rest[a:b] for a, b in tokens(rest)]
     texts = (" ".join(kept), " ".join(w for w in kept if w not in STYLE_WORDS))
     # style words alone name no state by pattern: "United Mexican States" less "Mexican" is not the USA
     found = [frozenset({state_id}) for state_id, pattern in patterns if any(pattern.search(text) for text in texts)
              ] if texts[1] else []
-    edges = {whole[a:b] for a, b in tokens(whole)[:1] + tokens(whole)[-1:]}
     for first in range(len(kept)):
         for last in range(first, min(len(kept), first + _MOST_WORDS)):  # no name has more words: linear, not cubic
             run = kept[first:last + 1]

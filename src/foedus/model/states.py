@@ -16,19 +16,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from foedus.datarecord import dataclass, field
 from foedus.errors import AmbiguousNameError, UnknownStateError
+from foedus.model.slug import norm
 from foedus.model.state_files import COW_LAST_DAY, countrycode_rows, read_cow_spells, read_majors
-from foedus.model.state_names import (
-    MORE_WORDS,
-    STYLE_WORDS,
-    name_split,
-    norm,
-    parts_named,
-    several_states,
-    tokens,
-    unknown_message,
-    without_own,
-    words,
-)
 
 __all__ = ["COW_FIRST_DAY", "COW_STATES_FILE", "OPEN_SPELL_NOTE", "State", "StateRegistry", "spells_text"]
 
@@ -161,6 +150,8 @@ class StateRegistry:
             return self._disambiguate(raw, _AMBIGUOUS[key], day or dt.date.today())
         hit = self._index.get(key) or self.by_pattern(raw)
         if hit is None:
+            from foedus.model.state_names import unknown_message  # here: a code or name is looked up without it
+
             raise UnknownStateError(unknown_message(raw, self.states.values()))
         return self.states[hit]
 
@@ -186,43 +177,51 @@ class StateRegistry:
 
     def by_pattern(self, raw: str) -> str | None:
         """The state whose name pattern (countrycode's) the text matches, with no other word in the text than
-        words of a state's name or style ("Republic of Estonia", not "not Estonia"); None when there is none.
+        words of a state's name or style ("Republic of Estonia", not "not Estonia"); None when there is none. A
+        name of one state that holds another's ("Taiwan, Province of China") names the one (`plain_names`).
 
         Raises:
             AmbiguousNameError: the text names several states: several patterns match ("Latvia and Estonia"), or
                 beside the words that name one state stands another state's code, number or name ("RUS Korea",
                 "2 Canada", "Russia and Korea").
         """
-        lowered = raw.lower()
+        from foedus.model.state_names import plain_names  # here: codes and names are looked up without it
+
+        return self._by_words(raw, plain_names(raw.lower()))
+
+    def _by_words(self, raw: str, lowered: str) -> str | None:
+        """`by_pattern` of the text `raw`, read as `lowered` (in lowercase, `plain_names` applied)."""
+        from foedus.model import state_names as sn
+
         if len(lowered) < 4:
             return None
         hits = {state_id: m.span() for state_id, pattern in self._patterns if (m := pattern.search(lowered))}
         if len(hits) > 1:  # several patterns match: the text names one state if only one's name is in it
-            given = set(words(lowered))
-            named = [i for i in hits if set(words(self.states[i].name.lower())) <= given]
-            if len(named) != 1:
-                raise several_states(raw, [self.states[i] for i in sorted(hits)])
+            given = set(sn.words(lowered))
+            if len(named := [i for i in hits if set(sn.words(self.states[i].name.lower())) <= given]) != 1:
+                raise sn.several_states(raw, [self.states[i] for i in sorted(hits)])
             hits = {named[0]: hits[named[0]]}
         if not hits:  # codes, numbers or names no pattern matches: two that name states apart are several ("RUS EST")
-            parts = parts_named(lowered, lowered, self._patterns, self._key_names)
+            parts = sn.parts_named(lowered, sn.code_edges(raw), self._patterns, self._key_names)
             if any(p.isdisjoint(q) for p in parts for q in parts):
-                raise several_states(raw, [self.states[i] for i in sorted(set().union(*parts))])
+                raise sn.several_states(raw, [self.states[i] for i in sorted(set().union(*parts))])
             return None
         [(best, span)] = hits.items()
-        before, name, after = name_split(self.states[best].regex or "", lowered, span)
-        codes = [t for t in words(name) if t not in self._name_words and norm(t) in self._index]
+        before, name, after = sn.name_split(self.states[best].regex or "", lowered, span)
+        codes = [t for t in sn.words(name) if t not in self._name_words and norm(t) in self._index]
         # a code the pattern took for a word ("SSD Sudan"), if the text without it names a state (not "Viet Nam"'s)
-        if codes and len(tokens(name)) > 1 and (
-                other := self.by_pattern(re.sub(rf"\b{re.escape(codes[0])}\b", " ", lowered, count=1))) is not None:
+        if codes and len(sn.tokens(name)) > 1 and (other := self._by_words(
+                raw, re.sub(rf"\b{re.escape(codes[0])}\b", " ", lowered, count=1))) is not None:
             if len(ids := {self._index[norm(codes[0])], other}) > 1:
-                raise several_states(raw, [self.states[i] for i in sorted(ids)])
+                raise sn.several_states(raw, [self.states[i] for i in sorted(ids)])
             return None
-        own = Counter(words(f"{self.states[best].name} {MORE_WORDS.get(best, '')}".lower())) - Counter(words(name))
-        parts = parts_named(without_own(before, after, own), lowered, self._patterns, self._key_names)
+        own = Counter(sn.words(f"{self.states[best].name} {sn.MORE_WORDS.get(best, '')}".lower()))
+        own -= Counter(sn.words(name))
+        parts = sn.parts_named(sn.without_own(before, after, own), sn.code_edges(raw), self._patterns, self._key_names)
         if others := set().union(*(p for p in parts if best not in p and not any(q < p for q in parts))):
-            raise several_states(raw, [self.states[i] for i in sorted({best, *others})])
+            raise sn.several_states(raw, [self.states[i] for i in sorted({best, *others})])
         rest = before + after
-        return best if set(words(rest)) <= self._name_words | set(own) and not re.search(r"\d", rest) else None
+        return best if set(sn.words(rest)) <= self._name_words | set(own) and not re.search(r"\d", rest) else None
 
     def _key_names(self, key: str) -> frozenset[str]:
         """The states a code, number or name (`norm`'s key) names: those of a name several carried, or one, or none."""
@@ -236,6 +235,8 @@ class StateRegistry:
     @functools.cached_property
     def _name_words(self) -> frozenset[str]:
         """The words a state's name may be given with: the words of every state's name, and of formal styles."""
+        from foedus.model.state_names import STYLE_WORDS, words
+
         return STYLE_WORDS | {w for s in self.states.values() for w in words(s.name.lower())}
 
     def members_on(self, day: dt.date) -> list[str]:
