@@ -1,4 +1,5 @@
-"""The benchmarks in bench/ still name real code: every `from foedus... import name` in them resolves."""
+"""The benchmarks in bench/ (and the profiling scripts in bench/profile/) still name real code: every
+`from foedus... import name` in them resolves."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ def _imports(path: Path) -> list[tuple[str, str]]:
     return out
 
 
-@pytest.mark.parametrize("path", sorted(BENCH.glob("*.py")), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", sorted(BENCH.rglob("*.py")), ids=lambda p: p.relative_to(BENCH).as_posix())
 def test_every_foedus_name_a_benchmark_imports_exists(path: Path) -> None:
     missing = []
     for module, name in _imports(path):

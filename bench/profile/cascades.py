@@ -1,0 +1,76 @@
+"""What the profiling scripts share: bench_speed.py's 1,000 random ordered dyads as escalatory scenarios (the leg
+table warm), an opcode tracer (`sys.settrace`), the median band, and wrappers that mark a cascade's phases.
+
+Each script is run from the repository root with the tree to measure on PYTHONPATH, e.g.
+`FOEDUS_DATA_DIR=/work/shared/data PYTHONPATH=src python bench/profile/phfun.py 2025-06-01 10`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import sys
+from collections.abc import Callable, Sequence
+from types import FrameType
+from typing import Any, TypeVar
+
+from foedus.engine import bind, cascade
+from foedus.engine.scenario import Scenario, build_scenario
+from foedus.engine.table import leg_table
+from foedus.model.world import World
+from foedus.sweeps.atlas import dyad_members
+
+T = TypeVar("T")
+DYADS = 1000  # bench_speed.py's cascades suite draws 1,000 ordered dyads, seed 15
+SEED = 15
+
+# The phases of a cascade, as (name, class, method): a call of the method, and all it calls, counts for the phase.
+PHASES: tuple[tuple[str, type, str], ...] = (
+    ("volleys", bind.Binder, "volley"), ("settle", cascade._Run, "_settle"), ("next", cascade._Run, "_next"),
+    ("resume", cascade._Run, "_resume"), ("records", cascade._Run, "_records"), ("result", cascade._Run, "result"),
+    ("save", cascade._Run, "_save"))
+
+
+def arg(i: int, default: str | None = None) -> str:
+    """The i-th command-line argument (1-based), or `default`; a missing one without a default is an error."""
+    if len(sys.argv) > i:
+        return sys.argv[i]
+    if default is None:
+        sys.exit(f"usage: see the docstring of {sys.argv[0]}")
+    return default
+
+
+def scenarios(day: str, n: int = DYADS, step: int = 1) -> tuple[World, list[Scenario]]:
+    """The world and every `step`-th of the first `n` of bench_speed's dyads as escalatory scenarios at `day`."""
+    world, when = World.default(), dt.date.fromisoformat(day)
+    members = dyad_members(world, when)
+    rng = random.Random(SEED)
+    pairs = [tuple(rng.sample(members, 2)) for _ in range(n)][::step]
+    assert leg_table(world, when).by_beneficiary
+    return world, [build_scenario(world, attacker=a, target=b, date=when, reading="escalatory") for a, b in pairs]
+
+
+def traced(world: World, scenario: Scenario, hit: Callable[[FrameType], None]) -> None:
+    """Run one cascade with `hit` called on every Python opcode it executes."""
+
+    def tracer(frame: FrameType, event: str, _arg: object) -> Any:
+        frame.f_trace_opcodes = True
+        if event == "opcode":
+            hit(frame)
+        return tracer
+
+    sys.settrace(tracer)
+    try:
+        cascade.run_cascade(world, scenario)
+    finally:
+        sys.settrace(None)
+
+
+def band(rows: Sequence[T]) -> Sequence[T]:
+    """The median band of sorted rows: the 35th to the 65th percentile."""
+    return rows[int(.35 * len(rows)):int(.65 * len(rows))]
+
+
+def where(frame: FrameType) -> tuple[str, str, int]:
+    """A frame's function: its file's name, the function's name and first line."""
+    code = frame.f_code
+    return code.co_filename.rsplit("/", 1)[-1], code.co_name, code.co_firstlineno
