@@ -49,8 +49,9 @@ def test_the_pattern_finds_commits_and_not_labels() -> None:
 
 
 def test_every_commit_the_docs_cite_is_in_the_history() -> None:
-    if _git("rev-parse", "--is-inside-work-tree") is None:
-        pytest.skip("not a git checkout")
+    top = _git("rev-parse", "--show-toplevel")
+    if top is None or Path(top.strip()).resolve() != ROOT:
+        pytest.skip("not a git checkout of this repository")
     if (_git("rev-parse", "--is-shallow-repository") or "").strip() != "false":
         pytest.skip("a shallow clone lacks the older commits")
     cited = _cited()
