@@ -4,8 +4,9 @@ A run stopped by Ctrl-C, SIGTERM or SIGHUP, or one that fails, removes its tempo
 whose machine stops) cannot. The next run that writes NAME into the same folder removes what such runs left of
 NAME, and only when all of these hold, so that nothing else is ever removed:
 
-* the name is exactly `.NAME.` + 8 characters of `tempfile`'s alphabet (a–z, 0–9, _) + `.foedus-tmp` (NAME cut
-  short where the whole would be over 255 bytes: `tmp_prefix`);
+* the name is exactly `.NAME.` + 8 characters of `tempfile`'s alphabet (a–z, 0–9, _) + `.foedus-tmp`, at most
+  254 bytes; or, where that would be longer, exactly 255 bytes with NAME cut short and marked with its own digest
+  (`tmp_prefix`), so that no other output's temporary, cut or not, is ever taken for one of NAME's;
 * it is a regular file or a folder (not a link, pipe or device) of this user's, not modified for an hour;
 * no live run holds it: every run holds an flock on its temporary while it writes it (`hold`), and a lock goes
   with its process, so a temporary that cannot be locked is a live run's (one stopped for hours with Ctrl-Z
@@ -33,14 +34,24 @@ _LIVE: dict[Path, int | None] = {}  # temporaries this process is writing, with 
 
 
 NAME_MAX = 255  # bytes in one file name (Linux, macOS): a temporary's name must fit, whatever the output's
+_DIGEST = 16  # hex digits of its whole name's SHA-256 that a cut name's temporary carries
 
 
 def tmp_prefix(name: str, suffix: str) -> str:
-    """`.NAME.`, NAME cut short (on a character's edge) so that the prefix, 8 random characters and `suffix` fit in
-    one file name: a name near the limit is a name the system takes, and its temporary's must be too. Outputs whose
-    names agree up to the cut share the prefix (each run's temporary is still its own)."""
-    room, raw = NAME_MAX - 2 - 8 - len(os.fsencode(suffix)), os.fsencode(name)
-    return f".{raw[:room].decode('utf-8', errors='ignore') if len(raw) > room else name}."
+    """`.NAME.`, where the prefix, 8 random characters and `suffix` make at most 254 bytes; else (a name near the
+    limit is one the system takes, and its temporary's must be too) `.CUT~DIGEST.`, NAME cut short on a character's
+    edge and marked with the first hex digits of the whole NAME's SHA-256, to exactly 255 bytes in all. Two names
+    cut alike, or a name that is another's cut, would share a prefix, and one's sweep would take the other's
+    temporaries: the digest tells them apart, and the length tells a cut prefix from any uncut one."""
+    raw, room = os.fsencode(name), NAME_MAX - 2 - 8 - len(os.fsencode(suffix))  # bytes NAME has in 255
+    if len(raw) < room:
+        return f".{name}."
+    cut = room - 1 - _DIGEST
+    edge = next((at for at in range(cut, max(cut - 3, 0), -1) if raw[at] & 0xC0 != 0x80), cut - 3)  # not mid-char
+    import hashlib
+
+    mark = hashlib.sha256(raw).hexdigest()[:_DIGEST + cut - edge]  # as long as the bytes the edge left out
+    return f".{os.fsdecode(raw[:edge])}~{mark}."
 
 
 def _umask() -> int:
