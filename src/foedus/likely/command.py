@@ -103,7 +103,10 @@ def fit(
 
 
 def _replaceable(folder: Path) -> str | None:
-    foreign = sorted(p.name for p in folder.iterdir() if p.name not in REPORT_FILES)
+    """Why `folder` may not be replaced by a new report: what it holds that the report does not write, a folder of
+    a report file's name too (the report writes files: a user's folder `model.json` went with the old report)."""
+    foreign = sorted(p.name for p in folder.iterdir()
+                     if p.name not in REPORT_FILES or (p.is_dir() and not p.is_symlink()))
     return f"it holds files the report does not write ({', '.join(foreign[:5])})" if foreign else None
 
 
