@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from foedus.cli.start import run_line
-from foedus.errors import OutputError
+from foedus.errors import FoedusError, OutputError
 from foedus.outputs import check_target
 from test_input_messages import CASCADE, _error_line
 
@@ -79,3 +79,30 @@ def test_schema_out_dash_prints_the_schema(tmp_path: Path, monkeypatch: pytest.M
     monkeypatch.chdir(tmp_path)
     assert run_line(["schema", "--war", "--out", "-"]) == 0
     assert json.loads(capsys.readouterr().out)["title"] == "WarFile" and list(tmp_path.iterdir()) == []
+
+
+def test_the_dash_is_refused_in_one_place_on_every_outputs_way(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                                                                ) -> None:
+    """`check_target`, which every output goes through, is the one check of `-`: a table's name was checked three
+    times (the table check, its format check, check_target), a plot's twice. The format check comes after it."""
+    from foedus.outputs import names, tables
+    from foedus.sweeps.plot import plot_series
+
+    calls: list[Path] = []
+
+    def counted(out: Path) -> None:
+        calls.append(out)
+        real(out)
+
+    real = names.refuse_dash
+    monkeypatch.setattr(names, "refuse_dash", counted)
+    monkeypatch.setattr(tables, "refuse_dash", counted, raising=False)
+    tables.check_table_target(tmp_path / "x.csv")
+    assert calls == [tmp_path / "x.csv"]
+    for out, said in ((Path("-"), r"cannot write -: '-' \(standard output\)"),
+                      (tmp_path / "p.png", r"s\.csv: no such file")):
+        with pytest.raises(FoedusError, match=said):  # `-` before the series is read
+            plot_series(tmp_path / "s.csv", out)
+    assert calls == [tmp_path / "x.csv", Path("-"), tmp_path / "p.png"]
+    with pytest.raises(OutputError, match=r"unknown table format '\.txt'; use \.parquet, \.csv or \.dta"):
+        tables.check_table_target(tmp_path / "x.txt")

@@ -2,19 +2,19 @@
 
 * The temporary name is new for every run (`mkstemp`/`mkdtemp` in the target's folder, a hidden
   `.NAME.<random>.foedus-tmp`), so no two runs share it and no user file is ever taken for it.
-* Publishing without `force` claims the final name exclusively (a hard link for a file; `mkdir` then
-  rename onto that empty claim for a folder): of two runs racing for one name exactly one wins, and the
-  other raises `OutputExistsError` with the winner's output untouched.
-* A symbolic link is never replaced, `force` or not (`_link_refused`): publishing renames onto the name, which
-  would put the output in the link's place, the user's link gone (its target untouched); the link is named, with
-  the path it leads to, which is the one to give to write there. Only a dataset installer's `force` replaces one
-  (a data folder of links to a shared copy: the copy is never written).
-* With `force`, a file is swapped in with `os.replace`; a folder is exchanged with the old one in one
-  step where the system can (Linux `renameat2`), otherwise by two renames, and only when the caller
-  says the old folder holds nothing but its own kind of output.
-* The temporary is removed in every case (error, Ctrl-C, SIGTERM via `install_signal_cleanup`), and
-  nothing is ever written under the final name before it is complete; what a SIGKILLed run left is removed by
-  the next write of the same output (`foedus.outputs.temporaries`).
+* Publishing without `force` claims the final name exclusively (a hard link for a file; `mkdir` then rename onto that
+  empty claim for a folder): of two runs racing for one name exactly one wins, and the other raises
+  `OutputExistsError` with the winner's output untouched.
+* A symbolic link is never replaced, `force` or not (`_link_refused`): publishing renames onto the name, which would
+  put the output in the link's place, the user's link gone (its target untouched); the link is named, with the path it
+  leads to, which is the one to give to write there. Only a dataset installer's `force` replaces one (a data folder of
+  links to a shared copy: the copy is never written).
+* With `force`, a file is swapped in with `os.replace`; a folder is exchanged with the old one in one step where the
+  system can (Linux `renameat2`), otherwise by two renames, and only when the caller says the old folder holds nothing
+  but its own kind of output.
+* The temporary is removed in every case (error, Ctrl-C, SIGTERM via `install_signal_cleanup`), and nothing is ever
+  written under the final name before it is complete; what a SIGKILLed run left is removed by the next write of the
+  same output (`foedus.outputs.temporaries`).
 """
 
 from __future__ import annotations
@@ -41,11 +41,12 @@ HOW = "give --force to replace it, or choose another path"
 
 
 def check_target(out: Path, *, force: bool = False, kind: Literal["file", "folder"] = "file",
-                 how: str = HOW, dataset: bool = False) -> None:
-    """Refuse an output before any work is done: a taken name without `force`, the wrong kind, no folder, a path in
-    foedus's own bundled data, a dataset file of the data folder (unless `dataset`: a dataset installer's)."""
+                 how: str = HOW, dataset: bool = False, name: Callable[[Path], object] = lambda _: None) -> None:
+    """Refuse an output before any work: `-` (only here), a name `name` refuses (a table's format), a taken name without
+    `force`, the wrong kind, no folder, foedus's bundled data, a data-folder dataset file (unless `dataset`)."""
     from foedus.outputs.names import refuse_dash  # here: a plain cascade's start imports this module, not that one
     refuse_dash(out)
+    name(out)
     if kind == "file" and folder_meant(out):  # typer's Path dropped the slash: `--out x.csv/` wrote x.csv
         raise OutputError(f"cannot write {out}{os.sep}: the trailing slash names a folder, and this output is a file; "
                           "give its file name, without the slash")
@@ -206,10 +207,8 @@ def staged_folder(out: Path, *, force: bool = False, how: str = HOW,
     and again just before the swap (a file put there meanwhile is not deleted with the old folder).
     """
     check_target(out, force=force, kind="folder", how=how)
-    if force and out.is_dir() and replaceable is not None:
-        reason = replaceable(out)
-        if reason:
-            raise OutputError(f"not replacing {out}: {reason}")
+    if force and out.is_dir() and replaceable is not None and (reason := replaceable(out)):
+        raise OutputError(f"not replacing {out}: {reason}")
     try:
         tmp = new_temporary(out, "folder")
     except OSError as exc:

@@ -1,6 +1,7 @@
 """What an output's name may be, said before any work: not `-` (standard output, by custom), and a suffix that
-names its format in any case (`x.CSV`, `p.PNG`), one rule for every output that is a file: `foedus.outputs`'s
-`check_target` and table check, and `foedus atlas-plot`, call these.
+names its format in any case (`x.CSV`, `p.PNG`), one rule for every output that is a file. `foedus.outputs`'s
+`check_target`, which every output goes through, is the one caller of `refuse_dash`, and calls a table's or a
+plot's format check (`output_format`) right after it.
 """
 
 from __future__ import annotations
@@ -21,12 +22,12 @@ def refuse_dash(out: Path) -> None:
 
 
 def output_format(out: Path, suffixes: tuple[str, ...], what: str) -> str:
-    """The format `out`'s suffix names, in lower case (`.CSV` is `.csv`, as `.PNG` is `.png`), one of `suffixes`.
+    """The format `out`'s suffix names, in lower case (`.CSV` is `.csv`, as `.PNG` is `.png`), one of `suffixes`;
+    `-` is refused before (`check_target`'s `name`).
 
     Raises:
-        OutputError: `-`, or a suffix that is none of `suffixes` (in any case).
+        OutputError: a suffix that is none of `suffixes` (in any case).
     """
-    refuse_dash(out)
     suffix = out.suffix.lower()
     if suffix not in suffixes:
         listed = ", ".join(suffixes[:-1]) + f" or {suffixes[-1]}" if len(suffixes) > 1 else suffixes[0]

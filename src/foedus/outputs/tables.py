@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from foedus.errors import OutputError
 from foedus.outputs.atomic import HOW, check_target, staged_file, staged_folder
 from foedus.outputs.coded import CodedText
-from foedus.outputs.names import output_format, refuse_dash
+from foedus.outputs.names import output_format
 from foedus.outputs.partitions import partition_layout
 
 if TYPE_CHECKING:
@@ -42,13 +42,16 @@ _STATA_RESERVED = frozenset({"_all", "_b", "byte", "_coef", "_cons", "double", "
 
 
 def check_table_target(out: Path, *, force: bool = False, how: str = HOW) -> None:
-    """Refuse an unknown format or a taken name before any work is done (a folder given for the table, its name
-    without a table's suffix, is said to be one: its empty suffix is not the problem)."""
-    refuse_dash(out)
+    """Refuse `-`, an unknown format or a taken name before any work is done (`check_target`)."""
+    check_target(out, force=force, how=how, name=_table_name)
+
+
+def _table_name(out: Path) -> None:
+    """Refuse a name without a table's suffix (a folder given for the table, its name without one, is said to be
+    one: its empty suffix is not the problem)."""
     if out.suffix.lower() not in TABLE_SUFFIXES and out.is_dir():
         raise OutputError(f"{out} is a folder; a table is written to a file: give a name ending .parquet, .csv or .dta")
     output_format(out, TABLE_SUFFIXES, "table")
-    check_target(out, force=force, how=how)
 
 
 def csv_frame(frame: pd.DataFrame) -> pd.DataFrame:

@@ -167,8 +167,8 @@ def plot_series(series: Path, out: Path, *, force: bool = False) -> int:
     from foedus.outputs import check_target, staged_file
     from foedus.outputs.names import output_format
 
-    fmt = output_format(out, (".png", ".svg"), "plot")[1:]
-    check_target(out, force=force)
+    check_target(out, force=force, name=lambda given: output_format(given, (".png", ".svg"), "plot"))
+    fmt = out.suffix.lower()[1:]
     frame = _read_series(series)
     import matplotlib
 
