@@ -18,6 +18,7 @@ from foedus.engine.result import CascadeResult, Obligation
 from foedus.engine.table import compile_table
 from foedus.model.treaty import Certainty, DateCertainty
 from foedus.model.vocab import CERTAINTY_RANK, worst
+from foedus.model.world import World
 from foedus.render import explain_lines
 
 CURATED = foedus.World.load(history=False)
@@ -33,8 +34,18 @@ def obligation(result: CascadeResult, state: str, treaty: str) -> Obligation:
     return next(o for o in (j.primary, *j.also) if o.treaty == treaty)
 
 
+def what_if_estonias_day_known_to_the_month() -> World:
+    """A constructed what-if, not a fact of the data: Estonia's NATO accession (29 Mar 2004, sourced to the day)
+    read as known only to the month, the month verified, to test an accession window on a row that has one."""
+    nato = CURATED.treaty("nato_1949")
+    month = DateCertainty(within="month", window=Certainty.VERIFIED)
+    members = [m.model_copy(update={"joined_certainty": month}) if m.state == "EST" else m for m in nato.members]
+    what_if = nato.model_copy(update={"members": members})
+    return CURATED.with_treaties({**CURATED.treaties.curated, "nato_1949": what_if})
+
+
 def test_russia_estonia_2025_nato_duties_are_verified() -> None:
-    """The issue's example: a 2004 accession day [V month / U day] does not matter in 2025."""
+    """The issue's example: Estonia's 2004 accession, whatever its day's tag, does not matter in 2025."""
     r = run("RUS", "EST", "2025-06-01")
     for ally in ("USA", "GBR"):
         o = obligation(r, ally, "nato_1949")
@@ -43,8 +54,10 @@ def test_russia_estonia_2025_nato_duties_are_verified() -> None:
 
 @pytest.mark.parametrize(("day", "matters"), [("2004-03-29", True), ("2004-03-30", True), ("2004-03-31", False)])
 def test_accession_day_matters_only_inside_its_month(day: str, matters: bool) -> None:
-    """§1.1: Estonia joined 29 Mar 2004, month verified: until its last day, the true day may still be later."""
-    o = obligation(run("RUS", "EST", day), "USA", "nato_1949")
+    """The mechanism, on a what-if (`what_if_estonias_day_known_to_the_month`): an accession on 29 Mar known only to
+    the month: until the month's last day the true day may still be later, so a duty then rests on the day."""
+    o = obligation(foedus.cascade("RUS", "EST", day, world=what_if_estonias_day_known_to_the_month()), "USA",
+                   "nato_1949")
     dates = [x for x in o.certainty_reasons if x.kind == "date"]
     assert bool(dates) is matters
     assert (o.certainty == "verified") is not matters
@@ -64,10 +77,38 @@ def test_a_verified_window_is_a_verified_date_reason() -> None:
     assert "verified on a `date` reason" in contract
 
 
+@pytest.mark.parametrize(("day", "dated"), [("2004-08-31", False), ("2004-09-01", True), ("2004-09-05", True)])
+def test_an_exit_known_only_to_the_month_matters_inside_its_month(day: str, dated: bool) -> None:
+    """§1.10, Mexico row: "effective Sep 2004 [V month / U day]", recorded as the 6th: a real fact known only to the
+    month. On 1-5 September Mexico is a party by the record, but may already have left (a `date` reason); on 31
+    August it was a party whatever the day. (From the 6th it is a doubt: `test_a_state_left_out_...`.)"""
+    o = obligation(run("CUB", "USA", day), "MEX", "tiar_1947")
+    assert [x.fact for x in o.certainty_reasons if x.kind == "date"] == (
+        ["tiar_1947: MEX left on 2004-09-06, known only to the month (month: verified; day: not verified)"]
+        if dated else [])
+
+
 def test_founders_entry_into_force_known_to_the_year_matters_in_1949_only() -> None:
-    """§1.1: in force 24 Aug 1949 [V year / U day]."""
-    assert obligation(run("RUS", "NOR", "1949-12-01"), "USA", "nato_1949").certainty == "unverified"
+    """§1.1: in force 24 Aug 1949 [V year / U day]; the day is given by CVCE, a secondary source (no primary one was
+    read), so in 1949 a founder's duty rests on a day known from secondary reporting only."""
+    o = obligation(run("RUS", "NOR", "1949-12-01"), "USA", "nato_1949")
+    assert o.certainty == "secondary"
+    assert [(x.kind, x.certainty, x.source.startswith("https://www.cvce.eu/")) for x in o.certainty_reasons] == [
+        ("date", "secondary", True)]
     assert obligation(run("RUS", "NOR", "1950-01-01"), "USA", "nato_1949").certainty == "verified"
+
+
+def test_the_2004_nato_accessions_are_known_to_the_day() -> None:
+    """§1.1 tags '29 Mar 2004 [V month / U day]', but the day is sourced: NATO's statement of 2 Mar 2004 (the seven
+    become parties on the day they deposit), and the Slovenian government's page on the seven deposits in Washington
+    on 29 Mar 2004. So a duty to Estonia from that day rests on no date, and before it none of the seven is a doubt."""
+    o = obligation(run("RUS", "EST", "2004-03-29"), "USA", "nato_1949")
+    assert (o.certainty, o.certainty_reasons) == ("verified", ())
+    assert run("RUS", "EST", "2004-03-28").joiner("USA") is None
+    assert run("RUS", "EST", "2004-03-15").doubts == ()
+    seven = [m for m in CURATED.treaty("nato_1949").members if m.joined == dt.date(2004, 3, 29)]
+    assert len(seven) == 7 and all(m.joined_certainty is None and m.source == "http://nato.gov.si/eng/events/"
+                                   "2004-03-29-washington/" for m in seven)
 
 
 def test_stand_in_entry_into_force_matters_near_it() -> None:
@@ -142,10 +183,10 @@ def test_eu_42_7_duty_of_denmark_is_unverified_during_and_after_its_defence_opt_
 def test_reasons_are_in_the_json_contract() -> None:
     """Each joiner's JSON says why it is not verified: kind, fact, certainty, source, and the heading a list puts
     before it."""
-    d = run("RUS", "EST", "2004-03-30").to_dict()
-    usa = next(j for j in d["joiners"] if j["state"] == "USA")
-    assert usa["certainty"] == "unverified"
-    assert set(usa["certainty_reasons"][0]) == {"kind", "fact", "certainty", "source", "heading"}
+    d = run("CUB", "USA", "2004-09-03").to_dict()
+    mex = next(j for j in d["joiners"] if j["state"] == "MEX")
+    assert mex["certainty"] == "unverified"
+    assert set(mex["certainty_reasons"][0]) == {"kind", "fact", "certainty", "source", "heading"}
     assert all(j["certainty_reasons"] == [] for j in run("RUS", "EST", "2025-06-01").to_dict()["joiners"]
                if j["certainty"] == "verified")
 
@@ -289,14 +330,13 @@ def test_a_withheld_leg_says_how_sure_the_facts_are_that_it_would_bind_by() -> N
 
 
 @pytest.mark.parametrize(("attacker", "target", "day", "expected"), [
-    # Estonia's NATO accession day is known to the month: on 15 March 2004 it may already have been a party
-    # (so may the six who joined with it), though the record says not yet
-    ("RUS", "EST", "2004-03-15", ["nato_1949: BGR became a party on 2004-03-29", "nato_1949: EST became a party",
-                                 "nato_1949: LVA", "nato_1949: LTU", "nato_1949: ROU", "nato_1949: SVK",
-                                 "nato_1949: SVN"]),
-    ("RUS", "EST", "2004-02-15", []),  # before the month's window
-    ("RUS", "EST", "2004-03-30", []),  # a party by the record, and bound ones say so (`assess`)
-    ("IND", "CHN", "2004-03-15", []),  # no party to NATO in this war: the doubt changes nothing
+    # Mexico's Rio exit took effect in September 2004, the day (the 6th) not verified: on 15 September it may still
+    # have been a party, though the record says it has left
+    ("CUB", "USA", "2004-09-15", ["tiar_1947: MEX left on 2004-09-06, known only to the month (month: verified; "
+                                 "day: not verified); it may still have been a party on 2004-09-15"]),
+    ("CUB", "USA", "2004-10-01", []),  # past the month's window
+    ("CUB", "USA", "2004-09-03", []),  # a party by the record, and bound ones say so (`assess`)
+    ("IND", "CHN", "2004-09-15", []),  # no party to the Rio Treaty in this war: the doubt changes nothing
     # the UK left the EU on 2020-02-01 (known to the week): France's war in the days after may still bind it
     ("RUS", "FRA", "2020-02-03", ["eu_teu_42_7: GBR left on 2020-02-01, known only to within a week (day: not "
                                  "verified); it may still have been a party on 2020-02-03"]),
@@ -321,10 +361,23 @@ def test_a_state_left_out_by_an_uncertain_date_is_a_doubt(attacker: str, target:
     assert sum(x.startswith("Uncertain date: ") for x in explain_lines(r)) == len(expected)
 
 
+@pytest.mark.parametrize(("day", "doubted"), [("2004-02-29", False), ("2004-03-01", True), ("2004-03-28", True),
+                                              ("2004-03-29", False)])
+def test_an_accession_known_only_to_the_month_is_a_doubt_before_its_day(day: str, doubted: bool) -> None:
+    """The mechanism, on the what-if (`what_if_estonias_day_known_to_the_month`): before the recorded day, but inside
+    its month, Estonia is not a party by the record, yet may already have been one; from the day it is bound (and
+    `assess` says so), and before the month no doubt reaches back."""
+    r = foedus.cascade("RUS", "EST", day, world=what_if_estonias_day_known_to_the_month())
+    assert [(d.treaty, d.state, d.certainty, d.fact) for d in r.doubts] == ([(
+        "nato_1949", "EST", "unverified", "nato_1949: EST became a party on 2004-03-29, known only to the month "
+        f"(month: verified; day: not verified); it may already have been one on {day}")] if doubted else [])
+    assert sum(x.startswith("Uncertain date: ") for x in explain_lines(r)) == int(doubted)
+
+
 def test_doubts_are_not_read_on_the_signed_basis() -> None:
     """On the signed basis signature dates are taken as recorded, so no date window applies either way."""
-    assert run("RUS", "EST", "2004-03-15").doubts
-    assert run("RUS", "EST", "2004-03-15", basis="signed").doubts == ()
+    assert run("CUB", "USA", "2004-09-15").doubts
+    assert run("CUB", "USA", "2004-09-15", basis="signed").doubts == ()
 
 
 def test_a_doubt_needs_the_state_out_by_every_row_of_its_own() -> None:

@@ -88,10 +88,13 @@ def test_the_rich_tree_says_it_too() -> None:
                               "secondary reporting only)"),
     # §1.10: 'effective Sep 2004 [V month / U day]'
     ("tiar_1947", "MEX", 0, "verified; left: known only to the month (month: verified; day: not verified)"),
-    # §1.1: '29 Mar 2004 [V month / U day]'
-    ("nato_1949", "EST", 0, "verified; joined: known only to the month (month: verified; day: not verified)"),
-    # §1.1: founders 'party from entry into force 24 Aug 1949 [V year / U day]': a row with no accession of its own
-    ("nato_1949", "USA", 0, "verified; joined: known only to the year (year: verified; day: not verified)"),
+    # §1.1: '29 Mar 2004 [V month / U day]', but the day is sourced (the deposit in Washington that day, which makes a
+    # party: NATO's statement of 2 Mar 2004 and the Slovenian government's page)
+    ("nato_1949", "EST", 0, "verified"),
+    # §1.1: founders 'party from entry into force 24 Aug 1949 [V year / U day]': a row with no accession of its own;
+    # the day from CVCE (secondary)
+    ("nato_1949", "USA", 0, "verified; joined: known only to the year (year: verified; day: known from secondary "
+                            "reporting only)"),
     # §1.12: 'League member 1972 [V]'; the day is Gibler's
     ("arab_jdec_1950", "ARE", 0, "unverified; joined: known only to the year (year: verified; day: known from "
                                  "secondary reporting only)"),

@@ -17,16 +17,15 @@ def test_the_json_says_how_well_each_members_days_are_known(world: World) -> Non
     assert _sure(world, "manila_1954", "PAK") == [
         "verified; joined: a stand-in for an unknown date (day: known from secondary reporting only); "
         "left: known only to the year (year: verified; day: known from secondary reporting only)"]
-    assert _sure(world, "nato_1949", "EST") == ["verified; joined: known only to the month (month: verified; day: not "
-                                                "verified)"]
+    assert _sure(world, "nato_1949", "EST") == ["verified"]  # the deposit day, 29 Mar 2004, is sourced
     assert _sure(world, "tiar_1947", "VEN")[1] == ("conflicting; left: known only to the month (month: not verified; "
                                                    "day: not verified)")
     assert _sure(world, "arab_jdec_1950", "SYR") == [
         "unverified; suspension start 2011-11-16: known only to the month (month: not verified; day: not verified); "
         "suspension end 2023-05-07: known only to the month (month: not verified; day: not verified)"]
     assert _sure(world, "usa_jpn_1960", "USA") == ["verified"]
-    assert _sure(world, "nato_1949", "USA") == ["verified; joined: known only to the year (year: verified; day: not "
-                                                "verified)"]  # a founder joined on the entry into force
+    assert _sure(world, "nato_1949", "USA") == ["verified; joined: known only to the year (year: verified; day: known "
+                                                "from secondary reporting only)"]  # joined on the entry into force
 
 
 def test_the_text_says_it_in_the_certainty_column(world: World, capsys: pytest.CaptureFixture[str],
@@ -42,8 +41,9 @@ def test_the_text_says_it_in_the_certainty_column(world: World, capsys: pytest.C
 @pytest.mark.parametrize(("treaty", "said"), [
     # §2.1: 'in force about 12-14 Feb 2022' [V]: verified to the week
     ("tur_aze_shusha_2021", "verified; date: known only to within a week (week: verified)"),
-    # §1.1: 'entry into force 24 Aug 1949 [V year / U day]', said till now only through the founders' rows
-    ("nato_1949", "verified; date: known only to the year (year: verified; day: not verified)"),
+    # §1.1: 'entry into force 24 Aug 1949 [V year / U day]', said till now only through the founders' rows; the day
+    # from CVCE (secondary)
+    ("nato_1949", "verified; date: known only to the year (year: verified; day: known from secondary reporting only)"),
     # ATOP 5.1 codes the entry month with no day: the import reads the 1st
     ("atop_1115", "verified; date: known only to the month (day: not verified)"),
     ("atop_1005", "verified"),  # ATOP gives the day

@@ -84,7 +84,8 @@ def treaty_help(treaty: Treaty) -> dict[str, Any]:
 def in_force_sure(treaty: Treaty) -> str:
     """The treaty's entry into force, as sure as its standing (`Treaty.certainty`, as a member row is as sure as its
     membership), with how well its day is known and what of it is verified, in words (`how_sure`): 'verified; date:
-    known only to the year (year: verified; day: not verified)' (NATO); 'verified' when known to the day."""
+    known only to the year (year: verified; day: known from secondary reporting only)' (NATO); 'verified' when known
+    to the day."""
     return how_sure(treaty.certainty, treaty.in_force_certainty)
 
 
