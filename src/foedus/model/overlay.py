@@ -51,7 +51,11 @@ class Overlay(BaseModel):
         """A new world with the changes applied (the given world is not modified). The changes form one set however
         they were given (overlay files, the command line, the APIs): two that contradict each other are refused
         (`foedus.model.overlay_set`), and the others apply kind by kind: the treaties dropped first, so that a
-        treaty can be replaced by an edited copy of it, then the treaties added, then the changes to treaties."""
+        treaty can be replaced by an edited copy of it, then the treaties added, then the changes to treaties.
+
+        The treaty files added are read (and a file that cannot be read refused) before the contradictions are
+        looked for: whether a treaty dropped and also changed contradict each other depends on the ids the files
+        add (an edited copy brings the treaty back), so a file not read leaves that check unanswerable."""
         from foedus.model.overlay_set import (
             check_files_once,
             in_order,
@@ -150,7 +154,7 @@ def _validated(raw: object, path: str | Path) -> Overlay:
     """An overlay file's data as an `Overlay`; a malformed change is named by its number, counted from 1 as every
     other message counts the changes (`ov.yaml: change 2 (add_treaty.path): …`, as `as_changes` says it)."""
     from foedus.errors import FoedusError
-    from foedus.model.yamlio import validate_file_data
+    from foedus.model.yamlio import found, validate_file_data
 
     try:
         return Overlay.model_validate(raw)
@@ -160,6 +164,10 @@ def _validated(raw: object, path: str | Path) -> Overlay:
     number = loc[1] if len(loc) > 1 and loc[0] == "changes" else None
     if not isinstance(number, int):  # the file's other fields, or `changes` itself: named as any file's fields are
         return validate_file_data(Overlay, raw, path, "overlay fields")
+    changes = raw.get("changes") if isinstance(raw, dict) else None
+    if isinstance(changes, list) and not isinstance(given := changes[number], dict):  # not pydantic's wording
+        raise FoedusError(f"{path}: change {number + 1}: expected a mapping such as {{op: drop_treaty, treaty: "
+                          f"nato_1949}}, got {found(given)}")
     field = f" ({'.'.join(str(w) for w in loc[2:])})" if loc[2:] else ""
     raise FoedusError(f"{path}: change {number + 1}{field}: {validation_problem(err)}")
 

@@ -154,3 +154,17 @@ def _kind(raw: Any) -> str:
     """What a parsed file holds, in words."""
     return {list: "list", str: "text", int: "number", float: "number", bool: "true/false"}.get(type(raw),
                                                                                               type(raw).__name__)
+
+
+def found(raw: Any) -> str:
+    """What a parsed value that should be a mapping is, in words, for 'expected a mapping ..., got ...'.
+
+    >>> found(5), found("drop nato"), found(None), found([1])
+    ('a number (5)', "text ('drop nato')", 'nothing (an empty item)', 'a list')
+    """
+    if raw is None:
+        return "nothing (an empty item)"
+    kind = _kind(raw)
+    shown = f" ({str(raw).lower() if isinstance(raw, bool) else repr(raw)[:40]})" if isinstance(
+        raw, str | int | float) else ""
+    return f"{'' if kind in ('text', 'true/false') else 'a '}{kind}{shown}"
