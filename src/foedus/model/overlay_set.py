@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 from foedus.errors import FoedusError, ScenarioError
 from foedus.model.overlay_changes import AddMember, AddTreaty, Change, DropTreaty, RemoveMember, SetScope, SetStrength
@@ -79,19 +80,28 @@ def _key(change: Change, state: Callable[[str], str]) -> tuple[str, ...] | None:
     return None  # an added treaty: a file given twice, or an id given twice, is refused where it is added
 
 
-def _member_bounds(one: Change, two: Change) -> str | None:
-    """Why a member added and removed (`one` and `two`, in either order) contradicts itself, or None: a remove
-    without `left` takes back the add; one with `left` bounds the membership (the one way to give both days), and
-    whether `left` comes too early is the treaty's own rule (`Treaty._dates_ordered`), but for an add that joins
-    after that `left`: a leave and rejoin, which these changes cannot write (the remove ends the added one too)."""
+@dataclass(frozen=True)
+class _Clash:
+    """Two changes contradict each other; `why`, what the message says of it beyond naming the two ('' when naming
+    them says it all)."""
+
+    why: str = ""
+
+
+def _member_bounds(one: Change, two: Change) -> _Clash | None:
+    """Whether a member added and removed (`one` and `two`, in either order) contradicts itself (a `_Clash`), or
+    not (None): a remove without `left` takes back the add; one with `left` bounds the membership (the one way to
+    give both days), and whether `left` comes too early is the treaty's own rule (`Treaty._dates_ordered`), but for
+    an add that joins after that `left`: a leave and rejoin, which these changes cannot write (the remove ends the
+    added one too)."""
     added = next(c for c in (one, two) if isinstance(c, AddMember))
     removed = next(c for c in (one, two) if isinstance(c, RemoveMember))
     if removed.left is None:
-        return ""
+        return _Clash()
     if added.joined is not None and added.joined > removed.left:
-        return (f" (joining on {added.joined} after leaving on {removed.left} cannot be written this way: a "
-                "remove_member with 'left' ends every membership of the state, the added one included; drop the "
-                "treaty and add an edited copy with add_treaty)")
+        return _Clash(f" (joining on {added.joined} after leaving on {removed.left} cannot be written this way: a "
+                      "remove_member with 'left' ends every membership of the state, the added one included; drop "
+                      "the treaty and add an edited copy with add_treaty)")
     return None
 
 
@@ -127,9 +137,9 @@ def refuse_contradictions(changes: Sequence[Change], state: Callable[[str], str]
             continue
         if isinstance(change, AddMember | RemoveMember) and (pair := seen.get((_OTHER[change.op], *key[1:]))):
             m, other = pair
-            if (why := _member_bounds(other, change)) is not None:
-                raise ScenarioError(f"{named(other, m)} and {named(change, n)} contradict each other{why}: give one "
-                                    "of them")
+            if (clash := _member_bounds(other, change)) is not None:
+                raise ScenarioError(f"{named(other, m)} and {named(change, n)} contradict each other{clash.why}: give "
+                                    "one of them")
         m, other = seen.setdefault(key, (n, change))
         if m == n:  # by its place: the same object listed twice is a change given twice
             continue
