@@ -52,7 +52,7 @@ def test_draws_and_seed_match_the_python_api(client: TestClient) -> None:
     ({"draws": 0}, "draws must be greater than or equal to 1"),
     ({"draws": 10_001}, "draws must be less than or equal to 10000"),
     ({"draws": 10, "seed": -1}, "seed must be greater than or equal to 0"),
-    ({"draws": "many"}, "draws must be a valid integer"),
+    ({"draws": "many"}, "draws must be a whole number"),
 ])
 def test_draws_are_bounded(client: TestClient, params: dict[str, Any], needle: str) -> None:
     response = client.get("/api/cascade", params={**FLAGSHIP, **params})

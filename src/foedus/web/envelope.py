@@ -9,6 +9,7 @@ sentence that names the parameter, what it must be and what was given. A server 
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -34,6 +35,18 @@ _CLI_TO_WEB = (
     ("--strength ", "set_strength="),
 )
 _EXAMPLE = "/api/cascade?attacker=UKR&target=RUS&date=2025-01-15"
+_EXAMPLES = {"/api/cascade": _EXAMPLE,
+             "/api/compare": _EXAMPLE.replace("cascade", "compare") + "&other_date=2022-01-15",
+             "/api/war": "/api/war?id=russia_ukraine_2022", "/api/borders": "/api/borders?date=2025-01-15",
+             "/api/resolve": "/api/resolve?state=Estonia"}
+"""A request each endpoint with a required parameter answers, for the message that one is missing."""
+
+_PLAIN = {"int_parsing": "must be a whole number", "int_type": "must be a whole number",
+          "int_from_float": "must be a whole number", "bool_parsing": "must be true or false",
+          "bool_type": "must be true or false", "float_parsing": "must be a number",
+          "string_too_long": "is longer than {max_length} characters"}
+"""FastAPI's (pydantic's) problems, by type, in the words of the other messages: pydantic says "should be a valid
+boolean, unable to interpret input", or "string should have at most 80 characters" (read 'id string should…')."""
 
 
 class WebInputError(FoedusError):
@@ -67,12 +80,16 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "…'"
 
 
-def validation_message(errors: Sequence[Any]) -> str:
-    """A sentence per problem FastAPI found in the query, e.g. "reading must be 'legal' or 'escalatory' (got 'x')".
+def validation_message(errors: Sequence[Any], path: str = "/api/cascade") -> str:
+    """A sentence per problem FastAPI found in the query of `path`, e.g. "reading must be 'legal' or 'escalatory'
+    (got 'x')"; missing parameters are named with an example of that endpoint's.
 
     >>> validation_message([{"type": "missing", "loc": ("query", "attacker"), "msg": "Field required"},
     ...                     {"type": "missing", "loc": ("query", "date"), "msg": "Field required"}])
     'query parameters attacker, date are required (e.g. /api/cascade?attacker=UKR&target=RUS&date=2025-01-15)'
+    >>> validation_message([{"type": "bool_parsing", "loc": ("query", "homes"), "input": "1.5",
+    ...                      "msg": "Input should be a valid boolean, unable to interpret input"}], "/api/places")
+    "homes must be true or false (got '1.5')"
     """
     missing: list[str] = []
     parts: list[str] = []
@@ -84,12 +101,15 @@ def validation_message(errors: Sequence[Any]) -> str:
             continue
         msg = str(err.get("msg", "")) or "is invalid"
         msg = (msg[0].lower() + msg[1:]).replace("input should be", "must be")
+        with contextlib.suppress(KeyError):  # a bound pydantic did not give: its own words
+            msg = _PLAIN[str(err.get("type"))].format_map(err.get("ctx") or {})
         got = f" (got {_shown(err['input'])})" if "input" in err else ""
         parts.append(f"{name} {msg}{got}")
     if missing:
         noun = "parameter" if len(missing) == 1 else "parameters"
         verb = "is" if len(missing) == 1 else "are"
-        parts.insert(0, f"query {noun} {', '.join(missing)} {verb} required (e.g. {_EXAMPLE})")
+        example = f"e.g. {_EXAMPLES[path]}" if path in _EXAMPLES else "see /openapi.json"
+        parts.insert(0, f"query {noun} {', '.join(missing)} {verb} required ({example})")
     if len(parts) > 3:
         parts = [*parts[:3], f"and {len(parts) - 3} more"]
     return "; ".join(parts)
@@ -101,9 +121,9 @@ async def _foedus_error(_request: Request, exc: Exception) -> JSONResponse:
     return error_response(422, _web_wording(str(exc)), extra=extra)
 
 
-async def _validation_error(_request: Request, exc: Exception) -> JSONResponse:
+async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)
-    return error_response(422, validation_message(exc.errors()))
+    return error_response(422, validation_message(exc.errors(), request.url.path))
 
 
 async def _http_error(request: Request, exc: Exception) -> JSONResponse:

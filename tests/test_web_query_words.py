@@ -1,0 +1,52 @@
+"""A query value of the wrong type gets the API's own words: it got pydantic's ("requested must be a valid boolean,
+unable to interpret input", "draws must be a valid integer, unable to parse string as an integer", "id string should
+have at most 80 characters"), and a missing parameter of any endpoint was shown an example of /api/cascade's."""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterator
+
+import pytest
+
+pytest.importorskip("fastapi", reason="the web extra (fastapi) is not installed")
+pytest.importorskip("httpx", reason="httpx (for the test client) is not installed")
+
+with warnings.catch_warnings():  # starlette's TestClient warns about httpx at import
+    warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
+    from fastapi.testclient import TestClient
+
+from foedus.web.app import create_app
+from test_web_api import envelope
+
+pytestmark = [pytest.mark.filterwarnings("ignore::DeprecationWarning")]
+
+RUN = {"attacker": "RUS", "target": "EST", "date": "2025-06-01"}
+
+
+@pytest.fixture(scope="module")
+def client() -> Iterator[TestClient]:
+    with TestClient(create_app(), base_url="http://127.0.0.1") as c:
+        yield c
+
+
+@pytest.mark.parametrize(("path", "query", "message"), [
+    ("/api/cascade", {**RUN, "requested": "perhaps"}, "requested must be true or false (got 'perhaps')"),
+    ("/api/cascade", {**RUN, "likelihood": ""}, "likelihood must be true or false (got '')"),
+    ("/api/places", {"homes": "1.5"}, "homes must be true or false (got '1.5')"),
+    ("/api/cascade", {**RUN, "draws": "1.5"}, "draws must be a whole number (got '1.5')"),
+    ("/api/cascade", {**RUN, "draws": "inf"}, "draws must be a whole number (got 'inf')"),
+    ("/api/cascade", {**RUN, "draws": 10, "seed": "NaN"}, "seed must be a whole number (got 'NaN')"),
+    ("/api/war", {"id": "x" * 81}, f"id is longer than 80 characters (got '{'x' * 56}…')"),
+    ("/api/resolve", {}, "query parameter state is required (e.g. /api/resolve?state=Estonia)"),
+    ("/api/war", {}, "query parameter id is required (e.g. /api/war?id=russia_ukraine_2022)"),
+    ("/api/borders", {}, "query parameter date is required (e.g. /api/borders?date=2025-01-15)"),
+    ("/api/compare", {"target": "RUS", "date": "2025-01-15"}, "query parameter attacker is required (e.g. "
+     "/api/compare?attacker=UKR&target=RUS&date=2025-01-15&other_date=2022-01-15)"),
+])
+def test_a_query_value_of_the_wrong_type_is_said_in_plain_words(client: TestClient, path: str,
+                                                                 query: dict[str, object], message: str) -> None:
+    assert envelope(client.get(path, params=query), 422) == message
+    if "(e.g. " in message:  # the example given is answered
+        assert client.get(message.partition("(e.g. ")[2].removesuffix(")")).status_code == 200
+
