@@ -31,6 +31,7 @@ __all__ = [
     "WarDataError",
     "one_line",
     "validation_problem",
+    "value_problem",
 ]
 
 MAX_MESSAGE = 400
@@ -45,6 +46,32 @@ def one_line(text: str) -> str:
     """
     line = " ".join(str(text).split())
     return line if len(line) <= MAX_MESSAGE else line[: MAX_MESSAGE - 1] + "…"
+
+
+_PLAIN = {"int_parsing": "must be a whole number", "int_type": "must be a whole number",
+          "int_from_float": "must be a whole number", "bool_parsing": "must be true or false",
+          "bool_type": "must be true or false", "float_parsing": "must be a number",
+          "string_too_long": "is longer than {max_length} characters"}
+"""pydantic's problems with one value, by type, in foedus's words: pydantic says "should be a valid boolean, unable
+to interpret input", or "string should have at most 80 characters" (read 'id string should…')."""
+
+
+def value_problem(error: Mapping[str, object]) -> str:
+    """What is wrong with one value a user typed (a web query parameter, a command-line option), from pydantic's
+    error, to follow the value's name: pydantic's own words for kinds it says plainly ("must be greater than or
+    equal to 1"), ours for the others.
+
+    >>> value_problem({"type": "int_parsing", "msg": "Input should be a valid integer, unable to parse string as an "
+    ...                "integer"}), value_problem({"type": "greater_than_equal", "msg": "Input should be greater "
+    ...                "than or equal to 1", "ctx": {"ge": 1}})
+    ('must be a whole number', 'must be greater than or equal to 1')
+    """
+    ctx = error.get("ctx")
+    try:
+        return _PLAIN[str(error.get("type"))].format_map(ctx if isinstance(ctx, Mapping) else {})
+    except KeyError:  # a kind pydantic words plainly enough, or a bound it did not give
+        msg = str(error.get("msg", "")) or "is invalid"
+        return (msg[0].lower() + msg[1:]).replace("input should be", "must be")
 
 
 def validation_problem(error: Mapping[str, object]) -> str:

@@ -23,7 +23,15 @@ __all__ = ["run_cli"]
 
 
 def _usage_text(exc: TyperException) -> str:
-    """A click usage error as one line, naming the command it concerns."""
+    """A click usage error as one line, naming the command it concerns; a value typer's pydantic refused is said in
+    foedus's words (`foedus.errors.value_problem`: 'must be a whole number', not 'Input should be a valid integer,
+    unable to parse string as an integer')."""
+    errors = getattr(exc.__cause__, "errors", None)
+    if callable(errors) and isinstance(getattr(exc, "message", None), str) and (found := errors()):
+        from foedus.errors import value_problem
+
+        given = f" (got {repr(found[0]['input'])[:60]})" if "input" in found[0] else ""
+        exc.message = value_problem(found[0]) + given
     message = exc.format_message()
     ctx = getattr(exc, "ctx", None)
     path = getattr(ctx, "command_path", "") if ctx is not None else ""
@@ -33,7 +41,8 @@ def _usage_text(exc: TyperException) -> str:
 def _refuse_empty_paths(command: Any) -> None:
     """Make every path parameter of `command` and its subcommands refuse an empty value as a usage error naming the
     option: typer reads `""` as `Path("")`, which is `.`, and a command would then read, list or replace the current
-    folder as if the user had named it."""
+    folder as if the user had named it. A blank one (`--add-treaty ' '`) too, as the Python API refuses it: it
+    crashed as an internal error, and read as a file of no visible name elsewhere (`--overlay ' '`)."""
     from typer import BadParameter
 
     for param in getattr(command, "params", []):
@@ -44,8 +53,9 @@ def _refuse_empty_paths(command: Any) -> None:
         original = param.process_value
 
         def process_value(ctx: Any, value: Any, param: Any = param, original: Any = original) -> Any:
-            if value == "" or (isinstance(value, list | tuple) and "" in value):
-                raise BadParameter("the path is empty", ctx=ctx, param=param)
+            for one in value if isinstance(value, list | tuple) else [value]:
+                if isinstance(one, str) and not one.strip():
+                    raise BadParameter("the path is empty", ctx=ctx, param=param)  # blank too, as the API says
             return _as_given(original(ctx, value), value)
 
         param.process_value = process_value

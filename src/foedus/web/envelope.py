@@ -9,7 +9,6 @@ sentence that names the parameter, what it must be and what was given. A server 
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -18,7 +17,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from foedus.errors import FoedusError, one_line
+from foedus.errors import FoedusError, one_line, value_problem
 
 __all__ = ["ServerBusyError", "WebInputError", "error_response", "install_handlers", "validation_message"]
 
@@ -40,13 +39,6 @@ _EXAMPLES = {"/api/cascade": _EXAMPLE,
              "/api/war": "/api/war?id=russia_ukraine_2022", "/api/borders": "/api/borders?date=2025-01-15",
              "/api/resolve": "/api/resolve?state=Estonia"}
 """A request each endpoint with a required parameter answers, for the message that one is missing."""
-
-_PLAIN = {"int_parsing": "must be a whole number", "int_type": "must be a whole number",
-          "int_from_float": "must be a whole number", "bool_parsing": "must be true or false",
-          "bool_type": "must be true or false", "float_parsing": "must be a number",
-          "string_too_long": "is longer than {max_length} characters"}
-"""FastAPI's (pydantic's) problems, by type, in the words of the other messages: pydantic says "should be a valid
-boolean, unable to interpret input", or "string should have at most 80 characters" (read 'id string should…')."""
 
 
 class WebInputError(FoedusError):
@@ -99,10 +91,7 @@ def validation_message(errors: Sequence[Any], path: str = "/api/cascade") -> str
         if err.get("type") == "missing":
             missing.append(name)
             continue
-        msg = str(err.get("msg", "")) or "is invalid"
-        msg = (msg[0].lower() + msg[1:]).replace("input should be", "must be")
-        with contextlib.suppress(KeyError):  # a bound pydantic did not give: its own words
-            msg = _PLAIN[str(err.get("type"))].format_map(err.get("ctx") or {})
+        msg = value_problem(err)
         got = f" (got {_shown(err['input'])})" if "input" in err else ""
         parts.append(f"{name} {msg}{got}")
     if missing:
