@@ -58,20 +58,26 @@ to interpret input", or "string should have at most 80 characters" (read 'id str
 
 def value_problem(error: Mapping[str, object]) -> str:
     """What is wrong with one value a user typed (a web query parameter, a command-line option), from pydantic's
-    error, to follow the value's name: pydantic's own words for kinds it says plainly ("must be greater than or
-    equal to 1"), ours for the others.
+    error, to follow the value's name, with the value given: pydantic's own words for kinds it says plainly ("must be
+    greater than or equal to 1"), ours for the others.
 
     >>> value_problem({"type": "int_parsing", "msg": "Input should be a valid integer, unable to parse string as an "
-    ...                "integer"}), value_problem({"type": "greater_than_equal", "msg": "Input should be greater "
-    ...                "than or equal to 1", "ctx": {"ge": 1}})
-    ('must be a whole number', 'must be greater than or equal to 1')
+    ...                "integer", "input": "nan"})
+    "must be a whole number (got 'nan')"
+    >>> value_problem({"type": "greater_than_equal", "msg": "Input should be greater than or equal to 1"})
+    'must be greater than or equal to 1'
     """
     ctx = error.get("ctx")
     try:
-        return _PLAIN[str(error.get("type"))].format_map(ctx if isinstance(ctx, Mapping) else {})
+        problem = _PLAIN[str(error.get("type"))].format_map(ctx if isinstance(ctx, Mapping) else {})
     except KeyError:  # a kind pydantic words plainly enough, or a bound it did not give
         msg = str(error.get("msg", "")) or "is invalid"
-        return (msg[0].lower() + msg[1:]).replace("input should be", "must be")
+        problem = (msg[0].lower() + msg[1:]).replace("input should be", "must be")
+    if "input" not in error:
+        return problem
+    shown = repr(error["input"])
+    quote = shown[0] if isinstance(error["input"], str) else ""
+    return f"{problem} (got {shown if len(shown) <= 60 else shown[:57] + '…' + quote})"
 
 
 def validation_problem(error: Mapping[str, object]) -> str:

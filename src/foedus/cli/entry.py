@@ -30,8 +30,7 @@ def _usage_text(exc: TyperException) -> str:
     if callable(errors) and isinstance(getattr(exc, "message", None), str) and (found := errors()):
         from foedus.errors import value_problem
 
-        given = f" (got {repr(found[0]['input'])[:60]})" if "input" in found[0] else ""
-        exc.message = value_problem(found[0]) + given
+        exc.message = value_problem(found[0])
     message = exc.format_message()
     ctx = getattr(exc, "ctx", None)
     path = getattr(ctx, "command_path", "") if ctx is not None else ""

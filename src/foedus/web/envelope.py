@@ -67,11 +67,6 @@ def _web_wording(message: str) -> str:
     return message
 
 
-def _shown(value: Any) -> str:
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "…'"
-
-
 def validation_message(errors: Sequence[Any], path: str = "/api/cascade") -> str:
     """A sentence per problem FastAPI found in the query of `path`, e.g. "reading must be 'legal' or 'escalatory'
     (got 'x')"; missing parameters are named with an example of that endpoint's.
@@ -91,9 +86,7 @@ def validation_message(errors: Sequence[Any], path: str = "/api/cascade") -> str
         if err.get("type") == "missing":
             missing.append(name)
             continue
-        msg = value_problem(err)
-        got = f" (got {_shown(err['input'])})" if "input" in err else ""
-        parts.append(f"{name} {msg}{got}")
+        parts.append(f"{name} {value_problem(err)}")
     if missing:
         noun = "parameter" if len(missing) == 1 else "parameters"
         verb = "is" if len(missing) == 1 else "are"
