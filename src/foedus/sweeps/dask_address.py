@@ -30,7 +30,11 @@ def check_scheduler(address: str) -> str:
     shown = f"--scheduler {address[:80]!r}"
     if not text or any(c.isspace() for c in text):
         raise FoedusError(f"{shown}: give 'local' or an address such as tcp://127.0.0.1:8786")
-    parts = urlsplit(text if "://" in text else f"tcp://{text}")
+    try:  # a bracketed host that is no IPv6 address (`[1]`, `[`) is refused here, not by the parts' properties
+        parts = urlsplit(text if "://" in text else f"tcp://{text}")
+    except ValueError:
+        raise FoedusError(f"{shown}: not an address; give 'local' or one such as tcp://127.0.0.1:8786 (an IPv6 host "
+                          "in brackets: tcp://[::1]:8786)") from None
     if parts.scheme not in _SCHEMES:
         raise FoedusError(f"{shown}: unknown protocol {parts.scheme!r}; use one of {', '.join(_SCHEMES)}")
     try:
