@@ -20,11 +20,19 @@ __all__ = ["Certainty", "DateCertainty", "Day", "Source", "Span", "StateRef", "S
 
 def _not_a_number(value: Any) -> Any:
     """Refuse a number where a date belongs: pydantic would read it as seconds since 1970 (`0` is 1970-01-01), and
-    a text not written YYYY-MM-DD (pydantic reads '1699920000' and '2025-06-01T00:00Z' as days)."""
+    a text not written YYYY-MM-DD (pydantic reads '1699920000' and '2025-06-01T00:00Z' as days); a day the calendar
+    lacks (2025-02-30, 0000-01-01) is said in Python's words, as a scenario's date is, not pydantic's ('Input should
+    be a valid date or datetime, day value is outside expected range')."""
     if isinstance(value, int | float) and not isinstance(value, bool):
         raise PydanticCustomError("date_type", "expected a date as YYYY-MM-DD, not a number")
     if isinstance(value, str) and not is_iso_day(value):
         raise PydanticCustomError("date_type", "expected a date as YYYY-MM-DD")
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError as exc:
+            raise PydanticCustomError("date_value", "not a day of the calendar: {reason}",
+                                      {"reason": str(exc)}) from None  # a file's reader names the value
     return value
 
 
