@@ -17,6 +17,7 @@ import pytest
 from foedus.errors import OutputError, OutputExistsError
 from foedus.outputs import TMP_SUFFIX, staged_file, staged_folder, write_partitioned, write_table
 from foedus.outputs import atomic as atomic_mod
+from foedus.outputs import swap as swap_mod
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -171,7 +172,7 @@ def test_without_hard_links_publishing_is_still_exclusive(tmp_path: Path, monkey
 def test_force_swaps_a_folder_whole_and_refuses_a_foreign_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                               exchange: bool) -> None:
     if not exchange:
-        monkeypatch.setattr(atomic_mod, "_exchange", lambda _a, _b: False)
+        monkeypatch.setattr(swap_mod, "_exchange", lambda _a, _b: False)
     out = tmp_path / "parts"
     write_partitioned(pd.DataFrame({"v": [1, 2], "k": [1, 2]}), out, "k")
     with pytest.raises(OutputExistsError, match="--force"):

@@ -19,6 +19,7 @@ from foedus.cli.writing import Force, check_table, echo_wrote, save_table, table
 from foedus.engine.scenario import READINGS
 from foedus.errors import FoedusError
 from foedus.inputs import MAX_SEED, SCENARIO, SWITCHES, WHAT_IF
+from foedus.outputs.partitions import DRAWS_PARTITION, YEARLY_PARTITION
 
 if TYPE_CHECKING:
     from foedus.sweeps.atlas import Coverage
@@ -169,10 +170,9 @@ def atlas(  # noqa: PLR0913 - one option per atlas input
     if backend is not None:  # before any work
         from foedus.engine.fast.backend import check_backend
         check_backend(backend)
-    if scheduler:  # a Dask sweep writes a folder of Parquet partitions
-        from foedus.outputs import check_target
-
-        check_target(out, force=force, kind="folder")
+    if scheduler:  # a Dask sweep writes a folder of Parquet partitions; --force replaces only such a folder
+        from foedus.outputs import check_partitioned_target
+        check_partitioned_target(out, YEARLY_PARTITION if date is None else DRAWS_PARTITION, force=force)
     else:
         check_table(out, force)
     opts = AtlasOptions(readings=_readings(reading), backend=backend, severity=severity)  # type: ignore[arg-type]
@@ -263,7 +263,7 @@ def _atlas_draws(world: Any, day: Any, draws: int, how: _DrawsHow, reading: str 
 
         with client(how.scheduler, how.workers) as c, working(f"atlas {day}, {draws:,} draws on Dask"):
             result = dask_atlas_draws(day, draws, seed, model, chosen, c, severity=how.severity, backend=how.backend)
-        rows = write_partitioned(result.frame(world, day, seed), out, "attacker", force=how.force,
+        rows = write_partitioned(result.frame(world, day, seed), out, DRAWS_PARTITION, force=how.force,
                                  meta=table_meta(title, covered.datasets, covered.notes))  # a partition per attacker
         echo_wrote(out, f"{rows:,} rows (Parquet, partitioned by attacker)", covered.datasets)
         for line in covered.notes:

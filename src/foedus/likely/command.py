@@ -126,15 +126,13 @@ def report(
     from foedus.likely.figures import reliability_figure, skill_figure
     from foedus.likely.fit import require_model_extra
     from foedus.likely.report import markdown
-    from foedus.outputs import check_target, staged_folder
+    from foedus.outputs import check_folder_target, staged_folder
 
     require_model_extra()
     _check_range(None, None, replicates)
     if not 1 <= draws <= 1_000_000:
         raise FoedusError(f"--draws must be between 1 and 1,000,000 (got {draws})")
-    check_target(out, force=force, kind="folder")
-    if force and out.is_dir() and (reason := _replaceable(out)):  # refuse before the work, not after
-        raise FoedusError(f"not replacing {out}: {reason}")
+    check_folder_target(out, force=force, replaceable=_replaceable)  # before the work: the rule the write asks again
     command = (f"foedus likely report --out {out} --draws {draws} --bootstrap {replicates} --seed {seed}"
                + ("" if challengers else " --no-challengers"))
     data = _training(None, None, draws, seed)

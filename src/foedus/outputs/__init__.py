@@ -10,15 +10,31 @@
 
 from typing import TYPE_CHECKING, Any
 
-from foedus.outputs.atomic import HOW, TMP_SUFFIX, check_target, install_signal_cleanup, staged_file, staged_folder
+from foedus.outputs.atomic import (
+    HOW,
+    TMP_SUFFIX,
+    check_folder_target,
+    check_target,
+    install_signal_cleanup,
+    staged_file,
+    staged_folder,
+)
 
 if TYPE_CHECKING:
-    from foedus.outputs.tables import TABLE_SUFFIXES, check_table_target, write_partitioned, write_table
+    from foedus.outputs.tables import (
+        TABLE_SUFFIXES,
+        check_partitioned_target,
+        check_table_target,
+        write_partitioned,
+        write_table,
+    )
 
 __all__ = [
     "HOW",
     "TABLE_SUFFIXES",
     "TMP_SUFFIX",
+    "check_folder_target",
+    "check_partitioned_target",
     "check_table_target",
     "check_target",
     "install_signal_cleanup",
@@ -29,7 +45,7 @@ __all__ = [
 ]
 
 
-_TABLES = ("TABLE_SUFFIXES", "check_table_target", "write_partitioned", "write_table")
+_TABLES = ("TABLE_SUFFIXES", "check_partitioned_target", "check_table_target", "write_partitioned", "write_table")
 
 
 def __getattr__(name: str) -> Any:

@@ -26,16 +26,18 @@ import os
 import stat
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 from foedus.errors import OutputError, OutputExistsError
 from foedus.outputs.stops import check_not_stopped, watch_stop_signals
-from foedus.outputs.temporaries import TMP_SUFFIX, cleanup_all, discard, held, new_temporary, tmp_prefix, unwritable
+from foedus.outputs.swap import swap_folder
+from foedus.outputs.temporaries import TMP_SUFFIX, cleanup_all, discard, held, new_temporary, unwritable
 from foedus.paths import data_file_at, in_bundled_data
 from foedus.reachable import link_problem, os_reason, unreachable
 from foedus.written import folder_meant
 
-__all__ = ["HOW", "TMP_SUFFIX", "check_target", "install_signal_cleanup", "staged_file", "staged_folder"]
+__all__ = ["HOW", "TMP_SUFFIX", "check_folder_target", "check_target", "install_signal_cleanup", "staged_file",
+           "staged_folder"]
 
 HOW = "give --force to replace it, or choose another path"
 
@@ -197,6 +199,21 @@ def _rename_locked(tmp: Path, out: Path, how: str) -> None:
         os.rename(tmp, out)
 
 
+def check_folder_target(out: Path, *, force: bool = False, how: str = HOW,
+                        replaceable: Callable[[Path], str | None] | None = None) -> None:
+    """Refuse a folder output before any work (`check_target`), and with `force` an existing folder `replaceable`
+    refuses: the rule `staged_folder` asks again before the swap, so a command calls this before its work."""
+    check_target(out, force=force, kind="folder", how=how)
+    if force and out.is_dir():
+        _refuse_replacing(out, replaceable)
+
+
+def _refuse_replacing(out: Path, replaceable: Callable[[Path], str | None] | None, after: str = "") -> None:
+    """Raise `replaceable`'s reason not to replace the folder `out`, if it gives one (before and after the work)."""
+    if replaceable is not None and (reason := replaceable(out)):
+        raise OutputError(f"not replacing {out}: {reason}{after}")
+
+
 @contextlib.contextmanager
 def staged_folder(out: Path, *, force: bool = False, how: str = HOW,
                   replaceable: Callable[[Path], str | None] | None = None) -> Iterator[Path]:
@@ -206,9 +223,7 @@ def staged_folder(out: Path, *, force: bool = False, how: str = HOW,
     reason, e.g. the files in it that this kind of output never writes, is the error), asked before the work
     and again just before the swap (a file put there meanwhile is not deleted with the old folder).
     """
-    check_target(out, force=force, kind="folder", how=how)
-    if force and out.is_dir() and replaceable is not None and (reason := replaceable(out)):
-        raise OutputError(f"not replacing {out}: {reason}")
+    check_folder_target(out, force=force, how=how, replaceable=replaceable)
     try:
         tmp = new_temporary(out, "folder")
     except OSError as exc:
@@ -223,10 +238,9 @@ def staged_folder(out: Path, *, force: bool = False, how: str = HOW,
             if force and (refused := _link_refused(out)) is not None:  # a link made while this run wrote
                 raise refused
             if force and out.is_dir():
-                if replaceable is not None and (reason := replaceable(out)):
-                    raise OutputError(f"not replacing {out}: {reason}; this run's output was discarded")
+                _refuse_replacing(out, replaceable, "; this run's output was discarded")
                 os.chmod(tmp, stat.S_IMODE(out.stat().st_mode))  # the user's folder keeps its mode (setgid ...)
-                _swap_folder(tmp, out)
+                swap_folder(tmp, out)
             else:
                 _claim_folder(tmp, out, how)
         except OSError as exc:
@@ -253,43 +267,6 @@ def _claim_folder(tmp: Path, out: Path, how: str) -> None:
         with contextlib.suppress(OSError):
             os.rmdir(out)
         raise
-
-
-def _swap_folder(tmp: Path, out: Path) -> None:
-    """Put `tmp` in place of the folder `out` and delete the old one (after the swap, never before)."""
-    import shutil
-    import tempfile
-
-    if _exchange(tmp, out):
-        shutil.rmtree(tmp, ignore_errors=True)  # tmp now holds the old folder
-        return
-    old = Path(tempfile.mkdtemp(dir=out.parent, prefix=tmp_prefix(out.name, ".foedus-old"), suffix=".foedus-old"))
-    os.rename(out, old)  # onto our own empty folder
-    try:
-        os.rename(tmp, out)
-    except OSError:
-        os.rename(old, out)
-        raise
-    shutil.rmtree(old, ignore_errors=True)
-
-
-def _exchange(a: Path, b: Path) -> bool:
-    """Atomically exchange two paths with renameat2(RENAME_EXCHANGE); False where the system cannot."""
-    import ctypes  # here, not at the top: only a folder replaced in place needs it
-
-    try:
-        libc: Any = ctypes.CDLL(None, use_errno=True)
-        renameat2 = libc.renameat2
-    except (OSError, AttributeError):
-        return False
-    at_fdcwd, rename_exchange = -100, 2
-    rc = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange)
-    if rc == 0:
-        return True
-    err = ctypes.get_errno()
-    if err in (errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP, errno.ENOTSUP):
-        return False
-    raise OSError(err, os.strerror(err), str(b))
 
 
 def install_signal_cleanup() -> None:

@@ -8,9 +8,10 @@ import os
 from pathlib import Path
 from typing import NamedTuple
 
-__all__ = ["YEARLY_PARTITION", "Layout", "partition_layout", "skipped_by_pyarrow"]
+__all__ = ["DRAWS_PARTITION", "YEARLY_PARTITION", "Layout", "partition_layout", "skipped_by_pyarrow"]
 
 YEARLY_PARTITION = "decade"  # the column a Dask run's yearly atlas is partitioned by (`foedus.sweeps.dask_sweeps`)
+DRAWS_PARTITION = "attacker"  # the column a Dask run's Monte Carlo atlas (`atlas --date --draws`) is partitioned by
 
 
 def skipped_by_pyarrow(name: str) -> bool:

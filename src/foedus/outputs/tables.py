@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from foedus.errors import OutputError
-from foedus.outputs.atomic import HOW, check_target, staged_file, staged_folder
+from foedus.outputs.atomic import HOW, check_folder_target, check_target, staged_file, staged_folder
 from foedus.outputs.coded import CodedText
 from foedus.outputs.names import output_format
 from foedus.outputs.partitions import partition_layout
@@ -31,8 +31,8 @@ if TYPE_CHECKING:
     import numpy as np
     import pandas as pd
 
-__all__ = ["TABLE_SUFFIXES", "arrow_array", "check_table_target", "columns_frame", "csv_frame", "parquet_dictionary",
-           "stata_frame", "write_columns", "write_partitioned", "write_table"]
+__all__ = ["TABLE_SUFFIXES", "arrow_array", "check_partitioned_target", "check_table_target", "columns_frame",
+           "csv_frame", "parquet_dictionary", "stata_frame", "write_columns", "write_partitioned", "write_table"]
 
 TABLE_SUFFIXES = (".parquet", ".csv", ".dta")
 STATA_NAME_MAX = 32
@@ -246,6 +246,12 @@ def _partitions_only(column: str) -> Any:
         return f"it holds {', '.join(foreign[:5])}, which a partitioned table never does" if foreign else None
 
     return check
+
+
+def check_partitioned_target(out: Path, column: str, *, force: bool = False, how: str = HOW) -> None:
+    """Refuse, before any work, a folder `write_partitioned` would refuse after it: taken without `force`, or holding
+    anything but a table partitioned by `column` (`check_folder_target`, with the rule it asks again)."""
+    check_folder_target(out, force=force, how=how, replaceable=_partitions_only(column))
 
 
 def write_partitioned(frame: pd.DataFrame, out: Path, column: str, *, force: bool = False,

@@ -80,9 +80,9 @@ def dask_yearly(first: int, last: int, options: AtlasOptions, out: Path, schedul
     """Run the yearly atlas on Dask and write partitioned Parquet (one partition per decade); return the rows.
 
     The output folder appears whole or not at all (`foedus.outputs.write_partitioned`)."""
-    from foedus.outputs import check_target, write_partitioned
+    from foedus.outputs import check_partitioned_target, write_partitioned
 
-    check_target(out, force=force, kind="folder")
+    check_partitioned_target(out, YEARLY_PARTITION, force=force)  # before the work: the rule the write asks again
     with client(scheduler, workers) as c:
         frame = yearly_frame(first, last, options, c)
     frame[YEARLY_PARTITION] = frame["year"] // 10 * 10
