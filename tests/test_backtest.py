@@ -357,7 +357,7 @@ def test_force_refuses_a_folder_holding_more_than_a_report(tmp_path: Path) -> No
     inode = (out / "drafts").stat().st_ino
     proc = _run_cli("backtest", "--out", str(out), "--from", "1950", "--to", "1950", "--opening-only", "--force")
     assert proc.returncode == 2 and proc.stderr.count("\n") == 1
-    assert proc.stderr.startswith(f"error: not replacing {out}: it holds what the backtest does not write (drafts, "
+    assert proc.stderr.startswith(f"error: not replacing {out}: it holds what the backtest does not write (drafts/, "
                                   "notes.txt)")
     assert (out / "drafts").stat().st_ino == inode and (out / "drafts" / "d.txt").read_text(encoding="utf-8") == "draft"
     assert (out / "report.md").read_text(encoding="utf-8") == "old report"

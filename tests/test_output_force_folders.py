@@ -20,8 +20,8 @@ def test_likely_report_force_keeps_a_folder_named_as_a_report_file(tmp_path: Pat
     (out / "model.json").mkdir(parents=True)
     (out / "model.json" / "notes.txt").write_text("mine", encoding="utf-8")
     (out / "report.md").write_text("the earlier report", encoding="utf-8")
-    with pytest.raises(OutputError, match=r"not replacing .*report: it holds files the report does not write "
-                                          r"\(model\.json\)"), \
+    with pytest.raises(OutputError, match=r"not replacing .*report: it holds what the report does not write "
+                                          r"\(model\.json/\)"), \
             staged_folder(out, force=True, replaceable=_replaceable) as tmp:
         (tmp / "report.md").write_text("new", encoding="utf-8")
     assert (out / "model.json" / "notes.txt").read_text(encoding="utf-8") == "mine"

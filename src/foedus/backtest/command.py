@@ -17,6 +17,7 @@ import typer
 
 from foedus.backtest.errors import BacktestError
 from foedus.inputs import MAX_SEED
+from foedus.outputs import reports
 
 __all__ = ["OUTPUT_FILES", "backtest", "check_out_dir", "foreign_entries"]
 
@@ -26,15 +27,8 @@ OUTPUT_FILES = ("report.md", "metrics.json", "wars.csv", "wars.parquet", "wars.d
 MAX_DRAWS = 1_000_000
 
 
-def foreign_entries(folder: Path) -> str | None:
-    """Why `folder` may not be replaced by a new report: what it holds that the backtest does not write, if any."""
-    foreign = sorted(p.name for p in folder.iterdir()
-                     if p.name not in OUTPUT_FILES or (p.is_dir() and not p.is_symlink()))
-    if not foreign:
-        return None
-    shown = ", ".join(foreign[:5]) + (f" and {len(foreign) - 5} more" if len(foreign) > 5 else "")
-    return (f"it holds what the backtest does not write ({shown}); --force replaces only an earlier report: move "
-            "those out, or choose another folder")
+foreign_entries = reports.foreign_entries(OUTPUT_FILES, "the backtest")
+"""Why a folder may not be replaced by a new report: what it holds that the backtest does not write, if any."""
 
 
 def _not_empty(folder: Path) -> str | None:

@@ -14,6 +14,7 @@ from typing import Annotated, Any
 import typer
 
 from foedus.inputs import MAX_SEED
+from foedus.outputs import reports
 
 __all__ = ["REPORT_FILES", "fit", "likely_app", "report"]
 
@@ -102,12 +103,8 @@ def fit(
     typer.echo(f"wrote model {model.version} (trained on {model.window()}) to {out}; {checked}", err=True)
 
 
-def _replaceable(folder: Path) -> str | None:
-    """Why `folder` may not be replaced by a new report: what it holds that the report does not write, a folder of
-    a report file's name too (the report writes files: a user's folder `model.json` went with the old report)."""
-    foreign = sorted(p.name for p in folder.iterdir()
-                     if p.name not in REPORT_FILES or (p.is_dir() and not p.is_symlink()))
-    return f"it holds files the report does not write ({', '.join(foreign[:5])})" if foreign else None
+_replaceable = reports.foreign_entries(REPORT_FILES, "the report")
+"""Why a folder may not be replaced by a new report (`foedus.outputs.reports`)."""
 
 
 @likely_app.command()
