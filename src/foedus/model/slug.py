@@ -23,7 +23,8 @@ def slugify(text: str) -> str:
 def fold(text: str, keep_letters: bool = False) -> str:
     """`text` in ASCII as a person without the accents would type it: accents dropped, full-width forms plain.
     Letters with no ASCII form (Cyrillic, Greek) are dropped, or kept as they are with `keep_letters`: a state's
-    name must not lose a word it cannot read ("Россия Estonia" is not "Estonia").
+    name must not lose a word it cannot read ("Россия Estonia" is not "Estonia"). Modifier letters (category Lm,
+    such as the apostrophe-like U+02BC and U+02BB) are dropped like punctuation: "Peopleʼs" is "Peoples".
 
     >>> fold("Côte d’Ivoire"), fold("São Tomé"), fold("ＲＵＳ"), fold("Ελλάδα"), fold("Ελλάδα", keep_letters=True)
     ('Cote dIvoire', 'Sao Tome', 'RUS', '', 'Ελλαδα')
@@ -32,7 +33,8 @@ def fold(text: str, keep_letters: bool = False) -> str:
 
     decomposed = unicodedata.normalize("NFKD", text)
     if keep_letters:
-        return "".join(c for c in decomposed if c.isascii() or c.isalpha())
+        return "".join(c for c in decomposed
+                       if c.isascii() or (c.isalpha() and unicodedata.category(c) != "Lm"))
     return decomposed.encode("ascii", "ignore").decode()
 
 
