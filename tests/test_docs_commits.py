@@ -14,6 +14,9 @@ ROOT = Path(__file__).resolve().parents[1]
 # A hex word of 7-40 characters with a digit and a letter, not part of a longer word or a hyphenated label
 # (`shipped-1823-2003-453c08ac70` is a model's label, not a commit).
 HEX = re.compile(r"(?<![\w-])(?=[0-9a-f]*[0-9])(?=[0-9a-f]*[a-f])[0-9a-f]{7,40}(?!\w)")
+# A hash may be all digits (`6747577`): such a word of 7-40 digits counts only alone in backticks, where a year or
+# a count is not written.
+DIGITS = re.compile(r"(?<=`)[0-9]{7,40}(?=`)")
 
 # Commits of other repositories that the docs cite, with where they are.
 ELSEWHERE = {
@@ -29,9 +32,14 @@ def _cited() -> dict[str, list[str]]:
     """Each hex word the docs hold, with the files that cite it."""
     out: dict[str, list[str]] = {}
     for path in _docs():
-        for word in sorted(set(HEX.findall(path.read_text(encoding="utf-8")))):
+        for word in sorted(_hashes(path.read_text(encoding="utf-8"))):
             out.setdefault(word, []).append(path.relative_to(ROOT).as_posix())
     return out
+
+
+def _hashes(text: str) -> set[str]:
+    """The words of `text` that name commits: hex words with a letter, and all-digit words alone in backticks."""
+    return set(HEX.findall(text)) | set(DIGITS.findall(text))
 
 
 def _git(*args: str, stdin: str | None = None) -> str | None:
@@ -46,6 +54,12 @@ def _git(*args: str, stdin: str | None = None) -> str | None:
 def test_the_pattern_finds_commits_and_not_labels() -> None:
     text = "at `9da72fd`, git archive 7c6ad8b src; `shipped-1823-2003-453c08ac70`, 2025-06-01, 1234567, defaced"
     assert HEX.findall(text) == ["9da72fd", "7c6ad8b"]
+
+
+def test_an_all_digit_hash_in_backticks_is_a_commit() -> None:
+    """`6747577` is a commit the README cites; HEX, needing a letter, never checked it. A bare number is not one."""
+    text = "at `6747577`, 1234567 runs, `12345678 s`, `2025`, `9da72fd`"
+    assert _hashes(text) == {"6747577", "9da72fd"}
 
 
 def test_every_commit_the_docs_cite_is_in_the_history() -> None:
