@@ -106,3 +106,21 @@ def test_the_dash_is_refused_in_one_place_on_every_outputs_way(tmp_path: Path, m
     assert calls == [tmp_path / "x.csv", Path("-"), tmp_path / "p.png"]
     with pytest.raises(OutputError, match=r"unknown table format '\.txt'; use \.parquet, \.csv or \.dta"):
         tables.check_table_target(tmp_path / "x.txt")
+
+
+def test_a_plots_format_is_the_one_rules_answer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The plot's format was read twice: `output_format` checked the suffix and its answer was dropped, then the
+    suffix was read again for savefig. It is read once now: what the rule answers is what is written."""
+    import pandas as pd
+
+    from foedus.outputs import names, write_table
+    from foedus.sweeps.plot import plot_series
+
+    series = tmp_path / "s.csv"
+    write_table(pd.DataFrame({"year": [1900, 1901], "mean_size_legal": [2.0, 2.5], "max_size_legal": [5, 6],
+                              "tripwire_dyads_legal": [10, 12]}), series)
+    real = names.output_format
+    monkeypatch.setattr(names, "output_format", lambda out, suffixes, what: real(out.with_suffix(".svg"),
+                                                                                  suffixes, what))
+    assert plot_series(series, tmp_path / "p.png") == 2
+    assert b"<svg" in (tmp_path / "p.png").read_bytes()[:2000]

@@ -167,8 +167,9 @@ def plot_series(series: Path, out: Path, *, force: bool = False) -> int:
     from foedus.outputs import check_target, staged_file
     from foedus.outputs.names import output_format
 
-    check_target(out, force=force, name=lambda given: output_format(given, (".png", ".svg"), "plot"))
-    fmt = out.suffix.lower()[1:]
+    found: list[str] = []  # the format as the one rule reads it, in check_target's order (after `-` is refused)
+    check_target(out, force=force, name=lambda given: found.append(output_format(given, (".png", ".svg"), "plot")))
+    fmt = found[0][1:]
     frame = _read_series(series)
     import matplotlib
 
