@@ -133,11 +133,11 @@ def test_the_command_line_the_web_and_python_refuse_them_alike() -> None:
 def test_long_text_is_searched_in_runs_no_longer_than_a_name() -> None:
     """Every run of words of a text was looked up as a code or name: 400 words took 2.9 s (cubic). Runs are now of
     at most `_MOST_WORDS` words, as `name_split` searches: lookups grow with the words, not their square."""
-    from foedus.model.state_names import _MOST_WORDS, parts_named
+    from foedus.model.state_names import _MOST_WORDS, code_edges, parts_named
 
     looked: list[str] = []
     text = "foo " * 200
-    parts_named(text, text, [], lambda key: looked.append(key) or frozenset())  # type: ignore[func-returns-value]
+    parts_named(text, code_edges(text), [], lambda key: looked.append(key) or frozenset())  # type: ignore[func-returns-value]
     assert 0 < len(looked) <= 200 * _MOST_WORDS
 
 
