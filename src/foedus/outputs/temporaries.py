@@ -12,8 +12,9 @@ NAME, and only when all of these hold, so that nothing else is ever removed:
   with its process, so a temporary that cannot be locked is a live run's (one stopped for hours with Ctrl-Z
   too) and is left alone. Where there is no flock (Windows), nothing is removed.
 
-A `.NAME.XXXXXXXX.foedus-old` folder is never removed: `--force` moves the previous output of a folder there
-for the instant of the swap, and a run killed in that instant leaves the previous output in it.
+A `.NAME.XXXXXXXX.foedus-old` folder (`.CUT~DIGEST.XXXXXXXX.foedus-old` for a NAME of 234 bytes or more, cut as
+`tmp_prefix` cuts a temporary's) is never removed: `--force` moves the previous output of a folder there for the
+instant of the swap, and a run killed in that instant leaves the previous output in it.
 """
 
 from __future__ import annotations
