@@ -150,7 +150,12 @@ class Span(Strict, SpanRules):
 
 
 class Source(Strict):
-    """Where a fact comes from: a URL and what it is."""
+    """Where a fact comes from: a URL and what it is (a treaty's or a correction's; a war file's `WarSource` too).
+
+    In `title` a date in brackets dates the words just before it: after the source's name, the day (or year) it was
+    published, "CACI Analyst (27 Nov 2013)"; after a fact, that fact's day, "the treaty signed (11 Nov 2013)", the
+    form ("(9 Oct 1992)") in which tests look up that a cited source gives a fact's day. A date that ends a title
+    is therefore a fact's, never only the publication's."""
 
     url: str = Field(pattern=r"^https?://")
     title: str | None = None

@@ -46,7 +46,7 @@ class _Strict(BaseModel):
 
 
 class WarSource(_Strict):
-    """Where a fact comes from: a URL and what it is."""
+    """Where a fact comes from: a URL and what it is; `title` dates as `foedus.model.facts.Source`'s does."""
 
     url: str = Field(pattern=r"^https?://")
     title: str | None = None
