@@ -20,6 +20,7 @@ __all__ = [
     "OptionalDependencyError",
     "OutputError",
     "OutputExistsError",
+    "RuleError",
     "ScenarioError",
     "SettingError",
     "TreatyDataError",
@@ -205,3 +206,8 @@ class OptionalDependencyError(FoedusError):
 
 class SettingError(FoedusError):
     """An environment setting foedus reads ($FOEDUS_MEMORY_MB, $FOEDUS_BLAS_THREADS) has a value it cannot use."""
+
+
+class RuleError(FoedusError):
+    """A cascade rule in `foedus.engine.rules` was changed into a form the engines cannot follow (a developer's
+    change, not the user's input); the message names the rule and the case."""

@@ -5,8 +5,8 @@ that round k-1 created. In the `legal` reading only the opening attacks exist, p
 of states that join the attacking side (their offence partners may then be bound); states that
 join the defence are not attacked, so they do not call in their own allies. In the `escalatory`
 reading every belligerent strikes the home territory of every belligerent on the other side.
-A state bound to both sides (or to join and to stay neutral) is a conflict: it joins neither,
-and the cascade is recomputed without it, so the outcome never depends on evaluation order.
+A state bound to both sides (or to join and to stay neutral) is a conflict (`rules.conflict`): it joins
+neither, and the cascade is recomputed without it, so the outcome never depends on evaluation order.
 
 Recomputing does not start from scratch: a state's exclusion changes nothing before the round it
 first joined in (before then none of its legs bound), so the run resumes from the state saved at the
@@ -41,7 +41,7 @@ from foedus.engine.ledger import (
 )
 from foedus.engine.outcome import outcome_of
 from foedus.engine.result import CascadeResult, Conflict, Obligation, Side
-from foedus.engine.rules import Situation, Volley, next_volleys, volleys_of
+from foedus.engine.rules import Situation, Volley, conflict, next_volleys, volleys_of
 from foedus.engine.scenario import Attack, Scenario
 from foedus.engine.table import LegTable, leg_table
 from foedus.model.world import World
@@ -194,13 +194,14 @@ class _Run:
 
     def _settle(self, pending: dict[str, list[Found]], neutral: dict[str, list[Duties]],
                 originals: frozenset[str]) -> str | None:
-        """Admit this round's joiners; a state bound in contradictory ways is excluded. Returns the first
-        state already fighting that became so (the run must resume), or None."""
+        """Admit this round's joiners; a conflicted state (`rules.conflict`) is excluded. Returns the first state
+        already fighting that became so (the run must resume: `conflict.LATE_RESUMES`), or None."""
         for state, entries in neutral.items():
             self.neutral.setdefault(state, []).extend(entries)
             self.toward.setdefault(state, set()).update([d[5].beneficiary for d in entries])
         self.fresh = []
         side_of, all_duties, rank = self.side_of, self.neutral, _ranking(self.index, self.certify)
+        is_conflicted = conflict.conflicted
         for state in sorted((pending.keys() | (neutral.keys() & side_of.keys())) - originals):  # the others: no side
             obligations = pending.get(state, [])
             current = side_of.get(state)
@@ -212,9 +213,9 @@ class _Run:
             sides = {f[6] for f in obligations}
             if current is not None:
                 sides.add(current)
-            against = self._against(state, sides) if state in all_duties else []
-            if len(sides) > 1 or against:
-                self._conflict(state, len(sides) > 1, obligations, against)
+            near = set(map(side_of.get, self.toward[state])) if state in all_duties else ()  # whom it owes
+            if is_conflicted("attack" in sides, "defense" in sides, "defense" in near, "attack" in near):
+                self._conflict(state, len(sides) > 1, obligations, self._against(state, sides))
                 if current is not None:
                     return state
                 continue  # first bound this round: the round without it is the same up to here
@@ -226,19 +227,13 @@ class _Run:
 
     def _against(self, state: str, sides: set[str]) -> list[Found]:
         """The neutrality duties of `state` owed to a state on the other side of one it is bound or fighting for."""
-        duties, side_of = self.neutral.get(state), self.side_of
-        if not duties or not sides:
-            return []
-        enemies = {_OTHER[side] for side in sides}  # type: ignore[index]
-        if len(sides) > 1 or not enemies.isdisjoint(map(side_of.get, self.toward[state])):
-            return [f for d in duties if side_of.get(d[5].beneficiary) in enemies for f in finds(d)]
-        return []
+        enemies, side_of = {_OTHER[side] for side in sides}, self.side_of  # type: ignore[index]
+        return [f for d in self.neutral.get(state, ()) if side_of.get(d[5].beneficiary) in enemies for f in finds(d)]
 
     def _conflict(self, state: str, both: bool, obligations: list[Found], against: list[Found]) -> None:
-        """`state` is bound both ways (to both sides, or to join and to stay neutral): excluded, and reported."""
+        """`state` is conflicted (bound to both sides, or to join and to stay neutral): excluded, and reported."""
         against_neutral = neutral_records(against, self.certify, store=self.index.derived("records", interned))
-        reason = ("bound to both sides" if both
-                  else "bound to join and to stay neutral toward " + against_neutral[0].toward)
+        reason = conflict.BOTH_SIDES if both else conflict.NEUTRAL_TOWARD + against_neutral[0].toward
         earlier = self.joiners.get(state, [])
         self.conflicts.append(Conflict(state, self.rounds, reason, self.cite([*earlier, *obligations]),
                                        tuple(against_neutral)))

@@ -8,7 +8,8 @@ distance in that graph (round 1: t's defenders and a's offence partners; round 2
 defenders). The closures and distances of every state come from a few products of state-by-state matrices.
 
 A dyad (a, t) takes this shortcut when nothing can break it: neither original is in the other's closure, the
-closures are disjoint, no state in one is bound to stay out of a war against a state in the other, and no limited
+closures are disjoint, no state in one is bound to stay out of a war against a state in the other (where the conflict
+rule, `foedus.engine.rules.conflict`, makes that a conflict), and no limited
 leg (an adversary clause, or a neutrality clause void both ways for the side that started the war:
 `matrices.Conditional`) could bind a state that is not already on that side by then.
 Every other dyad runs the rounds (`foedus.engine.fast.rounds`). The two agree on every dyad where the shortcut
@@ -21,6 +22,7 @@ import numpy as np
 
 from foedus.datarecord import dataclass, field
 from foedus.engine.fast.matrices import BatchRules, Conditional
+from foedus.engine.rules import conflict
 
 __all__ = ["Closures", "closures"]
 
@@ -88,8 +90,11 @@ def closures(rules: BatchRules) -> Closures:
     stay_a = ((rules.neutral + rules.neutral_att) > 0).astype(f)  # toward a state on the side that started the war
     stay_d = ((rules.neutral + rules.neutral_np + rules.neutral_att) > 0).astype(f)
     bad = (attack.astype(f) @ defense.astype(f).T) > 0  # [a, t]: a state on both sides (or an original crossing)
-    bad |= ((defense.astype(f) @ stay_d @ joiners_a.T) > 0).T  # a joiner bound not to fight a defender
-    bad |= (attack.astype(f) @ stay_a @ joiners_d.T) > 0
+    clash = conflict.compiled()  # whether a duty barring a side makes a conflict
+    if clash.attack:
+        bad |= ((defense.astype(f) @ stay_d @ joiners_a.T) > 0).T  # a joiner bound not to fight a defender
+    if clash.defense:
+        bad |= (attack.astype(f) @ stay_a @ joiners_d.T) > 0
     bad |= _limited(rules, attack, attack_round, defense, defense_round)
     return Closures(attack, attack_round, defense, defense_round, ~bad & ~eye)
 

@@ -17,6 +17,7 @@ import numpy as np
 from numba import get_num_threads, njit, prange
 
 from foedus.engine.fast.packed import U64, Opening, PackedRules
+from foedus.engine.rules import conflict
 
 __all__ = ["run", "run_dense"]
 
@@ -75,20 +76,22 @@ def _obligations(both, acc, w, table, cols_a, cols_d, owed_word, owed_shift, owe
 @njit(cache=True, parallel=True)
 def _rows(table, cols_a, cols_d, owed_word, owed_shift, owed_of, counters, group, add_col, add_bit,  # type: ignore[no-untyped-def]  # noqa: PLR0913
           a_bit, t_bit, a_ix, t_ix, alone_a, alone_t, to_target, to_attacker, w, order, dense, both_out, ex_out,
-          sides_out, joined_out, conflicts_out, at, chunks):
+          sides_out, joined_out, conflicts_out, at, bar, chunks):
     """Every row, the rows split into `chunks` run side by side (rows are independent; each chunk has its own
     scratch and writes only its rows; dense, row i goes to row `at[i]` of the outputs)."""
     rows = a_bit.shape[0]
     for c in prange(chunks):
         _rows_of(table, cols_a, cols_d, owed_word, owed_shift, owed_of, counters, group, add_col, add_bit, a_bit,
                  t_bit, a_ix, t_ix, alone_a, alone_t, to_target, to_attacker, w, order, dense, both_out, ex_out,
-                 sides_out, joined_out, conflicts_out, at, rows * c // chunks, rows * (c + 1) // chunks)
+                 sides_out, joined_out, conflicts_out, at, bar, rows * c // chunks, rows * (c + 1) // chunks)
 
 
 @njit(cache=True)
 def _rows_of(table, cols_a, cols_d, owed_word, owed_shift, owed_of, counters, group, add_col, add_bit,  # type: ignore[no-untyped-def]  # noqa: C901, PLR0913
              a_bit, t_bit, a_ix, t_ix, alone_a, alone_t, to_target, to_attacker, w, order, dense, both_out, ex_out,
-             sides_out, joined_out, conflicts_out, at, lo, hi):
+             sides_out, joined_out, conflicts_out, at, bar, lo, hi):
+    """The rows lo..hi; `bar`: the conflict rule's masks (`rules.conflict.masks`)."""
+    bar_sa, bar_sd = bar[0], bar[1]
     jr = np.zeros(order.shape[0], dtype=np.int16)  # the round each state joined in, by bit (stale once it left)
     meets = np.zeros(counters.shape[0], dtype=np.int8)
     both = np.zeros(2 * w, dtype=np.uint64)
@@ -125,9 +128,9 @@ def _rows_of(table, cols_a, cols_d, owed_word, owed_shift, owed_of, counters, gr
                 wa, sd, wd, sa = wants[k], wants[w + k], wants[2 * w + k], wants[3 * w + k]
                 on_a, on_d = both[k], both[w + k]
                 free = ~(on_a | on_d | ex[k])
-                to_d, to_a = wd | sa, wa | sd
-                clash[k] = free & ((wa & to_d) | (wd & sd))
-                late[k] = ((on_a & to_d) | (on_d & to_a)) & ~(orig[k] | orig[w + k])
+                bar_a, bar_d = wd | (sa & bar_sa), wa | (sd & bar_sd)  # `rules.conflict.barred`, as masks
+                clash[k] = free & ((wa & bar_a) | (wd & bar_d))
+                late[k] = ((on_a & bar_a) | (on_d & bar_d)) & ~(orig[k] | orig[w + k])
                 any_late |= late[k] != _ZERO
                 free &= ~clash[k]
                 joins[k], joins[w + k] = free & wa, free & wd
@@ -229,4 +232,4 @@ def _call(pr: PackedRules, attackers: np.ndarray, targets: np.ndarray, opening: 
               c(pr.group, dtype=np.int64), pr.add_col, pr.add_bit, c(pr.rank[a_ix], dtype=np.int64),
               c(pr.rank[t_ix], dtype=np.int64), a_ix, t_ix, c(opening.alone_a), c(opening.alone_t),
               c(opening.to_target), c(opening.to_attacker), pr.words, c(pr.order, dtype=np.int64), dense, both, ex,
-              sides, joined, conflicts, at, chunks)
+              sides, joined, conflicts, at, np.array(conflict.masks(conflict.compiled()), dtype=U64), chunks)

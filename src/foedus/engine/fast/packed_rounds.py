@@ -31,6 +31,7 @@ from foedus.engine.fast.packed import (
     unpack,
 )
 from foedus.engine.fast.rounds import ATTACK, DEFENSE
+from foedus.engine.rules import conflict
 
 __all__ = ["JIT_ENV", "packed_rounds", "packed_summaries"]
 
@@ -94,15 +95,16 @@ def _run(pr: PackedRules, attackers: np.ndarray, targets: np.ndarray, first_want
     joined = np.zeros((rows, n), dtype=np.int16)  # stale where a state left at a resume: masked at the end
     final_both, final_ex = np.zeros_like(both), np.zeros_like(ex)
     ids, r = np.arange(rows), np.ones(rows, dtype=np.int64)
+    clash, barred = conflict.compiled(), conflict.barred
     while len(ids):
         first = r == 1
         wants = np.where(first[:, None], first_wants[ids], acc)
         wa, sd, wd, sa = wants[:, :w], wants[:, w:2 * w], wants[:, 2 * w:3 * w], wants[:, 3 * w:]
         on_a, on_d = both[:, :w], both[:, w:]
         free = ~(on_a | on_d | ex)
-        to_d, to_a = wd | sa, wa | sd
-        clash_new = free & ((wa & to_d) | (wd & sd))
-        late_bits = ((on_a & to_d) | (on_d & to_a)) & ~(orig[:, :w] | orig[:, w:])
+        bar_a, bar_d = barred(clash, wa, wd, sa, sd)  # `rules.conflict`: what bars each side
+        clash_new = free & ((wa & bar_a) | (wd & bar_d))
+        late_bits = ((on_a & bar_a) | (on_d & bar_d)) & ~(orig[:, :w] | orig[:, w:])
         late = np.flatnonzero(late_bits.any(axis=1))
         ex_before = ex[late]
         ex |= clash_new
@@ -260,14 +262,16 @@ def _through_highest(words: np.ndarray) -> np.ndarray:
 
 
 def _late(both: np.ndarray, duties: np.ndarray, w: int) -> np.ndarray:
-    """States on a side bound to the other side (or to stay out against their own), under `duties`."""
+    """States on a side they are barred from (`rules.conflict`), under `duties`."""
     wa, sd, wd, sa = (duties[:, i * w:(i + 1) * w] for i in range(4))
-    out: np.ndarray = (both[:, :w] & (wd | sa)) | (both[:, w:] & (wa | sd))
+    bar_a, bar_d = conflict.barred(conflict.compiled(), wa, wd, sa, sd)
+    out: np.ndarray = (both[:, :w] & bar_a) | (both[:, w:] & bar_d)
     return out
 
 
 def _clashing(both: np.ndarray, ex: np.ndarray, duties: np.ndarray, w: int) -> np.ndarray:
-    """States on no side and not excluded that `duties` bind both ways."""
+    """States on no side and not excluded that `duties` bind to a side they are barred from (`rules.conflict`)."""
     wa, sd, wd, sa = (duties[:, i * w:(i + 1) * w] for i in range(4))
-    out: np.ndarray = ~(both[:, :w] | both[:, w:] | ex) & ((wa & (wd | sa)) | (wd & sd))
+    bar_a, bar_d = conflict.barred(conflict.compiled(), wa, wd, sa, sd)
+    out: np.ndarray = ~(both[:, :w] | both[:, w:] | ex) & ((wa & bar_a) | (wd & bar_d))
     return out

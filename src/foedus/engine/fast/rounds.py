@@ -1,6 +1,6 @@
 """The vectorised fixed-point loop shared by the batched engine (rows = dyads) and the Monte Carlo
-(rows = draws): admit joiners round by round, exclude states bound in contradictory ways, and resume a
-row from the round its newly excluded state joined — the single engine's restart, at a fraction of the work.
+(rows = draws): admit joiners round by round, exclude conflicted states (`foedus.engine.rules.conflict`), and resume
+a row from the round its newly excluded state joined — the single engine's restart, at a fraction of the work.
 
 The caller supplies `wants(rows, sides, excluded, rounds)`: which states are bound to join each side
 and which must stay out of each, for the given rows in their current state.
@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import numpy as np
+
+from foedus.engine.rules import conflict
 
 __all__ = ["ATTACK", "DEFENSE", "NONE", "Wants", "solve_rounds"]
 
@@ -39,19 +41,19 @@ def solve_rounds(side: np.ndarray, wants: Wants, rank: np.ndarray, defenders_str
     act = np.arange(rows)
     sa, ex, jr, orig = side.copy(), excluded.copy(), joined.copy(), side != NONE
     r = np.ones(rows, dtype=np.int64)
+    clash, barred = conflict.compiled(), conflict.barred
     while len(act):
         want_a, want_d, stay_a, stay_d = wants(act, sa, ex, r)
         on_a, on_d = sa == ATTACK, sa == DEFENSE
         free = on_a | on_d
         free |= ex
         np.logical_not(free, out=free)  # neither on a side nor excluded
-        to_d = want_d | stay_a  # bound to the defence, or to stay out against the attack side
-        to_a = want_a | stay_d
-        clash_new = want_a & to_d
-        clash_new |= want_d & stay_d
+        bar_a, bar_d = barred(clash, want_a, want_d, stay_a, stay_d)  # `rules.conflict`: what bars each side
+        clash_new = want_a & bar_a  # bound to a side it is barred from
+        clash_new |= want_d & bar_d
         clash_new &= free
-        on_a &= to_d
-        on_d &= to_a
+        on_a &= bar_a  # on a side it is barred from
+        on_d &= bar_d
         on_a |= on_d
         clash_late = np.greater(on_a, orig)  # for booleans, x > y is x & ~y
         late = np.flatnonzero(clash_late.any(axis=1))

@@ -5,7 +5,7 @@ them for a date, calling the functions here). Every engine reads what these rule
 engine (`foedus.engine.cascade`) applies `evaluate` attack by attack; the vectorised engines
 (`foedus.engine.fast`) build their matrices from `covers`, the legs' `counterparts`, the static gates
 (`withheld_by_switches`) and the victim gates (`VICTIM_GATES`), less a leg's own obligor as its counterpart
-(`spares_own_attack`), and take who strikes next from `STRIKES`.
+(`spares_own_attack`), take who strikes next from `STRIKES`, and exclude whom `conflict` says is conflicted.
 
 - `where`: scope tokens (`token_matches`, `in_scope`, `covers`), the adversary clause (`counterparts_of`) and
   whether a neutrality clause binds when its partner attacks (`binds_when_partner_attacks`).
@@ -29,10 +29,15 @@ engine (`foedus.engine.cascade`) applies `evaluate` attack by attack; the vector
 - `gates`: what holds a triggered leg back (suspension, non-provocation, request, unresolved ATOP
   conditions, a decision the clause needs), each with its reason and assumption. Adding a gate is one
   `Gate` there (docs/adding-a-rule.md).
+- `conflict`: which state is conflicted (`conflicted`: bound to both sides, or to a side it is barred from by a
+  neutrality duty owed to a state on the other side), in the reference engine's form and compiled for the vectorised
+  ones (`compiled`, `barred`, `masks`), and the policy: excluded from both sides (`EXCLUDED`), and a fighting state
+  that becomes conflicted makes the run resume from the round it joined in (`LATE_RESUMES`).
 - `strikes`: who strikes next in each reading, and no strikes below an armed attack.
 - `support`: who is bound to support a belligerent without being bound to fight.
 """
 
+from foedus.engine.rules import conflict
 from foedus.engine.rules.gates import (
     GATES,
     GENERATION,
@@ -91,6 +96,7 @@ __all__ = [
     "closed_gate",
     "closed_reason",
     "conditions",
+    "conflict",
     "counterparts_of",
     "covers",
     "evaluate",

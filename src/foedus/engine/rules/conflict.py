@@ -1,0 +1,87 @@
+"""The conflict rule: which state is bound in contradictory ways, and what becomes of it.
+
+A state is conflicted when it is bound to (or fighting for) both sides, or bound to (or fighting for) a side it is
+barred from: it owes neutrality to a state on the other side of that one (`conflicted`). The policy:
+
+- `EXCLUDED`: a conflicted state joins neither side; it is reported as a conflict, with the obligations and the
+  neutrality duties that clash, and every engine runs on without it (the original parties are never conflicted).
+- `LATE_RESUMES`: a state already fighting that becomes conflicted makes the run resume from the start of the
+  round it joined in, without it (before then none of its legs bound, so nothing earlier changes); a state
+  conflicted in the round it is first bound is simply left out of that round's joiners.
+
+`conflicted` is written with `&` and `|` only, so that it reads bools (the reference engine, state by state),
+boolean arrays and packed 64-bit words alike. The vectorised engines take its compiled form, `compiled()`: the
+same function, checked over every input to have the form they evaluate word by word (bound both ways is always a
+conflict; whether a duty bars the attack or the defence side is what `Clash` carries), as `barred` and `masks`.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+from collections.abc import Callable
+from typing import NamedTuple, TypeVar
+
+import numpy as np
+
+from foedus.errors import RuleError
+
+__all__ = ["BOTH_SIDES", "EXCLUDED", "LATE_RESUMES", "NEUTRAL_TOWARD", "Clash", "barred", "compiled", "conflicted",
+           "masks"]
+
+EXCLUDED = True  # a conflicted state joins neither side and is reported as a conflict
+LATE_RESUMES = True  # a fighting state that becomes conflicted: resume from the round it joined in, without it
+BOTH_SIDES = "bound to both sides"  # the reasons a conflict is reported with
+NEUTRAL_TOWARD = "bound to join and to stay neutral toward "
+
+T = TypeVar("T")
+
+
+def conflicted(attack: T, defense: T, barred_attack: T, barred_defense: T) -> T:
+    """Whether a state bound to (or fighting for) the attack / defence side, and barred from the attack / defence side
+    by a neutrality duty owed to a state on the other side of it, is conflicted (bools, boolean arrays or words)."""
+    return (attack & (defense | barred_attack)) | (defense & barred_defense)  # type: ignore[operator,no-any-return]
+
+
+class Clash(NamedTuple):
+    """`conflicted` as the vectorised engines evaluate it: bound both ways is a conflict, and so is a side together
+    with a duty barring it where `attack` (the attack side) or `defense` (the defence side) says so."""
+
+    attack: bool
+    defense: bool
+
+
+def compiled() -> Clash:
+    """The compiled form of the rule now in force (`conflicted`, read from this module at each call).
+
+    Raises:
+        RuleError: the rule is not of the form the vectorised engines evaluate.
+    """
+    return _compile(conflicted)
+
+
+@functools.cache
+def _compile(rule: Callable[[bool, bool, bool, bool], bool]) -> Clash:
+    clash = Clash(bool(rule(True, False, True, False)), bool(rule(False, True, False, True)))
+    for a, d, ba, bd in itertools.product((False, True), repeat=4):
+        form = (a and d) or (a and ba and clash.attack) or (d and bd and clash.defense)
+        if bool(rule(a, d, ba, bd)) != form:
+            raise RuleError("the conflict rule (foedus.engine.rules.conflict.conflicted) must make a state bound both"
+                            " ways conflicted, and otherwise depend only on a side together with a duty barring it; "
+                            f"for attack={a}, defense={d}, barred_attack={ba}, barred_defense={bd} it says {not form}")
+    return clash
+
+
+def barred(clash: Clash, want_a: T, want_d: T, stay_a: T, stay_d: T) -> tuple[T, T]:
+    """What bars each state from the attack side and from the defence side (arrays or words): being bound to the
+    other side, and a duty to stay out of it where the rule makes that a conflict. A state bound to, or on, a side
+    it is barred from is conflicted."""
+    from_a = want_d | stay_a if clash.attack else want_d  # type: ignore[operator]
+    from_d = want_a | stay_d if clash.defense else want_a  # type: ignore[operator]
+    return from_a, from_d
+
+
+def masks(clash: Clash) -> tuple[np.uint64, np.uint64]:
+    """`clash` as two 64-bit masks (all ones where a duty barring that side counts) for compiled word loops."""
+    full, none = np.uint64(0xFFFFFFFFFFFFFFFF), np.uint64(0)
+    return (full if clash.attack else none), (full if clash.defense else none)
