@@ -20,9 +20,10 @@ from __future__ import annotations
 import functools
 import itertools
 from collections.abc import Callable
-from typing import NamedTuple, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
-import numpy as np
+if TYPE_CHECKING:
+    import numpy as np
 
 from foedus.errors import RuleError
 
@@ -83,5 +84,7 @@ def barred(clash: Clash, want_a: T, want_d: T, stay_a: T, stay_d: T) -> tuple[T,
 
 def masks(clash: Clash) -> tuple[np.uint64, np.uint64]:
     """`clash` as two 64-bit masks (all ones where a duty barring that side counts) for compiled word loops."""
+    import numpy as np  # here: the reference engine's cascade (the CLI's start) imports this module, not numpy
+
     full, none = np.uint64(0xFFFFFFFFFFFFFFFF), np.uint64(0)
     return (full if clash.attack else none), (full if clash.defense else none)
