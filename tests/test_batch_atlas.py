@@ -192,7 +192,7 @@ def test_overlay_add_member_and_drop_treaty(world: World, tmp_path: Path) -> Non
 def test_overlay_inline_treaty_errors_name_the_field(world: World) -> None:
     """An inline treaty in an overlay is checked like a file: the error names the field; ATOP's id form is refused."""
     missing = Overlay.model_validate({"changes": [{"op": "add_treaty", "treaty": {"id": "my_pact"}}]})
-    with pytest.raises(ScenarioError, match=r"what-if add_treaty: treaty\.name: Field required"):
+    with pytest.raises(ScenarioError, match=r"what-if add_treaty: treaty\.name: missing field 'name'$"):
         missing.apply(world)
     pact = {"id": "atop_3355", "name": "Mine", "signed": "2020-01-01", "sources": [{"url": "https://example.org/a"}],
             "members": [{"state": "USA"}, {"state": "PAK"}]}

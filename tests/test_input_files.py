@@ -199,8 +199,8 @@ MODEL_BAD = {
     "base-rate-sum": (_set(["base_rate", "ever", "attack"], 0.5), "base_rate.ever: expected the shares"),
     "expected-negative": (_set(["expected", "30", "mean"], -3), "expected.30.mean: -3 joiners per war"),
     "expected-huge-sd": (_set(["expected", "365", "sd"], 1e308), "expected.365.sd: 1e+308 joiners per war"),
-    "validation-nan": (lambda p: p["validation"][0].update(auc=float("nan")), "validation.0.auc: Input should be "
-                       "a finite number"),
+    "validation-nan": (lambda p: p["validation"][0].update(auc=float("nan")), "validation.0.auc: must be a "
+                       "finite number (got nan)"),
     "training-empty": (_set(["training"], {}), "training.first_year: expected a whole number"),
     "training-order": (_set(["training", "first_year"], 3000), "training: first_year is after last_year"),
     "honour-no-era": (lambda p: p["honour"].pop("pre1945"), "honour: missing era(s) pre1945"),

@@ -145,7 +145,7 @@ def test_a_number_where_an_overlay_or_war_date_belongs_is_refused(tmp_path: Path
     overlay = tmp_path / "whatif.yaml"
     overlay.write_text("changes:\n  - {op: add_member, treaty: nato_1949, state: UKR, joined: 0}\n", encoding="utf-8")
     with pytest.raises(FoedusError, match=r"change 1 \(add_member\.joined\): expected a date as YYYY-MM-DD, not a "
-                                          "number$"):
+                                          r"number \(got 0\)$"):
         load_overlay(overlay)
     bundled = (resources.files("foedus.data") / "wars" / "russia_ukraine_2022.yaml").read_text(encoding="utf-8")
     assert "    date: 2022-02-24\n" in bundled
@@ -213,11 +213,11 @@ def test_an_empty_treaty_or_war_name_is_refused(tmp_path: Path) -> None:
     """`name: ''` was 'ok': the treaty was listed and shown with a blank name."""
     pact = _pact(tmp_path, "name: My pact", "name: ''")
     assert _error_line(["treaties", "validate", str(pact)]) == (
-        f"{pact}: name: String should have at least 1 character (got '')")
+        f"{pact}: name: must not be empty (got '')")
     war = tmp_path / "war.yaml"
     war.write_text("id: w\nname: ''\nevents:\n  - {type: attack, date: 2025-01-01, attacker: RUS, victim: EST}\n",
                    encoding="utf-8")
-    with pytest.raises(FoedusError, match=r"war\.yaml: name: String should have at least 1 character"):
+    with pytest.raises(FoedusError, match=r"war\.yaml: name: must not be empty \(got ''\)$"):
         read_war_file(war)
 
 

@@ -97,14 +97,14 @@ def test_honour_model_file_overrides_and_errors(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("text", "field"), [
-    ("strength: {S1: .nan, S2: .nan, S3: .nan}", "strength.S1: Input should be a finite number"),
-    ("strength: {S2: -5}", "strength.S2: Input should be greater than or equal to 0"),
-    ("era: {post1945: {S1: 7}}", "era.post1945.S1: Input should be less than or equal to 1"),
-    ("treaty: {nato_1949: .inf}", "treaty.nato_1949: Input should be a finite number"),
-    ("bilateral_factor: .inf", "bilateral_factor: Input should be a finite number"),
-    ("multilateral_factor: -1", "multilateral_factor: Input should be greater than or equal to 0"),
-    ("ask_probability: .nan", "ask_probability: Input should be a finite number"),
-    ("strength: {S2: yes}", "strength.S2: Input should be a valid number"),
+    ("strength: {S1: .nan, S2: .nan, S3: .nan}", "strength.S1: must be a finite number (got nan)"),
+    ("strength: {S2: -5}", "strength.S2: must be greater than or equal to 0 (got -5)"),
+    ("era: {post1945: {S1: 7}}", "era.post1945.S1: must be less than or equal to 1 (got 7)"),
+    ("treaty: {nato_1949: .inf}", "treaty.nato_1949: must be a finite number (got inf)"),
+    ("bilateral_factor: .inf", "bilateral_factor: must be a finite number (got inf)"),
+    ("multilateral_factor: -1", "multilateral_factor: must be greater than or equal to 0 (got -1)"),
+    ("ask_probability: .nan", "ask_probability: must be a finite number (got nan)"),
+    ("strength: {S2: yes}", "strength.S2: must be a number (got true)"),
     ("treaty: {nato_1949: 0.5, natoo_1949: 0.3, zzz: 1}", "treaty: unknown treaty id(s) natoo_1949, zzz"),
 ], ids=["nan", "negative", "above-one", "treaty-inf", "factor-inf", "factor-negative", "ask-nan", "boolean",
         "unknown-treaty"])

@@ -21,7 +21,7 @@ def test_an_overlay_day_the_calendar_lacks(tmp_path: Path, day: str, reason: str
     overlay.write_text(f"changes:\n  - {{op: remove_member, treaty: nato_1949, state: TUR, left: {day}}}\n",
                        encoding="utf-8")
     assert _error_line([*CASCADE, "--overlay", str(overlay)]) == (
-        f"{overlay}: change 1 (remove_member.left): not a day of the calendar: {reason}")
+        f"{overlay}: change 1 (remove_member.left): not a day of the calendar: {reason} (got '{day}')")
 
 
 @pytest.mark.parametrize(("day", "reason"), DAYS)

@@ -120,9 +120,11 @@ def test_an_overlay_file_given_twice_says_so(here: Path, second: str, also: str)
 
 @pytest.mark.parametrize(("change", "said"), [
     ("{op: add_treaty, path: ''}", "ov.yaml: change 2 (add_treaty.path): the path is empty: give a treaty file"),
-    ("{op: frob}", "ov.yaml: change 2: Input tag 'frob' found using 'op' does not match any of the expected tags"),
-    ("{op: drop_treaty, treaty: nato_1949, state: UKR}", "ov.yaml: change 2 (drop_treaty.state): Extra inputs"),
-    ("{op: add_treaty, treaty: {}}", "ov.yaml: change 2: what-if add_treaty: treaty.id: Field required"),
+    ("{op: frob}", "ov.yaml: change 2: op 'frob' is not one of add_member, remove_member, drop_treaty, add_treaty, "
+                  "set_strength, set_scope"),
+    ("{op: drop_treaty, treaty: nato_1949, state: UKR}", "ov.yaml: change 2 (drop_treaty.state): unknown field "
+                                                        "'state' (the fields are: op, treaty)"),
+    ("{op: add_treaty, treaty: {}}", "ov.yaml: change 2: what-if add_treaty: treaty.id: missing field 'id'"),
     ("{op: drop_treaty, treaty: nato_1494}", "ov.yaml: change 2: unknown treaty 'nato_1494'"),
     ("{op: remove_member, treaty: nato_1949, state: UKR}", "ov.yaml: change 2: what-if: UKR is not a member of "
                                                            "nato_1949"),

@@ -18,7 +18,8 @@ HOW = ["--add-treaty", "--treaties"]
 @pytest.mark.parametrize(("text", "said"), [
     (None, "cannot read treaty file: no such file or folder"),
     ("id: my_pact\nname: [\n", "line 3: invalid YAML"),
-    (GOOD_TREATY.replace("strength: S2", "strength: S9"), "provisions[0].strength: Input should be"),
+    (GOOD_TREATY.replace("strength: S2", "strength: S9"), "provisions[0].strength: must be 'S1', 'S2', "
+     "'S3', 'S4' or 'S5' (got 'S9')"),
 ])
 def test_a_relative_treaty_path_is_named_as_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str,
                                                     text: str | None, said: str) -> None:

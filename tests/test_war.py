@@ -222,9 +222,10 @@ HEAD = "id: test_war\nname: Test\nevents:\n"
 
 
 @pytest.mark.parametrize(("body", "where", "problem"), [
-    ("  - {type: attack, date: 2022-02-24, attacker: RUS}\n", "events[0].victim", "Field required"),
+    ("  - {type: attack, date: 2022-02-24, attacker: RUS}\n", "events[0].victim", "missing field 'victim'"),
     ("  - {type: attack, date: 2022-02-30, attacker: RUS, victim: UKR}\n", "events[0].date", "date"),
-    ("  - {type: invade, date: 2022-02-24}\n", "events[0]", "does not match"),
+    ("  - {type: invade, date: 2022-02-24}\n", "events[0]", "type 'invade' is not one of attack, entry, exit, "
+     "ceasefire"),
     ("  - {type: attack, date: 2022-02-24, attacker: Rusia, victim: UKR}\n", "events[0].attacker", "Rusia"),
     ("  - {type: attack, date: 2022-02-24, attacker: RUS, victim: UKR, place: kursk-oblast}\n", "events[0].place",
      "not territory of UKR"),

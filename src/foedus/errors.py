@@ -50,17 +50,29 @@ def one_line(text: str) -> str:
 
 
 _PLAIN = {"int_parsing": "must be a whole number", "int_type": "must be a whole number",
-          "int_from_float": "must be a whole number", "bool_parsing": "must be true or false",
-          "bool_type": "must be true or false", "float_parsing": "must be a number",
-          "string_too_long": "is longer than {max_length} characters"}
-"""pydantic's problems with one value, by type, in foedus's words: pydantic says "should be a valid boolean, unable
-to interpret input", or "string should have at most 80 characters" (read 'id string should…')."""
+          "int_from_float": "must be a whole number", "float_parsing": "must be a number",
+          "float_type": "must be a number",
+          "bool_parsing": "must be true or false", "bool_type": "must be true or false",
+          "string_type": "must be text, got {given}", "string_too_short": "{shortest}",
+          "string_too_long": "is longer than {max_length} characters",
+          "missing": "missing field '{field}'", "extra_forbidden": "unknown field '{field}'{fields}",
+          "union_tag_invalid": "{discriminator} '{tag}' is not one of {expected_tags}",
+          "union_tag_not_found": "'{discriminator}' is missing: it says which kind of entry this is",
+          "list_type": "a list{of_field} is needed, got {given}", "dict_type": "must be a mapping, got {given}",
+          "model_type": "must be a mapping of fields, got {given}",
+          "model_attributes_type": "must be a mapping of fields, got {given}",
+          "too_short": "needs at least {min_length} {items}, got {actual_length}",
+          "too_long": "takes at most {max_length} {items}, got {actual_length}"}
+"""pydantic's problems with a value, by type, in foedus's words, for a value typed (a CLI option, a web query
+parameter) and a file's field alike: pydantic says "Input should be a valid boolean, unable to interpret input",
+"Extra inputs are not permitted", "Input tag 'x' found using 'op' does not match any of the expected tags: …" or
+"Input should be a valid list"; the kinds it words plainly ("must be greater than or equal to 1", "must be 'S1',
+'S2' or 'S3'") keep its words."""
 
 
 def value_problem(error: Mapping[str, object]) -> str:
     """What is wrong with one value a user typed (a web query parameter, a command-line option), from pydantic's
-    error, to follow the value's name, with the value given: pydantic's own words for kinds it says plainly ("must be
-    greater than or equal to 1"), ours for the others.
+    error, to follow the value's name, with the value given: `validation_problem`, for a value of no model.
 
     >>> value_problem({"type": "int_parsing", "msg": "Input should be a valid integer, unable to parse string as an "
     ...                "integer", "input": "nan"})
@@ -68,33 +80,87 @@ def value_problem(error: Mapping[str, object]) -> str:
     >>> value_problem({"type": "greater_than_equal", "msg": "Input should be greater than or equal to 1"})
     'must be greater than or equal to 1'
     """
-    ctx = error.get("ctx")
-    try:
-        problem = _PLAIN[str(error.get("type"))].format_map(ctx if isinstance(ctx, Mapping) else {})
-    except KeyError:  # a kind pydantic words plainly enough, or a bound it did not give
-        msg = str(error.get("msg", "")) or "is invalid"
-        problem = (msg[0].lower() + msg[1:]).replace("input should be", "must be")
-    if "input" not in error:
-        return problem
-    shown = repr(error["input"])
-    quote = shown[0] if isinstance(error["input"], str) else ""
-    return f"{problem} (got {shown if len(shown) <= 60 else shown[:57] + '…' + quote})"
+    return validation_problem(error)
 
 
-def validation_problem(error: Mapping[str, object]) -> str:
-    """A pydantic error's message as a file's error reports it: without the "Value error, " pydantic puts before
-    the message of a check of ours, and saying which field is missing where pydantic cannot tell an entry's kind.
+def validation_problem(error: Mapping[str, object], model: object = None) -> str:
+    """A pydantic error in foedus's words (`_PLAIN`), to follow a value's name or a file's field path, with the value
+    given when it is one (not a mapping or a list); a check of ours keeps its message, less pydantic's "Value error,
+    "; an unknown field is told the fields of `model`, the pydantic model the data was read as, at that place.
 
-    >>> validation_problem({"msg": "Value error, names no state"})
+    >>> validation_problem({"type": "value_error", "msg": "Value error, names no state", "input": {"a": 1}})
     'names no state'
-    >>> validation_problem({"type": "union_tag_not_found", "msg": "Unable to extract tag using discriminator 'op'",
-    ...                     "ctx": {"discriminator": "'op'"}})
-    "'op' is missing: it says which kind of entry this is"
+    >>> validation_problem({"type": "list_type", "loc": ("changes",), "msg": "Input should be a valid list",
+    ...                     "input": {"op": "drop_treaty"}})
+    'a list of changes is needed, got a mapping'
+    >>> validation_problem({"type": "union_tag_invalid", "msg": "Input tag 'x' found using 'op' does not match any of"
+    ...     " the expected tags: 'a', 'b'", "ctx": {"discriminator": "'op'", "tag": "x", "expected_tags": "'a', 'b'"}})
+    "op 'x' is not one of a, b"
     """
-    ctx = error.get("ctx")
-    if error.get("type") == "union_tag_not_found" and isinstance(ctx, Mapping) and ctx.get("discriminator"):
-        return f"{ctx['discriminator']} is missing: it says which kind of entry this is"
-    return str(error["msg"]).removeprefix("Value error, ")
+    kind = str(error.get("type"))
+    try:
+        problem = _PLAIN[kind].format_map(_context(error, model))
+    except KeyError:  # a check of ours, a kind pydantic words plainly enough, or a bound it did not give
+        msg = str(error.get("msg", "")) or "is invalid"
+        problem = msg.removeprefix("Value error, ").removeprefix("Assertion failed, ")
+        if kind not in ("value_error", "assertion_error"):
+            problem = (problem[0].lower() + problem[1:]).replace("input should be", "must be")
+    given = error.get("input")
+    if "{given}" in _PLAIN.get(kind, "") or kind == "extra_forbidden" or given is None or isinstance(
+            given, Mapping | list | tuple):
+        return problem
+    return f"{problem} (got {_given(given)})"
+
+
+def _given(value: object) -> str:
+    """A value given, as a message shows it: text quoted and shortened ('xxx…'), true/false, a number or a date as
+    written, or what a mapping, a list or nothing is."""
+    if value is None or isinstance(value, Mapping | list | tuple):
+        return "nothing" if value is None else "a mapping" if isinstance(value, Mapping) else "a list"
+    shown = repr(value) if isinstance(value, str) else str(value).lower() if isinstance(value, bool) else str(value)
+    return shown if len(shown) <= 60 else shown[:57] + "…" + (shown[0] if isinstance(value, str) else "")
+
+
+def _context(error: Mapping[str, object], model: object) -> dict[str, object]:
+    """The words `_PLAIN`'s entries use: pydantic's `ctx`, a union's tags unquoted ('a, b', not "'a', 'b'"),
+    the field named last in the error's `loc`, what was given and, for an unknown field, the fields there."""
+    given_ctx, given_loc = error.get("ctx"), error.get("loc")
+    ctx: dict[str, object] = dict(given_ctx) if isinstance(given_ctx, Mapping) else {}
+    for key in ("expected_tags", "discriminator"):
+        if key in ctx:
+            ctx[key] = str(ctx[key]).replace("'", "").replace(" or ", ", ")
+    loc = tuple(given_loc) if isinstance(given_loc, tuple | list) else ()
+    field = next((str(part) for part in reversed(loc) if isinstance(part, str)), "")
+    fields = list(getattr(_at(model, loc[:-1]), "model_fields", {})) if error.get("type") == "extra_forbidden" else []
+    least = ctx.get("min_length")
+    shortest = f"must be at least {least} characters long" if isinstance(least, int) and least > 1 else ""
+    return {**ctx, "field": field, "of_field": f" of {field}" if field else "", "given": _given(error.get("input")),
+            "fields": f" (the fields are: {', '.join(fields)})" if fields else "",
+            "shortest": shortest or "must not be empty",
+            "items": "item" if 1 in (ctx.get("min_length"), ctx.get("max_length")) else "items"}
+
+
+def _at(model: object, loc: tuple[object, ...]) -> object:
+    """What is at `loc` in data read as `model` (a pydantic model, or a type of them): through models' fields,
+    lists, mappings, optional values and tagged unions, whose tag `loc` names; None where `loc` leads elsewhere."""
+    from types import UnionType
+    from typing import Annotated, Literal, Union, get_args, get_origin
+
+    for part in loc:
+        while get_origin(model) in (Annotated, Union, UnionType):
+            args = [a for a in get_args(model) if a is not type(None)]
+            if get_origin(model) is not Annotated and len(args) > 1:  # a tagged union: the member `part` names
+                model = next((a for a in args for f in getattr(a, "model_fields", {}).values()
+                              if get_origin(f.annotation) is Literal and part in get_args(f.annotation)), None)
+                break
+            model = args[0]
+        else:
+            fields, inner = getattr(model, "model_fields", None), get_args(model)
+            if fields is not None:
+                model = fields[part].annotation if part in fields else None
+            else:  # a list's item (`part` a number) or a mapping's value
+                model = inner[-1] if inner and (isinstance(part, int) or get_origin(model) in (dict, Mapping)) else None
+    return model
 
 
 class FoedusError(Exception):

@@ -16,7 +16,7 @@ from typing import Any, Literal
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from foedus.errors import LikelyModelError
+from foedus.errors import LikelyModelError, validation_problem
 from foedus.likely.features import columns
 from foedus.likely.spec import HORIZON_ORDER, Logit, Spec, TwoStage
 
@@ -173,7 +173,8 @@ def _read(path: Path) -> ModelFile:
         where = ".".join(str(p) for p in first["loc"])
         if not where and (problem := not_a_mapping(raw, "likelihood-model fields")):  # not `path: : Input should…`
             raise LikelyModelError(f"{path}: {problem} (not a likelihood-model file?)") from None
-        raise LikelyModelError(f"{path}: {where}: {first['msg']} (not a likelihood-model file?)") from None
+        raise LikelyModelError(f"{path}: {where}: {validation_problem(first, ModelFile)} (not a likelihood-model "
+                               "file?)") from None
     _check(path, model)
     return model
 

@@ -132,7 +132,7 @@ def _validated_place(raw: Any, where: str) -> Place:
     except ValidationError as exc:
         err = exc.errors()[0]
         loc = ".".join(str(x) for x in err["loc"])
-        raise TreatyDataError("places.yaml", f"{where}.{loc}", validation_problem(err)) from None
+        raise TreatyDataError("places.yaml", f"{where}.{loc}", validation_problem(err, Place)) from None
 
 
 def _check(place: Place, regions: dict[str, Region], states: StateRegistry, where: str) -> None:
@@ -158,7 +158,8 @@ def _add_history(places: dict[str, Place], regions: dict[str, Region], states: S
             history = [Holding.model_validate(h) for h in entry.get("holders", [])]
         except ValidationError as exc:
             err = exc.errors()[0]
-            raise TreatyDataError(where, ".".join(str(x) for x in err["loc"]), validation_problem(err)) from None
+            loc = ".".join(str(x) for x in err["loc"])
+            raise TreatyDataError(where, loc, validation_problem(err, Holding)) from None
         for h in history:
             _check(Place(id=place_id, name=place_id, kind="area", sovereign=h.sovereign, administrator=h.administrator,
                          claimants=h.claimants, regions=h.regions), regions, states, where)

@@ -70,9 +70,7 @@ def read_treaty_file(path: Path) -> Treaty:
         err = exc.errors()[0]
         more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
         loc = _format_loc(err["loc"], raw)
-        value = err.get("input")
-        shown = f" (got {value!r})" if not isinstance(value, dict | list) and value is not None else ""
-        raise TreatyDataError(as_written(path), loc, f"{validation_problem(err)}{shown}{more}") from None
+        raise TreatyDataError(as_written(path), loc, f"{validation_problem(err, Treaty)}{more}") from None
 
 
 def _format_loc(loc: Iterable[Any], raw: Any = None) -> str:

@@ -169,7 +169,7 @@ def _validated(raw: object, path: str | Path) -> Overlay:
         raise FoedusError(f"{path}: change {number + 1}: expected a mapping such as {{op: drop_treaty, treaty: "
                           f"nato_1949}}, got {found(given)}")
     field = f" ({'.'.join(str(w) for w in loc[2:])})" if loc[2:] else ""
-    raise FoedusError(f"{path}: change {number + 1}{field}: {validation_problem(err)}")
+    raise FoedusError(f"{path}: change {number + 1}{field}: {validation_problem(err, Overlay)}")
 
 
 def _numbered(changes: list[Change], where: str) -> list[Change]:
@@ -221,5 +221,5 @@ def as_changes(what_if: object) -> list[Change]:
             raise ScenarioError(f"what_if: change {int(number) + 1}: expected a change (AddMember, DropTreaty, ..., "
                                 f"or a mapping with an 'op' as in an overlay file), not {described(given)}") from None
         field = f" ({'.'.join(str(w) for w in where)})" if where else ""
-        raise ScenarioError(f"what_if: change {int(number) + 1}{field}: {validation_problem(err)} (given "
+        raise ScenarioError(f"what_if: change {int(number) + 1}{field}: {validation_problem(err, Overlay)} (given "
                             f"{described(given)})") from None

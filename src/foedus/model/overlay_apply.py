@@ -32,7 +32,7 @@ def _revalidate(treaty: Treaty, data: dict[str, Any], world: World, where: str) 
         fresh = Treaty.model_validate(data)
     except ValidationError as exc:
         err = exc.errors()[0]
-        raise ScenarioError(f"what-if {where}: {validation_problem(err)}") from None
+        raise ScenarioError(f"what-if {where}: {validation_problem(err, Treaty)}") from None
     return validate_references(fresh, f"what-if {where}", world.states, world.places)
 
 
@@ -123,7 +123,7 @@ def added_treaty(change: AddTreaty, world: World) -> Treaty:
     except ValidationError as exc:
         err = exc.errors()[0]
         where = ".".join(["treaty", *(str(part) for part in err["loc"])])  # a whole-treaty check has no loc of its own
-        raise ScenarioError(f"what-if add_treaty: {where}: {validation_problem(err)}") from None
+        raise ScenarioError(f"what-if add_treaty: {where}: {validation_problem(err, Treaty)}") from None
     treaty = validate_references(parsed, "what-if add_treaty", world.states, world.places)
     check_written(treaty, "what-if add_treaty")
     return treaty

@@ -50,7 +50,7 @@ def load_place_coords(text: str, name: str = "place_coords.yaml") -> dict[str, P
         except ValidationError as exc:
             first = exc.errors()[0]
             loc = ".".join(str(x) for x in first["loc"])
-            raise TreatyDataError(name, f"{key}.{loc}", validation_problem(first)) from None
+            raise TreatyDataError(name, f"{key}.{loc}", validation_problem(first, PlaceCoords)) from None
     return out
 
 

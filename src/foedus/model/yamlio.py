@@ -131,7 +131,7 @@ def validate_file_data(model: type[M], raw: Any, path: str | Path, fields: str =
         loc = ".".join(str(x) for x in err["loc"])
         if not loc and (problem := not_a_mapping(raw, fields)):
             raise FoedusError(f"{path}: {problem}") from None
-        raise FoedusError(f"{path}: {loc}: {validation_problem(err)}") from None
+        raise FoedusError(f"{path}: {loc}: {validation_problem(err, model)}") from None
 
 
 def not_a_mapping(raw: Any, fields: str = "fields") -> str | None:

@@ -70,7 +70,7 @@ def load_corrections(text: str | None = None) -> list[Correction]:
             err = exc.errors()[0]
             which = f" (atopid {item['atopid']})" if isinstance(item, dict) and "atopid" in item else ""
             raise TreatyDataError(CORRECTIONS_FILE, f"[{i}]{which}.{'.'.join(map(str, err['loc']))}",
-                                  validation_problem(err)) from None
+                                  validation_problem(err, Correction)) from None
         if out[-1].action in ("exit", "end") and out[-1].date is None:
             raise TreatyDataError(CORRECTIONS_FILE, f"[{i}].date", f"action {out[-1].action!r} needs a date")
         if (out[-1].action == "superseded") != bool(out[-1].by):

@@ -57,9 +57,7 @@ def read_war_file(path: Path) -> WarFile:
         err = exc.errors()[0]
         more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
         loc = _loc(p for p in err["loc"] if p not in ("attack", "entry", "exit", "ceasefire"))
-        value = err.get("input")
-        shown = f" (got {value!r})" if not isinstance(value, dict | list) and value is not None else ""
-        raise WarDataError(str(path), loc, f"{validation_problem(err)}{shown}{more}") from None
+        raise WarDataError(str(path), loc, f"{validation_problem(err, WarFile)}{more}") from None
 
 
 def _names(value: str | list[str] | None) -> list[str]:
