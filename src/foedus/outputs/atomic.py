@@ -30,7 +30,6 @@ from typing import Literal
 
 from foedus.errors import OutputError, OutputExistsError
 from foedus.outputs.stops import check_not_stopped, watch_stop_signals
-from foedus.outputs.swap import swap_folder
 from foedus.outputs.temporaries import TMP_SUFFIX, cleanup_all, discard, held, new_temporary, unwritable
 from foedus.paths import data_file_at, in_bundled_data
 from foedus.reachable import link_problem, os_reason, unreachable
@@ -240,6 +239,8 @@ def staged_folder(out: Path, *, force: bool = False, how: str = HOW,
             if force and out.is_dir():
                 _refuse_replacing(out, replaceable, "; this run's output was discarded")
                 os.chmod(tmp, stat.S_IMODE(out.stat().st_mode))  # the user's folder keeps its mode (setgid ...)
+                from foedus.outputs.swap import swap_folder  # here: a plain cascade's start imports this module
+
                 swap_folder(tmp, out)
             else:
                 _claim_folder(tmp, out, how)
