@@ -2,8 +2,8 @@
 
 Runs the random ordered dyads of `bench_speed.py --only cascades` (seed 15) at each date, in the reading given,
 one after another in one process (so reuse across the cascades of a date is exercised as the bench does), and
-writes one line per cascade: `json.dumps(result.to_dict())`, then the line's dyad. Run it once per tree and
-compare the files (`cmp`); the sha256 of each date's lines is printed.
+writes two lines per cascade: its date and dyad, then `json.dumps(result.to_dict())`. Run it once per tree and
+compare the files (`cmp`); the sha256 of each date's JSON lines is printed.
 
 Run: PYTHONPATH=TREE/src FOEDUS_DATA_DIR=../shared/data .venv/bin/python bench/compare_cascades.py OUT.jsonl
      [--dyads 1000] [--dates 1990-06-01 2025-06-01] [--reading escalatory]
