@@ -59,10 +59,9 @@ FILES: dict[str, Callable[[Path, str], str]] = {
      "remove_member, drop_treaty, add_treaty, set_strength, set_scope"),
     ("war", WAR.replace("type: attack", "type: invade"), "events[0]: type 'invade' is not one of attack, entry, exit, "
      "ceasefire"),
-    ("overlay", "changes: {op: drop_treaty, treaty: nato_1949}\n", "changes: a list of changes is needed, got a "
-     "mapping"),
-    ("treaty", "atop_ids: 3001\n", "atop_ids: a list of atop_ids is needed, got 3001"),
-    ("war", "id: w\nname: W\nevents: {type: attack}\n", "events: a list of events is needed, got a mapping"),
+    ("overlay", "changes: {op: drop_treaty, treaty: nato_1949}\n", "changes: must be a list, got a mapping"),
+    ("treaty", "atop_ids: 3001\n", "atop_ids: must be a list, got 3001"),
+    ("war", "id: w\nname: W\nevents: {type: attack}\n", "events: must be a list, got a mapping"),
     ("overlay", OVERLAY.replace(", treaty: nato_1949", ""), "change 1 (drop_treaty.treaty): missing field 'treaty'"),
     ("war", WAR.replace(", victim: UKR", ""), "events[0].victim: missing field 'victim'"),
     ("treaty", "note: [a, b]\n", "note: must be text, got a list"),
@@ -84,19 +83,59 @@ def test_a_files_field_is_said_in_foedus_words(tmp_path: Path, file: str, text: 
     assert message.startswith(said) if said.endswith(" ") else message == said
 
 
-def test_a_treaty_files_unknown_field_lists_every_field_it_takes(tmp_path: Path) -> None:
+def test_a_treaty_files_unknown_field_lists_its_first_fields_and_how_many_more(tmp_path: Path) -> None:
     from foedus.model.treaty import Treaty
 
-    fields = ", ".join(Treaty.model_fields)
-    assert FILES["treaty"](tmp_path, "colour: red\n") == f"colour: unknown field 'colour' (the fields are: {fields})"
+    fields = ", ".join(list(Treaty.model_fields)[:8])
+    more = len(Treaty.model_fields) - 8
+    assert FILES["treaty"](tmp_path, "colour: red\n") == (f"colour: unknown field 'colour' (the fields are: {fields}, "
+                                                          f"…, {more} more)")
+
+
+def test_an_unknown_field_close_to_one_is_told_it_first_in_a_short_line(tmp_path: Path) -> None:
+    text = GOOD_TREATY.replace("strength: S2}", "strength: S2, notes: x}")
+    message = _file(tmp_path, read_treaty_file, text)
+    assert message.startswith("provisions[0].notes: unknown field 'notes', did you mean 'note'? (the fields are: ")
+    assert message.endswith(" more)") and len(message) < 200, message
+
+
+@pytest.mark.parametrize(("file", "text", "said"), [
+    ("war", WAR.replace("type: attack", "type: null"), "events[0]: type nothing is not one of attack, entry, exit, "
+     "ceasefire"),
+    ("war", WAR.replace("type: attack", "type: true"), "events[0]: type true is not one of attack, entry, exit, "
+     "ceasefire"),
+    ("war", WAR.replace("type: attack", "type: [attack]"), "events[0]: type a list is not one of attack, entry, "
+     "exit, ceasefire"),
+    ("overlay", OVERLAY.replace("drop_treaty", "true", 1), "change 1: op true is not one of add_member, "
+     "remove_member, drop_treaty, add_treaty, set_strength, set_scope"),
+    ("treaty", "atop_ids: [[1]]\n", "atop_ids[0]: must be a whole number, got a list"),
+    ("treaty", "atop_ids: [{a: 1}]\n", "atop_ids[0]: must be a whole number, got a mapping"),
+    ("war", WAR.replace("attacker: RUS", "attacker: {a: 1}"), "events[0].attacker: must be text, got a mapping (and "
+     "1 more)"),
+    ("overlay", OVERLAY.replace("{op: drop_treaty, treaty: nato_1949}", "{op: add_member, treaty: nato_1949, "
+     "state: UKR, joined: 1700-01-01}"), "change 1 (add_member.joined): 1700-01-01 is outside 1815-01-01 to "
+     "2100-12-31, the days foedus reads"),
+], ids=["tag-null", "tag-true", "tag-list", "op-true", "number-list", "number-mapping", "union-location",
+        "value-said-once"])
+def test_a_value_is_said_once_as_written_at_a_plain_location(tmp_path: Path, file: str, text: str, said: str) -> None:
+    assert FILES[file](tmp_path, text) == said
+
+
+def test_a_treaty_id_is_said_once(tmp_path: Path) -> None:
+    assert _file(tmp_path, read_treaty_file, GOOD_TREATY.replace("id: my_pact", "id: My-Pact")) == (
+        "id: id 'My-Pact' is not snake_case (e.g. nato_1949)")
+
+
+def test_a_place_id_is_said_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert _places(monkeypatch, "places.yaml", [{**PLACE, "id": "Atlantis"}]) == (
+        "places.yaml: [0].id: place id 'Atlantis' is not a lowercase slug (e.g. kursk-oblast)")
 
 
 @pytest.mark.parametrize(("name", "data", "said"), [
     ("places.yaml", [{**PLACE, "colour": "blue"}], "places.yaml: [0].colour: unknown field 'colour' (the fields "
      "are: id, name, kind, aliases, sovereign, administrator, claimants, regions, history, note)"),
     ("places.yaml", [{"id": "atlantis", "kind": "island"}], "places.yaml: [0].name: missing field 'name'"),
-    ("places.yaml", [{**PLACE, "regions": "europe"}], "places.yaml: [0].regions: a list of regions is needed, got "
-     "'europe'"),
+    ("places.yaml", [{**PLACE, "regions": "europe"}], "places.yaml: [0].regions: must be a list, got 'europe'"),
     ("places.yaml", [{**PLACE, "name": ["Atlantis"]}], "places.yaml: [0].name: must be text, got a list"),
     ("places.yaml", [{**PLACE, "kind": "isle"}], "places.yaml: [0].kind: must be 'home', 'subnational', 'island', "
      "'territory', 'sea' or 'area' (got 'isle')"),
@@ -112,5 +151,16 @@ def test_a_gazetteer_files_field_is_said_in_foedus_words(monkeypatch: pytest.Mon
 def test_a_place_coordinates_field_is_said_in_foedus_words() -> None:
     with pytest.raises(FoedusError) as caught:
         load_place_coords("crimea: {lat: 45.3, lon: 34.2, alt: 3}")
-    said = "place_coords.yaml: crimea.alt: unknown field 'alt' (the fields are: lat, lon, outline)"
+    said = "place_coords.yaml: crimea.alt: unknown field 'alt', did you mean 'lat'? (the fields are: lat, lon, outline)"
+    assert str(caught.value) == said
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("crimea: {lat: 45, lon: 34, outline: [[1]]}", "place_coords.yaml: crimea.outline[0][1]: needs a value at "
+     "position 2"),
+    ("crimea: 5", "place_coords.yaml: crimea: must be a mapping of fields, got 5"),
+], ids=["tuple-position", "no-trailing-dot"])
+def test_a_place_coordinates_position_is_named_by_number(text: str, said: str) -> None:
+    with pytest.raises(FoedusError) as caught:
+        load_place_coords(text)
     assert str(caught.value) == said

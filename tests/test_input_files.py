@@ -226,7 +226,7 @@ def test_a_malformed_likelihood_model_names_the_field(tmp_path: Path, case: str)
     assert message.startswith(f"{path}: ") and expected in message and "\n" not in message
 
 
-@pytest.mark.parametrize("text, kind", [("[1, 2]", "a list"), ('"model"', "a text"), ("3", "a number")])
+@pytest.mark.parametrize("text, kind", [("[1, 2]", "a list"), ('"model"', "'model'"), ("3", "3")])
 def test_a_likelihood_model_that_is_not_an_object_says_so(tmp_path: Path, text: str, kind: str) -> None:
     """A JSON list at the top was reported with an empty field name: `model.json: : Input should be a valid
     dictionary or instance of ModelFile`; it is now worded as every other reader words it (`not_a_mapping`)."""

@@ -104,7 +104,7 @@ def test_honour_model_file_overrides_and_errors(tmp_path: Path) -> None:
     ("bilateral_factor: .inf", "bilateral_factor: must be a finite number (got inf)"),
     ("multilateral_factor: -1", "multilateral_factor: must be greater than or equal to 0 (got -1)"),
     ("ask_probability: .nan", "ask_probability: must be a finite number (got nan)"),
-    ("strength: {S2: yes}", "strength.S2: must be a number (got true)"),
+    ("strength: {S2: yes}", "strength.S2: must be a number, got true"),
     ("treaty: {nato_1949: 0.5, natoo_1949: 0.3, zzz: 1}", "treaty: unknown treaty id(s) natoo_1949, zzz"),
 ], ids=["nan", "negative", "above-one", "treaty-inf", "factor-inf", "factor-negative", "ask-nan", "boolean",
         "unknown-treaty"])

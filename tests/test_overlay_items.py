@@ -11,16 +11,16 @@ import pytest
 from test_input_messages import _error_line
 
 RUN = ["cascade", "-a", "RUS", "-t", "EST", "-d", "2025-06-01"]
-EXPECTED = "expected a mapping such as {op: drop_treaty, treaty: nato_1949}, got"
+EXPECTED = "must be a mapping such as {op: drop_treaty, treaty: nato_1949}, got"
 
 
 @pytest.mark.parametrize(("item", "number", "got"), [
-    ("5", 1, "a number (5)"),
-    ('"drop nato"', 1, "text ('drop nato')"),
+    ("5", 1, "5"),
+    ('"drop nato"', 1, "'drop nato'"),
     ("[drop_treaty, nato_1949]", 1, "a list"),
-    ("", 1, "nothing (an empty item)"),
-    ("true", 1, "true/false (true)"),
-    ("{op: drop_treaty, treaty: nato_1949}\n  - 2.5", 2, "a number (2.5)"),
+    ("", 1, "nothing"),
+    ("true", 1, "true"),
+    ("{op: drop_treaty, treaty: nato_1949}\n  - 2.5", 2, "2.5"),
 ])
 def test_a_change_that_is_not_a_mapping_is_named_with_what_it_holds(tmp_path: Path, item: str, number: int,
                                                                       got: str) -> None:
@@ -32,4 +32,4 @@ def test_a_change_that_is_not_a_mapping_is_named_with_what_it_holds(tmp_path: Pa
 def test_a_json_overlay_is_read_alike(tmp_path: Path) -> None:
     overlay = tmp_path / "ov.json"
     overlay.write_text('{"changes": [{"op": "drop_treaty", "treaty": "nato_1949"}, "drop nato"]}', encoding="utf-8")
-    assert _error_line([*RUN, "--overlay", str(overlay)]) == f"{overlay}: change 2: {EXPECTED} text ('drop nato')"
+    assert _error_line([*RUN, "--overlay", str(overlay)]) == f"{overlay}: change 2: {EXPECTED} 'drop nato'"

@@ -2,37 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import difflib
+import re
+from collections.abc import Iterable, Mapping
 
 __all__ = [
-    "MAX_MESSAGE",
-    "AmbiguousNameError",
-    "ChecksumError",
-    "DataCorruptError",
-    "DataFetchError",
-    "DataFormatError",
-    "DataImportError",
-    "DataMissingError",
-    "DateOutOfRangeError",
-    "FileDataError",
-    "FoedusError",
-    "LikelyModelError",
-    "OptionalDependencyError",
-    "OutputError",
-    "OutputExistsError",
-    "RuleError",
-    "ScenarioError",
-    "SettingError",
-    "TreatyDataError",
-    "UnknownDatasetError",
-    "UnknownPlaceError",
-    "UnknownStateError",
-    "UnknownTreatyError",
-    "UnknownWarError",
-    "WarDataError",
-    "one_line",
-    "validation_problem",
-    "value_problem",
+    "MAX_MESSAGE", "AmbiguousNameError", "ChecksumError", "DataCorruptError", "DataFetchError", "DataFormatError",
+    "DataImportError", "DataMissingError", "DateOutOfRangeError", "FileDataError", "FoedusError",
+    "LikelyModelError", "OptionalDependencyError", "OutputError", "OutputExistsError", "RuleError", "ScenarioError",
+    "SettingError", "TreatyDataError", "UnknownDatasetError", "UnknownPlaceError", "UnknownStateError",
+    "UnknownTreatyError", "UnknownWarError", "WarDataError", "field_path", "one_line", "shown",
+    "validation_problem", "value_problem",
 ]
 
 MAX_MESSAGE = 400
@@ -49,22 +29,23 @@ def one_line(text: str) -> str:
     return line if len(line) <= MAX_MESSAGE else line[: MAX_MESSAGE - 1] + "…"
 
 
-_PLAIN = {"int_parsing": "must be a whole number", "int_type": "must be a whole number",
+_PLAIN = {"int_parsing": "must be a whole number", "int_type": "must be a whole number, got {given}",
           "int_from_float": "must be a whole number", "float_parsing": "must be a number",
-          "float_type": "must be a number",
+          "float_type": "must be a number, got {given}",
           "bool_parsing": "must be true or false", "bool_type": "must be true or false",
           "string_type": "must be text, got {given}", "string_too_short": "{shortest}",
           "string_too_long": "is longer than {max_length} characters",
-          "missing": "missing field '{field}'", "extra_forbidden": "unknown field '{field}'{fields}",
-          "union_tag_invalid": "{discriminator} '{tag}' is not one of {expected_tags}",
+          "missing": "{missing}", "extra_forbidden": "unknown field '{field}'{fields}",
+          "union_tag_invalid": "{discriminator} {tag} is not one of {expected_tags}",
           "union_tag_not_found": "'{discriminator}' is missing: it says which kind of entry this is",
-          "list_type": "a list{of_field} is needed, got {given}", "dict_type": "must be a mapping, got {given}",
-          "model_type": "must be a mapping of fields, got {given}",
+          "list_type": "must be a list, got {given}", "dict_type": "must be a mapping, got {given}",
+          "model_type": "must be a mapping of fields, got {given}",  # and a tagged union's item, not a mapping:
           "model_attributes_type": "must be a mapping of fields, got {given}",
           "too_short": "needs at least {min_length} {items}, got {actual_length}",
           "too_long": "takes at most {max_length} {items}, got {actual_length}"}
 """pydantic's problems with a value, by type, in foedus's words, for a value typed (a CLI option, a web query
-parameter) and a file's field alike: pydantic says "Input should be a valid boolean, unable to interpret input",
+parameter) and a file's field alike, each to follow the value's name or field path (some, such as a missing field's,
+a clause of their own): pydantic says "Input should be a valid boolean, unable to interpret input",
 "Extra inputs are not permitted", "Input tag 'x' found using 'op' does not match any of the expected tags: …" or
 "Input should be a valid list"; the kinds it words plainly ("must be greater than or equal to 1", "must be 'S1',
 'S2' or 'S3'") keep its words."""
@@ -72,7 +53,7 @@ parameter) and a file's field alike: pydantic says "Input should be a valid bool
 
 def value_problem(error: Mapping[str, object]) -> str:
     """What is wrong with one value a user typed (a web query parameter, a command-line option), from pydantic's
-    error, to follow the value's name, with the value given: `validation_problem`, for a value of no model.
+    error, with the value given: `validation_problem`, for a value of no model.
 
     >>> value_problem({"type": "int_parsing", "msg": "Input should be a valid integer, unable to parse string as an "
     ...                "integer", "input": "nan"})
@@ -92,7 +73,7 @@ def validation_problem(error: Mapping[str, object], model: object = None) -> str
     'names no state'
     >>> validation_problem({"type": "list_type", "loc": ("changes",), "msg": "Input should be a valid list",
     ...                     "input": {"op": "drop_treaty"}})
-    'a list of changes is needed, got a mapping'
+    'must be a list, got a mapping'
     >>> validation_problem({"type": "union_tag_invalid", "msg": "Input tag 'x' found using 'op' does not match any of"
     ...     " the expected tags: 'a', 'b'", "ctx": {"discriminator": "'op'", "tag": "x", "expected_tags": "'a', 'b'"}})
     "op 'x' is not one of a, b"
@@ -107,14 +88,18 @@ def validation_problem(error: Mapping[str, object], model: object = None) -> str
             problem = (problem[0].lower() + problem[1:]).replace("input should be", "must be")
     given = error.get("input")
     if "{given}" in _PLAIN.get(kind, "") or kind == "extra_forbidden" or given is None or isinstance(
-            given, Mapping | list | tuple):
-        return problem
-    return f"{problem} (got {_given(given)})"
+            given, Mapping | list | tuple) or re.search(rf"(?<![\w-]){re.escape(str(given))}(?![\w-])", problem):
+        return problem  # the value is said already, or is not one to show
+    return f"{problem} (got {shown(given)})"
 
 
-def _given(value: object) -> str:
-    """A value given, as a message shows it: text quoted and shortened ('xxx…'), true/false, a number or a date as
-    written, or what a mapping, a list or nothing is."""
+def shown(value: object) -> str:
+    """A value given, as every message shows it: text quoted and shortened ('xxx…'), true/false, a number or a
+    date as written, or what a mapping, a list or nothing is.
+
+    >>> shown("drop nato"), shown(True), shown(5), shown(None), shown([1])
+    ("'drop nato'", 'true', '5', 'nothing', 'a list')
+    """
     if value is None or isinstance(value, Mapping | list | tuple):
         return "nothing" if value is None else "a mapping" if isinstance(value, Mapping) else "a list"
     shown = repr(value) if isinstance(value, str) else str(value).lower() if isinstance(value, bool) else str(value)
@@ -129,15 +114,43 @@ def _context(error: Mapping[str, object], model: object) -> dict[str, object]:
     for key in ("expected_tags", "discriminator"):
         if key in ctx:
             ctx[key] = str(ctx[key]).replace("'", "").replace(" or ", ", ")
-    loc = tuple(given_loc) if isinstance(given_loc, tuple | list) else ()
-    field = next((str(part) for part in reversed(loc) if isinstance(part, str)), "")
+    loc, given = tuple(given_loc) if isinstance(given_loc, tuple | list) else (), error.get("input")
+    if "tag" in ctx:  # the tag as written (true, nothing, a list), not as Python says it
+        tag = given.get(ctx.get("discriminator"), ctx["tag"]) if isinstance(given, Mapping) else ctx["tag"]
+        ctx["tag"] = shown(tag)
+    field = str(loc[-1]) if loc else ""
+    missing = f"needs a value at position {loc[-1] + 1}" if loc and isinstance(loc[-1], int) else ""
     fields = list(getattr(_at(model, loc[:-1]), "model_fields", {})) if error.get("type") == "extra_forbidden" else []
     least = ctx.get("min_length")
     shortest = f"must be at least {least} characters long" if isinstance(least, int) and least > 1 else ""
-    return {**ctx, "field": field, "of_field": f" of {field}" if field else "", "given": _given(error.get("input")),
-            "fields": f" (the fields are: {', '.join(fields)})" if fields else "",
-            "shortest": shortest or "must not be empty",
+    return {**ctx, "field": field, "given": shown(given), "fields": _fields(field, fields),
+            "missing": missing or f"missing field '{field}'", "shortest": shortest or "must not be empty",
             "items": "item" if 1 in (ctx.get("min_length"), ctx.get("max_length")) else "items"}
+
+
+def _fields(field: str, fields: list[str]) -> str:
+    """The fields an unknown `field` could have been: a close one first, then the first 8 of over 10, so the
+    message stays one short line."""
+    close = difflib.get_close_matches(field, fields, n=1)
+    hint = f", did you mean '{close[0]}'?" if close else ""
+    listed = fields if len(fields) <= 10 else [*fields[:8], "…", f"{len(fields) - 8} more"]
+    return f"{hint} (the fields are: {', '.join(listed)})" if fields else ""
+
+
+def field_path(parts: Iterable[object]) -> str:
+    """A field's path from pydantic's `loc`, as messages name it (`events[0].attacker`): a list's item by number,
+    without pydantic's labels of a union's members ('list[str]', 'function-after[…]') or empty parts.
+
+    >>> field_path(("events", 0, "attacker", "list[function-after[f(), str]]", "")), field_path(("", "x"))
+    ('events[0].attacker', 'x')
+    """
+    out = ""
+    for part in parts:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif part and not set("[(") & set(str(part)) and part not in ("str", "int", "float", "bool"):
+            out += f".{part}" if out else str(part)
+    return out
 
 
 def _at(model: object, loc: tuple[object, ...]) -> object:

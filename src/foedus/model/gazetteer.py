@@ -11,7 +11,14 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from foedus.datarecord import dataclass, field
-from foedus.errors import AmbiguousNameError, TreatyDataError, UnknownPlaceError, UnknownStateError, validation_problem
+from foedus.errors import (
+    AmbiguousNameError,
+    TreatyDataError,
+    UnknownPlaceError,
+    UnknownStateError,
+    field_path,
+    validation_problem,
+)
 from foedus.model.slug import slugify
 from foedus.model.states import State, StateRegistry
 
@@ -131,8 +138,9 @@ def _validated_place(raw: Any, where: str) -> Place:
         return Place.model_validate(raw)
     except ValidationError as exc:
         err = exc.errors()[0]
-        loc = ".".join(str(x) for x in err["loc"])
-        raise TreatyDataError("places.yaml", f"{where}.{loc}", validation_problem(err, Place)) from None
+        loc = field_path(err["loc"])
+        raise TreatyDataError("places.yaml", f"{where}.{loc}" if loc else where,
+                              validation_problem(err, Place)) from None
 
 
 def _check(place: Place, regions: dict[str, Region], states: StateRegistry, where: str) -> None:

@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from foedus.errors import FoedusError, TreatyDataError, validation_problem
+from foedus.errors import FoedusError, TreatyDataError, field_path, validation_problem
 from foedus.listed import listed_twice
 from foedus.model.gazetteer import Gazetteer
 from foedus.model.replacing import replaces_problems
@@ -78,7 +78,8 @@ def _format_loc(loc: Iterable[Any], raw: Any = None) -> str:
     (`members[13] (MLI).left_certainty`), so the row is found without counting."""
     out = ""
     for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+        text = field_path([part])  # pydantic's labels of a union's members left out
+        out += f".{text}" if out and text[:1] not in ("", "[") else text
         if out.startswith("members[") and out.endswith("]") and out.count("[") == 1:
             out += _member_named(raw, part)
     return out

@@ -153,8 +153,8 @@ def load_overlay(path: str | Path) -> Overlay:
 def _validated(raw: object, path: str | Path) -> Overlay:
     """An overlay file's data as an `Overlay`; a malformed change is named by its number, counted from 1 as every
     other message counts the changes (`ov.yaml: change 2 (add_treaty.path): …`, as `as_changes` says it)."""
-    from foedus.errors import FoedusError
-    from foedus.model.yamlio import found, validate_file_data
+    from foedus.errors import FoedusError, shown
+    from foedus.model.yamlio import validate_file_data
 
     try:
         return Overlay.model_validate(raw)
@@ -166,8 +166,8 @@ def _validated(raw: object, path: str | Path) -> Overlay:
         return validate_file_data(Overlay, raw, path, "overlay fields")
     changes = raw.get("changes") if isinstance(raw, dict) else None
     if isinstance(changes, list) and not isinstance(given := changes[number], dict):  # not pydantic's wording
-        raise FoedusError(f"{path}: change {number + 1}: expected a mapping such as {{op: drop_treaty, treaty: "
-                          f"nato_1949}}, got {found(given)}")
+        raise FoedusError(f"{path}: change {number + 1}: must be a mapping such as {{op: drop_treaty, treaty: "
+                          f"nato_1949}}, got {shown(given)}")
     field = f" ({'.'.join(str(w) for w in loc[2:])})" if loc[2:] else ""
     raise FoedusError(f"{path}: change {number + 1}{field}: {validation_problem(err, Overlay)}")
 
@@ -221,5 +221,6 @@ def as_changes(what_if: object) -> list[Change]:
             raise ScenarioError(f"what_if: change {int(number) + 1}: expected a change (AddMember, DropTreaty, ..., "
                                 f"or a mapping with an 'op' as in an overlay file), not {described(given)}") from None
         field = f" ({'.'.join(str(w) for w in where)})" if where else ""
-        raise ScenarioError(f"what_if: change {int(number) + 1}{field}: {validation_problem(err, Overlay)} (given "
-                            f"{described(given)})") from None
+        given_as = "" if where else f" (given {described(given)})"  # a field below the change: said already
+        raise ScenarioError(f"what_if: change {int(number) + 1}{field}: {validation_problem(err, Overlay)}"
+                            f"{given_as}") from None

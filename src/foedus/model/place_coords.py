@@ -12,7 +12,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from foedus.errors import TreatyDataError, validation_problem
+from foedus.errors import TreatyDataError, field_path, validation_problem
 from foedus.model.yamlio import load_yaml
 
 __all__ = ["PlaceCoords", "load_place_coords", "place_coords"]
@@ -49,8 +49,8 @@ def load_place_coords(text: str, name: str = "place_coords.yaml") -> dict[str, P
             out[str(key)] = PlaceCoords.model_validate(value)
         except ValidationError as exc:
             first = exc.errors()[0]
-            loc = ".".join(str(x) for x in first["loc"])
-            raise TreatyDataError(name, f"{key}.{loc}", validation_problem(first, PlaceCoords)) from None
+            where = field_path((str(key), *first["loc"]))
+            raise TreatyDataError(name, where, validation_problem(first, PlaceCoords)) from None
     return out
 
 

@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from foedus.errors import FoedusError, validation_problem
+from foedus.errors import FoedusError, field_path, shown, validation_problem
 from foedus.reachable import os_reason
 from foedus.written import as_written
 
@@ -128,7 +128,7 @@ def validate_file_data(model: type[M], raw: Any, path: str | Path, fields: str =
         return model.model_validate(raw)
     except ValidationError as exc:
         err = exc.errors()[0]
-        loc = ".".join(str(x) for x in err["loc"])
+        loc = field_path(err["loc"])
         if not loc and (problem := not_a_mapping(raw, fields)):
             raise FoedusError(f"{path}: {problem}") from None
         raise FoedusError(f"{path}: {loc}: {validation_problem(err, model)}") from None
@@ -142,29 +142,11 @@ def not_a_mapping(raw: Any, fields: str = "fields") -> str | None:
     'nothing in the file (it is empty, or only comments); expected a mapping of war fields'
     >>> not_a_mapping(["a"]), not_a_mapping({"id": "a"})
     ('expected a mapping of fields at the top, found a list', None)
+    >>> not_a_mapping("pact")
+    "expected a mapping of fields at the top, found 'pact'"
     """
     if isinstance(raw, dict):
         return None
     if raw is None:  # YAML reads an empty file (or one of comments only) as null
         return f"nothing in the file (it is empty, or only comments); expected a mapping of {fields}"
-    return f"expected a mapping of {fields} at the top, found a {_kind(raw)}"
-
-
-def _kind(raw: Any) -> str:
-    """What a parsed file holds, in words."""
-    return {list: "list", str: "text", int: "number", float: "number", bool: "true/false"}.get(type(raw),
-                                                                                              type(raw).__name__)
-
-
-def found(raw: Any) -> str:
-    """What a parsed value that should be a mapping is, in words, for 'expected a mapping ..., got ...'.
-
-    >>> found(5), found("drop nato"), found(None), found([1])
-    ('a number (5)', "text ('drop nato')", 'nothing (an empty item)', 'a list')
-    """
-    if raw is None:
-        return "nothing (an empty item)"
-    kind = _kind(raw)
-    shown = f" ({str(raw).lower() if isinstance(raw, bool) else repr(raw)[:40]})" if isinstance(
-        raw, str | int | float) else ""
-    return f"{'' if kind in ('text', 'true/false') else 'a '}{kind}{shown}"
+    return f"expected a mapping of {fields} at the top, found {shown(raw)}"

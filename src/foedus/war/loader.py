@@ -14,7 +14,7 @@ import yaml
 from pydantic import ValidationError
 
 from foedus.engine.scenario import Attack, TerritoryView
-from foedus.errors import FoedusError, WarDataError, validation_problem
+from foedus.errors import FoedusError, WarDataError, field_path, validation_problem
 from foedus.listed import listed_twice
 from foedus.model.world import World
 from foedus.model.yamlio import load_yaml, not_a_mapping, read_text_file
@@ -24,13 +24,6 @@ from foedus.war.schema import AttackEvent, CeasefireEvent, EntryEvent, ExitEvent
 from foedus.written import as_written, kept
 
 __all__ = ["load_war", "read_war_file", "resolve_war"]
-
-
-def _loc(parts: Any) -> str:
-    out = ""
-    for part in parts:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
 
 
 def read_war_file(path: Path) -> WarFile:
@@ -56,7 +49,7 @@ def read_war_file(path: Path) -> WarFile:
     except ValidationError as exc:
         err = exc.errors()[0]
         more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
-        loc = _loc(p for p in err["loc"] if p not in ("attack", "entry", "exit", "ceasefire"))
+        loc = field_path(p for p in err["loc"] if p not in ("attack", "entry", "exit", "ceasefire"))
         raise WarDataError(str(path), loc, f"{validation_problem(err, WarFile)}{more}") from None
 
 
