@@ -190,15 +190,15 @@ def test_a_plain_flagship_line_imports_only_what_it_needs() -> None:
     `dataclasses` with `inspect` (its records are `foedus.datarecord`'s), nor what only CSV output, ATOP's
     import from its file or month arithmetic would bring (`csv`, `foedus.sources.atop`, `calendar`), nor
     `threading` (the file-hash record's lock is `_thread`'s), the table writers (`foedus.outputs.tables`,
-    `.coded`), the folder swap (`foedus.outputs.swap`) or the words of state names (`foedus.model.state_names`:
-    codes are looked up without them): a start pays for each. Checked in an exit handler: the process ends at once
-    after it."""
+    `.coded`), the folder swap (`foedus.outputs.swap`), `difflib` (the hint for an unknown field) or the words of
+    state names (`foedus.model.state_names`: codes are looked up without them): a start pays for each. Checked in an
+    exit handler: the process ends at once after it."""
     code = ("import atexit, sys\nfrom foedus.cli.start import main\nsys.argv = ['foedus', *sys.argv[1:]]\n"
             "atexit.register(lambda: sys.stderr.write(repr(sorted(m for m in sys.modules if m.split('.')[0] in (\n"
             "    'typer', 'click', 'pydantic', 'pydantic_core')\n"
             "    or m in ('csv', 'calendar', 'foedus.sources.atop', 'dataclasses', 'inspect', 'threading',\n"
             "             'foedus.outputs.tables', 'foedus.outputs.coded', 'foedus.model.state_names',\n"
-            "             'foedus.outputs.swap')))))\n"
+            "             'foedus.outputs.swap', 'difflib')))))\n"
             "main()")
     for _ in range(2):  # the second run with every cache warm, as a user's start is
         proc = subprocess.run([sys.executable, "-c", code, *FLAGSHIP, "--json"], capture_output=True, text=True,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable, Mapping
 
@@ -131,6 +130,8 @@ def _context(error: Mapping[str, object], model: object) -> dict[str, object]:
 def _fields(field: str, fields: list[str]) -> str:
     """The fields an unknown `field` could have been: a close one first, then the first 8 of over 10, so the
     message stays one short line."""
+    import difflib  # here: every start imports this module, and only an unknown field needs it
+
     close = difflib.get_close_matches(field, fields, n=1)
     hint = f", did you mean '{close[0]}'?" if close else ""
     listed = fields if len(fields) <= 10 else [*fields[:8], "…", f"{len(fields) - 8} more"]
