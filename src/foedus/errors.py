@@ -11,7 +11,7 @@ __all__ = [
     "LikelyModelError", "OptionalDependencyError", "OutputError", "OutputExistsError", "RuleError", "ScenarioError",
     "SettingError", "TreatyDataError", "UnknownDatasetError", "UnknownPlaceError", "UnknownStateError",
     "UnknownTreatyError", "UnknownWarError", "WarDataError", "field_path", "one_line", "shown",
-    "validation_problem", "value_problem",
+    "validation_problem",
 ]
 
 MAX_MESSAGE = 400
@@ -50,24 +50,18 @@ a clause of their own): pydantic says "Input should be a valid boolean, unable t
 'S2' or 'S3'") keep its words."""
 
 
-def value_problem(error: Mapping[str, object]) -> str:
-    """What is wrong with one value a user typed (a web query parameter, a command-line option), from pydantic's
-    error, with the value given: `validation_problem`, for a value of no model.
-
-    >>> value_problem({"type": "int_parsing", "msg": "Input should be a valid integer, unable to parse string as an "
-    ...                "integer", "input": "nan"})
-    "must be a whole number (got 'nan')"
-    >>> value_problem({"type": "greater_than_equal", "msg": "Input should be greater than or equal to 1"})
-    'must be greater than or equal to 1'
-    """
-    return validation_problem(error)
-
-
 def validation_problem(error: Mapping[str, object], model: object = None) -> str:
     """A pydantic error in foedus's words (`_PLAIN`), to follow a value's name or a file's field path, with the value
     given when it is one (not a mapping or a list); a check of ours keeps its message, less pydantic's "Value error,
     "; an unknown field is told the fields of `model`, the pydantic model the data was read as, at that place.
 
+    A value a user typed (a web query parameter, a command-line option) is one of no model:
+
+    >>> validation_problem({"type": "int_parsing", "msg": "Input should be a valid integer, unable to parse string as"
+    ...                     " an integer", "input": "nan"})
+    "must be a whole number (got 'nan')"
+    >>> validation_problem({"type": "greater_than_equal", "msg": "Input should be greater than or equal to 1"})
+    'must be greater than or equal to 1'
     >>> validation_problem({"type": "value_error", "msg": "Value error, names no state", "input": {"a": 1}})
     'names no state'
     >>> validation_problem({"type": "list_type", "loc": ("changes",), "msg": "Input should be a valid list",

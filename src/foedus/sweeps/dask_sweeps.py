@@ -31,7 +31,6 @@ if TYPE_CHECKING:
 __all__ = ["client", "dask_atlas_draws", "dask_draws", "dask_yearly", "yearly_frame"]
 
 
-
 @contextlib.contextmanager
 def client(scheduler: str = "local", workers: int = 2) -> Iterator[Any]:
     """A dask.distributed Client: a local cluster of `workers` processes, or the scheduler at an address."""

@@ -17,7 +17,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from foedus.errors import FoedusError, one_line, value_problem
+from foedus.errors import FoedusError, one_line, validation_problem
 
 __all__ = ["ServerBusyError", "WebInputError", "error_response", "install_handlers", "validation_message"]
 
@@ -86,7 +86,7 @@ def validation_message(errors: Sequence[Any], path: str = "/api/cascade") -> str
         if err.get("type") == "missing":
             missing.append(name)
             continue
-        parts.append(f"{name} {value_problem(err)}")
+        parts.append(f"{name} {validation_problem(err)}")
     if missing:
         noun = "parameter" if len(missing) == 1 else "parameters"
         verb = "is" if len(missing) == 1 else "are"
