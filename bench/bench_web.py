@@ -24,7 +24,7 @@ import threading
 import time
 from urllib.parse import urlencode, urlsplit
 
-import httpx
+import httpx2
 
 SCENARIOS: list[dict[str, str]] = [
     {"attacker": "UKR", "target": "RUS", "date": "2025-01-15", "place": "kursk-oblast"},
@@ -56,9 +56,9 @@ def _start_server() -> tuple[subprocess.Popen[bytes], str]:
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         try:
-            if httpx.get(f"{base}/api/health", timeout=2).status_code == 200:
+            if httpx2.get(f"{base}/api/health", timeout=2).status_code == 200:
                 return proc, base
-        except httpx.TransportError:
+        except httpx2.TransportError:
             time.sleep(0.3)
     proc.kill()
     raise SystemExit("foedus serve did not start within 120 s")

@@ -21,7 +21,7 @@ import subprocess
 import sys
 import time
 
-import httpx
+import httpx2
 
 SCENARIOS: dict[str, dict[str, str]] = {
     "1939 DEU-POL": {"attacker": "DEU", "target": "POL", "date": "1939-09-01"},
@@ -35,7 +35,7 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def _timed(client: httpx.Client, params: dict[str, str]) -> float:
+def _timed(client: httpx2.Client, params: dict[str, str]) -> float:
     start = time.perf_counter()
     response = client.get("/api/cascade", params=params)
     elapsed = (time.perf_counter() - start) * 1000
@@ -54,13 +54,13 @@ def main() -> None:
     base = f"http://127.0.0.1:{port}"
     out: dict[str, dict[str, float]] = {}
     try:
-        with httpx.Client(base_url=base, timeout=60) as client:
+        with httpx2.Client(base_url=base, timeout=60) as client:
             deadline = time.monotonic() + 120
             while True:
                 try:
                     if client.get("/api/health").status_code == 200:
                         break
-                except httpx.TransportError:
+                except httpx2.TransportError:
                     pass
                 if proc.poll() is not None or time.monotonic() > deadline:
                     raise SystemExit("foedus serve did not come up")

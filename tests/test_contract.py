@@ -105,11 +105,8 @@ def test_cli_options_are_the_declared_inputs() -> None:
 
 
 def test_web_parameters_are_the_declared_inputs() -> None:
-    import warnings
 
-    with warnings.catch_warnings():  # starlette's TestClient warns about httpx at import
-        warnings.simplefilter("ignore")
-        from fastapi.testclient import TestClient
+    from fastapi.testclient import TestClient
 
     from foedus.web.app import create_app
 

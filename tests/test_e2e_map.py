@@ -185,9 +185,9 @@ def test_375px_fits_and_why_comes_right_after_the_map(browser: Any, server: str,
 
 
 def test_png_caption(page: Any, server: str) -> None:
-    import httpx
+    import httpx2
 
-    version = httpx.get(f"{server}/api/health").json()["version"]
+    version = httpx2.get(f"{server}/api/health").json()["version"]
     _ready(page, server + FLAGSHIP)
     _result(page, "UKR>RUS@2025-01-15")
     with page.expect_download() as got:
@@ -201,7 +201,7 @@ def test_png_caption(page: Any, server: str) -> None:
 @pytest.fixture(scope="module")
 def history_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """`foedus serve` with a data folder holding the shared datasets and the hand-made CShapes fixture."""
-    import httpx
+    import httpx2
 
     data = tmp_path_factory.mktemp("data")
     shared = Path(os.environ["FOEDUS_DATA_DIR"])
@@ -227,9 +227,9 @@ def history_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline and proc.poll() is None:
             try:
-                if httpx.get(f"{base}/api/health", timeout=2).status_code == 200:
+                if httpx2.get(f"{base}/api/health", timeout=2).status_code == 200:
                     break
-            except httpx.TransportError:
+            except httpx2.TransportError:
                 time.sleep(0.3)
         else:
             pytest.fail("foedus serve (with the CShapes fixture) did not come up")

@@ -64,7 +64,7 @@ def _free_port() -> int:
 def server() -> Iterator[str]:
     """`foedus serve` on a free loopback port; its base URL."""
     pytest.importorskip("uvicorn", reason="the web extra (uvicorn) is not installed")
-    import httpx
+    import httpx2
 
     port = _free_port()
     proc = subprocess.Popen([sys.executable, "-m", "foedus.cli", "serve", "--port", str(port), "--no-browser"],
@@ -74,9 +74,9 @@ def server() -> Iterator[str]:
         deadline = time.monotonic() + 120
         while True:
             try:
-                if httpx.get(f"{base}/api/health", timeout=2).status_code == 200:
+                if httpx2.get(f"{base}/api/health", timeout=2).status_code == 200:
                     break
-            except httpx.TransportError:
+            except httpx2.TransportError:
                 pass
             if proc.poll() is not None or time.monotonic() > deadline:
                 out = proc.stdout.read() if proc.stdout else ""
@@ -220,7 +220,7 @@ def test_pick_on_map_and_errors_are_shown(page: Any, server: str) -> None:
 
 
 def test_exports(page: Any, server: str) -> None:
-    import httpx
+    import httpx2
 
     query = "attacker=UKR&target=RUS&date=2025-01-15&place=kursk-oblast"
     _ready(page, f"{server}/?{query}")
@@ -228,7 +228,7 @@ def test_exports(page: Any, server: str) -> None:
     with page.expect_download() as got:
         page.click("#export-json")
     exported = json.loads(Path(got.value.path()).read_text(encoding="utf-8"))
-    assert exported == httpx.get(f"{server}/api/cascade?{query}").json()
+    assert exported == httpx2.get(f"{server}/api/cascade?{query}").json()
     with page.expect_download() as got:
         page.click("#export-csv")
     rows = list(csv.DictReader(io.StringIO(Path(got.value.path()).read_text(encoding="utf-8"))))
@@ -410,7 +410,7 @@ def test_a_run_reads_the_seed_field_once(page: Any, server: str) -> None:
 
 @pytest.mark.needs_data
 def test_likelihood_switch_shades_the_map_and_fills_the_panel(page: Any, server: str, tmp_path: Path) -> None:
-    import httpx
+    import httpx2
 
     _ready(page, server + "/?attacker=DEU&target=POL&date=1939-09-01")
     page.wait_for_selector("body[data-result='DEU>POL@1939-09-01']", timeout=30_000)
@@ -440,7 +440,8 @@ def test_likelihood_switch_shades_the_map_and_fills_the_panel(page: Any, server:
     page.click("#summary button.state[data-state=FRA]")
     page.wait_for_selector("#explain[data-state=FRA] section.likelihood[data-rated=true]", timeout=10_000)
     text = page.inner_text("#explain")
-    lk = httpx.get(f"{server}/api/cascade?attacker=DEU&target=POL&date=1939-09-01&likelihood=true").json()["likelihood"]
+    query = "attacker=DEU&target=POL&date=1939-09-01&likelihood=true"
+    lk = httpx2.get(f"{server}/api/cascade?{query}").json()["likelihood"]
     assert "atop_2060" in text and "bound to join the defense side" in text  # the legal answer, beside
     assert lk["model"]["version"] in text and lk["model"]["window"] in text
     assert page.locator("#explain table.chances tbody tr").count() == 3

@@ -169,7 +169,7 @@ def test_an_overlay_applied_in_python_refuses_them(world: World) -> None:
 
 def test_the_web_api_refuses_them() -> None:
     pytest.importorskip("fastapi", reason="the web extra (fastapi) is not installed")
-    pytest.importorskip("httpx", reason="httpx (for the test client) is not installed")
+    pytest.importorskip("httpx2", reason="httpx2 (for the test client) is not installed")
     import warnings
 
     with warnings.catch_warnings():

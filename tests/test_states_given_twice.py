@@ -40,12 +40,10 @@ def test_a_state_given_twice_to_the_python_api_is_refused() -> None:
 
 def test_a_state_given_twice_to_the_web_api_is_refused() -> None:
     pytest.importorskip("fastapi", reason="the web extra (fastapi) is not installed")
-    pytest.importorskip("httpx", reason="httpx (for the test client) is not installed")
-    import warnings
+    pytest.importorskip("httpx2", reason="httpx2 (for the test client) is not installed")
 
-    with warnings.catch_warnings():  # starlette's TestClient warns about httpx at import
-        warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
-        from fastapi.testclient import TestClient
+    from fastapi.testclient import TestClient
+
     from foedus.web.app import create_app
 
     with TestClient(create_app(), base_url="http://127.0.0.1") as client:

@@ -4,18 +4,15 @@ the research data are missing (shown in the page's error area), and the built fr
 from __future__ import annotations
 
 import re
-import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 pytest.importorskip("fastapi", reason="the web extra (fastapi) is not installed")
-pytest.importorskip("httpx", reason="httpx (for the test client) is not installed")
+pytest.importorskip("httpx2", reason="httpx2 (for the test client) is not installed")
 
-with warnings.catch_warnings():
-    warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
-    from fastapi.testclient import TestClient
+from fastapi.testclient import TestClient
 
 from foedus.web.app import create_app
 from foedus.web.static import bundled_static_dir

@@ -6,18 +6,15 @@ from __future__ import annotations
 import asyncio
 import threading
 import time
-import warnings
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
 pytest.importorskip("fastapi", reason="the web extra (fastapi) is not installed")
-pytest.importorskip("httpx", reason="httpx (for the test client) is not installed")
+pytest.importorskip("httpx2", reason="httpx2 (for the test client) is not installed")
 
-with warnings.catch_warnings():
-    warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
-    from fastapi.testclient import TestClient
+from fastapi.testclient import TestClient
 
 from foedus.web.app import create_app
 from foedus.web.envelope import ServerBusyError

@@ -9,7 +9,6 @@ import io
 import json
 import lzma
 import tarfile
-import warnings
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,9 +17,7 @@ import pytest
 
 pytest.importorskip("fastapi", reason="the web extra (fastapi) is not installed")
 
-with warnings.catch_warnings():  # starlette's TestClient warns about httpx at import
-    warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
-    from fastapi.testclient import TestClient
+from fastapi.testclient import TestClient
 
 from foedus.datasets import DATASETS, DataFile, Source
 from foedus.errors import ChecksumError, DataFormatError, DataMissingError, TreatyDataError

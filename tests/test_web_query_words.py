@@ -4,17 +4,14 @@ have at most 80 characters"), and a missing parameter of any endpoint was shown 
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Iterator
 
 import pytest
 
 pytest.importorskip("fastapi", reason="the web extra (fastapi) is not installed")
-pytest.importorskip("httpx", reason="httpx (for the test client) is not installed")
+pytest.importorskip("httpx2", reason="httpx2 (for the test client) is not installed")
 
-with warnings.catch_warnings():  # starlette's TestClient warns about httpx at import
-    warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
-    from fastapi.testclient import TestClient
+from fastapi.testclient import TestClient
 
 from foedus.web.app import create_app
 from test_web_api import envelope

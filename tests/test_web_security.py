@@ -8,17 +8,14 @@ import re
 import socket
 import subprocess
 import sys
-import warnings
 from collections.abc import Iterator
 
 import pytest
 
 pytest.importorskip("fastapi", reason="the web extra (fastapi) is not installed")
-pytest.importorskip("httpx", reason="httpx (for the test client) is not installed")
+pytest.importorskip("httpx2", reason="httpx2 (for the test client) is not installed")
 
-with warnings.catch_warnings():  # starlette's TestClient warns about httpx at import
-    warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
-    from fastapi.testclient import TestClient
+from fastapi.testclient import TestClient
 
 from foedus.errors import FoedusError
 from foedus.web.app import create_app
