@@ -14,9 +14,12 @@ from foedus.datarecord import dataclass, field
 from foedus.errors import DataFormatError
 from foedus.paths import cache_dir
 
-__all__ = ["COW_LAST_DAY", "CowEntry", "countrycode_rows", "cow_day", "read_cow_spells", "read_majors"]
+__all__ = ["COW_LAST_DAY", "COW_MAJORS_FILE", "COW_STATES_FILE",
+           "CowEntry", "countrycode_rows", "cow_day", "read_cow_spells", "read_majors"]
 
 COW_LAST_DAY = dt.date(2016, 12, 31)
+COW_STATES_FILE = "cow_states/states2016.csv"
+COW_MAJORS_FILE = "cow_states/majors2016.csv"
 
 
 def cow_day(year: str, month: str, day: str) -> dt.date:

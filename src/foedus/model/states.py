@@ -17,12 +17,11 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from foedus.datarecord import dataclass, field
 from foedus.errors import AmbiguousNameError, UnknownStateError
 from foedus.model.slug import norm
-from foedus.model.state_files import COW_LAST_DAY, countrycode_rows, read_cow_spells, read_majors
+from foedus.model.state_files import COW_LAST_DAY, COW_MAJORS_FILE, COW_STATES_FILE
 
-__all__ = ["COW_FIRST_DAY", "COW_STATES_FILE", "OPEN_SPELL_NOTE", "State", "StateRegistry", "spells_text"]
+__all__ = ["COW_FIRST_DAY", "COW_MAJORS_FILE", "COW_STATES_FILE", "OPEN_SPELL_NOTE",
+           "State", "StateRegistry", "spells_text"]
 
-COW_STATES_FILE = "cow_states/states2016.csv"
-COW_MAJORS_FILE = "cow_states/majors2016.csv"
 COW_FIRST_DAY = dt.date(1816, 1, 1)
 OPEN_SPELL_NOTE = (f"(open): still in the system at COW v2016's end ({COW_LAST_DAY}); "
                    "taken to continue after it, which COW does not record")
@@ -33,20 +32,12 @@ def spells_text(spells: Iterable[Sequence[object]]) -> str:
     return "; ".join(f"{a}–{b if b else '(open)'}" for a, b in spells)
 
 
-# Entities that treaties name but that have no COW code (ISO3 -> name).
-_EXTRA_ENTITIES = {"PSE": "Palestine"}
-# Kosovo has a COW code but no ISO 3166 code; XKX is the code the EU, IMF and World Bank use.
-_ISO3_FIXES = {347: "XKX", 345: "SRB"}
-# COW 345 is Serbia (Yugoslavia until 2006); countrycode names the COW row Yugoslavia.
-_NAME_FIXES = {345: "Serbia"}
 # Common short forms, and names old (COW 640, 255) or new (Cabo Verde, 2013), that countrycode does not catch.
 _ALIASES = {"UK": "GBR", "US": "USA", "USSR": "RUS", "Soviet Union": "RUS", "PRC": "CHN", "ROC": "TWN",
             "UAE": "ARE", "Britain": "GBR", "Ottoman Empire": "TUR", "Prussia": "DEU", "Cabo Verde": "CPV",
             # states that countrycode gives no ISO3 (the registry's COW<n> ids), by their usual names
             "West Germany": "COW260", "FRG": "COW260", "South Vietnam": "COW817",
             "East Germany": "COW265", "GDR": "COW265", "North Yemen": "COW678", "South Yemen": "COW680"}
-# COW states the bundled treaty files name that countrycode lacks (ccode -> name, COW abbreviation).
-_BUNDLED_COW = {260: ("German Federal Republic", "GFR")}
 # Names several states have carried, with the candidates (ids); resolved by the date (see `resolve`).
 _AMBIGUOUS = {
     "congo": ("COG", "COD"),
@@ -57,8 +48,6 @@ _AMBIGUOUS = {
     "federalrepublicofgermany": ("DEU", "COW260"),  # West Germany's style, and unified Germany's since 1990
     "vietnam": ("VNM", "COW817"),
 }
-# countrycode rows that carry a COW code but are not states of the system.
-_NOT_STATES = {"GRL", "HKG"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,46 +244,8 @@ class StateRegistry:
         Raises:
             DataCorruptError: a COW file in the data folder fails its check.
         """
-        from foedus.datasets.verify import dataset_file
+        from foedus.model.state_build import built_states  # here: a registry read from the cache needs none of it
 
-        rows = countrycode_rows()
-        cow_path = dataset_file(COW_STATES_FILE)
-        spells = read_cow_spells(cow_path) if cow_path else {}
-        states: dict[str, State] = {}
-        by_ccode: dict[int, str] = {}
-        for row in rows:
-            ccode = row["cown"]
-            iso3 = row["iso3c"] or _ISO3_FIXES.get(ccode or -1)
-            if iso3 in _NOT_STATES or (ccode is None and iso3 not in _EXTRA_ENTITIES):
-                continue
-            state_id = iso3 or f"COW{ccode}"
-            if ccode is not None and ccode in by_ccode:
-                continue
-            name = _NAME_FIXES.get(ccode or -1) or _EXTRA_ENTITIES.get(iso3 or "", row["name"])
-            states[state_id] = State(
-                id=state_id,
-                name=name,
-                ccode=ccode,
-                iso3=iso3,
-                cow_abb=row["cowc"],
-                regex=row["regex"],
-                continent=row["continent"],
-                subregion=row["region23"],
-                spells=tuple(spells[ccode].spells) if ccode in spells else (),
-            )
-            if ccode is not None:
-                by_ccode[ccode] = state_id
-        for ccode, info in spells.items():
-            if ccode not in by_ccode:
-                state_id = f"COW{ccode}"
-                states[state_id] = State(
-                    id=state_id, name=info.name, ccode=ccode, cow_abb=info.abb, spells=tuple(info.spells)
-                )
-                by_ccode[ccode] = state_id
-        for ccode, (name, abb) in _BUNDLED_COW.items():  # treaty files name them even without COW data
-            if ccode not in by_ccode:
-                states[f"COW{ccode}"] = State(id=f"COW{ccode}", name=name, ccode=ccode, cow_abb=abb)
-                by_ccode[ccode] = f"COW{ccode}"
-        majors_path = dataset_file(COW_MAJORS_FILE)
-        majors = read_majors(majors_path, by_ccode) if majors_path else {}
-        return cls(states=states, has_system_dates=bool(spells), majors=majors)
+        fields, has_system_dates, majors = built_states()
+        states = {state_id: State(**given) for state_id, given in fields.items()}
+        return cls(states=states, has_system_dates=has_system_dates, majors=majors)
