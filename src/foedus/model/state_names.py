@@ -47,7 +47,14 @@ MORE_WORDS = {"GBR": "Great Britain and Northern Ireland", "WSM": "Western", "CZ
 # of Taiwan ("Taiwan, Province of China", "Taiwan (Province of China)"), and the English of Estados Unidos Mexicanos.
 # Only the whole name: "United States and Mexico" names two states.
 _HOLDING = [(re.compile(r"\btaiwan\W+province\W+of\W+china\b"), "taiwan"),
-            (re.compile(r"\bunited\W+states\W+of\W+mexico\b"), "mexico")]
+            (re.compile(r"\bunited\W+states\W+of\W+mexico\b"), "mexico"),
+            (re.compile(r"\bestados\W+unidos\W+mexicanos\b"), "mexico")]
+
+# abbreviations of styles, as the World Bank writes them ("Korea, Rep.", "Congo, Dem. Rep.", "Micronesia, Fed. Sts.",
+# "Lao PDR", "Venezuela, RB": República Bolivariana), written out: a pattern and the words then read the style
+_ABBREVIATIONS = {"rep": "republic", "dem": "democratic", "fed": "federal", "sts": "states",
+                  "pdr": "people's democratic republic", "rb": "bolivarian republic"}
+_ABBREVIATED = re.compile(rf"\b({'|'.join(_ABBREVIATIONS)})\b\.?")
 
 # words of formal styles that may stand around a state's name ("the Republic of ...")
 STYLE_WORDS = frozenset({
@@ -112,10 +119,11 @@ def without_own(before: str, after: str, own: Counter[str]) -> str:
 
 def plain_names(lowered: str) -> str:
     """`lowered` (a text in lowercase) with each name of one state that holds another state's name as the first's
-    own name: "taiwan, province of china" is "taiwan", "the united states of mexico" "the mexico"."""
+    own name ("taiwan, province of china" is "taiwan", "the united states of mexico" "the mexico"), and with the
+    abbreviations of styles written out ("korea, rep." is "korea, republic")."""
     for held, name in _HOLDING:
         lowered = held.sub(name, lowered)
-    return lowered
+    return _ABBREVIATED.sub(lambda m: _ABBREVIATIONS[m[1]], lowered)
 
 
 def code_edges(raw: str) -> set[str]:

@@ -37,7 +37,11 @@ _ALIASES = {"UK": "GBR", "US": "USA", "USSR": "RUS", "Soviet Union": "RUS", "PRC
             "UAE": "ARE", "Britain": "GBR", "Ottoman Empire": "TUR", "Prussia": "DEU", "Cabo Verde": "CPV",
             # states that countrycode gives no ISO3 (the registry's COW<n> ids), by their usual names
             "West Germany": "COW260", "FRG": "COW260", "South Vietnam": "COW817",
-            "East Germany": "COW265", "GDR": "COW265", "North Yemen": "COW678", "South Yemen": "COW680"}
+            "East Germany": "COW265", "GDR": "COW265", "North Yemen": "COW678", "South Yemen": "COW680",
+            # Gleditsch and Ward's names of states COW names otherwise ("Tanzania/Tanganyika", "Italy/Sardinia":
+            # the kingdom COW 325 was until 1861, "Hesse-Darmstadt (Ducal)", "Wuerttemberg")
+            "Tanganyika": "TZA", "Sardinia": "ITA", "Hesse-Darmstadt": "COW275", "Hesse-Kassel": "COW273",
+            "Wuerttemberg": "COW271", "Württemberg": "COW271"}
 # Names several states have carried, with the candidates (ids); resolved by the date (see `resolve`).
 _AMBIGUOUS = {
     "congo": ("COG", "COD"),
@@ -126,10 +130,12 @@ class StateRegistry:
         ISO3 wins over a COW abbreviation when both exist (AUS is Australia; Austria is AUT). A name
         several states have carried (Congo, Korea, Guinea, Yemen, Germany, the Federal Republic of Germany,
         Vietnam) means the one state of that name in the system on `day` (today when not given); if there are
-        several, or none, it is ambiguous.
+        several, or none, it is ambiguous. The forms research datasets give names in are read too
+        (`foedus.model.state_forms`): "Korea, Rep.", "Vietnam, Republic of", "Iran (Persia)".
 
         Raises:
-            UnknownStateError: nothing matched; the message lists close suggestions.
+            UnknownStateError: nothing matched (the message lists close suggestions), or the text names a place that
+                is no state of the system ("Hong Kong SAR, China").
             AmbiguousNameError: the name fits several states; the error lists them with codes and dates.
         """
         raw = str(text).strip()
@@ -137,12 +143,35 @@ class StateRegistry:
             raise UnknownStateError(f"unknown state {raw!r}: a COW number is a whole number (try `foedus states`)")
         if key in _AMBIGUOUS:
             return self._disambiguate(raw, _AMBIGUOUS[key], day or dt.date.today())
-        hit = self._index.get(key) or self.by_pattern(raw)
+        hit = self._index.get(key) or self._other_form(raw, day)
+        if isinstance(hit, State):
+            return hit
         if hit is None:
             from foedus.model.state_names import unknown_message  # here: a code or name is looked up without it
 
             raise UnknownStateError(unknown_message(raw, self.states.values()))
         return self.states[hit]
+
+    def _other_form(self, raw: str, day: dt.date | None) -> State | str | None:
+        """The state (or its id) of a text that is no key of the index as given: one of its `other_forms` ("Rep. of
+        Korea", "Vietnam, Republic of"), or a name with another in parentheses (`aside_state`), or what its words
+        name (`by_pattern`); None when nothing matched. A place that is no state is refused (`no_state`)."""
+        from foedus.model import state_forms  # here: a code or name is looked up without it
+
+        for form in state_forms.other_forms(raw):
+            if (key := norm(form)) in _AMBIGUOUS:
+                return self._disambiguate(raw, _AMBIGUOUS[key], day or dt.date.today())
+            if key in self._index:
+                return self._index[key]
+        state_forms.no_state(raw)
+
+        def resolve(text: str) -> State | None:
+            try:
+                return self.resolve(text, day)
+            except (AmbiguousNameError, UnknownStateError):
+                return None
+
+        return state_forms.aside_state(raw, resolve) or self.by_pattern(raw)
 
     def resolve_id(self, text: str | int, day: dt.date | None = None) -> str:
         """The id of the state `text` names (see `resolve`)."""
