@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 
 __all__ = [
@@ -80,6 +79,8 @@ def validation_problem(error: Mapping[str, object], model: object = None) -> str
         if kind not in ("value_error", "assertion_error"):
             problem = (problem[0].lower() + problem[1:]).replace("input should be", "must be")
     given = error.get("input")
+    import re  # here: `import foedus` imports this module before the console's start pauses the collector
+
     if "{given}" in _PLAIN.get(kind, "") or kind == "extra_forbidden" or given is None or isinstance(
             given, Mapping | list | tuple) or re.search(rf"(?<![\w-]){re.escape(str(given))}(?![\w-])", problem):
         return problem  # the value is said already, or is not one to show
