@@ -35,6 +35,13 @@ def main() -> None:
         command = prepare(sys.argv[1:], records=True)
         if command is None:
             from foedus.cli.app import main as run
+        else:  # one plain cascade, then exit: its route's imports paused too (after, they set off a collection)
+            from foedus.collector import freeze_loads
+            from foedus.outputs import install_signal_cleanup
+
+            freeze_loads()  # the world and leg table it loads live until the exit
+            install_signal_cleanup()  # as `foedus.cli.app.main` does: SIGTERM and SIGHUP unwind like Ctrl-C
+            from foedus.cli.failures import leave  # after `foedus.outputs`, whose `stops` module it imports
     finally:
         gc.freeze()
         if was:
@@ -42,13 +49,6 @@ def main() -> None:
     if command is None:
         run()
         return
-    from foedus.collector import freeze_loads
-    from foedus.outputs import install_signal_cleanup
-
-    freeze_loads()  # one plain cascade, then exit: the world and leg table it loads live until then
-    install_signal_cleanup()  # as `foedus.cli.app.main` does: SIGTERM and SIGHUP unwind like Ctrl-C
-    from foedus.cli.failures import leave
-
     leave(command(), at_once=True)  # nothing left to free: the process ends at once
 
 

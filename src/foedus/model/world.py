@@ -104,12 +104,17 @@ class World:
     @staticmethod
     @functools.cache
     def default() -> World:
-        """The bundled world, loaded once per process (its parts kept in the user cache for fast starts)."""
-        from foedus.sources.history import with_history
-        from foedus.world_cache import cached_parts
+        """The bundled world, loaded once per process (its parts kept in the user cache for fast starts). The
+        whole load runs with the collector paused (`foedus.collector.loading`): its imports, the cache key's
+        file-hash record and the cached parts are long-lived, and a collection among them found nothing to free."""
+        from foedus.collector import loading
 
-        curated, states, places = cached_parts()
-        return World(with_history(curated, states, True), states, places)
+        with loading():
+            from foedus.sources.history import with_history
+            from foedus.world_cache import cached_parts
+
+            curated, states, places = cached_parts()
+            return World(with_history(curated, states, True), states, places)
 
 
 def treaty_paths(extra: Iterable[str | Path] | str | Path | None) -> list[Path]:
