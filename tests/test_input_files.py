@@ -179,14 +179,14 @@ MODEL_BAD = {
     "expected-no-ever": (lambda p: p["expected"].pop("ever"), "expected: missing horizon(s) ever"),
     "expected-no-sd": (lambda p: p["expected"]["30"].pop("sd"), "expected.30: missing sd"),
     "base-rate-no-30": (lambda p: p["base_rate"].pop("30"), "base_rate: missing horizon(s) 30"),
-    "cov-nan": (_cov("30", 0, 0, float("nan")), "join.30.cov: a number that is not finite"),
-    "cov-infinity": (_set(["side", "cov", 2, 1], float("inf")), "side.cov: a number that is not finite"),
+    "cov-nan": (_cov("30", 0, 0, float("nan")), "join.30.cov[0][0]: must be a finite number (got nan)"),
+    "cov-infinity": (_set(["side", "cov", 2, 1], float("inf")), "side.cov[2][1]: must be a finite number (got inf)"),
     "cov-short-row": (lambda p: p["join"]["365"]["cov"][3].pop(), "join.365: sizes do not match"),
     "cov-asymmetric": (_asymmetric, "join.ever.cov: not symmetric"),
     "cov-not-psd": (_negative, "side.cov: not positive semi-definite"),
-    "coef-nan": (_set(["join", "30", "coef", 0], float("nan")), "join.30.coef: a number that is not finite"),
+    "coef-nan": (_set(["join", "30", "coef", 0], float("nan")), "join.30.coef[0]: must be a finite number (got nan)"),
     "scale-zero": (_set(["side", "scale", 1], 0.0), "side.scale: a scale of zero or below"),
-    "expected-nan": (_set(["expected", "365", "mean"], float("nan")), "expected.365.mean: a number that is not"),
+    "expected-nan": (_set(["expected", "365", "mean"], float("nan")), "expected.365.mean: must be a finite number"),
     "honour-key": (_set(["honour", "pre1945", "S9"], 0.5), "honour.pre1945.S9"),
     "honour-above-one": (_set(["honour", "post1945", "S1"], 1.5), "honour.post1945.S1"),
     # finite but absurd: the predictor's arithmetic would overflow (a numpy warning, then NaN or 0/1 forecasts)
@@ -199,7 +199,7 @@ MODEL_BAD = {
     "base-rate-sum": (_set(["base_rate", "ever", "attack"], 0.5), "base_rate.ever: expected the shares"),
     "expected-negative": (_set(["expected", "30", "mean"], -3), "expected.30.mean: -3 joiners per war"),
     "expected-huge-sd": (_set(["expected", "365", "sd"], 1e308), "expected.365.sd: 1e+308 joiners per war"),
-    "validation-nan": (lambda p: p["validation"][0].update(auc=float("nan")), "validation.0.auc: must be a "
+    "validation-nan": (lambda p: p["validation"][0].update(auc=float("nan")), "validation[0].auc: must be a "
                        "finite number (got nan)"),
     "training-empty": (_set(["training"], {}), "training.first_year: expected a whole number"),
     "training-order": (_set(["training", "first_year"], 3000), "training: first_year is after last_year"),

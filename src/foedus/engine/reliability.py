@@ -32,6 +32,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from foedus.model.numbers import Number
+
 __all__ = ["ERA_CUTOFF", "HonourModel", "load_honour_model"]
 
 ERA_CUTOFF = dt.date(1945, 1, 1)
@@ -42,9 +44,9 @@ _DEFAULTS: dict[Era, dict[StrengthKey, float]] = {
     "pre1945": {"S1": 0.745, "S2": 0.66, "S3": 0.66 * 0.82, "S4": 0.0, "S5": 0.66 * 0.82},
     "post1945": {"S1": 0.745 * 0.22 / 0.66, "S2": 0.22, "S3": 0.22 * 0.82, "S4": 0.0, "S5": 0.22 * 0.82},
 }
-# strict: a YAML `yes` or "0.5" is not silently a number; finite: a NaN would pass through the draws into the output
-Prob = Annotated[float, Field(ge=0, le=1, allow_inf_nan=False, strict=True)]
-Factor = Annotated[float, Field(ge=0, allow_inf_nan=False, strict=True)]
+# a YAML `yes` or "0.5" is not silently a number, and a NaN would pass through the draws into the output
+Prob = Annotated[Number, Field(ge=0, le=1)]
+Factor = Annotated[Number, Field(ge=0)]
 
 
 class HonourModel(BaseModel):

@@ -14,11 +14,12 @@ from pathlib import Path
 from typing import Any, Literal
 
 import numpy as np
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
-from foedus.errors import LikelyModelError, validation_problem
+from foedus.errors import FoedusError, LikelyModelError
 from foedus.likely.features import columns
 from foedus.likely.spec import HORIZON_ORDER, Logit, Spec, TwoStage
+from foedus.model.numbers import Number, Whole
 
 __all__ = ["DEFAULT_MODEL", "Check", "DataVersion", "LogitFile", "ModelFile", "load_model"]
 
@@ -37,11 +38,11 @@ class LogitFile(_Strict):
     """One logistic model: column names, standardisation, intercept, coefficients, bootstrap covariance."""
 
     names: list[str]
-    mean: list[float]
-    scale: list[float]
-    intercept: float
-    coef: list[float]
-    cov: list[list[float]] = Field(description="covariance of (intercept, coef) over the bootstrap")
+    mean: list[Number]
+    scale: list[Number]
+    intercept: Number
+    coef: list[Number]
+    cov: list[list[Number]] = Field(description="covariance of (intercept, coef) over the bootstrap")
 
     def logit(self) -> Logit:
         """The numpy form."""
@@ -82,17 +83,15 @@ class Check(_Strict):
     """One out-of-sample check of the model against the training fold's base rate (scores finite or null: they
     are shown in the JSON output, where NaN is not valid)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
-
     scheme: str
     horizon: str
     subset: str
-    pairs: int
-    brier_skill: float | None
-    log_skill: float | None
-    auc: float | None
-    calibration_slope: float | None
-    calibration_intercept: float | None
+    pairs: Whole
+    brier_skill: Number | None
+    log_skill: Number | None
+    auc: Number | None
+    calibration_slope: Number | None
+    calibration_intercept: Number | None
 
     @property
     def beats_base_rate(self) -> bool:
@@ -107,18 +106,18 @@ class ModelFile(_Strict):
     version: str
     foedus: str
     spec: SpecFile
-    penalty: dict[str, float]
+    penalty: dict[str, Number]
     training: dict[str, Any]
     data: list[DataVersion]
     join: dict[Literal["30", "365", "ever"], LogitFile]
     side: LogitFile
-    expected: dict[Literal["30", "365", "ever"], dict[str, float]] = Field(
+    expected: dict[Literal["30", "365", "ever"], dict[str, Number]] = Field(
         description="per horizon: mean joiners per training war, and its bootstrap standard deviation")
-    base_rate: dict[str, dict[str, float]]
-    honour: dict[Literal["pre1945", "post1945"], dict[str, float]]
+    base_rate: dict[str, dict[str, Number]]
+    honour: dict[Literal["pre1945", "post1945"], dict[str, Number]]
     validation: list[Check]
     table: dict[str, Any]
-    bootstrap: dict[str, int]
+    bootstrap: dict[str, Whole]
 
     def two_stage(self) -> TwoStage:
         """The numpy predictor."""
@@ -156,8 +155,7 @@ def _read(path: Path) -> ModelFile:
     import json
     import os
 
-    from foedus.errors import FoedusError
-    from foedus.model.yamlio import not_a_mapping, read_text_file
+    from foedus.model.yamlio import read_text_file, validate_file_data
 
     try:  # the safe reader: a named pipe or a device is refused, not waited on; an oversized file is not read
         raw = json.loads(read_text_file(path, "likelihood-model file"))
@@ -166,22 +164,18 @@ def _read(path: Path) -> ModelFile:
         raise LikelyModelError(f"{exc}{hint}") from None
     except (ValueError, RecursionError) as exc:
         raise LikelyModelError(f"{path}: not a readable JSON file ({exc})") from None
-    try:
-        model = ModelFile.model_validate(raw)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        if not where and (problem := not_a_mapping(raw, "likelihood-model fields")):  # not `path: : Input should…`
-            raise LikelyModelError(f"{path}: {problem} (not a likelihood-model file?)") from None
-        raise LikelyModelError(f"{path}: {where}: {validation_problem(first, ModelFile)} (not a likelihood-model "
-                               "file?)") from None
+    try:  # worded as every file's fields are (`coef[3]: must be a finite number`), naming what the file should be
+        model = validate_file_data(ModelFile, raw, path, "likelihood-model fields")
+    except FoedusError as exc:
+        raise LikelyModelError(f"{exc} (not a likelihood-model file?)") from None
     _check(path, model)
     return model
 
 
 def _check(path: Path, model: ModelFile) -> None:
-    """Refuse a file the predictor would fail on or misread: a missing horizon, a wrong size, a non-finite
-    number, a non-positive scale, or a covariance that is not symmetric positive semi-definite."""
+    """Refuse a file the predictor would fail on or misread: a missing horizon, a wrong size, a non-positive scale,
+    a number far beyond any fit, or a covariance that is not symmetric positive semi-definite (the schema refuses a
+    non-finite number)."""
     try:
         spec = model.spec.spec()
     except LikelyModelError as exc:
@@ -193,7 +187,7 @@ def _check(path: Path, model: ModelFile) -> None:
 
 
 def _check_tables(path: Path, model: ModelFile) -> None:
-    """Every horizon in join, expected and base_rate; finite numbers; base rates and honour rates are probabilities
+    """Every horizon in join, expected and base_rate; base rates and honour rates are probabilities
     (base rates summing to 1); expected joiners within MAX_JOINERS; the training window readable."""
     for field, given in (("join", model.join), ("expected", model.expected), ("base_rate", model.base_rate)):
         missing = [h for h in HORIZON_ORDER if h not in given]
@@ -224,7 +218,6 @@ def _check_tables(path: Path, model: ModelFile) -> None:
     missing = [era for era in ("pre1945", "post1945") if era not in model.honour]
     if missing:  # the published default would stand in for it silently under --honour empirical
         raise LikelyModelError(f"{path}: honour: missing era(s) {', '.join(missing)}")
-    _need(path, "penalty", model.penalty, ())
 
 
 def _check_training(path: Path, training: dict[str, Any]) -> None:
@@ -239,7 +232,8 @@ def _check_training(path: Path, training: dict[str, Any]) -> None:
 
 def _check_logit(path: Path, name: str, m: LogitFile, columns: list[str]) -> None:
     """One logistic model: sizes match the spec's `columns`, and names too, in order (the predictor reads the
-    coefficients by the spec's order, whatever the file's names say), numbers finite, scales positive, cov valid."""
+    coefficients by the spec's order, whatever the file's names say), scales positive, numbers in bounds, cov
+    valid."""
     width = len(columns)
     sizes = {len(m.names), len(m.mean), len(m.scale), len(m.coef)}
     if sizes != {width} or len(m.cov) != width + 1 or any(len(r) != width + 1 for r in m.cov):
@@ -247,10 +241,6 @@ def _check_logit(path: Path, name: str, m: LogitFile, columns: list[str]) -> Non
     if (wrong := next((i for i, (a, b) in enumerate(zip(m.names, columns, strict=True)) if a != b), None)) is not None:
         raise LikelyModelError(f"{path}: {name}.names[{wrong}]: {m.names[wrong]!r}, where the spec's column is "
                                f"{columns[wrong]!r} (the coefficients are read in the spec's order)")
-    for part, values in (("mean", m.mean), ("scale", m.scale), ("intercept", [m.intercept]), ("coef", m.coef),
-                         ("cov", [v for row in m.cov for v in row])):
-        if not np.all(np.isfinite(values)):
-            raise LikelyModelError(f"{path}: {name}.{part}: a number that is not finite (NaN or Infinity)")
     if any(v <= 0 for v in m.scale):
         raise LikelyModelError(f"{path}: {name}.scale: a scale of zero or below")
     for part, values, low, high in (("mean", m.mean, -MAX_COLUMN, MAX_COLUMN),
@@ -266,13 +256,10 @@ def _check_logit(path: Path, name: str, m: LogitFile, columns: list[str]) -> Non
 
 
 def _need(path: Path, where: str, values: dict[str, float], keys: tuple[str, ...]) -> None:
-    """The named keys are present and every value is a finite number."""
+    """The named keys are present (the schema checked the numbers finite)."""
     missing = [k for k in keys if k not in values]
     if missing:
         raise LikelyModelError(f"{path}: {where}: missing {', '.join(missing)}")
-    bad = [k for k, v in values.items() if not np.isfinite(v)]
-    if bad:
-        raise LikelyModelError(f"{path}: {where}.{bad[0]}: a number that is not finite (NaN or Infinity)")
 
 
 def _check_cov(path: Path, where: str, cov: np.ndarray) -> None:

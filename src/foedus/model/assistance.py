@@ -16,6 +16,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from foedus.model.facts import StateRef
+from foedus.model.numbers import Whole
 from foedus.model.vocab import LEVELS, ORG_PURPOSES, SUPPORT_FORMS, Basis, Duty, HelpForm, Tag
 
 __all__ = [
@@ -52,8 +53,8 @@ class HelpEntry(_Strict):
     basis: Basis = Field(
         "treaty", description="treaty text; a companion agreement signed with it or named in it; or a separate "
         "agreement or decision (counted in depth_all only)")
-    since: int | None = Field(None, description="year it began, when later than the treaty")
-    until: int | None = Field(None, description="year it ended, if it did")
+    since: Whole | None = Field(None, description="year it began, when later than the treaty")
+    until: Whole | None = Field(None, description="year it ended, if it did")
     summary: str | None = None
     certainty: Tag = "verified"
     note: str | None = None

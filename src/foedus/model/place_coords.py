@@ -1,7 +1,8 @@
 """Where the gazetteer's places are (data/place_coords.yaml): a marker point, and for contested land a rough outline.
 
 Kept apart from places.yaml, which says what a place *is* (holder, claimants, regions); this file only says
-where to draw it. Read once, checked (latitude and longitude in range, outlines of at least three points).
+where to draw it. Read once, checked (latitude and longitude finite numbers in range, outlines of at least three
+points).
 """
 
 from __future__ import annotations
@@ -13,12 +14,13 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from foedus.errors import TreatyDataError, field_path, validation_problem
+from foedus.model.numbers import Number
 from foedus.model.yamlio import load_yaml
 
 __all__ = ["PlaceCoords", "load_place_coords", "place_coords"]
 
-Lat = Annotated[float, Field(ge=-90, le=90)]
-Lon = Annotated[float, Field(ge=-180, le=180)]
+Lat = Annotated[Number, Field(ge=-90, le=90)]
+Lon = Annotated[Number, Field(ge=-180, le=180)]
 
 
 class PlaceCoords(BaseModel):

@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from foedus.model.assistance import Assistance
 from foedus.model.behaviour import TreatyRules
 from foedus.model.facts import Certainty, DateCertainty, Day, Source, Span, StateRef
+from foedus.model.numbers import Whole
 from foedus.model.vocab import Kind, Strength, Trigger
 
 __all__ = [
@@ -183,7 +184,7 @@ class Treaty(_Strict, TreatyRules):
     provisions: list[Provision] = Field(default_factory=list)
     invocations: list[Invocation] = Field(default_factory=list)
     replaces: list[str] = Field(default_factory=list, description="ids of treaties this one replaced")
-    atop_ids: list[Annotated[int, Field(ge=1, le=99_999)]] = Field(
+    atop_ids: list[Annotated[Whole, Field(ge=1, le=99_999)]] = Field(
         default_factory=list, description="ATOP atopid(s) of the same treaty (ATOP 5.1 numbers them 1001-7050)")
     origin: Literal["curated", "atop"] = Field("curated", description="who encoded it: foedus, or the ATOP import")
     coverage_end: Day | None = Field(

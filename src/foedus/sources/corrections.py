@@ -16,8 +16,9 @@ from typing import Literal
 
 from pydantic import Field, ValidationError, model_validator
 
-from foedus.errors import FoedusError, TreatyDataError, validation_problem
+from foedus.errors import FoedusError, TreatyDataError, field_path, validation_problem
 from foedus.model.facts import Certainty, DateCertainty, Source, Strict
+from foedus.model.numbers import Whole
 from foedus.model.states import StateRegistry
 from foedus.model.treaty import Member, Treaty
 from foedus.model.yamlio import load_yaml
@@ -36,8 +37,8 @@ class Correction(Strict):
     ATOP's coverage (it is not carried forward; ATOP's own years are kept as it codes them).
     """
 
-    atopid: int
-    phase: int | None = None
+    atopid: Whole
+    phase: Whole | None = None
     action: Literal["exit", "end", "certainty", "superseded"]
     states: list[str] = Field(default_factory=list)
     by: list[str] = Field(default_factory=list, description="superseded: the curated treaties that say it today")
@@ -68,8 +69,10 @@ def load_corrections(text: str | None = None) -> list[Correction]:
             out.append(Correction.model_validate(item))
         except ValidationError as exc:
             err = exc.errors()[0]
-            which = f" (atopid {item['atopid']})" if isinstance(item, dict) and "atopid" in item else ""
-            raise TreatyDataError(CORRECTIONS_FILE, f"[{i}]{which}.{'.'.join(map(str, err['loc']))}",
+            given = item.get("atopid") if isinstance(item, dict) else None
+            which = f" (atopid {given})" if isinstance(given, int) and not isinstance(given, bool) else ""
+            loc = field_path(err["loc"])
+            raise TreatyDataError(CORRECTIONS_FILE, f"[{i}]{which}{'.' if loc else ''}{loc}",
                                   validation_problem(err, Correction)) from None
         if out[-1].action in ("exit", "end") and out[-1].date is None:
             raise TreatyDataError(CORRECTIONS_FILE, f"[{i}].date", f"action {out[-1].action!r} needs a date")
