@@ -110,8 +110,8 @@ def test_an_unknown_field_close_to_one_is_told_it_first_in_a_short_line(tmp_path
      "remove_member, drop_treaty, add_treaty, set_strength, set_scope"),
     ("treaty", "atop_ids: [[1]]\n", "atop_ids[0]: must be a whole number, got a list"),
     ("treaty", "atop_ids: [{a: 1}]\n", "atop_ids[0]: must be a whole number, got a mapping"),
-    ("war", WAR.replace("attacker: RUS", "attacker: {a: 1}"), "events[0].attacker: must be text, got a mapping (and "
-     "1 more)"),
+    ("war", WAR.replace("attacker: RUS", "attacker: {a: 1}"), "events[0].attacker: must be a state or a list of "
+     "states, got a mapping"),
     ("overlay", OVERLAY.replace("{op: drop_treaty, treaty: nato_1949}", "{op: add_member, treaty: nato_1949, "
      "state: UKR, joined: 1700-01-01}"), "change 1 (add_member.joined): 1700-01-01 is outside 1815-01-01 to "
      "2100-12-31, the days foedus reads"),
@@ -164,3 +164,21 @@ def test_a_place_coordinates_position_is_named_by_number(text: str, said: str) -
     with pytest.raises(FoedusError) as caught:
         load_place_coords(text)
     assert str(caught.value) == said
+
+
+@pytest.mark.parametrize(("given", "said"), [
+    ("true", "events[0].attacker: must be a state or a list of states (got true)"),
+    ("null", "events[0].attacker: must be a state or a list of states, got nothing"),
+    ("[RUS, {a: 1}]", "events[0].attacker[1]: must be text, got a mapping"),
+    ("''", "events[0].attacker: must not be empty (got '')"),
+], ids=["true", "null", "list-item", "empty"])
+def test_a_wars_states_are_a_state_or_a_list_of_states(tmp_path: Path, given: str, said: str) -> None:
+    """It said 'must be text, got true (and 1 more)', the union's first member's words; a list's wrong item was
+    'must be text, got a list'; an empty name 'needs at least 1 item, got 0', a list's words."""
+    assert FILES["war"](tmp_path, WAR.replace("attacker: RUS", f"attacker: {given}")) == said
+
+
+def test_an_empty_member_state_is_said_to_be_empty(tmp_path: Path) -> None:
+    """It read `members[0] ().state: needs at least 1 item, got 0`: a list's words, and an empty name."""
+    text = GOOD_TREATY.replace("{state: CHL}", "{state: ''}")
+    assert _file(tmp_path, read_treaty_file, text) == "members[0].state: must not be empty (got '')"

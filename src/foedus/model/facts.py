@@ -46,8 +46,8 @@ def _number_as_text(value: Any) -> Any:
     return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
 
-StateRef = Annotated[str, BeforeValidator(_number_as_text),
-                     Field(min_length=1, description="ISO3, COW abbreviation, COW number or name")]
+StateRef = Annotated[str, Field(min_length=1, description="ISO3, COW abbreviation, COW number or name"),
+                     BeforeValidator(_number_as_text)]  # the bound before the validator: text's ('must not be empty')
 """A state in a data file (treaty, war): resolved against the state list when the file is loaded, so a COW number
 may be one digit (`2`, the United States) or written as a number."""
 

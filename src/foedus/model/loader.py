@@ -90,7 +90,7 @@ def _member_named(raw: Any, i: object) -> str:
     rows = raw.get("members") if isinstance(raw, dict) else None
     row = rows[i] if isinstance(rows, list) and isinstance(i, int) and 0 <= i < len(rows) else None
     state = row.get("state") if isinstance(row, dict) else None
-    return f" ({state})" if isinstance(state, str) else ""
+    return f" ({state})" if isinstance(state, str) and state.strip() else ""
 
 
 class _StateRefs:

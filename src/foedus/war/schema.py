@@ -8,19 +8,46 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
 
 from foedus.engine.scenario import parse_date
-from foedus.errors import DateOutOfRangeError
+from foedus.errors import DateOutOfRangeError, shown
 from foedus.model.facts import Day as FileDay
 from foedus.model.facts import StateRef
 
 __all__ = ["AttackEvent", "CeasefireEvent", "EntryEvent", "Event", "ExitEvent", "WarFile", "WarSource"]
 
 _ID_RE = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$")
-States = StateRef | list[StateRef]
+
+
+def _one_or_list(value: Any) -> Any:
+    """An event's states are one state (text, or a COW number) or a list of them: anything else is said so, not
+    in the words of the union's first member ('must be text'); a value that is one (true, 1.5) the file reader
+    adds, as it does to every problem ('(got true)')."""
+    if isinstance(value, list) or (isinstance(value, str | int) and not isinstance(value, bool)):
+        return value
+    given = f", got {shown(value)}" if value is None or isinstance(value, dict) else ""
+    raise PydanticCustomError("states_type", "must be a state or a list of states{given}", {"given": given})
+
+
+States = Annotated[Annotated[StateRef, Tag("str")] | Annotated[list[StateRef], Tag("list[str]")],
+                   Discriminator(lambda value: "list[str]" if isinstance(value, list) else "str"),
+                   BeforeValidator(_one_or_list)]
+"""An event's states: one, or a list, whose wrong item is named by its place in it (the tags are pydantic's own
+labels of the members, which field paths leave out)."""
 
 
 def _in_range(day: dt.date) -> dt.date:
