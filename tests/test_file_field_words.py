@@ -140,8 +140,22 @@ def test_a_place_id_is_said_once(monkeypatch: pytest.MonkeyPatch) -> None:
     ("places.yaml", [{**PLACE, "kind": "isle"}], "places.yaml: [0].kind: must be 'home', 'subnational', 'island', "
      "'territory', 'sea' or 'area' (got 'isle')"),
     ("place_history.yaml", {"crimea": {"holders": [{"administrator": "UKR", "by": "RUS"}]}}, "place_history.yaml: "
-     "crimea: by: unknown field 'by' (the fields are: start, end, sovereign, administrator, claimants, regions, note)"),
-], ids=["unknown-field", "missing", "list", "text", "choice", "history-unknown-field"])
+     "crimea.holders[0].by: unknown field 'by' (the fields are: start, end, sovereign, administrator, claimants, "
+     "regions, note)"),
+    ("place_history.yaml", {"crimea": {"holders": [{"end": "1991-12-26"}, {"administrator": "UKR", "by": "RUS"}]}},
+     "place_history.yaml: crimea.holders[1].by: unknown field 'by' "),
+    ("place_history.yaml", {"crimea": {"holders": [{"end": "1991-12-26"}, {"sovereign": "XYZ"}]}},
+     "place_history.yaml: crimea.holders[1].sovereign: unknown state 'XYZ'"),
+    ("place_history.yaml", {"crimea": {"holders": [{"claimants": ["UKR", "XYZ"]}]}},
+     "place_history.yaml: crimea.holders[0].claimants[1]: unknown state 'XYZ'"),
+    ("place_history.yaml", {"crimea": {"holder": [{"sovereign": "UKR"}]}}, "place_history.yaml: crimea.holder: "
+     "unknown field 'holder', did you mean 'holders'? (the fields are: holders, aliases)"),
+    ("place_history.yaml", {"crimea": 5}, "place_history.yaml: crimea: must be a mapping of fields, got 5"),
+    ("places.yaml", [{**PLACE, "claimants": ["USA", "XYZ"]}], "places.yaml: [0] (atlantis).claimants[1]: unknown "
+     "state 'XYZ'"),
+], ids=["unknown-field", "missing", "list", "text", "choice", "history-unknown-field", "history-second-holder",
+        "history-unknown-state", "history-unknown-claimant", "history-unknown-key", "history-not-a-mapping",
+        "unknown-claimant"])
 def test_a_gazetteer_files_field_is_said_in_foedus_words(monkeypatch: pytest.MonkeyPatch, name: str, data: Any,
                                                          said: str) -> None:
     message = _places(monkeypatch, name, data)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from foedus.datarecord import dataclass, field
 from foedus.errors import (
@@ -23,9 +23,13 @@ from foedus.model.slug import slugify
 from foedus.model.states import State, StateRegistry
 
 if TYPE_CHECKING:
+    from pydantic import BaseModel
+
     from foedus.model.places import Place, Region
 
 __all__ = ["Gazetteer"]
+
+M = TypeVar("M", bound="BaseModel")
 
 _SUBREGION_TAGS = {
     "Northern America": ["north-america", "americas"],
@@ -102,13 +106,14 @@ class Gazetteer:
     @classmethod
     def load(cls, states: StateRegistry) -> Gazetteer:
         """Read the bundled regions and places and add a home territory for every state."""
-        from foedus.model.places import Region
+        from foedus.model.places import Place, Region
 
-        regions = {r.id: r for r in (Region.model_validate(x) for x in _read("regions.yaml"))}
+        read = (_validated(Region, raw, "regions.yaml", i) for i, raw in enumerate(_read("regions.yaml")))
+        regions = {r.id: r for r in read}
         places: dict[str, Place] = {}
         for i, raw in enumerate(_read("places.yaml")):
-            place = _validated_place(raw, f"[{i}]")
-            _check(place, regions, states, f"places.yaml [{i}] ({place.id})")
+            place = _validated(Place, raw, "places.yaml", i)
+            _check(place, regions, states, "places.yaml", f"[{i}] ({place.id})")
             places[place.id] = place
         adjust: dict[str, dict[str, list[str]]] = _read("home_regions.yaml") or {}
         home_of: dict[str, str] = {}
@@ -129,51 +134,47 @@ def _read(name: str) -> Any:
     return load_yaml(text)
 
 
-def _validated_place(raw: Any, where: str) -> Place:
+def _validated(model: type[M], raw: Any, file: str, at: object) -> M:
+    """`raw`, the entry `at` (a list's number, a mapping's key) of the bundled `file`, read as `model`; a malformed
+    field is named by its path from there (`places.yaml: [3].kind`, `place_history.yaml: crimea.holders[1].by`)."""
     from pydantic import ValidationError
 
-    from foedus.model.places import Place
-
     try:
-        return Place.model_validate(raw)
+        return model.model_validate(raw)
     except ValidationError as exc:
         err = exc.errors()[0]
-        loc = field_path(err["loc"])
-        raise TreatyDataError("places.yaml", f"{where}.{loc}" if loc else where,
-                              validation_problem(err, Place)) from None
+        raise TreatyDataError(file, field_path((at, *err["loc"])), validation_problem(err, model)) from None
 
 
-def _check(place: Place, regions: dict[str, Region], states: StateRegistry, where: str) -> None:
-    for region in place.regions:
+def _check(place: Place, regions: dict[str, Region], states: StateRegistry, file: str, where: str) -> None:
+    """The regions and states `place` (the entry `where` of `file`) names are known ones."""
+    for j, region in enumerate(place.regions):
         if region not in regions:
-            raise TreatyDataError(where, "regions", f"unknown region {region!r}")
-    for holder in (place.sovereign, place.administrator, *place.claimants):
+            raise TreatyDataError(file, f"{where}.regions[{j}]", f"unknown region {region!r}")
+    named = (("sovereign", place.sovereign), ("administrator", place.administrator),
+             *((f"claimants[{j}]", c) for j, c in enumerate(place.claimants)))
+    for key, holder in named:
         if holder is not None and holder not in states.states:
-            raise TreatyDataError(where, "sovereign/administrator/claimants", f"unknown state {holder!r}")
+            raise TreatyDataError(file, f"{where}.{key}", f"unknown state {holder!r}")
 
 
 def _add_history(places: dict[str, Place], regions: dict[str, Region], states: StateRegistry) -> None:
-    """Attach the dated holders (and extra aliases) of `place_history.yaml` to their places, checked."""
-    from pydantic import ValidationError
-
-    from foedus.model.places import Holding, Place
+    """Attach the dated holders (and extra aliases) of `place_history.yaml` to their places, checked; a wrong holder
+    is named by its place in the list (`crimea.holders[1].sovereign`)."""
+    from foedus.model.places import Place, PlaceHistory
 
     for place_id, entry in (_read("place_history.yaml") or {}).items():
-        where = f"place_history.yaml: {place_id}"
         if place_id not in places:
-            raise TreatyDataError(where, "", f"unknown place {place_id!r} (see `foedus places --homes`)")
-        try:
-            history = [Holding.model_validate(h) for h in entry.get("holders", [])]
-        except ValidationError as exc:
-            err = exc.errors()[0]
-            loc = ".".join(str(x) for x in err["loc"])
-            raise TreatyDataError(where, loc, validation_problem(err, Holding)) from None
-        for h in history:
+            raise TreatyDataError("place_history.yaml", str(place_id),
+                                  f"unknown place {place_id!r} (see `foedus places --homes`)")
+        record = _validated(PlaceHistory, entry, "place_history.yaml", place_id)
+        for i, h in enumerate(record.holders):
             _check(Place(id=place_id, name=place_id, kind="area", sovereign=h.sovereign, administrator=h.administrator,
-                         claimants=h.claimants, regions=h.regions), regions, states, where)
+                         claimants=h.claimants, regions=h.regions), regions, states, "place_history.yaml",
+                   f"{place_id}.holders[{i}]")
         place = places[place_id]
-        places[place_id] = place.model_copy(update={"history": history,
-                                                    "aliases": [*place.aliases, *entry.get("aliases", [])]})
+        places[place_id] = place.model_copy(update={"history": record.holders,
+                                                    "aliases": [*place.aliases, *record.aliases]})
 
 
 def _home_place(state: State, adjust: dict[str, dict[str, list[str]]], taken: dict[str, Place]) -> Place:

@@ -15,7 +15,7 @@ from foedus.model.behaviour import HoldingRules, PlaceRules
 from foedus.model.facts import Day
 from foedus.model.slug import slugify
 
-__all__ = ["Holding", "Place", "PlaceKind", "Region", "slugify"]
+__all__ = ["Holding", "Place", "PlaceHistory", "PlaceKind", "Region", "slugify"]
 
 PlaceKind = Literal["home", "subnational", "island", "territory", "sea", "area"]
 _SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -87,3 +87,10 @@ class Place(_Strict, PlaceRules):
         if not _SLUG_RE.match(value):
             raise ValueError(f"place id {value!r} is not a lowercase slug (e.g. kursk-oblast)")
         return value
+
+
+class PlaceHistory(_Strict):
+    """A place's entry in `place_history.yaml`: its dated holders, and names it is also known by."""
+
+    holders: list[Holding] = Field(default_factory=list)
+    aliases: list[str] = Field(default_factory=list)
