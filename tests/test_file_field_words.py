@@ -5,6 +5,7 @@ of the expected tags: …", "Field required", "Input should be a valid string").
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -14,7 +15,7 @@ import pytest
 from foedus.errors import FoedusError
 from foedus.model import gazetteer
 from foedus.model.loader import read_treaty_file
-from foedus.model.overlay import load_overlay
+from foedus.model.overlay import as_changes, load_overlay
 from foedus.model.place_coords import load_place_coords
 from foedus.model.states import StateRegistry
 from foedus.war.loader import read_war_file
@@ -196,3 +197,13 @@ def test_an_empty_member_state_is_said_to_be_empty(tmp_path: Path) -> None:
     """It read `members[0] ().state: needs at least 1 item, got 0`: a list's words, and an empty name."""
     text = GOOD_TREATY.replace("{state: CHL}", "{state: ''}")
     assert _file(tmp_path, read_treaty_file, text) == "members[0].state: must not be empty (got '')"
+
+
+def test_a_changes_field_in_a_list_is_named_by_number(tmp_path: Path) -> None:
+    """`(set_scope.scope.territory.1)` as the other files' fields are named: `territory[1]`."""
+    change = {"op": "set_scope", "treaty": "nato_1949", "article": "5", "scope": {"territory": ["europe", 5]}}
+    said = "change 1 (set_scope.scope.territory[1]): must be text, got 5"
+    assert _file(tmp_path, load_overlay, json.dumps({"changes": [change]})) == said
+    with pytest.raises(FoedusError) as caught:
+        as_changes([change])
+    assert str(caught.value) == f"what_if: {said}"

@@ -125,6 +125,8 @@ def test_an_overlay_file_given_twice_says_so(here: Path, second: str, also: str)
     ("{op: drop_treaty, treaty: nato_1949, state: UKR}", "ov.yaml: change 2 (drop_treaty.state): unknown field "
                                                         "'state' (the fields are: op, treaty)"),
     ("{op: add_treaty, treaty: {}}", "ov.yaml: change 2: what-if add_treaty: treaty.id: missing field 'id'"),
+    ("{op: add_treaty, treaty: {id: x_pact, name: X, signed: 2020-01-01, sources: [{url: 5}], members: [{state: "
+     "USA}]}}", "ov.yaml: change 2: what-if add_treaty: treaty.sources[0].url: must be text, got 5"),
     ("{op: drop_treaty, treaty: nato_1494}", "ov.yaml: change 2: unknown treaty 'nato_1494'"),
     ("{op: remove_member, treaty: nato_1949, state: UKR}", "ov.yaml: change 2: what-if: UKR is not a member of "
                                                            "nato_1949"),

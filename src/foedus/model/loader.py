@@ -76,13 +76,11 @@ def read_treaty_file(path: Path) -> Treaty:
 def _format_loc(loc: Iterable[Any], raw: Any = None) -> str:
     """`members[13].left_certainty`; a member's row named by its state, as written, when the file gives one
     (`members[13] (MLI).left_certainty`), so the row is found without counting."""
-    out = ""
-    for part in loc:
-        text = field_path([part])  # pydantic's labels of a union's members left out
-        out += f".{text}" if out and text[:1] not in ("", "[") else text
-        if out.startswith("members[") and out.endswith("]") and out.count("[") == 1:
-            out += _member_named(raw, part)
-    return out
+    parts = tuple(loc)
+    path = field_path(parts)
+    if parts[:1] == ("members",) and len(parts) > 1 and path.startswith(row := f"members[{parts[1]}]"):
+        path = row + _member_named(raw, parts[1]) + path[len(row):]
+    return path
 
 
 def _member_named(raw: Any, i: object) -> str:

@@ -18,7 +18,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from foedus.declare import described
-from foedus.errors import ScenarioError, validation_problem
+from foedus.errors import ScenarioError, field_path, validation_problem
 from foedus.model.overlay_apply import added_treaty, apply_change
 from foedus.model.overlay_changes import (
     AddMember,
@@ -154,21 +154,21 @@ def _validated(raw: object, path: str | Path) -> Overlay:
     """An overlay file's data as an `Overlay`; a malformed change is named by its number, counted from 1 as every
     other message counts the changes (`ov.yaml: change 2 (add_treaty.path): …`, as `as_changes` says it)."""
     from foedus.errors import FoedusError, shown
-    from foedus.model.yamlio import validate_file_data
+    from foedus.model.yamlio import file_data_error
 
     try:
         return Overlay.model_validate(raw)
     except ValidationError as exc:
-        err = exc.errors()[0]
+        error, err = exc, exc.errors()[0]
     loc = err["loc"]
     number = loc[1] if len(loc) > 1 and loc[0] == "changes" else None
     if not isinstance(number, int):  # the file's other fields, or `changes` itself: named as any file's fields are
-        return validate_file_data(Overlay, raw, path, "overlay fields")
+        raise file_data_error(error, Overlay, raw, path, "overlay fields")
     changes = raw.get("changes") if isinstance(raw, dict) else None
     if isinstance(changes, list) and not isinstance(given := changes[number], dict):  # not pydantic's wording
         raise FoedusError(f"{path}: change {number + 1}: must be a mapping such as {{op: drop_treaty, treaty: "
                           f"nato_1949}}, got {shown(given)}")
-    field = f" ({'.'.join(str(w) for w in loc[2:])})" if loc[2:] else ""
+    field = f" ({field_path(loc[2:])})" if loc[2:] else ""
     raise FoedusError(f"{path}: change {number + 1}{field}: {validation_problem(err, Overlay)}")
 
 
@@ -220,7 +220,7 @@ def as_changes(what_if: object) -> list[Change]:
         if not where and not isinstance(given, dict):
             raise ScenarioError(f"what_if: change {int(number) + 1}: expected a change (AddMember, DropTreaty, ..., "
                                 f"or a mapping with an 'op' as in an overlay file), not {described(given)}") from None
-        field = f" ({'.'.join(str(w) for w in where)})" if where else ""
+        field = f" ({field_path(where)})" if where else ""
         given_as = "" if where else f" (given {described(given)})"  # a field below the change: said already
         raise ScenarioError(f"what_if: change {int(number) + 1}{field}: {validation_problem(err, Overlay)}"
                             f"{given_as}") from None

@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from foedus.errors import ScenarioError, validation_problem
+from foedus.errors import ScenarioError, field_path, validation_problem
 from foedus.model.overlay_changes import AddMember, AddTreaty, DropTreaty, RemoveMember, SetScope, SetStrength
 from foedus.model.treaty import Treaty
 from foedus.model.world import World
@@ -122,7 +122,7 @@ def added_treaty(change: AddTreaty, world: World) -> Treaty:
         parsed = Treaty.model_validate(change.treaty)
     except ValidationError as exc:
         err = exc.errors()[0]
-        where = ".".join(["treaty", *(str(part) for part in err["loc"])])  # a whole-treaty check has no loc of its own
+        where = field_path(("treaty", *err["loc"]))  # a whole-treaty check has no loc of its own
         raise ScenarioError(f"what-if add_treaty: {where}: {validation_problem(err, Treaty)}") from None
     treaty = validate_references(parsed, "what-if add_treaty", world.states, world.places)
     check_written(treaty, "what-if add_treaty")

@@ -15,11 +15,11 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from foedus.errors import FoedusError, field_path, shown, validation_problem
+from foedus.errors import FileDataError, FoedusError, field_path, shown, validation_problem
 from foedus.reachable import os_reason
 from foedus.written import as_written
 
-__all__ = ["MAX_FILE_BYTES", "load_yaml", "not_a_mapping", "read_text_file", "read_yaml_file",
+__all__ = ["MAX_FILE_BYTES", "file_data_error", "load_yaml", "not_a_mapping", "read_text_file", "read_yaml_file",
            "validate_file_data"]
 
 M = TypeVar("M", bound=BaseModel)
@@ -127,11 +127,18 @@ def validate_file_data(model: type[M], raw: Any, path: str | Path, fields: str =
     try:
         return model.model_validate(raw)
     except ValidationError as exc:
-        err = exc.errors()[0]
-        loc = field_path(err["loc"])
-        if not loc and (problem := not_a_mapping(raw, fields)):
-            raise FoedusError(f"{path}: {problem}") from None
-        raise FoedusError(f"{path}: {loc}: {validation_problem(err, model)}") from None
+        raise file_data_error(exc, model, raw, path, fields) from None
+
+
+def file_data_error(exc: ValidationError, model: type[BaseModel], raw: Any, path: str | Path,
+                    fields: str = "fields") -> FileDataError:
+    """The error of a file's data `raw` that `model` refused with `exc`, as `validate_file_data` says it: the file,
+    the first problem's field path and the problem, or why the file is not a mapping of `fields`."""
+    err = exc.errors()[0]
+    loc = field_path(err["loc"])
+    if not loc and (problem := not_a_mapping(raw, fields)):
+        return FileDataError(str(path), "", problem)
+    return FileDataError(str(path), loc, validation_problem(err, model))
 
 
 def not_a_mapping(raw: Any, fields: str = "fields") -> str | None:
