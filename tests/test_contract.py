@@ -105,7 +105,6 @@ def test_cli_options_are_the_declared_inputs() -> None:
 
 
 def test_web_parameters_are_the_declared_inputs() -> None:
-
     from fastapi.testclient import TestClient
 
     from foedus.web.app import create_app

@@ -260,14 +260,13 @@ def test_cyprus_alliance_art_2_is_a_defence_duty_until_1964_then_a_guarantee(day
 
 def test_the_best_sourced_clause_comes_first_and_the_explanation_tags_each() -> None:
     """Of the clauses that bind a joiner alike, the best sourced is its primary one: Kazakhstan's 1992 treaty with
-    Russia (a bilateral clause, unverified) comes after the CSTO's amended Art. 4 (verified; only its request gate
-    is secondary); each is tagged where it is not verified."""
+    Russia (a bilateral clause, unverified) comes after the CSTO's Art. 4 (secondary); each is tagged."""
     r = run("UKR", "RUS", D2025)
     kaz = r.joiner("KAZ")
-    assert kaz is not None and kaz.primary.treaty == "csto_1992" and kaz.primary.certainty == "verified"
+    assert kaz is not None and kaz.primary.treaty == "csto_1992" and kaz.primary.certainty == "secondary"
     assert [o.treaty for o in kaz.also] == ["rus_kaz_1992"]
     line = next(x for x in r.explain().splitlines() if "Kazakhstan (KAZ) joins" in x)
-    assert "— secondary facts" not in line and "— verified" not in line
+    assert "— secondary facts" in line
     assert "also rus_kaz_1992 art. unknown (article unverified) (unverified facts)" in line
 
 

@@ -168,7 +168,6 @@ def test_a_name_of_several_states_for_one_state_is_not_told_to_repeat_an_option(
 
 @pytest.mark.needs_data
 def test_web_api_answers_422_with_the_candidates() -> None:
-
     from fastapi.testclient import TestClient
 
     from foedus.web.app import create_app

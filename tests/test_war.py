@@ -49,18 +49,18 @@ def test_kursk_binds_north_korea_from_entry_into_force(kursk) -> None:  # type: 
 
 def test_a_binding_keeps_its_certainty(kursk) -> None:  # type: ignore[no-untyped-def]
     """The replay reports how sure each binding is, as a cascade on that day does: North Korea's 2024 treaty is
-    verified; Belarus's first binding is the CSTO's amended Art. 4, verified too (its ATOP alliance with Russia,
-    carried past ATOP's coverage in 2018, binds it too, less well sourced)."""
+    verified; Belarus's first binding is the CSTO's Art. 4, known from secondary quotes (its ATOP alliance with
+    Russia, carried past ATOP's coverage in 2018, binds it too, less well sourced)."""
     prk, blr = kursk.first_bound("PRK"), kursk.first_bound("BLR")
     assert prk is not None and prk.certainty == "verified"
     day = cascade("UKR", "RUS", "2024-08-06", place="kursk-oblast").joiner("BLR")
     assert blr is not None and day is not None and (blr.treaty, blr.certainty) == (day.primary.treaty,
                                                                                     day.primary.certainty)
-    assert (blr.treaty, blr.certainty) == ("csto_1992", "verified")
+    assert (blr.treaty, blr.certainty) == ("csto_1992", "secondary")
     assert any(o.certainty == "carried-forward" for o in day.also)
     record = kursk.to_dict()["states"]
     spans = next(r for r in record if r["state"] == "BLR")["bound_spans"]
-    assert spans and spans[0]["certainty"] == "verified"
+    assert spans and spans[0]["certainty"] == "secondary"
 
 
 
@@ -89,10 +89,10 @@ def test_duties_to_consult_and_stay_out_keep_their_certainty(kursk) -> None:  # 
         ("ukr_bilateral_2024", "verified")]
     assert {(n["treaty"], n["certainty"]) for n in kursk.record("KAZ").neutral} == {("rus_kaz_2013", "unverified")}
     assert {(n["treaty"], n["certainty"]) for n in kursk.record("TKM").neutral} == {("atop_4463", "carried-forward")}
-    # each casus foederis too: Belarus's under the CSTO (its Art. 4 as amended: verified) and under the
+    # each casus foederis too: Belarus's under the CSTO (its Art. 4 as amended: secondary quotes) and under the
     # 1999 Union State treaty as ATOP codes it (carried past 2018); not the CIS Charter's, not carried (superseded)
     triggered = {(t["treaty"], t["article"]): t["certainty"] for t in kursk.record("BLR").triggered}
-    assert (triggered[("csto_1992", "4")], triggered[("atop_4865_p2", "ATOP defense")]) == ("verified",
+    assert (triggered[("csto_1992", "4")], triggered[("atop_4865_p2", "ATOP defense")]) == ("secondary",
                                                                                           "carried-forward")
     assert not any(treaty == "atop_4400" for treaty, _ in triggered)
 
