@@ -1,13 +1,11 @@
-"""CLI commands over many cascades: `foedus compare`, `foedus atlas`, `foedus atlas-plot`."""
+"""CLI commands over many cascades: `foedus compare`, `foedus atlas`, `foedus atlas-plot`: their options, read and
+checked here before any work; the running and writing is `foedus.cli.sweep_run`'s."""
 
 from __future__ import annotations
 
 import datetime as dt
-import json
-import sys
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import typer
 
@@ -15,23 +13,16 @@ from foedus.cli.helpers import refuse_unused
 from foedus.cli.options import AddTreaty, OverlayFile
 from foedus.cli.params import with_inputs
 from foedus.cli.progress import steps, working
-from foedus.cli.writing import Force, check_table, echo_wrote, save_table, table_meta
+from foedus.cli.writing import Force, check_table, echo_wrote, save_table
 from foedus.engine.scenario import READINGS
 from foedus.errors import FoedusError
 from foedus.inputs import MAX_SEED, SCENARIO, SWITCHES, WHAT_IF
 from foedus.outputs.partitions import DRAWS_PARTITION, YEARLY_PARTITION
 
-if TYPE_CHECKING:
-    from foedus.sweeps.atlas import Coverage
-
 __all__ = ["atlas", "atlas_plot", "compare"]
 
 MAX_WORKERS = 256
 _SEVERITY = next(i for i in SWITCHES if i.name == "severity")
-
-
-def _emit(obj: Any) -> None:
-    sys.stdout.write(json.dumps(obj, indent=2, ensure_ascii=False) + "\n")
 
 
 def _readings(reading: str | None) -> tuple[Any, ...]:
@@ -56,6 +47,7 @@ def compare(
 
     Without --reading, --atlas compares both readings (a scenario: the legal reading)."""
     from foedus.cli.helpers import what_if
+    from foedus.cli.sweep_run import compare_scenario, emit, print_atlas
     from foedus.engine.scenario import parse_date
     from foedus.model.world import World
     from foedus.state_lists import resolve_states
@@ -90,54 +82,13 @@ def compare(
             report = compare_atlas(base, base_day, other, other_day, opts, watched, who, done)
         report["what_if"] = changes.describe()
         report["notes"] = list(notes)
-        _emit(report) if as_json else _print_atlas(report)
+        emit(report) if as_json else print_atlas(report)
         for line in notes:
             typer.echo(f"note: {line}", err=True)
         return
     if not inputs["attacker"] or not inputs["target"]:
         raise FoedusError("give --attacker and --target for a scenario, or --atlas for every dyad")
-    _compare_scenario(base, other, base_day, other_day, inputs, changes.describe(), as_json)
-
-
-def _compare_scenario(base: Any, other: Any, base_day: Any, other_day: Any, inputs: dict[str, Any],
-                      what_if: list[str], as_json: bool) -> None:
-    from foedus.api import cascade
-    from foedus.sweeps.compare import compare_results
-
-    reading = inputs["reading"] if inputs["reading"] is not None else "legal"
-    kw = {i.name: inputs[i.name] for i in SCENARIO[3:]} | {"reading": reading}
-    a = cascade(inputs["attacker"], inputs["target"], base_day, world=base, **kw)
-    b = cascade(inputs["attacker"], inputs["target"], other_day, world=other, **kw)
-    diff = compare_results(a, b) | {"what_if": what_if, "base_date": str(base_day), "other_date": str(other_day)}
-    if as_json:
-        _emit(diff | {"base": a.to_dict(), "other": b.to_dict()})
-        return
-    typer.echo(f"base: {base_day}; other: {other_day}" + (f" with {'; '.join(what_if)}" if what_if else ""))
-    for g in diff["gained"]:
-        typer.echo(f"+ {g['state']} joins the {g['side']} ({g['why']})")
-    for x in diff["lost"]:
-        typer.echo(f"- {x['state']} no longer joins the {x['side']} (was {x['why_before']})")
-    for x in diff["switched"]:
-        typer.echo(f"~ {x['state']} switches from {x['from']} to {x['to']} ({x['why']})")
-    for c in diff["new_conflicts"]:
-        typer.echo(f"! {c} is now bound both ways (conflict)")
-    if not (diff["gained"] or diff["lost"] or diff["switched"] or diff["new_conflicts"]):
-        typer.echo("no change in who joins")
-    typer.echo(f"war size: {diff['war_size']['base']} -> {diff['war_size']['other']}")
-
-
-def _print_atlas(report: dict[str, Any]) -> None:
-    typer.echo(f"base {report['base_date']} vs other {report['other_date']}"
-               + (f" with {'; '.join(report['what_if'])}" if report["what_if"] else ""))
-    for reading, e in report["readings"].items():
-        typer.echo(f"[{reading}] dyads {e['dyads']['common']:,}; mean war size {e['mean_war_size']['base']:.2f} -> "
-                   f"{e['mean_war_size']['other']:.2f}; tripwire dyads {e['tripwire_dyads']['base']:,} -> "
-                   f"{e['tripwire_dyads']['other']:,}; larger wars in {e['dyads_with_larger_war']:,} dyads, "
-                   f"smaller in {e['dyads_with_smaller_war']:,}")
-        if "watch" in e:
-            w = e["watch"]
-            typer.echo(f"    dyads putting {w['state']} and {'/'.join(w['against'])} on opposite sides: "
-                       f"{w['base']:,} -> {w['other']:,}")
+    compare_scenario(base, other, base_day, other_day, inputs, changes.describe(), as_json)
 
 
 _ATLAS_OUT = ("Output .parquet, .csv or .dta (with --scheduler: a new folder of Parquet partitions); refuses an "
@@ -162,6 +113,7 @@ def atlas(  # noqa: PLR0913 - one option per atlas input
 ) -> None:
     """Per ordered dyad at a date, or yearly systemic indicators over a range of years."""
     from foedus.cli.research_cmd import years_ok
+    from foedus.cli.sweep_run import DrawsHow, atlas_draws, yearly_with_progress
     from foedus.engine.scenario import parse_date
     from foedus.model.world import World
     from foedus.sweeps.atlas import SERIES_DAY, AtlasOptions, atlas_frame, coverage, need_members, series_notes
@@ -182,8 +134,8 @@ def atlas(  # noqa: PLR0913 - one option per atlas input
         need_members(world, day)
         covered = coverage(world, day)  # a date the missing data would make wrong is refused here
         if draws is not None:
-            how = _DrawsHow(seed, honour, backend, scheduler, workers or 2, force, severity)
-            _atlas_draws(world, day, draws, how, reading, out, covered)
+            how = DrawsHow(seed, honour, backend, scheduler, workers or 2, force, severity)
+            atlas_draws(world, day, draws, how, _readings(reading or "legal")[0], out, covered)
             return
         with steps(f"atlas {date}: every ordered dyad, by reading", len(opts.readings)) as done:
             frame = atlas_frame(world, day, opts, done)
@@ -204,7 +156,7 @@ def atlas(  # noqa: PLR0913 - one option per atlas input
         for line in notes:
             typer.echo(f"note: {line}", err=True)
         return
-    save_table(_yearly_with_progress(world, first, last, opts), out, force=force, datasets=covered.datasets,
+    save_table(yearly_with_progress(world, first, last, opts), out, force=force, datasets=covered.datasets,
                title=f"foedus atlas {first}-{last}", notes=notes)
 
 
@@ -227,65 +179,6 @@ def _atlas_combination(date: str | None, first: int | None, last: int | None, sc
         from foedus.sweeps.dask_address import check_scheduler
 
         check_scheduler(scheduler)
-
-
-@dataclass(frozen=True)
-class _DrawsHow:
-    """How to run the Monte Carlo atlas: seed, honour file, backend, an optional Dask scheduler, --force."""
-
-    seed: int | None
-    honour: Path | None
-    backend: str | None
-    scheduler: str | None
-    workers: int
-    force: bool = False
-    severity: str = "armed-attack"
-
-
-def _atlas_draws(world: Any, day: Any, draws: int, how: _DrawsHow, reading: str | None, out: Path,
-                 covered: Coverage) -> None:
-    """Monte Carlo over every ordered dyad at one date (legal reading unless asked)."""
-    from foedus.engine.reliability import load_honour_model
-    from foedus.sweeps.atlas_mc import atlas_montecarlo
-
-    chosen = _readings(reading or "legal")[0]
-    if not 1 <= draws <= 100_000:
-        raise FoedusError(f"draws must be between 1 and 100,000 (got {draws})")
-    from foedus.engine.fast.montecarlo import new_seed
-
-    model = load_honour_model(how.honour)
-    model.check_treaties(world.treaties, str(how.honour), world.has_history)
-    seed = how.seed if how.seed is not None else new_seed()  # chosen and recorded when none is given
-    title = f"foedus atlas {day}, {draws} draws"
-    if how.scheduler:
-        from foedus.outputs import write_partitioned
-        from foedus.sweeps.dask_sweeps import client, dask_atlas_draws
-
-        with client(how.scheduler, how.workers) as c, working(f"atlas {day}, {draws:,} draws on Dask"):
-            result = dask_atlas_draws(day, draws, seed, model, chosen, c, severity=how.severity, backend=how.backend)
-        rows = write_partitioned(result.frame(world, day, seed), out, DRAWS_PARTITION, force=how.force,
-                                 meta=table_meta(title, covered.datasets, covered.notes))  # a partition per attacker
-        echo_wrote(out, f"{rows:,} rows (Parquet, partitioned by attacker)", covered.datasets)
-        for line in covered.notes:
-            typer.echo(f"note: {line}", err=True)
-        return
-    elif chosen == "escalatory":  # one batched escalatory atlas per draw: show the draws go by
-        with steps(f"atlas {day}, escalatory draws", draws) as done:
-            result = atlas_montecarlo(world, day, draws, seed, model, backend=how.backend, reading=chosen,
-                                      progress=done, severity=how.severity)
-    else:  # most dyads are drawn at once; the bar counts those that need the per-scenario replay
-        with steps(f"atlas {day}, {draws:,} draws: dyads replayed", 1) as done:
-            result = atlas_montecarlo(world, day, draws, seed, model, backend=how.backend, progress=done,
-                                      severity=how.severity)
-    save_table(result.frame(world, day, seed), out, force=how.force, datasets=covered.datasets, title=title,
-               notes=covered.notes)
-
-
-def _yearly_with_progress(world: Any, first: int, last: int, opts: Any) -> Any:
-    from foedus.sweeps.atlas import yearly_indicators
-
-    with steps(f"atlas {first}–{last}", last - first + 1) as done:
-        return yearly_indicators(world, range(first, last + 1), opts, progress=lambda year: done(year - first + 1))
 
 
 def atlas_plot(

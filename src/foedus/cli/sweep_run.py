@@ -1,0 +1,130 @@
+"""The running and writing half of `foedus compare` and `foedus atlas`: a scenario's comparison, the atlas
+comparison's lines, the Monte Carlo atlas and the yearly series with their progress. `foedus.cli.sweep_cmd` reads
+and checks the options first, and imports this module only when a command runs."""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import typer
+
+from foedus.cli.progress import steps, working
+from foedus.cli.writing import echo_wrote, save_table, table_meta
+from foedus.errors import FoedusError
+from foedus.inputs import SCENARIO
+from foedus.outputs.partitions import DRAWS_PARTITION
+
+if TYPE_CHECKING:
+    from foedus.sweeps.atlas import Coverage
+
+__all__ = ["DrawsHow", "atlas_draws", "compare_scenario", "emit", "print_atlas", "yearly_with_progress"]
+
+
+def emit(obj: Any) -> None:
+    """`obj` as indented JSON on stdout."""
+    sys.stdout.write(json.dumps(obj, indent=2, ensure_ascii=False) + "\n")
+
+
+def compare_scenario(base: Any, other: Any, base_day: Any, other_day: Any, inputs: dict[str, Any],
+                     what_if: list[str], as_json: bool) -> None:
+    """One scenario in both worlds: what changed (lines, or JSON with both results in full)."""
+    from foedus.api import cascade
+    from foedus.sweeps.compare import compare_results
+
+    reading = inputs["reading"] if inputs["reading"] is not None else "legal"
+    kw = {i.name: inputs[i.name] for i in SCENARIO[3:]} | {"reading": reading}
+    a = cascade(inputs["attacker"], inputs["target"], base_day, world=base, **kw)
+    b = cascade(inputs["attacker"], inputs["target"], other_day, world=other, **kw)
+    diff = compare_results(a, b) | {"what_if": what_if, "base_date": str(base_day), "other_date": str(other_day)}
+    if as_json:
+        emit(diff | {"base": a.to_dict(), "other": b.to_dict()})
+        return
+    typer.echo(f"base: {base_day}; other: {other_day}" + (f" with {'; '.join(what_if)}" if what_if else ""))
+    for g in diff["gained"]:
+        typer.echo(f"+ {g['state']} joins the {g['side']} ({g['why']})")
+    for x in diff["lost"]:
+        typer.echo(f"- {x['state']} no longer joins the {x['side']} (was {x['why_before']})")
+    for x in diff["switched"]:
+        typer.echo(f"~ {x['state']} switches from {x['from']} to {x['to']} ({x['why']})")
+    for c in diff["new_conflicts"]:
+        typer.echo(f"! {c} is now bound both ways (conflict)")
+    if not (diff["gained"] or diff["lost"] or diff["switched"] or diff["new_conflicts"]):
+        typer.echo("no change in who joins")
+    typer.echo(f"war size: {diff['war_size']['base']} -> {diff['war_size']['other']}")
+
+
+def print_atlas(report: dict[str, Any]) -> None:
+    """The atlas comparison's lines: per reading, the dyads' war sizes and tripwires in both worlds."""
+    typer.echo(f"base {report['base_date']} vs other {report['other_date']}"
+               + (f" with {'; '.join(report['what_if'])}" if report["what_if"] else ""))
+    for reading, e in report["readings"].items():
+        typer.echo(f"[{reading}] dyads {e['dyads']['common']:,}; mean war size {e['mean_war_size']['base']:.2f} -> "
+                   f"{e['mean_war_size']['other']:.2f}; tripwire dyads {e['tripwire_dyads']['base']:,} -> "
+                   f"{e['tripwire_dyads']['other']:,}; larger wars in {e['dyads_with_larger_war']:,} dyads, "
+                   f"smaller in {e['dyads_with_smaller_war']:,}")
+        if "watch" in e:
+            w = e["watch"]
+            typer.echo(f"    dyads putting {w['state']} and {'/'.join(w['against'])} on opposite sides: "
+                       f"{w['base']:,} -> {w['other']:,}")
+
+
+@dataclass(frozen=True)
+class DrawsHow:
+    """How to run the Monte Carlo atlas: seed, honour file, backend, an optional Dask scheduler, --force."""
+
+    seed: int | None
+    honour: Path | None
+    backend: str | None
+    scheduler: str | None
+    workers: int
+    force: bool = False
+    severity: str = "armed-attack"
+
+
+def atlas_draws(world: Any, day: Any, draws: int, how: DrawsHow, chosen: Any, out: Path, covered: Coverage) -> None:
+    """Monte Carlo over every ordered dyad at one date, in the reading `chosen` (a checked one)."""
+    from foedus.engine.reliability import load_honour_model
+    from foedus.sweeps.atlas_mc import atlas_montecarlo
+
+    if not 1 <= draws <= 100_000:
+        raise FoedusError(f"draws must be between 1 and 100,000 (got {draws})")
+    from foedus.engine.fast.montecarlo import new_seed
+
+    model = load_honour_model(how.honour)
+    model.check_treaties(world.treaties, str(how.honour), world.has_history)
+    seed = how.seed if how.seed is not None else new_seed()  # chosen and recorded when none is given
+    title = f"foedus atlas {day}, {draws} draws"
+    if how.scheduler:
+        from foedus.outputs import write_partitioned
+        from foedus.sweeps.dask_sweeps import client, dask_atlas_draws
+
+        with client(how.scheduler, how.workers) as c, working(f"atlas {day}, {draws:,} draws on Dask"):
+            result = dask_atlas_draws(day, draws, seed, model, chosen, c, severity=how.severity, backend=how.backend)
+        rows = write_partitioned(result.frame(world, day, seed), out, DRAWS_PARTITION, force=how.force,
+                                 meta=table_meta(title, covered.datasets, covered.notes))  # a partition per attacker
+        echo_wrote(out, f"{rows:,} rows (Parquet, partitioned by attacker)", covered.datasets)
+        for line in covered.notes:
+            typer.echo(f"note: {line}", err=True)
+        return
+    elif chosen == "escalatory":  # one batched escalatory atlas per draw: show the draws go by
+        with steps(f"atlas {day}, escalatory draws", draws) as done:
+            result = atlas_montecarlo(world, day, draws, seed, model, backend=how.backend, reading=chosen,
+                                      progress=done, severity=how.severity)
+    else:  # most dyads are drawn at once; the bar counts those that need the per-scenario replay
+        with steps(f"atlas {day}, {draws:,} draws: dyads replayed", 1) as done:
+            result = atlas_montecarlo(world, day, draws, seed, model, backend=how.backend, progress=done,
+                                      severity=how.severity)
+    save_table(result.frame(world, day, seed), out, force=how.force, datasets=covered.datasets, title=title,
+               notes=covered.notes)
+
+
+def yearly_with_progress(world: Any, first: int, last: int, opts: Any) -> Any:
+    """The yearly atlas series, first..last, with a progress bar by year."""
+    from foedus.sweeps.atlas import yearly_indicators
+
+    with steps(f"atlas {first}–{last}", last - first + 1) as done:
+        return yearly_indicators(world, range(first, last + 1), opts, progress=lambda year: done(year - first + 1))
