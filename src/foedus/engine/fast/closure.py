@@ -11,7 +11,8 @@ A dyad (a, t) takes this shortcut when nothing can break it: neither original is
 closures are disjoint, no state in one is bound to stay out of a war against a state in the other (where the conflict
 rule, `foedus.engine.rules.conflict`, makes that a conflict), and no limited
 leg (an adversary clause, or a neutrality clause void both ways for the side that started the war:
-`matrices.Conditional`) could bind a state that is not already on that side by then.
+`matrices.Conditional`) could bind a state that is not already on that side by then, or bar a state from the side
+it is on (where the rule makes that a conflict).
 Every other dyad runs the rounds (`foedus.engine.fast.rounds`). The two agree on every dyad where the shortcut
 applies (tests/test_batch_atlas.py checks whole atlases).
 """
@@ -95,28 +96,29 @@ def closures(rules: BatchRules) -> Closures:
         bad |= ((defense.astype(f) @ stay_d @ joiners_a.T) > 0).T  # a joiner bound not to fight a defender
     if clash.defense:
         bad |= (attack.astype(f) @ stay_a @ joiners_d.T) > 0
-    bad |= _limited(rules, attack, attack_round, defense, defense_round)
+    bad |= _limited(rules, clash, attack, attack_round, defense, defense_round)
     return Closures(attack, attack_round, defense, defense_round, ~bad & ~eye)
 
 
-def _limited(rules: BatchRules, attack: np.ndarray, attack_round: np.ndarray, defense: np.ndarray,
-             defense_round: np.ndarray) -> np.ndarray:
-    """[a, t]: some leg whose adversary clause limits its counterparts could change the war on a and t."""
+def _limited(rules: BatchRules, clash: conflict.Clash, attack: np.ndarray, attack_round: np.ndarray,
+             defense: np.ndarray, defense_round: np.ndarray) -> np.ndarray:
+    """[a, t]: some leg whose adversary clause limits its counterparts could change the war on a and t (a duty to
+    stay out only where the conflict rule, `clash`, makes it a conflict)."""
     n = len(rules.states)
     bad = np.zeros((n, n), dtype=bool)
     for cond, joins in ((rules.cond_defend, True), (rules.cond_offend, True), (rules.cond_neutral, False),
                         (rules.cond_neutral_att, False)):
         for k in range(len(cond.owed)):
-            bad |= _one(cond, k, joins, attack, attack_round, defense, defense_round)
+            bad |= _one(cond, k, joins, clash, attack, attack_round, defense, defense_round)
     return bad
 
 
-def _one(cond: Conditional, k: int, joins: bool, attack: np.ndarray, attack_round: np.ndarray,
-         defense: np.ndarray, defense_round: np.ndarray) -> np.ndarray:
+def _one(cond: Conditional, k: int, joins: bool, clash: conflict.Clash, attack: np.ndarray,
+         attack_round: np.ndarray, defense: np.ndarray, defense_round: np.ndarray) -> np.ndarray:
     """[a, t] where one limited leg (owed to v, binding o) could change the war: v is on a side, an enemy it
     admits (its compiled mask: other than o where the rule spares o's own attack) is on the other, and o is not
-    already on v's side by the round after v joined (an obligation), or o is on the other side (a duty to stay out).
-    Originals are never bound."""
+    already on v's side by the round after v joined (an obligation), or o is on the other side where the conflict
+    rule (`clash`) makes a duty barring that side a conflict (a duty to stay out). Originals are never bound."""
     v, o, allowed = int(cond.owed[k]), int(cond.obligor[k]), cond.allowed[k]  # less o where the rule spares it
     n = len(allowed)
     src = np.arange(n)
@@ -128,6 +130,8 @@ def _one(cond: Conditional, k: int, joins: bool, attack: np.ndarray, attack_roun
                                            (defense, defense_round, attack, admitted_attacks, True)):
         if cond.nonprov[k] and not flip:
             continue  # a leg void for the side that started the war (`rules.void_for_starters`) binds none of it
+        if not joins and not (clash.attack if flip else clash.defense):
+            continue  # the side o would fight on (attack where v defends, else defence): the rule bars nobody from it
         hit = mine[:, v].copy()
         if joins:  # harmless when o is there by the round after v joined, or is this side's original
             hit &= ~((mine[:, o] & (rounds[:, o] <= rounds[:, v] + 1)) | (src == o))
