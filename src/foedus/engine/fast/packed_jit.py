@@ -5,7 +5,10 @@ Optional (`pip install 'foedus[jit]'`, also in the test extra): used wherever nu
 is not 0, else the numpy loop runs; tests/test_packed_rounds.py checks both against the former engine on every
 row. The same steps as the numpy loop: round 1's obligations ORed from the opening's parts as each row starts
 (never gathered for every row at once), later rounds' grown by each new joiner's packed row, a late conflict
-resumes the row at the round its first state (by id) joined in, that round replayed at once. Compiled code is
+resumes the row at the round its first state (by id) joined in, that round replayed at once. What bars a state
+from each side is the conflict rule's table (`rules.conflict.bars`), passed in as masks (`rules.conflict.masks`):
+the loop ORs the obligations the table names, and restates no rule (calling the rule module's own function would
+tie this cached code to a file numba does not watch: a change there would leave the cache stale). Compiled code is
 cached on disk (numba's `cache=True`), so only the first run on a machine pays for compiling.
 """
 
@@ -90,8 +93,9 @@ def _rows(table, cols_a, cols_d, owed_word, owed_shift, owed_of, counters, group
 def _rows_of(table, cols_a, cols_d, owed_word, owed_shift, owed_of, counters, group, add_col, add_bit,  # type: ignore[no-untyped-def]  # noqa: C901, PLR0913
              a_bit, t_bit, a_ix, t_ix, alone_a, alone_t, to_target, to_attacker, w, order, dense, both_out, ex_out,
              sides_out, joined_out, conflicts_out, at, bar, lo, hi):
-    """The rows lo..hi; `bar`: the conflict rule's masks (`rules.conflict.masks`)."""
-    bar_sa, bar_sd = bar[0], bar[1]
+    """The rows lo..hi; `bar`: what bars each side, the conflict rule's table of masks (`rules.conflict.masks`)."""
+    a_wa, a_wd, a_sa, a_sd = bar[0, 0], bar[0, 1], bar[0, 2], bar[0, 3]  # the obligations barring the attack side
+    d_wa, d_wd, d_sa, d_sd = bar[1, 0], bar[1, 1], bar[1, 2], bar[1, 3]  # ... and the defence side
     jr = np.zeros(order.shape[0], dtype=np.int16)  # the round each state joined in, by bit (stale once it left)
     meets = np.zeros(counters.shape[0], dtype=np.int8)
     both = np.zeros(2 * w, dtype=np.uint64)
@@ -128,7 +132,8 @@ def _rows_of(table, cols_a, cols_d, owed_word, owed_shift, owed_of, counters, gr
                 wa, sd, wd, sa = wants[k], wants[w + k], wants[2 * w + k], wants[3 * w + k]
                 on_a, on_d = both[k], both[w + k]
                 free = ~(on_a | on_d | ex[k])
-                bar_a, bar_d = wd | (sa & bar_sa), wa | (sd & bar_sd)  # `rules.conflict.barred`, as masks
+                bar_a = (wa & a_wa) | (wd & a_wd) | (sa & a_sa) | (sd & a_sd)  # `rules.conflict.bars`' table
+                bar_d = (wa & d_wa) | (wd & d_wd) | (sa & d_sa) | (sd & d_sd)
                 clash[k] = free & ((wa & bar_a) | (wd & bar_d))
                 late[k] = ((on_a & bar_a) | (on_d & bar_d)) & ~(orig[k] | orig[w + k])
                 any_late |= late[k] != _ZERO
@@ -232,4 +237,4 @@ def _call(pr: PackedRules, attackers: np.ndarray, targets: np.ndarray, opening: 
               c(pr.group, dtype=np.int64), pr.add_col, pr.add_bit, c(pr.rank[a_ix], dtype=np.int64),
               c(pr.rank[t_ix], dtype=np.int64), a_ix, t_ix, c(opening.alone_a), c(opening.alone_t),
               c(opening.to_target), c(opening.to_attacker), pr.words, c(pr.order, dtype=np.int64), dense, both, ex,
-              sides, joined, conflicts, at, np.array(conflict.masks(conflict.compiled()), dtype=U64), chunks)
+              sides, joined, conflicts, at, conflict.masks(conflict.compiled()), chunks)

@@ -12,13 +12,15 @@ barred from: it owes neutrality to a state on the other side of that one (`confl
 `conflicted` is written with `&` and `|` only, so that it reads bools (the reference engine, state by state),
 boolean arrays and packed 64-bit words alike. The vectorised engines take its compiled form, `compiled()`: the
 same function, checked over every input to have the form they evaluate word by word (bound both ways is always a
-conflict; whether a duty bars the attack or the defence side is what `Clash` carries), as `barred` and `masks`.
+conflict; whether a duty bars the attack or the defence side is what `Clash` carries). What bars each side is one
+table (`bars`), which `barred` reads for arrays and words and `masks` hands to the compiled loop as data.
 """
 
 from __future__ import annotations
 
 import functools
 import itertools
+import operator
 from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
@@ -27,8 +29,8 @@ if TYPE_CHECKING:
 
 from foedus.errors import RuleError
 
-__all__ = ["BOTH_SIDES", "EXCLUDED", "LATE_RESUMES", "NEUTRAL_TOWARD", "Clash", "barred", "compiled", "conflicted",
-           "masks"]
+__all__ = ["BOTH_SIDES", "EXCLUDED", "LATE_RESUMES", "NEUTRAL_TOWARD", "Clash", "barred", "bars", "compiled",
+           "conflicted", "masks"]
 
 EXCLUDED = True  # a conflicted state joins neither side and is reported as a conflict
 LATE_RESUMES = True  # a fighting state that becomes conflicted: resume from the round it joined in, without it
@@ -73,18 +75,26 @@ def _compile(rule: Callable[[bool, bool, bool, bool], bool]) -> Clash:
     return clash
 
 
+Bars = tuple[tuple[bool, bool, bool, bool], tuple[bool, bool, bool, bool]]
+
+
+def bars(clash: Clash) -> Bars:
+    """Which of a state's obligations (bound to the attack side, to the defence side, a duty to stay out of the
+    attack side, of the defence side) bar it from the attack side (first row) and from the defence side (second):
+    being bound to the other side, and a duty to stay out of it where the rule makes that a conflict."""
+    return (False, True, clash.attack, False), (True, False, False, clash.defense)
+
+
 def barred(clash: Clash, want_a: T, want_d: T, stay_a: T, stay_d: T) -> tuple[T, T]:
-    """What bars each state from the attack side and from the defence side (arrays or words): being bound to the
-    other side, and a duty to stay out of it where the rule makes that a conflict. A state bound to, or on, a side
-    it is barred from is conflicted."""
-    from_a = want_d | stay_a if clash.attack else want_d  # type: ignore[operator]
-    from_d = want_a | stay_d if clash.defense else want_a  # type: ignore[operator]
+    """What bars each state from the attack side and from the defence side (`bars`; arrays or words). A state bound
+    to, or on, a side it is barred from is conflicted."""
+    duties = (want_a, want_d, stay_a, stay_d)
+    from_a, from_d = (functools.reduce(operator.or_, itertools.compress(duties, row)) for row in bars(clash))
     return from_a, from_d
 
 
-def masks(clash: Clash) -> tuple[np.uint64, np.uint64]:
-    """`clash` as two 64-bit masks (all ones where a duty barring that side counts) for compiled word loops."""
+def masks(clash: Clash) -> np.ndarray:
+    """`bars` as data for compiled word loops: a (2, 4) table of 64-bit masks, all ones where an obligation bars."""
     import numpy as np  # here: the reference engine's cascade (the CLI's start) imports this module, not numpy
 
-    full, none = np.uint64(0xFFFFFFFFFFFFFFFF), np.uint64(0)
-    return (full if clash.attack else none), (full if clash.defense else none)
+    return np.array([[0xFFFFFFFFFFFFFFFF if bar else 0 for bar in row] for row in bars(clash)], dtype=np.uint64)
