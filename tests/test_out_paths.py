@@ -18,18 +18,30 @@ from test_input_messages import CASCADE, _error_line
 WHAT_IF = [*CASCADE, "--drop-treaty", "nato_1949"]
 
 
+def _file_outputs(out: str) -> list[list[str]]:
+    """Command lines whose output, given as `out`, is one file: both tests below refuse each."""
+    return [
+        ["similarity", "--from", "2000", "--to", "2000", "--out", out],
+        ["dyads", "--from", "2000", "--to", "2000", "--out", out],
+        ["depth", "--out", out],
+        ["depth", "--out", "d.csv", "--refit", "--save-params", out],
+        ["atlas", "--date", "2025-01-01", "--out", out],
+        ["likely", "fit", "--out", out],
+        [*WHAT_IF, "--save-overlay", out],  # the fast reader of cascade (foedus.cli.fast)
+        [*WHAT_IF, "-aUKR", f"--save-overlay={out}"],  # typer's
+    ]
+
+
+def _command(args: list[str]) -> str:
+    """A case's id: the command, or for cascade the output option."""
+    return " ".join(args[:2] if args[0] != "cascade" else args[-2:])
+
+
 @pytest.mark.parametrize("args", [
-    ["similarity", "--from", "2000", "--to", "2000", "--out", "{out}/"],
-    ["dyads", "--from", "2000", "--to", "2000", "--out", "{out}/"],
-    ["depth", "--out", "{out}/"],
-    ["depth", "--out", "d.csv", "--refit", "--save-params", "{out}/"],
-    ["atlas", "--date", "2025-01-01", "--out", "{out}/"],
+    *_file_outputs("{out}/"),
     ["atlas", "--from", "2000", "--to", "2001", "--out={out}/"],
     ["schema", "--out", "{out}/"],
-    ["likely", "fit", "--out", "{out}/"],
-    [*WHAT_IF, "--save-overlay", "{out}/"],  # the fast reader of cascade (foedus.cli.fast)
-    [*WHAT_IF, "-aUKR", "--save-overlay={out}/"],  # typer's
-], ids=lambda a: " ".join(a[:2] if a[0] != "cascade" else a[-2:]))
+], ids=_command)
 @pytest.mark.parametrize("there", [False, True], ids=["new", "folder there"])
 def test_a_file_output_written_with_a_trailing_slash_is_refused(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], there: bool) -> None:
@@ -56,16 +68,9 @@ def test_a_folder_output_takes_a_trailing_slash_and_a_path_made_from_it_is_plain
 
 
 @pytest.mark.parametrize("args", [
-    ["similarity", "--from", "2000", "--to", "2000", "--out", "-"],
-    ["dyads", "--from", "2000", "--to", "2000", "--out", "-"],
-    ["depth", "--out", "-"],
-    ["depth", "--out", "d.csv", "--refit", "--save-params", "-"],
-    ["atlas", "--date", "2025-01-01", "--out", "-"],
-    ["likely", "fit", "--out", "-"],
-    ["backtest", "--out", "-"],
-    [*WHAT_IF, "--save-overlay", "-"],
-    [*WHAT_IF, "-aUKR", "--save-overlay=-"],
-], ids=lambda a: " ".join(a[:2] if a[0] != "cascade" else a[-2:]))
+    *_file_outputs("-"),
+    ["backtest", "--out", "-"],  # (`schema --out -` prints the schema: below)
+], ids=_command)
 def test_a_dash_for_a_file_output_is_refused_not_written_as_a_file_named_dash(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str]) -> None:
     monkeypatch.chdir(tmp_path)
