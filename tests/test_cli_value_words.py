@@ -18,6 +18,7 @@ from test_input_messages import CASCADE, _error_line
     ([*CASCADE, "--draws", "nan"], "Invalid value for '--draws': must be a whole number (got 'nan') (see `foedus "
      "cascade --help`)"),
     ([*CASCADE, "--draws", "1.5"], "Invalid value for '--draws': must be a whole number (got '1.5')"),
+    ([*CASCADE, "--draws", "a"], "Invalid value for '--draws': must be a whole number (got 'a')"),  # not 'a whole'
     ([*CASCADE, "--draws", "x" * 100], f"Invalid value for '--draws': must be a whole number (got '{'x' * 56}…') "),
     ([*CASCADE, "--draws", "10", "--seed", "-1"], "Invalid value for '--seed': must be greater than or equal to 0 "
      "(got '-1')"),

@@ -51,8 +51,10 @@ a clause of their own): pydantic says "Input should be a valid boolean, unable t
 
 def validation_problem(error: Mapping[str, object], model: object = None) -> str:
     """A pydantic error in foedus's words (`_PLAIN`), to follow a value's name or a file's field path, with the value
-    given when it is one (not a mapping or a list); a check of ours keeps its message, less pydantic's "Value error,
-    "; an unknown field is told the fields of `model`, the pydantic model the data was read as, at that place.
+    given when it is one (not a mapping or a list) and the message does not say it already: only a check of ours
+    can (it keeps its message, less pydantic's "Value error, "); pydantic's words never hold the value, and a word or
+    a bound of theirs equal to it ('a', 1) is not it. An unknown field is told the fields of `model`, the pydantic
+    model the data was read as, at that place.
 
     A value a user typed (a web query parameter, a command-line option) is one of no model:
 
@@ -61,6 +63,8 @@ def validation_problem(error: Mapping[str, object], model: object = None) -> str
     "must be a whole number (got 'nan')"
     >>> validation_problem({"type": "greater_than_equal", "msg": "Input should be greater than or equal to 1"})
     'must be greater than or equal to 1'
+    >>> validation_problem({"type": "less_than", "msg": "Input should be less than 1", "input": 1, "ctx": {"lt": 1}})
+    'must be less than 1 (got 1)'
     >>> validation_problem({"type": "value_error", "msg": "Value error, names no state", "input": {"a": 1}})
     'names no state'
     >>> validation_problem({"type": "list_type", "loc": ("changes",), "msg": "Input should be a valid list",
@@ -71,18 +75,20 @@ def validation_problem(error: Mapping[str, object], model: object = None) -> str
     "op 'x' is not one of a, b"
     """
     kind = str(error.get("type"))
+    ours = kind in ("value_error", "assertion_error")
     try:
         problem = _PLAIN[kind].format_map(_context(error, model))
     except KeyError:  # a check of ours, a kind pydantic words plainly enough, or a bound it did not give
         msg = str(error.get("msg", "")) or "is invalid"
         problem = msg.removeprefix("Value error, ").removeprefix("Assertion failed, ")
-        if kind not in ("value_error", "assertion_error"):
+        if not ours:
             problem = (problem[0].lower() + problem[1:]).replace("input should be", "must be")
     given = error.get("input")
     import re  # here: `import foedus` imports this module before the console's start pauses the collector
 
-    if "{given}" in _PLAIN.get(kind, "") or kind == "extra_forbidden" or given is None or isinstance(
-            given, Mapping | list | tuple) or re.search(rf"(?<![\w-]){re.escape(str(given))}(?![\w-])", problem):
+    said = ours and re.search(rf"(?<![\w-]){re.escape(str(given))}(?![\w-])", problem) is not None
+    if said or "{given}" in _PLAIN.get(kind, "") or kind == "extra_forbidden" or given is None or isinstance(
+            given, Mapping | list | tuple):
         return problem  # the value is said already, or is not one to show
     return f"{problem} (got {shown(given)})"
 

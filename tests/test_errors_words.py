@@ -1,0 +1,34 @@
+"""foedus.errors' wording of a refused value: the value given is shown unless the message says it already, and a
+word or a bound of pydantic's equal to it ('must be a whole number' given 'a', 'must be less than 1' given 1) is
+not the value said; it was taken for it, and the value left out."""
+
+from __future__ import annotations
+
+import pytest
+from pydantic import BaseModel, Field, ValidationError
+
+from foedus.errors import validation_problem
+
+
+class _Bounded(BaseModel):
+    below_one: int = Field(0, lt=1)
+    above_one: float = Field(2.0, gt=1)
+    count: int = 0
+
+
+@pytest.mark.parametrize(("data", "problem"), [
+    ({"below_one": 1}, "must be less than 1 (got 1)"),
+    ({"above_one": 1}, "must be greater than 1 (got 1)"),
+    ({"count": "a"}, "must be a whole number (got 'a')"),
+    ({"count": "number"}, "must be a whole number (got 'number')"),
+])
+def test_a_value_equal_to_a_word_or_bound_of_the_message_is_still_shown(data: dict[str, object],
+                                                                         problem: str) -> None:
+    with pytest.raises(ValidationError) as err:
+        _Bounded.model_validate(data)
+    assert validation_problem(err.value.errors()[0], _Bounded) == problem
+
+
+def test_a_value_a_check_of_ours_names_is_not_shown_twice() -> None:
+    error = {"type": "value_error", "msg": "Value error, id 'My-Pact' is not snake_case", "input": "My-Pact"}
+    assert validation_problem(error) == "id 'My-Pact' is not snake_case"
