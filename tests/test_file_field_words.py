@@ -163,10 +163,12 @@ def test_a_gazetteer_files_field_is_said_in_foedus_words(monkeypatch: pytest.Mon
     assert message.startswith(said) if said.endswith(" ") else message == said
 
 
-def test_a_place_coordinates_field_is_said_in_foedus_words() -> None:
+@pytest.mark.parametrize(("field", "hint"), [("alt", ""), ("lng", ", did you mean 'lon'?")])
+def test_a_place_coordinates_field_is_said_in_foedus_words(field: str, hint: str) -> None:
+    """An unknown field is offered a close one that starts with its letter: 'alt' is no typo of 'lat'."""
     with pytest.raises(FoedusError) as caught:
-        load_place_coords("crimea: {lat: 45.3, lon: 34.2, alt: 3}")
-    said = "place_coords.yaml: crimea.alt: unknown field 'alt', did you mean 'lat'? (the fields are: lat, lon, outline)"
+        load_place_coords(f"crimea: {{lat: 45.3, lon: 34.2, {field}: 3}}")
+    said = f"place_coords.yaml: crimea.{field}: unknown field '{field}'{hint} (the fields are: lat, lon, outline)"
     assert str(caught.value) == said
 
 

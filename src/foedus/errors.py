@@ -129,11 +129,11 @@ def _context(error: Mapping[str, object], model: object) -> dict[str, object]:
 
 
 def _fields(field: str, fields: list[str]) -> str:
-    """The fields an unknown `field` could have been: a close one first, then the first 8 of over 10, so the
-    message stays one short line."""
+    """The fields an unknown `field` could have been: a close one first (difflib's, of the same first letter: alone,
+    it offered 'lat' for 'alt'), then the first 8 of over 10, so the message stays one short line."""
     import difflib  # here: every start imports this module, and only an unknown field needs it
 
-    close = difflib.get_close_matches(field, fields, n=1)
+    close = [c for c in difflib.get_close_matches(field, fields, n=3) if c[:1].lower() == field[:1].lower()]
     hint = f", did you mean '{close[0]}'?" if close else ""
     listed = fields if len(fields) <= 10 else [*fields[:8], "…", f"{len(fields) - 8} more"]
     return f"{hint} (the fields are: {', '.join(listed)})" if fields else ""
