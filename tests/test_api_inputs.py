@@ -81,7 +81,7 @@ def test_an_empty_place_is_refused_not_taken_for_the_home_territory(empty: str) 
                                            ("requested", 0), ("likelihood", "yes"), ("likelihood", None)])
 def test_a_switch_takes_true_or_false_not_a_truthy_value(name: str, bad: Any) -> None:
     _refused(rf"^{name} must be True or False, not ", "UKR", "RUS", "2025-01-15", **KURSK, **{name: bad})
-    with pytest.raises(ScenarioError, match=r"^requested must be True or False, not str 'false'$"):
+    with pytest.raises(ScenarioError, match=r"^requested must be True or False, not 'false'$"):
         foedus.replay_war("russia_ukraine_2022", requested="false")
 
 
@@ -96,10 +96,10 @@ def test_numpy_integers_draw_as_python_ints_do() -> None:
     assert numpy == plain
 
 
-@pytest.mark.parametrize(("name", "bad", "said"), [("draws", "100", "str '100'"), ("draws", 100.0, "float 100.0"),
-                                                   ("draws", True, "bool True"), ("draws", [10], "list [10]"),
-                                                   ("seed", "1", "str '1'"), ("seed", 1.5, "float 1.5"),
-                                                   ("seed", True, "bool True")])
+@pytest.mark.parametrize(("name", "bad", "said"), [("draws", "100", "'100'"), ("draws", 100.0, "100.0"),
+                                                   ("draws", True, "true"), ("draws", [10], "a list"),
+                                                   ("seed", "1", "'1'"), ("seed", 1.5, "1.5"),
+                                                   ("seed", True, "true")])
 def test_draws_and_seed_take_whole_numbers_and_say_so(name: str, bad: Any, said: str) -> None:
     options = {"draws": 10, name: bad}
     message = _refused(rf"^{name} must be a whole number from ", "UKR", "RUS", "2025-01-15", **KURSK, **options)
@@ -121,20 +121,20 @@ def test_a_what_if_change_given_as_one_string_is_one_change_not_its_characters()
     assert joined.joiner("IRN") is not None
 
 
-@pytest.mark.parametrize(("name", "bad", "said"), [("drop_treaty", [1], "int 1"), ("add_member", 5, "int 5"),
-                                                   ("set_strength", {"nato_1949:5": "S1"}, "dict"),
-                                                   ("remove_member", ["nato_1949:TUR", None], "None")])
+@pytest.mark.parametrize(("name", "bad", "said"), [("drop_treaty", [1], "1$"), ("add_member", 5, "5$"),
+                                                   ("set_strength", {"nato_1949:5": "S1"}, "a mapping$"),
+                                                   ("remove_member", ["nato_1949:TUR", None], "nothing$")])
 def test_a_what_if_change_of_the_wrong_type_is_refused_in_one_line(name: str, bad: Any, said: str) -> None:
     _refused(rf"^{name}: expected a string or a list of strings, not {said}", "UKR", "RUS", "2025-01-15", **KURSK,
              **{name: bad})
 
 
 @pytest.mark.parametrize(("bad", "match"), [
-    ("rus_prk_2024", r"^what_if: expected an Overlay or a list of changes, not str 'rus_prk_2024'$"),
-    (5, r"^what_if: expected an Overlay or a list of changes, not int 5$"),
-    ({"changes": []}, r"^what_if: expected an Overlay or a list of changes, not dict "),
+    ("rus_prk_2024", r"^what_if: expected an Overlay or a list of changes, not 'rus_prk_2024'$"),
+    (5, r"^what_if: expected an Overlay or a list of changes, not 5$"),
+    ({"changes": []}, r"^what_if: expected an Overlay or a list of changes, not a mapping$"),
     (["drop_treaty:x"], r"^what_if: change 1: expected a change \(AddMember, DropTreaty, \.\.\., or a mapping with an "
-                        r"'op' as in an overlay file\), not str 'drop_treaty:x'$"),
+                        r"'op' as in an overlay file\), not 'drop_treaty:x'$"),
     ([{"op": "drop_treaty"}], r"^what_if: change 1 \(drop_treaty\.treaty\): missing field 'treaty'$"),
     ([{"op": "drop_treaty", "treaty": "nope"}], r"^what_if: change 1: unknown treaty 'nope'"),
 ])
@@ -157,16 +157,16 @@ def test_a_world_that_is_not_a_world_is_refused_not_replaced_by_the_bundled_one(
 
 
 @pytest.mark.parametrize(("honour", "match"), [
-    (5, r"^honour: expected an HonourModel, the path of a YAML file of honour rates, or 'empirical', not int 5$"),
+    (5, r"^honour: expected an HonourModel, the path of a YAML file of honour rates, or 'empirical', not 5$"),
     ("", r"^honour: the path is empty; give an HonourModel, the path"),
-    (["h.yaml"], r"^honour: expected an HonourModel, the path .*, not list \['h\.yaml'\]$"),
+    (["h.yaml"], r"^honour: expected an HonourModel, the path .*, not a list$"),
 ])
 def test_an_honour_model_of_the_wrong_type_or_an_empty_path_is_refused(honour: Any, match: str) -> None:
     _refused(match, "UKR", "RUS", "2025-01-15", **KURSK, draws=10, honour=honour)
 
 
 @pytest.mark.parametrize(("model", "match"), [
-    (5, r"^likely_model: expected a likelihood ModelFile, or the path of a file from `foedus likely fit`, not int 5$"),
+    (5, r"^likely_model: expected a likelihood ModelFile, or the path of a file from `foedus likely fit`, not 5$"),
     ("", r"^likely_model: the path is empty; give a likelihood ModelFile"),
 ])
 def test_a_likelihood_model_of_the_wrong_type_or_an_empty_path_is_refused(model: Any, match: str) -> None:
@@ -191,8 +191,8 @@ def test_an_empty_until_is_refused_not_taken_for_no_date(empty: str) -> None:
         foedus.replay_war("russia_ukraine_2022", until=empty)
 
 
-@pytest.mark.parametrize(("bad", "said"), [(None, "None"), (5, "int 5"),
-                                           (["a.yaml"], r"list \['a\.yaml'\] \(give the files as separate arguments")])
+@pytest.mark.parametrize(("bad", "said"), [(None, "nothing$"), (5, "5$"),
+                                           (["a.yaml"], r"a list \(give the files as separate arguments")])
 def test_a_treaty_file_that_is_not_a_path_is_refused_in_one_line(bad: Any, said: str) -> None:
     with pytest.raises(TreatyDataError, match=rf"^treaty file: expected a path \(str or pathlib\.Path\), not {said}"):
         foedus.load_world(bad)
@@ -220,7 +220,7 @@ def test_world_load_takes_strings_or_one_path_as_load_world_does(tmp_path: Path)
 
 @pytest.mark.parametrize("name", ["bundled", "history"])
 def test_world_load_switches_take_true_or_false(name: str) -> None:
-    with pytest.raises(ScenarioError, match=rf"^{name} must be True or False, not str 'no'$"):
+    with pytest.raises(ScenarioError, match=rf"^{name} must be True or False, not 'no'$"):
         foedus.World.load(**{name: "no"})
 
 
@@ -250,7 +250,8 @@ def test_a_state_that_did_not_join_is_none_and_an_unknown_one_is_refused() -> No
     assert result.joiner("FRA") is None and result.joiner("france") is None
     with pytest.raises(UnknownStateError, match=r"^unknown state 'XXX'"):
         result.joiner("XXX")
-    with pytest.raises(ScenarioError, match=r"^state: expected a state \(ISO3 code, COW number or name\), not None$"):
+    with pytest.raises(ScenarioError, match=r"^state: expected a state \(ISO3 code, COW number or name\), "
+                                            r"not nothing$"):
         result.joiner(None)  # type: ignore[arg-type]
     replay = foedus.replay_war("russia_ukraine_2022", until="2025-01-01")
     with pytest.raises(UnknownStateError, match=r"^unknown state 'Rusia'"):

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from foedus.datarecord import dataclass
-from foedus.errors import ScenarioError
+from foedus.errors import ScenarioError, shown
 
 __all__ = ["Input", "check_options", "checked_value", "choice", "described", "split_values"]
 
@@ -76,12 +76,13 @@ def split_values(values: list[str] | str | None) -> list[str]:
 
 
 def described(value: Any) -> str:
-    """A value a user gave, as a message names it: its type and (shortened) repr.
+    """A value a Python caller gave of a type it may not have, as every message shows a value
+    (`foedus.errors.shown`): it had a rendering of its own ('float 3.5', "str 'false'") beside that one.
 
-    >>> described(3.5), described(None), described(b"UKR")
-    ('float 3.5', 'None', "bytes b'UKR'")
+    >>> described(3.5), described("false"), described(None), described({"op": "x"})
+    ('3.5', "'false'", 'nothing', 'a mapping')
     """
-    return "None" if value is None else f"{type(value).__name__} {repr(value)[:40]}"
+    return shown(value)
 
 
 def checked_value(inp: Input, value: Any) -> Any:
