@@ -71,9 +71,9 @@ def test_a_place_of_the_wrong_type_is_refused(bad: Any) -> None:
     _refused(r"^place: expected a place id or name \(`foedus places`\), not ", "UKR", "RUS", "2025-01-15", place=bad)
 
 
-@pytest.mark.parametrize("empty", ["", "  "])
-def test_an_empty_place_is_refused_not_taken_for_the_home_territory(empty: str) -> None:
-    _refused(r"^place is empty: give a place id or name", "UKR", "RUS", "2025-01-15", place=empty)
+@pytest.mark.parametrize(("empty", "word"), [("", "empty"), ("  ", "blank")])
+def test_an_empty_place_is_refused_not_taken_for_the_home_territory(empty: str, word: str) -> None:
+    _refused(rf"^place is {word}: give a place id or name", "UKR", "RUS", "2025-01-15", place=empty)
     assert foedus.cascade("UKR", "RUS", "2025-01-15", place=None).scenario.place == "russia"
 
 
@@ -159,6 +159,7 @@ def test_a_world_that_is_not_a_world_is_refused_not_replaced_by_the_bundled_one(
 @pytest.mark.parametrize(("honour", "match"), [
     (5, r"^honour: expected an HonourModel, the path of a YAML file of honour rates, or 'empirical', not 5$"),
     ("", r"^honour: the path is empty; give an HonourModel, the path"),
+    (" ", r"^honour: the path is blank; give an HonourModel, the path"),
     (["h.yaml"], r"^honour: expected an HonourModel, the path .*, not a list$"),
 ])
 def test_an_honour_model_of_the_wrong_type_or_an_empty_path_is_refused(honour: Any, match: str) -> None:
@@ -168,6 +169,7 @@ def test_an_honour_model_of_the_wrong_type_or_an_empty_path_is_refused(honour: A
 @pytest.mark.parametrize(("model", "match"), [
     (5, r"^likely_model: expected a likelihood ModelFile, or the path of a file from `foedus likely fit`, not 5$"),
     ("", r"^likely_model: the path is empty; give a likelihood ModelFile"),
+    ("\t", r"^likely_model: the path is blank; give a likelihood ModelFile"),
 ])
 def test_a_likelihood_model_of_the_wrong_type_or_an_empty_path_is_refused(model: Any, match: str) -> None:
     _refused(match, "UKR", "RUS", "2025-01-15", **KURSK, likelihood=True, likely_model=model)
@@ -198,11 +200,11 @@ def test_a_treaty_file_that_is_not_a_path_is_refused_in_one_line(bad: Any, said:
         foedus.load_world(bad)
 
 
-@pytest.mark.parametrize("extra", [[""], "", [" "]])  # Path("") is Path("."): a folder, said as one
-def test_an_empty_treaty_path_is_refused_not_read_as_the_current_folder(extra: Any) -> None:
-    with pytest.raises(TreatyDataError, match=r"^treaty file: the path is empty; give a treaty YAML file$"):
+@pytest.mark.parametrize(("extra", "word"), [([""], "empty"), ("", "empty"), ([" "], "blank")])  # Path("") is ".":
+def test_an_empty_treaty_path_is_refused_not_read_as_the_current_folder(extra: Any, word: str) -> None:  # a folder
+    with pytest.raises(TreatyDataError, match=rf"^treaty file: the path is {word}; give a treaty YAML file$"):
         foedus.World.load(extra)
-    with pytest.raises(TreatyDataError, match=r"^treaty file: the path is empty"):
+    with pytest.raises(TreatyDataError, match=rf"^treaty file: the path is {word}"):
         foedus.load_world(*extra) if isinstance(extra, list) else foedus.load_world(extra)
 
 

@@ -1,4 +1,5 @@
-"""A command-line value typer refuses is said in foedus's words, and a blank path is refused as an empty one.
+"""A command-line value typer refuses is said in foedus's words, and a blank path is refused as an empty one is,
+said to be blank (the Python API's word).
 
 typer (0.29) converts values with pydantic and passed its wording on: "Invalid value for '--draws': Input should be
 a valid integer, unable to parse string as an integer". A path of only spaces crashed `--add-treaty ' '` as an
@@ -38,9 +39,9 @@ def test_a_value_of_the_wrong_type_is_said_in_foedus_words(tmp_path: Path, monke
     [*CASCADE, "--drop-treaty", "nato_1949", "--save-overlay", " "], ["schema", "--out", " "],
     ["treaties", "validate", " "], ["compare", *CASCADE[1:], "--add-treaty", " "],
 ])
-def test_a_blank_path_is_refused_as_an_empty_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+def test_a_blank_path_is_refused_as_an_empty_one_is(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                  args: list[str]) -> None:
     monkeypatch.chdir(tmp_path)
     line = _error_line(args)
-    assert line.startswith("Invalid value for '") and ": the path is empty (see `foedus " in line, line
+    assert line.startswith("Invalid value for '") and ": the path is blank (see `foedus " in line, line
     assert list(tmp_path.iterdir()) == []

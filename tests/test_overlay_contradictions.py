@@ -120,6 +120,7 @@ def test_an_overlay_file_given_twice_says_so(here: Path, second: str, also: str)
 
 @pytest.mark.parametrize(("change", "said"), [
     ("{op: add_treaty, path: ''}", "ov.yaml: change 2 (add_treaty.path): the path is empty: give a treaty file"),
+    ("{op: add_treaty, path: ' '}", "ov.yaml: change 2 (add_treaty.path): the path is blank: give a treaty file"),
     ("{op: frob}", "ov.yaml: change 2: op 'frob' is not one of add_member, remove_member, drop_treaty, add_treaty, "
                   "set_strength, set_scope"),
     ("{op: drop_treaty, treaty: nato_1949, state: UKR}", "ov.yaml: change 2 (drop_treaty.state): unknown field "

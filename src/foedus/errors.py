@@ -9,8 +9,8 @@ __all__ = [
     "DataImportError", "DataMissingError", "DateOutOfRangeError", "FileDataError", "FoedusError",
     "LikelyModelError", "OptionalDependencyError", "OutputError", "OutputExistsError", "RuleError", "ScenarioError",
     "SettingError", "TreatyDataError", "UnknownDatasetError", "UnknownPlaceError", "UnknownStateError",
-    "UnknownTreatyError", "UnknownWarError", "WarDataError", "field_path", "one_line", "shown",
-    "validation_problem",
+    "UnknownTreatyError", "UnknownWarError", "WarDataError", "empty_or_blank", "field_path", "one_line",
+    "shown", "validation_problem",
 ]
 
 MAX_MESSAGE = 400
@@ -91,6 +91,12 @@ def validation_problem(error: Mapping[str, object], model: object = None) -> str
             given, Mapping | list | tuple):
         return problem  # the value is said already, or is not one to show
     return f"{problem} (got {shown(given)})"
+
+
+def empty_or_blank(value: object) -> str:
+    """'empty' for a value of no characters, 'blank' for one of only spaces (tabs, newlines), which a user may not
+    see they typed: how every message names a value that says nothing (`empty_or_blank(" ")` is 'blank')."""
+    return "empty" if str(value) == "" else "blank"
 
 
 def shown(value: object) -> str:

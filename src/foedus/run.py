@@ -16,7 +16,7 @@ from foedus.datarecord import replace
 from foedus.engine.cascade import run_cascade
 from foedus.engine.power import coalition_power
 from foedus.engine.scenario import build_scenario
-from foedus.errors import ScenarioError
+from foedus.errors import ScenarioError, empty_or_blank
 from foedus.inputs import LIKELIHOOD, MONTE_CARLO, SCENARIO, WHAT_IF, check_options
 from foedus.model.world import World
 
@@ -105,7 +105,7 @@ def _check_models(honour: object, likely_model: object, likelihood: bool) -> Non
     def check(name: str, value: object, kinds: str, module: str, model: str) -> None:
         if isinstance(value, str | os.PathLike):
             if not str(value).strip():
-                raise ScenarioError(f"{name}: the path is empty; give {kinds}")
+                raise ScenarioError(f"{name}: the path is {empty_or_blank(value)}; give {kinds}")
         elif value is not None and not isinstance(value, getattr(importlib.import_module(module), model)):
             raise ScenarioError(f"{name}: expected {kinds}, not {described(value)}")  # module imported only here
 

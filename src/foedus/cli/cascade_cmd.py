@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from foedus.cli.helpers import WHAT_IF_NAMES, refuse_unused, what_if, world_for
+from foedus.cli.helpers import WHAT_IF_NAMES, path_problem, refuse_unused, what_if, world_for
 from foedus.cli.listing import resolve_format
 from foedus.cli.show import print_citations, print_result, print_result_as
 from foedus.run import run_scenario  # imported with the module: the fast reader imports it with the collector off
@@ -31,10 +31,10 @@ def cascade(inputs: dict[str, Any], *, treaties: list[Path] | None, as_json: boo
             likely_model: Path | None, add_treaty: list[Path] | None, overlay: list[Path] | None,
             save_overlay: Path | None, fmt: str | None) -> None:
     """Who is obligated to join a war that starts with this attack, on which side, and why."""
-    if honour == "":  # a path option left empty (`--honour=`) is an error, as every other path option's is
+    if honour is not None and (problem := path_problem(honour)):  # `--honour=`, as every other path option's is
         from foedus.errors import FoedusError
 
-        raise FoedusError("--honour: the path is empty; give a YAML file of honour rates, or `empirical`")
+        raise FoedusError(f"--honour: {problem}; give a YAML file of honour rates, or `empirical`")
     # the model file feeds --likelihood and --honour empirical only; anywhere else it would go unread, unchecked
     refuse_unused("--likely-model", likely_model is not None and not inputs.get("likelihood") and honour != "empirical",
                   "without --likelihood or --honour empirical")

@@ -40,9 +40,11 @@ def _usage_text(exc: TyperException) -> str:
 def _refuse_empty_paths(command: Any) -> None:
     """Make every path parameter of `command` and its subcommands refuse an empty value as a usage error naming the
     option: typer reads `""` as `Path("")`, which is `.`, and a command would then read, list or replace the current
-    folder as if the user had named it. A blank one (`--add-treaty ' '`) too, as the Python API refuses it: it
-    crashed as an internal error, and read as a file of no visible name elsewhere (`--overlay ' '`)."""
+    folder as if the user had named it. A blank one (`--add-treaty ' '`) too, said to be blank, as the Python API
+    refuses it: it crashed as an internal error, and read as a file of no visible name elsewhere (`--overlay ' '`)."""
     from typer import BadParameter
+
+    from foedus.cli.helpers import path_problem
 
     for param in getattr(command, "params", []):
         annotation = getattr(getattr(param, "type_descriptor", None), "annotation", None)
@@ -53,8 +55,8 @@ def _refuse_empty_paths(command: Any) -> None:
 
         def process_value(ctx: Any, value: Any, param: Any = param, original: Any = original) -> Any:
             for one in value if isinstance(value, list | tuple) else [value]:
-                if isinstance(one, str) and not one.strip():
-                    raise BadParameter("the path is empty", ctx=ctx, param=param)  # blank too, as the API says
+                if isinstance(one, str) and (problem := path_problem(one)):
+                    raise BadParameter(problem, ctx=ctx, param=param)
             return _as_given(original(ctx, value), value)
 
         param.process_value = process_value

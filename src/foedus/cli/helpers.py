@@ -16,9 +16,21 @@ if TYPE_CHECKING:
     from foedus.model.overlay import Overlay
     from foedus.model.world import World
 
-__all__ = ["WHAT_IF_NAMES", "emit_json", "refuse_unused", "what_if", "world_for"]
+__all__ = ["WHAT_IF_NAMES", "emit_json", "path_problem", "refuse_unused", "what_if", "world_for"]
 
 WHAT_IF_NAMES = tuple(i.name for i in WHAT_IF)
+
+
+def path_problem(value: str) -> str | None:
+    """Why a path option's `value` names no file the user meant, or None: an empty one (`Path("")` is `.`, the
+    current folder) or a blank one (a file of no visible name), each said as it is (`foedus.errors.empty_or_blank`).
+
+    >>> path_problem(" "), path_problem("pact.yaml")
+    ('the path is blank', None)
+    """
+    from foedus.errors import empty_or_blank
+
+    return None if value.strip() else f"the path is {empty_or_blank(value)}"
 
 
 def what_if(inputs: dict[str, Any], add_treaty: list[Path] | None, overlay: list[Path] | None) -> Overlay:

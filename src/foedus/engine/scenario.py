@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Literal, get_args
 from foedus.datarecord import dataclass, field, fields
 from foedus.declare import Input, checked_value, choice, described
 from foedus.engine.contract import meta
-from foedus.errors import DateOutOfRangeError, ScenarioError
+from foedus.errors import DateOutOfRangeError, ScenarioError, empty_or_blank
 from foedus.model.days import EARLIEST, LATEST, is_iso_day
 from foedus.model.world import World
 from foedus.state_lists import resolve_states
@@ -224,8 +224,8 @@ def _check_place(place: Any) -> None:
     if place is not None and not isinstance(place, str):
         raise ScenarioError(f"place: expected a place id or name (`foedus places`), not {described(place)}")
     if place is not None and not place.strip():
-        raise ScenarioError("place is empty: give a place id or name (`foedus places`), or leave it out for each "
-                            "target's home territory")
+        raise ScenarioError(f"place is {empty_or_blank(place)}: give a place id or name (`foedus places`), or leave "
+                            "it out for each target's home territory")
 
 
 def switch_values(given: dict[str, Any]) -> dict[str, Any]:

@@ -8,6 +8,7 @@ from typing import Annotated, Any, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
+from foedus.errors import empty_or_blank
 from foedus.model.days import EARLIEST, LATEST
 from foedus.model.facts import Day
 from foedus.model.treaty import Scope, Strength
@@ -110,9 +111,10 @@ class AddTreaty(_Change):
     @field_validator("path")
     @classmethod
     def _a_path(cls, value: str | None) -> str | None:
-        """An empty path names no file: it was taken for no path at all ('needs a path or an inline treaty')."""
+        """An empty or blank path names no file: it was taken for no path at all ('needs a path or an inline
+        treaty')."""
         if value is not None and not value.strip():
-            raise ValueError("the path is empty: give a treaty file")
+            raise ValueError(f"the path is {empty_or_blank(value)}: give a treaty file")
         return value
 
     @model_validator(mode="after")

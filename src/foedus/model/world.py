@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from foedus.datarecord import dataclass, field
 from foedus.declare import described
-from foedus.errors import ScenarioError, TreatyDataError, UnknownTreatyError
+from foedus.errors import ScenarioError, TreatyDataError, UnknownTreatyError, empty_or_blank
 from foedus.model.treatymap import TreatyMap, unknown_ids_hint
 from foedus.written import kept
 
@@ -136,6 +136,6 @@ def treaty_paths(extra: Iterable[str | Path] | str | Path | None) -> list[Path]:
             raise TreatyDataError("treaty file", "", f"expected a path (str or pathlib.Path), not "
                                                      f"{described(item)}{hint}")
         if not str(item).strip():
-            raise TreatyDataError("treaty file", "", "the path is empty; give a treaty YAML file")
+            raise TreatyDataError("treaty file", "", f"the path is {empty_or_blank(item)}; give a treaty YAML file")
         out.append(kept(item))  # `t.yaml/` is refused as the system refuses it, not read as t.yaml
     return out
