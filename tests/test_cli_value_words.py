@@ -8,6 +8,7 @@ overlay"); every path option now refuses it as it refuses an empty one."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -45,3 +46,45 @@ def test_a_blank_path_is_refused_as_an_empty_one_is(tmp_path: Path, monkeypatch:
     line = _error_line(args)
     assert line.startswith("Invalid value for '") and ": the path is blank (see `foedus " in line, line
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["schema", "--out", "--force"], "Invalid value for '--out': the path '--force' looks like an option; give "
+     "./--force for a file of that name (see `foedus schema --help`)"),
+    (["schema", "--out", "--war"], "Invalid value for '--out': the path '--war' looks like an option"),
+    (["similarity", "--out", "--from"], "Invalid value for '--out': the path '--from' looks like an option"),
+    ([*CASCADE, "--add-treaty", "-a"], "Invalid value for '--add-treaty': the path '-a' looks like an option; give "
+     "./-a for a file of that name"),
+    ([*CASCADE, "--drop-treaty", "nato_1949", "--save-overlay", "--jsno"], "Invalid value for '--save-overlay': the "
+     "path '--jsno' looks like an option"),
+    ([*CASCADE, "--draws", "5", "--honour", "--seed"], "--honour: the path '--seed' looks like an option; give "
+     "./--seed for a file of that name"),
+])
+def test_a_path_option_given_an_options_name_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                        args: list[str], message: str) -> None:
+    """click takes the word after a path option as its path: `schema --out --json` wrote a file named --json."""
+    monkeypatch.chdir(tmp_path)
+    assert _error_line(args).startswith(message)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_schema_out_json_is_refused_in_the_json_asked_for(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """`foedus schema --out --json` wrote the schema to a file named --json (schema has no --json)."""
+    from foedus.cli.start import run_line
+
+    monkeypatch.chdir(tmp_path)
+    assert run_line(["schema", "--out", "--json"]) == 2
+    assert json.loads(capsys.readouterr().out)["error"] == ("Invalid value for '--out': the path '--json' looks like "
+                                                            "an option; give ./--json for a file of that name (see "
+                                                            "`foedus schema --help`)")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_file_named_like_an_option_is_written_when_named_as_a_path(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from foedus.cli.start import run_line
+
+    monkeypatch.chdir(tmp_path)
+    assert run_line(["schema", "--out", "./--json"]) == 0
+    assert [p.name for p in tmp_path.iterdir()] == ["--json"]

@@ -31,10 +31,11 @@ def cascade(inputs: dict[str, Any], *, treaties: list[Path] | None, as_json: boo
             likely_model: Path | None, add_treaty: list[Path] | None, overlay: list[Path] | None,
             save_overlay: Path | None, fmt: str | None) -> None:
     """Who is obligated to join a war that starts with this attack, on which side, and why."""
-    if honour is not None and (problem := path_problem(honour)):  # `--honour=`, as every other path option's is
-        from foedus.errors import FoedusError
+    if honour is not None and (problem := path_problem(honour, ())):  # `--honour=`, `--honour --json`: as every
+        from foedus.errors import FoedusError  # path option's value (a text option here: it takes `empirical` too)
 
-        raise FoedusError(f"--honour: {problem}; give a YAML file of honour rates, or `empirical`")
+        hint = "" if honour.strip() else "; give a YAML file of honour rates, or `empirical`"
+        raise FoedusError(f"--honour: {problem}{hint}")
     # the model file feeds --likelihood and --honour empirical only; anywhere else it would go unread, unchecked
     refuse_unused("--likely-model", likely_model is not None and not inputs.get("likelihood") and honour != "empirical",
                   "without --likelihood or --honour empirical")

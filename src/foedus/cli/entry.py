@@ -41,7 +41,9 @@ def _refuse_empty_paths(command: Any) -> None:
     """Make every path parameter of `command` and its subcommands refuse an empty value as a usage error naming the
     option: typer reads `""` as `Path("")`, which is `.`, and a command would then read, list or replace the current
     folder as if the user had named it. A blank one (`--add-treaty ' '`) too, said to be blank, as the Python API
-    refuses it: it crashed as an internal error, and read as a file of no visible name elsewhere (`--overlay ' '`)."""
+    refuses it: it crashed as an internal error, and read as a file of no visible name elsewhere (`--overlay ' '`).
+    A path option refuses an option's name too (`schema --out --json` wrote a file named --json):
+    `foedus.cli.helpers.path_problem`."""
     from typer import BadParameter
 
     from foedus.cli.helpers import path_problem
@@ -54,8 +56,10 @@ def _refuse_empty_paths(command: Any) -> None:
         original = param.process_value
 
         def process_value(ctx: Any, value: Any, param: Any = param, original: Any = original) -> Any:
+            options = [n for p in ctx.command.get_params(ctx) for n in (*p.opts, *p.secondary_opts)
+                       ] if param.param_type_name == "option" else None
             for one in value if isinstance(value, list | tuple) else [value]:
-                if isinstance(one, str) and (problem := path_problem(one)):
+                if isinstance(one, str) and (problem := path_problem(one, options)):
                     raise BadParameter(problem, ctx=ctx, param=param)
             return _as_given(original(ctx, value), value)
 

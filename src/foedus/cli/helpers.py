@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Collection
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,16 +22,23 @@ __all__ = ["WHAT_IF_NAMES", "emit_json", "path_problem", "refuse_unused", "what_
 WHAT_IF_NAMES = tuple(i.name for i in WHAT_IF)
 
 
-def path_problem(value: str) -> str | None:
-    """Why a path option's `value` names no file the user meant, or None: an empty one (`Path("")` is `.`, the
-    current folder) or a blank one (a file of no visible name), each said as it is (`foedus.errors.empty_or_blank`).
+def path_problem(value: str, options: Collection[str] | None = None) -> str | None:
+    """Why a path's `value` names no file the user meant, or None: an empty one (`Path("")` is `.`, the current
+    folder), a blank one (a file of no visible name), each said as it is (`foedus.errors.empty_or_blank`), or, given
+    to an option (`options`: the command's option names), an option's name or a word starting with `--`: click
+    takes the word after a path option as its value, so `schema --out --json` wrote a file named --json.
+    `./--json` names such a file. A positional argument (`options` None) takes `--x` only after `--`, on purpose.
 
-    >>> path_problem(" "), path_problem("pact.yaml")
-    ('the path is blank', None)
+    >>> path_problem(" "), path_problem("pact.yaml", ["--out"]), path_problem("--json", ["--out"])
+    ('the path is blank', None, "the path '--json' looks like an option; give ./--json for a file of that name")
     """
-    from foedus.errors import empty_or_blank
+    from foedus.errors import empty_or_blank, shown
 
-    return None if value.strip() else f"the path is {empty_or_blank(value)}"
+    if not value.strip():
+        return f"the path is {empty_or_blank(value)}"
+    if options is not None and (value.startswith("--") or value in options):
+        return f"the path {shown(value)} looks like an option; give ./{value} for a file of that name"
+    return None
 
 
 def what_if(inputs: dict[str, Any], add_treaty: list[Path] | None, overlay: list[Path] | None) -> Overlay:
