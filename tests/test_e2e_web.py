@@ -169,6 +169,21 @@ def test_shared_link_restores_the_scenario(page: Any, server: str, tmp_path: Pat
     page.screenshot(path=str(tmp_path / "web-escalatory.png"), full_page=True)
 
 
+def test_a_shared_links_empty_whatif_field_is_left_out_of_the_query(page: Any, server: str) -> None:
+    """The API refuses an empty what-if value, as the CLI does; the page leaves one out of the query it sends (and of
+    the changes it lists): a link with `drop_treaty=` runs the rest of it."""
+    asked: list[str] = []
+    page.on("request", lambda r: asked.append(r.url) if "/api/cascade" in r.url else None)
+    _ready(page, server + "/?attacker=UKR&target=RUS&date=2025-01-15&place=kursk-oblast&drop_treaty=&set_strength=%20"
+                          "&add_member=rus_prk_2024:IRN")
+    page.wait_for_selector("body[data-result='UKR>RUS@2025-01-15']", timeout=30_000)
+    assert page.is_hidden("#error"), page.inner_text("#error")
+    assert "drop_treaty" not in asked[-1] and "set_strength" not in asked[-1] and "add_member=" in asked[-1], asked
+    assert page.locator("#wi-changes li").count() == 1
+    assert page.locator("path[data-iso3=IRN]").get_attribute("data-side") == "defense"
+    assert not page.problems, page.problems
+
+
 def test_a_shared_link_takes_exactly_each_switchs_declared_values(page: Any, server: str) -> None:
     """A link's switch values are checked against the declared ones (foedus.inputs.SWITCHES, through
     web/src/contract.ts): each is taken, sent to the API and shown in the form; another is dropped with a line

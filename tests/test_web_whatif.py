@@ -93,6 +93,21 @@ def test_bad_whatif_changes_are_422(client: TestClient, params: dict[str, Any], 
     assert needle in response.json()["error"]
 
 
+@pytest.mark.parametrize(("name", "value"), [("drop_treaty", ""), ("add_member", ""), ("add_member", " "),
+                                           ("remove_member", ""), ("set_strength", ""), ("set_scope", "  ")])
+@pytest.mark.parametrize("path", ["/api/cascade", "/api/compare"])
+def test_an_empty_whatif_value_is_refused_in_the_clis_words(client: TestClient, path: str, name: str,
+                                                            value: str) -> None:
+    """An empty what-if value was dropped without a word (a 200 on the bundled world); the CLI refuses it. The
+    words are the CLI's, in the web's terms (`foedus.web.envelope`: /api/treaties for `foedus treaties list`)."""
+    from foedus.web.envelope import _web_wording
+    from test_input_messages import _error_line
+
+    response = client.get(path, params={**FLAGSHIP, name: value})
+    said = _error_line(["cascade", "-a", "UKR", "-t", "RUS", "-d", "2025-01-15", f"--{name.replace('_', '-')}", value])
+    assert response.status_code == 422 and response.json()["error"] == _web_wording(said), response.text
+
+
 def test_compare_with_a_whatif(client: TestClient) -> None:
     body = client.get("/api/compare", params={**FLAGSHIP, "add_member": "rus_prk_2024:IRN"}).json()
     assert body["whatif"] == [{"param": "add_member", "value": "rus_prk_2024:IRN"}]

@@ -94,7 +94,8 @@ async function getJson<T>(path: string): Promise<T> {
   return body as T;
 }
 
-/** The query string of a scenario, in the API's own parameter names (also used for shareable links). */
+/** The query string of a scenario, in the API's own parameter names (also used for shareable links). An empty
+ * what-if value is left out: the API refuses one, as the CLI does. */
 export function scenarioParams(s: Scenario): URLSearchParams {
   const p = new URLSearchParams();
   s.attacker.forEach((a) => p.append("attacker", a));
@@ -114,7 +115,7 @@ export function scenarioParams(s: Scenario): URLSearchParams {
     p.set("draws", String(s.draws));
     if (s.seed !== null) p.set("seed", String(s.seed));
   }
-  s.whatif.forEach((c) => p.append(c.param, c.value));
+  s.whatif.filter((c) => c.value.trim()).forEach((c) => p.append(c.param, c.value));
   return p;
 }
 

@@ -97,7 +97,8 @@ export function scenarioFromQuery(search: string): Shared | null {
       severity: choice("severity"), ongoing_since: date("ongoing_since", ""),
       likelihood: flag(p, "likelihood", false, problems),
       draws: positive(p.get("draws")), seed: seedParam(p.get("seed"), problems),
-      whatif: WHATIF_PARAMS.flatMap((param) => p.getAll(param).map((value) => ({ param, value }))),
+      whatif: WHATIF_PARAMS.flatMap((param) => p.getAll(param).filter((value) => value.trim())  // `drop_treaty=`
+        .map((value) => ({ param, value }))),
     },
     select: p.get("select"),
     otherDate: date("other_date", ""),

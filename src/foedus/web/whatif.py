@@ -36,7 +36,10 @@ class WhatIfQuery:
 
 
 def _build(values: dict[str, Any]) -> WhatIfQuery:
-    flags = tuple((i.name, v.strip()) for i in WHAT_IF for v in values[i.name] or [] if v.strip())
+    """The changes, each value stripped; an empty or blank one is kept as given, so that applying it refuses it in
+    the CLI's words (`add_member '': expected TREATY:STATE, …`): it was dropped without a word, which the web client
+    relied on (it now leaves empty fields out of a query)."""
+    flags = tuple((i.name, v.strip() or v) for i in WHAT_IF for v in values[i.name] or [])
     for name, v in flags:
         if len(v) > MAX_VALUE:
             raise WebInputError(f"{name} {v[:20]!r}… is longer than {MAX_VALUE} characters")
