@@ -171,14 +171,19 @@ def test_validate_refuses_treaties_that_replace_each_other(tmp_path: Path, cycle
 
 
 def test_validate_refuses_a_date_window_nothing_reads(tmp_path: Path) -> None:
-    """A clause's span cannot carry a window (the engine would ignore it); a member's suspension can."""
+    """A freeze's end cannot carry a window (the engine would ignore it); a suspension (a member's or a leg's) and a
+    clause's span can."""
     head = ("id: my_pact\nname: x\nsigned: 2020-01-01\nin_force: 2020-01-01\nsources: [{url: 'https://x.org/a'}]\n")
     bad = tmp_path / "pact.yaml"
-    bad.write_text(head + "members: [{state: FRA}, {state: DEU}]\nprovisions:\n  - {kind: defense, article: '1', "
-                   "strength: S2, valid: {start: 2021-01-01, start_certainty: {within: month}}}\n")
+    bad.write_text(head + "members: [{state: FRA}, {state: DEU, frozen: [{start: 2021-01-01, end: 2022-01-01, "
+                   "end_certainty: {within: month}}]}]\nprovisions:\n  - {kind: defense, article: '1', strength: S2}\n")
     proc = run("treaties", "validate", str(bad))
-    assert proc.returncode == 2 and "provisions[0].valid.start_certainty" in proc.stderr
+    assert proc.returncode == 2 and "members[1].frozen[0].end_certainty" in proc.stderr
     assert "Traceback" not in proc.stderr
+    bad.write_text(head + "members: [{state: FRA}, {state: DEU}]\nprovisions:\n  - {kind: defense, article: '1', "
+                   "strength: S2, valid: {start: 2021-01-01, start_certainty: {within: month}}, suspensions: "
+                   "[{obligor: FRA, beneficiary: DEU, span: {start: 2021-03-01, start_certainty: {within: year}}}]}\n")
+    assert run("treaties", "validate", str(bad)).returncode == 0
     bad.write_text(head + "members: [{state: FRA}, {state: DEU, suspended: [{start: 2021-01-01, end: 2022-01-01, "
                    "start_certainty: {within: month}, end_certainty: {within: year}}]}]\n"
                    "provisions:\n  - {kind: defense, article: '1', strength: S2}\n")

@@ -8,7 +8,7 @@ from rich.text import Text
 
 from foedus.catalog import member_sure, treaty_detail
 from foedus.cli.show import _console, _json
-from foedus.engine.certainty import how_sure
+from foedus.engine.certainty import how_dated, how_sure
 from foedus.model.treaty import DateCertainty, Treaty
 from foedus.model.world import World
 
@@ -93,6 +93,9 @@ def _provisions(t: Treaty) -> Table:
                                           (f"needs {p.needs_decision}", bool(p.needs_decision))) if on)
         if p.valid is not None:
             gates += f" valid {p.valid.start}–{p.valid.end or ''}"
+            dated = [f"{edge}: {how_dated(how)}" for edge, how in (("start", p.valid.start_certainty),
+                                                                  ("end", p.valid.end_certainty)) if how]
+            gates += f" ({'; '.join(dated)})" if dated else ""
         if p.adversary.type != "any":
             gates += f" adversary: {p.adversary.type} {','.join(p.adversary.states)}"
         _row(provisions, p.kind.value, p.article, p.strength.value, p.trigger.value, who, scope, gates)

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from foedus.datarecord import dataclass
 from foedus.engine.certainty_words import (
     applies_fact,
+    clause_day_fact,
     dated_reason,
     ended_fact,
     fact_reason,
@@ -39,12 +40,12 @@ from foedus.model.windows import date_window
 
 if TYPE_CHECKING:
     from foedus.model.places import Place
-    from foedus.model.treaty import Member, Provision, Treaty
+    from foedus.model.treaty import Member, Provision, Span, Treaty
 
-__all__ = ["ASSUMED", "Assessment", "Memo", "applies_fact", "assess", "date_window", "dated_reason", "ended_fact",
-           "fact_reason", "first_day", "first_day_fact", "how_dated", "how_known", "how_sure", "left_fact",
-           "membership_fact", "party_facts", "party_on", "place_facts", "place_free", "source_of", "standing_fact",
-           "suspension_fact", "with_facts"]
+__all__ = ["ASSUMED", "Assessment", "Memo", "applies_fact", "assess", "clause_day_fact", "date_window", "dated_reason",
+           "ended_fact", "fact_reason", "first_day", "first_day_fact", "how_dated", "how_known", "how_sure",
+           "left_fact", "membership_fact", "party_facts", "party_on", "place_facts", "place_free", "source_of",
+           "standing_fact", "suspension_fact", "with_facts"]
 
 Memo = dict[tuple[int, object], tuple[CertaintyReason, ...]]  # `party_facts`'s parts, for one day and basis
 ASSUMED = frozenset({"freeze", "place", "scope"})  # reason kinds that are also conditions of the obligation
@@ -100,6 +101,8 @@ def party_facts(treaty: Treaty, provision: Provision, obligor: str, beneficiary:
         if found is None:
             found = memo[party] = tuple(_member_facts(treaty, state, day, basis))
         reasons += found
+    if provision.suspensions:  # rare, and per leg: not kept in `memo`
+        reasons += tuple(_leg_facts(treaty, provision, obligor, beneficiary, day))
     return with_facts(_VERIFIED, reasons)
 
 
@@ -125,6 +128,33 @@ def _treaty_facts(treaty: Treaty, provision: Provision, day: dt.date) -> Iterato
         yield fact_reason("article", f"{treaty.id} art. {provision.article}: the clause as encoded{doubt}",
                           provision.certainty, source_of(treaty, provision.source))
     yield from applies_fact(treaty, provision)  # when the clause applies, a fact apart
+    valid = provision.valid  # it applies on `day`: near a first or last day known less than to the day?
+    if valid is not None and valid.start_certainty is not None and day < date_window(
+            valid.start, valid.start_certainty)[1]:
+        yield from clause_day_fact(treaty, provision)
+    if valid is not None and valid.end is not None and valid.end_certainty is not None and date_window(
+            valid.end, valid.end_certainty, end=True)[0] <= day:
+        yield from clause_day_fact(treaty, provision, end=True)
+
+
+def _leg_facts(treaty: Treaty, provision: Provision, obligor: str, beneficiary: str, day: dt.date
+               ) -> Iterator[CertaintyReason]:
+    """The leg is not suspended on `day` (it binds): near a first or last day of a suspension of it known less than
+    to the day? Read as a member's suspension is."""
+    for leg in provision.suspensions:
+        if (leg.obligor, leg.beneficiary) == (obligor, beneficiary):
+            yield from _edges(treaty, obligor, leg.span, day, source_of(treaty, leg.span.source, provision.source),
+                              f"{obligor}'s duty to {beneficiary} under art. {provision.article}")
+
+
+def _edges(treaty: Treaty, state: str, span: Span, day: dt.date, src: str, whose: str = ""
+           ) -> Iterator[CertaintyReason]:
+    """A suspension's first and last days whose window holds `day`, a day outside the suspension."""
+    if span.start_certainty is not None and date_window(span.start, span.start_certainty)[0] <= day < span.start:
+        yield from suspension_fact(treaty, state, span, src, whose=whose)
+    if span.end_certainty is not None and span.end is not None and span.end <= day < date_window(
+            span.end, span.end_certainty, end=True)[1]:
+        yield from suspension_fact(treaty, state, span, src, end=True, whose=whose)
 
 
 def _rows(treaty: Treaty, state: str, day: dt.date, basis: str) -> list[Member]:
@@ -143,13 +173,7 @@ def _member_facts(treaty: Treaty, state: str, day: dt.date, basis: str) -> Itera
                 yield fact_reason("freeze", f"{treaty.id}: {state}'s participation is frozen since {since} "
                                   "(legally still a party)", level, source_of(treaty, span.source, m.source))
         for span in m.suspended:  # bound on `day`, so outside the span: near an edge known less than to the day?
-            src = source_of(treaty, span.source, m.source)
-            if span.start_certainty is not None and day < span.start and date_window(
-                    span.start, span.start_certainty)[0] <= day:
-                yield from suspension_fact(treaty, state, span, src)
-            if span.end_certainty is not None and span.end is not None and span.end <= day < date_window(
-                    span.end, span.end_certainty, end=True)[1]:
-                yield from suspension_fact(treaty, state, span, src, end=True)
+            yield from _edges(treaty, state, span, day, source_of(treaty, span.source, m.source))
         if basis == "signed":
             continue
         joined, how = first_day(treaty, m)

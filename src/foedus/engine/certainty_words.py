@@ -16,9 +16,9 @@ from foedus.model.vocab import TAGGED_WINDOWS, Certainty
 if TYPE_CHECKING:
     from foedus.model.treaty import DateCertainty, Member, Provision, Span, Treaty
 
-__all__ = ["applies_fact", "dated_reason", "ended_fact", "fact_reason", "first_day", "first_day_fact", "how_dated",
-           "how_known", "how_sure", "left_fact", "membership_fact", "source_of", "standing_fact", "suspension_fact",
-           "window_facts"]
+__all__ = ["applies_fact", "clause_day_fact", "dated_reason", "ended_fact", "fact_reason", "first_day",
+           "first_day_fact", "how_dated", "how_known", "how_sure", "left_fact", "membership_fact", "source_of",
+           "standing_fact", "suspension_fact", "window_facts"]
 
 _KNOWN = {
     "week": "known only to within a week",
@@ -178,14 +178,16 @@ def ended_fact(treaty: Treaty) -> tuple[CertaintyReason, ...]:
     return (dated_reason(treaty, f"the treaty ended on {treaty.terminated}", how, source_of(treaty, how.source)),)
 
 
-def suspension_fact(treaty: Treaty, state: str, span: Span, src: str, *, end: bool = False
+def suspension_fact(treaty: Treaty, state: str, span: Span, src: str, *, end: bool = False, whose: str = ""
                     ) -> tuple[CertaintyReason, ...]:
     """The first (with `end`, the last) day of `state`'s suspension `span`, when known less than to the day: a state
-    bound near such a day may already be suspended, or not yet restored (`src`: the row's source)."""
+    bound near such a day may already be suspended, or not yet restored (`src`: the row's source). `whose`: what is
+    suspended, when not the membership (a leg: "USA's duty to NZL under art. 4")."""
     how, day, verb = (span.end_certainty, span.end, "ended") if end else (span.start_certainty, span.start, "began")
     if how is None or day is None:
         return ()
-    return (dated_reason(treaty, f"{state}'s suspension {verb} on {day}", how, how.source or src),)
+    what = f"the suspension of {whose}" if whose else f"{state}'s suspension"
+    return (dated_reason(treaty, f"{what} {verb} on {day}", how, how.source or src),)
 
 
 def standing_fact(treaty: Treaty) -> tuple[CertaintyReason, ...]:
@@ -204,3 +206,17 @@ def applies_fact(treaty: Treaty, provision: Provision) -> tuple[CertaintyReason,
     why = f" ({valid.note})" if valid.note else ""
     fact = f"{treaty.id} art. {provision.article}: that it applies from {valid.start}{until}{why}"
     return (fact_reason("article", fact, valid.certainty, source_of(treaty, valid.source, provision.source)),)
+
+
+def clause_day_fact(treaty: Treaty, provision: Provision, *, end: bool = False, then: str = ""
+                    ) -> tuple[CertaintyReason, ...]:
+    """The first (with `end`, the first day after the last) day of the clause's span (`Provision.valid`), when
+    known less than to the day: a duty near it may not yet apply, or no longer (a doubt, with `then`, may apply)."""
+    valid = provision.valid
+    if valid is None:
+        return ()
+    how, day = (valid.end_certainty, valid.end) if end else (valid.start_certainty, valid.start)
+    if how is None or day is None:
+        return ()
+    what = f"art. {provision.article} {'stops applying on' if end else 'applies from'} {day}"
+    return (dated_reason(treaty, what, how, source_of(treaty, how.source, valid.source, provision.source), then),)

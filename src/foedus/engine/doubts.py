@@ -2,7 +2,8 @@
 exactly, whose window holds that date, so that they may have been bound after all.
 
 `foedus.engine.certainty.assess` flags a *bound* state near an uncertain day; `doubts` lists the states left out
-near one, for the result's `doubts` (docs/certainty.md). A suspension's edges are said where it withholds a leg.
+near one, and the clauses not applying near the first or last day of their span, for the result's `doubts`
+(docs/certainty.md). A suspension's edges are said where it withholds a leg.
 """
 
 from __future__ import annotations
@@ -11,8 +12,8 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from foedus.engine.certainty import date_window, dated_reason, party_on, source_of
-from foedus.engine.records import Doubt
+from foedus.engine.certainty import clause_day_fact, date_window, dated_reason, party_on, source_of
+from foedus.engine.records import CertaintyReason, Doubt
 
 if TYPE_CHECKING:
     from foedus.model.treaty import DateCertainty, Treaty
@@ -24,9 +25,9 @@ Concerning = tuple[Doubt, frozenset[str]]
 
 
 def doubts(treaties: Iterable[Treaty], day: dt.date) -> list[Concerning]:
-    """Each treaty not yet in force or already ended on `day`, party not yet joined, or party that has left, by a
-    recorded day known less than to the day whose window holds `day`. Only for membership read from entry into
-    force: signature dates are taken as recorded."""
+    """Each treaty not yet in force or already ended on `day`, party not yet joined, party that has left, or clause
+    not yet or no longer applying, by a recorded day known less than to the day whose window holds `day`. Only for
+    membership read from entry into force: signature dates are taken as recorded."""
     out: list[Concerning] = []
     for treaty in treaties:
         found: list[Doubt] = []
@@ -39,6 +40,7 @@ def doubts(treaties: Iterable[Treaty], day: dt.date) -> list[Concerning]:
             found.append(_doubt(treaty, None, f"the treaty ended on {end}",
                                 f"; it may still have been in force on {day}", how, None))
         found += _members(treaty, day)
+        found += _clauses(treaty, day)
         if found:  # most treaties have none: their parties are not gathered
             states = frozenset(m.state for m in treaty.members)
             out += [(doubt, states) for doubt in found]
@@ -62,6 +64,30 @@ def _members(treaty: Treaty, day: dt.date) -> list[Doubt]:
         if found and not any(party_on(treaty, other, day) for other in treaty.members if other.state == m.state):
             out += found
     return out
+
+
+def _clauses(treaty: Treaty, day: dt.date) -> list[Doubt]:
+    """The treaty's clauses that do not apply on `day` by a first or last day of their span whose window holds it:
+    a duty the clause would give may be owed after all (a clause that another replaces: the CSTO's Art. 4 of
+    1992 and as amended in 2010, both near the protocol's entry into force)."""
+    out: list[Doubt] = []
+    for p in treaty.provisions:
+        valid = p.valid
+        if valid is None:
+            continue
+        how = valid.start_certainty
+        if how is not None and _earliest(valid.start, how, treaty.signed) <= day < valid.start:
+            out += _clause_doubt(treaty, clause_day_fact(treaty, p, then=f"; it may already have applied on {day}"))
+        how = valid.end_certainty
+        if valid.end is not None and how is not None and valid.end <= day < date_window(valid.end, how, end=True)[1]:
+            out += _clause_doubt(treaty, clause_day_fact(treaty, p, end=True,
+                                                         then=f"; it may still have applied on {day}"))
+    return list(dict.fromkeys(out))  # two clauses of one article on one span (a duty and a consultation) say it once
+
+
+def _clause_doubt(treaty: Treaty, reasons: tuple[CertaintyReason, ...]) -> list[Doubt]:
+    """A clause's date reason as a doubt (no state left out: the clause's duties may differ)."""
+    return [Doubt(treaty.id, None, r.fact, r.certainty, r.source) for r in reasons]
 
 
 def _earliest(recorded: dt.date, how: DateCertainty, signed: dt.date | None) -> dt.date:

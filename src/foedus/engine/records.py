@@ -191,12 +191,13 @@ class Conflict(Contracted):
 
 @dataclass(frozen=True, slots=True)
 class Doubt(Contracted):
-    """A party (or, without `state`, a whole treaty) left out on the scenario date by a recorded day known less
-    than exactly, whose window holds that date: it may have been bound after all (docs/certainty.md)."""
+    """A party (or, without `state`, a whole treaty or one of its clauses) left out on the scenario date by a recorded
+    day known less than exactly, whose window holds that date: it may have been bound after all (docs/certainty.md)."""
 
     treaty: str = field(metadata=meta("treaty id", "string", stable=True))
     state: str | None = field(metadata=meta(
-        "the party left out (not yet joined, or already left); null: the treaty itself, not yet in force",
+        "the party left out (not yet joined, or already left); null: the treaty itself (not yet or no longer in "
+        "force) or one of its clauses (not yet or no longer applying)",
         "string | null", stable=True))
     fact: str = field(metadata=meta("the date, how well it is known, and what may have been so", "string"))
     certainty: str = field(metadata=meta("the date's tag: secondary, unverified or conflicting", "string"))

@@ -169,6 +169,11 @@ def parties(treaty: Treaty, day: dt.date, basis: Basis) -> dict[str, str | None]
 
 def _suspension(state: str, treaty: str, span: Span) -> str:
     """Why a party's legs are withheld while its membership is suspended, with how well the suspension is known."""
+    return f"{state}'s membership of {treaty} is suspended since {span.start}" + _about(span)
+
+
+def _about(span: Span) -> str:
+    """A suspension's note, and how well it and its days are known (a membership's, or a leg's), in brackets."""
     from foedus.engine.certainty import how_dated, how_known
 
     about = [span.note] if span.note else []
@@ -178,8 +183,7 @@ def _suspension(state: str, treaty: str, span: Span) -> str:
         about.append(f"its start {how_dated(span.start_certainty)}")
     if span.end is not None and span.end_certainty is not None:
         about.append(f"its end ({span.end}) {how_dated(span.end_certainty)}")
-    return f"{state}'s membership of {treaty} is suspended since {span.start}" + (
-        f" ({'; '.join(about)})" if about else "")
+    return f" ({'; '.join(about)})" if about else ""
 
 
 def active_members(treaty: Treaty, day: dt.date, basis: Basis) -> frozenset[str]:
@@ -195,8 +199,8 @@ def _clause(treaty: Treaty, provision: Provision, members: dict[str, str | None]
     owed = everyone & set(provision.beneficiaries) if provision.beneficiaries is not None else everyone
     name = treaty.short_name or treaty.id
     off = {(s.obligor, s.beneficiary): f"{name} suspends {s.obligor}'s obligation to {s.beneficiary} since "
-           f"{s.span.start}" + (f" ({s.span.note})" if s.span.note else "")
-           for s in provision.suspensions if s.span.covers(day)} if provision.suspensions else {}
+           f"{s.span.start}" + _about(s.span) for s in provision.suspensions if s.span.covers(day)
+           } if provision.suspensions else {}
     clause = _Clause(treaty, provision, members, tuple(sorted(obligors)), rules.counterparts_of(provision, everyone),
                      off, everyone)
     return clause, sorted(owed)

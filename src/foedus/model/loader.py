@@ -154,19 +154,13 @@ def validate_references(
 
 def _unread_windows(data: dict[str, Any], path: str) -> None:
     """Refuse a date window where nothing reads it (it would look believed): the engine reads both days of a
-    member's suspension and the first day of a freeze only, not a clause's span or a leg's suspension."""
-    spans: list[tuple[str, dict[str, Any] | None, tuple[str, ...]]] = []
-    for i, prov in enumerate(data["provisions"]):
-        spans.append((f"provisions[{i}].valid", prov["valid"], ("start_certainty", "end_certainty")))
-        spans += [(f"provisions[{i}].suspensions[{j}].span", leg["span"], ("start_certainty", "end_certainty"))
-                  for j, leg in enumerate(prov["suspensions"])]
+    suspension (a member's or a leg's) and of a clause's span, and the first day of a freeze only, not its end."""
     for i, member in enumerate(data["members"]):
-        spans += [(f"members[{i}].frozen[{j}]", span, ("end_certainty",)) for j, span in enumerate(member["frozen"])]
-    for loc, span, keys in spans:
-        for key in keys:
-            if span is not None and span.get(key) is not None:
-                raise TreatyDataError(path, f"{loc}.{key}", "a date window is read only on a member's suspension "
-                                      "(both days) and the first day of a freeze: say it in the span's note")
+        for j, span in enumerate(member["frozen"]):
+            if isinstance(span, dict) and span.get("end_certainty") is not None:
+                raise TreatyDataError(path, f"members[{i}].frozen[{j}].end_certainty", "a date window is read on "
+                                      "both days of a suspension and a clause's span, and on the first day of a "
+                                      "freeze only: say it in the span's note")
 
 
 def _assistance_refs(data: dict[str, Any], listed: Callable[[list[str], str], list[str]]) -> None:

@@ -30,6 +30,8 @@ def bare_source_urls(treaty: Treaty) -> list[str]:
     facts += [x for span in spans for x in (span.start_certainty, span.end_certainty) if x]
     urls += [x.source for x in facts if x.source]
     urls += [p.source for p in treaty.provisions if p.source]
+    valid = [p.valid for p in treaty.provisions if p.valid is not None]
+    urls += [x.source for v in valid for x in (v, v.start_certainty, v.end_certainty) if x and x.source]
     bare = []
     for url in urls:
         parts = urlsplit(url)

@@ -235,6 +235,8 @@ class Treaty(_Strict, TreatyRules):
             starts.append((f"members[{i}].joined_certainty", m.joined_certainty))
             starts += [(f"members[{i}].{key}[{j}].start_certainty", span.start_certainty)
                        for key in ("suspended", "frozen") for j, span in enumerate(getattr(m, key))]
+        starts += [(f"provisions[{i}].valid.start_certainty", p.valid.start_certainty)
+                   for i, p in enumerate(self.provisions) if p.valid is not None]
         starts += [(f"invocations[{i}].date_certainty", inv.date_certainty) for i, inv in enumerate(self.invocations)]
         for loc, how in starts:
             if how is not None and how.effective:

@@ -15,6 +15,7 @@ from typing import Any
 
 from foedus.engine.certainty_words import (
     applies_fact,
+    clause_day_fact,
     ended_fact,
     fact_reason,
     first_day_fact,
@@ -145,14 +146,20 @@ def _one(treaty: Treaty, basis: Basis) -> Iterable[TreatyChange]:
     for p in treaty.provisions:
         if p.valid is not None:
             applies = applies_fact(treaty, p)
-            yield TreatyChange(p.valid.start, t, "clause-starts", article=p.article, reasons=applies)
+            yield TreatyChange(p.valid.start, t, "clause-starts", article=p.article,
+                               reasons=applies + clause_day_fact(treaty, p))
             if p.valid.end is not None:
-                yield TreatyChange(p.valid.end, t, "clause-ends", article=p.article, reasons=applies)
+                yield TreatyChange(p.valid.end, t, "clause-ends", article=p.article,
+                                   reasons=applies + clause_day_fact(treaty, p, end=True))
         for leg in p.suspensions:
             sure = _suspension(treaty, None, leg.span, leg.obligor)
-            yield TreatyChange(leg.span.start, t, "leg-suspended", leg.obligor, p.article, reasons=sure)
+            src = source_of(treaty, leg.span.source, p.source)
+            whose = f"{leg.obligor}'s duty to {leg.beneficiary} under art. {p.article}"
+            yield TreatyChange(leg.span.start, t, "leg-suspended", leg.obligor, p.article,
+                               reasons=sure + suspension_fact(treaty, leg.obligor, leg.span, src, whose=whose))
             if leg.span.end is not None:
-                yield TreatyChange(leg.span.end, t, "leg-restored", leg.obligor, p.article, reasons=sure)
+                yield TreatyChange(leg.span.end, t, "leg-restored", leg.obligor, p.article, reasons=sure + (
+                    suspension_fact(treaty, leg.obligor, leg.span, src, end=True, whose=whose)))
 
 
 def treaty_changes(treaties: Iterable[Treaty], basis: Basis, start: dt.date,

@@ -1,0 +1,170 @@
+"""A clause's span (`Provision.valid`) dated less than to the day is read as a member's accession and exit are.
+
+Inside the window of its first day a duty the clause gives rests on that day, and a clause left out by its span is
+a doubt; inside the window of its end, the same the other way (docs/certainty.md). The CSTO's Art. 4, amended by the
+2010 protocol whose entry into force (19 Dec 2012) comes from a secondary source, is the curated case; made-up
+treaties check the rule.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from pydantic import ValidationError
+
+import foedus
+from foedus.engine.certainty import party_facts
+from foedus.engine.doubts import doubts
+from foedus.engine.table import compile_table
+from foedus.model.treaty import Treaty
+from foedus.model.vocab import Kind
+from foedus.war.changes import treaty_changes
+
+CURATED = foedus.World.load(history=False)
+D = dt.date.fromisoformat
+KZ = "https://zakonpravo.kz/en/on-ratification-of-the-protocol-on-amendments-to-the-collective-security-treaty-of-may-15-1992"
+SWITCH = "the true date may be anywhere from 2010-12-10 to 2013-12-31 (day: known from secondary reporting only)"
+
+
+def _csto(day: str, requested: bool = True) -> tuple[list[tuple[str, list[str]]], list[str]]:
+    """Russia's CSTO duties to Armenia attacked by Azerbaijan on `day` (level, date reasons), kept or withheld, and
+    the CSTO's doubts."""
+    r = foedus.cascade("AZE", "ARM", day, world=CURATED, requested=requested)
+    j = r.joiner("RUS")
+    found = [(o.certainty, o.certainty_reasons) for o in ((j.primary, *j.also) if j else ()) if o.treaty == "csto_1992"]
+    found += [(w.certainty, w.certainty_reasons) for w in r.withheld if w.state == "RUS" and w.treaty == "csto_1992"]
+    assert found, f"no CSTO duty of Russia on {day}"
+    dated = [(level, [x.fact for x in why if x.kind == "date"]) for level, why in found]
+    return dated, [d.fact for d in r.doubts if d.treaty == "csto_1992"]
+
+
+@pytest.mark.parametrize("requested", [True, False])
+def test_csto_duty_in_early_2013_rests_on_the_protocols_entry_into_force(requested: bool) -> None:
+    """Asked for or not (then withheld by the request gate), the amended Art. 4 may not yet apply on 15 Jan 2013:
+    the duty is no surer than the day's secondary source, and the 1992 wording may still apply (a doubt)."""
+    dated, doubted = _csto("2013-01-15", requested)
+    assert dated == [("secondary", [f"csto_1992: art. 4 applies from 2012-12-19, {SWITCH}"])]
+    assert doubted == [f"csto_1992: art. 4 stops applying on 2012-12-19, {SWITCH}; it may still have applied on "
+                       "2013-01-15"]
+
+
+def test_csto_duty_in_2012_rests_on_the_same_day_from_the_other_side() -> None:
+    """On 1 Jun 2012 the 1992 Art. 4 applies by the record, but the protocol may already have replaced it."""
+    dated, doubted = _csto("2012-06-01")
+    assert dated == [("secondary", [f"csto_1992: art. 4 stops applying on 2012-12-19, {SWITCH}"])]
+    assert doubted == [f"csto_1992: art. 4 applies from 2012-12-19, {SWITCH}; it may already have applied on "
+                       "2012-06-01"]
+
+
+@pytest.mark.parametrize(("day", "level"), [("2005-06-01", "verified"), ("2010-12-09", "verified"),
+                                            ("2014-01-01", "secondary"), ("2015-06-01", "secondary")])
+def test_csto_duty_outside_the_window_is_as_before(day: str, level: str) -> None:
+    """Before the protocol's signature and after 2013 the switch's day does not matter: a duty asked for is as sure
+    as its clause, the 1992 wording verified, the amended one secondary (its text known from secondary quotes)."""
+    assert _csto(day) == ([(level, [])], [])
+
+
+def test_csto_reason_cites_the_ratification_law() -> None:
+    r = foedus.cascade("AZE", "ARM", "2013-01-15", world=CURATED)
+    j = r.joiner("RUS")
+    assert j is not None
+    (o,) = [o for o in (j.primary, *j.also) if o.treaty == "csto_1992"]
+    assert [x.source for x in o.certainty_reasons if x.kind == "date"] == [KZ]
+
+
+def pact(**valid: Any) -> Treaty:
+    """A made-up pact whose only clause applies over the span `valid`."""
+    return Treaty.model_validate({
+        "id": "test_pact", "name": "Test pact", "signed": "1950-01-01", "in_force": "1950-01-01",
+        "type": "bilateral", "sources": [{"url": "https://example.org/pact"}],
+        "members": [{"state": "AAA"}, {"state": "BBB"}],
+        "provisions": [{"kind": "defense", "article": "1", "strength": "S2", "valid": valid}]})
+
+
+MONTHS = pact(start="1960-03-15", end="1970-06-01", start_certainty={"within": "month"},
+              end_certainty={"within": "month", "certainty": "secondary"})
+
+
+@pytest.mark.parametrize(("day", "said", "doubted"), [
+    ("1960-02-29", [], []),
+    ("1960-03-01", [], ["test_pact: art. 1 applies from 1960-03-15, known only to the month (day: not verified); "
+                        "it may already have applied on 1960-03-01"]),
+    ("1960-03-15", ["test_pact: art. 1 applies from 1960-03-15, known only to the month (day: not verified)"], []),
+    ("1960-03-30", ["test_pact: art. 1 applies from 1960-03-15, known only to the month (day: not verified)"], []),
+    ("1960-03-31", [], []),
+    ("1970-05-01", [], []),  # the last day in is in May: the clause applies on the 1st whatever the day
+    ("1970-05-02", ["test_pact: art. 1 stops applying on 1970-06-01, known only to the month (day: known from "
+                    "secondary reporting only)"], []),
+    ("1970-06-01", [], []),
+])
+def test_a_clause_known_to_the_month_is_unsure_inside_it(day: str, said: list[str], doubted: list[str]) -> None:
+    """The rule on a made-up clause: reasons while it applies, doubts while it does not, inside each window only."""
+    applies = MONTHS.provisions[0].valid
+    assert applies is not None
+    if applies.covers(D(day)):
+        sure = party_facts(MONTHS, MONTHS.provisions[0], "AAA", "BBB", D(day))
+        assert [r.fact for r in sure.reasons if r.kind == "date"] == said
+    assert [d.fact for d, _ in doubts([MONTHS], D(day))] == doubted
+
+
+@pytest.mark.parametrize(("day", "doubted"), [("1949-12-31", False), ("1950-01-05", True)])
+def test_a_clause_window_never_reaches_before_the_signature(day: str, doubted: bool) -> None:
+    """A stand-in's year before it stops at the treaty's signature (1 Jan 1950), as an accession's does."""
+    early = pact(start="1950-01-20", start_certainty={"within": "stand-in"})
+    assert bool(doubts([early], D(day))) is doubted
+
+
+def test_the_war_replay_says_how_a_clause_day_is_known() -> None:
+    changes = treaty_changes([MONTHS], "in-force", D("1955-01-01"), D("1975-01-01"))
+    said = {c.what: [r.fact for r in c.reasons] for day in changes.values() for c in day}
+    assert said == {
+        "clause-starts": ["test_pact: art. 1 applies from 1960-03-15, known only to the month (day: not verified)"],
+        "clause-ends": ["test_pact: art. 1 stops applying on 1970-06-01, known only to the month (day: known from "
+                        "secondary reporting only)"]}
+
+
+def test_effective_on_a_clause_start_is_refused() -> None:
+    with pytest.raises(ValidationError, match=r"provisions\[0\]\.valid\.start_certainty: effective is read only"):
+        pact(start="1960-03-15", start_certainty={"within": "month", "effective": True})
+
+
+LEG = Treaty.model_validate({
+    "id": "test_pact", "name": "Test pact", "signed": "1950-01-01", "in_force": "1950-01-01",
+    "type": "bilateral", "sources": [{"url": "https://example.org/pact"}],
+    "members": [{"state": "AAA"}, {"state": "BBB"}],
+    "provisions": [{"kind": "defense", "article": "1", "strength": "S2", "suspensions": [
+        {"obligor": "AAA", "beneficiary": "BBB", "span": {"start": "1960-03-15", "end": "1970-06-01",
+                                                          "start_certainty": {"within": "month"},
+                                                          "end_certainty": {"within": "year"}}}]}]})
+BEGAN = "test_pact: the suspension of AAA's duty to BBB under art. 1 began on 1960-03-15, known only to the month"
+ENDED = "test_pact: the suspension of AAA's duty to BBB under art. 1 ended on 1970-06-01, known only to the year"
+
+
+@pytest.mark.parametrize(("obligor", "day", "said"), [
+    ("AAA", "1960-02-29", []),
+    ("AAA", "1960-03-01", [f"{BEGAN} (day: not verified)"]),  # it binds by the record, but may be suspended
+    ("BBB", "1960-03-01", []),  # the other way round, nothing is suspended
+    ("AAA", "1970-06-01", [f"{ENDED} (day: not verified)"]),
+    ("AAA", "1970-12-31", [f"{ENDED} (day: not verified)"]),  # the last day suspended may be 30 Dec 1970
+    ("AAA", "1971-01-01", []),  # restored whatever the day
+])
+def test_a_leg_suspension_known_less_than_to_the_day_is_read_as_a_members(obligor: str, day: str,
+                                                                         said: list[str]) -> None:
+    """A leg that binds by the record, near a first or last day of its suspension known less than to the day."""
+    beneficiary = "BBB" if obligor == "AAA" else "AAA"
+    sure = party_facts(LEG, LEG.provisions[0], obligor, beneficiary, D(day))
+    assert [r.fact for r in sure.reasons if r.kind == "date"] == said
+
+
+def test_a_withheld_leg_and_the_replay_say_how_its_suspension_is_dated() -> None:
+    world = CURATED.with_treaties({**CURATED.treaties.curated, "test_pact": LEG})
+    (leg,) = compile_table(world, D("1965-01-01")).owed_to(Kind.DEFENSE, "BBB")
+    assert leg.suspended == ("test_pact suspends AAA's obligation to BBB since 1960-03-15 (its start known only to "
+                             "the month (day: not verified); its end (1970-06-01) known only to the year (day: not "
+                             "verified))")
+    changes = treaty_changes([LEG], "in-force", D("1955-01-01"), D("1975-01-01"))
+    said = {c.what: [r.fact for r in c.reasons] for day in changes.values() for c in day}
+    assert said == {"leg-suspended": [f"{BEGAN} (day: not verified)"],
+                    "leg-restored": [f"{ENDED} (day: not verified)"]}
