@@ -10,12 +10,13 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from foedus.errors import AmbiguousNameError, FoedusError, UnknownStateError
-from foedus.model.states import StateRegistry
+from foedus.model.states import State, StateRegistry
 from foedus.model.world import World
 from foedus.state_lists import resolve_states
 
@@ -71,12 +72,25 @@ def _rows(name: str) -> list[dict[str, str]]:
         return list(csv.DictReader(fh))
 
 
+def _listed(states: StateRegistry, name: str, day: dt.date) -> State:
+    """`name` as the one value of a state list (the CLI's -t, the web API's, `cascade`'s): split, then resolved."""
+    [state] = resolve_states(World.default(), name, day, "target")
+    assert states.get(state.id) == state
+    return state
+
+
 def _wrong(states: StateRegistry, name: str, day: dt.date, want: str | None) -> str | None:
-    """What is wrong with `name`'s lookup on `day`: it must name `want`, or be refused when `want` is None (a polity
-    COW does not count). A name several states have carried that fits several on the day (COW's "Congo" on
-    1960-08-15, when both Congos were in the system) may be refused, listing `want`."""
+    """What is wrong with `name`'s lookup on `day`, alone (`resolve`) and as a state list (`resolve_states`, which
+    splits it at commas): it must name `want`, or be refused when `want` is None (a polity COW does not count). A name
+    several states have carried that fits several on the day (COW's "Congo" on 1960-08-15, when both Congos were in
+    the system) may be refused, listing `want`."""
+    return _wrong_by(states.resolve, name, day, want) or _wrong_by(
+        lambda text, on: _listed(states, text, on), name, day, want)
+
+
+def _wrong_by(lookup: Callable[[str, dt.date], State], name: str, day: dt.date, want: str | None) -> str | None:
     try:
-        found: str | None = states.resolve(name, day).id
+        found: str | None = lookup(name, day).id
     except AmbiguousNameError as exc:
         if want is None or (not exc.several and want in [c["id"] for c in exc.candidates]):
             return None
@@ -93,16 +107,23 @@ def _first_day(start: dt.date, end: dt.date, spells: tuple[tuple[dt.date, dt.dat
 
 
 @pytest.mark.needs_data
-def test_every_cow_and_gleditsch_ward_state_name_is_its_state(states: StateRegistry) -> None:
-    """Each name of COW's state list, on the first day of its spell, and of Gleditsch and Ward's, on the first day of
-    its spell that the state's COW spells hold. GW's codes are COW's but for Serbia (GW 340, COW 345); GW's states
-    COW does not count (Great Colombia, Transvaal, Tibet ...) have no COW code and must be refused, not taken for a
-    state whose name they hold."""
+def test_every_cow_state_name_is_its_state_alone_and_in_a_list(states: StateRegistry) -> None:
+    """Each name of COW's state list, on the first day of its spell (a test of its own: it runs whenever COW's file
+    is there, GW's or not)."""
     wrong = {}
     for row in _rows("cow_states/states2016.csv"):
         day = dt.date(int(row["styear"]), max(int(row["stmonth"]), 1), max(int(row["stday"]), 1))
         if problem := _wrong(states, row["statenme"], day, states.by_ccode.get(int(row["ccode"]))):
             wrong[f"COW {row['statenme']} on {day}"] = problem
+    assert not wrong
+
+
+@pytest.mark.needs_data
+def test_every_gleditsch_ward_state_name_is_its_state_alone_and_in_a_list(states: StateRegistry) -> None:
+    """Each name of Gleditsch and Ward's list, on the first day of its spell that the state's COW spells hold. GW's
+    codes are COW's but for Serbia (GW 340, COW 345); GW's states COW does not count (Great Colombia, Transvaal,
+    Tibet ...) have no COW code and must be refused, not taken for a state whose name they hold."""
+    wrong = {}
     for row in _rows("gw_states/gw_states.csv"):
         want = states.by_ccode.get({340: 345}.get(int(row["gwcode"]), int(row["gwcode"])))
         start, end = (dt.date.fromisoformat(row[k]) for k in ("startdate", "enddate"))

@@ -8,10 +8,11 @@ nowhere else, so a name means the same state in all three; and the one rule that
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from foedus.declare import split_values
-from foedus.errors import AmbiguousNameError, ScenarioError, UnknownStateError
+from foedus.errors import AmbiguousNameError, FoedusError, ScenarioError
 from foedus.listed import listed_twice
 
 if TYPE_CHECKING:
@@ -23,12 +24,15 @@ if TYPE_CHECKING:
 __all__ = ["input_value", "resolve_listed", "resolve_states", "split_names"]
 
 
-def split_names(values: list[str] | str | None, states: StateRegistry | None = None) -> list[str]:
+def split_names(values: list[str] | str | None, states: StateRegistry | None = None,
+                day: dt.date | None = None) -> list[str]:
     """Repeated and comma-separated state names as one list: the comma-separated parts of each value, where two
-    parts that together match one state's name pattern ("Korea, Republic of"; ISO 3166's names have one comma)
-    stay one name. `states`: the registry (default: the bundled world's), read only for a value with a comma.
+    parts that together name one state ("Korea, Republic of", "Korea, Rep."; ISO 3166's names have one comma)
+    stay one name. `states`: the registry (default: the bundled world's), read only for a value with a comma; `day`:
+    the day names several states have carried are read on (today when not given: "Yemen, Arab Rep." is one name on
+    a day the Yemen Arab Republic was a state).
 
-    Only the name patterns join parts: codes and numbers never do ("2,20" is COW 2 and 20, not 220), and
+    Only names join parts: codes and numbers never do ("2,20" is COW 2 and 20, not 220), and
     two states' names stay two ("Russia, Ukraine").
 
     >>> split_names(["UKR", "POL, LTU"]), split_names("USA,Korea, Republic of")
@@ -42,7 +46,7 @@ def split_names(values: list[str] | str | None, states: StateRegistry | None = N
                 from foedus.model.world import World
 
                 states = World.default().states
-            parts = _joined(parts, states)
+            parts = _joined(parts, states, day)
         out += parts
     return out
 
@@ -55,7 +59,7 @@ def resolve_states(world: World, names: list[str] | str | None, day: dt.date, ro
     Raises:
         ScenarioError: a state given twice; AmbiguousNameError, UnknownStateError: as `resolve_listed`.
     """
-    parts = split_names(names, world.states)  # "UKR,POL" is two states, "Korea, Republic of" one
+    parts = split_names(names, world.states, day)  # "UKR,POL" is two states, "Korea, Republic of" one
     states = [resolve_listed(world, part, day) for part in parts]
     if twice := listed_twice([state.id for state in states], role):
         raise ScenarioError(": ".join(twice))
@@ -71,39 +75,48 @@ def resolve_listed(world: World, name: str, day: dt.date) -> State:
         raise exc.advised(" per value (repeat the option, or separate them with commas)") from None
 
 
-def _joined(parts: list[str], states: StateRegistry) -> list[str]:
+def _joined(parts: list[str], states: StateRegistry, day: dt.date | None) -> list[str]:
     """The parts, each two that name one state joined back into that name."""
     out: list[str] = []
     start = 0
     while start < len(parts):
         pair = parts[start:start + 2]
-        take = 2 if len(pair) == 2 and _names_one(pair, states) else 1
+        take = 2 if len(pair) == 2 and _names_one(pair, states, day) else 1
         out.append(", ".join(pair) if take == 2 else parts[start])
         start += take
     return out
 
 
-def _names_one(pair: list[str], states: StateRegistry) -> bool:
-    """Whether the two parts are one state's name as ISO 3166 writes it, "Korea, Republic of": together they match
-    its pattern, the first names no other state on its own (it may name several, that one among them) and the second
-    names none. Not "RUS, Korea", "2, Canada" or "Russia, Korea", which a pattern that skips what comes before its
-    key word would take for South Korea, Canada or Russia alone; nor "2, United States", a state given twice."""
+def _names_one(pair: list[str], states: StateRegistry, day: dt.date | None) -> bool:
+    """Whether the two parts are one state's name written with a comma, "Korea, Republic of", "Korea, Rep.", "Yemen,
+    People's Republic of", "Congo, Democratic Republic of (Zaire)": together they name one state on `day` (`resolve`,
+    every form it reads), the second names none on its own (a name beside it in parentheses aside), and the first
+    names no other (it may name several, that one among them: "Yemen" any Yemen) unless the second is only a style
+    ("China, Republic of" is Taiwan). Not "RUS, Korea", "2, Canada", "Russia, Ukraine", "China, Taiwan": two states;
+    nor "2, United States", a state given twice."""
+    from foedus.model.state_names import STYLE_WORDS, words  # here: a list without a comma is split without it
+
     try:
-        state = states.by_pattern(", ".join(pair))
-    except AmbiguousNameError:  # several states ("Russia, Ukraine")
+        state = states.resolve(", ".join(pair), day).id
+    except FoedusError:  # several states ("Russia, Ukraine"), or none
         return False
-    first, second = (_named(part, states) for part in pair)
-    return state is not None and (not first or state in first) and not second
+    second = re.sub(r"\([^()]*\)", " ", pair[1])
+    if _named(second, states, day):
+        return False
+    first = _named(pair[0], states, day)
+    return not first or state in first or set(words(second.lower())) <= STYLE_WORDS
 
 
-def _named(text: str, states: StateRegistry) -> frozenset[object]:
-    """The states `text` names on its own: one, those of a name several have carried ("Korea"), or none."""
+def _named(text: str, states: StateRegistry, day: dt.date | None) -> frozenset[str]:
+    """The states `text` names on its own: one, or those of a name several have carried ("Korea": on any day), or
+    none."""
+    carriers = states.carriers(text)
     try:
-        return frozenset({states.resolve(text).id})
+        return frozenset({states.resolve(text, day).id}) | carriers
     except AmbiguousNameError as exc:
-        return frozenset(c["id"] for c in exc.candidates)
-    except UnknownStateError:
-        return frozenset()
+        return frozenset(str(c["id"]) for c in exc.candidates) | carriers
+    except FoedusError:
+        return carriers
 
 
 def input_value(value: Any, split: bool) -> Any:

@@ -14,16 +14,17 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from foedus.errors import UnknownStateError
-from foedus.model.state_names import MORE_WORDS, STYLE_WORDS, Named, plain_names, words
+from foedus.model.state_names import MORE_WORDS, STYLE_WORDS, Named, plain_names, several_states, words
 
 __all__ = ["aside_state", "no_state", "other_forms"]
 
 S = TypeVar("S", bound=Named)
 
-# what stands after a comma, when it is a style put after the name: "Republic of", "Arab Republic", "The"
-_INVERTED = re.compile(r"([^,]+?)\s*,\s*([^,]*?)\W*")
-# a name with another name (or several, "Annam/Cochin China/Tonkin") in parentheses, or after a slash
-_ASIDE = (re.compile(r"([^()]+?)\s*\(([^()]+)\)\s*"), re.compile(r"([^()/]+?)\s*/\s*([^()]+)"))
+# what stands after a comma, when it is a style put after the name: "Republic of", "Arab Republic", "The"; and a
+# name with another name (or several, "Annam/Cochin China/Tonkin") in parentheses. No `\s*` beside a part, which
+# made a long run of spaces quadratic (each split of the run tried): the parts are stripped after the match.
+_INVERTED = re.compile(r"([^,]+),([^,]*)")
+_PARENTHESES = re.compile(r"([^()]+)\(([^()]+)\)\s*")
 
 # places and polities research lists name that are no state of the COW system, and what each is: refused saying so,
 # not taken for a state whose name they hold (Great Colombia is not Colombia; "Hong Kong SAR, China" is not China).
@@ -56,7 +57,33 @@ def other_forms(raw: str) -> list[str]:
     if inverted is None or not (style := words(inverted[2])) or not set(style) <= STYLE_WORDS:
         return [plain]
     joint = "" if style[-1] in ("of", "the") else " of"
-    return [plain, f"{inverted[2]}{joint} {inverted[1]}"]
+    return [plain, f"{_trimmed(inverted[2])}{joint} {inverted[1].strip()}"]
+
+
+def _trimmed(text: str) -> str:
+    """`text` without the spaces before it and what is no letter, digit or "_" after it ("republic of." is "republic
+    of"): by hand, as a regex `\\W*$` is quadratic on a long run of them."""
+    end = len(text)
+    while end and not (text[end - 1].isalnum() or text[end - 1] == "_"):
+        end -= 1
+    return text[:end].lstrip()
+
+
+def _asides(raw: str) -> tuple[str, list[str]] | None:
+    """`raw` as a name and the other names beside it, "Iran (Persia)" or "Italy/Sardinia" ("Vietnam (Annam/Cochin
+    China/Tonkin)": three), each stripped; None when it is neither form.
+
+    >>> _asides("Iran (Persia)"), _asides("Tanzania / Tanganyika"), _asides("a / (b"), _asides("/b")
+    (('Iran', ['Persia']), ('Tanzania', ['Tanganyika']), None, None)
+    """
+    if found := _PARENTHESES.fullmatch(raw):
+        first, others = found[1], found[2]
+    elif "(" in raw or ")" in raw or "/" not in raw:
+        return None
+    else:
+        first, others = raw.split("/", 1)
+    names = [other.strip() for other in others.split("/")]
+    return (first.strip(), names) if first.strip() and any(names) else None
 
 
 def no_state(raw: str) -> None:
@@ -72,18 +99,27 @@ def no_state(raw: str) -> None:
                                     "(try `foedus states`)")
 
 
-def aside_state(raw: str, resolve: Callable[[str], S | None]) -> S | None:
+def aside_state(raw: str, resolve: Callable[[str], list[S]]) -> S | None:
     """The state a name followed by another of its names in parentheses, or after a slash, names ("Iran (Persia)",
-    "Russia (Soviet Union)", "Italy/Sardinia"): the state the first names (`resolve`: None when it names none, or
-    several), when each other name names it too, or is words of its name (`_its_name`: "Yemen (Arab Republic of
-    Yemen)"); else None, and the text is looked up as a whole: "Russia (Ukraine)" names two states."""
-    for aside in _ASIDE:
-        if (found := aside.fullmatch(raw)) is None or (state := resolve(found[1])) is None:
-            continue
-        if all(_its_name(other, state) or getattr(resolve(other), "id", None) == state.id
-               for other in found[2].split("/")):
-            return state
-    return None
+    "Russia (Soviet Union)", "Italy/Sardinia"): of the states the first may name (`resolve`: one, those of a name
+    several have carried on the day, none), the one each other name names too, or is words of the name of
+    (`_its_name`: "Yemen (Arab Republic of Yemen)" is the Yemen Arab Republic on a day both Yemens were states); else
+    None, and the text is looked up as a whole.
+
+    Raises:
+        AmbiguousNameError: the first and another name name states apart, "United States (Solomon Islands)" (which
+            the pattern of the Solomon Islands' name took for them, "United States" being words of styles).
+    """
+    if (found := _asides(raw)) is None:
+        return None
+    first, others = found
+    named, besides = resolve(first), [resolve(other) for other in others]
+    fits = [state for state in named if all(_its_name(other, state) or state in aside
+                                            for other, aside in zip(others, besides, strict=True))]
+    if not fits and named and (apart := next((aside for aside in besides if aside and not set(aside) & set(named)),
+                                             None)):  # "United States (Solomon Islands)": two states
+        raise several_states(raw, [named[0], apart[0]])
+    return fits[0] if len(fits) == 1 else None
 
 
 def _its_name(text: str, state: Named) -> bool:

@@ -48,7 +48,11 @@ MORE_WORDS = {"GBR": "Great Britain and Northern Ireland", "WSM": "Western", "CZ
 # Only the whole name: "United States and Mexico" names two states.
 _HOLDING = [(re.compile(r"\btaiwan\W+province\W+of\W+china\b"), "taiwan"),
             (re.compile(r"\bunited\W+states\W+of\W+mexico\b"), "mexico"),
-            (re.compile(r"\bestados\W+unidos\W+mexicanos\b"), "mexico")]
+            (re.compile(r"\bestados\W+unidos\W+mexicanos\b"), "mexico"),
+            # the GDR in the World Bank's style ("Germany, Dem. Rep."), which the pattern of Germany's name took for
+            # Germany: it is the GDR, as "German Democratic Republic" is
+            (re.compile(r"\bgermany\W+democratic\W+republic\b"
+                        r"|\bdemocratic\W+republic\W+(of\W+)?(the\W+)?germany\b"), "german democratic republic")]
 
 # abbreviations of styles, as the World Bank writes them ("Korea, Rep.", "Congo, Dem. Rep.", "Micronesia, Fed. Sts.",
 # "Lao PDR", "Venezuela, RB": República Bolivariana), written out: a pattern and the words then read the style
@@ -119,11 +123,13 @@ def without_own(before: str, after: str, own: Counter[str]) -> str:
 
 def plain_names(lowered: str) -> str:
     """`lowered` (a text in lowercase) with each name of one state that holds another state's name as the first's
-    own name ("taiwan, province of china" is "taiwan", "the united states of mexico" "the mexico"), and with the
-    abbreviations of styles written out ("korea, rep." is "korea, republic")."""
+    own name ("taiwan, province of china" is "taiwan", "the united states of mexico" "the mexico", "germany, dem.
+    rep." "german democratic republic"), with the abbreviations of styles written out first ("korea, rep." is
+    "korea, republic")."""
+    lowered = _ABBREVIATED.sub(lambda m: _ABBREVIATIONS[m[1]], lowered)
     for held, name in _HOLDING:
         lowered = held.sub(name, lowered)
-    return _ABBREVIATED.sub(lambda m: _ABBREVIATIONS[m[1]], lowered)
+    return lowered
 
 
 def code_edges(raw: str) -> set[str]:

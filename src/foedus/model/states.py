@@ -165,13 +165,20 @@ class StateRegistry:
                 return self._index[key]
         state_forms.no_state(raw)
 
-        def resolve(text: str) -> State | None:
+        def resolve(text: str) -> list[State]:  # the state(s) it names on the day, then the name's other carriers
             try:
-                return self.resolve(text, day)
-            except (AmbiguousNameError, UnknownStateError):
-                return None
+                found = [self.resolve(text, day)]
+            except AmbiguousNameError as exc:
+                found = [] if exc.several else [self.states[str(c["id"])] for c in exc.candidates]
+            except UnknownStateError:
+                found = []
+            return found + [self.states[i] for i in sorted(self.carriers(text)) if self.states[i] not in found]
 
         return state_forms.aside_state(raw, resolve) or self.by_pattern(raw)
+
+    def carriers(self, text: str) -> frozenset[str]:
+        """The states that have carried the name `text` when several have ("Yemen": all three, any day), else none."""
+        return frozenset(_AMBIGUOUS.get(norm(text), ())) & self.states.keys()
 
     def resolve_id(self, text: str | int, day: dt.date | None = None) -> str:
         """The id of the state `text` names (see `resolve`)."""
