@@ -138,12 +138,17 @@ def parse_date(value: str | dt.date) -> dt.date:
     datetime.date(2025, 1, 15)
 
     Raises:
-        DateOutOfRangeError: malformed, impossible (2025-02-30) or out-of-range date, or a number (20250115).
+        DateOutOfRangeError: malformed, impossible (2025-02-30) or out-of-range date, a number (20250115), or
+            a value that is neither text nor a date (None, bytes, a list).
     """
     if isinstance(value, dt.datetime):
         value = value.date()
     if isinstance(value, numbers.Number):  # 20250115 would read as a date, 2025 would not: neither is one
         raise DateOutOfRangeError(f"invalid date {described(value)}: expected a date as YYYY-MM-DD, not a number")
+    if not isinstance(value, str | dt.date) and type(value).__name__ != "datetime64":  # (numpy's: read as text)
+        # str() of it ('None', "b'2025-01-15'", "['2025-01-15']") would be quoted as if the user had written it
+        raise DateOutOfRangeError(f"invalid date: expected a date as YYYY-MM-DD (text or a datetime.date), "
+                                  f"not {described(value)}")
     if not isinstance(value, dt.date):
         text = str(value).strip()
         if not is_iso_day(text):  # fromisoformat would also read 20250601 and 2025-W01-1 (a week date)

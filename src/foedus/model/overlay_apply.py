@@ -36,6 +36,18 @@ def _revalidate(treaty: Treaty, data: dict[str, Any], world: World, where: str) 
     return validate_references(fresh, f"what-if {where}", world.states, world.places)
 
 
+def _not_a_member_then(treaty: Treaty, state: str, change: AddMember) -> None:
+    """Refuse a membership added where the state is a member already (it overlaps one the treaty has), in the words
+    of a what-if: the treaty file's check would say the state 'is listed twice', with advice for the file."""
+    start = change.joined or treaty.in_force or treaty.signed
+    for m in treaty.members:
+        if m.state == state and (m.left is None or start < m.left):
+            since = m.joined or treaty.in_force or m.signed or treaty.signed
+            held = f"from {since}" + (f" to {m.left}" if m.left else "")
+            added = f"; the membership added from {change.joined} overlaps it" if change.joined else ""
+            raise ScenarioError(f"what-if: {state} is already a member of {treaty.id} ({held}){added}")
+
+
 def apply_change(change: AddMember | RemoveMember | DropTreaty | AddTreaty | SetStrength | SetScope,
                  treaties: dict[str, Treaty], world: World, files: dict[str, str] | None = None,
                  new: Treaty | None = None) -> None:
@@ -54,6 +66,7 @@ def apply_change(change: AddMember | RemoveMember | DropTreaty | AddTreaty | Set
     data = treaty.model_dump(mode="python")
     if isinstance(change, AddMember):
         state = world.states.resolve_id(change.state)
+        _not_a_member_then(treaty, state, change)
         data["members"].append({"state": state, "joined": change.joined, "note": "added by a what-if overlay"})
     elif isinstance(change, RemoveMember):
         state = world.states.resolve_id(change.state)

@@ -121,12 +121,13 @@ def treaty_paths(extra: Iterable[str | Path] | str | Path | None) -> list[Path]:
     """Extra treaty files as paths: one path, or several (strings or `Path`s); None for none.
 
     Raises:
-        TreatyDataError: an item that is not a path (naming it), or an empty one (it would be read as `.`).
+        TreatyDataError: an item that is not a path (naming it), bytes or a mapping for the files (their items are
+            numbers or keys, not paths), or an empty path (it would be read as `.`).
     """
     if extra is None:
         return []
     items = [extra] if isinstance(extra, str | os.PathLike) else extra
-    if not isinstance(items, Iterable):
+    if not isinstance(items, Iterable) or isinstance(items, bytes | bytearray | Mapping):  # their items: no paths
         raise TreatyDataError("treaty file", "", f"expected a path (str or pathlib.Path), not {described(extra)}")
     out: list[Path] = []
     for item in items:

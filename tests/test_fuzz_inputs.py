@@ -1,0 +1,60 @@
+"""Inputs a fuzz pass over the CLI and the Python API found refused in misleading words: each is refused in one
+line that says what was given (its type, not its `str()` quoted as if typed) and what was wrong with it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import numpy as np
+import pytest
+
+import foedus
+from foedus.errors import DateOutOfRangeError, ScenarioError, TreatyDataError
+from foedus.model.overlay import AddMember, Overlay, changes_from
+from foedus.model.world import World
+
+
+@pytest.mark.parametrize(("bad", "said"), [(None, "None"), (b"2025-01-15", "bytes b'2025-01-15'"),
+                                           (["2025-01-15"], "list ['2025-01-15']"), ({}, "dict {}")])
+def test_a_date_that_is_neither_text_nor_a_date_is_named_by_its_type(bad: Any, said: str) -> None:
+    """`cascade(..., None)` said "invalid date 'None'" and a list "invalid date '['2025-01-15']'": the str() of the
+    value, quoted as if the user had typed it."""
+    message = f"invalid date: expected a date as YYYY-MM-DD (text or a datetime.date), not {said}"
+    with pytest.raises(DateOutOfRangeError) as caught:
+        foedus.cascade("RUS", "UKR", bad)
+    assert str(caught.value) == message
+    if bad is not None:  # ongoing_since=None is the default: no date at all
+        with pytest.raises(DateOutOfRangeError) as caught:
+            foedus.cascade("RUS", "UKR", "2025-01-15", ongoing_since=bad)
+        assert str(caught.value) == message
+    days = {foedus.cascade("RUS", "UKR", d).scenario.date  # what is a date is still read
+            for d in ("2025-01-15", " 2025-01-15 ", dt.date(2025, 1, 15), dt.datetime(2025, 1, 15, 9),
+                      np.datetime64("2025-01-15"))}
+    assert days == {dt.date(2025, 1, 15)}
+
+
+@pytest.mark.parametrize(("extra", "said"), [(b"my_pact.yaml", "bytes b'my_pact.yaml'"),
+                                             ({"my_pact.yaml": 1}, "dict {'my_pact.yaml': 1}"), ({}, "dict {}")])
+def test_bytes_or_a_mapping_for_the_treaty_files_is_refused_whole(extra: Any, said: str) -> None:
+    """World.load(extra=b"f.yaml") said "not int 102" (the first byte) and extra={} loaded no file at all."""
+    with pytest.raises(TreatyDataError) as caught:
+        World.load(extra=extra)
+    assert str(caught.value) == f"treaty file: expected a path (str or pathlib.Path), not {said}"
+
+
+@pytest.mark.parametrize(("change", "said"), [
+    (AddMember(treaty="nato_1949", state="United States"), "USA is already a member of nato_1949 (from 1949-08-24)"),
+    (AddMember(treaty="nato_1949", state="FRA", joined=dt.date(2020, 1, 1)),
+     "FRA is already a member of nato_1949 (from 1949-08-24); the membership added from 2020-01-01 overlaps it"),
+])
+def test_a_what_if_adding_a_member_the_treaty_has_says_so(world: World, change: AddMember, said: str) -> None:
+    """It said "members[33].state: USA is listed twice with overlapping membership (a state that left and rejoined
+    needs a 'left' date on the first)": a treaty file's words and advice, for a change that edits no file."""
+    with pytest.raises(ScenarioError) as caught:
+        Overlay(changes=[change]).apply(world)
+    assert str(caught.value) == f"what-if: {said}"
+    with pytest.raises(ScenarioError, match=f"^what-if: {said.split(' (')[0]} "):
+        foedus.cascade("RUS", "UKR", "2025-01-15", add_member=f"nato_1949:{change.state}")
+    applied = Overlay(changes=changes_from({"add_member": ["rus_prk_2024:IRN"]})).apply(world)  # no member: added
+    assert "IRN" in {m.state for m in applied.treaties["rus_prk_2024"].members}
