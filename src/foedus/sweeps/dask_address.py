@@ -22,7 +22,8 @@ def check_scheduler(address: str) -> str:
     foedus.errors.FoedusError: --scheduler '127.0.0.1:99999': the port must be between 1 and 65535
 
     Raises:
-        FoedusError: the address is empty, has an unknown scheme, no host, or no valid port.
+        FoedusError: the address is empty, has an unknown scheme, no host, no port, a port out of range, or a
+            path after the port.
     """
     text = address.strip()
     if text == "local":
@@ -43,6 +44,10 @@ def check_scheduler(address: str) -> str:
         port = -1
     if not parts.hostname:
         raise FoedusError(f"{shown}: no host; give an address such as tcp://127.0.0.1:8786")
-    if port is None or not 0 < port < 65536 or parts.path not in ("", "/") or parts.query:
+    if port is None:  # `myhost`, `tcp://myhost`: said as what is missing, not as a port out of range
+        raise FoedusError(f"{shown}: no port; give an address such as tcp://127.0.0.1:8786")
+    if parts.path not in ("", "/") or parts.query or parts.fragment:
+        raise FoedusError(f"{shown}: an address is a host and a port, with no path after them (tcp://host:8786)")
+    if not 0 < port < 65536:
         raise FoedusError(f"{shown}: the port must be between 1 and 65535")
     return address
