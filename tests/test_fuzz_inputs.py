@@ -4,13 +4,14 @@ line that says what was given (its type, not its `str()` quoted as if typed) and
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pytest
 
 import foedus
-from foedus.errors import DateOutOfRangeError, ScenarioError, TreatyDataError
+from foedus.errors import DateOutOfRangeError, FoedusError, ScenarioError, TreatyDataError
 from foedus.model.overlay import AddMember, Overlay, changes_from
 from foedus.model.world import World
 
@@ -58,3 +59,24 @@ def test_a_what_if_adding_a_member_the_treaty_has_says_so(world: World, change: 
         foedus.cascade("RUS", "UKR", "2025-01-15", add_member=f"nato_1949:{change.state}")
     applied = Overlay(changes=changes_from({"add_member": ["rus_prk_2024:IRN"]})).apply(world)  # no member: added
     assert "IRN" in {m.state for m in applied.treaties["rus_prk_2024"].members}
+
+
+@pytest.mark.parametrize(("written", "said"), [
+    ("1e-3", None), ("25E-2", None), ("1e309", "must be a finite number (got inf)"),
+    ("5e0", "must be less than or equal to 1 (got 5.0)")])
+def test_a_number_in_exponent_form_is_a_number_in_a_data_file(tmp_path: Path, written: str, said: str | None) -> None:
+    """PyYAML (YAML 1.1) reads `1e-3` as text: an honour file's `S1: 1e-3` was refused as "must be a number, got
+    '1e-3'" (and JSON's numbers, read as YAML, likewise); YAML 1.2 and JSON read it as the number it is."""
+    from foedus.engine.reliability import load_honour_model
+    from foedus.model.yamlio import load_yaml
+
+    path = tmp_path / "honour.yaml"
+    path.write_text(f"strength: {{S1: {written}}}\nbilateral_factor: {written}\n", encoding="utf-8")
+    if said is None:
+        model = load_honour_model(path)
+        assert model.strength["S1"] == model.bilateral_factor == float(written)
+    else:
+        with pytest.raises(FoedusError) as caught:
+            load_honour_model(path)
+        assert str(caught.value) == f"{path}: strength.S1: {said}"
+    assert load_yaml("[x1e3, 1e, '1e3', 2024-01-01]") == ["x1e3", "1e", "1e3", "2024-01-01"]  # text stays text

@@ -8,6 +8,7 @@ strings lets the schema report the bad value with its field path instead. The ru
 from __future__ import annotations
 
 import os
+import re
 import stat
 from pathlib import Path
 from typing import Any, TypeVar
@@ -36,6 +37,11 @@ _Loader.yaml_implicit_resolvers = {
     first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in _Base.yaml_implicit_resolvers.items()
 }
+# YAML 1.1 (PyYAML) reads a float only with a point and a signed exponent: `1e-3`, `2.5e3` and `1e309` were text,
+# refused as "must be a number, got '1e-3'"; YAML 1.2 and JSON read them as the numbers they are
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(r"^[-+]?(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9][0-9_]*)[eE][-+]?[0-9]+$"), list("-+0123456789."))
 
 
 def _no_duplicate_keys(loader: Any, node: yaml.MappingNode, deep: bool = False) -> Any:
