@@ -6,6 +6,8 @@ bare TypeError from deep inside nor a silently different answer; and what is acc
 from __future__ import annotations
 
 import datetime as dt
+import decimal
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -300,3 +302,16 @@ def test_the_api_page_states_cascades_defaults_as_its_signature_has_them() -> No
                 if p.default is not inspect.Parameter.empty and n not in unlisted}
     assert stated == declared
     assert inspect.signature(foedus.cascade).return_annotation == "CascadeResult"
+
+
+@pytest.mark.parametrize(("call", "said"), [
+    (lambda: foedus.World.load(history=np.True_), "not numpy.bool True"),
+    (lambda: foedus.World.default().treaty(Path("nato_1949")), f"not pathlib.{type(Path()).__name__} nato_1949"),
+    (lambda: foedus.cascade("RUS", "EST", "2024-01-01", draws=decimal.Decimal(10)), "not decimal.Decimal 10"),
+])
+def test_a_value_of_another_type_is_named_with_its_type(call: Callable[[], object], said: str) -> None:
+    """A value that prints like a valid one (a Path of a treaty id, numpy's True, a Decimal 10) names its type:
+    without it the message would refuse 'nato_1949' for not being 'nato_1949'."""
+    with pytest.raises(foedus.FoedusError) as caught:
+        call()
+    assert str(caught.value).endswith(said)

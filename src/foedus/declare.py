@@ -7,6 +7,7 @@ fields of `foedus.engine.scenario.Scenario`, the other inputs in `foedus.inputs`
 
 from __future__ import annotations
 
+import datetime as dt
 import numbers
 from collections.abc import Mapping
 from typing import Any
@@ -77,12 +78,18 @@ def split_values(values: list[str] | str | None) -> list[str]:
 
 def described(value: Any) -> str:
     """A value a Python caller gave of a type it may not have, as every message shows a value
-    (`foedus.errors.shown`): it had a rendering of its own ('float 3.5', "str 'false'") beside that one.
+    (`foedus.errors.shown`), with its type named where it is not one a file or a command line can hold: a
+    `Path('nato_1949')` or numpy's `True_` would otherwise read like the text or the switch they stand for.
 
     >>> described(3.5), described("false"), described(None), described({"op": "x"})
     ('3.5', "'false'", 'nothing', 'a mapping')
+    >>> import decimal; described(decimal.Decimal(10))
+    'decimal.Decimal 10'
     """
-    return shown(value)
+    if value is None or isinstance(value, str | bool | int | float | dt.date | Mapping | list | tuple):
+        return shown(value)
+    kind = type(value)
+    return f"{kind.__module__.split('.')[0]}.{kind.__qualname__} {shown(value)}"
 
 
 def checked_value(inp: Input, value: Any) -> Any:
