@@ -30,7 +30,7 @@ from pathlib import Path
 
 from foedus.written import as_written
 
-__all__ = ["link_problem", "os_reason", "unreachable"]
+__all__ = ["is_folder", "link_problem", "os_reason", "unreachable"]
 
 
 def unreachable(path: str | os.PathLike[str]) -> str | None:
@@ -43,6 +43,16 @@ def unreachable(path: str | os.PathLike[str]) -> str | None:
     except OSError as exc:
         return os_reason(exc)
     return None
+
+
+def is_folder(path: str | os.PathLike[str]) -> bool:
+    """Whether `path` is a folder; False when it cannot be looked at (a name too long, ENAMETOOLONG; a NUL byte),
+    which `Path.is_dir` raises as OSError or ValueError: the path's reader then says why in one line.
+
+    >>> is_folder("x" * 5000), is_folder("a" + chr(0) + "b"), is_folder(".")
+    (False, False, True)
+    """
+    return os.path.isdir(path)  # unlike Path.is_dir, takes every OSError and ValueError as "not a folder"
 
 
 def link_problem(path: str | os.PathLike[str]) -> str | None:

@@ -25,6 +25,7 @@ from foedus.model.treaty import Treaty
 from foedus.model.treaty_checks import check_dates, check_parties, check_written
 from foedus.model.vocab import ADMINISTERED_BY, ADMINISTERED_BY_PARTY, PLACE_ALONE
 from foedus.model.yamlio import load_yaml, not_a_mapping, read_text_file
+from foedus.reachable import is_folder
 from foedus.written import as_written
 
 __all__ = [
@@ -243,7 +244,7 @@ def _checked_file(path: Path, states: StateRegistry, places: Gazetteer, origin: 
                   strict: bool) -> Treaty:
     """One treaty file read and checked on its own and against the ids in `origin`."""
     named = as_written(path)  # as the user wrote it, as its read error names it
-    if path.is_dir():
+    if is_folder(path):  # a path that cannot be looked at (a name too long) is left to the reader, which says why
         raise TreatyDataError(named, "", "is a folder, not a treaty file (give the YAML files in it)")
     treaty = validate_references(read_treaty_file(path), named, states, places)
     check_written(treaty, named)

@@ -120,11 +120,12 @@ def added_treaty(change: AddTreaty, world: World) -> Treaty:
     """The treaty an `add_treaty` change adds, read from its file or inline and checked as a treaty file is."""
     from foedus.model.loader import read_treaty_file, validate_references
     from foedus.model.treaty_checks import check_written
+    from foedus.reachable import is_folder
     from foedus.written import as_written, kept
 
     if change.path:
         path = kept(change.path)  # `t.yaml/` is refused as the system refuses it, not read as t.yaml
-        if path.is_dir():  # anything else that is not a readable regular file, read_treaty_file says why
+        if is_folder(path):  # anything else that is not a readable regular file, read_treaty_file says why
             raise ScenarioError(f"what-if add_treaty: {as_written(path)}: a folder, not a treaty file")
         treaty = validate_references(read_treaty_file(path), as_written(path), world.states, world.places)
         check_written(treaty, as_written(path))

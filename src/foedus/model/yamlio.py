@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -21,7 +22,7 @@ from foedus.reachable import os_reason
 from foedus.written import as_written
 
 __all__ = ["MAX_FILE_BYTES", "file_data_error", "load_yaml", "not_a_mapping", "read_text_file", "read_yaml_file",
-           "validate_file_data"]
+           "validate_file_data", "written_keys"]
 
 M = TypeVar("M", bound=BaseModel)
 MAX_FILE_BYTES = 8 * 1024 * 1024  # a treaty, overlay or honour file is a few KiB; this is far beyond any real one
@@ -99,6 +100,8 @@ def read_text_file(path: str | Path, what: str, limit: int = MAX_FILE_BYTES) -> 
     except OSError as exc:
         reason = "it is a folder, not a file" if isinstance(exc, IsADirectoryError) else os_reason(exc)
         raise FoedusError(f"{target}: cannot read {what}: {reason}") from None
+    except ValueError:  # os.open refuses a NUL character, which no file name holds
+        raise FoedusError(f"{target}: cannot read {what}: a path cannot hold a NUL character") from None
     info = os.fstat(fd)  # checked before fdopen: opening a folder's descriptor fails naming the descriptor number
     if not stat.S_ISREG(info.st_mode):
         os.close(fd)
@@ -141,7 +144,7 @@ def file_data_error(exc: ValidationError, model: type[BaseModel], raw: Any, path
     """The error of a file's data `raw` that `model` refused with `exc`, as `validate_file_data` says it: the file,
     the first problem's field path and the problem, or why the file is not a mapping of `fields`."""
     err = exc.errors()[0]
-    loc = field_path(err["loc"])
+    loc = field_path(written_keys(err["loc"], raw))
     if not loc and (problem := not_a_mapping(raw, fields)):
         return FileDataError(str(path), "", problem)
     return FileDataError(str(path), loc, validation_problem(err, model))
@@ -163,3 +166,24 @@ def not_a_mapping(raw: Any, fields: str = "fields") -> str | None:
     if raw is None:  # YAML reads an empty file (or one of comments only) as null
         return f"nothing in the file (it is empty, or only comments); expected a mapping of {fields}"
     return f"expected a mapping of {fields} at the top, found {shown(raw)}"
+
+
+def written_keys(loc: Iterable[Any], raw: Any) -> tuple[Any, ...]:
+    """pydantic's `loc` of an error in `raw` with each mapping key as the file wrote it: pydantic gives a key of
+    null as 'None' and one of true as 1, which a field path would show as `treaty.None`, `era[1]`.
+
+    >>> written_keys(("treaty", "None", "[key]"), {"treaty": {None: 0.5}}), written_keys(("era", 1), {"era": {True: 1}})
+    (('treaty', 'null', '[key]'), ('era', 'true'))
+    """
+    out, node = [], raw
+    for part in loc:
+        key = part
+        if isinstance(node, dict):
+            same = [k for k in node if k == part and type(k) is type(part)]
+            key = (same or [k for k in node if k == part or str(k) == str(part)] or [part])[0]
+            node = node.get(key)
+        else:
+            node = node[part] if isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node) else None
+        out.append("null" if key is None else str(key).lower() if isinstance(key, bool) else key)
+    return tuple(out)
+

@@ -10,7 +10,7 @@ from importlib import resources
 from pathlib import Path
 
 from foedus.declare import described
-from foedus.errors import WarDataError
+from foedus.errors import WarDataError, empty_or_blank
 from foedus.written import kept
 
 __all__ = ["bundled_wars", "war_path"]
@@ -41,8 +41,9 @@ def war_path(war: str | Path) -> Path:
     if not isinstance(war, str | os.PathLike):
         raise WarDataError("war", "", f"expected a war file's path or a bundled war's id (bundled: {_known()}), "
                                       f"not {described(war)}")
-    if not str(war):  # Path("") would be ".", a folder: say what was given
-        raise WarDataError("war", "", f"the path is empty; give a war file or a bundled war (bundled: {_known()})")
+    if not str(war).strip():  # Path("") would be ".", a folder; " " a file of no visible name: say what was given
+        raise WarDataError("war", "", f"the path is {empty_or_blank(war)}; give a war file or a bundled war "
+                                      f"(bundled: {_known()})")
     path = kept(war)  # `war.yaml/` is refused by the loader as the system refuses it, not read as war.yaml
     if os.path.lexists(path):  # a symbolic link loop too: the loader says what it is
         return path
