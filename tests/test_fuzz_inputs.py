@@ -16,8 +16,8 @@ from foedus.model.overlay import AddMember, Overlay, changes_from
 from foedus.model.world import World
 
 
-@pytest.mark.parametrize(("bad", "said"), [(None, "None"), (b"2025-01-15", "bytes b'2025-01-15'"),
-                                           (["2025-01-15"], "list ['2025-01-15']"), ({}, "dict {}")])
+@pytest.mark.parametrize(("bad", "said"), [(None, "nothing"), (b"2025-01-15", "bytes b'2025-01-15'"),
+                                           (["2025-01-15"], "a list"), ({}, "a mapping")])
 def test_a_date_that_is_neither_text_nor_a_date_is_named_by_its_type(bad: Any, said: str) -> None:
     """`cascade(..., None)` said "invalid date 'None'" and a list "invalid date '['2025-01-15']'": the str() of the
     value, quoted as if the user had typed it."""
@@ -36,7 +36,7 @@ def test_a_date_that_is_neither_text_nor_a_date_is_named_by_its_type(bad: Any, s
 
 
 @pytest.mark.parametrize(("extra", "said"), [(b"my_pact.yaml", "bytes b'my_pact.yaml'"),
-                                             ({"my_pact.yaml": 1}, "dict {'my_pact.yaml': 1}"), ({}, "dict {}")])
+                                             ({"my_pact.yaml": 1}, "a mapping"), ({}, "a mapping")])
 def test_bytes_or_a_mapping_for_the_treaty_files_is_refused_whole(extra: Any, said: str) -> None:
     """World.load(extra=b"f.yaml") said "not int 102" (the first byte) and extra={} loaded no file at all."""
     with pytest.raises(TreatyDataError) as caught:

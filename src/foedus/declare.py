@@ -83,13 +83,13 @@ def described(value: Any) -> str:
 
     >>> described(3.5), described("false"), described(None), described({"op": "x"})
     ('3.5', "'false'", 'nothing', 'a mapping')
-    >>> import decimal; described(decimal.Decimal(10))
-    'decimal.Decimal 10'
+    >>> import decimal; described(decimal.Decimal(10)), described(b"f.yaml")
+    ('decimal.Decimal 10', "bytes b'f.yaml'")
     """
     if value is None or isinstance(value, str | bool | int | float | dt.date | Mapping | list | tuple):
         return shown(value)
-    kind = type(value)
-    return f"{kind.__module__.split('.')[0]}.{kind.__qualname__} {shown(value)}"
+    kind, home = type(value), type(value).__module__.split(".")[0]
+    return f"{'' if home == 'builtins' else home + '.'}{kind.__qualname__} {shown(value)}"
 
 
 def checked_value(inp: Input, value: Any) -> Any:
