@@ -57,8 +57,10 @@ def test_a_blank_path_is_refused_as_an_empty_one_is(tmp_path: Path, monkeypatch:
      "./-a for a file of that name"),
     ([*CASCADE, "--drop-treaty", "nato_1949", "--save-overlay", "--jsno"], "Invalid value for '--save-overlay': the "
      "path '--jsno' looks like an option"),
-    ([*CASCADE, "--draws", "5", "--honour", "--seed"], "--honour: the path '--seed' looks like an option; give "
-     "./--seed for a file of that name"),
+    ([*CASCADE, "--draws", "5", "--honour", "--seed"], "Invalid value for '--honour': the path '--seed' looks like an "
+     "option; give ./--seed for a file of that name"),
+    ([*CASCADE, "--draws", "5", "--honour", "-t"], "Invalid value for '--honour': the path '-t' looks like an option; "
+     "give ./-t for a file of that name"),
 ])
 def test_a_path_option_given_an_options_name_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                         args: list[str], message: str) -> None:

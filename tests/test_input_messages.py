@@ -64,7 +64,8 @@ def test_an_empty_path_is_refused_naming_the_option_not_read_as_the_current_fold
                                            ([*CASCADE, "--draws", "5", "--honour", ""], "empty"),
                                            ([*CASCADE, "--draws", "5", "--honour", " "], "blank")])
 def test_an_empty_honour_path_is_refused_not_taken_for_the_default(args: list[str], word: str) -> None:
-    assert _error_line(args) == f"--honour: the path is {word}; give a YAML file of honour rates, or `empirical`"
+    assert _error_line(args) == (f"Invalid value for '--honour': the path is {word}; give a YAML file of honour "
+                                 "rates, or `empirical`")
 
 
 @pytest.mark.parametrize("word", ["empirical", "EMPIRICAL"])

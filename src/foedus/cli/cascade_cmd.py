@@ -27,15 +27,23 @@ def _what_if_asked(inputs: dict[str, Any], overlay: object, add_treaty: object, 
     return bool(overlay or add_treaty or save_overlay is not None or any(inputs.get(n) for n in WHAT_IF_NAMES))
 
 
+def _option_names() -> list[str]:
+    """cascade's option names (`-t`, `--json`, …), which a path option's value must not be: from the table the
+    fast start reads (tests/test_cli_fast.py checks it against the typer app), as a line may run on either."""
+    from foedus.cli.fast_table import COMMANDS
+
+    return [name for param in COMMANDS["cascade"]["params"] for name in (*param[1], *param[2])]
+
+
 def cascade(inputs: dict[str, Any], *, treaties: list[Path] | None, as_json: bool, cite: bool, honour: str | None,
             likely_model: Path | None, add_treaty: list[Path] | None, overlay: list[Path] | None,
             save_overlay: Path | None, fmt: str | None) -> None:
     """Who is obligated to join a war that starts with this attack, on which side, and why."""
-    if honour is not None and (problem := path_problem(honour, ())):  # `--honour=`, `--honour --json`: as every
-        from foedus.errors import FoedusError  # path option's value (a text option here: it takes `empirical` too)
+    if honour is not None and (problem := path_problem(honour, _option_names())):  # `--honour=`, `--honour -t`:
+        from foedus.errors import FoedusError  # as every path option's value (a text option: it takes `empirical`)
 
         hint = "" if honour.strip() else "; give a YAML file of honour rates, or `empirical`"
-        raise FoedusError(f"--honour: {problem}{hint}")
+        raise FoedusError(f"Invalid value for '--honour': {problem}{hint}")
     # the model file feeds --likelihood and --honour empirical only; anywhere else it would go unread, unchecked
     refuse_unused("--likely-model", likely_model is not None and not inputs.get("likelihood") and honour != "empirical",
                   "without --likelihood or --honour empirical")
