@@ -12,7 +12,7 @@ import pytest
 
 import foedus
 from foedus.errors import DateOutOfRangeError, FoedusError, ScenarioError, TreatyDataError
-from foedus.model.overlay import AddMember, Overlay, changes_from
+from foedus.model.overlay import AddMember, DropTreaty, Overlay, SetStrength, changes_from, load_overlay
 from foedus.model.world import World
 
 
@@ -80,3 +80,13 @@ def test_a_number_in_exponent_form_is_a_number_in_a_data_file(tmp_path: Path, wr
             load_honour_model(path)
         assert str(caught.value) == f"{path}: strength.S1: {said}"
     assert load_yaml("[x1e3, 1e, '1e3', 2024-01-01]") == ["x1e3", "1e", "1e3", "2024-01-01"]  # text stays text
+
+
+@pytest.mark.parametrize("change", [SetStrength(treaty="nato_1949", article="5e1", strength="S2"),
+                                    DropTreaty(treaty="2e5"), AddMember(treaty="1e3", state="FRA")])
+def test_a_saved_overlay_reads_back_text_that_looks_like_a_number(tmp_path: Path, change: Any) -> None:
+    """Since files read `5e1` as a number, the writer must quote such text: PyYAML's dumper (YAML 1.1) wrote
+    article '5e1' plain, and the saved overlay was refused on reading ("must be text, got 50.0")."""
+    path = tmp_path / "o.yaml"
+    Overlay(changes=[change]).save(path)
+    assert load_overlay(path).changes == [change]

@@ -92,14 +92,13 @@ class Overlay(BaseModel):
 
     def save(self, path: str | Path) -> None:
         """Write the overlay as YAML, atomically; refuses to overwrite an existing file."""
-        import yaml
-
+        from foedus.model.yamlio import dump_yaml
         from foedus.outputs import staged_file
 
         folder = os.path.abspath(Path(path).parent)  # treaty files relative to the overlay, as `load_overlay` reads
         data = self.with_paths(lambda p: os.path.relpath(os.path.abspath(p), folder)).model_dump(mode="json",
                                                                                                    exclude_none=True)
-        text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
+        text = dump_yaml(data)
         with staged_file(Path(path), how="choose another file name") as tmp:
             tmp.write_text(text, encoding="utf-8")
 

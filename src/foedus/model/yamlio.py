@@ -21,8 +21,8 @@ from foedus.errors import FileDataError, FoedusError, field_path, shown, validat
 from foedus.reachable import os_reason
 from foedus.written import as_written
 
-__all__ = ["MAX_FILE_BYTES", "file_data_error", "load_yaml", "not_a_mapping", "read_text_file", "read_yaml_file",
-           "validate_file_data", "written_keys"]
+__all__ = ["MAX_FILE_BYTES", "dump_yaml", "file_data_error", "load_yaml", "not_a_mapping", "read_text_file",
+           "read_yaml_file", "validate_file_data", "written_keys"]
 
 M = TypeVar("M", bound=BaseModel)
 MAX_FILE_BYTES = 8 * 1024 * 1024  # a treaty, overlay or honour file is a few KiB; this is far beyond any real one
@@ -40,9 +40,28 @@ _Loader.yaml_implicit_resolvers = {
 }
 # YAML 1.1 (PyYAML) reads a float only with a point and a signed exponent: `1e-3`, `2.5e3` and `1e309` were text,
 # refused as "must be a number, got '1e-3'"; YAML 1.2 and JSON read them as the numbers they are
-_Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:float",
-    re.compile(r"^[-+]?(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9][0-9_]*)[eE][-+]?[0-9]+$"), list("-+0123456789."))
+_EXPONENT = re.compile(r"^[-+]?(?:[0-9][0-9_]*(?:\.[0-9_]*)?|\.[0-9][0-9_]*)[eE][-+]?[0-9]+$")
+_Loader.add_implicit_resolver("tag:yaml.org,2002:float", _EXPONENT, list("-+0123456789."))
+
+
+class _Dumper(yaml.SafeDumper):
+    """Safe dumper that quotes text the loader would read as a number (`'5e1'`, an article or a treaty id), as it
+    quotes `'5'`: PyYAML's own writes it plain, and the file would not read back as written."""
+
+
+_Dumper.add_implicit_resolver("tag:yaml.org,2002:float", _EXPONENT, list("-+0123456789."))
+
+
+def dump_yaml(data: Any) -> str:
+    """`data` as YAML text that `load_yaml` reads back as the same data (keys in their order, unicode kept).
+
+    >>> print(dump_yaml({"article": "5e1", "rate": 0.001}), end="")
+    article: '5e1'
+    rate: 0.001
+    >>> load_yaml(dump_yaml({"article": "5e1"}))
+    {'article': '5e1'}
+    """
+    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True)
 
 
 def _no_duplicate_keys(loader: Any, node: yaml.MappingNode, deep: bool = False) -> Any:
