@@ -201,7 +201,7 @@ MODEL_BAD = {
     "expected-huge-sd": (_set(["expected", "365", "sd"], 1e308), "expected.365.sd: 1e+308 joiners per war"),
     "validation-nan": (lambda p: p["validation"][0].update(auc=float("nan")), "validation[0].auc: must be a "
                        "finite number (got nan)"),
-    "training-empty": (_set(["training"], {}), "training.first_year: expected a whole number"),
+    "training-empty": (_set(["training"], {}), "training.first_year: missing field 'first_year'"),
     "training-order": (_set(["training", "first_year"], 3000), "training: first_year is after last_year"),
     "honour-no-era": (lambda p: p["honour"].pop("pre1945"), "honour: missing era(s) pre1945"),
     "honour-no-s3": (lambda p: p["honour"]["post1945"].pop("S3"), "honour.post1945: missing S3"),
