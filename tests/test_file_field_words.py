@@ -209,3 +209,14 @@ def test_a_changes_field_in_a_list_is_named_by_number(tmp_path: Path) -> None:
     with pytest.raises(FoedusError) as caught:
         as_changes([change])
     assert str(caught.value) == f"what_if: {said}"
+
+
+@pytest.mark.parametrize("key", ["x(1)", "a[b]", "str"])
+def test_a_place_coordinates_key_is_named_whatever_it_holds(key: str) -> None:
+    """`field_path`, which drops pydantic's labels ('list[str]', 'function-after[…]'), dropped such a place id too:
+    'place_coords.yaml: lat: …', no place named. Every reader of a file's entries (the gazetteer's files, the
+    coordinates, the ATOP corrections, a user's file) words the error with `yamlio.file_data_error`, its `at` the
+    entry's place in the file."""
+    with pytest.raises(FoedusError) as caught:
+        load_place_coords(f"'{key}': {{lat: 91, lon: 0}}")
+    assert str(caught.value) == f"place_coords.yaml: {key}.lat: must be less than or equal to 90 (got 91)"

@@ -16,8 +16,6 @@ from foedus.errors import (
     TreatyDataError,
     UnknownPlaceError,
     UnknownStateError,
-    field_path,
-    validation_problem,
 )
 from foedus.model.slug import slugify
 from foedus.model.states import State, StateRegistry
@@ -142,8 +140,10 @@ def _validated(model: type[M], raw: Any, file: str, at: object) -> M:
     try:
         return model.model_validate(raw)
     except ValidationError as exc:
-        err = exc.errors()[0]
-        raise TreatyDataError(file, field_path((at, *err["loc"])), validation_problem(err, model)) from None
+        from foedus.model.yamlio import file_data_error
+
+        where = f"[{at}]" if isinstance(at, int) else str(at)
+        raise file_data_error(exc, model, raw, file, at=where, kind=TreatyDataError) from None
 
 
 def _check(place: Place, regions: dict[str, Region], states: StateRegistry, file: str, where: str) -> None:

@@ -13,9 +13,9 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from foedus.errors import TreatyDataError, field_path, validation_problem
+from foedus.errors import TreatyDataError
 from foedus.model.numbers import Number
-from foedus.model.yamlio import load_yaml
+from foedus.model.yamlio import file_data_error, load_yaml
 
 __all__ = ["PlaceCoords", "load_place_coords", "place_coords"]
 
@@ -50,9 +50,7 @@ def load_place_coords(text: str, name: str = "place_coords.yaml") -> dict[str, P
         try:
             out[str(key)] = PlaceCoords.model_validate(value)
         except ValidationError as exc:
-            first = exc.errors()[0]
-            where = field_path((str(key), *first["loc"]))
-            raise TreatyDataError(name, where, validation_problem(first, PlaceCoords)) from None
+            raise file_data_error(exc, PlaceCoords, value, name, at=str(key), kind=TreatyDataError) from None
     return out
 
 

@@ -158,15 +158,28 @@ def validate_file_data(model: type[M], raw: Any, path: str | Path, fields: str =
         raise file_data_error(exc, model, raw, path, fields) from None
 
 
-def file_data_error(exc: ValidationError, model: type[BaseModel], raw: Any, path: str | Path,
-                    fields: str = "fields") -> FileDataError:
+def file_data_error(exc: ValidationError, model: type[BaseModel], raw: Any, path: str | Path, fields: str = "fields",
+                    *, at: str = "", kind: type[FileDataError] = FileDataError) -> FileDataError:
     """The error of a file's data `raw` that `model` refused with `exc`, as `validate_file_data` says it: the file,
-    the first problem's field path and the problem, or why the file is not a mapping of `fields`."""
+    the first problem's field path and the problem, or why the file is not a mapping of `fields`. `raw` may be one
+    entry of the file, at `at` (`[3]`, `crimea`, `[0] (atopid 3001)`), which the field path then follows
+    (`places.yaml: [3].kind`); `kind`: the error's class (`TreatyDataError` for a bundled data file).
+
+    >>> from pydantic import BaseModel, ValidationError
+    >>> class P(BaseModel):
+    ...     lat: float
+    >>> try:
+    ...     P.model_validate({"lat": "x"})
+    ... except ValidationError as exc:
+    ...     print(file_data_error(exc, P, {"lat": "x"}, "places.yaml", at="[3]"))
+    places.yaml: [3].lat: must be a number (got 'x')
+    """
     err = exc.errors()[0]
     loc = field_path(written_keys(err["loc"], raw))
-    if not loc and (problem := not_a_mapping(raw, fields)):
-        return FileDataError(str(path), "", problem)
-    return FileDataError(str(path), loc, validation_problem(err, model))
+    if not at and not loc and (problem := not_a_mapping(raw, fields)):
+        return kind(str(path), "", problem)
+    where = f"{at}{'.' if at and loc and not loc.startswith('[') else ''}{loc}"
+    return kind(str(path), where, validation_problem(err, model))
 
 
 def not_a_mapping(raw: Any, fields: str = "fields") -> str | None:

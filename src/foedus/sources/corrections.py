@@ -16,12 +16,12 @@ from typing import Literal
 
 from pydantic import Field, ValidationError, model_validator
 
-from foedus.errors import FoedusError, TreatyDataError, field_path, validation_problem
+from foedus.errors import FoedusError, TreatyDataError
 from foedus.model.facts import Certainty, DateCertainty, Source, Strict
 from foedus.model.numbers import Whole
 from foedus.model.states import StateRegistry
 from foedus.model.treaty import Member, Treaty
-from foedus.model.yamlio import load_yaml
+from foedus.model.yamlio import file_data_error, load_yaml
 
 __all__ = ["Correction", "apply_corrections", "carry_note", "load_corrections"]
 
@@ -68,12 +68,10 @@ def load_corrections(text: str | None = None) -> list[Correction]:
         try:
             out.append(Correction.model_validate(item))
         except ValidationError as exc:
-            err = exc.errors()[0]
             given = item.get("atopid") if isinstance(item, dict) else None
             which = f" (atopid {given})" if isinstance(given, int) and not isinstance(given, bool) else ""
-            loc = field_path(err["loc"])
-            raise TreatyDataError(CORRECTIONS_FILE, f"[{i}]{which}{'.' if loc else ''}{loc}",
-                                  validation_problem(err, Correction)) from None
+            raise file_data_error(exc, Correction, item, CORRECTIONS_FILE, at=f"[{i}]{which}",
+                                  kind=TreatyDataError) from None
         if out[-1].action in ("exit", "end") and out[-1].date is None:
             raise TreatyDataError(CORRECTIONS_FILE, f"[{i}].date", f"action {out[-1].action!r} needs a date")
         if (out[-1].action == "superseded") != bool(out[-1].by):
