@@ -70,6 +70,28 @@ def test_a_path_option_given_an_options_name_is_refused(tmp_path: Path, monkeypa
     assert list(tmp_path.iterdir()) == []
 
 
+def test_honour_is_told_an_options_name_from_the_command_itself(tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """cascade's `--honour` took the option names from a copy, the fast start's table (foedus.cli.fast_table),
+    where the path options take them from click's command (`foedus.cli.helpers.option_names`): one source now; a
+    table without cascade's options no longer lets `--honour -t` through as a file named -t."""
+    from foedus.cli import fast_table
+
+    monkeypatch.setitem(fast_table.COMMANDS["cascade"], "params", [])
+    monkeypatch.chdir(tmp_path)
+    assert _error_line([*CASCADE, "--draws", "5", "--honour", "-t"]).startswith(
+        "Invalid value for '--honour': the path '-t' looks like an option")
+
+
+@pytest.mark.parametrize(("args", "name"), [(["war", "russia_ukraine_2022", "--treaties", "file"], "file"),
+                                            (["atlas-plot", "a.csv", "--out", "series"], "series")])
+def test_a_path_named_as_an_argument_is_no_options_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                        args: list[str], name: str) -> None:
+    """`war W --treaties file` was refused: 'the path 'file' looks like an option', the name of war's argument."""
+    monkeypatch.chdir(tmp_path)
+    assert "looks like an option" not in _error_line(args)
+
+
 def test_schema_out_json_is_refused_in_the_json_asked_for(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                           capsys: pytest.CaptureFixture[str]) -> None:
     """`foedus schema --out --json` wrote the schema to a file named --json (schema has no --json)."""

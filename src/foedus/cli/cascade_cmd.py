@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from foedus.cli.helpers import WHAT_IF_NAMES, path_problem, refuse_unused, what_if, world_for
+from foedus.cli.helpers import WHAT_IF_NAMES, option_names, path_problem, refuse_unused, what_if, world_for
 from foedus.cli.listing import resolve_format
 from foedus.cli.show import print_citations, print_result, print_result_as
 from foedus.run import run_scenario  # imported with the module: the fast reader imports it with the collector off
@@ -27,19 +27,11 @@ def _what_if_asked(inputs: dict[str, Any], overlay: object, add_treaty: object, 
     return bool(overlay or add_treaty or save_overlay is not None or any(inputs.get(n) for n in WHAT_IF_NAMES))
 
 
-def _option_names() -> list[str]:
-    """cascade's option names (`-t`, `--json`, …), which a path option's value must not be: from the table the
-    fast start reads (tests/test_cli_fast.py checks it against the typer app), as a line may run on either."""
-    from foedus.cli.fast_table import COMMANDS
-
-    return [name for param in COMMANDS["cascade"]["params"] for name in (*param[1], *param[2])]
-
-
 def cascade(inputs: dict[str, Any], *, treaties: list[Path] | None, as_json: bool, cite: bool, honour: str | None,
             likely_model: Path | None, add_treaty: list[Path] | None, overlay: list[Path] | None,
             save_overlay: Path | None, fmt: str | None) -> None:
     """Who is obligated to join a war that starts with this attack, on which side, and why."""
-    if honour is not None and (problem := path_problem(honour, _option_names())):  # `--honour=`, `--honour -t`:
+    if honour is not None and (problem := path_problem(honour, option_names())):  # `--honour=`, `--honour -t`:
         from foedus.errors import FoedusError  # as every path option's value (a text option: it takes `empirical`)
 
         hint = "" if honour.strip() else "; give a YAML file of honour rates, or `empirical`"

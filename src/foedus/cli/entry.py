@@ -46,7 +46,7 @@ def _refuse_empty_paths(command: Any) -> None:
     `foedus.cli.helpers.path_problem`."""
     from typer import BadParameter
 
-    from foedus.cli.helpers import path_problem
+    from foedus.cli.helpers import option_names, path_problem
 
     for param in getattr(command, "params", []):
         annotation = getattr(getattr(param, "type_descriptor", None), "annotation", None)
@@ -56,8 +56,7 @@ def _refuse_empty_paths(command: Any) -> None:
         original = param.process_value
 
         def process_value(ctx: Any, value: Any, param: Any = param, original: Any = original) -> Any:
-            options = [n for p in ctx.command.get_params(ctx) for n in (*p.opts, *p.secondary_opts)
-                       ] if param.param_type_name == "option" else None
+            options = option_names(ctx) if param.param_type_name == "option" else None
             for one in value if isinstance(value, list | tuple) else [value]:
                 if isinstance(one, str) and (problem := path_problem(one, options)):
                     raise BadParameter(problem, ctx=ctx, param=param)

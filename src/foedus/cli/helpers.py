@@ -17,9 +17,23 @@ if TYPE_CHECKING:
     from foedus.model.overlay import Overlay
     from foedus.model.world import World
 
-__all__ = ["WHAT_IF_NAMES", "emit_json", "path_problem", "refuse_unused", "what_if", "world_for"]
+__all__ = ["WHAT_IF_NAMES", "emit_json", "option_names", "path_problem", "refuse_unused", "what_if", "world_for"]
 
 WHAT_IF_NAMES = tuple(i.name for i in WHAT_IF)
+
+
+def option_names(ctx: Any = None) -> list[str]:
+    """The option names (`-t`, `--json`, `--no-request`) of the command of click context `ctx` (by default the
+    one running), which a path option's value must not be (`path_problem`): none when no click command runs (the
+    fast start, `foedus.cli.fast`, which hands a body no value that starts with `-`). Its options only: an
+    argument's name ('file') is no option."""
+    for name in ("typer._click.globals", "click.globals"):  # typer's own click (0.29), or click; not imported: no
+        if ctx is None and (click := sys.modules.get(name)) is not None:  # command runs (nor does the fast start)
+            ctx = click.get_current_context(silent=True)
+    if ctx is None:
+        return []
+    return [n for p in ctx.command.get_params(ctx) if p.param_type_name == "option" for n in (*p.opts,
+                                                                                          *p.secondary_opts)]
 
 
 def path_problem(value: str, options: Collection[str] | None = None) -> str | None:
