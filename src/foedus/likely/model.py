@@ -223,9 +223,9 @@ def _check_tables(path: Path, model: ModelFile) -> None:
 def _check_training(path: Path, training: dict[str, Any]) -> None:
     """The training window every answer quotes: whole-number years in order, and counts of wars and pairs."""
     for key in ("first_year", "last_year", "wars", "pairs"):
-        value = training.get(key)
         if key not in training:  # said as a missing field of a schema is (`foedus.errors.validation_problem`)
             raise LikelyModelError(f"{path}: training.{key}: missing field '{key}'")
+        value = training[key]
         if not isinstance(value, int) or isinstance(value, bool) or value < 0:
             raise LikelyModelError(f"{path}: training.{key}: expected a whole number of zero or more")
     if training["first_year"] > training["last_year"]:
