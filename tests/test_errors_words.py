@@ -42,3 +42,13 @@ def test_the_wording_is_its_own_module_and_its_names_are_still_foedus_errors() -
 
     assert set(foedus.wording.__all__) <= set(foedus.errors.__all__)
     assert all(getattr(foedus.errors, name) is getattr(foedus.wording, name) for name in foedus.wording.__all__)
+
+
+@pytest.mark.parametrize(("given", "problem"), [("", "must not be empty"), ("  ", "must not be blank"),
+                                                ("\t", "must not be blank")])
+def test_an_empty_or_blank_value_is_said_to_be_so_and_not_shown(given: str, problem: str) -> None:
+    """A treaty member of `state: ''` read 'must not be empty (got '')': the value said twice. A blank one (a
+    stripped field) is said to be blank, as every message says it (`empty_or_blank`)."""
+    error = {"type": "string_too_short", "msg": "String should have at least 1 character", "input": given,
+             "ctx": {"min_length": 1}}
+    assert validation_problem(error) == problem

@@ -216,11 +216,11 @@ def test_an_empty_treaty_or_war_name_is_refused(tmp_path: Path) -> None:
     """`name: ''` was 'ok': the treaty was listed and shown with a blank name."""
     pact = _pact(tmp_path, "name: My pact", "name: ''")
     assert _error_line(["treaties", "validate", str(pact)]) == (
-        f"{pact}: name: must not be empty (got '')")
+        f"{pact}: name: must not be empty")
     war = tmp_path / "war.yaml"
     war.write_text("id: w\nname: ''\nevents:\n  - {type: attack, date: 2025-01-01, attacker: RUS, victim: EST}\n",
                    encoding="utf-8")
-    with pytest.raises(FoedusError, match=r"war\.yaml: name: must not be empty \(got ''\)$"):
+    with pytest.raises(FoedusError, match=r"war\.yaml: name: must not be empty$"):
         read_war_file(war)
 
 

@@ -62,6 +62,9 @@ def validation_problem(error: Mapping[str, object], model: object = None) -> str
     'must be less than 1 (got 1)'
     >>> validation_problem({"type": "value_error", "msg": "Value error, names no state", "input": {"a": 1}})
     'names no state'
+    >>> validation_problem({"type": "string_too_short", "msg": "String should have at least 1 character", "input": "",
+    ...                     "ctx": {"min_length": 1}})
+    'must not be empty'
     >>> validation_problem({"type": "list_type", "loc": ("changes",), "msg": "Input should be a valid list",
     ...                     "input": {"op": "drop_treaty"}})
     'must be a list, got a mapping'
@@ -82,6 +85,7 @@ def validation_problem(error: Mapping[str, object], model: object = None) -> str
     import re  # here: `import foedus` imports this module before the console's start pauses the collector
 
     said = ours and re.search(rf"(?<![\w-]){re.escape(str(given))}(?![\w-])", problem) is not None
+    said = said or (kind == "string_too_short" and isinstance(given, str) and not given.strip())  # 'is empty'
     if said or "{given}" in _PLAIN.get(kind, "") or kind == "extra_forbidden" or given is None or isinstance(
             given, Mapping | list | tuple):
         return problem  # the value is said already, or is not one to show
@@ -123,9 +127,10 @@ def _context(error: Mapping[str, object], model: object) -> dict[str, object]:
     missing = f"needs a value at position {loc[-1] + 1}" if loc and isinstance(loc[-1], int) else ""
     fields = list(getattr(_at(model, loc[:-1]), "model_fields", {})) if error.get("type") == "extra_forbidden" else []
     least = ctx.get("min_length")
-    shortest = f"must be at least {least} characters long" if isinstance(least, int) and least > 1 else ""
+    nothing = f"must not be {empty_or_blank(given if isinstance(given, str) else '')}"  # the value, said
+    shortest = f"must be at least {least} characters long" if isinstance(least, int) and least > 1 else nothing
     return {**ctx, "field": field, "given": shown(given), "fields": _fields(field, fields),
-            "missing": missing or f"missing field '{field}'", "shortest": shortest or "must not be empty",
+            "missing": missing or f"missing field '{field}'", "shortest": shortest,
             "items": "item" if 1 in (ctx.get("min_length"), ctx.get("max_length")) else "items"}
 
 
