@@ -4,6 +4,7 @@ line that says what was given (its type, not its `str()` quoted as if typed) and
 from __future__ import annotations
 
 import datetime as dt
+from array import array
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +43,15 @@ def test_bytes_or_a_mapping_for_the_treaty_files_is_refused_whole(extra: Any, sa
     with pytest.raises(TreatyDataError) as caught:
         World.load(extra=extra)
     assert str(caught.value) == f"treaty file: expected a path (str or pathlib.Path), not {said}"
+
+
+@pytest.mark.parametrize(("extra", "said"), [(memoryview(b"f.yaml"), "memoryview <memory at "),
+                                             (array("b", [1]), "array.array array('b', [1])")])
+def test_a_buffer_for_the_treaty_files_is_refused_whole_and_named(extra: Any, said: str) -> None:
+    """World.load(extra=memoryview(b"abc")) said "not 97": its first byte, as a number, not what was given."""
+    with pytest.raises(TreatyDataError) as caught:
+        World.load(extra=extra)
+    assert str(caught.value).startswith(f"treaty file: expected a path (str or pathlib.Path), not {said}")
 
 
 @pytest.mark.parametrize(("change", "said"), [

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
+from array import array
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -121,13 +122,14 @@ def treaty_paths(extra: Iterable[str | Path] | str | Path | None) -> list[Path]:
     """Extra treaty files as paths: one path, or several (strings or `Path`s); None for none.
 
     Raises:
-        TreatyDataError: an item that is not a path (naming it), bytes or a mapping for the files (their items are
-            numbers or keys, not paths), or an empty path (it would be read as `.`).
+        TreatyDataError: an item that is not a path (naming it), bytes (a bytearray, memoryview or array too) or a
+            mapping for the files (their items are numbers or keys, not paths), or an empty path (read as `.`).
     """
     if extra is None:
         return []
     items = [extra] if isinstance(extra, str | os.PathLike) else extra
-    if not isinstance(items, Iterable) or isinstance(items, bytes | bytearray | Mapping):  # their items: no paths
+    if not isinstance(items, Iterable) or isinstance(items, bytes | bytearray | memoryview | array | Mapping):
+        # their items are numbers or keys, no paths: `memoryview(b"abc")` was told 'not 97', its first byte
         raise TreatyDataError("treaty file", "", f"expected a path (str or pathlib.Path), not {described(extra)}")
     out: list[Path] = []
     for item in items:
