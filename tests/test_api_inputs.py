@@ -286,6 +286,16 @@ def test_a_date_a_datetime_and_their_text_give_the_same_answer() -> None:
     assert foedus.cascade("CHN", "USA", np.datetime64("2025-06-01"), place="alaska").to_dict() == text
 
 
+@pytest.mark.parametrize("given", [np.datetime64("2025-06-01T23:59"), np.datetime64("2025-06-01T00:00:00.000000000"),
+                                   np.datetime64("2025-06-01", "h")])
+def test_a_time_of_day_is_dropped_from_numpys_date_as_from_a_datetime(given: Any) -> None:
+    """numpy's datetime64 with a time ('2025-06-01T23:59', or any of nanoseconds, as pandas makes them) was refused
+    ('expected YYYY-MM-DD') where a datetime (pandas' Timestamp is one) of that time was read as its day."""
+    from foedus.engine.scenario import parse_date
+
+    assert parse_date(given) == dt.date(2025, 6, 1)
+
+
 def test_the_api_page_states_cascades_defaults_as_its_signature_has_them() -> None:
     """docs/api.md lists every declared option's default (`name=value`) as `inspect.signature` has it."""
     import ast

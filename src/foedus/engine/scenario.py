@@ -132,7 +132,8 @@ def switches(date: dt.date, **given: Any) -> Scenario:
 
 
 def parse_date(value: str | dt.date) -> dt.date:
-    """Parse YYYY-MM-DD and check it lies in 1815-01-01 .. 2100-12-31.
+    """Parse YYYY-MM-DD and check it lies in 1815-01-01 .. 2100-12-31; a date with a time of day (a datetime,
+    pandas' Timestamp, numpy's datetime64) is its day, whatever the time.
 
     >>> parse_date("2025-01-15")
     datetime.date(2025, 1, 15)
@@ -151,6 +152,8 @@ def parse_date(value: str | dt.date) -> dt.date:
                                   f"not {described(value)}")
     if not isinstance(value, dt.date):
         text = str(value).strip()
+        if not isinstance(value, str):  # numpy's, with a time of day ('2025-06-01T12:00'): its day, as a datetime's
+            text = text.partition("T")[0]
         if not is_iso_day(text):  # fromisoformat would also read 20250601 and 2025-W01-1 (a week date)
             raise DateOutOfRangeError(f"invalid date {text!r}: expected YYYY-MM-DD")
         try:
