@@ -61,8 +61,10 @@ def test_a_text_naming_several_states_is_ambiguous(world: World, text: str, name
 
 @pytest.mark.parametrize("text", ["-2", "+2", "2.0", "3-65", "#365", "36.5"])
 def test_a_cow_number_with_signs_or_a_decimal_point_is_refused_not_read_without_them(world: World, text: str) -> None:
-    """-2 was COW 2 (USA) and 2.0 COW 20 (Canada): the signs were dropped with the other punctuation of a name."""
-    with pytest.raises(UnknownStateError, match=re.escape(f"unknown state {text!r}: a COW number is a whole number")):
+    """-2 was COW 2 (USA) and 2.0 COW 20 (Canada): the signs were dropped with the other punctuation of a name. It
+    was then told 'a COW number is a whole number', which -2 is: the rule is a positive one, in digits alone."""
+    with pytest.raises(UnknownStateError, match=re.escape(f"unknown state {text!r}: a COW number is a positive whole "
+                                                          "number in digits alone, such as 2 or 365 (try")):
         world.states.resolve(text)
     with pytest.raises(UnknownStateError):
         world.states.resolve(int(text) if text.lstrip("+-").isdigit() and text[0] == "-" else text)

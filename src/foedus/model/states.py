@@ -140,7 +140,8 @@ class StateRegistry:
         """
         raw = str(text).strip()
         if (key := norm(raw)).isdigit() and not raw.isdigit():  # -2 or 2.0 would be COW 2 or 20 once the signs are gone
-            raise UnknownStateError(f"unknown state {raw!r}: a COW number is a whole number (try `foedus states`)")
+            raise UnknownStateError(f"unknown state {raw!r}: a COW number is a positive whole number in digits alone, "
+                                    "such as 2 or 365 (try `foedus states`)")
         if key in _AMBIGUOUS:
             return self._disambiguate(raw, _AMBIGUOUS[key], day or dt.date.today())
         hit = self._index.get(key) or self._other_form(raw, day)
