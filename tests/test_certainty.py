@@ -377,8 +377,9 @@ def test_an_accession_known_only_to_the_month_is_a_doubt_before_its_day(day: str
     assert sum(x.startswith("Uncertain date: ") for x in explain_lines(r)) == int(doubted)
 
 
-def test_doubts_are_not_read_on_the_signed_basis() -> None:
-    """On the signed basis signature dates are taken as recorded, so no date window applies either way."""
+def test_membership_doubts_are_not_read_on_the_signed_basis() -> None:
+    """On the signed basis membership dates are taken as recorded, so no window of an accession or exit applies
+    either way (a treaty's end and a clause's span do: tests/test_clause_windows.py)."""
     assert run("CUB", "USA", "2004-09-15").doubts
     assert run("CUB", "USA", "2004-09-15", basis="signed").doubts == ()
 

@@ -18,7 +18,7 @@ import foedus
 from foedus.engine.certainty import party_facts
 from foedus.engine.doubts import doubts
 from foedus.engine.table import compile_table
-from foedus.model.treaty import Treaty
+from foedus.model.treaty import DateCertainty, Treaty
 from foedus.model.vocab import Kind
 from foedus.war.changes import treaty_changes
 
@@ -168,3 +168,101 @@ def test_a_withheld_leg_and_the_replay_say_how_its_suspension_is_dated() -> None
     said = {c.what: [r.fact for r in c.reasons] for day in changes.values() for c in day}
     assert said == {"leg-suspended": [f"{BEGAN} (day: not verified)"],
                     "leg-restored": [f"{ENDED} (day: not verified)"]}
+
+
+def terms(second: dict[str, Any] | None = None, **first: Any) -> Treaty:
+    """A made-up pact with two clauses of art. 1 giving the same duty, a term (`first`'s span, by default to 1 June
+    1970 known to the year) and its renewal from then, known alike (with `second`'s fields: another wording)."""
+    window = {"within": "year"}
+    span = {"start": "1950-01-01", "end": "1970-06-01", "end_certainty": window, **first}
+    duty = {"kind": "defense", "article": "1", "strength": "S2"}
+    return Treaty.model_validate({
+        "id": "test_pact", "name": "Test pact", "signed": "1950-01-01", "in_force": "1950-01-01",
+        "type": "bilateral", "sources": [{"url": "https://example.org/pact"}],
+        "members": [{"state": "AAA"}, {"state": "BBB"}],
+        "provisions": [{**duty, "valid": span, "note": "the first term"},
+                       {**duty, **(second or {}), "note": "the renewal", "certainty": "unverified",
+                        "valid": {"start": "1970-06-01", "start_certainty": window, "certainty": "unverified"}}]})
+
+
+@pytest.mark.parametrize(("day", "doubted"), [
+    ("1970-05-10", "art. 1 applies from 1970-06-01, known only to the year (day: not verified); it may already "
+                   "have applied on 1970-05-10"),
+    ("1970-06-10", "art. 1 stops applying on 1970-06-01, known only to the year (day: not verified); it may still "
+                   "have applied on 1970-06-10")])
+def test_a_clause_doubt_needs_a_duty_no_other_clause_gives_that_day(day: str, doubted: str) -> None:
+    """A term and its renewal: whether the one out by the record may apply changes no duty while the other gives
+    the same duty (its span's uncertain day is its own reason); with another wording (a request gate) it may."""
+    assert [d.fact for d, _ in doubts([terms()], D(day))] == []
+    gated = terms({"request_gated": True})
+    assert [d.fact for d, _ in doubts([gated], D(day))] == [f"test_pact: {doubted}"]
+
+
+def test_a_clause_reason_needs_a_duty_no_other_clause_surely_gives() -> None:
+    """Inside the renewal's first year the term still applies (it runs on, known to the day, to 1980), so the
+    renewal's uncertain first day lowers no duty; where the term may itself have ended, or words the duty
+    otherwise, it does."""
+    def dated(pact: Treaty, day: str = "1970-06-10") -> list[str]:
+        sure = party_facts(pact, pact.provisions[1], "AAA", "BBB", D(day))
+        return [r.fact for r in sure.reasons if r.kind == "date"]
+
+    renewal = "test_pact: art. 1 applies from 1970-06-01, known only to the year (day: not verified)"
+    assert dated(terms(end="1980-01-01", end_certainty=None)) == []
+    assert dated(terms(end="1970-07-01")) == [renewal]  # the term's own end is known only to the year
+    assert dated(terms({"request_gated": True}, end="1980-01-01", end_certainty=None)) == [renewal]
+    assert dated(terms(end="1980-01-01", end_certainty=None), "1970-12-31") == []
+
+
+def test_on_the_signed_basis_a_clause_and_a_treaty_end_are_doubts_as_they_are_reasons() -> None:
+    """Read from signature, a clause's span and the treaty's end are read as on the in-force basis: the reason a
+    duty inside the window rests on, and the doubt outside it (membership dates are taken as recorded)."""
+    dated, doubted = [], []
+    for day in ("2012-06-01", "2013-01-15"):
+        r = foedus.cascade("AZE", "ARM", day, world=CURATED, basis="signed")
+        j = r.joiner("RUS")
+        assert j is not None
+        dated += [x.fact.split(",")[0] for o in (j.primary, *j.also) if o.treaty == "csto_1992"
+                  for x in o.certainty_reasons if x.kind == "date"]
+        doubted += [d.fact.split(",")[0] for d in r.doubts if d.treaty == "csto_1992"]
+    assert dated == ["csto_1992: art. 4 stops applying on 2012-12-19", "csto_1992: art. 4 applies from 2012-12-19"]
+    assert doubted == ["csto_1992: art. 4 applies from 2012-12-19", "csto_1992: art. 4 stops applying on 2012-12-19"]
+    weu = foedus.cascade("RUS", "BEL", "2011-06-30", world=CURATED, basis="signed")  # the WEU's closing day
+    assert [d.certainty for d in weu.doubts if d.treaty == "weu_1948"] == ["verified"]
+    early = pact(start="1960-03-15", start_certainty={"within": "month"}).model_copy(update={
+        "in_force": D("1960-03-15"), "in_force_certainty": DateCertainty(within="month")})
+    assert [d.fact.split(" on ")[0] for d, _ in doubts([early], D("1960-03-10"))] == [
+        "test_pact: the treaty entered into force", "test_pact: art. 1 applies from 1960-03-15, known only to the "
+        "month (day: not verified); it may already have applied"]
+    assert [d.fact.split(",")[0] for d, _ in doubts([early], D("1960-03-10"), "signed")] == [
+        "test_pact: art. 1 applies from 1960-03-15"]
+
+
+def test_effective_on_a_leg_suspensions_start_is_refused() -> None:
+    """As on a member's suspension: a first day's month or year is its own, `effective` would be ignored."""
+    leg = {"obligor": "AAA", "beneficiary": "BBB",
+           "span": {"start": "1960-03-15", "start_certainty": {"within": "month", "effective": True}}}
+    with pytest.raises(ValidationError, match=r"provisions\[0\]\.suspensions\[0\]\.span\.start_certainty: effective "
+                                              r"is read only on an exit or end: a member's left_certainty, the "
+                                              r"treaty's terminated_certainty or a span's end_certainty"):
+        Treaty.model_validate({**LEG.model_dump(mode="json", exclude_defaults=True), "provisions": [
+            {"kind": "defense", "article": "1", "strength": "S2", "suspensions": [leg]}]})
+
+
+def test_the_treaties_with_date_windows_are_kept_at_load() -> None:
+    """`TreatyMap.windowed` holds the ids of the treaties with a day a doubt can rest on known less than to the day
+    (here a clause's span; a leg suspension's days are no doubt), curated, history (loaded whole or recent) and
+    unpickled alike; `doubts` reads only those treaties."""
+    import pickle
+
+    from foedus.model.treatymap import Recent, TreatyMap
+
+    plain = LEG.model_copy(update={"id": "test_plain"})
+    assert TreatyMap({"test_pact": MONTHS, "test_plain": plain}).windowed == {"test_pact"}
+    lazy = TreatyMap({"test_plain": plain}, lambda: {"test_pact": MONTHS})
+    assert lazy.windowed == set()
+    assert "test_pact" in lazy and lazy.windowed == {"test_pact"}
+    recent = TreatyMap({}, lambda: {}, None, Recent(D("1900-01-01"), lambda: {"test_pact": MONTHS}))
+    assert [t.id for t in recent.on(D("1960-03-01"))] == ["test_pact"] and recent.windowed == {"test_pact"}
+    assert pickle.loads(pickle.dumps(lazy)).windowed == {"test_pact"}
+    assert doubts([MONTHS], D("1960-03-01"), windowed=set()) == []
+    assert doubts([MONTHS], D("1960-03-01"), windowed=lazy.windowed) == doubts([MONTHS], D("1960-03-01")) != []

@@ -80,6 +80,17 @@ def test_docs_and_typescript_types_are_generated_from_the_metadata() -> None:
     assert (ROOT / "web" / "src" / "contract.ts").read_text(encoding="utf-8") == typescript(), fix
 
 
+def test_the_doubts_text_names_each_kind_of_doubt() -> None:
+    """`foedus.engine.doubts` lists parties not yet joined or gone, treaties not yet or no longer in force and
+    clauses not yet or no longer applying: the contract's words for `doubts` and `Doubt` name each (they once
+    named neither a treaty's end nor a clause)."""
+    (row,) = [line for line in markdown().splitlines() if line.startswith("| `doubts` |")]
+    for kind in ("not yet joined", "has left", "not yet in force", "already ended", "clause not yet or no longer"):
+        assert kind in row, kind
+    (said,) = [said for name, _, said in RECORDS if name == "Doubt"]
+    assert "a clause" in said
+
+
 def test_monte_carlo_seed_is_always_recorded() -> None:
     r = foedus.cascade("RUS", "EST", "2025-06-01", draws=50)
     assert r.montecarlo is not None and isinstance(r.montecarlo.seed, int)

@@ -77,7 +77,7 @@ export interface Withheld {
   certainty_reasons: CertaintyReason[];
 }
 
-/** A party, or a treaty, left out by a date known less than exactly: it may have been bound. */
+/** A party, a treaty or a clause left out by a date known less than exactly: who is bound may differ. */
 export interface Doubt {
   treaty: string; state: string | null; fact: string; certainty: string; source: string;
 }

@@ -36,7 +36,7 @@ from foedus.engine.certainty_words import (
 from foedus.engine.records import CertaintyReason
 from foedus.engine.rules import token_matches
 from foedus.model.vocab import Certainty, worst
-from foedus.model.windows import date_window
+from foedus.model.windows import date_window, twin_applies, unsure_before, unsure_from
 
 if TYPE_CHECKING:
     from foedus.model.places import Place
@@ -120,8 +120,7 @@ def _treaty_facts(treaty: Treaty, provision: Provision, day: dt.date) -> Iterato
         yield fact_reason("treaty", f"{treaty.id}: its source codes it in force at the end of its coverage "
                           f"({treaty.carried_from}); read as still in force on {day}", Certainty.CARRIED,
                           source_of(treaty))
-    ended, how = treaty.terminated, treaty.terminated_certainty  # bound on `day`, so before it: inside its window?
-    if ended is not None and how is not None and date_window(ended, how, end=True)[0] <= day:
+    if unsure_before(day, treaty.terminated, treaty.terminated_certainty, end=True):  # bound on `day`: before it
         yield from ended_fact(treaty)
     if provision.certainty is not Certainty.VERIFIED:
         doubt = f" ({provision.doubt})" if provision.doubt else ""
@@ -129,11 +128,15 @@ def _treaty_facts(treaty: Treaty, provision: Provision, day: dt.date) -> Iterato
                           provision.certainty, source_of(treaty, provision.source))
     yield from applies_fact(treaty, provision)  # when the clause applies, a fact apart
     valid = provision.valid  # it applies on `day`: near a first or last day known less than to the day?
-    if valid is not None and valid.start_certainty is not None and day < date_window(
-            valid.start, valid.start_certainty)[1]:
+    if valid is None:
+        return
+    starts = unsure_from(day, valid.start, valid.start_certainty)
+    ends = unsure_before(day, valid.end, valid.end_certainty, end=True)
+    if (starts or ends) and twin_applies(treaty, provision, day, surely=True):  # its duty is owed anyway
+        return
+    if starts:
         yield from clause_day_fact(treaty, provision)
-    if valid is not None and valid.end is not None and valid.end_certainty is not None and date_window(
-            valid.end, valid.end_certainty, end=True)[0] <= day:
+    if ends:
         yield from clause_day_fact(treaty, provision, end=True)
 
 
@@ -150,10 +153,9 @@ def _leg_facts(treaty: Treaty, provision: Provision, obligor: str, beneficiary: 
 def _edges(treaty: Treaty, state: str, span: Span, day: dt.date, src: str, whose: str = ""
            ) -> Iterator[CertaintyReason]:
     """A suspension's first and last days whose window holds `day`, a day outside the suspension."""
-    if span.start_certainty is not None and date_window(span.start, span.start_certainty)[0] <= day < span.start:
+    if unsure_before(day, span.start, span.start_certainty):
         yield from suspension_fact(treaty, state, span, src, whose=whose)
-    if span.end_certainty is not None and span.end is not None and span.end <= day < date_window(
-            span.end, span.end_certainty, end=True)[1]:
+    if unsure_from(day, span.end, span.end_certainty, end=True):
         yield from suspension_fact(treaty, state, span, src, end=True, whose=whose)
 
 

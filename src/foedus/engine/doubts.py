@@ -9,11 +9,12 @@ near one, and the clauses not applying near the first or last day of their span,
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from typing import TYPE_CHECKING
 
-from foedus.engine.certainty import clause_day_fact, date_window, dated_reason, party_on, source_of
+from foedus.engine.certainty import clause_day_fact, dated_reason, party_on, source_of
 from foedus.engine.records import CertaintyReason, Doubt
+from foedus.model.windows import twin_applies, unsure_before, unsure_from
 
 if TYPE_CHECKING:
     from foedus.model.treaty import DateCertainty, Treaty
@@ -24,22 +25,30 @@ __all__ = ["Concerning", "doubts"]
 Concerning = tuple[Doubt, frozenset[str]]
 
 
-def doubts(treaties: Iterable[Treaty], day: dt.date) -> list[Concerning]:
+def doubts(treaties: Iterable[Treaty], day: dt.date, basis: str = "in-force",
+           windowed: Container[str] | None = None) -> list[Concerning]:
     """Each treaty not yet in force or already ended on `day`, party not yet joined, party that has left, or clause
-    not yet or no longer applying, by a recorded day known less than to the day whose window holds `day`. Only for
-    membership read from entry into force: signature dates are taken as recorded."""
+    not yet or no longer applying, by a recorded day known less than to the day whose window holds `day`. On the
+    signed basis, membership is read from signature, as recorded: no entry into force, accession or exit is a
+    doubt, but a treaty's end and a clause's span are read as on the in-force basis (the certainty reasons read
+    them so). `windowed`: the ids of the treaties with such a day (`TreatyMap.windowed`, kept at load, so that the
+    others cost nothing; by default every treaty is looked at)."""
     out: list[Concerning] = []
     for treaty in treaties:
+        if windowed is not None and treaty.id not in windowed:
+            continue
         found: list[Doubt] = []
-        how, start = treaty.in_force_certainty, treaty.in_force
-        if start is not None and how is not None and _earliest(start, how, treaty.signed) <= day < start:
-            found.append(_doubt(treaty, None, f"the treaty entered into force on {start}",
-                                f"; it may already have been in force on {day}", how, None))
+        if basis != "signed":
+            start, how = treaty.in_force, treaty.in_force_certainty
+            if unsure_before(day, start, how, floor=treaty.signed):
+                found.append(_doubt(treaty, None, f"the treaty entered into force on {start}",
+                                    f"; it may already have been in force on {day}", how, None))
         end, how = treaty.terminated, treaty.terminated_certainty
-        if end is not None and how is not None and end <= day < date_window(end, how, end=True)[1]:
+        if unsure_from(day, end, how, end=True):
             found.append(_doubt(treaty, None, f"the treaty ended on {end}",
                                 f"; it may still have been in force on {day}", how, None))
-        found += _members(treaty, day)
+        if basis != "signed":
+            found += _members(treaty, day)
         found += _clauses(treaty, day)
         if found:  # most treaties have none: their parties are not gathered
             states = frozenset(m.state for m in treaty.members)
@@ -53,11 +62,10 @@ def _members(treaty: Treaty, day: dt.date) -> list[Doubt]:
     for m in treaty.members:
         found: list[Doubt] = []
         joined, left = m.joined_certainty, m.left_certainty
-        signed = m.signed or treaty.signed
-        if m.joined is not None and joined is not None and _earliest(m.joined, joined, signed) <= day < m.joined:
+        if unsure_before(day, m.joined, joined, floor=m.signed or treaty.signed):
             found.append(_doubt(treaty, m.state, f"{m.state} became a party on {m.joined}",
                                 f"; it may already have been one on {day}", joined, m.source))
-        if m.left is not None and left is not None and m.left <= day < date_window(m.left, left, end=True)[1]:
+        if unsure_from(day, m.left, left, end=True):
             found.append(_doubt(treaty, m.state, f"{m.state} left on {m.left}",
                                 f"; it may still have been a party on {day}", left, m.source))
         # a party on `day` by a row of its own: an uncertain edge of another row changes nothing
@@ -69,19 +77,21 @@ def _members(treaty: Treaty, day: dt.date) -> list[Doubt]:
 def _clauses(treaty: Treaty, day: dt.date) -> list[Doubt]:
     """The treaty's clauses that do not apply on `day` by a first or last day of their span whose window holds it:
     a duty the clause would give may be owed after all (a clause that another replaces: the CSTO's Art. 4 of
-    1992 and as amended in 2010, both near the protocol's entry into force)."""
+    1992 and as amended in 2010, both near the protocol's entry into force). Not when another clause giving the
+    same duty applies on `day` (a term and its renewal): the doubt could change no duty."""
     out: list[Doubt] = []
     for p in treaty.provisions:
         valid = p.valid
         if valid is None:
             continue
-        how = valid.start_certainty
-        if how is not None and _earliest(valid.start, how, treaty.signed) <= day < valid.start:
-            out += _clause_doubt(treaty, clause_day_fact(treaty, p, then=f"; it may already have applied on {day}"))
-        how = valid.end_certainty
-        if valid.end is not None and how is not None and valid.end <= day < date_window(valid.end, how, end=True)[1]:
-            out += _clause_doubt(treaty, clause_day_fact(treaty, p, end=True,
-                                                         then=f"; it may still have applied on {day}"))
+        found: list[Doubt] = []
+        if unsure_before(day, valid.start, valid.start_certainty, floor=treaty.signed):
+            found += _clause_doubt(treaty, clause_day_fact(treaty, p, then=f"; it may already have applied on {day}"))
+        if unsure_from(day, valid.end, valid.end_certainty, end=True):
+            found += _clause_doubt(treaty, clause_day_fact(treaty, p, end=True,
+                                                           then=f"; it may still have applied on {day}"))
+        if found and not twin_applies(treaty, p, day):
+            out += found
     return list(dict.fromkeys(out))  # two clauses of one article on one span (a duty and a consultation) say it once
 
 
@@ -90,15 +100,9 @@ def _clause_doubt(treaty: Treaty, reasons: tuple[CertaintyReason, ...]) -> list[
     return [Doubt(treaty.id, None, r.fact, r.certainty, r.source) for r in reasons]
 
 
-def _earliest(recorded: dt.date, how: DateCertainty, signed: dt.date | None) -> dt.date:
-    """The earliest the true day can be: its window's start, but not before the signature (a treaty is not in force,
-    nor a state a party, before it is signed)."""
-    start = date_window(recorded, how)[0]
-    return start if signed is None else max(start, signed)
-
-
-def _doubt(treaty: Treaty, state: str | None, what: str, then: str, how: DateCertainty,
+def _doubt(treaty: Treaty, state: str | None, what: str, then: str, how: DateCertainty | None,
            row_source: str | None) -> Doubt:
     """The record, its fact worded as a date's certainty reason is (`dated_reason`)."""
+    assert how is not None  # only for a day whose window holds the date
     reason = dated_reason(treaty, what, how, source_of(treaty, how.source, row_source), then)
     return Doubt(treaty.id, state, reason.fact, reason.certainty, reason.source)

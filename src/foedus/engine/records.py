@@ -200,7 +200,7 @@ class Doubt(Contracted):
         "force) or one of its clauses (not yet or no longer applying)",
         "string | null", stable=True))
     fact: str = field(metadata=meta("the date, how well it is known, and what may have been so", "string"))
-    certainty: str = field(metadata=meta("the date's tag: secondary, unverified or conflicting", "string"))
+    certainty: str = field(metadata=meta("the date's tag: verified, secondary, unverified or conflicting", "string"))
     source: str = field(metadata=meta("where the date comes from", "string"))
 
 

@@ -62,8 +62,9 @@ class CascadeResult:
     withheld: tuple[Withheld, ...] = field(default=(), metadata=meta(
         "obligations a gate holds back (request, non-provocation, unresolved conditions, ...)", "Withheld[]"))
     doubts: tuple[Doubt, ...] = field(default=(), metadata=meta(
-        "uncertain dates that may change who is bound: a party not yet joined, a party that has left, or a treaty "
-        "not yet in force on this date by a recorded day known less than to the day (docs/certainty.md)",
+        "uncertain dates that may change who is bound: a party not yet joined or that has left, a treaty not yet "
+        "in force or already ended, or a clause not yet or no longer applying, on this date by a recorded day "
+        "known less than to the day (docs/certainty.md)",
         "Doubt[]"))
     supporters: tuple[Support, ...] = field(default=(), metadata=meta(
         "states bound to support a belligerent (arms, bases, defence industry) without being bound to fight",

@@ -91,8 +91,9 @@ class DateCertainty(Strict):
                                      "source tags it apart from the day (`certainty`): '[V month / U day]'")
     source: str | None = Field(None, pattern=r"^https?://", description="the page that states the date")
     note: str | None = None
-    effective: bool = Field(False, description="on an exit or a suspension's end known to the month or year: that "
-                            "is the month or year the exit took effect, the first day out (else: the last day in)")
+    effective: bool = Field(False, description="on an exit or end (a member's left, the treaty's terminated, a span's "
+                            "end) known to the month or year: that is the month or year it took effect, the first "
+                            "day out (else: the last day in)")
 
     @model_validator(mode="after")
     def _effective_on_month_or_year(self) -> DateCertainty:

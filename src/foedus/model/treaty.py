@@ -229,19 +229,22 @@ class Treaty(_Strict, TreatyRules):
 
     @model_validator(mode="after")
     def _effective_on_ends(self) -> Treaty:
-        """`effective` says which day a month or year on an exclusive end is of: on a first day it means nothing."""
+        """`effective` says which day a month or year on an exclusive end is of: on a first day (a leg suspension's
+        too) or an invocation's day it means nothing, and would be silently ignored."""
         starts = [("in_force_certainty", self.in_force_certainty)]
         for i, m in enumerate(self.members):
             starts.append((f"members[{i}].joined_certainty", m.joined_certainty))
             starts += [(f"members[{i}].{key}[{j}].start_certainty", span.start_certainty)
                        for key in ("suspended", "frozen") for j, span in enumerate(getattr(m, key))]
-        starts += [(f"provisions[{i}].valid.start_certainty", p.valid.start_certainty)
-                   for i, p in enumerate(self.provisions) if p.valid is not None]
+        for i, p in enumerate(self.provisions):
+            starts += [(f"provisions[{i}].valid.start_certainty", p.valid.start_certainty)] if p.valid else []
+            starts += [(f"provisions[{i}].suspensions[{j}].span.start_certainty", leg.span.start_certainty)
+                       for j, leg in enumerate(p.suspensions)]
         starts += [(f"invocations[{i}].date_certainty", inv.date_certainty) for i, inv in enumerate(self.invocations)]
         for loc, how in starts:
             if how is not None and how.effective:
-                raise ValueError(f"{loc}: effective is read only on an exit (left_certainty) or a suspension's "
-                                 "end (end_certainty)")
+                raise ValueError(f"{loc}: effective is read only on an exit or end: a member's left_certainty, the "
+                                 "treaty's terminated_certainty or a span's end_certainty")
         return self
 
     @model_validator(mode="after")

@@ -13,6 +13,8 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from foedus.model.windows import has_window
+
 if TYPE_CHECKING:
     from foedus.model.treaty import Treaty
 
@@ -27,6 +29,11 @@ def unknown_ids_hint(ids: Iterable[str], has_history: bool) -> str:
     if has_history or not any(i.startswith("atop_") for i in ids):
         return ""
     return "; ATOP alliances come from the ATOP history, which the data folder lacks: run `foedus data fetch atop`"
+
+
+def _windowed(treaties: dict[str, Treaty]) -> set[str]:
+    """The ids of the treaties with a day known less than to the day that a doubt can rest on (`has_window`)."""
+    return {k for k, t in treaties.items() if has_window(t)}
 
 
 class Recent(NamedTuple):
@@ -47,6 +54,7 @@ class TreatyMap(Mapping[str, "Treaty"]):
         self.history_end = history_end
         self._recent = recent if history else None
         self._recent_loaded: dict[str, Treaty] | None = None
+        self.windowed: set[str] = _windowed(curated)  # kept at load: only these treaties can have doubts
 
     @property
     def has_history(self) -> bool:
@@ -59,6 +67,7 @@ class TreatyMap(Mapping[str, "Treaty"]):
         if self._history is None:
             assert self._loader is not None
             self._history = {k: v for k, v in self._loader().items() if k not in self.curated}
+            self.windowed |= _windowed(self._history)
         return self._history
 
     def with_curated(self, curated: dict[str, Treaty]) -> TreatyMap:
@@ -77,6 +86,7 @@ class TreatyMap(Mapping[str, "Treaty"]):
         if self._history is None and self._recent is not None and day > self._recent.after:
             if self._recent_loaded is None:
                 self._recent_loaded = {k: v for k, v in self._recent.load().items() if k not in self.curated}
+                self.windowed |= _windowed(self._recent_loaded)
             yield from self._recent_loaded.values()
             return
         yield from self.history.values()
@@ -108,3 +118,5 @@ class TreatyMap(Mapping[str, "Treaty"]):
         if self._history is None:
             self._history = {}
         self._history[key] = value
+        if has_window(value):
+            self.windowed.add(key)

@@ -2,7 +2,8 @@
 
 Kept in the model, apart from the engine, so that the data layer (which alliances can still bind after a date:
 `foedus.sources.history.binds_after`) reads a date's window by the same rule as the engine's certainty
-(`foedus.engine.certainty`, which re-exports it).
+(`foedus.engine.certainty`, which re-exports it). The certainty reasons and the doubts test a span's edges by the
+same two rules (`unsure_from`, `unsure_before`), and read a clause's span by the same twin rule (`twin_applies`).
 """
 
 from __future__ import annotations
@@ -12,8 +13,9 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from foedus.model.facts import DateCertainty
+    from foedus.model.treaty import Provision, Treaty
 
-__all__ = ["date_window"]
+__all__ = ["date_window", "has_window", "twin_applies", "unsure_before", "unsure_from"]
 
 _STAND_IN = dt.timedelta(days=365)
 _WEEK = dt.timedelta(days=7)
@@ -66,3 +68,60 @@ def date_window(day: dt.date, how: DateCertainty, *, end: bool = False) -> tuple
     if how.within == "stand-in":
         return _shift(day, -_STAND_IN), _shift(day, _STAND_IN)
     return how.since or day, how.until or dt.date.max
+
+
+def unsure_from(day: dt.date, edge: dt.date | None, how: DateCertainty | None, *, end: bool = False) -> bool:
+    """Whether `day` is on or after `edge` (a span's first day; with `end`, its exclusive end), known as `how`, yet
+    inside the window its true day can lie in: the edge may not have come yet (a clause may not yet apply; a
+    suspension may not have ended)."""
+    return how is not None and edge is not None and edge <= day < date_window(edge, how, end=end)[1]
+
+
+def unsure_before(day: dt.date, edge: dt.date | None, how: DateCertainty | None, *, end: bool = False,
+                  floor: dt.date | None = None) -> bool:
+    """Whether `day` is before `edge`, known as `how`, yet inside its window, which does not reach back before
+    `floor` (a signature: nothing of a treaty is in force before it): the edge may have come already."""
+    if how is None or edge is None or day >= edge:
+        return False
+    first = date_window(edge, how, end=end)[0]
+    return (first if floor is None else max(first, floor)) <= day
+
+
+def has_window(treaty: Treaty) -> bool:
+    """Whether a day the doubts read (the entry into force, the end, a party's accession or exit, a clause's first
+    or last day) is known less than to the day: only such a treaty can have a doubt
+    (`foedus.model.treatymap.TreatyMap.windowed` keeps their ids at load; most treaties have none)."""
+    return (treaty.in_force_certainty is not None or treaty.terminated_certainty is not None
+            or any(m.joined_certainty is not None or m.left_certainty is not None for m in treaty.members)
+            or any(p.valid is not None and (p.valid.start_certainty is not None or p.valid.end_certainty is not None)
+                   for p in treaty.provisions))
+
+
+# what a clause says of itself, not of the duty it gives: two clauses equal but for these give the same duty
+_SAID = frozenset({"valid", "summary", "note", "source", "certainty", "doubt", "gates_certainty"})
+
+
+def twin_applies(treaty: Treaty, provision: Provision, day: dt.date, *, surely: bool = False) -> bool:
+    """Whether another clause of `treaty` giving the same duty as `provision` (the same article, kind, legs and
+    wording; only its span and what is said of it differ: a term and its renewal) applies on `day` by its span, and
+    with `surely` not inside a window of its span's first or last day: whether `provision` applies then changes no
+    duty, so its span's uncertain day is no doubt (nor, if the other surely applies, a reason: docs/certainty.md)."""
+    duty = _duty(provision)
+    return any(other is not provision and other.article == provision.article and _applies(other, day, surely)
+               and _duty(other) == duty for other in treaty.provisions)
+
+
+def _applies(provision: Provision, day: dt.date, surely: bool) -> bool:
+    """Whether the clause applies on `day` by its span (with `surely`, whatever the true days of its edges)."""
+    valid = provision.valid
+    if valid is None:
+        return True
+    if not valid.covers(day):
+        return False
+    return not surely or not (unsure_from(day, valid.start, valid.start_certainty)
+                              or unsure_before(day, valid.end, valid.end_certainty, end=True))
+
+
+def _duty(provision: Provision) -> dict[str, object]:
+    """The clause's fields that say the duty it gives (a schema model and a runtime record keep them alike)."""
+    return {k: v for k, v in vars(provision).items() if k not in _SAID}
