@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from foedus.declare import split_values
-from foedus.errors import AmbiguousNameError, FoedusError, ScenarioError
+from foedus.errors import AmbiguousNameError, FoedusError, ScenarioError, UnknownStateError
 from foedus.listed import listed_twice
 
 if TYPE_CHECKING:
@@ -92,13 +92,17 @@ def _names_one(pair: list[str], states: StateRegistry, day: dt.date | None) -> b
     People's Republic of", "Congo, Democratic Republic of (Zaire)": together they name one state on `day` (`resolve`,
     every form it reads), the second names none on its own (a name beside it in parentheses aside), and the first
     names no other (it may name several, that one among them: "Yemen" any Yemen) unless the second is only a style
-    ("China, Republic of" is Taiwan). Not "RUS, Korea", "2, Canada", "Russia, Ukraine", "China, Taiwan": two states;
-    nor "2, United States", a state given twice."""
-    from foedus.model.state_names import STYLE_WORDS, words  # here: a list without a comma is split without it
+    ("China, Republic of" is Taiwan); or the second is only a style, naming no state ("United States" does), and the
+    whole names none, whose refusal says why ("China, Democratic Republic"). Not "RUS, Korea", "2, Canada",
+    "Russia, Ukraine", "China, Taiwan": two states; nor "2, United States", a state given twice."""
+    from foedus.model.state_names import STYLE_WORDS, plain_names, words  # here: a list with no comma needs none
 
     try:
         state = states.resolve(", ".join(pair), day).id
-    except FoedusError:  # several states ("Russia, Ukraine"), or none
+    except UnknownStateError:  # a style alone names no state: the whole says what is wrong ("China, Democratic Rep.")
+        style = words(plain_names(pair[1].lower()))
+        return bool(style) and set(style) <= STYLE_WORDS and not _named(pair[1], states, day)
+    except FoedusError:  # several states ("Russia, Ukraine")
         return False
     second = re.sub(r"\([^()]*\)", " ", pair[1])
     if _named(second, states, day):

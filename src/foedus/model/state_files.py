@@ -6,7 +6,7 @@ Split from `foedus.model.states` so each module stays small.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -15,11 +15,17 @@ from foedus.errors import DataFormatError
 from foedus.paths import cache_dir
 
 __all__ = ["COW_LAST_DAY", "COW_MAJORS_FILE", "COW_STATES_FILE",
-           "CowEntry", "countrycode_rows", "cow_day", "read_cow_spells", "read_majors"]
+           "CowEntry", "countrycode_rows", "cow_day", "read_cow_spells", "read_majors", "spells_text"]
 
 COW_LAST_DAY = dt.date(2016, 12, 31)
 COW_STATES_FILE = "cow_states/states2016.csv"
 COW_MAJORS_FILE = "cow_states/majors2016.csv"
+
+
+def spells_text(spells: Iterable[Sequence[object]]) -> str:
+    """Spells as `start–end` joined by "; ", an open end as "(open)" (`foedus.model.states.OPEN_SPELL_NOTE`), never
+    "today"."""
+    return "; ".join(f"{a}–{b if b else '(open)'}" for a, b in spells)
 
 
 def cow_day(year: str, month: str, day: str) -> dt.date:

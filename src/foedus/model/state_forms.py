@@ -9,14 +9,16 @@ Read by `foedus.model.states.StateRegistry.resolve` only for a text that is no c
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TypeVar
 
-from foedus.errors import UnknownStateError
+from foedus.errors import AmbiguousNameError, UnknownStateError
+from foedus.model.state_files import spells_text
 from foedus.model.state_names import MORE_WORDS, STYLE_WORDS, Named, plain_names, several_states, words
 
-__all__ = ["aside_state", "no_state", "other_forms"]
+__all__ = ["aside_state", "ended", "no_state", "other_forms", "unstyled"]
 
 S = TypeVar("S", bound=Named)
 
@@ -38,7 +40,17 @@ _NO_STATE = [
     (re.compile(r"\btransvaal\b"), "the Transvaal (GW 563, 1852-1910)"),
     (re.compile(r"\borange\W+free\W+state\b"), "the Orange Free State (GW 564, 1854-1910)"),
     (re.compile(r"\btibet\b"), "Tibet (GW 711, 1913-1950)"),
+    # GW's "Vietnam (Annam/Cochin China/Tonkin)": COW counts Vietnam (816) from 1954 only
+    (re.compile(r"\bannam\b|\bcochin\W*china\b|\btonkin\b"),
+     "Vietnam before French rule, Annam, Cochin China and Tonkin (GW 815, 1816-1893; COW's Vietnam is a state from "
+     "1954)"),
 ]
+# more names beside a name than any list gives (GW's most: three): more are not read as asides, each looked up
+_MOST_ASIDES = 8
+# styles that tell states of one name apart ("People's Republic of China", "Republic of China"; "Democratic People's
+# Republic of Korea"): one that the state's name lacks and its other words name it without is no name of it
+_DISTINCT = frozenset({"democratic", "people", "peoples", "s", "arab", "islamic", "socialist", "federal", "federated",
+                       "popular", "bolivarian", "plurinational", "hashemite", "oriental", "cooperative"})
 
 
 def other_forms(raw: str) -> list[str]:
@@ -99,12 +111,13 @@ def no_state(raw: str) -> None:
                                     "(try `foedus states`)")
 
 
-def aside_state(raw: str, resolve: Callable[[str], list[S]]) -> S | None:
-    """The state a name followed by another of its names in parentheses, or after a slash, names ("Iran (Persia)",
-    "Russia (Soviet Union)", "Italy/Sardinia"): of the states the first may name (`resolve`: one, those of a name
-    several have carried on the day, none), the one each other name names too, or is words of the name of
-    (`_its_name`: "Yemen (Arab Republic of Yemen)" is the Yemen Arab Republic on a day both Yemens were states); else
-    None, and the text is looked up as a whole.
+def aside_state(raw: str, resolve: Callable[[str], list[S]]) -> tuple[str, S] | None:
+    """The first name and the state of a name followed by another of its names in parentheses, or after a slash
+    ("Iran (Persia)", "Russia (Soviet Union)", "Italy/Sardinia"): of the states the first may name (`resolve`: one,
+    those of a name several have carried on the day, none), the one each other name names too, or is words of the
+    name of (`_its_name`: "Yemen (Arab Republic of Yemen)" is the Yemen Arab Republic on a day both Yemens were
+    states); else None, and the text is looked up as a whole. The first is looked up first: when it names no state
+    ("a/a/a/..."), or more names than `_MOST_ASIDES` stand beside it, the others are not looked up.
 
     Raises:
         AmbiguousNameError: the first and another name name states apart, "United States (Solomon Islands)" (which
@@ -113,13 +126,48 @@ def aside_state(raw: str, resolve: Callable[[str], list[S]]) -> S | None:
     if (found := _asides(raw)) is None:
         return None
     first, others = found
-    named, besides = resolve(first), [resolve(other) for other in others]
+    if len(others) > _MOST_ASIDES or not (named := resolve(first)):
+        return None
+    besides = [resolve(other) for other in others]
     fits = [state for state in named if all(_its_name(other, state) or state in aside
                                             for other, aside in zip(others, besides, strict=True))]
-    if not fits and named and (apart := next((aside for aside in besides if aside and not set(aside) & set(named)),
-                                             None)):  # "United States (Solomon Islands)": two states
-        raise several_states(raw, [named[0], apart[0]])
-    return fits[0] if len(fits) == 1 else None
+    if not fits and (apart := next((aside for aside in besides if aside and not set(aside) & set(named)), None)):
+        raise several_states(raw, [named[0], apart[0]])  # "United States (Solomon Islands)": two states
+    return (first, fits[0]) if len(fits) == 1 else None
+
+
+def ended(raw: str, first: str, state: Named, living: list[S], day: dt.date) -> AmbiguousNameError:
+    """The refusal of a name several states have carried with an aside that names one of them that is no state on
+    `day` ("Germany (Prussia)" on 1960-01-01, "Yemen (Arab Republic of Yemen)" after 1990-05-21): such a name means
+    a state of that name on the day (`living`), as it does alone, and the aside only tells them apart."""
+    now = " or ".join(f"{s.name} ({s.id})" for s in living) or "no state"
+    return AmbiguousNameError(
+        f"{raw!r} names {state.name} ({state.id}, COW {state.ccode}, {spells_text(state.spells)}), which is no state "
+        f"of the system on {day}, when {first!r} names {now}; give a code",
+        [{"id": state.id, "name": state.name, "ccode": state.ccode,
+          "spells": [[a.isoformat(), b.isoformat() if b else None] for a, b in state.spells]}], raw)
+
+
+def unstyled(raw: str, found: str | None, states: Mapping[str, S], resolve: Callable[[str], list[S]]) -> str | None:
+    """`found`, the id of the state `raw`'s words name (`StateRegistry.by_pattern`), unless `raw` gives that state's
+    name with a style that tells states of one name apart (`_DISTINCT`) and that its name lacks, where its words
+    without any style name another state (`resolve`) and without that style name it: "China, Democratic Republic"
+    is no state (Taiwan is the Republic of China, China the People's Republic), while "People's Republic of Hungary"
+    is Hungary ("Hungary" names it).
+
+    Raises:
+        UnknownStateError: such a style stands in `raw`.
+    """
+    if (state := states.get(found or "")) is None:
+        return found
+    given = words(other_forms(raw)[-1])  # styles first: "republic of vietnam" is a name, "vietnam republic" none
+    own = set(words(f"{state.name} {MORE_WORDS.get(state.id, '')}".lower()))
+    if (not (extra := [w for w in given if w in _DISTINCT and w not in own])
+            or not (bare := resolve(" ".join(w for w in given if w not in STYLE_WORDS))) or state in bare
+            or state not in resolve(" ".join(w for w in given if w not in extra))):
+        return found
+    raise UnknownStateError(f"unknown state {raw!r}: no state is called that (its other words name {state.name} "
+                            f"({state.id}), which is not called {extra[0]!r}; try `foedus states`)")
 
 
 def _its_name(text: str, state: Named) -> bool:

@@ -7,6 +7,7 @@ Split from `foedus.model.states` so each module stays small.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -30,6 +31,8 @@ class Named(Protocol):
     def ccode(self) -> int | None: ...
     @property
     def regex(self) -> str | None: ...
+    @property
+    def spells(self) -> tuple[tuple[dt.date, dt.date | None], ...]: ...
 
 
 # a word several spellings of names give two ways ("Saint Kitts and Nevis", countrycode's "St. Kitts & Nevis")

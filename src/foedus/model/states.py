@@ -12,12 +12,12 @@ import datetime as dt
 import functools
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 
 from foedus.datarecord import dataclass, field
 from foedus.errors import AmbiguousNameError, UnknownStateError
 from foedus.model.slug import norm
-from foedus.model.state_files import COW_LAST_DAY, COW_MAJORS_FILE, COW_STATES_FILE
+from foedus.model.state_files import COW_LAST_DAY, COW_MAJORS_FILE, COW_STATES_FILE, spells_text
 
 __all__ = ["COW_FIRST_DAY", "COW_MAJORS_FILE", "COW_STATES_FILE", "OPEN_SPELL_NOTE",
            "State", "StateRegistry", "spells_text"]
@@ -25,11 +25,6 @@ __all__ = ["COW_FIRST_DAY", "COW_MAJORS_FILE", "COW_STATES_FILE", "OPEN_SPELL_NO
 COW_FIRST_DAY = dt.date(1816, 1, 1)
 OPEN_SPELL_NOTE = (f"(open): still in the system at COW v2016's end ({COW_LAST_DAY}); "
                    "taken to continue after it, which COW does not record")
-
-
-def spells_text(spells: Iterable[Sequence[object]]) -> str:
-    """Spells as `start–end` joined by "; ", an open end as "(open)" (see OPEN_SPELL_NOTE), never "today"."""
-    return "; ".join(f"{a}–{b if b else '(open)'}" for a, b in spells)
 
 
 # Common short forms, and names old (COW 640, 255) or new (Cabo Verde, 2013), that countrycode does not catch.
@@ -156,7 +151,9 @@ class StateRegistry:
     def _other_form(self, raw: str, day: dt.date | None) -> State | str | None:
         """The state (or its id) of a text that is no key of the index as given: one of its `other_forms` ("Rep. of
         Korea", "Vietnam, Republic of"), or a name with another in parentheses (`aside_state`), or what its words
-        name (`by_pattern`); None when nothing matched. A place that is no state is refused (`no_state`)."""
+        name (`by_pattern`, not with a style no state of that name has: `unstyled`); None when nothing matched. A place
+        that is no state is refused (`no_state`), and so is an aside naming a state of the name that is none on the
+        day (`ended`)."""
         from foedus.model import state_forms  # here: a code or name is looked up without it
 
         for form in state_forms.other_forms(raw):
@@ -175,7 +172,12 @@ class StateRegistry:
                 found = []
             return found + [self.states[i] for i in sorted(self.carriers(text)) if self.states[i] not in found]
 
-        return state_forms.aside_state(raw, resolve) or self.by_pattern(raw)
+        if (aside := state_forms.aside_state(raw, resolve)) is None:
+            return state_forms.unstyled(raw, self.by_pattern(raw), self.states, resolve)
+        first, state = aside  # a name several carried means one on the day: the aside only tells them apart
+        if self.carriers(first) and state.member_on(on := day or dt.date.today()) is False:
+            raise state_forms.ended(raw, first, state, [s for s in resolve(first) if s.member_on(on)], on)
+        return state
 
     def carriers(self, text: str) -> frozenset[str]:
         """The states that have carried the name `text` when several have ("Yemen": all three, any day), else none."""
