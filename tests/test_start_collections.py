@@ -10,6 +10,7 @@ import subprocess
 import sys
 
 FLAGSHIP = ["cascade", "-a", "UKR", "-t", "RUS", "-d", "2025-01-15", "--place", "kursk-oblast", "--json"]
+TEXT_LINE = ["cascade", "-a", "RUS", "-t", "EST", "-d", "2025-06-01"]  # the README's text flagship
 
 COUNT = ("import atexit, gc, json, sys\ncounts = [0, 0, 0]\n"
          "def count(phase, info):\n    if phase == 'start':\n        counts[info['generation']] += 1\n"
@@ -44,3 +45,12 @@ def test_the_plain_flagship_line_runs_no_collection() -> None:
     code = ("from foedus.cli.start import main\nsys.argv = ['foedus', *sys.argv[1:]]\ngc.callbacks.append(count)\n"
             "main()\n")
     assert _collections(code, *FLAGSHIP) == [0, 0, 0]
+
+
+def test_the_text_flagship_line_runs_no_collection() -> None:
+    """The same start on a line printed as text (rich's tree of a large war): the renderer's import and its
+    text run paused, then frozen (`foedus.collector.printing`), as the `--json` line runs none. Before, [16, 1, 0]
+    collections ran there, each freeing nothing the exit would not."""
+    code = ("from foedus.cli.start import main\nsys.argv = ['foedus', *sys.argv[1:]]\ngc.callbacks.append(count)\n"
+            "main()\n")
+    assert _collections(code, *TEXT_LINE) == [0, 0, 0]

@@ -38,18 +38,23 @@ def _json(obj: Any) -> None:
 
 
 def print_result(result: CascadeResult) -> None:
-    """The readable cascade: a tree by round with reasons, then sides and other findings."""
-    from foedus.render import rich_tree
+    """The readable cascade: a tree by round with reasons, then sides and other findings. Rendered with the
+    collector paused (`foedus.collector.printing`): rich's import and its text set off collections that freed
+    nothing, where the `--json` line sets off none (tests/test_start_collections.py)."""
+    from foedus.collector import printing
 
-    console = _console()
-    console.print(rich_tree(result))
-    sides = result.sides
-    console.print(f"[red]attack[/red]: {', '.join(sides['attack'])}")
-    console.print(f"[blue]defense[/blue]: {', '.join(sides['defense'])}")
-    if result.power:
-        _print_power(console, result.power)
-    if result.montecarlo:
-        _print_montecarlo(console, result.montecarlo)
+    with printing():
+        from foedus.render import rich_tree
+
+        console = _console()
+        console.print(rich_tree(result))
+        sides = result.sides
+        console.print(f"[red]attack[/red]: {', '.join(sides['attack'])}")
+        console.print(f"[blue]defense[/blue]: {', '.join(sides['defense'])}")
+        if result.power:
+            _print_power(console, result.power)
+        if result.montecarlo:
+            _print_montecarlo(console, result.montecarlo)
 
 
 def print_result_as(result: CascadeResult, fmt: str) -> None:
