@@ -49,7 +49,7 @@ def test_the_plain_flagship_line_runs_no_collection() -> None:
 
 def test_the_text_flagship_line_runs_no_collection() -> None:
     """The same start on a line printed as text (rich's tree of a large war): the renderer's import and its
-    text run paused, then frozen (`foedus.collector.printing`), as the `--json` line runs none. Before, [16, 1, 0]
+    text run paused, then frozen (`foedus.collector.acyclic`), as the `--json` line runs none. Before, [16, 1, 0]
     collections ran there, each freeing nothing the exit would not."""
     code = ("from foedus.cli.start import main\nsys.argv = ['foedus', *sys.argv[1:]]\ngc.callbacks.append(count)\n"
             "main()\n")

@@ -24,7 +24,7 @@ import contextlib
 import gc
 from collections.abc import Iterator
 
-__all__ = ["acyclic", "freeze_loads", "loading", "paused_gc", "printing"]
+__all__ = ["acyclic", "freeze_loads", "loading", "paused_gc"]
 
 _FREEZE = [False]  # whether this process freezes what `loading` blocks load (`freeze_loads`)
 
@@ -50,14 +50,8 @@ def paused_gc(*, collect_young: bool = False, freeze: bool = False) -> Iterator[
 
 def acyclic() -> contextlib.AbstractContextManager[None]:
     """`paused_gc`, the young objects the work leaves collected before it ends (frozen instead, at no cost, in
-    a process that freezes its loads: what a cascade leaves is what it compiled and cached)."""
-    return paused_gc(collect_young=True, freeze=_FREEZE[0])
-
-
-def printing() -> contextlib.AbstractContextManager[None]:
-    """`paused_gc` around a result's text rendering (its renderer's imports, which live until the exit, and the
-    text it writes): the young objects it leaves collected at its end, or frozen in a process that freezes its
-    loads (the console script's one plain line, which ends once it is printed)."""
+    a process that freezes its loads: what a cascade leaves is what it compiled and cached; what a result's text
+    rendering leaves is its renderer's imports)."""
     return paused_gc(collect_young=True, freeze=_FREEZE[0])
 
 

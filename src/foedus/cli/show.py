@@ -39,11 +39,11 @@ def _json(obj: Any) -> None:
 
 def print_result(result: CascadeResult) -> None:
     """The readable cascade: a tree by round with reasons, then sides and other findings. Rendered with the
-    collector paused (`foedus.collector.printing`): rich's import and its text set off collections that freed
+    collector paused (`foedus.collector.acyclic`): rich's import and its text set off collections that freed
     nothing, where the `--json` line sets off none (tests/test_start_collections.py)."""
-    from foedus.collector import printing
+    from foedus.collector import acyclic
 
-    with printing():
+    with acyclic():
         from foedus.render import rich_tree
 
         console = _console()
