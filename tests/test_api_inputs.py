@@ -296,6 +296,20 @@ def test_a_time_of_day_is_dropped_from_numpys_date_as_from_a_datetime(given: Any
     assert parse_date(given) == dt.date(2025, 6, 1)
 
 
+def test_only_numpys_datetime64_has_its_time_of_day_cut() -> None:
+    """Any type named datetime64 had its text cut at a 'T' and read as a day ('2025-01-01Tjunk' as 2025-01-01):
+    numpy's alone is recognised, by its type; another is refused, named whole."""
+    from foedus.engine.scenario import parse_date
+
+    class datetime64:  # named as numpy's, to be told from it
+        def __str__(self) -> str:
+            return "2025-01-01Tjunk"
+
+    with pytest.raises(DateOutOfRangeError, match=r"not .*datetime64 2025-01-01Tjunk$"):
+        parse_date(datetime64())  # type: ignore[arg-type]
+    assert parse_date(np.datetime64("2025-01-01T10:00")) == dt.date(2025, 1, 1)
+
+
 def test_the_api_page_states_cascades_defaults_as_its_signature_has_them() -> None:
     """docs/api.md lists every declared option's default (`name=value`) as `inspect.signature` has it."""
     import ast

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import numbers
+import sys
 from collections.abc import Container
 from typing import TYPE_CHECKING, Any, Literal, get_args
 
@@ -146,7 +147,8 @@ def parse_date(value: str | dt.date) -> dt.date:
         value = value.date()
     if isinstance(value, numbers.Number):  # 20250115 would read as a date, 2025 would not: neither is one
         raise DateOutOfRangeError(f"invalid date {described(value)}: expected a date as YYYY-MM-DD, not a number")
-    if not isinstance(value, str | dt.date) and type(value).__name__ != "datetime64":  # (numpy's: read as text)
+    numpy_day = type(value) is getattr(sys.modules.get("numpy"), "datetime64", None)  # its type, not its name
+    if not isinstance(value, str | dt.date) and not numpy_day:  # (numpy's: read as text)
         # str() of it ('None', "b'2025-01-15'", "['2025-01-15']") would be quoted as if the user had written it
         raise DateOutOfRangeError(f"invalid date: expected a date as YYYY-MM-DD (text or a datetime.date), "
                                   f"not {described(value)}")
