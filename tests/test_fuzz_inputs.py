@@ -36,22 +36,30 @@ def test_a_date_that_is_neither_text_nor_a_date_is_named_by_its_type(bad: Any, s
     assert days == {dt.date(2025, 1, 15)}
 
 
-@pytest.mark.parametrize(("extra", "said"), [(b"my_pact.yaml", "bytes b'my_pact.yaml'"),
-                                             ({"my_pact.yaml": 1}, "a mapping"), ({}, "a mapping")])
-def test_bytes_or_a_mapping_for_the_treaty_files_is_refused_whole(extra: Any, said: str) -> None:
-    """World.load(extra=b"f.yaml") said "not int 102" (the first byte) and extra={} loaded no file at all."""
+@pytest.mark.parametrize("extra", [{"my_pact.yaml": 1}, {}])
+def test_a_mapping_for_the_treaty_files_is_refused_whole(extra: Any) -> None:
+    """World.load(extra={}) loaded no file at all: a mapping's items are its keys, no list of files."""
     with pytest.raises(TreatyDataError) as caught:
         World.load(extra=extra)
-    assert str(caught.value) == f"treaty file: expected a path (str or pathlib.Path), not {said}"
+    assert str(caught.value) == "treaty file: expected a path (str or pathlib.Path), not a mapping"
 
 
-@pytest.mark.parametrize(("extra", "said"), [(memoryview(b"f.yaml"), "memoryview <memory at "),
-                                             (array("b", [1]), "array.array array('b', [1])")])
-def test_a_buffer_for_the_treaty_files_is_refused_whole_and_named(extra: Any, said: str) -> None:
-    """World.load(extra=memoryview(b"abc")) said "not 97": its first byte, as a number, not what was given."""
+@pytest.mark.parametrize(("extra", "container", "held"), [
+    (b"my_pact.yaml", "bytes b'my_pact.yaml'", "int"), (memoryview(b"f.yaml"), "memoryview <memory at ", "int"),
+    (array("b", [1]), "array.array array('b', [1])", "int"), (range(2), "range range(0, 2)", "int"),
+    ({None}, "set {None}", "nothing"), ((x for x in [["a.yaml"]]), "generator <generator object ", "list"),
+    (iter([np.int64(1)]), "list_iterator <list_iterator object ", "numpy.int64"),
+])
+def test_a_container_of_no_paths_for_the_treaty_files_is_named_with_what_it_holds(extra: Any, container: str,
+                                                                                   held: str) -> None:
+    """World.load(extra=memoryview(b"abc")) said "not 97" (its first byte) and extra=range(2) "not 0": one rule for
+    every container of other items than paths (buffers, once refused one by one, among them) names the container
+    and the type it holds."""
     with pytest.raises(TreatyDataError) as caught:
         World.load(extra=extra)
-    assert str(caught.value).startswith(f"treaty file: expected a path (str or pathlib.Path), not {said}")
+    message = str(caught.value)
+    assert message.startswith(f"treaty file: expected a path (str or pathlib.Path), not {container}")
+    assert message.endswith(f": it holds {held}, not paths")
 
 
 @pytest.mark.parametrize(("change", "said"), [

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import os
-from array import array
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -122,23 +121,33 @@ def treaty_paths(extra: Iterable[str | Path] | str | Path | None) -> list[Path]:
     """Extra treaty files as paths: one path, or several (strings or `Path`s); None for none.
 
     Raises:
-        TreatyDataError: an item that is not a path (naming it), bytes (a bytearray, memoryview or array too) or a
-            mapping for the files (their items are numbers or keys, not paths), or an empty path (read as `.`).
+        TreatyDataError: a value that is not a path nor holds only paths (naming it, or the container and what it
+            holds: bytes hold numbers), a mapping for the files (its items are keys), or an empty path (read as `.`).
     """
     if extra is None:
         return []
-    items = [extra] if isinstance(extra, str | os.PathLike) else extra
-    if not isinstance(items, Iterable) or isinstance(items, bytes | bytearray | memoryview | array | Mapping):
-        # their items are numbers or keys, no paths: `memoryview(b"abc")` was told 'not 97', its first byte
+    given = [extra] if isinstance(extra, str | os.PathLike) else extra
+    if not isinstance(given, Iterable) or isinstance(given, Mapping):  # a mapping's keys are no list of files
         raise TreatyDataError("treaty file", "", f"expected a path (str or pathlib.Path), not {described(extra)}")
+    items = list(given)  # once: a generator is read once
     out: list[Path] = []
     for item in items:
         if not isinstance(item, str | os.PathLike):
-            listed = isinstance(item, list | tuple)
-            hint = " (give the files as separate arguments: load_world(*files))" if listed else ""
             raise TreatyDataError("treaty file", "", f"expected a path (str or pathlib.Path), not "
-                                                     f"{described(item)}{hint}")
+                                                     f"{_not_a_path(given, item)}")
         if not str(item).strip():
             raise TreatyDataError("treaty file", "", f"the path is {empty_or_blank(item)}; give a treaty YAML file")
         out.append(kept(item))  # `t.yaml/` is refused as the system refuses it, not read as t.yaml
     return out
+
+
+def _not_a_path(given: Iterable[object], item: object) -> str:
+    """What is said of `item`, the first of `given` that is no path: the item itself, of a list or tuple (as the
+    files are given: `load_world`'s arguments); else the container and the type it holds, whatever the container
+    (bytes, a memoryview or an array hold numbers: `memoryview(b"abc")` was told 'not 97', its first byte)."""
+    if isinstance(given, list | tuple):
+        listed = isinstance(item, list | tuple)
+        return f"{described(item)}{' (give the files as separate arguments: load_world(*files))' if listed else ''}"
+    home = type(item).__module__.split(".")[0]
+    kind = "nothing" if item is None else f"{'' if home == 'builtins' else home + '.'}{type(item).__qualname__}"
+    return f"{described(given)}: it holds {kind}, not paths"
