@@ -83,6 +83,19 @@ def test_honour_is_told_an_options_name_from_the_command_itself(tmp_path: Path,
         "Invalid value for '--honour': the path '-t' looks like an option")
 
 
+def test_honour_is_told_an_options_name_without_typers_private_click(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """option_names found the running command through typer's private `typer._click.globals` (by its module
+    name): were typer to move it, `--honour -t` would pass as a file named -t. The command takes its context
+    as typer's public `typer.Context` parameter now."""
+    import sys
+
+    monkeypatch.delitem(sys.modules, "typer._click.globals")  # as if typer had moved it
+    monkeypatch.chdir(tmp_path)
+    assert _error_line([*CASCADE, "--draws", "5", "--honour", "-t"]).startswith(
+        "Invalid value for '--honour': the path '-t' looks like an option")
+
+
 @pytest.mark.parametrize(("args", "name"), [(["war", "russia_ukraine_2022", "--treaties", "file"], "file"),
                                             (["atlas-plot", "a.csv", "--out", "series"], "series")])
 def test_a_path_named_as_an_argument_is_no_options_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,

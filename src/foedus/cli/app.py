@@ -37,8 +37,9 @@ _OUT = "Write to this file (refuses an existing one unless --force)."
 
 @app.command()
 @with_inputs(SCENARIO, WHAT_IF, MONTE_CARLO, LIKELIHOOD)
-def cascade(
+def cascade(  # noqa: PLR0913 - one option per cascade input, and typer's context
     inputs: dict[str, Any],
+    ctx: typer.Context,
     treaties: TreatyFiles = None,
     as_json: JsonOpt = False,
     cite: Annotated[bool, typer.Option("--cite", help="Also print the citations of the data used.")] = False,
@@ -53,7 +54,10 @@ def cascade(
 ) -> None:
     """Who is obligated to join a war that starts with this attack, on which side, and why."""
     from foedus.cli.cascade_cmd import cascade as run
+    from foedus.cli.cascade_cmd import check_honour
+    from foedus.cli.helpers import option_names
 
+    check_honour(honour, option_names(ctx))  # typer's context (public: a `typer.Context` parameter), not its click's
     run(inputs, treaties=treaties, as_json=as_json, cite=cite, honour=honour, likely_model=likely_model,
         add_treaty=add_treaty, overlay=overlay, save_overlay=save_overlay, fmt=fmt)
 

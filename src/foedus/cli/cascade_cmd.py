@@ -4,15 +4,16 @@ command line, and `foedus.cli.fast` runs it without typer when the line is one i
 from __future__ import annotations
 
 import sys
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
-from foedus.cli.helpers import WHAT_IF_NAMES, option_names, path_problem, refuse_unused, what_if, world_for
+from foedus.cli.helpers import WHAT_IF_NAMES, path_problem, refuse_unused, what_if, world_for
 from foedus.cli.listing import resolve_format
 from foedus.cli.show import print_citations, print_result, print_result_as
 from foedus.run import run_scenario  # imported with the module: the fast reader imports it with the collector off
 
-__all__ = ["bundled_only", "cascade"]
+__all__ = ["bundled_only", "cascade", "check_honour"]
 
 
 def bundled_only(inputs: dict[str, Any], own: dict[str, Any]) -> bool:
@@ -27,15 +28,26 @@ def _what_if_asked(inputs: dict[str, Any], overlay: object, add_treaty: object, 
     return bool(overlay or add_treaty or save_overlay is not None or any(inputs.get(n) for n in WHAT_IF_NAMES))
 
 
+def check_honour(honour: str | None, options: Collection[str]) -> None:
+    """Refuse an `--honour` that names no file, as every path option's value is (`path_problem`; it is a text
+    option, as it takes `empirical`): `--honour=`, `--honour -t` (`options`: the command's option names, given by
+    the typer command from its click context; the fast start hands the body no value that starts with `-`).
+
+    Raises:
+        FoedusError: the value is empty, blank or an option's name.
+    """
+    if honour is not None and (problem := path_problem(honour, options)):
+        from foedus.errors import FoedusError
+
+        hint = "" if honour.strip() else "; give a YAML file of honour rates, or `empirical`"
+        raise FoedusError(f"Invalid value for '--honour': {problem}{hint}")
+
+
 def cascade(inputs: dict[str, Any], *, treaties: list[Path] | None, as_json: bool, cite: bool, honour: str | None,
             likely_model: Path | None, add_treaty: list[Path] | None, overlay: list[Path] | None,
             save_overlay: Path | None, fmt: str | None) -> None:
     """Who is obligated to join a war that starts with this attack, on which side, and why."""
-    if honour is not None and (problem := path_problem(honour, option_names())):  # `--honour=`, `--honour -t`:
-        from foedus.errors import FoedusError  # as every path option's value (a text option: it takes `empirical`)
-
-        hint = "" if honour.strip() else "; give a YAML file of honour rates, or `empirical`"
-        raise FoedusError(f"Invalid value for '--honour': {problem}{hint}")
+    check_honour(honour, ())  # the typer command checked it against its options (`--honour -t`) already
     # the model file feeds --likelihood and --honour empirical only; anywhere else it would go unread, unchecked
     refuse_unused("--likely-model", likely_model is not None and not inputs.get("likelihood") and honour != "empirical",
                   "without --likelihood or --honour empirical")

@@ -22,14 +22,10 @@ __all__ = ["WHAT_IF_NAMES", "emit_json", "option_names", "path_problem", "refuse
 WHAT_IF_NAMES = tuple(i.name for i in WHAT_IF)
 
 
-def option_names(ctx: Any = None) -> list[str]:
-    """The option names (`-t`, `--json`, `--no-request`) of the command of click context `ctx` (by default the
-    one running), which a path option's value must not be (`path_problem`): none when no click command runs (the
-    fast start, `foedus.cli.fast`, which hands a body no value that starts with `-`). Its options only: an
-    argument's name ('file') is no option."""
-    for name in ("typer._click.globals", "click.globals"):  # typer's own click (0.29), or click; not imported: no
-        if ctx is None and (click := sys.modules.get(name)) is not None:  # command runs (nor does the fast start)
-            ctx = click.get_current_context(silent=True)
+def option_names(ctx: Any) -> list[str]:
+    """The option names (`-t`, `--json`, `--no-request`) of the command of click context `ctx` (a typer command
+    takes its own as a `typer.Context` parameter), which a path option's value must not be (`path_problem`): none
+    for no context. Its options only: an argument's name ('file') is no option."""
     if ctx is None:
         return []
     return [n for p in ctx.command.get_params(ctx) if p.param_type_name == "option" for n in (*p.opts,
