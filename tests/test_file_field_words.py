@@ -201,6 +201,16 @@ def test_an_empty_member_state_is_said_to_be_empty(tmp_path: Path) -> None:
     assert _file(tmp_path, read_treaty_file, text) == "members[0].state: must not be empty"
 
 
+@pytest.mark.parametrize("blank", ["'  '", "\"\\t\""])
+def test_a_blank_member_or_war_state_is_said_to_be_blank(tmp_path: Path, blank: str) -> None:
+    """A member's `state: '  '` read "unknown state ''" (the name stripped), a war's attacker too: blank, as an
+    empty one is said to be empty."""
+    text = GOOD_TREATY.replace("{state: CHL}", f"{{state: {blank}}}")
+    assert _file(tmp_path, read_treaty_file, text) == "members[0].state: must not be blank"
+    assert FILES["war"](tmp_path, WAR.replace("attacker: RUS", f"attacker: {blank}")) == (
+        "events[0].attacker: must not be blank")
+
+
 def test_a_changes_field_in_a_list_is_named_by_number(tmp_path: Path) -> None:
     """`(set_scope.scope.territory.1)` as the other files' fields are named: `territory[1]`."""
     change = {"op": "set_scope", "treaty": "nato_1949", "article": "5", "scope": {"territory": ["europe", 5]}}

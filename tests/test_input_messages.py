@@ -224,6 +224,18 @@ def test_an_empty_treaty_or_war_name_is_refused(tmp_path: Path) -> None:
         read_war_file(war)
 
 
+@pytest.mark.parametrize("blank", ["'  '", "\"\\t\""])
+def test_a_blank_treaty_or_war_name_is_refused_as_blank(tmp_path: Path, blank: str) -> None:
+    """`name: '  '` was 'ok' in a war file and a treaty file: listed and shown with a name of no visible word."""
+    pact = _pact(tmp_path, "name: My pact", f"name: {blank}")
+    assert _error_line(["treaties", "validate", str(pact)]) == f"{pact}: name: must not be blank"
+    war = tmp_path / "war.yaml"
+    war.write_text(f"id: w\nname: {blank}\nevents:\n  - {{type: attack, date: 2025-01-01, attacker: RUS, "
+                   "victim: EST}\n", encoding="utf-8")
+    with pytest.raises(FoedusError, match=r"war\.yaml: name: must not be blank$"):
+        read_war_file(war)
+
+
 @pytest.mark.parametrize("fmt", ["csv", "table"])
 @pytest.mark.parametrize(("option", "args"), [("--draws", ["--draws", "5"]), ("--likelihood", ["--likelihood"]),
                                               ("--ongoing-since", ["--ongoing-since", "2025-01-01"])])

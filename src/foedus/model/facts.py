@@ -8,14 +8,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from foedus.model.behaviour import SpanRules
 from foedus.model.days import is_iso_day
 from foedus.model.vocab import CERTAINTY_RANK, TAGGED_WINDOWS, Certainty
 
-__all__ = ["Certainty", "DateCertainty", "Day", "Source", "Span", "StateRef", "Strict"]
+__all__ = ["Certainty", "DateCertainty", "Day", "Source", "Span", "StateRef", "Strict", "Text"]
 
 
 def _not_a_number(value: Any) -> Any:
@@ -46,8 +46,20 @@ def _number_as_text(value: Any) -> Any:
     return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
 
+def _not_blank(value: str) -> str:
+    """Refuse a text of only spaces as an empty one is, in pydantic's error for it, which every message words as
+    'must not be blank' (`foedus.wording`): a member's `state: '  '` was an unknown state, a war's `name: '  '` ok."""
+    if not value.strip():
+        raise PydanticCustomError("string_too_short", "String should have at least 1 character", {"min_length": 1})
+    return value
+
+
+Text = Annotated[str, Field(min_length=1), AfterValidator(_not_blank)]
+"""A text a data file must give (a name): neither empty nor blank."""
+
 StateRef = Annotated[str, Field(min_length=1, description="ISO3, COW abbreviation, COW number or name"),
-                     BeforeValidator(_number_as_text)]  # the bound before the validator: text's ('must not be empty')
+                     BeforeValidator(_number_as_text), AfterValidator(_not_blank)]  # the bound before the validator:
+# text's ('must not be empty'); a blank one, after it, is said to be blank
 """A state in a data file (treaty, war): resolved against the state list when the file is loaded, so a COW number
 may be one digit (`2`, the United States) or written as a number."""
 

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from foedus.model.assistance import Assistance
 from foedus.model.behaviour import TreatyRules
-from foedus.model.facts import Certainty, DateCertainty, Day, Source, Span, StateRef
+from foedus.model.facts import Certainty, DateCertainty, Day, Source, Span, StateRef, Text
 from foedus.model.numbers import Whole
 from foedus.model.vocab import Kind, Strength, Trigger
 
@@ -171,7 +171,7 @@ class Treaty(_Strict, TreatyRules):
     """A treaty with its dates, sources, members, provisions and invocation history."""
 
     id: str = Field(description="snake_case id, e.g. nato_1949")
-    name: str = Field(min_length=1)
+    name: Text
     short_name: str | None = None
     signed: Day
     in_force: Day | None = Field(None, description="null: signed but not (yet) in force")

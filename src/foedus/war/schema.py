@@ -26,7 +26,7 @@ from pydantic_core import PydanticCustomError
 from foedus.engine.scenario import parse_date
 from foedus.errors import DateOutOfRangeError, shown
 from foedus.model.facts import Day as FileDay
-from foedus.model.facts import StateRef
+from foedus.model.facts import StateRef, Text
 
 __all__ = ["AttackEvent", "CeasefireEvent", "EntryEvent", "Event", "ExitEvent", "WarFile", "WarSource"]
 
@@ -141,7 +141,7 @@ class WarFile(_Strict):
     """A war: its id, name, span and events (in any order; the replay sorts them by date)."""
 
     id: str = Field(description="snake_case id, e.g. russia_ukraine_2022")
-    name: str = Field(min_length=1)
+    name: Text
     end: Day | None = Field(None, description="last day replayed; null: ongoing (replayed to the data's end)")
     sources: list[WarSource] = Field(default_factory=list)
     note: str | None = None
