@@ -18,7 +18,7 @@ from foedus.errors import AmbiguousNameError, UnknownStateError
 from foedus.model.state_files import spells_text
 from foedus.model.state_names import MORE_WORDS, STYLE_WORDS, Named, plain_names, several_states, words
 
-__all__ = ["aside_state", "ended", "no_state", "other_forms", "unstyled"]
+__all__ = ["aside_state", "ended", "no_state", "other_forms", "qualifiers", "unstyled"]
 
 S = TypeVar("S", bound=Named)
 
@@ -47,10 +47,11 @@ _NO_STATE = [
 ]
 # more names beside a name than any list gives (GW's most: three): more are not read as asides, each looked up
 _MOST_ASIDES = 8
-# styles that tell states of one name apart ("People's Republic of China", "Republic of China"; "Democratic People's
-# Republic of Korea"): one that the state's name lacks and its other words name it without is no name of it
-_DISTINCT = frozenset({"democratic", "people", "peoples", "s", "arab", "islamic", "socialist", "federal", "federated",
-                       "popular", "bolivarian", "plurinational", "hashemite", "oriental", "cooperative"})
+# words of styles that qualify no name ("the Republic of ..."; the "s" of "People's"; "State of Viet Nam": each is
+# a state), and one style's two spellings: a text's other style words are its qualifiers (`qualifiers`), each one a
+# state of its name must be called by
+_NOT_QUALIFIERS = frozenset({"the", "of", "and", "s", "state"})
+_SAME_STYLE = {"peoples": "people"}
 
 
 def other_forms(raw: str) -> list[str]:
@@ -148,23 +149,36 @@ def ended(raw: str, first: str, state: Named, living: list[S], day: dt.date) -> 
           "spells": [[a.isoformat(), b.isoformat() if b else None] for a, b in state.spells]}], raw)
 
 
-def unstyled(raw: str, found: str | None, states: Mapping[str, S], resolve: Callable[[str], list[S]]) -> str | None:
-    """`found`, the id of the state `raw`'s words name (`StateRegistry.by_pattern`), unless `raw` gives that state's
-    name with a style that tells states of one name apart (`_DISTINCT`) and that its name lacks, where its words
-    without any style name another state (`resolve`) and without that style name it: "China, Democratic Republic"
-    is no state (Taiwan is the Republic of China, China the People's Republic), while "People's Republic of Hungary"
-    is Hungary ("Hungary" names it).
+def qualifiers(text: str) -> set[str]:
+    """The words of styles in `text` (in lowercase, `plain_names` applied) that may tell states of one name apart,
+    "People's Republic of China"'s people and republic (not "the", "of", "and", nor "state": `_NOT_QUALIFIERS`).
+
+    >>> sorted(qualifiers("korea, arab republic")), qualifiers("the gambia")
+    (['arab', 'republic'], set())
+    """
+    return {_SAME_STYLE.get(w, w) for w in words(text) if w in STYLE_WORDS} - _NOT_QUALIFIERS
+
+
+def unstyled(raw: str, found: str | None, states: Mapping[str, S], resolve: Callable[[str], list[S]],
+             aliases: Mapping[str, str]) -> str | None:
+    """`found`, the id of the state `raw`'s words name (`StateRegistry.by_pattern`), unless `raw` qualifies a name
+    several states carry with a style none of them is called by: "China, Democratic Republic" is no state (Taiwan is
+    the Republic of China, China the People's Republic), nor is "Korea, Arab Rep.". The states of the name are those
+    its words without styles name (`resolve`: "china" names China) and `found`; the styles each is called by, the
+    `qualifiers` in its names (its name, `aliases`, `MORE_WORDS`). A name one state carries is not read so:
+    "People's Republic of Hungary" is Hungary, whose former style the data lack.
 
     Raises:
         UnknownStateError: such a style stands in `raw`.
     """
-    if (state := states.get(found or "")) is None:
+    if (state := states.get(found or "")) is None or not (given := qualifiers(plain := other_forms(raw)[-1])):
         return found
-    given = words(other_forms(raw)[-1])  # styles first: "republic of vietnam" is a name, "vietnam republic" none
-    own = set(words(f"{state.name} {MORE_WORDS.get(state.id, '')}".lower()))
-    if (not (extra := [w for w in given if w in _DISTINCT and w not in own])
-            or not (bare := resolve(" ".join(w for w in given if w not in STYLE_WORDS))) or state in bare
-            or state not in resolve(" ".join(w for w in given if w not in extra))):
+    named = resolve(" ".join(w for w in words(plain) if w not in STYLE_WORDS))
+    if len(carriers := named if state in named else [*named, state]) < 2:
+        return found
+    styles = set().union(*(qualifiers(" ".join([s.name, MORE_WORDS.get(s.id, ""), *(
+        alias for alias, i in aliases.items() if i == s.id)]).lower()) for s in carriers))
+    if not (extra := sorted(given - styles)):
         return found
     raise UnknownStateError(f"unknown state {raw!r}: no state is called that (its other words name {state.name} "
                             f"({state.id}), which is not called {extra[0]!r}; try `foedus states`)")

@@ -36,7 +36,13 @@ _ALIASES = {"UK": "GBR", "US": "USA", "USSR": "RUS", "Soviet Union": "RUS", "PRC
             # Gleditsch and Ward's names of states COW names otherwise ("Tanzania/Tanganyika", "Italy/Sardinia":
             # the kingdom COW 325 was until 1861, "Hesse-Darmstadt (Ducal)", "Wuerttemberg")
             "Tanganyika": "TZA", "Sardinia": "ITA", "Hesse-Darmstadt": "COW275", "Hesse-Kassel": "COW273",
-            "Wuerttemberg": "COW271", "Württemberg": "COW271"}
+            "Wuerttemberg": "COW271", "Württemberg": "COW271",
+            # formal names, present and former, of states that share a name: the styles each is called by
+            "People's Republic of China": "CHN", "Republic of China": "TWN", "Republic of Korea": "KOR",
+            "Democratic People's Republic of Korea": "PRK", "Kingdom of Korea": "COW730", "Republic of Yemen": "YEM",
+            "Republic of the Congo": "COG", "People's Republic of the Congo": "COG", "Republic of Guinea": "GIN",
+            "Democratic Republic of the Congo": "COD", "Kingdom of Yemen": "COW678", "Democratic Republic of Vietnam":
+            "VNM", "People's Democratic Republic of Yemen": "COW680", "Socialist Republic of Vietnam": "VNM"}
 # Names several states have carried, with the candidates (ids); resolved by the date (see `resolve`).
 _AMBIGUOUS = {
     "congo": ("COG", "COD"),
@@ -156,7 +162,7 @@ class StateRegistry:
         day (`ended`)."""
         from foedus.model import state_forms  # here: a code or name is looked up without it
 
-        for form in state_forms.other_forms(raw):
+        for form in (forms := state_forms.other_forms(raw)):
             if (key := norm(form)) in _AMBIGUOUS:
                 return self._disambiguate(raw, _AMBIGUOUS[key], day or dt.date.today())
             if key in self._index:
@@ -173,7 +179,9 @@ class StateRegistry:
             return found + [self.states[i] for i in sorted(self.carriers(text)) if self.states[i] not in found]
 
         if (aside := state_forms.aside_state(raw, resolve)) is None:
-            return state_forms.unstyled(raw, self.by_pattern(raw), self.states, resolve)
+            found = self.by_pattern(raw)  # a style may name no state of the name only where the text has one
+            styled = found and state_forms.qualifiers(forms[-1])
+            return state_forms.unstyled(raw, found, self.states, resolve, _ALIASES) if styled else found
         first, state = aside  # a name several carried means one on the day: the aside only tells them apart
         if self.carriers(first) and state.member_on(on := day or dt.date.today()) is False:
             raise state_forms.ended(raw, first, state, [s for s in resolve(first) if s.member_on(on)], on)
