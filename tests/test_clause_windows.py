@@ -17,6 +17,7 @@ from pydantic import ValidationError
 import foedus
 from foedus.engine.certainty import party_facts
 from foedus.engine.doubts import doubts
+from foedus.engine.scenario import Basis
 from foedus.engine.table import compile_table
 from foedus.model.treaty import DateCertainty, Treaty
 from foedus.model.vocab import Kind
@@ -211,6 +212,21 @@ def test_a_clause_reason_needs_a_duty_no_other_clause_surely_gives() -> None:
     assert dated(terms(end="1970-07-01")) == [renewal]  # the term's own end is known only to the year
     assert dated(terms({"request_gated": True}, end="1980-01-01", end_certainty=None)) == [renewal]
     assert dated(terms(end="1980-01-01", end_certainty=None), "1970-12-31") == []
+
+
+@pytest.mark.parametrize("basis", ["in-force", "signed"])
+def test_the_replay_sees_no_change_where_a_clause_gives_the_same_duty_across_the_day(basis: Basis) -> None:
+    """A term ending on the day its renewal starts changes no duty, so the war replay lists no change then (nor
+    where the renewal overlaps the term); with another wording (a request gate) the clause's end and start are
+    changes."""
+    def changed(pact: Treaty) -> list[tuple[str, str, str | None]]:
+        found = treaty_changes([pact], basis, D("1955-01-01"), D("1990-01-01"))
+        return [(str(day), c.what, c.article) for day, cs in found.items() for c in cs]
+
+    assert changed(terms()) == []
+    assert changed(terms(end="1980-01-01")) == []
+    assert changed(terms({"request_gated": True})) == [("1970-06-01", "clause-ends", "1"),
+                                                      ("1970-06-01", "clause-starts", "1")]
 
 
 def test_on_the_signed_basis_a_clause_and_a_treaty_end_are_doubts_as_they_are_reasons() -> None:

@@ -29,6 +29,7 @@ from foedus.engine.records import CertaintyReason
 from foedus.engine.scenario import Basis
 from foedus.model.treaty import Member, Span, Treaty
 from foedus.model.vocab import Certainty, worst
+from foedus.model.windows import twin_applies
 
 __all__ = ["TreatyChange", "treaty_changes"]
 
@@ -146,9 +147,13 @@ def _one(treaty: Treaty, basis: Basis) -> Iterable[TreatyChange]:
     for p in treaty.provisions:
         if p.valid is not None:
             applies = applies_fact(treaty, p)
-            yield TreatyChange(p.valid.start, t, "clause-starts", article=p.article,
-                               reasons=applies + clause_day_fact(treaty, p))
-            if p.valid.end is not None:
+            # a clause giving the same duty as another (a term and its renewal) changes nothing where the other
+            # gives it across the day: on the day before the first, on the clause's end (`twin_applies`)
+            first = p.valid.start
+            if first == dt.date.min or not twin_applies(treaty, p, first - _DAY):
+                yield TreatyChange(first, t, "clause-starts", article=p.article,
+                                   reasons=applies + clause_day_fact(treaty, p))
+            if p.valid.end is not None and not twin_applies(treaty, p, p.valid.end):
                 yield TreatyChange(p.valid.end, t, "clause-ends", article=p.article,
                                    reasons=applies + clause_day_fact(treaty, p, end=True))
         for leg in p.suspensions:
