@@ -377,11 +377,16 @@ def test_an_accession_known_only_to_the_month_is_a_doubt_before_its_day(day: str
     assert sum(x.startswith("Uncertain date: ") for x in explain_lines(r)) == int(doubted)
 
 
-def test_membership_doubts_are_not_read_on_the_signed_basis() -> None:
-    """On the signed basis membership dates are taken as recorded, so no window of an accession or exit applies
-    either way (a treaty's end and a clause's span do: tests/test_clause_windows.py)."""
-    assert run("CUB", "USA", "2004-09-15").doubts
-    assert run("CUB", "USA", "2004-09-15", basis="signed").doubts == ()
+@pytest.mark.parametrize("basis", ["in-force", "signed"])
+def test_on_either_basis_an_exit_is_a_reason_and_a_doubt(basis: str) -> None:
+    """An exit ends a membership on the signed basis as on the in-force one (`party_on`), so its window is read
+    alike: Mexico's Rio exit, effective Sep 2004, is a reason on 1 Sep and a doubt on 15 Sep (a treaty's end and a
+    clause's span likewise: tests/test_clause_windows.py)."""
+    left = "tiar_1947: MEX left on 2004-09-06, known only to the month (month: verified; day: not verified)"
+    o = obligation(run("CUB", "USA", "2004-09-01", basis=basis), "MEX", "tiar_1947")
+    assert [x.fact for x in o.certainty_reasons if x.kind == "date"] == [left]
+    assert [d.fact for d in run("CUB", "USA", "2004-09-15", basis=basis).doubts] == [
+        f"{left}; it may still have been a party on 2004-09-15"]
 
 
 def test_a_doubt_needs_the_state_out_by_every_row_of_its_own() -> None:

@@ -39,13 +39,14 @@ from foedus.model.vocab import Certainty, worst
 from foedus.model.windows import date_window, twin_applies, unsure_before, unsure_from
 
 if TYPE_CHECKING:
+    from foedus.model.facts import DateCertainty
     from foedus.model.places import Place
     from foedus.model.treaty import Member, Provision, Span, Treaty
 
 __all__ = ["ASSUMED", "Assessment", "Memo", "applies_fact", "assess", "clause_day_fact", "date_window", "dated_reason",
            "ended_fact", "fact_reason", "first_day", "first_day_fact", "how_dated", "how_known", "how_sure",
-           "left_fact", "membership_fact", "party_facts", "party_on", "place_facts", "place_free", "source_of",
-           "standing_fact", "suspension_fact", "with_facts"]
+           "left_fact", "member_start", "membership_fact", "party_facts", "party_on", "place_facts", "place_free",
+           "source_of", "standing_fact", "suspension_fact", "with_facts"]
 
 Memo = dict[tuple[int, object], tuple[CertaintyReason, ...]]  # `party_facts`'s parts, for one day and basis
 ASSUMED = frozenset({"freeze", "place", "scope"})  # reason kinds that are also conditions of the obligation
@@ -176,26 +177,35 @@ def _member_facts(treaty: Treaty, state: str, day: dt.date, basis: str) -> Itera
                                   "(legally still a party)", level, source_of(treaty, span.source, m.source))
         for span in m.suspended:  # bound on `day`, so outside the span: near an edge known less than to the day?
             yield from _edges(treaty, state, span, day, source_of(treaty, span.source, m.source))
-        if basis == "signed":
-            continue
-        joined, how = first_day(treaty, m)
-        if joined is not None and how is not None and day < date_window(joined, how)[1]:
+        # inside the window of the row's first day or exit (a row that covers `day` is on one side of each; one
+        # that does not, read when none does, on either)
+        joined, how = member_start(treaty, m, basis)
+        if unsure_from(day, joined, how) or unsure_before(day, joined, how, floor=m.signed or treaty.signed):
             yield from first_day_fact(treaty, m)
-        if m.left is not None and m.left_certainty is not None and date_window(m.left, m.left_certainty,
-                                                                                end=True)[0] <= day:
+        if unsure_before(day, m.left, m.left_certainty, end=True) or unsure_from(day, m.left, m.left_certainty,
+                                                                                  end=True):
             yield from left_fact(treaty, m)
 
 
+def member_start(treaty: Treaty, m: Member, basis: str = "in-force") -> tuple[dt.date | None, DateCertainty | None]:
+    """The day the row makes its state a party on `basis` (`party_on`), and how well it is known: its accession, or
+    the entry into force (`first_day`); on the signed basis its signature, taken as recorded (no window), which a
+    row that joined later and records none takes from its accession, not the treaty's signature."""
+    if basis == "signed" and _signs(treaty, m):
+        return m.signed or treaty.signed, None
+    return first_day(treaty, m)
+
+
 def party_on(treaty: Treaty, m: Member, day: dt.date, basis: str = "in-force") -> bool:
-    """Whether the row makes its state a party on `day`: from its accession (or the entry into force), or on the
-    signed basis from its signature, which a row that joined later and records none takes from its accession,
-    not the treaty's signature (the leg table reads parties by it too: `foedus.engine.table.parties`)."""
-    if basis == "signed":
-        founder = m.joined is None or m.joined == treaty.in_force
-        start = m.signed or (treaty.signed if founder else m.joined)
-    else:
-        start = m.joined or treaty.in_force
+    """Whether the row makes its state a party on `day`: from its first day on `basis` (`member_start`'s, written out:
+    the leg table asks it of every row) to its exit, on either basis (`foedus.engine.table.parties`)."""
+    start = (m.signed or treaty.signed) if basis == "signed" and _signs(treaty, m) else (m.joined or treaty.in_force)
     return start is not None and start <= day and (m.left is None or day < m.left)
+
+
+def _signs(treaty: Treaty, m: Member) -> bool:
+    """Whether on the signed basis the row is a party from a signature: its own, else, for a founder, the treaty's."""
+    return m.signed is not None or m.joined is None or m.joined == treaty.in_force
 
 
 def place_facts(

@@ -114,8 +114,8 @@ def _joined(item: tuple[str, list[Found]]) -> tuple[int, str, str]:
 
 def doubts_of(world: World, scenario: Scenario, index: LegTable, belligerent: Set[str]) -> tuple[Doubt, ...]:
     """The uncertain dates that may change who is bound in this war: those of treaties with a belligerent party
-    (`foedus.engine.doubts.doubts`, found once per leg table; on the signed basis, whose membership dates are taken
-    as recorded, only a treaty's end and a clause's span)."""
+    (`foedus.engine.doubts.doubts`, found once per leg table; on the signed basis, whose signatures are taken as
+    recorded, no entry into force)."""
     found = index.derived("doubts", lambda: doubts(world.treaties.on(scenario.date), scenario.date, scenario.basis,
                                                    world.treaties.windowed))
     return tuple(doubt for doubt, states in found if not states.isdisjoint(belligerent))

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from foedus.engine.certainty import member_start
 from foedus.engine.certainty_words import (
     applies_fact,
     clause_day_fact,
@@ -89,28 +90,21 @@ class TreatyChange:
         return out
 
 
-def _member_start(treaty: Treaty, joined: dt.date | None, signed: dt.date | None, basis: Basis) -> dt.date | None:
-    if basis == "signed":
-        founder = joined is None or joined == treaty.in_force
-        return signed or (treaty.signed if founder else joined)
-    return joined or treaty.in_force
-
-
 def _members(treaty: Treaty, start: dt.date | None, basis: Basis) -> Iterable[TreatyChange]:
     t = treaty.id
-    begins = [(m, _member_start(treaty, m.joined, m.signed, basis)) for m in treaty.members]
+    begins = [(m, *member_start(treaty, m, basis)) for m in treaty.members]  # by `party_on`'s rule
     # a row that ends on the day another row of the same state begins is one membership recorded on other facts
     # from that day (Armenia's CSTO membership, unverified since 12 Jun 2024): it continues, nobody leaves or joins
     continued = {(m.state, m.left) for m in treaty.members if m.left is not None} & {
-        (m.state, begin) for m, begin in begins if begin is not None}
-    for m, begin in begins:
+        (m.state, begin) for m, begin, _ in begins if begin is not None}
+    for m, begin, how in begins:
         party = membership_fact(treaty, m)
         if begin is not None and begin != start and (m.state, begin) not in continued:
-            dated = first_day_fact(treaty, m) if begin == m.joined else ()  # a signature is taken as recorded
+            dated = () if how is None else first_day_fact(treaty, m)  # a signature is taken as recorded
             yield TreatyChange(begin, t, "joins", m.state, reasons=party + dated)
         if m.left is not None:
             goes_on = (m.state, m.left) in continued  # then it rests on the rows beginning that day as well
-            anew = tuple(r for o, b in begins if goes_on and o.state == m.state and b == m.left
+            anew = tuple(r for o, b, _ in begins if goes_on and o.state == m.state and b == m.left
                          for r in membership_fact(treaty, o))
             yield TreatyChange(m.left, t, "continues" if goes_on else "leaves", m.state,
                                reasons=party + left_fact(treaty, m) + anew)
