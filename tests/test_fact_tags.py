@@ -127,6 +127,17 @@ def test_pakistans_manila_exit_day_is_secondary_in_the_json_reason() -> None:
                  "secondary reporting only)"] == "secondary"
 
 
+def test_unified_germanys_nato_row_is_secondary_near_unification() -> None:
+    """Unified Germany continuing the FRG's membership from 3 Oct 1990 ([U] in the sheet) is stated by deutschland.de,
+    a secondary source: the joiners' only doubt in that week is secondary, no longer unverified."""
+    r = run("RUS", "DEU", "1990-10-05")
+    found = reasons(r, "nato_1949", "USA")
+    assert found["nato_1949: DEU became a party on 1990-10-03, known only to within a week (day: known from "
+                 "secondary reporting only)"] == "secondary"
+    usa = r.joiner("USA")
+    assert usa is not None and usa.primary.certainty == "secondary"
+
+
 @pytest.mark.parametrize(("target", "day", "dated"), [("HND", "2019-09-15", True), ("HND", "2019-09-24", False)])
 def test_rio_deposit_dates_not_checked_count_until_the_parties_are_known(target: str, day: str, dated: bool) -> None:
     """§1.10: DOM, HTI, HND, PAN, PRY, PER, URY are parties [V], dates not checked [U]. Their deposit may be any day
