@@ -64,10 +64,11 @@ def check_target(out: Path, *, force: bool = False, kind: Literal["file", "folde
             what = link_problem(out)  # a dataset file that is a link leading nowhere is not one that "already exists"
             raise OutputExistsError(f"{out} is {what}; not overwriting it ({how})" if what
                                     else f"{out} already exists; not overwriting it ({how})")
-        if kind == "file" and out.is_dir():
-            raise OutputError(f"{out} is a folder; --force replaces a file, never a folder")
+        if kind == "file" and (refused := _not_a_file(out)) is not None:
+            raise refused
         if kind == "folder" and not out.is_dir():
-            raise OutputError(f"{out} is a file; --force replaces a folder of output, never a file")
+            what = _kind_of(out)
+            raise OutputError(f"{out} is {what}; --force replaces a folder of output, never {what}")
         if kind == "folder" and out.is_dir() and _holds_cwd(out):
             raise OutputError(f"{out} holds the folder this command runs in: --force cannot replace it; choose "
                               "another path")
@@ -91,6 +92,23 @@ def _link_refused(out: Path, dataset: bool = False) -> OutputError | None:
     how = "choose another path" if "(ELOOP)" in what else f"give {os.path.realpath(out)} to write there, or " \
                                                           "choose another path"
     return OutputError(f"{out} is {what}; an output never replaces a symbolic link, --force or not ({how})")
+
+
+def _kind_of(out: Path) -> str:
+    """What the existing `out` is, in words: a file, a folder, a named pipe, a device or a socket."""
+    mode = os.stat(out).st_mode
+    kinds = ((stat.S_ISREG, "a file"), (stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe"),
+             (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"), (stat.S_ISSOCK, "a socket"))
+    return next((word for test, word in kinds if test(mode)), "not a file")
+
+
+def _not_a_file(out: Path) -> OutputError | None:
+    """Why `--force` does not replace the existing `out` with a file: it is a folder, a named pipe or a device
+    (`--out /dev/null --force` run as root would put a file in the device's place); None for a regular file."""
+    if not os.path.lexists(out):  # --force for a new name
+        return None
+    what = _kind_of(out)
+    return None if what == "a file" else OutputError(f"{out} is {what}; --force replaces a file, never {what}")
 
 
 def _holds_cwd(folder: Path) -> bool:
@@ -162,8 +180,8 @@ def _publish_file(tmp: Path, out: Path, force: bool, how: str, dataset: bool) ->
     if force:
         if (refused := _link_refused(out, dataset)) is not None:  # a link made while this run wrote
             raise refused
-        if out.is_dir():
-            raise OutputError(f"{out} is a folder; --force replaces a file, never a folder")
+        if (refused := _not_a_file(out)) is not None:  # a folder or a pipe put there while this run wrote
+            raise refused
         os.replace(tmp, out)
         return
     try:

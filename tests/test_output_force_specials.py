@@ -1,0 +1,62 @@
+"""`--force` replaces a file, never a named pipe or a device: `os.replace` put the output in their place, so
+`--out mypipe --force` removed the user's pipe, and `--out /dev/null --force` run as root the system's device."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from foedus.cli.start import run_line
+from foedus.errors import OutputError
+from foedus.outputs import check_target, staged_file
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+
+
+def _run(args: list[str]) -> tuple[int, str]:
+    err = io.StringIO()
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(err):
+        code = run_line(args)
+    return code, err.getvalue()
+
+
+@pytest.mark.parametrize("args", [["schema", "--force", "--out"],
+                                  ["atlas", "--date", "2024-01-01", "--force", "--out"]],
+                         ids=["schema", "atlas"])
+def test_force_never_replaces_a_named_pipe(tmp_path: Path, args: list[str]) -> None:
+    pipe = tmp_path / "out.csv"
+    os.mkfifo(pipe)
+    code, err = _run([*args, str(pipe)])
+    assert code == 2 and err.splitlines() == [f"error: {pipe} is a named pipe; --force replaces a file, never a "
+                                              "named pipe"]
+    assert stat.S_ISFIFO(os.lstat(pipe).st_mode)
+
+
+def test_a_pipe_put_in_place_while_the_output_was_written_is_kept(tmp_path: Path) -> None:
+    out = tmp_path / "x.json"
+    with pytest.raises(OutputError, match="is a named pipe; --force replaces a file, never a named pipe"), \
+            staged_file(out, force=True) as tmp:
+        tmp.write_text("{}", encoding="utf-8")
+        os.mkfifo(out)
+    assert stat.S_ISFIFO(os.lstat(out).st_mode) and sorted(p.name for p in tmp_path.iterdir()) == ["x.json"]
+
+
+def test_a_folder_output_names_a_pipe_in_its_place_as_a_pipe(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "report")
+    with pytest.raises(OutputError, match="report is a named pipe; --force replaces a folder of output, never a "
+                                          "named pipe"):
+        check_target(tmp_path / "report", force=True, kind="folder")
+
+
+def test_force_still_replaces_a_file_and_writes_a_new_name(tmp_path: Path) -> None:
+    old, new = tmp_path / "old.json", tmp_path / "new.json"
+    old.write_text("old", encoding="utf-8")
+    for out in (old, new):
+        with staged_file(out, force=True) as tmp:
+            tmp.write_text("new", encoding="utf-8")
+        assert out.read_text(encoding="utf-8") == "new"
