@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import subprocess
 import sys
@@ -90,3 +92,21 @@ def test_data_dir_refuses_a_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
         paths.data_dir()
     monkeypatch.setenv("FOEDUS_DATA_DIR", str(tmp_path / "later"))
     assert paths.data_dir() == tmp_path / "later"
+
+
+@pytest.mark.parametrize("under", ["afile/data", "afile/data/more"])
+def test_a_data_folder_no_folder_can_be_made_at_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                           under: str) -> None:
+    """A path through a file (`afile/data`) is not a folder to make later: `data status` had said every dataset
+    file failed its checksum, and a cascade that the cow_states file was corrupt."""
+    from foedus.cli.start import run_line
+
+    (tmp_path / "afile").write_text("", encoding="utf-8")
+    monkeypatch.setenv("FOEDUS_DATA_DIR", str(tmp_path / under))
+    why = f"{tmp_path / 'afile'} is not a folder (ENOTDIR)"
+    for args in (["data", "status"], ["states", "USA"]):
+        err = io.StringIO()
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(err):
+            code = run_line(args)
+        assert code == 2 and err.getvalue().splitlines() == [
+            f"error: FOEDUS_DATA_DIR={tmp_path / under}: {why} (give the folder that holds the datasets)"]

@@ -17,12 +17,13 @@ def data_dir() -> Path:
     """The research-data folder: $FOEDUS_DATA_DIR, else the per-user data folder.
 
     Raises:
-        SettingError: $FOEDUS_DATA_DIR names something that is there but is not a folder.
+        SettingError: $FOEDUS_DATA_DIR names something that is there but is not a folder, or a path no folder can
+            be made at (a file on the way, `data.csv/x`: every dataset was then reported with a bad checksum).
     """
     override = os.environ.get(DATA_ENV)
     if override:
         path = Path(override).expanduser()
-        if os.path.lexists(path) and not path.is_dir():
+        if not os.path.isdir(path) and (os.path.lexists(path) or not _missing(path)):
             from foedus.errors import SettingError
             from foedus.reachable import unreachable
 
@@ -35,6 +36,18 @@ def data_dir() -> Path:
     from platformdirs import user_data_dir
 
     return Path(user_data_dir("foedus")) / "data"
+
+
+def _missing(path: Path) -> bool:
+    """Whether nothing is at `path` and a folder could be made there (`data fetch` makes it): not a path through a
+    file (ENOTDIR) or a loop of links (ELOOP)."""
+    try:
+        os.stat(path)
+    except FileNotFoundError:
+        return True
+    except (OSError, ValueError):
+        return False
+    return False
 
 
 def in_bundled_data(path: Path) -> Path | None:
