@@ -265,3 +265,15 @@ def test_a_year_range_outside_the_covered_years_is_refused_in_one_line(first: st
     expected = rf"^impossible year range {first}–{last} \(need 1815 <= from <= to <= 2100\)$"
     with pytest.raises(FoedusError, match=expected):
         years_ok(int(first), int(last))
+
+
+@pytest.mark.parametrize("command", ["dyads", "similarity", "atlas"])
+def test_a_year_range_before_the_state_system_is_refused_not_written_empty(tmp_path: Path, command: str) -> None:
+    """1815 is a year foedus reads, but no state is a member then: dyads and similarity wrote a file of no row, and
+    atlas one of no dyad, all with exit 0; now each is refused in one line, as `atlas --date 1815-06-01` is."""
+    out = tmp_path / "x.csv"
+    proc = _cli(command, "--from", "1815", "--to", "1815", "--out", str(out))
+    assert proc.returncode == 2 and proc.stderr.splitlines() == [
+        "error: no state is a member of the state system in 1815–1815 (the COW state system begins on 1816-01-01): "
+        "there is no dyad-year to write; end the range in 1816 or later"]
+    assert not out.exists()

@@ -21,11 +21,17 @@ _ADD = ("peacesciencer's covariates, same names and codings: cinc (cinc1, cinc2)
 
 
 def years_ok(first: int, last: int) -> None:
-    """Refuse an impossible year range (the years foedus reads: `foedus.model.days`)."""
+    """Refuse an impossible year range (the years foedus reads: `foedus.model.days`), and one wholly before the state
+    system, whose file had no dyad-year at all (exit 0), as `foedus atlas --date 1815-06-01` refuses its day."""
     from foedus.model.days import EARLIEST, LATEST
+    from foedus.model.states import COW_FIRST_DAY
 
     if not EARLIEST.year <= first <= last <= LATEST.year:
         raise FoedusError(f"impossible year range {first}–{last} (need {EARLIEST.year} <= from <= to <= {LATEST.year})")
+    if last < COW_FIRST_DAY.year:
+        raise FoedusError(f"no state is a member of the state system in {first}–{last} (the COW state system begins "
+                          f"on {COW_FIRST_DAY}): there is no dyad-year to write; end the range in "
+                          f"{COW_FIRST_DAY.year} or later")
 
 
 def dyads(
