@@ -13,6 +13,7 @@ from pydantic_core import PydanticCustomError
 
 from foedus.model.behaviour import SpanRules
 from foedus.model.days import is_iso_day
+from foedus.model.numbers import Switch
 from foedus.model.vocab import CERTAINTY_RANK, TAGGED_WINDOWS, Certainty
 
 __all__ = ["Certainty", "DateCertainty", "Day", "Source", "Span", "StateRef", "Strict", "Text"]
@@ -103,9 +104,9 @@ class DateCertainty(Strict):
                                      "source tags it apart from the day (`certainty`): '[V month / U day]'")
     source: str | None = Field(None, pattern=r"^https?://", description="the page that states the date")
     note: str | None = None
-    effective: bool = Field(False, description="on an exit or end (a member's left, the treaty's terminated, a span's "
-                            "end) known to the month or year: that is the month or year it took effect, the first "
-                            "day out (else: the last day in)")
+    effective: Switch = Field(False, description="on an exit or end (a member's left, the treaty's terminated, a "
+                              "span's end) known to the month or year: that is the month or year it took effect, the "
+                              "first day out (else: the last day in)")
 
     @model_validator(mode="after")
     def _effective_on_month_or_year(self) -> DateCertainty:

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from foedus.model.assistance import Assistance
 from foedus.model.behaviour import TreatyRules
 from foedus.model.facts import Certainty, DateCertainty, Day, Source, Span, StateRef, Text
-from foedus.model.numbers import Whole
+from foedus.model.numbers import Switch, Whole
 from foedus.model.vocab import Kind, Strength, Trigger
 
 __all__ = [
@@ -122,8 +122,8 @@ class Provision(_Strict):
     )
     scope: Scope = Field(default_factory=Scope)
     adversary: Adversary = Field(default_factory=Adversary)
-    non_provocation: bool = Field(False, description="void if the protected state started the war")
-    request_gated: bool = Field(False, description="help only if the victim asks")
+    non_provocation: Switch = Field(False, description="void if the protected state started the war")
+    request_gated: Switch = Field(False, description="help only if the victim asks")
     needs_decision: str | None = Field(
         None, description="who must decide before the duty binds, in words (e.g. a summit's authorisation)"
     )
@@ -134,7 +134,7 @@ class Provision(_Strict):
         default_factory=list,
         description="conditions the source flags without saying what they are (ATOP); a scenario says met or unmet",
     )
-    when_partner_attacks: bool = Field(
+    when_partner_attacks: Switch = Field(
         False, description="neutrality also binds when the partner is the attacker (ATOP: NEUCOATT = 0)"
     )
     valid: Span | None = Field(None, description="when this clause applies, if not the whole treaty life")
