@@ -24,15 +24,16 @@ def _side(c: Chance) -> str:
 
 def print_likelihood(summary: LikelihoodSummary) -> None:
     """The states most likely to join, with their legal answer, then the warnings."""
-    from rich.console import Console
     from rich.table import Table
 
-    console = Console()
+    from foedus.consoles import console as make_console
+
+    console = make_console()
     card = summary.model
     table = Table(title=f"How likely to join (model {card.version}, trained on {card.window}; "
                         f"{card.interval:.0%} intervals)", title_justify="left")
     for col in ("state", "legal", "30 days", "365 days", "ever (interval)", "side if it joins"):
-        table.add_column(col, no_wrap=True)
+        table.add_column(col, no_wrap=True, overflow="fold")
     shown = list(summary.states[:SHOWN])
     for s in shown:
         by = {c.horizon: c for c in s.chances}

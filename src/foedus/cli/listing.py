@@ -83,11 +83,12 @@ def emit(rows: list[dict[str, Any]], fmt: str, columns: Sequence[tuple[str, str]
     if not sys.stdout.isatty():
         sys.stdout.write(plain_table(headers, body) + "\n")
         return
-    from rich.console import Console
     from rich.markup import escape
-    from rich.table import Table
 
-    table = Table(*headers, title=title)
+    from foedus.consoles import console
+    from foedus.consoles import table as folding_table
+
+    table = folding_table(*headers, title=title)
     for line in body:
         table.add_row(*(escape(v) for v in line))
-    Console(highlight=False).print(table)
+    console(highlight=False).print(table)

@@ -28,9 +28,9 @@ __all__ = [
 
 
 def _console() -> Console:
-    from rich.console import Console
+    from foedus.consoles import console
 
-    return Console(highlight=False, soft_wrap=False)
+    return console(highlight=False, soft_wrap=False)
 
 
 def _json(obj: Any) -> None:
@@ -86,9 +86,9 @@ def _print_montecarlo(console: Console, mc: MonteCarloSummary) -> None:
     console.print(f"Monte Carlo, {mc.draws:,} draws (seed {mc.seed}): war size mean {size['mean']:.1f}, "
                   f"90% interval {size['p5']:.0f}–{size['p95']:.0f}; P(major powers on opposite sides) "
                   f"{mc.p_major_powers_opposite:.1%}")
-    from rich.table import Table
+    from foedus.consoles import table as make_table
 
-    table = Table("state", "P(attack side)", "P(defense side)", title="probability of joining")
+    table = make_table("state", "P(attack side)", "P(defense side)", title="probability of joining")
     rows = sorted(mc.probabilities.items(), key=lambda kv: -max(kv[1].values()))
     for state, p in rows[:_MC_ROWS]:
         table.add_row(state, f"{p['attack']:.1%}", f"{p['defense']:.1%}")

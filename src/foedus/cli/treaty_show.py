@@ -8,6 +8,7 @@ from rich.text import Text
 
 from foedus.catalog import member_sure, treaty_detail
 from foedus.cli.show import _console, _json
+from foedus.consoles import table as make_table
 from foedus.engine.certainty import how_dated, how_sure
 from foedus.model.treaty import DateCertainty, Treaty
 from foedus.model.world import World
@@ -35,7 +36,7 @@ def print_treaty(world: World, treaty_id: str, as_json: bool) -> None:
                   + (f"; terminated {t.terminated}" + _sure(detail.get("terminated_how_sure"), t.terminated_certainty)
                      if t.terminated else "")
                   + f"; {t.type}; certainty: {t.certainty.value}"))
-    members = Table("state", "signed", "joined", "left", "suspended / frozen", "certainty", title="members")
+    members = make_table("state", "signed", "joined", "left", "suspended / frozen", "certainty", title="members")
     # a row that ends the day another row of its state begins: one membership, recorded on other facts from then
     begins = {(m.state, m.joined) for m in t.members if m.joined is not None}
     for m in t.members:
@@ -49,7 +50,7 @@ def print_treaty(world: World, treaty_id: str, as_json: bool) -> None:
         console.print(_provisions(t))
     print_help(console, t, detail)
     if t.invocations:
-        inv = Table("date", "art.", "requester", "outcome", "certainty", title="invocations")
+        inv = make_table("date", "art.", "requester", "outcome", "certainty", title="invocations")
         for i in sorted(t.invocations, key=lambda i: i.date):
             _row(inv, i.date, i.article, ", ".join(i.requester), i.outcome, how_sure(i.certainty, i.date_certainty))
         console.print(inv)
@@ -85,7 +86,7 @@ def _where(tokens: list[str] | None) -> str:
 
 def _provisions(t: Treaty) -> Table:
     """The provisions table: kind, article, strength, trigger, legs, scope and gates."""
-    provisions = Table("kind", "art.", "strength", "trigger", "owed by → to", "scope", "gates", title="provisions")
+    provisions = make_table("kind", "art.", "strength", "trigger", "owed by → to", "scope", "gates", title="provisions")
     for p in t.provisions:
         who = f"{_who(p.obligors)} → {_who(p.beneficiaries)}"
         scope = f"territory: {_where(p.scope.territory)}; forces: {_where(p.scope.forces)}"

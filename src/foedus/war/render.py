@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from rich.console import Console
-from rich.table import Table
-
+from foedus.consoles import console as make_console
+from foedus.consoles import table as make_table
 from foedus.render import certainty_tag
 from foedus.war.result import StateRecord, WarReplay
 
@@ -51,11 +50,11 @@ def _duties(result: WarReplay) -> list[str]:
 
 def print_replay(result: WarReplay, timeline: bool = True) -> None:
     """The per-state table, the other duties, then (optionally) each date's moves with their causes."""
-    console = Console(highlight=False, soft_wrap=False)
+    console = make_console(highlight=False, soft_wrap=False)
     war = result.war
     console.print(f"[bold]{war.name}[/bold] ({war.id}), replayed {war.start} to {result.end} — "
                   f"{result.settings.reading} reading, membership by {result.settings.basis}")
-    table = Table("state", "fighting", "first bound to join", "by", title="who was bound, when, and by what")
+    table = make_table("state", "fighting", "first bound to join", "by", title="who was bound, when, and by what")
     for rec in result.ordered():
         table.add_row(*_row(rec, result.names))
     console.print(table)
@@ -79,7 +78,7 @@ def print_replay(result: WarReplay, timeline: bool = True) -> None:
 
 def print_ongoing(summary: dict[str, Any]) -> None:
     """The `--ongoing-since` lines under a cascade: since when each joiner is bound, and what lapsed."""
-    console = Console(highlight=False, soft_wrap=False)
+    console = make_console(highlight=False, soft_wrap=False)
     console.print(f"[bold]ongoing since {summary['since']}[/bold]: bound without a break since")
     for state, b in summary["bound_since"].items():
         why = _said(b["cause"])
