@@ -60,7 +60,10 @@ def fail(message: str, as_json: bool, status: int = 2, extra: dict[str, Any] | N
     if as_json:
         body = {"ok": False, "error": line, "status": status, **(extra or {})}
         with contextlib.suppress(OSError):  # stdout is what failed (a full disk, /dev/full): stderr still says it
-            sys.stdout.write(json.dumps(body, ensure_ascii=False) + "\n")
+            try:
+                sys.stdout.write(json.dumps(body, ensure_ascii=False) + "\n")
+            except UnicodeEncodeError:  # stdout's encoding lacks a letter of the message: JSON's own escapes
+                sys.stdout.write(json.dumps(body) + "\n")
             sys.stdout.flush()
     sys.stderr.write(f"error: {line}\n")
     return status
@@ -80,10 +83,37 @@ def failure(exc: Exception | KeyboardInterrupt, as_json: bool) -> int:
     if isinstance(exc, KeyboardInterrupt):
         sys.stderr.write("error: interrupted\n")
         return 130
+    if isinstance(exc, UnicodeEncodeError) and (said := _unprintable(exc)) is not None:
+        return fail(said, as_json)
     if os.environ.get("FOEDUS_DEBUG"):  # a bug, not bad input: the traceback only when asked
         raise exc
     return fail(f"internal error ({type(exc).__name__}: {exc}); please report it with the command you ran "
                 "(FOEDUS_DEBUG=1 shows the traceback)", as_json, status=1)
+
+
+def _unprintable(exc: UnicodeEncodeError) -> str | None:
+    """What to do when the output's encoding (`PYTHONIOENCODING=ascii`, a Latin-1 locale, a redirected Windows console)
+    cannot write a letter foedus prints ('→', 'Côte d'Ivoire'), which was reported as an internal error to report;
+    None when the encoding that failed is not the output's.
+
+    >>> _unprintable(UnicodeEncodeError("idna", "a→b", 1, 2, "label too long")) is None  # not the output's
+    True
+    """
+    import codecs
+
+    def name(encoding: str | None) -> str:
+        try:
+            return codecs.lookup(encoding or "").name
+        except LookupError:
+            return ""
+
+    if name(exc.encoding) not in {name(getattr(s, "encoding", None)) for s in (sys.stdout, sys.stderr)}:
+        return None
+    import unicodedata
+
+    letter = exc.object[exc.start:exc.end][:1]
+    return (f"the output's encoding ({exc.encoding}) cannot write U+{ord(letter):04X} "
+            f"{unicodedata.name(letter, '')}".rstrip() + "; set PYTHONIOENCODING=utf-8 (or PYTHONUTF8=1) and run again")
 
 
 def stopped(code: int) -> int:
