@@ -209,7 +209,8 @@ def validate_files(paths: list[Path], strict: bool = False) -> None:
     errors: list[FoedusError] = []
     for p in paths:
         if p.is_dir():
-            found = sorted(f for f in [*p.glob("*.yaml"), *p.glob("*.yml")] if not f.is_dir())
+            found = sorted(f for f in p.iterdir() if f.suffix.lower() in (".yaml", ".yml")  # PACT.YAML too
+                           and not f.name.startswith(".") and not f.is_dir())
             if not found:
                 errors.append(FoedusError(f"{as_written(p)}: a folder with no treaty files (*.yaml, *.yml) in it"))
             files += found
