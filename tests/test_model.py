@@ -70,6 +70,18 @@ def test_a_cow_number_with_signs_or_a_decimal_point_is_refused_not_read_without_
         world.states.resolve(int(text) if text.lstrip("+-").isdigit() and text[0] == "-" else text)
 
 
+@pytest.mark.parametrize(("text", "plain"), [("002", "2"), ("0365", "365")])
+def test_a_cow_number_with_leading_zeros_is_told_how_to_write_it(world: World, text: str, plain: str) -> None:
+    """A fixed-width file writes COW 2 as 002: it was 'unknown state' with no word of why (0 and 00 stay unknown)."""
+    with pytest.raises(UnknownStateError, match=re.escape(f"unknown state {text!r}: a COW number is written without "
+                                                          f"leading zeros, such as {plain} (try")):
+        world.states.resolve(text)
+    assert world.states.resolve(plain).ccode == int(plain)
+    for zero in ("0", "00"):
+        with pytest.raises(UnknownStateError, match=re.escape(f"unknown state {zero!r} (try")):
+            world.states.resolve(zero)
+
+
 def test_unknown_state_suggests_close_names(world: World) -> None:
     with pytest.raises(UnknownStateError, match="did you mean Russia"):
         world.states.resolve("Rusia")
