@@ -87,3 +87,17 @@ def test_obligations_are_made_from_their_parts_without_a_store_of_whole_records(
     stores = leg_table(world, dt.date(2025, 6, 1))._derived
     assert "citation parts" in stores
     assert "citations" not in stores
+
+
+def test_result_records_are_interned_per_kind_and_joiners_read_without_property_calls(world: World) -> None:
+    """The result's consultations, violations and neutrality duties go through `ledger.intern` in one call per kind
+    (and per conflict's duties), not one per record; its joiners' states and sides (`CascadeResult.sides`, the
+    supporters' `busy` states) are read without a call of `Joiner.state` or `Joiner.side` per joiner."""
+    scenario = build_scenario(world, attacker="RUS", target="EST", date=dt.date(2025, 6, 1), reading="escalatory")
+    result = run_cascade(world, scenario)
+    records = len(result.consultations) + len(result.violations) + len(result.neutral)
+    assert records > 30 and len(result.joiners) > 30
+    calls = _calls(world, "RUS", "EST")
+    assert calls.get(("ledger.py", "intern"), 0) <= 3 + len(result.conflicts), (calls.get(("ledger.py", "intern")),)
+    assert calls.get(("records.py", "state"), 0) == 0
+    assert calls.get(("records.py", "side"), 0) == 0

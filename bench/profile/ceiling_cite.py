@@ -39,8 +39,17 @@ def free_records() -> None:
             return made[fn]
         return once
 
-    outcome.consultation_of = first(outcome.consultation_of)
-    outcome.violation_of = first(outcome.violation_of)
+    def first_each(fn: Callable[..., Any]) -> Callable[..., Any]:
+        def once(finds: list[Any], sure: Any, store: Any) -> list[Any]:
+            if not finds:
+                return []
+            if fn not in made:
+                made[fn] = fn(finds[:1], sure, store)[0]
+            return [made[fn]] * len(finds)
+        return once
+
+    outcome.consultations_of = first_each(outcome.consultations_of)
+    outcome.violations_of = first_each(outcome.violations_of)
     outcome.withheld_of = first(outcome.withheld_of)
     real_neutral = outcome.neutral_records
 

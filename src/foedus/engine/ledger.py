@@ -26,8 +26,8 @@ from foedus.engine.scenario import Attack
 from foedus.model.vocab import CERTAINTY_RANK, Certainty, Kind, worst
 
 __all__ = ["Certify", "Duties", "Found", "Interned", "Ledger", "Sureness", "attack_of", "because", "because_of",
-           "consultation_of", "finds", "found_key", "intern", "interned", "latest", "neutral_records",
-           "obligation_key", "order_of", "violation_of", "withheld_of", "withheld_record"]
+           "consultations_of", "finds", "found_key", "intern", "interned", "latest", "neutral_records",
+           "obligation_key", "order_of", "violations_of", "withheld_of", "withheld_record"]
 
 # (round, volley, attack index, rule, rank of the leg, leg, side; for a withheld leg, the gate that holds it back)
 Found = tuple[int, Volley, int, int, int, Leg, str]
@@ -181,17 +181,17 @@ def found_key(f: Found) -> tuple[int, tuple[object, int, int]]:
     return f[0], order_of(f)
 
 
-def intern(store: Interned | None, f: Found, make: Callable[[Found, Certify], R], sure: Certify) -> R:
-    """The record `make` makes of the find, with its certainty (`sure`), kept in `store` under what it is made
-    from (the leg, the attack and the territorial reading; not the round nor the rule) and shared from there."""
-    if store is None:
-        return make(f, sure)
-    vol = f[1]
-    key = (make, id(f[5]), vol.victim, vol.attackers[f[2]], vol.place, vol.kind, sure.view)
-    found: R | None = store.get(key)
-    if found is None:
-        found = _keep(store, key, make(f, sure))
-    return found
+def intern(store: Interned, finds: Iterable[Found], make: Callable[[Found, Certify], R], sure: Certify) -> list[R]:
+    """The records `make` makes of the finds, in order, with their certainty (`sure`), each kept in `store` under
+    what it is made from (the leg, the attack and the territorial reading; not the round nor the rule) and shared
+    from there. One call for all of a result's records of a kind, not one (and a read of `sure.view`) per record."""
+    view, get, out = sure.view, store.get, []
+    for f in finds:
+        vol = f[1]
+        key = (make, id(f[5]), vol.victim, vol.attackers[f[2]], vol.place, vol.kind, view)
+        found: R | None = get(key)
+        out.append(_keep(store, key, make(f, sure)) if found is None else found)
+    return out
 
 
 def _keep(store: Interned, key: tuple[object, ...], record: R) -> R:
@@ -218,7 +218,10 @@ def latest(finds: Iterable[Found]) -> dict[tuple[str, str, str], Found]:
 def neutral_records(finds: list[Found], sure: Certify, ordered: bool = False,
                     store: Interned | None = None) -> list[Neutral]:
     """Neutrality duties as records, in the order the attack-by-attack engine finds them (or as given)."""
-    return [intern(store, f, _neutral, sure) for f in (finds if ordered else sorted(finds, key=found_key))]
+    ordered_finds = finds if ordered else sorted(finds, key=found_key)
+    if store is None:
+        return [_neutral(f, sure) for f in ordered_finds]
+    return intern(store, ordered_finds, _neutral, sure)
 
 
 def _neutral(f: Found, sure: Certify) -> Neutral:
@@ -226,9 +229,9 @@ def _neutral(f: Found, sure: Certify) -> Neutral:
     return _make_neutral(leg.obligor, leg.beneficiary, leg.treaty.id, leg.provision.article, because_of(f), *sure(f))
 
 
-def consultation_of(f: Found, sure: Certify, store: Interned | None = None) -> Consultation:
-    """A consultation find as its record."""
-    return intern(store, f, _consultation, sure)
+def consultations_of(finds: Iterable[Found], sure: Certify, store: Interned) -> list[Consultation]:
+    """Consultation finds as their records, in order (`intern`)."""
+    return intern(store, finds, _consultation, sure)
 
 
 def _consultation(f: Found, sure: Certify) -> Consultation:
@@ -237,9 +240,9 @@ def _consultation(f: Found, sure: Certify) -> Consultation:
                               *sure(f))
 
 
-def violation_of(f: Found, sure: Certify, store: Interned | None = None) -> Violation:
-    """A violation find as its record."""
-    return intern(store, f, _violation, sure)
+def violations_of(finds: Iterable[Found], sure: Certify, store: Interned) -> list[Violation]:
+    """Violation finds as their records, in order (`intern`)."""
+    return intern(store, finds, _violation, sure)
 
 
 def _violation(f: Found, sure: Certify) -> Violation:

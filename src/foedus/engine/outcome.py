@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Set
+from operator import itemgetter
 from typing import Protocol
 
 from foedus.engine.doubts import doubts
@@ -17,11 +18,11 @@ from foedus.engine.ledger import (
     Duties,
     Found,
     Ledger,
-    consultation_of,
+    consultations_of,
     interned,
     latest,
     neutral_records,
-    violation_of,
+    violations_of,
     withheld_of,
 )
 from foedus.engine.maker import maker
@@ -39,6 +40,8 @@ DATA_END = dt.date(2025, 12, 31)  # the bundled treaty data is current to this d
 DATA_END_NOTE = "the bundled treaty data is current to 2025-12-31; later changes are not encoded"
 
 _joiner = maker(Joiner)
+_key = itemgetter(0)  # the ledger's tables sorted by their keys (unique): tuples of strings compared as such, not
+# each (key, find) pair through a comparison of tuples (`sorted(d.items())` gives the same order)
 
 
 class FinishedRun(Protocol):
@@ -80,20 +83,19 @@ def outcome_of(run: FinishedRun) -> CascadeResult:
     last = latest(ends)
     book, store = run.ledger, run.index.derived("records", interned)
     sure = run.certify
-    neutral = tuple(neutral_records([f for _, f in sorted(last.items(), key=lambda kv: kv[0])], sure, ordered=True,
-                                    store=store))
-    consultations = tuple([consultation_of(f, sure, store) for key, f in sorted(book.consultations.items())
-                           if key[0] not in belligerent])
-    withheld = tuple(withheld_of(f, sure, store) for key, f in sorted(book.withheld.items())
+    neutral = tuple(neutral_records([f for _, f in sorted(last.items(), key=_key)], sure, ordered=True, store=store))
+    consultations = tuple(consultations_of([f for key, f in sorted(book.consultations.items(), key=_key)
+                                            if key[0] not in belligerent], sure, store))
+    withheld = tuple(withheld_of(f, sure, store) for key, f in sorted(book.withheld.items(), key=_key)
                      if key[0] not in belligerent and key[0] not in run.excluded)
-    violations = tuple([violation_of(f, sure, store) for _, f in sorted(book.violations.items())])
+    violations = tuple(violations_of([f for _, f in sorted(book.violations.items(), key=_key)], sure, store))
     treaties = {o.treaty for j in joiners for o in (j.primary, *j.also)}
     treaties |= {x.treaty for group in (consultations, neutral, violations, withheld) for x in group}
     treaties |= {o.treaty for c in conflicts for o in c.obligations}
     datasets: tuple[str, ...] = ("atop",) if any(run.world.treaties[t].origin == "atop" for t in treaties) else ()
     if run.world.states.has_system_dates:
         datasets += ("cow_states",)
-    bound = {j.state for j in joiners} | {c.state for c in conflicts}
+    bound = run.joiners.keys() | {c.state for c in conflicts}  # the joiners' states
     legs = run.index.support
     support = tuple(supporters(legs, run.side_of, bound, run.attacked, run.index.derived("support by recipient",
                                                                                          lambda: recipients(legs))))

@@ -104,7 +104,8 @@ class CascadeResult:
         out: dict[str, list[str]] = {"attack": list(self.scenario.attackers),
                                      "defense": list(self.scenario.targets)}
         for joiner in self.joiners:
-            out[joiner.side].append(joiner.state)
+            first = joiner.primary  # its `side` and `state`, read without the properties' calls
+            out[first.side].append(first.state)
         return out
 
     @computed("the unresolved ATOP conditions that mattered: obligations resting on them, or dropped for them",
