@@ -18,7 +18,7 @@ from foedus.errors import AmbiguousNameError, UnknownStateError
 from foedus.model.state_files import spells_text
 from foedus.model.state_names import MORE_WORDS, STYLE_WORDS, Named, plain_names, several_states, words
 
-__all__ = ["aside_state", "ended", "no_state", "other_forms", "qualifiers", "unstyled"]
+__all__ = ["aside_state", "ended", "no_state", "not_a_number", "other_forms", "qualifiers", "unstyled"]
 
 S = TypeVar("S", bound=Named)
 
@@ -97,6 +97,21 @@ def _asides(raw: str) -> tuple[str, list[str]] | None:
         first, others = raw.split("/", 1)
     names = [other.strip() for other in others.split("/")]
     return (first.strip(), names) if first.strip() and any(names) else None
+
+
+def not_a_number(raw: str) -> None:
+    """Refuse a text whose digits are no COW number as written: -2 or 2.0 would be COW 2 or 20 once the signs are
+    gone, and 002 (a fixed-width file's) is 2 written with zeros before it.
+
+    Raises:
+        UnknownStateError: `raw` is such a text.
+    """
+    if not raw.isdigit():
+        raise UnknownStateError(f"unknown state {raw!r}: a COW number is a positive whole number in digits alone, "
+                                "such as 2 or 365 (try `foedus states`)")
+    if raw.startswith("0") and raw.lstrip("0"):
+        raise UnknownStateError(f"unknown state {raw!r}: a COW number is written without leading zeros, such as "
+                                f"{raw.lstrip('0')} (try `foedus states`)")
 
 
 def no_state(raw: str) -> None:

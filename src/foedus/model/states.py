@@ -140,12 +140,10 @@ class StateRegistry:
             AmbiguousNameError: the name fits several states; the error lists them with codes and dates.
         """
         raw = str(text).strip()
-        if (key := norm(raw)).isdigit() and not raw.isdigit():  # -2 or 2.0 would be COW 2 or 20 once the signs are gone
-            raise UnknownStateError(f"unknown state {raw!r}: a COW number is a positive whole number in digits alone, "
-                                    "such as 2 or 365 (try `foedus states`)")
-        if raw.isdigit() and raw.startswith("0") and raw.lstrip("0") and key not in self._index:  # 002, fixed-width
-            raise UnknownStateError(f"unknown state {raw!r}: a COW number is written without leading zeros, such as "
-                                    f"{raw.lstrip('0')} (try `foedus states`)")
+        if (key := norm(raw)).isdigit() and (not raw.isdigit() or key not in self._index):  # -2, 2.0, 002
+            from foedus.model import state_forms  # here: a code or name is looked up without it
+
+            state_forms.not_a_number(raw)
         if key in _AMBIGUOUS:
             return self._disambiguate(raw, _AMBIGUOUS[key], day or dt.date.today())
         hit = self._index.get(key) or self._other_form(raw, day)
