@@ -15,7 +15,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from foedus.model.facts import StateRef
+from foedus.model.facts import Line, Prose, StateRef
 from foedus.model.numbers import Whole
 from foedus.model.vocab import LEVELS, ORG_PURPOSES, SUPPORT_FORMS, Basis, Duty, HelpForm, Tag
 
@@ -45,7 +45,7 @@ class HelpEntry(_Strict):
     level: str = Field(description="how far it goes; the levels of each form are listed in docs/depth.md")
     purpose: Literal["military", "economic", "political", "multiple", "disputes"] | None = Field(
         None, description="organisations only: what the body is for (ATOP ORGPURP)")
-    article: str | None = Field(None, description="article as the treaty numbers it; null = none or not known")
+    article: Line | None = Field(None, description="article as the treaty numbers it; null = none or not known")
     by: list[StateRef] | None = Field(None, description="who gives or grants it (bases: the host); null = every member")
     to: list[StateRef] | None = Field(None, description="who receives it (bases: whose forces); null = every member")
     when: Literal["peacetime", "wartime"] = Field(
@@ -55,9 +55,9 @@ class HelpEntry(_Strict):
         "agreement or decision (counted in depth_all only)")
     since: Whole | None = Field(None, description="year it began, when later than the treaty")
     until: Whole | None = Field(None, description="year it ended, if it did")
-    summary: str | None = None
+    summary: Prose | None = None
     certainty: Tag = "verified"
-    note: str | None = None
+    note: Prose | None = None
 
     @model_validator(mode="after")
     def _level_known(self) -> HelpEntry:
@@ -74,11 +74,11 @@ class HelpEntry(_Strict):
 class DutyEntry(_Strict):
     """What one defence or offence article's duty entails, in words a reader can check."""
 
-    article: str = Field(min_length=1)
+    article: Line = Field(min_length=1)
     entails: Duty
-    wording: str | None = Field(None, description="a few words of the treaty, quoted or closely paraphrased")
+    wording: Prose | None = Field(None, description="a few words of the treaty, quoted or closely paraphrased")
     certainty: Tag = "verified"
-    note: str | None = None
+    note: Prose | None = None
 
 
 class Assistance(_Strict):
@@ -88,8 +88,9 @@ class Assistance(_Strict):
     duties: list[DutyEntry] = Field(default_factory=list)
     unknown: list[HelpForm] = Field(
         default_factory=list, description="forms whose presence is not known (text not public, or ATOP missing)")
-    open_questions: list[str] = Field(default_factory=list, description="what reporting asks and the text leaves open")
-    note: str | None = None
+    open_questions: list[Prose] = Field(default_factory=list,
+                                        description="what reporting asks and the text leaves open")
+    note: Prose | None = None
 
     @model_validator(mode="after")
     def _consistent(self) -> Assistance:

@@ -6,6 +6,7 @@ Split from `foedus.model.treaty` so each module stays small; the treaty module r
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
@@ -16,7 +17,7 @@ from foedus.model.days import is_iso_day
 from foedus.model.numbers import Switch
 from foedus.model.vocab import CERTAINTY_RANK, TAGGED_WINDOWS, Certainty
 
-__all__ = ["Certainty", "DateCertainty", "Day", "Source", "Span", "StateRef", "Strict", "Text"]
+__all__ = ["Certainty", "DateCertainty", "Day", "Line", "Prose", "Source", "Span", "StateRef", "Strict", "Text"]
 
 
 def _not_a_number(value: Any) -> Any:
@@ -55,8 +56,41 @@ def _not_blank(value: str) -> str:
     return value
 
 
-Text = Annotated[str, Field(min_length=1), AfterValidator(_not_blank)]
-"""A text a data file must give (a name): neither empty nor blank."""
+_BIDI = frozenset(map(chr, [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]))  # embeddings, overrides, isolates
+_CONTROL_NAMES = {"\0": "NULL", "\a": "BELL", "\b": "BACKSPACE", "\t": "CHARACTER TABULATION", "\n": "LINE FEED",
+                  "\r": "CARRIAGE RETURN", "\x1b": "ESCAPE", "\x7f": "DELETE"}  # unicodedata names no control
+
+
+def _refuse_hidden(value: str, allowed: str) -> str:
+    """Refuse a control character (but those in `allowed`) or a bidirectional override or isolate: written by a
+    YAML escape ("\\0", "\\u202e"), it would reach a terminal, a table or a report as it is, and an override shows
+    the text after it reversed (a treaty named as another is)."""
+    for char in value:
+        if char in _BIDI or (unicodedata.category(char) == "Cc" and char not in allowed):
+            kind = "a bidirectional control" if char in _BIDI else "a control character"
+            name = unicodedata.name(char, "") or _CONTROL_NAMES.get(char, "")
+            raise ValueError(f"has U+{ord(char):04X}{' ' + name if name else ''}, {kind}: write the text as it "
+                             "is to be shown")
+    return value
+
+
+def _one_line(value: str) -> str:
+    return _refuse_hidden(value, "")
+
+
+def _prose(value: str) -> str:
+    return _refuse_hidden(value, "\n\t")
+
+
+Line = Annotated[str, AfterValidator(_one_line)]
+"""A one-line text in a data file (a short name, an alias): no control character, no bidirectional override."""
+
+Prose = Annotated[str, AfterValidator(_prose)]
+"""A free text in a data file (a note, a summary, a source's title): lines and tabs, but no other control character
+and no bidirectional override."""
+
+Text = Annotated[str, Field(min_length=1), AfterValidator(_not_blank), AfterValidator(_one_line)]
+"""A text a data file must give (a name): neither empty nor blank, one line."""
 
 StateRef = Annotated[str, Field(min_length=1, description="ISO3, COW abbreviation, COW number or name"),
                      BeforeValidator(_number_as_text), AfterValidator(_not_blank)]  # the bound before the validator:
@@ -103,7 +137,7 @@ class DateCertainty(Strict):
     window: Certainty | None = Field(None, description="the window's own tag (the week, month or year), when the "
                                      "source tags it apart from the day (`certainty`): '[V month / U day]'")
     source: str | None = Field(None, pattern=r"^https?://", description="the page that states the date")
-    note: str | None = None
+    note: Prose | None = None
     effective: Switch = Field(False, description="on an exit or end (a member's left, the treaty's terminated, a "
                               "span's end) known to the month or year: that is the month or year it took effect, the "
                               "first day out (else: the last day in)")
@@ -146,7 +180,7 @@ class Span(Strict, SpanRules):
 
     start: Day
     end: Day | None = None
-    note: str | None = None
+    note: Prose | None = None
     certainty: Certainty = Certainty.VERIFIED
     source: str | None = Field(None, pattern=r"^https?://", description="the page that states this span")
     start_certainty: DateCertainty | None = Field(None, description="when `start` is known less than to the day")
@@ -172,4 +206,4 @@ class Source(Strict):
     is therefore a fact's, never only the publication's."""
 
     url: str = Field(pattern=r"^https?://")
-    title: str | None = None
+    title: Prose | None = None

@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from foedus.declare import described
 from foedus.errors import ScenarioError, field_path, validation_problem
+from foedus.model.facts import Line, Prose
 from foedus.model.overlay_apply import added_treaty, apply_change
 from foedus.model.overlay_changes import (
     AddMember,
@@ -43,8 +44,8 @@ class Overlay(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
-    name: str = "what-if"
-    description: str | None = None
+    name: Line = "what-if"
+    description: Prose | None = None
     changes: list[Change] = Field(default_factory=list)
 
     def apply(self, world: World) -> World:

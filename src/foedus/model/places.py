@@ -12,7 +12,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from foedus.model.behaviour import HoldingRules, PlaceRules
-from foedus.model.facts import Day
+from foedus.model.facts import Day, Line, Prose
 from foedus.model.slug import slugify
 
 __all__ = ["Holding", "Place", "PlaceHistory", "PlaceKind", "Region", "slugify"]
@@ -29,8 +29,8 @@ class Region(_Strict):
     """A named area that treaty scopes refer to (Europe, the Pacific area, ...)."""
 
     id: str
-    name: str
-    description: str | None = None
+    name: Line
+    description: Prose | None = None
 
     @field_validator("id")
     @classmethod
@@ -52,7 +52,7 @@ class Holding(_Strict, HoldingRules):
     administrator: str | None = None
     claimants: list[str] = Field(default_factory=list)
     regions: list[str] = Field(default_factory=list)
-    note: str | None = None
+    note: Prose | None = None
 
     @model_validator(mode="after")
     def _ordered(self) -> Holding:
@@ -71,15 +71,15 @@ class Place(_Strict, PlaceRules):
     """
 
     id: str
-    name: str
+    name: Line
     kind: PlaceKind
-    aliases: list[str] = Field(default_factory=list)
+    aliases: list[Line] = Field(default_factory=list)
     sovereign: str | None = None
     administrator: str | None = None
     claimants: list[str] = Field(default_factory=list)
     regions: list[str] = Field(default_factory=list)
     history: list[Holding] = Field(default_factory=list, description="dated holders; the fields above hold otherwise")
-    note: str | None = None
+    note: Prose | None = None
 
     @field_validator("id")
     @classmethod
@@ -93,4 +93,4 @@ class PlaceHistory(_Strict):
     """A place's entry in `place_history.yaml`: its dated holders, and names it is also known by."""
 
     holders: list[Holding] = Field(default_factory=list)
-    aliases: list[str] = Field(default_factory=list)
+    aliases: list[Line] = Field(default_factory=list)

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from foedus.model.assistance import Assistance
 from foedus.model.behaviour import TreatyRules
-from foedus.model.facts import Certainty, DateCertainty, Day, Source, Span, StateRef, Text
+from foedus.model.facts import Certainty, DateCertainty, Day, Line, Prose, Source, Span, StateRef, Text
 from foedus.model.numbers import Switch, Whole
 from foedus.model.vocab import Kind, Strength, Trigger
 
@@ -62,7 +62,7 @@ class Member(_Strict):
     joined_certainty: DateCertainty | None = Field(None, description="when `joined` is known less than to the day")
     left_certainty: DateCertainty | None = Field(None, description="when `left` is known less than to the day")
     source: str | None = Field(None, pattern=r"^https?://", description="the page that states this membership")
-    note: str | None = None
+    note: Prose | None = None
 
 
 class LegSuspension(_Strict):
@@ -113,7 +113,7 @@ class Provision(_Strict):
     """One obligation clause: who owes what to whom, when it triggers, and how strongly."""
 
     kind: Kind
-    article: str = Field(min_length=1, description="article as the treaty numbers it, e.g. '5', 'IV'")
+    article: Line = Field(min_length=1, description="article as the treaty numbers it, e.g. '5', 'IV'")
     strength: Strength
     trigger: Trigger = Trigger.ARMED_ATTACK
     obligors: list[StateRef] | None = Field(None, description="who owes it; null = every member")
@@ -124,7 +124,7 @@ class Provision(_Strict):
     adversary: Adversary = Field(default_factory=Adversary)
     non_provocation: Switch = Field(False, description="void if the protected state started the war")
     request_gated: Switch = Field(False, description="help only if the victim asks")
-    needs_decision: str | None = Field(
+    needs_decision: Prose | None = Field(
         None, description="who must decide before the duty binds, in words (e.g. a summit's authorisation)"
     )
     gates_certainty: Certainty = Field(
@@ -139,12 +139,12 @@ class Provision(_Strict):
     )
     valid: Span | None = Field(None, description="when this clause applies, if not the whole treaty life")
     suspensions: list[LegSuspension] = Field(default_factory=list)
-    summary: str | None = Field(None, description="one-line paraphrase, not treaty text")
+    summary: Prose | None = Field(None, description="one-line paraphrase, not treaty text")
     certainty: Certainty = Certainty.VERIFIED
-    doubt: str | None = Field(None, description="what is not verified about the clause as encoded, in a line: said "
+    doubt: Prose | None = Field(None, description="what is not verified about the clause as encoded, in a line: said "
                               "in the reason of every finding it lowers")
     source: str | None = Field(None, pattern=r"^https?://", description="the page that states this clause")
-    note: str | None = None
+    note: Prose | None = None
 
     @field_validator("obligors", "beneficiaries")
     @classmethod
@@ -159,12 +159,12 @@ class Invocation(_Strict):
     """A recorded use of a treaty: who asked, under which article, when, and what came of it."""
 
     date: Day
-    article: str
+    article: Line
     requester: list[StateRef]
-    outcome: str
+    outcome: Prose
     certainty: Certainty = Field(Certainty.VERIFIED, description="that the invocation happened as described")
     date_certainty: DateCertainty | None = Field(None, description="when `date` is known less than to the day")
-    note: str | None = None
+    note: Prose | None = None
 
 
 class Treaty(_Strict, TreatyRules):
@@ -172,7 +172,7 @@ class Treaty(_Strict, TreatyRules):
 
     id: str = Field(description="snake_case id, e.g. nato_1949")
     name: Text
-    short_name: str | None = None
+    short_name: Line | None = None
     signed: Day
     in_force: Day | None = Field(None, description="null: signed but not (yet) in force")
     in_force_certainty: DateCertainty | None = Field(None, description="when `in_force` is not known to the day")
@@ -194,13 +194,13 @@ class Treaty(_Strict, TreatyRules):
         None, description="in effect after this date (its source's coverage end) only as carried forward"
     )
     certainty: Certainty = Certainty.VERIFIED
-    unverified: list[str] = Field(
+    unverified: list[Prose] = Field(
         default_factory=list, description="facts in this file that are not verified, in words"
     )
-    binds_no_one: str | None = Field(
+    binds_no_one: Prose | None = Field(
         None, description="why this instrument creates no obligation (recorded so it is not mistaken for a pact)"
     )
-    note: str | None = None
+    note: Prose | None = None
     assistance: Assistance | None = Field(
         None, description="forms of help beyond the war clause (foedus.model.assistance); null = not encoded"
     )

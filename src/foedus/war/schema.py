@@ -26,7 +26,7 @@ from pydantic_core import PydanticCustomError
 from foedus.engine.scenario import parse_date
 from foedus.errors import DateOutOfRangeError, shown
 from foedus.model.facts import Day as FileDay
-from foedus.model.facts import StateRef, Text
+from foedus.model.facts import Prose, StateRef, Text
 
 __all__ = ["AttackEvent", "CeasefireEvent", "EntryEvent", "Event", "ExitEvent", "WarFile", "WarSource"]
 
@@ -76,12 +76,12 @@ class WarSource(_Strict):
     """Where a fact comes from: a URL and what it is; `title` dates as `foedus.model.facts.Source`'s does."""
 
     url: str = Field(pattern=r"^https?://")
-    title: str | None = None
+    title: Prose | None = None
 
 
 class _Event(_Strict):
     date: Day
-    note: str | None = None
+    note: Prose | None = None
     sources: list[WarSource] = Field(default_factory=list)
 
 
@@ -144,7 +144,7 @@ class WarFile(_Strict):
     name: Text
     end: Day | None = Field(None, description="last day replayed; null: ongoing (replayed to the data's end)")
     sources: list[WarSource] = Field(default_factory=list)
-    note: str | None = None
+    note: Prose | None = None
     events: list[Event] = Field(min_length=1)
 
     @field_validator("id")
