@@ -129,3 +129,26 @@ def test_a_plots_format_is_the_one_rules_answer(tmp_path: Path, monkeypatch: pyt
                                                                                   suffixes, what))
     assert plot_series(series, tmp_path / "p.png") == 2
     assert b"<svg" in (tmp_path / "p.png").read_bytes()[:2000]
+
+
+@pytest.mark.parametrize(("args", "said"), [
+    (["likely", "fit", "--out", "m.csv"], "m.csv: unknown model format '.csv'; use .json"),
+    (["likely", "fit", "--out", "m"], "m: unknown model format ''; use .json"),
+    (["depth", "--out", "d.csv", "--refit", "--save-params", "p.CSV"],
+     "p.CSV: unknown parameters format '.CSV'; use .json"),
+])
+def test_a_json_output_named_as_another_format_is_refused(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], said: str) -> None:
+    """`likely fit --out m.csv` and `depth --refit --save-params p.csv` wrote JSON under a table's name, which a
+    reader takes for a CSV: the name is refused before any work, as a table's or a plot's of the wrong format is."""
+    from foedus.likely import command
+    from foedus.research import depth
+
+    def worked(*_: object, **__: object) -> None:
+        raise FoedusError("the work began")
+
+    monkeypatch.setattr(command, "_training", worked)
+    monkeypatch.setattr(depth, "atop_rows_for_fit", worked)
+    monkeypatch.chdir(tmp_path)
+    assert _error_line(args) == said
+    assert list(tmp_path.iterdir()) == []

@@ -70,8 +70,10 @@ def depth(
     _not_out("--params", params, out, "the table would replace the parameters it is scored with")
     if save_params is not None:  # before the refit, not after it
         from foedus.outputs import check_target
+        from foedus.outputs.names import output_format
 
-        check_target(save_params, how="choose another file name")
+        check_target(save_params, how="choose another file name",
+                     name=lambda given: output_format(given, (".json",), "parameters"))  # p.csv held JSON
     rows, sha = atop_rows_for_fit()
     if refit:
         with working(f"fitting depth and scope on {len(rows)} ATOP alliances"):

@@ -79,10 +79,11 @@ def fit(
     from foedus.likely.build import build_model
     from foedus.likely.fit import require_model_extra
     from foedus.outputs import check_target, staged_file
+    from foedus.outputs.names import output_format
 
     require_model_extra()
     _check_range(first, last, replicates)
-    check_target(out, force=force)
+    check_target(out, force=force, name=lambda given: output_format(given, (".json",), "model"))  # m.csv held JSON
     data = _training(first, last, None, seed)
     folds = data.frame["war"].nunique() + 2 if validate else 0  # leave one war out, and two forward splits
     with _counter("fitting", replicates + folds) as done:

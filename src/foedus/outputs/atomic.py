@@ -47,10 +47,10 @@ def check_target(out: Path, *, force: bool = False, kind: Literal["file", "folde
     `force`, the wrong kind, no folder, foedus's bundled data, a data-folder dataset file (unless `dataset`)."""
     from foedus.outputs.names import refuse_dash  # here: a plain cascade's start imports this module, not that one
     refuse_dash(out)
-    name(out)
     if kind == "file" and folder_meant(out):  # typer's Path dropped the slash: `--out x.csv/` wrote x.csv
         raise OutputError(f"cannot write {out}{os.sep}: the trailing slash names a folder, and this output is a file; "
                           "give its file name, without the slash")
+    name(out)  # after the slash: `x.csv/` for a model's JSON is a folder meant, whatever its suffix
     if (bundled := in_bundled_data(out)) is not None:
         raise OutputError(f"cannot write {out}: it is in foedus's bundled data ({bundled}), which every command "
                           "reads; choose another path")
