@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 from foedus.errors import TreatyDataError
+from foedus.listed import listed_twice
 from foedus.model.days import LATEST
 from foedus.model.replacing import ATOP_ID
 from foedus.model.treaty import Treaty
@@ -54,7 +55,7 @@ def check_own_id(treaty: Treaty, path: str) -> None:
 
 def check_parties(treaty: Treaty, path: str) -> None:
     """Obligors, beneficiaries and suspended legs name members; no state is a member twice at once;
-    a treaty does not replace itself.
+    a treaty does not replace itself, and names each treaty it replaces and each ATOP id once (a slip the list hides).
 
     Raises:
         TreatyDataError: the first problem, with its field path.
@@ -78,6 +79,9 @@ def check_parties(treaty: Treaty, path: str) -> None:
                 raise TreatyDataError(path, f"provisions[{i}].{loc}", f"{state_id} is not a member of {treaty.id}")
     if treaty.id in treaty.replaces:
         raise TreatyDataError(path, "replaces", f"{treaty.id} cannot replace itself")
+    for key, what in (("replaces", "treaty"), ("atop_ids", "ATOP id")):
+        if twice := listed_twice(getattr(treaty, key), key, what):
+            raise TreatyDataError(path, *twice)
 
 
 def check_dates(treaty: Treaty, path: str) -> None:
