@@ -110,3 +110,27 @@ def test_a_data_folder_no_folder_can_be_made_at_is_refused(tmp_path: Path, monke
             code = run_line(args)
         assert code == 2 and err.getvalue().splitlines() == [
             f"error: FOEDUS_DATA_DIR={tmp_path / under}: {why} (give the folder that holds the datasets)"]
+
+
+@pytest.mark.parametrize("variable", ["FOEDUS_DATA_DIR", "FOEDUS_CACHE_DIR"])
+def test_a_blank_folder_setting_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, variable: str) -> None:
+    """A value of only spaces was read as a folder named with spaces beside the working folder (the cache made one
+    there, the data folder was said to lack every dataset): it is refused, the variable named. An empty value reads
+    the default, as an empty XDG variable does."""
+    from foedus.cli.start import run_line
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv(variable, "  ")
+    for args in (["data", "status"], ["states", "USA"]):
+        err = io.StringIO()
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(err):
+            code = run_line(args)
+        if variable == "FOEDUS_CACHE_DIR" and args[0] == "data":
+            continue  # the data folder's status reads no cache
+        assert (code, err.getvalue().splitlines()) == (2, [
+            f"error: {variable} is blank: give the folder "
+            f"{'that holds the datasets' if variable == 'FOEDUS_DATA_DIR' else 'for foedus' + chr(39) + 's cache'}, "
+            "or unset it for the default"])
+    assert list(tmp_path.iterdir()) == []
+    monkeypatch.setenv(variable, "")
+    assert paths.data_dir() != Path("") and paths.cache_dir() != Path("")
