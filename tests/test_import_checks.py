@@ -249,7 +249,7 @@ GOOD_SERIES = ("year,dyads,mean_size_legal,max_size_legal,tripwire_dyads_legal,c
     (GOOD_SERIES.replace("2016,", "x,", 1), r"year 'x' \(row 2\) is not a number"),
     (GOOD_SERIES.replace("2016,37830,18.9", "2016,37830,abc"), "mean_size_legal 'abc' .* is not a number"),
     (GOOD_SERIES.replace("2016,", "2015,", 1), "year 2015 appears more than once"),
-    (GOOD_SERIES.replace("2016,", "2016.5,", 1), "year 2016.5 is not a whole year"),
+    (GOOD_SERIES.replace("2016,", "2016.5,", 1), r"year 2016.5 \(row 2\) is not a whole year"),
     (GOOD_SERIES + "2017,37830,18.9\n", "row 3 has no max_size_legal"),
     ("year,dyads\n2015,1\n", "none of its columns"),
     (GOOD_SERIES.replace("2016,37830,18.9", "2016,37830,nan"), r"mean_size_legal 'nan' \(row 2\) is not a number"),
@@ -261,6 +261,10 @@ GOOD_SERIES = ("year,dyads,mean_size_legal,max_size_legal,tripwire_dyads_legal,c
     (GOOD_SERIES.replace("2016,37830,18.9", "2016,37830,-18.9"),
      r"mean_size_legal -18.9 \(row 2\) is not a count \(0 or more\)"),
     (GOOD_SERIES.replace(",562,\n", ",-1,\n"), r"tripwire_dyads_legal -1 \(row 2\) is not a count"),
+    # as written, not as the float pandas made of it (100000000000000000000, -1.0)
+    (GOOD_SERIES.replace("2016,", "99999999999999999999,", 1), r"year 99999999999999999999 \(row 2\) is outside"),
+    (GOOD_SERIES.replace("2016,", "1e20,", 1), r"year 1e20 \(row 2\) is outside"),
+    (GOOD_SERIES.replace(",562,\n", ",-1e0,\n"), r"tripwire_dyads_legal -1e0 \(row 2\) is not a count"),
 ])
 def test_a_broken_atlas_series_is_not_drawn(tmp_path: Path, text: str, problem: str) -> None:
     """A plot of a broken series would look like a finding: it is refused with one line, and nothing is drawn."""

@@ -93,7 +93,7 @@ def _read_csv(path: Path) -> Any:
     from foedus.model.yamlio import read_text_file
 
     return pd.read_csv(io.StringIO(read_text_file(path, "yearly atlas series")), keep_default_na=False,
-                       na_values=[""])
+                       na_values=[""], dtype=str)  # text: a problem shows a value as written (not 1e+20 for 1e20)
 
 
 def _read_stata(path: Path) -> Any:
@@ -114,8 +114,15 @@ def _row(mask: Any) -> int:
 
 
 def _shown(value: object) -> str:
-    """A value as the file has it: text quoted, a number plain (`inf`, not `np.float64(inf)`)."""
-    return repr(value) if isinstance(value, str) else str(value)
+    """A value as the file has it: a number plain (`inf`, not `np.float64(inf)`), a CSV's as written (a 20-digit year
+    was shown as a float pandas made of it, 100000000000000000000 for 1e20), other text quoted ('abc', 'nan')."""
+    if isinstance(value, str):
+        try:
+            number = float(value)
+        except ValueError:
+            number = float("nan")
+        return value.strip() if number == number else repr(value)
+    return str(value)
 
 
 def _checked(frame: Any, series: Path) -> Any:
@@ -133,6 +140,7 @@ def _checked(frame: Any, series: Path) -> Any:
     if not drawn:
         raise FoedusError(f"{series} is not a yearly atlas series (none of its columns, e.g. mean_size_legal)")
     frame = frame.copy()
+    written = frame["year"]
     for col in ("year", *drawn):
         values = pd.to_numeric(frame[col], errors="coerce")
         for bad, what in ((values.isna() & frame[col].notna(), "a number"), (np.isinf(values), "a finite number")):
@@ -149,11 +157,12 @@ def _checked(frame: Any, series: Path) -> Any:
                               + ("a share of 0–1" if share else "a count (0 or more)"))
         frame[col] = values
     years = frame["year"]
-    if (years != years.round()).any():
-        raise FoedusError(f"{series}: year {years[years != years.round()].iloc[0]} is not a whole year")
+    broken = years != years.round()
+    if broken.any():
+        raise FoedusError(f"{series}: year {_shown(written[broken].iloc[0])} (row {_row(broken)}) is not a whole year")
     outside = (years < EARLIEST.year) | (years > LATEST.year)
     if outside.any():
-        raise FoedusError(f"{series}: year {int(years[outside].iloc[0])} (row {_row(outside)}) is outside "
+        raise FoedusError(f"{series}: year {_shown(written[outside].iloc[0])} (row {_row(outside)}) is outside "
                           f"{EARLIEST.year}–{LATEST.year}, the years `foedus atlas` covers")
     if years.duplicated().any():
         raise FoedusError(f"{series}: year {int(years[years.duplicated()].iloc[0])} appears more than once")
