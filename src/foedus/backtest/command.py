@@ -68,9 +68,12 @@ def _check(first: int | None, last: int | None, draws: int) -> None:
 
 def command_line(first: int | None, last: int | None, out: Path, draws: int, seed: int,
                  opening_only: bool = False) -> str:
-    """The canonical command that reproduces a run."""
+    """The canonical command that reproduces a run, its folder quoted for a POSIX shell (`--out 'my run'`: a space,
+    `;` or `$` in it made a command that ran something else)."""
+    import shlex
+
     years = (f" --from {first}" if first is not None else "") + (f" --to {last}" if last is not None else "")
-    return f"foedus backtest{years} --out {out} --draws {draws} --seed {seed}" + (
+    return f"foedus backtest{years} --out {shlex.quote(str(out))} --draws {draws} --seed {seed}" + (
         " --opening-only" if opening_only else "")
 
 

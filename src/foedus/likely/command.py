@@ -16,7 +16,7 @@ import typer
 from foedus.inputs import MAX_SEED
 from foedus.outputs import reports
 
-__all__ = ["REPORT_FILES", "fit", "likely_app", "report"]
+__all__ = ["REPORT_FILES", "fit", "likely_app", "report", "report_command"]
 
 likely_app = typer.Typer(help="The joining model: how likely each state is to join a war, validated out of sample.",
                          no_args_is_help=True)
@@ -56,6 +56,15 @@ def _training(first: int | None, last: int | None, draws: int | None, seed: int)
     if not (data.frame["outcome_ever"] != "out").any():
         raise FoedusError("no state joined a war in that range: nothing to fit")
     return data
+
+
+def report_command(out: Path, draws: int, replicates: int, seed: int, challengers: bool) -> str:
+    """The command that reproduces a report, as report.md and metrics.json record it: its folder quoted for a POSIX
+    shell, as `foedus backtest`'s is (`foedus.backtest.command.command_line`)."""
+    import shlex
+
+    return (f"foedus likely report --out {shlex.quote(str(out))} --draws {draws} --bootstrap {replicates} "
+            f"--seed {seed}" + ("" if challengers else " --no-challengers"))
 
 
 def _counter(label: str, total: int) -> Any:
@@ -131,8 +140,7 @@ def report(
     if not 1 <= draws <= 1_000_000:
         raise FoedusError(f"--draws must be between 1 and 1,000,000 (got {draws})")
     check_folder_target(out, force=force, replaceable=_replaceable)  # before the work: the rule the write asks again
-    command = (f"foedus likely report --out {out} --draws {draws} --bootstrap {replicates} --seed {seed}"
-               + ("" if challengers else " --no-challengers"))
+    command = report_command(out, draws, replicates, seed, challengers)
     data = _training(None, None, draws, seed)
     wars = data.frame["war"].nunique()
     with _counter("validating", wars + 2 + min(replicates, 200)) as done:
