@@ -175,9 +175,16 @@ def several_states(raw: str, shown: list[Named]) -> AmbiguousNameError:
         [{"id": s.id, "name": s.name, "ccode": s.ccode} for s in shown], raw, several=True)
 
 
-def unknown_message(raw: str, states: Iterable[Named]) -> str:
-    """The refusal of a text that names no state, with up to three close names (or ids) to try."""
+def unknown_message(raw: str, states: Iterable[Named], given: object = None) -> str:
+    """The refusal of a text that names no state, with up to three close names (or ids) to try; an empty or blank one
+    (`given`, as typed) is said to be so, as every value that says nothing is (it was "unknown state ''")."""
     import difflib  # here: only an unknown name needs it
+
+    from foedus.wording import empty_or_blank
+
+    if not raw:
+        return (f"the state is {empty_or_blank(raw if given is None else given)}; give an ISO3 code, a COW code or "
+                "a name (try `foedus states`)")
 
     listed = list(states)
     close = difflib.get_close_matches(raw, list({s.name: s.id for s in listed}), n=3, cutoff=0.6)

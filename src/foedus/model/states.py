@@ -152,7 +152,7 @@ class StateRegistry:
         if hit is None:
             from foedus.model.state_names import unknown_message  # here: a code or name is looked up without it
 
-            raise UnknownStateError(unknown_message(raw, self.states.values()))
+            raise UnknownStateError(unknown_message(raw, self.states.values(), text))
         return self.states[hit]
 
     def _other_form(self, raw: str, day: dt.date | None) -> State | str | None:

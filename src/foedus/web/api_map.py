@@ -70,5 +70,5 @@ def resolve_state(
     """The state a name means: `{id, name}`, or a 422 whose message suggests close names (as the CLI does)."""
     from foedus.model.world import World
 
-    found = World.default().states.resolve(state.strip())
+    found = World.default().states.resolve(state)  # it strips the name, and says a blank one is blank
     return JSONResponse({"id": found.id, "name": found.name})

@@ -1,0 +1,32 @@
+"""An empty or blank state name ('' or '  ', typed to `foedus states`, the web's /api/resolve or
+`StateRegistry.resolve`) was "unknown state ''": a lookup of a name nobody gave. It is said to be empty or blank, as
+every value that says nothing is (`foedus.wording.empty_or_blank`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from foedus.errors import UnknownStateError
+from foedus.model.states import StateRegistry
+from test_input_messages import _error_line
+
+
+@pytest.mark.parametrize(("given", "word"), [("", "empty"), ("  ", "blank"), ("\t", "blank")])
+def test_an_empty_or_blank_state_is_said_to_be_so(given: str, word: str) -> None:
+    said = f"the state is {word}; give an ISO3 code, a COW code or a name (try `foedus states`)"
+    with pytest.raises(UnknownStateError) as caught:
+        StateRegistry.load().resolve(given)
+    assert str(caught.value) == said
+    assert _error_line(["states", given]) == said
+
+
+def test_the_web_says_a_blank_state_is_blank() -> None:
+    pytest.importorskip("fastapi", reason="the web extra (fastapi) is not installed")
+    from fastapi.testclient import TestClient
+
+    from foedus.web.app import create_app
+
+    with TestClient(create_app(), base_url="http://127.0.0.1") as client:
+        answer = client.get("/api/resolve", params={"state": "  "})
+    assert answer.status_code == 422
+    assert answer.json()["error"] == "the state is blank; give an ISO3 code, a COW code or a name (try /api/states)"
