@@ -196,6 +196,17 @@ def test_corrupt_and_encrypted_zips_give_one_clear_error(data: Path, tmp_path: P
     assert proc.returncode == 2 and len(proc.stderr.splitlines()) == 1 and "encrypted" in proc.stderr
 
 
+def test_a_damaged_zip_in_a_folder_is_named_not_the_folder(data: Path, tmp_path: Path) -> None:
+    """`data import downloads` with one damaged zip among its files said 'cannot import downloads: it is not a
+    readable zip archive', the folder named as the zip: which file is damaged was left to guess."""
+    folder = tmp_path / "downloads"
+    folder.mkdir()
+    (folder / "release.zip").write_bytes(b"PK\x03\x04" + b"\x00" * 100)
+    with pytest.raises(DataImportError) as caught:
+        import_file(folder)
+    assert str(caught.value).startswith(f"cannot import {folder / 'release.zip'}: it is not a readable zip archive")
+
+
 def test_an_empty_or_malformed_mirror_is_an_error(data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from foedus.datasets import fetch
 

@@ -72,7 +72,10 @@ def _entries(src: Path, stack: contextlib.ExitStack) -> list[_Entry]:
     entries: list[_Entry] = []
     for file in files:
         if file.suffix.lower() == ".zip":
-            archive = stack.enter_context(zipfile.ZipFile(file))
+            try:
+                archive = stack.enter_context(zipfile.ZipFile(file))
+            except ARCHIVE_ERRORS as exc:  # named itself: in a folder, the folder was named ('cannot import z: …')
+                raise DataImportError(f"cannot import {file}: {archive_error_text(exc)}") from None
             entries += zip_members(archive, str(file))
         else:
             entries.append((file.name, str(file), _path_opener(file)))
