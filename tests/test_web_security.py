@@ -90,6 +90,21 @@ def test_loopback_rule() -> None:
     assert url_for("0.0.0.0", 8000) == "http://127.0.0.1:8000/" and url_for("::1", 8) == "http://[::1]:8/"
 
 
+def test_the_host_bound_is_the_host_the_loopback_check_read() -> None:
+    """The check read `[::1]` and ` localhost ` as loopback (brackets and spaces dropped), and the bind then took them
+    as written: 'cannot listen on [[::1]]:8765 (name or service not known)'. check_bind returns the host it read."""
+    from foedus.web.server import listen_sockets
+
+    assert [check_bind(h, 8765, allow_remote=False) for h in ("[::1]", " localhost ", "127.0.0.1")] == [
+        "::1", "localhost", "127.0.0.1"]
+    sockets = listen_sockets(check_bind("127.0.0.1 ", 8765, allow_remote=False), 0)  # 0: any free port
+    try:
+        assert sockets and all(s.getsockname()[0] == "127.0.0.1" for s in sockets)
+    finally:
+        for sock in sockets:
+            sock.close()
+
+
 def test_cli_refuses_a_public_host_before_starting() -> None:
     proc = subprocess.run([sys.executable, "-m", "foedus.cli", "serve", "--host", "0.0.0.0", "--no-browser"],
                           capture_output=True, text=True, timeout=120, env=os.environ.copy())

@@ -18,8 +18,10 @@ from foedus.web.guard import is_loopback_host
 __all__ = ["build_server", "check_bind", "listen_sockets", "serve", "url_for"]
 
 
-def check_bind(host: str, port: int, allow_remote: bool) -> None:
-    """Refuse a non-loopback host unless `allow_remote`, and a port outside 1-65535.
+def check_bind(host: str, port: int, allow_remote: bool) -> str:
+    """Refuse a non-loopback host unless `allow_remote`, and a port outside 1-65535; return the host to bind, read
+    as the loopback check reads it (spaces around it dropped, an IPv6 address's brackets too: `[::1]`, as a URL writes
+    it): the check passed `[::1]` and `localhost `, and the bind then failed on them ('cannot listen on [[::1]]').
 
     Raises:
         FoedusError: the host is not loopback (and remote serving was not allowed), or the port is invalid.
@@ -31,6 +33,8 @@ def check_bind(host: str, port: int, allow_remote: bool) -> None:
             f"refusing to serve on {host!r}: it is not a loopback address, and the API has no authentication; "
             "use --host 127.0.0.1, or add --allow-remote if you mean to expose it to your network"
         )
+    name = host.strip()
+    return name[1:-1] if name.startswith("[") and name.endswith("]") else name
 
 
 def url_for(host: str, port: int) -> str:
@@ -47,7 +51,7 @@ def build_server(host: str = "127.0.0.1", port: int = 8765, *, allow_remote: boo
     Raises:
         FoedusError: a bad host or port, FastAPI/uvicorn missing, or research data that fails its check.
     """
-    check_bind(host, port, allow_remote)
+    host = check_bind(host, port, allow_remote)
     try:
         import uvicorn
 
@@ -104,7 +108,7 @@ def listen_sockets(host: str, port: int) -> list[socket.socket]:
 def serve(host: str = "127.0.0.1", port: int = 8765, *, allow_remote: bool = False, open_browser: bool = True,
           log_level: str = "warning") -> None:
     """Serve the app until interrupted, on an address bound before it is announced."""
-    check_bind(host, port, allow_remote)
+    host = check_bind(host, port, allow_remote)
     sockets = listen_sockets(host, port)
     try:
         server = build_server(host, port, allow_remote=allow_remote, log_level=log_level)
