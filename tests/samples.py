@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from foedus.errors import FoedusError
+
 GOOD_TREATY = """id: my_pact
 name: My pact
 signed: 2020-01-01
@@ -11,3 +18,14 @@ members: [{state: CHL}, {state: ARG}]
 provisions:
   - {kind: defense, article: "1", strength: S2}
 """
+
+WAR_ONE_ATTACK = "id: w\nname: W\nevents:\n  - {type: attack, date: 2022-02-24, attacker: RUS, victim: UKR}\n"
+
+
+def file_error(tmp_path: Path, read: Callable[[Path], object], text: str) -> str:
+    """The error `read` gives for a file of `text`, after the file's name (which every such error starts with)."""
+    path = tmp_path / "f.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(FoedusError) as caught:
+        read(path)
+    return str(caught.value).removeprefix(f"{path}: ")

@@ -20,18 +20,11 @@ from foedus.model.place_coords import load_place_coords
 from foedus.model.states import StateRegistry
 from foedus.war.loader import read_war_file
 from samples import GOOD_TREATY
+from samples import WAR_ONE_ATTACK as WAR
+from samples import file_error as _file
 
-WAR = "id: w\nname: W\nevents:\n  - {type: attack, date: 2022-02-24, attacker: RUS, victim: UKR}\n"
 OVERLAY = "changes:\n  - {op: drop_treaty, treaty: nato_1949}\n"
 PLACE = {"id": "atlantis", "name": "Atlantis", "kind": "island"}
-
-
-def _file(tmp_path: Path, read: Callable[[Path], object], text: str) -> str:
-    path = tmp_path / "f.yaml"
-    path.write_text(text, encoding="utf-8")
-    with pytest.raises(FoedusError) as caught:
-        read(path)
-    return str(caught.value).removeprefix(f"{path}: ")
 
 
 def _places(monkeypatch: pytest.MonkeyPatch, name: str, data: Any) -> str:

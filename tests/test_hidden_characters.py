@@ -5,7 +5,6 @@ the rest of a name reversed). A note keeps its lines and tabs."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -17,16 +16,8 @@ from foedus.model.overlay import load_overlay
 from foedus.model.states import StateRegistry
 from foedus.war.loader import read_war_file
 from samples import GOOD_TREATY
-
-WAR = "id: w\nname: W\nevents:\n  - {type: attack, date: 2022-02-24, attacker: RUS, victim: UKR}\n"
-
-
-def _said(tmp_path: Path, read: Callable[[Path], object], text: str) -> str:
-    path = tmp_path / "f.yaml"
-    path.write_text(text, encoding="utf-8")
-    with pytest.raises(FoedusError) as caught:
-        read(path)
-    return str(caught.value).removeprefix(f"{path}: ")
+from samples import WAR_ONE_ATTACK as WAR
+from samples import file_error as _said
 
 
 @pytest.mark.parametrize(("text", "field", "char"), [
