@@ -105,6 +105,16 @@ def test_the_host_bound_is_the_host_the_loopback_check_read() -> None:
             sock.close()
 
 
+def test_the_host_bound_is_read_by_the_loopback_checks_one_rule() -> None:
+    """check_bind and is_loopback_host read a host by one rule (`bare_host`): a host the check passes is bound as the
+    check read it, a half-bracketed `[::1` or a capitalised `LOCALHOST` too (check_bind kept `[::1` as written)."""
+    from foedus.web.guard import bare_host
+
+    for host in ("[::1", "::1]", " LOCALHOST", "[::1]", "127.0.0.1 "):
+        assert is_loopback_host(host)
+        assert check_bind(host, 8765, allow_remote=False) == bare_host(host) == host.strip(" []").lower()
+
+
 def test_cli_refuses_a_public_host_before_starting() -> None:
     proc = subprocess.run([sys.executable, "-m", "foedus.cli", "serve", "--host", "0.0.0.0", "--no-browser"],
                           capture_output=True, text=True, timeout=120, env=os.environ.copy())

@@ -31,7 +31,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from foedus.web.envelope import error_response
 
-__all__ = ["CSP", "Guard", "GuardSettings", "is_loopback_host", "release_loop_slot", "security_headers"]
+__all__ = ["CSP", "Guard", "GuardSettings", "bare_host", "is_loopback_host", "release_loop_slot", "security_headers"]
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
        "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
@@ -52,13 +52,23 @@ def security_headers() -> list[tuple[bytes, bytes]]:
     return list(_HEADERS)
 
 
+def bare_host(host: str) -> str:
+    """A host as the loopback check reads it and the server binds it: spaces around it and an IPv6 address's
+    brackets (`[::1]`, as a URL writes it) dropped, in lowercase.
+
+    >>> [bare_host(h) for h in ("[::1]", " LocalHost ", "[::1", "127.0.0.1")]
+    ['::1', 'localhost', '::1', '127.0.0.1']
+    """
+    return host.strip().lower().removeprefix("[").removesuffix("]")
+
+
 def is_loopback_host(host: str) -> bool:
     """Whether a host name or address means this machine only (localhost, 127.0.0.0/8, ::1).
 
     >>> [is_loopback_host(h) for h in ("127.0.0.1", "localhost", "::1", "[::1]", "0.0.0.0", "192.168.1.2")]
     [True, True, True, True, False, False]
     """
-    name = host.strip().lower().removeprefix("[").removesuffix("]")
+    name = bare_host(host)
     if name in {"localhost", "localhost.", "ip6-localhost"} or name.endswith(".localhost"):
         return True
     try:

@@ -13,15 +13,15 @@ import webbrowser
 from typing import Any
 
 from foedus.errors import FoedusError
-from foedus.web.guard import is_loopback_host
+from foedus.web.guard import bare_host, is_loopback_host
 
 __all__ = ["build_server", "check_bind", "listen_sockets", "serve", "url_for"]
 
 
 def check_bind(host: str, port: int, allow_remote: bool) -> str:
     """Refuse a non-loopback host unless `allow_remote`, and a port outside 1-65535; return the host to bind, read
-    as the loopback check reads it (spaces around it dropped, an IPv6 address's brackets too: `[::1]`, as a URL writes
-    it): the check passed `[::1]` and `localhost `, and the bind then failed on them ('cannot listen on [[::1]]').
+    as the loopback check reads it (`foedus.web.guard.bare_host`: spaces and an IPv6 address's brackets dropped): the
+    check passed `[::1]` and `localhost `, and the bind then failed on them ('cannot listen on [[::1]]').
 
     Raises:
         FoedusError: the host is not loopback (and remote serving was not allowed), or the port is invalid.
@@ -33,8 +33,7 @@ def check_bind(host: str, port: int, allow_remote: bool) -> str:
             f"refusing to serve on {host!r}: it is not a loopback address, and the API has no authentication; "
             "use --host 127.0.0.1, or add --allow-remote if you mean to expose it to your network"
         )
-    name = host.strip()
-    return name[1:-1] if name.startswith("[") and name.endswith("]") else name
+    return bare_host(host)
 
 
 def url_for(host: str, port: int) -> str:
