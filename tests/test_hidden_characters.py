@@ -47,6 +47,19 @@ def test_a_war_or_overlay_text_with_a_hidden_character_is_refused(tmp_path: Path
     assert said.startswith("description: has U+2067 RIGHT-TO-LEFT ISOLATE")
 
 
+def test_a_source_url_with_a_hidden_character_is_refused(tmp_path: Path) -> None:
+    """A source's address is shown as written too (`--cite`, reports): it takes the rule of a one-line text, in a
+    treaty's and a war's sources and in a member's own `source`."""
+    said = _said(tmp_path, read_treaty_file, GOOD_TREATY.replace('"https://example.org/pact"',
+                                                                 '"https://example.org/\\e[31mpact"'))
+    assert said.startswith("sources[0].url: has U+001B ESCAPE, a control character")
+    member = '{state: CHL, source: "https://a.org/\\u202Ex"}'
+    said = _said(tmp_path, read_treaty_file, GOOD_TREATY.replace("{state: CHL}", member))
+    assert said.startswith("members[0] (CHL).source: has U+202E RIGHT-TO-LEFT OVERRIDE")
+    war = WAR.replace("name: W", 'name: W\nsources: [{url: "https://a.org/\\0"}]')
+    assert _said(tmp_path, read_war_file, war).startswith("sources[0].url: has U+0000 NULL")
+
+
 def test_a_place_name_with_a_hidden_character_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     bundled = gazetteer._read
     place = {"id": "atlantis", "name": "Atl\u202eantis", "kind": "island"}

@@ -17,7 +17,7 @@ from foedus.model.days import is_iso_day
 from foedus.model.numbers import Switch
 from foedus.model.vocab import CERTAINTY_RANK, TAGGED_WINDOWS, Certainty
 
-__all__ = ["Certainty", "DateCertainty", "Day", "Line", "Prose", "Source", "Span", "StateRef", "Strict", "Text"]
+__all__ = ["Certainty", "DateCertainty", "Day", "Line", "Prose", "Source", "Span", "StateRef", "Strict", "Text", "Url"]
 
 
 def _not_a_number(value: Any) -> Any:
@@ -92,6 +92,10 @@ and no bidirectional override."""
 Text = Annotated[str, Field(min_length=1), AfterValidator(_not_blank), AfterValidator(_one_line)]
 """A text a data file must give (a name): neither empty nor blank, one line."""
 
+Url = Annotated[str, Field(pattern=r"^https?://"), AfterValidator(_one_line)]
+"""A source's address in a data file: http or https, and, as a `Line`, no control character nor bidirectional
+override (written by a YAML escape, one reached `--cite`'s lines and the reports as it was)."""
+
 StateRef = Annotated[str, Field(min_length=1, description="ISO3, COW abbreviation, COW number or name"),
                      BeforeValidator(_number_as_text), AfterValidator(_not_blank)]  # the bound before the validator:
 # text's ('must not be empty'); a blank one, after it, is said to be blank
@@ -136,7 +140,7 @@ class DateCertainty(Strict):
     certainty: Certainty = Certainty.UNVERIFIED
     window: Certainty | None = Field(None, description="the window's own tag (the week, month or year), when the "
                                      "source tags it apart from the day (`certainty`): '[V month / U day]'")
-    source: str | None = Field(None, pattern=r"^https?://", description="the page that states the date")
+    source: Url | None = Field(None, description="the page that states the date")
     note: Prose | None = None
     effective: Switch = Field(False, description="on an exit or end (a member's left, the treaty's terminated, a "
                               "span's end) known to the month or year: that is the month or year it took effect, the "
@@ -182,7 +186,7 @@ class Span(Strict, SpanRules):
     end: Day | None = None
     note: Prose | None = None
     certainty: Certainty = Certainty.VERIFIED
-    source: str | None = Field(None, pattern=r"^https?://", description="the page that states this span")
+    source: Url | None = Field(None, description="the page that states this span")
     start_certainty: DateCertainty | None = Field(None, description="when `start` is known less than to the day")
     end_certainty: DateCertainty | None = Field(None, description="when `end` is known less than to the day")
 
@@ -205,5 +209,5 @@ class Source(Strict):
     form ("(9 Oct 1992)") in which tests look up that a cited source gives a fact's day. A date that ends a title
     is therefore a fact's, never only the publication's."""
 
-    url: str = Field(pattern=r"^https?://")
+    url: Url
     title: Prose | None = None

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from foedus.model.assistance import Assistance
 from foedus.model.behaviour import TreatyRules
-from foedus.model.facts import Certainty, DateCertainty, Day, Line, Prose, Source, Span, StateRef, Text
+from foedus.model.facts import Certainty, DateCertainty, Day, Line, Prose, Source, Span, StateRef, Text, Url
 from foedus.model.numbers import Switch, Whole
 from foedus.model.vocab import Kind, Strength, Trigger
 
@@ -61,7 +61,7 @@ class Member(_Strict):
     certainty: Certainty = Field(Certainty.VERIFIED, description="that it is (was) a party at all")
     joined_certainty: DateCertainty | None = Field(None, description="when `joined` is known less than to the day")
     left_certainty: DateCertainty | None = Field(None, description="when `left` is known less than to the day")
-    source: str | None = Field(None, pattern=r"^https?://", description="the page that states this membership")
+    source: Url | None = Field(None, description="the page that states this membership")
     note: Prose | None = None
 
 
@@ -143,7 +143,7 @@ class Provision(_Strict):
     certainty: Certainty = Certainty.VERIFIED
     doubt: Prose | None = Field(None, description="what is not verified about the clause as encoded, in a line: said "
                               "in the reason of every finding it lowers")
-    source: str | None = Field(None, pattern=r"^https?://", description="the page that states this clause")
+    source: Url | None = Field(None, description="the page that states this clause")
     note: Prose | None = None
 
     @field_validator("obligors", "beneficiaries")

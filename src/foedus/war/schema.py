@@ -26,7 +26,7 @@ from pydantic_core import PydanticCustomError
 from foedus.engine.scenario import parse_date
 from foedus.errors import DateOutOfRangeError, shown
 from foedus.model.facts import Day as FileDay
-from foedus.model.facts import Prose, StateRef, Text
+from foedus.model.facts import Prose, StateRef, Text, Url
 
 __all__ = ["AttackEvent", "CeasefireEvent", "EntryEvent", "Event", "ExitEvent", "WarFile", "WarSource"]
 
@@ -75,7 +75,7 @@ class _Strict(BaseModel):
 class WarSource(_Strict):
     """Where a fact comes from: a URL and what it is; `title` dates as `foedus.model.facts.Source`'s does."""
 
-    url: str = Field(pattern=r"^https?://")
+    url: Url
     title: Prose | None = None
 
 
