@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-__all__ = ["MAX_MESSAGE", "empty_or_blank", "field_path", "one_line", "shown", "validation_problem"]
+__all__ = ["MAX_MESSAGE", "character", "empty_or_blank", "field_path", "one_line", "shown", "validation_problem"]
 
 MAX_MESSAGE = 400
 
@@ -96,6 +96,23 @@ def empty_or_blank(value: object) -> str:
     """'empty' for a value of no characters, 'blank' for one of only spaces (tabs, newlines), which a user may not
     see they typed: how every message names a value that says nothing (`empty_or_blank(" ")` is 'blank')."""
     return "empty" if str(value) == "" else "blank"
+
+
+_CONTROL_NAMES = {"\0": "NULL", "\a": "BELL", "\b": "BACKSPACE", "\t": "CHARACTER TABULATION", "\n": "LINE FEED",
+                  "\r": "CARRIAGE RETURN", "\x1b": "ESCAPE", "\x7f": "DELETE"}  # unicodedata names no control
+
+
+def character(char: str) -> str:
+    """A character as every message names one: its code point and, where known, its name (a data file's hidden
+    character, a letter the output's encoding cannot write).
+
+    >>> character("\u202e"), character("\x1b"), character("\x85")
+    ('U+202E RIGHT-TO-LEFT OVERRIDE', 'U+001B ESCAPE', 'U+0085')
+    """
+    import unicodedata  # here: only a message naming a character needs it
+
+    name = unicodedata.name(char, "") or _CONTROL_NAMES.get(char, "")
+    return f"U+{ord(char):04X}" + (f" {name}" if name else "")
 
 
 def shown(value: object) -> str:

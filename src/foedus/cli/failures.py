@@ -109,11 +109,10 @@ def _unprintable(exc: UnicodeEncodeError) -> str | None:
 
     if name(exc.encoding) not in {name(getattr(s, "encoding", None)) for s in (sys.stdout, sys.stderr)}:
         return None
-    import unicodedata
+    from foedus.wording import character
 
-    letter = exc.object[exc.start:exc.end][:1]
-    return (f"the output's encoding ({exc.encoding}) cannot write U+{ord(letter):04X} "
-            f"{unicodedata.name(letter, '')}".rstrip() + "; set PYTHONIOENCODING=utf-8 (or PYTHONUTF8=1) and run again")
+    return (f"the output's encoding ({exc.encoding}) cannot write {character(exc.object[exc.start])}; set "
+            "PYTHONIOENCODING=utf-8 (or PYTHONUTF8=1) and run again")
 
 
 def stopped(code: int) -> int:

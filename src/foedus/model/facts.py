@@ -16,6 +16,7 @@ from foedus.model.behaviour import SpanRules
 from foedus.model.days import is_iso_day
 from foedus.model.numbers import Switch
 from foedus.model.vocab import CERTAINTY_RANK, TAGGED_WINDOWS, Certainty
+from foedus.wording import character
 
 __all__ = ["Certainty", "DateCertainty", "Day", "Line", "Prose", "Source", "Span", "StateRef", "Strict", "Text", "Url"]
 
@@ -57,8 +58,6 @@ def _not_blank(value: str) -> str:
 
 
 _BIDI = frozenset(map(chr, [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]))  # embeddings, overrides, isolates
-_CONTROL_NAMES = {"\0": "NULL", "\a": "BELL", "\b": "BACKSPACE", "\t": "CHARACTER TABULATION", "\n": "LINE FEED",
-                  "\r": "CARRIAGE RETURN", "\x1b": "ESCAPE", "\x7f": "DELETE"}  # unicodedata names no control
 
 
 def _refuse_hidden(value: str, allowed: str) -> str:
@@ -68,9 +67,7 @@ def _refuse_hidden(value: str, allowed: str) -> str:
     for char in value:
         if char in _BIDI or (unicodedata.category(char) == "Cc" and char not in allowed):
             kind = "a bidirectional control" if char in _BIDI else "a control character"
-            name = unicodedata.name(char, "") or _CONTROL_NAMES.get(char, "")
-            raise ValueError(f"has U+{ord(char):04X}{' ' + name if name else ''}, {kind}: write the text as it "
-                             "is to be shown")
+            raise ValueError(f"has {character(char)}, {kind}: write the text as it is to be shown")
     return value
 
 
