@@ -43,4 +43,5 @@ def test_a_number_where_a_dates_effective_belongs_is_refused(tmp_path: Path) -> 
 
 @pytest.mark.parametrize("written", ["true", "false", "yes"])  # `yes` is YAML's own true, as written
 def test_a_switch_written_as_one_is_read(tmp_path: Path, written: str) -> None:
+    """Control (passes before and after the strict switch): what is written as a switch is still read."""
     assert _read(tmp_path, GOOD_TREATY.replace(CLAUSE, CLAUSE.replace("}", f", request_gated: {written}}}"))) is None

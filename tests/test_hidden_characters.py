@@ -69,6 +69,7 @@ def test_a_place_name_with_a_hidden_character_is_refused(monkeypatch: pytest.Mon
 
 
 def test_a_note_keeps_its_lines_and_tabs(tmp_path: Path) -> None:
+    """Control (passes before and after): a note's line feeds and tabs are no hidden characters to refuse."""
     path = tmp_path / "f.yaml"
     path.write_text(GOOD_TREATY + 'note: "one\\n\\ttwo \\u05d0"\n', encoding="utf-8")
     assert read_treaty_file(path).note == "one\n\ttwo \u05d0"

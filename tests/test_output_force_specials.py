@@ -54,6 +54,7 @@ def test_a_folder_output_names_a_pipe_in_its_place_as_a_pipe(tmp_path: Path) -> 
 
 
 def test_force_still_replaces_a_file_and_writes_a_new_name(tmp_path: Path) -> None:
+    """Control (passes before and after): --force still replaces a regular file and writes a name not there."""
     old, new = tmp_path / "old.json", tmp_path / "new.json"
     old.write_text("old", encoding="utf-8")
     for out in (old, new):

@@ -21,6 +21,8 @@ def test_a_recorded_command_quotes_its_folder(out: str) -> None:
 
 
 def test_a_plain_folder_stays_plain() -> None:
+    """Control: a name the shell reads as written is recorded as before, unquoted (command_line's passes on the
+    old code; report_command is new)."""
     assert command_line(1990, None, Path("runs/b1"), 10, 1) == ("foedus backtest --from 1990 --out runs/b1 --draws 10 "
                                                                 "--seed 1")
     assert report_command(Path("rep"), 10, 5, 1, True) == ("foedus likely report --out rep --draws 10 --bootstrap 5 "
