@@ -61,3 +61,18 @@ def test_force_still_replaces_a_file_and_writes_a_new_name(tmp_path: Path) -> No
         with staged_file(out, force=True) as tmp:
             tmp.write_text("new", encoding="utf-8")
         assert out.read_text(encoding="utf-8") == "new"
+
+
+@pytest.mark.parametrize("leads_to", ["gone.csv", "pipe"])
+def test_a_dataset_installers_force_replaces_a_link_wherever_it_leads(tmp_path: Path, leads_to: str) -> None:
+    """A dataset file that is a link is replaced itself by `data fetch --force` (tests/test_output_links.py): the
+    pipe check read what the link leads to, so a link leading nowhere was an internal error (FileNotFoundError) and
+    one to a pipe was refused as the pipe, which the swap never touches."""
+    os.mkfifo(tmp_path / "pipe")
+    link = tmp_path / "states.csv"
+    os.symlink(leads_to, link)
+    check_target(link, force=True, dataset=True)
+    with staged_file(link, force=True, dataset=True) as tmp:
+        tmp.write_text("new", encoding="utf-8")
+    assert not link.is_symlink() and link.read_text(encoding="utf-8") == "new"
+    assert stat.S_ISFIFO(os.lstat(tmp_path / "pipe").st_mode)

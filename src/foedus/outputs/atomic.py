@@ -95,20 +95,25 @@ def _link_refused(out: Path, dataset: bool = False) -> OutputError | None:
 
 
 def _kind_of(out: Path) -> str:
-    """What the existing `out` is, in words: a file, a folder, a named pipe, a device or a socket."""
-    mode = os.stat(out).st_mode
+    """What the existing `out` itself is, in words: a file, a folder, a named pipe, a device, a socket or a symbolic
+    link (not what it leads to: the swap replaces the link)."""
+    mode = os.lstat(out).st_mode
     kinds = ((stat.S_ISREG, "a file"), (stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe"),
-             (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"), (stat.S_ISSOCK, "a socket"))
+             (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"), (stat.S_ISSOCK, "a socket"),
+             (stat.S_ISLNK, "a symbolic link"))
     return next((word for test, word in kinds if test(mode)), "not a file")
 
 
 def _not_a_file(out: Path) -> OutputError | None:
     """Why `--force` does not replace the existing `out` with a file: it is a folder, a named pipe or a device
-    (`--out /dev/null --force` run as root would put a file in the device's place); None for a regular file."""
+    (`--out /dev/null --force` run as root would put a file in the device's place); None for a regular file, and for
+    a link that reaches here, a dataset file's (`_link_refused` refuses every other), which the swap replaces itself,
+    wherever it leads (a link leading nowhere was an internal error, FileNotFoundError)."""
     if not os.path.lexists(out):  # --force for a new name
         return None
     what = _kind_of(out)
-    return None if what == "a file" else OutputError(f"{out} is {what}; --force replaces a file, never {what}")
+    return None if what in ("a file", "a symbolic link") else OutputError(
+        f"{out} is {what}; --force replaces a file, never {what}")
 
 
 def _holds_cwd(folder: Path) -> bool:
