@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 from collections.abc import Callable
 from pathlib import Path
 
@@ -29,3 +31,13 @@ def file_error(tmp_path: Path, read: Callable[[Path], object], text: str) -> str
     with pytest.raises(FoedusError) as caught:
         read(path)
     return str(caught.value).removeprefix(f"{path}: ")
+
+
+def cli_line(args: list[str]) -> tuple[int, str, str]:
+    """Run one command line in-process as the console script does: exit code, stdout, stderr."""
+    from foedus.cli.start import run_line
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = run_line(args)
+    return code, out.getvalue(), err.getvalue()

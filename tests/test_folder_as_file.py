@@ -3,25 +3,16 @@ not the file descriptor number the reader happened to hold (`cannot use 3: Is a 
 
 from __future__ import annotations
 
-import contextlib
-import io
 import re
 from pathlib import Path
 
 import pytest
 
-from foedus.cli.start import run_line
 from foedus.errors import FoedusError
 from foedus.model.yamlio import read_text_file
+from samples import cli_line
 
 CASCADE = ["cascade", "-a", "RUS", "-t", "UKR", "-d", "2025-06-01"]
-
-
-def _line(args: list[str]) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = run_line(args)
-    return code, out.getvalue(), err.getvalue()
 
 
 FOLDER_CASES = [
@@ -44,7 +35,7 @@ def test_a_folder_given_as_a_file_is_named_in_one_line(tmp_path: Path, monkeypat
     folder = tmp_path / "a folder"
     folder.mkdir()
     monkeypatch.chdir(tmp_path)
-    code, _, err = _line([a.format(d=folder) for a in args])
+    code, _, err = cli_line([a.format(d=folder) for a in args])
     assert code == 2, err
     assert err == f"error: {folder}: cannot read {what}: it is a folder, not a file\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a folder"]  # no output was written
@@ -63,6 +54,6 @@ def test_the_reader_names_the_folder_and_leaves_no_descriptor_open(tmp_path: Pat
 def test_an_empty_path_is_refused_not_read_as_the_current_folder() -> None:
     with pytest.raises(FoedusError, match=r"^cannot read thing: the path is empty$"):
         read_text_file("", "thing")
-    code, _, err = _line(["war", ""])
+    code, _, err = cli_line(["war", ""])
     assert code == 2 and err.startswith("error: war: the path is empty; give a war file or a bundled war (bundled: ")
     assert len(err.splitlines()) == 1

@@ -4,9 +4,7 @@ file and the field, exit 2. Seeds are refused below zero, and --likely-model whe
 
 from __future__ import annotations
 
-import contextlib
 import copy
-import io
 import json
 import os
 import subprocess
@@ -18,12 +16,12 @@ from typing import Any
 
 import pytest
 
-from foedus.cli.start import run_line
 from foedus.errors import DataFormatError, FoedusError, LikelyModelError, WarDataError
 from foedus.likely.model import load_model
 from foedus.model.yamlio import MAX_FILE_BYTES
 from foedus.research.depth import DepthModel
 from foedus.war.loader import read_war_file
+from samples import cli_line
 
 CASCADE = ["cascade", "-a", "RUS", "-t", "EST", "-d", "2025-06-01"]
 
@@ -31,14 +29,6 @@ CASCADE = ["cascade", "-a", "RUS", "-t", "EST", "-d", "2025-06-01"]
 def _shipped(name: str) -> dict[str, Any]:
     payload: dict[str, Any] = json.loads(resources.files("foedus.data").joinpath(name).read_text(encoding="utf-8"))
     return payload
-
-
-def _line(args: list[str]) -> tuple[int, str, str]:
-    """Run one command line in-process as the console script does: exit code, stdout, stderr."""
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = run_line(args)
-    return code, out.getvalue(), err.getvalue()
 
 
 def _one_line_error(code: int, err: str, *needles: str) -> None:
@@ -96,10 +86,10 @@ def test_an_oversized_file_or_a_device_is_refused_unread(tmp_path: Path, reader:
 def test_a_seed_out_of_range_is_refused_as_cascade_refuses_it(args: list[str], tmp_path: Path,
                                                               monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
-    code, _, err = _line(args)
+    code, _, err = cli_line(args)
     _one_line_error(code, err, "--seed")
     assert list(tmp_path.iterdir()) == []
-    cascade_code, _, cascade_err = _line([*CASCADE, "--draws", "5", "--seed", args[args.index("--seed") + 1]])
+    cascade_code, _, cascade_err = cli_line([*CASCADE, "--draws", "5", "--seed", args[args.index("--seed") + 1]])
     assert cascade_code == 2 and cascade_err.split("(see")[0] == err.split("(see")[0]
 
 
@@ -156,7 +146,7 @@ def test_depth_refuses_nan_parameters_in_one_line(tmp_path: Path, monkeypatch: p
     payload["dimensions"]["depth"]["estimate"][2][1] = float("nan")
     (tmp_path / "p.json").write_text(json.dumps(payload), encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    code, _, err = _line(["depth", "--out", "d.csv", "--params", "p.json"])
+    code, _, err = cli_line(["depth", "--out", "d.csv", "--params", "p.json"])
     _one_line_error(code, err, "p.json", "dimensions.depth.estimate[2]")
     assert not (tmp_path / "d.csv").exists()
 
@@ -241,7 +231,7 @@ def test_a_likelihood_model_that_is_not_an_object_says_so(tmp_path: Path, text: 
 def test_an_absurd_likelihood_model_is_refused_before_numpy_warns(tmp_path: Path) -> None:
     """A finite number far beyond any fit used to run: numpy's overflow warning leaked to stderr, exit 0."""
     path = _model_file(tmp_path, _set(["join", "30", "mean", 0], 1e308))
-    code, out, err = _line([*CASCADE, "--likelihood", "--likely-model", str(path), "--json"])
+    code, out, err = cli_line([*CASCADE, "--likelihood", "--likely-model", str(path), "--json"])
     _one_line_error(code, err, str(path), "join.30.mean")
     assert "RuntimeWarning" not in err and json.loads(out)["ok"] is False
 
@@ -249,7 +239,7 @@ def test_an_absurd_likelihood_model_is_refused_before_numpy_warns(tmp_path: Path
 def test_a_check_without_a_skill_score_is_shown_as_n_a(tmp_path: Path) -> None:
     """A validation score the fit could not compute is null in the file: the warning said so by crashing."""
     path = _model_file(tmp_path, lambda p: p["validation"][0].update(brier_skill=None))
-    code, out, err = _line([*CASCADE, "--likelihood", "--likely-model", str(path), "--json"])
+    code, out, err = cli_line([*CASCADE, "--likelihood", "--likely-model", str(path), "--json"])
     assert code == 0, err
     assert any("Brier skill n/a" in w for w in json.loads(out)["likelihood"]["warnings"])
 
@@ -272,18 +262,18 @@ def test_a_covariance_with_rounding_noise_is_accepted(tmp_path: Path) -> None:
 
 def test_a_likelihood_model_error_is_one_line_from_the_cli(tmp_path: Path) -> None:
     path = _model_file(tmp_path, _set(["join"], {}))
-    code, _, err = _line([*CASCADE, "--likelihood", "--likely-model", str(path)])
+    code, _, err = cli_line([*CASCADE, "--likelihood", "--likely-model", str(path)])
     _one_line_error(code, err, str(path), "join: missing horizon(s)")
 
 
 def test_likely_model_without_likelihood_is_refused(tmp_path: Path) -> None:
-    code, out, err = _line([*CASCADE, "--likely-model", "/nonexistent/x.json"])
+    code, out, err = cli_line([*CASCADE, "--likely-model", "/nonexistent/x.json"])
     _one_line_error(code, err, "--likely-model has no effect without --likelihood or --honour empirical")
     assert out == ""
     honour = [*CASCADE, "--draws", "20", "--seed", "1", "--honour", "empirical", "--json", "--likely-model"]
     path = _model_file(tmp_path, lambda p: None)  # where the honour rates come from it, the file is read
-    code, out, err = _line([*honour, str(path)])
+    code, out, err = cli_line([*honour, str(path)])
     assert code == 0, err
     assert json.loads(out)["draws"] == 20
-    code, _, err = _line([*honour, str(_model_file(tmp_path, _set(["honour", "pre1945", "S1"], -1.0)))])
+    code, _, err = cli_line([*honour, str(_model_file(tmp_path, _set(["honour", "pre1945", "S1"], -1.0)))])
     _one_line_error(code, err, "honour.pre1945.S1")

@@ -3,26 +3,22 @@
 
 from __future__ import annotations
 
-import contextlib
-import io
 import os
 import stat
 from pathlib import Path
 
 import pytest
 
-from foedus.cli.start import run_line
 from foedus.errors import OutputError
 from foedus.outputs import check_target, staged_file
+from samples import cli_line
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
 
 
 def _run(args: list[str]) -> tuple[int, str]:
-    err = io.StringIO()
-    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(err):
-        code = run_line(args)
-    return code, err.getvalue()
+    code, _, err = cli_line(args)
+    return code, err
 
 
 @pytest.mark.parametrize("args", [["schema", "--force", "--out"],

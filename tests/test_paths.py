@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import io
 import os
 import subprocess
 import sys
@@ -13,6 +11,7 @@ import pytest
 from platformdirs import user_cache_dir, user_data_dir
 
 from foedus import paths
+from samples import cli_line
 
 CASES = [
     {},  # neither variable set: the folders under HOME
@@ -99,16 +98,12 @@ def test_a_data_folder_no_folder_can_be_made_at_is_refused(tmp_path: Path, monke
                                                            under: str) -> None:
     """A path through a file (`afile/data`) is not a folder to make later: `data status` had said every dataset
     file failed its checksum, and a cascade that the cow_states file was corrupt."""
-    from foedus.cli.start import run_line
-
     (tmp_path / "afile").write_text("", encoding="utf-8")
     monkeypatch.setenv("FOEDUS_DATA_DIR", str(tmp_path / under))
     why = f"{tmp_path / 'afile'} is not a folder (ENOTDIR)"
     for args in (["data", "status"], ["states", "USA"]):
-        err = io.StringIO()
-        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(err):
-            code = run_line(args)
-        assert code == 2 and err.getvalue().splitlines() == [
+        code, _, err = cli_line(args)
+        assert code == 2 and err.splitlines() == [
             f"error: FOEDUS_DATA_DIR={tmp_path / under}: {why} (give the folder that holds the datasets)"]
 
 
@@ -117,17 +112,13 @@ def test_a_blank_folder_setting_is_refused(tmp_path: Path, monkeypatch: pytest.M
     """A value of only spaces was read as a folder named with spaces beside the working folder (the cache made one
     there, the data folder was said to lack every dataset): it is refused, the variable named. An empty value reads
     the default, as an empty XDG variable does."""
-    from foedus.cli.start import run_line
-
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv(variable, "  ")
     for args in (["data", "status"], ["states", "USA"]):
-        err = io.StringIO()
-        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(err):
-            code = run_line(args)
+        code, _, err = cli_line(args)
         if variable == "FOEDUS_CACHE_DIR" and args[0] == "data":
             continue  # the data folder's status reads no cache
-        assert (code, err.getvalue().splitlines()) == (2, [
+        assert (code, err.splitlines()) == (2, [
             f"error: {variable} is blank: give the folder "
             f"{'that holds the datasets' if variable == 'FOEDUS_DATA_DIR' else 'for foedus' + chr(39) + 's cache'}, "
             "or unset it for the default"])

@@ -3,21 +3,15 @@ Windows or macOS user may save it) was passed over without a word, and the folde
 
 from __future__ import annotations
 
-import contextlib
-import io
 from pathlib import Path
 
 import pytest
 
-from foedus.cli.start import run_line
-from samples import GOOD_TREATY
+from samples import GOOD_TREATY, cli_line
 
 
 def _validate(folder: Path) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = run_line(["treaties", "validate", str(folder)])
-    return code, out.getvalue(), err.getvalue()
+    return cli_line(["treaties", "validate", str(folder)])
 
 
 @pytest.mark.parametrize("name", ["BAD.YAML", "bad.Yml"])
