@@ -31,7 +31,7 @@ def test_the_draws_that_fit_grow_with_the_budget(monkeypatch: pytest.MonkeyPatch
         budget.check_draws(big + 1, 1e6, "a test")
 
 
-@pytest.mark.parametrize("value", ["lots", "-5", "0", "1.5", ""])
+@pytest.mark.parametrize("value", ["lots", "-5", "0", "1.5"])  # empty: the default (tests/test_settings.py)
 def test_a_bad_memory_budget_is_refused(monkeypatch: pytest.MonkeyPatch, value: str) -> None:
     monkeypatch.setenv(budget.MEMORY_ENV, value)
     with pytest.raises(SettingError, match="FOEDUS_MEMORY_MB must be a positive whole number"):

@@ -21,7 +21,9 @@ def data_dir() -> Path:
             be made at (a file on the way, `data.csv/x`: every dataset was then reported with a bad checksum), or
             is blank.
     """
-    override = _path_setting(DATA_ENV, "the folder that holds the datasets")
+    from foedus.settings import setting  # here, not at the top: the console's start imports this module
+
+    override = setting(DATA_ENV, "the folder that holds the datasets")
     if override:
         path = Path(override).expanduser()
         if not os.path.isdir(path) and (os.path.lexists(path) or not _missing(path)):
@@ -85,7 +87,9 @@ def cache_dir() -> Path:
     Raises:
         SettingError: $FOEDUS_CACHE_DIR is blank.
     """
-    override = _path_setting("FOEDUS_CACHE_DIR", "the folder for foedus's cache")
+    from foedus.settings import setting
+
+    override = setting("FOEDUS_CACHE_DIR", "the folder for foedus's cache")
     if override:
         return Path(override).expanduser()
     base = _xdg_base("XDG_CACHE_HOME", ".cache")
@@ -94,21 +98,6 @@ def cache_dir() -> Path:
     from platformdirs import user_cache_dir
 
     return Path(user_cache_dir("foedus"))
-
-
-def _path_setting(variable: str, what: str) -> str:
-    """A folder setting's value ('' when unset or empty, which reads the default, as an empty XDG variable does);
-    one of only spaces is refused, not read as a folder named with spaces beside the working folder.
-
-    Raises:
-        SettingError: the value is blank.
-    """
-    value = os.environ.get(variable, "")
-    if value and not value.strip():
-        from foedus.errors import SettingError
-
-        raise SettingError(f"{variable} is blank: give {what}, or unset it for the default")
-    return value
 
 
 def _xdg_base(variable: str, default: str) -> str | None:

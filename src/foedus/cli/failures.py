@@ -21,7 +21,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any, NoReturn
 
-from foedus.errors import FoedusError, one_line
+from foedus.errors import FoedusError, SettingError, one_line
 from foedus.outputs.stops import stop_signal
 
 __all__ = ["fail", "failure", "json_asked", "leave", "os_error_line", "stopped"]
@@ -85,10 +85,16 @@ def failure(exc: Exception | KeyboardInterrupt, as_json: bool) -> int:
         return 130
     if isinstance(exc, UnicodeEncodeError) and (said := _unprintable(exc)) is not None:
         return fail(said, as_json)
-    if os.environ.get("FOEDUS_DEBUG"):  # a bug, not bad input: the traceback only when asked
+    from foedus.settings import setting  # here: a bug is rare, and the console's start imports this module
+
+    try:
+        debug, how = setting("FOEDUS_DEBUG", "1 to show the traceback"), "FOEDUS_DEBUG=1 shows the traceback"
+    except SettingError as blank:  # said in place of the usual hint: the bug is still the news
+        debug, how = "", str(blank)
+    if debug:  # a bug, not bad input: the traceback only when asked
         raise exc
     return fail(f"internal error ({type(exc).__name__}: {exc}); please report it with the command you ran "
-                "(FOEDUS_DEBUG=1 shows the traceback)", as_json, status=1)
+                f"({how})", as_json, status=1)
 
 
 def _unprintable(exc: UnicodeEncodeError) -> str | None:

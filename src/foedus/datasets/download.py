@@ -21,6 +21,7 @@ from urllib.parse import unquote, urlsplit
 from foedus.datasets.progress import Bar, byte_progress
 from foedus.errors import ChecksumError, DataFetchError
 from foedus.reachable import os_reason
+from foedus.settings import setting
 
 __all__ = ["MAX_DOWNLOAD_BYTES", "MIRROR_ENV", "RETRIES", "check_mirror", "download", "resolve_url",
            "url_file_name"]
@@ -82,13 +83,14 @@ def resolve_url(url: str, mirror: str | None = None) -> str:
     """The URL to download: the official one, or the same file name under a mirror ($FOEDUS_DATA_MIRROR).
 
     Raises:
-        DataFetchError: `mirror` is given but empty or not a URL (an empty $FOEDUS_DATA_MIRROR counts as unset).
+        DataFetchError: `mirror` is given but empty or not a URL (an empty $FOEDUS_DATA_MIRROR counts
+            as unset); SettingError: $FOEDUS_DATA_MIRROR is blank.
     """
     if mirror is not None:
         base = check_mirror(mirror)
     else:
-        env = os.environ.get(MIRROR_ENV, "")
-        base = check_mirror(env, f"${MIRROR_ENV}") if env.strip() else ""
+        env = setting(MIRROR_ENV, "a base URL (http://, https:// or file://)")
+        base = check_mirror(env, f"${MIRROR_ENV}") if env else ""
     if not base:
         return url
     return base.rstrip("/") + "/" + PurePosixPath(urlsplit(url).path).name

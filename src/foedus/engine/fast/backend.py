@@ -7,13 +7,13 @@ Only the boolean matrix products move; everything else stays in numpy. Choose wi
 
 from __future__ import annotations
 
-import os
 from typing import Any
 
 import numpy as np
 
 from foedus.datarecord import dataclass
 from foedus.errors import FoedusError
+from foedus.settings import setting
 
 __all__ = ["BACKENDS", "Backend", "check_backend", "get_backend"]
 
@@ -59,9 +59,13 @@ def _torch() -> Any:
 
 
 def get_backend(name: str | None = None) -> Backend:
-    """The named backend (default: $FOEDUS_BACKEND, else numpy)."""
-    if not name and os.environ.get("FOEDUS_BACKEND"):
-        name = check_backend(os.environ["FOEDUS_BACKEND"], " (from $FOEDUS_BACKEND)")
+    """The named backend (default: $FOEDUS_BACKEND, else numpy).
+
+    Raises:
+        FoedusError: the name is not a backend; SettingError: $FOEDUS_BACKEND is blank.
+    """
+    if not name and (chosen := setting("FOEDUS_BACKEND", " or ".join(BACKENDS))):
+        name = check_backend(chosen, " (from $FOEDUS_BACKEND)")
     name = check_backend(name or "numpy")
     if name == "numpy":
         return Backend()

@@ -8,9 +8,8 @@ the working arrays of a replay are bounded by blocks of draws and counted as a f
 
 from __future__ import annotations
 
-import os
-
 from foedus.errors import ScenarioError, SettingError
+from foedus.settings import setting
 
 __all__ = ["BASELINE_MB", "MEMORY_ENV", "budget_mb", "check_draws", "max_draws"]
 
@@ -24,7 +23,7 @@ def budget_mb() -> int:
     Raises:
         SettingError: $FOEDUS_MEMORY_MB is not a positive whole number.
     """
-    raw = os.environ.get(MEMORY_ENV, "1024").strip()
+    raw = setting(MEMORY_ENV, "a positive whole number of MiB", "1024").strip()
     if not raw.isdigit() or int(raw) < 1:
         raise SettingError(f"{MEMORY_ENV} must be a positive whole number of MiB, not {raw!r}")
     return int(raw)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import functools
 import importlib.util
-import os
 from typing import Any
 
 import numpy as np
@@ -32,6 +31,7 @@ from foedus.engine.fast.packed import (
 )
 from foedus.engine.fast.rounds import ATTACK, DEFENSE
 from foedus.engine.rules import conflict
+from foedus.settings import setting
 
 __all__ = ["JIT_ENV", "packed_rounds", "packed_summaries"]
 
@@ -138,7 +138,7 @@ def _compiled() -> Any:
     Raises:
         SettingError: $FOEDUS_JIT is neither 0 nor 1.
     """
-    raw = os.environ.get(JIT_ENV, "1").strip()
+    raw = setting(JIT_ENV, "0 (numpy) or 1 (numba where installed)", "1").strip()
     if raw not in ("0", "1"):
         from foedus.errors import SettingError
 

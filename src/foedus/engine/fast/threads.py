@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import os
 import sys
 import threading
 from collections.abc import Callable, Iterator
 from typing import Any, TypeVar, cast
 
 from foedus.errors import SettingError
+from foedus.settings import setting
 
 __all__ = ["BLAS_ENV", "blas_info", "blas_threads", "engine_threads", "in_engine_threads"]
 
@@ -36,7 +36,7 @@ def blas_threads() -> int | None:
     Raises:
         SettingError: $FOEDUS_BLAS_THREADS is not a whole number (0 or more).
     """
-    raw = os.environ.get(BLAS_ENV, "1").strip()
+    raw = setting(BLAS_ENV, "a whole number of threads (0: BLAS's own default)", "1").strip()
     if not raw.isdigit():
         raise SettingError(f"{BLAS_ENV} must be a whole number of threads (0: BLAS's own default), not {raw!r}")
     n = int(raw)

@@ -1,0 +1,79 @@
+"""Every FOEDUS_* environment setting is read by `foedus.settings.setting`: a blank value is refused in the same
+words whichever variable it is, and an empty one reads the default, as unset does."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from foedus import paths
+from foedus.datasets.download import resolve_url
+from foedus.engine.fast import budget, packed_rounds, threads
+from foedus.engine.fast.backend import get_backend
+from foedus.errors import SettingError
+
+SRC = Path(__file__).resolve().parents[1] / "src" / "foedus"
+
+READERS: dict[str, tuple[Callable[[], Any], str]] = {
+    "FOEDUS_BACKEND": (get_backend, "numpy or torch"),
+    "FOEDUS_BLAS_THREADS": (threads.blas_threads, "a whole number of threads (0: BLAS's own default)"),
+    "FOEDUS_JIT": (packed_rounds._compiled, "0 (numpy) or 1 (numba where installed)"),
+    "FOEDUS_MEMORY_MB": (budget.budget_mb, "a positive whole number of MiB"),
+    "FOEDUS_DATA_MIRROR": (lambda: resolve_url("https://example.org/a.zip"),
+                           "a base URL (http://, https:// or file://)"),
+    "FOEDUS_DATA_DIR": (paths.data_dir, "the folder that holds the datasets"),
+    "FOEDUS_CACHE_DIR": (paths.cache_dir, "the folder for foedus's cache"),
+}
+
+
+@pytest.mark.parametrize("blank", [" ", "\t", " \n "])
+@pytest.mark.parametrize("variable", sorted(READERS))
+def test_a_blank_setting_is_refused_in_one_wording(monkeypatch: pytest.MonkeyPatch, variable: str,
+                                                   blank: str) -> None:
+    """FOEDUS_BACKEND=' ' said "unknown backend ' '", FOEDUS_BLAS_THREADS=' ' "... not ''", and a blank
+    FOEDUS_DATA_MIRROR read as unset: each is now refused naming the variable and what to give."""
+    read, what = READERS[variable]
+    monkeypatch.setenv(variable, blank)
+    with pytest.raises(SettingError) as caught:
+        read()
+    assert str(caught.value) == f"{variable} is blank: give {what}, or unset it for the default"
+
+
+@pytest.mark.parametrize("variable", sorted(READERS))
+def test_an_empty_setting_reads_the_default(monkeypatch: pytest.MonkeyPatch, variable: str) -> None:
+    """FOEDUS_MEMORY_MB='' (FOEDUS_BLAS_THREADS, FOEDUS_JIT) was refused as "not ''" where the folders, the backend
+    and the mirror read an empty value as unset: all read it as unset now."""
+    read, _ = READERS[variable]
+    monkeypatch.delenv(variable, raising=False)
+    default = read()
+    monkeypatch.setenv(variable, "")
+    assert read() == default
+
+
+def test_a_blank_debug_setting_is_said_with_the_bug(monkeypatch: pytest.MonkeyPatch) -> None:
+    """FOEDUS_DEBUG=' ' showed the traceback as if asked: the bug is reported and the blank setting said in place
+    of the usual hint."""
+    from foedus.cli.failures import failure
+
+    monkeypatch.setenv("FOEDUS_DEBUG", " ")
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err):
+        code = failure(RuntimeError("boom"), as_json=False)
+    assert (code, err.getvalue().splitlines()) == (1, [
+        "error: internal error (RuntimeError: boom); please report it with the command you ran "
+        "(FOEDUS_DEBUG is blank: give 1 to show the traceback, or unset it for the default)"])
+
+
+def test_only_the_settings_module_reads_foedus_variables() -> None:
+    """A FOEDUS_* variable read from os.environ (or os.getenv) anywhere but foedus.settings would word a blank
+    value its own way again."""
+    read = re.compile(r"(os\.environ(\.get)?\s*[\[(]|getenv\()\s*(\"FOEDUS_|[A-Z_]*ENV\b)")
+    readers = [f"{path.relative_to(SRC)}:{n}" for path in SRC.rglob("*.py") if path.name != "settings.py"
+               for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if read.search(line)]
+    assert readers == []
