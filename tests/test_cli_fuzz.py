@@ -178,7 +178,7 @@ WHOLE_BAD: list[list[str]] = [
     ["cascade", "-a", "UKR", "-t", "RUS", "-d", "2025-01-15", "--honour", "good.yaml"],
     ["cascade", "-a", "RUS", "-t", "RUS", "-d", "2025-01-15"], ["cascade", "-a", "UKR", "-t", "RUS", "-d"],
     ["cascade", "-a", "UKR", "-t", "RUS", "-d", "2025-01-15", "--place", "crimea"],
-    ["cascade", "-a", "UKR", "-t", "RUS", "-d", "2025-01-15", "--save-overlay", "exists.csv", "--drop-treaty",
+    ["cascade", "-a", "UKR", "-t", "RUS", "-d", "2025-01-15", "--save-overlay", "good.yaml", "--drop-treaty",
      "nato_1949"],
     ["cascade", "-a", "UKR", "-t", "RUS", "-d", "2025-01-15", "--treaties", "good.yaml", "--treaties", "good.yaml"],
     ["treaties", "show", "nato"], ["treaties", "show", "[bold]x[/bold]"], ["treaties", "show"],

@@ -152,3 +152,20 @@ def test_a_json_output_named_as_another_format_is_refused(
     monkeypatch.chdir(tmp_path)
     assert _error_line(args) == said
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("option", [["--save-overlay"], ["-aUKR", "--save-overlay"]], ids=["fast", "typer"])
+@pytest.mark.parametrize(("name", "suffix"), [("o.json", "'.json'"), ("o.csv", "'.csv'"), ("o", "''")])
+def test_a_saved_overlay_named_as_another_format_is_refused(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, option: list[str], name: str, suffix: str) -> None:
+    """`cascade --save-overlay o.json` wrote YAML under a JSON name, which a reader parses as JSON and fails on: the
+    name is refused before any work, by the rule every output's format follows (`foedus.outputs.names`)."""
+    monkeypatch.chdir(tmp_path)
+    assert _error_line([*WHAT_IF, *option, name]) == f"{name}: unknown overlay format {suffix}; use .yaml or .yml"
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_saved_overlay_takes_yaml_and_yml_in_any_case(tmp_path: Path) -> None:
+    for name in ("o.yaml", "o.YML"):
+        assert run_line([*WHAT_IF, "--json", "--save-overlay", str(tmp_path / name)]) == 0
+        assert "drop_treaty" in (tmp_path / name).read_text(encoding="utf-8")

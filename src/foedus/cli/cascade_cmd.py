@@ -59,8 +59,10 @@ def cascade(inputs: dict[str, Any], *, treaties: list[Path] | None, as_json: boo
     asked = _what_if_asked(inputs, overlay, add_treaty, save_overlay)
     if save_overlay is not None:  # a taken name is refused before any work, as every other output is
         from foedus.outputs.atomic import check_target
+        from foedus.outputs.names import output_format
 
-        check_target(save_overlay, how="choose another file name")
+        check_target(save_overlay, how="choose another file name",  # o.json held YAML
+                     name=lambda given: output_format(given, (".yaml", ".yml"), "overlay"))
     changes = what_if(inputs, add_treaty, overlay) if asked else None
     if save_overlay is not None and not (changes and changes.changes):  # an empty file would say nothing was changed
         from foedus.errors import FoedusError

@@ -19,4 +19,5 @@ FormatOpt = Annotated[str | None, typer.Option("--format", help="table | csv | j
                                                                 "when not on a terminal).")]
 AddTreaty = Annotated[list[Path] | None, typer.Option("--add-treaty", help="What-if: add a treaty file.")]
 OverlayFile = Annotated[list[Path] | None, typer.Option("--overlay", help="What-if overlay YAML file(s).")]
-SaveOverlay = Annotated[Path | None, typer.Option("--save-overlay", help="Save the what-if changes as a file.")]
+SaveOverlay = Annotated[Path | None, typer.Option("--save-overlay",
+                                    help="Save the what-if changes as an overlay YAML file.")]
