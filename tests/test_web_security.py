@@ -115,6 +115,27 @@ def test_the_host_bound_is_read_by_the_loopback_checks_one_rule() -> None:
         assert check_bind(host, 8765, allow_remote=False) == bare_host(host) == host.strip(" []").lower()
 
 
+@pytest.mark.parametrize("host", ["::ffff:127.0.0.1", "[::ffff:127.0.0.1]", "::ffff:7f00:1", "127.1", "0x7f.1",
+                                  "2130706433"])
+def test_a_loopback_address_written_another_way_is_served_on_loopback(host: str) -> None:
+    """`--host ::ffff:127.0.0.1` (an IPv4-mapped IPv6 address) and `--host 127.1` (an IPv4 shorthand the socket
+    layer reads as 127.0.0.1, which `ipaddress` refuses) were refused as not loopback, though both mean this machine.
+    Both are read as the socket layer binds them, and bound as 127.0.0.1 (an IPv6-only socket cannot bind the mapped
+    form at all); addresses beyond loopback, written so, are still refused."""
+    from foedus.web.server import listen_sockets
+
+    assert is_loopback_host(host) and check_bind(host, 8765, allow_remote=False) == "127.0.0.1"
+    sockets = listen_sockets(check_bind(host, 8765, allow_remote=False), 0)  # 0: any free port
+    try:
+        assert sockets and all(s.getsockname()[0] == "127.0.0.1" for s in sockets)
+    finally:
+        for sock in sockets:
+            sock.close()
+    for other in ("::ffff:10.0.0.1", "10.1", "0x0a.1", "0", "::ffff:0.0.0.0"):
+        with pytest.raises(FoedusError, match="not a loopback address"):
+            check_bind(other, 8765, allow_remote=False)
+
+
 def test_cli_refuses_a_public_host_before_starting() -> None:
     proc = subprocess.run([sys.executable, "-m", "foedus.cli", "serve", "--host", "0.0.0.0", "--no-browser"],
                           capture_output=True, text=True, timeout=120, env=os.environ.copy())

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import asyncio
 import ipaddress
+import socket
 from collections.abc import AsyncIterator, Callable, Iterable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -31,7 +32,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from foedus.web.envelope import error_response
 
-__all__ = ["CSP", "Guard", "GuardSettings", "bare_host", "is_loopback_host", "release_loop_slot", "security_headers"]
+__all__ = ["CSP", "Guard", "GuardSettings", "bare_host", "is_loopback_host", "numeric_address",
+           "release_loop_slot", "security_headers"]
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
        "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
@@ -63,7 +65,8 @@ def bare_host(host: str) -> str:
 
 
 def is_loopback_host(host: str) -> bool:
-    """Whether a host name or address means this machine only (localhost, 127.0.0.0/8, ::1).
+    """Whether a host name or address means this machine only (localhost, 127.0.0.0/8, ::1), an address read as the
+    socket layer binds it (`numeric_address`: `127.1`, `::ffff:127.0.0.1` are 127.0.0.1).
 
     >>> [is_loopback_host(h) for h in ("127.0.0.1", "localhost", "::1", "[::1]", "0.0.0.0", "192.168.1.2")]
     [True, True, True, True, False, False]
@@ -71,10 +74,31 @@ def is_loopback_host(host: str) -> bool:
     name = bare_host(host)
     if name in {"localhost", "localhost.", "ip6-localhost"} or name.endswith(".localhost"):
         return True
+    address = numeric_address(name)
+    return address is not None and address.is_loopback
+
+
+def numeric_address(host: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    """The address a numeric host binds, as the socket layer reads it (getaddrinfo, no lookup), or None for a name.
+    The socket layer takes forms `ipaddress` refuses (`127.1`, `0x7f.1`, `2130706433` are 127.0.0.1, which a server
+    then binds); an IPv4-mapped IPv6 address (`::ffff:127.0.0.1`) is its IPv4 address, which `ipaddress` (Python
+    3.11) does not call loopback and which a socket of IPv6 only (`listen_sockets`) cannot bind.
+
+    >>> [str(numeric_address(h)) for h in ("127.1", "[::ffff:127.0.0.1]", "::1", "0x7f.1", "localhost")]
+    ['127.0.0.1', '127.0.0.1', '::1', '127.0.0.1', 'None']
+    """
+    name = bare_host(host)
     try:
-        return ipaddress.ip_address(name).is_loopback
+        address = ipaddress.ip_address(name)  # its own reading first: it keeps a scope (`fe80::1%eth0`)
     except ValueError:
-        return False
+        try:
+            found = socket.getaddrinfo(name, None, flags=socket.AI_NUMERICHOST) if name else []
+        except (OSError, UnicodeError, ValueError):  # a name (or not a host at all): not an address
+            return None
+        if not found:
+            return None
+        address = ipaddress.ip_address(str(found[0][4][0]))
+    return address.ipv4_mapped or address if isinstance(address, ipaddress.IPv6Address) else address
 
 
 def _host_name(raw: str) -> str:

@@ -13,7 +13,7 @@ import webbrowser
 from typing import Any
 
 from foedus.errors import FoedusError
-from foedus.web.guard import bare_host, is_loopback_host
+from foedus.web.guard import bare_host, is_loopback_host, numeric_address
 
 __all__ = ["build_server", "check_bind", "listen_sockets", "serve", "url_for"]
 
@@ -21,7 +21,8 @@ __all__ = ["build_server", "check_bind", "listen_sockets", "serve", "url_for"]
 def check_bind(host: str, port: int, allow_remote: bool) -> str:
     """Refuse a non-loopback host unless `allow_remote`, and a port outside 1-65535; return the host to bind, read
     as the loopback check reads it (`foedus.web.guard.bare_host`: spaces and an IPv6 address's brackets dropped): the
-    check passed `[::1]` and `localhost `, and the bind then failed on them ('cannot listen on [[::1]]').
+    check passed `[::1]` and `localhost `, and the bind then failed on them ('cannot listen on [[::1]]'). An
+    address is returned as the socket layer binds it (`127.1`, `::ffff:127.0.0.1`: 127.0.0.1, `numeric_address`).
 
     Raises:
         FoedusError: the host is not loopback (and remote serving was not allowed), or the port is invalid.
@@ -33,7 +34,8 @@ def check_bind(host: str, port: int, allow_remote: bool) -> str:
             f"refusing to serve on {host!r}: it is not a loopback address, and the API has no authentication; "
             "use --host 127.0.0.1, or add --allow-remote if you mean to expose it to your network"
         )
-    return bare_host(host)
+    address = numeric_address(host)  # `127.1` binds 127.0.0.1: announced as it is bound
+    return bare_host(host) if address is None else str(address)
 
 
 def url_for(host: str, port: int) -> str:
