@@ -6,7 +6,6 @@ Split from `foedus.model.treaty` so each module stays small; the treaty module r
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
@@ -14,9 +13,9 @@ from pydantic_core import PydanticCustomError
 
 from foedus.model.behaviour import SpanRules
 from foedus.model.days import is_iso_day
+from foedus.model.hidden import refuse_hidden
 from foedus.model.numbers import Switch
 from foedus.model.vocab import CERTAINTY_RANK, TAGGED_WINDOWS, Certainty
-from foedus.wording import character
 
 __all__ = ["Certainty", "DateCertainty", "Day", "Line", "Prose", "Source", "Span", "StateRef", "Strict", "Text", "Url"]
 
@@ -57,26 +56,12 @@ def _not_blank(value: str) -> str:
     return value
 
 
-_BIDI = frozenset(map(chr, [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]))  # embeddings, overrides, isolates
-
-
-def _refuse_hidden(value: str, allowed: str) -> str:
-    """Refuse a control character (but those in `allowed`) or a bidirectional override or isolate: written by a
-    YAML escape ("\\0", "\\u202e"), it would reach a terminal, a table or a report as it is, and an override shows
-    the text after it reversed (a treaty named as another is)."""
-    for char in value:
-        if char in _BIDI or (unicodedata.category(char) == "Cc" and char not in allowed):
-            kind = "a bidirectional control" if char in _BIDI else "a control character"
-            raise ValueError(f"has {character(char)}, {kind}: write the text as it is to be shown")
-    return value
-
-
 def _one_line(value: str) -> str:
-    return _refuse_hidden(value, "")
+    return refuse_hidden(value)
 
 
 def _prose(value: str) -> str:
-    return _refuse_hidden(value, "\n\t")
+    return refuse_hidden(value, "\n\t")
 
 
 Line = Annotated[str, AfterValidator(_one_line)]

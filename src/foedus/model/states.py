@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 
 from foedus.datarecord import dataclass, field
 from foedus.errors import AmbiguousNameError, UnknownStateError
+from foedus.model.hidden import refuse_hidden
 from foedus.model.slug import norm
 from foedus.model.state_files import COW_LAST_DAY, COW_MAJORS_FILE, COW_STATES_FILE, spells_text
 
@@ -139,7 +140,7 @@ class StateRegistry:
                 is no state of the system ("Hong Kong SAR, China").
             AmbiguousNameError: the name fits several states; the error lists them with codes and dates.
         """
-        raw = str(text).strip()
+        raw = refuse_hidden(str(text).strip(), error=lambda problem: UnknownStateError(f"the state {text!r} {problem}"))
         if (key := norm(raw)).isdigit() and (not raw.isdigit() or key not in self._index):  # -2, 2.0, 002
             from foedus.model import state_forms  # here: a code or name is looked up without it
 

@@ -1,0 +1,32 @@
+"""Characters a text may not hide: control characters and bidirectional overrides or isolates, refused in the same
+words wherever a text is read, a data file's field (`foedus.model.facts`) or a state's name as typed
+(`foedus.model.states`): shown as they are, they reach a terminal, a table or a report unseen, an override shows the
+text after it reversed, and a name's lookup, which keeps only letters and digits, read "u\\u202esa" as USA."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable
+
+from foedus.wording import character
+
+__all__ = ["refuse_hidden"]
+
+_BIDI = frozenset(map(chr, [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]))  # embeddings, overrides, isolates
+
+
+def refuse_hidden(value: str, allowed: str = "", error: Callable[[str], Exception] = ValueError) -> str:
+    """`value`, refused when it has a control character (but those in `allowed`) or a bidirectional override or
+    isolate: `error` of the problem is raised (a ValueError, which a pydantic validator reports for its field).
+
+    >>> refuse_hidden("Estonia"), refuse_hidden("a\\tb", "\\t")
+    ('Estonia', 'a\\tb')
+    >>> refuse_hidden("u\\u202esa")
+    Traceback (most recent call last):
+    ValueError: has U+202E RIGHT-TO-LEFT OVERRIDE, a bidirectional control: write the text as it is to be shown
+    """
+    for char in value:
+        if char in _BIDI or (unicodedata.category(char) == "Cc" and char not in allowed):
+            kind = "a bidirectional control" if char in _BIDI else "a control character"
+            raise error(f"has {character(char)}, {kind}: write the text as it is to be shown")
+    return value
