@@ -72,3 +72,16 @@ def test_a_dataset_installers_force_replaces_a_link_wherever_it_leads(tmp_path: 
         tmp.write_text("new", encoding="utf-8")
     assert not link.is_symlink() and link.read_text(encoding="utf-8") == "new"
     assert stat.S_ISFIFO(os.lstat(tmp_path / "pipe").st_mode)
+
+
+def test_a_kind_of_file_without_a_word_is_named_sensibly(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file type with no word of its own (a Solaris door, say) read "--force replaces a file, never not a file"."""
+    out = tmp_path / "odd.json"
+    out.write_text("{}", encoding="utf-8")
+    real = os.lstat
+    monkeypatch.setattr(os, "lstat", lambda p, *a, **k: os.stat_result((0, *real(p)[1:])) if str(p) == str(out)
+                        else real(p, *a, **k))  # a mode no stat.S_IS* test takes
+    with pytest.raises(OutputError) as caught:
+        check_target(out, force=True)
+    assert str(caught.value) == (f"{out} is something other than a file; --force replaces a file, never something "
+                                 "other than a file")

@@ -101,7 +101,7 @@ def _kind_of(out: Path) -> str:
     kinds = ((stat.S_ISREG, "a file"), (stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe"),
              (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"), (stat.S_ISSOCK, "a socket"),
              (stat.S_ISLNK, "a symbolic link"))
-    return next((word for test, word in kinds if test(mode)), "not a file")
+    return next((word for test, word in kinds if test(mode)), "something other than a file")
 
 
 def _not_a_file(out: Path) -> OutputError | None:
