@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from foedus.errors import FoedusError
+from foedus.errors import FoedusError, UnknownPlaceError
 from foedus.model import gazetteer
 from foedus.model.loader import read_treaty_file
 from foedus.model.overlay import load_overlay
@@ -73,3 +73,13 @@ def test_a_note_keeps_its_lines_and_tabs(tmp_path: Path) -> None:
     path = tmp_path / "f.yaml"
     path.write_text(GOOD_TREATY + 'note: "one\\n\\ttwo \\u05d0"\n', encoding="utf-8")
     assert read_treaty_file(path).note == "one\n\ttwo \u05d0"
+
+
+@pytest.mark.parametrize("typed", ["Crim\u202eea", "u\u202esa", "crimea\x1b"])
+def test_a_typed_place_name_with_a_hidden_character_is_refused(typed: str) -> None:
+    """A typed place name was not checked as a typed state name is: "Crim\\u202eea" was Crimea, shown reversed."""
+    states = StateRegistry.load()
+    with pytest.raises(UnknownPlaceError) as caught:
+        gazetteer.Gazetteer.load(states).resolve(typed, states)
+    assert str(caught.value).startswith(f"the place {typed!r} has U+")
+    assert str(caught.value).endswith(": write the text as it is to be shown")

@@ -17,6 +17,7 @@ from foedus.errors import (
     UnknownPlaceError,
     UnknownStateError,
 )
+from foedus.model.hidden import refuse_hidden
 from foedus.model.slug import slugify
 from foedus.model.states import State, StateRegistry
 
@@ -81,9 +82,11 @@ class Gazetteer:
         """Find a place by id, name or alias (loosely), or a state's home territory by its code or name.
 
         Raises:
-            UnknownPlaceError: nothing matched; the message lists close suggestions.
+            UnknownPlaceError: nothing matched (the message lists close suggestions), or the text hides a character
+                (`foedus.model.hidden`), as a typed state name may not: "Crim\\u202eea" was read as Crimea.
             AmbiguousNameError: the name is a state name that several states have carried (e.g. Congo).
         """
+        refuse_hidden(text, error=lambda problem: UnknownPlaceError(f"the place {text!r} {problem}"))
         key = slugify(text)
         if key in self._index:
             return self.places[self._index[key]]

@@ -1,7 +1,8 @@
 """Characters a text may not hide: control characters and bidirectional overrides or isolates, refused in the same
-words wherever a text is read, a data file's field (`foedus.model.facts`) or a state's name as typed
-(`foedus.model.states`): shown as they are, they reach a terminal, a table or a report unseen, an override shows the
-text after it reversed, and a name's lookup, which keeps only letters and digits, read "u\\u202esa" as USA."""
+words wherever a text is read, a data file's field (`foedus.model.facts`) or a state's or a place's name as typed
+(`foedus.model.states`, `foedus.model.gazetteer`): shown as they are, they reach a terminal, a table or a report
+unseen, an override shows the text after it reversed, and a name's lookup, which keeps only letters and digits, read
+"u\\u202esa" as USA."""
 
 from __future__ import annotations
 
