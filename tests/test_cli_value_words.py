@@ -123,5 +123,5 @@ def test_a_file_named_like_an_option_is_written_when_named_as_a_path(tmp_path: P
     from foedus.cli.start import run_line
 
     monkeypatch.chdir(tmp_path)
-    assert run_line(["schema", "--out", "./--json"]) == 0
-    assert [p.name for p in tmp_path.iterdir()] == ["--json"]
+    assert run_line(["schema", "--out", "./--json.json"]) == 0
+    assert [p.name for p in tmp_path.iterdir()] == ["--json.json"]

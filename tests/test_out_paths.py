@@ -136,11 +136,14 @@ def test_a_plots_format_is_the_one_rules_answer(tmp_path: Path, monkeypatch: pyt
     (["likely", "fit", "--out", "m"], "m: unknown model format ''; use .json"),
     (["depth", "--out", "d.csv", "--refit", "--save-params", "p.CSV"],
      "p.CSV: unknown parameters format '.CSV'; use .json"),
+    (["schema", "--out", "s.csv"], "s.csv: unknown schema format '.csv'; use .json"),
+    (["schema", "--war", "--out", "s.yaml"], "s.yaml: unknown schema format '.yaml'; use .json"),
 ])
 def test_a_json_output_named_as_another_format_is_refused(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], said: str) -> None:
-    """`likely fit --out m.csv` and `depth --refit --save-params p.csv` wrote JSON under a table's name, which a
-    reader takes for a CSV: the name is refused before any work, as a table's or a plot's of the wrong format is."""
+    """`likely fit --out m.csv`, `depth --refit --save-params p.csv` and `schema --out s.csv` wrote JSON under a table's
+    name, which a reader takes for a CSV: the name is refused before any work, as a table's or a plot's of the wrong
+    format is."""
     from foedus.likely import command
     from foedus.research import depth
 

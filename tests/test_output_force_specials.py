@@ -25,7 +25,7 @@ def _run(args: list[str]) -> tuple[int, str]:
                                   ["atlas", "--date", "2024-01-01", "--force", "--out"]],
                          ids=["schema", "atlas"])
 def test_force_never_replaces_a_named_pipe(tmp_path: Path, args: list[str]) -> None:
-    pipe = tmp_path / "out.csv"
+    pipe = tmp_path / ("out.json" if args[0] == "schema" else "out.csv")  # the format each output's name must say
     os.mkfifo(pipe)
     code, err = _run([*args, str(pipe)])
     assert code == 2 and err.splitlines() == [f"error: {pipe} is a named pipe; --force replaces a file, never a "

@@ -19,29 +19,30 @@ def _links(tmp_path: Path) -> dict[str, Path]:
     (tmp_path / "target.json").write_text("mine", encoding="utf-8")
     (tmp_path / "folder").mkdir()
     (tmp_path / "folder" / "mine.txt").write_text("mine", encoding="utf-8")
-    for name, target in (("live", "target.json"), ("dangling", "gone.json"), ("tofolder", "folder"),
-                         ("a", "b"), ("b", "a")):
+    for name, target in (("live.json", "target.json"), ("dangling.json", "gone.json"), ("tofolder", "folder"),
+                         ("a.json", "b.json"), ("b.json", "a.json")):  # .json: `schema --out` names its format
         os.symlink(target, tmp_path / name)
-    return {name: tmp_path / name for name in ("live", "dangling", "tofolder", "a")}
+    return {name: tmp_path / name for name in ("live.json", "dangling.json", "tofolder", "a.json")}
 
 
 def _unchanged(tmp_path: Path) -> None:
     assert {p.name: os.readlink(p) for p in tmp_path.iterdir() if p.is_symlink()} == {
-        "live": "target.json", "dangling": "gone.json", "tofolder": "folder", "a": "b", "b": "a"}
+        "live.json": "target.json", "dangling.json": "gone.json", "tofolder": "folder", "a.json": "b.json",
+        "b.json": "a.json"}
     assert (tmp_path / "target.json").read_text(encoding="utf-8") == "mine"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["a", "b", "dangling", "folder", "live", "target.json",
-                                                          "tofolder"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.json", "b.json", "dangling.json", "folder", "live.json",
+                                                          "target.json", "tofolder"]
     assert [p.name for p in (tmp_path / "folder").iterdir()] == ["mine.txt"]
 
 
 @pytest.mark.parametrize("force", [False, True])
 @pytest.mark.parametrize(("name", "said"), [
-    ("live", "live is a symbolic link to target.json; an output never replaces a symbolic link, --force or not "
-             "(give {real}/target.json to write there, or choose another path)"),
-    ("dangling", "dangling is a symbolic link to a missing file (gone.json); an output never replaces a symbolic "
-                 "link, --force or not (give {real}/gone.json to write there, or choose another path)"),
-    ("a", "a is a symbolic link loop (ELOOP); an output never replaces a symbolic link, --force or not (choose "
-          "another path)"),
+    ("live.json", "live.json is a symbolic link to target.json; an output never replaces a symbolic link, --force "
+                  "or not (give {real}/target.json to write there, or choose another path)"),
+    ("dangling.json", "dangling.json is a symbolic link to a missing file (gone.json); an output never replaces a "
+                      "symbolic link, --force or not (give {real}/gone.json to write there, or choose another path)"),
+    ("a.json", "a.json is a symbolic link loop (ELOOP); an output never replaces a symbolic link, --force or not "
+               "(choose another path)"),
 ])
 def test_schema_out_onto_a_link_is_refused_and_the_link_kept(tmp_path: Path, name: str, said: str,
                                                              force: bool) -> None:

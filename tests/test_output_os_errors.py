@@ -42,7 +42,7 @@ OVERLAY = ["cascade", "-a", "RUS", "-t", "EST", "-d", "2024-01-01", "--add-membe
 def test_a_refused_write_is_one_line_and_leaves_the_old_file_whole(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
         code: int, command: list[str], step: str, force: bool) -> None:
-    out = tmp_path / "out.yaml"
+    out = tmp_path / ("out.json" if command is SCHEMA else "out.yaml")  # the format each output's name must say
     if force:
         out.write_text("mine", encoding="utf-8")
     if step == "mkstemp":
@@ -52,7 +52,7 @@ def test_a_refused_write_is_one_line_and_leaves_the_old_file_whole(
     assert run_line([*command, str(out), *(["--force"] * force)]) == 2
     err = capsys.readouterr().err
     assert err == f"error: cannot write {out}: {REASONS[code]}; nothing was written under that name\n"
-    assert [p.name for p in tmp_path.iterdir()] == (["out.yaml"] if force else [])
+    assert [p.name for p in tmp_path.iterdir()] == ([out.name] if force else [])
     if force:
         assert out.read_text(encoding="utf-8") == "mine"
 

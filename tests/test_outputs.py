@@ -293,12 +293,15 @@ def test_nothing_is_written_into_the_bundled_data(tmp_path: Path) -> None:
             tmp.write_text("changes: []\n", encoding="utf-8")
     nato = bundled / "treaties" / "nato_1949.yaml"
     text = nato.read_bytes()
-    proc = _cli("schema", "--out", str(nato), "--force")
-    assert proc.returncode == 2 and proc.stderr == (f"error: cannot write {nato}: it is in foedus's bundled data "
+    model = bundled / "likely_model.json"  # a bundled file `schema --out` may name (a .json)
+    model_text = model.read_bytes()
+    proc = _cli("schema", "--out", str(model), "--force")
+    assert proc.returncode == 2 and proc.stderr == (f"error: cannot write {model}: it is in foedus's bundled data "
                                                     f"({bundled}), which every command reads; choose another path\n")
     proc = _cli("cascade", "-a", "RUS", "-t", "EST", "-d", "2025-01-15", "--drop-treaty", "nato_1949",
                 "--save-overlay", str(tmp_path / "link" / "treaties" / "whatif.yaml"))
     assert proc.returncode == 2 and "bundled data" in proc.stderr, proc.stderr
+    assert model.read_bytes() == model_text
     assert nato.read_bytes() == text and sorted(p.name for p in (bundled / "treaties").iterdir()) == before
 
 
@@ -319,7 +322,7 @@ def test_no_output_replaces_a_file_of_the_data_folder(tmp_path: Path, monkeypatc
                                                r"reads; choose another path"),
               staged_file(out, force=True) as tmp):
             tmp.write_text("x", encoding="utf-8")
-    proc = _cli("schema", "--out", str(states), "--force")
+    proc = _cli("dyads", "--from", "1900", "--to", "1901", "--out", str(states), "--force")
     assert proc.returncode == 2 and proc.stderr == (f"error: cannot write {states}: it is the dataset file "
                                                     f"cow_states/states2016.csv of the data folder ({data}), which "
                                                     "foedus reads; choose another path\n"), proc.stderr

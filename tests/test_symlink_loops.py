@@ -63,11 +63,11 @@ def test_a_missing_path_is_still_said_to_be_missing(tmp_path: Path) -> None:
     (["cascade", "--attacker", "RUS", "--target", "EST", "--date", "2024-01-01", "--add-member", "nato_1949:SWE",
       "--save-overlay", "{link}/x.yaml"], "cannot write {link}/x.yaml: {link} is a symbolic link to a missing file "
                                           "({gone})"),
-    (["schema", "--out", "{link}"], "{link} is a symbolic link to a missing file ({gone}); an output never replaces "
-                                    "a symbolic link, --force or not (give {gone} to write there, or choose another "
-                                    "path)"),
-    (["schema", "--out", "{loop}"], "{loop} is a symbolic link loop (ELOOP); an output never replaces a symbolic "
-                                    "link, --force or not (choose another path)"),
+    (["schema", "--out", "{link}.json"], "{link}.json is a symbolic link to a missing file ({gone}); an output never "
+                                         "replaces a symbolic link, --force or not (give {gone} to write there, or "
+                                         "choose another path)"),
+    (["schema", "--out", "{loop}.json"], "{loop}.json is a symbolic link loop (ELOOP); an output never replaces a "
+                                         "symbolic link, --force or not (choose another path)"),
 ])
 def test_a_link_to_a_missing_file_or_a_loop_is_named_as_one_not_missing_nor_existing(
         tmp_path: Path, args: list[str], said: str) -> None:
@@ -75,13 +75,17 @@ def test_a_link_to_a_missing_file_or_a_loop_is_named_as_one_not_missing_nor_exis
     a loop, it 'already exists': each is said for what it is, the link's target named (foedus.reachable)."""
     loop, gone = _loop(tmp_path), tmp_path / "gone.yaml"
     os.symlink(gone, tmp_path / "link")
+    os.symlink(gone, tmp_path / "link.json")  # and a .json pair, named as `schema --out` must name its output
+    os.symlink(tmp_path / "b.json", tmp_path / "a.json")
+    os.symlink(tmp_path / "a.json", tmp_path / "b.json")
     names = {"loop": loop, "link": tmp_path / "link", "gone": gone}
     args = [a.format(**names) for a in args]
     proc = subprocess.run([sys.executable, "-m", "foedus", *args], capture_output=True, text=True,
                           env=os.environ.copy(), timeout=120)
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
     assert proc.stderr == f"error: {said.format(**names)}\n"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["a", "b", "link"]  # nothing written
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a", "a.json", "b", "b.json", "link",
+                                                        "link.json"]  # nothing written
 
 
 def test_a_dataset_file_that_is_a_symlink_loop_is_named_as_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

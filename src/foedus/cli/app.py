@@ -153,8 +153,10 @@ def schema(
     if out is None or str(out) == "-":  # text: `-` is standard output, by custom, as where no --out is given
         sys.stdout.write(text)
         return
-    from foedus.outputs import staged_file
+    from foedus.outputs import check_target, staged_file
+    from foedus.outputs.names import output_format
 
+    check_target(out, force=force, name=lambda given: output_format(given, (".json",), "schema"))  # s.csv held JSON
     with staged_file(out, force=force) as tmp:
         tmp.write_text(text, encoding="utf-8")
     echo_wrote(out, "the war-file JSON Schema" if war else "the treaty JSON Schema")
