@@ -6,18 +6,13 @@ from __future__ import annotations
 
 import pytest
 
-from foedus.errors import UnknownStateError
-from foedus.model.states import StateRegistry
-from test_input_messages import _error_line
+from test_input_messages import _state_refused
 
 
 @pytest.mark.parametrize(("given", "word"), [("", "empty"), ("  ", "blank"), ("\t", "blank")])
 def test_an_empty_or_blank_state_is_said_to_be_so(given: str, word: str) -> None:
     said = f"the state is {word}; give an ISO3 code, a COW code or a name (try `foedus states`)"
-    with pytest.raises(UnknownStateError) as caught:
-        StateRegistry.load().resolve(given)
-    assert str(caught.value) == said
-    assert _error_line(["states", given]) == said
+    assert _state_refused(given) == (said, said)
 
 
 def test_the_web_says_a_blank_state_is_blank() -> None:

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from foedus.errors import UnknownStateError
 from foedus.model.states import StateRegistry
-from test_input_messages import CASCADE, _error_line
+from test_input_messages import CASCADE, _error_line, _state_refused
 
 CASES = [
     ("u\u202esa", "U+202E RIGHT-TO-LEFT OVERRIDE, a bidirectional control"),
@@ -24,10 +23,7 @@ CASES = [
 @pytest.mark.parametrize(("given", "char"), CASES)
 def test_a_state_name_with_a_hidden_character_is_refused(given: str, char: str) -> None:
     said = f"the state {given!r} has {char}: write the text as it is to be shown"
-    with pytest.raises(UnknownStateError) as caught:
-        StateRegistry.load().resolve(given)
-    assert str(caught.value) == said
-    assert _error_line(["states", given]) == said
+    assert _state_refused(given) == (said, said)
     assert _error_line([*CASCADE[:2], given, *CASCADE[3:]]) == said  # an attacker, read as a list of states
 
 

@@ -13,9 +13,10 @@ from pathlib import Path
 import pytest
 
 from foedus.cli.start import run_line
-from foedus.errors import FoedusError
+from foedus.errors import FoedusError, UnknownStateError
 from foedus.model.loader import read_treaty_file
 from foedus.model.overlay import load_overlay
+from foedus.model.states import StateRegistry
 from foedus.war.loader import read_war_file
 from samples import GOOD_TREATY
 
@@ -32,6 +33,13 @@ def _error_line(args: list[str]) -> str:
     assert len(lines) == 1 and lines[0].startswith("error: ") and "Traceback" not in err.getvalue(), err.getvalue()
     assert out.getvalue() == "", out.getvalue()
     return lines[0].removeprefix("error: ")
+
+
+def _state_refused(given: str) -> tuple[str, str]:
+    """The refusal of the state text `given`: what `StateRegistry.resolve` raises, and `foedus states GIVEN`'s line."""
+    with pytest.raises(UnknownStateError) as caught:
+        StateRegistry.load().resolve(given)
+    return str(caught.value), _error_line(["states", given])
 
 
 @pytest.mark.parametrize("kind", ["device", "fifo"])
