@@ -65,18 +65,20 @@ def _prose(value: str) -> str:
 
 
 Line = Annotated[str, AfterValidator(_one_line)]
-"""A one-line text in a data file (a short name, an alias): no control character, no bidirectional override."""
+"""A one-line text in a data file (a short name, an alias): no control character, no bidirectional override, no
+other invisible format character (`foedus.model.hidden`)."""
 
 Prose = Annotated[str, AfterValidator(_prose)]
-"""A free text in a data file (a note, a summary, a source's title): lines and tabs, but no other control character
-and no bidirectional override."""
+"""A free text in a data file (a note, a summary, a source's title): lines and tabs, but no other control character,
+no bidirectional override and no other invisible format character."""
 
 Text = Annotated[str, Field(min_length=1), AfterValidator(_not_blank), AfterValidator(_one_line)]
 """A text a data file must give (a name): neither empty nor blank, one line."""
 
 Url = Annotated[str, Field(pattern=r"^https?://"), AfterValidator(_one_line)]
-"""A source's address in a data file: http or https, and, as a `Line`, no control character nor bidirectional
-override (written by a YAML escape, one reached `--cite`'s lines and the reports as it was)."""
+"""A source's address in a data file: http or https, and, as a `Line`, no control character, bidirectional
+override or other invisible format character (written by a YAML escape, one reached `--cite`'s lines and the reports
+as it was)."""
 
 StateRef = Annotated[str, Field(min_length=1, description="ISO3, COW abbreviation, COW number or name"),
                      BeforeValidator(_number_as_text), AfterValidator(_not_blank)]  # the bound before the validator:

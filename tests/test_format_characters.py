@@ -1,0 +1,141 @@
+"""An invisible format character (Unicode category Cf: a zero width space, a word joiner, a soft hyphen, a BOM inside
+a text, a left-to-right mark, the tag characters that spell an ASCII text unseen) passed where a control character or
+a bidirectional override is refused: a treaty named "NA\\u200bTO" loaded and compared different from NATO, hidden
+text reached tables and reports, and a typed "U\\u200bSA" or "Crim\\u200bea" was read as USA or Crimea, as the lookup
+keeps only letters and digits. They are refused in the same words (`foedus.model.hidden`), but the zero width joiner
+and non-joiner, which some scripts need."""
+
+from __future__ import annotations
+
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from foedus.errors import UnknownPlaceError
+from foedus.model import gazetteer, hidden
+from foedus.model.loader import read_treaty_file
+from foedus.model.states import StateRegistry
+from samples import GOOD_TREATY, cli_line
+from samples import file_error as _said
+from test_input_messages import CASCADE, _error_line, _state_refused
+
+_JOINERS = {"\u200c", "\u200d"}  # ZERO WIDTH NON-JOINER, ZERO WIDTH JOINER: let through
+_SAID = "an invisible format character: write the text as it is to be shown"
+
+
+def _hex(chars: set[str]) -> str:
+    return ", ".join(f"U+{ord(c):04X}" for c in sorted(chars))
+
+
+def test_the_listed_sets_are_unicodes_format_and_control_characters() -> None:
+    """The listed sets (the fast path's) are Unicode's Cf, but the joiners, and Cc, under this Python's Unicode: a
+    listed code point this Unicode does not have yet (Unicode 15's, in 3.11) is let be; one it has, or a format
+    character of a later Unicode missing from the list, is named."""
+    points = [chr(c) for c in range(sys.maxunicode + 1)]
+    category = {c: unicodedata.category(c) for c in points}
+    later = {c for c in hidden._FORMAT | hidden._BIDI if category[c] == "Cn"}  # unassigned in this Unicode
+    cf = {c for c in points if category[c] == "Cf"} - _JOINERS
+    listed = (hidden._FORMAT | hidden._BIDI) - later
+    assert not cf - listed, f"Unicode {unicodedata.unidata_version} has format characters not listed in " \
+                            f"foedus.model.hidden._FORMAT: {_hex(cf - listed)}"
+    assert not listed - cf, f"listed but no format character in Unicode {unicodedata.unidata_version}: " \
+                            f"{_hex(listed - cf)}"
+    assert later <= {chr(c) for c in range(0x13439, 0x13440)}, _hex(later)  # only Unicode 15's, listed ahead
+    assert {c for c in points if category[c] == "Cc"} == hidden._CONTROL
+    assert not hidden._BIDI & hidden._CONTROL and not hidden._BIDI & hidden._FORMAT
+
+
+@pytest.mark.parametrize(("char", "name"), [
+    ("\u200b", "ZERO WIDTH SPACE"), ("\u200e", "LEFT-TO-RIGHT MARK"), ("\u200f", "RIGHT-TO-LEFT MARK"),
+    ("\u2060", "WORD JOINER"), ("\ufeff", "ZERO WIDTH NO-BREAK SPACE"), ("\u00ad", "SOFT HYPHEN"),
+    ("\u061c", "ARABIC LETTER MARK"), ("\U000e0041", "TAG LATIN CAPITAL LETTER A"), ("\U000e0001", "LANGUAGE TAG"),
+    ("\u2062", "INVISIBLE TIMES"),
+])
+def test_refuse_hidden_names_a_format_character(char: str, name: str) -> None:
+    with pytest.raises(ValueError) as caught:
+        hidden.refuse_hidden(f"NA{char}TO", "\n\t")
+    assert str(caught.value) == f"has U+{ord(char):04X} {name}, {_SAID}"
+
+
+@pytest.mark.parametrize(("text", "field", "char"), [
+    (GOOD_TREATY.replace("name: My pact", 'name: "NA\\u200bTO"'), "name", "U+200B ZERO WIDTH SPACE"),
+    (GOOD_TREATY + 'note: "see\\u200bthis"\n', "note", "U+200B ZERO WIDTH SPACE"),
+    (GOOD_TREATY + 'short_name: "\\u200eMP"\n', "short_name", "U+200E LEFT-TO-RIGHT MARK"),
+    (GOOD_TREATY + 'note: "a\\ufeffb"\n', "note", "U+FEFF ZERO WIDTH NO-BREAK SPACE"),
+    (GOOD_TREATY + 'note: "ok\\U000E0068\\U000E0069"\n', "note", "U+E0068 TAG LATIN SMALL LETTER H"),
+    (GOOD_TREATY.replace("strength: S2}", 'strength: S2, summary: "de\\u00adfence"}'), "provisions[0].summary",
+     "U+00AD SOFT HYPHEN"),
+    (GOOD_TREATY.replace('"https://example.org/pact"', '"https://example.org/\\u2060pact"'), "sources[0].url",
+     "U+2060 WORD JOINER"),
+])
+def test_a_treaty_text_with_a_format_character_is_refused(tmp_path: Path, text: str, field: str, char: str) -> None:
+    assert _said(tmp_path, read_treaty_file, text).startswith(f"{field}: has {char}, {_SAID}")
+
+
+@pytest.mark.parametrize(("extra", "field"), [('name: "NA\\u200bTO"', "name"), ('note: "a\\u200bb"', "note")])
+def test_treaties_validate_names_the_field_and_the_character(tmp_path: Path, extra: str, field: str) -> None:
+    path = tmp_path / "pact.yaml"
+    text = GOOD_TREATY.replace("name: My pact", extra) if field == "name" else GOOD_TREATY + extra + "\n"
+    path.write_text(text, encoding="utf-8")
+    code, _, err = cli_line(["treaties", "validate", str(path)])
+    assert (code, err.count("\n"), "Traceback" in err) == (2, 1, False), err
+    assert f"{field}: has U+200B ZERO WIDTH SPACE, {_SAID}" in err, err
+
+
+def test_a_file_that_starts_with_a_bom_still_loads(tmp_path: Path) -> None:
+    """Control (passes before and after): a BOM that starts a file is the YAML reader's, no text's (both PyYAML and
+    libyaml drop it); one inside a text is refused (above)."""
+    path = tmp_path / "pact.yaml"
+    path.write_text("\ufeff" + GOOD_TREATY, encoding="utf-8")
+    assert (read_treaty_file(path).id, read_treaty_file(path).name) == ("my_pact", "My pact")
+    assert cli_line(["treaties", "validate", str(path)])[0] == 0
+
+
+@pytest.mark.parametrize(("given", "char"), [
+    ("U\u200bSA", "U+200B ZERO WIDTH SPACE"), ("Est\u00adonia", "U+00AD SOFT HYPHEN"),
+    ("USA\U000e0041", "U+E0041 TAG LATIN CAPITAL LETTER A"), ("\ufeffUSA", "U+FEFF ZERO WIDTH NO-BREAK SPACE"),
+])
+def test_a_state_name_with_a_format_character_is_refused(given: str, char: str) -> None:
+    said = f"the state {given!r} has {char}, {_SAID}"
+    assert _state_refused(given) == (said, said)
+    assert _error_line([*CASCADE[:2], given, *CASCADE[3:]]) == said  # the attacker, as typed on `foedus cascade`
+
+
+@pytest.mark.parametrize(("typed", "char"), [("Crim\u200bea", "U+200B ZERO WIDTH SPACE"),
+                                           ("kursk-oblast\u2060", "U+2060 WORD JOINER")])
+def test_a_place_name_with_a_format_character_is_refused(typed: str, char: str) -> None:
+    states = StateRegistry.load()
+    with pytest.raises(UnknownPlaceError) as caught:
+        gazetteer.Gazetteer.load(states).resolve(typed, states)
+    said = f"the place {typed!r} has {char}, {_SAID}"
+    assert str(caught.value) == said
+    assert _error_line(["cascade", "-a", "UKR", "-t", "RUS", "-d", "2025-01-15", "--place", typed]) == said
+
+
+def test_the_joiners_pass() -> None:
+    """Control (passes before and after): a zero width joiner or non-joiner is no hidden character to refuse, in a
+    data file's text or a typed name: Sinhala writes Sri Lanka with one, Persian many a word. The name is then an
+    unknown state or place, not a hidden one."""
+    sinhala = "\u0dc1\u0dca\u200d\u0dbb\u0dd3 \u0dbd\u0d82\u0d9a\u0dcf\u0dc0"  # Sri Lanka
+    persian = "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"  # (I) want
+    assert hidden.refuse_hidden(sinhala) == sinhala and hidden.refuse_hidden(persian, "\n\t") == persian
+    for typed in (sinhala, persian):
+        said = _error_line(["states", typed])
+        assert said.startswith(f"unknown state {typed!r}") and "format character" not in said, said
+        states = StateRegistry.load()
+        with pytest.raises(UnknownPlaceError, match=r"^unknown place"):
+            gazetteer.Gazetteer.load(states).resolve(typed, states)
+
+
+def test_the_web_refuses_a_format_character_in_a_state_name() -> None:
+    pytest.importorskip("fastapi", reason="the web extra (fastapi) is not installed")
+    from fastapi.testclient import TestClient
+
+    from foedus.web.app import create_app
+
+    with TestClient(create_app(), base_url="http://127.0.0.1") as client:
+        answer = client.get("/api/resolve?state=U%E2%80%8BSA")  # U, ZERO WIDTH SPACE, SA
+    assert answer.status_code == 422
+    assert answer.json()["error"] == f"the state 'U\\u200bSA' has U+200B ZERO WIDTH SPACE, {_SAID}"
