@@ -254,6 +254,9 @@ HEAD = "id: test_war\nname: Test\nevents:\n"
     ("  - {type: attack, date: 2022-02-24, attacker: RUS, victim: UKR}\n"
      "  - {type: ceasefire, date: 2022-03-01, states: [Russia]}\n", "events[1] (2022-03-01)",
      "a ceasefire among one state (RUS) ends no attack"),
+    ("  - {type: attack, date: 2022-02-24, attacker: RUS, victim: UKR}\n"
+     "  - {type: ceasefire, date: 2022-03-01, states: []}\n", "events[1].states",
+     "names no state: list the states it is between, or leave states out to end every attack"),
     # dated before the war's start (its first attack), or before the state's own entry: each ran, or was refused
     # without the date that contradicts it
     ("  - {type: attack, date: 2022-02-24, attacker: RUS, victim: UKR}\n"

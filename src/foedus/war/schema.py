@@ -133,6 +133,14 @@ class CeasefireEvent(_Event):
     type: Literal["ceasefire"]
     states: list[StateRef] | None = None
 
+    @field_validator("states")
+    @classmethod
+    def _someone_or_left_out(cls, value: list[str] | None) -> list[str] | None:
+        """An empty list names no state, which is not "every attack": that is said by leaving `states` out."""
+        if value == []:
+            raise ValueError("names no state: list the states it is between, or leave states out to end every attack")
+        return value
+
 
 Event = Annotated[AttackEvent | EntryEvent | ExitEvent | CeasefireEvent, Field(discriminator="type")]
 
