@@ -48,9 +48,9 @@ def test_the_listed_sets_are_unicodes_format_and_control_characters() -> None:
 
 
 @pytest.mark.parametrize(("char", "name"), [
-    ("\u200b", "ZERO WIDTH SPACE"), ("\u200e", "LEFT-TO-RIGHT MARK"), ("\u200f", "RIGHT-TO-LEFT MARK"),
+    ("\u200b", "ZERO WIDTH SPACE"),
     ("\u2060", "WORD JOINER"), ("\ufeff", "ZERO WIDTH NO-BREAK SPACE"), ("\u00ad", "SOFT HYPHEN"),
-    ("\u061c", "ARABIC LETTER MARK"), ("\U000e0041", "TAG LATIN CAPITAL LETTER A"), ("\U000e0001", "LANGUAGE TAG"),
+    ("\U000e0041", "TAG LATIN CAPITAL LETTER A"), ("\U000e0001", "LANGUAGE TAG"),
     ("\u2062", "INVISIBLE TIMES"),
 ])
 def test_refuse_hidden_names_a_format_character(char: str, name: str) -> None:
@@ -62,7 +62,7 @@ def test_refuse_hidden_names_a_format_character(char: str, name: str) -> None:
 @pytest.mark.parametrize(("text", "field", "char"), [
     (GOOD_TREATY.replace("name: My pact", 'name: "NA\\u200bTO"'), "name", "U+200B ZERO WIDTH SPACE"),
     (GOOD_TREATY + 'note: "see\\u200bthis"\n', "note", "U+200B ZERO WIDTH SPACE"),
-    (GOOD_TREATY + 'short_name: "\\u200eMP"\n', "short_name", "U+200E LEFT-TO-RIGHT MARK"),
+    (GOOD_TREATY + 'short_name: "\\u2060MP"\n', "short_name", "U+2060 WORD JOINER"),
     (GOOD_TREATY + 'note: "a\\ufeffb"\n', "note", "U+FEFF ZERO WIDTH NO-BREAK SPACE"),
     (GOOD_TREATY + 'note: "ok\\U000E0068\\U000E0069"\n', "note", "U+E0068 TAG LATIN SMALL LETTER H"),
     (GOOD_TREATY.replace("strength: S2}", 'strength: S2, summary: "de\\u00adfence"}'), "provisions[0].summary",

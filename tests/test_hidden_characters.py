@@ -75,7 +75,7 @@ def test_a_note_keeps_its_lines_and_tabs(tmp_path: Path) -> None:
     assert read_treaty_file(path).note == "one\n\ttwo \u05d0"
 
 
-@pytest.mark.parametrize("typed", ["Crim\u202eea", "u\u202esa", "crimea\x1b"])
+@pytest.mark.parametrize("typed", ["Crim\u202eea", "u\u202esa", "crimea\x1b", "Crim\u200fea"])
 def test_a_typed_place_name_with_a_hidden_character_is_refused(typed: str) -> None:
     """A typed place name was not checked as a typed state name is: "Crim\\u202eea" was Crimea, shown reversed."""
     states = StateRegistry.load()

@@ -14,6 +14,9 @@ from test_input_messages import CASCADE, _error_line, _state_refused
 CASES = [
     ("u\u202esa", "U+202E RIGHT-TO-LEFT OVERRIDE, a bidirectional control"),
     ("Est\u2066onia", "U+2066 LEFT-TO-RIGHT ISOLATE, a bidirectional control"),
+    ("u\u200fsa", "U+200F RIGHT-TO-LEFT MARK, a bidirectional control"),  # a mark, invisible: it was read as USA
+    ("\u200eRussia", "U+200E LEFT-TO-RIGHT MARK, a bidirectional control"),
+    ("Ira\u061cq", "U+061C ARABIC LETTER MARK, a bidirectional control"),
     ("U\x1bSA", "U+001B ESCAPE, a control character"),
     ("\x00USA", "U+0000 NULL, a control character"),
     ("United\tStates", "U+0009 CHARACTER TABULATION, a control character"),

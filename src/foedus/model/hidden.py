@@ -1,10 +1,10 @@
-"""Characters a text may not hide: control characters, bidirectional overrides or isolates and the other invisible
-format characters, refused in the same words wherever a text is read, a data file's field (`foedus.model.facts`) or a
-state's or a place's name as typed (`foedus.model.states`, `foedus.model.gazetteer`): shown as they are, they reach a
-terminal, a table or a report unseen, an override shows the text after it reversed, and a name's lookup, which keeps
-only letters and digits, read "u\\u202esa" and "U\\u200bSA" as USA, while "NA\\u200bTO" and "NATO" compared
-different though they look the same. The zero width joiner and non-joiner pass: some scripts are not written right
-without them."""
+"""Characters a text may not hide: control characters, bidirectional controls (marks, overrides, isolates) and the
+other invisible format characters, refused in the same words wherever a text is read, a data file's field
+(`foedus.model.facts`) or a state's or a place's name as typed (`foedus.model.states`, `foedus.model.gazetteer`):
+shown as they are, they reach a terminal, a table or a report unseen, an override shows the text after it reversed,
+and a name's lookup, which keeps only letters and digits, read "u\\u202esa" and "U\\u200bSA" as USA, while
+"NA\\u200bTO" and "NATO" compared different though they look the same. The zero width joiner and non-joiner pass:
+some scripts are not written right without them."""
 
 from __future__ import annotations
 
@@ -14,18 +14,20 @@ from foedus.wording import character
 
 __all__ = ["refuse_hidden"]
 
-_BIDI = frozenset(map(chr, [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]))  # embeddings, overrides, isolates
+# Unicode's Bidi_Control characters, every one: the marks (ALM, LRM, RLM: invisible, and dropped by a name's lookup
+# as the others are), embeddings, overrides and isolates
+_BIDI = frozenset(map(chr, [0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]))
 # Unicode's control characters (category Cc: C0, DEL, C1), listed: every state or place name typed is checked, and
 # the usual text is then one `isdisjoint` pass, not a `unicodedata.category` call per character
 _CONTROL = frozenset(map(chr, [*range(0x20), *range(0x7F, 0xA0)]))
 # Unicode's other format characters (category Cf), listed as `_CONTROL` is: a zero width space, a word joiner, a soft
 # hyphen, a BOM inside a text (one that starts a file is the YAML reader's, dropped before any text is read), the
-# marks LRM, RLM and ALM, the tag characters (which can spell a whole ASCII text unseen), the invisible operators, and
-# the few that show only with the digits or signs they join (the Arabic number signs, the Egyptian hieroglyph
-# controls). U+200C ZERO WIDTH NON-JOINER and U+200D ZERO WIDTH JOINER are not listed: Persian, the Indic scripts and
-# Sinhala need them to be written right. U+13439..1343F (Unicode 15) are listed, unassigned in Python 3.11's Unicode 14.
+# tag characters (which can spell a whole ASCII text unseen), the invisible operators, and the few that show only
+# with the digits or signs they join (the Arabic number signs, the Egyptian hieroglyph controls). U+200C ZERO WIDTH
+# NON-JOINER and U+200D ZERO WIDTH JOINER are not listed: Persian, the Indic scripts and Sinhala need them to be
+# written right. U+13439..1343F (Unicode 15) are listed, unassigned in Python 3.11's Unicode 14.
 _FORMAT = frozenset(map(chr, [
-    0xAD, *range(0x600, 0x606), 0x61C, 0x6DD, 0x70F, 0x890, 0x891, 0x8E2, 0x180E, 0x200B, 0x200E, 0x200F,
+    0xAD, *range(0x600, 0x606), 0x6DD, 0x70F, 0x890, 0x891, 0x8E2, 0x180E, 0x200B,
     *range(0x2060, 0x2065), *range(0x206A, 0x2070), 0xFEFF, *range(0xFFF9, 0xFFFC), 0x110BD, 0x110CD,
     *range(0x13430, 0x13440), *range(0x1BCA0, 0x1BCA4), *range(0x1D173, 0x1D17B), 0xE0001, *range(0xE0020, 0xE0080),
 ]))
@@ -33,9 +35,9 @@ _HIDDEN = _BIDI | _CONTROL | _FORMAT
 
 
 def refuse_hidden(value: str, allowed: str = "", error: Callable[[str], Exception] = ValueError) -> str:
-    """`value`, refused when it has a control character (but those in `allowed`), a bidirectional override or
-    isolate, or another format character (but the zero width joiner and non-joiner): `error` of the problem is raised
-    (a ValueError, which a pydantic validator reports for its field).
+    """`value`, refused when it has a control character (but those in `allowed`), a bidirectional control (a mark,
+    an override, an isolate), or another format character (but the zero width joiner and non-joiner): `error` of the
+    problem is raised (a ValueError, which a pydantic validator reports for its field).
 
     >>> refuse_hidden("Estonia"), refuse_hidden("a\\tb", "\\t"), refuse_hidden("ශ්\\u200dරී")
     ('Estonia', 'a\\tb', 'ශ්\\u200dරී')
