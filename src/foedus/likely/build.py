@@ -147,7 +147,7 @@ def build_model(frame: pd.DataFrame, *, replicates: int, seed: int, validate: bo
                                              for h in HORIZONS}}
     base = {h: {c: round(float((frame[f"outcome_{h}"] == c).mean()), 6) for c in CLASSES} for h in HORIZONS}
     body: dict[str, Any] = {
-        "format": 1, "version": "", "foedus": __version__,
+        "format": 1, "version": "(unnamed)", "foedus": __version__,  # named below, from the digest of the rest
         "spec": SpecFile(name=spec.name, join_side=list(spec.join_side), join_state=list(spec.join_state),
                          side_diff=list(spec.side_diff), side_state=list(spec.side_state)),
         "penalty": {"C_join": C_JOIN, "C_side": C_SIDE}, "training": training, "data": data_versions(),
@@ -161,6 +161,7 @@ def build_model(frame: pd.DataFrame, *, replicates: int, seed: int, validate: bo
         "bootstrap": {"replicates": replicates, "seed": seed},
     }
     made = ModelFile.model_validate(body)
-    digest = hashlib.sha256(json.dumps(made.model_dump(mode="json"), sort_keys=True).encode()).hexdigest()[:10]
+    unnamed = made.model_dump(mode="json") | {"version": ""}  # digested as it always was, with an empty version
+    digest = hashlib.sha256(json.dumps(unnamed, sort_keys=True).encode()).hexdigest()[:10]
     version = f"{label or spec.name}-{training['first_year']}-{training['last_year']}-{digest}"
     return made.model_copy(update={"version": version})

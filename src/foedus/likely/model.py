@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from foedus.errors import FoedusError, LikelyModelError
 from foedus.likely.features import columns
 from foedus.likely.spec import HORIZON_ORDER, Logit, Spec, TwoStage
+from foedus.model.facts import Line, Text
 from foedus.model.numbers import Number, Whole
 
 __all__ = ["DEFAULT_MODEL", "Check", "DataVersion", "LogitFile", "ModelFile", "load_model"]
@@ -52,7 +53,7 @@ class LogitFile(_Strict):
 class SpecFile(_Strict):
     """Which features enter the two stages."""
 
-    name: str
+    name: Line
     join_side: list[str]
     join_state: list[str]
     side_diff: list[str]
@@ -71,21 +72,22 @@ class SpecFile(_Strict):
 
 
 class DataVersion(_Strict):
-    """One data file the model was fitted on."""
+    """One data file the model was fitted on (its texts are shown in every likelihood answer, so they are checked
+    as a data file's are: one line each, no hidden character)."""
 
-    file: str
-    dataset: str
-    version: str
-    sha256: str | None
+    file: Line
+    dataset: Line
+    version: Line
+    sha256: Line | None
 
 
 class Check(_Strict):
     """One out-of-sample check of the model against the training fold's base rate (scores finite or null: they
     are shown in the JSON output, where NaN is not valid)."""
 
-    scheme: str
-    horizon: str
-    subset: str
+    scheme: Line
+    horizon: Line
+    subset: Line
     pairs: Whole
     brier_skill: Number | None
     log_skill: Number | None
@@ -100,11 +102,12 @@ class Check(_Strict):
 
 
 class ModelFile(_Strict):
-    """The coefficients file."""
+    """The coefficients file. Its texts are checked as a data file's (`foedus.model.facts`): the version, quoted in
+    every answer ("model …, trained on …"), is a one-line text given, and none hides a character from the terminal."""
 
     format: Literal[1]
-    version: str
-    foedus: str
+    version: Text
+    foedus: Line
     spec: SpecFile
     penalty: dict[str, Number]
     training: dict[str, Any]
