@@ -59,7 +59,7 @@ def forecast(model: ModelFile, values: Mapping[str, np.ndarray], horizons: tuple
         lo, hi = np.percentile(sims, tail, axis=0), np.percentile(sims, 100 - tail, axis=0)
         if before is not None:
             lo, hi = np.maximum(lo, before[0]), np.maximum(hi, before[1])
-        low[h], high[h] = np.maximum(lo, FLOOR), hi
+        low[h], high[h] = np.maximum(lo, FLOOR), np.maximum(hi, FLOOR)  # both ends floored, as the point is
         before = (lo, hi)
     return Forecast(point, low, high)
 
