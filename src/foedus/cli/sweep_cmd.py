@@ -61,8 +61,10 @@ def compare(
     changes = what_if(inputs, add_treaty, overlay)
     base = World.default()
     other = changes.apply(base) if changes.changes else base
-    if not changes.changes and other_day == base_day:
-        raise FoedusError("nothing to compare: give --date2 or a what-if change (--drop-treaty, --add-member, …)")
+    if not changes.changes and other_day == base_day:  # --date2 given as --date is no other date either
+        same = f" (--date2 {other_day} is --date)" if date2 is not None else ""
+        raise FoedusError(f"nothing to compare{same}: give a --date2 other than --date, or a what-if change "
+                          "(--drop-treaty, --add-member, …)")
     if atlas:
         from foedus.sweeps.atlas import AtlasOptions, coverage, need_members
         from foedus.sweeps.compare import check_watch, compare_atlas
