@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator,
 
 from foedus.errors import empty_or_blank
 from foedus.model.days import EARLIEST, LATEST
-from foedus.model.facts import Day
+from foedus.model.facts import Day, StateRef
 from foedus.model.treaty import Scope, Strength
 
 __all__ = ["AddMember", "AddTreaty", "Change", "DropTreaty", "RemoveMember", "SetScope", "SetStrength"]
@@ -68,7 +68,7 @@ class AddMember(_Change):
 
     op: Literal["add_member"] = "add_member"
     treaty: str
-    state: str
+    state: StateRef  # as a treaty's or a war's member: `state: 365` is a COW number
     joined: Day | None = None
 
     @field_validator("joined")
@@ -83,7 +83,7 @@ class RemoveMember(_Change):
 
     op: Literal["remove_member"] = "remove_member"
     treaty: str
-    state: str
+    state: StateRef
     left: Day | None = None
 
     @field_validator("left")
