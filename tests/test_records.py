@@ -10,8 +10,18 @@ import pytest
 
 from foedus import datarecord
 from foedus.datarecord import dataclass
-from foedus.engine.maker import maker
-from foedus.engine.records import Because, CertaintyReason, MonteCarloSummary, Obligation
+from foedus.engine.leg import Leg
+from foedus.engine.maker import draft, maker
+from foedus.engine.records import (
+    Because,
+    CertaintyReason,
+    Consultation,
+    Joiner,
+    MonteCarloSummary,
+    Neutral,
+    Obligation,
+    Violation,
+)
 
 
 def test_maker_equals_init() -> None:
@@ -65,3 +75,27 @@ def test_maker_refuses_what_it_cannot_make() -> None:
     for cls in (Loose, Standard, Checked, MonteCarloSummary):  # MonteCarloSummary: frozen, without slots
         with pytest.raises(TypeError):
             maker(cls)
+
+
+def test_the_engine_records_are_made_through_a_draft_of_their_layout() -> None:
+    """The records the cascade makes by the hundred are filled as drafts and then given their class (`draft`): the
+    assignment is checked here, so that an interpreter refusing it shows, rather than the makers quietly falling
+    back to per-field slot setters; a record whose base is a frozen record (its `__setattr__`) gets none."""
+    for cls in (Obligation, Joiner, Consultation, Neutral, Violation, Leg):
+        made = draft(cls)
+        assert made is not None and made.__slots__ == cls.__slots__ and made.__bases__ == cls.__bases__
+        assert maker(cls).__globals__["_draft"] is not None  # the makers use one
+
+    @dataclass(frozen=True, slots=True)
+    class Base:
+        x: int
+
+    @dataclass(frozen=True, slots=True)
+    class Child(Base):
+        y: str = "b"
+
+    assert draft(Child) is None and draft(Base) is not None
+    made = maker(Base)(1)
+    assert type(made) is Base and made == Base(1)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.x = 2  # type: ignore[misc]
