@@ -229,6 +229,11 @@ HEAD = "id: test_war\nname: Test\nevents:\n"
     ("  - {type: attack, date: 2022-02-24, attacker: Rusia, victim: UKR}\n", "events[0].attacker", "Rusia"),
     ("  - {type: attack, date: 2022-02-24, attacker: RUS, victim: UKR, place: kursk-oblast}\n", "events[0].place",
      "not territory of UKR"),
+    # an empty place read "unknown place ''", not the scenario's words (foedus cascade --place '')
+    ("  - {type: attack, date: 2022-02-24, attacker: RUS, victim: UKR, place: ''}\n", "events[0].place",
+     "place is empty: give a place id or name (`foedus places`), or leave it out"),
+    ("  - {type: attack, date: 2022-02-24, attacker: RUS, victim: UKR, place: '  '}\n", "events[0].place",
+     "place is blank: give a place id or name"),
     ("  - {type: attack, date: 2022-02-24, attacker: RUS, victim: UKR}\n"
      "  - {type: entry, date: 2022-03-01, state: RUS, side: defense}\n", "events[1] (2022-03-01)", "leave the war"),
     ("  - {type: attack, date: 2022-02-24, attacker: RUS, victim: UKR}\n"

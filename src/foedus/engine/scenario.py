@@ -35,6 +35,7 @@ __all__ = [
     "TerritoryView",
     "UnresolvedReading",
     "build_scenario",
+    "check_place",
     "named_state",
     "parse_date",
     "switch_values",
@@ -210,7 +211,7 @@ def build_scenario(
     both = sorted(set(attackers) & set(targets))
     if both:
         raise ScenarioError(f"{', '.join(both)} cannot be both attacker and target")
-    _check_place(place)
+    check_place(place)
     dated = world.places.on(day)  # places as held on the scenario date
     chosen = dated[world.places.resolve(place, world.states, day).id] if place else None
     kind, view = values["target_kind"], values["territory_view"]
@@ -225,8 +226,9 @@ def build_scenario(
                     attacks=tuple(attacks), **{**values, "ongoing_since": since})
 
 
-def _check_place(place: Any) -> None:
-    """A place is a name or id, or None for each target's home territory; an empty one is not taken for None.
+def check_place(place: Any) -> None:
+    """A place is a name or id, or None for each target's home territory; an empty one is not taken for None (a
+    scenario's place, a war file's attack place: one wording).
 
     Raises:
         ScenarioError: a place of another type (a number, a list), or an empty one.

@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from foedus.engine.scenario import Attack, TerritoryView
+from foedus.engine.scenario import Attack, TerritoryView, check_place
 from foedus.errors import FoedusError, WarDataError, field_path, validation_problem
 from foedus.listed import listed_twice
 from foedus.model.world import World
@@ -95,6 +95,7 @@ class _Resolver:
         chosen = None
         if event.place is not None:
             try:
+                check_place(event.place)
                 chosen = self.world.places.resolve(event.place, self.world.states)
             except FoedusError as exc:
                 raise WarDataError(self.source, f"{loc}.place", str(exc)) from None
