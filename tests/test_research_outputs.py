@@ -310,6 +310,17 @@ def test_atlas_plot_says_what_it_wrote_and_needs_force_to_replace(tmp_path: Path
     assert np.isfinite(pd.read_csv(series).mean_size_legal).all()
 
 
+def test_atlas_plot_of_one_year_says_year(tmp_path: Path) -> None:
+    """A one-year series read 'wrote a plot of 1 years'."""
+    series = tmp_path / "series.csv"
+    pd.DataFrame({"year": [1900], "mean_size_legal": [2.0], "max_size_legal": [5],
+                  "tripwire_dyads_legal": [10]}).to_csv(series, index=False)
+    png = tmp_path / "plot.png"
+    proc = _cli("atlas-plot", str(series), "--out", str(png))
+    assert proc.returncode == 0, proc.stderr
+    assert f"wrote a plot of 1 year to {png}" in proc.stderr
+
+
 def test_output_suffixes_name_their_format_in_any_case_by_one_rule(tmp_path: Path) -> None:
     from foedus.errors import OutputError
     from foedus.outputs import write_table

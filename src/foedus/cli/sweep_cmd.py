@@ -192,4 +192,4 @@ def atlas_plot(
     from foedus.sweeps.plot import plot_series
 
     years = plot_series(series, out, force=force)
-    echo_wrote(out, f"a plot of {years} years")
+    echo_wrote(out, f"a plot of {years} year{'' if years == 1 else 's'}")
