@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field
@@ -29,6 +29,12 @@ DEFAULT_MODEL = "likely_model.json"  # in foedus/data
 # finite: a file past them is damaged, not fitted. Columns: |mean|, scale and 1/scale; coefficients on the logit
 # scale; covariance entries; expected joiners per war (more than there have ever been states).
 MAX_COLUMN, MAX_COEF, MAX_COV, MAX_JOINERS = 1e6, 1e3, 1e6, 1e3
+
+
+Penalty = Annotated[Number, Field(gt=0)]
+"""A penalty's C (scikit-learn's inverse L2 strength, `foedus.likely.fit.C_JOIN`): above 0, as a fit takes it."""
+Count = Annotated[Whole, Field(ge=0)]
+"""The bootstrap's replicates or seed: 0 or more (`foedus likely fit --bootstrap`, `--seed`)."""
 
 
 class _Strict(BaseModel):
@@ -109,7 +115,7 @@ class ModelFile(_Strict):
     version: Text
     foedus: Line
     spec: SpecFile
-    penalty: dict[str, Number]
+    penalty: dict[str, Penalty]
     training: dict[str, Any]
     data: list[DataVersion]
     join: dict[Literal["30", "365", "ever"], LogitFile]
@@ -120,7 +126,7 @@ class ModelFile(_Strict):
     honour: dict[Literal["pre1945", "post1945"], dict[str, Number]]
     validation: list[Check]
     table: dict[str, Any]
-    bootstrap: dict[str, Whole]
+    bootstrap: dict[str, Count]
 
     def two_stage(self) -> TwoStage:
         """The numpy predictor."""
