@@ -161,13 +161,12 @@ def _shipped() -> ModelFile:
 
 
 def _read(path: Path) -> ModelFile:
-    import json
     import os
 
-    from foedus.model.yamlio import read_text_file, validate_file_data
+    from foedus.model.yamlio import load_json, read_text_file, validate_file_data
 
     try:  # the safe reader: a named pipe or a device is refused, not waited on; an oversized file is not read
-        raw = json.loads(read_text_file(path, "likelihood-model file"))
+        raw = load_json(read_text_file(path, "likelihood-model file"))
     except FoedusError as exc:  # worded as every reader words it, and a missing one says how to make one
         hint = "" if os.path.lexists(path) else " (write one with `foedus likely fit`)"
         raise LikelyModelError(f"{exc}{hint}") from None

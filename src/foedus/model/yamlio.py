@@ -1,4 +1,4 @@
-"""YAML reading for data files: safe, fast, and with dates left as text for pydantic to check.
+"""YAML (and JSON) reading for data files: safe, fast, and with dates left as text for pydantic to check.
 
 PyYAML would turn `2020-13-01` into a crash inside its own date constructor; keeping dates as
 strings lets the schema report the bad value with its field path instead. The rules every file reader shares
@@ -7,9 +7,11 @@ strings lets the schema report the bad value with its field path instead. The ru
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import stat
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -21,8 +23,8 @@ from foedus.errors import FileDataError, FoedusError, field_path, shown, validat
 from foedus.reachable import os_reason
 from foedus.written import as_written
 
-__all__ = ["MAX_FILE_BYTES", "dump_yaml", "file_data_error", "load_yaml", "not_a_mapping", "read_text_file",
-           "read_yaml_file", "validate_file_data", "written_keys"]
+__all__ = ["MAX_FILE_BYTES", "dump_yaml", "file_data_error", "load_json", "load_yaml", "not_a_mapping",
+           "read_text_file", "read_yaml_file", "validate_file_data", "written_keys"]
 
 M = TypeVar("M", bound=BaseModel)
 MAX_FILE_BYTES = 8 * 1024 * 1024  # a treaty, overlay or honour file is a few KiB; this is far beyond any real one
@@ -84,6 +86,37 @@ def _no_duplicate_keys(loader: Any, node: yaml.MappingNode, deep: bool = False) 
 
 
 _Loader.add_constructor("tag:yaml.org,2002:map", _no_duplicate_keys)
+
+
+def _whole(text: str) -> str:
+    """`text`, a whole number as written, refused in foedus's words when it has more digits than Python converts:
+    its own error says 'use sys.set_int_max_str_digits() to increase the limit', advice to a programmer.
+
+    Raises:
+        ValueError: more than `sys.get_int_max_str_digits()` digits ("a whole number of 5,000 digits: …").
+    """
+    digits = len(text.replace("_", "").lstrip("+-"))
+    limit = sys.get_int_max_str_digits()  # 0: no limit
+    if limit and digits > limit:
+        raise ValueError(f"a whole number of {digits:,} digits: more than the {limit:,} a number may have")
+    return text
+
+
+def _int(loader: Any, node: yaml.ScalarNode) -> Any:
+    _whole(node.value)
+    return loader.construct_yaml_int(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:int", _int)
+
+
+def load_json(text: str) -> Any:
+    """Parse JSON text; a whole number of more digits than Python converts is refused as a YAML file's is.
+
+    Raises:
+        ValueError: the text is not JSON, or a number is too long (`_whole`).
+    """
+    return json.loads(text, parse_int=lambda digits: int(_whole(digits)))
 
 
 def load_yaml(text: str) -> Any:

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from foedus.errors import DataFormatError
-from foedus.model.yamlio import read_text_file
+from foedus.model.yamlio import load_json, read_text_file
 from foedus.research import irt
 from foedus.research.depth_items import MODELS, ItemSpec, item_matrix, item_values
 from foedus.research.milinst import milinst
@@ -103,7 +103,7 @@ class DepthModel:
         """Parameters saved by `foedus depth --refit --save-params`, read with the safe reader (no pipes, a size
         cap) and checked field by field."""
         try:
-            payload = json.loads(read_text_file(path, "depth-parameter file"))
+            payload = load_json(read_text_file(path, "depth-parameter file"))
         except (ValueError, RecursionError) as exc:
             raise DataFormatError(f"{path}: not a depth-parameter file (invalid JSON: {exc})") from None
         return cls(payload, str(path))
