@@ -116,3 +116,38 @@ def test_a_war_given_to_the_python_api_with_a_trailing_slash_is_refused(tmp_path
     path = _files(tmp_path)["war"]
     with pytest.raises(FoedusError, match=f"^{path}/: cannot read war file: {path} is not a folder"):
         foedus.replay_war(f"{path}/")
+
+
+@pytest.mark.parametrize(("kind", "args"), [  # the honour model's reader kept the text already
+    *((kind, args) for kind, args, _ in READERS if kind != "honour"), ("series", ["atlas-plot", "--out", "p.png"]),
+    ("model", [*CASCADE, "--likelihood", "--likely-model"])])
+def test_an_input_given_with_a_leading_dot_slash_is_named_as_typed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str, args: list[str]) -> None:
+    """`foedus war ./july_crisis_1914` said 'july_crisis_1914: cannot read war file: …': typer's Path (and the war's
+    own) drops the `./`, which `foedus.written.as_given` keeps for the message as for a trailing slash."""
+    monkeypatch.chdir(tmp_path)
+    given = f"./nothing/{kind}.yaml"
+    assert _error_line([*args, given]).startswith(f"{given}: ")
+
+
+def test_a_war_given_with_a_leading_dot_slash_is_named_as_typed(tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert _error_line(["war", "./july_crisis_1914"]) == ("./july_crisis_1914: cannot read war file: no such file "
+                                                          "or folder")
+
+
+@pytest.mark.parametrize(("args", "name", "text"), [
+    (["war"], "w.yaml", "id: w\nname: w\nevents: []\n"),
+    ([*CASCADE, "--overlay"], "o.yaml", "changes: 3\n"),
+    ([*CASCADE, "--treaties"], "t.yaml", "id: x\n"),
+    ([*CASCADE, "--likelihood", "--likely-model"], "m.json", "{}"),
+    (["atlas-plot", "--out", "p.png"], "s.csv", "year\n1900\n"),
+    (["atlas-plot", "--out", "p.png"], "s.csv", "year,mean_size_legal\n1900,x\n"),
+])
+def test_a_malformed_input_given_with_a_leading_dot_slash_is_named_as_typed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], name: str, text: str) -> None:
+    """Read, but refused for what it holds: the file named as given too ('w.yaml: events: …' for ./w.yaml)."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    assert _error_line([*args, f"./{name}"]).startswith(f"./{name}")

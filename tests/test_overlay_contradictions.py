@@ -108,14 +108,14 @@ def test_a_treaty_added_and_dropped_contradict(here: Path, how: list[str], said:
         "none to drop): give one of them")
 
 
-@pytest.mark.parametrize(("second", "also"), [("ov.yaml", ""), ("./ov.yaml", ""), ("sub/../ov.yaml", " (also as "
-                                               "ov.yaml)"), ("link.yaml", " (also as ov.yaml)")])
+@pytest.mark.parametrize(("second", "also"), [("ov.yaml", ""), ("./ov.yaml", " (also as ov.yaml)"), ("sub/../ov.yaml",
+                                               " (also as ov.yaml)"), ("link.yaml", " (also as ov.yaml)")])
 def test_an_overlay_file_given_twice_says_so(here: Path, second: str, also: str) -> None:
     """It said "unknown treaty 'nato_1949' (dropped by an earlier change)" (a drop, read twice)."""
     (here / "sub").mkdir()
     (here / "link.yaml").symlink_to(here / _overlay(here, "ov.yaml", "{op: drop_treaty, treaty: nato_1949}"))
     assert _error_line([*CASCADE, "--overlay", "ov.yaml", "--overlay", second]) == (
-        f"{second.removeprefix('./')}: the file is given twice{also}; give each overlay file once")
+        f"{second}: the file is given twice{also}; give each overlay file once")
 
 
 @pytest.mark.parametrize(("change", "said"), [

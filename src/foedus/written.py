@@ -1,7 +1,8 @@
 """Paths as the user wrote them: pathlib drops a trailing slash (`x.csv/` becomes x.csv), and with it the sign that
-a folder was meant. Kept here (`as_given`), an output that is one file can refuse it (`foedus.outputs.check_target`)
-and an input is given to the system as written (`as_written`), so `f.yaml/` is refused as not a folder, not read as
-f.yaml. Every caller reads them here (`foedus.reachable` too, which `foedus.paths` reads).
+a folder was meant, and a leading `./` (`./war.yaml` becomes war.yaml), which a message then did not show as typed.
+Kept here (`as_given`), an output that is one file can refuse it (`foedus.outputs.check_target`) and an input is
+given to the system, and named in a message, as written (`as_written`), so `f.yaml/` is refused as not a folder, not
+read as f.yaml. Every caller reads them here (`foedus.reachable` too, which `foedus.paths` reads).
 """
 
 from __future__ import annotations
@@ -18,26 +19,31 @@ else:
     from pathlib import PosixPath as _Concrete
 
 
-class _FolderMeant(_Concrete):
-    """A path a user wrote with a trailing slash (`x.csv/`): pathlib drops the slash, and with it the sign that a
-    folder was meant. Only the path `as_given` made says so; one derived from it (its parent, a child) does not."""
+class _Given(_Concrete):
+    """A path whose text pathlib changed from what the user wrote (`x.csv/`, `./x.csv`): the text as written, and
+    whether a trailing slash meant a folder. Only the path `as_given` made says so; one derived from it (its parent,
+    a child) does not."""
 
     folder_meant = False
+    written: str | None = None
 
 
 def as_given(path: Path, raw: str) -> Path:
-    """`path`, read from the text `raw` a user wrote, remembering a trailing slash for `folder_meant` (the command
-    line's path options: `foedus.cli.entry`, `foedus.cli.fast`).
+    """`path`, read from the text `raw` a user wrote, remembering that text for `as_written` and a trailing slash for
+    `folder_meant` (the command line's path options: `foedus.cli.entry`, `foedus.cli.fast`).
 
     >>> folder_meant(as_given(Path("x.csv/"), "x.csv/")), folder_meant(as_given(Path("x.csv"), "x.csv"))
     (True, False)
     >>> folder_meant(as_given(Path("out/"), "out/") / "x.csv"), folder_meant("x.csv/")
     (False, True)
+    >>> as_written(as_given(Path("./war.yaml"), "./war.yaml")), as_written(as_given(Path("./out/"), "./out/") / "x")
+    ('./war.yaml', 'out/x')
     """
-    if not raw.endswith(("/", os.sep)) or path == Path(path.anchor):
+    folder = raw.endswith(("/", os.sep)) and path != Path(path.anchor)
+    if not folder and os.fspath(path) == raw:
         return path
-    given = _FolderMeant(path)
-    given.folder_meant = True
+    given = _Given(path)
+    given.folder_meant, given.written = folder, raw
     return given
 
 
@@ -49,12 +55,16 @@ def folder_meant(path: str | os.PathLike[str]) -> bool:
 
 
 def as_written(path: str | os.PathLike[str]) -> str:
-    """`path` as the user wrote it, a trailing slash kept (`as_given`), for the system and for a message: an input
-    given as `f.yaml/` is then refused as the system refuses it (f.yaml is not a folder), not read as f.yaml.
+    """`path` as the user wrote it, a trailing slash and a leading `./` kept (`as_given`), for the system and for a
+    message: an input given as `f.yaml/` is then refused as the system refuses it (f.yaml is not a folder), not read
+    as f.yaml, and `./war.yaml` is named so.
 
     >>> as_written(as_given(Path("f.yaml/"), "f.yaml/")), as_written("f.yaml/"), as_written(Path("f.yaml"))
     ('f.yaml/', 'f.yaml/', 'f.yaml')
     """
+    written = getattr(path, "written", None)  # only on the path `as_given` made: its child is one of its own
+    if isinstance(written, str):
+        return written
     text = os.fspath(path)
     return text + os.sep if folder_meant(path) and not text.endswith(os.sep) else text
 

@@ -164,6 +164,7 @@ def _read(path: Path) -> ModelFile:
     import os
 
     from foedus.model.yamlio import load_json, read_text_file, validate_file_data
+    from foedus.written import as_written
 
     try:  # the safe reader: a named pipe or a device is refused, not waited on; an oversized file is not read
         raw = load_json(read_text_file(path, "likelihood-model file"))
@@ -171,16 +172,16 @@ def _read(path: Path) -> ModelFile:
         hint = "" if os.path.lexists(path) else " (write one with `foedus likely fit`)"
         raise LikelyModelError(f"{exc}{hint}") from None
     except (ValueError, RecursionError) as exc:
-        raise LikelyModelError(f"{path}: not a readable JSON file ({exc})") from None
+        raise LikelyModelError(f"{as_written(path)}: not a readable JSON file ({exc})") from None
     try:  # worded as every file's fields are (`coef[3]: must be a finite number`), naming what the file should be
-        model = validate_file_data(ModelFile, raw, path, "likelihood-model fields")
+        model = validate_file_data(ModelFile, raw, as_written(path), "likelihood-model fields")
     except FoedusError as exc:
         raise LikelyModelError(f"{exc} (not a likelihood-model file?)") from None
-    _check(path, model)
+    _check(as_written(path), model)
     return model
 
 
-def _check(path: Path, model: ModelFile) -> None:
+def _check(path: str, model: ModelFile) -> None:
     """Refuse a file the predictor would fail on or misread: a missing horizon, a wrong size, a non-positive scale,
     a number far beyond any fit, or a covariance that is not symmetric positive semi-definite (the schema refuses a
     non-finite number)."""
@@ -194,7 +195,7 @@ def _check(path: Path, model: ModelFile) -> None:
         _check_logit(path, name, m, wanted)
 
 
-def _check_tables(path: Path, model: ModelFile) -> None:
+def _check_tables(path: str, model: ModelFile) -> None:
     """Every horizon in join, expected and base_rate; base rates and honour rates are probabilities
     (base rates summing to 1); expected joiners within MAX_JOINERS; the training window readable."""
     for field, given in (("join", model.join), ("expected", model.expected), ("base_rate", model.base_rate)):
@@ -228,7 +229,7 @@ def _check_tables(path: Path, model: ModelFile) -> None:
         raise LikelyModelError(f"{path}: honour: missing era(s) {', '.join(missing)}")
 
 
-def _check_training(path: Path, training: dict[str, Any]) -> None:
+def _check_training(path: str, training: dict[str, Any]) -> None:
     """The training window every answer quotes: whole-number years in order, and counts of wars and pairs."""
     for key in ("first_year", "last_year", "wars", "pairs"):
         if key not in training:  # said as a missing field of a schema is (`foedus.errors.validation_problem`)
@@ -240,7 +241,7 @@ def _check_training(path: Path, training: dict[str, Any]) -> None:
         raise LikelyModelError(f"{path}: training: first_year is after last_year")
 
 
-def _check_logit(path: Path, name: str, m: LogitFile, columns: list[str]) -> None:
+def _check_logit(path: str, name: str, m: LogitFile, columns: list[str]) -> None:
     """One logistic model: sizes match the spec's `columns`, and names too, in order (the predictor reads the
     coefficients by the spec's order, whatever the file's names say), scales positive, numbers in bounds, cov
     valid."""
@@ -265,14 +266,14 @@ def _check_logit(path: Path, name: str, m: LogitFile, columns: list[str]) -> Non
     _check_cov(path, f"{name}.cov", np.array(m.cov))
 
 
-def _need(path: Path, where: str, values: dict[str, float], keys: tuple[str, ...]) -> None:
+def _need(path: str, where: str, values: dict[str, float], keys: tuple[str, ...]) -> None:
     """The named keys are present (the schema checked the numbers finite)."""
     missing = [k for k in keys if k not in values]
     if missing:
         raise LikelyModelError(f"{path}: {where}: missing {', '.join(missing)}")
 
 
-def _check_cov(path: Path, where: str, cov: np.ndarray) -> None:
+def _check_cov(path: str, where: str, cov: np.ndarray) -> None:
     """A covariance matrix: symmetric and positive semi-definite, within rounding (relative tolerance 1e-8)."""
     size = max(1.0, float(np.abs(cov).max(initial=0.0)))
     if not np.allclose(cov, cov.T, rtol=0.0, atol=1e-8 * size):

@@ -140,7 +140,7 @@ def load_overlay(path: str | Path) -> Overlay:
     from foedus.model.yamlio import read_yaml_file
     from foedus.written import as_written, folder_meant
 
-    overlay = _validated(read_yaml_file(path, "overlay"), path)
+    overlay = _validated(read_yaml_file(path, "overlay"), as_written(path))
     if not overlay.changes:
         raise ScenarioError(f"{as_written(path)}: the overlay changes nothing (its list of changes is empty or "
                             "missing): list a change, or leave the overlay out")

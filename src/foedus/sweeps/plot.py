@@ -50,8 +50,8 @@ def _read_series(series: Path) -> Any:
             reason = " ".join(str(exc).split())[:160] or reason  # pyarrow's words name its C++ internals
         raise FoedusError(f"{as_written(series)}: cannot read it as a yearly atlas series ({reason})") from None
     if "year" not in frame.columns:
-        raise FoedusError(f"{series} is not a yearly atlas series (no 'year' column)")
-    return _checked(frame, series)
+        raise FoedusError(f"{as_written(series)} is not a yearly atlas series (no 'year' column)")
+    return _checked(frame, as_written(series))
 
 
 def _check_partitions(folder: Path, how: str) -> None:
@@ -125,9 +125,10 @@ def _shown(value: object) -> str:
     return str(value)
 
 
-def _checked(frame: Any, series: Path) -> Any:
+def _checked(frame: Any, series: str) -> Any:
     """The series with whole, distinct years the atlas covers and finite numbers in every column drawn (a count of 0
-    or more in each year, shares of 0–1), or one line: a plot of a broken file would look like a finding."""
+    or more in each year, shares of 0–1), or one line naming the file `series` as written: a plot of a broken file
+    would look like a finding."""
     import numpy as np
     import pandas as pd
 

@@ -41,16 +41,16 @@ def read_war_file(path: Path) -> WarFile:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark is not None else ""
-        raise WarDataError(str(path), where, f"invalid YAML: {getattr(exc, 'problem', None) or exc}") from None
+        raise WarDataError(as_written(path), where, f"invalid YAML: {getattr(exc, 'problem', None) or exc}") from None
     if problem := not_a_mapping(raw, "war fields"):
-        raise WarDataError(str(path), "", problem)
+        raise WarDataError(as_written(path), "", problem)
     try:
         return WarFile.model_validate(raw)
     except ValidationError as exc:
         err = exc.errors()[0]
         more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
         loc = field_path(p for p in err["loc"] if p not in ("attack", "entry", "exit", "ceasefire"))
-        raise WarDataError(str(path), loc, f"{validation_problem(err, WarFile)}{more}") from None
+        raise WarDataError(as_written(path), loc, f"{validation_problem(err, WarFile)}{more}") from None
 
 
 def _names(value: str | list[str] | None) -> list[str]:
