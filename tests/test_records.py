@@ -39,18 +39,19 @@ def test_maker_equals_init() -> None:
         maker(Obligation)(*values[:-1])  # every field, no defaults
 
 
+@dataclass(frozen=True, slots=True)
+class _Base:
+    x: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Child(_Base):
+    y: str = "b"
+
+
 def test_maker_sets_inherited_fields() -> None:
     """A record whose fields come partly from a parent record is made whole."""
-
-    @dataclass(frozen=True, slots=True)
-    class Base:
-        x: int
-
-    @dataclass(frozen=True, slots=True)
-    class Child(Base):
-        y: str = "b"
-
-    assert maker(Child)(1, "a") == Child(1, "a")
+    assert maker(_Child)(1, "a") == _Child(1, "a")
 
 
 def test_maker_refuses_what_it_cannot_make() -> None:
@@ -85,17 +86,8 @@ def test_the_engine_records_are_made_through_a_draft_of_their_layout() -> None:
         made = draft(cls)
         assert made is not None and made.__slots__ == cls.__slots__ and made.__bases__ == cls.__bases__
         assert maker(cls).__globals__["_draft"] is not None  # the makers use one
-
-    @dataclass(frozen=True, slots=True)
-    class Base:
-        x: int
-
-    @dataclass(frozen=True, slots=True)
-    class Child(Base):
-        y: str = "b"
-
-    assert draft(Child) is None and draft(Base) is not None
-    made = maker(Base)(1)
-    assert type(made) is Base and made == Base(1)
+    assert draft(_Child) is None and draft(_Base) is not None
+    made = maker(_Base)(1)
+    assert type(made) is _Base and made == _Base(1)
     with pytest.raises(dataclasses.FrozenInstanceError):
         made.x = 2  # type: ignore[misc]
