@@ -493,7 +493,7 @@ def test_attack_on_philippine_forces_in_south_china_sea(place: str) -> None:
 def test_the_spratly_shoals_are_no_states_land_territory(place: str) -> None:
     """§1.8: low-tide elevations in the Philippine EEZ (2016 award: sovereign rights, not territory): an attack
     there is on forces; read as territory only in the claimant view, where China claims them too."""
-    with pytest.raises(ScenarioError, match=r"territory of no state\); use --target-kind forces"):
+    with pytest.raises(ScenarioError, match=r"under which it is territory of no state; use --target-kind forces"):
         run("CHN", "PHL", D2025, place=place)
     r = run("CHN", "PHL", D2025, place=place, territory_view="claimant")
     assert bound_under(r, "USA", "usa_phl_1951", "IV")

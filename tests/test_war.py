@@ -228,7 +228,7 @@ HEAD = "id: test_war\nname: Test\nevents:\n"
      "ceasefire"),
     ("  - {type: attack, date: 2022-02-24, attacker: Rusia, victim: UKR}\n", "events[0].attacker", "Rusia"),
     ("  - {type: attack, date: 2022-02-24, attacker: RUS, victim: UKR, place: kursk-oblast}\n", "events[0].place",
-     "not territory of UKR"),
+     "not territory of Ukraine (UKR)"),
     # an empty place read "unknown place ''", not the scenario's words (foedus cascade --place '')
     ("  - {type: attack, date: 2022-02-24, attacker: RUS, victim: UKR, place: ''}\n", "events[0].place",
      "place is empty: give a place id or name (`foedus places`), or leave it out"),

@@ -54,7 +54,8 @@ class AmbiguousNameError(FoedusError):
 
 
 class UnknownPlaceError(FoedusError):
-    """A place name matched nothing in the gazetteer; the message offers close suggestions."""
+    """A place name matched nothing in the gazetteer (the message offers close suggestions), or names the home
+    territory of a state that is no state on the date."""
 
 
 class UnknownTreatyError(FoedusError):

@@ -219,7 +219,7 @@ def build_scenario(
     for victim in targets:
         where = chosen or world.places.home(victim, day)
         if kind == "territory":
-            _check_territory(where, victim, view)
+            _check_territory(where, victim, view, world.states.names)
         attacks += [Attack(a, victim, where.id, kind, severity=values["severity"]) for a in attackers]
     first = chosen or world.places.home(targets[0], day)
     return Scenario(date=day, attackers=tuple(attackers), targets=tuple(targets), place=first.id,
@@ -288,12 +288,7 @@ def _resolve_states(world: World, names: list[str], day: dt.date, role: str) -> 
     return [state.id for state in states]
 
 
-def _check_territory(place: Place, victim: str, view: TerritoryView) -> None:
-    if victim in place.holders(view):
-        return
-    holders = ", ".join(sorted(place.holders(view))) or "no state"
-    hint = " or --territory-view claimant" if victim in place.holders("claimant") else ""
-    raise ScenarioError(
-        f"{place.name} ({place.id}) is not territory of {victim} under the {view} view "
-        f"(under that view it is territory of {holders}); use --target-kind forces{hint}"
-    )
+def _check_territory(place: Place, victim: str, view: TerritoryView, names: dict[str, str]) -> None:
+    if (why := place.not_held(victim, view, names)) is not None:
+        hint = " or --territory-view claimant" if victim in place.holders("claimant") else ""
+        raise ScenarioError(f"{why}; use --target-kind forces{hint}")

@@ -7,6 +7,7 @@ Plain mixins without pydantic, shared by the validating schema (`foedus.model.tr
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Literal, Self
 
 from foedus.model.vocab import Certainty, worst
@@ -56,6 +57,8 @@ class PlaceRules:
 
     __slots__ = ()
     if TYPE_CHECKING:
+        id: str
+        name: str
         sovereign: str | None
         administrator: str | None
         claimants: list[str]
@@ -79,6 +82,15 @@ class PlaceRules:
             return frozenset({holder} if holder else set())
         found = {self.sovereign, self.administrator, *self.claimants}
         return frozenset(s for s in found if s)
+
+    def not_held(self, state: str, view: Literal["recognized", "claimant"], names: Mapping[str, str]) -> str | None:
+        """Why this place is no territory of `state` under `view`, each state by its name and id ("Korea (COW730)",
+        from `names`: an id alone tells a reader little), for a scenario's and a war file's refusal; else None."""
+        if state in (holders := self.holders(view)):
+            return None
+        held = ", ".join(f"{names.get(h, h)} ({h})" for h in sorted(holders)) or "no state"
+        return (f"{self.name} ({self.id}) is not territory of {names.get(state, state)} ({state}) under the {view} "
+                f"view, under which it is territory of {held}")
 
 
 class TreatyRules:

@@ -19,7 +19,7 @@ from foedus.errors import (
 )
 from foedus.model.hidden import refuse_hidden
 from foedus.model.slug import slugify
-from foedus.model.states import State, StateRegistry
+from foedus.model.states import State, StateRegistry, spells_text
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -83,16 +83,22 @@ class Gazetteer:
 
         Raises:
             UnknownPlaceError: nothing matched (the message lists close suggestions), or the text hides a character
-                (`foedus.model.hidden`), as a typed state name may not: "Crim\\u202eea" was read as Crimea.
-            AmbiguousNameError: the name is a state name that several states have carried (e.g. Congo).
+                (`foedus.model.hidden`), as a typed state name may not: "Crim\\u202eea" was read as Crimea; or it
+                names the home territory of a state that is no state on `day` (`_held`).
+            AmbiguousNameError: the name is a state name that several states have carried (e.g. Congo, or Korea on
+                a day when both Koreas are states), and more than one (or none) of them is a state on `day`.
         """
         refuse_hidden(text, error=lambda problem: UnknownPlaceError(f"the place {text!r} {problem}"))
         key = slugify(text)
         if key in self._index:
-            return self.places[self._index[key]]
+            place = self.places[self._index[key]]
+            if states is None or place.kind != "home":
+                return place
+            if not states.carriers(text):  # a name several states carried ("Korea") is read as a state's, below
+                return _held(place, text, states, day)
         if states is not None:
             try:
-                return self.home(states.resolve_id(text, day))
+                return _held(self.home(states.resolve_id(text, day)), text, states, day)
             except (UnknownStateError, KeyError):
                 pass
             except AmbiguousNameError as exc:  # a place is one: a state's home territory, or a place of the gazetteer
@@ -124,6 +130,19 @@ class Gazetteer:
             home_of[state.id] = place.id
         _add_history(places, regions, states)
         return cls(regions=regions, places=places, home_of=home_of)
+
+
+def _held(place: Place, text: str, states: StateRegistry, day: dt.date | None) -> Place:
+    """`place`, the home territory `text` names, if someone holds it on `day` (today when None): the home of a state
+    that is no state then is refused, unless a dated holder gives it to another ("East Pakistan" in 1965). A name
+    several states carried ("Korea") is read as a state name is, before: typed in 2020 it names both Koreas, not the
+    home of the kingdom of 1887-1905."""
+    owner, on = states.get(str(place.sovereign)), day or dt.date.today()
+    if owner.member_on(on) is not False or place.on(on).sovereign != owner.id:
+        return place
+    raise UnknownPlaceError(
+        f"the place {text!r} is the home territory of {owner.name} ({owner.id}), which is no state of the system on "
+        f"{on} (a member {spells_text(owner.spells)}); give a place held on that day (`foedus places`)")
 
 
 def _read(name: str) -> Any:

@@ -96,17 +96,16 @@ class _Resolver:
         if event.place is not None:
             try:
                 check_place(event.place)
-                chosen = self.world.places.resolve(event.place, self.world.states)
+                chosen = self.world.places.resolve(event.place, self.world.states, event.date)
             except FoedusError as exc:
                 raise WarDataError(self.source, f"{loc}.place", str(exc)) from None
         out: list[Attack] = []
+        names = self.world.states.names
         for victim in victims:
             where = chosen or self.world.places.home(victim)
-            if event.target_kind == "territory" and victim not in where.holders(self.view):
-                holders = ", ".join(sorted(where.holders(self.view))) or "no state"
-                raise WarDataError(self.source, f"{loc}.place", f"{where.name} ({where.id}) is not territory of "
-                                   f"{victim} under the {self.view} view (under that view it is territory of "
-                                   f"{holders}); use target_kind: forces, or another territory view")
+            if event.target_kind == "territory" and (why := where.not_held(victim, self.view, names)) is not None:
+                raise WarDataError(self.source, f"{loc}.place",
+                                   f"{why}; use target_kind: forces, or another territory view")
             out += [Attack(a, victim, where.id, event.target_kind) for a in attackers]
         return tuple(out)
 
