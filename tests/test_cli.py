@@ -207,7 +207,7 @@ def test_user_treaty_file_is_validated_and_used(tmp_path: Path) -> None:
 def test_bundled_set_validates() -> None:
     proc = run("treaties", "validate")
     assert proc.returncode == 0, proc.stderr
-    assert "treaty file(s) valid" in proc.stdout
+    assert "treaty files valid" in proc.stdout
 
 
 def test_treaties_show_lists_invocations() -> None:

@@ -29,4 +29,4 @@ def test_hidden_files_and_other_suffixes_are_still_passed_over(tmp_path: Path) -
     (tmp_path / "good.yaml").write_text(GOOD_TREATY, encoding="utf-8")
     (tmp_path / ".#good.yaml").write_text("an editor's lock", encoding="utf-8")
     (tmp_path / "notes.txt").write_text("not a treaty", encoding="utf-8")
-    assert _validate(tmp_path) == (0, "ok  my_pact\n1 treaty file(s) valid\n", "")
+    assert _validate(tmp_path) == (0, "ok  my_pact\n1 treaty file valid\n", "")

@@ -1,12 +1,14 @@
 """How every message words what was given: a value shown (`shown`), one said to be empty or blank, pydantic's
 problems with a value in foedus's words (`validation_problem`) and a field's path (`field_path`), the message as
-one line (`one_line`). Kept apart from the exception tree of `foedus.errors`, which re-exports these names."""
+one line (`one_line`), a count with its noun (`counted`). Kept apart from the exception tree of `foedus.errors`,
+which re-exports the names of messages about a value."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-__all__ = ["MAX_MESSAGE", "character", "empty_or_blank", "field_path", "one_line", "shown", "validation_problem"]
+__all__ = ["MAX_MESSAGE", "character", "counted", "empty_or_blank", "field_path", "one_line", "shown",
+           "validation_problem"]
 
 MAX_MESSAGE = 400
 
@@ -20,6 +22,18 @@ def one_line(text: str) -> str:
     """
     line = " ".join(str(text).split())
     return line if len(line) <= MAX_MESSAGE else line[: MAX_MESSAGE - 1] + "…"
+
+
+def counted(n: int, noun: str, plural: str = "", *, grouped: bool = True) -> str:
+    """A count and its noun as every message words one: the noun as given for 1, else `plural` (the noun and an s
+    when not given: 'treaty' needs 'treaties'), the count with thousands separators unless not `grouped`.
+
+    >>> counted(1, "row"), counted(2000, "row"), counted(0, "year"), counted(1, "treaty", "treaties")
+    ('1 row', '2,000 rows', '0 years', '1 treaty')
+    >>> counted(3, "country", "countries"), counted(1200, "war", grouped=False)
+    ('3 countries', '1200 wars')
+    """
+    return (f"{n:,}" if grouped else str(n)) + " " + (noun if n == 1 else plural or noun + "s")
 
 
 _PLAIN = {"int_parsing": "must be a whole number", "int_type": "must be a whole number, got {given}",

@@ -18,6 +18,7 @@ import typer
 from foedus.backtest.errors import BacktestError
 from foedus.inputs import MAX_SEED
 from foedus.outputs import reports
+from foedus.wording import counted
 
 __all__ = ["OUTPUT_FILES", "backtest", "check_out_dir", "foreign_entries"]
 
@@ -192,11 +193,12 @@ def backtest(
         write_text(tmp / "report.md", markdown(metrics, rows) + ("\n" + extra if extra else ""))
     legal = metrics["precision_recall"]["legal"]["overall"]
     skipped = len(metrics["skipped_wars"]), len(metrics["skipped_states"])
-    typer.echo(f"{metrics['wars']['scored']} wars scored ({skipped[0]} skipped, {skipped[1]} states left out); "
+    typer.echo(f"{counted(metrics['wars']['scored'], 'war', grouped=False)} scored ({skipped[0]} skipped, "
+               f"{counted(skipped[1], 'state', grouped=False)} left out); "
                f"legal reading: precision {_pct(legal['precision'])}, recall {_pct(legal['recall'])}; "
                f"Brier {_num(metrics['probabilistic']['brier'])}", err=True)
     written = [f for f in OUTPUT_FILES if not (opening_only and f.startswith(("outcomes", "reliability")))]
-    typer.echo(f"wrote {', '.join(written)} ({len(rows)} wars) to {out}", err=True)
+    typer.echo(f"wrote {', '.join(written)} ({counted(len(rows), 'war', grouped=False)}) to {out}", err=True)
 
 
 def _tables(rows: list[dict[str, Any]], folder: Path, stem: str = "wars", title: str = "foedus backtest: per war"

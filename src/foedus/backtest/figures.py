@@ -10,6 +10,7 @@ from typing import Any
 
 from foedus.backtest.errors import BacktestError
 from foedus.reachable import os_reason
+from foedus.wording import counted
 
 __all__ = ["calibration_figure", "precision_recall_figure"]
 
@@ -46,7 +47,7 @@ def calibration_figure(metrics: dict[str, Any], folder: Path) -> list[Path]:
     top, bottom = fig.subplots(2, 1, height_ratios=(3, 1), sharex=True)
     top.plot([0, 1], [0, 1], linestyle="--", color="grey", linewidth=1, label="perfect calibration")
     top.plot([b["mean_forecast"] for b in bins], [b["observed"] for b in bins], marker="o", color="C0",
-             label=f"foedus, legal reading ({pb['pairs']:,} pairs)")
+             label=f"foedus, legal reading ({counted(pb['pairs'], 'pair')})")
     for b in bins:
         top.annotate(f"n={b['n']:,}", (b["mean_forecast"], b["observed"]), textcoords="offset points",
                      xytext=(4, 4), fontsize=7)

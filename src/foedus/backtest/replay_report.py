@@ -9,6 +9,7 @@ from foedus.backtest.published import PUBLISHED
 from foedus.backtest.reliability_data import PERIODS, ReliabilityRow, Switches
 from foedus.backtest.replay_run import ReplayBacktest
 from foedus.backtest.report import pct
+from foedus.wording import counted
 
 __all__ = ["outcome_table", "reliability_table", "replay_markdown"]
 
@@ -87,7 +88,8 @@ def replay_markdown(m: dict[str, Any], rel: dict[str, Any] | None) -> str:
     roles = m["roles"]
     parts = [
         "## Replayed wars: the opening attack and the replay, side by side", "",
-        f"{m['wars']} wars replayed. Every COW war is rebuilt as a dated sequence of attacks, entries and exits "
+        f"{counted(m['wars'], 'war', grouped=False)} replayed. Every COW war is rebuilt as a dated sequence of "
+        "attacks, entries and exits "
         "(docs/backtest.md, \"Replaying wars\") and the engine re-evaluated on every date anything changes. Roles: "
         f"{roles['original']} original parties (opening attackers and targets, and co-initiators fighting from "
         f"day 0), {roles['new_target']} new targets (entered by being attacked; scored apart), {roles['joiner']} "
@@ -96,7 +98,7 @@ def replay_markdown(m: dict[str, Any], rel: dict[str, Any] | None) -> str:
         "had bound the state by then (the opening attack: on the start date), before the state entered.", "",
     ]
     for era in ("overall", "pre1945", "post1945"):
-        parts += [f"### {_ERAS[era]} ({m['pairs'][era]:,} pairs)", "", *_deterministic(m, era), ""]
+        parts += [f"### {_ERAS[era]} ({counted(m['pairs'][era], 'pair')})", "", *_deterministic(m, era), ""]
     parts += ["### Probabilistic mode: three outcomes (stays out / joins the attack / joins the defence)", "",
               "Legal reading with the Monte Carlo; multi-class Brier score (0 best, 2 worst) and log loss "
               "(probabilities clipped at 0.001), each against the base-rate forecast on the same pairs; skill = "

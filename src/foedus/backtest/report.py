@@ -14,6 +14,7 @@ from typing import Any
 
 from foedus.backtest.errors import BacktestError
 from foedus.reachable import os_reason
+from foedus.wording import counted
 
 __all__ = ["markdown", "wars_csv", "write_text"]
 
@@ -78,13 +79,15 @@ def _headline(m: dict[str, Any]) -> list[str]:
     allies = sab["allies_of_participants"]["shares"]
     return [
         f"* **Wars scored:** {w['scored']} of {w['in_range']} in range ({w['pre1945']} before 1945, "
-        f"{w['post1945']} from 1945); {m['real_joiners']['overall']} real joiners.",
+        f"{w['post1945']} from 1945); {counted(m['real_joiners']['overall'], 'real joiner', grouped=False)}.",
         f"* **Legal reading:** precision {pct(legal['precision'])}, recall {pct(legal['recall'])}, "
-        f"F1 {pct(legal['f1'])} ({legal['tp']} joiners predicted on the right side, {legal['fp']} false alarms, "
+        f"F1 {pct(legal['f1'])} ({counted(legal['tp'], 'joiner', grouped=False)} predicted on the right side, "
+        f"{counted(legal['fp'], 'false alarm', grouped=False)}, "
         f"{legal['fn']} missed).",
         f"* **Escalatory reading:** precision {pct(esc['precision'])}, recall {pct(esc['recall'])}, "
         f"F1 {pct(esc['f1'])}.",
-        f"* **Probabilistic mode** (legal reading, {m['settings']['draws']:,} draws, seed {m['settings']['seed']}): "
+        f"* **Probabilistic mode** (legal reading, {counted(m['settings']['draws'], 'draw')}, "
+        f"seed {m['settings']['seed']}): "
         f"Brier score {_num(pb['brier'], 4)} over {pb['pairs']:,} (war, state) pairs; the base rate scores "
         f"{_num(pb['reference_brier'], 4)} (skill {_num(pb['brier_skill'], 2)}).",
         f"* **Obligated allies that joined on their side** (legal): {pct(bf['legal']['honoured'])} of "
@@ -133,7 +136,8 @@ def _misses(m: dict[str, Any]) -> list[str]:
 
 def _treaties(m: dict[str, Any], top: int = 12) -> list[str]:
     rows = m["legal_by_treaty"]
-    lines = [f"The treaties behind the most predicted joiners (legal reading; {len(rows)} treaties in all, "
+    treaties = counted(len(rows), "treaty", "treaties", grouped=False)
+    lines = [f"The treaties behind the most predicted joiners (legal reading; {treaties} in all, "
              "every one in metrics.json):", "",
              "| treaty | predicted joiners | joined on that side | stayed out | other side |",
              "|---|---:|---:|---:|---:|"]
@@ -150,7 +154,7 @@ def _published(m: dict[str, Any]) -> list[str]:
         lines.append(f"| {r['source']} | {r['measure']} | {r['period']} | {pct(r['published'])} | "
                      + " | ".join(cells) + " |")
     sab = m["sabrosky"]
-    lines += ["", f"Sabrosky's split, {sab['period']} ({sab['wars']} wars):", "",
+    lines += ["", f"Sabrosky's split, {sab['period']} ({counted(sab['wars'], 'war', grouped=False)}):", "",
               "| what the ally did | Sabrosky 1980 | foedus: allies of participants | foedus: obligated allies "
               "(legal) | foedus: obligated allies (legal, unresolved unmet) |", "|---|---:|---:|---:|---:|"]
     names = {"alongside": "fought alongside", "stayed_out": "stayed out", "other_side": "fought on the other side"}

@@ -12,6 +12,7 @@ from foedus.cli.helpers import WHAT_IF_NAMES, path_problem, refuse_unused, what_
 from foedus.cli.listing import resolve_format
 from foedus.cli.show import print_citations, print_result, print_result_as
 from foedus.run import run_scenario  # imported with the module: the fast reader imports it with the collector off
+from foedus.wording import counted
 
 __all__ = ["bundled_only", "cascade", "check_honour"]
 
@@ -75,7 +76,7 @@ def cascade(inputs: dict[str, Any], *, treaties: list[Path] | None, as_json: boo
                           honour, likely_model, declared)
     if changes is not None and save_overlay is not None:  # saved only once the run has applied (checked) it
         changes.save(save_overlay)
-        sys.stderr.write(f"wrote the what-if overlay ({len(changes.changes)} change(s)) to {save_overlay}\n")
+        sys.stderr.write(f"wrote the what-if overlay ({counted(len(changes.changes), 'change')}) to {save_overlay}\n")
     if shape is None:
         print_result(result)
         if result.ongoing is not None:

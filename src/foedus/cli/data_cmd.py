@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from foedus.wording import counted
+
 if TYPE_CHECKING:
     from foedus.datasets import DatasetStatus, Outcome
 
@@ -84,7 +86,7 @@ def _fail_on_damage(rows: list[DatasetStatus]) -> None:
     failed = sum(bad.values())
     if failed:
         names = " ".join(name for name, n in bad.items() if n)
-        files, them = ("1 dataset file", "it") if failed == 1 else (f"{failed} dataset files", "them")
+        files, them = counted(failed, "dataset file"), "it" if failed == 1 else "them"
         typer.echo(f"error: {files} failed the check (bad-checksum above, in {names}); `foedus data fetch --force "
                    f"{names}` or `foedus data import PATH` replaces {them}", err=True)
         raise typer.Exit(2)

@@ -11,6 +11,7 @@ from foedus.engine.records import MonteCarloSummary
 from foedus.engine.result import CascadeResult
 from foedus.errors import FoedusError
 from foedus.model.world import World
+from foedus.wording import counted
 
 if TYPE_CHECKING:  # rich is imported when something is printed with it, not for --json
     from rich.console import Console
@@ -83,7 +84,7 @@ _MC_ROWS = 25  # the likeliest states the text table shows
 
 def _print_montecarlo(console: Console, mc: MonteCarloSummary) -> None:
     size = mc.war_size
-    console.print(f"Monte Carlo, {mc.draws:,} draws (seed {mc.seed}): war size mean {size['mean']:.1f}, "
+    console.print(f"Monte Carlo, {counted(mc.draws, 'draw')} (seed {mc.seed}): war size mean {size['mean']:.1f}, "
                   f"90% interval {size['p5']:.0f}–{size['p95']:.0f}; P(major powers on opposite sides) "
                   f"{mc.p_major_powers_opposite:.1%}")
     from foedus.consoles import table as make_table
@@ -235,7 +236,7 @@ def validate_files(paths: list[Path], strict: bool = False) -> None:
         raise errors[-1]
     for tid in treaties:
         print(f"ok  {tid}")
-    print(f"{len(treaties)} treaty file(s) valid")
+    print(f"{counted(len(treaties), 'treaty file')} valid")
 
 
 def print_states(query: str | None, date: str | None, fmt: str) -> None:

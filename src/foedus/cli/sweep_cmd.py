@@ -18,6 +18,7 @@ from foedus.engine.scenario import READINGS
 from foedus.errors import FoedusError
 from foedus.inputs import MAX_SEED, SCENARIO, SWITCHES, WHAT_IF
 from foedus.outputs.partitions import DRAWS_PARTITION, YEARLY_PARTITION
+from foedus.wording import counted
 
 __all__ = ["atlas", "atlas_plot", "compare"]
 
@@ -154,7 +155,7 @@ def atlas(  # noqa: PLR0913 - one option per atlas input
 
         with working(f"atlas {first}–{last} on Dask"):
             rows = dask_yearly(first, last, opts, out, scheduler, workers or 2, force=force)
-        echo_wrote(out, f"{rows:,} rows (Parquet, partitioned by decade)", covered.datasets)
+        echo_wrote(out, f"{counted(rows, 'row')} (Parquet, partitioned by decade)", covered.datasets)
         for line in notes:
             typer.echo(f"note: {line}", err=True)
         return
@@ -192,4 +193,4 @@ def atlas_plot(
     from foedus.sweeps.plot import plot_series
 
     years = plot_series(series, out, force=force)
-    echo_wrote(out, f"a plot of {years} year{'' if years == 1 else 's'}")
+    echo_wrote(out, f"a plot of {counted(years, 'year')}")

@@ -17,6 +17,7 @@ from foedus.cli.writing import echo_wrote, save_table, table_meta
 from foedus.errors import FoedusError
 from foedus.inputs import SCENARIO
 from foedus.outputs.partitions import DRAWS_PARTITION
+from foedus.wording import counted
 
 if TYPE_CHECKING:
     from foedus.sweeps.atlas import Coverage
@@ -64,7 +65,7 @@ def print_atlas(report: dict[str, Any]) -> None:
     for reading, e in report["readings"].items():
         typer.echo(f"[{reading}] dyads {e['dyads']['common']:,}; mean war size {e['mean_war_size']['base']:.2f} -> "
                    f"{e['mean_war_size']['other']:.2f}; tripwire dyads {e['tripwire_dyads']['base']:,} -> "
-                   f"{e['tripwire_dyads']['other']:,}; larger wars in {e['dyads_with_larger_war']:,} dyads, "
+                   f"{e['tripwire_dyads']['other']:,}; larger wars in {counted(e['dyads_with_larger_war'], 'dyad')}, "
                    f"smaller in {e['dyads_with_smaller_war']:,}")
         if "watch" in e:
             w = e["watch"]
@@ -97,16 +98,16 @@ def atlas_draws(world: Any, day: Any, draws: int, how: DrawsHow, chosen: Any, ou
     model = load_honour_model(how.honour)
     model.check_treaties(world.treaties, str(how.honour), world.has_history)
     seed = how.seed if how.seed is not None else new_seed()  # chosen and recorded when none is given
-    title = f"foedus atlas {day}, {draws} draws"
+    title = f"foedus atlas {day}, {counted(draws, 'draw', grouped=False)}"
     if how.scheduler:
         from foedus.outputs import write_partitioned
         from foedus.sweeps.dask_sweeps import client, dask_atlas_draws
 
-        with client(how.scheduler, how.workers) as c, working(f"atlas {day}, {draws:,} draws on Dask"):
+        with client(how.scheduler, how.workers) as c, working(f"atlas {day}, {counted(draws, 'draw')} on Dask"):
             result = dask_atlas_draws(day, draws, seed, model, chosen, c, severity=how.severity, backend=how.backend)
         rows = write_partitioned(result.frame(world, day, seed), out, DRAWS_PARTITION, force=how.force,
                                  meta=table_meta(title, covered.datasets, covered.notes))  # a partition per attacker
-        echo_wrote(out, f"{rows:,} rows (Parquet, partitioned by attacker)", covered.datasets)
+        echo_wrote(out, f"{counted(rows, 'row')} (Parquet, partitioned by attacker)", covered.datasets)
         for line in covered.notes:
             typer.echo(f"note: {line}", err=True)
         return
@@ -115,7 +116,7 @@ def atlas_draws(world: Any, day: Any, draws: int, how: DrawsHow, chosen: Any, ou
             result = atlas_montecarlo(world, day, draws, seed, model, backend=how.backend, reading=chosen,
                                       progress=done, severity=how.severity)
     else:  # most dyads are drawn at once; the bar counts those that need the per-scenario replay
-        with steps(f"atlas {day}, {draws:,} draws: dyads replayed", 1) as done:
+        with steps(f"atlas {day}, {counted(draws, 'draw')}: dyads replayed", 1) as done:
             result = atlas_montecarlo(world, day, draws, seed, model, backend=how.backend, progress=done,
                                       severity=how.severity)
     save_table(result.frame(world, day, seed), out, force=how.force, datasets=covered.datasets, title=title,

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from foedus.wording import counted
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -87,7 +89,7 @@ def save_table(table: pd.DataFrame | Mapping[str, Any], out: Path, *, force: boo
         rows = write_columns(table, out, force=force, meta=meta)
     else:
         rows = write_table(table, out, force=force, meta=meta)
-    echo_wrote(out, f"{rows:,} rows", cited)
+    echo_wrote(out, counted(rows, "row"), cited)
     for line in said:
         typer.echo(f"note: {line}", err=True)
 
@@ -102,4 +104,4 @@ def saving_batches(out: Path, dtypes: Mapping[str, Any], *, force: bool = False,
     meta = table_meta(title, cited)
     with column_batches(out, dtypes, force=force, meta=meta) as sink:
         yield sink
-    echo_wrote(out, f"{sink.rows:,} rows", cited)
+    echo_wrote(out, counted(sink.rows, "row"), cited)

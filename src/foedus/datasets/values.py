@@ -27,6 +27,7 @@ from typing import IO
 
 from foedus.datasets.registry import DataFile
 from foedus.reachable import os_reason
+from foedus.wording import counted
 
 __all__ = ["FIRST_YEAR", "VALUES_CHECKED", "csv_problem", "file_problem", "row_check"]
 
@@ -203,8 +204,8 @@ def csv_problem(stream: IO[bytes], file: DataFile) -> str | None:
         for row in reader:
             rows += 1
             if len(row) != len(header):
-                return (f"line {reader.line_num} has {len(row)} fields where the header has {len(header)}, so the "
-                        "file is cut short or malformed")
+                return (f"line {reader.line_num} has {counted(len(row), 'field')} where the header has "
+                        f"{len(header)}, so the file is cut short or malformed")
             if problem := check(row):
                 return f"line {reader.line_num}: {problem}"
     except UnicodeDecodeError:

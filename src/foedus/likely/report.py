@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from foedus.likely.model import ModelFile
+from foedus.wording import counted
 
 __all__ = ["markdown"]
 
@@ -118,7 +119,8 @@ def markdown(metrics: dict[str, Any], model: ModelFile, command: str) -> str:
     parts = [
         "# How likely, honestly: the joining model validated out of sample", "",
         f"Reproduce with `{command}` (foedus {model.foedus}; model {model.version}).", "",
-        f"Training data: {t['wars']} COW wars, {t['first_year']}–{t['last_year']}, {t['pairs']:,} (war, state) "
+        f"Training data: {counted(t['wars'], 'COW war', grouped=False)}, {t['first_year']}–{t['last_year']}, "
+        f"{t['pairs']:,} (war, state) "
         "pairs of states that chose to join or never fought; standardised features, penalised two-stage logistic "
         "model (docs/likelihood.md). Every score below is out of sample: each fold's model, scaling and base rate "
         "come from its training wars only. Skill is against the training fold's base rate on the same pairs; "

@@ -13,6 +13,7 @@ from typing import Any
 from foedus.datarecord import dataclass, field
 from foedus.errors import DataFormatError
 from foedus.paths import cache_dir
+from foedus.wording import counted
 
 __all__ = ["COW_LAST_DAY", "COW_MAJORS_FILE", "COW_STATES_FILE",
            "CowEntry", "countrycode_rows", "cow_day", "read_cow_spells", "read_majors", "spells_text"]
@@ -76,7 +77,8 @@ def _rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
         for row in reader:
             if None in row.values() or None in row:  # fewer (or more) fields than the header names
                 raise DataFormatError(f"{path}: line {reader.line_num} does not have the header's "
-                                      f"{len(reader.fieldnames or ())} fields; the file is cut short or malformed")
+                                      f"{counted(len(reader.fieldnames or ()), 'field')}; the file is cut short or "
+                                      "malformed")
             yield reader.line_num, row
 
 

@@ -25,6 +25,7 @@ from foedus.research import irt
 from foedus.research.depth_items import MODELS, ItemSpec, item_matrix, item_values
 from foedus.research.milinst import milinst
 from foedus.sources.atop_codes import ALLIANCE_FILE, read_alliance_codes, treaty_codes
+from foedus.wording import counted
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -54,7 +55,7 @@ def _number(value: Any) -> bool:
 def _item_set(source: str, where: str, one: Any, items: Sequence[ItemSpec]) -> list[irt.Item]:
     """One parameter set ([a, c1, ...] per item) as `irt.Item`s, refusing a wrong shape or a non-finite number."""
     if not isinstance(one, list) or len(one) != len(items):
-        raise DataFormatError(f"{source}: {where}: expected a list of {len(items)} items' parameters")
+        raise DataFormatError(f"{source}: {where}: expected a list of the parameters of {counted(len(items), 'item')}")
     for j, (p, item) in enumerate(zip(one, items, strict=True)):
         if not isinstance(p, list) or len(p) != item.categories or not all(_number(v) for v in p):
             raise DataFormatError(f"{source}: {where}[{j}]: expected {item.categories} finite numbers "

@@ -45,6 +45,7 @@ from foedus.sources.atop_codes import assistance_from_codes, codes_from_row
 from foedus.sources.atop_dates import edge, entry_day, exit_day
 from foedus.sources.atop_dates import number as _int
 from foedus.sources.atop_release import ATOP_END, ATOP_MEMBER_FILE
+from foedus.wording import counted
 
 __all__ = ["ATOP_END", "ATOP_MEMBER_FILE", "atop_treaties", "fixed_term_end", "load_atop", "named_threats",
            "read_member_rows"]
@@ -95,8 +96,8 @@ def _term_past_coverage(row: dict[str, str], start: dt.date, how: DateCertainty 
     if term is None or term <= ATOP_END:
         return None
     unsure = f" (the start is known only to the {how.within}: {how.note})" if how is not None else ""
-    return term, (f"fixed term: ATOP codes {_int(row['length'])} months from {start}{unsure}, renewed only by the "
-                  f"parties' act (none known here after 2018), so it ends on {term}")
+    return term, (f"fixed term: ATOP codes {counted(_int(row['length']), 'month')} from {start}{unsure}, renewed "
+                  f"only by the parties' act (none known here after 2018), so it ends on {term}")
 
 
 def _end_unsure(members: list[dict[str, Any]], terminated: dt.date | None) -> list[str]:
