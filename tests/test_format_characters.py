@@ -139,3 +139,70 @@ def test_the_web_refuses_a_format_character_in_a_state_name() -> None:
         answer = client.get("/api/resolve?state=U%E2%80%8BSA")  # U, ZERO WIDTH SPACE, SA
     assert answer.status_code == 422
     assert answer.json()["error"] == f"the state 'U\\u200bSA' has U+200B ZERO WIDTH SPACE, {_SAID}"
+
+
+# Unicode's Default_Ignorable_Code_Point ranges, as DerivedCoreProperties.txt lists them (Unicode 14, this Python's:
+# perl 5.36's \p{Default_Ignorable_Code_Point} over every code point gives these ranges): the characters a renderer
+# shows as nothing when it has no glyph for them
+_DEFAULT_IGNORABLE = [(0xAD, 0xAD), (0x34F, 0x34F), (0x61C, 0x61C), (0x115F, 0x1160), (0x17B4, 0x17B5),
+                      (0x180B, 0x180F), (0x200B, 0x200F), (0x202A, 0x202E), (0x2060, 0x206F), (0x3164, 0x3164),
+                      (0xFE00, 0xFE0F), (0xFEFF, 0xFEFF), (0xFFA0, 0xFFA0), (0xFFF0, 0xFFF8), (0x1BCA0, 0x1BCA3),
+                      (0x1D173, 0x1D17A), (0xE0000, 0xE0FFF)]
+_SELECTORS = {chr(c) for c in [*range(0xFE00, 0xFE10), *range(0xE0100, 0xE01F0)]}  # let through: emoji, CJK
+# The default-ignorable characters that are no format character, each by name, and why none is written visibly by a
+# real script: the Hangul fillers hold an empty jamo slot (a letter to Python, blank on screen); the combining
+# grapheme joiner has no glyph (it only blocks the reordering of marks); the Khmer inherent vowels are deprecated,
+# "to be ignored"; the Mongolian free variation selectors choose the form of the letter before them and show nothing
+# themselves. The rest are unassigned code points Unicode keeps default-ignorable.
+_NAMED = {"COMBINING GRAPHEME JOINER": "Mn", "HANGUL CHOSEONG FILLER": "Lo", "HANGUL JUNGSEONG FILLER": "Lo",
+          "HANGUL FILLER": "Lo", "HALFWIDTH HANGUL FILLER": "Lo", "KHMER VOWEL INHERENT AQ": "Mn",
+          "KHMER VOWEL INHERENT AA": "Mn", "MONGOLIAN FREE VARIATION SELECTOR ONE": "Mn",
+          "MONGOLIAN FREE VARIATION SELECTOR TWO": "Mn", "MONGOLIAN FREE VARIATION SELECTOR THREE": "Mn",
+          "MONGOLIAN FREE VARIATION SELECTOR FOUR": "Mn"}
+_SAID_INVISIBLE = "an invisible character: write the text as it is to be shown"
+
+
+def test_the_invisible_set_is_unicodes_other_default_ignorable_characters() -> None:
+    """`_INVISIBLE` holds exactly the default-ignorable code points that are neither format characters (`_FORMAT`,
+    `_BIDI`) nor variation selectors; every default-ignorable one but the selectors and the joiners is refused; and
+    each listed character this Unicode assigns is one of `_NAMED`, of its category, none a letter a script shows."""
+    ignorable = {chr(c) for lo, hi in _DEFAULT_IGNORABLE for c in range(lo, hi + 1)}
+    cf = {c for c in ignorable if unicodedata.category(c) == "Cf"}
+    assert ignorable - cf - _SELECTORS == hidden._INVISIBLE, _hex(hidden._INVISIBLE ^ (ignorable - cf - _SELECTORS))
+    assert ignorable - _SELECTORS - _JOINERS <= hidden._HIDDEN and not (_SELECTORS | _JOINERS) & hidden._HIDDEN
+    assert not hidden._INVISIBLE & (hidden._FORMAT | hidden._BIDI | hidden._CONTROL)
+    assigned = {c for c in hidden._INVISIBLE if unicodedata.category(c) != "Cn"}
+    assert {unicodedata.name(c): unicodedata.category(c) for c in assigned} == _NAMED
+    unassigned = hidden._INVISIBLE - assigned
+    assert unassigned == {chr(c) for c in [0x2065, *range(0xFFF0, 0xFFF9), 0xE0000, *range(0xE0002, 0xE0020),
+                                           *range(0xE0080, 0xE0100), *range(0xE01F0, 0xE1000)]}, _hex(unassigned)
+
+
+@pytest.mark.parametrize(("char", "name"), [
+    ("\u3164", " HANGUL FILLER"), ("\uffa0", " HALFWIDTH HANGUL FILLER"), ("\u115f", " HANGUL CHOSEONG FILLER"),
+    ("\u034f", " COMBINING GRAPHEME JOINER"), ("\u180b", " MONGOLIAN FREE VARIATION SELECTOR ONE"),
+    ("\u17b4", " KHMER VOWEL INHERENT AQ"), ("\U000e0000", ""), ("\U000e0080", ""), ("\u2065", ""),
+])
+def test_refuse_hidden_names_an_invisible_character(char: str, name: str) -> None:
+    with pytest.raises(ValueError) as caught:
+        hidden.refuse_hidden(f"NA{char}TO", "\n\t")
+    assert str(caught.value) == f"has U+{ord(char):04X}{name}, {_SAID_INVISIBLE}"
+
+
+def test_a_treaty_note_with_a_grapheme_joiner_is_refused(tmp_path: Path) -> None:
+    said = _said(tmp_path, read_treaty_file, GOOD_TREATY + 'note: "see\\u034fthis"\n')
+    assert said.startswith(f"note: has U+034F COMBINING GRAPHEME JOINER, {_SAID_INVISIBLE}"), said
+
+
+@pytest.mark.parametrize("given", ["USA\u3164", "\u3164"])
+def test_a_state_name_with_a_hangul_filler_is_refused(given: str) -> None:
+    said = f"the state {given!r} has U+3164 HANGUL FILLER, {_SAID_INVISIBLE}"
+    assert _state_refused(given) == (said, said)
+    assert _error_line([*CASCADE[:2], given, *CASCADE[3:]]) == said
+
+
+def test_the_variation_selectors_pass() -> None:
+    """Control (passes before and after): an emoji's presentation selector and an ideographic variation selector
+    are no hidden characters: emoji and CJK ideographs need them."""
+    for text in ("\u2764\ufe0f", "\u845b\U000e0100"):  # a red heart; 葛 (of Katsuragi) in a variant form
+        assert hidden.refuse_hidden(text) == text

@@ -1,10 +1,12 @@
-"""Characters a text may not hide: control characters, bidirectional controls (marks, overrides, isolates) and the
-other invisible format characters, refused in the same words wherever a text is read, a data file's field
+"""Characters a text may not hide: control characters, bidirectional controls (marks, overrides, isolates), the
+other invisible format characters and the other characters Unicode says to show as nothing (the Hangul fillers, a
+combining grapheme joiner), refused in the same words wherever a text is read, a data file's field
 (`foedus.model.facts`) or a state's or a place's name as typed (`foedus.model.states`, `foedus.model.gazetteer`):
 shown as they are, they reach a terminal, a table or a report unseen, an override shows the text after it reversed,
 and a name's lookup, which keeps only letters and digits, read "u\\u202esa" and "U\\u200bSA" as USA, while
-"NA\\u200bTO" and "NATO" compared different though they look the same. The zero width joiner and non-joiner pass:
-some scripts are not written right without them."""
+"NA\\u200bTO" and "NATO" compared different though they look the same; a Hangul filler, a letter to Python, is a
+well-known way to write a name that shows as blank. The zero width joiner and non-joiner and the variation selectors
+pass: some scripts, emoji and CJK ideographs are not written right without them."""
 
 from __future__ import annotations
 
@@ -31,13 +33,25 @@ _FORMAT = frozenset(map(chr, [
     *range(0x2060, 0x2065), *range(0x206A, 0x2070), 0xFEFF, *range(0xFFF9, 0xFFFC), 0x110BD, 0x110CD,
     *range(0x13430, 0x13440), *range(0x1BCA0, 0x1BCA4), *range(0x1D173, 0x1D17B), 0xE0001, *range(0xE0020, 0xE0080),
 ]))
-_HIDDEN = _BIDI | _CONTROL | _FORMAT
+# Unicode's other Default_Ignorable_Code_Point characters (DerivedCoreProperties.txt: those a renderer shows as
+# nothing), neither format characters nor variation selectors, listed as `_CONTROL` is: U+034F COMBINING GRAPHEME
+# JOINER, the Hangul fillers (U+115F, U+1160, U+3164, U+FFA0: letters to Python, blank on screen), the Khmer
+# inherent vowels U+17B4/U+17B5 (Unicode: not to be used), the Mongolian free variation selectors, and the code
+# points Unicode keeps default-ignorable for characters to come (U+2065, U+FFF0..FFF8, the tag block's unassigned
+# ones). The variation selectors U+FE00..FE0F and U+E0100..E01EF are not listed: emoji (U+FE0F) and CJK ideographs
+# (the ideographic variation sequences) need them.
+_INVISIBLE = frozenset(map(chr, [
+    0x34F, 0x115F, 0x1160, 0x17B4, 0x17B5, *range(0x180B, 0x180E), 0x180F, 0x2065, 0x3164, 0xFFA0,
+    *range(0xFFF0, 0xFFF9), 0xE0000, *range(0xE0002, 0xE0020), *range(0xE0080, 0xE0100), *range(0xE01F0, 0xE1000),
+]))
+_HIDDEN = _BIDI | _CONTROL | _FORMAT | _INVISIBLE
 
 
 def refuse_hidden(value: str, allowed: str = "", error: Callable[[str], Exception] = ValueError) -> str:
     """`value`, refused when it has a control character (but those in `allowed`), a bidirectional control (a mark,
-    an override, an isolate), or another format character (but the zero width joiner and non-joiner): `error` of the
-    problem is raised (a ValueError, which a pydantic validator reports for its field).
+    an override, an isolate), another format character (but the zero width joiner and non-joiner) or another character
+    shown as nothing (but the variation selectors): `error` of the problem is raised (a ValueError, which a pydantic
+    validator reports for its field).
 
     >>> refuse_hidden("Estonia"), refuse_hidden("a\\tb", "\\t"), refuse_hidden("ශ්\\u200dරී")
     ('Estonia', 'a\\tb', 'ශ්\\u200dරී')
@@ -47,6 +61,11 @@ def refuse_hidden(value: str, allowed: str = "", error: Callable[[str], Exceptio
     >>> refuse_hidden("NA\\u200bTO")
     Traceback (most recent call last):
     ValueError: has U+200B ZERO WIDTH SPACE, an invisible format character: write the text as it is to be shown
+    >>> refuse_hidden("\\u2764\\ufe0f") == "\\u2764\\ufe0f"  # a variation selector: an emoji's presentation
+    True
+    >>> refuse_hidden("\\u3164")
+    Traceback (most recent call last):
+    ValueError: has U+3164 HANGUL FILLER, an invisible character: write the text as it is to be shown
     """
     if _HIDDEN.isdisjoint(value):  # the usual text: one pass in C
         return value
@@ -55,6 +74,8 @@ def refuse_hidden(value: str, allowed: str = "", error: Callable[[str], Exceptio
             kind = "a bidirectional control"
         elif char in _FORMAT:
             kind = "an invisible format character"
+        elif char in _INVISIBLE:
+            kind = "an invisible character"
         elif char in _CONTROL and char not in allowed:
             kind = "a control character"
         else:
