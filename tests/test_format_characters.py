@@ -148,17 +148,16 @@ _DEFAULT_IGNORABLE = [(0xAD, 0xAD), (0x34F, 0x34F), (0x61C, 0x61C), (0x115F, 0x1
                       (0x180B, 0x180F), (0x200B, 0x200F), (0x202A, 0x202E), (0x2060, 0x206F), (0x3164, 0x3164),
                       (0xFE00, 0xFE0F), (0xFEFF, 0xFEFF), (0xFFA0, 0xFFA0), (0xFFF0, 0xFFF8), (0x1BCA0, 0x1BCA3),
                       (0x1D173, 0x1D17A), (0xE0000, 0xE0FFF)]
-_SELECTORS = {chr(c) for c in [*range(0xFE00, 0xFE10), *range(0xE0100, 0xE01F0)]}  # let through: emoji, CJK
+# let through: emoji, CJK ideographs, and the Mongolian script, whose free variation selectors choose the form of
+# the letter before them and show nothing themselves
+_SELECTORS = {chr(c) for c in [*range(0xFE00, 0xFE10), *range(0xE0100, 0xE01F0), *range(0x180B, 0x180E), 0x180F]}
 # The default-ignorable characters that are no format character, each by name, and why none is written visibly by a
 # real script: the Hangul fillers hold an empty jamo slot (a letter to Python, blank on screen); the combining
 # grapheme joiner has no glyph (it only blocks the reordering of marks); the Khmer inherent vowels are deprecated,
-# "to be ignored"; the Mongolian free variation selectors choose the form of the letter before them and show nothing
-# themselves. The rest are unassigned code points Unicode keeps default-ignorable.
+# "to be ignored". The rest are unassigned code points Unicode keeps default-ignorable.
 _NAMED = {"COMBINING GRAPHEME JOINER": "Mn", "HANGUL CHOSEONG FILLER": "Lo", "HANGUL JUNGSEONG FILLER": "Lo",
           "HANGUL FILLER": "Lo", "HALFWIDTH HANGUL FILLER": "Lo", "KHMER VOWEL INHERENT AQ": "Mn",
-          "KHMER VOWEL INHERENT AA": "Mn", "MONGOLIAN FREE VARIATION SELECTOR ONE": "Mn",
-          "MONGOLIAN FREE VARIATION SELECTOR TWO": "Mn", "MONGOLIAN FREE VARIATION SELECTOR THREE": "Mn",
-          "MONGOLIAN FREE VARIATION SELECTOR FOUR": "Mn"}
+          "KHMER VOWEL INHERENT AA": "Mn"}
 _SAID_INVISIBLE = "an invisible character: write the text as it is to be shown"
 
 
@@ -180,7 +179,7 @@ def test_the_invisible_set_is_unicodes_other_default_ignorable_characters() -> N
 
 @pytest.mark.parametrize(("char", "name"), [
     ("\u3164", " HANGUL FILLER"), ("\uffa0", " HALFWIDTH HANGUL FILLER"), ("\u115f", " HANGUL CHOSEONG FILLER"),
-    ("\u034f", " COMBINING GRAPHEME JOINER"), ("\u180b", " MONGOLIAN FREE VARIATION SELECTOR ONE"),
+    ("\u034f", " COMBINING GRAPHEME JOINER"),
     ("\u17b4", " KHMER VOWEL INHERENT AQ"), ("\U000e0000", ""), ("\U000e0080", ""), ("\u2065", ""),
 ])
 def test_refuse_hidden_names_an_invisible_character(char: str, name: str) -> None:
@@ -202,7 +201,8 @@ def test_a_state_name_with_a_hangul_filler_is_refused(given: str) -> None:
 
 
 def test_the_variation_selectors_pass() -> None:
-    """Control (passes before and after): an emoji's presentation selector and an ideographic variation selector
-    are no hidden characters: emoji and CJK ideographs need them."""
-    for text in ("\u2764\ufe0f", "\u845b\U000e0100"):  # a red heart; 葛 (of Katsuragi) in a variant form
+    """Control (passes before and after): an emoji's presentation selector, an ideographic variation selector and a
+    Mongolian free variation selector are no hidden characters: emoji, CJK ideographs and Mongolian need them."""
+    for text in ("\u2764\ufe0f", "\u845b\U000e0100", "\u1822\u180b"):  # a red heart; 葛 (of Katsuragi) in a
+        # variant form; the Mongolian letter I in its second form
         assert hidden.refuse_hidden(text) == text

@@ -36,12 +36,12 @@ _FORMAT = frozenset(map(chr, [
 # Unicode's other Default_Ignorable_Code_Point characters (DerivedCoreProperties.txt: those a renderer shows as
 # nothing), neither format characters nor variation selectors, listed as `_CONTROL` is: U+034F COMBINING GRAPHEME
 # JOINER, the Hangul fillers (U+115F, U+1160, U+3164, U+FFA0: letters to Python, blank on screen), the Khmer
-# inherent vowels U+17B4/U+17B5 (Unicode: not to be used), the Mongolian free variation selectors, and the code
-# points Unicode keeps default-ignorable for characters to come (U+2065, U+FFF0..FFF8, the tag block's unassigned
-# ones). The variation selectors U+FE00..FE0F and U+E0100..E01EF are not listed: emoji (U+FE0F) and CJK ideographs
-# (the ideographic variation sequences) need them.
+# inherent vowels U+17B4/U+17B5 (Unicode: not to be used), and the code points Unicode keeps default-ignorable for
+# characters to come (U+2065, U+FFF0..FFF8, the tag block's unassigned ones). The variation selectors U+FE00..FE0F
+# and U+E0100..E01EF and the Mongolian free variation selectors U+180B..180D, U+180F are not listed: emoji (U+FE0F),
+# CJK ideographs (the ideographic variation sequences) and the Mongolian script (a letter's form) need them.
 _INVISIBLE = frozenset(map(chr, [
-    0x34F, 0x115F, 0x1160, 0x17B4, 0x17B5, *range(0x180B, 0x180E), 0x180F, 0x2065, 0x3164, 0xFFA0,
+    0x34F, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x2065, 0x3164, 0xFFA0,
     *range(0xFFF0, 0xFFF9), 0xE0000, *range(0xE0002, 0xE0020), *range(0xE0080, 0xE0100), *range(0xE01F0, 0xE1000),
 ]))
 _HIDDEN = _BIDI | _CONTROL | _FORMAT | _INVISIBLE
