@@ -154,6 +154,19 @@ def test_before_the_state_system_there_is_no_dyad(world: World) -> None:
         need_members(world, dt.date(1815, 7, 1))
 
 
+def test_a_series_from_1815_has_the_columns_of_any_other(world: World) -> None:
+    """1815 has no dyad and no CINC: its capability shares are missing, and the columns keep their order (they went
+    to the end of the table when the first year lacked them, so a series from 1815 and one from 1816 had different
+    column orders)."""
+    options = AtlasOptions(readings=("legal", "escalatory"))
+    both, later = yearly_indicators(world, [1815, 1816], options), yearly_indicators(world, [1816], options)
+    assert list(both.columns) == list(later.columns)
+    assert list(later.columns[2:7]) == ["mean_size_legal", "max_size_legal", "tripwire_dyads_legal",
+                                        "capability_share_mean_legal", "capability_share_max_legal"]
+    shares = [c for c in both.columns if c.startswith("capability_share")]
+    assert both.loc[0, shares].isna().all() and both.loc[1, shares].notna().all()
+
+
 def test_a_series_past_its_data_says_what_it_carries(tmp_path: Path) -> None:
     """Years past the COW data (2016), ATOP (2018) and the treaty set (2025) are filled by carrying forward: the
     series says so, on stderr and in the Parquet file; a series inside the data says nothing."""

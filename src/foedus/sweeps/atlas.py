@@ -207,11 +207,11 @@ def year_row(world: World, year: int, options: AtlasOptions, on: tuple[int, int]
         row[f"mean_size_{reading}"] = float(size.mean()) if len(size) else 0.0
         row[f"max_size_{reading}"] = int(size.max()) if len(size) else 0
         row[f"tripwire_dyads_{reading}"] = int(res.majors_opposite().sum())
-        if cinc is not None and total > 0:
+        if cinc is not None:  # the columns in every year, in one order; empty in a year without CINC (1815)
             # each dyad's war: the share of world capabilities (CINC) its belligerents hold
-            share = ((res.sides != 0) @ cinc) / total
-            row[f"capability_share_mean_{reading}"] = float(share.mean())
-            row[f"capability_share_max_{reading}"] = float(share.max())
+            share = ((res.sides != 0) @ cinc) / total if total > 0 and len(size) else None
+            row[f"capability_share_mean_{reading}"] = float(share.mean()) if share is not None else None
+            row[f"capability_share_max_{reading}"] = float(share.max()) if share is not None else None
     return row
 
 
