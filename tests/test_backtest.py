@@ -225,6 +225,25 @@ def test_report_and_figures_of_an_empty_backtest(tmp_path: Path) -> None:
     assert len(list(tmp_path.iterdir())) == 4
 
 
+@pytest.mark.needs_data
+def test_every_backtest_table_carries_the_metadata_of_every_table(tmp_path: Path) -> None:
+    """docs/outputs.md: a Parquet file's metadata names the output, the foedus version, the datasets to cite and their
+    versions. The backtest's tables named only the output ({'title': 'foedus backtest: per war'})."""
+    import pyarrow.parquet as pq
+
+    from foedus._version import __version__
+
+    out = tmp_path / "bt"
+    proc = _run_cli("backtest", "--from", "1990", "--to", "1991", "--out", str(out), "--draws", "20")
+    assert proc.returncode == 0, proc.stderr
+    for stem in ("wars", "outcomes", "reliability"):
+        meta = json.loads(pq.read_metadata(out / f"{stem}.parquet").metadata[b"foedus"])
+        assert meta["title"].startswith("foedus backtest") and meta["foedus_version"] == __version__
+        assert meta["datasets"] == ["cow_wars", "cow_states", "atop"]
+        assert set(meta["dataset_versions"]) == set(meta["datasets"])
+        assert "5.1" in meta["dataset_versions"]["atop"]
+
+
 @pytest.mark.slow
 @pytest.mark.needs_data
 def test_cli_writes_every_file_and_refuses_to_overwrite(tmp_path: Path) -> None:

@@ -203,14 +203,18 @@ def backtest(
 
 def _tables(rows: list[dict[str, Any]], folder: Path, stem: str = "wars", title: str = "foedus backtest: per war"
             ) -> None:
-    """A table also as Parquet and Stata (the same columns as its CSV)."""
+    """A table also as Parquet and Stata (the same columns as its CSV), with the metadata every table has
+    (`foedus.cli.writing.table_meta`: title, foedus's version, the datasets it draws on and their versions)."""
     import pandas as pd
 
+    from foedus.cli.writing import table_meta
     from foedus.outputs import write_table
+    from foedus.sources.coverage import atop_present
 
+    meta = table_meta(title, ["cow_wars", "cow_states", *(["atop"] if atop_present() else [])])
     frame = pd.DataFrame(rows)
-    write_table(frame, folder / f"{stem}.parquet", meta={"title": title})
-    write_table(frame, folder / f"{stem}.dta", meta={"title": title})
+    write_table(frame, folder / f"{stem}.parquet", meta=meta)
+    write_table(frame, folder / f"{stem}.dta", meta=meta)
 
 
 def _num(x: float | None) -> str:
