@@ -223,6 +223,26 @@ def test_parquet_metadata_names_the_data_versions(tmp_path: Path) -> None:
     }
 
 
+@pytest.mark.parametrize(("last", "noted"), [(2016, False), (2017, True)])
+def test_similarity_says_when_it_carries_the_2016_members_and_cinc(tmp_path: Path, last: int, noted: bool) -> None:
+    """The portfolios of 2017 and 2018 are over COW's members of 2016, weighted by their 2016 CINC (both end in 2016).
+    The similarity table said nothing of it; the yearly atlas, which carries the same, says so on stderr and in the
+    Parquet metadata, and now the similarity table does too (in the same words), and only past 2016."""
+    import json
+
+    import pyarrow.parquet as pq
+
+    from foedus.sweeps.atlas import series_notes
+
+    out = tmp_path / "s.parquet"
+    proc = _cli("similarity", "--from", str(last), "--to", str(last), "--out", str(out))
+    assert proc.returncode == 0, proc.stderr
+    said = series_notes(2017)[:1] if noted else []
+    assert said == [] or said[0].startswith("after 2016 the state system and each state's CINC are those of 2016")
+    assert json.loads(pq.read_schema(out).metadata[b"foedus"]).get("notes", []) == said
+    assert [line[len("note: "):] for line in proc.stderr.splitlines() if line.startswith("note: ")] == said
+
+
 def test_metadata_says_when_a_dataset_is_another_version(target: Path) -> None:
     from foedus.datasets.registry import DATASETS
     from foedus.datasets.report import versions

@@ -99,17 +99,23 @@ def similarity(
     from foedus.cli.progress import steps
     from foedus.cli.writing import saving_batches
     from foedus.collector import paused_gc
+    from foedus.model.state_files import COW_LAST_DAY
     from foedus.research.similarity_fast import COLUMN_DTYPES, similarity_batches
     from foedus.research.ties import yearly_portfolios_of
     from foedus.world_cache import cached_states
 
     years_ok(first, last)
     check_table(out, force)
+    notes: list[str] = []
+    if last > COW_LAST_DAY.year:  # the 2016 members and CINC stand in for later years: said as the atlas says it
+        from foedus.sweeps.atlas import series_notes
+
+        notes = series_notes(last, ["cow_states"])  # ATOP's end is no note: a later year is refused
     with paused_gc():  # the load and the year loop make no cycles; each collection would rescan the world
         with working("loading ATOP and CINC"):
             portfolios = yearly_portfolios_of(cached_states(), first, last)  # the states: no treaty model
         with saving_batches(out, COLUMN_DTYPES, force=force, datasets=["atop", "cow_states", "cow_nmc"],
-                            title=f"foedus alliance similarity {first}-{last}") as sink, \
+                            title=f"foedus alliance similarity {first}-{last}", notes=notes) as sink, \
                 steps(f"alliance similarity {first}–{last}", len(portfolios)) as done:
             for batch in similarity_batches(portfolios, progress=done):  # Parquet: written while the next one is made
                 sink.put(batch)

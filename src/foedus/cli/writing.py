@@ -96,12 +96,15 @@ def save_table(table: pd.DataFrame | Mapping[str, Any], out: Path, *, force: boo
 
 @contextlib.contextmanager
 def saving_batches(out: Path, dtypes: Mapping[str, Any], *, force: bool = False, datasets: Iterable[str] = (),
-                   title: str = "foedus output") -> Iterator[BatchSink]:
+                   title: str = "foedus output", notes: Iterable[str] = ()) -> Iterator[BatchSink]:
     """`save_table` for a table put batch by batch (`BatchSink.put`); Parquet is written while the caller works."""
     from foedus.outputs.batches import column_batches
 
     cited = table_datasets(dtypes, datasets)
-    meta = table_meta(title, cited)
+    said = list(notes)
+    meta = table_meta(title, cited, said)
     with column_batches(out, dtypes, force=force, meta=meta) as sink:
         yield sink
     echo_wrote(out, counted(sink.rows, "row"), cited)
+    for line in said:
+        typer.echo(f"note: {line}", err=True)
