@@ -225,23 +225,48 @@ def test_report_and_figures_of_an_empty_backtest(tmp_path: Path) -> None:
     assert len(list(tmp_path.iterdir())) == 4
 
 
+@pytest.fixture(scope="module")
+def gulf_war(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """The report of a backtest of 1990-1991 (the Gulf War alone, 20 draws), and what it said on stderr."""
+    out = tmp_path_factory.mktemp("gulf") / "bt"
+    proc = _run_cli("backtest", "--from", "1990", "--to", "1991", "--out", str(out), "--draws", "20")
+    assert proc.returncode == 0, proc.stderr
+    return out, proc.stderr
+
+
 @pytest.mark.needs_data
-def test_every_backtest_table_carries_the_metadata_of_every_table(tmp_path: Path) -> None:
+def test_every_backtest_table_carries_the_metadata_of_every_table(gulf_war: tuple[Path, str]) -> None:
     """docs/outputs.md: a Parquet file's metadata names the output, the foedus version, the datasets to cite and their
     versions. The backtest's tables named only the output ({'title': 'foedus backtest: per war'})."""
     import pyarrow.parquet as pq
 
     from foedus._version import __version__
 
-    out = tmp_path / "bt"
-    proc = _run_cli("backtest", "--from", "1990", "--to", "1991", "--out", str(out), "--draws", "20")
-    assert proc.returncode == 0, proc.stderr
+    out, said = gulf_war
+    assert "1 war scored (0 skipped, 0 states left out)" in said and "(1 war) to" in said  # not '1 wars'
     for stem in ("wars", "outcomes", "reliability"):
         meta = json.loads(pq.read_metadata(out / f"{stem}.parquet").metadata[b"foedus"])
         assert meta["title"].startswith("foedus backtest") and meta["foedus_version"] == __version__
         assert meta["datasets"] == ["cow_wars", "cow_states", "atop"]
         assert set(meta["dataset_versions"]) == set(meta["datasets"])
         assert "5.1" in meta["dataset_versions"]["atop"]
+
+
+@pytest.mark.needs_data
+def test_backtest_tables_write_flags_and_whole_numbers_as_every_table_does(gulf_war: tuple[Path, str]) -> None:
+    """docs/outputs.md: a CSV writes flags as 0/1, never True/False; whole numbers stay integers. The backtest's CSVs
+    had their own writer (joined_30 'False', met 'True'), and its Parquet and Stata files made a day count with
+    missing values a float (days_to_entry 12.0)."""
+    out, _ = gulf_war
+    for stem, flags in (("outcomes", ["joined_30", "joined_365", "joined_ever"]), ("reliability", ["met", "honoured"])):
+        text = pd.read_csv(out / f"{stem}.csv", dtype=str, keep_default_na=False)
+        written = {value for flag in flags for value in text[flag]}
+        assert written <= {"0", "1", ""} and {"0", "1"} <= written, (stem, written)
+    outcomes = pd.read_parquet(out / "outcomes.parquet")
+    assert str(outcomes["days_to_entry"].dtype) == "Int64" and outcomes["days_to_entry"].notna().any()
+    assert str(outcomes["joined_30"].dtype) == "bool" and str(outcomes["ccode"].dtype) == "int64"
+    text = pd.read_csv(out / "outcomes.csv", dtype=str, keep_default_na=False)
+    assert not text["days_to_entry"].str.contains(r"\.").any()
 
 
 @pytest.mark.slow

@@ -131,7 +131,6 @@ def _replay_files(out: Path, settings: Any, opening: Any, count: int) -> tuple[d
     from foedus.backtest.reliability_data import Switches, reliability_rows, reliability_summary
     from foedus.backtest.replay_report import outcome_table, reliability_table, replay_markdown
     from foedus.backtest.replay_summary import compare
-    from foedus.backtest.report import wars_csv, write_text
     from foedus.model.world import World
 
     rb = _replay_with_progress(settings, count)
@@ -141,8 +140,6 @@ def _replay_files(out: Path, settings: Any, opening: Any, count: int) -> tuple[d
     block["reliability"] = rel
     outcomes = outcome_table(rb)
     reliability = reliability_table(reliability_rows(world, rb), Switches())
-    write_text(out / "outcomes.csv", wars_csv(outcomes))
-    write_text(out / "reliability.csv", wars_csv(reliability))
     _tables(outcomes, out, "outcomes", "foedus backtest: war x candidate state outcomes")
     _tables(reliability, out, "reliability", "foedus backtest: alliance reliability")
     return block, replay_markdown(block, rel)
@@ -166,7 +163,7 @@ def backtest(
 
     from foedus._version import __version__
     from foedus.backtest.figures import calibration_figure, precision_recall_figure
-    from foedus.backtest.report import markdown, metrics_json, wars_csv, write_text
+    from foedus.backtest.report import markdown, metrics_json, write_text
     from foedus.backtest.run import Settings
     from foedus.backtest.summary import summarize, war_rows
     from foedus.outputs import staged_folder
@@ -186,7 +183,6 @@ def backtest(
         if not opening_only:
             metrics["replay"], extra = _replay_files(tmp, settings, result, len(wars))
         write_text(tmp / "metrics.json", metrics_json(metrics))
-        write_text(tmp / "wars.csv", wars_csv(rows))
         _tables(rows, tmp)
         calibration_figure(metrics, tmp)
         precision_recall_figure(metrics, tmp)
@@ -203,16 +199,17 @@ def backtest(
 
 def _tables(rows: list[dict[str, Any]], folder: Path, stem: str = "wars", title: str = "foedus backtest: per war"
             ) -> None:
-    """A table also as Parquet and Stata (the same columns as its CSV), with the metadata every table has
-    (`foedus.cli.writing.table_meta`: title, foedus's version, the datasets it draws on and their versions)."""
-    import pandas as pd
-
+    """A table as CSV, Parquet and Stata from one frame typed by its values (`table_frame`), through the writer of
+    every table, with the metadata every table has (`foedus.cli.writing.table_meta`: title, foedus's version, the
+    datasets it draws on and their versions)."""
+    from foedus.backtest.report import table_frame
     from foedus.cli.writing import table_meta
     from foedus.outputs import write_table
     from foedus.sources.coverage import atop_present
 
     meta = table_meta(title, ["cow_wars", "cow_states", *(["atop"] if atop_present() else [])])
-    frame = pd.DataFrame(rows)
+    frame = table_frame(rows)
+    write_table(frame, folder / f"{stem}.csv")
     write_table(frame, folder / f"{stem}.parquet", meta=meta)
     write_table(frame, folder / f"{stem}.dta", meta=meta)
 

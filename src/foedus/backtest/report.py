@@ -1,4 +1,4 @@
-"""Write the backtest's files: report.md (headline figures and tables), metrics.json and wars.csv.
+"""Write the backtest's files: report.md (headline figures and tables), metrics.json, and the tables' frames.
 
 Every file is written to a temporary name and then renamed, so a failed run leaves no half-written
 report; whether the folder may be written into at all is the command's decision.
@@ -6,17 +6,18 @@ report; whether the folder may be written into at all is the command's decision.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from foedus.backtest.errors import BacktestError
 from foedus.reachable import os_reason
 from foedus.wording import counted
 
-__all__ = ["markdown", "wars_csv", "write_text"]
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["markdown", "table_frame", "write_text"]
 
 _VARIANT_NAMES = {"legal": "legal", "escalatory": "escalatory", "legal-unmet": "legal, unresolved read as unmet"}
 _ERA_NAMES = {"overall": "all wars", "pre1945": "before 1945", "post1945": "from 1945"}
@@ -42,14 +43,25 @@ def write_text(path: Path, text: str) -> None:
         raise BacktestError(f"cannot write {path}: {os_reason(exc)}") from None
 
 
-def wars_csv(rows: list[dict[str, Any]]) -> str:
-    """The per-war table as CSV text."""
-    buf = io.StringIO()
-    if rows:
-        writer = csv.DictWriter(buf, fieldnames=list(rows[0]), lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-    return buf.getvalue()
+def table_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
+    """A backtest table (rows of Python values) as a frame typed by its values, for `foedus.outputs.write_table`: a
+    column of whole numbers and None is a nullable integer (not a float: a war's `days_to_entry`), one of True/False
+    and None a nullable flag (0/1 in CSV, never True/False, as every table writes it)."""
+    import pandas as pd
+
+    frame = pd.DataFrame(rows, dtype=object)
+    for col in frame.columns:
+        given = [v for v in frame[col] if v is not None]
+        whole = len(given) == len(frame)  # nothing missing: a plain column, as the other tables have
+        if given and all(isinstance(v, bool) for v in given):
+            frame[col] = frame[col].astype("bool" if whole else "boolean")
+        elif given and all(isinstance(v, int) and not isinstance(v, bool) for v in given):
+            frame[col] = frame[col].astype("int64" if whole else "Int64")
+        elif given and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in given):
+            frame[col] = frame[col].astype("float64")
+        elif given and all(isinstance(v, str) for v in given):
+            frame[col] = frame[col].astype("str")
+    return frame
 
 
 def metrics_json(metrics: dict[str, Any]) -> str:
