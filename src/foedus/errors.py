@@ -3,14 +3,23 @@ words a value or a pydantic problem is `foedus.wording`'s (its names importable 
 
 from __future__ import annotations
 
-from foedus.wording import MAX_MESSAGE, character, empty_or_blank, field_path, one_line, shown, validation_problem
+from foedus.wording import (
+    MAX_MESSAGE,
+    character,
+    counted,
+    empty_or_blank,
+    field_path,
+    one_line,
+    shown,
+    validation_problem,
+)
 
 __all__ = [
     "MAX_MESSAGE", "AmbiguousNameError", "ChecksumError", "DataCorruptError", "DataFetchError", "DataFormatError",
     "DataImportError", "DataMissingError", "DateOutOfRangeError", "FileDataError", "FoedusError",
     "LikelyModelError", "OptionalDependencyError", "OutputError", "OutputExistsError", "RuleError", "ScenarioError",
     "SettingError", "TreatyDataError", "UnknownDatasetError", "UnknownPlaceError", "UnknownStateError",
-    "UnknownTreatyError", "UnknownWarError", "WarDataError", "character", "empty_or_blank", "field_path",
+    "UnknownTreatyError", "UnknownWarError", "WarDataError", "character", "counted", "empty_or_blank", "field_path",
     "one_line", "shown", "validation_problem",
 ]
 

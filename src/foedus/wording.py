@@ -1,7 +1,7 @@
 """How every message words what was given: a value shown (`shown`), one said to be empty or blank, pydantic's
 problems with a value in foedus's words (`validation_problem`) and a field's path (`field_path`), the message as
 one line (`one_line`), a count with its noun (`counted`). Kept apart from the exception tree of `foedus.errors`,
-which re-exports the names of messages about a value."""
+which re-exports these names."""
 
 from __future__ import annotations
 
