@@ -59,8 +59,8 @@ def table_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
             frame[col] = frame[col].astype("int64" if whole else "Int64")
         elif given and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in given):
             frame[col] = frame[col].astype("float64")
-        elif given and all(isinstance(v, str) for v in given):
-            frame[col] = frame[col].astype("str")
+        elif whole and all(isinstance(v, str) for v in given):  # with a None left as it is: pandas 2's "str"
+            frame[col] = frame[col].astype("str")                  # turns None into the text 'None'
     return frame
 
 
