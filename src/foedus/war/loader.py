@@ -1,8 +1,9 @@
 """Read a war file into a resolved `War`, with one-line errors that name the file and the field.
 
-Three passes: the YAML and the pydantic schema; the references (states in the registry and in the
-state system on the event's date, places in the gazetteer, each attacked place the victim's territory
-under the territorial view); and the course of the war (sides, exits), applied event by event.
+Three passes: the YAML and the pydantic schema; the references, each read on its event's date as a
+scenario's are on its date (states in the registry and in the state system, places in the gazetteer, each
+attacked place the victim's territory as held that day under the territorial view); and the course of the
+war (sides, exits), applied event by event.
 """
 
 from __future__ import annotations
@@ -66,8 +67,10 @@ class _Resolver:
         self.world, self.source, self.view = world, source, view
 
     def state(self, name: str, loc: str, event: Any) -> str:
+        """The id of the state `name` names on the event's date, as a scenario's typed name is read on its date: a
+        name several states carried (Korea, Germany, Vietnam, Yemen) means the one of that name on that day."""
         try:
-            state = self.world.states.resolve(name)
+            state = self.world.states.resolve(name, event.date)
         except FoedusError as exc:
             raise WarDataError(self.source, loc, str(exc)) from None
         if event.type in ("attack", "entry") and state.member_on(event.date) is False:
@@ -93,16 +96,17 @@ class _Resolver:
         if both:
             raise WarDataError(self.source, loc, f"{', '.join(both)} cannot attack itself")
         chosen = None
+        dated = self.world.places.on(event.date)  # places as held on the attack's date, as a scenario's are
         if event.place is not None:
             try:
                 check_place(event.place)
-                chosen = self.world.places.resolve(event.place, self.world.states, event.date)
+                chosen = dated[self.world.places.resolve(event.place, self.world.states, event.date).id]
             except FoedusError as exc:
                 raise WarDataError(self.source, f"{loc}.place", str(exc)) from None
         out: list[Attack] = []
         names = self.world.states.names
         for victim in victims:
-            where = chosen or self.world.places.home(victim)
+            where = chosen or self.world.places.home(victim, event.date)
             if event.target_kind == "territory" and (why := where.not_held(victim, self.view, names)) is not None:
                 raise WarDataError(self.source, f"{loc}.place",
                                    f"{why}; use target_kind: forces, or another territory view")
