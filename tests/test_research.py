@@ -297,3 +297,17 @@ def test_a_year_range_before_the_state_system_is_refused_not_written_empty(tmp_p
         "error: no state is a member of the state system in 1815–1815 (the COW state system begins on 1816-01-01): "
         "there is no dyad-year to write; end the range in 1816 or later"]
     assert not out.exists()
+
+
+def test_a_gw_range_before_the_state_system_names_the_gw_system(tmp_path: Path) -> None:
+    """`dyads --system gw` of 1815 alone was refused naming the COW state system, which was not asked for; the
+    message names the Gleditsch–Ward system and its first day, read from its list."""
+    from foedus.sources.cow import read_gw_spells
+
+    begins = min(start for spans in read_gw_spells().values() for start, _ in spans)
+    out = tmp_path / "x.csv"
+    proc = _cli("dyads", "--system", "gw", "--from", "1815", "--to", "1815", "--out", str(out))
+    assert proc.returncode == 2 and proc.stderr.splitlines() == [
+        "error: no state is a member of the state system in 1815–1815 (the Gleditsch–Ward state system begins on "
+        f"{begins}): there is no dyad-year to write; end the range in {begins.year} or later"]
+    assert not out.exists()

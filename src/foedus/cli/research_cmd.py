@@ -20,18 +20,24 @@ _ADD = ("peacesciencer's covariates, same names and codings: cinc (cinc1, cinc2)
         "conttype; comma-separate or repeat, or 'all'.")
 
 
-def years_ok(first: int, last: int) -> None:
+def years_ok(first: int, last: int, system: str = "cow") -> None:
     """Refuse an impossible year range (the years foedus reads: `foedus.model.days`), and one wholly before the state
-    system, whose file had no dyad-year at all (exit 0), as `foedus atlas --date 1815-06-01` refuses its day."""
+    system asked for (`system`: cow or gw), whose file had no dyad-year at all (exit 0), as `foedus atlas --date
+    1815-06-01` refuses its day."""
     from foedus.model.days import EARLIEST, LATEST
     from foedus.model.states import COW_FIRST_DAY
 
     if not EARLIEST.year <= first <= last <= LATEST.year:
         raise FoedusError(f"impossible year range {first}–{last} (need {EARLIEST.year} <= from <= to <= {LATEST.year})")
-    if last < COW_FIRST_DAY.year:
-        raise FoedusError(f"no state is a member of the state system in {first}–{last} (the COW state system begins "
-                          f"on {COW_FIRST_DAY}): there is no dyad-year to write; end the range in "
-                          f"{COW_FIRST_DAY.year} or later")
+    name, begins = "COW", COW_FIRST_DAY
+    if system == "gw" and last < COW_FIRST_DAY.year:  # the GW list's first day, read from it only when it matters
+        from foedus.sources.cow import read_gw_spells
+
+        name, begins = "Gleditsch–Ward", min(start for spans in read_gw_spells().values() for start, _ in spans)
+    if last < begins.year:
+        raise FoedusError(f"no state is a member of the state system in {first}–{last} (the {name} state system "
+                          f"begins on {begins}): there is no dyad-year to write; end the range in {begins.year} or "
+                          "later")
 
 
 def dyads(
@@ -58,9 +64,9 @@ def dyads(
     from foedus.sources.coverage import atop_present, history_notes
     from foedus.world_cache import cached_states
 
-    years_ok(first, last)
     if system not in ("cow", "gw"):
         raise FoedusError(f"unknown system {system!r}: choose cow or gw")
+    years_ok(first, last, system)
     extra = parse_covariates(add or [])
     if extra and system != "cow":
         raise FoedusError("peacesciencer's covariates merge on COW codes: use --system cow")
