@@ -163,6 +163,28 @@ def test_dyads_atopid_is_one_text_cell_in_csv_stata_and_parquet(tmp_path: Path) 
     assert got["parquet"].loc[got["parquet"].year == 2019, "atopid"].isna().all()
 
 
+@needs_data
+def test_dyads_text_columns_are_all_plain_text_in_parquet(tmp_path: Path) -> None:
+    """`depth_shared_treaty` was a categorical (a Parquet dictionary column, pandas' `category`) while `atopid` is
+    plain text: two kinds of text column in one table. Both are now plain text (docs/research.md), in Parquet and
+    as pandas reads it back; a pair sharing no alliance is missing in both cases."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    out = tmp_path / "d.parquet"
+    proc = _cli("dyads", "--from", "2010", "--to", "2010", "--no-covariates", "--depth", "--out", str(out))
+    assert proc.returncode == 0, proc.stderr
+    schema = pq.read_schema(out)
+    for name in ("atopid", "depth_shared_treaty"):
+        assert pa.types.is_string(schema.field(name).type) or pa.types.is_large_string(schema.field(name).type), name
+    df = pd.read_parquet(out)
+    assert df.atopid.dtype == df.depth_shared_treaty.dtype and not isinstance(df.depth_shared_treaty.dtype,
+                                                                             pd.CategoricalDtype)
+    row = df.set_index(["ccode1", "ccode2", "year"])
+    assert row.loc[(2, 20, 2010), "depth_shared_treaty"] in ("nato_1949", "tiar_1947")
+    assert pd.isna(row.loc[(630, 666, 2010), "depth_shared_treaty"])
+
+
 def test_listing_formats_csv_json_and_untruncated_plain_tables() -> None:
     proc = _cli("treaties", "list", "--format", "csv")
     assert proc.returncode == 0

@@ -58,8 +58,11 @@ def carried(world: World, keys: np.ndarray, ids: list[str]) -> np.ndarray:
 def depth_columns(world: World, rows: np.ndarray, directed: bool) -> dict[str, object]:
     """`depth_shared` (NaN when the dyad shares no alliance that year), `depth_shared_treaty`, and
     `depth_shared_carried` (that alliance is carried past ATOP's coverage, as the cascade carries it) for COW-coded
-    rows."""
+    rows. The treaty is plain text (`CodedText`), as `atopid` is, not a categorical: one kind of text column per
+    table."""
     import pandas as pd
+
+    from foedus.outputs.coded import CodedText
 
     keys, depth, ids = shared_depth_keys(world)
     past = carried(world, keys, ids)
@@ -77,7 +80,7 @@ def depth_columns(world: World, rows: np.ndarray, directed: bool) -> dict[str, o
     code_of = {name: i for i, name in enumerate(categories)}
     key_code = np.array([code_of[name] for name in ids], dtype=np.int64)
     codes = np.where(out_id >= 0, key_code[np.maximum(out_id, 0)] if len(key_code) else -1, -1)
-    names = pd.Categorical.from_codes(codes, categories=categories)
+    names = CodedText(codes.astype(np.int32), tuple(categories))
     flagged = pd.array(past[np.maximum(out_id, 0)] if len(past) else np.zeros(len(rows), dtype=bool), dtype="boolean")
     flagged[out_id < 0] = pd.NA  # no shared alliance: nothing carried
     return {"depth_shared": out_depth, "depth_shared_treaty": names, "depth_shared_carried": flagged}
