@@ -243,6 +243,38 @@ def test_similarity_says_when_it_carries_the_2016_members_and_cinc(tmp_path: Pat
     assert [line[len("note: "):] for line in proc.stderr.splitlines() if line.startswith("note: ")] == said
 
 
+@pytest.mark.parametrize(("args", "said"), [
+    (["--system", "cow", "--from", "2016", "--to", "2016", "--no-covariates"], []),
+    (["--system", "cow", "--from", "2017", "--to", "2017", "--no-covariates"], ["the COW state system of 2016"]),
+    (["--system", "cow", "--from", "2017", "--to", "2017", "--add", "cinc"],
+     ["the COW state system of 2016", "the cascade covariates count the COW members of 2016", "cinc1 and cinc2 are "
+      "empty after 2016"]),
+    (["--system", "gw", "--from", "2017", "--to", "2017", "--no-covariates"], []),
+    (["--system", "gw", "--from", "2018", "--to", "2018", "--no-covariates"], ["the Gleditsch–Ward state system of "
+                                                                              "2017"]),
+])
+def test_dyads_say_when_they_carry_the_state_system_past_its_end(tmp_path: Path, args: list[str],
+                                                                  said: list[str]) -> None:
+    """Dyad-years of 2017 and 2018 are those of COW's 2016 state system (v2016 ends in 2016; the Gleditsch–Ward
+    list in 2017), and said nothing of it, on stderr or in the Parquet metadata, as the atlas and similarity do.
+    Now each note is in both, worded for the columns written: with --add cinc, cinc1 and cinc2 are said to be
+    empty (and are) while the cascade's CINC is said to be carried (and is filled)."""
+    import json
+
+    import pandas as pd
+    import pyarrow.parquet as pq
+
+    out = tmp_path / "d.parquet"
+    proc = _cli("dyads", *args, "--out", str(out))
+    assert proc.returncode == 0, proc.stderr
+    printed = [line[len("note: "):] for line in proc.stderr.splitlines() if line.startswith("note: ")]
+    assert json.loads(pq.read_schema(out).metadata[b"foedus"]).get("notes", []) == printed
+    assert len(printed) == len(said) and all(part in line for part, line in zip(said, printed, strict=True))
+    frame = pd.read_parquet(out)
+    if "cinc1" in frame:
+        assert frame.cinc1.isna().all() and frame.cascade_defenders_cinc.gt(0).any()
+
+
 def test_metadata_says_when_a_dataset_is_another_version(target: Path) -> None:
     from foedus.datasets.registry import DATASETS
     from foedus.datasets.report import versions

@@ -59,6 +59,7 @@ def dyads(
     from foedus.cli.progress import steps
     from foedus.model.world import World
     from foedus.outputs.tables import columns_frame
+    from foedus.research.dyad_notes import dyad_notes
     from foedus.research.dyads import DyadOptions, dyad_columns
     from foedus.research.peacesciencer import add_covariates, parse_covariates
     from foedus.sources.coverage import atop_present, history_notes
@@ -80,6 +81,7 @@ def dyads(
     notes = history_notes(f"the dyad-years of {first}", dt.date(first, 1, 1),
                           [name for name, have in (("cow_states", dated), ("atop", atop)) if not have],
                           always=["cow_states"] if system == "cow" else [])  # COW's list sets the rows of every year
+    notes += dyad_notes(last, system, covariates, extra)  # what later years carry past the data's ends
     cited = ["cow_states"] + (["atop"] if atop else []) + (["gw_states"] if system == "gw" else [])
     cited += ["cow_contiguity"] if "conttype" in extra else []
     title = f"foedus dyad-years {first}-{last}"

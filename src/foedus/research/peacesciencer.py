@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
     from foedus.model.world import World
 
-__all__ = ["COVARIATES", "add_covariates", "covariate_columns", "parse_covariates"]
+__all__ = ["COVARIATES", "add_covariates", "covariate_columns", "last_years", "parse_covariates"]
 
 COVARIATES = {"cinc": ("cinc1", "cinc2"), "cowmaj": ("cowmaj1", "cowmaj2"), "conttype": ("conttype",)}
 _MAJORS_FILE = "cow_states/majors2016.csv"
@@ -78,12 +78,27 @@ def covariate_columns(rows: np.ndarray, spells: Spells, wanted: tuple[str, ...],
     out: dict[str, np.ndarray] = {}
     builders: dict[str, Callable[[], dict[str, np.ndarray]]] = {
         "cinc": lambda: _cinc(rows),
-        "cowmaj": lambda: _majors(rows, (today or dt.date.today()).year - 1),
+        "cowmaj": lambda: _majors(rows, _last_full_year(today)),
         "conttype": lambda: {"conttype": _conttype(rows, spells)},
     }
     for name in wanted:
         out |= builders[name]()
     return out
+
+
+def _last_full_year(today: dt.date | None) -> int:
+    """Where the major-power spells open at the data's end stop (`add_cow_majors(mry = TRUE)`)."""
+    return (today or dt.date.today()).year - 1
+
+
+def last_years(wanted: tuple[str, ...], today: dt.date | None = None) -> dict[str, int]:
+    """The last year each requested covariate group has values for (later years are missing), by group name."""
+    from foedus.sources.contiguity import CONTIGUITY_END
+    from foedus.sources.cow import capabilities
+
+    ends: dict[str, Callable[[], int]] = {"cinc": lambda: capabilities().last_year,
+                                          "cowmaj": lambda: _last_full_year(today), "conttype": lambda: CONTIGUITY_END}
+    return {name: ends[name]() for name in wanted}
 
 
 def _lookup(rows: np.ndarray, side: int, table: dict[tuple[int, int], float]) -> np.ndarray:

@@ -15,11 +15,12 @@ from foedus.datasets.csvfile import open_csv
 from foedus.datasets.verify import dataset_file
 from foedus.errors import DataMissingError
 
-__all__ = ["CINC_FILE", "GW_FILE", "Capabilities", "capabilities", "cinc_in", "read_capabilities", "read_gw_spells"]
+__all__ = ["CINC_FILE", "GW_FILE", "GW_LAST_DAY", "Capabilities", "capabilities", "cinc_in", "read_capabilities",
+           "read_gw_spells"]
 
 CINC_FILE = "cow_nmc/NMC-60-abridged.csv"
 GW_FILE = "gw_states/gw_states.csv"
-_GW_OPEN = dt.date(2017, 12, 31)
+GW_LAST_DAY = dt.date(2017, 12, 31)  # the Gleditsch–Ward list's last day: its open spells end on it
 
 
 def _need(relative: str, dataset: str) -> Path:
@@ -131,5 +132,5 @@ def read_gw_spells(path: Path | None = None) -> dict[int, list[tuple[dt.date, dt
         for row in csv.DictReader(fh):
             end: dt.date | None = dt.date.fromisoformat(row["enddate"])
             out.setdefault(int(row["gwcode"]), []).append(
-                (dt.date.fromisoformat(row["startdate"]), None if end == _GW_OPEN else end))
+                (dt.date.fromisoformat(row["startdate"]), None if end == GW_LAST_DAY else end))
     return out

@@ -1,0 +1,41 @@
+"""What a dyad-year table carries past the ends of its data, in words: the notes `foedus dyads` prints and writes to
+the Parquet metadata (as the yearly atlas's `foedus.sweeps.atlas.series_notes` does for its series), worded for the
+columns the table has, so that none contradicts another (peacesciencer's `cinc1` is empty where the cascade's
+CINC is carried forward)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from foedus.model.state_files import COW_LAST_DAY
+from foedus.research.peacesciencer import COVARIATES, last_years
+from foedus.sources.cow import GW_LAST_DAY
+
+__all__ = ["dyad_notes"]
+
+_SYSTEMS = {"cow": ("COW", "the COW state system v2016", COW_LAST_DAY),
+            "gw": ("Gleditsch–Ward", "the Gleditsch–Ward list", GW_LAST_DAY)}
+_WHY = {"cinc": "COW NMC ends in {year}; no value is carried forward, as in peacesciencer's add_nmc()",
+        "cowmaj": "COW's open major-power spells run to the last full calendar year, {year}",
+        "conttype": "COW direct contiguity ends in {year}"}
+
+
+def dyad_notes(last: int, system: str = "cow", covariates: bool = False, added: tuple[str, ...] = (),
+               today: dt.date | None = None) -> list[str]:
+    """The notes of dyad-years up to `last` in the state `system` (cow or gw), with the cascade `covariates` or not
+    and peacesciencer's `added` covariate groups (`COVARIATES`); none inside the data's years."""
+    notes = []
+    name, source, end = _SYSTEMS[system]
+    if last > end.year:
+        notes.append(f"after {end.year} the dyad-years are those of the {name} state system of {end.year}, every "
+                     f"state of it still a member, carried forward ({source} ends in {end.year})")
+    cow_end = COW_LAST_DAY.year  # the COW state system v2016 and NMC 6.0 both end in 2016
+    if covariates and last > cow_end:
+        notes.append(f"after {cow_end} the cascade covariates count the COW members of {cow_end}, each with its "
+                     f"{cow_end} CINC, carried forward (the COW state system v2016 and NMC 6.0 end in {cow_end})")
+    for group, year in last_years(added, today).items():
+        if last > year:
+            columns = COVARIATES[group]
+            notes.append(f"{' and '.join(columns)} {'are' if len(columns) > 1 else 'is'} empty after {year} "
+                         f"({_WHY[group].format(year=year)})")
+    return notes
