@@ -252,6 +252,13 @@ def test_similarity_says_when_it_carries_the_2016_members_and_cinc(tmp_path: Pat
     (["--system", "gw", "--from", "2017", "--to", "2017", "--no-covariates"], []),
     (["--system", "gw", "--from", "2018", "--to", "2018", "--no-covariates"], ["the Gleditsch–Ward state system of "
                                                                               "2017"]),
+    (["--system", "cow", "--from", "2019", "--to", "2019", "--no-covariates"],
+     ["the COW state system of 2016", "the ATOP flags (atop_defense … atop_consul, atopally, atopid) are empty after "
+      "2018"]),
+    (["--system", "cow", "--from", "2026", "--to", "2026", "--depth"],
+     ["the COW state system of 2016", "the cascade covariates count the COW members of 2016", "the ATOP flags",
+      "after 2018 the cascade covariates and the shared alliance's depth read the ATOP alliances in force",
+      "the bundled treaty data is current to 2025-12-31"]),
 ])
 def test_dyads_say_when_they_carry_the_state_system_past_its_end(tmp_path: Path, args: list[str],
                                                                   said: list[str]) -> None:
@@ -273,6 +280,9 @@ def test_dyads_say_when_they_carry_the_state_system_past_its_end(tmp_path: Path,
     frame = pd.read_parquet(out)
     if "cinc1" in frame:
         assert frame.cinc1.isna().all() and frame.cascade_defenders_cinc.gt(0).any()
+    if int(args[args.index("--to") + 1]) > 2018:  # the flags empty, as said; the depth carried, as said
+        assert frame.atop_defense.isna().all() and frame.atopid.isna().all()
+        assert "depth_shared" not in frame or frame.depth_shared.notna().any()
 
 
 def test_metadata_says_when_a_dataset_is_another_version(target: Path) -> None:

@@ -81,7 +81,7 @@ def dyads(
     notes = history_notes(f"the dyad-years of {first}", dt.date(first, 1, 1),
                           [name for name, have in (("cow_states", dated), ("atop", atop)) if not have],
                           always=["cow_states"] if system == "cow" else [])  # COW's list sets the rows of every year
-    notes += dyad_notes(last, system, covariates, extra)  # what later years carry past the data's ends
+    notes += dyad_notes(last, system, covariates, extra, atop=atop, depth=depth)  # past the data's ends
     cited = ["cow_states"] + (["atop"] if atop else []) + (["gw_states"] if system == "gw" else [])
     cited += ["cow_contiguity"] if "conttype" in extra else []
     title = f"foedus dyad-years {first}-{last}"

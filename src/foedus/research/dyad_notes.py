@@ -9,6 +9,7 @@ import datetime as dt
 
 from foedus.model.state_files import COW_LAST_DAY
 from foedus.research.peacesciencer import COVARIATES, last_years
+from foedus.sources.atop_release import ATOP_END
 from foedus.sources.cow import GW_LAST_DAY
 
 __all__ = ["dyad_notes"]
@@ -21,9 +22,10 @@ _WHY = {"cinc": "COW NMC ends in {year}; no value is carried forward, as in peac
 
 
 def dyad_notes(last: int, system: str = "cow", covariates: bool = False, added: tuple[str, ...] = (),
-               today: dt.date | None = None) -> list[str]:
-    """The notes of dyad-years up to `last` in the state `system` (cow or gw), with the cascade `covariates` or not
-    and peacesciencer's `added` covariate groups (`COVARIATES`); none inside the data's years."""
+               today: dt.date | None = None, *, atop: bool = False, depth: bool = False) -> list[str]:
+    """The notes of dyad-years up to `last` in the state `system` (cow or gw), with the cascade `covariates` or not,
+    peacesciencer's `added` covariate groups (`COVARIATES`), the ATOP flags (`atop`: ATOP read) and the shared
+    alliance's `depth`; none inside the data's years."""
     notes = []
     name, source, end = _SYSTEMS[system]
     if last > end.year:
@@ -33,6 +35,19 @@ def dyad_notes(last: int, system: str = "cow", covariates: bool = False, added: 
     if covariates and last > cow_end:
         notes.append(f"after {cow_end} the cascade covariates count the COW members of {cow_end}, each with its "
                      f"{cow_end} CINC, carried forward (the COW state system v2016 and NMC 6.0 end in {cow_end})")
+    if atop and last > ATOP_END.year:  # the flags are ATOP's own, not carried; the cascade carries its alliances
+        notes.append(f"the ATOP flags (atop_defense … atop_consul, atopally, atopid) are empty after {ATOP_END.year} "
+                     f"(ATOP 5.1 ends in {ATOP_END.year})")
+        used = " and ".join(what for what, wanted in (("the cascade covariates", covariates),
+                                                      ("the shared alliance's depth", depth)) if wanted)
+        if used:
+            notes.append(f"after {ATOP_END.year} {used} read the ATOP alliances in force at the end of its coverage, "
+                         "carried forward")
+    if covariates or depth:  # the engine's data end: imported only when its world is read (flags alone need none)
+        from foedus.engine.outcome import DATA_END, DATA_END_NOTE
+
+        if last > DATA_END.year:
+            notes.append(f"{DATA_END_NOTE}, so later years repeat its world")
     for group, year in last_years(added, today).items():
         if last > year:
             columns = COVARIATES[group]
