@@ -43,8 +43,9 @@ def cite_lines(datasets: Iterable[str]) -> list[str]:
     return [f"cite: {text}" for texts in cite(wanted).values() for text in texts] if wanted else []
 
 
-def echo_wrote(out: Path, what: str, datasets: Iterable[str] = ()) -> None:
-    """`wrote WHAT to OUT` on stderr; then NMC's citation when the output carries CINC, and how to cite the rest."""
+def echo_wrote(out: Path, what: str, datasets: Iterable[str] = (), notes: Iterable[str] = ()) -> None:
+    """`wrote WHAT to OUT` on stderr; then NMC's citation when the output carries CINC, how to cite the rest, and
+    the table's `notes` (`note: …`, as its metadata has them)."""
     typer.echo(f"wrote {what} to {out}", err=True)
     used = list(dict.fromkeys(datasets))
     for line in cite_lines(["cow_nmc"] if "cow_nmc" in used else []):
@@ -52,6 +53,8 @@ def echo_wrote(out: Path, what: str, datasets: Iterable[str] = ()) -> None:
     if used:
         names = " ".join(used)
         typer.echo(f"data used: {names}; `foedus cite {names}` says what to cite (--bibtex for BibTeX)", err=True)
+    for line in notes:
+        typer.echo(f"note: {line}", err=True)
 
 
 def table_datasets(frame: pd.DataFrame | Mapping[str, Any], datasets: Iterable[str]) -> list[str]:
@@ -89,9 +92,7 @@ def save_table(table: pd.DataFrame | Mapping[str, Any], out: Path, *, force: boo
         rows = write_columns(table, out, force=force, meta=meta)
     else:
         rows = write_table(table, out, force=force, meta=meta)
-    echo_wrote(out, counted(rows, "row"), cited)
-    for line in said:
-        typer.echo(f"note: {line}", err=True)
+    echo_wrote(out, counted(rows, "row"), cited, said)
 
 
 @contextlib.contextmanager
@@ -105,6 +106,4 @@ def saving_batches(out: Path, dtypes: Mapping[str, Any], *, force: bool = False,
     meta = table_meta(title, cited, said)
     with column_batches(out, dtypes, force=force, meta=meta) as sink:
         yield sink
-    echo_wrote(out, counted(sink.rows, "row"), cited)
-    for line in said:
-        typer.echo(f"note: {line}", err=True)
+    echo_wrote(out, counted(sink.rows, "row"), cited, said)
