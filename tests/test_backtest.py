@@ -441,10 +441,11 @@ def test_a_report_another_run_publishes_meanwhile_is_not_replaced_without_force(
 
 def test_a_text_column_with_a_gap_keeps_the_gap() -> None:
     """`table_frame` casts a text column to pandas' "str" only when nothing is missing: pandas 2 (pyproject allows
-    pandas>=2.1) casts None to the text 'None', which a CSV then shows as a value; pandas 3 (this lock's) gives NaN, so
-    this guard fails only under pandas 2 with the cast of a gapped column."""
+    pandas>=2.1) casts None to the text 'None', which a CSV then shows as a value (pandas 3, this lock's, gives NaN);
+    the column is checked to be left uncast, which fails under either pandas with the cast."""
     from foedus.backtest.report import table_frame
 
     frame = table_frame([{"name": "x", "flag": True}, {"name": None, "flag": False}])
     assert frame["name"].iloc[0] == "x" and pd.isna(frame["name"].iloc[1])
+    assert frame["name"].dtype == object  # left as pandas made it, not cast to "str" (pandas 3: NaN; 2: 'None')
     assert str(frame["flag"].dtype) == "bool"

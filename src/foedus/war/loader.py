@@ -96,11 +96,11 @@ class _Resolver:
         if both:
             raise WarDataError(self.source, loc, f"{', '.join(both)} cannot attack itself")
         chosen = None
-        dated = self.world.places.on(event.date)  # places as held on the attack's date, as a scenario's are
         if event.place is not None:
             try:
                 check_place(event.place)
-                chosen = dated[self.world.places.resolve(event.place, self.world.states, event.date).id]
+                found = self.world.places.resolve(event.place, self.world.states, event.date)
+                chosen = self.world.places.on(event.date)[found.id]  # as held on the attack's date, as a scenario's
             except FoedusError as exc:
                 raise WarDataError(self.source, f"{loc}.place", str(exc)) from None
         out: list[Attack] = []
