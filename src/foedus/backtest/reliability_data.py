@@ -7,6 +7,13 @@ every obligor, belligerent or not; the attacker's own duty toward its victim is 
 whose duty was triggered *honoured* it when it fought, at any time in the war, on the side it was bound to
 (its partner's); it *violated* it when it fought only on the other side, or stayed out.
 
+The unit is the member, as in Leeds, Long & Mitchell 2000 (alliance × war, each obligated member once). A
+member whose duties under the one alliance bound it to both sides of the war (the Arab League in the Gulf
+War) is *cross-pressured*: it could not honour both, so it is listed once, with both sides, and counted as
+fighting alongside when it fought on either side (any side it fought on is one it was bound to), as staying
+out when it did not fight. A row's `members` is the number of distinct states bound by the alliance on any
+replayed date its casus foederis could arise, so every obligated member is one of them.
+
 Coding choices are switches (`Switches`): how ATOP's unspecified conditions are read (met / unmet), which
 clause kinds count (defence, offence), whether obligors that were original parties of the war count, and
 whether a row is honoured when all or when any of its obligated members honoured it.
@@ -47,9 +54,14 @@ class AllyRow:
     war: int
     treaty: str
     state: str
-    side: str  # the side it was bound to
-    date: dt.date  # the first day its casus foederis arose
+    sides: tuple[str, ...]  # the sides it was bound to, sorted: two when it was bound to both (cross-pressured)
+    date: dt.date  # the first day a casus foederis of the alliance arose for it
     outcome: Outcome
+
+    @property
+    def both_sides(self) -> bool:
+        """Whether the alliance bound it to both sides of the war."""
+        return len(self.sides) > 1
 
 
 @dataclass
@@ -63,21 +75,22 @@ class ReliabilityRow:
     treaty: str
     origin: str
     partners_at_war: list[str]
-    members: int
+    members: int  # distinct states it bound on the dates its casus foederis could arise
     met: bool = False
     met_date: dt.date | None = None
     allies: list[AllyRow] = field(default_factory=list)
     honoured: bool | None = None
 
     def to_dict(self, switches: Switches) -> dict[str, Any]:
-        """One CSV row: the switches, the row, the obligated members by outcome."""
+        """One CSV row: the switches, the row, the obligated members by outcome (each member once)."""
         by = {k: " ".join(sorted(a.state for a in self.allies if a.outcome == k))
               for k in ("alongside", "stayed_out", "other_side")}
+        both = " ".join(sorted(a.state for a in self.allies if a.both_sides))
         return {"war": self.war, "war_name": self.war_name, "start": self.start.isoformat(), "era": self.era,
                 "treaty": self.treaty, "origin": self.origin, "members": self.members,
                 "partners_at_war": " ".join(self.partners_at_war), "met": self.met,
                 "met_date": self.met_date.isoformat() if self.met_date else None,
-                "obligated": len(self.allies), **by, "honoured": self.honoured,
+                "obligated": len(self.allies), **by, "bound_both_sides": both, "honoured": self.honoured,
                 "switch_unresolved": switches.unresolved, "switch_kinds": "+".join(switches.kinds),
                 "switch_originals": switches.originals, "switch_rule": switches.rule}
 
@@ -86,9 +99,9 @@ def _sides_fought(w: ReplayedWar) -> dict[str, frozenset[str]]:
     return {s: p.sides for s, p in w.cow.participants.items()}
 
 
-def _could_arise(world: World, w: ReplayedWar) -> dict[str, tuple[set[str], int, dt.date]]:
-    """Treaty -> (members fighting while it bound them, its member count, first such date)."""
-    out: dict[str, tuple[set[str], int, dt.date]] = {}
+def _could_arise(world: World, w: ReplayedWar) -> dict[str, tuple[set[str], set[str]]]:
+    """Treaty -> (members fighting while it bound them, every state it bound on the dates its casus could arise)."""
+    out: dict[str, tuple[set[str], set[str]]] = {}
     for ev in w.evaluations:
         if not ev.attacks:
             continue
@@ -101,8 +114,9 @@ def _could_arise(world: World, w: ReplayedWar) -> dict[str, tuple[set[str], int,
             kinds = {p.kind for p in world.treaties[treaty].provisions}
             if not kinds & {Kind.DEFENSE, Kind.OFFENSE}:
                 continue
-            cell = out.setdefault(treaty, (set(), len(members), ev.date))
+            cell = out.setdefault(treaty, (set(), set()))
             cell[0].update(partners)
+            cell[1].update(members)
     return out
 
 
@@ -110,7 +124,7 @@ def _war_rows(world: World, w: ReplayedWar, switches: Switches) -> list[Reliabil
     cow = w.cow
     era = "pre1945" if cow.start < ERA_CUTOFF else "post1945"
     fought = _sides_fought(w)
-    first: dict[tuple[str, str, str], dt.date] = {}
+    first: dict[tuple[str, str], dict[str, dt.date]] = {}  # (treaty, obligor) -> side -> first day
     for ev in w.evaluations:
         for t in ev.triggered.values():
             if t.kind not in switches.kinds or (switches.unresolved == "unmet" and t.unresolved):
@@ -118,17 +132,17 @@ def _war_rows(world: World, w: ReplayedWar, switches: Switches) -> list[Reliabil
             p = cow.participants.get(t.obligor)
             if not switches.originals and p is not None and p.role == "original":
                 continue
-            first.setdefault((t.treaty, t.obligor, t.side), ev.date)
+            first.setdefault((t.treaty, t.obligor), {}).setdefault(t.side, ev.date)
     rows = []
-    for treaty, (partners, members, _) in sorted(_could_arise(world, w).items()):
+    for treaty, (partners, members) in sorted(_could_arise(world, w).items()):
         origin = world.treaties[treaty].origin
-        row = ReliabilityRow(cow.num, cow.name, cow.start, era, treaty, origin, sorted(partners), members)
-        for (tid, state, side), day in sorted(first.items()):
+        row = ReliabilityRow(cow.num, cow.name, cow.start, era, treaty, origin, sorted(partners), len(members))
+        for (tid, state), days in sorted(first.items()):
             if tid != treaty:
                 continue
             sides = fought.get(state, frozenset())
-            outcome: Outcome = "alongside" if side in sides else "other_side" if sides else "stayed_out"
-            row.allies.append(AllyRow(cow.num, treaty, state, side, day, outcome))
+            outcome: Outcome = "alongside" if not sides.isdisjoint(days) else "other_side" if sides else "stayed_out"
+            row.allies.append(AllyRow(cow.num, treaty, state, tuple(sorted(days)), min(days.values()), outcome))
         if row.allies:
             row.met, row.met_date = True, min(a.date for a in row.allies)
             ok = [a.outcome == "alongside" for a in row.allies]
@@ -166,7 +180,7 @@ def reliability_summary(world: World, rb: ReplayBacktest) -> dict[str, Any]:
             block[label] = {
                 "alliance_wars": len(met),
                 "honoured": round(sum(bool(r.honoured) for r in met) / len(met), 6) if met else None,
-                "allies": len(allies),
+                "allies": len(allies), "bound_both_sides": sum(a.both_sides for a in allies),
                 **{k: round(sum(a.outcome == k for a in allies) / len(allies), 6) if allies else None
                    for k in ("alongside", "stayed_out", "other_side")}}
         out[name] = block

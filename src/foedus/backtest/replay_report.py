@@ -72,14 +72,15 @@ def _published(first: int, last: int) -> str:
 
 def _reliability(rel: dict[str, Any]) -> list[str]:
     lines = ["| switches | period | published | alliance × war rows met | honoured (all obligated members "
-             "fought on the partner's side) | obligated members | fought alongside | stayed out | other side |",
-             "|---|---|---|---:|---:|---:|---:|---:|---:|"]
+             "fought on the partner's side) | obligated members | of them bound to both sides | fought alongside | "
+             "stayed out | other side |", "|---|---|---|---:|---:|---:|---:|---:|---:|---:|"]
     for name, block in rel.items():
         for label, first, last in PERIODS:
             b = block[label]
             src = _published(first, last)
             lines.append(f"| {name} | {label} | {src} | {b['alliance_wars']} | {pct(b['honoured'])} | {b['allies']} | "
-                         f"{pct(b['alongside'])} | {pct(b['stayed_out'])} | {pct(b['other_side'])} |")
+                         f"{b['bound_both_sides']} | {pct(b['alongside'])} | {pct(b['stayed_out'])} | "
+                         f"{pct(b['other_side'])} |")
     return lines
 
 
@@ -108,7 +109,8 @@ def replay_markdown(m: dict[str, Any], rel: dict[str, Any] | None) -> str:
         parts += ["### Alliance reliability from the replay", "",
                   "One row per alliance × war in which a member was fighting while the alliance bound it; *met* "
                   "when a real attack triggered one of its defence or offence clauses (reliability.csv has every "
-                  "row, with the switches).", "", *_reliability(rel), ""]
+                  "row, with the switches). Each obligated member counts once per row; one bound to both sides "
+                  "counts as fighting alongside when it fought on either.", "", *_reliability(rel), ""]
     parts += [f"Attacks placed: {', '.join(f'{k} {v}' for k, v in sorted(m['placements'].items()))}; "
               f"events dropped as contradicting the war so far: {len(m['dropped_events'])} (metrics.json lists them).",
               ""]
