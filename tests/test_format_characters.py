@@ -2,8 +2,9 @@
 a text, a left-to-right mark, the tag characters that spell an ASCII text unseen) passed where a control character or
 a bidirectional override is refused: a treaty named "NA\\u200bTO" loaded and compared different from NATO, hidden
 text reached tables and reports, and a typed "U\\u200bSA" or "Crim\\u200bea" was read as USA or Crimea, as the lookup
-keeps only letters and digits. They are refused in the same words (`foedus.model.hidden`), but the zero width joiner
-and non-joiner, which some scripts need."""
+keeps only letters and digits. They are refused in the same words (`foedus.model.hidden`), and so are the zero width
+joiner and non-joiner where they join nothing ("U\\u200dSA" was read as USA): where some scripts or emoji need them,
+they pass."""
 
 from __future__ import annotations
 
@@ -114,19 +115,83 @@ def test_a_place_name_with_a_format_character_is_refused(typed: str, char: str) 
     assert _error_line(["cascade", "-a", "UKR", "-t", "RUS", "-d", "2025-01-15", "--place", typed]) == said
 
 
+_JOINED = {  # where a joiner does its work: between letters or marks of a script it shapes, or between emoji
+    "sinhala": "\u0dc1\u0dca\u200d\u0dbb\u0dd3 \u0dbd\u0d82\u0d9a\u0dcf\u0dc0",  # Sri Lanka: sh, virama, ZWJ, ra
+    "persian": "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645",  # (I) want: mi, ZWNJ, khaham
+    "devanagari": "\u0915\u094d\u200c\u0937 \u0930\u094d\u200d\u092f",  # k, virama, ZWNJ, ssa; eyelash ra, ZWJ
+    "family": "\U0001f468\u200d\U0001f469\u200d\U0001f467",  # man, ZWJ, woman, ZWJ, girl
+    "rainbow flag": "\U0001f3f3\ufe0f\u200d\U0001f308",  # white flag, its emoji selector, ZWJ, rainbow
+    "health worker": "\U0001f469\U0001f3fd\u200d\u2695\ufe0f",  # woman, a skin tone, ZWJ, staff of Aesculapius
+}
+
+
 def test_the_joiners_pass() -> None:
-    """Control (passes before and after): a zero width joiner or non-joiner is no hidden character to refuse, in a
-    data file's text or a typed name: Sinhala writes Sri Lanka with one, Persian many a word. The name is then an
-    unknown state or place, not a hidden one."""
-    sinhala = "\u0dc1\u0dca\u200d\u0dbb\u0dd3 \u0dbd\u0d82\u0d9a\u0dcf\u0dc0"  # Sri Lanka
-    persian = "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"  # (I) want
-    assert hidden.refuse_hidden(sinhala) == sinhala and hidden.refuse_hidden(persian, "\n\t") == persian
-    for typed in (sinhala, persian):
+    """Control (passes before and after): a zero width joiner or non-joiner where it does its work is no hidden
+    character to refuse, in a data file's text or a typed name: Sinhala writes Sri Lanka with one, Persian many a
+    word. The name is then an unknown state or place, not a hidden one."""
+    assert all(hidden.refuse_hidden(text) == text == hidden.refuse_hidden(text, "\n\t") for text in _JOINED.values())
+    for typed in (_JOINED["sinhala"], _JOINED["persian"]):
         said = _error_line(["states", typed])
         assert said.startswith(f"unknown state {typed!r}") and "format character" not in said, said
         states = StateRegistry.load()
         with pytest.raises(UnknownPlaceError, match=r"^unknown place"):
             gazetteer.Gazetteer.load(states).resolve(typed, states)
+
+
+_NOTHING_JOINED = "outside the scripts and emoji that use one: write the text as it is to be shown"
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("U\u200dSA", "U+200D ZERO WIDTH JOINER between 'U' and 'S', a joiner"),
+    ("Fra\u200cnce", "U+200C ZERO WIDTH NON-JOINER between 'a' and 'n', a non-joiner"),
+    ("\u200dUSA", "U+200D ZERO WIDTH JOINER at the start, a joiner"),
+    ("\u0645\u06cc\u200c", "U+200C ZERO WIDTH NON-JOINER at the end, a non-joiner"),  # Persian, then nothing
+    ("\u0915\u094d \u200d\u0937", "U+200D ZERO WIDTH JOINER between ' ' and '\u0937', a joiner"),
+    ("19\u200c45", "U+200C ZERO WIDTH NON-JOINER between '9' and '4', a non-joiner"),
+    ("\u0645\u200d\u0661", "U+200D ZERO WIDTH JOINER between '\u0645' and '\u0661', a joiner"),  # an Arabic digit
+    ("\U0001f468\u200c\U0001f469", "U+200C ZERO WIDTH NON-JOINER between '\U0001f468' and '\U0001f469', a non-joiner"),
+    ("\u0645\u200d\U0001f469", "U+200D ZERO WIDTH JOINER between '\u0645' and '\U0001f469', a joiner"),
+])
+def test_a_joiner_that_joins_nothing_is_refused(text: str, said: str) -> None:
+    """Between Latin letters, digits, a space, at either end, a non-joiner between emoji, a letter and an emoji: the
+    joiner does nothing there but make a text that shows as another differ from it."""
+    with pytest.raises(ValueError) as caught:
+        hidden.refuse_hidden(text, "\n\t")
+    assert str(caught.value) == f"has {said} {_NOTHING_JOINED}"
+
+
+@pytest.mark.parametrize(("given", "said"), [
+    ("U\u200dSA", "U+200D ZERO WIDTH JOINER between 'U' and 'S', a joiner"),
+    ("Fra\u200cnce", "U+200C ZERO WIDTH NON-JOINER between 'a' and 'n', a non-joiner"),
+    ("Russia\u200d", "U+200D ZERO WIDTH JOINER at the end, a joiner"),
+])
+def test_a_state_name_with_a_joiner_that_joins_nothing_is_refused(given: str, said: str) -> None:
+    """It was read as the state without it: "U\\u200dSA" as USA, "Fra\\u200cnce" as France."""
+    refused = f"the state {given!r} has {said} {_NOTHING_JOINED}"
+    assert _state_refused(given) == (refused, refused)
+    assert _error_line([*CASCADE[:2], given, *CASCADE[3:]]) == refused
+
+
+def test_a_place_name_with_a_joiner_that_joins_nothing_is_refused() -> None:
+    states = StateRegistry.load()
+    with pytest.raises(UnknownPlaceError) as caught:
+        gazetteer.Gazetteer.load(states).resolve("Crim\u200dea", states)
+    said = f"the place 'Crim\\u200dea' has U+200D ZERO WIDTH JOINER between 'm' and 'e', a joiner {_NOTHING_JOINED}"
+    assert str(caught.value) == said
+
+
+def test_a_treaty_name_with_a_joiner_that_joins_nothing_is_refused(tmp_path: Path) -> None:
+    said = _said(tmp_path, read_treaty_file, GOOD_TREATY.replace("name: My pact", 'name: "NA\\u200dTO"'))
+    assert said.startswith(f"name: has U+200D ZERO WIDTH JOINER between 'A' and 'T', a joiner {_NOTHING_JOINED}")
+
+
+def test_a_treaty_note_with_joined_scripts_and_emoji_loads(tmp_path: Path) -> None:
+    """Control (passes before and after): a note may hold a Sinhala, a Persian name, an emoji ZWJ sequence."""
+    note = " ".join(_JOINED.values())
+    path = tmp_path / "pact.yaml"
+    path.write_text(GOOD_TREATY + f"note: {note}\n", encoding="utf-8")
+    assert read_treaty_file(path).note == note
+    assert cli_line(["treaties", "validate", str(path)])[0] == 0
 
 
 def test_the_web_refuses_a_format_character_in_a_state_name() -> None:

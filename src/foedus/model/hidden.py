@@ -5,11 +5,15 @@ combining grapheme joiner), refused in the same words wherever a text is read, a
 shown as they are, they reach a terminal, a table or a report unseen, an override shows the text after it reversed,
 and a name's lookup, which keeps only letters and digits, read "u\\u202esa" and "U\\u200bSA" as USA, while
 "NA\\u200bTO" and "NATO" compared different though they look the same; a Hangul filler, a letter to Python, is a
-well-known way to write a name that shows as blank. The zero width joiner and non-joiner and the variation selectors
-pass: some scripts, emoji and CJK ideographs are not written right without them."""
+well-known way to write a name that shows as blank. The variation selectors pass, and so do the zero width joiner and
+non-joiner where they can do their work, between two letters or marks of a script they shape (`_JOINING`) or, the
+joiner, between two emoji: some scripts, emoji and CJK ideographs are not written right without them. A joiner
+elsewhere (in "U\\u200dSA", at either end of a text) joins nothing and is refused: the lookup read it as USA too."""
 
 from __future__ import annotations
 
+import bisect
+import unicodedata
 from collections.abc import Callable
 
 from foedus.wording import character
@@ -45,13 +49,59 @@ _INVISIBLE = frozenset(map(chr, [
     *range(0xFFF0, 0xFFF9), 0xE0000, *range(0xE0002, 0xE0020), *range(0xE0080, 0xE0100), *range(0xE01F0, 0xE1000),
 ]))
 _HIDDEN = _BIDI | _CONTROL | _FORMAT | _INVISIBLE
+_ZWNJ, _ZWJ = "\u200c", "\u200d"
+_SCANNED = _HIDDEN | frozenset((_ZWNJ, _ZWJ))
+# The blocks of the scripts a joiner shapes (The Unicode Standard, 23.2 and the scripts' chapters), first and last
+# code point: the cursive ones, whose letters join (Arabic, Syriac, N'Ko, Mandaic, Mongolian, Manichaean, Psalter
+# Pahlavi, Hanifi Rohingya, Sogdian, Old Uyghur, Chorasmian, Adlam), and the Brahmic ones, whose conjuncts and half
+# forms it chooses (Devanagari to Sinhala, Myanmar, Khmer, Tai Tham, Balinese, Javanese, Cham, Meetei Mayek and the
+# historic ones of 11000..11FFF). Only a letter or a mark of these counts: their digits and punctuation join nothing.
+_JOINING = [
+    (0x0600, 0x077F), (0x07C0, 0x07FF), (0x0840, 0x08FF), (0x0900, 0x0DFF), (0x1000, 0x109F), (0x1780, 0x18AF),
+    (0x1A20, 0x1AAF), (0x1B00, 0x1C4F), (0x1CC0, 0x1CFF), (0xA880, 0xA8FF), (0xA980, 0xAA7F), (0xAAE0, 0xAAFF),
+    (0xABC0, 0xABFF), (0xFB50, 0xFDFF), (0xFE70, 0xFEFE), (0x10AC0, 0x10AFF), (0x10B80, 0x10BAF),
+    (0x10D00, 0x10D3F), (0x10EC0, 0x10FFF), (0x11000, 0x11FFF), (0x1E900, 0x1E95F),
+]
+_FIRSTS = [first for first, _ in _JOINING]
+_EMOJI_SIDE = {"\ufe0f", *map(chr, range(0x1F3FB, 0x1F400))}  # the emoji presentation selector, the skin tones
+
+
+def _shaped(char: str) -> bool:
+    """Whether `char` is a letter or mark of a script a joiner shapes."""
+    at = bisect.bisect_right(_FIRSTS, ord(char)) - 1
+    return at >= 0 and ord(char) <= _JOINING[at][1] and unicodedata.category(char)[0] in "LM"
+
+
+def _emoji(char: str) -> bool:
+    """Whether `char` can stand next to the joiner of an emoji ZWJ sequence (a person, a profession, a family, a
+    flag): an emoji (a symbol, or a code point of the emoji planes' blocks this Unicode has not assigned yet), its
+    presentation selector or a skin tone."""
+    kind = unicodedata.category(char)
+    return char in _EMOJI_SIDE or kind == "So" or (kind == "Cn" and 0x1F000 <= ord(char) <= 0x1FFFD)
+
+
+def _joins(value: str, at: int) -> bool:
+    """Whether the joiner at `at` stands where it can do its work: between two letters or marks of a script it
+    shapes, or, a zero width joiner, between two emoji. One at a word's end is refused with the rest: the chillu
+    letters (U+0D7A..) write what Malayalam once wrote with one there."""
+    if at == 0 or at == len(value) - 1:
+        return False
+    before, after = value[at - 1], value[at + 1]
+    return (_shaped(before) and _shaped(after)) or (value[at] == _ZWJ and _emoji(before) and _emoji(after))
+
+
+def _where(value: str, at: int) -> str:
+    """Where a joiner stands, as a message says it: between which characters, or at which end."""
+    if at == 0:
+        return "at the start"
+    return "at the end" if at == len(value) - 1 else f"between {value[at - 1]!r} and {value[at + 1]!r}"
 
 
 def refuse_hidden(value: str, allowed: str = "", error: Callable[[str], Exception] = ValueError) -> str:
     """`value`, refused when it has a control character (but those in `allowed`), a bidirectional control (a mark,
-    an override, an isolate), another format character (but the zero width joiner and non-joiner) or another character
-    shown as nothing (but the variation selectors): `error` of the problem is raised (a ValueError, which a pydantic
-    validator reports for its field).
+    an override, an isolate), another format character (a zero width joiner or non-joiner too, but where it can do its
+    work: `_joins`) or another character shown as nothing (but the variation selectors): `error` of the problem is
+    raised (a ValueError, which a pydantic validator reports for its field).
 
     >>> refuse_hidden("Estonia"), refuse_hidden("a\\tb", "\\t"), refuse_hidden("ශ්\\u200dරී")
     ('Estonia', 'a\\tb', 'ශ්\\u200dරී')
@@ -66,10 +116,19 @@ def refuse_hidden(value: str, allowed: str = "", error: Callable[[str], Exceptio
     >>> refuse_hidden("\\u3164")
     Traceback (most recent call last):
     ValueError: has U+3164 HANGUL FILLER, an invisible character: write the text as it is to be shown
+    >>> refuse_hidden("U\\u200dSA")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ValueError: has U+200D ZERO WIDTH JOINER between 'U' and 'S', a joiner outside the scripts and emoji that use...
     """
-    if _HIDDEN.isdisjoint(value):  # the usual text: one pass in C
+    if _SCANNED.isdisjoint(value):  # the usual text: one pass in C
         return value
-    for char in value:
+    for at, char in enumerate(value):
+        if char in (_ZWNJ, _ZWJ):
+            if _joins(value, at):
+                continue
+            kind = "a non-joiner" if char == _ZWNJ else "a joiner"
+            raise error(f"has {character(char)} {_where(value, at)}, {kind} outside the scripts and emoji that use "
+                        "one: write the text as it is to be shown")
         if char in _BIDI:
             kind = "a bidirectional control"
         elif char in _FORMAT:
