@@ -141,6 +141,19 @@ def test_claimant_view_lowers_certainty_with_a_condition() -> None:
     assert any("claimant view" in c for c in o.conditions)
 
 
+def test_the_claimant_view_fact_names_its_states() -> None:
+    """The place fact names each state by its name and id, as a scenario's refusal of the same fact does
+    (`Place.not_held`): it said "Crimea counts as RUS's territory only in the claimant view (recognised holder:
+    UKR)", ids alone, in the JSON's reason, the conditions and `--explain`."""
+    r = run("UKR", "RUS", "2025-06-01", place="crimea", territory_view="claimant")
+    o = obligation(r, "PRK", "rus_prk_2024")
+    fact = ("Crimea counts as territory of Russia (RUS) only in the claimant view (recognised holder: Ukraine (UKR))"
+            " (sources conflict)")
+    assert [x.fact for x in o.certainty_reasons if x.kind == "place"] == [fact]
+    assert f"assumes {fact}" in o.conditions
+    assert any(fact in line for line in explain_lines(r))
+
+
 @pytest.mark.parametrize(("place", "debated"), [("reunion", True), ("french-guiana", True), ("azores", True),
                                                 ("canary-islands", True), ("ceuta", False), (None, False)])
 def test_eu_42_7_on_overseas_territory_is_debated(place: str | None, debated: bool) -> None:
@@ -220,7 +233,8 @@ def test_nothing_marked_unverified_comes_out_verified(day: dt.date) -> None:
     index = compile_table(CURATED, day)
     for leg in index.all_legs():
         place = CURATED.places.home(leg.beneficiary)
-        got = assess(leg.treaty, leg.provision, leg.obligor, leg.beneficiary, day, place, "territory", "recognized")
+        got = assess(leg.treaty, leg.provision, leg.obligor, leg.beneficiary, day, place, "territory", "recognized",
+                     names=CURATED.states.names)
         rows = [m.certainty for m in leg.treaty.members if m.state in (leg.obligor, leg.beneficiary)
                 and (m.left is None or day < m.left) and (m.joined or leg.treaty.in_force or day) <= day]
         floor = worst([leg.treaty.certainty, leg.provision.certainty, *rows])
@@ -455,14 +469,14 @@ def test_place_free_clauses_never_get_a_place_fact() -> None:
             for place in places:
                 victim = next(iter(place.holders("recognized")), "USA")
                 for kind in ("territory", "forces"):
-                    assert place_facts(treaty, provision, place, kind, "recognized", victim) == ()
+                    assert place_facts(treaty, provision, place, kind, "recognized", victim, {}) == ()
                     checked += 1
     assert checked > 1000
     csto = CURATED.treaty("csto_1992")
     amended = next(p for p in csto.provisions if p.scope.debated)
     syunik = CURATED.places.on(dt.date(2025, 6, 1))["syunik"]
     assert not place_free(amended, "recognized")
-    assert [r.kind for r in place_facts(csto, amended, syunik, "territory", "recognized", "ARM")] == ["scope"]
+    assert [r.kind for r in place_facts(csto, amended, syunik, "territory", "recognized", "ARM", {})] == ["scope"]
 
 
 @pytest.mark.parametrize("basis", ["in-force", "signed"])

@@ -162,7 +162,8 @@ class _Run:
                 if key not in self._bound:
                     self._bound.add(key)
                     pending[obligor].append(
-                        obligation(leg, attack, side, self.rounds, self.scenario, ctx.places[attack.place]))
+                        obligation(leg, attack, side, self.rounds, self.scenario, ctx.places[attack.place],
+                                   self.world.states.names))
             elif verdict.gate is not None:
                 self._withhold(leg, attack, verdict.gate, ctx)
 
@@ -180,7 +181,7 @@ class _Run:
 
     def _sure(self, leg: Leg, attack: Attack, ctx: Situation) -> tuple[str, tuple[CertaintyReason, ...]]:
         """The certainty of the facts a finding rests on, as every engine cites it."""
-        return sureness(leg, attack, self.scenario, ctx.places[attack.place])
+        return sureness(leg, attack, self.scenario, ctx.places[attack.place], self.world.states.names)
 
     def _settle(self, pending: dict[str, list[Obligation]], neutral: dict[str, list[Neutral]]) -> Conflict | None:
         """Admit this round's joiners; report the first state bound in contradictory ways."""

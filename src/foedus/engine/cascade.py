@@ -117,7 +117,7 @@ class _Run:
         state = BindState(self.side_of, self.excluded, originals)
         frontier = volleys_of(s.attacks)
         places = self.world.places.on(s.date)
-        self.certify = Certifier.of(s, places, self.index)
+        self.certify = Certifier.of(s, places, self.index, self.world.states.names)
         while frontier:
             self.rounds += 1
             state.update(self.side_of, self.camp)

@@ -12,7 +12,7 @@ naming the fact and its source. The rules, windows and examples are in docs/cert
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING
 
 from foedus.datarecord import dataclass
@@ -63,7 +63,7 @@ class Assessment:
 _VERIFIED = Assessment(Certainty.VERIFIED)
 
 
-def assess(
+def assess(  # noqa: PLR0913 - pure (docs/certainty.md): everything it reads is an argument
     treaty: Treaty,
     provision: Provision,
     obligor: str,
@@ -74,15 +74,17 @@ def assess(
     view: str,
     victim: str | None = None,
     basis: str = "in-force",
+    *,
+    names: Mapping[str, str],
 ) -> Assessment:
     """Certainty of `provision` of `treaty`, owed by `obligor` to `beneficiary`, for an attack on `day`.
 
     `place` is the attacked place as held on `day`, `target_kind` territory or forces, `view` the
-    territorial reading (recognized or claimant), `victim` the attacked state (default: beneficiary).
-    Pure: reads only its arguments.
+    territorial reading (recognized or claimant), `victim` the attacked state (default: beneficiary), `names`
+    each state's name by its id (a reason names a state as "Russia (RUS)"). Pure: reads only its arguments.
     """
     return with_facts(party_facts(treaty, provision, obligor, beneficiary, day, basis),
-                      place_facts(treaty, provision, place, target_kind, view, victim or beneficiary))
+                      place_facts(treaty, provision, place, target_kind, view, victim or beneficiary, names))
 
 
 def party_facts(treaty: Treaty, provision: Provision, obligor: str, beneficiary: str, day: dt.date,
@@ -209,10 +211,11 @@ def _signs(treaty: Treaty, m: Member) -> bool:
 
 
 def place_facts(
-    treaty: Treaty, provision: Provision, place: Place, target_kind: str, view: str, victim: str
+    treaty: Treaty, provision: Provision, place: Place, target_kind: str, view: str, victim: str,
+    names: Mapping[str, str],
 ) -> tuple[CertaintyReason, ...]:
     """The part of `assess` that the attack decides: the place as the victim's, and a debated scope."""
-    return tuple(_place_facts(treaty, provision, place, target_kind, view, victim))
+    return tuple(_place_facts(treaty, provision, place, target_kind, view, victim, names))
 
 
 def place_free(provision: Provision, view: str) -> bool:
@@ -222,14 +225,21 @@ def place_free(provision: Provision, view: str) -> bool:
 
 
 def _place_facts(
-    treaty: Treaty, provision: Provision, place: Place, target_kind: str, view: str, victim: str
+    treaty: Treaty, provision: Provision, place: Place, target_kind: str, view: str, victim: str,
+    names: Mapping[str, str],
 ) -> Iterator[CertaintyReason]:
     # a new kind of place fact must be said in `place_free` too (tests/test_certainty.py checks the two agree)
     gazetteer = f"foedus gazetteer, places.yaml: {place.id}"
     if target_kind == "territory" and view == "claimant" and victim not in place.holders("recognized"):
-        holder = ", ".join(sorted(place.holders("recognized"))) or "no state"
-        yield fact_reason("place", f"{place.name} counts as {victim}'s territory only in the claimant view "
-                          f"(recognised holder: {holder})", Certainty.CONFLICTING, gazetteer)
+        holder = ", ".join(_named(h, names) for h in sorted(place.holders("recognized"))) or "no state"
+        yield fact_reason("place", f"{place.name} counts as territory of {_named(victim, names)} only in the "
+                          f"claimant view (recognised holder: {holder})", Certainty.CONFLICTING, gazetteer)
     if any(token_matches(t, place, victim) for t in provision.scope.debated):
         yield fact_reason("scope", f"{treaty.id} art. {provision.article}: whether it covers {place.name} is debated",
                           Certainty.UNVERIFIED, source_of(treaty, provision.source))
+
+
+def _named(state: str, names: Mapping[str, str]) -> str:
+    """A state as a place's refusal names it (`Place.not_held`): "Russia (RUS)", its id alone when it has no name."""
+    name = names.get(state)
+    return f"{name} ({state})" if name and name != state else state

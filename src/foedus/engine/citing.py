@@ -59,7 +59,8 @@ def cited(leg: Leg, vol: Volley, i: int, side: Side, rnd: int, certify: Certifie
 
 
 def obligation(leg: Leg, attack: Attack, side: Side, rnd: int, scenario: Scenario, place: Place,
-               cache: dict[tuple[object, ...], tuple[Any, ...]] | None = None) -> Obligation:
+               names: Mapping[str, str], cache: dict[tuple[object, ...], tuple[Any, ...]] | None = None
+               ) -> Obligation:
     """The record of `leg` binding its obligor to join `side` in round `rnd` because of `attack`.
 
     `cache` keeps what does not depend on the attacker, the side or the round, for a leg table's legs (the
@@ -68,7 +69,7 @@ def obligation(leg: Leg, attack: Attack, side: Side, rnd: int, scenario: Scenari
            scenario.territory_view, scenario.basis)
     parts = cache.get(key) if cache is not None else None
     if parts is None:
-        parts = _cited(leg, attack, sureness(leg, attack, scenario, place))
+        parts = _cited(leg, attack, sureness(leg, attack, scenario, place, names))
         if cache is not None:
             cache[key] = parts
     p = leg.provision
@@ -88,12 +89,12 @@ def _cited(leg: Leg, attack: Attack, sure: Sureness) -> tuple[Any, ...]:
             tuple(p.unresolved), reasons, duty.entails.value, duty.text)
 
 
-def sureness(leg: Leg, attack: Attack, scenario: Scenario, place: Place) -> Sureness:
+def sureness(leg: Leg, attack: Attack, scenario: Scenario, place: Place, names: Mapping[str, str]) -> Sureness:
     """How certain the facts are that `leg` rests on, for `attack` in `scenario` (`place`: the attacked place):
     the level and a reason per fact that lowers it (`foedus.engine.certainty.assess`). The reference engine reads
     the same through its run's `Certifier`, which keeps the parts per leg table; this is the uncached form."""
     sure = assess(leg.treaty, leg.provision, leg.obligor, leg.beneficiary, scenario.date, place, attack.kind,
-                  scenario.territory_view, attack.victim, scenario.basis)
+                  scenario.territory_view, attack.victim, scenario.basis, names=names)
     return sure.level.value, sure.reasons
 
 
@@ -110,13 +111,16 @@ class Certifier:
     parties: dict[int, Assessment]
     memo: Memo  # what legs of one treaty share (`party_facts`)
     view: str
+    names: Mapping[str, str]  # each state's name by its id, for a place fact (`place_facts`)
 
     @classmethod
-    def of(cls, scenario: Scenario, places: Mapping[str, Place], index: LegTable) -> Certifier:
-        """The certifier of `scenario`, with the places as held on its date and the stores of its leg table."""
+    def of(cls, scenario: Scenario, places: Mapping[str, Place], index: LegTable, names: Mapping[str, str]
+           ) -> Certifier:
+        """The certifier of `scenario`, with the places as held on its date, the stores of its leg table and the
+        states' names."""
         stores: tuple[dict[int, Assessment], Memo] = index.derived("certainty of legs", lambda: ({}, {}))
         parties, memo = stores
-        return cls(scenario, places, parties, memo, scenario.territory_view)
+        return cls(scenario, places, parties, memo, scenario.territory_view, names)
 
     def __call__(self, f: Found) -> Sureness:
         vol = f[1]
@@ -133,5 +137,5 @@ class Certifier:
                                                        s.date, s.basis, self.memo)
         if not place_free(leg.provision, self.view):
             sure = with_facts(sure, place_facts(leg.treaty, leg.provision, self.places[place], kind, self.view,
-                                                victim))
+                                                victim, self.names))
         return sure.level.value, sure.reasons

@@ -115,7 +115,8 @@ def triggers(world: World, scenario: Scenario) -> dict[tuple[str, str, str, str]
     side_of: dict[str, WarSide] = {**dict.fromkeys(scenario.attackers, "attack"),
                                    **dict.fromkeys(scenario.targets, "defense")}
     out: dict[tuple[str, str, str, str], Trigger] = {}
-    sure = Certifier.of(scenario, world.places.on(scenario.date), index)  # each trigger's certainty, as cited
+    # each trigger's certainty, as cited
+    sure = Certifier.of(scenario, world.places.on(scenario.date), index, world.states.names)
     for attack in scenario.attacks:
         legs = [(leg, side_of[attack.victim]) for leg in index.owed_to(Kind.DEFENSE, attack.victim)]
         legs += [(leg, side_of[attack.attacker]) for leg in index.owed_to(Kind.OFFENSE, attack.attacker)]
