@@ -68,3 +68,77 @@ def test_the_attacked_place_is_the_victims_territory_as_held_on_the_attacks_date
     assert str(err.value) == (f"{tmp_path / 'war.yaml'}: events[0].place: Southern Kuril Islands (kuril-islands) is "
                               "not territory of Russia (RUS) under the recognized view, under which it is territory of "
                               "Japan (JPN); use target_kind: forces, or another territory view")
+
+
+def _war(tmp_path: Path, *events: str) -> Path:
+    path = tmp_path / "war.yaml"
+    path.write_text("id: dated\nname: Dated\nevents:\n" + "".join(f"  - {{{e}}}\n" for e in events), encoding="utf-8")
+    return path
+
+
+GERMANY = ("type: attack, date: 1939-09-01, attacker: Germany, victim: Poland",
+           "type: attack, date: 1939-09-03, attacker: France, victim: Germany")
+
+
+@pytest.mark.parametrize(("events", "expected"), [
+    # Germany (DEU, COW 255) leaves the system on 1945-05-08: no state is "Germany" the day after
+    ((*GERMANY, "type: exit, date: 1945-05-09, state: Germany"), ("DEU",)),
+    ((*GERMANY, "type: exit, date: 1945-05-09, state: Germany (GMY)"), ("DEU",)),  # an aside names it too
+    ((*GERMANY, "type: ceasefire, date: 1956-01-01, states: [France, Germany]"), ("FRA", "DEU")),  # two Germanys then
+    (("type: exit, date: 1945-05-09, state: Germany", *GERMANY), ("DEU",)),  # the events' order in the file aside
+    # the Korean kingdom (COW 730) leaves the system on 1905-11-17
+    (("type: attack, date: 1904-02-08, attacker: Japan, victim: Korea",
+      "type: exit, date: 1905-11-18, state: Korea"), ("COW730",)),
+    # South Vietnam (COW 817) leaves on 1975-04-30: "Vietnam" is the north the day after, no party to this war
+    (("type: attack, date: 1970-04-30, attacker: South Vietnam, victim: Cambodia",
+      "type: exit, date: 1975-05-01, state: Vietnam"), ("COW817",)),
+])
+def test_an_exit_or_ceasefire_names_the_war_s_belligerent_of_a_name_several_states_carried(
+        tmp_path: Path, events: tuple[str, ...], expected: tuple[str, ...]) -> None:
+    """A state named in an exit or a ceasefire fought in the war: a name several states carried means the one of them
+    in its earlier attacks and entries, though it is out of the state system that day or another carries the name."""
+    (got,) = [e.states for e in load_war(_war(tmp_path, *events)).events if e.kind in ("exit", "ceasefire")]
+    assert got == expected
+
+
+def test_an_entry_keeps_reading_a_name_on_its_date(tmp_path: Path) -> None:
+    """An exit's "Germany" of 1945-05-09 is the belligerent; an entry's that day is no state, and DEU is out of the
+    system (an attack's or an entry's state must be in it)."""
+    assert load_war(_war(tmp_path, *GERMANY, "type: exit, date: 1945-05-09, state: Germany")).events[-1].states == (
+        "DEU",)
+    for name, problem in (("Germany", "'Germany' is ambiguous: on 1945-05-09 no state of that name exists; give a "
+                                      "code: Germany (DEU, COW 255"),
+                          ("DEU", "Germany (DEU) is not a member of the state system on 1945-05-09")):
+        with pytest.raises(WarDataError) as err:
+            load_war(_war(tmp_path, *GERMANY, f"type: entry, date: 1945-05-09, state: {name}, side: attack"))
+        assert str(err.value).startswith(f"{tmp_path / 'war.yaml'}: events[2].state: {problem}")
+
+
+@pytest.mark.parametrize(("events", "field", "name", "problem", "listed"), [
+    # both Yemens fought in 1972: after 1990-05-21 "Yemen" is the united one, no party to this war
+    (("type: attack, date: 1972-09-26, attacker: South Yemen, victim: North Yemen",
+      "type: exit, date: 1990-06-01, state: Yemen"), "events[1].state", "Yemen", "several of",
+     ("Yemen Arab Republic (COW678", "Yemen People's Republic (COW680")),
+    (("type: attack, date: 1965-03-08, attacker: USA, victim: North Vietnam",
+      "type: entry, date: 1965-03-08, state: South Vietnam, side: attack",
+      "type: exit, date: 1975-05-01, state: Vietnam"), "events[2].state", "Vietnam", "several of",
+     ("Vietnam (VNM", "Republic of Vietnam (COW817")),
+    (("type: attack, date: 1991-01-17, attacker: USA, victim: Iraq",
+      "type: ceasefire, date: 1991-02-28, states: [Iraq, Germany]"), "events[1].states[1]", "Germany", "none of",
+     ("Germany (DEU", "German Federal Republic (COW260", "German Democratic Republic (COW265")),
+    (("type: attack, date: 1991-01-17, attacker: USA, victim: Iraq",  # Germany's attack comes after the exit
+      "type: exit, date: 1991-02-01, state: Germany",
+      "type: attack, date: 1991-03-01, attacker: Germany, victim: Iraq"), "events[1].state", "Germany", "none of",
+     ("Germany (DEU",)),
+])
+def test_an_exit_or_ceasefire_name_of_several_or_no_belligerents_is_refused_listing_them(
+        tmp_path: Path, events: tuple[str, ...], field: str, name: str, problem: str, listed: tuple[str, ...]) -> None:
+    path = _war(tmp_path, *events)
+    with pytest.raises(WarDataError) as err:
+        load_war(path)
+    message = str(err.value)
+    carry = "carry" if problem == "several of" else "carries"
+    day = events[int(field[7])].split("date: ")[1][:10]
+    assert message.startswith(f"{path}: {field}: '{name}' is ambiguous: on {day} {problem} the states in the war's "
+                              f"earlier attacks and entries {carry} that name; give a code: ")
+    assert all(state in message for state in listed) and "\n" not in message

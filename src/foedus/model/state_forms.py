@@ -1,26 +1,37 @@
 """Other forms research lists give a state's name in: a style put after a comma ("Vietnam, Republic of", Gleditsch
 and Ward's and ISO's form of "Republic of Vietnam"), and a former or other name beside it in parentheses or after a
 slash (GW's "Iran (Persia)", "Italy/Sardinia"); and the places and polities such lists name that are no state of the
-COW system ("Hong Kong SAR, China", GW's "Great Colombia"), refused saying so.
+COW system ("Hong Kong SAR, China", GW's "Great Colombia"), refused saying so. And which of the states a name several
+have carried it means (`one_of`: the one on the day, or among a war's belligerents), or its refusal.
 
-Read by `foedus.model.states.StateRegistry.resolve` only for a text that is no code or name of its index, like
-`foedus.model.state_names`.
+Read by `foedus.model.states.StateRegistry.resolve` only for a text that is no code or name of its index, or a name
+several states have carried, like `foedus.model.state_names`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Mapping
-from typing import TypeVar
+from collections.abc import Callable, Mapping, Sequence
+from typing import Protocol, TypeVar
 
 from foedus.errors import AmbiguousNameError, UnknownStateError
 from foedus.model.state_files import spells_text
 from foedus.model.state_names import MORE_WORDS, STYLE_WORDS, Named, plain_names, several_states, words
 
-__all__ = ["aside_state", "ended", "no_state", "not_a_number", "other_forms", "qualifiers", "unstyled"]
+__all__ = ["aside_state", "ended", "no_state", "not_a_number", "one_of", "other_forms", "qualifiers", "unstyled"]
+
+
+class Dated(Named, Protocol):
+    """What `one_of` reads of a state besides its names: its ISO3 code, and whether it is in the system on a day."""
+
+    @property
+    def iso3(self) -> str | None: ...
+    def member_on(self, day: dt.date) -> bool | None: ...
+
 
 S = TypeVar("S", bound=Named)
+D = TypeVar("D", bound=Dated)
 
 # what stands after a comma, when it is a style put after the name: "Republic of", "Arab Republic", "The"; and a
 # name with another name (or several, "Annam/Cochin China/Tonkin") in parentheses. No `\s*` beside a part, which
@@ -159,9 +170,38 @@ def ended(raw: str, first: str, state: Named, living: list[S], day: dt.date) -> 
     now = " or ".join(f"{s.name} ({s.id})" for s in living) or "no state"
     return AmbiguousNameError(
         f"{raw!r} names {state.name} ({state.id}, COW {state.ccode}, {spells_text(state.spells)}), which is no state "
-        f"of the system on {day}, when {first!r} names {now}; give a code",
-        [{"id": state.id, "name": state.name, "ccode": state.ccode,
-          "spells": [[a.isoformat(), b.isoformat() if b else None] for a, b in state.spells]}], raw)
+        f"of the system on {day}, when {first!r} names {now}; give a code", _candidates([state]), raw)
+
+
+def one_of(raw: str, found: list[D], day: dt.date, among: tuple[frozenset[str], str] | None, dated: bool) -> D:
+    """The state a name several states have carried (`found`) means: the one in the system on `day` (with no spells,
+    `dated` false, the one of today, with an ISO3 code), or the one `among` the states given, (ids, what they are:
+    `foedus.model.states.Among`, a war's belligerents).
+
+    Raises:
+        AmbiguousNameError: several of them, or none, are: it lists those, or all, with codes and dates, and asks
+            for a code.
+    """
+    if among is not None:
+        living = [s for s in found if s.id in among[0]]
+    else:
+        living = [s for s in found if (s.member_on(day) if dated else s.iso3)]
+    if len(living) == 1:
+        return living[0]
+    if among is not None:
+        which = f"several of {among[1]} carry that name" if living else f"none of {among[1]} carries that name"
+    else:
+        which = "states of that name exist" if living else "no state of that name exists"
+    shown = living or found
+    listed = "; ".join(f"{s.name} ({s.id}, COW {s.ccode}" + (", " + spells_text(s.spells) if s.spells else "") + ")"
+                       for s in shown)
+    raise AmbiguousNameError(f"{raw!r} is ambiguous: on {day} {which}; give a code: {listed}", _candidates(shown), raw)
+
+
+def _candidates(states: Sequence[Named]) -> list[dict[str, object]]:
+    """The states a refusal lists, as `AmbiguousNameError.candidates` (id, name, COW code, spells)."""
+    return [{"id": s.id, "name": s.name, "ccode": s.ccode,
+             "spells": [[a.isoformat(), b.isoformat() if b else None] for a, b in s.spells]} for s in states]
 
 
 def qualifiers(text: str) -> set[str]:

@@ -13,6 +13,7 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
+from typing import NamedTuple
 
 from foedus.datarecord import dataclass, field
 from foedus.errors import AmbiguousNameError, UnknownStateError
@@ -20,7 +21,7 @@ from foedus.model.hidden import refuse_hidden
 from foedus.model.slug import norm
 from foedus.model.state_files import COW_LAST_DAY, COW_MAJORS_FILE, COW_STATES_FILE, spells_text
 
-__all__ = ["COW_FIRST_DAY", "COW_MAJORS_FILE", "COW_STATES_FILE", "OPEN_SPELL_NOTE",
+__all__ = ["COW_FIRST_DAY", "COW_MAJORS_FILE", "COW_STATES_FILE", "OPEN_SPELL_NOTE", "Among",
            "State", "StateRegistry", "spells_text"]
 
 COW_FIRST_DAY = dt.date(1816, 1, 1)
@@ -54,6 +55,13 @@ _AMBIGUOUS = {
     "federalrepublicofgermany": ("DEU", "COW260"),  # West Germany's style, and unified Germany's since 1990
     "vietnam": ("VNM", "COW817"),
 }
+
+
+class Among(NamedTuple):
+    """States a name several carried is read among, not the day's (a war's belligerents); `who` words them."""
+
+    ids: frozenset[str]
+    who: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,13 +134,14 @@ class StateRegistry:
         """The state with this exact id (ISO3 or COW<n>)."""
         return self.states[state_id]
 
-    def resolve(self, text: str | int, day: dt.date | None = None) -> State:
+    def resolve(self, text: str | int, day: dt.date | None = None, among: Among | None = None) -> State:
         """Find a state from ISO3, COW abbreviation, COW number or a common name.
 
         ISO3 wins over a COW abbreviation when both exist (AUS is Australia; Austria is AUT). A name
         several states have carried (Congo, Korea, Guinea, Yemen, Germany, the Federal Republic of Germany,
         Vietnam) means the one state of that name in the system on `day` (today when not given); if there are
-        several, or none, it is ambiguous. The forms research datasets give names in are read too
+        several, or none, it is ambiguous; given `among` (a war's belligerents) it means the one of them of that name,
+        on any day, alone or with an aside ("Germany (GMY)"). The forms research datasets give names in are read too
         (`foedus.model.state_forms`): "Korea, Rep.", "Vietnam, Republic of", "Iran (Persia)".
 
         Raises:
@@ -146,8 +155,8 @@ class StateRegistry:
 
             state_forms.not_a_number(raw)
         if key in _AMBIGUOUS:
-            return self._disambiguate(raw, _AMBIGUOUS[key], day or dt.date.today())
-        hit = self._index.get(key) or self._other_form(raw, day)
+            return self._disambiguate(raw, _AMBIGUOUS[key], day or dt.date.today(), among)
+        hit = self._index.get(key) or self._other_form(raw, day, among)
         if isinstance(hit, State):
             return hit
         if hit is None:
@@ -156,17 +165,17 @@ class StateRegistry:
             raise UnknownStateError(unknown_message(raw, self.states.values(), text))
         return self.states[hit]
 
-    def _other_form(self, raw: str, day: dt.date | None) -> State | str | None:
+    def _other_form(self, raw: str, day: dt.date | None, among: Among | None) -> State | str | None:
         """The state (or its id) of a text that is no key of the index as given: one of its `other_forms` ("Rep. of
         Korea", "Vietnam, Republic of"), or a name with another in parentheses (`aside_state`), or what its words
         name (`by_pattern`, not with a style no state of that name has: `unstyled`); None when nothing matched. A place
         that is no state is refused (`no_state`), and so is an aside naming a state of the name that is none on the
-        day (`ended`)."""
+        day (`ended`), unless read `among` states."""
         from foedus.model import state_forms  # here: a code or name is looked up without it
 
         for form in (forms := state_forms.other_forms(raw)):
             if (key := norm(form)) in _AMBIGUOUS:
-                return self._disambiguate(raw, _AMBIGUOUS[key], day or dt.date.today())
+                return self._disambiguate(raw, _AMBIGUOUS[key], day or dt.date.today(), among)
             if key in self._index:
                 return self._index[key]
         state_forms.no_state(raw)
@@ -185,7 +194,7 @@ class StateRegistry:
             styled = found and state_forms.qualifiers(forms[-1])
             return state_forms.unstyled(raw, found, self.states, resolve, _ALIASES) if styled else found
         first, state = aside  # a name several carried means one on the day: the aside only tells them apart
-        if self.carriers(first) and state.member_on(on := day or dt.date.today()) is False:
+        if among is None and self.carriers(first) and state.member_on(on := day or dt.date.today()) is False:
             raise state_forms.ended(raw, first, state, [s for s in resolve(first) if s.member_on(on)], on)
         return state
 
@@ -197,21 +206,11 @@ class StateRegistry:
         """The id of the state `text` names (see `resolve`)."""
         return self.resolve(text, day).id
 
-    def _disambiguate(self, raw: str, ids: tuple[str, ...], day: dt.date) -> State:
-        found = [self.states[i] for i in ids if i in self.states]
-        living = [s for s in found if s.member_on(day)]
-        if not self.has_system_dates:  # no spells: present-day states (with an ISO3 code) stand in
-            living = [s for s in found if s.iso3]
-        if len(living) == 1:
-            return living[0]
-        shown = living or found
-        candidates: list[dict[str, object]] = [{"id": s.id, "name": s.name, "ccode": s.ccode,
-                       "spells": [[a.isoformat(), b.isoformat() if b else None] for a, b in s.spells]} for s in shown]
-        listed = "; ".join(f"{s.name} ({s.id}, COW {s.ccode}"
-                           + (", " + spells_text(s.spells) if s.spells else "") + ")"
-                           for s in shown)
-        which = "states of that name exist" if living else "no state of that name exists"
-        raise AmbiguousNameError(f"{raw!r} is ambiguous: on {day} {which}; give a code: {listed}", candidates, raw)
+    def _disambiguate(self, raw: str, ids: tuple[str, ...], day: dt.date, among: Among | None) -> State:
+        """The one state of a name several carried (`ids`) on `day`, or `among` the states given (`one_of`)."""
+        from foedus.model.state_forms import one_of  # here: a name none of them shares is looked up without it
+
+        return one_of(raw, [self.states[i] for i in ids if i in self.states], day, among, self.has_system_dates)
 
     def by_pattern(self, raw: str) -> str | None:
         """The state whose name pattern (countrycode's) the text matches, with no other word in the text than

@@ -2,8 +2,9 @@
 
 Three passes: the YAML and the pydantic schema; the references, each read on its event's date as a
 scenario's are on its date (states in the registry and in the state system, places in the gazetteer, each
-attacked place the victim's territory as held that day under the territorial view); and the course of the
-war (sides, exits), applied event by event.
+attacked place the victim's territory as held that day under the territorial view), but for an exit's or a
+ceasefire's name several states carried, which means the one of the war's belligerents by then; and the course of
+the war (sides, exits), applied event by event.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pydantic import ValidationError
 from foedus.engine.scenario import Attack, TerritoryView, check_place
 from foedus.errors import FoedusError, WarDataError, field_path, validation_problem
 from foedus.listed import listed_twice
+from foedus.model.states import Among
 from foedus.model.world import World
 from foedus.model.yamlio import load_yaml, not_a_mapping, read_text_file
 from foedus.war.course import Course
@@ -25,6 +27,9 @@ from foedus.war.schema import AttackEvent, CeasefireEvent, EntryEvent, ExitEvent
 from foedus.written import as_written, kept
 
 __all__ = ["load_war", "read_war_file", "resolve_war"]
+
+_RAW = AttackEvent | EntryEvent | ExitEvent | CeasefireEvent
+_BELLIGERENTS = "the states in the war's earlier attacks and entries"
 
 
 def read_war_file(path: Path) -> WarFile:
@@ -63,14 +68,16 @@ def _names(value: str | list[str] | None) -> list[str]:
 class _Resolver:
     """Resolves one war file's references against a world, naming the field on error."""
 
-    def __init__(self, world: World, source: str, view: TerritoryView) -> None:
-        self.world, self.source, self.view = world, source, view
+    def __init__(self, world: World, source: str, view: TerritoryView, events: list[_RAW]) -> None:
+        self.world, self.source, self.view, self.raw = world, source, view, events
+        self.done: dict[int, WarEvent] = {}
 
-    def state(self, name: str, loc: str, event: Any) -> str:
+    def state(self, name: str, loc: str, event: Any, among: Among | None = None) -> str:
         """The id of the state `name` names on the event's date, as a scenario's typed name is read on its date: a
-        name several states carried (Korea, Germany, Vietnam, Yemen) means the one of that name on that day."""
+        name several states carried (Korea, Germany, Vietnam, Yemen) means the one of that name on that day, or, in
+        an exit or a ceasefire (`among`), the one of the war's belligerents by then, whatever the day."""
         try:
-            state = self.world.states.resolve(name, event.date)
+            state = self.world.states.resolve(name, event.date, among)
         except FoedusError as exc:
             raise WarDataError(self.source, loc, str(exc)) from None
         if event.type in ("attack", "entry") and state.member_on(event.date) is False:
@@ -78,13 +85,14 @@ class _Resolver:
                                                  f"on {event.date}")
         return state.id
 
-    def states(self, value: str | list[str] | None, loc: str, event: Any) -> tuple[str, ...]:
+    def states(self, value: str | list[str] | None, loc: str, event: Any, among: Among | None = None
+               ) -> tuple[str, ...]:
         """The states of one list of an event, each once: a state listed twice (as RUS and as Russia too) is a slip
         the file would hide, so it is refused naming both places."""
         names = _names(value)
         if isinstance(value, str):
-            return (self.state(names[0], loc, event),)
-        ids = [self.state(name, f"{loc}[{i}]", event) for i, name in enumerate(names)]
+            return (self.state(names[0], loc, event, among),)
+        ids = [self.state(name, f"{loc}[{i}]", event, among) for i, name in enumerate(names)]
         if twice := listed_twice(ids, loc):
             raise WarDataError(self.source, *twice)
         return tuple(ids)
@@ -113,7 +121,13 @@ class _Resolver:
             out += [Attack(a, victim, where.id, event.target_kind) for a in attackers]
         return tuple(out)
 
-    def event(self, i: int, raw: AttackEvent | EntryEvent | ExitEvent | CeasefireEvent) -> WarEvent:
+    def event(self, i: int) -> WarEvent:
+        """The file's `events[i]`, resolved (once: an exit's names read the attacks and entries before it)."""
+        if i not in self.done:
+            self.done[i] = self._event(i, self.raw[i])
+        return self.done[i]
+
+    def _event(self, i: int, raw: _RAW) -> WarEvent:
         loc = f"events[{i}]"
         if isinstance(raw, AttackEvent):
             return WarEvent(i, "attack", raw.date, attacks=self.attacks(raw, loc), until=raw.until, note=raw.note)
@@ -121,8 +135,21 @@ class _Resolver:
             return WarEvent(i, "entry", raw.date, states=self.states(raw.state, f"{loc}.state", raw), side=raw.side,
                             note=raw.note)
         if isinstance(raw, ExitEvent):
-            return WarEvent(i, "exit", raw.date, states=self.states(raw.state, f"{loc}.state", raw), note=raw.note)
-        return WarEvent(i, "ceasefire", raw.date, states=self.states(raw.states, f"{loc}.states", raw), note=raw.note)
+            return WarEvent(i, "exit", raw.date, note=raw.note,
+                            states=self.states(raw.state, f"{loc}.state", raw, self.belligerents(i)))
+        return WarEvent(i, "ceasefire", raw.date, note=raw.note,
+                        states=self.states(raw.states, f"{loc}.states", raw, self.belligerents(i)))
+
+    def belligerents(self, i: int) -> Among:
+        """The states of the attacks and entries before `events[i]` (by date, then place in the file), whether or not
+        they have left the war since: a name several states carried (Germany, after 1945; Vietnam, after 1975) means
+        the one of them in an exit or a ceasefire, whatever the day (`StateRegistry.resolve`)."""
+        day, ids = self.raw[i].date, set[str]()
+        for j, raw in enumerate(self.raw):
+            if isinstance(raw, AttackEvent | EntryEvent) and (raw.date, j) < (day, i):
+                event = self.event(j)
+                ids.update(event.states, *((a.attacker, a.victim) for a in event.attacks))
+        return Among(frozenset(ids), _BELLIGERENTS)
 
 
 def resolve_war(data: WarFile, world: World, source: str = "<war>", view: TerritoryView = "recognized") -> War:
@@ -132,8 +159,8 @@ def resolve_war(data: WarFile, world: World, source: str = "<war>", view: Territ
         WarDataError: an unknown state or place, a state outside the state system, a place that is not
             the victim's territory, or events that contradict each other (sides, exits).
     """
-    resolver = _Resolver(world, source, view)
-    resolved = [resolver.event(i, e) for i, e in enumerate(data.events)]
+    resolver = _Resolver(world, source, view, list(data.events))
+    resolved = [resolver.event(i) for i in range(len(data.events))]
     _refuse_repeated(resolved, source)
     events = tuple(sorted(resolved, key=lambda e: (e.date, e.index)))
     war = War(id=data.id, name=data.name, events=events, end=data.end, source=source,
