@@ -53,14 +53,16 @@ def _stored() -> dict[str, list[int | str]]:
     return found if isinstance(found, dict) else {}
 
 
-def content_sha256(path: Path, info: os.stat_result | None = None) -> str:
-    """Hex SHA-256 of a file's content: remembered while its stat stamp is unchanged, else read and hashed.
+def content_sha256(path: str | os.PathLike[str], info: os.stat_result | None = None) -> str:
+    """Hex SHA-256 of a file's content: remembered while its stat stamp is unchanged, else read and hashed (a
+    path as a string is taken too: the world cache's key names ~140 files, and making each a `Path` costs more
+    than its stat).
 
     Raises:
         OSError: the file cannot be read.
     """
     name = os.path.abspath(path)
-    info = info or path.stat()
+    info = info or os.stat(path)
     if not stat.S_ISREG(info.st_mode):  # a pipe would block, a folder has no content to hash
         raise OSError(errno.EINVAL, "not a regular file", str(path))
     stamp = _stamp(info)
@@ -69,11 +71,11 @@ def content_sha256(path: Path, info: os.stat_result | None = None) -> str:
     if isinstance(entry, list) and entry[:-1] == stamp and isinstance(entry[-1], str):
         return entry[-1]
     digest = hashlib.sha256()
-    with path.open("rb") as fh:
+    with open(path, "rb") as fh:
         while chunk := fh.read(_CHUNK):
             digest.update(chunk)
     sha = digest.hexdigest()
-    if _stamp(path.stat()) == stamp:  # unchanged while it was read: safe to remember
+    if _stamp(os.stat(path)) == stamp:  # unchanged while it was read: safe to remember
         with _lock:
             _known()[name] = _new[name] = [*stamp, sha]
             _save_at_exit()

@@ -1,18 +1,18 @@
 """The on-disk cache of the bundled world's parts (curated treaties, states, places), for fast starts.
 
 Stored as plain JSON (`foedus.model.codec`, `foedus.cachefile`): loading it cannot run code, and it is used
-only when this user owns it. Its key is the SHA-256 of every input — the bundled YAML files, the model code,
-the state-system files, the country-code table and pydantic's version file — with the foedus version; file
-hashes are remembered by stat (`foedus.filehash`), so a start reads no more than the cache itself. The
-state-system files are checked against the dataset registry when the parts are built from them; a cache hit
-needs no check, since its key is their content: a damaged file misses the cache and is then checked (and
-refused).
+only when this user owns it. Its key is the SHA-256 of every input — the bundled YAML files, every foedus module
+the build runs (`input_files`: tests/test_world_cache.py checks, in a fresh interpreter, that the build imports
+no other), the state-system files, the country-code table and the version files of pydantic and PyYAML — with
+the foedus version; file hashes are remembered by stat (`foedus.filehash`), so a start reads no more than the
+cache itself. The state-system files are checked against the dataset registry when the parts are built from
+them; a cache hit needs no check, since its key is their content: a damaged file misses the cache and is then
+checked (and refused).
 """
 
 from __future__ import annotations
 
 import functools
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from foedus.model.states import StateRegistry
     from foedus.model.treaty import Treaty
 
-__all__ = ["cached_parts", "cached_states", "inputs_key", "inputs_unchanged"]
+__all__ = ["cached_parts", "cached_states", "input_files", "inputs_key", "inputs_unchanged"]
 
 Parts = tuple["dict[str, Treaty]", "StateRegistry", "Gazetteer"]
 
@@ -38,26 +38,50 @@ def inputs_unchanged() -> bool:
     return _key_now() == inputs_key()
 
 
-def _key_now() -> str:
-    import hashlib
+# The foedus code that building (and encoding) the parts runs, under the package folder: whole subpackages, and
+# single modules elsewhere; with what the ATOP history's build runs besides (`foedus.sources.history` keys its caches
+# on this key). A module either comes to import must be added here: tests/test_world_cache.py fails until it is.
+_CODE_FOLDERS = ("model", "sources", "datarecord")
+_CODE_FILES = ("__init__.py", "_version.py", "cachefile.py", "collector.py", "derived.py", "errors.py", "filehash.py",
+               "folderlock.py", "listed.py", "paths.py", "reachable.py", "settings.py", "wording.py", "world_cache.py",
+               "written.py", "data/__init__.py", "datasets/__init__.py", "datasets/csvfile.py", "datasets/registry.py",
+               "datasets/verify.py")
+# Libraries whose version changes what is built, by a file that changes with it (pydantic pins pydantic-core's
+# exact version); countrycode's table is its data itself.
+_LIBRARY_FILES = (("countrycode", "data/codelist.pickle"), ("pydantic", "version.py"), ("yaml", "__init__.py"))
+
+
+def input_files() -> list[str]:
+    """Every file the bundled world's parts are built from, as paths: the key hashes each (absent ones as absent)."""
+    import os
     from importlib.util import find_spec
 
-    from foedus._version import __version__
-    from foedus.filehash import content_sha256
     from foedus.model.states import COW_MAJORS_FILE, COW_STATES_FILE
     from foedus.paths import data_dir
 
-    data = Path(__file__).with_name("data")  # the package's folder (not `importlib.resources`: 3 ms of imports)
-    code = data.parent
-    files = sorted([*data.glob("*.yaml"), *data.glob("treaties/*.yaml"), *code.glob("model/*.py"),
-                    *code.glob("sources/*.py")])
-    files += [data_dir() / COW_STATES_FILE, data_dir() / COW_MAJORS_FILE]
-    for package, path in (("countrycode", "data/codelist.pickle"), ("pydantic", "version.py")):
+    code = os.path.dirname(__file__)  # the package's folder (not `importlib.resources`: 3 ms of imports)
+    data = os.path.join(code, "data")
+    files = [os.path.join(code, name) for name in _CODE_FILES]
+    for folder, ends in ((data, (".yaml",)), (os.path.join(data, "treaties"), (".yaml", ".yml")),
+                         *((os.path.join(code, sub), (".py",)) for sub in _CODE_FOLDERS)):
+        files += [os.path.join(folder, name) for name in os.listdir(folder) if name.endswith(ends)]
+    files.sort()
+    files += [str(data_dir() / COW_STATES_FILE), str(data_dir() / COW_MAJORS_FILE)]
+    for package, path in _LIBRARY_FILES:
         spec = find_spec(package)  # found, neither imported nor looked up in the package metadata
         if spec is not None and spec.origin:
-            files.append(Path(spec.origin).parent / path)
+            files.append(os.path.join(os.path.dirname(spec.origin), path))
+    return files
+
+
+def _key_now() -> str:
+    import hashlib
+
+    from foedus._version import __version__
+    from foedus.filehash import content_sha256
+
     parts = [__version__]
-    for f in files:
+    for f in input_files():  # strings, not `Path`s: 140 of those cost more than the hashes remembered by stat
         try:
             parts.append(f"{f}:{content_sha256(f)}")
         except OSError:
