@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -94,6 +95,32 @@ def test_honour_is_told_an_options_name_without_typers_private_click(tmp_path: P
     monkeypatch.chdir(tmp_path)
     assert _error_line([*CASCADE, "--draws", "5", "--honour", "-t"]).startswith(
         "Invalid value for '--honour': the path '-t' looks like an option")
+
+
+@pytest.mark.parametrize("fast", [False, True], ids=["typer", "fast reader"])
+def test_honour_is_checked_once_whichever_reads_the_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                         fast: bool) -> None:
+    """Under typer, `--honour` was checked twice: by the typer command against its option names, then by the body
+    against none. The body checks it once now, against the names the typer command hands it (none from the fast
+    start, which reads no option's name as a value)."""
+    from foedus.cli import cascade_cmd
+    from foedus.cli.app import app
+    from foedus.cli.entry import run_cli
+    from foedus.cli.fast import prepare
+
+    real, calls = cascade_cmd.check_honour, []
+
+    def counted(honour: str | None, options: Any) -> None:
+        calls.append(list(options))
+        real(honour, options)
+
+    monkeypatch.setattr(cascade_cmd, "check_honour", counted)
+    monkeypatch.chdir(tmp_path)
+    argv = [*CASCADE, "--honour", "h.yaml", "--likely-model", "m.json"]  # refused right after the check
+    command = prepare(argv) if fast else None
+    assert (command is not None) == fast
+    assert (command() if command else run_cli(app, argv)) == 2
+    assert len(calls) == 1 and ("-t" in calls[0]) != fast
 
 
 @pytest.mark.parametrize(("args", "name"), [(["war", "russia_ukraine_2022", "--treaties", "file"], "file"),

@@ -54,12 +54,11 @@ def cascade(  # noqa: PLR0913 - one option per cascade input, and typer's contex
 ) -> None:
     """Who is obligated to join a war that starts with this attack, on which side, and why."""
     from foedus.cli.cascade_cmd import cascade as run
-    from foedus.cli.cascade_cmd import check_honour
     from foedus.cli.helpers import option_names
 
-    check_honour(honour, option_names(ctx))  # typer's context (public: a `typer.Context` parameter), not its click's
     run(inputs, treaties=treaties, as_json=as_json, cite=cite, honour=honour, likely_model=likely_model,
-        add_treaty=add_treaty, overlay=overlay, save_overlay=save_overlay, fmt=fmt)
+        add_treaty=add_treaty, overlay=overlay, save_overlay=save_overlay, fmt=fmt,
+        options=option_names(ctx))  # for --honour's check: typer's context (public: a `typer.Context` parameter)
 
 
 @app.command()

@@ -31,8 +31,8 @@ def _what_if_asked(inputs: dict[str, Any], overlay: object, add_treaty: object, 
 
 def check_honour(honour: str | None, options: Collection[str]) -> None:
     """Refuse an `--honour` that names no file, as every path option's value is (`path_problem`; it is a text
-    option, as it takes `empirical`): `--honour=`, `--honour -t` (`options`: the command's option names, given by
-    the typer command from its click context; the fast start hands the body no value that starts with `-`).
+    option, as it takes `empirical`): `--honour=`, `--honour -t` (`options`: the command's option names, which the
+    typer command hands the body from its click context; the fast start hands it no value that starts with `-`).
 
     Raises:
         FoedusError: the value is empty, blank or an option's name.
@@ -44,11 +44,14 @@ def check_honour(honour: str | None, options: Collection[str]) -> None:
         raise FoedusError(f"Invalid value for '--honour': {problem}{hint}")
 
 
-def cascade(inputs: dict[str, Any], *, treaties: list[Path] | None, as_json: bool, cite: bool, honour: str | None,
-            likely_model: Path | None, add_treaty: list[Path] | None, overlay: list[Path] | None,
-            save_overlay: Path | None, fmt: str | None) -> None:
-    """Who is obligated to join a war that starts with this attack, on which side, and why."""
-    check_honour(honour, ())  # the typer command checked it against its options (`--honour -t`) already
+def cascade(  # noqa: PLR0913 - one per typer option, and the command's option names
+        inputs: dict[str, Any], *, treaties: list[Path] | None, as_json: bool, cite: bool, honour: str | None,
+        likely_model: Path | None, add_treaty: list[Path] | None, overlay: list[Path] | None,
+        save_overlay: Path | None, fmt: str | None, options: Collection[str] = ()) -> None:
+    """Who is obligated to join a war that starts with this attack, on which side, and why. `options`: the
+    command's option names for `check_honour`, which runs here once, whichever reads the line (the typer
+    command hands them; the fast start, which reads no option's name as a value, none)."""
+    check_honour(honour, options)
     # the model file feeds --likelihood and --honour empirical only; anywhere else it would go unread, unchecked
     refuse_unused("--likely-model", likely_model is not None and not inputs.get("likelihood") and honour != "empirical",
                   "without --likelihood or --honour empirical")

@@ -98,7 +98,9 @@ def _defaults(app: Any, name: str, target: str, params: list[Any]) -> dict[str, 
 def _check_target(target: str, own: list[dict[str, Any]]) -> None:
     module_name, _, function = target.partition(":")
     body = getattr(importlib.import_module(module_name), function)
-    names = [n for n in inspect.signature(body).parameters if n != "inputs"]
+    # a parameter with a default of the body's own is one the typer command alone gives (`options`): not an option
+    names = [n for n, p in inspect.signature(body).parameters.items()
+             if n != "inputs" and p.default is inspect.Parameter.empty]
     if sorted(names) != sorted(p["name"] for p in own):
         raise SystemExit(f"{target} takes {names}, the typer command {[p['name'] for p in own]}")
 
