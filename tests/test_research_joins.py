@@ -44,12 +44,15 @@ def _cinc(data_dir: Path, year: int, codes: np.ndarray) -> np.ndarray:
     return np.array([max(float(cinc.get(c, 0.0)), 0.0) for c in codes])
 
 
-def _ties(ties: pd.DataFrame, year: int, codes: np.ndarray) -> np.ndarray:
+def _ties(ties: pd.DataFrame, year: int, codes: np.ndarray, together: pd.DataFrame) -> np.ndarray:
     """Signorino & Ritter's valued ties: 3 defence or offence, 2 neutrality or non-aggression, 1 consultation only,
-    0 none; the strongest obligation either owes the other at any time in the year; 3 on the diagonal."""
+    0 none; the strongest obligation either owes the other at any time in the year, between two states that are COW
+    members on a common day (`together`: a state and its successor never are, and ATOP's dyad-year file gives them
+    no alliance); 3 on the diagonal."""
     pos = {int(c): i for i, c in enumerate(codes)}
     t = np.zeros((len(codes), len(codes)), dtype=np.int64)
     rows = ties[(ties.year == year) & ties.ccode1.isin(codes) & ties.ccode2.isin(codes)]
+    rows = rows.merge(together[together.year == year], on=raw_data.KEY)
     for a, b, v in rows[["ccode1", "ccode2", "tie"]].itertuples(index=False):
         i, j = pos[a], pos[b]
         t[i, j] = t[j, i] = max(t[i, j], v)
@@ -85,12 +88,13 @@ def test_similarity_is_the_definition_on_the_raw_data(tmp_path: Path, data_dir: 
     rng = np.random.default_rng(1816)
     years = sorted({*SAMPLE, *rng.choice(np.arange(1816, 2019), 10, replace=False).tolist()})
     checked, nan = 0, 0
+    together = raw_data.coexisting(raw_data.cow_spells(data_dir), years)
     for year in years:
         codes = _members(data_dir, year)
         got = table[table.year == year].set_index(["ccode1", "ccode2"])
         want_pairs = {(int(a), int(b)) for a in codes for b in codes if a != b}
         assert set(got.index) == want_pairs, year
-        ties, w = _ties(pairs, year, codes), _cinc(data_dir, year, codes)
+        ties, w = _ties(pairs, year, codes, together), _cinc(data_dir, year, codes)
         picks = [((codes == 255).argmax(), (codes == 365).argmax())] if year == 1914 else []  # S&R's example
         for i, j in [*picks, *rng.choice(len(codes), (150, 2))]:
             if i == j:

@@ -56,10 +56,12 @@ def dyads(
     """Dyad-years with ATOP flags, atopally and atopid (the ATOP alliances the two share, ids joined by ';'),
     cascade covariates, (with --add) peacesciencer's covariates and (with --depth) the depth of the deepest shared
     alliance."""
+    import numpy as np
+
     from foedus.cli.progress import steps
     from foedus.model.world import World
     from foedus.outputs.tables import columns_frame
-    from foedus.research.dyad_notes import dyad_notes
+    from foedus.research.dyad_notes import dyad_notes, off_day_notes
     from foedus.research.dyads import DyadOptions, dyad_columns
     from foedus.research.peacesciencer import add_covariates, parse_covariates
     from foedus.sources.coverage import atop_present, history_notes
@@ -87,6 +89,8 @@ def dyads(
     title = f"foedus dyad-years {first}-{last}"
     with steps(f"dyad-years {first}–{last}", last - first + 1) as done:
         columns = dyad_columns(source, options, progress=done)
+    if covariates:  # dyad-years with a state off the reference day: their covariates are empty, and said to be
+        notes += off_day_notes(int(np.ma.getmaskarray(columns["cascade_defenders"]).sum()), system)
     if not (extra or depth):  # numpy columns, written without importing pandas (a large part of a fresh run)
         save_table(columns, out, force=force, datasets=cited, title=title, notes=notes)
         return

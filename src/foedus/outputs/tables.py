@@ -164,14 +164,16 @@ def arrow_array(values: np.ndarray) -> Any:
 
 
 def columns_frame(columns: Mapping[str, Any]) -> pd.DataFrame:
-    """Equal-length columns as a pandas DataFrame, masked integer arrays (`numpy.ma`) as pandas' nullable integers
-    (masked = missing), `CodedText` as pandas' text dtype (missing as pandas' missing)."""
+    """Equal-length columns as a pandas DataFrame, masked integer and boolean arrays (`numpy.ma`) as pandas' nullable
+    integers and booleans (masked = missing), `CodedText` as pandas' text dtype (missing as pandas' missing)."""
     import numpy as np
     import pandas as pd
 
     def column(values: Any) -> Any:
         if isinstance(values, np.ma.MaskedArray) and values.dtype.kind in "iu":
             return pd.arrays.IntegerArray(np.ma.getdata(values), np.ma.getmaskarray(values).copy())
+        if isinstance(values, np.ma.MaskedArray) and values.dtype.kind == "b":
+            return pd.arrays.BooleanArray(np.ma.getdata(values), np.ma.getmaskarray(values).copy())
         if isinstance(values, CodedText):
             return pd.array(values.to_numpy(), dtype="str")
         return values
@@ -180,8 +182,8 @@ def columns_frame(columns: Mapping[str, Any]) -> pd.DataFrame:
 
 
 def _pandas_metadata(columns: Mapping[str, np.ndarray]) -> bytes:
-    """pandas' schema metadata for plain columns, naming masked integer columns nullable (`Int8` …), so that pandas
-    reads them back as they were built (without it, as floats)."""
+    """pandas' schema metadata for plain columns, naming masked integer and boolean columns nullable (`Int8` …,
+    `boolean`), so that pandas reads them back as they were built (without it, as floats or objects)."""
     import numpy as np
     import pyarrow as pa
 
@@ -192,8 +194,9 @@ def _pandas_metadata(columns: Mapping[str, np.ndarray]) -> bytes:
                               "metadata": None})
             continue
         dtype = np.ma.getdata(values).dtype
-        nullable = isinstance(values, np.ma.MaskedArray) and dtype.kind in "iu"
-        numpy_type = ("UInt" if dtype.kind == "u" else "Int") + str(8 * dtype.itemsize) if nullable else dtype.name
+        nullable = isinstance(values, np.ma.MaskedArray) and dtype.kind in "iub"
+        numpy_type = "boolean" if nullable and dtype.kind == "b" else (
+            ("UInt" if dtype.kind == "u" else "Int") + str(8 * dtype.itemsize) if nullable else dtype.name)
         described.append({"name": name, "field_name": name, "pandas_type": dtype.name, "numpy_type": numpy_type,
                           "metadata": None})
     return json.dumps({"index_columns": [], "column_indexes": [], "columns": described,

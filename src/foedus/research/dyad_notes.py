@@ -1,7 +1,7 @@
-"""What a dyad-year table carries past the ends of its data, in words: the notes `foedus dyads` prints and writes to
-the Parquet metadata (as the yearly atlas's `foedus.sweeps.atlas.series_notes` does for its series), worded for the
-columns the table has, so that none contradicts another (peacesciencer's `cinc1` is empty where the cascade's
-CINC is carried forward)."""
+"""What a dyad-year table carries past the ends of its data, and where its cascade covariates are empty, in words:
+the notes `foedus dyads` prints and writes to the Parquet metadata (as the yearly atlas's
+`foedus.sweeps.atlas.series_notes` does for its series), worded for the columns the table has, so that none
+contradicts another (peacesciencer's `cinc1` is empty where the cascade's CINC is carried forward)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from foedus.research.peacesciencer import COVARIATES, last_years
 from foedus.sources.atop_release import ATOP_END
 from foedus.sources.cow import GW_LAST_DAY
 
-__all__ = ["dyad_notes"]
+__all__ = ["dyad_notes", "off_day_notes"]
 
 _SYSTEMS = {"cow": ("COW", "the COW state system v2016", COW_LAST_DAY),
             "gw": ("Gleditsch–Ward", "the Gleditsch–Ward list", GW_LAST_DAY)}
@@ -54,3 +54,14 @@ def dyad_notes(last: int, system: str = "cow", covariates: bool = False, added: 
             notes.append(f"{' and '.join(columns)} {'are' if len(columns) > 1 else 'is'} empty after {year} "
                          f"({_WHY[group].format(year=year)})")
     return notes
+
+
+def off_day_notes(rows: int, system: str = "cow", reference_day: str = "1 July") -> list[str]:
+    """The note of a table with cascade covariates that has `rows` dyad-years with a state that is not a member of
+    the `system` on the reference day (the covariates are empty there); none when there are none."""
+    if rows == 0:
+        return []
+    return [f"the cascade covariates (cascade_defenders, cascade_defenders_cinc, cascade_major_defender) read an "
+            f"attack on {reference_day}: they are empty in the {rows:,} dyad-year{'s' if rows > 1 else ''} where "
+            f"either state is not a member of the {_SYSTEMS[system][0]} state system on that day (it entered later "
+            "in the year or left earlier)"]

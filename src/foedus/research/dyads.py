@@ -10,7 +10,8 @@
 - Cascade covariates (no other tool has them): if `ccode1` attacks `ccode2`'s home territory on the
   reference day of the year (1 July by default), how many third states are bound to defend `ccode2`
   in round 1 of the legal reading, their combined CINC (COW NMC 6.0, last value carried forward after
-  2016), and whether a COW major power is among them.
+  2016), and whether a COW major power is among them; missing in a dyad-year where either state is not a
+  system member on that day (it entered later in the year or left earlier), as there is no such attack to read.
 """
 
 from __future__ import annotations
@@ -201,7 +202,8 @@ def dyad_columns(source: World | StateRegistry, options: DyadOptions,
     frame |= flag_columns(cow_rows, found, options.directed, in_cov, at)
     frame |= ally_columns(cow_rows, found, in_cov, at)
     if not isinstance(source, StateRegistry) and options.covariates:
-        frame |= _covariate_columns(source, cow_rows, options, progress)
+        off = _off_reference_day(spells, rows, options.reference_day)
+        frame |= _covariate_columns(source, cow_rows, options, progress, off)
     if not isinstance(source, StateRegistry) and options.depth:
         from foedus.research.dyad_depth import depth_columns
 
@@ -213,8 +215,26 @@ def _registry(source: World | StateRegistry) -> StateRegistry:
     return source if isinstance(source, StateRegistry) else source.states
 
 
+def _off_reference_day(spells: Spells, rows: np.ndarray, reference_day: tuple[int, int]) -> np.ndarray:
+    """For each (code1, code2, year) row, whether either state is not a member of the system (`spells`) on the
+    reference day of the year: the cascade covariates, which read that day, are missing there."""
+    if len(rows) == 0:
+        return np.zeros(0, dtype=bool)
+    first, last = int(rows[:, 2].min()), int(rows[:, 2].max())
+    present = np.zeros((last - first + 1, max(spells) + 1), dtype=bool)  # present[year - first, code] on the day
+    for code, spans in spells.items():
+        for start, end in spans:
+            for year in range(max(start.year, first), min(end.year if end else last, last) + 1):
+                present[year - first, code] |= start <= dt.date(year, *reference_day) <= (end or dt.date.max)
+    k = rows[:, 2] - first
+    out: np.ndarray = ~(present[k, rows[:, 0]] & present[k, rows[:, 1]])
+    return out
+
+
 def _covariate_columns(world: World, rows: np.ndarray, options: DyadOptions,
-                       progress: Callable[[int], None] | None = None) -> dict[str, np.ndarray]:
+                       progress: Callable[[int], None] | None = None,
+                       off: np.ndarray | None = None) -> dict[str, np.ndarray]:
+    """The cascade covariates of each row, masked (missing) where `off` is set: a state off the reference day."""
     from foedus.research.defenders import yearly_defenders  # the engine's rules: not needed for the flags alone
 
     n = len(rows)
@@ -231,7 +251,10 @@ def _covariate_columns(world: World, rows: np.ndarray, options: DyadOptions,
         count[sel], power[sel], major[sel] = c, p, m
         if progress is not None:
             progress(k)
-    return {"cascade_defenders": count, "cascade_defenders_cinc": power, "cascade_major_defender": major}
+    off = np.zeros(n, dtype=bool) if off is None else off
+    power[off] = np.nan
+    return {"cascade_defenders": np.ma.MaskedArray(count, mask=off), "cascade_defenders_cinc": power,
+            "cascade_major_defender": np.ma.MaskedArray(major, mask=off)}
 
 
 # In a year of unification a GW code stands for the COW state that held it for most of the year.

@@ -3,7 +3,9 @@
 Tie between i and k in a year (either direction, any time in the year), Signorino & Ritter's (1999) valued
 alliance coding with ATOP's obligations in the places of COW's alliance types: 3 defence or offence (COW's
 defence pact), 2 neutrality or non-aggression (COW's neutrality or non-aggression pact), 1 consultation only
-(COW's entente), 0 none; each state's tie with itself is 3.
+(COW's entente), 0 none; each state's tie with itself is 3. Two states that are never COW members on the same
+day of the year have no tie: a state and its successor (Germany and West Germany in 1990, whose NATO memberships
+ATOP dates to meet on 3 October) are not allies in ATOP's own dyad-year file, nor rows of `foedus dyads`.
 Weights are CINC shares among that year's system members (NMC ends in 2016; later years carry
 the 2016 values forward). ATOP 5.1 ends in 2018: a later year has no ties to measure, so it is
 refused rather than scored as if no state had an ally.
@@ -54,6 +56,31 @@ def _members(spells: Spells, first: int, last: int) -> np.ndarray:
     return member
 
 
+def _coexist(spells: Spells, first: int, last: int, a: np.ndarray, b: np.ndarray, years: np.ndarray) -> np.ndarray:
+    """Whether states a and b (COW codes, members in year first + years) are COW members on a common day of that
+    year: by first and last day for the states with one spell in the year (nearly all), spell by spell else."""
+    width = max(spells, default=0) + 1
+    lo = np.full((last - first + 1, width), np.iinfo(np.int64).max, dtype=np.int64)
+    hi = np.full((last - first + 1, width), np.iinfo(np.int64).min, dtype=np.int64)
+    parts: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for code, spans in spells.items():
+        for start, end in spans:
+            for year in range(max(start.year, first), min(end.year if end is not None else last, last) + 1):
+                day1 = max(start, dt.date(year, 1, 1)).toordinal()
+                day2 = min(end or dt.date(year, 12, 31), dt.date(year, 12, 31)).toordinal()
+                k = year - first
+                lo[k, code], hi[k, code] = min(lo[k, code], day1), max(hi[k, code], day2)
+                parts.setdefault((k, code), []).append((day1, day2))
+    out: np.ndarray = (lo[years, a] <= hi[years, b]) & (lo[years, b] <= hi[years, a])
+    split = np.zeros(lo.shape, dtype=bool)  # out and back in within one year: compared spell by spell
+    for k, code in (key for key, spans in parts.items() if len(spans) > 1):
+        split[k, code] = True
+    for p in np.flatnonzero(out & (split[years, a] | split[years, b])):
+        xs, ys = parts[(int(years[p]), int(a[p]))], parts[(int(years[p]), int(b[p]))]
+        out[p] = any(x1 <= y2 and y1 <= x2 for x1, x2 in xs for y1, y2 in ys)
+    return out
+
+
 def _tie_keys(states: StateRegistry, first: int, last: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """(a, b, year, tie value) of every ATOP obligation that ties a to b in a year of the range."""
     found = cached_flag_keys_of(states)
@@ -99,6 +126,7 @@ def yearly_portfolios_of(states: StateRegistry, first: int,
     a, b, years, values = a[inside], b[inside], years[inside] - first, values[inside]
     ia, ib = position[years, a], position[years, b]
     keep = (ia >= 0) & (ib >= 0)
+    keep &= _coexist(spells, first, last, a, b, years)
     ia, ib, years, values = ia[keep], ib[keep], years[keep], values[keep]
     for value in sorted(set(TIE_VALUES.values())):  # ascending: the strongest tie, either direction, wins
         pick = values == value

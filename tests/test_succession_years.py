@@ -1,0 +1,109 @@
+"""The research tables in a year in which states enter, leave, unify or split (1990: Germany on 3 October, Yemen on
+22 May), through the real CLI on the real data, against the raw files read with plain pandas (tests/raw_data.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pyarrow.parquet as pq
+import pytest
+
+import raw_data
+from foedus.research.similarity import MEASURES, pair_similarity
+
+pytestmark = pytest.mark.needs_data
+SUCCESSIONS = (255, 260, 265, 678, 679, 680)  # Germany, West and East Germany; Yemen, North and South Yemen
+COVARIATES = ["cascade_defenders", "cascade_defenders_cinc", "cascade_major_defender"]
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess[str]:
+    proc = subprocess.run([sys.executable, "-m", "foedus.cli", *args], capture_output=True, text=True,
+                          env=os.environ.copy(), timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    return proc
+
+
+def test_similarity_ties_no_state_to_its_predecessor_in_the_year_of_unification(tmp_path: Path,
+                                                                                  data_dir: Path) -> None:
+    """ATOP dates West Germany's exit from NATO and Germany's entry to the same day, 3 October 1990, and Yemen's
+    predecessors' exits to unified Yemen's entry day: foedus read that as one day both were allies, gave Germany and
+    West Germany a defence tie (S = 1 in every measure: identical portfolios) and so moved every measure of the six
+    states' 1,938 dyads of 1990. ATOP's own dyad-year file lists no such pair, nor does `foedus dyads` (never COW
+    members on the same day). Every dyad of the six is checked against the definitions on the raw ties of the
+    pairs that are COW members on a common day."""
+    out = tmp_path / "similarity.parquet"
+    _cli("similarity", "--from", "1990", "--to", "1990", "--out", str(out))
+    got = pd.read_parquet(out).set_index(["ccode1", "ccode2"])
+    system = pd.read_csv(data_dir / "cow_states" / "system2016.csv")
+    codes = np.sort(system.loc[system.year == 1990, "ccode"].unique())
+    pairs = raw_data.atop_pair_years(data_dir)
+    pairs = pairs[pairs.year == 1990]
+    together = raw_data.coexisting(raw_data.cow_spells(data_dir), [1990])
+    apart = pairs.merge(together, on=raw_data.KEY, how="left", indicator=True)
+    apart = apart[apart._merge == "left_only"]
+    apart = apart[apart.ccode1.isin(codes) & apart.ccode2.isin(codes)]
+    ref = pd.read_csv(data_dir / "atop" / "atop_alliance.csv")
+    ref = set(zip(ref.ccode1, ref.ccode2, ref.year, strict=True))
+    assert {(a, b) for a, b in zip(apart.ccode1, apart.ccode2, strict=True)} == {
+        (255, 260), (260, 255), (255, 265), (265, 255), (678, 679), (679, 678), (679, 680), (680, 679)}
+    assert not any((a, b, 1990) in ref for a, b in zip(apart.ccode1, apart.ccode2, strict=True))  # nor ATOP's file
+    pairs = pairs.merge(together, on=raw_data.KEY)
+    values = {"defense": 3, "offense": 3, "neutral": 2, "nonagg": 2, "consul": 1}
+    tie = np.max(np.stack([pairs[k].to_numpy() * v for k, v in values.items()]), axis=0)
+    pos = {int(c): i for i, c in enumerate(codes)}
+    ties = np.zeros((len(codes), len(codes)), dtype=np.int64)
+    for a, b, v in zip(pairs.ccode1, pairs.ccode2, tie, strict=True):
+        if a in pos and b in pos:
+            ties[pos[a], pos[b]] = ties[pos[b], pos[a]] = max(ties[pos[a], pos[b]], v)
+    np.fill_diagonal(ties, 3)
+    nmc = pd.read_csv(data_dir / "cow_nmc" / "NMC-60-abridged.csv")
+    cinc = nmc[nmc.year == 1990].set_index("ccode").cinc
+    w = np.array([max(float(cinc.get(c, 0.0)), 0.0) for c in codes])
+    checked = 0
+    for a in SUCCESSIONS:
+        for b in codes:
+            if b == a:
+                continue
+            for i, j in ((pos[a], pos[b]), (pos[b], pos[a])):
+                want = pair_similarity(ties[i], ties[j], w / w.sum())
+                row = got.loc[(int(codes[i]), int(codes[j]))]
+                for measure in MEASURES:
+                    assert row[measure] == pytest.approx(want[measure], abs=1e-9), (codes[i], codes[j], measure)
+                checked += 1
+    assert checked > 1800
+    assert got.loc[(255, 260), "s_unweighted"] < 1  # their ties to each other differ: 3 to itself, 0 to the other
+
+
+def test_cascade_covariates_are_empty_where_a_state_is_off_the_reference_day(tmp_path: Path,
+                                                                               data_dir: Path) -> None:
+    """The covariates read an attack on 1 July. Germany (255) enters on 3 October 1990, North and South Yemen leave
+    on 21 May: the United States attacking Germany had 0 defenders, 0 CINC and no major power — the alliances of a
+    day Germany did not exist, written as a real 0 — and nothing said so. They are empty now where either state is
+    not a COW member on 1 July (raw states2016.csv), present everywhere else, and a note gives the count."""
+    out = tmp_path / "dyads.parquet"
+    proc = _cli("dyads", "--from", "1990", "--to", "1990", "--out", str(out))
+    table = pd.read_parquet(out)
+    spells = raw_data.cow_spells(data_dir)
+    day = pd.Timestamp(dt.date(1990, 7, 1))
+    on_day = set(spells.ccode[(spells.start <= day) & (spells.end >= day)])
+    off = ~(table.ccode1.isin(on_day) & table.ccode2.isin(on_day))
+    absent = set(table.ccode1) - on_day
+    assert {255, 678, 680} <= absent and not {260, 265, 679} & absent  # the three are members on 1 July 1990
+    assert table.loc[off, COVARIATES].isna().all().all()
+    assert table.loc[~off, COVARIATES].notna().all().all()
+    assert table.set_index(["ccode1", "ccode2"]).loc[(2, 260), "cascade_defenders"] > 0  # West Germany's allies
+    said = [n for n in json.loads(pq.read_schema(out).metadata[b"foedus"])["notes"] if "1 July" in n]
+    assert len(said) == 1 and f"in the {int(off.sum()):,} dyad-years" in said[0]
+    assert f"note: {said[0]}" in proc.stderr
+    csv_out = tmp_path / "dyads.csv"
+    _cli("dyads", "--from", "1990", "--to", "1990", "--out", str(csv_out))
+    back = pd.read_csv(csv_out)
+    assert back.loc[off.to_numpy(), COVARIATES].isna().all().all()
+    assert set(back.cascade_major_defender.dropna().unique()) == {0, 1}  # 0/1 as before, empty where missing
