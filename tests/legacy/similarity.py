@@ -17,7 +17,8 @@ import pandas as pd
 from foedus.engine.fast.threads import in_engine_threads
 from foedus.model.world import World
 from foedus.research.atop_flags import YEAR_SPAN, cached_flag_keys
-from foedus.research.dyads import _year_windows, system_spells
+from foedus.research.coexist import year_windows
+from foedus.research.dyads import system_spells
 from foedus.research.similarity import (  # unchanged by the work the legacy copy stands for
     D_MAX,
     FRAME_COLUMNS,
@@ -118,7 +119,7 @@ def yearly_portfolios(world: World, first: int, last: int) -> dict[int, tuple[np
     none = (np.zeros(0, np.int64),) * 3
     out: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
     for year in range(first, last + 1):
-        codes = np.array(sorted(_year_windows(spells, year)), dtype=np.int64)
+        codes = np.array(sorted(year_windows(spells, year)), dtype=np.int64)
         t = np.zeros((len(codes), len(codes)), dtype=np.int64)
         np.fill_diagonal(t, 3)
         a, b, values = ties.get(year, none)

@@ -27,6 +27,7 @@ import numpy as np
 from foedus.model.states import StateRegistry
 from foedus.research.atop_ally import ally_columns
 from foedus.research.atop_flags import FLAG_COLUMNS, atop_flag_keys, cached_atop_keys_of, flag_columns
+from foedus.research.coexist import Spells, YearWindows
 from foedus.sources.atop_release import ATOP_END
 
 if TYPE_CHECKING:
@@ -39,7 +40,6 @@ __all__ = ["FLAG_COLUMNS", "DyadOptions", "atop_flag_keys", "build_dyads", "dyad
            "system_spells"]
 
 System = Literal["cow", "gw"]
-Spells = dict[int, list[tuple[dt.date, dt.date | None]]]
 
 
 @dataclass(frozen=True)
@@ -69,29 +69,21 @@ def system_spells(source: World | StateRegistry, system: System) -> Spells:
     return spells
 
 
-def _year_windows(spells: Spells, year: int) -> dict[int, list[tuple[dt.date, dt.date]]]:
-    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
-    out: dict[int, list[tuple[dt.date, dt.date]]] = {}
-    for code, spans in spells.items():
-        parts = [(max(a, start), min(b or end, end)) for a, b in spans if a <= end and (b is None or b >= start)]
-        if parts:
-            out[code] = parts
-    return out
-
-
-def dyad_years(spells: Spells, first: int, last: int, directed: bool = True) -> np.ndarray:
-    """All dyad-years as an int64 array of shape (n, 3): code1, code2, year."""
+def dyad_years(spells: Spells, first: int, last: int, directed: bool = True,
+               windows: YearWindows | None = None) -> np.ndarray:
+    """All dyad-years as an int64 array of shape (n, 3): code1, code2, year; pairs of states that share a day of
+    the year (`foedus.research.coexist`). `windows`: `spells`' windows in first–last, if already built."""
+    windows = YearWindows.of(spells, first, last) if windows is None else windows
+    member = windows.member
     firsts, seconds, years, counts = [], [], [], []
-    for year in range(first, last + 1):
-        windows = _year_windows(spells, year)
-        full_year = (dt.date(year, 1, 1), dt.date(year, 12, 31))
-        codes = np.array(sorted(windows), dtype=np.int64)
+    for k, year in enumerate(range(first, last + 1)):
+        codes = np.flatnonzero(member[k]).astype(np.int64)
         if len(codes) < 2:
             continue
         a, b = np.meshgrid(codes, codes, indexing="ij")
         keep = a != b if directed else a < b
-        if any(parts != [full_year] for parts in windows.values()):
-            keep &= _overlaps(windows, codes)
+        if not windows.whole_year(k, codes):
+            keep &= windows.together(k, codes)
         firsts.append(a[keep])
         seconds.append(b[keep])
         years.append(year)
@@ -102,23 +94,6 @@ def dyad_years(spells: Spells, first: int, last: int, directed: bool = True) -> 
         np.concatenate(seconds, out=out[:, 1])
         out[:, 2] = np.repeat(years, counts)
     return out
-
-
-def _overlaps(windows: dict[int, list[tuple[dt.date, dt.date]]], codes: np.ndarray) -> np.ndarray:
-    """overlaps[i, j]: states `codes[i]` and `codes[j]` are members at a common moment of the year. Compared as
-    day numbers for the states with one spell in the year (nearly all), pair by pair for the others."""
-    spans = [windows[int(c)] for c in codes]
-    first = np.array([parts[0][0].toordinal() for parts in spans])
-    last = np.array([parts[0][1].toordinal() for parts in spans])
-    out: np.ndarray = (first[:, None] <= last[None, :]) & (first[None, :] <= last[:, None])
-    for i in (i for i, parts in enumerate(spans) if len(parts) > 1):
-        for j, other in enumerate(spans):
-            out[i, j] = out[j, i] = _overlap(spans[i], other)
-    return out
-
-
-def _overlap(xs: list[tuple[dt.date, dt.date]], ys: list[tuple[dt.date, dt.date]]) -> bool:
-    return any(a1 <= b2 and a2 <= b1 for a1, b1 in xs for a2, b2 in ys)
 
 
 def _covariates(world: World, rows: np.ndarray, year: int, day: dt.date, tables: Tables) -> tuple[np.ndarray, ...]:
@@ -192,7 +167,8 @@ def dyad_columns(source: World | StateRegistry, options: DyadOptions,
                           "state registry")
     states = _registry(source)
     spells = system_spells(states, options.system)
-    rows = dyad_years(spells, options.first, options.last, options.directed)
+    windows = YearWindows.of(spells, options.first, options.last)
+    rows = dyad_years(spells, options.first, options.last, options.directed, windows)
     code_names = ("gwcode1", "gwcode2") if options.system == "gw" else ("ccode1", "ccode2")
     cow_rows = _to_cow(rows) if options.system == "gw" else rows
     in_cov = rows[:, 2] <= ATOP_END.year
@@ -202,7 +178,7 @@ def dyad_columns(source: World | StateRegistry, options: DyadOptions,
     frame |= flag_columns(cow_rows, found, options.directed, in_cov, at)
     frame |= ally_columns(cow_rows, found, in_cov, at)
     if not isinstance(source, StateRegistry) and options.covariates:
-        off = _off_reference_day(spells, rows, options.reference_day)
+        off = _off_reference_day(windows, rows, options.reference_day)
         frame |= _covariate_columns(source, cow_rows, options, progress, off)
     if not isinstance(source, StateRegistry) and options.depth:
         from foedus.research.dyad_depth import depth_columns
@@ -215,18 +191,11 @@ def _registry(source: World | StateRegistry) -> StateRegistry:
     return source if isinstance(source, StateRegistry) else source.states
 
 
-def _off_reference_day(spells: Spells, rows: np.ndarray, reference_day: tuple[int, int]) -> np.ndarray:
-    """For each (code1, code2, year) row, whether either state is not a member of the system (`spells`) on the
+def _off_reference_day(windows: YearWindows, rows: np.ndarray, reference_day: tuple[int, int]) -> np.ndarray:
+    """For each (code1, code2, year) row, whether either state is not a member of the system (`windows`) on the
     reference day of the year: the cascade covariates, which read that day, are missing there."""
-    if len(rows) == 0:
-        return np.zeros(0, dtype=bool)
-    first, last = int(rows[:, 2].min()), int(rows[:, 2].max())
-    present = np.zeros((last - first + 1, max(spells) + 1), dtype=bool)  # present[year - first, code] on the day
-    for code, spans in spells.items():
-        for start, end in spans:
-            for year in range(max(start.year, first), min(end.year if end else last, last) + 1):
-                present[year - first, code] |= start <= dt.date(year, *reference_day) <= (end or dt.date.max)
-    k = rows[:, 2] - first
+    present = windows.on_day(reference_day)
+    k = rows[:, 2] - windows.first
     out: np.ndarray = ~(present[k, rows[:, 0]] & present[k, rows[:, 1]])
     return out
 

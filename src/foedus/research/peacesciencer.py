@@ -29,7 +29,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from foedus.errors import DataMissingError, FoedusError
-from foedus.research.dyads import Spells, _year_windows, system_spells
+from foedus.research.coexist import Spells, year_windows
+from foedus.research.dyads import system_spells
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -178,7 +179,7 @@ def _conttype(rows: np.ndarray, spells: Spells) -> np.ndarray:
             continue
         month, _, _, kind = min(inside)  # the earliest month with a record; the earlier-begun spell on ties
         if year not in windows_by_year:
-            windows_by_year[year] = _year_windows(spells, year)
+            windows_by_year[year] = year_windows(spells, year)
         if month <= _first_common_month(windows_by_year[year], a, b):
             out[i] = kind
     return out

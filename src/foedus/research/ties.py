@@ -13,13 +13,13 @@ refused rather than scored as if no state had an ally.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from foedus.research.atop_flags import YEAR_SPAN as _YEAR_SPAN
 from foedus.research.atop_flags import cached_flag_keys_of
+from foedus.research.coexist import Spells, YearWindows
 from foedus.sources.atop_release import ATOP_END
 from foedus.sources.cow import capabilities
 
@@ -30,7 +30,6 @@ if TYPE_CHECKING:
 __all__ = ["TIE_VALUES", "yearly_portfolios", "yearly_portfolios_of"]
 
 TIE_VALUES = {"defense": 3, "offense": 3, "neutrality": 2, "nonaggression": 2, "consultation": 1}
-Spells = dict[int, list[tuple[dt.date, dt.date | None]]]
 
 
 def _cow_spells(states: StateRegistry) -> Spells:
@@ -42,43 +41,6 @@ def _cow_spells(states: StateRegistry) -> Spells:
 
         raise DataMissingError("alliance similarity needs the COW state system: run `foedus data fetch cow_states`")
     return spells
-
-
-def _members(spells: Spells, first: int, last: int) -> np.ndarray:
-    """(year − first, code) -> whether the state is a system member at some time in that year."""
-    width = max(spells, default=0) + 1
-    member = np.zeros((last - first + 1, width), dtype=bool)
-    for code, spans in spells.items():
-        for start, end in spans:
-            lo, hi = max(start.year, first), min(end.year if end is not None else last, last)
-            if lo <= hi:
-                member[lo - first:hi - first + 1, code] = True
-    return member
-
-
-def _coexist(spells: Spells, first: int, last: int, a: np.ndarray, b: np.ndarray, years: np.ndarray) -> np.ndarray:
-    """Whether states a and b (COW codes, members in year first + years) are COW members on a common day of that
-    year: by first and last day for the states with one spell in the year (nearly all), spell by spell else."""
-    width = max(spells, default=0) + 1
-    lo = np.full((last - first + 1, width), np.iinfo(np.int64).max, dtype=np.int64)
-    hi = np.full((last - first + 1, width), np.iinfo(np.int64).min, dtype=np.int64)
-    parts: dict[tuple[int, int], list[tuple[int, int]]] = {}
-    for code, spans in spells.items():
-        for start, end in spans:
-            for year in range(max(start.year, first), min(end.year if end is not None else last, last) + 1):
-                day1 = max(start, dt.date(year, 1, 1)).toordinal()
-                day2 = min(end or dt.date(year, 12, 31), dt.date(year, 12, 31)).toordinal()
-                k = year - first
-                lo[k, code], hi[k, code] = min(lo[k, code], day1), max(hi[k, code], day2)
-                parts.setdefault((k, code), []).append((day1, day2))
-    out: np.ndarray = (lo[years, a] <= hi[years, b]) & (lo[years, b] <= hi[years, a])
-    split = np.zeros(lo.shape, dtype=bool)  # out and back in within one year: compared spell by spell
-    for k, code in (key for key, spans in parts.items() if len(spans) > 1):
-        split[k, code] = True
-    for p in np.flatnonzero(out & (split[years, a] | split[years, b])):
-        xs, ys = parts[(int(years[p]), int(a[p]))], parts[(int(years[p]), int(b[p]))]
-        out[p] = any(x1 <= y2 and y1 <= x2 for x1, x2 in xs for y1, y2 in ys)
-    return out
 
 
 def _tie_keys(states: StateRegistry, first: int, last: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -113,7 +75,8 @@ def yearly_portfolios_of(states: StateRegistry, first: int,
                                   f"(ask for years up to {ATOP_END.year})")
     spells = _cow_spells(states)
     caps = capabilities()
-    member = _members(spells, first, last)
+    windows = YearWindows.of(spells, first, last)
+    member = windows.member
     sizes = member.sum(axis=1)
     # Every year's tie matrix lies in one buffer: row-major, year after year; position[y, code] is the
     # state's row in its year (−1 if not a member).
@@ -126,7 +89,7 @@ def yearly_portfolios_of(states: StateRegistry, first: int,
     a, b, years, values = a[inside], b[inside], years[inside] - first, values[inside]
     ia, ib = position[years, a], position[years, b]
     keep = (ia >= 0) & (ib >= 0)
-    keep &= _coexist(spells, first, last, a, b, years)
+    keep &= windows.coexist(a, b, years)  # no tie between states that never share a day (a state, its successor)
     ia, ib, years, values = ia[keep], ib[keep], years[keep], values[keep]
     for value in sorted(set(TIE_VALUES.values())):  # ascending: the strongest tie, either direction, wins
         pick = values == value
