@@ -116,6 +116,13 @@ def _other_version(tmp_path: Path, rel: str, column: str, value: str, *, extra_r
      r"line 2: the spell ends \(1815-12-31\) before it starts \(1816-01-01\)"),
     ("cow_contiguity/contdir.csv", "end", "191912", False,
      r"line 2: the spell ends \(1919-12\) before it starts \(1920-01\)"),
+    # imported, and the last row of a key believed (a state-year's CINC, an alliance's codes), the other one lost
+    ("cow_nmc/NMC-60-abridged.csv", "cinc", ".5", True,
+     r"line 15953: ccode 990, year 2016 is on an earlier line too: the file has one row per ccode and year"),
+    ("cow_nmc/NMC-60-abridged.csv", "ccode", "0990", True, "line 15953: ccode 990, year 2016 is on an earlier line"),
+    ("atop/atop5_1a.csv", "begyr", "2017", True, r"line \d+: atopid 7050 is on an earlier line too"),
+    ("atop/atop_alliance.csv", "atop_defense", "1", True,
+     r"line 273298: ccode1 990, ccode2 710, year 2018 is on an earlier line too"),
 ])
 def test_another_version_with_values_no_reader_takes_is_not_imported(
         tmp_path: Path, target: Path, rel: str, column: str, value: str, extra_row: bool, problem: str) -> None:
@@ -152,11 +159,31 @@ def test_another_version_recorded_before_its_values_were_checked_is_refused(tmp_
     with pytest.raises(DataCorruptError, match="another version that foedus cannot read"):
         dataset_file(rel)
     assert {s.dataset.name: s.state for s in status()}["cow_nmc"] == "bad-checksum"
-    good = _other_version(tmp_path, rel, "year", "2016", extra_row=True)  # a well-formed other version still passes
+    good = _other_version(tmp_path, rel, "ccode", "999", extra_row=True)  # a well-formed other version still passes
     shutil.copyfile(good, target / rel)
     entry |= {"sha256": hashlib.sha256(good.read_bytes()).hexdigest(), "size": good.stat().st_size}
     (target / OTHER_VERSIONS).write_text(json.dumps({"format": 1, "files": {rel: entry}}), encoding="utf-8")
     assert check_file(rel, target / rel)[0] == "other-version"
+
+
+def test_a_repeated_key_recorded_by_the_foedus_before_is_refused_on_use(tmp_path: Path, target: Path) -> None:
+    """A record made when the values were checked without the one-row-per-key rule (values 3) is checked again on
+    use: a second CINC row for a state-year, believed then (the last one kept), is refused in one line."""
+    import hashlib
+    import json
+    import shutil
+
+    from foedus.datasets.verify import OTHER_VERSIONS, check_file
+
+    rel = "cow_nmc/NMC-60-abridged.csv"
+    path = _other_version(tmp_path, rel, "cinc", ".5", extra_row=True)
+    (target / "cow_nmc").mkdir(parents=True)
+    shutil.copyfile(path, target / rel)
+    entry = {"sha256": hashlib.sha256(path.read_bytes()).hexdigest(), "size": path.stat().st_size,
+             "columns": ["ccode", "year", "cinc"], "source": str(path), "values": 3}
+    (target / OTHER_VERSIONS).write_text(json.dumps({"format": 1, "files": {rel: entry}}), encoding="utf-8")
+    state, why = check_file(rel, target / rel)
+    assert state == "bad-checksum" and "line 15953: ccode 990, year 2016 is on an earlier line too" in why
 
 
 def test_every_registry_file_passes_the_value_checks() -> None:

@@ -2,7 +2,8 @@
 
 The registry names the columns foedus reads from each file (`DataFile.columns`); in another version those columns
 must hold what the readers take: whole numbers where they read numbers, COW and ATOP codes of 1–9999, years of
-the data (1800 to this year), CINC shares of 0–1 (or -9, missing), dates as YYYY-MM-DD. A file with `abc` for a
+the data (1800 to this year), CINC shares of 0–1 (or -9, missing), dates as YYYY-MM-DD, and one row per key
+where the reader keeps one (`_KEYS`: a state's CINC in a year, an alliance). A file with `abc` for a
 code, or an extra row dated 99999, was imported and then either stopped every command with an internal error or,
 worse, changed answers silently (a CINC row dated 99999 made every later date fall inside the data, with no
 capability figures for it). Text columns (names, abbreviations) take anything.
@@ -32,7 +33,7 @@ from foedus.wording import counted
 __all__ = ["FIRST_YEAR", "VALUES_CHECKED", "csv_problem", "file_problem", "row_check"]
 
 FIRST_YEAR = 1800
-VALUES_CHECKED = 3  # recorded with another version whose values passed these checks (raise when they change)
+VALUES_CHECKED = 4  # recorded with another version whose values passed these checks (raise when they change)
 _WHOLE = re.compile(r"-?[0-9]{1,9}\Z")
 _CODES = frozenset({"ccode", "member", "state", "ccode1", "ccode2", "statea", "stateb", "statelno", "statehno",
                     "state1no", "state2no", "gwcode"})
@@ -41,6 +42,10 @@ _YEARS = frozenset({"year", "yrent", "styear", "endyear"})
 _WAR_YEARS = frozenset({"StartYear1", "warstrtyr"})  # COW's -9 (unknown) and -8 (none) are read as missing there
 _TEXT = frozenset({"stateabb", "statenme", "WarName", "StateName"})
 Check = Callable[[str], str | None]
+# The columns that name a row, in the files whose readers keep one row per name: a second row for the same key was
+# believed silently (NMC's reader and peacesciencer's join kept the last CINC of a state-year, the other row lost).
+_KEYS = {"cow_nmc/NMC-60-abridged.csv": ("ccode", "year"), "atop/atop5_1a.csv": ("atopid",),
+         "atop/atop_alliance.csv": ("ccode1", "ccode2", "year")}
 
 
 def _last_year() -> int:
@@ -172,6 +177,28 @@ def _spell_problem(start: list[str], end: list[str], day: Day) -> str | None:
     return f"the spell ends ({last_text}) before it starts ({first_text})" if last < first else None
 
 
+def _repeated_key(file: DataFile, header: list[str]) -> Callable[[list[str]], str | None]:
+    """A check that a row's key (`_KEYS`) was on no earlier row: None, else the key, as `ccode 2, year 1990 is ...`.
+    Runs after `row_check`, so a key's fields are whole numbers: `02` and `2` are one state."""
+    at = [header.index(c) for c in _KEYS.get(file.path, ())]
+    seen: set[int] = set()
+
+    def again(row: list[str]) -> str | None:
+        if not at:
+            return None
+        values = [int(row[i]) for i in at]
+        key = 0
+        for value in values:  # one int per key, not a tuple: atop_alliance.csv has 273,296 rows
+            key = key * 10**10 + value
+        if key not in seen:
+            seen.add(key)
+            return None
+        named = ", ".join(f"{header[i]} {v}" for i, v in zip(at, values, strict=True))
+        return f"{named} is on an earlier line too: the file has one row per {' and '.join(header[i] for i in at)}"
+
+    return again
+
+
 def file_problem(path: Path, file: DataFile) -> str | None:
     """What keeps a reader from taking the CSV file at `path` as `file` (`csv_problem`), or None (also for files
     that are not CSV: their readers check them)."""
@@ -185,9 +212,10 @@ def file_problem(path: Path, file: DataFile) -> str | None:
 def csv_problem(stream: IO[bytes], file: DataFile) -> str | None:
     """The first thing in a CSV file (read from `stream`) that keeps a reader from taking it as `file`, or None
     (also for files that are not CSV: their readers check them): a column foedus reads that the header lacks, a
-    row not of the header's width (a file cut short), a value `row_check` refuses, as `line N: ...`, a header
-    alone, or text that is not UTF-8 or not CSV. `foedus data import --any-version` refuses another version with
-    it, and a record made by an earlier foedus is checked with it when the file is used."""
+    row not of the header's width (a file cut short), a value `row_check` refuses or a key on a second row
+    (`_repeated_key`), as `line N: ...`, a header alone, or text that is not UTF-8 or not CSV. `foedus data import
+    --any-version` refuses another version with it, and a record made by an earlier foedus is checked with it when
+    the file is used."""
     import csv
     import io
 
@@ -200,13 +228,13 @@ def csv_problem(stream: IO[bytes], file: DataFile) -> str | None:
         missing = [c for c in file.columns if c not in header]
         if missing:
             return f"it lacks the column(s) {', '.join(missing)} that foedus reads"
-        check = row_check(file, header)
+        check, again = row_check(file, header), _repeated_key(file, header)
         for row in reader:
             rows += 1
             if len(row) != len(header):
                 return (f"line {reader.line_num} has {counted(len(row), 'field')} where the header has "
                         f"{len(header)}, so the file is cut short or malformed")
-            if problem := check(row):
+            if problem := check(row) or again(row):
                 return f"line {reader.line_num}: {problem}"
     except UnicodeDecodeError:
         return "it is not UTF-8 text, as foedus reads its data files"
