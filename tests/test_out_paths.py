@@ -172,3 +172,25 @@ def test_a_saved_overlay_takes_yaml_and_yml_in_any_case(tmp_path: Path) -> None:
     for name in ("o.yaml", "o.YML"):
         assert run_line([*WHAT_IF, "--json", "--save-overlay", str(tmp_path / name)]) == 0
         assert "drop_treaty" in (tmp_path / name).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("option", [["--save-overlay"], ["-aUKR", "--save-overlay"]], ids=["fast", "typer"])
+def test_a_saved_overlay_that_would_not_read_back_is_refused_before_the_run(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, option: list[str]) -> None:
+    """`--add-treaty` of a file whose name is not UTF-8 (`\\xff.yaml`, which Linux allows) was saved as the path
+    "\\uDCFF.yaml", which the YAML reader refuses ('found invalid Unicode character escape code'): the overlay was
+    written and could not be used. It is refused in one line, and nothing is written."""
+    import os
+
+    from samples import GOOD_TREATY
+
+    monkeypatch.chdir(tmp_path)
+    name = os.fsdecode(b"\xff.yaml")
+    try:
+        Path(name).write_text(GOOD_TREATY, encoding="utf-8")
+    except OSError:
+        pytest.skip("this file system takes only UTF-8 file names")
+    said = _error_line([*CASCADE, "--add-treaty", name, *option, "o.yaml"])
+    assert said.startswith(f"cannot save the overlay to o.yaml: the treaty file {name} has a name that is not UTF-8")
+    assert said.endswith("nothing was written")
+    assert [p.name for p in tmp_path.iterdir()] == [name]

@@ -74,6 +74,8 @@ def cascade(  # noqa: PLR0913 - one per typer option, and the command's option n
         options = ", ".join(f"--{n.replace('_', '-')}" for n in (*WHAT_IF_NAMES, "add_treaty"))
         raise FoedusError(f"--save-overlay: there is no what-if change to save (give {options}, or an --overlay "
                           "with changes); nothing was written")
+    if changes is not None and save_overlay is not None:
+        changes.check_save(save_overlay)  # before the run, as the name was: a file that would not read back
     declared = {k: v for k, v in inputs.items() if k not in ("attacker", "target", "date", *WHAT_IF_NAMES)}
     result = run_scenario(inputs["attacker"], inputs["target"], inputs["date"], world_for(treaties), changes,
                           honour, likely_model, declared)

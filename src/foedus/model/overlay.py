@@ -92,16 +92,36 @@ class Overlay(BaseModel):
         return World(TreatyMap(kept, lambda: changed, world.treaties.history_end), world.states, world.places, files)
 
     def save(self, path: str | Path) -> None:
-        """Write the overlay as YAML, atomically; refuses to overwrite an existing file."""
+        """Write the overlay as YAML, atomically; refuses to overwrite an existing file, and one that would not read
+        back (`check_save`)."""
         from foedus.model.yamlio import dump_yaml
         from foedus.outputs import staged_file
 
-        folder = os.path.abspath(Path(path).parent)  # treaty files relative to the overlay, as `load_overlay` reads
-        data = self.with_paths(lambda p: os.path.relpath(os.path.abspath(p), folder)).model_dump(mode="json",
-                                                                                                   exclude_none=True)
-        text = dump_yaml(data)
+        text = dump_yaml(self.check_save(path).model_dump(mode="json", exclude_none=True))
         with staged_file(Path(path), how="choose another file name") as tmp:
             tmp.write_text(text, encoding="utf-8")
+
+    def check_save(self, path: str | Path) -> Overlay:
+        """The overlay as `save` writes it to `path` (each added treaty's file relative to it, as `load_overlay`
+        reads it), checked to read back: a file name that is not UTF-8 (`\\xff.yaml`, which Linux allows) was
+        written as the escape "\\uDCFF.yaml", which no YAML reader takes, so the saved overlay could not be used.
+
+        Raises:
+            OutputError: an added treaty's file name is not UTF-8 text.
+        """
+        folder = os.path.abspath(Path(path).parent)
+        saved = self.with_paths(lambda p: os.path.relpath(os.path.abspath(p), folder))
+        for change in saved.changes:
+            if isinstance(change, AddTreaty) and change.path:
+                try:
+                    change.path.encode("utf-8")
+                except UnicodeEncodeError:
+                    from foedus.errors import OutputError
+
+                    raise OutputError(f"cannot save the overlay to {path}: the treaty file {change.path} has a name "
+                                      "that is not UTF-8 text, which a YAML file cannot hold (it would not read "
+                                      "back); rename the file; nothing was written") from None
+        return saved
 
     def with_paths(self, rewrite: Callable[[str], str]) -> Overlay:
         """The overlay with each added treaty's relative file path rewritten (absolute ones are kept)."""
