@@ -112,7 +112,8 @@ def _write_parquet(frame: pd.DataFrame, path: Path, meta: Mapping[str, Any]) -> 
 
     table = pa.Table.from_pandas(frame, preserve_index=False)
     extra = {b"foedus": json.dumps(dict(meta), ensure_ascii=False).encode()} if meta else {}
-    pq.write_table(table.replace_schema_metadata({**(table.schema.metadata or {}), **extra}), path)
+    with path.open("wb") as sink:  # not the path: pyarrow encodes it as strict UTF-8 (see `write_columns`)
+        pq.write_table(table.replace_schema_metadata({**(table.schema.metadata or {}), **extra}), sink)
 
 
 def _write_stata(frame: pd.DataFrame, path: Path, meta: Mapping[str, Any]) -> None:
@@ -235,8 +236,10 @@ def write_columns(columns: Mapping[str, Any], out: Path, *, force: bool = False,
         schema_meta[b"pandas"] = _pandas_metadata(columns)
     if schema_meta:
         table = table.replace_schema_metadata(schema_meta)
-    with staged_file(out, force=force, how=how) as tmp:
-        pq.write_table(table, tmp, use_dictionary=parquet_dictionary(table.schema))
+    with staged_file(out, force=force, how=how) as tmp, tmp.open("wb") as sink:
+        # an open file, not the path: pyarrow encodes a path as strict UTF-8, so a name that is not (`\xff.parquet`,
+        # which Linux allows) failed after all the work, said as an encoding problem of the terminal
+        pq.write_table(table, sink, use_dictionary=parquet_dictionary(table.schema))
     return int(table.num_rows)
 
 

@@ -1,0 +1,55 @@
+"""An output whose name is not UTF-8 (`\\xff.parquet`, a name Linux allows, held by Python as a lone surrogate) is
+written as any other: pyarrow encoded the path as strict UTF-8, so a Parquet table failed after all the work, said
+as an encoding problem of the terminal ('set PYTHONIOENCODING=utf-8'), and a report recording the command that
+reproduces it (`foedus backtest`, `foedus likely report`) could not write that command into report.md."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from foedus.backtest.command import command_line
+from foedus.likely.command import report_command
+from foedus.outputs.tables import write_columns, write_table
+
+
+@pytest.fixture
+def odd(tmp_path: Path) -> Path:
+    """A folder whose name is not UTF-8, made where the file system takes such a name."""
+    folder = tmp_path / os.fsdecode(b"run\xff")
+    try:
+        folder.mkdir()
+    except OSError:
+        pytest.skip("this file system takes only UTF-8 file names")
+    return folder
+
+
+def _read(path: Path) -> pd.DataFrame:
+    import pyarrow.parquet as pq
+
+    with path.open("rb") as source:
+        return pq.read_table(source).to_pandas()
+
+
+def test_a_parquet_table_takes_a_name_that_is_not_utf8(odd: Path) -> None:
+    out = odd / os.fsdecode(b"t\xfe.parquet")
+    assert write_table(pd.DataFrame({"a": [1, 2]}), out, meta={"title": "t"}) == 2
+    assert _read(out)["a"].tolist() == [1, 2]
+
+
+def test_parquet_columns_take_a_name_that_is_not_utf8(odd: Path) -> None:
+    out = odd / os.fsdecode(b"c\xfe.parquet")
+    assert write_columns({"a": np.array([3, 4])}, out) == 2
+    assert _read(out)["a"].tolist() == [3, 4]
+
+
+def test_the_command_a_report_records_reads_back_as_the_same_folder(odd: Path) -> None:
+    """The folder is written `$'run\\xff'`, which a POSIX shell reads as the same bytes, and is UTF-8 text."""
+    lines = [command_line(1990, 1992, odd, 10, 1815), report_command(odd, 10, 5, 1815, True)]
+    for line in lines:
+        line.encode("utf-8")  # report.md is UTF-8: the surrogate stopped its write
+        assert f" --out $'{odd.parent}/run\\xff' --draws 10 " in line
