@@ -53,3 +53,28 @@ def test_the_command_a_report_records_reads_back_as_the_same_folder(odd: Path) -
     for line in lines:
         line.encode("utf-8")  # report.md is UTF-8: the surrogate stopped its write
         assert f" --out $'{odd.parent}/run\\xff' --draws 10 " in line
+
+
+def test_atlas_plot_reads_a_series_whose_name_is_not_utf8(odd: Path) -> None:
+    """`foedus atlas --out s\\xff.parquet` wrote the series; atlas-plot refused it as one it 'cannot read'."""
+    from foedus.sweeps.plot import plot_series
+    from test_import_checks import _series_frame
+
+    series = odd / os.fsdecode(b"s\xfe.parquet")
+    write_table(_series_frame(), series)
+    assert plot_series(series, odd / "p.png") == 2 and (odd / "p.png").stat().st_size > 0
+
+
+def test_a_folder_of_parquet_partitions_whose_name_is_not_utf8_is_refused_in_one_line(odd: Path) -> None:
+    """pyarrow writes the partitions by path, as strict UTF-8: the write failed after the work with a bare
+    UnicodeEncodeError, reported as the terminal's encoding; it is refused before, naming the folder."""
+    from foedus.errors import OutputError
+    from foedus.outputs import check_partitioned_target, write_partitioned
+    from test_import_checks import _series_frame
+
+    frame, out = _series_frame(), odd / "parts"
+    for write in (lambda: check_partitioned_target(out, "decade"),
+                  lambda: write_partitioned(frame.assign(decade=frame["year"] // 10 * 10), out, "decade")):
+        with pytest.raises(OutputError, match="pyarrow takes only a path that is UTF-8 text"):
+            write()
+    assert list(odd.iterdir()) == []

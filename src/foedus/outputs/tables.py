@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import warnings
 from collections.abc import Mapping
@@ -257,7 +258,19 @@ def _partitions_only(column: str) -> Any:
 def check_partitioned_target(out: Path, column: str, *, force: bool = False, how: str = HOW) -> None:
     """Refuse, before any work, a folder `write_partitioned` would refuse after it: taken without `force`, or holding
     anything but a table partitioned by `column` (`check_folder_target`, with the rule it asks again)."""
+    _utf8_folder(out)
     check_folder_target(out, force=force, how=how, replaceable=_partitions_only(column))
+
+
+def _utf8_folder(out: Path) -> None:
+    """Refuse a folder for Parquet partitions whose path is not UTF-8 (`s\\xff`, which Linux allows): pyarrow writes
+    the partitions by path, which it encodes as strict UTF-8, and failed after all the work, said as an encoding
+    problem of the terminal."""
+    try:
+        os.fspath(out.absolute()).encode("utf-8")
+    except UnicodeEncodeError:
+        raise OutputError(f"cannot write {out}: a folder of Parquet partitions is written by path, and pyarrow takes "
+                          "only a path that is UTF-8 text; choose a name that is (or a single .parquet file)") from None
 
 
 def write_partitioned(frame: pd.DataFrame, out: Path, column: str, *, force: bool = False,
@@ -266,6 +279,7 @@ def write_partitioned(frame: pd.DataFrame, out: Path, column: str, *, force: boo
     import pyarrow as pa
     import pyarrow.parquet as pq
 
+    _utf8_folder(out)
     with staged_folder(out, force=force, how=how, replaceable=_partitions_only(column)) as tmp:
         table = pa.Table.from_pandas(frame, preserve_index=False)
         if meta:

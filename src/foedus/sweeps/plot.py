@@ -78,9 +78,14 @@ def _check_partitions(folder: Path, how: str) -> None:
 
 
 def _read_parquet(path: Path) -> Any:
+    """A file read from the open file, not its path: pyarrow encodes a path as strict UTF-8, so a series whose name
+    is not (`s\\xff.parquet`, as `foedus atlas --out` writes it) was refused as one it 'cannot read'."""
     import pandas as pd
 
-    return pd.read_parquet(path)
+    if path.is_dir():  # the partitions of a Dask run (`_check_partitions`)
+        return pd.read_parquet(path)
+    with path.open("rb") as source:
+        return pd.read_parquet(source)
 
 
 def _read_csv(path: Path) -> Any:
