@@ -197,6 +197,22 @@ def test_force_refuses_a_folder_with_a_foreign_file_in_a_partition(tmp_path: Pat
     assert (out / "k=1" / "notes.txt").read_text(encoding="utf-8") == "mine"
 
 
+@pytest.mark.parametrize("mode", [0o600, 0o640, 0o444])
+def test_force_keeps_a_files_permissions(tmp_path: Path, mode: int) -> None:
+    """A file replaced with --force keeps the user's permissions, as a folder keeps its mode: a private 600 file was
+    replaced by a 644 one (the usual mode), readable by every user. A new file still gets the usual mode."""
+    out, new = tmp_path / "x.txt", tmp_path / "new.txt"
+    out.write_text("mine", encoding="utf-8")
+    os.chmod(out, mode)
+    for target in (out, new):
+        with staged_file(target, force=True) as tmp:
+            tmp.write_text("theirs", encoding="utf-8")
+    assert out.read_text(encoding="utf-8") == "theirs" and (out.stat().st_mode & 0o7777) == mode
+    from foedus.outputs.temporaries import _umask
+
+    assert (new.stat().st_mode & 0o777) == 0o666 & ~_umask()
+
+
 def test_force_keeps_the_folders_mode_and_refuses_the_folder_it_runs_in(tmp_path: Path,
                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     """A replaced folder keeps the user's mode bits (a group's setgid folder stays one); the folder the process works

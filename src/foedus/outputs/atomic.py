@@ -30,7 +30,7 @@ from typing import Literal
 
 from foedus.errors import OutputError, OutputExistsError
 from foedus.outputs.stops import check_not_stopped, watch_stop_signals
-from foedus.outputs.temporaries import TMP_SUFFIX, cleanup_all, discard, held, new_temporary, unwritable
+from foedus.outputs.temporaries import TMP_SUFFIX, cleanup_all, discard, held, keep_mode, new_temporary, unwritable
 from foedus.paths import data_file_at, in_bundled_data
 from foedus.reachable import link_problem, os_reason, unreachable
 from foedus.written import folder_meant
@@ -182,11 +182,10 @@ def staged_file(out: Path, *, force: bool = False, how: str = HOW, dataset: bool
 
 
 def _publish_file(tmp: Path, out: Path, force: bool, how: str, dataset: bool) -> None:
-    if force:
-        if (refused := _link_refused(out, dataset)) is not None:  # a link made while this run wrote
+    if force:  # a link, a folder or a pipe put there while this run wrote is refused
+        if (refused := _link_refused(out, dataset) or _not_a_file(out)) is not None:
             raise refused
-        if (refused := _not_a_file(out)) is not None:  # a folder or a pipe put there while this run wrote
-            raise refused
+        keep_mode(tmp, out)
         os.replace(tmp, out)
         return
     try:
@@ -261,9 +260,9 @@ def staged_folder(out: Path, *, force: bool = False, how: str = HOW,
                 raise refused
             if force and out.is_dir():
                 _refuse_replacing(out, replaceable, "; this run's output was discarded")
-                os.chmod(tmp, stat.S_IMODE(out.stat().st_mode))  # the user's folder keeps its mode (setgid ...)
                 from foedus.outputs.swap import swap_folder  # here: a plain cascade's start imports this module
 
+                keep_mode(tmp, out)
                 swap_folder(tmp, out)
             else:
                 _claim_folder(tmp, out, how)

@@ -26,8 +26,8 @@ import stat
 from pathlib import Path
 from typing import Literal
 
-__all__ = ["NAME_MAX", "STALE_S", "TMP_SUFFIX", "cleanup_all", "discard", "held", "new_temporary", "sweep",
-           "tmp_prefix", "unwritable"]
+__all__ = ["NAME_MAX", "STALE_S", "TMP_SUFFIX", "cleanup_all", "discard", "held", "keep_mode", "new_temporary",
+           "sweep", "tmp_prefix", "unwritable"]
 
 TMP_SUFFIX = ".foedus-tmp"
 STALE_S = 3600  # a temporary not modified for this long, and locked by no one, is a killed run's
@@ -89,6 +89,14 @@ def new_temporary(out: Path, kind: Literal["file", "folder"]) -> Path:
         discard(tmp)
         raise
     return tmp
+
+
+def keep_mode(tmp: Path, out: Path) -> None:
+    """Give the finished `tmp` the mode of the `out` it replaces with --force, not the usual one: a folder all of it
+    (setgid ...), a file its permissions (a private 600 file was replaced by a 644 one, readable by all)."""
+    with contextlib.suppress(FileNotFoundError):
+        mode = os.stat(out).st_mode
+        os.chmod(tmp, stat.S_IMODE(mode) if stat.S_ISDIR(mode) else stat.S_IMODE(mode) & 0o777)
 
 
 def unwritable(out: Path, kind: Literal["file", "folder"]) -> str | None:
