@@ -101,3 +101,62 @@ def test_result_records_are_interned_per_kind_and_joiners_read_without_property_
     assert calls.get(("ledger.py", "intern"), 0) <= 3 + len(result.conflicts), (calls.get(("ledger.py", "intern")),)
     assert calls.get(("records.py", "state"), 0) == 0
     assert calls.get(("records.py", "side"), 0) == 0
+
+
+class _Looked(frozenset[str]):
+    """A set of states that counts the looks made in it one call at a time (`in`, `__contains__`); a set
+    difference with it as the other operand looks in its table directly and is not counted."""
+
+    looks = 0
+
+    def __contains__(self, state: object) -> bool:
+        _Looked.looks += 1
+        return frozenset.__contains__(self, state)
+
+
+@pytest.mark.parametrize("attacker, target", [("RUS", "EST"), ("NOR", "MNE")])
+def test_waiting_obligors_are_set_apart_without_a_call_per_obligor(world: World, monkeypatch: pytest.MonkeyPatch,
+                                                                   attacker: str, target: str) -> None:
+    """On the first volley on a victim (most volleys), the defence legs' obligors not yet settled and the
+    consultation legs' obligors not fighting are one set difference of all of them (kept per table) with those
+    states, not a call of `settled.__contains__` (or `fighting.__contains__`) per obligor waiting (issue 15)."""
+    from foedus.engine.bind import Binder, BindState
+
+    update, records = BindState.update, Binder.records
+
+    def counted_update(self: BindState, *args: object) -> None:
+        update(self, *args)  # type: ignore[arg-type]
+        self.settled = {side: _Looked(states) for side, states in self.settled.items()}
+
+    def counted_records(self: Binder, vol: object, ctx: object, fighting: frozenset[str]) -> None:
+        records(self, vol, ctx, _Looked(fighting))  # type: ignore[arg-type]
+
+    scenario = build_scenario(world, attacker=attacker, target=target, date=dt.date(2025, 6, 1),
+                              reading="escalatory")
+    run_cascade(world, scenario)  # the table's stores filled
+    volleys = _calls(world, attacker, target)[("bind.py", "volley")]
+    assert volleys > 50
+    monkeypatch.setattr(BindState, "update", counted_update)
+    monkeypatch.setattr(Binder, "records", counted_records)
+    _Looked.looks = 0
+    run_cascade(world, scenario)
+    assert _Looked.looks * 4 < volleys, (_Looked.looks, volleys)
+
+
+def test_volleys_are_made_with_their_fields_in_order(world: World, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A round's volleys (over a hundred per large 2025 cascade) are made with every field given in order: a class
+    called with keywords receives them in a dict, which doubled the cost of making one (issue 15)."""
+    from foedus.engine.rules import strikes
+
+    keywords: list[bool] = []
+    volley = strikes.Volley
+
+    def made(*args: object, **kwargs: object) -> strikes.Volley:
+        keywords.append(bool(kwargs))
+        return volley(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(strikes, "Volley", made)
+    run_cascade(world, build_scenario(world, attacker="RUS", target="EST", date=dt.date(2025, 6, 1),
+                                      reading="escalatory"))
+    assert len(keywords) > 50
+    assert not any(keywords), sum(keywords)

@@ -127,8 +127,9 @@ class Binder(Judge):
         waiting = self.consulting.get(key, owed.consultation)
         if not waiting:
             return
-        todo = [*filterfalse(fighting.__contains__, waiting)]  # a look per waiting obligor (as `_defence`)
-        if not todo:
+        todo: Collection[str] = ((self._sets.get(vol.victim) or self._obligors(vol.victim, owed))[1] - fighting
+                                 if waiting is owed.consultation else [*filterfalse(fighting.__contains__, waiting)])
+        if not todo:  # (the obligors not fighting found as in `_defence`)
             self.consulting[key] = {}
             return
         book, rnd, victim, verdicts = self.ledger, self.ledger.rnd, vol.victim, self._verdicts(key, ctx)
@@ -219,10 +220,14 @@ class Binder(Judge):
         if not waiting:
             return
         side = state.side_of[vol.victim]
-        # nothing to learn from the others for the rest of the cascade: one look per waiting obligor, where `keys() -
-        # settled` made a set of them, then looked each state of `settled` up in it (docs/performance.md, session 26)
+        # nothing to learn from the others for the rest of the cascade. On the first volley on the key (most of
+        # them: the store holds no legs for it yet) every obligor owed a leg waits: the set of them (kept per
+        # table) less `settled`, a look in C per obligor; later the few left, one call of `settled.__contains__`
+        # each, which costs more than a set difference's look (`keys() - settled` made a set of the waiting, then
+        # looked each state of `settled` up in it: docs/performance.md, sessions 26 and 29)
         settled = state.settled[side]
-        todo = [*filterfalse(settled.__contains__, waiting)]
+        todo: Collection[str] = ((self._sets.get(vol.victim) or self._obligors(vol.victim, owed))[0] - settled
+                                 if waiting is owed.defence else [*filterfalse(settled.__contains__, waiting)])
         if not todo:
             self.defending[key] = {}
             return

@@ -41,10 +41,20 @@ class Judge:
             ("neutrality that may bind", self.switches), dict)
         self._attacking: dict[tuple[object, ...], list[tuple[int, Leg, Verdict | None]]] = self.table.derived(
             ("legs owed to attackers", self.switches), dict)
+        self._sets: dict[str, tuple[frozenset[str], frozenset[str]]] = self.table.derived("binder-obligor sets", dict)
         self._strikers = self.table.derived("binder-strikers", lambda: frozenset(  # those with partner or offence
             s for s in self.table.owed(Kind.NEUTRALITY) | self.table.owed(Kind.OFFENSE)
             if self.table.owes(Kind.OFFENSE, s)
             or self.table.owes(Kind.NEUTRALITY, s, where.binds_when_partner_attacks)))
+
+    def _obligors(self, state: str, owed: Owed) -> tuple[frozenset[str], frozenset[str]]:
+        """The obligors of the defence and of the consultation legs owed to `state` (`owed`), as sets kept per
+        table (in `_sets`, which the binder reads first itself), so that it takes those not yet settled, or not
+        fighting, in one set difference."""
+        found = self._sets.get(state)
+        if found is None:
+            found = self._sets[state] = (frozenset(owed.defence), frozenset(owed.consultation))
+        return found
 
     def owed(self, state: str) -> Owed:
         """The legs owed to `state` (built once per table)."""

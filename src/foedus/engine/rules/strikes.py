@@ -87,7 +87,7 @@ def volleys_of(attacks: Sequence[Attack]) -> list[Volley]:
         who, where = groups.setdefault((a.victim, a.place, a.kind, a.severity), ([], []))
         who.append(a.attacker)
         where.append(i)
-    return [Volley(v, p, k, s, tuple(who), tuple(where), members=frozenset(who))  # type: ignore[arg-type]
+    return [Volley(v, p, k, s, tuple(who), tuple(where), -1, frozenset(who))  # type: ignore[arg-type]
             for (v, p, k, s), (who, where) in groups.items()]
 
 
@@ -126,5 +126,6 @@ def next_volleys(reading: Reading, side_of: Mapping[str, str], joiners: Sequence
                 who = tuple([s for s in who if (s, victim, place, "territory", "armed-attack") not in made])
                 members = frozenset(who)
             if who:
-                out.append(Volley(victim, place, "territory", "armed-attack", who, block=block, members=members))
+                # every field given in order: a class called with keywords passes them in a dict (twice the cost)
+                out.append(Volley(victim, place, "territory", "armed-attack", who, (), block, members))
     return out
