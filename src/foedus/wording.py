@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-__all__ = ["MAX_MESSAGE", "character", "counted", "empty_or_blank", "field_path", "one_line", "shell_word", "shown",
+__all__ = ["MAX_MESSAGE", "character", "counted", "empty_or_blank", "field_path", "one_line", "shown",
            "validation_problem"]
 
 MAX_MESSAGE = 400
@@ -22,28 +22,6 @@ def one_line(text: str) -> str:
     """
     line = " ".join(str(text).split())
     return line if len(line) <= MAX_MESSAGE else line[: MAX_MESSAGE - 1] + "…"
-
-
-def shell_word(text: str) -> str:
-    r"""`text` as one word of a POSIX shell command line, as a report records the command that reproduces it:
-    `shlex.quote`'s, or for a name that is not UTF-8 (a byte Python holds as a lone surrogate) `$'...'` with each
-    byte outside printable ASCII as `\xHH`, which the shell reads back as the same bytes: the surrogate itself
-    stopped the report's write, after all the work ('cannot write U+DCFF').
-
-    >>> shell_word("my run"), shell_word("bt\udcff"), shell_word("it's é\udcff")
-    ("'my run'", "$'bt\\xff'", "$'it\\'s \\xc3\\xa9\\xff'")
-    """
-    import shlex
-
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        import os
-
-        escaped = ("\\" + chr(b) if chr(b) in "\\'" else chr(b) if 0x20 <= b < 0x7F else f"\\x{b:02x}"
-                   for b in os.fsencode(text))
-        return "$'" + "".join(escaped) + "'"
-    return shlex.quote(text)
 
 
 def counted(n: int, noun: str, plural: str = "", *, grouped: bool = True) -> str:

@@ -2,7 +2,8 @@
 a folder was meant, and a leading `./` (`./war.yaml` becomes war.yaml), which a message then did not show as typed.
 Kept here (`as_given`), an output that is one file can refuse it (`foedus.outputs.check_target`) and an input is
 given to the system, and named in a message, as written (`as_written`), so `f.yaml/` is refused as not a folder, not
-read as f.yaml. Every caller reads them here (`foedus.reachable` too, which `foedus.paths` reads).
+read as f.yaml. Every caller reads them here (`foedus.reachable` too, which `foedus.paths` reads). And a path as
+one word of a shell command (`shell_word`), as a report records the command that reproduces it.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import os
 import sys
 from pathlib import Path
 
-__all__ = ["as_given", "as_written", "folder_meant", "kept"]
+__all__ = ["as_given", "as_written", "folder_meant", "kept", "shell_word"]
 
 if sys.platform == "win32":
     from pathlib import WindowsPath as _Concrete
@@ -72,3 +73,23 @@ def as_written(path: str | os.PathLike[str]) -> str:
 def kept(path: str | os.PathLike[str]) -> Path:
     """`path` as a Path that keeps a trailing slash the user wrote (`as_given`; `Path("f.yaml/")` drops it)."""
     return path if isinstance(path, Path) else as_given(Path(path), os.fspath(path))
+
+
+def shell_word(text: str) -> str:
+    r"""`text` as one word of a POSIX shell command line, as a report records the command that reproduces it:
+    `shlex.quote`'s, or for a name that is not UTF-8 (a byte Python holds as a lone surrogate) `$'...'` with each
+    byte outside printable ASCII as `\xHH`, which the shell reads back as the same bytes: the surrogate itself
+    stopped the report's write, after all the work ('cannot write U+DCFF').
+
+    >>> shell_word("my run"), shell_word("bt\udcff"), shell_word("it's é\udcff")
+    ("'my run'", "$'bt\\xff'", "$'it\\'s \\xc3\\xa9\\xff'")
+    """
+    import shlex
+
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        escaped = ("\\" + chr(b) if chr(b) in "\\'" else chr(b) if 0x20 <= b < 0x7F else f"\\x{b:02x}"
+                   for b in os.fsencode(text))
+        return "$'" + "".join(escaped) + "'"
+    return shlex.quote(text)

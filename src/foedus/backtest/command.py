@@ -71,7 +71,7 @@ def command_line(first: int | None, last: int | None, out: Path, draws: int, see
                  opening_only: bool = False) -> str:
     """The canonical command that reproduces a run, its folder quoted for a POSIX shell (`--out 'my run'`: a space,
     `;` or `$` in it made a command that ran something else)."""
-    from foedus.wording import shell_word  # shlex.quote's, or $'...' for a name that is not UTF-8
+    from foedus.written import shell_word  # shlex.quote's, or $'...' for a name that is not UTF-8
 
     years = (f" --from {first}" if first is not None else "") + (f" --to {last}" if last is not None else "")
     return f"foedus backtest{years} --out {shell_word(str(out))} --draws {draws} --seed {seed}" + (
