@@ -24,7 +24,7 @@ from foedus.model.states import StateRegistry
 from foedus.model.treaty import Treaty
 from foedus.model.treaty_checks import check_dates, check_parties, check_written
 from foedus.model.vocab import ADMINISTERED_BY, ADMINISTERED_BY_PARTY, PLACE_ALONE
-from foedus.model.yamlio import load_yaml, not_a_mapping, read_text_file
+from foedus.model.yamlio import load_yaml, not_a_mapping, read_text_file, yaml_error
 from foedus.reachable import is_folder
 from foedus.written import as_written
 
@@ -59,10 +59,8 @@ def read_treaty_file(path: Path) -> Treaty:
     try:
         raw = load_yaml(text)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"line {mark.line + 1}" if mark is not None else ""
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise TreatyDataError(as_written(path), where, f"invalid YAML: {problem}") from None
+        where, what = yaml_error(exc)
+        raise TreatyDataError(as_written(path), where, f"invalid YAML: {what}") from None
     if problem := not_a_mapping(raw, "treaty fields"):
         raise TreatyDataError(as_written(path), "", problem)
     try:

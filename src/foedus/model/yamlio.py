@@ -24,7 +24,8 @@ from foedus.reachable import os_reason
 from foedus.written import as_written
 
 __all__ = ["MAX_FILE_BYTES", "dump_yaml", "file_data_error", "load_json", "load_yaml", "not_a_mapping",
-           "read_text_file", "read_yaml_file", "validate_file_data", "written_keys"]
+           "read_text_file", "read_yaml_file", "validate_file_data", "written_keys",
+           "yaml_error"]
 
 M = TypeVar("M", bound=BaseModel)
 MAX_FILE_BYTES = 8 * 1024 * 1024  # a treaty, overlay or honour file is a few KiB; this is far beyond any real one
@@ -80,8 +81,7 @@ def _no_duplicate_keys(loader: Any, node: yaml.MappingNode, deep: bool = False) 
             break
         if duplicate:
             raise yaml.constructor.ConstructorError(
-                None, None, f"duplicate key {str(key)[:60]!r} (line {key_node.start_mark.line + 1})",
-                key_node.start_mark)
+                None, None, f"duplicate key {str(key)[:60]!r}", key_node.start_mark)
     return loader.construct_mapping(node, deep=deep)
 
 
@@ -125,14 +125,22 @@ def load_yaml(text: str) -> Any:
     >>> try:
     ...     load_yaml("id: a\\nid: b")
     ... except yaml.YAMLError as exc:
-    ...     print(exc.problem)
-    duplicate key 'id' (line 2)
+    ...     print(yaml_error(exc))
+    ('line 2', "duplicate key 'id'")
     """
     try:
         return yaml.load(text, Loader=_Loader)
     except (ValueError, OverflowError, RecursionError) as exc:  # e.g. an integer of 5,000 digits
         problem = " ".join(str(exc).split())[:120]
         raise yaml.constructor.ConstructorError(None, None, f"unusable value ({problem})", None) from None
+
+
+def yaml_error(exc: yaml.YAMLError) -> tuple[str, str]:
+    """Where (`line 5`, or nothing when PyYAML gives no place) and what the YAML problem `exc` is, so that every
+    reader says the line once, in its place before the problem.
+    """
+    mark = getattr(exc, "problem_mark", None)
+    return (f"line {mark.line + 1}" if mark is not None else "", getattr(exc, "problem", None) or str(exc))
 
 
 def read_text_file(path: str | Path, what: str, limit: int = MAX_FILE_BYTES) -> str:
@@ -179,7 +187,8 @@ def read_yaml_file(path: str | Path, what: str) -> Any:
     try:
         return load_yaml(text)
     except yaml.YAMLError as exc:
-        raise FoedusError(f"{target}: invalid YAML in {what}: {getattr(exc, 'problem', None) or exc}") from None
+        where, problem = yaml_error(exc)
+        raise FoedusError(f"{target}: {where + ': ' if where else ''}invalid YAML in {what}: {problem}") from None
 
 
 def validate_file_data(model: type[M], raw: Any, path: str | Path, fields: str = "fields") -> M:

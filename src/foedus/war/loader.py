@@ -20,7 +20,7 @@ from foedus.errors import FoedusError, WarDataError, field_path, validation_prob
 from foedus.listed import listed_twice
 from foedus.model.states import Among
 from foedus.model.world import World
-from foedus.model.yamlio import load_yaml, not_a_mapping, read_text_file
+from foedus.model.yamlio import load_yaml, not_a_mapping, read_text_file, yaml_error
 from foedus.war.course import Course
 from foedus.war.events import War, WarEvent
 from foedus.war.schema import AttackEvent, CeasefireEvent, EntryEvent, ExitEvent, WarFile
@@ -45,9 +45,8 @@ def read_war_file(path: Path) -> WarFile:
     try:
         raw = load_yaml(text)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"line {mark.line + 1}" if mark is not None else ""
-        raise WarDataError(as_written(path), where, f"invalid YAML: {getattr(exc, 'problem', None) or exc}") from None
+        where, what = yaml_error(exc)
+        raise WarDataError(as_written(path), where, f"invalid YAML: {what}") from None
     if problem := not_a_mapping(raw, "war fields"):
         raise WarDataError(as_written(path), "", problem)
     try:
