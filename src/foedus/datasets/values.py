@@ -3,7 +3,8 @@
 The registry names the columns foedus reads from each file (`DataFile.columns`); in another version those columns
 must hold what the readers take: whole numbers where they read numbers, COW and ATOP codes of 1–9999, years of
 the data (1800 to this year), CINC shares of 0–1 (or -9, missing), dates as YYYY-MM-DD, and one row per key
-where the reader keeps one (`_KEYS`: a state's CINC in a year, an alliance). A file with `abc` for a
+where the reader keeps one (`_KEYS`: a state's CINC in a year, an alliance), and spells of one state that do not
+overlap (`_STATE_SPELLS`: a state in the system, or a major power, twice at once). A file with `abc` for a
 code, or an extra row dated 99999, was imported and then either stopped every command with an internal error or,
 worse, changed answers silently (a CINC row dated 99999 made every later date fall inside the data, with no
 capability figures for it). Text columns (names, abbreviations) take anything.
@@ -33,7 +34,7 @@ from foedus.wording import counted
 __all__ = ["FIRST_YEAR", "VALUES_CHECKED", "csv_problem", "file_problem", "row_check"]
 
 FIRST_YEAR = 1800
-VALUES_CHECKED = 4  # recorded with another version whose values passed these checks (raise when they change)
+VALUES_CHECKED = 5  # recorded with another version whose values passed these checks (raise when they change)
 _WHOLE = re.compile(r"-?[0-9]{1,9}\Z")
 _CODES = frozenset({"ccode", "member", "state", "ccode1", "ccode2", "statea", "stateb", "statelno", "statehno",
                     "state1no", "state2no", "gwcode"})
@@ -199,6 +200,37 @@ def _repeated_key(file: DataFile, header: list[str]) -> Callable[[list[str]], st
     return again
 
 
+# The state-code column of the files of state spells: two spells of one state that overlap were both believed
+# (`foedus states` listed the state twice over the same years); COW's and Gleditsch-Ward's files have none.
+_STATE_SPELLS = {"cow_states/states2016.csv": "ccode", "cow_states/majors2016.csv": "ccode",
+                 "gw_states/gw_states.csv": "gwcode"}
+
+
+def _overlapping_spell(file: DataFile, header: list[str]) -> Callable[[list[str], int], str | None]:
+    """A check that a row's spell (`_STATE_SPELLS`) overlaps no earlier spell of its state: None, else both spells,
+    as `ccode 2: the spell 1890-01-01–2016-12-31 overlaps its spell 1816-01-01–1900-12-31 on line 2`. Runs after
+    `row_check`, so the code is a whole number and the spell's days are days; `line`: the row's, for a later row."""
+    code = _STATE_SPELLS.get(file.path)
+    spell = next(((len(starts), [header.index(c) for c in starts + ends], day) for starts, ends, day in _SPELLS
+                  if set(starts + ends) <= set(header)), None)
+    seen: dict[int, list[tuple[dt.date, dt.date, str, int]]] = {}
+
+    def overlaps(row: list[str], line: int) -> str | None:
+        if code is None or spell is None:
+            return None
+        split, at, day = spell
+        values = [row[i].strip() for i in at]
+        (first, _), (last, _) = day(*values[:split]), day(*values[split:])
+        state = int(row[header.index(code)])
+        for start, end, text, earlier in seen.get(state, ()):
+            if first <= end and start <= last:
+                return f"{code} {state}: the spell {first}–{last} overlaps its spell {text} on line {earlier}"
+        seen.setdefault(state, []).append((first, last, f"{first}–{last}", line))
+        return None
+
+    return overlaps
+
+
 def file_problem(path: Path, file: DataFile) -> str | None:
     """What keeps a reader from taking the CSV file at `path` as `file` (`csv_problem`), or None (also for files
     that are not CSV: their readers check them)."""
@@ -212,10 +244,10 @@ def file_problem(path: Path, file: DataFile) -> str | None:
 def csv_problem(stream: IO[bytes], file: DataFile) -> str | None:
     """The first thing in a CSV file (read from `stream`) that keeps a reader from taking it as `file`, or None
     (also for files that are not CSV: their readers check them): a column foedus reads that the header lacks, a
-    row not of the header's width (a file cut short), a value `row_check` refuses or a key on a second row
-    (`_repeated_key`), as `line N: ...`, a header alone, or text that is not UTF-8 or not CSV. `foedus data import
-    --any-version` refuses another version with it, and a record made by an earlier foedus is checked with it when
-    the file is used."""
+    row not of the header's width (a file cut short), a value `row_check` refuses, a key on a second row
+    (`_repeated_key`) or a state's spells that overlap (`_overlapping_spell`), as `line N: ...`, a header alone, or
+    text that is not UTF-8 or not CSV. `foedus data import --any-version` refuses another version with it, and a
+    record made by an earlier foedus is checked with it when the file is used."""
     import csv
     import io
 
@@ -228,13 +260,13 @@ def csv_problem(stream: IO[bytes], file: DataFile) -> str | None:
         missing = [c for c in file.columns if c not in header]
         if missing:
             return f"it lacks the column(s) {', '.join(missing)} that foedus reads"
-        check, again = row_check(file, header), _repeated_key(file, header)
+        check, again, overlap = row_check(file, header), _repeated_key(file, header), _overlapping_spell(file, header)
         for row in reader:
             rows += 1
             if len(row) != len(header):
                 return (f"line {reader.line_num} has {counted(len(row), 'field')} where the header has "
                         f"{len(header)}, so the file is cut short or malformed")
-            if problem := check(row) or again(row):
+            if problem := check(row) or again(row) or overlap(row, reader.line_num):
                 return f"line {reader.line_num}: {problem}"
     except UnicodeDecodeError:
         return "it is not UTF-8 text, as foedus reads its data files"
