@@ -110,6 +110,21 @@ def _int(loader: Any, node: yaml.ScalarNode) -> Any:
 _Loader.add_constructor("tag:yaml.org,2002:int", _int)
 
 
+def _tag_refused(loader: Any, node: yaml.Node) -> Any:
+    """A tag whose value is not text, a number, true/false, null, a list or a mapping (`!!binary`, `!!set`,
+    `!!timestamp`, `!!python/object`, `!mine`), refused: `!!binary` bytes were taken as a treaty's text, and an
+    unknown tag's error was PyYAML's ('could not determine a constructor')."""
+    tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+    raise yaml.constructor.ConstructorError(
+        None, None, f"the tag {tag[:60]!r} is not one foedus reads (a data file holds text, numbers, true/false, "
+        "null, lists and mappings)", node.start_mark)
+
+
+for _tag in ("binary", "timestamp", "set", "omap", "pairs"):  # the safe loader's tags beyond JSON's kinds
+    _Loader.add_constructor(f"tag:yaml.org,2002:{_tag}", _tag_refused)
+_Loader.add_constructor(None, _tag_refused)  # any other tag
+
+
 def load_json(text: str) -> Any:
     """Parse JSON text; a whole number of more digits than Python converts is refused as a YAML file's is.
 
@@ -120,7 +135,8 @@ def load_json(text: str) -> Any:
 
 
 def load_yaml(text: str) -> Any:
-    """Parse YAML text safely; timestamps stay strings, a key written twice in a mapping is an error.
+    """Parse YAML text safely; timestamps stay strings, a key written twice in a mapping or a tag beyond JSON's kinds
+    of value (`_tag_refused`) is an error.
 
     >>> try:
     ...     load_yaml("id: a\\nid: b")
