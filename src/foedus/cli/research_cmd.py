@@ -90,7 +90,8 @@ def dyads(
     with steps(f"dyad-years {first}–{last}", last - first + 1) as done:
         columns = dyad_columns(source, options, progress=done)
     if covariates:  # dyad-years with a state off the reference day: their covariates are empty, and said to be
-        notes += off_day_notes(int(np.ma.getmaskarray(columns["cascade_defenders"]).sum()), system)
+        notes += off_day_notes(int(np.ma.getmaskarray(columns["cascade_defenders"]).sum()), system,
+                               options.reference_day)
     if not (extra or depth):  # numpy columns, written without importing pandas (a large part of a fresh run)
         save_table(columns, out, force=force, datasets=cited, title=title, notes=notes)
         return

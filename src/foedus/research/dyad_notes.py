@@ -11,6 +11,7 @@ from foedus.model.state_files import COW_LAST_DAY
 from foedus.research.peacesciencer import COVARIATES, last_years
 from foedus.sources.atop_release import ATOP_END
 from foedus.sources.cow import GW_LAST_DAY
+from foedus.wording import counted
 
 __all__ = ["dyad_notes", "off_day_notes"]
 
@@ -56,12 +57,14 @@ def dyad_notes(last: int, system: str = "cow", covariates: bool = False, added: 
     return notes
 
 
-def off_day_notes(rows: int, system: str = "cow", reference_day: str = "1 July") -> list[str]:
+def off_day_notes(rows: int, system: str, reference_day: tuple[int, int]) -> list[str]:
     """The note of a table with cascade covariates that has `rows` dyad-years with a state that is not a member of
-    the `system` on the reference day (the covariates are empty there); none when there are none."""
+    the `system` on the reference day ((month, day): `DyadOptions.reference_day`, where the covariates read their
+    attack; they are empty there); none when there are none."""
     if rows == 0:
         return []
+    month, day = reference_day
     return [f"the cascade covariates (cascade_defenders, cascade_defenders_cinc, cascade_major_defender) read an "
-            f"attack on {reference_day}: they are empty in the {rows:,} dyad-year{'s' if rows > 1 else ''} where "
+            f"attack on {day} {dt.date(2000, month, 1):%B}: they are empty in the {counted(rows, 'dyad-year')} where "
             f"either state is not a member of the {_SYSTEMS[system][0]} state system on that day (it entered later "
             "in the year or left earlier)"]
