@@ -243,14 +243,17 @@ def test_nothing_marked_unverified_comes_out_verified(day: dt.date) -> None:
 
 
 @pytest.mark.parametrize(("day", "certainty", "applies"), [("2020-06-01", "secondary", False),
+                                                           ("2023-11-04", "secondary", False),
+                                                           ("2023-11-05", "unverified", True),
                                                            ("2025-06-01", "unverified", True)])
 def test_russia_armenia_after_its_25_year_term_rests_on_a_presumed_extension(day: str, certainty: str,
                                                                               applies: bool) -> None:
-    """§2.7: a 25-year term from 1998 with automatic 10-year extensions [V], so presumably extended in 2023 [U]:
-    after the term, Russia's duty is unverified, and the reason says why (a reason of its own, for the span)."""
+    """§2.7: a 25-year term with automatic 10-year extensions [V], from the entry into force on 5 Nov 1998 (ARLIS),
+    so presumably extended on 5 Nov 2023 [U]: after the term, Russia's duty is unverified, and the reason says why (a
+    reason of its own, for the span)."""
     o = obligation(run("AZE", "ARM", day), "RUS", "rus_arm_1997")
     assert o.certainty == certainty
-    spans = [x for x in o.certainty_reasons if "that it applies from 2023-04-29" in x.fact]
+    spans = [x for x in o.certainty_reasons if "that it applies from 2023-11-05" in x.fact]
     assert bool(spans) is applies
     assert all(x.kind == "article" and x.certainty == "unverified" and "presumed extended" in x.fact for x in spans)
 

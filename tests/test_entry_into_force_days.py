@@ -1,11 +1,14 @@
 """Entry-into-force days the 2025 fact sheet does not give (§2.8), taken from a cited source instead of the signature
 date as a stand-in: the Russia-Kazakhstan treaty of 25 May 1992 came into force on 9 Oct 1992 (Nezavisimaya Gazeta,
-2022; one secondary source, so the treaty stays unverified). Where only the year is known, the date reason names the
-page that states it: Russia-Armenia (1997) in force in 1998 (FIP.am, 2021), its day picked."""
+2022; one secondary source, so the treaty stays unverified). Russia-Armenia (1997) came into force on 5 Nov 1998 by
+Armenia's official legal database (ARLIS), not on the day once picked in 1998 (29 Apr), which the fact sheet's year
+alone left open."""
 
 from __future__ import annotations
 
 import datetime as dt
+
+import pytest
 
 import foedus
 
@@ -29,9 +32,16 @@ def test_russia_is_bound_to_kazakhstan_by_the_1992_treaty_only_once_it_is_in_for
     assert bound("1992-10-09")
 
 
-def test_russia_armenia_entry_into_force_year_cites_the_page_that_states_it() -> None:
-    rus = foedus.cascade("AZE", "ARM", "1998-06-01", world=CURATED).joiner("RUS")
-    o = next(o for o in [rus.primary, *rus.also] if o.treaty == "rus_arm_1997")
-    (dated,) = [x for x in o.certainty_reasons if x.kind == "date"]
-    assert "entered into force on 1998-04-29, known only to the year" in dated.fact
-    assert dated.source.startswith("https://fip.am/en/17491")
+def test_russia_armenia_is_in_force_from_5_nov_1998_as_armenias_legal_database_records_it() -> None:
+    treaty = CURATED.treaty("rus_arm_1997")
+    assert (treaty.signed, treaty.in_force) == (dt.date(1997, 8, 29), dt.date(1998, 11, 5))
+    assert treaty.in_force_certainty is None  # a day an official record gives, no longer one picked in 1998
+    assert any(s.url.startswith("https://new.arlis.am/") and "(5 Nov 1998)" in (s.title or "") for s in treaty.sources)
+
+
+@pytest.mark.parametrize(("day", "bound"), [("1998-11-04", False), ("1998-11-05", True)])
+def test_russia_is_bound_to_armenia_by_the_1997_treaty_only_once_it_is_in_force(day: str, bound: bool) -> None:
+    rus = foedus.cascade("AZE", "ARM", day, world=CURATED).joiner("RUS")  # the CSTO binds Russia already
+    obligations = [] if rus is None else [o for o in [rus.primary, *rus.also] if o.treaty == "rus_arm_1997"]
+    assert bool(obligations) is bound
+    assert not any(x.kind == "date" for o in obligations for x in o.certainty_reasons)
