@@ -47,8 +47,8 @@ _CODE_FILES = ("__init__.py", "_version.py", "cachefile.py", "collector.py", "de
                "written.py", "data/__init__.py", "datasets/__init__.py", "datasets/csvfile.py", "datasets/registry.py",
                "datasets/verify.py")
 # Libraries whose version changes what is built, by a file that changes with it (pydantic pins pydantic-core's
-# exact version); countrycode's table is its data itself.
-_LIBRARY_FILES = (("countrycode", "data/codelist.pickle"), ("pydantic", "version.py"), ("yaml", "__init__.py"))
+# exact version); countrycode's is its table itself (`foedus.model.state_files.countrycode_table`).
+_LIBRARY_FILES = (("pydantic", "version.py"), ("yaml", "__init__.py"))
 
 
 def input_files() -> list[str]:
@@ -56,7 +56,7 @@ def input_files() -> list[str]:
     import os
     from importlib.util import find_spec
 
-    from foedus.model.states import COW_MAJORS_FILE, COW_STATES_FILE
+    from foedus.model.state_files import COW_MAJORS_FILE, COW_STATES_FILE, countrycode_table
     from foedus.paths import data_dir
 
     code = os.path.dirname(__file__)  # the package's folder (not `importlib.resources`: 3 ms of imports)
@@ -67,6 +67,8 @@ def input_files() -> list[str]:
         files += [os.path.join(folder, name) for name in os.listdir(folder) if name.endswith(ends)]
     files.sort()
     files += [str(data_dir() / COW_STATES_FILE), str(data_dir() / COW_MAJORS_FILE)]
+    if (table := countrycode_table()) is not None:
+        files.append(table)
     for package, path in _LIBRARY_FILES:
         spec = find_spec(package)  # found, neither imported nor looked up in the package metadata
         if spec is not None and spec.origin:

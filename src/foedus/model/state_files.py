@@ -12,11 +12,10 @@ from typing import Any
 
 from foedus.datarecord import dataclass, field
 from foedus.errors import DataFormatError
-from foedus.paths import cache_dir
 from foedus.wording import counted
 
-__all__ = ["COW_LAST_DAY", "COW_MAJORS_FILE", "COW_STATES_FILE",
-           "CowEntry", "countrycode_rows", "cow_day", "read_cow_spells", "read_majors", "spells_text"]
+__all__ = ["COW_LAST_DAY", "COW_MAJORS_FILE", "COW_STATES_FILE", "CowEntry", "countrycode_rows", "countrycode_table",
+           "cow_day", "read_cow_spells", "read_majors", "spells_text"]
 
 COW_LAST_DAY = dt.date(2016, 12, 31)
 COW_STATES_FILE = "cow_states/states2016.csv"
@@ -107,22 +106,48 @@ def read_majors(
 
 _CC_COLUMNS = ("cown", "cowc", "iso3c", "country.name.en", "country.name.en.regex", "continent",
                "region23", "gwn")
+_CC_TABLE = "data/codelist.pickle"  # what countrycode reads its table from, in its package folder
+
+
+def countrycode_table() -> str | None:
+    """The file countrycode reads its table from (found, not imported: importing it loads pandas), or None when
+    countrycode is not installed."""
+    import os
+    from importlib.util import find_spec
+
+    spec = find_spec("countrycode")
+    if spec is None or not spec.origin:
+        return None
+    return os.path.join(os.path.dirname(spec.origin), _CC_TABLE)
 
 
 def countrycode_rows() -> list[dict[str, Any]]:
-    """The countrycode columns we use, cached as plain JSON (see `foedus.cachefile`) so the CLI starts fast."""
-    from importlib.metadata import version
+    """The countrycode columns we use, cached as plain JSON (see `foedus.cachefile`) so the CLI starts fast.
 
-    from foedus.cachefile import read_cache, write_cache
+    Keyed on the content of countrycode's table (its SHA-256, remembered by stat stamp, `foedus.filehash`), not on
+    countrycode's version: a copy reinstalled or patched with other data under the same version was served the rows
+    of the one cached first, and the world built from them was then cached under the new table's key."""
+    from foedus.cachefile import cached_json
+    from foedus.filehash import content_sha256
 
-    key = f"countrycode-{version('countrycode')}-{','.join(_CC_COLUMNS)}"
-    cache = cache_dir() / f"countrycode-{version('countrycode')}-{len(_CC_COLUMNS)}.json"
-    cached = read_cache(cache, key)
-    if isinstance(cached, list):
-        return cached
-    rows = _countrycode_extract()
-    write_cache(cache, key, rows)
-    return rows
+    table = countrycode_table()
+
+    def sha() -> str:
+        try:
+            return content_sha256(table) if table else "absent"
+        except OSError:
+            return "absent"
+
+    first = sha()
+    return cached_json("countrycode", f"{first}:{','.join(_CC_COLUMNS)}", _countrycode_extract, list, _cached_rows,
+                       unchanged=lambda: sha() == first)  # a table replaced while read: not stored under its key
+
+
+def _cached_rows(raw: Any) -> list[dict[str, Any]]:
+    """The cached rows, or TypeError (rebuilt) for anything else."""
+    if not isinstance(raw, list):
+        raise TypeError("not a list of rows")
+    return raw
 
 
 def _countrycode_extract() -> list[dict[str, Any]]:
