@@ -78,3 +78,29 @@ def test_a_folder_of_parquet_partitions_whose_name_is_not_utf8_is_refused_in_one
         with pytest.raises(OutputError, match="pyarrow takes only a path that is UTF-8 text"):
             write()
     assert list(odd.iterdir()) == []
+
+
+def test_atlas_plot_says_a_folder_of_partitions_whose_path_is_not_utf8_cannot_be_read(odd: Path) -> None:
+    """pyarrow reads partitions only by a path, as strict UTF-8: such a folder (renamed after a Dask run wrote it, or
+    below a folder so named) was refused as one atlas-plot 'cannot read' ('utf-8' codec can't encode character
+    '\\udcff'), as though the file were damaged; it is said in one line, naming the name that is not UTF-8."""
+    import subprocess
+    import sys
+
+    from foedus.outputs import write_partitioned
+    from test_import_checks import _series_frame
+
+    frame = _series_frame()
+    made = odd.parent / "parts"
+    write_partitioned(frame.assign(decade=frame["year"] // 10 * 10), made, "decade")
+    for series in (odd.parent / os.fsdecode(b"parts\xfe"), odd / "s"):  # the folder's own name, or a parent's
+        made.rename(series)
+        env = os.environ | {"PYTHONIOENCODING": "utf-8"}
+        proc = subprocess.run([sys.executable, "-m", "foedus", "atlas-plot", os.fsencode(series), "--out",
+                               odd.parent / "p.png"], capture_output=True, env=env, timeout=120)
+        word = "$'parts\\xfe'" if series.parent == odd.parent else "$'run\\xff'"
+        said = (f"error: {series}: cannot read a folder of Parquet partitions whose path is not UTF-8 text (the name "
+                f"{word}): pyarrow reads them only by a path that is; rename it (a single .parquet file is read "
+                "whatever its name)\n")
+        assert (proc.returncode, proc.stdout, proc.stderr) == (2, b"", said.encode("utf-8", "backslashreplace"))
+        made = series

@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 from typing import NamedTuple
 
-__all__ = ["DRAWS_PARTITION", "YEARLY_PARTITION", "Layout", "partition_layout", "skipped_by_pyarrow"]
+__all__ = ["DRAWS_PARTITION", "YEARLY_PARTITION", "Layout", "not_utf8", "partition_layout", "skipped_by_pyarrow"]
 
 YEARLY_PARTITION = "decade"  # the column a Dask run's yearly atlas is partitioned by (`foedus.sweeps.dask_sweeps`)
 DRAWS_PARTITION = "attacker"  # the column a Dask run's Monte Carlo atlas (`atlas --date --draws`) is partitioned by
@@ -18,6 +18,24 @@ def skipped_by_pyarrow(name: str) -> bool:
     """Whether pyarrow's dataset reader passes over this file or folder name (its default `ignore_prefixes`, '.' and
     '_': .DS_Store, _SUCCESS, _metadata), so that it is no part of the table."""
     return name.startswith((".", "_"))
+
+
+def not_utf8(folder: Path) -> str | None:
+    """The first name in the folder's absolute path that is not UTF-8 text (`s\\xff`, which Linux allows), as one word
+    of a shell command (`$'s\\xff'`), or None: pyarrow reads and writes partitions by path, which it encodes as strict
+    UTF-8, so such a folder fails there, said as an encoding error of a character U+DCFF the user never wrote.
+
+    >>> not_utf8(Path("/tmp/s")), not_utf8(Path("/tmp") / os.fsdecode(b"s\\xff") / "t")
+    (None, "$'s\\\\xff'")
+    """
+    from foedus.written import shell_word
+
+    for name in folder.absolute().parts:
+        try:
+            name.encode("utf-8")
+        except UnicodeEncodeError:
+            return shell_word(name)
+    return None
 
 
 class Layout(NamedTuple):

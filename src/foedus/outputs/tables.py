@@ -15,7 +15,6 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import warnings
 from collections.abc import Mapping
@@ -26,7 +25,7 @@ from foedus.errors import OutputError
 from foedus.outputs.atomic import HOW, check_folder_target, check_target, staged_file, staged_folder
 from foedus.outputs.coded import CodedText
 from foedus.outputs.names import output_format
-from foedus.outputs.partitions import partition_layout
+from foedus.outputs.partitions import not_utf8, partition_layout
 
 if TYPE_CHECKING:
     import numpy as np
@@ -266,11 +265,10 @@ def _utf8_folder(out: Path) -> None:
     """Refuse a folder for Parquet partitions whose path is not UTF-8 (`s\\xff`, which Linux allows): pyarrow writes
     the partitions by path, which it encodes as strict UTF-8, and failed after all the work, said as an encoding
     problem of the terminal."""
-    try:
-        os.fspath(out.absolute()).encode("utf-8")
-    except UnicodeEncodeError:
+    if (name := not_utf8(out)) is not None:
         raise OutputError(f"cannot write {out}: a folder of Parquet partitions is written by path, and pyarrow takes "
-                          "only a path that is UTF-8 text; choose a name that is (or a single .parquet file)") from None
+                          f"only a path that is UTF-8 text (not the name {name}); choose a name that is (or a single "
+                          ".parquet file)")
 
 
 def write_partitioned(frame: pd.DataFrame, out: Path, column: str, *, force: bool = False,

@@ -10,7 +10,7 @@ from typing import Any
 
 from foedus.engine.scenario import READINGS
 from foedus.errors import FoedusError
-from foedus.outputs.partitions import YEARLY_PARTITION, partition_layout
+from foedus.outputs.partitions import YEARLY_PARTITION, not_utf8, partition_layout
 from foedus.reachable import os_reason, unreachable
 from foedus.written import as_written
 
@@ -79,10 +79,15 @@ def _check_partitions(folder: Path, how: str) -> None:
 
 def _read_parquet(path: Path) -> Any:
     """A file read from the open file, not its path: pyarrow encodes a path as strict UTF-8, so a series whose name
-    is not (`s\\xff.parquet`, as `foedus atlas --out` writes it) was refused as one it 'cannot read'."""
+    is not (`s\\xff.parquet`, as `foedus atlas --out` writes it) was refused as one it 'cannot read'. A folder of
+    partitions can only be read by path: one whose path is not UTF-8 is refused naming the name that is not."""
     import pandas as pd
 
-    if path.is_dir():  # the partitions of a Dask run (`_check_partitions`)
+    if path.is_dir():  # the partitions of a Dask run (`_check_partitions`), read by path (`not_utf8`)
+        if (name := not_utf8(path)) is not None:
+            raise FoedusError(f"{as_written(path)}: cannot read a folder of Parquet partitions whose path is not "
+                              f"UTF-8 text (the name {name}): pyarrow reads them only by a path that is; rename it "
+                              "(a single .parquet file is read whatever its name)")
         return pd.read_parquet(path)
     with path.open("rb") as source:
         return pd.read_parquet(source)
