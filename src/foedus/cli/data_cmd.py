@@ -107,7 +107,7 @@ def path_cmd() -> None:
     """Print the data folder ($FOEDUS_DATA_DIR, else the per-user data folder)."""
     from foedus.paths import data_dir
 
-    typer.echo(str(data_dir()))
+    sys.stdout.write(f"{data_dir()}\n")  # not click's echo: under an ASCII output it wrote d\xff as `d?`
 
 
 def cite(

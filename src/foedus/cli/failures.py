@@ -100,7 +100,8 @@ def failure(exc: Exception | KeyboardInterrupt, as_json: bool) -> int:
 def _unprintable(exc: UnicodeEncodeError) -> str | None:
     """What to do when the output's encoding (`PYTHONIOENCODING=ascii`, a Latin-1 locale, a redirected Windows console)
     cannot write a letter foedus prints ('→', 'Côte d'Ivoire'), which was reported as an internal error to report;
-    None when the encoding that failed is not the output's.
+    None when the encoding that failed is not the output's. A lone surrogate (a byte of a name that is not UTF-8,
+    which the standard output escapes, `foedus.cli.start.escape_surrogates`) no setting writes: not advised one.
 
     >>> _unprintable(UnicodeEncodeError("idna", "a→b", 1, 2, "label too long")) is None  # not the output's
     True
@@ -117,7 +118,12 @@ def _unprintable(exc: UnicodeEncodeError) -> str | None:
         return None
     from foedus.wording import character
 
-    return (f"the output's encoding ({exc.encoding}) cannot write {character(exc.object[exc.start])}; set "
+    char = exc.object[exc.start]
+    if "\ud800" <= char <= "\udfff":  # a byte of a name that is not UTF-8: no encoding writes it
+        byte = f" (the byte 0x{ord(char) - 0xDC00:02X} of a name that is not UTF-8 text)" if char >= "\udc80" else ""
+        return (f"the output cannot write {character(char)}{byte}, a lone surrogate, in any encoding; rename the file "
+                "or folder to a UTF-8 name (or set PYTHONIOENCODING=utf-8:surrogateescape to write its own bytes)")
+    return (f"the output's encoding ({exc.encoding}) cannot write {character(char)}; set "
             "PYTHONIOENCODING=utf-8 (or PYTHONUTF8=1) and run again")
 
 

@@ -11,15 +11,47 @@ that run thousands of cascades), do neither. Such a line that reads only the bun
 what-if changes) runs on runtime records (`foedus.model.records`), so pydantic is never imported.
 Pydantic's plugin scan (every installed package's entry points, read when the first validator is built) is
 skipped unless `PYDANTIC_DISABLE_PLUGINS` is set otherwise: the CLI uses no pydantic plugin.
+The standard output writes a lone surrogate (a byte of a name that is not UTF-8) escaped (`escape_surrogates`).
 """
 
 from __future__ import annotations
 
+import codecs
+import contextlib
 import gc
+import io
 import os
 import sys
+from typing import TextIO
 
-__all__ = ["main", "run_line"]
+__all__ = ["escape_surrogates", "main", "run_line"]
+
+_ESCAPED = "foedus-surrogates"
+
+
+def _surrogates(exc: UnicodeError) -> tuple[str, int]:
+    """The lone surrogates an encoding error starts with, as `\\udcff` (the escape stderr's `backslashreplace`
+    writes, and JSON's); anything else (a letter the encoding lacks) is still an error (`failures._unprintable`)."""
+    if isinstance(exc, UnicodeEncodeError):
+        end = exc.start
+        while end < exc.end and "\ud800" <= exc.object[end] <= "\udfff":
+            end += 1
+        if end > exc.start:
+            return "".join(f"\\u{ord(c):04x}" for c in exc.object[exc.start:end]), end
+    raise exc
+
+
+def escape_surrogates(stream: TextIO | None) -> None:
+    """Have a strict `stream` (the standard output, under a UTF-8 locale or PYTHONIOENCODING) write a lone surrogate
+    as `\\udcff`: Python holds each byte of a name that is not UTF-8 (`d\\xff`, which Linux allows: a path given,
+    $FOEDUS_DATA_DIR) as one, which no encoding writes, so a command echoing the name stopped with advice to set
+    PYTHONIOENCODING=utf-8 that could not help. Inside JSON text the escape is JSON's own, read back as the same
+    name; stderr already writes it so."""
+    if not isinstance(stream, io.TextIOWrapper) or stream.errors != "strict":
+        return  # not Python's own stream, or one the user set (surrogateescape writes the name's own bytes)
+    codecs.register_error(_ESCAPED, _surrogates)
+    with contextlib.suppress(ValueError, OSError):  # closed: the command fails on it as it did
+        stream.reconfigure(errors=_ESCAPED)
 
 
 def main() -> None:
@@ -27,6 +59,7 @@ def main() -> None:
     reader read, the process ends at once, its exit handlers run and its output flushed (`failures.leave`), so
     code after it does not run even where `SystemExit` is caught: `run_line` runs a line within a process."""
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    escape_surrogates(sys.stdout)
     was = gc.isenabled()
     gc.disable()
     try:
