@@ -2,20 +2,35 @@
 windows in a year are its membership spells cut to the year (an open end runs to 31 December), and two states
 coexist in a year when a window of one shares a day with a window of the other (ends inclusive). `foedus dyads`
 keeps such pairs as its rows and reads its cascade covariates on a day the windows hold; `foedus similarity` ties
-only such pairs."""
+only such pairs. `cow_spells` is the one reading of the COW spells off the state registry that both use."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
-__all__ = ["Spells", "Windows", "YearWindows", "overlap", "year_windows"]
+if TYPE_CHECKING:
+    from foedus.model.states import StateRegistry
+
+__all__ = ["Spells", "Windows", "YearWindows", "cow_spells", "overlap", "year_windows"]
 
 Spells = dict[int, list[tuple[dt.date, dt.date | None]]]
 Windows = dict[int, list[tuple[dt.date, dt.date]]]
 _NONE_LO, _NONE_HI = np.iinfo(np.int64).max, np.iinfo(np.int64).min
+
+
+def cow_spells(states: StateRegistry, needs: str) -> Spells:
+    """COW membership spells by ccode, of the states that have any; `needs` begins the message when there are none
+    ("dyad-years need"), as the COW list is a dataset the user fetches."""
+    spells = {s.ccode: list(s.spells) for s in states if s.ccode is not None and s.spells}
+    if not spells:
+        from foedus.errors import DataMissingError
+
+        raise DataMissingError(f"{needs} the COW state system: run `foedus data fetch cow_states`")
+    return spells
 
 
 def year_windows(spells: Spells, year: int) -> Windows:

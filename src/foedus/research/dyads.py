@@ -27,7 +27,7 @@ import numpy as np
 from foedus.model.states import StateRegistry
 from foedus.research.atop_ally import ally_columns
 from foedus.research.atop_flags import FLAG_COLUMNS, atop_flag_keys, cached_atop_keys_of, flag_columns
-from foedus.research.coexist import Spells, YearWindows
+from foedus.research.coexist import Spells, YearWindows, cow_spells
 from foedus.sources.atop_release import ATOP_END
 
 if TYPE_CHECKING:
@@ -61,12 +61,7 @@ def system_spells(source: World | StateRegistry, system: System) -> Spells:
         from foedus.sources.cow import read_gw_spells
 
         return read_gw_spells()
-    spells = {s.ccode: list(s.spells) for s in _registry(source) if s.ccode is not None and s.spells}
-    if not spells:
-        from foedus.errors import DataMissingError
-
-        raise DataMissingError("dyad-years need the COW state system: run `foedus data fetch cow_states`")
-    return spells
+    return cow_spells(_registry(source), "dyad-years need")
 
 
 def dyad_years(spells: Spells, first: int, last: int, directed: bool = True,

@@ -19,7 +19,7 @@ import numpy as np
 
 from foedus.research.atop_flags import YEAR_SPAN as _YEAR_SPAN
 from foedus.research.atop_flags import cached_flag_keys_of
-from foedus.research.coexist import Spells, YearWindows
+from foedus.research.coexist import YearWindows, cow_spells
 from foedus.sources.atop_release import ATOP_END
 from foedus.sources.cow import capabilities
 
@@ -30,17 +30,6 @@ if TYPE_CHECKING:
 __all__ = ["TIE_VALUES", "yearly_portfolios", "yearly_portfolios_of"]
 
 TIE_VALUES = {"defense": 3, "offense": 3, "neutrality": 2, "nonaggression": 2, "consultation": 1}
-
-
-def _cow_spells(states: StateRegistry) -> Spells:
-    """COW membership spells by ccode (as `foedus.research.dyads.system_spells`, without importing the
-    dyad-year machinery and the engine it needs)."""
-    spells = {s.ccode: list(s.spells) for s in states if s.ccode is not None and s.spells}
-    if not spells:
-        from foedus.errors import DataMissingError
-
-        raise DataMissingError("alliance similarity needs the COW state system: run `foedus data fetch cow_states`")
-    return spells
 
 
 def _tie_keys(states: StateRegistry, first: int, last: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -73,7 +62,7 @@ def yearly_portfolios_of(states: StateRegistry, first: int,
         span = f"year {last} has" if start == last else f"years {start}–{last} have"
         raise DateOutOfRangeError(f"alliance similarity needs ATOP's ties, which end in {ATOP_END.year}: {span} none "
                                   f"(ask for years up to {ATOP_END.year})")
-    spells = _cow_spells(states)
+    spells = cow_spells(states, "alliance similarity needs")
     caps = capabilities()
     windows = YearWindows.of(spells, first, last)
     member = windows.member
