@@ -16,6 +16,7 @@ import pyarrow.parquet as pq
 import pytest
 
 import raw_data
+from foedus.model.world import World
 from foedus.research.similarity import MEASURES, pair_similarity
 
 pytestmark = pytest.mark.needs_data
@@ -107,3 +108,33 @@ def test_cascade_covariates_are_empty_where_a_state_is_off_the_reference_day(tmp
     back = pd.read_csv(csv_out)
     assert back.loc[off.to_numpy(), COVARIATES].isna().all().all()
     assert set(back.cascade_major_defender.dropna().unique()) == {0, 1}  # 0/1 as before, empty where missing
+
+
+@pytest.mark.parametrize(("system", "year", "victim", "gone"), [("cow", 1958, 651, "SYR"), ("gw", 1918, 350, "SRB")])
+def test_cascade_defenders_are_members_on_the_reference_day(tmp_path: Path, world: World, system: str, year: int,
+                                                            victim: int, gone: str) -> None:
+    """A state bound to defend on 1 July but not a member of the table's system that day is no defender: Syria, in
+    the United Arab Republic from 1 February 1958 (COW), still bound to Egypt under the Arab League's treaty;
+    Serbia, out of the Gleditsch–Ward list while occupied (1915–1918), still bound to Greece under their 1913
+    alliance. Both were counted. The covariates are the engine's round one restricted to the states whose own rows
+    the table reads that day (tests/test_research.py checks the same in 1991, where no such state is bound)."""
+    import foedus
+
+    out = tmp_path / "dyads.parquet"
+    _cli("dyads", "--from", str(year), "--to", str(year), "--system", system, "--out", str(out))
+    table = pd.read_parquet(out)
+    first, second = table.columns[:2]
+    read = table[table.cascade_defenders.notna()]
+    by_code = world.states.by_ccode
+    members = {by_code[c] for c in read[first].unique() if c in by_code}
+    day = dt.date(year, 7, 1)
+    assert gone not in members and world.states.get(gone).member_on(day) == (system == "gw")
+    attackers = [c for c in read[first].unique() if c in by_code and world.states.get(by_code[c]).member_on(day)]
+    rows = read[(read[second] == victim) & read[first].isin(attackers)].head(12)  # the engine's attackers: COW's
+    assert len(rows) == 12
+    for row in rows.itertuples():
+        r = foedus.cascade(by_code[getattr(row, first)], by_code[victim], day.isoformat(), world=world)
+        bound = ({j.state for j in r.joiners if j.primary.round == 1 and j.side == "defense"}
+                 | {c.state for c in r.conflicts if c.round == 1})
+        assert gone in bound  # bound that day, though not a member of the system
+        assert row.cascade_defenders == len(bound & members), (getattr(row, first), victim)

@@ -8,10 +8,11 @@
   coverage (after 2018), never 0 there. `atopally` and `atopid` (`foedus.research.atop_ally`): whether the two
   share any ATOP alliance at a common moment of the year, by the same rule, and the ATOP ids of those alliances.
 - Cascade covariates (no other tool has them): if `ccode1` attacks `ccode2`'s home territory on the
-  reference day of the year (1 July by default), how many third states are bound to defend `ccode2`
-  in round 1 of the legal reading, their combined CINC (COW NMC 6.0, last value carried forward after
-  2016), and whether a COW major power is among them; missing in a dyad-year where either state is not a
-  system member on that day (it entered later in the year or left earlier), as there is no such attack to read.
+  reference day of the year (1 July by default), how many third states, system members on that day, are
+  bound to defend `ccode2` in round 1 of the legal reading, their combined CINC (COW NMC 6.0, last value
+  carried forward after 2016), and whether a COW major power is among them; missing in a dyad-year where
+  either state is not a system member on that day (it entered later in the year or left earlier), as there is
+  no such attack to read.
 """
 
 from __future__ import annotations
@@ -91,8 +92,11 @@ def dyad_years(spells: Spells, first: int, last: int, directed: bool = True,
     return out
 
 
-def _covariates(world: World, rows: np.ndarray, year: int, day: dt.date, tables: Tables) -> tuple[np.ndarray, ...]:
-    """Defender count, their CINC and major-power presence for one year's COW-coded rows."""
+def _covariates(world: World, rows: np.ndarray, year: int, day: dt.date, tables: Tables,
+                members: np.ndarray) -> tuple[np.ndarray, ...]:
+    """Defender count, their CINC and major-power presence for one year's COW-coded rows. Only `members` (COW
+    codes of the system's members on `day`) are defenders: a state bound on the day before it entered the system
+    or after it left (Syria, in the United Arab Republic in 1958) is none."""
     from foedus.sources.cow import capabilities
 
     cinc_by_code, _ = capabilities().cinc(year)
@@ -100,18 +104,20 @@ def _covariates(world: World, rows: np.ndarray, year: int, day: dt.date, tables:
     codes = np.flatnonzero(np.bincount(rows[:, :2].ravel()))  # sorted distinct codes (small, >= 0)
     ids = [states.by_ccode.get(int(c)) for c in codes]
     idx = {sid: i for i, sid in enumerate(ids) if sid}
+    on_day = np.isin(codes, members)
+    bound = {sid: i for sid, i in idx.items() if on_day[i]}  # who may defend
     n = len(codes)
     defends = np.zeros((n, n), dtype=bool)  # defends[o, v]: o is bound to defend v against anyone
     plain, limited = tables
     for victim, obligors in plain.items():
         if victim in idx:
-            defends[[idx[o] for o in obligors if o in idx], idx[victim]] = True
+            defends[[bound[o] for o in obligors if o in bound], idx[victim]] = True
     cinc = np.array([cinc_by_code.get(int(c), 0.0) for c in codes])
     major = np.array([sid is not None and states.is_major(sid, day) for sid in ids], dtype=np.float64)
     count = defends.sum(axis=0)[None, :] - defends.astype(np.int64)  # minus the attacker itself
     power = (cinc @ defends)[None, :] - cinc[:, None] * defends
     majors = (major @ defends)[None, :] - major[:, None] * defends
-    extra = _limited_extra(limited, idx, defends)
+    extra = _limited_extra(limited, idx, bound, defends)
     for (a, v), extra_defenders in extra.items():
         count[a, v] += len(extra_defenders)
         power[a, v] += sum(cinc[o] for o in extra_defenders)
@@ -121,12 +127,13 @@ def _covariates(world: World, rows: np.ndarray, year: int, day: dt.date, tables:
     return count[i, j], power[i, j], majors[i, j] > 0
 
 
-def _limited_extra(limited: Limited, idx: dict[str, int],
+def _limited_extra(limited: Limited, idx: dict[str, int], bound: dict[str, int],
                    defends: np.ndarray) -> dict[tuple[int, int], set[int]]:
-    """(attacker, victim) -> extra defenders whose legs cover only some attackers."""
+    """(attacker, victim) -> extra defenders (of `bound`: those that may defend) whose legs cover only some
+    attackers."""
     extra: dict[tuple[int, int], set[int]] = defaultdict(set)
     for victim, obligor, mode, group in limited:
-        if victim not in idx or obligor not in idx or defends[idx[obligor], idx[victim]]:
+        if victim not in idx or obligor not in bound or defends[idx[obligor], idx[victim]]:
             continue
         v, o = idx[victim], idx[obligor]
         attackers = [idx[s] for s in group if s in idx] if mode == "only" else [
@@ -173,8 +180,10 @@ def dyad_columns(source: World | StateRegistry, options: DyadOptions,
     frame |= flag_columns(cow_rows, found, options.directed, in_cov, at)
     frame |= ally_columns(cow_rows, found, in_cov, at)
     if not isinstance(source, StateRegistry) and options.covariates:
-        off = _off_reference_day(windows, rows, options.reference_day)
-        frame |= _covariate_columns(source, cow_rows, options, progress, off)
+        present = windows.on_day(options.reference_day)
+        members = _members(present, windows.first, options.system)
+        off = _off_reference_day(present, windows.first, rows)
+        frame |= _covariate_columns(source, cow_rows, options, off, members, progress)
     if not isinstance(source, StateRegistry) and options.depth:
         from foedus.research.dyad_depth import depth_columns
 
@@ -186,19 +195,27 @@ def _registry(source: World | StateRegistry) -> StateRegistry:
     return source if isinstance(source, StateRegistry) else source.states
 
 
-def _off_reference_day(windows: YearWindows, rows: np.ndarray, reference_day: tuple[int, int]) -> np.ndarray:
-    """For each (code1, code2, year) row, whether either state is not a member of the system (`windows`) on the
-    reference day of the year: the cascade covariates, which read that day, are missing there."""
-    present = windows.on_day(reference_day)
-    k = rows[:, 2] - windows.first
+def _off_reference_day(present: np.ndarray, first: int, rows: np.ndarray) -> np.ndarray:
+    """For each (code1, code2, year) row, whether either state is not a member of the system on the reference day
+    of the year (`present`: `YearWindows.on_day` from year `first`): the cascade covariates, which read that day,
+    are missing there."""
+    k = rows[:, 2] - first
     out: np.ndarray = ~(present[k, rows[:, 0]] & present[k, rows[:, 1]])
     return out
 
 
-def _covariate_columns(world: World, rows: np.ndarray, options: DyadOptions,
-                       progress: Callable[[int], None] | None = None,
-                       off: np.ndarray | None = None) -> dict[str, np.ndarray]:
-    """The cascade covariates of each row, masked (missing) where `off` is set: a state off the reference day."""
+def _members(present: np.ndarray, first: int, system: System) -> np.ndarray:
+    """(COW code, year) of each member of the system on the reference day (`present`, as `_off_reference_day`),
+    years ascending: the states the cascade covariates count as defenders."""
+    k, code = np.nonzero(present)
+    out = np.stack([code, code, k + first], axis=1)
+    return (_to_cow(out) if system == "gw" else out)[:, 1:]
+
+
+def _covariate_columns(world: World, rows: np.ndarray, options: DyadOptions, off: np.ndarray, members: np.ndarray,
+                       progress: Callable[[int], None] | None = None) -> dict[str, np.ndarray]:
+    """The cascade covariates of each row, masked (missing) where `off` is set: a state off the reference day;
+    `members`: (COW code, year) of the states that may defend (`_members`)."""
     from foedus.research.defenders import yearly_defenders  # the engine's rules: not needed for the flags alone
 
     n = len(rows)
@@ -211,11 +228,11 @@ def _covariate_columns(world: World, rows: np.ndarray, options: DyadOptions,
     for k, (year, table) in enumerate(zip(unique, tables, strict=True), start=1):
         sel: slice | np.ndarray = (slice(*np.searchsorted(years, [year, year + 1])) if ordered
                                    else years == year)
-        c, p, m = _covariates(world, rows[sel], year, dt.date(year, month, day), table)
+        on_day = members[slice(*np.searchsorted(members[:, 1], [year, year + 1])), 0]
+        c, p, m = _covariates(world, rows[sel], year, dt.date(year, month, day), table, on_day)
         count[sel], power[sel], major[sel] = c, p, m
         if progress is not None:
             progress(k)
-    off = np.zeros(n, dtype=bool) if off is None else off
     power[off] = np.nan
     return {"cascade_defenders": np.ma.MaskedArray(count, mask=off), "cascade_defenders_cinc": power,
             "cascade_major_defender": np.ma.MaskedArray(major, mask=off)}
