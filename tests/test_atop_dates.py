@@ -108,13 +108,13 @@ def pact(**member: Any) -> Treaty:
 
 def reasons(treaty: Treaty, day: str) -> list[str]:
     """The date reasons of AAA's duty to BBB on `day` (BBB a party then)."""
-    sure = party_facts(treaty, treaty.provisions[0], "AAA", "BBB", D(day))
+    sure = party_facts(treaty, treaty.provisions[0], "AAA", "BBB", D(day), names={})
     return [r.fact for r in sure.reasons if r.kind == "date"]
 
 
 def doubted(treaty: Treaty, day: str) -> list[str]:
     """The doubts about BBB on `day` (BBB not a party then)."""
-    return [d.fact for d, _ in doubts([treaty], D(day))]
+    return [d.fact for d, _ in doubts([treaty], D(day), names={})]
 
 
 @pytest.mark.parametrize(("day", "said"), [
@@ -184,7 +184,7 @@ def test_the_quadruple_alliance_ends_in_december_1822_with_no_day(world: foedus.
     assert first is not None and (first.certainty, first.certainty_reasons) == ("verified", ())
     for unsure in (duty("1822-12-02"), last):
         assert unsure is not None and unsure.certainty == "unverified"
-        assert "atop_1035: RUS left on 1823-01-01, known only to the month (day: not verified)" in [
+        assert "atop_1035: Russia (RUS) left on 1823-01-01, known only to the month (day: not verified)" in [
             r.fact for r in unsure.certainty_reasons if r.kind == "date"]
     assert duty("1823-01-01") is None
 
@@ -198,7 +198,7 @@ def test_rwanda_joined_the_african_malagasy_defence_pact_in_march_1963(world: fo
         assert joiner is not None
         return next(o for o in (joiner.primary, *joiner.also) if o.treaty == "atop_3455")
 
-    said = ["atop_3455: RWA became a party on 1963-03-01, known only to the month (day: not verified)"]
+    said = ["atop_3455: Rwanda (RWA) became a party on 1963-03-01, known only to the month (day: not verified)"]
     for day in ("1963-03-01", "1963-03-30"):
         unsure = duty(day)
         assert (unsure.certainty, [r.fact for r in unsure.certainty_reasons if r.kind == "date"]) == (

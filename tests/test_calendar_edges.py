@@ -59,5 +59,5 @@ def test_a_coverage_to_the_calendars_end_never_ends() -> None:
         "id": "far_pact", "name": "Far pact", "signed": "2020-01-01", "in_force": "2020-01-01",
         "coverage_end": "9999-12-31", "sources": [{"url": "https://example.org/pact"}],
         "members": [{"state": "FIN"}, {"state": "SWE"}]})
-    got = treaty_changes([treaty], "in-force", MIN, MAX)
+    got = treaty_changes([treaty], "in-force", MIN, MAX, {})
     assert [(d.isoformat(), c.what) for d, cs in got.items() for c in cs] == [("2020-01-01", "in-force")]

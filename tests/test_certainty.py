@@ -84,7 +84,7 @@ def test_an_exit_known_only_to_the_month_matters_inside_its_month(day: str, date
     August it was a party whatever the day. (From the 6th it is a doubt: `test_a_state_left_out_...`.)"""
     o = obligation(run("CUB", "USA", day), "MEX", "tiar_1947")
     assert [x.fact for x in o.certainty_reasons if x.kind == "date"] == (
-        ["tiar_1947: MEX left on 2004-09-06, known only to the month (month: verified; day: not verified)"]
+        ["tiar_1947: Mexico (MEX) left on 2004-09-06, known only to the month (month: verified; day: not verified)"]
         if dated else [])
 
 
@@ -281,7 +281,7 @@ def test_a_suspension_that_is_not_verified_says_so_where_it_withholds() -> None:
     r = run("ISR", "SYR", "2020-06-01")
     held = [w for w in r.withheld if w.treaty == "arab_jdec_1950"]
     assert held and not [j for j in r.joiners if j.primary.treaty == "arab_jdec_1950"]
-    assert all(w.reason.startswith("SYR's membership of Arab League JDEC is suspended since 2011-11-16")
+    assert all(w.reason.startswith("Syria (SYR)'s membership of Arab League JDEC is suspended since 2011-11-16")
                and "; the suspension is not verified;" in w.reason for w in held)
 
 
@@ -323,7 +323,7 @@ def test_a_consultation_rests_on_the_facts_of_its_clause() -> None:
     later, usa = consults("2025-06-01", "USA")
     assert (usa.treaty, usa.certainty) == ("ukr_bilateral_2024", "unverified")
     assert [(r.kind, r.certainty) for r in usa.certainty_reasons] == [("membership", "unverified")]
-    assert "USA is still a party from 2025-01-20" in usa.certainty_reasons[0].fact
+    assert "United States (USA) is still a party from 2025-01-20" in usa.certainty_reasons[0].fact
     assert usa.to_dict()["certainty_reasons"][0]["kind"] == "membership"
     line = next(x for x in explain_lines(later) if x.startswith("Consultation: United States"))
     assert line.endswith("(ukr_bilateral_2024 art. future-attack clause (numbering varies by agreement))"
@@ -345,21 +345,21 @@ def test_a_withheld_leg_says_how_sure_the_facts_are_that_it_would_bind_by() -> N
     irq = next(w for w in r.withheld if w.state == "IRQ")
     assert (irq.treaty, irq.article, irq.certainty) == ("arab_jdec_1950", "2", "unverified")
     assert [(x.kind, x.fact) for x in irq.certainty_reasons] == [
-        ("membership", "arab_jdec_1950: SYR is a party (not verified)")]
+        ("membership", "arab_jdec_1950: Syria (SYR) is a party (not verified)")]
     assert next(x for x in explain_lines(r) if x.startswith("Withheld: Iraq")).endswith("— unverified facts")
 
 
 @pytest.mark.parametrize(("attacker", "target", "day", "expected"), [
     # Mexico's Rio exit took effect in September 2004, the day (the 6th) not verified: on 15 September it may still
     # have been a party, though the record says it has left
-    ("CUB", "USA", "2004-09-15", ["tiar_1947: MEX left on 2004-09-06, known only to the month (month: verified; "
-                                 "day: not verified); it may still have been a party on 2004-09-15"]),
+    ("CUB", "USA", "2004-09-15", ["tiar_1947: Mexico (MEX) left on 2004-09-06, known only to the month (month: "
+                                 "verified; day: not verified); it may still have been a party on 2004-09-15"]),
     ("CUB", "USA", "2004-10-01", []),  # past the month's window
     ("CUB", "USA", "2004-09-03", []),  # a party by the record, and bound ones say so (`assess`)
     ("IND", "CHN", "2004-09-15", []),  # no party to the Rio Treaty in this war: the doubt changes nothing
     # the UK left the EU on 2020-02-01 (known to the week): France's war in the days after may still bind it
-    ("RUS", "FRA", "2020-02-03", ["eu_teu_42_7: GBR left on 2020-02-01, known only to within a week (day: not "
-                                 "verified); it may still have been a party on 2020-02-03"]),
+    ("RUS", "FRA", "2020-02-03", ["eu_teu_42_7: United Kingdom (GBR) left on 2020-02-01, known only to within a week "
+                                 "(day: not verified); it may still have been a party on 2020-02-03"]),
     # the Saudi-Pakistani pact's entry into force is a stand-in (its signature, 17 Sep 2025): before it was signed
     # it cannot have been in force, whatever the stand-in's window
     ("IND", "PAK", "2025-06-01", []),
@@ -375,7 +375,7 @@ def test_a_state_left_out_by_an_uncertain_date_is_a_doubt(attacker: str, target:
         assert doubt.fact.startswith(start) and doubt.certainty == "unverified"
         treaty, _, rest = start.partition(": ")
         assert doubt.treaty == treaty  # and the party it concerns, or none for the treaty itself
-        assert doubt.state == (None if rest.startswith("the treaty") else rest.split()[0])
+        assert doubt.state == (None if rest.startswith("the treaty") else rest.split(")")[0].split("(")[-1])
     assert [(d["treaty"], d["state"], d["fact"]) for d in r.to_dict()["doubts"]] == [
         (d.treaty, d.state, d.fact) for d in r.doubts]
     assert sum(x.startswith("Uncertain date: ") for x in explain_lines(r)) == len(expected)
@@ -389,8 +389,8 @@ def test_an_accession_known_only_to_the_month_is_a_doubt_before_its_day(day: str
     `assess` says so), and before the month no doubt reaches back."""
     r = foedus.cascade("RUS", "EST", day, world=what_if_estonias_day_known_to_the_month())
     assert [(d.treaty, d.state, d.certainty, d.fact) for d in r.doubts] == ([(
-        "nato_1949", "EST", "unverified", "nato_1949: EST became a party on 2004-03-29, known only to the month "
-        f"(month: verified; day: not verified); it may already have been one on {day}")] if doubted else [])
+        "nato_1949", "EST", "unverified", "nato_1949: Estonia (EST) became a party on 2004-03-29, known only to the "
+        f"month (month: verified; day: not verified); it may already have been one on {day}")] if doubted else [])
     assert sum(x.startswith("Uncertain date: ") for x in explain_lines(r)) == int(doubted)
 
 
@@ -399,7 +399,7 @@ def test_on_either_basis_an_exit_is_a_reason_and_a_doubt(basis: str) -> None:
     """An exit ends a membership on the signed basis as on the in-force one (`party_on`), so its window is read
     alike: Mexico's Rio exit, effective Sep 2004, is a reason on 1 Sep and a doubt on 15 Sep (a treaty's end and a
     clause's span likewise: tests/test_clause_windows.py)."""
-    left = "tiar_1947: MEX left on 2004-09-06, known only to the month (month: verified; day: not verified)"
+    left = "tiar_1947: Mexico (MEX) left on 2004-09-06, known only to the month (month: verified; day: not verified)"
     o = obligation(run("CUB", "USA", "2004-09-01", basis=basis), "MEX", "tiar_1947")
     assert [x.fact for x in o.certainty_reasons if x.kind == "date"] == [left]
     assert [d.fact for d in run("CUB", "USA", "2004-09-15", basis=basis).doubts] == [
@@ -423,7 +423,7 @@ def test_a_doubt_needs_the_state_out_by_every_row_of_its_own() -> None:
                     {"state": "CCC", "joined": "2006-03-20", "joined_certainty": month}]})
 
     def facts(day: str) -> list[str]:
-        return [d.fact for d, _ in doubts([pact], dt.date.fromisoformat(day))]
+        return [d.fact for d, _ in doubts([pact], dt.date.fromisoformat(day), names={})]
 
     assert facts("2005-06-17") == ["test_pact: BBB left on 2005-06-15, known only to the month (day: not verified); "
                                    "it may still have been a party on 2005-06-17"]
@@ -431,7 +431,7 @@ def test_a_doubt_needs_the_state_out_by_every_row_of_its_own() -> None:
     assert facts("2006-03-10") == ["test_pact: CCC became a party on 2006-03-20, known only to the month (day: not "
                                    "verified); it may already have been one on 2006-03-10"]
     assert facts("2006-02-27") == [] and facts("2006-03-20") == []
-    assert [(d.state, states) for d, states in doubts([pact], dt.date(2006, 3, 10))] == [
+    assert [(d.state, states) for d, states in doubts([pact], dt.date(2006, 3, 10), names={})] == [
         ("CCC", frozenset({"AAA", "BBB", "CCC"}))]
 
 
@@ -450,7 +450,7 @@ def test_a_doubt_never_reaches_before_the_signature() -> None:
                      "joined_certainty": {"within": "year", "certainty": "unverified"}}]})
 
     def about(day: str) -> list[str | None]:
-        return [d.state for d, _ in doubts([pact], dt.date.fromisoformat(day))]
+        return [d.state for d, _ in doubts([pact], dt.date.fromisoformat(day), names={})]
 
     assert about("2010-02-28") == [] and about("2010-03-01") == [None] and about("2010-05-31") == [None]
     assert about("2011-01-31") == [] and about("2011-02-01") == ["CCC"] and about("2011-05-01") == []
@@ -493,7 +493,7 @@ def test_certainty_reads_a_membership_row_as_the_leg_table_does(basis: str) -> N
 
     days = [dt.date(y, 6, 1) for y in range(1946, 2026)] + [dt.date(2024, 6, 11), dt.date(2024, 6, 12)]
     differ = [(t.id, day) for t in CURATED.treaties.curated.values() for day in days if t.in_effect(day, basis)
-              and {m.state for m in t.members if party_on(t, m, day, basis)} != set(parties(t, day, basis))]
+              and {m.state for m in t.members if party_on(t, m, day, basis)} != set(parties(t, day, basis, {}))]
     assert differ == []
     rio = CURATED.treaty("tiar_1947")
     argentina = next(m for m in rio.members if m.state == "ARG")

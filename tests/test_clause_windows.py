@@ -105,20 +105,20 @@ def test_a_clause_known_to_the_month_is_unsure_inside_it(day: str, said: list[st
     applies = MONTHS.provisions[0].valid
     assert applies is not None
     if applies.covers(D(day)):
-        sure = party_facts(MONTHS, MONTHS.provisions[0], "AAA", "BBB", D(day))
+        sure = party_facts(MONTHS, MONTHS.provisions[0], "AAA", "BBB", D(day), names={})
         assert [r.fact for r in sure.reasons if r.kind == "date"] == said
-    assert [d.fact for d, _ in doubts([MONTHS], D(day))] == doubted
+    assert [d.fact for d, _ in doubts([MONTHS], D(day), names={})] == doubted
 
 
 @pytest.mark.parametrize(("day", "doubted"), [("1949-12-31", False), ("1950-01-05", True)])
 def test_a_clause_window_never_reaches_before_the_signature(day: str, doubted: bool) -> None:
     """A stand-in's year before it stops at the treaty's signature (1 Jan 1950), as an accession's does."""
     early = pact(start="1950-01-20", start_certainty={"within": "stand-in"})
-    assert bool(doubts([early], D(day))) is doubted
+    assert bool(doubts([early], D(day), names={})) is doubted
 
 
 def test_the_war_replay_says_how_a_clause_day_is_known() -> None:
-    changes = treaty_changes([MONTHS], "in-force", D("1955-01-01"), D("1975-01-01"))
+    changes = treaty_changes([MONTHS], "in-force", D("1955-01-01"), D("1975-01-01"), {})
     said = {c.what: [r.fact for r in c.reasons] for day in changes.values() for c in day}
     assert said == {
         "clause-starts": ["test_pact: art. 1 applies from 1960-03-15, known only to the month (day: not verified)"],
@@ -155,7 +155,7 @@ def test_a_leg_suspension_known_less_than_to_the_day_is_read_as_a_members(obligo
                                                                          said: list[str]) -> None:
     """A leg that binds by the record, near a first or last day of its suspension known less than to the day."""
     beneficiary = "BBB" if obligor == "AAA" else "AAA"
-    sure = party_facts(LEG, LEG.provisions[0], obligor, beneficiary, D(day))
+    sure = party_facts(LEG, LEG.provisions[0], obligor, beneficiary, D(day), names={})
     assert [r.fact for r in sure.reasons if r.kind == "date"] == said
 
 
@@ -165,7 +165,7 @@ def test_a_withheld_leg_and_the_replay_say_how_its_suspension_is_dated() -> None
     assert leg.suspended == ("test_pact suspends AAA's obligation to BBB since 1960-03-15 (its start known only to "
                              "the month (day: not verified); its end (1970-06-01) known only to the year (day: not "
                              "verified))")
-    changes = treaty_changes([LEG], "in-force", D("1955-01-01"), D("1975-01-01"))
+    changes = treaty_changes([LEG], "in-force", D("1955-01-01"), D("1975-01-01"), {})
     said = {c.what: [r.fact for r in c.reasons] for day in changes.values() for c in day}
     assert said == {"leg-suspended": [f"{BEGAN} (day: not verified)"],
                     "leg-restored": [f"{ENDED} (day: not verified)"]}
@@ -194,9 +194,9 @@ def terms(second: dict[str, Any] | None = None, **first: Any) -> Treaty:
 def test_a_clause_doubt_needs_a_duty_no_other_clause_gives_that_day(day: str, doubted: str) -> None:
     """A term and its renewal: whether the one out by the record may apply changes no duty while the other gives
     the same duty (its span's uncertain day is its own reason); with another wording (a request gate) it may."""
-    assert [d.fact for d, _ in doubts([terms()], D(day))] == []
+    assert [d.fact for d, _ in doubts([terms()], D(day), names={})] == []
     gated = terms({"request_gated": True})
-    assert [d.fact for d, _ in doubts([gated], D(day))] == [f"test_pact: {doubted}"]
+    assert [d.fact for d, _ in doubts([gated], D(day), names={})] == [f"test_pact: {doubted}"]
 
 
 def test_a_clause_reason_needs_a_duty_no_other_clause_surely_gives() -> None:
@@ -204,7 +204,7 @@ def test_a_clause_reason_needs_a_duty_no_other_clause_surely_gives() -> None:
     renewal's uncertain first day lowers no duty; where the term may itself have ended, or words the duty
     otherwise, it does."""
     def dated(pact: Treaty, day: str = "1970-06-10") -> list[str]:
-        sure = party_facts(pact, pact.provisions[1], "AAA", "BBB", D(day))
+        sure = party_facts(pact, pact.provisions[1], "AAA", "BBB", D(day), names={})
         return [r.fact for r in sure.reasons if r.kind == "date"]
 
     renewal = "test_pact: art. 1 applies from 1970-06-01, known only to the year (day: not verified)"
@@ -220,7 +220,7 @@ def test_the_replay_sees_no_change_where_a_clause_gives_the_same_duty_across_the
     where the renewal overlaps the term); with another wording (a request gate) the clause's end and start are
     changes."""
     def changed(pact: Treaty) -> list[tuple[str, str, str | None]]:
-        found = treaty_changes([pact], basis, D("1955-01-01"), D("1990-01-01"))
+        found = treaty_changes([pact], basis, D("1955-01-01"), D("1990-01-01"), {})
         return [(str(day), c.what, c.article) for day, cs in found.items() for c in cs]
 
     assert changed(terms()) == []
@@ -246,10 +246,10 @@ def test_on_the_signed_basis_a_clause_and_a_treaty_end_are_doubts_as_they_are_re
     assert [d.certainty for d in weu.doubts if d.treaty == "weu_1948"] == ["verified"]
     early = pact(start="1960-03-15", start_certainty={"within": "month"}).model_copy(update={
         "in_force": D("1960-03-15"), "in_force_certainty": DateCertainty(within="month")})
-    assert [d.fact.split(" on ")[0] for d, _ in doubts([early], D("1960-03-10"))] == [
+    assert [d.fact.split(" on ")[0] for d, _ in doubts([early], D("1960-03-10"), names={})] == [
         "test_pact: the treaty entered into force", "test_pact: art. 1 applies from 1960-03-15, known only to the "
         "month (day: not verified); it may already have applied"]
-    assert [d.fact.split(",")[0] for d, _ in doubts([early], D("1960-03-10"), "signed")] == [
+    assert [d.fact.split(",")[0] for d, _ in doubts([early], D("1960-03-10"), "signed", names={})] == [
         "test_pact: art. 1 applies from 1960-03-15"]
 
 
@@ -280,5 +280,6 @@ def test_the_treaties_with_date_windows_are_kept_at_load() -> None:
     recent = TreatyMap({}, lambda: {}, None, Recent(D("1900-01-01"), lambda: {"test_pact": MONTHS}))
     assert [t.id for t in recent.on(D("1960-03-01"))] == ["test_pact"] and recent.windowed == {"test_pact"}
     assert pickle.loads(pickle.dumps(lazy)).windowed == {"test_pact"}
-    assert doubts([MONTHS], D("1960-03-01"), windowed=set()) == []
-    assert doubts([MONTHS], D("1960-03-01"), windowed=lazy.windowed) == doubts([MONTHS], D("1960-03-01")) != []
+    assert doubts([MONTHS], D("1960-03-01"), windowed=set(), names={}) == []
+    every = doubts([MONTHS], D("1960-03-01"), names={})
+    assert doubts([MONTHS], D("1960-03-01"), windowed=lazy.windowed, names={}) == every != []

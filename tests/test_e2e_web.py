@@ -266,7 +266,7 @@ def test_a_consultation_shows_how_sure_its_facts_are(page: Any, server: str) -> 
     finding = page.locator("#explain .finding", has_text="Bound to consult with")
     assert "Certainty: unverified." in finding.inner_text()
     reason = finding.locator("ul.reasons li").first.inner_text()
-    assert "USA is still a party from 2025-01-20 (not verified)" in reason
+    assert "United States (USA) is still a party from 2025-01-20 (not verified)" in reason
     with page.expect_download() as got:
         page.click("#export-csv")
     rows = list(csv.DictReader(io.StringIO(Path(got.value.path()).read_text(encoding="utf-8"))))
@@ -332,10 +332,10 @@ def test_an_uncertain_exit_day_is_shown_as_a_doubt(page: Any, server: str) -> No
     page.wait_for_selector("body[data-result='CUB>USA@2004-09-15']", timeout=30_000)
     doubts = page.locator("#summary p.doubt").all_inner_texts()
     mexico = [d for d in doubts if d.startswith("uncertain date: tiar_1947: ")]
-    assert len(mexico) == 1 and "MEX left on 2004-09-06, known only to the month" in mexico[0], doubts
+    assert len(mexico) == 1 and "Mexico (MEX) left on 2004-09-06, known only to the month" in mexico[0], doubts
     # the state's own panel says it too
     page.wait_for_selector("#explain[data-state=MEX] .finding.doubt", timeout=30_000)
-    assert "MEX left on 2004-09-06" in page.inner_text("#explain .finding.doubt")
+    assert "Mexico (MEX) left on 2004-09-06" in page.inner_text("#explain .finding.doubt")
     assert not page.problems, page.problems
 
 

@@ -56,12 +56,15 @@ def test_mexico_may_have_left_on_1_september_and_had_surely_left_on_30_september
     with no doubt left."""
     rio = world.treaty("tiar_1947")
     art = rio.provisions[0]
-    on_first = [r.fact for r in party_facts(rio, art, "USA", "MEX", D("2004-09-01")).reasons if r.kind == "date"]
-    assert on_first == ["tiar_1947: MEX left on 2004-09-06, known only to the month (month: verified; day: not "
-                        "verified)"]
-    assert [r.fact for r in party_facts(rio, art, "USA", "MEX", D("2004-08-31")).reasons if r.kind == "date"] == []
-    assert [d.fact for d, _ in doubts([rio], D("2004-09-29")) if d.state == "MEX"] != []
-    assert [d.fact for d, _ in doubts([rio], D("2004-09-30")) if d.state == "MEX"] == []
+    names = world.states.names
+    on_first = [r.fact for r in party_facts(rio, art, "USA", "MEX", D("2004-09-01"), names=names).reasons
+                if r.kind == "date"]
+    assert on_first == ["tiar_1947: Mexico (MEX) left on 2004-09-06, known only to the month (month: verified; day: "
+                        "not verified)"]
+    assert [r.fact for r in party_facts(rio, art, "USA", "MEX", D("2004-08-31"), names=names).reasons
+            if r.kind == "date"] == []
+    assert [d.fact for d, _ in doubts([rio], D("2004-09-29"), names=names) if d.state == "MEX"] != []
+    assert [d.fact for d, _ in doubts([rio], D("2004-09-30"), names=names) if d.state == "MEX"] == []
 
 
 def test_an_effective_exit_in_april_is_unsure_in_april() -> None:
@@ -71,10 +74,10 @@ def test_an_effective_exit_in_april_is_unsure_in_april() -> None:
     assert date_window(D("1964-04-01"), how, end=True) == (D("1964-04-01"), D("1964-04-30"))
     assert date_window(D("1964-04-01"), DateCertainty(within="month"), end=True) == (D("1964-03-02"), D("1964-04-01"))
     treaty = pact(left="1964-04-15", left_certainty={"within": "month", "effective": True})
-    facts = [r.fact for r in party_facts(treaty, treaty.provisions[0], "AAA", "BBB", D("1964-04-01")).reasons]
+    facts = [r.fact for r in party_facts(treaty, treaty.provisions[0], "AAA", "BBB", D("1964-04-01"), names={}).reasons]
     assert facts == ["test_pact: BBB left on 1964-04-15, known only to the month (day: not verified)"]
-    assert [d.fact for d, _ in doubts([treaty], D("1964-04-29"))] != []
-    assert [d.fact for d, _ in doubts([treaty], D("1964-04-30"))] == []
+    assert [d.fact for d, _ in doubts([treaty], D("1964-04-29"), names={})] != []
+    assert [d.fact for d, _ in doubts([treaty], D("1964-04-30"), names={})] == []
 
 
 @pytest.mark.parametrize(("member", "said"), [

@@ -117,14 +117,14 @@ def test_treaties_show_says_what_of_each_date_is_verified(treaty: str, state: st
 def test_cubas_suspension_day_is_not_verified_near_it() -> None:
     """§1.10: 1962 [V], the day not given: a duty owed to Cuba in Jan 1962 rests on a day that is not verified."""
     found = reasons(run("DOM", "CUB", "1962-01-15"), "tiar_1947")
-    assert found["tiar_1947: CUB's suspension began on 1962-01-31, known only to the year (year: verified; day: not "
-                 "verified)"] == "unverified"
+    assert found["tiar_1947: Cuba (CUB)'s suspension began on 1962-01-31, known only to the year (year: verified; "
+                 "day: not verified)"] == "unverified"
 
 
 def test_pakistans_manila_exit_day_is_secondary_in_the_json_reason() -> None:
     found = reasons(run("CHN", "THA", "1973-06-01"), "manila_1954", "PAK")
-    assert found["manila_1954: PAK left on 1973-11-07, known only to the year (year: verified; day: known from "
-                 "secondary reporting only)"] == "secondary"
+    assert found["manila_1954: Pakistan (PAK) left on 1973-11-07, known only to the year (year: verified; day: known "
+                 "from secondary reporting only)"] == "secondary"
 
 
 def test_unified_germanys_nato_row_is_secondary_near_unification() -> None:
@@ -132,7 +132,7 @@ def test_unified_germanys_nato_row_is_secondary_near_unification() -> None:
     a secondary source: the joiners' only doubt in that week is secondary, no longer unverified."""
     r = run("RUS", "DEU", "1990-10-05")
     found = reasons(r, "nato_1949", "USA")
-    assert found["nato_1949: DEU became a party on 1990-10-03, known only to within a week (day: known from "
+    assert found["nato_1949: Germany (DEU) became a party on 1990-10-03, known only to within a week (day: known from "
                  "secondary reporting only)"] == "secondary"
     usa = r.joiner("USA")
     assert usa is not None and usa.primary.certainty == "secondary"
@@ -144,15 +144,17 @@ def test_rio_deposit_dates_not_checked_count_until_the_parties_are_known(target:
     up to when the 2019 meetings show them parties: PAN, PER and URY abstained on 11 Sep 2019; the 23 Sep 2019 vote,
     16-1 with TTO abstaining and CUB absent, shows the others. A duty owed to Honduras in between rests on it."""
     found = reasons(run("SLV", target, day), "tiar_1947")
-    fact = (f"tiar_1947: {target} became a party on 1948-12-03, the true date may be later, up to 2019-09-23 (day: not "
-            "verified)")
+    fact = (f"tiar_1947: Honduras ({target}) became a party on 1948-12-03, the true date may be later, up to "
+            "2019-09-23 (day: not verified)")
     assert (found.get(fact) == "unverified") is dated
-    assert not any("PAN became a party" in f for f in reasons(run("SLV", "HND", "2019-09-15"), "tiar_1947", "PAN"))
+    assert not any("Panama (PAN) became a party" in f
+                   for f in reasons(run("SLV", "HND", "2019-09-15"), "tiar_1947", "PAN"))
 
 
 @pytest.mark.parametrize(("day", "facts"), [
     ("2024-12-01", {}),
-    ("2025-06-01", {"ukr_bilateral_2024: USA is still a party from 2025-01-20 (not verified)": "unverified"}),
+    ("2025-06-01", {"ukr_bilateral_2024: United States (USA) is still a party from 2025-01-20 (not verified)":
+                    "unverified"}),
 ])
 def test_the_us_ukraine_agreement_is_a_g7_partys_and_only_its_2025_standing_is_doubted(
         day: str, facts: dict[str, str]) -> None:
@@ -170,8 +172,8 @@ def test_the_us_ukraine_agreement_is_a_g7_partys_and_only_its_2025_standing_is_d
 def test_armenias_csto_membership_is_doubted_from_12_june_2024_and_says_so() -> None:
     """§1.4: frozen Feb 2024 [V]; 'will leave' said 12 Jun 2024 [V]; a member at end-2025 only 'as far as found'."""
     found = reasons(run("AZE", "ARM", "2025-06-01"), "csto_1992")
-    assert found["csto_1992: ARM is still a party from 2024-06-12 (not verified)"] == "unverified"
-    assert not any("ARM is still a party" in f for f in reasons(run("AZE", "ARM", "2024-06-11"), "csto_1992"))
+    assert found["csto_1992: Armenia (ARM) is still a party from 2024-06-12 (not verified)"] == "unverified"
+    assert not any("Armenia (ARM) is still a party" in f for f in reasons(run("AZE", "ARM", "2024-06-11"), "csto_1992"))
 
 
 @pytest.mark.parametrize(("day", "facts"), [

@@ -27,7 +27,7 @@ LEFT = "test_pact: BBB left on 2005-06-15, known only to the month (day: not ver
 
 def dated(state: str, day: str, basis: str = "in-force") -> list[str]:
     """The date reasons of `state`'s duty to AAA under the pact on `day`."""
-    sure = party_facts(PACT, PACT.provisions[0], state, "AAA", D(day), basis)
+    sure = party_facts(PACT, PACT.provisions[0], state, "AAA", D(day), basis, names={})
     return [r.fact for r in sure.reasons if r.kind == "date"]
 
 
@@ -39,8 +39,8 @@ def test_on_the_signed_basis_an_accession_is_read_where_a_membership_starts_from
     assert not party_on(PACT, ccc, D("2006-03-10"), "signed") and party_on(PACT, ddd, D("2006-03-10"), "signed")
     assert dated("CCC", "2006-03-25", "signed") == [JOINED.format("CCC")]
     assert dated("DDD", "2006-03-25", "signed") == []
-    assert [d.state for d, _ in doubts([PACT], D("2006-03-10"), "signed")] == ["CCC"]
-    assert [d.state for d, _ in doubts([PACT], D("2006-03-10"))] == ["CCC", "DDD"]
+    assert [d.state for d, _ in doubts([PACT], D("2006-03-10"), "signed", names={})] == ["CCC"]
+    assert [d.state for d, _ in doubts([PACT], D("2006-03-10"), names={})] == ["CCC", "DDD"]
 
 
 def test_a_state_no_row_makes_a_party_has_a_date_reason_only_inside_the_window() -> None:

@@ -13,6 +13,7 @@ from foedus.model.loader import validate_references
 from foedus.model.treaty import Treaty
 from foedus.model.treatymap import TreatyMap
 from foedus.model.world import World
+from foedus.wording import named_state
 
 DAY = "2020-06-01"
 
@@ -167,9 +168,9 @@ def test_neutrality_toward_the_side_that_started_the_war_does_not_bind_on_a_coun
     r = cascade("RUS", "UKR", DAY, reading="escalatory", world=w)
     assert joined(r) == {"IRN": "defense"} and r.conflicts == ()
     # a state that stays out is told why its duty is void, by the clause's own non-provocation condition first
-    for extra, reason in (({}, "RUS is on the side that started the war (the clause protects a partner that is "
-                                "attacked, not one struck back)"),
-                          ({"non_provocation": True}, "RUS started the war (non-provocation clause)")):
+    for extra, reason in (({}, "Russia (RUS) is on the side that started the war (the clause protects a partner that "
+                                "is attacked, not one struck back)"),
+                          ({"non_provocation": True}, "Russia (RUS) started the war (non-provocation clause)")):
         alone = make_world(world, treaty("neut", ["IRN", "RUS"], _neutrality(**extra)))
         r = cascade("RUS", "UKR", DAY, reading="escalatory", world=alone)
         assert r.neutral == () and [(x.state, x.treaty, x.article) for x in r.withheld] == [("IRN", "neut", "3")]
@@ -359,7 +360,7 @@ def toy_gate() -> Any:
     from foedus.engine.rules import Gate, register_gate, unregister_gate
 
     register_gate(Gate("toy_sanctions", carried=lambda leg: leg.treaty.id == "pact",
-                       reason=lambda leg: f"{leg.obligor} is under toy sanctions",
+                       reason=lambda leg, names: f"{named_state(leg.obligor, names)} is under toy sanctions",
                        closed=lambda leg, scenario: scenario.date.year > 2015))
     yield
     unregister_gate("toy_sanctions")
@@ -371,7 +372,8 @@ def test_a_new_static_gate_holds_legs_back_in_every_engine(world: World, reading
     w = make_world(world, treaty("pact", ["FRA", "DEU"], defense()), treaty("other", ["ITA", "DEU"], defense()))
     r = cascade("RUS", "DEU", DAY, reading=reading, world=w)  # type: ignore[arg-type]
     assert joined(r) == {"ITA": "defense"}
-    assert [(x.state, x.treaty, x.reason) for x in r.withheld] == [("FRA", "pact", "FRA is under toy sanctions")]
+    assert [(x.state, x.treaty, x.reason) for x in r.withheld] == [
+        ("FRA", "pact", "France (FRA) is under toy sanctions")]
     assert joined(cascade("RUS", "DEU", "2010-06-01", reading=reading, world=w)) == {  # type: ignore[arg-type]
         "FRA": "defense", "ITA": "defense"}
 
@@ -382,7 +384,7 @@ def obligor_gate() -> Any:
     from foedus.engine.rules import Gate, register_gate, unregister_gate
 
     register_gate(Gate("toy_embargo", carried=lambda leg: leg.treaty.id == "pact",
-                       reason=lambda leg: f"{leg.obligor} is under a toy embargo",
+                       reason=lambda leg, names: f"{leg.obligor} is under a toy embargo",
                        closed=lambda leg, scenario: leg.obligor == "FRA"))
     yield
     unregister_gate("toy_embargo")
@@ -401,5 +403,5 @@ def test_a_victim_gate_the_fast_engines_lack_is_refused() -> None:
     from foedus.engine.rules import Gate, register_gate
 
     with pytest.raises(ValueError, match="not implemented by the vectorised engines"):
-        register_gate(Gate("toy_weather", carried=lambda leg: True, reason=lambda leg: "rain",
+        register_gate(Gate("toy_weather", carried=lambda leg: True, reason=lambda leg, names: "rain",
                            open_for=lambda state, s: False))

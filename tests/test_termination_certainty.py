@@ -92,7 +92,7 @@ def test_a_duty_that_stopped_with_the_end_is_a_doubt_inside_its_window(world: Wo
 def test_the_timeline_cites_the_end(world: World) -> None:
     how = DateCertainty(within="month", window=Certainty.VERIFIED, effective=True)
     roc = world.treaty("usa_roc_1954").model_copy(update={"terminated_certainty": how})
-    (change,) = [c for day in treaty_changes([roc], "in-force", dt.date(1979, 1, 1), dt.date(1981, 1, 1)).values()
+    (change,) = [c for day in treaty_changes([roc], "in-force", dt.date(1979, 1, 1), dt.date(1981, 1, 1), {}).values()
                  for c in day if c.what == "terminated"]
     assert [r.fact for r in change.reasons] == [
         "usa_roc_1954: the treaty ended on 1980-01-01, known only to the month (month: verified; day: not verified)"]

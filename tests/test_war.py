@@ -342,13 +342,13 @@ def test_treaty_changes_follow_the_basis() -> None:
         "sources": [{"url": "https://example.org"}],
         "members": [{"state": "AAA"}, {"state": "BBB", "joined": "2001-01-01", "left": "2003-01-01",
                                        "suspended": [{"start": "2002-01-01", "end": "2002-06-01"}]}]})
-    got = treaty_changes([t], "in-force", D(1999, 1, 1), D(2010, 1, 1))
+    got = treaty_changes([t], "in-force", D(1999, 1, 1), D(2010, 1, 1), {})
     assert [(d.isoformat(), c.what, c.state) for d, cs in got.items() for c in cs] == [
         ("2000-06-01", "in-force", None), ("2001-01-01", "joins", "BBB"), ("2002-01-01", "suspended", "BBB"),
         ("2002-06-01", "restored", "BBB"), ("2003-01-01", "leaves", "BBB")]
-    signed = treaty_changes([t], "signed", D(1999, 1, 1), D(2000, 12, 31))
+    signed = treaty_changes([t], "signed", D(1999, 1, 1), D(2000, 12, 31), {})
     assert [c.what for cs in signed.values() for c in cs] == ["signed"]
-    assert treaty_changes([t], "in-force", D(2000, 6, 1), D(2000, 12, 31)) == {}  # (start, end]: start excluded
+    assert treaty_changes([t], "in-force", D(2000, 6, 1), D(2000, 12, 31), {}) == {}  # (start, end]: start excluded
 
 
 
@@ -363,10 +363,10 @@ def test_a_membership_recorded_anew_continues_and_nobody_leaves() -> None:
                     {"state": "BBB", "joined": "2004-01-01", "certainty": "unverified"},
                     {"state": "CCC", "left": "2005-01-01"}, {"state": "CCC", "joined": "2006-01-01"}]})
     for basis in ("in-force", "signed"):
-        got = treaty_changes([t], basis, D(2000, 12, 31), D(2010, 1, 1))  # type: ignore[arg-type]
+        got = treaty_changes([t], basis, D(2000, 12, 31), D(2010, 1, 1), {})  # type: ignore[arg-type]
         assert [(d.isoformat(), c.what, c.state) for d, cs in got.items() for c in cs] == [
             ("2004-01-01", "continues", "BBB"), ("2005-01-01", "leaves", "CCC"), ("2006-01-01", "joins", "CCC")]
-    (change,) = treaty_changes([t], "in-force", D(2003, 1, 1), D(2004, 1, 1))[D(2004, 1, 1)]
+    (change,) = treaty_changes([t], "in-force", D(2003, 1, 1), D(2004, 1, 1), {})[D(2004, 1, 1)]
     assert change.label == "BBB stays a party to t_y, its membership resting on other facts"
 
 def _legs(index) -> set[tuple[str, str, str, str, str]]:  # type: ignore[no-untyped-def]

@@ -17,17 +17,18 @@ from foedus.war.changes import treaty_changes
 D = dt.date.fromisoformat
 
 
-def _change(treaty: Treaty, day: str, what: str, state: str | None = None) -> dict[str, object]:
-    got = treaty_changes([treaty], "in-force", D(day) - dt.timedelta(days=1), D(day))
+def _change(treaty: Treaty, day: str, what: str, state: str | None = None, names: dict[str, str] | None = None
+            ) -> dict[str, object]:
+    got = treaty_changes([treaty], "in-force", D(day) - dt.timedelta(days=1), D(day), names or {})
     (change,) = [c for c in got.get(D(day), []) if c.what == what and c.state == state]
     return change.to_dict()
 
 
 def test_mexicos_rio_exit_is_dated_to_the_month_only(world: World) -> None:
-    leaves = _change(world.treaty("tiar_1947"), "2004-09-06", "leaves", "MEX")
+    leaves = _change(world.treaty("tiar_1947"), "2004-09-06", "leaves", "MEX", world.states.names)
     assert leaves["certainty"] == "unverified"
     assert [r["fact"] for r in leaves["certainty_reasons"]] == [  # type: ignore[union-attr]
-        "tiar_1947: MEX left on 2004-09-06, known only to the month (month: verified; day: not verified)"]
+        "tiar_1947: Mexico (MEX) left on 2004-09-06, known only to the month (month: verified; day: not verified)"]
 
 
 def test_a_verified_change_says_so_with_no_reasons(world: World) -> None:

@@ -9,6 +9,7 @@ from foedus.wording import (
     counted,
     empty_or_blank,
     field_path,
+    named_state,
     one_line,
     shown,
     validation_problem,
@@ -20,7 +21,7 @@ __all__ = [
     "LikelyModelError", "OptionalDependencyError", "OutputError", "OutputExistsError", "RuleError", "ScenarioError",
     "SettingError", "TreatyDataError", "UnknownDatasetError", "UnknownPlaceError", "UnknownStateError",
     "UnknownTreatyError", "UnknownWarError", "WarDataError", "character", "counted", "empty_or_blank", "field_path",
-    "one_line", "shown", "validation_problem",
+    "named_state", "one_line", "shown", "validation_problem",
 ]
 
 

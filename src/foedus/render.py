@@ -15,6 +15,7 @@ from foedus.engine.records import CertaintyReason, Conflict, Consultation, Doubt
 from foedus.engine.rules.support import Support
 from foedus.engine.scenario import Scenario
 from foedus.model.vocab import STRENGTH_WORDS
+from foedus.wording import named_state
 
 __all__ = ["CascadeResult", "certainty_tag", "explain_lines", "explain_text", "html_table", "rich_tree"]
 
@@ -51,8 +52,7 @@ class CascadeResult(Protocol):
 
 
 def _name(result: CascadeResult, state: str) -> str:
-    name = result.names.get(state)
-    return f"{name} ({state})" if name and name != state else state
+    return named_state(state, result.names)
 
 
 def _reason(result: CascadeResult, joiner: Joiner) -> str:

@@ -1,13 +1,13 @@
 """How every message words what was given: a value shown (`shown`), one said to be empty or blank, pydantic's
 problems with a value in foedus's words (`validation_problem`) and a field's path (`field_path`), the message as
-one line (`one_line`), a count with its noun (`counted`). Kept apart from the exception tree of `foedus.errors`,
-which re-exports these names."""
+one line (`one_line`), a count with its noun (`counted`), a state by its name and id (`named_state`). Kept apart
+from the exception tree of `foedus.errors`, which re-exports these names."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-__all__ = ["MAX_MESSAGE", "character", "counted", "empty_or_blank", "field_path", "one_line", "shown",
+__all__ = ["MAX_MESSAGE", "character", "counted", "empty_or_blank", "field_path", "named_state", "one_line", "shown",
            "validation_problem"]
 
 MAX_MESSAGE = 400
@@ -104,6 +104,17 @@ def validation_problem(error: Mapping[str, object], model: object = None) -> str
             given, Mapping | list | tuple):
         return problem  # the value is said already, or is not one to show
     return f"{problem} (got {shown(given)})"
+
+
+def named_state(state: str, names: Mapping[str, str]) -> str:
+    """A state as every reason, condition and note names one: "Russia (RUS)", from `names` (each state's name by its
+    id, the world's registry), since an id alone tells a reader little; its id alone when it has no other name.
+
+    >>> named_state("ARM", {"ARM": "Armenia"}), named_state("BBB", {})
+    ('Armenia (ARM)', 'BBB')
+    """
+    name = names.get(state)
+    return f"{name} ({state})" if name and name != state else state
 
 
 def empty_or_blank(value: object) -> str:

@@ -40,6 +40,7 @@ from foedus.engine.table import LegTable, leg_table
 from foedus.model.treaty import Kind
 from foedus.model.vocab import CERTAINTY_RANK
 from foedus.model.world import World
+from foedus.wording import named_state
 
 __all__ = ["run_cascade"]
 
@@ -171,7 +172,7 @@ class _Run:
         """The first leg a gate holds back, per obligor, treaty and article."""
         wkey = (leg.obligor, leg.treaty.id, leg.provision.article)
         if wkey not in self.withheld:  # the record as every engine makes it (the gate's own certainty included)
-            self.withheld[wkey] = withheld_record(leg, gate, self._sure(leg, attack, ctx))
+            self.withheld[wkey] = withheld_record(leg, gate, self._sure(leg, attack, ctx), self.world.states.names)
 
     def _violation(self, leg: Leg, attack: Attack, because: Because, kind: str, ctx: Situation) -> None:
         key = (leg.obligor, leg.beneficiary, leg.treaty.id)
@@ -198,7 +199,8 @@ class _Run:
                                any(self.side_of.get(n.toward) == _OTHER[side] for side in sides)]
             if len(sides) > 1 or against_neutral:
                 reason = ("bound to both sides" if len(sides) > 1
-                          else "bound to join and to stay neutral toward " + against_neutral[0].toward)
+                          else "bound to join and to stay neutral toward "
+                          + named_state(against_neutral[0].toward, self.world.states.names))
                 earlier = tuple(self.joiners.get(state, ()))
                 return Conflict(state, self.rounds, reason, earlier + tuple(obligations), tuple(against_neutral))
             if obligations and current is None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -26,6 +27,7 @@ from foedus.engine.table import (  # unchanged by the work the legacy copy stand
 )
 from foedus.model.treaty import Kind, Provision, Strength, Treaty
 from foedus.model.world import World
+from foedus.wording import named_state
 
 if TYPE_CHECKING:
     from foedus.engine.reliability import HonourModel
@@ -70,7 +72,8 @@ class LegTable:
                 for (_, t), (s, bilateral) in zip(self.commitments, self.strongest, strict=True)]
 
 
-def _legs_of(treaty: Treaty, provision: Provision, members: dict[str, str | None], day: dt.date) -> list[Leg]:
+def _legs_of(treaty: Treaty, provision: Provision, members: dict[str, str | None], day: dt.date,
+             names: Mapping[str, str]) -> list[Leg]:
     """The directed legs of one provision among the treaty's parties, each suspended leg with its reason."""
     everyone = frozenset(members)
     obligors = everyone & set(provision.obligors) if provision.obligors is not None else everyone
@@ -84,7 +87,8 @@ def _legs_of(treaty: Treaty, provision: Provision, members: dict[str, str | None
                 continue
             span = off.get((obligor, beneficiary))
             why = members[obligor] or members[beneficiary] or (None if span is None else (
-                f"{treaty.short_name or treaty.id} suspends {obligor}'s obligation to {beneficiary} since "
+                f"{treaty.short_name or treaty.id} suspends {named_state(obligor, names)}'s obligation to "
+                f"{named_state(beneficiary, names)} since "
                 f"{span.start}" + (f" ({span.note})" if span.note else "")))
             leg = Leg(obligor, beneficiary, treaty, provision, counterparts, suspended=why, parties=everyone)
             out.append(replace(leg, gates=rules.gates_of(leg)))
@@ -111,14 +115,14 @@ def compile_table(world: World, day: dt.date, basis: Basis = "in-force") -> LegT
     table = LegTable(date=day, basis=basis)
     legs: list[Leg] = []
     for treaty in world.treaties.on(day):
-        members = parties(treaty, day, basis)
+        members = parties(treaty, day, basis, world.states.names)
         if not members:
             continue
         table.members[treaty.id] = frozenset(s for s, why in members.items() if why is None)
         table.support += rules.support_legs(treaty, table.members[treaty.id], day)
         for provision in treaty.provisions:
             if provision.valid is None or provision.valid.covers(day):
-                legs += _legs_of(treaty, provision, members, day)
+                legs += _legs_of(treaty, provision, members, day, world.states.names)
     grouped: dict[Kind, dict[str, list[Leg]]] = defaultdict(lambda: defaultdict(list))
     for leg in _with_commitments(table, legs):
         grouped[leg.provision.kind][leg.beneficiary].append(leg)

@@ -45,6 +45,7 @@ from foedus.engine.rules import Situation, Volley, conflict, next_volleys, volle
 from foedus.engine.scenario import Attack, Scenario
 from foedus.engine.table import LegTable, leg_table
 from foedus.model.world import World
+from foedus.wording import named_state
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -233,7 +234,8 @@ class _Run:
     def _conflict(self, state: str, both: bool, obligations: list[Found], against: list[Found]) -> None:
         """`state` is conflicted (bound to both sides, or to join and to stay neutral): excluded, and reported."""
         against_neutral = neutral_records(against, self.certify, store=self.index.derived("records", interned))
-        reason = conflict.BOTH_SIDES if both else conflict.NEUTRAL_TOWARD + against_neutral[0].toward
+        toward = named_state(against_neutral[0].toward, self.certify.names) if not both else ""
+        reason = conflict.BOTH_SIDES if both else conflict.NEUTRAL_TOWARD + toward
         earlier = self.joiners.get(state, [])
         self.conflicts.append(Conflict(state, self.rounds, reason, self.cite([*earlier, *obligations]),
                                        tuple(against_neutral)))

@@ -20,6 +20,7 @@ from foedus.engine.certainty_words import (
     applies_fact,
     clause_day_fact,
     dated_reason,
+    duty_of_words,
     ended_fact,
     fact_reason,
     first_day,
@@ -37,6 +38,7 @@ from foedus.engine.records import CertaintyReason
 from foedus.engine.rules import token_matches
 from foedus.model.vocab import Certainty, worst
 from foedus.model.windows import date_window, twin_applies, unsure_before, unsure_from
+from foedus.wording import named_state
 
 if TYPE_CHECKING:
     from foedus.model.facts import DateCertainty
@@ -44,9 +46,9 @@ if TYPE_CHECKING:
     from foedus.model.treaty import Member, Provision, Span, Treaty
 
 __all__ = ["ASSUMED", "Assessment", "Memo", "applies_fact", "assess", "clause_day_fact", "date_window", "dated_reason",
-           "ended_fact", "fact_reason", "first_day", "first_day_fact", "how_dated", "how_known", "how_sure",
-           "left_fact", "member_start", "membership_fact", "party_facts", "party_on", "place_facts", "place_free",
-           "source_of", "standing_fact", "suspension_fact", "with_facts"]
+           "duty_of_words", "ended_fact", "fact_reason", "first_day", "first_day_fact", "how_dated", "how_known",
+           "how_sure", "left_fact", "member_start", "membership_fact", "party_facts", "party_on", "place_facts",
+           "place_free", "source_of", "standing_fact", "suspension_fact", "with_facts"]
 
 Memo = dict[tuple[int, object], tuple[CertaintyReason, ...]]  # `party_facts`'s parts, for one day and basis
 ASSUMED = frozenset({"freeze", "place", "scope"})  # reason kinds that are also conditions of the obligation
@@ -83,15 +85,15 @@ def assess(  # noqa: PLR0913 - pure (docs/certainty.md): everything it reads is 
     territorial reading (recognized or claimant), `victim` the attacked state (default: beneficiary), `names`
     each state's name by its id (a reason names a state as "Russia (RUS)"). Pure: reads only its arguments.
     """
-    return with_facts(party_facts(treaty, provision, obligor, beneficiary, day, basis),
+    return with_facts(party_facts(treaty, provision, obligor, beneficiary, day, basis, names=names),
                       place_facts(treaty, provision, place, target_kind, view, victim or beneficiary, names))
 
 
 def party_facts(treaty: Treaty, provision: Provision, obligor: str, beneficiary: str, day: dt.date,
-                basis: str = "in-force", memo: Memo | None = None) -> Assessment:
+                basis: str = "in-force", memo: Memo | None = None, *, names: Mapping[str, str]) -> Assessment:
     """The part of `assess` that does not depend on the attack: the treaty, the clause and both parties on `day`
     (callers keep it per leg and add `place_facts`). `memo` keeps the clause's facts and each party's, which many
-    legs share, for one day and basis (a store per leg table)."""
+    legs share, for one day and basis (a store per leg table, whose world's `names` name the states)."""
     if memo is None:
         memo = {}
     clause: tuple[int, object] = (id(treaty), id(provision))
@@ -102,10 +104,10 @@ def party_facts(treaty: Treaty, provision: Provision, obligor: str, beneficiary:
         party: tuple[int, object] = (id(treaty), state)
         found = memo.get(party)
         if found is None:
-            found = memo[party] = tuple(_member_facts(treaty, state, day, basis))
+            found = memo[party] = tuple(_member_facts(treaty, state, day, basis, names))
         reasons += found
     if provision.suspensions:  # rare, and per leg: not kept in `memo`
-        reasons += tuple(_leg_facts(treaty, provision, obligor, beneficiary, day))
+        reasons += tuple(_leg_facts(treaty, provision, obligor, beneficiary, day, names))
     return with_facts(_VERIFIED, reasons)
 
 
@@ -143,23 +145,23 @@ def _treaty_facts(treaty: Treaty, provision: Provision, day: dt.date) -> Iterato
         yield from clause_day_fact(treaty, provision, end=True)
 
 
-def _leg_facts(treaty: Treaty, provision: Provision, obligor: str, beneficiary: str, day: dt.date
-               ) -> Iterator[CertaintyReason]:
+def _leg_facts(treaty: Treaty, provision: Provision, obligor: str, beneficiary: str, day: dt.date,
+               names: Mapping[str, str]) -> Iterator[CertaintyReason]:
     """The leg is not suspended on `day` (it binds): near a first or last day of a suspension of it known less than
     to the day? Read as a member's suspension is."""
     for leg in provision.suspensions:
         if (leg.obligor, leg.beneficiary) == (obligor, beneficiary):
             yield from _edges(treaty, obligor, leg.span, day, source_of(treaty, leg.span.source, provision.source),
-                              f"{obligor}'s duty to {beneficiary} under art. {provision.article}")
+                              names, duty_of_words(obligor, beneficiary, provision.article, names))
 
 
-def _edges(treaty: Treaty, state: str, span: Span, day: dt.date, src: str, whose: str = ""
+def _edges(treaty: Treaty, state: str, span: Span, day: dt.date, src: str, names: Mapping[str, str], whose: str = ""
            ) -> Iterator[CertaintyReason]:
     """A suspension's first and last days whose window holds `day`, a day outside the suspension."""
     if unsure_before(day, span.start, span.start_certainty):
-        yield from suspension_fact(treaty, state, span, src, whose=whose)
+        yield from suspension_fact(treaty, state, span, src, names, whose=whose)
     if unsure_from(day, span.end, span.end_certainty, end=True):
-        yield from suspension_fact(treaty, state, span, src, end=True, whose=whose)
+        yield from suspension_fact(treaty, state, span, src, names, end=True, whose=whose)
 
 
 def _rows(treaty: Treaty, state: str, day: dt.date, basis: str) -> list[Member]:
@@ -168,25 +170,27 @@ def _rows(treaty: Treaty, state: str, day: dt.date, basis: str) -> list[Member]:
     return [m for m in rows if party_on(treaty, m, day, basis)] or rows
 
 
-def _member_facts(treaty: Treaty, state: str, day: dt.date, basis: str) -> Iterator[CertaintyReason]:
+def _member_facts(treaty: Treaty, state: str, day: dt.date, basis: str, names: Mapping[str, str]
+                  ) -> Iterator[CertaintyReason]:
     for m in _rows(treaty, state, day, basis):
-        yield from membership_fact(treaty, m)
+        yield from membership_fact(treaty, m, names)
         for span in m.frozen:
             if span.covers(day):
                 level = worst([span.certainty, Certainty.SECONDARY])
                 since = f"{span.start}, {how_dated(span.start_certainty)}" if span.start_certainty else span.start
-                yield fact_reason("freeze", f"{treaty.id}: {state}'s participation is frozen since {since} "
-                                  "(legally still a party)", level, source_of(treaty, span.source, m.source))
+                yield fact_reason("freeze", f"{treaty.id}: {named_state(state, names)}'s participation is frozen "
+                                  f"since {since} (legally still a party)", level,
+                                  source_of(treaty, span.source, m.source))
         for span in m.suspended:  # bound on `day`, so outside the span: near an edge known less than to the day?
-            yield from _edges(treaty, state, span, day, source_of(treaty, span.source, m.source))
+            yield from _edges(treaty, state, span, day, source_of(treaty, span.source, m.source), names)
         # inside the window of the row's first day or exit (a row that covers `day` is on one side of each; one
         # that does not, read when none does, on either)
         joined, how = member_start(treaty, m, basis)
         if unsure_from(day, joined, how) or unsure_before(day, joined, how, floor=m.signed or treaty.signed):
-            yield from first_day_fact(treaty, m)
+            yield from first_day_fact(treaty, m, names)
         if unsure_before(day, m.left, m.left_certainty, end=True) or unsure_from(day, m.left, m.left_certainty,
                                                                                   end=True):
-            yield from left_fact(treaty, m)
+            yield from left_fact(treaty, m, names)
 
 
 def member_start(treaty: Treaty, m: Member, basis: str = "in-force") -> tuple[dt.date | None, DateCertainty | None]:
@@ -231,15 +235,10 @@ def _place_facts(
     # a new kind of place fact must be said in `place_free` too (tests/test_certainty.py checks the two agree)
     gazetteer = f"foedus gazetteer, places.yaml: {place.id}"
     if target_kind == "territory" and view == "claimant" and victim not in place.holders("recognized"):
-        holder = ", ".join(_named(h, names) for h in sorted(place.holders("recognized"))) or "no state"
-        yield fact_reason("place", f"{place.name} counts as territory of {_named(victim, names)} only in the "
+        holder = ", ".join(named_state(h, names) for h in sorted(place.holders("recognized"))) or "no state"
+        yield fact_reason("place", f"{place.name} counts as territory of {named_state(victim, names)} only in the "
                           f"claimant view (recognised holder: {holder})", Certainty.CONFLICTING, gazetteer)
     if any(token_matches(t, place, victim) for t in provision.scope.debated):
         yield fact_reason("scope", f"{treaty.id} art. {provision.article}: whether it covers {place.name} is debated",
                           Certainty.UNVERIFIED, source_of(treaty, provision.source))
 
-
-def _named(state: str, names: Mapping[str, str]) -> str:
-    """A state as a place's refusal names it (`Place.not_held`): "Russia (RUS)", its id alone when it has no name."""
-    name = names.get(state)
-    return f"{name} ({state})" if name and name != state else state

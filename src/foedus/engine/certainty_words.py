@@ -7,18 +7,19 @@ the certainty of a leg on a date, and the war replay's treaty changes (`foedus.w
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from foedus.engine.records import CertaintyReason
 from foedus.model.vocab import TAGGED_WINDOWS, Certainty
+from foedus.wording import named_state
 
 if TYPE_CHECKING:
     from foedus.model.treaty import DateCertainty, Member, Provision, Span, Treaty
 
-__all__ = ["applies_fact", "clause_day_fact", "dated_reason", "ended_fact", "fact_reason", "first_day",
-           "first_day_fact", "how_dated", "how_known", "how_sure", "left_fact", "membership_fact", "source_of",
-           "standing_fact", "suspension_fact", "window_facts"]
+__all__ = ["applies_fact", "clause_day_fact", "dated_reason", "duty_of_words", "ended_fact", "fact_reason",
+           "first_day", "first_day_fact", "how_dated", "how_known", "how_sure", "left_fact", "membership_fact",
+           "source_of", "standing_fact", "suspension_fact", "window_facts"]
 
 _KNOWN = {
     "week": "known only to within a week",
@@ -129,15 +130,22 @@ def dated_reason(treaty: Treaty, what: str, how: DateCertainty, source: str, the
     return CertaintyReason("date", f"{treaty.id}: {what}, {how_dated(how)}{then}", how.certainty.value, source)
 
 
-def membership_fact(treaty: Treaty, m: Member) -> tuple[CertaintyReason, ...]:
+def membership_fact(treaty: Treaty, m: Member, names: Mapping[str, str]) -> tuple[CertaintyReason, ...]:
     """That `m`'s state is (was) a party at all, when not verified (`party_facts` and the war's treaty changes); a
-    row that continues another of its state says from when ("csto_1992: ARM is still a party from 2024-06-12")."""
+    row that continues another of its state says from when ("csto_1992: Armenia (ARM) is still a party from
+    2024-06-12"). Each fact here names a state by `names` (`foedus.wording.named_state`)."""
     if m.certainty is Certainty.VERIFIED:
         return ()
     # a row that takes over another of its state on the day it ends: the same membership, doubted from that day
     still = m.joined is not None and any(o.state == m.state and o.left == m.joined for o in treaty.members)
-    what = f"{m.state} is still a party from {m.joined}" if still else f"{m.state} is a party"
+    state = named_state(m.state, names)
+    what = f"{state} is still a party from {m.joined}" if still else f"{state} is a party"
     return (fact_reason("membership", f"{treaty.id}: {what}", m.certainty, source_of(treaty, m.source)),)
+
+
+def duty_of_words(obligor: str, beneficiary: str, article: str, names: Mapping[str, str]) -> str:
+    """A leg's duty, as a suspension of it is said: "United States (USA)'s duty to New Zealand (NZL) under art. 4"."""
+    return f"{named_state(obligor, names)}'s duty to {named_state(beneficiary, names)} under art. {article}"
 
 
 def first_day(treaty: Treaty, m: Member | None) -> tuple[dt.date | None, DateCertainty | None]:
@@ -150,22 +158,23 @@ def first_day(treaty: Treaty, m: Member | None) -> tuple[dt.date | None, DateCer
     return m.joined or treaty.in_force, m.joined_certainty if own else treaty.in_force_certainty
 
 
-def first_day_fact(treaty: Treaty, m: Member | None) -> tuple[CertaintyReason, ...]:
+def first_day_fact(treaty: Treaty, m: Member | None, names: Mapping[str, str]) -> tuple[CertaintyReason, ...]:
     """The day `m` became a party (`first_day`), when it is known less than to the day (`party_facts` adds it inside
     its window; a treaty change on that day, always)."""
     joined, how = first_day(treaty, m)
     if joined is None or how is None:
         return ()
     own = m is not None and (m.joined is not None or m.joined_certainty is not None)
-    what = f"{m.state} became a party on {joined}" if m and own else f"the treaty entered into force on {joined}"
+    what = (f"{named_state(m.state, names)} became a party on {joined}" if m and own
+            else f"the treaty entered into force on {joined}")
     return (dated_reason(treaty, what, how, source_of(treaty, how.source, m.source if m else None)),)
 
 
-def left_fact(treaty: Treaty, m: Member) -> tuple[CertaintyReason, ...]:
+def left_fact(treaty: Treaty, m: Member, names: Mapping[str, str]) -> tuple[CertaintyReason, ...]:
     """The day `m` left, when it is known less than to the day."""
     if m.left is None or m.left_certainty is None:
         return ()
-    return (dated_reason(treaty, f"{m.state} left on {m.left}", m.left_certainty,
+    return (dated_reason(treaty, f"{named_state(m.state, names)} left on {m.left}", m.left_certainty,
                          source_of(treaty, m.left_certainty.source, m.source)),)
 
 
@@ -178,15 +187,15 @@ def ended_fact(treaty: Treaty) -> tuple[CertaintyReason, ...]:
     return (dated_reason(treaty, f"the treaty ended on {treaty.terminated}", how, source_of(treaty, how.source)),)
 
 
-def suspension_fact(treaty: Treaty, state: str, span: Span, src: str, *, end: bool = False, whose: str = ""
-                    ) -> tuple[CertaintyReason, ...]:
+def suspension_fact(treaty: Treaty, state: str, span: Span, src: str, names: Mapping[str, str], *, end: bool = False,
+                    whose: str = "") -> tuple[CertaintyReason, ...]:
     """The first (with `end`, the last) day of `state`'s suspension `span`, when known less than to the day: a state
     bound near such a day may already be suspended, or not yet restored (`src`: the row's source). `whose`: what is
-    suspended, when not the membership (a leg: "USA's duty to NZL under art. 4")."""
+    suspended, when not the membership (a leg: `duty_of_words`)."""
     how, day, verb = (span.end_certainty, span.end, "ended") if end else (span.start_certainty, span.start, "began")
     if how is None or day is None:
         return ()
-    what = f"the suspension of {whose}" if whose else f"{state}'s suspension"
+    what = f"the suspension of {whose}" if whose else f"{named_state(state, names)}'s suspension"
     return (dated_reason(treaty, f"{what} {verb} on {day}", how, how.source or src),)
 
 

@@ -54,7 +54,8 @@ def cited(leg: Leg, vol: Volley, i: int, side: Side, rnd: int, certify: Certifie
             parts.clear()
         p = leg.provision
         head = (leg.treaty.id, p.article, p.strength.value, p.kind.value)
-        part = parts[pkey] = (head, _cited(leg, vol.attack(i), certify.leg(leg, victim, vol.place, vol.kind)))
+        part = parts[pkey] = (head, _cited(leg, vol.attack(i), certify.leg(leg, victim, vol.place, vol.kind),
+                                           certify.names))
     return _obligation(leg.obligor, side, rnd, *part[0], because(victim, attacker, vol.place, vol.kind), *part[1])
 
 
@@ -69,7 +70,7 @@ def obligation(leg: Leg, attack: Attack, side: Side, rnd: int, scenario: Scenari
            scenario.territory_view, scenario.basis)
     parts = cache.get(key) if cache is not None else None
     if parts is None:
-        parts = _cited(leg, attack, sureness(leg, attack, scenario, place, names))
+        parts = _cited(leg, attack, sureness(leg, attack, scenario, place, names), names)
         if cache is not None:
             cache[key] = parts
     p = leg.provision
@@ -78,14 +79,14 @@ def obligation(leg: Leg, attack: Attack, side: Side, rnd: int, scenario: Scenari
                       *parts)
 
 
-def _cited(leg: Leg, attack: Attack, sure: Sureness) -> tuple[Any, ...]:
-    """Certainty (`sure`, for this attack), conditions, bilateral, unresolved conditions, certainty reasons, duty
-    and its text."""
+def _cited(leg: Leg, attack: Attack, sure: Sureness, names: Mapping[str, str]) -> tuple[Any, ...]:
+    """Certainty (`sure`, for this attack), conditions (each state named by `names`), bilateral, unresolved
+    conditions, certainty reasons, duty and its text."""
     p = leg.provision
     level, reasons = sure
     assumed = [r.fact if r.kind == "freeze" else f"assumes {r.fact}" for r in reasons if r.kind in ASSUMED]
     duty = duty_of(leg.treaty, p)
-    return (level, (*assumed, *conditions(leg, attack)), leg.treaty.type == "bilateral",
+    return (level, (*assumed, *conditions(leg, attack, names)), leg.treaty.type == "bilateral",
             tuple(p.unresolved), reasons, duty.entails.value, duty.text)
 
 
@@ -111,7 +112,7 @@ class Certifier:
     parties: dict[int, Assessment]
     memo: Memo  # what legs of one treaty share (`party_facts`)
     view: str
-    names: Mapping[str, str]  # each state's name by its id, for a place fact (`place_facts`)
+    names: Mapping[str, str]  # each state's name by its id, for a reason that names one (`named_state`)
 
     @classmethod
     def of(cls, scenario: Scenario, places: Mapping[str, Place], index: LegTable, names: Mapping[str, str]
@@ -134,7 +135,7 @@ class Certifier:
                 self.parties.clear()
             s = self.scenario
             sure = self.parties[id(leg)] = party_facts(leg.treaty, leg.provision, leg.obligor, leg.beneficiary,
-                                                       s.date, s.basis, self.memo)
+                                                       s.date, s.basis, self.memo, names=self.names)
         if not place_free(leg.provision, self.view):
             sure = with_facts(sure, place_facts(leg.treaty, leg.provision, self.places[place], kind, self.view,
                                                 victim, self.names))

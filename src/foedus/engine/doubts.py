@@ -9,12 +9,13 @@ near one, and the clauses not applying near the first or last day of their span,
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Container, Iterable
+from collections.abc import Container, Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from foedus.engine.certainty import clause_day_fact, dated_reason, member_start, party_on, source_of
 from foedus.engine.records import CertaintyReason, Doubt
 from foedus.model.windows import twin_applies, unsure_before, unsure_from
+from foedus.wording import named_state
 
 if TYPE_CHECKING:
     from foedus.model.treaty import DateCertainty, Treaty
@@ -26,14 +27,14 @@ Concerning = tuple[Doubt, frozenset[str]]
 
 
 def doubts(treaties: Iterable[Treaty], day: dt.date, basis: str = "in-force",
-           windowed: Container[str] | None = None) -> list[Concerning]:
+           windowed: Container[str] | None = None, *, names: Mapping[str, str]) -> list[Concerning]:
     """Each treaty not yet in force or already ended on `day`, party not yet joined, party that has left, or clause
     not yet or no longer applying, by a recorded day known less than to the day whose window holds `day`. On the
     signed basis, membership starts from signature, as recorded: the entry into force is no doubt, nor an accession
     but where a row without a signature starts from it; a treaty's end, an exit and a clause's span are read as on
     the in-force basis (`party_on` and the certainty reasons read them so). `windowed`: the ids of the treaties
     with such a day (`TreatyMap.windowed`, kept at load, so that the others cost nothing; by default every treaty
-    is looked at)."""
+    is looked at). `names` name a state in a doubt's fact (`foedus.wording.named_state`)."""
     out: list[Concerning] = []
     for treaty in treaties:
         if windowed is not None and treaty.id not in windowed:
@@ -48,7 +49,7 @@ def doubts(treaties: Iterable[Treaty], day: dt.date, basis: str = "in-force",
         if unsure_from(day, end, how, end=True):
             found.append(_doubt(treaty, None, f"the treaty ended on {end}",
                                 f"; it may still have been in force on {day}", how, None))
-        found += _members(treaty, day, basis)
+        found += _members(treaty, day, basis, names)
         found += _clauses(treaty, day)
         if found:  # most treaties have none: their parties are not gathered
             states = frozenset(m.state for m in treaty.members)
@@ -56,7 +57,7 @@ def doubts(treaties: Iterable[Treaty], day: dt.date, basis: str = "in-force",
     return out
 
 
-def _members(treaty: Treaty, day: dt.date, basis: str) -> list[Doubt]:
+def _members(treaty: Treaty, day: dt.date, basis: str, names: Mapping[str, str]) -> list[Doubt]:
     """The treaty's parties left out on `day` by a joining or leaving day whose window holds it (on the signed
     basis, a signature has none: `member_start`; a row read from the entry into force has its doubt)."""
     out: list[Doubt] = []
@@ -64,10 +65,10 @@ def _members(treaty: Treaty, day: dt.date, basis: str) -> list[Doubt]:
         found: list[Doubt] = []
         joined, how = member_start(treaty, m, basis) if basis == "signed" else (m.joined, m.joined_certainty)
         if unsure_before(day, joined, how, floor=m.signed or treaty.signed):
-            found.append(_doubt(treaty, m.state, f"{m.state} became a party on {joined}",
+            found.append(_doubt(treaty, m.state, f"{named_state(m.state, names)} became a party on {joined}",
                                 f"; it may already have been one on {day}", how, m.source))
         if unsure_from(day, m.left, m.left_certainty, end=True):
-            found.append(_doubt(treaty, m.state, f"{m.state} left on {m.left}",
+            found.append(_doubt(treaty, m.state, f"{named_state(m.state, names)} left on {m.left}",
                                 f"; it may still have been a party on {day}", m.left_certainty, m.source))
         # a party on `day` by a row of its own: an uncertain edge of another row changes nothing
         if found and not any(party_on(treaty, other, day, basis) for other in treaty.members

@@ -12,7 +12,7 @@ run, so going back to a round's start is cutting them to the sizes they had then
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from itertools import islice
 from typing import Any, Protocol, TypeVar
 
@@ -47,10 +47,13 @@ _make_neutral, _make_consultation, _make_violation = maker(Neutral), maker(Consu
 
 class Certify(Protocol):
     """How certain a find's facts are in one scenario (`foedus.engine.citing.Certifier`); `view`, the scenario's
-    territorial reading, is part of what a record made with it is kept under (`intern`)."""
+    territorial reading, is part of what a record made with it is kept under (`intern`); `names`, each state's name
+    by its id, name the state in a withheld leg's reason."""
 
     @property
     def view(self) -> str: ...
+    @property
+    def names(self) -> Mapping[str, str]: ...
 
     def __call__(self, f: Found, /) -> Sureness: ...
 
@@ -259,18 +262,18 @@ def withheld_of(f: Found, sure: Certify, store: Interned | None = None) -> Withh
     `intern` keeps records, under all it is made from: the leg, the gate, and the attack but for its attacker (a
     withheld record names no attack)."""
     if store is None:
-        return withheld_record(f[5], f[6], sure(f))
+        return withheld_record(f[5], f[6], sure(f), sure.names)
     vol = f[1]
     key = (withheld_record, id(f[5]), f[6], vol.victim, vol.place, vol.kind, sure.view)
     found: Withheld | None = store.get(key)
     if found is None:
-        found = _keep(store, key, withheld_record(f[5], f[6], sure(f)))
+        found = _keep(store, key, withheld_record(f[5], f[6], sure(f), sure.names))
     return found
 
 
-def withheld_record(leg: Leg, gate: str, sure: Sureness) -> Withheld:
+def withheld_record(leg: Leg, gate: str, sure: Sureness, names: Mapping[str, str]) -> Withheld:
     """`withheld_of` from the leg, the name of the `gate` that holds it back and the certainty of the facts the leg
-    would bind by."""
+    would bind by; `names` name the states in the gate's reason."""
     gaps = tuple(leg.provision.unresolved) if gate == "unresolved" else ()
     level, reasons = sure
     doubt = gate_doubt(leg, gate)
@@ -279,4 +282,5 @@ def withheld_record(leg: Leg, gate: str, sure: Sureness) -> Withheld:
         held = f"{leg.treaty.id} art. {p.article}: the condition that holds it back"
         reasons = (*reasons, fact_reason("article", held, doubt, source_of(leg.treaty, p.source)))
         level = worst([Certainty(level), doubt]).value
-    return Withheld(leg.obligor, leg.treaty.id, leg.provision.article, gate_reason(leg, gate), gaps, level, reasons)
+    return Withheld(leg.obligor, leg.treaty.id, leg.provision.article, gate_reason(leg, gate, names), gaps, level,
+                    reasons)

@@ -119,7 +119,7 @@ def doubts_of(world: World, scenario: Scenario, index: LegTable, belligerent: Se
     (`foedus.engine.doubts.doubts`, found once per leg table; on the signed basis, whose signatures are taken as
     recorded, no entry into force)."""
     found = index.derived("doubts", lambda: doubts(world.treaties.on(scenario.date), scenario.date, scenario.basis,
-                                                   world.treaties.windowed))
+                                                   world.treaties.windowed, names=world.states.names))
     return tuple(doubt for doubt, states in found if not states.isdisjoint(belligerent))
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, TypeVar
 
 from foedus.collector import loading
@@ -24,6 +24,7 @@ from foedus.engine.maker import maker
 from foedus.engine.scenario import Basis
 from foedus.model.vocab import Certainty, Kind, Strength
 from foedus.model.world import World
+from foedus.wording import named_state
 
 if TYPE_CHECKING:
     from foedus.engine.reliability import HonourModel
@@ -154,8 +155,9 @@ class LegTable:
         return [legs[i] for i in sorted(range(len(legs)), key=keys.__getitem__)]
 
 
-def parties(treaty: Treaty, day: dt.date, basis: Basis) -> dict[str, str | None]:
-    """The parties to `treaty` on `day`, each with the reason its membership is suspended then (None: it is not)."""
+def parties(treaty: Treaty, day: dt.date, basis: Basis, names: Mapping[str, str]) -> dict[str, str | None]:
+    """The parties to `treaty` on `day`, each with the reason its membership is suspended then (None: it is not),
+    which names the state by `names` (`foedus.wording.named_state`)."""
     if not treaty.in_effect(day, basis):
         return {}
     out: dict[str, str | None] = {}
@@ -163,7 +165,7 @@ def parties(treaty: Treaty, day: dt.date, basis: Basis) -> dict[str, str | None]
     for m in treaty.members:
         if party_on(treaty, m, day, basis):
             span = next((sp for sp in m.suspended if sp.covers(day)), None)
-            out[m.state] = None if span is None else _suspension(m.state, name, span)
+            out[m.state] = None if span is None else _suspension(named_state(m.state, names), name, span)
     return out
 
 
@@ -188,19 +190,19 @@ def _about(span: Span) -> str:
 
 def active_members(treaty: Treaty, day: dt.date, basis: Basis) -> frozenset[str]:
     """States bound by `treaty` on `day` (parties whose membership is not suspended)."""
-    return frozenset(s for s, why in parties(treaty, day, basis).items() if why is None)
+    return frozenset(s for s, why in parties(treaty, day, basis, {}).items() if why is None)  # no reason read
 
 
-def _clause(treaty: Treaty, provision: Provision, members: dict[str, str | None], day: dt.date) -> tuple[
-        _Clause, list[str]]:
+def _clause(treaty: Treaty, provision: Provision, members: dict[str, str | None], day: dt.date,
+            names: Mapping[str, str]) -> tuple[_Clause, list[str]]:
     """One provision among the treaty's parties, and the states it is owed to (sorted)."""
     everyone = frozenset(members)
     obligors = everyone & set(provision.obligors) if provision.obligors is not None else everyone
     owed = everyone & set(provision.beneficiaries) if provision.beneficiaries is not None else everyone
     name = treaty.short_name or treaty.id
-    off = {(s.obligor, s.beneficiary): f"{name} suspends {s.obligor}'s obligation to {s.beneficiary} since "
-           f"{s.span.start}" + _about(s.span) for s in provision.suspensions if s.span.covers(day)
-           } if provision.suspensions else {}
+    off = {(s.obligor, s.beneficiary): f"{name} suspends {named_state(s.obligor, names)}'s obligation to "
+           f"{named_state(s.beneficiary, names)} since {s.span.start}" + _about(s.span)
+           for s in provision.suspensions if s.span.covers(day)} if provision.suspensions else {}
     clause = _Clause(treaty, provision, members, tuple(sorted(obligors)), rules.counterparts_of(provision, everyone),
                      off, everyone)
     return clause, sorted(owed)
@@ -211,7 +213,7 @@ def compile_table(world: World, day: dt.date, basis: Basis = "in-force") -> LegT
     table = LegTable(date=day, basis=basis)
     strongest: dict[tuple[str, str], tuple[Strength, bool]] = {}
     for treaty in world.treaties.on(day):
-        members = parties(treaty, day, basis)
+        members = parties(treaty, day, basis, world.states.names)
         if not members:
             continue
         table.members[treaty.id] = frozenset(s for s, why in members.items() if why is None)
@@ -220,7 +222,7 @@ def compile_table(world: World, day: dt.date, basis: Basis = "in-force") -> LegT
         for provision in treaty.provisions:
             if provision.valid is not None and not provision.valid.covers(day):
                 continue
-            clause, owed = _clause(treaty, provision, members, day)
+            clause, owed = _clause(treaty, provision, members, day, world.states.names)
             kind, s = provision.kind, provision.strength
             obligors = clause.obligors  # distinct: a state is owed a leg unless it is the only obligor
             for beneficiary in owed:

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Literal, Self
 
 from foedus.model.vocab import Certainty, worst
+from foedus.wording import named_state
 
 __all__ = ["HoldingRules", "PlaceRules", "SpanRules", "TreatyRules"]
 
@@ -88,8 +89,8 @@ class PlaceRules:
         from `names`: an id alone tells a reader little), for a scenario's and a war file's refusal; else None."""
         if state in (holders := self.holders(view)):
             return None
-        held = ", ".join(f"{names.get(h, h)} ({h})" for h in sorted(holders)) or "no state"
-        return (f"{self.name} ({self.id}) is not territory of {names.get(state, state)} ({state}) under the {view} "
+        held = ", ".join(named_state(h, names) for h in sorted(holders)) or "no state"
+        return (f"{self.name} ({self.id}) is not territory of {named_state(state, names)} under the {view} "
                 f"view, under which it is territory of {held}")
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,6 +17,7 @@ from foedus.engine.certainty import member_start
 from foedus.engine.certainty_words import (
     applies_fact,
     clause_day_fact,
+    duty_of_words,
     ended_fact,
     fact_reason,
     first_day_fact,
@@ -31,6 +32,7 @@ from foedus.engine.scenario import Basis
 from foedus.model.treaty import Member, Span, Treaty
 from foedus.model.vocab import Certainty, worst
 from foedus.model.windows import twin_applies
+from foedus.wording import named_state
 
 __all__ = ["TreatyChange", "treaty_changes"]
 
@@ -90,7 +92,7 @@ class TreatyChange:
         return out
 
 
-def _members(treaty: Treaty, start: dt.date | None, basis: Basis) -> Iterable[TreatyChange]:
+def _members(treaty: Treaty, start: dt.date | None, basis: Basis, names: Mapping[str, str]) -> Iterable[TreatyChange]:
     t = treaty.id
     begins = [(m, *member_start(treaty, m, basis)) for m in treaty.members]  # by `party_on`'s rule
     # a row that ends on the day another row of the same state begins is one membership recorded on other facts
@@ -98,46 +100,47 @@ def _members(treaty: Treaty, start: dt.date | None, basis: Basis) -> Iterable[Tr
     continued = {(m.state, m.left) for m in treaty.members if m.left is not None} & {
         (m.state, begin) for m, begin, _ in begins if begin is not None}
     for m, begin, how in begins:
-        party = membership_fact(treaty, m)
+        party = membership_fact(treaty, m, names)
         if begin is not None and begin != start and (m.state, begin) not in continued:
-            dated = () if how is None else first_day_fact(treaty, m)  # a signature is taken as recorded
+            dated = () if how is None else first_day_fact(treaty, m, names)  # a signature is taken as recorded
             yield TreatyChange(begin, t, "joins", m.state, reasons=party + dated)
         if m.left is not None:
             goes_on = (m.state, m.left) in continued  # then it rests on the rows beginning that day as well
             anew = tuple(r for o, b, _ in begins if goes_on and o.state == m.state and b == m.left
-                         for r in membership_fact(treaty, o))
+                         for r in membership_fact(treaty, o, names))
             yield TreatyChange(m.left, t, "continues" if goes_on else "leaves", m.state,
-                               reasons=party + left_fact(treaty, m) + anew)
+                               reasons=party + left_fact(treaty, m, names) + anew)
         for span in m.suspended:
-            sure = _suspension(treaty, m, span)
+            sure = _suspension(treaty, m, span, names)
             yield TreatyChange(span.start, t, "suspended", m.state, reasons=sure + suspension_fact(
-                treaty, m.state, span, source_of(treaty, span.source, m.source)))
+                treaty, m.state, span, source_of(treaty, span.source, m.source), names))
             if span.end is not None:
                 yield TreatyChange(span.end, t, "restored", m.state, reasons=sure + suspension_fact(
-                    treaty, m.state, span, source_of(treaty, span.source, m.source), end=True))
+                    treaty, m.state, span, source_of(treaty, span.source, m.source), names, end=True))
 
 
-def _suspension(treaty: Treaty, m: Member | None, span: Span, state: str | None = None) -> tuple[CertaintyReason, ...]:
+def _suspension(treaty: Treaty, m: Member | None, span: Span, names: Mapping[str, str], state: str = ""
+                ) -> tuple[CertaintyReason, ...]:
     """That the suspension `span` (of `m`'s membership, or of `state`'s duty) happened, when not verified."""
     if span.certainty is Certainty.VERIFIED:
         return ()
-    who = m.state if m is not None else state
+    who = named_state(m.state if m is not None else state, names)
     return (fact_reason("membership", f"{treaty.id}: {who}'s suspension from {span.start}", span.certainty,
                         source_of(treaty, span.source, m.source if m is not None else None)),)
 
 
-def _one(treaty: Treaty, basis: Basis) -> Iterable[TreatyChange]:
+def _one(treaty: Treaty, basis: Basis, names: Mapping[str, str]) -> Iterable[TreatyChange]:
     t = treaty.id
     start = treaty.signed if basis == "signed" else treaty.in_force
     standing = standing_fact(treaty)
     if start is not None:
-        dated = () if basis == "signed" else first_day_fact(treaty, None)
+        dated = () if basis == "signed" else first_day_fact(treaty, None, names)
         yield TreatyChange(start, t, "signed" if basis == "signed" else "in-force", reasons=standing + dated)
     if treaty.terminated is not None:
         yield TreatyChange(treaty.terminated, t, "terminated", reasons=standing + ended_fact(treaty))
     if treaty.coverage_end is not None and treaty.coverage_end < dt.date.max:  # covered to the calendar's end
         yield TreatyChange(treaty.coverage_end + _DAY, t, "coverage-ends")
-    yield from _members(treaty, start, basis)
+    yield from _members(treaty, start, basis, names)
     for p in treaty.provisions:
         if p.valid is not None:
             applies = applies_fact(treaty, p)
@@ -151,22 +154,23 @@ def _one(treaty: Treaty, basis: Basis) -> Iterable[TreatyChange]:
                 yield TreatyChange(p.valid.end, t, "clause-ends", article=p.article,
                                    reasons=applies + clause_day_fact(treaty, p, end=True))
         for leg in p.suspensions:
-            sure = _suspension(treaty, None, leg.span, leg.obligor)
+            sure = _suspension(treaty, None, leg.span, names, leg.obligor)
             src = source_of(treaty, leg.span.source, p.source)
-            whose = f"{leg.obligor}'s duty to {leg.beneficiary} under art. {p.article}"
+            whose = duty_of_words(leg.obligor, leg.beneficiary, p.article, names)
             yield TreatyChange(leg.span.start, t, "leg-suspended", leg.obligor, p.article,
-                               reasons=sure + suspension_fact(treaty, leg.obligor, leg.span, src, whose=whose))
+                               reasons=sure + suspension_fact(treaty, leg.obligor, leg.span, src, names, whose=whose))
             if leg.span.end is not None:
                 yield TreatyChange(leg.span.end, t, "leg-restored", leg.obligor, p.article, reasons=sure + (
-                    suspension_fact(treaty, leg.obligor, leg.span, src, end=True, whose=whose)))
+                    suspension_fact(treaty, leg.obligor, leg.span, src, names, end=True, whose=whose)))
 
 
-def treaty_changes(treaties: Iterable[Treaty], basis: Basis, start: dt.date,
-                   end: dt.date) -> dict[dt.date, list[TreatyChange]]:
-    """The changes of these treaties dated in (start, end], by date (each day's in a stable order)."""
+def treaty_changes(treaties: Iterable[Treaty], basis: Basis, start: dt.date, end: dt.date, names: Mapping[str, str]
+                   ) -> dict[dt.date, list[TreatyChange]]:
+    """The changes of these treaties dated in (start, end], by date (each day's in a stable order); a reason names
+    a state by `names` (`foedus.wording.named_state`)."""
     out: dict[dt.date, list[TreatyChange]] = defaultdict(list)
     for treaty in treaties:
-        for change in _one(treaty, basis):
+        for change in _one(treaty, basis, names):
             if start < change.date <= end:
                 out[change.date].append(change)
     return {d: sorted(set(v), key=lambda c: (c.treaty, c.what, c.state or "", c.article or ""))

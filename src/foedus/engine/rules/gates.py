@@ -11,6 +11,7 @@ from foedus.engine.leg import Leg
 from foedus.engine.rules import where
 from foedus.engine.scenario import Scenario
 from foedus.model.vocab import Certainty, Kind
+from foedus.wording import named_state
 
 if TYPE_CHECKING:
     from foedus.model.places import Place
@@ -38,8 +39,9 @@ class Gate:
     gate (`victim=False`) is closed or open by the scenario's switches alone (`closed(leg, scenario)`):
     the vectorised engines simply leave the legs it closes out. A victim gate is open or closed per
     protected state (the leg's beneficiary: for defence, the victim) while the cascade runs
-    (`open_for(state, situation)`); the vectorised engines implement each one by name. `reason(leg)` says
-    why a closed gate withholds the leg; `assumes(leg)`, what a leg that binds takes for granted.
+    (`open_for(state, situation)`); the vectorised engines implement each one by name. `reason(leg, names)` says
+    why a closed gate withholds the leg; `assumes(leg, names)`, what a leg that binds takes for granted (`names`:
+    each state's name by its id, to name a state as "Russia (RUS)" with `foedus.wording.named_state`).
     `per_provision`: `carried` and `closed` read only the leg's treaty, its provision and whether the leg is
     suspended (and `closed` the switches), so the table and the batched rules decide them once per provision (a
     gate that reads the parties leaves it False). `worded`: the gate is the clause's wording, so how well that
@@ -49,10 +51,10 @@ class Gate:
 
     name: str
     carried: Callable[[Leg], bool]
-    reason: Callable[[Leg], str]
+    reason: Callable[[Leg, Mapping[str, str]], str]
     closed: Callable[[Leg, Scenario], bool] = lambda leg, scenario: False
     open_for: Callable[[str, Situation], bool] | None = None
-    assumes: Callable[[Leg], str] | None = None
+    assumes: Callable[[Leg, Mapping[str, str]], str] | None = None
     per_provision: bool = False
     worded: bool = True
 
@@ -73,35 +75,38 @@ def _protects_victims_only(leg: Leg) -> bool:
 GATES: list[Gate] = [
     # a member whose membership is suspended on the date, or a leg the treaty suspends (ANZUS USA -> NZL)
     Gate("suspended", carried=lambda leg: leg.suspended is not None,
-         reason=lambda leg: str(leg.suspended), closed=lambda leg, scenario: True, per_provision=True, worded=False),
+         reason=lambda leg, names: str(leg.suspended), closed=lambda leg, scenario: True, per_provision=True,
+         worded=False),
     # "... unless the party attacked started the war" (ATOP conditions on provocation, DEFCONPR and NEUCONPR;
     # the US-ROK understanding): a defence or neutrality leg owed to a state on the attacking side does not bind
     Gate("non_provocation", carried=lambda leg: leg.provision.kind in _PROVOKED and leg.provision.non_provocation,
-         reason=lambda leg: f"{leg.beneficiary} started the war (non-provocation clause)",
+         reason=lambda leg, names: f"{named_state(leg.beneficiary, names)} started the war (non-provocation clause)",
          open_for=lambda state, s: state not in s.starters,
-         assumes=lambda leg: f"non-provocation: {leg.beneficiary} did not start the war", per_provision=True),
+         assumes=lambda leg, names: f"non-provocation: {named_state(leg.beneficiary, names)} did not start the war",
+         per_provision=True),
     # a neutrality clause that binds when the partner is attacked, not when it attacks (ATOP NEUCOATT 1), protects a
     # victim: the escalatory reading's counter-strikes on the side that started the war do not set it off
     Gate("aggressor", carried=_protects_victims_only,
-         reason=lambda leg: f"{leg.beneficiary} is on the side that started the war (the clause protects a partner "
-                            "that is attacked, not one struck back)",
+         reason=lambda leg, names: f"{named_state(leg.beneficiary, names)} is on the side that started the war (the "
+                                   "clause protects a partner that is attacked, not one struck back)",
          open_for=lambda state, s: state not in s.starters, per_provision=True, worded=False),
     # "... at the request of the party attacked" (CSTO art. 4, Rio art. 3(2))
     Gate("request", carried=lambda leg: leg.provision.request_gated,
-         reason=lambda leg: f"help is request-gated and {leg.beneficiary} did not ask",
+         reason=lambda leg, names: f"help is request-gated and {named_state(leg.beneficiary, names)} did not ask",
          open_for=lambda state, s: s.asks(state),
-         assumes=lambda leg: f"request-gated: assumes {leg.beneficiary} asks for help", per_provision=True),
+         assumes=lambda leg, names: f"request-gated: assumes {named_state(leg.beneficiary, names)} asks for help",
+         per_provision=True),
     # conditions ATOP flags without saying what they are (location, conflict, number, demand, adversary)
     Gate("unresolved", carried=lambda leg: bool(leg.provision.unresolved),
-         reason=lambda leg: "unresolved ATOP condition(s) read as unmet: " + ", ".join(leg.provision.unresolved),
+         reason=lambda leg, names: "unresolved ATOP condition(s) read as unmet: " + ", ".join(leg.provision.unresolved),
          closed=lambda leg, scenario: scenario.unresolved == "unmet",
-         assumes=lambda leg: "unresolved ATOP condition(s) read as met: " + ", ".join(leg.provision.unresolved),
+         assumes=lambda leg, names: "unresolved ATOP condition(s) read as met: " + ", ".join(leg.provision.unresolved),
          per_provision=True),
     # a decision the clause needs first (SADC Summit authorisation, France-Greece joint determination)
     Gate("decision", carried=lambda leg: bool(leg.provision.needs_decision),
-         reason=lambda leg: f"it needs {leg.provision.needs_decision}, read as not taken",
+         reason=lambda leg, names: f"it needs {leg.provision.needs_decision}, read as not taken",
          closed=lambda leg, scenario: scenario.decisions == "not-taken",
-         assumes=lambda leg: f"assumes the decision it needs is taken: {leg.provision.needs_decision}",
+         assumes=lambda leg, names: f"assumes the decision it needs is taken: {leg.provision.needs_decision}",
          per_provision=True),
 ]
 VICTIM_GATES = frozenset({"non_provocation", "aggressor", "request"})  # the ones the vectorised engines implement
@@ -167,9 +172,10 @@ def _doubt(leg: Leg, gate: str) -> str:
     return "" if c is None else f" (the gate itself is {c.value})"
 
 
-def gate_reason(leg: Leg, gate: str) -> str:
-    """The reason the named gate gives when it holds the leg back, with its doubt (`gate_doubt`)."""
-    return gate_named(gate).reason(leg) + _doubt(leg, gate)
+def gate_reason(leg: Leg, gate: str, names: Mapping[str, str]) -> str:
+    """The reason the named gate gives when it holds the leg back, with its doubt (`gate_doubt`); `names` name the
+    states (`Gate`)."""
+    return gate_named(gate).reason(leg, names) + _doubt(leg, gate)
 
 
 def closed_gate(leg: Leg, situation: Situation) -> str | None:
@@ -183,21 +189,22 @@ def closed_gate(leg: Leg, situation: Situation) -> str | None:
     return None
 
 
-def closed_reason(leg: Leg, situation: Situation) -> str | None:
+def closed_reason(leg: Leg, situation: Situation, names: Mapping[str, str]) -> str | None:
     """The reason the first closed gate gives (`gate_reason`), or None when every gate the leg carries is open."""
     gate = closed_gate(leg, situation)
-    return None if gate is None else gate_reason(leg, gate)
+    return None if gate is None else gate_reason(leg, gate, names)
 
 
-def assumptions(leg: Leg) -> list[str]:
-    """What a leg that binds takes for granted, gate by gate."""
-    return [a(leg) + _doubt(leg, n) for n in leg.gates if (a := gate_named(n).assumes) is not None]
+def assumptions(leg: Leg, names: Mapping[str, str]) -> list[str]:
+    """What a leg that binds takes for granted, gate by gate (`names` name the states: `Gate`)."""
+    return [a(leg, names) + _doubt(leg, n) for n in leg.gates if (a := gate_named(n).assumes) is not None]
 
 
 def withheld_by_switches(leg: Leg, scenario: Scenario) -> str | None:
-    """The reason a static gate holds the leg back under the scenario's switches, or None."""
+    """The name of the static gate that holds the leg back under the scenario's switches, or None (its reason is
+    `gate_reason`'s, made only where a withheld leg is reported)."""
     for name in leg.gates:
         gate = gate_named(name)
         if not gate.victim and gate.closed(leg, scenario):
-            return gate.reason(leg)
+            return name
     return None

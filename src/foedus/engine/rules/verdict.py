@@ -28,6 +28,7 @@ from foedus.engine.rules.gates import Situation, assumptions, closed_gate
 from foedus.engine.rules.where import covers
 from foedus.engine.scenario import SEVERITIES, Attack, Severity
 from foedus.model.vocab import Kind, Trigger
+from foedus.wording import named_state
 
 if TYPE_CHECKING:
     from foedus.model.places import Place
@@ -155,12 +156,13 @@ def binds_on(leg: Leg, attack: Attack) -> bool:
     return binds_against(leg, attack.attacker if leg.beneficiary == attack.victim else attack.victim)
 
 
-def conditions(leg: Leg, attack: Attack) -> list[str]:
-    """What a leg that binds on this attack takes for granted: its trigger's reading, its gates, its scope."""
+def conditions(leg: Leg, attack: Attack, names: Mapping[str, str]) -> list[str]:
+    """What a leg that binds on this attack takes for granted: its trigger's reading, its gates, its scope (`names`
+    name the states, `foedus.wording.named_state`)."""
     p = leg.provision
-    out = assumptions(leg)
+    out = assumptions(leg, names)
     if p.trigger is Trigger.ARMED_ATTACK_STATE_OF_WAR:
-        out.append(f"assumes the attack puts {attack.victim} in a state of war")
+        out.append(f"assumes the attack puts {named_state(attack.victim, names)} in a state of war")
     if attack.severity != "armed-attack":
         out.append(f"reads the {attack.severity} as {p.trigger.value.replace('_', ' ')}: the clause's wording "
                    "covers acts short of an armed attack")

@@ -1,0 +1,133 @@
+"""Every reason, condition and note a cascade writes names a state as "Armenia (ARM)" (`foedus.wording.named_state`,
+from the world's registry), never by its id alone: a reader of `foedus cascade`, `foedus explain`, the API or the
+web map cannot tell who "ARM" is. The structured fields (`state`, `because`, `toward`, ...) keep the ids."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+import foedus
+from foedus.engine.certainty_words import duty_of_words, left_fact, membership_fact, suspension_fact
+from foedus.engine.leg import Leg
+from foedus.engine.rules import assumptions, gate_named, gate_reason
+from foedus.engine.table import leg_table
+from foedus.model.vocab import Kind
+from foedus.model.world import World
+from foedus.war.changes import treaty_changes
+from foedus.wording import named_state
+
+DAY = "2025-06-01"
+# the issue's cascades, and the ones whose facts are a freeze (Armenia's CSTO), a suspended membership (Syria's Arab
+# League), an exit near the date (Mexico's Rio exit, a doubt too; the UK's EU exit)
+SCENARIOS = [("RUS", "EST", DAY), ("PRK", "KOR", DAY), ("CHN", "TWN", DAY), ("IRN", "ISR", DAY), ("RUS", "ARM", DAY),
+             ("ISR", "SYR", "2020-06-01"), ("CUB", "USA", "2004-09-15"), ("RUS", "FRA", "2020-01-30")]
+PROSE = {"reason", "conditions", "fact", "note", "notes"}  # the JSON's keys whose text is prose
+
+
+def _prose(value: Any, key: str = "") -> Iterator[tuple[str, str]]:
+    """Each text under a prose key of the JSON, with its key."""
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield from _prose(v, k)
+    elif isinstance(value, list):
+        for v in value:
+            yield from _prose(v, key)
+    elif isinstance(value, str) and key in PROSE:
+        yield key, value
+
+
+def _bare(text: str, names: dict[str, str]) -> list[str]:
+    """The state ids in `text` not written "Name (ID)": a registry id standing as a word, not in brackets."""
+    return [m.group(1) for m in re.finditer(r"(?<![\w(])([A-Z]{3}|COW\d+)(?![\w)])", text)
+            if names.get(m.group(1), m.group(1)) != m.group(1)]
+
+
+@pytest.fixture(scope="module")
+def results(world: World) -> dict[tuple[str, str, str, str], dict[str, Any]]:
+    return {(a, t, day, reading): foedus.cascade(a, t, day, reading=reading, world=world).to_dict()
+            for a, t, day in SCENARIOS for reading in ("legal", "escalatory")}
+
+
+def test_no_reason_condition_or_note_names_a_state_by_its_id_alone(
+        world: World, results: dict[tuple[str, str, str, str], dict[str, Any]]) -> None:
+    names = world.states.names
+    bare = {(*run, key, text) for run, r in results.items() for key, text in _prose(r) if _bare(text, names)}
+    assert sorted(bare) == []
+    said = {key for r in results.values() for key, _ in _prose(r)}
+    assert {"reason", "conditions", "fact"} <= said  # each kind of prose was checked
+    kinds = {kind for r in results.values() for kind in ("withheld", "conflicts", "doubts") if r.get(kind)}
+    assert kinds == {"withheld", "conflicts", "doubts"}
+
+
+def test_the_structured_fields_keep_the_ids(results: dict[tuple[str, str, str, str], dict[str, Any]]) -> None:
+    r = results[("PRK", "KOR", DAY, "escalatory")]
+    conflicts = [c for c in r["conflicts"] if c["reason"].startswith("bound to join and to stay neutral")]
+    assert conflicts
+    assert all(c["reason"] == "bound to join and to stay neutral toward Bulgaria (BGR)" for c in conflicts)
+    assert {c["neutral"][0]["toward"] for c in conflicts} == {"BGR"}  # the record itself keeps the id
+    assert {j["because"]["by"] for j in r["joiners"]} <= {"PRK", "KOR", *r["sides"]["attack"], *r["sides"]["defense"]}
+
+
+def test_a_state_is_named_by_its_name_and_id_or_its_id_alone() -> None:
+    assert named_state("ARM", {"ARM": "Armenia"}) == "Armenia (ARM)"
+    assert named_state("BBB", {}) == "BBB"  # a made-up state of a test treaty: no name to give
+    assert named_state("XYZ", {"XYZ": "XYZ"}) == "XYZ"  # named by its id: not "XYZ (XYZ)"
+
+
+def _leg(world: World, treaty: str, obligor: str, beneficiary: str) -> Leg:
+    return next(leg for leg in leg_table(world, dt.date.fromisoformat(DAY)).owed_to(Kind.DEFENSE, beneficiary)
+                if leg.treaty.id == treaty and leg.obligor == obligor)
+
+
+def test_each_gate_names_the_state_it_reads(world: World) -> None:
+    names = world.states.names
+    rio = _leg(world, "tiar_1947", "ARG", "USA")
+    assert gate_named("request").reason(rio, names) == "help is request-gated and United States (USA) did not ask"
+    assert any(a.startswith("request-gated: assumes United States (USA) asks for help") for a in assumptions(
+        rio, names))
+    korea = _leg(world, "usa_kor_1953", "USA", "KOR")
+    assert gate_named("non_provocation").reason(korea, names) == ("South Korea (KOR) started the war "
+                                                                  "(non-provocation clause)")
+    assert gate_reason(korea, "non_provocation", names).startswith("South Korea (KOR) started the war")
+    assert any(a.startswith("non-provocation: South Korea (KOR) did not start the war") for a in assumptions(
+        korea, names))
+    neutral = next(leg for leg in leg_table(world, dt.date.fromisoformat(DAY)).owed_to(Kind.NEUTRALITY, "KAZ")
+                   if leg.treaty.id == "atop_4476" and leg.obligor == "GEO")
+    assert gate_named("aggressor").reason(neutral, names).startswith("Kazakhstan (KAZ) is on the side that started")
+    anzus = _leg(world, "anzus_1951", "USA", "NZL")
+    assert gate_named("suspended").reason(anzus, names).startswith(
+        "ANZUS suspends United States (USA)'s obligation to New Zealand (NZL) since 1986-08-11")
+
+
+def test_the_state_of_war_condition_names_the_victim(world: World) -> None:
+    prk = foedus.cascade("UKR", "RUS", "2025-01-15", place="kursk-oblast", world=world).joiner("PRK")
+    assert prk is not None
+    assert "assumes the attack puts Russia (RUS) in a state of war" in prk.primary.conditions
+
+
+def test_each_membership_fact_names_its_state(world: World) -> None:
+    names = world.states.names
+    csto, rio = world.treaties["csto_1992"], world.treaties["tiar_1947"]
+    (still,) = [f for m in csto.members if m.state == "ARM" for f in membership_fact(csto, m, names)]
+    assert still.fact == "csto_1992: Armenia (ARM) is still a party from 2024-06-12 (not verified)"
+    (mex,) = [m for m in rio.members if m.state == "MEX"]
+    assert left_fact(rio, mex, names)[0].fact.startswith("tiar_1947: Mexico (MEX) left on 2004-09-06")
+    (cub,) = [m for m in rio.members if m.state == "CUB"]
+    (began,) = suspension_fact(rio, "CUB", cub.suspended[0], "src", names)
+    assert began.fact.startswith("tiar_1947: Cuba (CUB)'s suspension began on 1962-01-31")
+    assert duty_of_words("USA", "NZL", "IV", names) == "United States (USA)'s duty to New Zealand (NZL) under art. IV"
+    frozen = foedus.cascade("RUS", "ARM", DAY, world=world).to_dict()
+    assert any(c.startswith("csto_1992: Armenia (ARM)'s participation is frozen since 2024-02-22")
+               for j in frozen["joiners"] for c in j["conditions"])
+
+
+def test_the_war_replays_treaty_changes_name_their_state(world: World) -> None:
+    rio = world.treaties["tiar_1947"]
+    changes = treaty_changes([rio], "in-force", dt.date(2004, 1, 1), dt.date(2005, 1, 1), world.states.names)
+    facts = [r.fact for day in changes.values() for c in day if c.state == "MEX" for r in c.reasons]
+    assert facts and all("Mexico (MEX)" in f for f in facts)
