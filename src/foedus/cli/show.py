@@ -11,7 +11,7 @@ from foedus.engine.records import MonteCarloSummary
 from foedus.engine.result import CascadeResult
 from foedus.errors import FoedusError
 from foedus.model.world import World
-from foedus.wording import counted
+from foedus.wording import counted, named_state
 
 if TYPE_CHECKING:  # rich is imported when something is printed with it, not for --json
     from rich.console import Console
@@ -176,8 +176,8 @@ def _left_out_atop(result: CascadeResult) -> CascadeResult:
 
 
 def result_name(result: CascadeResult, state: str) -> str:
-    """`Name (ID)` for a state in a result."""
-    return f"{result.names.get(state, state)} ({state})"
+    """`Name (ID)` for a state in a result (`foedus.wording.named_state`)."""
+    return named_state(state, result.names)
 
 
 def print_treaty_list(world: World, date: str | None, fmt: str) -> None:

@@ -12,6 +12,7 @@ from foedus.consoles import table as make_table
 from foedus.engine.certainty import how_dated, how_sure
 from foedus.model.treaty import DateCertainty, Treaty
 from foedus.model.world import World
+from foedus.wording import named_state
 
 __all__ = ["print_treaty"]
 
@@ -43,7 +44,7 @@ def print_treaty(world: World, treaty_id: str, as_json: bool) -> None:
         spans = "; ".join([*(f"{s.start}–{s.end or ''}" for s in m.suspended),
                            *(f"frozen {s.start}–{s.end or ''}" for s in m.frozen)])
         left = f"{m.left} (continues)" if (m.state, m.left) in begins else m.left or ""
-        _row(members, f"{names.get(m.state, m.state)} ({m.state})", m.signed or t.signed,
+        _row(members, named_state(m.state, names), m.signed or t.signed,
              m.joined or t.in_force or "—", left, spans, member_sure(t, m))
     console.print(members)
     if t.provisions:

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from foedus.model.states import COW_FIRST_DAY
+from foedus.wording import named_state
 
 if TYPE_CHECKING:
     from foedus.model.states import StateRegistry
@@ -29,8 +30,8 @@ def unchecked_notes(states: StateRegistry, ids: Iterable[str], day: dt.date) -> 
     if not unknown:
         return []
     if day < COW_FIRST_DAY:
-        named = " and ".join(f"{s.name} ({s.id})" for s in unknown)
+        named = " and ".join(named_state(s.id, states.names) for s in unknown)
         were = "was a state" if len(unknown) == 1 else "were states"
         return [f"the COW state system begins on {COW_FIRST_DAY}: whether {named} {were} on {day} is not checked"]
-    return [f"{s.name} ({s.id}) is not in the COW state system: whether it is a state is not checked"
+    return [f"{named_state(s.id, states.names)} is not in the COW state system: whether it is a state is not checked"
             for s in unknown]
