@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import pandas as pd
 import pytest
 
 import foedus
@@ -294,6 +295,17 @@ def test_a_time_of_day_is_dropped_from_numpys_date_as_from_a_datetime(given: Any
     from foedus.engine.scenario import parse_date
 
     assert parse_date(given) == dt.date(2025, 6, 1)
+
+
+@pytest.mark.parametrize("missing", [pd.NaT, np.datetime64("NaT"), np.datetime64("NaT", "ns")])
+def test_a_missing_date_is_refused_in_one_line(missing: Any) -> None:
+    """A missing date, as a table holds one (pandas' NaT, numpy's datetime64 NaT), is refused saying so: pandas'
+    NaT (a datetime) crashed with a TypeError ('Cannot compare NaT with datetime.date object'), and numpy's was cut at
+    its 'T' and refused as the date 'Na'."""
+    with pytest.raises(DateOutOfRangeError, match=r"^invalid date: NaT \(a missing date, not a day\); expected"):
+        foedus.cascade("CHN", "USA", missing)
+    with pytest.raises(DateOutOfRangeError, match="NaT"):
+        foedus.cascade("CHN", "USA", "2025-06-01", ongoing_since=missing)
 
 
 def test_only_numpys_datetime64_has_its_time_of_day_cut() -> None:

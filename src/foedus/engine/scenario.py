@@ -141,8 +141,8 @@ def parse_date(value: str | dt.date) -> dt.date:
     datetime.date(2025, 1, 15)
 
     Raises:
-        DateOutOfRangeError: malformed, impossible (2025-02-30) or out-of-range date, a number (20250115), or
-            a value that is neither text nor a date (None, bytes, a list).
+        DateOutOfRangeError: malformed, impossible (2025-02-30) or out-of-range date, a number (20250115), a
+            missing date (pandas' or numpy's NaT), or a value that is neither text nor a date (None, bytes, a list).
     """
     if isinstance(value, dt.datetime):
         value = value.date()
@@ -153,6 +153,8 @@ def parse_date(value: str | dt.date) -> dt.date:
         # str() of it ('None', "b'2025-01-15'", "['2025-01-15']") would be quoted as if the user had written it
         raise DateOutOfRangeError(f"invalid date: expected a date as YYYY-MM-DD (text or a datetime.date), "
                                   f"not {described(value)}")
+    if not isinstance(value, str) and value != value:  # pandas' or numpy's NaT, a missing date: unequal to itself
+        raise DateOutOfRangeError("invalid date: NaT (a missing date, not a day); expected a date as YYYY-MM-DD")
     if not isinstance(value, dt.date):
         text = str(value).strip()
         if not isinstance(value, str):  # numpy's, with a time of day ('2025-06-01T12:00'): its day, as a datetime's
