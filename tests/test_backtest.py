@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -449,3 +450,49 @@ def test_a_text_column_with_a_gap_keeps_the_gap() -> None:
     assert frame["name"].iloc[0] == "x" and pd.isna(frame["name"].iloc[1])
     assert frame["name"].dtype == object  # left as pandas made it, not cast to "str" (pandas 3: NaN; 2: 'None')
     assert str(frame["flag"].dtype) == "bool"
+
+
+@pytest.mark.needs_data
+def test_a_corrupt_data_file_stops_the_backtest_not_each_war(tmp_path: Path) -> None:
+    """A truncated ATOP file (caught by its SHA-256 when the engine first reads the alliances' history) was taken as
+    the engine rejecting each war's opening attack: every war was skipped for it, and the run then crashed writing a
+    table of no rows ('internal error (IndexError: list index out of range)'). It stops the run in one line."""
+    source = Path(os.environ["FOEDUS_DATA_DIR"])
+    data = tmp_path / "data"
+    shutil.copytree(source, data)
+    atop = data / "atop" / "atop5_1m.csv"
+    atop.chmod(0o644)
+    atop.write_bytes((source / "atop" / "atop5_1m.csv").read_bytes()[:100_000])
+    env = {**os.environ, "FOEDUS_DATA_DIR": str(data), "FOEDUS_CACHE_DIR": str(tmp_path / "cache")}
+    out = tmp_path / "bt"
+    proc = subprocess.run([sys.executable, "-m", "foedus.cli", "backtest", "--from", "1990", "--to", "1991",
+                           "--draws", "10", "--opening-only", "--out", str(out)],
+                          capture_output=True, text=True, env=env, timeout=300)
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stderr.startswith(f"error: {atop}: corrupt, truncated or not atop 5.1") and "\n" not in proc.stderr[:-1]
+    assert not out.exists()
+
+
+@pytest.mark.needs_data
+def test_a_run_that_scores_no_war_is_refused_before_anything_is_written(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """When the engine rejected every war in range, the report was written until its Stata table of no rows, which
+    crashed (IndexError in pandas' to_stata): an internal error, and nothing said why no war was scored."""
+    from typer.testing import CliRunner
+
+    import foedus.backtest.run as run
+    from foedus.backtest.errors import BacktestError
+    from foedus.cli.app import app
+    from foedus.errors import ScenarioError
+
+    def rejected(*args: object, **kwargs: object) -> object:
+        raise ScenarioError("no such opening")
+
+    monkeypatch.setattr(run, "predict", rejected)
+    out = tmp_path / "bt"
+    done = CliRunner().invoke(app, ["backtest", "--from", "1990", "--to", "1991", "--draws", "10", "--opening-only",
+                                    "--out", str(out)])
+    assert isinstance(done.exception, BacktestError), done.exception
+    assert str(done.exception) == ("no war in range could be scored (1 war skipped: war 211 (Gulf War): the engine "
+                                   "rejects the opening attack: no such opening); nothing was written")
+    assert not out.exists()

@@ -132,3 +132,26 @@ def test_reliability_rows_of_the_first_world_war(world, cow) -> None:  # type: i
     assert rows["atop_1490"].met  # the Greek-Serbian alliance: Greece joined only in 1917
     narrow = {r.treaty: r for r in reliability_rows(world, rb, Switches(unresolved="unmet"))}
     assert not narrow["atop_1385"].met  # its adversary condition is flagged, not specified
+
+
+@pytest.mark.needs_data
+def test_a_corrupt_data_file_stops_the_replays_a_rejected_war_is_skipped(  # type: ignore[no-untyped-def]
+        world, monkeypatch) -> None:
+    """An error of the run (a data file that failed its check) was taken as the engine rejecting each war's replay:
+    every war skipped for it. It stops the replays; a war the engine rejects is still skipped with its reason."""
+    import foedus.backtest.replay_run as replay_run
+    from foedus.errors import DataCorruptError, ScenarioError
+
+    def corrupt(*args: object, **kwargs: object) -> object:
+        raise DataCorruptError("atop5_1m.csv: corrupt")
+
+    monkeypatch.setattr(replay_run, "replay_war_variants", corrupt)
+    with pytest.raises(DataCorruptError, match="corrupt"):
+        replay_run.run_replays(world, 1990, 1991, draws=None, seed=0)
+
+    def rejected(*args: object, **kwargs: object) -> object:
+        raise ScenarioError("no such replay")
+
+    monkeypatch.setattr(replay_run, "replay_war_variants", rejected)
+    out = replay_run.run_replays(world, 1990, 1991, draws=None, seed=0)
+    assert out.wars == [] and [s["reason"] for s in out.skipped] == ["the engine rejects the replay: no such replay"]

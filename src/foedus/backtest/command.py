@@ -88,6 +88,21 @@ def _wars(settings: Any) -> list[Any]:
     return wars
 
 
+def _check_scored(result: Any) -> None:
+    """Refuse a run that scored no war, before anything is written: its report would score nothing (and a table of
+    no rows has no columns, which Stata's format cannot hold).
+
+    Raises:
+        BacktestError: every war in range was skipped, naming the first and why.
+    """
+    if result.records:
+        return
+    first = result.skipped_wars[0] if result.skipped_wars else None
+    why = f": war {first['war']} ({first['name']}): {first['reason']}" if first else ""
+    raise BacktestError(f"no war in range could be scored ({counted(len(result.skipped_wars), 'war', grouped=False)} "
+                        f"skipped{why}); nothing was written")
+
+
 def _run_with_progress(settings: Any, wars: list[Any]) -> Any:
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -174,6 +189,7 @@ def backtest(
     settings = Settings(first=first, last=last, draws=draws, seed=seed)
     wars = _wars(settings)
     result = _run_with_progress(settings, wars)
+    _check_scored(result)
     metrics = {"run": {"date": dt.date.today().isoformat(), "foedus_version": __version__,
                        "command": command_line(first, last, out, draws, seed, opening_only)}, **summarize(result)}
     rows = war_rows(result)

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from foedus.backtest.errors import NOT_THE_WARS
 from foedus.backtest.outcomes import OutcomeRow, candidates_of, cow_wars, outcome_rows
 from foedus.backtest.replayed import ReplayedWar, Variant, replay_war_variants
 from foedus.errors import FoedusError
@@ -44,6 +45,8 @@ def run_replays(world: World, first: int | None, last: int | None, *, draws: int
 
     Raises:
         DataMissingError: the COW war data are not in the data folder.
+        FoedusError: an error of the run, not of one war (`NOT_THE_WARS`: a corrupt data file, ...), where a war
+            the engine rejects is skipped.
     """
     built, skipped = cow_wars(world, first, last)
     out = ReplayBacktest(skipped=skipped)
@@ -51,6 +54,8 @@ def run_replays(world: World, first: int | None, last: int | None, *, draws: int
         try:
             replayed = replay_war_variants(world, cow, candidates_of(world, cow), draws=draws,
                                            seed=war_seed(seed, cow.num), variants=variants)
+        except NOT_THE_WARS:
+            raise
         except FoedusError as exc:
             log.info("war %s (%s) not replayed: %s", cow.num, cow.name, exc)
             out.skipped.append({"war": cow.num, "name": cow.name, "reason": f"the engine rejects the replay: {exc}"})

@@ -12,6 +12,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from foedus.backtest.errors import NOT_THE_WARS
 from foedus.backtest.metrics import Pair
 from foedus.backtest.opening import OpeningAttack, opening_attack
 from foedus.backtest.placing import Placer, Skip
@@ -86,6 +87,8 @@ def run_backtest(world: World, settings: Settings, wars: list[War] | None = None
 
     Raises:
         DataMissingError: the COW war file is not in the data folder.
+        FoedusError: an error of the run, not of one war (`NOT_THE_WARS`: a corrupt data file, ...), where a war
+            the engine rejects is skipped.
     """
     chosen = wars if wars is not None else wars_in_range(settings)
     dyadic = load_dyadic()
@@ -169,6 +172,8 @@ def _one_war(world: World, war: War, dyadic: DyadicStarts, placer: Placer, setti
     try:
         predictions = predict(world, attackers, targets, day, draws=settings.draws,
                               seed=war_seed(settings.seed, war.num))
+    except NOT_THE_WARS:
+        raise
     except FoedusError as exc:
         out.skips.extend(skips)
         _skip_war(out, war, f"the engine rejects the opening attack: {exc}")
