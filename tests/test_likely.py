@@ -374,3 +374,26 @@ def test_a_date_before_the_capability_data_says_so() -> None:
     assert not any("after the data's end" in w for w in lk.warnings)
     later = foedus.cascade("DEU", "POL", "1939-09-01", likelihood=True).likelihood
     assert later is not None and not any("CINC" in n for n in later.notes)
+
+
+def test_a_corrupt_data_file_stops_the_training_table_a_rejected_war_is_left_out(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """An error of the run (a data file that failed its check) was taken as the engine rejecting each war: every war
+    was left out for it, and `foedus likely fit` on a truncated atop5_1m.csv said 'fewer than 5 COW wars in that
+    range'. It stops the table; a war the engine rejects is still left out with its reason."""
+    import foedus.likely.dataset as dataset
+    from foedus.errors import DataCorruptError, ScenarioError
+
+    def corrupt(*args: object, **kwargs: object) -> object:
+        raise DataCorruptError("atop5_1m.csv: corrupt")
+
+    monkeypatch.setattr(dataset, "_war_rows", corrupt)
+    with pytest.raises(DataCorruptError, match="corrupt"):
+        dataset.training_data(first=1990, last=1991)
+
+    def rejected(*args: object, **kwargs: object) -> object:
+        raise ScenarioError("no such war")
+
+    monkeypatch.setattr(dataset, "_war_rows", rejected)
+    data = dataset.training_data(first=1990, last=1991)
+    assert data.frame.empty and [s["reason"] for s in data.skipped] == ["the engine rejects the war: no such war"]

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from foedus.backtest.errors import NOT_THE_WARS
 from foedus.backtest.outcomes import OutcomeRow, cow_wars, outcome_rows
 from foedus.engine.scenario import build_scenario
 from foedus.errors import FoedusError
@@ -80,6 +81,8 @@ def training_data(world: World | None = None, first: int | None = None, last: in
 
     Raises:
         DataMissingError: the COW war, contiguity, capability or state data are not in the data folder.
+        FoedusError: an error of the run, not of one war (`NOT_THE_WARS`: a corrupt data file, ...), where a war
+            the engine rejects is left out.
     """
     import pandas as pd
 
@@ -90,6 +93,8 @@ def training_data(world: World | None = None, first: int | None = None, last: in
         rows = outcome_rows(w, cow)
         try:
             records += _war_rows(w, rows, cow, draws, seed)
+        except NOT_THE_WARS:
+            raise
         except FoedusError as exc:
             log.info("war %s (%s) left out: %s", cow.num, cow.name, exc)
             skipped.append({"war": cow.num, "name": cow.name, "reason": f"the engine rejects the war: {exc}"})
