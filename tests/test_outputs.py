@@ -478,3 +478,25 @@ def test_the_source_generators_publish_whole_files(tmp_path: Path, monkeypatch: 
     assert (tmp_path / "record_types.py").read_text(encoding="utf-8") == (
         ROOT / "src" / "foedus" / "model" / "record_types.py").read_text(encoding="utf-8")
     assert not [p for p in tmp_path.rglob(f"*{TMP_SUFFIX}")]
+
+
+@pytest.mark.parametrize(("frame", "suffix", "said"), [
+    (pd.DataFrame(), ".dta", "a Stata file holds at least one column, and the table has none"),
+    (pd.DataFrame([[1, 2]], columns=["a", "a"]), ".csv", "the column name(s) 'a' are given twice"),
+    (pd.DataFrame([[1, 2]], columns=["a", "a"]), ".dta", "the column name(s) 'a' are given twice"),
+    (pd.DataFrame({"a": [1 + 2j]}), ".parquet", "('Unsupported numpy type 15'"),
+    (pd.DataFrame({"a": [1 + 2j]}), ".dta", "Data type complex128 not supported."),
+    (pd.DataFrame({"d": pd.to_datetime(["2020-01-01"]).tz_localize("UTC")}), ".dta", "Data type datetime64"),
+    (None, ".csv", "expected a pandas DataFrame, not nothing"),
+])
+def test_a_table_no_file_of_its_format_holds_is_refused_in_one_line(tmp_path: Path, frame: object, suffix: str,
+                                                                    said: str) -> None:
+    """write_table failed in its writers' own words, a traceback: a Stata file of no column (IndexError in numpy,
+    which foedus backtest met when it scored no war), a column name given twice (AttributeError in pandas, CSV and
+    Stata), a column of complex numbers or of time-zone-aware times (NotImplementedError in pandas and pyarrow), a
+    value that is no frame (AttributeError). Each is an OutputError naming the file and the problem; nothing is left."""
+    out = tmp_path / f"t{suffix}"
+    with pytest.raises(OutputError) as caught:
+        write_table(frame, out)  # type: ignore[arg-type]
+    assert str(caught.value).startswith(f"cannot write {out} as {suffix[1:]}: {said}")
+    assert "\n" not in str(caught.value) and list(tmp_path.iterdir()) == []

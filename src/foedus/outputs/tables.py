@@ -26,6 +26,7 @@ from foedus.outputs.atomic import HOW, check_folder_target, check_target, staged
 from foedus.outputs.coded import CodedText
 from foedus.outputs.names import output_format
 from foedus.outputs.partitions import not_utf8, partition_layout
+from foedus.outputs.shapes import table_problem
 
 if TYPE_CHECKING:
     import numpy as np
@@ -129,9 +130,16 @@ def _write_stata(frame: pd.DataFrame, path: Path, meta: Mapping[str, Any]) -> No
 
 def write_table(frame: pd.DataFrame, out: Path, *, force: bool = False, meta: Mapping[str, Any] | None = None,
                 how: str = HOW) -> int:
-    """Write `frame` to `out` (.parquet, .csv or .dta) atomically and exclusively; return the row count."""
+    """Write `frame` to `out` (.parquet, .csv or .dta) atomically and exclusively; return the row count.
+
+    Raises:
+        OutputError: the target cannot be written, or the frame cannot be written as that format (a column name
+            given twice, no column in a Stata file, a column of a type the format does not hold), named.
+    """
     check_table_target(out, force=force, how=how)
     suffix = out.suffix.lower()
+    if problem := table_problem(frame, suffix):
+        raise OutputError(f"cannot write {out} as {suffix[1:]}: {problem}; nothing was written")
     with staged_file(out, force=force, how=how) as tmp:
         try:
             if suffix == ".parquet":
@@ -140,7 +148,7 @@ def write_table(frame: pd.DataFrame, out: Path, *, force: bool = False, meta: Ma
                 csv_frame(frame).to_csv(tmp, index=False)
             else:
                 _write_stata(frame, tmp, meta or {})
-        except (ValueError, TypeError) as exc:  # pyarrow's and pandas' refusals of a column
+        except (ValueError, TypeError, NotImplementedError) as exc:  # pyarrow's and pandas' refusals of a column
             text = " ".join(str(exc).split())[:300]
             raise OutputError(f"cannot write {out} as {suffix[1:]}: {text}") from None
     return len(frame)
