@@ -271,6 +271,21 @@ def test_a_war_status_is_looked_up_by_a_date_or_its_text() -> None:
         replay.status_on("2024-13-01")
 
 
+def test_a_status_after_the_replays_last_day_is_refused_not_its_last_frame() -> None:
+    """status_on read a day after the replay's last day as its last frame: a replay until 2023-01-01, asked about
+    2025-01-01, said North Korea was not bound, where the replay to that day has it bound since 2024-12-04."""
+    cut = foedus.replay_war("russia_ukraine_2022", until="2023-01-01")
+    assert foedus.replay_war("russia_ukraine_2022", until="2025-01-01").status_on("2025-01-01")["PRK"] == "bound-attack"
+    assert cut.status_on("2023-01-01")["RUS"] == "attack"  # its last day is read
+    with pytest.raises(DateOutOfRangeError, match=r"^2025-01-01 is after the replay's last day \(2023-01-01\), of "
+                                                  r"which it says nothing; replay with until=2025-01-01 or later"):
+        cut.status_on("2025-01-01")
+    ended = foedus.replay_war("europe_1939_1941")
+    with pytest.raises(DateOutOfRangeError, match=r"after the replay's last day \(1941-12-11\), of which it says "
+                                                  r"nothing \(the war ends on 1941-12-11\)$"):
+        ended.status_on("1942-01-01")
+
+
 @pytest.mark.parametrize("number", [20250115, 2025, 20250115.0, np.int64(20250115), True])
 def test_a_number_where_a_date_belongs_is_refused_as_in_files(number: Any) -> None:
     _refused(r"^invalid date .*: expected a date as YYYY-MM-DD, not a number$", "UKR", "RUS", number, **KURSK)

@@ -126,12 +126,20 @@ class WarReplay:
 
     def status_on(self, day: str | dt.date) -> dict[str, str]:
         """Every state's status on `day` (YYYY-MM-DD or a date; the last frame on or before it): attack, defense,
-        bound-..., conflict.
+        bound-..., conflict. Nothing after the replay's last day (`end`), which it never evaluated: a replay cut
+        short of a later treaty change would say a state bound since was not.
 
         Raises:
-            DateOutOfRangeError: a malformed, impossible or out-of-range day.
+            DateOutOfRangeError: a malformed, impossible or out-of-range day, or one after the replay's last day.
         """
         when = parse_date(day)
+        if when > self.end:
+            from foedus.errors import DateOutOfRangeError
+
+            later = self.war.end is None or self.end < self.war.end
+            raise DateOutOfRangeError(f"{when} is after the replay's last day ({self.end}), of which it says nothing"
+                                      + (f"; replay with until={when} or later to see it" if later else
+                                         f" (the war ends on {self.end})"))
         chosen = [f for f in self.frames if f.date <= when]
         if not chosen:
             return {}
