@@ -108,6 +108,21 @@ def test_an_empty_whatif_value_is_refused_in_the_clis_words(client: TestClient, 
     assert response.status_code == 422 and response.json()["error"] == _web_wording(said), response.text
 
 
+@pytest.mark.parametrize("value", ["", " "])
+@pytest.mark.parametrize(("path", "extra"), [("/api/cascade", {}), ("/api/cascade", {"draws": 10, "seed": 1}),
+                                             ("/api/compare", {"other_date": "2024-08-06"})])
+def test_an_empty_place_is_refused_in_the_clis_words(client: TestClient, path: str, extra: dict[str, Any],
+                                                     value: str) -> None:
+    """`place=` (or a blank one) was read as no place, each target's home territory, and answered 200, where the CLI
+    (`--place ''`) and `foedus.cascade(place="")` refuse it; the page never sends an empty place."""
+    from foedus.web.envelope import _web_wording
+    from test_input_messages import _error_line
+
+    response = client.get(path, params={**FLAGSHIP, "place": value, **extra})
+    said = _error_line(["cascade", "-a", "UKR", "-t", "RUS", "-d", "2025-01-15", "--place", value])
+    assert response.status_code == 422 and response.json()["error"] == _web_wording(said), response.text
+
+
 def test_compare_with_a_whatif(client: TestClient) -> None:
     body = client.get("/api/compare", params={**FLAGSHIP, "add_member": "rus_prk_2024:IRN"}).json()
     assert body["whatif"] == [{"param": "add_member", "value": "rus_prk_2024:IRN"}]

@@ -106,8 +106,8 @@ def declared_query(inputs: tuple[Input, ...], build: Callable[[dict[str, Any]], 
 
 
 def _scenario(values: dict[str, Any]) -> ScenarioQuery:
-    place = values.get("place")
-    values["place"] = place.strip() or None if isinstance(place, str) else place
+    """The query's scenario, values as given: an empty or blank `place=` is refused by the engine in the command
+    line's words, not read as no place (each target's home territory), which the page never sends for it."""
     options = tuple((i.name, values[i.name]) for i in SCENARIO[3:])
     return ScenarioQuery(split_states(values["attacker"], "attacker"), split_states(values["target"], "target"),
                          values["date"], options)
