@@ -48,7 +48,8 @@ def _chances(f: Forecast, i: int) -> tuple[Chance, ...]:
 
 
 def warnings_of(model: ModelFile, day_year: int) -> list[str]:
-    """The warnings every answer of this model carries (losses to the base rate; a date outside training)."""
+    """The warnings every answer of this model carries (losses to the base rate; no bootstrap behind its intervals;
+    a date outside training)."""
     out = []
     lost = [c for c in model.validation if not c.beats_base_rate]
     for c in lost:
@@ -57,6 +58,10 @@ def warnings_of(model: ModelFile, day_year: int) -> list[str]:
                    "there as no better than the base rate")
     if not model.validation:
         out.append("this model file carries no validation: its numbers are unchecked (run `foedus likely report`)")
+    if (replicates := model.bootstrap.get("replicates", 0)) < 2:  # no covariance: every interval is its point
+        out.append(f"this model was fit with {replicates} bootstrap replicate{'' if replicates == 1 else 's'}, too few "
+                   "to measure its uncertainty: its intervals have no width, and say nothing of how sure its numbers "
+                   "are (refit with `foedus likely fit --bootstrap 200`)")
     t = model.training
     if day_year > t["last_year"]:
         out.append(f"the date lies outside the training wars ({t['first_year']}–{t['last_year']}): the forecast "
