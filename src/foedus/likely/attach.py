@@ -23,6 +23,7 @@ from foedus.likely.model import ModelFile, load_model
 from foedus.likely.obligations import bindings, readings
 from foedus.likely.spec import in_gate
 from foedus.model.world import World
+from foedus.wording import counted
 
 __all__ = ["HORIZONS", "likelihood_of", "warnings_of"]
 
@@ -59,7 +60,7 @@ def warnings_of(model: ModelFile, day_year: int) -> list[str]:
     if not model.validation:
         out.append("this model file carries no validation: its numbers are unchecked (run `foedus likely report`)")
     if (replicates := model.bootstrap.get("replicates", 0)) < 2:  # no covariance: every interval is its point
-        out.append(f"this model was fit with {replicates} bootstrap replicate{'' if replicates == 1 else 's'}, too few "
+        out.append(f"this model was fit with {counted(replicates, 'bootstrap replicate')}, too few "
                    "to measure its uncertainty: its intervals have no width, and say nothing of how sure its numbers "
                    "are (refit with `foedus likely fit --bootstrap 200`)")
     t = model.training
