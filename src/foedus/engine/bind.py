@@ -25,7 +25,7 @@ from foedus.datarecord import dataclass, field
 from foedus.engine.judge import Judge, Key
 from foedus.engine.ledger import Ledger
 from foedus.engine.leg import Leg
-from foedus.engine.owed import ByObligor, Owed, first_admitted, indices, scan, spared
+from foedus.engine.owed import Owed, ReadByObligor, first_admitted, indices
 from foedus.engine.rules import Situation, Verdict, Volley
 from foedus.engine.rules import verdict as verdict_rules
 
@@ -60,15 +60,15 @@ class Binder(Judge):
     cascade's state, saved with each round: `saved`, `restore`)."""
 
     ledger: Ledger = field(default_factory=Ledger)
-    consulting: dict[Key, ByObligor] = field(default_factory=dict)
-    defending: dict[Key, ByObligor] = field(default_factory=dict)
+    consulting: dict[Key, ReadByObligor] = field(default_factory=dict)
+    defending: dict[Key, ReadByObligor] = field(default_factory=dict)
     _struck_by: dict[int, tuple[tuple[str, ...], list[int]]] = field(default_factory=dict, init=False, repr=False)
 
-    def saved(self) -> tuple[dict[Key, ByObligor], dict[Key, ByObligor]]:
+    def saved(self) -> tuple[dict[Key, ReadByObligor], dict[Key, ReadByObligor]]:
         """The legs still waiting, to go back to (`restore`); the values are never changed in place."""
         return dict(self.consulting), dict(self.defending)
 
-    def restore(self, saved: tuple[dict[Key, ByObligor], dict[Key, ByObligor]]) -> None:
+    def restore(self, saved: tuple[dict[Key, ReadByObligor], dict[Key, ReadByObligor]]) -> None:
         """Back to the legs waiting when `saved` was taken."""
         self.consulting, self.defending = dict(saved[0]), dict(saved[1])
 
@@ -133,20 +133,26 @@ class Binder(Judge):
             self.consulting[key] = {}
             return
         book, rnd, victim, verdicts = self.ledger, self.ledger.rnd, vol.victim, self._verdicts(key, ctx)
-        left: ByObligor = {}
+        table, first, look = book.consultations, vol.attackers[0], verdicts.get
+        left: ReadByObligor = {}
         for obligor in todo:
             legs = waiting[obligor]
             keep = []
-            for rank, leg in legs:
-                ckey = (obligor, victim, leg.treaty.id, leg.provision.article)
-                held = book.consultations.get(ckey)
+            for entry in legs:
+                rank, leg, lid, anyone, treaty, article = entry
+                ckey = (obligor, victim, treaty, article)
+                held = table.get(ckey)
                 if held is not None and held[0] != rnd:
                     continue
-                i = first_admitted(leg, vol)  # never its obligor's own attack here: an attacker is `fighting`
+                # never its obligor's own attack here: an attacker is `fighting`
+                i = 0 if anyone and first != obligor else first_admitted(leg, vol)
                 if i is None:
-                    keep.append((rank, leg))
-                elif (verdicts.get(id(leg)) or self._verdict(leg, vol, i, verdicts, ctx)).binds:
-                    book.first(book.consultations, ckey, (rnd, vol, i, 1, rank, leg, ""))
+                    keep.append(entry)
+                elif (look(lid) or self._verdict(leg, vol, i, verdicts, ctx)).binds:
+                    if held is None:  # `book.first`'s first case, inline
+                        table[ckey] = (rnd, vol, i, 1, rank, leg, "")
+                    else:
+                        book.first(table, ckey, (rnd, vol, i, 1, rank, leg, ""))
             if keep:
                 left[obligor] = legs if len(keep) == len(legs) else tuple(keep)
         if len(left) < len(waiting) or any(len(legs) < len(waiting[o]) for o, legs in left.items()):
@@ -167,7 +173,7 @@ class Binder(Judge):
     def _neutral_to_victim(self, vol: Volley, key: Key, owed: Owed, ctx: Situation) -> None:
         """Rule 2, on the attacks of the volley each leg admits, less its own obligor's
         (`rules.verdict.spares_own_attack`, read only where the obligor attacks)."""
-        attackers, verdicts = vol.attackers, self._verdicts(key, ctx)
+        attackers, verdicts, duties, rnd = vol.attackers, self._verdicts(key, ctx), self.ledger.duties, self.ledger.rnd
         for rank, leg, verdict in self._bound_neutrality(key, owed, verdicts, vol, ctx):
             if verdict is not None:
                 admitted: Sequence[int] = range(len(attackers))
@@ -181,7 +187,10 @@ class Binder(Judge):
                 admitted = [i for i in admitted if attackers[i] != leg.obligor]
                 if not admitted:
                     continue
-            self._neutral_find(vol, admitted, 2, rank, leg, verdict)
+            if verdict.binds:  # `_neutral_find`'s duty, inline (most of them)
+                duties.append((rnd, vol, admitted, 2, rank, leg))
+            else:
+                self._neutral_find(vol, admitted, 2, rank, leg, verdict)
 
     def _neutral_find(self, vol: Volley, admitted: Sequence[int], rule: int, rank: int, leg: Leg,
                       verdict: Verdict) -> None:
@@ -232,30 +241,28 @@ class Binder(Judge):
             self.defending[key] = {}
             return
         verdicts, book, attackers = self._verdicts(key, ctx), self.ledger, vol.attackers
-        rnd, bind = book.rnd, book.bind
-        first, second = attackers[0], (attackers[1] if len(attackers) > 1 else None)
-        left: ByObligor = {}  # the legs still waiting after this volley
+        rnd, bind, bound, joins, look = book.rnd, book.bind, book.bound, book.joins, verdicts.get
+        first = attackers[0]
+        left: ReadByObligor = {}  # the legs still waiting after this volley
         for obligor in todo:
             legs = waiting[obligor]
             keep = []
-            for rank, leg in legs:
-                anyone = leg.counterparts.anyone  # `first_admitted(leg, vol)`, inline
-                if anyone and (first != obligor or not verdict_rules.spares_own_attack(leg)):
-                    i = 0
-                elif anyone and second is not None and second != obligor:
-                    i = 1
-                else:
-                    found = scan(vol, spared(leg), leg.counterparts.admits)
-                    if found is None:
-                        keep.append((rank, leg))
-                        continue
-                    i = found
-                verdict = verdicts.get(id(leg)) or self._verdict(leg, vol, i, verdicts, ctx)
+            for entry in legs:
+                rank, leg, lid, anyone, treaty, article = entry  # `first_admitted`'s first case, inline
+                i = 0 if anyone and first != obligor else first_admitted(leg, vol)
+                if i is None:
+                    keep.append(entry)
+                    continue
+                verdict = look(lid) or self._verdict(leg, vol, i, verdicts, ctx)
                 if verdict.binds:
-                    bind((obligor, leg.treaty.id, leg.provision.article, side), (rnd, vol, i, 4, rank, leg, side))
+                    bkey, f = (obligor, treaty, article, side), (rnd, vol, i, 4, rank, leg, side)
+                    if bkey in bound:
+                        bind(bkey, f)
+                    else:  # `Ledger.bind`'s first case (a new key, most binds), inline
+                        bound[bkey] = f
+                        joins.setdefault(obligor, []).append(f)
                 elif verdict.gate is not None:
-                    book.first(book.withheld, (obligor, leg.treaty.id, leg.provision.article),
-                               (rnd, vol, i, 4, rank, leg, verdict.gate))
+                    book.first(book.withheld, (obligor, treaty, article), (rnd, vol, i, 4, rank, leg, verdict.gate))
             if keep:
                 left[obligor] = legs if len(keep) == len(legs) else tuple(keep)
         if len(left) < len(waiting) or any(len(legs) < len(waiting[o]) for o, legs in left.items()):

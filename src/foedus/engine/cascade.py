@@ -182,6 +182,9 @@ class _Run:
     def cite(self, found: list[Found]) -> tuple[Obligation, ...]:
         """Binding finds as the obligations they are (`foedus.engine.citing.cited`)."""
         parts, certify = self.parts, self.certify
+        if len(found) == 1:  # most joiners: one find, cited without a list
+            f = found[0]
+            return (cited(f[5], f[1], f[2], f[6], f[0], certify, parts),)  # type: ignore[arg-type]
         return tuple([cited(f[5], f[1], f[2], f[6], f[0], certify, parts)  # type: ignore[arg-type]
                       for f in found])
 
@@ -200,16 +203,18 @@ class _Run:
         for state, entries in neutral.items():
             self.neutral.setdefault(state, []).extend(entries)
             self.toward.setdefault(state, set()).update([d[5].beneficiary for d in entries])
-        self.fresh = []
         side_of, all_duties, rank = self.side_of, self.neutral, _ranking(self.index, self.certify)
-        is_conflicted = conflict.conflicted
+        is_conflicted, camp, joiners = conflict.conflicted, self.camp, self.joiners
+        self.fresh = []
         for state in sorted((pending.keys() | (neutral.keys() & side_of.keys())) - originals):  # the others: no side
-            obligations = pending.get(state, [])
-            current = side_of.get(state)
+            obligations, current = pending.get(state, []), side_of.get(state)
             if len(obligations) > 1:
                 obligations = sorted(obligations, key=rank)
             elif obligations and current is None and state not in all_duties:  # the common case: a new joiner
-                self._join(state, obligations)
+                side = side_of[state] = obligations[0][6]  # type: ignore[assignment]  # `_join`, inline
+                insort(camp[side], state)
+                joiners[state] = obligations
+                self.fresh.append(state)
                 continue
             sides = {f[6] for f in obligations}
             if current is not None:

@@ -42,6 +42,8 @@ class Judge:
         self._attacking: dict[tuple[object, ...], list[tuple[int, Leg, Verdict | None]]] = self.table.derived(
             ("legs owed to attackers", self.switches), dict)
         self._sets: dict[str, tuple[frozenset[str], frozenset[str]]] = self.table.derived("binder-obligor sets", dict)
+        self._ctx: Situation | None = None  # the situation `_at_hand` holds the verdicts of, by key (`_verdicts`)
+        self._at_hand: dict[Key, dict[int, Verdict]] = {}
         self._strikers = self.table.derived("binder-strikers", lambda: frozenset(  # those with partner or offence
             s for s in self.table.owed(Kind.NEUTRALITY) | self.table.owed(Kind.OFFENSE)
             if self.table.owes(Kind.OFFENSE, s)
@@ -65,11 +67,19 @@ class Judge:
 
     def _verdicts(self, key: Key, ctx: Situation) -> dict[int, Verdict]:
         """Verdicts by leg for the attacks of volleys like this one (that a leg admits: they all get the same);
-        each rule asks only once it has a leg to judge."""
+        each rule asks only once it has a leg to judge. Kept for the situation at hand (a round's) by key too: the
+        victim's status is the situation's, and a volley's rules ask for the same key up to three times."""
+        if ctx is self._ctx:
+            found = self._at_hand.get(key)
+            if found is not None:
+                return found
+        else:
+            self._ctx, self._at_hand = ctx, {}
         vkey = (key, victim_status(key[0], ctx))
         found = self.verdicts.get(vkey)
         if found is None:
             found = self.verdicts[vkey] = {}
+        self._at_hand[key] = found
         return found
 
     @staticmethod

@@ -8,7 +8,8 @@ the datasets the answer rests on; the supporters the rules name; and the notes o
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Set
+from collections.abc import Iterable, Set
+from itertools import chain
 from operator import itemgetter
 from typing import Protocol
 
@@ -42,6 +43,13 @@ DATA_END_NOTE = "the bundled treaty data is current to 2025-12-31; later changes
 _joiner = maker(Joiner)
 _key = itemgetter(0)  # the ledger's tables sorted by their keys (unique): tuples of strings compared as such, not
 # each (key, find) pair through a comparison of tuples (`sorted(d.items())` gives the same order)
+
+
+class _Cites(Protocol):
+    """A record that cites a treaty (an obligation, consultation, neutrality duty, violation or withheld leg)."""
+
+    @property
+    def treaty(self) -> str: ...
 
 
 class FinishedRun(Protocol):
@@ -89,10 +97,9 @@ def outcome_of(run: FinishedRun) -> CascadeResult:
     withheld = tuple(withheld_of(f, sure, store) for key, f in sorted(book.withheld.items(), key=_key)
                      if key[0] not in belligerent and key[0] not in run.excluded)
     violations = tuple(violations_of([f for _, f in sorted(book.violations.items(), key=_key)], sure, store))
-    treaties = {o.treaty for j in joiners for o in (j.primary, *j.also)}
-    treaties |= {x.treaty for group in (consultations, neutral, violations, withheld) for x in group}
-    treaties |= {o.treaty for c in conflicts for o in c.obligations}
-    datasets: tuple[str, ...] = ("atop",) if any(run.world.treaties[t].origin == "atop" for t in treaties) else ()
+    named: Iterable[_Cites] = chain([j.primary for j in joiners], *[j.also for j in joiners], consultations,
+                                    neutral, violations, withheld, *[c.obligations for c in conflicts])
+    datasets: tuple[str, ...] = ("atop",) if _atop_in(run, named) else ()
     if run.world.states.has_system_dates:
         datasets += ("cow_states",)
     bound = run.joiners.keys() | {c.state for c in conflicts}  # the joiners' states
@@ -106,6 +113,19 @@ def outcome_of(run: FinishedRun) -> CascadeResult:
                            doubts=doubts_of(run.world, run.scenario, run.index, belligerent))
     result.ccodes.update({st: cc for st in result.state_ids if (cc := code(st)) is not None})
     return result
+
+
+def _atop_in(run: FinishedRun, records: Iterable[_Cites]) -> bool:
+    """Whether a record cites an ATOP treaty (the origin of each treaty kept per table): found at the first such
+    record, where a set of every treaty cited was made and then looked through (most 2025 results name one)."""
+    origins: dict[str, str] = run.index.derived("treaty origins", dict)
+    for record in records:
+        origin = origins.get(record.treaty)
+        if origin is None:
+            origin = origins[record.treaty] = run.world.treaties[record.treaty].origin
+        if origin == "atop":
+            return True
+    return False
 
 
 def _joined(item: tuple[str, list[Found]]) -> tuple[int, str, str]:

@@ -12,10 +12,15 @@ from foedus.engine.rules import Volley, attacker_role, verdict, where
 from foedus.engine.table import LegTable
 from foedus.model.vocab import Kind
 
-__all__ = ["ByObligor", "Owed", "Ranked", "first_admitted", "indices", "owed_legs", "scan", "spared"]
+__all__ = ["ByObligor", "Owed", "Ranked", "Read", "ReadByObligor", "first_admitted", "indices", "owed_legs", "read",
+           "scan", "spared"]
 
 Ranked = list[tuple[int, Leg]]
 ByObligor = dict[str, tuple[tuple[int, Leg], ...]]  # ranked legs by obligor, obligors in the order of their first leg
+# a ranked leg with what the binder reads of it per look: its id (the verdicts' key), whether it admits any
+# counterpart, its treaty's id and its article (the ledger's keys), read once per table (`read`)
+Read = tuple[int, Leg, int, bool, str, str]
+ReadByObligor = dict[str, tuple[Read, ...]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,11 +29,11 @@ class Owed:
 
     nonaggression: ByObligor  # they bind only on their obligor's attacks
     aggressors: frozenset[str]  # the obligors of those
-    consultation: ByObligor
+    consultation: ReadByObligor
     neutrality: Ranked
     neutral_by_obligor: ByObligor  # the same legs by obligor (a violation when it attacks the victim)
     partner: Ranked  # neutrality legs that bind when this state attacks
-    defence: ByObligor
+    defence: ReadByObligor
     offence: Ranked
 
 
@@ -36,10 +41,17 @@ def owed_legs(table: LegTable, state: str) -> Owed:
     """The legs owed to `state` in `table`."""
     neutrality = list(enumerate(table.owed_to(Kind.NEUTRALITY, state)))
     nonaggression = _by_obligor(table, Kind.NONAGGRESSION, state, lambda leg: attacker_role(leg) == "obligor")
-    return Owed(nonaggression, frozenset(nonaggression), _by_obligor(table, Kind.CONSULTATION, state), neutrality,
-                _by_obligor(table, Kind.NEUTRALITY, state),
+    return Owed(nonaggression, frozenset(nonaggression), read(_by_obligor(table, Kind.CONSULTATION, state)),
+                neutrality, _by_obligor(table, Kind.NEUTRALITY, state),
                 [(rank, leg) for rank, leg in neutrality if where.binds_when_partner_attacks(leg.provision)],
-                _by_obligor(table, Kind.DEFENSE, state), list(enumerate(table.owed_to(Kind.OFFENSE, state))))
+                read(_by_obligor(table, Kind.DEFENSE, state)), list(enumerate(table.owed_to(Kind.OFFENSE, state))))
+
+
+def read(legs: ByObligor) -> ReadByObligor:
+    """Each leg with what the binder reads of it on every look (`Read`), so that a look reads no attributes: the
+    defence and consultation legs are looked at hundreds of times a cascade (docs/performance.md, session 30)."""
+    return {o: tuple([(rank, leg, id(leg), leg.counterparts.anyone, leg.treaty.id, leg.provision.article)
+                      for rank, leg in ranked]) for o, ranked in legs.items()}
 
 
 def _by_obligor(table: LegTable, kind: Kind, state: str, keep: Callable[[Leg], bool] | None = None) -> ByObligor:

@@ -1,0 +1,87 @@
+"""What a warm reference cascade does per leg it looks at and per find (issue 15, docs/performance.md, session 30).
+
+The defence and consultation legs owed to a victim are looked at hundreds of times a 2025 cascade: each comes with
+what every look reads of it (its id, whether it admits any counterpart, its treaty and article), read once per
+table; a new obligation's key, a new consultation and a neutrality duty are kept where they are found, without a
+call of `Ledger.bind`, `Ledger.first` or `Binder._neutral_find` each; a new joiner of the common kind is admitted
+without a call of `_Run._join`. Counted with cProfile on the second run of a 2025 war (the first fills the table's
+stores), as tests/test_cascade_calls.py counts."""
+
+from __future__ import annotations
+
+import cProfile
+import datetime as dt
+import pstats
+
+import pytest
+
+from foedus.engine.cascade import run_cascade
+from foedus.engine.result import CascadeResult
+from foedus.engine.scenario import build_scenario
+from foedus.model.world import World
+
+pytestmark = pytest.mark.needs_data
+
+DAY = dt.date(2025, 6, 1)
+
+
+def _run(world: World, attacker: str, target: str) -> tuple[CascadeResult, dict[tuple[str, str], int]]:
+    """The result of the cascade and its calls by (file, function), counted on its second run."""
+    scenario = build_scenario(world, attacker=attacker, target=target, date=DAY, reading="escalatory")
+    run_cascade(world, scenario)
+    profile = cProfile.Profile()
+    result = profile.runcall(run_cascade, world, scenario)
+    out: dict[tuple[str, str], int] = {}
+    for (path, _, name), row in pstats.Stats(profile).stats.items():  # type: ignore[attr-defined]
+        key = (path.replace("\\", "/").rsplit("/", 1)[-1], name)
+        out[key] = out.get(key, 0) + row[1]
+    return result, out
+
+
+def test_owed_legs_come_with_what_a_look_reads(world: World) -> None:
+    """Each defence and consultation leg owed to a state carries its id, whether it admits anyone, its treaty's id
+    and its article, as read from the leg."""
+    from foedus.engine.owed import owed_legs
+    from foedus.engine.table import leg_table
+
+    owed = owed_legs(leg_table(world, DAY), "EST")
+    entries = [e for legs in (*owed.defence.values(), *owed.consultation.values()) for e in legs]
+    assert len(entries) > 20
+    for rank, leg, lid, anyone, treaty, article in entries:
+        assert isinstance(rank, int)
+        assert (lid, anyone, treaty, article) == (id(leg), leg.counterparts.anyone, leg.treaty.id,
+                                                  leg.provision.article)
+
+
+@pytest.mark.parametrize("attacker, target", [("RUS", "EST"), ("TUR", "GRC")])
+def test_new_obligations_are_bound_without_a_call_each(world: World, attacker: str, target: str) -> None:
+    """`Ledger.bind` runs only for a key already held (most binds are of new keys)."""
+    result, calls = _run(world, attacker, target)
+    assert calls[("bind.py", "_defence")] > 100
+    assert calls.get(("ledger.py", "bind"), 0) * 4 <= len(result.joiners), calls.get(("ledger.py", "bind"))
+
+
+def test_consultations_of_legs_that_admit_anyone_are_found_without_calls(world: World) -> None:
+    """A consultation leg that admits any attacker binds on the volley's first attack: no `first_admitted` call."""
+    _, calls = _run(world, "RUS", "EST")
+    consultations = calls[("bind.py", "_consultations")]
+    assert consultations > 100
+    assert calls.get(("owed.py", "first_admitted"), 0) * 10 < consultations
+
+
+def test_duties_and_joiners_are_kept_without_a_call_each(world: World) -> None:
+    """A neutrality duty owed to the victim is kept without a `_neutral_find` call, and a new joiner bound once
+    and owing no neutrality is admitted without a `_join` call."""
+    _, calls = _run(world, "NOR", "MNE")
+    volleys = calls[("bind.py", "volley")]
+    assert volleys > 300
+    assert calls.get(("bind.py", "_neutral_find"), 0) * 4 < volleys
+    assert calls.get(("cascade.py", "_join"), 0) * 4 < volleys
+
+
+def test_datasets_are_found_without_a_set_of_every_treaty(world: World) -> None:
+    """Whether the result names an ATOP treaty is found at the first record citing one (each treaty's origin kept
+    per table), not from a set of every treaty the result cites."""
+    result, calls = _run(world, "RUS", "EST")
+    assert "atop" in result.datasets
+    assert calls.get(("outcome.py", "<setcomp>"), 0) <= 1  # the conflicts' states (`bound`), not the treaties
