@@ -194,7 +194,8 @@ class Binder(Judge):
 
     def _neutral_find(self, vol: Volley, admitted: Sequence[int], rule: int, rank: int, leg: Leg,
                       verdict: Verdict) -> None:
-        """A neutrality leg's verdict on the `admitted` attacks of the volley: a duty, or a leg withheld."""
+        """A neutrality leg's verdict on the `admitted` attacks of the volley: a duty, or a leg withheld (the duty is
+        written inline in `_neutral_to_victim` for speed: change both)."""
         book = self.ledger
         if verdict.binds:
             book.duties.append((book.rnd, vol, admitted, rule, rank, leg))

@@ -21,22 +21,20 @@ the results equal, byte for byte, those of the engine that restarted and evaluat
 from __future__ import annotations
 
 from bisect import insort
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from foedus.collector import acyclic
 from foedus.datarecord import dataclass, field, replace
 from foedus.engine.bind import Binder, BindState
-from foedus.engine.citing import Certifier, Parts, cited
+from foedus.engine.citing import Certifier, Parts, cited, ranking
 from foedus.engine.ledger import (
     Duties,
     Found,
     Ledger,
-    RankKey,
     finds,
     interned,
     neutral_records,
-    obligation_key,
     order_of,
 )
 from foedus.engine.outcome import outcome_of
@@ -203,7 +201,7 @@ class _Run:
         for state, entries in neutral.items():
             self.neutral.setdefault(state, []).extend(entries)
             self.toward.setdefault(state, set()).update([d[5].beneficiary for d in entries])
-        side_of, all_duties, rank = self.side_of, self.neutral, _ranking(self.index, self.certify)
+        side_of, all_duties, rank = self.side_of, self.neutral, ranking(self.index, self.certify)
         is_conflicted, camp, joiners = conflict.conflicted, self.camp, self.joiners
         self.fresh = []
         for state in sorted((pending.keys() | (neutral.keys() & side_of.keys())) - originals):  # the others: no side
@@ -247,7 +245,8 @@ class _Run:
         self.excluded.add(state)
 
     def _join(self, state: str, obligations: list[Found]) -> None:
-        """`state` joins the side of its primary obligation."""
+        """`state` joins the side of its primary obligation (written inline in `_settle` for a new joiner with one
+        obligation, for speed: change both)."""
         self.side_of[state] = obligations[0][6]  # type: ignore[assignment]
         insort(self.camp[obligations[0][6]], state)
         self.joiners[state] = obligations
@@ -266,22 +265,6 @@ class _Run:
     def result(self) -> CascadeResult:
         """Freeze the run into a `CascadeResult` (`foedus.engine.outcome`)."""
         return outcome_of(self)
-
-
-def _ranking(index: LegTable, certify: Certifier) -> Callable[[Found], RankKey]:
-    """`obligation_key` as a sort key, with the certainty its obligation is cited with (`certify`), kept per leg
-    and attacked place in the table (the table fixes the date and basis; the key names the territorial view)."""
-    keys: dict[tuple[object, ...], RankKey] = index.derived("obligation keys", dict)
-
-    def rank(f: Found) -> RankKey:
-        vol = f[1]
-        key = (id(f[5]), vol.victim, vol.place, vol.kind, certify.view)
-        found = keys.get(key)
-        if found is None:
-            found = keys[key] = obligation_key(f, certify(f)[0])
-        return found
-
-    return rank
 
 
 def _camps(side_of: Mapping[str, str]) -> dict[str, list[str]]:

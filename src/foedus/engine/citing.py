@@ -4,7 +4,7 @@ its duty entails (`foedus.model.help.duty_of`)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from foedus.datarecord import dataclass
@@ -18,7 +18,7 @@ from foedus.engine.certainty import (
     place_free,
     with_facts,
 )
-from foedus.engine.ledger import Found, Sureness, because
+from foedus.engine.ledger import Found, RankKey, Sureness, because, obligation_key
 from foedus.engine.leg import Leg
 from foedus.engine.maker import maker
 from foedus.engine.records import Because, Obligation, Side
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from foedus.engine.table import LegTable
     from foedus.model.places import Place
 
-__all__ = ["Certifier", "Parts", "cited", "obligation", "sureness"]
+__all__ = ["Certifier", "Parts", "cited", "obligation", "ranking", "sureness"]
 
 _MOST = 50_000  # obligations' parts (and legs' facts) kept per leg table before a store starts afresh (tables cached)
 _obligation = maker(Obligation)
@@ -140,3 +140,20 @@ class Certifier:
             sure = with_facts(sure, place_facts(leg.treaty, leg.provision, self.places[place], kind, self.view,
                                                 victim, self.names))
         return sure.level.value, sure.reasons
+
+
+def ranking(index: LegTable, certify: Certifier) -> Callable[[Found], RankKey]:
+    """`obligation_key` as a sort key, with the certainty its obligation is cited with (`certify`), kept per leg
+    and attacked place in the table (the table fixes the date and basis; the key names the territorial view): the
+    order a state's binding finds are cited in (`foedus.engine.cascade`)."""
+    keys: dict[tuple[object, ...], RankKey] = index.derived("obligation keys", dict)
+
+    def rank(f: Found) -> RankKey:
+        vol = f[1]
+        key = (id(f[5]), vol.victim, vol.place, vol.kind, certify.view)
+        found = keys.get(key)
+        if found is None:
+            found = keys[key] = obligation_key(f, certify(f)[0])
+        return found
+
+    return rank

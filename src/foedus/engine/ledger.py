@@ -106,7 +106,8 @@ class Ledger:
     duties: list[Duties] = field(default_factory=list)  # this round: neutrality duties
 
     def first(self, table: dict[K, Found], key: K, found: Found) -> bool:
-        """Keep `found` under `key` unless an earlier find holds it; whether it was kept."""
+        """Keep `found` under `key` unless an earlier find holds it; whether it was kept. Its first case (no find
+        held) is written inline in `Binder._consultations` for speed: change both."""
         held = table.get(key)
         if held is None:
             table[key] = found
@@ -123,7 +124,8 @@ class Ledger:
         reading's home strikes (block 0, then block 1, one volley per victim, victims sorted) a find held from an
         earlier volley of the round comes first (`order_of`) when the new find's volley is of block 1, or of block
         0 and its attacker is not before the held one's: such a find (about a third of all, the same obligor
-        bound again through another victim of its treaty) is passed over without comparing orders."""
+        bound again through another victim of its treaty) is passed over without comparing orders. Its first case
+        (a new key) is written inline in `Binder._defence` for speed: change both."""
         held = self.bound.get(key)
         if held is None:
             self.bound[key] = found
