@@ -181,4 +181,4 @@ def test_flagship_duty_and_support(world) -> None:  # type: ignore[no-untyped-de
     lines = [line for line in text.splitlines() if line.startswith("Support: ")]
     assert len(lines) == len({(s.state, s.supports, s.treaty) for s in found})  # one line per supporter and clause
     usa = next(line for line in lines if "(USA)" in line)
-    assert "UKR arms and defence industry (ukr_bilateral_2024" in usa
+    assert "Ukraine (UKR) arms and defence industry (ukr_bilateral_2024" in usa

@@ -131,3 +131,74 @@ def test_the_war_replays_treaty_changes_name_their_state(world: World) -> None:
     changes = treaty_changes([rio], "in-force", dt.date(2004, 1, 1), dt.date(2005, 1, 1), world.states.names)
     facts = [r.fact for day in changes.values() for c in day if c.state == "MEX" for r in c.reasons]
     assert facts and all("Mexico (MEX)" in f for f in facts)
+
+
+# the text renderings: `foedus cascade` (its tree, `explain_text`, the notebook table, the --ongoing-since lines) and
+# `foedus war`; Azerbaijan's attack on Armenia has every kind of other finding (neutral, violation, consultation,
+# support), North Korea's escalatory one conflicts, the Rio Treaty's suspended Cuba a withheld duty
+TEXT_RUNS = [("AZE", "ARM", DAY, "legal"), ("RUS", "EST", DAY, "legal"), ("PRK", "KOR", DAY, "escalatory"),
+             ("CUB", "USA", "2004-09-15", "legal"), ("ISR", "SYR", "2020-06-01", "legal")]
+SIDE_LISTS = ("attack: ", "defense: ", "Attack side: ", "Defense side: ")  # ids of the states the lines above name
+
+
+def _bare_lines(text: str, names: dict[str, str]) -> list[str]:
+    """The lines of a text rendering that name a state by its id alone (the side lists left out)."""
+    return [line for line in text.splitlines()
+            if not line.lstrip("│├└─ ").startswith(SIDE_LISTS) and _bare(line, names)]
+
+
+def test_the_cascade_text_names_every_state(world: World, capsys: pytest.CaptureFixture[str],
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    from foedus.cli.show import print_result
+    from foedus.render import explain_text, html_table
+    from foedus.war.render import print_ongoing
+
+    monkeypatch.setenv("COLUMNS", "400")  # no line wrapped inside a name
+    names, texts = world.states.names, []
+    for attacker, target, day, reading in TEXT_RUNS:
+        result = foedus.cascade(attacker, target, day, reading=reading, world=world)
+        print_result(result)
+        texts += [capsys.readouterr().out, explain_text(result), html_table(result)]
+    assert _bare_lines("\n".join(texts), names) == []
+    kursk = foedus.cascade("UKR", "RUS", "2025-01-15", place="kursk-oblast", ongoing_since="2024-08-06", world=world)
+    assert kursk.ongoing is not None
+    print_ongoing(kursk.ongoing, kursk.names)
+    texts.append(capsys.readouterr().out)
+    text = "\n".join(texts)
+    assert _bare_lines(text, names) == []
+    assert "2025-06-01 Azerbaijan (AZE) → Armenia (ARM) at armenia (territory, legal)" in text
+    assert "because Azerbaijan (AZE) attacked Armenia (ARM) at armenia" in text
+    assert "2025-06-01: Azerbaijan (AZE) attacks Armenia (ARM) at armenia (territory); legal reading" in text
+    for said in ("Neutral: India (IND) must stay out against Armenia (ARM) under atop_4758",
+                 "Violation: Azerbaijan (AZE) attacks Armenia (ARM) despite",
+                 "Consultation: France (FRA) consults Armenia (ARM) under atop_4445",
+                 "Support: Turkey (TUR) is bound to give Azerbaijan (AZE) arms", "Conflict: ", "Withheld: ",
+                 "North Korea (PRK): 2024-12-04 (defense, rus_prk_2024 art. 4) — rus_prk_2024 enters into force",
+                 "Belarus (BLR): 2024-08-06 (defense, csto_1992 art. 4) — Ukraine (UKR) attacks Russia (RUS) at "
+                 "kursk-oblast"):
+        assert said in text
+
+
+@pytest.mark.parametrize("war", ["russia_ukraine_2022", "europe_1939_1941"])
+def test_the_war_replay_text_names_every_state(war: str, world: World, capsys: pytest.CaptureFixture[str],
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    from foedus.war.render import print_replay
+
+    monkeypatch.setenv("COLUMNS", "400")
+    replay = foedus.replay_war(war, world=world)
+    print_replay(replay)
+    text = capsys.readouterr().out
+    assert _bare_lines(text, world.states.names) == []
+    said = {"russia_ukraine_2022": ["Kazakhstan (KAZ): stay neutral toward Russia (RUS) from 2022-02-24",
+                                    "Armenia (ARM): casus foederis 2024-08-06 toward Russia (RUS), csto_1992 art. 4",
+                                    "Canada (CAN): consult Ukraine (UKR) from 2024-02-24",
+                                    "Belarus (BLR): out → bound-attack  (Ukraine (UKR) attacks Russia (RUS) at "
+                                    "kursk-oblast)"],
+            "europe_1939_1941": ["Bulgaria (BGR) becomes a party to atop_2515",
+                                 "Belgium (BEL): defense → out  (Belgium (BEL) leaves the war)",
+                                 "(Poland (POL), Russia (RUS) leave the war)"]}[war]
+    assert [s for s in said if s not in text] == []
+    # the JSON keeps its labels by id (the web map and the docs read them)
+    labels = {c["label"] for f in replay.to_dict()["frames"] for c in f["changes"]}
+    assert {"russia_ukraine_2022": "UKR attacks RUS (kursk-oblast)",
+            "europe_1939_1941": "BGR becomes a party to atop_2515"}[war] in labels

@@ -89,5 +89,6 @@ def test_the_replay_says_how_sure_a_treaty_change_that_moved_a_state_is(rio_war,
     monkeypatch.setenv("COLUMNS", "250")
     print_replay(rio_war)
     text = capsys.readouterr().out
-    assert "USA: bound-defense → out  (MEX leaves tiar_1947 — unverified facts)" in text
-    assert "USA: out → bound-defense  (CUB attacks MEX (mexico))" in text  # an event has no certainty to say
+    assert "United States (USA): bound-defense → out  (Mexico (MEX) leaves tiar_1947 — unverified facts)" in text
+    # an event has no certainty to say
+    assert "United States (USA): out → bound-defense  (Cuba (CUB) attacks Mexico (MEX) at mexico)" in text

@@ -6,7 +6,7 @@ All three read the same `CascadeResult`; none computes anything the engine did n
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from html import escape
 from typing import Any, Protocol
 
@@ -17,7 +17,7 @@ from foedus.engine.scenario import Scenario
 from foedus.model.vocab import STRENGTH_WORDS
 from foedus.wording import named_state
 
-__all__ = ["CascadeResult", "certainty_tag", "explain_lines", "explain_text", "html_table", "rich_tree"]
+__all__ = ["CascadeResult", "attack_words", "certainty_tag", "explain_lines", "explain_text", "html_table", "rich_tree"]
 
 
 class CascadeResult(Protocol):
@@ -55,13 +55,20 @@ def _name(result: CascadeResult, state: str) -> str:
     return named_state(state, result.names)
 
 
+def attack_words(by: str, victim: str, kind: str, place: str, names: Mapping[str, str], verb: str = "attacks") -> str:
+    """An attack as every text rendering words one: "Azerbaijan (AZE) attacks Armenia (ARM) at armenia", or
+    "... attacks Russia (RUS)'s forces at black-sea", each state named (`named_state`), the place after "at"
+    (never in a second pair of brackets beside a name's)."""
+    forces = "'s forces" if kind == "forces" else ""
+    return f"{named_state(by, names)} {verb} {named_state(victim, names)}{forces} at {place}"
+
+
 def _reason(result: CascadeResult, joiner: Joiner) -> str:
     p = joiner.primary
     b = p.because
-    hit = "forces at" if b.kind == "forces" else "territory:"
     line = (f"{_name(result, p.state)} joins the {p.side}: {p.treaty} art. {p.article} "
             f"[{p.strength}: {STRENGTH_WORDS.get(p.strength, p.strength)}] "
-            f"because {b.by} attacked {b.attacked} ({hit} {b.place})")
+            f"because {attack_words(b.by, b.attacked, b.kind, b.place, result.names, 'attacked')}")
     line += certainty_tag(p.certainty)
     if joiner.also:  # each with its own tag where it differs: a better-sourced clause may bind the state too
         line += "; also " + ", ".join(f"{o.treaty} art. {o.article}"
@@ -85,7 +92,7 @@ def explain_lines(result: CascadeResult) -> list[str]:
     s = result.scenario
     attackers = ", ".join(_name(result, a) for a in s.attackers)
     targets = ", ".join(_name(result, t) for t in s.targets)
-    lines = [f"{s.date}: {attackers} attacks {targets} ({s.target_kind} at {s.place}); "
+    lines = [f"{s.date}: {attackers} attacks {targets} at {s.place} ({s.target_kind}); "
              f"{s.reading} reading, {s.territory_view} territory, {s.basis} membership"]
     by_round: dict[int, list[Joiner]] = defaultdict(list)
     for joiner in result.joiners:
@@ -105,14 +112,17 @@ def explain_lines(result: CascadeResult) -> list[str]:
     lines.append(f"Attack side: {', '.join(sides['attack'])}")
     lines.append(f"Defense side: {', '.join(sides['defense'])}")
     for c in result.conflicts:
-        lines.append(f"Conflict: {_name(result, c.state)} is {c.reason} "
-                     f"({', '.join(sorted({o.treaty for o in c.obligations} | {n.treaty for n in c.neutral}))}); "
+        lines.append(f"Conflict: {_name(result, c.state)} is {c.reason} under "
+                     f"{', '.join(sorted({o.treaty for o in c.obligations} | {n.treaty for n in c.neutral}))}; "
                      "it is counted on neither side")
-    lines += [f"Neutral: {_name(result, n.state)} must stay out against {n.toward} ({n.treaty} art. {n.article})"
+    lines += [f"Neutral: {_name(result, n.state)} must stay out against {_name(result, n.toward)} under {n.treaty} "
+              f"art. {n.article}"
               + certainty_tag(n.certainty, _facts(n.certainty_reasons)) for n in result.neutral]
-    lines += [f"Violation: {_name(result, v.state)} attacks {v.against} despite {v.treaty} art. {v.article} "
-              f"({v.kind})" + certainty_tag(v.certainty, _facts(v.certainty_reasons)) for v in result.violations]
-    lines += [f"Consultation: {_name(result, c.state)} consults {c.with_} ({c.treaty} art. {c.article})"
+    lines += [f"Violation: {_name(result, v.state)} attacks {_name(result, v.against)} despite {v.treaty} art. "
+              f"{v.article} ({v.kind})" + certainty_tag(v.certainty, _facts(v.certainty_reasons))
+              for v in result.violations]
+    lines += [f"Consultation: {_name(result, c.state)} consults {_name(result, c.with_)} under {c.treaty} "
+              f"art. {c.article}"
               + certainty_tag(c.certainty, _facts(c.certainty_reasons)) for c in result.consultations]
     lines += [f"Withheld: {_name(result, w.state)} under {w.treaty} art. {w.article}: {w.reason}"
               + certainty_tag(w.certainty, _facts(w.certainty_reasons)) for w in result.withheld]
@@ -132,7 +142,7 @@ def _support_lines(result: CascadeResult) -> list[str]:
     for x in result.supporters:
         key = (x.state, x.supports, x.treaty, x.article, x.when, x.certainty)
         forms.setdefault(key, []).append(x.form.replace("_", " "))
-    return [f"Support: {_name(result, state)} is bound to give {supports} {' and '.join(given)} "
+    return [f"Support: {_name(result, state)} is bound to give {_name(result, supports)} {' and '.join(given)} "
             f"({treaty}" + (f" art. {article}" if article else "") + f", {when}, {certainty}) "
             "without being bound to fight"
             for (state, supports, treaty, article, when, certainty), given in forms.items()]
@@ -149,8 +159,9 @@ def rich_tree(result: CascadeResult) -> Any:
     from rich.tree import Tree
 
     s = result.scenario
-    tree = Tree(f"[bold]{s.date}[/bold] {', '.join(s.attackers)} → {', '.join(s.targets)} "
-                f"at {s.place} ({s.target_kind}, {s.reading})")
+    attackers, targets = (", ".join(_name(result, x) for x in states) for states in (s.attackers, s.targets))
+    tree = Tree(f"[bold]{s.date}[/bold] {markup(attackers)} → {markup(targets)} at {markup(s.place)} "
+                f"({s.target_kind}, {s.reading})")
     by_round: dict[int, list[Joiner]] = defaultdict(list)
     for joiner in result.joiners:
         by_round[joiner.primary.round].append(joiner)
@@ -189,6 +200,7 @@ def html_table(result: CascadeResult) -> str:
                     if j else "original party")
             rows.append(f"<tr><td>{escape(side)}</td><td>{escape(_name(result, st))}</td><td>{escape(cite)}</td></tr>")
     s = result.scenario
-    head = escape(f"{s.date}: {', '.join(s.attackers)} attacks {', '.join(s.targets)} at {s.place} ({s.reading})")
+    attackers, targets = (", ".join(_name(result, x) for x in states) for states in (s.attackers, s.targets))
+    head = escape(f"{s.date}: {attackers} attacks {targets} at {s.place} ({s.reading})")
     return (f"<p><b>{head}</b></p><table><thead><tr><th>side</th><th>state</th><th>why</th></tr></thead>"
             f"<tbody>{''.join(rows)}</tbody></table>")

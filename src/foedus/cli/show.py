@@ -134,6 +134,8 @@ def print_demo(as_json: bool) -> None:
     if as_json:
         _json([r.to_dict() for r in results])
         return
+    from foedus.war.render import change_text, print_ongoing
+
     console = _console()
     console.print("[bold]Ukraine's forces in Russia's Kursk Oblast[/bold] "
                   "(foedus cascade --attacker UKR --target RUS --place kursk-oblast --date …)\n"
@@ -143,9 +145,7 @@ def print_demo(as_json: bool) -> None:
     for r in results:
         print_result(r)
         if r.ongoing is not None:
-            from foedus.war.render import print_ongoing
-
-            print_ongoing(r.ongoing)
+            print_ongoing(r.ongoing, r.names)
         console.print()
     before, after = ({j.state for j in r.joiners} for r in results)
     bound = (results[1].ongoing or {}).get("bound_since", {})
@@ -154,7 +154,7 @@ def print_demo(as_json: bool) -> None:
         j = results[1].joiner(st)
         assert j is not None
         since = bound.get(st, {})
-        cause = (since.get("cause") or {}).get("label")
+        cause = change_text(since["cause"], results[1].names) if since.get("cause") else None
         lines.append(f"{result_name(results[1], st)} is bound to join under {j.primary.treaty} art. "
                      f"{j.primary.article}" + (f" from {since['since']} ({cause}), in the middle of the war"
                                                if since and cause else ""))

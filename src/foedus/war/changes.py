@@ -34,7 +34,7 @@ from foedus.model.vocab import Certainty, worst
 from foedus.model.windows import twin_applies
 from foedus.wording import named_state
 
-__all__ = ["TreatyChange", "treaty_changes"]
+__all__ = ["TreatyChange", "change_words", "treaty_changes"]
 
 _DAY = dt.timedelta(days=1)
 
@@ -60,24 +60,9 @@ class TreatyChange:
 
     @property
     def label(self) -> str:
-        """A short description, e.g. `rus_prk_2024 enters into force`."""
-        art = f" art. {self.article}" if self.article else ""
-        phrases = {
-            "in-force": f"{self.treaty} enters into force",
-            "signed": f"{self.treaty} is signed (binding by signature)",
-            "terminated": f"{self.treaty} ends",
-            "coverage-ends": f"{self.treaty}: its source's coverage ends",
-            "joins": f"{self.state} becomes a party to {self.treaty}",
-            "leaves": f"{self.state} leaves {self.treaty}",
-            "continues": f"{self.state} stays a party to {self.treaty}, its membership resting on other facts",
-            "suspended": f"{self.state} is suspended from {self.treaty}",
-            "restored": f"{self.state}'s suspension from {self.treaty} ends",
-            "clause-starts": f"{self.treaty}{art} starts to apply",
-            "clause-ends": f"{self.treaty}{art} stops applying",
-            "leg-suspended": f"{self.treaty}{art}: {self.state}'s duty is suspended",
-            "leg-restored": f"{self.treaty}{art}: {self.state}'s duty is restored",
-        }
-        return phrases.get(self.what, f"{self.treaty}: {self.what}")
+        """A short description by ids, e.g. `BGR becomes a party to atop_2515` (the JSON's `label`); the text
+        renderings name the state (`change_words`)."""
+        return change_words(self.what, self.treaty, self.state, self.article, {})
 
     def to_dict(self) -> dict[str, Any]:
         """JSON form: the change record the replay's timeline cites."""
@@ -90,6 +75,29 @@ class TreatyChange:
         out["certainty"] = self.certainty
         out["certainty_reasons"] = [r.to_dict() for r in self.reasons]
         return out
+
+
+def change_words(what: str, treaty: str, state: str | None, article: str | None, names: Mapping[str, str]) -> str:
+    """A treaty change in words, its state named by `names` ("Bulgaria (BGR) becomes a party to atop_2515"; by its
+    id alone where `names` has no other name: the JSON's `label`)."""
+    art = f" art. {article}" if article else ""
+    who = named_state(state or "", names)
+    phrases = {
+        "in-force": f"{treaty} enters into force",
+        "signed": f"{treaty} is signed (binding by signature)",
+        "terminated": f"{treaty} ends",
+        "coverage-ends": f"{treaty}: its source's coverage ends",
+        "joins": f"{who} becomes a party to {treaty}",
+        "leaves": f"{who} leaves {treaty}",
+        "continues": f"{who} stays a party to {treaty}, its membership resting on other facts",
+        "suspended": f"{who} is suspended from {treaty}",
+        "restored": f"{who}'s suspension from {treaty} ends",
+        "clause-starts": f"{treaty}{art} starts to apply",
+        "clause-ends": f"{treaty}{art} stops applying",
+        "leg-suspended": f"{treaty}{art}: {who}'s duty is suspended",
+        "leg-restored": f"{treaty}{art}: {who}'s duty is restored",
+    }
+    return phrases.get(what, f"{treaty}: {what}")
 
 
 def _members(treaty: Treaty, start: dt.date | None, basis: Basis, names: Mapping[str, str]) -> Iterable[TreatyChange]:

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from foedus.consoles import console as make_console
 from foedus.consoles import table as make_table
-from foedus.render import certainty_tag
+from foedus.render import attack_words, certainty_tag
+from foedus.war.changes import change_words
 from foedus.war.result import StateRecord, WarReplay
+from foedus.wording import named_state
 
-__all__ = ["print_replay"]
+__all__ = ["change_text", "print_ongoing", "print_replay"]
 
 
 def _row(r: StateRecord, names: dict[str, str]) -> list[str]:
@@ -19,32 +22,55 @@ def _row(r: StateRecord, names: dict[str, str]) -> list[str]:
     bound = f"{b.date} {b.side}: {b.treaty} art. {b.article}" if b else "—"
     if b and b.certainty != "verified":
         bound += f" ({b.certainty})"
-    why = _said(b.cause) if b else ""
-    return [f"{r.state} {names.get(r.state, '')}".strip(), fight, bound, why]
+    why = _said(b.cause, names) if b else ""
+    return [named_state(r.state, names), fight, bound, why]
 
 
-def _said(cause: dict[str, Any] | None) -> str:
-    """A change's label; a treaty change's with its certainty as a finding's is said (the facts are in its JSON)."""
+def change_text(change: Mapping[str, Any], names: Mapping[str, str]) -> str:
+    """A change record of the replay (`frames[].changes`, a `cause`) in words, each state named (`named_state`):
+    "Ukraine (UKR) attacks Russia (RUS) at kursk-oblast", "Bulgaria (BGR) becomes a party to atop_2515". Its JSON
+    `label` keeps the ids; a record of a kind not worded here is said by it."""
+    kind, who = change.get("type"), ", ".join(named_state(s, names) for s in change.get("states", ()))
+    if kind == "attack":
+        return "; ".join(sorted({attack_words(a["attacker"], a["victim"], a["target_kind"], a["place"], names)
+                                 for a in change.get("attacks", ())}))
+    if kind == "attack-ends":
+        return (f"{named_state(change['attacker'], names)}'s attack on {named_state(change['victim'], names)} "
+                f"at {change['place']} ends")
+    if kind == "treaty":
+        return change_words(change["change"], change["treaty"], change.get("state"), change.get("article"), names)
+    one = len(change.get("states", ())) == 1
+    if kind == "entry":
+        return f"{who} {'enters' if one else 'enter'} the war on the {change.get('side')} side"
+    if kind == "exit":
+        return f"{who} {'leaves' if one else 'leave'} the war"
+    if kind == "ceasefire":
+        return f"ceasefire among {who}" if who else "ceasefire: every attack ends"
+    return str(change.get("label", ""))
+
+
+def _said(cause: Mapping[str, Any] | None, names: Mapping[str, str]) -> str:
+    """A change in words; a treaty change's with its certainty as a finding's is said (the facts are in its JSON)."""
     if not cause:
         return ""
     if "certainty" not in cause:
-        return str(cause.get("label", ""))
+        return change_text(cause, names)
     facts = [r["fact"] for r in cause.get("certainty_reasons", [])]  # said when verified but known to a window
-    return str(cause.get("label", "")) + certainty_tag(cause["certainty"], facts)
+    return change_text(cause, names) + certainty_tag(cause["certainty"], facts)
 
 
 def _duties(result: WarReplay) -> list[str]:
-    lines = []
+    lines, names = [], result.names
     for r in result.ordered():
-        bound = r.first_bound
+        bound, who = r.first_bound, named_state(r.state, names)
         for t in r.triggered:
             if bound is None or (t["date"], t["treaty"]) != (bound.date.isoformat(), bound.treaty):
-                lines.append(f"{r.state}: casus foederis {t['date']}, {t['treaty']} art. {t['article']} "
-                             f"toward {t['toward']} ({t['kind']})" + certainty_tag(t["certainty"]))
-        lines += [f"{r.state}: consult {c['with']} from {c['date']} ({c['treaty']} art. {c['article']})"
-                  + certainty_tag(c["certainty"]) for c in r.consultations]
-        lines += [f"{r.state}: stay neutral toward {n['toward']} from {n['date']} ({n['treaty']} art. {n['article']})"
-                  + certainty_tag(n["certainty"]) for n in r.neutral]
+                lines.append(f"{who}: casus foederis {t['date']} toward {named_state(t['toward'], names)}, "
+                             f"{t['treaty']} art. {t['article']} ({t['kind']})" + certainty_tag(t["certainty"]))
+        lines += [f"{who}: consult {named_state(c['with'], names)} from {c['date']} ({c['treaty']} art. "
+                  f"{c['article']})" + certainty_tag(c["certainty"]) for c in r.consultations]
+        lines += [f"{who}: stay neutral toward {named_state(n['toward'], names)} from {n['date']} ({n['treaty']} "
+                  f"art. {n['article']})" + certainty_tag(n["certainty"]) for n in r.neutral]
     return lines
 
 
@@ -70,20 +96,22 @@ def print_replay(result: WarReplay, timeline: bool = True) -> None:
                 continue
             console.print(f"[bold]{f.date}[/bold]")
             for m in f.moved:
-                why = _said(m["cause"])
-                console.print(f"  {m['state']}: {m['from']} → {m['to']}" + (f"  ({why})" if why else ""))
+                why = _said(m["cause"], result.names)
+                console.print(f"  {named_state(m['state'], result.names)}: {m['from']} → {m['to']}"
+                              + (f"  ({why})" if why else ""))
     for note in result.notes:
         console.print(f"[dim]note: {note}[/dim]")
 
 
-def print_ongoing(summary: dict[str, Any]) -> None:
-    """The `--ongoing-since` lines under a cascade: since when each joiner is bound, and what lapsed."""
+def print_ongoing(summary: dict[str, Any], names: Mapping[str, str]) -> None:
+    """The `--ongoing-since` lines under a cascade: since when each joiner is bound, and what lapsed; `names`: the
+    world's, each state named by them."""
     console = make_console(highlight=False, soft_wrap=False)
     console.print(f"[bold]ongoing since {summary['since']}[/bold]: bound without a break since")
     for state, b in summary["bound_since"].items():
-        why = _said(b["cause"])
-        console.print(f"  {state}: {b['since']} ({b['side']}, {b['treaty']} art. {b['article']})"
+        why = _said(b["cause"], names)
+        console.print(f"  {named_state(state, names)}: {b['since']} ({b['side']}, {b['treaty']} art. {b['article']})"
                       + (f" — {why}" if why else ""))
     for lap in summary["lapsed"]:
-        console.print(f"  {lap['state']}: bound {lap['from']} to {lap['to']} ({lap['treaty']} art. {lap['article']}), "
-                      "no longer")
+        console.print(f"  {named_state(lap['state'], names)}: bound {lap['from']} to {lap['to']} ({lap['treaty']} "
+                      f"art. {lap['article']}), no longer")
