@@ -59,7 +59,7 @@ def test_a_comma_list_of_states_is_read_as_the_command_line_reads_it() -> None:
     state 'UKR,POL' (and 'Latvia, Estonia' with a message that told the user to separate them with commas). A name
     with a comma of its own still names one state; a part of the list that names none is the error, in one line."""
     both = foedus.cascade("RUS", ["UKR", "POL"], "2024-01-01")
-    for given in ("UKR,POL", "UKR, POL", ["UKR,POL"], ["UKR, ", "POL"]):
+    for given in ("UKR,POL", "UKR, POL", ["UKR,POL"], [" UKR ", "POL"]):
         result = foedus.cascade("RUS", given, "2024-01-01")
         assert result.scenario.targets == ("UKR", "POL") and result.to_dict() == both.to_dict()
     assert foedus.cascade("RUS,BLR", "Latvia, Estonia", "2024-01-01").scenario.attackers == ("RUS", "BLR")
@@ -67,6 +67,7 @@ def test_a_comma_list_of_states_is_read_as_the_command_line_reads_it() -> None:
     assert foedus.cascade("RUS", "Korea, Republic of", "2024-01-01").scenario.targets == ("KOR",)
     assert _refused("^unknown state 'XXX'", "RUS", "UKR,XXX", "2024-01-01")
     assert _refused("^RUS cannot be both attacker and target", "RUS", "UKR,RUS", "2024-01-01")
+    assert _refused(r"^target: the 2nd value is blank \('UKR, '\)", "RUS", ["UKR, ", "POL"], "2024-01-01")
 
 
 @pytest.mark.parametrize("bad", [1, ["kursk-oblast"], ("kursk-oblast",)])

@@ -148,7 +148,7 @@ def test_only_a_name_pattern_joins_comma_separated_parts() -> None:
     ({"attacker": "UKR", "target": "RUS", "date": "2025-01-15", "requested": "perhaps"}, "requested must be"),
     ({"target": "RUS", "date": "2025-01-15"}, "query parameter attacker is required (e.g. /api/cascade?"),
     ({"target": "RUS"}, "query parameters attacker, date are required"),
-    ({"attacker": " , ", "target": "RUS", "date": "2025-01-15"}, "give at least one attacker"),
+    ({"attacker": " , ", "target": "RUS", "date": "2025-01-15"}, "attacker: the 1st value is blank (' , ')"),
     ({"attacker": ",".join(["UKR"] * 17), "target": "RUS", "date": "2025-01-15"}, "too many attackers"),
     ({"attacker": ["a,b,c"] * 11, "target": "RUS", "date": "2025-01-15"},  # before any name is looked up
      "too many attackers (33 comma-separated values); at most 16"),

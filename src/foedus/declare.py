@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from foedus.datarecord import dataclass
-from foedus.errors import ScenarioError, shown
+from foedus.errors import ScenarioError, empty_or_blank, ordinal, shown
 
 __all__ = ["Input", "check_options", "checked_value", "choice", "described", "split_values"]
 
@@ -64,16 +64,27 @@ def choice(name: str, choices: tuple[str, ...], default: str, help: str) -> Inpu
     return Input(name, str, default, help, choices=choices)
 
 
-def split_values(values: list[str] | str | None) -> list[str]:
-    """Repeated and comma-separated values as one list.
+def split_values(values: list[str] | str | None, name: str, what: str = "state", *, before: int = 0) -> list[str]:
+    """Repeated and comma-separated values as one list, each stripped. An empty or blank item (`''`, `'RUS,'`,
+    `'RUS, ,EST'`; a script's `"RUS,$X"` with X unset) is refused, naming the option (`name`) and the item (counted
+    after the `before` items of the option's earlier values): dropped, the list would be a shorter one without a word.
 
-    >>> split_values(["UKR", "POL, LTU"])
+    >>> split_values(["UKR", "POL, LTU"], "attacker")
     ['UKR', 'POL', 'LTU']
+
+    Raises:
+        ScenarioError: an empty or blank item, by its place among the items and with the value it is in.
     """
     if values is None:
         return []
-    items = [values] if isinstance(values, str) else values
-    return [part.strip() for v in items for part in str(v).split(",") if part.strip()]
+    out: list[str] = []
+    for value in [values] if isinstance(values, str) else values:
+        for part in str(value).split(","):
+            if not part.strip():
+                raise ScenarioError(f"{name}: the {ordinal(before + len(out) + 1)} value is {empty_or_blank(part)} "
+                                    f"({shown(str(value))}); give each {what} once, comma-separated")
+            out.append(part.strip())
+    return out
 
 
 def described(value: Any) -> str:

@@ -11,6 +11,7 @@ from foedus.wording import (
     field_path,
     named_state,
     one_line,
+    ordinal,
     shown,
     validation_problem,
 )
@@ -21,7 +22,7 @@ __all__ = [
     "LikelyModelError", "OptionalDependencyError", "OutputError", "OutputExistsError", "RuleError", "ScenarioError",
     "SettingError", "TreatyDataError", "UnknownDatasetError", "UnknownPlaceError", "UnknownStateError",
     "UnknownTreatyError", "UnknownWarError", "WarDataError", "character", "counted", "empty_or_blank", "field_path",
-    "named_state", "one_line", "shown", "validation_problem",
+    "named_state", "one_line", "ordinal", "shown", "validation_problem",
 ]
 
 

@@ -25,7 +25,7 @@ __all__ = ["input_value", "resolve_listed", "resolve_states", "split_names"]
 
 
 def split_names(values: list[str] | str | None, states: StateRegistry | None = None,
-                day: dt.date | None = None) -> list[str]:
+                day: dt.date | None = None, *, name: str = "states") -> list[str]:
     """Repeated and comma-separated state names as one list: the comma-separated parts of each value, where two
     parts that together name one state ("Korea, Republic of", "Korea, Rep."; ISO 3166's names have one comma)
     stay one name. `states`: the registry (default: the bundled world's), read only for a value with a comma; `day`:
@@ -33,14 +33,17 @@ def split_names(values: list[str] | str | None, states: StateRegistry | None = N
     a day the Yemen Arab Republic was a state).
 
     Only names join parts: codes and numbers never do ("2,20" is COW 2 and 20, not 220), and
-    two states' names stay two ("Russia, Ukraine").
+    two states' names stay two ("Russia, Ukraine"). An empty or blank item ("RUS,", "") is refused, `name` (the
+    option: `--attacker`, `attacker`) naming the list (`foedus.declare.split_values`), not dropped without a word.
 
     >>> split_names(["UKR", "POL, LTU"]), split_names("USA,Korea, Republic of")
     (['UKR', 'POL', 'LTU'], ['USA', 'Korea, Republic of'])
     """
     out: list[str] = []
+    items = 0  # the comma-separated items of the values before: an empty one is told by its place in the whole list
     for value in [values] if isinstance(values, str) else values or []:
-        parts = split_values(value)
+        parts = split_values(value, name, before=items)
+        items += len(parts)
         if len(parts) > 1:
             if states is None:
                 from foedus.model.world import World
@@ -57,9 +60,10 @@ def resolve_states(world: World, names: list[str] | str | None, day: dt.date, ro
     naming it (`foedus.listed.listed_twice`, the war file's rule), not taken once without a word.
 
     Raises:
-        ScenarioError: a state given twice; AmbiguousNameError, UnknownStateError: as `resolve_listed`.
+        ScenarioError: an empty or blank item ("RUS,"), naming `role`; a state given twice.
+        AmbiguousNameError, UnknownStateError: as `resolve_listed`.
     """
-    parts = split_names(names, world.states, day)  # "UKR,POL" is two states, "Korea, Republic of" one
+    parts = split_names(names, world.states, day, name=role)  # "UKR,POL" is two states, "Korea, Republic of" one
     states = [resolve_listed(world, part, day) for part in parts]
     if twice := listed_twice([state.id for state in states], role):
         raise ScenarioError(": ".join(twice))
@@ -123,11 +127,16 @@ def _named(text: str, states: StateRegistry, day: dt.date | None) -> frozenset[s
         return carriers
 
 
-def input_value(value: Any, split: bool) -> Any:
-    """An input's value as a command receives it: a list of states (`Input.split`) as `split_names` gives it,
-    anything else as given.
+def input_value(value: Any, split: bool, name: str) -> Any:
+    """An input's value as a command receives it: a list of states (`Input.split`) as `split_names` gives it (an
+    empty item refused naming the option, `name`), anything else as given.
 
-    >>> input_value(["UKR", "POL,LTU"], True), input_value(["a,b"], False), input_value(None, True)
-    (['UKR', 'POL', 'LTU'], ['a,b'], None)
+    >>> input_value(["UKR", "POL,LTU"], True, "--attacker"), input_value(["a,b"], False, "--x")
+    (['UKR', 'POL', 'LTU'], ['a,b'])
+    >>> input_value(None, True, "--target") is None
+    True
+
+    Raises:
+        ScenarioError: an empty or blank item of a list of states ("RUS,").
     """
-    return split_names(value) if split and value is not None else value
+    return split_names(value, name=name) if split and value is not None else value

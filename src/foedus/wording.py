@@ -1,14 +1,14 @@
 """How every message words what was given: a value shown (`shown`), one said to be empty or blank, pydantic's
 problems with a value in foedus's words (`validation_problem`) and a field's path (`field_path`), the message as
-one line (`one_line`), a count with its noun (`counted`), a state by its name and id (`named_state`). Kept apart
-from the exception tree of `foedus.errors`, which re-exports these names."""
+one line (`one_line`), a count with its noun (`counted`), an item's place in a list (`ordinal`), a state by its name
+and id (`named_state`). Kept apart from the exception tree of `foedus.errors`, which re-exports these names."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-__all__ = ["MAX_MESSAGE", "character", "counted", "empty_or_blank", "field_path", "named_state", "one_line", "shown",
-           "validation_problem"]
+__all__ = ["MAX_MESSAGE", "character", "counted", "empty_or_blank", "field_path", "named_state", "one_line", "ordinal",
+           "shown", "validation_problem"]
 
 MAX_MESSAGE = 400
 
@@ -34,6 +34,15 @@ def counted(n: int, noun: str, plural: str = "", *, grouped: bool = True) -> str
     ('3 countries', '1200 wars')
     """
     return (f"{n:,}" if grouped else str(n)) + " " + (noun if n == 1 else plural or noun + "s")
+
+
+def ordinal(n: int) -> str:
+    """An item's place in a list as every message words it ('the 2nd value'), counted from 1.
+
+    >>> ordinal(1), ordinal(2), ordinal(3), ordinal(4), ordinal(11), ordinal(12), ordinal(22), ordinal(113)
+    ('1st', '2nd', '3rd', '4th', '11th', '12th', '22nd', '113th')
+    """
+    return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
 
 
 _PLAIN = {"int_parsing": "must be a whole number", "int_type": "must be a whole number, got {given}",

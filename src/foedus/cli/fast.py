@@ -88,7 +88,9 @@ def parse(argv: Sequence[str]) -> Call | None:
 
 
 def _call(spec: dict[str, Any], params: list[Param], values: dict[str, Any]) -> Call | None:
-    """The given values and every other option's default, as `foedus.cli.params.with_inputs` hands them on."""
+    """The given values and every other option's default, as `foedus.cli.params.with_inputs` hands them on; None
+    for a list with an empty item (`-a 'RUS,'`): typer reads the line, and the command reports it as it does."""
+    from foedus.errors import FoedusError
     from foedus.state_lists import input_value
 
     inputs: dict[str, Any] = {}
@@ -101,7 +103,10 @@ def _call(spec: dict[str, Any], params: list[Param], values: dict[str, Any]) -> 
         else:
             value = list(p.default) if isinstance(p.default, list) else p.default
         if p.input:
-            inputs[p.name] = input_value(value, p.split)
+            try:
+                inputs[p.name] = input_value(value, p.split, p.flags[0])
+            except FoedusError:
+                return None
         else:
             own[p.name] = value
     return spec["target"], inputs, own

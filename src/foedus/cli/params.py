@@ -42,8 +42,8 @@ def with_inputs(*groups: tuple[Input, ...], defaults: Mapping[str, Any] | None =
     """Give a command the options of the declared inputs in `groups`.
 
     The command takes `inputs` (a dict of the inputs' values, repeated and comma-separated values
-    already split) and its own parameters. `defaults` overrides declared defaults for this command
-    (e.g. `None` to make a required input optional).
+    already split; an empty one, `-a 'RUS,'`, refused naming the flag) and its own parameters. `defaults`
+    overrides declared defaults for this command (e.g. `None` to make a required input optional).
     """
     declared = [i for group in groups for i in group]
     overrides = dict(defaults or {})
@@ -55,7 +55,7 @@ def with_inputs(*groups: tuple[Input, ...], defaults: Mapping[str, Any] | None =
 
         @functools.wraps(command)
         def run(**kwargs: Any) -> None:
-            inputs = {i.name: input_value(kwargs.pop(i.name), i.split) for i in declared}
+            inputs = {i.name: input_value(kwargs.pop(i.name), i.split, i.cli_flags[0]) for i in declared}
             command(inputs, **kwargs)
 
         run.__signature__ = inspect.Signature([*params, *own])  # type: ignore[attr-defined]

@@ -70,10 +70,9 @@ def compare(
         from foedus.sweeps.atlas import AtlasOptions, coverage, need_members
         from foedus.sweeps.compare import check_watch, compare_atlas
 
-        # names mean the states of the base date, as a scenario's do; --against is a list (repeated, or commas)
+        # names mean the states of the base date, as a scenario's do; --against is a list (repeated, or commas):
+        # `--against ""` or `--against ,` is refused as an empty item (`foedus.declare.split_values`)
         who = [state.id for state in resolve_states(base, against, base_day, "--against")]
-        if against and not who:  # `--against ""` or `--against ,`: given, but names no state
-            raise FoedusError("--against is empty: give the states the watched one may face (ISO3, COW code or name)")
         watched = base.states.resolve_id(watch, base_day) if watch is not None else None  # "" is refused, not unset
         check_watch(watched, who, ("--watch", "--against"))  # before the atlases: a count that cannot be made
         need_members(base, base_day)

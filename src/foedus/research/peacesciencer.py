@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from foedus.declare import split_values
 from foedus.errors import DataMissingError, FoedusError
 from foedus.research.coexist import Spells, year_windows
 from foedus.research.dyads import system_spells
@@ -44,10 +45,13 @@ _MAJORS_FILE = "cow_states/majors2016.csv"
 
 
 def parse_covariates(values: list[str]) -> tuple[str, ...]:
-    """The covariate groups named in `--add` (comma-separated or repeated; `all` for every one)."""
-    names = [v.strip().lower() for value in values for v in value.split(",") if v.strip()]
-    if values and not names:  # `--add ''` would write the table without any, as if --add were not given
-        raise FoedusError(f"--add names no covariate: choose from {', '.join(COVARIATES)} (or all)")
+    """The covariate groups named in `--add` (comma-separated or repeated; `all` for every one). An empty item
+    (`--add ''`, `--add cinc,`) is refused (`foedus.declare.split_values`): `--add ''` wrote the table without any.
+
+    Raises:
+        ScenarioError: an empty or blank item. FoedusError: an unknown covariate.
+    """
+    names = [name.lower() for name in split_values(values, "--add", "covariate")]
     if "all" in names:
         return tuple(COVARIATES)
     unknown = [n for n in names if n not in COVARIATES]

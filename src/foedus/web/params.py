@@ -61,12 +61,13 @@ def split_states(values: list[str], role: str) -> list[str]:
     ['UKR', 'POL', 'LTU']
 
     Raises:
+        ScenarioError: an empty or blank item (`attacker=RUS,`, `attacker=`), as the CLI and `foedus.cascade` refuse it.
         WebInputError: no state given, too many, or a value longer than `MAX_VALUE` characters.
     """
-    parts = len(split_values(values))  # a name holds at most one comma: refused before any name is looked up
+    parts = len(split_values(values, role))  # a name holds at most one comma: refused before any name is looked up
     if parts > 2 * MAX_STATES:
         raise WebInputError(f"too many {role}s ({parts} comma-separated values); at most {MAX_STATES}")
-    out = split_names(values)
+    out = split_names(values, name=role)
     if not out:
         raise WebInputError(f"give at least one {role} (ISO3, COW code or name), e.g. {role}=UKR")
     if len(out) > MAX_STATES:
