@@ -30,7 +30,7 @@ _MIRROR = "Fetch the same file names from this base URL instead of the official 
 def _echo_outcomes(outcomes: list[Outcome]) -> None:
     for o in outcomes:
         line = f"{o.action:<10}  {o.path}"
-        if o.action == "skipped" or "another version" in o.detail:
+        if o.action == "skipped" or "another version" in o.detail or "; chosen over " in o.detail:
             line += f"  ({o.detail})"
         typer.echo(line)
 

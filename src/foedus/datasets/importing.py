@@ -6,6 +6,7 @@ import contextlib
 import zipfile
 from pathlib import Path
 
+from foedus.datasets.candidates import Candidate, Chosen, choose, is_dataset_archive
 from foedus.datasets.files import (
     ARCHIVE_ERRORS,
     Opener,
@@ -13,7 +14,6 @@ from foedus.datasets.files import (
     install,
     os_error_text,
     sha256_path,
-    sha256_size,
     zip_members,
 )
 from foedus.datasets.outcome import Outcome
@@ -29,13 +29,13 @@ from foedus.datasets.verify import (
 )
 from foedus.errors import ChecksumError, DataImportError
 from foedus.paths import data_dir
-from foedus.reachable import unreachable
+from foedus.reachable import os_reason, unreachable
 from foedus.written import as_written, kept
 
 __all__ = ["import_file"]
 
 _Entry = tuple[str, str, Opener]  # file name, where it was found, how to open it
-_Match = tuple[Dataset, DataFile, str, Opener]
+_Passed = tuple[Path, str]  # a zip passed over, and why it cannot be read
 
 
 def import_file(path: str | Path, *, force: bool = False, any_version: bool = False) -> list[Outcome]:
@@ -46,8 +46,10 @@ def import_file(path: str | Path, *, force: bool = False, any_version: bool = Fa
     (and refuse it if it changes).
 
     Raises:
-        DataImportError: a missing or unreadable path, a damaged or encrypted zip, no known file in it, or another
-            version that lacks a column foedus reads, or a folder where a file it holds goes.
+        DataImportError: a missing or unreadable path, a damaged or encrypted zip (in a folder, one that is foedus's:
+            others are passed over, each a `skipped` outcome), no known file in it, files with one dataset file's
+            name that differ and none is the version wanted (`candidates.choose`), or another version that lacks a
+            column foedus reads, or a folder where a file it holds goes.
         ChecksumError: a file is not the registry's version (without `any_version`), or a differing file is in
             place (without `force`).
     """
@@ -58,69 +60,79 @@ def import_file(path: str | Path, *, force: bool = False, any_version: bool = Fa
         raise DataImportError(f"{src}: not a regular file or folder")
     try:
         with contextlib.ExitStack() as stack:
-            matches = _match(src, _entries(src, stack))
-            return _install_all(matches, force, any_version)
+            entries, passed = _entries(src, stack)
+            said = [Outcome("", str(z), "skipped", f"{why}; not a dataset archive by its name") for z, why in passed]
+            return said + _install_all(_match(src, entries, passed), force, any_version)
     except OSError as exc:
         raise DataImportError(f"cannot import {src}: {os_error_text(exc)}") from None
     except ARCHIVE_ERRORS as exc:
         raise DataImportError(f"cannot import {src}: {archive_error_text(exc)}") from None
 
 
-def _entries(src: Path, stack: contextlib.ExitStack) -> list[_Entry]:
-    """The files to consider: the file itself, a zip's members, or (recursively) a folder's files and zips."""
+def _entries(src: Path, stack: contextlib.ExitStack) -> tuple[list[_Entry], list[_Passed]]:
+    """The files to consider: the file itself, a zip's members, or (recursively) a folder's files and zips; and the
+    zips of a folder passed over, unreadable and none of foedus's (`candidates.is_dataset_archive`)."""
     files = sorted(p for p in src.rglob("*") if p.is_file()) if src.is_dir() else [src]
     entries: list[_Entry] = []
+    passed: list[_Passed] = []
     for file in files:
-        if file.suffix.lower() == ".zip":
-            try:
-                archive = stack.enter_context(zipfile.ZipFile(file))
-            except ARCHIVE_ERRORS as exc:  # named itself: in a folder, the folder was named ('cannot import z: …')
-                raise DataImportError(f"cannot import {file}: {archive_error_text(exc)}") from None
-            entries += zip_members(archive, str(file))
-        else:
+        if file.suffix.lower() != ".zip":
             entries.append((file.name, str(file), _path_opener(file)))
-    return entries
+            continue
+        archive: zipfile.ZipFile | None = None
+        try:
+            archive = stack.enter_context(zipfile.ZipFile(file))
+            entries += list(zip_members(archive, str(file)))
+            continue
+        except (OSError, *ARCHIVE_ERRORS) as exc:
+            why = os_reason(exc) if isinstance(exc, OSError) else archive_error_text(exc)
+        if file == src or is_dataset_archive(file, archive):  # named itself, not the folder it is in
+            raise DataImportError(f"cannot import {file}: {why}")
+        passed.append((file, why))
+    return entries, passed
 
 
 def _path_opener(path: Path) -> Opener:
     return lambda: path.open("rb")
 
 
-def _match(src: Path, entries: list[_Entry]) -> list[_Match]:
-    """Registry files found among the entries, by file name (first one wins); a lone file also by checksum."""
-    found: dict[str, _Match] = {}
+def _match(src: Path, entries: list[_Entry], passed: list[_Passed]) -> list[Chosen]:
+    """Registry files found among the entries, by file name (of several with one name, `candidates.choose` takes
+    one or refuses); a lone file also by checksum. None found, the zips passed over are what went wrong: named."""
+    found: dict[str, tuple[Dataset, DataFile, list[Candidate]]] = {}
     for name, where, opener in entries:
         hit = find_file(name=name)
-        if hit is not None and hit[1].path not in found:
-            found[hit[1].path] = (hit[0], hit[1], where, opener)
+        if hit is not None:
+            found.setdefault(hit[1].path, (hit[0], hit[1], []))[2].append(Candidate(where, opener))
     if found:
-        return list(found.values())
+        return [choose(dataset, file, candidates) for dataset, file, candidates in found.values()]
     known = ", ".join(f.name for d in DATASETS.values() for f in d.files)
     if len(entries) == 1 and src.is_file() and src.suffix.lower() != ".zip":
         actual = sha256_path(src)
         hit = find_file(sha256=actual)
         if hit is not None:
-            return [(hit[0], hit[1], str(src), entries[0][2])]
+            return [choose(hit[0], hit[1], [Candidate(str(src), entries[0][2])])]
         raise DataImportError(f"{src} is not a dataset file foedus knows (by name or SHA-256 {actual}); "
                               f"known files: {known}")
-    raise DataImportError(f"{src} holds none of the dataset files foedus knows; known files: {known}")
+    if len(passed) == 1:
+        raise DataImportError(f"cannot import {passed[0][0]}: {passed[0][1]}")
+    damaged = "".join(f"; cannot read {zip_}" for zip_, _ in passed)
+    raise DataImportError(f"{src} holds none of the dataset files foedus knows{damaged}; known files: {known}")
 
 
-def _install_all(matches: list[_Match], force: bool, any_version: bool) -> list[Outcome]:
+def _install_all(matches: list[Chosen], force: bool, any_version: bool) -> list[Outcome]:
     """Check every match first (source checksum, then the file in place), then install the ones needed."""
     root = data_dir()
-    todo: list[tuple[_Match, str, int]] = []
+    todo: list[Chosen] = []
     outcomes: list[Outcome] = []
     for match in matches:
-        dataset, file, where, opener = match
-        with opener() as stream:
-            actual, size = sha256_size(stream)
+        dataset, file, where, actual = match.dataset, match.file, match.where, match.sha256
         if actual != file.sha256:
             if not any_version:
                 raise ChecksumError(f"{where}: SHA-256 is {actual}, expected {file.sha256} for {file.path} "
                                     f"({dataset.name} {dataset.version}); not imported (if it is another version "
                                     "of the file, import it with --any-version)")
-            _check_columns(file, where, opener)
+            _check_columns(file, where, match.opener)
         target = root / file.path
         state, _ = check_file(file.path, target)
         recorded = recorded_sha(file.path) if state == "other-version" else None
@@ -129,12 +141,14 @@ def _install_all(matches: list[_Match], force: bool, any_version: bool) -> list[
                 confirm_pending(file, actual)
             else:  # the registry's version: a record that an earlier import or fetch left of another one goes
                 forget_other_version(file)
-            outcomes.append(Outcome(dataset.name, file.path, "present", where))
+            outcomes.append(Outcome(dataset.name, file.path, "present", _said(where, match.note)))
             continue
         if state != "missing" and (not force or target.is_dir()):
             raise _kept(target, where)
-        todo.append((match, actual, size))
-    for (dataset, file, where, opener), actual, size in todo:
+        todo.append(match)
+    for match in todo:
+        dataset, file, where, opener, actual, size = (match.dataset, match.file, match.where, match.opener,
+                                                      match.sha256, match.size)
         if actual != file.sha256:  # recorded before it is installed: a run killed in between leaves it believable
             record_other_version(file, actual, size, where, pending=True)
         try:
@@ -146,12 +160,17 @@ def _install_all(matches: list[_Match], force: bool, any_version: bool) -> list[
             raise
         if sha == file.sha256:
             forget_other_version(file)
-            outcomes.append(Outcome(dataset.name, file.path, "imported", where))
+            outcomes.append(Outcome(dataset.name, file.path, "imported", _said(where, match.note)))
         else:
             record_other_version(file, sha, size, where)
-            outcomes.append(Outcome(dataset.name, file.path, "imported", f"{where} (another version than "
-                                    f"{dataset.name} {dataset.version}: SHA-256 {sha[:16]}…, recorded)"))
+            outcomes.append(Outcome(dataset.name, file.path, "imported", _said(where, match.note) + " (another "
+                                    f"version than {dataset.name} {dataset.version}: SHA-256 {sha[:16]}…, recorded)"))
     return outcomes
+
+
+def _said(where: str, note: str) -> str:
+    """Where a file came from, and (when other files had its name) why that one: `a.csv; chosen over …`."""
+    return f"{where}; {note}" if note else where
 
 
 def _kept(target: Path, where: str) -> DataImportError | ChecksumError:
