@@ -119,7 +119,7 @@ def test_severity_ongoing_since_in_form_link_and_summary(page: Any, server: str)
     _result(page, "UKR>RUS@2025-01-15")
     assert page.input_value("#ongoing-since") == "2024-08-06"
     text = page.inner_text("#summary")
-    assert "ongoing since 2024-08-06" in text and "North Korea 2024-12-04" in text
+    assert "ongoing since 2024-08-06" in text and "North Korea (PRK) 2024-12-04" in text
     assert "ongoing_since=2024-08-06" in page.url
     # an incursion, not an armed attack: Art. 4 of the 2024 treaty needs an armed attack, so North Korea stays out
     _ready(page, server + FLAGSHIP + "&severity=incursion")
@@ -194,7 +194,8 @@ def test_png_caption(page: Any, server: str) -> None:
         page.click("#export-png")
     assert Path(got.value.path()).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     caption = page.get_attribute("#export-png", "data-caption") or ""
-    assert "Scenario: Ukraine attacks Russia at Kursk Oblast" in caption and "Date 2025-01-15; legal reading" in caption
+    assert "Scenario: Ukraine (UKR) attacks Russia (RUS) at Kursk Oblast" in caption
+    assert "Date 2025-01-15; legal reading" in caption
     assert f"foedus {version}" in caption and "data: " in caption and "borders" in caption
 
 

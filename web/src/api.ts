@@ -29,7 +29,13 @@ export interface BordersAnswer {
 export interface Health { version: string; treaties: number; states: number; history: boolean; datasets?: Record<string, string> }
 
 export interface WarRow { id: string; name: string; start: string; end: string | null; ongoing: boolean; events: number }
-export interface WarChange { type: string; label: string; date?: string; treaty?: string }
+/** A change of a war's replay (docs/war.md): `label` words it by ids; the page words it from the other fields
+ * (wording.ts changeText): an event's `attacks` or `states` (and `side`), an attack's end, a treaty's `change`. */
+export interface WarChange {
+  type: string; label: string; date?: string; treaty?: string; change?: string; state?: string; article?: string;
+  attacks?: { attacker: string; victim: string; place: string; target_kind: string }[]; states?: string[];
+  side?: string; attacker?: string; victim?: string; place?: string;
+}
 export interface WarFrame {
   date: string; changes: WarChange[]; sides: { attack: string[]; defense: string[] };
   bound: Record<string, { side: "attack" | "defense"; treaty: string; article: string }>;

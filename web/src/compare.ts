@@ -2,11 +2,12 @@
 // gains, loses or switches, each with the treaty and article that explain the change.
 import type { Comparison } from "./api";
 import { h } from "./dom";
+import { namedState } from "./wording";
 
 export function renderComparison(host: HTMLElement, c: Comparison, names: (id: string) => string,
                                  onPick: (id: string) => void): void {
   const btn = (id: string) => {
-    const b = h("button", { type: "button", class: "state", "data-state": id, title: names(id) }, id);
+    const b = h("button", { type: "button", class: "state", "data-state": id, title: namedState(id, names) }, namedState(id, names));
     b.addEventListener("click", () => onPick(id));
     return b;
   };

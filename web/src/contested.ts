@@ -2,6 +2,7 @@
 // holder's (Crimea: Ukraine); in the claimant view it is the claimant's that holds it (Crimea: Russia). Places
 // no view hands to another state (split control, a claim without control) keep their recognized holder.
 import type { PlaceRow } from "./api";
+import { namedState } from "./wording";
 
 /** The state a contested place is drawn as under `view`, or null when no state holds it in that view. */
 export function holderOf(p: PlaceRow, view: string): string | null {
@@ -10,7 +11,8 @@ export function holderOf(p: PlaceRow, view: string): string | null {
 }
 
 /** A one-line description for the shape's tooltip and the map note. */
-export function describe(p: PlaceRow, view: string, name: (id: string) => string): string {
+export function describe(p: PlaceRow, view: string, names: (id: string) => string): string {
+  const name = (id: string) => namedState(id, names);
   const holder = holderOf(p, view);
   const shown = holder ? `drawn as ${name(holder)}'s` : "drawn as no state's";
   const claims = p.claimants.length ? `; claimed by ${p.claimants.map(name).join(", ")}` : "";

@@ -6,6 +6,7 @@ import { STRENGTH_WORDS } from "./contract";
 import { byId, h } from "./dom";
 import { likelihoodBlock } from "./likelypanel";
 import { COLORS, LABELS, type Role } from "./roles";
+import { namedState } from "./wording";
 
 let renders = 0;
 const treatyCache = new Map<string, Promise<TreatyDetail>>();
@@ -50,7 +51,8 @@ function obligationBlock(o: Omit<Obligation, "state">, names: Names, title: stri
       h("dt", {}, "strength"), h("dd", {}, `${o.strength}: ${STRENGTH_WORDS[o.strength] ?? ""}`),
       h("dt", {}, "obligation"), h("dd", {}, o.kind),
       h("dt", {}, "because"),
-      h("dd", {}, `${names.state(b.by)} attacked ${names.state(b.attacked)} (${b.target_kind}) at ${names.place(b.place)}`),
+      h("dd", {}, `${namedState(b.by, names.state)} attacked ${namedState(b.attacked, names.state)}`
+        + `${b.target_kind === "forces" ? "'s forces" : ""} at ${names.place(b.place)}`),
       h("dt", {}, "certainty"), h("dd", {}, o.certainty)),
     reasonsList(o.certainty_reasons),
     conditions.length ? h("ul", { class: "conditions" }, ...conditions.map((c) => h("li", {}, c))) : null);
@@ -76,16 +78,16 @@ function findings(id: string, r: CascadeResult, names: Names): { nodes: HTMLElem
   }
   for (const n of r.neutral.filter((x) => x.state === id)) {
     cite(n.treaty);
-    nodes.push(findingBlock(`Bound to stay neutral toward ${names.state(n.toward)}: ${names.treaty(n.treaty)} art. ${n.article}.`, n));
+    nodes.push(findingBlock(`Bound to stay neutral toward ${namedState(n.toward, names.state)}: ${names.treaty(n.treaty)} art. ${n.article}.`, n));
   }
   for (const c of r.consultations.filter((x) => x.state === id)) {
     cite(c.treaty);
-    nodes.push(findingBlock(`Bound to consult with ${names.state(c.with)}: ${names.treaty(c.treaty)} art. ${c.article}.`, c));
+    nodes.push(findingBlock(`Bound to consult with ${namedState(c.with, names.state)}: ${names.treaty(c.treaty)} art. ${c.article}.`, c));
   }
   for (const v of r.violations.filter((x) => x.state === id || x.against === id)) {
     cite(v.treaty);
     nodes.push(findingBlock(
-      `${names.state(v.state)} breaks ${v.kind} toward ${names.state(v.against)}: ${names.treaty(v.treaty)} art. ${v.article}.`,
+      `${namedState(v.state, names.state)} breaks ${v.kind} toward ${namedState(v.against, names.state)}: ${names.treaty(v.treaty)} art. ${v.article}.`,
       v, { class: "warn" }));
   }
   for (const d of (r.doubts ?? []).filter((x) => x.state === id)) {
@@ -112,7 +114,7 @@ function datesLine(t: TreatyDetail): HTMLElement | null {
   return parts.length ? h("p", { class: "dates" }, parts.join("; ")) : null;
 }
 
-async function historyBlock(ids: string[]): Promise<HTMLElement> {
+async function historyBlock(ids: string[], names: Names): Promise<HTMLElement> {
   const section = h("section", { class: "history" }, h("h3", {}, "Invocation history"));
   for (const id of ids) {
     try {
@@ -121,7 +123,7 @@ async function historyBlock(ids: string[]): Promise<HTMLElement> {
       const dates = datesLine(t);
       section.append(h("h4", {}, `${t.short_name ?? t.name} (${t.id})`), ...(dates ? [dates] : []),
         rows.length === 0 ? h("p", { class: "muted" }, "No invocation recorded.")
-          : h("ul", {}, ...rows.map((i) => h("li", {}, `${i.date}, art. ${i.article}, by ${i.requester.join(", ")}: ${i.outcome}`
+          : h("ul", {}, ...rows.map((i) => h("li", {}, `${i.date}, art. ${i.article}, by ${i.requester.map((s) => namedState(s, names.state)).join(", ")}: ${i.outcome}`
             + (i.how_sure && i.how_sure !== "verified" ? ` (${i.how_sure})` : "")))));
     } catch {
       section.append(h("p", { class: "muted" }, `${id}: history not available.`));
@@ -139,12 +141,12 @@ export async function explainState(id: string, r: CascadeResult, role: Role | un
   const swatch = h("span", { class: "swatch" });
   swatch.style.background = COLORS[category];
   const likely = likelihoodBlock(id, r);
-  panel.replaceChildren(h("h2", {}, `${names.state(id)} (${id})`), h("p", {}, swatch, badge), ...nodes,
+  panel.replaceChildren(h("h2", {}, namedState(id, names.state)), h("p", {}, swatch, badge), ...nodes,
     ...(likely ? [likely] : []));
   const token = String(++renders);
   panel.dataset.render = token;
   panel.dataset.state = id;
   if (treaties.length === 0) return;
-  const history = await historyBlock(treaties);
+  const history = await historyBlock(treaties, names);
   if (panel.dataset.render === token) panel.append(history);
 }

@@ -23,6 +23,7 @@ import { renderSummary } from "./summary";
 import { WAR_LABELS, WarTimeline } from "./timeline";
 import { scenarioFromQuery, writeQuery, type Shared } from "./url";
 import { WhatIfPanel } from "./whatif";
+import { namedState } from "./wording";
 import "./style.css";
 
 interface Current { result: CascadeResult; roles: Map<string, Role> }
@@ -140,7 +141,7 @@ class App {
   }
 
   private title(r: CascadeResult): string {
-    const who = (ids: string[]) => ids.map(this.names.state).join(", ");
+    const who = (ids: string[]) => ids.map((id) => namedState(id, this.names.state)).join(", ");
     return `${who(r.attackers)} attacks ${who(r.targets)} at ${this.names.place(r.place)}, ${r.date} (${r.reading} reading)`;
   }
 

@@ -5,6 +5,7 @@ import type { CascadeResult, Obligation } from "./api";
 import { h } from "./dom";
 import { svgEl } from "./svg";
 import { COLORS, type Role } from "./roles";
+import { namedState } from "./wording";
 
 interface Tie { from: string; to: string; label: string; color: string; dash: string; width: number; kind: string }
 
@@ -84,7 +85,7 @@ export function renderNetwork(host: HTMLElement, r: CascadeResult, roles: Map<st
       "stroke-opacity": 0.75, "data-kind": t.kind });
     if (t.dash) line.setAttribute("stroke-dasharray", t.dash);
     const title = svgEl("title");
-    title.textContent = `${names(t.from)} → ${names(t.to)}: ${t.label}`;
+    title.textContent = `${namedState(t.from, names)} → ${namedState(t.to, names)}: ${t.label}`;
     line.append(title);
     svg.append(line);
   }
@@ -97,7 +98,7 @@ export function renderNetwork(host: HTMLElement, r: CascadeResult, roles: Map<st
       fill: "#ffffff", "font-weight": 700 });
     label.textContent = id.length > 4 ? id.slice(0, 4) : id;
     const title = svgEl("title");
-    title.textContent = names(id);
+    title.textContent = namedState(id, names);
     g.append(label, title);
     g.addEventListener("click", () => onPick(id));
     g.addEventListener("keydown", (ev) => { if (ev.key === "Enter") onPick(id); });

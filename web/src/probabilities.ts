@@ -4,6 +4,7 @@ import type { CascadeResult, Power } from "./api";
 import { h } from "./dom";
 import { svgEl } from "./svg";
 import { COLORS } from "./roles";
+import { namedState } from "./wording";
 
 const pct = (x: number | undefined) => (x === undefined ? "—" : `${(100 * x).toFixed(1)}%`);
 
@@ -62,7 +63,7 @@ export function renderProbabilities(host: HTMLElement, r: CascadeResult, names: 
     const table = h("table", { class: "probs" },
       h("thead", {}, h("tr", {}, h("th", {}, "state"), h("th", {}, "P(attack side)"), h("th", {}, "P(defense side)"))),
       h("tbody", {}, ...rows.map(([id, p]) => {
-        const link = h("button", { type: "button", class: "state", "data-state": id, title: names(id) }, id);
+        const link = h("button", { type: "button", class: "state", "data-state": id, title: namedState(id, names) }, id);
         link.addEventListener("click", () => onPick(id));
         return h("tr", { "data-state": id }, h("td", {}, link), h("td", {}, pct(p.attack)), h("td", {}, pct(p.defense)));
       })));

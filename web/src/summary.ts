@@ -3,12 +3,14 @@
 import type { CascadeResult } from "./api";
 import { h } from "./dom";
 import { DUTY_BADGES, DUTY_LABELS, dutiesOf, type Duty } from "./duty";
+import type { WarChange } from "./api";
 import { COLORS, type Role } from "./roles";
+import { changeText, namedState } from "./wording";
 
-export function stateButton(id: string, name: string, role: Role | undefined, onPick: (id: string) => void,
+export function stateButton(id: string, named: string, role: Role | undefined, onPick: (id: string) => void,
                             duties: Duty[] = []): HTMLElement {
   const weak = duties.map((d) => DUTY_LABELS[d]).join("; ");
-  const b = h("button", { type: "button", class: "state", "data-state": id, title: weak ? `${name}: ${weak}` : name }, id);
+  const b = h("button", { type: "button", class: "state", "data-state": id, title: weak ? `${named}: ${weak}` : named }, id);
   const swatch = h("span", { class: "swatch" });
   swatch.style.background = COLORS[role?.category ?? "none"];
   b.prepend(swatch);
@@ -17,14 +19,14 @@ export function stateButton(id: string, name: string, role: Role | undefined, on
   return b;
 }
 
-type Ongoing = { since?: string; bound_since?: Record<string, { since: string; cause?: { label?: string } | null }> };
+type Ongoing = { since?: string; bound_since?: Record<string, { since: string; cause?: WarChange | null }> };
 
 function ongoingLine(r: CascadeResult, names: (id: string) => string): HTMLElement | null {
   const o = r.ongoing as Ongoing | undefined;
   if (!r.ongoing_since || !o) return null;
   const rows = Object.entries(o.bound_since ?? {}).sort((a, b) => a[1].since.localeCompare(b[1].since));
   return h("p", { class: "ongoing" }, `Attacks ongoing since ${r.ongoing_since}. Bound since: `
-    + (rows.length ? rows.map(([id, b]) => `${names(id)} ${b.since}${b.cause?.label ? ` (${b.cause.label})` : ""}`).join("; ")
+    + (rows.length ? rows.map(([id, b]) => `${namedState(id, names)} ${b.since}${b.cause ? ` (${changeText(b.cause, names)})` : ""}`).join("; ")
       : "no state bound in that time") + ".");
 }
 
@@ -32,7 +34,7 @@ export function renderSummary(host: HTMLElement, r: CascadeResult, roles: Map<st
                               names: (id: string) => string, onPick: (id: string) => void,
                               placeName: (id: string) => string): void {
   const duties = dutiesOf(r);
-  const btn = (id: string) => stateButton(id, names(id), roles.get(id), onPick, duties.get(id));
+  const btn = (id: string) => stateButton(id, namedState(id, names), roles.get(id), onPick, duties.get(id));
   const row = (label: string, ids: string[]) =>
     ids.length ? h("div", { class: "srow" }, h("span", { class: "slabel" }, label), ...ids.map(btn)) : null;
   const sideRows = (side: "attack" | "defense") => {

@@ -133,9 +133,18 @@ class FrameBuilder:
                                                    "because": n.because.to_dict()})
 
     def names(self) -> dict[str, str]:
-        """Display names of every state the records mention."""
+        """Display names of every state the replay mentions: the records' states, those their duties face, and those
+        the frames' changes name (a treaty change's state, an event's, an attack's), so that a reader of the JSON
+        (the web map's timeline) can name each one as "Estonia (EST)"."""
         names = self.world.states.names
-        return {s: names.get(s, s) for s in sorted(self.records)}
+        mentioned = set(self.records)
+        for rec in self.records.values():
+            mentioned |= {t["toward"] for t in rec.triggered} | {n["toward"] for n in rec.neutral}
+            mentioned |= {c["with"] for c in rec.consultations}
+        for f in self.frames:
+            for c in f.changes:
+                mentioned |= _named_in(c)
+        return {s: names.get(s, s) for s in sorted(mentioned)}
 
     def notes(self, end: dt.date) -> list[str]:
         """Caveats about the data the replay used."""
@@ -145,3 +154,12 @@ class FrameBuilder:
         if end > DATA_END:
             out.append(DATA_END_NOTE)
         return out
+
+
+def _named_in(change: dict[str, Any]) -> set[str]:
+    """The states a change record names: its `state`, `states`, an attack's or an attack's end's two states."""
+    out = set(change.get("states", ())) | {s for s in (change.get("state"), change.get("attacker"),
+                                                        change.get("victim")) if s}
+    for a in change.get("attacks", ()):
+        out |= {a["attacker"], a["victim"]}
+    return out

@@ -1,0 +1,106 @@
+"""The page names a state in its prose as the CLI does, "Ukraine (UKR)" (foedus.wording.named_state), never by its
+bare id: the war timeline (each change worded from its structured fields, in the same words as `foedus war`,
+foedus.war.render.change_text), the "why" panel, the ongoing-since line, the compare view and the PNG caption.
+
+Uses the browser, server and page fixtures of tests/test_e2e_web.py (Debian's Chromium through Playwright).
+"""
+
+# ruff: noqa: F811  (the fixtures imported from test_e2e_web are test parameters here)
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+from test_e2e_web import _ready, browser, page, server  # noqa: F401 (fixtures)
+
+pytestmark = [pytest.mark.e2e]
+FLAGSHIP = "/?attacker=UKR&target=RUS&date=2025-01-15&place=kursk-oblast"
+_LOG = """() => Object.fromEntries([...document.querySelectorAll('#war-log > li')].map((li) => [li.dataset.date,
+    [li.querySelector(':scope > .war-changes')?.textContent ?? null,
+     [...li.querySelectorAll(':scope > ul > li')].map((m) => m.textContent)]]))"""
+
+
+def _bare_ids(text: str, ids: set[str]) -> list[str]:
+    """The registry ids in `text` not written as a name's "(ID)"."""
+    return [m.group(1) for m in re.finditer(r"(?<![(\w])([A-Z][A-Z0-9]{1,5})(?![\w)])", text) if m.group(1) in ids]
+
+
+def _state_ids(server: str) -> set[str]:
+    import httpx2
+
+    return {s["id"] for s in httpx2.get(f"{server}/api/states", timeout=30).json()}
+
+
+def _result(pg: Any, key: str) -> None:
+    pg.wait_for_selector(f"body[data-result='{key}']", timeout=30_000)
+    pg.wait_for_function("() => !document.body.classList.contains('busy')", timeout=30_000)
+
+
+@pytest.mark.parametrize("war", ["russia_ukraine_2022", "europe_1939_1941"])
+def test_the_war_timeline_words_each_change_as_foedus_war(page: Any, server: str, war: str) -> None:
+    """Every frame's changes and every move's cause, on the last frame (the log then lists them all), read as
+    `foedus war`'s text words them from the same JSON; no state is named by its id alone."""
+    import foedus
+    from foedus.war.render import change_text
+    from foedus.wording import named_state
+
+    replay = foedus.replay_war(war).to_dict()
+    names = replay["names"]
+    _ready(page, server + "/")
+    page.select_option("#war-select", war)
+    page.click("#war-load")
+    page.wait_for_selector(f"body[data-war-frame='{replay['frames'][0]['date']}']", timeout=60_000)
+    page.evaluate("""() => { const s = document.getElementById('war-frame'); s.value = s.max;
+        s.dispatchEvent(new Event('input')); }""")
+    page.wait_for_selector(f"body[data-war-frame='{replay['frames'][-1]['date']}']", timeout=60_000)
+    shown = page.evaluate(_LOG)
+    want = {f["date"]: ["; ".join(change_text(c, names) for c in f["changes"]),
+                        [f"{named_state(m['state'], names)}: {m['from']} → {m['to']}"
+                         + (f" ({change_text(m['cause'], names)})" if m["cause"] else "") for m in f["moved"]]]
+            for f in replay["frames"]}
+    assert shown == want
+    text = page.inner_text("#war-log")
+    assert not _bare_ids(text, _state_ids(server)), _bare_ids(text, _state_ids(server))[:20]
+    if war == "russia_ukraine_2022":
+        assert "Ukraine (UKR) attacks Russia (RUS) at kursk-oblast" in text
+        assert "North Korea (PRK): out → bound-attack (rus_prk_2024 enters into force)" in text
+    assert not page.problems, page.problems
+
+
+def test_the_why_panel_ongoing_line_and_caption_name_each_state(page: Any, server: str) -> None:
+    ids = _state_ids(server)
+    _ready(page, server + FLAGSHIP + "&ongoing_since=2024-08-06&select=PRK")
+    _result(page, "UKR>RUS@2025-01-15")
+    page.wait_for_selector("#explain[data-state=PRK] .history", timeout=30_000)
+    why = page.inner_text("#explain")
+    assert "Ukraine (UKR) attacked Russia (RUS) at Kursk Oblast" in why and why.startswith("North Korea (PRK)")
+    assert not _bare_ids(why, ids), _bare_ids(why, ids)
+    ongoing = page.inner_text("#summary p.ongoing")
+    assert "North Korea (PRK) 2024-12-04 (rus_prk_2024 enters into force)" in ongoing
+    assert "Belarus (BLR) 2024-08-06 (Ukraine (UKR) attacks Russia (RUS) at kursk-oblast)" in ongoing
+    assert not _bare_ids(ongoing, ids), _bare_ids(ongoing, ids)
+    assert page.get_attribute("#summary button.state[data-state=PRK]", "title").startswith("North Korea (PRK)")
+    with page.expect_download():
+        page.click("#export-png")
+    caption = page.get_attribute("#export-png", "data-caption") or ""
+    assert "Scenario: Ukraine (UKR) attacks Russia (RUS) at Kursk Oblast" in caption
+    _ready(page, f"{server}/?attacker=RUS&target=UKR&date=2025-06-01&select=USA")
+    page.wait_for_selector("#explain[data-state=USA] .history", timeout=30_000)
+    why = page.inner_text("#explain")
+    assert "Bound to consult with Ukraine (UKR)" in why
+    assert not _bare_ids(why, ids), _bare_ids(why, ids)
+    assert not page.problems, page.problems
+
+
+def test_the_compare_view_names_each_state(page: Any, server: str) -> None:
+    _ready(page, server + FLAGSHIP)
+    _result(page, "UKR>RUS@2025-01-15")
+    page.fill("#other-date", "2024-08-06")
+    page.click("#compare")
+    page.wait_for_selector("#comparison ul.changes", timeout=30_000)
+    text = page.inner_text("#comparison ul.changes")
+    assert "North Korea (PRK) no longer joins the defense" in text
+    assert not _bare_ids(text, _state_ids(server)), text
+    assert not page.problems, page.problems
