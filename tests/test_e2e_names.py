@@ -1,6 +1,6 @@
 """The page names a state in its prose as the CLI does, "Ukraine (UKR)" (foedus.wording.named_state), never by its
-bare id: the war timeline (each change worded from its structured fields, in the same words as `foedus war`,
-foedus.war.render.change_text), the "why" panel, the ongoing-since line, the compare view and the PNG caption.
+bare id: the war timeline (each change in the words of `foedus war`, foedus.war.words.change_text, which the JSON
+carries as its `text`), the "why" panel, the ongoing-since line, the compare view and the PNG caption.
 
 Uses the browser, server and page fixtures of tests/test_e2e_web.py (Debian's Chromium through Playwright).
 """
@@ -43,7 +43,7 @@ def test_the_war_timeline_words_each_change_as_foedus_war(page: Any, server: str
     """Every frame's changes and every move's cause, on the last frame (the log then lists them all), read as
     `foedus war`'s text words them from the same JSON; no state is named by its id alone."""
     import foedus
-    from foedus.war.render import change_text
+    from foedus.war.words import change_text
     from foedus.wording import named_state
 
     replay = foedus.replay_war(war).to_dict()

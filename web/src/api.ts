@@ -29,10 +29,10 @@ export interface BordersAnswer {
 export interface Health { version: string; treaties: number; states: number; history: boolean; datasets?: Record<string, string> }
 
 export interface WarRow { id: string; name: string; start: string; end: string | null; ongoing: boolean; events: number }
-/** A change of a war's replay (docs/war.md): `label` words it by ids; the page words it from the other fields
- * (wording.ts changeText): an event's `attacks` or `states` (and `side`), an attack's end, a treaty's `change`. */
+/** A change of a war's replay (docs/war.md): `label` words it by ids, `text` as `foedus war` does, each state
+ * named ("Ukraine (UKR) attacks Russia (RUS) at kursk-oblast", foedus.war.words.change_text): the page shows `text`. */
 export interface WarChange {
-  type: string; label: string; date?: string; treaty?: string; change?: string; state?: string; article?: string;
+  type: string; label: string; text: string; date?: string; treaty?: string; change?: string; state?: string; article?: string;
   attacks?: { attacker: string; victim: string; place: string; target_kind: string }[]; states?: string[];
   side?: string; attacker?: string; victim?: string; place?: string;
 }

@@ -3,7 +3,7 @@
 import { api, ApiError, type Scenario, type WarFrame, type WarReplay } from "./api";
 import { byId, h } from "./dom";
 import type { Category, Role } from "./roles";
-import { changeText, namedState } from "./wording";
+import { namedState } from "./wording";
 
 export const WAR_LABELS: Partial<Record<Category, string>> = {
   "attack-0": "fighting on the attack side", "defense-0": "fighting on the defense side",
@@ -71,9 +71,9 @@ export class WarTimeline {
     const name = (s: string) => r.names[s] ?? s;
     const upto = r.frames.slice(0, r.frames.indexOf(f) + 1).reverse();
     byId("war-log").replaceChildren(...upto.map((fr) => h("li", { class: fr === f ? "current" : "", "data-date": fr.date },
-      h("strong", {}, fr.date), " ", h("span", { class: "war-changes" }, fr.changes.map((c) => changeText(c, name)).join("; ")),
+      h("strong", {}, fr.date), " ", h("span", { class: "war-changes" }, fr.changes.map((c) => c.text).join("; ")),
       fr.moved.length ? h("ul", {}, ...fr.moved.map((m) => h("li", { "data-state": m.state },
-        `${namedState(m.state, name)}: ${m.from} → ${m.to}${m.cause ? ` (${changeText(m.cause, name)})` : ""}`))) : null)));
+        `${namedState(m.state, name)}: ${m.from} → ${m.to}${m.cause ? ` (${m.cause.text})` : ""}`))) : null)));
     this.queue = this.queue.then(async () => {
       await this.show(f, frameRoles(f), r);
       document.body.dataset.warFrame = f.date;

@@ -134,7 +134,8 @@ def print_demo(as_json: bool) -> None:
     if as_json:
         _json([r.to_dict() for r in results])
         return
-    from foedus.war.render import change_text, print_ongoing
+    from foedus.war.render import print_ongoing
+    from foedus.war.words import change_text
 
     console = _console()
     console.print("[bold]Ukraine's forces in Russia's Kursk Oblast[/bold] "

@@ -7,9 +7,9 @@ from typing import Any
 
 from foedus.consoles import console as make_console
 from foedus.consoles import table as make_table
-from foedus.render import attack_words, certainty_tag
-from foedus.war.changes import change_words
+from foedus.render import certainty_tag
 from foedus.war.result import StateRecord, WarReplay
+from foedus.war.words import change_text
 from foedus.wording import named_state
 
 __all__ = ["change_text", "print_ongoing", "print_replay"]
@@ -24,29 +24,6 @@ def _row(r: StateRecord, names: dict[str, str]) -> list[str]:
         bound += f" ({b.certainty})"
     why = _said(b.cause, names) if b else ""
     return [named_state(r.state, names), fight, bound, why]
-
-
-def change_text(change: Mapping[str, Any], names: Mapping[str, str]) -> str:
-    """A change record of the replay (`frames[].changes`, a `cause`) in words, each state named (`named_state`):
-    "Ukraine (UKR) attacks Russia (RUS) at kursk-oblast", "Bulgaria (BGR) becomes a party to atop_2515". Its JSON
-    `label` keeps the ids; a record of a kind not worded here is said by it."""
-    kind, who = change.get("type"), ", ".join(named_state(s, names) for s in change.get("states", ()))
-    if kind == "attack":
-        return "; ".join(sorted({attack_words(a["attacker"], a["victim"], a["target_kind"], a["place"], names)
-                                 for a in change.get("attacks", ())}))
-    if kind == "attack-ends":
-        return (f"{named_state(change['attacker'], names)}'s attack on {named_state(change['victim'], names)} "
-                f"at {change['place']} ends")
-    if kind == "treaty":
-        return change_words(change["change"], change["treaty"], change.get("state"), change.get("article"), names)
-    one = len(change.get("states", ())) == 1
-    if kind == "entry":
-        return f"{who} {'enters' if one else 'enter'} the war on the {change.get('side')} side"
-    if kind == "exit":
-        return f"{who} {'leaves' if one else 'leave'} the war"
-    if kind == "ceasefire":
-        return f"ceasefire among {who}" if who else "ceasefire: every attack ends"
-    return str(change.get("label", ""))
 
 
 def _said(cause: Mapping[str, Any] | None, names: Mapping[str, str]) -> str:

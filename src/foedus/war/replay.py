@@ -31,6 +31,7 @@ from foedus.war.evaluate import Evaluation, Settings, evaluate_course
 from foedus.war.events import War, WarEvent
 from foedus.war.frames import FrameBuilder
 from foedus.war.result import WarReplay
+from foedus.war.words import add_text
 
 __all__ = ["DATA_END", "epoch_of", "evaluate_at", "replay", "settings_of"]
 
@@ -134,8 +135,10 @@ def replay(war: War, world: World | None = None, *, reading: Reading = "legal", 
         builder.add(evaluation, day_changes, course)
         involved = set(evaluation.sides) | set(evaluation.bound) | set(evaluation.conflicted)
     notes = (*war.notes, *builder.notes(end), *_unchecked(w, war, end))
+    names = builder.names()
+    add_text((c for f in builder.frames for c in f.changes), names)  # the causes are these records: they get it too
     return WarReplay(war=war, settings=chosen, end=end, states=builder.records, frames=builder.frames,
-                     evaluations=builder.evaluations, names=builder.names(), notes=notes)
+                     evaluations=builder.evaluations, names=names, notes=notes)
 
 
 def _unchecked(world: World, war: War, end: dt.date) -> list[str]:

@@ -1,0 +1,51 @@
+"""A war replay's change records in words, each state named ("Ukraine (UKR)", `foedus.wording.named_state`): the
+one wording that `foedus war`'s text prints and that the JSON carries as each record's `text` (the web map shows
+it as is, so the page and the CLI cannot word a change apart). The record's `label` keeps the ids."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from foedus.render import attack_words
+from foedus.war.changes import change_words
+from foedus.wording import named_state
+
+__all__ = ["add_text", "change_text"]
+
+
+def change_text(change: Mapping[str, Any], names: Mapping[str, str]) -> str:
+    """A change record of the replay (`frames[].changes`, a `cause`) in words, each state named (`named_state`):
+    "Ukraine (UKR) attacks Russia (RUS) at kursk-oblast", "Bulgaria (BGR) becomes a party to atop_2515". Its JSON
+    `label` keeps the ids; a record of a kind not worded here is said by it."""
+    kind, who = change.get("type"), ", ".join(named_state(s, names) for s in change.get("states", ()))
+    if kind == "attack":
+        return "; ".join(sorted({attack_words(a["attacker"], a["victim"], a["target_kind"], a["place"], names)
+                                 for a in change.get("attacks", ())}))
+    if kind == "attack-ends":
+        return (f"{named_state(change['attacker'], names)}'s attack on {named_state(change['victim'], names)} "
+                f"at {change['place']} ends")
+    if kind == "treaty":
+        return change_words(change["change"], change["treaty"], change.get("state"), change.get("article"), names)
+    one = len(change.get("states", ())) == 1
+    if kind == "entry":
+        return f"{who} {'enters' if one else 'enter'} the war on the {change.get('side')} side"
+    if kind == "exit":
+        return f"{who} {'leaves' if one else 'leave'} the war"
+    if kind == "ceasefire":
+        return f"ceasefire among {who}" if who else "ceasefire: every attack ends"
+    return str(change.get("label", ""))
+
+
+def add_text(changes: Iterable[dict[str, Any]], names: Mapping[str, str]) -> None:
+    """Give each change record its `text` (`change_text`), placed right after its `label`. In place: a move's,
+    a spell's or a duty's `cause` is the very record of its frame's `changes`, and so carries it too."""
+    for change in changes:
+        text = change_text(change, names)
+        items = [(k, v) for k, v in change.items() if k != "text"]
+        change.clear()
+        for key, value in items:
+            change[key] = value
+            if key == "label":
+                change["text"] = text
+        change.setdefault("text", text)

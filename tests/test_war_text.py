@@ -1,0 +1,50 @@
+"""Every change record of a war replay's JSON carries its `text`: the change as `foedus war` prints it, each state
+named ("Ukraine (UKR) attacks Russia (RUS) at kursk-oblast"), made by the one function the CLI uses
+(foedus.war.words.change_text), so that the web map shows it as is instead of wording it again in TypeScript."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+import foedus
+from foedus.war.bundled import bundled_wars
+from foedus.war.render import print_replay
+from foedus.wording import named_state
+
+
+def _causes(replay: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """Every `cause` the JSON holds: moves', spells', first obligations', duties' and conflicts'."""
+    for f in replay["frames"]:
+        yield from (m["cause"] for m in f["moved"] if m["cause"])
+    for r in replay["states"]:
+        causes = [s["cause"] for s in r["spells"]] + [t["cause"] for t in r["triggered"]]
+        causes += [(r["first_bound"] or {}).get("cause"), (r["conflict"] or {}).get("cause")]
+        yield from (c for c in causes if c)
+
+
+@pytest.mark.parametrize("war", sorted(bundled_wars()))
+def test_each_change_carries_the_cli_s_words(war: str, capsys: pytest.CaptureFixture[str],
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    result = foedus.replay_war(war)
+    replay = result.to_dict()
+    changes = [c for f in replay["frames"] for c in f["changes"]]
+    assert changes and all(isinstance(c.get("text"), str) and c["text"] for c in changes)
+    assert all(list(c).index("text") == list(c).index("label") + 1 for c in changes)  # beside the label
+    causes = list(_causes(replay))
+    assert causes and all(c in changes for c in causes)  # a cause is one of the frames' records, text and all
+    # the CLI's timeline prints each move with its cause's words: the JSON's `text` is what it prints there
+    monkeypatch.setenv("COLUMNS", "2000")
+    print_replay(result)
+    printed = capsys.readouterr().out.splitlines()
+    for f in replay["frames"]:
+        for m in f["moved"]:
+            if m["cause"]:
+                head = f"  {named_state(m['state'], replay['names'])}: {m['from']} → {m['to']}  ({m['cause']['text']}"
+                assert any(line.startswith(head) for line in printed), head
+    if war == "russia_ukraine_2022":
+        texts = {c["text"] for c in changes}
+        assert "Ukraine (UKR) attacks Russia (RUS) at kursk-oblast" in texts
+        assert "UKR attacks RUS (kursk-oblast)" in {c["label"] for c in changes}
