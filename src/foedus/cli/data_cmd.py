@@ -28,9 +28,10 @@ _MIRROR = "Fetch the same file names from this base URL instead of the official 
 
 
 def _echo_outcomes(outcomes: list[Outcome]) -> None:
+    """One line a file; the detail too when it says more than where the file came from (`Outcome`'s flags)."""
     for o in outcomes:
         line = f"{o.action:<10}  {o.path}"
-        if o.action == "skipped" or "another version" in o.detail or "; chosen over " in o.detail:
+        if o.action == "skipped" or o.other_version or o.chosen_over:
             line += f"  ({o.detail})"
         typer.echo(line)
 

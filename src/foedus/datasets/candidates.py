@@ -41,7 +41,7 @@ class Chosen:
     opener: Opener
     sha256: str
     size: int
-    note: str = ""
+    note: str = ""  # said only when others were passed over: `Outcome.chosen_over`
 
 
 def is_dataset_archive(path: Path, archive: zipfile.ZipFile | None) -> bool:

@@ -75,7 +75,8 @@ def _check_target(dataset: Dataset, file: DataFile, target: Path, force: bool) -
         return Outcome(dataset.name, file.path, "present")
     if state == "other-version" and not force:
         return Outcome(dataset.name, file.path, "skipped", "another version you imported is in place; "
-                       f"`foedus data fetch --force {dataset.name}` replaces it with {dataset.version}")
+                       f"`foedus data fetch --force {dataset.name}` replaces it with {dataset.version}",
+                       other_version=True)
     actual = sha256_path(target) if target.is_file() else None
     if file.source is None:
         return Outcome(dataset.name, file.path, "skipped", f"not downloadable: {file.note}; "

@@ -141,7 +141,8 @@ def _install_all(matches: list[Chosen], force: bool, any_version: bool) -> list[
                 confirm_pending(file, actual)
             else:  # the registry's version: a record that an earlier import or fetch left of another one goes
                 forget_other_version(file)
-            outcomes.append(Outcome(dataset.name, file.path, "present", _said(where, match.note)))
+            outcomes.append(Outcome(dataset.name, file.path, "present", _said(where, match.note),
+                                    chosen_over=bool(match.note)))
             continue
         if state != "missing" and (not force or target.is_dir()):
             raise _kept(target, where)
@@ -160,11 +161,13 @@ def _install_all(matches: list[Chosen], force: bool, any_version: bool) -> list[
             raise
         if sha == file.sha256:
             forget_other_version(file)
-            outcomes.append(Outcome(dataset.name, file.path, "imported", _said(where, match.note)))
+            outcomes.append(Outcome(dataset.name, file.path, "imported", _said(where, match.note),
+                                    chosen_over=bool(match.note)))
         else:
             record_other_version(file, sha, size, where)
             outcomes.append(Outcome(dataset.name, file.path, "imported", _said(where, match.note) + " (another "
-                                    f"version than {dataset.name} {dataset.version}: SHA-256 {sha[:16]}…, recorded)"))
+                                    f"version than {dataset.name} {dataset.version}: SHA-256 {sha[:16]}…, recorded)",
+                                    other_version=True, chosen_over=bool(match.note)))
     return outcomes
 
 
