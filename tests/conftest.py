@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +37,22 @@ def target(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("FOEDUS_DATA_DIR", str(root))
     monkeypatch.delenv(MIRROR_ENV, raising=False)
     return root
+
+
+@pytest.fixture
+def bytes_named(tmp_path: Path) -> Callable[[bytes], Path]:
+    """Makes a folder in tmp_path whose name is these bytes (not UTF-8 text, which Linux allows and Python holds as
+    lone surrogates), skipping the test where the file system takes only UTF-8 file names."""
+
+    def make(name: bytes) -> Path:
+        folder = tmp_path / os.fsdecode(name)
+        try:
+            folder.mkdir()
+        except OSError:
+            pytest.skip("this file system takes only UTF-8 file names")
+        return folder
+
+    return make
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

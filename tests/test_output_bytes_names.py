@@ -6,6 +6,7 @@ reproduces it (`foedus backtest`, `foedus likely report`) could not write that c
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -18,14 +19,9 @@ from foedus.outputs.tables import write_columns, write_table
 
 
 @pytest.fixture
-def odd(tmp_path: Path) -> Path:
-    """A folder whose name is not UTF-8, made where the file system takes such a name."""
-    folder = tmp_path / os.fsdecode(b"run\xff")
-    try:
-        folder.mkdir()
-    except OSError:
-        pytest.skip("this file system takes only UTF-8 file names")
-    return folder
+def odd(bytes_named: Callable[[bytes], Path]) -> Path:
+    """A folder whose name is not UTF-8, made where the file system takes such a name (`conftest.bytes_named`)."""
+    return bytes_named(b"run\xff")
 
 
 def _read(path: Path) -> pd.DataFrame:

@@ -9,6 +9,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -17,13 +18,9 @@ from foedus.cli.failures import failure
 
 
 @pytest.fixture
-def odd(tmp_path: Path) -> Path:
-    folder = tmp_path / os.fsdecode(b"d\xff")
-    try:
-        folder.mkdir()
-    except OSError:
-        pytest.skip("this file system takes only UTF-8 file names")
-    return folder
+def odd(bytes_named: Callable[[bytes], Path]) -> Path:
+    """A folder whose name is not UTF-8, made where the file system takes such a name (`conftest.bytes_named`)."""
+    return bytes_named(b"d\xff")
 
 
 def _run(encoding: str, data: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
