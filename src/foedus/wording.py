@@ -37,7 +37,8 @@ def counted(n: int, noun: str, plural: str = "", *, grouped: bool = True) -> str
 
 
 def ordinal(n: int) -> str:
-    """An item's place in a list as every message words it ('the 2nd value'), counted from 1.
+    """An item's place in a list as every message words it ('the 2nd value'), counted from 1 (web/src/wording.ts's
+    `ordinal` words a shared link's items the same).
 
     >>> ordinal(1), ordinal(2), ordinal(3), ordinal(4), ordinal(11), ordinal(12), ordinal(22), ordinal(113)
     ('1st', '2nd', '3rd', '4th', '11th', '12th', '22nd', '113th')

@@ -5,12 +5,26 @@ import { scenarioParams, WHATIF_PARAMS, type Scenario } from "./api";
 import { SWITCH_CHOICES, SWITCH_DEFAULTS } from "./contract";
 import { isDate, today } from "./datecontrol";
 import { isHorizon, type Horizon } from "./likelihood";
+import { ordinal } from "./wording";
 
 /** How the map is coloured: the legal answer, or the joining model's likelihood within a horizon. */
 export interface MapView { map: "legal" | "likelihood"; horizon: Horizon }
 
-function list(p: URLSearchParams, key: string): string[] {
-  return p.getAll(key).flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean);
+/** A list parameter's items (repeated and comma-separated, each trimmed). An empty or blank item (`attacker=RUS,`,
+ * `attacker=RUS&attacker=`) is left out with a message naming the parameter and the item, in the words of the command
+ * line and the API (foedus.declare.split_values, which refuse it): not run as a shorter list without a word. */
+function list(p: URLSearchParams, key: string, problems: string[]): string[] {
+  const items: string[] = [];
+  let place = 0;
+  for (const value of p.getAll(key)) {
+    for (const item of value.split(",")) {
+      place += 1;
+      if (item.trim()) items.push(item.trim());
+      else problems.push(`${key}: the ${ordinal(place)} value is ${item === "" ? "empty" : "blank"} `
+        + `(${JSON.stringify(value.slice(0, 40))}); left out`);
+    }
+  }
+  return items;
 }
 
 function positive(v: string | null): number | null {
@@ -69,10 +83,10 @@ function viewOf(p: URLSearchParams, problems: string[]): MapView {
 /** The scenario in a query string (null when it names no attacker and target), with what could not be used. */
 export function scenarioFromQuery(search: string): Shared | null {
   const p = new URLSearchParams(search);
-  const attacker = list(p, "attacker");
-  const target = list(p, "target");
-  if (attacker.length === 0 && target.length === 0) return null;
+  if (!p.has("attacker") && !p.has("target")) return null;
   const problems: string[] = [];
+  const attacker = list(p, "attacker", problems);
+  const target = list(p, "target", problems);
   const choice = (key: keyof typeof SWITCH_CHOICES) => {  // the switch's declared values (web/src/contract.ts)
     const v = p.get(key);
     const choices: readonly string[] = SWITCH_CHOICES[key];
