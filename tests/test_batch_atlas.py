@@ -186,6 +186,37 @@ def test_a_series_past_its_data_says_what_it_carries(tmp_path: Path) -> None:
     assert [line for line in proc.stderr.splitlines() if line.startswith("note: ")] == [f"note: {n}" for n in notes]
 
 
+@pytest.mark.parametrize("args", [
+    ["atlas", "--date", "2020-06-01", "--reading", "legal"],
+    ["atlas", "--date", "2020-06-01", "--draws", "2", "--seed", "1"],
+    ["compare", "--atlas", "--date", "2016-06-01", "--date2", "2020-06-01", "--reading", "legal", "--json"],
+    ["atlas", "--date", "2016-06-01", "--reading", "legal"],
+], ids=["date", "draws", "compare", "inside"])
+def test_an_atlas_of_a_date_past_its_data_says_what_it_carries(tmp_path: Path, args: list[str]) -> None:
+    """An atlas of one date after 2018 rests on ATOP's alliances of 2018 and COW's state system of 2016, carried
+    forward, as a series does, and says so as the series does (`series_notes`), on stderr and in the Parquet
+    metadata or the JSON (it used to say nothing); an atlas inside the data says nothing of it."""
+    import json
+
+    import pyarrow.parquet as pq
+
+    from foedus.sweeps.atlas import series_notes
+
+    out = tmp_path / "a.parquet"
+    proc = _cli(*args, *([] if args[0] == "compare" else ["--out", str(out)]))
+    assert proc.returncode == 0, proc.stderr
+    written = (json.loads(proc.stdout) if args[0] == "compare"
+               else json.loads(pq.read_schema(out).metadata[b"foedus"])).get("notes", [])
+    assert [line for line in proc.stderr.splitlines() if line.startswith("note: ")] == [f"note: {n}" for n in written]
+    carried = [n for n in written if "carried forward" in n]
+    if "2020-06-01" not in args:
+        assert carried == []
+        return
+    assert [n.split(" ")[:3] for n in carried] == [["after", "2016", "the"], ["after", "2018", "the"]], carried
+    assert "ATOP alliances" in carried[1] and not any("CINC" in n for n in carried)  # the dated atlas reads no CINC
+    assert carried == series_notes(2020, ("atop", "cow_states"), cinc=False)  # one wording, the series'
+
+
 def test_overlay_add_member_and_drop_treaty(world: World, tmp_path: Path) -> None:
     base = foedus.cascade("UKR", "RUS", "2025-06-01", place="kursk-oblast")
     assert base.joiner("IRN") is None

@@ -67,7 +67,7 @@ def compare(
         raise FoedusError(f"nothing to compare{same}: give a --date2 other than --date, or a what-if change "
                           "(--drop-treaty, --add-member, …)")
     if atlas:
-        from foedus.sweeps.atlas import AtlasOptions, coverage, need_members
+        from foedus.sweeps.atlas import AtlasOptions, dated_coverage, need_members
         from foedus.sweeps.compare import check_watch, compare_atlas
 
         # names mean the states of the base date, as a scenario's do; --against is a list (repeated, or commas):
@@ -77,7 +77,8 @@ def compare(
         check_watch(watched, who, ("--watch", "--against"))  # before the atlases: a count that cannot be made
         need_members(base, base_day)
         need_members(other, other_day)
-        notes = coverage(base, min(base_day, other_day)).notes  # both worlds read the same data folder
+        # both worlds read the same data folder: refused for the earlier date, carried to the later
+        notes = dated_coverage(base, min(base_day, other_day), max(base_day, other_day)).notes
         opts = AtlasOptions(readings=_readings(inputs["reading"]), requested=inputs["requested"],
                             unresolved_met=inputs["unresolved"] == "met")
         with steps("comparing every ordered dyad: atlases", 2 * len(opts.readings)) as done:
@@ -118,7 +119,15 @@ def atlas(  # noqa: PLR0913 - one option per atlas input
     from foedus.cli.sweep_run import DrawsHow, atlas_draws, yearly_with_progress
     from foedus.engine.scenario import parse_date
     from foedus.model.world import World
-    from foedus.sweeps.atlas import SERIES_DAY, AtlasOptions, atlas_frame, coverage, need_members, series_notes
+    from foedus.sweeps.atlas import (
+        SERIES_DAY,
+        AtlasOptions,
+        atlas_frame,
+        coverage,
+        dated_coverage,
+        need_members,
+        series_notes,
+    )
 
     _atlas_combination(date, first, last, scheduler, workers, draws, seed, honour)
     if backend is not None:  # before any work
@@ -134,7 +143,7 @@ def atlas(  # noqa: PLR0913 - one option per atlas input
     if date is not None:
         day = parse_date(date)
         need_members(world, day)
-        covered = coverage(world, day)  # a date the missing data would make wrong is refused here
+        covered = dated_coverage(world, day)  # a date the missing data would make wrong is refused here
         if draws is not None:
             how = DrawsHow(seed, honour, backend, scheduler, workers or 2, force, severity)
             atlas_draws(world, day, draws, how, _readings(reading or "legal")[0], out, covered)

@@ -26,8 +26,8 @@ from foedus.sources.atop_release import ATOP_END
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["SERIES_DAY", "AtlasOptions", "Coverage", "atlas_frame", "atlas_results", "coverage", "dyad_members",
-           "need_members", "opposite_count", "series_notes", "yearly_indicators"]
+__all__ = ["SERIES_DAY", "AtlasOptions", "Coverage", "atlas_frame", "atlas_results", "coverage", "dated_coverage",
+           "dyad_members", "need_members", "opposite_count", "series_notes", "yearly_indicators"]
 
 SERIES_DAY = (7, 1)  # a yearly series' reference day (month, day): 1 July
 
@@ -55,14 +55,16 @@ def dyad_members(world: World, day: dt.date) -> list[str]:
     return members if members or world.states.has_system_dates else [s.id for s in world.states]
 
 
-def series_notes(last: int, datasets: Collection[str] = ("atop", "cow_states")) -> list[str]:
+def series_notes(last: int, datasets: Collection[str] = ("atop", "cow_states"), *, cinc: bool = True) -> list[str]:
     """What a yearly series up to `last` carries past the ends of its data, in words (none inside them); only for
-    the `datasets` it read (`Coverage.datasets`: what was not read carries nothing forward)."""
+    the `datasets` it read (`Coverage.datasets`: what was not read carries nothing forward). The one wording of
+    it: an atlas of one date (`dated_coverage`, `cinc=False`: it reads no CINC) and similarity say it in these."""
     notes = []
     cow_end = COW_LAST_DAY.year  # the COW state system v2016 and NMC 6.0 both end in 2016
     if last > cow_end and "cow_states" in datasets:
-        notes.append(f"after {cow_end} the state system and each state's CINC are those of {cow_end}, carried forward "
-                     f"(the COW state system v2016 and NMC 6.0 end in {cow_end})")
+        what, ends = (("the state system and each state's CINC are those", "the COW state system v2016 and NMC 6.0 end")
+                      if cinc else ("the state system is that", "the COW state system v2016 ends"))
+        notes.append(f"after {cow_end} {what} of {cow_end}, carried forward ({ends} in {cow_end})")
     if last > ATOP_END.year and "atop" in datasets:
         notes.append(f"after {ATOP_END.year} the ATOP alliances in force at the end of its coverage are carried "
                      "forward")
@@ -104,6 +106,18 @@ def coverage(world: World, first: dt.date, cinc_year: int | None = None) -> Cove
             notes.append("COW NMC not loaded: the capability-share columns are left out; run "
                          "`foedus data fetch cow_nmc`")
     return Coverage(tuple(used), tuple(notes))
+
+
+def dated_coverage(world: World, first: dt.date, last: dt.date | None = None) -> Coverage:
+    """`coverage` of an atlas of one date (`compare --atlas`: of two, `last` the later), its notes adding what it
+    carries past the ends of its data (`series_notes` of the last date's year, without CINC, which it does not read).
+
+    Raises:
+        DataMissingError: as `coverage`.
+    """
+    covered = coverage(world, first)
+    carried = series_notes((last or first).year, covered.datasets, cinc=False)
+    return Coverage(covered.datasets, (*covered.notes, *carried))
 
 
 def need_members(world: World, day: dt.date) -> None:
