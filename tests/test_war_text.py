@@ -48,3 +48,25 @@ def test_each_change_carries_the_cli_s_words(war: str, capsys: pytest.CaptureFix
         texts = {c["text"] for c in changes}
         assert "Ukraine (UKR) attacks Russia (RUS) at kursk-oblast" in texts
         assert "UKR attacks RUS (kursk-oblast)" in {c["label"] for c in changes}
+
+
+@pytest.mark.parametrize("handed", ["the cascade's", "none"])
+def test_the_ongoing_since_lines_say_each_cause_in_its_record_s_text(handed: str, capsys: pytest.CaptureFixture[str],
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """`foedus cascade --ongoing-since` prints each bound state's cause in the words its JSON record carries (`text`,
+    made by the replay with its names, which the web map shows), not worded again from the names print_ongoing is
+    handed (the cascade's): one source, so the two cannot say a change apart. With no names handed, the states on
+    the lines are ids, and the causes are still the records' words (they used to become "UKR attacks RUS ...")."""
+    from foedus.war.render import print_ongoing
+
+    kursk = foedus.cascade("UKR", "RUS", "2025-01-15", place="kursk-oblast", ongoing_since="2024-08-06")
+    assert kursk.ongoing is not None
+    bound = {s: b for s, b in kursk.ongoing["bound_since"].items() if b["cause"]}
+    assert "PRK" in bound and any("Ukraine (UKR)" in b["cause"]["text"] for b in bound.values())  # the attack
+    names = kursk.names if handed == "the cascade's" else {}
+    monkeypatch.setenv("COLUMNS", "2000")
+    print_ongoing(kursk.ongoing, names)
+    printed = capsys.readouterr().out.splitlines()
+    for state, b in bound.items():
+        head = f"  {named_state(state, names)}: {b['since']} ("
+        assert any(line.startswith(head) and f" — {b['cause']['text']}" in line for line in printed), (state, printed)

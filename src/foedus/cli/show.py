@@ -135,7 +135,6 @@ def print_demo(as_json: bool) -> None:
         _json([r.to_dict() for r in results])
         return
     from foedus.war.render import print_ongoing
-    from foedus.war.words import change_text
 
     console = _console()
     console.print("[bold]Ukraine's forces in Russia's Kursk Oblast[/bold] "
@@ -155,7 +154,7 @@ def print_demo(as_json: bool) -> None:
         j = results[1].joiner(st)
         assert j is not None
         since = bound.get(st, {})
-        cause = change_text(since["cause"], results[1].names) if since.get("cause") else None
+        cause = since["cause"]["text"] if since.get("cause") else None  # the record's words, as print_ongoing's
         lines.append(f"{result_name(results[1], st)} is bound to join under {j.primary.treaty} art. "
                      f"{j.primary.article}" + (f" from {since['since']} ({cause}), in the middle of the war"
                                                if since and cause else ""))

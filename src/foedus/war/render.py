@@ -9,10 +9,9 @@ from foedus.consoles import console as make_console
 from foedus.consoles import table as make_table
 from foedus.render import certainty_tag
 from foedus.war.result import StateRecord, WarReplay
-from foedus.war.words import change_text
 from foedus.wording import named_state
 
-__all__ = ["change_text", "print_ongoing", "print_replay"]
+__all__ = ["print_ongoing", "print_replay"]
 
 
 def _row(r: StateRecord, names: dict[str, str]) -> list[str]:
@@ -22,18 +21,20 @@ def _row(r: StateRecord, names: dict[str, str]) -> list[str]:
     bound = f"{b.date} {b.side}: {b.treaty} art. {b.article}" if b else "—"
     if b and b.certainty != "verified":
         bound += f" ({b.certainty})"
-    why = _said(b.cause, names) if b else ""
+    why = _said(b.cause) if b else ""
     return [named_state(r.state, names), fight, bound, why]
 
 
-def _said(cause: Mapping[str, Any] | None, names: Mapping[str, str]) -> str:
-    """A change in words; a treaty change's with its certainty as a finding's is said (the facts are in its JSON)."""
+def _said(cause: Mapping[str, Any] | None) -> str:
+    """A change in its record's words (`text`, given by the replay: `foedus.war.words.add_text`), the one wording
+    the JSON and the web map show too; a treaty change's with its certainty as a finding's is said (the facts are in
+    its JSON)."""
     if not cause:
         return ""
     if "certainty" not in cause:
-        return change_text(cause, names)
+        return str(cause["text"])
     facts = [r["fact"] for r in cause.get("certainty_reasons", [])]  # said when verified but known to a window
-    return change_text(cause, names) + certainty_tag(cause["certainty"], facts)
+    return str(cause["text"]) + certainty_tag(cause["certainty"], facts)
 
 
 def _duties(result: WarReplay) -> list[str]:
@@ -73,7 +74,7 @@ def print_replay(result: WarReplay, timeline: bool = True) -> None:
                 continue
             console.print(f"[bold]{f.date}[/bold]")
             for m in f.moved:
-                why = _said(m["cause"], result.names)
+                why = _said(m["cause"])
                 console.print(f"  {named_state(m['state'], result.names)}: {m['from']} → {m['to']}"
                               + (f"  ({why})" if why else ""))
     for note in result.notes:
@@ -82,11 +83,12 @@ def print_replay(result: WarReplay, timeline: bool = True) -> None:
 
 def print_ongoing(summary: dict[str, Any], names: Mapping[str, str]) -> None:
     """The `--ongoing-since` lines under a cascade: since when each joiner is bound, and what lapsed; `names`: the
-    world's, each state named by them."""
+    world's, naming each state on the lines. Each cause is said in its record's `text` (the replay's words, which
+    the JSON carries and the web map shows), not worded again from `names`."""
     console = make_console(highlight=False, soft_wrap=False)
     console.print(f"[bold]ongoing since {summary['since']}[/bold]: bound without a break since")
     for state, b in summary["bound_since"].items():
-        why = _said(b["cause"], names)
+        why = _said(b["cause"])
         console.print(f"  {named_state(state, names)}: {b['since']} ({b['side']}, {b['treaty']} art. {b['article']})"
                       + (f" — {why}" if why else ""))
     for lap in summary["lapsed"]:

@@ -1,6 +1,7 @@
 """A war replay's change records in words, each state named ("Ukraine (UKR)", `foedus.wording.named_state`): the
-one wording that `foedus war`'s text prints and that the JSON carries as each record's `text` (the web map shows
-it as is, so the page and the CLI cannot word a change apart). The record's `label` keeps the ids."""
+one wording, made once here with the replay's names, that the JSON carries as each record's `text` and that the
+text prints from it (`foedus war`, `cascade --ongoing-since`, `foedus demo`; the web map shows it as is), so no two
+can word a change apart. The record's `label` keeps the ids."""
 
 from __future__ import annotations
 
