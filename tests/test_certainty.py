@@ -79,13 +79,14 @@ def test_a_verified_window_is_a_verified_date_reason() -> None:
 
 @pytest.mark.parametrize(("day", "dated"), [("2004-08-31", False), ("2004-09-01", True), ("2004-09-05", True)])
 def test_an_exit_known_only_to_the_month_matters_inside_its_month(day: str, dated: bool) -> None:
-    """§1.10, Mexico row: "effective Sep 2004 [V month / U day]", recorded as the 6th: a real fact known only to the
-    month. On 1-5 September Mexico is a party by the record, but may already have left (a `date` reason); on 31
-    August it was a party whatever the day. (From the 6th it is a doubt: `test_a_state_left_out_...`.)"""
+    """§1.10, Mexico row: "effective Sep 2004 [V month / U day]", recorded as the 6th, ATOP 5.1's day (secondary): a
+    real fact known only to the month. On 1-5 September Mexico is a party by the record, but may already have left (a
+    `date` reason, the day's tag secondary); on 31 August it was a party whatever the day. (From the 6th it is a
+    doubt: `test_a_state_left_out_...`.)"""
     o = obligation(run("CUB", "USA", day), "MEX", "tiar_1947")
-    assert [x.fact for x in o.certainty_reasons if x.kind == "date"] == (
-        ["tiar_1947: Mexico (MEX) left on 2004-09-06, known only to the month (month: verified; day: not verified)"]
-        if dated else [])
+    assert [(x.fact, x.certainty, x.source) for x in o.certainty_reasons if x.kind == "date"] == (
+        [("tiar_1947: Mexico (MEX) left on 2004-09-06, known only to the month (month: verified; day: known from "
+          "secondary reporting only)", "secondary", "http://www.atopdata.org/data.html")] if dated else [])
 
 
 def test_founders_entry_into_force_known_to_the_year_matters_in_1949_only() -> None:
@@ -350,10 +351,11 @@ def test_a_withheld_leg_says_how_sure_the_facts_are_that_it_would_bind_by() -> N
 
 
 @pytest.mark.parametrize(("attacker", "target", "day", "expected"), [
-    # Mexico's Rio exit took effect in September 2004, the day (the 6th) not verified: on 15 September it may still
-    # have been a party, though the record says it has left
+    # Mexico's Rio exit took effect in September 2004, the day (the 6th) ATOP 5.1's only (secondary): on 15 September
+    # it may still have been a party, though the record says it has left
     ("CUB", "USA", "2004-09-15", ["tiar_1947: Mexico (MEX) left on 2004-09-06, known only to the month (month: "
-                                 "verified; day: not verified); it may still have been a party on 2004-09-15"]),
+                                 "verified; day: known from secondary reporting only); it may still have been a party "
+                                 "on 2004-09-15"]),
     ("CUB", "USA", "2004-10-01", []),  # past the month's window
     ("CUB", "USA", "2004-09-03", []),  # a party by the record, and bound ones say so (`assess`)
     ("IND", "CHN", "2004-09-15", []),  # no party to the Rio Treaty in this war: the doubt changes nothing
@@ -372,7 +374,8 @@ def test_a_state_left_out_by_an_uncertain_date_is_a_doubt(attacker: str, target:
     r = run(attacker, target, day)
     assert len(r.doubts) == len(expected)
     for doubt, start in zip(r.doubts, expected, strict=True):
-        assert doubt.fact.startswith(start) and doubt.certainty == "unverified"
+        assert doubt.fact.startswith(start)
+        assert doubt.certainty == ("secondary" if "secondary reporting" in start else "unverified")
         treaty, _, rest = start.partition(": ")
         assert doubt.treaty == treaty  # and the party it concerns, or none for the treaty itself
         assert doubt.state == (None if rest.startswith("the treaty") else rest.split(")")[0].split("(")[-1])
@@ -399,7 +402,8 @@ def test_on_either_basis_an_exit_is_a_reason_and_a_doubt(basis: str) -> None:
     """An exit ends a membership on the signed basis as on the in-force one (`party_on`), so its window is read
     alike: Mexico's Rio exit, effective Sep 2004, is a reason on 1 Sep and a doubt on 15 Sep (a treaty's end and a
     clause's span likewise: tests/test_clause_windows.py)."""
-    left = "tiar_1947: Mexico (MEX) left on 2004-09-06, known only to the month (month: verified; day: not verified)"
+    left = ("tiar_1947: Mexico (MEX) left on 2004-09-06, known only to the month (month: verified; day: known from "
+            "secondary reporting only)")
     o = obligation(run("CUB", "USA", "2004-09-01", basis=basis), "MEX", "tiar_1947")
     assert [x.fact for x in o.certainty_reasons if x.kind == "date"] == [left]
     assert [d.fact for d in run("CUB", "USA", "2004-09-15", basis=basis).doubts] == [

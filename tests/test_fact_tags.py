@@ -86,8 +86,9 @@ def test_the_rich_tree_says_it_too() -> None:
     ("manila_1954", "PAK", 0, "verified; joined: a stand-in for an unknown date (day: known from secondary "
                               "reporting only); left: known only to the year (year: verified; day: known from "
                               "secondary reporting only)"),
-    # §1.10: 'effective Sep 2004 [V month / U day]'
-    ("tiar_1947", "MEX", 0, "verified; left: known only to the month (month: verified; day: not verified)"),
+    # §1.10: 'effective Sep 2004 [V month / U day]'; the day, 6 Sep, is ATOP 5.1's (secondary)
+    ("tiar_1947", "MEX", 0, "verified; left: known only to the month (month: verified; day: known from secondary "
+                            "reporting only)"),
     # §1.1: '29 Mar 2004 [V month / U day]', but the day is sourced (the deposit in Washington that day, which makes a
     # party: NATO's statement of 2 Mar 2004 and the Slovenian government's page)
     ("nato_1949", "EST", 0, "verified"),

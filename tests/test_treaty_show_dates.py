@@ -35,7 +35,8 @@ def test_the_text_says_it_in_the_certainty_column(world: World, capsys: pytest.C
     monkeypatch.setenv("COLUMNS", "300")
     print_treaty(world, "tiar_1947", as_json=False)
     mexico = next(line for line in capsys.readouterr().out.splitlines() if "Mexico (MEX)" in line)
-    assert "verified; left: known only to the month (month: verified; day: not verified)" in mexico
+    assert ("verified; left: known only to the month (month: verified; day: known from secondary reporting only)"
+            in mexico)
 
 
 @pytest.mark.parametrize(("treaty", "said"), [

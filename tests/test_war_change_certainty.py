@@ -26,9 +26,10 @@ def _change(treaty: Treaty, day: str, what: str, state: str | None = None, names
 
 def test_mexicos_rio_exit_is_dated_to_the_month_only(world: World) -> None:
     leaves = _change(world.treaty("tiar_1947"), "2004-09-06", "leaves", "MEX", world.states.names)
-    assert leaves["certainty"] == "unverified"
+    assert leaves["certainty"] == "secondary"  # the month verified, the day ATOP 5.1's (secondary)
     assert [r["fact"] for r in leaves["certainty_reasons"]] == [  # type: ignore[union-attr]
-        "tiar_1947: Mexico (MEX) left on 2004-09-06, known only to the month (month: verified; day: not verified)"]
+        "tiar_1947: Mexico (MEX) left on 2004-09-06, known only to the month (month: verified; day: known from "
+        "secondary reporting only)"]
 
 
 def test_a_verified_change_says_so_with_no_reasons(world: World) -> None:
@@ -85,10 +86,10 @@ def test_the_replay_says_how_sure_a_treaty_change_that_moved_a_state_is(rio_war,
     (frame,) = [f for f in rio_war.frames if f.date == D("2004-09-06")]
     usa = next(m for m in frame.moved if m["state"] == "USA")
     assert (usa["from"], usa["to"], usa["cause"]["change"], usa["cause"]["certainty"]) == (
-        "bound-defense", "out", "leaves", "unverified")
+        "bound-defense", "out", "leaves", "secondary")
     monkeypatch.setenv("COLUMNS", "250")
     print_replay(rio_war)
     text = capsys.readouterr().out
-    assert "United States (USA): bound-defense → out  (Mexico (MEX) leaves tiar_1947 — unverified facts)" in text
+    assert "United States (USA): bound-defense → out  (Mexico (MEX) leaves tiar_1947 — secondary facts)" in text
     # an event has no certainty to say
     assert "United States (USA): out → bound-defense  (Cuba (CUB) attacks Mexico (MEX) at mexico)" in text

@@ -109,10 +109,11 @@ class DateCertainty(Strict):
     earlier, as Gibler's end of the USSR-DPRK treaty a year before ATOP's). See docs/certainty.md.
 
     `certainty` is the recorded day's tag; `window` the window's own (the week, month or year the day lies in), when
-    the source tags it apart: Mexico's Rio exit, "effective Sep 2004 [V month / U day]", is `window: verified` and
-    `certainty: unverified`; Pakistan's Manila exit, "[V year]" with the day from one source, `window: verified` and
-    `certainty: secondary`. A verified day on a week, month or year (the Shusha Declaration, "about 12-14 Feb 2022"
-    [V]) verifies the date to that window, not the day picked in it (`how_dated` says the window's tag alone).
+    the source tags it apart: Armenia's CSTO freeze, "Feb 2024 statement [V]" with the 22nd picked, is `window:
+    verified` and `certainty: unverified`; Pakistan's Manila exit, "[V year]" with the day from one source, and
+    Mexico's Rio exit, "[V month / U day]" with the day from ATOP 5.1, `window: verified` and `certainty: secondary`.
+    A verified day on a week, month or year (the Shusha Declaration, "about 12-14 Feb 2022" [V]) verifies the date
+    to that window, not the day picked in it (`how_dated` says the window's tag alone).
     The window is never less sure than a verified or secondary day in it (the day vouches for its month): such a
     date is refused.
     """
