@@ -245,6 +245,18 @@ def test_trinidad_rio_treaty_entry_date_is_a_reason_near_it() -> None:
     assert later is not None and not any(x.kind == "date" for x in later.certainty_reasons)
 
 
+@pytest.mark.parametrize("state", ["BOL", "ECU", "NIC"])
+def test_the_rio_exit_days_the_unverified_list_names_are_the_recorded_ones(state: str) -> None:
+    """§1.10: Bolivia, Ecuador and Nicaragua denounced in 2012 [V], 'effective 2014' [U]; the days recorded are ATOP
+    5.1's (secondary; Ecuador's falls in 2016). The treaty's list of unverified facts, which `treaties show` prints,
+    names the day each exit took effect as recorded, not a picked day no row uses."""
+    rio = CURATED.treaty("tiar_1947")
+    (left,) = [m.left for m in rio.members if m.state == state and m.left is not None]
+    day = f"{left.day} {left:%b %Y}"
+    assert any(state in u and day in u for u in rio.unverified), (state, day, rio.unverified)
+    assert not any("5 Jun 2014" in u for u in rio.unverified)
+
+
 @pytest.mark.parametrize(("day", "fights"), [("1963-06-01", True), ("1964-04-04", False), ("1990-06-01", False)])
 def test_cyprus_alliance_art_2_is_a_defence_duty_until_1964_then_a_guarantee(day: str, fights: bool) -> None:
     """§2.9 and ATOP 3400: Art. II's undertaking is [V]; ATOP codes a defence pledge until Cyprus's abrogation
