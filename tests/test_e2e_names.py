@@ -1,6 +1,7 @@
 """The page names a state in its prose as the CLI does, "Ukraine (UKR)" (foedus.wording.named_state), never by its
 bare id: the war timeline (each change in the words of `foedus war`, foedus.war.words.change_text, which the JSON
-carries as its `text`), the "why" panel, the ongoing-since line, the compare view and the PNG caption.
+carries as its `text`, a treaty change's certainty after it: change_said), the "why" panel, the ongoing-since
+line, the compare view and the PNG caption.
 
 Uses the browser, server and page fixtures of tests/test_e2e_web.py (Debian's Chromium through Playwright).
 """
@@ -43,7 +44,7 @@ def test_the_war_timeline_words_each_change_as_foedus_war(page: Any, server: str
     """Every frame's changes and every move's cause, on the last frame (the log then lists them all), read as
     `foedus war`'s text words them from the same JSON; no state is named by its id alone."""
     import foedus
-    from foedus.war.words import change_text
+    from foedus.war.words import change_said, change_text
     from foedus.wording import named_state
 
     replay = foedus.replay_war(war).to_dict()
@@ -56,9 +57,10 @@ def test_the_war_timeline_words_each_change_as_foedus_war(page: Any, server: str
         s.dispatchEvent(new Event('input')); }""")
     page.wait_for_selector(f"body[data-war-frame='{replay['frames'][-1]['date']}']", timeout=60_000)
     shown = page.evaluate(_LOG)
-    want = {f["date"]: ["; ".join(change_text(c, names) for c in f["changes"]),
+    assert all(c["text"] == change_text(c, names) for f in replay["frames"] for c in f["changes"])
+    want = {f["date"]: ["; ".join(change_said(c) for c in f["changes"]),
                         [f"{named_state(m['state'], names)}: {m['from']} → {m['to']}"
-                         + (f" ({change_text(m['cause'], names)})" if m["cause"] else "") for m in f["moved"]]]
+                         + (f" ({change_said(m['cause'])})" if m["cause"] else "") for m in f["moved"]]]
             for f in replay["frames"]}
     assert shown == want
     text = page.inner_text("#war-log")

@@ -265,7 +265,7 @@ def test_a_consultation_shows_how_sure_its_facts_are(page: Any, server: str) -> 
     page.wait_for_selector("body[data-result='RUS>UKR@2025-06-01']", timeout=30_000)
     page.wait_for_selector("#explain[data-state=USA] .finding", timeout=30_000)
     finding = page.locator("#explain .finding", has_text="Bound to consult with")
-    assert "Certainty: unverified." in finding.inner_text()
+    assert " — unverified facts." in finding.inner_text()  # the CLI's words (certainty_tag)
     reason = finding.locator("ul.reasons li").first.inner_text()
     assert "United States (USA) is still a party from 2025-01-20 (not verified)" in reason
     with page.expect_download() as got:

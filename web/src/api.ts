@@ -1,7 +1,7 @@
 // Typed access to the foedus JSON API (same origin). Every error comes back as {ok:false, error, status};
 // `ApiError` carries its one-line message so the page can show it as is.
 
-import { SWITCH_DEFAULTS, type CascadeResult } from "./contract";
+import { SWITCH_DEFAULTS, type CascadeResult, type CertaintyReason } from "./contract";
 
 export type {
   Because, CascadeResult, CertaintyReason, Chance, Conflict, Consultation, Doubt, Joiner, LikelihoodSummary, ModelCard,
@@ -35,6 +35,7 @@ export interface WarChange {
   type: string; label: string; text: string; date?: string; treaty?: string; change?: string; state?: string; article?: string;
   attacks?: { attacker: string; victim: string; place: string; target_kind: string }[]; states?: string[];
   side?: string; attacker?: string; victim?: string; place?: string;
+  certainty?: string; certainty_reasons?: CertaintyReason[]; // a treaty change's: how sure the facts it rests on are
 }
 export interface WarFrame {
   date: string; changes: WarChange[]; sides: { attack: string[]; defense: string[] };

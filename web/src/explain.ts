@@ -6,7 +6,7 @@ import { STRENGTH_WORDS } from "./contract";
 import { byId, h } from "./dom";
 import { likelihoodBlock } from "./likelypanel";
 import { COLORS, LABELS, type Role } from "./roles";
-import { namedState } from "./wording";
+import { certaintyTag, namedState } from "./wording";
 
 let renders = 0;
 const treatyCache = new Map<string, Promise<TreatyDetail>>();
@@ -34,11 +34,13 @@ function reasonsList(reasons: CertaintyReason[] | undefined): HTMLElement | null
     h("li", {}, `${r.heading}: ${r.fact} — `, sourceNode(r.source))));
 }
 
-/** A one-line finding (neutrality, consultation, violation, withheld leg) with its certainty when not verified, and why. */
+/** A one-line finding (neutrality, consultation, violation, withheld leg) with its certainty when not verified, in
+ * the CLI's words (certaintyTag, before the sentence's full stop), and why: the facts are listed under it. */
 function findingBlock(text: string, f: { certainty?: string; certainty_reasons?: CertaintyReason[] },
   attrs: Record<string, string> = {}): HTMLElement {
-  const tag = f.certainty && f.certainty !== "verified" ? ` Certainty: ${f.certainty}.` : "";
-  return h("div", { class: "finding" }, h("p", attrs, text + tag), reasonsList(f.certainty_reasons));
+  const tag = f.certainty ? certaintyTag(f.certainty) : "";
+  return h("div", { class: "finding" }, h("p", attrs, tag ? text.replace(/\.?$/, `${tag}.`) : text),
+    reasonsList(f.certainty_reasons));
 }
 
 function obligationBlock(o: Omit<Obligation, "state">, names: Names, title: string): HTMLElement {

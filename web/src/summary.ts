@@ -5,7 +5,7 @@ import { h } from "./dom";
 import { DUTY_BADGES, DUTY_LABELS, dutiesOf, type Duty } from "./duty";
 import type { WarChange } from "./api";
 import { COLORS, type Role } from "./roles";
-import { namedState } from "./wording";
+import { changeSaid, namedState } from "./wording";
 
 export function stateButton(id: string, named: string, role: Role | undefined, onPick: (id: string) => void,
                             duties: Duty[] = []): HTMLElement {
@@ -26,7 +26,7 @@ function ongoingLine(r: CascadeResult, names: (id: string) => string): HTMLEleme
   if (!r.ongoing_since || !o) return null;
   const rows = Object.entries(o.bound_since ?? {}).sort((a, b) => a[1].since.localeCompare(b[1].since));
   return h("p", { class: "ongoing" }, `Attacks ongoing since ${r.ongoing_since}. Bound since: `
-    + (rows.length ? rows.map(([id, b]) => `${namedState(id, names)} ${b.since}${b.cause ? ` (${b.cause.text})` : ""}`).join("; ")
+    + (rows.length ? rows.map(([id, b]) => `${namedState(id, names)} ${b.since}${b.cause ? ` (${changeSaid(b.cause)})` : ""}`).join("; ")
       : "no state bound in that time") + ".");
 }
 

@@ -1,9 +1,10 @@
 // The war timeline: replay a bundled example war (/api/wars, /api/war) and play it frame by frame; states
-// change colour as they enter the war or become bound, and the log says which event moved each.
+// change colour as they enter the war or become bound, and the log says which event moved each (a treaty
+// change with how sure it is, as `foedus war` prints it).
 import { api, ApiError, type Scenario, type WarFrame, type WarReplay } from "./api";
 import { byId, h } from "./dom";
 import type { Category, Role } from "./roles";
-import { namedState } from "./wording";
+import { changeSaid, namedState } from "./wording";
 
 export const WAR_LABELS: Partial<Record<Category, string>> = {
   "attack-0": "fighting on the attack side", "defense-0": "fighting on the defense side",
@@ -71,9 +72,9 @@ export class WarTimeline {
     const name = (s: string) => r.names[s] ?? s;
     const upto = r.frames.slice(0, r.frames.indexOf(f) + 1).reverse();
     byId("war-log").replaceChildren(...upto.map((fr) => h("li", { class: fr === f ? "current" : "", "data-date": fr.date },
-      h("strong", {}, fr.date), " ", h("span", { class: "war-changes" }, fr.changes.map((c) => c.text).join("; ")),
+      h("strong", {}, fr.date), " ", h("span", { class: "war-changes" }, fr.changes.map(changeSaid).join("; ")),
       fr.moved.length ? h("ul", {}, ...fr.moved.map((m) => h("li", { "data-state": m.state },
-        `${namedState(m.state, name)}: ${m.from} → ${m.to}${m.cause ? ` (${m.cause.text})` : ""}`))) : null)));
+        `${namedState(m.state, name)}: ${m.from} → ${m.to}${m.cause ? ` (${changeSaid(m.cause)})` : ""}`))) : null)));
     this.queue = this.queue.then(async () => {
       await this.show(f, frameRoles(f), r);
       document.body.dataset.warFrame = f.date;

@@ -1,6 +1,7 @@
 // How the page names a state in prose: "Ukraine (UKR)", as every text of the CLI does (foedus.wording.named_state),
-// since an id alone tells a reader little. A war's change records come worded already (their JSON `text`). And an
-// item's place in a list, as the CLI's messages word it (foedus.wording.ordinal).
+// since an id alone tells a reader little. A war's change records come worded already (their JSON `text`). A
+// finding's certainty after it, and an item's place in a list, as the CLI words them.
+import type { WarChange } from "./api";
 
 /** "Ukraine (UKR)" from the state's name (`name` gives the id back when it knows no other); the id alone then. */
 export function namedState(id: string, name: (id: string) => string): string {
@@ -12,4 +13,19 @@ export function namedState(id: string, name: (id: string) => string): string {
 export function ordinal(n: number): string {
   const suffixes: Record<number, string> = { 1: "st", 2: "nd", 3: "rd" };
   return `${n}${n % 100 >= 10 && n % 100 <= 20 ? "th" : suffixes[n % 10] ?? "th"}`;
+}
+
+/** A finding's certainty after it on a line, as the CLI's text says it (copy of
+ * foedus.engine.certainty_words.window_facts): nothing when verified and resting on no date known less than to the
+ * day; " — LEVEL facts" when not verified; for a verified finding on a date known only to a window, those facts. */
+export function certaintyTag(level: string, facts: string[] = []): string {
+  if (level !== "verified") return ` — ${level} facts`;
+  return facts.length ? ` — verified facts, not to the day: ${facts.join("; ")}` : "";
+}
+
+/** A war's change record as the CLI prints it (copy of foedus.war.words.change_said): its `text`, and a treaty
+ * change's certainty after it, so an unverified change does not read as a verified one. */
+export function changeSaid(c: WarChange): string {
+  if (c.certainty === undefined) return c.text;
+  return c.text + certaintyTag(c.certainty, (c.certainty_reasons ?? []).map((r) => r.fact));
 }

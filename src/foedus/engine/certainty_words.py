@@ -112,7 +112,7 @@ def window_facts(level: str, facts: Iterable[str]) -> str:
     nothing when verified and resting on no fact known less than to the day; ' — LEVEL facts' when not verified
     (the facts are in the JSON record, or listed below the line); and for a verified finding that rests on a date
     known only to a window, that date in its reason's words (`facts`, each reason's `fact`), as nothing else says
-    it on the line."""
+    it on the line. The web page's copy: web/src/wording.ts `certaintyTag`."""
     if level != Certainty.VERIFIED.value:
         return f" — {level} facts"
     dated = "; ".join(facts)

@@ -9,6 +9,7 @@ from foedus.consoles import console as make_console
 from foedus.consoles import table as make_table
 from foedus.render import certainty_tag
 from foedus.war.result import StateRecord, WarReplay
+from foedus.war.words import change_said
 from foedus.wording import named_state
 
 __all__ = ["print_ongoing", "print_replay"]
@@ -26,15 +27,8 @@ def _row(r: StateRecord, names: dict[str, str]) -> list[str]:
 
 
 def _said(cause: Mapping[str, Any] | None) -> str:
-    """A change in its record's words (`text`, given by the replay: `foedus.war.words.add_text`), the one wording
-    the JSON and the web map show too; a treaty change's with its certainty as a finding's is said (the facts are in
-    its JSON)."""
-    if not cause:
-        return ""
-    if "certainty" not in cause:
-        return str(cause["text"])
-    facts = [r["fact"] for r in cause.get("certainty_reasons", [])]  # said when verified but known to a window
-    return str(cause["text"]) + certainty_tag(cause["certainty"], facts)
+    """A change in the one wording the JSON and the web map show too (`foedus.war.words.change_said`), or nothing."""
+    return change_said(cause) if cause else ""
 
 
 def _duties(result: WarReplay) -> list[str]:

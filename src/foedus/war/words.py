@@ -1,18 +1,18 @@
 """A war replay's change records in words, each state named ("Ukraine (UKR)", `foedus.wording.named_state`): the
 one wording, made once here with the replay's names, that the JSON carries as each record's `text` and that the
-text prints from it (`foedus war`, `cascade --ongoing-since`, `foedus demo`; the web map shows it as is), so no two
-can word a change apart. The record's `label` keeps the ids."""
+text prints from it (`foedus war`, `cascade --ongoing-since`, `foedus demo`; the web map too), so no two can word a
+change apart. The record's `label` keeps the ids; `change_said` says a treaty change's certainty after it."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from foedus.render import attack_words
+from foedus.render import attack_words, certainty_tag
 from foedus.war.changes import change_words
 from foedus.wording import named_state
 
-__all__ = ["add_text", "change_text"]
+__all__ = ["add_text", "change_said", "change_text"]
 
 
 def change_text(change: Mapping[str, Any], names: Mapping[str, str]) -> str:
@@ -50,3 +50,13 @@ def add_text(changes: Iterable[dict[str, Any]], names: Mapping[str, str]) -> Non
             if key == "label":
                 change["text"] = text
         change.setdefault("text", text)
+
+
+def change_said(change: Mapping[str, Any]) -> str:
+    """A change record as the text and the page show it: its `text`, and a treaty change's certainty after it as a
+    finding's is said (`certainty_tag`; the facts are in its JSON), so an unverified change does not read as verified.
+    The web page's copy: web/src/wording.ts `changeSaid`."""
+    if "certainty" not in change:
+        return str(change["text"])
+    facts = [r["fact"] for r in change.get("certainty_reasons", [])]  # said when verified but known to a window
+    return str(change["text"]) + certainty_tag(change["certainty"], facts)
