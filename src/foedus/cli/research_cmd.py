@@ -123,7 +123,8 @@ def similarity(
     if last > COW_LAST_DAY.year:  # the 2016 members and CINC stand in for later years: said as the atlas says it
         from foedus.sweeps.atlas import series_notes
 
-        notes = series_notes(last, ["cow_states"])  # ATOP's end is no note: a later year is refused
+        # no major power is read; ATOP's end is no note: a later year is refused
+        notes = series_notes(last, ["cow_states"], majors=False)
     with paused_gc():  # the load and the year loop make no cycles; each collection would rescan the world
         with working("loading ATOP and CINC"):
             portfolios = yearly_portfolios_of(cached_states(), first, last)  # the states: no treaty model

@@ -15,11 +15,20 @@ from foedus.errors import DataFormatError
 from foedus.wording import counted
 
 __all__ = ["COW_LAST_DAY", "COW_MAJORS_FILE", "COW_STATES_FILE", "CowEntry", "countrycode_rows", "countrycode_table",
-           "cow_day", "read_cow_spells", "read_majors", "spells_text"]
+           "cow_day", "cow_ends", "read_cow_spells", "read_majors", "spells_text"]
 
 COW_LAST_DAY = dt.date(2016, 12, 31)
 COW_STATES_FILE = "cow_states/states2016.csv"
 COW_MAJORS_FILE = "cow_states/majors2016.csv"
+
+
+def cow_ends(*, majors: bool = False, cinc: bool = False) -> str:
+    """Which COW data end in 2016, in the words of every note that carries them forward (`series_notes`,
+    `dyad_notes`): the state system, its major-power list when `majors` is read, NMC 6.0 when `cinc` is."""
+    ended = ["the COW state system v2016", *(["its major-power list"] if majors else []),
+             *(["NMC 6.0"] if cinc else [])]
+    listed = ended[0] if len(ended) == 1 else f"{', '.join(ended[:-1])} and {ended[-1]}"
+    return f"{listed} end{'s' if len(ended) == 1 else ''} in {COW_LAST_DAY.year}"
 
 
 def spells_text(spells: Iterable[Sequence[object]]) -> str:

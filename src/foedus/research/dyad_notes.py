@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from foedus.model.state_files import COW_LAST_DAY
+from foedus.model.state_files import COW_LAST_DAY, cow_ends
 from foedus.research.peacesciencer import COVARIATES, last_years
 from foedus.sources.atop_release import ATOP_END
 from foedus.sources.cow import GW_LAST_DAY
@@ -32,10 +32,11 @@ def dyad_notes(last: int, system: str = "cow", covariates: bool = False, added: 
     if last > end.year:
         notes.append(f"after {end.year} the dyad-years are those of the {name} state system of {end.year}, every "
                      f"state of it still a member, carried forward ({source} ends in {end.year})")
-    cow_end = COW_LAST_DAY.year  # the COW state system v2016 and NMC 6.0 both end in 2016
+    cow_end = COW_LAST_DAY.year  # the COW state system v2016, its major powers and NMC 6.0 all end in 2016
     if covariates and last > cow_end:
         notes.append(f"after {cow_end} the cascade covariates count the COW members of {cow_end}, each with its "
-                     f"{cow_end} CINC, carried forward (the COW state system v2016 and NMC 6.0 end in {cow_end})")
+                     f"{cow_end} CINC and major-power status, carried forward "
+                     f"({cow_ends(majors=True, cinc=True)})")  # cascade_major_defender reads the major powers
     if atop and last > ATOP_END.year:  # the flags are ATOP's own, not carried; the cascade carries its alliances
         notes.append(f"the ATOP flags (atop_defense … atop_consul, atopally, atopid) are empty after {ATOP_END.year} "
                      f"(ATOP 5.1 ends in {ATOP_END.year})")
