@@ -278,6 +278,18 @@ HEAD = "id: test_war\nname: Test\nevents:\n"
      "  - {type: exit, date: 2022-03-01, state: BLR}\n  - {type: entry, date: 2022-04-01, state: BLR, side: attack}\n",
      "events[1] (2022-03-01)", "BLR leaves the war but is not fighting on 2022-03-01 (it enters the war later: "
      "events[2], 2022-04-01)"),
+    # an exit or ceasefire on the day the state entered, or its attack began: the state, or the attack, was dropped
+    # unsaid (the day's frame is taken after all its events), as Denmark occupied in a day would be
+    ("  - {type: attack, date: 2022-02-24, attacker: RUS, victim: UKR}\n"
+     "  - {type: exit, date: 2022-02-24, state: UKR}\n", "events[1] (2022-02-24)",
+     "UKR leaves the war on the day it entered it (events[0]), so it would never be counted as fighting"),
+    ("  - {type: attack, date: 2022-02-24, attacker: RUS, victim: UKR}\n"
+     "  - {type: entry, date: 2022-03-01, state: BLR, side: attack}\n  - {type: exit, date: 2022-03-01, state: BLR}\n",
+     "events[2] (2022-03-01)", "BLR leaves the war on the day it entered it (events[1])"),
+    ("  - {type: attack, date: 2022-02-24, attacker: RUS, victim: UKR}\n"
+     "  - {type: attack, date: 2022-03-01, attacker: BLR, victim: UKR}\n"
+     "  - {type: ceasefire, date: 2022-03-01, states: [BLR, UKR]}\n", "events[2] (2022-03-01)",
+     "the ceasefire ends BLR's attack on UKR begun that same day (events[1]), so it would never be counted"),
 ])
 def test_bad_war_files_name_file_field_and_problem(tmp_path: Path, body: str, where: str, problem: str) -> None:
     head, _, events = (HEAD + body).partition("events:\n")

@@ -72,9 +72,14 @@ class Course:
                 if state not in self.sides:
                     raise self._fail(event, f"{state} leaves the war but is not fighting on {event.date}"
                                             f"{self._enters_later(event, state)}")
+                if self.entered[state].date == event.date:
+                    raise self._fail(event, f"{state} leaves the war on the day it entered it (events["
+                                            f"{self.entered[state].event}]), so it would never be counted as fighting "
+                                            "(an exit is the first day out of the war): give the day after its last "
+                                            "day at war")
                 del self.sides[state]
                 del self.entered[state]
-                self._end(_involving(state))
+                self._end(event, _involving(state))
         else:
             among = set(event.states)
             if len(among) == 1:  # attacks *among* one state: there are none, so it would end nothing
@@ -83,7 +88,7 @@ class Course:
             missing = sorted(among - set(self.sides))
             if missing:
                 raise self._fail(event, f"ceasefire names {', '.join(missing)}, not fighting on {event.date}")
-            self._end(lambda a: not among or (a.attacker in among and a.victim in among))
+            self._end(event, lambda a: not among or (a.attacker in among and a.victim in among))
 
     def _enters_later(self, event: WarEvent, state: str) -> str:
         """Where an exit comes before the state's entry: that entry's event and date, said after the problem."""
@@ -119,8 +124,16 @@ class Course:
         if key not in self.ongoing:
             self.ongoing[key] = Ongoing(attack, event.date, event.until, event.index)
 
-    def _end(self, test: Callable[[Attack], bool]) -> None:
-        self.ongoing = {k: o for k, o in self.ongoing.items() if not test(o.attack)}
+    def _end(self, event: WarEvent, test: Callable[[Attack], bool]) -> None:
+        """End the attacks `test` picks; one begun on the event's own day would end unevaluated, so is refused
+        (as an attack's `until` on its own date is)."""
+        ended = {k: o for k, o in self.ongoing.items() if test(o.attack)}
+        for o in ended.values():
+            if o.since == event.date:
+                raise self._fail(event, f"the {event.kind} ends {o.attack.attacker}'s attack on {o.attack.victim} "
+                                        f"begun that same day (events[{o.event}]), so it would never be counted: "
+                                        "date the end the day after the attack's last day")
+        self.ongoing = {k: o for k, o in self.ongoing.items() if k not in ended}
 
     def expire(self, day: dt.date) -> list[Ongoing]:
         """Drop the attacks whose `until` has come by `day`; return them."""
