@@ -192,6 +192,17 @@ def test_malformed_file_error_names_file_and_field(tmp_path) -> None:  # type: i
     ("signed: 2020-01-01\nin_force: 2020-02-01", "signed: 2150-01-01", "signed", "after 2100-12-31"),
     ("in_force: 2020-02-01", "in_force: 2150-02-01", "in_force", "after 2100-12-31"),
     ("{state: ARG}]", "{state: ARG, joined: 2101-01-01}]", "members[1].joined", "after 2100-12-31"),
+    # a date window opening where the treaty is not: each was read as written, the clause or suspension never in
+    # effect, or in effect from a day other than the one meant
+    ('strength: S2}', 'strength: S2, valid: {start: 2925-01-01}}', "provisions[0].valid.start", "after 2100-12-31"),
+    ('strength: S2}', 'strength: S2, valid: {start: 1920-01-01}}', "provisions[0].valid.start",
+     "1920-01-01 is before the treaty was signed (2020-01-01)"),
+    ('strength: S2}\n', 'strength: S2, valid: {start: 2022-01-01}}\nterminated: 2021-01-01\n',
+     "provisions[0].valid.start", "2022-01-01 is on or after the treaty's termination (2021-01-01)"),
+    ("{state: ARG}]", "{state: ARG, suspended: [{start: 1920-01-01, end: 2021-01-01}]}]",
+     "members[1].suspended[0].start", "before the treaty was signed"),
+    ('strength: S2}', 'strength: S2, suspensions: [{obligor: ARG, beneficiary: CHL, span: {start: 2925-01-01}}]}',
+     "provisions[0].suspensions[0].span.start", "after 2100-12-31"),
 ])
 def test_a_date_no_scenario_can_reach_names_file_and_field(world: World, tmp_path: Path, old: str, new: str,
                                                            field: str, problem: str) -> None:
@@ -200,6 +211,26 @@ def test_a_date_no_scenario_can_reach_names_file_and_field(world: World, tmp_pat
     assert old in GOOD_TREATY
     pact = tmp_path / "pact.yaml"
     pact.write_text(GOOD_TREATY.replace(old, new), encoding="utf-8")
+    with pytest.raises(TreatyDataError) as info:
+        load_treaties([pact], world.states, world.places)
+    assert str(info.value).startswith(f"{pact}: {field}: ") and problem in str(info.value)
+
+
+@pytest.mark.parametrize(("legs", "field", "problem"), [
+    ("obligors: [ARG], beneficiaries: [CHL], "
+     "suspensions: [{obligor: CHL, beneficiary: ARG, span: {start: 2021-01-01}}]",
+     "provisions[0].suspensions[0].obligor", "CHL is not among the provision's obligors (ARG): there is no such leg"),
+    ("beneficiaries: [CHL], suspensions: [{obligor: CHL, beneficiary: ARG, span: {start: 2021-01-01}}]",
+     "provisions[0].suspensions[0].beneficiary", "ARG is not among the provision's beneficiaries (CHL)"),
+    ("suspensions: [{obligor: ARG, beneficiary: ARG, span: {start: 2021-01-01}}]", "provisions[0].suspensions[0]",
+     "ARG owes itself nothing"),
+])
+def test_a_suspended_leg_the_provision_does_not_have_is_refused(world: World, tmp_path: Path, legs: str, field: str,
+                                                                 problem: str) -> None:
+    """A suspension of a leg the provision has not (its obligor and beneficiary swapped, or one state both) did
+    nothing, unsaid: the leg it was meant for stayed in effect."""
+    pact = tmp_path / "pact.yaml"
+    pact.write_text(GOOD_TREATY.replace("strength: S2}", f"strength: S2, {legs}}}"), encoding="utf-8")
     with pytest.raises(TreatyDataError) as info:
         load_treaties([pact], world.states, world.places)
     assert str(info.value).startswith(f"{pact}: {field}: ") and problem in str(info.value)

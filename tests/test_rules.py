@@ -243,7 +243,8 @@ def test_membership_dates_and_suspensions(world: World) -> None:
 
 def test_leg_suspension_switches_off_one_direction(world: World) -> None:
     w = make_world(world, treaty("anz", ["USA", "NZL"], defense(suspensions=[
-        {"obligor": "USA", "beneficiary": "NZL", "span": {"start": "1986-08-11"}}])))
+        {"obligor": "USA", "beneficiary": "NZL", "span": {"start": "1986-08-11"}}]), signed="1951-09-01",
+        in_force="1952-04-29"))  # a suspension before the signature is refused (`check_dates`)
     assert cascade("CHN", "NZL", DAY, world=w).joiners == ()
     assert joined(cascade("CHN", "USA", DAY, world=w)) == {"NZL": "defense"}
 

@@ -10,8 +10,9 @@ import datetime as dt
 from foedus.errors import TreatyDataError
 from foedus.listed import listed_twice
 from foedus.model.days import LATEST
+from foedus.model.facts import Span
 from foedus.model.replacing import ATOP_ID
-from foedus.model.treaty import Treaty
+from foedus.model.treaty import Provision, Treaty
 
 __all__ = ["check_dates", "check_own_id", "check_parties", "check_written"]
 
@@ -54,7 +55,8 @@ def check_own_id(treaty: Treaty, path: str) -> None:
 
 
 def check_parties(treaty: Treaty, path: str) -> None:
-    """Obligors, beneficiaries and suspended legs name members; no state is a member twice at once;
+    """Obligors, beneficiaries and suspended legs name members, a suspended leg one the provision has; no state is a
+    member twice at once;
     a treaty does not replace itself, and names each treaty it replaces and each ATOP id once (a slip the list hides).
 
     Raises:
@@ -77,6 +79,7 @@ def check_parties(treaty: Treaty, path: str) -> None:
         for loc, state_id in named:
             if state_id not in members:
                 raise TreatyDataError(path, f"provisions[{i}].{loc}", f"{state_id} is not a member of {treaty.id}")
+        _legs_had(p, f"provisions[{i}]", path)
     if treaty.id in treaty.replaces:
         raise TreatyDataError(path, "replaces", f"{treaty.id} cannot replace itself")
     for key, what in (("replaces", "treaty"), ("atop_ids", "ATOP id")):
@@ -84,9 +87,25 @@ def check_parties(treaty: Treaty, path: str) -> None:
             raise TreatyDataError(path, *twice)
 
 
+def _legs_had(p: Provision, where: str, path: str) -> None:
+    """Each suspended leg is one the provision has: suspending another (its ends swapped, one state at both) would
+    do nothing, unsaid, and leave the leg meant in effect."""
+    for j, leg in enumerate(p.suspensions):
+        for end, key, among in (("obligor", "obligors", p.obligors), ("beneficiary", "beneficiaries", p.beneficiaries)):
+            state_id = getattr(leg, end)
+            if among is not None and state_id not in among:
+                raise TreatyDataError(path, f"{where}.suspensions[{j}].{end}", f"{state_id} is not among the "
+                                      f"provision's {key} ({', '.join(among)}): there is no such leg to suspend")
+        if leg.obligor == leg.beneficiary:
+            raise TreatyDataError(path, f"{where}.suspensions[{j}]", f"{leg.obligor} owes itself nothing: a leg runs "
+                                  "from one member to another")
+
+
 def check_dates(treaty: Treaty, path: str) -> None:
     """The treaty's and each member's signing and joining fall on days foedus reads (up to `LATEST`), and no member
-    signs or joins before the treaty was signed: such a date reads as a typo, and would be read as written.
+    signs or joins before the treaty was signed: such a date reads as a typo, and would be read as written. Each
+    date window (a provision's `valid`, a suspension, a freeze) opens within the treaty's life: one opening after
+    `LATEST` or its termination would never be read, one before its signature reads as a typo.
 
     Raises:
         TreatyDataError: the first date out of place, with its field path.
@@ -99,3 +118,23 @@ def check_dates(treaty: Treaty, path: str) -> None:
             raise TreatyDataError(path, loc, f"{day} is after {LATEST}, the last day foedus reads")
         if day is not None and loc.startswith("members") and day < treaty.signed:
             raise TreatyDataError(path, loc, f"{day} is before the treaty was signed ({treaty.signed})")
+    for loc, span in _windows(treaty):  # a window that opens where the treaty is not would be read as never
+        if span.start > LATEST:
+            raise TreatyDataError(path, f"{loc}.start", f"{span.start} is after {LATEST}, the last day foedus reads")
+        if span.start < treaty.signed:
+            raise TreatyDataError(path, f"{loc}.start", f"{span.start} is before the treaty was signed "
+                                  f"({treaty.signed})")
+        if treaty.terminated is not None and span.start >= treaty.terminated:
+            raise TreatyDataError(path, f"{loc}.start", f"{span.start} is on or after the treaty's termination "
+                                  f"({treaty.terminated}), when it no longer binds anyone")
+
+
+def _windows(treaty: Treaty) -> list[tuple[str, Span]]:
+    """Each date window of a treaty with its field path: a provision's `valid`, a leg's suspension, a member's
+    suspensions and freezes."""
+    found = [(f"provisions[{i}].valid", p.valid) for i, p in enumerate(treaty.provisions) if p.valid is not None]
+    found += [(f"provisions[{i}].suspensions[{j}].span", leg.span) for i, p in enumerate(treaty.provisions)
+              for j, leg in enumerate(p.suspensions)]
+    found += [(f"members[{i}].{key}[{j}]", span) for i, m in enumerate(treaty.members)
+              for key in ("suspended", "frozen") for j, span in enumerate(getattr(m, key))]
+    return found
