@@ -224,11 +224,13 @@ def test_a_date_no_scenario_can_reach_names_file_and_field(world: World, tmp_pat
      "provisions[0].suspensions[0].beneficiary", "ARG is not among the provision's beneficiaries (CHL)"),
     ("suspensions: [{obligor: ARG, beneficiary: ARG, span: {start: 2021-01-01}}]", "provisions[0].suspensions[0]",
      "ARG owes itself nothing"),
+    ("obligors: [Argentina], beneficiaries: [ARG]", "provisions[0].beneficiaries",
+     "ARG is the provision's only obligor and only beneficiary: a state owes itself nothing, so it would bind no one"),
 ])
-def test_a_suspended_leg_the_provision_does_not_have_is_refused(world: World, tmp_path: Path, legs: str, field: str,
-                                                                 problem: str) -> None:
+def test_a_leg_the_provision_does_not_have_is_refused(world: World, tmp_path: Path, legs: str, field: str,
+                                                      problem: str) -> None:
     """A suspension of a leg the provision has not (its obligor and beneficiary swapped, or one state both) did
-    nothing, unsaid: the leg it was meant for stayed in effect."""
+    nothing, unsaid: the leg it was meant for stayed in effect; a provision one state owes itself bound no one."""
     pact = tmp_path / "pact.yaml"
     pact.write_text(GOOD_TREATY.replace("strength: S2}", f"strength: S2, {legs}}}"), encoding="utf-8")
     with pytest.raises(TreatyDataError) as info:

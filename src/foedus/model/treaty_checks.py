@@ -88,8 +88,11 @@ def check_parties(treaty: Treaty, path: str) -> None:
 
 
 def _legs_had(p: Provision, where: str, path: str) -> None:
-    """Each suspended leg is one the provision has: suspending another (its ends swapped, one state at both) would
-    do nothing, unsaid, and leave the leg meant in effect."""
+    """The provision has a leg (not one state owing itself), and each suspended leg is one it has: suspending another
+    (its ends swapped, one state at both) would do nothing, unsaid, and leave the leg meant in effect."""
+    if p.obligors is not None and p.obligors == p.beneficiaries and len(p.obligors) == 1:
+        raise TreatyDataError(path, f"{where}.beneficiaries", f"{p.obligors[0]} is the provision's only obligor and "
+                              "only beneficiary: a state owes itself nothing, so it would bind no one")
     for j, leg in enumerate(p.suspensions):
         for end, key, among in (("obligor", "obligors", p.obligors), ("beneficiary", "beneficiaries", p.beneficiaries)):
             state_id = getattr(leg, end)
