@@ -194,3 +194,30 @@ def test_a_saved_overlay_that_would_not_read_back_is_refused_before_the_run(
     assert said.startswith(f"cannot save the overlay to o.yaml: the treaty file {name} has a name that is not UTF-8")
     assert said.endswith("nothing was written")
     assert [p.name for p in tmp_path.iterdir()] == [name]
+
+
+@pytest.mark.parametrize(("kind", "make", "problem"), [
+    ("file", lambda p: p.mkdir(), "is a folder; --force replaces a file, never a folder"),
+    ("folder", lambda p: p.write_text("mine", encoding="utf-8"), "is a file; --force replaces a folder of output, "
+                                                                   "never a file"),
+])
+def test_an_output_of_the_other_kind_is_refused_without_the_force_advice(
+        tmp_path: Path, kind: str, make: object, problem: str) -> None:
+    """A name taken by the other kind (a folder where a file is written, or the reverse) was first refused with 'give
+    --force to replace it', and --force then refused it too: the one refusal that holds is said at once."""
+    out = tmp_path / "taken.csv"
+    make(out)  # type: ignore[operator]
+    for force in (False, True):
+        with pytest.raises(OutputError) as info:
+            check_target(out, force=force, kind=kind)  # type: ignore[arg-type]
+        assert str(info.value) == f"{out} {problem}" and "give --force" not in str(info.value)
+    assert out.is_dir() if kind == "file" else out.read_text(encoding="utf-8") == "mine"
+
+
+def test_atlas_out_on_a_folder_says_it_is_a_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    """Through the command line: one line, exit 2, no advice to give --force."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "d.csv").mkdir()
+    assert run_line(["atlas", "--date", "2025-01-01", "--out", "d.csv"]) == 2
+    assert capsys.readouterr().err == "error: d.csv is a folder; --force replaces a file, never a folder\n"

@@ -60,15 +60,15 @@ def check_target(out: Path, *, force: bool = False, kind: Literal["file", "folde
     if os.path.lexists(out):
         if (refused := _link_refused(out, dataset)) is not None:
             raise refused
+        if kind == "file" and (refused := _not_a_file(out)) is not None:  # first: "give --force" would meet this
+            raise refused
+        if kind == "folder" and not out.is_dir():
+            other = _kind_of(out)
+            raise OutputError(f"{out} is {other}; --force replaces a folder of output, never {other}")
         if not force:
             what = link_problem(out)  # a dataset file that is a link leading nowhere is not one that "already exists"
             raise OutputExistsError(f"{out} is {what}; not overwriting it ({how})" if what
                                     else f"{out} already exists; not overwriting it ({how})")
-        if kind == "file" and (refused := _not_a_file(out)) is not None:
-            raise refused
-        if kind == "folder" and not out.is_dir():
-            what = _kind_of(out)
-            raise OutputError(f"{out} is {what}; --force replaces a folder of output, never {what}")
         if kind == "folder" and out.is_dir() and _holds_cwd(out):
             raise OutputError(f"{out} holds the folder this command runs in: --force cannot replace it; choose "
                               "another path")
