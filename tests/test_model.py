@@ -203,6 +203,12 @@ def test_malformed_file_error_names_file_and_field(tmp_path) -> None:  # type: i
      "members[1].suspended[0].start", "before the treaty was signed"),
     ('strength: S2}', 'strength: S2, suspensions: [{obligor: ARG, beneficiary: CHL, span: {start: 2925-01-01}}]}',
      "provisions[0].suspensions[0].span.start", "after 2100-12-31"),
+    ('strength: S2}\n', 'strength: S2}\n'
+     'invocations: [{date: 1920-03-01, article: "1", requester: [ARG], outcome: x}]\n',
+     "invocations[0].date", "1920-03-01 is before the treaty was signed (2020-01-01)"),
+    ('strength: S2}\n', 'strength: S2}\n'
+     'invocations: [{date: 2925-03-01, article: "1", requester: [ARG], outcome: x}]\n',
+     "invocations[0].date", "after 2100-12-31"),
 ])
 def test_a_date_no_scenario_can_reach_names_file_and_field(world: World, tmp_path: Path, old: str, new: str,
                                                            field: str, problem: str) -> None:

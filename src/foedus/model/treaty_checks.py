@@ -106,9 +106,10 @@ def _legs_had(p: Provision, where: str, path: str) -> None:
 
 def check_dates(treaty: Treaty, path: str) -> None:
     """The treaty's and each member's signing and joining fall on days foedus reads (up to `LATEST`), and no member
-    signs or joins before the treaty was signed: such a date reads as a typo, and would be read as written. Each
-    date window (a provision's `valid`, a suspension, a freeze) opens within the treaty's life: one opening after
-    `LATEST` or its termination would never be read, one before its signature reads as a typo.
+    signs or joins, and no one invokes it, before the treaty was signed: such a date reads as a typo, and would be
+    read as written (an invocation is shown by `treaties show` and the web map). Each date window (a provision's
+    `valid`, a suspension, a freeze) opens within the treaty's life: one opening after `LATEST` or its termination
+    would never be read, one before its signature reads as a typo.
 
     Raises:
         TreatyDataError: the first date out of place, with its field path.
@@ -116,10 +117,11 @@ def check_dates(treaty: Treaty, path: str) -> None:
     dated = [("signed", treaty.signed), ("in_force", treaty.in_force)]
     dated += [(f"members[{i}].{key}", getattr(m, key)) for i, m in enumerate(treaty.members)
               for key in ("signed", "joined")]
+    dated += [(f"invocations[{i}].date", inv.date) for i, inv in enumerate(treaty.invocations)]
     for loc, day in dated:
         if day is not None and day > LATEST:
             raise TreatyDataError(path, loc, f"{day} is after {LATEST}, the last day foedus reads")
-        if day is not None and loc.startswith("members") and day < treaty.signed:
+        if day is not None and loc.startswith(("members", "invocations")) and day < treaty.signed:
             raise TreatyDataError(path, loc, f"{day} is before the treaty was signed ({treaty.signed})")
     for loc, span in _windows(treaty):  # a window that opens where the treaty is not would be read as never
         if span.start > LATEST:
