@@ -90,6 +90,17 @@ def test_loopback_rule() -> None:
     assert url_for("0.0.0.0", 8000) == "http://127.0.0.1:8000/" and url_for("::1", 8) == "http://[::1]:8/"
 
 
+@pytest.mark.parametrize("host", ["", "  "])
+@pytest.mark.parametrize("allow_remote", [False, True])
+def test_an_empty_host_is_refused_not_bound_to_every_interface(host: str, allow_remote: bool) -> None:
+    """`foedus serve --host '' --allow-remote` bound 0.0.0.0 and :: (the socket layer's every interface) and said
+    'serving on http://127.0.0.1:PORT/'; without --allow-remote it said '' is not a loopback address."""
+    with pytest.raises(FoedusError) as info:
+        check_bind(host, 8765, allow_remote=allow_remote)
+    assert str(info.value) == (f"the host is {'empty' if host == '' else 'blank'}: give the address to serve on "
+                               "(127.0.0.1, this machine only; 0.0.0.0 with --allow-remote, every interface)")
+
+
 def test_the_host_bound_is_the_host_the_loopback_check_read() -> None:
     """The check read `[::1]` and ` localhost ` as loopback (brackets and spaces dropped), and the bind then took them
     as written: 'cannot listen on [[::1]]:8765 (name or service not known)'. check_bind returns the host it read."""

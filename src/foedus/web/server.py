@@ -12,23 +12,28 @@ import threading
 import webbrowser
 from typing import Any
 
-from foedus.errors import FoedusError
+from foedus.errors import FoedusError, empty_or_blank
 from foedus.web.guard import bare_host, is_loopback_host, numeric_address
 
 __all__ = ["build_server", "check_bind", "listen_sockets", "serve", "url_for"]
 
 
 def check_bind(host: str, port: int, allow_remote: bool) -> str:
-    """Refuse a non-loopback host unless `allow_remote`, and a port outside 1-65535; return the host to bind, read
-    as the loopback check reads it (`foedus.web.guard.bare_host`: spaces and an IPv6 address's brackets dropped): the
-    check passed `[::1]` and `localhost `, and the bind then failed on them ('cannot listen on [[::1]]'). An
-    address is returned as the socket layer binds it (`127.1`, `::ffff:127.0.0.1`: 127.0.0.1, `numeric_address`).
+    """Refuse an empty host (it binds every interface: `--host "$HOST" --allow-remote` with HOST unset served the
+    network, announced as 127.0.0.1), a non-loopback host unless `allow_remote`, and a port outside 1-65535; return
+    the host to bind, read as the loopback check reads it (`foedus.web.guard.bare_host`: spaces and an IPv6
+    address's brackets dropped): the check passed `[::1]` and `localhost `, and the bind then failed on them ('cannot
+    listen on [[::1]]'). An address is returned as the socket layer binds it (`127.1`, `::ffff:127.0.0.1`:
+    127.0.0.1, `numeric_address`).
 
     Raises:
-        FoedusError: the host is not loopback (and remote serving was not allowed), or the port is invalid.
+        FoedusError: the host is empty or not loopback (and remote serving was not allowed), or the port is invalid.
     """
     if not 0 < port < 65536:
         raise FoedusError(f"port {port} is not between 1 and 65535")
+    if not host.strip():  # the socket layer binds every interface for it, which the announced URL does not say
+        raise FoedusError(f"the host is {empty_or_blank(host)}: give the address to serve on (127.0.0.1, this machine "
+                          "only; 0.0.0.0 with --allow-remote, every interface)")
     if not allow_remote and not is_loopback_host(host):
         raise FoedusError(
             f"refusing to serve on {host!r}: it is not a loopback address, and the API has no authentication; "
