@@ -290,6 +290,14 @@ HEAD = "id: test_war\nname: Test\nevents:\n"
      "  - {type: attack, date: 2022-03-01, attacker: BLR, victim: UKR}\n"
      "  - {type: ceasefire, date: 2022-03-01, states: [BLR, UKR]}\n", "events[2] (2022-03-01)",
      "the ceasefire ends BLR's attack on UKR begun that same day (events[1]), so it would never be counted"),
+    # a ceasefire that ends no attack (between allies, or after the attacks ended) ran, the attack meant going on
+    ("  - {type: attack, date: 2022-02-24, attacker: RUS, victim: UKR}\n"
+     "  - {type: entry, date: 2022-03-01, state: BLR, side: attack}\n"
+     "  - {type: ceasefire, date: 2022-04-01, states: [RUS, BLR]}\n", "events[2] (2022-04-01)",
+     "the ceasefire ends no attack: none between BLR, RUS is ongoing on 2022-04-01"),
+    ("  - {type: attack, date: 2022-02-24, attacker: RUS, victim: UKR, until: 2022-03-01}\n"
+     "  - {type: ceasefire, date: 2022-04-01}\n", "events[1] (2022-04-01)",
+     "the ceasefire ends no attack: none is ongoing on 2022-04-01"),
 ])
 def test_bad_war_files_name_file_field_and_problem(tmp_path: Path, body: str, where: str, problem: str) -> None:
     head, _, events = (HEAD + body).partition("events:\n")

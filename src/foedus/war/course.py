@@ -3,7 +3,8 @@
 `Course.apply` enforces the rules of a war file: an attack puts its two parties on opposite sides (when
 neither is fighting yet, the attacker joins the attack side: the side of the war's first attacker); an
 entry names its side; nobody changes sides without an
-exit first; an exit ends the attacks by and on the state; a ceasefire ends the attacks among its states.
+exit first; an exit ends the attacks by and on the state; a ceasefire ends the attacks among its states (at least
+one: one that ends none names the wrong states, or comes after the attacks ended).
 """
 
 from __future__ import annotations
@@ -88,7 +89,12 @@ class Course:
             missing = sorted(among - set(self.sides))
             if missing:
                 raise self._fail(event, f"ceasefire names {', '.join(missing)}, not fighting on {event.date}")
-            self._end(event, lambda a: not among or (a.attacker in among and a.victim in among))
+            between = _between(among)
+            if not any(between(o.attack) for o in self.ongoing.values()):  # allies, or attacks already over: a slip
+                states = f" between {', '.join(sorted(among))}" if among else ""
+                raise self._fail(event, f"the ceasefire ends no attack: none{states} is ongoing on {event.date} (a "
+                                        "ceasefire ends the attacks among its states, on opposite sides)")
+            self._end(event, between)
 
     def _enters_later(self, event: WarEvent, state: str) -> str:
         """Where an exit comes before the state's entry: that entry's event and date, said after the problem."""
@@ -155,3 +161,8 @@ class Course:
 def _involving(state: str) -> Callable[[Attack], bool]:
     """A test: does an attack involve `state` (as attacker or victim)?"""
     return lambda a: state in (a.attacker, a.victim)
+
+
+def _between(among: set[str]) -> Callable[[Attack], bool]:
+    """A test: is an attack among these states (attacker and victim both; any attack when none are listed)?"""
+    return lambda a: not among or (a.attacker in among and a.victim in among)
