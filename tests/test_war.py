@@ -298,6 +298,10 @@ HEAD = "id: test_war\nname: Test\nevents:\n"
     ("  - {type: attack, date: 2022-02-24, attacker: RUS, victim: UKR, until: 2022-03-01}\n"
      "  - {type: ceasefire, date: 2022-04-01}\n", "events[1] (2022-04-01)",
      "the ceasefire ends no attack: none is ongoing on 2022-04-01"),
+    # an entry of a state already fighting on that side did nothing (a slip for another state)
+    ("  - {type: attack, date: 2022-02-24, attacker: RUS, victim: UKR}\n"
+     "  - {type: entry, date: 2022-03-01, state: RUS, side: attack}\n", "events[1] (2022-03-01)",
+     "RUS is already fighting on the attack side since 2022-02-24 (events[0]): the entry would change nothing"),
 ])
 def test_bad_war_files_name_file_field_and_problem(tmp_path: Path, body: str, where: str, problem: str) -> None:
     head, _, events = (HEAD + body).partition("events:\n")

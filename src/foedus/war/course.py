@@ -67,34 +67,44 @@ class Course:
         elif event.kind == "entry":
             assert event.side is not None
             for state in event.states:
+                if (was := self.entered.get(state)) is not None and was.side == event.side:  # a slip: another state
+                    raise self._fail(event, f"{state} is already fighting on the {was.side} side since {was.date} "
+                                            f"(events[{was.event}]): the entry would change nothing")
                 self._enter(event, state, event.side, "entry")
         elif event.kind == "exit":
             for state in event.states:
-                if state not in self.sides:
-                    raise self._fail(event, f"{state} leaves the war but is not fighting on {event.date}"
-                                            f"{self._enters_later(event, state)}")
-                if self.entered[state].date == event.date:
-                    raise self._fail(event, f"{state} leaves the war on the day it entered it (events["
-                                            f"{self.entered[state].event}]), so it would never be counted as fighting "
-                                            "(an exit is the first day out of the war): give the day after its last "
-                                            "day at war")
-                del self.sides[state]
-                del self.entered[state]
-                self._end(event, _involving(state))
+                self._exit(event, state)
         else:
-            among = set(event.states)
-            if len(among) == 1:  # attacks *among* one state: there are none, so it would end nothing
-                raise self._fail(event, f"a ceasefire among one state ({', '.join(among)}) ends no attack: list the "
-                                        "states it is between, or none for every attack")
-            missing = sorted(among - set(self.sides))
-            if missing:
-                raise self._fail(event, f"ceasefire names {', '.join(missing)}, not fighting on {event.date}")
-            between = _between(among)
-            if not any(between(o.attack) for o in self.ongoing.values()):  # allies, or attacks already over: a slip
-                states = f" between {', '.join(sorted(among))}" if among else ""
-                raise self._fail(event, f"the ceasefire ends no attack: none{states} is ongoing on {event.date} (a "
-                                        "ceasefire ends the attacks among its states, on opposite sides)")
-            self._end(event, between)
+            self._ceasefire(event)
+
+    def _exit(self, event: WarEvent, state: str) -> None:
+        """One state of an exit leaves the war: its attacks, and the attacks on it, end."""
+        if state not in self.sides:
+            raise self._fail(event, f"{state} leaves the war but is not fighting on {event.date}"
+                                    f"{self._enters_later(event, state)}")
+        if self.entered[state].date == event.date:
+            raise self._fail(event, f"{state} leaves the war on the day it entered it (events["
+                                    f"{self.entered[state].event}]), so it would never be counted as fighting "
+                                    "(an exit is the first day out of the war): give the day after its last day at war")
+        del self.sides[state]
+        del self.entered[state]
+        self._end(event, _involving(state))
+
+    def _ceasefire(self, event: WarEvent) -> None:
+        """The attacks among the ceasefire's states end (every attack when it names none): at least one."""
+        among = set(event.states)
+        if len(among) == 1:  # attacks *among* one state: there are none, so it would end nothing
+            raise self._fail(event, f"a ceasefire among one state ({', '.join(among)}) ends no attack: list the "
+                                    "states it is between, or none for every attack")
+        missing = sorted(among - set(self.sides))
+        if missing:
+            raise self._fail(event, f"ceasefire names {', '.join(missing)}, not fighting on {event.date}")
+        between = _between(among)
+        if not any(between(o.attack) for o in self.ongoing.values()):  # allies, or attacks already over: a slip
+            states = f" between {', '.join(sorted(among))}" if among else ""
+            raise self._fail(event, f"the ceasefire ends no attack: none{states} is ongoing on {event.date} (a "
+                                    "ceasefire ends the attacks among its states, on opposite sides)")
+        self._end(event, between)
 
     def _enters_later(self, event: WarEvent, state: str) -> str:
         """Where an exit comes before the state's entry: that entry's event and date, said after the problem."""
