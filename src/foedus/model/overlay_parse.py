@@ -15,16 +15,25 @@ __all__ = ["PARSERS", "changes_from"]
 
 
 _FORMS = {"add_member": "TREATY:STATE, e.g. rus_prk_2024:IRN", "remove_member": "TREATY:STATE, e.g. nato_1949:TUR",
+          "drop_treaty": "TREATY, e.g. chn_prk_1961",
           "set_strength": "TREATY:ARTICLE=S1..S5, e.g. nato_1949:5=S1",
           "set_scope": "TREATY:ARTICLE=territory:TOKENS;forces:TOKENS"}
 """What each what-if input's value looks like, for its messages."""
 
 
 def _pair(value: str, name: str) -> tuple[str, str]:
+    """TREATY:REST, neither part blank: `' :EST'` was read as treaty `' '` and refused as "unknown treaty ''"."""
     treaty, sep, rest = value.partition(":")
-    if not sep or not treaty or not rest:
+    if not sep or not treaty.strip() or not rest.strip():
         raise ScenarioError(f"{name} {value!r}: expected {_FORMS[name]}")
     return treaty, rest
+
+
+def _drop_treaty(value: str) -> DropTreaty:
+    """A treaty id, not blank (`--drop-treaty ''` was refused as "unknown treaty ''", as if one were named)."""
+    if not value.strip():
+        raise ScenarioError(f"drop_treaty {value!r}: expected {_FORMS['drop_treaty']}")
+    return DropTreaty(treaty=value)
 
 
 def _add_member(value: str) -> AddMember:
@@ -69,7 +78,7 @@ def _set_scope(value: str) -> SetScope:
 PARSERS: dict[str, Callable[[str], Change]] = {
     "add_member": _add_member,
     "remove_member": _remove_member,
-    "drop_treaty": lambda value: DropTreaty(treaty=value),
+    "drop_treaty": _drop_treaty,
     "set_strength": _set_strength,
     "set_scope": _set_scope,
 }
