@@ -66,7 +66,8 @@ def warnings_of(model: ModelFile, day_year: int) -> list[str]:
     t = model.training
     if day_year > t["last_year"]:
         out.append(f"the date lies outside the training wars ({t['first_year']}–{t['last_year']}): the forecast "
-                   "extrapolates; treaties, borders and state capabilities after the data's end are carried forward")
+                   "extrapolates; treaties, borders, state capabilities and major powers after the data's end are "
+                   "carried forward")
     elif day_year < t["first_year"]:
         out.append(f"the date lies before the training wars ({t['first_year']}–{t['last_year']}): the forecast "
                    "extrapolates to an earlier state system")

@@ -25,6 +25,7 @@ from foedus.likely.geo import Geography
 from foedus.likely.history import History, last_war_year
 from foedus.likely.obligations import Bindings
 from foedus.likely.ties import DEFENCE, Ties
+from foedus.model.major_notes import majors_notes
 from foedus.model.states import COW_FIRST_DAY
 from foedus.model.world import World
 from foedus.sources.cow import cinc_in
@@ -89,6 +90,7 @@ def case_features(world: World, case: Case, bound: Bindings, skip_war: int | Non
     cinc, notes = _power(world, case, codes)
     if geo.carried:
         notes.append("COW contiguity ends in 2016: the last month covered is used")
+    notes += majors_notes(states, case.date)  # the `major` features read COW's list: carried past 2016, and said
     if case.date.year > last_war_year() + 1:
         notes.append(f"COW war history ends in {last_war_year()}: co-belligerence and enmity are counted "
                      "only for wars in the data")

@@ -15,20 +15,40 @@ from foedus.errors import DataFormatError
 from foedus.wording import counted
 
 __all__ = ["COW_LAST_DAY", "COW_MAJORS_FILE", "COW_STATES_FILE", "CowEntry", "countrycode_rows", "countrycode_table",
-           "cow_day", "cow_ends", "read_cow_spells", "read_majors", "spells_text"]
+           "cow_carried", "cow_day", "cow_ends", "read_cow_spells", "read_majors", "spells_text"]
 
 COW_LAST_DAY = dt.date(2016, 12, 31)
 COW_STATES_FILE = "cow_states/states2016.csv"
 COW_MAJORS_FILE = "cow_states/majors2016.csv"
 
 
-def cow_ends(*, majors: bool = False, cinc: bool = False) -> str:
-    """Which COW data end in 2016, in the words of every note that carries them forward (`series_notes`,
-    `dyad_notes`): the state system, its major-power list when `majors` is read, NMC 6.0 when `cinc` is."""
-    ended = ["the COW state system v2016", *(["its major-power list"] if majors else []),
+def cow_ends(*, system: bool = True, majors: bool = False, cinc: bool = False) -> str:
+    """Which COW data end in 2016, in the words of every note that carries them forward (`cow_carried`,
+    `dyad_notes`): the state system when `system` is read, its major-power list when `majors` is, NMC 6.0 when
+    `cinc` is."""
+    major_list = "its major-power list" if system else "COW's major-power list"
+    ended = [*(["the COW state system v2016"] if system else []), *([major_list] if majors else []),
              *(["NMC 6.0"] if cinc else [])]
     listed = ended[0] if len(ended) == 1 else f"{', '.join(ended[:-1])} and {ended[-1]}"
     return f"{listed} end{'s' if len(ended) == 1 else ''} in {COW_LAST_DAY.year}"
+
+
+def cow_carried(last: int, *, system: bool = True, majors: bool = True, cinc: bool = False) -> list[str]:
+    """The note that what an answer up to the year `last` reads of COW (the state system when `system`, its major
+    powers when `majors`, each state's CINC when `cinc`) is that of 2016 after 2016, carried forward; none up to
+    2016. The one wording of it: the atlas (`series_notes`), the likelihood's features and the Monte Carlo's major
+    powers (`foedus.model.major_notes`) say it in these."""
+    year = COW_LAST_DAY.year
+    powers = "its major powers" if system else "the major powers"
+    carried = [*(["the state system"] if system else []), *([powers] if majors else []),
+               *(["each state's CINC"] if cinc else [])]
+    if last <= year or not carried:
+        return []
+    if len(carried) == 1:
+        what = f"{carried[0]} {'are those' if carried[0].endswith('powers') else 'is that'}"
+    else:
+        what = f"{', '.join(carried[:-1])} and {carried[-1]} are those"
+    return [f"after {year} {what} of {year}, carried forward ({cow_ends(system=system, majors=majors, cinc=cinc)})"]
 
 
 def spells_text(spells: Iterable[Sequence[object]]) -> str:

@@ -19,7 +19,7 @@ from foedus.engine.fast.batch import BatchResult, batch_cascades, compile_rules
 from foedus.engine.fast.rounds import ATTACK, DEFENSE
 from foedus.engine.outcome import DATA_END, DATA_END_NOTE
 from foedus.engine.scenario import READINGS, Reading, Scenario, Severity, switches
-from foedus.model.state_files import COW_LAST_DAY, cow_ends
+from foedus.model.state_files import cow_carried
 from foedus.model.world import World
 from foedus.sources.atop_release import ATOP_END
 
@@ -59,17 +59,10 @@ def series_notes(last: int, datasets: Collection[str] = ("atop", "cow_states"), 
                  majors: bool = True) -> list[str]:
     """What a yearly series up to `last` carries past the ends of its data, in words (none inside them); only for
     the `datasets` it read (`Coverage.datasets`: what was not read carries nothing forward), and CINC and COW's
-    major powers only when it reads them (`majors`: the atlas's `majors_opposite`, `tripwire_dyads`). The one wording
-    of it: an atlas of one date (`dated_coverage`, `cinc=False`: it reads no CINC) and similarity (`majors=False`)
-    say it in these."""
-    notes = []
-    cow_end = COW_LAST_DAY.year  # the COW state system v2016, its major powers and NMC 6.0 all end in 2016
-    if last > cow_end and "cow_states" in datasets:
-        carried = ["the state system", *(["its major powers"] if majors else []),
-                   *(["each state's CINC"] if cinc else [])]
-        what = (f"{carried[0]} is that" if len(carried) == 1
-                else f"{', '.join(carried[:-1])} and {carried[-1]} are those")
-        notes.append(f"after {cow_end} {what} of {cow_end}, carried forward ({cow_ends(majors=majors, cinc=cinc)})")
+    major powers only when it reads them (`majors`: the atlas's `majors_opposite`, `tripwire_dyads`). The COW part is
+    `cow_carried`'s one wording: an atlas of one date (`dated_coverage`, `cinc=False`: it reads no CINC), similarity
+    (`majors=False`), the likelihood and the Monte Carlo's major powers (`majors_notes`) say it in these."""
+    notes = cow_carried(last, majors=majors, cinc=cinc) if "cow_states" in datasets else []
     if last > ATOP_END.year and "atop" in datasets:
         notes.append(f"after {ATOP_END.year} the ATOP alliances in force at the end of its coverage are carried "
                      "forward")

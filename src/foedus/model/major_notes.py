@@ -1,0 +1,23 @@
+"""What the major powers an answer reads on a day are, where COW's list does not simply give them: none when the
+list is not loaded, none before it begins (1816), those of 2016 carried forward after it ends. The Monte Carlo's
+P(major powers on opposite sides) and the joining model's major-power features read them (`is_major`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from foedus.model.state_files import COW_MAJORS_FILE, cow_carried
+from foedus.model.states import COW_FIRST_DAY, StateRegistry
+
+__all__ = ["majors_notes"]
+
+
+def majors_notes(states: StateRegistry, day: dt.date) -> list[str]:
+    """The notes on the major powers of `day` (none inside COW's list); after 2016 in the atlas's words
+    (`cow_carried`), the state system named when its dates are loaded."""
+    if not states.majors:  # the data folder lacks the list: nothing else gives one (the bundled world has none)
+        return [f"COW's major-power list ({COW_MAJORS_FILE}) not loaded: no state counts as a major power; run "
+                "`foedus data fetch cow_states`"]
+    if day < COW_FIRST_DAY:
+        return [f"COW's major-power list begins on {COW_FIRST_DAY}: no state counts as a major power on {day}"]
+    return cow_carried(day.year, system=states.has_system_dates, majors=True)

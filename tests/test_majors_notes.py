@@ -1,0 +1,66 @@
+"""The Monte Carlo's P(major powers on opposite sides) and the joining model's `major` features read COW's
+major-power list, which ends in 2016 (a major power of 2016 is one on any later day) and begins in 1816, and which
+only the data folder gives (the bundled world has none). Neither answer said so: now their notes do, after 2016 in
+the atlas's words (`series_notes`), and where no state can count as a major power."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+import foedus
+from foedus.model.treatymap import TreatyMap
+from foedus.model.world import World
+from foedus.sweeps.atlas import series_notes
+
+CARRIED = series_notes(2025, ["cow_states"], cinc=False)[0]  # an atlas of one date's words: state system, majors
+
+
+def _majors(notes: tuple[str, ...]) -> list[str]:
+    return [n for n in notes if "major" in n]
+
+
+@pytest.mark.needs_data
+def test_the_monte_carlo_says_which_major_powers_it_reads(world: World) -> None:
+    assert "its major powers" in CARRIED and "its major-power list" in CARRIED
+    later = foedus.cascade("RUS", "EST", "2025-06-01", draws=50, seed=1, world=world)
+    assert world.states.is_major("USA", later.scenario.date) and _majors(later.notes) == [CARRIED]
+    assert later.to_dict()["notes"] == list(later.notes)  # the JSON's notes, which the web page shows
+    assert not _majors(foedus.cascade("RUS", "EST", "2025-06-01", world=world).notes)  # no draws: none read
+    assert not _majors(foedus.cascade("IRQ", "KWT", "1990-08-02", draws=50, seed=1, world=world).notes)  # COW's own
+    early = foedus.cascade("FRA", "GBR", "1815-06-15", draws=50, seed=1, world=world)
+    assert _majors(early.notes) == ["COW's major-power list begins on 1816-01-01: no state counts as a major power "
+                                    "on 1815-06-15"]
+    listless = World(TreatyMap(world.treaties.curated), replace(world.states, majors={}), world.places)
+    bare = foedus.cascade("RUS", "EST", "2025-06-01", draws=50, seed=1, world=listless)
+    assert bare.montecarlo is not None and bare.montecarlo.p_major_powers_opposite == 0.0
+    assert _majors(bare.notes) == ["COW's major-power list (cow_states/majors2016.csv) not loaded: no state counts "
+                                   "as a major power; run `foedus data fetch cow_states`"]
+
+
+def test_without_the_data_folder_no_state_is_a_major_power_and_the_draws_say_so(tmp_path: Path) -> None:
+    env = os.environ | {"FOEDUS_DATA_DIR": str(tmp_path / "empty"), "FOEDUS_CACHE_DIR": str(tmp_path / "cache")}
+    run = [sys.executable, "-m", "foedus.cli", "cascade", "-a", "RUS", "-t", "EST", "-d", "2025-06-01", "--json",
+           "--draws", "200", "--seed", "3"]
+    proc = subprocess.run(run, capture_output=True, text=True, env=env, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    out = json.loads(proc.stdout)
+    assert out["p_major_powers_opposite"] == 0.0  # RUS against NATO: only no list at all makes it 0
+    assert _majors(tuple(out["notes"])) == ["COW's major-power list (cow_states/majors2016.csv) not loaded: no state "
+                                            "counts as a major power; run `foedus data fetch cow_states`"]
+
+
+@pytest.mark.needs_data
+def test_the_likelihood_says_the_major_powers_of_2016_are_carried_forward() -> None:
+    lk = foedus.cascade("RUS", "EST", "2025-06-01", likelihood=True).likelihood
+    assert lk is not None and _majors(lk.notes) == [CARRIED]
+    (outside,) = [w for w in lk.warnings if "outside the training wars" in w]
+    assert "major powers after the data's end are carried forward" in outside
+    inside = foedus.cascade("DEU", "POL", "1939-09-01", likelihood=True).likelihood
+    assert inside is not None and not _majors(inside.notes)
