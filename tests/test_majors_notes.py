@@ -5,6 +5,7 @@ the atlas's words (`series_notes`), and where no state can count as a major powe
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import subprocess
@@ -64,3 +65,38 @@ def test_the_likelihood_says_the_major_powers_of_2016_are_carried_forward() -> N
     assert "major powers after the data's end are carried forward" in outside
     inside = foedus.cascade("DEU", "POL", "1939-09-01", likelihood=True).likelihood
     assert inside is not None and not _majors(inside.notes)
+
+
+@pytest.mark.needs_data
+def test_an_atlas_without_the_major_power_list_says_none_is_a_major_power(world: World) -> None:
+    from foedus.sweeps.atlas import coverage, dated_coverage
+
+    day = dt.date(2025, 6, 1)
+    missing = ("COW's major-power list (cow_states/majors2016.csv) not loaded: no state counts as a major power; run "
+               "`foedus data fetch cow_states`")
+    listless = World(TreatyMap(world.treaties.curated), replace(world.states, majors={}), world.places)
+    assert missing in dated_coverage(listless, day).notes and missing in coverage(listless, day, 2025).notes
+    assert not any("not loaded" in n for n in dated_coverage(world, day).notes)  # the list is there: carried, said
+    assert CARRIED in dated_coverage(world, day).notes
+
+
+@pytest.mark.needs_data
+def test_a_yearly_atlas_with_the_state_system_but_no_major_power_list_claims_no_major_power(tmp_path: Path) -> None:
+    """A data folder with COW's state system but not its major-power list (each file is checked on its own): the
+    series says no state counts as a major power, and does not say 2016's are carried forward."""
+    source, data = Path(os.environ["FOEDUS_DATA_DIR"]), tmp_path / "data"
+    (data / "cow_states").mkdir(parents=True)
+    for name in ("states2016.csv", "system2016.csv"):
+        (data / "cow_states" / name).symlink_to(source / "cow_states" / name)
+    for name in ("atop", "cow_nmc"):
+        (data / name).symlink_to(source / name, target_is_directory=True)
+    env = os.environ | {"FOEDUS_DATA_DIR": str(data), "FOEDUS_CACHE_DIR": str(tmp_path / "cache")}
+    proc = subprocess.run([sys.executable, "-m", "foedus.cli", "atlas", "--from", "2017", "--to", "2017", "--reading",
+                           "legal", "--out", "a.csv"], capture_output=True, text=True, env=env, cwd=tmp_path,
+                          timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    notes = [line for line in proc.stderr.splitlines() if line.startswith("note: ")]
+    assert "note: COW's major-power list (cow_states/majors2016.csv) not loaded: no state counts as a major power; " \
+           "run `foedus data fetch cow_states`" in notes
+    assert ("note: after 2016 the state system and each state's CINC are those of 2016, carried forward (the COW "
+            "state system v2016 and NMC 6.0 end in 2016)") in notes

@@ -157,7 +157,7 @@ def atlas(  # noqa: PLR0913 - one option per atlas input
         raise FoedusError("give --date D, or --from Y1 --to Y2")
     years_ok(first, last)
     covered = coverage(world, dt.date(first, *SERIES_DAY), cinc_year=last)
-    notes = [*covered.notes, *series_notes(last, covered.datasets)]
+    notes = [*covered.notes, *series_notes(last, covered.datasets, majors=bool(world.states.majors))]
     if scheduler:
         from foedus.sweeps.dask_sweeps import dask_yearly
 

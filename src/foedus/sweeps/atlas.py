@@ -103,6 +103,10 @@ def coverage(world: World, first: dt.date, cinc_year: int | None = None) -> Cove
         except DataMissingError:
             notes.append("COW NMC not loaded: the capability-share columns are left out; run "
                          "`foedus data fetch cow_nmc`")
+    if not world.states.majors:  # majors_opposite and tripwire_dyads read COW's list: without it none is a major
+        from foedus.model.major_notes import majors_notes
+
+        notes += majors_notes(world.states, first)
     return Coverage(tuple(used), tuple(notes))
 
 
@@ -114,7 +118,7 @@ def dated_coverage(world: World, first: dt.date, last: dt.date | None = None) ->
         DataMissingError: as `coverage`.
     """
     covered = coverage(world, first)
-    carried = series_notes((last or first).year, covered.datasets, cinc=False)
+    carried = series_notes((last or first).year, covered.datasets, cinc=False, majors=bool(world.states.majors))
     return Coverage(covered.datasets, (*covered.notes, *carried))
 
 
