@@ -8,7 +8,6 @@ The shared data is only read: each test copies what it needs into its own folder
 
 from __future__ import annotations
 
-import os
 import socket
 from pathlib import Path
 
@@ -16,21 +15,9 @@ import pytest
 
 from foedus.cli.data_cmd import _echo_outcomes
 from foedus.datasets import DATASETS, Outcome, fetch, import_file
+from test_data_import_candidates import SOURCE, STATES, put, states
 
-SOURCE = Path(os.environ["FOEDUS_DATA_DIR"])
-STATES = "cow_states/states2016.csv"
-
-
-def put(path: Path, data: bytes) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
-    return path
-
-
-def states(drop: int = 0) -> bytes:
-    """states2016.csv, or another version of it: without its data rows 1..`drop` (still a file foedus can read)."""
-    lines = (SOURCE / STATES).read_bytes().splitlines(keepends=True)
-    return b"".join(lines[:1] + lines[1 + drop:])
+pytestmark = pytest.mark.needs_data
 
 
 def dead_url() -> str:
