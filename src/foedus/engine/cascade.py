@@ -22,10 +22,11 @@ from __future__ import annotations
 
 from bisect import insort
 from collections.abc import Mapping
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from foedus.collector import acyclic
-from foedus.datarecord import dataclass, field, replace
+from foedus.datarecord import dataclass, field, fields, replace
 from foedus.engine.bind import Binder, BindState
 from foedus.engine.citing import Certifier, Parts, cited, ranking
 from foedus.engine.ledger import (
@@ -54,6 +55,8 @@ if TYPE_CHECKING:
 __all__ = ["run_cascade"]
 
 _OTHER: dict[Side, Side] = {"attack": "defense", "defense": "attack"}
+_PARTIES = ("attackers", "targets", "place", "attacks")  # what `switches` blanks
+_SWITCHES = attrgetter(*[f.name for f in fields(Scenario) if f.name not in _PARTIES])  # the rest, as a tuple
 
 
 def run_cascade(world: World, scenario: Scenario) -> CascadeResult:
@@ -111,8 +114,7 @@ class _Run:
         self.camp = _camps(self.side_of)
         self.seen = dict.fromkeys(s.attacks)
         originals = frozenset(s.attackers) | frozenset(s.targets)
-        switches = replace(s, attackers=(), targets=(), place="", attacks=())
-        binder = Binder(self.index, switches, self.ledger)
+        binder = Binder(self.index, _switches(self.index, s), self.ledger)
         state = BindState(self.side_of, self.excluded, originals)
         frontier = volleys_of(s.attacks)
         places = self.world.places.on(s.date)
@@ -170,11 +172,9 @@ class _Run:
         return saved.frontier
 
     def _obligations(self) -> dict[str, list[Found]]:
-        """This round's binding finds by obligor, in the order the attack-by-attack engine finds them (cited as
-        obligations only when a result or a conflict reports them: `cite`)."""
-        for found in self.ledger.joins.values():
-            if len(found) > 1:
-                found.sort(key=order_of)
+        """This round's binding finds by obligor (cited as obligations only when a result or a conflict reports them:
+        `cite`); `_settle` orders a state's finds, in the attack-by-attack engine's order only where that can
+        matter."""
         return self.ledger.joins
 
     def cite(self, found: list[Found]) -> tuple[Obligation, ...]:
@@ -206,15 +206,16 @@ class _Run:
         self.fresh = []
         for state in sorted((pending.keys() | (neutral.keys() & side_of.keys())) - originals):  # the others: no side
             obligations, current = pending.get(state, []), side_of.get(state)
-            if len(obligations) > 1:
-                obligations = sorted(obligations, key=rank)
-            elif obligations and current is None and state not in all_duties:  # the common case: a new joiner
-                side = side_of[state] = obligations[0][6]  # type: ignore[assignment]  # `_join`, inline
+            if obligations and current is None and len(obligations) == 1 and state not in all_duties:
+                side = side_of[state] = obligations[0][6]  # type: ignore[assignment]  # a new joiner: `_join`, inline
                 insort(camp[side], state)
                 joiners[state] = obligations
                 self.fresh.append(state)
                 continue
             sides = {f[6] for f in obligations}
+            if len(obligations) > 1:  # by rank; the engine's order (`order_of`) breaks ties, which only finds of one
+                # treaty and article for both sides have: one find per obligor, treaty, article and side (`Ledger.bind`)
+                obligations = sorted(sorted(obligations, key=order_of) if len(sides) > 1 else obligations, key=rank)
             if current is not None:
                 sides.add(current)
             near = set(map(side_of.get, self.toward[state])) if state in all_duties else ()  # whom it owes
@@ -265,6 +266,17 @@ class _Run:
     def result(self) -> CascadeResult:
         """Freeze the run into a `CascadeResult` (`foedus.engine.outcome`)."""
         return outcome_of(self)
+
+
+def _switches(index: LegTable, s: Scenario) -> Scenario:
+    """The scenario without its parties, kept per table by its switches: the binder's stores are kept under it, so
+    one object found again is found by identity, where a new one was compared field by field per store."""
+    known: dict[tuple[object, ...], Scenario] = index.derived("switches", dict)
+    key = _SWITCHES(s)
+    found = known.get(key)
+    if found is None:
+        found = known[key] = replace(s, attackers=(), targets=(), place="", attacks=())
+    return found
 
 
 def _camps(side_of: Mapping[str, str]) -> dict[str, list[str]]:

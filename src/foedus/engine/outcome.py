@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Set
 from itertools import chain
-from operator import itemgetter
 from typing import Protocol
 
 from foedus.engine.doubts import doubts
@@ -41,8 +40,10 @@ DATA_END = dt.date(2025, 12, 31)  # the bundled treaty data is current to this d
 DATA_END_NOTE = "the bundled treaty data is current to 2025-12-31; later changes are not encoded"
 
 _joiner = maker(Joiner)
-_key = itemgetter(0)  # the ledger's tables sorted by their keys (unique): tuples of strings compared as such, not
-# each (key, find) pair through a comparison of tuples (`sorted(d.items())` gives the same order)
+# the ledger's tables sorted by their keys (unique tuples of strings of one length, no string with a NUL: ids and
+# one-line articles) joined by NUL, the least character: the tuples' order, one comparison of strings per pair where
+# the tuples compared item by item (docs/performance.md, session 31)
+_by_key = "\0".join
 
 
 class _Cites(Protocol):
@@ -91,12 +92,14 @@ def outcome_of(run: FinishedRun) -> CascadeResult:
     last = latest(ends)
     book, store = run.ledger, run.index.derived("records", interned)
     sure = run.certify
-    neutral = tuple(neutral_records([f for _, f in sorted(last.items(), key=_key)], sure, ordered=True, store=store))
-    consultations = tuple(consultations_of([f for key, f in sorted(book.consultations.items(), key=_key)
-                                            if key[0] not in belligerent], sure, store))
-    withheld = tuple(withheld_of(f, sure, store) for key, f in sorted(book.withheld.items(), key=_key)
-                     if key[0] not in belligerent and key[0] not in run.excluded)
-    violations = tuple(violations_of([f for _, f in sorted(book.violations.items(), key=_key)], sure, store))
+    neutral = tuple(neutral_records([last[k] for k in sorted(last, key=_by_key)], sure, ordered=True, store=store))
+    table = book.consultations
+    consultations = tuple(consultations_of([table[k] for k in sorted(table, key=_by_key) if k[0] not in belligerent],
+                                           sure, store))
+    held = book.withheld
+    withheld = tuple(withheld_of(held[k], sure, store) for k in sorted(held, key=_by_key)
+                     if k[0] not in belligerent and k[0] not in run.excluded)
+    violations = tuple(violations_of([book.violations[k] for k in sorted(book.violations, key=_by_key)], sure, store))
     named: Iterable[_Cites] = chain([j.primary for j in joiners], *[j.also for j in joiners], consultations,
                                     neutral, violations, withheld, *[c.obligations for c in conflicts])
     datasets: tuple[str, ...] = ("atop",) if _atop_in(run, named) else ()
@@ -104,8 +107,9 @@ def outcome_of(run: FinishedRun) -> CascadeResult:
         datasets += ("cow_states",)
     bound = run.joiners.keys() | {c.state for c in conflicts}  # the joiners' states
     legs = run.index.support
-    support = tuple(supporters(legs, run.side_of, bound, run.attacked, run.index.derived("support by recipient",
-                                                                                         lambda: recipients(legs))))
+    support = tuple(supporters(legs, run.side_of, bound, run.attacked,
+                               run.index.derived("support by recipient", lambda: recipients(legs)),
+                               run.index.derived("support records", dict)))
     result = CascadeResult(scenario=run.scenario, joiners=joiners, consultations=consultations,
                            conflicts=conflicts, neutral=neutral, violations=violations, withheld=withheld,
                            rounds=run.rounds, names=run.world.states.names,

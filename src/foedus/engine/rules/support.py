@@ -86,17 +86,29 @@ def support_legs(treaty: Treaty, members: frozenset[str], day: dt.date) -> list[
 
 
 def supporters(legs: Sequence[SupportLeg], side_of: Mapping[str, str], busy: Iterable[str],
-               attacked: Iterable[str], by_recipient: Mapping[str, Sequence[int]] | None = None) -> list[Support]:
+               attacked: Iterable[str], by_recipient: Mapping[str, Sequence[int]] | None = None,
+               made: dict[tuple[int, str], Support] | None = None) -> list[Support]:
     """Support owed to each belligerent (`side_of`) by states not fighting nor bound to fight (`busy`).
-    `by_recipient` (`recipients(legs)`, kept by the caller) lets it look only at the legs owed to belligerents."""
+    `by_recipient` (`recipients(legs)`, kept by the caller) lets it look only at the legs owed to belligerents;
+    `made`, kept by the caller with `legs`, keeps each record made, by the leg's position and the side (records are
+    immutable: equal ones are shared; one made anew took about 6 us, docs/performance.md, session 31)."""
     busy_, hit = set(busy) | set(side_of), set(attacked)
-    if by_recipient is not None:
-        legs = [legs[i] for i in sorted(i for state in side_of for i in by_recipient.get(state, ()))]
-    found = dict.fromkeys(  # without repeats, in the legs' order: equal keys stay in it (not in a set's order)
-        Support(leg.provider, leg.recipient, side_of[leg.recipient], leg.treaty, leg.entry.article,
-                leg.entry.form.value, leg.entry.level, leg.entry.when, leg.entry.basis, leg.certainty)
-        for leg in legs if leg.recipient in side_of and leg.provider not in busy_
-        and (leg.entry.when != "wartime" or leg.recipient in hit))
+    picked = range(len(legs)) if by_recipient is None else sorted(  # the recipients that fight, found in C
+        [i for state in by_recipient.keys() & side_of.keys() for i in by_recipient[state]])
+    store: dict[tuple[int, str], Support] = {} if made is None else made
+    out = []
+    for i in picked:
+        leg = legs[i]
+        if leg.recipient in side_of and leg.provider not in busy_ and (leg.entry.when != "wartime"
+                                                                       or leg.recipient in hit):
+            side = side_of[leg.recipient]
+            record = store.get((i, side))
+            if record is None:
+                e = leg.entry
+                record = store[i, side] = Support(leg.provider, leg.recipient, side, leg.treaty, e.article,
+                                                  e.form.value, e.level, e.when, e.basis, leg.certainty)
+            out.append(record)
+    found = dict.fromkeys(out)  # without repeats, in the legs' order: equal keys stay in it (not in a set's order)
     return sorted(found, key=lambda s: (s.side, s.supports, s.state, s.treaty, s.form, s.article or ""))
 
 
