@@ -118,6 +118,10 @@ DEPTH_BAD = {
     "too-many-draws": (lambda p: p["dimensions"]["depth"]["draws"].extend(p["dimensions"]["depth"]["draws"] * 20),
                        "dimensions.depth.draws"),
     "top-list": (lambda p: None, "expected a JSON object"),
+    "thresholds-reversed": (_set(["dimensions", "depth", "draws", 4, 2], [2.7, 7.0, 3.5, 3.0]),
+                            "dimensions.depth.draws[4][2]: thresholds out of order"),
+    "anchor-negative": (_set(["dimensions", "depth", "estimate", 0, 0], -3.58), "anchor item intcom"),
+    "beyond-any-fit": (_set(["dimensions", "scope", "estimate", 1, 0], 1e300), "dimensions.scope.estimate[1]: a"),
 }
 
 

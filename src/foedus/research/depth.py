@@ -16,6 +16,7 @@ import json
 import math
 from collections.abc import Mapping, Sequence
 from importlib import resources
+from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -40,6 +41,7 @@ _DATA = {"dataset": "ATOP", "version": "5.1", "file": ALLIANCE_FILE, "window": [
 
 
 MAX_DRAWS = 1000  # as `foedus depth --refit --draws` allows; a file with more is not one foedus wrote
+MAX_PARAM = 1e3  # far beyond any fit (the priors are N(0, 2²) and N(0, 5²); the shipped file's largest is 8.4)
 
 
 def _number(value: Any) -> bool:
@@ -52,14 +54,26 @@ def _number(value: Any) -> bool:
         return False
 
 
-def _item_set(source: str, where: str, one: Any, items: Sequence[ItemSpec]) -> list[irt.Item]:
-    """One parameter set ([a, c1, ...] per item) as `irt.Item`s, refusing a wrong shape or a non-finite number."""
+def _item_set(source: str, where: str, one: Any, items: Sequence[ItemSpec], anchor: str) -> list[irt.Item]:
+    """One parameter set ([a, c1, ...] per item) as `irt.Item`s, refusing a wrong shape, a non-finite number or a
+    set no fit makes: thresholds out of order (the category probabilities go negative and are clipped), the anchor
+    item's discrimination below zero (the scale reversed: the deepest alliances scored shallowest), a number far
+    beyond any fit (`irt.fit` fixes both; a file breaking them was edited or damaged, and scored silently wrong)."""
     if not isinstance(one, list) or len(one) != len(items):
         raise DataFormatError(f"{source}: {where}: expected a list of the parameters of {counted(len(items), 'item')}")
     for j, (p, item) in enumerate(zip(one, items, strict=True)):
         if not isinstance(p, list) or len(p) != item.categories or not all(_number(v) for v in p):
             raise DataFormatError(f"{source}: {where}[{j}]: expected {item.categories} finite numbers "
                                   f"(discrimination and thresholds of item {item.name})")
+        if any(abs(v) > MAX_PARAM for v in p):
+            raise DataFormatError(f"{source}: {where}[{j}]: a parameter beyond ±{MAX_PARAM:g}, far beyond any fit "
+                                  f"(item {item.name}; a damaged file?)")
+        if any(b < a for a, b in pairwise(p[1:])):
+            raise DataFormatError(f"{source}: {where}[{j}]: thresholds out of order (item {item.name}); a fit gives "
+                                  "them in increasing order")
+        if item.name == anchor and p[0] < 0:
+            raise DataFormatError(f"{source}: {where}[{j}]: the anchor item {item.name} has a negative discrimination, "
+                                  "which reverses the scale; a fit makes it positive")
     return [irt.Item(float(p[0]), tuple(float(v) for v in p[1:])) for p in one]
 
 
@@ -79,7 +93,7 @@ class DepthModel:
             raise DataFormatError(f"{source}: dimensions: expected an object with {' and '.join(MODELS)}")
         self.data: dict[str, Any] = {"file": "the ATOP file", **data}
         self.draws: dict[str, list[list[irt.Item]]] = {}
-        for dim, (items, _) in MODELS.items():
+        for dim, (items, anchor) in MODELS.items():
             block = dims.get(dim)
             if not isinstance(block, Mapping) or not isinstance(block.get("items"), list):
                 raise DataFormatError(f"{source}: dimensions.{dim}: expected an object with items, estimate, draws")
@@ -90,8 +104,8 @@ class DepthModel:
             draws, where = block.get("draws"), f"dimensions.{dim}.draws"
             if not isinstance(draws, list) or len(draws) > MAX_DRAWS:
                 raise DataFormatError(f"{source}: {where}: expected a list of at most {MAX_DRAWS} parameter sets")
-            self.draws[dim] = [_item_set(source, f"dimensions.{dim}.estimate", block.get("estimate"), items),
-                               *(_item_set(source, f"{where}[{k}]", d, items) for k, d in enumerate(draws))]
+            self.draws[dim] = [_item_set(source, f"dimensions.{dim}.estimate", block.get("estimate"), items, anchor),
+                               *(_item_set(source, f"{where}[{k}]", d, items, anchor) for k, d in enumerate(draws))]
 
     @classmethod
     def bundled(cls) -> DepthModel:
