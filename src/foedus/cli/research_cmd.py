@@ -24,11 +24,10 @@ def years_ok(first: int, last: int, system: str = "cow") -> None:
     """Refuse an impossible year range (the years foedus reads: `foedus.model.days`), and one wholly before the state
     system asked for (`system`: cow or gw), whose file had no dyad-year at all (exit 0), as `foedus atlas --date
     1815-06-01` refuses its day."""
-    from foedus.model.days import EARLIEST, LATEST
     from foedus.model.states import COW_FIRST_DAY
+    from foedus.research.years import check_years
 
-    if not EARLIEST.year <= first <= last <= LATEST.year:
-        raise FoedusError(f"impossible year range {first}–{last} (need {EARLIEST.year} <= from <= to <= {LATEST.year})")
+    check_years(first, last)
     name, begins = "COW", COW_FIRST_DAY
     if system == "gw" and last < COW_FIRST_DAY.year:  # the GW list's first day, read from it only when it matters
         from foedus.sources.cow import read_gw_spells
@@ -67,15 +66,13 @@ def dyads(
     from foedus.sources.coverage import atop_present, history_notes
     from foedus.world_cache import cached_states
 
-    if system not in ("cow", "gw"):
-        raise FoedusError(f"unknown system {system!r}: choose cow or gw")
+    options = DyadOptions(first, last, directed=directed, system=system, covariates=covariates,  # type: ignore[arg-type]
+                          depth=depth)  # checks the years and the system
     years_ok(first, last, system)
     extra = parse_covariates(add or [])
     if extra and system != "cow":
         raise FoedusError("peacesciencer's covariates merge on COW codes: use --system cow")
     check_table(out, force)
-    options = DyadOptions(first, last, directed=directed, system=system, covariates=covariates,  # type: ignore[arg-type]
-                          depth=depth)
     with working("loading the state system, ATOP and CINC"):  # the flags alone need only the states
         source = World.default() if covariates or depth or extra else cached_states()
     atop = atop_present()  # without it the flags are all missing, and the covariates count the curated treaties only

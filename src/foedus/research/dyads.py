@@ -55,6 +55,25 @@ class DyadOptions:
     reference_day: tuple[int, int] = (7, 1)
     depth: bool = False  # add the depth of the deepest shared alliance (foedus.research.dyad_depth)
 
+    def __post_init__(self) -> None:
+        """Refuse what no table can be made of, in one line (`FoedusError`), as the CLI does: a year range backwards,
+        outside the years foedus reads or not of whole numbers (`foedus.research.years`), an unknown system (read as
+        COW's before), a reference day no year has (a numpy or datetime error before), a flag that is not a bool."""
+        from foedus.errors import FoedusError
+        from foedus.research.years import check_years
+
+        check_years(self.first, self.last)
+        if self.system not in ("cow", "gw"):
+            raise FoedusError(f"unknown system {self.system!r}: choose cow or gw")
+        for name in ("directed", "covariates", "depth"):
+            if not isinstance(getattr(self, name), bool):
+                raise FoedusError(f"{name} must be True or False, not {getattr(self, name)!r}")
+        day = self.reference_day
+        try:  # a common year: 29 February is not in most years
+            dt.date(2001, *day)
+        except (TypeError, ValueError):
+            raise FoedusError(f"reference_day {day!r} is not a (month, day) of every year") from None
+
 
 def system_spells(source: World | StateRegistry, system: System) -> Spells:
     """Membership spells by state code (COW ccode or GW gwcode); `source`: a world or its state registry."""

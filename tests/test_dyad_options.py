@@ -1,0 +1,41 @@
+"""The Python API of the dyad-years refuses what the CLI refuses, in one line (`FoedusError`), before any data is
+read: `DyadOptions` checked nothing, so a backwards range raised numpy's 'negative dimensions are not allowed', an
+unknown system was read as COW's, `first=True` made 103,588 rows from year 1, and a reference day of 30 February
+raised a datetime error deep in the covariates."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from foedus.errors import FoedusError
+from foedus.research.dyads import DyadOptions
+
+BAD: dict[str, tuple[dict[str, Any], str]] = {
+    "backwards": ({"first": 1900, "last": 1890}, r"^impossible year range 1900–1890 \(need 1815 <= from"),
+    "before-1815": ({"first": 1700, "last": 1701}, r"^impossible year range 1700–1701"),
+    "after-2100": ({"first": 2000, "last": 3000}, r"^impossible year range 2000–3000"),
+    "bool-year": ({"first": True, "last": 1900}, r"^the first year must be a whole number, not True$"),
+    "text-year": ({"first": 1900, "last": "1901"}, r"^the last year must be a whole number, not '1901'$"),
+    "float-year": ({"first": 1900.5, "last": 1901}, r"^the first year must be a whole number, not 1900.5$"),
+    "system": ({"first": 1900, "last": 1900, "system": "zz"}, r"^unknown system 'zz': choose cow or gw$"),
+    "system-case": ({"first": 1900, "last": 1900, "system": "GW"}, r"^unknown system 'GW'"),
+    "flag": ({"first": 1900, "last": 1900, "directed": "no"}, r"^directed must be True or False, not 'no'$"),
+    "30-february": ({"first": 1900, "last": 1900, "reference_day": (2, 30)}, r"^reference_day \(2, 30\) is not a"),
+    "29-february": ({"first": 1900, "last": 1900, "reference_day": (2, 29)}, r"^reference_day \(2, 29\)"),
+    "month-13": ({"first": 1900, "last": 1900, "reference_day": (13, 1)}, r"^reference_day \(13, 1\)"),
+    "one-number": ({"first": 1900, "last": 1900, "reference_day": (7,)}, r"^reference_day \(7,\)"),
+}
+
+
+@pytest.mark.parametrize("case", BAD)
+def test_dyad_options_refuse_what_no_table_can_be_made_of(case: str) -> None:
+    given, message = BAD[case]
+    with pytest.raises(FoedusError, match=message):
+        DyadOptions(**given)
+
+
+def test_dyad_options_keep_what_the_cli_gives() -> None:
+    options = DyadOptions(1815, 2100, directed=False, system="gw", covariates=False, reference_day=(12, 31))
+    assert (options.first, options.last, options.system, options.reference_day) == (1815, 2100, "gw", (12, 31))
