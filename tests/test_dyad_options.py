@@ -1,4 +1,4 @@
-"""The Python API of the dyad-years refuses what the CLI refuses, in one line (`FoedusError`), before any data is
+"""The Python API of the research tables refuses what the CLI refuses, in one line (`FoedusError`), before any data is
 read: `DyadOptions` checked nothing, so a backwards range raised numpy's 'negative dimensions are not allowed', an
 unknown system was read as COW's, `first=True` made 103,588 rows from year 1, and a reference day of 30 February
 raised a datetime error deep in the covariates."""
@@ -39,3 +39,13 @@ def test_dyad_options_refuse_what_no_table_can_be_made_of(case: str) -> None:
 def test_dyad_options_keep_what_the_cli_gives() -> None:
     options = DyadOptions(1815, 2100, directed=False, system="gw", covariates=False, reference_day=(12, 31))
     assert (options.first, options.last, options.system, options.reference_day) == (1815, 2100, "gw", (12, 31))
+
+
+@pytest.mark.parametrize("level", [2.0, 1.0, 0.0, -1.0, float("nan"), True, "0.9"])
+def test_a_depth_score_refuses_an_interval_width_it_cannot_give(level: object) -> None:
+    """`DepthModel.score` (docs/depth.md) took any width: 2 gave the grid's ends (-5, 5), -1 an interval with lo
+    above hi, NaN NaN bounds, all silently; the CLI's --level check now lives where every score is made."""
+    from foedus.research.depth import DepthModel
+
+    with pytest.raises(FoedusError, match=r"^level .*: use a width of at least 0.5 and below 1 \(e.g. 0.9\)$"):
+        DepthModel.bundled().score([{"intcom": 1}], level=level)  # type: ignore[arg-type]

@@ -52,10 +52,10 @@ def depth(
     from foedus.cli.helpers import world_for
     from foedus.cli.progress import working
     from foedus.research.depth import DepthModel, atop_rows_for_fit, depth_table, fit_params
+    from foedus.research.irt import check_level
 
     check_table(out, force)
-    if not 0.5 <= level < 1:
-        raise FoedusError(f"--level {level}: use a width of at least 0.5 and below 1 (e.g. 0.9)")
+    check_level(level, "--level")  # as the Python API checks it
     # the refit's own options would go unread without it, and saved parameters unread with it
     refuse_unused("--draws", draws is not None and not refit, "without --refit (it sets the refit's bootstrap)")
     refuse_unused("--seed", seed is not None and not refit, "without --refit (it seeds the refit's bootstrap)")

@@ -15,7 +15,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-__all__ = ["Item", "Score", "bootstrap", "fit", "score"]
+from foedus.errors import FoedusError
+
+__all__ = ["Item", "Score", "bootstrap", "check_level", "fit", "score"]
 
 FIT_GRID = np.linspace(-4.0, 4.0, 49)
 SCORE_GRID = np.linspace(-5.0, 5.0, 201)
@@ -167,8 +169,24 @@ def bootstrap(x: np.ndarray, cats: Sequence[int], anchor: int, estimate: Sequenc
     return out
 
 
+def check_level(level: object, name: str = "level") -> None:
+    """Refuse an interval width `score` cannot give: not a number, or outside [0.5, 1) (a width of 2 gave the grid's
+    ends, -1 an interval with lo above hi, NaN NaN bounds, all silently). `name`: the option, as the user gave it.
+
+    Raises:
+        FoedusError: the width, named, in one line.
+    """
+    if isinstance(level, bool) or not isinstance(level, int | float) or not 0.5 <= level < 1:
+        raise FoedusError(f"{name} {level!r}: use a width of at least 0.5 and below 1 (e.g. 0.9)")
+
+
 def score(x: np.ndarray, draws: Sequence[Sequence[Item]], level: float = 0.9) -> list[Score]:
-    """Posterior mean, sd and central `level` interval of each row's trait, mixing over item-parameter draws."""
+    """Posterior mean, sd and central `level` interval of each row's trait, mixing over item-parameter draws.
+
+    Raises:
+        FoedusError: `level` is not a width `check_level` takes.
+    """
+    check_level(level)
     post = np.mean([_posterior(x, items, SCORE_GRID) for items in draws], axis=0)
     mean = post @ SCORE_GRID
     sd = np.sqrt(np.maximum(post @ SCORE_GRID**2 - mean**2, 0.0))
