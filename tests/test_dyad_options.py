@@ -49,3 +49,30 @@ def test_a_depth_score_refuses_an_interval_width_it_cannot_give(level: object) -
 
     with pytest.raises(FoedusError, match=r"^level .*: use a width of at least 0.5 and below 1 \(e.g. 0.9\)$"):
         DepthModel.bundled().score([{"intcom": 1}], level=level)  # type: ignore[arg-type]
+
+
+PAIRS: dict[str, tuple[Any, Any, Any]] = {
+    "lengths": ([3, 0, 1], [3, 0], None),  # numpy's broadcast ValueError before
+    "one-weight": ([3, 0, 1], [3, 1, 1], [1.0]),  # spread silently over every state before
+    "negative-weight": ([3, 0], [3, 3], [-1.0, 1.0]),  # S = NaN before
+    "nan-weight": ([3, 0], [3, 3], [float("nan"), 1.0]),
+    "tie-above-3": ([9, 0], [0, 0], None),  # S = -5.0 before
+    "tie-negative": ([-1, 0], [3, 0], None),
+    "tie-nan": ([float("nan"), 0], [3, 0], None),  # S = NaN before
+    "text": (["a", "b"], ["c", "d"], None),  # numpy's 'could not convert string to float' before
+    "matrix": ([[3, 0]], [[3, 0]], None),
+}
+
+
+@pytest.mark.parametrize("case", PAIRS)
+def test_the_per_pair_similarity_measures_refuse_what_a_year_matrix_refuses(case: str) -> None:
+    """The reference definitions (`s_score` ... `pair_similarity`) took any arrays; now they refuse, in one line, what
+    `check_year` refuses for a whole year (`SimilarityInputError`, a `FoedusError`)."""
+    from foedus.research.similarity import s_score, scott_pi
+
+    x, y, w = PAIRS[case]
+    with pytest.raises(FoedusError, match=r"^(portfolios and weights must|tie values must|weights must)"):
+        s_score(x, y, w)
+    if w is None:
+        with pytest.raises(FoedusError):
+            scott_pi(x, y)

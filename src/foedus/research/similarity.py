@@ -89,10 +89,29 @@ class AllPairs:
 # --- direct per-pair definitions (the reference the fast path is tested against) -----------------------
 
 
+def _portfolios(x: npt.ArrayLike, y: npt.ArrayLike, w: npt.ArrayLike | None = None) -> tuple[FloatArray, ...]:
+    """Two portfolios (and weights) as float arrays, refused as `check_year` refuses a year's: not of one length
+    (numpy's broadcast error, or weights of length 1 silently spread over every state), ties outside 0..D_MAX (an S
+    outside [-1, 1]), a weight negative or not finite (S NaN or beyond its range), all without a word before."""
+    try:
+        xa, ya = np.asarray(x, np.float64), np.asarray(y, np.float64)
+        wa = np.ones_like(xa) if w is None else np.asarray(w, np.float64)
+    except (TypeError, ValueError) as exc:
+        raise SimilarityInputError(f"portfolios and weights must be numbers ({exc})") from None
+    if xa.ndim != 1 or xa.shape != ya.shape or wa.shape != xa.shape:
+        raise SimilarityInputError(f"portfolios and weights must be 1-D and of one length, got shapes {xa.shape}, "
+                                   f"{ya.shape}, {wa.shape}")
+    if not (np.isfinite(xa).all() and np.isfinite(ya).all()) or xa.min(initial=0) < 0 or ya.min(initial=0) < 0 \
+            or max(xa.max(initial=0), ya.max(initial=0)) > D_MAX:
+        raise SimilarityInputError(f"tie values must lie in 0..{D_MAX}")
+    if not np.isfinite(wa).all() or wa.min(initial=0) < 0:
+        raise SimilarityInputError("weights must be finite and non-negative")
+    return xa, ya, wa
+
+
 def s_score(x: npt.ArrayLike, y: npt.ArrayLike, w: npt.ArrayLike | None = None, *, squared: bool = False) -> float:
     """Signorino–Ritter S for two portfolios (absolute or squared distance, optionally weighted)."""
-    xa, ya = np.asarray(x, np.float64), np.asarray(y, np.float64)
-    wa = np.ones_like(xa) if w is None else np.asarray(w, np.float64)
+    xa, ya, wa = _portfolios(x, y, w)
     dist = (xa - ya) ** 2 if squared else np.abs(xa - ya)
     dmax = D_MAX**2 if squared else D_MAX
     total = float(wa.sum())
@@ -101,7 +120,7 @@ def s_score(x: npt.ArrayLike, y: npt.ArrayLike, w: npt.ArrayLike | None = None, 
 
 def cohen_kappa(x: npt.ArrayLike, y: npt.ArrayLike) -> float:
     """Häge's kappa: 1 − observed/expected squared distance, expectation over each portfolio's own marginal."""
-    xa, ya = np.asarray(x, np.float64), np.asarray(y, np.float64)
+    xa, ya, _ = _portfolios(x, y)
     observed = float(np.mean((xa - ya) ** 2))
     expected = float(np.mean((xa[:, None] - ya[None, :]) ** 2))
     return float("nan") if expected == 0 else 1.0 - observed / expected
@@ -109,7 +128,7 @@ def cohen_kappa(x: npt.ArrayLike, y: npt.ArrayLike) -> float:
 
 def scott_pi(x: npt.ArrayLike, y: npt.ArrayLike) -> float:
     """Häge's pi: 1 − observed/expected squared distance, expectation over the pooled marginal of both."""
-    xa, ya = np.asarray(x, np.float64), np.asarray(y, np.float64)
+    xa, ya, _ = _portfolios(x, y)
     z = np.concatenate([xa, ya])
     observed = float(np.mean((xa - ya) ** 2))
     expected = float(np.mean((z[:, None] - z[None, :]) ** 2))
@@ -118,7 +137,7 @@ def scott_pi(x: npt.ArrayLike, y: npt.ArrayLike) -> float:
 
 def kendall_taub(x: npt.ArrayLike, y: npt.ArrayLike) -> float:
     """Kendall's tau-b over all position pairs (scipy.stats.kendalltau semantics); NaN if either is constant."""
-    xa, ya = np.asarray(x, np.float64), np.asarray(y, np.float64)
+    xa, ya, _ = _portfolios(x, y)
     n = xa.size
     sx = np.sign(xa[:, None] - xa[None, :])
     sy = np.sign(ya[:, None] - ya[None, :])
