@@ -76,3 +76,20 @@ def test_the_per_pair_similarity_measures_refuse_what_a_year_matrix_refuses(case
     if w is None:
         with pytest.raises(FoedusError):
             scott_pi(x, y)
+
+
+_YEAR = ([2, 20], [[3, 1], [1, 3]], [0.5, 0.5])
+FRAMES: dict[str, dict[Any, Any]] = {
+    "text-inputs": {1900: "x"},  # IndexError: string index out of range, before
+    "two-inputs": {1900: ([2, 20], [[3, 1], [1, 3]])},  # IndexError before
+    "text-year": {"1900": _YEAR, 1901: _YEAR},  # sorted's TypeError before
+    "bool-year": {True: _YEAR},  # a year column of 1, silently, before
+}
+
+
+@pytest.mark.parametrize("case", FRAMES)
+def test_a_similarity_frame_refuses_a_year_it_cannot_read(case: str) -> None:
+    from foedus.research.similarity import similarity_frame
+
+    with pytest.raises(FoedusError, match=r"(a year must be a whole number|expected \(ccodes, ties, weights\))"):
+        similarity_frame(FRAMES[case])

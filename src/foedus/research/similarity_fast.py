@@ -173,8 +173,21 @@ def _repeats(codes: np.ndarray) -> bool:
     return bool(np.any(ordered[1:] == ordered[:-1]))
 
 
-def _size(year: tuple[npt.ArrayLike, npt.ArrayLike, npt.ArrayLike]) -> int:
-    return int(np.shape(year[1])[0]) if np.ndim(year[1]) == 2 else 0
+def _order(years: Years) -> list[int]:
+    """The years ascending; one that is not a whole number is refused in one line (a TypeError of `sorted`, or a
+    year column of True, before)."""
+    for year in years:
+        if isinstance(year, bool) or not isinstance(year, int | np.integer):
+            raise SimilarityInputError(f"{year!r}: a year must be a whole number")
+    return sorted(years)
+
+
+def _size(year: int, inputs: object) -> int:
+    """The states of one year's tie matrix; inputs that are not the three (ccodes, ties, weights) are refused in one
+    line (an IndexError, or an unpacking error, before)."""
+    if not isinstance(inputs, tuple | list) or len(inputs) != 3:
+        raise SimilarityInputError(f"{year}: expected (ccodes, ties, weights), got {type(inputs).__name__}")
+    return int(np.shape(inputs[1])[0]) if np.ndim(inputs[1]) == 2 else 0
 
 
 def _fill(year: int, inputs: tuple[npt.ArrayLike, npt.ArrayLike, npt.ArrayLike],
@@ -202,8 +215,8 @@ def _fill(year: int, inputs: tuple[npt.ArrayLike, npt.ArrayLike, npt.ArrayLike],
 def similarity_columns(years: Years, progress: Callable[[int], None] | None = None) -> dict[str, np.ndarray]:
     """Every directed dyad-year (i ≠ j, row-major within a year, years ascending) as the FRAME_COLUMNS arrays:
     ccode1, ccode2, year (int64) and the six measures (float64); `progress(k)` is told after each of k years."""
-    order = sorted(years)
-    total = sum(n * (n - 1) for n in map(_size, (years[y] for y in order)))
+    order = _order(years)
+    total = sum(n * (n - 1) for n in (_size(y, years[y]) for y in order))
     data = {col: np.empty(total, dtype) for col, dtype in COLUMN_DTYPES.items()}
     start = 0
     for k, year in enumerate(order, start=1):
@@ -217,7 +230,7 @@ def _groups(years: Years, order: list[int], rows: int) -> list[tuple[list[int], 
     """Consecutive years in groups of about `rows` rows or more (at least one year each), with their row counts."""
     groups: list[tuple[list[int], int]] = []
     for year in order:
-        n = _size(years[year])
+        n = _size(year, years[year])
         if not groups or groups[-1][1] >= rows:
             groups.append(([], 0))
         groups[-1][0].append(year)
@@ -247,7 +260,7 @@ def similarity_batches(years: Years, progress: Callable[[int], None] | None = No
                     progress(done[0])
         return data
 
-    groups = _groups(years, sorted(years), rows)
+    groups = _groups(years, _order(years), rows)
     with engine_threads(), ThreadPoolExecutor(max(1, workers), thread_name_prefix="foedus-similarity") as pool:
         ahead = max(1, workers) + 1  # batches computed ahead of the one handed out
         pending = deque(pool.submit(compute, *g) for g in groups[:ahead])
