@@ -83,7 +83,7 @@ def run_scenario(
         return replace(result, power=power)
     from foedus.engine.fast.montecarlo import simulate  # numpy: loaded only for probabilistic runs
     from foedus.engine.power import expected_power
-    from foedus.model.major_notes import majors_notes
+    from foedus.model.major_notes import with_majors_notes
 
     model = _honour(honour, likely_model)
     # an id a what-if change dropped is still a treaty; a misspelt one would silently set nothing
@@ -92,7 +92,7 @@ def run_scenario(
     mc = simulate(w, scenario, draws, seed, model)
     summary = mc.summary(expected_power(w.states, mc.states, mc.sides, scenario.date))
     # P(major powers on opposite sides) reads COW's list: say where it gives none, or 2016's carried forward
-    notes = (*result.notes, *majors_notes(w.states, scenario.date))
+    notes = with_majors_notes(result.notes, w.states, scenario.date)
     return replace(result, power=power, montecarlo=summary, notes=notes)
 
 

@@ -31,6 +31,7 @@ from foedus.engine.rules import recipients, supporters
 from foedus.engine.scenario import Scenario
 from foedus.engine.table import LegTable
 from foedus.model.membership import unchecked_notes
+from foedus.model.state_files import cow_carried
 from foedus.model.world import World
 from foedus.sources.coverage import missing_notes
 
@@ -149,11 +150,14 @@ def doubts_of(world: World, scenario: Scenario, index: LegTable, belligerent: Se
 
 def _notes(world: World, scenario: Scenario) -> tuple[str, ...]:
     """What the answer lacks: data not loaded, scenario states the state system cannot check (from the earliest
-    day the scenario reads: its date, or the day its attacks began), dates past the bundled set."""
+    day the scenario reads: its date, or the day its attacks began), the state system of 2016 carried forward after
+    it (the scenario's states are checked against it: `foedus.engine.scenario`), dates past the bundled set."""
     notes = missing_notes(name for name, have in (("cow_states", world.states.has_system_dates),
                                                   ("atop", world.has_history)) if not have)
     first = min(scenario.date, scenario.ongoing_since or scenario.date)
     notes += unchecked_notes(world.states, (*scenario.attackers, *scenario.targets), first)
+    if world.states.has_system_dates:  # the draws' note names the system and its major powers in its place
+        notes += cow_carried(scenario.date.year, majors=False)  # `foedus.model.major_notes.with_majors_notes`
     if scenario.date > DATA_END:
         notes.append(DATA_END_NOTE)
     return tuple(notes)

@@ -5,11 +5,12 @@ P(major powers on opposite sides) and the joining model's major-power features r
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from foedus.model.state_files import COW_MAJORS_FILE, cow_carried
 from foedus.model.states import COW_FIRST_DAY, StateRegistry
 
-__all__ = ["majors_notes"]
+__all__ = ["majors_notes", "with_majors_notes"]
 
 
 def majors_notes(states: StateRegistry, day: dt.date) -> list[str]:
@@ -21,3 +22,11 @@ def majors_notes(states: StateRegistry, day: dt.date) -> list[str]:
     if day < COW_FIRST_DAY:
         return [f"COW's major-power list begins on {COW_FIRST_DAY}: no state counts as a major power on {day}"]
     return cow_carried(day.year, system=states.has_system_dates, majors=True)
+
+
+def with_majors_notes(notes: Sequence[str], states: StateRegistry, day: dt.date) -> tuple[str, ...]:
+    """A cascade's `notes` with the major powers' of `day` added (`majors_notes`): where these name the state system
+    carried forward after 2016, the cascade's note that says it of the system alone (`foedus.engine.outcome`) is left
+    out, so that the system is named once."""
+    said = cow_carried(day.year, majors=False) if states.majors and states.has_system_dates else []
+    return (*(n for n in notes if n not in said), *majors_notes(states, day))
