@@ -61,10 +61,14 @@ def run_scenario(
     options = check_options(options, OPTIONS)
     _check_models(honour, likely_model, bool(options.get("likelihood")))
     base = World.given(world)
-    w = _world(base, what_if, options)
+    w, changes = _world(base, what_if, options)
     given = {i.name: options[i.name] for i in SCENARIO[3:] if i.name in options}
     scenario = build_scenario(w, attacker=attacker, target=target, date=date, **given)
     result = run_cascade(w, scenario)
+    if changes:  # a change dated after the scenario changes nothing in it: say so, not silently
+        from foedus.model.overlay_dated import later_notes
+
+        result = replace(result, notes=(*result.notes, *later_notes(changes, scenario.date, base)))
     if scenario.ongoing_since is not None:
         from foedus.war.ongoing import ongoing_summary
 
@@ -134,13 +138,14 @@ def _honour(honour: HonourModel | str | None, likely_model: ModelFile | str | Pa
     return load_honour_model(honour)
 
 
-def _world(world: World, what_if: Overlay | list[Change] | None, options: dict[str, Any]) -> World:
-    """The world with the what-if changes applied (the given world is not modified)."""
+def _world(world: World, what_if: Overlay | list[Change] | None, options: dict[str, Any]
+           ) -> tuple[World, list[Change]]:
+    """The world with the what-if changes applied (the given world is not modified), and the changes."""
     if what_if is None and not any(options.get(i.name) for i in WHAT_IF):
-        return world  # nothing to change: the overlay model is not even imported
+        return world, []  # nothing to change: the overlay model is not even imported
     from foedus.model.overlay import Overlay, as_changes, changes_from
 
     given = as_changes(what_if) if what_if is not None else []  # an overlay's changes, or the list given
 
     changes = [*given, *changes_from({i.name: options.get(i.name) for i in WHAT_IF})]
-    return Overlay(changes=changes).apply(world) if changes else world
+    return (Overlay(changes=changes).apply(world) if changes else world), changes
