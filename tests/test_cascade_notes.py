@@ -69,9 +69,9 @@ def test_a_what_if_dated_on_or_before_the_scenario_is_not_said_to_be_later() -> 
     on_day = AddMember(treaty="nato_1949", state="UKR", joined=dt.date(2025, 6, 1))
     assert not any("takes effect only" in n for n in foedus.cascade("RUS", "UKR", "2025-06-01",
                                                                      what_if=[on_day]).notes)
-    # PAK left SEATO in 1973: a later `left` lengthens that membership over 1975, which is no change from later on
-    lengthened = RemoveMember(treaty="manila_1954", state="PAK", left=dt.date(1980, 1, 1))
-    assert not any("takes effect only" in n for n in foedus.cascade("IND", "PAK", "1975-06-01",
-                                                                     what_if=[lengthened]).notes)
-    assert any("takes effect only from 1980-01-01" in n for n in foedus.cascade("IND", "PAK", "1965-06-01",
-                                                                                what_if=[lengthened]).notes)
+    # PAK left SEATO in 1973: leaving in 1970 touches 1972, not 1965 (a later `left` is refused: test_overlay_spells)
+    shortened = RemoveMember(treaty="manila_1954", state="PAK", left=dt.date(1970, 1, 1))
+    assert not any("takes effect only" in n for n in foedus.cascade("IND", "PAK", "1972-06-01",
+                                                                     what_if=[shortened]).notes)
+    assert any("takes effect only from 1970-01-01" in n for n in foedus.cascade("IND", "PAK", "1965-06-01",
+                                                                                what_if=[shortened]).notes)

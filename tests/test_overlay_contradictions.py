@@ -236,8 +236,8 @@ def test_a_member_added_and_removed_later_is_a_bounded_membership(here: Path, wo
     assert [(str(m.joined), str(m.left)) for m in ukr] == [(str(joined), "2030-01-01")]
 
 
-REJOIN = ("cannot be written this way: a remove_member with 'left' ends every membership of the state, the added one "
-          "included; drop the treaty and add an edited copy with add_treaty)")
+REJOIN = ("cannot be written this way: a remove_member with 'left' ends the state's membership from that day on, the "
+          "added one included; drop the treaty and add an edited copy with add_treaty)")
 
 
 def test_a_member_removed_before_it_is_added_contradicts(here: Path) -> None:
@@ -272,8 +272,9 @@ def test_a_left_before_the_treaty_took_effect_is_the_treaty_rule(here: Path) -> 
 
 
 def test_leaving_and_rejoining_says_why_it_cannot_be_written(here: Path) -> None:
-    """A remove with `left` ends every membership of the state, the added one too: TUR out in 2030 and back in 2031
-    cannot be two changes. It was refused as 'it would leave on 2030-01-01, not after joining on 2031-01-01'."""
+    """A remove with `left` ends the state's membership from that day on, the added one too: TUR out in 2030 and
+    back in 2031 cannot be two changes. It was refused as 'it would leave on 2030-01-01, not after joining on
+    2031-01-01'."""
     ov = _overlay(here, "ov.yaml", "{op: remove_member, treaty: nato_1949, state: TUR, left: 2030-01-01}",
                   "{op: add_member, treaty: nato_1949, state: TUR, joined: 2031-01-01}")
     assert _error_line([*CASCADE, "--overlay", ov]) == (

@@ -9,6 +9,7 @@ from pydantic import ValidationError
 
 from foedus.errors import ScenarioError, field_path, validation_problem
 from foedus.model.overlay_changes import AddMember, AddTreaty, DropTreaty, RemoveMember, SetScope, SetStrength
+from foedus.model.overlay_set import summary
 from foedus.model.treaty import Treaty
 from foedus.model.world import World
 
@@ -48,6 +49,35 @@ def _not_a_member_then(treaty: Treaty, state: str, change: AddMember) -> None:
             raise ScenarioError(f"what-if: {state} is already a member of {treaty.id} ({held}){added}")
 
 
+def _ended(treaty: Treaty, state: str, change: RemoveMember) -> list[dict[str, Any]]:
+    """The treaty's member rows with `state` no party from `change.left` on: the last of its spells begun by that
+    day ends then (a spell it left and rejoined, or a row split where a freeze began, is one row each), those begun
+    later go, and earlier ones stay as they are. Setting `left` on every row of the state lengthened a spell already
+    over (PAK, out of SEATO in 1973, a party in 1975 with `left: 1980-01-01`) and made two spells overlap (ARM in
+    csto_1992). A removal that shortens nothing would only lengthen the membership, and is refused.
+
+    Raises:
+        ScenarioError: the state had left by `change.left` and has no later spell, naming the change and its exit.
+    """
+    left = change.left
+    assert left is not None  # (a removal without `left` takes the member out altogether)
+    start = [m.joined or treaty.in_force or m.signed or treaty.signed for m in treaty.members]
+    rows = [i for i, m in enumerate(treaty.members) if m.state == state]
+    begun = [i for i in rows if start[i] <= left] or [min(rows, key=start.__getitem__)]  # the treaty's rule refuses
+    last = max(begun, key=lambda i: start[i])
+    later = {i for i in rows if start[i] > start[last]}
+    out = treaty.members[last].left
+    if out is not None and out <= left and not later:
+        why = "the day given: the removal changes nothing" if out == left else \
+            f"before {left}: a removal cannot lengthen a membership"
+        raise ScenarioError(f"what-if {summary(change)}: {state} left {treaty.id} on {out}, {why}; give a 'left' "
+                            f"before {out}")
+    members = [m.model_dump(mode="python") for i, m in enumerate(treaty.members) if i not in later]
+    if out is None or left < out:
+        members[last - sum(1 for i in later if i < last)]["left"] = left
+    return members
+
+
 def apply_change(change: AddMember | RemoveMember | DropTreaty | AddTreaty | SetStrength | SetScope,
                  treaties: dict[str, Treaty], world: World, files: dict[str, str] | None = None,
                  new: Treaty | None = None) -> None:
@@ -75,9 +105,8 @@ def apply_change(change: AddMember | RemoveMember | DropTreaty | AddTreaty | Set
         if change.left is None:
             data["members"] = [m for m in data["members"] if m["state"] != state]
             data["provisions"] = _without(data["provisions"], state)
-        for m in data["members"]:
-            if m["state"] == state:
-                m["left"] = change.left
+        else:
+            data["members"] = _ended(treaty, state, change)
     else:
         hits = [p for p in data["provisions"] if p["article"] == change.article]
         if not hits:

@@ -79,7 +79,8 @@ class AddMember(_Change):
 
 
 class RemoveMember(_Change):
-    """End `state`'s membership (from `left`, by default: never a member)."""
+    """End `state`'s membership (from `left`, by default: never a member). With `left`, the last spell begun by then
+    ends on it, later spells go, earlier ones stay; one that would not shorten the membership is refused."""
 
     op: Literal["remove_member"] = "remove_member"
     treaty: str

@@ -100,8 +100,8 @@ def _member_bounds(one: Change, two: Change) -> _Clash | None:
         return _Clash()
     if added.joined is not None and added.joined > removed.left:
         return _Clash(f" (joining on {added.joined} after leaving on {removed.left} cannot be written this way: a "
-                      "remove_member with 'left' ends every membership of the state, the added one included; drop "
-                      "the treaty and add an edited copy with add_treaty)")
+                      "remove_member with 'left' ends the state's membership from that day on, the added one "
+                      "included; drop the treaty and add an edited copy with add_treaty)")
     return None
 
 
