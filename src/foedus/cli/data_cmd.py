@@ -24,6 +24,8 @@ _FORCE = "Replace a present file whose checksum differs (it is never replaced ot
 _BIBTEX = "Print BibTeX entries: foedus itself, then the datasets."
 _ANY = ("Accept another version of a file (matched by name) when it has the columns foedus reads; its size and "
         "SHA-256 are recorded, and later runs refuse it if it changes.")
+_SHORT = ("With --any-version, also accept a file under half the official file's size (a subset made on purpose; "
+          "such a file is otherwise refused as a cut copy).")
 _MIRROR = "Fetch the same file names from this base URL instead of the official hosts ($FOEDUS_DATA_MIRROR)."
 
 
@@ -53,12 +55,14 @@ def import_cmd(
     paths: Annotated[list[Path], typer.Argument(help="Downloaded files: CSVs, zips, or folders of them.")],
     force: Annotated[bool, typer.Option("--force", help=_FORCE)] = False,
     any_version: Annotated[bool, typer.Option("--any-version", help=_ANY)] = False,
+    allow_short: Annotated[bool, typer.Option("--allow-short", help=_SHORT)] = False,
 ) -> None:
     """Copy files you downloaded by hand into the data folder, after checking their SHA-256."""
     from foedus.datasets import import_file
 
     for path in paths:
-        _echo_outcomes(import_file(path, force=force, any_version=any_version))
+        _echo_outcomes(import_file(path, force=force, any_version=any_version,
+                                   allow_short=allow_short))
 
 
 @data_app.command("status")

@@ -41,18 +41,19 @@ def _20(__r_d5, __r_d6, __r_d7, __r_d8, __r_f4, __r_set, __r_factory):
 INITS["def __init__(self, obligor, beneficiary, treaty, provision, counterparts=__r_factory, gates=__r_d5, commitment=__r_d6, suspended=__r_d7, parties=__r_d8):\n    __r_set(self, 'obligor', obligor)\n    __r_set(self, 'beneficiary', beneficiary)\n    __r_set(self, 'treaty', treaty)\n    __r_set(self, 'provision', provision)\n    __r_set(self, 'counterparts', __r_f4() if counterparts is __r_factory else counterparts)\n    __r_set(self, 'gates', gates)\n    __r_set(self, 'commitment', commitment)\n    __r_set(self, 'suspended', suspended)\n    __r_set(self, 'parties', parties)"] = _20
 
 
-def _21(__r_d2, __r_d3, __r_d4, __r_d5, __r_set):
-    def __init__(self, path, sha256, source=__r_d2, note=__r_d3, columns=__r_d4, sha256_confirmed=__r_d5):
+def _21(__r_d2, __r_d3, __r_d4, __r_d5, __r_d6, __r_set):
+    def __init__(self, path, sha256, source=__r_d2, note=__r_d3, columns=__r_d4, sha256_confirmed=__r_d5, size=__r_d6):
         __r_set(self, 'path', path)
         __r_set(self, 'sha256', sha256)
         __r_set(self, 'source', source)
         __r_set(self, 'note', note)
         __r_set(self, 'columns', columns)
         __r_set(self, 'sha256_confirmed', sha256_confirmed)
+        __r_set(self, 'size', size)
     return __init__
 
 
-INITS["def __init__(self, path, sha256, source=__r_d2, note=__r_d3, columns=__r_d4, sha256_confirmed=__r_d5):\n    __r_set(self, 'path', path)\n    __r_set(self, 'sha256', sha256)\n    __r_set(self, 'source', source)\n    __r_set(self, 'note', note)\n    __r_set(self, 'columns', columns)\n    __r_set(self, 'sha256_confirmed', sha256_confirmed)"] = _21
+INITS["def __init__(self, path, sha256, source=__r_d2, note=__r_d3, columns=__r_d4, sha256_confirmed=__r_d5, size=__r_d6):\n    __r_set(self, 'path', path)\n    __r_set(self, 'sha256', sha256)\n    __r_set(self, 'source', source)\n    __r_set(self, 'note', note)\n    __r_set(self, 'columns', columns)\n    __r_set(self, 'sha256_confirmed', sha256_confirmed)\n    __r_set(self, 'size', size)"] = _21
 
 
 def _22(__r_set):

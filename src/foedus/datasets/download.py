@@ -102,19 +102,22 @@ def url_file_name(url: str) -> str:
 
 
 def download(url: str, dest: Path, *, label: str, progress: bool | None = None, sha256: str | None = None,
-             retries: int = RETRIES) -> None:
-    """Save `url` to `dest` (checked against `sha256` when given); failures become one-line errors."""
+             retries: int = RETRIES, size: int | None = None) -> None:
+    """Save `url` to `dest` (checked against `sha256` when given); failures become one-line errors, a download of
+    another size than the official file's (`size`) named as cut short or damaged, never as another version."""
     import pooch
     import requests
+
+    from foedus.datasets.sizes import Measured, size_gap
 
     pooch.get_logger().setLevel("WARNING")  # our own messages say what happens
     local = urlsplit(url).scheme == "file"  # a copy on this machine: retrying would change nothing
     store = pooch.create(path=dest.parent, base_url="", registry={dest.name: f"sha256:{sha256}" if sha256 else None},
                          urls={dest.name: url}, retry_if_failed=0 if local else retries, allow_updates=False)
     with byte_progress(label, progress) as bar:
-        downloader: Any = (_FileCopier(bar) if local else
-                           _Final.wrap(pooch.HTTPDownloader(progressbar=bar or False, timeout=TIMEOUT_S,
-                                                            headers=_AGENT)))
+        downloader = Measured(_FileCopier(bar) if local else
+                              _Final.wrap(pooch.HTTPDownloader(progressbar=bar or False, timeout=TIMEOUT_S,
+                                                               headers=_AGENT)))
         try:
             try:
                 _refuse_large(url)
@@ -133,6 +136,9 @@ def download(url: str, dest: Path, *, label: str, progress: bool | None = None, 
         except ValueError as exc:  # pooch: the hash differs; else a URL urllib3 cannot parse, or the like
             if sha256 is None or "hash of downloaded file" not in str(exc):
                 raise DataFetchError(_one_line(exc)) from None
+            if gap := size_gap(downloader.size, size) if downloader.size is not None else "":
+                raise ChecksumError(f"{url}: {gap}, an incomplete or damaged download (SHA-256 not the registry's "
+                                    f"{sha256}); {dest.name} was not installed: fetch it again") from None
             raise ChecksumError(f"{url}: SHA-256 is not the registry's {sha256}; {dest.name} was not "
                                 "installed") from None
         except OSError as exc:

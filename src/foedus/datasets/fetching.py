@@ -97,10 +97,12 @@ def _fetch_source(url: str, items: list[_Item], root: Path, mirror: str | None, 
     manual = f"download {url} by hand and run `{IMPORT_HINT}`"
     direct = {file.sha256 for _, file in items if file.source is not None and file.source.member is None}
     known = direct.pop() if len(direct) == 1 and len(items) == 1 else None  # a zip's members are checked below
+    size = items[0][1].size if known is not None else None
     with tempfile.TemporaryDirectory(prefix="foedus-fetch-") as tmp:
         dest = Path(tmp) / url_file_name(url)
         try:
-            download(actual_url, dest, label=f"{names}: {dest.name}", progress=progress, sha256=known)
+            download(actual_url, dest, label=f"{names}: {dest.name}", progress=progress, sha256=known,
+                     size=size)
         except DataFetchError as exc:
             raise DataFetchError(f"could not download {names} from {actual_url} ({exc}); {manual}") from None
         outcomes = []
@@ -116,7 +118,7 @@ def _install_from(dest: Path, file: DataFile, target: Path, url: str, manual: st
     try:
         if member is None:
             with dest.open("rb") as stream:
-                install(stream, target, file.sha256, origin=url, force=force)
+                install(stream, target, file.sha256, origin=url, force=force, size=file.size)
             forget_other_version(file)
             return
         if not zipfile.is_zipfile(dest) and tarfile.is_tarfile(dest):
@@ -131,7 +133,7 @@ def _install_from(dest: Path, file: DataFile, target: Path, url: str, manual: st
             for name, where, opener in zip_members(archive, url):
                 if name == member:
                     with opener() as stream:
-                        install(stream, target, file.sha256, origin=where, force=force)
+                        install(stream, target, file.sha256, origin=where, force=force, size=file.size)
                     forget_other_version(file)
                     return
     except ARCHIVE_ERRORS as exc:
@@ -149,7 +151,8 @@ def _install_tar_member(dest: Path, member: str, file: DataFile, target: Path, u
                 stream = archive.extractfile(info)
                 if stream is not None:
                     with stream:
-                        install(stream, target, file.sha256, origin=f"{url}:{info.name}", force=force)
+                        install(stream, target, file.sha256, origin=f"{url}:{info.name}", force=force,
+                                size=file.size)
                     return True
     return False
 

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path, PurePosixPath
 from typing import IO, Literal
 
+from foedus.datasets.sizes import size_gap
 from foedus.errors import ChecksumError
 from foedus.reachable import os_reason
 
@@ -65,9 +66,10 @@ def sha256_path(path: Path) -> str:
 
 
 def install(stream: IO[bytes], target: Path, expected: str | None, *, origin: str,
-            force: bool = False) -> tuple[str, int]:
+            force: bool = False, size: int | None = None) -> tuple[str, int]:
     """Copy a stream to `target` through `foedus.outputs` once its SHA-256 is `expected` (any, for None); else
-    leave the target be. Returns the SHA-256 and size installed.
+    leave the target be. Returns the SHA-256 and size installed. A stream refused whose size is not the official
+    file's (`size`, known for a download) is named as cut short or damaged (`foedus.datasets.sizes`).
 
     The caller has checked `target` before: missing, or to be replaced (`force`, from --force). Without `force`
     a file that appears there meanwhile (another run's, or the user's) is kept, never replaced: accepted when it
@@ -80,25 +82,28 @@ def install(stream: IO[bytes], target: Path, expected: str | None, *, origin: st
     from foedus.outputs import staged_file
 
     target.parent.mkdir(parents=True, exist_ok=True)
-    digest, size = hashlib.sha256(), 0
+    digest, got = hashlib.sha256(), 0
     try:
         with staged_file(target, force=force, how=_HOW, dataset=True) as tmp, tmp.open("wb") as out:
             while chunk := stream.read(CHUNK):
-                size += len(chunk)
-                if size > MAX_FILE_BYTES:
+                got += len(chunk)
+                if got > MAX_FILE_BYTES:
                     raise ChecksumError(f"{origin}: larger than {MAX_FILE_BYTES >> 20} MiB, so not a dataset file; "
                                         f"{target.name} was not installed")
                 digest.update(chunk)
                 out.write(chunk)
             out.flush()
             actual = digest.hexdigest()
+            if expected is not None and actual != expected and (gap := size_gap(got, size)):
+                raise ChecksumError(f"{origin}: {gap}, a damaged download or not the official file (SHA-256 "
+                                    f"{actual}, expected {expected}); {target.name} was not installed")
             if expected is not None and actual != expected:
                 raise ChecksumError(f"{origin}: SHA-256 is {actual}, expected {expected}; {target.name} was not "
                                     "installed")
     except OutputExistsError:
         if expected is None or not target.is_file() or sha256_path(target) != expected:
             raise
-    return digest.hexdigest(), size
+    return digest.hexdigest(), got
 
 
 def zip_members(archive: zipfile.ZipFile, label: str) -> Iterator[tuple[str, str, Opener]]:

@@ -18,6 +18,7 @@ from foedus.datasets.files import (
 )
 from foedus.datasets.outcome import Outcome
 from foedus.datasets.registry import DATASETS, DataFile, Dataset, find_file
+from foedus.datasets.sizes import is_short, size_gap
 from foedus.datasets.values import csv_problem
 from foedus.datasets.verify import (
     check_file,
@@ -38,18 +39,21 @@ _Entry = tuple[str, str, Opener]  # file name, where it was found, how to open i
 _Passed = tuple[Path, str]  # a zip passed over, and why it cannot be read
 
 
-def import_file(path: str | Path, *, force: bool = False, any_version: bool = False) -> list[Outcome]:
+def import_file(path: str | Path, *, force: bool = False, any_version: bool = False,
+                allow_short: bool = False) -> list[Outcome]:
     """Copy the dataset files in `path` (by name, else by SHA-256) into place, verified; the source is only read.
 
     With `any_version`, a file matched by name whose SHA-256 is not the registry's is taken as another version
     of it when it has the columns foedus reads; its size and SHA-256 are recorded, so that later runs accept it
-    (and refuse it if it changes).
+    (and refuse it if it changes). One under half the official file's size is a cut copy, refused unless
+    `allow_short` (a subset made on purpose); one of another size than the official file says so in its outcome.
 
     Raises:
         DataImportError: a missing or unreadable path, a damaged or encrypted zip (in a folder, one that is foedus's:
             others are passed over, each a `skipped` outcome), no known file in it, files with one dataset file's
             name that differ and none is the version wanted (`candidates.choose`), or another version that lacks a
-            column foedus reads, or a folder where a file it holds goes.
+            column foedus reads or is under half the official size (without `allow_short`), or a folder where a
+            file it holds goes.
         ChecksumError: a file is not the registry's version (without `any_version`), or a differing file is in
             place (without `force`).
     """
@@ -62,7 +66,7 @@ def import_file(path: str | Path, *, force: bool = False, any_version: bool = Fa
         with contextlib.ExitStack() as stack:
             entries, passed = _entries(src, stack)
             said = [Outcome("", str(z), "skipped", f"{why}; not a dataset archive by its name") for z, why in passed]
-            return said + _install_all(_match(src, entries, passed), force, any_version)
+            return said + _install_all(_match(src, entries, passed), force, any_version, allow_short)
     except OSError as exc:
         raise DataImportError(f"cannot import {src}: {os_error_text(exc)}") from None
     except ARCHIVE_ERRORS as exc:
@@ -120,7 +124,7 @@ def _match(src: Path, entries: list[_Entry], passed: list[_Passed]) -> list[Chos
     raise DataImportError(f"{src} holds none of the dataset files foedus knows{damaged}; known files: {known}")
 
 
-def _install_all(matches: list[Chosen], force: bool, any_version: bool) -> list[Outcome]:
+def _install_all(matches: list[Chosen], force: bool, any_version: bool, allow_short: bool) -> list[Outcome]:
     """Check every match first (source checksum, then the file in place), then install the ones needed."""
     root = data_dir()
     todo: list[Chosen] = []
@@ -128,11 +132,7 @@ def _install_all(matches: list[Chosen], force: bool, any_version: bool) -> list[
     for match in matches:
         dataset, file, where, actual = match.dataset, match.file, match.where, match.sha256
         if actual != file.sha256:
-            if not any_version:
-                raise ChecksumError(f"{where}: SHA-256 is {actual}, expected {file.sha256} for {file.path} "
-                                    f"({dataset.name} {dataset.version}); not imported (if it is another version "
-                                    "of the file, import it with --any-version)")
-            _check_columns(file, where, match.opener)
+            _check_other(match, any_version, allow_short)
         target = root / file.path
         state, _ = check_file(file.path, target)
         recorded = recorded_sha(file.path) if state == "other-version" else None
@@ -165,10 +165,45 @@ def _install_all(matches: list[Chosen], force: bool, any_version: bool) -> list[
                                     chosen_over=bool(match.note)))
         else:
             record_other_version(file, sha, size, where)
+            gap = _gap(size, file.size)
             outcomes.append(Outcome(dataset.name, file.path, "imported", _said(where, match.note) + " (another "
-                                    f"version than {dataset.name} {dataset.version}: SHA-256 {sha[:16]}…, recorded)",
-                                    other_version=True, chosen_over=bool(match.note)))
+                                    f"version than {dataset.name} {dataset.version}: SHA-256 {sha[:16]}…{gap}, "
+                                    "recorded)", other_version=True, chosen_over=bool(match.note)))
     return outcomes
+
+
+def _check_other(match: Chosen, any_version: bool, allow_short: bool) -> None:
+    """A file that is not the registry's version is imported only as another version (`any_version`), never when
+    under half the official size (a cut copy; unless `allow_short`), and only with the columns and values foedus
+    reads."""
+    dataset, file, where = match.dataset, match.file, match.where
+    if not any_version:
+        raise ChecksumError(f"{where}: SHA-256 is {match.sha256}, expected {file.sha256} for {file.path} "
+                            f"({dataset.name} {dataset.version}); not imported ({_cut(match)}if it is another "
+                            "version of the file, import it with --any-version)")
+    _check_columns(file, where, match.opener)  # first: a cut inside a row is named by its line
+    if is_short(match.size, file.size) and not allow_short:  # a cut between rows passes every value check
+        raise DataImportError(f"{where}: {match.size:,} bytes, under half the official {file.name}'s "
+                              f"{file.size:,}: a cut copy, not another version; not imported (a subset made on "
+                              "purpose: add --allow-short)")
+
+
+def _cut(match: Chosen) -> str:
+    """`it is 5,000 bytes, the official file 10,845: a cut copy? ` for a file smaller than the official one."""
+    official = match.file.size
+    if official is None or match.size >= official:
+        return ""
+    return f"it is {match.size:,} bytes, the official file {official:,}: a cut copy? "
+
+
+def _gap(size: int, official: int | None) -> str:
+    """What an imported other version's line says of its size: `, 7,981 of the official file's 10,845 bytes: make
+    sure it is not a cut copy` (a warning: the rows a cut drops would be missing from every answer), or ''."""
+    if official is None or size == official:
+        return ""
+    if size < official:
+        return f", {size:,} of the official file's {official:,} bytes: make sure it is not a cut copy"
+    return f", {size_gap(size, official)}"
 
 
 def _said(where: str, note: str) -> str:

