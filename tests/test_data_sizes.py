@@ -157,3 +157,14 @@ def test_the_command_line_refuses_a_cut_copy_in_one_line(tmp_path: Path) -> None
     assert proc.stderr.splitlines() == [f"error: {path}: 5,000 bytes, under half the official states2016.csv's "
                                         f"{OFFICIAL:,}: a cut copy, not another version; not imported (a subset "
                                         "made on purpose: add --allow-short)"]
+
+
+def test_a_cut_file_in_the_data_folder_is_refused_naming_its_size(target: Path) -> None:
+    """A file cut in place (a copy that stopped): the refusal every reader and `data status` give names the gap."""
+    from foedus.datasets.verify import dataset_file
+    from foedus.errors import DataCorruptError
+
+    cut_copy(target / "cow_states", STATES, 5000)
+    with pytest.raises(DataCorruptError, match=f"corrupt, truncated or not cow_states 2016 \\(5,000 of {OFFICIAL:,} "
+                                               "bytes, SHA-256 "):
+        dataset_file(STATES)
