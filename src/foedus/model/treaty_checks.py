@@ -12,15 +12,20 @@ from foedus.listed import listed_twice
 from foedus.model.days import LATEST
 from foedus.model.facts import Span
 from foedus.model.replacing import ATOP_ID
-from foedus.model.treaty import Provision, Treaty
+from foedus.model.treaty import Member, Provision, Treaty
+from foedus.model.vocab import Kind
 
-__all__ = ["check_dates", "check_own_id", "check_parties", "check_written"]
+__all__ = ["check_dates", "check_own_id", "check_parties", "check_written", "first_party_day"]
+
+_SCOPED = frozenset({Kind.DEFENSE, Kind.CONSULTATION})  # kinds whose every leg is read through the scope (rules.where)
 
 
 def check_written(treaty: Treaty, path: str) -> None:
     """A treaty as a file (or a what-if's add_treaty) writes it: an id of its own (`check_own_id`), and a life in
     which it can bind someone: two states or more, a provision at least (or `binds_no_one`, saying why it has
-    none), and a day in force (`terminated` is its first day out of force, so not the day it took effect).
+    none), a day in force (`terminated` is its first day out of force, so not the day it took effect), no member
+    who would become a party only then, and no defence or consultation clause whose scope covers no attack
+    (territory and forces both empty).
 
     Not asked of a treaty made from ATOP's data (ATOP 4985's second phase ends the day it begins), nor of one a
     what-if changed (dropping a member of a pair leaves one, whose treaty then binds no one: the what-if's point).
@@ -41,6 +46,16 @@ def check_written(treaty: Treaty, path: str) -> None:
         raise TreatyDataError(path, "terminated", f"{treaty.terminated} is the day it {took}, so it was never in "
                               "force (terminated is its first day out of force): give the day after its last day in "
                               "force")
+    for i, m in enumerate(treaty.members):  # (ATOP 4985's second phase is one day, its member from that day)
+        if treaty.terminated is not None and (first := first_party_day(treaty, m)) >= treaty.terminated:
+            key = "joined" if m.joined else "signed"
+            raise TreatyDataError(path, f"members[{i}].{key}", f"{first} is on or after the treaty's termination "
+                                  f"({treaty.terminated}), so {m.state} would never be a party")
+    for i, p in enumerate(treaty.provisions):
+        if p.kind in _SCOPED and p.scope.territory == [] and p.scope.forces == []:
+            raise TreatyDataError(path, f"provisions[{i}].scope", f"territory and forces are both empty, so no attack "
+                                  f"is covered and the {p.kind} clause would never bind: leave territory out "
+                                  "(anywhere) or name where it applies")
 
 
 def check_own_id(treaty: Treaty, path: str) -> None:
@@ -109,7 +124,8 @@ def check_dates(treaty: Treaty, path: str) -> None:
     signs or joins, and no one invokes it, before the treaty was signed: such a date reads as a typo, and would be
     read as written (an invocation is shown by `treaties show` and the web map). Each date window (a provision's
     `valid`, a suspension, a freeze) opens within the treaty's life: one opening after `LATEST` or its termination
-    would never be read, one before its signature reads as a typo.
+    would never be read, one before its signature reads as a typo. Each member row is a party for a day at least,
+    and its suspensions and freezes meet that membership (`_membership_had`).
 
     Raises:
         TreatyDataError: the first date out of place, with its field path.
@@ -132,6 +148,35 @@ def check_dates(treaty: Treaty, path: str) -> None:
         if treaty.terminated is not None and span.start >= treaty.terminated:
             raise TreatyDataError(path, f"{loc}.start", f"{span.start} is on or after the treaty's termination "
                                   f"({treaty.terminated}), when it no longer binds anyone")
+    for i, m in enumerate(treaty.members):
+        _membership_had(treaty, m, f"members[{i}]", path)
+
+
+def first_party_day(treaty: Treaty, m: Member) -> dt.date:
+    """The first day the row makes its state a party on either basis, signed or in force (as
+    `foedus.engine.certainty.party_on` reads a row: its signature, or for a founder the treaty's; its accession)."""
+    signs = m.signed is not None or m.joined is None or m.joined == treaty.in_force
+    in_force = m.joined or treaty.in_force
+    return min(d for d in ((m.signed or treaty.signed) if signs else in_force, in_force) if d is not None)
+
+
+def _membership_had(treaty: Treaty, m: Member, where: str, path: str) -> None:
+    """The row makes its state a party for a day at least, on the signed basis or in force (as
+    `foedus.engine.certainty.party_on` reads it; `check_written` asks it to be before the treaty ends); and each
+    of its suspensions and freezes meets that membership: a row or window outside it would never be read, unsaid."""
+    first = first_party_day(treaty, m)
+    if m.left is not None and m.left <= first:
+        raise TreatyDataError(path, f"{where}.left", f"{m.left} is on or before the day {m.state} became a party "
+                              f"({first}), so it never was one (left is its first day out): give the day after its "
+                              "last day as a member")
+    for key in ("suspended", "frozen"):
+        for j, span in enumerate(getattr(m, key)):
+            if m.left is not None and span.start >= m.left:
+                raise TreatyDataError(path, f"{where}.{key}[{j}].start", f"{span.start} is on or after {m.state} "
+                                      f"left ({m.left}), so it would never be read")
+            if span.end is not None and span.end <= first:
+                raise TreatyDataError(path, f"{where}.{key}[{j}].end", f"{span.end} is on or before {m.state} "
+                                      f"became a party ({first}), so it would never be read")
 
 
 def _windows(treaty: Treaty) -> list[tuple[str, Span]]:
