@@ -106,8 +106,10 @@ def test_honour_model_file_overrides_and_errors(tmp_path: Path) -> None:
     ("ask_probability: .nan", "ask_probability: must be a finite number (got nan)"),
     ("strength: {S2: yes}", "strength.S2: must be a number, got true"),
     ("treaty: {nato_1949: 0.5, natoo_1949: 0.3, zzz: 1}", "treaty: unknown treaty id(s) natoo_1949, zzz"),
+    ("strength: {S2: 0.5}\nera: {post1945: {S2: 0.9}}",  # ran with 0.5: the era's 0.9 was never read
+     "era.post1945.S2: 0.9 is never read: strength.S2 (0.5) overrides it in both eras; give one of them"),
 ], ids=["nan", "negative", "above-one", "treaty-inf", "factor-inf", "factor-negative", "ask-nan", "boolean",
-        "unknown-treaty"])
+        "unknown-treaty", "era-under-strength"])
 def test_an_honour_file_with_values_that_are_not_probabilities_is_refused(tmp_path: Path, text: str,
                                                                           field: str) -> None:
     """Such a file used to run: NaN went through the draws into invalid JSON, -5 and 7 were clipped silently,

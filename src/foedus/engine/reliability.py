@@ -101,7 +101,8 @@ def load_honour_model(path: str | Path | None) -> HonourModel:
 
     Raises:
         FoedusError: unreadable file or a bad value (a probability outside [0, 1], a factor below 0, anything
-            not finite), naming the file and the field.
+            not finite), or an era's rate for a strength that `strength` also sets (it would never be read),
+            naming the file and the field.
     """
     if path is None:
         return HonourModel()
@@ -119,7 +120,12 @@ def load_honour_model(path: str | Path | None) -> HonourModel:
     eras = raw.get("era") or {} if isinstance(raw, dict) else {}
     if not isinstance(eras, dict) or not all(isinstance(t, dict | None) for t in eras.values()):
         raise FoedusError(f"{path}: era: expected a mapping of era names to tables of probabilities")
+    overrides = raw.get("strength") if isinstance(raw, dict) else None
+    overrides = overrides if isinstance(overrides, dict) else {}
     for era, table in eras.items():
+        for key in (table or {}).keys() & overrides.keys():
+            raise FoedusError(f"{path}: era.{era}.{key}: {table[key]} is never read: strength.{key} "
+                              f"({overrides[key]}) overrides it in both eras; give one of them")
         merged.setdefault(era, {}).update(table or {})
     if isinstance(raw, dict):
         raw = {**raw, "era": merged}
