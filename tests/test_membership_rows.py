@@ -1,5 +1,5 @@
-"""A member row, or a window of it, or a clause's scope, that no day could ever read: refused where a treaty file is
-checked (`foedus.model.treaty_checks`), not read as never, unsaid."""
+"""A member row, or a window of it, or a clause's scope, that no day could ever read, or an invocation no party could
+make: refused where a treaty file is checked (`foedus.model.treaty_checks`), not read as written, unsaid."""
 
 from __future__ import annotations
 
@@ -30,6 +30,17 @@ ARG = "{state: ARG}"
      "on or after ARG left"),
     ([(ARG, "{state: ARG, joined: 2023-01-01, suspended: [{start: 2021-01-01, end: 2022-01-01}]}")],
      "members[1].suspended[0].end", "2022-01-01 is on or before ARG became a party (2023-01-01)"),
+    # an invocation no party could make, shown as written by `treaties show` and the web map
+    ([("strength: S2}\n", 'strength: S2}\ninvocations: [{date: 2021-01-01, article: "1", requester: [FRA], '
+                          'outcome: x}]\n')],
+     "invocations[0].requester[0]", "FRA is not a party on 2021-01-01 (never a member), so it could not invoke"),
+    ([(ARG, "{state: ARG, left: 2020-06-01}"), ("strength: S2}\n", 'strength: S2}\ninvocations: [{date: 2022-01-01, '
+                                                'article: "1", requester: [ARG], outcome: x}]\n')],
+     "invocations[0].requester[0]", "ARG is not a party on 2022-01-01 (from 2020-01-01 to 2020-06-01)"),
+    ([("in_force: 2020-02-01", "in_force: 2020-02-01\nterminated: 2021-01-01"),
+      ("strength: S2}\n", 'strength: S2}\ninvocations: [{date: 2022-01-01, article: "1", requester: [ARG], '
+                          'outcome: x}]\n')],
+     "invocations[0].date", "2022-01-01 is on or after the treaty's termination (2021-01-01)"),
     ([("strength: S2}", "strength: S2, scope: {territory: [], forces: []}}")], "provisions[0].scope",
      "territory and forces are both empty, so no attack is covered and the defense clause would never bind"),
 ])

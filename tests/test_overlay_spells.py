@@ -81,3 +81,10 @@ def test_a_later_removal_of_a_state_out_on_the_day_is_said_to_be_later() -> None
     notes = foedus.cascade("RUS", "EST", "2000-06-01", what_if=[_left("csto_1992", "UZB", "2010-01-01")]).notes
     assert notes[-1] == ("what_if change 1 (remove_member csto_1992:UZB) takes effect only from 2010-01-01, after the "
                          "scenario's date (2000-06-01): this what-if change does not touch the scenario")
+
+
+def test_removing_a_member_who_once_invoked_the_treaty_still_applies(world: World) -> None:
+    """The invocation record stays (the United States asked NATO's Art. 5 on 2001-09-12); only a treaty file's
+    invocations must be by parties (`check_written`), not a treaty a what-if changed."""
+    nato = Overlay(changes=[RemoveMember(treaty="nato_1949", state="USA")]).apply(world).treaty("nato_1949")
+    assert "USA" not in {m.state for m in nato.members} and nato.invocations[0].requester == ["USA"]

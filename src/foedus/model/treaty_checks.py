@@ -24,8 +24,8 @@ def check_written(treaty: Treaty, path: str) -> None:
     """A treaty as a file (or a what-if's add_treaty) writes it: an id of its own (`check_own_id`), and a life in
     which it can bind someone: two states or more, a provision at least (or `binds_no_one`, saying why it has
     none), a day in force (`terminated` is its first day out of force, so not the day it took effect), no member
-    who would become a party only then, and no defence or consultation clause whose scope covers no attack
-    (territory and forces both empty).
+    who would become a party only then, each invocation in force and by parties (`_invoked_in_force`), and no
+    defence or consultation clause whose scope covers no attack (territory and forces both empty).
 
     Not asked of a treaty made from ATOP's data (ATOP 4985's second phase ends the day it begins), nor of one a
     what-if changed (dropping a member of a pair leaves one, whose treaty then binds no one: the what-if's point).
@@ -46,6 +46,7 @@ def check_written(treaty: Treaty, path: str) -> None:
         raise TreatyDataError(path, "terminated", f"{treaty.terminated} is the day it {took}, so it was never in "
                               "force (terminated is its first day out of force): give the day after its last day in "
                               "force")
+    _invoked_in_force(treaty, path)  # (a what-if that drops a member who once invoked it keeps the record)
     for i, m in enumerate(treaty.members):  # (ATOP 4985's second phase is one day, its member from that day)
         if treaty.terminated is not None and (first := first_party_day(treaty, m)) >= treaty.terminated:
             key = "joined" if m.joined else "signed"
@@ -150,6 +151,22 @@ def check_dates(treaty: Treaty, path: str) -> None:
                                   f"({treaty.terminated}), when it no longer binds anyone")
     for i, m in enumerate(treaty.members):
         _membership_had(treaty, m, f"members[{i}]", path)
+
+
+def _invoked_in_force(treaty: Treaty, path: str) -> None:
+    """Each invocation falls before the treaty's termination and each requester is a party on its day (as
+    `first_party_day` and `left` read the rows): another is shown as written by `treaties show` and the web map."""
+    for i, inv in enumerate(treaty.invocations):
+        if treaty.terminated is not None and inv.date >= treaty.terminated:
+            raise TreatyDataError(path, f"invocations[{i}].date", f"{inv.date} is on or after the treaty's "
+                                  f"termination ({treaty.terminated}), when there was no treaty to invoke")
+        for j, state_id in enumerate(inv.requester):
+            rows = [m for m in treaty.members if m.state == state_id]
+            if not any(first_party_day(treaty, m) <= inv.date and (m.left is None or inv.date < m.left) for m in rows):
+                held = "; ".join(f"from {first_party_day(treaty, m)}" + (f" to {m.left}" if m.left else "")
+                                 for m in rows)
+                raise TreatyDataError(path, f"invocations[{i}].requester[{j}]", f"{state_id} is not a party on "
+                                      f"{inv.date} ({held or 'never a member'}), so it could not invoke {treaty.id}")
 
 
 def first_party_day(treaty: Treaty, m: Member) -> dt.date:
