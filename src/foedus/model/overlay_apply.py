@@ -39,8 +39,13 @@ def _revalidate(treaty: Treaty, data: dict[str, Any], world: World, where: str) 
 
 def _not_a_member_then(treaty: Treaty, state: str, change: AddMember) -> None:
     """Refuse a membership added where the state is a member already (it overlaps one the treaty has), in the words
-    of a what-if: the treaty file's check would say the state 'is listed twice', with advice for the file."""
+    of a what-if: the treaty file's check would say the state 'is listed twice', with advice for the file; and one
+    from the treaty's termination on, which would never be a party (a treaty a what-if changed is not asked
+    `check_written`'s questions)."""
     start = change.joined or treaty.in_force or treaty.signed
+    if treaty.terminated is not None and start >= treaty.terminated:
+        raise ScenarioError(f"what-if: {treaty.id} was terminated on {treaty.terminated} (its first day out of "
+                            f"force): {state} joining on {start} would never be a party")
     for m in treaty.members:
         if m.state == state and (m.left is None or start < m.left):
             since = m.joined or treaty.in_force or m.signed or treaty.signed
