@@ -1,6 +1,7 @@
 """An overlay file that changes nothing is refused alike by every command that reads one, in one line naming it:
 `cascade --overlay` ran it as the world unchanged (exit 0) while `compare --overlay` said "nothing to compare: give
---date2 or a what-if change", naming neither the file nor its empty list."""
+--date2 or a what-if change", naming neither the file nor its empty list. So is a change that sets an article to
+what it says already."""
 
 from __future__ import annotations
 
@@ -36,3 +37,11 @@ def test_an_overlay_with_a_change_is_still_read(tmp_path: Path, command: str) ->
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
         assert run_line([command, *RUN, "--overlay", str(overlay), "--json"]) == 0
     assert out.getvalue().startswith("{")
+
+
+@pytest.mark.parametrize("command", ["cascade", "compare"])
+def test_an_article_set_to_what_it_says_already_is_refused(command: str) -> None:
+    """NATO's Art. 5 is S2: `--set-strength nato_1949:5=S2` ran as the world unchanged, exit 0 (compare: 'no change
+    in who joins', as if the strength did not matter), the change never made."""
+    assert _error_line([command, *RUN, "--set-strength", "nato_1949:5=S2"]) == (
+        "what-if: set_strength nato_1949:5=S2 changes nothing: nato_1949 says so already")

@@ -122,7 +122,12 @@ def apply_change(change: AddMember | RemoveMember | DropTreaty | AddTreaty | Set
                 p["strength"] = change.strength
             else:
                 p["scope"] = change.scope.model_dump()
-    treaties[treaty.id] = _revalidate(treaty, data, world, f"{change.op} {treaty.id}")
+    fresh = _revalidate(treaty, data, world, f"{change.op} {treaty.id}")
+    if fresh == treaty:  # an article set to what it says already: the what-if would be the world unchanged, unsaid
+        from foedus.model.overlay_set import summary
+
+        raise ScenarioError(f"what-if: {summary(change)} changes nothing: {treaty.id} says so already")
+    treaties[treaty.id] = fresh
 
 
 def _add_treaty(change: AddTreaty, new: Treaty, treaties: dict[str, Treaty], world: World,
