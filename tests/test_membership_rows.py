@@ -30,6 +30,10 @@ ARG = "{state: ARG}"
      "on or after ARG left"),
     ([(ARG, "{state: ARG, joined: 2023-01-01, suspended: [{start: 2021-01-01, end: 2022-01-01}]}")],
      "members[1].suspended[0].end", "2022-01-01 is on or before ARG became a party (2023-01-01)"),
+    ([("strength: S2}", "strength: S2, valid: {start: 2022-01-01, end: 2022-01-01}}")], "provisions[0].valid.end",
+     "2022-01-01 is the day the window opens, so it holds no day (end is its first day out)"),
+    ([(ARG, "{state: ARG, suspended: [{start: 2022-01-01, end: 2022-01-01}]}")], "members[1].suspended[0].end",
+     "holds no day"),
     # an invocation no party could make, shown as written by `treaties show` and the web map
     ([("strength: S2}\n", 'strength: S2}\ninvocations: [{date: 2021-01-01, article: "1", requester: [FRA], '
                           'outcome: x}]\n')],

@@ -124,9 +124,10 @@ def check_dates(treaty: Treaty, path: str) -> None:
     """The treaty's and each member's signing and joining fall on days foedus reads (up to `LATEST`), and no member
     signs or joins, and no one invokes it, before the treaty was signed: such a date reads as a typo, and would be
     read as written (an invocation is shown by `treaties show` and the web map). Each date window (a provision's
-    `valid`, a suspension, a freeze) opens within the treaty's life: one opening after `LATEST` or its termination
-    would never be read, one before its signature reads as a typo. Each member row is a party for a day at least,
-    and its suspensions and freezes meet that membership (`_membership_had`).
+    `valid`, a suspension, a freeze) holds a day and opens within the treaty's life: one opening after `LATEST` or
+    its termination, or ending the day it opens, would never be read, one before its signature reads as a typo.
+    Each member row is a party for a day at least, and its suspensions and freezes meet that membership
+    (`_membership_had`).
 
     Raises:
         TreatyDataError: the first date out of place, with its field path.
@@ -143,6 +144,9 @@ def check_dates(treaty: Treaty, path: str) -> None:
     for loc, span in _windows(treaty):  # a window that opens where the treaty is not would be read as never
         if span.start > LATEST:
             raise TreatyDataError(path, f"{loc}.start", f"{span.start} is after {LATEST}, the last day foedus reads")
+        if span.end == span.start:
+            raise TreatyDataError(path, f"{loc}.end", f"{span.end} is the day the window opens, so it holds no day "
+                                  "(end is its first day out): give the day after its last day")
         if span.start < treaty.signed:
             raise TreatyDataError(path, f"{loc}.start", f"{span.start} is before the treaty was signed "
                                   f"({treaty.signed})")
