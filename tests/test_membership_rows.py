@@ -34,6 +34,8 @@ ARG = "{state: ARG}"
      "2022-01-01 is the day the window opens, so it holds no day (end is its first day out)"),
     ([(ARG, "{state: ARG, suspended: [{start: 2022-01-01, end: 2022-01-01}]}")], "members[1].suspended[0].end",
      "holds no day"),
+    ([("strength: S2}", "strength: S2, when_partner_attacks: true}")], "provisions[0].when_partner_attacks",
+     "is read only on a neutrality clause (whether it binds when the partner attacks too), never on a defense one"),
     # an invocation no party could make, shown as written by `treaties show` and the web map
     ([("strength: S2}\n", 'strength: S2}\ninvocations: [{date: 2021-01-01, article: "1", requester: [FRA], '
                           'outcome: x}]\n')],
@@ -65,6 +67,8 @@ def test_a_row_or_window_no_day_reads_is_refused(world: World, tmp_path: Path, e
     ("{state: ARG}", "{state: ARG, left: 2020-02-01}"),  # a party from its signature to the entry into force
     ("kind: defense, article: \"1\", strength: S2}",  # a non-aggression clause follows the attacker, scope unread
      "kind: nonaggression, article: \"1\", strength: S2, scope: {territory: [], forces: []}}"),
+    ("kind: defense, article: \"1\", strength: S2}",
+     "kind: neutrality, article: \"1\", strength: S2, when_partner_attacks: true}"),
 ])
 def test_rows_some_day_reads_still_load(world: World, tmp_path: Path, old: str, new: str) -> None:
     assert old in GOOD_TREATY

@@ -25,7 +25,7 @@ def check_written(treaty: Treaty, path: str) -> None:
     which it can bind someone: two states or more, a provision at least (or `binds_no_one`, saying why it has
     none), a day in force (`terminated` is its first day out of force, so not the day it took effect), no member
     who would become a party only then, each invocation in force and by parties (`_invoked_in_force`), and no
-    defence or consultation clause whose scope covers no attack (territory and forces both empty).
+    switch or scope no engine reads (`_clauses_read`).
 
     Not asked of a treaty made from ATOP's data (ATOP 4985's second phase ends the day it begins), nor of one a
     what-if changed (dropping a member of a pair leaves one, whose treaty then binds no one: the what-if's point).
@@ -52,11 +52,20 @@ def check_written(treaty: Treaty, path: str) -> None:
             key = "joined" if m.joined else "signed"
             raise TreatyDataError(path, f"members[{i}].{key}", f"{first} is on or after the treaty's termination "
                                   f"({treaty.terminated}), so {m.state} would never be a party")
+    _clauses_read(treaty, path)
+
+
+def _clauses_read(treaty: Treaty, path: str) -> None:
+    """No defence or consultation clause covers no attack (its legs are read through the scope, `rules.where`), and
+    `when_partner_attacks` is set only on a neutrality clause, the one kind that reads it (`rules.where`)."""
     for i, p in enumerate(treaty.provisions):
         if p.kind in _SCOPED and p.scope.territory == [] and p.scope.forces == []:
             raise TreatyDataError(path, f"provisions[{i}].scope", f"territory and forces are both empty, so no attack "
                                   f"is covered and the {p.kind} clause would never bind: leave territory out "
                                   "(anywhere) or name where it applies")
+        if p.when_partner_attacks and p.kind is not Kind.NEUTRALITY:
+            raise TreatyDataError(path, f"provisions[{i}].when_partner_attacks", f"is read only on a neutrality "
+                                  f"clause (whether it binds when the partner attacks too), never on a {p.kind} one")
 
 
 def check_own_id(treaty: Treaty, path: str) -> None:
