@@ -210,7 +210,9 @@ def party_on(treaty: Treaty, m: Member, day: dt.date, basis: str = "in-force") -
 
 
 def _signs(treaty: Treaty, m: Member) -> bool:
-    """Whether on the signed basis the row is a party from a signature: its own, else, for a founder, the treaty's."""
+    """Whether on the signed basis the row is a party from a signature: its own, else, for a founder, the treaty's.
+    Its copy, with `party_on`'s start, is `foedus.model.treaty_checks.first_party_day` (the file checks: the model
+    does not import the engine)."""
     return m.signed is not None or m.joined is None or m.joined == treaty.in_force
 
 

@@ -57,9 +57,10 @@ def _not_a_member_then(treaty: Treaty, state: str, change: AddMember) -> None:
 def _ended(treaty: Treaty, state: str, change: RemoveMember) -> list[dict[str, Any]]:
     """The treaty's member rows with `state` no party from `change.left` on: the last of its spells begun by that
     day ends then (a spell it left and rejoined, or a row split where a freeze began, is one row each), those begun
-    later go, and earlier ones stay as they are. Setting `left` on every row of the state lengthened a spell already
-    over (PAK, out of SEATO in 1973, a party in 1975 with `left: 1980-01-01`) and made two spells overlap (ARM in
-    csto_1992). A removal that shortens nothing would only lengthen the membership, and is refused.
+    later go, and earlier ones stay as they are (the ended spell's suspensions and freezes begun from then on go too,
+    as windows of no membership, which `check_dates` refuses). Setting `left` on every row of the state lengthened a
+    spell already over (PAK, out of SEATO in 1973, a party in 1975 with `left: 1980-01-01`) and made two spells
+    overlap (ARM in csto_1992). A removal that shortens nothing would only lengthen the membership, and is refused.
 
     Raises:
         ScenarioError: the state had left by `change.left` and has no later spell, naming the change and its exit.
@@ -79,7 +80,10 @@ def _ended(treaty: Treaty, state: str, change: RemoveMember) -> list[dict[str, A
                             f"before {out}")
     members = [m.model_dump(mode="python") for i, m in enumerate(treaty.members) if i not in later]
     if out is None or left < out:
-        members[last - sum(1 for i in later if i < last)]["left"] = left
+        row = members[last - sum(1 for i in later if i < last)]
+        row["left"] = left
+        for key in ("suspended", "frozen"):  # a window begun from `left` on is of no membership now: it goes
+            row[key] = [span for span in row.get(key) or [] if span["start"] < left]
     return members
 
 
