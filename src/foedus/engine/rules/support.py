@@ -91,7 +91,7 @@ def supporters(legs: Sequence[SupportLeg], side_of: Mapping[str, str], busy: Ite
     """Support owed to each belligerent (`side_of`) by states not fighting nor bound to fight (`busy`).
     `by_recipient` (`recipients(legs)`, kept by the caller) lets it look only at the legs owed to belligerents;
     `made`, kept by the caller with `legs`, keeps each record made, by the leg's position and the side (records are
-    immutable: equal ones are shared; one made anew took about 6 us, docs/performance.md, session 31)."""
+    immutable: equal ones are shared, not made anew each cascade; docs/performance.md, session 31)."""
     busy_, hit = set(busy) | set(side_of), set(attacked)
     picked = range(len(legs)) if by_recipient is None else sorted(  # the recipients that fight, found in C
         [i for state in by_recipient.keys() & side_of.keys() for i in by_recipient[state]])
