@@ -29,8 +29,7 @@ def cow_ends(*, system: bool = True, majors: bool = False, cinc: bool = False) -
     major_list = "its major-power list" if system else "COW's major-power list"
     ended = [*(["the COW state system v2016"] if system else []), *([major_list] if majors else []),
              *(["NMC 6.0"] if cinc else [])]
-    listed = ended[0] if len(ended) == 1 else f"{', '.join(ended[:-1])} and {ended[-1]}"
-    return f"{listed} end{'s' if len(ended) == 1 else ''} in {COW_LAST_DAY.year}"
+    return f"{_listed(ended)} end{'s' if len(ended) == 1 else ''} in {COW_LAST_DAY.year}"
 
 
 def cow_carried(last: int, *, system: bool = True, majors: bool = True, cinc: bool = False) -> list[str]:
@@ -39,16 +38,21 @@ def cow_carried(last: int, *, system: bool = True, majors: bool = True, cinc: bo
     2016. The one wording of it: the atlas (`series_notes`), the likelihood's features and the Monte Carlo's major
     powers (`foedus.model.major_notes`) say it in these."""
     year = COW_LAST_DAY.year
+    if last <= year:  # the common case (every cascade up to 2016 asks): no words made
+        return []
     powers = "its major powers" if system else "the major powers"
     carried = [*(["the state system"] if system else []), *([powers] if majors else []),
                *(["each state's CINC"] if cinc else [])]
-    if last <= year or not carried:
+    if not carried:
         return []
-    if len(carried) == 1:
-        what = f"{carried[0]} {'are those' if carried[0].endswith('powers') else 'is that'}"
-    else:
-        what = f"{', '.join(carried[:-1])} and {carried[-1]} are those"
+    one = len(carried) == 1 and not carried[0].endswith("powers")
+    what = f"{_listed(carried)} {'is that' if one else 'are those'}"
     return [f"after {year} {what} of {year}, carried forward ({cow_ends(system=system, majors=majors, cinc=cinc)})"]
+
+
+def _listed(items: Sequence[str]) -> str:
+    """'a', 'a and b', 'a, b and c': the COW notes' lists (`cow_ends`, `cow_carried`)."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
 def spells_text(spells: Iterable[Sequence[object]]) -> str:
