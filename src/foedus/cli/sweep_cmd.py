@@ -67,6 +67,7 @@ def compare(
         raise FoedusError(f"nothing to compare{same}: give a --date2 other than --date, or a what-if change "
                           "(--drop-treaty, --add-member, …)")
     if atlas:
+        from foedus.model.overlay_dated import later_notes
         from foedus.sweeps.atlas import AtlasOptions, dated_coverage, need_members
         from foedus.sweeps.compare import check_watch, compare_atlas
 
@@ -79,6 +80,7 @@ def compare(
         need_members(other, other_day)
         # both worlds read the same data folder: refused for the earlier date, carried to the later
         notes = dated_coverage(base, min(base_day, other_day), max(base_day, other_day)).notes
+        notes = (*notes, *later_notes(changes.changes, other_day, other))  # a what-if dated after it: said
         opts = AtlasOptions(readings=_readings(inputs["reading"]), requested=inputs["requested"],
                             unresolved_met=inputs["unresolved"] == "met")
         with steps("comparing every ordered dyad: atlases", 2 * len(opts.readings)) as done:
@@ -91,7 +93,7 @@ def compare(
         return
     if not inputs["attacker"] or not inputs["target"]:
         raise FoedusError("give --attacker and --target for a scenario, or --atlas for every dyad")
-    compare_scenario(base, other, base_day, other_day, inputs, changes.describe(), as_json)
+    compare_scenario(base, other, base_day, other_day, inputs, changes, as_json)
 
 
 _ATLAS_OUT = ("Output .parquet, .csv or .dta (with --scheduler: a new folder of Parquet partitions); refuses an "

@@ -31,8 +31,9 @@ def emit(obj: Any) -> None:
 
 
 def compare_scenario(base: Any, other: Any, base_day: Any, other_day: Any, inputs: dict[str, Any],
-                     what_if: list[str], as_json: bool) -> None:
-    """One scenario in both worlds: what changed (lines, or JSON with both results in full)."""
+                     changes: Any, as_json: bool) -> None:
+    """One scenario in both worlds, `other` being `base` with the what-if `changes` (an `Overlay`): what changed
+    (lines, or JSON with both results in full), and the changes dated after `other_day` (`compare_results`)."""
     from foedus.api import cascade
     from foedus.sweeps.compare import compare_results
 
@@ -40,7 +41,9 @@ def compare_scenario(base: Any, other: Any, base_day: Any, other_day: Any, input
     kw = {i.name: inputs[i.name] for i in SCENARIO[3:]} | {"reading": reading}
     a = cascade(inputs["attacker"], inputs["target"], base_day, world=base, **kw)
     b = cascade(inputs["attacker"], inputs["target"], other_day, world=other, **kw)
-    diff = compare_results(a, b) | {"what_if": what_if, "base_date": str(base_day), "other_date": str(other_day)}
+    what_if = changes.describe()
+    diff = compare_results(a, b, (changes.changes, other)) | {"what_if": what_if, "base_date": str(base_day),
+                                                               "other_date": str(other_day)}
     if as_json:
         emit(diff | {"base": a.to_dict(), "other": b.to_dict()})
         return
@@ -56,6 +59,8 @@ def compare_scenario(base: Any, other: Any, base_day: Any, other_day: Any, input
     if not (diff["gained"] or diff["lost"] or diff["switched"] or diff["new_conflicts"]):
         typer.echo("no change in who joins")
     typer.echo(f"war size: {diff['war_size']['base']} -> {diff['war_size']['other']}")
+    for line in diff["notes"]:
+        typer.echo(f"note: {line}")
 
 
 def print_atlas(report: dict[str, Any]) -> None:

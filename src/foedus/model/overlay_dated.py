@@ -1,30 +1,70 @@
-"""What-if changes dated after a scenario's date: a member added from a later day (`joined`), or one leaving on a
-later day (`left`), is no party then, or still one, so the change does not touch the scenario. A cascade ran such a
-what-if as the world unchanged and said nothing; its notes now say which change, and from when it applies."""
+"""What-if changes dated after a scenario's date: a member added from a later day (`joined`) is no party then, one
+leaving on a later day (`left`) still one, and a treaty added that makes no state a party until a later day (its
+signature, entry into force or accessions) binds no one then, so the change does not touch the scenario. A cascade
+or a comparison ran such a what-if as the world unchanged and said nothing; its notes now say which change, and from
+when it applies. The other kinds (drop_treaty, set_strength, set_scope) carry no date of their own."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from foedus.model.overlay_changes import AddMember, Change, RemoveMember
+from foedus.model.overlay_changes import AddMember, AddTreaty, Change, RemoveMember
+
+if TYPE_CHECKING:
+    from foedus.model.treaty import Treaty
+    from foedus.model.world import World
 
 __all__ = ["later_notes"]
 
 
-def later_notes(changes: Iterable[Change], day: dt.date) -> list[str]:
+def later_notes(changes: Iterable[Change], day: dt.date, world: World) -> list[str]:
     """A note for each change that takes effect only after `day` (a membership runs from its `joined` to the day
     before its `left`: `foedus.engine.certainty.party_on`), naming it as it was given (`overlay_set.named`).
     A `left` ends the membership from that day on and never lengthens one (`overlay_apply._ended`), so a later
-    `left` leaves `day` as it was."""
+    `left` leaves `day` as it was. `world` is the world the changes made: it holds the treaties added."""
     from foedus.model.overlay_set import named
 
     notes = []
     for number, change in enumerate(changes, 1):
-        when = change.joined if isinstance(change, AddMember) else change.left if isinstance(
-            change, RemoveMember) else None
+        when = _from(change, world)
         if when is None or when <= day:
             continue
         notes.append(f"{named(change, number)} takes effect only from {when}, after the scenario's date ({day}): "
                      "this what-if change does not touch the scenario")
     return notes
+
+
+def _from(change: Change, world: World) -> dt.date | None:
+    """The first day the change can touch a scenario, where it has one: its `joined`, its `left`, or the first day
+    the treaty it adds makes a state a party."""
+    if isinstance(change, AddMember):
+        return change.joined
+    if isinstance(change, RemoveMember):
+        return change.left
+    return _first_party(_added(change, world)) if isinstance(change, AddTreaty) else None
+
+
+def _added(change: AddTreaty, world: World) -> Treaty | None:
+    """The treaty `change` added to `world` (`overlay_apply._add_treaty` files it under its file as written, or
+    under "an inline treaty"); None when it is not there."""
+    from foedus.written import as_written
+
+    curated = world.treaties.curated  # an added treaty is curated: asking the whole map would load the history
+    if change.treaty is not None:
+        tid = change.treaty.get("id")
+        return curated.get(tid) if isinstance(tid, str) else None
+    given = as_written(change.path) if change.path else None
+    return next((curated[k] for k, f in world.files.items() if f == given and k in curated), None)
+
+
+def _first_party(treaty: Treaty | None) -> dt.date | None:
+    """The first day the treaty makes any state a party, on either basis (`treaty_checks.first_party_day`); None
+    when there is none, or when a date of it is known only to a window (the true day may be the scenario's)."""
+    from foedus.model.treaty_checks import first_party_day
+    from foedus.model.windows import has_window
+
+    if treaty is None or not treaty.members or has_window(treaty):
+        return None
+    return min(first_party_day(treaty, m) for m in treaty.members)

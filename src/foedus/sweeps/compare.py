@@ -6,8 +6,8 @@ The two worlds are two dates, or a base world and the same world under a what-if
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
-from typing import Any
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -15,6 +15,9 @@ from foedus.engine.result import CascadeResult
 from foedus.errors import ScenarioError
 from foedus.model.world import World
 from foedus.sweeps.atlas import AtlasOptions, atlas_results, opposite_count
+
+if TYPE_CHECKING:
+    from foedus.model.overlay import Change
 
 __all__ = ["check_watch", "compare_atlas", "compare_results"]
 
@@ -24,8 +27,13 @@ def _cite(result: CascadeResult, state: str) -> str:
     return f"{j.primary.treaty} art. {j.primary.article}" if j else ""
 
 
-def compare_results(base: CascadeResult, other: CascadeResult) -> dict[str, Any]:
-    """Joiners gained, lost or switched between two results of the same scenario, with reasons."""
+def compare_results(base: CascadeResult, other: CascadeResult,
+                    what_if: tuple[Sequence[Change], World] | None = None) -> dict[str, Any]:
+    """Joiners gained, lost or switched between two results of the same scenario, with reasons; `notes`: each what-if
+    change (`what_if`: the changes and the world they made, `other`'s) dated after `other`'s date, in the words a
+    cascade says it in (`foedus.model.overlay_dated.later_notes`): without them no change in who joins was unsaid."""
+    from foedus.model.overlay_dated import later_notes
+
     a = {j.state: j.side for j in base.joiners}
     b = {j.state: j.side for j in other.joiners}
     gained = [{"state": s, "side": b[s], "why": _cite(other, s)} for s in sorted(set(b) - set(a))]
@@ -39,6 +47,7 @@ def compare_results(base: CascadeResult, other: CascadeResult) -> dict[str, Any]
         "new_conflicts": sorted(conflicts_b - conflicts_a), "resolved_conflicts": sorted(conflicts_a - conflicts_b),
         "war_size": {"base": sum(len(v) for v in base.sides.values()),
                      "other": sum(len(v) for v in other.sides.values())},
+        "notes": later_notes(what_if[0], other.scenario.date, what_if[1]) if what_if else [],
     }
 
 
