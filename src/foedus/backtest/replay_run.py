@@ -11,10 +11,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from foedus.backtest.errors import NOT_THE_WARS
+from foedus.backtest.errors import Rejected, one_war
 from foedus.backtest.outcomes import OutcomeRow, candidates_of, cow_wars, outcome_rows
 from foedus.backtest.replayed import ReplayedWar, Variant, replay_war_variants
-from foedus.errors import FoedusError
 from foedus.inputs import war_seed
 from foedus.model.world import World
 
@@ -51,14 +50,11 @@ def run_replays(world: World, first: int | None, last: int | None, *, draws: int
     built, skipped = cow_wars(world, first, last)
     out = ReplayBacktest(skipped=skipped)
     for cow in built:
-        try:
-            replayed = replay_war_variants(world, cow, candidates_of(world, cow), draws=draws,
-                                           seed=war_seed(seed, cow.num), variants=variants)
-        except NOT_THE_WARS:
-            raise
-        except FoedusError as exc:
-            log.info("war %s (%s) not replayed: %s", cow.num, cow.name, exc)
-            out.skipped.append({"war": cow.num, "name": cow.name, "reason": f"the engine rejects the replay: {exc}"})
+        replayed = one_war("replay", replay_war_variants, world, cow, candidates_of(world, cow), draws=draws,
+                           seed=war_seed(seed, cow.num), variants=variants)
+        if isinstance(replayed, Rejected):
+            log.info("war %s (%s) not replayed: %s", cow.num, cow.name, replayed.reason)
+            out.skipped.append({"war": cow.num, "name": cow.name, "reason": replayed.reason})
             continue
         out.wars.append(replayed)
         out.rows[cow.num] = outcome_rows(world, cow)

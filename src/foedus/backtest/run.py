@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from foedus.backtest.errors import NOT_THE_WARS
+from foedus.backtest.errors import Rejected, one_war
 from foedus.backtest.metrics import Pair
 from foedus.backtest.opening import OpeningAttack, opening_attack
 from foedus.backtest.placing import Placer, Skip
@@ -21,7 +21,6 @@ from foedus.backtest.published import AllyOutcome, Outcome, allies_of
 from foedus.backtest.scoring import Actual, ReadingScore, pairs_of, score
 from foedus.backtest.wars import DyadicStarts, War, load_dyadic, load_wars
 from foedus.engine.reliability import ERA_CUTOFF
-from foedus.errors import FoedusError
 from foedus.inputs import war_seed
 from foedus.model.world import World
 
@@ -169,14 +168,11 @@ def _one_war(world: World, war: War, dyadic: DyadicStarts, placer: Placer, setti
         elif state not in attackers and state not in targets:
             joiners[state] = "attack" if p.side == opening.attack_side else "defense"
     actual = Actual(war=war.num, attackers=tuple(attackers), targets=tuple(targets), joiners=joiners)
-    try:
-        predictions = predict(world, attackers, targets, day, draws=settings.draws,
-                              seed=war_seed(settings.seed, war.num))
-    except NOT_THE_WARS:
-        raise
-    except FoedusError as exc:
+    predictions = one_war("opening attack", predict, world, attackers, targets, day, draws=settings.draws,
+                          seed=war_seed(settings.seed, war.num))
+    if isinstance(predictions, Rejected):
         out.skips.extend(skips)
-        _skip_war(out, war, f"the engine rejects the opening attack: {exc}")
+        _skip_war(out, war, predictions.reason)
         return None
     left_out = frozenset(unplaced)
     scores = {v: score(p, actual, left_out) for v, p in predictions.items()}

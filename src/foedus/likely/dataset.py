@@ -11,10 +11,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from foedus.backtest.errors import NOT_THE_WARS
+from foedus.backtest.errors import Rejected, one_war
 from foedus.backtest.outcomes import OutcomeRow, cow_wars, outcome_rows
 from foedus.engine.scenario import build_scenario
-from foedus.errors import FoedusError
 from foedus.inputs import war_seed
 from foedus.likely.case import case_of_war, scored_rows
 from foedus.likely.features import case_features, columns
@@ -91,13 +90,12 @@ def training_data(world: World | None = None, first: int | None = None, last: in
     records: list[dict[str, Any]] = []
     for cow in built:
         rows = outcome_rows(w, cow)
-        try:
-            records += _war_rows(w, rows, cow, draws, seed)
-        except NOT_THE_WARS:
-            raise
-        except FoedusError as exc:
-            log.info("war %s (%s) left out: %s", cow.num, cow.name, exc)
-            skipped.append({"war": cow.num, "name": cow.name, "reason": f"the engine rejects the war: {exc}"})
+        made = one_war("war", _war_rows, w, rows, cow, draws, seed)
+        if isinstance(made, Rejected):
+            log.info("war %s (%s) left out: %s", cow.num, cow.name, made.reason)
+            skipped.append({"war": cow.num, "name": cow.name, "reason": made.reason})
+        else:
+            records += made
         if on_war is not None:
             on_war(cow.num, cow.name)
     frame = pd.DataFrame(records)
