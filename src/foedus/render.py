@@ -17,7 +17,8 @@ from foedus.engine.scenario import Scenario
 from foedus.model.vocab import STRENGTH_WORDS
 from foedus.wording import named_state
 
-__all__ = ["CascadeResult", "attack_words", "certainty_tag", "explain_lines", "explain_text", "html_table", "rich_tree"]
+__all__ = ["CascadeResult", "attack_words", "certainty_tag", "explain_lines", "explain_text", "html_table", "rich_tree",
+           "side_names"]
 
 
 class CascadeResult(Protocol):
@@ -53,6 +54,12 @@ class CascadeResult(Protocol):
 
 def _name(result: CascadeResult, state: str) -> str:
     return named_state(state, result.names)
+
+
+def side_names(result: CascadeResult, side: str) -> str:
+    """A side's states in the order of `sides`, each named as every other line names one ("Armenia (ARM), Belarus
+    (BLR)"): the side lists gave ids alone. No state's name holds a comma, so the list still splits on ", "."""
+    return ", ".join(_name(result, state) for state in result.sides[side])
 
 
 def attack_words(by: str, victim: str, kind: str, place: str, names: Mapping[str, str], verb: str = "attacks") -> str:
@@ -108,9 +115,8 @@ def explain_lines(result: CascadeResult) -> list[str]:
             lines += [f"      condition: {c}" for c in j.primary.conditions]
             lines += [f"      {r.heading}: {r.fact} [source: {r.source}]"
                       for r in j.primary.certainty_reasons if r.kind not in ("freeze", "place", "scope")]
-    sides = result.sides
-    lines.append(f"Attack side: {', '.join(sides['attack'])}")
-    lines.append(f"Defense side: {', '.join(sides['defense'])}")
+    lines.append(f"Attack side: {side_names(result, 'attack')}")
+    lines.append(f"Defense side: {side_names(result, 'defense')}")
     for c in result.conflicts:
         lines.append(f"Conflict: {_name(result, c.state)} is {c.reason} under "
                      f"{', '.join(sorted({o.treaty for o in c.obligations} | {n.treaty for n in c.neutral}))}; "

@@ -45,13 +45,14 @@ def print_result(result: CascadeResult) -> None:
     from foedus.collector import acyclic
 
     with acyclic():
-        from foedus.render import rich_tree
+        from rich.markup import escape
+
+        from foedus.render import rich_tree, side_names
 
         console = _console()
         console.print(rich_tree(result))
-        sides = result.sides
-        console.print(f"[red]attack[/red]: {', '.join(sides['attack'])}")
-        console.print(f"[blue]defense[/blue]: {', '.join(sides['defense'])}")
+        console.print(f"[red]attack[/red]: {escape(side_names(result, 'attack'))}")
+        console.print(f"[blue]defense[/blue]: {escape(side_names(result, 'defense'))}")
         if result.power:
             _print_power(console, result.power)
         if result.montecarlo:
