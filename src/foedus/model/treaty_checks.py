@@ -9,11 +9,13 @@ import datetime as dt
 
 from foedus.errors import TreatyDataError
 from foedus.listed import listed_twice
+from foedus.model.clause_checks import check_clauses
 from foedus.model.days import LATEST
 from foedus.model.facts import Span
 from foedus.model.replacing import ATOP_ID
 from foedus.model.treaty import Member, Provision, Treaty
 from foedus.model.vocab import Kind
+from foedus.model.written_days import written_days
 
 __all__ = ["check_dates", "check_own_id", "check_parties", "check_written", "first_party_day"]
 
@@ -25,7 +27,8 @@ def check_written(treaty: Treaty, path: str) -> None:
     which it can bind someone: two states or more, a provision at least (or `binds_no_one`, saying why it has
     none), a day in force (`terminated` is its first day out of force, so not the day it took effect), no member
     who would become a party only then, each invocation in force and by parties (`_invoked_in_force`), and no
-    switch or scope no engine reads (`_clauses_read`).
+    switch or scope no engine reads (`_clauses_read`), no article repeated at another strength where both bind,
+    and no adversary clause no attack can meet (`clause_checks.check_clauses`).
 
     Not asked of a treaty made from ATOP's data (ATOP 4985's second phase ends the day it begins), nor of one a
     what-if changed (dropping a member of a pair leaves one, whose treaty then binds no one: the what-if's point).
@@ -53,6 +56,7 @@ def check_written(treaty: Treaty, path: str) -> None:
             raise TreatyDataError(path, f"members[{i}].{key}", f"{first} is on or after the treaty's termination "
                                   f"({treaty.terminated}), so {m.state} would never be a party")
     _clauses_read(treaty, path)
+    check_clauses(treaty, path)
 
 
 def _clauses_read(treaty: Treaty, path: str) -> None:
@@ -130,29 +134,29 @@ def _legs_had(p: Provision, where: str, path: str) -> None:
 
 
 def check_dates(treaty: Treaty, path: str) -> None:
-    """The treaty's and each member's signing and joining fall on days foedus reads (up to `LATEST`), and no member
+    """Every date the file writes falls on a day foedus reads (up to `LATEST`, `written_days`), and no member
     signs or joins, and no one invokes it, before the treaty was signed: such a date reads as a typo, and would be
     read as written (an invocation is shown by `treaties show` and the web map). Each date window (a provision's
-    `valid`, a suspension, a freeze) holds a day and opens within the treaty's life: one opening after `LATEST` or
-    its termination, or ending the day it opens, would never be read, one before its signature reads as a typo.
+    `valid`, a suspension, a freeze) holds a day and opens within the treaty's life: one opening after its
+    termination, or ending the day it opens, would never be read, one before its signature reads as a typo.
     Each member row is a party for a day at least, and its suspensions and freezes meet that membership
     (`_membership_had`).
 
     Raises:
         TreatyDataError: the first date out of place, with its field path.
     """
-    dated = [("signed", treaty.signed), ("in_force", treaty.in_force)]
-    dated += [(f"members[{i}].{key}", getattr(m, key)) for i, m in enumerate(treaty.members)
-              for key in ("signed", "joined")]
+    for loc, day in written_days(treaty):  # every date the file writes, one limit (a left in 2150 as a start)
+        if day > LATEST:
+            end = loc.endswith(("left", "terminated", ".end"))
+            raise TreatyDataError(path, loc, f"{day} is after {LATEST}, the last day foedus reads" + (
+                ": leave it out if it ends after then" if end else ""))
+    dated = [(f"members[{i}].{key}", getattr(m, key)) for i, m in enumerate(treaty.members)
+             for key in ("signed", "joined")]
     dated += [(f"invocations[{i}].date", inv.date) for i, inv in enumerate(treaty.invocations)]
     for loc, day in dated:
-        if day is not None and day > LATEST:
-            raise TreatyDataError(path, loc, f"{day} is after {LATEST}, the last day foedus reads")
-        if day is not None and loc.startswith(("members", "invocations")) and day < treaty.signed:
+        if day is not None and day < treaty.signed:
             raise TreatyDataError(path, loc, f"{day} is before the treaty was signed ({treaty.signed})")
     for loc, span in _windows(treaty):  # a window that opens where the treaty is not would be read as never
-        if span.start > LATEST:
-            raise TreatyDataError(path, f"{loc}.start", f"{span.start} is after {LATEST}, the last day foedus reads")
         if span.end == span.start:
             raise TreatyDataError(path, f"{loc}.end", f"{span.end} is the day the window opens, so it holds no day "
                                   "(end is its first day out): give the day after its last day")

@@ -1,0 +1,83 @@
+"""Checks of a written treaty's provisions against each other and its members (`treaty_checks.check_written` runs
+them): an article listed twice gives one strength wherever both would bind, and a named adversary clause can match
+some attack.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Hashable
+
+from foedus.errors import TreatyDataError
+from foedus.model.days import LATEST
+from foedus.model.treaty import Provision, Treaty
+from foedus.model.vocab import Kind
+
+__all__ = ["check_clauses", "legs_of"]
+
+_AFTER_LATEST = LATEST + dt.timedelta(days=1)
+
+
+def check_clauses(treaty: Treaty, path: str) -> None:
+    """No two provisions of one article, alike in all that decides when they bind (`_applies`), bind one leg on one
+    day at different strengths (which would be read is not said); and no named adversary clause names only
+    states each leg spares (`_adversary_meets`).
+
+    Raises:
+        TreatyDataError: the first problem, with its field path.
+    """
+    states = sorted({m.state for m in treaty.members})
+    for j, q in enumerate(treaty.provisions):
+        _adversary_meets(q, states, f"provisions[{j}]", path)
+        for i, p in enumerate(treaty.provisions[:j]):
+            if p.article != q.article or p.strength == q.strength or _applies(p) != _applies(q):
+                continue
+            for leg in sorted(legs_of(p, states) & legs_of(q, states)):
+                if (day := _both_on(treaty, p, q, leg)) is not None:
+                    raise TreatyDataError(path, f"provisions[{j}].strength", f"{q.strength} for art. {q.article}, "
+                                          f"which provisions[{i}] gives as {p.strength} with the same trigger, scope, "
+                                          f"adversary and gates: both bind {leg[0]} to {leg[1]} on {day}, so which "
+                                          "strength holds is not said; give one, or set their legs or valid windows "
+                                          "apart")
+
+
+def legs_of(p: Provision, states: list[str]) -> set[tuple[str, str]]:
+    """The provision's legs (obligor, beneficiary), over every member when it names none: never a state to itself."""
+    return {(o, b) for o in p.obligors or states for b in p.beneficiaries or states if o != b}
+
+
+def _applies(p: Provision) -> Hashable:
+    """All of a provision that decides whether it binds on an attack, but its legs and window (compared apart)."""
+    adversary = (p.adversary.type, frozenset(p.adversary.states))
+    scope = tuple(None if tokens is None else frozenset(tokens) for tokens in (p.scope.territory, p.scope.forces))
+    gates = (p.non_provocation, p.request_gated, p.needs_decision, frozenset(p.unresolved), p.when_partner_attacks)
+    return p.kind, p.trigger, scope, adversary, gates
+
+
+def _both_on(treaty: Treaty, p: Provision, q: Provision, leg: tuple[str, str]) -> dt.date | None:
+    """The first day in the treaty's life both provisions' windows hold and neither suspends the leg, if any."""
+    lo, hi = treaty.signed, treaty.terminated or _AFTER_LATEST
+    for valid in (p.valid, q.valid):
+        if valid is not None:
+            lo, hi = max(lo, valid.start), min(hi, valid.end or hi)
+    off = sorted((s.span.start, s.span.end or _AFTER_LATEST) for s in (*p.suspensions, *q.suspensions)
+                 if (s.obligor, s.beneficiary) == leg)
+    for start, end in off:
+        if lo < min(start, hi):
+            return lo
+        lo = max(lo, end)
+    return lo if lo < hi else None
+
+
+def _adversary_meets(p: Provision, states: list[str], where: str, path: str) -> None:
+    """A named adversary clause admits a counterpart some leg can bind against: the attacker of a leg owed to the
+    victim (the victim of one owed to the attacker) is neither the state the leg is owed to (no state attacks
+    itself) nor its obligor (`rules.verdict.spares_own_attack`). Non-aggression reads no adversary clause."""
+    if p.adversary.type != "named" or p.kind is Kind.NONAGGRESSION:
+        return
+    named = set(p.adversary.states)
+    legs = legs_of(p, states)
+    if legs and all(named <= set(leg) for leg in legs):
+        raise TreatyDataError(path, f"{where}.adversary.states", f"names only {', '.join(sorted(named))}, each the "
+                              f"obligor or the beneficiary of every leg of the {p.kind} clause: no state attacks "
+                              "itself and no leg binds its obligor against itself, so it would never bind")

@@ -1,0 +1,34 @@
+"""Every day a treaty file writes, each with its field path: the one list `treaty_checks.check_dates` holds to the
+days foedus reads (`foedus.model.days.LATEST`), so no date field escapes the limit the others keep.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from pydantic import BaseModel
+
+__all__ = ["written_days"]
+
+
+def written_days(model: BaseModel, where: str = "") -> Iterator[tuple[str, dt.date]]:
+    """Each date in `model` and the models and lists it holds (a treaty, its members, provisions, windows and their
+    date certainties), in field order, with its path as a treaty error names it (`members[3].left`).
+
+    >>> from foedus.model.facts import Span
+    >>> list(written_days(Span(start=dt.date(2000, 1, 1), end=dt.date(2101, 1, 1)), "valid"))
+    [('valid.start', datetime.date(2000, 1, 1)), ('valid.end', datetime.date(2101, 1, 1))]
+    """
+    for name in type(model).model_fields:
+        yield from _days(getattr(model, name), f"{where}.{name}" if where else name)
+
+
+def _days(value: object, where: str) -> Iterator[tuple[str, dt.date]]:
+    if isinstance(value, dt.date):
+        yield where, value
+    elif isinstance(value, BaseModel):
+        yield from written_days(value, where)
+    elif isinstance(value, list | tuple):
+        for i, item in enumerate(value):
+            yield from _days(item, f"{where}[{i}]")

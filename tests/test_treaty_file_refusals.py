@@ -1,0 +1,121 @@
+"""Treaty files that validate but could never be read as written are refused in one line naming file and field:
+a date after the last day foedus reads in any field, an article given twice at two strengths where both bind, an
+adversary clause no attack can meet, a `replaces` naming a treaty signed later."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from foedus.errors import TreatyDataError
+from foedus.model.loader import load_treaties
+from foedus.model.world import World
+from samples import GOOD_TREATY
+
+ONE = "  - {kind: defense, article: \"1\", strength: S2}\n"
+THREE = """id: my_pact
+name: My pact
+signed: 2020-01-01
+in_force: 2020-02-01
+sources: [{url: "https://example.org/pact"}]
+members: [{state: CHL}, {state: ARG}, {state: PER}]
+provisions:
+"""
+
+
+def _refusal(world: World, tmp_path: Path, text: str) -> str:
+    pact = tmp_path / "pact.yaml"
+    pact.write_text(text, encoding="utf-8")
+    with pytest.raises(TreatyDataError) as info:
+        load_treaties([pact], world.states, world.places)
+    assert len(str(info.value).splitlines()) == 1
+    return str(info.value).removeprefix(f"{pact}: ")
+
+
+def _loads(world: World, tmp_path: Path, text: str) -> None:
+    pact = tmp_path / "pact.yaml"
+    pact.write_text(text, encoding="utf-8")
+    assert list(load_treaties([pact], world.states, world.places)) == ["my_pact"]
+
+
+@pytest.mark.parametrize(("old", "new", "field"), [
+    ("{state: ARG}]", "{state: ARG, left: 2150-01-01}]", "members[1].left"),
+    ("in_force: 2020-02-01", "in_force: 2020-02-01\nterminated: 2101-01-01", "terminated"),
+    ("strength: S2}", "strength: S2, valid: {start: 2021-01-01, end: 2150-01-01}}", "provisions[0].valid.end"),
+    ("{state: ARG}]", "{state: ARG, frozen: [{start: 2021-01-01, end: 2101-06-01}]}]", "members[1].frozen[0].end"),
+    ("{state: ARG}]", "{state: ARG, left: 2030-01-01, left_certainty: {within: unknown, until: 2150-01-01}}]",
+     "members[1].left_certainty.until"),
+])
+def test_every_date_of_a_treaty_file_keeps_the_last_day_foedus_reads(world: World, tmp_path: Path, old: str,
+                                                                     new: str, field: str) -> None:
+    """A member's `left` (or an end, a certainty window's bound) after 2100 was read as written, while a start after
+    2100 was refused: every date the file writes now keeps one limit."""
+    assert old in GOOD_TREATY
+    why = _refusal(world, tmp_path, GOOD_TREATY.replace(old, new))
+    assert why.startswith(f"{field}: ") and "is after 2100-12-31, the last day foedus reads" in why
+
+
+@pytest.mark.parametrize(("second", "why"), [
+    ("  - {kind: defense, article: \"1\", strength: S1}\n",
+     "provisions[1].strength: S1 for art. 1, which provisions[0] gives as S2 with the same trigger, scope, adversary "
+     "and gates: both bind ARG to CHL on 2020-01-01"),
+    ("  - {kind: defense, article: \"1\", strength: S3, obligors: [CHL], valid: {start: 2022-01-01}}\n",
+     "provisions[1].strength: S3 for art. 1, which provisions[0] gives as S2 with the same trigger, scope, adversary "
+     "and gates: both bind CHL to ARG on 2022-01-01"),
+])
+def test_an_article_given_twice_at_two_strengths_where_both_bind_is_refused(world: World, tmp_path: Path,
+                                                                           second: str, why: str) -> None:
+    """One leg bound by the same article, alike in trigger, scope, adversary and gates, at two strengths on a day:
+    which strength the result reads depended on the order of the list."""
+    assert _refusal(world, tmp_path, GOOD_TREATY + second).startswith(why)
+
+
+@pytest.mark.parametrize("second", [
+    "  - {kind: defense, article: \"1\", strength: S2}\n",  # the same strength: a repeat, not an ambiguity
+    "  - {kind: consultation, article: \"1\", strength: S4, trigger: threat}\n",  # another kind
+    "  - {kind: defense, article: \"1\", strength: S3, trigger: aggression}\n",  # another trigger
+    "  - {kind: defense, article: \"1\", strength: S3, request_gated: true}\n",  # another gate
+    "  - {kind: defense, article: \"1\", strength: S3, scope: {territory: [home]}}\n",  # another scope
+    "  - {kind: defense, article: \"2\", strength: S3}\n",  # another article
+])
+def test_an_article_repeated_apart_loads(world: World, tmp_path: Path, second: str) -> None:
+    _loads(world, tmp_path, GOOD_TREATY + second)
+
+
+def test_repeats_set_apart_by_legs_windows_or_suspensions_load(world: World, tmp_path: Path) -> None:
+    """As the bundled files repeat an article: one leg each (USA-KOR), successive windows (rus_arm_1997), a leg
+    suspended in one and carried by the other (anzus_1951)."""
+    legs = ("  - {kind: defense, article: \"1\", strength: S2, obligors: [CHL], beneficiaries: [ARG]}\n"
+            "  - {kind: defense, article: \"1\", strength: S3, obligors: [ARG], beneficiaries: [CHL]}\n")
+    windows = ("  - {kind: defense, article: \"1\", strength: S2, valid: {start: 2020-02-01, end: 2025-02-01}}\n"
+               "  - {kind: defense, article: \"1\", strength: S3, valid: {start: 2025-02-01}}\n")
+    carried = ("  - {kind: defense, article: \"1\", strength: S2, suspensions: [{obligor: CHL, beneficiary: ARG, "
+               "span: {start: 2022-01-01}}]}\n"
+               "  - {kind: defense, article: \"1\", strength: S3, obligors: [CHL], beneficiaries: [ARG], "
+               "valid: {start: 2022-01-01}}\n")
+    for provisions in (legs, windows, carried):
+        _loads(world, tmp_path, GOOD_TREATY.replace(ONE, provisions))
+
+
+@pytest.mark.parametrize(("adversary", "members"), [
+    ("[ARG]", GOOD_TREATY),  # a pair's own member: the obligor or the victim of each leg
+    ("[ARG, CHL]", GOOD_TREATY),
+    ("[PER]", THREE + "  - {kind: defense, article: \"1\", strength: S2, obligors: [PER], beneficiaries: [ARG]}\n"),
+])
+def test_an_adversary_clause_no_attack_can_meet_is_refused(world: World, tmp_path: Path, adversary: str,
+                                                           members: str) -> None:
+    text = members.replace("strength: S2", f"strength: S2, adversary: {{type: named, states: {adversary}}}")
+    why = _refusal(world, tmp_path, text)
+    assert why.startswith("provisions[0].adversary.states: names only ") and "so it would never bind" in why
+
+
+@pytest.mark.parametrize("text", [
+    GOOD_TREATY.replace("strength: S2", "strength: S2, adversary: {type: named, states: [PER]}"),
+    THREE + "  - {kind: defense, article: \"1\", strength: S2, adversary: {type: named, states: [PER]}}\n",
+    GOOD_TREATY.replace("kind: defense, article: \"1\", strength: S2",  # non-aggression reads no adversary clause
+                        "kind: nonaggression, article: \"1\", strength: S2, adversary: {type: named, states: [ARG]}"),
+])
+def test_an_adversary_clause_some_attack_meets_loads(world: World, tmp_path: Path, text: str) -> None:
+    """A member named as the adversary of the legs it is a third state to (PER attacking ARG, bound on CHL)."""
+    _loads(world, tmp_path, text)
