@@ -119,3 +119,34 @@ def test_an_adversary_clause_no_attack_can_meet_is_refused(world: World, tmp_pat
 def test_an_adversary_clause_some_attack_meets_loads(world: World, tmp_path: Path, text: str) -> None:
     """A member named as the adversary of the legs it is a third state to (PER attacking ARG, bound on CHL)."""
     _loads(world, tmp_path, text)
+
+
+def test_a_treaty_replacing_one_signed_after_it_is_refused(world: World, tmp_path: Path) -> None:
+    """`replaces` naming a later treaty was accepted, unread: the slip of an id or a date, refused as the file's."""
+    old = tmp_path / "old_pact.yaml"
+    old.write_text(GOOD_TREATY.replace("my_pact", "old_pact").replace("signed: 2020-01-01", "signed: 2020-01-02"),
+                   encoding="utf-8")
+    new = tmp_path / "my_pact.yaml"
+    new.write_text(GOOD_TREATY + "replaces: [old_pact]\n", encoding="utf-8")
+    with pytest.raises(TreatyDataError) as info:
+        load_treaties([old, new], world.states, world.places)
+    assert str(info.value) == (f"{new}: replaces[0]: old_pact was signed on 2020-01-02, after my_pact (2020-01-01): "
+                               "a treaty replaces only one signed before it")
+    same_day = GOOD_TREATY.replace("my_pact", "old_pact")
+    old.write_text(same_day, encoding="utf-8")  # signed the same day: one may have replaced the other
+    assert sorted(load_treaties([old, new], world.states, world.places)) == ["my_pact", "old_pact"]
+
+
+def test_a_what_if_treaty_replacing_a_later_one_is_refused() -> None:
+    import yaml
+
+    from foedus.errors import FoedusError
+    from foedus.model.overlay import AddTreaty, Overlay
+
+    pact = yaml.safe_load(GOOD_TREATY + "replaces: [rus_prk_2024]\n")
+    with pytest.raises(FoedusError, match=r"^what-if add_treaty my_pact: replaces\[0\]: rus_prk_2024 was signed on "
+                                          r"2024-06-19, after my_pact \(2020-01-01\): a treaty replaces only one "
+                                          r"signed before it$"):
+        Overlay(changes=[AddTreaty(treaty=pact)]).apply(World.default())
+    pact["replaces"] = ["rus_prk_2000"]
+    assert "my_pact" in Overlay(changes=[AddTreaty(treaty=pact)]).apply(World.default()).treaties

@@ -229,7 +229,8 @@ def load_treaties(
             continue
         treaties[treaty.id] = treaty
         origin[treaty.id] = as_written(path)
-    for left_out, loc, why in replaces_problems({t: treaties[t].replaces for t in treaties}, origin):
+    signed = {t: treaties[t].signed for t in treaties}
+    for left_out, loc, why in replaces_problems({t: treaties[t].replaces for t in treaties}, origin, signed):
         for tid in left_out:
             treaties.pop(tid, None)  # a treaty in two cycles is in two problems
         refuse(TreatyDataError(origin[left_out[0]], loc, why))

@@ -155,6 +155,12 @@ def _add_treaty(change: AddTreaty, new: Treaty, treaties: dict[str, Treaty], wor
     for old in new.replaces:
         if old not in treaties and old not in world.treaties:
             raise ScenarioError(f"what-if add_treaty {new.id}: replaces {old!r}, which no treaty is")
+    from foedus.model.replacing import later_signed
+
+    dates = {t: (treaties[t] if t in treaties else world.treaties[t]).signed for t in new.replaces if t in treaties
+             or t in world.treaties}
+    if later := later_signed(new.id, new.replaces, {**dates, new.id: new.signed}):
+        raise ScenarioError(f"what-if add_treaty {new.id}: {': '.join(later)}")
     treaties[new.id] = new
     files[new.id] = this
 

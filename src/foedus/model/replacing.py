@@ -6,18 +6,21 @@ Split from `foedus.model.loader` so each module stays small.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Container, Iterator, Mapping, Sequence
 
-__all__ = ["ATOP_ID", "replaces_problems"]
+__all__ = ["ATOP_ID", "later_signed", "replaces_problems"]
 
 ATOP_ID = re.compile(r"^atop_[0-9]+(_p[0-9]+)?$")
 
 
-def replaces_problems(replaces: Mapping[str, Sequence[str]], known: Container[str]) -> list[tuple[list[str], str, str]]:
+def replaces_problems(replaces: Mapping[str, Sequence[str]], known: Container[str],
+                      signed: Mapping[str, dt.date] | None = None) -> list[tuple[list[str], str, str]]:
     """What is wrong with the treaties' `replaces` lists (by id, in load order), as (the treaties to leave out, the
     field, the reason), the first of them the one whose file is named: an id that is neither in `known` (every
-    loaded id) nor an ATOP alliance's, then each cycle among the others (every treaty in it is left out).
+    loaded id) nor an ATOP alliance's, or one signed after the treaty (`later_signed`, where `signed` has both),
+    then each cycle among the others (every treaty in it is left out).
 
     >>> lists = {"a": ["b"], "b": ["c"], "c": ["a"], "d": ["a", "atop_1"], "e": ["f"]}
     >>> for problem in replaces_problems(lists, lists):
@@ -35,6 +38,8 @@ replace itself, directly or through others)')
             j, old = unknown[0]
             problems.append(([tid], f"replaces[{j}]", f"no treaty has the id {old!r} (name a loaded treaty, or an "
                              "ATOP alliance as atop_N)"))
+        elif later := later_signed(tid, olds, signed):
+            problems.append(([tid], *later))
     left = {tid: olds for tid, olds in replaces.items() if not any(tid in out for out, _, _ in problems)}
     order = {tid: i for i, tid in enumerate(left)}
     for cycle in _cycles({tid: [old for old in olds if old in left] for tid, olds in left.items()}):
@@ -45,6 +50,20 @@ replace itself, directly or through others)')
         problems.append((cycle, f"replaces[{j}]", f"{chain}: a cycle (no treaty can replace itself, directly or "
                          "through others)"))
     return problems
+
+
+def later_signed(tid: str, olds: Sequence[str], signed: Mapping[str, dt.date] | None) -> tuple[str, str] | None:
+    """The field and reason where `tid` replaces a treaty signed after it (a treaty is replaced by a later one: the
+    other way round reads as a slip of the id or of a date), of those `signed` dates; else None.
+
+    >>> later_signed("a", ["b"], {"a": dt.date(2000, 1, 1), "b": dt.date(2010, 5, 1)})
+    ('replaces[0]', 'b was signed on 2010-05-01, after a (2000-01-01): a treaty replaces only one signed before it')
+    """
+    for j, old in enumerate(olds):
+        if signed and tid in signed and old in signed and signed[old] > signed[tid]:
+            return f"replaces[{j}]", (f"{old} was signed on {signed[old]}, after {tid} ({signed[tid]}): a treaty "
+                                      "replaces only one signed before it")
+    return None
 
 
 def _cycles(edges: Mapping[str, list[str]]) -> Iterator[list[str]]:
