@@ -92,7 +92,8 @@ def run_scenario(
     model = _honour(honour, likely_model)
     # an id a what-if change dropped is still a treaty; a misspelt one would silently set nothing
     model.check_treaties({t for t in model.treaty if t in base.treaties or t in w.treaties},
-                         str(honour) if isinstance(honour, str | os.PathLike) else "honour model", w.has_history)
+                         str(honour) if isinstance(honour, str | os.PathLike) else "honour model", w.has_history,
+                         [*base.treaties.curated.values(), *w.treaties.curated.values()])
     mc = simulate(w, scenario, draws, seed, model)
     summary = mc.summary(expected_power(w.states, mc.states, mc.sides, scenario.date))
     # P(major powers on opposite sides) reads COW's list: say where it gives none, or 2016's carried forward

@@ -101,7 +101,7 @@ def atlas_draws(world: Any, day: Any, draws: int, how: DrawsHow, chosen: Any, ou
     from foedus.engine.fast.montecarlo import new_seed
 
     model = load_honour_model(how.honour)
-    model.check_treaties(world.treaties, str(how.honour), world.has_history)
+    model.check_treaties(world.treaties, str(how.honour), world.has_history, world.treaties.curated.values())
     seed = how.seed if how.seed is not None else new_seed()  # chosen and recorded when none is given
     title = f"foedus atlas {day}, {counted(draws, 'draw', grouped=False)}"
     if how.scheduler:

@@ -26,11 +26,14 @@ and the two type factors.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Container
+from collections.abc import Container, Iterable
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+
+if TYPE_CHECKING:
+    from foedus.model.treaty import Treaty
 
 from foedus.model.numbers import Number
 
@@ -71,9 +74,11 @@ class HonourModel(BaseModel):
         factor = self.bilateral_factor if bilateral else self.multilateral_factor
         return _clip(base * factor)
 
-    def check_treaties(self, known: Container[str], source: str = "honour model", has_history: bool = True) -> None:
+    def check_treaties(self, known: Container[str], source: str = "honour model", has_history: bool = True,
+                       curated: Iterable[Treaty] = ()) -> None:
         """Refuse treaty ids the world does not hold: a probability for a misspelt id would apply to nothing
-        (`has_history`: whether the world has the ATOP history, else an ATOP id's error says it is missing).
+        (`has_history`: whether the world has the ATOP history, else an ATOP id's error says it is missing); an ATOP
+        id one of the `curated` treaties carries is said to be replaced, and by which (`treatymap.replaced_words`).
 
         Raises:
             UnknownTreatyError: naming every unknown id (and `source`, the file it came from).
@@ -81,10 +86,15 @@ class HonourModel(BaseModel):
         unknown = sorted(t for t in self.treaty if t not in known)
         if unknown:
             from foedus.errors import UnknownTreatyError
-            from foedus.model.treatymap import unknown_ids_hint
+            from foedus.model.treatymap import replaced_words, unknown_ids_hint
 
-            raise UnknownTreatyError(f"{source}: treaty: unknown treaty id(s) {', '.join(unknown)}"
-                                     f"{unknown_ids_hint(unknown, has_history)} (try `foedus treaties list`)")
+            curated = list(curated)
+            said = [(t, replaced_words(t, curated)) for t in unknown]
+            replaced = [words for _, words in said if words is not None]
+            rest = [t for t, words in said if words is None]
+            others = (f"unknown treaty id(s) {', '.join(rest)}{unknown_ids_hint(rest, has_history)} (try `foedus "
+                      "treaties list`)") if rest else ""
+            raise UnknownTreatyError(f"{source}: treaty: " + "; ".join([*replaced, *([others] if rest else [])]))
 
     def describe(self) -> dict[str, object]:
         """The model as plain data, for the JSON output."""

@@ -18,7 +18,7 @@ from foedus.model.windows import has_window
 if TYPE_CHECKING:
     from foedus.model.treaty import Treaty
 
-__all__ = ["TreatyMap", "unknown_ids_hint"]
+__all__ = ["TreatyMap", "replaced_words", "unknown_ids_hint"]
 
 HistoryLoader = Callable[[], dict[str, "Treaty"]]
 
@@ -29,6 +29,22 @@ def unknown_ids_hint(ids: Iterable[str], has_history: bool) -> str:
     if has_history or not any(i.startswith("atop_") for i in ids):
         return ""
     return "; ATOP alliances come from the ATOP history, which the data folder lacks: run `foedus data fetch atop`"
+
+
+def replaced_words(treaty_id: str, curated: Iterable[Treaty]) -> str | None:
+    """What to say of an ATOP id (`atop_N`, or a phase `atop_N_pK`) that a curated treaty carries (`atop_ids`): the
+    history leaves that alliance out for it (`foedus.sources.history`), so the id names no treaty of the world and
+    the curated one is meant; None for any other id."""
+    from foedus.model.replacing import ATOP_ID
+
+    if not ATOP_ID.match(treaty_id):
+        return None
+    number = int(treaty_id.split("_")[1])
+    by = sorted({t.id for t in curated if number in t.atop_ids})
+    if not by:
+        return None
+    return (f"{treaty_id} is replaced by {' and '.join(by)}, which {'carry' if len(by) > 1 else 'carries'} ATOP "
+            f"alliance {number} (the history leaves it out): name {' or '.join(by)}")
 
 
 def _windowed(treaties: dict[str, Treaty]) -> set[str]:

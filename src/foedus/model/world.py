@@ -48,6 +48,11 @@ class World:
         except KeyError:
             import difflib
 
+            from foedus.model.treatymap import replaced_words
+
+            if (replaced := replaced_words(treaty_id.strip(), self.treaties.curated.values())) is not None:
+                raise UnknownTreatyError(f"treaty {replaced}") from None
+
             lowered = {i.lower(): i for i in self.treaties}  # NATO_1949 is close to nato_1949
             close = [lowered[i] for i in difflib.get_close_matches(treaty_id.strip().lower(), list(lowered), n=3)]
             hint = f"; did you mean {', '.join(close)}?" if close else ""
