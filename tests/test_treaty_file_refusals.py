@@ -150,3 +150,39 @@ def test_a_what_if_treaty_replacing_a_later_one_is_refused() -> None:
         Overlay(changes=[AddTreaty(treaty=pact)]).apply(World.default())
     pact["replaces"] = ["rus_prk_2000"]
     assert "my_pact" in Overlay(changes=[AddTreaty(treaty=pact)]).apply(World.default()).treaties
+
+
+@pytest.mark.parametrize(("scope", "why"), [
+    ("{territory: [guam], forces: []}", "matches no place that ARG or CHL holds or claims, and forces is [] (attacks "
+                                        "on forces not covered), so the defense clause would never bind"),
+    ("{territory: [administered-by:USA], forces: [administered-by:USA+home]}",
+     "matches no place that ARG or CHL holds or claims, and forces matches no place either"),
+])
+def test_a_scope_no_attack_on_a_beneficiary_can_meet_is_refused(world: World, tmp_path: Path, scope: str,
+                                                                why: str) -> None:
+    """Guam is no territory of Chile or Argentina under any reading (a scenario refuses the attack), and attacks on
+    their forces are not covered: the clause validated and could never bind."""
+    said = _refusal(world, tmp_path, GOOD_TREATY.replace("strength: S2", f"strength: S2, scope: {scope}"))
+    assert said.startswith(f"provisions[0].scope.territory: {why}")
+
+
+@pytest.mark.parametrize("scope", [
+    "{territory: [guam]}",  # attacks on their forces anywhere, Guam included, are covered
+    "{territory: [home], forces: []}",
+    "{territory: [falkland-islands], forces: []}",  # Argentina claims them
+    "{territory: [guam], forces: [guam]}",  # their forces at Guam
+])
+def test_a_scope_some_attack_meets_loads(world: World, tmp_path: Path, scope: str) -> None:
+    _loads(world, tmp_path, GOOD_TREATY.replace("strength: S2", f"strength: S2, scope: {scope}"))
+
+
+def test_a_what_if_treaty_whose_scope_no_attack_meets_is_refused() -> None:
+    import yaml
+
+    from foedus.errors import FoedusError
+    from foedus.model.overlay import AddTreaty, Overlay
+
+    pact = yaml.safe_load(GOOD_TREATY.replace("strength: S2", "strength: S2, scope: {territory: [guam], forces: []}"))
+    with pytest.raises(FoedusError, match=r"^what-if add_treaty: provisions\[0\]\.scope\.territory: matches no place "
+                                          r"that ARG or CHL holds or claims"):
+        Overlay(changes=[AddTreaty(treaty=pact)]).apply(World.default())

@@ -19,6 +19,7 @@ from foedus.errors import FoedusError, TreatyDataError, field_path, validation_p
 from foedus.listed import listed_twice
 from foedus.model.gazetteer import Gazetteer
 from foedus.model.replacing import replaces_problems
+from foedus.model.scope_reach import check_scope_reached
 from foedus.model.source_pages import bare_source_urls
 from foedus.model.states import StateRegistry
 from foedus.model.treaty import Treaty
@@ -247,6 +248,7 @@ def _checked_file(path: Path, states: StateRegistry, places: Gazetteer, origin: 
         raise TreatyDataError(named, "", "is a folder, not a treaty file (give the YAML files in it)")
     treaty = validate_references(read_treaty_file(path), named, states, places)
     check_written(treaty, named)
+    check_scope_reached(treaty, places.places.values(), named)
     if treaty.id in origin:
         raise TreatyDataError(named, "id", f"duplicate treaty id {treaty.id!r} (also in {origin[treaty.id]})")
     bare = bare_source_urls(treaty) if strict else []

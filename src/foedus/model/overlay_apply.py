@@ -168,6 +168,7 @@ def _add_treaty(change: AddTreaty, new: Treaty, treaties: dict[str, Treaty], wor
 def added_treaty(change: AddTreaty, world: World) -> Treaty:
     """The treaty an `add_treaty` change adds, read from its file or inline and checked as a treaty file is."""
     from foedus.model.loader import read_treaty_file, validate_references
+    from foedus.model.scope_reach import check_scope_reached
     from foedus.model.treaty_checks import check_written
     from foedus.reachable import is_folder
     from foedus.written import as_written, kept
@@ -178,6 +179,7 @@ def added_treaty(change: AddTreaty, world: World) -> Treaty:
             raise ScenarioError(f"what-if add_treaty: {as_written(path)}: a folder, not a treaty file")
         treaty = validate_references(read_treaty_file(path), as_written(path), world.states, world.places)
         check_written(treaty, as_written(path))
+        check_scope_reached(treaty, world.places.places.values(), as_written(path))
         return treaty
     if change.treaty is None:
         raise ScenarioError("what-if add_treaty needs a 'path' or an inline 'treaty'")
@@ -189,6 +191,7 @@ def added_treaty(change: AddTreaty, world: World) -> Treaty:
         raise ScenarioError(f"what-if add_treaty: {where}: {validation_problem(err, Treaty)}") from None
     treaty = validate_references(parsed, "what-if add_treaty", world.states, world.places)
     check_written(treaty, "what-if add_treaty")
+    check_scope_reached(treaty, world.places.places.values(), "what-if add_treaty")
     return treaty
 
 

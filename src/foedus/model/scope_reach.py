@@ -1,0 +1,55 @@
+"""Whether a written treaty's defence or consultation clause covers some attack the engines can be asked about: a
+territory attack needs its victim to hold or claim the place (`foedus.engine.scenario`), an attack on forces
+does not; each scope token is read by the cascade rules' own test (`foedus.engine.rules.where.token_matches`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from foedus.errors import TreatyDataError
+from foedus.model.places import Place
+from foedus.model.treaty import Treaty
+from foedus.model.vocab import Kind
+
+__all__ = ["check_scope_reached"]
+
+_SCOPED = frozenset({Kind.DEFENSE, Kind.CONSULTATION})  # the kinds that read every leg through the scope
+
+
+def check_scope_reached(treaty: Treaty, places: Iterable[Place], path: str) -> None:
+    """Each defence or consultation clause covers an attack on one of its beneficiaries somewhere: a place of theirs
+    (held or claimed, in any of its dated records) its territory scope matches, or a place its forces scope
+    matches. The treaty's members stand for its parties (`administered-by-party`) on every date, so a scope this
+    refuses matches nothing on any date.
+
+    Raises:
+        TreatyDataError: naming the clause's scope, its beneficiaries and why it would never bind.
+    """
+    states = sorted({m.state for m in treaty.members})
+    versions = [v for place in places for v in (place, *(place.model_copy(update=r.changes()) for r in place.history))]
+    for i, p in enumerate(treaty.provisions):
+        if p.kind not in _SCOPED or p.scope.territory is None or p.scope.forces is None:
+            continue
+        victims = set(p.beneficiaries or states)
+        parties = frozenset(states)
+        if _matched(p.scope.territory, versions, victims, parties, held=True) or _matched(
+                p.scope.forces, versions, victims, parties, held=False):
+            continue
+        who = " or ".join(sorted(victims)) if len(victims) <= 4 else f"any of its {len(victims)} beneficiaries"
+        forces = "is [] (attacks on forces not covered)" if not p.scope.forces else "matches no place either"
+        raise TreatyDataError(path, f"provisions[{i}].scope.territory", f"matches no place that {who} holds or "
+                              f"claims, and forces {forces}, so the {p.kind} clause would never bind: name a place "
+                              "of theirs, or leave territory out (anywhere)")
+
+
+def _matched(tokens: list[str], versions: list[Place], victims: set[str], parties: frozenset[str],
+             held: bool) -> bool:
+    """Whether a token matches a place version for a victim (one that holds or claims it, when `held`)."""
+    from foedus.engine.rules.where import token_matches  # the rule itself, read when asked (no copy here)
+
+    for place in versions:
+        for victim in (place.holders("claimant") & victims) if held else victims:
+            if any(token_matches(t, place, victim, parties) for t in tokens):
+                return True
+    return False
