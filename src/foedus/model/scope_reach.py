@@ -1,6 +1,6 @@
 """Whether a written treaty's defence or consultation clause covers some attack the engines can be asked about: a
 territory attack needs its victim to hold or claim the place (`foedus.engine.scenario`), an attack on forces
-does not; each scope token is read by the cascade rules' own test (`foedus.engine.rules.where.token_matches`).
+does not; each scope token is read by the cascade rules' own test (`foedus.engine.rules.tokens.token_matches`).
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ def check_scope_reached(treaty: Treaty, places: Iterable[Place], path: str) -> N
 def _matched(tokens: list[str], versions: list[Place], victims: set[str], parties: frozenset[str],
              held: bool) -> bool:
     """Whether a token matches a place version for a victim (one that holds or claims it, when `held`)."""
-    from foedus.engine.rules.where import token_matches  # the rule itself, read when asked (no copy here)
+    from foedus.engine.rules.tokens import token_matches  # the rule itself, read when asked (no copy here)
 
     for place in versions:
         for victim in (place.holders("claimant") & victims) if held else victims:

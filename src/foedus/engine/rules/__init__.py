@@ -7,8 +7,9 @@ engine (`foedus.engine.cascade`) applies `evaluate` attack by attack; the vector
 (`withheld_by_switches`) and the victim gates (`VICTIM_GATES`), less a leg's own obligor as its counterpart
 (`spares_own_attack`), take who strikes next from `STRIKES`, and exclude whom `conflict` says is conflicted.
 
-- `where`: scope tokens (`token_matches`, `in_scope`, `covers`), the adversary clause (`counterparts_of`) and
-  whether a neutrality clause binds when its partner attacks (`binds_when_partner_attacks`).
+- `where`: scope tokens (`token_matches`, kept in `tokens`, which the treaty loader reads too; `in_scope`,
+  `covers`), the adversary clause (`counterparts_of`) and whether a neutrality clause binds when its partner
+  attacks (`binds_when_partner_attacks`).
 - `verdict`: the trigger of each kind, how severe an incident must be (`threshold`), `evaluate`, the
   `conditions` a binding leg rests on, and which counterparts a leg binds against (`binds_against`: the attacker
   for a leg owed to the victim, the victim for one owed to the attacker): those its adversary clause admits, never
