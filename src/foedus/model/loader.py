@@ -248,7 +248,7 @@ def _checked_file(path: Path, states: StateRegistry, places: Gazetteer, origin: 
         raise TreatyDataError(named, "", "is a folder, not a treaty file (give the YAML files in it)")
     treaty = validate_references(read_treaty_file(path), named, states, places)
     check_written(treaty, named)
-    check_scope_reached(treaty, places.places.values(), named)
+    check_scope_reached(treaty, places.places, named)
     if treaty.id in origin:
         raise TreatyDataError(named, "id", f"duplicate treaty id {treaty.id!r} (also in {origin[treaty.id]})")
     bare = bare_source_urls(treaty) if strict else []

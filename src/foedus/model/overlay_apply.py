@@ -179,7 +179,7 @@ def added_treaty(change: AddTreaty, world: World) -> Treaty:
             raise ScenarioError(f"what-if add_treaty: {as_written(path)}: a folder, not a treaty file")
         treaty = validate_references(read_treaty_file(path), as_written(path), world.states, world.places)
         check_written(treaty, as_written(path))
-        check_scope_reached(treaty, world.places.places.values(), as_written(path))
+        check_scope_reached(treaty, world.places.places, as_written(path))
         return treaty
     if change.treaty is None:
         raise ScenarioError("what-if add_treaty needs a 'path' or an inline 'treaty'")
@@ -191,7 +191,7 @@ def added_treaty(change: AddTreaty, world: World) -> Treaty:
         raise ScenarioError(f"what-if add_treaty: {where}: {validation_problem(err, Treaty)}") from None
     treaty = validate_references(parsed, "what-if add_treaty", world.states, world.places)
     check_written(treaty, "what-if add_treaty")
-    check_scope_reached(treaty, world.places.places.values(), "what-if add_treaty")
+    check_scope_reached(treaty, world.places.places, "what-if add_treaty")
     return treaty
 
 

@@ -5,7 +5,7 @@ does not; each scope token is read by the cascade rules' own test (`foedus.engin
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Mapping
 
 from foedus.errors import TreatyDataError
 from foedus.model.places import Place
@@ -15,22 +15,23 @@ from foedus.model.vocab import Kind
 __all__ = ["check_scope_reached"]
 
 _SCOPED = frozenset({Kind.DEFENSE, Kind.CONSULTATION})  # the kinds that read every leg through the scope
+_made: tuple[Mapping[str, Place], list[tuple[Place, frozenset[str]]]] | None = None  # `_versions`, of one gazetteer
 
 
-def check_scope_reached(treaty: Treaty, places: Iterable[Place], path: str) -> None:
-    """Each defence or consultation clause covers an attack on one of its beneficiaries somewhere: a place of theirs
-    (held or claimed, in any of its dated records) its territory scope matches, or a place its forces scope
-    matches. The treaty's members stand for its parties (`administered-by-party`) on every date, so a scope this
-    refuses matches nothing on any date.
+def check_scope_reached(treaty: Treaty, places: Mapping[str, Place], path: str) -> None:
+    """Each defence or consultation clause covers an attack on one of its beneficiaries somewhere (`places`: the
+    gazetteer's places by id): a place of theirs (held or claimed, in any of its dated records) its territory scope
+    matches, or a place its forces scope matches. The treaty's members stand for its parties
+    (`administered-by-party`) on every date, so a scope this refuses matches nothing on any date.
 
     Raises:
         TreatyDataError: naming the clause's scope, its beneficiaries and why it would never bind.
     """
     states = sorted({m.state for m in treaty.members})
-    versions = [v for place in places for v in (place, *(place.model_copy(update=r.changes()) for r in place.history))]
     for i, p in enumerate(treaty.provisions):
         if p.kind not in _SCOPED or p.scope.territory is None or p.scope.forces is None:
             continue
+        versions = _versions(places)
         victims = set(p.beneficiaries or states)
         parties = frozenset(states)
         if _matched(p.scope.territory, versions, victims, parties, held=True) or _matched(
@@ -43,13 +44,24 @@ def check_scope_reached(treaty: Treaty, places: Iterable[Place], path: str) -> N
                               "of theirs, or leave territory out (anywhere)")
 
 
-def _matched(tokens: list[str], versions: list[Place], victims: set[str], parties: frozenset[str],
-             held: bool) -> bool:
+def _versions(places: Mapping[str, Place]) -> list[tuple[Place, frozenset[str]]]:
+    """Each place as each of its dated records has it, with the states that hold or claim it then: worked out once
+    for the gazetteer a load reads, not for each file."""
+    global _made
+    if _made is None or _made[0] is not places:
+        made = [v for place in places.values() for v in (place, *(place.model_copy(update=r.changes())
+                                                                  for r in place.history))]
+        _made = (places, [(v, v.holders("claimant")) for v in made])
+    return _made[1]
+
+
+def _matched(tokens: list[str], versions: list[tuple[Place, frozenset[str]]], victims: set[str],
+             parties: frozenset[str], held: bool) -> bool:
     """Whether a token matches a place version for a victim (one that holds or claims it, when `held`)."""
     from foedus.engine.rules.tokens import token_matches  # the rule itself, read when asked (no copy here)
 
-    for place in versions:
-        for victim in (place.holders("claimant") & victims) if held else victims:
+    for place, holders in versions:
+        for victim in (holders & victims) if held else victims:
             if any(token_matches(t, place, victim, parties) for t in tokens):
                 return True
     return False
