@@ -186,3 +186,16 @@ def test_a_what_if_treaty_whose_scope_no_attack_meets_is_refused() -> None:
     with pytest.raises(FoedusError, match=r"^what-if add_treaty: provisions\[0\]\.scope\.territory: matches no place "
                                           r"that ARG or CHL holds or claims"):
         Overlay(changes=[AddTreaty(treaty=pact)]).apply(World.default())
+
+
+def test_validate_refuses_a_file_replacing_a_later_bundled_treaty(tmp_path: Path) -> None:
+    """`treaties validate FILE` checks the file against the bundled set, as `--treaties FILE` loads it with it."""
+    from samples import cli_line
+
+    pact = tmp_path / "my_pact.yaml"
+    pact.write_text(GOOD_TREATY + "replaces: [rus_prk_2024]\n", encoding="utf-8")
+    for args in (["treaties", "validate", str(pact)], ["cascade", "-a", "RUS", "-t", "EST", "-d", "2025-06-01",
+                                                      "--treaties", str(pact)]):
+        code, _, err = cli_line(args)
+        assert (code, err) == (2, f"error: {pact}: replaces[0]: rus_prk_2024 was signed on 2024-06-19, after my_pact "
+                                  "(2020-01-01): a treaty replaces only one signed before it\n")

@@ -229,8 +229,9 @@ def validate_files(paths: list[Path], strict: bool = False) -> None:
     else:  # the world only for files to check: a line of missing paths is answered at once
         world = World.default() if files else None
         known = {tid: "the bundled treaty set" for tid in world.treaties.curated} if world else {}
-        treaties = load_treaties(files, world.states, world.places, known, errors=errors,
-                                 strict=strict) if world else {}
+        signed = {tid: t.signed for tid, t in world.treaties.curated.items()} if world else {}
+        treaties = load_treaties(files, world.states, world.places, known, errors=errors, strict=strict,
+                                 known_signed=signed) if world else {}
     if errors:
         for exc in errors[:-1]:
             sys.stderr.write(f"error: {one_line(str(exc))}\n")

@@ -7,6 +7,7 @@ unique). State references are rewritten to registry ids (ISO3, or COW<n>).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from importlib import resources
 from pathlib import Path
@@ -196,10 +197,12 @@ def _scope_token(
 def load_treaties(
     paths: Iterable[Path], states: StateRegistry, places: Gazetteer, known: Mapping[str, str] | None = None,
     errors: list[FoedusError] | None = None, strict: bool = False, origins: dict[str, str] | None = None,
+    known_signed: Mapping[str, dt.date] | None = None,
 ) -> dict[str, Treaty]:
     """Read, validate and cross-check treaty files; ids must be unique across all of them and `known`
-    (ids already loaded, with where they came from), and `replaces` must name one of them. `strict` also
-    refuses a source that is a bare home page (`bare_source_urls`).
+    (ids already loaded, with where they came from, and `known_signed` the days they were signed), and `replaces`
+    must name one of them, not signed after the treaty. `strict` also refuses a source that is a bare home page
+    (`bare_source_urls`).
 
     With `errors`, every file is checked: a bad file's error is added to the list and the file left out. `origins`
     is filled with each treaty loaded and its file, as written.
@@ -230,7 +233,7 @@ def load_treaties(
             continue
         treaties[treaty.id] = treaty
         origin[treaty.id] = as_written(path)
-    signed = {t: treaties[t].signed for t in treaties}
+    signed = {**(known_signed or {}), **{t: treaties[t].signed for t in treaties}}
     for left_out, loc, why in replaces_problems({t: treaties[t].replaces for t in treaties}, origin, signed):
         for tid in left_out:
             treaties.pop(tid, None)  # a treaty in two cycles is in two problems
