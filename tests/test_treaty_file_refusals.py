@@ -1,5 +1,5 @@
 """Treaty files that validate but could never be read as written are refused in one line naming file and field:
-a date after the last day foedus reads in any field, an article given twice at two strengths where both bind, an
+a start after the last day foedus reads in any field, an article given twice at two strengths where both bind, an
 adversary clause no attack can meet, a `replaces` naming a treaty signed later."""
 
 from __future__ import annotations
@@ -39,21 +39,32 @@ def _loads(world: World, tmp_path: Path, text: str) -> None:
     assert list(load_treaties([pact], world.states, world.places)) == ["my_pact"]
 
 
-@pytest.mark.parametrize(("old", "new", "field"), [
-    ("{state: ARG}]", "{state: ARG, left: 2150-01-01}]", "members[1].left"),
-    ("in_force: 2020-02-01", "in_force: 2020-02-01\nterminated: 2101-01-01", "terminated"),
-    ("strength: S2}", "strength: S2, valid: {start: 2021-01-01, end: 2150-01-01}}", "provisions[0].valid.end"),
-    ("{state: ARG}]", "{state: ARG, frozen: [{start: 2021-01-01, end: 2101-06-01}]}]", "members[1].frozen[0].end"),
-    ("{state: ARG}]", "{state: ARG, left: 2030-01-01, left_certainty: {within: unknown, until: 2150-01-01}}]",
-     "members[1].left_certainty.until"),
+@pytest.mark.parametrize(("old", "new"), [
+    ("{state: ARG}]", "{state: ARG, left: 2150-01-01}]"),
+    ("in_force: 2020-02-01", "in_force: 2020-02-01\nterminated: 2101-01-01"),
+    ("strength: S2}", "strength: S2, valid: {start: 2021-01-01, end: 2150-01-01}}"),
+    ("{state: ARG}]", "{state: ARG, left: 2030-01-01, left_certainty: {within: unknown, until: 2150-01-01}}]"),
 ])
-def test_every_date_of_a_treaty_file_keeps_the_last_day_foedus_reads(world: World, tmp_path: Path, old: str,
-                                                                     new: str, field: str) -> None:
-    """A member's `left` (or an end, a certainty window's bound) after 2100 was read as written, while a start after
-    2100 was refused: every date the file writes now keeps one limit."""
+def test_an_end_after_the_last_day_foedus_reads_ends_after_every_day_it_reads(tmp_path: Path, old: str,
+                                                                               new: str) -> None:
+    """An end after 2100 (a member's `left`, a termination, a window's end, the latest a date can be) says the
+    membership or clause lasts past every day foedus reads, as a termination in 9999 does
+    (tests/test_calendar_edges.py): read as written, never refused as a start after 2100 is."""
+    import foedus
+
     assert old in GOOD_TREATY
-    why = _refusal(world, tmp_path, GOOD_TREATY.replace(old, new))
-    assert why.startswith(f"{field}: ") and "is after 2100-12-31, the last day foedus reads" in why
+    path = tmp_path / "pact.yaml"
+    path.write_text(GOOD_TREATY.replace(old, new), encoding="utf-8")
+    world = foedus.World.load(path, bundled=False, history=False)
+    arg = foedus.cascade("PER", "CHL", "2025-06-01", world=world).joiner("ARG")
+    assert arg is not None and arg.primary.treaty == "my_pact"
+
+
+def test_a_start_after_the_last_day_foedus_reads_is_refused(world: World, tmp_path: Path) -> None:
+    """A date that starts something (here a freeze) after 2100 would never be read: refused, naming the field."""
+    text = GOOD_TREATY.replace("{state: ARG}]", "{state: ARG, frozen: [{start: 2101-01-01}]}]")
+    why = _refusal(world, tmp_path, text)
+    assert why.startswith("members[1].frozen[0].start: ") and "is after 2100-12-31, the last day foedus reads" in why
 
 
 @pytest.mark.parametrize(("second", "why"), [

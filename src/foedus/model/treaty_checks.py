@@ -19,6 +19,10 @@ from foedus.model.written_days import written_days
 
 __all__ = ["check_dates", "check_own_id", "check_parties", "check_written", "first_party_day"]
 
+# The fields that end something (a membership, the treaty, a window, a source's coverage, the latest a date can be):
+# one after `LATEST` ends after every day foedus reads, which is what it says, so only the starts keep the limit
+_ENDS = ("left", "terminated", "coverage_end", ".end", ".until")
+
 _SCOPED = frozenset({Kind.DEFENSE, Kind.CONSULTATION})  # kinds whose every leg is read through the scope (rules.where)
 
 
@@ -134,7 +138,9 @@ def _legs_had(p: Provision, where: str, path: str) -> None:
 
 
 def check_dates(treaty: Treaty, path: str) -> None:
-    """Every date the file writes falls on a day foedus reads (up to `LATEST`, `written_days`), and no member
+    """Every date the file writes that starts something falls on a day foedus reads (up to `LATEST`,
+    `written_days`; an end after it, such as a `terminated` of 9999-12-31 or a member's `left` in 2150, is read as
+    after every day foedus reads, as written: tests/test_calendar_edges.py), and no member
     signs or joins, and no one invokes it, before the treaty was signed: such a date reads as a typo, and would be
     read as written (an invocation is shown by `treaties show` and the web map). Each date window (a provision's
     `valid`, a suspension, a freeze) holds a day and opens within the treaty's life: one opening after its
@@ -145,11 +151,9 @@ def check_dates(treaty: Treaty, path: str) -> None:
     Raises:
         TreatyDataError: the first date out of place, with its field path.
     """
-    for loc, day in written_days(treaty):  # every date the file writes, one limit (a left in 2150 as a start)
-        if day > LATEST:
-            end = loc.endswith(("left", "terminated", ".end"))
-            raise TreatyDataError(path, loc, f"{day} is after {LATEST}, the last day foedus reads" + (
-                ": leave it out if it ends after then" if end else ""))
+    for loc, day in written_days(treaty):  # every date the file writes that starts something
+        if day > LATEST and not loc.endswith(_ENDS):
+            raise TreatyDataError(path, loc, f"{day} is after {LATEST}, the last day foedus reads")
     dated = [(f"members[{i}].{key}", getattr(m, key)) for i, m in enumerate(treaty.members)
              for key in ("signed", "joined")]
     dated += [(f"invocations[{i}].date", inv.date) for i, inv in enumerate(treaty.invocations)]

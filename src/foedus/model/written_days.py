@@ -1,5 +1,5 @@
 """Every day a treaty file writes, each with its field path: the one list `treaty_checks.check_dates` holds to the
-days foedus reads (`foedus.model.days.LATEST`), so no date field escapes the limit the others keep.
+days foedus reads (`foedus.model.days.LATEST`: each date that starts something), so no start escapes the limit.
 """
 
 from __future__ import annotations
