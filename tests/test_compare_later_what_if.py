@@ -20,7 +20,7 @@ from samples import GOOD_TREATY, cli_line
 RUN = ["-a", "RUS", "-t", "UKR", "-d", "2025-06-01"]
 LATER = ("takes effect only from 2030-01-01, after the scenario's date (2025-06-01): this what-if change does not "
          "touch the scenario")
-PACT_2030 = GOOD_TREATY.replace("signed: 2020-01-01", "signed: 2030-01-01").replace("2020-02-01", "2030-02-01")
+PACT_2030 = GOOD_TREATY.replace("2020-01-01", "2030-01-01").replace("2020-02-01", "2030-01-01")  # in force as signed
 
 
 def _ok(args: list[str]) -> str:
@@ -85,3 +85,20 @@ def test_the_comparison_function_names_the_later_changes(world: World) -> None:
     diff = compare_results(base, other, (changes, other_world))
     assert diff["gained"] == [] and diff["notes"] == [f"change 1 (add_member nato_1949:UKR) {LATER}"]
     assert compare_results(base, other)["notes"] == []
+
+
+def test_a_treaty_signed_before_the_scenario_but_in_force_later_is_said_not_to_touch_it_in_force(world: World) -> None:
+    """On the in-force basis (the default) a treaty signed by the scenario's date but in force only later binds no
+    one then: said, by a cascade and by a comparison, as the basis the run reads; on the signed basis it binds."""
+    data = yaml.safe_load(GOOD_TREATY.replace("in_force: 2020-02-01", "in_force: 2030-01-01"))
+    note = f"what_if change 1 (add_treaty (inline treaty 'my_pact')) {LATER}"
+    later = foedus.cascade("GBR", "ARG", "2025-06-01", what_if=[AddTreaty(treaty=data)])
+    assert later.notes[-1] == note
+    signed = foedus.cascade("GBR", "ARG", "2025-06-01", what_if=[AddTreaty(treaty=data)], basis="signed")
+    assert not any("takes effect only" in n for n in signed.notes)
+    changes = [AddTreaty(treaty=data)]
+    other_world = Overlay(changes=changes).apply(world)
+    for basis, notes in (("in-force", [f"change 1 (add_treaty (inline treaty 'my_pact')) {LATER}"]), ("signed", [])):
+        base = foedus.cascade("GBR", "ARG", "2025-06-01", world=world, basis=basis)
+        other = foedus.cascade("GBR", "ARG", "2025-06-01", world=other_world, basis=basis)
+        assert compare_results(base, other, (changes, other_world))["notes"] == notes

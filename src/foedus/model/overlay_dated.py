@@ -1,6 +1,7 @@
 """What-if changes dated after a scenario's date: a member added from a later day (`joined`) is no party then, one
-leaving on a later day (`left`) still one, and a treaty added that makes no state a party until a later day (its
-signature, entry into force or accessions) binds no one then, so the change does not touch the scenario. A cascade
+leaving on a later day (`left`) still one, and a treaty added that makes no state a party until a later day on the
+run's basis (its signature on the signed basis, its entry into force or accessions) binds no one then, so the change
+does not touch the scenario. A cascade
 or a comparison ran such a what-if as the world unchanged and said nothing; its notes now say which change, and from
 when it applies. The other kinds (drop_treaty, set_strength, set_scope) carry no date of their own."""
 
@@ -19,16 +20,18 @@ if TYPE_CHECKING:
 __all__ = ["later_notes"]
 
 
-def later_notes(changes: Iterable[Change], day: dt.date, world: World) -> list[str]:
+def later_notes(changes: Iterable[Change], day: dt.date, world: World, basis: str) -> list[str]:
     """A note for each change that takes effect only after `day` (a membership runs from its `joined` to the day
     before its `left`: `foedus.engine.certainty.party_on`), naming it as it was given (`overlay_set.named`).
     A `left` ends the membership from that day on and never lengthens one (`overlay_apply._ended`), so a later
-    `left` leaves `day` as it was. `world` is the world the changes made: it holds the treaties added."""
+    `left` leaves `day` as it was. `world` is the world the changes made: it holds the treaties added; `basis` is
+    the run's membership basis (`Scenario.basis`): a treaty signed by then but in force only later binds no one then
+    in force."""
     from foedus.model.overlay_set import named
 
     notes = []
     for number, change in enumerate(changes, 1):
-        when = _from(change, world)
+        when = _from(change, world, basis)
         if when is None or when <= day:
             continue
         notes.append(f"{named(change, number)} takes effect only from {when}, after the scenario's date ({day}): "
@@ -36,14 +39,14 @@ def later_notes(changes: Iterable[Change], day: dt.date, world: World) -> list[s
     return notes
 
 
-def _from(change: Change, world: World) -> dt.date | None:
+def _from(change: Change, world: World, basis: str) -> dt.date | None:
     """The first day the change can touch a scenario, where it has one: its `joined`, its `left`, or the first day
-    the treaty it adds makes a state a party."""
+    the treaty it adds makes a state a party on `basis`."""
     if isinstance(change, AddMember):
         return change.joined
     if isinstance(change, RemoveMember):
         return change.left
-    return _first_party(_added(change, world)) if isinstance(change, AddTreaty) else None
+    return _first_party(_added(change, world), basis) if isinstance(change, AddTreaty) else None
 
 
 def _added(change: AddTreaty, world: World) -> Treaty | None:
@@ -59,12 +62,15 @@ def _added(change: AddTreaty, world: World) -> Treaty | None:
     return next((curated[k] for k, f in world.files.items() if f == given and k in curated), None)
 
 
-def _first_party(treaty: Treaty | None) -> dt.date | None:
-    """The first day the treaty makes any state a party, on either basis (`treaty_checks.first_party_day`); None
-    when there is none, or when a date of it is known only to a window (the true day may be the scenario's)."""
+def _first_party(treaty: Treaty | None, basis: str) -> dt.date | None:
+    """The first day the treaty makes any state a party on `basis` (as `foedus.engine.certainty.party_on` reads a
+    row: on the signed basis `treaty_checks.first_party_day`, in force its accession or entry into force); None when
+    there is none, or when a date of it is known only to a window (the true day may be the scenario's)."""
     from foedus.model.treaty_checks import first_party_day
     from foedus.model.windows import has_window
 
     if treaty is None or not treaty.members or has_window(treaty):
         return None
-    return min(first_party_day(treaty, m) for m in treaty.members)
+    if basis == "signed":
+        return min(first_party_day(treaty, m) for m in treaty.members)
+    return min((d for m in treaty.members if (d := m.joined or treaty.in_force) is not None), default=None)
