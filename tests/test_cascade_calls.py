@@ -178,3 +178,23 @@ def test_one_sided_finds_are_ordered_by_rank_alone(world: World) -> None:
     volleys = calls[("bind.py", "volley")]
     assert volleys > 50
     assert calls.get(("ledger.py", "order_of"), 0) * 4 < volleys, (calls.get(("ledger.py", "order_of")), volleys)
+
+
+def test_the_switches_store_stays_bounded_and_results_stay_equal(world: World) -> None:
+    """`cascade._switches` keeps one scenario per combination of switches per table: past `_MOST_SWITCHES`
+    combinations (each `ongoing_since` is one) the store starts afresh, and a cascade run again gives what it gave."""
+    from foedus.datarecord import replace
+    from foedus.engine import cascade
+    from foedus.engine.table import leg_table
+
+    day = dt.date(2025, 6, 1)
+    scenario = build_scenario(world, attacker="RUS", target="EST", date=day, reading="escalatory")
+    before = run_cascade(world, scenario)
+    table = leg_table(world, day)
+    for back in range(cascade._MOST_SWITCHES + 40):
+        cascade._switches(table, replace(scenario, ongoing_since=day - dt.timedelta(days=back)))
+    assert 0 < len(table.derived("switches", dict)) <= cascade._MOST_SWITCHES
+    again = run_cascade(world, scenario)
+    assert again == before and again.to_dict() == before.to_dict()
+    since = replace(scenario, ongoing_since=day - dt.timedelta(days=30))
+    assert run_cascade(world, since) == run_cascade(world, since)

@@ -57,6 +57,7 @@ __all__ = ["run_cascade"]
 _OTHER: dict[Side, Side] = {"attack": "defense", "defense": "attack"}
 _PARTIES = ("attackers", "targets", "place", "attacks")  # what `switches` blanks
 _SWITCHES = attrgetter(*[f.name for f in fields(Scenario) if f.name not in _PARTIES])  # the rest, as a tuple
+_MOST_SWITCHES = 256  # switch combinations kept per table before `_switches` starts afresh (bounded: tables are cached)
 
 
 def run_cascade(world: World, scenario: Scenario) -> CascadeResult:
@@ -275,6 +276,8 @@ def _switches(index: LegTable, s: Scenario) -> Scenario:
     key = _SWITCHES(s)
     found = known.get(key)
     if found is None:
+        if len(known) >= _MOST_SWITCHES:
+            known.clear()
         found = known[key] = replace(s, attackers=(), targets=(), place="", attacks=())
     return found
 
