@@ -132,6 +132,38 @@ def test_an_adversary_clause_some_attack_meets_loads(world: World, tmp_path: Pat
     _loads(world, tmp_path, text)
 
 
+@pytest.mark.needs_data
+@pytest.mark.parametrize("adversary", ["[East Germany]", "[COW265, South Vietnam]"])
+def test_an_adversary_clause_naming_only_states_gone_before_the_signature_is_refused(world: World, tmp_path: Path,
+                                                                                     adversary: str) -> None:
+    """A 2020 pact against the GDR (in the state system to 1990-10-02) or South Vietnam (to 1975-04-30): no attack
+    by either can come while it is in force."""
+    why = _refusal(world, tmp_path, GOOD_TREATY.replace(
+        "strength: S2", f"strength: S2, adversary: {{type: named, states: {adversary}}}"))
+    assert why.startswith("provisions[0].adversary.states: names no state that exists when the treaty is signed "
+                          "(2020-01-01) or after: COW265 in the state system 1954-03-25–1990-10-02"), why
+    assert why.endswith("; it would never bind"), why
+
+
+@pytest.mark.needs_data
+def test_an_adversary_clause_naming_one_state_of_its_time_loads(world: World, tmp_path: Path) -> None:
+    """One state named that exists while the treaty does is enough; a registry without system dates (no data
+    folder) refuses none; a 1980 pact against the GDR loads."""
+    from foedus.model.states import StateRegistry
+
+    against = "strength: S2, adversary: {type: named, states: %s}"
+    _loads(world, tmp_path, GOOD_TREATY.replace("strength: S2", against % "[COW265, PER]"))
+    _loads(world, tmp_path, GOOD_TREATY.replace("strength: S2", against % "[COW265]")
+           .replace("2020-01-01", "1980-01-01").replace("2020-02-01", "1980-02-01"))
+    gone = GOOD_TREATY.replace("strength: S2", against % "[COW265]")
+    pact = tmp_path / "gone.yaml"
+    pact.write_text(gone, encoding="utf-8")
+    undated = StateRegistry(states=world.states.states, has_system_dates=False)
+    with pytest.raises(TreatyDataError):
+        load_treaties([pact], world.states, world.places)
+    assert list(load_treaties([pact], undated, world.places)) == ["my_pact"]
+
+
 def test_a_treaty_replacing_one_signed_after_it_is_refused(world: World, tmp_path: Path) -> None:
     """`replaces` naming a later treaty was accepted, unread: the slip of an id or a date, refused as the file's."""
     old = tmp_path / "old_pact.yaml"

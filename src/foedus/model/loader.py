@@ -18,6 +18,7 @@ from pydantic import ValidationError
 
 from foedus.errors import FoedusError, TreatyDataError, field_path, validation_problem
 from foedus.listed import listed_twice
+from foedus.model.adversary_life import check_adversary_lives
 from foedus.model.gazetteer import Gazetteer
 from foedus.model.replacing import replaces_problems
 from foedus.model.scope_reach import check_scope_reached
@@ -118,7 +119,8 @@ def validate_references(
     """Check state and scope references and return the treaty with states rewritten to ids.
 
     Raises:
-        TreatyDataError: an unknown state, region or place, naming the field path.
+        TreatyDataError: an unknown state, region or place, or a named adversary of no state of the treaty's time
+            (`adversary_life`), naming the field path.
     """
     data = treaty.model_dump(mode="python")
     refs = _StateRefs(states, path)
@@ -150,6 +152,7 @@ def validate_references(
     checked = Treaty.model_validate(data)
     check_parties(checked, path)
     check_dates(checked, path)
+    check_adversary_lives(checked, states, path)
     return checked
 
 
