@@ -242,3 +242,38 @@ def test_validate_refuses_a_file_replacing_a_later_bundled_treaty(tmp_path: Path
         code, _, err = cli_line(args)
         assert (code, err) == (2, f"error: {pact}: replaces[0]: rus_prk_2024 was signed on 2024-06-19, after my_pact "
                                   "(2020-01-01): a treaty replaces only one signed before it\n")
+
+
+def test_a_neutrality_scope_no_attack_on_a_partner_can_meet_is_refused(world: World, tmp_path: Path) -> None:
+    """A neutrality clause owed only to an attacked partner reads its scope on the partner's place, as defence does
+    (`rules.where.covers`): Guam, no place of Chile's or Argentina's, with attacks on forces left out, never binds."""
+    said = _refusal(world, tmp_path, GOOD_TREATY.replace(
+        "kind: defense", "kind: neutrality").replace("strength: S2", "strength: S2, scope: {territory: [guam], "
+                                                                      "forces: []}"))
+    assert said.startswith("provisions[0].scope.territory: matches no place that ARG or CHL holds or claims, and "
+                           "forces is [] (attacks on forces not covered), so the neutrality clause (owed only to an "
+                           "attacked partner: when_partner_attacks is false) would never bind")
+
+
+@pytest.mark.parametrize("extra", [", when_partner_attacks: true", ", scope: {territory: [home], forces: []}"])
+def test_a_neutrality_clause_binding_on_its_partners_attack_or_at_home_loads(world: World, tmp_path: Path,
+                                                                             extra: str) -> None:
+    """Owed to a partner that attacks too, the clause binds wherever the partner strikes, its scope unread: Guam
+    does not stop it."""
+    scope = ", scope: {territory: [guam], forces: []}" if "when" in extra else ""
+    _loads(world, tmp_path, GOOD_TREATY.replace("kind: defense", "kind: neutrality").replace(
+        "strength: S2", f"strength: S2{scope}{extra}"))
+
+
+def test_a_neutrality_clause_owed_to_an_attacking_partner_binds_outside_its_scope(tmp_path: Path) -> None:
+    """Why such a clause is not refused: the engine binds it on its partner's attack wherever the partner strikes
+    (Chile's attack on Peru, far from Guam)."""
+    import foedus
+
+    path = tmp_path / "pact.yaml"
+    path.write_text(GOOD_TREATY.replace("kind: defense", "kind: neutrality").replace(
+        "strength: S2", "strength: S2, scope: {territory: [guam], forces: []}, when_partner_attacks: true"),
+        encoding="utf-8")
+    world = foedus.World.load(path, bundled=False, history=False)
+    neutral = foedus.cascade("CHL", "PER", "2025-06-01", world=world).neutral
+    assert [(n.state, n.toward, n.treaty) for n in neutral] == [("ARG", "CHL", "my_pact")]

@@ -1,6 +1,8 @@
-"""Whether a written treaty's defence or consultation clause covers some attack the engines can be asked about: a
-territory attack needs its victim to hold or claim the place (`foedus.engine.scenario`), an attack on forces
+"""Whether a written treaty's defence, consultation or neutrality clause covers some attack the engines can be asked
+about: a territory attack needs its victim to hold or claim the place (`foedus.engine.scenario`), an attack on forces
 does not; each scope token is read by the cascade rules' own test (`foedus.engine.rules.tokens.token_matches`).
+A neutrality clause that also binds when its partner attacks (`rules.partner.binds_when_partner_attacks`) binds
+then wherever the partner strikes, its scope unread (`rules.where.covers`): it is never refused here.
 """
 
 from __future__ import annotations
@@ -9,27 +11,29 @@ from collections.abc import Mapping
 
 from foedus.errors import TreatyDataError
 from foedus.model.places import Place
-from foedus.model.treaty import Treaty
+from foedus.model.treaty import Provision, Treaty
 from foedus.model.vocab import Kind
 
 __all__ = ["check_scope_reached"]
 
 _SCOPED = frozenset({Kind.DEFENSE, Kind.CONSULTATION})  # the kinds that read every leg through the scope
+_ONLY = " (owed only to an attacked partner: when_partner_attacks is false)"  # why a neutrality clause is asked
 _made: tuple[Mapping[str, Place], list[tuple[Place, frozenset[str]]]] | None = None  # `_versions`, of one gazetteer
 
 
 def check_scope_reached(treaty: Treaty, places: Mapping[str, Place], path: str) -> None:
-    """Each defence or consultation clause covers an attack on one of its beneficiaries somewhere (`places`: the
-    gazetteer's places by id): a place of theirs (held or claimed, in any of its dated records) its territory scope
-    matches, or a place its forces scope matches. The treaty's members stand for its parties
-    (`administered-by-party`) on every date, so a scope this refuses matches nothing on any date.
+    """Each defence or consultation clause, and each neutrality clause owed only to an attacked partner, covers an
+    attack on one of its beneficiaries somewhere (`places`: the gazetteer's places by id): a place of theirs (held or
+    claimed, in any of its dated records) its territory scope matches, or a place its forces scope matches. The
+    treaty's members stand for its parties (`administered-by-party`) on every date, so a scope this refuses matches
+    nothing on any date.
 
     Raises:
         TreatyDataError: naming the clause's scope, its beneficiaries and why it would never bind.
     """
     states = sorted({m.state for m in treaty.members})
     for i, p in enumerate(treaty.provisions):
-        if p.kind not in _SCOPED or p.scope.territory is None or p.scope.forces is None:
+        if not _scoped(p) or p.scope.territory is None or p.scope.forces is None:
             continue
         versions = _versions(places)
         victims = set(p.beneficiaries or states)
@@ -39,9 +43,20 @@ def check_scope_reached(treaty: Treaty, places: Mapping[str, Place], path: str) 
             continue
         who = " or ".join(sorted(victims)) if len(victims) <= 4 else f"any of its {len(victims)} beneficiaries"
         forces = "is [] (attacks on forces not covered)" if not p.scope.forces else "matches no place either"
+        only = _ONLY if p.kind is Kind.NEUTRALITY else ""
         raise TreatyDataError(path, f"provisions[{i}].scope.territory", f"matches no place that {who} holds or "
-                              f"claims, and forces {forces}, so the {p.kind} clause would never bind: name a place "
-                              "of theirs, or leave territory out (anywhere)")
+                              f"claims, and forces {forces}, so the {p.kind} clause{only} would never bind: name a "
+                              "place of theirs, or leave territory out (anywhere)")
+
+
+def _scoped(provision: Provision) -> bool:
+    """Whether every leg of the clause binds only through its scope: defence and consultation always; neutrality
+    unless it also binds when its partner attacks (the rule's own test, read when asked: no copy here)."""
+    from foedus.engine.rules.partner import binds_when_partner_attacks
+
+    if provision.kind is Kind.NEUTRALITY:
+        return not binds_when_partner_attacks(provision)
+    return provision.kind in _SCOPED
 
 
 def _versions(places: Mapping[str, Place]) -> list[tuple[Place, frozenset[str]]]:

@@ -9,7 +9,7 @@ engine (`foedus.engine.cascade`) applies `evaluate` attack by attack; the vector
 
 - `where`: scope tokens (`token_matches`, kept in `tokens`, which the treaty loader reads too; `in_scope`,
   `covers`), the adversary clause (`counterparts_of`) and whether a neutrality clause binds when its partner
-  attacks (`binds_when_partner_attacks`).
+  attacks (`binds_when_partner_attacks`, kept in `partner`, which the treaty loader reads too).
 - `verdict`: the trigger of each kind, how severe an incident must be (`threshold`), `evaluate`, the
   `conditions` a binding leg rests on, and which counterparts a leg binds against (`binds_against`: the attacker
   for a leg owed to the victim, the victim for one owed to the attacker): those its adversary clause admits, never

@@ -1,5 +1,6 @@
 """Where an attack counts and whose attack counts: scope tokens (each read by `tokens.token_matches`) and the
-adversary clause."""
+adversary clause; whether a neutrality clause binds when its partner attacks (`partner.binds_when_partner_attacks`,
+re-exported here: the engines look it up here when called)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections.abc import Collection, Mapping
 from typing import TYPE_CHECKING
 
 from foedus.engine.leg import Counterparts, Leg
+from foedus.engine.rules.partner import binds_when_partner_attacks
 from foedus.engine.rules.tokens import token_matches
 from foedus.engine.scenario import Attack
 from foedus.model.vocab import Kind
@@ -36,14 +38,6 @@ def covers(leg: Leg, attack: Attack, places: Mapping[str, Place]) -> bool:
     if kind is Kind.NEUTRALITY and leg.beneficiary == attack.attacker:
         return True
     return in_scope(leg.provision, attack, places[attack.place], leg.parties)
-
-
-def binds_when_partner_attacks(provision: Provision) -> bool:
-    """Whether a neutrality clause also binds when its partner attacks (ATOP NEUCOATT = 0), not only when attacked.
-
-    The trigger (`verdict.triggered`), the `aggressor` gate and every engine's list of the legs that may bind on
-    their beneficiary's attack read this one test (as `where.binds_when_partner_attacks`, looked up when called)."""
-    return provision.when_partner_attacks
 
 
 def counterparts_of(provision: Provision, members: frozenset[str]) -> Counterparts:
