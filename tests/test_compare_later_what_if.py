@@ -102,3 +102,29 @@ def test_a_treaty_signed_before_the_scenario_but_in_force_later_is_said_not_to_t
         base = foedus.cascade("GBR", "ARG", "2025-06-01", world=world, basis=basis)
         other = foedus.cascade("GBR", "ARG", "2025-06-01", world=other_world, basis=basis)
         assert compare_results(base, other, (changes, other_world))["notes"] == notes
+
+
+def test_a_treaty_never_in_force_is_said_not_to_touch_the_scenario_in_force(world: World, tmp_path: Path) -> None:
+    """A treaty with no `in_force` and no accession makes no state a party on the in-force basis (the default) on any
+    day (`certainty.party_on`), so the engine binds no one by it; on the signed basis its signature does. Said in one
+    wording, by a cascade and by a comparison, on the basis the run reads."""
+    text = GOOD_TREATY.replace("in_force: 2020-02-01\n", "")
+    path = tmp_path / "pact.yaml"
+    path.write_text(text, encoding="utf-8")
+    alone = foedus.World.load(path, bundled=False, history=False)  # the engine's reading, Chile bound only by it
+    assert [j.state for j in foedus.cascade("PER", "ARG", "2025-06-01", world=alone).joiners] == []
+    assert [j.state for j in foedus.cascade("PER", "ARG", "2025-06-01", world=alone, basis="signed").joiners] == ["CHL"]
+    never = ("is never in force (no in_force date, no accession): on the in-force basis this what-if change does not "
+             "touch the scenario")
+    changes = [AddTreaty(treaty=yaml.safe_load(text))]
+    in_force = foedus.cascade("GBR", "ARG", "2025-06-01", what_if=changes)
+    assert in_force.notes[-1] == f"what_if change 1 (add_treaty (inline treaty 'my_pact')) {never}"
+    signed = foedus.cascade("GBR", "ARG", "2025-06-01", what_if=changes, basis="signed")
+    assert not any("never in force" in n or "takes effect only" in n for n in signed.notes)
+    other_world = Overlay(changes=changes).apply(world)
+    for basis, notes in (("in-force", [f"change 1 (add_treaty (inline treaty 'my_pact')) {never}"]), ("signed", [])):
+        base = foedus.cascade("GBR", "ARG", "2025-06-01", world=world, basis=basis)
+        other = foedus.cascade("GBR", "ARG", "2025-06-01", world=other_world, basis=basis)
+        assert compare_results(base, other, (changes, other_world))["notes"] == notes
+    run = ["-a", "GBR", "-t", "ARG", "-d", "2025-06-01", "--add-treaty", str(path)]
+    assert f"add_treaty {path} {never}" in json.loads(_ok(["cascade", *run, "--json"]))["notes"]

@@ -1,15 +1,16 @@
 """What-if changes dated after a scenario's date: a member added from a later day (`joined`) is no party then, one
 leaving on a later day (`left`) still one, and a treaty added that makes no state a party until a later day on the
 run's basis (its signature on the signed basis, its entry into force or accessions) binds no one then, so the change
-does not touch the scenario. A cascade
-or a comparison ran such a what-if as the world unchanged and said nothing; its notes now say which change, and from
-when it applies. The other kinds (drop_treaty, set_strength, set_scope) carry no date of their own."""
+does not touch the scenario; nor does one never in force (no `in_force`, no accession) on the in-force basis.
+A cascade or a comparison ran such a what-if as the world unchanged and said nothing; its notes now say which
+change, and from when it applies (or that it is never in force). The other kinds (drop_treaty, set_strength,
+set_scope) carry no date of their own."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final, Literal
 
 from foedus.model.overlay_changes import AddMember, AddTreaty, Change, RemoveMember
 
@@ -19,6 +20,8 @@ if TYPE_CHECKING:
 
 __all__ = ["later_notes"]
 
+_NEVER: Final = "never"  # `_first_party` of a treaty that makes no state a party on any day
+
 
 def later_notes(changes: Iterable[Change], day: dt.date, world: World, basis: str) -> list[str]:
     """A note for each change that takes effect only after `day` (a membership runs from its `joined` to the day
@@ -26,20 +29,23 @@ def later_notes(changes: Iterable[Change], day: dt.date, world: World, basis: st
     A `left` ends the membership from that day on and never lengthens one (`overlay_apply._ended`), so a later
     `left` leaves `day` as it was. `world` is the world the changes made: it holds the treaties added; `basis` is
     the run's membership basis (`Scenario.basis`): a treaty signed by then but in force only later binds no one then
-    in force."""
+    in force, and one never in force (no `in_force`, no accession) binds no one in force on any day."""
     from foedus.model.overlay_set import named
 
     notes = []
     for number, change in enumerate(changes, 1):
         when = _from(change, world, basis)
-        if when is None or when <= day:
+        if when == _NEVER:
+            notes.append(f"{named(change, number)} is never in force (no in_force date, no accession): on the "
+                         "in-force basis this what-if change does not touch the scenario")
+        if not isinstance(when, dt.date) or when <= day:
             continue
         notes.append(f"{named(change, number)} takes effect only from {when}, after the scenario's date ({day}): "
                      "this what-if change does not touch the scenario")
     return notes
 
 
-def _from(change: Change, world: World, basis: str) -> dt.date | None:
+def _from(change: Change, world: World, basis: str) -> dt.date | Literal["never"] | None:
     """The first day the change can touch a scenario, where it has one: its `joined`, its `left`, or the first day
     the treaty it adds makes a state a party on `basis`."""
     if isinstance(change, AddMember):
@@ -62,15 +68,21 @@ def _added(change: AddTreaty, world: World) -> Treaty | None:
     return next((curated[k] for k, f in world.files.items() if f == given and k in curated), None)
 
 
-def _first_party(treaty: Treaty | None, basis: str) -> dt.date | None:
+def _first_party(treaty: Treaty | None, basis: str) -> dt.date | Literal["never"] | None:
     """The first day the treaty makes any state a party on `basis` (as `foedus.engine.certainty.party_on` reads a
-    row: on the signed basis `treaty_checks.first_party_day`, in force its accession or entry into force); None when
-    there is none, or when a date of it is known only to a window (the true day may be the scenario's)."""
+    row: on the signed basis `treaty_checks.first_party_day`, in force its accession or entry into force); `_NEVER`
+    in force when no row has either (no in_force, no accession); None when there is no such treaty, or when a date
+    of it is known only to a window (the true day may be the scenario's)."""
     from foedus.model.treaty_checks import first_party_day
     from foedus.model.windows import has_window
 
-    if treaty is None or not treaty.members or has_window(treaty):
+    if treaty is None or not treaty.members:
+        return None
+    starts = [d for m in treaty.members if (d := m.joined or treaty.in_force) is not None]
+    if basis != "signed" and not starts:
+        return _NEVER  # no row starts in force: no window can give it a day
+    if has_window(treaty):
         return None
     if basis == "signed":
         return min(first_party_day(treaty, m) for m in treaty.members)
-    return min((d for m in treaty.members if (d := m.joined or treaty.in_force) is not None), default=None)
+    return min(starts)
