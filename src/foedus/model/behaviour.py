@@ -72,9 +72,13 @@ class PlaceRules:
         """The place as held on `day` (itself when no dated record covers the day)."""
         for record in self.history:
             if record.covers(day):
-                note = f"on {day}: {record.note}" if record.note else self.note
-                return self.model_copy(update={**record.changes(), "note": note, "history": []})
+                return self.held_as(record, f"on {day}: {record.note}" if record.note else self.note)
         return self
+
+    def held_as(self, record: Any, note: str | None = None) -> Self:
+        """The place as one of its dated records has it (`history`: its holders and regions, with `note`); `on` and
+        the treaty loader's scope check (`foedus.model.scope_reach`, every record of a place) read records so."""
+        return self.model_copy(update={**record.changes(), "note": note, "history": []})
 
     def holders(self, view: Literal["recognized", "claimant"]) -> frozenset[str]:
         """States whose territory this place is under the chosen territorial reading."""

@@ -152,14 +152,15 @@ def _add_treaty(change: AddTreaty, new: Treaty, treaties: dict[str, Treaty], wor
     if new.id in treaties:
         raise ScenarioError(f"what-if add_treaty: the world already has a treaty {new.id!r}; drop it first "
                             "(--drop-treaty; a drop_treaty change) or give the new one another id")
-    for old in new.replaces:
-        if old not in treaties and old not in world.treaties:
-            raise ScenarioError(f"what-if add_treaty {new.id}: replaces {old!r}, which no treaty is")
     from foedus.model.replacing import later_signed
 
-    dates = {t: (treaties[t] if t in treaties else world.treaties[t]).signed for t in new.replaces if t in treaties
-             or t in world.treaties}
-    if later := later_signed(new.id, new.replaces, {**dates, new.id: new.signed}):
+    dates = {new.id: new.signed}  # each treaty replaced, signed before the new one (`later_signed`)
+    for old in new.replaces:
+        held = treaties.get(old) or world.treaties.get(old)
+        if held is None:
+            raise ScenarioError(f"what-if add_treaty {new.id}: replaces {old!r}, which no treaty is")
+        dates[old] = held.signed
+    if later := later_signed(new.id, new.replaces, dates):
         raise ScenarioError(f"what-if add_treaty {new.id}: {': '.join(later)}")
     treaties[new.id] = new
     files[new.id] = this

@@ -64,8 +64,7 @@ def _versions(places: Mapping[str, Place]) -> list[tuple[Place, frozenset[str]]]
     for the gazetteer a load reads, not for each file."""
     global _made
     if _made is None or _made[0] is not places:
-        made = [v for place in places.values() for v in (place, *(place.model_copy(update=r.changes())
-                                                                  for r in place.history))]
+        made = [v for place in places.values() for v in (place, *map(place.held_as, place.history))]
         _made = (places, [(v, v.holders("claimant")) for v in made])
     return _made[1]
 
