@@ -48,14 +48,19 @@ def test_cheap_requests_are_the_legal_reading_among_few_states() -> None:
     assert not is_cheap(q, WhatIfQuery((("drop_treaty", "nato_1949"),)), DrawsQuery())
     assert not is_cheap(q, WhatIfQuery(), DrawsQuery(100, 1))
     assert not is_cheap(ScenarioQuery(["RUS", "BLR", "PRK"], ["POL", "LTU"], "2025-01-15"), WhatIfQuery(), DrawsQuery())
+    ongoing = ScenarioQuery(["UKR"], ["RUS"], "2025-01-15", (("ongoing_since", "2024-08-06"),))
+    assert not is_cheap(ongoing, WhatIfQuery(), DrawsQuery())  # it replays every change since: seconds, not ms
+    assert is_cheap(ScenarioQuery(["UKR"], ["RUS"], "2025-01-15", (("ongoing_since", None),)), WhatIfQuery(),
+                    DrawsQuery())
 
 
-def test_expensive_requests_give_the_same_answer_from_the_pool(client: TestClient) -> None:
+@pytest.mark.parametrize("option", [("reading", "escalatory"), ("ongoing_since", "2024-08-06")])
+def test_expensive_requests_give_the_same_answer_from_the_pool(client: TestClient, option: tuple[str, str]) -> None:
     from foedus import cascade
 
-    params = {"attacker": "RUS", "target": "EST", "date": "2025-06-01", "reading": "escalatory"}
+    params = {"attacker": "RUS", "target": "EST", "date": "2025-06-01", option[0]: option[1]}
     body = client.get("/api/cascade", params=params).json()
-    assert body == cascade("RUS", "EST", "2025-06-01", reading="escalatory").to_dict()
+    assert body == cascade("RUS", "EST", "2025-06-01", **dict([option])).to_dict()
 
 
 def test_likelihood_is_a_job_for_the_pool_with_the_apis_answer(client: TestClient) -> None:

@@ -3,14 +3,13 @@
 Optional what-if changes run it in a changed world, and `draws`/`seed` add the Monte Carlo keys, just as
 `foedus cascade --add-member … --draws N --seed S --json` would.
 
-A cheap request — the legal reading among a few states, no what-if, no draws — is a few milliseconds of
-pure-Python CPU work. It runs in one thread beside the event loop (`CHEAP`; the request's event-loop slot,
-held meanwhile, keeps it to one at a time): the thread gives the interpreter back to the loop at every switch
-interval, so `/api/health` and the static files are answered while cheap requests queue, where running them
-on the loop itself made every other request wait behind all of them. Anything more
-(`foedus.web.jobs.is_cheap`) is checked against the cost caps and handed to the worker pool
-(`foedus.web.pool`), which runs it in another process under a time limit; a full pool answers 503 with
-Retry-After.
+A cheap request — the legal reading among a few states, no what-if, no draws, no ongoing_since — is a few
+milliseconds of pure-Python CPU work. It runs in one thread beside the event loop (`CHEAP`; the request's
+event-loop slot, held meanwhile, keeps it to one at a time): the thread gives the interpreter back to the loop at
+every switch interval, so `/api/health` and the static files are answered while cheap requests queue, where
+running them on the loop itself made every other request wait behind all of them. Anything more
+(`foedus.web.jobs.is_cheap`) is checked against the cost caps and handed to the worker pool (`foedus.web.pool`),
+which runs it in another process under a time limit; a full pool answers 503 with Retry-After.
 """
 
 from __future__ import annotations

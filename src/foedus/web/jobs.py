@@ -1,7 +1,8 @@
 """Which requests are expensive, the caps on their cost, and the worker process that runs them.
 
-A legal cascade among a few states takes about a millisecond and runs on the event loop. Anything that can
-take much longer — the escalatory reading, Monte Carlo draws, what-if worlds, many states, `/api/compare` —
+A legal cascade among a few states takes about a millisecond and runs beside the event loop. Anything that can
+take much longer — the escalatory reading, Monte Carlo draws, what-if worlds, many states, an ongoing war
+(`ongoing_since`), `/api/compare` —
 is a *job*: it is checked against the caps below before it runs (a request over them gets a 422 saying what to
 ask instead), then run by a worker process of the pool (`foedus.web.pool`) under a time limit.
 
@@ -31,8 +32,10 @@ MAX_ESCALATORY_DRAW_STATES = 20_000  # escalatory Monte Carlo: draws x (attacker
 
 
 def is_cheap(q: ScenarioQuery, whatif: WhatIfQuery, mc: DrawsQuery) -> bool:
-    """Whether a cascade request is cheap enough for the event loop (a few milliseconds at most)."""
-    return (q.reading == "legal" and not mc.draws and not whatif.flags
+    """Whether a cascade request is cheap enough for the event loop (a few milliseconds at most). Not one with
+    `ongoing_since`: it replays every treaty change since then (13 s for USA,FRA,GBR against RUS on 2100-12-31
+    ongoing since 1816-01-01), so it is a job, under the pool's time limit, not a wait for every cheap request."""
+    return (q.reading == "legal" and not mc.draws and not whatif.flags and q.kwargs().get("ongoing_since") is None
             and len(q.attackers) + len(q.targets) <= CHEAP_STATES)
 
 
