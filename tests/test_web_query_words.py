@@ -47,3 +47,18 @@ def test_a_query_value_of_the_wrong_type_is_said_in_plain_words(client: TestClie
     if "(e.g. " in message:  # the example given is answered
         assert client.get(message.partition("(e.g. ")[2].removesuffix(")")).status_code == 200
 
+
+
+_UTF8 = "percent-encode its UTF-8 bytes (ô is %C3%B4)"
+
+
+@pytest.mark.parametrize(("url", "message"), [
+    ("/api/cascade?attacker=RUS&target=EST&date=2025-06-01&place=C%F4te", f"place is not UTF-8 ('C%F4te'): {_UTF8}"),
+    ("/api/resolve?state=C%F4te+d%27Ivoire", f"state is not UTF-8 ('C%F4te+d%27Ivoire'): {_UTF8}"),
+    ("/api/treaties/nato_1949?%FF=1", f"a query parameter's name is not UTF-8 ('%FF'): {_UTF8}"),
+])
+def test_a_query_not_utf8_is_named_as_sent(client: TestClient, url: str, message: str) -> None:
+    """Starlette reads bytes that are no UTF-8 as U+FFFD: the message named the value 'C\ufffdte' (unknown place), not
+    its encoding."""
+    assert envelope(client.get(url), 422) == message
+    assert client.get("/api/resolve?state=C%C3%B4te+d%27Ivoire").json()["id"] == "CIV"  # UTF-8 is read

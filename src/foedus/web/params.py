@@ -16,6 +16,7 @@ from typing import Annotated, Any, Literal, TypeVar
 from fastapi import Query, Request
 
 from foedus.declare import split_values
+from foedus.errors import shown
 from foedus.inputs import SCENARIO, Input
 from foedus.state_lists import split_names
 from foedus.web.envelope import WebInputError
@@ -124,15 +125,17 @@ _KNOWN: dict[int, tuple[frozenset[str], frozenset[str]]] = {}  # id(route) -> it
 async def known_params_only(request: Request) -> None:
     """FastAPI dependency: refuse a query parameter the endpoint does not take, as the CLI refuses an option its
     command does not have; FastAPI would ignore it without a word (`seed` on /api/compare, a misspelt `dates=`). And
-    refuse a parameter of one value given more than once (`date=…&date=…`), of which FastAPI would read the last.
+    refuse a parameter of one value given more than once (`date=…&date=…`), of which FastAPI would read the last;
+    and one not UTF-8 once percent-decoded (`_check_utf8`).
 
     Raises:
-        WebInputError: a parameter the endpoint does not take, or one repeated, named.
+        WebInputError: a parameter the endpoint does not take, one repeated, or one not UTF-8, named.
     """
     route = request.scope.get("route")
     dependant = getattr(route, "dependant", None)
     if dependant is None:
         return
+    _check_utf8(request.scope.get("query_string", b""))
     known, single = _KNOWN.get(id(route)) or _params_of(route, dependant)
     unknown = sorted({name for name in request.query_params if name not in known})
     if unknown:
@@ -144,6 +147,32 @@ async def known_params_only(request: Request) -> None:
         if len(values := request.query_params.getlist(name)) > 1:
             shown = ", ".join(repr(value[:40]) for value in values[:3]) + (", …" if len(values) > 3 else "")
             raise WebInputError(f"{name} is given {len(values)} times ({shown}); give it once")
+
+
+def _check_utf8(query: bytes) -> None:
+    """Refuse a query parameter whose name or value is not UTF-8 once percent-decoded (`place=C%F4te`, Latin-1):
+    Starlette reads such bytes as U+FFFD, so the message named the value as 'C\ufffdte', not its encoding.
+
+    >>> _check_utf8(b"place=C%C3%B4te&attacker=UKR")
+    >>> _check_utf8(b"attacker=UKR&place=C%F4te")
+    Traceback (most recent call last):
+    ...
+    foedus.web.envelope.WebInputError: place is not UTF-8 ('C%F4te'): percent-encode its UTF-8 bytes (ô is %C3%B4)
+
+    Raises:
+        WebInputError: the parameter, or the name, that is not UTF-8, as it was sent.
+    """
+    from urllib.parse import unquote_to_bytes
+
+    for pair in query.split(b"&"):
+        name, _, value = pair.partition(b"=")
+        named = unquote_to_bytes(name).decode(errors="replace")
+        for part, what in ((name, "a query parameter's name"), (value, named)):
+            try:
+                unquote_to_bytes(part.replace(b"+", b" ")).decode("utf-8")
+            except UnicodeDecodeError:
+                raise WebInputError(f"{what} is not UTF-8 ({shown(part.decode('latin-1'))}): percent-encode its UTF-8 "
+                                    "bytes (ô is %C3%B4)") from None
 
 
 def _params_of(route: object, dependant: Any) -> tuple[frozenset[str], frozenset[str]]:
