@@ -367,3 +367,17 @@ def test_a_value_of_another_type_is_named_with_its_type(call: Callable[[], objec
     with pytest.raises(foedus.FoedusError) as caught:
         call()
     assert str(caught.value).endswith(said)
+
+
+@pytest.mark.parametrize(("call", "said"), [
+    (lambda: foedus.cascade(pd.Series(["UKR"]), "RUS", "2025-01-15"), "not pandas.Series 0 UKR dtype: "),
+    (lambda: foedus.cascade("UKR", "RUS", "2025-01-15", draws=np.array([[1, 2], [3, 4]])),
+     "not numpy.ndarray [[1 2] [3 4]]"),
+    (lambda: foedus.World.load(history=pd.DataFrame({"a": [1]})), "not pandas.DataFrame a 0 1"),
+])
+def test_a_value_whose_text_has_several_lines_is_shown_on_one(call: Callable[[], object], said: str) -> None:
+    """A pandas Series, a numpy matrix or a DataFrame prints on several lines: the message showed it so, two or three
+    lines where every message is one."""
+    with pytest.raises(foedus.FoedusError) as caught:
+        call()
+    assert "\n" not in str(caught.value) and said in str(caught.value)

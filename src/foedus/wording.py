@@ -152,14 +152,16 @@ def character(char: str) -> str:
 
 def shown(value: object) -> str:
     """A value given, as every message shows it: text quoted and shortened ('xxx…'), true/false, a number or a
-    date as written, or what a mapping, a list or nothing is.
+    date as written, or what a mapping, a list or nothing is; on one line, as a message is, though the value's
+    text may have several (a pandas Series, a numpy matrix).
 
     >>> shown("drop nato"), shown(True), shown(5), shown(None), shown([1])
     ("'drop nato'", 'true', '5', 'nothing', 'a list')
     """
     if value is None or isinstance(value, Mapping | list | tuple):
         return "nothing" if value is None else "a mapping" if isinstance(value, Mapping) else "a list"
-    shown = repr(value) if isinstance(value, str) else str(value).lower() if isinstance(value, bool) else str(value)
+    shown = (repr(value) if isinstance(value, str) else str(value).lower() if isinstance(value, bool)
+             else " ".join(str(value).split()))
     return shown if len(shown) <= 60 else shown[:57] + "…" + (shown[0] if isinstance(value, str) else "")
 
 
