@@ -151,7 +151,9 @@ def test_only_a_name_pattern_joins_comma_separated_parts() -> None:
     ({"attacker": " , ", "target": "RUS", "date": "2025-01-15"}, "attacker: the 1st value is blank (' , ')"),
     ({"attacker": ",".join(["UKR"] * 17), "target": "RUS", "date": "2025-01-15"}, "too many attackers"),
     ({"attacker": ["a,b,c"] * 11, "target": "RUS", "date": "2025-01-15"},  # before any name is looked up
-     "too many attackers (33 comma-separated values); at most 16"),
+     "too many attackers (33 values, repeated or comma-separated); at most 16"),
+    ({"attacker": ["UKR"] * 40, "target": "RUS", "date": "2025-01-15"},  # repeated, not one comma-separated value
+     "too many attackers (40 values, repeated or comma-separated); at most 16"),
     ({"attacker": "U" * 81, "target": "RUS", "date": "2025-01-15"}, "longer than 80 characters"),
 ])
 def test_bad_input_gets_a_422_envelope_a_person_can_act_on(client: TestClient, query: dict[str, str],

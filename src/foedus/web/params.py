@@ -67,7 +67,7 @@ def split_states(values: list[str], role: str) -> list[str]:
     """
     parts = len(split_values(values, role))  # a name holds at most one comma: refused before any name is looked up
     if parts > 2 * MAX_STATES:
-        raise WebInputError(f"too many {role}s ({parts} comma-separated values); at most {MAX_STATES}")
+        raise WebInputError(f"too many {role}s ({parts} values, repeated or comma-separated); at most {MAX_STATES}")
     out = split_names(values, name=role)
     if not out:
         raise WebInputError(f"give at least one {role} (ISO3, COW code or name), e.g. {role}=UKR")
