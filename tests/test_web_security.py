@@ -66,6 +66,19 @@ def test_request_bodies_are_refused(client: TestClient) -> None:
     assert chunked.status_code == 411
 
 
+@pytest.mark.parametrize(("path", "body"), [
+    ("/api/cascade?attacker=UKR&target=RUS&date=2025-01-15", b"place=kursk-oblast"),
+    ("/api/treaties", b'{"date": "2025-01-15"}'),
+])
+def test_a_small_request_body_is_refused_not_ignored(client: TestClient, path: str, body: bytes) -> None:
+    """No endpoint reads a body: `place=kursk-oblast` sent as a form's body was ignored, the answer given for Russia's
+    home territory, and a JSON body's date for every date."""
+    response = client.request("GET", path, content=body)
+    assert response.status_code == 422 and response.json()["error"] == (
+        f"{path.partition('?')[0]} reads its parameters from the query string, not from a request body "
+        f"({len(body)} bytes sent): put them after '?' in the URL (see /openapi.json)")
+
+
 def test_foreign_host_headers_are_refused_unless_remote_is_allowed(client: TestClient) -> None:
     response = client.get("/api/health", headers={"host": "attacker.example:8765"})
     assert response.status_code == 400 and "--allow-remote" in response.json()["error"]

@@ -126,15 +126,19 @@ async def known_params_only(request: Request) -> None:
     """FastAPI dependency: refuse a query parameter the endpoint does not take, as the CLI refuses an option its
     command does not have; FastAPI would ignore it without a word (`seed` on /api/compare, a misspelt `dates=`). And
     refuse a parameter of one value given more than once (`date=…&date=…`), of which FastAPI would read the last;
-    and one not UTF-8 once percent-decoded (`_check_utf8`).
+    one not UTF-8 once percent-decoded (`_check_utf8`); and a request body, which no endpoint reads: a form's
+    `place=kursk-oblast` sent as the body was ignored, the answer given for the target's home territory.
 
     Raises:
-        WebInputError: a parameter the endpoint does not take, one repeated, or one not UTF-8, named.
+        WebInputError: a parameter the endpoint does not take, one repeated, one not UTF-8, or a body, named.
     """
     route = request.scope.get("route")
     dependant = getattr(route, "dependant", None)
     if dependant is None:
         return
+    if (sent := request.headers.get("content-length", "0")).isdigit() and int(sent):  # chunked: the guard's 411
+        raise WebInputError(f"{request.url.path} reads its parameters from the query string, not from a request body "
+                            f"({sent} bytes sent): put them after '?' in the URL (see /openapi.json)")
     _check_utf8(request.scope.get("query_string", b""))
     known, single = _KNOWN.get(id(route)) or _params_of(route, dependant)
     unknown = sorted({name for name in request.query_params if name not in known})
