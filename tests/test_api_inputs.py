@@ -381,3 +381,26 @@ def test_a_value_whose_text_has_several_lines_is_shown_on_one(call: Callable[[],
     with pytest.raises(foedus.FoedusError) as caught:
         call()
     assert "\n" not in str(caught.value) and said in str(caught.value)
+
+
+LONG = "Q" * 100_000
+
+
+@pytest.mark.parametrize(("call", "start", "end"), [
+    (lambda: foedus.cascade(LONG, "RUS", "2025-01-15"), "unknown state 'QQQ", "…' (try `foedus states`)"),
+    (lambda: foedus.cascade("UKR", "RUS", "2025-01-15").joiner(LONG), "unknown state 'QQQ", "…' (try `foedus states`)"),
+    (lambda: foedus.cascade("UKR", "RUS", "2025-01-15", place=LONG), "unknown place 'QQQ", "…' (try `foedus places`)"),
+    (lambda: foedus.World.default().treaty(LONG), "unknown treaty 'QQQ", "…' (try `foedus treaties list`)"),
+    (lambda: foedus.cascade("UKR", "RUS", LONG), "invalid date 'QQQ", "…': expected YYYY-MM-DD"),
+    (lambda: foedus.replay_war("july_crisis_1914", until="2" * 100_000), "invalid date '222",
+     "…': expected YYYY-MM-DD"),
+    (lambda: foedus.cascade("UKR", "RUS", "2025-01-15", reading=LONG), "unknown reading 'QQQ", "…': choose one of "
+     "legal, escalatory"),
+])
+def test_a_long_value_is_shown_shortened_in_the_message(call: Callable[[], object], start: str, end: str) -> None:
+    """A value a Python caller gave is shown as every message shows one (`shown`: 60 characters at most): a text of
+    100,000 characters (a file's contents, given by mistake) made a message of 100,038."""
+    with pytest.raises(foedus.FoedusError) as caught:
+        call()
+    said = str(caught.value)
+    assert said.startswith(start) and said.endswith(end) and len(said) < 200, said[:300]

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Literal, get_args
 from foedus.datarecord import dataclass, field, fields
 from foedus.declare import Input, checked_value, choice, described
 from foedus.engine.contract import meta
-from foedus.errors import DateOutOfRangeError, ScenarioError, empty_or_blank
+from foedus.errors import DateOutOfRangeError, ScenarioError, empty_or_blank, shown
 from foedus.model.days import EARLIEST, LATEST, is_iso_day
 from foedus.model.world import World
 from foedus.state_lists import resolve_states
@@ -160,11 +160,11 @@ def parse_date(value: str | dt.date) -> dt.date:
         if not isinstance(value, str):  # numpy's, with a time of day ('2025-06-01T12:00'): its day, as a datetime's
             text = text.partition("T")[0]
         if not is_iso_day(text):  # fromisoformat would also read 20250601 and 2025-W01-1 (a week date)
-            raise DateOutOfRangeError(f"invalid date {text!r}: expected YYYY-MM-DD")
+            raise DateOutOfRangeError(f"invalid date {shown(text)}: expected YYYY-MM-DD")
         try:
             value = dt.date.fromisoformat(text)
         except ValueError as exc:
-            raise DateOutOfRangeError(f"invalid date {text!r}: {exc} (expected YYYY-MM-DD)") from None
+            raise DateOutOfRangeError(f"invalid date {shown(text)}: {exc} (expected YYYY-MM-DD)") from None
     if not EARLIEST <= value <= LATEST:
         raise DateOutOfRangeError(
             f"date {value} is outside the range foedus covers ({EARLIEST} to {LATEST})"
@@ -259,7 +259,8 @@ def switch_values(given: dict[str, Any]) -> dict[str, Any]:
         values[name] = checked_value(inp, values[name])
         if inp.choices and values[name] not in inp.choices:
             what = name.replace("_", " ")
-            raise ScenarioError(f"unknown {what} {values[name]!r}: choose one of {', '.join(inp.choices)}")
+            said = shown(values[name]) if isinstance(values[name], str) else repr(values[name])  # text shortened
+            raise ScenarioError(f"unknown {what} {said}: choose one of {', '.join(inp.choices)}")
     return values
 
 

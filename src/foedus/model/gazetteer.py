@@ -16,6 +16,7 @@ from foedus.errors import (
     TreatyDataError,
     UnknownPlaceError,
     UnknownStateError,
+    shown,
 )
 from foedus.model.hidden import refuse_hidden
 from foedus.model.slug import slugify
@@ -108,7 +109,7 @@ class Gazetteer:
         close = difflib.get_close_matches(key, list(self._index), n=12, cutoff=0.6)
         ids = list(dict.fromkeys(self._index[c] for c in close))[:3]  # a place once, however many aliases match
         hint = f"; did you mean {', '.join(ids)}?" if ids else ""
-        raise UnknownPlaceError(f"unknown place {text!r}{hint} (try `foedus places`)")
+        raise UnknownPlaceError(f"unknown place {shown(text)}{hint} (try `foedus places`)")
 
     @classmethod
     def load(cls, states: StateRegistry) -> Gazetteer:

@@ -180,7 +180,7 @@ def unknown_message(raw: str, states: Iterable[Named], given: object = None) -> 
     (`given`, as typed) is said to be so, as every value that says nothing is (it was "unknown state ''")."""
     import difflib  # here: only an unknown name needs it
 
-    from foedus.wording import empty_or_blank
+    from foedus.wording import empty_or_blank, shown
 
     if not raw:
         return (f"the state is {empty_or_blank(raw if given is None else given)}; give an ISO3 code, a COW code or "
@@ -191,4 +191,4 @@ def unknown_message(raw: str, states: Iterable[Named], given: object = None) -> 
     if not close:
         close = difflib.get_close_matches(raw.upper(), [s.id for s in listed], n=3)
     hint = f"; did you mean {', '.join(dict.fromkeys(close))}?" if close else ""
-    return f"unknown state {raw!r}{hint} (try `foedus states`)"
+    return f"unknown state {shown(raw)}{hint} (try `foedus states`)"

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from foedus.datarecord import dataclass, field
 from foedus.declare import described
-from foedus.errors import ScenarioError, TreatyDataError, UnknownTreatyError, empty_or_blank
+from foedus.errors import ScenarioError, TreatyDataError, UnknownTreatyError, empty_or_blank, shown
 from foedus.model.treatymap import TreatyMap, unknown_ids_hint
 from foedus.written import kept
 
@@ -57,7 +57,7 @@ class World:
             close = [lowered[i] for i in difflib.get_close_matches(treaty_id.strip().lower(), list(lowered), n=3)]
             hint = f"; did you mean {', '.join(close)}?" if close else ""
             hint += unknown_ids_hint([treaty_id], self.has_history)
-            raise UnknownTreatyError(f"unknown treaty {treaty_id!r}{hint} (try `foedus treaties list`)") from None
+            raise UnknownTreatyError(f"unknown treaty {shown(treaty_id)}{hint} (try `foedus treaties list`)") from None
 
     @property
     def has_history(self) -> bool:
