@@ -56,8 +56,9 @@ _UTF8 = "percent-encode its UTF-8 bytes (ô is %C3%B4)"
     ("/api/cascade?attacker=RUS&target=EST&date=2025-06-01&place=C%F4te", f"place is not UTF-8 ('C%F4te'): {_UTF8}"),
     ("/api/resolve?state=C%F4te+d%27Ivoire", f"state is not UTF-8 ('C%F4te+d%27Ivoire'): {_UTF8}"),
     ("/api/treaties/nato_1949?%FF=1", f"a query parameter's name is not UTF-8 ('%FF'): {_UTF8}"),
+    ("/api/treaties/C%F4te", f"the path is not UTF-8 ('/api/treaties/C%F4te'): {_UTF8}"),
 ])
-def test_a_query_not_utf8_is_named_as_sent(client: TestClient, url: str, message: str) -> None:
+def test_a_query_or_path_not_utf8_is_named_as_sent(client: TestClient, url: str, message: str) -> None:
     """Starlette reads bytes that are no UTF-8 as U+FFFD: the message named the value 'C\ufffdte' (unknown place), not
     its encoding."""
     assert envelope(client.get(url), 422) == message

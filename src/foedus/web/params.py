@@ -139,7 +139,7 @@ async def known_params_only(request: Request) -> None:
     if (sent := request.headers.get("content-length", "0")).isdigit() and int(sent):  # chunked: the guard's 411
         raise WebInputError(f"{request.url.path} reads its parameters from the query string, not from a request body "
                             f"({sent} bytes sent): put them after '?' in the URL (see /openapi.json)")
-    _check_utf8(request.scope.get("query_string", b""))
+    _check_utf8(request.scope.get("query_string", b""), request.scope.get("raw_path", b""))
     known, single = _KNOWN.get(id(route)) or _params_of(route, dependant)
     unknown = sorted({name for name in request.query_params if name not in known})
     if unknown:
@@ -153,9 +153,10 @@ async def known_params_only(request: Request) -> None:
             raise WebInputError(f"{name} is given {len(values)} times ({shown}); give it once")
 
 
-def _check_utf8(query: bytes) -> None:
-    """Refuse a query parameter whose name or value is not UTF-8 once percent-decoded (`place=C%F4te`, Latin-1):
-    Starlette reads such bytes as U+FFFD, so the message named the value as 'C\ufffdte', not its encoding.
+def _check_utf8(query: bytes, path: bytes = b"") -> None:
+    """Refuse a query parameter whose name or value is not UTF-8 once percent-decoded (`place=C%F4te`, Latin-1), or
+    such a path (`/api/treaties/C%F4te`): Starlette reads such bytes as U+FFFD, so the message named the value as
+    'C\ufffdte', not its encoding.
 
     >>> _check_utf8(b"place=C%C3%B4te&attacker=UKR")
     >>> _check_utf8(b"attacker=UKR&place=C%F4te")
@@ -168,6 +169,11 @@ def _check_utf8(query: bytes) -> None:
     """
     from urllib.parse import unquote_to_bytes
 
+    try:
+        unquote_to_bytes(path).decode("utf-8")
+    except UnicodeDecodeError:
+        raise WebInputError(f"the path is not UTF-8 ({shown(path.decode('latin-1'))}): percent-encode its UTF-8 "
+                            "bytes (ô is %C3%B4)") from None
     for pair in query.split(b"&"):
         name, _, value = pair.partition(b"=")
         named = unquote_to_bytes(name).decode(errors="replace")
