@@ -2,7 +2,8 @@
 date as a stand-in: the Russia-Kazakhstan treaty of 25 May 1992 came into force on 9 Oct 1992 (Nezavisimaya Gazeta,
 2022; one secondary source, so the treaty stays unverified). Russia-Armenia (1997) came into force on 5 Nov 1998 by
 Armenia's official legal database (ARLIS), not on the day once picked in 1998 (29 Apr), which the fact sheet's year
-alone left open."""
+alone left open. US-ROK (1953) came into force on 17 Nov 1954, some sources say 18 Nov (§1.7, [V/C]): the true day
+is one of the two, not any day of a week around it."""
 
 from __future__ import annotations
 
@@ -45,3 +46,24 @@ def test_russia_is_bound_to_armenia_by_the_1997_treaty_only_once_it_is_in_force(
     obligations = [] if rus is None else [o for o in [rus.primary, *rus.also] if o.treaty == "rus_arm_1997"]
     assert bool(obligations) is bound
     assert not any(x.kind == "date" for o in obligations for x in o.certainty_reasons)
+
+
+@pytest.mark.parametrize(("day", "bound", "in_doubt"), [
+    ("1954-11-16", False, False),  # before both days the sources give: not in force, and no doubt that it was
+    ("1954-11-17", True, True),    # in force by most sources; from the next day by some
+    ("1954-11-18", True, False),   # in force by every source
+    ("1954-11-20", True, False),
+])
+def test_us_rok_in_force_on_17_or_18_nov_1954_is_in_doubt_on_17_nov_alone(day: str, bound: bool,
+                                                                           in_doubt: bool) -> None:
+    """§1.7: 'In force: 17 Nov 1954, on exchange of ratifications (some sources: 18 Nov) [V/C]': the sources
+    conflict over one day. A week either side of 17 Nov (10-24 Nov) made the US duty 'conflicting' on days every
+    source has the treaty in force, and a doubt on days none does."""
+    r = foedus.cascade("PRK", "KOR", day, world=CURATED)
+    usa = r.joiner("USA")
+    assert (usa is not None) is bound
+    dated = [x.fact for x in usa.primary.certainty_reasons if x.kind == "date"] if usa is not None else []
+    doubts = [d.fact for d in r.doubts if d.treaty == "usa_kor_1953"]
+    assert bool(dated or doubts) is in_doubt, (dated, doubts)
+    if usa is not None:
+        assert usa.primary.certainty == ("conflicting" if in_doubt else "verified")
