@@ -67,3 +67,22 @@ def test_us_rok_in_force_on_17_or_18_nov_1954_is_in_doubt_on_17_nov_alone(day: s
     assert bool(dated or doubts) is in_doubt, (dated, doubts)
     if usa is not None:
         assert usa.primary.certainty == ("conflicting" if in_doubt else "verified")
+
+
+@pytest.mark.parametrize(("day", "doubt", "dated"), [
+    ("2010-12-01", False, False),  # signed, but Turkey had not ratified: not in force, and no doubt that it was
+    ("2011-02-01", False, False),
+    ("2011-02-02", False, True),   # Turkey's ratification: the earliest it can have entered into force
+    ("2012-02-01", False, True),
+    ("2012-02-02", False, False),  # a year on, as the stand-in read it before
+])
+def test_turkey_azerbaijan_2010_is_not_in_force_before_turkey_ratified(day: str, doubt: bool, dated: bool) -> None:
+    """§2.1: 'Ratified by Azerbaijan 21 Dec 2010 and Turkey 2 Feb 2011' [V]; the entry into force is not given. A
+    stand-in on 2 Feb 2011 reached a year back, to the signature, so a doubt said the treaty may already have been in
+    force in 2010, before Turkey ratified it. The true date may be later than Turkey's ratification, not earlier."""
+    r = foedus.cascade("ARM", "AZE", day, world=CURATED)
+    assert bool([d for d in r.doubts if d.treaty == "tur_aze_2010"]) is doubt
+    tur = r.joiner("TUR")
+    legs = [o for o in ([tur.primary, *tur.also] if tur is not None else []) if o.treaty == "tur_aze_2010"]
+    assert bool([x for o in legs for x in o.certainty_reasons if x.kind == "date"]) is dated
+    assert bool(legs) is (day >= "2011-02-02")
