@@ -86,3 +86,13 @@ def test_turkey_azerbaijan_2010_is_not_in_force_before_turkey_ratified(day: str,
     legs = [o for o in ([tur.primary, *tur.also] if tur is not None else []) if o.treaty == "tur_aze_2010"]
     assert bool([x for o in legs for x in o.certainty_reasons if x.kind == "date"]) is dated
     assert bool(legs) is (day >= "2011-02-02")
+
+
+@pytest.mark.parametrize(("day", "in_doubt"), [("2003-08-25", False), ("2003-09-01", True), ("2008-08-16", True)])
+def test_the_sadc_pact_may_have_entered_into_force_any_day_from_its_signature(day: str, in_doubt: bool) -> None:
+    """§3: 'signed 26 Aug 2003 (Dar es Salaam) [V]; entry into force [U]'. The day recorded, 17 Aug 2008, is from
+    recollection: before it the pact binds no one, but it may already have been in force, any day from its
+    signature (no source says when two-thirds of the members had ratified)."""
+    r = foedus.cascade("AGO", "BWA", day, world=CURATED)
+    assert bool([d for d in r.doubts if d.treaty == "sadc_mdp_2003" and d.state is None]) is in_doubt
+    assert r.joiner("TZA") is None
