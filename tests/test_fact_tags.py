@@ -102,8 +102,9 @@ def test_the_rich_tree_says_it_too() -> None:
     # §1.10: 'excluded from OAS bodies since 1962 [V]': the day is not in the sheet
     ("tiar_1947", "CUB", 0, "verified; suspension start 1962-01-31: known only to the year (year: verified; "
                             "day: not verified)"),
-    # §1.10: 'effective 2013 per press reports [V-secondary]' (ATOP: 2015); the day is picked
-    ("tiar_1947", "VEN", 0, "verified; left: the true date may be later, up to 2015-07-14 (day: not verified)"),
+    # §1.10: 'effective 2013 per press reports [V-secondary]' (ATOP: 2015); the day is picked, any day of 2013
+    ("tiar_1947", "VEN", 0, "verified; left: the true date may be anywhere from 2013-01-01 to 2015-07-14 (day: not "
+                            "verified)"),
     # §1.10: 'party [V]; date not checked [U]': the deposit date's window, read from the entry into force
     ("tiar_1947", "HND", 0, "verified; joined: the true date may be later, up to 2019-09-23 (day: not verified)"),
     # §1.4: 'frozen (Feb 2024 statement) [V]'
@@ -113,6 +114,18 @@ def test_the_rich_tree_says_it_too() -> None:
 def test_treaties_show_says_what_of_each_date_is_verified(treaty: str, state: str, row: int, said: str) -> None:
     rows = [m["how_sure"] for m in treaty_detail(CURATED, treaty)["members"] if m["state"] == state]
     assert rows[row] == said
+
+
+@pytest.mark.parametrize(("day", "dated"), [("2012-12-31", False), ("2013-01-01", True), ("2013-09-09", True)])
+def test_venezuelas_rio_exit_may_have_taken_effect_any_day_of_2013(day: str, dated: bool) -> None:
+    """§1.10: Venezuela 'denounced 2012 with the other ALBA states, effective 2013 per press reports [V-secondary]'
+    (§7: '2013'); ATOP 5.1 has 14 Jul 2015. The recorded 10 Sep 2013 is a day picked in 2013: before it, from 1 Jan
+    2013, Venezuela's duty may already have lapsed, and says so."""
+    ven = run("GUY", "COL", day).joiner("VEN")
+    assert ven is not None and ven.primary.treaty == "tiar_1947"
+    facts = [x.fact for x in ven.primary.certainty_reasons if x.kind == "date"]
+    assert facts == (["tiar_1947: Venezuela (VEN) left on 2013-09-10, the true date may be anywhere from 2013-01-01 "
+                      "to 2015-07-14 (day: not verified)"] if dated else [])
 
 
 def test_cubas_suspension_day_is_not_verified_near_it() -> None:
