@@ -452,16 +452,22 @@ def test_rio_exits_take_atops_days_where_the_fact_sheet_gives_only_the_year(stat
     ("BOL", "2014-10-16", "Bolivia (BOL) left on 2014-10-17", "http://www.atopdata.org/data.html"),
     ("ECU", "2016-02-18", "Ecuador (ECU) left on 2016-02-19", "http://www.atopdata.org/data.html"),
     ("NIC", "2014-09-05", "Nicaragua (NIC) left on 2014-09-06", "http://www.atopdata.org/data.html"),
-    ("ECU", "1949-11-12", "Ecuador (ECU) became a party on 1949-11-10", "https://issuhub.com/view/index/23326?pageIndex=438"),
 ])
 def test_rio_dates_beyond_the_fact_sheet_cite_their_own_source(state: str, day: str, fact: str, source: str) -> None:
-    """§1.10 gives only 'effective 2014' [U] for the ALBA exits and no date for Ecuador's entry: the days encoded
-    come from ATOP 5.1 and Gibler, and a reason resting on one cites that source, not the OAS page the treaty
-    file lists first."""
+    """§1.10 gives only 'effective 2014' [U] for the ALBA exits: the days encoded come from ATOP 5.1, and a reason
+    resting on one cites that source, not the OAS page the treaty file lists first."""
     o = bound(run("GBR", "COL", day), state, "tiar_1947")
     assert o is not None
     (reason,) = [x for x in o.certainty_reasons if x.kind == "date" and fact in x.fact]
     assert (reason.certainty, reason.source) == ("secondary", source)
+
+@pytest.mark.parametrize(("day", "party"), [("1950-06-01", False), ("1950-11-06", False), ("1950-11-07", True)])
+def test_ecuador_is_a_rio_party_from_its_deposit_not_its_signature(day: str, party: bool) -> None:
+    """Ecuador signed only on 10 Nov 1949 (it is not among the 1947-48 signatories of the US Statutes) and deposited
+    its ratification on 7 Nov 1950 (OAS B-29): it was bound from then, not from the signature Gibler dates its entry
+    to."""
+    assert (bound(run("PER", "COL", day), "ECU", "tiar_1947") is not None) is party
+
 
 def test_venezuelas_rio_exit_is_doubted_to_atops_day() -> None:
     """Press reports give 2013 for Venezuela's exit; ATOP 5.1 gives 14 Jul 2015: in between the answer says
