@@ -50,7 +50,8 @@ def treaty_detail(world: World, treaty_id: str) -> dict[str, Any]:
     `GET /api/treaties/{id}` alike.
 
     Each invocation and each member also says how sure it is, in words (`how_sure`), and so does the treaty's own
-    entry into force (`in_force_how_sure`, when in force: `in_force_sure`) and its end (`terminated_how_sure`, when
+    entry into force (`in_force_how_sure`, when in force, or not found but with a window in which it may have come:
+    `in_force_sure`) and its end (`terminated_how_sure`, when
     terminated: `terminated_sure`); `treaty_help` adds duties, forms of help and depth.
 
     Raises:
@@ -62,7 +63,7 @@ def treaty_detail(world: World, treaty_id: str) -> dict[str, Any]:
         row["how_sure"] = how_sure(i.certainty, i.date_certainty)  # the tag and the date's window, in words
     for row, m in zip(dumped["members"], treaty.members, strict=True):
         row["how_sure"] = member_sure(treaty, m)
-    if treaty.in_force is not None:
+    if treaty.in_force is not None or treaty.in_force_certainty is not None:
         dumped["in_force_how_sure"] = in_force_sure(treaty)
     if treaty.terminated is not None:
         dumped["terminated_how_sure"] = terminated_sure(treaty)
@@ -85,8 +86,9 @@ def in_force_sure(treaty: Treaty) -> str:
     """The treaty's entry into force, as sure as its standing (`Treaty.certainty`, as a member row is as sure as its
     membership), with how well its day is known and what of it is verified, in words (`how_sure`): 'verified; date:
     known only to the year (year: verified; day: known from secondary reporting only)' (NATO); 'verified' when known
-    to the day."""
-    return how_sure(treaty.certainty, treaty.in_force_certainty)
+    to the day. One not found (`in_force` null) says from when it may have come: 'verified; date: the true date may
+    be any day from 2025-10-06, or not yet (not verified)' (the Pukpuk Treaty)."""
+    return how_sure(treaty.certainty, treaty.in_force_certainty, unfound=() if treaty.in_force else ("date",))
 
 
 def terminated_sure(treaty: Treaty) -> str:
@@ -99,12 +101,13 @@ def member_sure(treaty: Treaty, m: Member) -> str:
     """A membership's tag, with how well its days are known and what of each is verified, in words (`how_sure`):
     'verified; left: known only to the year (year: verified; day: known from secondary reporting only)'. A row
     that records no `joined` joined on the entry into force, so its `joined` is known as that is, unless it says
-    otherwise (`first_day`)."""
-    joined = first_day(treaty, m)[1]
+    otherwise (`first_day`); with neither recorded, as an entry into force not found (`in_force_sure`)."""
+    day, joined = first_day(treaty, m)
     spans = {f"{kind} {edge} {day}": how for kind, spans in (("suspension", m.suspended), ("freeze", m.frozen))
              for s in spans for edge, day, how in (("start", s.start, s.start_certainty), ("end", s.end,
                                                                                           s.end_certainty))}
-    return how_sure(m.certainty, None, joined=joined, left=m.left_certainty, **spans)
+    return how_sure(m.certainty, None, joined=joined, left=m.left_certainty, **spans,
+                    unfound=() if day else ("joined",))
 
 
 @functools.cache

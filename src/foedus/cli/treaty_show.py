@@ -32,7 +32,8 @@ def print_treaty(world: World, treaty_id: str, as_json: bool) -> None:
     if t.binds_no_one:
         console.print(f"[bold yellow]binds no one:[/bold yellow] {escape(t.binds_no_one)}")
     # how sure the entry into force and the end are, as the JSON says it, with the date's note
-    console.print(Text(f"signed {t.signed}; in force {t.in_force or 'not in force'}"
+    unfound = "not found" if t.in_force_certainty else "not in force"  # not found, with a window it may come in
+    console.print(Text(f"signed {t.signed}; in force {t.in_force or unfound}"
                   + _sure(detail.get("in_force_how_sure"), t.in_force_certainty)
                   + (f"; terminated {t.terminated}" + _sure(detail.get("terminated_how_sure"), t.terminated_certainty)
                      if t.terminated else "")

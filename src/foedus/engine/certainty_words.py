@@ -7,7 +7,7 @@ the certainty of a leg on a date, and the war replay's treaty changes (`foedus.w
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Container, Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from foedus.engine.records import CertaintyReason
@@ -44,7 +44,7 @@ def source_of(treaty: Treaty, *specific: str | None) -> str:
     return treaty.sources[0].url
 
 
-def how_dated(how: DateCertainty) -> str:
+def how_dated(how: DateCertainty, *, unfound: bool = False) -> str:
     """How well a date is known, in words, and what of it is verified: the window's tag where the source gives one
     apart, and the recorded day's (a day from a secondary source is not verified). A verified day in a week, month
     or year whose own tag (if given) is verified too says the window's tag alone: the source verifies the date to
@@ -64,7 +64,15 @@ def how_dated(how: DateCertainty) -> str:
     'the true date may be later, up to 2014-10-27 (day: known from secondary reporting only)'
     >>> how_dated(DateCertainty(within="unknown", since=dt.date(1995, 9, 7), until=dt.date(1996, 9, 18)))
     'the true date may be anywhere from 1995-09-07 to 1996-09-18 (day: not verified)'
+
+    With `unfound`, no day is recorded (an entry into force not found: `Treaty._unfound_entry`), so the window is
+    all that is said, and the tag is of the date's being unknown, not of a day:
+
+    >>> how_dated(DateCertainty(within="unknown", since=dt.date(2025, 10, 6)), unfound=True)
+    'the true date may be any day from 2025-10-06, or not yet (not verified)'
     """
+    if unfound:
+        return f"the true date may be any day from {how.since}, or not yet ({how_known(how.certainty)})"
     known = _unknown(how) if how.within == "unknown" else _KNOWN[how.within]
     verified = (how.certainty, how.window or how.certainty) == (Certainty.VERIFIED, Certainty.VERIFIED)
     if verified and how.within in TAGGED_WINDOWS:
@@ -88,9 +96,11 @@ def _unknown(how: DateCertainty) -> str:
     return _KNOWN["unknown"] + (f", up to {how.until}" if how.until else "")
 
 
-def how_sure(level: Certainty, dated: DateCertainty | None, **named: DateCertainty | None) -> str:
+def how_sure(level: Certainty, dated: DateCertainty | None, *, unfound: Container[str] = (),
+             **named: DateCertainty | None) -> str:
     """A recorded fact's tag, with how well its date is known (an invocation's, in the treaty's history), or its
-    `named` dates (a member's `joined` and `left`, in `foedus treaties show`).
+    `named` dates (a member's `joined` and `left`, in `foedus treaties show`); `unfound`: the dates ("date", or a
+    name) with no recorded day, known only as the window in which they may come (`how_dated`).
 
     >>> from foedus.model.facts import DateCertainty
     >>> how_sure(Certainty.UNVERIFIED, DateCertainty(within="month"))
@@ -99,7 +109,8 @@ def how_sure(level: Certainty, dated: DateCertainty | None, **named: DateCertain
     'verified; left: known only to the year (year: verified; day: not verified)'
     """
     dates = {"date": dated, **named}
-    return "; ".join([level.value, *(f"{what}: {how_dated(how)}" for what, how in dates.items() if how)])
+    return "; ".join([level.value, *(f"{what}: {how_dated(how, unfound=what in unfound)}"
+                                     for what, how in dates.items() if how)])
 
 
 def how_known(level: Certainty) -> str:
@@ -124,10 +135,12 @@ def fact_reason(kind: str, fact: str, level: Certainty, source: str) -> Certaint
     return CertaintyReason(kind, f"{fact} ({how_known(level)})", level.value, source)
 
 
-def dated_reason(treaty: Treaty, what: str, how: DateCertainty, source: str, then: str = "") -> CertaintyReason:
-    """A `date` reason: `what` happened on the recorded day, how well that is known and what of it is verified
-    (`how_dated`), then `then`; its tag is the day's."""
-    return CertaintyReason("date", f"{treaty.id}: {what}, {how_dated(how)}{then}", how.certainty.value, source)
+def dated_reason(treaty: Treaty, what: str, how: DateCertainty, source: str, then: str = "", *,
+                 unfound: bool = False) -> CertaintyReason:
+    """A `date` reason: `what` happened on the recorded day (with `unfound`, no day is recorded), how well that is
+    known and what of it is verified (`how_dated`), then `then`; its tag is the day's."""
+    return CertaintyReason("date", f"{treaty.id}: {what}, {how_dated(how, unfound=unfound)}{then}",
+                           how.certainty.value, source)
 
 
 def membership_fact(treaty: Treaty, m: Member, names: Mapping[str, str]) -> tuple[CertaintyReason, ...]:

@@ -3,7 +3,8 @@ exactly, whose window holds that date, so that they may have been bound after al
 
 `foedus.engine.certainty.assess` flags a *bound* state near an uncertain day; `doubts` lists the states left out
 near one, and the clauses not applying near the first or last day of their span, for the result's `doubts`
-(docs/certainty.md). A suspension's edges are said where it withholds a leg.
+(docs/certainty.md), and the treaties signed whose entry into force was not found, from the first day it may
+have come. A suspension's edges are said where it withholds a leg.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from foedus.engine.certainty import clause_day_fact, dated_reason, member_start, party_on, source_of
 from foedus.engine.records import CertaintyReason, Doubt
-from foedus.model.windows import twin_applies, unsure_before, unsure_from
+from foedus.model.windows import twin_applies, unsure_before, unsure_from, unsure_unfound
 from foedus.wording import named_state
 
 if TYPE_CHECKING:
@@ -29,7 +30,8 @@ Concerning = tuple[Doubt, frozenset[str]]
 def doubts(treaties: Iterable[Treaty], day: dt.date, basis: str = "in-force",
            windowed: Container[str] | None = None, *, names: Mapping[str, str]) -> list[Concerning]:
     """Each treaty not yet in force or already ended on `day`, party not yet joined, party that has left, or clause
-    not yet or no longer applying, by a recorded day known less than to the day whose window holds `day`. On the
+    not yet or no longer applying, by a recorded day known less than to the day whose window holds `day`, and each
+    treaty signed but its entry into force not found that may be in force by then (`_unfound`). On the
     signed basis, membership starts from signature, as recorded: the entry into force is no doubt, nor an accession
     but where a row without a signature starts from it; a treaty's end, an exit and a clause's span are read as on
     the in-force basis (`party_on` and the certainty reasons read them so). `windowed`: the ids of the treaties
@@ -45,6 +47,9 @@ def doubts(treaties: Iterable[Treaty], day: dt.date, basis: str = "in-force",
             if unsure_before(day, start, how, floor=treaty.signed):
                 found.append(_doubt(treaty, None, f"the treaty entered into force on {start}",
                                     f"; it may already have been in force on {day}", how, None))
+            elif start is None and _unfound(treaty, day):
+                found.append(_doubt(treaty, None, f"the treaty was signed on {treaty.signed} and its entry into "
+                                    "force was not found", f"; it may be in force on {day}", how, None, unfound=True))
         end, how = treaty.terminated, treaty.terminated_certainty
         if unsure_from(day, end, how, end=True):
             found.append(_doubt(treaty, None, f"the treaty ended on {end}",
@@ -55,6 +60,13 @@ def doubts(treaties: Iterable[Treaty], day: dt.date, basis: str = "in-force",
             states = frozenset(m.state for m in treaty.members)
             out += [(doubt, states) for doubt in found]
     return out
+
+
+def _unfound(treaty: Treaty, day: dt.date) -> bool:
+    """Whether the treaty, signed but its entry into force not found (`in_force` null), may be in force on `day`:
+    inside the window its file gives (`unsure_unfound`), and not ended by then."""
+    return (unsure_unfound(day, treaty.in_force_certainty, floor=treaty.signed)
+            and (treaty.terminated is None or day < treaty.terminated))
 
 
 def _members(treaty: Treaty, day: dt.date, basis: str, names: Mapping[str, str]) -> list[Doubt]:
@@ -104,8 +116,8 @@ def _clause_doubt(treaty: Treaty, reasons: tuple[CertaintyReason, ...]) -> list[
 
 
 def _doubt(treaty: Treaty, state: str | None, what: str, then: str, how: DateCertainty | None,
-           row_source: str | None) -> Doubt:
-    """The record, its fact worded as a date's certainty reason is (`dated_reason`)."""
+           row_source: str | None, *, unfound: bool = False) -> Doubt:
+    """The record, its fact worded as a date's certainty reason is (`dated_reason`; `unfound`: no day recorded)."""
     assert how is not None  # only for a day whose window holds the date
-    reason = dated_reason(treaty, what, how, source_of(treaty, how.source, row_source), then)
+    reason = dated_reason(treaty, what, how, source_of(treaty, how.source, row_source), then, unfound=unfound)
     return Doubt(treaty.id, state, reason.fact, reason.certainty, reason.source)

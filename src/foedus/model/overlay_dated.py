@@ -71,16 +71,18 @@ def _added(change: AddTreaty, world: World) -> Treaty | None:
 def _first_party(treaty: Treaty | None, basis: str) -> dt.date | Literal["never"] | None:
     """The first day the treaty makes any state a party on `basis` (as `foedus.engine.certainty.party_on` reads a
     row: on the signed basis `treaty_checks.first_party_day`, in force its accession or entry into force); `_NEVER`
-    in force when no row has either (no in_force, no accession); None when there is no such treaty, or when a date
-    of it is known only to a window (the true day may be the scenario's)."""
+    in force when no row has either (no in_force, no accession) and no window says it may have entered into force;
+    None when there is no such treaty, or when a date of it is known only to a window (the true day may be the
+    scenario's; an entry into force not found may have come: the result's doubts say so)."""
     from foedus.model.treaty_checks import first_party_day
     from foedus.model.windows import has_window
 
     if treaty is None or not treaty.members:
         return None
     starts = [d for m in treaty.members if (d := m.joined or treaty.in_force) is not None]
-    if basis != "signed" and not starts:
+    if basis != "signed" and not starts and treaty.in_force_certainty is None:
         return _NEVER  # no row starts in force: no window can give it a day
+    # one whose entry into force was not found but may have come (a window from `since`) may be in force: a doubt
     if has_window(treaty):
         return None
     if basis == "signed":

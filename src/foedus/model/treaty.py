@@ -175,7 +175,9 @@ class Treaty(_Strict, TreatyRules):
     short_name: Line | None = None
     signed: Day
     in_force: Day | None = Field(None, description="null: signed but not (yet) in force")
-    in_force_certainty: DateCertainty | None = Field(None, description="when `in_force` is not known to the day")
+    in_force_certainty: DateCertainty | None = Field(
+        None, description="when `in_force` is not known to the day; with `in_force` null, `within: unknown` from "
+        "`since`: the entry into force was not found, and may have come any day from then")
     terminated: Day | None = None
     terminated_certainty: DateCertainty | None = Field(None, description="when `terminated` is not known to the day")
     type: Literal["bilateral", "multilateral", "unilateral"] = "bilateral"
@@ -245,6 +247,27 @@ class Treaty(_Strict, TreatyRules):
             if how is not None and how.effective:
                 raise ValueError(f"{loc}: effective is read only on an exit or end: a member's left_certainty, the "
                                  "treaty's terminated_certainty or a span's end_certainty")
+        return self
+
+    @model_validator(mode="after")
+    def _unfound_entry(self) -> Treaty:
+        """An entry into force not found (`in_force` null) has no day for a window to lie around: only `within:
+        unknown` from `since`, on or after the signature, with no `until` (nothing bounds a day that may not come)."""
+        how = self.in_force_certainty
+        if self.in_force is not None or how is None:
+            return self
+        if how.within != "unknown":
+            raise ValueError(f"in_force_certainty: within: {how.within} needs an in_force day; with in_force null "
+                             "(entry into force not found) only within: unknown, with since, is read")
+        if how.since is None:
+            raise ValueError("in_force_certainty: with in_force null (entry into force not found) give since, the "
+                             "earliest day it may have entered into force (on or after the signature)")
+        if how.since < self.signed:
+            raise ValueError(f"in_force_certainty.since ({how.since}) is before signed ({self.signed}): nothing of a "
+                             "treaty is in force before its signature")
+        if how.until is not None:
+            raise ValueError(f"in_force_certainty.until ({how.until}) with in_force null: nothing bounds an entry "
+                             "into force not found, which may not have come; record in_force if it is known")
         return self
 
     @model_validator(mode="after")

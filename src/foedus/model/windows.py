@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from foedus.model.facts import DateCertainty
     from foedus.model.treaty import Provision, Treaty
 
-__all__ = ["date_window", "has_window", "twin_applies", "unsure_before", "unsure_from"]
+__all__ = ["date_window", "has_window", "twin_applies", "unsure_before", "unsure_from", "unsure_unfound"]
 
 _STAND_IN = dt.timedelta(days=365)
 _WEEK = dt.timedelta(days=7)
@@ -85,6 +85,13 @@ def unsure_before(day: dt.date, edge: dt.date | None, how: DateCertainty | None,
         return False
     first = date_window(edge, how, end=end)[0]
     return (first if floor is None else max(first, floor)) <= day
+
+
+def unsure_unfound(day: dt.date, how: DateCertainty | None, *, floor: dt.date | None = None) -> bool:
+    """Whether a day never recorded (an entry into force not found: `in_force` null), known only as `how`, an
+    `unknown` window from `how.since` with no end (`Treaty._unfound_entry`), may have come by `day`: on or after
+    `since` (and `floor`, the signature). `unsure_before` reads a recorded day; this one has none to be before."""
+    return how is not None and how.since is not None and max(how.since, floor or how.since) <= day
 
 
 def has_window(treaty: Treaty) -> bool:
