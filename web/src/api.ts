@@ -55,7 +55,7 @@ export interface Invocation {
 }
 export interface TreatyDetail {
   id: string; name: string; short_name?: string; signed: string; in_force?: string; terminated?: string;
-  in_force_how_sure?: string; // with in_force: the treaty's tag, and how well the day is known, in words
+  in_force_how_sure?: string; // with in_force (or a window an entry not found may come in): the tag, how well the day is known
   terminated_how_sure?: string; // with terminated: likewise of the treaty's end
   invocations: Invocation[]; sources: { url: string; title?: string }[]; provisions: { article: string; summary?: string }[];
 }
