@@ -13,6 +13,7 @@ from foedus.wording import (
     one_line,
     ordinal,
     shown,
+    surrogate_byte,
     validation_problem,
 )
 
@@ -22,7 +23,7 @@ __all__ = [
     "LikelyModelError", "OptionalDependencyError", "OutputError", "OutputExistsError", "RuleError", "ScenarioError",
     "SettingError", "TreatyDataError", "UnknownDatasetError", "UnknownPlaceError", "UnknownStateError",
     "UnknownTreatyError", "UnknownWarError", "WarDataError", "character", "counted", "empty_or_blank", "field_path",
-    "named_state", "one_line", "ordinal", "shown", "validation_problem",
+    "named_state", "one_line", "ordinal", "shown", "surrogate_byte", "validation_problem",
 ]
 
 

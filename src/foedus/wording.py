@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 __all__ = ["MAX_MESSAGE", "character", "counted", "empty_or_blank", "field_path", "named_state", "one_line", "ordinal",
-           "shown", "validation_problem"]
+           "shown", "surrogate_byte", "validation_problem"]
 
 MAX_MESSAGE = 400
 
@@ -148,6 +148,19 @@ def character(char: str) -> str:
 
     name = unicodedata.name(char, "") or _CONTROL_NAMES.get(char, "")
     return f"U+{ord(char):04X}" + (f" {name}" if name else "")
+
+
+def surrogate_byte(char: str) -> str:
+    """What byte the lone surrogate `char` stands for, as every message says it after the character (`character`):
+    Python holds each byte of a name that is not UTF-8 (a path Linux allows, a word typed in a Latin-1 terminal) as
+    U+DC80..U+DCFF; nothing for another surrogate.
+
+    >>> surrogate_byte("\\udcff"), surrogate_byte("\\ud800")
+    (' (the byte 0xFF of a name that is not UTF-8 text)', '')
+    """
+    if not "\udc80" <= char <= "\udcff":
+        return ""
+    return f" (the byte 0x{ord(char) - 0xDC00:02X} of a name that is not UTF-8 text)"
 
 
 def shown(value: object) -> str:

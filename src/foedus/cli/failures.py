@@ -116,13 +116,13 @@ def _unprintable(exc: UnicodeEncodeError) -> str | None:
 
     if name(exc.encoding) not in {name(getattr(s, "encoding", None)) for s in (sys.stdout, sys.stderr)}:
         return None
-    from foedus.wording import character
+    from foedus.wording import character, surrogate_byte
 
     char = exc.object[exc.start]
     if "\ud800" <= char <= "\udfff":  # a byte of a name that is not UTF-8: no encoding writes it
-        byte = f" (the byte 0x{ord(char) - 0xDC00:02X} of a name that is not UTF-8 text)" if char >= "\udc80" else ""
-        return (f"the output cannot write {character(char)}{byte}, a lone surrogate, in any encoding; rename the file "
-                "or folder to a UTF-8 name (or set PYTHONIOENCODING=utf-8:surrogateescape to write its own bytes)")
+        return (f"the output cannot write {character(char)}{surrogate_byte(char)}, a lone surrogate, in any encoding; "
+                "rename the file or folder to a UTF-8 name (or set PYTHONIOENCODING=utf-8:surrogateescape to write its "
+                "own bytes)")
     return (f"the output's encoding ({exc.encoding}) cannot write {character(char)}; set "
             "PYTHONIOENCODING=utf-8 (or PYTHONUTF8=1) and run again")
 

@@ -16,7 +16,7 @@ import bisect
 import unicodedata
 from collections.abc import Callable
 
-from foedus.wording import character
+from foedus.wording import character, surrogate_byte
 
 __all__ = ["refuse_hidden"]
 
@@ -50,7 +50,10 @@ _INVISIBLE = frozenset(map(chr, [
 ]))
 _HIDDEN = _BIDI | _CONTROL | _FORMAT | _INVISIBLE
 _ZWNJ, _ZWJ = "\u200c", "\u200d"
-_SCANNED = _HIDDEN | frozenset((_ZWNJ, _ZWJ))
+# A lone surrogate is no character of any text: Python holds each byte of a command-line word that is not UTF-8 (a
+# terminal or shell in Latin-1) as one, which a name's lookup dropped, reading "UKR\\udcff" as UKR
+_SURROGATE = frozenset(map(chr, range(0xD800, 0xE000)))
+_SCANNED = _HIDDEN | _SURROGATE | frozenset((_ZWNJ, _ZWJ))
 # The blocks of the scripts a joiner shapes (The Unicode Standard, 23.2 and the scripts' chapters), first and last
 # code point: the cursive ones, whose letters join (Arabic, Syriac, N'Ko, Mandaic, Mongolian, Manichaean, Psalter
 # Pahlavi, Hanifi Rohingya, Sogdian, Old Uyghur, Chorasmian, Adlam), and the Brahmic ones, whose conjuncts and half
@@ -116,6 +119,9 @@ def refuse_hidden(value: str, allowed: str = "", error: Callable[[str], Exceptio
     >>> refuse_hidden("\\u3164")
     Traceback (most recent call last):
     ValueError: has U+3164 HANGUL FILLER, an invisible character: write the text as it is to be shown
+    >>> refuse_hidden("UKR\\udcff")  # a byte of a command-line word that is not UTF-8
+    Traceback (most recent call last):
+    ValueError: has U+DCFF (the byte 0xFF of a name that is not UTF-8 text), a lone surrogate: give the text in UTF-8
     >>> refuse_hidden("U\\u200dSA")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ValueError: has U+200D ZERO WIDTH JOINER between 'U' and 'S', a joiner outside the scripts and emoji that use...
@@ -129,6 +135,8 @@ def refuse_hidden(value: str, allowed: str = "", error: Callable[[str], Exceptio
             kind = "a non-joiner" if char == _ZWNJ else "a joiner"
             raise error(f"has {character(char)} {_where(value, at)}, {kind} outside the scripts and emoji that use "
                         "one: write the text as it is to be shown")
+        if char in _SURROGATE:
+            raise error(f"has {character(char)}{surrogate_byte(char)}, a lone surrogate: give the text in UTF-8")
         if char in _BIDI:
             kind = "a bidirectional control"
         elif char in _FORMAT:

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from foedus.errors import ScenarioError
+from foedus.model.hidden import refuse_hidden
 from foedus.model.overlay_changes import AddMember, Change, DropTreaty, RemoveMember, SetScope, SetStrength
 from foedus.model.treaty import Scope, Strength
 
@@ -85,6 +86,13 @@ PARSERS: dict[str, Callable[[str], Change]] = {
 """How each what-if input (`foedus.inputs.WHAT_IF`) reads its value into a typed change."""
 
 
+def _not_hidden(name: str, value: str) -> None:
+    """Refuse a what-if value hiding a character (`foedus.model.hidden`) in the words a typed name gets (spaces around
+    it are let be, as a state's lookup lets them be): a byte that is not UTF-8 (`nato_1949:UKR\\udcff`) failed
+    pydantic's text check as an internal error."""
+    refuse_hidden(value.strip(), error=lambda problem: ScenarioError(f"{name} {value!r} {problem}"))
+
+
 def changes_from(values: Mapping[str, Iterable[str] | None]) -> list[Change]:
     """Typed changes from what-if inputs (`{"add_member": ["rus_prk_2024:IRN"], ...}`), in declaration order.
 
@@ -92,8 +100,11 @@ def changes_from(values: Mapping[str, Iterable[str] | None]) -> list[Change]:
     ['add_member', 'drop_treaty']
 
     Raises:
-        ScenarioError: a malformed value, naming the input and the syntax it expects (two that contradict each
+        ScenarioError: a malformed value, naming the input and the syntax it expects, or one hiding a character
+            (`foedus.model.hidden`: a control character, a byte that is not UTF-8) (two that contradict each
             other are refused where they are applied, with every other change: `Overlay.apply`).
     """
     given = [(name, v) for name in PARSERS for v in values.get(name) or ()]
+    for name, v in given:
+        _not_hidden(name, v)
     return [PARSERS[name](v).given_as(text=f"{name} {v.strip()}") for name, v in given]
