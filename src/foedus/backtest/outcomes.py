@@ -87,7 +87,8 @@ def cow_wars(world: World, first: int | None = None,
     from foedus.backtest.opening import opening_attack
     from foedus.backtest.wars import load_dyadic, load_wars
 
-    dyadic, spells, dyads, placer = load_dyadic(), load_spells(), load_dyads(), Placer(world.states)
+    spells = load_spells()  # the participant file first: without it the run stops, and the dyadic files' notes are moot
+    dyadic, dyads, placer = load_dyadic(), load_dyads(), Placer(world.states)
     built, skipped = [], []
     for war in load_wars():
         if (first is not None and war.start.year < first) or (last is not None and war.start.year > last):

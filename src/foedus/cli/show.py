@@ -251,6 +251,11 @@ def print_states(query: str | None, date: str | None, fmt: str) -> None:
         raise FoedusError("--date has no effect with a state name (it lists the members on a date); leave one out")
     registry = StateRegistry.load()
     day = parse_date(date) if date is not None else None
+    if day is not None and not registry.has_system_dates:  # an empty list (exit 0; unsaid with --json, csv) is wrong
+        from foedus.errors import DataMissingError
+
+        raise DataMissingError("--date lists the state-system members on a date, which needs the COW state system: "
+                               "run `foedus data fetch cow_states`")
     chosen = ([registry.resolve(query)] if query is not None
               else [s for s in registry if day is None or s.member_on(day)])
     rows: list[dict[str, Any]] = [{"id": s.id, "ccode": s.ccode, "cow": s.cow_abb, "iso3": s.iso3, "name": s.name,
