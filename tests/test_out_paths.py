@@ -221,3 +221,21 @@ def test_atlas_out_on_a_folder_says_it_is_a_folder(tmp_path: Path, monkeypatch: 
     (tmp_path / "d.csv").mkdir()
     assert run_line(["atlas", "--date", "2025-01-01", "--out", "d.csv"]) == 2
     assert capsys.readouterr().err == "error: d.csv is a folder; --force replaces a file, never a folder\n"
+
+
+@pytest.mark.parametrize(("args", "what"), [
+    (["schema", "--out", "outputs"], "the schema output is a file: give a name ending .json"),
+    (["likely", "fit", "--out", "outputs"], "the model output is a file: give a name ending .json"),
+    (["depth", "--out", "d.csv", "--refit", "--save-params", "outputs"], "the parameters output is a file"),
+    ([*WHAT_IF, "--save-overlay", "outputs"], "the overlay output is a file: give a name ending .yaml or .yml"),
+    (["atlas-plot", "series.csv", "--out", "outputs"], "the plot output is a file: give a name ending .png or .svg"),
+    (["dyads", "--from", "2000", "--to", "2000", "--out", "outputs"], "the table output is a file"),
+])
+def test_a_folder_given_for_a_file_output_is_said_to_be_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                            args: list[str], what: str) -> None:
+    """An existing folder named without a suffix (`schema --out outputs`) was refused as "unknown schema format ''",
+    which hid the problem: every file output now says it is a folder, as a table's did (`output_format`)."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "outputs").mkdir()
+    assert _error_line(args).startswith(f"outputs is a folder; {what}")
+    assert [p.name for p in tmp_path.iterdir()] == ["outputs"] and not any((tmp_path / "outputs").iterdir())

@@ -99,7 +99,7 @@ def test_existing_output_is_refused_with_the_way_forward_and_kept(tmp_path: Path
         write_table(pd.DataFrame({"a": [1]}), tmp_path / "nowhere" / "t.csv")
     with pytest.raises(OutputError, match="unknown table format"):
         write_table(pd.DataFrame({"a": [1]}), tmp_path / "t.xlsx")
-    with pytest.raises(OutputError, match=r"is a folder; a table is written to a file: give a name ending \.parquet"):
+    with pytest.raises(OutputError, match=r"is a folder; the table output is a file: give a name ending \.parquet"):
         write_table(pd.DataFrame({"a": [1]}), tmp_path)  # not "unknown table format ''"
 
 

@@ -26,10 +26,13 @@ def output_format(out: Path, suffixes: tuple[str, ...], what: str) -> str:
     `-` is refused before (`check_target`'s `name`).
 
     Raises:
-        OutputError: a suffix that is none of `suffixes` (in any case).
+        OutputError: a suffix that is none of `suffixes` (in any case); a folder of such a name is said to be one
+            (`schema --out outputs` said "unknown schema format ''").
     """
     suffix = out.suffix.lower()
     if suffix not in suffixes:
         listed = ", ".join(suffixes[:-1]) + f" or {suffixes[-1]}" if len(suffixes) > 1 else suffixes[0]
+        if out.is_dir():  # a folder given for the file: its name's empty suffix is not the problem
+            raise OutputError(f"{out} is a folder; the {what} output is a file: give a name ending {listed}")
         raise OutputError(f"{out}: unknown {what} format {out.suffix!r}; use {listed}")
     return suffix

@@ -48,10 +48,7 @@ def check_table_target(out: Path, *, force: bool = False, how: str = HOW) -> Non
 
 
 def _table_name(out: Path) -> None:
-    """Refuse a name without a table's suffix (a folder given for the table, its name without one, is said to be
-    one: its empty suffix is not the problem)."""
-    if out.suffix.lower() not in TABLE_SUFFIXES and out.is_dir():
-        raise OutputError(f"{out} is a folder; a table is written to a file: give a name ending .parquet, .csv or .dta")
+    """Refuse a name without a table's suffix (a folder given for the table is said to be one: `output_format`)."""
     output_format(out, TABLE_SUFFIXES, "table")
 
 
