@@ -23,7 +23,8 @@ from foedus.wording import counted
 __all__ = ["atlas", "atlas_plot", "compare"]
 
 MAX_WORKERS = 256
-_SEVERITY = next(i for i in SWITCHES if i.name == "severity")
+_SWITCH = {i.name: i for i in SWITCHES}
+_SEVERITY = _SWITCH["severity"]
 
 
 def _readings(reading: str | None) -> tuple[Any, ...]:
@@ -67,6 +68,7 @@ def compare(
         raise FoedusError(f"nothing to compare{same}: give a --date2 other than --date, or a what-if change "
                           "(--drop-treaty, --add-member, …)")
     if atlas:
+        severity = _atlas_switches(inputs)
         from foedus.model.overlay_dated import later_notes
         from foedus.sweeps.atlas import AtlasOptions, dated_coverage, need_members
         from foedus.sweeps.compare import check_watch, compare_atlas
@@ -82,7 +84,7 @@ def compare(
         notes = dated_coverage(base, min(base_day, other_day), max(base_day, other_day)).notes
         notes = (*notes, *later_notes(changes.changes, other_day, other, "in-force"))  # the atlas's basis
         opts = AtlasOptions(readings=_readings(inputs["reading"]), requested=inputs["requested"],
-                            unresolved_met=inputs["unresolved"] == "met")
+                            unresolved_met=inputs["unresolved"] == "met", severity=severity)
         with steps("comparing every ordered dyad: atlases", 2 * len(opts.readings)) as done:
             report = compare_atlas(base, base_day, other, other_day, opts, watched, who, done)
         report["what_if"] = changes.describe()
@@ -94,6 +96,19 @@ def compare(
     if not inputs["attacker"] or not inputs["target"]:
         raise FoedusError("give --attacker and --target for a scenario, or --atlas for every dyad")
     compare_scenario(base, other, base_day, other_day, inputs, changes, as_json)
+
+
+def _atlas_switches(inputs: dict[str, Any]) -> Any:
+    """The severity a compared atlas opens each dyad with, every scenario switch checked (`switch_values`): with
+    --atlas, `--severity nope` was taken without a word, and `--target-kind forces` and the other switches no atlas
+    reads were ignored. Those are refused unless given as their default (what every atlas reads)."""
+    from foedus.engine.scenario import switch_values
+
+    checked = switch_values({k: v for k, v in inputs.items() if k in _SWITCH and k not in ("place", "reading")})
+    for name in ("target_kind", "basis", "territory_view", "decisions", "ongoing_since"):
+        refuse_unused(_SWITCH[name].cli_flags[0], checked[name] != _SWITCH[name].default,
+                      "with --atlas (each dyad's attack is on the target's home territory, membership in force)")
+    return checked["severity"]
 
 
 _ATLAS_OUT = ("Output .parquet, .csv or .dta (with --scheduler: a new folder of Parquet partitions); refuses an "
