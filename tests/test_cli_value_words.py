@@ -71,6 +71,25 @@ def test_a_path_option_given_an_options_name_is_refused(tmp_path: Path, monkeypa
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.parametrize(("args", "option", "value"), [
+    (["cascade", "-a", "-t", "RUS", "-d", "2025-01-15"], "'--attacker' / '-a'", "-t"),  # was: Missing option '--target'
+    (["compare", "-d", "--date2", "2024-01-01", "-a", "UKR", "-t", "RUS"], "'--date' / '-d'", "--date2"),
+    ([*CASCADE, "--place", "-t"], "'--place'", "-t"),  # was: unknown place '-t'
+    ([*CASCADE, "--draws", "--seed", "5"], "'--draws'", "--seed"),
+    (["states", "--date", "--format", "csv"], "'--date'", "--format"),
+    (["data", "fetch", "--mirror", "--force"], "'--mirror'", "--force"),
+    (["serve", "--host", "--no-browser"], "'--host'", "--no-browser"),
+])
+def test_an_option_given_an_options_name_as_its_value_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                  args: list[str], option: str, value: str) -> None:
+    """click takes the word after an option as its value, whatever it is: `cascade -a -t RUS` read the attacker '-t'
+    and then said --target was missing; any option now refuses an option's name, as a path option does."""
+    monkeypatch.chdir(tmp_path)
+    assert _error_line(args).startswith(f"Invalid value for {option}: '{value}' is the name of an option, not a "
+                                        "value: give this option its value (see `foedus ")
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_honour_is_told_an_options_name_from_the_command_itself(tmp_path: Path,
                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     """cascade's `--honour` took the option names from a copy, the fast start's table (foedus.cli.fast_table),

@@ -3,8 +3,9 @@
 A usage error click finds (unknown option, missing value, bad type) prints `error: <one line>` naming the
 command and exits 2; every other failure is reported as `foedus.cli.failures.failure` says. An empty path
 (`--out ""`, `--treaties=`) is such a usage error too: typer would hand the command `.`, the current folder; so is
-an option of one value given twice, of which click would keep the last. A path given with a trailing slash keeps it
-(`foedus.written.as_given`), so that an output that is one file can refuse it.
+an option of one value given twice, of which click would keep the last, and an option's name given as an option's
+value (`-a -t RUS`). A path given with a trailing slash keeps it (`foedus.written.as_given`), so that an output that
+is one file can refuse it.
 """
 
 from __future__ import annotations
@@ -49,9 +50,7 @@ def _refuse_empty_paths(command: Any) -> None:
     from foedus.cli.helpers import option_names, path_problem
 
     for param in getattr(command, "params", []):
-        annotation = getattr(getattr(param, "type_descriptor", None), "annotation", None)
-        if annotation is not Path and not (typing.get_origin(annotation) is list and typing.get_args(annotation)
-                                           == (Path,)):
+        if not _takes_paths(param):
             continue
         original = param.process_value
 
@@ -65,6 +64,42 @@ def _refuse_empty_paths(command: Any) -> None:
         param.process_value = process_value
     for sub in getattr(command, "commands", {}).values():
         _refuse_empty_paths(sub)
+
+
+def _takes_paths(param: Any) -> bool:
+    """Whether the click parameter `param` takes a path (or a list of them), as typer declared it."""
+    annotation = getattr(getattr(param, "type_descriptor", None), "annotation", None)
+    return annotation is Path or (typing.get_origin(annotation) is list and typing.get_args(annotation) == (Path,))
+
+
+_OWN_CHECK = frozenset({"honour"})  # cascade's --honour, a file or `empirical`: said as a path (`check_honour`)
+
+
+def _refuse_option_names(command: Any) -> None:
+    """Make every other option of `command` and its subcommands that takes a value refuse one of the command's option
+    names as that value, as a path option does (`_refuse_empty_paths`): click takes the word after an option as its
+    value, so `cascade -a -t RUS -d D` read the attacker '-t', and then said --target was missing."""
+    from typer import BadParameter
+
+    from foedus.cli.helpers import option_names
+    from foedus.errors import shown
+
+    for param in getattr(command, "params", []):
+        if (param.param_type_name != "option" or param.is_flag or param.count or _takes_paths(param)
+                or param.name in _OWN_CHECK):
+            continue
+        original = param.process_value
+
+        def process_value(ctx: Any, value: Any, param: Any = param, original: Any = original) -> Any:
+            for one in value if isinstance(value, list | tuple) else [value]:
+                if isinstance(one, str) and one.startswith("-") and one in option_names(ctx):
+                    raise BadParameter(f"{shown(one)} is the name of an option, not a value: give this option its "
+                                       "value", ctx=ctx, param=param)
+            return original(ctx, value)
+
+        param.process_value = process_value
+    for sub in getattr(command, "commands", {}).values():
+        _refuse_option_names(sub)
 
 
 def _as_given(converted: Any, raw: Any) -> Any:
@@ -120,6 +155,7 @@ def _command(app: Callable[..., Any]) -> Callable[..., Any]:
         return app
     command = get_command(app)
     _refuse_empty_paths(command)
+    _refuse_option_names(command)
     _refuse_repeats(command)
     return command
 
