@@ -61,7 +61,7 @@ def run_scenario(
     options = check_options(options, OPTIONS)
     _check_models(honour, likely_model, bool(options.get("likelihood")))
     base = World.given(world)
-    w, changes = _world(base, what_if, options)
+    w, changes = _world(base, what_if, options, date)
     given = {i.name: options[i.name] for i in SCENARIO[3:] if i.name in options}
     scenario = build_scenario(w, attacker=attacker, target=target, date=date, **given)
     result = run_cascade(w, scenario)
@@ -139,9 +139,11 @@ def _honour(honour: HonourModel | str | None, likely_model: ModelFile | str | Pa
     return load_honour_model(honour)
 
 
-def _world(world: World, what_if: Overlay | list[Change] | None, options: dict[str, Any]
+def _world(world: World, what_if: Overlay | list[Change] | None, options: dict[str, Any], date: str | dt.date
            ) -> tuple[World, list[Change]]:
-    """The world with the what-if changes applied (the given world is not modified), and the changes."""
+    """The world with the what-if changes applied (the given world is not modified), and the changes; their
+    states' names are read on the scenario's `date`, as its attacker's are (a malformed date: today's, and the
+    scenario refuses the date in its own words)."""
     if what_if is None and not any(options.get(i.name) for i in WHAT_IF):
         return world, []  # nothing to change: the overlay model is not even imported
     from foedus.model.overlay import Overlay, as_changes, changes_from
@@ -149,4 +151,15 @@ def _world(world: World, what_if: Overlay | list[Change] | None, options: dict[s
     given = as_changes(what_if) if what_if is not None else []  # an overlay's changes, or the list given
 
     changes = [*given, *changes_from({i.name: options.get(i.name) for i in WHAT_IF})]
-    return (Overlay(changes=changes).apply(world) if changes else world), changes
+    return (Overlay(changes=changes).apply(world, _day(date)) if changes else world), changes
+
+
+def _day(date: str | dt.date) -> dt.date | None:
+    """The day of a scenario's date, or None for one that is not a date (`build_scenario` refuses it)."""
+    from foedus.engine.scenario import parse_date
+    from foedus.errors import DateOutOfRangeError
+
+    try:
+        return parse_date(date)
+    except DateOutOfRangeError:
+        return None

@@ -62,7 +62,7 @@ def compare(
     other_day = parse_date(date2) if date2 is not None else base_day
     changes = what_if(inputs, add_treaty, overlay)
     base = World.default()
-    other = changes.apply(base) if changes.changes else base
+    other = changes.apply(base, other_day) if changes.changes else base  # names read on the day it is run
     if not changes.changes and other_day == base_day:  # --date2 given as --date is no other date either
         same = f" (--date2 {other_day} is --date)" if date2 is not None else ""
         raise FoedusError(f"nothing to compare{same}: give a --date2 other than --date, or a what-if change "

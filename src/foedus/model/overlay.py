@@ -1,8 +1,8 @@
 """What-if worlds: overlays that change the treaty world without editing the bundled data.
 
 An overlay is a list of changes (add or remove a member, add or drop a treaty, change a provision's
-strength or scope), kept in a YAML file a user can share. `Overlay.apply(world)` returns a new world;
-the bundled files are never touched.
+strength or scope), kept in a YAML file a user can share. `Overlay.apply(world, day)` returns a new world, its states'
+names read on `day` (the scenario's date); the bundled files are never touched.
 
 >>> o = Overlay(changes=changes_from({"add_member": ["rus_prk_2024:IRN"], "drop_treaty": ["chn_prk_1961"]}))
 >>> o.describe()
@@ -11,6 +11,7 @@ the bundled files are never touched.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -48,8 +49,10 @@ class Overlay(BaseModel):
     description: Prose | None = None
     changes: list[Change] = Field(default_factory=list)
 
-    def apply(self, world: World) -> World:
-        """A new world with the changes applied (the given world is not modified). The changes form one set however
+    def apply(self, world: World, day: dt.date | None = None) -> World:
+        """A new world with the changes applied (the given world is not modified); a state's name is read on `day`
+        (the scenario's date, as its attacker's is: "Germany" is not unified Germany in 1960), today's when None.
+        The changes form one set however
         they were given (overlay files, the command line, the APIs): two that contradict each other are refused
         (`foedus.model.overlay_set`), and the others apply kind by kind: the treaties dropped first, so that a
         treaty can be replaced by an edited copy of it, then the treaties added, then the changes to treaties.
@@ -71,7 +74,7 @@ class Overlay(BaseModel):
             if isinstance(change, AddTreaty):
                 with told_where(change):
                     added[i] = added_treaty(change, world)
-        refuse_contradictions(self.changes, _state_in(world), {t.id for t in added.values()})
+        refuse_contradictions(self.changes, _state_in(world, day), {t.id for t in added.values()})
         curated = dict(world.treaties.curated)
         refuse_dropping_added(self.changes, {i: t.id for i, t in added.items()},
                               lambda treaty: treaty in curated or treaty in world.treaties)
@@ -83,7 +86,7 @@ class Overlay(BaseModel):
         every = {**world.treaties.history, **curated} if touches_history else curated
         for i, change in ordered:
             with told_where(change):
-                apply_change(change, every, world, files, added.get(i))
+                apply_change(change, every, world, files, added.get(i), day)
         if not touches_history:
             return World(world.treaties.with_curated(curated), world.states, world.places, files)
         history = world.treaties.history
@@ -135,14 +138,14 @@ class Overlay(BaseModel):
                 for c in self.changes]
 
 
-def _state_in(world: World) -> Callable[[str], str]:
-    """Which state a change's text names in `world` (its id), so that `UKR` and `Ukraine` are one member; a text
-    naming none is left to the change, which says so."""
+def _state_in(world: World, day: dt.date | None) -> Callable[[str], str]:
+    """Which state a change's text names in `world` on `day` (its id), so that `UKR` and `Ukraine` are one member; a
+    text naming none is left to the change, which says so."""
     from foedus.errors import FoedusError
 
     def state(text: str) -> str:
         try:
-            return world.states.resolve_id(text)
+            return world.states.resolve_id(text, day)
         except FoedusError:
             return text.strip().casefold()
 

@@ -3,6 +3,7 @@ checked against the world, each changed treaty validated again as a file would b
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from pydantic import ValidationError
@@ -89,8 +90,9 @@ def _ended(treaty: Treaty, state: str, change: RemoveMember) -> list[dict[str, A
 
 def apply_change(change: AddMember | RemoveMember | DropTreaty | AddTreaty | SetStrength | SetScope,
                  treaties: dict[str, Treaty], world: World, files: dict[str, str] | None = None,
-                 new: Treaty | None = None) -> None:
-    """Apply one change to `treaties` (in place), checked against `world`; `files` (`World.files`, kept up to
+                 new: Treaty | None = None, day: dt.date | None = None) -> None:
+    """Apply one change to `treaties` (in place), checked against `world`, its state's name read on `day` (today's
+    when None: `Overlay.apply`); `files` (`World.files`, kept up to
     date as treaties are added and dropped) names the file each given treaty came from; `new`, the treaty an
     `add_treaty` change adds, when it has been read already (`added_treaty`)."""
     files = {} if files is None else files
@@ -104,11 +106,11 @@ def apply_change(change: AddMember | RemoveMember | DropTreaty | AddTreaty | Set
         return
     data = treaty.model_dump(mode="python")
     if isinstance(change, AddMember):
-        state = world.states.resolve_id(change.state)
+        state = world.states.resolve_id(change.state, day)
         _not_a_member_then(treaty, state, change)
         data["members"].append({"state": state, "joined": change.joined, "note": "added by a what-if overlay"})
     elif isinstance(change, RemoveMember):
-        state = world.states.resolve_id(change.state)
+        state = world.states.resolve_id(change.state, day)
         if not any(m["state"] == state for m in data["members"]):
             raise ScenarioError(f"what-if: {state} is not a member of {treaty.id}")
         if change.left is None:

@@ -58,6 +58,6 @@ def compare_payload(q: ScenarioQuery, whatif: WhatIfQuery, other_date: str | Non
         return cascade(sq.attackers, sq.targets, sq.date, world=world, **sq.kwargs())
 
     base = run(q, world_for(WhatIfQuery()))
-    other = run(other_q, world_for(whatif))
+    other = run(other_q, world_for(whatif, other_q.date))
     return {"base": base.to_dict(), "other": other.to_dict(), "whatif": whatif.changes,
             "changes": compare_results(base, other)}

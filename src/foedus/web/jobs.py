@@ -82,7 +82,7 @@ def run_job(job: dict[str, Any]) -> dict[str, Any]:
     whatif = WhatIfQuery(tuple((str(name), str(value)) for name, value in job["flags"]))
     if job["kind"] == "compare":
         return compare_payload(q, whatif, job["other_date"])
-    return run_query(q, world_for(whatif), DrawsQuery(job["draws"], job["seed"]))
+    return run_query(q, world_for(whatif, q.date), DrawsQuery(job["draws"], job["seed"]))
 
 
 def main() -> None:

@@ -9,6 +9,7 @@ what-if does not rebuild its world (nor its compiled legs).
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from dataclasses import dataclass
 from typing import Any
@@ -52,20 +53,32 @@ whatif_query = declared_query(WHAT_IF, _build)
 """FastAPI dependency: the what-if changes, checked for size."""
 
 
-def world_for(q: WhatIfQuery) -> World:
-    """The bundled world, or the bundled world with the what-if changes applied.
+def world_for(q: WhatIfQuery, date: str | None = None) -> World:
+    """The bundled world, or the bundled world with the what-if changes applied, their states' names read on the
+    scenario's `date` (as its attacker's are; today's when None or not a date, which the scenario then refuses).
 
     Raises:
         FoedusError: an unknown treaty, state or article, or a malformed change (the overlay's own message).
     """
-    return _applied(q.flags) if q.flags else World.default()
+    return _applied(q.flags, _day(date)) if q.flags else World.default()
+
+
+def _day(date: str | None) -> dt.date | None:
+    """The day of a query's date, or None for none or a malformed one."""
+    from foedus.engine.scenario import parse_date
+    from foedus.errors import DateOutOfRangeError
+
+    try:
+        return None if date is None else parse_date(date)
+    except DateOutOfRangeError:
+        return None
 
 
 @functools.lru_cache(maxsize=16)
-def _applied(flags: tuple[tuple[str, str], ...]) -> World:
+def _applied(flags: tuple[tuple[str, str], ...], day: dt.date | None) -> World:
     from foedus.model.overlay import Overlay, changes_from
 
     values: dict[str, list[str]] = {}
     for name, value in flags:
         values.setdefault(name, []).append(value)
-    return Overlay(changes=changes_from(values)).apply(World.default())
+    return Overlay(changes=changes_from(values)).apply(World.default(), day)
