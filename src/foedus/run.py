@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from foedus.likely.model import ModelFile
     from foedus.model.overlay import Change, Overlay
 
-__all__ = ["OPTIONS", "load_world", "run_scenario"]
+__all__ = ["OPTIONS", "day_or_none", "load_world", "run_scenario"]
 
 OPTIONS = (*SCENARIO[3:], *WHAT_IF, *MONTE_CARLO, *LIKELIHOOD)
 """`foedus.cascade`'s declared options; `check_options` checks their values (draws and seed within their bounds)."""
@@ -151,15 +151,16 @@ def _world(world: World, what_if: Overlay | list[Change] | None, options: dict[s
     given = as_changes(what_if) if what_if is not None else []  # an overlay's changes, or the list given
 
     changes = [*given, *changes_from({i.name: options.get(i.name) for i in WHAT_IF})]
-    return (Overlay(changes=changes).apply(world, _day(date)) if changes else world), changes
+    return (Overlay(changes=changes).apply(world, day_or_none(date)) if changes else world), changes
 
 
-def _day(date: str | dt.date) -> dt.date | None:
-    """The day of a scenario's date, or None for one that is not a date (`build_scenario` refuses it)."""
+def day_or_none(date: str | dt.date | None) -> dt.date | None:
+    """The day of a scenario's date, or None for none or one that is not a date (`build_scenario` refuses it in its
+    own words): the day a what-if's state names are read on (the web's `world_for` too)."""
     from foedus.engine.scenario import parse_date
     from foedus.errors import DateOutOfRangeError
 
     try:
-        return parse_date(date)
+        return None if date is None else parse_date(date)
     except DateOutOfRangeError:
         return None

@@ -60,18 +60,9 @@ def world_for(q: WhatIfQuery, date: str | None = None) -> World:
     Raises:
         FoedusError: an unknown treaty, state or article, or a malformed change (the overlay's own message).
     """
-    return _applied(q.flags, _day(date)) if q.flags else World.default()
+    from foedus.run import day_or_none
 
-
-def _day(date: str | None) -> dt.date | None:
-    """The day of a query's date, or None for none or a malformed one."""
-    from foedus.engine.scenario import parse_date
-    from foedus.errors import DateOutOfRangeError
-
-    try:
-        return None if date is None else parse_date(date)
-    except DateOutOfRangeError:
-        return None
+    return _applied(q.flags, day_or_none(date)) if q.flags else World.default()
 
 
 @functools.lru_cache(maxsize=16)
