@@ -72,3 +72,19 @@ def test_a_state_listed_twice_in_a_treaty_is_refused(tmp_path: Path, world: obje
         load_treaties([path], world.states, world.places)  # type: ignore[attr-defined]
     assert str(caught.value) == f"{path}: {said}"
     assert _error_line(["treaties", "validate", str(path)]) == f"{path}: {said}"
+
+
+@pytest.mark.parametrize(("args", "said"), [
+    (["dyads", "--from", "1914", "--to", "1914", "--add", "cinc,cinc"],
+     "--add[1]: cinc is listed twice (also --add[0]); list each covariate once"),
+    (["dyads", "--from", "1914", "--to", "1914", "--add", "conttype", "--add", "cowmaj,CINC", "--add", "cinc"],
+     "--add[3]: cinc is listed twice (also --add[2]); list each covariate once"),
+    (["cite", "atop", "cow_states", "ATOP"], "names[2]: atop is listed twice (also names[0]); list each dataset once"),
+    (["cite", "--bibtex", "atop", "atop"], "names[1]: atop is listed twice (also names[0]); list each dataset once"),
+])
+def test_dyads_add_and_cite_refuse_a_name_given_twice(tmp_path: Path, args: list[str], said: str) -> None:
+    """`dyads --add cinc,cinc` and `cite atop atop` took the repeat as one, where every other list a user gives
+    refuses it (exit 2, the state lists' rule: foedus.listed.listed_twice); nothing is written."""
+    out = tmp_path / "dyads.csv"
+    assert _error_line(args + (["--out", str(out)] if args[0] == "dyads" else [])) == said
+    assert not out.exists()

@@ -109,7 +109,9 @@ def test_cowmaj_any_part_of_the_year_and_runs_to_the_last_full_year(covariates: 
 
 
 def test_covariate_names_are_checked() -> None:
-    assert parse_covariates(["cinc,conttype", "cinc"]) == ("cinc", "conttype")
+    assert parse_covariates(["conttype,cinc"]) == ("conttype", "cinc")
+    with pytest.raises(Exception, match=r"^--add\[2\]: cinc is listed twice \(also --add\[0\]\)"):
+        parse_covariates(["cinc,conttype", "cinc"])  # it was taken as one
     assert parse_covariates(["all"]) == ("cinc", "cowmaj", "conttype")
     for empty in ([""], [" , "]):  # the table was written with none of them
         with pytest.raises(Exception, match=r"^--add: the 1st value is (empty|blank)"):

@@ -29,7 +29,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from foedus.declare import split_values
-from foedus.errors import DataMissingError, FoedusError
+from foedus.errors import DataMissingError, FoedusError, ScenarioError
+from foedus.listed import listed_twice
 from foedus.research.coexist import Spells, year_windows
 from foedus.research.dyads import system_spells
 
@@ -46,19 +47,22 @@ _MAJORS_FILE = "cow_states/majors2016.csv"
 
 def parse_covariates(values: list[str]) -> tuple[str, ...]:
     """The covariate groups named in `--add` (comma-separated or repeated; `all` for every one). An empty item
-    (`--add ''`, `--add cinc,`) is refused (`foedus.declare.split_values`): `--add ''` wrote the table without any.
+    (`--add ''`, `--add cinc,`) is refused (`foedus.declare.split_values`): `--add ''` wrote the table without any;
+    and so is one named twice (`foedus.listed.listed_twice`, the rule of every list a user gives).
 
     Raises:
-        ScenarioError: an empty or blank item. FoedusError: an unknown covariate.
+        ScenarioError: an empty or blank item; a covariate named twice. FoedusError: an unknown covariate.
     """
     names = [name.lower() for name in split_values(values, "--add", "covariate")]
+    if twice := listed_twice(names, "--add", "covariate"):
+        raise ScenarioError(": ".join(twice))
     if "all" in names:
         return tuple(COVARIATES)
     unknown = [n for n in names if n not in COVARIATES]
     if unknown:
         raise FoedusError(f"unknown covariate {', '.join(map(repr, unknown))}: choose from "
                           f"{', '.join(COVARIATES)} (or all)")
-    return tuple(dict.fromkeys(names))
+    return tuple(names)
 
 
 def add_covariates(frame: pd.DataFrame, world: World, wanted: tuple[str, ...],
