@@ -55,3 +55,38 @@ def test_a_bundled_file_given_is_not_said_to_be_given_twice() -> None:
         f"{nato}: is a file of the bundled treaty set, which the world has already (to change the treaty, drop "
         "it with --drop-treaty and add an edited copy with --add-treaty, or give the copy another id)")
 
+
+
+def _bundled_nato() -> Path:
+    from foedus.model.loader import bundled_treaty_files
+
+    return next(p for p in bundled_treaty_files() if p.name == "nato_1949.yaml")
+
+
+@pytest.mark.parametrize("how", ["absolute", "relative", "link"])
+def test_validate_checks_a_bundled_file_as_the_bundled_set_s_own(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                 capsys: pytest.CaptureFixture[str], how: str) -> None:
+    """`treaties validate src/foedus/data/treaties/nato_1949.yaml` said "duplicate treaty id 'nato_1949' (also in the
+    bundled treaty set)": the file is the bundled one itself, checked now against the other bundled treaties."""
+    from foedus.cli.start import run_line
+
+    nato = _bundled_nato()
+    monkeypatch.chdir(nato.parent.parent)
+    given = {"absolute": str(nato), "relative": "treaties/nato_1949.yaml", "link": str(tmp_path / "n.yaml")}[how]
+    if how == "link":
+        (tmp_path / "n.yaml").symlink_to(nato)
+    assert run_line(["treaties", "validate", given]) == 0
+    assert capsys.readouterr().out == "ok  nato_1949\n1 treaty file valid\n"
+
+
+@pytest.mark.parametrize("how", ["validate", "--treaties"])
+def test_a_copy_of_a_bundled_file_is_refused_saying_what_to_do(tmp_path: Path, how: str) -> None:
+    """A copy is another file: its id is still the bundled treaty's, refused with what to do instead (the words a
+    bundled file given to --treaties has: foedus.model.files_once.CHANGE_BUNDLED)."""
+    copy = tmp_path / "nato.yaml"
+    copy.write_text(_bundled_nato().read_text(encoding="utf-8"), encoding="utf-8")
+    args = ["treaties", "validate", str(copy)] if how == "validate" else [*CASCADE, "--treaties", str(copy)]
+    also = "the bundled treaty set" if how == "validate" else str(_bundled_nato())
+    assert _error_line(args) == (
+        f"{copy}: id: duplicate treaty id 'nato_1949' (also in {also}; to change the treaty, drop it with "
+        "--drop-treaty and add an edited copy with --add-treaty, or give the copy another id)")

@@ -196,7 +196,8 @@ def print_treaty_list(world: World, date: str | None, fmt: str) -> None:
 
 def validate_files(paths: list[Path], strict: bool = False) -> None:
     """Validate treaty files as `cascade --treaties` would load them (a user file may not reuse a bundled id, since
-    `--treaties` refuses that too); print one line per file. Every file is checked: each bad one is reported on
+    `--treaties` refuses that too; a bundled file itself is checked against the others: `bundled_known`); print one
+    line per file. Every file is checked: each bad one is reported on
     stderr in one line naming the file and the problem (the last one raised), and then nothing goes to stdout.
 
     `strict` also rejects a source URL that is a bare home page (it must link the page stating the fact).
@@ -227,9 +228,10 @@ def validate_files(paths: list[Path], strict: bool = False) -> None:
         states = StateRegistry.load()
         treaties = load_treaties(bundled_treaty_files(), states, Gazetteer.load(states), errors=errors, strict=strict)
     else:  # the world only for files to check: a line of missing paths is answered at once
-        world = World.default() if files else None
-        known = {tid: "the bundled treaty set" for tid in world.treaties.curated} if world else {}
-        signed = {tid: t.signed for tid, t in world.treaties.curated.items()} if world else {}
+        from foedus.model.bundled_own import bundled_known
+
+        world = World.default() if files else None  # a bundled file given is checked as the set's own file
+        known, signed = bundled_known(world.treaties.curated, files) if world else ({}, {})
         treaties = load_treaties(files, world.states, world.places, known, errors=errors, strict=strict,
                                  known_signed=signed) if world else {}
     if errors:

@@ -230,7 +230,7 @@ def load_treaties(
             refuse(TreatyDataError(as_written(path), "", twice))
             continue
         try:
-            treaty = _checked_file(path, states, places, origin, strict)
+            treaty = _checked_file(path, states, places, origin, strict, once.bundled)
         except FoedusError as exc:
             refuse(exc)
             continue
@@ -247,8 +247,9 @@ def load_treaties(
 
 
 def _checked_file(path: Path, states: StateRegistry, places: Gazetteer, origin: Mapping[str, str],
-                  strict: bool) -> Treaty:
-    """One treaty file read and checked on its own and against the ids in `origin`."""
+                  strict: bool, bundled: Callable[[str], bool]) -> Treaty:
+    """One treaty file read and checked on its own and against the ids in `origin`; the id of a bundled treaty
+    (`bundled` of its origin) says how to change that treaty instead (`foedus.model.files_once.CHANGE_BUNDLED`)."""
     named = as_written(path)  # as the user wrote it, as its read error names it
     if is_folder(path):  # a path that cannot be looked at (a name too long) is left to the reader, which says why
         raise TreatyDataError(named, "", "is a folder, not a treaty file (give the YAML files in it)")
@@ -256,7 +257,10 @@ def _checked_file(path: Path, states: StateRegistry, places: Gazetteer, origin: 
     check_written(treaty, named)
     check_scope_reached(treaty, places.places, named)
     if treaty.id in origin:
-        raise TreatyDataError(named, "id", f"duplicate treaty id {treaty.id!r} (also in {origin[treaty.id]})")
+        from foedus.model.files_once import CHANGE_BUNDLED
+
+        advice = f"; {CHANGE_BUNDLED}" if bundled(origin[treaty.id]) else ""
+        raise TreatyDataError(named, "id", f"duplicate treaty id {treaty.id!r} (also in {origin[treaty.id]}{advice})")
     bare = bare_source_urls(treaty) if strict else []
     if bare:
         raise TreatyDataError(named, "sources", f"bare home page {bare[0]!r}: link the page that states the fact")
