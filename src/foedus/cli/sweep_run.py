@@ -35,8 +35,12 @@ def compare_scenario(base: Any, other: Any, base_day: Any, other_day: Any, input
     """One scenario in both worlds, `other` being `base` with the what-if `changes` (an `Overlay`): what changed
     (lines, or JSON with both results in full), and the changes dated after `other_day` (`compare_results`)."""
     from foedus.api import cascade
+    from foedus.engine.ongoing_days import ongoing_after
+    from foedus.engine.scenario import parse_date
     from foedus.sweeps.compare import compare_results
 
+    since = inputs["ongoing_since"]  # after either day: the option named (the engine says "the scenario date")
+    ongoing_after(parse_date(since) if since is not None else None, [("--date", base_day), ("--date2", other_day)])
     reading = inputs["reading"] if inputs["reading"] is not None else "legal"
     kw = {i.name: inputs[i.name] for i in SCENARIO[3:]} | {"reading": reading}
     a = cascade(inputs["attacker"], inputs["target"], base_day, world=base, **kw)

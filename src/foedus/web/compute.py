@@ -26,12 +26,14 @@ def run_query(q: ScenarioQuery, world: World | None = None, mc: DrawsQuery | Non
 
 def check_comparable(q: ScenarioQuery, whatif: WhatIfQuery, other_date: str | None) -> None:
     """Refuse a comparison of a world with itself: no what-if change, and no other date or the same one (as the
-    CLI's `foedus compare` refuses a --date2 equal to --date).
+    CLI's `foedus compare` refuses a --date2 equal to --date); and attacks ongoing since a day after either date,
+    naming which (`foedus.engine.ongoing_days`, as the CLI names --date or --date2).
 
     Raises:
         WebInputError: nothing to compare.
-        FoedusError: a malformed date.
+        FoedusError: a malformed date; an ongoing_since after date or other_date.
     """
+    from foedus.engine.ongoing_days import ongoing_after
     from foedus.engine.scenario import parse_date
 
     if other_date is not None and parse_date(other_date) == parse_date(q.date):
@@ -39,6 +41,9 @@ def check_comparable(q: ScenarioQuery, whatif: WhatIfQuery, other_date: str | No
     if not whatif.flags and other_date is None:
         raise WebInputError("nothing to compare: give an other_date than date, or a what-if change (add_member, "
                             "remove_member, drop_treaty, set_strength, set_scope)")
+    if (since := q.kwargs().get("ongoing_since")) is not None:
+        day = parse_date(q.date)
+        ongoing_after(parse_date(since), [("date", day), ("other_date", parse_date(other_date) if other_date else day)])
 
 
 def compare_payload(q: ScenarioQuery, whatif: WhatIfQuery, other_date: str | None) -> dict[str, Any]:

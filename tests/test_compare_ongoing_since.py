@@ -1,0 +1,34 @@
+"""`foedus compare` and `/api/compare` with attacks ongoing since a day after one of the two dates said "after the
+scenario date D", where a comparison has two: the refusal now names the option D was given by (--date or --date2,
+date or other_date), in one wording with a cascade's (foedus.engine.ongoing_days)."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+from foedus.web.app import create_app
+from test_input_messages import _error_line
+
+SCENARIO = {"attacker": "RUS", "target": "EST", "date": "2024-01-01"}
+
+
+@pytest.mark.parametrize(("dates", "since", "named"), [
+    (["-d", "2024-01-01", "--date2", "2022-01-01"], "2023-01-01", "--date2 2022-01-01"),
+    (["-d", "2020-01-01", "--date2", "2022-01-01"], "2023-01-01", "--date 2020-01-01"),
+    (["-d", "2024-01-01", "--drop-treaty", "nato_1949"], "2024-03-01", "--date 2024-01-01"),
+])
+def test_compare_names_the_date_the_ongoing_since_is_after(dates: list[str], since: str, named: str) -> None:
+    said = _error_line(["compare", "-a", "RUS", "-t", "EST", *dates, "--ongoing-since", since])
+    assert said == f"the attacks cannot be ongoing since {since}, after {named}"
+
+
+@pytest.mark.parametrize(("given", "named"), [
+    ({"other_date": "2022-01-01", "ongoing_since": "2023-01-01"}, "other_date 2022-01-01"),
+    ({"other_date": "2025-01-01", "ongoing_since": "2024-06-01"}, "date 2024-01-01"),
+])
+def test_the_web_s_compare_names_date_or_other_date(given: dict[str, str], named: str) -> None:
+    with TestClient(create_app(), base_url="http://127.0.0.1") as client:
+        response = client.get("/api/compare", params={**SCENARIO, **given})
+    assert response.status_code == 422, response.text
+    assert response.json()["error"] == f"the attacks cannot be ongoing since {given['ongoing_since']}, after {named}"
