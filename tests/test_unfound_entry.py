@@ -58,6 +58,15 @@ def test_the_other_two_are_doubts_when_a_party_is_in_the_war(attacker: str, targ
     assert not any(d.treaty == treaty for d in unrelated)
 
 
+def test_a_one_way_treaty_is_a_doubt_only_where_the_state_it_is_owed_to_fights() -> None:
+    """France-Djibouti 2024 binds France to Djibouti only: a war France fights without Djibouti (RUS->EST, France
+    bound by NATO) is no war the treaty could change, so it does not list the doubt; one on Djibouti does."""
+    nato_war = foedus.cascade("RUS", "EST", "2025-06-01", world=CURATED)
+    assert nato_war.joiner("FRA") is not None
+    assert not any(d.treaty == "fra_dji_2024" for d in nato_war.doubts)
+    assert any(d.treaty == "fra_dji_2024" for d in foedus.cascade("SOM", "DJI", "2025-06-01", world=CURATED).doubts)
+
+
 def test_it_is_a_doubt_not_a_treaty_change_in_the_replay() -> None:
     """The war replay reads changes by date: a window on an entry into force not found adds none (it has no day);
     on the signed basis the signature is the change, taken as recorded. The day's result has the doubt instead."""

@@ -42,14 +42,15 @@ def doubts(treaties: Iterable[Treaty], day: dt.date, basis: str = "in-force",
         if windowed is not None and treaty.id not in windowed:
             continue
         found: list[Doubt] = []
+        unfound: list[Doubt] = []  # concerns the states its clauses are owed to (`_owed_to`), not every party
         if basis != "signed":
             start, how = treaty.in_force, treaty.in_force_certainty
             if unsure_before(day, start, how, floor=treaty.signed):
                 found.append(_doubt(treaty, None, f"the treaty entered into force on {start}",
                                     f"; it may already have been in force on {day}", how, None))
             elif start is None and _unfound(treaty, day):
-                found.append(_doubt(treaty, None, f"the treaty was signed on {treaty.signed} and its entry into "
-                                    "force was not found", f"; it may be in force on {day}", how, None, unfound=True))
+                unfound.append(_doubt(treaty, None, f"the treaty was signed on {treaty.signed} and its entry into "
+                                      "force was not found", f"; it may be in force on {day}", how, None, unfound=True))
         end, how = treaty.terminated, treaty.terminated_certainty
         if unsure_from(day, end, how, end=True):
             found.append(_doubt(treaty, None, f"the treaty ended on {end}",
@@ -59,7 +60,17 @@ def doubts(treaties: Iterable[Treaty], day: dt.date, basis: str = "in-force",
         if found:  # most treaties have none: their parties are not gathered
             states = frozenset(m.state for m in treaty.members)
             out += [(doubt, states) for doubt in found]
+        if unfound:
+            out += [(doubt, _owed_to(treaty)) for doubt in unfound]
     return out
+
+
+def _owed_to(treaty: Treaty) -> frozenset[str]:
+    """The states a treaty's clauses are owed to (every party, for a clause that names none): a treaty not known to
+    be in force, doubted on every day from `since` on, not near one day, matters to a war only where one of them is
+    in it (France–Djibouti 2024's one clause is owed to Djibouti: not every war France fights)."""
+    parties = [m.state for m in treaty.members]
+    return frozenset(state for p in treaty.provisions for state in (p.beneficiaries or parties))
 
 
 def _unfound(treaty: Treaty, day: dt.date) -> bool:
