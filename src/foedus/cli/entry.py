@@ -38,32 +38,49 @@ def _usage_text(exc: TyperException) -> str:
     return f"{message} (see `{path} --help`)" if path else message
 
 
-def _refuse_empty_paths(command: Any) -> None:
-    """Make every path parameter of `command` and its subcommands refuse an empty value as a usage error naming the
-    option: typer reads `""` as `Path("")`, which is `.`, and a command would then read, list or replace the current
-    folder as if the user had named it. A blank one (`--add-treaty ' '`) too, said to be blank, as the Python API
-    refuses it: it crashed as an internal error, and read as a file of no visible name elsewhere (`--overlay ' '`).
-    A path option refuses an option's name too (`schema --out --json` wrote a file named --json):
-    `foedus.cli.helpers.path_problem`."""
+def _check_values(command: Any) -> None:
+    """Make every parameter of `command` and its subcommands that takes a value check it first, a problem being a
+    usage error naming the option (one walk, one wrapper, for both checks):
+
+    - a path parameter refuses an empty value: typer reads `""` as `Path("")`, which is `.`, and a command would then
+      read, list or replace the current folder as if the user had named it. A blank one (`--add-treaty ' '`) too,
+      said to be blank, as the Python API refuses it: it crashed as an internal error, and read as a file of no
+      visible name elsewhere (`--overlay ' '`). A path option refuses an option's name too (`schema --out --json`
+      wrote a file named --json): `foedus.cli.helpers.path_problem`. Its value keeps a trailing slash (`_as_given`).
+    - every other option that takes a value refuses one of the command's option names as that value: click takes
+      the word after an option as its value, so `cascade -a -t RUS -d D` read the attacker '-t', and then said
+      --target was missing (not `_OWN_CHECK`'s, which say it their own way)."""
     from typer import BadParameter
 
     from foedus.cli.helpers import option_names, path_problem
+    from foedus.errors import shown
 
     for param in getattr(command, "params", []):
-        if not _takes_paths(param):
+        paths = _takes_paths(param)
+        if not paths and (param.param_type_name != "option" or param.is_flag or param.count
+                          or param.name in _OWN_CHECK):
             continue
         original = param.process_value
 
-        def process_value(ctx: Any, value: Any, param: Any = param, original: Any = original) -> Any:
-            options = option_names(ctx) if param.param_type_name == "option" else None
+        def process_value(ctx: Any, value: Any, param: Any = param, original: Any = original,
+                          paths: bool = paths) -> Any:
             for one in value if isinstance(value, list | tuple) else [value]:
-                if isinstance(one, str) and (problem := path_problem(one, options)):
+                if not isinstance(one, str):
+                    continue
+                if paths:
+                    problem = path_problem(one, option_names(ctx) if param.param_type_name == "option" else None)
+                elif one.startswith("-") and one in option_names(ctx):
+                    problem = f"{shown(one)} is the name of an option, not a value: give this option its value"
+                else:
+                    problem = None
+                if problem:
                     raise BadParameter(problem, ctx=ctx, param=param)
-            return _as_given(original(ctx, value), value)
+            converted = original(ctx, value)
+            return _as_given(converted, value) if paths else converted
 
         param.process_value = process_value
     for sub in getattr(command, "commands", {}).values():
-        _refuse_empty_paths(sub)
+        _check_values(sub)
 
 
 def _takes_paths(param: Any) -> bool:
@@ -73,33 +90,6 @@ def _takes_paths(param: Any) -> bool:
 
 
 _OWN_CHECK = frozenset({"honour"})  # cascade's --honour, a file or `empirical`: said as a path (`check_honour`)
-
-
-def _refuse_option_names(command: Any) -> None:
-    """Make every other option of `command` and its subcommands that takes a value refuse one of the command's option
-    names as that value, as a path option does (`_refuse_empty_paths`): click takes the word after an option as its
-    value, so `cascade -a -t RUS -d D` read the attacker '-t', and then said --target was missing."""
-    from typer import BadParameter
-
-    from foedus.cli.helpers import option_names
-    from foedus.errors import shown
-
-    for param in getattr(command, "params", []):
-        if (param.param_type_name != "option" or param.is_flag or param.count or _takes_paths(param)
-                or param.name in _OWN_CHECK):
-            continue
-        original = param.process_value
-
-        def process_value(ctx: Any, value: Any, param: Any = param, original: Any = original) -> Any:
-            for one in value if isinstance(value, list | tuple) else [value]:
-                if isinstance(one, str) and one.startswith("-") and one in option_names(ctx):
-                    raise BadParameter(f"{shown(one)} is the name of an option, not a value: give this option its "
-                                       "value", ctx=ctx, param=param)
-            return original(ctx, value)
-
-        param.process_value = process_value
-    for sub in getattr(command, "commands", {}).values():
-        _refuse_option_names(sub)
 
 
 def _as_given(converted: Any, raw: Any) -> Any:
@@ -147,15 +137,15 @@ def _refuse_repeats(command: Any) -> None:
 
 
 def _command(app: Callable[..., Any]) -> Callable[..., Any]:
-    """The click command a typer app runs (what calling the app builds), its path parameters refusing `""`."""
+    """The click command a typer app runs (what calling the app builds), its values checked (`_check_values`) and
+    its options of one value refusing a repeat."""
     import typer
     from typer.main import get_command
 
     if not isinstance(app, typer.Typer):
         return app
     command = get_command(app)
-    _refuse_empty_paths(command)
-    _refuse_option_names(command)
+    _check_values(command)
     _refuse_repeats(command)
     return command
 
