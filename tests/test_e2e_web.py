@@ -342,13 +342,16 @@ def test_an_uncertain_exit_day_is_shown_as_a_doubt(page: Any, server: str) -> No
 
 def test_a_treaty_not_found_in_force_is_a_doubt_and_its_panel_says_not_found(page: Any, server: str) -> None:
     """The Pukpuk Treaty, signed on 6 Oct 2025, its entry into force not found (fact sheet §2.6 [U]): on 1 Dec 2025
-    the summary says it may be in force; on the signed basis Australia is bound by it and the treaty list says the
+    the summary says it may be in force, and so does the panel of Australia, which it would bind (the doubt names no
+    state: its `concerns` does); on the signed basis Australia is bound by it and the treaty list says the
     entry into force was not found, from when it may have come, as `foedus treaties show` does."""
-    _ready(page, f"{server}/?attacker=IDN&target=PNG&date=2025-12-01")
+    _ready(page, f"{server}/?attacker=IDN&target=PNG&date=2025-12-01&select=AUS")
     page.wait_for_selector("body[data-result='IDN>PNG@2025-12-01']", timeout=30_000)
     doubts = page.locator("#summary p.doubt").all_inner_texts()
     assert any(d.startswith("uncertain date: aus_png_2025: the treaty was signed on 2025-10-06 and its entry into "
                             "force was not found") for d in doubts), doubts
+    page.wait_for_selector("#explain[data-state=AUS] .finding.doubt", timeout=30_000)
+    assert "aus_png_2025: the treaty was signed on 2025-10-06" in page.inner_text("#explain .finding.doubt")
     _ready(page, f"{server}/?attacker=IDN&target=PNG&date=2025-12-01&basis=signed&select=AUS")
     page.wait_for_selector("#explain[data-state=AUS] .history p.dates", timeout=30_000)
     dates = page.locator("#explain .history p.dates").all_inner_texts()

@@ -17,6 +17,7 @@ from pydantic import ValidationError
 
 import foedus
 from foedus.catalog import treaty_detail
+from foedus.model.overlay_changes import DropTreaty
 from foedus.war.changes import treaty_changes
 
 CURATED = foedus.World.load(history=False)
@@ -44,27 +45,65 @@ def test_before_the_signature_and_on_the_signed_basis_there_is_no_doubt() -> Non
     assert _pukpuk("2025-12-01")[0]  # the in-force basis says it
 
 
-@pytest.mark.parametrize(("attacker", "target", "treaty", "since"), [
-    ("RUS", "DEU", "gbr_deu_2025", "2025-07-17"),  # Kensington
-    ("SOM", "DJI", "fra_dji_2024", "2024-07-24"),
-])
-def test_the_other_two_are_doubts_when_a_party_is_in_the_war(attacker: str, target: str, treaty: str,
-                                                             since: str) -> None:
-    facts = [d.fact for d in foedus.cascade(attacker, target, "2025-12-01", world=CURATED).doubts
-             if d.treaty == treaty]
-    assert facts == [f"{treaty}: the treaty was signed on {since} and its entry into force was not found, the true "
-                     f"date may be any day from {since}, or not yet (not verified); it may be in force on 2025-12-01"]
-    unrelated = foedus.cascade("IDN", "PNG", "2025-12-01", world=CURATED).doubts  # no party of it in that war
-    assert not any(d.treaty == treaty for d in unrelated)
+def _unfound(treaty: str, since: str, day: str = "2025-12-01") -> list[str]:
+    """The doubt of `treaty`, signed on `since`, on `day`, as a result lists it."""
+    return [f"{treaty}: the treaty was signed on {since} and its entry into force was not found, the true date may be "
+            f"any day from {since}, or not yet (not verified); it may be in force on {day}"]
+
+
+def _doubted(attacker: str, target: str, treaty: str, day: str = "2025-12-01", **scenario: Any) -> list[Any]:
+    return [d for d in foedus.cascade(attacker, target, day, world=CURATED, **scenario).doubts if d.treaty == treaty]
+
+
+def test_the_other_two_are_doubts_where_they_would_bind_someone_to_something_new() -> None:
+    """Kensington's clause covers any territory, NATO's Art. 5 the North Atlantic area: Argentina on the Falklands
+    leaves Germany out but for Kensington, so the doubt is listed, for both. France-Djibouti 2024 keeps the 2011
+    treaty's commitment, which binds France already: its doubt is listed only where the 2011 treaty is dropped."""
+    (kensington,) = _doubted("ARG", "GBR", "gbr_deu_2025", place="falkland-islands")
+    assert [kensington.fact] == _unfound("gbr_deu_2025", "2025-07-17")
+    assert kensington.concerns == ("DEU", "GBR")
+    assert _doubted("SOM", "DJI", "fra_dji_2024") == []  # France is bound by fra_dji_2011 art. 4
+    drop = [DropTreaty(treaty="fra_dji_2011")]
+    (djibouti,) = _doubted("SOM", "DJI", "fra_dji_2024", what_if=drop)
+    assert [djibouti.fact] == _unfound("fra_dji_2024", "2024-07-24")
+    assert djibouti.concerns == ("DJI", "FRA")
+    assert not _doubted("IDN", "PNG", "fra_dji_2024", what_if=drop)  # no party of it in that war
+
+
+@pytest.mark.parametrize(("attacker", "target"), [("RUS", "EST"), ("RUS", "DEU"), ("CHN", "GBR")])
+def test_kensington_is_no_doubt_where_nato_already_binds_both(attacker: str, target: str) -> None:
+    """The UK and Germany are both bound by NATO's Art. 5 in these wars (both on the defence, or the one attacked
+    and the other bound to it): Kensington in force would bind neither to anything new, so it is not listed."""
+    r = foedus.cascade(attacker, target, "2025-12-01", world=CURATED)
+    assert {"GBR", "DEU"} <= set(r.sides["defense"])
+    assert not any(d.treaty == "gbr_deu_2025" for d in r.doubts)
+
+
+def test_the_doubt_names_the_states_it_concerns_for_their_panels() -> None:
+    """A doubt of a treaty names no state (`state` null): `concerns` says whose panels show it: Australia, which
+    Pukpuk in force would bind to Papua New Guinea's defence, Papua New Guinea, and Malaysia and Singapore, which
+    the Five Power arrangements would then bind to give Australia bases. The explanation names them."""
+    from foedus.render import explain_lines
+
+    r = foedus.cascade("IDN", "PNG", "2025-12-01", world=CURATED)
+    (pukpuk,) = r.doubts
+    assert (pukpuk.state, pukpuk.concerns) == (None, ("AUS", "MYS", "PNG", "SGP"))
+    assert r.to_dict()["doubts"][0]["concerns"] == ["AUS", "MYS", "PNG", "SGP"]
+    (line,) = [x for x in explain_lines(r) if x.startswith("Uncertain date: ")]
+    assert line.endswith("; who is bound may differ: Australia (AUS), Malaysia (MYS), Papua New Guinea (PNG), "
+                         "Singapore (SGP)")
+    mexico = foedus.cascade("CUB", "USA", "2004-09-15", world=CURATED).doubts  # a party's doubt concerns it alone
+    assert [(d.state, d.concerns) for d in mexico] == [("MEX", ("MEX",))]
 
 
 def test_a_one_way_treaty_is_a_doubt_only_where_the_state_it_is_owed_to_fights() -> None:
     """France-Djibouti 2024 binds France to Djibouti only: a war France fights without Djibouti (RUS->EST, France
-    bound by NATO) is no war the treaty could change, so it does not list the doubt; one on Djibouti does."""
-    nato_war = foedus.cascade("RUS", "EST", "2025-06-01", world=CURATED)
+    bound by NATO) is no war the treaty could change, so it does not list the doubt; one on Djibouti does (with the
+    2011 treaty, which binds France there already, dropped)."""
+    nato_war = foedus.cascade("RUS", "EST", "2025-06-01", world=CURATED, what_if=[DropTreaty(treaty="fra_dji_2011")])
     assert nato_war.joiner("FRA") is not None
     assert not any(d.treaty == "fra_dji_2024" for d in nato_war.doubts)
-    assert any(d.treaty == "fra_dji_2024" for d in foedus.cascade("SOM", "DJI", "2025-06-01", world=CURATED).doubts)
+    assert _doubted("SOM", "DJI", "fra_dji_2024", "2025-06-01", what_if=[DropTreaty(treaty="fra_dji_2011")])
 
 
 def test_it_is_a_doubt_not_a_treaty_change_in_the_replay() -> None:
@@ -136,8 +175,9 @@ def test_a_file_with_such_a_window_is_one_line(tmp_path: Path, window: str, said
 
 def test_a_what_if_treaty_not_found_in_force_is_a_doubt_not_never_in_force() -> None:
     """A treaty added by a what-if with no `in_force` but a window it may have come in is not 'never in force': the
-    result lists the doubt (Chile and Argentina's pact, Peru attacking Argentina), and no note says it cannot touch
-    the scenario; with no window the note stays (tests/test_compare_later_what_if.py)."""
+    result lists the doubt (Chile and Argentina's pact, Peru attacking Argentina, the Rio Treaty dropped: it binds Chile
+    to Argentina's defence already, so the pact would add nothing), and no note says it cannot touch the scenario;
+    with no window the note stays (tests/test_compare_later_what_if.py)."""
     import yaml
 
     from foedus.model.overlay import AddTreaty
@@ -145,7 +185,9 @@ def test_a_what_if_treaty_not_found_in_force_is_a_doubt_not_never_in_force() -> 
 
     text = GOOD_TREATY.replace("in_force: 2020-02-01\n",
                                "in_force_certainty: {within: unknown, since: 2020-01-01}\n")
-    r = foedus.cascade("PER", "ARG", "2025-06-01", world=CURATED, what_if=[AddTreaty(treaty=yaml.safe_load(text))])
+    pact = AddTreaty(treaty=yaml.safe_load(text))
+    assert not foedus.cascade("PER", "ARG", "2025-06-01", world=CURATED, what_if=[pact]).doubts  # Rio binds Chile
+    r = foedus.cascade("PER", "ARG", "2025-06-01", world=CURATED, what_if=[pact, DropTreaty(treaty="tiar_1947")])
     assert not any("never in force" in n for n in r.notes)
     assert [d.fact for d in r.doubts if d.treaty == "my_pact"] == [
         "my_pact: the treaty was signed on 2020-01-01 and its entry into force was not found, the true date may be any "

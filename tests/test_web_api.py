@@ -350,3 +350,13 @@ def test_the_front_ends_own_parameters_are_all_taken(client: TestClient) -> None
                                        "basis": "in-force", "unresolved": "met", "requested": "true"})]:
         response = client.get(path, params=params)
         assert response.status_code == 200, (path, response.text[:300])
+
+
+def test_a_treaty_doubt_names_the_states_whose_view_shows_it(client: TestClient) -> None:
+    """The Pukpuk doubt names no state (`state` null): `concerns` names Australia, which it would bind, and Papua New
+    Guinea, so that a per-state view finds it; Kensington, which NATO already covers in RUS->DEU, is not listed."""
+    body = client.get("/api/cascade", params={"attacker": "IDN", "target": "PNG", "date": "2025-12-01"}).json()
+    (pukpuk,) = [d for d in body["doubts"] if d["treaty"] == "aus_png_2025"]
+    assert pukpuk["state"] is None and {"AUS", "PNG"} <= set(pukpuk["concerns"])
+    body = client.get("/api/cascade", params={"attacker": "RUS", "target": "DEU", "date": "2025-12-01"}).json()
+    assert not [d for d in body["doubts"] if d["treaty"] == "gbr_deu_2025"]

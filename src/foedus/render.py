@@ -133,13 +133,21 @@ def explain_lines(result: CascadeResult) -> list[str]:
     lines += [f"Withheld: {_name(result, w.state)} under {w.treaty} art. {w.article}: {w.reason}"
               + certainty_tag(w.certainty, _facts(w.certainty_reasons)) for w in result.withheld]
     lines += _support_lines(result)
-    lines += [f"Uncertain date: {d.fact}; who is bound may differ" for d in result.doubts]
+    lines += [f"Uncertain date: {d.fact}; who is bound may differ" + _concerning(result, d) for d in result.doubts]
     if result.scenario.severity != "armed-attack":
         incident = {"incursion": "an incursion"}.get(result.scenario.severity, result.scenario.severity)
         lines.append(f"Note: the opening incident is {incident}, not an armed attack: only the "
                      "clauses whose wording covers it bind, and nobody strikes back (docs/severity.md)")
     lines += [f"Note: {n}" for n in result.notes]
     return lines
+
+
+def _concerning(result: CascadeResult, doubt: Doubt) -> str:
+    """The states a doubt of a treaty or a clause concerns in this war (`Doubt.concerns`), named; a party's doubt
+    names its state in its fact already."""
+    if doubt.state is not None or not doubt.concerns:
+        return ""
+    return ": " + ", ".join(_name(result, state) for state in doubt.concerns)
 
 
 def _support_lines(result: CascadeResult) -> list[str]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from foedus.datarecord import replace
 from foedus.engine.citing import obligation, sureness
 from foedus.engine.ledger import withheld_record
 from foedus.engine.leg import Leg
@@ -47,9 +48,10 @@ __all__ = ["run_cascade"]
 _OTHER: dict[Side, Side] = {"attack": "defense", "defense": "attack"}
 
 
-def run_cascade(world: World, scenario: Scenario) -> CascadeResult:
-    """Compute the cascade of `scenario` to a fixed point, restarting around each conflict."""
-    index = leg_table(world, scenario.date, scenario.basis)
+def run_cascade(world: World, scenario: Scenario, table: LegTable | None = None) -> CascadeResult:
+    """Compute the cascade of `scenario` to a fixed point, restarting around each conflict (on `table`, by default
+    the date's: the doubt of an entry into force not found runs it on one of its own)."""
+    index = leg_table(world, scenario.date, scenario.basis) if table is None else table
     conflicts: list[Conflict] = []
     while True:
         run = _Run(world, scenario, index, frozenset(c.state for c in conflicts))
@@ -251,8 +253,10 @@ class _Run:
             scenario=self.scenario, joiners=joiners, consultations=consultations, conflicts=conflicts,
             neutral=neutral, violations=violations, withheld=withheld, rounds=self.rounds, names=names,
             notes=notes, datasets=datasets, supporters=support,
-            doubts=doubts_of(self.world, self.scenario, self.index, set(belligerent)),
         )
+        doubted = doubts_of(self.world, self.scenario, self.index, set(belligerent), result, run_cascade)
+        if doubted:
+            result = replace(result, doubts=doubted)
         result.ccodes.update({st: cc for st in result.state_ids if (cc := code(st)) is not None})
         return result
 

@@ -79,7 +79,7 @@ export interface Withheld {
 
 /** A party, a treaty or a clause left out by a date known less than exactly: who is bound may differ. */
 export interface Doubt {
-  treaty: string; state: string | null; fact: string; certainty: string; source: string;
+  treaty: string; state: string | null; fact: string; certainty: string; source: string; concerns: string[];
 }
 
 /** A state bound to support a belligerent without being bound to fight. */

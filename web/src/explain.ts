@@ -92,7 +92,7 @@ function findings(id: string, r: CascadeResult, names: Names): { nodes: HTMLElem
       `${namedState(v.state, names.state)} breaks ${v.kind} toward ${namedState(v.against, names.state)}: ${names.treaty(v.treaty)} art. ${v.article}.`,
       v, { class: "warn" }));
   }
-  for (const d of (r.doubts ?? []).filter((x) => x.state === id)) {
+  for (const d of (r.doubts ?? []).filter((x) => x.state === id || (x.concerns ?? []).includes(id))) {
     cite(d.treaty);
     nodes.push(h("div", { class: "finding doubt" },
       h("p", {}, `Uncertain date: ${d.fact}; who is bound may differ — `, sourceNode(d.source))));

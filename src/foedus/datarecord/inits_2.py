@@ -89,17 +89,18 @@ def _41(__r_set):
 INITS["def __init__(self, treaty, provision, parties, obligors, counterparts, off, everyone):\n    __r_set(self, 'treaty', treaty)\n    __r_set(self, 'provision', provision)\n    __r_set(self, 'parties', parties)\n    __r_set(self, 'obligors', obligors)\n    __r_set(self, 'counterparts', counterparts)\n    __r_set(self, 'off', off)\n    __r_set(self, 'everyone', everyone)"] = _41
 
 
-def _42(__r_set):
-    def __init__(self, treaty, state, fact, certainty, source):
+def _42(__r_d5, __r_set):
+    def __init__(self, treaty, state, fact, certainty, source, concerns=__r_d5):
         __r_set(self, 'treaty', treaty)
         __r_set(self, 'state', state)
         __r_set(self, 'fact', fact)
         __r_set(self, 'certainty', certainty)
         __r_set(self, 'source', source)
+        __r_set(self, 'concerns', concerns)
     return __init__
 
 
-INITS["def __init__(self, treaty, state, fact, certainty, source):\n    __r_set(self, 'treaty', treaty)\n    __r_set(self, 'state', state)\n    __r_set(self, 'fact', fact)\n    __r_set(self, 'certainty', certainty)\n    __r_set(self, 'source', source)"] = _42
+INITS["def __init__(self, treaty, state, fact, certainty, source, concerns=__r_d5):\n    __r_set(self, 'treaty', treaty)\n    __r_set(self, 'state', state)\n    __r_set(self, 'fact', fact)\n    __r_set(self, 'certainty', certainty)\n    __r_set(self, 'source', source)\n    __r_set(self, 'concerns', concerns)"] = _42
 
 
 def _43(__r_d1, __r_set):

@@ -60,9 +60,9 @@ _SWITCHES = attrgetter(*[f.name for f in fields(Scenario) if f.name not in _PART
 _MOST_SWITCHES = 256  # switch combinations kept per table before `_switches` starts afresh (bounded: tables are cached)
 
 
-def run_cascade(world: World, scenario: Scenario) -> CascadeResult:
-    """Compute the cascade of `scenario` to a fixed point, without each state bound both ways (run `acyclic`)."""
-    table = leg_table(world, scenario.date, scenario.basis)
+def run_cascade(world: World, scenario: Scenario, table: LegTable | None = None) -> CascadeResult:
+    """The cascade of `scenario` to a fixed point, without each state bound both ways (run `acyclic`), on `table`."""
+    table = leg_table(world, scenario.date, scenario.basis) if table is None else table
     with acyclic():
         return _Run(world, scenario, table).execute()
 
@@ -266,7 +266,7 @@ class _Run:
 
     def result(self) -> CascadeResult:
         """Freeze the run into a `CascadeResult` (`foedus.engine.outcome`)."""
-        return outcome_of(self)
+        return outcome_of(self, run_cascade)  # which runs it again on a table of its own (`doubt_reach`)
 
 
 def _switches(index: LegTable, s: Scenario) -> Scenario:

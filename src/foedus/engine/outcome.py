@@ -12,6 +12,8 @@ from collections.abc import Iterable, Set
 from itertools import chain
 from typing import Protocol
 
+from foedus.datarecord import replace
+from foedus.engine.doubt_reach import Rerun, reached
 from foedus.engine.doubts import doubts
 from foedus.engine.ledger import (
     Certify,
@@ -77,8 +79,9 @@ class FinishedRun(Protocol):
         """Binding finds as the obligations they are."""
 
 
-def outcome_of(run: FinishedRun) -> CascadeResult:
-    """The result of a finished run (states bound both ways are reported as conflicts only)."""
+def outcome_of(run: FinishedRun, rerun: Rerun) -> CascadeResult:
+    """The result of a finished run (states bound both ways are reported as conflicts only); `rerun`: the cascade,
+    which the doubt of a treaty whose entry into force was not found runs with it in force (`doubt_reach`)."""
     belligerent = set(run.side_of)
     registry = run.world.states.states
     conflicts = tuple(sorted(run.conflicts, key=lambda c: (c.round, c.state)))
@@ -114,8 +117,10 @@ def outcome_of(run: FinishedRun) -> CascadeResult:
     result = CascadeResult(scenario=run.scenario, joiners=joiners, consultations=consultations,
                            conflicts=conflicts, neutral=neutral, violations=violations, withheld=withheld,
                            rounds=run.rounds, names=run.world.states.names,
-                           notes=_notes(run.world, run.scenario), datasets=datasets, supporters=support,
-                           doubts=doubts_of(run.world, run.scenario, run.index, belligerent))
+                           notes=_notes(run.world, run.scenario), datasets=datasets, supporters=support)
+    doubted = doubts_of(run.world, run.scenario, run.index, belligerent, result, rerun)
+    if doubted:
+        result = replace(result, doubts=doubted)
     result.ccodes.update({st: cc for st in result.state_ids if (cc := code(st)) is not None})
     return result
 
@@ -139,13 +144,31 @@ def _joined(item: tuple[str, list[Found]]) -> tuple[int, str, str]:
     return first[0], first[6], item[0]
 
 
-def doubts_of(world: World, scenario: Scenario, index: LegTable, belligerent: Set[str]) -> tuple[Doubt, ...]:
-    """The uncertain dates that may change who is bound in this war: those of treaties with a belligerent party
-    (`foedus.engine.doubts.doubts`, found once per leg table; on the signed basis, whose signatures are taken as
-    recorded, no entry into force)."""
+def doubts_of(world: World, scenario: Scenario, index: LegTable, belligerent: Set[str], result: CascadeResult,
+              rerun: Rerun) -> tuple[Doubt, ...]:
+    """The uncertain dates that may change who is bound in this war (`foedus.engine.doubts.doubts`, found once per leg
+    table; on the signed basis, whose signatures are taken as recorded, no entry into force), each with the states it
+    `concerns`: the party left out; a treaty's or a clause's parties in the war; for an entry into force not found,
+    the states the treaty in force would bind to something `result` does not have (`doubt_reach.reached`: none, no
+    doubt), with those it is owed to in the war."""
     found = index.derived("doubts", lambda: doubts(world.treaties.on(scenario.date), scenario.date, scenario.basis,
                                                    world.treaties.windowed, names=world.states.names))
-    return tuple(doubt for doubt, states in found if not states.isdisjoint(belligerent))
+    out: list[Doubt] = []
+    reach: dict[str, frozenset[str]] = {}
+    for doubt, states in found:
+        if states.isdisjoint(belligerent):
+            continue
+        concerns = states & belligerent
+        if doubt.state is not None:
+            concerns = frozenset({doubt.state})
+        elif scenario.basis != "signed" and world.treaties[doubt.treaty].in_force is None:  # not found in force
+            if doubt.treaty not in reach:
+                reach[doubt.treaty] = reached(world, scenario, index, result, doubt.treaty, rerun)
+            if not reach[doubt.treaty]:
+                continue
+            concerns |= reach[doubt.treaty]
+        out.append(replace(doubt, concerns=tuple(sorted(concerns))))
+    return tuple(out)
 
 
 def _notes(world: World, scenario: Scenario) -> tuple[str, ...]:

@@ -202,6 +202,11 @@ class Doubt(Contracted):
     fact: str = field(metadata=meta("the date, how well it is known, and what may have been so", "string"))
     certainty: str = field(metadata=meta("the date's tag: verified, secondary, unverified or conflicting", "string"))
     source: str = field(metadata=meta("where the date comes from", "string"))
+    concerns: tuple[str, ...] = field(default=(), metadata=meta(
+        "the states it concerns in this war, sorted, each of whose panels shows it: the party left out; for a "
+        "treaty or a clause, its parties in the war; for an entry into force not found, the states the treaty would "
+        "bind to something the answer does not have, and those it is owed to in the war",
+        "string[]"))
 
 
 @dataclass(frozen=True, slots=True)

@@ -208,12 +208,15 @@ def _clause(treaty: Treaty, provision: Provision, members: dict[str, str | None]
     return clause, sorted(owed)
 
 
-def compile_table(world: World, day: dt.date, basis: Basis = "in-force") -> LegTable:
-    """The table of the legs in force on `day` (each beneficiary's legs compiled when first asked for)."""
+def compile_table(world: World, day: dt.date, basis: Basis = "in-force",
+                  assumed: frozenset[str] = frozenset()) -> LegTable:
+    """The table of the legs in force on `day` (each beneficiary's legs compiled when first asked for); the treaties
+    `assumed` count from their signature, as if in force (`foedus.engine.doubt_reach`: an entry into force not found
+    that may have come)."""
     table = LegTable(date=day, basis=basis)
     strongest: dict[tuple[str, str], tuple[Strength, bool]] = {}
     for treaty in world.treaties.on(day):
-        members = parties(treaty, day, basis, world.states.names)
+        members = parties(treaty, day, "signed" if treaty.id in assumed else basis, world.states.names)
         if not members:
             continue
         table.members[treaty.id] = frozenset(s for s, why in members.items() if why is None)
