@@ -350,6 +350,7 @@ def test_a_treaty_not_found_in_force_is_a_doubt_and_its_panel_says_not_found(pag
     doubts = page.locator("#summary p.doubt").all_inner_texts()
     assert any(d.startswith("uncertain date: aus_png_2025: the treaty was signed on 2025-10-06 and its entry into "
                             "force was not found") for d in doubts), doubts
+    assert any("who is bound may differ: Australia (AUS), " in d for d in doubts), doubts  # as the CLI's line
     page.wait_for_selector("#explain[data-state=AUS] .finding.doubt", timeout=30_000)
     assert "aus_png_2025: the treaty was signed on 2025-10-06" in page.inner_text("#explain .finding.doubt")
     _ready(page, f"{server}/?attacker=IDN&target=PNG&date=2025-12-01&basis=signed&select=AUS")

@@ -144,7 +144,7 @@ def explain_lines(result: CascadeResult) -> list[str]:
 
 def _concerning(result: CascadeResult, doubt: Doubt) -> str:
     """The states a doubt of a treaty or a clause concerns in this war (`Doubt.concerns`), named; a party's doubt
-    names its state in its fact already."""
+    names its state in its fact already (web/src/summary.ts says it alike)."""
     if doubt.state is not None or not doubt.concerns:
         return ""
     return ": " + ", ".join(_name(result, state) for state in doubt.concerns)

@@ -56,7 +56,9 @@ export function renderSummary(host: HTMLElement, r: CascadeResult, roles: Map<st
     row("consult", uniq(r.consultations.map((c) => c.state))) ?? "",
     row("violations", uniq(r.violations.map((v) => v.state))) ?? "",
     row("withheld", uniq(r.withheld.map((w) => w.state))) ?? "",
-    ...(r.doubts ?? []).map((d) => h("p", { class: "note doubt" }, `uncertain date: ${d.fact}; who is bound may differ`)),
+    ...(r.doubts ?? []).map((d) => h("p", { class: "note doubt" }, `uncertain date: ${d.fact}; who is bound may differ`
+      // a treaty's or a clause's doubt names the states it concerns, as the CLI's line does (`render._concerning`)
+      + (d.state === null && (d.concerns ?? []).length ? `: ${(d.concerns ?? []).map((s) => namedState(s, names)).join(", ")}` : ""))),
     ...r.notes.map((n) => h("p", { class: "note" }, `note: ${n}`)),
   );
 }
