@@ -68,7 +68,8 @@ def doubts(treaties: Iterable[Treaty], day: dt.date, basis: str = "in-force",
 def _owed_to(treaty: Treaty) -> frozenset[str]:
     """The states a treaty's clauses are owed to (every party, for a clause that names none): a treaty not known to
     be in force, doubted on every day from `since` on, not near one day, matters to a war only where one of them is
-    in it (France–Djibouti 2024's one clause is owed to Djibouti: not every war France fights)."""
+    in it (France–Djibouti 2024's one clause is owed to Djibouti: not every war France fights), and, the result then
+    finds, where in force it would bind someone to something the answer does not have (`foedus.engine.doubt_reach`)."""
     parties = [m.state for m in treaty.members]
     return frozenset(state for p in treaty.provisions for state in (p.beneficiaries or parties))
 
