@@ -11,6 +11,7 @@ import inspect
 from typing import TYPE_CHECKING, Any
 
 from foedus.engine.result import CascadeResult
+from foedus.keywords import keywords_checked
 from foedus.model.world import World
 from foedus.run import OPTIONS, load_world, run_scenario
 
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
 __all__ = ["cascade", "load_world", "replay_war"]
 
 
+@keywords_checked
 def cascade(
     attacker: str | list[str],
     target: str | list[str],
@@ -65,8 +67,8 @@ def cascade(
     ('2024-12-04', 'rus_prk_2024 enters into force')
 
     Raises:
-        FoedusError: an unknown option, state or place, an impossible date, an inconsistent scenario, or a value
-            of the wrong type (`requested="false"`, `draws="100"`, `world={}`), each in one line.
+        FoedusError: an unknown option (UnknownOptionError), state or place, an impossible date, an inconsistent
+            scenario, or a value of the wrong type (`requested="false"`, `draws="100"`, `world={}`), each in one line.
     """
     return run_scenario(attacker, target, date, world, what_if, honour, likely_model, options)
 
@@ -83,6 +85,7 @@ def _signature() -> inspect.Signature:
 cascade.__signature__ = _signature()  # type: ignore[attr-defined]
 
 
+@keywords_checked
 def replay_war(
     war: str | Path | War,
     *,
@@ -102,8 +105,9 @@ def replay_war(
     ('2024-12-04', 'rus_prk_2024', '4', 'rus_prk_2024 enters into force')
 
     Raises:
-        WarDataError: no such war, or a malformed or inconsistent war file; FoedusError: bad settings, or a malformed
-            or out-of-range `until` (an empty one too: it is not taken for "no date").
+        UnknownOptionError: a keyword it does not take. WarDataError: no such war, or a malformed or inconsistent
+            war file. FoedusError: bad settings, or a malformed or out-of-range `until` (an empty one too: it is not
+            taken for "no date").
     """
     from foedus.engine.scenario import parse_date
     from foedus.war.bundled import war_path

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import numbers
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from foedus.datarecord import dataclass
-from foedus.errors import ScenarioError, empty_or_blank, ordinal, shown
+from foedus.errors import ScenarioError, UnknownOptionError, empty_or_blank, ordinal, shown
 
-__all__ = ["Input", "check_options", "checked_value", "choice", "described", "split_values"]
+__all__ = ["Input", "check_options", "checked_value", "choice", "described", "split_values", "unknown_options"]
 
 
 @dataclass(frozen=True)
@@ -143,10 +143,24 @@ def check_options(options: Mapping[str, Any], allowed: tuple[Input, ...]) -> dic
         The options, each value as checked.
 
     Raises:
-        ScenarioError: an unknown option, naming the known ones; a value of the wrong type, naming the option.
+        UnknownOptionError: an unknown option, naming the known ones. ScenarioError: a value of the wrong type,
+            naming the option.
     """
     names = {i.name: i for i in allowed}
-    unknown = sorted(set(options) - set(names))
-    if unknown:
-        raise ScenarioError(f"unknown option(s) {', '.join(unknown)}: choose from {', '.join(sorted(names))}")
+    if unknown := set(options) - set(names):
+        raise unknown_options(unknown, names)
     return {name: checked_value(names[name], value) for name, value in options.items()}
+
+
+def unknown_options(unknown: Iterable[str], known: Iterable[str], function: str = "") -> UnknownOptionError:
+    """The one refusal of keywords a public function does not take (`check_options`, `foedus.keywords`): the
+    unknown ones and the known ones, each sorted, or that `function` takes none.
+
+    >>> str(unknown_options({"bogus", "b"}, ["until", "basis"]))
+    'unknown option(s) b, bogus: choose from basis, until'
+    >>> str(unknown_options(["bogus"], [], "load_world"))
+    'unknown option(s) bogus: load_world takes none'
+    """
+    known = sorted(known)
+    choose = f"choose from {', '.join(known)}" if known else f"{function or 'it'} takes none"
+    return UnknownOptionError(f"unknown option(s) {', '.join(sorted(unknown))}: {choose}")

@@ -19,11 +19,12 @@ from foedus.wording import (
 
 __all__ = [
     "MAX_MESSAGE", "AmbiguousNameError", "ChecksumError", "DataCorruptError", "DataFetchError", "DataFormatError",
-    "DataImportError", "DataMissingError", "DateOutOfRangeError", "FileDataError", "FoedusError",
-    "LikelyModelError", "OptionalDependencyError", "OutputError", "OutputExistsError", "RuleError", "ScenarioError",
-    "SettingError", "TreatyDataError", "UnknownDatasetError", "UnknownPlaceError", "UnknownStateError",
-    "UnknownTreatyError", "UnknownWarError", "WarDataError", "character", "counted", "empty_or_blank", "field_path",
-    "named_state", "one_line", "ordinal", "shown", "surrogate_byte", "validation_problem",
+    "DataImportError", "DataMissingError", "DateOutOfRangeError", "FileDataError", "FoedusError", "LikelyModelError",
+    "ListedTwiceError", "OptionalDependencyError", "OutputError", "OutputExistsError", "RuleError", "ScenarioError",
+    "SettingError", "TreatyDataError", "UnknownDatasetError", "UnknownOptionError", "UnknownPlaceError",
+    "UnknownStateError", "UnknownTreatyError", "UnknownWarError", "WarDataError", "character", "counted",
+    "empty_or_blank", "field_path", "named_state", "one_line", "ordinal", "shown", "surrogate_byte",
+    "validation_problem",
 ]
 
 
@@ -80,6 +81,16 @@ class DateOutOfRangeError(FoedusError):
 
 class ScenarioError(FoedusError):
     """A scenario is inconsistent: e.g. a state on both sides, or a place that is not the target's."""
+
+
+class UnknownOptionError(ScenarioError):
+    """A keyword a public function (`foedus.cascade`, `foedus.replay_war`, `foedus.load_world`) does not take: the
+    message names it and the ones it takes (`foedus.declare.unknown_options`), where Python raised a TypeError."""
+
+
+class ListedTwiceError(ScenarioError):
+    """A list a user gives (states, `dyads --add`, dataset names) names an item twice, or `all` with a name it
+    already covers; the message names the item and both places (`foedus.listed.listed_twice`)."""
 
 
 class DataMissingError(FoedusError):
