@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from foedus.errors import TreatyDataError, WarDataError
+from foedus.errors import ListedTwiceError, ScenarioError, TreatyDataError, UnknownDatasetError, WarDataError
 from foedus.model.loader import load_treaties
 from foedus.war.loader import load_war
 from samples import GOOD_TREATY
@@ -88,3 +88,46 @@ def test_dyads_add_and_cite_refuse_a_name_given_twice(tmp_path: Path, args: list
     out = tmp_path / "dyads.csv"
     assert _error_line(args + (["--out", str(out)] if args[0] == "dyads" else [])) == said
     assert not out.exists()
+
+
+@pytest.mark.parametrize(("args", "said"), [
+    (["--add", "cinc", "--add", "all"],
+     "--add[1]: all adds every covariate, cinc (--add[0]) too; give all alone, or list each covariate once"),
+    (["--add", "ALL,cowmaj"],
+     "--add[0]: all adds every covariate, cowmaj (--add[1]) too; give all alone, or list each covariate once"),
+    (["--add", "all", "--add", "bogus"], "unknown covariate 'bogus': choose from cinc, cowmaj, conttype (or all)"),
+])
+def test_dyads_add_refuses_all_with_another_name(tmp_path: Path, args: list[str], said: str) -> None:
+    """`dyads --add cinc --add all` (or `all` with an unknown name) was taken as all: refused as a name given twice
+    is, since all already adds it; nothing is written."""
+    out = tmp_path / "dyads.csv"
+    assert _error_line(["dyads", "--from", "1914", "--to", "1914", *args, "--out", str(out)]) == said
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(("names", "said"), [
+    (["atop", "atop"], "names[1]: atop is listed twice (also names[0]); list each dataset once"),
+    (["cow_states", "atop", "ATOP "], "names[2]: atop is listed twice (also names[1]); list each dataset once"),
+])
+def test_data_fetch_refuses_a_name_given_twice(target: Path, names: list[str], said: str) -> None:
+    """`data fetch atop atop` fetched atop once without a word; refused as `cite atop atop` is, before anything is
+    fetched or the data folder made."""
+    from foedus.datasets import fetch
+
+    assert _error_line(["data", "fetch", *names, "--mirror", "http://127.0.0.1:9/"]) == said
+    with pytest.raises(ListedTwiceError, match=r"^names\[\d\]: atop is listed twice"):
+        fetch(names, mirror="http://127.0.0.1:9/")
+    assert not target.exists()
+
+
+def test_cite_gives_the_listed_twice_error_not_unknown_dataset() -> None:
+    """A dataset named twice is known: `cite` raised UnknownDatasetError for it; it is a ListedTwiceError (the
+    ScenarioError the state lists raise), and an unknown name is still an UnknownDatasetError, first."""
+    from foedus.datasets import cite
+
+    with pytest.raises(ListedTwiceError) as caught:
+        cite(["atop", "atop"])
+    assert not isinstance(caught.value, UnknownDatasetError)
+    assert isinstance(caught.value, ScenarioError)
+    with pytest.raises(UnknownDatasetError, match="unknown dataset 'nosuch'"):
+        cite(["atop", "nosuch", "nosuch"])

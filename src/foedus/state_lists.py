@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from foedus.declare import split_values
-from foedus.errors import AmbiguousNameError, FoedusError, ScenarioError, UnknownStateError
+from foedus.errors import AmbiguousNameError, FoedusError, ListedTwiceError, UnknownStateError
 from foedus.listed import listed_twice
 
 if TYPE_CHECKING:
@@ -60,13 +60,13 @@ def resolve_states(world: World, names: list[str] | str | None, day: dt.date, ro
     naming it (`foedus.listed.listed_twice`, the war file's rule), not taken once without a word.
 
     Raises:
-        ScenarioError: an empty or blank item ("RUS,"), naming `role`; a state given twice.
+        ScenarioError: an empty or blank item ("RUS,"), naming `role`. ListedTwiceError: a state given twice.
         AmbiguousNameError, UnknownStateError: as `resolve_listed`.
     """
     parts = split_names(names, world.states, day, name=role)  # "UKR,POL" is two states, "Korea, Republic of" one
     states = [resolve_listed(world, part, day) for part in parts]
     if twice := listed_twice([state.id for state in states], role):
-        raise ScenarioError(": ".join(twice))
+        raise ListedTwiceError(": ".join(twice))
     return states
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from foedus.datasets.download import download, resolve_url, url_file_name
 from foedus.datasets.files import ARCHIVE_ERRORS, archive_error_text, install, os_error_text, sha256_path, zip_members
 from foedus.datasets.outcome import Outcome
-from foedus.datasets.registry import IMPORT_HINT, DataFile, Dataset, select
+from foedus.datasets.registry import IMPORT_HINT, DataFile, Dataset, select_named
 from foedus.datasets.verify import check_file, forget_other_version
 from foedus.errors import ChecksumError, DataFetchError
 from foedus.paths import data_dir
@@ -28,9 +28,10 @@ def fetch(
     mirror: str | None = None,
     progress: bool | None = None,
 ) -> list[Outcome]:
-    """Download datasets (default: all) into the data folder; right files stay, differing ones need `force`."""
+    """Download datasets (default: all) into the data folder; right files stay, differing ones need `force`. Each
+    dataset is named once (`select_named`: `foedus data fetch atop atop` is refused, not taken as one)."""
     wanted = list(names or ())
-    datasets = [d for d in select(wanted) if wanted or not d.optional]  # optional ones only when named
+    datasets = [d for d in select_named(wanted) if wanted or not d.optional]  # optional ones only when named
     resolve_url("", mirror)  # an empty or malformed mirror is an error before anything is done
     root = data_dir()
     try:

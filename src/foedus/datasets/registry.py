@@ -6,7 +6,8 @@ from collections.abc import Iterable
 from pathlib import PurePosixPath
 
 from foedus.datarecord import dataclass
-from foedus.errors import UnknownDatasetError
+from foedus.errors import ListedTwiceError, UnknownDatasetError
+from foedus.listed import listed_twice
 
 __all__ = ["DATASETS", "OTHER_VERSIONS", "REQUIRED", "DataFile", "Dataset", "Source", "find_file", "find_path",
            "select"]
@@ -252,6 +253,21 @@ def select(names: Iterable[str] | None) -> list[Dataset]:
         what = "a dataset name is empty" if "" in unknown else f"unknown dataset {', '.join(map(repr, unknown))}"
         raise UnknownDatasetError(f"{what}; known: {known}")
     return [d for d in _DATASETS if not wanted or d.name in wanted]
+
+
+def select_named(names: Iterable[str]) -> list[Dataset]:
+    """`select` for the names a user gives (`foedus cite`, `foedus data fetch`), each once: one given twice (atop
+    atop, or atop and ATOP) is refused (`foedus.listed.listed_twice`, the rule of every list a user gives), where
+    `data fetch atop atop` took it as one without a word.
+
+    Raises:
+        UnknownDatasetError: as `select`. ListedTwiceError: a name given twice.
+    """
+    wanted = list(names)
+    datasets = select(wanted)
+    if twice := listed_twice([name.strip().lower() for name in wanted], "names", "dataset"):
+        raise ListedTwiceError(": ".join(twice))
+    return datasets
 
 
 def find_path(relative: str) -> tuple[Dataset, DataFile] | None:

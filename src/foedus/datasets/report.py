@@ -7,10 +7,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from foedus.datasets.files import FileState
-from foedus.datasets.registry import Dataset, select
+from foedus.datasets.registry import Dataset, select, select_named
 from foedus.datasets.verify import check_file, other_versions, recorded_sha
-from foedus.errors import UnknownDatasetError
-from foedus.listed import listed_twice
 from foedus.paths import data_dir
 
 __all__ = ["DatasetStatus", "FileStatus", "cite", "status", "versions"]
@@ -74,17 +72,15 @@ def status(names: Iterable[str] | None = None) -> list[DatasetStatus]:
 
 
 def cite(names: Iterable[str] | None = None) -> dict[str, tuple[str, ...]]:
-    """The references to cite per dataset: for the datasets named, each once (`foedus.listed.listed_twice`, the
-    rule of every list a user gives: `foedus cite atop atop` was taken as one), else for those in the data folder.
+    """The references to cite per dataset: for the datasets named, each once (`select_named`: `foedus cite atop atop`
+    was taken as one), else for those in the data folder.
 
     Raises:
-        UnknownDatasetError: an unknown or empty name (`select`); a name given twice.
+        UnknownDatasetError: an unknown or empty name (`select`). ListedTwiceError: a name given twice.
     """
     wanted = list(names or ())
-    if twice := listed_twice([name.strip().lower() for name in wanted], "names", "dataset"):
-        raise UnknownDatasetError(": ".join(twice))
     if wanted:
-        return {d.name: d.citations for d in select(wanted)}
+        return {d.name: d.citations for d in select_named(wanted)}
     return {s.dataset.name: s.dataset.citations for s in status() if s.used}
 
 

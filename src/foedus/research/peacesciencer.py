@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from foedus.declare import split_values
-from foedus.errors import DataMissingError, FoedusError, ScenarioError
+from foedus.errors import DataMissingError, FoedusError, ListedTwiceError
 from foedus.listed import listed_twice
 from foedus.research.coexist import Spells, year_windows
 from foedus.research.dyads import system_spells
@@ -48,20 +48,26 @@ _MAJORS_FILE = "cow_states/majors2016.csv"
 def parse_covariates(values: list[str]) -> tuple[str, ...]:
     """The covariate groups named in `--add` (comma-separated or repeated; `all` for every one). An empty item
     (`--add ''`, `--add cinc,`) is refused (`foedus.declare.split_values`): `--add ''` wrote the table without any;
-    and so is one named twice (`foedus.listed.listed_twice`, the rule of every list a user gives).
+    and so is one named twice (`foedus.listed.listed_twice`, the rule of every list a user gives), or `all` with a
+    name it already adds (`--add cinc --add all` was taken as all).
 
     Raises:
-        ScenarioError: an empty or blank item; a covariate named twice. FoedusError: an unknown covariate.
+        ScenarioError: an empty or blank item. ListedTwiceError: a covariate named twice, or all with another.
+        FoedusError: an unknown covariate.
     """
     names = [name.lower() for name in split_values(values, "--add", "covariate")]
     if twice := listed_twice(names, "--add", "covariate"):
-        raise ScenarioError(": ".join(twice))
-    if "all" in names:
-        return tuple(COVARIATES)
-    unknown = [n for n in names if n not in COVARIATES]
+        raise ListedTwiceError(": ".join(twice))
+    unknown = [n for n in names if n not in COVARIATES and n != "all"]
     if unknown:
         raise FoedusError(f"unknown covariate {', '.join(map(repr, unknown))}: choose from "
                           f"{', '.join(COVARIATES)} (or all)")
+    if "all" in names:
+        if len(names) > 1:
+            at, other = names.index("all"), next(i for i, name in enumerate(names) if name != "all")
+            raise ListedTwiceError(f"--add[{at}]: all adds every covariate, {names[other]} (--add[{other}]) too; "
+                                   "give all alone, or list each covariate once")
+        return tuple(COVARIATES)
     return tuple(names)
 
 
