@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Any
 from foedus.engine.result import CascadeResult
 from foedus.keywords import keywords_checked
 from foedus.model.world import World
-from foedus.run import OPTIONS, load_world, run_scenario
+from foedus.run import OPTIONS, run_scenario
+from foedus.run import load_world as _load_world
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -83,6 +84,7 @@ def _signature() -> inspect.Signature:
 
 
 cascade.__signature__ = _signature()  # type: ignore[attr-defined]
+load_world = keywords_checked(_load_world)  # here, not in foedus.run: the console's start imports no `inspect`
 
 
 @keywords_checked

@@ -18,7 +18,6 @@ from foedus.engine.power import coalition_power
 from foedus.engine.scenario import build_scenario
 from foedus.errors import ScenarioError, empty_or_blank
 from foedus.inputs import LIKELIHOOD, MONTE_CARLO, SCENARIO, WHAT_IF, check_options
-from foedus.keywords import keywords_checked
 from foedus.model.world import World
 
 if TYPE_CHECKING:
@@ -35,13 +34,12 @@ OPTIONS = (*SCENARIO[3:], *WHAT_IF, *MONTE_CARLO, *LIKELIHOOD)
 """`foedus.cascade`'s declared options; `check_options` checks their values (draws and seed within their bounds)."""
 
 
-@keywords_checked
 def load_world(*extra_files: str | Path) -> World:
     """The bundled treaty world, plus any extra treaty YAML files (`foedus.load_world`).
 
     Raises:
         TreatyDataError: a file that is not a path, an empty path, or a file that cannot be read or is malformed.
-        UnknownOptionError: any keyword (it takes none).
+        UnknownOptionError: any keyword (it takes none), as `foedus.load_world` (`foedus.api`, which checks it).
     """
     return World.load(extra_files) if extra_files else World.default()
 
