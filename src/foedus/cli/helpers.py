@@ -35,18 +35,23 @@ def option_names(ctx: Any) -> list[str]:
 def path_problem(value: str, options: Collection[str] | None = None) -> str | None:
     """Why a path's `value` names no file the user meant, or None: an empty one (`Path("")` is `.`, the current
     folder), a blank one (a file of no visible name), each said as it is (`foedus.errors.empty_or_blank`), or, given
-    to an option (`options`: the command's option names), an option's name or a word starting with `--`: click
-    takes the word after a path option as its value, so `schema --out --json` wrote a file named --json.
-    `./--json` names such a file. A positional argument (`options` None) takes `--x` only after `--`, on purpose.
+    to an option (`options`: the command's option names, each of which starts with a dash; None for a positional
+    argument), a word starting with a dash, as an option does: click takes the word after a path option as its
+    value, so `schema --out --json` wrote a file named --json, and `backtest --out -x` a folder named -x (a short
+    option of no command there, or a slip).
+    `./--json` names such a file. `-` alone is standard output, by custom (`foedus.outputs.names.refuse_dash`).
+    A positional argument (`options` None) takes `--x` only after `--`, on purpose.
 
     >>> path_problem(" "), path_problem("pact.yaml", ["--out"]), path_problem("--json", ["--out"])
     ('the path is blank', None, "the path '--json' looks like an option; give ./--json for a file of that name")
+    >>> path_problem("-x.csv", ["--out"]), path_problem("-", ["--out"])
+    ("the path '-x.csv' looks like an option; give ./-x.csv for a file of that name", None)
     """
     from foedus.errors import empty_or_blank, shown
 
     if not value.strip():
         return f"the path is {empty_or_blank(value)}"
-    if options is not None and (value.startswith("--") or value in options):
+    if options is not None and value.startswith("-") and value != "-":
         return f"the path {shown(value)} looks like an option; give ./{value} for a file of that name"
     return None
 
