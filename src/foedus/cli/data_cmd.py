@@ -60,9 +60,32 @@ def import_cmd(
     """Copy files you downloaded by hand into the data folder, after checking their SHA-256."""
     from foedus.datasets import import_file
 
+    _refuse_twice(paths)
     for path in paths:
         _echo_outcomes(import_file(path, force=force, any_version=any_version,
                                    allow_short=allow_short))
+
+
+def _refuse_twice(paths: list[Path]) -> None:
+    """Refuse a path given twice (the same file or folder on disk, however written: `foedus.model.files_once`, the
+    rule of `--treaties`), before anything is imported: `data import f.csv f.csv` imported it, then said it present.
+
+    Raises:
+        ListedTwiceError: the second path, and the first where it is written otherwise.
+    """
+    from foedus.errors import ListedTwiceError
+    from foedus.model.files_once import file_key
+    from foedus.written import as_written
+
+    seen: dict[tuple[int, int], str] = {}
+    for path in map(as_written, paths):
+        if (key := file_key(path)) is None:  # unreadable: import_file says why
+            continue
+        if key in seen:
+            also = "" if seen[key] == path else f" (also as {seen[key]})"
+            what = "folder" if Path(path).is_dir() else "file"
+            raise ListedTwiceError(f"{path}: the {what} is given twice{also}; give each file or folder once")
+        seen[key] = path
 
 
 @data_app.command("status")
