@@ -1,5 +1,6 @@
 """`data import f f` imported the file, then said it present: a path given twice (the same file or folder on disk,
-however written) is refused before anything is imported, as `--treaties f f` is (found by session 34's sweep)."""
+however written) is refused before anything is imported, as `--treaties f f` is; and --allow-short without
+--any-version, which did nothing, is refused as every option that would do nothing is (found by session 34's sweep)."""
 
 from __future__ import annotations
 
@@ -21,4 +22,14 @@ def test_data_import_refuses_a_path_given_twice(target: Path, tmp_path: Path, mo
     (tmp_path / "f.csv").write_text("a,b\n1,2\n", encoding="utf-8")
     (tmp_path / "dl").mkdir()
     assert _error_line(["data", "import", *given]) == said
+    assert not target.exists()
+
+
+def test_allow_short_without_any_version_is_refused(target: Path, tmp_path: Path) -> None:
+    """`data import --allow-short F` took the option without a word: it acts only with --any-version."""
+    path = tmp_path / "f.csv"
+    path.write_text("a,b\n1,2\n", encoding="utf-8")
+    assert _error_line(["data", "import", "--allow-short", str(path)]) == (
+        "--allow-short has no effect without --any-version (the registry's own files are checked by their SHA-256); "
+        "leave it out")
     assert not target.exists()
