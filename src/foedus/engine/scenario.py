@@ -161,7 +161,7 @@ def parse_date(value: str | dt.date) -> dt.date:
         if not isinstance(value, str):  # numpy's, with a time of day ('2025-06-01T12:00'): its day, as a datetime's
             text = text.partition("T")[0]
         if not is_iso_day(text):  # fromisoformat would also read 20250601 and 2025-W01-1 (a week date)
-            raise DateOutOfRangeError(f"invalid date {shown(text)}: expected YYYY-MM-DD")
+            raise DateOutOfRangeError(f"invalid date {shown(text or value)}: expected YYYY-MM-DD")  # ' ' as given
         try:
             value = dt.date.fromisoformat(text)
         except ValueError as exc:
