@@ -60,10 +60,13 @@ def import_cmd(
     """Copy files you downloaded by hand into the data folder, after checking their SHA-256."""
     from foedus.cli.helpers import refuse_unused
     from foedus.datasets import import_file
+    from foedus.datasets.importing import import_source
 
     refuse_unused("--allow-short", allow_short and not any_version, "without --any-version (the registry's own "
                   "files are checked by their SHA-256)")  # it was taken without a word
     _refuse_twice(paths)
+    for path in paths:  # each one there before any is imported: a missing second one left the first imported
+        import_source(path)
     for path in paths:
         _echo_outcomes(import_file(path, force=force, any_version=any_version,
                                    allow_short=allow_short))

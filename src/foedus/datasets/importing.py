@@ -33,10 +33,25 @@ from foedus.paths import data_dir
 from foedus.reachable import os_reason, unreachable
 from foedus.written import as_written, kept
 
-__all__ = ["import_file"]
+__all__ = ["import_file", "import_source"]
 
 _Entry = tuple[str, str, Opener]  # file name, where it was found, how to open it
 _Passed = tuple[Path, str]  # a zip passed over, and why it cannot be read
+
+
+def import_source(path: str | Path) -> Path:
+    """The file or folder `path` names, to import from, or why it is none: checked for every path before any is
+    imported (`foedus data import F1 F2`: a missing F2 left F1 imported, the command failed).
+
+    Raises:
+        DataImportError: a missing or unreadable path, or one that is no regular file or folder.
+    """
+    src = kept(path).expanduser()  # `data.zip/` is refused as the system refuses it, not read as data.zip
+    if why := unreachable(src):
+        raise DataImportError(f"{as_written(src)}: {why}")
+    if not (src.is_dir() or src.is_file()):
+        raise DataImportError(f"{src}: not a regular file or folder")
+    return src
 
 
 def import_file(path: str | Path, *, force: bool = False, any_version: bool = False,
@@ -57,11 +72,7 @@ def import_file(path: str | Path, *, force: bool = False, any_version: bool = Fa
         ChecksumError: a file is not the registry's version (without `any_version`), or a differing file is in
             place (without `force`).
     """
-    src = kept(path).expanduser()  # `data.zip/` is refused as the system refuses it, not read as data.zip
-    if why := unreachable(src):
-        raise DataImportError(f"{as_written(src)}: {why}")
-    if not (src.is_dir() or src.is_file()):
-        raise DataImportError(f"{src}: not a regular file or folder")
+    src = import_source(path)
     try:
         with contextlib.ExitStack() as stack:
             entries, passed = _entries(src, stack)
