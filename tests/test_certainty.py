@@ -359,9 +359,11 @@ def test_a_withheld_leg_says_how_sure_the_facts_are_that_it_would_bind_by() -> N
     ("CUB", "USA", "2004-10-01", []),  # past the month's window
     ("CUB", "USA", "2004-09-03", []),  # a party by the record, and bound ones say so (`assess`)
     ("IND", "CHN", "2004-09-15", []),  # no party to the Rio Treaty in this war: the doubt changes nothing
-    # the UK left the EU on 2020-02-01 (known to the week): France's war in the days after may still bind it
-    ("RUS", "FRA", "2020-02-03", ["eu_teu_42_7: United Kingdom (GBR) left on 2020-02-01, known only to within a week "
+    # the UK left the EU on 2020-02-01 (known to the week): Finland's war in the days after may still bind it (no
+    # NATO then); France's would change nothing, NATO binding the UK to France's defence either way
+    ("RUS", "FIN", "2020-02-03", ["eu_teu_42_7: United Kingdom (GBR) left on 2020-02-01, known only to within a week "
                                  "(day: not verified); it may still have been a party on 2020-02-03"]),
+    ("RUS", "FRA", "2020-02-03", []),
     # the Saudi-Pakistani pact's entry into force is a stand-in (its signature, 17 Sep 2025): before it was signed
     # it cannot have been in force, whatever the stand-in's window
     ("IND", "PAK", "2025-06-01", []),
@@ -370,7 +372,8 @@ def test_a_withheld_leg_says_how_sure_the_facts_are_that_it_would_bind_by() -> N
 def test_a_state_left_out_by_an_uncertain_date_is_a_doubt(attacker: str, target: str, day: str,
                                                             expected: list[str]) -> None:
     """The other side of the date windows: a party not counted on the date by a day known less than exactly, in a
-    treaty with a party in the war, is reported as a doubt (JSON `doubts`; the explanation's "Uncertain date")."""
+    treaty with a party in the war, is reported as a doubt (JSON `doubts`; the explanation's "Uncertain date") where
+    the answer with it a party differs (`foedus.engine.doubt_reach`)."""
     r = run(attacker, target, day)
     assert len(r.doubts) == len(expected)
     for doubt, start in zip(r.doubts, expected, strict=True):

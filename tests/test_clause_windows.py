@@ -19,6 +19,7 @@ from foedus.engine.certainty import party_facts
 from foedus.engine.doubts import doubts
 from foedus.engine.scenario import Basis
 from foedus.engine.table import compile_table
+from foedus.model.overlay_changes import DropTreaty
 from foedus.model.treaty import DateCertainty, Treaty
 from foedus.model.vocab import Kind
 from foedus.war.changes import treaty_changes
@@ -44,19 +45,33 @@ def _csto(day: str, requested: bool = True) -> tuple[list[tuple[str, list[str]]]
 @pytest.mark.parametrize("requested", [True, False])
 def test_csto_duty_in_early_2013_rests_on_the_protocols_entry_into_force(requested: bool) -> None:
     """Asked for or not (then withheld by the request gate), the amended Art. 4 may not yet apply on 15 Jan 2013:
-    the duty is no surer than the day's secondary source, and the 1992 wording may still apply (a doubt)."""
+    the duty is no surer than the day's secondary source, and the 1992 wording may still apply: a doubt where help
+    is not asked for, since the 1992 Art. 4 needs no request and would bind Russia and the others; asked for, the
+    amended one binds them as the 1992 one would, and the doubt could change nothing (`doubt_reach`)."""
     dated, doubted = _csto("2013-01-15", requested)
     assert dated == [("secondary", [f"csto_1992: art. 4 applies from 2012-12-19, {SWITCH}"])]
-    assert doubted == [f"csto_1992: art. 4 stops applying on 2012-12-19, {SWITCH}; it may still have applied on "
-                       "2013-01-15"]
+    assert doubted == ([] if requested else [f"csto_1992: art. 4 stops applying on 2012-12-19, {SWITCH}; it may "
+                                             "still have applied on 2013-01-15"])
 
 
-def test_csto_duty_in_2012_rests_on_the_same_day_from_the_other_side() -> None:
-    """On 1 Jun 2012 the 1992 Art. 4 applies by the record, but the protocol may already have replaced it."""
-    dated, doubted = _csto("2012-06-01")
+@pytest.mark.parametrize("kind", ["requested", "incursion"])
+def test_the_1992_wording_is_a_doubt_only_where_it_would_bind_more(kind: str) -> None:
+    """Azerbaijan on Armenia, 15 Jan 2013: the 1992 Art. 4 (aggression, no request) may still apply. Without a
+    request, or for an incursion (below the amended clause's armed attack), it would bind Belarus, Kazakhstan,
+    Kyrgyzstan, Russia and Tajikistan: the doubt is listed, and concerns them."""
+    switch = {"requested": False} if kind == "requested" else {"severity": "incursion"}
+    r = foedus.cascade("AZE", "ARM", "2013-01-15", world=CURATED, **switch)  # type: ignore[arg-type]
+    assert [(d.state, d.concerns) for d in r.doubts] == [(None, ("BLR", "KAZ", "KGZ", "RUS", "TJK"))]
+    assert not foedus.cascade("AZE", "ARM", "2013-01-15", world=CURATED).doubts
+
+
+@pytest.mark.parametrize("requested", [True, False])
+def test_csto_duty_in_2012_rests_on_the_same_day_from_the_other_side(requested: bool) -> None:
+    """On 1 Jun 2012 the 1992 Art. 4 applies by the record, but the protocol may already have replaced it: no
+    doubt, since the amended Art. 4 beside it (asked for, an armed attack) would bind no one the 1992 one does not."""
+    dated, doubted = _csto("2012-06-01", requested)
     assert dated == [("secondary", [f"csto_1992: art. 4 stops applying on 2012-12-19, {SWITCH}"])]
-    assert doubted == [f"csto_1992: art. 4 applies from 2012-12-19, {SWITCH}; it may already have applied on "
-                       "2012-06-01"]
+    assert doubted == []
 
 
 @pytest.mark.parametrize(("day", "level"), [("2005-06-01", "verified"), ("2010-12-09", "verified"),
@@ -239,10 +254,12 @@ def test_on_the_signed_basis_a_clause_and_a_treaty_end_are_doubts_as_they_are_re
         assert j is not None
         dated += [x.fact.split(",")[0] for o in (j.primary, *j.also) if o.treaty == "csto_1992"
                   for x in o.certainty_reasons if x.kind == "date"]
-        doubted += [d.fact.split(",")[0] for d in r.doubts if d.treaty == "csto_1992"]
+        doubted += [d.fact.split(",")[0] for d in foedus.cascade("AZE", "ARM", day, world=CURATED, basis="signed",
+                                                                 requested=False).doubts if d.treaty == "csto_1992"]
     assert dated == ["csto_1992: art. 4 stops applying on 2012-12-19", "csto_1992: art. 4 applies from 2012-12-19"]
-    assert doubted == ["csto_1992: art. 4 applies from 2012-12-19", "csto_1992: art. 4 stops applying on 2012-12-19"]
-    weu = foedus.cascade("RUS", "BEL", "2011-06-30", world=CURATED, basis="signed")  # the WEU's closing day
+    assert doubted == ["csto_1992: art. 4 stops applying on 2012-12-19"]  # the amended one adds no duty (above)
+    weu = foedus.cascade("RUS", "BEL", "2011-06-30", world=CURATED, basis="signed",  # the WEU's closing day
+                         what_if=[DropTreaty(treaty="nato_1949"), DropTreaty(treaty="eu_teu_42_7")])
     assert [d.certainty for d in weu.doubts if d.treaty == "weu_1948"] == ["verified"]
     early = pact(start="1960-03-15", start_certainty={"within": "month"}).model_copy(update={
         "in_force": D("1960-03-15"), "in_force_certainty": DateCertainty(within="month")})

@@ -12,6 +12,7 @@ import foedus
 from foedus.catalog import treaty_detail
 from foedus.engine.certainty import date_window
 from foedus.model.facts import DateCertainty
+from foedus.model.overlay_changes import DropTreaty
 from foedus.model.vocab import Certainty
 from foedus.model.world import World
 from foedus.war.changes import treaty_changes
@@ -115,10 +116,16 @@ def test_an_end_known_only_to_a_bound_is_doubted_up_to_the_bound(world: World, d
 def test_the_weu_may_still_have_bound_on_its_closing_day(world: World, day: str, bound: bool, doubted: bool) -> None:
     """The Modified Brussels Treaty's denunciations took effect on 30 Jun 2011 (France's letter of 21 May 2010, as
     the parties agreed): out of force that day. The WEU 'closed on 30 Jun 2011' [V] leaves it open whether that was
-    its last day in force, so a duty on 30 Jun is a doubt, at the level verified; from 1 Jul it is settled."""
-    run = foedus.cascade("RUS", "BEL", day, world=world)
+    its last day in force, so a duty on 30 Jun is a doubt, at the level verified; from 1 Jul it is settled. Only
+    where the WEU would bind someone the others do not: NATO and the EU's 42(7) bind its parties to Belgium, so
+    the doubt is listed with both dropped (a what-if), not on the record."""
+    alone = [DropTreaty(treaty="nato_1949"), DropTreaty(treaty="eu_teu_42_7")]
+    run = foedus.cascade("RUS", "BEL", day, world=world, what_if=alone)
     assert any(o.treaty == "weu_1948" for j in run.joiners for o in (j.primary, *j.also)) is bound
-    assert [d.certainty for d in run.doubts if d.treaty == "weu_1948"] == (["verified"] if doubted else [])
+    weu = [d for d in run.doubts if d.treaty == "weu_1948"]
+    assert [d.certainty for d in weu] == (["verified"] if doubted else [])
+    assert all({"DEU", "FRA", "GBR"} <= set(d.concerns) for d in weu)  # those it would bind
+    assert not [d for d in foedus.cascade("RUS", "BEL", day, world=world).doubts if d.treaty == "weu_1948"]
 
 
 @pytest.mark.parametrize(("day", "bound"), [("1996-09-10", True), ("1996-09-11", False)])

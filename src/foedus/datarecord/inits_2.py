@@ -103,17 +103,29 @@ def _42(__r_d5, __r_set):
 INITS["def __init__(self, treaty, state, fact, certainty, source, concerns=__r_d5):\n    __r_set(self, 'treaty', treaty)\n    __r_set(self, 'state', state)\n    __r_set(self, 'fact', fact)\n    __r_set(self, 'certainty', certainty)\n    __r_set(self, 'source', source)\n    __r_set(self, 'concerns', concerns)"] = _42
 
 
-def _43(__r_d1, __r_set):
+def _43(__r_d2, __r_d3, __r_set):
+    def __init__(self, treaty, what, state=__r_d2, clauses=__r_d3):
+        __r_set(self, 'treaty', treaty)
+        __r_set(self, 'what', what)
+        __r_set(self, 'state', state)
+        __r_set(self, 'clauses', clauses)
+    return __init__
+
+
+INITS["def __init__(self, treaty, what, state=__r_d2, clauses=__r_d3):\n    __r_set(self, 'treaty', treaty)\n    __r_set(self, 'what', what)\n    __r_set(self, 'state', state)\n    __r_set(self, 'clauses', clauses)"] = _43
+
+
+def _44(__r_d1, __r_set):
     def __init__(self, url, member=__r_d1):
         __r_set(self, 'url', url)
         __r_set(self, 'member', member)
     return __init__
 
 
-INITS["def __init__(self, url, member=__r_d1):\n    __r_set(self, 'url', url)\n    __r_set(self, 'member', member)"] = _43
+INITS["def __init__(self, url, member=__r_d1):\n    __r_set(self, 'url', url)\n    __r_set(self, 'member', member)"] = _44
 
 
-def _44(__r_d5, __r_d6, __r_d7):
+def _45(__r_d5, __r_d6, __r_d7):
     def __init__(self, victim, place, kind, severity, attackers, positions=__r_d5, block=__r_d6, members=__r_d7):
         self.victim = victim
         self.place = place
@@ -126,10 +138,10 @@ def _44(__r_d5, __r_d6, __r_d7):
     return __init__
 
 
-INITS['def __init__(self, victim, place, kind, severity, attackers, positions=__r_d5, block=__r_d6, members=__r_d7):\n    self.victim = victim\n    self.place = place\n    self.kind = kind\n    self.severity = severity\n    self.attackers = attackers\n    self.positions = positions\n    self.block = block\n    self.members = members'] = _44
+INITS['def __init__(self, victim, place, kind, severity, attackers, positions=__r_d5, block=__r_d6, members=__r_d7):\n    self.victim = victim\n    self.place = place\n    self.kind = kind\n    self.severity = severity\n    self.attackers = attackers\n    self.positions = positions\n    self.block = block\n    self.members = members'] = _45
 
 
-def _45(__r_f3, __r_f4, __r_f5, __r_f6, __r_f7, __r_f8, __r_f9, __r_d13, __r_f10, __r_f11, __r_f12, __r_f14, __r_f15, __r_f16, __r_factory):
+def _46(__r_f3, __r_f4, __r_f5, __r_f6, __r_f7, __r_f8, __r_f9, __r_d13, __r_f10, __r_f11, __r_f12, __r_f14, __r_f15, __r_f16, __r_factory):
     def __init__(self, world, scenario, index, side_of=__r_factory, joiners=__r_factory, log=__r_factory, neutral=__r_factory, toward=__r_factory, ledger=__r_factory, attacked=__r_factory, seen=__r_factory, excluded=__r_factory, conflicts=__r_factory, rounds=__r_d13, saved=__r_factory, fresh=__r_factory, camp=__r_factory):
         self.world = world
         self.scenario = scenario
@@ -152,4 +164,4 @@ def _45(__r_f3, __r_f4, __r_f5, __r_f6, __r_f7, __r_f8, __r_f9, __r_d13, __r_f10
     return __init__
 
 
-INITS['def __init__(self, world, scenario, index, side_of=__r_factory, joiners=__r_factory, log=__r_factory, neutral=__r_factory, toward=__r_factory, ledger=__r_factory, attacked=__r_factory, seen=__r_factory, excluded=__r_factory, conflicts=__r_factory, rounds=__r_d13, saved=__r_factory, fresh=__r_factory, camp=__r_factory):\n    self.world = world\n    self.scenario = scenario\n    self.index = index\n    self.side_of = __r_f3() if side_of is __r_factory else side_of\n    self.joiners = __r_f4() if joiners is __r_factory else joiners\n    self.log = __r_f5() if log is __r_factory else log\n    self.neutral = __r_f6() if neutral is __r_factory else neutral\n    self.toward = __r_f7() if toward is __r_factory else toward\n    self.ledger = __r_f8() if ledger is __r_factory else ledger\n    self.attacked = __r_f9() if attacked is __r_factory else attacked\n    self.seen = __r_f10() if seen is __r_factory else seen\n    self.excluded = __r_f11() if excluded is __r_factory else excluded\n    self.conflicts = __r_f12() if conflicts is __r_factory else conflicts\n    self.rounds = rounds\n    self.saved = __r_f14() if saved is __r_factory else saved\n    self.fresh = __r_f15() if fresh is __r_factory else fresh\n    self.camp = __r_f16() if camp is __r_factory else camp\n    self.__post_init__()'] = _45
+INITS['def __init__(self, world, scenario, index, side_of=__r_factory, joiners=__r_factory, log=__r_factory, neutral=__r_factory, toward=__r_factory, ledger=__r_factory, attacked=__r_factory, seen=__r_factory, excluded=__r_factory, conflicts=__r_factory, rounds=__r_d13, saved=__r_factory, fresh=__r_factory, camp=__r_factory):\n    self.world = world\n    self.scenario = scenario\n    self.index = index\n    self.side_of = __r_f3() if side_of is __r_factory else side_of\n    self.joiners = __r_f4() if joiners is __r_factory else joiners\n    self.log = __r_f5() if log is __r_factory else log\n    self.neutral = __r_f6() if neutral is __r_factory else neutral\n    self.toward = __r_f7() if toward is __r_factory else toward\n    self.ledger = __r_f8() if ledger is __r_factory else ledger\n    self.attacked = __r_f9() if attacked is __r_factory else attacked\n    self.seen = __r_f10() if seen is __r_factory else seen\n    self.excluded = __r_f11() if excluded is __r_factory else excluded\n    self.conflicts = __r_f12() if conflicts is __r_factory else conflicts\n    self.rounds = rounds\n    self.saved = __r_f14() if saved is __r_factory else saved\n    self.fresh = __r_f15() if fresh is __r_factory else fresh\n    self.camp = __r_f16() if camp is __r_factory else camp\n    self.__post_init__()'] = _46

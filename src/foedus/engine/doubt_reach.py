@@ -1,11 +1,12 @@
-"""Whom a treaty whose entry into force was not found would bind, in this war, to something the answer does not have.
+"""Whom a doubt concerns in this war: the states whose answer would differ were what it says may have been so.
 
-Such a treaty may be in force on any day from its window's `since` (`foedus.engine.doubts._unfound`), so its doubt
-holds on every day, not near one: listed in every war one of its parties fights, it is noise where it could change
-nothing (Kensington in a war the UK and Germany already fight on one side). Whether it could is the engine's own
-answer: the reference cascade is run again on the date's table with the treaty counted from its signature, as if in
-force (`foedus.engine.table.compile_table`'s `assumed`), and the two answers are compared state by state. Every rule
-(`foedus.engine.rules.evaluate` and the binder's reading of sides) is the engine's; nothing here reads a clause.
+A doubt (`foedus.engine.doubts`) is listed in a war one of its treaty's parties fights; it is noise where it could
+change nothing (Kensington, whose entry into force was not found, in a war the UK and Germany already fight on one
+side; a state that may already have joined a pact whose other members are bound as it would be). Whether it could
+is the engine's own answer: the reference cascade is run again on the date's table read as the doubt says it may
+have been (`foedus.engine.assumption`; `foedus.engine.table.compile_table`'s `assumed`), and the two answers are
+compared state by state. Every rule (`foedus.engine.rules.evaluate` and the binder's reading of sides) is the
+engine's; nothing here reads a clause.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from foedus.engine.assumption import Assumption
 from foedus.engine.table import LegTable, compile_table
 
 if TYPE_CHECKING:
@@ -42,19 +44,21 @@ def stands(result: CascadeResult) -> dict[str, set[tuple[str, ...]]]:
     return out
 
 
-def reached(world: World, scenario: Scenario, index: LegTable, result: CascadeResult, treaty: str,
+def reached(world: World, scenario: Scenario, index: LegTable, result: CascadeResult, assumed: Assumption,
             rerun: Rerun) -> frozenset[str]:
-    """The states that the answer with `treaty` in force (from its signature) binds to something `result`, the answer
-    without it, does not (`stands`): none where the treaty could change nothing in this war. `rerun`: the cascade."""
-    table = index.derived(("assumed in force", treaty), lambda: _assumed(world, scenario, treaty))
-    other = rerun(world, scenario, table)
-    before = stands(result)
-    return frozenset(state for state, items in stands(other).items() if not items <= before.get(state, set()))
+    """The states whose answer differs (`stands`) where what `assumed` says may have been so is (the cascade run again
+    on the date's table read so, `rerun`), from `result`, the answer on the record: something added (a side, a
+    clause broken) or taken away (a joiner made a conflict no longer joins; a state bound only to help it no longer
+    is). None where the doubt could change nothing in this war. The table is made once per table and assumption."""
+    table = index.derived(("assumed", assumed), lambda: _assumed(world, scenario, assumed))
+    before, after = stands(result), stands(rerun(world, scenario, table))
+    return frozenset(state for state in before.keys() | after.keys()
+                     if before.get(state, set()) != after.get(state, set()))
 
 
-def _assumed(world: World, scenario: Scenario, treaty: str) -> LegTable:
-    """The date's table with `treaty` counted from its signature; its result lists no doubts (seeded empty, so that
-    no doubt is looked for, nor run again, inside the hypothesis)."""
-    table = compile_table(world, scenario.date, scenario.basis, assumed=frozenset({treaty}))
+def _assumed(world: World, scenario: Scenario, assumed: Assumption) -> LegTable:
+    """The date's table read as `assumed` says; its result lists no doubts (seeded empty, so that no doubt is looked
+    for, nor run again, inside the hypothesis)."""
+    table = compile_table(world, scenario.date, scenario.basis, assumed=(assumed,))
     table.derived("doubts", list)
     return table

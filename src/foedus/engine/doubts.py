@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Container, Iterable, Mapping
 from typing import TYPE_CHECKING
 
+from foedus.engine.assumption import Assumption
 from foedus.engine.certainty import clause_day_fact, dated_reason, member_start, party_on, source_of
 from foedus.engine.records import CertaintyReason, Doubt
 from foedus.model.windows import twin_applies, unsure_before, unsure_from, unsure_unfound
@@ -21,10 +22,12 @@ from foedus.wording import named_state
 if TYPE_CHECKING:
     from foedus.model.treaty import DateCertainty, Treaty
 
-__all__ = ["Concerning", "doubts"]
+__all__ = ["Assumed", "Concerning", "assumed_doubts", "doubts"]
 
 # a doubt and the treaty's parties, whom it concerns (a result reports it when one of them is in the war)
 Concerning = tuple[Doubt, frozenset[str]]
+# the same, with what the doubt says may have been so (`foedus.engine.doubt_reach` runs the cascade under it)
+Assumed = tuple[Doubt, frozenset[str], Assumption]
 
 
 def doubts(treaties: Iterable[Treaty], day: dt.date, basis: str = "in-force",
@@ -37,31 +40,41 @@ def doubts(treaties: Iterable[Treaty], day: dt.date, basis: str = "in-force",
     the in-force basis (`party_on` and the certainty reasons read them so). `windowed`: the ids of the treaties
     with such a day (`TreatyMap.windowed`, kept at load, so that the others cost nothing; by default every treaty
     is looked at). `names` name a state in a doubt's fact (`foedus.wording.named_state`)."""
-    out: list[Concerning] = []
+    return [(doubt, states) for doubt, states, _ in assumed_doubts(treaties, day, basis, windowed, names=names)]
+
+
+def assumed_doubts(treaties: Iterable[Treaty], day: dt.date, basis: str = "in-force",
+                   windowed: Container[str] | None = None, *, names: Mapping[str, str]) -> list[Assumed]:
+    """`doubts`, each with what it says may have been so (`foedus.engine.assumption`), for the result to run the
+    cascade under (`foedus.engine.doubt_reach`)."""
+    out: list[Assumed] = []
     for treaty in treaties:
         if windowed is not None and treaty.id not in windowed:
             continue
-        found: list[Doubt] = []
-        unfound: list[Doubt] = []  # concerns the states its clauses are owed to (`_owed_to`), not every party
+        found: list[tuple[Doubt, Assumption]] = []
+        unfound: list[tuple[Doubt, Assumption]] = []  # concerns the states its clauses are owed to (`_owed_to`)
         if basis != "signed":
             start, how = treaty.in_force, treaty.in_force_certainty
             if unsure_before(day, start, how, floor=treaty.signed):
-                found.append(_doubt(treaty, None, f"the treaty entered into force on {start}",
-                                    f"; it may already have been in force on {day}", how, None))
+                found.append((_doubt(treaty, None, f"the treaty entered into force on {start}",
+                                     f"; it may already have been in force on {day}", how, None),
+                              Assumption(treaty.id, "in force")))
             elif start is None and _unfound(treaty, day):
-                unfound.append(_doubt(treaty, None, f"the treaty was signed on {treaty.signed} and its entry into "
-                                      "force was not found", f"; it may be in force on {day}", how, None, unfound=True))
+                unfound.append((_doubt(treaty, None, f"the treaty was signed on {treaty.signed} and its entry into "
+                                       "force was not found", f"; it may be in force on {day}", how, None,
+                                       unfound=True), Assumption(treaty.id, "in force")))
         end, how = treaty.terminated, treaty.terminated_certainty
         if unsure_from(day, end, how, end=True):
-            found.append(_doubt(treaty, None, f"the treaty ended on {end}",
-                                f"; it may still have been in force on {day}", how, None))
+            found.append((_doubt(treaty, None, f"the treaty ended on {end}",
+                                 f"; it may still have been in force on {day}", how, None),
+                          Assumption(treaty.id, "not ended")))
         found += _members(treaty, day, basis, names)
         found += _clauses(treaty, day)
         if found:  # most treaties have none: their parties are not gathered
             states = frozenset(m.state for m in treaty.members)
-            out += [(doubt, states) for doubt in found]
+            out += [(doubt, states, assumed) for doubt, assumed in found]
         if unfound:
-            out += [(doubt, _owed_to(treaty)) for doubt in unfound]
+            out += [(doubt, _owed_to(treaty), assumed) for doubt, assumed in unfound]
     return out
 
 
@@ -81,10 +94,10 @@ def _unfound(treaty: Treaty, day: dt.date) -> bool:
             and (treaty.terminated is None or day < treaty.terminated))
 
 
-def _members(treaty: Treaty, day: dt.date, basis: str, names: Mapping[str, str]) -> list[Doubt]:
+def _members(treaty: Treaty, day: dt.date, basis: str, names: Mapping[str, str]) -> list[tuple[Doubt, Assumption]]:
     """The treaty's parties left out on `day` by a joining or leaving day whose window holds it (on the signed
     basis, a signature has none: `member_start`; a row read from the entry into force has its doubt)."""
-    out: list[Doubt] = []
+    out: list[tuple[Doubt, Assumption]] = []
     for m in treaty.members:
         found: list[Doubt] = []
         joined, how = member_start(treaty, m, basis) if basis == "signed" else (m.joined, m.joined_certainty)
@@ -97,17 +110,17 @@ def _members(treaty: Treaty, day: dt.date, basis: str, names: Mapping[str, str])
         # a party on `day` by a row of its own: an uncertain edge of another row changes nothing
         if found and not any(party_on(treaty, other, day, basis) for other in treaty.members
                              if other.state == m.state):
-            out += found
+            out += [(doubt, Assumption(treaty.id, "party", m.state)) for doubt in found]
     return out
 
 
-def _clauses(treaty: Treaty, day: dt.date) -> list[Doubt]:
+def _clauses(treaty: Treaty, day: dt.date) -> list[tuple[Doubt, Assumption]]:
     """The treaty's clauses that do not apply on `day` by a first or last day of their span whose window holds it:
     a duty the clause would give may be owed after all (a clause that another replaces: the CSTO's Art. 4 of
     1992 and as amended in 2010, both near the protocol's entry into force). Not when another clause giving the
     same duty applies on `day` (a term and its renewal): the doubt could change no duty."""
-    out: list[Doubt] = []
-    for p in treaty.provisions:
+    out: dict[Doubt, tuple[int, ...]] = {}  # a doubt and the clauses it would have apply
+    for i, p in enumerate(treaty.provisions):
         valid = p.valid
         if valid is None:
             continue
@@ -118,8 +131,9 @@ def _clauses(treaty: Treaty, day: dt.date) -> list[Doubt]:
             found += _clause_doubt(treaty, clause_day_fact(treaty, p, end=True,
                                                            then=f"; it may still have applied on {day}"))
         if found and not twin_applies(treaty, p, day):
-            out += found
-    return list(dict.fromkeys(out))  # two clauses of one article on one span (a duty and a consultation) say it once
+            for doubt in found:  # two clauses of one article on one span (a duty and a consultation) say it once
+                out[doubt] = (*out.get(doubt, ()), i)
+    return [(doubt, Assumption(treaty.id, "applies", clauses=clauses)) for doubt, clauses in out.items()]
 
 
 def _clause_doubt(treaty: Treaty, reasons: tuple[CertaintyReason, ...]) -> list[Doubt]:

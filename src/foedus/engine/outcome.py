@@ -13,8 +13,9 @@ from itertools import chain
 from typing import Protocol
 
 from foedus.datarecord import replace
+from foedus.engine.assumption import Assumption
 from foedus.engine.doubt_reach import Rerun, reached
-from foedus.engine.doubts import doubts
+from foedus.engine.doubts import assumed_doubts
 from foedus.engine.ledger import (
     Certify,
     Duties,
@@ -81,7 +82,7 @@ class FinishedRun(Protocol):
 
 def outcome_of(run: FinishedRun, rerun: Rerun) -> CascadeResult:
     """The result of a finished run (states bound both ways are reported as conflicts only); `rerun`: the cascade,
-    which the doubt of a treaty whose entry into force was not found runs with it in force (`doubt_reach`)."""
+    which a doubt's test runs again with what the doubt says may have been so (`doubt_reach`)."""
     belligerent = set(run.side_of)
     registry = run.world.states.states
     conflicts = tuple(sorted(run.conflicts, key=lambda c: (c.round, c.state)))
@@ -146,27 +147,29 @@ def _joined(item: tuple[str, list[Found]]) -> tuple[int, str, str]:
 
 def doubts_of(world: World, scenario: Scenario, index: LegTable, belligerent: Set[str], result: CascadeResult,
               rerun: Rerun) -> tuple[Doubt, ...]:
-    """The uncertain dates that may change who is bound in this war (`foedus.engine.doubts.doubts`, found once per leg
-    table; on the signed basis, whose signatures are taken as recorded, no entry into force), each with the states it
-    `concerns`: the party left out; a treaty's or a clause's parties in the war; for an entry into force not found,
-    the states the treaty in force would bind to something `result` does not have (`doubt_reach.reached`: none, no
-    doubt), with those it is owed to in the war."""
-    found = index.derived("doubts", lambda: doubts(world.treaties.on(scenario.date), scenario.date, scenario.basis,
-                                                   world.treaties.windowed, names=world.states.names))
+    """The uncertain dates that may change who is bound in this war (`foedus.engine.doubts.assumed_doubts`, found
+    once per leg table; on the signed basis, whose signatures are taken as recorded, no entry into force): those of a
+    treaty with a party in the war (for an entry into force not found, one it is owed to) whose answer, were the
+    doubt's hypothesis so, differs from `result` for some state (`doubt_reach.reached`: none, no doubt). Each
+    `concerns` those states, with the party left out, for a party's doubt, and those an entry into force not found
+    is owed to in the war."""
+    found = index.derived("doubts", lambda: assumed_doubts(world.treaties.on(scenario.date), scenario.date,
+                                                           scenario.basis, world.treaties.windowed,
+                                                           names=world.states.names))
     out: list[Doubt] = []
-    reach: dict[str, frozenset[str]] = {}
-    for doubt, states in found:
+    reach: dict[Assumption, frozenset[str]] = {}
+    for doubt, states, assumed in found:
         if states.isdisjoint(belligerent):
             continue
-        concerns = states & belligerent
+        if assumed not in reach:
+            reach[assumed] = reached(world, scenario, index, result, assumed, rerun)
+        if not reach[assumed]:
+            continue
+        concerns = reach[assumed]
         if doubt.state is not None:
-            concerns = frozenset({doubt.state})
-        elif scenario.basis != "signed" and world.treaties[doubt.treaty].in_force is None:  # not found in force
-            if doubt.treaty not in reach:
-                reach[doubt.treaty] = reached(world, scenario, index, result, doubt.treaty, rerun)
-            if not reach[doubt.treaty]:
-                continue
-            concerns |= reach[doubt.treaty]
+            concerns |= {doubt.state}
+        elif world.treaties[doubt.treaty].in_force is None:  # not found in force: those it is owed to, too
+            concerns |= states & belligerent
         out.append(replace(doubt, concerns=tuple(sorted(concerns))))
     return tuple(out)
 

@@ -203,9 +203,9 @@ class Doubt(Contracted):
     certainty: str = field(metadata=meta("the date's tag: verified, secondary, unverified or conflicting", "string"))
     source: str = field(metadata=meta("where the date comes from", "string"))
     concerns: tuple[str, ...] = field(default=(), metadata=meta(
-        "the states it concerns in this war, sorted, each of whose panels shows it: the party left out; for a "
-        "treaty or a clause, its parties in the war; for an entry into force not found, the states the treaty would "
-        "bind to something the answer does not have, and those it is owed to in the war",
+        "the states it concerns in this war, sorted, each of whose panels shows it: those whose answer differs were "
+        "what it says may have been so (the cascade run again so); with them, the party left out, for a party's "
+        "doubt, and those it is owed to in the war, for an entry into force not found",
         "string[]"))
 
 

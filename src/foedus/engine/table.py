@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from typing import TYPE_CHECKING, TypeVar
 
 from foedus.collector import loading
 from foedus.datarecord import dataclass, field
 from foedus.engine import rules
+from foedus.engine.assumption import Assumption, by_treaty, clause_applies, read_as, with_party
 from foedus.engine.certainty import party_on
 from foedus.engine.leg import KIND_ORDER, STRENGTH_ORDER, Counterparts, Leg
 from foedus.engine.maker import maker
@@ -209,21 +210,28 @@ def _clause(treaty: Treaty, provision: Provision, members: dict[str, str | None]
 
 
 def compile_table(world: World, day: dt.date, basis: Basis = "in-force",
-                  assumed: frozenset[str] = frozenset()) -> LegTable:
-    """The table of the legs in force on `day` (each beneficiary's legs compiled when first asked for); the treaties
-    `assumed` count from their signature, as if in force (`foedus.engine.doubt_reach`: an entry into force not found
-    that may have come)."""
+                  assumed: Collection[Assumption] = ()) -> LegTable:
+    """The table of the legs in force on `day` (each beneficiary's legs compiled when first asked for), each treaty
+    read as the `assumed` say it may have been (`foedus.engine.assumption`; `foedus.engine.doubt_reach`: what a
+    doubt says may have been so)."""
     table = LegTable(date=day, basis=basis)
     strongest: dict[tuple[str, str], tuple[Strength, bool]] = {}
+    hypotheses = by_treaty(assumed) if assumed else None
     for treaty in world.treaties.on(day):
-        members = parties(treaty, day, "signed" if treaty.id in assumed else basis, world.states.names)
+        hypo = hypotheses.get(treaty.id) if hypotheses else None
+        if hypo is None:
+            members = parties(treaty, day, basis, world.states.names)
+        else:
+            on, how = read_as(treaty, day, basis, hypo)
+            members = with_party(parties(treaty, on, how, world.states.names), hypo)
         if not members:
             continue
         table.members[treaty.id] = frozenset(s for s, why in members.items() if why is None)
         table.support += rules.support_legs(treaty, table.members[treaty.id], day)
         bilateral = treaty.type == "bilateral"
         for provision in treaty.provisions:
-            if provision.valid is not None and not provision.valid.covers(day):
+            if (provision.valid is not None and not provision.valid.covers(day)
+                    and not (hypo and clause_applies(treaty, provision, hypo))):
                 continue
             clause, owed = _clause(treaty, provision, members, day, world.states.names)
             kind, s = provision.kind, provision.strength

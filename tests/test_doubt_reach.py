@@ -1,0 +1,47 @@
+"""Each doubt is listed only where the engine's own answer, were what it says may have been so, differs for some state
+(`foedus.engine.doubt_reach`, `foedus.engine.assumption`): a treaty that may already have been in force, or still
+was, a state that may already have been a party, or still was, a clause that may already have applied, or still did.
+Its `concerns` names the states whose answer differs (and the party itself, for a party's doubt). Curated set."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+import foedus
+
+CURATED = foedus.World.load(history=False)
+
+
+def _doubts(attacker: str, target: str, day: str, **scenario: Any) -> list[tuple[str, str | None, tuple[str, ...]]]:
+    return [(d.treaty, d.state, d.concerns) for d in foedus.cascade(attacker, target, day, world=CURATED,
+                                                                    **scenario).doubts]
+
+
+def test_a_treaty_that_may_already_be_in_force_concerns_those_it_would_bind() -> None:
+    """Russia-Uzbekistan 2005 entered into force on 12 May 2006 by the record, a day not verified (from 21 Apr
+    2006): on 25 Apr Afghanistan's war on Uzbekistan may already bind Russia, which nothing else binds then (Uzbekistan
+    rejoined the CSTO in June 2006). The doubt concerns Russia, whose answer differs, not Uzbekistan's."""
+    assert foedus.cascade("AFG", "UZB", "2006-04-25", world=CURATED).joiner("RUS") is None
+    assert _doubts("AFG", "UZB", "2006-04-25") == [("rus_uzb_2005", None, ("RUS",))]
+
+
+def test_a_treaty_whose_area_leaves_the_war_out_is_no_doubt() -> None:
+    """The Manila Pact (in force 19 Feb 1955, a stand-in) may already have been in force on 17 Nov 1954, but its
+    area (south of 21°30' N) leaves Korea out: North Korea's war on South Korea then is no war it could change."""
+    assert _doubts("PRK", "KOR", "1954-11-17") == []
+
+
+@pytest.mark.parametrize(("attacker", "target", "listed"), [("COL", "VEN", True), ("USA", "VEN", True),
+                                                            ("VEN", "COL", False)])
+def test_venezuela_may_still_have_been_a_rio_party(attacker: str, target: str, listed: bool) -> None:
+    """Venezuela left the Rio Treaty in 2013 by press reports (the day picked, 10 Sep; ATOP: 14 Jul 2015): on 1 Jan
+    2014 it may still have been a party. Attacked, the Rio parties would owe it help: the doubt concerns them and
+    Venezuela. Attacking Colombia, the parties are bound to Colombia's defence either way: no doubt."""
+    found = _doubts(attacker, target, "2014-01-01")
+    assert [(t, s) for t, s, _ in found] == ([("tiar_1947", "VEN")] if listed else [])
+    if listed:
+        (concerns,) = [c for _, _, c in found]
+        assert {"VEN", "ARG", "BRA", "CHL"} <= set(concerns)
+
