@@ -45,3 +45,13 @@ def test_venezuela_may_still_have_been_a_rio_party(attacker: str, target: str, l
         (concerns,) = [c for _, _, c in found]
         assert {"VEN", "ARG", "BRA", "CHL"} <= set(concerns)
 
+
+
+def test_no_state_is_made_a_party_before_it_exists() -> None:
+    """Unified Germany's NATO row is dated to within a week of 3 Oct 1990, the day unified Germany (COW 255) enters
+    the state system: on 30 Sep 1990 it cannot already have been a party, so Iraq's war on Turkey then lists no doubt
+    of it (the hypothesis made Germany a party, bound to Turkey's defence). On 5 Oct it is a party by the record."""
+    if not CURATED.states.has_system_dates:
+        pytest.skip("needs the COW state system (foedus data fetch cow_states)")
+    assert _doubts("IRQ", "TUR", "1990-09-30") == []
+    assert foedus.cascade("IRQ", "TUR", "1990-10-05", world=CURATED).joiner("DEU") is not None

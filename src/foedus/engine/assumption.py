@@ -10,7 +10,7 @@ reads a clause: what a party owes is still the rules' (`foedus.engine.rules`).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Literal
 
 from foedus.datarecord import dataclass
@@ -54,10 +54,13 @@ def read_as(treaty: Treaty, day: dt.date, basis: Basis, hypo: tuple[Assumption, 
     return day, basis
 
 
-def with_party(parties: dict[str, str | None], hypo: tuple[Assumption, ...]) -> dict[str, str | None]:
+def with_party(parties: dict[str, str | None], hypo: tuple[Assumption, ...],
+               exists: Callable[[str], bool]) -> dict[str, str | None]:
     """`parties` (party -> why its membership is suspended) with each state `hypo` makes a party, not suspended
-    (a treaty with no party on the day, not in effect, gets none: its own doubt is the treaty's)."""
-    added = [a.state for a in hypo if a.what == "party" and a.state is not None]
+    (a treaty with no party on the day, not in effect, gets none: its own doubt is the treaty's), that `exists` on
+    the day: a state not yet or no longer in the state system cannot have been a party then (unified Germany's NATO
+    row, dated to within a week of 3 Oct 1990, is no doubt on 30 Sep 1990)."""
+    added = [a.state for a in hypo if a.what == "party" and a.state is not None and exists(a.state)]
     if not parties or not added:
         return parties
     return {**parties, **{s: parties.get(s) for s in added}}

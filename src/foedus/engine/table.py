@@ -223,7 +223,8 @@ def compile_table(world: World, day: dt.date, basis: Basis = "in-force",
             members = parties(treaty, day, basis, world.states.names)
         else:
             on, how = read_as(treaty, day, basis, hypo)
-            members = with_party(parties(treaty, on, how, world.states.names), hypo)
+            exists = functools.partial(_exists, world, day)
+            members = with_party(parties(treaty, on, how, world.states.names), hypo, exists)
         if not members:
             continue
         table.members[treaty.id] = frozenset(s for s, why in members.items() if why is None)
@@ -250,6 +251,12 @@ def compile_table(world: World, day: dt.date, basis: Basis = "in-force",
     table.strongest = [strongest[k] for k in table.commitments]
     table._commitment = {k: i for i, k in enumerate(table.commitments)}
     return table
+
+
+def _exists(world: World, day: dt.date, state: str) -> bool:
+    """Whether `state` may be in the state system on `day`: not where the registry's COW spells say it is not."""
+    known = world.states.states.get(state)
+    return known is None or known.member_on(day) is not False
 
 
 def leg_table(world: World, day: dt.date, basis: Basis = "in-force") -> LegTable:
