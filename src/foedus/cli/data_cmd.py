@@ -80,18 +80,13 @@ def _refuse_twice(paths: list[Path]) -> None:
         ListedTwiceError: the second path, and the first where it is written otherwise.
     """
     from foedus.errors import ListedTwiceError
-    from foedus.model.files_once import file_key
+    from foedus.model.files_once import FilesOnce
     from foedus.written import as_written
 
-    seen: dict[tuple[int, int], str] = {}
+    once = FilesOnce(kind="file or folder")
     for path in map(as_written, paths):
-        if (key := file_key(path)) is None:  # unreadable: import_file says why
-            continue
-        if key in seen:
-            also = "" if seen[key] == path else f" (also as {seen[key]})"
-            what = "folder" if Path(path).is_dir() else "file"
-            raise ListedTwiceError(f"{path}: the {what} is given twice{also}; give each file or folder once")
-        seen[key] = path
+        if problem := once.twice(path):  # an unreadable path is left to import_file, which says why
+            raise ListedTwiceError(f"{path}: {problem}")
 
 
 @data_app.command("status")

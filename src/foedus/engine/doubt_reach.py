@@ -11,7 +11,7 @@ engine's; nothing here reads a clause.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 from foedus.engine.assumption import Assumption
@@ -44,14 +44,15 @@ def stands(result: CascadeResult) -> dict[str, set[tuple[str, ...]]]:
     return out
 
 
-def reached(world: World, scenario: Scenario, index: LegTable, result: CascadeResult, assumed: Assumption,
-            rerun: Rerun) -> frozenset[str]:
+def reached(world: World, scenario: Scenario, index: LegTable, before: Mapping[str, set[tuple[str, ...]]],
+            assumed: Assumption, rerun: Rerun) -> frozenset[str]:
     """The states whose answer differs (`stands`) where what `assumed` says may have been so is (the cascade run again
-    on the date's table read so, `rerun`), from `result`, the answer on the record: something added (a side, a
-    clause broken) or taken away (a joiner made a conflict no longer joins; a state bound only to help it no longer
-    is). None where the doubt could change nothing in this war. The table is made once per table and assumption."""
+    on the date's table read so, `rerun`), from `before`, the stands of the answer on the record: something added (a
+    side, a clause broken) or taken away (a joiner made a conflict no longer joins; a state bound only to help it no
+    longer is). None where the doubt could change nothing in this war. The table is made once per table and
+    assumption."""
     table = index.derived(("assumed", assumed), lambda: _assumed(world, scenario, assumed))
-    before, after = stands(result), stands(rerun(world, scenario, table))
+    after = stands(rerun(world, scenario, table))
     return frozenset(state for state in before.keys() | after.keys()
                      if before.get(state, set()) != after.get(state, set()))
 

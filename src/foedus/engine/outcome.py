@@ -14,7 +14,7 @@ from typing import Protocol
 
 from foedus.datarecord import replace
 from foedus.engine.assumption import Assumption
-from foedus.engine.doubt_reach import Rerun, reached
+from foedus.engine.doubt_reach import Rerun, reached, stands
 from foedus.engine.doubts import assumed_doubts
 from foedus.engine.ledger import (
     Certify,
@@ -158,11 +158,13 @@ def doubts_of(world: World, scenario: Scenario, index: LegTable, belligerent: Se
                                                            names=world.states.names))
     out: list[Doubt] = []
     reach: dict[Assumption, frozenset[str]] = {}
+    record: dict[str, set[tuple[str, ...]]] | None = None  # the result's stands, made once for every doubt tested
     for doubt, states, assumed in found:
         if states.isdisjoint(belligerent):
             continue
         if assumed not in reach:
-            reach[assumed] = reached(world, scenario, index, result, assumed, rerun)
+            record = stands(result) if record is None else record
+            reach[assumed] = reached(world, scenario, index, record, assumed, rerun)
         if not reach[assumed]:
             continue
         concerns = reach[assumed]

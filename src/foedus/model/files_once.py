@@ -31,7 +31,8 @@ def file_key(path: str | os.PathLike[str]) -> tuple[int, int] | None:
 
 
 class FilesOnce:
-    """The treaty files seen so far; `twice(path)` says when `path` is one of them again."""
+    """The treaty files (or other files, or folders: `kind`) seen so far; `twice(path)` says when `path` is one of them
+    again."""
 
     def __init__(self, bundled: Iterable[str | os.PathLike[str]] = (), kind: str = "treaty file") -> None:
         self._seen: dict[object, str] = {}
@@ -53,7 +54,8 @@ class FilesOnce:
         if first in self._bundled:
             return f"is a file of {BUNDLED_SET}, which the world has already ({CHANGE_BUNDLED})"
         also = "" if first == as_written(path) else f" (also as {first})"
-        return f"the file is given twice{also}; give each {self._kind} once"
+        what = "folder" if os.path.isdir(path) else "file"  # `data import` takes folders; the others refuse them first
+        return f"the {what} is given twice{also}; give each {self._kind} once"
 
     def bundled(self, origin: str) -> bool:
         """Whether `origin` (where a treaty was read: a file as written, or `BUNDLED_SET`) is the bundled set: one
