@@ -55,3 +55,29 @@ def test_no_state_is_made_a_party_before_it_exists() -> None:
         pytest.skip("needs the COW state system (foedus data fetch cow_states)")
     assert _doubts("IRQ", "TUR", "1990-09-30") == []
     assert foedus.cascade("IRQ", "TUR", "1990-10-05", world=CURATED).joiner("DEU") is not None
+
+
+def test_a_treaty_that_only_repeats_a_clause_in_force_runs_no_second_cascade() -> None:
+    """France-Djibouti 2024 (signed, not found in force) repeats the 2011 treaty's clause, which applies from 2025 (a
+    day not verified), and its bases: on 1 Jun 2025 its table reads as the date's (`doubt_reach.alike`), so Eritrea's
+    war on Djibouti lists no doubt of it without running the cascade again, the answer the second cascade gives."""
+    import datetime as dt
+
+    from foedus.engine import doubt_reach
+    from foedus.engine.assumption import Assumption
+    from foedus.engine.cascade import run_cascade
+    from foedus.engine.scenario import build_scenario
+    from foedus.engine.table import compile_table
+
+    scenario = build_scenario(CURATED, attacker="ERI", target="DJI", date=dt.date(2025, 6, 1), reading="escalatory")
+    record = doubt_reach.stands(run_cascade(CURATED, scenario))
+    hypothesis = Assumption("fra_dji_2024", "in force")
+
+    def unrun(*_: object) -> foedus.CascadeResult:
+        raise AssertionError("the cascade was run again")
+
+    assert doubt_reach.reached(CURATED, scenario, compile_table(CURATED, scenario.date), record, hypothesis,
+                               unrun) == frozenset()
+    rerun = doubt_reach._assumed(CURATED, scenario, hypothesis)
+    assert doubt_reach.stands(run_cascade(CURATED, scenario, rerun)) == record  # what it would have found
+    assert _doubts("ERI", "DJI", "2025-06-01", reading="escalatory") == []

@@ -6,7 +6,9 @@ side; a state that may already have joined a pact whose other members are bound 
 is the engine's own answer: the reference cascade is run again on the date's table read as the doubt says it may
 have been (`foedus.engine.assumption`; `foedus.engine.table.compile_table`'s `assumed`), and the two answers are
 compared state by state. Every rule (`foedus.engine.rules.evaluate` and the binder's reading of sides) is the
-engine's; nothing here reads a clause.
+engine's; nothing here reads a clause. Where the table read so gives every leg the rules read (`rules.alike`) as the
+date's table does (France–Djibouti 2024, not found in force, repeats the 2011 clause in force), no answer can differ
+and the cascade is not run again (`alike`, found once per table and hypothesis, whatever the war).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
+from foedus.engine import rules
 from foedus.engine.assumption import Assumption
 from foedus.engine.table import LegTable, compile_table
 
@@ -22,7 +25,7 @@ if TYPE_CHECKING:
     from foedus.engine.scenario import Scenario
     from foedus.model.world import World
 
-__all__ = ["Rerun", "reached", "stands"]
+__all__ = ["Rerun", "alike", "reached", "stands"]
 
 # the reference cascade on a given table (`foedus.engine.cascade.run_cascade`, which hands itself to the result's
 # making: this module, which the result reads, imports no cascade)
@@ -49,9 +52,11 @@ def reached(world: World, scenario: Scenario, index: LegTable, before: Mapping[s
     """The states whose answer differs (`stands`) where what `assumed` says may have been so is (the cascade run again
     on the date's table read so, `rerun`), from `before`, the stands of the answer on the record: something added (a
     side, a clause broken) or taken away (a joiner made a conflict no longer joins; a state bound only to help it no
-    longer is). None where the doubt could change nothing in this war. The table is made once per table and
-    assumption."""
+    longer is). None where the doubt could change nothing in this war, or in any (`alike`). The table is made once
+    per table and assumption."""
     table = index.derived(("assumed", assumed), lambda: _assumed(world, scenario, assumed))
+    if index.derived(("alike", assumed), lambda: alike(index, table, assumed.treaty)):
+        return frozenset()
     after = stands(rerun(world, scenario, table))
     return frozenset(state for state in before.keys() | after.keys()
                      if before.get(state, set()) != after.get(state, set()))
@@ -63,3 +68,16 @@ def _assumed(world: World, scenario: Scenario, assumed: Assumption) -> LegTable:
     table = compile_table(world, scenario.date, scenario.basis, assumed=(assumed,))
     table.derived("doubts", list)
     return table
+
+
+def alike(index: LegTable, table: LegTable, treaty: str) -> bool:
+    """Whether `table`, the date's table `index` with `treaty` read otherwise, gives the same states and every leg owed
+    to each state (of the kinds and to the states `treaty` has legs for in either) and every support leg the same
+    reading (`rules.alike`): then every deterministic engine's answer is the same, citations aside."""
+    if index.states() != table.states():
+        return False
+    seen: dict[int, str] = {}
+    same = all(rules.alike.readings(index.owed_to(*key), seen) == rules.alike.readings(table.owed_to(*key), seen)
+               for key in index.keys_of(treaty) | table.keys_of(treaty))
+    return same and ({rules.alike.support_reading(s) for s in index.support}
+                     == {rules.alike.support_reading(s) for s in table.support})

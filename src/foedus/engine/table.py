@@ -100,6 +100,10 @@ class LegTable:
         return any(any(o != beneficiary for o in c.obligors) and (test is None or test(c.provision))
                    for c in self._owed.get((kind, beneficiary), ()))
 
+    def keys_of(self, treaty: str) -> frozenset[tuple[Kind, str]]:
+        """The (kind, beneficiary) whose legs include one of `treaty`'s (looked for in the clauses, not compiled)."""
+        return frozenset(key for key, clauses in self._owed.items() if any(c.treaty.id == treaty for c in clauses))
+
     def derived(self, key: object, build: Callable[[], T]) -> T:
         """An index an engine derives from this table, built once per table (`key` names it)."""
         if key not in self._derived:

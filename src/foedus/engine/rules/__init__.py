@@ -36,9 +36,11 @@ engine (`foedus.engine.cascade`) applies `evaluate` attack by attack; the vector
   that becomes conflicted makes the run resume from the round it joined in (`LATE_RESUMES`).
 - `strikes`: who strikes next in each reading, and no strikes below an armed attack.
 - `support`: who is bound to support a belligerent without being bound to fight.
+- `alike`: what the rules read of a leg to decide whom it binds, but for its citation (`reading`): legs that read
+  alike bind alike, so a doubt that only adds such legs needs no second cascade (`foedus.engine.doubt_reach`).
 """
 
-from foedus.engine.rules import conflict
+from foedus.engine.rules import alike, conflict
 from foedus.engine.rules.gates import (
     GATES,
     GENERATION,
@@ -90,6 +92,7 @@ __all__ = [
     "SupportLeg",
     "Verdict",
     "Volley",
+    "alike",
     "assumptions",
     "attacker_role",
     "binds_against",

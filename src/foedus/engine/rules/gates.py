@@ -46,7 +46,8 @@ class Gate:
     suspended (and `closed` the switches), so the table and the batched rules decide them once per provision (a
     gate that reads the parties leaves it False). `worded`: the gate is the clause's wording, so how well that
     wording is known (`Provision.gates_certainty`) is said with its reason and assumption and counts for a leg it
-    holds back (`gate_doubt`); a suspension, or a reading of the clause (`aggressor`), is not.
+    holds back (`gate_doubt`); a suspension, or a reading of the clause (`aggressor`), is not. A gate reads a leg
+    only through what `foedus.engine.rules.alike.reading` keeps (a doubt whose legs read alike is not tested again).
     """
 
     name: str

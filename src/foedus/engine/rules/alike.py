@@ -1,0 +1,57 @@
+"""What the rules read of a compiled leg to decide whom it binds, but for how it is cited: two legs that read alike
+bind alike in every deterministic engine (legal and escalatory; the honour draws are per treaty, so not there).
+
+A doubt's hypothesis (`foedus.engine.doubt_reach`) that only adds legs reading as legs already in force (France–
+Djibouti 2024 repeats the 2011 treaty's clause, from another article and source) changes no one's answer: the
+cascade need not be run again to say so. Every rule reads a leg through what `reading` keeps: its two states, its
+provision but for `UNREAD`, its adversary clause, its gates, whether it is suspended and the treaty's parties (a scope
+of the parties' territory); a support leg through `support_reading`. A rule that reads more of a leg (its treaty's
+identity, a field listed in `UNREAD`) must be read here too (tests/test_alike_rule_engines.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from foedus.engine.leg import Leg
+
+if TYPE_CHECKING:
+    from foedus.engine.rules.support import SupportLeg
+    from foedus.model.treaty import Provision
+
+__all__ = ["UNREAD", "reading", "readings", "support_reading"]
+
+# the provision's fields no rule reads to decide whom a leg binds: how it is numbered, summed up and sourced, how well
+# it and its gates are known (said in the reasons, never deciding), and what the table compiles into each leg (who
+# owes it to whom, the days it applies, the legs it suspends: `foedus.engine.table`)
+UNREAD = frozenset({"article", "summary", "certainty", "doubt", "source", "note", "gates_certainty", "valid",
+                    "suspensions", "obligors", "beneficiaries"})
+
+Reading = tuple[object, ...]
+
+
+def _provision(provision: Provision, seen: dict[int, str]) -> str:
+    """The provision's fields the rules read, as one comparable text (made once per provision in `seen`)."""
+    key = seen.get(id(provision))
+    if key is None:
+        key = seen[id(provision)] = repr(provision.model_dump(mode="json", exclude=set(UNREAD)))
+    return key
+
+
+def reading(leg: Leg, seen: dict[int, str] | None = None) -> Reading:
+    """What the rules read of `leg` to decide whom it binds (`seen`: the provisions' readings made so far)."""
+    return (leg.obligor, leg.beneficiary, _provision(leg.provision, {} if seen is None else seen), leg.counterparts,
+            leg.gates, leg.suspended is None, leg.parties)
+
+
+def readings(legs: Iterable[Leg], seen: dict[int, str] | None = None) -> frozenset[Reading]:
+    """The readings of `legs`, without repeats: a leg reading as another adds nothing to whom they bind."""
+    made: dict[int, str] = {} if seen is None else seen
+    return frozenset(reading(leg, made) for leg in legs)
+
+
+def support_reading(leg: SupportLeg) -> Reading:
+    """What the support rule (`foedus.engine.rules.support.supporters`) reads of a support leg to say who supports
+    whom by which form: its giver, its taker, the form and whether it is owed only in wartime."""
+    return (leg.provider, leg.recipient, leg.entry.form, leg.entry.when)
