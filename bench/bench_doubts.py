@@ -5,8 +5,9 @@ bench_speed.py's random ordered dyads (seed 15, escalatory, the date's leg table
 hold many doubts (1990-09-30, 2004-09-15, 2013-01-15, 2014-01-01) and at the single-cascade benchmark's dates (none),
 under this tree and a baseline tree, the two sides alternating, each run in a fresh process that loads the world
 once: the first pass over the dyads (cold: each assumption's table compiled) and the best of three warm passes, in ms
-per cascade, with the doubts listed. Pure Python (no BLAS work). Medians over the repeats, and this tree's over the
-baseline's.
+per cascade, with the doubts listed, and how much the process's resident memory grew over the date (`grown_mib`: the
+date's tables, the assumed ones each cascade's doubts made and cached on them, and the results; the dates run in
+turn in one process). Pure Python (no BLAS work). Medians over the repeats, and this tree's over the baseline's.
 
 Run: FOEDUS_DATA_DIR=../shared/data python bench/bench_doubts.py --baseline BASE [--dyads 200] [--repeat 3]
      (BASE: a tree with the baseline's src, e.g. `git archive c0f8a05 src | tar -x -C BASE`)
@@ -36,6 +37,7 @@ def worker(dyads: int, dates: list[str]) -> dict[str, dict[str, float]]:
 
     out = {}
     for day in dates:
+        before = _rss_mib()
         world, runs = scenarios(day, dyads)
         start = time.perf_counter()
         results = [run_cascade(world, s) for s in runs]
@@ -48,8 +50,14 @@ def worker(dyads: int, dates: list[str]) -> dict[str, dict[str, float]]:
             warm.append(time.perf_counter() - start)
         out[day] = {"cold_ms": cold / dyads * 1e3, "warm_ms": min(warm) / dyads * 1e3,
                     "doubts": sum(len(r.doubts) for r in results),
-                    "with_doubt": sum(bool(r.doubts) for r in results)}
+                    "with_doubt": sum(bool(r.doubts) for r in results), "grown_mib": _rss_mib() - before}
     return out
+
+
+def _rss_mib() -> float:
+    """This process's resident memory now, in MiB (Linux: /proc/self/statm)."""
+    pages = int(Path("/proc/self/statm").read_text().split()[1])
+    return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
 def _side(src: Path, dyads: int, dates: list[str]) -> dict[str, dict[str, float]]:
@@ -83,7 +91,7 @@ def main() -> None:
     for day in args.dates:
         row: dict[str, float] = {}
         for name in sides:
-            for key in ("cold_ms", "warm_ms"):
+            for key in ("cold_ms", "warm_ms", "grown_mib"):
                 row[f"{name}_{key}"] = round(statistics.median(r[day][key] for r in runs[name]), 3)
             row[f"{name}_doubts"] = runs[name][0][day]["doubts"]
             row[f"{name}_with_doubt"] = runs[name][0][day]["with_doubt"]
