@@ -18,12 +18,12 @@ from foedus.wording import (
 )
 
 __all__ = [
-    "MAX_MESSAGE", "AmbiguousNameError", "ChecksumError", "DataCorruptError", "DataFetchError", "DataFormatError",
-    "DataImportError", "DataMissingError", "DateOutOfRangeError", "FileDataError", "FoedusError", "LikelyModelError",
-    "ListedTwiceError", "OptionalDependencyError", "OutputError", "OutputExistsError", "RuleError", "ScenarioError",
-    "SettingError", "TreatyDataError", "UnknownDatasetError", "UnknownOptionError", "UnknownPlaceError",
-    "UnknownStateError", "UnknownTreatyError", "UnknownWarError", "WarDataError", "character", "counted",
-    "empty_or_blank", "field_path", "named_state", "one_line", "ordinal", "shown", "surrogate_byte",
+    "MAX_MESSAGE", "AmbiguousNameError", "ArgumentsError", "ChecksumError", "DataCorruptError", "DataFetchError",
+    "DataFormatError", "DataImportError", "DataMissingError", "DateOutOfRangeError", "FileDataError", "FoedusError",
+    "LikelyModelError", "ListedTwiceError", "OptionalDependencyError", "OutputError", "OutputExistsError", "RuleError",
+    "ScenarioError", "SettingError", "TreatyDataError", "UnknownDatasetError", "UnknownOptionError",
+    "UnknownPlaceError", "UnknownStateError", "UnknownTreatyError", "UnknownWarError", "WarDataError", "character",
+    "counted", "empty_or_blank", "field_path", "named_state", "one_line", "ordinal", "shown", "surrogate_byte",
     "validation_problem",
 ]
 
@@ -86,6 +86,12 @@ class ScenarioError(FoedusError):
 class UnknownOptionError(ScenarioError):
     """A keyword a public function (`foedus.cascade`, `foedus.replay_war`, `foedus.load_world`) does not take: the
     message names it and the ones it takes (`foedus.declare.unknown_options`), where Python raised a TypeError."""
+
+
+class ArgumentsError(ScenarioError):
+    """A call to a public function (`foedus.cascade`, `foedus.replay_war`) with an argument missing, one too many by
+    position, or one given twice: the message names the function and the arguments, where Python raised a TypeError
+    (`foedus.keywords`)."""
 
 
 class ListedTwiceError(ScenarioError):
