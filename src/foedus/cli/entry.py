@@ -49,11 +49,14 @@ def _check_values(command: Any) -> None:
       wrote a file named --json): `foedus.cli.helpers.path_problem`. Its value keeps a trailing slash (`_as_given`).
     - every other option that takes a value refuses one of the command's option names as that value: click takes
       the word after an option as its value, so `cascade -a -t RUS -d D` read the attacker '-t', and then said
-      --target was missing (not `_OWN_CHECK`'s, which say it their own way)."""
+      --target was missing (not `_OWN_CHECK`'s, which say it their own way).
+    - a number option refuses a number not written plainly (`foedus.numerals`): typer reads `--from 1_914`,
+      `--from ' 1914'` and `--from 1914.0` as 1914, as Python's int() does; said as `--from abc` is."""
     from typer import BadParameter
 
     from foedus.cli.helpers import option_names, path_problem
     from foedus.errors import shown
+    from foedus.numerals import number_problem
 
     for param in getattr(command, "params", []):
         paths = _takes_paths(param)
@@ -61,9 +64,10 @@ def _check_values(command: Any) -> None:
                           or param.name in _OWN_CHECK):
             continue
         original = param.process_value
+        number = _number_kind(param)
 
         def process_value(ctx: Any, value: Any, param: Any = param, original: Any = original,
-                          paths: bool = paths) -> Any:
+                          paths: bool = paths, number: bool | None = number) -> Any:
             for one in value if isinstance(value, list | tuple) else [value]:
                 if not isinstance(one, str):
                     continue
@@ -72,7 +76,7 @@ def _check_values(command: Any) -> None:
                 elif one.startswith("-") and one in option_names(ctx):
                     problem = f"{shown(one)} is the name of an option, not a value: give this option its value"
                 else:
-                    problem = None
+                    problem = None if number is None else number_problem(one, number)
                 if problem:
                     raise BadParameter(problem, ctx=ctx, param=param)
             converted = original(ctx, value)
@@ -81,6 +85,13 @@ def _check_values(command: Any) -> None:
         param.process_value = process_value
     for sub in getattr(command, "commands", {}).values():
         _check_values(sub)
+
+
+def _number_kind(param: Any) -> bool | None:
+    """Whether the click parameter `param` takes a whole number (True) or a number (False), as typer declared it;
+    None for any other value."""
+    annotation = getattr(getattr(param, "type_descriptor", None), "annotation", None)
+    return {int: True, float: False}.get(annotation) if isinstance(annotation, type) else None
 
 
 def _takes_paths(param: Any) -> bool:

@@ -14,10 +14,13 @@ from dataclasses import dataclass
 from typing import Annotated, Any, Literal, TypeVar
 
 from fastapi import Query, Request
+from pydantic import BeforeValidator
+from pydantic_core import PydanticCustomError
 
 from foedus.declare import split_values
 from foedus.errors import shown
 from foedus.inputs import SCENARIO, Input
+from foedus.numerals import plain_whole
 from foedus.state_lists import split_names
 from foedus.web.envelope import WebInputError
 
@@ -91,8 +94,17 @@ def _parameter(inp: Input, limits: Mapping[str, Any]) -> inspect.Parameter:
         extra |= {"ge": inp.bounds[0], "le": inp.bounds[1]}
     query = Query(description=inp.full_help, **{**extra, **limits})
     default = inspect.Parameter.empty if inp.required else inp.default
+    plain = (BeforeValidator(_plain_whole),) if inp.bounds is not None else ()  # a whole number (draws, seed)
     return inspect.Parameter(inp.name, inspect.Parameter.KEYWORD_ONLY, default=default,
-                             annotation=Annotated[kind, query])
+                             annotation=Annotated[(kind, *plain, query)])
+
+
+def _plain_whole(value: Any) -> Any:
+    """A whole-number query value, refused unless written plainly (`foedus.numerals`: pydantic reads `draws=1_000`,
+    `draws=%20100` and `draws=100.0` as numbers), as pydantic words a value that is none ('must be a whole number')."""
+    if isinstance(value, str) and not plain_whole(value):
+        raise PydanticCustomError("int_parsing", "Input should be a valid integer")
+    return value
 
 
 def declared_query(inputs: tuple[Input, ...], build: Callable[[dict[str, Any]], T],

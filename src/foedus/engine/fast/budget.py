@@ -24,7 +24,7 @@ def budget_mb() -> int:
         SettingError: $FOEDUS_MEMORY_MB is not a positive whole number.
     """
     raw = setting(MEMORY_ENV, "a positive whole number of MiB", "1024").strip()
-    if not raw.isdigit() or int(raw) < 1:
+    if not (raw.isascii() and raw.isdigit()) or int(raw) < 1:  # isdigit alone takes "²", which int() refuses
         raise SettingError(f"{MEMORY_ENV} must be a positive whole number of MiB, not {raw!r}")
     return int(raw)
 

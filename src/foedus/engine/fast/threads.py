@@ -37,7 +37,7 @@ def blas_threads() -> int | None:
         SettingError: $FOEDUS_BLAS_THREADS is not a whole number (0 or more).
     """
     raw = setting(BLAS_ENV, "a whole number of threads (0: BLAS's own default)", "1").strip()
-    if not raw.isdigit():
+    if not (raw.isascii() and raw.isdigit()):  # str.isdigit takes "²" and "١", which int() refuses or misreads
         raise SettingError(f"{BLAS_ENV} must be a whole number of threads (0: BLAS's own default), not {raw!r}")
     n = int(raw)
     return None if n <= 0 else n
