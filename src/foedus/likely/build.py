@@ -132,7 +132,8 @@ def build_model(frame: pd.DataFrame, *, replicates: int, seed: int, validate: bo
     """The coefficients file for a training table (the table itself is not kept); `validation`: checks already
     made (else they are made here, when `validate`). Its version is LABEL-FIRST-LAST-DIGEST, the label by default
     the spec's name (`shipped`: the model `foedus likely report` makes and foedus ships); the digest is of the
-    file without its version, so the same coefficients have the same digest under any label."""
+    file without its version, so the same coefficients have the same digest under any label. A fit without a
+    bootstrap (`replicates` 0) records no seed: nothing was drawn with it."""
     from threadpoolctl import threadpool_limits
 
     with threadpool_limits(1):
@@ -158,7 +159,7 @@ def build_model(frame: pd.DataFrame, *, replicates: int, seed: int, validate: bo
         "base_rate": base, "honour": honour_rates(frame, model),
         "validation": validation if validation is not None else checks(frame, progress) if validate else [],
         "table": table,
-        "bootstrap": {"replicates": replicates, "seed": seed},
+        "bootstrap": {"replicates": replicates, "seed": seed} if replicates else {"replicates": 0},  # none drawn
     }
     made = ModelFile.model_validate(body)
     unnamed = made.model_dump(mode="json") | {"version": ""}  # digested as it always was, with an empty version

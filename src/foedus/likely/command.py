@@ -73,8 +73,25 @@ def _counter(label: str, total: int) -> Any:
     return steps(label, total)
 
 
+def _seed_unused(ctx: typer.Context, replicates: int) -> None:
+    """Refuse a `--seed` given to a fit that draws nothing at random: a fit without a bootstrap (`--bootstrap 0`)
+    is the same for any seed (its checks' folds are fixed), and a file that recorded the seed typed would say it
+    mattered. Such a fit records no seed (`foedus.likely.build.build_model`).
+
+    Raises:
+        FoedusError: `--seed` given with `--bootstrap 0`.
+    """
+    from foedus.errors import FoedusError
+
+    source = ctx.get_parameter_source("seed")  # typer's own click's ParameterSource: read by its name
+    if replicates == 0 and getattr(source, "name", "DEFAULT") != "DEFAULT":
+        raise FoedusError("--seed has no effect with --bootstrap 0 (nothing is drawn at random without a bootstrap: "
+                          "the fit is the same for any seed); leave it out")
+
+
 @likely_app.command()
 def fit(
+    ctx: typer.Context,
     out: Annotated[Path, typer.Option(help="Coefficients file to write (JSON; refuses an existing one unless "
                                            "--force).")],
     first: Annotated[int | None, typer.Option("--from", help="First war start year.")] = None,
@@ -92,6 +109,7 @@ def fit(
 
     require_model_extra()
     _check_range(first, last, replicates)
+    _seed_unused(ctx, replicates)
     check_target(out, force=force, name=lambda given: output_format(given, (".json",), "model"))  # m.csv held JSON
     data = _training(first, last, None, seed)
     folds = data.frame["war"].nunique() + 2 if validate else 0  # leave one war out, and two forward splits
