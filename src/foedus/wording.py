@@ -14,13 +14,16 @@ MAX_MESSAGE = 400
 
 
 def one_line(text: str) -> str:
-    """A message as one readable line, as the CLI and the web API report it: whitespace collapsed to single
-    spaces and the length capped.
+    """A message as one readable line, as the CLI and the web API report it: each run of whitespace that breaks
+    the line (a newline, a tab, any whitespace but a space) one space, the ends stripped and the length capped. A
+    run of spaces alone is kept: a value shown in it (`shown`) reads as given, 'a  b' not 'a b'.
 
-    >>> one_line("a\\n  b" + "x" * 500)[:5], len(one_line("y" * 1000))
-    ('a bxx', 400)
+    >>> one_line("a\\n  b" + "x" * 500)[:5], len(one_line("y" * 1000)), one_line(" place 'a  b'\\t\\r\\n")
+    ('a bxx', 400, "place 'a  b'")
     """
-    line = " ".join(str(text).split())
+    import re  # here: `import foedus` imports this module before the console's start pauses the collector
+
+    line = re.sub(r" *[^\S ]\s*", " ", str(text)).strip()
     return line if len(line) <= MAX_MESSAGE else line[: MAX_MESSAGE - 1] + "…"
 
 
