@@ -1,6 +1,7 @@
 """A number typed by a user is read only as written plainly (`foedus.numerals`): the command line, the web API and
 the FOEDUS_* settings read it with Python's int() or float() (typer's and FastAPI's pydantic, lax), which took
-`--from 1_914`, `--from ' 1914'`, `--from 1914.0` and `draws=1_000` as 1914 and 1000; a setting's str.isdigit took
+`--from 1_914`, `--from 1914.0` and `draws=1_000` as 1914 and 1000 (blanks around a number are left out, as around
+every value); a setting's str.isdigit took
 '²', which int() then refused with a traceback. Each is refused in the words a malformed number always got."""
 
 from __future__ import annotations
@@ -19,10 +20,9 @@ ATLAS = ["atlas", "--out", "a.csv", "--to", "1991"]
 
 @pytest.mark.parametrize(("args", "option", "given", "what"), [
     ([*ATLAS, "--from", "1_990"], "--from", "1_990", "a whole number"),
-    ([*ATLAS, "--from", " 1990"], "--from", " 1990", "a whole number"),
     ([*ATLAS, "--from", "1990.0"], "--from", "1990.0", "a whole number"),
     ([*CASCADE, "--draws", "1_00"], "--draws", "1_00", "a whole number"),
-    ([*CASCADE, "--draws", "10", "--seed", "7 "], "--seed", "7 ", "a whole number"),
+    ([*CASCADE, "--draws", "10", "--seed", "7 0"], "--seed", "7 0", "a whole number"),
     (["depth", "--out", "d.csv", "--level", "0_9"], "--level", "0_9", "a number"),
     (["depth", "--out", "d.csv", "--level", "nan"], "--level", "nan", "a number"),  # was its range's words
 ])
@@ -49,7 +49,7 @@ def client() -> Iterator[object]:
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")
 @pytest.mark.parametrize(("query", "message"), [
     ({"draws": "1_000"}, "draws must be a whole number (got '1_000')"),
-    ({"draws": " 10"}, "draws must be a whole number (got ' 10')"),
+    ({"draws": "1 0"}, "draws must be a whole number (got '1 0')"),
     ({"draws": "10", "seed": "7.0"}, "seed must be a whole number (got '7.0')"),
 ])
 def test_a_query_number_not_written_plainly_is_refused(client: object, query: dict[str, str], message: str) -> None:

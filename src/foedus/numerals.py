@@ -1,7 +1,8 @@
 """A number a user typed (a command-line option, a web query parameter, an environment setting) is read only as
-written plainly: ASCII digits, a sign, for a number a decimal point and an exponent. Python's int() and float(),
-and pydantic's lax mode that typer and FastAPI read them with, also take '1_914', ' 1914 ', '1914.0', '+1914',
-other scripts' digits and, as a number, 'nan' and 'inf': a mistyped year ran as another. The refusal is worded as
+written plainly: ASCII digits, a sign, for a number a decimal point and an exponent, blanks around it left out as
+every value's are (a state, a date). Python's int() and float(), and pydantic's lax mode that typer and FastAPI
+read them with, also take '1_914', '1914.0', other scripts' digits and, as a number, 'nan' and 'inf': a mistyped
+year ran as another. The refusal is worded as
 pydantic's problem of that kind is (`foedus.wording.validation_problem`: 'must be a whole number (got '1_914')')."""
 
 from __future__ import annotations
@@ -10,29 +11,31 @@ __all__ = ["number_problem", "plain_number", "plain_whole"]
 
 
 def plain_whole(text: str) -> bool:
-    """Whether `text` is a whole number written plainly: ASCII digits, after an optional sign.
+    """Whether `text` is a whole number written plainly: ASCII digits, after an optional sign (blanks around it
+    left out).
 
-    >>> plain_whole("1914"), plain_whole("-3"), plain_whole("+7"), plain_whole("007")
-    (True, True, True, True)
-    >>> plain_whole("1_914"), plain_whole(" 1914"), plain_whole("1914.0"), plain_whole("١٩١٤"), plain_whole("")
+    >>> plain_whole("1914"), plain_whole("-3"), plain_whole("+7"), plain_whole("007"), plain_whole(" 1914 ")
+    (True, True, True, True, True)
+    >>> plain_whole("1_914"), plain_whole("19 14"), plain_whole("1914.0"), plain_whole("١٩١٤"), plain_whole("")
     (False, False, False, False, False)
     """
+    text = text.strip()
     digits = text[1:] if text[:1] in ("+", "-") else text
     return digits.isascii() and digits.isdigit()
 
 
 def plain_number(text: str) -> bool:
     """Whether `text` is a finite number written plainly: ASCII digits with an optional sign, decimal point and
-    exponent.
+    exponent (blanks around it left out).
 
-    >>> plain_number("0.95"), plain_number(".5"), plain_number("1e-3"), plain_number("-2.")
-    (True, True, True, True)
-    >>> plain_number("0_95"), plain_number(" 0.95"), plain_number("nan"), plain_number("inf"), plain_number(".")
+    >>> plain_number("0.95"), plain_number(".5"), plain_number("1e-3"), plain_number("-2."), plain_number(" 0.95")
+    (True, True, True, True, True)
+    >>> plain_number("0_95"), plain_number("0. 95"), plain_number("nan"), plain_number("inf"), plain_number(".")
     (False, False, False, False, False)
     """
     import re  # here: the console's start imports this module before it pauses the collector (foedus.cli.start)
 
-    return re.fullmatch(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?", text) is not None
+    return re.fullmatch(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?", text.strip()) is not None
 
 
 def number_problem(text: str, whole: bool) -> str | None:

@@ -50,8 +50,8 @@ def _check_values(command: Any) -> None:
     - every other option that takes a value refuses one of the command's option names as that value: click takes
       the word after an option as its value, so `cascade -a -t RUS -d D` read the attacker '-t', and then said
       --target was missing (not `_OWN_CHECK`'s, which say it their own way).
-    - a number option refuses a number not written plainly (`foedus.numerals`): typer reads `--from 1_914`,
-      `--from ' 1914'` and `--from 1914.0` as 1914, as Python's int() does; said as `--from abc` is."""
+    - a number option refuses a number not written plainly (`foedus.numerals`): typer reads `--from 1_914`
+      and `--from 1914.0` as 1914, as Python's int() does; said as `--from abc` is (blanks around it left out)."""
     from typer import BadParameter
 
     from foedus.cli.helpers import option_names, path_problem

@@ -100,8 +100,9 @@ def _parameter(inp: Input, limits: Mapping[str, Any]) -> inspect.Parameter:
 
 
 def _plain_whole(value: Any) -> Any:
-    """A whole-number query value, refused unless written plainly (`foedus.numerals`: pydantic reads `draws=1_000`,
-    `draws=%20100` and `draws=100.0` as numbers), as pydantic words a value that is none ('must be a whole number')."""
+    """A whole-number query value, refused unless written plainly (`foedus.numerals`: pydantic reads `draws=1_000`
+    and `draws=100.0` as numbers; blanks around it left out), as pydantic words a value that is none ('must be a
+    whole number')."""
     if isinstance(value, str) and not plain_whole(value):
         raise PydanticCustomError("int_parsing", "Input should be a valid integer")
     return value
