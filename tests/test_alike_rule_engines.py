@@ -87,3 +87,30 @@ def test_the_same_leg_from_another_day_reads_alike(world: World) -> None:
     first = compile_table(built, DAY).all_legs()
     later = compile_table(built, DAY + dt.timedelta(days=400)).all_legs()
     assert readings(first) == readings(later)
+
+
+_RECORDS = """
+from foedus.model.records import use_records
+use_records()
+import datetime as dt, sys
+from foedus.engine import doubt_reach
+from foedus.engine.assumption import Assumption
+from foedus.engine.scenario import build_scenario
+from foedus.engine.table import leg_table
+from foedus.model.world import World
+world = World.default()
+scenario = build_scenario(world, attacker="ERI", target="DJI", date=dt.date(2025, 6, 1), reading="escalatory")
+table = doubt_reach._assumed(world, scenario, Assumption("fra_dji_2024", "in force"))
+print(doubt_reach.alike(leg_table(world, scenario.date), table, "fra_dji_2024"),
+      type(world.treaty("fra_dji_2024")).__module__, any(m.startswith("pydantic") for m in sys.modules))
+"""
+
+
+def test_the_runtime_records_read_alike_too() -> None:
+    """The CLI's process holds runtime records, not schema models (`foedus.model.records`): France-Djibouti 2024's
+    table reads as the date's there too (a reading made of `model_dump` crashed there)."""
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", _RECORDS], capture_output=True, text=True, check=True, timeout=300)
+    assert done.stdout.split() == ["True", "foedus.model.record_types", "False"]

@@ -76,7 +76,7 @@ def alike(index: LegTable, table: LegTable, treaty: str) -> bool:
     reading (`rules.alike`): then every deterministic engine's answer is the same, citations aside."""
     if index.states() != table.states():
         return False
-    seen: dict[int, str] = {}
+    seen: dict[int, rules.alike.Reading] = {}
     same = all(rules.alike.readings(index.owed_to(*key), seen) == rules.alike.readings(table.owed_to(*key), seen)
                for key in index.keys_of(treaty) | table.keys_of(treaty))
     return same and ({rules.alike.support_reading(s) for s in index.support}

@@ -20,7 +20,9 @@ if TYPE_CHECKING:
     from foedus.engine.rules.support import SupportLeg
     from foedus.model.treaty import Provision
 
-__all__ = ["UNREAD", "reading", "readings", "support_reading"]
+__all__ = ["UNREAD", "Reading", "reading", "readings", "support_reading"]
+
+Reading = tuple[object, ...]
 
 # the provision's fields no rule reads to decide whom a leg binds: how it is numbered, summed up and sourced, how well
 # it and its gates are known (said in the reasons, never deciding), and what the table compiles into each leg (who
@@ -28,26 +30,38 @@ __all__ = ["UNREAD", "reading", "readings", "support_reading"]
 UNREAD = frozenset({"article", "summary", "certainty", "doubt", "source", "note", "gates_certainty", "valid",
                     "suspensions", "obligors", "beneficiaries"})
 
-Reading = tuple[object, ...]
 
-
-def _provision(provision: Provision, seen: dict[int, str]) -> str:
-    """The provision's fields the rules read, as one comparable text (made once per provision in `seen`)."""
+def _provision(provision: Provision, seen: dict[int, Reading]) -> Reading:
+    """The provision's fields the rules read, as one comparable value (made once per provision in `seen`): the same
+    for a schema model and for its runtime record (`foedus.model.records`), each keeping its fields in `__dict__`."""
     key = seen.get(id(provision))
     if key is None:
-        key = seen[id(provision)] = repr(provision.model_dump(mode="json", exclude=set(UNREAD)))
+        key = seen[id(provision)] = tuple((k, _plain(v)) for k, v in sorted(vars(provision).items())
+                                          if k not in UNREAD)
     return key
 
 
-def reading(leg: Leg, seen: dict[int, str] | None = None) -> Reading:
+def _plain(value: object) -> object:
+    """`value` as a hashable value equal to another's where their fields are: a nested model or record (a scope, an
+    adversary clause) as its fields, a list as a tuple, a mapping as its sorted items."""
+    if isinstance(value, list | tuple):
+        return tuple(_plain(v) for v in value)
+    if isinstance(value, dict):
+        return tuple(sorted((k, _plain(v)) for k, v in value.items()))
+    if hasattr(value, "model_fields_set"):  # a schema model or a runtime record
+        return tuple((k, _plain(v)) for k, v in sorted(vars(value).items()))
+    return value
+
+
+def reading(leg: Leg, seen: dict[int, Reading] | None = None) -> Reading:
     """What the rules read of `leg` to decide whom it binds (`seen`: the provisions' readings made so far)."""
     return (leg.obligor, leg.beneficiary, _provision(leg.provision, {} if seen is None else seen), leg.counterparts,
             leg.gates, leg.suspended is None, leg.parties)
 
 
-def readings(legs: Iterable[Leg], seen: dict[int, str] | None = None) -> frozenset[Reading]:
+def readings(legs: Iterable[Leg], seen: dict[int, Reading] | None = None) -> frozenset[Reading]:
     """The readings of `legs`, without repeats: a leg reading as another adds nothing to whom they bind."""
-    made: dict[int, str] = {} if seen is None else seen
+    made: dict[int, Reading] = {} if seen is None else seen
     return frozenset(reading(leg, made) for leg in legs)
 
 
