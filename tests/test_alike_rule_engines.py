@@ -92,7 +92,7 @@ def test_the_same_leg_from_another_day_reads_alike(world: World) -> None:
 _RECORDS = """
 from foedus.model.records import use_records
 use_records()
-import datetime as dt, sys
+import datetime as dt
 from foedus.engine import doubt_reach
 from foedus.engine.assumption import Assumption
 from foedus.engine.scenario import build_scenario
@@ -102,7 +102,7 @@ world = World.default()
 scenario = build_scenario(world, attacker="ERI", target="DJI", date=dt.date(2025, 6, 1), reading="escalatory")
 table = doubt_reach._assumed(world, scenario, Assumption("fra_dji_2024", "in force"))
 print(doubt_reach.alike(leg_table(world, scenario.date), table, "fra_dji_2024"),
-      type(world.treaty("fra_dji_2024")).__module__, any(m.startswith("pydantic") for m in sys.modules))
+      type(world.treaty("fra_dji_2024")).__module__)
 """
 
 
@@ -113,4 +113,4 @@ def test_the_runtime_records_read_alike_too() -> None:
     import sys
 
     done = subprocess.run([sys.executable, "-c", _RECORDS], capture_output=True, text=True, check=True, timeout=300)
-    assert done.stdout.split() == ["True", "foedus.model.record_types", "False"]
+    assert done.stdout.split() == ["True", "foedus.model.record_types"]
