@@ -1,11 +1,11 @@
 """What a warm reference cascade does per leg it looks at and per find (issue 15, docs/performance.md, session 30).
 
 The defence and consultation legs owed to a victim are looked at hundreds of times a 2025 cascade: each comes with
-what every look reads of it (its id, whether it admits any counterpart, its treaty and article), read once per
-table; a new obligation's key, a new consultation and a neutrality duty are kept where they are found, without a
-call of `Ledger.bind`, `Ledger.first` or `Binder._neutral_find` each; a new joiner of the common kind is admitted
-without a call of `_Run._join`. Counted with cProfile on the second run of a 2025 war (the first fills the table's
-stores), as tests/test_cascade_calls.py counts."""
+what every look reads of it (its id, whether it admits any counterpart, the ledger's keys of what it finds), read
+once per table; a new obligation's key, a new consultation and a neutrality duty are kept where they are found,
+without a call of `Ledger.bind`, `Ledger.first` or `Binder._neutral_find` each; a new joiner of the common kind is
+admitted without a call of `_Run._join`. Counted with cProfile on the second run of a 2025 war (the first fills the
+table's stores), as tests/test_cascade_calls.py counts."""
 
 from __future__ import annotations
 
@@ -39,34 +39,38 @@ def _run(world: World, attacker: str, target: str) -> tuple[CascadeResult, dict[
 
 
 def test_owed_legs_come_with_what_a_look_reads(world: World) -> None:
-    """Each defence and consultation leg owed to a state carries its id, whether it admits anyone, its treaty's id
-    and its article, as read from the leg."""
+    """Each defence and consultation leg owed to a state carries its id, whether it admits anyone, and the ledger's
+    keys of what it finds (session 35: made once per table, where each find made its key): a defence leg's
+    obligation to either side, a consultation leg's consultation."""
     from foedus.engine.owed import owed_legs
     from foedus.engine.table import leg_table
 
     owed = owed_legs(leg_table(world, DAY), "EST")
-    entries = [e for legs in (*owed.defence.values(), *owed.consultation.values()) for e in legs]
-    assert len(entries) > 20
-    for rank, leg, lid, anyone, treaty, article in entries:
-        assert isinstance(rank, int)
-        assert (lid, anyone, treaty, article) == (id(leg), leg.counterparts.anyone, leg.treaty.id,
-                                                  leg.provision.article)
+    for kind, legs in (("defence", owed.defence), ("consultation", owed.consultation)):
+        entries = [e for found in legs.values() for e in found]
+        assert len(entries) > 10
+        for rank, leg, lid, anyone, key, other in entries:
+            assert isinstance(rank, int)
+            assert (lid, anyone) == (id(leg), leg.counterparts.anyone)
+            o, t, a = leg.obligor, leg.treaty.id, leg.provision.article
+            assert (key, other) == (((o, t, a, "attack"), (o, t, a, "defense")) if kind == "defence"
+                                    else ((o, "EST", t, a), (o, "EST", t, a)))
 
 
 @pytest.mark.parametrize("attacker, target", [("RUS", "EST"), ("TUR", "GRC")])
 def test_new_obligations_are_bound_without_a_call_each(world: World, attacker: str, target: str) -> None:
     """`Ledger.bind` runs only for a key already held (most binds are of new keys)."""
     result, calls = _run(world, attacker, target)
-    assert calls[("bind.py", "_defence")] > 100
+    assert calls[("bind.py", "volley")] > 100
     assert calls.get(("ledger.py", "bind"), 0) * 4 <= len(result.joiners), calls.get(("ledger.py", "bind"))
 
 
 def test_consultations_of_legs_that_admit_anyone_are_found_without_calls(world: World) -> None:
     """A consultation leg that admits any attacker binds on the volley's first attack: no `first_admitted` call."""
     _, calls = _run(world, "RUS", "EST")
-    consultations = calls[("bind.py", "_consultations")]
-    assert consultations > 100
-    assert calls.get(("owed.py", "first_admitted"), 0) * 10 < consultations
+    passes = calls[("bind.py", "records")]  # each calls `_consultations` where legs wait (session 35)
+    assert passes > 100 and calls[("bind.py", "_consultations")] > 50
+    assert calls.get(("owed.py", "first_admitted"), 0) * 10 < passes
 
 
 def test_duties_and_joiners_are_kept_without_a_call_each(world: World) -> None:

@@ -80,8 +80,8 @@ class Binder(Judge):
         strikers = known[1] if known is not None and known[0] is vol.attackers else self._striking(vol)
         if owed.neutrality or strikers:
             self._neutrality(vol, key, owed, ctx, strikers)
-        if owed.defence:
-            self._defence(vol, key, owed, ctx, state)
+        if owed.defence and (waiting := self.defending.get(key, owed.defence)):  # `_defence` has legs to look at
+            self._defence(vol, key, owed, ctx, state, waiting)
         if strikers:
             self._offence(vol, ctx, state, strikers)
 
@@ -104,8 +104,8 @@ class Binder(Judge):
         owed = self._owed.get(vol.victim) or self.owed(vol.victim)
         if owed.nonaggression and not vol.members.isdisjoint(owed.aggressors):
             self._nonaggression(vol, key, owed, ctx)
-        if owed.consultation:
-            self._consultations(vol, key, owed, ctx, fighting)
+        if owed.consultation and (waiting := self.consulting.get(key, owed.consultation)):  # legs to look at
+            self._consultations(vol, key, owed, ctx, fighting, waiting)
         if owed.neutral_by_obligor:
             self._violations(vol, key, owed, ctx)
 
@@ -121,26 +121,24 @@ class Binder(Judge):
                     book.first(book.violations, (leg.obligor, leg.beneficiary, leg.treaty.id),
                                (rnd, vol, i, 0, rank, leg, ""))
 
-    def _consultations(self, vol: Volley, key: Key, owed: Owed, ctx: Situation, fighting: Set[str]) -> None:
+    def _consultations(self, vol: Volley, key: Key, owed: Owed, ctx: Situation, fighting: Set[str],
+                       waiting: ReadByObligor) -> None:
         """Rule 1: consultation legs owed to the victim (recorded once per obligor, victim, treaty and article; not
-        those of states `fighting`: a result reports none)."""
-        waiting = self.consulting.get(key, owed.consultation)
-        if not waiting:
-            return
+        those of states `fighting`: a result reports none). `waiting`: the legs still waiting on the volley's key
+        (`consulting`, or all of them: `owed.consultation`), never empty (`records`)."""
         todo: Collection[str] = ((self._sets.get(vol.victim) or self._obligors(vol.victim, owed))[1] - fighting
                                  if waiting is owed.consultation else [*filterfalse(fighting.__contains__, waiting)])
         if not todo:  # (the obligors not fighting found as in `_defence`)
             self.consulting[key] = {}
             return
-        book, rnd, victim, verdicts = self.ledger, self.ledger.rnd, vol.victim, self._verdicts(key, ctx)
+        book, rnd, verdicts = self.ledger, self.ledger.rnd, self._verdicts(key, ctx)
         table, first, look = book.consultations, vol.attackers[0], verdicts.get
         left: ReadByObligor = {}
         for obligor in todo:
             legs = waiting[obligor]
             keep = []
             for entry in legs:
-                rank, leg, lid, anyone, treaty, article = entry
-                ckey = (obligor, victim, treaty, article)
+                rank, leg, lid, anyone, ckey, _ = entry  # the consultation's key, made once per table (`owed.read`)
                 held = table.get(ckey)
                 if held is not None and held[0] != rnd:
                     continue
@@ -174,9 +172,10 @@ class Binder(Judge):
         """Rule 2, on the attacks of the volley each leg admits, less its own obligor's
         (`rules.verdict.spares_own_attack`, read only where the obligor attacks)."""
         attackers, verdicts, duties, rnd = vol.attackers, self._verdicts(key, ctx), self.ledger.duties, self.ledger.rnd
+        every = range(len(attackers))  # the attacks a leg that admits anyone binds on, shared (a range is immutable)
         for rank, leg, verdict in self._bound_neutrality(key, owed, verdicts, vol, ctx):
             if verdict is not None:
-                admitted: Sequence[int] = range(len(attackers))
+                admitted: Sequence[int] = every
             else:
                 who = leg.counterparts
                 admitted = [i for i, a in enumerate(attackers) if who.admits(a)]
@@ -221,14 +220,13 @@ class Binder(Judge):
                         book.first(book.violations, (obligor, leg.beneficiary, leg.treaty.id),
                                    (book.rnd, vol, i, 2, rank, leg, ""))
 
-    def _defence(self, vol: Volley, key: Key, owed: Owed, ctx: Situation, state: BindState) -> None:
+    def _defence(self, vol: Volley, key: Key, owed: Owed, ctx: Situation, state: BindState,
+                 waiting: ReadByObligor) -> None:
         """Rule 4: defence legs owed to the victim bind their obligor to the victim's side. An
         obligor already on that side (most of them, in a large war) is passed over, its legs unseen;
         what the others find does not depend on the order they are looked at in (the ledger keeps the first
-        find per key in the attack-by-attack engine's order, and sorts each obligor's finds)."""
-        waiting = self.defending.get(key, owed.defence)
-        if not waiting:
-            return
+        find per key in the attack-by-attack engine's order, and sorts each obligor's finds). `waiting`: the legs
+        still waiting on the volley's key (`defending`, or all of them: `owed.defence`), never empty (`volley`)."""
         side = state.side_of[vol.victim]
         # nothing to learn from the others for the rest of the cascade. On the first volley on the key (most of
         # them: the store holds no legs for it yet) every obligor owed a leg waits: the set of them (kept per
@@ -243,27 +241,28 @@ class Binder(Judge):
             return
         verdicts, book, attackers = self._verdicts(key, ctx), self.ledger, vol.attackers
         rnd, bind, bound, joins, look = book.rnd, book.bind, book.bound, book.joins, verdicts.get
-        first = attackers[0]
+        first, attacking = attackers[0], side == "attack"
         left: ReadByObligor = {}  # the legs still waiting after this volley
         for obligor in todo:
             legs = waiting[obligor]
             keep = []
             for entry in legs:
-                rank, leg, lid, anyone, treaty, article = entry  # `first_admitted`'s first case, inline
+                rank, leg, lid, anyone, on_attack, on_defense = entry  # `first_admitted`'s first case, inline
                 i = 0 if anyone and first != obligor else first_admitted(leg, vol)
                 if i is None:
                     keep.append(entry)
                     continue
                 verdict = look(lid) or self._verdict(leg, vol, i, verdicts, ctx)
                 if verdict.binds:
-                    bkey, f = (obligor, treaty, article, side), (rnd, vol, i, 4, rank, leg, side)
+                    # the obligation's key, made once per table (`owed.read`)
+                    bkey, f = on_attack if attacking else on_defense, (rnd, vol, i, 4, rank, leg, side)
                     if bkey in bound:
                         bind(bkey, f)
                     else:  # `Ledger.bind`'s first case (a new key, most binds), inline
                         bound[bkey] = f
                         joins.setdefault(obligor, []).append(f)
                 elif verdict.gate is not None:
-                    book.first(book.withheld, (obligor, treaty, article), (rnd, vol, i, 4, rank, leg, verdict.gate))
+                    book.first(book.withheld, on_attack[:3], (rnd, vol, i, 4, rank, leg, verdict.gate))
             if keep:
                 left[obligor] = legs if len(keep) == len(legs) else tuple(keep)
         if len(left) < len(waiting) or any(len(legs) < len(waiting[o]) for o, legs in left.items()):

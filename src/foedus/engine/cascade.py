@@ -40,16 +40,14 @@ from foedus.engine.ledger import (
 )
 from foedus.engine.outcome import outcome_of
 from foedus.engine.result import CascadeResult, Conflict, Obligation, Side
-from foedus.engine.rules import Situation, Volley, conflict, next_volleys, volleys_of
+from foedus.engine.round_view import Homes, camps, situation
+from foedus.engine.rules import Volley, conflict, next_volleys, volleys_of
 from foedus.engine.scenario import Attack, Scenario
 from foedus.engine.table import LegTable, leg_table
 from foedus.model.world import World
 from foedus.wording import named_state
 
 if TYPE_CHECKING:
-    import datetime as dt
-
-    from foedus.model.gazetteer import Gazetteer
     from foedus.model.places import Place
 
 __all__ = ["run_cascade"]
@@ -112,7 +110,7 @@ class _Run:
         s = self.scenario
         self.side_of = dict.fromkeys(s.attackers, "attack")
         self.side_of.update(dict.fromkeys(s.targets, "defense"))
-        self.camp = _camps(self.side_of)
+        self.camp = camps(self.side_of)
         self.seen = dict.fromkeys(s.attacks)
         originals = frozenset(s.attackers) | frozenset(s.targets)
         binder = Binder(self.index, _switches(self.index, s), self.ledger)
@@ -120,11 +118,12 @@ class _Run:
         frontier = volleys_of(s.attacks)
         places = self.world.places.on(s.date)
         self.certify = Certifier.of(s, places, self.index, self.world.states.names)
+        ctx = None
         while frontier:
             self.rounds += 1
             state.update(self.side_of, self.camp)
             self._save(frontier, binder, state.camps["attack"])
-            ctx = Situation(places=places, scenario=s, asks=lambda state: s.requested, starters=state.camps["attack"])
+            ctx = situation(ctx, places, s, state.camps["attack"])
             self.ledger.new_round(self.rounds)
             for vol in frontier:
                 self.attacked.append(vol.victim)
@@ -138,10 +137,9 @@ class _Run:
     def _records(self, binder: Binder, places: Mapping[str, Place]) -> None:
         """Violations and consultations, from the final run's rounds (they decide no side)."""
         s = self.scenario
-        fighting = frozenset(self.side_of)
+        fighting, ctx = frozenset(self.side_of), None
         for rnd in sorted(self.saved):  # the attacking side at a round's start: its starters, as then
-            ctx = Situation(places=places, scenario=s, starters=self.saved[rnd].starters,
-                            asks=lambda state: s.requested)
+            ctx = situation(ctx, places, s, self.saved[rnd].starters)
             self.ledger.new_round(rnd)
             for vol in self.saved[rnd].frontier:
                 binder.records(vol, ctx, fighting)
@@ -157,7 +155,7 @@ class _Run:
         saved = self.saved[start]
         self.saved = {r: s for r, s in self.saved.items() if r <= start}
         self.side_of, self.joiners = dict(saved.sides), dict(saved.joiners)
-        self.camp = _camps(self.side_of)
+        self.camp = camps(self.side_of)
         binder.restore(saved.waiting)  # type: ignore[arg-type]
         n_attacked, n_seen = saved.sizes
         del self.log[start - 1:]
@@ -179,11 +177,16 @@ class _Run:
         return self.ledger.joins
 
     def cite(self, found: list[Found]) -> tuple[Obligation, ...]:
-        """Binding finds as the obligations they are (`foedus.engine.citing.cited`)."""
+        """Binding finds as the obligations they are (`foedus.engine.citing.cited`), each round's by rank
+        (`citing.ranking`), rounds in order: `_settle` keeps a state's finds as found, since most are never cited (their
+        round is thrown away when the run resumes). A sort is stable: finds of one rank (for both sides: a conflict's)
+        stay in the order `_conflict` gives them."""
         parts, certify = self.parts, self.certify
         if len(found) == 1:  # most joiners: one find, cited without a list
             f = found[0]
             return (cited(f[5], f[1], f[2], f[6], f[0], certify, parts),)  # type: ignore[arg-type]
+        rank = ranking(self.index, certify)
+        found = sorted(found, key=rank if found[0][0] == found[-1][0] else lambda f: (f[0], rank(f)))
         return tuple([cited(f[5], f[1], f[2], f[6], f[0], certify, parts)  # type: ignore[arg-type]
                       for f in found])
 
@@ -202,7 +205,7 @@ class _Run:
         for state, entries in neutral.items():
             self.neutral.setdefault(state, []).extend(entries)
             self.toward.setdefault(state, set()).update([d[5].beneficiary for d in entries])
-        side_of, all_duties, rank = self.side_of, self.neutral, ranking(self.index, self.certify)
+        side_of, all_duties = self.side_of, self.neutral
         is_conflicted, camp, joiners = conflict.conflicted, self.camp, self.joiners
         self.fresh = []
         for state in sorted((pending.keys() | (neutral.keys() & side_of.keys())) - originals):  # the others: no side
@@ -213,15 +216,16 @@ class _Run:
                 joiners[state] = obligations
                 self.fresh.append(state)
                 continue
-            sides = {f[6] for f in obligations}
-            if len(obligations) > 1:  # by rank; the engine's order (`order_of`) breaks ties, which only finds of one
-                # treaty and article for both sides have: one find per obligor, treaty, article and side (`Ledger.bind`)
-                obligations = sorted(sorted(obligations, key=order_of) if len(sides) > 1 else obligations, key=rank)
+            sides = {f[6] for f in obligations}  # the finds as found: ordered when cited (`cite`)
+            both = len(sides) > 1
             if current is not None:
                 sides.add(current)
             near = set(map(side_of.get, self.toward[state])) if state in all_duties else ()  # whom it owes
             if is_conflicted("attack" in sides, "defense" in sides, "defense" in near, "attack" in near):
-                self._conflict(state, len(sides) > 1, obligations, self._against(state, sides))
+                # cited by rank, the engine's order (`order_of`) breaking ties, which only finds of one treaty and
+                # article for both sides have: one find per obligor, treaty, article and side (`Ledger.bind`)
+                self._conflict(state, len(sides) > 1, sorted(obligations, key=order_of) if both else obligations,
+                               self._against(state, sides))
                 if current is not None:
                     return state
                 continue  # first bound this round: the round without it is the same up to here
@@ -257,7 +261,7 @@ class _Run:
     def _next(self) -> list[Volley]:
         """The attacks the new joiners bring into the war (`foedus.engine.rules.next_volleys`)."""
         new_joiners = self.fresh  # sorted
-        homes = self.index.derived("homes", lambda: _Homes(self.world.places, self.scenario.date))
+        homes = self.index.derived("homes", lambda: Homes(self.world.places, self.scenario.date))
         out = next_volleys(self.scenario.reading, self.side_of, new_joiners, self.scenario.attacks, homes.__getitem__,
                            self.rounds, self.seen, (self.camp["attack"], self.camp["defense"]))
         if out and out[0].block < 0:
@@ -280,21 +284,3 @@ def _switches(index: LegTable, s: Scenario) -> Scenario:
             known.clear()
         found = known[key] = replace(s, attackers=(), targets=(), place="", attacks=())
     return found
-
-
-def _camps(side_of: Mapping[str, str]) -> dict[str, list[str]]:
-    """Each side's states, sorted (kept so as the sides grow)."""
-    return {side: sorted(s for s, on in side_of.items() if on == side) for side in ("attack", "defense")}
-
-
-class _Homes(dict[str, str]):
-    """The id of each state's home territory on the table's date, found when first asked for (kept per table:
-    a lookup of one found before is the dict's own, with no call of ours)."""
-
-    def __init__(self, places: Gazetteer, day: dt.date) -> None:
-        super().__init__()
-        self.places, self.day = places, day
-
-    def __missing__(self, state: str) -> str:
-        found = self[state] = self.places.home(state, self.day).id
-        return found

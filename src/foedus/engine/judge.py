@@ -44,6 +44,8 @@ class Judge:
         self._sets: dict[str, tuple[frozenset[str], frozenset[str]]] = self.table.derived("binder-obligor sets", dict)
         self._ctx: Situation | None = None  # the situation `_at_hand` holds the verdicts of, by key (`_verdicts`)
         self._at_hand: dict[Key, dict[int, Verdict]] = {}
+        self._neutral_at_hand: dict[Key, list[tuple[int, Leg, Verdict | None]]] = {}  # `_bound_neutrality`'s, by key
+        self._statuses: dict[str, tuple[bool, bool]] = {}  # each state's `victim_status` in `_ctx`
         self._strikers = self.table.derived("binder-strikers", lambda: frozenset(  # those with partner or offence
             s for s in self.table.owed(Kind.NEUTRALITY) | self.table.owed(Kind.OFFENSE)
             if self.table.owes(Kind.OFFENSE, s)
@@ -67,19 +69,33 @@ class Judge:
 
     def _verdicts(self, key: Key, ctx: Situation) -> dict[int, Verdict]:
         """Verdicts by leg for the attacks of volleys like this one (that a leg admits: they all get the same);
-        each rule asks only once it has a leg to judge. Kept for the situation at hand (a round's) by key too: the
-        victim's status is the situation's, and a volley's rules ask for the same key up to three times."""
+        each rule asks only once it has a leg to judge. Kept for the situation at hand (a round's, the same from round
+        to round while the attacking side is: `round_view.situation`) by key too: the victim's status is the
+        situation's, and a volley's rules ask for the same key up to three times."""
         if ctx is self._ctx:
             found = self._at_hand.get(key)
             if found is not None:
                 return found
         else:
-            self._ctx, self._at_hand = ctx, {}
+            self._hand(ctx)
         vkey = (key, victim_status(key[0], ctx))
         found = self.verdicts.get(vkey)
         if found is None:
             found = self.verdicts[vkey] = {}
         self._at_hand[key] = found
+        return found
+
+    def _hand(self, ctx: Situation) -> dict[str, tuple[bool, bool]]:
+        """`ctx` the situation at hand, with nothing kept for it yet; the states' statuses in it (`_status`)."""
+        self._ctx, self._at_hand, self._neutral_at_hand, self._statuses = ctx, {}, {}, {}
+        return self._statuses
+
+    def _status(self, state: str, ctx: Situation) -> tuple[bool, bool]:
+        """`rules.victim_status` of `state` in `ctx`, kept while `ctx` is at hand (a cascade's situation changes only
+        where its attacking side does, `round_view.situation`). `_owed_to_attacker` reads `_statuses` first itself,
+        without this call: change both."""
+        statuses = self._statuses if ctx is self._ctx else self._hand(ctx)
+        found = statuses[state] = victim_status(state, ctx)
         return found
 
     @staticmethod
@@ -106,6 +122,10 @@ class Judge:
         """The neutrality legs owed to the victim that may bind, or be withheld by a gate, on volleys like this
         one: those that admit any attacker, with their verdict, and those that admit only some, to be judged per
         volley (None)."""
+        if ctx is self._ctx:  # kept at hand too, as the verdicts are (`_verdicts`)
+            held = self._neutral_at_hand.get(key)
+            if held is not None:
+                return held
         vkey = (key, victim_status(key[0], ctx))
         found = self._neutral.get(vkey)
         if found is None:
@@ -113,6 +133,8 @@ class Judge:
                       for rank, leg in owed.neutrality]
             found = self._neutral[vkey] = [(rank, leg, v) for rank, leg, v in judged
                                            if v is None or v.binds or v.gate is not None]
+        if ctx is self._ctx:
+            self._neutral_at_hand[key] = found
         return found
 
     def _owed_to_attacker(self, vol: Volley, i: int, ctx: Situation, partner: bool
@@ -127,7 +149,8 @@ class Judge:
         legs = owed.partner if partner else owed.offence
         if not legs:  # a striker has legs of one of the two kinds, often not both
             return []
-        vkey = (attacker, vol.victim, partner, vol.place, vol.kind, vol.severity, victim_status(attacker, ctx))
+        status = (ctx is self._ctx and self._statuses.get(attacker)) or self._status(attacker, ctx)
+        vkey = (attacker, vol.victim, partner, vol.place, vol.kind, vol.severity, status)
         found = self._attacking.get(vkey)
         if found is None:
             found = self._attacking[vkey] = [

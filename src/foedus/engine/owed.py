@@ -12,14 +12,17 @@ from foedus.engine.rules import Volley, attacker_role, verdict, where
 from foedus.engine.table import LegTable
 from foedus.model.vocab import Kind
 
-__all__ = ["ByObligor", "Owed", "Ranked", "Read", "ReadByObligor", "first_admitted", "indices", "owed_legs", "read",
-           "scan", "spared"]
+__all__ = ["ByObligor", "LedgerKey", "Owed", "Ranked", "Read", "ReadByObligor", "first_admitted", "indices",
+           "owed_legs", "read", "scan", "spared"]
 
 Ranked = list[tuple[int, Leg]]
 ByObligor = dict[str, tuple[tuple[int, Leg], ...]]  # ranked legs by obligor, obligors in the order of their first leg
 # a ranked leg with what the binder reads of it per look: its id (the verdicts' key), whether it admits any
-# counterpart, its treaty's id and its article (the ledger's keys), read once per table (`read`)
-Read = tuple[int, Leg, int, bool, str, str]
+# counterpart, and the ledger's keys of what it finds, made once per table (`read`): for a defence leg, its obligation
+# to the attacking side and to the defending side (obligor, treaty, article, side); for a consultation leg, its
+# consultation (obligor, victim, treaty, article), twice
+LedgerKey = tuple[str, str, str, str]
+Read = tuple[int, Leg, int, bool, LedgerKey, LedgerKey]
 ReadByObligor = dict[str, tuple[Read, ...]]
 
 
@@ -41,17 +44,27 @@ def owed_legs(table: LegTable, state: str) -> Owed:
     """The legs owed to `state` in `table`."""
     neutrality = list(enumerate(table.owed_to(Kind.NEUTRALITY, state)))
     nonaggression = _by_obligor(table, Kind.NONAGGRESSION, state, lambda leg: attacker_role(leg) == "obligor")
-    return Owed(nonaggression, frozenset(nonaggression), read(_by_obligor(table, Kind.CONSULTATION, state)),
+    return Owed(nonaggression, frozenset(nonaggression), read(_by_obligor(table, Kind.CONSULTATION, state), state),
                 neutrality, _by_obligor(table, Kind.NEUTRALITY, state),
                 [(rank, leg) for rank, leg in neutrality if where.binds_when_partner_attacks(leg.provision)],
                 read(_by_obligor(table, Kind.DEFENSE, state)), list(enumerate(table.owed_to(Kind.OFFENSE, state))))
 
 
-def read(legs: ByObligor) -> ReadByObligor:
-    """Each leg with what the binder reads of it on every look (`Read`), so that a look reads no attributes: the
-    defence and consultation legs are looked at hundreds of times a cascade (docs/performance.md, session 30)."""
-    return {o: tuple([(rank, leg, id(leg), leg.counterparts.anyone, leg.treaty.id, leg.provision.article)
-                      for rank, leg in ranked]) for o, ranked in legs.items()}
+def read(legs: ByObligor, victim: str | None = None) -> ReadByObligor:
+    """Each leg with what the binder reads of it on every look (`Read`), so that a look reads no attributes and makes
+    no key: the defence and consultation legs are looked at hundreds of times a cascade (docs/performance.md,
+    sessions 30 and 35). With `victim`, the legs are consultation legs owed to it; else defence legs."""
+    return {o: tuple([(rank, leg, id(leg), leg.counterparts.anyone, *_keys(o, leg.treaty.id, leg.provision.article,
+                                                                            victim)) for rank, leg in ranked])
+            for o, ranked in legs.items()}
+
+
+def _keys(obligor: str, treaty: str, article: str, victim: str | None) -> tuple[LedgerKey, LedgerKey]:
+    """A leg's keys in the ledger (`Read`)."""
+    if victim is not None:
+        consultation = (obligor, victim, treaty, article)
+        return consultation, consultation
+    return (obligor, treaty, article, "attack"), (obligor, treaty, article, "defense")
 
 
 def _by_obligor(table: LegTable, kind: Kind, state: str, keep: Callable[[Leg], bool] | None = None) -> ByObligor:

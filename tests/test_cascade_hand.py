@@ -1,0 +1,71 @@
+"""What a warm reference cascade keeps from round to round, and what it leaves undone for rounds it throws away
+(issue 15, docs/performance.md, session 35).
+
+A round's situation is the last round's where the attacking side is the same, so the verdicts, neutrality legs and
+states' statuses the binder keeps for the situation at hand stay at hand (`rules.victim_status` runs about once
+per state and attacking side, not per volley); `_defence` and `_consultations` run only where legs wait on the
+volley's key; a state's binding finds are ordered by rank only when cited (most rounds are thrown away when a run
+resumes). Counted with cProfile on the second run of a 2025 war (the first fills the table's stores), as
+tests/test_cascade_looks.py counts."""
+
+from __future__ import annotations
+
+import cProfile
+import datetime as dt
+import pstats
+
+import pytest
+
+from foedus.engine.cascade import run_cascade
+from foedus.engine.result import CascadeResult
+from foedus.engine.scenario import build_scenario
+from foedus.model.world import World
+
+pytestmark = pytest.mark.needs_data
+
+DAY = dt.date(2025, 6, 1)
+
+
+def _run(world: World, attacker: str, target: str) -> tuple[CascadeResult, dict[tuple[str, str], int]]:
+    """The result of the cascade and its calls by (file, function), counted on its second run."""
+    scenario = build_scenario(world, attacker=attacker, target=target, date=DAY, reading="escalatory")
+    run_cascade(world, scenario)
+    profile = cProfile.Profile()
+    result = profile.runcall(run_cascade, world, scenario)
+    out: dict[tuple[str, str], int] = {}
+    for (path, _, name), row in pstats.Stats(profile).stats.items():  # type: ignore[attr-defined]
+        key = (path.replace("\\", "/").rsplit("/", 1)[-1], name)
+        out[key] = out.get(key, 0) + row[1]
+    return result, out
+
+
+@pytest.mark.parametrize("attacker, target", [("NOR", "MNE"), ("TUR", "GRC")])
+def test_statuses_stay_at_hand_while_the_attacking_side_is_the_same(world: World, attacker: str,
+                                                                     target: str) -> None:
+    """`victim_status` runs far fewer times than there are volleys (734 and 566 calls for 527 and 657 volleys
+    before, a new situation each round)."""
+    _, calls = _run(world, attacker, target)
+    volleys = calls[("bind.py", "volley")]
+    assert volleys > 300
+    assert calls.get(("gates.py", "victim_status"), 0) * 4 < volleys
+
+
+def test_defence_and_consultations_run_only_where_legs_wait(world: World) -> None:
+    """A volley on a key whose defence (consultation) legs are all settled calls no `_defence` (`_consultations`)
+    (RUS/EST: 168 of 168 volleys did, and 157 of their 168 records passes)."""
+    _, calls = _run(world, "RUS", "EST")
+    volleys, passes = calls[("bind.py", "volley")], calls[("bind.py", "records")]
+    assert volleys > 100 and passes > 100
+    assert calls.get(("bind.py", "_defence"), 0) * 2 < volleys
+    assert calls.get(("bind.py", "_consultations"), 0) * 2 < passes
+
+
+@pytest.mark.parametrize("attacker, target", [("TUR", "GRC"), ("USA", "CUB")])
+def test_finds_are_ranked_only_when_cited(world: World, attacker: str, target: str) -> None:
+    """The rank of a state's binding finds is read only for the finds of a joiner or a conflict with more than one
+    (TUR/GRC: 781 reads for 87 such finds before, every round's finds ranked as settled)."""
+    result, calls = _run(world, attacker, target)
+    cited = (sum(len(j.also) + 1 for j in result.joiners if j.also)
+             + sum(len(c.obligations) for c in result.conflicts if len(c.obligations) > 1))
+    assert cited > 10
+    assert calls.get(("citing.py", "rank"), 0) <= cited
