@@ -225,8 +225,9 @@ class Binder(Judge):
         """Rule 4: defence legs owed to the victim bind their obligor to the victim's side. An
         obligor already on that side (most of them, in a large war) is passed over, its legs unseen;
         what the others find does not depend on the order they are looked at in (the ledger keeps the first
-        find per key in the attack-by-attack engine's order; an obligor's finds are ranked when cited). `waiting`: the legs
-        still waiting on the volley's key (`defending`, or all of them: `owed.defence`), never empty (`volley`)."""
+        find per key in the attack-by-attack engine's order; an obligor's finds are ranked when cited). `waiting`:
+        the legs still waiting on the volley's key (`defending`, or all of them: `owed.defence`), never empty
+        (`volley`)."""
         side = state.side_of[vol.victim]
         # nothing to learn from the others for the rest of the cascade. On the first volley on the key (most of
         # them: the store holds no legs for it yet) every obligor owed a leg waits: the set of them (kept per
