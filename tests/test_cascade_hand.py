@@ -10,33 +10,12 @@ tests/test_cascade_looks.py counts."""
 
 from __future__ import annotations
 
-import cProfile
-import datetime as dt
-import pstats
-
 import pytest
 
-from foedus.engine.cascade import run_cascade
-from foedus.engine.result import CascadeResult
-from foedus.engine.scenario import build_scenario
 from foedus.model.world import World
+from test_cascade_looks import _run
 
 pytestmark = pytest.mark.needs_data
-
-DAY = dt.date(2025, 6, 1)
-
-
-def _run(world: World, attacker: str, target: str) -> tuple[CascadeResult, dict[tuple[str, str], int]]:
-    """The result of the cascade and its calls by (file, function), counted on its second run."""
-    scenario = build_scenario(world, attacker=attacker, target=target, date=DAY, reading="escalatory")
-    run_cascade(world, scenario)
-    profile = cProfile.Profile()
-    result = profile.runcall(run_cascade, world, scenario)
-    out: dict[tuple[str, str], int] = {}
-    for (path, _, name), row in pstats.Stats(profile).stats.items():  # type: ignore[attr-defined]
-        key = (path.replace("\\", "/").rsplit("/", 1)[-1], name)
-        out[key] = out.get(key, 0) + row[1]
-    return result, out
 
 
 @pytest.mark.parametrize("attacker, target", [("NOR", "MNE"), ("TUR", "GRC")])
