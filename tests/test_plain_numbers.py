@@ -6,15 +6,16 @@ every value); a setting's str.isdigit took
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+import test_whatif_day
 from foedus.engine.fast import budget, threads
 from foedus.errors import SettingError
 from test_input_messages import CASCADE, _error_line
 
+client = test_whatif_day.client  # the web test client (skipped without the web extra), shared, not copied
 ATLAS = ["atlas", "--out", "a.csv", "--to", "1991"]
 
 
@@ -32,18 +33,6 @@ def test_a_number_not_written_plainly_is_refused_as_a_malformed_one(tmp_path: Pa
     monkeypatch.chdir(tmp_path)
     assert _error_line(args).startswith(f"Invalid value for '{option}': must be {what} (got '{given}') (see `foedus ")
     assert list(tmp_path.iterdir()) == []
-
-
-@pytest.fixture(scope="module")
-def client() -> Iterator[object]:
-    pytest.importorskip("fastapi", reason="the web extra (fastapi) is not installed")
-    pytest.importorskip("httpx2", reason="httpx2 (for the test client) is not installed")
-    from fastapi.testclient import TestClient
-
-    from foedus.web.app import create_app
-
-    with TestClient(create_app(), base_url="http://127.0.0.1") as c:
-        yield c
 
 
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")
