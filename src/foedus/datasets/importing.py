@@ -13,7 +13,7 @@ from foedus.datasets.files import (
     archive_error_text,
     install,
     os_error_text,
-    sha256_path,
+    sha256_size,
     zip_members,
 )
 from foedus.datasets.outcome import Outcome
@@ -123,10 +123,11 @@ def _match(src: Path, entries: list[_Entry], passed: list[_Passed]) -> list[Chos
         return [choose(dataset, file, candidates) for dataset, file, candidates in found.values()]
     known = ", ".join(f.name for d in DATASETS.values() for f in d.files)
     if len(entries) == 1 and src.is_file() and src.suffix.lower() != ".zip":
-        actual = sha256_path(src)
+        with src.open("rb") as stream:  # hashed once: its `Chosen` carries the SHA-256 and size on
+            actual, size = sha256_size(stream)
         hit = find_file(sha256=actual)
-        if hit is not None:
-            return [choose(hit[0], hit[1], [Candidate(str(src), entries[0][2])])]
+        if hit is not None:  # one candidate: what `candidates.choose` gives, without hashing it again
+            return [Chosen(hit[0], hit[1], str(src), entries[0][2], actual, size)]
         raise DataImportError(f"{src} is not a dataset file foedus knows (by name or SHA-256 {actual}); "
                               f"known files: {known}")
     if len(passed) == 1:
