@@ -228,12 +228,12 @@ def validate_files(paths: list[Path], strict: bool = False) -> None:
         states = StateRegistry.load()
         treaties = load_treaties(bundled_treaty_files(), states, Gazetteer.load(states), errors=errors, strict=strict)
     else:  # the world only for files to check: a line of missing paths is answered at once
-        from foedus.model.bundled_own import bundled_known
+        from foedus.model.bundled_own import bundled_known, read_once
 
         world = World.default() if files else None  # a bundled file given is checked as the set's own file
-        known, signed = bundled_known(world.treaties.curated, files) if world else ({}, {})
+        known, signed = bundled_known(world.treaties.curated, files, read := read_once()) if world else ({}, {})
         treaties = load_treaties(files, world.states, world.places, known, errors=errors, strict=strict,
-                                 known_signed=signed) if world else {}
+                                 known_signed=signed, read=read) if world else {}  # not read again
     if errors:
         for exc in errors[:-1]:
             sys.stderr.write(f"error: {one_line(str(exc))}\n")

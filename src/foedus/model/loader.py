@@ -200,7 +200,7 @@ def _scope_token(
 def load_treaties(
     paths: Iterable[Path], states: StateRegistry, places: Gazetteer, known: Mapping[str, str] | None = None,
     errors: list[FoedusError] | None = None, strict: bool = False, origins: dict[str, str] | None = None,
-    known_signed: Mapping[str, dt.date] | None = None,
+    known_signed: Mapping[str, dt.date] | None = None, read: Callable[[Path], Treaty] = read_treaty_file,
 ) -> dict[str, Treaty]:
     """Read, validate and cross-check treaty files; ids must be unique across all of them and `known`
     (ids already loaded, with where they came from, and `known_signed` the days they were signed), and `replaces`
@@ -208,7 +208,8 @@ def load_treaties(
     (`bare_source_urls`).
 
     With `errors`, every file is checked: a bad file's error is added to the list and the file left out. `origins`
-    is filled with each treaty loaded and its file, as written.
+    is filled with each treaty loaded and its file, as written. `read` reads one file (`read_treaty_file`; a caller
+    that has read some already hands them on: `foedus.model.bundled_own.read_once`).
 
     Raises:
         TreatyDataError: (without `errors`) the first file that is malformed, repeats an id, replaces an unknown
@@ -230,7 +231,7 @@ def load_treaties(
             refuse(TreatyDataError(as_written(path), "", twice))
             continue
         try:
-            treaty = _checked_file(path, states, places, origin, strict, once.bundled)
+            treaty = _checked_file(path, states, places, origin, strict, once.bundled, read)
         except FoedusError as exc:
             refuse(exc)
             continue
@@ -247,13 +248,13 @@ def load_treaties(
 
 
 def _checked_file(path: Path, states: StateRegistry, places: Gazetteer, origin: Mapping[str, str],
-                  strict: bool, bundled: Callable[[str], bool]) -> Treaty:
+                  strict: bool, bundled: Callable[[str], bool], read: Callable[[Path], Treaty]) -> Treaty:
     """One treaty file read and checked on its own and against the ids in `origin`; the id of a bundled treaty
     (`bundled` of its origin) says how to change that treaty instead (`foedus.model.files_once.CHANGE_BUNDLED`)."""
     named = as_written(path)  # as the user wrote it, as its read error names it
     if is_folder(path):  # a path that cannot be looked at (a name too long) is left to the reader, which says why
         raise TreatyDataError(named, "", "is a folder, not a treaty file (give the YAML files in it)")
-    treaty = validate_references(read_treaty_file(path), named, states, places)
+    treaty = validate_references(read(path), named, states, places)
     check_written(treaty, named)
     check_scope_reached(treaty, places.places, named)
     if treaty.id in origin:
