@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import importlib.util
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
+
+if TYPE_CHECKING:
+    from fastapi.testclient import TestClient
 
 
 @pytest.fixture(scope="session")
@@ -53,6 +56,41 @@ def bytes_named(tmp_path: Path) -> Callable[[bytes], Path]:
         return folder
 
     return make
+
+
+@pytest.fixture(scope="session")
+def web_client() -> Callable[..., TestClient]:
+    """Makes a test client of a new `foedus.web` app, as a browser on this machine reaches it (the tests skip
+    without the web extra): `web_client(GuardSettings(...), mc_timeout=0.5)` passes the app's options to
+    `create_app`, `base_url=` and `raise_server_exceptions=` to the client. Use it in a `with`, which starts the
+    app (the world loaded, the worker pool warmed up) and stops it after."""
+    pytest.importorskip("fastapi", reason="the web extra (fastapi) is not installed")
+    pytest.importorskip("httpx2", reason="httpx2 (for the test client) is not installed")
+    from fastapi.testclient import TestClient
+
+    from foedus.web.app import create_app
+
+    def make(*app_args: Any, base_url: str = "http://127.0.0.1", raise_server_exceptions: bool = True,
+             **app_options: Any) -> TestClient:
+        return TestClient(create_app(*app_args, **app_options), base_url=base_url,
+                          raise_server_exceptions=raise_server_exceptions)
+
+    return make
+
+
+@pytest.fixture(scope="module")
+def client(web_client: Callable[..., TestClient]) -> Iterator[TestClient]:
+    """The web test client of an app with the default options, started once for the test module."""
+    with web_client() as started:
+        yield started
+
+
+@pytest.fixture(scope="module")
+def one_worker_client(web_client: Callable[..., TestClient]) -> Iterator[TestClient]:
+    """The web test client of an app with one worker process (`create_app(workers=1)`: the tests of what the pool
+    runs), started once for the test module."""
+    with web_client(workers=1) as started:
+        yield started
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

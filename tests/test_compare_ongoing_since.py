@@ -4,11 +4,14 @@ date or other_date), in one wording with a cascade's (foedus.engine.ongoing_days
 
 from __future__ import annotations
 
-import pytest
-from fastapi.testclient import TestClient
+from typing import TYPE_CHECKING
 
-from foedus.web.app import create_app
+import pytest
+
 from test_input_messages import _error_line
+
+if TYPE_CHECKING:
+    from fastapi.testclient import TestClient
 
 SCENARIO = {"attacker": "RUS", "target": "EST", "date": "2024-01-01"}
 
@@ -27,8 +30,7 @@ def test_compare_names_the_date_the_ongoing_since_is_after(dates: list[str], sin
     ({"other_date": "2022-01-01", "ongoing_since": "2023-01-01"}, "other_date 2022-01-01"),
     ({"other_date": "2025-01-01", "ongoing_since": "2024-06-01"}, "date 2024-01-01"),
 ])
-def test_the_web_s_compare_names_date_or_other_date(given: dict[str, str], named: str) -> None:
-    with TestClient(create_app(), base_url="http://127.0.0.1") as client:
-        response = client.get("/api/compare", params={**SCENARIO, **given})
+def test_the_web_s_compare_names_date_or_other_date(client: TestClient, given: dict[str, str], named: str) -> None:
+    response = client.get("/api/compare", params={**SCENARIO, **given})
     assert response.status_code == 422, response.text
     assert response.json()["error"] == f"the attacks cannot be ongoing since {given['ongoing_since']}, after {named}"

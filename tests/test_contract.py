@@ -7,7 +7,7 @@ import inspect
 import itertools
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -17,6 +17,11 @@ from foedus.engine.contract_gen import RECORDS, markdown, typescript
 from foedus.engine.records import MonteCarloSummary
 from foedus.engine.result import CascadeResult
 from foedus.inputs import LIKELIHOOD, MONTE_CARLO, SCENARIO, WHAT_IF
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from fastapi.testclient import TestClient
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -115,12 +120,8 @@ def test_cli_options_are_the_declared_inputs() -> None:
             assert p.default == inp.default
 
 
-def test_web_parameters_are_the_declared_inputs() -> None:
-    from fastapi.testclient import TestClient
-
-    from foedus.web.app import create_app
-
-    spec = TestClient(create_app(), base_url="http://127.0.0.1").get("/openapi.json").json()
+def test_web_parameters_are_the_declared_inputs(web_client: Callable[..., TestClient]) -> None:
+    spec = web_client().get("/openapi.json").json()  # not started (no `with`): the schema needs no world
     params = {p["name"]: p for p in spec["paths"]["/api/cascade"]["get"]["parameters"]}
     for inp in (*SCENARIO, *WHAT_IF, *MONTE_CARLO, *LIKELIHOOD):
         assert inp.name in params, inp.name

@@ -4,9 +4,14 @@ every value that says nothing is (`foedus.wording.empty_or_blank`)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
 
 from test_input_messages import _state_refused
+
+if TYPE_CHECKING:
+    from fastapi.testclient import TestClient
 
 
 @pytest.mark.parametrize(("given", "word"), [("", "empty"), ("  ", "blank"), ("\t", "blank")])
@@ -15,13 +20,7 @@ def test_an_empty_or_blank_state_is_said_to_be_so(given: str, word: str) -> None
     assert _state_refused(given) == (said, said)
 
 
-def test_the_web_says_a_blank_state_is_blank() -> None:
-    pytest.importorskip("fastapi", reason="the web extra (fastapi) is not installed")
-    from fastapi.testclient import TestClient
-
-    from foedus.web.app import create_app
-
-    with TestClient(create_app(), base_url="http://127.0.0.1") as client:
-        answer = client.get("/api/resolve", params={"state": "  "})
+def test_the_web_says_a_blank_state_is_blank(client: TestClient) -> None:
+    answer = client.get("/api/resolve", params={"state": "  "})
     assert answer.status_code == 422
     assert answer.json()["error"] == "the state is blank; give an ISO3 code, a COW code or a name (try /api/states)"

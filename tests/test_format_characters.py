@@ -11,6 +11,7 @@ from __future__ import annotations
 import sys
 import unicodedata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -21,6 +22,9 @@ from foedus.model.states import StateRegistry
 from samples import GOOD_TREATY, cli_line
 from samples import file_error as _said
 from test_input_messages import CASCADE, _error_line, _state_refused
+
+if TYPE_CHECKING:
+    from fastapi.testclient import TestClient
 
 _JOINERS = {"\u200c", "\u200d"}  # ZERO WIDTH NON-JOINER, ZERO WIDTH JOINER: let through
 _SAID = "an invisible format character: write the text as it is to be shown"
@@ -194,14 +198,8 @@ def test_a_treaty_note_with_joined_scripts_and_emoji_loads(tmp_path: Path) -> No
     assert cli_line(["treaties", "validate", str(path)])[0] == 0
 
 
-def test_the_web_refuses_a_format_character_in_a_state_name() -> None:
-    pytest.importorskip("fastapi", reason="the web extra (fastapi) is not installed")
-    from fastapi.testclient import TestClient
-
-    from foedus.web.app import create_app
-
-    with TestClient(create_app(), base_url="http://127.0.0.1") as client:
-        answer = client.get("/api/resolve?state=U%E2%80%8BSA")  # U, ZERO WIDTH SPACE, SA
+def test_the_web_refuses_a_format_character_in_a_state_name(client: TestClient) -> None:
+    answer = client.get("/api/resolve?state=U%E2%80%8BSA")  # U, ZERO WIDTH SPACE, SA
     assert answer.status_code == 422
     assert answer.json()["error"] == f"the state 'U\\u200bSA' has U+200B ZERO WIDTH SPACE, {_SAID}"
 

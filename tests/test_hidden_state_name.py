@@ -6,10 +6,15 @@ through."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
 
 from foedus.model.states import StateRegistry
 from test_input_messages import CASCADE, _error_line, _state_refused
+
+if TYPE_CHECKING:
+    from fastapi.testclient import TestClient
 
 CASES = [
     ("u\u202esa", "U+202E RIGHT-TO-LEFT OVERRIDE, a bidirectional control"),
@@ -35,14 +40,8 @@ def test_spaces_around_a_name_are_still_read() -> None:
     assert StateRegistry.load().resolve(" USA\n").id == StateRegistry.load().resolve("\tUSA ").id == "USA"
 
 
-def test_the_web_refuses_a_hidden_character_in_a_state_name() -> None:
-    pytest.importorskip("fastapi", reason="the web extra (fastapi) is not installed")
-    from fastapi.testclient import TestClient
-
-    from foedus.web.app import create_app
-
-    with TestClient(create_app(), base_url="http://127.0.0.1") as client:
-        answer = client.get("/api/resolve?state=u%E2%80%AEsa")
+def test_the_web_refuses_a_hidden_character_in_a_state_name(client: TestClient) -> None:
+    answer = client.get("/api/resolve?state=u%E2%80%AEsa")
     assert answer.status_code == 422
     assert answer.json()["error"] == ("the state 'u\\u202esa' has U+202E RIGHT-TO-LEFT OVERRIDE, a bidirectional "
                                       "control: write the text as it is to be shown")

@@ -4,10 +4,15 @@ newline, a tab) is still one space: the message stays one line."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
 
 from foedus.wording import one_line
 from test_input_messages import CASCADE, _error_line
+
+if TYPE_CHECKING:
+    from fastapi.testclient import TestClient
 
 
 @pytest.mark.parametrize(("args", "shown"), [
@@ -18,17 +23,11 @@ def test_a_value_with_blanks_is_shown_as_given(args: list[str], shown: str) -> N
     assert _error_line(args).startswith(shown)
 
 
-def test_a_web_message_shows_the_value_as_given() -> None:
-    pytest.importorskip("fastapi", reason="the web extra (fastapi) is not installed")
-    pytest.importorskip("httpx2", reason="httpx2 (for the test client) is not installed")
-    from fastapi.testclient import TestClient
-
-    from foedus.web.app import create_app
+def test_a_web_message_shows_the_value_as_given(client: TestClient) -> None:
     from test_web_api import envelope
 
-    with TestClient(create_app(), base_url="http://127.0.0.1") as client:
-        query = {"attacker": "RUS", "target": "EST", "date": "2025-06-01", "place": "a   b"}
-        assert envelope(client.get("/api/cascade", params=query), 422).startswith("unknown place 'a   b'")
+    query = {"attacker": "RUS", "target": "EST", "date": "2025-06-01", "place": "a   b"}
+    assert envelope(client.get("/api/cascade", params=query), 422).startswith("unknown place 'a   b'")
 
 
 def test_a_line_break_is_still_one_space() -> None:

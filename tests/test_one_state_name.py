@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -15,6 +16,9 @@ import foedus
 from foedus.errors import AmbiguousNameError, UnknownStateError
 from foedus.model.states import State, StateRegistry
 from foedus.model.world import World
+
+if TYPE_CHECKING:
+    from fastapi.testclient import TestClient
 
 REPORTED = ["RUS Korea", "RUS and Ireland", "2 Canada", "Russia and Korea"]
 
@@ -111,17 +115,11 @@ def test_the_reported_texts_are_refused_in_one_line_naming_both(states: StateReg
     assert err.value.several and "\n" not in str(err.value) and len(err.value.candidates) == 2
 
 
-def test_the_command_line_the_web_and_python_refuse_them_alike() -> None:
+def test_the_command_line_the_web_and_python_refuse_them_alike(client: TestClient) -> None:
     """One rule: the CLI, the web API and foedus.cascade all look a state up in the registry."""
-    pytest.importorskip("fastapi", reason="the web extra (fastapi) is not installed")
-    from fastapi.testclient import TestClient
-
-    from foedus.web.app import create_app
-
     with pytest.raises(AmbiguousNameError, match="'RUS Korea' names several states"):
         foedus.cascade("RUS Korea", "EST", "2025-06-01")
-    with TestClient(create_app(), base_url="http://127.0.0.1") as client:
-        web = client.get("/api/cascade", params={"attacker": "2 Canada", "target": "EST", "date": "2025-06-01"})
+    web = client.get("/api/cascade", params={"attacker": "2 Canada", "target": "EST", "date": "2025-06-01"})
     assert web.status_code == 422 and "'2 Canada' names several states" in web.text, web.text
     proc = subprocess.run([sys.executable, "-m", "foedus.cli", "cascade", "-a", "RUS and Ireland", "-t", "EST",
                            "-d", "2025-06-01"],

@@ -13,7 +13,7 @@ import io
 import json
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -35,6 +35,9 @@ from foedus.model.treaty import Strength
 from foedus.model.world import World
 from samples import GOOD_TREATY
 from test_input_messages import CASCADE, _error_line
+
+if TYPE_CHECKING:
+    from fastapi.testclient import TestClient
 
 ADD_UKR = "{op: add_member, treaty: nato_1949, state: UKR}"
 S1 = "{op: set_strength, treaty: nato_1949, article: '5', strength: S1}"
@@ -170,21 +173,14 @@ def test_an_overlay_applied_in_python_refuses_them(world: World) -> None:
         "add_member nato_1949:UKR and remove_member nato_1949:Ukraine contradict each other: give one of them")
 
 
-def test_the_web_api_refuses_them() -> None:
-    pytest.importorskip("fastapi", reason="the web extra (fastapi) is not installed")
-    pytest.importorskip("httpx2", reason="httpx2 (for the test client) is not installed")
+def test_the_web_api_refuses_them(client: TestClient) -> None:
     import warnings
 
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore")
-        from fastapi.testclient import TestClient
-
-        from foedus.web.app import create_app
-
-        with TestClient(create_app(), base_url="http://127.0.0.1") as client:
-            response = client.get("/api/cascade", params={"attacker": "RUS", "target": "EST", "date": "2025-06-01",
-                                                          "add_member": "nato_1949:UKR",
-                                                          "remove_member": "nato_1949:Ukraine"})
+        response = client.get("/api/cascade", params={"attacker": "RUS", "target": "EST", "date": "2025-06-01",
+                                                      "add_member": "nato_1949:UKR",
+                                                      "remove_member": "nato_1949:Ukraine"})
     assert response.status_code == 422, response.text
     assert response.json()["error"] == (
         "add_member nato_1949:UKR and remove_member nato_1949:Ukraine contradict each other: give one of them")

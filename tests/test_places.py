@@ -7,7 +7,7 @@ import datetime as dt
 import json
 import subprocess
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -15,6 +15,9 @@ import foedus
 from foedus.errors import AmbiguousNameError, ScenarioError, TreatyDataError
 from foedus.model.places import Holding, Place
 from foedus.model.world import World
+
+if TYPE_CHECKING:
+    from fastapi.testclient import TestClient
 
 CURATED = foedus.World.load(history=False)
 
@@ -167,13 +170,8 @@ def test_a_name_of_several_states_for_one_state_is_not_told_to_repeat_an_option(
 
 
 @pytest.mark.needs_data
-def test_web_api_answers_422_with_the_candidates() -> None:
-    from fastapi.testclient import TestClient
-
-    from foedus.web.app import create_app
-
-    with TestClient(create_app(), base_url="http://127.0.0.1") as client:
-        r = client.get("/api/cascade", params={"attacker": "Germany", "target": "FRA", "date": "1960-06-01"})
+def test_web_api_answers_422_with_the_candidates(client: TestClient) -> None:
+    r = client.get("/api/cascade", params={"attacker": "Germany", "target": "FRA", "date": "1960-06-01"})
     assert r.status_code == 422
     body = r.json()
     assert body["name"] == "Germany" and {c["id"] for c in body["candidates"]} == {"COW260", "COW265"}

@@ -7,15 +7,17 @@ every value); a setting's str.isdigit took
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
-import test_whatif_day
 from foedus.engine.fast import budget, threads
 from foedus.errors import SettingError
 from test_input_messages import CASCADE, _error_line
 
-client = test_whatif_day.client  # the web test client (skipped without the web extra), shared, not copied
+if TYPE_CHECKING:
+    from fastapi.testclient import TestClient
+
 ATLAS = ["atlas", "--out", "a.csv", "--to", "1991"]
 
 
@@ -41,11 +43,11 @@ def test_a_number_not_written_plainly_is_refused_as_a_malformed_one(tmp_path: Pa
     ({"draws": "1 0"}, "draws must be a whole number (got '1 0')"),
     ({"draws": "10", "seed": "7.0"}, "seed must be a whole number (got '7.0')"),
 ])
-def test_a_query_number_not_written_plainly_is_refused(client: object, query: dict[str, str], message: str) -> None:
+def test_a_query_number_not_written_plainly_is_refused(client: TestClient, query: dict[str, str], message: str) -> None:
     from test_web_api import envelope
 
     run = {"attacker": "RUS", "target": "EST", "date": "2025-06-01"}
-    assert envelope(client.get("/api/cascade", params={**run, **query}), 422) == message  # type: ignore[attr-defined]
+    assert envelope(client.get("/api/cascade", params={**run, **query}), 422) == message
 
 
 @pytest.mark.parametrize("value", ["²", "١٠٢٤"])

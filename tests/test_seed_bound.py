@@ -4,25 +4,19 @@ through the API. A seed above the bound is one line naming it, everywhere."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
-from fastapi.testclient import TestClient
 
 from foedus.inputs import MAX_SEED
-from foedus.web.app import create_app
 from test_input_messages import _error_line
+
+if TYPE_CHECKING:
+    from fastapi.testclient import TestClient
 
 pytestmark = [pytest.mark.filterwarnings("ignore::DeprecationWarning")]
 
 SCENARIO = {"attacker": "RUS", "target": "EST", "date": "2025-06-01", "draws": 20}
-
-
-@pytest.fixture(scope="module")
-def client() -> Iterator[TestClient]:
-    with TestClient(create_app(), base_url="http://127.0.0.1") as c:
-        yield c
 
 
 def test_the_api_takes_the_largest_seed_the_cli_takes_and_draws_alike(client: TestClient) -> None:

@@ -9,6 +9,7 @@ import datetime
 import os
 import subprocess
 import sys
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -19,6 +20,9 @@ from foedus.errors import FoedusError
 from foedus.model.world import World
 from foedus.research.peacesciencer import parse_covariates
 from foedus.state_lists import resolve_states
+
+if TYPE_CHECKING:
+    from fastapi.testclient import TestClient
 
 SCENARIO = ["-d", "2025-06-01"]
 ADVICE = "give each state once, comma-separated"
@@ -80,16 +84,10 @@ def test_dyads_add_refuses_an_empty_covariate() -> None:
     ("attacker=RUS,&target=EST", "attacker: the 2nd value is empty ('RUS,')"),
     ("attacker=RUS&target=EST,%20", "target: the 2nd value is blank ('EST, ')"),
 ])
-def test_the_web_api_refuses_an_empty_item_in_the_python_apis_words(query: str, problem: str) -> None:
-    pytest.importorskip("fastapi", reason="the web extra (fastapi) is not installed")
-    pytest.importorskip("httpx2", reason="httpx2 (for the test client) is not installed")
-    from fastapi.testclient import TestClient
-
-    from foedus.web.app import create_app
-
-    with TestClient(create_app(), base_url="http://127.0.0.1") as client:
-        for path in ("/api/cascade", "/api/compare"):
-            extra = "&drop_treaty=nato_1949" if path == "/api/compare" else ""
-            response = client.get(f"{path}?{query}&date=2025-06-01{extra}")
-            assert response.status_code == 422, response.text
-            assert response.json()["error"] == f"{problem}; {ADVICE}"
+def test_the_web_api_refuses_an_empty_item_in_the_python_apis_words(client: TestClient, query: str,
+                                                                    problem: str) -> None:
+    for path in ("/api/cascade", "/api/compare"):
+        extra = "&drop_treaty=nato_1949" if path == "/api/compare" else ""
+        response = client.get(f"{path}?{query}&date=2025-06-01{extra}")
+        assert response.status_code == 422, response.text
+        assert response.json()["error"] == f"{problem}; {ADVICE}"

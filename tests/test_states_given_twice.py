@@ -5,11 +5,16 @@ the web API's attacker and target, `foedus.cascade`'s lists) was taken once with
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
 
 import foedus
 from foedus.errors import FoedusError
 from test_input_messages import _error_line
+
+if TYPE_CHECKING:
+    from fastapi.testclient import TestClient
 
 
 @pytest.mark.parametrize(("option", "values", "said"), [
@@ -38,17 +43,9 @@ def test_a_state_given_twice_to_the_python_api_is_refused() -> None:
         foedus.cascade(["RUS"], ["EST", "EST"], "2025-06-01")
 
 
-def test_a_state_given_twice_to_the_web_api_is_refused() -> None:
-    pytest.importorskip("fastapi", reason="the web extra (fastapi) is not installed")
-    pytest.importorskip("httpx2", reason="httpx2 (for the test client) is not installed")
-
-    from fastapi.testclient import TestClient
-
-    from foedus.web.app import create_app
-
-    with TestClient(create_app(), base_url="http://127.0.0.1") as client:
-        response = client.get("/api/cascade", params=[("attacker", "RUS"), ("attacker", "Russia"),
-                                                     ("target", "EST"), ("date", "2025-06-01")])
+def test_a_state_given_twice_to_the_web_api_is_refused(client: TestClient) -> None:
+    response = client.get("/api/cascade", params=[("attacker", "RUS"), ("attacker", "Russia"),
+                                                 ("target", "EST"), ("date", "2025-06-01")])
     assert 400 <= response.status_code < 500, response.text
     assert response.json()["error"] == ("attacker[1]: RUS is listed twice (also attacker[0]); list each "
                                         "state once")

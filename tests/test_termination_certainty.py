@@ -4,9 +4,9 @@ exit have: `treaties show` and the API say it, and a finding that rests on the e
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 import pytest
-from fastapi.testclient import TestClient
 
 import foedus
 from foedus.catalog import treaty_detail
@@ -16,6 +16,9 @@ from foedus.model.overlay_changes import DropTreaty
 from foedus.model.vocab import Certainty
 from foedus.model.world import World
 from foedus.war.changes import treaty_changes
+
+if TYPE_CHECKING:
+    from fastapi.testclient import TestClient
 
 pytestmark = [pytest.mark.filterwarnings("ignore::DeprecationWarning")]
 
@@ -61,11 +64,8 @@ def test_the_text_says_it_after_the_end(world: World, capsys: pytest.CaptureFixt
             "reporting only); publication in the Journal officiel") in header
 
 
-def test_the_api_says_it(world: World) -> None:
-    from foedus.web.app import create_app
-
-    with TestClient(create_app(), base_url="http://127.0.0.1") as client:
-        body = client.get("/api/treaties/atop_3830").json()
+def test_the_api_says_it(client: TestClient, world: World) -> None:
+    body = client.get("/api/treaties/atop_3830").json()
     assert body["terminated_how_sure"] == treaty_detail(world, "atop_3830")["terminated_how_sure"]
     assert body["terminated_certainty"]["within"] == "week"
 

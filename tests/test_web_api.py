@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -13,17 +12,10 @@ pytest.importorskip("httpx2", reason="httpx2 (for the test client) is not instal
 from fastapi.testclient import TestClient
 
 import foedus
-from foedus.web.app import create_app
 
 pytestmark = [pytest.mark.filterwarnings("ignore::DeprecationWarning")]
 
 FLAGSHIP = {"attacker": "UKR", "target": "RUS", "date": "2025-01-15", "place": "kursk-oblast"}
-
-
-@pytest.fixture(scope="module")
-def client() -> Iterator[TestClient]:
-    with TestClient(create_app(), base_url="http://127.0.0.1") as c:
-        yield c
 
 
 def envelope(response: Any, status: int) -> str:

@@ -4,7 +4,7 @@ the research data are missing (shown in the page's error area), and the built fr
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -14,7 +14,6 @@ pytest.importorskip("httpx2", reason="httpx2 (for the test client) is not instal
 
 from fastapi.testclient import TestClient
 
-from foedus.web.app import create_app
 from foedus.web.static import bundled_static_dir
 
 pytestmark = [pytest.mark.filterwarnings("ignore::DeprecationWarning")]
@@ -22,15 +21,9 @@ ROOT = Path(__file__).resolve().parents[1]
 POLAND = {"attacker": "DEU", "target": "POL", "date": "1939-09-01"}
 
 
-@pytest.fixture(scope="module")
-def client() -> Iterator[TestClient]:
-    with TestClient(create_app(workers=1), base_url="http://127.0.0.1") as c:
-        yield c
-
-
 @pytest.mark.needs_data
-def test_the_answer_carries_what_the_map_and_panel_read(client: TestClient) -> None:
-    body = client.get("/api/cascade", params={**POLAND, "likelihood": "true"}).json()
+def test_the_answer_carries_what_the_map_and_panel_read(one_worker_client: TestClient) -> None:
+    body = one_worker_client.get("/api/cascade", params={**POLAND, "likelihood": "true"}).json()
     lk = body["likelihood"]
     assert lk["model"]["version"] and lk["model"]["window"] and 0 < lk["model"]["interval"] < 1
     assert lk["model"]["first_year"] <= 1939 <= lk["model"]["last_year"]
@@ -47,19 +40,20 @@ def test_the_answer_carries_what_the_map_and_panel_read(client: TestClient) -> N
     assert lk["others"]["count"] >= 0 and set(lk["others"]["max_join"]) == {"30", "365", "ever"}
 
 
-def test_likelihood_off_or_unreadable(client: TestClient) -> None:
-    plain = client.get("/api/cascade", params={**POLAND, "likelihood": "false"})
+def test_likelihood_off_or_unreadable(one_worker_client: TestClient) -> None:
+    plain = one_worker_client.get("/api/cascade", params={**POLAND, "likelihood": "false"})
     assert plain.status_code == 200 and "likelihood" not in plain.json()
-    bad = client.get("/api/cascade", params={**POLAND, "likelihood": "maybe"})
+    bad = one_worker_client.get("/api/cascade", params={**POLAND, "likelihood": "maybe"})
     assert bad.status_code == 422 and bad.json()["ok"] is False
 
 
-def test_missing_research_data_is_a_one_line_422(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_missing_research_data_is_a_one_line_422(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+                                                  web_client: Callable[..., TestClient]) -> None:
     empty = tmp_path / "data"
     empty.mkdir()
     monkeypatch.setenv("FOEDUS_DATA_DIR", str(empty))  # the worker process starts with this environment
     monkeypatch.setenv("FOEDUS_CACHE_DIR", str(tmp_path / "cache"))
-    with TestClient(create_app(workers=1), base_url="http://127.0.0.1") as c:
+    with web_client(workers=1) as c:  # a new app: its worker starts with the environment set here
         response = c.get("/api/cascade", params={**POLAND, "likelihood": "true"})
     assert response.status_code == 422, response.text
     body = response.json()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -16,7 +16,6 @@ pytest.importorskip("httpx2", reason="httpx2 (for the test client) is not instal
 
 from fastapi.testclient import TestClient
 
-from foedus.web.app import create_app
 from foedus.web.envelope import ServerBusyError
 from foedus.web.guard import GuardSettings
 from foedus.web.jobs import MAX_ESCALATORY_STATES, is_cheap
@@ -28,12 +27,6 @@ from foedus.web.whatif import WhatIfQuery
 pytestmark = [pytest.mark.filterwarnings("ignore::DeprecationWarning")]
 FLAGSHIP = {"attacker": "UKR", "target": "RUS", "date": "2025-01-15", "place": "kursk-oblast"}
 SECURITY = ("content-security-policy", "x-content-type-options", "x-frame-options", "referrer-policy")
-
-
-@pytest.fixture(scope="module")
-def client() -> Iterator[TestClient]:
-    with TestClient(create_app(workers=1), base_url="http://127.0.0.1") as c:
-        yield c
 
 
 def _has_security_headers(headers: Any) -> bool:
@@ -55,45 +48,47 @@ def test_cheap_requests_are_the_legal_reading_among_few_states() -> None:
 
 
 @pytest.mark.parametrize("option", [("reading", "escalatory"), ("ongoing_since", "2024-08-06")])
-def test_expensive_requests_give_the_same_answer_from_the_pool(client: TestClient, option: tuple[str, str]) -> None:
+def test_expensive_requests_give_the_same_answer_from_the_pool(one_worker_client: TestClient,
+                                                               option: tuple[str, str]) -> None:
     from foedus import cascade
 
     params = {"attacker": "RUS", "target": "EST", "date": "2025-06-01", option[0]: option[1]}
-    body = client.get("/api/cascade", params=params).json()
+    body = one_worker_client.get("/api/cascade", params=params).json()
     assert body == cascade("RUS", "EST", "2025-06-01", **dict([option])).to_dict()
 
 
-def test_likelihood_is_a_job_for_the_pool_with_the_apis_answer(client: TestClient) -> None:
+def test_likelihood_is_a_job_for_the_pool_with_the_apis_answer(one_worker_client: TestClient) -> None:
     from foedus import cascade
 
-    body = client.get("/api/cascade", params={**FLAGSHIP, "likelihood": "true"}).json()
+    body = one_worker_client.get("/api/cascade", params={**FLAGSHIP, "likelihood": "true"}).json()
     assert body["likelihood"] is not None
     assert body == cascade("UKR", "RUS", "2025-01-15", place="kursk-oblast", likelihood=True).to_dict()
 
 
-def test_requests_over_the_cost_caps_are_refused_before_they_run(client: TestClient) -> None:
+def test_requests_over_the_cost_caps_are_refused_before_they_run(one_worker_client: TestClient) -> None:
     many = ",".join(["RUS", "BLR", "PRK", "IRN", "CHN"])
     targets = ",".join(["POL", "LTU", "LVA", "EST", "FIN"])
-    response = client.get("/api/cascade", params={"attacker": many, "target": targets, "date": "2025-06-01",
-                                                  "reading": "escalatory"})
+    response = one_worker_client.get("/api/cascade", params={"attacker": many, "target": targets,
+                                                             "date": "2025-06-01", "reading": "escalatory"})
     assert response.status_code == 422
     error = response.json()["error"]
     assert f"at most {MAX_ESCALATORY_STATES}" in error and "legal reading" in error
-    response = client.get("/api/cascade", params={"attacker": "RUS,BLR", "target": "POL,LTU", "date": "2025-06-01",
-                                                  "reading": "escalatory", "draws": 10_000})
+    response = one_worker_client.get("/api/cascade", params={"attacker": "RUS,BLR", "target": "POL,LTU",
+                                                             "date": "2025-06-01", "reading": "escalatory",
+                                                             "draws": 10_000})
     assert response.status_code == 422 and "escalatory draws" in response.json()["error"]
-    compare = client.get("/api/compare", params={"attacker": many, "target": targets, "date": "2025-06-01",
-                                                 "reading": "escalatory", "other_date": "2024-01-01"})
+    compare = one_worker_client.get("/api/compare", params={"attacker": many, "target": targets, "date": "2025-06-01",
+                                                            "reading": "escalatory", "other_date": "2024-01-01"})
     assert compare.status_code == 422
 
 
-def test_a_full_pool_answers_503_with_retry_after(client: TestClient) -> None:
-    pool: WorkerPool = client.app.state.pool  # type: ignore[attr-defined]
+def test_a_full_pool_answers_503_with_retry_after(one_worker_client: TestClient) -> None:
+    pool: WorkerPool = one_worker_client.app.state.pool  # type: ignore[attr-defined]
     saved = pool._admitted
     pool._admitted = pool.capacity  # every place taken
     try:
-        response = client.get("/api/cascade", params={**FLAGSHIP, "draws": 100, "seed": 1})
-        cheap = client.get("/api/cascade", params=FLAGSHIP)
+        response = one_worker_client.get("/api/cascade", params={**FLAGSHIP, "draws": 100, "seed": 1})
+        cheap = one_worker_client.get("/api/cascade", params=FLAGSHIP)
     finally:
         pool._admitted = saved
     assert response.status_code == 503 and int(response.headers["retry-after"]) >= 1
@@ -132,8 +127,8 @@ def test_the_pool_admits_running_plus_waiting_jobs_and_no_more() -> None:
         pool.close()
 
 
-def test_a_job_past_the_time_limit_is_stopped_and_the_pool_recovers() -> None:
-    with TestClient(create_app(mc_timeout=0.5, workers=1), base_url="http://127.0.0.1") as c:
+def test_a_job_past_the_time_limit_is_stopped_and_the_pool_recovers(web_client: Callable[..., TestClient]) -> None:
+    with web_client(mc_timeout=0.5, workers=1) as c:
         slow = {"attacker": "RUS", "target": "EST", "date": "2025-06-01", "reading": "escalatory", "draws": 5000}
         response = c.get("/api/cascade", params=slow)
         assert response.status_code == 422 and "took longer than 0.5 s and was stopped" in response.json()["error"]
@@ -149,35 +144,38 @@ def test_a_job_past_the_time_limit_is_stopped_and_the_pool_recovers() -> None:
     ({"origin": "http://127.0.0.1", "sec-fetch-site": "same-origin"}, 200),
     ({"sec-fetch-site": "none"}, 200),
 ])
-def test_requests_from_other_sites_are_refused(client: TestClient, headers: dict[str, str], status: int) -> None:
-    response = client.get("/api/cascade", params=FLAGSHIP, headers=headers)
+def test_requests_from_other_sites_are_refused(one_worker_client: TestClient, headers: dict[str, str],
+                                               status: int) -> None:
+    response = one_worker_client.get("/api/cascade", params=FLAGSHIP, headers=headers)
     assert response.status_code == status
     assert _has_security_headers(response.headers)
     if status == 403:
         assert "refused" in response.json()["error"]
 
 
-def test_a_server_error_carries_the_security_headers(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_server_error_carries_the_security_headers(monkeypatch: pytest.MonkeyPatch,
+                                                     web_client: Callable[..., TestClient]) -> None:
     import foedus.web.api_cascade as api
 
     def boom(*_args: Any, **_kw: Any) -> None:
         raise RuntimeError("boom")
 
     monkeypatch.setattr(api, "run_query", boom)
-    with TestClient(create_app(), base_url="http://127.0.0.1", raise_server_exceptions=False) as c:
+    with web_client(raise_server_exceptions=False) as c:
         response = c.get("/api/cascade", params=FLAGSHIP)
     assert response.status_code == 500 and response.json()["error"].startswith("internal error")
     assert _has_security_headers(response.headers)
 
 
-def test_too_many_requests_in_flight_get_503() -> None:
-    with TestClient(create_app(GuardSettings(max_in_flight=0)), base_url="http://127.0.0.1") as c:
+def test_too_many_requests_in_flight_get_503(web_client: Callable[..., TestClient]) -> None:
+    with web_client(GuardSettings(max_in_flight=0)) as c:
         response = c.get("/api/health")
     assert response.status_code == 503 and response.headers["retry-after"] == "1"
     assert _has_security_headers(response.headers)
 
 
-def test_cheap_requests_run_beside_the_event_loop(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cheap_requests_run_beside_the_event_loop(one_worker_client: TestClient,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     """A cheap cascade computes in the CHEAP thread, so /api/health is answered while it runs (not after)."""
     import foedus.web.api_cascade as api
 
@@ -191,13 +189,13 @@ def test_cheap_requests_run_beside_the_event_loop(client: TestClient, monkeypatc
 
     monkeypatch.setattr(api, "run_query", held_back)
     answers: list[Any] = []
-    runner = threading.Thread(target=lambda: answers.append(client.get("/api/cascade", params=FLAGSHIP)))
+    runner = threading.Thread(target=lambda: answers.append(one_worker_client.get("/api/cascade", params=FLAGSHIP)))
     safety = threading.Timer(20, release.set)  # a loop blocked by the cascade would otherwise never answer
     runner.start()
     safety.start()
     try:
         assert started.wait(20)
-        health = client.get("/api/health")
+        health = one_worker_client.get("/api/health")
         answered_while_running = not release.is_set()
     finally:
         release.set()

@@ -9,7 +9,6 @@ import io
 import json
 import lzma
 import tarfile
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -23,16 +22,9 @@ from foedus.datasets import DATASETS, DataFile, Source
 from foedus.errors import ChecksumError, DataFormatError, DataMissingError, TreatyDataError
 from foedus.model.place_coords import load_place_coords, place_coords
 from foedus.sources import cshapes
-from foedus.web.app import create_app
 
 pytestmark = [pytest.mark.filterwarnings("ignore::DeprecationWarning")]
 FIXTURE = Path(__file__).parent / "fixtures" / "cshapes_mini.topojson"
-
-
-@pytest.fixture(scope="module")
-def client() -> Iterator[TestClient]:
-    with TestClient(create_app(), base_url="http://127.0.0.1") as c:
-        yield c
 
 
 @pytest.fixture

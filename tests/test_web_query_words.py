@@ -4,8 +4,6 @@ have at most 80 characters"), and a missing parameter of any endpoint was shown 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 pytest.importorskip("fastapi", reason="the web extra (fastapi) is not installed")
@@ -13,18 +11,11 @@ pytest.importorskip("httpx2", reason="httpx2 (for the test client) is not instal
 
 from fastapi.testclient import TestClient
 
-from foedus.web.app import create_app
 from test_web_api import envelope
 
 pytestmark = [pytest.mark.filterwarnings("ignore::DeprecationWarning")]
 
 RUN = {"attacker": "RUS", "target": "EST", "date": "2025-06-01"}
-
-
-@pytest.fixture(scope="module")
-def client() -> Iterator[TestClient]:
-    with TestClient(create_app(), base_url="http://127.0.0.1") as c:
-        yield c
 
 
 @pytest.mark.parametrize(("path", "query", "message"), [

@@ -8,7 +8,7 @@ import re
 import socket
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 
@@ -18,19 +18,12 @@ pytest.importorskip("httpx2", reason="httpx2 (for the test client) is not instal
 from fastapi.testclient import TestClient
 
 from foedus.errors import FoedusError
-from foedus.web.app import create_app
 from foedus.web.guard import GuardSettings, is_loopback_host
 from foedus.web.server import check_bind, url_for
 from foedus.web.static import bundled_static_dir
 
 pytestmark = [pytest.mark.filterwarnings("ignore::DeprecationWarning")]
 QUERY = "/api/cascade?attacker=UKR&target=RUS&date=2025-01-15&place=kursk-oblast"
-
-
-@pytest.fixture(scope="module")
-def client() -> Iterator[TestClient]:
-    with TestClient(create_app(), base_url="http://127.0.0.1") as c:
-        yield c
 
 
 @pytest.mark.parametrize("path", ["/", QUERY, "/api/nope", "/api/cascade?attacker=Rusia&target=UKR&date=2025-01-01"])
@@ -79,12 +72,13 @@ def test_a_small_request_body_is_refused_not_ignored(client: TestClient, path: s
         f"({len(body)} bytes sent): put them after '?' in the URL (see /openapi.json)")
 
 
-def test_foreign_host_headers_are_refused_unless_remote_is_allowed(client: TestClient) -> None:
+def test_foreign_host_headers_are_refused_unless_remote_is_allowed(client: TestClient,
+                                                                   web_client: Callable[..., TestClient]) -> None:
     response = client.get("/api/health", headers={"host": "attacker.example:8765"})
     assert response.status_code == 400 and "--allow-remote" in response.json()["error"]
     for host in ("localhost:8765", "127.0.0.1", "[::1]:8765"):
         assert client.get("/api/health", headers={"host": host}).status_code == 200
-    with TestClient(create_app(GuardSettings(allow_remote=True)), base_url="http://example.org") as remote:
+    with web_client(GuardSettings(allow_remote=True), base_url="http://example.org") as remote:
         assert remote.get("/api/health").status_code == 200
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -13,16 +13,9 @@ pytest.importorskip("httpx2", reason="httpx2 (for the test client) is not instal
 from fastapi.testclient import TestClient
 
 import foedus
-from foedus.web.app import create_app
 
 pytestmark = [pytest.mark.filterwarnings("ignore::DeprecationWarning")]
 FLAGSHIP = {"attacker": "UKR", "target": "RUS", "date": "2025-01-15", "place": "kursk-oblast"}
-
-
-@pytest.fixture(scope="module")
-def client() -> Iterator[TestClient]:
-    with TestClient(create_app(), base_url="http://127.0.0.1") as c:
-        yield c
 
 
 def whatif_world(*flags: str) -> Any:
@@ -149,9 +142,9 @@ def test_compare_needs_something_to_compare(client: TestClient, other: dict[str,
     assert empty.status_code == 422 and empty.json()["error"] == "invalid date '': expected YYYY-MM-DD"
 
 
-def test_a_runaway_monte_carlo_is_stopped_and_the_next_run_works() -> None:
+def test_a_runaway_monte_carlo_is_stopped_and_the_next_run_works(web_client: Callable[..., TestClient]) -> None:
     slow = {"attacker": "DEU", "target": "FRA", "date": "2025-06-01", "reading": "escalatory", "draws": 10_000}
-    with TestClient(create_app(mc_timeout=1.0), base_url="http://127.0.0.1") as c:
+    with web_client(mc_timeout=1.0) as c:
         response = c.get("/api/cascade", params=slow)
         assert response.status_code == 422
         assert "took longer than 1 s and was stopped" in response.json()["error"]

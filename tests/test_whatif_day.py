@@ -6,7 +6,7 @@ the Python API, the web API) now reads it on the day the changed world is run on
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -14,6 +14,9 @@ import foedus
 from foedus.errors import FoedusError
 from foedus.model.overlay import Overlay, changes_from
 from test_input_messages import _error_line
+
+if TYPE_CHECKING:
+    from fastapi.testclient import TestClient
 
 DAY = "1960-01-01"
 SCENARIO = ["-a", "USA", "-t", "CUB"]
@@ -57,25 +60,14 @@ def test_python_api_reads_it_on_the_scenario_date(name: str) -> None:
     assert str(caught.value) == _attacker_said(name)
 
 
-@pytest.fixture(scope="module")
-def client() -> Iterator[object]:
-    pytest.importorskip("fastapi", reason="the web extra (fastapi) is not installed")
-    pytest.importorskip("httpx2", reason="httpx2 (for the test client) is not installed")
-    from fastapi.testclient import TestClient
-
-    from foedus.web.app import create_app
-
-    with TestClient(create_app(), base_url="http://127.0.0.1") as c:
-        yield c
-
-
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")
 @pytest.mark.parametrize(("path", "dates"), [("/api/cascade", {"date": DAY}),
                                              ("/api/compare", {"date": "2025-01-01", "other_date": DAY})])
-def test_web_api_reads_it_on_the_date_of_the_changed_world(client: object, path: str, dates: dict[str, str]) -> None:
+def test_web_api_reads_it_on_the_date_of_the_changed_world(client: TestClient, path: str,
+                                                           dates: dict[str, str]) -> None:
     from foedus.web.envelope import _web_wording
 
-    response = client.get(path, params={"attacker": "USA", "target": "CUB", **dates,  # type: ignore[attr-defined]
+    response = client.get(path, params={"attacker": "USA", "target": "CUB", **dates,
                                         "add_member": "nato_1949:Germany"})
     assert response.status_code == 422, response.text
     assert response.json()["error"] == _web_wording(_attacker_said("Germany"))
