@@ -104,8 +104,10 @@ class Certifier:
     """`sureness` of a find's leg and attack in one scenario: what does not depend on the attack is kept per leg
     in `parties` (one store per leg table: the table fixes the date and the membership basis); the attack's place
     facts are added per attack where there can be any (`foedus.engine.certainty.place_free`: most clauses, in
-    the recognized view, have none). `view` is the scenario's territorial reading, which stores of records made
-    with it key on (`foedus.engine.ledger.intern`)."""
+    the recognized view, have none). The answer is kept in `sures`, per leg and attacked victim, place and kind (one
+    store per leg table and territorial reading): a run's consultations, violations, duties and obligations ask it
+    of the same leg and place again and again, once per attacker. `view` is the scenario's territorial reading,
+    which stores of records made with it key on (`foedus.engine.ledger.intern`)."""
 
     scenario: Scenario
     places: Mapping[str, Place]
@@ -113,6 +115,7 @@ class Certifier:
     memo: Memo  # what legs of one treaty share (`party_facts`)
     view: str
     names: Mapping[str, str]  # each state's name by its id, for a reason that names one (`named_state`)
+    sures: dict[tuple[int, str, str, str], Sureness]  # `leg`'s answers
 
     @classmethod
     def of(cls, scenario: Scenario, places: Mapping[str, Place], index: LegTable, names: Mapping[str, str]
@@ -121,14 +124,28 @@ class Certifier:
         states' names."""
         stores: tuple[dict[int, Assessment], Memo] = index.derived("certainty of legs", lambda: ({}, {}))
         parties, memo = stores
-        return cls(scenario, places, parties, memo, scenario.territory_view, names)
+        view = scenario.territory_view
+        return cls(scenario, places, parties, memo, view, names, index.derived(("sureness of legs", view), dict))
 
     def __call__(self, f: Found) -> Sureness:
-        vol = f[1]
-        return self.leg(f[5], vol.victim, vol.place, vol.kind)
+        """`leg` of the find's leg and attack (its look into `sures` written inline: change both)."""
+        vol, leg = f[1], f[5]
+        found = self.sures.get((id(leg), vol.victim, vol.place, vol.kind))
+        return found if found is not None else self.leg(leg, vol.victim, vol.place, vol.kind)
 
     def leg(self, leg: Leg, victim: str, place: str, kind: str) -> Sureness:
-        """`sureness` of `leg` for an attack on `victim` at `place` (its id), of `kind` (territory or forces)."""
+        """`sureness` of `leg` for an attack on `victim` at `place` (its id), of `kind` (territory or forces); kept
+        in `sures` (`__call__` looks there first itself)."""
+        key = (id(leg), victim, place, kind)
+        found = self.sures.get(key)
+        if found is None:
+            if len(self.sures) >= _MOST:
+                self.sures.clear()
+            found = self.sures[key] = self._leg(leg, victim, place, kind)
+        return found
+
+    def _leg(self, leg: Leg, victim: str, place: str, kind: str) -> Sureness:
+        """`leg`, made: the leg's party facts (kept in `parties`) and the attack's place facts."""
         sure = self.parties.get(id(leg))
         if sure is None:
             if len(self.parties) >= _MOST:
