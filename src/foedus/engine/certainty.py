@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from foedus.datarecord import dataclass
 from foedus.engine.certainty_words import (
@@ -50,7 +50,7 @@ __all__ = ["ASSUMED", "Assessment", "Memo", "applies_fact", "assess", "clause_da
            "how_sure", "left_fact", "member_start", "membership_fact", "party_facts", "party_on", "place_facts",
            "place_free", "source_of", "standing_fact", "suspension_fact", "with_facts"]
 
-Memo = dict[tuple[int, object], tuple[CertaintyReason, ...]]  # `party_facts`'s parts, for one day and basis
+Memo = dict[tuple[int, object], Any]  # `party_facts`'s parts (reasons) and what it made of them, for one day and basis
 ASSUMED = frozenset({"freeze", "place", "scope"})  # reason kinds that are also conditions of the obligation
 
 
@@ -93,22 +93,30 @@ def party_facts(treaty: Treaty, provision: Provision, obligor: str, beneficiary:
                 basis: str = "in-force", memo: Memo | None = None, *, names: Mapping[str, str]) -> Assessment:
     """The part of `assess` that does not depend on the attack: the treaty, the clause and both parties on `day`
     (callers keep it per leg and add `place_facts`). `memo` keeps the clause's facts and each party's, which many
-    legs share, for one day and basis (a store per leg table, whose world's `names` name the states)."""
+    legs share, for one day and basis (a store per leg table, whose world's `names` name the states), and the
+    assessment made of each combination of them, which legs of one clause whose parties add the same facts share."""
     if memo is None:
         memo = {}
     clause: tuple[int, object] = (id(treaty), id(provision))
     reasons = memo.get(clause)
     if reasons is None:
         reasons = memo[clause] = tuple(_treaty_facts(treaty, provision, day))
+    made = [id(reasons)]  # the parts, by identity: legs whose parts are the same objects share an assessment
     for state in dict.fromkeys((obligor, beneficiary)):
         party: tuple[int, object] = (id(treaty), state)
         found = memo.get(party)
         if found is None:
             found = memo[party] = tuple(_member_facts(treaty, state, day, basis, names))
         reasons += found
+        made.append(id(found))
     if provision.suspensions:  # rare, and per leg: not kept in `memo`
         reasons += tuple(_leg_facts(treaty, provision, obligor, beneficiary, day, names))
-    return with_facts(_VERIFIED, reasons)
+        return with_facts(_VERIFIED, reasons)
+    key: tuple[int, object] = (-1, tuple(made))  # (the parts stay in `memo`, so their ids are not reused)
+    sure: Assessment | None = memo.get(key)
+    if sure is None:
+        sure = memo[key] = with_facts(_VERIFIED, reasons)
+    return sure
 
 
 def with_facts(sure: Assessment, more: tuple[CertaintyReason, ...]) -> Assessment:
