@@ -25,7 +25,7 @@ from foedus.datarecord import dataclass, field
 from foedus.engine.judge import Judge, Key
 from foedus.engine.ledger import Ledger
 from foedus.engine.leg import Leg
-from foedus.engine.owed import Owed, ReadByObligor, first_admitted, indices
+from foedus.engine.owed import Owed, ReadByObligor, admitted_by, all_but, first_admitted, indices
 from foedus.engine.rules import Situation, Verdict, Volley
 from foedus.engine.rules import verdict as verdict_rules
 
@@ -153,7 +153,7 @@ class Binder(Judge):
                         book.first(table, ckey, (rnd, vol, i, 1, rank, leg, ""))
             if keep:
                 left[obligor] = legs if len(keep) == len(legs) else tuple(keep)
-        if len(left) < len(waiting) or any(len(legs) < len(waiting[o]) for o, legs in left.items()):
+        if left != waiting:  # some settled: `left` holds each tuple as it was or fewer legs
             self.consulting[key] = left
 
     def _neutrality(self, vol: Volley, key: Key, owed: Owed, ctx: Situation, strikers: list[int]) -> None:
@@ -177,13 +177,12 @@ class Binder(Judge):
             if verdict is not None:
                 admitted: Sequence[int] = every
             else:
-                who = leg.counterparts
-                admitted = [i for i, a in enumerate(attackers) if who.admits(a)]
+                admitted = admitted_by(leg.counterparts, attackers)
                 if not admitted:
                     continue
                 verdict = self._verdict(leg, vol, admitted[0], verdicts, ctx)
             if leg.obligor in vol.members and verdict_rules.spares_own_attack(leg):
-                admitted = [i for i in admitted if attackers[i] != leg.obligor]
+                admitted = all_but(admitted, attackers, leg.obligor)
                 if not admitted:
                     continue
             if verdict.binds:  # `_neutral_find`'s duty, inline (most of them)
@@ -266,7 +265,7 @@ class Binder(Judge):
                     book.first(book.withheld, on_attack[:3], (rnd, vol, i, 4, rank, leg, verdict.gate))
             if keep:
                 left[obligor] = legs if len(keep) == len(legs) else tuple(keep)
-        if len(left) < len(waiting) or any(len(legs) < len(waiting[o]) for o, legs in left.items()):
+        if left != waiting:  # some legs settled (as in `_consultations`), those of obligors on the victim's side too
             self.defending[key] = left  # the legs of obligors on the victim's side are settled too
 
     def _offence(self, vol: Volley, ctx: Situation, state: BindState, strikers: list[int]) -> None:
@@ -287,4 +286,3 @@ class Binder(Judge):
                 elif verdict.gate is not None:
                     book.first(book.withheld, (obligor, leg.treaty.id, leg.provision.article),
                                (book.rnd, vol, i, 5, rank, leg, verdict.gate))
-

@@ -21,7 +21,7 @@ the results equal, byte for byte, those of the engine that restarted and evaluat
 from __future__ import annotations
 
 from bisect import insort
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
@@ -33,6 +33,7 @@ from foedus.engine.ledger import (
     Duties,
     Found,
     Ledger,
+    RankKey,
     finds,
     interned,
     neutral_records,
@@ -186,9 +187,10 @@ class _Run:
             f = found[0]
             return (cited(f[5], f[1], f[2], f[6], f[0], certify, parts),)  # type: ignore[arg-type]
         rank = ranking(self.index, certify)
-        found = sorted(found, key=rank if found[0][0] == found[-1][0] else lambda f: (f[0], rank(f)))
-        return tuple([cited(f[5], f[1], f[2], f[6], f[0], certify, parts)  # type: ignore[arg-type]
-                      for f in found])
+        out = []  # a loop, not a comprehension: that would make cells of `certify` and `parts` on every call
+        for f in sorted(found, key=rank if found[0][0] == found[-1][0] else _by_round(rank)):
+            out.append(cited(f[5], f[1], f[2], f[6], f[0], certify, parts))  # type: ignore[arg-type]
+        return tuple(out)
 
     def _duties(self) -> dict[str, list[Duties]]:
         """This round's neutrality duties by state (ordered only when a record needs them: `_neutral`)."""
@@ -284,3 +286,8 @@ def _switches(index: LegTable, s: Scenario) -> Scenario:
             known.clear()
         found = known[key] = replace(s, attackers=(), targets=(), place="", attacks=())
     return found
+
+
+def _by_round(rank: Callable[[Found], RankKey]) -> Callable[[Found], tuple[int, RankKey]]:
+    """`rank` after the round (`_Run.cite`'s key where finds come from more than one round)."""
+    return lambda f: (f[0], rank(f))

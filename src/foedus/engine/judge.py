@@ -10,6 +10,8 @@ adversary clause (`attacker_verdict`). The legs that admit anyone are judged onc
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from foedus.datarecord import dataclass
 from foedus.engine.leg import Leg
 from foedus.engine.owed import Owed, owed_legs
@@ -129,13 +131,17 @@ class Judge:
         vkey = (key, victim_status(key[0], ctx))
         found = self._neutral.get(vkey)
         if found is None:
-            judged = [(rank, leg, self._verdict(leg, vol, 0, verdicts, ctx) if leg.counterparts.anyone else None)
-                      for rank, leg in owed.neutrality]
-            found = self._neutral[vkey] = [(rank, leg, v) for rank, leg, v in judged
-                                           if v is None or v.binds or v.gate is not None]
+            found = self._neutral[vkey] = self._judged_neutrality(owed, verdicts, vol, ctx)
         if ctx is self._ctx:
             self._neutral_at_hand[key] = found
         return found
+
+    def _judged_neutrality(self, owed: Owed, verdicts: dict[int, Verdict], vol: Volley, ctx: Situation
+                           ) -> list[tuple[int, Leg, Verdict | None]]:
+        """`_bound_neutrality`'s list, made where none is kept (a function of its own, as `_judged_for_attacker`)."""
+        judged = [(rank, leg, self._verdict(leg, vol, 0, verdicts, ctx) if leg.counterparts.anyone else None)
+                  for rank, leg in owed.neutrality]
+        return [(rank, leg, v) for rank, leg, v in judged if v is None or v.binds or v.gate is not None]
 
     def _owed_to_attacker(self, vol: Volley, i: int, ctx: Situation, partner: bool
                           ) -> list[tuple[int, Leg, Verdict | None]]:
@@ -153,7 +159,12 @@ class Judge:
         vkey = (attacker, vol.victim, partner, vol.place, vol.kind, vol.severity, status)
         found = self._attacking.get(vkey)
         if found is None:
-            found = self._attacking[vkey] = [
-                (rank, leg, self._attacker_verdict(leg, vol, i, ctx) if leg.counterparts.anyone else None)
-                for rank, leg in legs if leg.obligor != vol.victim or not verdict_rules.spares_own_attack(leg)]
+            found = self._attacking[vkey] = self._judged_for_attacker(legs, vol, i, ctx)
         return found
+
+    def _judged_for_attacker(self, legs: Sequence[tuple[int, Leg]], vol: Volley, i: int, ctx: Situation
+                             ) -> list[tuple[int, Leg, Verdict | None]]:
+        """`_owed_to_attacker`'s list, made where none is kept: a function of its own, so that its comprehension's
+        closure (a cell per name it reads) is made only here, not on every call that finds the list kept."""
+        return [(rank, leg, self._attacker_verdict(leg, vol, i, ctx) if leg.counterparts.anyone else None)
+                for rank, leg in legs if leg.obligor != vol.victim or not verdict_rules.spares_own_attack(leg)]

@@ -139,7 +139,7 @@ class Ledger:
         if order_of(found) < order_of(held):
             self.bound[key] = found
             joins = self.joins[found[5].obligor]
-            joins[:] = [f for f in joins if f is not held]
+            joins[:] = _without(joins, held)
             joins.append(found)
 
     def new_round(self, rnd: int) -> None:
@@ -286,3 +286,9 @@ def withheld_record(leg: Leg, gate: str, sure: Sureness, names: Mapping[str, str
         level = worst([Certainty(level), doubt]).value
     return Withheld(leg.obligor, leg.treaty.id, leg.provision.article, gate_reason(leg, gate, names), gaps, level,
                     reasons)
+
+
+def _without(finds: list[Found], held: Found) -> list[Found]:
+    """`finds` less `held` (by identity): `Ledger.bind`'s comprehension, a function of its own so that `bind` makes
+    no cell of `held` on every call."""
+    return [f for f in finds if f is not held]

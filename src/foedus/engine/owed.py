@@ -4,16 +4,16 @@ finds the attacks of a volley that concern a leg."""
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Sequence, Set
 
 from foedus.datarecord import dataclass
-from foedus.engine.leg import Leg
+from foedus.engine.leg import Counterparts, Leg
 from foedus.engine.rules import Volley, attacker_role, verdict, where
 from foedus.engine.table import LegTable
 from foedus.model.vocab import Kind
 
-__all__ = ["ByObligor", "LedgerKey", "Owed", "Ranked", "Read", "ReadByObligor", "first_admitted", "indices",
-           "owed_legs", "read", "scan", "spared"]
+__all__ = ["ByObligor", "LedgerKey", "Owed", "Ranked", "Read", "ReadByObligor", "admitted_by", "all_but",
+           "first_admitted", "indices", "owed_legs", "read", "scan", "spared"]
 
 Ranked = list[tuple[int, Leg]]
 ByObligor = dict[str, tuple[tuple[int, Leg], ...]]  # ranked legs by obligor, obligors in the order of their first leg
@@ -106,6 +106,31 @@ def indices(vol: Volley, states: frozenset[str]) -> list[int]:
     if not common:
         return []
     if vol.block >= 0:  # home strikes: sorted, never repeated attackers
-        return sorted([bisect_left(vol.attackers, s) for s in common]) if len(common) > 1 else [
+        return _sorted_at(vol.attackers, common) if len(common) > 1 else [
             bisect_left(vol.attackers, next(iter(common)))]
-    return [i for i, a in enumerate(vol.attackers) if a in common]
+    return _at(vol.attackers, common)
+
+
+def _sorted_at(attackers: Sequence[str], common: Set[str]) -> list[int]:
+    """`indices` where attackers are sorted and never repeated (its comprehension, kept out of it: below)."""
+    return sorted([bisect_left(attackers, s) for s in common])
+
+
+def _at(attackers: Sequence[str], common: Set[str]) -> list[int]:
+    """`indices` of other volleys: the attacks, by index, made by a state in `common`."""
+    return [i for i, a in enumerate(attackers) if a in common]
+
+
+# Helpers of the binder's hot methods (`foedus.engine.bind`), each a function of its own: a comprehension or
+# generator in a function makes a cell for each name of the function it reads, on every call, even where it never
+# runs (a closure: Python 3.11)
+
+
+def admitted_by(who: Counterparts, attackers: Sequence[str]) -> list[int]:
+    """The attacks, by index, whose attacker a leg's counterparts `who` admit."""
+    return [i for i, a in enumerate(attackers) if who.admits(a)]
+
+
+def all_but(admitted: Sequence[int], attackers: Sequence[str], obligor: str) -> list[int]:
+    """The `admitted` attacks that are not `obligor`'s."""
+    return [i for i in admitted if attackers[i] != obligor]

@@ -1,0 +1,24 @@
+"""The warm rounds' hot functions make no closure cells (issue 15): a comprehension, generator or lambda in a
+function makes a cell of each of the function's names it reads on every call of the function, even where it never
+runs (Python 3.11), so these functions keep theirs in helpers of their own (docs/performance.md, session 36)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from foedus.engine.bind import Binder
+from foedus.engine.cascade import _Run
+from foedus.engine.judge import Judge
+from foedus.engine.ledger import Ledger
+from foedus.engine.owed import indices
+
+HOT: list[Callable[..., Any]] = [Judge._owed_to_attacker, Judge._bound_neutrality, Binder._defence,
+                                 Binder._consultations, Binder._neutral_to_victim, _Run.cite, Ledger.bind, indices]
+
+
+@pytest.mark.parametrize("function", HOT, ids=lambda f: f.__qualname__)
+def test_no_cells(function: Callable[..., Any]) -> None:
+    assert function.__code__.co_cellvars == ()
