@@ -38,6 +38,11 @@ __all__ = ["THRESHOLDS", "Verdict", "attacker_role", "binds_against", "binds_on"
            "severe_enough", "spares_own_attack", "threshold", "triggered"]
 
 RANK = {s: i for i, s in enumerate(SEVERITIES)}
+# the kinds as module names: a read of `Kind.X` goes through the enum type's `__getattr__` hook (Python 3.11),
+# which the interpreter does not specialise; a module global's read it does (docs/performance.md, session 36)
+_OFFENSE, _NONAGGRESSION, _NEUTRALITY = Kind.OFFENSE, Kind.NONAGGRESSION, Kind.NEUTRALITY
+_WAR_KINDS = (_OFFENSE, _NEUTRALITY)
+_STATE_OF_WAR = Trigger.ARMED_ATTACK_STATE_OF_WAR
 THRESHOLDS: dict[Trigger, Severity] = {
     Trigger.ARMED_ATTACK: "armed-attack",
     Trigger.ARMED_ATTACK_STATE_OF_WAR: "armed-attack",
@@ -62,9 +67,9 @@ YES = Verdict(True)
 
 def threshold(provision: Provision) -> Severity:
     """The least severe incident that sets the provision off (see the module docstring)."""
-    if provision.kind in (Kind.OFFENSE, Kind.NEUTRALITY):
+    if provision.kind in _WAR_KINDS:
         return "armed-attack"
-    if provision.kind is Kind.NONAGGRESSION:
+    if provision.kind is _NONAGGRESSION:
         return "incursion"
     return THRESHOLDS[provision.trigger]
 
@@ -84,11 +89,11 @@ def triggered(leg: Leg, attack: Attack, places: Mapping[str, Place]) -> bool:
     if not severe_enough(leg, attack):
         return False
     kind = leg.provision.kind
-    if kind is Kind.OFFENSE:
+    if kind is _OFFENSE:
         return leg.beneficiary == attack.attacker and leg.counterparts.admits(attack.victim)
-    if kind is Kind.NONAGGRESSION:
+    if kind is _NONAGGRESSION:
         return leg.obligor == attack.attacker and leg.beneficiary == attack.victim
-    if kind is Kind.NEUTRALITY and leg.beneficiary == attack.attacker:
+    if kind is _NEUTRALITY and leg.beneficiary == attack.attacker:
         return where.binds_when_partner_attacks(leg.provision) and leg.counterparts.admits(attack.victim)
     return _protects(leg, attack, places)
 
@@ -97,7 +102,7 @@ def evaluate(leg: Leg, attack: Attack, situation: Situation) -> Verdict:
     """Apply the rule for the leg's kind to one attack, then its gates in order."""
     if not triggered(leg, attack, situation.places):
         return NO
-    if leg.provision.kind is Kind.NONAGGRESSION:
+    if leg.provision.kind is _NONAGGRESSION:
         return YES
     gate = closed_gate(leg, situation)
     return YES if gate is None else Verdict(False, gate)
@@ -113,7 +118,7 @@ def attacker_role(leg: Leg) -> Literal["counterpart", "obligor"]:
     volley that a leg admits all get the same verdict: the reference engine evaluates each leg once per volley
     (`foedus.engine.rules.strikes.Volley`). tests/test_rule_facts.py checks that this holds.
     """
-    return "obligor" if leg.provision.kind is Kind.NONAGGRESSION else "counterpart"
+    return "obligor" if leg.provision.kind is _NONAGGRESSION else "counterpart"
 
 
 def spares_own_attack(leg: Leg) -> bool:
@@ -161,7 +166,7 @@ def conditions(leg: Leg, attack: Attack, names: Mapping[str, str]) -> list[str]:
     name the states, `foedus.wording.named_state`)."""
     p = leg.provision
     out = assumptions(leg, names)
-    if p.trigger is Trigger.ARMED_ATTACK_STATE_OF_WAR:
+    if p.trigger is _STATE_OF_WAR:
         out.append(f"assumes the attack puts {named_state(attack.victim, names)} in a state of war")
     if attack.severity != "armed-attack":
         out.append(f"reads the {attack.severity} as {p.trigger.value.replace('_', ' ')}: the clause's wording "

@@ -19,6 +19,10 @@ if TYPE_CHECKING:
 
 __all__ = ["binds_when_partner_attacks", "counterparts_of", "covers", "in_scope", "token_matches"]
 
+# the kinds as module names: a read of `Kind.X` goes through the enum type's `__getattr__` hook (Python 3.11),
+# which the interpreter does not specialise; a module global's read it does (docs/performance.md, session 36)
+_FOLLOW_ATTACKER, _NEUTRALITY = (Kind.OFFENSE, Kind.NONAGGRESSION), Kind.NEUTRALITY
+
 
 def in_scope(provision: Provision, attack: Attack, place: Place, parties: Collection[str] = ()) -> bool:
     """Whether the attack's place and kind (territory or forces) fall in the provision's scope (`parties`: the
@@ -33,9 +37,9 @@ def covers(leg: Leg, attack: Attack, places: Mapping[str, Place]) -> bool:
     """The place part of a leg's trigger: in scope for the kinds that protect a victim, always for offence
     and non-aggression (they follow the attacker, wherever it strikes)."""
     kind = leg.provision.kind
-    if kind in (Kind.OFFENSE, Kind.NONAGGRESSION):
+    if kind in _FOLLOW_ATTACKER:
         return True
-    if kind is Kind.NEUTRALITY and leg.beneficiary == attack.attacker:
+    if kind is _NEUTRALITY and leg.beneficiary == attack.attacker:
         return True
     return in_scope(leg.provision, attack, places[attack.place], leg.parties)
 
