@@ -148,17 +148,18 @@ INITS["def __init__(self, scenario, joiners, consultations=__r_d2, conflicts=__r
 
 
 def _28(__r_set):
-    def __init__(self, scenario, places, parties, memo, view, names):
+    def __init__(self, scenario, places, parties, memo, view, names, sures):
         __r_set(self, 'scenario', scenario)
         __r_set(self, 'places', places)
         __r_set(self, 'parties', parties)
         __r_set(self, 'memo', memo)
         __r_set(self, 'view', view)
         __r_set(self, 'names', names)
+        __r_set(self, 'sures', sures)
     return __init__
 
 
-INITS["def __init__(self, scenario, places, parties, memo, view, names):\n    __r_set(self, 'scenario', scenario)\n    __r_set(self, 'places', places)\n    __r_set(self, 'parties', parties)\n    __r_set(self, 'memo', memo)\n    __r_set(self, 'view', view)\n    __r_set(self, 'names', names)"] = _28
+INITS["def __init__(self, scenario, places, parties, memo, view, names, sures):\n    __r_set(self, 'scenario', scenario)\n    __r_set(self, 'places', places)\n    __r_set(self, 'parties', parties)\n    __r_set(self, 'memo', memo)\n    __r_set(self, 'view', view)\n    __r_set(self, 'names', names)\n    __r_set(self, 'sures', sures)"] = _28
 
 
 def _29(__r_f3, __r_f4, __r_factory):
