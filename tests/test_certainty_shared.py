@@ -32,7 +32,7 @@ def _legs(day: dt.date) -> tuple[LegTable, list[Leg]]:
 def test_legs_that_add_the_same_facts_share_one_assessment(day: str) -> None:
     """Fewer assessments than legs with reasons (every leg made its own before), each equal to one made afresh."""
     when = dt.date.fromisoformat(day)
-    memo: Memo = {}
+    memo = Memo()
     names = CURATED.states.names
     _, legs = _legs(when)
     made = [(leg, party_facts(leg.treaty, leg.provision, leg.obligor, leg.beneficiary, when, "in-force", memo,

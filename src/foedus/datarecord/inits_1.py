@@ -41,7 +41,17 @@ def _20(__r_d5, __r_d6, __r_d7, __r_d8, __r_f4, __r_set, __r_factory):
 INITS["def __init__(self, obligor, beneficiary, treaty, provision, counterparts=__r_factory, gates=__r_d5, commitment=__r_d6, suspended=__r_d7, parties=__r_d8):\n    __r_set(self, 'obligor', obligor)\n    __r_set(self, 'beneficiary', beneficiary)\n    __r_set(self, 'treaty', treaty)\n    __r_set(self, 'provision', provision)\n    __r_set(self, 'counterparts', __r_f4() if counterparts is __r_factory else counterparts)\n    __r_set(self, 'gates', gates)\n    __r_set(self, 'commitment', commitment)\n    __r_set(self, 'suspended', suspended)\n    __r_set(self, 'parties', parties)"] = _20
 
 
-def _21(__r_d2, __r_d3, __r_d4, __r_d5, __r_d6, __r_set):
+def _21(__r_f0, __r_f1, __r_factory):
+    def __init__(self, parts=__r_factory, made=__r_factory):
+        self.parts = __r_f0() if parts is __r_factory else parts
+        self.made = __r_f1() if made is __r_factory else made
+    return __init__
+
+
+INITS['def __init__(self, parts=__r_factory, made=__r_factory):\n    self.parts = __r_f0() if parts is __r_factory else parts\n    self.made = __r_f1() if made is __r_factory else made'] = _21
+
+
+def _22(__r_d2, __r_d3, __r_d4, __r_d5, __r_d6, __r_set):
     def __init__(self, path, sha256, source=__r_d2, note=__r_d3, columns=__r_d4, sha256_confirmed=__r_d5, size=__r_d6):
         __r_set(self, 'path', path)
         __r_set(self, 'sha256', sha256)
@@ -53,10 +63,10 @@ def _21(__r_d2, __r_d3, __r_d4, __r_d5, __r_d6, __r_set):
     return __init__
 
 
-INITS["def __init__(self, path, sha256, source=__r_d2, note=__r_d3, columns=__r_d4, sha256_confirmed=__r_d5, size=__r_d6):\n    __r_set(self, 'path', path)\n    __r_set(self, 'sha256', sha256)\n    __r_set(self, 'source', source)\n    __r_set(self, 'note', note)\n    __r_set(self, 'columns', columns)\n    __r_set(self, 'sha256_confirmed', sha256_confirmed)\n    __r_set(self, 'size', size)"] = _21
+INITS["def __init__(self, path, sha256, source=__r_d2, note=__r_d3, columns=__r_d4, sha256_confirmed=__r_d5, size=__r_d6):\n    __r_set(self, 'path', path)\n    __r_set(self, 'sha256', sha256)\n    __r_set(self, 'source', source)\n    __r_set(self, 'note', note)\n    __r_set(self, 'columns', columns)\n    __r_set(self, 'sha256_confirmed', sha256_confirmed)\n    __r_set(self, 'size', size)"] = _22
 
 
-def _22(__r_set):
+def _23(__r_set):
     def __init__(self, places, scenario, starters, asks):
         __r_set(self, 'places', places)
         __r_set(self, 'scenario', scenario)
@@ -65,10 +75,10 @@ def _22(__r_set):
     return __init__
 
 
-INITS["def __init__(self, places, scenario, starters, asks):\n    __r_set(self, 'places', places)\n    __r_set(self, 'scenario', scenario)\n    __r_set(self, 'starters', starters)\n    __r_set(self, 'asks', asks)"] = _22
+INITS["def __init__(self, places, scenario, starters, asks):\n    __r_set(self, 'places', places)\n    __r_set(self, 'scenario', scenario)\n    __r_set(self, 'starters', starters)\n    __r_set(self, 'asks', asks)"] = _23
 
 
-def _23(__r_d1, __r_d2, __r_set):
+def _24(__r_d1, __r_d2, __r_set):
     def __init__(self, primary, also=__r_d1, ccode=__r_d2):
         __r_set(self, 'primary', primary)
         __r_set(self, 'also', also)
@@ -76,10 +86,10 @@ def _23(__r_d1, __r_d2, __r_set):
     return __init__
 
 
-INITS["def __init__(self, primary, also=__r_d1, ccode=__r_d2):\n    __r_set(self, 'primary', primary)\n    __r_set(self, 'also', also)\n    __r_set(self, 'ccode', ccode)"] = _23
+INITS["def __init__(self, primary, also=__r_d1, ccode=__r_d2):\n    __r_set(self, 'primary', primary)\n    __r_set(self, 'also', also)\n    __r_set(self, 'ccode', ccode)"] = _24
 
 
-def _24(__r_d4, __r_set):
+def _25(__r_d4, __r_set):
     def __init__(self, provider, recipient, treaty, entry, certainty=__r_d4):
         __r_set(self, 'provider', provider)
         __r_set(self, 'recipient', recipient)
@@ -89,10 +99,10 @@ def _24(__r_d4, __r_set):
     return __init__
 
 
-INITS["def __init__(self, provider, recipient, treaty, entry, certainty=__r_d4):\n    __r_set(self, 'provider', provider)\n    __r_set(self, 'recipient', recipient)\n    __r_set(self, 'treaty', treaty)\n    __r_set(self, 'entry', entry)\n    __r_set(self, 'certainty', certainty)"] = _24
+INITS["def __init__(self, provider, recipient, treaty, entry, certainty=__r_d4):\n    __r_set(self, 'provider', provider)\n    __r_set(self, 'recipient', recipient)\n    __r_set(self, 'treaty', treaty)\n    __r_set(self, 'entry', entry)\n    __r_set(self, 'certainty', certainty)"] = _25
 
 
-def _25(__r_f2, __r_f3, __r_f4, __r_factory):
+def _26(__r_f2, __r_f3, __r_f4, __r_factory):
     def __init__(self, regions, places, home_of=__r_factory, _index=__r_factory, _dated=__r_factory):
         self.regions = regions
         self.places = places
@@ -103,10 +113,10 @@ def _25(__r_f2, __r_f3, __r_f4, __r_factory):
     return __init__
 
 
-INITS['def __init__(self, regions, places, home_of=__r_factory, _index=__r_factory, _dated=__r_factory):\n    self.regions = regions\n    self.places = places\n    self.home_of = __r_f2() if home_of is __r_factory else home_of\n    self._index = __r_f3() if _index is __r_factory else _index\n    self._dated = __r_f4() if _dated is __r_factory else _dated\n    self.__post_init__()'] = _25
+INITS['def __init__(self, regions, places, home_of=__r_factory, _index=__r_factory, _dated=__r_factory):\n    self.regions = regions\n    self.places = places\n    self.home_of = __r_f2() if home_of is __r_factory else home_of\n    self._index = __r_f3() if _index is __r_factory else _index\n    self._dated = __r_f4() if _dated is __r_factory else _dated\n    self.__post_init__()'] = _26
 
 
-def _26(__r_d0, __r_f1, __r_f2, __r_f3, __r_f4, __r_f5, __r_f6, __r_factory):
+def _27(__r_d0, __r_f1, __r_f2, __r_f3, __r_f4, __r_f5, __r_f6, __r_factory):
     def __init__(self, rnd=__r_d0, consultations=__r_factory, violations=__r_factory, withheld=__r_factory, bound=__r_factory, joins=__r_factory, duties=__r_factory):
         self.rnd = rnd
         self.consultations = __r_f1() if consultations is __r_factory else consultations
@@ -118,10 +128,10 @@ def _26(__r_d0, __r_f1, __r_f2, __r_f3, __r_f4, __r_f5, __r_f6, __r_factory):
     return __init__
 
 
-INITS['def __init__(self, rnd=__r_d0, consultations=__r_factory, violations=__r_factory, withheld=__r_factory, bound=__r_factory, joins=__r_factory, duties=__r_factory):\n    self.rnd = rnd\n    self.consultations = __r_f1() if consultations is __r_factory else consultations\n    self.violations = __r_f2() if violations is __r_factory else violations\n    self.withheld = __r_f3() if withheld is __r_factory else withheld\n    self.bound = __r_f4() if bound is __r_factory else bound\n    self.joins = __r_f5() if joins is __r_factory else joins\n    self.duties = __r_f6() if duties is __r_factory else duties'] = _26
+INITS['def __init__(self, rnd=__r_d0, consultations=__r_factory, violations=__r_factory, withheld=__r_factory, bound=__r_factory, joins=__r_factory, duties=__r_factory):\n    self.rnd = rnd\n    self.consultations = __r_f1() if consultations is __r_factory else consultations\n    self.violations = __r_f2() if violations is __r_factory else violations\n    self.withheld = __r_f3() if withheld is __r_factory else withheld\n    self.bound = __r_f4() if bound is __r_factory else bound\n    self.joins = __r_f5() if joins is __r_factory else joins\n    self.duties = __r_f6() if duties is __r_factory else duties'] = _27
 
 
-def _27(__r_d2, __r_d3, __r_d4, __r_d5, __r_d6, __r_d7, __r_d8, __r_d9, __r_d11, __r_d12, __r_d13, __r_d14, __r_d16, __r_d17, __r_f10, __r_f15, __r_set, __r_factory):
+def _28(__r_d2, __r_d3, __r_d4, __r_d5, __r_d6, __r_d7, __r_d8, __r_d9, __r_d11, __r_d12, __r_d13, __r_d14, __r_d16, __r_d17, __r_f10, __r_f15, __r_set, __r_factory):
     def __init__(self, scenario, joiners, consultations=__r_d2, conflicts=__r_d3, neutral=__r_d4, violations=__r_d5, withheld=__r_d6, doubts=__r_d7, supporters=__r_d8, rounds=__r_d9, names=__r_factory, notes=__r_d11, datasets=__r_d12, power=__r_d13, montecarlo=__r_d14, ccodes=__r_factory, ongoing=__r_d16, likelihood=__r_d17):
         __r_set(self, 'scenario', scenario)
         __r_set(self, 'joiners', joiners)
@@ -144,10 +154,10 @@ def _27(__r_d2, __r_d3, __r_d4, __r_d5, __r_d6, __r_d7, __r_d8, __r_d9, __r_d11,
     return __init__
 
 
-INITS["def __init__(self, scenario, joiners, consultations=__r_d2, conflicts=__r_d3, neutral=__r_d4, violations=__r_d5, withheld=__r_d6, doubts=__r_d7, supporters=__r_d8, rounds=__r_d9, names=__r_factory, notes=__r_d11, datasets=__r_d12, power=__r_d13, montecarlo=__r_d14, ccodes=__r_factory, ongoing=__r_d16, likelihood=__r_d17):\n    __r_set(self, 'scenario', scenario)\n    __r_set(self, 'joiners', joiners)\n    __r_set(self, 'consultations', consultations)\n    __r_set(self, 'conflicts', conflicts)\n    __r_set(self, 'neutral', neutral)\n    __r_set(self, 'violations', violations)\n    __r_set(self, 'withheld', withheld)\n    __r_set(self, 'doubts', doubts)\n    __r_set(self, 'supporters', supporters)\n    __r_set(self, 'rounds', rounds)\n    __r_set(self, 'names', __r_f10() if names is __r_factory else names)\n    __r_set(self, 'notes', notes)\n    __r_set(self, 'datasets', datasets)\n    __r_set(self, 'power', power)\n    __r_set(self, 'montecarlo', montecarlo)\n    __r_set(self, 'ccodes', __r_f15() if ccodes is __r_factory else ccodes)\n    __r_set(self, 'ongoing', ongoing)\n    __r_set(self, 'likelihood', likelihood)"] = _27
+INITS["def __init__(self, scenario, joiners, consultations=__r_d2, conflicts=__r_d3, neutral=__r_d4, violations=__r_d5, withheld=__r_d6, doubts=__r_d7, supporters=__r_d8, rounds=__r_d9, names=__r_factory, notes=__r_d11, datasets=__r_d12, power=__r_d13, montecarlo=__r_d14, ccodes=__r_factory, ongoing=__r_d16, likelihood=__r_d17):\n    __r_set(self, 'scenario', scenario)\n    __r_set(self, 'joiners', joiners)\n    __r_set(self, 'consultations', consultations)\n    __r_set(self, 'conflicts', conflicts)\n    __r_set(self, 'neutral', neutral)\n    __r_set(self, 'violations', violations)\n    __r_set(self, 'withheld', withheld)\n    __r_set(self, 'doubts', doubts)\n    __r_set(self, 'supporters', supporters)\n    __r_set(self, 'rounds', rounds)\n    __r_set(self, 'names', __r_f10() if names is __r_factory else names)\n    __r_set(self, 'notes', notes)\n    __r_set(self, 'datasets', datasets)\n    __r_set(self, 'power', power)\n    __r_set(self, 'montecarlo', montecarlo)\n    __r_set(self, 'ccodes', __r_f15() if ccodes is __r_factory else ccodes)\n    __r_set(self, 'ongoing', ongoing)\n    __r_set(self, 'likelihood', likelihood)"] = _28
 
 
-def _28(__r_set):
+def _29(__r_set):
     def __init__(self, scenario, places, parties, memo, view, names, sures):
         __r_set(self, 'scenario', scenario)
         __r_set(self, 'places', places)
@@ -159,10 +169,10 @@ def _28(__r_set):
     return __init__
 
 
-INITS["def __init__(self, scenario, places, parties, memo, view, names, sures):\n    __r_set(self, 'scenario', scenario)\n    __r_set(self, 'places', places)\n    __r_set(self, 'parties', parties)\n    __r_set(self, 'memo', memo)\n    __r_set(self, 'view', view)\n    __r_set(self, 'names', names)\n    __r_set(self, 'sures', sures)"] = _28
+INITS["def __init__(self, scenario, places, parties, memo, view, names, sures):\n    __r_set(self, 'scenario', scenario)\n    __r_set(self, 'places', places)\n    __r_set(self, 'parties', parties)\n    __r_set(self, 'memo', memo)\n    __r_set(self, 'view', view)\n    __r_set(self, 'names', names)\n    __r_set(self, 'sures', sures)"] = _29
 
 
-def _29(__r_f3, __r_f4, __r_factory):
+def _30(__r_f3, __r_f4, __r_factory):
     def __init__(self, side_of, excluded, originals, camps=__r_factory, settled=__r_factory):
         self.side_of = side_of
         self.excluded = excluded
@@ -172,10 +182,10 @@ def _29(__r_f3, __r_f4, __r_factory):
     return __init__
 
 
-INITS['def __init__(self, side_of, excluded, originals, camps=__r_factory, settled=__r_factory):\n    self.side_of = side_of\n    self.excluded = excluded\n    self.originals = originals\n    self.camps = __r_f3() if camps is __r_factory else camps\n    self.settled = __r_f4() if settled is __r_factory else settled'] = _29
+INITS['def __init__(self, side_of, excluded, originals, camps=__r_factory, settled=__r_factory):\n    self.side_of = side_of\n    self.excluded = excluded\n    self.originals = originals\n    self.camps = __r_f3() if camps is __r_factory else camps\n    self.settled = __r_f4() if settled is __r_factory else settled'] = _30
 
 
-def _30(__r_d6, __r_d7, __r_set):
+def _31(__r_d6, __r_d7, __r_set):
     def __init__(self, state, against, treaty, article, kind, because, certainty=__r_d6, certainty_reasons=__r_d7):
         __r_set(self, 'state', state)
         __r_set(self, 'against', against)
@@ -188,10 +198,10 @@ def _30(__r_d6, __r_d7, __r_set):
     return __init__
 
 
-INITS["def __init__(self, state, against, treaty, article, kind, because, certainty=__r_d6, certainty_reasons=__r_d7):\n    __r_set(self, 'state', state)\n    __r_set(self, 'against', against)\n    __r_set(self, 'treaty', treaty)\n    __r_set(self, 'article', article)\n    __r_set(self, 'kind', kind)\n    __r_set(self, 'because', because)\n    __r_set(self, 'certainty', certainty)\n    __r_set(self, 'certainty_reasons', certainty_reasons)"] = _30
+INITS["def __init__(self, state, against, treaty, article, kind, because, certainty=__r_d6, certainty_reasons=__r_d7):\n    __r_set(self, 'state', state)\n    __r_set(self, 'against', against)\n    __r_set(self, 'treaty', treaty)\n    __r_set(self, 'article', article)\n    __r_set(self, 'kind', kind)\n    __r_set(self, 'because', because)\n    __r_set(self, 'certainty', certainty)\n    __r_set(self, 'certainty_reasons', certainty_reasons)"] = _31
 
 
-def _31(__r_d4, __r_set):
+def _32(__r_d4, __r_set):
     def __init__(self, state, round, reason, obligations, neutral=__r_d4):
         __r_set(self, 'state', state)
         __r_set(self, 'round', round)
@@ -201,10 +211,10 @@ def _31(__r_d4, __r_set):
     return __init__
 
 
-INITS["def __init__(self, state, round, reason, obligations, neutral=__r_d4):\n    __r_set(self, 'state', state)\n    __r_set(self, 'round', round)\n    __r_set(self, 'reason', reason)\n    __r_set(self, 'obligations', obligations)\n    __r_set(self, 'neutral', neutral)"] = _31
+INITS["def __init__(self, state, round, reason, obligations, neutral=__r_d4):\n    __r_set(self, 'state', state)\n    __r_set(self, 'round', round)\n    __r_set(self, 'reason', reason)\n    __r_set(self, 'obligations', obligations)\n    __r_set(self, 'neutral', neutral)"] = _32
 
 
-def _32(__r_d8, __r_d9, __r_d10, __r_d11, __r_d12, __r_d13, __r_d14, __r_set):
+def _33(__r_d8, __r_d9, __r_d10, __r_d11, __r_d12, __r_d13, __r_d14, __r_set):
     def __init__(self, state, side, round, treaty, article, strength, kind, because, certainty=__r_d8, conditions=__r_d9, bilateral=__r_d10, unresolved=__r_d11, certainty_reasons=__r_d12, entails=__r_d13, duty=__r_d14):
         __r_set(self, 'state', state)
         __r_set(self, 'side', side)
@@ -224,10 +234,10 @@ def _32(__r_d8, __r_d9, __r_d10, __r_d11, __r_d12, __r_d13, __r_d14, __r_set):
     return __init__
 
 
-INITS["def __init__(self, state, side, round, treaty, article, strength, kind, because, certainty=__r_d8, conditions=__r_d9, bilateral=__r_d10, unresolved=__r_d11, certainty_reasons=__r_d12, entails=__r_d13, duty=__r_d14):\n    __r_set(self, 'state', state)\n    __r_set(self, 'side', side)\n    __r_set(self, 'round', round)\n    __r_set(self, 'treaty', treaty)\n    __r_set(self, 'article', article)\n    __r_set(self, 'strength', strength)\n    __r_set(self, 'kind', kind)\n    __r_set(self, 'because', because)\n    __r_set(self, 'certainty', certainty)\n    __r_set(self, 'conditions', conditions)\n    __r_set(self, 'bilateral', bilateral)\n    __r_set(self, 'unresolved', unresolved)\n    __r_set(self, 'certainty_reasons', certainty_reasons)\n    __r_set(self, 'entails', entails)\n    __r_set(self, 'duty', duty)"] = _32
+INITS["def __init__(self, state, side, round, treaty, article, strength, kind, because, certainty=__r_d8, conditions=__r_d9, bilateral=__r_d10, unresolved=__r_d11, certainty_reasons=__r_d12, entails=__r_d13, duty=__r_d14):\n    __r_set(self, 'state', state)\n    __r_set(self, 'side', side)\n    __r_set(self, 'round', round)\n    __r_set(self, 'treaty', treaty)\n    __r_set(self, 'article', article)\n    __r_set(self, 'strength', strength)\n    __r_set(self, 'kind', kind)\n    __r_set(self, 'because', because)\n    __r_set(self, 'certainty', certainty)\n    __r_set(self, 'conditions', conditions)\n    __r_set(self, 'bilateral', bilateral)\n    __r_set(self, 'unresolved', unresolved)\n    __r_set(self, 'certainty_reasons', certainty_reasons)\n    __r_set(self, 'entails', entails)\n    __r_set(self, 'duty', duty)"] = _33
 
 
-def _33(__r_set):
+def _34(__r_set):
     def __init__(self, state, supports, side, treaty, article, form, level, when, basis, certainty):
         __r_set(self, 'state', state)
         __r_set(self, 'supports', supports)
@@ -242,10 +252,10 @@ def _33(__r_set):
     return __init__
 
 
-INITS["def __init__(self, state, supports, side, treaty, article, form, level, when, basis, certainty):\n    __r_set(self, 'state', state)\n    __r_set(self, 'supports', supports)\n    __r_set(self, 'side', side)\n    __r_set(self, 'treaty', treaty)\n    __r_set(self, 'article', article)\n    __r_set(self, 'form', form)\n    __r_set(self, 'level', level)\n    __r_set(self, 'when', when)\n    __r_set(self, 'basis', basis)\n    __r_set(self, 'certainty', certainty)"] = _33
+INITS["def __init__(self, state, supports, side, treaty, article, form, level, when, basis, certainty):\n    __r_set(self, 'state', state)\n    __r_set(self, 'supports', supports)\n    __r_set(self, 'side', side)\n    __r_set(self, 'treaty', treaty)\n    __r_set(self, 'article', article)\n    __r_set(self, 'form', form)\n    __r_set(self, 'level', level)\n    __r_set(self, 'when', when)\n    __r_set(self, 'basis', basis)\n    __r_set(self, 'certainty', certainty)"] = _34
 
 
-def _34(__r_d5, __r_d6, __r_set):
+def _35(__r_d5, __r_d6, __r_set):
     def __init__(self, state, toward, treaty, article, because, certainty=__r_d5, certainty_reasons=__r_d6):
         __r_set(self, 'state', state)
         __r_set(self, 'toward', toward)
@@ -257,19 +267,4 @@ def _34(__r_d5, __r_d6, __r_set):
     return __init__
 
 
-INITS["def __init__(self, state, toward, treaty, article, because, certainty=__r_d5, certainty_reasons=__r_d6):\n    __r_set(self, 'state', state)\n    __r_set(self, 'toward', toward)\n    __r_set(self, 'treaty', treaty)\n    __r_set(self, 'article', article)\n    __r_set(self, 'because', because)\n    __r_set(self, 'certainty', certainty)\n    __r_set(self, 'certainty_reasons', certainty_reasons)"] = _34
-
-
-def _35(__r_d4, __r_d5, __r_d6, __r_set):
-    def __init__(self, state, treaty, article, reason, unresolved=__r_d4, certainty=__r_d5, certainty_reasons=__r_d6):
-        __r_set(self, 'state', state)
-        __r_set(self, 'treaty', treaty)
-        __r_set(self, 'article', article)
-        __r_set(self, 'reason', reason)
-        __r_set(self, 'unresolved', unresolved)
-        __r_set(self, 'certainty', certainty)
-        __r_set(self, 'certainty_reasons', certainty_reasons)
-    return __init__
-
-
-INITS["def __init__(self, state, treaty, article, reason, unresolved=__r_d4, certainty=__r_d5, certainty_reasons=__r_d6):\n    __r_set(self, 'state', state)\n    __r_set(self, 'treaty', treaty)\n    __r_set(self, 'article', article)\n    __r_set(self, 'reason', reason)\n    __r_set(self, 'unresolved', unresolved)\n    __r_set(self, 'certainty', certainty)\n    __r_set(self, 'certainty_reasons', certainty_reasons)"] = _35
+INITS["def __init__(self, state, toward, treaty, article, because, certainty=__r_d5, certainty_reasons=__r_d6):\n    __r_set(self, 'state', state)\n    __r_set(self, 'toward', toward)\n    __r_set(self, 'treaty', treaty)\n    __r_set(self, 'article', article)\n    __r_set(self, 'because', because)\n    __r_set(self, 'certainty', certainty)\n    __r_set(self, 'certainty_reasons', certainty_reasons)"] = _35

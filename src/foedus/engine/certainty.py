@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from foedus.datarecord import dataclass
+from foedus.datarecord import dataclass, field
 from foedus.engine.certainty_words import (
     applies_fact,
     clause_day_fact,
@@ -50,7 +50,6 @@ __all__ = ["ASSUMED", "Assessment", "Memo", "applies_fact", "assess", "clause_da
            "how_sure", "left_fact", "member_start", "membership_fact", "party_facts", "party_on", "place_facts",
            "place_free", "source_of", "standing_fact", "suspension_fact", "with_facts"]
 
-Memo = dict[tuple[int, object], Any]  # `party_facts`'s parts (reasons) and what it made of them, for one day and basis
 ASSUMED = frozenset({"freeze", "place", "scope"})  # reason kinds that are also conditions of the obligation
 
 
@@ -63,6 +62,16 @@ class Assessment:
 
 
 _VERIFIED = Assessment(Certainty.VERIFIED)
+
+
+@dataclass(slots=True)
+class Memo:
+    """`party_facts`'s store for one day and basis: the clause's facts and each party's (`parts`: by the treaty's and
+    the clause's ids, or the treaty's id and the state), and the assessment made of each combination of them (`made`:
+    by the parts' ids, which stay valid while `parts` keeps the parts)."""
+
+    parts: dict[tuple[int, object], tuple[CertaintyReason, ...]] = field(default_factory=dict)
+    made: dict[tuple[int, ...], Assessment] = field(default_factory=dict)
 
 
 def assess(  # noqa: PLR0913 - pure (docs/certainty.md): everything it reads is an argument
@@ -95,27 +104,26 @@ def party_facts(treaty: Treaty, provision: Provision, obligor: str, beneficiary:
     (callers keep it per leg and add `place_facts`). `memo` keeps the clause's facts and each party's, which many
     legs share, for one day and basis (a store per leg table, whose world's `names` name the states), and the
     assessment made of each combination of them, which legs of one clause whose parties add the same facts share."""
-    if memo is None:
-        memo = {}
+    parts, made_of = (memo.parts, memo.made) if memo is not None else ({}, {})
     clause: tuple[int, object] = (id(treaty), id(provision))
-    reasons = memo.get(clause)
+    reasons = parts.get(clause)
     if reasons is None:
-        reasons = memo[clause] = tuple(_treaty_facts(treaty, provision, day))
+        reasons = parts[clause] = tuple(_treaty_facts(treaty, provision, day))
     made = [id(reasons)]  # the parts, by identity: legs whose parts are the same objects share an assessment
     for state in dict.fromkeys((obligor, beneficiary)):
         party: tuple[int, object] = (id(treaty), state)
-        found = memo.get(party)
+        found = parts.get(party)
         if found is None:
-            found = memo[party] = tuple(_member_facts(treaty, state, day, basis, names))
+            found = parts[party] = tuple(_member_facts(treaty, state, day, basis, names))
         reasons += found
         made.append(id(found))
     if provision.suspensions:  # rare, and per leg: not kept in `memo`
         reasons += tuple(_leg_facts(treaty, provision, obligor, beneficiary, day, names))
         return with_facts(_VERIFIED, reasons)
-    key: tuple[int, object] = (-1, tuple(made))  # (the parts stay in `memo`, so their ids are not reused)
-    sure: Assessment | None = memo.get(key)
+    key = tuple(made)  # (the parts stay in `parts`, so their ids are not reused)
+    sure = made_of.get(key)
     if sure is None:
-        sure = memo[key] = with_facts(_VERIFIED, reasons)
+        sure = made_of[key] = with_facts(_VERIFIED, reasons)
     return sure
 
 

@@ -122,7 +122,7 @@ class Certifier:
            ) -> Certifier:
         """The certifier of `scenario`, with the places as held on its date, the stores of its leg table and the
         states' names."""
-        stores: tuple[dict[int, Assessment], Memo] = index.derived("certainty of legs", lambda: ({}, {}))
+        stores: tuple[dict[int, Assessment], Memo] = index.derived("certainty of legs", lambda: ({}, Memo()))
         parties, memo = stores
         view = scenario.territory_view
         return cls(scenario, places, parties, memo, view, names, index.derived(("sureness of legs", view), dict))
