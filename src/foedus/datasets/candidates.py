@@ -25,10 +25,13 @@ _COPY = re.compile(r" \(\d+\)$")  # a browser's second download of a name: `atop
 
 @dataclass(frozen=True)
 class Candidate:
-    """A file with a dataset file's name: where it was found (a path, or `zip!member`) and how to open it."""
+    """A file with a dataset file's name: where it was found (a path, or `zip!member`) and how to open it; its SHA-256
+    and size where already read (`hashed`: a lone file matched by its checksum), so that `choose` does not read it
+    again."""
 
     where: str
     opener: Opener
+    hashed: tuple[str, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -84,6 +87,8 @@ def choose(dataset: Dataset, file: DataFile, found: list[Candidate]) -> Chosen:
 
 
 def _hash(candidate: Candidate) -> tuple[str, int]:
+    if candidate.hashed is not None:
+        return candidate.hashed
     try:
         with candidate.opener() as stream:
             return sha256_size(stream)

@@ -126,8 +126,8 @@ def _match(src: Path, entries: list[_Entry], passed: list[_Passed]) -> list[Chos
         with src.open("rb") as stream:  # hashed once: its `Chosen` carries the SHA-256 and size on
             actual, size = sha256_size(stream)
         hit = find_file(sha256=actual)
-        if hit is not None:  # one candidate: what `candidates.choose` gives, without hashing it again
-            return [Chosen(hit[0], hit[1], str(src), entries[0][2], actual, size)]
+        if hit is not None:  # one candidate, its checksum read: `choose` does not hash it again
+            return [choose(hit[0], hit[1], [Candidate(str(src), entries[0][2], (actual, size))])]
         raise DataImportError(f"{src} is not a dataset file foedus knows (by name or SHA-256 {actual}); "
                               f"known files: {known}")
     if len(passed) == 1:
