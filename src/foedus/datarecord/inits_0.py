@@ -146,7 +146,7 @@ INITS["def __init__(self, draws, seed, probabilities, war_size, p_major_powers_o
 
 
 def _10():
-    def __init__(self, frontier, starters, sides, joiners, waiting, sizes, found):
+    def __init__(self, frontier, starters, sides, joiners, waiting, sizes, found, joins):
         self.frontier = frontier
         self.starters = starters
         self.sides = sides
@@ -154,10 +154,11 @@ def _10():
         self.waiting = waiting
         self.sizes = sizes
         self.found = found
+        self.joins = joins
     return __init__
 
 
-INITS['def __init__(self, frontier, starters, sides, joiners, waiting, sizes, found):\n    self.frontier = frontier\n    self.starters = starters\n    self.sides = sides\n    self.joiners = joiners\n    self.waiting = waiting\n    self.sizes = sizes\n    self.found = found'] = _10
+INITS['def __init__(self, frontier, starters, sides, joiners, waiting, sizes, found, joins):\n    self.frontier = frontier\n    self.starters = starters\n    self.sides = sides\n    self.joiners = joiners\n    self.waiting = waiting\n    self.sizes = sizes\n    self.found = found\n    self.joins = joins'] = _10
 
 
 def _11(__r_d2, __r_d3, __r_d4, __r_d5, __r_d6, __r_d7, __r_d8, __r_set):

@@ -10,7 +10,8 @@ neither, and the cascade is recomputed without it, so the outcome never depends 
 
 Recomputing does not start from scratch: a state's exclusion changes nothing before the round it
 first joined in (before then none of its legs bound), so the run resumes from the state saved at the
-start of that round, or, for a state bound both ways in the round it is first bound, goes on with
+start of that round, with that round's finds less the excluded states' rather than evaluating it again
+(`foedus.engine.resume`), or, for a state bound both ways in the round it is first bound, goes on with
 that round's other states. Each round evaluates the legs once per victim (`foedus.engine.bind`) and
 makes only the attacks that are new (`rules.next_volleys`); what decides no side (violations,
 consultations) is found once, from the final rounds (`_records`), and binding finds are cited as
@@ -41,6 +42,7 @@ from foedus.engine.ledger import (
 )
 from foedus.engine.outcome import outcome_of
 from foedus.engine.result import CascadeResult, Conflict, Obligation, Side
+from foedus.engine.resume import Saved, again, replay
 from foedus.engine.round_view import Homes, camps, situation
 from foedus.engine.rules import Volley, conflict, next_volleys, volleys_of
 from foedus.engine.scenario import Attack, Scenario
@@ -56,6 +58,7 @@ __all__ = ["run_cascade"]
 _OTHER: dict[Side, Side] = {"attack": "defense", "defense": "attack"}
 _PARTIES = ("attackers", "targets", "place", "attacks")  # what `switches` blanks
 _SWITCHES = attrgetter(*[f.name for f in fields(Scenario) if f.name not in _PARTIES])  # the rest, as a tuple
+REPLAY = False  # evaluate a late conflict's round again (`resume.replay`), not `resume.again`: for tests
 _MOST_SWITCHES = 256  # switch combinations kept per table before `_switches` starts afresh (bounded: tables are cached)
 
 
@@ -64,19 +67,6 @@ def run_cascade(world: World, scenario: Scenario, table: LegTable | None = None)
     table = leg_table(world, scenario.date, scenario.basis) if table is None else table
     with acyclic():
         return _Run(world, scenario, table).execute()
-
-
-@dataclass
-class _Saved:
-    """The run at the start of a round: the sizes of the records that only grow, copies of the rest."""
-
-    frontier: list[Volley]
-    starters: frozenset[str]  # the attacking side
-    sides: dict[str, Side]
-    joiners: dict[str, list[Found]]
-    waiting: object  # `Binder.saved`
-    sizes: tuple[int, ...]
-    found: tuple[int, int, int, int]
 
 
 @dataclass
@@ -97,7 +87,7 @@ class _Run:
     excluded: set[str] = field(default_factory=set)
     conflicts: list[Conflict] = field(default_factory=list)
     rounds: int = 0
-    saved: dict[int, _Saved] = field(default_factory=dict)
+    saved: dict[int, Saved] = field(default_factory=dict)
     fresh: list[str] = field(default_factory=list)  # the states that joined in the round just settled
     camp: dict[str, list[str]] = field(default_factory=dict)  # each side's states, sorted
     parts: dict[tuple[object, ...], Parts] = field(init=False)  # the table's store of obligations' parts (`cite`)
@@ -116,7 +106,7 @@ class _Run:
         originals = frozenset(s.attackers) | frozenset(s.targets)
         binder = Binder(self.index, _switches(self.index, s), self.ledger)
         state = BindState(self.side_of, self.excluded, originals)
-        frontier = volleys_of(s.attacks)
+        frontier: list[Volley] | None = volleys_of(s.attacks)
         places = self.world.places.on(s.date)
         self.certify = Certifier.of(s, places, self.index, self.world.states.names)
         ctx = None
@@ -129,8 +119,10 @@ class _Run:
             for vol in frontier:
                 self.attacked.append(vol.victim)
                 binder.volley(vol, ctx, state)
-            late = self._settle(self._obligations(), self._duties(), originals)
-            frontier = self._resume(late, binder) if late is not None else self._next()
+            frontier = None
+            while frontier is None:  # settled again where a late conflict's round is restored (`_resume`)
+                late = self._settle(self._obligations(), self._duties(), originals)
+                frontier = self._resume(late, binder) if late is not None else self._next()
         self.rounds = max([found[0][0] for found in self.joiners.values()], default=0)
         self._records(binder, places)
         return self.result()
@@ -147,29 +139,16 @@ class _Run:
 
     def _save(self, frontier: list[Volley], binder: Binder, starters: frozenset[str]) -> None:
         sizes = (len(self.attacked), len(self.seen))
-        self.saved[self.rounds] = _Saved(frontier, starters, dict(self.side_of), dict(self.joiners), binder.saved(),
-                                         sizes, self.ledger.sizes())
+        self.saved[self.rounds] = Saved(frontier, starters, dict(self.side_of), dict(self.joiners), binder.saved(),
+                                        sizes, self.ledger.sizes(), self.ledger.joins)
 
-    def _resume(self, late: str, binder: Binder) -> list[Volley]:
-        """Back to the start of the round the late-conflicted state joined in; its frontier."""
-        start = self.joiners[late][0][0]
-        saved = self.saved[start]
-        self.saved = {r: s for r, s in self.saved.items() if r <= start}
-        self.side_of, self.joiners = dict(saved.sides), dict(saved.joiners)
-        self.camp = camps(self.side_of)
-        binder.restore(saved.waiting)  # type: ignore[arg-type]
-        n_attacked, n_seen = saved.sizes
-        del self.log[start - 1:]
-        del self.attacked[n_attacked:]
-        self.neutral, self.toward = {}, {}
-        for duties in self.log:
-            for f in duties:
-                self.neutral.setdefault(f[5].obligor, []).append(f)
-                self.toward.setdefault(f[5].obligor, set()).add(f[5].beneficiary)
-        self.ledger.cut(saved.found)
-        self.seen = dict(list(self.seen.items())[:n_seen])
-        self.rounds = start - 1
-        return saved.frontier
+    def _resume(self, late: str, binder: Binder) -> list[Volley] | None:
+        """After a late conflict: None where the round the state joined in is restored without it, to be settled
+        again (`resume.again`); that round's frontier where it is to be evaluated again (`resume.replay`: `REPLAY`)."""
+        if REPLAY:
+            return replay(self, late, binder)
+        again(self, late, binder)
+        return None
 
     def _obligations(self) -> dict[str, list[Found]]:
         """This round's binding finds by obligor (cited as obligations only when a result or a conflict reports them:
