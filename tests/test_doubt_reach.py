@@ -81,3 +81,24 @@ def test_a_treaty_that_only_repeats_a_clause_in_force_runs_no_second_cascade() -
     rerun = doubt_reach._assumed(CURATED, scenario, hypothesis)
     assert doubt_reach.stands(run_cascade(CURATED, scenario, rerun)) == record  # what it would have found
     assert _doubts("ERI", "DJI", "2025-06-01", reading="escalatory") == []
+
+
+def test_the_answer_is_not_read_for_a_doubt_that_cannot_change_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """France-Djibouti 2024 reads as the date's table on 1 Jun 2025 (above): Eritrea's war on Djibouti looks at its
+    doubt, but reads the answer's stands (`doubt_reach.stands`, hundreds of items in a large war) only for a doubt
+    that may change an answer (`doubt_reach.may_reach`)."""
+    from foedus.engine import doubt_reach, outcome
+
+    looked: list[bool] = []
+
+    def may_reach(*args: Any) -> bool:
+        looked.append(doubt_reach.may_reach(*args))
+        return looked[-1]
+
+    def unread(*_: object) -> dict[str, set[tuple[str, ...]]]:
+        raise AssertionError("the answer's stands were read")
+
+    monkeypatch.setattr(outcome, "may_reach", may_reach, raising=False)  # (absent before: the stands were read)
+    monkeypatch.setattr(outcome, "stands", unread)
+    assert _doubts("ERI", "DJI", "2025-06-01", reading="escalatory") == []
+    assert looked and not any(looked)  # the doubt was looked at, and could change nothing

@@ -14,7 +14,7 @@ from typing import Protocol
 
 from foedus.datarecord import replace
 from foedus.engine.assumption import Assumption
-from foedus.engine.doubt_reach import Rerun, reached, stands
+from foedus.engine.doubt_reach import Rerun, may_reach, reached, stands
 from foedus.engine.doubts import assumed_doubts
 from foedus.engine.ledger import (
     Certify,
@@ -162,9 +162,12 @@ def doubts_of(world: World, scenario: Scenario, index: LegTable, belligerent: Se
     for doubt, states, assumed in found:
         if states.isdisjoint(belligerent):
             continue
-        if assumed not in reach:
-            record = stands(result) if record is None else record
-            reach[assumed] = reached(world, scenario, index, record, assumed, rerun)
+        if assumed not in reach:  # the result's stands read only for a doubt that may change an answer
+            if may_reach(world, scenario, index, assumed):
+                record = stands(result) if record is None else record
+                reach[assumed] = reached(world, scenario, index, record, assumed, rerun)
+            else:
+                reach[assumed] = frozenset()
         if not reach[assumed]:
             continue
         concerns = reach[assumed]
