@@ -89,3 +89,27 @@ def test_datasets_are_found_without_a_set_of_every_treaty(world: World) -> None:
     result, calls = _run(world, "RUS", "EST")
     assert "atop" in result.datasets
     assert calls.get(("outcome.py", "<setcomp>"), 0) <= 1  # the conflicts' states (`bound`), not the treaties
+
+
+def test_violation_keys_are_kept_per_table(world: World) -> None:
+    """The ledger's key of a non-aggression leg's violation (obligor, beneficiary, treaty) is made at the leg's first
+    find and kept per table (session 37), where the records pass made one on every find."""
+    from foedus.engine.table import leg_table
+
+    result, _ = _run(world, "RUS", "EST")
+    keys = leg_table(world, DAY).derived("violation keys", dict)
+    assert len(result.violations) > 100 and len(keys) > 100
+    legs = {id(leg): leg for leg in leg_table(world, DAY).all_legs()}
+    for lid, key in keys.items():
+        leg = legs[lid]
+        assert key == (leg.obligor, leg.beneficiary, leg.treaty.id)
+
+
+def test_violations_are_found_without_a_call_each(world: World) -> None:
+    """A new violation is kept without a `Ledger.first` call, and `_violations` (neutrality legs whose obligor
+    attacks the victim) is called only for a volley with such an attacker (session 37)."""
+    result, calls = _run(world, "RUS", "EST")
+    passes = calls[("bind.py", "records")]
+    assert len(result.violations) > 100 and passes > 100
+    assert calls.get(("ledger.py", "first"), 0) * 4 < len(result.violations)
+    assert calls.get(("bind.py", "_violations"), 0) * 4 < passes

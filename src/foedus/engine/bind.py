@@ -106,8 +106,8 @@ class Binder(Judge):
             self._nonaggression(vol, key, owed, ctx)
         if owed.consultation and (waiting := self.consulting.get(key, owed.consultation)):  # legs to look at
             self._consultations(vol, key, owed, ctx, fighting, waiting)
-        if owed.neutral_by_obligor:
-            self._violations(vol, key, owed, ctx)
+        if owed.neutral_by_obligor and not owed.neutral_by_obligor.keys().isdisjoint(vol.members):  # the shorter read
+            self._violations(vol, key, owed, ctx)  # (where an obligor of those legs attacks: few volleys)
 
     def _nonaggression(self, vol: Volley, key: Key, owed: Owed, ctx: Situation) -> None:
         """Rule 0: non-aggression legs owed to the victim whose obligor is the attacker."""
@@ -115,11 +115,17 @@ class Binder(Judge):
         if not aggressions:
             return
         book, rnd, verdicts = self.ledger, self.ledger.rnd, self._verdicts(key, ctx)
+        table, look, keys = book.violations, verdicts.get, self._violation_keys
         for i in aggressions:
             for rank, leg in owed.nonaggression[vol.attackers[i]]:
-                if (verdicts.get(id(leg)) or self._verdict(leg, vol, i, verdicts, ctx)).binds:
-                    book.first(book.violations, (leg.obligor, leg.beneficiary, leg.treaty.id),
-                               (rnd, vol, i, 0, rank, leg, ""))
+                lid = id(leg)
+                if (look(lid) or self._verdict(leg, vol, i, verdicts, ctx)).binds:
+                    vkey = keys.get(lid) or self._violation_key(leg)  # made once per table, at its leg's first find
+                    held = table.get(vkey)
+                    if held is None:  # `book.first`'s first case, inline (nearly every find)
+                        table[vkey] = (rnd, vol, i, 0, rank, leg, "")
+                    elif held[1] is not vol or held[2] != i:  # else a leg of lower rank on this attack holds it
+                        book.first(table, vkey, (rnd, vol, i, 0, rank, leg, ""))
 
     def _consultations(self, vol: Volley, key: Key, owed: Owed, ctx: Situation, fighting: Set[str],
                        waiting: ReadByObligor) -> None:

@@ -44,6 +44,7 @@ class Judge:
         self._attacking: dict[tuple[object, ...], list[tuple[int, Leg, Verdict | None]]] = self.table.derived(
             ("legs owed to attackers", self.switches), dict)
         self._sets: dict[str, tuple[frozenset[str], frozenset[str]]] = self.table.derived("binder-obligor sets", dict)
+        self._violation_keys: dict[int, tuple[str, str, str]] = self.table.derived("violation keys", dict)
         self._ctx: Situation | None = None  # the situation `_at_hand` holds the verdicts of, by key (`_verdicts`)
         self._at_hand: dict[Key, dict[int, Verdict]] = {}
         self._neutral_at_hand: dict[Key, list[tuple[int, Leg, Verdict | None]]] = {}  # `_bound_neutrality`'s, by key
@@ -60,6 +61,14 @@ class Judge:
         found = self._sets.get(state)
         if found is None:
             found = self._sets[state] = (frozenset(owed.defence), frozenset(owed.consultation))
+        return found
+
+    def _violation_key(self, leg: Leg) -> tuple[str, str, str]:
+        """The ledger's key of a violation of non-aggression `leg` (obligor, beneficiary, treaty), kept per table (in
+        `_violation_keys`, which the binder reads first itself): made at the leg's first find, where the records pass
+        made it on every find; not for every leg owed when the state's legs are read, which cost more than it saved
+        on a fresh table (docs/performance.md, session 37)."""
+        found = self._violation_keys[id(leg)] = (leg.obligor, leg.beneficiary, leg.treaty.id)
         return found
 
     def owed(self, state: str) -> Owed:

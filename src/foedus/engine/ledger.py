@@ -107,7 +107,7 @@ class Ledger:
 
     def first(self, table: dict[K, Found], key: K, found: Found) -> bool:
         """Keep `found` under `key` unless an earlier find holds it; whether it was kept. Its first case (no find
-        held) is written inline in `Binder._consultations` for speed: change both."""
+        held) is written inline in `Binder._consultations` and `Binder._nonaggression` for speed: change all three."""
         held = table.get(key)
         if held is None:
             table[key] = found
