@@ -211,10 +211,8 @@ class Binder(Judge):
         """Rule 2's violations: neutrality legs owed to the victim whose obligor attacks it, where the leg admits
         that attack and spares it (`rules.verdict.spares_own_attack`: a violation, not a duty; rule 3 has none: a leg
         owed to an attacker has another obligor). A leg has one verdict for the attacks it admits
-        (`rules.attacker_role`)."""
+        (`rules.attacker_role`). Called only where such an obligor attacks (`records` asks first)."""
         common = owed.neutral_by_obligor.keys() & vol.members
-        if not common:
-            return
         book, attackers, verdicts = self.ledger, vol.attackers, self._verdicts(key, ctx)
         for obligor in common:
             mine = [i for i, a in enumerate(attackers) if a == obligor]
