@@ -13,13 +13,11 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-from pydantic import ValidationError
-
-from foedus.errors import FoedusError, TreatyDataError, field_path, validation_problem
+from foedus.errors import FoedusError, TreatyDataError, field_path
 from foedus.listed import listed_twice
 from foedus.model.adversary_life import check_adversary_lives
 from foedus.model.gazetteer import Gazetteer
+from foedus.model.model_files import read_model_file
 from foedus.model.replacing import replaces_problems
 from foedus.model.scope_reach import check_scope_reached
 from foedus.model.source_pages import bare_source_urls
@@ -27,7 +25,6 @@ from foedus.model.states import StateRegistry
 from foedus.model.treaty import Treaty
 from foedus.model.treaty_checks import check_dates, check_parties, check_written
 from foedus.model.vocab import ADMINISTERED_BY, ADMINISTERED_BY_PARTY, PLACE_ALONE
-from foedus.model.yamlio import load_yaml, not_a_mapping, read_text_file, yaml_error
 from foedus.reachable import is_folder
 from foedus.written import as_written
 
@@ -55,24 +52,7 @@ def read_treaty_file(path: Path) -> Treaty:
     Raises:
         TreatyDataError: unreadable file, bad YAML, or a schema violation (with its field path).
     """
-    try:
-        text = read_text_file(path, "treaty file")
-    except FoedusError as exc:
-        raise TreatyDataError(as_written(path), "", str(exc).removeprefix(f"{as_written(path)}: ")) from None
-    try:
-        raw = load_yaml(text)
-    except yaml.YAMLError as exc:
-        where, what = yaml_error(exc)
-        raise TreatyDataError(as_written(path), where, f"invalid YAML: {what}") from None
-    if problem := not_a_mapping(raw, "treaty fields"):
-        raise TreatyDataError(as_written(path), "", problem)
-    try:
-        return Treaty.model_validate(raw)
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
-        loc = _format_loc(err["loc"], raw)
-        raise TreatyDataError(as_written(path), loc, f"{validation_problem(err, Treaty)}{more}") from None
+    return read_model_file(path, "treaty", Treaty, TreatyDataError, _format_loc)
 
 
 def _format_loc(loc: Iterable[Any], raw: Any = None) -> str:

@@ -12,15 +12,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import yaml
-from pydantic import ValidationError
-
 from foedus.engine.scenario import Attack, TerritoryView, check_place
-from foedus.errors import FoedusError, WarDataError, field_path, validation_problem
+from foedus.errors import FoedusError, WarDataError, field_path
 from foedus.listed import listed_twice
+from foedus.model.model_files import read_model_file
 from foedus.model.states import Among
 from foedus.model.world import World
-from foedus.model.yamlio import load_yaml, not_a_mapping, read_text_file, yaml_error
 from foedus.war.course import Course
 from foedus.war.events import War, WarEvent
 from foedus.war.schema import AttackEvent, CeasefireEvent, EntryEvent, ExitEvent, WarFile
@@ -38,24 +35,13 @@ def read_war_file(path: Path) -> WarFile:
     Raises:
         WarDataError: unreadable file, bad YAML, or a schema violation (with its field path).
     """
-    try:  # the safe reader: a named pipe or a device is refused, not waited on; an oversized file is not read
-        text = read_text_file(path, "war file")
-    except FoedusError as exc:
-        raise WarDataError(as_written(path), "", str(exc).removeprefix(f"{as_written(path)}: ")) from None
-    try:
-        raw = load_yaml(text)
-    except yaml.YAMLError as exc:
-        where, what = yaml_error(exc)
-        raise WarDataError(as_written(path), where, f"invalid YAML: {what}") from None
-    if problem := not_a_mapping(raw, "war fields"):
-        raise WarDataError(as_written(path), "", problem)
-    try:
-        return WarFile.model_validate(raw)
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
-        loc = field_path(p for p in err["loc"] if p not in ("attack", "entry", "exit", "ceasefire"))
-        raise WarDataError(as_written(path), loc, f"{validation_problem(err, WarFile)}{more}") from None
+    return read_model_file(path, "war", WarFile, WarDataError, _events_unnamed)
+
+
+def _events_unnamed(loc: tuple[object, ...], raw: object) -> str:
+    """pydantic's location of a problem as a field path without the event union's member names (`events[2].date`,
+    not `events[2].attack.date`)."""
+    return field_path(p for p in loc if p not in ("attack", "entry", "exit", "ceasefire"))
 
 
 def _names(value: str | list[str] | None) -> list[str]:
