@@ -77,6 +77,7 @@ export interface Comparison {
     gained: { state: string; side: string; why: string }[];
     lost: { state: string; side: string; why_before: string }[];
     switched: { state: string; from: string; to: string; why: string }[];
+    rebased: { state: string; side: string; why: string; why_before: string; added: string[]; dropped: string[] }[];
     new_conflicts: string[]; resolved_conflicts: string[];
     war_size: { base: number; other: number };
   };

@@ -1,5 +1,6 @@
 // The compare view: the same scenario on another date and/or in the what-if world, and which states it
-// gains, loses or switches, each with the treaty and article that explain the change.
+// gains, loses or switches, each with the treaty and article that explain the change, and those on the same side
+// under other treaties (`rebased`), as `foedus compare` lists them.
 import type { Comparison } from "./api";
 import { h } from "./dom";
 import { namedState } from "./wording";
@@ -18,10 +19,16 @@ export function renderComparison(host: HTMLElement, c: Comparison, names: (id: s
     ...ch.gained.map((g) => h("li", { class: "gained" }, "+ ", btn(g.state), ` joins the ${g.side}: ${g.why}`)),
     ...ch.lost.map((l) => h("li", { class: "lost" }, "− ", btn(l.state), ` no longer joins the ${l.side} (was: ${l.why_before})`)),
     ...ch.switched.map((s) => h("li", { class: "switched" }, "⇄ ", btn(s.state), ` switches ${s.from} → ${s.to}: ${s.why}`)),
+    ...ch.rebased.map((r) => h("li", { class: "rebased" }, "= ", btn(r.state), ` still joins the ${r.side}, `
+      + (r.why !== r.why_before ? `now under ${r.why} (was ${r.why_before})` : `under ${r.why}`)
+      + [["added", r.added], ["dropped", r.dropped]].map(([word, list]) => {
+        const rest = (list as string[]).filter((t) => t !== r.why && t !== r.why_before);
+        return rest.length ? `; ${word} ${rest.join(", ")}` : "";
+      }).join(""))),
     ...ch.new_conflicts.map((s) => h("li", {}, "! ", btn(s), " is now bound both ways")),
     ...ch.resolved_conflicts.map((s) => h("li", {}, "✓ ", btn(s), " is no longer bound both ways")),
   ];
   host.replaceChildren(
     h("p", {}, `${c.base.date} as encoded → ${what || "the same world"}: war size ${ch.war_size.base} → ${ch.war_size.other}.`),
-    items.length ? h("ul", { class: "changes" }, ...items) : h("p", { class: "muted" }, "No state changes side."));
+    items.length ? h("ul", { class: "changes" }, ...items) : h("p", { class: "muted" }, "No state changes side or treaty."));
 }

@@ -58,6 +58,12 @@ def compare_scenario(base: Any, other: Any, base_day: Any, other_day: Any, input
         typer.echo(f"- {x['state']} no longer joins the {x['side']} (was {x['why_before']})")
     for x in diff["switched"]:
         typer.echo(f"~ {x['state']} switches from {x['from']} to {x['to']} ({x['why']})")
+    for x in diff["rebased"]:  # the same side, other treaties: the primary obligation named once
+        said = {x["why"], x["why_before"]}
+        moved = f"now under {x['why']} (was {x['why_before']})" if x["why"] != x["why_before"] else f"under {x['why']}"
+        more = [f"{word} {', '.join(rest)}" for word in ("added", "dropped")
+                if (rest := [t for t in x[word] if t not in said])]
+        typer.echo(f"= {x['state']} still joins the {x['side']}, {'; '.join([moved, *more])}")
     for c in diff["new_conflicts"]:
         typer.echo(f"! {c} is now bound both ways (conflict)")
     if not (diff["gained"] or diff["lost"] or diff["switched"] or diff["new_conflicts"]):

@@ -27,9 +27,17 @@ def _cite(result: CascadeResult, state: str) -> str:
     return f"{j.primary.treaty} art. {j.primary.article}" if j else ""
 
 
+def _bases(result: CascadeResult, state: str) -> list[str]:
+    """Every treaty and article `state` joins under in `result`, its primary obligation first."""
+    j = result.joiner(state)
+    return [] if j is None else [f"{o.treaty} art. {o.article}" for o in (j.primary, *j.also)]
+
+
 def compare_results(base: CascadeResult, other: CascadeResult,
                     what_if: tuple[Sequence[Change], World] | None = None) -> dict[str, Any]:
-    """Joiners gained, lost or switched between two results of the same scenario, with reasons; `notes`: each what-if
+    """Joiners gained, lost or switched between two results of the same scenario, with reasons, and those on the same
+    side in both whose treaties changed (`rebased`: a new member's or pact's obligation on a state already bound by
+    another, its primary obligation now and before, the treaties and articles added and dropped); `notes`: each what-if
     change (`what_if`: the changes and the world they made, `other`'s) dated after `other`'s date, in the words a
     cascade says it in (`foedus.model.overlay_dated.later_notes`): without them no change in who joins was unsaid."""
     from foedus.model.overlay_dated import later_notes
@@ -40,10 +48,16 @@ def compare_results(base: CascadeResult, other: CascadeResult,
     lost = [{"state": s, "side": a[s], "why_before": _cite(base, s)} for s in sorted(set(a) - set(b))]
     switched = [{"state": s, "from": a[s], "to": b[s], "why": _cite(other, s)}
                 for s in sorted(set(a) & set(b)) if a[s] != b[s]]
+    rebased = []
+    for s in sorted(set(a) & set(b)):
+        before, now = _bases(base, s), _bases(other, s)
+        if a[s] == b[s] and (before[0] != now[0] or set(before) != set(now)):
+            rebased.append({"state": s, "side": b[s], "why": now[0], "why_before": before[0],
+                            "added": sorted(set(now) - set(before)), "dropped": sorted(set(before) - set(now))})
     conflicts_a = {c.state for c in base.conflicts}
     conflicts_b = {c.state for c in other.conflicts}
     return {
-        "gained": gained, "lost": lost, "switched": switched,
+        "gained": gained, "lost": lost, "switched": switched, "rebased": rebased,
         "new_conflicts": sorted(conflicts_b - conflicts_a), "resolved_conflicts": sorted(conflicts_a - conflicts_b),
         "war_size": {"base": sum(len(v) for v in base.sides.values()),
                      "other": sum(len(v) for v in other.sides.values())},
