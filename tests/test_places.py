@@ -183,3 +183,12 @@ def test_cli_places_on_a_date() -> None:
                                                            text=True, check=True).stdout)}
     now = {p["id"]: p for p in json.loads(subprocess.run(cli, capture_output=True, text=True, check=True).stdout)}
     assert then["okinawa"]["administrator"] == "USA" and now["okinawa"]["administrator"] == "JPN"
+
+
+@pytest.mark.parametrize(("typed", "place_id"), [
+    ("Senkaku", "senkaku-islands"), ("Diaoyu", "senkaku-islands"), ("Scarborough", "scarborough-shoal"),
+    ("Ayungin", "second-thomas-shoal"), ("Strait of Taiwan", "taiwan-strait"),
+])
+def test_the_short_names_an_analyst_types_find_the_place(typed: str, place_id: str) -> None:
+    """The bare names a reader types for a place the news names without "Islands" or "Shoal" find it, not an error."""
+    assert CURATED.places.resolve(typed).id == place_id
