@@ -192,3 +192,14 @@ def test_cli_places_on_a_date() -> None:
 def test_the_short_names_an_analyst_types_find_the_place(typed: str, place_id: str) -> None:
     """The bare names a reader types for a place the news names without "Islands" or "Shoal" find it, not an error."""
     assert CURATED.places.resolve(typed).id == place_id
+
+
+@pytest.mark.parametrize(("typed", "target", "before", "after"), [
+    ("Gotland", "SWE", "2024-03-06", "2024-03-07"), ("Aland", "FIN", "2023-04-03", "2023-04-04"),
+])
+def test_baltic_islands_are_their_states_and_natos_from_accession(typed: str, target: str, before: str,
+                                                                  after: str) -> None:
+    """Gotland and Åland, the islands Baltic wargames turn on, are found and covered by Art. 5 from the accession day
+    (fact sheet §1.1: Finland 2023-04-04, Sweden 2024-03-07), as their state's home territory is."""
+    assert not bound(run("RUS", target, before, place=typed), "USA", "nato_1949")
+    assert bound(run("RUS", target, after, place=typed), "USA", "nato_1949")
