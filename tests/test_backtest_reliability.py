@@ -89,3 +89,21 @@ def test_docs_describe_every_column_of_reliability_csv() -> None:
     documented = re.findall(r"^\| `(\w+)` \|", section, flags=re.MULTILINE)
     row = ReliabilityRow(1, "w", dt.date(1900, 1, 1), "pre1945", "t", "atop", ["A"], 2)
     assert documented == list(row.to_dict(Switches()))
+
+
+def test_docs_say_which_columns_of_reliability_csv_list_states() -> None:
+    """A column that holds states (engine ids) says so in docs/backtest.md, so that `alongside` (a list) is not
+    read as a count beside `obligated` (a count): each list column's line names "engine ids"."""
+    import datetime as dt
+
+    from foedus.backtest.reliability_data import AllyRow, ReliabilityRow
+
+    day = dt.date(1900, 1, 1)
+    allies = [AllyRow(1, "t", s, ("attack", "defense"), day, o)
+              for s, o in (("QQA", "alongside"), ("QQB", "stayed_out"), ("QQC", "other_side"))]
+    row = ReliabilityRow(1, "w", day, "pre1945", "t", "atop", ["QQA", "QQC"], 3, True, day, allies, False)
+    lists = {k for k, v in row.to_dict(Switches()).items() if isinstance(v, str) and "QQ" in v}
+    assert lists == {"partners_at_war", "alongside", "stayed_out", "other_side", "bound_both_sides"}
+    section = DOCS.read_text(encoding="utf-8").split("#### The columns of reliability.csv", 1)[1].split("\n#", 1)[0]
+    lines = dict(re.findall(r"^\| `(\w+)` \| (.*) \|$", section, flags=re.MULTILINE))
+    assert {k for k in lists if "engine ids" not in lines[k]} == set()
