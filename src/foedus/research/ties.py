@@ -47,6 +47,26 @@ def _tie_keys(states: StateRegistry, first: int, last: int) -> tuple[np.ndarray,
     return a, b, years[keep], values[keep]
 
 
+def _need_all(states: StateRegistry) -> None:
+    """Refuse in one line naming every dataset the measures need and the data folder lacks (COW state system,
+    ATOP, COW NMC), rather than one per run."""
+    from foedus.datasets.verify import dataset_file
+    from foedus.sources.coverage import atop_present
+    from foedus.sources.cow import CINC_FILE
+
+    missing = [name for name, ok in (("cow_states", any(s.ccode is not None and s.spells for s in states)),
+                                     ("atop", atop_present()), ("cow_nmc", dataset_file(CINC_FILE) is not None))
+               if not ok]
+    if missing:
+        from foedus.errors import DataMissingError
+
+        raise DataMissingError(f"alliance similarity needs {', '.join(_NAMES[m] for m in missing)}, which the data "
+                               f"folder lacks: run `foedus data fetch {' '.join(missing)}`")
+
+
+_NAMES = {"cow_states": "the COW state system", "atop": "ATOP 5.1", "cow_nmc": "COW NMC (the CINC weights)"}
+
+
 def yearly_portfolios(world: World, first: int, last: int) -> dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]]:
     """year -> (ccodes, tie matrix, CINC-share weights) over that year's COW system members."""
     return yearly_portfolios_of(world.states, first, last)
@@ -62,6 +82,7 @@ def yearly_portfolios_of(states: StateRegistry, first: int,
         span = f"year {last} has" if start == last else f"years {start}–{last} have"
         raise DateOutOfRangeError(f"alliance similarity needs ATOP's ties, which end in {ATOP_END.year}: {span} none "
                                   f"(ask for years up to {ATOP_END.year})")
+    _need_all(states)
     spells = cow_spells(states, "alliance similarity needs")
     caps = capabilities()
     windows = YearWindows.of(spells, first, last)
