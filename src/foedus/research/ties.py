@@ -54,7 +54,7 @@ def _need_all(states: StateRegistry) -> None:
     from foedus.sources.coverage import atop_present
     from foedus.sources.cow import CINC_FILE
 
-    missing = [name for name, ok in (("cow_states", any(s.ccode is not None and s.spells for s in states)),
+    missing = [name for name, ok in (("cow_states", states.has_system_dates),
                                      ("atop", atop_present()), ("cow_nmc", dataset_file(CINC_FILE) is not None))
                if not ok]
     if missing:
