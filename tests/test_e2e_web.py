@@ -527,3 +527,17 @@ def test_likelihood_outside_training_is_flagged_and_errors_are_shown(page: Any, 
     page.click("#run")
     page.wait_for_selector("#error:not([hidden])", timeout=10_000)
     assert page.inner_text("#error") == message
+
+
+def test_compare_lists_states_bound_on_the_same_side_under_other_treaties(page: Any, server: str) -> None:
+    """The compare view lists a state that joins the same side under other treaties (`rebased`), as `foedus compare`
+    does: Finland's NATO accession moved Germany from the EU's Art. 42(7) to NATO's Art. 5."""
+    _ready(page, f"{server}/?attacker=RUS&target=FIN&date=2023-03-01&other_date=2023-04-04")
+    page.wait_for_selector("body[data-result='RUS>FIN@2023-03-01']", timeout=30_000)
+    page.click("#compare")
+    page.wait_for_selector("#comparison ul.changes li.rebased", timeout=30_000)
+    rows = page.locator("#comparison li.rebased").all_inner_texts()
+    assert len(rows) == 21, rows
+    assert any("DEU" in r and "still joins the defense, now under nato_1949 art. 5 (was eu_teu_42_7 art. 42(7))" in r
+               for r in rows), rows
+    assert not page.problems, page.problems
