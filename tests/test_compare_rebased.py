@@ -45,3 +45,22 @@ def test_nothing_is_listed_where_the_treaties_are_the_same() -> None:
     diff = json.loads(_ok(["compare", "-a", "RUS", "-t", "EST", "-d", "2025-06-01", "--date2", "2025-06-02",
                            "--json"]))
     assert diff["rebased"] == [] and diff["gained"] == [] and diff["lost"] == []
+
+
+def test_a_state_on_the_other_side_is_switched_not_rebased() -> None:
+    """A joiner whose side differs between the worlds is listed as switched (with the treaty it joins under now) and
+    never as rebased, whatever its treaties: `compare_results` sorts the shared joiners into the two lists."""
+    import dataclasses
+
+    import foedus
+    from foedus.sweeps.compare import compare_results
+
+    base = foedus.cascade("RUS", "EST", "2025-06-01")
+    deu = base.joiner("DEU")
+    assert deu is not None and deu.side == "defense"
+    moved = dataclasses.replace(deu, primary=dataclasses.replace(deu.primary, side="attack",
+                                                                 treaty="eu_teu_42_7", article="42(7)"))
+    other = dataclasses.replace(base, joiners=tuple(moved if j.state == "DEU" else j for j in base.joiners))
+    diff = compare_results(base, other)
+    assert diff["switched"] == [{"state": "DEU", "from": "defense", "to": "attack", "why": "eu_teu_42_7 art. 42(7)"}]
+    assert diff["rebased"] == [] and diff["gained"] == [] and diff["lost"] == []

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from foedus.engine.result import CascadeResult
+from foedus.engine.result import CascadeResult, Joiner
 from foedus.errors import ScenarioError
 from foedus.model.world import World
 from foedus.sweeps.atlas import AtlasOptions, atlas_results, opposite_count
@@ -22,15 +22,9 @@ if TYPE_CHECKING:
 __all__ = ["check_watch", "compare_atlas", "compare_results"]
 
 
-def _cite(result: CascadeResult, state: str) -> str:
-    j = result.joiner(state)
-    return f"{j.primary.treaty} art. {j.primary.article}" if j else ""
-
-
-def _bases(result: CascadeResult, state: str) -> list[str]:
-    """Every treaty and article `state` joins under in `result`, its primary obligation first."""
-    j = result.joiner(state)
-    return [] if j is None else [f"{o.treaty} art. {o.article}" for o in (j.primary, *j.also)]
+def _bases(j: Joiner) -> list[str]:
+    """Every treaty and article a joiner joins under, its primary obligation first."""
+    return [f"{o.treaty} art. {o.article}" for o in (j.primary, *j.also)]
 
 
 def compare_results(base: CascadeResult, other: CascadeResult,
@@ -42,17 +36,17 @@ def compare_results(base: CascadeResult, other: CascadeResult,
     cascade says it in (`foedus.model.overlay_dated.later_notes`): without them no change in who joins was unsaid."""
     from foedus.model.overlay_dated import later_notes
 
-    a = {j.state: j.side for j in base.joiners}
-    b = {j.state: j.side for j in other.joiners}
-    gained = [{"state": s, "side": b[s], "why": _cite(other, s)} for s in sorted(set(b) - set(a))]
-    lost = [{"state": s, "side": a[s], "why_before": _cite(base, s)} for s in sorted(set(a) - set(b))]
-    switched = [{"state": s, "from": a[s], "to": b[s], "why": _cite(other, s)}
-                for s in sorted(set(a) & set(b)) if a[s] != b[s]]
-    rebased = []
-    for s in sorted(set(a) & set(b)):
-        before, now = _bases(base, s), _bases(other, s)
-        if a[s] == b[s] and (before[0] != now[0] or set(before) != set(now)):
-            rebased.append({"state": s, "side": b[s], "why": now[0], "why_before": before[0],
+    a = {j.state: (j.side, _bases(j)) for j in base.joiners}
+    b = {j.state: (j.side, _bases(j)) for j in other.joiners}
+    gained = [{"state": s, "side": b[s][0], "why": b[s][1][0]} for s in sorted(b.keys() - a.keys())]
+    lost = [{"state": s, "side": a[s][0], "why_before": a[s][1][0]} for s in sorted(a.keys() - b.keys())]
+    switched, rebased = [], []
+    for s in sorted(a.keys() & b.keys()):
+        (side, before), (now_side, now) = a[s], b[s]
+        if side != now_side:
+            switched.append({"state": s, "from": side, "to": now_side, "why": now[0]})
+        elif before[0] != now[0] or set(before) != set(now):
+            rebased.append({"state": s, "side": side, "why": now[0], "why_before": before[0],
                             "added": sorted(set(now) - set(before)), "dropped": sorted(set(before) - set(now))})
     conflicts_a = {c.state for c in base.conflicts}
     conflicts_b = {c.state for c in other.conflicts}
