@@ -126,7 +126,8 @@ def test_dyad_years_without_the_state_system_do_not_promise_a_note_from_2019(tmp
         proc = _cli(tmp_path, data, "dyads", "--from", first, "--to", "2019", "--out", "d.csv")
         assert proc.returncode == 2 and len(proc.stderr.splitlines()) == 1, proc.stderr
         assert "with a note instead" not in proc.stderr and "COW state system" in proc.stderr, proc.stderr
-        assert f"run `foedus data fetch cow_states{' atop' if first == '2018' else ''}`" in proc.stderr
+        # the cascade covariates' CINC too, in the same line (it was the next run's refusal)
+        assert f"run `foedus data fetch cow_states{' atop' if first == '2018' else ''} cow_nmc`" in proc.stderr
 
 
 @pytest.mark.needs_data

@@ -61,7 +61,7 @@ def dyads(
     from foedus.model.world import World
     from foedus.outputs.tables import columns_frame
     from foedus.research.dyad_notes import dyad_notes, off_day_notes
-    from foedus.research.dyads import DyadOptions, dyad_columns
+    from foedus.research.dyads import DyadOptions, dyad_columns, missing_data
     from foedus.research.peacesciencer import add_covariates, parse_covariates
     from foedus.sources.coverage import atop_present, history_notes
     from foedus.world_cache import cached_states
@@ -79,7 +79,8 @@ def dyads(
     dated = (source.states if isinstance(source, World) else source).has_system_dates
     notes = history_notes(f"the dyad-years of {first}", dt.date(first, 1, 1),
                           [name for name, have in (("cow_states", dated), ("atop", atop)) if not have],
-                          always=["cow_states"] if system == "cow" else [])  # COW's list sets the rows of every year
+                          always=["cow_states"] if system == "cow" else [],  # COW's list sets the rows of every year
+                          also=missing_data(options, extra))  # every missing dataset in one refusal, not one a run
     notes += dyad_notes(last, system, covariates, extra, atop=atop, depth=depth)  # past the data's ends
     cited = ["cow_states"] + (["atop"] if atop else []) + (["gw_states"] if system == "gw" else [])
     cited += ["cow_contiguity"] if "conttype" in extra else []

@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 
     from foedus.model.world import World
 
-__all__ = ["COVARIATES", "add_covariates", "covariate_columns", "last_years", "parse_covariates"]
+__all__ = ["COVARIATES", "add_covariates", "covariate_columns", "covariate_data", "last_years", "parse_covariates"]
 
 COVARIATES = {"cinc": ("cinc1", "cinc2"), "cowmaj": ("cowmaj1", "cowmaj2"), "conttype": ("conttype",)}
 _MAJORS_FILE = "cow_states/majors2016.csv"
@@ -99,6 +99,17 @@ def covariate_columns(rows: np.ndarray, spells: Spells, wanted: tuple[str, ...],
     for name in wanted:
         out |= builders[name]()
     return out
+
+
+def covariate_data(wanted: tuple[str, ...]) -> dict[str, tuple[str, str, str]]:
+    """The dataset each of the `wanted` covariate groups reads, by group: (its name for `foedus data fetch`, the file
+    read, what it is in words)."""
+    from foedus.sources.contiguity import CONTIGUITY_FILE
+    from foedus.sources.cow import CINC_FILE
+
+    read = {"cinc": ("cow_nmc", CINC_FILE, "COW NMC"), "cowmaj": ("cow_states", _MAJORS_FILE, "COW's major powers"),
+            "conttype": ("cow_contiguity", CONTIGUITY_FILE, "COW Direct Contiguity")}
+    return {name: read[name] for name in wanted}
 
 
 def _last_full_year(today: dt.date | None) -> int:

@@ -49,22 +49,14 @@ def _tie_keys(states: StateRegistry, first: int, last: int) -> tuple[np.ndarray,
 
 def _need_all(states: StateRegistry) -> None:
     """Refuse in one line naming every dataset the measures need and the data folder lacks (COW state system,
-    ATOP, COW NMC), rather than one per run."""
+    ATOP, COW NMC), rather than one per run (`foedus.sources.coverage.need_all`)."""
     from foedus.datasets.verify import dataset_file
-    from foedus.sources.coverage import atop_present
+    from foedus.sources.coverage import atop_present, need_all
     from foedus.sources.cow import CINC_FILE
 
-    missing = [name for name, ok in (("cow_states", states.has_system_dates),
-                                     ("atop", atop_present()), ("cow_nmc", dataset_file(CINC_FILE) is not None))
-               if not ok]
-    if missing:
-        from foedus.errors import DataMissingError
-
-        raise DataMissingError(f"alliance similarity needs {', '.join(_NAMES[m] for m in missing)}, which the data "
-                               f"folder lacks: run `foedus data fetch {' '.join(missing)}`")
-
-
-_NAMES = {"cow_states": "the COW state system", "atop": "ATOP 5.1", "cow_nmc": "COW NMC (the CINC weights)"}
+    need_all("alliance similarity needs", {name: words for name, words, ok in (
+        ("cow_states", "the COW state system", states.has_system_dates), ("atop", "ATOP 5.1", atop_present()),
+        ("cow_nmc", "COW NMC (the CINC weights)", dataset_file(CINC_FILE) is not None)) if not ok})
 
 
 def yearly_portfolios(world: World, first: int, last: int) -> dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]]:

@@ -4,16 +4,18 @@ Up to ATOP's last day (2018-12-31) they are what such a table is made of: withou
 present-day state stands in for the members of the day, without the history only the curated treaties count.
 A research table for those dates (an atlas, dyad-years) is refused rather than written silently wrong; from
 2019 on, where the present-day world stands in either way, it is written with a note for each missing one.
+`need_all` is the one refusal of a table without its datasets: every missing one named in one line, with one
+`foedus data fetch` command for them all.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from foedus.sources.atop_release import ATOP_END, ATOP_MEMBER_FILE
 
-__all__ = ["NEEDED_UNTIL", "atop_present", "history_notes", "missing_notes"]
+__all__ = ["NEEDED_UNTIL", "atop_present", "history_notes", "missing_notes", "need_all"]
 
 NEEDED_UNTIL = ATOP_END
 
@@ -39,20 +41,39 @@ def missing_notes(missing: Iterable[str]) -> list[str]:
     return [_NOTES[m] for m in missing]
 
 
-def history_notes(what: str, first: dt.date, missing: Sequence[str], always: Sequence[str] = ()) -> list[str]:
-    """The notes a table from `first` on carries for the `missing` datasets (`cow_states`, `atop`); `always`: those
-    the table needs in every year (dyad-years take their rows from the COW state system), for which no note stands in.
+def need_all(what: str, needs: Mapping[str, str], later: str = "") -> None:
+    """Refuse in one line naming every dataset of `needs` (name -> it and what it is for, in words), with one
+    `foedus data fetch` command for them all, rather than one per run (an empty data folder took a run per dataset to
+    learn what to fetch); nothing when `needs` is empty. `what` begins the message ("alliance similarity needs"),
+    `later` ends it.
 
     Raises:
-        DataMissingError: one is missing and `first` is on or before NEEDED_UNTIL, or it is in `always`; `what`
-            names the table (e.g. "the atlas of 1900"), and the message the `foedus data fetch` command.
+        DataMissingError: `needs` is not empty.
     """
-    needed = [m for m in missing if m in always or first <= NEEDED_UNTIL]
-    if needed:
+    if needs:
         from foedus.errors import DataMissingError
 
-        later = ("" if set(needed) & set(always)
-                 else f" (from {NEEDED_UNTIL.year + 1} on it is made with a note instead)")
-        raise DataMissingError(f"{what} cannot be made without {' and '.join(_NEEDS[m] for m in needed)}, which the "
-                               f"data folder lacks: run `foedus data fetch {' '.join(needed)}`{later}")
+        words = list(needs.values())
+        listed = words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
+        raise DataMissingError(f"{what} {listed}, which the data folder lacks: run `foedus data fetch "
+                               f"{' '.join(needs)}`{later}")
+
+
+def history_notes(what: str, first: dt.date, missing: Sequence[str], always: Sequence[str] = (),
+                  also: Mapping[str, str] | None = None) -> list[str]:
+    """The notes a table from `first` on carries for the `missing` datasets (`cow_states`, `atop`); `always`: those
+    the table needs in every year (dyad-years take their rows from the COW state system), for which no note stands in;
+    `also`: the other datasets it reads (in every year) that the data folder lacks, name -> it and what it is for
+    (`need_all`), refused in the same line as the history's.
+
+    Raises:
+        DataMissingError: one is missing and `first` is on or before NEEDED_UNTIL, or it is in `always`, or `also`
+            names one; `what` names the table (e.g. "the atlas of 1900"), and the message the `foedus data fetch`
+            command that brings every one of them.
+    """
+    needed = [m for m in missing if m in always or first <= NEEDED_UNTIL]
+    later = ("" if set(needed) & set(always) or also
+             else f" (from {NEEDED_UNTIL.year + 1} on it is made with a note instead)")
+    need_all(f"{what} cannot be made without", {m: _NEEDS[m] for m in needed} | {
+        name: words for name, words in (also or {}).items() if name not in needed}, later)
     return missing_notes(missing)
