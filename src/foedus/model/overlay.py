@@ -74,11 +74,12 @@ class Overlay(BaseModel):
             if isinstance(change, AddTreaty):
                 with told_where(change):
                     added[i] = added_treaty(change, world)
-        refuse_contradictions(self.changes, _state_in(world, day), {t.id for t in added.values()})
+        changes = _by_id(self.changes, world, {t.id for t in added.values()})
+        refuse_contradictions(changes, _state_in(world, day), {t.id for t in added.values()})
         curated = dict(world.treaties.curated)
-        refuse_dropping_added(self.changes, {i: t.id for i, t in added.items()},
+        refuse_dropping_added(changes, {i: t.id for i, t in added.items()},
                               lambda treaty: treaty in curated or treaty in world.treaties)
-        ordered = in_order(self.changes)
+        ordered = in_order(changes)
         files = dict(world.files)  # the treaties of files given, and those the changes add (`World.files`)
         touches_history = any(getattr(c, "treaty", None) not in (None, *curated) and isinstance(
             getattr(c, "treaty", None), str) for _, c in ordered)
@@ -136,6 +137,29 @@ class Overlay(BaseModel):
         """One line per change."""
         return [f"{c.op} " + ", ".join(f"{k}={v}" for k, v in c.model_dump(exclude={"op"}, exclude_none=True).items())
                 for c in self.changes]
+
+
+def _by_id(changes: list[Change], world: World, added: set[str]) -> list[Change]:
+    """The changes with each treaty a change names by a name ("NATO": `foedus.model.treaty_names`, the resolver
+    `World.treaty` reads a name with) given by its id, so that `--drop-treaty NATO` and `--add-member nato_1949:UKR`
+    name one treaty; an id of the world or of a treaty a change adds (`added`) is kept, and so is a text that names
+    no treaty, which the change refuses with suggestions (`World.treaty`).
+
+    Raises:
+        UnknownTreatyError: a name several treaties carry (the message lists them).
+    """
+    from foedus.model.overlay_set import told_where
+    from foedus.model.treaty_names import named_treaty
+
+    out = []
+    for change in changes:
+        treaty = getattr(change, "treaty", None)
+        if isinstance(treaty, str) and treaty not in added and treaty not in world.treaties.curated:
+            with told_where(change):
+                named = named_treaty(treaty, world.treaties.curated.values())
+            change = change if named is None else change.model_copy(update={"treaty": named})
+        out.append(change)
+    return out
 
 
 def _state_in(world: World, day: dt.date | None) -> Callable[[str], str]:

@@ -36,15 +36,32 @@ class World:
     files: Mapping[str, str] = field(default_factory=dict)
 
     def treaty(self, treaty_id: str) -> Treaty:
-        """The treaty with this id.
+        """The treaty with this id, or with this name (`treaty_id`).
 
         Raises:
-            UnknownTreatyError: no such treaty (the message lists close ids, in any case), or not a string.
+            UnknownTreatyError: no such treaty (the message lists close ids, in any case), a name several treaties
+                carry (the message lists them), or not a string.
+        """
+        return self.treaties[self.treaty_id(treaty_id)]
+
+    def treaty_id(self, treaty_id: str) -> str:
+        """The id of the treaty `treaty_id` names: the id itself, or a name a reader types for the treaty ("NATO",
+        "SEATO", "Rio Treaty"; `foedus.model.treaty_names`), in any case, that one curated treaty carries.
+
+        Raises:
+            UnknownTreatyError: as `treaty`.
         """
         if not isinstance(treaty_id, str):
             raise UnknownTreatyError(f"treaty id: expected a string such as 'nato_1949', not {described(treaty_id)}")
+        if treaty_id.strip() in self.treaties.curated:
+            return treaty_id.strip()
+        from foedus.model.treaty_names import named_treaty
+
+        # a name before the history's ids: no curated name is an ATOP id, and a name need not load the history
+        if (named := named_treaty(treaty_id, self.treaties.curated.values())) is not None:
+            return named
         try:
-            return self.treaties[treaty_id.strip()]
+            return self.treaties[treaty_id.strip()].id
         except KeyError:
             import difflib
 

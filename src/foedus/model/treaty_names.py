@@ -1,0 +1,70 @@
+"""The names a reader types for a treaty instead of its id: its short name ("NATO"), the acronym or the name a short
+name gives in parentheses ("SEATO" and "Manila Pact" of "Manila Pact (SEATO)") and its full name, in any case. The
+one resolver of typed treaty names (`foedus.model.world.World.treaty_id`): `treaties show`, a what-if's treaty
+(`--drop-treaty`, `--add-member TREATY:STATE`, the APIs) and every other lookup of a typed treaty go through it.
+
+A name is read whatever the date: it names a treaty only where no other treaty of the world's curated set (the
+bundled files and those given) carries it, so "NATO" is `nato_1949` until a second treaty file calls itself NATO too,
+and then the error names both.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from foedus.errors import UnknownTreatyError, shown
+from foedus.model.hidden import refuse_hidden
+from foedus.model.slug import fold, slugify
+
+if TYPE_CHECKING:
+    from foedus.model.treaty import Treaty
+
+__all__ = ["named_treaty", "treaty_name_keys"]
+
+_PARENTHESIS = re.compile(r"\s*\(([^()]*)\)\s*")
+_DASHES = re.compile("[\u2010-\u2015\u2212]")  # "Russia–DPRK 2024" is typed "Russia-DPRK 2024"
+
+
+def _key(name: str) -> str:
+    """The key a name is matched by: its slug, dashes as hyphens (`slugify` drops an en dash), without "the"."""
+    return slugify(_DASHES.sub("-", name)).removeprefix("the-")
+
+
+def treaty_name_keys(treaty: Treaty) -> set[str]:
+    """The keys (`_key`) of the names `treaty` is found by: its name and short name, and a short name's parenthesis
+    apart and without it ("Rio Treaty (TIAR)": "rio-treaty-tiar", "rio-treaty", "tiar"); the short name "EU Art.
+    42(7) TEU" keeps its "(7)", which is no name of its own.
+
+    >>> from foedus.model.world import World
+    >>> sorted(treaty_name_keys(World.load(history=False).treaty("manila_1954")))
+    ['manila-pact', 'manila-pact-seato', 'seato', 'southeast-asia-collective-defense-treaty']
+    """
+    names = [treaty.name]
+    if treaty.short_name:
+        names.append(treaty.short_name)
+        inside = [m for m in _PARENTHESIS.finditer(treaty.short_name) if not m[1].isdigit()]
+        if len(inside) == 1:
+            names += [inside[0][1], _PARENTHESIS.sub(" ", treaty.short_name)]
+    return {k for k in map(_key, names) if k}
+
+
+def named_treaty(text: str, treaties: Iterable[Treaty]) -> str | None:
+    """The id of the one treaty of `treaties` that `text` names (`treaty_name_keys`), or None when none does.
+
+    Raises:
+        UnknownTreatyError: several treaties carry the name (the message lists them, each with its short name), or
+            the text hides a character (`foedus.model.hidden`), which the slug would drop: "NA\\u200bTO" is no name.
+    """
+    refuse_hidden(text, error=lambda problem: UnknownTreatyError(f"the treaty {text!r} {problem}"))
+    if fold(text, keep_letters=True) != fold(text):  # a letter the slug would drop: "NATOЖ" is not NATO
+        return None
+    key = _key(text)
+    if not key:
+        return None
+    found = sorted((t for t in treaties if key in treaty_name_keys(t)), key=lambda t: t.id)
+    if len(found) <= 1:
+        return found[0].id if found else None
+    listed = "; ".join(f"{t.id} ({t.short_name or t.name})" for t in found)
+    raise UnknownTreatyError(f"the treaty name {shown(text)} names {len(found)} treaties: {listed}; give its id")

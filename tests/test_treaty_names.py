@@ -1,0 +1,87 @@
+"""The names an analyst types for a treaty where foedus asked for its id (analyst audit, session 39): `treaties show
+NATO` was 'unknown treaty' (it suggested nato_1949). A treaty's short name, its acronym or its full name, in any
+case, names it where no other treaty carries the name (`World.treaty_id`, the one resolver `treaties show`, the
+what-if changes and the APIs read a typed treaty with)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+import foedus
+from foedus.errors import UnknownTreatyError
+from foedus.model.world import World
+
+if TYPE_CHECKING:
+    from fastapi.testclient import TestClient
+
+CURATED = World.load(history=False)
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "foedus.cli", *args], capture_output=True, text=True)
+
+
+@pytest.mark.parametrize(("typed", "treaty_id"), [
+    ("NATO", "nato_1949"), ("nato", "nato_1949"), ("The North Atlantic Treaty", "nato_1949"),
+    ("North Atlantic Treaty", "nato_1949"), ("SEATO", "manila_1954"), ("Manila Pact", "manila_1954"),
+    ("Rio Treaty", "tiar_1947"), ("TIAR", "tiar_1947"), ("ANZUS", "anzus_1951"), ("csto", "csto_1992"),
+    ("Russia-DPRK 2024", "rus_prk_2024"), ("Russia–DPRK 2000", "rus_prk_2000"), ("AES", "aes_2023"),
+    ("WEU", "weu_1948"), (" nato_1949 ", "nato_1949"),
+])
+def test_a_treaty_is_found_by_its_names(typed: str, treaty_id: str) -> None:
+    assert CURATED.treaty_id(typed) == treaty_id and CURATED.treaty(typed).id == treaty_id
+
+
+def test_every_bundled_treaty_is_found_by_its_short_name_alone() -> None:
+    """No two bundled treaties share a name: each short name names its treaty."""
+    assert {t.id: CURATED.treaty_id(t.short_name or t.name) for t in CURATED.treaties.curated.values()} == {
+        t.id: t.id for t in CURATED.treaties.curated.values()}
+
+
+@pytest.mark.parametrize("typed", ["NATOЖ", "NATOO", "Russia"])
+def test_a_text_that_is_no_name_is_still_unknown(typed: str) -> None:
+    """A name is matched whole: a letter the match would drop, a misspelling, or part of a name names no treaty."""
+    with pytest.raises(UnknownTreatyError, match="unknown treaty"):
+        CURATED.treaty(typed)
+
+
+def test_a_name_two_treaties_carry_is_refused_with_both_in_one_line(tmp_path: Path) -> None:
+    """A treaty file given beside the bundle that also calls itself NATO makes the name ambiguous: the error lists
+    both treaties, each with its short name, and asks for an id."""
+    quad = (Path(foedus.__file__).parent / "data" / "treaties" / "quad.yaml").read_text(encoding="utf-8")
+    other = tmp_path / "nato_like.yaml"
+    other.write_text(quad.replace("id: quad", "id: nato_like").replace("short_name: Quad", "short_name: NATO"),
+                     encoding="utf-8")
+    world = World.load(extra=[other], history=False)
+    with pytest.raises(UnknownTreatyError) as err:
+        world.treaty("nato")
+    assert str(err.value) == ("the treaty name 'nato' names 2 treaties: nato_1949 (NATO); nato_like (NATO); give its "
+                              "id")
+    assert world.treaty("nato_1949").id == "nato_1949"
+
+
+def test_treaties_show_takes_a_name() -> None:
+    out = _cli("treaties", "show", "NATO")
+    assert out.returncode == 0 and out.stdout.startswith("The North Atlantic Treaty (nato_1949)")
+
+
+def test_a_what_if_names_a_treaty_by_its_name() -> None:
+    """--drop-treaty and --add-member TREATY:STATE (the Python API's drop_treaty/add_member) read a name as its id:
+    the same world as the id gives, and a name and the id of one treaty contradict each other as two ids would."""
+    assert foedus.cascade("RUS", "EST", "2025-06-01", drop_treaty="NATO").sides == foedus.cascade(
+        "RUS", "EST", "2025-06-01", drop_treaty="nato_1949").sides
+    assert foedus.cascade("RUS", "UKR", "2025-06-01", add_member="nato:UKR").sides == foedus.cascade(
+        "RUS", "UKR", "2025-06-01", add_member="nato_1949:UKR").sides
+    out = _cli("cascade", "-a", "RUS", "-t", "UKR", "-d", "2025-06-01", "--add-member", "NATO:UKR",
+               "--drop-treaty", "nato_1949")
+    assert out.returncode == 2 and "contradict each other (the treaty is dropped)" in out.stderr
+
+
+def test_the_web_api_shows_a_treaty_by_its_name(client: TestClient) -> None:
+    r = client.get("/api/treaties/NATO")
+    assert r.status_code == 200 and r.json()["id"] == "nato_1949"
