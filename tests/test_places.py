@@ -203,3 +203,80 @@ def test_baltic_islands_are_their_states_and_natos_from_accession(typed: str, ta
     (fact sheet §1.1: Finland 2023-04-04, Sweden 2024-03-07), as their state's home territory is."""
     assert not bound(run("RUS", target, before, place=typed), "USA", "nato_1949")
     assert bound(run("RUS", target, after, place=typed), "USA", "nato_1949")
+
+
+# the places the analyst audit of session 39 found missing, each with the state that holds it
+_ADDED = [("Narva", "narva", "EST"), ("Bornholm", "bornholm", "DNK"), ("Yeonpyeong", "yeonpyeong-island", "KOR"),
+          ("Sudzha", "kursk-oblast", "RUS"), ("Sinai", "sinai-peninsula", "EGY")]
+
+
+def _joined(result: foedus.CascadeResult) -> set[tuple[str, str]]:
+    return {(j.state, o.treaty) for j in result.joiners for o in (j.primary, *j.also)}
+
+
+@pytest.mark.parametrize(("typed", "place_id", "owner"), _ADDED)
+def test_the_audited_places_are_found_held_by_their_state(typed: str, place_id: str, owner: str) -> None:
+    """Narva, Bornholm, Yeonpyeong, Sudzha (a town of Kursk Oblast, found as the oblast, as Sevastopol is Crimea)
+    and the Sinai were 'unknown place'. Each is its state's territory, and an attack there draws in the treaties an
+    attack on the state's home territory draws in (2025): each scope reads the place as it reads the state."""
+    place = CURATED.places.resolve(typed, CURATED.states)
+    assert (place.id, place.sovereign, place.administrator) == (place_id, owner, owner)
+    attacker = "UKR" if owner == "RUS" else "RUS" if owner in ("EST", "DNK") else "PRK" if owner == "KOR" else "ISR"
+    there = run(attacker, owner, "2025-06-01", place=typed)
+    assert there.scenario.place == place_id and _joined(there)
+    assert _joined(there) == _joined(run(attacker, owner, "2025-06-01"))
+
+
+@pytest.mark.parametrize(("typed", "target", "joined"), [("narva", "EST", "2004-03-29"), ("Bornholm", "DNK", None)])
+def test_narva_and_bornholm_are_natos_art_5_territory(typed: str, target: str, joined: str | None) -> None:
+    """An attack on Narva is one on NATO territory from Estonia's accession (29 Mar 2004; fact sheet §1.1), and
+    Bornholm, Danish since before NATO, is covered now."""
+    assert bound(run("RUS", target, "2025-06-01", place=typed), "USA", "nato_1949")
+    if joined is not None:
+        day_before = (dt.date.fromisoformat(joined) - dt.timedelta(days=1)).isoformat()
+        assert not bound(run("RUS", target, day_before, place=typed), "USA", "nato_1949")
+        assert bound(run("RUS", target, joined, place=typed), "USA", "nato_1949")
+
+
+def test_yeonpyeong_is_inside_the_us_rok_treaty() -> None:
+    """Yeonpyeong, a South Korean island in the Yellow Sea, is in the Pacific area under ROK administration: US-ROK
+    MDT Art. III covers it, as it covers South Korea's home territory."""
+    assert bound(run("PRK", "KOR", "2025-06-01", place="Yeonpyeong Island"), "USA", "usa_kor_1953")
+
+
+@pytest.mark.parametrize(("day", "administrator"), [
+    ("1957-03-07", "ISR"), ("1957-03-08", "EGY"), ("1970-01-01", "ISR"), ("1980-01-01", None), ("2025-06-01", "EGY")])
+def test_the_sinai_was_egypts_throughout_and_held_by_israel_while_occupied(day: str, administrator: str | None) -> None:
+    """Israel occupied the Sinai in 1956-57 and from June 1967; it left in stages, the last on 25 Apr 1982. Egypt is
+    the sovereign on every day."""
+    sinai = CURATED.places.on(dt.date.fromisoformat(day))["sinai-peninsula"]
+    assert (sinai.sovereign, sinai.administrator) == ("EGY", administrator)
+
+
+@pytest.mark.parametrize(("typed", "spans"), [
+    ("Suwałki Gap", "spans poland (Poland) and lithuania (Lithuania), held by different states: name one of them"),
+    ("suwalki corridor", "spans poland (Poland) and lithuania (Lithuania)"),
+    ("Korean DMZ", "spans south-korea (South Korea) and north-korea (North Korea), held by different states"),
+    ("DMZ", "spans south-korea (South Korea) and north-korea (North Korea)"),
+])
+def test_an_area_across_two_states_is_refused_with_the_places_it_spans(typed: str, spans: str) -> None:
+    """The Suwałki Gap lies across the Poland-Lithuania border, the DMZ across the two Koreas: no one place answers,
+    so the place is refused (exit 2) with the places it spans, not guessed; it was 'unknown place' with no hint."""
+    out = subprocess.run([sys.executable, "-m", "foedus.cli", "cascade", "-a", "RUS", "-t", "POL", "-d", "2025-06-01",
+                          "--place", typed], capture_output=True, text=True)
+    assert out.returncode == 2 and out.stderr.startswith(f"error: the place {typed!r} is the ")
+    assert spans in out.stderr and out.stderr.count("\n") == 1
+
+
+def test_every_spanning_area_names_places_of_different_states_and_no_place_name() -> None:
+    """Each area of place_spans.yaml lies across gazetteer places of different states, and none of its names is
+    already a place's (which would find the place first and never reach the area)."""
+    from foedus.model.place_spans import span_error, spans
+
+    for area, span in spans().items():
+        holders = {CURATED.places.places[p].sovereign for p in span.places}
+        assert len(holders) == len(span.places), area
+        for name in (span.name, *span.aliases):
+            assert span_error(name, CURATED.places, CURATED.states) is not None
+            with pytest.raises(foedus.FoedusError, match="held by different states"):
+                CURATED.places.resolve(name, CURATED.states)

@@ -83,7 +83,9 @@ class Gazetteer:
         """Find a place by id, name or alias (loosely), or a state's home territory by its code or name.
 
         Raises:
-            UnknownPlaceError: nothing matched (the message lists close suggestions), or the text hides a character
+            UnknownPlaceError: nothing matched (the message lists close suggestions, or, for an area that spans
+                places of several states, such as the Suwałki Gap, those places: `foedus.model.place_spans`), or the
+                text hides a character
                 (`foedus.model.hidden`), as a typed state name may not: "Crim\\u202eea" was read as Crimea; or it
                 names the home territory of a state that is no state on `day` (`_held`).
             AmbiguousNameError: the name is a state name that several states have carried (e.g. Congo, or Korea on
@@ -104,7 +106,11 @@ class Gazetteer:
                 pass
             except AmbiguousNameError as exc:  # a place is one: a state's home territory, or a place of the gazetteer
                 raise exc.advised(" for its home territory, or one place id or name (`foedus places`)") from None
-        import difflib  # here: only an unknown place needs it
+        from foedus.model.place_spans import span_error  # here: only an unknown place needs it
+
+        if (spanned := span_error(text, self, states, day)) is not None:
+            raise spanned
+        import difflib
 
         close = difflib.get_close_matches(key, list(self._index), n=12, cutoff=0.6)
         ids = list(dict.fromkeys(self._index[c] for c in close))[:3]  # a place once, however many aliases match

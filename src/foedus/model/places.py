@@ -15,7 +15,7 @@ from foedus.model.behaviour import HoldingRules, PlaceRules
 from foedus.model.facts import Day, Line, Prose
 from foedus.model.slug import slugify
 
-__all__ = ["Holding", "Place", "PlaceHistory", "PlaceKind", "Region", "slugify"]
+__all__ = ["Holding", "Place", "PlaceHistory", "PlaceKind", "PlaceSpan", "Region", "slugify"]
 
 PlaceKind = Literal["home", "subnational", "island", "territory", "sea", "area"]
 _SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -94,3 +94,13 @@ class PlaceHistory(_Strict):
 
     holders: list[Holding] = Field(default_factory=list)
     aliases: list[Line] = Field(default_factory=list)
+
+
+class PlaceSpan(_Strict):
+    """An area's entry in `place_spans.yaml`: a name that spans places held by different states (the Suwałki Gap,
+    the Korean DMZ), refused as a place with the places it spans (`foedus.model.place_spans`)."""
+
+    name: Line
+    aliases: list[Line] = Field(default_factory=list)
+    places: list[str] = Field(min_length=2, description="the place ids the area lies across, each another state's")
+    note: Prose | None = None

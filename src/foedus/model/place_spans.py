@@ -1,0 +1,64 @@
+"""Names of areas that span places held by different states (`data/place_spans.yaml`: the Suwałki Gap across the
+Poland-Lithuania border, the Korean DMZ across the two Koreas). No one place answers for such a name, and a place
+decides whose territory an attack hits, so `Gazetteer.resolve` refuses one with the places it spans, each with its
+holder ("name one of them"), rather than guessing one or answering "unknown place".
+
+Read only when a typed place matches no place: a cascade that names a place pays nothing for it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from typing import TYPE_CHECKING
+
+from foedus.errors import TreatyDataError, UnknownPlaceError, shown
+from foedus.model.slug import slugify
+
+if TYPE_CHECKING:
+    from foedus.model.gazetteer import Gazetteer
+    from foedus.model.places import PlaceSpan
+    from foedus.model.states import StateRegistry
+
+__all__ = ["span_error", "spans"]
+
+_FILE = "place_spans.yaml"
+
+
+@functools.cache
+def spans() -> dict[str, PlaceSpan]:
+    """Every area of `place_spans.yaml`, by its id; a malformed entry is named by its path in the file."""
+    from foedus.model.gazetteer import _read, _validated
+    from foedus.model.places import PlaceSpan
+
+    return {str(k): _validated(PlaceSpan, raw, _FILE, str(k)) for k, raw in (_read(_FILE) or {}).items()}
+
+
+def _by_key() -> dict[str, str]:
+    return {slugify(name): area for area, span in spans().items() for name in (area, span.name, *span.aliases)}
+
+
+def span_error(text: str, places: Gazetteer, states: StateRegistry | None = None,
+               day: dt.date | None = None) -> UnknownPlaceError | None:
+    """The error for `text` where it names an area that spans several places (the places, each with its holder on
+    `day`), or None where it names none.
+
+    Raises:
+        TreatyDataError: the area names a place the gazetteer lacks (`place_spans.yaml: suwalki-gap.places[1]`).
+    """
+    area = _by_key().get(slugify(text))
+    if area is None:
+        return None
+    span = spans()[area]
+    held = []
+    for i, place_id in enumerate(span.places):
+        if place_id not in places.places:
+            raise TreatyDataError(_FILE, f"{area}.places[{i}]", f"unknown place {place_id!r} (see `foedus places "
+                                  "--homes`)")
+        place = places.places[place_id].on(day) if day is not None else places.places[place_id]
+        holder = place.sovereign or place.administrator
+        name = states.names.get(holder, holder) if states is not None and holder else holder
+        held.append(f"{place_id} ({name})" if name else place_id)
+    listed = ", ".join(held[:-1]) + f" and {held[-1]}"
+    return UnknownPlaceError(f"the place {shown(text)} is the {span.name}, which spans {listed}, held by different "
+                             f"states: name one of them, e.g. {span.places[0]!r} (try `foedus places`)")
