@@ -181,7 +181,7 @@ WHOLE_BAD: list[list[str]] = [
     ["cascade", "-a", "UKR", "-t", "RUS", "-d", "2025-01-15", "--save-overlay", "good.yaml", "--drop-treaty",
      "nato_1949"],
     ["cascade", "-a", "UKR", "-t", "RUS", "-d", "2025-01-15", "--treaties", "good.yaml", "--treaties", "good.yaml"],
-    ["treaties", "show", "nato"], ["treaties", "show", "[bold]x[/bold]"], ["treaties", "show"],
+    ["treaties", "show", "natoo"], ["treaties", "show", "[bold]x[/bold]"], ["treaties", "show"],
     ["treaties", "show", "a", "b"], ["treaties", "validate", "emptydir"], ["treaties", "validate", "missing.yaml"],
     ["treaties", "validate", "folder.yaml"], ["treaties", "validate", "pipe.yaml"],
     *[["treaties", "validate", name] for name in BAD_TREATIES],
