@@ -170,6 +170,19 @@ def test_shared_link_restores_the_scenario(page: Any, server: str, tmp_path: Pat
     page.screenshot(path=str(tmp_path / "web-escalatory.png"), full_page=True)
 
 
+def test_the_panel_says_a_strike_the_escalatory_reading_assumes_is_assumed(page: Any, server: str) -> None:
+    """China joins North Korea in round 2 because the escalatory reading has Ukraine strike North Korea (which joined
+    Russia): the panel said "Ukraine (UKR) attacked North Korea (PRK)", as if it had happened (foedus.render._because
+    words it as the CLI does)."""
+    _ready(page, server + "/?attacker=UKR&target=RUS&date=2025-01-15&place=kursk-oblast&reading=escalatory&select=CHN")
+    page.wait_for_selector("body[data-result='UKR>RUS@2025-01-15']", timeout=30_000)
+    page.wait_for_selector("#explain[data-state=CHN] .obligation", timeout=30_000)
+    text = page.inner_text("#explain")
+    assert "the escalatory reading assumes Ukraine (UKR) attacks North Korea (PRK)" in text
+    assert "Ukraine (UKR) attacked North Korea" not in text
+    assert not page.problems, page.problems
+
+
 def test_a_shared_links_empty_whatif_field_is_left_out_of_the_query(page: Any, server: str) -> None:
     """The API refuses an empty what-if value, as the CLI does; the page leaves one out of the query it sends (and of
     the changes it lists): a link with `drop_treaty=` runs the rest of it."""

@@ -167,7 +167,7 @@ def test_the_cascade_text_names_every_state(world: World, capsys: pytest.Capture
     assert "2025-06-01 Azerbaijan (AZE) → Armenia (ARM) at armenia (territory, legal)" in text
     assert "because Azerbaijan (AZE) attacked Armenia (ARM) at armenia" in text
     assert "2025-06-01: Azerbaijan (AZE) attacks Armenia (ARM) at armenia (territory); legal reading" in text
-    for said in ("Neutral: India (IND) must stay out against Armenia (ARM) under atop_4758",
+    for said in ("Neutral: India (IND) must not join the war against Armenia (ARM) under atop_4758",
                  "Violation: Azerbaijan (AZE) attacks Armenia (ARM) despite",
                  "Consultation: France (FRA) consults Armenia (ARM) under atop_4445",
                  "Support: Turkey (TUR) is bound to give Azerbaijan (AZE) arms", "Conflict: ", "Withheld: ",

@@ -11,7 +11,17 @@ from html import escape
 from typing import Any, Protocol
 
 from foedus.engine.certainty_words import window_facts
-from foedus.engine.records import CertaintyReason, Conflict, Consultation, Doubt, Joiner, Neutral, Violation, Withheld
+from foedus.engine.records import (
+    Because,
+    CertaintyReason,
+    Conflict,
+    Consultation,
+    Doubt,
+    Joiner,
+    Neutral,
+    Violation,
+    Withheld,
+)
 from foedus.engine.rules.support import Support
 from foedus.engine.scenario import Scenario
 from foedus.model.vocab import STRENGTH_WORDS
@@ -74,14 +84,23 @@ def _reason(result: CascadeResult, joiner: Joiner) -> str:
     p = joiner.primary
     b = p.because
     line = (f"{_name(result, p.state)} joins the {p.side}: {p.treaty} art. {p.article} "
-            f"[{p.strength}: {STRENGTH_WORDS.get(p.strength, p.strength)}] "
-            f"because {attack_words(b.by, b.attacked, b.kind, b.place, result.names, 'attacked')}")
+            f"[{p.strength}: {STRENGTH_WORDS.get(p.strength, p.strength)}] {_because(result, b)}")
     line += certainty_tag(p.certainty)
     if joiner.also:  # each with its own tag where it differs: a better-sourced clause may bind the state too
         line += "; also " + ", ".join(f"{o.treaty} art. {o.article}"
                                       + ("" if o.certainty == p.certainty else f" ({o.certainty} facts)")
                                       for o in joiner.also)
     return line
+
+
+def _because(result: CascadeResult, b: Because) -> str:
+    """The attack that set an obligation off. In the escalatory reading every state on a side fights, so a strike
+    on a joiner (or by one) is the reading's assumption, not a known attack, and is worded as one: "because the
+    escalatory reading assumes Ukraine (UKR) strikes North Korea (PRK) at north-korea"."""
+    s = result.scenario
+    if s.reading == "escalatory" and not (b.by in s.attackers and b.attacked in s.targets):
+        return f"because the escalatory reading assumes {attack_words(b.by, b.attacked, b.kind, b.place, result.names)}"
+    return f"because {attack_words(b.by, b.attacked, b.kind, b.place, result.names, 'attacked')}"
 
 
 def certainty_tag(certainty: str, facts: Iterable[str] = ()) -> str:
@@ -121,8 +140,8 @@ def explain_lines(result: CascadeResult) -> list[str]:
         lines.append(f"Conflict: {_name(result, c.state)} is {c.reason} under "
                      f"{', '.join(sorted({o.treaty for o in c.obligations} | {n.treaty for n in c.neutral}))}; "
                      "it is counted on neither side")
-    lines += [f"Neutral: {_name(result, n.state)} must stay out against {_name(result, n.toward)} under {n.treaty} "
-              f"art. {n.article}"
+    lines += [f"Neutral: {_name(result, n.state)} must not join the war against {_name(result, n.toward)} under "
+              f"{n.treaty} art. {n.article}"
               + certainty_tag(n.certainty, _facts(n.certainty_reasons)) for n in result.neutral]
     lines += [f"Violation: {_name(result, v.state)} attacks {_name(result, v.against)} despite {v.treaty} art. "
               f"{v.article} ({v.kind})" + certainty_tag(v.certainty, _facts(v.certainty_reasons))

@@ -1,7 +1,7 @@
 // The "why" panel: for one state, every finding that names it (side, treaty, article, strength, the attack
 // that set it off, the conditions assumed), the joining model's chances when the result has them, then the
 // dates (in force, ended, each with how sure it is) and invocation history of each treaty involved.
-import { api, type CascadeResult, type CertaintyReason, type Obligation, type TreatyDetail } from "./api";
+import { api, type Because, type CascadeResult, type CertaintyReason, type Obligation, type TreatyDetail } from "./api";
 import { STRENGTH_WORDS } from "./contract";
 import { byId, h } from "./dom";
 import { likelihoodBlock } from "./likelypanel";
@@ -43,8 +43,16 @@ function findingBlock(text: string, f: { certainty?: string; certainty_reasons?:
     reasonsList(f.certainty_reasons));
 }
 
-function obligationBlock(o: Omit<Obligation, "state">, names: Names, title: string): HTMLElement {
-  const b = o.because;
+/** The attack that set an obligation off, in the CLI's words (foedus.render._because): in the escalatory reading a
+ * strike on (or by) a joiner is the reading's assumption, not a known attack, and is said to be one. */
+function becauseWords(b: Because, r: CascadeResult, names: Names): string {
+  const hit = `${namedState(b.attacked, names.state)}${b.target_kind === "forces" ? "'s forces" : ""} at ${names.place(b.place)}`;
+  return r.reading === "escalatory" && !(r.attackers.includes(b.by) && r.targets.includes(b.attacked))
+    ? `the escalatory reading assumes ${namedState(b.by, names.state)} attacks ${hit}`
+    : `${namedState(b.by, names.state)} attacked ${hit}`;
+}
+
+function obligationBlock(o: Omit<Obligation, "state">, r: CascadeResult, names: Names, title: string): HTMLElement {
   const conditions = [...o.conditions, ...o.unresolved.map((u) => `unresolved (${u}) read as in the scenario`)];
   return h("div", { class: "obligation" },
     h("h4", {}, title),
@@ -53,8 +61,7 @@ function obligationBlock(o: Omit<Obligation, "state">, names: Names, title: stri
       h("dt", {}, "strength"), h("dd", {}, `${o.strength}: ${STRENGTH_WORDS[o.strength] ?? ""}`),
       h("dt", {}, "obligation"), h("dd", {}, o.kind),
       h("dt", {}, "because"),
-      h("dd", {}, `${namedState(b.by, names.state)} attacked ${namedState(b.attacked, names.state)}`
-        + `${b.target_kind === "forces" ? "'s forces" : ""} at ${names.place(b.place)}`),
+      h("dd", {}, becauseWords(o.because, r, names)),
       h("dt", {}, "certainty"), h("dd", {}, o.certainty)),
     reasonsList(o.certainty_reasons),
     conditions.length ? h("ul", { class: "conditions" }, ...conditions.map((c) => h("li", {}, c))) : null);
@@ -69,18 +76,18 @@ function findings(id: string, r: CascadeResult, names: Names): { nodes: HTMLElem
   if (r.targets.includes(id)) nodes.push(h("p", {}, `Attacked at ${names.place(r.place)} in this scenario.`));
   if (joiner) {
     cite(joiner.treaty);
-    nodes.push(obligationBlock(joiner, names, `Joins the ${joiner.side} in round ${joiner.round}`));
-    joiner.also.forEach((o) => { cite(o.treaty); nodes.push(obligationBlock(o, names, `Also bound (${o.side})`)); });
+    nodes.push(obligationBlock(joiner, r, names, `Joins the ${joiner.side} in round ${joiner.round}`));
+    joiner.also.forEach((o) => { cite(o.treaty); nodes.push(obligationBlock(o, r, names, `Also bound (${o.side})`)); });
   }
   for (const c of r.conflicts.filter((x) => x.state === id)) {
     c.treaties.forEach(cite);
     nodes.push(h("div", { class: "obligation" }, h("h4", {}, `Conflict in round ${c.round}: on neither side`),
       h("p", {}, c.reason)));
-    c.obligations.forEach((o) => nodes.push(obligationBlock(o, names, `Bound to the ${o.side}`)));
+    c.obligations.forEach((o) => nodes.push(obligationBlock(o, r, names, `Bound to the ${o.side}`)));
   }
   for (const n of r.neutral.filter((x) => x.state === id)) {
     cite(n.treaty);
-    nodes.push(findingBlock(`Bound to stay neutral toward ${namedState(n.toward, names.state)}: ${names.treaty(n.treaty)} art. ${n.article}.`, n));
+    nodes.push(findingBlock(`Bound not to join the war against ${namedState(n.toward, names.state)}: ${names.treaty(n.treaty)} art. ${n.article}.`, n));
   }
   for (const c of r.consultations.filter((x) => x.state === id)) {
     cite(c.treaty);
