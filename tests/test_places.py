@@ -258,10 +258,14 @@ def test_the_sinai_was_egypts_throughout_and_held_by_israel_while_occupied(day: 
     ("suwalki corridor", "spans poland (Poland) and lithuania (Lithuania)"),
     ("Korean DMZ", "spans south-korea (South Korea) and north-korea (North Korea), held by different states"),
     ("DMZ", "spans south-korea (South Korea) and north-korea (North Korea)"),
+    ("Kashmir", "spans jammu-and-kashmir (India), ladakh (India), azad-kashmir (Pakistan), gilgit-baltistan (Pakistan) "
+                "and aksai-chin (China), held by different states: name one of them"),
+    ("Donbas", "spans donetsk-oblast (Ukraine) and luhansk-oblast (Ukraine): name one of them"),
 ])
-def test_an_area_across_two_states_is_refused_with_the_places_it_spans(typed: str, spans: str) -> None:
-    """The Suwałki Gap lies across the Poland-Lithuania border, the DMZ across the two Koreas: no one place answers,
-    so the place is refused (exit 2) with the places it spans, not guessed; it was 'unknown place' with no hint."""
+def test_an_area_across_several_places_is_refused_with_the_places_it_spans(typed: str, spans: str) -> None:
+    """The Suwałki Gap lies across the Poland-Lithuania border, the DMZ across the two Koreas, Kashmir across five
+    places of three states, the Donbas across two oblasts: no one place answers, so the place is refused (exit 2) with
+    the places it spans, not guessed; it was 'unknown place' (Donbas: 'did you mean east-china-sea')."""
     out = subprocess.run([sys.executable, "-m", "foedus.cli", "cascade", "-a", "RUS", "-t", "POL", "-d", "2025-06-01",
                           "--place", typed], capture_output=True, text=True)
     assert out.returncode == 2 and out.stderr.startswith(f"error: the place {typed!r} is the ")
@@ -269,14 +273,16 @@ def test_an_area_across_two_states_is_refused_with_the_places_it_spans(typed: st
 
 
 def test_every_spanning_area_names_places_of_different_states_and_no_place_name() -> None:
-    """Each area of place_spans.yaml lies across gazetteer places of different states, and none of its names is
-    already a place's (which would find the place first and never reach the area)."""
+    """Each area of place_spans.yaml lies across two or more gazetteer places, and none of its names is already a
+    place's (which would find the place first and never reach the area); only an area across several states' places
+    says it is held by different states (the Donbas's two oblasts are both Ukraine's)."""
     from foedus.model.place_spans import span_error, spans
 
     for area, span in spans().items():
+        assert len(set(span.places)) == len(span.places) >= 2, area
         holders = {CURATED.places.places[p].sovereign for p in span.places}
-        assert len(holders) == len(span.places), area
         for name in (span.name, *span.aliases):
             assert span_error(name, CURATED.places, CURATED.states) is not None
-            with pytest.raises(foedus.FoedusError, match="held by different states"):
+            with pytest.raises(foedus.FoedusError, match="spans") as err:
                 CURATED.places.resolve(name, CURATED.states)
+            assert ("held by different states" in str(err.value)) == (len(holders) > 1), area

@@ -1,5 +1,6 @@
-"""Names of areas that span places held by different states (`data/place_spans.yaml`: the Suwałki Gap across the
-Poland-Lithuania border, the Korean DMZ across the two Koreas). No one place answers for such a name, and a place
+"""Names of areas that span several places, mostly held by different states (`data/place_spans.yaml`: the Suwałki
+Gap across the Poland-Lithuania border, the Korean DMZ across the two Koreas, Kashmir across three states' places,
+the Donbas across two Ukrainian oblasts). No one place answers for such a name, and a place
 decides whose territory an attack hits, so `Gazetteer.resolve` refuses one with the places it spans, each with its
 holder ("name one of them"), rather than guessing one or answering "unknown place".
 
@@ -50,15 +51,17 @@ def span_error(text: str, places: Gazetteer, states: StateRegistry | None = None
     if area is None:
         return None
     span = spans()[area]
-    held = []
+    held, holders = [], set()
     for i, place_id in enumerate(span.places):
         if place_id not in places.places:
             raise TreatyDataError(_FILE, f"{area}.places[{i}]", f"unknown place {place_id!r} (see `foedus places "
                                   "--homes`)")
         place = places.places[place_id].on(day) if day is not None else places.places[place_id]
         holder = place.sovereign or place.administrator
+        holders.add(holder)
         name = states.names.get(holder, holder) if states is not None and holder else holder
         held.append(f"{place_id} ({name})" if name else place_id)
     listed = ", ".join(held[:-1]) + f" and {held[-1]}"
-    return UnknownPlaceError(f"the place {shown(text)} is the {span.name}, which spans {listed}, held by different "
-                             f"states: name one of them, e.g. {span.places[0]!r} (try `foedus places`)")
+    apart = ", held by different states" if len(holders) > 1 else ""
+    return UnknownPlaceError(f"the place {shown(text)} is the {span.name}, which spans {listed}{apart}: name one of "
+                             f"them, e.g. {span.places[0]!r} (try `foedus places`)")

@@ -97,10 +97,10 @@ class PlaceHistory(_Strict):
 
 
 class PlaceSpan(_Strict):
-    """An area's entry in `place_spans.yaml`: a name that spans places held by different states (the Suwałki Gap,
-    the Korean DMZ), refused as a place with the places it spans (`foedus.model.place_spans`)."""
+    """An area's entry in `place_spans.yaml`: a name that spans several places (the Suwałki Gap, the Korean DMZ,
+    Kashmir), refused as a place with the places it spans (`foedus.model.place_spans`)."""
 
     name: Line
     aliases: list[Line] = Field(default_factory=list)
-    places: list[str] = Field(min_length=2, description="the place ids the area lies across, each another state's")
+    places: list[str] = Field(min_length=2, description="the place ids the area lies across")
     note: Prose | None = None
