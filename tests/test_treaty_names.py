@@ -50,6 +50,14 @@ def test_a_text_that_is_no_name_is_still_unknown(typed: str) -> None:
         CURATED.treaty(typed)
 
 
+@pytest.mark.parametrize(("typed", "suggested"), [("natoo", "nato_1949"), ("seeato", "manila_1954"),
+                                                 ("Rio Treatty", "tiar_1947")])
+def test_a_misspelt_name_is_answered_with_the_treaty_it_is_close_to(typed: str, suggested: str) -> None:
+    """Suggestions were read off the ids alone: 'natoo' got none, 'seeato' none of SEATO's manila_1954."""
+    with pytest.raises(UnknownTreatyError, match=f"did you mean {suggested}[,?]"):
+        CURATED.treaty(typed)
+
+
 def test_a_name_two_treaties_carry_is_refused_with_both_in_one_line(tmp_path: Path) -> None:
     """A treaty file given beside the bundle that also calls itself NATO makes the name ambiguous: the error lists
     both treaties, each with its short name, and asks for an id."""

@@ -21,7 +21,7 @@ from foedus.model.slug import fold, slugify
 if TYPE_CHECKING:
     from foedus.model.treaty import Treaty
 
-__all__ = ["named_treaty", "treaty_name_keys"]
+__all__ = ["close_treaties", "named_treaty", "treaty_name_keys"]
 
 _PARENTHESIS = re.compile(r"\s*\(([^()]*)\)\s*")
 _DASHES = re.compile("[\u2010-\u2015\u2212]")  # "Russia–DPRK 2024" is typed "Russia-DPRK 2024"
@@ -68,3 +68,16 @@ def named_treaty(text: str, treaties: Iterable[Treaty]) -> str | None:
         return found[0].id if found else None
     listed = "; ".join(f"{t.id} ({t.short_name or t.name})" for t in found)
     raise UnknownTreatyError(f"the treaty name {shown(text)} names {len(found)} treaties: {listed}; give its id")
+
+
+def close_treaties(text: str, treaties: Iterable[Treaty], n: int = 3) -> list[str]:
+    """The ids of up to `n` treaties of `treaties` one of whose names (`treaty_name_keys`) is close to `text`, the
+    closest first: the suggestions for a misspelt name ("natoo": nato_1949), which the ids alone miss."""
+    import difflib
+
+    by_key: dict[str, str] = {}
+    for treaty in sorted(treaties, key=lambda t: t.id):
+        for key in sorted(treaty_name_keys(treaty)):
+            by_key.setdefault(key, treaty.id)
+    close = difflib.get_close_matches(_key(text), list(by_key), n=4 * n)
+    return list(dict.fromkeys(by_key[k] for k in close))[:n]

@@ -70,8 +70,11 @@ class World:
             if (replaced := replaced_words(treaty_id.strip(), self.treaties.curated.values())) is not None:
                 raise UnknownTreatyError(f"treaty {replaced}") from None
 
+            from foedus.model.treaty_names import close_treaties
+
             lowered = {i.lower(): i for i in self.treaties}  # NATO_1949 is close to nato_1949
             close = [lowered[i] for i in difflib.get_close_matches(treaty_id.strip().lower(), list(lowered), n=3)]
+            close = list(dict.fromkeys(close + close_treaties(treaty_id, self.treaties.curated.values())))[:3]
             hint = f"; did you mean {', '.join(close)}?" if close else ""
             hint += unknown_ids_hint([treaty_id], self.has_history)
             raise UnknownTreatyError(f"unknown treaty {shown(treaty_id)}{hint} (try `foedus treaties list`)") from None
