@@ -32,6 +32,7 @@ def _cli(*args: str) -> subprocess.CompletedProcess[str]:
     ("Rio Treaty", "tiar_1947"), ("TIAR", "tiar_1947"), ("ANZUS", "anzus_1951"), ("csto", "csto_1992"),
     ("Russia-DPRK 2024", "rus_prk_2024"), ("Russia–DPRK 2000", "rus_prk_2000"), ("AES", "aes_2023"),
     ("WEU", "weu_1948"), (" nato_1949 ", "nato_1949"),
+    ("ANZUS Treaty", "anzus_1951"), ("Rio Pact", "tiar_1947"), ("Manila Treaty", "manila_1954"),  # "treaty"/"pact"
 ])
 def test_a_treaty_is_found_by_its_names(typed: str, treaty_id: str) -> None:
     assert CURATED.treaty_id(typed) == treaty_id and CURATED.treaty(typed).id == treaty_id

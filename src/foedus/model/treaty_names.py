@@ -27,19 +27,23 @@ _PARENTHESIS = re.compile(r"\s*\(([^()]*)\)\s*")
 _DASHES = re.compile("[\u2010-\u2015\u2212]")  # "Russia–DPRK 2024" is typed "Russia-DPRK 2024"
 
 
+_KIND = re.compile(r"-(treaty|pact)$")  # "ANZUS Treaty" is ANZUS, "Rio Pact" the Rio Treaty
+
+
 def _key(name: str) -> str:
-    """The key a name is matched by: its slug, dashes as hyphens (`slugify` drops an en dash), without "the"."""
-    return slugify(_DASHES.sub("-", name)).removeprefix("the-")
+    """The key a name is matched by: its slug, dashes as hyphens (`slugify` drops an en dash), without "the" and
+    without a last word "treaty" or "pact"."""
+    return _KIND.sub("", slugify(_DASHES.sub("-", name)).removeprefix("the-"))
 
 
 def treaty_name_keys(treaty: Treaty) -> set[str]:
     """The keys (`_key`) of the names `treaty` is found by: its name and short name, and a short name's parenthesis
-    apart and without it ("Rio Treaty (TIAR)": "rio-treaty-tiar", "rio-treaty", "tiar"); the short name "EU Art.
+    apart and without it ("Rio Treaty (TIAR)": "rio-treaty-tiar", "rio", "tiar"); the short name "EU Art.
     42(7) TEU" keeps its "(7)", which is no name of its own.
 
     >>> from foedus.model.world import World
     >>> sorted(treaty_name_keys(World.load(history=False).treaty("manila_1954")))
-    ['manila-pact', 'manila-pact-seato', 'seato', 'southeast-asia-collective-defense-treaty']
+    ['manila', 'manila-pact-seato', 'seato', 'southeast-asia-collective-defense']
     """
     names = [treaty.name]
     if treaty.short_name:
