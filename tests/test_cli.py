@@ -95,7 +95,7 @@ def test_the_demo_does_not_ask_for_the_atop_data_it_leaves_out_on_purpose() -> N
         (["cascade", "-a", "UKR", "-t", "RUS", "-d", "2025-01-01", "--place", "crimea"],
          "not territory of Russia (RUS) under the recognized view, under which it is territory of Ukraine (UKR)"),
         (["cascade", "-a", "RUS", "-t", "RUS", "-d", "2025-01-01"], "both attacker and target"),
-        (["treaties", "show", "nato"], "did you mean nato_1949"),
+        (["treaties", "show", "natoo"], "did you mean nato_1949"),
         (["treaties", "validate", "/nonexistent/pact.yaml"], "no such file"),
     ],
 )

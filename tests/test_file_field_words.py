@@ -29,8 +29,8 @@ PLACE = {"id": "atlantis", "name": "Atlantis", "kind": "island"}
 
 def _places(monkeypatch: pytest.MonkeyPatch, name: str, data: Any) -> str:
     """The error the gazetteer's load gives with its bundled file `name` read as `data`."""
-    bundled = gazetteer._read
-    monkeypatch.setattr(gazetteer, "_read", lambda file: data if file == name else bundled(file))
+    bundled = gazetteer.read_bundled
+    monkeypatch.setattr(gazetteer, "read_bundled", lambda file: data if file == name else bundled(file))
     with pytest.raises(FoedusError) as caught:
         gazetteer.Gazetteer.load(StateRegistry.load())
     return str(caught.value)

@@ -61,9 +61,9 @@ def test_a_source_url_with_a_hidden_character_is_refused(tmp_path: Path) -> None
 
 
 def test_a_place_name_with_a_hidden_character_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
-    bundled = gazetteer._read
+    bundled = gazetteer.read_bundled
     place = {"id": "atlantis", "name": "Atl\u202eantis", "kind": "island"}
-    monkeypatch.setattr(gazetteer, "_read", lambda file: [place] if file == "places.yaml" else bundled(file))
+    monkeypatch.setattr(gazetteer, "read_bundled", lambda file: [place] if file == "places.yaml" else bundled(file))
     with pytest.raises(FoedusError, match=r"name: has U\+202E RIGHT-TO-LEFT OVERRIDE"):
         gazetteer.Gazetteer.load(StateRegistry.load())
 

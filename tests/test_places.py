@@ -95,13 +95,13 @@ def test_place_history_names_known_places_and_states() -> None:
     with pytest.raises(TreatyDataError):  # a record for a place that does not exist is an error at load
         from foedus.model import gazetteer
 
-        original = gazetteer._read
+        original = gazetteer.read_bundled
         try:
-            gazetteer._read = lambda name: ({"atlantis": {"holders": [{"administrator": "USA"}]}}  # type: ignore[assignment]
+            gazetteer.read_bundled = lambda name: ({"atlantis": {"holders": [{"administrator": "USA"}]}}  # type: ignore[assignment]
                                             if name == "place_history.yaml" else original(name))
             gazetteer.Gazetteer.load(CURATED.states)
         finally:
-            gazetteer._read = original  # type: ignore[assignment]
+            gazetteer.read_bundled = original  # type: ignore[assignment]
 
 
 @pytest.mark.needs_data
@@ -282,7 +282,7 @@ def test_every_spanning_area_names_places_of_different_states_and_no_place_name(
         assert len(set(span.places)) == len(span.places) >= 2, area
         holders = {CURATED.places.places[p].sovereign for p in span.places}
         for name in (span.name, *span.aliases):
-            assert span_error(name, CURATED.places, CURATED.states) is not None
+            assert span_error(name, CURATED.places.places, CURATED.states) is not None
             with pytest.raises(foedus.FoedusError, match="spans") as err:
                 CURATED.places.resolve(name, CURATED.states)
             assert ("held by different states" in str(err.value)) == (len(holders) > 1), area

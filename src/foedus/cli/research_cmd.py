@@ -61,8 +61,8 @@ def dyads(
     from foedus.model.world import World
     from foedus.outputs.tables import columns_frame
     from foedus.research.dyad_notes import dyad_notes, off_day_notes
-    from foedus.research.dyads import DyadOptions, dyad_columns, missing_data
-    from foedus.research.peacesciencer import add_covariates, parse_covariates
+    from foedus.research.dyads import DyadOptions, dyad_columns
+    from foedus.research.peacesciencer import add_covariates, missing_data, parse_covariates
     from foedus.sources.coverage import atop_present, history_notes
     from foedus.world_cache import cached_states
 

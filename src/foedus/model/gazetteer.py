@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING
 
 from foedus.datarecord import dataclass, field
 from foedus.errors import (
@@ -18,18 +18,16 @@ from foedus.errors import (
     UnknownStateError,
     shown,
 )
+from foedus.model.bundled import read_bundled, validated
 from foedus.model.hidden import refuse_hidden
 from foedus.model.slug import slugify
 from foedus.model.states import State, StateRegistry, spells_text
 
 if TYPE_CHECKING:
-    from pydantic import BaseModel
-
     from foedus.model.places import Place, Region
 
 __all__ = ["Gazetteer"]
 
-M = TypeVar("M", bound="BaseModel")
 
 _SUBREGION_TAGS = {
     "Northern America": ["north-america", "americas"],
@@ -108,7 +106,7 @@ class Gazetteer:
                 raise exc.advised(" for its home territory, or one place id or name (`foedus places`)") from None
         from foedus.model.place_spans import span_error  # here: only an unknown place needs it
 
-        if (spanned := span_error(text, self, states, day)) is not None:
+        if (spanned := span_error(text, self.places, states, day)) is not None:
             raise spanned
         import difflib
 
@@ -122,14 +120,14 @@ class Gazetteer:
         """Read the bundled regions and places and add a home territory for every state."""
         from foedus.model.places import Place, Region
 
-        read = (_validated(Region, raw, "regions.yaml", i) for i, raw in enumerate(_read("regions.yaml")))
+        read = (validated(Region, raw, "regions.yaml", i) for i, raw in enumerate(read_bundled("regions.yaml")))
         regions = {r.id: r for r in read}
         places: dict[str, Place] = {}
-        for i, raw in enumerate(_read("places.yaml")):
-            place = _validated(Place, raw, "places.yaml", i)
+        for i, raw in enumerate(read_bundled("places.yaml")):
+            place = validated(Place, raw, "places.yaml", i)
             _check(place, regions, states, "places.yaml", f"[{i}] ({place.id})")
             places[place.id] = place
-        adjust: dict[str, dict[str, list[str]]] = _read("home_regions.yaml") or {}
+        adjust: dict[str, dict[str, list[str]]] = read_bundled("home_regions.yaml") or {}
         home_of: dict[str, str] = {}
         for state in states:
             place = _home_place(state, adjust, taken=places)
@@ -152,29 +150,6 @@ def _held(place: Place, text: str, states: StateRegistry, day: dt.date | None) -
         f"{on} (a member {spells_text(owner.spells)}); give a place held on that day (`foedus places`)")
 
 
-def _read(name: str) -> Any:
-    from importlib import resources
-
-    from foedus.model.yamlio import load_yaml  # here, not at the top: a start from the cache needs no YAML
-
-    text = resources.files("foedus.data").joinpath(name).read_text(encoding="utf-8")
-    return load_yaml(text)
-
-
-def _validated(model: type[M], raw: Any, file: str, at: object) -> M:
-    """`raw`, the entry `at` (a list's number, a mapping's key) of the bundled `file`, read as `model`; a malformed
-    field is named by its path from there (`places.yaml: [3].kind`, `place_history.yaml: crimea.holders[1].by`)."""
-    from pydantic import ValidationError
-
-    try:
-        return model.model_validate(raw)
-    except ValidationError as exc:
-        from foedus.model.yamlio import file_data_error
-
-        where = f"[{at}]" if isinstance(at, int) else str(at)
-        raise file_data_error(exc, model, raw, file, at=where, kind=TreatyDataError) from None
-
-
 def _check(place: Place, regions: dict[str, Region], states: StateRegistry, file: str, where: str) -> None:
     """The regions and states `place` (the entry `where` of `file`) names are known ones."""
     for j, region in enumerate(place.regions):
@@ -192,11 +167,11 @@ def _add_history(places: dict[str, Place], regions: dict[str, Region], states: S
     is named by its place in the list (`crimea.holders[1].sovereign`)."""
     from foedus.model.places import Place, PlaceHistory
 
-    for place_id, entry in (_read("place_history.yaml") or {}).items():
+    for place_id, entry in (read_bundled("place_history.yaml") or {}).items():
         if place_id not in places:
             raise TreatyDataError("place_history.yaml", str(place_id),
                                   f"unknown place {place_id!r} (see `foedus places --homes`)")
-        record = _validated(PlaceHistory, entry, "place_history.yaml", place_id)
+        record = validated(PlaceHistory, entry, "place_history.yaml", place_id)
         for i, h in enumerate(record.holders):
             _check(Place(id=place_id, name=place_id, kind="area", sovereign=h.sovereign, administrator=h.administrator,
                          claimants=h.claimants, regions=h.regions), regions, states, "place_history.yaml",

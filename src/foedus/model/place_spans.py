@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from foedus.errors import TreatyDataError, UnknownPlaceError, shown
 from foedus.model.slug import slugify
 
 if TYPE_CHECKING:
-    from foedus.model.gazetteer import Gazetteer
-    from foedus.model.places import PlaceSpan
+    from foedus.model.places import Place, PlaceSpan
     from foedus.model.states import StateRegistry
 
 __all__ = ["span_error", "spans"]
@@ -29,17 +29,17 @@ _FILE = "place_spans.yaml"
 @functools.cache
 def spans() -> dict[str, PlaceSpan]:
     """Every area of `place_spans.yaml`, by its id; a malformed entry is named by its path in the file."""
-    from foedus.model.gazetteer import _read, _validated
+    from foedus.model.bundled import read_bundled, validated
     from foedus.model.places import PlaceSpan
 
-    return {str(k): _validated(PlaceSpan, raw, _FILE, str(k)) for k, raw in (_read(_FILE) or {}).items()}
+    return {str(k): validated(PlaceSpan, raw, _FILE, str(k)) for k, raw in (read_bundled(_FILE) or {}).items()}
 
 
 def _by_key() -> dict[str, str]:
     return {slugify(name): area for area, span in spans().items() for name in (area, span.name, *span.aliases)}
 
 
-def span_error(text: str, places: Gazetteer, states: StateRegistry | None = None,
+def span_error(text: str, places: Mapping[str, Place], states: StateRegistry | None = None,
                day: dt.date | None = None) -> UnknownPlaceError | None:
     """The error for `text` where it names an area that spans several places (the places, each with its holder on
     `day`), or None where it names none.
@@ -53,10 +53,10 @@ def span_error(text: str, places: Gazetteer, states: StateRegistry | None = None
     span = spans()[area]
     held, holders = [], set()
     for i, place_id in enumerate(span.places):
-        if place_id not in places.places:
+        if place_id not in places:
             raise TreatyDataError(_FILE, f"{area}.places[{i}]", f"unknown place {place_id!r} (see `foedus places "
                                   "--homes`)")
-        place = places.places[place_id].on(day) if day is not None else places.places[place_id]
+        place = places[place_id].on(day) if day is not None else places[place_id]
         holder = place.sovereign or place.administrator
         holders.add(holder)
         name = states.names.get(holder, holder) if states is not None and holder else holder

@@ -32,9 +32,7 @@ OPEN_SPELL_NOTE = (f"(open): still in the system at COW v2016's end ({COW_LAST_D
 # Common short forms, and names old (COW 640, 255) or new (Cabo Verde, 2013), that countrycode does not catch.
 _ALIASES = {"UK": "GBR", "US": "USA", "USSR": "RUS", "Soviet Union": "RUS", "PRC": "CHN", "ROC": "TWN",
             "UAE": "ARE", "Britain": "GBR", "Ottoman Empire": "TUR", "Prussia": "DEU", "Cabo Verde": "CPV",
-            # the usual abbreviations of the kingdom's, the republic's and the state's own names (Kingdom of Saudi
-            # Arabia, Republic of South Africa, Republic of the Marshall Islands), and New Zealand's: no other state's
-            "KSA": "SAU", "RSA": "ZAF", "RMI": "MHL", "NZ": "NZL",
+            "KSA": "SAU", "RSA": "ZAF", "RMI": "MHL", "NZ": "NZL",  # the kingdom, the republics: own names
             # states that countrycode gives no ISO3 (the registry's COW<n> ids), by their usual names
             "West Germany": "COW260", "FRG": "COW260", "South Vietnam": "COW817",
             "East Germany": "COW265", "GDR": "COW265", "North Yemen": "COW678", "South Yemen": "COW680",

@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from foedus.research.defenders import Limited, Tables
 
 __all__ = ["FLAG_COLUMNS", "DyadOptions", "atop_flag_keys", "build_dyads", "dyad_columns", "dyad_years",
-           "missing_data", "system_spells"]
+           "system_spells"]
 
 System = Literal["cow", "gw"]
 
@@ -73,23 +73,6 @@ class DyadOptions:
             dt.date(2001, *day)
         except (TypeError, ValueError):
             raise FoedusError(f"reference_day {day!r} is not a (month, day) of every year") from None
-
-
-def missing_data(options: DyadOptions, added: tuple[str, ...] = ()) -> dict[str, str]:
-    """The datasets besides the state system and the ATOP history (`foedus.sources.coverage.history_notes`) that a
-    table of `options` with peacesciencer's `added` covariate groups reads and the data folder lacks: name -> it and
-    what reads it, in words (`foedus.sources.coverage.need_all`), so that one refusal names them all."""
-    from foedus.datasets.verify import dataset_file
-    from foedus.research.peacesciencer import covariate_data
-    from foedus.sources.cow import CINC_FILE
-
-    readers: dict[tuple[str, str, str], list[str]] = {}
-    for group, read in covariate_data(added).items():
-        readers.setdefault(read, []).append(f"--add {group}")
-    if options.covariates:  # their combined CINC
-        readers.setdefault(("cow_nmc", CINC_FILE, "COW NMC"), []).append("the cascade covariates")
-    return {name: f"{words} (for {' and '.join(by)})" for (name, path, words), by in readers.items()
-            if dataset_file(path) is None}
 
 
 def system_spells(source: World | StateRegistry, system: System) -> Spells:

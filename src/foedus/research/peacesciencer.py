@@ -32,14 +32,15 @@ from foedus.declare import split_values
 from foedus.errors import DataMissingError, FoedusError, ListedTwiceError
 from foedus.listed import listed_twice
 from foedus.research.coexist import Spells, year_windows
-from foedus.research.dyads import system_spells
+from foedus.research.dyads import DyadOptions, system_spells
 
 if TYPE_CHECKING:
     import pandas as pd
 
     from foedus.model.world import World
 
-__all__ = ["COVARIATES", "add_covariates", "covariate_columns", "covariate_data", "last_years", "parse_covariates"]
+__all__ = ["COVARIATES", "add_covariates", "covariate_columns", "covariate_data", "last_years", "missing_data",
+           "parse_covariates"]
 
 COVARIATES = {"cinc": ("cinc1", "cinc2"), "cowmaj": ("cowmaj1", "cowmaj2"), "conttype": ("conttype",)}
 _MAJORS_FILE = "cow_states/majors2016.csv"
@@ -110,6 +111,22 @@ def covariate_data(wanted: tuple[str, ...]) -> dict[str, tuple[str, str, str]]:
     read = {"cinc": ("cow_nmc", CINC_FILE, "COW NMC"), "cowmaj": ("cow_states", _MAJORS_FILE, "COW's major powers"),
             "conttype": ("cow_contiguity", CONTIGUITY_FILE, "COW Direct Contiguity")}
     return {name: read[name] for name in wanted}
+
+
+def missing_data(options: DyadOptions, added: tuple[str, ...] = ()) -> dict[str, str]:
+    """The datasets besides the state system and the ATOP history (`foedus.sources.coverage.history_notes`) that a
+    table of `options` with peacesciencer's `added` covariate groups reads and the data folder lacks: name -> it and
+    what reads it, in words (`foedus.sources.coverage.need_all`), so that one refusal names them all."""
+    from foedus.datasets.verify import dataset_file
+    from foedus.sources.cow import CINC_FILE
+
+    readers: dict[tuple[str, str, str], list[str]] = {}
+    for group, read in covariate_data(added).items():
+        readers.setdefault(read, []).append(f"--add {group}")
+    if options.covariates:  # their combined CINC
+        readers.setdefault(("cow_nmc", CINC_FILE, "COW NMC"), []).append("the cascade covariates")
+    return {name: f"{words} (for {' and '.join(by)})" for (name, path, words), by in readers.items()
+            if dataset_file(path) is None}
 
 
 def _last_full_year(today: dt.date | None) -> int:
