@@ -46,7 +46,7 @@ def compare_scenario(base: Any, other: Any, base_day: Any, other_day: Any, input
     a = cascade(inputs["attacker"], inputs["target"], base_day, world=base, **kw)
     b = cascade(inputs["attacker"], inputs["target"], other_day, world=other, **kw)
     what_if = changes.describe()
-    diff = compare_results(a, b, (changes.changes, other)) | {"what_if": what_if, "base_date": str(base_day),
+    diff = compare_results(a, b, (changes.changes, other), base) | {"what_if": what_if, "base_date": str(base_day),
                                                                "other_date": str(other_day)}
     if as_json:
         emit(diff | {"base": a.to_dict(), "other": b.to_dict()})
@@ -68,6 +68,8 @@ def compare_scenario(base: Any, other: Any, base_day: Any, other_day: Any, input
         typer.echo(f"! {c} is now bound both ways (conflict)")
     if not (diff["gained"] or diff["lost"] or diff["switched"] or diff["new_conflicts"]):
         typer.echo("no change in who joins")
+    for x in diff["unchanged_because"]:  # each treaty a change touched that moved no one, and why
+        typer.echo(f"no change from {x['treaty']}: {x['why']}")
     typer.echo(f"war size: {diff['war_size']['base']} -> {diff['war_size']['other']}")
     for line in diff["notes"]:
         typer.echo(f"note: {line}")

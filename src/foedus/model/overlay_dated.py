@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from foedus.model.treaty import Treaty
     from foedus.model.world import World
 
-__all__ = ["later_notes"]
+__all__ = ["later_notes", "treaty_added"]
 
 _NEVER: Final = "never"  # `_first_party` of a treaty that makes no state a party on any day
 
@@ -53,6 +53,11 @@ def _from(change: Change, world: World, basis: str) -> dt.date | Literal["never"
     if isinstance(change, RemoveMember):
         return change.left
     return _first_party(_added(change, world), basis) if isinstance(change, AddTreaty) else None
+
+
+def treaty_added(change: AddTreaty, world: World) -> Treaty | None:
+    """The treaty `change` added to `world`, or None when it is not there (`foedus.sweeps.compare` names it)."""
+    return _added(change, world)
 
 
 def _added(change: AddTreaty, world: World) -> Treaty | None:

@@ -6,20 +6,20 @@ The two worlds are two dates, or a base world and the same world under a what-if
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence, Set
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from foedus.engine.result import CascadeResult, Joiner
-from foedus.errors import ScenarioError
+from foedus.errors import FoedusError, ScenarioError
 from foedus.model.world import World
 from foedus.sweeps.atlas import AtlasOptions, atlas_results, opposite_count
 
 if TYPE_CHECKING:
     from foedus.model.overlay import Change
 
-__all__ = ["check_watch", "compare_atlas", "compare_results"]
+__all__ = ["check_watch", "compare_atlas", "compare_results", "unchanged_because"]
 
 
 def _bases(j: Joiner) -> list[str]:
@@ -27,13 +27,22 @@ def _bases(j: Joiner) -> list[str]:
     return [f"{o.treaty} art. {o.article}" for o in (j.primary, *j.also)]
 
 
+def _named(entry: dict[str, Any]) -> list[str]:
+    """The obligations ("treaty art. N") a gained, lost, switched or rebased entry names."""
+    return [w for key in ("why", "why_before") if (w := entry.get(key))] + [*entry.get("added", ()),
+                                                                             *entry.get("dropped", ())]
+
+
 def compare_results(base: CascadeResult, other: CascadeResult,
-                    what_if: tuple[Sequence[Change], World] | None = None) -> dict[str, Any]:
+                    what_if: tuple[Sequence[Change], World] | None = None,
+                    base_world: World | None = None) -> dict[str, Any]:
     """Joiners gained, lost or switched between two results of the same scenario, with reasons, and those on the same
     side in both whose treaties changed (`rebased`: a new member's or pact's obligation on a state already bound by
     another, its primary obligation now and before, the treaties and articles added and dropped); `notes`: each what-if
     change (`what_if`: the changes and the world they made, `other`'s) dated after `other`'s date, in the words a
-    cascade says it in (`foedus.model.overlay_dated.later_notes`): without them no change in who joins was unsaid."""
+    cascade says it in (`foedus.model.overlay_dated.later_notes`): without them no change in who joins was unsaid;
+    `unchanged_because`: for each treaty a what-if change touched that moves no joiner (named in none of the gained,
+    lost, switched or rebased), why, in the engine's words (`unchanged_because`)."""
     from foedus.model.overlay_dated import later_notes
 
     a = {j.state: (j.side, _bases(j)) for j in base.joiners}
@@ -48,6 +57,8 @@ def compare_results(base: CascadeResult, other: CascadeResult,
         elif before[0] != now[0] or set(before) != set(now):
             rebased.append({"state": s, "side": side, "why": now[0], "why_before": before[0],
                             "added": sorted(set(now) - set(before)), "dropped": sorted(set(before) - set(now))})
+    entries: list[dict[str, Any]] = [*gained, *lost, *switched, *rebased]
+    moved = {why.split(" art. ")[0] for x in entries for why in _named(x)}
     conflicts_a = {c.state for c in base.conflicts}
     conflicts_b = {c.state for c in other.conflicts}
     return {
@@ -56,7 +67,69 @@ def compare_results(base: CascadeResult, other: CascadeResult,
         "war_size": {"base": sum(len(v) for v in base.sides.values()),
                      "other": sum(len(v) for v in other.sides.values())},
         "notes": later_notes(what_if[0], other.scenario.date, what_if[1], other.scenario.basis) if what_if else [],
+        "unchanged_because": unchanged_because(what_if[0], (base, base_world), (other, what_if[1]), moved)
+        if what_if else [],
     }
+
+
+def unchanged_because(changes: Sequence[Change], base: tuple[CascadeResult, World | None],
+                      other: tuple[CascadeResult, World], moved: Set[str]) -> list[dict[str, str]]:
+    """For each treaty a what-if change touches, in the changes' order, that moves no joiner (not in `moved`, the
+    treaties the comparison names), why, in the words of `foedus.engine.unmoved.why_unmoved`: a change that makes
+    the treaty (add a treaty, a member, change an article) is read in the other world's result; one that unmakes it
+    (drop the treaty, remove a member) in the base world's, where the treaty stood (left out without that world).
+    Each entry: `treaty`, `change` (the change as given) and `why`."""
+    from foedus.engine.unmoved import why_unmoved
+    from foedus.model.overlay_changes import DropTreaty, RemoveMember
+    from foedus.model.overlay_set import named
+
+    out: list[dict[str, str]] = []
+    for number, change in enumerate(changes, 1):
+        result, world = base if isinstance(change, DropTreaty | RemoveMember) else other
+        if world is None or (touched := _touched(change, world, result)) is None or touched[0] in moved:
+            continue
+        treaty, state, article = touched
+        why = why_unmoved(world, result, treaty, state, article)
+        out.append({"treaty": treaty, "change": named(change, number), "why": _said(change, state, article, why)})
+    return out
+
+
+def _touched(change: Change, world: World, result: CascadeResult) -> tuple[str, str | None, str | None] | None:
+    """The treaty a change touches in `world` (its id), the member it adds or removes and the article it sets, or
+    None where `world` lacks the treaty."""
+    from foedus.engine.scenario import named_state
+    from foedus.model.overlay_changes import AddMember, AddTreaty, RemoveMember, SetScope, SetStrength
+    from foedus.model.overlay_dated import treaty_added
+
+    if isinstance(change, AddTreaty):
+        added = treaty_added(change, world)
+        return None if added is None else (added.id, None, None)
+    try:
+        treaty = world.treaty_id(change.treaty)  # a name ("NATO") as the overlay read it
+    except FoedusError:
+        return None
+    state = None
+    if isinstance(change, AddMember | RemoveMember):
+        try:
+            state = named_state(change.state, result.scenario.date, world.states.names)
+        except FoedusError:
+            state = str(change.state)
+    return treaty, state, change.article if isinstance(change, SetScope | SetStrength) else None
+
+
+def _said(change: Change, state: str | None, article: str | None, why: str) -> str:
+    """`why` after what the change did."""
+    from foedus.model.overlay_changes import AddMember, AddTreaty, DropTreaty, RemoveMember
+
+    if isinstance(change, AddMember):
+        return f"{state} is added as a party, but {why}"
+    if isinstance(change, RemoveMember):
+        return f"{state} leaves it, but it moved no one while {state} was a party: {why}"
+    if isinstance(change, DropTreaty):
+        return f"dropped, but it moved no one before: {why}"
+    if isinstance(change, AddTreaty):
+        return f"added, but {why}"
+    return f"art. {article} changed, but {why}"
 
 
 def check_watch(watch: str | None, against: Iterable[str], names: tuple[str, str] = ("watch", "against")) -> None:

@@ -9,7 +9,7 @@ from foedus.model.world import World
 from foedus.web.envelope import WebInputError
 from foedus.web.params import ScenarioQuery
 from foedus.web.params_mc import DrawsQuery
-from foedus.web.whatif import WhatIfQuery, world_for
+from foedus.web.whatif import WhatIfQuery, what_if_changes, world_for
 
 __all__ = ["check_comparable", "compare_payload", "run_query"]
 
@@ -62,7 +62,9 @@ def compare_payload(q: ScenarioQuery, whatif: WhatIfQuery, other_date: str | Non
     def run(sq: ScenarioQuery, world: Any) -> Any:
         return cascade(sq.attackers, sq.targets, sq.date, world=world, **sq.kwargs())
 
-    base = run(q, world_for(WhatIfQuery()))
-    other = run(other_q, world_for(whatif, other_q.date))
+    base_world, other_world = world_for(WhatIfQuery()), world_for(whatif, other_q.date)
+    base = run(q, base_world)
+    other = run(other_q, other_world)
+    changed = (what_if_changes(whatif), other_world) if whatif.flags else None
     return {"base": base.to_dict(), "other": other.to_dict(), "whatif": whatif.changes,
-            "changes": compare_results(base, other)}
+            "changes": compare_results(base, other, changed, base_world)}

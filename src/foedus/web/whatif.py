@@ -12,14 +12,17 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from foedus.inputs import WHAT_IF
 from foedus.model.world import World
 from foedus.web.envelope import WebInputError
 from foedus.web.params import MAX_VALUE, declared_query
 
-__all__ = ["MAX_CHANGES", "WhatIfQuery", "whatif_query", "world_for"]
+if TYPE_CHECKING:
+    from foedus.model.overlay import Change
+
+__all__ = ["MAX_CHANGES", "WhatIfQuery", "what_if_changes", "whatif_query", "world_for"]
 
 MAX_CHANGES = 16
 
@@ -65,11 +68,22 @@ def world_for(q: WhatIfQuery, date: str | None = None) -> World:
     return _applied(q.flags, day_or_none(date)) if q.flags else World.default()
 
 
-@functools.lru_cache(maxsize=16)
-def _applied(flags: tuple[tuple[str, str], ...], day: dt.date | None) -> World:
-    from foedus.model.overlay import Overlay, changes_from
+def what_if_changes(q: WhatIfQuery) -> list[Change]:
+    """The request's what-if changes, as the overlay `world_for` applies reads them."""
+    return _changes(q.flags)
+
+
+def _changes(flags: tuple[tuple[str, str], ...]) -> list[Change]:
+    from foedus.model.overlay import changes_from
 
     values: dict[str, list[str]] = {}
     for name, value in flags:
         values.setdefault(name, []).append(value)
-    return Overlay(changes=changes_from(values)).apply(World.default(), day)
+    return changes_from(values)
+
+
+@functools.lru_cache(maxsize=16)
+def _applied(flags: tuple[tuple[str, str], ...], day: dt.date | None) -> World:
+    from foedus.model.overlay import Overlay
+
+    return Overlay(changes=_changes(flags)).apply(World.default(), day)

@@ -10,7 +10,8 @@ engine (`foedus.engine.cascade`) applies `evaluate` attack by attack; the vector
 - `where`: scope tokens (`token_matches`, kept in `tokens`, which the treaty loader reads too; `in_scope`,
   `covers`), the adversary clause (`counterparts_of`) and whether a neutrality clause binds when its partner
   attacks (`binds_when_partner_attacks`, kept in `partner`, which the treaty loader reads too).
-- `verdict`: the trigger of each kind, how severe an incident must be (`threshold`), `evaluate`, the
+- `verdict`: the trigger of each kind (`unmet`: which part of it an attack misses), how severe an incident must be
+  (`threshold`), `evaluate`, the
   `conditions` a binding leg rests on, and which counterparts a leg binds against (`binds_against`: the attacker
   for a leg owed to the victim, the victim for one owed to the attacker): those its adversary clause admits, never
   its own obligor (`spares_own_attack`: a leg never binds its obligor against itself).
@@ -66,6 +67,8 @@ from foedus.engine.rules.strikes import STRIKES, Strikes, Volley, is_war, next_a
 from foedus.engine.rules.support import Support, SupportLeg, owed_support, recipients, support_legs, supporters
 from foedus.engine.rules.verdict import (
     THRESHOLDS,
+    UNMET,
+    Unmet,
     Verdict,
     attacker_role,
     binds_against,
@@ -75,6 +78,7 @@ from foedus.engine.rules.verdict import (
     spares_own_attack,
     threshold,
     triggered,
+    unmet,
 )
 from foedus.engine.rules.where import binds_when_partner_attacks, counterparts_of, covers, in_scope, token_matches
 
@@ -84,12 +88,14 @@ __all__ = [
     "STARTER_GATES",
     "STRIKES",
     "THRESHOLDS",
+    "UNMET",
     "VICTIM_GATES",
     "Gate",
     "Situation",
     "Strikes",
     "Support",
     "SupportLeg",
+    "Unmet",
     "Verdict",
     "Volley",
     "alike",
@@ -123,6 +129,7 @@ __all__ = [
     "threshold",
     "token_matches",
     "triggered",
+    "unmet",
     "unregister_gate",
     "victim_status",
     "void_for_starters",

@@ -34,8 +34,8 @@ if TYPE_CHECKING:
     from foedus.model.places import Place
     from foedus.model.treaty import Provision
 
-__all__ = ["THRESHOLDS", "Verdict", "attacker_role", "binds_against", "binds_on", "conditions", "evaluate",
-           "severe_enough", "spares_own_attack", "threshold", "triggered"]
+__all__ = ["THRESHOLDS", "UNMET", "Unmet", "Verdict", "attacker_role", "binds_against", "binds_on", "conditions",
+           "evaluate", "severe_enough", "spares_own_attack", "threshold", "triggered", "unmet"]
 
 RANK = {s: i for i, s in enumerate(SEVERITIES)}
 # the kinds as module names: a read of `Kind.X` goes through the enum type's `__getattr__` hook (Python 3.11),
@@ -79,23 +79,43 @@ def severe_enough(leg: Leg, attack: Attack) -> bool:
     return RANK[attack.severity] >= RANK[threshold(leg.provision)]
 
 
-def _protects(leg: Leg, attack: Attack, places: Mapping[str, Place]) -> bool:
-    return (leg.beneficiary == attack.victim and covers(leg, attack, places)
-            and leg.counterparts.admits(attack.attacker))
+# why a leg's trigger is not met by an attack (`unmet`): the first part of it the attack misses
+Unmet = Literal["severity", "not-owed", "partner-attacks", "scope", "adversary"]
+UNMET: dict[str, str] = {
+    "severity": "the incident is below the clause's trigger",
+    "not-owed": "the clause is not owed to a state in the attack's role (its victim; for offence, its attacker)",
+    "partner-attacks": "the clause binds when its partner is attacked, not when it attacks",
+    "scope": "the attack's place is outside the clause's scope",
+    "adversary": "the clause's adversary clause does not cover the other party to the attack",
+}
+
+
+def unmet(leg: Leg, attack: Attack, places: Mapping[str, Place]) -> Unmet | None:
+    """The kind-specific trigger, before the gates: None where the attack sets the leg off, else the first part of
+    the trigger it misses (`UNMET` says each in words), read in the order the rule reads them."""
+    if not severe_enough(leg, attack):
+        return "severity"
+    kind = leg.provision.kind
+    if kind is _OFFENSE:
+        if leg.beneficiary != attack.attacker:
+            return "not-owed"
+        return None if leg.counterparts.admits(attack.victim) else "adversary"
+    if kind is _NONAGGRESSION:
+        return None if leg.obligor == attack.attacker and leg.beneficiary == attack.victim else "not-owed"
+    if kind is _NEUTRALITY and leg.beneficiary == attack.attacker:
+        if not where.binds_when_partner_attacks(leg.provision):
+            return "partner-attacks"
+        return None if leg.counterparts.admits(attack.victim) else "adversary"
+    if leg.beneficiary != attack.victim:
+        return "not-owed"
+    if not covers(leg, attack, places):
+        return "scope"
+    return None if leg.counterparts.admits(attack.attacker) else "adversary"
 
 
 def triggered(leg: Leg, attack: Attack, places: Mapping[str, Place]) -> bool:
-    """The kind-specific trigger, before the gates."""
-    if not severe_enough(leg, attack):
-        return False
-    kind = leg.provision.kind
-    if kind is _OFFENSE:
-        return leg.beneficiary == attack.attacker and leg.counterparts.admits(attack.victim)
-    if kind is _NONAGGRESSION:
-        return leg.obligor == attack.attacker and leg.beneficiary == attack.victim
-    if kind is _NEUTRALITY and leg.beneficiary == attack.attacker:
-        return where.binds_when_partner_attacks(leg.provision) and leg.counterparts.admits(attack.victim)
-    return _protects(leg, attack, places)
+    """The kind-specific trigger, before the gates (`unmet` says which part an attack misses)."""
+    return unmet(leg, attack, places) is None
 
 
 def evaluate(leg: Leg, attack: Attack, situation: Situation) -> Verdict:
