@@ -26,7 +26,7 @@ def test_no_cells(function: Callable[..., Any]) -> None:
     assert function.__code__.co_cellvars == ()
 
 
-@pytest.mark.parametrize("function", [verdict.threshold, verdict.triggered, verdict.evaluate, verdict.attacker_role,
+@pytest.mark.parametrize("function", [verdict.threshold, verdict.unmet, verdict.evaluate, verdict.attacker_role,
                                       verdict.conditions, where.covers], ids=lambda f: f.__qualname__)
 def test_rules_read_no_enum_class(function: Callable[..., Any]) -> None:
     """A rule read on every verdict names its kinds and triggers as module globals: a read of `Kind.X` goes through

@@ -77,7 +77,6 @@ from foedus.engine.rules.verdict import (
     severe_enough,
     spares_own_attack,
     threshold,
-    triggered,
     unmet,
 )
 from foedus.engine.rules.where import binds_when_partner_attacks, counterparts_of, covers, in_scope, token_matches
@@ -128,7 +127,6 @@ __all__ = [
     "supporters",
     "threshold",
     "token_matches",
-    "triggered",
     "unmet",
     "unregister_gate",
     "victim_status",

@@ -16,7 +16,7 @@ __all__ = ["binds_when_partner_attacks"]
 def binds_when_partner_attacks(provision: Provision) -> bool:
     """Whether a neutrality clause also binds when its partner attacks (ATOP NEUCOATT = 0), not only when attacked.
 
-    The trigger (`verdict.triggered`), the `aggressor` gate and every engine's list of the legs that may bind on
+    The trigger (`verdict.unmet`), the `aggressor` gate and every engine's list of the legs that may bind on
     their beneficiary's attack read this one test (as `where.binds_when_partner_attacks`, looked up when called);
     the treaty loader's scope check (`foedus.model.scope_reach`) reads it here."""
     return provision.when_partner_attacks

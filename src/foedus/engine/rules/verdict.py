@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from foedus.model.treaty import Provision
 
 __all__ = ["THRESHOLDS", "UNMET", "Unmet", "Verdict", "attacker_role", "binds_against", "binds_on", "conditions",
-           "evaluate", "severe_enough", "spares_own_attack", "threshold", "triggered", "unmet"]
+           "evaluate", "severe_enough", "spares_own_attack", "threshold", "unmet"]
 
 RANK = {s: i for i, s in enumerate(SEVERITIES)}
 # the kinds as module names: a read of `Kind.X` goes through the enum type's `__getattr__` hook (Python 3.11),
@@ -113,14 +113,9 @@ def unmet(leg: Leg, attack: Attack, places: Mapping[str, Place]) -> Unmet | None
     return None if leg.counterparts.admits(attack.attacker) else "adversary"
 
 
-def triggered(leg: Leg, attack: Attack, places: Mapping[str, Place]) -> bool:
-    """The kind-specific trigger, before the gates (`unmet` says which part an attack misses)."""
-    return unmet(leg, attack, places) is None
-
-
 def evaluate(leg: Leg, attack: Attack, situation: Situation) -> Verdict:
     """Apply the rule for the leg's kind to one attack, then its gates in order."""
-    if not triggered(leg, attack, situation.places):
+    if unmet(leg, attack, situation.places) is not None:  # the trigger, before the gates
         return NO
     if leg.provision.kind is _NONAGGRESSION:
         return YES
