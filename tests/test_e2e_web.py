@@ -554,3 +554,18 @@ def test_compare_lists_states_bound_on_the_same_side_under_other_treaties(page: 
     assert any("DEU" in r and "still joins the defense, now under nato_1949 art. 5 (was eu_teu_42_7 art. 42(7))" in r
                for r in rows), rows
     assert not page.problems, page.problems
+
+
+def test_compare_says_why_a_touched_treaty_moves_no_one(page: Any, server: str) -> None:
+    """The compare view gives the API's `unchanged_because`, as `foedus compare` prints it: Taiwan made a party to the
+    US-Japan treaty moves no one, Art. V covering only territory under Japan's administration (the view said only
+    "No state changes side or treaty")."""
+    _ready(page, f"{server}/?attacker=CHN&target=TWN&date=2025-06-01&add_member=usa_jpn_1960%3ATWN")
+    page.wait_for_selector("body[data-result='CHN>TWN@2025-06-01']", timeout=30_000)
+    page.click("#compare")
+    page.wait_for_selector("#comparison ul.unmoved li[data-treaty=usa_jpn_1960]", timeout=30_000)
+    said = page.inner_text("#comparison ul.unmoved li[data-treaty=usa_jpn_1960]")
+    assert said.startswith("no change from usa_jpn_1960: TWN is added as a party, but art. V binds only for an attack "
+                           "in its scope"), said
+    assert "No state changes side or treaty." in page.inner_text("#comparison")
+    assert not page.problems, page.problems

@@ -80,6 +80,7 @@ export interface Comparison {
     rebased: { state: string; side: string; why: string; why_before: string; added: string[]; dropped: string[] }[];
     new_conflicts: string[]; resolved_conflicts: string[];
     war_size: { base: number; other: number };
+    unchanged_because?: { treaty: string; change: string; why: string }[];
   };
 }
 

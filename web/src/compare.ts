@@ -1,6 +1,7 @@
 // The compare view: the same scenario on another date and/or in the what-if world, and which states it
 // gains, loses or switches, each with the treaty and article that explain the change, and those on the same side
-// under other treaties (`rebased`), as `foedus compare` lists them.
+// under other treaties (`rebased`), and why a treaty a what-if touched moves no one (`unchanged_because`), as
+// `foedus compare` lists them.
 import type { Comparison } from "./api";
 import { h } from "./dom";
 import { namedState } from "./wording";
@@ -28,7 +29,13 @@ export function renderComparison(host: HTMLElement, c: Comparison, names: (id: s
     ...ch.new_conflicts.map((s) => h("li", {}, "! ", btn(s), " is now bound both ways")),
     ...ch.resolved_conflicts.map((s) => h("li", {}, "✓ ", btn(s), " is no longer bound both ways")),
   ];
-  host.replaceChildren(
+  // why each treaty a what-if change touched moves no one, in the engine's words (foedus.engine.unmoved), as the CLI
+  // prints them after what changed
+  const unmoved = (ch.unchanged_because ?? []).map((u) => h("li", { class: "unmoved", "data-treaty": u.treaty },
+    `no change from ${u.treaty}: ${u.why}`));
+  host.replaceChildren(...[
     h("p", {}, `${c.base.date} as encoded → ${what || "the same world"}: war size ${ch.war_size.base} → ${ch.war_size.other}.`),
-    items.length ? h("ul", { class: "changes" }, ...items) : h("p", { class: "muted" }, "No state changes side or treaty."));
+    items.length ? h("ul", { class: "changes" }, ...items) : h("p", { class: "muted" }, "No state changes side or treaty."),
+    unmoved.length ? h("ul", { class: "unmoved" }, ...unmoved) : null,
+  ].filter((x) => x !== null));
 }
