@@ -52,15 +52,10 @@ def _from(change: Change, world: World, basis: str) -> dt.date | Literal["never"
         return change.joined
     if isinstance(change, RemoveMember):
         return change.left
-    return _first_party(_added(change, world), basis) if isinstance(change, AddTreaty) else None
+    return _first_party(treaty_added(change, world), basis) if isinstance(change, AddTreaty) else None
 
 
 def treaty_added(change: AddTreaty, world: World) -> Treaty | None:
-    """The treaty `change` added to `world`, or None when it is not there (`foedus.sweeps.compare` names it)."""
-    return _added(change, world)
-
-
-def _added(change: AddTreaty, world: World) -> Treaty | None:
     """The treaty `change` added to `world` (`overlay_apply._add_treaty` files it under its file as written, or
     under "an inline treaty"); None when it is not there."""
     from foedus.written import as_written

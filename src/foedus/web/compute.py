@@ -65,6 +65,6 @@ def compare_payload(q: ScenarioQuery, whatif: WhatIfQuery, other_date: str | Non
     base_world, other_world = world_for(WhatIfQuery()), world_for(whatif, other_q.date)
     base = run(q, base_world)
     other = run(other_q, other_world)
-    changed = (what_if_changes(whatif), other_world) if whatif.flags else None
+    changed = (what_if_changes(whatif.flags), other_world) if whatif.flags else None
     return {"base": base.to_dict(), "other": other.to_dict(), "whatif": whatif.changes,
             "changes": compare_results(base, other, changed, base_world)}

@@ -68,12 +68,8 @@ def world_for(q: WhatIfQuery, date: str | None = None) -> World:
     return _applied(q.flags, day_or_none(date)) if q.flags else World.default()
 
 
-def what_if_changes(q: WhatIfQuery) -> list[Change]:
-    """The request's what-if changes, as the overlay `world_for` applies reads them."""
-    return _changes(q.flags)
-
-
-def _changes(flags: tuple[tuple[str, str], ...]) -> list[Change]:
+def what_if_changes(flags: tuple[tuple[str, str], ...]) -> list[Change]:
+    """A request's what-if changes (`WhatIfQuery.flags`), as the overlay `world_for` applies reads them."""
     from foedus.model.overlay import changes_from
 
     values: dict[str, list[str]] = {}
@@ -86,4 +82,4 @@ def _changes(flags: tuple[tuple[str, str], ...]) -> list[Change]:
 def _applied(flags: tuple[tuple[str, str], ...], day: dt.date | None) -> World:
     from foedus.model.overlay import Overlay
 
-    return Overlay(changes=_changes(flags)).apply(World.default(), day)
+    return Overlay(changes=what_if_changes(flags)).apply(World.default(), day)
