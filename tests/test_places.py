@@ -286,3 +286,17 @@ def test_every_spanning_area_names_places_of_different_states_and_no_place_name(
             with pytest.raises(foedus.FoedusError, match="spans") as err:
                 CURATED.places.resolve(name, CURATED.states)
             assert ("held by different states" in str(err.value)) == (len(holders) > 1), area
+
+
+def test_the_places_listing_names_the_areas_refused_as_spanning_several() -> None:
+    """`foedus places` listed no area a cascade refuses for spanning several places (the Suwałki Gap, the DMZ, ...), so
+    only the refusal told of them; a note on standard error names each with its places, the table unchanged."""
+    from foedus.model.place_spans import spans
+
+    out = subprocess.run([sys.executable, "-m", "foedus.cli", "places", "--format", "csv"], capture_output=True,
+                         text=True)
+    assert out.returncode == 0
+    [note] = out.stderr.splitlines()
+    for area, span in spans().items():
+        assert f"{area} ({span.name}: {', '.join(span.places)})" in note
+    assert "suwalki-gap" not in out.stdout and out.stdout.startswith("id,name,kind")

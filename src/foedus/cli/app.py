@@ -132,6 +132,10 @@ def places(
     from foedus.cli.show import print_places
 
     print_places(regions, homes, str(resolve_format(fmt, as_json)), date)
+    if not regions:  # the areas refused as a place, which no row lists
+        from foedus.model.place_spans import spans_note
+
+        print(spans_note(), file=sys.stderr)
 
 
 @app.command()

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from foedus.model.places import Place, PlaceSpan
     from foedus.model.states import StateRegistry
 
-__all__ = ["span_error", "spans"]
+__all__ = ["span_error", "spans", "spans_note"]
 
 _FILE = "place_spans.yaml"
 
@@ -65,3 +65,9 @@ def span_error(text: str, places: Mapping[str, Place], states: StateRegistry | N
     apart = ", held by different states" if len(holders) > 1 else ""
     return UnknownPlaceError(f"the place {shown(text)} is the {span.name}, which spans {listed}{apart}: name one of "
                              f"them, e.g. {span.places[0]!r} (try `foedus places`)")
+
+
+def spans_note() -> str:
+    """The note `foedus places` gives of the areas it lists no row for: each with the places to name instead."""
+    areas = "; ".join(f"{area} ({span.name}: {', '.join(span.places)})" for area, span in spans().items())
+    return f"note: these areas span several places and are refused as a place (name one of their places): {areas}"
