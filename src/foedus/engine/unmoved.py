@@ -59,23 +59,23 @@ def why_unmoved(world: World, result: CascadeResult, treaty: str, state: str | N
     if not fight:
         where = f" in art. {article}" if article is not None else ""
         return f"{treaty} has no clause{where} that binds a party to fight{whom} on {s.date}"
-    bound, held, missed = _judged(world, result, fight, names)
+    attacks = _attacks(world, result)  # once: the verdicts and a missed trigger's words read the same war
+    bound, held, missed = _judged(world, result, fight, attacks, names)
     if bound:
         return _met(bound, result, names)
     if held:
         return held[0]
     for miss in _TELLING:
         if miss in missed:
-            return _missed(miss, *missed[miss], treaty, world, result, names, whom)
+            return _missed(miss, *missed[miss], treaty, attacks, result, names, whom)
     return f"no clause of {treaty} binds any party in this scenario"
 
 
-def _judged(world: World, result: CascadeResult, legs: list[Leg], names: Mapping[str, str]
+def _judged(world: World, result: CascadeResult, legs: list[Leg], attacks: list[Attack], names: Mapping[str, str]
             ) -> tuple[list[Leg], list[str], dict[str, tuple[Leg, Attack]]]:
     """What the rules say of each leg on each of the war's attacks: the legs that bind, the gates' reasons for those
     a gate holds back, and the first leg and attack of each part of a trigger missed (`rules.unmet`)."""
     s = result.scenario
-    attacks = _attacks(world, result)
     places = world.places.on(s.date)
     ctx = situation(None, places, s, frozenset(result.sides["attack"]))
     bound: list[Leg] = []
@@ -134,7 +134,7 @@ def _met(bound: list[Leg], result: CascadeResult, names: Mapping[str, str]) -> s
     return "; ".join(said[:3]) + (f"; and {len(said) - 3} more" if len(said) > 3 else "")
 
 
-def _missed(miss: str, leg: Leg, attack: Attack, treaty: str, world: World, result: CascadeResult,
+def _missed(miss: str, leg: Leg, attack: Attack, treaty: str, attacks: list[Attack], result: CascadeResult,
             names: Mapping[str, str], whom: str) -> str:
     """The part of the trigger that `attack` misses for `leg`, in words."""
     p = leg.provision
@@ -150,7 +150,7 @@ def _missed(miss: str, leg: Leg, attack: Attack, treaty: str, world: World, resu
                 f"{_words(attack.severity)}")
     if miss == "partner-attacks":
         return f"art. {p.article} binds when {named_state(leg.beneficiary, names)} is attacked, not when it attacks"
-    attacked = [named_state(st, names) for st in dict.fromkeys(a.victim for a in _attacks(world, result))
+    attacked = [named_state(st, names) for st in dict.fromkeys(a.victim for a in attacks)
                 if st in leg.parties]
     if attacked:  # a party is attacked, but no clause of those asked about is owed to it
         return (f"no clause of {treaty} that binds a party to fight{whom} is owed to {', '.join(attacked)}, "
