@@ -62,3 +62,26 @@ def test_after_2018_atop_is_not_asked_for(tmp_path: Path) -> None:
 def test_only_the_missing_datasets_are_named_all_at_once(tmp_path: Path, present: tuple[str, ...],
                                                          args: tuple[str, ...], missing: list[str]) -> None:
     _refused(tmp_path, _dyads(tmp_path, present, "--from", "1990", "--to", "1990", *args), 1990, missing)
+
+
+IMPORT_GW = "import a copy of gw_states with `foedus data import PATH` (no official source ships it)"
+
+
+@pytest.mark.parametrize(("present", "args", "fetch"), [
+    pytest.param((), (), "cow_states atop cow_nmc", id="empty"),
+    pytest.param(("cow_states", "atop"), (), "cow_nmc", id="states-atop", marks=pytest.mark.needs_data),
+    pytest.param(("cow_states", "atop"), ("--no-covariates",), "", id="states-atop-no-covariates",
+                 marks=pytest.mark.needs_data),
+])
+def test_the_gleditsch_ward_list_is_named_with_the_others_and_how_to_import_it(
+        tmp_path: Path, present: tuple[str, ...], args: tuple[str, ...], fetch: str) -> None:
+    """`--system gw` reads the Gleditsch–Ward list, which no official source ships: the first refusal named only the
+    datasets to fetch, and the list's own ('import a copy') came on the run after they were fetched. It is named in the
+    same line, with the `foedus data import` it needs (a fetch refuses it), the commands kept whole where the line is
+    long (an empty data folder: the reasons in parentheses give way to the cap on a message's length)."""
+    proc = _dyads(tmp_path, present, "--from", "1990", "--to", "1990", "--system", "gw", *args)
+    assert proc.returncode == 2, proc.stderr
+    [line] = proc.stderr.splitlines()
+    assert line.startswith("error: the dyad-years of 1990 cannot be made without ") and "Gleditsch–Ward" in line
+    assert line.endswith(f"run `foedus data fetch {fetch}` and {IMPORT_GW}" if fetch else f"lacks: {IMPORT_GW}"), line
+    assert not (tmp_path / "d.csv").exists()

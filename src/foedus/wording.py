@@ -5,10 +5,10 @@ and id (`named_state`). Kept apart from the exception tree of `foedus.errors`, w
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
-__all__ = ["MAX_MESSAGE", "character", "counted", "empty_or_blank", "field_path", "named_state", "one_line", "ordinal",
-           "shown", "surrogate_byte", "validation_problem"]
+__all__ = ["MAX_MESSAGE", "and_listed", "character", "counted", "empty_or_blank", "field_path", "named_state",
+           "one_line", "ordinal", "shown", "surrogate_byte", "validation_problem"]
 
 MAX_MESSAGE = 400
 
@@ -25,6 +25,15 @@ def one_line(text: str) -> str:
 
     line = re.sub(r" *[^\S ]\s*", " ", str(text)).strip()
     return line if len(line) <= MAX_MESSAGE else line[: MAX_MESSAGE - 1] + "…"
+
+
+def and_listed(items: Sequence[str]) -> str:
+    """Items as a message lists them: 'a', 'a and b', 'a, b and c'.
+
+    >>> and_listed(["a"]), and_listed(["a", "b"]), and_listed(["a", "b", "c"])
+    ('a', 'a and b', 'a, b and c')
+    """
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
 def counted(n: int, noun: str, plural: str = "", *, grouped: bool = True) -> str:

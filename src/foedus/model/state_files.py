@@ -12,7 +12,7 @@ from typing import Any
 
 from foedus.datarecord import dataclass, field
 from foedus.errors import DataFormatError
-from foedus.wording import counted
+from foedus.wording import and_listed, counted
 
 __all__ = ["COW_LAST_DAY", "COW_MAJORS_FILE", "COW_STATES_FILE", "CowEntry", "countrycode_rows", "countrycode_table",
            "cow_carried", "cow_day", "cow_ends", "read_cow_spells", "read_majors", "spells_text"]
@@ -29,7 +29,7 @@ def cow_ends(*, system: bool = True, majors: bool = False, cinc: bool = False) -
     major_list = "its major-power list" if system else "COW's major-power list"
     ended = [*(["the COW state system v2016"] if system else []), *([major_list] if majors else []),
              *(["NMC 6.0"] if cinc else [])]
-    return f"{_listed(ended)} end{'s' if len(ended) == 1 else ''} in {COW_LAST_DAY.year}"
+    return f"{and_listed(ended)} end{'s' if len(ended) == 1 else ''} in {COW_LAST_DAY.year}"
 
 
 def cow_carried(last: int, *, system: bool = True, majors: bool = True, cinc: bool = False) -> list[str]:
@@ -46,13 +46,8 @@ def cow_carried(last: int, *, system: bool = True, majors: bool = True, cinc: bo
     if not carried:
         return []
     one = len(carried) == 1 and not carried[0].endswith("powers")
-    what = f"{_listed(carried)} {'is that' if one else 'are those'}"
+    what = f"{and_listed(carried)} {'is that' if one else 'are those'}"
     return [f"after {year} {what} of {year}, carried forward ({cow_ends(system=system, majors=majors, cinc=cinc)})"]
-
-
-def _listed(items: Sequence[str]) -> str:
-    """'a', 'a and b', 'a, b and c': the COW notes' lists (`cow_ends`, `cow_carried`)."""
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
 def spells_text(spells: Iterable[Sequence[object]]) -> str:

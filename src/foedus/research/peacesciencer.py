@@ -116,15 +116,18 @@ def covariate_data(wanted: tuple[str, ...]) -> dict[str, tuple[str, str, str]]:
 def missing_data(options: DyadOptions, added: tuple[str, ...] = ()) -> dict[str, str]:
     """The datasets besides the state system and the ATOP history (`foedus.sources.coverage.history_notes`) that a
     table of `options` with peacesciencer's `added` covariate groups reads and the data folder lacks: name -> it and
-    what reads it, in words (`foedus.sources.coverage.need_all`), so that one refusal names them all."""
+    what reads it, in words (`foedus.sources.coverage.need_all`), so that one refusal names them all (the
+    Gleditsch–Ward list of `--system gw` too: it was refused on its own, on the run after the others were fetched)."""
     from foedus.datasets.verify import dataset_file
-    from foedus.sources.cow import CINC_FILE
+    from foedus.sources.cow import CINC_FILE, GW_FILE
 
     readers: dict[tuple[str, str, str], list[str]] = {}
     for group, read in covariate_data(added).items():
         readers.setdefault(read, []).append(f"--add {group}")
     if options.covariates:  # their combined CINC
         readers.setdefault(("cow_nmc", CINC_FILE, "COW NMC"), []).append("the cascade covariates")
+    if options.system == "gw":  # the rows of every year (`system_spells`), read after this refusal
+        readers.setdefault(("gw_states", GW_FILE, "the Gleditsch–Ward state list"), []).append("--system gw")
     return {name: f"{words} (for {' and '.join(by)})" for (name, path, words), by in readers.items()
             if dataset_file(path) is None}
 

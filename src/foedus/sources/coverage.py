@@ -5,7 +5,7 @@ present-day state stands in for the members of the day, without the history only
 A research table for those dates (an atlas, dyad-years) is refused rather than written silently wrong; from
 2019 on, where the present-day world stands in either way, it is written with a note for each missing one.
 `need_all` is the one refusal of a table without its datasets: every missing one named in one line, with one
-`foedus data fetch` command for them all.
+`foedus data fetch` command for them all (and `foedus data import` for one no official source ships).
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 
 from foedus.sources.atop_release import ATOP_END, ATOP_MEMBER_FILE
+from foedus.wording import MAX_MESSAGE, and_listed
 
 __all__ = ["NEEDED_UNTIL", "atop_present", "history_notes", "missing_notes", "need_all"]
 
@@ -44,19 +45,28 @@ def missing_notes(missing: Iterable[str]) -> list[str]:
 def need_all(what: str, needs: Mapping[str, str], later: str = "") -> None:
     """Refuse in one line naming every dataset of `needs` (name -> it and what it is for, in words), with one
     `foedus data fetch` command for them all, rather than one per run (an empty data folder took a run per dataset to
-    learn what to fetch); nothing when `needs` is empty. `what` begins the message ("alliance similarity needs"),
-    `later` ends it.
+    learn what to fetch), and `foedus data import` for those no official source ships (the Gleditsch–Ward list), which
+    a fetch refuses; nothing when `needs` is empty. `what` begins the message ("alliance similarity needs"), `later`
+    ends it. A line over the CLI's cap (`foedus.wording.MAX_MESSAGE`) drops each dataset's reason in parentheses
+    rather than lose its end, the commands, to the cut.
 
     Raises:
         DataMissingError: `needs` is not empty.
     """
     if needs:
+        from foedus.datasets.registry import DATASETS, IMPORT_HINT
         from foedus.errors import DataMissingError
 
-        words = list(needs.values())
-        listed = words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
-        raise DataMissingError(f"{what} {listed}, which the data folder lacks: run `foedus data fetch "
-                               f"{' '.join(needs)}`{later}")
+        fetched = [name for name in needs if any(f.fetchable for f in DATASETS[name].files)]
+        imported = [name for name in needs if name not in fetched]
+        how = [f"run `foedus data fetch {' '.join(fetched)}`"] if fetched else []
+        if imported:
+            how.append(f"import a copy of {and_listed(imported)} with `{IMPORT_HINT}` (no official source ships "
+                       f"{'it' if len(imported) == 1 else 'them'})")
+        words, lacks = list(needs.values()), f", which the data folder lacks: {' and '.join(how)}{later}"
+        if len(what) + len(and_listed(words)) + len(lacks) >= MAX_MESSAGE:  # the cap would cut the commands: the
+            words = [w.split(" (")[0] for w in words]  # reasons in parentheses give way instead
+        raise DataMissingError(f"{what} {and_listed(words)}{lacks}")
 
 
 def history_notes(what: str, first: dt.date, missing: Sequence[str], always: Sequence[str] = (),
