@@ -272,6 +272,25 @@ def test_an_area_across_several_places_is_refused_with_the_places_it_spans(typed
     assert spans in out.stderr and out.stderr.count("\n") == 1
 
 
+@pytest.mark.parametrize(("typed", "area"), [
+    ("Kashmr", "kashmir"), ("Suwalky Gap", "suwalki-gap"), ("Korean DMX", "korean-dmz"), ("Donbs", "donbas"),
+    ("Suwałki", "suwalki-gap"), ("Suwalki", "suwalki-gap")])
+def test_a_misspelt_area_and_the_town_of_suwalki_are_told_the_area_and_its_places(typed: str, area: str) -> None:
+    """A name close to an area's was told only places ("Kashmr": 'did you mean kuril-islands, san-marino, cambodia'),
+    or nothing ("Suwalky Gap"); the town of Suwałki, which the gazetteer has no place of its own for (it is in
+    Poland's home territory, on the gap), was told kuwait and eswatini. The area is suggested, with the places it
+    spans to name instead, in the one line of the refusal (exit 2)."""
+    from foedus.model.place_spans import spans
+
+    out = subprocess.run([sys.executable, "-m", "foedus.cli", "cascade", "-a", "RUS", "-t", "POL", "-d", "2025-06-01",
+                          "--place", typed], capture_output=True, text=True)
+    assert out.returncode == 2 and out.stderr.count("\n") == 1 and out.stdout == ""
+    assert out.stderr.startswith(f"error: unknown place {typed!r}; did you mean {area}"), out.stderr
+    span = spans()[area]
+    assert f"? {area} is the {span.name}, which spans " in out.stderr, out.stderr
+    assert all(f"{place} (" in out.stderr for place in span.places), out.stderr
+
+
 def test_every_spanning_area_names_places_of_different_states_and_no_place_name() -> None:
     """Each area of place_spans.yaml lies across two or more gazetteer places, and none of its names is already a
     place's (which would find the place first and never reach the area); only an area across several states' places

@@ -81,9 +81,9 @@ class Gazetteer:
         """Find a place by id, name or alias (loosely), or a state's home territory by its code or name.
 
         Raises:
-            UnknownPlaceError: nothing matched (the message lists close suggestions, or, for an area that spans
-                places of several states, such as the Suwałki Gap, those places: `foedus.model.place_spans`), or the
-                text hides a character
+            UnknownPlaceError: nothing matched (the message lists close suggestions, places or areas, an area with
+                the places it spans; or, for an area that spans places of several states, such as the Suwałki Gap,
+                those places: `foedus.model.place_spans`), or the text hides a character
                 (`foedus.model.hidden`), as a typed state name may not: "Crim\\u202eea" was read as Crimea; or it
                 names the home territory of a state that is no state on `day` (`_held`).
             AmbiguousNameError: the name is a state name that several states have carried (e.g. Congo, or Korea on
@@ -104,15 +104,18 @@ class Gazetteer:
                 pass
             except AmbiguousNameError as exc:  # a place is one: a state's home territory, or a place of the gazetteer
                 raise exc.advised(" for its home territory, or one place id or name (`foedus places`)") from None
-        from foedus.model.place_spans import span_error  # here: only an unknown place needs it
+        from foedus.model.place_spans import area_names, span_error, spanned  # here: only an unknown place needs it
 
-        if (spanned := span_error(text, self.places, states, day)) is not None:
-            raise spanned
+        if (refused := span_error(text, self.places, states, day)) is not None:
+            raise refused
         import difflib
 
-        close = difflib.get_close_matches(key, list(self._index), n=12, cutoff=0.6)
-        ids = list(dict.fromkeys(self._index[c] for c in close))[:3]  # a place once, however many aliases match
-        hint = f"; did you mean {', '.join(ids)}?" if ids else ""
+        areas = {k: area for k, area in area_names().items() if k not in self._index}  # "Kashmr": the Kashmir region
+        close = difflib.get_close_matches(key, [*self._index, *areas], n=12, cutoff=0.6)
+        ids = list(dict.fromkeys(self._index.get(c) or areas[c] for c in close))[:3]  # each once, however many names
+        said = [f"{a} is {spanned(a, self.places, states, day)}: name one of them" for a in ids
+                if a in areas.values() and a not in self.places]  # an area: its places, not a name to retype
+        hint = (f"; did you mean {', '.join(ids)}?" if ids else "") + (f" {'; '.join(said)}" if said else "")
         raise UnknownPlaceError(f"unknown place {shown(text)}{hint} (try `foedus places`)")
 
     @classmethod

@@ -2,7 +2,8 @@
 Gap across the Poland-Lithuania border, the Korean DMZ across the two Koreas, Kashmir across three states' places,
 the Donbas across two Ukrainian oblasts). No one place answers for such a name, and a place
 decides whose territory an attack hits, so `Gazetteer.resolve` refuses one with the places it spans, each with its
-holder ("name one of them"), rather than guessing one or answering "unknown place".
+holder ("name one of them"), rather than guessing one or answering "unknown place"; a name close to an area's
+("Kashmr", "Suwałki") has the area among its suggestions, with the places it spans.
 
 Read only when a typed place matches no place: a cascade that names a place pays nothing for it.
 """
@@ -16,12 +17,13 @@ from typing import TYPE_CHECKING
 
 from foedus.errors import TreatyDataError, UnknownPlaceError, shown
 from foedus.model.slug import slugify
+from foedus.wording import and_listed
 
 if TYPE_CHECKING:
     from foedus.model.places import Place, PlaceSpan
     from foedus.model.states import StateRegistry
 
-__all__ = ["span_error", "spans", "spans_note"]
+__all__ = ["area_names", "span_error", "spanned", "spans", "spans_note"]
 
 _FILE = "place_spans.yaml"
 
@@ -35,21 +37,20 @@ def spans() -> dict[str, PlaceSpan]:
     return {str(k): validated(PlaceSpan, raw, _FILE, str(k)) for k, raw in (read_bundled(_FILE) or {}).items()}
 
 
-def _by_key() -> dict[str, str]:
+def area_names() -> dict[str, str]:
+    """Every name of every area (its id, name and aliases) as a slug (`slugify`), with the area's id: what a typed
+    place is matched against, exactly (`span_error`) or loosely (`Gazetteer.resolve`'s suggestions)."""
     return {slugify(name): area for area, span in spans().items() for name in (area, span.name, *span.aliases)}
 
 
-def span_error(text: str, places: Mapping[str, Place], states: StateRegistry | None = None,
-               day: dt.date | None = None) -> UnknownPlaceError | None:
-    """The error for `text` where it names an area that spans several places (the places, each with its holder on
-    `day`), or None where it names none.
+def spanned(area: str, places: Mapping[str, Place], states: StateRegistry | None = None,
+            day: dt.date | None = None) -> str:
+    """The area `area` in words with the places it spans, each with its holder on `day`: "the Suwałki Gap, which
+    spans poland (Poland) and lithuania (Lithuania), held by different states".
 
     Raises:
         TreatyDataError: the area names a place the gazetteer lacks (`place_spans.yaml: suwalki-gap.places[1]`).
     """
-    area = _by_key().get(slugify(text))
-    if area is None:
-        return None
     span = spans()[area]
     held, holders = [], set()
     for i, place_id in enumerate(span.places):
@@ -61,10 +62,23 @@ def span_error(text: str, places: Mapping[str, Place], states: StateRegistry | N
         holders.add(holder)
         name = states.names.get(holder, holder) if states is not None and holder else holder
         held.append(f"{place_id} ({name})" if name else place_id)
-    listed = ", ".join(held[:-1]) + f" and {held[-1]}"
     apart = ", held by different states" if len(holders) > 1 else ""
-    return UnknownPlaceError(f"the place {shown(text)} is the {span.name}, which spans {listed}{apart}: name one of "
-                             f"them, e.g. {span.places[0]!r} (try `foedus places`)")
+    return f"the {span.name}, which spans {and_listed(held)}{apart}"
+
+
+def span_error(text: str, places: Mapping[str, Place], states: StateRegistry | None = None,
+               day: dt.date | None = None) -> UnknownPlaceError | None:
+    """The error for `text` where it names an area that spans several places (`spanned`: the places, each with its
+    holder on `day`), or None where it names none.
+
+    Raises:
+        TreatyDataError: as `spanned`.
+    """
+    area = area_names().get(slugify(text))
+    if area is None:
+        return None
+    return UnknownPlaceError(f"the place {shown(text)} is {spanned(area, places, states, day)}: name one of them, e.g. "
+                             f"{spans()[area].places[0]!r} (try `foedus places`)")
 
 
 def spans_note() -> str:
