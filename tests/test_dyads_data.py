@@ -85,3 +85,13 @@ def test_the_gleditsch_ward_list_is_named_with_the_others_and_how_to_import_it(
     assert line.startswith("error: the dyad-years of 1990 cannot be made without ") and "Gleditsch–Ward" in line
     assert line.endswith(f"run `foedus data fetch {fetch}` and {IMPORT_GW}" if fetch else f"lacks: {IMPORT_GW}"), line
     assert not (tmp_path / "d.csv").exists()
+
+
+def test_a_range_before_the_system_without_the_gw_list_names_every_missing_dataset(tmp_path: Path) -> None:
+    """A range ending before 1816 read the Gleditsch–Ward list for its first day before anything else, so an empty
+    data folder was told of the list alone, and of the datasets to fetch on the next run: it is told of them all."""
+    proc = _dyads(tmp_path, (), "--from", "1815", "--to", "1815", "--system", "gw")
+    assert proc.returncode == 2, proc.stderr
+    [line] = proc.stderr.splitlines()
+    assert line.startswith("error: the dyad-years of 1815 cannot be made without "), line
+    assert line.endswith(f"run `foedus data fetch cow_states atop cow_nmc` and {IMPORT_GW}"), line

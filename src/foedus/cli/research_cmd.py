@@ -23,13 +23,18 @@ _ADD = ("peacesciencer's covariates, same names and codings: cinc (cinc1, cinc2)
 def years_ok(first: int, last: int, system: str = "cow") -> None:
     """Refuse an impossible year range (the years foedus reads: `foedus.model.days`), and one wholly before the state
     system asked for (`system`: cow or gw), whose file had no dyad-year at all (exit 0), as `foedus atlas --date
-    1815-06-01` refuses its day."""
+    1815-06-01` refuses its day. Without the GW list this is left to the refusal that names every missing dataset
+    (`foedus.sources.coverage.need_all`), rather than name the list alone, and the others on the next run."""
+    from foedus.datasets.verify import dataset_file
     from foedus.model.states import COW_FIRST_DAY
     from foedus.research.years import check_years
+    from foedus.sources.cow import GW_FILE
 
     check_years(first, last)
     name, begins = "COW", COW_FIRST_DAY
     if system == "gw" and last < COW_FIRST_DAY.year:  # the GW list's first day, read from it only when it matters
+        if dataset_file(GW_FILE) is None:
+            return
         from foedus.sources.cow import read_gw_spells
 
         name, begins = "Gleditsch–Ward", min(start for spans in read_gw_spells().values() for start, _ in spans)
