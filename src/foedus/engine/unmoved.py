@@ -1,10 +1,12 @@
 """Why a treaty moves no one in a cascade: what the rules say of each of its legs on the war's attacks.
 
 `foedus compare` asks it of each treaty a what-if touched that changed no joiner. Nothing here reads a clause: the
-treaties in force and their legs are the date's table (`foedus.engine.table`), the war's attacks are the scenario's
-opening attacks and those the joiners bring in (`rules.next_attacks` on the result's sides), and each leg's verdict
-on each attack is the rules' own (`rules.evaluate`, `rules.binds_on`; `rules.unmet` naming the part of a trigger an
-attack misses; `rules.gate_reason` the gate that holds a leg back). Where none of these names a reason, it says so.
+treaties in force and their legs are the date's table (`foedus.engine.table`), the one the cascade reads (with attacks
+ongoing since an earlier day too: `run_cascade` reads the scenario date's table alone, and the war's replay, which
+reads the days between, only says since when each joiner is bound), the war's attacks are the scenario's opening
+attacks and those the joiners bring in (`rules.next_attacks` on the result's sides), and each leg's verdict on each
+attack is the rules' own (`rules.evaluate`, `rules.binds_on`; `rules.unmet` naming the part of a trigger an attack
+misses; `rules.gate_reason` the gate that holds a leg back). Where none of these names a reason, it says so.
 """
 
 from __future__ import annotations
@@ -25,25 +27,32 @@ if TYPE_CHECKING:
 
 __all__ = ["why_unmoved"]
 
-# the misses in the order a reason is chosen: the most telling first (an attack the clause is owed for, but not
-# there, not by that attacker, not that severe), the clause not owed to a state the war's attacks concern last
-_TELLING = ("scope", "adversary", "severity", "partner-attacks", "not-owed")
+# what a leg's verdicts on the war's attacks come to, the most telling first: it binds; a gate holds it back; it is
+# owed against its own obligor (`rules.binds_on`); the part of its trigger missed (an attack the clause is owed for,
+# but not there, not by that attacker, not that severe), the clause not owed to a state the war's attacks concern last
+_CAUSES = ("bound", "held", "own-attack", "scope", "adversary", "severity", "partner-attacks", "not-owed")
+_MOST = 4  # the reasons said in full; the rest counted
+_NAMED = 5  # the states a gate holds back named in full; beyond, three and a count
+
+Judged = dict[str, list[tuple[Leg, Attack, str | None]]]  # by cause: the legs, each with its attack and gate
 
 
 def why_unmoved(world: World, result: CascadeResult, treaty: str, state: str | None = None,
                 article: str | None = None) -> str:
-    """In words (lower case, one clause), why `treaty` binds no one to join in `result`, the cascade of its scenario
+    """In words (lower case, one line), why `treaty` binds no one to join in `result`, the cascade of its scenario
     in `world`: its legs that bind a party to fight (`table.COMMITTING`) and concern `state` (owed to it or by it)
     and `article`, where given.
 
-    The first that holds: the treaty is not in force on the date (or `state` not a party); it has no such leg; a leg
-    binds only states already fighting, or bound otherwise (`result`'s conflicts, neutrality duties, consultations);
-    a gate holds one back (its reason); the part of its trigger the war's attacks miss (the place outside its scope,
-    the attacker not an adversary it covers, the incident not severe enough, none of its parties attacked); else that
-    no clause of it binds any party in this scenario."""
+    The first that holds: the treaty is not in force on the date (or `state` not a party); it has no such leg; else,
+    per article, the first cause (`_CAUSES`) its legs come to, each article's (in that order, distinct, the first
+    `_MOST` in full): a leg binds only states already fighting, or bound otherwise (`result`'s joiners, conflicts,
+    neutrality duties, consultations); a gate holds legs back (its reason, the states it holds named); a leg is owed
+    against its own obligor; the part of its trigger the war's attacks miss (the place outside its scope, the attacker
+    not an adversary it covers, the incident not severe enough); where every article only is not owed to a state
+    attacked, none of its parties attacked; else that no clause of it binds any party in this scenario."""
     s = result.scenario
     names = result.names or world.states.names
-    table = leg_table(world, s.date, s.basis)
+    table = leg_table(world, s.date, s.basis)  # the cascade's own (`run_cascade`), ongoing attacks or not
     if treaty not in world.treaties:
         return f"{treaty} is not in this world"
     if treaty not in table.members:
@@ -60,38 +69,76 @@ def why_unmoved(world: World, result: CascadeResult, treaty: str, state: str | N
         where = f" in art. {article}" if article is not None else ""
         return f"{treaty} has no clause{where} that binds a party to fight{whom} on {s.date}"
     attacks = _attacks(world, result)  # once: the verdicts and a missed trigger's words read the same war
-    bound, held, missed = _judged(world, result, fight, attacks, names)
-    if bound:
-        return _met(bound, result, names)
-    if held:
-        return held[0]
-    for miss in _TELLING:
-        if miss in missed:
-            return _missed(miss, *missed[miss], treaty, attacks, result, names, whom)
+    by_article = _judged(world, result, fight, attacks)
+    said: list[str] = []
+    for cause, judged in sorted(((min(j, key=_CAUSES.index), j) for j in by_article.values()),
+                                key=lambda c: _CAUSES.index(c[0])):
+        if cause != "not-owed":
+            said += [w for w in _said(cause, judged[cause], result, names) if w not in said]
+    if said:
+        return "; ".join(said[:_MOST]) + (f"; and {len(said) - _MOST} more" if len(said) > _MOST else "")
+    if by_article:  # every article's legs are owed to states no attack concerns
+        leg, attack, _ = next(iter(by_article.values()))["not-owed"][0]
+        return _missed("not-owed", leg, attack, treaty, attacks, result, names, whom)
     return f"no clause of {treaty} binds any party in this scenario"
 
 
-def _judged(world: World, result: CascadeResult, legs: list[Leg], attacks: list[Attack], names: Mapping[str, str]
-            ) -> tuple[list[Leg], list[str], dict[str, tuple[Leg, Attack]]]:
-    """What the rules say of each leg on each of the war's attacks: the legs that bind, the gates' reasons for those
-    a gate holds back, and the first leg and attack of each part of a trigger missed (`rules.unmet`)."""
+def _judged(world: World, result: CascadeResult, legs: list[Leg], attacks: list[Attack]) -> dict[str, Judged]:
+    """What the rules say of each leg on each of the war's attacks, by article: the legs by the first cause (`_CAUSES`)
+    each comes to, each with the first attack it comes to it on (and the gate, for one held back)."""
     s = result.scenario
     places = world.places.on(s.date)
     ctx = situation(None, places, s, frozenset(result.sides["attack"]))
-    bound: list[Leg] = []
-    held: list[str] = []
-    missed: dict[str, tuple[Leg, Attack]] = {}
+    out: dict[str, Judged] = {}
     for leg in legs:
+        causes: dict[str, tuple[Attack, str | None]] = {}
         for attack in attacks:
             verdict = rules.evaluate(leg, attack, ctx)
-            if verdict.binds and rules.verdict.binds_on(leg, attack):
-                bound.append(leg)
-            elif verdict.gate is not None:
-                held.append(f"art. {leg.provision.article} would bind {named_state(leg.obligor, names)}, held back: "
-                            f"{rules.gate_reason(leg, verdict.gate, names)}")
-            elif (miss := rules.unmet(leg, attack, places)) is not None:
-                missed.setdefault(miss, (leg, attack))
-    return bound, held, missed
+            if verdict.binds:  # a leg that binds, but not against its own obligor (`rules.binds_on`)
+                cause: str | None = "bound" if rules.verdict.binds_on(leg, attack) else "own-attack"
+            else:
+                cause = "held" if verdict.gate is not None else rules.unmet(leg, attack, places)
+            if cause is not None:
+                causes.setdefault(cause, (attack, verdict.gate))
+        if causes:
+            first = min(causes, key=_CAUSES.index)
+            out.setdefault(leg.provision.article, {}).setdefault(first, []).append((leg, *causes[first]))
+    return out
+
+
+def _said(cause: str, judged: list[tuple[Leg, Attack, str | None]], result: CascadeResult,
+          names: Mapping[str, str]) -> list[str]:
+    """An article's legs that come to `cause`, in words: those that bind, and what their obligors are in the war;
+    those a gate holds back, a clause per reason naming the states; those owed against their own obligor; else the
+    part of the trigger the first one misses."""
+    if cause == "bound":
+        return [_met(leg, result, names) for leg, _, _ in judged]
+    if cause == "held":
+        held: dict[tuple[str, str], list[str]] = {}
+        for leg, _, gate in judged:
+            if gate is not None:  # a held leg's: the gate that held it
+                held.setdefault((leg.provision.article, rules.gate_reason(leg, gate, names)), []).append(leg.obligor)
+        return [f"art. {a} would bind {_listed(states, names)}, held back: {reason}"
+                for (a, reason), states in held.items()]
+    if cause == "own-attack":
+        return [_own(leg, attack, names) for leg, attack, _ in judged]
+    leg, attack, _ = judged[0]  # a part of the trigger missed: not "not-owed", which alone reads the war's attacks
+    return [_missed(cause, leg, attack, leg.treaty.id, [], result, names, "")]
+
+
+def _listed(states: list[str], names: Mapping[str, str]) -> str:
+    """States as a sentence lists them: all of up to `_NAMED`, else three and how many more."""
+    said = [named_state(st, names) for st in dict.fromkeys(states)]
+    if len(said) > _NAMED:
+        return f"{', '.join(said[:3])} and {len(said) - 3} more"
+    return said[0] if len(said) == 1 else f"{', '.join(said[:-1])} and {said[-1]}"
+
+
+def _own(leg: Leg, attack: Attack, names: Mapping[str, str]) -> str:
+    """A leg whose trigger an attack meets, owed against its own obligor (`rules.verdict.spares_own_attack`)."""
+    role = "its attacker" if leg.beneficiary == attack.victim else "the state it attacks"
+    return (f"art. {leg.provision.article} is owed to {named_state(leg.beneficiary, names)} by "
+            f"{named_state(leg.obligor, names)}, {role}: a clause never binds a party against itself")
 
 
 def _words(severity: str) -> str:
@@ -109,29 +156,28 @@ def _attacks(world: World, result: CascadeResult) -> list[Attack]:
     return list(dict.fromkeys([*s.attacks, *later]))
 
 
-def _met(bound: list[Leg], result: CascadeResult, names: Mapping[str, str]) -> str:
-    """The legs that bind, and what their obligors already are in the war."""
+def _met(leg: Leg, result: CascadeResult, names: Mapping[str, str]) -> str:
+    """A leg that binds, and what its obligor already is in the war: a party to it from the start, a joiner by this
+    clause or by another, conflicted, neutral, consulting, or none of these."""
+    who, p = leg.obligor, leg.provision
+    joined = next((j for j in result.joiners if j.state == who), None)
     side_of = {st: side for side, states in result.sides.items() for st in states}
-    conflicted = {c.state for c in result.conflicts}
-    neutral = {n.state for n in result.neutral}
-    consulting = {c.state for c in result.consultations}
-    said: list[str] = []
-    for leg in bound:
-        who = leg.obligor
-        if who in side_of:
-            now = f"already fights on the {side_of[who]} side"
-        elif who in conflicted:
-            now = "is bound both ways (a conflict): it joins neither side"
-        elif who in neutral:
-            now = "is bound to stay out"
-        elif who in consulting:
-            now = "is bound to consult, not to fight"
-        else:
-            now = "joins no side"
-        line = f"art. {leg.provision.article} ({leg.provision.kind}) binds {named_state(who, names)}, which {now}"
-        if line not in said:
-            said.append(line)
-    return "; ".join(said[:3]) + (f"; and {len(said) - 3} more" if len(said) > 3 else "")
+    if joined is not None and any((o.treaty, o.article) == (leg.treaty.id, p.article)
+                                  for o in (joined.primary, *joined.also)):
+        now = f"joins the {joined.side} side by this clause"
+    elif joined is not None:
+        now = f"already joins the {joined.side} side by {joined.primary.treaty} art. {joined.primary.article}"
+    elif who in side_of:
+        now = f"already fights on the {side_of[who]} side"
+    elif who in {c.state for c in result.conflicts}:
+        now = "is bound both ways (a conflict): it joins neither side"
+    elif who in {n.state for n in result.neutral}:
+        now = "is bound to stay out"
+    elif who in {c.state for c in result.consultations}:
+        now = "is bound to consult, not to fight"
+    else:
+        now = "joins no side"
+    return f"art. {p.article} ({p.kind}) binds {named_state(who, names)}, which {now}"
 
 
 def _missed(miss: str, leg: Leg, attack: Attack, treaty: str, attacks: list[Attack], result: CascadeResult,

@@ -1,0 +1,99 @@
+"""`foedus compare`'s reason a touched treaty moved no one (`foedus.engine.unmoved.why_unmoved`), made true where it
+was not (session 40): a gate that holds back several parties named only the first; a clause owed by a party to the
+state it attacks was said to be owed to no state attacked; a treaty whose articles fail for different reasons gave
+only the first; a joiner bound by the very clause was said to be "already fighting". And, with attacks ongoing since
+an earlier day, the reason reads the table the cascade reads: the scenario date's (the war's replay of the days
+between says since when each joiner is bound, and moves no joiner), so a treaty in force from mid-war is judged by its
+clauses, and one that ended mid-war is not in force on the date, as the cascade finds."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import foedus
+from foedus.engine.table import leg_table
+from foedus.engine.unmoved import why_unmoved
+from foedus.model.overlay import AddMember, DropTreaty, Overlay, SetStrength
+from foedus.model.world import World
+from foedus.sweeps.compare import compare_results
+from foedus.wording import named_state
+
+KURSK = {"place": "kursk-oblast"}  # Ukraine's attack on Russia's Kursk region, 2024-08-06 on
+WAR_SINCE, ON = "2024-08-06", "2025-01-15"  # Russia-DPRK 2024 in force 2024-12-04, ending Russia-DPRK 2000
+
+
+def _whys(world: World, attacker: str, target: str, day: str, changes: list[Any], **kw: Any) -> list[str]:
+    other_world = Overlay(changes=changes).apply(world)
+    base = foedus.cascade(attacker, target, day, world=world, **kw)
+    other = foedus.cascade(attacker, target, day, world=other_world, **kw)
+    diff = compare_results(base, other, (changes, other_world), world)
+    assert diff["gained"] == diff["lost"] == diff["switched"] == diff["rebased"] == [], diff
+    return [e["why"] for e in diff["unchanged_because"]]
+
+
+def test_a_gate_names_every_party_it_holds_back(world: World) -> None:
+    """CSTO art. 4 is request-gated: Armenia not asking holds back every other member, not only Belarus."""
+    [why] = _whys(world, "AZE", "ARM", "2020-10-01", [DropTreaty(treaty="csto_1992")], requested=False)
+    held = leg_table(world, dt.date(2020, 10, 1), "in-force").members["csto_1992"] - {"ARM"}
+    assert len(held) > 2 and why.count("held back") == 1, why
+    named = why.split("art. 4 would bind ")[1].split(", held back: ")[0]
+    assert named.count("(") == len(held) and all(named_state(st, world.states.names) in named for st in held), why
+    assert why.endswith("held back: help is request-gated and Armenia (ARM) did not ask (the gate itself is secondary)")
+
+
+def test_many_parties_held_back_are_counted(world: World) -> None:
+    """The Rio Treaty's request gate holds back more parties than a line names: three, and how many more; Cuba,
+    held back by its suspension, is its own clause."""
+    [why] = _whys(world, "CHN", "BRA", "2025-06-01", [DropTreaty(treaty="tiar_1947")], requested=False)
+    named, more = why.split("; ")[0].split("art. 3 would bind ")[1].split(" more, held back")[0].rsplit(" and ", 1)
+    parties = leg_table(world, dt.date(2025, 6, 1), "in-force").members["tiar_1947"]
+    assert named.count("(") == 3 and int(more) == len(parties - {"BRA", "CUB"}) - 3, why
+    assert "art. 3 would bind Cuba (CUB), held back: Cuba (CUB)'s membership of" in why
+
+
+def test_a_clause_owed_to_the_state_a_party_attacks_says_so(world: World) -> None:
+    """Ukraine made a party to Russia-DPRK 2024 owes Russia art. 4, and attacks it: the clause never binds a party
+    against itself (it was said that no clause owed to or by Ukraine is owed to Russia)."""
+    [why] = _whys(world, "UKR", "RUS", ON, [AddMember(treaty="rus_prk_2024", state="UKR")], **KURSK)
+    assert why == ("UKR is added as a party, but art. 4 is owed to Russia (RUS) by Ukraine (UKR), its attacker: a "
+                   "clause never binds a party against itself")
+
+
+def test_articles_failing_for_different_reasons_are_each_said(world: World) -> None:
+    """Belarus hit by an incursion from Ukraine, made a party to Russia-Belarus 2024: art. 2 (a threat sets it off)
+    is owed by the attacker, art. 4 needs an armed attack; only art. 4 was said."""
+    [why] = _whys(world, "UKR", "BLR", "2025-06-01", [AddMember(treaty="rus_blr_2024", state="UKR")],
+                  severity="incursion")
+    assert why == ("UKR is added as a party, but art. 2 is owed to Belarus (BLR) by Ukraine (UKR), its attacker: a "
+                   "clause never binds a party against itself; art. 4 binds only for an incident of at least an "
+                   "armed attack; this one is an incursion")
+
+
+def test_a_joiner_by_the_clause_itself_is_not_said_to_fight_already(world: World) -> None:
+    changes = [SetStrength(treaty="rus_prk_2024", article="4", strength="S2")]
+    assert _whys(world, "UKR", "RUS", ON, changes, **KURSK) == [
+        "art. 4 changed, but art. 4 (defense) binds North Korea (PRK), which joins the defense side by this clause"]
+
+
+def test_a_treaty_in_force_from_mid_war_is_judged_by_its_clauses(world: World) -> None:
+    """Russia-DPRK 2024 entered into force during the war: the cascade on the date reads it (North Korea joins by
+    its art. 4, and the war's replay says since its entry), and so does the reason, as without the ongoing war."""
+    changes = [SetStrength(treaty="rus_prk_2024", article="4", strength="S2")]
+    ongoing = foedus.cascade("UKR", "RUS", ON, world=world, ongoing_since=WAR_SINCE, **KURSK)
+    assert ongoing.joiners == foedus.cascade("UKR", "RUS", ON, world=world, **KURSK).joiners
+    assert ongoing.ongoing is not None and ongoing.ongoing["bound_since"]["PRK"]["since"] == "2024-12-04"
+    said = _whys(world, "UKR", "RUS", ON, changes, ongoing_since=WAR_SINCE, **KURSK)
+    assert said == _whys(world, "UKR", "RUS", ON, changes, **KURSK)
+    assert "not in force" not in said[0] and "binds North Korea (PRK)" in said[0]
+
+
+def test_a_treaty_ended_mid_war_is_not_in_force_on_the_date(world: World) -> None:
+    """Russia-DPRK 2000 ended during the war: the cascade on the date does not read it, and the reason says so."""
+    changes = [AddMember(treaty="rus_prk_2000", state="BLR")]
+    said = _whys(world, "UKR", "RUS", ON, changes, ongoing_since=WAR_SINCE, **KURSK)
+    assert said == [f"BLR is added as a party, but rus_prk_2000 is not in force on {ON} (membership by in-force)"]
+    other = Overlay(changes=changes).apply(world)
+    result = foedus.cascade("UKR", "RUS", ON, world=other, ongoing_since=WAR_SINCE, **KURSK)
+    assert why_unmoved(other, result, "rus_prk_2000", "BLR") in said[0]
+    assert all(o.treaty != "rus_prk_2000" for j in result.joiners for o in (j.primary, *j.also))
