@@ -19,7 +19,8 @@ from test_rules import defense, make_world, treaty
 
 
 def _both_sides_only(attack: bool, defense: bool, barred_attack: bool, barred_defense: bool) -> bool:
-    """A changed rule: only a state bound to both sides is conflicted; a duty to stay neutral bars nothing."""
+    """A changed rule: only a state bound to both sides is conflicted; a duty not to join the war against a state
+    bars nothing."""
     return attack & defense
 
 
@@ -27,8 +28,9 @@ def _both_sides_only(attack: bool, defense: bool, barred_attack: bool, barred_de
 @pytest.mark.parametrize("jit", ["0", "1"])
 def test_every_engine_reads_the_conflict_rule(world: World, monkeypatch: pytest.MonkeyPatch, reading: Reading,
                                               jit: str) -> None:
-    """PRK owes CHN neutrality also when CHN attacks, and defends KOR: under the rule, CHN's attack on KOR binds it to
-    join and to stay neutral, a conflict; under the changed rule it joins the defence, in every engine."""
+    """PRK owes CHN neutrality also when CHN attacks, and defends KOR: under the rule, CHN's attack on KOR binds it
+    both to join and not to join the war against CHN, a conflict; under the changed rule it joins the defence, in
+    every engine."""
     monkeypatch.setenv("FOEDUS_JIT", jit)
     before = _every_engine(_neutral_world(world), reading)
     assert "PRK" in before["CHN", "KOR"].conflicts

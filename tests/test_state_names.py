@@ -66,9 +66,9 @@ def test_no_reason_condition_or_note_names_a_state_by_its_id_alone(
 
 def test_the_structured_fields_keep_the_ids(results: dict[tuple[str, str, str, str], dict[str, Any]]) -> None:
     r = results[("PRK", "KOR", DAY, "escalatory")]
-    conflicts = [c for c in r["conflicts"] if c["reason"].startswith("bound to join and to stay neutral")]
+    conflicts = [c for c in r["conflicts"] if c["reason"].startswith("bound both to join and not to join")]
     assert conflicts
-    assert all(c["reason"] == "bound to join and to stay neutral toward Bulgaria (BGR)" for c in conflicts)
+    assert all(c["reason"] == "bound both to join and not to join the war against Bulgaria (BGR)" for c in conflicts)
     assert {c["neutral"][0]["toward"] for c in conflicts} == {"BGR"}  # the record itself keeps the id
     assert {j["because"]["by"] for j in r["joiners"]} <= {"PRK", "KOR", *r["sides"]["attack"], *r["sides"]["defense"]}
 
@@ -189,7 +189,7 @@ def test_the_war_replay_text_names_every_state(war: str, world: World, capsys: p
     print_replay(replay)
     text = capsys.readouterr().out
     assert _bare_lines(text, world.states.names) == []
-    said = {"russia_ukraine_2022": ["Kazakhstan (KAZ): stay neutral toward Russia (RUS) from 2022-02-24",
+    said = {"russia_ukraine_2022": ["Kazakhstan (KAZ): must not join the war against Russia (RUS) from 2022-02-24",
                                     "Armenia (ARM): casus foederis 2024-08-06 toward Russia (RUS), csto_1992 art. 4",
                                     "Canada (CAN): consult Ukraine (UKR) from 2024-02-24",
                                     "Belarus (BLR): out → bound-attack  (Ukraine (UKR) attacks Russia (RUS) at "

@@ -72,10 +72,11 @@ def test_the_replay_text_tags_duties_that_are_not_verified(kursk, capsys, monkey
     print_replay(kursk, timeline=False)
     text = capsys.readouterr().out
     assert "Canada (CAN): consult Ukraine (UKR) from 2024-02-24 (ukr_bilateral_2024 art." in text
-    kaz = ("Kazakhstan (KAZ): stay neutral toward Russia (RUS) from 2022-02-24 (rus_kaz_2013 art. unknown (ATOP "
-           "6070's neutrality pledge")
+    kaz = ("Kazakhstan (KAZ): must not join the war against Russia (RUS) from 2022-02-24 (rus_kaz_2013 art. unknown "
+           "(ATOP 6070's neutrality pledge")
     assert f"{kaz}; article unverified)) — unverified facts" in text
-    tkm = "Turkmenistan (TKM): stay neutral toward Kazakhstan (KAZ) from 2024-08-06 (atop_4463 art. ATOP neutrality)"
+    tkm = ("Turkmenistan (TKM): must not join the war against Kazakhstan (KAZ) from 2024-08-06 (atop_4463 art. ATOP "
+           "neutrality)")
     assert f"{tkm} — carried-forward facts" in text
     assert next(x for x in text.splitlines() if "(GBR): consult Ukraine" in x).endswith("agreement))")
 

@@ -8,7 +8,7 @@ that round k-1 created. In the `legal` reading only the opening attacks exist, p
 of states that join the attacking side (their offence partners may then be bound); states that
 join the defence are not attacked, so they do not call in their own allies. In the `escalatory`
 reading every belligerent strikes the home territory of every belligerent on the other side.
-A state bound to both sides (or to join and to stay neutral) is a conflict: it joins neither,
+A state bound to both sides (or both to join and not to join the war against a state) is a conflict: it joins neither,
 and the cascade is recomputed without it, so the outcome never depends on evaluation order.
 """
 
@@ -201,7 +201,7 @@ class _Run:
                                any(self.side_of.get(n.toward) == _OTHER[side] for side in sides)]
             if len(sides) > 1 or against_neutral:
                 reason = ("bound to both sides" if len(sides) > 1
-                          else "bound to join and to stay neutral toward "
+                          else "bound both to join and not to join the war against "
                           + named_state(against_neutral[0].toward, self.world.states.names))
                 earlier = tuple(self.joiners.get(state, ()))
                 return Conflict(state, self.rounds, reason, earlier + tuple(obligations), tuple(against_neutral))

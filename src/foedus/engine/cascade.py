@@ -5,8 +5,9 @@ that round k-1 created. In the `legal` reading only the opening attacks exist, p
 of states that join the attacking side (their offence partners may then be bound); states that
 join the defence are not attacked, so they do not call in their own allies. In the `escalatory`
 reading every belligerent strikes the home territory of every belligerent on the other side.
-A state bound to both sides (or to join and to stay neutral) is a conflict (`rules.conflict`): it joins
-neither, and the cascade is recomputed without it, so the outcome never depends on evaluation order.
+A state bound to both sides (or both to join and not to join the war against a state) is a conflict
+(`rules.conflict`): it joins neither, and the cascade is recomputed without it, so the outcome never depends on
+evaluation order.
 
 Recomputing does not start from scratch: a state's exclusion changes nothing before the round it
 first joined in (before then none of its legs bound), so the run resumes from the state saved at the
@@ -222,7 +223,8 @@ class _Run:
         return [f for d in self.neutral.get(state, ()) if side_of.get(d[5].beneficiary) in enemies for f in finds(d)]
 
     def _conflict(self, state: str, both: bool, obligations: list[Found], against: list[Found]) -> None:
-        """`state` is conflicted (bound to both sides, or to join and to stay neutral): excluded, and reported."""
+        """`state` is conflicted (bound to both sides, or both to join and not to join the war against a state):
+        excluded, and reported."""
         against_neutral = neutral_records(against, self.certify, store=self.index.derived("records", interned))
         toward = named_state(against_neutral[0].toward, self.certify.names) if not both else ""
         reason = conflict.BOTH_SIDES if both else conflict.NEUTRAL_TOWARD + toward

@@ -174,12 +174,12 @@ class Violation(Contracted):
 
 @dataclass(frozen=True, slots=True)
 class Conflict(Contracted):
-    """`state` is bound to both sides, or to join and to stay neutral; it picks no side."""
+    """`state` is bound to both sides, or both to join and not to join the war against a state; it picks no side."""
 
     state: str = field(metadata=meta("the state bound both ways", "string", stable=True))
     round: int = field(metadata=meta("the round the conflict arose in", "number", stable=True))
-    reason: str = field(metadata=meta("bound to both sides, or to join and to stay neutral", "string",
-                                      stable=True))
+    reason: str = field(metadata=meta("bound to both sides, or both to join and not to join the war against a state",
+                                      "string", stable=True))
     obligations: tuple[Obligation, ...] = field(metadata=meta("the obligations that clash", "Obligation[]"))
     neutral: tuple[Neutral, ...] = field(default=(), metadata=meta("the neutrality duties that clash",
                                                                    "Neutral[]"))

@@ -41,8 +41,8 @@ def _duties(result: WarReplay) -> list[str]:
                              f"{t['treaty']} art. {t['article']} ({t['kind']})" + certainty_tag(t["certainty"]))
         lines += [f"{who}: consult {named_state(c['with'], names)} from {c['date']} ({c['treaty']} art. "
                   f"{c['article']})" + certainty_tag(c["certainty"]) for c in r.consultations]
-        lines += [f"{who}: stay neutral toward {named_state(n['toward'], names)} from {n['date']} ({n['treaty']} "
-                  f"art. {n['article']})" + certainty_tag(n["certainty"]) for n in r.neutral]
+        lines += [f"{who}: must not join the war against {named_state(n['toward'], names)} from {n['date']} "
+                  f"({n['treaty']} art. {n['article']})" + certainty_tag(n["certainty"]) for n in r.neutral]
     return lines
 
 

@@ -35,7 +35,7 @@ __all__ = ["BOTH_SIDES", "EXCLUDED", "LATE_RESUMES", "NEUTRAL_TOWARD", "Clash", 
 EXCLUDED = True  # a conflicted state joins neither side and is reported as a conflict
 LATE_RESUMES = True  # a fighting state that becomes conflicted: resume from the round it joined in, without it
 BOTH_SIDES = "bound to both sides"  # the reasons a conflict is reported with
-NEUTRAL_TOWARD = "bound to join and to stay neutral toward "
+NEUTRAL_TOWARD = "bound both to join and not to join the war against "  # as the cascade words a neutrality duty
 
 T = TypeVar("T")
 
