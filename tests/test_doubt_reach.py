@@ -76,7 +76,7 @@ def test_a_treaty_that_only_repeats_a_clause_in_force_runs_no_second_cascade() -
     def unrun(*_: object) -> foedus.CascadeResult:
         raise AssertionError("the cascade was run again")
 
-    assert doubt_reach.reached(CURATED, scenario, compile_table(CURATED, scenario.date), record, hypothesis,
+    assert doubt_reach.reached(CURATED, scenario, compile_table(CURATED, scenario.date), lambda: record, hypothesis,
                                unrun) == frozenset()
     rerun = doubt_reach._assumed(CURATED, scenario, hypothesis)
     assert doubt_reach.stands(run_cascade(CURATED, scenario, rerun)) == record  # what it would have found
@@ -90,15 +90,16 @@ def test_the_answer_is_not_read_for_a_doubt_that_cannot_change_it(monkeypatch: p
     from foedus.engine import doubt_reach, outcome
 
     looked: list[bool] = []
+    asked = doubt_reach.may_reach
 
     def may_reach(*args: Any) -> bool:
-        looked.append(doubt_reach.may_reach(*args))
+        looked.append(asked(*args))
         return looked[-1]
 
     def unread(*_: object) -> dict[str, set[tuple[str, ...]]]:
         raise AssertionError("the answer's stands were read")
 
-    monkeypatch.setattr(outcome, "may_reach", may_reach, raising=False)  # (absent before: the stands were read)
+    monkeypatch.setattr(doubt_reach, "may_reach", may_reach)  # what `reached` asks first
     monkeypatch.setattr(outcome, "stands", unread)
     assert _doubts("ERI", "DJI", "2025-06-01", reading="escalatory") == []
     assert looked and not any(looked)  # the doubt was looked at, and could change nothing

@@ -47,27 +47,33 @@ def stands(result: CascadeResult) -> dict[str, set[tuple[str, ...]]]:
     return out
 
 
-def reached(world: World, scenario: Scenario, index: LegTable, before: Mapping[str, set[tuple[str, ...]]],
+def reached(world: World, scenario: Scenario, index: LegTable, before: Callable[[], Mapping[str, set[tuple[str, ...]]]],
             assumed: Assumption, rerun: Rerun) -> frozenset[str]:
     """The states whose answer differs (`stands`) where what `assumed` says may have been so is (the cascade run again
-    on the date's table read so, `rerun`), from `before`, the stands of the answer on the record: something added (a
+    on the date's table read so, `rerun`), from `before()`, the stands of the answer on the record: something added (a
     side, a clause broken) or taken away (a joiner made a conflict no longer joins; a state bound only to help it no
-    longer is). None where the doubt could change nothing in this war, or in any (`alike`). The table is made once
-    per table and assumption."""
+    longer is). None where the doubt could change nothing in this war, or in any (not `may_reach`): then neither
+    `before` (hundreds of items in a large war) is read nor the cascade run again. The table is made once per table
+    and assumption."""
     if not may_reach(world, scenario, index, assumed):
         return frozenset()
-    table = index.derived(("assumed", assumed), lambda: _assumed(world, scenario, assumed))
-    after = stands(rerun(world, scenario, table))
-    return frozenset(state for state in before.keys() | after.keys()
-                     if before.get(state, set()) != after.get(state, set()))
+    after = stands(rerun(world, scenario, _table(world, scenario, index, assumed)))
+    record = before()
+    return frozenset(state for state in record.keys() | after.keys()
+                     if record.get(state, set()) != after.get(state, set()))
 
 
 def may_reach(world: World, scenario: Scenario, index: LegTable, assumed: Assumption) -> bool:
     """Whether what `assumed` says may change any answer on the date's table `index` (not `alike`: found once per
     table and assumption, with the table read so), so that the answer on the record need be read (`stands`) only
     then: at 2025-06-01 every doubt looked at in a war is `alike` (36 in dyads 300-399 of bench/profile/cascades)."""
-    table = index.derived(("assumed", assumed), lambda: _assumed(world, scenario, assumed))
+    table = _table(world, scenario, index, assumed)
     return not index.derived(("alike", assumed), lambda: alike(index, table, assumed.treaty))
+
+
+def _table(world: World, scenario: Scenario, index: LegTable, assumed: Assumption) -> LegTable:
+    """The date's table `index` read as `assumed` says, made once per table and assumption."""
+    return index.derived(("assumed", assumed), lambda: _assumed(world, scenario, assumed))
 
 
 def _assumed(world: World, scenario: Scenario, assumed: Assumption) -> LegTable:

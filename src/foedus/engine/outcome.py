@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Set
+from functools import cache
 from itertools import chain
 from typing import Protocol
 
 from foedus.datarecord import replace
 from foedus.engine.assumption import Assumption
-from foedus.engine.doubt_reach import Rerun, may_reach, reached, stands
+from foedus.engine.doubt_reach import Rerun, reached, stands
 from foedus.engine.doubts import assumed_doubts
 from foedus.engine.ledger import (
     Certify,
@@ -158,16 +159,12 @@ def doubts_of(world: World, scenario: Scenario, index: LegTable, belligerent: Se
                                                            names=world.states.names))
     out: list[Doubt] = []
     reach: dict[Assumption, frozenset[str]] = {}
-    record: dict[str, set[tuple[str, ...]]] | None = None  # the result's stands, made once for every doubt tested
+    record = cache(lambda: stands(result))  # the result's stands, made once for every doubt that may change an answer
     for doubt, states, assumed in found:
         if states.isdisjoint(belligerent):
             continue
-        if assumed not in reach:  # the result's stands read only for a doubt that may change an answer
-            if may_reach(world, scenario, index, assumed):
-                record = stands(result) if record is None else record
-                reach[assumed] = reached(world, scenario, index, record, assumed, rerun)
-            else:
-                reach[assumed] = frozenset()
+        if assumed not in reach:
+            reach[assumed] = reached(world, scenario, index, record, assumed, rerun)
         if not reach[assumed]:
             continue
         concerns = reach[assumed]
