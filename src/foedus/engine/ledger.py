@@ -139,7 +139,7 @@ class Ledger:
         if order_of(found) < order_of(held):
             self.bound[key] = found
             joins = self.joins[found[5].obligor]
-            joins[:] = _without(joins, held)
+            joins[:] = _without_find(joins, held)
             joins.append(found)
 
     def new_round(self, rnd: int) -> None:
@@ -288,7 +288,7 @@ def withheld_record(leg: Leg, gate: str, sure: Sureness, names: Mapping[str, str
                     reasons)
 
 
-def _without(finds: list[Found], held: Found) -> list[Found]:
+def _without_find(finds: list[Found], held: Found) -> list[Found]:
     """`finds` less `held` (by identity): `Ledger.bind`'s comprehension, a function of its own so that `bind` makes
     no cell of `held` on every call."""
     return [f for f in finds if f is not held]

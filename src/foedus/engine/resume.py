@@ -104,7 +104,7 @@ def again(run: Resumable, late: str, binder: Binder) -> None:
     del run.attacked[ended.sizes[0]:]
     book = run.ledger
     book.cut(ended.found)
-    book.rnd, book.joins, book.duties = start, _without(ended.joins, run.excluded), duties
+    book.rnd, book.joins, book.duties = start, _without_excluded(ended.joins, run.excluded), duties
     run.rounds = start
 
 
@@ -125,6 +125,6 @@ def _rewind(run: Resumable, start: int) -> Saved:
     return saved
 
 
-def _without(joins: dict[str, list[Found]], excluded: set[str]) -> dict[str, list[Found]]:
+def _without_excluded(joins: dict[str, list[Found]], excluded: set[str]) -> dict[str, list[Found]]:
     """`joins` less the excluded states' (a new dict: the saved one stays as it was)."""
     return {state: found for state, found in joins.items() if state not in excluded}
