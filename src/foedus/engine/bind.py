@@ -29,7 +29,10 @@ from foedus.engine.owed import Owed, ReadByObligor, admitted_by, all_but, first_
 from foedus.engine.rules import Situation, Verdict, Volley
 from foedus.engine.rules import verdict as verdict_rules
 
-__all__ = ["BindState", "Binder"]
+__all__ = ["BindState", "Binder", "Waiting"]
+
+# the legs still waiting, consulting and defending (`Binder.saved`, `Binder.restore`)
+Waiting = tuple[dict[Key, ReadByObligor], dict[Key, ReadByObligor]]
 
 
 @dataclass
@@ -64,11 +67,11 @@ class Binder(Judge):
     defending: dict[Key, ReadByObligor] = field(default_factory=dict)
     _struck_by: dict[int, tuple[tuple[str, ...], list[int]]] = field(default_factory=dict, init=False, repr=False)
 
-    def saved(self) -> tuple[dict[Key, ReadByObligor], dict[Key, ReadByObligor]]:
+    def saved(self) -> Waiting:
         """The legs still waiting, to go back to (`restore`); the values are never changed in place."""
         return dict(self.consulting), dict(self.defending)
 
-    def restore(self, saved: tuple[dict[Key, ReadByObligor], dict[Key, ReadByObligor]]) -> None:
+    def restore(self, saved: Waiting) -> None:
         """Back to the legs waiting when `saved` was taken."""
         self.consulting, self.defending = dict(saved[0]), dict(saved[1])
 

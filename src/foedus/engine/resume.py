@@ -39,7 +39,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from foedus.datarecord import dataclass
-from foedus.engine.bind import Binder
+from foedus.engine.bind import Binder, Waiting
 from foedus.engine.ledger import Duties, Found, Ledger
 from foedus.engine.result import Side
 from foedus.engine.round_view import camps
@@ -57,7 +57,7 @@ class Saved:
     starters: frozenset[str]  # the attacking side
     sides: dict[str, Side]
     joiners: dict[str, list[Found]]
-    waiting: object  # `Binder.saved`
+    waiting: Waiting  # `Binder.saved`
     sizes: tuple[int, ...]
     found: tuple[int, int, int, int]
     joins: dict[str, list[Found]]  # the binding finds of the round before, as it ended (`again`)
@@ -85,7 +85,7 @@ def replay(run: Resumable, late: str, binder: Binder) -> list[Volley]:
     that round's volleys)."""
     start = run.joiners[late][0][0]
     saved = _rewind(run, start)
-    binder.restore(saved.waiting)  # type: ignore[arg-type]
+    binder.restore(saved.waiting)
     del run.attacked[saved.sizes[0]:]
     run.ledger.cut(saved.found)
     run.rounds = start - 1
@@ -100,7 +100,7 @@ def again(run: Resumable, late: str, binder: Binder) -> None:
     ended = run.saved[start + 1]  # round `start`'s end: the start of the round after it
     duties = run.log[start - 1]
     _rewind(run, start)
-    binder.restore(ended.waiting)  # type: ignore[arg-type]
+    binder.restore(ended.waiting)
     del run.attacked[ended.sizes[0]:]
     book = run.ledger
     book.cut(ended.found)
