@@ -79,8 +79,8 @@ def web_client() -> Callable[..., TestClient]:
 
 
 @pytest.fixture(scope="module")
-def client(web_client: Callable[..., TestClient]) -> Iterator[TestClient]:
-    """The web test client of an app with the default options, started once for the test module."""
+def api_client(web_client: Callable[..., TestClient]) -> Iterator[TestClient]:
+    """The web API's test client (`web_client`) of an app with the default options, started once for the test module."""
     with web_client() as started:
         yield started
 

@@ -30,7 +30,7 @@ def test_compare_names_the_date_the_ongoing_since_is_after(dates: list[str], sin
     ({"other_date": "2022-01-01", "ongoing_since": "2023-01-01"}, "other_date 2022-01-01"),
     ({"other_date": "2025-01-01", "ongoing_since": "2024-06-01"}, "date 2024-01-01"),
 ])
-def test_the_web_s_compare_names_date_or_other_date(client: TestClient, given: dict[str, str], named: str) -> None:
-    response = client.get("/api/compare", params={**SCENARIO, **given})
+def test_the_web_s_compare_names_date_or_other_date(api_client: TestClient, given: dict[str, str], named: str) -> None:
+    response = api_client.get("/api/compare", params={**SCENARIO, **given})
     assert response.status_code == 422, response.text
     assert response.json()["error"] == f"the attacks cannot be ongoing since {given['ongoing_since']}, after {named}"

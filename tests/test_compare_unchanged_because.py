@@ -118,8 +118,8 @@ def test_without_a_what_if_there_is_no_reason_to_give(world: World) -> None:
 def test_the_web_comparison_gives_the_reasons_too(request: pytest.FixtureRequest) -> None:
     pytest.importorskip("fastapi", reason="the web extra (fastapi) is not installed")
     pytest.importorskip("httpx2", reason="httpx2 (for the test client) is not installed")
-    client = request.getfixturevalue("client")
-    body = client.get("/api/compare", params={"attacker": "CHN", "target": "TWN", "date": "2025-06-01",
-                                              "add_member": "usa_jpn_1960:TWN"}).json()
+    api_client = request.getfixturevalue("api_client")
+    body = api_client.get("/api/compare", params={"attacker": "CHN", "target": "TWN", "date": "2025-06-01",
+                                                  "add_member": "usa_jpn_1960:TWN"}).json()
     cli = json.loads(_ok(["compare", *TWN, "--add-member", "usa_jpn_1960:TWN", "--json"]))
     assert [e["why"] for e in body["changes"]["unchanged_because"]] == [e["why"] for e in cli["unchanged_because"]]

@@ -20,7 +20,7 @@ def test_an_empty_or_blank_state_is_said_to_be_so(given: str, word: str) -> None
     assert _state_refused(given) == (said, said)
 
 
-def test_the_web_says_a_blank_state_is_blank(client: TestClient) -> None:
-    answer = client.get("/api/resolve", params={"state": "  "})
+def test_the_web_says_a_blank_state_is_blank(api_client: TestClient) -> None:
+    answer = api_client.get("/api/resolve", params={"state": "  "})
     assert answer.status_code == 422
     assert answer.json()["error"] == "the state is blank; give an ISO3 code, a COW code or a name (try /api/states)"

@@ -198,8 +198,8 @@ def test_a_treaty_note_with_joined_scripts_and_emoji_loads(tmp_path: Path) -> No
     assert cli_line(["treaties", "validate", str(path)])[0] == 0
 
 
-def test_the_web_refuses_a_format_character_in_a_state_name(client: TestClient) -> None:
-    answer = client.get("/api/resolve?state=U%E2%80%8BSA")  # U, ZERO WIDTH SPACE, SA
+def test_the_web_refuses_a_format_character_in_a_state_name(api_client: TestClient) -> None:
+    answer = api_client.get("/api/resolve?state=U%E2%80%8BSA")  # U, ZERO WIDTH SPACE, SA
     assert answer.status_code == 422
     assert answer.json()["error"] == f"the state 'U\\u200bSA' has U+200B ZERO WIDTH SPACE, {_SAID}"
 

@@ -40,8 +40,8 @@ def test_spaces_around_a_name_are_still_read() -> None:
     assert StateRegistry.load().resolve(" USA\n").id == StateRegistry.load().resolve("\tUSA ").id == "USA"
 
 
-def test_the_web_refuses_a_hidden_character_in_a_state_name(client: TestClient) -> None:
-    answer = client.get("/api/resolve?state=u%E2%80%AEsa")
+def test_the_web_refuses_a_hidden_character_in_a_state_name(api_client: TestClient) -> None:
+    answer = api_client.get("/api/resolve?state=u%E2%80%AEsa")
     assert answer.status_code == 422
     assert answer.json()["error"] == ("the state 'u\\u202esa' has U+202E RIGHT-TO-LEFT OVERRIDE, a bidirectional "
                                       "control: write the text as it is to be shown")

@@ -23,11 +23,11 @@ def test_a_value_with_blanks_is_shown_as_given(args: list[str], shown: str) -> N
     assert _error_line(args).startswith(shown)
 
 
-def test_a_web_message_shows_the_value_as_given(client: TestClient) -> None:
+def test_a_web_message_shows_the_value_as_given(api_client: TestClient) -> None:
     from test_web_api import envelope
 
     query = {"attacker": "RUS", "target": "EST", "date": "2025-06-01", "place": "a   b"}
-    assert envelope(client.get("/api/cascade", params=query), 422).startswith("unknown place 'a   b'")
+    assert envelope(api_client.get("/api/cascade", params=query), 422).startswith("unknown place 'a   b'")
 
 
 def test_a_line_break_is_still_one_space() -> None:

@@ -115,11 +115,11 @@ def test_the_reported_texts_are_refused_in_one_line_naming_both(states: StateReg
     assert err.value.several and "\n" not in str(err.value) and len(err.value.candidates) == 2
 
 
-def test_the_command_line_the_web_and_python_refuse_them_alike(client: TestClient) -> None:
+def test_the_command_line_the_web_and_python_refuse_them_alike(api_client: TestClient) -> None:
     """One rule: the CLI, the web API and foedus.cascade all look a state up in the registry."""
     with pytest.raises(AmbiguousNameError, match="'RUS Korea' names several states"):
         foedus.cascade("RUS Korea", "EST", "2025-06-01")
-    web = client.get("/api/cascade", params={"attacker": "2 Canada", "target": "EST", "date": "2025-06-01"})
+    web = api_client.get("/api/cascade", params={"attacker": "2 Canada", "target": "EST", "date": "2025-06-01"})
     assert web.status_code == 422 and "'2 Canada' names several states" in web.text, web.text
     proc = subprocess.run([sys.executable, "-m", "foedus.cli", "cascade", "-a", "RUS and Ireland", "-t", "EST",
                            "-d", "2025-06-01"],

@@ -173,14 +173,14 @@ def test_an_overlay_applied_in_python_refuses_them(world: World) -> None:
         "add_member nato_1949:UKR and remove_member nato_1949:Ukraine contradict each other: give one of them")
 
 
-def test_the_web_api_refuses_them(client: TestClient) -> None:
+def test_the_web_api_refuses_them(api_client: TestClient) -> None:
     import warnings
 
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore")
-        response = client.get("/api/cascade", params={"attacker": "RUS", "target": "EST", "date": "2025-06-01",
-                                                      "add_member": "nato_1949:UKR",
-                                                      "remove_member": "nato_1949:Ukraine"})
+        response = api_client.get("/api/cascade", params={"attacker": "RUS", "target": "EST", "date": "2025-06-01",
+                                                          "add_member": "nato_1949:UKR",
+                                                          "remove_member": "nato_1949:Ukraine"})
     assert response.status_code == 422, response.text
     assert response.json()["error"] == (
         "add_member nato_1949:UKR and remove_member nato_1949:Ukraine contradict each other: give one of them")

@@ -170,8 +170,8 @@ def test_a_name_of_several_states_for_one_state_is_not_told_to_repeat_an_option(
 
 
 @pytest.mark.needs_data
-def test_web_api_answers_422_with_the_candidates(client: TestClient) -> None:
-    r = client.get("/api/cascade", params={"attacker": "Germany", "target": "FRA", "date": "1960-06-01"})
+def test_web_api_answers_422_with_the_candidates(api_client: TestClient) -> None:
+    r = api_client.get("/api/cascade", params={"attacker": "Germany", "target": "FRA", "date": "1960-06-01"})
     assert r.status_code == 422
     body = r.json()
     assert body["name"] == "Germany" and {c["id"] for c in body["candidates"]} == {"COW260", "COW265"}

@@ -43,11 +43,12 @@ def test_a_number_not_written_plainly_is_refused_as_a_malformed_one(tmp_path: Pa
     ({"draws": "1 0"}, "draws must be a whole number (got '1 0')"),
     ({"draws": "10", "seed": "7.0"}, "seed must be a whole number (got '7.0')"),
 ])
-def test_a_query_number_not_written_plainly_is_refused(client: TestClient, query: dict[str, str], message: str) -> None:
+def test_a_query_number_not_written_plainly_is_refused(api_client: TestClient, query: dict[str, str],
+                                                       message: str) -> None:
     from test_web_api import envelope
 
     run = {"attacker": "RUS", "target": "EST", "date": "2025-06-01"}
-    assert envelope(client.get("/api/cascade", params={**run, **query}), 422) == message
+    assert envelope(api_client.get("/api/cascade", params={**run, **query}), 422) == message
 
 
 @pytest.mark.parametrize("value", ["²", "١٠٢٤"])

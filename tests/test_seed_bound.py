@@ -19,21 +19,21 @@ pytestmark = [pytest.mark.filterwarnings("ignore::DeprecationWarning")]
 SCENARIO = {"attacker": "RUS", "target": "EST", "date": "2025-06-01", "draws": 20}
 
 
-def test_the_api_takes_the_largest_seed_the_cli_takes_and_draws_alike(client: TestClient) -> None:
+def test_the_api_takes_the_largest_seed_the_cli_takes_and_draws_alike(api_client: TestClient) -> None:
     import foedus
 
-    body = client.get("/api/cascade", params={**SCENARIO, "seed": MAX_SEED}).json()
+    body = api_client.get("/api/cascade", params={**SCENARIO, "seed": MAX_SEED}).json()
     assert body["seed"] == MAX_SEED, body
     direct = foedus.cascade("RUS", "EST", date="2025-06-01", draws=20, seed=MAX_SEED).to_dict()
     assert body["probabilities"] == direct["probabilities"]
 
 
 @pytest.mark.parametrize("how", ["api", "cli", "atlas", "python"])
-def test_a_seed_above_the_bound_is_one_line_naming_it(client: TestClient, how: str) -> None:
+def test_a_seed_above_the_bound_is_one_line_naming_it(api_client: TestClient, how: str) -> None:
     above = str(MAX_SEED + 1)
     said: Any
     if how == "api":
-        response = client.get("/api/cascade", params={**SCENARIO, "seed": above})
+        response = api_client.get("/api/cascade", params={**SCENARIO, "seed": above})
         assert response.status_code == 422
         said = response.json()["error"]
     elif how == "python":

@@ -84,10 +84,10 @@ def test_dyads_add_refuses_an_empty_covariate() -> None:
     ("attacker=RUS,&target=EST", "attacker: the 2nd value is empty ('RUS,')"),
     ("attacker=RUS&target=EST,%20", "target: the 2nd value is blank ('EST, ')"),
 ])
-def test_the_web_api_refuses_an_empty_item_in_the_python_apis_words(client: TestClient, query: str,
+def test_the_web_api_refuses_an_empty_item_in_the_python_apis_words(api_client: TestClient, query: str,
                                                                     problem: str) -> None:
     for path in ("/api/cascade", "/api/compare"):
         extra = "&drop_treaty=nato_1949" if path == "/api/compare" else ""
-        response = client.get(f"{path}?{query}&date=2025-06-01{extra}")
+        response = api_client.get(f"{path}?{query}&date=2025-06-01{extra}")
         assert response.status_code == 422, response.text
         assert response.json()["error"] == f"{problem}; {ADVICE}"

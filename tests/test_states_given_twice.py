@@ -43,8 +43,8 @@ def test_a_state_given_twice_to_the_python_api_is_refused() -> None:
         foedus.cascade(["RUS"], ["EST", "EST"], "2025-06-01")
 
 
-def test_a_state_given_twice_to_the_web_api_is_refused(client: TestClient) -> None:
-    response = client.get("/api/cascade", params=[("attacker", "RUS"), ("attacker", "Russia"),
+def test_a_state_given_twice_to_the_web_api_is_refused(api_client: TestClient) -> None:
+    response = api_client.get("/api/cascade", params=[("attacker", "RUS"), ("attacker", "Russia"),
                                                  ("target", "EST"), ("date", "2025-06-01")])
     assert 400 <= response.status_code < 500, response.text
     assert response.json()["error"] == ("attacker[1]: RUS is listed twice (also attacker[0]); list each "

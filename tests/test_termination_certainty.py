@@ -64,8 +64,8 @@ def test_the_text_says_it_after_the_end(world: World, capsys: pytest.CaptureFixt
             "reporting only); publication in the Journal officiel") in header
 
 
-def test_the_api_says_it(client: TestClient, world: World) -> None:
-    body = client.get("/api/treaties/atop_3830").json()
+def test_the_api_says_it(api_client: TestClient, world: World) -> None:
+    body = api_client.get("/api/treaties/atop_3830").json()
     assert body["terminated_how_sure"] == treaty_detail(world, "atop_3830")["terminated_how_sure"]
     assert body["terminated_certainty"]["within"] == "week"
 

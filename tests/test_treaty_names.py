@@ -91,6 +91,6 @@ def test_a_what_if_names_a_treaty_by_its_name() -> None:
     assert out.returncode == 2 and "contradict each other (the treaty is dropped)" in out.stderr
 
 
-def test_the_web_api_shows_a_treaty_by_its_name(client: TestClient) -> None:
-    r = client.get("/api/treaties/NATO")
+def test_the_web_api_shows_a_treaty_by_its_name(api_client: TestClient) -> None:
+    r = api_client.get("/api/treaties/NATO")
     assert r.status_code == 200 and r.json()["id"] == "nato_1949"

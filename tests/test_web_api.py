@@ -50,29 +50,29 @@ SCENARIOS: list[tuple[dict[str, Any], dict[str, Any]]] = [
 
 
 @pytest.mark.parametrize(("query", "kwargs"), SCENARIOS, ids=[f"{q['attacker']}-{q['date']}" for q, _ in SCENARIOS])
-def test_cascade_is_exactly_the_python_contract(client: TestClient, query: dict[str, Any],
+def test_cascade_is_exactly_the_python_contract(api_client: TestClient, query: dict[str, Any],
                                                 kwargs: dict[str, Any]) -> None:
-    response = client.get("/api/cascade", params=query)
+    response = api_client.get("/api/cascade", params=query)
     assert response.status_code == 200, response.text
     k = dict(kwargs)
     expected = foedus.cascade(k.pop("attacker"), k.pop("target"), k.pop("date"), **k).to_dict()
     assert response.json() == expected
 
 
-def test_flagship_names_north_korea_under_the_2024_treaty(client: TestClient) -> None:
-    body = client.get("/api/cascade", params=FLAGSHIP).json()
+def test_flagship_names_north_korea_under_the_2024_treaty(api_client: TestClient) -> None:
+    body = api_client.get("/api/cascade", params=FLAGSHIP).json()
     prk = next(j for j in body["joiners"] if j["state"] == "PRK")
     assert (prk["side"], prk["round"], prk["treaty"], prk["article"], prk["strength"]) == (
         "defense", 1, "rus_prk_2024", "4", "S1")
 
 
-def test_each_reason_carries_the_heading_the_text_puts_before_it(client: TestClient) -> None:
+def test_each_reason_carries_the_heading_the_text_puts_before_it(api_client: TestClient) -> None:
     """The page lists a finding's reasons under the API's `heading`, worded by the one rule the CLI's text uses:
     Turkey's duty to Azerbaijan on 15 Feb 2022 rests on the Shusha Declaration's entry into force, known to a week
     by a verified source ('not to the day'), and on facts that are not verified."""
     from foedus.engine.records import reason_heading
 
-    body = client.get("/api/cascade", params={"attacker": "ARM", "target": "AZE", "date": "2022-02-15"}).json()
+    body = api_client.get("/api/cascade", params={"attacker": "ARM", "target": "AZE", "date": "2022-02-15"}).json()
     tur = next(j for j in body["joiners"] if j["state"] == "TUR")
     headings = {r["fact"]: r["heading"] for o in (tur, *tur["also"]) for r in o["certainty_reasons"]}
     assert headings[("tur_aze_shusha_2021: the treaty entered into force on 2022-02-14, known only to within a week "
@@ -82,16 +82,16 @@ def test_each_reason_carries_the_heading_the_text_puts_before_it(client: TestCli
     assert all(r["heading"] == reason_heading(r["certainty"]) for r in every)
 
 
-def test_repeated_and_comma_separated_states_are_the_same(client: TestClient) -> None:
-    repeated = client.get("/api/cascade?attacker=RUS&attacker=BLR&target=POL&target=LTU&date=2025-06-01")
-    commas = client.get("/api/cascade", params={"attacker": "RUS, BLR", "target": "POL,LTU", "date": "2025-06-01"})
+def test_repeated_and_comma_separated_states_are_the_same(api_client: TestClient) -> None:
+    repeated = api_client.get("/api/cascade?attacker=RUS&attacker=BLR&target=POL&target=LTU&date=2025-06-01")
+    commas = api_client.get("/api/cascade", params={"attacker": "RUS, BLR", "target": "POL,LTU", "date": "2025-06-01"})
     assert repeated.status_code == commas.status_code == 200
     assert repeated.json() == commas.json()
     assert repeated.json() == foedus.cascade(["RUS", "BLR"], ["POL", "LTU"], "2025-06-01").to_dict()
 
 
 @pytest.mark.parametrize("korea", ["Korea, Republic of", "USA, Korea, Republic of"])
-def test_a_state_name_with_a_comma_is_one_state_in_the_cli_the_web_and_python(client: TestClient, korea: str,
+def test_a_state_name_with_a_comma_is_one_state_in_the_cli_the_web_and_python(api_client: TestClient, korea: str,
                                                                               capsys: pytest.CaptureFixture[str]
                                                                               ) -> None:
     """ISO 3166's 'Korea, Republic of' is South Korea; the CLI and the web split it at the comma ('Korea' is
@@ -107,7 +107,7 @@ def test_a_state_name_with_a_comma_is_one_state_in_the_cli_the_web_and_python(cl
 
     expected = foedus.cascade("PRK", ["USA", "KOR"] if korea.startswith("USA") else "KOR", "2020-01-01").to_dict()
     assert foedus.cascade("PRK", korea, "2020-01-01").to_dict() == expected
-    web = client.get("/api/cascade", params={"attacker": "PRK", "target": korea, "date": "2020-01-01"})
+    web = api_client.get("/api/cascade", params={"attacker": "PRK", "target": korea, "date": "2020-01-01"})
     assert web.status_code == 200 and web.json() == expected, web.text
     line = ["cascade", "-a", "PRK", "-t", korea, "-d", "2020-01-01", "--json"]
     assert prepare(line) is not None and run_line(line) == 0  # the fast reader's route
@@ -148,46 +148,46 @@ def test_only_a_name_pattern_joins_comma_separated_parts() -> None:
      "too many attackers (40 values, repeated or comma-separated); at most 16"),
     ({"attacker": "U" * 81, "target": "RUS", "date": "2025-01-15"}, "longer than 80 characters"),
 ])
-def test_bad_input_gets_a_422_envelope_a_person_can_act_on(client: TestClient, query: dict[str, str],
+def test_bad_input_gets_a_422_envelope_a_person_can_act_on(api_client: TestClient, query: dict[str, str],
                                                            needle: str) -> None:
-    message = envelope(client.get("/api/cascade", params=query), 422)
+    message = envelope(api_client.get("/api/cascade", params=query), 422)
     assert needle in message
 
 
-def test_unknown_state_suggests_the_states_endpoint(client: TestClient) -> None:
-    message = envelope(client.get("/api/cascade", params={"attacker": "Rusia", "target": "UKR",
+def test_unknown_state_suggests_the_states_endpoint(api_client: TestClient) -> None:
+    message = envelope(api_client.get("/api/cascade", params={"attacker": "Rusia", "target": "UKR",
                                                          "date": "2025-01-01"}), 422)
     assert message.endswith("(try /api/states)")
 
 
-def test_treaty_list_and_date_filter(client: TestClient) -> None:
-    rows = client.get("/api/treaties").json()
+def test_treaty_list_and_date_filter(api_client: TestClient) -> None:
+    rows = api_client.get("/api/treaties").json()
     ids = {r["id"] for r in rows}
     assert {"nato_1949", "rus_prk_2024", "csto_1992"} <= ids
-    before = {r["id"] for r in client.get("/api/treaties", params={"date": "2024-08-06"}).json()}
-    after = {r["id"] for r in client.get("/api/treaties", params={"date": "2025-01-15"}).json()}
+    before = {r["id"] for r in api_client.get("/api/treaties", params={"date": "2024-08-06"}).json()}
+    after = {r["id"] for r in api_client.get("/api/treaties", params={"date": "2025-01-15"}).json()}
     assert "rus_prk_2024" not in before and "rus_prk_2024" in after
-    curated = client.get("/api/treaties", params={"origin": "curated"}).json()
+    curated = api_client.get("/api/treaties", params={"origin": "curated"}).json()
     assert curated and all(r["origin"] == "curated" for r in curated)
 
 
-def test_treaty_list_on_a_date_counts_that_days_parties_and_says_what_is_carried(client: TestClient) -> None:
+def test_treaty_list_on_a_date_counts_that_days_parties_and_says_what_is_carried(api_client: TestClient) -> None:
     """On a date, `members` are the parties bound that day (Uzbekistan, Azerbaijan and Georgia left the CSTO
     long before 2025), and an ATOP alliance after 2018 is carried-forward, as a cascade that day says."""
-    on = {r["id"]: r for r in client.get("/api/treaties", params={"date": "2025-06-01"}).json()}
-    ever = {r["id"]: r for r in client.get("/api/treaties").json()}
+    on = {r["id"]: r for r in api_client.get("/api/treaties", params={"date": "2025-06-01"}).json()}
+    ever = {r["id"]: r for r in api_client.get("/api/treaties").json()}
     assert on["nato_1949"]["members"] == 32 <= ever["nato_1949"]["members"]
     assert on["csto_1992"]["members"] == 6 < ever["csto_1992"]["members"]
     atop = [r for r in on.values() if r["origin"] == "atop"]
     assert atop and all(r["certainty"] in ("carried-forward", "unverified", "conflicting") for r in atop)  # or worse
     assert sum(r["certainty"] == "carried-forward" for r in atop) > len(atop) / 2
     assert {r["certainty"] for r in ever.values() if r["origin"] == "atop"} != {"carried-forward"}
-    early = client.get("/api/treaties", params={"date": "2010-06-01"}).json()
+    early = api_client.get("/api/treaties", params={"date": "2010-06-01"}).json()
     assert not [r for r in early if r["certainty"] == "carried-forward"]
 
 
-def test_treaty_detail_has_invocation_history(client: TestClient, world: Any) -> None:
-    body = client.get("/api/treaties/rus_prk_2024").json()
+def test_treaty_detail_has_invocation_history(api_client: TestClient, world: Any) -> None:
+    body = api_client.get("/api/treaties/rus_prk_2024").json()
     dumped = world.treaty("rus_prk_2024").model_dump(mode="json", exclude_none=True)
     derived = {"invocations", "members", "duties", "forms_of_help", "depth", "in_force_how_sure"}  # what it adds
     assert {k: v for k, v in body.items() if k not in derived} == {
@@ -198,14 +198,14 @@ def test_treaty_detail_has_invocation_history(client: TestClient, world: Any) ->
     assert body["in_force_how_sure"] == "verified"  # and the entry into force, known to the day
     assert body["invocations"] and all({"date", "article", "requester", "outcome", "how_sure"} <= set(i)
                                        for i in body["invocations"])
-    nato = client.get("/api/treaties/nato_1949").json()
+    nato = api_client.get("/api/treaties/nato_1949").json()
     assert any(i["date"] == "2001-09-12" for i in nato["invocations"])
     # the Kyrgyz request of June 2010 named no article, and is [U]: the history says so
-    kgz = next(i for i in client.get("/api/treaties/csto_1992").json()["invocations"] if i["requester"] == ["KGZ"])
+    kgz = next(i for i in api_client.get("/api/treaties/csto_1992").json()["invocations"] if i["requester"] == ["KGZ"])
     assert (kgz["article"], kgz["how_sure"]) == ("not stated", "unverified")
 
 
-def test_treaty_detail_is_what_treaties_show_json_prints(client: TestClient, world: Any) -> None:
+def test_treaty_detail_is_what_treaties_show_json_prints(api_client: TestClient, world: Any) -> None:
     """One serializer: the API's treaty is the CLI's `treaties show ID --json`, duties, forms of help and depth
     included, for every curated treaty and an ATOP one."""
     import json
@@ -218,50 +218,50 @@ def test_treaty_detail_is_what_treaties_show_json_prints(client: TestClient, wor
     for treaty_id in [*sorted(world.treaties.curated), "atop_1005"]:
         shown = runner.invoke(app, ["treaties", "show", treaty_id, "--json"])
         assert shown.exit_code == 0, shown.output
-        body = client.get(f"/api/treaties/{treaty_id}").json()
+        body = api_client.get(f"/api/treaties/{treaty_id}").json()
         assert {"duties", "forms_of_help", "depth"} <= set(body), treaty_id
         assert body == json.loads(shown.stdout), treaty_id
 
 
-def test_unknown_treaty_is_422(client: TestClient) -> None:
-    assert "unknown treaty 'natoo'" in envelope(client.get("/api/treaties/natoo"), 422)
-    assert client.get("/api/treaties/nato").json()["id"] == "nato_1949"  # a name one treaty carries (treaty_names)
+def test_unknown_treaty_is_422(api_client: TestClient) -> None:
+    assert "unknown treaty 'natoo'" in envelope(api_client.get("/api/treaties/natoo"), 422)
+    assert api_client.get("/api/treaties/nato").json()["id"] == "nato_1949"  # a name one treaty carries (treaty_names)
 
 
-def test_states_carry_iso_numeric_codes_and_filter_by_date(client: TestClient) -> None:
-    rows = {r["id"]: r for r in client.get("/api/states").json()}
+def test_states_carry_iso_numeric_codes_and_filter_by_date(api_client: TestClient) -> None:
+    rows = {r["id"]: r for r in api_client.get("/api/states").json()}
     assert rows["PRK"]["iso3n"] == 408 and rows["PRK"]["ccode"] == 731 and rows["PRK"]["name"]
     assert rows["USA"]["iso3n"] == 840
-    in_1900 = {r["id"] for r in client.get("/api/states", params={"date": "1900-01-01"}).json()}
+    in_1900 = {r["id"] for r in api_client.get("/api/states", params={"date": "1900-01-01"}).json()}
     assert "USA" in in_1900 and "PRK" not in in_1900
-    assert "invalid date" in envelope(client.get("/api/states", params={"date": "1900-13-01"}), 422)
+    assert "invalid date" in envelope(api_client.get("/api/states", params={"date": "1900-13-01"}), 422)
 
 
 @pytest.mark.parametrize("path", ["/api/states", "/api/treaties"])
-def test_an_empty_date_is_refused_not_read_as_no_date(client: TestClient, path: str) -> None:
+def test_an_empty_date_is_refused_not_read_as_no_date(api_client: TestClient, path: str) -> None:
     """?date= listed every state (treaty) ever, unfiltered, where the CLI refuses --date '' and /api/borders, the
     cascade's ongoing_since and the war's until refuse an empty date."""
-    assert envelope(client.get(path, params={"date": ""}), 422) == "invalid date '': expected YYYY-MM-DD"
+    assert envelope(api_client.get(path, params={"date": ""}), 422) == "invalid date '': expected YYYY-MM-DD"
 
 
-def test_places_and_regions(client: TestClient) -> None:
-    places = {p["id"]: p for p in client.get("/api/places").json()}
+def test_places_and_regions(api_client: TestClient) -> None:
+    places = {p["id"]: p for p in api_client.get("/api/places").json()}
     assert places["kursk-oblast"]["sovereign"] == "RUS"
     assert all(p["kind"] != "home" for p in places.values())
-    with_homes = client.get("/api/places", params={"homes": "true"}).json()
+    with_homes = api_client.get("/api/places", params={"homes": "true"}).json()
     assert any(p["kind"] == "home" for p in with_homes)
-    regions = {r["id"] for r in client.get("/api/regions").json()}
+    regions = {r["id"] for r in api_client.get("/api/regions").json()}
     assert {"europe", "north-america"} <= regions
 
 
-def test_health(client: TestClient) -> None:
-    body = client.get("/api/health").json()
+def test_health(api_client: TestClient) -> None:
+    body = api_client.get("/api/health").json()
     assert body["ok"] is True and body["version"] == foedus.__version__
     assert body["treaties"] > 40 and body["states"] > 150 and body["front_end"] is True
 
 
-def test_openapi_spec_lists_the_endpoints(client: TestClient) -> None:
-    spec = client.get("/openapi.json").json()
+def test_openapi_spec_lists_the_endpoints(api_client: TestClient) -> None:
+    spec = api_client.get("/openapi.json").json()
     assert {"/api/cascade", "/api/treaties", "/api/treaties/{treaty_id}", "/api/states", "/api/places",
             "/api/regions", "/api/health"} <= set(spec["paths"])
     params = {p["name"] for p in spec["paths"]["/api/cascade"]["get"]["parameters"]}
@@ -269,33 +269,33 @@ def test_openapi_spec_lists_the_endpoints(client: TestClient) -> None:
             "territory_view", "unresolved"} <= params
 
 
-def test_unknown_page_and_method_get_envelopes(client: TestClient) -> None:
-    assert "no such page: /api/nope" in envelope(client.get("/api/nope"), 404)
-    assert "only reads" in envelope(client.post("/api/cascade", params=FLAGSHIP), 405)
-    assert client.get("/docs").status_code == 404  # Swagger UI would load scripts from a CDN
+def test_unknown_page_and_method_get_envelopes(api_client: TestClient) -> None:
+    assert "no such page: /api/nope" in envelope(api_client.get("/api/nope"), 404)
+    assert "only reads" in envelope(api_client.post("/api/cascade", params=FLAGSHIP), 405)
+    assert api_client.get("/docs").status_code == 404  # Swagger UI would load scripts from a CDN
 
 
 @pytest.mark.parametrize("path", ["/", "/api/health", "/api/states", "/api/treaties", "/api/wars",
                                   "/api/cascade?attacker=UKR&target=RUS&date=2025-01-15", "/openapi.json"])
-def test_head_answers_like_get_without_the_body(client: TestClient, path: str) -> None:
-    get, head = client.get(path), client.head(path)
+def test_head_answers_like_get_without_the_body(api_client: TestClient, path: str) -> None:
+    get, head = api_client.get(path), api_client.head(path)
     assert head.status_code == get.status_code == 200
     assert head.content == b""
     for name in ("content-type", "content-length", "content-security-policy", "cache-control"):
         assert head.headers.get(name) == get.headers.get(name), name
 
 
-def test_head_of_an_unknown_page_is_still_404(client: TestClient) -> None:
-    head = client.head("/api/nope")
+def test_head_of_an_unknown_page_is_still_404(api_client: TestClient) -> None:
+    head = api_client.head("/api/nope")
     assert head.status_code == 404 and head.content == b""
 
 
 @pytest.mark.parametrize("extra", [{"seed": 5}, {"seed": 5, "reading": "escalatory"}])
-def test_a_seed_without_draws_is_refused_as_the_cli_refuses_it(client: TestClient, extra: dict[str, Any]) -> None:
+def test_a_seed_without_draws_is_refused_as_the_cli_refuses_it(api_client: TestClient, extra: dict[str, Any]) -> None:
     """The cheap path (legal reading, no draws) dropped the seed; like `foedus cascade --seed 5` it is an error."""
-    message = envelope(client.get("/api/cascade", params={**FLAGSHIP, **extra}), 422)
+    message = envelope(api_client.get("/api/cascade", params={**FLAGSHIP, **extra}), 422)
     assert message == "a seed or an honour model only matters with draws: give draws as well, or neither"
-    assert client.get("/api/cascade", params={**FLAGSHIP, "seed": 5, "draws": 20}).status_code == 200
+    assert api_client.get("/api/cascade", params={**FLAGSHIP, "seed": 5, "draws": 20}).status_code == 200
 
 
 @pytest.mark.parametrize(("path", "params", "needle"), [
@@ -306,9 +306,9 @@ def test_a_seed_without_draws_is_refused_as_the_cli_refuses_it(client: TestClien
     ("/api/states", {"seed": 1}, "/api/states takes no query parameter 'seed'"),
     ("/api/cascade", {**FLAGSHIP, "dates": "2024-01-01"}, "/api/cascade takes no query parameter 'dates'"),
 ])
-def test_a_parameter_the_endpoint_does_not_take_is_refused_not_ignored(client: TestClient, path: str,
+def test_a_parameter_the_endpoint_does_not_take_is_refused_not_ignored(api_client: TestClient, path: str,
                                                                        params: dict[str, Any], needle: str) -> None:
-    assert needle in envelope(client.get(path, params=params), 422)
+    assert needle in envelope(api_client.get(path, params=params), 422)
 
 
 @pytest.mark.parametrize(("path", "params", "needle"), [
@@ -320,18 +320,18 @@ def test_a_parameter_the_endpoint_does_not_take_is_refused_not_ignored(client: T
     ("/api/resolve", [("state", "USA"), ("state", "RUS")], "state is given 2 times ('USA', 'RUS')"),
     ("/api/war", [("id", "july_crisis_1914"), ("id", "russia_ukraine_2022")], "id is given 2 times"),
 ])
-def test_a_parameter_that_takes_one_value_is_refused_when_repeated(client: TestClient, path: str,
+def test_a_parameter_that_takes_one_value_is_refused_when_repeated(api_client: TestClient, path: str,
                                                                    params: list[tuple[str, str]], needle: str) -> None:
     """FastAPI reads the last of a repeated one-value parameter without a word: date=2025-01-15&date=2024-08-06
     answered for 2024-08-06 (and id=july_crisis_1914&id=russia_ukraine_2022 replayed the second war), where a
     contradiction is refused elsewhere; the parameters that take a list (attacker, target, the what-ifs) repeat."""
-    message = envelope(client.get(path, params=params), 422)
+    message = envelope(api_client.get(path, params=params), 422)
     assert message.startswith(needle) and message.endswith("; give it once"), message
-    assert client.get("/api/cascade", params=[("attacker", "RUS"), ("attacker", "BLR"), ("target", "EST"),
-                                              ("target", "LVA"), ("date", "2025-06-01")]).status_code == 200
+    assert api_client.get("/api/cascade", params=[("attacker", "RUS"), ("attacker", "BLR"), ("target", "EST"),
+                                                  ("target", "LVA"), ("date", "2025-06-01")]).status_code == 200
 
 
-def test_the_front_ends_own_parameters_are_all_taken(client: TestClient) -> None:
+def test_the_front_ends_own_parameters_are_all_taken(api_client: TestClient) -> None:
     """What web/src/api.ts sends to each endpoint (its own parameter names) is accepted."""
     scenario = {**FLAGSHIP, "target_kind": "territory", "reading": "legal", "requested": "false", "basis": "in-force",
                 "territory_view": "recognized", "unresolved": "met", "severity": "armed-attack",
@@ -341,15 +341,15 @@ def test_the_front_ends_own_parameters_are_all_taken(client: TestClient) -> None
                          ("/api/borders", {"date": "2024-01-01"}), ("/api/resolve", {"state": "russia"}),
                          ("/api/war", {"id": "russia_ukraine_2022", "reading": "legal", "territory_view": "recognized",
                                        "basis": "in-force", "unresolved": "met", "requested": "true"})]:
-        response = client.get(path, params=params)
+        response = api_client.get(path, params=params)
         assert response.status_code == 200, (path, response.text[:300])
 
 
-def test_a_treaty_doubt_names_the_states_whose_view_shows_it(client: TestClient) -> None:
+def test_a_treaty_doubt_names_the_states_whose_view_shows_it(api_client: TestClient) -> None:
     """The Pukpuk doubt names no state (`state` null): `concerns` names Australia, which it would bind, and Papua New
     Guinea, so that a per-state view finds it; Kensington, which NATO already covers in RUS->DEU, is not listed."""
-    body = client.get("/api/cascade", params={"attacker": "IDN", "target": "PNG", "date": "2025-12-01"}).json()
+    body = api_client.get("/api/cascade", params={"attacker": "IDN", "target": "PNG", "date": "2025-12-01"}).json()
     (pukpuk,) = [d for d in body["doubts"] if d["treaty"] == "aus_png_2025"]
     assert pukpuk["state"] is None and {"AUS", "PNG"} <= set(pukpuk["concerns"])
-    body = client.get("/api/cascade", params={"attacker": "RUS", "target": "DEU", "date": "2025-12-01"}).json()
+    body = api_client.get("/api/cascade", params={"attacker": "RUS", "target": "DEU", "date": "2025-12-01"}).json()
     assert not [d for d in body["doubts"] if d["treaty"] == "gbr_deu_2025"]

@@ -81,8 +81,8 @@ def test_place_coordinates_are_checked() -> None:
         load_place_coords("- a\n- b\n")
 
 
-def test_api_places_carry_coordinates(client: TestClient) -> None:
-    rows = {r["id"]: r for r in client.get("/api/places?homes=true").json()}
+def test_api_places_carry_coordinates(api_client: TestClient) -> None:
+    rows = {r["id"]: r for r in api_client.get("/api/places?homes=true").json()}
     assert rows["kursk-oblast"]["coords"] == {"lat": place_coords()["kursk-oblast"].lat,
                                               "lon": place_coords()["kursk-oblast"].lon}
     assert rows["crimea"]["outline"][0] == list(place_coords()["crimea"].outline[0])  # type: ignore[index]
@@ -129,44 +129,44 @@ def test_a_bad_cshapes_file_is_refused(tmp_path: Path) -> None:
         cshapes.load_shapes(bad)
 
 
-def test_api_borders_historical_or_today(client: TestClient, cshapes_dir: Path) -> None:
-    body = client.get("/api/borders?date=1914-07-28").json()
+def test_api_borders_historical_or_today(api_client: TestClient, cshapes_dir: Path) -> None:
+    body = api_client.get("/api/borders?date=1914-07-28").json()
     assert body["historical"] is True and body["source"]["name"] == "cshapes"
     assert "Schvitz" in body["source"]["citation"] and body["valid_to"] == "1918-11-11"
     assert 300 in _codes(body["topology"])
-    today = client.get("/api/borders?date=2024-01-01").json()
+    today = api_client.get("/api/borders?date=2024-01-01").json()
     assert today["topology"] is None and "today's borders" in today["note"] and "2019-12-31" in today["note"]
     cshapes_dir.unlink()
-    none = client.get("/api/borders?date=1914-07-28").json()
+    none = api_client.get("/api/borders?date=1914-07-28").json()
     assert none["historical"] is False and "foedus data fetch cshapes" in none["note"]
     with pytest.raises(DataMissingError):
         cshapes.load_shapes()
-    bad = client.get("/api/borders?date=1914-13-01")
+    bad = api_client.get("/api/borders?date=1914-13-01")
     assert bad.status_code == 422 and bad.json()["ok"] is False
 
 
 # --- names, wars ---------------------------------------------------------------------------------------------
 
 
-def test_api_resolve_suggests_like_the_cli(client: TestClient) -> None:
-    assert client.get("/api/resolve?state=russia").json() == {"id": "RUS", "name": "Russia"}
-    r = client.get("/api/resolve?state=Rusia")
+def test_api_resolve_suggests_like_the_cli(api_client: TestClient) -> None:
+    assert api_client.get("/api/resolve?state=russia").json() == {"id": "RUS", "name": "Russia"}
+    r = api_client.get("/api/resolve?state=Rusia")
     assert r.status_code == 422 and "did you mean Russia" in r.json()["error"]
 
 
-def test_api_wars_list_and_replay(client: TestClient) -> None:
-    wars = {w["id"]: w for w in client.get("/api/wars").json()}
+def test_api_wars_list_and_replay(api_client: TestClient) -> None:
+    wars = {w["id"]: w for w in api_client.get("/api/wars").json()}
     assert {"russia_ukraine_2022", "july_crisis_1914"} <= set(wars)
     assert wars["russia_ukraine_2022"]["start"] == "2022-02-24" and wars["russia_ukraine_2022"]["ongoing"]
-    body = client.get("/api/war?id=russia_ukraine_2022&until=2025-06-30").json()
+    body = api_client.get("/api/war?id=russia_ukraine_2022&until=2025-06-30").json()
     prk = next(s for s in body["states"] if s["state"] == "PRK")
     assert prk["first_bound"]["date"] == "2024-12-04" and prk["first_bound"]["treaty"] == "rus_prk_2024"
     frame = next(f for f in body["frames"] if f["date"] == "2024-12-04")
     assert any(m["state"] == "PRK" for m in frame["moved"])
     assert body["war"]["source"] == "bundled:russia_ukraine_2022"
-    assert client.get("/api/war?id=russia_ukraine_2022&until=2025-06-30&reading=wild").status_code == 422
+    assert api_client.get("/api/war?id=russia_ukraine_2022&until=2025-06-30&reading=wild").status_code == 422
     for bad in ("nope", "../../etc/passwd", "russia_ukraine_2022.yaml"):
-        r = client.get("/api/war", params={"id": bad})
+        r = api_client.get("/api/war", params={"id": bad})
         assert r.status_code == 422 and "unknown war" in r.json()["error"]
 
 

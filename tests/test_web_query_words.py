@@ -32,11 +32,11 @@ RUN = {"attacker": "RUS", "target": "EST", "date": "2025-06-01"}
     ("/api/compare", {"target": "RUS", "date": "2025-01-15"}, "query parameter attacker is required (e.g. "
      "/api/compare?attacker=UKR&target=RUS&date=2025-01-15&other_date=2022-01-15)"),
 ])
-def test_a_query_value_of_the_wrong_type_is_said_in_plain_words(client: TestClient, path: str,
+def test_a_query_value_of_the_wrong_type_is_said_in_plain_words(api_client: TestClient, path: str,
                                                                  query: dict[str, object], message: str) -> None:
-    assert envelope(client.get(path, params=query), 422) == message
+    assert envelope(api_client.get(path, params=query), 422) == message
     if "(e.g. " in message:  # the example given is answered
-        assert client.get(message.partition("(e.g. ")[2].removesuffix(")")).status_code == 200
+        assert api_client.get(message.partition("(e.g. ")[2].removesuffix(")")).status_code == 200
 
 
 
@@ -49,8 +49,8 @@ _UTF8 = "percent-encode its UTF-8 bytes (ô is %C3%B4)"
     ("/api/treaties/nato_1949?%FF=1", f"a query parameter's name is not UTF-8 ('%FF'): {_UTF8}"),
     ("/api/treaties/C%F4te", f"the path is not UTF-8 ('/api/treaties/C%F4te'): {_UTF8}"),
 ])
-def test_a_query_or_path_not_utf8_is_named_as_sent(client: TestClient, url: str, message: str) -> None:
+def test_a_query_or_path_not_utf8_is_named_as_sent(api_client: TestClient, url: str, message: str) -> None:
     """Starlette reads bytes that are no UTF-8 as U+FFFD: the message named the value 'C\ufffdte' (unknown place), not
     its encoding."""
-    assert envelope(client.get(url), 422) == message
-    assert client.get("/api/resolve?state=C%C3%B4te+d%27Ivoire").json()["id"] == "CIV"  # UTF-8 is read
+    assert envelope(api_client.get(url), 422) == message
+    assert api_client.get("/api/resolve?state=C%C3%B4te+d%27Ivoire").json()["id"] == "CIV"  # UTF-8 is read

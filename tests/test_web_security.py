@@ -27,8 +27,8 @@ QUERY = "/api/cascade?attacker=UKR&target=RUS&date=2025-01-15&place=kursk-oblast
 
 
 @pytest.mark.parametrize("path", ["/", QUERY, "/api/nope", "/api/cascade?attacker=Rusia&target=UKR&date=2025-01-01"])
-def test_every_response_has_the_security_headers(client: TestClient, path: str) -> None:
-    h = client.get(path).headers
+def test_every_response_has_the_security_headers(api_client: TestClient, path: str) -> None:
+    h = api_client.get(path).headers
     csp = h["content-security-policy"]
     assert "default-src 'self'" in csp and "script-src 'self'" in csp and "object-src 'none'" in csp
     assert "frame-ancestors 'none'" in csp and "unsafe-inline" not in csp and "unsafe-eval" not in csp
@@ -38,24 +38,24 @@ def test_every_response_has_the_security_headers(client: TestClient, path: str) 
     assert h["referrer-policy"] == "no-referrer"
 
 
-def test_api_responses_are_not_cached(client: TestClient) -> None:
-    assert client.get(QUERY).headers["cache-control"] == "no-store"
+def test_api_responses_are_not_cached(api_client: TestClient) -> None:
+    assert api_client.get(QUERY).headers["cache-control"] == "no-store"
 
 
-def test_long_urls_are_refused(client: TestClient) -> None:
-    response = client.get("/api/cascade?attacker=" + "A" * 5000 + "&target=RUS&date=2025-01-15")
+def test_long_urls_are_refused(api_client: TestClient) -> None:
+    response = api_client.get("/api/cascade?attacker=" + "A" * 5000 + "&target=RUS&date=2025-01-15")
     assert response.status_code == 414
     assert "longer than 4096 bytes" in response.json()["error"]
 
 
-def test_request_bodies_are_refused(client: TestClient) -> None:
-    big = client.request("GET", QUERY, content=b"x" * 20_000)
+def test_request_bodies_are_refused(api_client: TestClient) -> None:
+    big = api_client.request("GET", QUERY, content=b"x" * 20_000)
     assert big.status_code == 413 and big.json()["status"] == 413
 
     def chunks() -> Iterator[bytes]:
         yield b"x" * 10
 
-    chunked = client.request("GET", QUERY, content=chunks())
+    chunked = api_client.request("GET", QUERY, content=chunks())
     assert chunked.status_code == 411
 
 
@@ -63,21 +63,21 @@ def test_request_bodies_are_refused(client: TestClient) -> None:
     ("/api/cascade?attacker=UKR&target=RUS&date=2025-01-15", b"place=kursk-oblast"),
     ("/api/treaties", b'{"date": "2025-01-15"}'),
 ])
-def test_a_small_request_body_is_refused_not_ignored(client: TestClient, path: str, body: bytes) -> None:
+def test_a_small_request_body_is_refused_not_ignored(api_client: TestClient, path: str, body: bytes) -> None:
     """No endpoint reads a body: `place=kursk-oblast` sent as a form's body was ignored, the answer given for Russia's
     home territory, and a JSON body's date for every date."""
-    response = client.request("GET", path, content=body)
+    response = api_client.request("GET", path, content=body)
     assert response.status_code == 422 and response.json()["error"] == (
         f"{path.partition('?')[0]} reads its parameters from the query string, not from a request body "
         f"({len(body)} bytes sent): put them after '?' in the URL (see /openapi.json)")
 
 
-def test_foreign_host_headers_are_refused_unless_remote_is_allowed(client: TestClient,
+def test_foreign_host_headers_are_refused_unless_remote_is_allowed(api_client: TestClient,
                                                                    web_client: Callable[..., TestClient]) -> None:
-    response = client.get("/api/health", headers={"host": "attacker.example:8765"})
+    response = api_client.get("/api/health", headers={"host": "attacker.example:8765"})
     assert response.status_code == 400 and "--allow-remote" in response.json()["error"]
     for host in ("localhost:8765", "127.0.0.1", "[::1]:8765"):
-        assert client.get("/api/health", headers={"host": host}).status_code == 200
+        assert api_client.get("/api/health", headers={"host": host}).status_code == 200
     with web_client(GuardSettings(allow_remote=True), base_url="http://example.org") as remote:
         assert remote.get("/api/health").status_code == 200
 
@@ -186,24 +186,24 @@ def test_cli_cold_start_does_not_import_fastapi() -> None:
     assert out.split() == ["False", "False"]
 
 
-def test_front_end_is_served_from_memory_with_gzip(client: TestClient) -> None:
-    index = client.get("/")
+def test_front_end_is_served_from_memory_with_gzip(api_client: TestClient) -> None:
+    index = api_client.get("/")
     assert index.status_code == 200 and index.headers["content-type"].startswith("text/html")
     assert index.headers["cache-control"] == "no-cache"
     script = re.search(r'src="(/assets/[^"]+\.js)"', index.text)
     assert script is not None
-    js = client.get(script.group(1), headers={"accept-encoding": "gzip"})
+    js = api_client.get(script.group(1), headers={"accept-encoding": "gzip"})
     assert js.status_code == 200 and "immutable" in js.headers["cache-control"]
     assert js.headers["content-type"].startswith("text/javascript")
-    raw = client.get(script.group(1), headers={"accept-encoding": "identity"})
+    raw = api_client.get(script.group(1), headers={"accept-encoding": "identity"})
     assert "content-encoding" not in raw.headers
     assert gzip.decompress(gzip.compress(raw.content)) == raw.content
 
 
 @pytest.mark.parametrize("path", ["/../pyproject.toml", "/%2e%2e/%2e%2e/pyproject.toml", "/assets/../../app.py",
                                   "/..%2fapp.py", "/etc/passwd", "/app.py", "/static/index.html"])
-def test_no_file_system_paths_from_requests(client: TestClient, path: str) -> None:
-    response = client.get(path)
+def test_no_file_system_paths_from_requests(api_client: TestClient, path: str) -> None:
+    response = api_client.get(path)
     assert response.status_code == 404
     assert response.json()["ok"] is False
 

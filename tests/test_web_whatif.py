@@ -28,13 +28,13 @@ def whatif_world(*flags: str) -> Any:
     return Overlay(changes=changes_from(values)).apply(foedus.World.default())
 
 
-def test_draws_and_seed_match_the_python_api(client: TestClient) -> None:
-    body = client.get("/api/cascade", params={**FLAGSHIP, "draws": 500, "seed": 11}).json()
+def test_draws_and_seed_match_the_python_api(api_client: TestClient) -> None:
+    body = api_client.get("/api/cascade", params={**FLAGSHIP, "draws": 500, "seed": 11}).json()
     expected = foedus.cascade("UKR", "RUS", "2025-01-15", place="kursk-oblast", draws=500, seed=11).to_dict()
     assert body == expected
     assert {"probabilities", "war_size", "power"} <= set(body)
     assert 0 < body["probabilities"]["PRK"]["defense"] <= 1
-    again = client.get("/api/cascade", params={**FLAGSHIP, "draws": 500, "seed": 11}).json()
+    again = api_client.get("/api/cascade", params={**FLAGSHIP, "draws": 500, "seed": 11}).json()
     assert again["probabilities"] == body["probabilities"]
 
 
@@ -44,23 +44,23 @@ def test_draws_and_seed_match_the_python_api(client: TestClient) -> None:
     ({"draws": 10, "seed": -1}, "seed must be greater than or equal to 0"),
     ({"draws": "many"}, "draws must be a whole number"),
 ])
-def test_draws_are_bounded(client: TestClient, params: dict[str, Any], needle: str) -> None:
-    response = client.get("/api/cascade", params={**FLAGSHIP, **params})
+def test_draws_are_bounded(api_client: TestClient, params: dict[str, Any], needle: str) -> None:
+    response = api_client.get("/api/cascade", params={**FLAGSHIP, **params})
     assert response.status_code == 422 and needle in response.json()["error"]
 
 
-def test_whatif_cascade_matches_the_overlay_world(client: TestClient) -> None:
+def test_whatif_cascade_matches_the_overlay_world(api_client: TestClient) -> None:
     params = {**FLAGSHIP, "add_member": "rus_prk_2024:IRN", "drop_treaty": "csto_1992"}
-    body = client.get("/api/cascade", params=params).json()
+    body = api_client.get("/api/cascade", params=params).json()
     world = whatif_world("add_member=rus_prk_2024:IRN", "drop_treaty=csto_1992")
     assert body == foedus.cascade("UKR", "RUS", "2025-01-15", place="kursk-oblast", world=world).to_dict()
     assert "IRN" in body["sides"]["defense"]
 
 
-def test_whatif_remove_member_and_strength(client: TestClient) -> None:
-    gone = client.get("/api/cascade", params={**FLAGSHIP, "remove_member": "rus_prk_2024:PRK"}).json()
+def test_whatif_remove_member_and_strength(api_client: TestClient) -> None:
+    gone = api_client.get("/api/cascade", params={**FLAGSHIP, "remove_member": "rus_prk_2024:PRK"}).json()
     assert "PRK" not in gone["sides"]["defense"]
-    weaker = client.get("/api/cascade", params={**FLAGSHIP, "set_strength": "rus_prk_2024:4=S3"}).json()
+    weaker = api_client.get("/api/cascade", params={**FLAGSHIP, "set_strength": "rus_prk_2024:4=S3"}).json()
     prk = next(j for j in weaker["joiners"] if j["state"] == "PRK")
     assert prk["strength"] == "S3"
 
@@ -80,8 +80,8 @@ def test_whatif_remove_member_and_strength(client: TestClient) -> None:
      "drop_treaty rus_prk_2024 and add_member rus_prk_2024:IRN contradict each other"),
     ({"set_strength": ["rus_prk_2024:4=S1", "rus_prk_2024:4=S3"]}, "contradict each other"),
 ])
-def test_bad_whatif_changes_are_422(client: TestClient, params: dict[str, Any], needle: str) -> None:
-    response = client.get("/api/cascade", params={**FLAGSHIP, **params})
+def test_bad_whatif_changes_are_422(api_client: TestClient, params: dict[str, Any], needle: str) -> None:
+    response = api_client.get("/api/cascade", params={**FLAGSHIP, **params})
     assert response.status_code == 422, response.text
     assert needle in response.json()["error"]
 
@@ -89,14 +89,14 @@ def test_bad_whatif_changes_are_422(client: TestClient, params: dict[str, Any], 
 @pytest.mark.parametrize(("name", "value"), [("drop_treaty", ""), ("add_member", ""), ("add_member", " "),
                                            ("remove_member", ""), ("set_strength", ""), ("set_scope", "  ")])
 @pytest.mark.parametrize("path", ["/api/cascade", "/api/compare"])
-def test_an_empty_whatif_value_is_refused_in_the_clis_words(client: TestClient, path: str, name: str,
+def test_an_empty_whatif_value_is_refused_in_the_clis_words(api_client: TestClient, path: str, name: str,
                                                             value: str) -> None:
     """An empty what-if value was dropped without a word (a 200 on the bundled world); the CLI refuses it. The
     words are the CLI's, in the web's terms (`foedus.web.envelope`: /api/treaties for `foedus treaties list`)."""
     from foedus.web.envelope import _web_wording
     from test_input_messages import _error_line
 
-    response = client.get(path, params={**FLAGSHIP, name: value})
+    response = api_client.get(path, params={**FLAGSHIP, name: value})
     said = _error_line(["cascade", "-a", "UKR", "-t", "RUS", "-d", "2025-01-15", f"--{name.replace('_', '-')}", value])
     assert response.status_code == 422 and response.json()["error"] == _web_wording(said), response.text
 
@@ -104,41 +104,41 @@ def test_an_empty_whatif_value_is_refused_in_the_clis_words(client: TestClient, 
 @pytest.mark.parametrize("value", ["", " "])
 @pytest.mark.parametrize(("path", "extra"), [("/api/cascade", {}), ("/api/cascade", {"draws": 10, "seed": 1}),
                                              ("/api/compare", {"other_date": "2024-08-06"})])
-def test_an_empty_place_is_refused_in_the_clis_words(client: TestClient, path: str, extra: dict[str, Any],
+def test_an_empty_place_is_refused_in_the_clis_words(api_client: TestClient, path: str, extra: dict[str, Any],
                                                      value: str) -> None:
     """`place=` (or a blank one) was read as no place, each target's home territory, and answered 200, where the CLI
     (`--place ''`) and `foedus.cascade(place="")` refuse it; the page never sends an empty place."""
     from foedus.web.envelope import _web_wording
     from test_input_messages import _error_line
 
-    response = client.get(path, params={**FLAGSHIP, "place": value, **extra})
+    response = api_client.get(path, params={**FLAGSHIP, "place": value, **extra})
     said = _error_line(["cascade", "-a", "UKR", "-t", "RUS", "-d", "2025-01-15", "--place", value])
     assert response.status_code == 422 and response.json()["error"] == _web_wording(said), response.text
 
 
-def test_compare_with_a_whatif(client: TestClient) -> None:
-    body = client.get("/api/compare", params={**FLAGSHIP, "add_member": "rus_prk_2024:IRN"}).json()
+def test_compare_with_a_whatif(api_client: TestClient) -> None:
+    body = api_client.get("/api/compare", params={**FLAGSHIP, "add_member": "rus_prk_2024:IRN"}).json()
     assert body["whatif"] == [{"param": "add_member", "value": "rus_prk_2024:IRN"}]
     assert body["base"] == foedus.cascade("UKR", "RUS", "2025-01-15", place="kursk-oblast").to_dict()
     assert body["changes"]["gained"] == [{"state": "IRN", "side": "defense", "why": "rus_prk_2024 art. 4"}]
     assert body["changes"]["war_size"]["other"] == body["changes"]["war_size"]["base"] + 1
 
 
-def test_compare_two_dates(client: TestClient) -> None:
-    body = client.get("/api/compare", params={**FLAGSHIP, "date": "2024-08-06", "other_date": "2025-01-15"}).json()
+def test_compare_two_dates(api_client: TestClient) -> None:
+    body = api_client.get("/api/compare", params={**FLAGSHIP, "date": "2024-08-06", "other_date": "2025-01-15"}).json()
     assert body["base"]["date"] == "2024-08-06" and body["other"]["date"] == "2025-01-15"
     gained = {g["state"]: g["why"] for g in body["changes"]["gained"]}
     assert gained.get("PRK") == "rus_prk_2024 art. 4"
 
 
 @pytest.mark.parametrize("other", [{}, {"other_date": FLAGSHIP["date"]}])  # the same date: was a 200, no change
-def test_compare_needs_something_to_compare(client: TestClient, other: dict[str, str]) -> None:
-    response = client.get("/api/compare", params={**FLAGSHIP, **other})
+def test_compare_needs_something_to_compare(api_client: TestClient, other: dict[str, str]) -> None:
+    response = api_client.get("/api/compare", params={**FLAGSHIP, **other})
     assert response.status_code == 422 and response.json()["error"] == (
         "nothing to compare: give an other_date than date, or a what-if change (add_member, remove_member, "
         "drop_treaty, set_strength, set_scope)")
-    assert client.get("/api/compare", params={**FLAGSHIP, "other_date": "2025-02-30"}).status_code == 422
-    empty = client.get("/api/compare", params={**FLAGSHIP, "other_date": "", "drop_treaty": "rus_prk_2024"})
+    assert api_client.get("/api/compare", params={**FLAGSHIP, "other_date": "2025-02-30"}).status_code == 422
+    empty = api_client.get("/api/compare", params={**FLAGSHIP, "other_date": "", "drop_treaty": "rus_prk_2024"})
     assert empty.status_code == 422 and empty.json()["error"] == "invalid date '': expected YYYY-MM-DD"
 
 

@@ -63,11 +63,11 @@ def test_python_api_reads_it_on_the_scenario_date(name: str) -> None:
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")
 @pytest.mark.parametrize(("path", "dates"), [("/api/cascade", {"date": DAY}),
                                              ("/api/compare", {"date": "2025-01-01", "other_date": DAY})])
-def test_web_api_reads_it_on_the_date_of_the_changed_world(client: TestClient, path: str,
+def test_web_api_reads_it_on_the_date_of_the_changed_world(api_client: TestClient, path: str,
                                                            dates: dict[str, str]) -> None:
     from foedus.web.envelope import _web_wording
 
-    response = client.get(path, params={"attacker": "USA", "target": "CUB", **dates,
-                                        "add_member": "nato_1949:Germany"})
+    response = api_client.get(path, params={"attacker": "USA", "target": "CUB", **dates,
+                                            "add_member": "nato_1949:Germany"})
     assert response.status_code == 422, response.text
     assert response.json()["error"] == _web_wording(_attacker_said("Germany"))
