@@ -291,6 +291,21 @@ def test_a_misspelt_area_and_the_town_of_suwalki_are_told_the_area_and_its_place
     assert all(f"{place} (" in out.stderr for place in span.places), out.stderr
 
 
+@pytest.mark.parametrize(("typed", "area"), [
+    ("Donbas region", "donbas"), ("Donbass area", "donbas"), ("Kashmir area", "kashmir"), ("Kashmir region", "kashmir"),
+    ("Suwałki Gap region", "suwalki-gap"), ("Korean DMZ area", "korean-dmz")])
+def test_an_area_named_with_region_or_area_after_it_is_the_area(typed: str, area: str) -> None:
+    """"Donbas region" was told only oblasts ('did you mean donetsk-oblast, luhansk-oblast, kherson-oblast'), not the
+    Donbas: a trailing "region" or "area" adds nothing to an area's name, so it is refused as the area is, with its
+    places. A place so named is still the place ("Kaliningrad region", an alias of Kaliningrad Oblast)."""
+    from foedus.model.place_spans import spans
+
+    with pytest.raises(foedus.FoedusError) as err:
+        CURATED.places.resolve(typed, CURATED.states)
+    assert str(err.value).startswith(f"the place {typed!r} is the {spans()[area].name}, which spans "), err.value
+    assert CURATED.places.resolve("Kaliningrad region", CURATED.states).id == "kaliningrad"
+
+
 def test_every_spanning_area_names_places_of_different_states_and_no_place_name() -> None:
     """Each area of place_spans.yaml lies across two or more gazetteer places, and none of its names is already a
     place's (which would find the place first and never reach the area); only an area across several states' places

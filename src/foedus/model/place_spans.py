@@ -2,8 +2,9 @@
 Gap across the Poland-Lithuania border, the Korean DMZ across the two Koreas, Kashmir across three states' places,
 the Donbas across two Ukrainian oblasts). No one place answers for such a name, and a place
 decides whose territory an attack hits, so `Gazetteer.resolve` refuses one with the places it spans, each with its
-holder ("name one of them"), rather than guessing one or answering "unknown place"; a name close to an area's
-("Kashmr", "Suwałki") has the area among its suggestions, with the places it spans.
+holder ("name one of them"), rather than guessing one or answering "unknown place", with "region" or "area" after
+it too ("Donbas region"); a name close to an area's ("Kashmr", "Suwałki") has the area among its suggestions, with
+the places it spans.
 
 Read only when a typed place matches no place: a cascade that names a place pays nothing for it.
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
@@ -26,6 +28,7 @@ if TYPE_CHECKING:
 __all__ = ["area_names", "span_error", "spanned", "spans", "spans_note"]
 
 _FILE = "place_spans.yaml"
+_GENERIC = r"-(?:region|area)$"  # a word that adds nothing to an area's name (`_area_named`)
 
 
 @functools.cache
@@ -74,11 +77,26 @@ def span_error(text: str, places: Mapping[str, Place], states: StateRegistry | N
     Raises:
         TreatyDataError: as `spanned`.
     """
-    area = area_names().get(slugify(text))
+    area = _area_named(slugify(text))
     if area is None:
         return None
     return UnknownPlaceError(f"the place {shown(text)} is {spanned(area, places, states, day)}: name one of them, e.g. "
                              f"{spans()[area].places[0]!r} (try `foedus places`)")
+
+
+def _area_named(key: str) -> str | None:
+    """The area whose name is the slug `key`, a trailing "region" or "area" on either side aside ("Donbas region" is
+    the Donbas, "Kashmir area" the Kashmir region): such a word adds nothing to an area's name."""
+    names = area_names()
+    if key in names:
+        return names[key]
+    bare = {_bare(name): area for name, area in names.items()}
+    return bare.get(_bare(key))
+
+
+def _bare(key: str) -> str:
+    """The slug `key` without a trailing "-region" or "-area" (`_GENERIC`)."""
+    return re.sub(_GENERIC, "", key)
 
 
 def spans_note() -> str:
