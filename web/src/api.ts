@@ -1,7 +1,7 @@
 // Typed access to the foedus JSON API (same origin). Every error comes back as {ok:false, error, status};
 // `ApiError` carries its one-line message so the page can show it as is.
 
-import { SWITCH_DEFAULTS, type CascadeResult, type CertaintyReason } from "./contract";
+import { SWITCH_DEFAULTS, type CascadeResult, type CertaintyReason, type OngoingChanges } from "./contract";
 
 export type {
   Because, CascadeResult, CertaintyReason, Chance, Conflict, Consultation, Doubt, Joiner, LikelihoodSummary, ModelCard,
@@ -81,6 +81,7 @@ export interface Comparison {
     new_conflicts: string[]; resolved_conflicts: string[];
     war_size: { base: number; other: number };
     unchanged_because?: { treaty: string; change: string; why: string }[];
+    ongoing?: OngoingChanges | null;  // with ongoing_since: how the war's course to the date differs
   };
 }
 

@@ -1,7 +1,8 @@
 // The compare view: the same scenario on another date and/or in the what-if world, and which states it
 // gains, loses or switches, each with the treaty and article that explain the change, and those on the same side
-// under other treaties (`rebased`), and why a treaty a what-if touched moves no one (`unchanged_because`), as
-// `foedus compare` lists them.
+// under other treaties (`rebased`), how the war's course to the date differs with attacks ongoing since an earlier
+// day (`ongoing`), and why a treaty a what-if touched moves no one (`unchanged_because`), as `foedus compare` lists
+// them.
 import type { Comparison } from "./api";
 import { h } from "./dom";
 import { namedState } from "./wording";
@@ -29,6 +30,21 @@ export function renderComparison(host: HTMLElement, c: Comparison, names: (id: s
     ...ch.new_conflicts.map((s) => h("li", {}, "! ", btn(s), " is now bound both ways")),
     ...ch.resolved_conflicts.map((s) => h("li", {}, "✓ ", btn(s), " is no longer bound both ways")),
   ];
+  // the war's course to the date (foedus.war.ongoing_changes), in the CLI's words: "ongoing: ..." lines
+  const on = ch.ongoing;
+  const cite = (x: { treaty: string; article: string }) => `${x.treaty} art. ${x.article}`;
+  const history = on ? [
+    ...on.moved.map((m) => h("li", { class: "ongoing" }, btn(m.state), ` bound since ${m.since} `
+      + (cite(m) === `${m.treaty_before} art. ${m.article_before}` ? `(was ${m.since_before}), ${cite(m)}`
+        : `under ${cite(m)} (was ${m.since_before} under ${m.treaty_before} art. ${m.article_before})`))),
+    ...on.bound.map((b) => h("li", { class: "ongoing" }, "+ ", btn(b.state), ` bound since ${b.since} (${b.side}, ${cite(b)})`)),
+    ...on.unbound.map((b) => h("li", { class: "ongoing" }, "− ", btn(b.state),
+      ` no longer bound to the date (was since ${b.since}: ${b.side}, ${cite(b)})`)),
+    ...on.lapsed_added.map((l) => h("li", { class: "ongoing" }, "+ ", btn(l.state),
+      ` bound ${l.from} to ${l.to} (${l.side}, ${cite(l)}), no longer by the date`)),
+    ...on.lapsed_removed.map((l) => h("li", { class: "ongoing" }, "− ", btn(l.state),
+      ` no longer bound ${l.from} to ${l.to} (${l.side}, ${cite(l)})`)),
+  ] : [];
   // why each treaty a what-if change touched moves no one, in the engine's words (foedus.engine.unmoved), as the CLI
   // prints them after what changed
   const unmoved = (ch.unchanged_because ?? []).map((u) => h("li", { class: "unmoved", "data-treaty": u.treaty },
@@ -36,6 +52,8 @@ export function renderComparison(host: HTMLElement, c: Comparison, names: (id: s
   host.replaceChildren(...[
     h("p", {}, `${c.base.date} as encoded → ${what || "the same world"}: war size ${ch.war_size.base} → ${ch.war_size.other}.`),
     items.length ? h("ul", { class: "changes" }, ...items) : h("p", { class: "muted" }, "No state changes side or treaty."),
+    history.length ? h("p", {}, `Ongoing since ${on?.since}:`) : null,
+    history.length ? h("ul", { class: "ongoing" }, ...history) : null,
     unmoved.length ? h("ul", { class: "unmoved" }, ...unmoved) : null,
   ].filter((x) => x !== null));
 }

@@ -124,6 +124,28 @@ export interface ValidationScore {
   log_skill: number | null; auc: number | null; calibration_slope: number | null; beats_base_rate: boolean;
 }
 
+/** Not a cascade's key: a comparison's `ongoing` (`foedus compare --json`, `compare_results`, `/api/compare`'s `changes`), with `ongoing_since`: how the war's course to the date differs between the two results' `ongoing`; null without `ongoing_since`. */
+export interface OngoingChanges {
+  since: string; moved: MovedSince[]; bound: BoundSince[]; unbound: BoundSince[]; lapsed_added: Lapse[];
+  lapsed_removed: Lapse[];
+}
+
+/** A state bound to the date in both worlds, from another day in each. */
+export interface MovedSince {
+  state: string; side: "attack" | "defense"; since: string; treaty: string; article: string; since_before: string;
+  treaty_before: string; article_before: string;
+}
+
+/** A state bound without a break to the date in one world only. */
+export interface BoundSince {
+  state: string; side: "attack" | "defense"; since: string; treaty: string; article: string;
+}
+
+/** A stretch bound during the war, ended before the date, in one world only. */
+export interface Lapse {
+  state: string; side: "attack" | "defense"; from: string; to: string; treaty: string; article: string;
+}
+
 /** Each strength in words (foedus.model.vocab.STRENGTH_WORDS). */
 export const STRENGTH_WORDS: Record<string, string> = {
   S1: "automatic, all means",

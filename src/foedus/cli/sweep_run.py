@@ -38,6 +38,7 @@ def compare_scenario(base: Any, other: Any, base_day: Any, other_day: Any, input
     from foedus.engine.ongoing_days import ongoing_after
     from foedus.engine.scenario import parse_date
     from foedus.sweeps.compare import compare_results
+    from foedus.war.ongoing_changes import ongoing_lines
 
     since = inputs["ongoing_since"]  # after either day: the option named (the engine says "the scenario date")
     ongoing_after(parse_date(since) if since is not None else None, [("--date", base_day), ("--date2", other_day)])
@@ -68,6 +69,8 @@ def compare_scenario(base: Any, other: Any, base_day: Any, other_day: Any, input
         typer.echo(f"! {c} is now bound both ways (conflict)")
     if not (diff["gained"] or diff["lost"] or diff["switched"] or diff["new_conflicts"]):
         typer.echo("no change in who joins")
+    for line in ongoing_lines(diff["ongoing"]) if diff["ongoing"] else []:  # the war's course to the date
+        typer.echo(line)
     for x in diff["unchanged_because"]:  # each treaty a change touched that moved no one, and why
         typer.echo(f"no change from {x['treaty']}: {x['why']}")
     typer.echo(f"war size: {diff['war_size']['base']} -> {diff['war_size']['other']}")

@@ -29,6 +29,7 @@ from foedus.engine.result import CascadeResult
 from foedus.engine.rules.support import Support
 from foedus.inputs import SWITCHES
 from foedus.model.vocab import STRENGTH_WORDS
+from foedus.war.ongoing_changes import BoundSince, Lapse, MovedSince, OngoingChanges
 
 __all__ = ["RECORDS", "markdown", "typescript"]
 
@@ -54,6 +55,13 @@ RECORDS: tuple[tuple[str, type, str], ...] = (
     ("Chance", Chance, "Probabilities within one horizon, with the model's interval."),
     ("ModelCard", ModelCard, "The model that answered."),
     ("ValidationScore", ValidationScore, "One out-of-sample check against the base rate."),
+    ("OngoingChanges", OngoingChanges, "Not a cascade's key: a comparison's `ongoing` (`foedus compare --json`, "
+                                       "`compare_results`, `/api/compare`'s `changes`), with `ongoing_since`: how the "
+                                       "war's course to the date differs between the two results' `ongoing`; null "
+                                       "without `ongoing_since`."),
+    ("MovedSince", MovedSince, "A state bound to the date in both worlds, from another day in each."),
+    ("BoundSince", BoundSince, "A state bound without a break to the date in one world only."),
+    ("Lapse", Lapse, "A stretch bound during the war, ended before the date, in one world only."),
 )
 
 _TS_PRELUDE = """\

@@ -15,6 +15,7 @@ from foedus.engine.result import CascadeResult, Joiner
 from foedus.errors import FoedusError, ScenarioError
 from foedus.model.world import World
 from foedus.sweeps.atlas import AtlasOptions, atlas_results, opposite_count
+from foedus.war.ongoing_changes import ongoing_changes
 
 if TYPE_CHECKING:
     from foedus.model.overlay import Change
@@ -42,7 +43,9 @@ def compare_results(base: CascadeResult, other: CascadeResult,
     change (`what_if`: the changes and the world they made, `other`'s) dated after `other`'s date, in the words a
     cascade says it in (`foedus.model.overlay_dated.later_notes`): without them no change in who joins was unsaid;
     `unchanged_because`: for each treaty a what-if change touched that moves no joiner (named in none of the gained,
-    lost, switched or rebased), why, in the engine's words (`unchanged_because`)."""
+    lost, switched or rebased, nor in `ongoing`), why, in the engine's words (`unchanged_because`); `ongoing`: with
+    attacks ongoing since a day before the date (both results' `ongoing`), how the war's course to the date differs
+    (`foedus.war.ongoing_changes`), else None."""
     from foedus.model.overlay_dated import later_notes
 
     a = {j.state: (j.side, _bases(j)) for j in base.joiners}
@@ -58,7 +61,8 @@ def compare_results(base: CascadeResult, other: CascadeResult,
             rebased.append({"state": s, "side": side, "why": now[0], "why_before": before[0],
                             "added": sorted(set(now) - set(before)), "dropped": sorted(set(before) - set(now))})
     entries: list[dict[str, Any]] = [*gained, *lost, *switched, *rebased]
-    moved = {why.split(" art. ")[0] for x in entries for why in _named(x)}
+    ongoing = ongoing_changes(base.ongoing, other.ongoing) if base.ongoing and other.ongoing else None
+    moved = {why.split(" art. ")[0] for x in entries for why in _named(x)} | (ongoing.treaties() if ongoing else set())
     conflicts_a = {c.state for c in base.conflicts}
     conflicts_b = {c.state for c in other.conflicts}
     return {
@@ -69,6 +73,7 @@ def compare_results(base: CascadeResult, other: CascadeResult,
         "notes": later_notes(what_if[0], other.scenario.date, what_if[1], other.scenario.basis) if what_if else [],
         "unchanged_because": unchanged_because(what_if[0], (base, base_world), (other, what_if[1]), moved)
         if what_if else [],
+        "ongoing": ongoing.to_dict() if ongoing is not None else None,
     }
 
 

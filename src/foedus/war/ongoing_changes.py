@@ -1,0 +1,124 @@
+"""What a comparison's two `--ongoing-since` summaries (`foedus.war.ongoing.ongoing_summary`) say differently: a
+what-if can change the war's course before the scenario's date (since when a joiner is bound, who was bound for a
+while) without changing who joins on it, and `foedus compare` says so from these records."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from foedus.datarecord import dataclass, field
+from foedus.engine.contract import Contracted, meta
+
+__all__ = ["BoundSince", "Lapse", "MovedSince", "OngoingChanges", "ongoing_changes", "ongoing_lines"]
+
+_SIDE = '"attack" | "defense"'
+
+
+@dataclass(frozen=True, slots=True)
+class BoundSince(Contracted):
+    """A state bound without a break from `since` to the scenario's date in one world and not in the other."""
+
+    state: str = field(metadata=meta("the state", "string"))
+    side: str = field(metadata=meta("the side it is bound to", _SIDE))
+    since: str = field(metadata=meta("the day from which it is bound without a break (YYYY-MM-DD)", "string"))
+    treaty: str = field(metadata=meta("the treaty that bound it that day", "string"))
+    article: str = field(metadata=meta("its article", "string"))
+
+
+@dataclass(frozen=True, slots=True)
+class MovedSince(Contracted):
+    """A state bound to the scenario's date in both worlds, from another day in each."""
+
+    state: str = field(metadata=meta("the state", "string"))
+    side: str = field(metadata=meta("the side it is bound to in the other world", _SIDE))
+    since: str = field(metadata=meta("the day from which it is bound in the other world", "string"))
+    treaty: str = field(metadata=meta("the treaty that bound it that day", "string"))
+    article: str = field(metadata=meta("its article", "string"))
+    since_before: str = field(metadata=meta("the day from which it is bound in the base world", "string"))
+    treaty_before: str = field(metadata=meta("the treaty that bound it that day", "string"))
+    article_before: str = field(metadata=meta("its article", "string"))
+
+
+@dataclass(frozen=True, slots=True)
+class Lapse(Contracted):
+    """A stretch during the war in which a state was bound, ended before the scenario's date."""
+
+    state: str = field(metadata=meta("the state", "string"))
+    side: str = field(metadata=meta("the side it was bound to", _SIDE))
+    from_: str = field(metadata=meta("the first day bound", "string", key="from"))
+    to: str = field(metadata=meta("the day it was no longer bound", "string"))
+    treaty: str = field(metadata=meta("the treaty that bound it", "string"))
+    article: str = field(metadata=meta("its article", "string"))
+
+
+@dataclass(frozen=True, slots=True)
+class OngoingChanges(Contracted):
+    """The differences between the two results' `ongoing` summaries."""
+
+    since: str = field(metadata=meta("the day the attacks are ongoing since (YYYY-MM-DD)", "string"))
+    moved: tuple[MovedSince, ...] = field(metadata=meta(
+        "states bound on the date in both worlds whose bound-since day differs", "MovedSince[]"))
+    bound: tuple[BoundSince, ...] = field(metadata=meta(
+        "states bound without a break to the date in the other world only", "BoundSince[]"))
+    unbound: tuple[BoundSince, ...] = field(metadata=meta(
+        "states bound without a break to the date in the base world only", "BoundSince[]"))
+    lapsed_added: tuple[Lapse, ...] = field(metadata=meta(
+        "stretches bound during the war, ended before the date, in the other world only", "Lapse[]"))
+    lapsed_removed: tuple[Lapse, ...] = field(metadata=meta(
+        "stretches bound during the war, ended before the date, in the base world only", "Lapse[]"))
+
+    def __bool__(self) -> bool:
+        """Whether the two summaries differ at all."""
+        return bool(self.moved or self.bound or self.unbound or self.lapsed_added or self.lapsed_removed)
+
+    def treaties(self) -> set[str]:
+        """Every treaty the differences name (a treaty a what-if touched that is named here moved someone)."""
+        lapses = {x.treaty for x in (*self.lapsed_added, *self.lapsed_removed)}
+        return lapses | {x.treaty for x in (*self.bound, *self.unbound)} | {t for x in self.moved
+                                                                              for t in (x.treaty, x.treaty_before)}
+
+
+def _bound(state: str, b: dict[str, Any]) -> BoundSince:
+    return BoundSince(state, b["side"], b["since"], b["treaty"], b["article"])
+
+
+def _lapses(summary: dict[str, Any]) -> list[Lapse]:
+    return [Lapse(x["state"], x["side"], x["from"], x["to"], x["treaty"], x["article"]) for x in summary["lapsed"]]
+
+
+def ongoing_changes(base: dict[str, Any], other: dict[str, Any]) -> OngoingChanges:
+    """How `other`'s ongoing summary differs from `base`'s: bound-since days moved (the state on the same side in
+    both; a state that switched sides is `switched` in the comparison, and here unbound and bound), states bound to
+    the date in one only, lapses in one only."""
+    a, b = base["bound_since"], other["bound_since"]
+    moved = [MovedSince(s, b[s]["side"], b[s]["since"], b[s]["treaty"], b[s]["article"], a[s]["since"],
+                        a[s]["treaty"], a[s]["article"])
+             for s in sorted(a.keys() & b.keys()) if a[s]["side"] == b[s]["side"] and a[s]["since"] != b[s]["since"]]
+    same = {s for s in a.keys() & b.keys() if a[s]["side"] == b[s]["side"]}
+    lapsed_a, lapsed_b = _lapses(base), _lapses(other)
+    return OngoingChanges(
+        since=other["since"], moved=tuple(moved),
+        bound=tuple(_bound(s, b[s]) for s in sorted(b.keys() - same)),
+        unbound=tuple(_bound(s, a[s]) for s in sorted(a.keys() - same)),
+        lapsed_added=tuple(x for x in lapsed_b if x not in lapsed_a),
+        lapsed_removed=tuple(x for x in lapsed_a if x not in lapsed_b))
+
+
+def ongoing_lines(changes: dict[str, Any]) -> list[str]:
+    """`foedus compare`'s lines for an `OngoingChanges` in its JSON form, one a change: `+` bound in the other world
+    only, `-` in the base world only, none for a bound-since day moved."""
+    out = []
+    for x in changes["moved"]:
+        now, was = f"{x['treaty']} art. {x['article']}", f"{x['treaty_before']} art. {x['article_before']}"
+        out.append(f"ongoing: {x['state']} bound since {x['since']} (was {x['since_before']}), {now}" if now == was
+                   else f"ongoing: {x['state']} bound since {x['since']} under {now} (was {x['since_before']} "
+                        f"under {was})")
+    out += [f"ongoing: + {x['state']} bound since {x['since']} ({x['side']}, {x['treaty']} art. {x['article']})"
+            for x in changes["bound"]]
+    out += [f"ongoing: - {x['state']} no longer bound to the date (was since {x['since']}: {x['side']}, "
+            f"{x['treaty']} art. {x['article']})" for x in changes["unbound"]]
+    out += [f"ongoing: + {x['state']} bound {x['from']} to {x['to']} ({x['side']}, {x['treaty']} art. "
+            f"{x['article']}), no longer by the date" for x in changes["lapsed_added"]]
+    out += [f"ongoing: - {x['state']} no longer bound {x['from']} to {x['to']} ({x['side']}, {x['treaty']} art. "
+            f"{x['article']})" for x in changes["lapsed_removed"]]
+    return out
