@@ -569,3 +569,19 @@ def test_compare_says_why_a_touched_treaty_moves_no_one(page: Any, server: str) 
                            "in its scope"), said
     assert "No state changes side or treaty." in page.inner_text("#comparison")
     assert not page.problems, page.problems
+
+
+def test_compare_says_how_the_ongoing_wars_course_differs(page: Any, server: str) -> None:
+    """With attacks ongoing since an earlier day the compare view lists how the war's course to the date differs (the
+    API's `ongoing`), as `foedus compare --ongoing-since` prints it: without the Russia-DPRK treaty North Korea is no
+    longer bound to the date (bound since 2024-12-04, its entry into force, in the war at Kursk)."""
+    _ready(page, f"{server}/?attacker=UKR&target=RUS&date=2025-01-15&place=kursk-oblast&ongoing_since=2024-08-06"
+                 "&drop_treaty=rus_prk_2024")
+    page.wait_for_selector("body[data-result='UKR>RUS@2025-01-15']", timeout=30_000)
+    page.click("#compare")
+    page.wait_for_selector("#comparison ul.ongoing li.ongoing", timeout=30_000)
+    rows = page.locator("#comparison ul.ongoing li.ongoing").all_inner_texts()
+    assert rows == ["− North Korea (PRK) no longer bound to the date (was since 2024-12-04: defense, rus_prk_2024 "
+                    "art. 4)"], rows
+    assert "Ongoing since 2024-08-06:" in page.inner_text("#comparison")
+    assert not page.problems, page.problems
