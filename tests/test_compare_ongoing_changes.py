@@ -94,7 +94,7 @@ def test_without_ongoing_since_there_is_no_war_to_compare(world: World) -> None:
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")
 def test_the_web_comparison_gives_the_war_s_changes_too(request: pytest.FixtureRequest) -> None:
     pytest.importorskip("fastapi", reason="the web extra (fastapi) is not installed")
-    client = request.getfixturevalue("client")
+    client = request.getfixturevalue("api_client")
     body = client.get("/api/compare", params={"attacker": "UKR", "target": "RUS", "date": "2025-01-15",
                                               "place": "kursk-oblast", "ongoing_since": "2024-08-06",
                                               "drop_treaty": "rus_prk_2024"}).json()
