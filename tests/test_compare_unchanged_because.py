@@ -7,6 +7,7 @@ rules' verdicts: `rules.unmet` names the part of a trigger an attack misses)."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -123,3 +124,24 @@ def test_the_web_comparison_gives_the_reasons_too(request: pytest.FixtureRequest
                                                   "add_member": "usa_jpn_1960:TWN"}).json()
     cli = json.loads(_ok(["compare", *TWN, "--add-member", "usa_jpn_1960:TWN", "--json"]))
     assert [e["why"] for e in body["changes"]["unchanged_because"]] == [e["why"] for e in cli["unchanged_because"]]
+
+
+def test_a_treaty_dropped_and_added_again_is_said_once_as_replaced(tmp_path: Any) -> None:
+    """An edited copy of a treaty under its own id (--drop-treaty T --add-treaty copy.yaml) that moves no one is one
+    treaty replaced: it said two things of one treaty, "added, but ... binds North Korea" and "dropped, but it moved
+    no one before: ... binds North Korea"."""
+    import yaml
+
+    pact = yaml.safe_load((Path(foedus.__file__).parent / "data" / "treaties" / "rus_prk_2024.yaml").read_text(
+        encoding="utf-8"))
+    pact.pop("invocations", None)  # a copy with other facts would contradict them
+    pact["name"] = f"{pact['name']} (an edited copy)"
+    copy = tmp_path / "copy.yaml"
+    copy.write_text(yaml.safe_dump(pact, allow_unicode=True), encoding="utf-8")
+    lines = _ok(["compare", "-a", "UKR", "-t", "RUS", "-d", "2025-01-15", "--place", "kursk-oblast",
+                 "--drop-treaty", "rus_prk_2024", "--add-treaty", str(copy)]).splitlines()
+    said = [line for line in lines if line.startswith("no change from ")]
+    assert "no change in who joins" in lines, lines
+    assert len(said) == 1, said
+    assert said[0].startswith("no change from rus_prk_2024: replaced by the copy added, but art. 4 "), said
+    assert "binds North Korea (PRK), which joins the defense side by this clause" in said[0], said

@@ -83,19 +83,28 @@ def unchanged_because(changes: Sequence[Change], base: tuple[CascadeResult, Worl
     treaties the comparison names), why, in the words of `foedus.engine.unmoved.why_unmoved`: a change that makes
     the treaty (add a treaty, a member, change an article) is read in the other world's result; one that unmakes it
     (drop the treaty, remove a member) in the base world's, where the treaty stood (left out without that world).
-    Each entry: `treaty`, `change` (the change as given) and `why`."""
+    A treaty dropped and added again (an edited copy of the same id) is said once, of the copy added ("replaced by the
+    copy added, but ..."), not as two treaties, one dropped that moved no one and one added. Each entry: `treaty`,
+    `change` (the change as given) and `why`."""
     from foedus.engine.unmoved import why_unmoved
-    from foedus.model.overlay_changes import DropTreaty, RemoveMember
+    from foedus.model.overlay_changes import AddTreaty, DropTreaty, RemoveMember
     from foedus.model.overlay_set import named
 
-    out: list[dict[str, str]] = []
+    found = []
     for number, change in enumerate(changes, 1):
         result, world = base if isinstance(change, DropTreaty | RemoveMember) else other
-        if world is None or (touched := _touched(change, world, result)) is None or touched[0] in moved:
+        if world is not None and (touched := _touched(change, world, result)) is not None:
+            found.append((number, change, result, world, touched))
+    added = {t[0] for _, c, _, _, t in found if isinstance(c, AddTreaty)}  # a treaty dropped and added again: replaced,
+    dropped = {t[0] for _, c, _, _, t in found if isinstance(c, DropTreaty)}  # said once, of the copy added
+    out: list[dict[str, str]] = []
+    for number, change, result, world, (treaty, state, article) in found:
+        if treaty in moved or (isinstance(change, DropTreaty) and treaty in added):
             continue
-        treaty, state, article = touched
         why = why_unmoved(world, result, treaty, state, article)
-        out.append({"treaty": treaty, "change": named(change, number), "why": _said(change, state, article, why)})
+        said = f"replaced by the copy added, but {why}" if isinstance(change, AddTreaty) and treaty in dropped else (
+            _said(change, state, article, why))
+        out.append({"treaty": treaty, "change": named(change, number), "why": said})
     return out
 
 
