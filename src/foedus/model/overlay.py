@@ -68,6 +68,7 @@ class Overlay(BaseModel):
             told_where,
         )
 
+        world = World.given(world)  # a string is refused in words (None: the bundled world), not an AttributeError
         check_files_once(self.changes)
         added: dict[int, Treaty] = {}
         for i, change in enumerate(self.changes):
@@ -187,6 +188,9 @@ def load_overlay(path: str | Path) -> Overlay:
     from foedus.model.yamlio import read_yaml_file
     from foedus.written import as_written, folder_meant
 
+    if not isinstance(path, str | os.PathLike):  # not a TypeError from deep inside
+        raise ScenarioError(f"overlay: expected the path of an overlay YAML file (str or pathlib.Path), not "
+                            f"{described(path)}")
     overlay = _validated(read_yaml_file(path, "overlay"), as_written(path))
     if not overlay.changes:
         raise ScenarioError(f"{as_written(path)}: the overlay changes nothing (its list of changes is empty or "

@@ -115,6 +115,10 @@ def apply_change(change: AddMember | RemoveMember | DropTreaty | AddTreaty | Set
             raise ScenarioError(f"what-if: {state} is not a member of {treaty.id}")
         if change.left is None:
             data["members"] = [m for m in data["members"] if m["state"] != state]
+            if not data["members"]:  # the treaty file's rule would say 'members: needs at least 1 item, got 0'
+                raise ScenarioError(f"what-if {summary(change)}: {state} is the last member left in {treaty.id}; to "
+                                    f"take every member out, drop the treaty instead (--drop-treaty {treaty.id}; a "
+                                    "drop_treaty change)")
             data["provisions"] = _without(data["provisions"], state)
         else:
             data["members"] = _ended(treaty, state, change)
@@ -130,8 +134,6 @@ def apply_change(change: AddMember | RemoveMember | DropTreaty | AddTreaty | Set
                 p["scope"] = change.scope.model_dump()
     fresh = _revalidate(treaty, data, world, f"{change.op} {treaty.id}")
     if fresh == treaty:  # an article set to what it says already: the what-if would be the world unchanged, unsaid
-        from foedus.model.overlay_set import summary
-
         raise ScenarioError(f"what-if: {summary(change)} changes nothing: {treaty.id} says so already")
     treaties[treaty.id] = fresh
 
