@@ -127,7 +127,11 @@ def test_a_what_if_change_given_as_one_string_is_one_change_not_its_characters()
 
 @pytest.mark.parametrize(("name", "bad", "said"), [("drop_treaty", [1], "1$"), ("add_member", 5, "5$"),
                                                    ("set_strength", {"nato_1949:5": "S1"}, "a mapping$"),
-                                                   ("remove_member", ["nato_1949:TUR", None], "nothing$")])
+                                                   ("remove_member", ["nato_1949:TUR", None], "nothing$"),
+                                                   # not 'not a list', said of a list of pairs
+                                                   ("add_member", [("nato_1949", "UKR")],
+                                                    r"a list holding a list \(give each value as one string, as "
+                                                    r"the command line takes it\)$")])
 def test_a_what_if_change_of_the_wrong_type_is_refused_in_one_line(name: str, bad: Any, said: str) -> None:
     _refused(rf"^{name}: expected a string or a list of strings, not {said}", "UKR", "RUS", "2025-01-15", **KURSK,
              **{name: bad})

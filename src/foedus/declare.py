@@ -124,7 +124,9 @@ def checked_value(inp: Input, value: Any) -> Any:
         listed = isinstance(items, list | tuple)
         bad = next((v for v in items if not isinstance(v, str)), None) if listed else value
         if not listed or any(not isinstance(v, str) for v in items):
-            raise ScenarioError(f"{inp.name}: expected a string or a list of strings, not {described(bad)}")
+            held = "a list holding " if listed and isinstance(bad, list | tuple) else ""  # not 'not a list' of one
+            hint = " (give each value as one string, as the command line takes it)" if held else ""
+            raise ScenarioError(f"{inp.name}: expected a string or a list of strings, not {held}{described(bad)}{hint}")
         return list(items)
     if inp.bounds is not None and value is not None:
         low, high = inp.bounds
