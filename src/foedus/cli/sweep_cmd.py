@@ -152,6 +152,10 @@ def atlas(  # noqa: PLR0913 - one option per atlas input
         check_backend(backend)
     if scheduler:  # a Dask sweep writes a folder of Parquet partitions; --force replaces only such a folder
         from foedus.outputs import check_partitioned_target
+        if (kind := out.suffix.lower()) in (".csv", ".dta"):  # was written: a folder of Parquet named a.csv
+            raise FoedusError(f"{out}: with --scheduler the output is a folder of Parquet partitions, not a {kind} "
+                              f"file: give a folder name (e.g. {out.with_suffix('')}), or leave out --scheduler for "
+                              f"a {kind} file")
         check_partitioned_target(out, YEARLY_PARTITION if date is None else DRAWS_PARTITION, force=force)
     else:
         check_table(out, force)
