@@ -281,11 +281,8 @@ def print_places(regions: bool, homes: bool, fmt: str, date: str | None = None) 
     """The gazetteer's places (or regions), as held today or on `date`, as a table, CSV or JSON."""
     from foedus.cli.listing import emit
 
-    if regions and (given := [name for name, on in (("--homes", homes), ("--date", date is not None)) if on]):
-        said = " and ".join(given)  # only the options given: --homes alone was told '--homes and --date'
-        they = ("they concern", "them") if len(given) > 1 else ("it concerns", "it")
-        raise FoedusError(f"{said} {'have' if len(given) > 1 else 'has'} no effect with --regions ({they[0]} "
-                          f"places); leave {they[1]} out")
+    if regions and (given := next((o for o, on in (("--homes", homes), ("--date", date is not None)) if on), None)):
+        raise FoedusError(f"{given} has no effect with --regions (it concerns places); leave it out")  # as given
     world = World.default()
     if regions:
         rows: list[dict[str, Any]] = [r.model_dump() for r in world.places.regions.values()]
