@@ -18,6 +18,7 @@ THREE = """id: my_pact
 name: My pact
 signed: 2020-01-01
 in_force: 2020-02-01
+type: multilateral
 sources: [{url: "https://example.org/pact"}]
 members: [{state: CHL}, {state: ARG}, {state: PER}]
 provisions:

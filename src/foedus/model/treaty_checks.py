@@ -44,6 +44,9 @@ def check_written(treaty: Treaty, path: str) -> None:
     states = sorted({m.state for m in treaty.members})
     if len(states) < 2:
         raise TreatyDataError(path, "members", f"only {states[0]} is a member: a treaty binds two states or more")
+    if treaty.type == "bilateral" and len(states) > 2:  # read as a pair: the honour model's bilateral_factor
+        raise TreatyDataError(path, "type", f"bilateral (the default when type is left out), but {len(states)} "
+                              f"states are members ({', '.join(states)}): give type: multilateral")
     if not treaty.provisions and treaty.binds_no_one is None:
         raise TreatyDataError(path, "provisions", "none given: a treaty without provisions obliges no one; list "
                               "them, or say in binds_no_one why it binds no one")
