@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import errno
 import gc
 import io
 import os
@@ -54,11 +55,39 @@ def escape_surrogates(stream: TextIO | None) -> None:
         stream.reconfigure(errors=_ESCAPED)
 
 
+class _ClosedOutput(io.TextIOBase):
+    """The standard output the shell closed (`foedus ... >&-`): each write fails as the system's own would (EBADF),
+    said in one line, exit 2 (`failures.failure`); a command that writes only files runs."""
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "the standard output is closed (>&-): the output has nowhere to go; send it to "
+                                   "a file or to /dev/null")
+
+
+def _closed_streams() -> None:
+    """Stand in for a standard stream the shell closed (`>&-`, `2>&-`), which Python holds as None: every command
+    failed at its first write or flush with an AttributeError traceback (exit 1), and the next file the process
+    opened took the free descriptor. The descriptor is held on /dev/null; closed stderr's messages go nowhere, as
+    asked (the exit code still says how it went); closed stdout is `_ClosedOutput`."""
+    for fd, name in ((1, "stdout"), (2, "stderr")):
+        if getattr(sys, name) is None:
+            with contextlib.suppress(OSError):
+                held = os.open(os.devnull, os.O_WRONLY)
+                if held != fd:
+                    os.dup2(held, fd)
+                    os.close(held)
+    if sys.stderr is None:
+        sys.stderr = open(2, "w", encoding="utf-8", errors="backslashreplace", closefd=False)  # noqa: SIM115
+    if sys.stdout is None:
+        sys.stdout = _ClosedOutput()
+
+
 def main() -> None:
     """Run `foedus` (the console script and `python -m foedus.cli`); it never returns. After a line the fast
     reader read, the process ends at once, its exit handlers run and its output flushed (`failures.leave`), so
     code after it does not run even where `SystemExit` is caught: `run_line` runs a line within a process."""
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    _closed_streams()
     escape_surrogates(sys.stdout)
     was = gc.isenabled()
     gc.disable()
