@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from foedus.wording import (
     MAX_MESSAGE,
+    and_listed,
     character,
     counted,
     empty_or_blank,
@@ -22,7 +23,8 @@ __all__ = [
     "DataFormatError", "DataImportError", "DataMissingError", "DateOutOfRangeError", "FileDataError", "FoedusError",
     "LikelyModelError", "ListedTwiceError", "OptionalDependencyError", "OutputError", "OutputExistsError", "RuleError",
     "ScenarioError", "SettingError", "TreatyDataError", "UnknownDatasetError", "UnknownOptionError",
-    "UnknownPlaceError", "UnknownStateError", "UnknownTreatyError", "UnknownWarError", "WarDataError", "character",
+    "UnknownPlaceError", "UnknownStateError", "UnknownTreatyError", "UnknownWarError", "WarDataError", "and_listed",
+    "character",
     "counted", "empty_or_blank", "field_path", "named_state", "one_line", "ordinal", "shown", "surrogate_byte",
     "validation_problem",
 ]
