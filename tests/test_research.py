@@ -249,6 +249,9 @@ def test_similarity_says_when_it_carries_the_2016_members_and_cinc(tmp_path: Pat
     (["--system", "cow", "--from", "2017", "--to", "2017", "--add", "cinc"],
      ["the COW state system of 2016", "the cascade covariates count the COW members of 2016", "cinc1 and cinc2 are "
       "empty after 2016"]),
+    (["--system", "cow", "--from", "2017", "--to", "2017", "--no-covariates", "--add", "cowmaj"],
+     ["the COW state system of 2016", "cowmaj1 and cowmaj2 after 2016 are COW's major powers of 2016, carried "
+      "forward to 2017"]),
     (["--system", "gw", "--from", "2017", "--to", "2017", "--no-covariates"], []),
     (["--system", "gw", "--from", "2018", "--to", "2018", "--no-covariates"], ["the Gleditsch–Ward state system of "
                                                                               "2017"]),

@@ -51,6 +51,10 @@ def dyad_notes(last: int, system: str = "cow", covariates: bool = False, added: 
         if last > DATA_END.year:
             notes.append(f"{DATA_END_NOTE}, so later years repeat its world")
     for group, year in last_years(added, today).items():
+        if group == "cowmaj" and last > cow_end and year > cow_end:  # mry = TRUE: values, but not COW's own
+            notes.append(f"cowmaj1 and cowmaj2 after {cow_end} are COW's major powers of {cow_end}, carried forward "
+                         f"to {min(last, year)} ({cow_ends(system=False, majors=True)}; its open spells run to the "
+                         "last full calendar year, as in peacesciencer's add_cow_majors(mry = TRUE))")
         if last > year:
             columns = COVARIATES[group]
             notes.append(f"{' and '.join(columns)} {'are' if len(columns) > 1 else 'is'} empty after {year} "
