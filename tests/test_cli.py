@@ -219,13 +219,13 @@ def test_treaties_show_lists_invocations() -> None:
 
 
 def test_an_invocation_says_how_sure_it_is() -> None:
-    """The fact sheet (§1.10) gives the Falklands invocation of the Rio Treaty by year only: the invocation is
-    [V general], the resolutions' details [U] (not recorded); the table and the JSON say so, beside the article
-    Argentina based its request on (FRUS, a source of the sheet: Art. 6)."""
+    """The fact sheet (§1.10) gives the Falklands invocation of the Rio Treaty by year only: the invocation, its
+    year with it, is [V general], the resolutions' details [U] (not recorded); the table and the JSON say so,
+    beside the article Argentina based its request on (FRUS, a source of the sheet: Art. 6)."""
     data = json.loads(run("treaties", "show", "tiar_1947", "--json").stdout)
     falklands = next(i for i in data["invocations"] if i["requester"] == ["ARG"])
-    assert (falklands["article"], falklands["how_sure"]) == ("6", "verified; date: known only to the year (day: not "
-                                                                  "verified)")
+    assert (falklands["article"], falklands["how_sure"]) == ("6", "verified; date: known only to the year (year: "
+                                                                  "verified; day: not verified)")
     nine_eleven = next(i for i in data["invocations"] if i["date"] == "2001-09-21")
     assert (nine_eleven["requester"], nine_eleven["how_sure"]) == (["BRA"], "verified; date: known only to the month "
                                                                               "(day: not verified)")

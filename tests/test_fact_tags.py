@@ -116,6 +116,27 @@ def test_treaties_show_says_what_of_each_date_is_verified(treaty: str, state: st
     assert rows[row] == said
 
 
+_MONTH = "verified; date: known only to the month (month: verified; day: not verified)"
+_YEAR = "verified; date: known only to the year (year: verified; day: not verified)"
+
+
+@pytest.mark.parametrize(("treaty", "day", "said"), [
+    ("nato_1949", "2012-06-26", _MONTH),  # §1.1, Art. 4 #2: 'Turkey | June 2012' [V]
+    ("csto_1992", "2022-01-05", _MONTH),  # §1.4: 'Kazakhstan, Jan 2022 ... under Art. 4 [V]'
+    ("csto_1992", "2021-05-14", _MONTH),  # §1.4: 'Armenia, May 2021: Art. 2 appeal; not acted on [V]'
+    ("rus_arm_1997", "2021-11-16", _MONTH),  # §2.7: 'Nov 2021: Armenia appealed again over border clashes [V]'
+    ("cyp_guarantee_1960", "1974-07-20", _YEAR),  # §2.9: 'Turkey cited it for 1974' [V]
+    ("tiar_1947", "1982-04-26", _YEAR),  # §1.10: 'Falklands, 1982: Argentina invoked it' [V general]
+    # §1.10: 'a foreign ministers' meeting in Sept 2001 ... [V general; U on date]': the month is not verified
+    ("tiar_1947", "2001-09-21", "verified; date: known only to the month (day: not verified)"),
+])
+def test_an_invocation_known_to_a_verified_month_or_year_says_the_window_is_verified(
+        treaty: str, day: str, said: str) -> None:
+    """The sheet verifies these invocations' month or year, not the day picked in it: the window is said
+    verified, the day not, as a member's dates are; where it leaves the date unverified, the month is not."""
+    assert [i["how_sure"] for i in treaty_detail(CURATED, treaty)["invocations"] if i["date"] == day] == [said]
+
+
 @pytest.mark.parametrize(("day", "dated"), [("2012-12-31", False), ("2013-01-01", True), ("2013-09-09", True)])
 def test_venezuelas_rio_exit_may_have_taken_effect_any_day_of_2013(day: str, dated: bool) -> None:
     """§1.10: Venezuela 'denounced 2012 with the other ALBA states, effective 2013 per press reports [V-secondary]'
