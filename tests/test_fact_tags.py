@@ -262,3 +262,15 @@ def test_the_ecowas_exit_is_verified_to_the_day_it_took_effect(world: World) -> 
     left = {m.state: (m.left, m.left_certainty) for m in CURATED.treaty("ecowas_pmad_1981").members if m.left}
     aes = ("MLI", "BFA", "NER")
     assert {s: left[s] for s in aes} == {s: (dt.date(2025, 1, 29), None) for s in aes}
+
+
+@pytest.mark.parametrize(("treaty", "year"), [
+    ("nato_1949", 1951),  # §1.1 names the integrated military command (France left it 1966-2009), not its start
+    ("fpda_1971", 2001),  # §4 names the Integrated Air Defence System at Butterworth, not its renaming
+    ("gcc_jda_2000", 1984),  # §1.13 names the Peninsula Shield Force [V], not its start
+])
+def test_a_verified_form_of_help_says_the_year_in_it_the_sheet_does_not_give_is_unverified(
+        treaty: str, year: int) -> None:
+    """The form itself is in the sheet, so it stays verified; the year written in it is not, and says so."""
+    form = next(f for f in treaty_detail(CURATED, treaty)["assistance"]["forms"] if f["form"] == "integrated_command")
+    assert form["certainty"] == "verified" and str(year) in form["note"] and form["note"].endswith("(unverified).")
