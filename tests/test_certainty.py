@@ -316,7 +316,8 @@ def test_france_greece_after_its_five_year_term_rests_on_an_unverified_renewal(d
 def test_a_consultation_rests_on_the_facts_of_its_clause() -> None:
     """A duty to consult is assessed on the facts of its clause: the US party to the 2024 agreement with Ukraine
     after the change of administration (20 Jan 2025) is not verified, so its duty rests on that membership (and
-    the JSON and the explanation say so), not before; Canada's and the UK's, signed on sourced days, are verified."""
+    the JSON and the explanation say so), not before; Canada's, signed on a sourced day but taken as in force on
+    signature unchecked, rests on that day."""
     def consults(day: str, state: str) -> Any:
         result = run("RUS", "UKR", day)
         return result, next(c for c in result.consultations if c.state == state)
@@ -332,11 +333,11 @@ def test_a_consultation_rests_on_the_facts_of_its_clause() -> None:
     _, before = consults("2025-01-15", "USA")
     assert (before.certainty, before.certainty_reasons) == ("verified", ())
     early, can = consults("2024-03-01", "CAN")  # a week after Canada signed (24 Feb 2024, sourced)
-    assert (can.certainty, can.certainty_reasons) == ("verified", ())
-    _, gbr = consults("2025-01-15", "GBR")
-    assert (gbr.certainty, gbr.certainty_reasons) == ("verified", ())
+    assert (can.certainty, [r.kind for r in can.certainty_reasons]) == ("unverified", ["date"])
+    _, gbr = consults("2025-01-15", "GBR")  # the treaty's entry into force: the UK's signature, unchecked
+    assert (gbr.certainty, [r.kind for r in gbr.certainty_reasons]) == ("unverified", ["date"])
     gbr_line = next(x for x in explain_lines(early) if x.startswith("Consultation: United Kingdom"))
-    assert "facts" not in gbr_line
+    assert gbr_line.endswith("— unverified facts")
 
 
 def test_a_withheld_leg_says_how_sure_the_facts_are_that_it_would_bind_by() -> None:

@@ -78,17 +78,21 @@ def test_the_replay_text_tags_duties_that_are_not_verified(kursk, capsys, monkey
     tkm = ("Turkmenistan (TKM): must not join the war against Kazakhstan (KAZ) from 2024-08-06 (atop_4463 art. ATOP "
            "neutrality)")
     assert f"{tkm} — carried-forward facts" in text
-    assert next(x for x in text.splitlines() if "(GBR): consult Ukraine" in x).endswith("agreement))")
+    assert next(x for x in text.splitlines() if "(USA): consult Ukraine" in x).endswith("agreement))")
+    assert next(x for x in text.splitlines() if "(GBR): consult Ukraine" in x).endswith("— unverified facts")
 
 
 def test_duties_to_consult_and_stay_out_keep_their_certainty(kursk) -> None:  # type: ignore[no-untyped-def]
     """The first day of each duty to consult or stay out, and of each casus foederis, carries that day's
-    certainty: Canada's agreement with Ukraine starts on 24 Feb 2024 (a sourced day: verified), as the UK's does;
-    Kazakhstan's neutrality duty is read from the 2013 treaty as ATOP codes it (unverified)."""
+    certainty: Canada's agreement with Ukraine, signed on 24 Feb 2024 (a sourced day), is taken as in force that day,
+    which is not verified, as the UK's is not; the US's took effect on signature (verified); Kazakhstan's neutrality
+    duty is read from the 2013 treaty as ATOP codes it (unverified)."""
     assert [(c["treaty"], c["date"], c["certainty"]) for c in kursk.record("CAN").consultations] == [
-        ("ukr_bilateral_2024", "2024-02-24", "verified")]
+        ("ukr_bilateral_2024", "2024-02-24", "unverified")]
     assert [(c["treaty"], c["certainty"]) for c in kursk.record("GBR").consultations] == [
-        ("ukr_bilateral_2024", "verified")]
+        ("ukr_bilateral_2024", "unverified")]
+    assert [(c["treaty"], c["date"], c["certainty"]) for c in kursk.record("USA").consultations] == [
+        ("ukr_bilateral_2024", "2024-06-13", "verified")]
     assert {(n["treaty"], n["certainty"]) for n in kursk.record("KAZ").neutral} == {("rus_kaz_2013", "unverified")}
     assert {(n["treaty"], n["certainty"]) for n in kursk.record("TKM").neutral} == {("atop_4463", "carried-forward")}
     # each casus foederis too: Belarus's under the CSTO (its Art. 4 as amended: secondary quotes) and under the
