@@ -21,7 +21,7 @@ ARG = "{state: ARG}"
      "2019-01-01 is on or before the day ARG became a party (2020-01-01), so it never was one"),
     ([(ARG, "{state: ARG, joined: 2021-01-01, left: 2021-01-01}")], "members[1].left",
      "2021-01-01 is on or before the day ARG became a party (2021-01-01)"),
-    ([("in_force: 2020-02-01", "in_force: 2020-02-01\nterminated: 2021-01-01"),
+    ([("in_force: 2020-02-01", "in_force: 2020-02-01\nterminated: 2021-01-01\ntype: multilateral"),  # 3 states
       (ARG, "{state: PER}, {state: ARG, joined: 2022-01-01}")],
      "members[2].joined", "2022-01-01 is on or after the treaty's termination (2021-01-01), so ARG would never be"),
     ([(ARG, "{state: ARG, left: 2021-01-01, suspended: [{start: 2022-01-01}]}")], "members[1].suspended[0].start",
