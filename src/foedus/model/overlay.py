@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import ConfigDict, Field, ValidationError
 
 from foedus.declare import described
 from foedus.errors import ScenarioError, field_path, validation_problem
@@ -34,14 +35,16 @@ from foedus.model.overlay_changes import (
 from foedus.model.overlay_parse import PARSERS, changes_from
 from foedus.model.treaty import Treaty
 from foedus.model.treatymap import TreatyMap
+from foedus.model.worded_model import WordedModel
 from foedus.model.world import World
 
 __all__ = ["PARSERS", "AddMember", "AddTreaty", "Change", "DropTreaty", "Overlay", "RemoveMember", "SetScope",
            "SetStrength", "as_changes", "changes_from", "load_overlay", "load_overlays"]
 
 
-class Overlay(BaseModel):
-    """A named list of changes to a treaty world."""
+class Overlay(WordedModel):
+    """A named list of changes to a treaty world; built in Python with a malformed change, a `ScenarioError` in one
+    line naming the change as `foedus.cascade`'s `what_if` does (`Overlay: change 1 (add_member.state): missing …`)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
@@ -133,6 +136,14 @@ class Overlay(BaseModel):
         changes = [c.model_copy(update={"path": rewrite(c.path)})
                    if isinstance(c, AddTreaty) and c.path and not os.path.isabs(c.path) else c for c in self.changes]
         return self.model_copy(update={"changes": changes})
+
+    @classmethod
+    def built_problem(cls, exc: ValidationError, data: dict[str, Any]) -> str:
+        """A malformed change of a list named by its number (`_change_problem`), any other field as any model's."""
+        err, changes = exc.errors()[0], data.get("changes")
+        if len(err["loc"]) > 1 and err["loc"][0] == "changes" and isinstance(changes, list | tuple):
+            return _change_problem(err, changes)
+        return super().built_problem(exc, data)
 
     def describe(self) -> list[str]:
         """One line per change."""
@@ -263,15 +274,20 @@ def as_changes(what_if: object) -> list[Change]:
     if not isinstance(what_if, list | tuple):
         raise ScenarioError(f"what_if: expected an Overlay or a list of changes, not {described(what_if)}")
     try:
-        return _numbered(Overlay(changes=list(what_if)).changes, "what_if")
+        return _numbered(Overlay.model_validate({"changes": list(what_if)}).changes, "what_if")
     except ValidationError as exc:
-        err = exc.errors()[0]
-        number, *where = err["loc"][1:]
-        given = what_if[int(number)]
-        if not where and not isinstance(given, dict):
-            raise ScenarioError(f"what_if: change {int(number) + 1}: expected a change (AddMember, DropTreaty, ..., "
-                                f"or a mapping with an 'op' as in an overlay file), not {described(given)}") from None
-        field = f" ({field_path(where)})" if where else ""
-        given_as = "" if where else f" (given {described(given)})"  # a field below the change: said already
-        raise ScenarioError(f"what_if: change {int(number) + 1}{field}: {validation_problem(err, Overlay)}"
-                            f"{given_as}") from None
+        raise ScenarioError(f"what_if: {_change_problem(exc.errors()[0], what_if)}") from None
+
+
+def _change_problem(err: Mapping[str, Any], changes: list[Any] | tuple[Any, ...]) -> str:
+    """A malformed change of a list of changes given in Python (`what_if`, `Overlay(changes=...)`), for the message
+    after where it was given: its number, counted from 1, the field and the problem (`change 2 (add_member.state):
+    missing field 'state'`), or, for a change that is neither a change nor a mapping, what was given."""
+    number, *where = err["loc"][1:]
+    given = changes[int(number)]
+    if not where and not isinstance(given, dict):
+        return (f"change {int(number) + 1}: expected a change (AddMember, DropTreaty, ..., or a mapping with an 'op' "
+                f"as in an overlay file), not {described(given)}")
+    field = f" ({field_path(where)})" if where else ""
+    given_as = "" if where else f" (given {described(given)})"  # a field below the change: said already
+    return f"change {int(number) + 1}{field}: {validation_problem(err, Overlay)}{given_as}"

@@ -6,12 +6,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal, Self
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator, model_validator
+from pydantic import ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
 from foedus.errors import empty_or_blank
 from foedus.model.days import EARLIEST, LATEST
 from foedus.model.facts import Day, StateRef
 from foedus.model.treaty import Scope, Strength
+from foedus.model.worded_model import WordedModel
 
 __all__ = ["AddMember", "AddTreaty", "Change", "DropTreaty", "RemoveMember", "SetScope", "SetStrength"]
 
@@ -22,7 +23,9 @@ def _readable(value: dt.date | None) -> dt.date | None:
     return value
 
 
-class _Change(BaseModel):
+class _Change(WordedModel):
+    """A what-if change; built in Python with a malformed field, a `ScenarioError` in one line (`WordedModel`)."""
+
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     _text: str | None = PrivateAttr(default=None)
