@@ -186,7 +186,7 @@ WHOLE_BAD: list[list[str]] = [
     ["treaties", "validate", "folder.yaml"], ["treaties", "validate", "pipe.yaml"],
     *[["treaties", "validate", name] for name in BAD_TREATIES],
     ["treaties", "validate", "good.yaml", "good.yaml"], ["treaties", "frobnicate"],
-    ["states", "Narnia"], ["states", "USA", "--date", "2020-01-01"], ["states", "a", "b"],
+    ["states", "Narnia"], ["states", "Congo", "--date", "2020-01-01"], ["states", "a", "b"],
     ["places", "--regions", "--homes"], ["places", "extra"],
     ["cite", "no_such_dataset"], ["cite", "atop", "nope"],
     ["dyads", "--from", "1901", "--to", "1900", "--out", "new.csv"], ["dyads", "--from", "1900", "--out", "new.csv"],

@@ -27,7 +27,7 @@ def test_cli_says_korea_names_both_koreas_in_2020_on_one_line() -> None:
     out = subprocess.run([sys.executable, "-m", "foedus.cli", "cascade", "-a", "JPN", "-t", "KOR", "--place", "Korea",
                           "-d", "2020-01-01"], capture_output=True, text=True, timeout=300)
     assert out.returncode == 2 and out.stderr.count("\n") == 1
-    assert out.stderr.startswith("error: 'Korea' is ambiguous: on 2020-01-01 states of that name exist")
+    assert out.stderr.startswith("error: 'Korea' is ambiguous: on 2020-01-01 two states of that name exist")
     assert "South Korea (KOR" in out.stderr and "North Korea (PRK" in out.stderr and "territory" not in out.stderr
 
 
@@ -81,6 +81,6 @@ def test_war_file_place_follows_the_attacks_date(tmp_path: Path) -> None:
     path.write_text(WAR % "Korea", encoding="utf-8")
     with pytest.raises(WarDataError) as err:
         load_war(path)
-    assert str(err.value).startswith(f"{path}: events[0].place: 'Korea' is ambiguous: on 1950-06-25 states of that")
+    assert str(err.value).startswith(f"{path}: events[0].place: 'Korea' is ambiguous: on 1950-06-25 two states of that")
     path.write_text(WAR % "South Korea", encoding="utf-8")
     assert load_war(path).events[0].attacks[0].place == "south-korea"

@@ -18,6 +18,8 @@ import pytest
     (["states", "--date", "1900-01-01"], "--date lists the state-system members on a date, which needs the COW state "
                                          "system: run `foedus data fetch cow_states`"),
     (["states", "--date", "2020-01-01", "--json"], "needs the COW state system"),
+    (["states", "Germany", "--date", "1960-01-01"], "--date reads a state's name on a date, which needs the COW state "
+                                                    "system: run `foedus data fetch cow_states`"),
     (["states", "--date", "2020-01-01", "--format", "csv"], "needs the COW state system"),
     (["likely", "fit", "--out", "m.json"], "Inter-StateWarData_v4.0.csv is not in the data folder"),
     (["likely", "report", "--out", "report"], "Inter-StateWarData_v4.0.csv is not in the data folder"),

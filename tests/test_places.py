@@ -149,7 +149,7 @@ _SEVERAL = "'Russia and Belarus' names several states (Belarus (BLR), Russia (RU
     ([*_WATCH, "EST", "--against", "UKR", "--against", "Russia and Belarus"],
      f"{_SEVERAL} per value (repeat the option, or separate them with commas)"),
     ([*_WATCH, "Russia and Belarus", "--against", "UKR"], _SEVERAL),
-    ([*_WATCH, "EST", "--against", "Germany", "-d", "1970-01-01"], "'Germany' is ambiguous: on 1970-01-01 states "
+    ([*_WATCH, "EST", "--against", "Germany", "-d", "1970-01-01"], "'Germany' is ambiguous: on 1970-01-01 two states "
      "of that name exist; give a code: German Federal Republic (COW260, COW 260, 1955-05-05–1990-10-02); German "
      "Democratic Republic (COW265, COW 265, 1954-03-25–1990-10-02)"),
 ])

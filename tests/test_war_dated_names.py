@@ -45,8 +45,9 @@ def test_a_name_of_several_states_on_the_events_date_is_refused_listing_them(
         tmp_path: Path, day: str, attacker: str, victim: str, field: str, listed: tuple[str, ...]) -> None:
     with pytest.raises(WarDataError) as err:
         _load(tmp_path, day, attacker, victim)
-    assert str(err.value).startswith(f"{tmp_path / 'war.yaml'}: events[0].{field}: "
-                                     f"'{attacker if field == 'attacker' else victim}' is ambiguous: on {day} states")
+    named = attacker if field == "attacker" else victim
+    assert str(err.value).startswith(f"{tmp_path / 'war.yaml'}: events[0].{field}: '{named}' is ambiguous: on {day} "
+                                     "two states of that name exist")
     assert all(name in str(err.value) for name in listed)
 
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
-__all__ = ["MAX_MESSAGE", "and_listed", "character", "counted", "empty_or_blank", "field_path", "named_state",
-           "one_line", "ordinal", "shown", "surrogate_byte", "validation_problem"]
+__all__ = ["MAX_MESSAGE", "and_listed", "character", "counted", "empty_or_blank", "field_path", "in_words",
+           "named_state", "one_line", "ordinal", "shown", "surrogate_byte", "validation_problem"]
 
 MAX_MESSAGE = 400
 
@@ -46,6 +46,17 @@ def counted(n: int, noun: str, plural: str = "", *, grouped: bool = True) -> str
     ('3 countries', '1200 wars')
     """
     return (f"{n:,}" if grouped else str(n)) + " " + (noun if n == 1 else plural or noun + "s")
+
+
+def in_words(n: int) -> str:
+    """A small count as prose words it, up to ten ('two states of that name exist'), where a count after a date
+    ('on 2026-12-04 2 states') would read as one number; digits beyond.
+
+    >>> in_words(2), in_words(10), in_words(11), in_words(1200)
+    ('two', 'ten', '11', '1,200')
+    """
+    words = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+    return words[n] if 0 <= n < len(words) else f"{n:,}"
 
 
 def ordinal(n: int) -> str:

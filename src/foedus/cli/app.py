@@ -110,7 +110,8 @@ def treaties_validate(
 @app.command()
 def states(
     query: Annotated[str | None, typer.Argument(help="Show only the state this name or code resolves to.")] = None,
-    date: Annotated[str | None, typer.Option(help="Only system members on this date.")] = None,
+    date: Annotated[str | None, typer.Option(
+        help="Only system members on this date; with a name, the state it names on this date (Congo, Korea).")] = None,
     as_json: JsonOpt = False,
     fmt: FormatOpt = None,
 ) -> None:

@@ -244,21 +244,20 @@ def validate_files(paths: list[Path], strict: bool = False) -> None:
 
 
 def print_states(query: str | None, date: str | None, fmt: str) -> None:
-    """The state registry, or one state (as a table, CSV or JSON)."""
+    """The state registry, or one state (as a table, CSV or JSON): the system members on `date`, or the state `query`
+    names on it, as `cascade` reads a name on its date (Congo, Korea and Germany have each named several)."""
     from foedus.cli.listing import emit
     from foedus.engine.scenario import parse_date
     from foedus.model.states import COW_FIRST_DAY, OPEN_SPELL_NOTE, StateRegistry, spells_text
 
-    if query is not None and date is not None:
-        raise FoedusError("--date has no effect with a state name (it lists the members on a date); leave one out")
     registry = StateRegistry.load()
     day = parse_date(date) if date is not None else None
     if day is not None and not registry.has_system_dates:  # an empty list (exit 0; unsaid with --json, csv) is wrong
         from foedus.errors import DataMissingError
 
-        raise DataMissingError("--date lists the state-system members on a date, which needs the COW state system: "
-                               "run `foedus data fetch cow_states`")
-    chosen = ([registry.resolve(query)] if query is not None
+        does = "reads a state's name on a date" if query is not None else "lists the state-system members on a date"
+        raise DataMissingError(f"--date {does}, which needs the COW state system: run `foedus data fetch cow_states`")
+    chosen = ([registry.resolve(query, day)] if query is not None
               else [s for s in registry if day is None or s.member_on(day)])
     rows: list[dict[str, Any]] = [{"id": s.id, "ccode": s.ccode, "cow": s.cow_abb, "iso3": s.iso3, "name": s.name,
              "spells": [[a.isoformat(), b.isoformat() if b else None] for a, b in s.spells]} for s in chosen]
@@ -270,7 +269,7 @@ def print_states(query: str | None, date: str | None, fmt: str) -> None:
          "(COW dates not loaded)" if k == "spells" else str(r[k] or ""))
     if fmt == "table" and not registry.has_system_dates:
         print("state-system dates need COW data: `foedus data fetch cow_states`", file=sys.stderr)
-    elif day is not None and day < COW_FIRST_DAY:
+    elif day is not None and day < COW_FIRST_DAY and query is None:
         print(f"no state-system dates before {COW_FIRST_DAY} (the COW state system begins then), so no state "
               f"is listed on {day}", file=sys.stderr)
     elif fmt == "table" and any(b is None for s in chosen for _, b in s.spells):

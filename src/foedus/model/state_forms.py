@@ -18,6 +18,7 @@ from typing import Protocol, TypeVar
 from foedus.errors import AmbiguousNameError, UnknownStateError
 from foedus.model.state_files import spells_text
 from foedus.model.state_names import MORE_WORDS, STYLE_WORDS, Named, plain_names, several_states, words
+from foedus.wording import in_words
 
 __all__ = ["aside_state", "ended", "no_state", "not_a_number", "one_of", "other_forms", "qualifiers", "unstyled"]
 
@@ -191,7 +192,7 @@ def one_of(raw: str, found: list[D], day: dt.date, among: tuple[frozenset[str], 
     if among is not None:
         which = f"several of {among[1]} carry that name" if living else f"none of {among[1]} carries that name"
     else:
-        which = "states of that name exist" if living else "no state of that name exists"
+        which = f"{in_words(len(living))} states of that name exist" if living else "no state of that name exists"
     shown = living or found
     listed = "; ".join(f"{s.name} ({s.id}, COW {s.ccode}" + (", " + spells_text(s.spells) if s.spells else "") + ")"
                        for s in shown)
