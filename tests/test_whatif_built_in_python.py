@@ -45,7 +45,7 @@ def test_a_change_or_overlay_built_with_bad_input_is_refused_in_one_line(build: 
 def test_fields_given_by_position_are_refused_naming_them() -> None:
     with pytest.raises(ArgumentsError, match=r"^AddMember: give its fields by name, not by position \(its fields: "
                                              r"treaty, state, joined\)$"):
-        AddMember("nato_1949", "UKR")  # type: ignore[call-arg]
+        AddMember("nato_1949", "UKR")  # type: ignore[call-arg, misc]
 
 
 def test_a_good_change_and_overlay_build_as_before() -> None:
