@@ -175,7 +175,7 @@ def test_depth_command_writes_stata_and_never_overwrites(tmp_path: Path) -> None
     again = _run("depth", "--out", str(out))
     assert again.returncode == 2 and "already exists" in again.stderr
     assert out.read_bytes() == before
-    assert [p.name for p in tmp_path.iterdir()] == ["depth.dta"]  # no temporary file left behind
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["depth.dta", "depth.dta-metadata.json"]  # no temporary
     bad = _run("depth", "--out", str(tmp_path / "depth.xlsx"))
     assert bad.returncode == 2 and "unknown table format" in bad.stderr and "Traceback" not in bad.stderr
 

@@ -225,3 +225,23 @@ def test_the_similarity_pairs_beyond_dyads_in_research_md(tmp_path: Path) -> Non
     assert f"({rows[0] - rows[1]} more pairs over 1816–2018 than `foedus dyads`" in text
     dyads = "`foedus dyads --from 1816 --to 2018 --no-covariates --out FILE`"
     assert f"writes {rows[0]:,} rows, {dyads} {rows[1]:,})" in text
+
+
+@pytest.mark.needs_data
+def test_the_sidecar_example_in_research_md(tmp_path: Path) -> None:
+    """docs/research.md: what `foedus similarity --from 2017 --to 2017 --out sim.csv` prints and the sidecar it
+    writes beside the table (its columns cut to two, as the page says; foedus's version as it is now)."""
+    section = (ROOT / "docs" / "research.md").read_text(encoding="utf-8").split(
+        "## Provenance beside a CSV or Stata table")[1]
+    printed, sidecar = _FENCE.findall(section)[:2]
+    assert "`foedus similarity --from 2017 --to 2017 --out sim.csv` prints" in section
+    proc = subprocess.run([sys.executable, "-m", "foedus.cli", "similarity", "--from", "2017", "--to", "2017",
+                           "--out", "sim.csv"], capture_output=True, text=True, env=os.environ.copy(), timeout=300,
+                          cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr.splitlines() == printed.splitlines()
+    written = json.loads((tmp_path / "sim.csv-metadata.json").read_text(encoding="utf-8"))
+    written["tableSchema"]["columns"] = written["tableSchema"]["columns"][:2]
+    shown = json.loads(sidecar)
+    shown["foedus"]["foedus_version"] = written["foedus"]["foedus_version"]
+    assert written == shown

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import json
 import multiprocessing as mp
 import os
 import signal
@@ -66,7 +67,10 @@ def test_two_cli_runs_on_one_out_one_wins_the_other_exits_2(tmp_path: Path) -> N
     alone = tmp_path / "alone.csv"
     assert _cli("similarity", "--from", "1914", "--to", "1914", "--out", str(alone)).returncode == 0
     assert out.read_bytes() == alone.read_bytes()  # intact: the same bytes as a run with no rival
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["alone.csv", "sim.csv"]
+    side = json.loads((tmp_path / "sim.csv-metadata.json").read_text(encoding="utf-8"))  # the winner's, whole
+    assert side == {**json.loads((tmp_path / "alone.csv-metadata.json").read_text(encoding="utf-8")), "url": "sim.csv"}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["alone.csv", "alone.csv-metadata.json", "sim.csv",
+                                                          "sim.csv-metadata.json"]
 
 
 def test_user_files_named_like_the_old_temporary_survive(tmp_path: Path) -> None:

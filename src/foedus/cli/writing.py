@@ -29,10 +29,11 @@ FORMATS_HELP = "Output file: .parquet, .csv or .dta (Stata); refuses an existing
 
 
 def check_table(out: Path, force: bool) -> None:
-    """Refuse a bad format or a taken --out before any work (the write checks again, exclusively)."""
+    """Refuse a bad format or a taken --out (or its sidecar, `OUT.csv-metadata.json`) before any work (the write
+    checks again, exclusively)."""
     from foedus.outputs import check_table_target
 
-    check_table_target(out, force=force)
+    check_table_target(out, force=force, sidecar=True)
 
 
 def cite_lines(datasets: Iterable[str]) -> list[str]:
@@ -43,10 +44,16 @@ def cite_lines(datasets: Iterable[str]) -> list[str]:
     return [f"cite: {text}" for texts in cite(wanted).values() for text in texts] if wanted else []
 
 
-def echo_wrote(out: Path, what: str, datasets: Iterable[str] = (), notes: Iterable[str] = ()) -> None:
-    """`wrote WHAT to OUT` on stderr; then NMC's citation when the output carries CINC, how to cite the rest, and
-    the table's `notes` (`note: …`, as its metadata has them)."""
+def echo_wrote(out: Path, what: str, datasets: Iterable[str] = (), notes: Iterable[str] = (),
+               sidecar: bool = False) -> None:
+    """`wrote WHAT to OUT` on stderr (and, with `sidecar`, where a CSV's or Stata file's metadata went); then NMC's
+    citation when the output carries CINC, how to cite the rest, and the table's `notes` (`note: …`, as its metadata
+    has them)."""
+    from foedus.outputs.sidecar import sidecar_path
+
     typer.echo(f"wrote {what} to {out}", err=True)
+    if sidecar and (side := sidecar_path(out)) is not None:
+        typer.echo(f"wrote its metadata (versions, notes, columns) to {side}", err=True)
     used = list(dict.fromkeys(datasets))
     for line in cite_lines(["cow_nmc"] if "cow_nmc" in used else []):
         typer.echo(line, err=True)
@@ -80,8 +87,8 @@ def table_meta(title: str, datasets: Iterable[str], notes: Iterable[str] = ()) -
 def save_table(table: pd.DataFrame | Mapping[str, Any], out: Path, *, force: bool = False,
                datasets: Iterable[str] = (), title: str = "foedus output", notes: Iterable[str] = ()) -> None:
     """Write a table (.parquet, .csv or .dta) atomically and say so, with the citations it needs and its `notes`
-    (on stderr, and in a Parquet file's metadata). The table is a DataFrame, or numpy columns
-    (`foedus.outputs.write_columns`: Parquet without pandas)."""
+    (on stderr, and in a Parquet file's metadata or a CSV's or Stata file's sidecar: `foedus.outputs.sidecar`). The
+    table is a DataFrame, or numpy columns (`foedus.outputs.write_columns`: Parquet without pandas)."""
     from foedus.outputs import write_table
     from foedus.outputs.tables import write_columns
 
@@ -89,10 +96,10 @@ def save_table(table: pd.DataFrame | Mapping[str, Any], out: Path, *, force: boo
     said = list(notes)
     meta = table_meta(title, cited, said)
     if isinstance(table, Mapping):
-        rows = write_columns(table, out, force=force, meta=meta)
+        rows = write_columns(table, out, force=force, meta=meta, sidecar=True)
     else:
-        rows = write_table(table, out, force=force, meta=meta)
-    echo_wrote(out, counted(rows, "row"), cited, said)
+        rows = write_table(table, out, force=force, meta=meta, sidecar=True)
+    echo_wrote(out, counted(rows, "row"), cited, said, sidecar=True)
 
 
 @contextlib.contextmanager
@@ -104,6 +111,6 @@ def saving_batches(out: Path, dtypes: Mapping[str, Any], *, force: bool = False,
     cited = table_datasets(dtypes, datasets)
     said = list(notes)
     meta = table_meta(title, cited, said)
-    with column_batches(out, dtypes, force=force, meta=meta) as sink:
+    with column_batches(out, dtypes, force=force, meta=meta, sidecar=True) as sink:
         yield sink
-    echo_wrote(out, counted(sink.rows, "row"), cited, said)
+    echo_wrote(out, counted(sink.rows, "row"), cited, said, sidecar=True)

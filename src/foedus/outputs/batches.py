@@ -64,13 +64,14 @@ class BatchSink:
 
 @contextlib.contextmanager
 def column_batches(out: Path, dtypes: Mapping[str, Any], *, force: bool = False,
-                   meta: Mapping[str, Any] | None = None, how: str = HOW) -> Iterator[BatchSink]:
+                   meta: Mapping[str, Any] | None = None, how: str = HOW, sidecar: bool = False
+                   ) -> Iterator[BatchSink]:
     """A sink for batches of numpy columns (names and numpy dtypes as in `dtypes`) that become the table `out`.
 
     Raises:
         OutputError: the target is refused, a batch does not fit the columns, or writing failed.
     """
-    check_table_target(out, force=force, how=how)
+    check_table_target(out, force=force, how=how, sidecar=sidecar)
     sink = BatchSink(dtypes)
     if out.suffix.lower() != ".parquet":
         yield sink
@@ -78,7 +79,7 @@ def column_batches(out: Path, dtypes: Mapping[str, Any], *, force: bool = False,
 
         joined = {name: np.concatenate([b[name] for b in sink.kept]) if sink.kept else np.empty(0, dtype)
                   for name, dtype in sink.dtypes.items()}
-        write_columns(joined, out, force=force, meta=meta, how=how)
+        write_columns(joined, out, force=force, meta=meta, how=how, sidecar=sidecar)
         return
     import numpy as np
     import pyarrow as pa

@@ -27,6 +27,7 @@ from foedus.outputs.coded import CodedText
 from foedus.outputs.names import output_format
 from foedus.outputs.partitions import not_utf8, partition_layout
 from foedus.outputs.shapes import table_problem
+from foedus.outputs.sidecar import check_sidecar_target, sidecar_text, staged_table
 
 if TYPE_CHECKING:
     import numpy as np
@@ -42,9 +43,12 @@ _STATA_RESERVED = frozenset({"_all", "_b", "byte", "_coef", "_cons", "double", "
                              "_n", "_N", "_pi", "_pred", "_rc", "_skip", "strL", "using", "with"})
 
 
-def check_table_target(out: Path, *, force: bool = False, how: str = HOW) -> None:
-    """Refuse `-`, an unknown format or a taken name before any work is done (`check_target`)."""
+def check_table_target(out: Path, *, force: bool = False, how: str = HOW, sidecar: bool = False) -> None:
+    """Refuse `-`, an unknown format or a taken name before any work is done (`check_target`); with `sidecar`, a
+    CSV's or Stata file's metadata file too (`foedus.outputs.sidecar`)."""
     check_target(out, force=force, how=how, name=_table_name)
+    if sidecar:
+        check_sidecar_target(out, force=force, how=how)
 
 
 def _table_name(out: Path) -> None:
@@ -114,7 +118,7 @@ def _write_parquet(frame: pd.DataFrame, path: Path, meta: Mapping[str, Any]) -> 
         pq.write_table(table.replace_schema_metadata({**(table.schema.metadata or {}), **extra}), sink)
 
 
-def _write_stata(frame: pd.DataFrame, path: Path, meta: Mapping[str, Any]) -> None:
+def _write_stata(frame: pd.DataFrame, path: Path, meta: Mapping[str, Any]) -> tuple[pd.DataFrame, dict[str, str]]:
     data, labels = stata_frame(frame)
     long_text = [c for c in data.columns if data[c].dtype == object
                  and data[c].map(lambda v: len(str(v).encode())).max(initial=0) > STATA_STR_MAX]
@@ -123,28 +127,32 @@ def _write_stata(frame: pd.DataFrame, path: Path, meta: Mapping[str, Any]) -> No
         warnings.simplefilter("ignore")  # pandas warns about conversions made on purpose above
         data.to_stata(path, write_index=False, version=118, variable_labels=labels or None, data_label=title,
                       convert_strl=long_text)
+    return data, labels
 
 
 def write_table(frame: pd.DataFrame, out: Path, *, force: bool = False, meta: Mapping[str, Any] | None = None,
-                how: str = HOW) -> int:
-    """Write `frame` to `out` (.parquet, .csv or .dta) atomically and exclusively; return the row count.
+                how: str = HOW, sidecar: bool = False) -> int:
+    """Write `frame` to `out` (.parquet, .csv or .dta) atomically and exclusively; return the row count. With
+    `sidecar`, a CSV or Stata file gets `meta` in a file beside it (`foedus.outputs.sidecar`), written with it.
 
     Raises:
         OutputError: the target cannot be written, or the frame cannot be written as that format (a column name
             given twice, no column in a Stata file, a column of a type the format does not hold), named.
     """
-    check_table_target(out, force=force, how=how)
+    check_table_target(out, force=force, how=how, sidecar=sidecar)
     suffix = out.suffix.lower()
     if problem := table_problem(frame, suffix):
         raise OutputError(f"cannot write {out} as {suffix[1:]}: {problem}; nothing was written")
-    with staged_file(out, force=force, how=how) as tmp:
+    with staged_table(out, force=force, how=how) as staged:
         try:
             if suffix == ".parquet":
-                _write_parquet(frame, tmp, meta or {})
+                _write_parquet(frame, staged.path, meta or {})
             elif suffix == ".csv":
-                csv_frame(frame).to_csv(tmp, index=False)
+                (written := csv_frame(frame)).to_csv(staged.path, index=False)
             else:
-                _write_stata(frame, tmp, meta or {})
+                written, titles = _write_stata(frame, staged.path, meta or {})
+            if sidecar and suffix != ".parquet":  # titles: a Stata name's column name
+                staged.sidecar = sidecar_text(out, written, titles if suffix == ".dta" else {}, meta or {})
         except (ValueError, TypeError, NotImplementedError) as exc:  # pyarrow's and pandas' refusals of a column
             text = " ".join(str(exc).split())[:300]
             raise OutputError(f"cannot write {out} as {suffix[1:]}: {text}") from None
@@ -217,7 +225,7 @@ def parquet_dictionary(schema: Any) -> list[str]:
 
 
 def write_columns(columns: Mapping[str, Any], out: Path, *, force: bool = False,
-                  meta: Mapping[str, Any] | None = None, how: str = HOW) -> int:
+                  meta: Mapping[str, Any] | None = None, how: str = HOW, sidecar: bool = False) -> int:
     """Write equal-length numpy columns as a table like `write_table`; numeric and boolean columns, and text as
     `CodedText`, go to Parquet straight through pyarrow. A masked integer column (`numpy.ma`) has its masked values
     missing: pandas reads it back as a nullable integer column."""
@@ -226,7 +234,7 @@ def write_columns(columns: Mapping[str, Any], out: Path, *, force: bool = False,
     plain = all(isinstance(v, CodedText) or (np.ndim(v) == 1 and np.asarray(v).dtype.kind in "iufb"
                                              and np.asarray(v).dtype.isnative) for v in columns.values())
     if out.suffix.lower() != ".parquet" or not plain:
-        return write_table(columns_frame(columns), out, force=force, meta=meta, how=how)
+        return write_table(columns_frame(columns), out, force=force, meta=meta, how=how, sidecar=sidecar)
     import pyarrow as pa
     import pyarrow.parquet as pq
 
