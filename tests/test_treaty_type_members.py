@@ -33,8 +33,8 @@ def test_a_bilateral_type_with_three_states_is_refused(tmp_path: Path, type_line
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     _pact(tmp_path, type_line, ("FIN", "SWE", "NOR"))
-    said = ("three_pact.yaml: type: bilateral (the default when type is left out), but 3 states are members (FIN, "
-            "NOR, SWE): give type: multilateral")
+    said = ("three_pact.yaml: type: bilateral (the default when type is left out), but 3 states are members at once "
+            "(FIN, NOR, SWE): give type: multilateral")
     assert _error_line(["treaties", "validate", "three_pact.yaml"]) == said
     with pytest.raises(TreatyDataError) as caught:
         foedus.World.load("three_pact.yaml", bundled=False, history=False)
@@ -47,3 +47,18 @@ def test_a_pair_or_a_multilateral_pact_loads(tmp_path: Path, type_line: str, sta
     world = foedus.World.load(_pact(tmp_path, type_line, states), bundled=False, history=False)
     swe = foedus.cascade("RUS", "FIN", "2025-06-01", world=world).joiner("SWE")
     assert swe is not None and swe.primary.treaty == "three_pact"
+
+
+def test_a_pair_whose_party_a_successor_took_over_is_still_a_pair(tmp_path: Path) -> None:
+    """Three states over time, two at once (the USSR's place taken by Russia): a bilateral pact, loaded as one."""
+    path = tmp_path / "pair.yaml"
+    path.write_text("""id: pair
+name: Pair
+signed: 1961-07-06
+in_force: 1961-09-10
+sources: [{url: "https://example.org/pact"}]
+members: [{state: PRK}, {state: USSR, left: 1991-12-26}, {state: RUS, joined: 1991-12-26}]
+provisions: [{kind: defense, article: "1", strength: S1}]
+""", encoding="utf-8")
+    world = foedus.World.load(path, bundled=False, history=False)
+    assert world.treaties["pair"].type == "bilateral"

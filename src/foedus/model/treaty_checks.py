@@ -44,9 +44,9 @@ def check_written(treaty: Treaty, path: str) -> None:
     states = sorted({m.state for m in treaty.members})
     if len(states) < 2:
         raise TreatyDataError(path, "members", f"only {states[0]} is a member: a treaty binds two states or more")
-    if treaty.type == "bilateral" and len(states) > 2:  # read as a pair: the honour model's bilateral_factor
-        raise TreatyDataError(path, "type", f"bilateral (the default when type is left out), but {len(states)} "
-                              f"states are members ({', '.join(states)}): give type: multilateral")
+    if treaty.type == "bilateral" and len(states) > 2 and len(at_once := _most_at_once(treaty.members)) > 2:
+        raise TreatyDataError(path, "type", f"bilateral (the default when type is left out), but {len(at_once)} "
+                              f"states are members at once ({', '.join(at_once)}): give type: multilateral")
     if not treaty.provisions and treaty.binds_no_one is None:
         raise TreatyDataError(path, "provisions", "none given: a treaty without provisions obliges no one; list "
                               "them, or say in binds_no_one why it binds no one")
@@ -229,3 +229,11 @@ def _windows(treaty: Treaty) -> list[tuple[str, Span]]:
     found += [(f"members[{i}].{key}[{j}]", span) for i, m in enumerate(treaty.members)
               for key in ("suspended", "frozen") for j, span in enumerate(getattr(m, key))]
     return found
+
+
+def _most_at_once(members: list[Member]) -> list[str]:
+    """The most states party at one time (sorted), each row from `joined` (open: from the start) to `left`: a pair
+    with a successor (the USSR, then Russia) is still a pair, where a pact of three read as one loaded as a pair, with
+    the honour model's `bilateral_factor`."""
+    spans = [(m.joined or dt.date.min, m.left or dt.date.max, m.state) for m in members]
+    return max((sorted({st for a, b, st in spans if a <= day < b}) for day, _, _ in spans), key=len)
