@@ -10,6 +10,7 @@ from foedus.wording import (
     counted,
     empty_or_blank,
     field_path,
+    in_words,
     named_state,
     one_line,
     ordinal,
@@ -24,9 +25,8 @@ __all__ = [
     "LikelyModelError", "ListedTwiceError", "OptionalDependencyError", "OutputError", "OutputExistsError", "RuleError",
     "ScenarioError", "SettingError", "TreatyDataError", "UnknownDatasetError", "UnknownOptionError",
     "UnknownPlaceError", "UnknownStateError", "UnknownTreatyError", "UnknownWarError", "WarDataError", "and_listed",
-    "character",
-    "counted", "empty_or_blank", "field_path", "named_state", "one_line", "ordinal", "shown", "surrogate_byte",
-    "validation_problem",
+    "character", "counted", "empty_or_blank", "field_path", "in_words", "named_state", "one_line", "ordinal", "shown",
+    "surrogate_byte", "validation_problem",
 ]
 
 
