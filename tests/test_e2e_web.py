@@ -586,3 +586,12 @@ def test_compare_says_how_the_ongoing_wars_course_differs(page: Any, server: str
                     "art. 4)"], rows
     assert "Ongoing since 2024-08-06:" in page.inner_text("#comparison")
     assert not page.problems, page.problems
+
+
+def test_a_shared_link_reads_a_name_on_its_date(page: Any, server: str) -> None:
+    """A link's state name is read on the link's date (/api/resolve's `date`): Korea in 1900 is the kingdom of
+    1887-1905, where the link's target was dropped as ambiguous between today's two Koreas."""
+    _ready(page, f"{server}/?attacker=JPN&target=Korea&date=1900-01-01")
+    page.wait_for_selector("body[data-result='JPN>COW730@1900-01-01']", timeout=30_000)
+    assert page.is_hidden("#error"), page.inner_text("#error")
+    assert not page.problems, page.problems

@@ -353,3 +353,14 @@ def test_a_treaty_doubt_names_the_states_whose_view_shows_it(api_client: TestCli
     assert pukpuk["state"] is None and {"AUS", "PNG"} <= set(pukpuk["concerns"])
     body = api_client.get("/api/cascade", params={"attacker": "RUS", "target": "DEU", "date": "2025-12-01"}).json()
     assert not [d for d in body["doubts"] if d["treaty"] == "gbr_deu_2025"]
+
+
+def test_a_name_is_resolved_on_the_date_given(api_client: TestClient) -> None:
+    """/api/resolve read a name as of today only: a shared link to Korea in 1900 (the kingdom of 1887-1905) was dropped
+    as ambiguous between today's two Koreas. With `date` it reads the name as a cascade on that date does."""
+    kingdom = api_client.get("/api/resolve", params={"state": "Korea", "date": "1900-01-01"})
+    assert kingdom.status_code == 200 and kingdom.json()["id"] == "COW730", kingdom.text
+    today = api_client.get("/api/resolve", params={"state": "Korea"})
+    assert today.status_code == 422 and "two states of that name exist" in today.json()["error"], today.text
+    assert "1900-13-01" in envelope(api_client.get("/api/resolve", params={"state": "Korea", "date": "1900-13-01"}),
+                                    422)

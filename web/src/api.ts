@@ -141,7 +141,8 @@ export const api = {
   treaties: () => getJson<TreatyRow[]>("/api/treaties"),
   treaty: (id: string) => getJson<TreatyDetail>(`/api/treaties/${encodeURIComponent(id)}`),
   borders: (date: string) => getJson<BordersAnswer>(`/api/borders?date=${encodeURIComponent(date)}`),
-  resolve: (text: string) => getJson<{ id: string; name: string }>(`/api/resolve?state=${encodeURIComponent(text)}`),
+  resolve: (text: string, date?: string) => getJson<{ id: string; name: string }>(
+    `/api/resolve?state=${encodeURIComponent(text)}${date ? `&date=${encodeURIComponent(date)}` : ""}`),
   health: () => getJson<Health>("/api/health"),
   wars: () => getJson<WarRow[]>("/api/wars"),
   war: (id: string, s: Pick<Scenario, "reading" | "territory_view" | "basis" | "requested" | "unresolved">) => {

@@ -67,7 +67,7 @@ class StatePicker {
       return;
     }
     if (quiet) return;
-    api.resolve(typed).then((state) => { this.add(state.id); this.input.value = ""; }, (e: unknown) => {
+    api.resolve(typed, this.date()).then((state) => { this.add(state.id); this.input.value = ""; }, (e: unknown) => {
       const why = e instanceof ApiError ? e.message : "try a name, ISO3 or COW code";
       this.onError(`no state matches ${JSON.stringify(typed)}: ${why}`);
     });

@@ -1,15 +1,17 @@
 // A shared link's states and place checked before the link is run: exact ids, ISO3 or COW codes are taken
-// as they are; anything else goes to /api/resolve, and what cannot be resolved is dropped with the server's
-// message (which suggests close names), so a bad link never shows a made-up chip.
+// as they are; anything else goes to /api/resolve, read on the link's date (Korea in 1900 is the kingdom), and what
+// cannot be resolved is dropped with the server's message (which suggests close names), so a bad link never shows a
+// made-up chip.
 import { api, ApiError, type PlaceRow, type StateRow } from "./api";
 import { resolveState } from "./form";
 import type { Shared } from "./url";
 
-async function known(ids: string[], role: string, states: StateRow[], problems: string[]): Promise<string[]> {
+async function known(ids: string[], role: string, states: StateRow[], problems: string[], date: string
+): Promise<string[]> {
   const out: string[] = [];
   for (const id of ids) {
     const exact = states.find((s) => [s.id, s.iso3, s.cow].some((v) => v?.toUpperCase() === id.toUpperCase()));
-    const found = exact ?? await api.resolve(id).then((f) => resolveState(f.id, states), (e: unknown) => {
+    const found = exact ?? await api.resolve(id, date).then((f) => resolveState(f.id, states), (e: unknown) => {
       problems.push(`${role} ${JSON.stringify(id.slice(0, 40))}: ${e instanceof ApiError ? e.message : String(e)}`);
       return undefined;
     });
@@ -21,8 +23,8 @@ async function known(ids: string[], role: string, states: StateRow[], problems: 
 /** Resolve the link's attackers, targets, place and selection in place; its `problems` say what was dropped. */
 export async function checkShared(shared: Shared, states: StateRow[], places: Map<string, PlaceRow>): Promise<void> {
   const s = shared.scenario;
-  s.attacker = await known(s.attacker, "attacker", states, shared.problems);
-  s.target = await known(s.target, "target", states, shared.problems);
+  s.attacker = await known(s.attacker, "attacker", states, shared.problems, s.date);  // names read on the link's date
+  s.target = await known(s.target, "target", states, shared.problems, s.date);
   if (s.place && !places.has(s.place)) {
     shared.problems.push(`place ${JSON.stringify(s.place.slice(0, 40))} is not in the gazetteer; using the target's `
       + "home territory");

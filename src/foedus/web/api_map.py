@@ -66,9 +66,15 @@ def get_borders(
 def resolve_state(
     state: Annotated[str, Query(description="A name, ISO3 or COW code, as a person typed it.", max_length=80,
                                 examples=["Rusia"])],
+    date: Annotated[str | None, Query(description="The day the name is read on, YYYY-MM-DD (today when not given): "
+                                                  "Korea on 1900-01-01 is the kingdom of 1887-1905.", max_length=32,
+                                      examples=["1900-01-01"])] = None,
 ) -> JSONResponse:
-    """The state a name means: `{id, name}`, or a 422 whose message suggests close names (as the CLI does)."""
+    """The state a name means on `date` (as a cascade reads it on its own date): `{id, name}`, or a 422 whose message
+    suggests close names (as the CLI does)."""
+    from foedus.engine.scenario import parse_date
     from foedus.model.world import World
 
-    found = World.default().states.resolve(state)  # it strips the name, and says a blank one is blank
+    day = parse_date(date) if date is not None else None
+    found = World.default().states.resolve(state, day)  # it strips the name, and says a blank one is blank
     return JSONResponse({"id": found.id, "name": found.name})
