@@ -28,6 +28,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from bench_out import publish, refuse_taken
+
 _THREAD_VARS = ("NUMBA_NUM_THREADS", "OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 
 
@@ -148,6 +150,7 @@ def main() -> None:
     parser.add_argument("--no-warm", action="store_true")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
+    refuse_taken(args.json)
     backends = args.backends.split(",")
     out: dict[str, Any] = {"machine": machine(), "draws": args.draws, "seed": args.seed, "repeat": args.repeat}
     print(json.dumps(out["machine"]), flush=True)
@@ -158,7 +161,7 @@ def main() -> None:
                 out[day] |= warm(day, args.draws, args.seed, backends, args.repeat)
     text = json.dumps(out, indent=1)
     if args.json:
-        args.json.write_text(text + "\n")
+        publish(args.json, text + "\n")
     print(text)
 
 

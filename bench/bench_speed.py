@@ -27,6 +27,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from bench_out import publish, refuse_taken
+
 HERE = Path(__file__).resolve()
 ROOT = HERE.parents[1]
 DATA = Path(os.environ.get("FOEDUS_DATA_DIR", str(ROOT.parent / "shared" / "data")))
@@ -405,6 +407,7 @@ def main() -> None:
         params = [int(x) if x.lstrip("-").isdigit() else x for x in rest]
         print(json.dumps(CHILDREN[name](*params)))
         return
+    refuse_taken(args.out)
     args.repeat = max(1, args.repeat)
     trees = {"new": ROOT} | ({"baseline": args.baseline.resolve()} if args.baseline else {})
     for tree in trees.values():  # bytecode as an installed package has it, even where PYTHONDONTWRITEBYTECODE is set
@@ -418,7 +421,7 @@ def main() -> None:
     for name in args.only or list(SUITES):
         report += SUITES[name](trees, args)
     if args.out:
-        args.out.write_text(json.dumps(report, indent=1), encoding="utf-8")
+        publish(args.out, json.dumps(report, indent=1))
 
 
 if __name__ == "__main__":

@@ -16,16 +16,20 @@ import datetime as dt
 import hashlib
 import json
 import random
+from pathlib import Path
+
+from bench_out import refuse_taken, staged
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("out")
+    parser.add_argument("out", type=Path)
     parser.add_argument("--dyads", type=int, default=1000)
     parser.add_argument("--dates", nargs="+", default=["1990-06-01", "2025-06-01"])
     parser.add_argument("--reading", default="escalatory")
     parser.add_argument("--seed", type=int, default=15)
     args = parser.parse_args()
+    refuse_taken(args.out)
 
     from foedus.engine.cascade import run_cascade
     from foedus.engine.scenario import build_scenario
@@ -33,7 +37,7 @@ def main() -> None:
     from foedus.sweeps.atlas import dyad_members
 
     world = World.default()
-    with open(args.out, "w", encoding="utf-8") as out:
+    with staged(args.out) as out:
         for day in args.dates:
             when = dt.date.fromisoformat(day)
             members = dyad_members(world, when)

@@ -5,11 +5,23 @@ from __future__ import annotations
 
 import ast
 import importlib
+import importlib.util
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 BENCH = Path(__file__).resolve().parents[1] / "bench"
+
+
+def _load(name: str, monkeypatch: pytest.MonkeyPatch) -> Any:
+    """bench/NAME.py as a module, with bench/ importable as it is when the script runs."""
+    monkeypatch.syspath_prepend(str(BENCH))
+    spec = importlib.util.spec_from_file_location(f"{name}_under_test", BENCH / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    return bench
 
 
 def _imports(path: Path) -> list[tuple[str, str]]:
@@ -43,12 +55,8 @@ def test_the_benchmarks_are_found() -> None:
 def test_the_flags_comparison_runs_the_pandas_pipeline_for_pandas(monkeypatch: pytest.MonkeyPatch) -> None:
     """bench_speed's dyads suite once ran foedus's own flags a second time under the name `pandas`."""
     import argparse
-    import importlib.util
 
-    spec = importlib.util.spec_from_file_location("bench_speed_under_test", BENCH / "bench_speed.py")
-    assert spec is not None and spec.loader is not None
-    bench = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(bench)
+    bench = _load("bench_speed", monkeypatch)
     ran: dict[str, list[str]] = {}
     names = {Path("/new"): "new", Path("/old"): "baseline", bench.PANDAS: "pandas"}
 
@@ -79,19 +87,15 @@ def test_the_cli_phases_benchmark_runs_without_pydantic() -> None:
     assert [line.split()[0] for line in classes.stdout.splitlines()[1:]] == ["datarecord", "dataclasses", "import"]
 
 
-def test_the_cascade_work_benchmark_counts_what_a_result_holds() -> None:
+def test_the_cascade_work_benchmark_counts_what_a_result_holds(monkeypatch: pytest.MonkeyPatch) -> None:
     """bench_cascade_work.py --phases splits a cascade's opcodes by phase and counts the records its result holds
     (the docs cite both): the shares sum to one, and the counts are those of the same cascades' results, counted
     here again."""
-    import importlib.util
     import statistics
 
     from foedus.engine.cascade import run_cascade
 
-    spec = importlib.util.spec_from_file_location("bench_cascade_work_under_test", BENCH / "bench_cascade_work.py")
-    assert spec is not None and spec.loader is not None
-    bench = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(bench)
+    bench = _load("bench_cascade_work", monkeypatch)
     got = bench.phases("1990-06-01", 4)
     assert abs(sum(got["share"].values()) - 1) < 0.01
     world, scenarios = bench._scenarios("1990-06-01", 4, 15)
@@ -106,15 +110,10 @@ def test_the_cascade_work_benchmark_counts_what_a_result_holds() -> None:
     assert held["resumes, median"] <= held["resumes"] * len(results)
 
 
-def test_the_backends_benchmark_reads_the_commands_own_peak_memory() -> None:
+def test_the_backends_benchmark_reads_the_commands_own_peak_memory(monkeypatch: pytest.MonkeyPatch) -> None:
     """The kernel's max RSS of a process spawned straight from a large one counts the large one's memory (its
     first call reported the benchmark's own 1.2 GB for every 1990 run); the figure is the command's own."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("bench_backends_under_test", BENCH / "bench_backends.py")
-    assert spec is not None and spec.loader is not None
-    bench = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(bench)
+    bench = _load("bench_backends", monkeypatch)
     ballast = bytearray(400 * 1024 * 1024)  # this process: over 400 MiB resident
     ballast[::4096] = b"x" * len(ballast[::4096])
     _, small, _ = bench.timed(["-c", "pass"])
@@ -122,3 +121,33 @@ def test_the_backends_benchmark_reads_the_commands_own_peak_memory() -> None:
     del ballast
     assert small < 100, small
     assert 200 < large < 400, large
+
+
+@pytest.mark.parametrize(("script", "argv"), [("bench_speed", ["--only", "cascades", "--out"]),
+                                              ("bench_backends", ["--json"]), ("compare_cascades", [])])
+def test_a_benchmark_refuses_a_taken_output_name_before_timing(script: str, argv: list[str], tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """A benchmark wrote its JSON over whatever held the name, after minutes of timing; now it stops first."""
+    import sys
+
+    taken = tmp_path / "earlier.json"
+    taken.write_text("an earlier run's figures")
+    bench = _load(script, monkeypatch)
+    monkeypatch.setattr(sys, "argv", [script, *argv, str(taken)])
+    monkeypatch.setattr("subprocess.run", lambda *a, **k: pytest.fail("ran a command before refusing"))
+    with pytest.raises(SystemExit, match="already exists"):
+        bench.main()
+    assert taken.read_text() == "an earlier run's figures"
+
+
+def test_a_benchmark_publishes_whole_and_keeps_results_if_the_name_is_taken_meanwhile(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = _load("bench_out", monkeypatch)
+    first = tmp_path / "run.json"
+    out.publish(first, "{}\n")
+    assert first.read_text() == "{}\n" and sorted(p.name for p in tmp_path.iterdir()) == ["run.json"]
+    with pytest.raises(SystemExit, match="appeared during the run; the results are in") as stop:
+        out.publish(first, "[1]\n")
+    assert first.read_text() == "{}\n"
+    kept = Path(str(stop.value).rsplit(" ", 1)[1])
+    assert kept.read_text() == "[1]\n" and kept.parent == tmp_path
