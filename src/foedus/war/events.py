@@ -12,7 +12,7 @@ from typing import Any, Literal
 
 from foedus.engine.scenario import Attack
 
-__all__ = ["EventKind", "War", "WarEvent", "WarSide"]
+__all__ = ["EventKind", "War", "WarEvent", "WarSide", "WarSource"]
 
 EventKind = Literal["attack", "entry", "exit", "ceasefire"]
 WarSide = Literal["attack", "defense"]
@@ -62,6 +62,19 @@ class WarEvent:
         return out
 
 
+@dataclass(frozen=True, slots=True)
+class WarSource:
+    """A page the war file cites: for the war as a whole (`event` None) or for its `events[event]`."""
+
+    url: str
+    title: str | None = None
+    event: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form, as `foedus war --json` lists it under `war.sources`."""
+        return {"url": self.url, "title": self.title, "event": self.event}
+
+
 @dataclass(frozen=True)
 class War:
     """A war ready to replay: events sorted by date (file order kept within a day)."""
@@ -72,6 +85,7 @@ class War:
     end: dt.date | None = None  # None: ongoing
     source: str = "<war>"  # the file it came from, for error messages
     notes: tuple[str, ...] = field(default=())
+    sources: tuple[WarSource, ...] = field(default=())  # the file's, the war's first, then each event's
 
     @property
     def start(self) -> dt.date:

@@ -9,7 +9,7 @@ from foedus.consoles import console as make_console
 from foedus.consoles import table as make_table
 from foedus.render import certainty_tag
 from foedus.war.result import StateRecord, WarReplay
-from foedus.war.words import change_said
+from foedus.war.words import change_said, change_text
 from foedus.wording import named_state
 
 __all__ = ["print_ongoing", "print_replay"]
@@ -46,6 +46,17 @@ def _duties(result: WarReplay) -> list[str]:
     return lines
 
 
+def _sources(result: WarReplay) -> list[str]:
+    """The pages the war file cites, each with what it backs: the war, or one event (its date and what happened)."""
+    events = {e.index: e for e in result.war.events}
+    out = []
+    for c in result.war.sources:
+        event = events.get(c.event) if c.event is not None else None
+        what = f"{event.date} {change_text(event.to_dict(), result.names)}: " if event else ""
+        out.append(what + (f"{c.title} — {c.url}" if c.title else c.url))
+    return out
+
+
 def print_replay(result: WarReplay, timeline: bool = True) -> None:
     """The per-state table, the other duties, then (optionally) each date's moves with their causes."""
     console = make_console(highlight=False, soft_wrap=False)
@@ -73,6 +84,8 @@ def print_replay(result: WarReplay, timeline: bool = True) -> None:
                               + (f"  ({why})" if why else ""))
     for note in result.notes:
         console.print(f"[dim]note: {note}[/dim]")
+    for line in _sources(result):
+        console.print(f"source: {line}", style="dim", markup=False)
 
 
 def print_ongoing(summary: dict[str, Any], names: Mapping[str, str]) -> None:

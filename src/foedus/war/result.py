@@ -153,7 +153,8 @@ class WarReplay:
         """The JSON contract of `foedus war --json`."""
         return {
             "war": {"id": self.war.id, "name": self.war.name, "start": self.war.start.isoformat(),
-                    "end": self.end.isoformat(), "ongoing": self.war.end is None, "source": self.war.source},
+                    "end": self.end.isoformat(), "ongoing": self.war.end is None, "source": self.war.source,
+                    "sources": [c.to_dict() for c in self.war.sources]},
             "settings": self.settings.to_dict(),
             "states": [r.to_dict() for r in self.ordered()],
             "frames": [f.to_dict() for f in self.frames],
