@@ -54,7 +54,7 @@ def test_dropping_the_russia_dprk_treaty_says_north_korea_is_no_longer_bound_in_
             in lines), lines
     diff = json.loads(_ok(["compare", *KURSK, "--drop-treaty", "rus_prk_2024", "--json"]))
     assert diff["ongoing"] == {"since": "2024-08-06", "moved": [], "bound": [], "lapsed_added": [],
-                               "lapsed_removed": [], "unbound": [{"state": "PRK", "side": "defense",
+                               "switched": [], "lapsed_removed": [], "unbound": [{"state": "PRK", "side": "defense",
                                                                   "since": "2024-12-04", "treaty": "rus_prk_2024",
                                                                   "article": "4"}]}
     _check(diff["ongoing"], OngoingChanges)
@@ -75,6 +75,7 @@ def test_a_pact_ended_before_the_date_is_a_lapse_added(world: World) -> None:
     diff = _diff(world, [AddTreaty(treaty=pact)])
     assert not (diff["gained"] or diff["lost"] or diff["switched"] or diff["rebased"])
     assert diff["ongoing"] == {"since": "2024-08-06", "moved": [], "bound": [], "unbound": [], "lapsed_removed": [],
+                               "switched": [],
                                "lapsed_added": [{"state": "CHN", "side": "defense", "from": "2024-09-01",
                                                  "to": "2024-12-01", "treaty": "rus_chn_test", "article": "4"}]}
 
@@ -85,6 +86,31 @@ def test_a_pact_ended_mid_war_unbinds_north_korea_and_keeps_its_stretch(world: W
     assert [x["state"] for x in ongoing["unbound"]] == ["PRK"]
     assert [(x["state"], x["from"], x["to"]) for x in ongoing["lapsed_added"]] == [("PRK", "2024-12-04",
                                                                                      "2025-01-01")]
+
+
+def test_a_state_that_switches_sides_is_one_change(tmp_path: Path, world: World) -> None:
+    """North Korea bound to Russia's defence from the Russia–DPRK treaty's entry into force in the base world, to
+    Ukraine's attack by an offensive pact of September 2024 in the other, was two unrelated-looking lines (`+ PRK
+    bound since ...`, `- PRK no longer bound ...`): it is one `switched` change, worded as the comparison's `~`."""
+    pact = {"id": "ukr_prk_test", "name": "A test pact", "signed": "2024-09-01", "in_force": "2024-09-01",
+            "type": "bilateral", "certainty": "verified", "sources": [{"url": "https://example.org", "title": "t"}],
+            "members": [{"state": "UKR"}, {"state": "PRK"}],
+            "provisions": [{"kind": "offense", "article": "1", "strength": "S1", "trigger": "armed_attack",
+                            "summary": "A test clause."}]}
+    diff = _diff(world, [DropTreaty(treaty="rus_prk_2024"), AddTreaty(treaty=pact)])
+    assert diff["switched"] == [{"state": "PRK", "from": "defense", "to": "attack", "why": "ukr_prk_test art. 1"}]
+    ongoing = diff["ongoing"]
+    assert ongoing["bound"] == ongoing["unbound"] == [], ongoing
+    assert ongoing["switched"] == [{"state": "PRK", "side": "attack", "since": "2024-09-01", "treaty": "ukr_prk_test",
+                                    "article": "1", "side_before": "defense", "since_before": "2024-12-04",
+                                    "treaty_before": "rus_prk_2024", "article_before": "4"}]
+    _check(ongoing, OngoingChanges)
+    path = tmp_path / "pact.yaml"
+    path.write_text(yaml.safe_dump(pact), encoding="utf-8")
+    lines = [line for line in _ok(["compare", *KURSK, "--drop-treaty", "rus_prk_2024", "--add-treaty", str(path)])
+             .splitlines() if line.startswith("ongoing:")]
+    assert lines == ["ongoing: ~ PRK switches from defense to attack: bound since 2024-09-01 under ukr_prk_test art. 1 "
+                     "(was since 2024-12-04 under rus_prk_2024 art. 4)"], lines
 
 
 def test_without_ongoing_since_there_is_no_war_to_compare(world: World) -> None:

@@ -40,6 +40,9 @@ export function renderComparison(host: HTMLElement, c: Comparison, names: (id: s
     ...on.bound.map((b) => h("li", { class: "ongoing" }, "+ ", btn(b.state), ` bound since ${b.since} (${b.side}, ${cite(b)})`)),
     ...on.unbound.map((b) => h("li", { class: "ongoing" }, "− ", btn(b.state),
       ` no longer bound to the date (was since ${b.since}: ${b.side}, ${cite(b)})`)),
+    ...on.switched.map((s) => h("li", { class: "ongoing" }, "⇄ ", btn(s.state),
+      ` switches from ${s.side_before} to ${s.side}: bound since ${s.since} under ${cite(s)} `
+      + `(was since ${s.since_before} under ${s.treaty_before} art. ${s.article_before})`)),
     ...on.lapsed_added.map((l) => h("li", { class: "ongoing" }, "+ ", btn(l.state),
       ` bound ${l.from} to ${l.to} (${l.side}, ${cite(l)}), no longer by the date`)),
     ...on.lapsed_removed.map((l) => h("li", { class: "ongoing" }, "− ", btn(l.state),

@@ -126,8 +126,8 @@ export interface ValidationScore {
 
 /** Not a cascade's key: a comparison's `ongoing` (`foedus compare --json`, `compare_results`, `/api/compare`'s `changes`), with `ongoing_since`: how the war's course to the date differs between the two results' `ongoing`; null without `ongoing_since`. */
 export interface OngoingChanges {
-  since: string; moved: MovedSince[]; bound: BoundSince[]; unbound: BoundSince[]; lapsed_added: Lapse[];
-  lapsed_removed: Lapse[];
+  since: string; moved: MovedSince[]; bound: BoundSince[]; unbound: BoundSince[]; switched: SwitchedSince[];
+  lapsed_added: Lapse[]; lapsed_removed: Lapse[];
 }
 
 /** A state bound to the date in both worlds, from another day in each. */
@@ -139,6 +139,12 @@ export interface MovedSince {
 /** A state bound without a break to the date in one world only. */
 export interface BoundSince {
   state: string; side: "attack" | "defense"; since: string; treaty: string; article: string;
+}
+
+/** A state bound to the date in both worlds, on another side in each. */
+export interface SwitchedSince {
+  state: string; side: "attack" | "defense"; since: string; treaty: string; article: string;
+  side_before: "attack" | "defense"; since_before: string; treaty_before: string; article_before: string;
 }
 
 /** A stretch bound during the war, ended before the date, in one world only. */

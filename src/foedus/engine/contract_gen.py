@@ -29,7 +29,7 @@ from foedus.engine.result import CascadeResult
 from foedus.engine.rules.support import Support
 from foedus.inputs import SWITCHES
 from foedus.model.vocab import STRENGTH_WORDS
-from foedus.war.ongoing_changes import BoundSince, Lapse, MovedSince, OngoingChanges
+from foedus.war.ongoing_changes import BoundSince, Lapse, MovedSince, OngoingChanges, SwitchedSince
 
 __all__ = ["RECORDS", "markdown", "typescript"]
 
@@ -61,6 +61,7 @@ RECORDS: tuple[tuple[str, type, str], ...] = (
                                        "without `ongoing_since`."),
     ("MovedSince", MovedSince, "A state bound to the date in both worlds, from another day in each."),
     ("BoundSince", BoundSince, "A state bound without a break to the date in one world only."),
+    ("SwitchedSince", SwitchedSince, "A state bound to the date in both worlds, on another side in each."),
     ("Lapse", Lapse, "A stretch bound during the war, ended before the date, in one world only."),
 )
 

@@ -9,7 +9,8 @@ from typing import Any
 from foedus.datarecord import dataclass, field
 from foedus.engine.contract import Contracted, meta
 
-__all__ = ["BoundSince", "Lapse", "MovedSince", "OngoingChanges", "ongoing_changes", "ongoing_lines"]
+__all__ = ["BoundSince", "Lapse", "MovedSince", "OngoingChanges", "SwitchedSince", "ongoing_changes",
+           "ongoing_lines"]
 
 _SIDE = '"attack" | "defense"'
 
@@ -40,6 +41,22 @@ class MovedSince(Contracted):
 
 
 @dataclass(frozen=True, slots=True)
+class SwitchedSince(Contracted):
+    """A state bound to the scenario's date in both worlds, on another side in each (one change, where `bound` and
+    `unbound` would list it twice as if unrelated)."""
+
+    state: str = field(metadata=meta("the state", "string"))
+    side: str = field(metadata=meta("the side it is bound to in the other world", _SIDE))
+    since: str = field(metadata=meta("the day from which it is bound in the other world", "string"))
+    treaty: str = field(metadata=meta("the treaty that bound it that day", "string"))
+    article: str = field(metadata=meta("its article", "string"))
+    side_before: str = field(metadata=meta("the side it is bound to in the base world", _SIDE))
+    since_before: str = field(metadata=meta("the day from which it is bound in the base world", "string"))
+    treaty_before: str = field(metadata=meta("the treaty that bound it that day", "string"))
+    article_before: str = field(metadata=meta("its article", "string"))
+
+
+@dataclass(frozen=True, slots=True)
 class Lapse(Contracted):
     """A stretch during the war in which a state was bound, ended before the scenario's date."""
 
@@ -62,6 +79,9 @@ class OngoingChanges(Contracted):
         "states bound without a break to the date in the other world only", "BoundSince[]"))
     unbound: tuple[BoundSince, ...] = field(metadata=meta(
         "states bound without a break to the date in the base world only", "BoundSince[]"))
+    switched: tuple[SwitchedSince, ...] = field(metadata=meta(
+        "states bound to the date in both worlds on another side in each (in neither `bound` nor `unbound`)",
+        "SwitchedSince[]"))
     lapsed_added: tuple[Lapse, ...] = field(metadata=meta(
         "stretches bound during the war, ended before the date, in the other world only", "Lapse[]"))
     lapsed_removed: tuple[Lapse, ...] = field(metadata=meta(
@@ -69,13 +89,14 @@ class OngoingChanges(Contracted):
 
     def __bool__(self) -> bool:
         """Whether the two summaries differ at all."""
-        return bool(self.moved or self.bound or self.unbound or self.lapsed_added or self.lapsed_removed)
+        return bool(self.moved or self.bound or self.unbound or self.switched or self.lapsed_added
+                    or self.lapsed_removed)
 
     def treaties(self) -> set[str]:
         """Every treaty the differences name (a treaty a what-if touched that is named here moved someone)."""
         lapses = {x.treaty for x in (*self.lapsed_added, *self.lapsed_removed)}
-        return lapses | {x.treaty for x in (*self.bound, *self.unbound)} | {t for x in self.moved
-                                                                              for t in (x.treaty, x.treaty_before)}
+        pairs = [(x.treaty, x.treaty_before) for x in self.moved] + [(x.treaty, x.treaty_before) for x in self.switched]
+        return lapses | {x.treaty for x in (*self.bound, *self.unbound)} | {t for pair in pairs for t in pair}
 
 
 def _bound(state: str, b: dict[str, Any]) -> BoundSince:
@@ -88,25 +109,27 @@ def _lapses(summary: dict[str, Any]) -> list[Lapse]:
 
 def ongoing_changes(base: dict[str, Any], other: dict[str, Any]) -> OngoingChanges:
     """How `other`'s ongoing summary differs from `base`'s: bound-since days moved (the state on the same side in
-    both; a state that switched sides is `switched` in the comparison, and here unbound and bound), states bound to
-    the date in one only, lapses in one only."""
+    both), states bound to the date on another side in each (`switched`, as in the comparison), states bound to the
+    date in one only, lapses in one only."""
     a, b = base["bound_since"], other["bound_since"]
     moved = [MovedSince(s, b[s]["side"], b[s]["since"], b[s]["treaty"], b[s]["article"], a[s]["since"],
                         a[s]["treaty"], a[s]["article"])
              for s in sorted(a.keys() & b.keys()) if a[s]["side"] == b[s]["side"] and a[s]["since"] != b[s]["since"]]
-    same = {s for s in a.keys() & b.keys() if a[s]["side"] == b[s]["side"]}
+    switched = [SwitchedSince(s, b[s]["side"], b[s]["since"], b[s]["treaty"], b[s]["article"], a[s]["side"],
+                              a[s]["since"], a[s]["treaty"], a[s]["article"])
+                for s in sorted(a.keys() & b.keys()) if a[s]["side"] != b[s]["side"]]
     lapsed_a, lapsed_b = _lapses(base), _lapses(other)
     return OngoingChanges(
         since=other["since"], moved=tuple(moved),
-        bound=tuple(_bound(s, b[s]) for s in sorted(b.keys() - same)),
-        unbound=tuple(_bound(s, a[s]) for s in sorted(a.keys() - same)),
+        bound=tuple(_bound(s, b[s]) for s in sorted(b.keys() - a.keys())),
+        unbound=tuple(_bound(s, a[s]) for s in sorted(a.keys() - b.keys())), switched=tuple(switched),
         lapsed_added=tuple(x for x in lapsed_b if x not in lapsed_a),
         lapsed_removed=tuple(x for x in lapsed_a if x not in lapsed_b))
 
 
 def ongoing_lines(changes: dict[str, Any]) -> list[str]:
     """`foedus compare`'s lines for an `OngoingChanges` in its JSON form, one a change: `+` bound in the other world
-    only, `-` in the base world only, none for a bound-since day moved."""
+    only, `-` in the base world only, `~` bound on another side in each, none for a bound-since day moved."""
     out = []
     for x in changes["moved"]:
         now, was = f"{x['treaty']} art. {x['article']}", f"{x['treaty_before']} art. {x['article_before']}"
@@ -117,6 +140,9 @@ def ongoing_lines(changes: dict[str, Any]) -> list[str]:
             for x in changes["bound"]]
     out += [f"ongoing: - {x['state']} no longer bound to the date (was since {x['since']}: {x['side']}, "
             f"{x['treaty']} art. {x['article']})" for x in changes["unbound"]]
+    out += [f"ongoing: ~ {x['state']} switches from {x['side_before']} to {x['side']}: bound since {x['since']} under "
+            f"{x['treaty']} art. {x['article']} (was since {x['since_before']} under {x['treaty_before']} art. "
+            f"{x['article_before']})" for x in changes["switched"]]
     out += [f"ongoing: + {x['state']} bound {x['from']} to {x['to']} ({x['side']}, {x['treaty']} art. "
             f"{x['article']}), no longer by the date" for x in changes["lapsed_added"]]
     out += [f"ongoing: - {x['state']} no longer bound {x['from']} to {x['to']} ({x['side']}, {x['treaty']} art. "
