@@ -326,7 +326,7 @@ def test_cli_writes_every_file_and_refuses_to_overwrite(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("args", "message"), [
     (["--from", "1950", "--to", "1940"], "impossible year range 1950–1940 (need --from <= --to)"),
     (["--draws", "0"], "--draws must be between 1 and 1,000,000 (got 0)"),
-    (["--from", "1700"], "--from 1700 is outside 1816–2100"),
+    (["--from", "1700"], "--from 1700 is outside 1816–2100 (COW's inter-state wars begin in 1816)"),
     pytest.param(["--from", "2010", "--to", "2020"], "no COW inter-state war starts in 2010–2020 (the data cover "
                  "1823–2003)", marks=pytest.mark.needs_data),
 ])
@@ -348,9 +348,10 @@ def test_the_year_options_are_bounded_by_the_named_limits(monkeypatch: pytest.Mo
     monkeypatch.setattr("foedus.model.days.LATEST", dt.date(2050, 12, 31))
     for check in (lambda y: _check(y, None, 1), lambda y: _check_range(y, None, 0)):
         check(1820)
-        with pytest.raises(FoedusError, match=r"^--from 1819 is outside 1820–2050$"):
+        with pytest.raises(FoedusError, match=r"^--from 1819 is outside 1820–2050 \(COW's inter-state wars begin in "
+                                              r"1820\)$"):
             check(1819)
-        with pytest.raises(FoedusError, match=r"^--from 2051 is outside 1820–2050$"):
+        with pytest.raises(FoedusError, match=r"^--from 2051 is outside 1820–2050 \(foedus reads no day after 2050\)$"):
             check(2051)
 
 

@@ -27,13 +27,16 @@ log = logging.getLogger("foedus.backtest")
 
 def check_years(first: int | None, last: int | None, error: type[Exception] = BacktestError) -> None:
     """Refuse `--from`/`--to` years outside the COW data's first year to the last foedus reads, or reversed (the
-    backtest and the likelihood model select COW wars by the year they started)."""
+    backtest and the likelihood model select COW wars by the year they started); the refusal says why its floor is
+    a year after the 1815 of the commands that read treaties (`foedus.research.years`)."""
     from foedus.model.days import LATEST
     from foedus.model.states import COW_FIRST_DAY
 
+    low, high = COW_FIRST_DAY.year, LATEST.year
     for name, year in (("--from", first), ("--to", last)):
-        if year is not None and not COW_FIRST_DAY.year <= year <= LATEST.year:
-            raise error(f"{name} {year} is outside {COW_FIRST_DAY.year}–{LATEST.year}")
+        if year is not None and not low <= year <= high:
+            why = f"COW's inter-state wars begin in {low}" if year < low else f"foedus reads no day after {high}"
+            raise error(f"{name} {year} is outside {low}–{high} ({why})")
     if first is not None and last is not None and first > last:
         raise error(f"impossible year range {first}–{last} (need --from <= --to)")
 

@@ -10,7 +10,8 @@ __all__ = ["check_years"]
 
 
 def check_years(first: object, last: object) -> None:
-    """Refuse a year range foedus cannot make (`first`–`last`, both included).
+    """Refuse a year range foedus cannot make (`first`–`last`, both included); one that starts too early says why the
+    floor is 1815 (ATOP's first year), where the war commands' is COW's 1816 (`foedus.backtest.wars.check_years`).
 
     Raises:
         FoedusError: a year that is not a whole number (a bool, a str, a float), or a range backwards or outside
@@ -23,4 +24,6 @@ def check_years(first: object, last: object) -> None:
             raise FoedusError(f"the {name} year must be a whole number, not {year!r}")
     assert isinstance(first, int) and isinstance(last, int)  # for mypy: checked just above
     if not EARLIEST.year <= first <= last <= LATEST.year:
-        raise FoedusError(f"impossible year range {first}–{last} (need {EARLIEST.year} <= from <= to <= {LATEST.year})")
+        why = f": ATOP's alliances begin in {EARLIEST.year}" if first < EARLIEST.year else ""
+        raise FoedusError(f"impossible year range {first}–{last} (need {EARLIEST.year} <= from <= to <= {LATEST.year}"
+                          f"{why})")
