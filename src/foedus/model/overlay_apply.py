@@ -119,7 +119,7 @@ def apply_change(change: AddMember | RemoveMember | DropTreaty | AddTreaty | Set
                 raise ScenarioError(f"what-if {summary(change)}: {state} is the last member left in {treaty.id}; to "
                                     f"take every member out, drop the treaty instead (--drop-treaty {treaty.id}; a "
                                     "drop_treaty change)")
-            data["provisions"] = _without(data["provisions"], state)
+            data["provisions"] = _without_party(data["provisions"], state)
         else:
             data["members"] = _ended(treaty, state, change)
     else:
@@ -200,7 +200,7 @@ def added_treaty(change: AddTreaty, world: World) -> Treaty:
     return treaty
 
 
-def _without(provisions: list[dict[str, Any]], state: str) -> list[dict[str, Any]]:
+def _without_party(provisions: list[dict[str, Any]], state: str) -> list[dict[str, Any]]:
     """The provisions with `state` gone from the obligors, beneficiaries and suspensions that name it; a clause
     left owed by no one, or to no one, goes too."""
     out = []
