@@ -101,5 +101,7 @@ def _provisions(t: Treaty) -> Table:
             gates += f" ({'; '.join(dated)})" if dated else ""
         if p.adversary.type != "any":
             gates += f" adversary: {p.adversary.type} {','.join(p.adversary.states)}"
+        if p.unresolved:  # ATOP flags a condition without saying which (the cascade reads it per --unresolved)
+            gates += f" unresolved ATOP condition(s): {', '.join(p.unresolved)}"
         _row(provisions, p.kind.value, p.article, p.strength.value, p.trigger.value, who, scope, gates)
     return provisions
