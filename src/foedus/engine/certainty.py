@@ -253,9 +253,9 @@ def _place_facts(
     # a new kind of place fact must be said in `place_free` too (tests/test_certainty.py checks the two agree)
     gazetteer = f"foedus gazetteer, places.yaml: {place.id}"
     if target_kind == "territory" and view == "claimant" and victim not in place.holders("recognized"):
-        holder = ", ".join(named_state(h, names) for h in sorted(place.holders("recognized"))) or "no state"
+        holder = f"{'recognised holder' if place.sovereign else 'recognized view'}: {place.recognized_holder(names)}"
         yield fact_reason("place", f"{place.name} counts as territory of {named_state(victim, names)} only in the "
-                          f"claimant view (recognised holder: {holder})", Certainty.CONFLICTING, gazetteer)
+                          f"claimant view ({holder})", Certainty.CONFLICTING, gazetteer)
     if any(token_matches(t, place, victim) for t in provision.scope.debated):
         yield fact_reason("scope", f"{treaty.id} art. {provision.article}: whether it covers {place.name} is debated",
                           Certainty.UNVERIFIED, source_of(treaty, provision.source))

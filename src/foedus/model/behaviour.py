@@ -93,9 +93,19 @@ class PlaceRules:
         from `names`: an id alone tells a reader little), for a scenario's and a war file's refusal; else None."""
         if state in (holders := self.holders(view)):
             return None
-        held = ", ".join(named_state(h, names) for h in sorted(holders)) or "no state"
+        held = self.recognized_holder(names) if view == "recognized" else (
+            ", ".join(named_state(h, names) for h in sorted(holders)) or "no state")
         return (f"{self.name} ({self.id}) is not territory of {named_state(state, names)} under the {view} "
                 f"view, under which it is territory of {held}")
+
+    def recognized_holder(self, names: Mapping[str, str]) -> str:
+        """Whose territory the place is in the recognized view, in words: its sovereign, or, where none is agreed
+        (the Senkakus, the southern Kurils, Scarborough Shoal), the state administering it, said to be only that."""
+        if self.sovereign:
+            return named_state(self.sovereign, names)
+        if self.administrator:
+            return f"{named_state(self.administrator, names)}, which administers it, no sovereign being agreed"
+        return "no state"
 
 
 class TreatyRules:
