@@ -66,6 +66,13 @@ def _name(result: CascadeResult, state: str) -> str:
     return named_state(state, result.names)
 
 
+def _where(result: CascadeResult) -> str:
+    """Where the opening attacks hit: one place, or each target's own ("estonia, latvia, lithuania" for three targets
+    attacked at home), not the first target's alone (`scenario.place`, the JSON contract's `place`)."""
+    s = result.scenario
+    return ", ".join(dict.fromkeys(a.place for a in s.attacks if a.round == 0)) or s.place
+
+
 def side_names(result: CascadeResult, side: str) -> str:
     """A side's states in the order of `sides`, each named as every other line names one ("Armenia (ARM), Belarus
     (BLR)"): the side lists gave ids alone. No state's name holds a comma, so the list still splits on ", "."""
@@ -118,7 +125,7 @@ def explain_lines(result: CascadeResult) -> list[str]:
     s = result.scenario
     attackers = ", ".join(_name(result, a) for a in s.attackers)
     targets = ", ".join(_name(result, t) for t in s.targets)
-    lines = [f"{s.date}: {attackers} attacks {targets} at {s.place} ({s.target_kind}); "
+    lines = [f"{s.date}: {attackers} attacks {targets} at {_where(result)} ({s.target_kind}); "
              f"{s.reading} reading, {s.territory_view} territory, {s.basis} membership"]
     by_round: dict[int, list[Joiner]] = defaultdict(list)
     for joiner in result.joiners:
@@ -193,7 +200,7 @@ def rich_tree(result: CascadeResult) -> Any:
 
     s = result.scenario
     attackers, targets = (", ".join(_name(result, x) for x in states) for states in (s.attackers, s.targets))
-    tree = Tree(f"[bold]{s.date}[/bold] {markup(attackers)} → {markup(targets)} at {markup(s.place)} "
+    tree = Tree(f"[bold]{s.date}[/bold] {markup(attackers)} → {markup(targets)} at {markup(_where(result))} "
                 f"({s.target_kind}, {s.reading})")
     by_round: dict[int, list[Joiner]] = defaultdict(list)
     for joiner in result.joiners:
@@ -234,6 +241,6 @@ def html_table(result: CascadeResult) -> str:
             rows.append(f"<tr><td>{escape(side)}</td><td>{escape(_name(result, st))}</td><td>{escape(cite)}</td></tr>")
     s = result.scenario
     attackers, targets = (", ".join(_name(result, x) for x in states) for states in (s.attackers, s.targets))
-    head = escape(f"{s.date}: {attackers} attacks {targets} at {s.place} ({s.reading})")
+    head = escape(f"{s.date}: {attackers} attacks {targets} at {_where(result)} ({s.reading})")
     return (f"<p><b>{head}</b></p><table><thead><tr><th>side</th><th>state</th><th>why</th></tr></thead>"
             f"<tbody>{''.join(rows)}</tbody></table>")

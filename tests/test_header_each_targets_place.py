@@ -1,0 +1,22 @@
+"""With several targets and no --place, each target is attacked at home (the scenario's attacks), but the text,
+tree and HTML headers said 'Russia (RUS) attacks Estonia (EST), Latvia (LVA), Lithuania (LTU) at estonia', the
+first target's home (`scenario.place`, the JSON's `place`) for all three. They now name each opening attack's place."""
+
+from __future__ import annotations
+
+import foedus
+from foedus.render import explain_lines
+
+CURATED = foedus.World.load(history=False)
+
+
+def test_the_header_names_each_targets_home() -> None:
+    r = foedus.cascade("RUS", ["EST", "LVA", "LTU"], "2025-06-01", world=CURATED)
+    assert [a.place for a in r.scenario.attacks] == ["estonia", "latvia", "lithuania"]
+    assert " at estonia, latvia, lithuania (territory); " in explain_lines(r)[0]
+    assert "at estonia, latvia, lithuania (legal)" in r._repr_html_()
+
+
+def test_one_place_is_named_once() -> None:
+    r = foedus.cascade("RUS", ["EST", "LVA"], "2025-06-01", place="baltic-sea", target_kind="forces", world=CURATED)
+    assert " at baltic-sea (forces); " in explain_lines(r)[0]
