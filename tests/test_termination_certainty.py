@@ -49,6 +49,22 @@ def test_the_json_says_how_sure_the_end_is(world: World, treaty: str, said: str)
     assert treaty_detail(world, treaty)["terminated_how_sure"] == said
 
 
+def test_an_end_reads_as_its_first_day_out(world: World, capsys: pytest.CaptureFixture[str],
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """The end and the exits are kept as the first day out of force (ATOP's last day in, 27 Sep 1939, plus one):
+    "terminated 1939-09-28" and a "left" column read as ATOP's day moved by one."""
+    from foedus.cli.show import print_treaty_list
+    from foedus.cli.treaty_show import print_treaty
+
+    monkeypatch.setenv("COLUMNS", "400")
+    print_treaty(world, "atop_2070_p2", as_json=False)
+    lines = capsys.readouterr().out.splitlines()
+    assert "; out of force from 1939-09-28 (verified)" in next(line for line in lines if line.startswith("signed "))
+    assert any("out from" in line and "left" not in line for line in lines if "joined" in line)
+    print_treaty_list(world, "1939-01-01", "table")
+    assert "out of force from" in capsys.readouterr().out
+
+
 def test_a_treaty_in_force_says_no_end(world: World) -> None:
     assert "terminated_how_sure" not in treaty_detail(world, "nato_1949")
 
@@ -59,8 +75,9 @@ def test_the_text_says_it_after_the_end(world: World, capsys: pytest.CaptureFixt
 
     monkeypatch.setenv("COLUMNS", "400")
     print_treaty(world, "atop_3830", as_json=False)
-    header = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("signed "))
-    assert ("; terminated 2011-03-08 (verified; date: known only to within a week (day: known from secondary "
+    out = capsys.readouterr().out
+    header = next(line for line in out.splitlines() if line.startswith("signed "))
+    assert ("; out of force from 2011-03-08 (verified; date: known only to within a week (day: known from secondary "
             "reporting only); publication in the Journal officiel") in header
 
 

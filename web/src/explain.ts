@@ -113,14 +113,14 @@ function findings(id: string, r: CascadeResult, names: Names): { nodes: HTMLElem
 }
 
 /** When the treaty took effect and ended, each with how sure it is, in the API's words (`in_force_how_sure`,
- * `terminated_how_sure`), as `foedus treaties show` says them: an entry into force not found, with the window it may
+ * `terminated_how_sure`), as `foedus treaties show` says them (an end as its first day out of force): an entry into force not found, with the window it may
  * have come in, "in force not found (…)"; null when it never took effect and none may have come. */
 function datesLine(t: TreatyDetail): HTMLElement | null {
   const sure = (how: string | undefined) => (how ? ` (${how})` : "");
   const parts = [
     ...(t.in_force ? [`in force ${t.in_force}${sure(t.in_force_how_sure)}`] : []),
     ...(!t.in_force && t.in_force_how_sure ? [`in force not found${sure(t.in_force_how_sure)}`] : []),
-    ...(t.terminated ? [`ended ${t.terminated}${sure(t.terminated_how_sure)}`] : []),
+    ...(t.terminated ? [`out of force from ${t.terminated}${sure(t.terminated_how_sure)}`] : []),
   ];
   return parts.length ? h("p", { class: "dates" }, parts.join("; ")) : null;
 }

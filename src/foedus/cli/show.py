@@ -189,7 +189,7 @@ def print_treaty_list(world: World, date: str | None, fmt: str) -> None:
 
     rows = treaty_rows(world, parse_date(date) if date is not None else None)
     columns = [("id", "id"), ("name", "name"), ("signed", "signed"), ("in_force", "in force"),
-               ("terminated", "ended"), ("members", "members"), ("kinds", "obligations")]
+               ("terminated", "out of force from"), ("members", "members"), ("kinds", "obligations")]
     emit(rows, fmt, columns, lambda r, k: (r[k] or "not in force") if k == "in_force"
          else ", ".join(r[k]) if k == "kinds" else cell(r[k]))
 

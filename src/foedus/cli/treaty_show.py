@@ -35,10 +35,11 @@ def print_treaty(world: World, treaty_id: str, as_json: bool) -> None:
     unfound = "not found" if t.in_force_certainty else "not in force"  # not found, with a window it may come in
     console.print(Text(f"signed {t.signed}; in force {t.in_force or unfound}"
                   + _sure(detail.get("in_force_how_sure"), t.in_force_certainty)
-                  + (f"; terminated {t.terminated}" + _sure(detail.get("terminated_how_sure"), t.terminated_certainty)
-                     if t.terminated else "")
+                  + (f"; out of force from {t.terminated}"
+                     + _sure(detail.get("terminated_how_sure"), t.terminated_certainty) if t.terminated else "")
                   + f"; {t.type}; certainty: {t.certainty.value}"))
-    members = make_table("state", "signed", "joined", "left", "suspended / frozen", "certainty", title="members")
+    # a treaty's end and a member's exit are kept as the first day out (ATOP's last day in, plus one): said so
+    members = make_table("state", "signed", "joined", "out from", "suspended / frozen", "certainty", title="members")
     # a row that ends the day another row of its state begins: one membership, recorded on other facts from then
     begins = {(m.state, m.joined) for m in t.members if m.joined is not None}
     for m in t.members:
