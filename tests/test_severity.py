@@ -68,6 +68,20 @@ def test_aggression_clauses_bind_on_an_incursion_and_say_so() -> None:
     assert run("SYR", "TUR", "2012-10-03", severity="coercion").joiner("AZE") is None
 
 
+def test_an_incident_below_an_armed_attack_is_not_said_to_be_one() -> None:
+    """A joiner's cause and a broken non-aggression pact said "Syria (SYR) attacked Turkey (TUR)" and "Russia (RUS)
+    attacks Poland (POL)" for shelling and drones: the text says the incident the scenario names."""
+    from foedus.render import explain_lines
+
+    joined = "\n".join(explain_lines(run("SYR", "TUR", "2012-10-03", severity="incursion")))
+    assert "because Syria (SYR) made an incursion into Turkey (TUR) at turkey" in joined
+    assert "attacked Turkey" not in joined
+    broke = "\n".join(explain_lines(run("RUS", "KAZ", "2025-06-01", severity="incursion")))
+    assert "Violation: Russia (RUS) makes an incursion into Kazakhstan (KAZ) despite rus_kaz_2013" in broke
+    war = "\n".join(explain_lines(run("SYR", "TUR", "2012-10-03")))
+    assert "because Syria (SYR) attacked Turkey (TUR) at turkey" in war
+
+
 @pytest.mark.parametrize("reading", ["legal", "escalatory"])
 def test_below_an_armed_attack_nobody_strikes(reading: str) -> None:
     """No war below an armed attack: one round, whatever the reading."""

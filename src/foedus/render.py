@@ -107,7 +107,21 @@ def _because(result: CascadeResult, b: Because) -> str:
     s = result.scenario
     if s.reading == "escalatory" and not (b.by in s.attackers and b.attacked in s.targets):
         return f"because the escalatory reading assumes {attack_words(b.by, b.attacked, b.kind, b.place, result.names)}"
-    return f"because {attack_words(b.by, b.attacked, b.kind, b.place, result.names, 'attacked')}"
+    return f"because {attack_words(b.by, b.attacked, b.kind, b.place, result.names, _deed(result, b, past=True))}"
+
+
+# an opening incident below an armed attack (`--severity`), said as what it is: (present, past)
+_INCIDENT_VERBS = {"incursion": ("makes an incursion into", "made an incursion into"),
+                   "coercion": ("coerces", "coerced")}
+
+
+def _deed(result: CascadeResult, b: Because, past: bool = False) -> str:
+    """The verb for attack `b`: "attacks", or for an opening attack when the scenario's incident is below an armed
+    attack, that incident ("makes an incursion into"), so that a drone incursion is not said to be an attack.
+    The web page's copy of the past verb: web/src/explain.ts `deed`."""
+    s = result.scenario
+    verbs = _INCIDENT_VERBS.get(s.severity) if b.by in s.attackers and b.attacked in s.targets else None
+    return verbs[past] if verbs else ("attacked" if past else "attacks")
 
 
 def certainty_tag(certainty: str, facts: Iterable[str] = ()) -> str:
@@ -150,8 +164,8 @@ def explain_lines(result: CascadeResult) -> list[str]:
     lines += [f"Neutral: {_name(result, n.state)} must not join the war against {_name(result, n.toward)} under "
               f"{n.treaty} art. {n.article}"
               + certainty_tag(n.certainty, _facts(n.certainty_reasons)) for n in result.neutral]
-    lines += [f"Violation: {_name(result, v.state)} attacks {_name(result, v.against)} despite {v.treaty} art. "
-              f"{v.article} ({v.kind})" + certainty_tag(v.certainty, _facts(v.certainty_reasons))
+    lines += [f"Violation: {_name(result, v.state)} {_deed(result, v.because)} {_name(result, v.against)} despite "
+              f"{v.treaty} art. {v.article} ({v.kind})" + certainty_tag(v.certainty, _facts(v.certainty_reasons))
               for v in result.violations]
     lines += [f"Consultation: {_name(result, c.state)} consults {_name(result, c.with_)} under {c.treaty} "
               f"art. {c.article}"

@@ -43,13 +43,21 @@ function findingBlock(text: string, f: { certainty?: string; certainty_reasons?:
     reasonsList(f.certainty_reasons));
 }
 
+/** The past verb for an attack (foedus.render._deed): an opening incident below an armed attack is said as what it
+ * is ("made an incursion into"), not as an attack. */
+function deed(b: Because, r: CascadeResult): string {
+  const opening = r.attackers.includes(b.by) && r.targets.includes(b.attacked);
+  const verbs: Record<string, string> = { incursion: "made an incursion into", coercion: "coerced" };
+  return (opening ? verbs[r.severity] : undefined) ?? "attacked";
+}
+
 /** The attack that set an obligation off, in the CLI's words (foedus.render._because): in the escalatory reading a
  * strike on (or by) a joiner is the reading's assumption, not a known attack, and is said to be one. */
 function becauseWords(b: Because, r: CascadeResult, names: Names): string {
   const hit = `${namedState(b.attacked, names.state)}${b.target_kind === "forces" ? "'s forces" : ""} at ${names.place(b.place)}`;
   return r.reading === "escalatory" && !(r.attackers.includes(b.by) && r.targets.includes(b.attacked))
     ? `the escalatory reading assumes ${namedState(b.by, names.state)} attacks ${hit}`
-    : `${namedState(b.by, names.state)} attacked ${hit}`;
+    : `${namedState(b.by, names.state)} ${deed(b, r)} ${hit}`;
 }
 
 function obligationBlock(o: Omit<Obligation, "state">, r: CascadeResult, names: Names, title: string): HTMLElement {
