@@ -595,3 +595,13 @@ def test_a_shared_link_reads_a_name_on_its_date(page: Any, server: str) -> None:
     page.wait_for_selector("body[data-result='JPN>COW730@1900-01-01']", timeout=30_000)
     assert page.is_hidden("#error"), page.inner_text("#error")
     assert not page.problems, page.problems
+
+
+def test_an_incursion_is_not_called_an_attack_in_the_panel(page: Any, server: str) -> None:
+    """The panel's cause of an obligation set off by an incursion says so, as the CLI does (render._deed): it said
+    "Syria (SYR) attacked Turkey (TUR)" for the shelling of Akçakale."""
+    _ready(page, f"{server}/?attacker=SYR&target=TUR&date=2012-10-03&severity=incursion&select=AZE")
+    page.wait_for_selector("#explain[data-state=AZE] .obligation", timeout=30_000)
+    shown = page.locator("#explain .obligation dd").all_inner_texts()
+    assert any(d.startswith("Syria (SYR) made an incursion into Turkey (TUR) at ") for d in shown), shown
+    assert not page.problems, page.problems
