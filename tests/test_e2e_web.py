@@ -605,3 +605,13 @@ def test_an_incursion_is_not_called_an_attack_in_the_panel(page: Any, server: st
     shown = page.locator("#explain .obligation dd").all_inner_texts()
     assert any(d.startswith("Syria (SYR) made an incursion into Turkey (TUR) at ") for d in shown), shown
     assert not page.problems, page.problems
+
+
+def test_each_target_is_said_to_be_attacked_at_its_own_place(page: Any, server: str) -> None:
+    """Three targets attacked at home: the panel said Latvia was "Attacked at Estonia" (the JSON's first `place`)."""
+    _ready(page, f"{server}/?attacker=RUS&target=EST,LVA,LTU&date=2025-06-01&select=LVA")
+    page.wait_for_selector("body[data-result='RUS>EST,LVA,LTU@2025-06-01']", timeout=30_000)
+    page.wait_for_selector("#explain[data-state=LVA] p:has-text('Attacked at')", timeout=30_000)
+    said = page.locator("#explain p:has-text('Attacked at')").inner_text()
+    assert "Latvia" in said and "Estonia" not in said, said
+    assert not page.problems, page.problems

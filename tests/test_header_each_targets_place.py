@@ -20,3 +20,12 @@ def test_the_header_names_each_targets_home() -> None:
 def test_one_place_is_named_once() -> None:
     r = foedus.cascade("RUS", ["EST", "LVA"], "2025-06-01", place="baltic-sea", target_kind="forces", world=CURATED)
     assert " at baltic-sea (forces); " in explain_lines(r)[0]
+
+
+def test_the_json_gives_each_targets_place() -> None:
+    """The JSON's `place` is the first target's; `places` gives each target's, for a page to say where each is hit."""
+    r = foedus.cascade("RUS", ["EST", "LVA", "LTU"], "2025-06-01", world=CURATED).to_dict()
+    assert (r["place"], r["places"]) == ("estonia", ["estonia", "latvia", "lithuania"])
+    one = foedus.cascade("RUS", ["EST", "LVA"], "2025-06-01", place="baltic-sea", target_kind="forces",
+                         world=CURATED).to_dict()
+    assert one["places"] == ["baltic-sea", "baltic-sea"]

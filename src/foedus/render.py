@@ -69,8 +69,7 @@ def _name(result: CascadeResult, state: str) -> str:
 def _where(result: CascadeResult) -> str:
     """Where the opening attacks hit: one place, or each target's own ("estonia, latvia, lithuania" for three targets
     attacked at home), not the first target's alone (`scenario.place`, the JSON contract's `place`)."""
-    s = result.scenario
-    return ", ".join(dict.fromkeys(a.place for a in s.attacks if a.round == 0)) or s.place
+    return ", ".join(dict.fromkeys(result.scenario.places)) or result.scenario.place
 
 
 def side_names(result: CascadeResult, side: str) -> str:

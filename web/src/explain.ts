@@ -81,7 +81,7 @@ function findings(id: string, r: CascadeResult, names: Names): { nodes: HTMLElem
   const cite = (t: string) => { if (!treaties.includes(t)) treaties.push(t); };
   const joiner = r.joiners.find((j) => j.state === id);
   if (r.attackers.includes(id)) nodes.push(h("p", {}, "An original attacker in this scenario."));
-  if (r.targets.includes(id)) nodes.push(h("p", {}, `Attacked at ${names.place(r.place)} in this scenario.`));
+  if (r.targets.includes(id)) nodes.push(h("p", {}, `Attacked at ${names.place(r.places[r.targets.indexOf(id)] ?? r.place)} in this scenario.`));
   if (joiner) {
     cite(joiner.treaty);
     nodes.push(obligationBlock(joiner, r, names, `Joins the ${joiner.side} in round ${joiner.round}`));

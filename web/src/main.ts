@@ -142,7 +142,9 @@ class App {
 
   private title(r: CascadeResult): string {
     const who = (ids: string[]) => ids.map((id) => namedState(id, this.names.state)).join(", ");
-    return `${who(r.attackers)} attacks ${who(r.targets)} at ${this.names.place(r.place)}, ${r.date} (${r.reading} reading)`;
+    // each target's place (a target attacked at home: its home), once each, as the CLI's header (render._where)
+    const where = [...new Set(r.places.length ? r.places : [r.place])].map((p) => this.names.place(p)).join(", ");
+    return `${who(r.attackers)} attacks ${who(r.targets)} at ${where}, ${r.date} (${r.reading} reading)`;
   }
 
   private onMapPick(id: string): void {

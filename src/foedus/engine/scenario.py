@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Literal, get_args
 
 from foedus.datarecord import dataclass, field, fields
 from foedus.declare import Input, checked_value, choice, described
-from foedus.engine.contract import meta
+from foedus.engine.contract import computed, meta
 from foedus.engine.ongoing_days import SCENARIO_DATE, ongoing_after
 from foedus.errors import DateOutOfRangeError, ScenarioError, empty_or_blank, shown
 from foedus.model.days import EARLIEST, LATEST, is_iso_day
@@ -125,6 +125,12 @@ class Scenario:
               "what.", metavar="YYYY-MM-DD"),
         "the attacks are ongoing since this date (treaty changes since then bind)", "string | null"))
     attacks: tuple[Attack, ...] = ()
+
+    @computed("where each original target is attacked (place ids, in the order of `targets`): `place` is the first's",
+              "string[]")
+    def places(self) -> tuple[str, ...]:
+        """Each target's place: the chosen place, or each target's home when none was chosen."""
+        return tuple(next((a.place for a in self.attacks if a.victim == t), self.place) for t in self.targets)
 
 
 def switches(date: dt.date, **given: Any) -> Scenario:
