@@ -615,3 +615,19 @@ def test_each_target_is_said_to_be_attacked_at_its_own_place(page: Any, server: 
     said = page.locator("#explain p:has-text('Attacked at')").inner_text()
     assert "Latvia" in said and "Estonia" not in said, said
     assert not page.problems, page.problems
+
+
+def test_a_code_is_read_in_the_servers_order(page: Any, server: str) -> None:
+    """An ISO3 code comes before a COW abbreviation, as the server reads codes (foedus.model.states): a link's KOR is
+    South Korea and a typed CZE is Czechia, not the kingdom of Korea or Czechoslovakia whose COW codes they are (the
+    page took the first state in COW order carrying the code as any of its codes)."""
+    _ready(page, f"{server}/?attacker=PRK&target=KOR&date=2025-06-01")
+    page.wait_for_selector("body[data-result='PRK>KOR@2025-06-01']", timeout=30_000)
+    assert page.is_hidden("#error"), page.inner_text("#error")
+    page.fill("#target-search", "CZE")
+    page.press("#target-search", "Enter")
+    assert page.locator("#target-chips .chip[data-state=CZE]").count() == 1
+    page.fill("#attacker-search", "MNG")  # Mongolia; COW's MNG is Montenegro
+    page.press("#attacker-search", "Enter")
+    assert page.locator("#attacker-chips .chip[data-state=MNG]").count() == 1
+    assert not page.problems, page.problems

@@ -11,6 +11,20 @@ export function resolveState(text: string, states: StateRow[]): StateRow | undef
   return matchStates(text, states, null)[0];
 }
 
+/** The state a code (or, with `names`, an exact name) is, in the server's order (foedus.model.states): an id or
+ * ISO3 code first, then a name, then a COW abbreviation, then a COW number. KOR is South Korea, although COW's KOR
+ * is the kingdom of 1887-1905 (likewise CZE, MNG, SWZ); undefined when nothing is exactly that. */
+export function exactState(text: string, states: StateRow[], names = false): StateRow | undefined {
+  const key = text.trim().toLowerCase();
+  const keys: ((s: StateRow) => (string | null | undefined)[])[] = [(s) => [s.id, s.iso3],
+    (s) => (names ? [s.name] : []), (s) => [s.cow], (s) => [s.ccode?.toString()]];
+  for (const of of keys) {
+    const found = states.find((s) => of(s).some((v) => v != null && v.toLowerCase() === key));
+    if (found) return found;
+  }
+  return undefined;
+}
+
 function existsOn(s: StateRow, date: string): boolean {
   return s.spells.some(([a, b]) => a <= date && (b === null || date <= b));
 }
@@ -22,8 +36,7 @@ export function matchStates(text: string, states: StateRow[], date: string | nul
   if (!raw) return [];
   const inParens = /\(([^()]+)\)\s*$/.exec(raw);
   const key = (inParens ? inParens[1] : raw).toLowerCase();
-  const exact = states.find((s) => [s.id, s.iso3, s.cow, s.ccode?.toString(), s.name]
-    .some((v) => v != null && v.toLowerCase() === key));
+  const exact = exactState(key, states, true);
   if (exact) return [exact];
   const lower = raw.toLowerCase();
   const starts = states.filter((s) => s.name.toLowerCase().startsWith(lower));

@@ -1,16 +1,16 @@
 // A shared link's states and place checked before the link is run: exact ids, ISO3 or COW codes are taken
-// as they are; anything else goes to /api/resolve, read on the link's date (Korea in 1900 is the kingdom), and what
-// cannot be resolved is dropped with the server's message (which suggests close names), so a bad link never shows a
+// as they are (in the server's order: KOR is South Korea); anything else goes to /api/resolve, read on the link's
+// date (Korea in 1900 is the kingdom), and what cannot be resolved is dropped with the server's message (which suggests close names), so a bad link never shows a
 // made-up chip.
 import { api, ApiError, type PlaceRow, type StateRow } from "./api";
-import { resolveState } from "./form";
+import { exactState, resolveState } from "./form";
 import type { Shared } from "./url";
 
 async function known(ids: string[], role: string, states: StateRow[], problems: string[], date: string
 ): Promise<string[]> {
   const out: string[] = [];
   for (const id of ids) {
-    const exact = states.find((s) => [s.id, s.iso3, s.cow].some((v) => v?.toUpperCase() === id.toUpperCase()));
+    const exact = exactState(id, states);
     const found = exact ?? await api.resolve(id, date).then((f) => resolveState(f.id, states), (e: unknown) => {
       problems.push(`${role} ${JSON.stringify(id.slice(0, 40))}: ${e instanceof ApiError ? e.message : String(e)}`);
       return undefined;
