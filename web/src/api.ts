@@ -32,7 +32,9 @@ export interface WarRow { id: string; name: string; start: string; end: string |
 /** A change of a war's replay (docs/war.md): `label` words it by ids, `text` as `foedus war` does, each state
  * named ("Ukraine (UKR) attacks Russia (RUS) at kursk-oblast", foedus.war.words.change_text): the page shows `text`. */
 export interface WarChange {
-  type: string; label: string; text: string; date?: string; treaty?: string; change?: string; state?: string; article?: string;
+  type: string; label: string; text: string; date?: string; treaty?: string;
+  event?: number; // an event's (attack, entry, exit, ceasefire): its index in the war file's events
+  change?: string; state?: string; article?: string;
   attacks?: { attacker: string; victim: string; place: string; target_kind: string }[]; states?: string[];
   side?: string; attacker?: string; victim?: string; place?: string;
   certainty?: string; certainty_reasons?: CertaintyReason[]; // a treaty change's: how sure the facts it rests on are
@@ -42,8 +44,11 @@ export interface WarFrame {
   bound: Record<string, { side: "attack" | "defense"; treaty: string; article: string }>;
   conflicts: string[]; moved: { state: string; from: string; to: string; cause: WarChange | null }[];
 }
+/** A page the war file cites, for the war as a whole (`event` null) or for the file's `events[event]`. */
+export interface WarSource { url: string; title: string | null; event: number | null }
 export interface WarReplay {
-  war: { id: string; name: string; start: string; end: string | null; ongoing: boolean };
+  war: { id: string; name: string; start: string; end: string | null; ongoing: boolean;
+    sources?: WarSource[] }; // the pages the file cites (servers from before they were sent have none)
   frames: WarFrame[]; names: Record<string, string>; notes: string[];
 }
 

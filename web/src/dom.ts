@@ -20,6 +20,12 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   return el;
 }
 
+/** A link to a cited page, opened in a new tab without handing it this page (noopener noreferrer); an address
+ * that is no web page (not http or https) is never made a link: `plain` is shown instead (the address itself). */
+export function pageLink(url: string, text: string, plain: string = url): HTMLElement | string {
+  return /^https?:\/\//i.test(url) ? h("a", { href: url, target: "_blank", rel: "noopener noreferrer" }, text) : plain;
+}
+
 /** Offer a file to the user as a download. */
 export function download(name: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);

@@ -3,7 +3,7 @@
 // dates (in force, ended, each with how sure it is) and invocation history of each treaty involved.
 import { api, type Because, type CascadeResult, type CertaintyReason, type Obligation, type TreatyDetail } from "./api";
 import { STRENGTH_WORDS } from "./contract";
-import { byId, h } from "./dom";
+import { byId, h, pageLink } from "./dom";
 import { likelihoodBlock } from "./likelypanel";
 import { COLORS, LABELS, type Role } from "./roles";
 import { certaintyTag, namedState } from "./wording";
@@ -21,8 +21,7 @@ export interface Names { state: (id: string) => string; treaty: (id: string) => 
 
 /** A fact's source: a link when it is a web page, else its words (a gazetteer entry, a reference book). */
 function sourceNode(source: string): HTMLElement | string {
-  return source.startsWith("http") ? h("a", { href: source, target: "_blank", rel: "noopener noreferrer" }, "source")
-    : source;
+  return pageLink(source, "source");
 }
 
 /** Each fact a finding rests on that is not verified, with its source (null when there are none), under the

@@ -1,8 +1,8 @@
 // The war timeline: replay a bundled example war (/api/wars, /api/war) and play it frame by frame; states
 // change colour as they enter the war or become bound, and the log says which event moved each (a treaty
-// change with how sure it is, as `foedus war` prints it).
+// change with how sure it is, as `foedus war` prints it). Under it, the war file's notes and the pages it cites.
 import { api, ApiError, type Scenario, type WarFrame, type WarReplay } from "./api";
-import { byId, h } from "./dom";
+import { byId, h, pageLink } from "./dom";
 import type { Category, Role } from "./roles";
 import { changeSaid, namedState } from "./wording";
 
@@ -22,6 +22,20 @@ export function frameRoles(f: WarFrame): Map<string, Role> {
   }
   f.conflicts.forEach((s) => { if (!roles.has(s)) roles.set(s, { category: "conflict" }); });
   return roles;
+}
+
+/** The war file's notes (what the replay leaves out or reads one way) and the pages it cites, as the CLI's last
+ * lines say them ("note: ...", "source: TITLE — URL"): an event's source after its date and words. */
+export function warAbout(r: WarReplay): HTMLElement[] {
+  const events = new Map(r.frames.flatMap((f) => f.changes).filter((c) => c.event !== undefined && !c.treaty)
+    .map((c) => [c.event, c]));
+  const sources = (r.war.sources ?? []).map((c) => {
+    const event = c.event === null ? undefined : events.get(c.event);
+    return h("li", {}, "source: ", event ? `${event.date ?? ""} ${event.text}: ` : "",
+      pageLink(c.url, c.title ?? c.url, c.title ?? c.url), c.title ? ` — ${c.url}` : "");
+  });
+  return [...r.notes.map((n) => h("p", { class: "note" }, `note: ${n}`)),
+    ...(sources.length ? [h("ul", { class: "war-sources", "aria-label": "pages the war file cites" }, ...sources)] : [])];
 }
 
 export class WarTimeline {
@@ -49,6 +63,7 @@ export class WarTimeline {
     if (!id) return;
     this.stop();
     byId("war-status").textContent = "replaying…";
+    byId("war-about").replaceChildren();
     try {
       this.replay = await api.war(id, this.settings());
     } catch (e) {
@@ -59,7 +74,8 @@ export class WarTimeline {
     const r = this.replay;
     this.frame.max = String(r.frames.length - 1);
     byId("war-controls").hidden = false;
-    byId("war-status").textContent = `${r.frames.length} dates from ${r.war.start}; ${r.notes.length ? r.notes[0] : ""}`;
+    byId("war-status").textContent = `${r.frames.length} dates from ${r.war.start}.`;
+    byId("war-about").replaceChildren(...warAbout(r));
     await this.goto(0);
   }
 

@@ -1,0 +1,78 @@
+"""The war timeline's panel in a real headless Chromium: the war file's notes and the pages it cites, as `foedus war`
+words them last, and controls that stay hidden until a war is replayed.
+
+Uses the browser, server and page fixtures of tests/test_e2e_web.py (Debian's Chromium through Playwright).
+"""
+
+# ruff: noqa: F811  (the fixtures imported from test_e2e_web are test parameters here)
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from test_e2e_web import _ready, browser, page, server  # noqa: F401 (fixtures)
+
+pytestmark = [pytest.mark.e2e]
+
+
+def _replay(page: Any, war: str, first: str) -> None:
+    page.select_option("#war-select", war)
+    page.click("#war-load")
+    page.wait_for_selector(f"body[data-war-frame='{first}']", timeout=60_000)
+
+
+@pytest.mark.parametrize("war", ["russia_ukraine_2022", "europe_1939_1941", "july_crisis_1914"])
+def test_the_timeline_shows_the_war_files_notes_and_sources(page: Any, server: str, war: str) -> None:
+    """Every note of the replay, and every page the file cites as `foedus war`'s 'source:' lines word it, each a link
+    opening in a new tab without handing it the page (the status line showed the first note only, and no source)."""
+    import foedus
+    from foedus.war.render import _sources
+
+    result = foedus.replay_war(war)
+    replay = result.to_dict()
+    assert replay["war"]["sources"] and replay["notes"]
+    _ready(page, server + "/")
+    _replay(page, war, replay["frames"][0]["date"])
+    assert page.locator("#war-about p.note").all_inner_texts() == [f"note: {n}" for n in replay["notes"]]
+    assert page.locator("#war-about ul.war-sources li").all_inner_texts() == [f"source: {s}" for s in _sources(result)]
+    links = page.locator("#war-about ul.war-sources a")
+    assert [links.nth(i).get_attribute("href") for i in range(links.count())] == [
+        s["url"] for s in replay["war"]["sources"]]
+    for i in range(links.count()):
+        assert (links.nth(i).get_attribute("target"), links.nth(i).get_attribute("rel")) == ("_blank",
+                                                                                         "noopener noreferrer")
+    assert replay["notes"][0] not in page.inner_text("#war-status")  # said once, under the log
+    assert not page.problems, page.problems
+
+
+def test_an_events_source_is_said_after_its_date_and_words(page: Any, server: str) -> None:
+    """A page cited for one event comes after that event's date and words, as the CLI says it; one without a title
+    is named by its address; an address that is no web page is shown as text, not made a link. (No bundled war
+    cites a page for an event: the replay is given one here.)"""
+    def respond(route: Any) -> None:
+        body = route.fetch().json()
+        body["war"]["sources"] = [{"url": "https://example.org/kursk", "title": None, "event": 1},
+                                  {"url": "javascript:alert(1)", "title": "a bad address", "event": None}]
+        route.fulfill(json=body)
+
+    page.route("**/api/war?*", respond)
+    _ready(page, server + "/")
+    _replay(page, "russia_ukraine_2022", "2022-02-24")
+    kursk = page.inner_text("#war-about ul.war-sources li >> nth=0")
+    assert kursk == ("source: 2024-08-06 Ukraine (UKR) attacks Russia (RUS) at kursk-oblast: https://example.org/kursk"
+                     ), kursk
+    assert page.locator("#war-about a[href='https://example.org/kursk']").count() == 1
+    assert page.locator("#war-about a[href^=javascript]").count() == 0
+    assert "a bad address" in page.inner_text("#war-about")
+    assert not page.problems, page.problems
+
+
+def test_the_war_controls_are_hidden_until_a_war_is_replayed(page: Any, server: str) -> None:
+    """The Play button and the date slider did nothing before a war was loaded, yet showed (and took the keyboard's
+    focus): a class's `display` overrode the `hidden` attribute."""
+    _ready(page, server + "/")
+    assert page.is_hidden("#war-play") and page.is_hidden("#war-frame")
+    _replay(page, "july_crisis_1914", "1914-07-28")
+    assert page.is_visible("#war-play") and page.is_visible("#war-frame")
+    assert not page.problems, page.problems
