@@ -76,3 +76,16 @@ def test_the_war_controls_are_hidden_until_a_war_is_replayed(page: Any, server: 
     _replay(page, "july_crisis_1914", "1914-07-28")
     assert page.is_visible("#war-play") and page.is_visible("#war-frame")
     assert not page.problems, page.problems
+
+
+def test_a_replayed_war_is_not_exported_as_the_scenarios_picture(page: Any, server: str) -> None:
+    """Once a war's frame is on the map, the PNG export is off until the next run: it drew the war's map under the
+    scenario's title, legend and caption (Austria-Hungary and Serbia, 1914, as 'Russia (RUS) attacks Estonia')."""
+    _ready(page, f"{server}/?attacker=RUS&target=EST&date=2025-06-01")
+    page.wait_for_selector("body[data-result='RUS>EST@2025-06-01']", timeout=30_000)
+    assert page.is_enabled("#export-png")
+    _replay(page, "july_crisis_1914", "1914-07-28")
+    assert page.is_disabled("#export-png")
+    page.click("#run")
+    page.wait_for_selector("#export-png:enabled", timeout=30_000)
+    assert not page.problems, page.problems

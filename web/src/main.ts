@@ -242,8 +242,10 @@ class App {
     if (this.selected) this.select(this.selected);
   }
 
-  /** One date of a replayed war on the map: who fights, who is bound, on that date's borders. */
+  /** One date of a replayed war on the map: who fights, who is bound, on that date's borders. The map no longer
+   * shows the scenario's result, so it cannot be exported as that result's picture until the next run. */
   private async showFrame(frame: WarFrame, roles: Map<string, Role>, war: WarReplay): Promise<void> {
+    byId<HTMLButtonElement>("export-png").disabled = true;
     await this.borders.update(frame.date);
     this.mode.hide();
     this.map.markPlace(undefined);
