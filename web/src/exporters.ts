@@ -60,17 +60,36 @@ export function captionOf(r: CascadeResult, scenario: string, version: string, b
     `foedus ${version}; data: ${data}. ${borders}`];
 }
 
-/** The map as shown plus a title, the legend and a caption, as one standalone SVG document. */
-function posterSvg(map: SVGSVGElement, roles: Map<string, Role>, title: string, caption: string[],
+/** Lines broken at spaces to at most `chars` characters each (SVG text does not wrap: a longer line was cut off at
+ * the picture's edge); a single longer word stays whole. */
+function wrapped(lines: string[], chars: number): string[] {
+  const out: string[] = [];
+  for (const line of lines) {
+    let current = "";
+    for (const word of line.split(" ")) {
+      if (current && `${current} ${word}`.length > chars) { out.push(current); current = word; }
+      else current = current ? `${current} ${word}` : word;
+    }
+    out.push(current);
+  }
+  return out;
+}
+
+/** The map as shown plus a title, the legend and a caption, as one standalone SVG document; the title and the
+ * caption wrap to the width (about 10 px a character at 17 px, 7 px at 12 px). */
+function posterSvg(map: SVGSVGElement, roles: Map<string, Role>, fullTitle: string, fullCaption: string[],
                    duties: Map<string, Duty[]>, legend?: [string, string][]): string {
   const width = 960;
+  const titles = wrapped([fullTitle], 90);
+  const caption = wrapped(fullCaption, 130);
+  const mapTop = 40 + (titles.length - 1) * 22;
   const mapHeight = Math.round((width * map.viewBox.baseVal.height) / map.viewBox.baseVal.width) || 500;
   const present = new Set([...duties.values()].flat());
   const entries: [string, string][] = legend ?? [
     ...legendCategories(roles).map((c) => [COLORS[c], LABELS[c]] as [string, string]),
     ...DUTIES.filter((d) => present.has(d)).map((d) => [`url(#hatch-${d})`, DUTY_LABELS[d]] as [string, string])];
   const legendRows = Math.ceil(entries.length / 3);
-  const legendTop = 40 + mapHeight + 12;
+  const legendTop = mapTop + mapHeight + 12;
   const captionTop = legendTop + legendRows * 22 + 8;
   const height = captionTop + caption.length * 17 + 8;
   const out = svgEl("svg", { xmlns: "http://www.w3.org/2000/svg", width, height, viewBox: `0 0 ${width} ${height}` });
@@ -80,10 +99,10 @@ function posterSvg(map: SVGSVGElement, roles: Map<string, Role>, title: string, 
     t.textContent = content;
     out.append(t);
   };
-  text(12, 26, 17, "#111111", title);
+  titles.forEach((line, i) => text(12, 26 + i * 22, 17, "#111111", line));
   const inner = map.cloneNode(true) as SVGSVGElement;
   inner.setAttribute("x", "0");
-  inner.setAttribute("y", "40");
+  inner.setAttribute("y", String(mapTop));
   inner.setAttribute("width", String(width));
   inner.setAttribute("height", String(mapHeight));
   out.append(inner);
