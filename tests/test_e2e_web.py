@@ -631,3 +631,23 @@ def test_a_code_is_read_in_the_servers_order(page: Any, server: str) -> None:
     page.press("#attacker-search", "Enter")
     assert page.locator("#attacker-chips .chip[data-state=MNG]").count() == 1
     assert not page.problems, page.problems
+
+
+def test_a_typed_name_is_read_on_the_forms_date(page: Any, server: str) -> None:
+    """A name typed in the search box means the state of that name on the form's date, as the server reads it: Korea
+    in 2025 is either Korea of the day (the form asks which), where the page took the kingdom of 1887-1905 at once,
+    whose run then failed; in 1900 it is the kingdom."""
+    _ready(page, server + "/")
+    page.fill("#date", "2025-06-01")
+    page.fill("#target-search", "Korea")
+    page.press("#target-search", "Enter")
+    page.wait_for_selector("#target-picker .choices button.choice[data-state=KOR]", timeout=10_000)
+    assert page.locator("#target-picker .choices button.choice[data-state=PRK]").count() == 1
+    assert page.locator("#target-chips .chip").count() == 0
+    page.click("#target-picker .choices button.choice[data-state=KOR]")
+    assert page.locator("#target-chips .chip[data-state=KOR]").count() == 1
+    page.fill("#date", "1900-01-01")
+    page.fill("#attacker-search", "Korea")
+    page.press("#attacker-search", "Enter")
+    assert page.locator("#attacker-chips .chip[data-state=COW730]").count() == 1
+    assert not [p for p in page.problems if "422" not in p], page.problems  # the ambiguous name's answer is a 422

@@ -30,14 +30,16 @@ function existsOn(s: StateRow, date: string): boolean {
 }
 
 /** Every state the text may mean: one on an exact id/code/name match, else those whose name fits,
- *  narrowed to the ones in the state system on `date` when that leaves one (several: the form asks). */
+ *  narrowed to the ones in the state system on `date` when that leaves one (several: the form asks). An exact name
+ *  of a state not in the system on `date` gives none: the server reads such a name on the date (Korea in 2025 is
+ *  either Korea of the day, not the kingdom of 1887-1905), so the picker asks it. */
 export function matchStates(text: string, states: StateRow[], date: string | null): StateRow[] {
   const raw = text.trim();
   if (!raw) return [];
   const inParens = /\(([^()]+)\)\s*$/.exec(raw);
   const key = (inParens ? inParens[1] : raw).toLowerCase();
   const exact = exactState(key, states, true);
-  if (exact) return [exact];
+  if (exact) return date === null || existsOn(exact, date) || exactState(key, states) === exact ? [exact] : [];
   const lower = raw.toLowerCase();
   const starts = states.filter((s) => s.name.toLowerCase().startsWith(lower));
   const found = starts.length ? starts : states.filter((s) => s.name.toLowerCase().includes(lower));
@@ -81,6 +83,7 @@ class StatePicker {
     }
     if (quiet) return;
     api.resolve(typed, this.date()).then((state) => { this.add(state.id); this.input.value = ""; }, (e: unknown) => {
+      if (e instanceof ApiError && e.candidates.length) { this.ask(typed, e.candidates); return; } // a name several had
       const why = e instanceof ApiError ? e.message : "try a name, ISO3 or COW code";
       this.onError(`no state matches ${JSON.stringify(typed)}: ${why}`);
     });
