@@ -29,3 +29,11 @@ def test_the_json_gives_each_targets_place() -> None:
     one = foedus.cascade("RUS", ["EST", "LVA"], "2025-06-01", place="baltic-sea", target_kind="forces",
                          world=CURATED).to_dict()
     assert one["places"] == ["baltic-sea", "baltic-sea"]
+
+
+def test_the_header_verb_agrees_with_several_attackers() -> None:
+    two = foedus.cascade(["DEU", "ITA"], "FRA", "2025-06-01", world=CURATED)
+    assert explain_lines(two)[0].startswith("2025-06-01: Germany (DEU), Italy (ITA) attack France (FRA) at ")
+    assert "Italy (ITA) attack France (FRA)" in two._repr_html_()
+    one = foedus.cascade("DEU", "FRA", "2025-06-01", world=CURATED)
+    assert explain_lines(one)[0].startswith("2025-06-01: Germany (DEU) attacks France (FRA) at ")

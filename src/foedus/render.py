@@ -66,6 +66,12 @@ def _name(result: CascadeResult, state: str) -> str:
     return named_state(state, result.names)
 
 
+def _attack_verb(result: CascadeResult) -> str:
+    """The header's verb, agreeing with its attackers ("Germany (DEU), Italy (ITA) attack ..."); web/src/main.ts
+    title alike."""
+    return "attack" if len(result.scenario.attackers) > 1 else "attacks"
+
+
 def _where(result: CascadeResult) -> str:
     """Where the opening attacks hit: one place, or each target's own ("estonia, latvia, lithuania" for three targets
     attacked at home), not the first target's alone (`scenario.place`, the JSON contract's `place`)."""
@@ -138,7 +144,7 @@ def explain_lines(result: CascadeResult) -> list[str]:
     s = result.scenario
     attackers = ", ".join(_name(result, a) for a in s.attackers)
     targets = ", ".join(_name(result, t) for t in s.targets)
-    lines = [f"{s.date}: {attackers} attacks {targets} at {_where(result)} ({s.target_kind}); "
+    lines = [f"{s.date}: {attackers} {_attack_verb(result)} {targets} at {_where(result)} ({s.target_kind}); "
              f"{s.reading} reading, {s.territory_view} territory, {s.basis} membership"]
     by_round: dict[int, list[Joiner]] = defaultdict(list)
     for joiner in result.joiners:
@@ -254,6 +260,6 @@ def html_table(result: CascadeResult) -> str:
             rows.append(f"<tr><td>{escape(side)}</td><td>{escape(_name(result, st))}</td><td>{escape(cite)}</td></tr>")
     s = result.scenario
     attackers, targets = (", ".join(_name(result, x) for x in states) for states in (s.attackers, s.targets))
-    head = escape(f"{s.date}: {attackers} attacks {targets} at {_where(result)} ({s.reading})")
+    head = escape(f"{s.date}: {attackers} {_attack_verb(result)} {targets} at {_where(result)} ({s.reading})")
     return (f"<p><b>{head}</b></p><table><thead><tr><th>side</th><th>state</th><th>why</th></tr></thead>"
             f"<tbody>{''.join(rows)}</tbody></table>")

@@ -144,7 +144,8 @@ class App {
     const who = (ids: string[]) => ids.map((id) => namedState(id, this.names.state)).join(", ");
     // each target's place (a target attacked at home: its home), once each, as the CLI's header (render._where)
     const where = [...new Set(r.places.length ? r.places : [r.place])].map((p) => this.names.place(p)).join(", ");
-    return `${who(r.attackers)} attacks ${who(r.targets)} at ${where}, ${r.date} (${r.reading} reading)`;
+    const verb = r.attackers.length > 1 ? "attack" : "attacks";  // as the CLI's header (render._attack_verb)
+    return `${who(r.attackers)} ${verb} ${who(r.targets)} at ${where}, ${r.date} (${r.reading} reading)`;
   }
 
   private onMapPick(id: string): void {
