@@ -44,6 +44,7 @@ def test_the_war_timeline_words_each_change_as_foedus_war(page: Any, server: str
     """Every frame's changes and every move's cause, on the last frame (the log then lists them all), read as
     `foedus war`'s text words them from the same JSON; no state is named by its id alone."""
     import foedus
+    from foedus.war.render import _move_words
     from foedus.war.words import change_said, change_text
     from foedus.wording import named_state
 
@@ -59,7 +60,7 @@ def test_the_war_timeline_words_each_change_as_foedus_war(page: Any, server: str
     shown = page.evaluate(_LOG)
     assert all(c["text"] == change_text(c, names) for f in replay["frames"] for c in f["changes"])
     want = {f["date"]: ["; ".join(change_said(c) for c in f["changes"]),
-                        [f"{named_state(m['state'], names)}: {m['from']} → {m['to']}"
+                        [f"{named_state(m['state'], names)}: {_move_words(m)}"
                          + (f" ({change_said(m['cause'])})" if m["cause"] else "") for m in f["moved"]]]
             for f in replay["frames"]}
     assert shown == want
@@ -68,6 +69,8 @@ def test_the_war_timeline_words_each_change_as_foedus_war(page: Any, server: str
     if war == "russia_ukraine_2022":
         assert "Ukraine (UKR) attacks Russia (RUS) at kursk-oblast" in text
         assert "North Korea (PRK): out → bound-attack (rus_prk_2024 enters into force)" in text
+        assert ("Belarus (BLR): still bound-attack, now under rus_blr_2024 art. 4 (rus_blr_2024 enters into force)"
+                in text)
     assert not page.problems, page.problems
 
 

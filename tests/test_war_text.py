@@ -11,7 +11,7 @@ import pytest
 
 import foedus
 from foedus.war.bundled import bundled_wars
-from foedus.war.render import print_replay
+from foedus.war.render import _move_words, print_replay
 from foedus.wording import named_state
 
 
@@ -42,7 +42,7 @@ def test_each_change_carries_the_cli_s_words(war: str, capsys: pytest.CaptureFix
     for f in replay["frames"]:
         for m in f["moved"]:
             if m["cause"]:
-                head = f"  {named_state(m['state'], replay['names'])}: {m['from']} → {m['to']}  ({m['cause']['text']}"
+                head = f"  {named_state(m['state'], replay['names'])}: {_move_words(m)}  ({m['cause']['text']}"
                 assert any(line.startswith(head) for line in printed), head
     if war == "russia_ukraine_2022":
         texts = {c["text"] for c in changes}
@@ -70,3 +70,19 @@ def test_the_ongoing_since_lines_say_each_cause_in_its_record_s_text(handed: str
     for state, b in bound.items():
         head = f"  {named_state(state, names)}: {b['since']} ("
         assert any(line.startswith(head) and f" — {b['cause']['text']}" in line for line in printed), (state, printed)
+
+
+def test_a_state_still_bound_by_another_treaty_is_said_to_be(capsys: pytest.CaptureFixture[str],
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """Belarus, bound to Russia's side since the Kursk incursion, is bound by rus_blr_2024 from its entry into force:
+    the timeline said "bound-attack → bound-attack", a move that reads as none; it says the treaty it is now under."""
+    result = foedus.replay_war("russia_ukraine_2022")
+    moves = [m for f in result.frames if f.date.isoformat() == "2025-03-13" for m in f.moved if m["state"] == "BLR"]
+    assert moves and moves[0]["from"] == moves[0]["to"] == "bound-attack"
+    assert moves[0]["now_under"] == "rus_blr_2024 art. 4"
+    assert all("now_under" not in m for f in result.frames for m in f.moved if m["from"] != m["to"])
+    monkeypatch.setenv("COLUMNS", "2000")
+    print_replay(result)
+    out = capsys.readouterr().out
+    assert "Belarus (BLR): still bound-attack, now under rus_blr_2024 art. 4  (rus_blr_2024 enters into force)" in out
+    assert "bound-attack → bound-attack" not in out

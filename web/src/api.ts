@@ -42,7 +42,7 @@ export interface WarChange {
 export interface WarFrame {
   date: string; changes: WarChange[]; sides: { attack: string[]; defense: string[] };
   bound: Record<string, { side: "attack" | "defense"; treaty: string; article: string }>;
-  conflicts: string[]; moved: { state: string; from: string; to: string; cause: WarChange | null }[];
+  conflicts: string[]; moved: { state: string; from: string; to: string; cause: WarChange | null; now_under?: string }[];
 }
 /** A page the war file cites, for the war as a whole (`event` null) or for the file's `events[event]`. */
 export interface WarSource { url: string; title: string | null; event: number | null }

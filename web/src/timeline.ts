@@ -13,6 +13,12 @@ export const WAR_LABELS: Partial<Record<Category, string>> = {
 };
 
 /** Each state's role in one frame: fighting (darkest), bound to join (lighter), bound both ways. */
+/** A move in the CLI's words (foedus.war.render._move_words): a state still bound to its side, by another treaty
+ * from that date, is said to be so, not "bound-attack → bound-attack". */
+function moveWords(m: WarFrame["moved"][number]): string {
+  return m.now_under ? `still ${m.to}, now under ${m.now_under}` : `${m.from} → ${m.to}`;
+}
+
 export function frameRoles(f: WarFrame): Map<string, Role> {
   const roles = new Map<string, Role>();
   f.sides.attack.forEach((s) => roles.set(s, { category: "attack-0", side: "attack", round: 0 }));
@@ -90,7 +96,7 @@ export class WarTimeline {
     byId("war-log").replaceChildren(...upto.map((fr) => h("li", { class: fr === f ? "current" : "", "data-date": fr.date },
       h("strong", {}, fr.date), " ", h("span", { class: "war-changes" }, fr.changes.map(changeSaid).join("; ")),
       fr.moved.length ? h("ul", {}, ...fr.moved.map((m) => h("li", { "data-state": m.state },
-        `${namedState(m.state, name)}: ${m.from} → ${m.to}${m.cause ? ` (${changeSaid(m.cause)})` : ""}`))) : null)));
+        `${namedState(m.state, name)}: ${moveWords(m)}${m.cause ? ` (${changeSaid(m.cause)})` : ""}`))) : null)));
     this.queue = this.queue.then(async () => {
       await this.show(f, frameRoles(f), r);
       document.body.dataset.warFrame = f.date;

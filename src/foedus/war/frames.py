@@ -53,7 +53,10 @@ class FrameBuilder:
             if old == new and same_duty:
                 continue
             why = self._cause(state, old, new, ev, changes, course)
-            moved.append({"state": state, "from": old, "to": new, "cause": why})
+            move = {"state": state, "from": old, "to": new, "cause": why}
+            if old == new and joiner is not None:  # still bound to that side, by another treaty from now
+                move["now_under"] = f"{joiner.primary.treaty} art. {joiner.primary.article}"
+            moved.append(move)
             self._move(state, old, new, ev.date, joiner, why, course)
         self._status, self._joiner = status, dict(bound)
         self._duties(ev, changes)

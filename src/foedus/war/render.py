@@ -46,6 +46,15 @@ def _duties(result: WarReplay) -> list[str]:
     return lines
 
 
+def _move_words(move: Mapping[str, Any]) -> str:
+    """A move: "out → bound-attack", or, for a state still bound to its side by another treaty from that date,
+    "still bound-attack, now under rus_blr_2024 art. 4" (not "bound-attack → bound-attack"). The web's copy:
+    web/src/timeline.ts `moveWords`."""
+    if "now_under" in move:
+        return f"still {move['to']}, now under {move['now_under']}"
+    return f"{move['from']} → {move['to']}"
+
+
 def _sources(result: WarReplay) -> list[str]:
     """The pages the war file cites, each with what it backs: the war, or one event (its date and what happened)."""
     events = {e.index: e for e in result.war.events}
@@ -80,7 +89,7 @@ def print_replay(result: WarReplay, timeline: bool = True) -> None:
             console.print(f"[bold]{f.date}[/bold]")
             for m in f.moved:
                 why = _said(m["cause"])
-                console.print(f"  {named_state(m['state'], result.names)}: {m['from']} → {m['to']}"
+                console.print(f"  {named_state(m['state'], result.names)}: {_move_words(m)}"
                               + (f"  ({why})" if why else ""))
     for note in result.notes:
         console.print(f"[dim]note: {note}[/dim]")
