@@ -651,3 +651,16 @@ def test_a_typed_name_is_read_on_the_forms_date(page: Any, server: str) -> None:
     page.press("#attacker-search", "Enter")
     assert page.locator("#attacker-chips .chip[data-state=COW730]").count() == 1
     assert not [p for p in page.problems if "422" not in p], page.problems  # the ambiguous name's answer is a 422
+
+
+def test_a_refused_run_says_the_map_shows_the_previous_result(page: Any, server: str) -> None:
+    """A run the server refuses leaves the last result on the map and in the panels, under a form that shows the
+    refused scenario: the status line says which result is shown."""
+    _ready(page, f"{server}/?attacker=RUS&target=EST&date=2025-06-01")
+    page.wait_for_selector("body[data-result='RUS>EST@2025-06-01']", timeout=30_000)
+    page.fill("#date", "0900-01-01")
+    page.click("#run")
+    page.wait_for_selector("#error:not([hidden])", timeout=30_000)
+    status = page.inner_text("#status")
+    assert status.startswith("Still showing the previous result: Russia (RUS) attacks Estonia (EST)"), status
+    assert "2025-06-01" in status

@@ -211,7 +211,8 @@ class App {
       return true;
     } catch (e) {
       if (ticket !== this.running) return false;
-      byId("status").textContent = "";
+      // the map and panels keep the last result: say which, so it is not read as this refused scenario's
+      byId("status").textContent = this.current ? `Still showing the previous result: ${this.title(this.current.result)}.` : "";
       this.showError(e instanceof ApiError ? e.message : `request failed: ${String(e)}`);
       if (e instanceof ApiError && e.candidates.length && e.name_ !== null) this.askWhich(e.name_, e);
       return false;
