@@ -184,7 +184,7 @@ def test_the_quadruple_alliance_ends_in_december_1822_with_no_day(world: foedus.
     assert first is not None and (first.certainty, first.certainty_reasons) == ("verified", ())
     for unsure in (duty("1822-12-02"), last):
         assert unsure is not None and unsure.certainty == "unverified"
-        assert "atop_1035: Russia (RUS) left on 1823-01-01, known only to the month (day: not verified)" in [
+        assert "atop_1035: Russian Empire (RUS) left on 1823-01-01, known only to the month (day: not verified)" in [
             r.fact for r in unsure.certainty_reasons if r.kind == "date"]
     assert duty("1823-01-01") is None
 

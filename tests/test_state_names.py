@@ -196,7 +196,7 @@ def test_the_war_replay_text_names_every_state(war: str, world: World, capsys: p
                                     "kursk-oblast)"],
             "europe_1939_1941": ["Bulgaria (BGR) becomes a party to atop_2515",
                                  "Belgium (BEL): defense → out  (Belgium (BEL) leaves the war)",
-                                 "(Poland (POL), Russia (RUS) leave the war)"]}[war]
+                                 "(Poland (POL), Soviet Union (RUS) leave the war)"]}[war]  # as called in 1939
     assert [s for s in said if s not in text] == []
     # the JSON keeps its labels by id (the web map and the docs read them)
     labels = {c["label"] for f in replay.to_dict()["frames"] for c in f["changes"]}

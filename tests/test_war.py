@@ -443,7 +443,7 @@ def test_a_replay_notes_the_states_the_state_system_cannot_check(tmp_path: Path,
                 "  - {type: attack, date: 1816-02-01, attacker: FRA, victim: NTH}\n", "1816-03-01")
     assert "the COW state system begins on 1816-01-01: whether France (FRA) and Netherlands (NLD) were states on " \
            "1815-06-15 is not checked" in old
-    assert "the COW state system begins on 1816-01-01: whether Germany (DEU) was a state on 1815-06-18 is not " \
+    assert "the COW state system begins on 1816-01-01: whether Prussia (DEU) was a state on 1815-06-18 is not " \
            "checked" in old
     assert len([n for n in old if "COW state system" in n]) == 2  # not again for 1816
     gaza = notes("  - {type: attack, date: 2008-12-27, attacker: ISR, victim: PSE}\n", "2009-01-18")

@@ -61,14 +61,15 @@ def test_an_exit_or_ceasefire_names_a_state_on_its_date(tmp_path: Path) -> None:
 
 def test_the_attacked_place_is_the_victims_territory_as_held_on_the_attacks_date(tmp_path: Path) -> None:
     """The southern Kurils were Japan's until the Soviet occupation of August-September 1945: a Soviet attack on them
-    on 9 August 1945 is an attack on Japan's territory, not on Russia's (as `foedus cascade` reads it)."""
+    on 9 August 1945 is an attack on Japan's territory, not on the Soviet Union's (as `foedus cascade` reads it),
+    named as it was called then."""
     assert _load(tmp_path, "1945-08-09", "USSR", "Japan", ", place: kuril-islands") == (
         ("RUS", "JPN", "kuril-islands"),)
     with pytest.raises(WarDataError) as err:
         _load(tmp_path, "1945-08-09", "Japan", "USSR", ", place: kuril-islands")
     assert str(err.value) == (f"{tmp_path / 'war.yaml'}: events[0].place: Southern Kuril Islands (kuril-islands) is "
-                              "not territory of Russia (RUS) under the recognized view, under which it is territory of "
-                              "Japan (JPN); use target_kind: forces, or another territory view")
+                              "not territory of Soviet Union (RUS) under the recognized view, under which it is "
+                              "territory of Japan (JPN); use target_kind: forces, or another territory view")
 
 
 def _war(tmp_path: Path, *events: str) -> Path:

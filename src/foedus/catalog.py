@@ -124,15 +124,16 @@ def iso3_to_numeric() -> dict[str, int]:
 
 
 def state_rows(world: World, day: dt.date | None) -> list[dict[str, Any]]:
-    """The state registry as `foedus states --json`, plus `iso3n`; only system members on `day` if given."""
-    numeric = iso3_to_numeric()
+    """The state registry as `foedus states --json`, plus `iso3n`; only system members on `day` if given, each
+    named as it was called on `day` (`StateRegistry.names_on`)."""
+    numeric, names = iso3_to_numeric(), world.states.names_on(day)
     rows: list[dict[str, Any]] = []
     for s in world.states:
         if day is not None and not s.member_on(day):
             continue
         rows.append({
             "id": s.id, "ccode": s.ccode, "cow": s.cow_abb, "iso3": s.iso3,
-            "iso3n": numeric.get(s.iso3) if s.iso3 else None, "name": s.name,
+            "iso3n": numeric.get(s.iso3) if s.iso3 else None, "name": names[s.id],
             "spells": [[a.isoformat(), b.isoformat() if b else None] for a, b in s.spells],
         })
     return rows

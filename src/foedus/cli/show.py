@@ -245,7 +245,7 @@ def validate_files(paths: list[Path], strict: bool = False) -> None:
 
 def print_states(query: str | None, date: str | None, fmt: str) -> None:
     """The state registry, or one state (as a table, CSV or JSON): the system members on `date`, or the state `query`
-    names on it, as `cascade` reads a name on its date (Congo, Korea and Germany have each named several)."""
+    names on it, as `cascade` reads a name on its date (Congo, Korea and Germany named several), as called then."""
     from foedus.cli.listing import emit
     from foedus.engine.scenario import parse_date
     from foedus.model.states import COW_FIRST_DAY, OPEN_SPELL_NOTE, StateRegistry, spells_text
@@ -259,7 +259,8 @@ def print_states(query: str | None, date: str | None, fmt: str) -> None:
         raise DataMissingError(f"--date {does}, which needs the COW state system: run `foedus data fetch cow_states`")
     chosen = ([registry.resolve(query, day)] if query is not None
               else [s for s in registry if day is None or s.member_on(day)])
-    rows: list[dict[str, Any]] = [{"id": s.id, "ccode": s.ccode, "cow": s.cow_abb, "iso3": s.iso3, "name": s.name,
+    names = registry.names_on(day)  # as called on the date (the Soviet Union in 1979)
+    rows: list[dict[str, Any]] = [{"id": s.id, "ccode": s.ccode, "cow": s.cow_abb, "iso3": s.iso3, "name": names[s.id],
              "spells": [[a.isoformat(), b.isoformat() if b else None] for a, b in s.spells]} for s in chosen]
     columns = [("id", "id"), ("ccode", "COW"), ("cow", "abb"), ("iso3", "ISO3"), ("name", "name"),
                ("spells", "system membership")]

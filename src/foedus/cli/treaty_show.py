@@ -27,7 +27,6 @@ def print_treaty(world: World, treaty_id: str, as_json: bool) -> None:
         _json(detail)
         return
     console = _console()
-    names = world.states.names
     console.print(f"[bold]{escape(t.name)}[/bold] ({escape(t.id)})")
     if t.binds_no_one:
         console.print(f"[bold yellow]binds no one:[/bold yellow] {escape(t.binds_no_one)}")
@@ -46,7 +45,8 @@ def print_treaty(world: World, treaty_id: str, as_json: bool) -> None:
         spans = "; ".join([*(f"{s.start}–{s.end or ''}" for s in m.suspended),
                            *(f"frozen {s.start}–{s.end or ''}" for s in m.frozen)])
         left = f"{m.left} (continues)" if (m.state, m.left) in begins else m.left or ""
-        _row(members, named_state(m.state, names), m.signed or t.signed,
+        first = m.joined or m.signed or t.in_force or t.signed  # each row named as the state was called then
+        _row(members, named_state(m.state, world.states.names_on(first)), m.signed or t.signed,
              m.joined or t.in_force or "—", left, spans, member_sure(t, m))
     console.print(members)
     if t.provisions:

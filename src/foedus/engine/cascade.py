@@ -109,7 +109,7 @@ class _Run:
         state = BindState(self.side_of, self.excluded, originals)
         frontier: list[Volley] | None = volleys_of(s.attacks)
         places = self.world.places.on(s.date)
-        self.certify = Certifier.of(s, places, self.index, self.world.states.names)
+        self.certify = Certifier.of(s, places, self.index, self.world.states.names_on(s.date))
         ctx = None
         while frontier:
             self.rounds += 1

@@ -118,7 +118,7 @@ def outcome_of(run: FinishedRun, rerun: Rerun) -> CascadeResult:
                                run.index.derived("support records", dict)))
     result = CascadeResult(scenario=run.scenario, joiners=joiners, consultations=consultations,
                            conflicts=conflicts, neutral=neutral, violations=violations, withheld=withheld,
-                           rounds=run.rounds, names=run.world.states.names,
+                           rounds=run.rounds, names=run.world.states.names_on(run.scenario.date),
                            notes=_notes(run.world, run.scenario), datasets=datasets, supporters=support)
     doubted = doubts_of(run.world, run.scenario, run.index, belligerent, result, rerun)
     if doubted:
@@ -156,7 +156,7 @@ def doubts_of(world: World, scenario: Scenario, index: LegTable, belligerent: Se
     is owed to in the war."""
     found = index.derived("doubts", lambda: assumed_doubts(world.treaties.on(scenario.date), scenario.date,
                                                            scenario.basis, world.treaties.windowed,
-                                                           names=world.states.names))
+                                                           names=world.states.names_on(scenario.date)))
     out: list[Doubt] = []
     reach: dict[Assumption, frozenset[str]] = {}
     record = cache(lambda: stands(result))  # the result's stands, made once for every doubt that may change an answer

@@ -227,7 +227,7 @@ def build_scenario(
     for victim in targets:
         where = chosen or world.places.home(victim, day)
         if kind == "territory":
-            _check_territory(where, victim, view, world.states.names)
+            _check_territory(where, victim, view, world.states.names_on(day))
         attacks += [Attack(a, victim, where.id, kind, severity=values["severity"]) for a in attackers]
     first = chosen or world.places.home(targets[0], day)
     return Scenario(date=day, attackers=tuple(attackers), targets=tuple(targets), place=first.id,
@@ -291,9 +291,8 @@ def _resolve_states(world: World, names: list[str], day: dt.date, role: str) -> 
         raise ScenarioError(f"at least one {role} is needed")
     for state in states:
         if state.member_on(day) is False:
-            raise ScenarioError(
-                f"{role} {state.name} ({state.id}) is not a member of the state system on {day}"
-            )
+            name = world.states.names_on(day)[state.id]  # as called on the day (Yugoslavia in 1942)
+            raise ScenarioError(f"{role} {name} ({state.id}) is not a member of the state system on {day}")
     return [state.id for state in states]
 
 

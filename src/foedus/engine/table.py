@@ -221,14 +221,15 @@ def compile_table(world: World, day: dt.date, basis: Basis = "in-force",
     table = LegTable(date=day, basis=basis)
     strongest: dict[tuple[str, str], tuple[Strength, bool]] = {}
     hypotheses = by_treaty(assumed) if assumed else None
+    names = world.states.names_on(day)  # the states as called on the day, in a suspension's words
     for treaty in world.treaties.on(day):
         hypo = hypotheses.get(treaty.id) if hypotheses else None
         if hypo is None:
-            members = parties(treaty, day, basis, world.states.names)
+            members = parties(treaty, day, basis, names)
         else:
             on, how = read_as(treaty, day, basis, hypo)
             exists = functools.partial(_exists, world, day)
-            members = with_party(parties(treaty, on, how, world.states.names), hypo, exists)
+            members = with_party(parties(treaty, on, how, names), hypo, exists)
         if not members:
             continue
         table.members[treaty.id] = frozenset(s for s, why in members.items() if why is None)
@@ -238,7 +239,7 @@ def compile_table(world: World, day: dt.date, basis: Basis = "in-force",
             if (provision.valid is not None and not provision.valid.covers(day)
                     and not (hypo and clause_applies(treaty, provision, hypo))):
                 continue
-            clause, owed = _clause(treaty, provision, members, day, world.states.names)
+            clause, owed = _clause(treaty, provision, members, day, names)
             kind, s = provision.kind, provision.strength
             obligors = clause.obligors  # distinct: a state is owed a leg unless it is the only obligor
             for beneficiary in owed:

@@ -98,8 +98,8 @@ def likelihood_of(world: World, scenario: Scenario, result: CascadeResult,
     legal = _legal(result)
     listed = [i for i, s in enumerate(case.candidates) if gate[i] or s in named]
     listed.sort(key=lambda i: (-f.point["ever"][i, 1:].sum(), case.candidates[i]))
-    states = world.states
-    rows = tuple(StateLikelihood(state=s, name=states.names.get(s, s),
+    states, names = world.states, world.states.names_on(scenario.date)  # as called on the date
+    rows = tuple(StateLikelihood(state=s, name=names.get(s, s),
                                  ccode=states.states[s].ccode if s in states.states else None,
                                  legal=legal.get(s), relevant=bool(gate[i]) or s in named, chances=_chances(f, i))
                  for i in listed for s in (case.candidates[i],))

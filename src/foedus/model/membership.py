@@ -29,9 +29,10 @@ def unchecked_notes(states: StateRegistry, ids: Iterable[str], day: dt.date) -> 
     unknown = [states.get(i) for i in dict.fromkeys(ids) if states.get(i).member_on(day) is None]
     if not unknown:
         return []
+    names = states.names_on(day)  # as called on the day (Prussia, 1815)
     if day < COW_FIRST_DAY:
-        named = " and ".join(named_state(s.id, states.names) for s in unknown)
+        named = " and ".join(named_state(s.id, names) for s in unknown)
         were = "was a state" if len(unknown) == 1 else "were states"
         return [f"the COW state system begins on {COW_FIRST_DAY}: whether {named} {were} on {day} is not checked"]
-    return [f"{named_state(s.id, states.names)} is not in the COW state system: whether it is a state is not checked"
+    return [f"{named_state(s.id, names)} is not in the COW state system: whether it is a state is not checked"
             for s in unknown]

@@ -17,8 +17,10 @@ from typing import NamedTuple
 
 from foedus.datarecord import dataclass, field
 from foedus.errors import AmbiguousNameError, UnknownStateError
+from foedus.model.dated_names import Era, era_of, names_in
 from foedus.model.hidden import refuse_hidden
 from foedus.model.slug import norm
+from foedus.model.state_aliases import ALIASES as _ALIASES
 from foedus.model.state_files import COW_LAST_DAY, COW_MAJORS_FILE, COW_STATES_FILE, spells_text
 
 __all__ = ["COW_FIRST_DAY", "COW_MAJORS_FILE", "COW_STATES_FILE", "OPEN_SPELL_NOTE", "Among",
@@ -29,23 +31,6 @@ OPEN_SPELL_NOTE = (f"(open): still in the system at COW v2016's end ({COW_LAST_D
                    "taken to continue after it, which COW does not record")
 
 
-# Common short forms, and names old (COW 640, 255) or new (Cabo Verde, 2013), that countrycode does not catch.
-_ALIASES = {"UK": "GBR", "US": "USA", "USSR": "RUS", "Soviet Union": "RUS", "PRC": "CHN", "ROC": "TWN",
-            "UAE": "ARE", "Britain": "GBR", "Ottoman Empire": "TUR", "Prussia": "DEU", "Cabo Verde": "CPV",
-            "KSA": "SAU", "RSA": "ZAF", "RMI": "MHL", "NZ": "NZL",  # the kingdom, the republics: own names
-            # states that countrycode gives no ISO3 (the registry's COW<n> ids), by their usual names
-            "West Germany": "COW260", "FRG": "COW260", "South Vietnam": "COW817",
-            "East Germany": "COW265", "GDR": "COW265", "North Yemen": "COW678", "South Yemen": "COW680",
-            # Gleditsch and Ward's names of states COW names otherwise ("Tanzania/Tanganyika", "Italy/Sardinia":
-            # the kingdom COW 325 was until 1861, "Hesse-Darmstadt (Ducal)", "Wuerttemberg")
-            "Tanganyika": "TZA", "Sardinia": "ITA", "Hesse-Darmstadt": "COW275", "Hesse-Kassel": "COW273",
-            "Wuerttemberg": "COW271", "Württemberg": "COW271",
-            # formal names, present and former, of states that share a name: the styles each is called by
-            "People's Republic of China": "CHN", "Republic of China": "TWN", "Republic of Korea": "KOR",
-            "Democratic People's Republic of Korea": "PRK", "Kingdom of Korea": "COW730", "Republic of Yemen": "YEM",
-            "Republic of the Congo": "COG", "People's Republic of the Congo": "COG", "Republic of Guinea": "GIN",
-            "Democratic Republic of the Congo": "COD", "Kingdom of Yemen": "COW678", "Democratic Republic of Vietnam":
-            "VNM", "People's Democratic Republic of Yemen": "COW680", "Socialist Republic of Vietnam": "VNM"}
 # Names several states have carried, with the candidates (ids); resolved by the date (see `resolve`).
 _AMBIGUOUS = {
     "congo": ("COG", "COD"),
@@ -125,6 +110,16 @@ class StateRegistry:
     def names(self) -> dict[str, str]:
         """Display name of every state id."""
         return {s.id: s.name for s in self.states.values()}
+
+    def names_on(self, day: dt.date | None) -> dict[str, str]:
+        """Display names as the states were called on `day` (`foedus.model.dated_names`: the Soviet Union in 1979,
+        Yugoslavia in 1941; ids unchanged); today's (`names`) when None. Made once per era of names, not per call."""
+        return self.names if day is None else names_in(era_of(day), self.names, self.by_ccode, self._eras)
+
+    @functools.cached_property
+    def _eras(self) -> dict[Era, dict[str, str]]:
+        """The names of each era asked for (`names_on`), made once."""
+        return {}
 
     @functools.cached_property
     def by_ccode(self) -> dict[int, str]:

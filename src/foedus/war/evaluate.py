@@ -116,7 +116,7 @@ def triggers(world: World, scenario: Scenario) -> dict[tuple[str, str, str, str]
                                    **dict.fromkeys(scenario.targets, "defense")}
     out: dict[tuple[str, str, str, str], Trigger] = {}
     # each trigger's certainty, as cited
-    sure = Certifier.of(scenario, world.places.on(scenario.date), index, world.states.names)
+    sure = Certifier.of(scenario, world.places.on(scenario.date), index, world.states.names_on(scenario.date))
     for attack in scenario.attacks:
         legs = [(leg, side_of[attack.victim]) for leg in index.owed_to(Kind.DEFENSE, attack.victim)]
         legs += [(leg, side_of[attack.attacker]) for leg in index.owed_to(Kind.OFFENSE, attack.attacker)]

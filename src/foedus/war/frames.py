@@ -135,11 +135,12 @@ class FrameBuilder:
                                                    "certainty": n.certainty,
                                                    "because": n.because.to_dict()})
 
-    def names(self) -> dict[str, str]:
+    def names(self, day: dt.date) -> dict[str, str]:
         """Display names of every state the replay mentions: the records' states, those their duties face, and those
         the frames' changes name (a treaty change's state, an event's, an attack's), so that a reader of the JSON
-        (the web map's timeline) can name each one as "Estonia (EST)"."""
-        names = self.world.states.names
+        (the web map's timeline) can name each one as "Estonia (EST)"; each as called on `day`, the war's start (the
+        Soviet Union in 1939: `StateRegistry.names_on`)."""
+        names = self.world.states.names_on(day)
         mentioned = set(self.records)
         for rec in self.records.values():
             mentioned |= {t["toward"] for t in rec.triggered} | {n["toward"] for n in rec.neutral}

@@ -66,7 +66,8 @@ class _Resolver:
         except FoedusError as exc:
             raise WarDataError(self.source, loc, str(exc)) from None
         if event.type in ("attack", "entry") and state.member_on(event.date) is False:
-            raise WarDataError(self.source, loc, f"{state.name} ({state.id}) is not a member of the state system "
+            raise WarDataError(self.source, loc, f"{self.world.states.names_on(event.date)[state.id]} ({state.id}) is "
+                                                 "not a member of the state system "
                                                  f"on {event.date}")
         return state.id
 
@@ -97,7 +98,7 @@ class _Resolver:
             except FoedusError as exc:
                 raise WarDataError(self.source, f"{loc}.place", str(exc)) from None
         out: list[Attack] = []
-        names = self.world.states.names
+        names = self.world.states.names_on(event.date)
         for victim in victims:
             where = chosen or self.world.places.home(victim, event.date)
             if event.target_kind == "territory" and (why := where.not_held(victim, self.view, names)) is not None:

@@ -8,7 +8,8 @@ a change among uninvolved states cannot alter any leg the cascade reads, so skip
 Compiling the treaty legs of a date is most of the cost of a cascade, and between two changes of the
 whole world's treaty timeline the legs are the same: each date is evaluated with the legs of its *epoch*,
 the last date on or before it on which anything in the timeline changed (or a state entered or left the
-state system, or the honour model's era turned), so the engine compiles once per epoch.
+state system, or the honour model's era turned, or a state's name changed: `foedus.model.dated_names`), so the
+engine compiles once per epoch.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from foedus.engine.outcome import DATA_END
 from foedus.engine.reliability import ERA_CUTOFF
 from foedus.engine.scenario import Basis, Reading, TerritoryView, UnresolvedReading, switch_values
 from foedus.errors import ScenarioError
+from foedus.model.dated_names import era_days
 from foedus.model.membership import unchecked_notes
 from foedus.model.world import World
 from foedus.war.changes import TreatyChange, treaty_changes
@@ -62,7 +64,7 @@ def _timeline(world: World, basis: Basis) -> tuple[list[dt.date], list[list[Trea
 @functools.lru_cache(maxsize=8)
 def _epochs(world: World, basis: Basis) -> list[dt.date]:
     """The dates on which the compiled legs may change (see the module docstring), sorted."""
-    days = set(_timeline(world, basis)[0]) | {ERA_CUTOFF}
+    days = set(_timeline(world, basis)[0]) | {ERA_CUTOFF} | set(era_days())  # a frame names states as on its epoch
     for state in world.states:
         for start, end in state.spells:
             days.add(start)
@@ -135,7 +137,7 @@ def replay(war: War, world: World | None = None, *, reading: Reading = "legal", 
         builder.add(evaluation, day_changes, course)
         involved = set(evaluation.sides) | set(evaluation.bound) | set(evaluation.conflicted)
     notes = (*war.notes, *builder.notes(end), *_unchecked(w, war, end))
-    names = builder.names()
+    names = builder.names(start)  # as called on the war's first day (docs/war.md)
     add_text((c for f in builder.frames for c in f.changes), names)  # the causes are these records: they get it too
     return WarReplay(war=war, settings=chosen, end=end, states=builder.records, frames=builder.frames,
                      evaluations=builder.evaluations, names=names, notes=notes)

@@ -70,11 +70,12 @@ def resolve_state(
                                                   "Korea on 1900-01-01 is the kingdom of 1887-1905.", max_length=32,
                                       examples=["1900-01-01"])] = None,
 ) -> JSONResponse:
-    """The state a name means on `date` (as a cascade reads it on its own date): `{id, name}`, or a 422 whose message
-    suggests close names (as the CLI does)."""
+    """The state a name means on `date` (as a cascade reads it on its own date): `{id, name}` (the name it had then:
+    the Soviet Union in 1979), or a 422 whose message suggests close names (as the CLI does)."""
     from foedus.engine.scenario import parse_date
     from foedus.model.world import World
 
     day = parse_date(date) if date is not None else None
-    found = World.default().states.resolve(state, day)  # it strips the name, and says a blank one is blank
-    return JSONResponse({"id": found.id, "name": found.name})
+    states = World.default().states
+    found = states.resolve(state, day)  # it strips the name, and says a blank one is blank
+    return JSONResponse({"id": found.id, "name": states.names_on(day)[found.id]})
