@@ -14,7 +14,7 @@ import functools
 import json
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from foedus.errors import TreatyDataError
 
@@ -24,14 +24,17 @@ FILE = "state_names_dated.json"
 Era = tuple[tuple[int, str], ...]  # the (COW code, name) of every row that holds in an era
 
 
-class DatedName(NamedTuple):
-    """A COW state's display name from `start` (None: since always) up to, not including, `until` (None: still)."""
+class DatedName:
+    """A COW state's display name from `start` (None: since always) up to, not including, `until` (None: still).
+    A plain class: a `NamedTuple`'s making costs every cascade's start a quarter of a millisecond."""
 
-    ccode: int
-    name: str
-    start: dt.date | None
-    until: dt.date | None
-    source: str
+    __slots__ = ("ccode", "name", "source", "start", "until")
+
+    def __init__(self, ccode: int, name: str, start: dt.date | None, until: dt.date | None, source: str) -> None:
+        self.ccode, self.name, self.start, self.until, self.source = ccode, name, start, until, source
+
+    def __repr__(self) -> str:
+        return f"DatedName({self.ccode}, {self.name!r}, {self.start}, {self.until})"
 
 
 def checked_rows(raw: Any, file: str = FILE) -> tuple[DatedName, ...]:
@@ -71,7 +74,7 @@ def _overlap(a: DatedName, b: DatedName) -> bool:
 def rows() -> tuple[DatedName, ...]:
     """The bundled rows (read once, by its path: `importlib.resources` would import `zipfile` and `threading` into
     every cascade's start)."""
-    return checked_rows(json.loads((Path(__file__).resolve().parents[1] / "data" / FILE).read_text(encoding="utf-8")))
+    return checked_rows(json.loads((Path(__file__).parents[1] / "data" / FILE).read_text(encoding="utf-8")))
 
 
 @functools.cache
