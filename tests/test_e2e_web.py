@@ -664,3 +664,13 @@ def test_a_refused_run_says_the_map_shows_the_previous_result(page: Any, server:
     status = page.inner_text("#status")
     assert status.startswith("Still showing the previous result: Russia (RUS) attacks Estonia (EST)"), status
     assert "2025-06-01" in status
+
+
+def test_a_dated_result_names_states_as_they_were_called(page: Any, server: str) -> None:
+    """The page names states from today's list: a 1979 result said "Russia (RUS)" where the CLI says "Soviet Union
+    (RUS)"; the result's `renamed` gives the names of its date."""
+    _ready(page, f"{server}/?attacker=RUS&target=AFG&date=1979-12-24")
+    page.wait_for_selector("body[data-result='RUS>AFG@1979-12-24']", timeout=30_000)
+    named = page.locator("#summary button.state[data-state=RUS]").first.get_attribute("title")
+    assert named == "Soviet Union (RUS)", named
+    assert not page.problems, page.problems

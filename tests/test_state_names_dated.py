@@ -121,3 +121,12 @@ def test_the_web_api_names_a_state_on_the_date_asked(api_client: TestClient) -> 
     assert api_client.get("/api/resolve?state=USSR").json() == {"id": "RUS", "name": "Russia"}
     rows = api_client.get("/api/states?date=1941-01-01").json()
     assert {r["id"]: r["name"] for r in rows}["SRB"] == "Yugoslavia"
+
+
+def test_the_json_says_which_states_are_called_otherwise_on_the_date() -> None:
+    """A page holding today's names (the web map) needs the date's: `renamed`, id -> name, only where they differ."""
+    import foedus
+
+    then = foedus.cascade("RUS", "AFG", "1979-12-24").to_dict()["renamed"]
+    assert then["RUS"] == "Soviet Union" and then["COD"] == "Zaire" and "AFG" not in then
+    assert foedus.cascade("RUS", "EST", "2025-06-01").to_dict()["renamed"] == {}

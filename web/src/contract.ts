@@ -16,8 +16,8 @@ export interface CascadeResult {
   unresolved_read_as: string; severity: string; decisions: string; ongoing_since: string | null; places: string[];
   joiners: Joiner[]; consultations: Consultation[]; conflicts: Conflict[]; neutral: Neutral[];
   violations: Violation[]; withheld: Withheld[]; doubts: Doubt[]; supporters: Support[]; rounds: number;
-  notes: string[]; datasets: string[]; power: Power | null; draws?: number; seed?: number;
-  probabilities?: Record<string, { attack: number; defense: number }>; war_size?: WarSize;
+  renamed: Record<string, string>; notes: string[]; datasets: string[]; power: Power | null; draws?: number;
+  seed?: number; probabilities?: Record<string, { attack: number; defense: number }>; war_size?: WarSize;
   p_major_powers_opposite?: number; honour_model?: Record<string, unknown>; expected_power?: Power | null;
   ccodes: Record<string, number>; ongoing?: Record<string, unknown>; likelihood?: LikelihoodSummary;
   sides: { attack: string[]; defense: string[] }; unresolved: UnresolvedUse[];

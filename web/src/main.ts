@@ -48,7 +48,8 @@ class App {
     const treatyNames = new Map(treaties.map((t) => [t.id, t.name]));
     this.places = new Map(placeRows.map((p) => [p.id, p]));
     this.names = {
-      state: (id) => stateNames.get(id) ?? id,
+      // a state called otherwise on the shown result's date (the Soviet Union in 1979) by that name, as the CLI
+      state: (id) => this.current?.result.renamed[id] ?? stateNames.get(id) ?? id,
       treaty: (id) => treatyNames.get(id) ?? id,
       place: (id) => this.places.get(id)?.name ?? id,
     };

@@ -34,6 +34,7 @@ from foedus.engine.result import CascadeResult, Conflict, Doubt, Joiner, Obligat
 from foedus.engine.rules import recipients, supporters
 from foedus.engine.scenario import Scenario
 from foedus.engine.table import LegTable
+from foedus.model.dated_names import renamed_on
 from foedus.model.membership import unchecked_notes
 from foedus.model.state_files import cow_carried
 from foedus.model.world import World
@@ -119,6 +120,7 @@ def outcome_of(run: FinishedRun, rerun: Rerun) -> CascadeResult:
     result = CascadeResult(scenario=run.scenario, joiners=joiners, consultations=consultations,
                            conflicts=conflicts, neutral=neutral, violations=violations, withheld=withheld,
                            rounds=run.rounds, names=run.world.states.names_on(run.scenario.date),
+                           renamed=renamed_on(run.scenario.date, run.world.states.by_ccode),
                            notes=_notes(run.world, run.scenario), datasets=datasets, supporters=support)
     doubted = doubts_of(run.world, run.scenario, run.index, belligerent, result, rerun)
     if doubted:

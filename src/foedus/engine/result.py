@@ -71,6 +71,9 @@ class CascadeResult:
         "Support[]"))
     rounds: int = field(default=0, metadata=meta("rounds until the fixed point", "number"))
     names: dict[str, str] = field(default_factory=dict, compare=False)
+    renamed: dict[str, str] = field(default_factory=dict, compare=False, metadata=meta(
+        "states called otherwise on the date than today: id -> the name on the date (the Soviet Union in 1979; "
+        "`foedus.model.dated_names`); empty on most dates", "Record<string, string>"))
     notes: tuple[str, ...] = field(default=(), metadata=meta("caveats (e.g. state-system dates not loaded)",
                                                              "string[]"))
     datasets: tuple[str, ...] = field(default=(), metadata=meta("research datasets the answer used", "string[]"))

@@ -18,7 +18,7 @@ from typing import Any
 
 from foedus.errors import TreatyDataError
 
-__all__ = ["FILE", "DatedName", "checked_rows", "era_days", "era_of", "names_in", "rows"]
+__all__ = ["FILE", "DatedName", "checked_rows", "era_days", "era_of", "names_in", "renamed_on", "rows"]
 
 FILE = "state_names_dated.json"
 Era = tuple[tuple[int, str], ...]  # the (COW code, name) of every row that holds in an era
@@ -107,3 +107,9 @@ def names_in(era: Era, names: dict[str, str], by_ccode: Mapping[int, str],
     if (hit := built.get(era)) is None:
         hit = built[era] = {**names, **{by_ccode[c]: name for c, name in era if c in by_ccode}}
     return hit
+
+
+def renamed_on(day: dt.date, by_ccode: Mapping[int, str]) -> dict[str, str]:
+    """The states called otherwise on `day` than today, id -> that day's name (empty on most days): what a page that
+    holds today's names needs to name a dated answer's states."""
+    return {by_ccode[c]: name for c, name in era_of(day) if c in by_ccode}
