@@ -89,3 +89,14 @@ def test_a_replayed_war_is_not_exported_as_the_scenarios_picture(page: Any, serv
     page.click("#run")
     page.wait_for_selector("#export-png:enabled", timeout=30_000)
     assert not page.problems, page.problems
+
+
+def test_the_log_numbers_its_dates_from_the_first(page: Any, server: str) -> None:
+    """The log lists the latest date first; as a plain list it numbered the latest "1.", so it counts down."""
+    _ready(page, server + "/")
+    _replay(page, "july_crisis_1914", "1914-07-28")
+    page.evaluate("""() => { const s = document.getElementById('war-frame'); s.value = s.max;
+        s.dispatchEvent(new Event('input')); }""")
+    page.wait_for_selector("#war-log > li:nth-child(2)", timeout=60_000)
+    assert page.evaluate("() => document.getElementById('war-log').reversed") is True
+    assert page.get_attribute("#war-log", "aria-label") == "the war so far, latest date first"
