@@ -126,10 +126,8 @@ class Scenario:
         "the attacks are ongoing since this date (treaty changes since then bind)", "string | null"))
     attacks: tuple[Attack, ...] = ()
 
-    @computed("where each original target is attacked (place ids, in the order of `targets`): `place` is the first's",
-              "string[]")
-    def places(self) -> tuple[str, ...]:
-        """Each target's place: the chosen place, or each target's home when none was chosen."""
+    @computed("where each original target is attacked (place ids, in the order of `targets`)", "string[]")
+    def places(self) -> tuple[str, ...]:  # the chosen place, or each target's home when none was chosen
         return tuple(next((a.place for a in self.attacks if a.victim == t), self.place) for t in self.targets)
 
 
