@@ -93,3 +93,21 @@ def test_the_replay_says_how_sure_a_treaty_change_that_moved_a_state_is(rio_war,
     assert "United States (USA): bound-defense → out  (Mexico (MEX) leaves tiar_1947 — secondary facts)" in text
     # an event has no certainty to say
     assert "United States (USA): out → bound-defense  (Cuba (CUB) attacks Mexico (MEX) at mexico)" in text
+
+
+def test_a_change_names_its_states_as_they_were_called_on_its_day(world: World) -> None:
+    """A replay's treaty changes are made once for all dates; their reasons named every state by today's name
+    ("Russia (RUS) joined on 1955-05-14") however old the change. Given the names of a day (`names_on`), each
+    change's reasons name the states as on its own day."""
+    t = Treaty.model_validate({
+        "id": "t_w", "name": "W", "signed": "1955-05-01", "in_force": "1955-05-01", "certainty": "verified",
+        "sources": [{"url": "https://example.org/w"}],
+        "members": [{"state": "POL"}, {"state": "RUS", "joined": "1955-05-14", "joined_certainty": {"within": "month"},
+                                        "left": "1995-01-01", "left_certainty": {"within": "year"}}],
+        "provisions": [{"kind": "defense", "article": "4", "strength": "S2"}]})
+    got = treaty_changes([t], "in-force", D("1955-01-01"), D("1996-01-01"), world.states.names_on)
+    joins, leaves = (next(c.to_dict() for c in got[D(day)] if c.what == what)
+                     for day, what in (("1955-05-14", "joins"), ("1995-01-01", "leaves")))
+    assert any("Soviet Union (RUS)" in r["fact"] for r in joins["certainty_reasons"]), joins  # type: ignore[union-attr]
+    assert any("Russia (RUS)" in r["fact"] for r in leaves["certainty_reasons"]), leaves  # type: ignore[union-attr]
+    assert treaty_changes([t], "in-force", D("1955-01-01"), D("1996-01-01"), world.states.names) != got

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -37,6 +37,7 @@ from foedus.wording import named_state
 __all__ = ["TreatyChange", "change_words", "treaty_changes"]
 
 _DAY = dt.timedelta(days=1)
+Named = Callable[[dt.date], Mapping[str, str]]  # the states' display names on a day (`StateRegistry.names_on`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,31 +101,35 @@ def change_words(what: str, treaty: str, state: str | None, article: str | None,
     return phrases.get(what, f"{treaty}: {what}")
 
 
-def _members(treaty: Treaty, start: dt.date | None, basis: Basis, names: Mapping[str, str]) -> Iterable[TreatyChange]:
+def _members(treaty: Treaty, start: dt.date | None, basis: Basis, named: Named) -> Iterable[TreatyChange]:
     t = treaty.id
     begins = [(m, *member_start(treaty, m, basis)) for m in treaty.members]  # by `party_on`'s rule
     # a row that ends on the day another row of the same state begins is one membership recorded on other facts
     # from that day (Armenia's CSTO membership, unverified since 12 Jun 2024): it continues, nobody leaves or joins
     continued = {(m.state, m.left) for m in treaty.members if m.left is not None} & {
         (m.state, begin) for m, begin, _ in begins if begin is not None}
-    for m, begin, how in begins:
-        party = membership_fact(treaty, m, names)
+    for m, begin, how in begins:  # each change's reasons name the states as they were called on its day
         if begin is not None and begin != start and (m.state, begin) not in continued:
+            names = named(begin)
             dated = () if how is None else first_day_fact(treaty, m, names)  # a signature is taken as recorded
-            yield TreatyChange(begin, t, "joins", m.state, reasons=party + dated)
+            yield TreatyChange(begin, t, "joins", m.state, reasons=membership_fact(treaty, m, names) + dated)
         if m.left is not None:
+            names = named(m.left)
             goes_on = (m.state, m.left) in continued  # then it rests on the rows beginning that day as well
             anew = tuple(r for o, b, _ in begins if goes_on and o.state == m.state and b == m.left
                          for r in membership_fact(treaty, o, names))
             yield TreatyChange(m.left, t, "continues" if goes_on else "leaves", m.state,
-                               reasons=party + left_fact(treaty, m, names) + anew)
+                               reasons=membership_fact(treaty, m, names) + left_fact(treaty, m, names) + anew)
         for span in m.suspended:
+            names = named(span.start)
             sure = _suspension(treaty, m, span, names)
             yield TreatyChange(span.start, t, "suspended", m.state, reasons=sure + suspension_fact(
                 treaty, m.state, span, source_of(treaty, span.source, m.source), names))
             if span.end is not None:
-                yield TreatyChange(span.end, t, "restored", m.state, reasons=sure + suspension_fact(
-                    treaty, m.state, span, source_of(treaty, span.source, m.source), names, end=True))
+                names = named(span.end)
+                yield TreatyChange(span.end, t, "restored", m.state, reasons=_suspension(treaty, m, span, names)
+                                   + suspension_fact(treaty, m.state, span, source_of(treaty, span.source, m.source),
+                                                     names, end=True))
 
 
 def _suspension(treaty: Treaty, m: Member | None, span: Span, names: Mapping[str, str], state: str = ""
@@ -137,18 +142,18 @@ def _suspension(treaty: Treaty, m: Member | None, span: Span, names: Mapping[str
                         source_of(treaty, span.source, m.source if m is not None else None)),)
 
 
-def _one(treaty: Treaty, basis: Basis, names: Mapping[str, str]) -> Iterable[TreatyChange]:
+def _one(treaty: Treaty, basis: Basis, named: Named) -> Iterable[TreatyChange]:
     t = treaty.id
     start = treaty.signed if basis == "signed" else treaty.in_force
     standing = standing_fact(treaty)
     if start is not None:
-        dated = () if basis == "signed" else first_day_fact(treaty, None, names)
+        dated = () if basis == "signed" else first_day_fact(treaty, None, named(start))
         yield TreatyChange(start, t, "signed" if basis == "signed" else "in-force", reasons=standing + dated)
     if treaty.terminated is not None:
         yield TreatyChange(treaty.terminated, t, "terminated", reasons=standing + ended_fact(treaty))
     if treaty.coverage_end is not None and treaty.coverage_end < dt.date.max:  # covered to the calendar's end
         yield TreatyChange(treaty.coverage_end + _DAY, t, "coverage-ends")
-    yield from _members(treaty, start, basis, names)
+    yield from _members(treaty, start, basis, named)
     for p in treaty.provisions:
         if p.valid is not None:
             applies = applies_fact(treaty, p)
@@ -162,23 +167,26 @@ def _one(treaty: Treaty, basis: Basis, names: Mapping[str, str]) -> Iterable[Tre
                 yield TreatyChange(p.valid.end, t, "clause-ends", article=p.article,
                                    reasons=applies + clause_day_fact(treaty, p, end=True))
         for leg in p.suspensions:
-            sure = _suspension(treaty, None, leg.span, names, leg.obligor)
             src = source_of(treaty, leg.span.source, p.source)
-            whose = duty_of_words(leg.obligor, leg.beneficiary, p.article, names)
-            yield TreatyChange(leg.span.start, t, "leg-suspended", leg.obligor, p.article,
-                               reasons=sure + suspension_fact(treaty, leg.obligor, leg.span, src, names, whose=whose))
-            if leg.span.end is not None:
-                yield TreatyChange(leg.span.end, t, "leg-restored", leg.obligor, p.article, reasons=sure + (
-                    suspension_fact(treaty, leg.obligor, leg.span, src, names, end=True, whose=whose)))
+            for day, what in ((leg.span.start, "leg-suspended"), (leg.span.end, "leg-restored")):
+                if day is None:
+                    continue
+                names = named(day)
+                whose = duty_of_words(leg.obligor, leg.beneficiary, p.article, names)
+                yield TreatyChange(day, t, what, leg.obligor, p.article, reasons=_suspension(
+                    treaty, None, leg.span, names, leg.obligor) + suspension_fact(
+                    treaty, leg.obligor, leg.span, src, names, end=what == "leg-restored", whose=whose))
 
 
-def treaty_changes(treaties: Iterable[Treaty], basis: Basis, start: dt.date, end: dt.date, names: Mapping[str, str]
-                   ) -> dict[dt.date, list[TreatyChange]]:
+def treaty_changes(treaties: Iterable[Treaty], basis: Basis, start: dt.date, end: dt.date,
+                   names: Mapping[str, str] | Named) -> dict[dt.date, list[TreatyChange]]:
     """The changes of these treaties dated in (start, end], by date (each day's in a stable order); a reason names
-    a state by `names` (`foedus.wording.named_state`)."""
+    a state by `names` (`foedus.wording.named_state`), or, given a function of a day (`StateRegistry.names_on`),
+    by the names of the change's own day."""
+    named: Named = names if callable(names) else (lambda _day: names)
     out: dict[dt.date, list[TreatyChange]] = defaultdict(list)
     for treaty in treaties:
-        for change in _one(treaty, basis, names):
+        for change in _one(treaty, basis, named):
             if start < change.date <= end:
                 out[change.date].append(change)
     return {d: sorted(set(v), key=lambda c: (c.treaty, c.what, c.state or "", c.article or ""))

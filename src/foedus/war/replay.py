@@ -56,7 +56,7 @@ def settings_of(reading: str = "legal", basis: str = "in-force", requested: bool
 def _timeline(world: World, basis: Basis) -> tuple[list[dt.date], list[list[TreatyChange]], dict[str, frozenset[str]]]:
     """Every treaty change of the world by date, and every treaty's members (ever), cached per world."""
     treaties = [world.treaties[t] for t in world.treaties]
-    by_day = treaty_changes(treaties, basis, dt.date.min, dt.date.max, world.states.names)
+    by_day = treaty_changes(treaties, basis, dt.date.min, dt.date.max, world.states.names_on)
     members = {t.id: frozenset(m.state for m in t.members) for t in treaties}
     return list(by_day), list(by_day.values()), members
 
