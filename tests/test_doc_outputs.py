@@ -127,6 +127,16 @@ def test_the_carried_depth_counts_in_depth_md(tmp_path: Path) -> None:
             f"{counts[1]:,} with `--undirected`" in _doc("depth.md"))
 
 
+@pytest.mark.needs_data
+def test_the_alliance_counts_of_foedus_depth_in_depth_md(tmp_path: Path) -> None:
+    """docs/depth.md quotes what `foedus depth --out FILE` says it scored (ATOP alliances, curated treaties)."""
+    proc = _foedus(["depth", "--out", str(tmp_path / "depth.parquet")], os.environ.copy())
+    assert proc.returncode == 0, proc.stderr
+    said = re.search(r"\d+ ATOP alliances, \d+ curated treaties", proc.stderr).group(0)  # type: ignore[union-attr]
+    atop = said.split()[0]
+    assert f"{atop} alliances (`foedus depth --out FILE` says `{said}`)" in _doc("depth.md")
+
+
 def _atlas_columns_in_doc() -> dict[str, list[str]]:
     """docs/whatif-and-atlas.md's column table, by the bold row that opens each part (READING expanded)."""
     text = (ROOT / "docs" / "whatif-and-atlas.md").read_text(encoding="utf-8")
