@@ -38,6 +38,7 @@ from foedus.engine.result import (
 from foedus.engine.rules import Situation, evaluate, next_attacks, supporters
 from foedus.engine.scenario import Attack, Scenario
 from foedus.engine.table import LegTable, leg_table
+from foedus.model.dated_names import renamed_on
 from foedus.model.treaty import Kind
 from foedus.model.vocab import CERTAINTY_RANK
 from foedus.model.world import World
@@ -78,6 +79,11 @@ class _Run:
     rounds: int = 0
     attacked: set[str] = field(default_factory=set)
     _bound: set[tuple[str, str, str, str]] = field(default_factory=set)
+
+    @property
+    def names(self) -> dict[str, str]:
+        """The states' names on the scenario's date, as the engine names them (`StateRegistry.names_on`)."""
+        return self.world.states.names_on(self.scenario.date)
 
     def execute(self) -> Conflict | None:
         """Run to a fixed point; return the first conflict found, or None."""
@@ -166,7 +172,7 @@ class _Run:
                     self._bound.add(key)
                     pending[obligor].append(
                         obligation(leg, attack, side, self.rounds, self.scenario, ctx.places[attack.place],
-                                   self.world.states.names))
+                                   self.names))
             elif verdict.gate is not None:
                 self._withhold(leg, attack, verdict.gate, ctx)
 
@@ -174,7 +180,7 @@ class _Run:
         """The first leg a gate holds back, per obligor, treaty and article."""
         wkey = (leg.obligor, leg.treaty.id, leg.provision.article)
         if wkey not in self.withheld:  # the record as every engine makes it (the gate's own certainty included)
-            self.withheld[wkey] = withheld_record(leg, gate, self._sure(leg, attack, ctx), self.world.states.names)
+            self.withheld[wkey] = withheld_record(leg, gate, self._sure(leg, attack, ctx), self.names)
 
     def _violation(self, leg: Leg, attack: Attack, because: Because, kind: str, ctx: Situation) -> None:
         key = (leg.obligor, leg.beneficiary, leg.treaty.id)
@@ -184,7 +190,7 @@ class _Run:
 
     def _sure(self, leg: Leg, attack: Attack, ctx: Situation) -> tuple[str, tuple[CertaintyReason, ...]]:
         """The certainty of the facts a finding rests on, as every engine cites it."""
-        return sureness(leg, attack, self.scenario, ctx.places[attack.place], self.world.states.names)
+        return sureness(leg, attack, self.scenario, ctx.places[attack.place], self.names)
 
     def _settle(self, pending: dict[str, list[Obligation]], neutral: dict[str, list[Neutral]]) -> Conflict | None:
         """Admit this round's joiners; report the first state bound in contradictory ways."""
@@ -202,7 +208,7 @@ class _Run:
             if len(sides) > 1 or against_neutral:
                 reason = ("bound to both sides" if len(sides) > 1
                           else "bound both to join and not to join the war against "
-                          + named_state(against_neutral[0].toward, self.world.states.names))
+                          + named_state(against_neutral[0].toward, self.names))
                 earlier = tuple(self.joiners.get(state, ()))
                 return Conflict(state, self.rounds, reason, earlier + tuple(obligations), tuple(against_neutral))
             if obligations and current is None:
@@ -238,7 +244,7 @@ class _Run:
         consultations = tuple(c for key, c in sorted(self.consultations.items()) if c.state not in belligerent)
         withheld = tuple(w for key, w in sorted(self.withheld.items())
                          if w.state not in belligerent and w.state not in self.excluded)
-        names = self.world.states.names
+        names = self.names
         notes = _notes(self.world, self.scenario)
         violations = tuple(v for _, v in sorted(self.violations.items()))
         cited = {o.treaty for j in joiners for o in (j.primary, *j.also)}
@@ -252,6 +258,7 @@ class _Run:
         result = CascadeResult(
             scenario=self.scenario, joiners=joiners, consultations=consultations, conflicts=conflicts,
             neutral=neutral, violations=violations, withheld=withheld, rounds=self.rounds, names=names,
+            renamed=renamed_on(self.scenario.date, self.world.states.by_ccode),
             notes=notes, datasets=datasets, supporters=support,
         )
         doubted = doubts_of(self.world, self.scenario, self.index, set(belligerent), result, run_cascade)

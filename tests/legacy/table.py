@@ -115,14 +115,14 @@ def compile_table(world: World, day: dt.date, basis: Basis = "in-force") -> LegT
     table = LegTable(date=day, basis=basis)
     legs: list[Leg] = []
     for treaty in world.treaties.on(day):
-        members = parties(treaty, day, basis, world.states.names)
+        members = parties(treaty, day, basis, world.states.names_on(day))
         if not members:
             continue
         table.members[treaty.id] = frozenset(s for s, why in members.items() if why is None)
         table.support += rules.support_legs(treaty, table.members[treaty.id], day)
         for provision in treaty.provisions:
             if provision.valid is None or provision.valid.covers(day):
-                legs += _legs_of(treaty, provision, members, day, world.states.names)
+                legs += _legs_of(treaty, provision, members, day, world.states.names_on(day))
     grouped: dict[Kind, dict[str, list[Leg]]] = defaultdict(lambda: defaultdict(list))
     for leg in _with_commitments(table, legs):
         grouped[leg.provision.kind][leg.beneficiary].append(leg)
