@@ -12,13 +12,13 @@ export const WAR_LABELS: Partial<Record<Category, string>> = {
   conflict: "bound to both sides",
 };
 
-/** Each state's role in one frame: fighting (darkest), bound to join (lighter), bound both ways. */
 /** A move in the CLI's words (foedus.war.render._move_words): a state still bound to its side, by another treaty
  * from that date, is said to be so, not "bound-attack → bound-attack". */
 function moveWords(m: WarFrame["moved"][number]): string {
   return m.now_under ? `still ${m.to}, now under ${m.now_under}` : `${m.from} → ${m.to}`;
 }
 
+/** Each state's role in one frame: fighting (darkest), bound to join (lighter), bound both ways. */
 export function frameRoles(f: WarFrame): Map<string, Role> {
   const roles = new Map<string, Role>();
   f.sides.attack.forEach((s) => roles.set(s, { category: "attack-0", side: "attack", round: 0 }));
