@@ -12,7 +12,7 @@ from typing import Any, Literal
 
 from foedus.engine.scenario import Attack
 
-__all__ = ["EventKind", "War", "WarEvent", "WarSide", "WarSource"]
+__all__ = ["CitedPage", "EventKind", "War", "WarEvent", "WarSide"]
 
 EventKind = Literal["attack", "entry", "exit", "ceasefire"]
 WarSide = Literal["attack", "defense"]
@@ -63,8 +63,9 @@ class WarEvent:
 
 
 @dataclass(frozen=True, slots=True)
-class WarSource:
-    """A page the war file cites: for the war as a whole (`event` None) or for its `events[event]`."""
+class CitedPage:
+    """A page the war file cites (resolved from the file's `schema.WarSource`): for the war as a whole (`event` None)
+    or for its `events[event]`."""
 
     url: str
     title: str | None = None
@@ -85,7 +86,7 @@ class War:
     end: dt.date | None = None  # None: ongoing
     source: str = "<war>"  # the file it came from, for error messages
     notes: tuple[str, ...] = field(default=())
-    sources: tuple[WarSource, ...] = field(default=())  # the file's, the war's first, then each event's
+    sources: tuple[CitedPage, ...] = field(default=())  # the file's, the war's first, then each event's
 
     @property
     def start(self) -> dt.date:

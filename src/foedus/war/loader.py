@@ -19,7 +19,7 @@ from foedus.model.model_files import read_model_file
 from foedus.model.states import Among
 from foedus.model.world import World
 from foedus.war.course import Course
-from foedus.war.events import War, WarEvent, WarSource
+from foedus.war.events import CitedPage, War, WarEvent
 from foedus.war.schema import AttackEvent, CeasefireEvent, EntryEvent, ExitEvent, WarFile
 from foedus.written import as_written, kept
 
@@ -149,8 +149,8 @@ def resolve_war(data: WarFile, world: World, source: str = "<war>", view: Territ
     resolved = [resolver.event(i) for i in range(len(data.events))]
     _refuse_repeated(resolved, source)
     events = tuple(sorted(resolved, key=lambda e: (e.date, e.index)))
-    cited = [WarSource(str(c.url), c.title) for c in data.sources]
-    cited += [WarSource(str(c.url), c.title, i) for i, e in enumerate(data.events) for c in e.sources]
+    cited = [CitedPage(str(c.url), c.title) for c in data.sources]
+    cited += [CitedPage(str(c.url), c.title, i) for i, e in enumerate(data.events) for c in e.sources]
     war = War(id=data.id, name=data.name, events=events, end=data.end, source=source,
               notes=(data.note,) if data.note else (), sources=tuple(cited))
     course = Course(war)
