@@ -13,7 +13,7 @@ import pytest
 from tests.samples import cli_line
 
 import foedus
-from foedus.errors import TreatyDataError
+from foedus.errors import FileDataError
 from foedus.model.dated_names import checked_rows, rows
 from foedus.model.world import World
 
@@ -58,7 +58,7 @@ def test_each_dated_name_reads_back_as_its_state_on_its_days() -> None:
      "names[0]: needs ccode, name, from, until, source"),
 ])
 def test_a_malformed_row_is_refused_naming_it(rows_given: list[dict[str, Any]], said: str) -> None:
-    with pytest.raises(TreatyDataError) as err:
+    with pytest.raises(FileDataError) as err:
         checked_rows({"names": rows_given})
     assert str(err.value).startswith(f"state_names_dated.json: {said}"), err.value
 

@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from foedus.errors import TreatyDataError
+from foedus.errors import FileDataError
 
 __all__ = ["FILE", "DatedName", "checked_rows", "era_days", "era_of", "names_in", "renamed_on", "rows"]
 
@@ -42,7 +42,7 @@ def checked_rows(raw: Any, file: str = FILE) -> tuple[DatedName, ...]:
     and no two rows of one state that overlap.
 
     Raises:
-        TreatyDataError: a row is malformed (named by its place in the file: `state_names_dated.json: names[3]`).
+        FileDataError: a row is malformed (named by its place in the file: `state_names_dated.json: names[3]`).
     """
     out: list[DatedName] = []
     for i, row in enumerate((raw.get("names") if isinstance(raw, dict) else None) or []):
@@ -51,15 +51,15 @@ def checked_rows(raw: Any, file: str = FILE) -> tuple[DatedName, ...]:
             start, until = (dt.date.fromisoformat(row[k]) if row[k] is not None else None for k in ("from", "until"))
             item = DatedName(row["ccode"], row["name"], start, until, row["source"])
         except (KeyError, TypeError, ValueError) as exc:
-            raise TreatyDataError(file, where, f"needs ccode, name, from, until, source ({exc})") from None
+            raise FileDataError(file, where, f"needs ccode, name, from, until, source ({exc})") from None
         if not (isinstance(item.ccode, int) and isinstance(item.name, str) and item.name.strip()):
-            raise TreatyDataError(file, where, "ccode must be a COW code and name a name")
+            raise FileDataError(file, where, "ccode must be a COW code and name a name")
         if not (isinstance(item.source, str) and item.source.startswith("https://")):
-            raise TreatyDataError(file, where, "source must be the https address of a page that gives the dates")
+            raise FileDataError(file, where, "source must be the https address of a page that gives the dates")
         if start is not None and until is not None and start >= until:
-            raise TreatyDataError(file, where, f"from {start} is not before until {until}")
+            raise FileDataError(file, where, f"from {start} is not before until {until}")
         if clash := next((o for o in out if o.ccode == item.ccode and _overlap(o, item)), None):
-            raise TreatyDataError(file, where, f"overlaps the row naming COW {item.ccode} {clash.name!r}")
+            raise FileDataError(file, where, f"overlaps the row naming COW {item.ccode} {clash.name!r}")
         out.append(item)
     return tuple(out)
 
