@@ -37,14 +37,15 @@ def test_alliances_in_force_at_the_end_of_coverage_are_carried_forward(world: Wo
 
 def test_duties_to_stay_out_and_violations_from_carried_alliances_are_tagged(world: World) -> None:
     """A neutrality duty and a broken non-aggression clause read from ATOP alliances are verified inside ATOP's
-    coverage and carried-forward past it, with the reason, as an obligation would be (RUS attacks UKR)."""
+    coverage and carried-forward past it, with the reason, as an obligation would be (RUS attacks UKR; the Charter
+    of Paris, ATOP 3740, as the 1997 Russia-Ukraine treaty ended in 2019)."""
     for day, level in (("2015-01-15", "verified"), ("2025-01-15", "carried-forward")):
         r = foedus.cascade("RUS", "UKR", day, world=world)
         est = next(n for n in r.neutral if n.state == "EST")
         assert (est.treaty, est.toward, est.certainty) == ("atop_4241", "UKR", level)
         broken = {v.treaty: v for v in r.violations if v.state == "RUS"}
-        assert broken["atop_4875"].kind == "nonaggression" and broken["atop_4875"].certainty == level
-        for finding in (est, broken["atop_4875"]):
+        assert broken["atop_3740_p2"].kind == "nonaggression" and broken["atop_3740_p2"].certainty == level
+        for finding in (est, broken["atop_3740_p2"]):
             assert [(x.kind, x.certainty) for x in finding.certainty_reasons] == (
                 [] if level == "verified" else [("treaty", "carried-forward")])
         neutral_line = next(x for x in explain_lines(r) if x.startswith("Neutral: Estonia"))
@@ -138,6 +139,16 @@ def test_correction_mali_burkina_niger_leave_ecowas(world: World, day: str, viol
     assert any(v.treaty == "atop_3810" for v in r.violations) is violated
 
 
+@pytest.mark.parametrize(("day", "violated"), [("2019-03-31", True), ("2019-04-01", False), ("2025-06-01", False)])
+def test_correction_the_1997_russia_ukraine_treaty_ended_in_2019(world: World, day: str, violated: bool) -> None:
+    """Ukraine ended the 1997 friendship treaty (ATOP 4875) from 1 Apr 2019, which ATOP, ending in 2018, does not
+    code: Russia's attack breaks its non-aggression clause to the day before, and not from that day."""
+    broken = {v.treaty: v.certainty for v in foedus.cascade("RUS", "UKR", day, world=world).violations}
+    assert ("atop_4875" in broken) is violated
+    assert broken.get("atop_4875", "verified") == "verified"  # in force to its end, which a source states
+    assert world.treaties["atop_4875"].terminated == dt.date(2019, 4, 1)
+
+
 @pytest.mark.parametrize(("target", "treaty", "old"), [("GAB", "atop_3410", "2005-06-01"),
                                                        ("SEN", "atop_3730", "2005-06-01"),
                                                        ("COM", "atop_3830", "2005-06-01")])
@@ -148,7 +159,7 @@ def test_correction_french_african_defence_clauses_dropped(world: World, target:
     assert "correction" in (world.treaties[treaty].note or "")
 
 
-@pytest.mark.parametrize("treaty", ["atop_3410", "atop_3730", "atop_4985_p2", "atop_3150", "atop_4400"])
+@pytest.mark.parametrize("treaty", ["atop_3410", "atop_3730", "atop_4985_p2", "atop_3150", "atop_4400", "atop_4875"])
 def test_a_corrected_alliance_that_is_not_carried_forward_does_not_say_it_is(world: World, treaty: str) -> None:
     """An alliance ATOP codes in force at 2018-12-31 that a correction ends (France-Gabon 1960, ended 2010) or hands
     over to a curated treaty is not carried forward; its note, which `foedus treaties show` prints, no longer says

@@ -8,7 +8,7 @@ import pytest
 
 import foedus
 from foedus.engine.table import compile_table
-from foedus.model.treaty import Kind
+from foedus.model.treaty import Kind, Treaty
 from foedus.model.world import World
 from foedus.sources.atop import ATOP_END, load_atop
 
@@ -81,12 +81,18 @@ def test_no_obligation_is_counted_twice_for_a_mapped_treaty(world: World) -> Non
 
 
 def test_atop_alliances_after_the_end_of_coverage_are_only_the_carried_forward(world: World) -> None:
+    """Past 2018 an ATOP alliance binds only carried forward, or up to the day a dated, sourced correction ends it
+    (the 1997 Russia-Ukraine treaty, to 1 Apr 2019)."""
     def atop_legs(day: dt.date) -> list[str]:
         return [leg.treaty.id for leg in compile_table(world, day).all_legs() if leg.treaty.origin == "atop"]
 
+    def corrected_end(t: Treaty) -> bool:
+        return t.terminated is not None and t.terminated > ATOP_END and "correction (end from" in (t.note or "")
+
     assert atop_legs(dt.date(2018, 12, 31))
     after = atop_legs(dt.date(2019, 1, 1))
-    assert after and all(world.treaties[t].carried_from == ATOP_END for t in after)
+    assert after and all(world.treaties[t].carried_from == ATOP_END or corrected_end(world.treaties[t]) for t in after)
+    assert "atop_4875" in after and "atop_4875" not in atop_legs(dt.date(2019, 4, 1))
 
 
 def test_a_curated_clause_comes_before_an_atop_alliance_carried_forward() -> None:
