@@ -31,7 +31,8 @@ CORRECTIONS_FILE = "atop_corrections.yaml"
 class Correction(Strict):
     """One change to one ATOP alliance (all its phases unless `phase` is given).
 
-    `exit`: `states` leave on `date`; `end`: the alliance ends on `date`; `certainty`: the alliance is
+    `exit`: `states` leave on `date`; `rejoin`: `states`, out since an earlier exit, are members again from `date`
+    (a new membership row); `end`: the alliance ends on `date`; `certainty`: the alliance is
     kept but tagged `certainty` (e.g. an in-force status the fact sheet marks unverified); `superseded`: the
     curated treaties `by` say what binds its parties from `date` on (it ends then), or, without a date, after
     ATOP's coverage (it is not carried forward; ATOP's own years are kept as it codes them).
@@ -39,7 +40,7 @@ class Correction(Strict):
 
     atopid: Whole
     phase: Whole | None = None
-    action: Literal["exit", "end", "certainty", "superseded"]
+    action: Literal["exit", "rejoin", "end", "certainty", "superseded"]
     states: list[str] = Field(default_factory=list)
     by: list[str] = Field(default_factory=list, description="superseded: the curated treaties that say it today")
     date: dt.date | None = None
@@ -72,8 +73,10 @@ def load_corrections(text: str | None = None) -> list[Correction]:
             which = f" (atopid {given})" if isinstance(given, int) and not isinstance(given, bool) else ""
             raise file_data_error(exc, Correction, item, CORRECTIONS_FILE, at=f"[{i}]{which}",
                                   kind=TreatyDataError) from None
-        if out[-1].action in ("exit", "end") and out[-1].date is None:
+        if out[-1].action in ("exit", "rejoin", "end") and out[-1].date is None:
             raise TreatyDataError(CORRECTIONS_FILE, f"[{i}].date", f"action {out[-1].action!r} needs a date")
+        if out[-1].action in ("exit", "rejoin") and not out[-1].states:
+            raise TreatyDataError(CORRECTIONS_FILE, f"[{i}].states", f"action {out[-1].action!r} needs the states")
         if (out[-1].action == "superseded") != bool(out[-1].by):
             raise TreatyDataError(CORRECTIONS_FILE, f"[{i}].by", "a 'by' list goes with action 'superseded', and "
                                   "only with it")
@@ -88,7 +91,7 @@ def _targets(c: Correction, treaty: Treaty) -> bool:
 
 def _apply(c: Correction, t: Treaty, states: set[str]) -> Treaty:
     said = f"correction ({c.action}"
-    said += f" {', '.join(sorted(states))}" if c.action == "exit" else ""
+    said += f" {', '.join(sorted(states))}" if c.action in ("exit", "rejoin") else ""
     said += f" by {', '.join(c.by)}" if c.action == "superseded" else ""
     said += f" after {t.carried_from}" if c.action == "superseded" and t.carried_from and not c.date else ""
     said += f" from {c.date}" if c.date else ""
@@ -102,6 +105,8 @@ def _apply(c: Correction, t: Treaty, states: set[str]) -> Treaty:
     elif c.action == "exit" and c.date is not None:
         update["members"] = [_exit(m, c) if m.state in states and (m.left is None or m.left > c.date) else m
                              for m in t.members]
+    elif c.action == "rejoin" and c.date is not None:
+        update["members"] = [*t.members, *(_rejoin(t, s, c) for s in sorted(states))]
     elif c.action == "certainty":
         update["certainty"] = c.certainty
     elif c.action == "superseded" and c.date is not None:  # the curated treaty from then on
@@ -133,13 +138,37 @@ def _exit(m: Member, c: Correction) -> Member:
     return m.model_copy(update={"left": c.date, "left_certainty": c.date_certainty})
 
 
+def _last_row(t: Treaty, state: str) -> Member | None:
+    """`state`'s latest membership row in `t` (by the day it joined), if it has one."""
+    rows = [m for m in t.members if m.state == state]
+    return max(rows, key=lambda m: m.joined or m.signed or t.signed or dt.date.min) if rows else None
+
+
+def _rejoin(t: Treaty, state: str, c: Correction) -> Member:
+    """A new membership row for `state` from the correction's day, like its last one but open-ended."""
+    last = _last_row(t, state)
+    assert last is not None and c.date is not None  # checked in `apply_corrections`
+    return last.model_copy(update={"joined": c.date, "joined_certainty": c.date_certainty, "left": None,
+                                   "left_certainty": None, "suspended": [], "frozen": [], "source": c.sources[0].url,
+                                   "note": f"rejoined: {c.note}"})
+
+
+def _cannot_rejoin(t: Treaty, states: set[str], day: dt.date) -> str | None:
+    """Why one of `states` cannot rejoin `t` on `day` (it never was a member, or is one then), or None."""
+    for state in sorted(states):
+        last = _last_row(t, state)
+        if last is None or last.left is None or last.left > day:
+            return f"{state} is not out of {t.id} on {day} (a rejoin follows an exit)"
+    return None
+
+
 def apply_corrections(
     treaties: Iterable[Treaty], corrections: list[Correction], registry: StateRegistry
 ) -> list[Treaty]:
     """The treaties with every correction that targets them applied, in file order.
 
     Raises:
-        TreatyDataError: a correction names a state the registry does not know.
+        TreatyDataError: a correction names a state the registry does not know, or one that cannot rejoin.
     """
     resolved = []
     for i, c in enumerate(corrections):
@@ -149,8 +178,12 @@ def apply_corrections(
             raise TreatyDataError(CORRECTIONS_FILE, f"[{i}].states", str(exc)) from None
     out = []
     for t in treaties:
-        for c, ids in resolved:
-            if _targets(c, t):
-                t = _apply(c, t, ids)
+        for i, (c, ids) in enumerate(resolved):
+            if not _targets(c, t):
+                continue
+            why = _cannot_rejoin(t, ids, c.date) if c.action == "rejoin" and c.date is not None else None
+            if why is not None:
+                raise TreatyDataError(CORRECTIONS_FILE, f"[{i}].states", why)
+            t = _apply(c, t, ids)
         out.append(t)
     return out
