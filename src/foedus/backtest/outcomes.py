@@ -3,7 +3,8 @@
 This is the table the likelihood model (issue #14) trains on, so its columns are a contract:
 
 - `war`, `war_name`, `war_start`, `era`: COW war number and name, the war's start, `pre1945` / `post1945`;
-- `state`, `ccode`, `name`: the engine's state id, its COW code (None for entities without one), its name;
+- `state`, `ccode`, `name`: the engine's state id, its COW code (None for entities without one), its name as
+  on the war's first day (`StateRegistry.names_on`: the Soviet Union in 1939, as `foedus war` names it);
 - `role`: `original` (an opening attacker or target, or a co-initiator fighting from day 0), `new_target`
   (entered by being attacked), `joiner` (entered by its own choice), `none` (never fought);
 - `side`: the side it entered on, relative to the initiators, `attack` / `defense` (None: never fought);
@@ -115,7 +116,8 @@ def _outcome(side: str | None, entry: dt.date | None, cut: dt.date) -> str:
 def outcome_rows(world: World, cow: CowWar) -> list[OutcomeRow]:
     """The outcome rows of one replayable war."""
     era = "pre1945" if cow.start < ERA_CUTOFF else "post1945"
-    rows = []
+    rows: list[OutcomeRow] = []
+    names = world.states.names_on(cow.start)  # as called on the war's first day
     for state in candidates_of(world, cow):
         p = cow.participants.get(state)
         st = world.states.get(state) if state in world.states.states else None
@@ -125,7 +127,7 @@ def outcome_rows(world: World, cow: CowWar) -> list[OutcomeRow]:
         fought = None if p is None else ("both" if len(p.sides) > 1 else next(iter(p.sides)))
         rows.append(OutcomeRow(
             war=cow.num, war_name=cow.name, war_start=cow.start, era=era, state=state,
-            ccode=st.ccode if st else None, name=p.name if p else (world.states.names.get(state, state)),
+            ccode=st.ccode if st else None, name=names.get(state, p.name if p else state),
             role=p.role if p else "none", side=side, sides_fought=fought, entry=entry,
             days_to_entry=(entry - cow.start).days if entry else None,
             outcome_30=_outcome(side, entry, cuts["30"]), outcome_365=_outcome(side, entry, cuts["365"]),

@@ -71,7 +71,7 @@ class Backtest:
     skipped_wars: list[dict[str, object]] = field(default_factory=list)
     skips: list[Skip] = field(default_factory=list)
     wars_in_range: int = 0
-    names: dict[str, str] = field(default_factory=dict)  # every state id the records mention
+    names: dict[str, str] = field(default_factory=dict)  # every state id the records mention, as on its wars' days
     treaty_names: dict[str, str] = field(default_factory=dict)  # every treaty a predicted joiner rests on
 
 
@@ -107,17 +107,18 @@ def run_backtest(world: World, settings: Settings, wars: list[War] | None = None
 
 
 def _names(world: World, records: list[WarRecord]) -> dict[str, str]:
-    """Display names: COW's name for the war's participants, the registry's for the others."""
-    out: dict[str, str] = {}
-    for r in records:
-        for p in r.war.participations:
-            state = world.states.by_ccode.get(p.ccode)
-            if state is not None:
-                out.setdefault(state, p.name)
-        for s in r.scores.values():
-            for state in (*s.predicted, *s.conflicted):
-                out.setdefault(state, world.states.names.get(state, state))
-    return dict(sorted(out.items()))
+    """Display names of the states the records mention, each as it was called on the first day of the wars it is
+    in (`StateRegistry.names_on`, as a `foedus war` replay names them: the Soviet Union in 1939); a state called
+    otherwise in two wars has both names, earlier first ("Russian Empire / Soviet Union")."""
+    seen: dict[str, dict[str, None]] = {}
+    for r in sorted(records, key=lambda r: r.opening.date):
+        names = world.states.names_on(r.opening.date)
+        codes = (world.states.by_ccode.get(p.ccode) for p in r.war.participations)
+        mentioned = [*(s for s in codes if s is not None),
+                     *(s for sc in r.scores.values() for s in (*sc.predicted, *sc.conflicted))]
+        for state in mentioned:
+            seen.setdefault(state, {})[names.get(state, state)] = None
+    return {state: " / ".join(named) for state, named in sorted(seen.items())}
 
 
 def _skip_war(out: Backtest, war: War, reason: str) -> None:

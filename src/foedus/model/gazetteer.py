@@ -144,13 +144,14 @@ def _held(place: Place, text: str, states: StateRegistry, day: dt.date | None) -
     """`place`, the home territory `text` names, if someone holds it on `day` (today when None): the home of a state
     that is no state then is refused, unless a dated holder gives it to another ("East Pakistan" in 1965). A name
     several states carried ("Korea") is read as a state name is, before: typed in 2020 it names both Koreas, not the
-    home of the kingdom of 1887-1905."""
+    home of the kingdom of 1887-1905. The owner is named as called on the day (Yugoslavia in 1942)."""
     owner, on = states.get(str(place.sovereign)), day or dt.date.today()
     if owner.member_on(on) is not False or place.on(on).sovereign != owner.id:
         return place
     raise UnknownPlaceError(
-        f"the place {text!r} is the home territory of {owner.name} ({owner.id}), which is no state of the system on "
-        f"{on} (a member {spells_text(owner.spells)}); give a place held on that day (`foedus places`)")
+        f"the place {text!r} is the home territory of {states.names_on(on)[owner.id]} ({owner.id}), which is no state "
+        f"of the system on {on} (a member {spells_text(owner.spells)}); give a place held on that day "
+        "(`foedus places`)")
 
 
 def _check(place: Place, regions: dict[str, Region], states: StateRegistry, file: str, where: str) -> None:

@@ -48,13 +48,15 @@ def area_names() -> dict[str, str]:
 
 def spanned(area: str, places: Mapping[str, Place], states: StateRegistry | None = None,
             day: dt.date | None = None) -> str:
-    """The area `area` in words with the places it spans, each with its holder on `day`: "the Suwałki Gap, which
-    spans poland (Poland) and lithuania (Lithuania), held by different states".
+    """The area `area` in words with the places it spans, each with its holder on `day`, named as it was called then
+    (`StateRegistry.names_on`): "the Suwałki Gap, which spans poland (Poland) and lithuania (Lithuania), held by
+    different states".
 
     Raises:
         TreatyDataError: the area names a place the gazetteer lacks (`place_spans.yaml: suwalki-gap.places[1]`).
     """
     span = spans()[area]
+    names = states.names_on(day) if states is not None else {}  # as called on the day (the Soviet Union in 1979)
     held, holders = [], set()
     for i, place_id in enumerate(span.places):
         if place_id not in places:
@@ -63,7 +65,7 @@ def spanned(area: str, places: Mapping[str, Place], states: StateRegistry | None
         place = places[place_id].on(day) if day is not None else places[place_id]
         holder = place.sovereign or place.administrator
         holders.add(holder)
-        name = states.names.get(holder, holder) if states is not None and holder else holder
+        name = names.get(holder, holder) if holder else holder
         held.append(f"{place_id} ({name})" if name else place_id)
     apart = ", held by different states" if len(holders) > 1 else ""
     return f"the {span.name}, which spans {and_listed(held)}{apart}"
