@@ -43,3 +43,13 @@ def test_the_reports_legend_gives_each_name_a_state_had_in_its_wars(world) -> No
     names = _names(world, records)
     assert names["RUS"] == "Russian Empire / Soviet Union" and names["JPN"] == "Japan"
     assert _names(world, records[:1])["RUS"] == "Soviet Union"
+
+
+def test_the_papal_states_are_not_named_vatican_city_in_1849(world) -> None:  # type: ignore[no-untyped-def]
+    """COW 327 is today's Vatican City: the backtest named it by COW's "Papal States" until its names came from the
+    registry; the dated table names it so up to the capture of Rome (1870-09-20)."""
+    day = D(1849, 4, 30)  # COW war 16, the Roman Republic
+    them = {"VAT": Participant(327, "Papal States", "original", "defense", day, frozenset({"defense"}))}
+    cow = CowWar(16, "Roman Republic", day, Replayable("", "", ()), them, _opening(16, day))
+    assert {r.state: r.name for r in outcome_rows(world, cow)}["VAT"] == "Papal States"
+    assert world.states.names_on(D(1870, 9, 20))["VAT"] == "Vatican City"
