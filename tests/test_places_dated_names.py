@@ -25,3 +25,26 @@ def test_the_home_of_a_state_that_is_no_state_is_named_as_on_the_day(world) -> N
     with pytest.raises(UnknownPlaceError, match=r"^the place 'serbia' is the home territory of Yugoslavia \(SRB\), "
                                                 r"which is no state of the system on 1942-01-01 "):
         world.places.resolve("serbia", world.states, dt.date(1942, 1, 1))
+
+
+def test_foedus_places_on_a_date_names_a_home_as_its_state_was_called(world) -> None:  # type: ignore[no-untyped-def]
+    """`foedus places --homes --date 1979-12-24` listed the place `russia` as "Russia": the Soviet Union's home then;
+    undated, and for a state called today as then, the name stays."""
+    from foedus.catalog import place_rows
+
+    rows = {r["id"]: r for r in place_rows(world, True, dt.date(1979, 12, 24))}
+    assert (rows["russia"]["name"], rows["russia"]["sovereign"]) == ("Soviet Union", "RUS")
+    assert rows["russia"]["note"] == "home territory of Soviet Union"
+    assert rows["france"]["name"] == "France"
+    assert {r["id"]: r for r in place_rows(world, True)}["russia"]["name"] == "Russia"
+    assert "russia" not in {r["id"] for r in place_rows(world, False, dt.date(1979, 12, 24))}
+
+
+def test_the_cli_lists_the_places_of_a_date_by_that_days_names(capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from foedus.cli.show import print_places
+
+    print_places(False, True, "json", "1941-06-01")
+    rows = {r["id"]: r for r in json.loads(capsys.readouterr().out)}
+    assert rows["serbia"]["name"] == "Yugoslavia" and rows["serbia"]["id"] == "serbia"

@@ -11,6 +11,7 @@ import functools
 from typing import Any
 
 from foedus.engine.certainty import first_day, how_sure
+from foedus.model.gazetteer import home_note
 from foedus.model.treaty import Kind, Member, Treaty
 from foedus.model.vocab import Certainty
 from foedus.model.world import World
@@ -139,9 +140,20 @@ def state_rows(world: World, day: dt.date | None) -> list[dict[str, Any]]:
     return rows
 
 
-def place_rows(world: World, homes: bool) -> list[dict[str, Any]]:
-    """The gazetteer's places (home territories only when asked), as `foedus places --json`."""
-    return [p.model_dump(mode="json") for p in world.places if homes or p.kind != "home"]
+def place_rows(world: World, homes: bool, day: dt.date | None = None) -> list[dict[str, Any]]:
+    """The gazetteer's places (home territories only when asked), as `foedus places --json`; with `day`, as held
+    on it (dated holders), and a state's home territory named as the state was called then (`StateRegistry.names_on`:
+    the place `russia` is the Soviet Union's in 1979; its id stays)."""
+    held = world.places.on(day) if day is not None else world.places.places
+    names, owner = world.states.names_on(day), {place: state for state, place in world.places.home_of.items()}
+    rows = []
+    for p in world.places:
+        if homes or p.kind != "home":
+            row = held[p.id].model_dump(mode="json")
+            if p.id in owner and (name := names[owner[p.id]]) != p.name:
+                row.update(name=name, note=home_note(name))
+            rows.append(row)
+    return rows
 
 
 def region_rows(world: World) -> list[dict[str, Any]]:

@@ -288,13 +288,11 @@ def print_places(regions: bool, homes: bool, fmt: str, date: str | None = None) 
         rows: list[dict[str, Any]] = [r.model_dump() for r in world.places.regions.values()]
         emit(rows, fmt, [("id", "id"), ("name", "name"), ("description", "description")])
         return
-    places = [p for p in world.places if homes or p.kind != "home"]
-    if date is not None:  # an empty --date is a malformed date, as everywhere else, not "no date"
-        from foedus.engine.scenario import parse_date
+    from foedus.catalog import place_rows
+    from foedus.engine.scenario import parse_date
 
-        dated = world.places.on(parse_date(date))
-        places = [dated[p.id] for p in places]
-    chosen = [p.model_dump(mode="json") for p in places]
+    # an empty --date is a malformed date, as everywhere else, not "no date"
+    chosen = place_rows(world, homes, parse_date(date) if date is not None else None)
     columns = [("id", "id"), ("name", "name"), ("kind", "kind"), ("sovereign", "sovereign"),
                ("administrator", "administrator"), ("claimants", "claimants"), ("regions", "regions")]
     emit(chosen, fmt, columns, lambda r, k: ", ".join(r[k]) if isinstance(r[k], list) else (r[k] or "—"))

@@ -26,7 +26,7 @@ from foedus.model.states import State, StateRegistry, spells_text
 if TYPE_CHECKING:
     from foedus.model.places import Place, Region
 
-__all__ = ["Gazetteer"]
+__all__ = ["Gazetteer", "home_note"]
 
 
 _SUBREGION_TAGS = {
@@ -185,6 +185,11 @@ def _add_history(places: dict[str, Place], regions: dict[str, Region], states: S
                                                     "aliases": [*place.aliases, *record.aliases]})
 
 
+def home_note(name: str) -> str:
+    """The note of the home territory of the state called `name`."""
+    return f"home territory of {name}"
+
+
 def _home_place(state: State, adjust: dict[str, dict[str, list[str]]], taken: dict[str, Place]) -> Place:
     tags = list(_CONTINENT_TAGS.get(state.continent or "", []))
     tags += _SUBREGION_TAGS.get(state.subregion or "", [])
@@ -204,5 +209,5 @@ def _home_place(state: State, adjust: dict[str, dict[str, list[str]]], taken: di
         sovereign=state.id,
         administrator=state.id,
         regions=regions,
-        note=f"home territory of {state.name}",
+        note=home_note(state.name),
     )
