@@ -22,6 +22,7 @@ import { rolesOf, type Role } from "./roles";
 import { renderSummary } from "./summary";
 import { WAR_LABELS, WarTimeline } from "./timeline";
 import { scenarioFromQuery, writeQuery, type Shared } from "./url";
+import { FramePanels, frameNote } from "./warframe";
 import { WhatIfPanel } from "./whatif";
 import { namedState } from "./wording";
 import "./style.css";
@@ -30,6 +31,7 @@ interface Current { result: CascadeResult; roles: Map<string, Role> }
 
 class App {
   private current: Current | null = null;
+  private frame: { frame: WarFrame; war: WarReplay } | null = null; // a war's date on the map, until the next run
   private selected: string | null = null;
   private pickRole: "attacker" | "target" | null = null;
   private running = 0;
@@ -41,6 +43,7 @@ class App {
   private readonly timeline: WarTimeline;
   private readonly borders: BordersView;
   private readonly mode: MapMode;
+  private readonly framePanels: FramePanels;
 
   constructor(private readonly states: StateRow[], private readonly placeRows: PlaceRow[], treaties: TreatyRow[],
               private readonly version: string, private readonly dataVersions: Record<string, string>) {
@@ -61,6 +64,7 @@ class App {
     this.borders = new BordersView(this.map);
     this.mode = new MapMode(this.map, () => { if (this.current) this.link(); });
     this.whatif = new WhatIfPanel(states, treaties, (m) => this.showError(m), () => undefined);
+    this.framePanels = new FramePanels(this.names);
     this.timeline = new WarTimeline(() => this.scenario(), (m) => this.showError(m), (f, r, w) => this.showFrame(f, r, w));
     this.wire();
   }
@@ -163,10 +167,9 @@ class App {
   private select(id: string): void {
     this.selected = id;
     this.map.select(id);
-    if (this.current) {
-      void explainState(id, this.current.result, this.current.roles.get(id), this.names);
-      writeQuery(this.scenario(), id, this.otherDate(), this.mode.view);
-    }
+    if (this.frame) this.framePanels.explain(id, this.frame.frame, this.frame.war);
+    else if (this.current) void explainState(id, this.current.result, this.current.roles.get(id), this.names);
+    if (this.current) writeQuery(this.scenario(), id, this.otherDate(), this.mode.view);
   }
 
   /** The API found a name several states carry: let the picker that holds it ask which one. */
@@ -212,8 +215,9 @@ class App {
       return true;
     } catch (e) {
       if (ticket !== this.running) return false;
-      // the map and panels keep the last result: say which, so it is not read as this refused scenario's
-      byId("status").textContent = this.current ? `Still showing the previous result: ${this.title(this.current.result)}.` : "";
+      // the map and panels keep the last result (or war date): say which, so it is not read as this refused scenario's
+      byId("status").textContent = this.frame ? frameNote(this.frame.frame, this.frame.war)
+        : this.current ? `Still showing the previous result: ${this.title(this.current.result)}.` : "";
       this.showError(e instanceof ApiError ? e.message : `request failed: ${String(e)}`);
       if (e instanceof ApiError && e.candidates.length && e.name_ !== null) this.askWhich(e.name_, e);
       return false;
@@ -231,6 +235,8 @@ class App {
     const roles = rolesOf(result);
     const duties = dutiesOf(result);
     this.current = { result, roles };
+    this.timeline.reset(); // the war's log and date describe a map no longer shown
+    if (this.frame) { this.frame = null; this.framePanels.leave(); }
     await this.borders.update(result.date);
     this.contested();
     this.map.markPlace(this.places.get(result.place));
@@ -245,11 +251,13 @@ class App {
     if (this.selected) this.select(this.selected);
   }
 
-  /** One date of a replayed war on the map: who fights, who is bound, on that date's borders. The map no longer
-   * shows the scenario's result, so it cannot be exported as that result's picture until the next run. */
+  /** One date of a replayed war on the map: who fights, who is bound, on that date's borders; the panels follow
+   * (or say they cannot) and the exports are off, as the scenario's result is no longer on the map. */
   private async showFrame(frame: WarFrame, roles: Map<string, Role>, war: WarReplay): Promise<void> {
-    byId<HTMLButtonElement>("export-png").disabled = true;
+    this.frame = { frame, war };
+    this.framePanels.show(frame, roles, war, this.selected, (id) => this.select(id));
     await this.borders.update(frame.date);
+    if (this.frame?.frame !== frame) return; // a run's result came in meanwhile: it keeps the map
     this.mode.hide();
     this.map.markPlace(undefined);
     this.map.paint(roles, frame.date);

@@ -48,6 +48,7 @@ export class WarTimeline {
   private replay: WarReplay | null = null;
   private timer: number | null = null;
   private queue: Promise<void> = Promise.resolve(); // frames are drawn one after another, in the order asked
+  private replays = 0; // a replay or frame asked for before the last reset is not shown
   private readonly frame = byId<HTMLInputElement>("war-frame");
 
   constructor(private readonly settings: () => Scenario, private readonly onError: (m: string) => void,
@@ -68,11 +69,15 @@ export class WarTimeline {
     const id = byId<HTMLSelectElement>("war-select").value;
     if (!id) return;
     this.stop();
+    const ticket = ++this.replays;
     byId("war-status").textContent = "replaying…";
     byId("war-about").replaceChildren();
     try {
-      this.replay = await api.war(id, this.settings());
+      const replay = await api.war(id, this.settings());
+      if (ticket !== this.replays) return;
+      this.replay = replay;
     } catch (e) {
+      if (ticket !== this.replays) return;
       byId("war-status").textContent = "";
       this.onError(e instanceof ApiError ? e.message : `request failed: ${String(e)}`);
       return;
@@ -97,9 +102,11 @@ export class WarTimeline {
       h("strong", {}, fr.date), " ", h("span", { class: "war-changes" }, fr.changes.map(changeSaid).join("; ")),
       fr.moved.length ? h("ul", {}, ...fr.moved.map((m) => h("li", { "data-state": m.state },
         `${namedState(m.state, name)}: ${moveWords(m)}${m.cause ? ` (${changeSaid(m.cause)})` : ""}`))) : null)));
+    const ticket = this.replays;
     this.queue = this.queue.then(async () => {
+      if (ticket !== this.replays) return;
       await this.show(f, frameRoles(f), r);
-      document.body.dataset.warFrame = f.date;
+      if (ticket === this.replays) document.body.dataset.warFrame = f.date;
     }).catch((e: unknown) => this.onError(`the map could not show ${f.date}: ${String(e)}`));
     await this.queue;
   }
@@ -117,6 +124,18 @@ export class WarTimeline {
       this.timer = window.setTimeout(() => void tick(), 900);
     };
     this.timer = window.setTimeout(() => void tick(), 0);
+  }
+
+  /** A scenario's result is on the map again: the war's log, date and notes go, until the next Replay. */
+  reset(): void {
+    this.stop();
+    this.replays++;
+    this.replay = null;
+    this.frame.value = "0";
+    byId("war-controls").hidden = true;
+    for (const id of ["war-date", "war-status"]) byId(id).textContent = "";
+    for (const id of ["war-log", "war-about"]) byId(id).replaceChildren();
+    delete document.body.dataset.warFrame;
   }
 
   stop(): void {

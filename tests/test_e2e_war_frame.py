@@ -1,0 +1,105 @@
+"""A replayed war's date on the map, in a real headless Chromium: the panels describe that date (or say they cannot
+and stay off), never the last scenario's result; a new run clears the war's log.
+
+Uses the browser, server and page fixtures of tests/test_e2e_web.py (Debian's Chromium through Playwright).
+"""
+
+# ruff: noqa: F811  (the fixtures imported from test_e2e_web are test parameters here)
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from test_e2e_war_panel import _replay
+from test_e2e_web import _ready, browser, page, server  # noqa: F401 (fixtures)
+
+pytestmark = [pytest.mark.e2e]
+
+EXPORTS = ("#export-png", "#export-csv", "#export-json")
+
+
+def _frame(page: Any, index: int, date: str) -> None:
+    """Move the war's date slider to its `index`th date and wait for that date on the map."""
+    page.evaluate("""(i) => { const s = document.getElementById('war-frame'); s.value = String(i);
+        s.dispatchEvent(new Event('input')); }""", index)
+    page.wait_for_selector(f"body[data-war-frame='{date}']", timeout=60_000)
+
+
+def _click_on_map(page: Any, selector: str) -> None:
+    """Click a state where a person would: on a point of its shape that nothing covers. Playwright's own click aims at
+    the middle of the shape's box, which for France (French Guiana is part of its shape) is the Atlantic, so the
+    sea's background took that click: not a fault of the page, which a click on France itself reaches."""
+    page.locator(selector).scroll_into_view_if_needed()
+    at = page.evaluate("""(sel) => { const p = document.querySelector(sel);
+        const q = p.ownerSVGElement.createSVGPoint(); const m = p.getScreenCTM(); const b = p.getBBox();
+        for (let y = b.y; y < b.y + b.height; y += 0.5) for (let x = b.x + b.width; x > b.x; x -= 0.5) {
+          q.x = x; q.y = y;
+          if (!p.isPointInFill(q)) continue;
+          const s = q.matrixTransform(m);
+          if (document.elementFromPoint(s.x, s.y) === p) return [s.x, s.y]; }
+        return null; }""", selector)
+    assert at, f"no point of {selector} can be clicked"
+    page.mouse.click(at[0], at[1])
+
+
+def test_the_panels_follow_the_war_date_on_the_map(page: Any, server: str) -> None:
+    """With 1914 on the map, the summary, "Why?", the treaty ties and the CSV and JSON exports still showed the last
+    scenario (Russia attacks Estonia, 2025): the summary and "Why?" now say who fights and who is bound on the war's
+    date, the ties say they are a scenario's, the exports are off; Run brings the scenario's panels back."""
+    import foedus
+
+    frames = foedus.replay_war("july_crisis_1914").to_dict()["frames"]
+    _ready(page, f"{server}/?attacker=RUS&target=EST&date=2025-06-01&select=RUS")
+    page.wait_for_selector("#explain[data-state=RUS]", timeout=30_000)
+    _replay(page, "july_crisis_1914", frames[0]["date"])
+    first = frames[0]
+    shown = page.locator("#summary button.state").evaluate_all("els => els.map((e) => e.dataset.state)")
+    assert set(shown) == {*first["sides"]["attack"], *first["sides"]["defense"], *first["bound"], *first["conflicts"]}
+    assert "EST" not in shown
+    summary = page.inner_text("#summary")
+    assert "The map shows The July crisis, 1914" in summary and "on 1914-07-28" in summary, summary
+    assert page.locator("#network svg").count() == 0
+    assert "not for a war's date" in page.inner_text("#network")
+    assert all(page.is_disabled(b) for b in EXPORTS)
+    assert "joiner(s)" not in page.inner_text("#status")  # the last run's count, under the Run button
+    assert page.get_attribute("#explain", "data-frame") == "1914-07-28"
+    assert "Neither fighting nor bound on 1914-07-28." in page.inner_text("#explain")
+
+    _frame(page, 1, frames[1]["date"])
+    assert frames[1]["sides"]["defense"].count("RUS") == 1 and frames[1]["bound"]["FRA"]["treaty"] == "atop_1385"
+    assert "Fighting on the defense side on 1914-08-01." in page.inner_text("#explain")
+    _click_on_map(page, "path[data-iso3=FRA][data-name=France]")
+    page.wait_for_selector("#explain[data-state=FRA][data-frame='1914-08-01']", timeout=10_000)
+    why = page.inner_text("#explain")
+    assert "Bound to join the defense side on 1914-08-01 under" in why and "(atop_1385), ATOP defense." in why, why
+
+    page.click("#run")
+    page.wait_for_selector("#network svg", timeout=30_000)
+    assert all(page.is_enabled(b) for b in EXPORTS)
+    assert "EST" in page.locator("#summary button.state").evaluate_all("els => els.map((e) => e.dataset.state)")
+    assert "The map shows" not in page.inner_text("#summary")
+    assert page.get_attribute("#explain", "data-frame") is None
+    assert page.get_attribute("#explain", "data-state") == "FRA"  # the scenario's explanation of the state picked
+    assert not page.problems, page.problems
+
+
+def test_a_new_run_clears_the_war_view(page: Any, server: str) -> None:
+    """After a run the war's log, date and notes still showed the war's last date, under the scenario's map."""
+    import foedus
+
+    frames = foedus.replay_war("july_crisis_1914").to_dict()["frames"]
+    _ready(page, f"{server}/?attacker=RUS&target=EST&date=2025-06-01")
+    page.wait_for_selector("body[data-result='RUS>EST@2025-06-01']", timeout=30_000)
+    _replay(page, "july_crisis_1914", frames[0]["date"])
+    _frame(page, len(frames) - 1, frames[-1]["date"])
+    assert page.locator("#war-log > li").count() == len(frames)
+    page.click("#run")
+    page.wait_for_selector("#export-png:enabled", timeout=30_000)
+    assert page.locator("#war-log > li").count() == 0 and page.is_hidden("#war-controls")
+    assert page.inner_text("#war-date") == "" and page.inner_text("#war-about") == ""
+    assert page.get_attribute("body", "data-war-frame") is None
+    assert page.get_attribute("#map path[data-iso3=EST]", "data-category") == "defense-0"  # the scenario's map
+    _replay(page, "july_crisis_1914", frames[0]["date"])  # and the war can be replayed again
+    assert page.locator("#war-log > li").count() == 1
+    assert not page.problems, page.problems

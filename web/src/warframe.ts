@@ -1,0 +1,93 @@
+// The panels while a replayed war's date is on the map: the summary and "Why?" say who fights and who is bound on
+// that date (the replay's frame), and the panels only a scenario's result can fill (treaty ties, probabilities, the
+// exports) say so and stay off, so no panel describes another result than the map's.
+import type { WarFrame, WarReplay } from "./api";
+import { byId, h } from "./dom";
+import type { Names } from "./explain";
+import { COLORS, type Role } from "./roles";
+import { stateButton } from "./summary";
+import { WAR_LABELS } from "./timeline";
+import { namedState } from "./wording";
+
+const EXPORTS = ["export-png", "export-csv", "export-json"];
+
+/** Where the map shows a war's date: `war` on `date`, and how to get the scenario's result back. */
+export function frameNote(frame: WarFrame, war: WarReplay): string {
+  return `The map shows ${war.war.name} on ${frame.date}, replayed from its war file, not the scenario's result: `
+    + "Run shows the scenario's result again.";
+}
+
+export class FramePanels {
+  private readonly hint: Node[]; // the "Why?" panel's words before any state is picked
+
+  constructor(private readonly names: Names) {
+    this.hint = [...byId("explain").childNodes].map((n) => n.cloneNode(true));
+  }
+
+  /** Fill the summary with the frame, turn off what only a scenario's result can show, and explain `selected`. */
+  show(frame: WarFrame, roles: Map<string, Role>, war: WarReplay, selected: string | null,
+       pick: (id: string) => void): void {
+    const name = this.warName(war);
+    const btn = (id: string) => stateButton(id, namedState(id, name), roles.get(id), pick);
+    const bound = (side: "attack" | "defense") => Object.keys(frame.bound).filter((s) =>
+      frame.bound[s].side === side && !frame.sides[side].includes(s));
+    const row = (label: string, ids: string[]) =>
+      ids.length ? h("div", { class: "srow" }, h("span", { class: "slabel" }, label), ...ids.map(btn)) : "";
+    const side = (s: "attack" | "defense") => h("div", { class: `side ${s}` }, h("h3", {}, s === "attack" ? "Attack" : "Defense"),
+      row("fighting", frame.sides[s]), row("bound to join", bound(s)));
+    byId("summary").replaceChildren(h("p", { class: "frame-note" }, frameNote(frame, war)),
+      h("div", { class: "sides" }, side("attack"), side("defense")), row("both sides", frame.conflicts));
+    byId("network").replaceChildren(h("p", { class: "muted frame-off" },
+      "The treaty ties are drawn for a scenario's result, not for a war's date: Run shows them again."));
+    byId("status").textContent = ""; // the last run's count of joiners is not this map's
+    const probabilities = byId("probabilities");
+    probabilities.hidden = true;
+    probabilities.replaceChildren();
+    for (const id of EXPORTS) {
+      const b = byId<HTMLButtonElement>(id);
+      b.disabled = true;
+      b.title = "Exports the scenario's result: off while a war's date is on the map (Run to export).";
+    }
+    byId("summary").append(h("p", { class: "note frame-off" },
+      "PNG, CSV and JSON export a scenario's result: they are off while a war's date is on the map."));
+    if (selected) this.explain(selected, frame, war); else this.clearExplain();
+  }
+
+  /** "Why?" for one state on the frame's date: fighting, bound (treaty and article) or neither. */
+  explain(id: string, frame: WarFrame, war: WarReplay): void {
+    const panel = byId("explain");
+    const name = this.warName(war);
+    const b = frame.bound[id];
+    const side = frame.sides.attack.includes(id) ? "attack" : frame.sides.defense.includes(id) ? "defense" : null;
+    const category = side ? `${side}-0` as const : b ? `${b.side}-2` as const
+      : frame.conflicts.includes(id) ? "conflict" : "none";
+    const swatch = h("span", { class: "swatch" });
+    swatch.style.background = COLORS[category];
+    const words = side ? `Fighting on the ${side} side on ${frame.date}.`
+      : b ? `Bound to join the ${b.side} side on ${frame.date} under ${this.names.treaty(b.treaty)} (${b.treaty}), ${b.article}.`
+        : frame.conflicts.includes(id) ? `Bound to both sides on ${frame.date}.`
+          : `Neither fighting nor bound on ${frame.date}.`;
+    panel.replaceChildren(h("h2", {}, namedState(id, name)),
+      h("p", {}, swatch, h("span", { class: "badge", "data-category": category }, WAR_LABELS[category] ?? "not drawn in")),
+      h("p", { class: "frame-why" }, words), h("p", { class: "note" }, frameNote(frame, war)));
+    panel.dataset.render = "frame"; // an explanation of the scenario still loading is not appended to this one
+    panel.dataset.state = id;
+    panel.dataset.frame = frame.date;
+  }
+
+  /** Back to the scenario: the exports' titles and, unless a state is explained again, the "Why?" hint. */
+  leave(): void {
+    for (const id of EXPORTS) byId(id).removeAttribute("title");
+    this.clearExplain();
+  }
+
+  private clearExplain(): void {
+    const panel = byId("explain");
+    panel.replaceChildren(...this.hint.map((n) => n.cloneNode(true)));
+    for (const key of ["render", "state", "frame"]) delete panel.dataset[key];
+  }
+
+  private warName(war: WarReplay): (id: string) => string {
+    return (id) => war.names[id] ?? this.names.state(id);
+  }
+}
