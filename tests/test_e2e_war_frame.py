@@ -103,3 +103,24 @@ def test_a_new_run_clears_the_war_view(page: Any, server: str) -> None:
     _replay(page, "july_crisis_1914", frames[0]["date"])  # and the war can be replayed again
     assert page.locator("#war-log > li").count() == 1
     assert not page.problems, page.problems
+
+
+def test_the_probabilities_and_the_comparison_are_not_shown_with_a_war_date(page: Any, server: str) -> None:
+    """The Monte Carlo probabilities and the comparison of the scenario stayed beside 1914 on the map: they go while a
+    war's date is on the map (Compare says to Run first) and the probabilities come back with the run."""
+    _ready(page, f"{server}/?attacker=RUS&target=EST&date=2025-06-01&draws=1000&seed=7&other_date=2024-01-01")
+    page.wait_for_selector("#probabilities:not([hidden]) table.probs", timeout=30_000)
+    page.wait_for_selector("#comparison > *", timeout=30_000)
+    _replay(page, "july_crisis_1914", "1914-07-28")
+    assert page.is_hidden("#probabilities")
+    assert "not of the war's date on the map" in page.inner_text("#comparison")
+    page.click("#compare")
+    page.wait_for_selector("#error:not([hidden])", timeout=10_000)
+    assert page.inner_text("#error") == "A war's date is on the map: Run the scenario, then Compare."
+    assert "not of the war's date on the map" in page.inner_text("#comparison")
+    page.click("#run")
+    page.wait_for_selector("#probabilities:not([hidden]) table.probs", timeout=30_000)
+    page.click("#compare")
+    page.wait_for_function("() => !document.getElementById('comparison').innerText.includes(\"war's date\")",
+                           timeout=30_000)
+    assert not page.problems, page.problems

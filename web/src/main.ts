@@ -131,10 +131,9 @@ class App {
 
   private async compare(): Promise<void> {
     const scenario = this.scenario();
-    if (scenario.attacker.length === 0 || scenario.target.length === 0) {
-      this.showError("Pick at least one attacker and one target first.");
-      return;
-    }
+    const problem = this.frame ? "A war's date is on the map: Run the scenario, then Compare."
+      : scenario.attacker.length && scenario.target.length ? "" : "Pick at least one attacker and one target first.";
+    if (problem) { this.showError(problem); return; }
     try {
       const c = await api.compare(scenario, this.otherDate());
       this.showError("");

@@ -1,6 +1,6 @@
 // The panels while a replayed war's date is on the map: the summary and "Why?" say who fights and who is bound on
 // that date (the replay's frame), and the panels only a scenario's result can fill (treaty ties, probabilities, the
-// exports) say so and stay off, so no panel describes another result than the map's.
+// comparison, the exports) say so and stay off, so no panel describes another result than the map's.
 import type { WarFrame, WarReplay } from "./api";
 import { byId, h } from "./dom";
 import type { Names } from "./explain";
@@ -39,6 +39,9 @@ export class FramePanels {
       h("div", { class: "sides" }, side("attack"), side("defense")), row("both sides", frame.conflicts));
     byId("network").replaceChildren(h("p", { class: "muted frame-off" },
       "The treaty ties are drawn for a scenario's result, not for a war's date: Run shows them again."));
+    const comparison = byId("comparison");
+    if (comparison.childElementCount) comparison.replaceChildren(h("p", { class: "muted frame-off" },
+      "The comparison is of the scenario's results, not of the war's date on the map: Compare again after Run."));
     byId("status").textContent = ""; // the last run's count of joiners is not this map's
     const probabilities = byId("probabilities");
     probabilities.hidden = true;
