@@ -269,6 +269,12 @@ def test_openapi_spec_lists_the_endpoints(api_client: TestClient) -> None:
             "territory_view", "unresolved"} <= params
 
 
+@pytest.mark.parametrize("path", ["/api/cascade", "/api/compare"])
+def test_openapi_documents_the_time_limit_as_504_apart_from_bad_input(api_client: TestClient, path: str) -> None:
+    responses = api_client.get("/openapi.json").json()["paths"][path]["get"]["responses"]
+    assert "time limit" in responses["504"]["description"] and "time limit" not in responses["422"]["description"]
+
+
 def test_unknown_page_and_method_get_envelopes(api_client: TestClient) -> None:
     assert "no such page: /api/nope" in envelope(api_client.get("/api/nope"), 404)
     assert "only reads" in envelope(api_client.post("/api/cascade", params=FLAGSHIP), 405)

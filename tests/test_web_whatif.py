@@ -146,8 +146,8 @@ def test_a_runaway_monte_carlo_is_stopped_and_the_next_run_works(web_client: Cal
     slow = {"attacker": "DEU", "target": "FRA", "date": "2025-06-01", "reading": "escalatory", "draws": 10_000}
     with web_client(mc_timeout=1.0) as c:
         response = c.get("/api/cascade", params=slow)
-        assert response.status_code == 422
-        assert "took longer than 1 s and was stopped" in response.json()["error"]
+        assert response.status_code == 504 and response.json()["status"] == 504
+        assert "stopped at the web app's time limit of 1 s" in response.json()["error"]
         assert c.get("/api/health").status_code == 200
         again = c.get("/api/cascade", params={**FLAGSHIP, "draws": 200, "seed": 3})
         assert again.status_code == 200 and again.json()["draws"] == 200

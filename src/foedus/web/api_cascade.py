@@ -9,7 +9,7 @@ event-loop slot, held meanwhile, keeps it to one at a time): the thread gives th
 every switch interval, so `/api/health` and the static files are answered while cheap requests queue, where
 running them on the loop itself made every other request wait behind all of them. Anything more
 (`foedus.web.jobs.is_cheap`) is checked against the cost caps and handed to the worker pool (`foedus.web.pool`),
-which runs it in another process under a time limit; a full pool answers 503 with Retry-After.
+which runs it in another process under a time limit (past it: 504); a full pool answers 503 with Retry-After.
 """
 
 from __future__ import annotations
@@ -38,6 +38,8 @@ router = APIRouter(prefix="/api", tags=["cascade"])
 ERRORS: dict[int | str, dict[str, Any]] = {
     422: {"model": ErrorOut, "description": "the input cannot be used, or costs more than the web app allows"},
     503: {"model": ErrorOut, "description": "the server is busy with other long requests; see Retry-After"},
+    504: {"model": ErrorOut, "description": "the request ran past the web app's time limit and was stopped; the "
+                                            "message says the limit (ask for less, or use the command line)"},
 }
 
 

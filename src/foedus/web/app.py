@@ -27,8 +27,8 @@ _DESCRIPTION = (
     "Who is obligated to join a war, on which side, under which treaty and article. "
     "The JSON API of `foedus serve`; it mirrors the CLI (`foedus cascade --json` and friends). "
     "Every error is `{\"ok\": false, \"error\": \"<one line>\", \"status\": <HTTP status>}`; "
-    "input the engine cannot use (or that costs more than the web app allows) gets 422, and a server busy with "
-    "other long requests answers 503 with Retry-After."
+    "input the engine cannot use (or that costs more than the web app allows) gets 422, a server busy with "
+    "other long requests answers 503 with Retry-After, and a request stopped at the time limit answers 504."
 )
 _NO_FRONT_END = ("foedus API is running (see /openapi.json); the map front end was not built: "
                  "cd web && npm ci && npm run build\n")

@@ -4,7 +4,8 @@ A `FoedusError` (unknown state, bad date, unknown place, inconsistent scenario, 
 the user's to fix, so it is a 422 carrying the engine's own one-line message, with CLI flag names rewritten as the query
 parameters a web user types. FastAPI's validation errors are reshaped into the same envelope with a
 sentence that names the parameter, what it must be and what was given. A server at capacity answers 503 with
-`Retry-After` (`ServerBusyError`): that is not the request's fault.
+`Retry-After` (`ServerBusyError`), and a job stopped at the time limit answers 504 (`JobTimeoutError`): neither is
+the input's fault, so neither is a 422.
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from foedus.errors import FoedusError, one_line, validation_problem
 
-__all__ = ["ServerBusyError", "WebInputError", "error_response", "install_handlers", "validation_message"]
+__all__ = ["JobTimeoutError", "ServerBusyError", "WebInputError", "error_response", "install_handlers",
+           "validation_message"]
 
 # CLI wording in engine messages -> what a web user sets instead.
 _CLI_TO_WEB = (
@@ -51,6 +53,17 @@ class ServerBusyError(Exception):
     def __init__(self, retry_after: int, what: str = "other long requests") -> None:
         self.retry_after = retry_after
         super().__init__(f"the server is busy with {what}; try again in {retry_after} s")
+
+
+class JobTimeoutError(Exception):
+    """A job ran past the web app's time limit and was stopped: 504, since the input is valid and only the web
+    app's limit refused it (retrying the same request may well be stopped again)."""
+
+    def __init__(self, limit_s: float) -> None:
+        self.limit_s = limit_s
+        super().__init__(f"the request was stopped at the web app's time limit of {limit_s:g} s; ask for fewer draws, "
+                         "fewer states or the legal reading, or run it with the command line (`foedus cascade`, "
+                         "`foedus compare`), which has no time limit")
 
 
 def error_response(status: int, message: str, headers: Mapping[str, str] | None = None,
@@ -124,6 +137,11 @@ async def _busy(_request: Request, exc: Exception) -> JSONResponse:
     return error_response(503, str(exc), {"retry-after": str(exc.retry_after)})
 
 
+async def _timed_out(_request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, JobTimeoutError)
+    return error_response(504, str(exc))
+
+
 async def _server_error(_request: Request, exc: Exception) -> JSONResponse:
     return error_response(500, f"internal error ({type(exc).__name__}); please report it with the URL you used")
 
@@ -132,6 +150,7 @@ def install_handlers(app: FastAPI) -> None:
     """Route every failure through the envelope."""
     app.add_exception_handler(FoedusError, _foedus_error)
     app.add_exception_handler(ServerBusyError, _busy)
+    app.add_exception_handler(JobTimeoutError, _timed_out)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(Exception, _server_error)

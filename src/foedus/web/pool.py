@@ -5,7 +5,8 @@ GIL with it) a long cascade would stall every other request. So expensive jobs (
 long-lived worker processes. A job waits at most for the jobs admitted before it: the pool admits `size`
 running plus `waiting` queued jobs, and answers any more with `ServerBusyError` (503 with Retry-After). A job
 that runs past `timeout` seconds is stopped by killing its worker (a fresh one starts for the next job) and
-gets a 422 that says what to ask instead. The server's threads only wait on pipes here; they never compute.
+gets a 504 (`JobTimeoutError`) that says the limit and what to ask instead. The server's threads only wait on
+pipes here; they never compute.
 """
 
 from __future__ import annotations
@@ -21,15 +22,11 @@ import threading
 import time
 from typing import IO, Any
 
-from foedus.web.envelope import ServerBusyError, WebInputError
+from foedus.web.envelope import JobTimeoutError, ServerBusyError, WebInputError
 
 __all__ = ["JobTimeoutError", "ServerBusyError", "WorkerPool", "default_size"]
 
 _STARTUP_S = 120.0
-
-
-class JobTimeoutError(WebInputError):
-    """A job ran past the time limit and was stopped."""
 
 
 def default_size() -> int:
@@ -155,9 +152,7 @@ class WorkerPool:
             with self._lock:
                 self._mean_s = 0.8 * self._mean_s + 0.2 * (time.monotonic() - start)
         if reply is None:
-            raise JobTimeoutError(
-                f"the request took longer than {self.timeout:g} s and was stopped; ask for fewer draws, fewer states "
-                "or the legal reading, or run it with the command line (`foedus cascade`, `foedus compare`)")
+            raise JobTimeoutError(self.timeout)
         header, body = reply
         if "error" in header:
             raise WebInputError(str(header["error"]))
