@@ -83,12 +83,15 @@ def list_regions() -> JSONResponse:
 
 @router.get("/health", response_model=None, responses={200: {"model": HealthOut}})
 async def health(request: Request) -> JSONResponse:
-    """The server is up: version, and what it loaded (treaties, states, places, COW dates, ATOP history).
+    """The server is up: version, what it loaded (treaties, states, places, COW dates, ATOP history), and each
+    dataset's version and its state in the data folder.
 
-    On the event loop (no thread hop) and constant-time, so it answers at once however busy the workers are.
+    On the event loop (no thread hop) and constant-time, so it answers at once however busy the workers are: the
+    data folder's state is `foedus data status`'s check, whose SHA-256s are remembered by each file's stat (the
+    app checks them once at start-up), so a call costs a stat per dataset file.
     """
     from foedus._version import __version__
-    from foedus.datasets import DATASETS
+    from foedus.datasets import DATASETS, status
 
     world = World.default()
     return JSONResponse({
@@ -96,4 +99,5 @@ async def health(request: Request) -> JSONResponse:
         "places": len(world.places.places), "system_dates": world.states.has_system_dates,
         "history": world.has_history, "front_end": request.app.state.bundle.has_index,
         "datasets": {d.name: d.version for d in DATASETS.values()},  # the PNG caption names data versions
+        "dataset_states": {s.dataset.name: s.state for s in status()},
     })

@@ -41,6 +41,9 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     world = World.default()  # load the treaty world before the first request, not during it
     if world.has_history:
         world.treaties.history  # noqa: B018 - and the ATOP history, so that no request pays for it
+    from foedus.datasets import status
+
+    status()  # each data file's SHA-256, checked now and remembered by its stat: /api/health then only stats them
     app.state.pool.warm_up()
     try:
         yield

@@ -133,4 +133,8 @@ class HealthOut(_Open):
     history: bool
     front_end: bool
     datasets: dict[str, str] = Field(default_factory=dict,
-                                     description="dataset name -> version, for every registered dataset")
+                                     description="dataset name -> version, for every registered dataset, "
+                                                 "whether or not its files are in the data folder")
+    dataset_states: dict[str, str] = Field(
+        default_factory=dict, description="dataset name -> its state in the data folder, checked by SHA-256 as "
+        "`foedus data status` checks it: present, other-version, missing, partial or bad-checksum")
