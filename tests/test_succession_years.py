@@ -138,3 +138,44 @@ def test_cascade_defenders_are_members_on_the_reference_day(tmp_path: Path, worl
                  | {c.state for c in r.conflicts if c.round == 1})
         assert gone in bound  # bound that day, though not a member of the system
         assert row.cascade_defenders == len(bound & members), (getattr(row, first), victim)
+
+
+def _gw_ends(data_dir: Path) -> dict[int, dt.date]:
+    """The last day of each GW state's last spell, from the raw Gleditsch–Ward file."""
+    gw = pd.read_csv(data_dir / "gw_states" / "gw_states.csv", parse_dates=["enddate"])
+    return {int(code): end.date() for code, end in gw.groupby("gwcode").enddate.max().items()}
+
+
+@pytest.mark.parametrize(("month", "day"), [(1, 1), (3, 1), (5, 21), (5, 22), (7, 1), (10, 2), (10, 3), (12, 31)])
+def test_gw_codes_read_the_state_of_the_reference_day_in_a_year_of_unification(data_dir: Path, month: int,
+                                                                                day: int) -> None:
+    """GW 678 is the Yemen Arab Republic (COW 678) until South Yemen (GW 680) leaves the GW list, unified Yemen (COW
+    679) from the next day; GW 260 likewise West Germany (COW 260), then Germany (COW 255), after GW 265. A 1990 row
+    was read as COW 679 (and 260) whatever its reference day, so covariates read on 1 March looked up a Yemen that
+    did not exist yet."""
+    from foedus.research.gw_cow import gw_to_cow
+
+    ends = _gw_ends(data_dir)
+    on = dt.date(1990, month, day)
+    rows = np.array([[678, 260, 1990], [260, 678, 1990], [678, 260, 1989], [678, 260, 1991]])
+    yemen, germany = (679 if on > ends[680] else 678), (255 if on > ends[265] else 260)
+    assert gw_to_cow(rows, (month, day)).tolist() == [[yemen, germany, 1990], [germany, yemen, 1990],
+                                                      [678, 260, 1989], [679, 255, 1991]]
+
+
+@pytest.mark.parametrize(("month", "day", "cow"), [(3, 1, 678), (7, 1, 679)])
+def test_gw_yemen_covariates_in_1990_are_those_of_the_cow_state_of_that_day(world: World, month: int, day: int,
+                                                                            cow: int) -> None:
+    """Read on 1 March 1990, an attack on GW 678 is one on the Yemen Arab Republic: its Arab League defenders, as in
+    the COW table's row of COW 678 (it had none, read as unified Yemen, which had no treaties yet); on 1 July, on
+    unified Yemen, as COW 679's."""
+    from foedus.research.dyads import DyadOptions, dyad_columns
+
+    gw = dyad_columns(world, DyadOptions(1990, 1990, system="gw", reference_day=(month, day)))
+    cow_table = dyad_columns(world, DyadOptions(1990, 1990, system="cow", reference_day=(month, day)))
+    for attacker in (2, 200, 651):
+        i = np.flatnonzero((gw["gwcode1"] == attacker) & (gw["gwcode2"] == 678))[0]
+        j = np.flatnonzero((cow_table["ccode1"] == attacker) & (cow_table["ccode2"] == cow))[0]
+        for column in COVARIATES:
+            assert float(gw[column][i]) == pytest.approx(float(cow_table[column][j])), (attacker, column)
+        assert gw["cascade_defenders"][i] > 0

@@ -29,6 +29,7 @@ from foedus.model.states import StateRegistry
 from foedus.research.atop_ally import ally_columns
 from foedus.research.atop_flags import FLAG_COLUMNS, atop_flag_keys, cached_atop_keys_of, flag_columns
 from foedus.research.coexist import Spells, YearWindows, cow_spells
+from foedus.research.gw_cow import gw_to_cow
 from foedus.sources.atop_release import ATOP_END
 
 if TYPE_CHECKING:
@@ -191,7 +192,7 @@ def dyad_columns(source: World | StateRegistry, options: DyadOptions,
     windows = YearWindows.of(spells, options.first, options.last)
     rows = dyad_years(spells, options.first, options.last, options.directed, windows)
     code_names = ("gwcode1", "gwcode2") if options.system == "gw" else ("ccode1", "ccode2")
-    cow_rows = _to_cow(rows) if options.system == "gw" else rows
+    cow_rows = gw_to_cow(rows, options.reference_day) if options.system == "gw" else rows
     in_cov = rows[:, 2] <= ATOP_END.year
     frame: dict[str, Any] = {code_names[0]: rows[:, 0], code_names[1]: rows[:, 1], "year": rows[:, 2]}
     found = cached_atop_keys_of(states)
@@ -200,7 +201,7 @@ def dyad_columns(source: World | StateRegistry, options: DyadOptions,
     frame |= ally_columns(cow_rows, found, in_cov, at)
     if not isinstance(source, StateRegistry) and options.covariates:
         present = windows.on_day(options.reference_day)
-        members = _members(present, windows.first, options.system)
+        members = _members(present, windows.first, options.system, options.reference_day)
         off = _off_reference_day(present, windows.first, rows)
         frame |= _covariate_columns(source, cow_rows, options, off, members, progress)
     if not isinstance(source, StateRegistry) and options.depth:
@@ -223,12 +224,12 @@ def _off_reference_day(present: np.ndarray, first: int, rows: np.ndarray) -> np.
     return out
 
 
-def _members(present: np.ndarray, first: int, system: System) -> np.ndarray:
+def _members(present: np.ndarray, first: int, system: System, reference_day: tuple[int, int]) -> np.ndarray:
     """(COW code, year) of each member of the system on the reference day (`present`, as `_off_reference_day`),
     years ascending: the states the cascade covariates count as defenders."""
     k, code = np.nonzero(present)
     out = np.stack([code, code, k + first], axis=1)
-    return (_to_cow(out) if system == "gw" else out)[:, 1:]
+    return (gw_to_cow(out, reference_day) if system == "gw" else out)[:, 1:]
 
 
 def _covariate_columns(world: World, rows: np.ndarray, options: DyadOptions, off: np.ndarray, members: np.ndarray,
@@ -255,25 +256,3 @@ def _covariate_columns(world: World, rows: np.ndarray, options: DyadOptions, off
     power[off] = np.nan
     return {"cascade_defenders": np.ma.MaskedArray(count, mask=off), "cascade_defenders_cinc": power,
             "cascade_major_defender": np.ma.MaskedArray(major, mask=off)}
-
-
-# In a year of unification a GW code stands for the COW state that held it for most of the year.
-_UNIFIED_GERMANY = 1991  # from this year GW 260 (the Federal Republic, then Germany) is COW 255, not COW 260
-_UNIFIED_YEMEN = 1990  # from this year GW 678 (the Yemen Arab Republic, then Yemen) is COW 679, not COW 678
-
-
-def _to_cow(rows: np.ndarray) -> np.ndarray:
-    """Gleditsch–Ward codes as COW codes, for the year of each row, where the two lists number one state apart:
-    GW 260 is the Federal Republic of Germany from 1949 and unified Germany after 1990 (COW 260 to 1990, COW 255
-    from 1991: unification on 3 October 1990); GW 678 is the Yemen Arab Republic and unified Yemen after 22 May
-    1990 (COW 678 to 1989, COW 679 from 1990); GW 340 is Serbia before 1918 and from 2006 (COW 345 throughout).
-    The other codes the two lists share name the same state (South Vietnam is 817 in both); a GW state COW does
-    not list keeps its code and matches nothing."""
-    out = rows.copy()
-    years = rows[:, 2]
-    for col in (0, 1):
-        codes = out[:, col]
-        codes[(codes == 260) & (years >= _UNIFIED_GERMANY)] = 255
-        codes[(codes == 678) & (years >= _UNIFIED_YEMEN)] = 679
-        codes[codes == 340] = 345
-    return out
