@@ -251,7 +251,7 @@ def test_similarity_says_when_it_carries_the_2016_members_and_cinc(tmp_path: Pat
       "empty after 2016"]),
     (["--system", "cow", "--from", "2017", "--to", "2017", "--no-covariates", "--add", "cowmaj"],
      ["the COW state system of 2016", "cowmaj1 and cowmaj2 after 2016 are COW's major powers of 2016, carried "
-      "forward to 2017"]),
+      "forward (COW's major-power list ends in 2016; its open spells run on in every later year"]),
     (["--system", "gw", "--from", "2017", "--to", "2017", "--no-covariates"], []),
     (["--system", "gw", "--from", "2018", "--to", "2018", "--no-covariates"], ["the Gleditsch–Ward state system of "
                                                                               "2017"]),

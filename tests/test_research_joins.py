@@ -5,7 +5,6 @@ COW system."""
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import subprocess
 import sys
@@ -125,15 +124,15 @@ def test_covariates_are_the_raw_files_in_every_dyad_year_of_the_sample(tmp_path:
     nmc = pd.read_csv(data_dir / "cow_nmc" / "NMC-60-abridged.csv")
     cinc = {(c, y): v for c, y, v in zip(nmc.ccode, nmc.year, nmc.cinc, strict=True) if v != -9}
     majors = pd.read_csv(data_dir / "cow_states" / "majors2016.csv")
-    last_full = dt.date.today().year - 1  # open spells (to 2016-12-31) run to the last full year
-    majors["endyear"] = majors.endyear.where((majors.endyear < 2016) | (majors.endmonth < 12), last_full)
+    last_year = int(table.year.max())  # open spells (to 2016-12-31) are carried to every later year
+    majors["endyear"] = majors.endyear.where((majors.endyear < 2016) | (majors.endmonth < 12), last_year)
     major = {(c, y) for c, a, b in zip(majors.ccode, majors.styear, majors.endyear, strict=True)
              for y in range(a, b + 1)}
     for side in (1, 2):
         codes, years = table[f"ccode{side}"], table.year
         want_cinc = [cinc.get((c, y), np.nan) for c, y in zip(codes, years, strict=True)]
         assert np.allclose(table[f"cinc{side}"], want_cinc, rtol=0, atol=0, equal_nan=True)
-        want_major = [float((c, y) in major) if y <= last_full else np.nan for c, y in zip(codes, years, strict=True)]
+        want_major = [float((c, y) in major) for c, y in zip(codes, years, strict=True)]
         assert np.array_equal(table[f"cowmaj{side}"].astype(float), want_major, equal_nan=True)
     contdird = pd.read_csv(data_dir / "cow_contiguity" / "contdird.csv").rename(
         columns={"state1no": "ccode1", "state2no": "ccode2"})

@@ -18,12 +18,11 @@ __all__ = ["dyad_notes", "off_day_notes"]
 _SYSTEMS = {"cow": ("COW", "the COW state system v2016", COW_LAST_DAY),
             "gw": ("Gleditsch–Ward", "the Gleditsch–Ward list", GW_LAST_DAY)}
 _WHY = {"cinc": "COW NMC ends in {year}; no value is carried forward, as in peacesciencer's add_nmc()",
-        "cowmaj": "COW's open major-power spells run to the last full calendar year, {year}",
         "conttype": "COW direct contiguity ends in {year}"}
 
 
 def dyad_notes(last: int, system: str = "cow", covariates: bool = False, added: tuple[str, ...] = (),
-               today: dt.date | None = None, *, atop: bool = False, depth: bool = False) -> list[str]:
+               *, atop: bool = False, depth: bool = False) -> list[str]:
     """The notes of dyad-years up to `last` in the state `system` (cow or gw), with the cascade `covariates` or not,
     peacesciencer's `added` covariate groups (`COVARIATES`), the ATOP flags (`atop`: ATOP read) and the shared
     alliance's `depth`; none inside the data's years."""
@@ -50,11 +49,12 @@ def dyad_notes(last: int, system: str = "cow", covariates: bool = False, added: 
 
         if last > DATA_END.year:
             notes.append(f"{DATA_END_NOTE}, so later years repeat its world")
-    for group, year in last_years(added, today).items():
-        if group == "cowmaj" and last > cow_end and year > cow_end:  # mry = TRUE: values, but not COW's own
-            notes.append(f"cowmaj1 and cowmaj2 after {cow_end} are COW's major powers of {cow_end}, carried forward "
-                         f"to {min(last, year)} ({cow_ends(system=False, majors=True)}; its open spells run to the "
-                         "last full calendar year, as in peacesciencer's add_cow_majors(mry = TRUE))")
+    if "cowmaj" in added and last > cow_end:  # values, but not COW's own
+        notes.append(f"cowmaj1 and cowmaj2 after {cow_end} are COW's major powers of {cow_end}, carried forward "
+                     f"({cow_ends(system=False, majors=True)}; its open spells run on in every later year, whenever "
+                     "the table is written, where peacesciencer's add_cow_majors(mry = TRUE) runs them to the last "
+                     "full calendar year before it is run)")
+    for group, year in last_years(added).items():
         if last > year:
             columns = COVARIATES[group]
             notes.append(f"{' and '.join(columns)} {'are' if len(columns) > 1 else 'is'} empty after {year} "

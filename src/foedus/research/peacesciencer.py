@@ -5,9 +5,11 @@ R/add_contiguity.R and data-raw/cow_contdir.R), with their default arguments:
 
 * ``cinc1``, ``cinc2`` — `add_nmc()`: the state's CINC in that year from COW NMC (a plain join; -9 is
   missing; no value is carried past the data's last year, 2016 in NMC 6.0).
-* ``cowmaj1``, ``cowmaj2`` — `add_cow_majors(mry = TRUE)`: 1 when COW counts the state a major power at
-  any time in the year, else 0; spells open at the data's end (2016-12-31) run to the last full
-  calendar year before today, and later years are missing.
+* ``cowmaj1``, ``cowmaj2`` — `add_cow_majors()`: 1 when COW counts the state a major power at any time in
+  the year, else 0; the spells open at the data's end (2016-12-31) are carried forward to every later year,
+  so a year's value does not depend on when or for which years the table is written (peacesciencer's
+  `mry = TRUE` runs them to the last full calendar year before the day it is run, and leaves later years
+  missing: a table written a year later filled one more year).
 * ``conttype`` — `add_contiguity(slice = "first", mry = FALSE)`: COW direct contiguity in the year's
   first month that has either a contiguity record or both states in the system: 1 land or river,
   2–5 separated by at most 12, 24, 150 or 400 miles of water, 0 not contiguous (peacesciencer's 0,
@@ -72,8 +74,7 @@ def parse_covariates(values: list[str]) -> tuple[str, ...]:
     return tuple(names)
 
 
-def add_covariates(frame: pd.DataFrame, world: World, wanted: tuple[str, ...],
-                   today: dt.date | None = None) -> pd.DataFrame:
+def add_covariates(frame: pd.DataFrame, world: World, wanted: tuple[str, ...]) -> pd.DataFrame:
     """The dyad-year frame (ccode1, ccode2, year) with the requested covariates appended."""
     if not wanted:
         return frame
@@ -81,20 +82,19 @@ def add_covariates(frame: pd.DataFrame, world: World, wanted: tuple[str, ...],
         raise FoedusError("peacesciencer's covariates merge on COW codes: use --system cow")
     rows = frame[["ccode1", "ccode2", "year"]].to_numpy(dtype=np.int64)
     out = frame.copy()
-    for name, values in covariate_columns(rows, system_spells(world, "cow"), wanted, today).items():
+    for name, values in covariate_columns(rows, system_spells(world, "cow"), wanted).items():
         out[name] = values if name.startswith("cinc") else np.round(values).astype("float64")
         if not name.startswith("cinc"):
             out[name] = out[name].astype("Int8")
     return out
 
 
-def covariate_columns(rows: np.ndarray, spells: Spells, wanted: tuple[str, ...],
-                      today: dt.date | None = None) -> dict[str, np.ndarray]:
+def covariate_columns(rows: np.ndarray, spells: Spells, wanted: tuple[str, ...]) -> dict[str, np.ndarray]:
     """The requested columns for COW-coded dyad-year rows (ccode1, ccode2, year), in peacesciencer's codings."""
     out: dict[str, np.ndarray] = {}
     builders: dict[str, Callable[[], dict[str, np.ndarray]]] = {
         "cinc": lambda: _cinc(rows),
-        "cowmaj": lambda: _majors(rows, _last_full_year(today)),
+        "cowmaj": lambda: _majors(rows),
         "conttype": lambda: {"conttype": _conttype(rows, spells)},
     }
     for name in wanted:
@@ -132,19 +132,14 @@ def missing_data(options: DyadOptions, added: tuple[str, ...] = ()) -> dict[str,
             if dataset_file(path) is None}
 
 
-def _last_full_year(today: dt.date | None) -> int:
-    """Where the major-power spells open at the data's end stop (`add_cow_majors(mry = TRUE)`)."""
-    return (today or dt.date.today()).year - 1
-
-
-def last_years(wanted: tuple[str, ...], today: dt.date | None = None) -> dict[str, int]:
-    """The last year each requested covariate group has values for (later years are missing), by group name."""
+def last_years(wanted: tuple[str, ...]) -> dict[str, int]:
+    """The last year each requested covariate group has values for (later years are missing), by group name; none
+    for cowmaj, whose major powers of the data's last year are carried forward to every later year."""
     from foedus.sources.contiguity import CONTIGUITY_END
     from foedus.sources.cow import capabilities
 
-    ends: dict[str, Callable[[], int]] = {"cinc": lambda: capabilities().last_year,
-                                          "cowmaj": lambda: _last_full_year(today), "conttype": lambda: CONTIGUITY_END}
-    return {name: ends[name]() for name in wanted}
+    ends: dict[str, Callable[[], int]] = {"cinc": lambda: capabilities().last_year, "conttype": lambda: CONTIGUITY_END}
+    return {name: ends[name]() for name in wanted if name in ends}
 
 
 def _lookup(rows: np.ndarray, side: int, table: dict[tuple[int, int], float]) -> np.ndarray:
@@ -166,8 +161,9 @@ def _cinc(rows: np.ndarray) -> dict[str, np.ndarray]:
     return {"cinc1": _lookup(rows, 0, table), "cinc2": _lookup(rows, 1, table)}
 
 
-def _major_years(last_full_year: int) -> dict[int, list[tuple[int, int]]]:
-    """ccode -> [(first year, last year)] of major-power status, open spells run to `last_full_year`."""
+def _major_years() -> tuple[dict[int, list[tuple[int, int]]], int, set[int]]:
+    """ccode -> [(first year, last year)] of major-power status, the list's last year, and the states whose spells
+    are open at its end (to 31 December of that year): the major powers carried forward to every later year."""
     from foedus.datasets.csvfile import open_csv
     from foedus.datasets.verify import dataset_file
 
@@ -178,21 +174,24 @@ def _major_years(last_full_year: int) -> dict[int, list[tuple[int, int]]]:
         records = list(csv.DictReader(fh))
     data_end = max(int(r["endyear"]) for r in records)
     out: dict[int, list[tuple[int, int]]] = {}
+    carried = set()
     for r in records:
-        end = int(r["endyear"])
-        if end == data_end and int(r["endmonth"]) == 12 and int(r["endday"]) == 31:
-            end = max(end, last_full_year)
-        out.setdefault(int(r["ccode"]), []).append((int(r["styear"]), end))
-    return out
+        out.setdefault(int(r["ccode"]), []).append((int(r["styear"]), int(r["endyear"])))
+        if int(r["endyear"]) == data_end and int(r["endmonth"]) == 12 and int(r["endday"]) == 31:
+            carried.add(int(r["ccode"]))
+    return out, data_end, carried
 
 
-def _majors(rows: np.ndarray, last_full_year: int) -> dict[str, np.ndarray]:
-    table = {(code, year): 1.0 for code, spans in _major_years(last_full_year).items()
-             for first, last in spans for year in range(first, last + 1)}
+def _majors(rows: np.ndarray) -> dict[str, np.ndarray]:
+    """cowmaj1/2 of each row: COW's list in its years, its open spells in every later year (never missing)."""
+    spans, data_end, carried = _major_years()
+    table = {(code, year): 1.0 for code, spells in spans.items() for first, last in spells
+             for year in range(first, last + 1)}
+    later = rows[:, 2] > data_end
     out = {}
     for side, name in ((0, "cowmaj1"), (1, "cowmaj2")):
-        found = _lookup(rows, side, table)
-        out[name] = np.where(rows[:, 2] <= last_full_year, np.nan_to_num(found, nan=0.0), np.nan)
+        found = np.nan_to_num(_lookup(rows, side, table), nan=0.0)
+        out[name] = np.where(later, np.isin(rows[:, side], list(carried)).astype(np.float64), found)
     return out
 
 
