@@ -146,3 +146,35 @@ def test_a_table_that_fails_to_publish_takes_its_sidecar_back(tmp_path: Path, mo
     with pytest.raises(OutputExistsError):
         write_table(_frame(), out, meta={"title": "x"}, sidecar=True)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["t.csv"] and out.read_text(encoding="utf-8") == "theirs"
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".dta"])
+def test_a_forced_table_that_fails_to_publish_leaves_the_old_table_its_old_sidecar(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, suffix: str) -> None:
+    """All or nothing: with --force the new sidecar replaced the old one, then the table's publish failed and the new
+    sidecar was removed, leaving the old table with no sidecar. Now the old sidecar is put back."""
+    import errno
+
+    import foedus.outputs.atomic as atomic
+
+    out, side = tmp_path / f"t{suffix}", tmp_path / f"t{suffix}-metadata.json"
+    out.write_text("old table", encoding="utf-8")
+    side.write_text("old sidecar", encoding="utf-8")
+    side.chmod(0o600)
+    real = atomic._publish_file
+
+    def full_disk(tmp: Path, target: Path, *args: object) -> None:
+        if target == out:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real(tmp, target, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(atomic, "_publish_file", full_disk)
+    with pytest.raises(OutputError, match="No space left"):
+        write_table(_frame(), out, meta={"title": "x"}, sidecar=True, force=True)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([out.name, side.name])
+    assert out.read_text(encoding="utf-8") == "old table" and side.read_text(encoding="utf-8") == "old sidecar"
+    assert side.stat().st_mode & 0o777 == 0o600
+    monkeypatch.setattr(atomic, "_publish_file", real)
+    write_table(_frame(), out, meta={"title": "x"}, sidecar=True, force=True)  # and the next run replaces both
+    assert json.loads(side.read_text(encoding="utf-8"))["foedus"]["title"] == "x"
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([out.name, side.name])

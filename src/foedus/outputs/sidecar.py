@@ -5,7 +5,9 @@ A Parquet file keeps foedus's metadata (key `foedus`: title, foedus's version, d
 inside; a CSV keeps none and a Stata file only its data label, so the same dictionary goes into the sidecar under the
 same key, with the file's name (`url`) and its columns (`tableSchema`: name as in the file, `titles` the table's own
 name, CSVW `datatype`, and the `dtype` written). Table and sidecar are staged together and published sidecar first;
-if the table then fails to publish, the sidecar just published is removed: never a sidecar describing another table.
+if the table then fails to publish, the sidecar just published is taken back: never a sidecar describing another
+table. All or nothing: with --force, the old sidecar it replaced is kept aside until the table is in place and put
+back if it is not, so an old table keeps its old sidecar (it was removed, leaving the old table without one).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from foedus.outputs.atomic import HOW, check_target, staged_file
+from foedus.outputs.temporaries import discard, keep_mode, new_temporary
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -78,19 +81,45 @@ class StagedTable:
 @contextlib.contextmanager
 def staged_table(out: Path, *, force: bool = False, how: str = HOW) -> Iterator[StagedTable]:
     """`staged_file` for a table and its sidecar: the writer fills `path` and sets `sidecar`; both are complete
-    before either is published, the sidecar is published first and removed again if the table's publish fails."""
+    before either is published, the sidecar is published first and taken back if the table's publish fails (the
+    one it replaced with `force` put back, `_set_aside`)."""
     side = sidecar_path(out)
     published = False
+    old: Path | None = None
     try:
         with staged_file(out, force=force, how=how) as tmp:
             staged = StagedTable(tmp)
             yield staged
             if side is not None and staged.sidecar is not None:
+                old = _set_aside(side) if force else None
                 with staged_file(side, force=force, how=how) as side_tmp:
                     side_tmp.write_text(staged.sidecar, encoding="utf-8")
                 published = True
     except BaseException:
         if published and side is not None:
             with contextlib.suppress(OSError):
-                os.unlink(side)
+                if old is not None:
+                    os.replace(old, side)
+                else:
+                    os.unlink(side)
         raise
+    finally:
+        if old is not None:
+            discard(old)
+
+
+def _set_aside(side: Path) -> Path | None:
+    """A copy of the sidecar `side` that --force is about to replace, in a temporary beside it (None when there is
+    none, or it is no plain file: the publish refuses a link or a folder)."""
+    import shutil
+
+    if side.is_symlink() or not side.is_file():
+        return None
+    kept = new_temporary(side, "file")
+    try:
+        shutil.copyfile(side, kept)
+        keep_mode(kept, side)
+    except OSError:
+        discard(kept)
+        raise
+    return kept
