@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from foedus.backtest.command import OUTPUT_FILES, SIDECARS, foreign_entries
 from foedus.backtest.metrics import Counts, Pair, brier, brier_skill, calibration, reference_brier
 from foedus.backtest.opening import opening_attack
 from foedus.backtest.predict import Predicted, ReadingPrediction
@@ -254,6 +255,25 @@ def test_every_backtest_table_carries_the_metadata_of_every_table(gulf_war: tupl
 
 
 @pytest.mark.needs_data
+def test_every_backtest_csv_and_stata_table_has_its_sidecar(gulf_war: tuple[Path, str]) -> None:
+    """The backtest's CSV and Stata tables had no sidecar (docs/outputs.md: only their Parquet twins carried the
+    metadata), where every other research table has one: each now has the Parquet file's metadata beside it, and
+    --force replaces a report with its sidecars (they are the backtest's own files, not foreign ones)."""
+    import pyarrow.parquet as pq
+
+    out, said = gulf_war
+    assert "in NAME-metadata.json" in said
+    for stem in ("wars", "outcomes", "reliability"):
+        inside = json.loads(pq.read_metadata(out / f"{stem}.parquet").metadata[b"foedus"])
+        for suffix in (".csv", ".dta"):
+            side = json.loads((out / f"{stem}{suffix}-metadata.json").read_text(encoding="utf-8"))
+            assert side["url"] == f"{stem}{suffix}" and side["foedus"] == inside
+            assert len(side["tableSchema"]["columns"]) == len(pd.read_parquet(out / f"{stem}.parquet").columns)
+    assert {p.name for p in out.iterdir()} == set(OUTPUT_FILES)
+    assert foreign_entries(out) is None
+
+
+@pytest.mark.needs_data
 def test_backtest_tables_write_flags_and_whole_numbers_as_every_table_does(gulf_war: tuple[Path, str]) -> None:
     """docs/outputs.md: a CSV writes flags as 0/1, never True/False; whole numbers stay integers. The backtest's CSVs
     had their own writer (joined_30 'False', met 'True'), and its Parquet and Stata files made a day count with
@@ -279,7 +299,7 @@ def test_cli_writes_every_file_and_refuses_to_overwrite(tmp_path: Path) -> None:
     assert sorted(p.name for p in out.iterdir()) == sorted(
         ["report.md", "metrics.json", "wars.csv", "wars.parquet", "wars.dta", "calibration.png", "calibration.svg",
          "precision_recall.png", "precision_recall.svg", "outcomes.csv", "reliability.csv", "outcomes.parquet",
-         "outcomes.dta", "reliability.parquet", "reliability.dta"])
+         "outcomes.dta", "reliability.parquet", "reliability.dta", *SIDECARS])
     outcomes = pd.read_csv(out / "outcomes.csv")
     assert len(pd.read_stata(out / "outcomes.dta")) == len(outcomes) == len(pd.read_parquet(out / "outcomes.parquet"))
     wars = pd.read_csv(out / "wars.csv")

@@ -20,11 +20,14 @@ from foedus.inputs import MAX_SEED
 from foedus.outputs import reports
 from foedus.wording import counted
 
-__all__ = ["OUTPUT_FILES", "backtest", "check_out_dir", "foreign_entries"]
+__all__ = ["OUTPUT_FILES", "SIDECARS", "TABLES", "backtest", "check_out_dir", "foreign_entries"]
 
-OUTPUT_FILES = ("report.md", "metrics.json", "wars.csv", "wars.parquet", "wars.dta", "calibration.png",
-                "calibration.svg", "precision_recall.png", "precision_recall.svg", "outcomes.csv", "reliability.csv",
-                "outcomes.parquet", "outcomes.dta", "reliability.parquet", "reliability.dta")
+TABLES = ("wars.csv", "wars.parquet", "wars.dta", "outcomes.csv", "reliability.csv", "outcomes.parquet",
+          "outcomes.dta", "reliability.parquet", "reliability.dta")
+SIDECARS = tuple(f"{name}-metadata.json" for name in TABLES if not name.endswith(".parquet"))
+"""Each CSV's and Stata table's metadata beside it (`foedus.outputs.sidecar`), as every research table has."""
+OUTPUT_FILES = ("report.md", "metrics.json", *TABLES[:3], "calibration.png", "calibration.svg", "precision_recall.png",
+                "precision_recall.svg", *TABLES[3:], *SIDECARS)
 MAX_DRAWS = 1_000_000
 
 
@@ -209,15 +212,17 @@ def backtest(
                f"{counted(skipped[1], 'state', grouped=False)} left out); "
                f"legal reading: precision {_pct(legal['precision'])}, recall {_pct(legal['recall'])}; "
                f"Brier {_num(metrics['probabilistic']['brier'])}", err=True)
-    written = [f for f in OUTPUT_FILES if not (opening_only and f.startswith(("outcomes", "reliability")))]
-    typer.echo(f"wrote {', '.join(written)} ({counted(len(rows), 'war', grouped=False)}) to {out}", err=True)
+    written = [f for f in OUTPUT_FILES if not (opening_only and f.startswith(("outcomes", "reliability")))
+               and f not in SIDECARS]
+    typer.echo(f"wrote {', '.join(written)} ({counted(len(rows), 'war', grouped=False)}) to {out}, each CSV and "
+               "Stata table with its metadata (versions, notes, columns) in NAME-metadata.json", err=True)
 
 
 def _tables(rows: list[dict[str, Any]], folder: Path, stem: str = "wars", title: str = "foedus backtest: per war"
             ) -> None:
     """A table as CSV, Parquet and Stata from one frame typed by its values (`table_frame`), through the writer of
     every table, with the metadata every table has (`foedus.cli.writing.table_meta`: title, foedus's version, the
-    datasets it draws on and their versions)."""
+    datasets it draws on and their versions): inside the Parquet file, in a sidecar beside the CSV and Stata ones."""
     from foedus.backtest.report import table_frame
     from foedus.cli.writing import table_meta
     from foedus.outputs import write_table
@@ -225,9 +230,9 @@ def _tables(rows: list[dict[str, Any]], folder: Path, stem: str = "wars", title:
 
     meta = table_meta(title, ["cow_wars", "cow_states", *(["atop"] if atop_present() else [])])
     frame = table_frame(rows)
-    write_table(frame, folder / f"{stem}.csv")
+    write_table(frame, folder / f"{stem}.csv", meta=meta, sidecar=True)
     write_table(frame, folder / f"{stem}.parquet", meta=meta)
-    write_table(frame, folder / f"{stem}.dta", meta=meta)
+    write_table(frame, folder / f"{stem}.dta", meta=meta, sidecar=True)
 
 
 def _num(x: float | None) -> str:
