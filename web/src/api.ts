@@ -141,7 +141,7 @@ export const api = {
     if (otherDate) p.set("other_date", otherDate);
     return getJson<Comparison>(`/api/compare?${p.toString()}`);
   },
-  states: () => getJson<StateRow[]>("/api/states"),
+  states: (date?: string) => getJson<StateRow[]>(`/api/states${date ? `?date=${encodeURIComponent(date)}` : ""}`),
   places: () => getJson<PlaceRow[]>("/api/places?homes=true"),
   treaties: () => getJson<TreatyRow[]>("/api/treaties"),
   treaty: (id: string) => getJson<TreatyDetail>(`/api/treaties/${encodeURIComponent(id)}`),

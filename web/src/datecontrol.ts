@@ -40,7 +40,8 @@ export class DateControl {
   private readonly input = byId<HTMLInputElement>("date");
   private playing = false;
 
-  constructor(private readonly onChange: () => void, private readonly runAt: (date: string) => Promise<boolean>) {
+  constructor(private readonly onChange: () => void, private readonly runAt: (date: string) => Promise<boolean>,
+              private readonly onShow: (date: string) => void = () => undefined) {
     const last = today();
     this.slider.max = String(dayIndex(last));
     this.input.max = last;
@@ -78,6 +79,7 @@ export class DateControl {
     this.input.value = date;
     this.slider.value = String(dayIndex(date));
     byId("date-year").textContent = date.slice(0, 4);
+    this.onShow(date);
   }
 
   stop(): void {

@@ -4,6 +4,7 @@
 import { api, ApiError, type PlaceRow, type Scenario, type StateRow } from "./api";
 import { SWITCH_CHOICES, SWITCH_DEFAULTS } from "./contract";
 import { DateControl, isDate, today } from "./datecontrol";
+import { DatedNames, type NameOf } from "./datednames";
 import { byId, h } from "./dom";
 
 /** Find a state from what a person typed: id, ISO3, COW code or number, name, or "Name (ID)". */
@@ -54,9 +55,10 @@ class StatePicker {
   private readonly input: HTMLInputElement;
 
   private readonly choices: HTMLElement;
+  private handled = ""; // the text last answered (added, asked or refused): Enter and then leaving answer once
 
   constructor(private readonly role: "attacker" | "target", private readonly states: StateRow[],
-              private readonly names: Map<string, string>, private readonly onError: (msg: string) => void,
+              private readonly name: NameOf, private readonly onError: (msg: string) => void,
               private readonly onChange: () => void, private readonly date: () => string = today) {
     this.chips = byId(`${role}-chips`);
     this.choices = h("div", { class: "choices", role: "group", "aria-label": `which ${role}?` });
@@ -65,12 +67,15 @@ class StatePicker {
     this.input.addEventListener("keydown", (ev) => {
       if (ev.key === "Enter") { ev.preventDefault(); this.addTyped(); }
     });
-    this.input.addEventListener("change", () => this.addTyped(true));
+    // leaving the box (Tab, a click elsewhere) does what Enter does: add, ask which, or say why nothing was added
+    this.input.addEventListener("change", () => this.addTyped());
+    this.input.addEventListener("input", () => { this.handled = ""; });
   }
 
-  private addTyped(quiet = false): void {
+  private addTyped(): void {
     const typed = this.input.value.trim();
-    if (!typed) return;
+    if (!typed || typed === this.handled) return;
+    this.handled = typed;
     const found = matchStates(typed, this.states, this.date());
     if (found.length > 1) {
       this.ask(typed, found);
@@ -81,11 +86,10 @@ class StatePicker {
       this.input.value = "";
       return;
     }
-    if (quiet) return;
     api.resolve(typed, this.date()).then((state) => { this.add(state.id); this.input.value = ""; }, (e: unknown) => {
       if (e instanceof ApiError && e.candidates.length) { this.ask(typed, e.candidates); return; } // a name several had
       const why = e instanceof ApiError ? e.message : "try a name, ISO3 or COW code";
-      this.onError(`no state matches ${JSON.stringify(typed)}: ${why}`);
+      this.onError(`no state matches ${JSON.stringify(typed)}: ${why}; nothing was added as ${this.role}`);
     });
   }
 
@@ -124,7 +128,8 @@ class StatePicker {
     this.render();
   }
 
-  private render(): void {
+  /** Show the chips, each state named as on the form's date. */
+  render(): void {
     this.chips.replaceChildren(...this.chosen.map((id) => {
       const remove = h("button", { type: "button", class: "chip-x", "aria-label": `remove ${id}` }, "×");
       remove.addEventListener("click", () => {
@@ -132,7 +137,7 @@ class StatePicker {
         this.render();
         this.onChange();
       });
-      return h("span", { class: `chip ${this.role}`, "data-state": id }, `${this.names.get(id) ?? id} (${id})`, remove);
+      return h("span", { class: `chip ${this.role}`, "data-state": id }, `${this.name(id)} (${id})`, remove);
     }));
   }
 }
@@ -141,17 +146,28 @@ export class ScenarioForm {
   readonly attacker: StatePicker;
   readonly target: StatePicker;
   readonly date: DateControl;
+  /** The states' names on the form's date, for the chips, the search list and (main.ts) the map's tooltips. */
+  readonly names: DatedNames;
 
-  constructor(states: StateRow[], places: PlaceRow[], onError: (msg: string) => void,
+  constructor(private readonly states: StateRow[], places: PlaceRow[], onError: (msg: string) => void,
               onDateScrub: () => void, runAt: (date: string) => Promise<boolean>) {
-    const names = new Map(states.map((s) => [s.id, s.name]));
-    const list = byId("state-list");
-    list.replaceChildren(...states.map((s) => h("option", { value: `${s.name} (${s.id})` })));
+    this.names = new DatedNames(states);
+    const name = (id: string) => this.names.name(id);
     const date = () => this.date.value || today();
-    this.attacker = new StatePicker("attacker", states, names, onError, () => undefined, date);
-    this.target = new StatePicker("target", states, names, onError, () => undefined, date);
+    this.attacker = new StatePicker("attacker", states, name, onError, () => undefined, date);
+    this.target = new StatePicker("target", states, name, onError, () => undefined, date);
     this.fillPlaces(places);
-    this.date = new DateControl(onDateScrub, runAt);
+    this.names.listen(() => this.rename());
+    this.rename();
+    this.date = new DateControl(onDateScrub, runAt, (d) => this.names.show(d));
+  }
+
+  /** Name the chips and the search list's states as on the form's date. */
+  private rename(): void {
+    const name = this.names.name;
+    byId("state-list").replaceChildren(...this.states.map((s) => h("option", { value: `${name(s.id)} (${s.id})` })));
+    this.attacker.render();
+    this.target.render();
   }
 
   private fillPlaces(places: PlaceRow[]): void {

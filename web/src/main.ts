@@ -13,6 +13,7 @@ import { captionOf, exportCsv, exportJson, exportPng } from "./exporters";
 import { ScenarioForm } from "./form";
 import { renderLegend } from "./legend";
 import { WorldMap } from "./map";
+import { MapKeys } from "./mapkeys";
 import { MapMode } from "./mapmode";
 import { renderNetwork } from "./network";
 import { scenarioOf, writeExtras } from "./panels";
@@ -61,6 +62,8 @@ class App {
     this.form = new ScenarioForm(states, placeRows, (m) => this.showError(m),
       () => { if (this.current) void this.run(); }, async () => this.run());
     this.map = new WorldMap(byId("map"), new Map(states.map((s) => [s.id, s])), homes, (id) => this.onMapPick(id));
+    new MapKeys(this.map, () => this.form.names.name, (id) => this.onMapPick(id));
+    this.form.names.listen((name) => { this.map.nameOf = name; this.map.retitle(); }); // the form's date's names
     this.borders = new BordersView(this.map);
     this.mode = new MapMode(this.map, () => { if (this.current) this.link(); });
     this.whatif = new WhatIfPanel(states, treaties, (m) => this.showError(m), () => undefined);
@@ -74,7 +77,7 @@ class App {
     document.querySelectorAll<HTMLButtonElement>("button.pick").forEach((b) => b.addEventListener("click", () => {
       this.pickRole = b.dataset.role === "target" ? "target" : "attacker";
       const hint = byId("pick-hint");
-      hint.textContent = `Click a country on the map to add it as ${this.pickRole}.`;
+      hint.textContent = `Click a country on the map, or press Enter on one, to add it as ${this.pickRole}.`;
       hint.hidden = false;
     }));
     byId("share").addEventListener("click", () => void this.share());

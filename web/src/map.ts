@@ -11,11 +11,10 @@ import atlasUrl from "world-atlas/countries-110m.json?url";
 import type { PlaceRow, StateRow } from "./api";
 import { historicalFeatures, projectedBounds, type BorderProps } from "./borders";
 import { contestedPlaces, describe, holderOf } from "./contested";
-import { DUTIES, type Duty } from "./duty";
+import type { Duty } from "./duty";
 import { COLORS, type Category, type Role } from "./roles";
-import { hatchDefs, SVG_NS, svgEl, titled } from "./svg";
+import { hatchDefs, hatchMarks, SVG_NS, svgEl, titled } from "./svg";
 import { WIDTH, Zoom } from "./zoom";
-
 
 // Shapes without an ISO numeric id in world-atlas, and dependencies drawn in their sovereign's colour.
 const BY_NAME: Record<string, string> = { Kosovo: "XKX", "N. Cyprus": "CYP", Somaliland: "SOM" };
@@ -43,6 +42,8 @@ export class WorldMap {
   private readonly byNumeric = new Map<number, string>();
   private readonly byCow = new Map<number, string>();
   private readonly mainBox = new Map<string, [number, number, number, number]>(); // each state's largest part
+  /** A state's name in the tooltips: the form's date's (main.ts sets it; the Soviet Union in 1979). */
+  nameOf = (id: string): string => this.states.get(id)?.name ?? id;
 
   constructor(
     host: HTMLElement,
@@ -50,7 +51,8 @@ export class WorldMap {
     private readonly homes: Map<string, [number, number]>,
     private readonly onPick: (stateId: string) => void,
   ) {
-    this.svg = svgEl("svg", { viewBox: `0 0 ${WIDTH} 500`, role: "img", "aria-label": "world map",
+    // a group, not an image: its states take the keyboard's focus (mapkeys.ts)
+    this.svg = svgEl("svg", { viewBox: `0 0 ${WIDTH} 500`, role: "group", "aria-label": "world map",
       xmlns: SVG_NS, width: WIDTH, height: 500 });
     this.svg.classList.add("world");
     for (const s of states.values()) {
@@ -109,8 +111,8 @@ export class WorldMap {
     if (id) el.dataset.iso3 = id; else el.classList.add("unmapped");
     if (id) this.keepMainBox(id, f);
     const owner = f.properties.owner ? this.byCow.get(f.properties.owner) : undefined;
-    const dep = f.properties.dependency && owner ? ` (dependency of ${this.states.get(owner)?.name ?? owner})` : "";
-    return titled(el, id ? `${this.states.get(id)?.name ?? name} (${id})` : `${name}${dep}`);
+    const dep = f.properties.dependency && owner ? ` (dependency of ${this.nameOf(owner)})` : "";
+    return titled(el, id ? `${this.nameOf(id)} (${id})` : `${name}${dep}`);
   }
 
   /** Remember the bounds of a state's largest polygon (zooming to Russia should not take in Chukotka's far side). */
@@ -143,7 +145,7 @@ export class WorldMap {
       if (!at) continue;
       const dot = svgEl("circle", { cx: at[0].toFixed(1), cy: at[1].toFixed(1), r: DOT_R, class: "dot",
         fill: COLORS.none, stroke: "#8a8a8a", "stroke-width": 0.4, "data-iso3": s.id });
-      dots.push(titled(dot, `${s.name} (${s.id})`));
+      dots.push(titled(dot, `${this.nameOf(s.id)} (${s.id})`));
     }
     this.layers.dots.replaceChildren(...dots);
     this.rescale();
@@ -205,25 +207,16 @@ export class WorldMap {
       el.setAttribute("fill", COLORS[shown ? category(holder) : "none"]);
       el.removeAttribute("fill-opacity");
     }
-    this.hatch(duties);
+    this.layers.hatch.replaceChildren(...hatchMarks(this.stateEls(), duties));
     this.select(this.selected);
   }
 
-  private hatch(duties: Map<string, Duty[]>): void {
-    const marks: SVGElement[] = [];
+  /** Name each state's tooltip by `nameOf` again (the form's date changed). */
+  retitle(): void {
     for (const el of this.stateEls()) {
-      const found = duties.get(el.dataset.iso3 ?? "");
-      for (const duty of DUTIES.filter((d) => found?.includes(d))) {
-        const copy = el.cloneNode(false) as SVGGraphicsElement;
-        for (const key of ["iso3", "category", "side", "duty", "prob", "likelihood", "bin"]) delete copy.dataset[key];
-        copy.setAttribute("fill", `url(#hatch-${duty})`);
-        copy.setAttribute("stroke", "none");
-        copy.dataset.hatchOf = el.dataset.iso3 ?? "";
-        copy.dataset.hatch = duty;
-        marks.push(copy);
-      }
+      const title = el.querySelector("title");
+      if (title) title.textContent = `${this.nameOf(el.dataset.iso3 ?? "")} (${el.dataset.iso3 ?? ""})`;
     }
-    this.layers.hatch.replaceChildren(...marks);
   }
 
   /** Shade each state that may fight by its probability of joining its likelier side (the colour scale's ramp). */

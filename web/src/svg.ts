@@ -1,4 +1,6 @@
 // SVG helpers for the map and the charts: element builder, tooltips, and the hatch patterns that mark weak duties.
+import { DUTIES, type Duty } from "./duty";
+
 export const SVG_NS = "http://www.w3.org/2000/svg";
 
 export function svgEl<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number> = {}) {
@@ -29,3 +31,22 @@ export function hatchDefs(): SVGDefsElement {
   return defs;
 }
 
+
+/** A hatched copy of each state's shape for each of its weak duties (a shallow clone: no tooltip, no tab stop). */
+export function hatchMarks(els: SVGGraphicsElement[], duties: Map<string, Duty[]>): SVGElement[] {
+  const marks: SVGElement[] = [];
+  for (const el of els) {
+    const found = duties.get(el.dataset.iso3 ?? "");
+    for (const duty of DUTIES.filter((d) => found?.includes(d))) {
+      const copy = el.cloneNode(false) as SVGGraphicsElement;
+      for (const key of ["iso3", "category", "side", "duty", "prob", "likelihood", "bin"]) delete copy.dataset[key];
+      for (const attr of ["tabindex", "role", "aria-label"]) copy.removeAttribute(attr);
+      copy.setAttribute("fill", `url(#hatch-${duty})`);
+      copy.setAttribute("stroke", "none");
+      copy.dataset.hatchOf = el.dataset.iso3 ?? "";
+      copy.dataset.hatch = duty;
+      marks.push(copy);
+    }
+  }
+  return marks;
+}

@@ -1,0 +1,134 @@
+"""The form's date names the states on the map's tooltips and in the pickers' chips (the Soviet Union in 1979, as
+`/api/states?date=` does); leaving a search box answers as Enter does; the map is one tab stop that arrow keys,
+letters and Enter work.
+
+Uses the browser, server and page fixtures of tests/test_e2e_web.py (Debian's Chromium through Playwright).
+"""
+
+# ruff: noqa: F811  (the fixtures imported from test_e2e_web are test parameters here)
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from test_e2e_web import _ready, browser, page, server  # noqa: F401 (fixtures)
+
+pytestmark = [pytest.mark.e2e]
+_FOCUSED = """() => document.activeElement.closest('svg.world')
+    ? document.activeElement.getAttribute('aria-label') : null"""
+_TITLE = "(id) => document.querySelector(`#map path[data-iso3=${id}] title`).textContent"
+
+
+def _set_date(page: Any, date: str) -> None:
+    """Put `date` in the form as a person does."""
+    page.fill("#date", date)
+    page.dispatch_event("#date", "change")
+
+
+def _titled(page: Any, id_: str, title: str) -> None:
+    """Wait until the map's tooltip of `id_` says `title` (the date's names come from the server)."""
+    page.wait_for_function(f"() => ({_TITLE})({id_!r}) === {title!r}", timeout=10_000)
+
+
+def test_tooltips_and_chips_name_states_as_on_the_forms_date(page: Any, server: str) -> None:
+    """On 1979-06-01 RUS is the Soviet Union and COD Zaire, in the map's tooltips and the chips; back on a date of
+    today's names, Russia again. The page named them by today's list whatever the date."""
+    _ready(page, server + "/")
+    _set_date(page, "1979-06-01")
+    _titled(page, "RUS", "Soviet Union (RUS)")
+    assert page.evaluate(_TITLE, "COD") == "Zaire (COD)"
+    page.fill("#attacker-search", "RUS")
+    page.press("#attacker-search", "Enter")
+    assert page.inner_text("#attacker-chips .chip[data-state=RUS]").startswith("Soviet Union (RUS)")
+    _set_date(page, "2025-06-01")
+    _titled(page, "RUS", "Russia (RUS)")
+    assert page.inner_text("#attacker-chips .chip[data-state=RUS]").startswith("Russia (RUS)")
+    _ready(page, f"{server}/?attacker=RUS&target=AFG&date=1979-12-24")  # a shared link's date too
+    page.wait_for_selector("body[data-result='RUS>AFG@1979-12-24']", timeout=30_000)
+    _titled(page, "RUS", "Soviet Union (RUS)")
+    assert page.inner_text("#attacker-chips .chip[data-state=RUS]").startswith("Soviet Union (RUS)")
+    assert not page.problems, page.problems
+
+
+def test_leaving_a_search_box_answers_as_enter_does(page: Any, server: str) -> None:
+    """Tab out of a search box holding a name the form's date does not know locally: the server reads it (the Soviet
+    Union in 1979 is added), a name two states carried is asked, an unknown one is refused, saying nothing was added.
+    Leaving the box added nothing and said nothing."""
+    _ready(page, server + "/")
+    _set_date(page, "1979-06-01")
+    page.fill("#attacker-search", "Soviet Union")
+    page.press("#attacker-search", "Tab")
+    page.wait_for_selector("#attacker-chips .chip[data-state=RUS]", timeout=10_000)
+    assert page.input_value("#attacker-search") == ""
+    page.fill("#target-search", "Korea")
+    page.press("#target-search", "Tab")
+    page.wait_for_selector("#target-picker .choices button.choice[data-state=KOR]", timeout=10_000)
+    assert page.locator("#target-chips .chip").count() == 0
+    page.fill("#target-search", "Atlantis")
+    page.press("#target-search", "Tab")
+    page.wait_for_selector("#error:has-text('Atlantis')", timeout=10_000)
+    said = page.inner_text("#error")
+    assert said.startswith('no state matches "Atlantis"') and said.endswith("nothing was added as target"), said
+    assert not [p for p in page.problems if "422" not in p], page.problems  # the refusals are 422s
+
+
+def test_the_map_is_one_tab_stop_worked_by_keys(page: Any, server: str) -> None:
+    """Tab reaches the map once (one shape in the tab order, not ~200), a letter jumps by the date's name, an arrow
+    moves to a neighbour, the focused state is outlined and named, and Enter picks it as a click does."""
+    _ready(page, server + "/")
+    _set_date(page, "1979-06-01")
+    page.click("#attacker-picker button.pick")
+    for _ in range(120):
+        page.keyboard.press("Tab")
+        if page.evaluate(_FOCUSED):
+            break
+    assert page.evaluate(_FOCUSED), "Tab never reached the map"
+    assert page.locator("#map svg [tabindex]").count() == 1
+    assert page.get_attribute("#map svg", "aria-describedby") == "map-keys-help"
+    assert "arrow keys" in page.inner_text("#map-keys-help")
+    _titled(page, "RUS", "Soviet Union (RUS)")
+    for _ in range(40):
+        page.keyboard.press("s")
+        if page.evaluate(_FOCUSED) == "Soviet Union (RUS)":
+            break
+    assert page.evaluate(_FOCUSED) == "Soviet Union (RUS)"
+    stroke = page.evaluate("() => getComputedStyle(document.activeElement).stroke")
+    assert stroke == "rgb(217, 72, 15)", stroke  # style.css: the focus outline, not the map's white edges
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#attacker-chips .chip[data-state=RUS]", timeout=5_000)
+    assert page.evaluate(_FOCUSED) == "Soviet Union (RUS)", "the focus stays on the map after picking"
+    page.keyboard.press("ArrowLeft")
+    moved = page.evaluate(_FOCUSED)
+    assert moved and moved != "Soviet Union (RUS)"
+    assert page.locator("#map svg [tabindex]").count() == 1
+    page.keyboard.press("Tab")
+    assert page.evaluate(_FOCUSED) is None, "one Tab leaves the map"
+    assert not page.problems, page.problems
+
+
+def test_the_map_keeps_one_tab_stop_and_the_focus_on_screen(page: Any, server: str) -> None:
+    """A run hatches Russia's request-gated duty to Armenia with copies of its shape: the tab stop stays on Russia,
+    the only shape in the tab order. Focus on a country off the zoomed map (Brazil) shows the whole world."""
+    _ready(page, f"{server}/?attacker=AZE&target=ARM&date=2025-06-01")
+    page.wait_for_selector("body[data-result='AZE>ARM@2025-06-01']", timeout=30_000)
+    page.focus("#map svg [tabindex='0']")
+    for _ in range(40):
+        page.keyboard.press("r")
+        if page.evaluate(_FOCUSED) == "Russia (RUS)":
+            break
+    assert page.evaluate(_FOCUSED) == "Russia (RUS)"
+    page.click("#run")
+    page.wait_for_function("() => !document.body.classList.contains('busy')", timeout=30_000)
+    assert page.locator("[data-hatch-of=RUS][data-hatch=request]").count() >= 1
+    stops = page.eval_on_selector_all("#map svg [tabindex]", "els => els.map((e) => e.getAttribute('aria-label'))")
+    assert stops == ["Russia (RUS)"], stops
+    assert float(page.get_attribute("#map svg", "viewBox").split()[2]) < 700  # zoomed to the Caucasus
+    page.focus("#map svg [tabindex='0']")
+    for _ in range(40):  # a country off screen: the whole world is shown again
+        page.keyboard.press("b")
+        if page.evaluate(_FOCUSED) == "Brazil (BRA)":
+            break
+    assert page.evaluate(_FOCUSED) == "Brazil (BRA)"
+    assert page.get_attribute("#map svg", "viewBox").split()[2] == "960.0"
+    assert not page.problems, page.problems

@@ -1,0 +1,50 @@
+// The names states had on the form's date (the Soviet Union in 1979, Zaire in 1990), for the map's tooltips and
+// the pickers' chips: `/api/states?date=` names each state in the system as the server does
+// (StateRegistry.names_on); a state not in the system then keeps today's name. Asked once per date, the last
+// date asked winning, so a slider drag does not leave an older date's names behind.
+import { api, type StateRow } from "./api";
+
+export type NameOf = (id: string) => string;
+
+export class DatedNames {
+  /** The names shown now: the last date's that came back (today's until then). */
+  name: NameOf;
+  private readonly today: Map<string, string>;
+  private readonly cache = new Map<string, Map<string, string>>();
+  private asked = "";
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly listeners: ((name: NameOf) => void)[] = [];
+
+  constructor(states: StateRow[]) {
+    this.today = new Map(states.map((s) => [s.id, s.name]));
+    this.name = (id) => this.today.get(id) ?? id;
+  }
+
+  /** Call `listener` with the name function each time a date's names arrive. */
+  listen(listener: (name: NameOf) => void): void {
+    this.listeners.push(listener);
+  }
+
+  /** Name states as on `date` (a short wait first, so dragging the slider asks once); kept as they are on failure. */
+  show(date: string): void {
+    this.asked = date;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.fetch(date), this.cache.has(date) ? 0 : 120);
+  }
+
+  private async fetch(date: string): Promise<void> {
+    let dated = this.cache.get(date);
+    if (!dated) {
+      try {
+        dated = new Map((await api.states(date)).map((s) => [s.id, s.name]));
+      } catch {
+        return; // the names already shown stay; the run itself reports a bad date
+      }
+      this.cache.set(date, dated);
+    }
+    if (date !== this.asked) return;
+    const names = dated;
+    this.name = (id) => names.get(id) ?? this.today.get(id) ?? id;
+    for (const listener of this.listeners) listener(this.name);
+  }
+}

@@ -1,0 +1,143 @@
+// The map by keyboard: one tab stop (a roving tabindex: only the focused state's shape is in the tab order), arrow
+// keys move to the nearest state that way, a letter to the next state whose name (the form's date's) starts with
+// it, Home and End to the first and last by name, Enter or Space picks the state as a click does. The focused
+// state is outlined and named ("Soviet Union (RUS)") to assistive technology.
+import type { NameOf } from "./datednames";
+import { h } from "./dom";
+import type { WorldMap } from "./map";
+
+const STEPS: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1],
+  ArrowDown: [0, 1] };
+const KEYS_HELP = "Keyboard: Tab to the map, then arrow keys move between countries, a letter jumps to the "
+  + "next country of that name, Enter or Space picks the country (as a click does).";
+
+export class MapKeys {
+  private current: string | null = null; // the id of the state that holds the tab stop
+  private focused: Element | null = null; // the shape that had the focus, in case a redraw takes it away
+
+  constructor(private readonly map: WorldMap, private readonly name: () => NameOf,
+              private readonly onPick: (id: string) => void) {
+    const help = h("p", { id: "map-keys-help", class: "muted small" }, KEYS_HELP);
+    map.svg.parentElement?.after(help);
+    map.svg.setAttribute("aria-describedby", "map-keys-help");
+    map.svg.setAttribute("tabindex", "-1"); // the map itself is no tab stop (Chromium makes it one): its states are
+    map.svg.addEventListener("keydown", (ev) => this.onKey(ev));
+    map.svg.addEventListener("focusin", (ev) => { this.focused = ev.target as Element; });
+    map.svg.addEventListener("focusout", (ev) => { if (ev.relatedTarget) this.focused = null; });
+    // the map redraws its shapes (borders of a date, hatching, the selection brought forward): keep one tab stop
+    new MutationObserver(() => this.keepStop()).observe(map.svg, { childList: true, subtree: true });
+    this.keepStop();
+  }
+
+  /** One shape per state, the one focus goes to: a visible dot (a state too small to see), else its largest shape. */
+  private stops(): Map<string, SVGGraphicsElement> {
+    const out = new Map<string, SVGGraphicsElement>();
+    const rank = (el: SVGGraphicsElement) => {
+      const b = el.getBBox();
+      return el instanceof SVGCircleElement ? Infinity : b.width * b.height;
+    };
+    for (const el of this.map.stateEls()) {
+      if (el.getAttribute("visibility") === "hidden") continue; // the dot of a state not in the system on the date
+      const prev = out.get(el.dataset.iso3 ?? "");
+      if (!prev || rank(el) > rank(prev)) out.set(el.dataset.iso3 ?? "", el);
+    }
+    return out;
+  }
+
+  /** The ids in name order (names of the form's date). */
+  private byName(stops: Map<string, SVGGraphicsElement>): string[] {
+    const name = this.name();
+    return [...stops.keys()].sort((a, b) => name(a).localeCompare(name(b)));
+  }
+
+  /** Put the tab stop on the current state's shape (the first by name at first), named as on the form's date, and
+   * on no other shape; give it the focus back when a redraw took the focus from the map. */
+  private keepStop(): void {
+    const stops = this.stops();
+    const id = this.current !== null && stops.has(this.current) ? this.current : this.byName(stops)[0];
+    const el = id === undefined ? undefined : stops.get(id);
+    for (const other of this.map.svg.querySelectorAll("[tabindex]")) if (other !== el) this.release(other);
+    if (!el || id === undefined) return;
+    this.current = id;
+    this.hold(el);
+    const lost = this.focused !== null && this.focused !== el && !this.focused.isConnected;
+    if (lost && (document.activeElement === null || document.activeElement === document.body)) {
+      el.focus({ preventScroll: true });
+    }
+  }
+
+  private release(el: Element): void {
+    for (const attr of ["tabindex", "role", "aria-label"]) el.removeAttribute(attr);
+  }
+
+  private hold(el: SVGGraphicsElement): void {
+    const id = el.dataset.iso3 ?? "";
+    el.setAttribute("tabindex", "0");
+    el.setAttribute("role", "button");
+    el.setAttribute("aria-label", `${this.name()(id)} (${id})`);
+  }
+
+  /** Move the tab stop and the focus to `id`'s shape, brought in front of its neighbours so its outline shows, and
+   * on screen. */
+  private moveTo(id: string, stops: Map<string, SVGGraphicsElement>): void {
+    const el = stops.get(id);
+    if (!el) return;
+    for (const other of this.map.svg.querySelectorAll("[tabindex]")) if (other !== el) this.release(other);
+    this.current = id;
+    this.hold(el);
+    el.parentNode?.append(el);
+    el.focus({ preventScroll: true });
+    const v = this.map.svg.viewBox.baseVal;
+    const b = el.getBBox();
+    if (b.x + b.width < v.x || b.x > v.x + v.width || b.y + b.height < v.y || b.y > v.y + v.height) {
+      this.map.resetView(); // zoomed in elsewhere: show the whole world, so the focused state is on screen
+    }
+  }
+
+  private onKey(ev: KeyboardEvent): void {
+    const from = ev.target as SVGGraphicsElement;
+    const id = from.dataset?.iso3;
+    if (!id || ev.altKey || ev.ctrlKey || ev.metaKey) return;
+    const stops = this.stops();
+    let next: string | undefined;
+    if (ev.key === "Enter" || ev.key === " ") {
+      ev.preventDefault();
+      this.onPick(id);
+      if (from.isConnected) this.moveTo(id, this.stops()); // picking outlines the state, which redraws it
+      return;
+    }
+    if (ev.key in STEPS) next = this.nearest(id, STEPS[ev.key], stops);
+    else if (ev.key === "Home" || ev.key === "End") next = this.byName(stops).at(ev.key === "Home" ? 0 : -1);
+    else if (ev.key.length === 1 && /\p{L}/u.test(ev.key)) next = this.nextByLetter(id, ev.key, stops);
+    else return;
+    ev.preventDefault();
+    if (next) this.moveTo(next, stops);
+  }
+
+  /** The state nearest `id` in direction `step` (centre to centre, straying off the line counting thrice). */
+  private nearest(id: string, [sx, sy]: [number, number], stops: Map<string, SVGGraphicsElement>): string | undefined {
+    const centre = (el: SVGGraphicsElement): [number, number] => {
+      const b = el.getBBox();
+      return [b.x + b.width / 2, b.y + b.height / 2];
+    };
+    const [x0, y0] = centre(stops.get(id) as SVGGraphicsElement);
+    let best: [number, string] | null = null;
+    for (const [other, el] of stops) {
+      const [x, y] = centre(el);
+      const along = (x - x0) * sx + (y - y0) * sy;
+      if (other === id || along <= 0) continue;
+      const cost = along + 3 * Math.abs((x - x0) * sy - (y - y0) * sx);
+      if (!best || cost < best[0]) best = [cost, other];
+    }
+    return best?.[1];
+  }
+
+  /** The next state after `id` in name order whose name starts with `letter`, from the top again after the last. */
+  private nextByLetter(id: string, letter: string, stops: Map<string, SVGGraphicsElement>): string | undefined {
+    const order = this.byName(stops);
+    const name = this.name();
+    const at = order.indexOf(id);
+    const rotated = [...order.slice(at + 1), ...order.slice(0, at + 1)];
+    return rotated.find((other) => name(other).toLocaleLowerCase().startsWith(letter.toLocaleLowerCase()));
+  }
+}
