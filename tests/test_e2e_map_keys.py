@@ -102,6 +102,10 @@ def test_the_map_is_one_tab_stop_worked_by_keys(page: Any, server: str) -> None:
     moved = page.evaluate(_FOCUSED)
     assert moved and moved != "Soviet Union (RUS)"
     assert page.locator("#map svg [tabindex]").count() == 1
+    page.keyboard.press("Home")
+    assert page.evaluate(_FOCUSED) == "Afghanistan (AFG)"
+    page.keyboard.press("End")
+    assert page.evaluate(_FOCUSED) == "Zimbabwe (ZWE)"
     page.keyboard.press("Tab")
     assert page.evaluate(_FOCUSED) is None, "one Tab leaves the map"
     assert not page.problems, page.problems
