@@ -217,8 +217,7 @@ class App {
       return true;
     } catch (e) {
       if (ticket !== this.running) return false;
-      // the map and panels keep the last result (or war date): say which, so it is not read as this refused scenario's
-      byId("status").textContent = this.frame ? frameNote(this.frame.frame, this.frame.war)
+      byId("status").textContent = this.frame ? frameNote(this.frame.frame, this.frame.war) // what the map still shows
         : this.current ? `Still showing the previous result: ${this.title(this.current.result)}.` : "";
       this.showError(e instanceof ApiError ? e.message : `request failed: ${String(e)}`);
       if (e instanceof ApiError && e.candidates.length && e.name_ !== null) this.askWhich(e.name_, e);
