@@ -1,7 +1,6 @@
 """The Egypt-Israel (1979) and Jordan-Israel (1994) peace treaties bar each party from joining a war against the
-other: an Arab League duty to defend a member Israel attacks meets that bar, and the state is a conflict, not a
-joiner (their priority clauses, Art. VI(5) and Art. 25, are not modelled: foedus has no rule for one treaty's duty
-prevailing over another's)."""
+other, and their priority clauses (Art. VI(5), Art. 25) make that bar prevail (`foedus.engine.rules.precedence`):
+an Arab League duty to defend a member Israel attacks is set aside against Israel, and the state stays out."""
 
 from __future__ import annotations
 
@@ -18,13 +17,22 @@ def run(attacker: str, target: str, day: str) -> CascadeResult:
     return foedus.cascade(attacker, target, day, world=WORLD)
 
 
+PRIORITY = {"EGY": ("VI(5)", "verified"), "JOR": ("25", "unverified")}  # Art. 25's paragraph: unverified
+
+
 @pytest.mark.parametrize("state", sorted(PEACE))
-def test_an_israeli_attack_on_lebanon_leaves_egypt_and_jordan_conflicted(state: str) -> None:
+def test_an_israeli_attack_on_lebanon_leaves_egypt_and_jordan_out_by_their_priority_clauses(state: str) -> None:
     r = run("ISR", "LBN", "2024-10-01")
     assert r.joiner(state) is None
-    conflict = next(c for c in r.conflicts if c.state == state)
-    assert {"arab_jdec_1950", PEACE[state]} <= set(conflict.treaties)
-    assert [(n.toward, n.treaty) for n in conflict.neutral] == [("ISR", PEACE[state])]
+    assert not any(c.state == state for c in r.conflicts)
+    assert [(n.toward, n.treaty) for n in r.neutral if n.state == state] == [("ISR", PEACE[state])]
+    article, level = PRIORITY[state]
+    held = [w for w in r.withheld if w.state == state and w.treaty == "arab_jdec_1950"]
+    assert [w.article for w in held] == ["2"]
+    assert f"art. {article}, its priority clause" in held[0].reason and "Israel (ISR)" in held[0].reason
+    doubts = [x for x in held[0].certainty_reasons if "priority clause" in x.fact]
+    assert [(x.certainty, x.source) for x in doubts] == ([] if level == "verified" else [
+        (level, WORLD.treaties[PEACE[state]].priority.source)])  # type: ignore[union-attr]
     assert r.joiner("SAU") is not None  # the other members are bound as before
 
 
@@ -43,4 +51,5 @@ def test_the_peace_treaties_load_cite_sources_and_replace_their_atop_records(tre
     assert {p.kind.value for p in t.provisions} == {"neutrality", "nonaggression"}
     assert all(p.when_partner_attacks for p in t.provisions if p.kind.value == "neutrality")
     assert not {f"atop_{n}" for n in t.atop_ids} & set(WORLD.treaties)
-    assert "NOT modelled" in " ".join(p.note or "" for p in t.provisions)
+    assert t.priority is not None and t.priority.source in {s.url for s in t.sources}
+    assert "NOT modelled" not in " ".join(p.note or "" for p in t.provisions)

@@ -278,3 +278,18 @@ def test_a_neutrality_clause_owed_to_an_attacking_partner_binds_outside_its_scop
     world = foedus.World.load(path, bundled=False, history=False)
     neutral = foedus.cascade("CHL", "PER", "2025-06-01", world=world).neutral
     assert [(n.state, n.toward, n.treaty) for n in neutral] == [("ARG", "CHL", "my_pact")]
+
+
+@pytest.mark.parametrize(("priority", "field"), [
+    ('{article: "9"}', "priority.source"),
+    ('{article: "9", source: "https://example.org/other"}', "priority.source"),
+    ('{article: "9", source: "https://example.org/pact", certainty: maybe}', "priority.certainty"),
+    ('{article: "9", source: "https://example.org/pact", clause: x}', "priority.clause"),
+    ('"9"', "priority"),
+])
+def test_a_malformed_priority_clause_is_refused_naming_the_field(world: World, tmp_path: Path, priority: str,
+                                                                 field: str) -> None:
+    """A priority clause (`foedus.model.priority.Priority`) needs its article and a source among the treaty's, and a
+    known certainty tag; a well-formed one loads."""
+    assert field in _refusal(world, tmp_path, THREE + ONE + f"priority: {priority}\n")
+    _loads(world, tmp_path, THREE + ONE + 'priority: {article: "9", source: "https://example.org/pact"}\n')

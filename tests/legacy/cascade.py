@@ -37,6 +37,7 @@ from foedus.engine.result import (
 )
 from foedus.engine.rules import Situation, evaluate, next_attacks, supporters
 from foedus.engine.scenario import Attack, Scenario
+from foedus.engine.set_aside import set_aside
 from foedus.engine.table import LegTable, leg_table
 from foedus.model.dated_names import renamed_on
 from foedus.model.treaty import Kind
@@ -79,6 +80,7 @@ class _Run:
     rounds: int = 0
     attacked: set[str] = field(default_factory=set)
     _bound: set[tuple[str, str, str, str]] = field(default_factory=set)
+    fronts: list[tuple[Situation, list[Attack]]] = field(default_factory=list)  # each round's situation and attacks
 
     @property
     def names(self) -> dict[str, str]:
@@ -116,6 +118,7 @@ class _Run:
     def _bind(self, frontier: list[Attack]) -> tuple[dict[str, list[Obligation]], dict[str, list[Neutral]]]:
         """Evaluate every leg touched by the frontier's attacks."""
         ctx = self._context()
+        self.fronts.append((ctx, list(frontier)))
         pending: dict[str, list[Obligation]] = defaultdict(list)
         neutral: dict[str, list[Neutral]] = defaultdict(list)
         for attack in frontier:
@@ -242,7 +245,8 @@ class _Run:
              if n.state not in belligerent and n.state not in self.excluded}.values(),
             key=lambda n: (n.state, n.toward, n.treaty)))
         consultations = tuple(c for key, c in sorted(self.consultations.items()) if c.state not in belligerent)
-        withheld = tuple(w for key, w in sorted(self.withheld.items())
+        found = set_aside(self.index, self.fronts, belligerent | self.excluded, self.names) | self.withheld
+        withheld = tuple(w for key, w in sorted(found.items())
                          if w.state not in belligerent and w.state not in self.excluded)
         names = self.names
         notes = _notes(self.world, self.scenario)

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from foedus.engine import rules
 from foedus.engine.leg import STRENGTH_ORDER, Leg
+from foedus.engine.rules import precedence
 from foedus.engine.scenario import Basis
 from foedus.engine.table import (  # unchanged by the work the legacy copy stands for
     active_members,
@@ -48,6 +49,7 @@ class LegTable:
     commitments: list[tuple[str, str]] = field(default_factory=list)  # (obligor, treaty id)
     strongest: list[tuple[Strength, bool]] = field(default_factory=list)  # per commitment: strength, bilateral
     support: list[rules.SupportLeg] = field(default_factory=list)  # support owed without a duty to fight
+    bars: precedence.Bars = field(default_factory=dict)  # prevailing duties not to fight (`rules.precedence`)
 
     def owed_to(self, kind: Kind, beneficiary: str) -> list[Leg]:
         """Legs of `kind` owed to `beneficiary`, in total order."""
@@ -123,6 +125,12 @@ def compile_table(world: World, day: dt.date, basis: Basis = "in-force") -> LegT
         for provision in treaty.provisions:
             if provision.valid is None or provision.valid.covers(day):
                 legs += _legs_of(treaty, provision, members, day, world.states.names_on(day))
+    for leg in legs:  # prevailing duties not to fight (`rules.precedence`), as the lazy table notes them
+        if leg.suspended is None:
+            precedence.bar(table.bars, leg.treaty, leg.provision, leg.obligor, leg.beneficiary)
+    legs = [replace(leg, counterparts=precedence.narrowed(leg.counterparts, spared))
+            if (spared := precedence.against(table.bars, leg.provision.kind, leg.obligor, leg.treaty.id)) else leg
+            for leg in legs]
     grouped: dict[Kind, dict[str, list[Leg]]] = defaultdict(lambda: defaultdict(list))
     for leg in _with_commitments(table, legs):
         grouped[leg.provision.kind][leg.beneficiary].append(leg)

@@ -71,7 +71,7 @@ export interface Violation {
   certainty_reasons: CertaintyReason[];
 }
 
-/** An obligation a gate holds back. */
+/** An obligation a gate holds back, or another treaty's priority clause sets aside. */
 export interface Withheld {
   state: string; treaty: string; article: string; reason: string; unresolved: string[]; certainty: string;
   certainty_reasons: CertaintyReason[];

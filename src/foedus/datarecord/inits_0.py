@@ -101,23 +101,24 @@ def _6(__r_d4, __r_d5, __r_d6, __r_d7, __r_d8, __r_d9, __r_d10, __r_d11, __r_d12
 INITS["def __init__(self, date, attackers, targets, place, target_kind=__r_d4, reading=__r_d5, requested=__r_d6, basis=__r_d7, territory_view=__r_d8, unresolved=__r_d9, severity=__r_d10, decisions=__r_d11, ongoing_since=__r_d12, attacks=__r_d13):\n    __r_set(self, 'date', date)\n    __r_set(self, 'attackers', attackers)\n    __r_set(self, 'targets', targets)\n    __r_set(self, 'place', place)\n    __r_set(self, 'target_kind', target_kind)\n    __r_set(self, 'reading', reading)\n    __r_set(self, 'requested', requested)\n    __r_set(self, 'basis', basis)\n    __r_set(self, 'territory_view', territory_view)\n    __r_set(self, 'unresolved', unresolved)\n    __r_set(self, 'severity', severity)\n    __r_set(self, 'decisions', decisions)\n    __r_set(self, 'ongoing_since', ongoing_since)\n    __r_set(self, 'attacks', attacks)"] = _6
 
 
-def _7(__r_f2, __r_f3, __r_f4, __r_f5, __r_f6, __r_f7, __r_f8, __r_f9, __r_f10, __r_factory):
-    def __init__(self, date, basis, members=__r_factory, commitments=__r_factory, strongest=__r_factory, support=__r_factory, _owed=__r_factory, _legs=__r_factory, _commitment=__r_factory, _gates=__r_factory, _derived=__r_factory):
+def _7(__r_f2, __r_f3, __r_f4, __r_f5, __r_f6, __r_f7, __r_f8, __r_f9, __r_f10, __r_f11, __r_factory):
+    def __init__(self, date, basis, members=__r_factory, commitments=__r_factory, strongest=__r_factory, support=__r_factory, bars=__r_factory, _owed=__r_factory, _legs=__r_factory, _commitment=__r_factory, _gates=__r_factory, _derived=__r_factory):
         self.date = date
         self.basis = basis
         self.members = __r_f2() if members is __r_factory else members
         self.commitments = __r_f3() if commitments is __r_factory else commitments
         self.strongest = __r_f4() if strongest is __r_factory else strongest
         self.support = __r_f5() if support is __r_factory else support
-        self._owed = __r_f6() if _owed is __r_factory else _owed
-        self._legs = __r_f7() if _legs is __r_factory else _legs
-        self._commitment = __r_f8() if _commitment is __r_factory else _commitment
-        self._gates = __r_f9() if _gates is __r_factory else _gates
-        self._derived = __r_f10() if _derived is __r_factory else _derived
+        self.bars = __r_f6() if bars is __r_factory else bars
+        self._owed = __r_f7() if _owed is __r_factory else _owed
+        self._legs = __r_f8() if _legs is __r_factory else _legs
+        self._commitment = __r_f9() if _commitment is __r_factory else _commitment
+        self._gates = __r_f10() if _gates is __r_factory else _gates
+        self._derived = __r_f11() if _derived is __r_factory else _derived
     return __init__
 
 
-INITS['def __init__(self, date, basis, members=__r_factory, commitments=__r_factory, strongest=__r_factory, support=__r_factory, _owed=__r_factory, _legs=__r_factory, _commitment=__r_factory, _gates=__r_factory, _derived=__r_factory):\n    self.date = date\n    self.basis = basis\n    self.members = __r_f2() if members is __r_factory else members\n    self.commitments = __r_f3() if commitments is __r_factory else commitments\n    self.strongest = __r_f4() if strongest is __r_factory else strongest\n    self.support = __r_f5() if support is __r_factory else support\n    self._owed = __r_f6() if _owed is __r_factory else _owed\n    self._legs = __r_f7() if _legs is __r_factory else _legs\n    self._commitment = __r_f8() if _commitment is __r_factory else _commitment\n    self._gates = __r_f9() if _gates is __r_factory else _gates\n    self._derived = __r_f10() if _derived is __r_factory else _derived'] = _7
+INITS['def __init__(self, date, basis, members=__r_factory, commitments=__r_factory, strongest=__r_factory, support=__r_factory, bars=__r_factory, _owed=__r_factory, _legs=__r_factory, _commitment=__r_factory, _gates=__r_factory, _derived=__r_factory):\n    self.date = date\n    self.basis = basis\n    self.members = __r_f2() if members is __r_factory else members\n    self.commitments = __r_f3() if commitments is __r_factory else commitments\n    self.strongest = __r_f4() if strongest is __r_factory else strongest\n    self.support = __r_f5() if support is __r_factory else support\n    self.bars = __r_f6() if bars is __r_factory else bars\n    self._owed = __r_f7() if _owed is __r_factory else _owed\n    self._legs = __r_f8() if _legs is __r_factory else _legs\n    self._commitment = __r_f9() if _commitment is __r_factory else _commitment\n    self._gates = __r_f10() if _gates is __r_factory else _gates\n    self._derived = __r_f11() if _derived is __r_factory else _derived'] = _7
 
 
 def _8(__r_set):
@@ -255,22 +256,3 @@ def _17(__r_d3, __r_d4, __r_set):
 
 
 INITS["def __init__(self, name, ts, doc, stable=__r_d3, optional=__r_d4):\n    __r_set(self, 'name', name)\n    __r_set(self, 'ts', ts)\n    __r_set(self, 'doc', doc)\n    __r_set(self, 'stable', stable)\n    __r_set(self, 'optional', optional)"] = _17
-
-
-def _18(__r_d4, __r_d5, __r_d6, __r_d7, __r_d8, __r_d9, __r_d10, __r_set):
-    def __init__(self, name, type, default, help, flags=__r_d4, choices=__r_d5, many=__r_d6, split=__r_d7, example=__r_d8, metavar=__r_d9, bounds=__r_d10):
-        __r_set(self, 'name', name)
-        __r_set(self, 'type', type)
-        __r_set(self, 'default', default)
-        __r_set(self, 'help', help)
-        __r_set(self, 'flags', flags)
-        __r_set(self, 'choices', choices)
-        __r_set(self, 'many', many)
-        __r_set(self, 'split', split)
-        __r_set(self, 'example', example)
-        __r_set(self, 'metavar', metavar)
-        __r_set(self, 'bounds', bounds)
-    return __init__
-
-
-INITS["def __init__(self, name, type, default, help, flags=__r_d4, choices=__r_d5, many=__r_d6, split=__r_d7, example=__r_d8, metavar=__r_d9, bounds=__r_d10):\n    __r_set(self, 'name', name)\n    __r_set(self, 'type', type)\n    __r_set(self, 'default', default)\n    __r_set(self, 'help', help)\n    __r_set(self, 'flags', flags)\n    __r_set(self, 'choices', choices)\n    __r_set(self, 'many', many)\n    __r_set(self, 'split', split)\n    __r_set(self, 'example', example)\n    __r_set(self, 'metavar', metavar)\n    __r_set(self, 'bounds', bounds)"] = _18

@@ -8,6 +8,25 @@ from typing import Any
 INITS: dict[str, Any] = {}
 
 
+def _18(__r_d4, __r_d5, __r_d6, __r_d7, __r_d8, __r_d9, __r_d10, __r_set):
+    def __init__(self, name, type, default, help, flags=__r_d4, choices=__r_d5, many=__r_d6, split=__r_d7, example=__r_d8, metavar=__r_d9, bounds=__r_d10):
+        __r_set(self, 'name', name)
+        __r_set(self, 'type', type)
+        __r_set(self, 'default', default)
+        __r_set(self, 'help', help)
+        __r_set(self, 'flags', flags)
+        __r_set(self, 'choices', choices)
+        __r_set(self, 'many', many)
+        __r_set(self, 'split', split)
+        __r_set(self, 'example', example)
+        __r_set(self, 'metavar', metavar)
+        __r_set(self, 'bounds', bounds)
+    return __init__
+
+
+INITS["def __init__(self, name, type, default, help, flags=__r_d4, choices=__r_d5, many=__r_d6, split=__r_d7, example=__r_d8, metavar=__r_d9, bounds=__r_d10):\n    __r_set(self, 'name', name)\n    __r_set(self, 'type', type)\n    __r_set(self, 'default', default)\n    __r_set(self, 'help', help)\n    __r_set(self, 'flags', flags)\n    __r_set(self, 'choices', choices)\n    __r_set(self, 'many', many)\n    __r_set(self, 'split', split)\n    __r_set(self, 'example', example)\n    __r_set(self, 'metavar', metavar)\n    __r_set(self, 'bounds', bounds)"] = _18
+
+
 def _19(__r_set):
     def __init__(self, nonaggression, aggressors, consultation, neutrality, neutral_by_obligor, partner, defence, offence):
         __r_set(self, 'nonaggression', nonaggression)
@@ -254,18 +273,3 @@ def _34(__r_set):
 
 
 INITS["def __init__(self, state, supports, side, treaty, article, form, level, when, basis, certainty):\n    __r_set(self, 'state', state)\n    __r_set(self, 'supports', supports)\n    __r_set(self, 'side', side)\n    __r_set(self, 'treaty', treaty)\n    __r_set(self, 'article', article)\n    __r_set(self, 'form', form)\n    __r_set(self, 'level', level)\n    __r_set(self, 'when', when)\n    __r_set(self, 'basis', basis)\n    __r_set(self, 'certainty', certainty)"] = _34
-
-
-def _35(__r_d5, __r_d6, __r_set):
-    def __init__(self, state, toward, treaty, article, because, certainty=__r_d5, certainty_reasons=__r_d6):
-        __r_set(self, 'state', state)
-        __r_set(self, 'toward', toward)
-        __r_set(self, 'treaty', treaty)
-        __r_set(self, 'article', article)
-        __r_set(self, 'because', because)
-        __r_set(self, 'certainty', certainty)
-        __r_set(self, 'certainty_reasons', certainty_reasons)
-    return __init__
-
-
-INITS["def __init__(self, state, toward, treaty, article, because, certainty=__r_d5, certainty_reasons=__r_d6):\n    __r_set(self, 'state', state)\n    __r_set(self, 'toward', toward)\n    __r_set(self, 'treaty', treaty)\n    __r_set(self, 'article', article)\n    __r_set(self, 'because', because)\n    __r_set(self, 'certainty', certainty)\n    __r_set(self, 'certainty_reasons', certainty_reasons)"] = _35

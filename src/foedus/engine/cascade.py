@@ -42,11 +42,12 @@ from foedus.engine.ledger import (
     order_of,
 )
 from foedus.engine.outcome import outcome_of
-from foedus.engine.result import CascadeResult, Conflict, Obligation, Side
+from foedus.engine.result import CascadeResult, Conflict, Obligation, Side, Withheld
 from foedus.engine.resume import Saved, again, replay
 from foedus.engine.round_view import Homes, camps, situation
-from foedus.engine.rules import Volley, conflict, next_volleys, volleys_of
+from foedus.engine.rules import Situation, Volley, conflict, next_volleys, volleys_of
 from foedus.engine.scenario import Attack, Scenario
+from foedus.engine.set_aside import set_aside
 from foedus.engine.table import LegTable, leg_table
 from foedus.model.world import World
 from foedus.wording import named_state
@@ -89,6 +90,7 @@ class _Run:
     conflicts: list[Conflict] = field(default_factory=list)
     rounds: int = 0
     saved: dict[int, Saved] = field(default_factory=dict)
+    set_aside: dict[tuple[str, str, str], Withheld] = field(default_factory=dict)  # legs a prevailing duty sets aside
     fresh: list[str] = field(default_factory=list)  # the states that joined in the round just settled
     camp: dict[str, list[str]] = field(default_factory=dict)  # each side's states, sorted
     parts: dict[tuple[object, ...], Parts] = field(init=False)  # the table's store of obligations' parts (`cite`)
@@ -129,14 +131,19 @@ class _Run:
         return self.result()
 
     def _records(self, binder: Binder, places: Mapping[str, Place]) -> None:
-        """Violations and consultations, from the final run's rounds (they decide no side)."""
+        """Violations, consultations and the legs a prevailing duty sets aside (`foedus.engine.set_aside`), from the
+        final run's rounds (they decide no side)."""
         s = self.scenario
         fighting, ctx = frozenset(self.side_of), None
+        rounds: list[tuple[Situation, list[Attack]]] = []
         for rnd in sorted(self.saved):  # the attacking side at a round's start: its starters, as then
             ctx = situation(ctx, places, s, self.saved[rnd].starters)
             self.ledger.new_round(rnd)
             for vol in self.saved[rnd].frontier:
                 binder.records(vol, ctx, fighting)
+            if self.index.bars:
+                rounds.append((ctx, [v.attack(i) for v in self.saved[rnd].frontier for i in range(len(v.attackers))]))
+        self.set_aside = set_aside(self.index, rounds, fighting | self.excluded, self.certify.names)
 
     def _save(self, frontier: list[Volley], binder: Binder, starters: frozenset[str]) -> None:
         sizes = (len(self.attacked), len(self.seen))

@@ -45,7 +45,7 @@ RECORDS: tuple[tuple[str, type, str], ...] = (
     ("Conflict", Conflict, "A state bound both ways, which joins neither side."),
     ("Neutral", Neutral, "A duty to stay out of the war against `toward`."),
     ("Violation", Violation, "An attack that a non-aggression or neutrality clause forbids."),
-    ("Withheld", Withheld, "An obligation a gate holds back."),
+    ("Withheld", Withheld, "An obligation a gate holds back, or another treaty's priority clause sets aside."),
     ("Doubt", Doubt,
      "A party, a treaty or a clause left out by a date known less than exactly: who is bound may differ."),
     ("Support", Support, "A state bound to support a belligerent without being bound to fight."),

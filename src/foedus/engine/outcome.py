@@ -30,7 +30,7 @@ from foedus.engine.ledger import (
     withheld_of,
 )
 from foedus.engine.maker import maker
-from foedus.engine.result import CascadeResult, Conflict, Doubt, Joiner, Obligation, Side
+from foedus.engine.result import CascadeResult, Conflict, Doubt, Joiner, Obligation, Side, Withheld
 from foedus.engine.rules import recipients, supporters
 from foedus.engine.scenario import Scenario
 from foedus.engine.table import LegTable
@@ -73,6 +73,7 @@ class FinishedRun(Protocol):
     excluded: set[str]
     conflicts: list[Conflict]
     rounds: int
+    set_aside: dict[tuple[str, str, str], Withheld]  # legs a prevailing duty sets aside (`foedus.engine.set_aside`)
 
     @property
     def certify(self) -> Certify:
@@ -104,7 +105,9 @@ def outcome_of(run: FinishedRun, rerun: Rerun) -> CascadeResult:
     consultations = tuple(consultations_of([table[k] for k in sorted(table, key=_by_key) if k[0] not in belligerent],
                                            sure, store))
     held = book.withheld
-    withheld = tuple(withheld_of(held[k], sure, store) for k in sorted(held, key=_by_key)
+    keys = held.keys() | run.set_aside.keys() if run.set_aside else held  # a gate's find first, then precedence's
+    withheld = tuple(withheld_of(held[k], sure, store) if k in held else run.set_aside[k]
+                     for k in sorted(keys, key=_by_key)
                      if k[0] not in belligerent and k[0] not in run.excluded)
     violations = tuple(violations_of([book.violations[k] for k in sorted(book.violations, key=_by_key)], sure, store))
     named: Iterable[_Cites] = chain([j.primary for j in joiners], *[j.also for j in joiners], consultations,

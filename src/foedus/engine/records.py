@@ -211,12 +211,14 @@ class Doubt(Contracted):
 
 @dataclass(frozen=True, slots=True)
 class Withheld(Contracted):
-    """An obligation that would have bound but for a gate (request, non-provocation, ...)."""
+    """An obligation that would have bound but for a gate (request, non-provocation, ...), or that another treaty's
+    priority clause sets aside (`foedus.engine.rules.precedence`)."""
 
     state: str = field(metadata=meta("the state that would be bound", "string", stable=True))
     treaty: str = field(metadata=meta("treaty id", "string", stable=True))
     article: str = field(metadata=meta("article", "string", stable=True))
-    reason: str = field(metadata=meta("the gate that holds it back, in words", "string", stable=True))
+    reason: str = field(metadata=meta("the gate that holds it back, or the priority clause that sets it aside, in "
+                                      "words", "string", stable=True))
     unresolved: tuple[str, ...] = field(default=(), metadata=meta("ATOP conditions read as unmet", "string[]"))
     certainty: str = certainty_field()
     certainty_reasons: tuple[CertaintyReason, ...] = reasons_field()

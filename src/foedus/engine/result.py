@@ -60,7 +60,8 @@ class CascadeResult:
     violations: tuple[Violation, ...] = field(default=(), metadata=meta(
         "attacks a non-aggression or neutrality clause forbids", "Violation[]", stable=True))
     withheld: tuple[Withheld, ...] = field(default=(), metadata=meta(
-        "obligations a gate holds back (request, non-provocation, unresolved conditions, ...)", "Withheld[]"))
+        "obligations a gate holds back (request, non-provocation, unresolved conditions, ...) or another treaty's "
+        "priority clause sets aside", "Withheld[]"))
     doubts: tuple[Doubt, ...] = field(default=(), metadata=meta(
         "uncertain dates that may change who is bound: a party not yet joined or that has left, a treaty not yet "
         "in force or already ended, or a clause not yet or no longer applying, on this date by a recorded day "

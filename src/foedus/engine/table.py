@@ -22,6 +22,7 @@ from foedus.engine.assumption import Assumption, by_treaty, clause_applies, read
 from foedus.engine.certainty import party_on
 from foedus.engine.leg import KIND_ORDER, STRENGTH_ORDER, Counterparts, Leg
 from foedus.engine.maker import maker
+from foedus.engine.rules import precedence
 from foedus.engine.scenario import Basis
 from foedus.model.vocab import Certainty, Kind, Strength
 from foedus.model.world import World
@@ -36,6 +37,7 @@ __all__ = ["COMMITTING", "LegTable", "active_members", "compile_table", "leg_tab
 
 COMMITTING = (Kind.DEFENSE, Kind.OFFENSE)  # the kinds whose legs are honour commitments (Monte Carlo)
 _leg = maker(Leg)  # a table at 2025 makes tens of thousands of legs
+_NONE: frozenset[str] = frozenset()  # no state spared by a prevailing duty (`rules.precedence`)
 T = TypeVar("T")
 
 
@@ -62,6 +64,7 @@ class LegTable:
     commitments: list[tuple[str, str]] = field(default_factory=list)  # (obligor, treaty id)
     strongest: list[tuple[Strength, bool]] = field(default_factory=list)  # per commitment: strength, bilateral
     support: list[rules.SupportLeg] = field(default_factory=list)  # support owed without a duty to fight
+    bars: precedence.Bars = field(default_factory=dict)  # prevailing duties not to fight (`rules.precedence`)
     _owed: dict[tuple[Kind, str], list[_Clause]] = field(default_factory=dict, repr=False)  # in compile order
     _legs: dict[tuple[Kind, str], list[Leg]] = field(default_factory=dict, repr=False)
     _commitment: dict[tuple[str, str], int] = field(default_factory=dict, repr=False)
@@ -136,7 +139,7 @@ class LegTable:
         keys: list[tuple[int, int, str, str, str]] = []
         per_provision = rules.gates_per_provision()
         committing = kind in COMMITTING
-        commitment, known = self._commitment, self._gates
+        commitment, known, bars = self._commitment, self._gates, self.bars
         for clause in self._owed.get((kind, beneficiary), ()):
             treaty, provision, parties, off, counterparts = (clause.treaty, clause.provision, clause.parties,
                                                              clause.off, clause.counterparts)
@@ -146,6 +149,10 @@ class LegTable:
                 if obligor == beneficiary:
                     continue
                 why = parties[obligor] or owed_why or off.get((obligor, beneficiary))
+                spared = precedence.against(bars, kind, obligor, tid) if obligor in bars else _NONE
+                cp = counterparts if not spared else self.derived(  # one object per clause and spared states
+                    ("narrowed", id(counterparts), spared),
+                    functools.partial(precedence.narrowed, counterparts, spared))
                 index = commitment[(obligor, tid)] if committing else -1
                 gate_key = (id(treaty), id(provision), why is not None)
                 gates = known.get(gate_key) if per_provision else None
@@ -154,7 +161,7 @@ class LegTable:
                                                clause.everyone))
                     if per_provision:
                         known[gate_key] = gates
-                legs.append(_leg(obligor, beneficiary, treaty, provision, counterparts, gates, index, why,
+                legs.append(_leg(obligor, beneficiary, treaty, provision, cp, gates, index, why,
                                  clause.everyone))
                 keys.append((strength, kind_rank, tid, provision.article, obligor))
         return [legs[i] for i in sorted(range(len(legs)), key=keys.__getitem__)]
@@ -240,6 +247,7 @@ def compile_table(world: World, day: dt.date, basis: Basis = "in-force",
                     and not (hypo and clause_applies(treaty, provision, hypo))):
                 continue
             clause, owed = _clause(treaty, provision, members, day, names)
+            _bars(table.bars, clause, owed)
             kind, s = provision.kind, provision.strength
             obligors = clause.obligors  # distinct: a state is owed a leg unless it is the only obligor
             for beneficiary in owed:
@@ -256,6 +264,16 @@ def compile_table(world: World, day: dt.date, basis: Basis = "in-force",
     table.strongest = [strongest[k] for k in table.commitments]
     table._commitment = {k: i for i, k in enumerate(table.commitments)}
     return table
+
+
+def _bars(bars: precedence.Bars, clause: _Clause, owed: list[str]) -> None:
+    """Note the clause's legs in force that are prevailing duties not to fight (`rules.precedence.bar`)."""
+    if clause.treaty.priority is None:
+        return
+    for o in clause.obligors:
+        for b in owed:
+            if clause.parties[o] is None and clause.parties[b] is None and (o, b) not in clause.off:
+                precedence.bar(bars, clause.treaty, clause.provision, o, b)
 
 
 def _exists(world: World, day: dt.date, state: str) -> bool:

@@ -13,7 +13,7 @@ from foedus.model.records import set_dict, set_fields
 from foedus.model.vocab import Certainty, Duty, HelpForm, Kind, Strength, Trigger
 
 __all__ = ['adversary', 'assistance', 'date_certainty', 'duty_entry', 'help_entry', 'invocation', 'leg_suspension',
-    'member', 'provision', 'scope', 'source', 'span', 'treaty']
+    'member', 'priority', 'provision', 'scope', 'source', 'span', 'treaty']
 
 _date, _new = dt.date.fromisoformat, object.__new__  # a day from its ISO text; a record without __init__
 _CERTAINTY = Certainty._value2member_map_
@@ -168,6 +168,19 @@ def invocation(d: dict[str, Any]) -> rt.Invocation:
     return o
 
 
+def priority(d: dict[str, Any]) -> rt.Priority:
+    """A `Priority` record from its cached form (KeyError: a required field is missing)."""
+    g = d.get
+    set_dict(o := _new(rt.Priority), {
+        'article': d['article'],
+        'certainty': Certainty.VERIFIED if (v := g('certainty')) is None else _CERTAINTY[v],
+        'source': d['source'],
+        'note': g('note'),
+    })
+    set_fields(o, set(d))
+    return o
+
+
 def help_entry(d: dict[str, Any]) -> rt.HelpEntry:
     """A `HelpEntry` record from its cached form (KeyError: a required field is missing)."""
     g = d.get
@@ -242,6 +255,7 @@ def treaty(d: dict[str, Any]) -> rt.Treaty:
         'carried_from': None if (v := g('carried_from')) is None else _date(v),
         'certainty': Certainty.VERIFIED if (v := g('certainty')) is None else _CERTAINTY[v],
         'unverified': [] if (v := g('unverified')) is None else v,
+        'priority': None if (v := g('priority')) is None else priority(v),
         'binds_no_one': g('binds_no_one'),
         'note': g('note'),
         'assistance': None if (v := g('assistance')) is None else assistance(v),

@@ -9,7 +9,7 @@ from foedus.model.behaviour import HoldingRules, PlaceRules, SpanRules, TreatyRu
 from foedus.model.records import Record
 
 __all__ = ['Adversary', 'Assistance', 'DateCertainty', 'DutyEntry', 'HelpEntry', 'Holding', 'Invocation',
-    'LegSuspension', 'Member', 'Place', 'Provision', 'Region', 'Scope', 'Source', 'Span', 'Treaty']
+    'LegSuspension', 'Member', 'Place', 'Priority', 'Provision', 'Region', 'Scope', 'Source', 'Span', 'Treaty']
 
 
 class DateCertainty(Record):
@@ -62,6 +62,12 @@ class Provision(Record):
 
 class Invocation(Record):
     """The runtime record of the schema's `Invocation`."""
+
+    __slots__ = ()
+
+
+class Priority(Record):
+    """The runtime record of the schema's `Priority`."""
 
     __slots__ = ()
 

@@ -15,6 +15,7 @@ from foedus.model.assistance import Assistance
 from foedus.model.behaviour import TreatyRules
 from foedus.model.facts import Certainty, DateCertainty, Day, Line, Prose, Source, Span, StateRef, Text, Url
 from foedus.model.numbers import Switch, Whole
+from foedus.model.priority import Priority
 from foedus.model.vocab import Kind, Strength, Trigger
 
 __all__ = [
@@ -199,6 +200,9 @@ class Treaty(_Strict, TreatyRules):
     unverified: list[Prose] = Field(
         default_factory=list, description="facts in this file that are not verified, in words"
     )
+    priority: Priority | None = Field(
+        None, description="its priority clause: its obligations prevail over the parties' other ones (a duty not to "
+        "fight the other party, `foedus.engine.rules.precedence`)")
     binds_no_one: Prose | None = Field(
         None, description="why this instrument creates no obligation (recorded so it is not mistaken for a pact)"
     )
@@ -225,6 +229,8 @@ class Treaty(_Strict, TreatyRules):
             joined = m.joined or self.in_force
             if m.left is not None and joined is not None and m.left < joined:
                 raise ValueError(f"members[{i}] ({m.state}) left ({m.left}) before joining ({joined})")
+        if self.priority is not None and self.priority.source not in {s.url for s in self.sources}:
+            raise ValueError(f"priority.source ({self.priority.source}) is not one of the treaty's sources")
         if self.binds_no_one is not None and self.provisions:
             raise ValueError("a treaty that binds no one (binds_no_one) takes no provisions")
         return self

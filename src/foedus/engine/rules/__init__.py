@@ -28,6 +28,10 @@ engine (`foedus.engine.cascade`) applies `evaluate` attack by attack; the vector
     on the obligor binds it to nothing either (`spares_own_attack`).
   - nonaggression: broken when the obligor attacks the beneficiary.
   - consultation: binds when the beneficiary is attacked or threatened (in scope).
+- `precedence`: a treaty's priority clause makes a party's duty not to fight the other party prevail: the table
+  compiles the party's other defence and offence legs without that party among their counterparts (`narrowed`), so
+  every engine reads it through `binds_against`. Limit: a state bound to a side by a third state's attack while the
+  protected state fights on the other side is still a conflict.
 - `gates`: what holds a triggered leg back (suspension, non-provocation, request, unresolved ATOP
   conditions, a decision the clause needs), each with its reason and assumption. Adding a gate is one
   `Gate` there (docs/adding-a-rule.md).
@@ -41,7 +45,7 @@ engine (`foedus.engine.cascade`) applies `evaluate` attack by attack; the vector
   alike bind alike, so a doubt that only adds such legs needs no second cascade (`foedus.engine.doubt_reach`).
 """
 
-from foedus.engine.rules import alike, conflict
+from foedus.engine.rules import alike, conflict, precedence
 from foedus.engine.rules.gates import (
     GATES,
     GENERATION,
@@ -119,6 +123,7 @@ __all__ = [
     "next_attacks",
     "next_volleys",
     "owed_support",
+    "precedence",
     "recipients",
     "register_gate",
     "severe_enough",

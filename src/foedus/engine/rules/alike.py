@@ -4,9 +4,10 @@ bind alike in every deterministic engine (legal and escalatory; the honour draws
 A doubt's hypothesis (`foedus.engine.doubt_reach`) that only adds legs reading as legs already in force (France–
 Djibouti 2024 repeats the 2011 treaty's clause, from another article and source) changes no one's answer: the
 cascade need not be run again to say so. Every rule reads a leg through what `reading` keeps: its two states, its
-provision but for `UNREAD`, its adversary clause, its gates, whether it is suspended and the treaty's parties (a scope
-of the parties' territory); a support leg through `support_reading`. A rule that reads more of a leg (its treaty's
-identity, a field listed in `UNREAD`) must be read here too (tests/test_alike_rule_engines.py).
+provision but for `UNREAD`, its adversary clause, its gates, whether it is suspended, the treaty's parties (a scope
+of the parties' territory) and whether the treaty has a priority clause (`precedence`); a support leg through
+`support_reading`. A rule that reads more of a leg (its treaty's identity, a field listed in `UNREAD`) must be read
+here too (tests/test_alike_rule_engines.py).
 """
 
 from __future__ import annotations
@@ -56,7 +57,7 @@ def _plain(value: object) -> object:
 def reading(leg: Leg, seen: dict[int, Reading] | None = None) -> Reading:
     """What the rules read of `leg` to decide whom it binds (`seen`: the provisions' readings made so far)."""
     return (leg.obligor, leg.beneficiary, _provision(leg.provision, {} if seen is None else seen), leg.counterparts,
-            leg.gates, leg.suspended is None, leg.parties)
+            leg.gates, leg.suspended is None, leg.parties, leg.treaty.priority is not None)
 
 
 def readings(legs: Iterable[Leg], seen: dict[int, Reading] | None = None) -> frozenset[Reading]:

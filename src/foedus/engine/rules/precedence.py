@@ -1,0 +1,53 @@
+"""Precedence: a treaty's priority clause (`Treaty.priority`) makes its duty not to fight the other party prevail.
+
+A party S that owes a party P non-aggression or neutrality under a treaty with a priority clause (the Egypt-Israel
+and Jordan-Israel peace treaties) is bound by no other treaty's defence or offence clause to fight P: the table
+(`foedus.engine.table`) compiles S's defence and offence legs of other treaties with P taken out of their
+counterparts (`narrowed`), so every engine reads the rule through `verdict.binds_against`. The reference engine
+reports each obligation so set aside that would have bound (`foedus.engine.set_aside`), citing the priority clause.
+
+Limit: the rule sets aside a duty to fight P itself. A state bound to a side because of a third state's attack (an
+ally of P striking S's ally, or S's ally striking P's ally) while P fights on the other side is still bound to that
+side, and its duty to stay out against P still bars it: it is reported as a conflict (`conflict`), as before.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from foedus.engine.leg import Counterparts
+from foedus.model.vocab import Kind
+
+if TYPE_CHECKING:
+    from foedus.model.treaty import Provision, Treaty
+
+__all__ = ["PREVAILING", "SET_ASIDE", "Bars", "against", "bar", "narrowed"]
+
+PREVAILING = (Kind.NONAGGRESSION, Kind.NEUTRALITY)  # the duties not to fight that a priority clause makes prevail
+SET_ASIDE = (Kind.DEFENSE, Kind.OFFENSE)  # the duties to fight they prevail over
+Bars = dict[str, dict[str, "Treaty"]]  # obligor S -> state P -> the treaty whose duty not to fight P prevails
+
+
+def bar(bars: Bars, treaty: Treaty, provision: Provision, obligor: str, beneficiary: str) -> None:
+    """Note in `bars` a leg in force (not suspended) of `provision` owed by `obligor` to `beneficiary`, where it is a
+    duty not to fight that prevails (the first such treaty, in the world's order, is the one cited)."""
+    if treaty.priority is not None and provision.kind in PREVAILING and obligor != beneficiary:
+        bars.setdefault(obligor, {}).setdefault(beneficiary, treaty)
+
+
+def against(bars: Bars, kind: Kind, obligor: str, treaty: str) -> frozenset[str]:
+    """The states a leg of `kind` of `treaty` owed by `obligor` does not bind it to fight: those another treaty's
+    prevailing duty protects (empty for the kinds that are no duty to fight)."""
+    mine = bars.get(obligor)
+    if not mine or kind not in SET_ASIDE:
+        return frozenset()
+    return frozenset(p for p, t in mine.items() if t.id != treaty)
+
+
+def narrowed(counterparts: Counterparts, spared: frozenset[str]) -> Counterparts:
+    """`counterparts` less the `spared` states (`against`): the leg no longer admits them."""
+    if not spared:
+        return counterparts
+    if counterparts.allow is None:
+        return Counterparts(None, counterparts.deny | spared)
+    return Counterparts(counterparts.allow - spared, counterparts.deny)

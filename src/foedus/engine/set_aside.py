@@ -1,0 +1,85 @@
+"""The obligations a prevailing duty not to fight sets aside (`foedus.engine.rules.precedence`), reported as withheld
+legs whose reason cites the priority clause, with how well that clause is known.
+
+The table's legs already spare the protected state in every engine; this finds, from a finished run's attacks, which
+of the spared legs would have bound (they decide no side). The reference engine and its legacy copy both call it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Set
+from typing import TYPE_CHECKING
+
+from foedus.datarecord import replace
+from foedus.engine.certainty import fact_reason, how_known
+from foedus.engine.citing import sureness
+from foedus.engine.records import Withheld
+from foedus.engine.rules import Situation, binds_against, counterparts_of, evaluate
+from foedus.model.vocab import Certainty, Kind, worst
+from foedus.wording import named_state
+
+if TYPE_CHECKING:
+    from foedus.engine.leg import Leg
+    from foedus.engine.scenario import Attack
+    from foedus.engine.table import LegTable
+    from foedus.model.priority import Priority
+    from foedus.model.treaty import Treaty
+
+__all__ = ["set_aside", "set_aside_reason"]
+
+Key = tuple[str, str, str]  # obligor, treaty id, article: as a withheld leg's
+
+
+def set_aside(table: LegTable, rounds: Iterable[tuple[Situation, Iterable[Attack]]], skip: Set[str],
+              names: Mapping[str, str]) -> dict[Key, Withheld]:
+    """The first leg per obligor, treaty and article that a prevailing duty sets aside and that would have bound on
+    the run's attacks (`rounds`: each round's situation and attacks, in order; within a round the attacks are read
+    sorted, so that engines that make them in another order agree), less the legs of states in `skip` (those
+    fighting, or excluded)."""
+    out: dict[Key, Withheld] = {}
+    if not table.bars:
+        return out
+    protected = {p for per in table.bars.values() for p in per}
+    for ctx, attacks in rounds:
+        for attack in sorted(attacks, key=lambda a: (a.attacker, a.victim, a.place, a.kind)):
+            if attack.attacker in protected:
+                _find(out, table, table.owed_to(Kind.DEFENSE, attack.victim), attack.attacker, attack, ctx, skip,
+                      names)
+            if attack.victim in protected:
+                _find(out, table, table.owed_to(Kind.OFFENSE, attack.attacker), attack.victim, attack, ctx, skip,
+                      names)
+    return out
+
+
+def _find(out: dict[Key, Withheld], table: LegTable, legs: Iterable[Leg], spared: str, attack: Attack,
+          ctx: Situation, skip: Set[str], names: Mapping[str, str]) -> None:
+    """Record the `legs` that spare `spared` only by precedence and would bind on `attack` without it."""
+    for leg in legs:
+        key = (leg.obligor, leg.treaty.id, leg.provision.article)
+        if key in out or leg.obligor in skip or leg.counterparts.admits(spared):
+            continue
+        prevails = table.bars.get(leg.obligor, {}).get(spared)
+        if prevails is None or prevails.id == leg.treaty.id:
+            continue
+        whole = replace(leg, counterparts=counterparts_of(leg.provision, leg.parties))
+        if binds_against(whole, spared) and evaluate(whole, attack, ctx).binds:
+            level, reasons = sureness(whole, attack, ctx.scenario, ctx.places[attack.place], names)
+            priority = prevails.priority
+            if priority is None:  # never: a treaty in `bars` has a priority clause
+                continue
+            if priority.certainty is not Certainty.VERIFIED:
+                held = f"{prevails.id} art. {priority.article}: the priority clause that sets it aside"
+                reasons = (*reasons, fact_reason("article", held, priority.certainty, priority.source))
+                level = worst([Certainty(level), priority.certainty]).value
+            out[key] = Withheld(leg.obligor, leg.treaty.id, leg.provision.article,
+                                set_aside_reason(leg.obligor, spared, prevails, priority, names), (), level, reasons)
+
+
+def set_aside_reason(obligor: str, spared: str, prevails: Treaty, priority: Priority, names: Mapping[str, str]) -> str:
+    """Why a leg is set aside: the treaty (`prevails`) and article of its priority clause, and the clause's doubt when
+    it is not verified."""
+    c = priority.certainty
+    doubt = "" if c is Certainty.VERIFIED else f" (the priority clause is {how_known(c)})"
+    return (f"set aside against {named_state(spared, names)}: {prevails.short_name or prevails.id} art. "
+            f"{priority.article}, its priority clause, makes {named_state(obligor, names)}'s duty not to fight "
+            f"{named_state(spared, names)} prevail{doubt}")
