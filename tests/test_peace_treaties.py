@@ -53,3 +53,19 @@ def test_the_peace_treaties_load_cite_sources_and_replace_their_atop_records(tre
     assert not {f"atop_{n}" for n in t.atop_ids} & set(WORLD.treaties)
     assert t.priority is not None and t.priority.source in {s.url for s in t.sources}
     assert "NOT modelled" not in " ".join(p.note or "" for p in t.provisions)
+
+
+@pytest.mark.parametrize("reading", ["legal", "escalatory"])
+def test_every_engine_keeps_egypt_and_jordan_out_of_an_israeli_attack_on_lebanon(reading: str) -> None:
+    """The priority clauses are compiled into the legs (`foedus.engine.rules.precedence`): the batched engine and the
+    Monte Carlo replay (every commitment honoured) give the reference engine's sides, Egypt and Jordan on neither and
+    no conflict."""
+    from foedus.engine.fast.outcomes import outcome
+    from foedus.engine.scenario import build_scenario
+
+    scenario = build_scenario(WORLD, attacker="ISR", target="LBN", date="2024-10-01", reading=reading)
+    expected = outcome("reference", WORLD, scenario)
+    assert not set(PEACE) & (expected.conflicts | expected.sides.keys())
+    assert "SAU" in expected.sides
+    for engine in ("batched", "montecarlo"):
+        assert outcome(engine, WORLD, scenario) == expected, engine
