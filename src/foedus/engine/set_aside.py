@@ -14,7 +14,7 @@ from foedus.datarecord import replace
 from foedus.engine.certainty import fact_reason, how_known
 from foedus.engine.citing import sureness
 from foedus.engine.records import Withheld
-from foedus.engine.rules import Situation, binds_against, counterparts_of, evaluate
+from foedus.engine.rules import Situation, binds_against, counterparts_of, evaluate, precedence
 from foedus.model.vocab import Certainty, Kind, worst
 from foedus.wording import named_state
 
@@ -39,7 +39,7 @@ def set_aside(table: LegTable, rounds: Iterable[tuple[Situation, Iterable[Attack
     out: dict[Key, Withheld] = {}
     if not table.bars:
         return out
-    protected = {p for per in table.bars.values() for p in per}
+    protected = table.derived("precedence protected", lambda: precedence.protected(table.bars))
     for ctx, attacks in rounds:
         for attack in sorted(attacks, key=lambda a: (a.attacker, a.victim, a.place, a.kind)):
             if attack.attacker in protected:

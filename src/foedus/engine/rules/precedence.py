@@ -21,7 +21,7 @@ from foedus.model.vocab import Kind
 if TYPE_CHECKING:
     from foedus.model.treaty import Provision, Treaty
 
-__all__ = ["PREVAILING", "SET_ASIDE", "Bars", "against", "bar", "narrowed"]
+__all__ = ["PREVAILING", "SET_ASIDE", "Bars", "against", "bar", "narrowed", "protected"]
 
 PREVAILING = (Kind.NONAGGRESSION, Kind.NEUTRALITY)  # the duties not to fight that a priority clause makes prevail
 SET_ASIDE = (Kind.DEFENSE, Kind.OFFENSE)  # the duties to fight they prevail over
@@ -42,6 +42,11 @@ def against(bars: Bars, kind: Kind, obligor: str, treaty: str) -> frozenset[str]
     if not mine or kind not in SET_ASIDE:
         return frozenset()
     return frozenset(p for p, t in mine.items() if t.id != treaty)
+
+
+def protected(bars: Bars) -> frozenset[str]:
+    """The states some prevailing duty protects: only an attack by or on one of them can set a leg aside."""
+    return frozenset(p for per in bars.values() for p in per)
 
 
 def narrowed(counterparts: Counterparts, spared: frozenset[str]) -> Counterparts:
