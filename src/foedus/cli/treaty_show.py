@@ -51,6 +51,10 @@ def print_treaty(world: World, treaty_id: str, as_json: bool) -> None:
     console.print(members)
     if t.provisions:
         console.print(_provisions(t))
+    if t.priority is not None:  # the clause foedus.engine.rules.precedence acts on
+        console.print(Text(f"priority: art. {t.priority.article} ({t.priority.certainty.value}): in a conflict its "
+                           "obligations prevail; a party's duty not to fight another party sets its other duties "
+                           f"against that party aside (source: {t.priority.source})"))
     print_help(console, t, detail)
     if t.invocations:
         inv = make_table("date", "art.", "requester", "outcome", "certainty", title="invocations")
