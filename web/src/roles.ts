@@ -20,7 +20,7 @@ export const LABELS: Record<Category, string> = {
   "defense-0": "attacked", "defense-1": "joins defense, round 1", "defense-2": "joins defense, round 2",
   "defense-3": "joins defense, round 3+",
   conflict: "conflict: bound both ways", neutral: "bound not to join against a belligerent", consult: "bound to consult",
-  withheld: "withheld by a gate", none: "not drawn in", absent: "not a state on this date",
+  withheld: "withheld by a gate or a priority clause", none: "not drawn in", absent: "not a state on this date",
 };
 
 export interface Role { category: Category; side?: "attack" | "defense"; round?: number }
