@@ -12,20 +12,25 @@ import foedus
 from foedus.model.world import World
 from foedus.render import explain_text
 from foedus.war.render import print_replay
+from foedus.wording import named_state
 
 OLD = re.compile(r"neutral toward|stay neutral", re.I)  # the second wording, gone
 DAY = "2022-02-24"
+NEUTRAL = "bound both to join and not to join the war against Bulgaria (BGR)"
 
 
 def test_a_conflict_over_a_neutrality_duty_words_the_duty_as_the_cascade_does(world: World) -> None:
     """North Korea's escalatory attack on South Korea: states bound to join, and bound not to join against Bulgaria."""
     result = foedus.cascade("PRK", "KOR", "2025-06-01", reading="escalatory", world=world)
-    reasons = {c.reason for c in result.conflicts if c.neutral}
-    assert reasons == {"bound both to join and not to join the war against Bulgaria (BGR)"}
+    reasons = {c.state: c.reason for c in result.conflicts if c.neutral}
+    # every state owed neutrality on the other side is named, not only the first (Belarus owes it to four)
+    assert reasons["BLR"] == NEUTRAL + ", Lithuania (LTU), Poland (POL) and Romania (ROU)"
+    for c in result.conflicts:
+        if c.neutral:
+            assert all(named_state(n.toward, result.names) in c.reason for n in c.neutral)
     text = explain_text(result)
     lines = [line for line in text.splitlines() if line.startswith("Conflict: ") and "Bulgaria (BGR)" in line]
-    assert lines and all(" is bound both to join and not to join the war against Bulgaria (BGR) under " in line
-                         for line in lines)
+    assert lines and all(" is " + NEUTRAL in line for line in lines)
     assert OLD.findall(text) == [] and OLD.findall(str(result.to_dict()["conflicts"])) == []
 
 

@@ -68,8 +68,11 @@ def test_the_structured_fields_keep_the_ids(results: dict[tuple[str, str, str, s
     r = results[("PRK", "KOR", DAY, "escalatory")]
     conflicts = [c for c in r["conflicts"] if c["reason"].startswith("bound both to join and not to join")]
     assert conflicts
-    assert all(c["reason"] == "bound both to join and not to join the war against Bulgaria (BGR)" for c in conflicts)
-    assert {c["neutral"][0]["toward"] for c in conflicts} == {"BGR"}  # the record itself keeps the id
+    by_state = {c["state"]: c["reason"] for c in conflicts}
+    assert by_state["BLR"] == ("bound both to join and not to join the war against Bulgaria (BGR), Lithuania (LTU), "
+                               "Poland (POL) and Romania (ROU)")
+    assert {n["toward"] for c in conflicts if c["state"] == "BLR" for n in c["neutral"]} == {"BGR", "LTU", "POL", "ROU"}
+    # the records themselves keep the ids
     assert {j["because"]["by"] for j in r["joiners"]} <= {"PRK", "KOR", *r["sides"]["attack"], *r["sides"]["defense"]}
 
 

@@ -43,7 +43,7 @@ from foedus.model.dated_names import renamed_on
 from foedus.model.treaty import Kind
 from foedus.model.vocab import CERTAINTY_RANK
 from foedus.model.world import World
-from foedus.wording import named_state
+from foedus.wording import and_listed, named_state
 
 __all__ = ["run_cascade"]
 
@@ -211,7 +211,7 @@ class _Run:
             if len(sides) > 1 or against_neutral:
                 reason = ("bound to both sides" if len(sides) > 1
                           else "bound both to join and not to join the war against "
-                          + named_state(against_neutral[0].toward, self.names))
+                          + and_listed(sorted({named_state(n.toward, self.names) for n in against_neutral})))
                 earlier = tuple(self.joiners.get(state, ()))
                 return Conflict(state, self.rounds, reason, earlier + tuple(obligations), tuple(against_neutral))
             if obligations and current is None:

@@ -50,7 +50,7 @@ from foedus.engine.scenario import Attack, Scenario
 from foedus.engine.set_aside import set_aside
 from foedus.engine.table import LegTable, leg_table
 from foedus.model.world import World
-from foedus.wording import named_state
+from foedus.wording import and_listed, named_state
 
 if TYPE_CHECKING:
     from foedus.model.places import Place
@@ -235,7 +235,9 @@ class _Run:
         """`state` is conflicted (bound to both sides, or both to join and not to join the war against a state):
         excluded, and reported."""
         against_neutral = neutral_records(against, self.certify, store=self.index.derived("records", interned))
-        toward = named_state(against_neutral[0].toward, self.certify.names) if not both else ""
+        # every state on the other side it owes neutrality to, by name (one record per treaty and state)
+        toward = "" if both else and_listed(sorted({named_state(n.toward, self.certify.names)
+                                                    for n in against_neutral}))
         reason = conflict.BOTH_SIDES if both else conflict.NEUTRAL_TOWARD + toward
         earlier = self.joiners.get(state, [])
         self.conflicts.append(Conflict(state, self.rounds, reason, self.cite([*earlier, *obligations]),
