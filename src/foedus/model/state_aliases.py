@@ -6,11 +6,12 @@ from __future__ import annotations
 
 __all__ = ["ALIASES"]
 
-# Common short forms, and names old (COW 640, 255, 345: the names `foedus.model.dated_names` shows on a date) or new
-# (Cabo Verde, 2013), that countrycode does not catch.
+# Common short forms, and names old (COW 640, 255, 345, 300: the names `foedus.model.dated_names` shows on a date) or
+# new (Cabo Verde, 2013), that countrycode does not catch.
 ALIASES = {"UK": "GBR", "US": "USA", "USSR": "RUS", "Soviet Union": "RUS", "PRC": "CHN", "ROC": "TWN",
            "UAE": "ARE", "Britain": "GBR", "Ottoman Empire": "TUR", "Prussia": "DEU", "Cabo Verde": "CPV",
            "Serbia and Montenegro": "SRB",
+           "Austrian Empire": "COW300", "Empire of Austria": "COW300",  # COW 300 before the Compromise of 1867
            "KSA": "SAU", "RSA": "ZAF", "RMI": "MHL", "NZ": "NZL",  # the kingdom, the republics: own names
            # states that countrycode gives no ISO3 (the registry's COW<n> ids), by their usual names
            "West Germany": "COW260", "FRG": "COW260", "South Vietnam": "COW817",

@@ -17,7 +17,7 @@ from typing import Protocol, TypeVar
 
 from foedus.errors import AmbiguousNameError, UnknownStateError
 from foedus.model.state_files import spells_text
-from foedus.model.state_names import MORE_WORDS, STYLE_WORDS, Named, plain_names, several_states, words
+from foedus.model.state_names import MORE_WORDS, STYLE_WORDS, Named, norm, plain_names, several_states, words
 from foedus.wording import in_words
 
 __all__ = ["aside_state", "ended", "no_state", "not_a_number", "one_of", "other_forms", "qualifiers", "unstyled"]
@@ -164,29 +164,40 @@ def aside_state(raw: str, resolve: Callable[[str], list[S]]) -> tuple[str, S] | 
     return (first, fits[0]) if len(fits) == 1 else None
 
 
-def ended(raw: str, first: str, state: Named, living: list[S], day: dt.date) -> AmbiguousNameError:
+def ended(raw: str, first: str, state: Named, living: list[S], day: dt.date,
+          names: Mapping[str, str] | None = None) -> AmbiguousNameError:
     """The refusal of a name several states have carried with an aside that names one of them that is no state on
     `day` ("Germany (Prussia)" on 1960-01-01, "Yemen (Arab Republic of Yemen)" after 1990-05-21): such a name means
-    a state of that name on the day (`living`), as it does alone, and the aside only tells them apart."""
-    now = " or ".join(f"{s.name} ({s.id})" for s in living) or "no state"
-    return AmbiguousNameError(
-        f"{raw!r} names {state.name} ({state.id}, COW {state.ccode}, {spells_text(state.spells)}), which is no state "
-        f"of the system on {day}, when {first!r} names {now}; give a code", _candidates([state]), raw)
+    a state of that name on the day (`living`), as it does alone, and the aside only tells them apart. Each state is
+    named as called on the day (`names`, id -> name; today's name where it has none)."""
+    named = names or {}
+    now = " or ".join(f"{named.get(s.id, s.name)} ({s.id})" for s in living) or "no state"
+    what = f"{named.get(state.id, state.name)} ({state.id}, COW {state.ccode}, {spells_text(state.spells)})"
+    return AmbiguousNameError(f"{raw!r} names {what}, which is no state of the system on {day}, when {first!r} names "
+                              f"{now}; give a code", _candidates([state], named), raw)
 
 
-def one_of(raw: str, found: list[D], day: dt.date, among: tuple[frozenset[str], str] | None, dated: bool) -> D:
+def one_of(raw: str, found: list[D], day: dt.date, among: tuple[frozenset[str], str] | None, dated: bool,
+           called: tuple[str, Mapping[str, str]] = ("", {})) -> D:
     """The state a name several states have carried (`found`) means: the one in the system on `day` (with no spells,
     `dated` false, the one of today, with an ISO3 code), or the one `among` the states given, (ids, what they are:
-    `foedus.model.states.Among`, a war's belligerents).
+    `foedus.model.states.Among`, a war's belligerents). `called` is the name's key (`norm`'s) and each state's name on
+    the day (id -> name, `StateRegistry.names_on`): a state then called by a name that does not hold the name asked
+    (COD, Zaire from 1971-10-27 to 1997-05-17, is no Congo then) is not of that name, unless that leaves none of them
+    ("Germany" in 1860 is still Prussia, the one state of the name then). A refusal names each state as on the day.
 
     Raises:
         AmbiguousNameError: several of them, or none, are: it lists those, or all, with codes and dates, and asks
             for a code.
     """
+    key, names = called
     if among is not None:
         living = [s for s in found if s.id in among[0]]
     else:
         living = [s for s in found if (s.member_on(day) if dated else s.iso3)]
+    if len(living) > 1 and (so_called := [s for s in living if key in norm(names.get(s.id, s.name))
+                                          or names.get(s.id, s.name) == s.name]):
+        living = so_called
     if len(living) == 1:
         return living[0]
     if among is not None:
@@ -194,14 +205,15 @@ def one_of(raw: str, found: list[D], day: dt.date, among: tuple[frozenset[str], 
     else:
         which = f"{in_words(len(living))} states of that name exist" if living else "no state of that name exists"
     shown = living or found
-    listed = "; ".join(f"{s.name} ({s.id}, COW {s.ccode}" + (", " + spells_text(s.spells) if s.spells else "") + ")"
-                       for s in shown)
-    raise AmbiguousNameError(f"{raw!r} is ambiguous: on {day} {which}; give a code: {listed}", _candidates(shown), raw)
+    listed = "; ".join(f"{names.get(s.id, s.name)} ({s.id}, COW {s.ccode}"
+                       + (", " + spells_text(s.spells) if s.spells else "") + ")" for s in shown)
+    raise AmbiguousNameError(f"{raw!r} is ambiguous: on {day} {which}; give a code: {listed}",
+                             _candidates(shown, names), raw)
 
 
-def _candidates(states: Sequence[Named]) -> list[dict[str, object]]:
-    """The states a refusal lists, as `AmbiguousNameError.candidates` (id, name, COW code, spells)."""
-    return [{"id": s.id, "name": s.name, "ccode": s.ccode,
+def _candidates(states: Sequence[Named], names: Mapping[str, str]) -> list[dict[str, object]]:
+    """The states a refusal lists, as `AmbiguousNameError.candidates` (id, name on the day asked, COW code, spells)."""
+    return [{"id": s.id, "name": names.get(s.id, s.name), "ccode": s.ccode,
              "spells": [[a.isoformat(), b.isoformat() if b else None] for a, b in s.spells]} for s in states]
 
 

@@ -40,6 +40,7 @@ _AMBIGUOUS = {
     "germany": ("DEU", "COW260", "COW265"),
     "federalrepublicofgermany": ("DEU", "COW260"),  # West Germany's style, and unified Germany's since 1990
     "vietnam": ("VNM", "COW817"),
+    "austria": ("AUT", "COW300"),  # the Austrian Empire (COW 300, "Austria-Hungary" from 1867) and the republic
 }
 
 
@@ -135,7 +136,7 @@ class StateRegistry:
 
         ISO3 wins over a COW abbreviation when both exist (AUS is Australia; Austria is AUT). A name
         several states have carried (Congo, Korea, Guinea, Yemen, Germany, the Federal Republic of Germany,
-        Vietnam) means the one state of that name in the system on `day` (today when not given); if there are
+        Vietnam, Austria) means the one state of that name in the system on `day` (today when not given); if there are
         several, or none, it is ambiguous; given `among` (a war's belligerents) it means the one of them of that name,
         on any day, alone or with an aside ("Germany (GMY)"). The forms research datasets give names in are read too
         (`foedus.model.state_forms`): "Korea, Rep.", "Vietnam, Republic of", "Iran (Persia)".
@@ -151,7 +152,7 @@ class StateRegistry:
 
             state_forms.not_a_number(raw)
         if key in _AMBIGUOUS:
-            return self._disambiguate(raw, _AMBIGUOUS[key], day or dt.date.today(), among)
+            return self._disambiguate(raw, key, day or dt.date.today(), among)
         hit = self._index.get(key) or self._other_form(raw, day, among)
         if isinstance(hit, State):
             return hit
@@ -171,7 +172,7 @@ class StateRegistry:
 
         for form in (forms := state_forms.other_forms(raw)):
             if (key := norm(form)) in _AMBIGUOUS:
-                return self._disambiguate(raw, _AMBIGUOUS[key], day or dt.date.today(), among)
+                return self._disambiguate(raw, key, day or dt.date.today(), among)
             if key in self._index:
                 return self._index[key]
         state_forms.no_state(raw)
@@ -191,7 +192,8 @@ class StateRegistry:
             return state_forms.unstyled(raw, found, self.states, resolve, _ALIASES) if styled else found
         first, state = aside  # a name several carried means one on the day: the aside only tells them apart
         if among is None and self.carriers(first) and state.member_on(on := day or dt.date.today()) is False:
-            raise state_forms.ended(raw, first, state, [s for s in resolve(first) if s.member_on(on)], on)
+            raise state_forms.ended(raw, first, state, [s for s in resolve(first) if s.member_on(on)], on,
+                                    self.names_on(on))
         return state
 
     def carriers(self, text: str) -> frozenset[str]:
@@ -202,11 +204,13 @@ class StateRegistry:
         """The id of the state `text` names (see `resolve`)."""
         return self.resolve(text, day).id
 
-    def _disambiguate(self, raw: str, ids: tuple[str, ...], day: dt.date, among: Among | None) -> State:
-        """The one state of a name several carried (`ids`) on `day`, or `among` the states given (`one_of`)."""
+    def _disambiguate(self, raw: str, key: str, day: dt.date, among: Among | None) -> State:
+        """The one state of a name several carried (`_AMBIGUOUS[key]`) on `day`, or `among` the states given
+        (`one_of`), each read by its name on the day (Zaire is no Congo)."""
         from foedus.model.state_forms import one_of  # here: a name none of them shares is looked up without it
 
-        return one_of(raw, [self.states[i] for i in ids if i in self.states], day, among, self.has_system_dates)
+        found = [self.states[i] for i in _AMBIGUOUS[key] if i in self.states]
+        return one_of(raw, found, day, among, self.has_system_dates, (key, self.names_on(day)))
 
     def by_pattern(self, raw: str) -> str | None:
         """The state whose name pattern (countrycode's) the text matches, with no other word in the text than
