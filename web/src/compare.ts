@@ -2,14 +2,18 @@
 // gains, loses or switches, each with the treaty and article that explain the change, and those on the same side
 // under other treaties (`rebased`), how the war's course to the date differs with attacks ongoing since an earlier
 // day (`ongoing`), and why a treaty a what-if touched moves no one (`unchanged_because`), as `foedus compare` lists
-// them.
-import type { Comparison } from "./api";
+// them. A state is named as on the date of the result the entry tells of (the other's, but the base's for a state
+// that joins or is bound both ways no longer): comparing 1979 with 1995, RUS is the Soviet Union on the one and Russia
+// on the other.
+import type { CascadeResult, Comparison } from "./api";
+import type { NameOf } from "./datednames";
 import { h } from "./dom";
 import { namedState } from "./wording";
 
-export function renderComparison(host: HTMLElement, c: Comparison, names: (id: string) => string,
+export function renderComparison(host: HTMLElement, c: Comparison, namesOf: (r: CascadeResult) => NameOf,
                                  onPick: (id: string) => void): void {
-  const btn = (id: string) => {
+  const [base, other] = [namesOf(c.base), namesOf(c.other)];
+  const btn = (id: string, names: NameOf = other) => {
     const b = h("button", { type: "button", class: "state", "data-state": id, title: namedState(id, names) }, namedState(id, names));
     b.addEventListener("click", () => onPick(id));
     return b;
@@ -19,7 +23,7 @@ export function renderComparison(host: HTMLElement, c: Comparison, names: (id: s
   const ch = c.changes;
   const items = [
     ...ch.gained.map((g) => h("li", { class: "gained" }, "+ ", btn(g.state), ` joins the ${g.side}: ${g.why}`)),
-    ...ch.lost.map((l) => h("li", { class: "lost" }, "− ", btn(l.state), ` no longer joins the ${l.side} (was: ${l.why_before})`)),
+    ...ch.lost.map((l) => h("li", { class: "lost" }, "− ", btn(l.state, base), ` no longer joins the ${l.side} (was: ${l.why_before})`)),
     ...ch.switched.map((s) => h("li", { class: "switched" }, "⇄ ", btn(s.state), ` switches ${s.from} → ${s.to}: ${s.why}`)),
     ...ch.rebased.map((r) => h("li", { class: "rebased" }, "= ", btn(r.state), ` still joins the ${r.side}, `
       + (r.why !== r.why_before ? `now under ${r.why} (was ${r.why_before})` : `under ${r.why}`)
@@ -28,7 +32,7 @@ export function renderComparison(host: HTMLElement, c: Comparison, names: (id: s
         return rest.length ? `; ${word} ${rest.join(", ")}` : "";
       }).join(""))),
     ...ch.new_conflicts.map((s) => h("li", {}, "! ", btn(s), " is now bound both ways")),
-    ...ch.resolved_conflicts.map((s) => h("li", {}, "✓ ", btn(s), " is no longer bound both ways")),
+    ...ch.resolved_conflicts.map((s) => h("li", {}, "✓ ", btn(s, base), " is no longer bound both ways")),
   ];
   // the war's course to the date (foedus.war.ongoing_changes), in the CLI's words: "ongoing: ..." lines
   const on = ch.ongoing;
@@ -38,14 +42,14 @@ export function renderComparison(host: HTMLElement, c: Comparison, names: (id: s
       + (cite(m) === `${m.treaty_before} art. ${m.article_before}` ? `(was ${m.since_before}), ${cite(m)}`
         : `under ${cite(m)} (was ${m.since_before} under ${m.treaty_before} art. ${m.article_before})`))),
     ...on.bound.map((b) => h("li", { class: "ongoing" }, "+ ", btn(b.state), ` bound since ${b.since} (${b.side}, ${cite(b)})`)),
-    ...on.unbound.map((b) => h("li", { class: "ongoing" }, "− ", btn(b.state),
+    ...on.unbound.map((b) => h("li", { class: "ongoing" }, "− ", btn(b.state, base),
       ` no longer bound to the date (was since ${b.since}: ${b.side}, ${cite(b)})`)),
     ...on.switched.map((s) => h("li", { class: "ongoing" }, "⇄ ", btn(s.state),
       ` switches from ${s.side_before} to ${s.side}: bound since ${s.since} under ${cite(s)} `
       + `(was since ${s.since_before} under ${s.treaty_before} art. ${s.article_before})`)),
     ...on.lapsed_added.map((l) => h("li", { class: "ongoing" }, "+ ", btn(l.state),
       ` bound ${l.from} to ${l.to} (${l.side}, ${cite(l)}), no longer by the date`)),
-    ...on.lapsed_removed.map((l) => h("li", { class: "ongoing" }, "− ", btn(l.state),
+    ...on.lapsed_removed.map((l) => h("li", { class: "ongoing" }, "− ", btn(l.state, base),
       ` no longer bound ${l.from} to ${l.to} (${l.side}, ${cite(l)})`)),
   ] : [];
   // why each treaty a what-if change touched moves no one, in the engine's words (foedus.engine.unmoved), as the CLI

@@ -1,7 +1,8 @@
 // The names states had on the form's date (the Soviet Union in 1979, Zaire in 1990), for the map's tooltips and
 // the pickers' chips: `/api/states?date=` names each state in the system as the server does
 // (StateRegistry.names_on); a state not in the system then keeps today's name. Asked once per date, the last
-// date asked winning, so a slider drag does not leave an older date's names behind.
+// date asked winning, so a slider drag does not leave an older date's names behind. Any other date's names (a war
+// frame's, the compared date's) come from the same cache, or from a result's `renamed`.
 import { api, type StateRow } from "./api";
 
 export type NameOf = (id: string) => string;
@@ -32,19 +33,38 @@ export class DatedNames {
     this.timer = setTimeout(() => void this.fetch(date), this.cache.has(date) ? 0 : 120);
   }
 
-  private async fetch(date: string): Promise<void> {
+  /** The names on `date` (today's for a state not in the system then, or all today's when they cannot be had). */
+  async on(date: string): Promise<NameOf> {
+    return this.over((await this.load(date)) ?? new Map());
+  }
+
+  /** The names on a result's date: its `renamed` (those called otherwise then than today), else today's. */
+  of(renamed: Record<string, string>): NameOf {
+    return this.over(new Map(Object.entries(renamed)));
+  }
+
+  private over(names: Map<string, string>): NameOf {
+    return (id) => names.get(id) ?? this.today.get(id) ?? id;
+  }
+
+  /** A date's names from the server, asked once per date; undefined when the server did not answer. */
+  private async load(date: string): Promise<Map<string, string> | undefined> {
     let dated = this.cache.get(date);
     if (!dated) {
       try {
         dated = new Map((await api.states(date)).map((s) => [s.id, s.name]));
       } catch {
-        return; // the names already shown stay; the run itself reports a bad date
+        return undefined; // the names already shown stay; the run itself reports a bad date
       }
       this.cache.set(date, dated);
     }
-    if (date !== this.asked) return;
-    const names = dated;
-    this.name = (id) => names.get(id) ?? this.today.get(id) ?? id;
+    return dated;
+  }
+
+  private async fetch(date: string): Promise<void> {
+    const dated = await this.load(date);
+    if (!dated || date !== this.asked) return;
+    this.name = this.over(dated);
     for (const listener of this.listeners) listener(this.name);
   }
 }

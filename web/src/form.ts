@@ -6,19 +6,21 @@ import { SWITCH_CHOICES, SWITCH_DEFAULTS } from "./contract";
 import { DateControl, isDate, today } from "./datecontrol";
 import { DatedNames, type NameOf } from "./datednames";
 import { byId, h } from "./dom";
+import { existsOn } from "./membership";
 
 /** Find a state from what a person typed: id, ISO3, COW code or number, name, or "Name (ID)". */
 export function resolveState(text: string, states: StateRow[]): StateRow | undefined {
   return matchStates(text, states, null)[0];
 }
 
-/** The state a code (or, with `names`, an exact name) is, in the server's order (foedus.model.states): an id or
- * ISO3 code first, then a name, then a COW abbreviation, then a COW number. KOR is South Korea, although COW's KOR
- * is the kingdom of 1887-1905 (likewise CZE, MNG, SWZ); undefined when nothing is exactly that. */
-export function exactState(text: string, states: StateRow[], names = false): StateRow | undefined {
+/** The state a code (or, with `names`, an exact name: today's, or the one `dated` gives) is, in the server's order
+ * (foedus.model.states): an id or ISO3 code first, then a name, then a COW abbreviation, then a COW number. KOR is
+ * South Korea, although COW's KOR is the kingdom of 1887-1905 (likewise CZE, MNG, SWZ); undefined when nothing is
+ * exactly that. */
+export function exactState(text: string, states: StateRow[], names = false, dated: NameOf | null = null): StateRow | undefined {
   const key = text.trim().toLowerCase();
   const keys: ((s: StateRow) => (string | null | undefined)[])[] = [(s) => [s.id, s.iso3],
-    (s) => (names ? [s.name] : []), (s) => [s.cow], (s) => [s.ccode?.toString()]];
+    (s) => (names ? [s.name, dated?.(s.id)] : []), (s) => [s.cow], (s) => [s.ccode?.toString()]];
   for (const of of keys) {
     const found = states.find((s) => of(s).some((v) => v != null && v.toLowerCase() === key));
     if (found) return found;
@@ -26,24 +28,23 @@ export function exactState(text: string, states: StateRow[], names = false): Sta
   return undefined;
 }
 
-function existsOn(s: StateRow, date: string): boolean {
-  return s.spells.some(([a, b]) => a <= date && (b === null || date <= b));
-}
-
-/** Every state the text may mean: one on an exact id/code/name match, else those whose name fits,
- *  narrowed to the ones in the state system on `date` when that leaves one (several: the form asks). An exact name
- *  of a state not in the system on `date` gives none: the server reads such a name on the date (Korea in 2025 is
- *  either Korea of the day, not the kingdom of 1887-1905), so the picker asks it. */
-export function matchStates(text: string, states: StateRow[], date: string | null): StateRow[] {
+/** Every state the text may mean: one on an exact id/code/name match, else those whose name fits (today's, or the
+ *  one `dated` gives: the Soviet Union on a 1979 date), narrowed to the ones in the state system on `date` when that
+ *  leaves one (several: the form asks). An exact name of a state not in the system on `date` gives none: the server
+ *  reads such a name on the date (Korea in 2025 is either Korea of the day, not the kingdom of 1887-1905), so the
+ *  picker asks it. */
+export function matchStates(text: string, states: StateRow[], date: string | null,
+                            dated: NameOf | null = null): StateRow[] {
   const raw = text.trim();
   if (!raw) return [];
   const inParens = /\(([^()]+)\)\s*$/.exec(raw);
   const key = (inParens ? inParens[1] : raw).toLowerCase();
-  const exact = exactState(key, states, true);
+  const exact = exactState(key, states, true, dated);
   if (exact) return date === null || existsOn(exact, date) || exactState(key, states) === exact ? [exact] : [];
   const lower = raw.toLowerCase();
-  const starts = states.filter((s) => s.name.toLowerCase().startsWith(lower));
-  const found = starts.length ? starts : states.filter((s) => s.name.toLowerCase().includes(lower));
+  const names = (s: StateRow) => [s.name, dated?.(s.id) ?? s.name].map((n) => n.toLowerCase());
+  const starts = states.filter((s) => names(s).some((n) => n.startsWith(lower)));
+  const found = starts.length ? starts : states.filter((s) => names(s).some((n) => n.includes(lower)));
   if (found.length <= 1 || date === null) return found;
   const living = found.filter((s) => existsOn(s, date));
   return living.length ? living : found;
@@ -76,7 +77,7 @@ class StatePicker {
     const typed = this.input.value.trim();
     if (!typed || typed === this.handled) return;
     this.handled = typed;
-    const found = matchStates(typed, this.states, this.date());
+    const found = matchStates(typed, this.states, this.date(), this.name);
     if (found.length > 1) {
       this.ask(typed, found);
       return;
@@ -162,10 +163,14 @@ export class ScenarioForm {
     this.date = new DateControl(onDateScrub, runAt, (d) => this.names.show(d));
   }
 
-  /** Name the chips and the search list's states as on the form's date. */
+  /** Name the chips', the search list's and the place list's states (a place's holder) as on the form's date. */
   private rename(): void {
     const name = this.names.name;
     byId("state-list").replaceChildren(...this.states.map((s) => h("option", { value: `${name(s.id)} (${s.id})` })));
+    for (const o of byId("place").querySelectorAll<HTMLOptionElement>("option[data-holder]")) {
+      const holder = o.dataset.holder ?? "";
+      o.textContent = holder ? `${o.dataset.name ?? ""} (${name(holder)})` : o.dataset.name ?? "";
+    }
     this.attacker.render();
     this.target.render();
   }
@@ -176,8 +181,8 @@ export class ScenarioForm {
     for (const kind of kinds) {
       const group = h("optgroup", { label: kind });
       for (const p of places.filter((x) => x.kind === kind).sort((a, b) => a.name.localeCompare(b.name))) {
-        const holder = p.sovereign ?? p.administrator;
-        group.append(h("option", { value: p.id }, holder ? `${p.name} (${holder})` : p.name));
+        group.append(h("option", { value: p.id, "data-holder": p.sovereign ?? p.administrator ?? "",
+          "data-name": p.name }, p.name));
       }
       select.append(group);
     }

@@ -15,7 +15,9 @@ import { renderLegend } from "./legend";
 import { WorldMap } from "./map";
 import { MapKeys } from "./mapkeys";
 import { MapMode } from "./mapmode";
+import { MapNames } from "./mapnames";
 import { renderNetwork } from "./network";
+import { setBusy, showError } from "./pageline";
 import { scenarioOf, writeExtras } from "./panels";
 import { renderProbabilities } from "./probabilities";
 import { checkShared } from "./shared";
@@ -37,6 +39,7 @@ class App {
   private pickRole: "attacker" | "target" | null = null;
   private running = 0;
   private readonly names: Names;
+  private readonly mapNames: MapNames; // the states' names on the map's date
   private readonly places: Map<string, PlaceRow>;
   private readonly form: ScenarioForm;
   private readonly map: WorldMap;
@@ -48,27 +51,27 @@ class App {
 
   constructor(private readonly states: StateRow[], private readonly placeRows: PlaceRow[], treaties: TreatyRow[],
               private readonly version: string, private readonly dataVersions: Record<string, string>) {
-    const stateNames = new Map(states.map((s) => [s.id, s.name]));
     const treatyNames = new Map(treaties.map((t) => [t.id, t.name]));
     this.places = new Map(placeRows.map((p) => [p.id, p]));
     this.names = {
-      // a state called otherwise on the shown result's date (the Soviet Union in 1979) by that name, as the CLI
-      state: (id) => this.current?.result.renamed[id] ?? stateNames.get(id) ?? id,
+      // as called on the map's date (the Soviet Union in 1979): the result's, the war frame's or the form's
+      state: (id) => this.mapNames.state(id),
       treaty: (id) => treatyNames.get(id) ?? id,
       place: (id) => this.places.get(id)?.name ?? id,
     };
     const homes = new Map(placeRows.filter((p) => p.kind === "home" && p.coords && p.sovereign)
       .map((p) => [p.sovereign ?? "", [p.coords?.lon ?? 0, p.coords?.lat ?? 0] as [number, number]]));
-    this.form = new ScenarioForm(states, placeRows, (m) => this.showError(m),
+    this.form = new ScenarioForm(states, placeRows, showError,
       () => { if (this.current) void this.run(); }, async () => this.run());
     this.map = new WorldMap(byId("map"), new Map(states.map((s) => [s.id, s])), homes, (id) => this.onMapPick(id));
-    new MapKeys(this.map, () => this.form.names.name, (id) => this.onMapPick(id));
-    this.form.names.listen((name) => { this.map.nameOf = name; this.map.retitle(); }); // the form's date's names
+    this.mapNames = new MapNames(this.form.names, () => this.map.retitle());
+    this.map.nameOf = this.mapNames.state;
+    new MapKeys(this.map, () => this.mapNames.state, (id) => this.onMapPick(id));
     this.borders = new BordersView(this.map);
     this.mode = new MapMode(this.map, () => { if (this.current) this.link(); });
-    this.whatif = new WhatIfPanel(states, treaties, (m) => this.showError(m), () => undefined);
+    this.whatif = new WhatIfPanel(states, treaties, showError, () => undefined);
     this.framePanels = new FramePanels(this.names);
-    this.timeline = new WarTimeline(() => this.scenario(), (m) => this.showError(m), (f, r, w) => this.showFrame(f, r, w));
+    this.timeline = new WarTimeline(() => this.scenario(), showError, (f, r, w) => this.showFrame(f, r, w));
     this.wire();
   }
 
@@ -93,7 +96,7 @@ class App {
         ...(poster?.caption ?? [])];
       byId("export-png").dataset.caption = caption.join("\n");
       exportPng(this.map.svg, r, this.current.roles, this.title(r), caption, dutiesOf(r), poster?.entries)
-        .catch((e: unknown) => this.showError(String(e)));
+        .catch((e: unknown) => showError(String(e)));
     });
   }
 
@@ -123,7 +126,7 @@ class App {
     this.mode.view = shared.view;
     this.selected = shared.select;
     if (s.attacker.length && s.target.length) return true;
-    this.showError(`This link could not be used as it is: ${shared.problems.join("; ")}. Pick an attacker and a target.`);
+    showError(`This link could not be used as it is: ${shared.problems.join("; ")}. Pick an attacker and a target.`);
     return false;
   }
 
@@ -136,14 +139,14 @@ class App {
     const scenario = this.scenario();
     const problem = this.frame ? "A war's date is on the map: Run the scenario, then Compare."
       : scenario.attacker.length && scenario.target.length ? "" : "Pick at least one attacker and one target first.";
-    if (problem) { this.showError(problem); return; }
+    if (problem) { showError(problem); return; }
     try {
       const c = await api.compare(scenario, this.otherDate());
-      this.showError("");
-      renderComparison(byId("comparison"), c, this.names.state, (id) => this.select(id));
+      showError("");
+      renderComparison(byId("comparison"), c, (r) => this.form.names.of(r.renamed), (id) => this.select(id));
       writeQuery(scenario, this.selected, this.otherDate(), this.mode.view);
     } catch (e) {
-      this.showError(e instanceof ApiError ? e.message : `request failed: ${String(e)}`);
+      showError(e instanceof ApiError ? e.message : `request failed: ${String(e)}`);
     }
   }
 
@@ -181,31 +184,19 @@ class App {
     }
   }
 
-  private showError(message: string): void {
-    const el = byId("error");
-    el.textContent = message;
-    el.hidden = !message;
-  }
-
-  private setBusy(on: boolean): void {
-    byId<HTMLButtonElement>("run").disabled = on;
-    document.body.classList.toggle("busy", on);
-    byId("results").setAttribute("aria-busy", String(on));
-  }
-
   /** Run the form's scenario; true when it ran. `notes` are shown with the result (a shared link's problems). */
   async run(notes: string[] = []): Promise<boolean> {
     const { scenario, seedProblem } = scenarioOf(this.form, this.whatif);
-    this.showError("");
+    showError("");
     if (scenario.attacker.length === 0 || scenario.target.length === 0) {
-      this.showError("Pick at least one attacker and one target (search box, or Pick on map).");
+      showError("Pick at least one attacker and one target (search box, or Pick on map).");
       return false;
     }
-    if (seedProblem) { this.showError(`${seedProblem}.`); return false; }
+    if (seedProblem) { showError(`${seedProblem}.`); return false; }
     this.timeline.stop();
     const ticket = ++this.running;
     byId("status").textContent = "running…";
-    this.setBusy(true);
+    setBusy(true);
     try {
       const result = await api.cascade(scenario);
       if (ticket !== this.running) return false;
@@ -213,29 +204,29 @@ class App {
       writeQuery(scenario, this.selected, this.otherDate(), this.mode.view);
       const world = scenario.whatif.length ? ` (what-if world: ${scenario.whatif.length} change(s))` : "";
       byId("status").textContent = `${result.joiners.length} joiner(s) in ${result.rounds} round(s)${world}.`;
-      if (notes.length) this.showError(`Parts of this link could not be used: ${notes.join("; ")}.`);
+      if (notes.length) showError(`Parts of this link could not be used: ${notes.join("; ")}.`);
       return true;
     } catch (e) {
       if (ticket !== this.running) return false;
       byId("status").textContent = this.frame ? frameNote(this.frame.frame, this.frame.war) // what the map still shows
         : this.current ? `Still showing the previous result: ${this.title(this.current.result)}.` : "";
-      this.showError(e instanceof ApiError ? e.message : `request failed: ${String(e)}`);
+      showError(e instanceof ApiError ? e.message : `request failed: ${String(e)}`);
       if (e instanceof ApiError && e.candidates.length && e.name_ !== null) this.askWhich(e.name_, e);
       return false;
     } finally {
-      if (ticket === this.running) this.setBusy(false);
+      if (ticket === this.running) setBusy(false);
     }
   }
 
   private contested(): void {
-    this.map.showContested(this.placeRows, this.current?.result.territory_view ?? this.form.read().territory_view,
-      this.names.state);
+    this.map.showContested(this.placeRows, this.current?.result.territory_view ?? this.form.read().territory_view);
   }
 
   private async show(result: CascadeResult): Promise<void> {
     const roles = rolesOf(result);
     const duties = dutiesOf(result);
     this.current = { result, roles };
+    this.mapNames.result(result);
     this.timeline.reset(); // the war's log and date describe a map no longer shown
     if (this.frame) { this.frame = null; this.framePanels.leave(); }
     await this.borders.update(result.date);
@@ -255,6 +246,7 @@ class App {
   /** One date of a replayed war on the map: who fights, who is bound, on that date's borders; the panels follow
    * (or say they cannot) and the exports are off, as the scenario's result is no longer on the map. */
   private async showFrame(frame: WarFrame, roles: Map<string, Role>, war: WarReplay): Promise<void> {
+    if (!await this.mapNames.frame(frame.date)) return; // a run's result came in meanwhile: it keeps the map
     this.frame = { frame, war };
     this.framePanels.show(frame, roles, war, this.selected, (id) => this.select(id));
     await this.borders.update(frame.date);
@@ -291,9 +283,7 @@ async function boot(): Promise<void> {
       api.health()]);
     await new App(states, places, treaties, health.version, health.datasets ?? {}).start();
   } catch (e) {
-    const el = byId("error");
-    el.textContent = `The app could not start: ${e instanceof Error ? e.message : String(e)}`;
-    el.hidden = false;
+    showError(`The app could not start: ${e instanceof Error ? e.message : String(e)}`);
   }
 }
 

@@ -12,6 +12,7 @@ import type { PlaceRow, StateRow } from "./api";
 import { historicalFeatures, projectedBounds, type BorderProps } from "./borders";
 import { contestedPlaces, describe, holderOf } from "./contested";
 import type { Duty } from "./duty";
+import { existsOn } from "./membership";
 import { COLORS, type Category, type Role } from "./roles";
 import { hatchDefs, hatchMarks, SVG_NS, svgEl, titled } from "./svg";
 import { WIDTH, Zoom } from "./zoom";
@@ -25,12 +26,6 @@ const DOT_R = 3.2;
 
 type Props = BorderProps;
 
-/** Whether the registry counts the state as a member of the state system on `date` (unknown counts as yes). */
-export function existsOn(state: StateRow | undefined, date: string): boolean {
-  if (!state || state.spells.length === 0) return true;
-  return state.spells.some(([start, end]) => start <= date && (end === null || date <= end));
-}
-
 export class WorldMap {
   readonly svg: SVGSVGElement;
   private projection: GeoProjection = geoNaturalEarth1();
@@ -42,7 +37,8 @@ export class WorldMap {
   private readonly byNumeric = new Map<number, string>();
   private readonly byCow = new Map<number, string>();
   private readonly mainBox = new Map<string, [number, number, number, number]>(); // each state's largest part
-  /** A state's name in the tooltips: the form's date's (main.ts sets it; the Soviet Union in 1979). */
+  private contested: { places: PlaceRow[]; view: string } = { places: [], view: "" }; // drawn by showContested
+  /** A state's name in the tooltips: the map's date's (main.ts sets it; the Soviet Union in 1979). */
   nameOf = (id: string): string => this.states.get(id)?.name ?? id;
 
   constructor(
@@ -152,15 +148,16 @@ export class WorldMap {
   }
 
   /** Draw the contested places (outlines) as the holder `view` gives them; painted with that holder's role. */
-  showContested(places: PlaceRow[], view: string, name: (id: string) => string): void {
-    this.layers.contested.replaceChildren(...contestedPlaces(places).map((p) => {
+  showContested(places: PlaceRow[], view: string): void {
+    this.contested = { places: contestedPlaces(places), view };
+    this.layers.contested.replaceChildren(...this.contested.places.map((p) => {
       const ring = [...(p.outline ?? []), (p.outline ?? [])[0]];
       let shape: Polygon = { type: "Polygon", coordinates: [ring] };
       if (geoArea(shape) > 2 * Math.PI) shape = { type: "Polygon", coordinates: [[...ring].reverse()] }; // d3: clockwise
       const d = this.path(shape) ?? "";
       const el = svgEl("path", { d, class: "contested", fill: COLORS.none, stroke: "#444444", "stroke-width": 0.6,
         "stroke-dasharray": "2 1.5", "data-place": p.id, "data-holder": holderOf(p, view) ?? "" });
-      return titled(el, describe(p, view, name));
+      return titled(el, describe(p, view, this.nameOf));
     }));
   }
 
@@ -211,11 +208,16 @@ export class WorldMap {
     this.select(this.selected);
   }
 
-  /** Name each state's tooltip by `nameOf` again (the form's date changed). */
+  /** Name each state's and contested place's tooltip by `nameOf` again (the map's date changed). */
   retitle(): void {
     for (const el of this.stateEls()) {
       const title = el.querySelector("title");
       if (title) title.textContent = `${this.nameOf(el.dataset.iso3 ?? "")} (${el.dataset.iso3 ?? ""})`;
+    }
+    const { places, view } = this.contested;
+    for (const p of places) {
+      const title = this.layers.contested.querySelector(`path[data-place="${CSS.escape(p.id)}"] > title`);
+      if (title) title.textContent = describe(p, view, this.nameOf);
     }
   }
 

@@ -1,5 +1,5 @@
 // The map by keyboard: one tab stop (a roving tabindex: only the focused state's shape is in the tab order), arrow
-// keys move to the nearest state that way, a letter to the next state whose name (the form's date's) starts with
+// keys move to the nearest state that way, a letter to the next state whose name (the map's date's) starts with
 // it, Home and End to the first and last by name, Enter or Space picks the state as a click does. The focused
 // state is outlined and named ("Soviet Union (RUS)") to assistive technology.
 import type { NameOf } from "./datednames";

@@ -1,0 +1,14 @@
+// Whether a state is in the state system on a date, as the server counts it (foedus.model.states.State.member_on
+// and the engine's check, foedus.engine.table._exists): out only where its COW spells say so. A state with no
+// spells (Palestine: COW does not list it) or a day before the system begins (1816) is unknown, and the engine
+// lets such a state attack, be attacked and join: the map draws it and the pickers offer it.
+import type { StateRow } from "./api";
+
+/** The first day of the COW state system (foedus.model.states.COW_FIRST_DAY): membership before it is unknown. */
+export const SYSTEM_START = "1816-01-01";
+
+/** Whether the state may be in the system on `date` (ISO): false only where its spells leave the date out. */
+export function existsOn(state: Pick<StateRow, "spells"> | undefined, date: string): boolean {
+  if (!state || state.spells.length === 0 || date < SYSTEM_START) return true;
+  return state.spells.some(([start, end]) => start <= date && (end === null || date <= end));
+}
