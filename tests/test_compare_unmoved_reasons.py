@@ -97,3 +97,13 @@ def test_a_treaty_ended_mid_war_is_not_in_force_on_the_date(world: World) -> Non
     result = foedus.cascade("UKR", "RUS", ON, world=other, ongoing_since=WAR_SINCE, **KURSK)
     assert why_unmoved(other, result, "rus_prk_2000", "BLR") in said[0]
     assert all(o.treaty != "rus_prk_2000" for j in result.joiners for o in (j.primary, *j.also))
+
+
+def test_a_result_without_names_names_states_as_on_its_date(world: World) -> None:
+    """A result built without its names (by hand, or read back without them) is named as on its date, not today:
+    the Soviet Union in 1979, no party to NATO."""
+    from foedus.datarecord import replace
+
+    result = replace(foedus.cascade("USA", "RUS", "1979-06-01", world=world), names={})
+    said = why_unmoved(world, result, "nato_1949", "RUS")
+    assert said == "Soviet Union (RUS) is not a party to nato_1949 on 1979-06-01"

@@ -51,7 +51,7 @@ def why_unmoved(world: World, result: CascadeResult, treaty: str, state: str | N
     not an adversary it covers, the incident not severe enough); where every article only is not owed to a state
     attacked, none of its parties attacked; else that no clause of it binds any party in this scenario."""
     s = result.scenario
-    names = result.names or world.states.names
+    names = result.names or world.states.names_on(s.date)  # a result built without them: the date's names
     table = leg_table(world, s.date, s.basis)  # the cascade's own (`run_cascade`), ongoing attacks or not
     if treaty not in world.treaties:
         return f"{treaty} is not in this world"
