@@ -62,7 +62,7 @@ class App {
     const homes = new Map(placeRows.filter((p) => p.kind === "home" && p.coords && p.sovereign)
       .map((p) => [p.sovereign ?? "", [p.coords?.lon ?? 0, p.coords?.lat ?? 0] as [number, number]]));
     this.form = new ScenarioForm(states, placeRows, showError,
-      () => { if (this.current) void this.run(); }, async () => this.run());
+      () => { if (this.current) void this.run(); else if (!this.frame) void this.idle(); }, async () => this.run());
     this.map = new WorldMap(byId("map"), new Map(states.map((s) => [s.id, s])), homes, (id) => this.onMapPick(id));
     this.mapNames = new MapNames(this.form.names, () => this.map.retitle());
     this.map.nameOf = this.mapNames.state;
@@ -109,11 +109,17 @@ class App {
       await this.run(shared.problems);
       if (shared.otherDate || shared.scenario.whatif.length) await this.compare();
     } else {
-      this.map.paint(new Map(), this.form.read().date);
       renderLegend(byId("legend"), new Map());
-      await this.borders.update(this.form.read().date);
+      await this.idle();
     }
     document.body.dataset.ready = "true";
+  }
+
+  /** No result yet: the form's date's borders, then its states painted on them (grey where not a state then). */
+  private async idle(): Promise<void> {
+    const date = this.form.read().date;
+    await this.borders.update(date);
+    if (!this.current && !this.frame && this.form.read().date === date) this.map.paint(new Map(), date);
   }
 
   /** Put a shared link's scenario in the form, dropping what cannot be used (with a message); false: nothing to run. */
@@ -126,7 +132,7 @@ class App {
     this.mode.view = shared.view;
     this.selected = shared.select;
     if (s.attacker.length && s.target.length) return true;
-    showError(`This link could not be used as it is: ${shared.problems.join("; ")}. Pick an attacker and a target.`);
+    showError(`This link could not be used as it is${shared.problems.map((p, i) => `${i ? ";" : ":"} ${p}`).join("")}. Pick an attacker and a target.`);
     return false;
   }
 
