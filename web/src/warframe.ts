@@ -90,7 +90,12 @@ export class FramePanels {
     for (const key of ["render", "state", "frame"]) delete panel.dataset[key];
   }
 
+  /** A state's name on the frame's date (the map's names, main.ts's MapNames): the war file's `names` are its first
+   * day's, wrong on a later frame past a rename; they name only a state the map's names do not know. */
   private warName(war: WarReplay): (id: string) => string {
-    return (id) => war.names[id] ?? this.names.state(id);
+    return (id) => {
+      const name = this.names.state(id);
+      return name === id ? war.names[id] ?? id : name;
+    };
   }
 }
