@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Iterable
 from typing import Any
 
 from foedus.engine.certainty import first_day, how_sure
 from foedus.model.gazetteer import home_note
+from foedus.model.states import State, StateRegistry
 from foedus.model.treaty import Kind, Member, Treaty
 from foedus.model.vocab import Certainty
 from foedus.model.world import World
@@ -124,18 +126,22 @@ def iso3_to_numeric() -> dict[str, int]:
     return out
 
 
-def state_rows(world: World, day: dt.date | None) -> list[dict[str, Any]]:
-    """The state registry as `foedus states --json`, plus `iso3n`; only system members on `day` if given, each
-    named as it was called on `day` (`StateRegistry.names_on`)."""
-    numeric, names = iso3_to_numeric(), world.states.names_on(day)
+def state_rows(states: StateRegistry, day: dt.date | None, chosen: Iterable[State] | None = None
+               ) -> list[dict[str, Any]]:
+    """The states (all, or `chosen`) as `foedus states --json` and `/api/states` give them, with `iso3n`; on `day`,
+    those not known to be out of the state system, each named as called then (`StateRegistry.names_on`). `member`
+    is true, or null where the COW dates cannot say (a state COW does not list, Palestine; a day before 1816) or no
+    day is asked: the engine takes such a state on the day, unchecked, so it is listed, not left out."""
+    numeric, names = iso3_to_numeric(), states.names_on(day)
     rows: list[dict[str, Any]] = []
-    for s in world.states:
-        if day is not None and not s.member_on(day):
+    for s in states if chosen is None else chosen:
+        member = s.member_on(day) if day is not None else None
+        if member is False:
             continue
         rows.append({
             "id": s.id, "ccode": s.ccode, "cow": s.cow_abb, "iso3": s.iso3,
             "iso3n": numeric.get(s.iso3) if s.iso3 else None, "name": names[s.id],
-            "spells": [[a.isoformat(), b.isoformat() if b else None] for a, b in s.spells],
+            "spells": [[a.isoformat(), b.isoformat() if b else None] for a, b in s.spells], "member": member,
         })
     return rows
 

@@ -12,6 +12,7 @@ export type {
 export interface StateRow {
   id: string; ccode: number | null; cow: string | null; iso3: string | null; iso3n: number | null; name: string;
   spells: [string, string | null][];
+  member: boolean | null; // in the system on the date asked; null: the COW dates cannot say (Palestine, before 1816)
 }
 
 export interface PlaceRow {

@@ -1,6 +1,6 @@
 // The names states had on the form's date (the Soviet Union in 1979, Zaire in 1990), for the map's tooltips and
-// the pickers' chips: `/api/states?date=` names each state in the system as the server does
-// (StateRegistry.names_on); a state not in the system then keeps today's name. Asked once per date, the last
+// the pickers' chips: `/api/states?date=` names each state not out of the system as the server does
+// (StateRegistry.names_on; every state before 1816); a state out of the system then keeps today's name. Asked once per date, the last
 // date asked winning, so a slider drag does not leave an older date's names behind. Any other date's names (a war
 // frame's, the compared date's) come from the same cache, or from a result's `renamed`.
 import { api, type StateRow } from "./api";

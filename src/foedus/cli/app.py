@@ -111,7 +111,8 @@ def treaties_validate(
 def states(
     query: Annotated[str | None, typer.Argument(help="Show only the state this name or code resolves to.")] = None,
     date: Annotated[str | None, typer.Option(
-        help="Only system members on this date; with a name, the state it names on this date (Congo, Korea).")] = None,
+        help="Only system members on this date, and the states whose membership the COW dates cannot say "
+        "(Palestine; every state before 1816); with a name, the state it names on this date (Congo, Korea).")] = None,
     as_json: JsonOpt = False,
     fmt: FormatOpt = None,
 ) -> None:

@@ -257,23 +257,23 @@ def print_states(query: str | None, date: str | None, fmt: str) -> None:
 
         does = "reads a state's name on a date" if query is not None else "lists the state-system members on a date"
         raise DataMissingError(f"--date {does}, which needs the COW state system: run `foedus data fetch cow_states`")
-    chosen = ([registry.resolve(query, day)] if query is not None
-              else [s for s in registry if day is None or s.member_on(day)])
-    names = registry.names_on(day)  # as called on the date (the Soviet Union in 1979)
-    rows: list[dict[str, Any]] = [{"id": s.id, "ccode": s.ccode, "cow": s.cow_abb, "iso3": s.iso3, "name": names[s.id],
-             "spells": [[a.isoformat(), b.isoformat() if b else None] for a, b in s.spells]} for s in chosen]
+    from foedus.catalog import state_rows
+
+    # the same rows as /api/states: on a date, a state whose membership the COW dates cannot say is listed
+    rows = state_rows(registry, day, [registry.resolve(query, day)] if query is not None else None)
     columns = [("id", "id"), ("ccode", "COW"), ("cow", "abb"), ("iso3", "ISO3"), ("name", "name"),
-               ("spells", "system membership")]
+               ("spells", "system membership")] + ([("member", f"member on {day}")] if day is not None else [])
     if fmt == "csv":
         rows = [r | {"spells": "; ".join(f"{a}/{b or ''}" for a, b in r["spells"])} for r in rows]
-    emit(rows, fmt, columns, lambda r, k: spells_text(r[k]) or
-         "(COW dates not loaded)" if k == "spells" else str(r[k] or ""))
+    unlisted = "not in the COW state system" if registry.has_system_dates else "(COW dates not loaded)"
+    emit(rows, fmt, columns, lambda r, k: (spells_text(r[k]) or unlisted) if k == "spells"
+         else ("yes" if r[k] else "not known") if k == "member" else str(r[k] or ""))
     if fmt == "table" and not registry.has_system_dates:
         print("state-system dates need COW data: `foedus data fetch cow_states`", file=sys.stderr)
-    elif day is not None and day < COW_FIRST_DAY and query is None:
-        print(f"no state-system dates before {COW_FIRST_DAY} (the COW state system begins then), so no state "
-              f"is listed on {day}", file=sys.stderr)
-    elif fmt == "table" and any(b is None for s in chosen for _, b in s.spells):
+    elif day is not None and day < COW_FIRST_DAY:
+        print(f"the COW state system begins on {COW_FIRST_DAY}: whether a state was in it on {day} is not known, "
+              "and a cascade on that day does not check it", file=sys.stderr)
+    elif fmt == "table" and any(b is None for r in rows for _, b in r["spells"]):
         print(OPEN_SPELL_NOTE, file=sys.stderr)
 
 

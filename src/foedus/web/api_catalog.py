@@ -20,6 +20,7 @@ __all__ = ["router"]
 router = APIRouter(prefix="/api", tags=["catalogue"])
 _ERRORS: dict[int | str, dict[str, Any]] = {422: {"model": ErrorOut, "description": "the input cannot be used"}}
 _DATE = "Only those on this date, YYYY-MM-DD (1815-01-01 to 2100-12-31)."
+_UNKNOWN_IN = "the system members, and the states whose membership the COW dates cannot say (`member` null),"
 
 
 def _day(date: str | None) -> Any:
@@ -51,11 +52,11 @@ def show_treaty(
 
 @router.get("/states", response_model=None, responses={200: {"model": list[StateOut]}, **_ERRORS})
 def list_states(
-    date: Annotated[str | None, Query(description=_DATE.replace("those", "system members"),
-                                      max_length=32)] = None,
+    date: Annotated[str | None, Query(description=_DATE.replace("those", _UNKNOWN_IN), max_length=32)] = None,
 ) -> JSONResponse:
-    """The state registry: id, COW number and abbreviation, ISO3 and ISO numeric codes, name, system spells."""
-    return JSONResponse(catalog.state_rows(World.default(), _day(date)))
+    """The state registry: id, COW number and abbreviation, ISO3 and ISO numeric codes, name, system spells and
+    `member` on the date (true, or null where the COW dates cannot say, as for Palestine or before 1816)."""
+    return JSONResponse(catalog.state_rows(World.default().states, _day(date)))
 
 
 @router.get("/places", response_model=None, responses={200: {"description": "the places"}})

@@ -110,7 +110,8 @@ class TreatyRowOut(_Open):
 
 
 class StateOut(_Open):
-    """A state: id (ISO3, or COW<n>), COW number and abbreviation, ISO3 and ISO numeric codes, name, spells."""
+    """A state: id (ISO3, or COW<n>), COW number and abbreviation, ISO3 and ISO numeric codes, name, spells, and
+    whether in the state system on the date asked (null: the COW dates cannot say, or no date was asked)."""
 
     id: str
     ccode: int | None
@@ -119,6 +120,7 @@ class StateOut(_Open):
     iso3n: int | None
     name: str
     spells: list[list[str | None]]
+    member: bool | None
 
 
 class HealthOut(_Open):
