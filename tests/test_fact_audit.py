@@ -44,3 +44,16 @@ def test_france_greece_signature_day_is_not_left_in_conflict() -> None:
     assert str(t.signed) == "2021-09-28"
     assert not any("27 Sep" in item for item in t.unverified)
     assert any("JORFARTI000045174546" in s.url for s in t.sources)
+
+
+@pytest.mark.parametrize(("day", "doubted"), [("2025-07-17", False), ("2025-12-01", False), ("2026-02-28", False),
+                                              ("2026-03-01", True), ("2026-06-01", True)])
+def test_kensington_cannot_be_in_force_before_the_bundestag_passed_its_consent_law(day: str, doubted: bool) -> None:
+    """§2.4: entry into force [U] (not found by end-2025). Germany's consent law (Drucksache 21/3945) was still before
+    the Bundestag on 4 Feb 2026 and passed it in March 2026 (dts), so the treaty cannot have entered into force in
+    2025: Argentina's attack on the Falklands, where Kensington alone would bind Germany, lists no doubt of it
+    before March 2026 (it did from the signature), and does from then."""
+    r = foedus.cascade("ARG", "GBR", day, world=CURATED, place="falkland-islands")
+    facts = [d.fact for d in r.doubts if d.treaty == "gbr_deu_2025"]
+    assert bool(facts) is doubted
+    assert all("any day from 2026-03-01" in fact for fact in facts)

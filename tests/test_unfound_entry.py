@@ -45,10 +45,10 @@ def test_before_the_signature_and_on_the_signed_basis_there_is_no_doubt() -> Non
     assert _pukpuk("2025-12-01")[0]  # the in-force basis says it
 
 
-def _unfound(treaty: str, since: str, day: str = "2025-12-01") -> list[str]:
-    """The doubt of `treaty`, signed on `since`, on `day`, as a result lists it."""
-    return [f"{treaty}: the treaty was signed on {since} and its entry into force was not found, the true date may be "
-            f"any day from {since}, or not yet (not verified); it may be in force on {day}"]
+def _unfound(treaty: str, since: str, day: str = "2025-12-01", signed: str | None = None) -> list[str]:
+    """The doubt of `treaty`, signed on `signed` (`since` unless given), on `day`, as a result lists it."""
+    return [f"{treaty}: the treaty was signed on {signed or since} and its entry into force was not found, the true "
+            f"date may be any day from {since}, or not yet (not verified); it may be in force on {day}"]
 
 
 def _doubted(attacker: str, target: str, treaty: str, day: str = "2025-12-01", **scenario: Any) -> list[Any]:
@@ -59,8 +59,8 @@ def test_the_other_two_are_doubts_where_they_would_bind_someone_to_something_new
     """Kensington's clause covers any territory, NATO's Art. 5 the North Atlantic area: Argentina on the Falklands
     leaves Germany out but for Kensington, so the doubt is listed, for both. France-Djibouti 2024 keeps the 2011
     treaty's commitment, which binds France already: its doubt is listed only where the 2011 treaty is dropped."""
-    (kensington,) = _doubted("ARG", "GBR", "gbr_deu_2025", place="falkland-islands")
-    assert [kensington.fact] == _unfound("gbr_deu_2025", "2025-07-17")
+    (kensington,) = _doubted("ARG", "GBR", "gbr_deu_2025", "2026-06-01", place="falkland-islands")
+    assert [kensington.fact] == _unfound("gbr_deu_2025", "2026-03-01", "2026-06-01", signed="2025-07-17")
     assert kensington.concerns == ("DEU", "GBR")
     assert _doubted("SOM", "DJI", "fra_dji_2024") == []  # France is bound by fra_dji_2011 art. 4
     drop = [DropTreaty(treaty="fra_dji_2011")]
@@ -74,7 +74,7 @@ def test_the_other_two_are_doubts_where_they_would_bind_someone_to_something_new
 def test_kensington_is_no_doubt_where_nato_already_binds_both(attacker: str, target: str) -> None:
     """The UK and Germany are both bound by NATO's Art. 5 in these wars (both on the defence, or the one attacked
     and the other bound to it): Kensington in force would bind neither to anything new, so it is not listed."""
-    r = foedus.cascade(attacker, target, "2025-12-01", world=CURATED)
+    r = foedus.cascade(attacker, target, "2026-06-01", world=CURATED)
     assert {"GBR", "DEU"} <= set(r.sides["defense"])
     assert not any(d.treaty == "gbr_deu_2025" for d in r.doubts)
 
