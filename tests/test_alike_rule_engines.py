@@ -99,7 +99,7 @@ from foedus.engine.scenario import build_scenario
 from foedus.engine.table import leg_table
 from foedus.model.world import World
 world = World.default()
-scenario = build_scenario(world, attacker="ERI", target="DJI", date=dt.date(2025, 6, 1), reading="escalatory")
+scenario = build_scenario(world, attacker="ERI", target="DJI", date=dt.date(2025, 9, 1), reading="escalatory")
 table = doubt_reach._assumed(world, scenario, Assumption("fra_dji_2024", "in force"))
 print(doubt_reach.alike(leg_table(world, scenario.date), table, "fra_dji_2024"),
       type(world.treaty("fra_dji_2024")).__module__)

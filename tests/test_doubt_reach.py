@@ -58,8 +58,8 @@ def test_no_state_is_made_a_party_before_it_exists() -> None:
 
 
 def test_a_treaty_that_only_repeats_a_clause_in_force_runs_no_second_cascade() -> None:
-    """France-Djibouti 2024 (signed, not found in force) repeats the 2011 treaty's clause, which applies from 2025 (a
-    day not verified), and its bases: on 1 Jun 2025 its table reads as the date's (`doubt_reach.alike`), so Eritrea's
+    """France-Djibouti 2024 (signed, not found in force) repeats the 2011 treaty's clause, applying (unsettled) from
+    23 Jun 2025, and its bases: on 1 Sep 2025 its table reads as the date's (`doubt_reach.alike`), so Eritrea's
     war on Djibouti lists no doubt of it without running the cascade again, the answer the second cascade gives."""
     import datetime as dt
 
@@ -69,7 +69,7 @@ def test_a_treaty_that_only_repeats_a_clause_in_force_runs_no_second_cascade() -
     from foedus.engine.scenario import build_scenario
     from foedus.engine.table import compile_table
 
-    scenario = build_scenario(CURATED, attacker="ERI", target="DJI", date=dt.date(2025, 6, 1), reading="escalatory")
+    scenario = build_scenario(CURATED, attacker="ERI", target="DJI", date=dt.date(2025, 9, 1), reading="escalatory")
     record = doubt_reach.stands(run_cascade(CURATED, scenario))
     hypothesis = Assumption("fra_dji_2024", "in force")
 
@@ -80,11 +80,11 @@ def test_a_treaty_that_only_repeats_a_clause_in_force_runs_no_second_cascade() -
                                unrun) == frozenset()
     rerun = doubt_reach._assumed(CURATED, scenario, hypothesis)
     assert doubt_reach.stands(run_cascade(CURATED, scenario, rerun)) == record  # what it would have found
-    assert _doubts("ERI", "DJI", "2025-06-01", reading="escalatory") == []
+    assert _doubts("ERI", "DJI", "2025-09-01", reading="escalatory") == []
 
 
 def test_the_answer_is_not_read_for_a_doubt_that_cannot_change_it(monkeypatch: pytest.MonkeyPatch) -> None:
-    """France-Djibouti 2024 reads as the date's table on 1 Jun 2025 (above): Eritrea's war on Djibouti looks at its
+    """France-Djibouti 2024 reads as the date's table on 1 Sep 2025 (above): Eritrea's war on Djibouti looks at its
     doubt, but reads the answer's stands (`doubt_reach.stands`, hundreds of items in a large war) only for a doubt
     that may change an answer (`doubt_reach.may_reach`)."""
     from foedus.engine import doubt_reach, outcome
@@ -101,5 +101,5 @@ def test_the_answer_is_not_read_for_a_doubt_that_cannot_change_it(monkeypatch: p
 
     monkeypatch.setattr(doubt_reach, "may_reach", may_reach)  # what `reached` asks first
     monkeypatch.setattr(outcome, "stands", unread)
-    assert _doubts("ERI", "DJI", "2025-06-01", reading="escalatory") == []
+    assert _doubts("ERI", "DJI", "2025-09-01", reading="escalatory") == []
     assert looked and not any(looked)  # the doubt was looked at, and could change nothing

@@ -10,6 +10,7 @@ import pytest
 
 import foedus
 from foedus.engine.result import Obligation
+from foedus.model.overlay_changes import DropTreaty
 
 CURATED = foedus.World.load(history=False)
 
@@ -57,3 +58,21 @@ def test_kensington_cannot_be_in_force_before_the_bundestag_passed_its_consent_l
     facts = [d.fact for d in r.doubts if d.treaty == "gbr_deu_2025"]
     assert bool(facts) is doubted
     assert all("any day from 2026-03-01" in fact for fact in facts)
+
+
+@pytest.mark.parametrize(("day", "settled", "doubted"), [("2025-02-01", True, False), ("2025-06-22", True, False),
+                                                         ("2025-06-23", False, True), ("2025-09-01", False, True)])
+def test_france_djibouti_2024_cannot_be_in_force_before_frances_parliament_debated_it(day: str, settled: bool,
+                                                                                      doubted: bool) -> None:
+    """§2.3: the 2024 treaty's ratification [U], valid 2025-2045. France's bill authorising its ratification was
+    debated in the Senate on 21 May 2025 and in the National Assembly on 23 Jun 2025, so it cannot have entered into
+    force before then: until that day the 2011 treaty surely still binds France to Djibouti (it was unverified from
+    1 Jan 2025), and the 2024 treaty, with the 2011 one dropped, is no doubt (it was from the signature)."""
+    joiner = foedus.cascade("ERI", "DJI", day, world=CURATED).joiner("FRA")
+    assert joiner is not None
+    old = next(o for o in (joiner.primary, *joiner.also) if o.treaty == "fra_dji_2011")
+    assert (old.certainty == "verified") is settled
+    dropped = foedus.cascade("SOM", "DJI", day, world=CURATED, what_if=[DropTreaty(treaty="fra_dji_2011")])
+    facts = [d.fact for d in dropped.doubts if d.treaty == "fra_dji_2024"]
+    assert bool(facts) is doubted
+    assert all("any day from 2025-06-23" in fact for fact in facts)

@@ -223,9 +223,11 @@ def test_france_djibouti_2011_in_force_2014_is_secondary(day: str, facts: dict[s
 
 def test_france_djibouti_2011_from_2025_is_not_settled() -> None:
     """§2.3: replaced by a treaty signed 24 Jul 2024, valid 2025-2045, ratification [U]: whether the 2011 treaty
-    still binds from 2025 is not settled (the commitment is kept either way), and the duty says so."""
-    found = reasons(run("ERI", "DJI", "2025-06-01"), "fra_dji_2011", "FRA")
-    assert [c for f, c in found.items() if f.startswith("fra_dji_2011 art. 4: that it applies from 2025-01-01")] == [
+    still binds once the replacement may be in force (from 23 Jun 2025, when the National Assembly debated France's
+    ratification bill: tests/test_fact_audit.py) is not settled (the commitment is kept either way), and the duty
+    says so."""
+    found = reasons(run("ERI", "DJI", "2025-09-01"), "fra_dji_2011", "FRA")
+    assert [c for f, c in found.items() if f.startswith("fra_dji_2011 art. 4: that it applies from 2025-06-23")] == [
         "unverified"]
 
 

@@ -65,7 +65,7 @@ def test_the_other_two_are_doubts_where_they_would_bind_someone_to_something_new
     assert _doubted("SOM", "DJI", "fra_dji_2024") == []  # France is bound by fra_dji_2011 art. 4
     drop = [DropTreaty(treaty="fra_dji_2011")]
     (djibouti,) = _doubted("SOM", "DJI", "fra_dji_2024", what_if=drop)
-    assert [djibouti.fact] == _unfound("fra_dji_2024", "2024-07-24")
+    assert [djibouti.fact] == _unfound("fra_dji_2024", "2025-06-23", signed="2024-07-24")
     assert djibouti.concerns == ("DJI", "FRA")
     assert not _doubted("IDN", "PNG", "fra_dji_2024", what_if=drop)  # no party of it in that war
 
@@ -100,10 +100,10 @@ def test_a_one_way_treaty_is_a_doubt_only_where_the_state_it_is_owed_to_fights()
     """France-Djibouti 2024 binds France to Djibouti only: a war France fights without Djibouti (RUS->EST, France
     bound by NATO) is no war the treaty could change, so it does not list the doubt; one on Djibouti does (with the
     2011 treaty, which binds France there already, dropped)."""
-    nato_war = foedus.cascade("RUS", "EST", "2025-06-01", world=CURATED, what_if=[DropTreaty(treaty="fra_dji_2011")])
+    nato_war = foedus.cascade("RUS", "EST", "2025-09-01", world=CURATED, what_if=[DropTreaty(treaty="fra_dji_2011")])
     assert nato_war.joiner("FRA") is not None
     assert not any(d.treaty == "fra_dji_2024" for d in nato_war.doubts)
-    assert _doubted("SOM", "DJI", "fra_dji_2024", "2025-06-01", what_if=[DropTreaty(treaty="fra_dji_2011")])
+    assert _doubted("SOM", "DJI", "fra_dji_2024", "2025-09-01", what_if=[DropTreaty(treaty="fra_dji_2011")])
 
 
 def test_it_is_a_doubt_not_a_treaty_change_in_the_replay() -> None:
