@@ -76,3 +76,15 @@ def test_france_djibouti_2024_cannot_be_in_force_before_frances_parliament_debat
     facts = [d.fact for d in dropped.doubts if d.treaty == "fra_dji_2024"]
     assert bool(facts) is doubted
     assert all("any day from 2025-06-23" in fact for fact in facts)
+
+
+@pytest.mark.parametrize(("day", "level"), [("2023-09-20", "secondary"), ("2024-01-01", "verified")])
+def test_the_sahel_charter_is_in_force_on_its_signature_not_a_stand_in(day: str, level: str) -> None:
+    """§3: signed 16 Sep 2023 [V], no entry into force given. A summary of the Charter two days later says it entered
+    into force on its signature by all the parties, so the day is secondary and known to within a week, not a
+    stand-in a year either way: Niger's duty to Mali is verified from a week after (it was unverified to Sep 2024)."""
+    joiner = foedus.cascade("CIV", "MLI", day, world=CURATED).joiner("NER")
+    assert joiner is not None
+    o = next(o for o in (joiner.primary, *joiner.also) if o.treaty == "aes_2023")
+    assert o.certainty == level
+    assert not any("stand-in" in x.fact for x in o.certainty_reasons)
