@@ -67,12 +67,22 @@ def may_reach(world: World, scenario: Scenario, index: LegTable, assumed: Assump
     """Whether what `assumed` says may change any answer on the date's table `index` (not `alike`: found once per
     table and assumption, with the table read so), so that the answer on the record need be read (`stands`) only
     then: at 2025-06-01 every doubt looked at in a war is `alike` (36 in dyads 300-399 of bench/profile/cascades)."""
-    table = _table(world, scenario, index, assumed)
-    return not index.derived(("alike", assumed), lambda: alike(index, table, assumed.treaty))
+    return not index.derived(("alike", assumed), lambda: _alike(world, scenario, index, assumed))
+
+
+def _alike(world: World, scenario: Scenario, index: LegTable, assumed: Assumption) -> bool:
+    """`alike` of the date's table and the table read as `assumed` says, which is kept on `index` (`_table`) only
+    where not alike: an alike one is never read again, and kept on every cached date's table it held a whole table's
+    clauses each (the backtest's peak memory, docs/performance.md)."""
+    table = _assumed(world, scenario, assumed)
+    same = alike(index, table, assumed.treaty)
+    if not same:
+        index.derived(("assumed", assumed), lambda: table)
+    return same
 
 
 def _table(world: World, scenario: Scenario, index: LegTable, assumed: Assumption) -> LegTable:
-    """The date's table `index` read as `assumed` says, made once per table and assumption."""
+    """The date's table `index` read as `assumed` says, made once per table and assumption (kept by `_alike`)."""
     return index.derived(("assumed", assumed), lambda: _assumed(world, scenario, assumed))
 
 

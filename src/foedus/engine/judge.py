@@ -10,6 +10,7 @@ adversary clause (`attacker_verdict`). The legs that admit anyone are judged onc
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 from foedus.datarecord import dataclass
@@ -24,6 +25,20 @@ from foedus.model.vocab import Kind
 __all__ = ["Judge", "Key"]
 
 Key = tuple[str, str, str, str]  # a volley's victim, place, kind and severity
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _obligor_sets(defence: frozenset[str], consultation: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """A state's obligor sets (`Judge._obligors`), one pair per process for every table that has them (cached), not
+    one per table: the cached tables of a backtest held them all (docs/performance.md, session 42)."""
+    return defence, consultation
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _violation(obligor: str, beneficiary: str, treaty: str) -> tuple[str, str, str]:
+    """A violation's ledger key (`Judge._violation_key`), one per process for every table (cached), as
+    `_obligor_sets`."""
+    return obligor, beneficiary, treaty
 
 
 @dataclass
@@ -60,7 +75,7 @@ class Judge:
         fighting, in one set difference."""
         found = self._sets.get(state)
         if found is None:
-            found = self._sets[state] = (frozenset(owed.defence), frozenset(owed.consultation))
+            found = self._sets[state] = _obligor_sets(frozenset(owed.defence), frozenset(owed.consultation))
         return found
 
     def _violation_key(self, leg: Leg) -> tuple[str, str, str]:
@@ -68,7 +83,7 @@ class Judge:
         `_violation_keys`, which the binder reads first itself): made at the leg's first find, where the records pass
         made it on every find; not for every leg owed when the state's legs are read, which cost more than it saved
         on a fresh table (docs/performance.md, session 37)."""
-        found = self._violation_keys[id(leg)] = (leg.obligor, leg.beneficiary, leg.treaty.id)
+        found = self._violation_keys[id(leg)] = _violation(leg.obligor, leg.beneficiary, leg.treaty.id)
         return found
 
     def owed(self, state: str) -> Owed:

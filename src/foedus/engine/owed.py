@@ -3,6 +3,7 @@ finds the attacks of a volley that concern a leg."""
 
 from __future__ import annotations
 
+import functools
 from bisect import bisect_left
 from collections.abc import Callable, Sequence, Set
 
@@ -59,8 +60,10 @@ def read(legs: ByObligor, victim: str | None = None) -> ReadByObligor:
             for o, ranked in legs.items()}
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _keys(obligor: str, treaty: str, article: str, victim: str | None) -> tuple[LedgerKey, LedgerKey]:
-    """A leg's keys in the ledger (`Read`)."""
+    """A leg's keys in the ledger (`Read`), one pair per process for the legs of every table (cached): each table's
+    own pairs, kept by every cached table, were the backtest's largest store (docs/performance.md, session 42)."""
     if victim is not None:
         consultation = (obligor, victim, treaty, article)
         return consultation, consultation
