@@ -45,9 +45,9 @@ from foedus.engine.outcome import outcome_of
 from foedus.engine.result import CascadeResult, Conflict, Obligation, Side, Withheld
 from foedus.engine.resume import Saved, again, replay
 from foedus.engine.round_view import Homes, camps, situation
-from foedus.engine.rules import Situation, Volley, conflict, next_volleys, precedence, volleys_of
+from foedus.engine.rules import Situation, Volley, conflict, next_volleys, volleys_of
 from foedus.engine.scenario import Attack, Scenario
-from foedus.engine.set_aside import set_aside
+from foedus.engine.set_aside import candidates, set_aside
 from foedus.engine.table import LegTable, leg_table
 from foedus.model.world import World
 from foedus.wording import and_listed, named_state
@@ -141,10 +141,8 @@ class _Run:
             self.ledger.new_round(rnd)
             for vol in self.saved[rnd].frontier:
                 binder.records(vol, ctx, fighting)
-            if self.index.bars:  # only attacks by or on a protected state can set a leg aside (`set_aside`)
-                near = self.index.derived("precedence protected", lambda: precedence.protected(self.index.bars))
-                rounds.append((ctx, [v.attack(i) for v in self.saved[rnd].frontier for i, a in enumerate(v.attackers)
-                                     if a in near or v.victim in near]))
+            if self.index.bars:  # only the attacks that may set a leg aside (`set_aside.candidates`)
+                rounds.append((ctx, candidates(self.index, self.saved[rnd].frontier)))
         self.set_aside = set_aside(self.index, rounds, fighting | self.excluded, self.certify.names)
 
     def _save(self, frontier: list[Volley], binder: Binder, starters: frozenset[str]) -> None:

@@ -20,12 +20,13 @@ from foedus.wording import named_state
 
 if TYPE_CHECKING:
     from foedus.engine.leg import Leg
+    from foedus.engine.rules import Volley
     from foedus.engine.scenario import Attack
     from foedus.engine.table import LegTable
     from foedus.model.priority import Priority
     from foedus.model.treaty import Treaty
 
-__all__ = ["set_aside", "set_aside_reason"]
+__all__ = ["candidates", "set_aside", "set_aside_reason"]
 
 Key = tuple[str, str, str]  # obligor, treaty id, article: as a withheld leg's
 
@@ -42,21 +43,51 @@ def set_aside(table: LegTable, rounds: Iterable[tuple[Situation, Iterable[Attack
     protected = table.derived("precedence protected", lambda: precedence.protected(table.bars))
     for ctx, attacks in rounds:
         for attack in sorted(attacks, key=lambda a: (a.attacker, a.victim, a.place, a.kind)):
-            if attack.attacker in protected:
-                _find(out, table, table.owed_to(Kind.DEFENSE, attack.victim), attack.attacker, attack, ctx, skip,
+            if (by := protected.get(attack.attacker)) is not None and not by <= skip:
+                _find(out, table, table.owed_to(Kind.DEFENSE, attack.victim), attack.attacker, by, attack, ctx, skip,
                       names)
-            if attack.victim in protected:
-                _find(out, table, table.owed_to(Kind.OFFENSE, attack.attacker), attack.victim, attack, ctx, skip,
+            if (by := protected.get(attack.victim)) is not None and not by <= skip:
+                _find(out, table, table.owed_to(Kind.OFFENSE, attack.attacker), attack.victim, by, attack, ctx, skip,
                       names)
     return out
 
 
-def _find(out: dict[Key, Withheld], table: LegTable, legs: Iterable[Leg], spared: str, attack: Attack,
-          ctx: Situation, skip: Set[str], names: Mapping[str, str]) -> None:
-    """Record the `legs` that spare `spared` only by precedence and would bind on `attack` without it."""
+def candidates(table: LegTable, volleys: Iterable[Volley]) -> list[Attack]:
+    """The attacks of `volleys` that may set a leg aside (`set_aside` reads no other): by a protected state on a
+    victim owed a defence leg that one of its protectors owes under another treaty, or on a protected state by an
+    attacker owed such an offence leg. Most volleys are passed over on their victim alone."""
+    near = table.derived("precedence protected", lambda: precedence.protected(table.bars))
+    defended: dict[str, frozenset[str]] = table.derived(("precedence guarded", Kind.DEFENSE), dict)
+    out: list[Attack] = []
+    for v in volleys:
+        guarded = defended.get(v.victim)
+        if guarded is None:
+            guarded = defended[v.victim] = _guarded(table, Kind.DEFENSE, v.victim)
+        if v.victim in near:
+            offered: dict[str, frozenset[str]] = table.derived(("precedence guarded", Kind.OFFENSE), dict)
+            out.extend(v.attack(i) for i, a in enumerate(v.attackers) if a in guarded or v.victim in (
+                offered[a] if a in offered else offered.setdefault(a, _guarded(table, Kind.OFFENSE, a))))
+        elif guarded:
+            out.extend(v.attack(i) for i, a in enumerate(v.attackers) if a in guarded)
+    return out
+
+
+def _guarded(table: LegTable, kind: Kind, owed: str) -> frozenset[str]:
+    """The protected states a leg of `kind` owed to `owed` may be set aside against: its obligor's prevailing duty
+    under another treaty protects them (kept per table by `candidates`)."""
+    return frozenset(p for leg in table.owed_to(kind, owed) for p, t in table.bars.get(leg.obligor, {}).items()
+                     if t.id != leg.treaty.id)
+
+
+def _find(out: dict[Key, Withheld], table: LegTable, legs: Iterable[Leg], spared: str, by: frozenset[str],
+          attack: Attack, ctx: Situation, skip: Set[str], names: Mapping[str, str]) -> None:
+    """Record the `legs` that spare `spared` only by precedence (legs of the obligors `by` whose prevailing duty
+    protects it) and would bind on `attack` without it."""
     for leg in legs:
+        if leg.obligor not in by or leg.obligor in skip:
+            continue
         key = (leg.obligor, leg.treaty.id, leg.provision.article)
-        if key in out or leg.obligor in skip or leg.counterparts.admits(spared):
+        if key in out or leg.counterparts.admits(spared):
             continue
         prevails = table.bars.get(leg.obligor, {}).get(spared)
         if prevails is None or prevails.id == leg.treaty.id:

@@ -44,9 +44,14 @@ def against(bars: Bars, kind: Kind, obligor: str, treaty: str) -> frozenset[str]
     return frozenset(p for p, t in mine.items() if t.id != treaty)
 
 
-def protected(bars: Bars) -> frozenset[str]:
-    """The states some prevailing duty protects: only an attack by or on one of them can set a leg aside."""
-    return frozenset(p for per in bars.values() for p in per)
+def protected(bars: Bars) -> dict[str, frozenset[str]]:
+    """Each state some prevailing duty protects, with the obligors whose duty it is: only an attack by or on such a
+    state can set a leg aside, and only a leg of one of those obligors."""
+    out: dict[str, set[str]] = {}
+    for obligor, per in bars.items():
+        for p in per:
+            out.setdefault(p, set()).add(obligor)
+    return {p: frozenset(obligors) for p, obligors in out.items()}
 
 
 def narrowed(counterparts: Counterparts, spared: frozenset[str]) -> Counterparts:
