@@ -83,6 +83,10 @@ def closures(rules: BatchRules) -> Closures:
     """The closures of every state and the dyads that may use them (see the module docstring)."""
     n = len(rules.states)
     d_all, d, o = (rules.defend + rules.defend_np) > 0, rules.defend > 0, rules.offend > 0
+    for cond, joined in ((rules.cond_defend, (d_all, d)), (rules.cond_offend, (o,))):
+        for k in _wide(cond):  # bind as plain legs unless a state they deny fights (`_limited`)
+            for m in joined:
+                m[cond.owed[k], cond.obligor[k]] = True
     defense, defense_round = _levels(d_all, o, d_all | o)
     attack, attack_round = _levels(o, d, d | o)
     f = np.float32
@@ -108,9 +112,30 @@ def _limited(rules: BatchRules, clash: conflict.Clash, attack: np.ndarray, attac
     bad = np.zeros((n, n), dtype=bool)
     for cond, joins in ((rules.cond_defend, True), (rules.cond_offend, True), (rules.cond_neutral, False),
                         (rules.cond_neutral_att, False)):
+        wide = set(_wide(cond)) if joins else set()
         for k in range(len(cond.owed)):
-            bad |= _one(cond, k, joins, clash, attack, attack_round, defense, defense_round)
+            if k in wide:  # in the closures as a plain leg: wrong only where a state it denies is an enemy of v's
+                v, o = int(cond.owed[k]), int(cond.obligor[k])
+                denied = ~cond.allowed[k]
+                denied[o] = False  # o's own attack: as for a plain leg, a state on both sides (`closures`)
+                bad |= attack[:, v][:, None] & (defense & denied[None, :]).any(axis=1)[None, :]
+                bad |= (defense[:, v][:, None] & (attack & denied[None, :]).any(axis=1)[None, :]).T
+            else:
+                bad |= _one(cond, k, joins, clash, attack, attack_round, defense, defense_round)
     return bad
+
+
+_FEW = 8  # a limited leg denying at most this many counterparts binds as a plain one in most wars ("wide")
+
+
+def _wide(cond: Conditional) -> list[int]:
+    """The limited legs (rows of `cond`) that admit every counterpart but a few (a priority clause's protected
+    party, `foedus.engine.rules.precedence`) and are not void for the side that started the war: the closures take
+    them as plain legs, and a dyad is left to the rounds only where a state one denies fights against its `owed`."""
+    if not len(cond.owed):
+        return []
+    denied = (~cond.allowed).sum(axis=1) - ~cond.allowed[np.arange(len(cond.owed)), cond.obligor]
+    return [int(k) for k in np.nonzero((denied <= _FEW) & ~cond.nonprov)[0]]
 
 
 def _one(cond: Conditional, k: int, joins: bool, clash: conflict.Clash, attack: np.ndarray,
