@@ -12,7 +12,9 @@ closures are disjoint, no state in one is bound to stay out of a war against a s
 rule, `foedus.engine.rules.conflict`, makes that a conflict), and no limited
 leg (an adversary clause, or a neutrality clause void both ways for the side that started the war:
 `matrices.Conditional`) could bind a state that is not already on that side by then, or bar a state from the side
-it is on (where the rule makes that a conflict).
+it is on (where the rule makes that a conflict). A defence or offence leg that denies only a few counterparts (`_wide`:
+a priority clause's protected party, `foedus.engine.rules.precedence`) is in the closures as a plain leg, and its
+dyad is left to the rounds only where a state it denies fights against the state it is owed to.
 Every other dyad runs the rounds (`foedus.engine.fast.rounds`). The two agree on every dyad where the shortcut
 applies (tests/test_batch_atlas.py checks whole atlases).
 """
