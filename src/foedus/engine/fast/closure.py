@@ -85,8 +85,9 @@ def closures(rules: BatchRules) -> Closures:
     """The closures of every state and the dyads that may use them (see the module docstring)."""
     n = len(rules.states)
     d_all, d, o = (rules.defend + rules.defend_np) > 0, rules.defend > 0, rules.offend > 0
-    for cond, joined in ((rules.cond_defend, (d_all, d)), (rules.cond_offend, (o,))):
-        for k in _wide(cond):  # bind as plain legs unless a state they deny fights (`_limited`)
+    wide = (_wide(rules.cond_defend), _wide(rules.cond_offend))  # plain legs unless a state they deny fights
+    for cond, rows, joined in ((rules.cond_defend, wide[0], (d_all, d)), (rules.cond_offend, wide[1], (o,))):
+        for k in rows:
             for m in joined:
                 m[cond.owed[k], cond.obligor[k]] = True
     defense, defense_round = _levels(d_all, o, d_all | o)
@@ -102,29 +103,36 @@ def closures(rules: BatchRules) -> Closures:
         bad |= ((defense.astype(f) @ stay_d @ joiners_a.T) > 0).T  # a joiner bound not to fight a defender
     if clash.defense:
         bad |= (attack.astype(f) @ stay_a @ joiners_d.T) > 0
-    bad |= _limited(rules, clash, attack, attack_round, defense, defense_round)
+    bad |= _limited(rules, wide, clash, attack, attack_round, defense, defense_round)
     return Closures(attack, attack_round, defense, defense_round, ~bad & ~eye)
 
 
-def _limited(rules: BatchRules, clash: conflict.Clash, attack: np.ndarray, attack_round: np.ndarray,
-             defense: np.ndarray, defense_round: np.ndarray) -> np.ndarray:
+def _limited(rules: BatchRules, wide: tuple[list[int], list[int]], clash: conflict.Clash, attack: np.ndarray,
+             attack_round: np.ndarray, defense: np.ndarray, defense_round: np.ndarray) -> np.ndarray:
     """[a, t]: some leg whose adversary clause limits its counterparts could change the war on a and t (a duty to
-    stay out only where the conflict rule, `clash`, makes it a conflict)."""
+    stay out only where the conflict rule, `clash`, makes it a conflict); `wide`: the rows of the defence and offence
+    legs the closures took as plain legs (`_wide`)."""
     n = len(rules.states)
     bad = np.zeros((n, n), dtype=bool)
-    for cond, joins in ((rules.cond_defend, True), (rules.cond_offend, True), (rules.cond_neutral, False),
-                        (rules.cond_neutral_att, False)):
-        wide = set(_wide(cond)) if joins else set()
+    for cond, joins, plain in ((rules.cond_defend, True, set(wide[0])), (rules.cond_offend, True, set(wide[1])),
+                               (rules.cond_neutral, False, set()), (rules.cond_neutral_att, False, set())):
         for k in range(len(cond.owed)):
-            if k in wide:  # in the closures as a plain leg: wrong only where a state it denies is an enemy of v's
-                v, o = int(cond.owed[k]), int(cond.obligor[k])
-                denied = ~cond.allowed[k]
-                denied[o] = False  # o's own attack: as for a plain leg, a state on both sides (`closures`)
-                bad |= attack[:, v][:, None] & (defense & denied[None, :]).any(axis=1)[None, :]
-                bad |= (defense[:, v][:, None] & (attack & denied[None, :]).any(axis=1)[None, :]).T
+            if k in plain:
+                bad |= _one_wide(cond, k, attack, defense)
             else:
                 bad |= _one(cond, k, joins, clash, attack, attack_round, defense, defense_round)
     return bad
+
+
+def _one_wide(cond: Conditional, k: int, attack: np.ndarray, defense: np.ndarray) -> np.ndarray:
+    """[a, t] where a wide leg, in the closures as a plain leg, may not bind as one: a state it denies is an enemy of
+    the state it is owed to (its obligor's own attack is left out: as for a plain leg, a state on both sides)."""
+    v, o = int(cond.owed[k]), int(cond.obligor[k])
+    denied = ~cond.allowed[k]
+    denied[o] = False
+    out: np.ndarray = attack[:, v][:, None] & (defense & denied[None, :]).any(axis=1)[None, :]
+    out |= (defense[:, v][:, None] & (attack & denied[None, :]).any(axis=1)[None, :]).T
+    return out
 
 
 _FEW = 8  # a limited leg denying at most this many counterparts binds as a plain one in most wars ("wide")
