@@ -47,7 +47,7 @@ def test_austria_and_its_empire_name_the_state_of_the_day(world, name: str, day:
 def test_austria_on_a_day_neither_is_a_state_is_refused_listing_both(world) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(AmbiguousNameError) as err:
         world.states.resolve("Austria", D(1940, 1, 1))  # after the Anschluss
-    assert str(err.value).startswith("'Austria' is ambiguous: on 1940-01-01 no state of that name exists")
+    assert str(err.value).startswith("'Austria' names no member of the state system on 1940-01-01")
     assert {c["id"] for c in err.value.candidates} == {"AUT", "COW300"}
 
 

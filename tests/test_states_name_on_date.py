@@ -31,8 +31,8 @@ def test_a_name_is_read_on_the_date_given(name: str, date: str, state: str) -> N
                                                    "exist; give a code: German Federal Republic (COW260"),
     (["states", "Congo", "--date", "1965-01-01"], "'Congo' is ambiguous: on 1965-01-01 two states of that name exist; "
                                                  "give a code: Congo - Brazzaville (COG"),
-    (["states", "Korea", "--date", "1930-01-01"], "'Korea' is ambiguous: on 1930-01-01 no state of that name exists; "
-                                                 "give a code: "),
+    (["states", "Korea", "--date", "1930-01-01"], "'Korea' names no member of the state system on 1930-01-01; "
+                                                 "members of that name: Korea (COW730, COW 730) to 1905-11-17; "),
 ])
 def test_a_name_several_states_carry_on_the_date_is_refused_saying_how_many(args: list[str], said: str) -> None:
     code, out, err = cli_line(args)

@@ -108,8 +108,8 @@ def test_an_entry_keeps_reading_a_name_on_its_date(tmp_path: Path) -> None:
     system (an attack's or an entry's state must be in it)."""
     assert load_war(_war(tmp_path, *GERMANY, "type: exit, date: 1945-05-09, state: Germany")).events[-1].states == (
         "DEU",)
-    for name, problem in (("Germany", "'Germany' is ambiguous: on 1945-05-09 no state of that name exists; give a "
-                                      "code: Germany (DEU, COW 255"),
+    for name, problem in (("Germany", "'Germany' names no member of the state system on 1945-05-09; members of that "
+                                      "name: Germany (DEU, COW 255) to 1945-05-08 and from 1990-10-03"),
                           ("DEU", "Germany (DEU) is not a member of the state system on 1945-05-09")):
         with pytest.raises(WarDataError) as err:
             load_war(_war(tmp_path, *GERMANY, f"type: entry, date: 1945-05-09, state: {name}, side: attack"))

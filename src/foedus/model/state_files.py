@@ -14,9 +14,10 @@ from foedus.datarecord import dataclass, field
 from foedus.errors import DataFormatError
 from foedus.wording import and_listed, counted
 
-__all__ = ["COW_LAST_DAY", "COW_MAJORS_FILE", "COW_STATES_FILE", "CowEntry", "countrycode_rows", "countrycode_table",
-           "cow_carried", "cow_day", "cow_ends", "read_cow_spells", "read_majors", "spells_text"]
+__all__ = ["COW_FIRST_DAY", "COW_LAST_DAY", "COW_MAJORS_FILE", "COW_STATES_FILE", "CowEntry", "countrycode_rows",
+           "countrycode_table", "cow_carried", "cow_day", "cow_ends", "read_cow_spells", "read_majors", "spells_text"]
 
+COW_FIRST_DAY = dt.date(1816, 1, 1)  # the state system's first day: no membership is known before it
 COW_LAST_DAY = dt.date(2016, 12, 31)
 COW_STATES_FILE = "cow_states/states2016.csv"
 COW_MAJORS_FILE = "cow_states/majors2016.csv"

@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Protocol, TypeVar
 
 from foedus.errors import AmbiguousNameError, UnknownStateError
-from foedus.model.state_files import spells_text
+from foedus.model.state_files import COW_FIRST_DAY, spells_text
 from foedus.model.state_names import MORE_WORDS, STYLE_WORDS, Named, norm, plain_names, several_states, words
 from foedus.wording import in_words
 
@@ -171,7 +171,7 @@ def ended(raw: str, first: str, state: Named, living: list[S], day: dt.date,
     a state of that name on the day (`living`), as it does alone, and the aside only tells them apart. Each state is
     named as called on the day (`names`, id -> name; today's name where it has none)."""
     named = names or {}
-    now = " or ".join(f"{named.get(s.id, s.name)} ({s.id})" for s in living) or "no state"
+    now = " or ".join(f"{named.get(s.id, s.name)} ({s.id})" for s in living) or "no member of it"
     what = f"{named.get(state.id, state.name)} ({state.id}, COW {state.ccode}, {spells_text(state.spells)})"
     return AmbiguousNameError(f"{raw!r} names {what}, which is no state of the system on {day}, when {first!r} names "
                               f"{now}; give a code", _candidates([state], named), raw)
@@ -179,8 +179,10 @@ def ended(raw: str, first: str, state: Named, living: list[S], day: dt.date,
 
 def one_of(raw: str, found: list[D], day: dt.date, among: tuple[frozenset[str], str] | None, dated: bool,
            called: tuple[str, Mapping[str, str]] = ("", {})) -> D:
-    """The state a name several states have carried (`found`) means: the one in the system on `day` (with no spells,
-    `dated` false, the one of today, with an ISO3 code), or the one `among` the states given, (ids, what they are:
+    """The state a name several states have carried (`found`) means: the one in the system on `day`, else the one
+    whose membership is unknown (a state COW does not list: taken, as the engine takes it, unchecked); before the system
+    begins (1816), the one in it on its first day (the Austrian Empire in 1815, not the republic). With no spells,
+    `dated` false, the one of today, with an ISO3 code; or the one `among` the states given, (ids, what they are:
     `foedus.model.states.Among`, a war's belligerents). `called` is the name's key (`norm`'s) and each state's name on
     the day (id -> name, `StateRegistry.names_on`): a state then called by a name that does not hold the name asked
     (COD, Zaire from 1971-10-27 to 1997-05-17, is no Congo then) is not of that name, unless that leaves none of them
@@ -188,18 +190,23 @@ def one_of(raw: str, found: list[D], day: dt.date, among: tuple[frozenset[str], 
 
     Raises:
         AmbiguousNameError: several of them, or none, are: it lists those, or all, with codes and dates, and asks
-            for a code.
+            for a code; when none is in the system on the day, it says so with each one's nearest spells.
     """
     key, names = called
     if among is not None:
         living = [s for s in found if s.id in among[0]]
+    elif dated:  # members; else, as the engine takes them unchecked, those of unknown membership (`membership`)
+        known = {s.id: s.member_on(max(day, COW_FIRST_DAY)) for s in found}
+        living = [s for s in found if known[s.id]] or [s for s in found if known[s.id] is None]
     else:
-        living = [s for s in found if (s.member_on(day) if dated else s.iso3)]
+        living = [s for s in found if s.iso3]
     if len(living) > 1 and (so_called := [s for s in living if key in norm(names.get(s.id, s.name))
                                           or names.get(s.id, s.name) == s.name]):
         living = so_called
     if len(living) == 1:
         return living[0]
+    if among is None and dated and not living:
+        raise _no_member(raw, found, day, names)
     if among is not None:
         which = f"several of {among[1]} carry that name" if living else f"none of {among[1]} carries that name"
     else:
@@ -209,6 +216,22 @@ def one_of(raw: str, found: list[D], day: dt.date, among: tuple[frozenset[str], 
                        + (", " + spells_text(s.spells) if s.spells else "") + ")" for s in shown)
     raise AmbiguousNameError(f"{raw!r} is ambiguous: on {day} {which}; give a code: {listed}",
                              _candidates(shown, names), raw)
+
+
+def _no_member(raw: str, found: Sequence[Dated], day: dt.date, names: Mapping[str, str]) -> AmbiguousNameError:
+    """The refusal of a name no state of which is in the system on `day` (Austria between Austria-Hungary's end and
+    the republic's entry, and after the Anschluss): each with its spells nearest the day, named as on the day."""
+    on = max(day, COW_FIRST_DAY)
+    when = f"on {day}" if day == on else f"when it begins, on {on} (whether any was a state on {day} is unknown)"
+
+    def nearest(spells: tuple[tuple[dt.date, dt.date | None], ...]) -> str:
+        ended = [f"to {end}" for _, end in spells if end is not None and end < on][-1:]
+        return " and ".join(ended + [f"from {start}" for start, _ in spells if start > on][:1])
+
+    listed = "; ".join(f"{names.get(s.id, s.name)} ({s.id}, COW {s.ccode}) {nearest(s.spells)}"
+                       for s in sorted(found, key=lambda s: min(s.spells)))
+    return AmbiguousNameError(f"{raw!r} names no member of the state system {when}; members of that name: {listed}",
+                              _candidates(found, names), raw)
 
 
 def _candidates(states: Sequence[Named], names: Mapping[str, str]) -> list[dict[str, object]]:

@@ -21,12 +21,11 @@ from foedus.model.dated_names import Era, era_of, names_in
 from foedus.model.hidden import refuse_hidden
 from foedus.model.slug import norm
 from foedus.model.state_aliases import ALIASES as _ALIASES
-from foedus.model.state_files import COW_LAST_DAY, COW_MAJORS_FILE, COW_STATES_FILE, spells_text
+from foedus.model.state_files import COW_FIRST_DAY, COW_LAST_DAY, COW_MAJORS_FILE, COW_STATES_FILE, spells_text
 
 __all__ = ["COW_FIRST_DAY", "COW_MAJORS_FILE", "COW_STATES_FILE", "OPEN_SPELL_NOTE", "Among",
            "State", "StateRegistry", "spells_text"]
 
-COW_FIRST_DAY = dt.date(1816, 1, 1)
 OPEN_SPELL_NOTE = (f"(open): still in the system at COW v2016's end ({COW_LAST_DAY}); "
                    "taken to continue after it, which COW does not record")
 
