@@ -69,3 +69,11 @@ def test_a_state_cow_does_not_list_may_be_the_state_of_a_name(world) -> None:  #
     assert registry.resolve("Korea", D(1930, 1, 1)).id == "COW730"
     with pytest.raises(AmbiguousNameError, match="on 2000-01-01 two states of that name exist"):  # members first
         registry.resolve("Korea", D(2000, 1, 1))
+
+
+def test_an_aside_naming_a_state_of_the_name_then_out_says_the_name_names_no_member(world) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(AmbiguousNameError) as err:
+        world.states.resolve("Austria (Austria-Hungary)", D(1940, 1, 1))
+    assert str(err.value).startswith("'Austria (Austria-Hungary)' names Austria-Hungary (COW300, COW 300, "
+                                     "1816-01-01–1918-11-12), which is no state of the system on 1940-01-01, when "
+                                     "'Austria' names no member of it; give a code")
