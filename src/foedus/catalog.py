@@ -151,12 +151,11 @@ def place_rows(world: World, homes: bool, day: dt.date | None = None) -> list[di
     on it (dated holders), and a state's home territory named as the state was called then (`StateRegistry.names_on`:
     the place `russia` is the Soviet Union's in 1979; its id stays)."""
     held = world.places.on(day) if day is not None else world.places.places
-    names, owner = world.states.names_on(day), {place: state for state, place in world.places.home_of.items()}
-    rows = []
+    names, rows = world.states.names_on(day), []
     for p in world.places:
         if homes or p.kind != "home":
             row = held[p.id].model_dump(mode="json")
-            if p.id in owner and (name := names[owner[p.id]]) != p.name:
+            if (name := world.places.called(p, names)) != p.name:
                 row.update(name=name, note=home_note(name))
             rows.append(row)
     return rows

@@ -220,12 +220,12 @@ def build_scenario(
     check_place(place)
     dated = world.places.on(day)  # places as held on the scenario date
     chosen = dated[world.places.resolve(place, world.states, day).id] if place else None
-    kind, view = values["target_kind"], values["territory_view"]
+    kind, view, names = values["target_kind"], values["territory_view"], world.states.names_on(day)
     attacks: list[Attack] = []
     for victim in targets:
         where = chosen or world.places.home(victim, day)
         if kind == "territory":
-            _check_territory(where, victim, view, world.states.names_on(day))
+            _check_territory(where, victim, view, names, world.places.called(where, names))
         attacks += [Attack(a, victim, where.id, kind, severity=values["severity"]) for a in attackers]
     first = chosen or world.places.home(targets[0], day)
     return Scenario(date=day, attackers=tuple(attackers), targets=tuple(targets), place=first.id,
@@ -294,7 +294,7 @@ def _resolve_states(world: World, names: list[str], day: dt.date, role: str) -> 
     return [state.id for state in states]
 
 
-def _check_territory(place: Place, victim: str, view: TerritoryView, names: dict[str, str]) -> None:
-    if (why := place.not_held(victim, view, names)) is not None:
+def _check_territory(place: Place, victim: str, view: TerritoryView, names: dict[str, str], called: str) -> None:
+    if (why := place.not_held(victim, view, names, called)) is not None:
         hint = " or --territory-view claimant" if victim in place.holders("claimant") else ""
         raise ScenarioError(f"{why}; use --target-kind forces{hint}")

@@ -88,14 +88,16 @@ class PlaceRules:
         found = {self.sovereign, self.administrator, *self.claimants}
         return frozenset(s for s in found if s)
 
-    def not_held(self, state: str, view: Literal["recognized", "claimant"], names: Mapping[str, str]) -> str | None:
+    def not_held(self, state: str, view: Literal["recognized", "claimant"], names: Mapping[str, str],
+                 called: str | None = None) -> str | None:
         """Why this place is no territory of `state` under `view`, each state by its name and id ("Korea (COW730)",
-        from `names`: an id alone tells a reader little), for a scenario's and a war file's refusal; else None."""
+        from `names`: an id alone tells a reader little), the place by its name on the day (`called`: a home
+        territory's is its state's, `Gazetteer.called`), for a scenario's and a war file's refusal; else None."""
         if state in (holders := self.holders(view)):
             return None
         held = self.recognized_holder(names) if view == "recognized" else (
             ", ".join(named_state(h, names) for h in sorted(holders)) or "no state")
-        return (f"{self.name} ({self.id}) is not territory of {named_state(state, names)} under the {view} "
+        return (f"{called or self.name} ({self.id}) is not territory of {named_state(state, names)} under the {view} "
                 f"view, under which it is territory of {held}")
 
     def recognized_holder(self, names: Mapping[str, str]) -> str:

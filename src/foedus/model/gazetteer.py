@@ -7,7 +7,7 @@ geography that `countrycode` carries, adjusted by `data/home_regions.yaml`.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING
 
 from foedus.datarecord import dataclass, field
@@ -71,6 +71,13 @@ class Gazetteer:
                 self._dated.clear()
             self._dated[day] = dated
         return dated
+
+    def called(self, place: Place, names: Mapping[str, str]) -> str:
+        """The place's name when the states were called `names` (`StateRegistry.names_on`): a state's home territory
+        is named as its state was (COW300's, `austria-hungary`, is the Austrian Empire in 1859; its id stays), any
+        other place by its own name."""
+        owner = next((s for s, p in self.home_of.items() if p == place.id), None) if place.kind == "home" else None
+        return names.get(owner, place.name) if owner else place.name
 
     def home(self, state_id: str, day: dt.date | None = None) -> Place:
         """The home (metropolitan) territory of a state (as held on `day`, when given)."""

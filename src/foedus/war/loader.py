@@ -101,7 +101,8 @@ class _Resolver:
         names = self.world.states.names_on(event.date)
         for victim in victims:
             where = chosen or self.world.places.home(victim, event.date)
-            if event.target_kind == "territory" and (why := where.not_held(victim, self.view, names)) is not None:
+            if event.target_kind == "territory" and (why := where.not_held(
+                    victim, self.view, names, self.world.places.called(where, names))) is not None:
                 raise WarDataError(self.source, f"{loc}.place",
                                    f"{why}; use target_kind: forces, or another territory view")
             out += [Attack(a, victim, where.id, event.target_kind) for a in attackers]
