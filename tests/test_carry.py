@@ -52,7 +52,7 @@ def test_duties_to_stay_out_and_violations_from_carried_alliances_are_tagged(wor
         assert neutral_line.endswith("— carried-forward facts") == (level != "verified")
 
 
-@pytest.mark.parametrize(("day", "level"), [("2015-06-01", "verified"), ("2022-06-01", "carried-forward")])
+@pytest.mark.parametrize(("day", "level"), [("2015-06-01", "verified"), ("2020-06-01", "carried-forward")])
 def test_support_from_carried_alliances_is_tagged(world: World, day: str, level: str) -> None:
     """Support owed under an ATOP alliance is as certain as the alliance: carried-forward past ATOP's coverage
     (Afghanistan's 2012 agreement with the USA, within its fixed term), unverified where its standing is (the
@@ -76,17 +76,35 @@ def test_ended_alliances_are_not_carried(world: World) -> None:
 
 def test_a_fixed_term_ends_the_carry_forward(world: World) -> None:
     """The 2012 US-Afghanistan agreement (ATOP 6050: SPECLGTH 1, LENGTH 144 months, PROREN 1, renewal by the
-    parties' act) is carried past 2018 only to the end of its term, 2 May 2024, and says so; the 1986 Cuba-DPRK
-    treaty, whose 20-year term ATOP's own years outlast, is carried on as ATOP codes it."""
-    t = world.treaties["atop_6050"]
+    parties' act) is carried past 2018, as imported, only to the end of its term, 2 May 2024, and says so (a
+    correction then ends it earlier); the 1986 Cuba-DPRK treaty, whose 20-year term ATOP's own years outlast, is
+    carried on as ATOP codes it."""
+    t = carry_forward(atop_treaties([r for r in read_member_rows() if r["atopid"] == "6050"], world.states)[0])
     assert (t.carried_from, t.terminated) == (ATOP_END, dt.date(2024, 5, 2))
     assert "144 months" in (t.note or "") and any("fixed term" in u for u in t.unverified)
+    assert "until its fixed term ends on 2024-05-02" in (t.note or "")
     assert t.in_effect(dt.date(2024, 5, 1)) and not t.in_effect(dt.date(2024, 5, 2))
-    before = {s.state for s in foedus.cascade("CHN", "USA", "2024-05-01", world=world).supporters}
-    after = {s.state for s in foedus.cascade("CHN", "USA", "2024-05-02", world=world).supporters}
-    assert "AFG" in before and "AFG" not in after
     assert world.treaties["atop_3975"].terminated is None and world.treaties["atop_3975"].in_effect(
         dt.date(2025, 6, 1))
+
+
+def test_the_us_afghanistan_agreement_ends_with_the_republic(world: World) -> None:
+    """ATOP 6050's Afghan party, the Islamic Republic's government, fell on 15 Aug 2021; no termination notice was
+    found, so a correction ends it then, unverified, its true end known only to lie before its term's (2 May 2024).
+    To that day it stays carried-forward (nothing but the carry says it was in force); after it, Afghanistan is not
+    bound, and a result inside the window says the agreement may still have bound."""
+    t = world.treaties["atop_6050"]
+    assert (t.carried_from, t.terminated) == (ATOP_END, dt.date(2021, 8, 15))
+    assert t.terminated_certainty is not None and t.terminated_certainty.until == dt.date(2024, 5, 2)
+    assert "until a correction ends it on 2021-08-15" in (t.note or "")
+    china = {(s.state, s.treaty): s.certainty for s in foedus.cascade("CHN", "USA", "2021-08-14",
+                                                                       world=world).supporters}
+    assert china[("AFG", "atop_6050")] == "carried-forward"
+    later = foedus.cascade("CHN", "USA", "2022-06-01", world=world)
+    assert not any(s.state == "AFG" for s in later.supporters)
+    assert any(d.treaty == "atop_6050" and "may still have been in force" in d.fact for d in later.doubts)
+    past = foedus.cascade("CHN", "USA", "2024-05-02", world=world)
+    assert not any(d.treaty == "atop_6050" for d in past.doubts)
 
 
 @pytest.mark.parametrize(("codes", "start", "end"), [
@@ -172,9 +190,9 @@ def test_a_corrected_alliance_that_is_not_carried_forward_does_not_say_it_is(wor
 
 def test_a_carried_alliance_still_says_so(world: World) -> None:
     """The note stays where the alliance is carried (the 1986 Cuba-DPRK treaty) or carried to its fixed term
-    (the 2012 US-Afghanistan agreement, ended on 2024-05-02)."""
+    (the 2012 US-Afghanistan agreement, to the unverified end a correction gives it, 2021-08-15)."""
     assert "carried forward: ATOP codes it in force on 2018-12-31" in (world.treaties["atop_3975"].note or "")
-    assert "until its fixed term ends on 2024-05-02" in (world.treaties["atop_6050"].note or "")
+    assert "until a correction ends it on 2021-08-15" in (world.treaties["atop_6050"].note or "")
 
 
 def test_the_1959_us_agreements_with_pakistan_and_turkey(world: World) -> None:

@@ -98,8 +98,13 @@ def _apply(c: Correction, t: Treaty, states: set[str]) -> Treaty:
     said += f"): {c.note}"
     stops_carry = t.carried_from is not None and (c.action == "end" or c.action == "superseded")
     note = _without_carry_note(t) if stops_carry else t.note
+    if _carried_to_end(c, t):  # carried only up to the unverified end: those years stay carried-forward
+        assert t.carried_from is not None and c.date is not None
+        note = f"{note or ''}; {carry_note(t.carried_from, c.date, 'a correction ends it')}".lstrip("; ")
     update: dict[str, object] = {"sources": [*t.sources, *c.sources], "note": f"{note or ''}; {said}".lstrip("; ")}
-    if c.action == "end" and c.date is not None:
+    if _carried_to_end(c, t):
+        update |= {"terminated": c.date, "terminated_certainty": c.date_certainty}
+    elif c.action == "end" and c.date is not None:
         update |= {"terminated": c.date, "terminated_certainty": c.date_certainty, "coverage_end": None,
                    "carried_from": None}
     elif c.action == "exit" and c.date is not None:
@@ -119,10 +124,19 @@ def _apply(c: Correction, t: Treaty, states: set[str]) -> Treaty:
     return t.model_copy(update=update)
 
 
-def carry_note(coverage_end: dt.date, terminated: dt.date | None) -> str:
+def _carried_to_end(c: Correction, t: Treaty) -> bool:
+    """An `end` not verified, days after ATOP's coverage of a carried alliance: nothing but the carry says it was in
+    force from the coverage's end to that day, so it stays carried (tagged) up to it (a verified end's sources say
+    it was in force to its end: its carry stops)."""
+    return (c.action == "end" and c.date is not None and t.carried_from is not None
+            and c.certainty is not Certainty.VERIFIED and c.date - t.carried_from > dt.timedelta(days=1))
+
+
+def carry_note(coverage_end: dt.date, terminated: dt.date | None, ends: str = "its fixed term ends") -> str:
     """What the note of an alliance carried past ATOP's coverage says about it (`foedus.sources.history.
-    carry_forward`); a correction that stops the carry takes it out again (`_without_carry_note`)."""
-    until = f", until its fixed term ends on {terminated}" if terminated is not None else ""
+    carry_forward`, or a correction ending it after some carried days); a correction that stops the carry takes it
+    out again (`_without_carry_note`)."""
+    until = f", until {ends} on {terminated}" if terminated is not None else ""
     return f"carried forward: ATOP codes it in force on {coverage_end}, its last day of coverage{until}"
 
 
