@@ -7,8 +7,8 @@ the same sources are
 written once into modules of the package, each as a function that makes the `__init__` from the names the source
 uses (`__r_set`, the defaults, the factories), and keyed by the source itself: a class whose source is not there
 word for word (a field added, renamed, reordered) is compiled as before. Run `python -m foedus.datarecord.gen_inits`
-(with the research data, which the flagship reads) after changing a record the flagship makes;
-tests/test_datarecord_inits.py fails until the modules are current.
+(with the research data, which the flagship reads) after changing a record the flagship makes (`--check`: exit 1
+naming a stale module, writing nothing); tests/test_datarecord_inits.py fails until the modules are current.
 """
 
 from __future__ import annotations
@@ -18,9 +18,10 @@ import os
 import re
 import subprocess
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
-__all__ = ["FOLDER", "PART_LINES", "generate", "render"]
+__all__ = ["FOLDER", "PART_LINES", "files", "generate", "main", "render"]
 
 FOLDER = Path(__file__).parent
 PART_LINES = 280  # each generated module stays within the project's 300 lines
@@ -82,14 +83,21 @@ def render(sources: list[str]) -> dict[str, str]:
     return files
 
 
-if __name__ == "__main__":
-    from foedus.outputs import staged_file
+def files() -> dict[Path, str | None]:
+    """Each module `render` writes in `FOLDER`, and each `inits_N.py` of an earlier run it no longer writes (None:
+    removed)."""
+    out: dict[Path, str | None] = {FOLDER / name: text for name, text in render(generate()).items()}
+    out.update({old: None for old in sorted(FOLDER.glob("inits_*.py")) if old not in out})
+    return out
 
-    files = render(generate())
-    for old in FOLDER.glob("inits_*.py"):
-        if old.name not in files:
-            old.unlink()
-    for name, text in files.items():
-        with staged_file(FOLDER / name, force=True) as tmp:  # never a half-written module
-            tmp.write_text(text, encoding="utf-8")
-    sys.stdout.write(f"wrote {', '.join(sorted(files))} in {FOLDER}\n")
+
+def main(argv: Sequence[str] = ()) -> int:
+    """Rewrite the modules (`--check`: only say whether one is stale; `foedus.outputs.generated`)."""
+    from foedus.outputs.generated import run_generator
+
+    return run_generator(argv, "foedus.datarecord.gen_inits", "Write foedus.datarecord.inits: the record __init__s "
+                         "the flagship cascade makes, compiled with the package (needs the research data).", files)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

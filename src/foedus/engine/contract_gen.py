@@ -1,13 +1,14 @@
 """Write docs/json-contract.md and web/src/contract.ts from the records' contract metadata.
 
-`python -m foedus.engine.contract_gen` (from the repository root) rewrites both files;
-tests/test_contract.py fails when either differs from what this module generates.
+`python -m foedus.engine.contract_gen` (from the repository root) rewrites both files (`--check`: exits 1 naming
+a stale one, writing nothing); tests/test_contract.py fails when either differs from what this module generates.
 """
 
 from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from foedus.engine.contract import Key, keys_of
@@ -31,7 +32,7 @@ from foedus.inputs import SWITCHES
 from foedus.model.vocab import STRENGTH_WORDS
 from foedus.war.ongoing_changes import BoundSince, Lapse, MovedSince, OngoingChanges, SwitchedSince
 
-__all__ = ["RECORDS", "markdown", "typescript"]
+__all__ = ["RECORDS", "files", "main", "markdown", "typescript"]
 
 RECORDS: tuple[tuple[str, type, str], ...] = (
     ("CascadeResult", CascadeResult, "The result: one object."),
@@ -152,17 +153,19 @@ def markdown() -> str:
     return "\n".join(parts) + _MD_TAIL
 
 
-def main(root: Path = Path()) -> None:
-    """Rewrite docs/json-contract.md and web/src/contract.ts under `root`, each through `foedus.outputs.staged_file`
-    (a run stopped mid-write leaves the old file whole)."""
-    from foedus.outputs import staged_file
+def files(root: Path = Path()) -> dict[Path, str | None]:
+    """docs/json-contract.md and web/src/contract.ts under `root`, with the text each should have."""
+    return {root / "docs" / "json-contract.md": markdown(), root / "web" / "src" / "contract.ts": typescript()}
 
-    for path, text in ((root / "docs" / "json-contract.md", markdown()), (root / "web" / "src" / "contract.ts",
-                                                                         typescript())):
-        with staged_file(path, force=True) as tmp:
-            tmp.write_text(text, encoding="utf-8")
-    sys.stdout.write("wrote docs/json-contract.md and web/src/contract.ts\n")
+
+def main(root: Path = Path(), argv: Sequence[str] = ()) -> int:
+    """Rewrite docs/json-contract.md and web/src/contract.ts under `root` (`--check`: only say whether either is
+    stale; `foedus.outputs.generated`)."""
+    from foedus.outputs.generated import run_generator
+
+    return run_generator(argv, "foedus.engine.contract_gen", "Write docs/json-contract.md and web/src/contract.ts "
+                         "from the result records' contract metadata.", lambda: files(root))
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main(Path(), sys.argv[1:]))

@@ -3,7 +3,8 @@ record class, and the decoder of its cached form (a treaty's models, and a place
 neither nears the module size limit as the schema grows).
 
 Run `python -m foedus.model.records_gen` after changing a model in `foedus.model.treaty`, `foedus.model.facts`,
-`foedus.model.assistance` or `foedus.model.places`; tests/test_runtime_records.py fails until all are current.
+`foedus.model.assistance` or `foedus.model.places` (`--check`: exit 1 naming a stale module, writing nothing);
+tests/test_runtime_records.py fails until all are current.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import sys
 import textwrap
 import types
 import typing
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -222,16 +224,15 @@ def _default(cls: type[BaseModel], name: str, field: Any) -> tuple[str, Any]:
     return "value", value
 
 
-def main() -> None:
+def main(argv: Sequence[str] = ()) -> int:
     """Rewrite both generated modules, each through `foedus.outputs.staged_file`: a generator stopped mid-write
-    leaves the old module whole (one cut short would stop every `import foedus`)."""
-    from foedus.outputs import staged_file
+    leaves the old module whole (one cut short would stop every `import foedus`). `--check`: only say whether one is
+    stale (`foedus.outputs.generated`)."""
+    from foedus.outputs.generated import run_generator
 
-    for path, text in render(generate()).items():
-        with staged_file(path, force=True) as tmp:
-            tmp.write_text(text, encoding="utf-8")
-        sys.stdout.write(f"wrote {path}\n")
+    return run_generator(argv, "foedus.model.records_gen", "Write the plain record types and decoders of the treaty "
+                         "model.", lambda: render(generate()))
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main(sys.argv[1:]))
