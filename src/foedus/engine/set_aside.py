@@ -96,8 +96,7 @@ def _find(out: dict[Key, Withheld], table: LegTable, legs: Iterable[Leg], spared
         if binds_against(whole, spared) and evaluate(whole, attack, ctx).binds:
             level, reasons = sureness(whole, attack, ctx.scenario, ctx.places[attack.place], names)
             priority = prevails.priority
-            if priority is None:  # never: a treaty in `bars` has a priority clause
-                continue
+            assert priority is not None  # `precedence.bar`, the one writer of `bars`, notes only such treaties
             if priority.certainty is not Certainty.VERIFIED:
                 held = f"{prevails.id} art. {priority.article}: the priority clause that sets it aside"
                 reasons = (*reasons, fact_reason("article", held, priority.certainty, priority.source))
