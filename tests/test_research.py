@@ -357,3 +357,14 @@ def test_a_gw_range_before_the_state_system_names_the_gw_system(tmp_path: Path) 
         "error: no state is a member of the state system in 1815–1815 (the Gleditsch–Ward state system begins on "
         f"{begins}): there is no dyad-year to write; end the range in {begins.year} or later"]
     assert not out.exists()
+
+
+def test_atop_gone_after_the_check_is_refused_as_missing(world: World, monkeypatch: pytest.MonkeyPatch) -> None:
+    """ATOP's file gone between the similarity measures' check of the data folder and the read (the only way the
+    ties find no ATOP keys) is refused as missing data in one line, not a traceback."""
+    from foedus.errors import DataMissingError
+    from foedus.research import ties
+
+    monkeypatch.setattr(ties, "cached_flag_keys_of", lambda states: None)
+    with pytest.raises(DataMissingError, match=r"^ATOP 5\.1 is not in the data folder: run `foedus data fetch atop`$"):
+        ties.yearly_portfolios(world, 1935, 1935)

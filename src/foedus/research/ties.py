@@ -35,7 +35,7 @@ TIE_VALUES = {"defense": 3, "offense": 3, "neutrality": 2, "nonaggression": 2, "
 def _tie_keys(states: StateRegistry, first: int, last: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """(a, b, year, tie value) of every ATOP obligation that ties a to b in a year of the range."""
     found = cached_flag_keys_of(states)
-    if found is None:
+    if found is None:  # the file went after `_need_all` saw it (the only caller checks first): refused all the same
         from foedus.errors import DataMissingError
 
         raise DataMissingError("ATOP 5.1 is not in the data folder: run `foedus data fetch atop`")
