@@ -32,21 +32,23 @@ Assumed = tuple[Doubt, frozenset[str], Assumption]
 
 def doubts(treaties: Iterable[Treaty], day: dt.date, basis: str = "in-force",
            windowed: Container[str] | None = None, *, names: Mapping[str, str]) -> list[Concerning]:
-    """Each treaty not yet in force or already ended on `day`, party not yet joined, party that has left, or clause
-    not yet or no longer applying, by a recorded day known less than to the day whose window holds `day`, and each
-    treaty signed but its entry into force not found that may be in force by then (`_unfound`). On the
-    signed basis, membership starts from signature, as recorded: the entry into force is no doubt, nor an accession
-    but where a row without a signature starts from it; a treaty's end, an exit and a clause's span are read as on
-    the in-force basis (`party_on` and the certainty reasons read them so). `windowed`: the ids of the treaties
-    with such a day (`TreatyMap.windowed`, kept at load, so that the others cost nothing; by default every treaty
-    is looked at). `names` name a state in a doubt's fact (`foedus.wording.named_state`)."""
+    """`assumed_doubts` without what each says may have been so: each doubt and whom it concerns, as a reader of the
+    doubts alone wants them (the engine needs the assumptions too: `foedus.engine.outcome` calls `assumed_doubts`)."""
     return [(doubt, states) for doubt, states, _ in assumed_doubts(treaties, day, basis, windowed, names=names)]
 
 
 def assumed_doubts(treaties: Iterable[Treaty], day: dt.date, basis: str = "in-force",
                    windowed: Container[str] | None = None, *, names: Mapping[str, str]) -> list[Assumed]:
-    """`doubts`, each with what it says may have been so (`foedus.engine.assumption`), for the result to run the
-    cascade under (`foedus.engine.doubt_reach`)."""
+    """Each treaty not yet in force or already ended on `day`, party not yet joined, party that has left, or clause
+    not yet or no longer applying, by a recorded day known less than to the day whose window holds `day`, and each
+    treaty signed but its entry into force not found that may be in force by then (`_unfound`), with whom it
+    concerns and what it says may have been so (`foedus.engine.assumption`), for the result to run the cascade under
+    (`foedus.engine.doubt_reach`). On the signed basis, membership starts from signature, as recorded: the entry
+    into force is no doubt, nor an accession but where a row without a signature starts from it; a treaty's end, an
+    exit and a clause's span are read as on the in-force basis (`party_on` and the certainty reasons read them so).
+    `windowed`: the ids of the treaties with such a day (`TreatyMap.windowed`, kept at load, so that the others cost
+    nothing; by default every treaty is looked at). `names` name a state in a doubt's fact
+    (`foedus.wording.named_state`)."""
     out: list[Assumed] = []
     for treaty in treaties:
         if windowed is not None and treaty.id not in windowed:
