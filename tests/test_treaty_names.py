@@ -94,3 +94,30 @@ def test_a_what_if_names_a_treaty_by_its_name() -> None:
 def test_the_web_api_shows_a_treaty_by_its_name(api_client: TestClient) -> None:
     r = api_client.get("/api/treaties/NATO")
     assert r.status_code == 200 and r.json()["id"] == "nato_1949"
+
+
+def test_a_lookup_slugs_only_the_text_once_the_names_are_known(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The treaties' name keys are kept between lookups (slugging every treaty's names was most of a lookup's
+    time): a second lookup over the same treaties slugs only the text typed."""
+    from foedus.model import treaty_names
+
+    treaties = list(CURATED.treaties.curated.values())
+    assert treaty_names.named_treaty("NATO", treaties) == "nato_1949"
+    slugged: list[str] = []
+    real = treaty_names._key
+    monkeypatch.setattr(treaty_names, "_key", lambda name: slugged.append(name) or real(name))
+    assert treaty_names.named_treaty("Manila Pact", treaties) == "manila_1954"
+    assert slugged == ["Manila Pact"]
+
+
+def test_a_renamed_treaty_is_found_by_its_new_name_only() -> None:
+    """The kept keys follow a treaty set that changes: a treaty renamed in one set is found there by its new name,
+    not its old one, while the set it came from still finds it by the old."""
+    from foedus.model.treaty_names import named_treaty
+
+    treaties = list(CURATED.treaties.curated.values())
+    assert named_treaty("SEATO", treaties) == "manila_1954"
+    renamed = [t.model_copy(update={"short_name": "Bangkok Pact (BKP)"}) if t.id == "manila_1954" else t
+               for t in treaties]
+    assert named_treaty("BKP", renamed) == "manila_1954" and named_treaty("SEATO", renamed) is None
+    assert named_treaty("SEATO", treaties) == "manila_1954" and named_treaty("BKP", treaties) is None

@@ -10,6 +10,7 @@ and then the error names both.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
@@ -36,7 +37,7 @@ def _key(name: str) -> str:
     return _KIND.sub("", slugify(_DASHES.sub("-", name)).removeprefix("the-"))
 
 
-def treaty_name_keys(treaty: Treaty) -> set[str]:
+def treaty_name_keys(treaty: Treaty) -> frozenset[str]:
     """The keys (`_key`) of the names `treaty` is found by: its name and short name, and a short name's parenthesis
     apart and without it ("Rio Treaty (TIAR)": "rio-treaty-tiar", "rio", "tiar"); the short name "EU Art.
     42(7) TEU" keeps its "(7)", which is no name of its own.
@@ -45,13 +46,20 @@ def treaty_name_keys(treaty: Treaty) -> set[str]:
     >>> sorted(treaty_name_keys(World.load(history=False).treaty("manila_1954")))
     ['manila', 'manila-pact-seato', 'seato', 'southeast-asia-collective-defense']
     """
-    names = [treaty.name]
-    if treaty.short_name:
-        names.append(treaty.short_name)
-        inside = [m for m in _PARENTHESIS.finditer(treaty.short_name) if not m[1].isdigit()]
+    return _name_keys(treaty.name, treaty.short_name)
+
+
+@functools.lru_cache(maxsize=4096)
+def _name_keys(name: str, short_name: str | None) -> frozenset[str]:
+    """`treaty_name_keys` of a treaty's two names, cached by the names themselves: a lookup reads every treaty's keys
+    (slugging them was most of its time), and a treaty added, dropped or renamed in a world is simply other names."""
+    names = [name]
+    if short_name:
+        names.append(short_name)
+        inside = [m for m in _PARENTHESIS.finditer(short_name) if not m[1].isdigit()]
         if len(inside) == 1:
-            names += [inside[0][1], _PARENTHESIS.sub(" ", treaty.short_name)]
-    return {k for k in map(_key, names) if k}
+            names += [inside[0][1], _PARENTHESIS.sub(" ", short_name)]
+    return frozenset(k for k in map(_key, names) if k)
 
 
 def named_treaty(text: str, treaties: Iterable[Treaty]) -> str | None:
