@@ -229,11 +229,13 @@ def validate_files(paths: list[Path], strict: bool = False) -> None:
         treaties = load_treaties(bundled_treaty_files(), states, Gazetteer.load(states), errors=errors, strict=strict)
     else:  # the world only for files to check: a line of missing paths is answered at once
         from foedus.model.bundled_own import bundled_known, read_once
-
+        from foedus.model.replaced_atop import atop_checked
         world = World.default() if files else None  # a bundled file given is checked as the set's own file
         known, signed = bundled_known(world.treaties.curated, files, read := read_once()) if world else ({}, {})
-        treaties = load_treaties(files, world.states, world.places, known, errors=errors, strict=strict,
-                                 known_signed=signed, read=read) if world else {}  # not read again
+        origins: dict[str, str] = {}
+        loaded = load_treaties(files, world.states, world.places, known, errors=errors, strict=strict,
+                               known_signed=signed, read=read, origins=origins) if world else {}  # not read again
+        treaties = atop_checked(world.treaties, loaded, origins, errors) if world else {}  # ATOP ids it replaces
     if errors:
         for exc in errors[:-1]:
             sys.stderr.write(f"error: {one_line(str(exc))}\n")

@@ -100,9 +100,11 @@ class World:
 
         Raises:
             TreatyDataError: an extra file that is not a path, an empty path, or a file that cannot be read or is
-                malformed; ScenarioError: `bundled` or `history` not True or False.
+                malformed, or replaces an ATOP alliance the history lacks or one signed after it
+                (`foedus.model.replaced_atop`); ScenarioError: `bundled` or `history` not True or False.
         """
         from foedus.model.loader import load_parts
+        from foedus.model.replaced_atop import atop_replaced_problems
         from foedus.sources.history import with_history
 
         for name, value in (("bundled", bundled), ("history", history)):
@@ -110,7 +112,10 @@ class World:
                 raise ScenarioError(f"{name} must be True or False, not {described(value)}")
         files: dict[str, str] = {}
         curated, states, places = load_parts(treaty_paths(extra), bundled, files)
-        return cls(treaties=with_history(curated, states, history), states=states, places=places, files=files)
+        treaties = with_history(curated, states, history)
+        if problems := atop_replaced_problems(treaties, files):
+            raise problems[0]
+        return cls(treaties=treaties, states=states, places=places, files=files)
 
     @staticmethod
     def given(world: object) -> World:
