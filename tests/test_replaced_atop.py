@@ -79,3 +79,14 @@ def test_treaties_validate_refuses_it_too(tmp_path: Path, history: dict[str, obj
     proc = subprocess.run([sys.executable, "-m", "foedus.cli", "treaties", "validate", str(path)], capture_output=True,
                           text=True)
     assert proc.returncode == 0 and "ok  anzus_copy_1951" in proc.stdout, proc.stderr
+
+
+def test_a_file_with_an_atop_id_is_told_to_map_the_alliance(tmp_path: Path) -> None:
+    """A file whose id is ATOP's form is told to stand in for the alliance with `atop_ids` (which the history reads),
+    not `replaces` (which it does not: the alliance would count twice)."""
+    path = tmp_path / "atop_form.yaml"
+    path.write_text(_copy(tmp_path, "anzus_1951").read_text(encoding="utf-8").replace(
+        "id: anzus_copy_1951", "id: atop_3215_p2"), encoding="utf-8")
+    with pytest.raises(TreatyDataError, match=r"give the treaty an id of its own \(and `atop_ids: \[3215\]` to stand "
+                                              r"in for that alliance\)$"):
+        World.load([path])

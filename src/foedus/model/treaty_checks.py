@@ -85,9 +85,10 @@ def check_own_id(treaty: Treaty, path: str) -> None:
     Raises:
         TreatyDataError: the id is of that form.
     """
-    if ATOP_ID.match(treaty.id):
+    if ATOP_ID.match(treaty.id):  # (`replaces` only records a history: the history still counts what it names)
         raise TreatyDataError(path, "id", f"{treaty.id!r} is the form of ATOP's alliance ids: give the treaty an id "
-                              f"of its own (and `replaces: [{treaty.id}]` to stand in for that alliance)")
+                              f"of its own (and `atop_ids: [{treaty.id.split('_')[1]}]` to stand in for that "
+                              "alliance)")
 
 
 def check_parties(treaty: Treaty, path: str) -> None:
