@@ -136,3 +136,34 @@ def test_the_map_keeps_one_tab_stop_and_the_focus_on_screen(page: Any, server: s
     assert page.evaluate(_FOCUSED) == "Brazil (BRA)"
     assert page.get_attribute("#map svg", "viewBox").split()[2] == "960.0"
     assert not page.problems, page.problems
+
+
+def test_a_contested_place_is_a_stop_named_as_its_tooltip(page: Any, server: str) -> None:
+    """Crimea's shape was out of the keyboard's reach (only its holders were stops): a letter reaches it, it is named
+    as its tooltip says (its name, the state it is drawn as, who claims it), and Enter picks the state it is drawn as,
+    as a click does: Ukraine in the recognized view, Russia in the claimant view."""
+    _ready(page, server + "/")
+    _set_date(page, "2025-06-01")
+    page.click("#attacker-picker button.pick")
+    page.focus("#map svg [tabindex='0']")
+    for _ in range(60):
+        page.keyboard.press("c")
+        if (page.evaluate(_FOCUSED) or "").startswith("Crimea"):
+            break
+    tooltip = "() => document.querySelector('#map path.contested[data-place=crimea] > title').textContent"
+    said = page.evaluate(_FOCUSED)
+    assert said == page.evaluate(tooltip) and "claimed by Russia (RUS)" in said and "recognized view" in said, said
+    assert page.locator("#map svg [tabindex]").count() == 1
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#attacker-chips .chip[data-state=UKR]", timeout=5_000)
+    assert page.evaluate(_FOCUSED) == said, "the focus stays on the place after picking"
+    page.click("#more-options summary")
+    page.select_option("#territory-view", "claimant")  # the place is drawn anew, as Russia's: the stop stays on it
+    page.click("#target-picker button.pick")
+    page.focus("#map svg [tabindex='0']")
+    said = page.evaluate(_FOCUSED)
+    assert said == page.evaluate(tooltip) and said.startswith("Crimea: drawn as Russia (RUS)'s (claimant view"), said
+    page.keyboard.press(" ")
+    page.wait_for_selector("#target-chips .chip[data-state=RUS]", timeout=5_000)
+    assert not page.problems, page.problems
+

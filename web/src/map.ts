@@ -156,7 +156,7 @@ export class WorldMap {
       if (geoArea(shape) > 2 * Math.PI) shape = { type: "Polygon", coordinates: [[...ring].reverse()] }; // d3: clockwise
       const d = this.path(shape) ?? "";
       const el = svgEl("path", { d, class: "contested", fill: COLORS.none, stroke: "#444444", "stroke-width": 0.6,
-        "stroke-dasharray": "2 1.5", "data-place": p.id, "data-holder": holderOf(p, view) ?? "" });
+        "stroke-dasharray": "2 1.5", "data-place": p.id, "data-name": p.name, "data-holder": holderOf(p, view) ?? "" });
       return titled(el, describe(p, view, this.nameOf));
     }));
   }

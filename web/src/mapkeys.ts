@@ -1,15 +1,18 @@
 // The map by keyboard: one tab stop (a roving tabindex: only the focused state's shape is in the tab order), arrow
 // keys move to the nearest state that way, a letter to the next state whose name (the map's date's) starts with
 // it, Home and End to the first and last by name, Enter or Space picks the state as a click does. The focused
-// state is outlined and named ("Soviet Union (RUS)") to assistive technology.
+// state is outlined and named ("Soviet Union (RUS)") to assistive technology. A contested place drawn on the map
+// (Crimea) is a stop too, named as its tooltip says (mapstops.ts).
 import type { NameOf } from "./datednames";
 import { h } from "./dom";
 import type { WorldMap } from "./map";
+import { stopKey, stopLabel, stopName, stopPick } from "./mapstops";
 
 const STEPS: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1],
   ArrowDown: [0, 1] };
-const KEYS_HELP = "Keyboard: Tab to the map, then arrow keys move between countries, a letter jumps to the "
-  + "next country of that name, Enter or Space picks the country (as a click does).";
+const KEYS_HELP = "Keyboard: Tab to the map, then arrow keys move between countries and contested places, a letter "
+  + "jumps to the next of that name, Enter or Space picks the country (as a click does: on a contested place, the "
+  + "country it is drawn as).";
 
 export class MapKeys {
   private current: string | null = null; // the id of the state that holds the tab stop
@@ -29,17 +32,21 @@ export class MapKeys {
     this.keepStop();
   }
 
-  /** One shape per state, the one focus goes to: a visible dot (a state too small to see), else its largest shape. */
+  /** One shape per state, the one focus goes to: a visible dot (a state too small to see), else its largest shape;
+   * and each contested place drawn. */
   private stops(): Map<string, SVGGraphicsElement> {
     const out = new Map<string, SVGGraphicsElement>();
     const rank = (el: SVGGraphicsElement) => {
       const b = el.getBBox();
       return el instanceof SVGCircleElement ? Infinity : b.width * b.height;
     };
-    for (const el of this.map.stateEls()) {
-      if (el.getAttribute("visibility") === "hidden") continue; // the dot of a state not in the system on the date
-      const prev = out.get(el.dataset.iso3 ?? "");
-      if (!prev || rank(el) > rank(prev)) out.set(el.dataset.iso3 ?? "", el);
+    const places = this.map.svg.querySelectorAll<SVGGraphicsElement>("path.contested[data-place]");
+    for (const el of [...this.map.stateEls(), ...places]) {
+      // the dot of a state not in the system on the date, a place whose holder is not
+      if (el.getAttribute("visibility") === "hidden") continue;
+      const key = stopKey(el) ?? "";
+      const prev = out.get(key);
+      if (!prev || rank(el) > rank(prev)) out.set(key, el);
     }
     return out;
   }
@@ -47,7 +54,8 @@ export class MapKeys {
   /** The ids in name order (names of the form's date). */
   private byName(stops: Map<string, SVGGraphicsElement>): string[] {
     const name = this.name();
-    return [...stops.keys()].sort((a, b) => name(a).localeCompare(name(b)));
+    const named = (id: string) => stopName(id, stops.get(id), name);
+    return [...stops.keys()].sort((a, b) => named(a).localeCompare(named(b)));
   }
 
   /** Put the tab stop on the current state's shape (the first by name at first), named as on the form's date, and
@@ -71,10 +79,9 @@ export class MapKeys {
   }
 
   private hold(el: SVGGraphicsElement): void {
-    const id = el.dataset.iso3 ?? "";
     el.setAttribute("tabindex", "0");
     el.setAttribute("role", "button");
-    el.setAttribute("aria-label", `${this.name()(id)} (${id})`);
+    el.setAttribute("aria-label", stopLabel(stopKey(el) ?? "", el, this.name()));
   }
 
   /** Move the tab stop and the focus to `id`'s shape, brought in front of its neighbours so its outline shows, and
@@ -96,13 +103,14 @@ export class MapKeys {
 
   private onKey(ev: KeyboardEvent): void {
     const from = ev.target as SVGGraphicsElement;
-    const id = from.dataset?.iso3;
+    const id = stopKey(from);
     if (!id || ev.altKey || ev.ctrlKey || ev.metaKey) return;
     const stops = this.stops();
     let next: string | undefined;
     if (ev.key === "Enter" || ev.key === " ") {
       ev.preventDefault();
-      this.onPick(id);
+      const pick = stopPick(from);
+      if (pick) this.onPick(pick);
       if (from.isConnected) this.moveTo(id, this.stops()); // picking outlines the state, which redraws it
       return;
     }
@@ -138,6 +146,7 @@ export class MapKeys {
     const name = this.name();
     const at = order.indexOf(id);
     const rotated = [...order.slice(at + 1), ...order.slice(0, at + 1)];
-    return rotated.find((other) => name(other).toLocaleLowerCase().startsWith(letter.toLocaleLowerCase()));
+    return rotated.find((other) => stopName(other, stops.get(other), name).toLocaleLowerCase()
+      .startsWith(letter.toLocaleLowerCase()));
   }
 }
