@@ -167,3 +167,21 @@ def test_a_contested_place_is_a_stop_named_as_its_tooltip(page: Any, server: str
     page.wait_for_selector("#target-chips .chip[data-state=RUS]", timeout=5_000)
     assert not page.problems, page.problems
 
+
+def test_enter_again_on_the_same_text_reads_it_on_the_new_date(page: Any, server: str) -> None:
+    """"Korea" on 1979-06-01 is asked (North or South); after the date moved to 1900-01-01, Enter on the same text,
+    untouched, did nothing until the text was edited: it is read on the new date (the kingdom, COW730), as a fresh
+    Enter is. Leaving the box after that Enter adds nothing more."""
+    _ready(page, server + "/")
+    _set_date(page, "1979-06-01")
+    page.fill("#attacker-search", "Korea")
+    page.press("#attacker-search", "Enter")
+    page.wait_for_selector("#attacker-picker .choices button.choice[data-state=KOR]", timeout=10_000)
+    assert page.locator("#attacker-chips .chip").count() == 0
+    _set_date(page, "1900-01-01")
+    page.press("#attacker-search", "Enter")
+    page.wait_for_selector("#attacker-chips .chip[data-state=COW730]", timeout=10_000)
+    assert page.input_value("#attacker-search") == ""
+    page.press("#attacker-search", "Tab")
+    assert page.locator("#attacker-chips .chip").count() == 1
+    assert not [p for p in page.problems if "422" not in p], page.problems  # asking which Korea is a 422

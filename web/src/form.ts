@@ -56,7 +56,9 @@ class StatePicker {
   private readonly input: HTMLInputElement;
 
   private readonly choices: HTMLElement;
-  private handled = ""; // the text last answered (added, asked or refused): Enter and then leaving answer once
+  // the text last answered (added, asked or refused) and the date it was read on: Enter and then leaving answer
+  // once, but the same text on another date (Korea: the kingdom in 1900, North or South in 1979) is read again
+  private handled = "";
 
   constructor(private readonly role: "attacker" | "target", private readonly states: StateRow[],
               private readonly name: NameOf, private readonly onError: (msg: string) => void,
@@ -75,8 +77,9 @@ class StatePicker {
 
   private addTyped(): void {
     const typed = this.input.value.trim();
-    if (!typed || typed === this.handled) return;
-    this.handled = typed;
+    const key = `${typed}@${this.date()}`;
+    if (!typed || key === this.handled) return;
+    this.handled = key;
     const found = matchStates(typed, this.states, this.date(), this.name);
     if (found.length > 1) {
       this.ask(typed, found);
