@@ -124,3 +124,27 @@ def test_the_probabilities_and_the_comparison_are_not_shown_with_a_war_date(page
     page.wait_for_function("() => !document.getElementById('comparison').innerText.includes(\"war's date\")",
                            timeout=30_000)
     assert not page.problems, page.problems
+
+
+def test_a_refused_run_says_the_war_date_is_still_shown(page: Any, server: str) -> None:
+    """A run the server refuses (a what-if dropping an unknown treaty) while a war's date is on the map: the error
+    says why, and the status line says the map still shows the war's date and the scenario was not run; it said "Run
+    shows the scenario's result again", just after Run was refused. The war's date, map and panels stay."""
+    _ready(page, f"{server}/?attacker=RUS&target=EST&date=2025-06-01")
+    page.wait_for_selector("body[data-result='RUS>EST@2025-06-01']", timeout=30_000)
+    _replay(page, "july_crisis_1914", "1914-07-28")
+    page.evaluate("() => { document.getElementById('whatif-panel').open = true; }")
+    page.fill("#wi-treaty", "no_such_treaty")
+    page.click("#wi-drop")
+    page.click("#run")
+    page.wait_for_selector("#error:not([hidden])", timeout=30_000)
+    page.wait_for_function("() => !document.body.classList.contains('busy')", timeout=30_000)
+    assert "no_such_treaty" in page.inner_text("#error")
+    status = page.inner_text("#status")
+    assert status.startswith("Still showing The July crisis, 1914") and "on 1914-07-28" in status, status
+    assert status.endswith("the scenario was not run.") and "Run shows" not in status, status
+    assert page.inner_text("#war-date") == "1914-07-28"
+    assert page.get_attribute("body", "data-war-frame") == "1914-07-28"
+    assert "The map shows The July crisis, 1914" in page.inner_text("#summary")
+    assert page.get_attribute("#map path[data-iso3=SRB]", "data-category") == "defense-0"  # the war's map, not EST's
+    assert [p for p in page.problems if "422" not in p] == [], page.problems  # the refusal is a 422

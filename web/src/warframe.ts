@@ -17,6 +17,12 @@ export function frameNote(frame: WarFrame, war: WarReplay): string {
     + "Run shows the scenario's result again.";
 }
 
+/** What the status line says when a run was refused while a war's date is on the map: the map still shows that date,
+ * and no word that Run would show the scenario's result (it was just refused). */
+export function refusedNote(frame: WarFrame, war: WarReplay): string {
+  return `Still showing ${war.war.name} on ${frame.date}, replayed from its war file: the scenario was not run.`;
+}
+
 export class FramePanels {
   private readonly hint: Node[]; // the "Why?" panel's words before any state is picked
 
