@@ -27,7 +27,12 @@ export interface BordersAnswer {
   source: { name: string; title: string; version: string; citation: string; licence: string } | null;
 }
 
-export interface Health { version: string; treaties: number; states: number; history: boolean; datasets?: Record<string, string> }
+export interface Health {
+  version: string; treaties: number; states: number; history: boolean; datasets?: Record<string, string>;
+  // each dataset's state in the data folder, as `foedus data status` checks it (present, other-version, missing,
+  // partial or bad-checksum); servers from before it was sent have none
+  dataset_states?: Record<string, string>;
+}
 
 export interface WarRow { id: string; name: string; start: string; end: string | null; ongoing: boolean; events: number }
 /** A change of a war's replay (docs/war.md): `label` words it by ids, `text` as `foedus war` does, each state
