@@ -7,6 +7,7 @@ Uses the browser, server and page fixtures of tests/test_e2e_web.py (Debian's Ch
 # ruff: noqa: F811  (the fixtures imported from test_e2e_web are test parameters here)
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -147,4 +148,44 @@ def test_a_refused_run_says_the_war_date_is_still_shown(page: Any, server: str) 
     assert page.get_attribute("body", "data-war-frame") == "1914-07-28"
     assert "The map shows The July crisis, 1914" in page.inner_text("#summary")
     assert page.get_attribute("#map path[data-iso3=SRB]", "data-category") == "defense-0"  # the war's map, not EST's
+    assert [p for p in page.problems if "422" not in p] == [], page.problems  # the refusal is a 422
+
+
+def test_a_run_drops_a_war_date_not_drawn_yet(page: Any, server: str) -> None:
+    """Run pressed while a war's date was still being drawn (its names not in yet): that date was drawn after Run was
+    pressed, the panels describing it under the run. The run drops it now: a refused run leaves the map, the slider,
+    the date and the status line on the date drawn before, and the dropped date is never drawn."""
+    import foedus
+
+    frames = foedus.replay_war("july_crisis_1914").to_dict()["frames"]
+    _ready(page, f"{server}/?attacker=RUS&target=EST&date=2025-06-01")
+    page.wait_for_selector("body[data-result='RUS>EST@2025-06-01']", timeout=30_000)
+    _replay(page, "july_crisis_1914", frames[0]["date"])
+    page.evaluate("""() => { window.notes = [];  // each war date the summary says the map shows, in turn
+        new MutationObserver(() => { const n = document.querySelector('#summary .frame-note');
+          const d = n ? /on (\\d{4}-\\d{2}-\\d{2}),/.exec(n.textContent)[1] : null;
+          if (window.notes.at(-1) !== d) window.notes.push(d); })
+        .observe(document.getElementById('summary'), { childList: true, subtree: true }); }""")
+    page.evaluate("() => { document.getElementById('whatif-panel').open = true; }")
+    page.fill("#wi-treaty", "no_such_treaty")  # the run is refused
+    page.click("#wi-drop")
+    held: list[Any] = []
+    page.route(re.compile(rf"/api/states\?date={frames[1]['date']}$"), lambda route: held.append(route))
+    page.evaluate("""() => { const s = document.getElementById('war-frame'); s.value = '1';
+        s.dispatchEvent(new Event('input')); }""")
+    for _ in range(400):  # the date's names are asked: it is being drawn
+        if held:
+            break
+        page.wait_for_timeout(25)
+    assert held and page.inner_text("#war-date") == frames[1]["date"]
+    page.click("#run")
+    page.wait_for_selector("#error:not([hidden])", timeout=30_000)
+    page.wait_for_function("() => !document.body.classList.contains('busy')", timeout=30_000)
+    assert page.inner_text("#war-date") == frames[0]["date"] and page.input_value("#war-frame") == "0"
+    assert page.get_attribute("body", "data-war-frame") == frames[0]["date"]
+    assert f"on {frames[0]['date']}," in page.inner_text("#status")
+    held[0].continue_()  # the names come in after Run: the date is not drawn
+    _frame(page, 2, frames[2]["date"])  # drawn after the dropped date's turn
+    notes = page.evaluate("() => window.notes")
+    assert frames[1]["date"] not in notes and notes[-1] == frames[2]["date"], notes
     assert [p for p in page.problems if "422" not in p] == [], page.problems  # the refusal is a 422

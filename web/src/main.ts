@@ -71,7 +71,7 @@ class App {
     this.mode = new MapMode(this.map, () => { if (this.current) this.link(); });
     this.whatif = new WhatIfPanel(states, treaties, showError, () => undefined);
     this.framePanels = new FramePanels(this.names);
-    this.timeline = new WarTimeline(() => this.scenario(), showError, (f, r, w) => this.showFrame(f, r, w));
+    this.timeline = new WarTimeline(() => this.scenario(), showError, (f, r, w, c) => this.showFrame(f, r, w, c));
     this.wire();
   }
 
@@ -199,7 +199,7 @@ class App {
       return false;
     }
     if (seedProblem) { showError(`${seedProblem}.`); return false; }
-    this.timeline.stop();
+    this.timeline.cancel(); // a war's date not yet on the map is dropped: the result takes it
     const ticket = ++this.running;
     byId("status").textContent = "running…";
     setBusy(true);
@@ -250,9 +250,10 @@ class App {
   }
 
   /** One date of a replayed war on the map: who fights, who is bound, on that date's borders; the panels follow
-   * (or say they cannot) and the exports are off, as the scenario's result is no longer on the map. */
-  private async showFrame(frame: WarFrame, roles: Map<string, Role>, war: WarReplay): Promise<void> {
-    if (!await this.mapNames.frame(frame.date)) return; // a run's result came in meanwhile: it keeps the map
+   * (or say they cannot) and the exports are off, as the scenario's result is no longer on the map. `commit`: the
+   * timeline takes the date as the map's, unless a run was asked meanwhile. */
+  private async showFrame(frame: WarFrame, roles: Map<string, Role>, war: WarReplay, commit: () => boolean): Promise<void> {
+    if (!await this.mapNames.frame(frame.date, commit)) return; // a run asked or came in meanwhile: it keeps the map
     this.frame = { frame, war };
     this.framePanels.show(frame, roles, war, this.selected, (id) => this.select(id));
     await this.borders.update(frame.date);

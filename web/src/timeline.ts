@@ -48,11 +48,13 @@ export class WarTimeline {
   private replay: WarReplay | null = null;
   private timer: number | null = null;
   private queue: Promise<void> = Promise.resolve(); // frames are drawn one after another, in the order asked
-  private replays = 0; // a replay or frame asked for before the last reset is not shown
+  private replays = 0; // a replay or frame asked for before the last reset or cancel is not shown
+  private drawn: { replay: WarReplay; frame: WarFrame } | null = null; // the frame the map shows (taken by the page)
   private readonly frame = byId<HTMLInputElement>("war-frame");
 
   constructor(private readonly settings: () => Scenario, private readonly onError: (m: string) => void,
-              private readonly show: (frame: WarFrame, roles: Map<string, Role>, war: WarReplay) => Promise<void>) {
+              private readonly show: (frame: WarFrame, roles: Map<string, Role>, war: WarReplay,
+                                      commit: () => boolean) => Promise<void>) {
     byId("war-load").addEventListener("click", () => void this.load());
     byId("war-play").addEventListener("click", () => { if (this.timer !== null) this.stop(); else this.play(); });
     this.frame.addEventListener("input", () => void this.goto(Number(this.frame.value)));
@@ -75,25 +77,47 @@ export class WarTimeline {
     try {
       const replay = await api.war(id, this.settings());
       if (ticket !== this.replays) return;
-      this.replay = replay;
+      this.open(replay);
     } catch (e) {
       if (ticket !== this.replays) return;
       byId("war-status").textContent = "";
       this.onError(e instanceof ApiError ? e.message : `request failed: ${String(e)}`);
       return;
     }
-    const r = this.replay;
+    await this.goto(0);
+  }
+
+  /** Show a replayed war's controls, dates and notes. */
+  private open(r: WarReplay): void {
+    this.replay = r;
     this.frame.max = String(r.frames.length - 1);
     byId("war-controls").hidden = false;
     byId("war-status").textContent = `${r.frames.length} dates from ${r.war.start}.`;
     byId("war-about").replaceChildren(...warAbout(r));
-    await this.goto(0);
   }
 
+  /** Draw the `index`th date of the war: the slider, date and log at once, the map once the page has drawn it. The
+   * page takes the frame (`commit`) once its names are in, unless a run was asked meanwhile (cancel). */
   private async goto(index: number): Promise<void> {
     const r = this.replay;
     if (!r) return;
     const f = r.frames[Math.max(0, Math.min(index, r.frames.length - 1))];
+    this.label(r, f);
+    const ticket = this.replays;
+    const commit = () => {
+      if (ticket === this.replays) this.drawn = { replay: r, frame: f };
+      return ticket === this.replays;
+    };
+    this.queue = this.queue.then(async () => {
+      if (ticket !== this.replays) return;
+      await this.show(f, frameRoles(f), r, commit);
+      if (this.drawn?.frame === f) document.body.dataset.warFrame = f.date;
+    }).catch((e: unknown) => this.onError(`the map could not show ${f.date}: ${String(e)}`));
+    await this.queue;
+  }
+
+  /** The slider, the date and the log at frame `f`. */
+  private label(r: WarReplay, f: WarFrame): void {
     this.frame.value = String(r.frames.indexOf(f));
     byId("war-date").textContent = f.date;
     const name = (s: string) => r.names[s] ?? s;
@@ -102,13 +126,6 @@ export class WarTimeline {
       h("strong", {}, fr.date), " ", h("span", { class: "war-changes" }, fr.changes.map(changeSaid).join("; ")),
       fr.moved.length ? h("ul", {}, ...fr.moved.map((m) => h("li", { "data-state": m.state },
         `${namedState(m.state, name)}: ${moveWords(m)}${m.cause ? ` (${changeSaid(m.cause)})` : ""}`))) : null)));
-    const ticket = this.replays;
-    this.queue = this.queue.then(async () => {
-      if (ticket !== this.replays) return;
-      await this.show(f, frameRoles(f), r);
-      if (ticket === this.replays) document.body.dataset.warFrame = f.date;
-    }).catch((e: unknown) => this.onError(`the map could not show ${f.date}: ${String(e)}`));
-    await this.queue;
   }
 
   private play(): void {
@@ -126,11 +143,23 @@ export class WarTimeline {
     this.timer = window.setTimeout(() => void tick(), 0);
   }
 
+  /** A run was asked: a replay still loading and the dates not yet drawn are dropped (the run's result takes the map),
+   * and the slider, date and log go back to the date the map shows, where a refused run leaves it. */
+  cancel(): void {
+    this.stop();
+    const d = this.drawn;
+    if (!d) { this.reset(); return; }
+    this.replays++;
+    this.open(d.replay);
+    this.label(d.replay, d.frame);
+  }
+
   /** A scenario's result is on the map again: the war's log, date and notes go, until the next Replay. */
   reset(): void {
     this.stop();
     this.replays++;
     this.replay = null;
+    this.drawn = null;
     this.frame.value = "0";
     byId("war-controls").hidden = true;
     for (const id of ["war-date", "war-status"]) byId(id).textContent = "";
