@@ -1,7 +1,7 @@
 // The scenario form: attacker and target pickers (search box with chips, or click on the map), place,
 // what is hit, the date control, the reading switch, the likelihood switch, severity, "ongoing since" and the
 // other options.
-import { api, ApiError, type PlaceRow, type Scenario, type StateRow } from "./api";
+import { api, ApiError, type Candidate, type PlaceRow, type Scenario, type StateRow } from "./api";
 import { SWITCH_CHOICES, SWITCH_DEFAULTS } from "./contract";
 import { DateControl, isDate, today } from "./datecontrol";
 import { DatedNames, type NameOf } from "./datednames";
@@ -50,6 +50,12 @@ export function matchStates(text: string, states: StateRow[], date: string | nul
   return living.length ? living : found;
 }
 
+/** A state a name may mean, as the form offers it: "Austria (AUT, COW 305; 1919-09-10–1938-03-13, 1955-07-27–(open))". */
+function candidateLabel(s: Candidate): string {
+  const dates = s.spells.map(([a, b]) => `${a}–${b ?? "(open)"}`).join(", ");
+  return `${s.name} (${s.id}${s.ccode !== null ? `, COW ${s.ccode}` : ""}${dates ? `; ${dates}` : ""})`;
+}
+
 class StatePicker {
   readonly chosen: string[] = [];
   private readonly chips: HTMLElement;
@@ -72,7 +78,8 @@ class StatePicker {
     });
     // leaving the box (Tab, a click elsewhere) does what Enter does: add, ask which, or say why nothing was added
     this.input.addEventListener("change", () => this.addTyped());
-    this.input.addEventListener("input", () => { this.handled = ""; });
+    // new text: the question asked of the old text ("may mean: ...") no longer fits it
+    this.input.addEventListener("input", () => { this.handled = ""; this.choices.replaceChildren(); });
   }
 
   private addTyped(): void {
@@ -80,6 +87,7 @@ class StatePicker {
     const key = `${typed}@${this.date()}`;
     if (!typed || key === this.handled) return;
     this.handled = key;
+    this.choices.replaceChildren(); // a question asked before (the same text on another date) is answered anew
     const found = matchStates(typed, this.states, this.date(), this.name);
     if (found.length > 1) {
       this.ask(typed, found);
@@ -97,13 +105,20 @@ class StatePicker {
     });
   }
 
-  /** Several states fit a name: offer each (code and system dates) and add the one clicked. */
-  ask(typed: string, found: { id: string; name: string; ccode: number | null; spells: [string, string | null][] }[],
-      replace: string | null = null): void {
-    const dates = (sp: [string, string | null][]) => sp.map(([a, b]) => `${a}–${b ?? "(open)"}`).join(", ");
-    const buttons = found.slice(0, 8).map((s) => {
-      const b = h("button", { type: "button", class: "choice", "data-state": s.id },
-        `${s.name} (${s.id}${s.ccode !== null ? `, COW ${s.ccode}` : ""}${s.spells.length ? `; ${dates(s.spells)}` : ""})`);
+  /** Several states fit a name: offer each in the state system on the form's date (code and system dates) and add
+   * the one clicked. Where none of them is (Austria in 1940), say so and offer none: the server refuses each as not
+   * a member on that date. */
+  ask(typed: string, found: Candidate[], replace: string | null = null): void {
+    const date = this.date();
+    const usable = found.filter((s) => existsOn(s, date));
+    if (!usable.length) {
+      this.choices.replaceChildren(h("span", { class: "no-choice" }, `${JSON.stringify(typed)} names no member of the `
+        + `state system on ${date}, so nothing was added as ${this.role}: its states are `
+        + `${found.map(candidateLabel).join("; ")}. Change the date to add one.`));
+      return;
+    }
+    const buttons = usable.slice(0, 8).map((s) => {
+      const b = h("button", { type: "button", class: "choice", "data-state": s.id }, candidateLabel(s));
       b.addEventListener("click", () => {
         this.choices.replaceChildren();
         this.input.value = "";
