@@ -151,6 +151,40 @@ def test_a_refused_run_says_the_war_date_is_still_shown(page: Any, server: str) 
     assert [p for p in page.problems if "422" not in p] == [], page.problems  # the refusal is a 422
 
 
+def test_a_refused_runs_notes_say_the_scenario_was_not_run(page: Any, server: str) -> None:
+    """After a run refused with a war's date on the map, the summary's and "Why?"'s own notes still ended "Run shows
+    the scenario's result again" under a status line saying the scenario was not run: they say it was not run, on the
+    war's next date too, until a run's result takes the map; a war replayed after that says Run shows it again."""
+    import foedus
+
+    frames = foedus.replay_war("july_crisis_1914").to_dict()["frames"]
+    _ready(page, f"{server}/?attacker=RUS&target=EST&date=2025-06-01&select=RUS")
+    page.wait_for_selector("body[data-result='RUS>EST@2025-06-01']", timeout=30_000)
+    _replay(page, "july_crisis_1914", frames[0]["date"])
+    page.wait_for_selector(f"#explain[data-frame='{frames[0]['date']}']", timeout=10_000)
+    page.evaluate("() => { document.getElementById('whatif-panel').open = true; }")
+    page.fill("#wi-treaty", "no_such_treaty")
+    page.click("#wi-drop")
+    page.click("#run")
+    page.wait_for_selector("#error:not([hidden])", timeout=30_000)
+    page.wait_for_function("() => !document.body.classList.contains('busy')", timeout=30_000)
+    notes = """() => [...document.querySelectorAll('#summary .frame-note, #explain .frame-note')]
+        .map((n) => n.textContent)"""
+    said = page.evaluate(notes)
+    assert len(said) == 2 and all(n.endswith("the scenario was not run.") and "Run shows" not in n for n in said), said
+    assert f"on {frames[0]['date']}," in said[0], said
+    _frame(page, 1, frames[1]["date"])
+    said = page.evaluate(notes)
+    assert len(said) == 2 and all(n.endswith("the scenario was not run.") for n in said), said
+    page.click("#wi-changes .chip-x")  # the refused change goes: the run is taken
+    page.click("#run")
+    page.wait_for_selector("#network svg", timeout=30_000)
+    _replay(page, "july_crisis_1914", frames[0]["date"])
+    said = page.evaluate(notes)
+    assert said and all(n.endswith("Run shows the scenario's result again.") for n in said), said
+    assert [p for p in page.problems if "422" not in p] == [], page.problems  # the refusal is a 422
+
+
 def test_a_run_drops_a_war_date_not_drawn_yet(page: Any, server: str) -> None:
     """Run pressed while a war's date was still being drawn (its names not in yet): that date was drawn after Run was
     pressed, the panels describing it under the run. The run drops it now: a refused run leaves the map, the slider,

@@ -25,7 +25,7 @@ import { rolesOf, type Role } from "./roles";
 import { renderSummary } from "./summary";
 import { WAR_LABELS, WarTimeline } from "./timeline";
 import { scenarioFromQuery, writeQuery, type Shared } from "./url";
-import { FramePanels, refusedNote } from "./warframe";
+import { FramePanels } from "./warframe";
 import { WhatIfPanel } from "./whatif";
 import { namedState } from "./wording";
 import "./style.css";
@@ -214,8 +214,8 @@ class App {
       return true;
     } catch (e) {
       if (ticket !== this.running) return false;
-      byId("status").textContent = this.frame ? refusedNote(this.frame.frame, this.frame.war) // what the map still shows
-        : this.current ? `Still showing the previous result: ${this.title(this.current.result)}.` : "";
+      if (this.frame) this.framePanels.refused(this.frame.frame, this.frame.war); // what the map still shows
+      else byId("status").textContent = this.current ? `Still showing the previous result: ${this.title(this.current.result)}.` : "";
       showError(e instanceof ApiError ? e.message : `request failed: ${String(e)}`);
       if (e instanceof ApiError && e.candidates.length && e.name_ !== null) this.askWhich(e.name_, e);
       return false;

@@ -11,10 +11,11 @@ import { namedState } from "./wording";
 
 const EXPORTS = ["export-png", "export-csv", "export-json"];
 
-/** Where the map shows a war's date: `war` on `date`, and how to get the scenario's result back. */
-export function frameNote(frame: WarFrame, war: WarReplay): string {
+/** Where the map shows a war's date: `war` on `date`, and how to get the scenario's result back, or, once a run was
+ * `refused` with the war on the map, that the scenario was not run (as the status line says: refusedNote). */
+export function frameNote(frame: WarFrame, war: WarReplay, refused = false): string {
   return `The map shows ${war.war.name} on ${frame.date}, replayed from its war file, not the scenario's result: `
-    + "Run shows the scenario's result again.";
+    + (refused ? "the scenario was not run." : "Run shows the scenario's result again.");
 }
 
 /** What the status line says when a run was refused while a war's date is on the map: the map still shows that date,
@@ -25,6 +26,7 @@ export function refusedNote(frame: WarFrame, war: WarReplay): string {
 
 export class FramePanels {
   private readonly hint: Node[]; // the "Why?" panel's words before any state is picked
+  private refusedRun = false; // a run was refused since a war's date took the map: no note says Run shows its result
 
   constructor(private readonly names: Names) {
     this.hint = [...byId("explain").childNodes].map((n) => n.cloneNode(true));
@@ -41,7 +43,7 @@ export class FramePanels {
       ids.length ? h("div", { class: "srow" }, h("span", { class: "slabel" }, label), ...ids.map(btn)) : "";
     const side = (s: "attack" | "defense") => h("div", { class: `side ${s}` }, h("h3", {}, s === "attack" ? "Attack" : "Defense"),
       row("fighting", frame.sides[s]), row("bound to join", bound(s)));
-    byId("summary").replaceChildren(h("p", { class: "frame-note" }, frameNote(frame, war)),
+    byId("summary").replaceChildren(h("p", { class: "frame-note" }, frameNote(frame, war, this.refusedRun)),
       h("div", { class: "sides" }, side("attack"), side("defense")), row("both sides", frame.conflicts));
     byId("network").replaceChildren(h("p", { class: "muted frame-off" },
       "The treaty ties are drawn for a scenario's result, not for a war's date: Run shows them again."));
@@ -78,14 +80,25 @@ export class FramePanels {
           : `Neither fighting nor bound on ${frame.date}.`;
     panel.replaceChildren(h("h2", {}, namedState(id, name)),
       h("p", {}, swatch, h("span", { class: "badge", "data-category": category }, WAR_LABELS[category] ?? "not drawn in")),
-      h("p", { class: "frame-why" }, words), h("p", { class: "note" }, frameNote(frame, war)));
+      h("p", { class: "frame-why" }, words), h("p", { class: "note frame-note" }, frameNote(frame, war, this.refusedRun)));
     panel.dataset.render = "frame"; // an explanation of the scenario still loading is not appended to this one
     panel.dataset.state = id;
     panel.dataset.frame = frame.date;
   }
 
+  /** A run was refused with the war's date on the map: the status line and the panels' notes say the map still
+   * shows that date and the scenario was not run, until a run's result takes the map (leave). */
+  refused(frame: WarFrame, war: WarReplay): void {
+    this.refusedRun = true;
+    byId("status").textContent = refusedNote(frame, war);
+    for (const note of document.querySelectorAll("#summary .frame-note, #explain .frame-note")) {
+      note.textContent = frameNote(frame, war, true);
+    }
+  }
+
   /** Back to the scenario: the exports' titles and, unless a state is explained again, the "Why?" hint. */
   leave(): void {
+    this.refusedRun = false;
     for (const id of EXPORTS) byId(id).removeAttribute("title");
     this.clearExplain();
   }
