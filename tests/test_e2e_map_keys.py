@@ -185,3 +185,20 @@ def test_enter_again_on_the_same_text_reads_it_on_the_new_date(page: Any, server
     page.press("#attacker-search", "Tab")
     assert page.locator("#attacker-chips .chip").count() == 1
     assert not [p for p in page.problems if "422" not in p], page.problems  # asking which Korea is a 422
+
+
+def test_a_contested_places_focus_ring_is_solid(page: Any, server: str) -> None:
+    """A contested place's edge is dashed (map.ts), and its keyboard focus ring came out dashed with it, broken up and
+    hard to see on the small shape: it is solid and orange, as on every other stop."""
+    _ready(page, server + "/")
+    _set_date(page, "2025-06-01")
+    page.focus("#map svg [tabindex='0']")
+    for _ in range(60):
+        page.keyboard.press("c")
+        if (page.evaluate(_FOCUSED) or "").startswith("Crimea"):
+            break
+    assert page.evaluate("() => document.activeElement.dataset.place") == "crimea"
+    ring = page.evaluate("""() => { const s = getComputedStyle(document.activeElement);
+        return [s.stroke, s.strokeDasharray, s.strokeWidth]; }""")
+    assert ring == ["rgb(217, 72, 15)", "none", "3px"], ring
+    assert not page.problems, page.problems
