@@ -260,6 +260,20 @@ def test_health(api_client: TestClient) -> None:
     assert body["treaties"] > 40 and body["states"] > 150 and body["front_end"] is True
 
 
+def test_the_front_end_types_every_field_health_sends(api_client: TestClient) -> None:
+    """web/src/api.ts's `Health` lacked `places`, `system_dates` and `front_end`, which /api/health sends: every
+    field the server sends is typed there."""
+    import re
+    from pathlib import Path
+
+    source = (Path(__file__).resolve().parents[1] / "web" / "src" / "api.ts").read_text(encoding="utf-8")
+    block = re.search(r"export interface Health \{(.*?)\n\}", source, re.S)
+    assert block, "web/src/api.ts has no Health interface"
+    typed = set(re.findall(r"(\w+)\??:", re.sub(r"//[^\n]*", "", block.group(1))))
+    sent = set(api_client.get("/api/health").json())
+    assert sent <= typed, sorted(sent - typed)
+
+
 def test_openapi_spec_lists_the_endpoints(api_client: TestClient) -> None:
     spec = api_client.get("/openapi.json").json()
     assert {"/api/cascade", "/api/treaties", "/api/treaties/{treaty_id}", "/api/states", "/api/places",

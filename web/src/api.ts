@@ -27,8 +27,14 @@ export interface BordersAnswer {
   source: { name: string; title: string; version: string; citation: string; licence: string } | null;
 }
 
+/** `/api/health` (foedus.web.api_catalog.health, models.HealthOut): the version and what the server loaded. */
 export interface Health {
-  version: string; treaties: number; states: number; history: boolean; datasets?: Record<string, string>;
+  ok: true; version: string; treaties: number; states: number;
+  places: number; // the gazetteer's places
+  system_dates: boolean; // the COW state-system dates are loaded (states' spells, membership on a date)
+  history: boolean; // the ATOP treaty history is loaded
+  front_end: boolean; // the server found the built page (its index.html) to serve
+  datasets?: Record<string, string>;
   // each dataset's state in the data folder, as `foedus data status` checks it (present, other-version, missing,
   // partial or bad-checksum); servers from before it was sent have none
   dataset_states?: Record<string, string>;
