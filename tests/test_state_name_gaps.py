@@ -71,9 +71,30 @@ def test_a_state_cow_does_not_list_may_be_the_state_of_a_name(world) -> None:  #
         registry.resolve("Korea", D(2000, 1, 1))
 
 
-def test_an_aside_naming_a_state_of_the_name_then_out_says_the_name_names_no_member(world) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize(("raw", "date", "out", "codes"), [
+    ("Austria (Austria-Hungary)", "1940-01-01", "Austria-Hungary (COW300, COW 300, 1816-01-01–1918-11-12), which is "
+     "no state of the system on 1940-01-01, nor is any other state of the name 'Austria' (Austria (AUT, COW 305) to "
+     "1938-03-13 and from 1955-07-27)", ["COW300", "AUT"]),
+    ("Germany (Prussia)", "1950-01-01", "Germany (DEU, COW 255, 1816-01-01–1945-05-08; 1990-10-03–(open)), which is "
+     "no state of the system on 1950-01-01, nor is any other state of the name 'Germany' (German Democratic Republic "
+     "(COW265, COW 265) from 1954-03-25; German Federal Republic (COW260, COW 260) from 1955-05-05)",
+     ["DEU", "COW260", "COW265"]),
+])
+def test_an_aside_on_a_day_no_state_of_the_name_is_a_member_does_not_ask_for_a_code(
+        raw: str, date: str, out: str, codes: list[str]) -> None:
+    """It asked for a code, which the engine then refused, each state being no member on the day: it says so."""
+    code, stdout, err = cli_line(["cascade", "-a", raw, "-t", "ITA", "-d", date])
+    assert (code, stdout) == (2, "")
+    assert err == (f"error: {raw!r} names {out}: a code for any of them is refused as not a member of the state system "
+                   "on that day\n")
+    for state in codes:  # as it says
+        assert cli_line(["cascade", "-a", state, "-t", "ITA", "-d", date])[2].endswith(
+            f"is not a member of the state system on {date}\n")
+
+
+def test_an_aside_on_a_day_a_state_of_the_name_is_a_member_asks_for_a_code(world) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(AmbiguousNameError) as err:
-        world.states.resolve("Austria (Austria-Hungary)", D(1940, 1, 1))
-    assert str(err.value).startswith("'Austria (Austria-Hungary)' names Austria-Hungary (COW300, COW 300, "
-                                     "1816-01-01–1918-11-12), which is no state of the system on 1940-01-01, when "
-                                     "'Austria' names no member of it; give a code")
+        world.states.resolve("Austria (Austria-Hungary)", D(1960, 1, 1))
+    assert str(err.value) == ("'Austria (Austria-Hungary)' names Austria-Hungary (COW300, COW 300, 1816-01-01–"
+                              "1918-11-12), which is no state of the system on 1960-01-01, when 'Austria' names "
+                              "Austria (AUT); give a code")

@@ -164,17 +164,26 @@ def aside_state(raw: str, resolve: Callable[[str], list[S]]) -> tuple[str, S] | 
     return (first, fits[0]) if len(fits) == 1 else None
 
 
-def ended(raw: str, first: str, state: Named, living: list[S], day: dt.date,
+def ended(raw: str, first: str, state: Dated, of_name: Sequence[D], day: dt.date,
           names: Mapping[str, str] | None = None) -> AmbiguousNameError:
     """The refusal of a name several states have carried with an aside that names one of them that is no state on
     `day` ("Germany (Prussia)" on 1960-01-01, "Yemen (Arab Republic of Yemen)" after 1990-05-21): such a name means
-    a state of that name on the day (`living`), as it does alone, and the aside only tells them apart. Each state is
-    named as called on the day (`names`, id -> name; today's name where it has none)."""
+    a state of that name on the day (of `of_name`, the members), as it does alone, and the aside only tells them
+    apart; when none is a member, it says so, with each other's nearest spells, as a code for any is refused too.
+    Each state is named as called on the day (`names`, id -> name; today's name where it has none)."""
     named = names or {}
-    now = " or ".join(f"{named.get(s.id, s.name)} ({s.id})" for s in living) or "no member of it"
     what = f"{named.get(state.id, state.name)} ({state.id}, COW {state.ccode}, {spells_text(state.spells)})"
-    return AmbiguousNameError(f"{raw!r} names {what}, which is no state of the system on {day}, when {first!r} names "
-                              f"{now}; give a code", _candidates([state], named), raw)
+    known = {s.id: s.member_on(day) for s in of_name}  # unknown membership is taken unchecked, as in `one_of`
+    if living := [s for s in of_name if known[s.id]] or [s for s in of_name if known[s.id] is None]:
+        now = " or ".join(f"{named.get(s.id, s.name)} ({s.id})" for s in living)
+        return AmbiguousNameError(f"{raw!r} names {what}, which is no state of the system on {day}, when {first!r} "
+                                  f"names {now}; give a code", _candidates([state], named), raw)
+    out = sorted((s for s in of_name if s.id != state.id and s.spells), key=lambda s: min(s.spells))
+    others = "; ".join(f"{named.get(s.id, s.name)} ({s.id}, COW {s.ccode}) {_nearest(s.spells, day)}" for s in out)
+    return AmbiguousNameError(f"{raw!r} names {what}, which is no state of the system on {day}, nor is any other "
+                              f"state of the name {first!r}" + (f" ({others})" if others else "")
+                              + ": a code for any of them is refused as not a member of the state system on that day",
+                              _candidates([state], named), raw)
 
 
 def one_of(raw: str, found: list[D], day: dt.date, among: tuple[frozenset[str], str] | None, dated: bool,
@@ -224,14 +233,16 @@ def _no_member(raw: str, found: Sequence[Dated], day: dt.date, names: Mapping[st
     on = max(day, COW_FIRST_DAY)
     when = f"on {day}" if day == on else f"when it begins, on {on} (whether any was a state on {day} is unknown)"
 
-    def nearest(spells: tuple[tuple[dt.date, dt.date | None], ...]) -> str:
-        ended = [f"to {end}" for _, end in spells if end is not None and end < on][-1:]
-        return " and ".join(ended + [f"from {start}" for start, _ in spells if start > on][:1])
-
-    listed = "; ".join(f"{names.get(s.id, s.name)} ({s.id}, COW {s.ccode}) {nearest(s.spells)}"
+    listed = "; ".join(f"{names.get(s.id, s.name)} ({s.id}, COW {s.ccode}) {_nearest(s.spells, on)}"
                        for s in sorted(found, key=lambda s: min(s.spells)))
     return AmbiguousNameError(f"{raw!r} names no member of the state system {when}; members of that name: {listed}",
                               _candidates(found, names), raw)
+
+
+def _nearest(spells: tuple[tuple[dt.date, dt.date | None], ...], on: dt.date) -> str:
+    """A state's spells nearest `on`, a day it is out: the last to end before it, the first to begin after it."""
+    ended = [f"to {end}" for _, end in spells if end is not None and end < on][-1:]
+    return " and ".join(ended + [f"from {start}" for start, _ in spells if start > on][:1])
 
 
 def _candidates(states: Sequence[Named], names: Mapping[str, str]) -> list[dict[str, object]]:

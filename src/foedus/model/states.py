@@ -191,8 +191,7 @@ class StateRegistry:
             return state_forms.unstyled(raw, found, self.states, resolve, _ALIASES) if styled else found
         first, state = aside  # a name several carried means one on the day: the aside only tells them apart
         if among is None and self.carriers(first) and state.member_on(on := day or dt.date.today()) is False:
-            raise state_forms.ended(raw, first, state, [s for s in resolve(first) if s.member_on(on)], on,
-                                    self.names_on(on))
+            raise state_forms.ended(raw, first, state, resolve(first), on, self.names_on(on))
         return state
 
     def carriers(self, text: str) -> frozenset[str]:
