@@ -127,9 +127,20 @@ def test_unknown_place_suggests_each_place_once(world: World, text: str, first: 
     ("did you mean senkaku-islands, senkaku-islands, senegal?" before)."""
     with pytest.raises(UnknownPlaceError) as err:
         world.places.resolve(text, world.states)
-    suggested = re.search(r"did you mean (.*)\?", str(err.value)).group(1).split(", ")  # type: ignore[union-attr]
+    said = re.search(r"did you mean (.*)\?", str(err.value)).group(1)  # type: ignore[union-attr]
+    suggested = [re.sub(r" \(.*\)$", "", s) for s in said.split(", ")]  # its name beside an id unlike it
     assert len(suggested) == len(set(suggested)) and 1 <= len(suggested) <= 3
     assert first is None or suggested[0] == first
+
+
+@pytest.mark.parametrize(("text", "said"), [("Gaza area", "gaza (Gaza Strip)?"), ("Crimee", "crimea, "),
+                                            ("Kaliningrd", "kaliningrad (Kaliningrad Oblast)")])
+def test_a_suggested_place_is_given_with_its_name_where_its_id_is_unlike_it(world: World, text: str, said: str) -> None:
+    """"Gaza area" was told 'did you mean gaza?', which reads as the text echoed back: a place whose name its id does
+    not spell is suggested with its name ("gaza (Gaza Strip)"), one it spells by its id alone ("crimea")."""
+    with pytest.raises(UnknownPlaceError) as err:
+        world.places.resolve(text, world.states)
+    assert f"; did you mean {said}" in str(err.value), err.value
 
 
 def test_bundled_set_has_the_required_treaties(world: World) -> None:

@@ -122,7 +122,9 @@ class Gazetteer:
         ids = list(dict.fromkeys(self._index.get(c) or areas[c] for c in close))[:3]  # each once, however many names
         said = [f"{a} is {spanned(a, self.places, states, day)}: name one of them" for a in ids
                 if a in areas.values() and a not in self.places]  # an area: its places, not a name to retype
-        hint = (f"; did you mean {', '.join(ids)}?" if ids else "") + (f" {'; '.join(said)}" if said else "")
+        named = [f"{i} ({self.places[i].name})" if i in self.places and slugify(self.places[i].name) != i else i
+                 for i in ids]  # "gaza (Gaza Strip)": the id alone read as the text echoed back ("Gaza area")
+        hint = (f"; did you mean {', '.join(named)}?" if ids else "") + (f" {'; '.join(said)}" if said else "")
         raise UnknownPlaceError(f"unknown place {shown(text)}{hint} (try `foedus places`)")
 
     @classmethod
