@@ -261,6 +261,9 @@ def test_the_sinai_was_egypts_throughout_and_held_by_israel_while_occupied(day: 
     ("Kashmir", "spans jammu-and-kashmir (India), ladakh (India), azad-kashmir (Pakistan), gilgit-baltistan (Pakistan) "
                 "and aksai-chin (China), held by different states: name one of them"),
     ("Donbas", "spans donetsk-oblast (Ukraine) and luhansk-oblast (Ukraine): name one of them"),
+    ("Baltic states", "spans estonia (Estonia), latvia (Latvia) and lithuania (Lithuania), held by different states: "
+                      "name one of them"),  # was 'did you mean baltic-sea, united-states, arctic-ocean?'
+    ("Baltics", "spans estonia (Estonia), latvia (Latvia) and lithuania (Lithuania)"),
 ])
 def test_an_area_across_several_places_is_refused_with_the_places_it_spans(typed: str, spans: str) -> None:
     """The Suwałki Gap lies across the Poland-Lithuania border, the DMZ across the two Koreas, Kashmir across five
