@@ -115,6 +115,8 @@ class Gazetteer:
 
         if (refused := span_error(text, self.places, states, day)) is not None:
             raise refused
+        if (region := next((r for r in self.regions.values() if key in (r.id, slugify(r.name))), None)) is not None:
+            raise self._region_refused(text, region)
         import difflib
 
         areas = {k: area for k, area in area_names().items() if k not in self._index}  # "Kashmr": the Kashmir region
@@ -126,6 +128,14 @@ class Gazetteer:
                  for i in ids]  # "gaza (Gaza Strip)": the id alone read as the text echoed back ("Gaza area")
         hint = (f"; did you mean {', '.join(named)}?" if ids else "") + (f" {'; '.join(said)}" if said else "")
         raise UnknownPlaceError(f"unknown place {shown(text)}{hint} (try `foedus places`)")
+
+    def _region_refused(self, text: str, region: Region) -> UnknownPlaceError:
+        """The error for a typed region ("Europe", "Sahel"): an attack hits one place, so a region is no answer;
+        it was 'unknown place', though `foedus places --regions` lists it. A few places in it are named instead."""
+        inside = [p.id for p in self if region.id in p.regions][:3]
+        such = f", such as {', '.join(inside)}" if inside else ""
+        return UnknownPlaceError(f"{shown(text)} is a region ({region.name}), not a place: an attack hits one place; "
+                                 f"name a place in it{such} (`foedus places` gives each place's regions)")
 
     @classmethod
     def load(cls, states: StateRegistry) -> Gazetteer:
