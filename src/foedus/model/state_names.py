@@ -187,7 +187,10 @@ def unknown_message(raw: str, states: Iterable[Named], given: object = None) -> 
                 "a name (try `foedus states`)")
 
     listed = list(states)
-    close = difflib.get_close_matches(raw, list({s.name: s.id for s in listed}), n=3, cutoff=0.6)
+    names = list({s.name: s.id for s in listed})
+    typed = [w.lower() for w in words(raw)]  # a word of a longer name first ("Saudi": it was told Sudan, Spain)
+    whole = [n for n in names if len(typed) == 1 and len(typed[0]) > 2 and typed[0] in map(str.lower, words(n))]
+    close = (whole + difflib.get_close_matches(raw, names, n=3, cutoff=0.6))[:3]
     if not close:
         close = difflib.get_close_matches(raw.upper(), [s.id for s in listed], n=3)
     hint = f"; did you mean {', '.join(dict.fromkeys(close))}?" if close else ""
