@@ -108,5 +108,5 @@ def print_ongoing(summary: dict[str, Any], names: Mapping[str, str]) -> None:
         console.print(f"  {named_state(state, names)}: {b['since']} ({b['side']}, {b['treaty']} art. {b['article']})"
                       + (f" — {why}" if why else ""))
     for lap in summary["lapsed"]:
-        console.print(f"  {named_state(lap['state'], names)}: bound {lap['from']} to {lap['to']} ({lap['treaty']} "
-                      f"art. {lap['article']}), no longer")
+        console.print(f"  {named_state(lap['state'], names)}: bound {lap['from']} to {lap['to']} ({lap['side']}, "
+                      f"{lap['treaty']} art. {lap['article']}), no longer")
