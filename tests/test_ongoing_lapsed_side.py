@@ -27,3 +27,14 @@ def test_each_lapsed_line_names_the_side_the_json_gives() -> None:
         line = (f"({lap['state']}): bound {lap['from']} to {lap['to']} ({lap['side']}, {lap['treaty']} art. "
                 f"{lap['article']}), no longer")
         assert line in text, (line, text[-2000:])
+
+
+def test_no_heading_over_nothing_when_no_state_is_bound_since() -> None:
+    """Russia attacking Ukraine, ongoing since 2014, binds no one without a break: the text ended on the heading
+    'ongoing since 2014-02-27: bound without a break since' with nothing under it. It now says no state is."""
+    out = subprocess.run([sys.executable, "-m", "foedus.cli", "cascade", "-a", "RUS", "-t", "UKR", "-d", "2024-12-15",
+                          "--ongoing-since", "2014-02-27", "--json"], capture_output=True, text=True)
+    assert out.returncode == 0 and not json.loads(out.stdout)["ongoing"]["bound_since"]
+    text = subprocess.run([sys.executable, "-m", "foedus.cli", "cascade", "-a", "RUS", "-t", "UKR", "-d",
+                           "2024-12-15", "--ongoing-since", "2014-02-27"], capture_output=True, text=True).stdout
+    assert "ongoing since 2014-02-27: no state bound without a break since" in " ".join(text.split())

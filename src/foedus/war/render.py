@@ -102,7 +102,8 @@ def print_ongoing(summary: dict[str, Any], names: Mapping[str, str]) -> None:
     world's, naming each state on the lines. Each cause is said in its record's `text` (the replay's words, which
     the JSON carries and the web map shows), not worded again from `names`."""
     console = make_console(highlight=False, soft_wrap=False)
-    console.print(f"[bold]ongoing since {summary['since']}[/bold]: bound without a break since")
+    none = "" if summary["bound_since"] else "no state "  # not a heading over nothing (or over lapses only)
+    console.print(f"[bold]ongoing since {summary['since']}[/bold]: {none}bound without a break since")
     for state, b in summary["bound_since"].items():
         why = _said(b["cause"])
         console.print(f"  {named_state(state, names)}: {b['since']} ({b['side']}, {b['treaty']} art. {b['article']})"
