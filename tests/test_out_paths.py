@@ -133,7 +133,8 @@ def test_a_plots_format_is_the_one_rules_answer(tmp_path: Path, monkeypatch: pyt
 
 @pytest.mark.parametrize(("args", "said"), [
     (["likely", "fit", "--out", "m.csv"], "m.csv: unknown model format '.csv'; use .json"),
-    (["likely", "fit", "--out", "m"], "m: unknown model format ''; use .json"),
+    (["likely", "fit", "--out", "m"],
+     "m: no suffix to name the model format; give a name ending .json, such as m.json"),
     (["depth", "--out", "d.csv", "--refit", "--save-params", "p.CSV"],
      "p.CSV: unknown parameters format '.CSV'; use .json"),
     (["schema", "--out", "s.csv"], "s.csv: unknown schema format '.csv'; use .json"),
@@ -158,13 +159,16 @@ def test_a_json_output_named_as_another_format_is_refused(
 
 
 @pytest.mark.parametrize("option", [["--save-overlay"], ["-aUKR", "--save-overlay"]], ids=["fast", "typer"])
-@pytest.mark.parametrize(("name", "suffix"), [("o.json", "'.json'"), ("o.csv", "'.csv'"), ("o", "''")])
+@pytest.mark.parametrize(("name", "said"), [
+    ("o.json", "unknown overlay format '.json'; use .yaml or .yml"),
+    ("o.csv", "unknown overlay format '.csv'; use .yaml or .yml"),
+    ("o", "no suffix to name the overlay format; give a name ending .yaml or .yml, such as o.yaml")])
 def test_a_saved_overlay_named_as_another_format_is_refused(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, option: list[str], name: str, suffix: str) -> None:
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, option: list[str], name: str, said: str) -> None:
     """`cascade --save-overlay o.json` wrote YAML under a JSON name, which a reader parses as JSON and fails on: the
     name is refused before any work, by the rule every output's format follows (`foedus.outputs.names`)."""
     monkeypatch.chdir(tmp_path)
-    assert _error_line([*WHAT_IF, *option, name]) == f"{name}: unknown overlay format {suffix}; use .yaml or .yml"
+    assert _error_line([*WHAT_IF, *option, name]) == f"{name}: {said}"
     assert list(tmp_path.iterdir()) == []
 
 

@@ -27,12 +27,17 @@ def output_format(out: Path, suffixes: tuple[str, ...], what: str) -> str:
 
     Raises:
         OutputError: a suffix that is none of `suffixes` (in any case); a folder of such a name is said to be one
-            (`schema --out outputs` said "unknown schema format ''").
+            (`schema --out outputs` said "unknown schema format ''"), and a name with no suffix to lack one.
     """
     suffix = out.suffix.lower()
     if suffix not in suffixes:
         listed = ", ".join(suffixes[:-1]) + f" or {suffixes[-1]}" if len(suffixes) > 1 else suffixes[0]
         if out.is_dir():  # a folder given for the file: its name's empty suffix is not the problem
             raise OutputError(f"{out} is a folder; the {what} output is a file: give a name ending {listed}")
+        if not suffix:  # `--out atlas` (no suffix) or `--out .csv` (a hidden file's name): "unknown format ''" said
+            bare = out.name.lower() in suffixes  # neither what was missing nor what to write
+            raise OutputError(f"{out}: " + (f"{out.name!r} is only a suffix: give a name before it, such as "
+                                           f"{what}{out.name}" if bare else f"no suffix to name the {what} format; "
+                                           f"give a name ending {listed}, such as {out.name}{suffixes[0]}"))
         raise OutputError(f"{out}: unknown {what} format {out.suffix!r}; use {listed}")
     return suffix
