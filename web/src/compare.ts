@@ -8,6 +8,7 @@
 import type { CascadeResult, Comparison } from "./api";
 import type { NameOf } from "./datednames";
 import { h } from "./dom";
+import { changeWords, ongoingSaid } from "./said";
 import { namedState } from "./wording";
 
 export function renderComparison(host: HTMLElement, c: Comparison, namesOf: (r: CascadeResult) => NameOf,
@@ -21,37 +22,21 @@ export function renderComparison(host: HTMLElement, c: Comparison, namesOf: (r: 
   const what = [c.other.date !== c.base.date ? `on ${c.other.date}` : "",
     c.whatif.length ? `with ${c.whatif.map((w) => `${w.param}=${w.value}`).join(", ")}` : ""].filter(Boolean).join(" ");
   const ch = c.changes;
+  // what moved, in the CLI's words after each state (said.ts changeWords, foedus compare's lines)
   const items = [
-    ...ch.gained.map((g) => h("li", { class: "gained" }, "+ ", btn(g.state), ` joins the ${g.side}: ${g.why}`)),
-    ...ch.lost.map((l) => h("li", { class: "lost" }, "− ", btn(l.state, base), ` no longer joins the ${l.side} (was: ${l.why_before})`)),
-    ...ch.switched.map((s) => h("li", { class: "switched" }, "⇄ ", btn(s.state), ` switches ${s.from} → ${s.to}: ${s.why}`)),
-    ...ch.rebased.map((r) => h("li", { class: "rebased" }, "= ", btn(r.state), ` still joins the ${r.side}, `
-      + (r.why !== r.why_before ? `now under ${r.why} (was ${r.why_before})` : `under ${r.why}`)
-      + [["added", r.added], ["dropped", r.dropped]].map(([word, list]) => {
-        const rest = (list as string[]).filter((t) => t !== r.why && t !== r.why_before);
-        return rest.length ? `; ${word} ${rest.join(", ")}` : "";
-      }).join(""))),
+    ...ch.gained.map((g) => h("li", { class: "gained" }, "+ ", btn(g.state), ` ${changeWords("gained", g)}`)),
+    ...ch.lost.map((l) => h("li", { class: "lost" }, "− ", btn(l.state, base), ` ${changeWords("lost", l)}`)),
+    ...ch.switched.map((s) => h("li", { class: "switched" }, "⇄ ", btn(s.state), ` ${changeWords("switched", s)}`)),
+    ...ch.rebased.map((r) => h("li", { class: "rebased" }, "= ", btn(r.state), ` ${changeWords("rebased", r)}`)),
     ...ch.new_conflicts.map((s) => h("li", {}, "! ", btn(s), " is now bound both ways")),
     ...ch.resolved_conflicts.map((s) => h("li", {}, "✓ ", btn(s, base), " is no longer bound both ways")),
   ];
-  // the war's course to the date (foedus.war.ongoing_changes), in the CLI's words: "ongoing: ..." lines
+  // the war's course to the date (foedus.war.ongoing_changes), in the CLI's words: its "ongoing: ..." lines; a state
+  // bound in the base world only is named as on the base's date
   const on = ch.ongoing;
-  const cite = (x: { treaty: string; article: string }) => `${x.treaty} art. ${x.article}`;
-  const history = on ? [
-    ...on.moved.map((m) => h("li", { class: "ongoing" }, btn(m.state), ` bound since ${m.since} `
-      + (cite(m) === `${m.treaty_before} art. ${m.article_before}` ? `(was ${m.since_before}), ${cite(m)}`
-        : `under ${cite(m)} (was ${m.since_before} under ${m.treaty_before} art. ${m.article_before})`))),
-    ...on.bound.map((b) => h("li", { class: "ongoing" }, "+ ", btn(b.state), ` bound since ${b.since} (${b.side}, ${cite(b)})`)),
-    ...on.unbound.map((b) => h("li", { class: "ongoing" }, "− ", btn(b.state, base),
-      ` no longer bound to the date (was since ${b.since}: ${b.side}, ${cite(b)})`)),
-    ...on.switched.map((s) => h("li", { class: "ongoing" }, "⇄ ", btn(s.state),
-      ` switches from ${s.side_before} to ${s.side}: bound since ${s.since} under ${cite(s)} `
-      + `(was since ${s.since_before} under ${s.treaty_before} art. ${s.article_before})`)),
-    ...on.lapsed_added.map((l) => h("li", { class: "ongoing" }, "+ ", btn(l.state),
-      ` bound ${l.from} to ${l.to} (${l.side}, ${cite(l)}), no longer by the date`)),
-    ...on.lapsed_removed.map((l) => h("li", { class: "ongoing" }, "− ", btn(l.state, base),
-      ` no longer bound ${l.from} to ${l.to} (${l.side}, ${cite(l)})`)),
-  ] : [];
+  const marks: Record<string, string> = { "+": "+ ", "-": "− ", "~": "⇄ ", "": "" };
+  const history = on ? ongoingSaid(on).map(([mark, state, words]) => h("li", { class: "ongoing" }, marks[mark],
+    btn(state, mark === "-" ? base : other), ` ${words}`)) : [];
   // why each treaty a what-if change touched moves no one, in the engine's words (foedus.engine.unmoved), as the CLI
   // prints them after what changed
   const unmoved = (ch.unchanged_because ?? []).map((u) => h("li", { class: "unmoved", "data-treaty": u.treaty },

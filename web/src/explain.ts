@@ -1,11 +1,12 @@
 // The "why" panel: for one state, every finding that names it (side, treaty, article, strength, the attack
 // that set it off, the conditions assumed), the joining model's chances when the result has them, then the
 // dates (in force, ended, each with how sure it is) and invocation history of each treaty involved.
-import { api, type Because, type CascadeResult, type CertaintyReason, type Obligation, type TreatyDetail } from "./api";
+import { api, type CascadeResult, type CertaintyReason, type Obligation, type TreatyDetail } from "./api";
 import { STRENGTH_WORDS } from "./contract";
 import { byId, h, pageLink } from "./dom";
 import { likelihoodBlock } from "./likelypanel";
 import { COLORS, LABELS, type Role } from "./roles";
+import { becauseWords } from "./said";
 import { certaintyTag, namedState } from "./wording";
 
 let renders = 0;
@@ -40,23 +41,6 @@ function findingBlock(text: string, f: { certainty?: string; certainty_reasons?:
   const tag = f.certainty ? certaintyTag(f.certainty) : "";
   return h("div", { class: "finding" }, h("p", attrs, tag ? text.replace(/\.?$/, `${tag}.`) : text),
     reasonsList(f.certainty_reasons));
-}
-
-/** The past verb for an attack (foedus.render._deed): an opening incident below an armed attack is said as what it
- * is ("made an incursion into"), not as an attack. */
-function deed(b: Because, r: CascadeResult): string {
-  const opening = r.attackers.includes(b.by) && r.targets.includes(b.attacked);
-  const verbs: Record<string, string> = { incursion: "made an incursion into", coercion: "coerced" };
-  return (opening ? verbs[r.severity] : undefined) ?? "attacked";
-}
-
-/** The attack that set an obligation off, in the CLI's words (foedus.render._because): in the escalatory reading a
- * strike on (or by) a joiner is the reading's assumption, not a known attack, and is said to be one. */
-function becauseWords(b: Because, r: CascadeResult, names: Names): string {
-  const hit = `${namedState(b.attacked, names.state)}${b.target_kind === "forces" ? "'s forces" : ""} at ${names.place(b.place)}`;
-  return r.reading === "escalatory" && !(r.attackers.includes(b.by) && r.targets.includes(b.attacked))
-    ? `the escalatory reading assumes ${namedState(b.by, names.state)} attacks ${hit}`
-    : `${namedState(b.by, names.state)} ${deed(b, r)} ${hit}`;
 }
 
 function obligationBlock(o: Omit<Obligation, "state">, r: CascadeResult, names: Names, title: string): HTMLElement {

@@ -22,6 +22,7 @@ import { scenarioOf, writeExtras } from "./panels";
 import { renderProbabilities } from "./probabilities";
 import { checkShared } from "./shared";
 import { rolesOf, type Role } from "./roles";
+import { attackVerb } from "./said";
 import { renderSummary } from "./summary";
 import { WAR_LABELS, WarTimeline } from "./timeline";
 import { scenarioFromQuery, writeQuery, type Shared } from "./url";
@@ -160,8 +161,7 @@ class App {
     const who = (ids: string[]) => ids.map((id) => namedState(id, this.names.state)).join(", ");
     // each target's place (a target attacked at home: its home), once each, as the CLI's header (render._where)
     const where = [...new Set(r.places.length ? r.places : [r.place])].map((p) => this.names.place(p)).join(", ");
-    const verb = r.attackers.length > 1 ? "attack" : "attacks";  // as the CLI's header (render._attack_verb)
-    return `${who(r.attackers)} ${verb} ${who(r.targets)} at ${where}, ${r.date} (${r.reading} reading)`;
+    return `${who(r.attackers)} ${attackVerb(r)} ${who(r.targets)} at ${where}, ${r.date} (${r.reading} reading)`;
   }
 
   private onMapPick(id: string): void {

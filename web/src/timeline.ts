@@ -4,6 +4,7 @@
 import { api, ApiError, type Scenario, type WarFrame, type WarReplay } from "./api";
 import { byId, h, pageLink } from "./dom";
 import type { Category, Role } from "./roles";
+import { moveWords } from "./said";
 import { changeSaid, namedState } from "./wording";
 
 export const WAR_LABELS: Partial<Record<Category, string>> = {
@@ -11,12 +12,6 @@ export const WAR_LABELS: Partial<Record<Category, string>> = {
   "attack-2": "bound to join the attack side", "defense-2": "bound to join the defense side",
   conflict: "bound to both sides",
 };
-
-/** A move in the CLI's words (foedus.war.render._move_words): a state still bound to its side, by another treaty
- * from that date, is said to be so, not "bound-attack → bound-attack". */
-function moveWords(m: WarFrame["moved"][number]): string {
-  return m.now_under ? `still ${m.to}, now under ${m.now_under}` : `${m.from} → ${m.to}`;
-}
 
 /** Each state's role in one frame: fighting (darkest), bound to join (lighter), bound both ways. */
 export function frameRoles(f: WarFrame): Map<string, Role> {

@@ -38,6 +38,7 @@ def compare_scenario(base: Any, other: Any, base_day: Any, other_day: Any, input
     from foedus.engine.ongoing_days import ongoing_after
     from foedus.engine.scenario import parse_date
     from foedus.sweeps.compare import compare_results
+    from foedus.sweeps.compare_words import change_words
     from foedus.war.ongoing_changes import ongoing_lines
 
     since = inputs["ongoing_since"]  # after either day: the option named (the engine says "the scenario date")
@@ -53,18 +54,9 @@ def compare_scenario(base: Any, other: Any, base_day: Any, other_day: Any, input
         emit(diff | {"base": a.to_dict(), "other": b.to_dict()})
         return
     typer.echo(f"base: {base_day}; other: {other_day}" + (f" with {'; '.join(what_if)}" if what_if else ""))
-    for g in diff["gained"]:
-        typer.echo(f"+ {g['state']} joins the {g['side']} ({g['why']})")
-    for x in diff["lost"]:
-        typer.echo(f"- {x['state']} no longer joins the {x['side']} (was {x['why_before']})")
-    for x in diff["switched"]:
-        typer.echo(f"~ {x['state']} switches from {x['from']} to {x['to']} ({x['why']})")
-    for x in diff["rebased"]:  # the same side, other treaties: the primary obligation named once
-        said = {x["why"], x["why_before"]}
-        moved = f"now under {x['why']} (was {x['why_before']})" if x["why"] != x["why_before"] else f"under {x['why']}"
-        more = [f"{word} {', '.join(rest)}" for word in ("added", "dropped")
-                if (rest := [t for t in x[word] if t not in said])]
-        typer.echo(f"= {x['state']} still joins the {x['side']}, {'; '.join([moved, *more])}")
+    for kind, mark in (("gained", "+"), ("lost", "-"), ("switched", "~"), ("rebased", "=")):
+        for x in diff[kind]:
+            typer.echo(f"{mark} {x['state']} {change_words(kind, x)}")
     for c in diff["new_conflicts"]:
         typer.echo(f"! {c} is now bound both ways (conflict)")
     if not (diff["gained"] or diff["lost"] or diff["switched"] or diff["new_conflicts"]):

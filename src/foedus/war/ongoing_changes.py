@@ -10,7 +10,7 @@ from foedus.datarecord import dataclass, field
 from foedus.engine.contract import Contracted, meta
 
 __all__ = ["BoundSince", "Lapse", "MovedSince", "OngoingChanges", "SwitchedSince", "ongoing_changes",
-           "ongoing_lines"]
+           "ongoing_lines", "ongoing_said"]
 
 _SIDE = '"attack" | "defense"'
 
@@ -127,24 +127,30 @@ def ongoing_changes(base: dict[str, Any], other: dict[str, Any]) -> OngoingChang
         lapsed_removed=tuple(x for x in lapsed_a if x not in lapsed_b))
 
 
-def ongoing_lines(changes: dict[str, Any]) -> list[str]:
-    """`foedus compare`'s lines for an `OngoingChanges` in its JSON form, one a change: `+` bound in the other world
-    only, `-` in the base world only, `~` bound on another side in each, none for a bound-since day moved."""
-    out = []
-    for x in changes["moved"]:
-        now, was = f"{x['treaty']} art. {x['article']}", f"{x['treaty_before']} art. {x['article_before']}"
-        out.append(f"ongoing: {x['state']} bound since {x['since']} (was {x['since_before']}), {now}" if now == was
-                   else f"ongoing: {x['state']} bound since {x['since']} under {now} (was {x['since_before']} "
-                        f"under {was})")
-    out += [f"ongoing: + {x['state']} bound since {x['since']} ({x['side']}, {x['treaty']} art. {x['article']})"
-            for x in changes["bound"]]
-    out += [f"ongoing: - {x['state']} no longer bound to the date (was since {x['since']}: {x['side']}, "
-            f"{x['treaty']} art. {x['article']})" for x in changes["unbound"]]
-    out += [f"ongoing: ~ {x['state']} switches from {x['side_before']} to {x['side']}: bound since {x['since']} under "
-            f"{x['treaty']} art. {x['article']} (was since {x['since_before']} under {x['treaty_before']} art. "
-            f"{x['article_before']})" for x in changes["switched"]]
-    out += [f"ongoing: + {x['state']} bound {x['from']} to {x['to']} ({x['side']}, {x['treaty']} art. "
-            f"{x['article']}), no longer by the date" for x in changes["lapsed_added"]]
-    out += [f"ongoing: - {x['state']} no longer bound {x['from']} to {x['to']} ({x['side']}, {x['treaty']} art. "
-            f"{x['article']})" for x in changes["lapsed_removed"]]
+def ongoing_said(changes: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """An `OngoingChanges` in its JSON form, one change a (mark, state, words): mark `+` bound in the other world
+    only, `-` in the base world only, `~` bound on another side in each, none for a bound-since day moved. The web's
+    compare view says the same words (web/src/said.ts `ongoingSaid`; tests/test_said_parity.py)."""
+    def cite(x: dict[str, Any], before: str = "") -> str:
+        return f"{x['treaty' + before]} art. {x['article' + before]}"
+
+    out = [("", x["state"], f"bound since {x['since']} (was {x['since_before']}), {cite(x)}"
+            if cite(x) == cite(x, "_before") else
+            f"bound since {x['since']} under {cite(x)} (was {x['since_before']} under {cite(x, '_before')})")
+           for x in changes["moved"]]
+    out += [("+", x["state"], f"bound since {x['since']} ({x['side']}, {cite(x)})") for x in changes["bound"]]
+    out += [("-", x["state"], f"no longer bound to the date (was since {x['since']}: {x['side']}, {cite(x)})")
+            for x in changes["unbound"]]
+    out += [("~", x["state"], f"switches from {x['side_before']} to {x['side']}: bound since {x['since']} under "
+             f"{cite(x)} (was since {x['since_before']} under {cite(x, '_before')})") for x in changes["switched"]]
+    out += [("+", x["state"], f"bound {x['from']} to {x['to']} ({x['side']}, {cite(x)}), no longer by the date")
+            for x in changes["lapsed_added"]]
+    out += [("-", x["state"], f"no longer bound {x['from']} to {x['to']} ({x['side']}, {cite(x)})")
+            for x in changes["lapsed_removed"]]
     return out
+
+
+def ongoing_lines(changes: dict[str, Any]) -> list[str]:
+    """`foedus compare`'s lines for an `OngoingChanges` in its JSON form, one a change (`ongoing_said`)."""
+    return [f"ongoing: {mark} {state} {words}" if mark else f"ongoing: {state} {words}"
+            for mark, state, words in ongoing_said(changes)]

@@ -1,0 +1,66 @@
+"""The compare view says each change in `foedus compare`'s words after the state's button (change_words,
+ongoing_said; their TypeScript, web/src/said.ts, is run beside them in tests/test_said_parity.py): a gained state
+read "joins the defense: nato_1949 art. 5" on the page and "joins the defense (nato_1949 art. 5)" in the CLI, a
+switched one "switches defense → attack: ..." and "switches from defense to attack (...)".
+
+Uses the browser, server and page fixtures of tests/test_e2e_web.py (Debian's Chromium through Playwright).
+"""
+
+# ruff: noqa: F811  (the fixtures imported from test_e2e_web are test parameters here)
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from foedus.sweeps.compare_words import change_words
+from foedus.war.ongoing_changes import ongoing_said
+from test_e2e_web import _ready, browser, page, server  # noqa: F401 (fixtures)
+
+pytestmark = [pytest.mark.e2e]
+
+
+def _rows(page: Any, selector: str) -> list[tuple[str, str]]:
+    """Each row's state (its button's) and words."""
+    return page.locator(selector).evaluate_all(
+        "els => els.map((e) => [e.querySelector('button.state').dataset.state, e.innerText])")
+
+
+def _compare(page: Any, server: str, query: str, result: str, selector: str) -> dict[str, Any]:
+    """Run `query` on the page, Compare, wait for `selector`; the API's comparison of the same query."""
+    import httpx2
+
+    _ready(page, f"{server}/?{query}")
+    page.wait_for_selector(f"body[data-result='{result}']", timeout=60_000)
+    page.click("#compare")
+    page.wait_for_selector(selector, timeout=60_000)
+    changes: dict[str, Any] = httpx2.get(f"{server}/api/compare?{query}", timeout=120).json()["changes"]
+    return changes
+
+
+def test_the_compare_view_words_each_change_as_the_cli(page: Any, server: str) -> None:
+    """Finland's NATO accession: the states it gains and those it rebases, each in change_words's words."""
+    changes = _compare(page, server, "attacker=RUS&target=FIN&date=2023-03-01&other_date=2023-04-04",
+                       "RUS>FIN@2023-03-01", "#comparison ul.changes li.rebased")
+    want = [(x["state"], change_words(kind, x)) for kind in ("gained", "lost", "switched", "rebased")
+            for x in changes[kind]]
+    got = _rows(page, "#comparison ul.changes li:is(.gained, .lost, .switched, .rebased)")
+    assert changes["gained"] and len(got) == len(want)
+    for (state, text), (wanted_state, words) in zip(got, want, strict=True):
+        assert state == wanted_state and text.endswith(f" {words}"), (text, words)
+    assert not page.problems, page.problems
+
+
+def test_the_compare_view_words_the_ongoing_lines_as_the_cli(page: Any, server: str) -> None:
+    """Without the Russia–DPRK treaty North Korea is no longer bound in the Kursk war: its ongoing line in the CLI's
+    words (ongoing_said), as are all the others."""
+    query = ("attacker=UKR&target=RUS&date=2025-01-15&place=kursk-oblast&ongoing_since=2024-08-06"
+             "&drop_treaty=rus_prk_2024")
+    changes = _compare(page, server, query, "UKR>RUS@2025-01-15", "#comparison ul.ongoing li.ongoing")
+    want = [(state, words) for _, state, words in ongoing_said(changes["ongoing"])]
+    got = _rows(page, "#comparison ul.ongoing li.ongoing")
+    assert ("PRK", "no longer bound to the date (was since 2024-12-04: defense, rus_prk_2024 art. 4)") in want
+    assert len(got) == len(want)
+    for (state, text), (wanted_state, words) in zip(got, want, strict=True):
+        assert state == wanted_state and text.endswith(f" {words}"), (text, words)
+    assert not page.problems, page.problems

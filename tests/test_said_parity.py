@@ -1,0 +1,107 @@
+"""The web page words some lines the CLI also words; each pair is run here on the same records, the Python side
+beside the TypeScript one (web/src/said.ts and web/src/wording.ts, in node: tests/ts_said.py), so that a change to
+one side alone fails: the attack that set an obligation off and its verb, the header's verb, a comparison's
+changes and ongoing lines, a war's moves, a state's name, an ordinal, a finding's certainty and a war's change."""
+
+from __future__ import annotations
+
+import itertools
+from types import SimpleNamespace
+from typing import Any
+
+from foedus import render
+from foedus.engine.certainty_words import window_facts
+from foedus.engine.records import Because
+from foedus.sweeps.compare_words import change_words
+from foedus.war.ongoing_changes import BoundSince, Lapse, MovedSince, OngoingChanges, SwitchedSince, ongoing_said
+from foedus.war.render import _move_words
+from foedus.war.words import change_said
+from foedus.wording import named_state, ordinal
+from ts_said import run_ts
+
+NAMES = {"RUS": "Russia", "EST": "Estonia", "USA": "United States"}  # BLR has none: its id alone
+STATES = ("RUS", "EST", "USA", "BLR")
+
+
+def _scenarios() -> list[dict[str, Any]]:
+    return [{"attackers": attackers, "targets": ["EST"], "severity": severity, "reading": reading}
+            for attackers, severity, reading in itertools.product(
+                (["RUS"], ["RUS", "BLR"]), ("armed-attack", "incursion", "coercion"), ("legal", "escalatory"))]
+
+
+def _becauses() -> list[Because]:
+    return [Because(attacked=attacked, by=by, place=place, kind=kind)
+            for by, attacked in itertools.permutations(STATES, 2)
+            for place, kind in (("estonia", "territory"), ("black-sea", "forces"))]
+
+
+def _result(s: dict[str, Any]) -> Any:
+    """What render reads of a result (`render.CascadeResult`): its scenario and names."""
+    return SimpleNamespace(scenario=SimpleNamespace(**s), names=NAMES)
+
+
+def test_the_attack_and_its_verb_are_worded_alike() -> None:
+    """"because ..." under a joiner (render._because) is the "because" of the "Why?" panel (becauseWords), in each
+    reading and severity, an opening attack or not, on territory or forces; its verb (deed) and the header's alike."""
+    cases = [(s, b) for s in _scenarios() for b in _becauses()]
+    names = {"$names": {"state": NAMES}}
+    said = run_ts([("said", "becauseWords", [b.to_dict(), s, names]) for s, b in cases]
+                  + [("said", "deed", [b.to_dict(), s]) for s, b in cases]
+                  + [("said", "attackVerb", [s]) for s in _scenarios()])
+    python = ([render._because(_result(s), b).removeprefix("because ") for s, b in cases]
+              + [render._deed(_result(s), b, past=True) for s, b in cases]
+              + [render._attack_verb(_result(s)) for s in _scenarios()])
+    assert said == python
+    assert {"made an incursion into", "coerced", "attacked"} <= set(said)  # each verb was tried
+
+
+def test_a_comparisons_changes_are_worded_alike() -> None:
+    """`foedus compare`'s line after each state (change_words) is the compare view's (changeWords)."""
+    cases = [("gained", {"state": "USA", "side": "defense", "why": "nato_1949 art. 5"}),
+             ("lost", {"state": "PRK", "side": "defense", "why_before": "rus_prk_2024 art. 4"}),
+             ("switched", {"state": "DEU", "from": "defense", "to": "attack", "why": "eu_teu_42_7 art. 42(7)"}),
+             *[("rebased", {"state": "DEU", "side": "defense", "why": why, "why_before": before, "added": added,
+                            "dropped": dropped})
+               for why, before in (("nato_1949 art. 5", "eu_teu_42_7 art. 42(7)"), ("a art. 1", "a art. 1"))
+               for added, dropped in (([], []), (["nato_1949 art. 5", "x art. 2"], ["eu_teu_42_7 art. 42(7)"]),
+                                      (["x art. 2", "y art. 3"], ["z art. 4"]))]]
+    assert run_ts([("said", "changeWords", [kind, x]) for kind, x in cases]) == [change_words(k, x) for k, x in cases]
+
+
+def test_the_ongoing_lines_are_worded_alike() -> None:
+    """How the war's course to the date differs (`foedus compare --ongoing-since`): ongoing_said and ongoingSaid
+    give each change the same mark and words, a moved day under the same treaty or another."""
+    changes = OngoingChanges(
+        since="2022-02-24",
+        moved=(MovedSince("BLR", "attack", "2022-03-01", "t1", "4", "2022-02-24", "t1", "4"),
+               MovedSince("PRK", "attack", "2024-09-01", "t2", "4", "2024-06-19", "t3", "2")),
+        bound=(BoundSince("USA", "defense", "2022-02-24", "nato_1949", "5"),),
+        unbound=(BoundSince("EST", "defense", "2022-02-25", "nato_1949", "5"),),
+        switched=(SwitchedSince("DEU", "attack", "2022-03-01", "t4", "1", "defense", "2022-02-24", "t5", "2"),),
+        lapsed_added=(Lapse("CUB", "attack", "2022-03-01", "2022-05-01", "t6", "3"),),
+        lapsed_removed=(Lapse("SYR", "attack", "2022-03-02", "2022-04-01", "t7", "1"),)).to_dict()
+    assert [tuple(x) for x in run_ts([("said", "ongoingSaid", [changes])])[0]] == ongoing_said(changes)
+
+
+def test_a_wars_moves_are_worded_alike() -> None:
+    """A move on a war's date (`foedus war`'s timeline, the web's war log): from → to, or still bound, now under."""
+    moves = [{"state": "BLR", "from": "out", "to": "bound-attack", "cause": None},
+             {"state": "BLR", "from": "bound-attack", "to": "bound-attack", "cause": None,
+              "now_under": "rus_blr_2024 art. 4"}]
+    assert run_ts([("said", "moveWords", [m]) for m in moves]) == [_move_words(m) for m in moves]
+
+
+def test_names_ordinals_certainty_and_changes_are_worded_alike() -> None:
+    """web/src/wording.ts's copies: a state's name, an ordinal, a finding's certainty after it, a war's change."""
+    reasons = [{"kind": "date", "fact": "in force: known only to the month", "certainty": "verified", "source": "s"}]
+    changes = [{"type": "attack", "label": "l", "text": "Russia (RUS) attacks Ukraine (UKR) at ukraine"},
+               {"type": "treaty", "label": "l", "text": "t", "certainty": "secondary", "certainty_reasons": reasons},
+               {"type": "treaty", "label": "l", "text": "t", "certainty": "verified", "certainty_reasons": reasons},
+               {"type": "treaty", "label": "l", "text": "t", "certainty": "verified"}]
+    levels = [("verified", []), ("verified", ["a", "b"]), ("unverified", ["a"]), ("secondary", [])]
+    said = run_ts([("wording", "namedState", [s, {"$lookup": NAMES}]) for s in STATES]
+                  + [("wording", "ordinal", [n]) for n in range(1, 125)]
+                  + [("wording", "certaintyTag", [level, facts]) for level, facts in levels]
+                  + [("wording", "changeSaid", [c]) for c in changes])
+    assert said == ([named_state(s, NAMES) for s in STATES] + [ordinal(n) for n in range(1, 125)]
+                    + [window_facts(level, facts) for level, facts in levels] + [change_said(c) for c in changes])

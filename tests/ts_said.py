@@ -1,0 +1,54 @@
+"""Run the web page's wording functions (web/src/said.ts, web/src/wording.ts) in node, for the parity tests: each
+module is transpiled with the web's own TypeScript (web/node_modules, `cd web && npm ci`) and called on JSON records.
+Without node or that TypeScript the tests that use it skip."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+TYPESCRIPT = ROOT / "web" / "node_modules" / "typescript"
+
+# {"$names": {"state": {...}, "place": {...}}} stands for explain.ts's Names, {"$lookup": {...}} for a name function
+RUNNER = """
+import { createRequire } from "node:module";
+import { readFileSync, writeFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+const [tsPath, srcDir, outDir] = process.argv.slice(2);
+const ts = createRequire(import.meta.url)(tsPath);
+const mods = {};
+for (const name of ["wording", "said"]) {
+  const src = readFileSync(`${srcDir}/${name}.ts`, "utf8");
+  const js = ts.transpileModule(src, { compilerOptions: { module: ts.ModuleKind.ESNext,
+    target: ts.ScriptTarget.ES2022 } }).outputText.replace(/from "\\.\\/(\\w+)"/g, 'from "./$1.mjs"');
+  writeFileSync(`${outDir}/${name}.mjs`, js);
+}
+for (const name of ["wording", "said"]) mods[name] = await import(pathToFileURL(`${outDir}/${name}.mjs`).href);
+const look = (o) => (id) => o?.[id] ?? id;
+const arg = (a) => a?.$names ? { state: look(a.$names.state), place: look(a.$names.place) }
+  : a?.$lookup ? look(a.$lookup) : a;
+const calls = JSON.parse(readFileSync(0, "utf8"));
+process.stdout.write(JSON.stringify(calls.map(([mod, fn, args]) => mods[mod][fn](...args.map(arg)))));
+"""
+
+
+def run_ts(calls: list[tuple[str, str, list[Any]]]) -> list[Any]:
+    """Each call (module, function, arguments) made in node on the web's TypeScript source; their results."""
+    node = shutil.which("node")
+    if node is None or not TYPESCRIPT.is_dir():
+        pytest.skip("node or web/node_modules/typescript is missing (cd web && npm ci)")
+    with tempfile.TemporaryDirectory() as tmp:
+        runner = Path(tmp) / "run.mjs"
+        runner.write_text(RUNNER, encoding="utf-8")
+        done = subprocess.run([node, str(runner), str(TYPESCRIPT), str(ROOT / "web" / "src"), tmp],
+                              input=json.dumps(calls), capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    out: list[Any] = json.loads(done.stdout)
+    return out

@@ -1,0 +1,70 @@
+// The lines the page words as the CLI does, kept apart from the page (no DOM) so that tests/test_said_parity.py can
+// run each in node beside its Python counterpart on the same records: a change to one side alone fails that test.
+import type { Because, CascadeResult, Comparison, WarFrame } from "./api";
+import type { OngoingChanges } from "./contract";
+import { namedState } from "./wording";
+
+type Changes = Comparison["changes"];
+
+/** The header's verb, agreeing with its attackers (foedus.render._attack_verb). */
+export function attackVerb(r: Pick<CascadeResult, "attackers">): string {
+  return r.attackers.length > 1 ? "attack" : "attacks";
+}
+
+/** The past verb for an attack (foedus.render._deed): an opening incident below an armed attack is said as what it
+ * is ("made an incursion into"), not as an attack. */
+export function deed(b: Because, r: Pick<CascadeResult, "attackers" | "targets" | "severity">): string {
+  const opening = r.attackers.includes(b.by) && r.targets.includes(b.attacked);
+  const verbs: Record<string, string> = { incursion: "made an incursion into", coercion: "coerced" };
+  return (opening ? verbs[r.severity] : undefined) ?? "attacked";
+}
+
+/** The attack that set an obligation off, in the CLI's words after its "because" (foedus.render._because): in the
+ * escalatory reading a strike on (or by) a joiner is the reading's assumption, not a known attack, and is said so. */
+export function becauseWords(b: Because, r: Pick<CascadeResult, "attackers" | "targets" | "severity" | "reading">,
+  names: { state: (id: string) => string; place: (id: string) => string }): string {
+  const hit = `${namedState(b.attacked, names.state)}${b.target_kind === "forces" ? "'s forces" : ""} at ${names.place(b.place)}`;
+  return r.reading === "escalatory" && !(r.attackers.includes(b.by) && r.targets.includes(b.attacked))
+    ? `the escalatory reading assumes ${namedState(b.by, names.state)} attacks ${hit}`
+    : `${namedState(b.by, names.state)} ${deed(b, r)} ${hit}`;
+}
+
+/** A comparison's change after the state it moves (foedus.sweeps.compare_words.change_words); a rebased state's
+ * primary obligation named once, then the other treaties added and dropped. */
+export function changeWords<K extends "gained" | "lost" | "switched" | "rebased">(kind: K, x: Changes[K][number]): string {
+  if (kind === "gained") { const g = x as Changes["gained"][number]; return `joins the ${g.side} (${g.why})`; }
+  if (kind === "lost") { const l = x as Changes["lost"][number]; return `no longer joins the ${l.side} (was ${l.why_before})`; }
+  if (kind === "switched") { const s = x as Changes["switched"][number]; return `switches from ${s.from} to ${s.to} (${s.why})`; }
+  const r = x as Changes["rebased"][number];
+  const moved = r.why !== r.why_before ? `now under ${r.why} (was ${r.why_before})` : `under ${r.why}`;
+  const more = (["added", "dropped"] as const).map((word) => [word, r[word].filter((t) => t !== r.why && t !== r.why_before)] as const)
+    .filter(([, rest]) => rest.length).map(([word, rest]) => `${word} ${rest.join(", ")}`);
+  return `still joins the ${r.side}, ${[moved, ...more].join("; ")}`;
+}
+
+/** How the war's course to the date differs, one change a [mark, state, words] (foedus.war.ongoing_changes
+ * .ongoing_said): "+" bound in the other world only, "-" in the base world only, "~" on another side in each, "" for
+ * a bound-since day moved. */
+export function ongoingSaid(on: OngoingChanges): [string, string, string][] {
+  const cite = (t: string, a: string) => `${t} art. ${a}`;
+  return [
+    ...on.moved.map((m): [string, string, string] => ["", m.state, cite(m.treaty, m.article) === cite(m.treaty_before, m.article_before)
+      ? `bound since ${m.since} (was ${m.since_before}), ${cite(m.treaty, m.article)}`
+      : `bound since ${m.since} under ${cite(m.treaty, m.article)} (was ${m.since_before} under ${cite(m.treaty_before, m.article_before)})`]),
+    ...on.bound.map((b): [string, string, string] => ["+", b.state, `bound since ${b.since} (${b.side}, ${cite(b.treaty, b.article)})`]),
+    ...on.unbound.map((b): [string, string, string] => ["-", b.state,
+      `no longer bound to the date (was since ${b.since}: ${b.side}, ${cite(b.treaty, b.article)})`]),
+    ...on.switched.map((s): [string, string, string] => ["~", s.state, `switches from ${s.side_before} to ${s.side}: bound since `
+      + `${s.since} under ${cite(s.treaty, s.article)} (was since ${s.since_before} under ${cite(s.treaty_before, s.article_before)})`]),
+    ...on.lapsed_added.map((l): [string, string, string] => ["+", l.state,
+      `bound ${l.from} to ${l.to} (${l.side}, ${cite(l.treaty, l.article)}), no longer by the date`]),
+    ...on.lapsed_removed.map((l): [string, string, string] => ["-", l.state,
+      `no longer bound ${l.from} to ${l.to} (${l.side}, ${cite(l.treaty, l.article)})`]),
+  ];
+}
+
+/** A war's move (foedus.war.render._move_words): a state still bound to its side, by another treaty from that date,
+ * is said to be so, not "bound-attack → bound-attack". */
+export function moveWords(m: WarFrame["moved"][number]): string {
+  return m.now_under ? `still ${m.to}, now under ${m.now_under}` : `${m.from} → ${m.to}`;
+}
