@@ -1,7 +1,8 @@
 """The web page words some lines the CLI also words; each pair is run here on the same records, the Python side
 beside the TypeScript one (web/src/said.ts and web/src/wording.ts, in node: tests/ts_said.py), so that a change to
 one side alone fails: the attack that set an obligation off and its verb, the header's verb, a comparison's
-changes and ongoing lines, a war's moves, a state's name, an ordinal, a finding's certainty and a war's change."""
+changes and ongoing lines, a war's moves, a date's doubt, a state's name, an ordinal, a finding's certainty and a
+war's change."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from typing import Any
 
 from foedus import render
 from foedus.engine.certainty_words import window_facts
-from foedus.engine.records import Because
+from foedus.engine.records import Because, Doubt
 from foedus.sweeps.compare_words import change_words
 from foedus.war.ongoing_changes import BoundSince, Lapse, MovedSince, OngoingChanges, SwitchedSince, ongoing_said
 from foedus.war.render import _move_words
@@ -89,6 +90,16 @@ def test_a_wars_moves_are_worded_alike() -> None:
              {"state": "BLR", "from": "bound-attack", "to": "bound-attack", "cause": None,
               "now_under": "rus_blr_2024 art. 4"}]
     assert run_ts([("said", "moveWords", [m]) for m in moves]) == [_move_words(m) for m in moves]
+
+
+def test_a_doubt_is_worded_alike() -> None:
+    """"Uncertain date: ..." (render._doubt_words) is the summary's line (doubtWords): a treaty's doubt names the
+    states it concerns, a party's does not (its fact names it)."""
+    doubts = [Doubt("t", state, "in force: known only to the year", "secondary", "s", concerns)
+              for state, concerns in ((None, ("RUS", "BLR")), (None, ()), ("EST", ("EST", "USA")))]
+    said = run_ts([("said", "doubtWords", [d.to_dict(), {"$lookup": NAMES}]) for d in doubts])
+    assert said == [render._doubt_words(_result(_scenarios()[0]), d) for d in doubts]
+    assert said[0].endswith(": Russia (RUS), BLR")
 
 
 def test_names_ordinals_certainty_and_changes_are_worded_alike() -> None:

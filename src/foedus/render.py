@@ -67,8 +67,8 @@ def _name(result: CascadeResult, state: str) -> str:
 
 
 def _attack_verb(result: CascadeResult) -> str:
-    """The header's verb, agreeing with its attackers ("Germany (DEU), Italy (ITA) attack ..."); web/src/main.ts
-    title alike."""
+    """The header's verb, agreeing with its attackers ("Germany (DEU), Italy (ITA) attack ..."); the web's title
+    alike (web/src/said.ts `attackVerb`; tests/test_said_parity.py)."""
     return "attack" if len(result.scenario.attackers) > 1 else "attacks"
 
 
@@ -108,7 +108,8 @@ def _reason(result: CascadeResult, joiner: Joiner) -> str:
 def _because(result: CascadeResult, b: Because) -> str:
     """The attack that set an obligation off. In the escalatory reading every state on a side fights, so a strike
     on a joiner (or by one) is the reading's assumption, not a known attack, and is worded as one: "because the
-    escalatory reading assumes Ukraine (UKR) strikes North Korea (PRK) at north-korea"."""
+    escalatory reading assumes Ukraine (UKR) strikes North Korea (PRK) at north-korea". The web's "Why?" panel says
+    the same after "because" (web/src/said.ts `becauseWords`; tests/test_said_parity.py)."""
     s = result.scenario
     if s.reading == "escalatory" and not (b.by in s.attackers and b.attacked in s.targets):
         return f"because the escalatory reading assumes {attack_words(b.by, b.attacked, b.kind, b.place, result.names)}"
@@ -123,7 +124,7 @@ _INCIDENT_VERBS = {"incursion": ("makes an incursion into", "made an incursion i
 def _deed(result: CascadeResult, b: Because, past: bool = False) -> str:
     """The verb for attack `b`: "attacks", or for an opening attack when the scenario's incident is below an armed
     attack, that incident ("makes an incursion into"), so that a drone incursion is not said to be an attack.
-    The web page's copy of the past verb: web/src/explain.ts `deed`."""
+    The web page's copy of the past verb: web/src/said.ts `deed` (tests/test_said_parity.py)."""
     s = result.scenario
     verbs = _INCIDENT_VERBS.get(s.severity) if b.by in s.attackers and b.attacked in s.targets else None
     return verbs[past] if verbs else ("attacked" if past else "attacks")
@@ -178,7 +179,7 @@ def explain_lines(result: CascadeResult) -> list[str]:
     lines += [f"Withheld: {_name(result, w.state)} under {w.treaty} art. {w.article}: {w.reason}"
               + certainty_tag(w.certainty, _facts(w.certainty_reasons)) for w in result.withheld]
     lines += _support_lines(result)
-    lines += [f"Uncertain date: {d.fact}; who is bound may differ" + _concerning(result, d) for d in result.doubts]
+    lines += [f"Uncertain date: {_doubt_words(result, d)}" for d in result.doubts]
     if result.scenario.severity != "armed-attack":
         incident = {"incursion": "an incursion"}.get(result.scenario.severity, result.scenario.severity)
         lines.append(f"Note: the opening incident is {incident}, not an armed attack: only the "
@@ -187,12 +188,13 @@ def explain_lines(result: CascadeResult) -> list[str]:
     return lines
 
 
-def _concerning(result: CascadeResult, doubt: Doubt) -> str:
-    """The states a doubt of a treaty or a clause concerns in this war (`Doubt.concerns`), named; a party's doubt
-    names its state in its fact already (web/src/summary.ts says it alike)."""
-    if doubt.state is not None or not doubt.concerns:
-        return ""
-    return ": " + ", ".join(_name(result, state) for state in doubt.concerns)
+def _doubt_words(result: CascadeResult, doubt: Doubt) -> str:
+    """A doubt after "Uncertain date: ": its fact, and the states a doubt of a treaty or a clause concerns in this
+    war (`Doubt.concerns`), named; a party's doubt names its state in its fact already. The web's summary says the
+    same (web/src/said.ts `doubtWords`; tests/test_said_parity.py)."""
+    concerning = doubt.state is None and doubt.concerns
+    return (f"{doubt.fact}; who is bound may differ"
+            + (": " + ", ".join(_name(result, state) for state in doubt.concerns) if concerning else ""))
 
 
 def _support_lines(result: CascadeResult) -> list[str]:

@@ -1,6 +1,6 @@
 // The lines the page words as the CLI does, kept apart from the page (no DOM) so that tests/test_said_parity.py can
 // run each in node beside its Python counterpart on the same records: a change to one side alone fails that test.
-import type { Because, CascadeResult, Comparison, WarFrame } from "./api";
+import type { Because, CascadeResult, Comparison, Doubt, WarFrame } from "./api";
 import type { OngoingChanges } from "./contract";
 import { namedState } from "./wording";
 
@@ -67,4 +67,11 @@ export function ongoingSaid(on: OngoingChanges): [string, string, string][] {
  * is said to be so, not "bound-attack → bound-attack". */
 export function moveWords(m: WarFrame["moved"][number]): string {
   return m.now_under ? `still ${m.to}, now under ${m.now_under}` : `${m.from} → ${m.to}`;
+}
+
+/** A doubt after "uncertain date: " (foedus.render._doubt_words): its fact, and the states a treaty's or a clause's
+ * doubt concerns, named; a party's doubt names its state in its fact already. */
+export function doubtWords(d: Doubt, names: (id: string) => string): string {
+  return `${d.fact}; who is bound may differ`
+    + (d.state === null && (d.concerns ?? []).length ? `: ${(d.concerns ?? []).map((s) => namedState(s, names)).join(", ")}` : "");
 }

@@ -5,6 +5,7 @@ import { h } from "./dom";
 import { DUTY_BADGES, DUTY_LABELS, dutiesOf, type Duty } from "./duty";
 import type { WarChange } from "./api";
 import { COLORS, type Role } from "./roles";
+import { doubtWords } from "./said";
 import { changeSaid, namedState } from "./wording";
 
 export function stateButton(id: string, named: string, role: Role | undefined, onPick: (id: string) => void,
@@ -56,9 +57,8 @@ export function renderSummary(host: HTMLElement, r: CascadeResult, roles: Map<st
     row("consult", uniq(r.consultations.map((c) => c.state))) ?? "",
     row("violations", uniq(r.violations.map((v) => v.state))) ?? "",
     row("withheld", uniq(r.withheld.map((w) => w.state))) ?? "",
-    ...(r.doubts ?? []).map((d) => h("p", { class: "note doubt" }, `uncertain date: ${d.fact}; who is bound may differ`
-      // a treaty's or a clause's doubt names the states it concerns, as the CLI's line does (`render._concerning`)
-      + (d.state === null && (d.concerns ?? []).length ? `: ${(d.concerns ?? []).map((s) => namedState(s, names)).join(", ")}` : ""))),
+    // a treaty's or a clause's doubt names the states it concerns, as the CLI's line does (said.ts doubtWords)
+    ...(r.doubts ?? []).map((d) => h("p", { class: "note doubt" }, `uncertain date: ${doubtWords(d, names)}`)),
     ...r.notes.map((n) => h("p", { class: "note" }, `note: ${n}`)),
   );
 }

@@ -49,7 +49,7 @@ def _duties(result: WarReplay) -> list[str]:
 def _move_words(move: Mapping[str, Any]) -> str:
     """A move: "out → bound-attack", or, for a state still bound to its side by another treaty from that date,
     "still bound-attack, now under rus_blr_2024 art. 4" (not "bound-attack → bound-attack"). The web's copy:
-    web/src/timeline.ts `moveWords`."""
+    web/src/said.ts `moveWords` (tests/test_said_parity.py)."""
     if "now_under" in move:
         return f"still {move['to']}, now under {move['now_under']}"
     return f"{move['from']} → {move['to']}"
