@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 __all__ = ["cite", "data_app"]
 
-data_app = typer.Typer(help="Research datasets: fetch, import, check and locate them.", no_args_is_help=True)
+data_app = typer.Typer(help="Research datasets: fetch, import, status and path.", no_args_is_help=True)
 
 Names = Annotated[list[str] | None, typer.Argument(
     help="Dataset names (default: all but the optional cshapes, fetched only when named).", show_default=False)]
