@@ -183,20 +183,23 @@ def test_a_treaty_date_not_written_yyyy_mm_dd_is_refused(tmp_path: Path, value: 
 
 @pytest.mark.parametrize(("options", "message"), [
     (["--drop-treaty", "nato_1949", "--add-member", "nato_1949:UKR"],  # ran, the member lost with the treaty
-     "drop_treaty nato_1949 and add_member nato_1949:UKR contradict each other (the treaty is dropped): give one of "
+     "--drop-treaty nato_1949 and --add-member nato_1949:UKR contradict each other (the treaty is dropped): "
+     "give one of "
      "them"),
     (["--set-strength", "nato_1949:5=S1", "--drop-treaty", "nato_1949"],  # said 'dropped by an earlier change'
-     "drop_treaty nato_1949 and set_strength nato_1949:5=S1 contradict each other (the treaty is dropped): give one of "
+     "--drop-treaty nato_1949 and --set-strength nato_1949:5=S1 contradict each other (the treaty is dropped): "
+     "give one of "
      "them"),
     (["--add-member", "nato_1949:UKR", "--remove-member", "nato_1949:ukr"],  # ran as if neither was given
-     "add_member nato_1949:UKR and remove_member nato_1949:ukr contradict each other: give one of them"),
+     "--add-member nato_1949:UKR and --remove-member nato_1949:ukr contradict each other: give one of them"),
     (["--set-strength", "nato_1949:5=S1", "--set-strength", "nato_1949:5=S3"],  # the last one won
-     "set_strength nato_1949:5=S1 and set_strength nato_1949:5=S3 contradict each other: give one of them"),
+     "--set-strength nato_1949:5=S1 and --set-strength nato_1949:5=S3 contradict each other: give one of them"),
     (["--set-scope", "nato_1949:5=territory:any", "--set-scope", "nato_1949:5=territory:none"],
-     "set_scope nato_1949:5=territory:any and set_scope nato_1949:5=territory:none contradict each other: give one of "
+     "--set-scope nato_1949:5=territory:any and --set-scope nato_1949:5=territory:none contradict each other: "
+     "give one of "
      "them"),
     (["--set-scope", "nato_1949:5=territory:any;territory:none"],  # the first was silently replaced
-     "set_scope 'nato_1949:5=territory:any;territory:none': territory is given twice; give it once"),
+     "--set-scope 'nato_1949:5=territory:any;territory:none': territory is given twice; give it once"),
 ])
 def test_what_if_options_that_contradict_each_other_are_refused(options: list[str], message: str) -> None:
     assert _error_line([*CASCADE, *options]) == message

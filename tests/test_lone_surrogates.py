@@ -23,8 +23,8 @@ def test_refuse_hidden_names_the_byte_of_a_lone_surrogate() -> None:
     (["cascade", "-a", "\udcffUKR", "-t", "RUS", "-d", "2025-01-15"], f"the state '\\udcffUKR' {_SAID}"),
     (["states", "U\udcffSA"], f"the state 'U\\udcffSA' {_SAID}"),
     ([*CASCADE, "--place", "estonia\udcff"], f"the place 'estonia\\udcff' {_SAID}"),
-    ([*CASCADE, "--add-member", "nato_1949:UKR\udcff"], f"add_member 'nato_1949:UKR\\udcff' {_SAID}"),
-    ([*CASCADE, "--set-strength", "nato_1949\udcff:5=S1"], f"set_strength 'nato_1949\\udcff:5=S1' {_SAID}"),
+    ([*CASCADE, "--add-member", "nato_1949:UKR\udcff"], f"--add-member 'nato_1949:UKR\\udcff' {_SAID}"),
+    ([*CASCADE, "--set-strength", "nato_1949\udcff:5=S1"], f"--set-strength 'nato_1949\\udcff:5=S1' {_SAID}"),
 ])
 def test_a_byte_that_is_not_utf8_in_a_name_is_refused(args: list[str], said: str) -> None:
     assert _error_line(args) == said

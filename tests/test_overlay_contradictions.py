@@ -57,29 +57,30 @@ def _overlay(folder: Path, name: str, *changes: str) -> str:
 
 @pytest.mark.parametrize(("changes", "options", "said"), [
     ([ADD_UKR], ["--drop-treaty", "nato_1949"],  # ran, the member lost with the treaty
-     "drop_treaty nato_1949 and ov.yaml change 1 (add_member nato_1949:UKR) contradict each other (the treaty is "
+     "--drop-treaty nato_1949 and ov.yaml change 1 (add_member nato_1949:UKR) contradict each other (the treaty is "
      "dropped): give one of them"),
     (["{op: drop_treaty, treaty: nato_1949}"], ["--set-strength", "nato_1949:5=S3"],
-     "ov.yaml change 1 (drop_treaty nato_1949) and set_strength nato_1949:5=S3 contradict each other (the treaty is "
+     "ov.yaml change 1 (drop_treaty nato_1949) and --set-strength nato_1949:5=S3 contradict each other (the treaty is "
      "dropped): give one of them"),
     ([ADD_UKR, S1, "{op: set_strength, treaty: nato_1949, article: '5', strength: S3}"], [],  # the last won
      "ov.yaml change 2 (set_strength nato_1949:5=S1) and ov.yaml change 3 (set_strength nato_1949:5=S3) contradict "
      "each other: give one of them"),
     ([S1], ["--set-strength", "nato_1949:5=S3"],
-     "ov.yaml change 1 (set_strength nato_1949:5=S1) and set_strength nato_1949:5=S3 contradict each other: give one "
+     "ov.yaml change 1 (set_strength nato_1949:5=S1) and --set-strength nato_1949:5=S3 contradict each other: give one "
      "of them"),
     (["{op: set_scope, treaty: nato_1949, article: '5', scope: {territory: []}}"],
      ["--set-scope", "nato_1949:5=territory:any"],
-     "ov.yaml change 1 (set_scope nato_1949:5=territory:none;forces:any) and set_scope nato_1949:5=territory:any "
+     "ov.yaml change 1 (set_scope nato_1949:5=territory:none;forces:any) and --set-scope nato_1949:5=territory:any "
      "contradict each other: give one of them"),
     ([ADD_UKR], ["--remove-member", "nato_1949:Ukraine"],  # one state, however it is named
-     "ov.yaml change 1 (add_member nato_1949:UKR) and remove_member nato_1949:Ukraine contradict each other: give one "
+     "ov.yaml change 1 (add_member nato_1949:UKR) and --remove-member nato_1949:Ukraine contradict each other: "
+     "give one "
      "of them"),
     ([ADD_UKR, "{op: add_member, treaty: nato_1949, state: UKR, joined: 2020-01-01}"], [],
      "ov.yaml change 1 (add_member nato_1949:UKR) and ov.yaml change 2 (add_member nato_1949:UKR) contradict each "
      "other: give one of them"),
     ([S1], ["--set-strength", "nato_1949:5=S1"],
-     "ov.yaml change 1 (set_strength nato_1949:5=S1) and set_strength nato_1949:5=S1 are the same change, given "
+     "ov.yaml change 1 (set_strength nato_1949:5=S1) and --set-strength nato_1949:5=S1 are the same change, given "
      "twice: give it once"),
 ])
 def test_an_overlay_and_the_options_are_one_set_of_changes(here: Path, changes: list[str], options: list[str],
@@ -90,7 +91,7 @@ def test_an_overlay_and_the_options_are_one_set_of_changes(here: Path, changes: 
 def test_compare_refuses_them_too(here: Path) -> None:
     ov = _overlay(here, "ov.yaml", ADD_UKR)
     assert _error_line(["compare", *CASCADE[1:], "--overlay", ov, "--drop-treaty", "nato_1949"]) == (
-        "drop_treaty nato_1949 and ov.yaml change 1 (add_member nato_1949:UKR) contradict each other (the treaty is "
+        "--drop-treaty nato_1949 and ov.yaml change 1 (add_member nato_1949:UKR) contradict each other (the treaty is "
         "dropped): give one of them")
 
 
@@ -102,12 +103,12 @@ def test_two_overlays_giving_one_change_say_it_is_given_twice(here: Path) -> Non
 
 
 @pytest.mark.parametrize(("how", "said"), [
-    (["--add-treaty", "pact.yaml"], "add_treaty pact.yaml"),  # said "unknown treaty 'my_pact'", naming no file
+    (["--add-treaty", "pact.yaml"], "--add-treaty pact.yaml"),  # said "unknown treaty 'my_pact'", naming no file
     (["--overlay", "add.yaml"], "add.yaml change 1 (add_treaty pact.yaml)")])
 def test_a_treaty_added_and_dropped_contradict(here: Path, how: list[str], said: str) -> None:
     _overlay(here, "add.yaml", "{op: add_treaty, path: pact.yaml}")
     assert _error_line([*CASCADE, *how, "--drop-treaty", "my_pact"]) == (
-        f"{said} and drop_treaty my_pact contradict each other (the treaty 'my_pact' is the one added: the world has "
+        f"{said} and --drop-treaty my_pact contradict each other (the treaty 'my_pact' is the one added: the world has "
         "none to drop): give one of them")
 
 
@@ -215,7 +216,7 @@ def test_a_replaced_treaty_can_be_changed_on_the_command_line(here: Path) -> Non
 
 def test_a_change_to_a_dropped_treaty_no_added_one_brings_back_is_still_refused(here: Path) -> None:
     assert _error_line([*CASCADE, "--drop-treaty", "nato_1949", "--add-treaty", "pact.yaml", "--add-member",
-                        "nato_1949:UKR"]) == ("drop_treaty nato_1949 and add_member nato_1949:UKR contradict each "
+                        "nato_1949:UKR"]) == ("--drop-treaty nato_1949 and --add-member nato_1949:UKR contradict each "
                                               "other (the treaty is dropped): give one of them")
 
 
@@ -239,7 +240,7 @@ REJOIN = ("cannot be written this way: a remove_member with 'left' ends the stat
 def test_a_member_removed_before_it_is_added_contradicts(here: Path) -> None:
     ov = _overlay(here, "ov.yaml", "{op: add_member, treaty: nato_1949, state: UKR, joined: 2025-01-01}")
     assert _error_line([*CASCADE, "--overlay", ov, "--remove-member", "nato_1949:UKR"]) == (  # no left: taken back
-        "ov.yaml change 1 (add_member nato_1949:UKR) and remove_member nato_1949:UKR contradict each other: give one "
+        "ov.yaml change 1 (add_member nato_1949:UKR) and --remove-member nato_1949:UKR contradict each other: give one "
         "of them")
     ov = _overlay(here, "ov.yaml", "{op: add_member, treaty: nato_1949, state: UKR, joined: 2025-01-01}",
                   "{op: remove_member, treaty: nato_1949, state: UKR, left: 2024-12-31}")

@@ -44,4 +44,4 @@ def test_an_article_set_to_what_it_says_already_is_refused(command: str) -> None
     """NATO's Art. 5 is S2: `--set-strength nato_1949:5=S2` ran as the world unchanged, exit 0 (compare: 'no change
     in who joins', as if the strength did not matter), the change never made."""
     assert _error_line([command, *RUN, "--set-strength", "nato_1949:5=S2"]) == (
-        "what-if: set_strength nato_1949:5=S2 changes nothing: nato_1949 says so already")
+        "--set-strength nato_1949:5=S2 changes nothing: nato_1949 says so already")

@@ -20,7 +20,7 @@ from foedus.model.world import World
 from samples import GOOD_TREATY
 from test_input_messages import CASCADE, _error_line
 
-TWICE = "what-if add_treaty: {second}: treaty id 'my_pact' is also in {first}; give each treaty once"
+TWICE = "{said} {second}: treaty id 'my_pact' is also in {first}; give each treaty once"
 
 
 @pytest.fixture()
@@ -34,7 +34,7 @@ def pacts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.mark.parametrize(("first", "second"), [("--add-treaty", "copy.yaml"), ("--treaties", "copy.yaml")])
 def test_an_id_in_two_files_given_names_both(pacts: Path, first: str, second: str) -> None:
     assert _error_line([*CASCADE, first, "pact.yaml", "--add-treaty", second]) == TWICE.format(
-        second=second, first="pact.yaml")
+        said="--add-treaty", second=second, first="pact.yaml")
 
 
 @pytest.mark.parametrize(("second", "also"), [
@@ -43,20 +43,20 @@ def test_one_file_given_to_treaties_and_add_treaty_is_given_twice(pacts: Path, s
     """It said "pact.yaml: treaty id 'my_pact' is also in pact.yaml", naming one file as two."""
     (pacts / "link.yaml").symlink_to(pacts / "pact.yaml")
     assert _error_line([*CASCADE, "--treaties", "pact.yaml", "--add-treaty", second]) == (
-        f"what-if add_treaty: {second}: the file is given twice{also}; give each treaty file once")
+        f"--add-treaty {second}: the file is given twice{also}; give each treaty file once")
 
 
 def test_an_overlay_adding_one_id_from_two_files_names_both(pacts: Path) -> None:
     (pacts / "both.yaml").write_text("changes:\n  - {op: add_treaty, path: pact.yaml}\n"
                                      "  - {op: add_treaty, path: copy.yaml}\n", encoding="utf-8")
     assert _error_line([*CASCADE, "--overlay", "both.yaml"]) == "both.yaml: change 2: " + TWICE.format(
-        second="copy.yaml", first="pact.yaml")
+        said="what-if add_treaty:", second="copy.yaml", first="pact.yaml")
 
 
 def test_a_bundled_treaty_added_again_is_still_to_be_dropped_first() -> None:
     nato = next(p for p in bundled_treaty_files() if p.name == "nato_1949.yaml")
     assert _error_line([*CASCADE, "--add-treaty", str(nato)]) == (
-        "what-if add_treaty: the world already has a treaty 'nato_1949'; drop it first (--drop-treaty; a drop_treaty "
+        f"--add-treaty {nato}: the world already has a treaty 'nato_1949'; drop it first (--drop-treaty; a drop_treaty "
         "change) or give the new one another id")
 
 
@@ -98,10 +98,11 @@ def test_the_drop_goes_first_wherever_it_is_given(tmp_path: Path) -> None:
 def test_the_python_api_names_both_files(pacts: Path) -> None:
     with pytest.raises(ScenarioError) as caught:
         Overlay(changes=[AddTreaty(path="copy.yaml")]).apply(World.load(["pact.yaml"]))
-    assert str(caught.value) == TWICE.format(second="copy.yaml", first="pact.yaml")
+    assert str(caught.value) == TWICE.format(said="what-if add_treaty:", second="copy.yaml", first="pact.yaml")
     with pytest.raises(ScenarioError) as caught:
         foedus.cascade("RUS", "EST", "2025-06-01", what_if=[AddTreaty(path="pact.yaml"), AddTreaty(path="copy.yaml")])
-    assert str(caught.value) == "what_if: change 2: " + TWICE.format(second="copy.yaml", first="pact.yaml")
+    assert str(caught.value) == "what_if: change 2: " + TWICE.format(said="what-if add_treaty:", second="copy.yaml",
+                                                                     first="pact.yaml")
 
 
 def test_a_given_treaty_dropped_and_added_from_another_file_is_taken(pacts: Path) -> None:

@@ -26,10 +26,11 @@ def test_a_set_strength_with_spaces_changes_the_treaty(world: World) -> None:
 
 def test_a_drop_with_spaces_contradicts_a_change_of_the_treaty() -> None:
     assert _error_line([*CASCADE, "--drop-treaty", " nato_1949", "--add-member", "nato_1949:UKR"]) == (
-        "drop_treaty nato_1949 and add_member nato_1949:UKR contradict each other (the treaty is dropped): give one "
+        "--drop-treaty nato_1949 and --add-member nato_1949:UKR contradict each other (the treaty is dropped): "
+        "give one "
         "of them")
 
 
 def test_a_treaty_dropped_twice_is_said_to_be_given_twice() -> None:
     assert _error_line([*CASCADE, "--drop-treaty", "nato_1949", "--drop-treaty", " nato_1949"]) == (
-        "drop_treaty nato_1949 is given twice: give it once")
+        "--drop-treaty nato_1949 is given twice: give it once")

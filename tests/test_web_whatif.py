@@ -92,13 +92,17 @@ def test_bad_whatif_changes_are_422(api_client: TestClient, params: dict[str, An
 def test_an_empty_whatif_value_is_refused_in_the_clis_words(api_client: TestClient, path: str, name: str,
                                                             value: str) -> None:
     """An empty what-if value was dropped without a word (a 200 on the bundled world); the CLI refuses it. The
-    words are the CLI's, in the web's terms (`foedus.web.envelope`: /api/treaties for `foedus treaties list`)."""
+    words are the CLI's, in the web's terms (`foedus.web.envelope`: /api/treaties for `foedus treaties list`), the
+    change named as the query parameter (`add_member`) where the CLI names its option (`--add-member`)."""
     from foedus.web.envelope import _web_wording
     from test_input_messages import _error_line
 
     response = api_client.get(path, params={**FLAGSHIP, name: value})
-    said = _error_line(["cascade", "-a", "UKR", "-t", "RUS", "-d", "2025-01-15", f"--{name.replace('_', '-')}", value])
-    assert response.status_code == 422 and response.json()["error"] == _web_wording(said), response.text
+    flag = f"--{name.replace('_', '-')}"
+    said = _error_line(["cascade", "-a", "UKR", "-t", "RUS", "-d", "2025-01-15", flag, value])
+    assert said.startswith(f"{flag} ")
+    assert response.status_code == 422 and response.json()["error"] == _web_wording(name + said.removeprefix(flag)), \
+        response.text
 
 
 @pytest.mark.parametrize("value", ["", " "])

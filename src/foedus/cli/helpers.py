@@ -17,9 +17,12 @@ if TYPE_CHECKING:
     from foedus.model.overlay import Overlay
     from foedus.model.world import World
 
-__all__ = ["WHAT_IF_NAMES", "emit_json", "option_names", "path_problem", "refuse_unused", "what_if", "world_for"]
+__all__ = ["FLAGS", "WHAT_IF_NAMES", "emit_json", "option_names", "path_problem", "refuse_unused", "what_if",
+           "world_for"]
 
 WHAT_IF_NAMES = tuple(i.name for i in WHAT_IF)
+FLAGS = {name: f"--{name.replace('_', '-')}" for name in WHAT_IF_NAMES}
+"""Each what-if input's command-line option, as its messages name it (`--add-member`, not the API's `add_member`)."""
 
 
 def option_names(ctx: Any) -> list[str]:
@@ -63,9 +66,9 @@ def what_if(inputs: dict[str, Any], add_treaty: list[Path] | None, overlay: list
     from foedus.model.overlay import Overlay, changes_from, load_overlays
 
     changes = load_overlays(overlay or [])
-    changes += [AddTreatyChange(path=as_written(p)).given_as(text=f"add_treaty {as_written(p)}")
+    changes += [AddTreatyChange(path=as_written(p)).given_as(text=f"--add-treaty {as_written(p)}")
                 for p in add_treaty or []]  # `t.yaml/` as given
-    changes += changes_from({name: inputs.get(name) for name in WHAT_IF_NAMES})
+    changes += changes_from({name: inputs.get(name) for name in WHAT_IF_NAMES}, labels=FLAGS)
     if not changes:  # nothing to validate: skip building the overlay's validator, which costs a start-up ~20 ms
         return Overlay.model_construct(changes=[])
     return Overlay(changes=changes)

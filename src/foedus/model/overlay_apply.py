@@ -10,11 +10,16 @@ from pydantic import ValidationError
 
 from foedus.errors import ScenarioError, field_path, validation_problem
 from foedus.model.overlay_changes import AddMember, AddTreaty, DropTreaty, RemoveMember, SetScope, SetStrength
-from foedus.model.overlay_set import summary
+from foedus.model.overlay_set import summary, typed
 from foedus.model.treaty import Treaty
 from foedus.model.world import World
 
 __all__ = ["added_treaty", "apply_change"]
+
+
+def _said(change: AddMember | RemoveMember) -> str:
+    """The change as a message names it: as typed on the command line, else `what-if remove_member T:S`."""
+    return typed(change) or f"what-if {summary(change)}"
 
 
 def _need(treaties: dict[str, Treaty], treaty_id: str, world: World) -> Treaty:
@@ -34,8 +39,8 @@ def _revalidate(treaty: Treaty, data: dict[str, Any], world: World, where: str) 
         fresh = Treaty.model_validate(data)
     except ValidationError as exc:
         err = exc.errors()[0]
-        raise ScenarioError(f"what-if {where}: {validation_problem(err, Treaty)}") from None
-    return validate_references(fresh, f"what-if {where}", world.states, world.places)
+        raise ScenarioError(f"{where}: {validation_problem(err, Treaty)}") from None
+    return validate_references(fresh, where, world.states, world.places)
 
 
 def _not_a_member_then(treaty: Treaty, state: str, change: AddMember) -> None:
@@ -77,7 +82,7 @@ def _ended(treaty: Treaty, state: str, change: RemoveMember) -> list[dict[str, A
     if out is not None and out <= left and not later:
         why = "the day given: the removal changes nothing" if out == left else \
             f"before {left}: a removal cannot lengthen a membership"
-        raise ScenarioError(f"what-if {summary(change)}: {state} left {treaty.id} on {out}, {why}; give a 'left' "
+        raise ScenarioError(f"{_said(change)}: {state} left {treaty.id} on {out}, {why}; give a 'left' "
                             f"before {out}")
     members = [m.model_dump(mode="python") for i, m in enumerate(treaty.members) if i not in later]
     if out is None or left < out:
@@ -116,7 +121,7 @@ def apply_change(change: AddMember | RemoveMember | DropTreaty | AddTreaty | Set
         if change.left is None:
             data["members"] = [m for m in data["members"] if m["state"] != state]
             if not data["members"]:  # the treaty file's rule would say 'members: needs at least 1 item, got 0'
-                raise ScenarioError(f"what-if {summary(change)}: {state} is the last member left in {treaty.id}; to "
+                raise ScenarioError(f"{_said(change)}: {state} is the last member left in {treaty.id}; to "
                                     f"take every member out, drop the treaty instead (--drop-treaty {treaty.id}; a "
                                     "drop_treaty change)")
             data["provisions"] = _without_party(data["provisions"], state)
@@ -132,9 +137,10 @@ def apply_change(change: AddMember | RemoveMember | DropTreaty | AddTreaty | Set
                 p["strength"] = change.strength
             else:
                 p["scope"] = change.scope.model_dump()
-    fresh = _revalidate(treaty, data, world, f"{change.op} {treaty.id}")
+    fresh = _revalidate(treaty, data, world, typed(change) or f"what-if {change.op} {treaty.id}")
     if fresh == treaty:  # an article set to what it says already: the what-if would be the world unchanged, unsaid
-        raise ScenarioError(f"what-if: {summary(change)} changes nothing: {treaty.id} says so already")
+        raise ScenarioError(f"{typed(change) or 'what-if: ' + summary(change)} changes nothing: {treaty.id} says so "
+                            "already")
     treaties[treaty.id] = fresh
 
 
@@ -145,16 +151,18 @@ def _add_treaty(change: AddTreaty, new: Treaty, treaties: dict[str, Treaty], wor
     from foedus.written import as_written
 
     this = as_written(change.path) if change.path else "an inline treaty"
+    said = typed(change) or f"what-if add_treaty: {this}"  # as typed: `--add-treaty t.yaml`
     if new.id in treaties and new.id in files:  # (not how it was given: the world or an overlay may hold it)
         from foedus.model.files_once import FilesOnce
 
         once = FilesOnce()
         once.twice(files[new.id])
         twice = once.twice(change.path) if change.path else None  # the same file: given twice, as the loader says
-        raise ScenarioError(f"what-if add_treaty: {this}: " + (twice or f"treaty id {new.id!r} is also in "
+        raise ScenarioError(f"{said}: " + (twice or f"treaty id {new.id!r} is also in "
                                                                         f"{files[new.id]}; give each treaty once"))
     if new.id in treaties:
-        raise ScenarioError(f"what-if add_treaty: the world already has a treaty {new.id!r}; drop it first "
+        raise ScenarioError(f"{typed(change) or 'what-if add_treaty'}: the world already has a treaty {new.id!r}; drop "
+                            "it first "
                             "(--drop-treaty; a drop_treaty change) or give the new one another id")
     from foedus.model.replacing import later_signed
 
@@ -162,10 +170,11 @@ def _add_treaty(change: AddTreaty, new: Treaty, treaties: dict[str, Treaty], wor
     for old in new.replaces:
         held = treaties.get(old) or world.treaties.get(old)
         if held is None:
-            raise ScenarioError(f"what-if add_treaty {new.id}: replaces {old!r}, which no treaty is")
+            said = typed(change) or f"what-if add_treaty {new.id}"
+            raise ScenarioError(f"{said}: replaces {old!r}, which no treaty is")
         dates[old] = held.signed
     if later := later_signed(new.id, new.replaces, dates):
-        raise ScenarioError(f"what-if add_treaty {new.id}: {': '.join(later)}")
+        raise ScenarioError(f"{typed(change) or 'what-if add_treaty ' + new.id}: {': '.join(later)}")
     treaties[new.id] = new
     files[new.id] = this
 
@@ -181,7 +190,8 @@ def added_treaty(change: AddTreaty, world: World) -> Treaty:
     if change.path:
         path = kept(change.path)  # `t.yaml/` is refused as the system refuses it, not read as t.yaml
         if is_folder(path):  # anything else that is not a readable regular file, read_treaty_file says why
-            raise ScenarioError(f"what-if add_treaty: {as_written(path)}: a folder, not a treaty file")
+            raise ScenarioError(f"{typed(change) or 'what-if add_treaty: ' + as_written(path)}: a folder, not a treaty "
+                                "file")
         treaty = validate_references(read_treaty_file(path), as_written(path), world.states, world.places)
         check_written(treaty, as_written(path))
         check_scope_reached(treaty, world.places.places, as_written(path))

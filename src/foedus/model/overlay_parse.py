@@ -22,68 +22,70 @@ _FORMS = {"add_member": "TREATY:STATE, e.g. rus_prk_2024:IRN", "remove_member": 
 """What each what-if input's value looks like, for its messages."""
 
 
-def _pair(value: str, name: str) -> tuple[str, str]:
-    """TREATY:REST, neither part blank: `' :EST'` was read as treaty `' '` and refused as "unknown treaty ''"."""
+def _pair(value: str, name: str, label: str) -> tuple[str, str]:
+    """TREATY:REST, neither part blank: `' :EST'` was read as treaty `' '` and refused as "unknown treaty ''";
+    `label` names the input in the message as the user gave it (`--add-member` on the command line)."""
     treaty, sep, rest = value.partition(":")
     if not sep or not treaty.strip() or not rest.strip():
-        raise ScenarioError(f"{name} {value!r}: expected {_FORMS[name]}")
+        raise ScenarioError(f"{label} {value!r}: expected {_FORMS[name]}")
     return treaty, rest
 
 
-def _drop_treaty(value: str) -> DropTreaty:
+def _drop_treaty(value: str, label: str) -> DropTreaty:
     """A treaty id, not blank (`--drop-treaty ''` was refused as "unknown treaty ''", as if one were named)."""
     if not value.strip():
-        raise ScenarioError(f"drop_treaty {value!r}: expected {_FORMS['drop_treaty']}")
+        raise ScenarioError(f"{label} {value!r}: expected {_FORMS['drop_treaty']}")
     return DropTreaty(treaty=value)
 
 
-def _add_member(value: str) -> AddMember:
-    treaty, state = _pair(value, "add_member")
+def _add_member(value: str, label: str) -> AddMember:
+    treaty, state = _pair(value, "add_member", label)
     return AddMember(treaty=treaty, state=state)
 
 
-def _remove_member(value: str) -> RemoveMember:
-    treaty, state = _pair(value, "remove_member")
+def _remove_member(value: str, label: str) -> RemoveMember:
+    treaty, state = _pair(value, "remove_member", label)
     return RemoveMember(treaty=treaty, state=state)
 
 
-def _set_strength(value: str) -> SetStrength:
-    treaty, rest = _pair(value, "set_strength")
+def _set_strength(value: str, label: str) -> SetStrength:
+    treaty, rest = _pair(value, "set_strength", label)
     article, _, strength = rest.partition("=")
     if not article or strength not in {s.value for s in Strength}:
-        raise ScenarioError(f"set_strength {value!r}: expected {_FORMS['set_strength']}")
+        raise ScenarioError(f"{label} {value!r}: expected {_FORMS['set_strength']}")
     return SetStrength(treaty=treaty, article=article, strength=Strength(strength))
 
 
 _UNSET = object()
 
 
-def _set_scope(value: str) -> SetScope:
+def _set_scope(value: str, label: str) -> SetScope:
     """TREATY:ARTICLE=territory:TOKENS[;forces:TOKENS] with TOKENS a comma list, `any` or `none`."""
-    treaty, rest = _pair(value, "set_scope")
+    treaty, rest = _pair(value, "set_scope", label)
     article, sep, spec = rest.partition("=")
     parts: dict[str, Any] = {"territory": _UNSET, "forces": _UNSET}  # each at most once
     for item in spec.split(";") if sep else []:
         key, _, tokens = item.partition(":")
         if key not in parts or not tokens:
-            raise ScenarioError(f"set_scope {value!r}: expected {_FORMS['set_scope']}")
+            raise ScenarioError(f"{label} {value!r}: expected {_FORMS['set_scope']}")
         if parts[key] is not _UNSET:  # the first would be silently replaced
-            raise ScenarioError(f"set_scope {value!r}: {key} is given twice; give it once")
+            raise ScenarioError(f"{label} {value!r}: {key} is given twice; give it once")
         parts[key] = None if tokens == "any" else [] if tokens == "none" else tokens.split(",")
     if not sep:
-        raise ScenarioError(f"set_scope {value!r}: expected {_FORMS['set_scope']}")
+        raise ScenarioError(f"{label} {value!r}: expected {_FORMS['set_scope']}")
     return SetScope(treaty=treaty, article=article,
                     scope=Scope(**{k: None if v is _UNSET else v for k, v in parts.items()}))
 
 
-PARSERS: dict[str, Callable[[str], Change]] = {
+PARSERS: dict[str, Callable[[str, str], Change]] = {
     "add_member": _add_member,
     "remove_member": _remove_member,
     "drop_treaty": _drop_treaty,
     "set_strength": _set_strength,
     "set_scope": _set_scope,
 }
-"""How each what-if input (`foedus.inputs.WHAT_IF`) reads its value into a typed change."""
+"""How each what-if input (`foedus.inputs.WHAT_IF`) reads its value into a typed change (value, and the input's name
+as a message says it)."""
 
 
 def _not_hidden(name: str, value: str) -> None:
@@ -93,8 +95,10 @@ def _not_hidden(name: str, value: str) -> None:
     refuse_hidden(value.strip(), error=lambda problem: ScenarioError(f"{name} {value!r} {problem}"))
 
 
-def changes_from(values: Mapping[str, Iterable[str] | None]) -> list[Change]:
-    """Typed changes from what-if inputs (`{"add_member": ["rus_prk_2024:IRN"], ...}`), in declaration order.
+def changes_from(values: Mapping[str, Iterable[str] | None], labels: Mapping[str, str] | None = None) -> list[Change]:
+    """Typed changes from what-if inputs (`{"add_member": ["rus_prk_2024:IRN"], ...}`), in declaration order;
+    `labels` names each input in messages as its caller's user typed it (the CLI's `--add-member`; default the
+    input's own name, the Python and web APIs' word).
 
     >>> [c.op for c in changes_from({"add_member": ["rus_prk_2024:IRN"], "drop_treaty": ["chn_prk_1961"]})]
     ['add_member', 'drop_treaty']
@@ -104,7 +108,8 @@ def changes_from(values: Mapping[str, Iterable[str] | None]) -> list[Change]:
             (`foedus.model.hidden`: a control character, a byte that is not UTF-8) (two that contradict each
             other are refused where they are applied, with every other change: `Overlay.apply`).
     """
+    said = {name: (labels or {}).get(name, name) for name in PARSERS}
     given = [(name, v) for name in PARSERS for v in values.get(name) or ()]
     for name, v in given:
-        _not_hidden(name, v)
-    return [PARSERS[name](v).given_as(text=f"{name} {v.strip()}") for name, v in given]
+        _not_hidden(said[name], v)
+    return [PARSERS[name](v, said[name]).given_as(text=f"{said[name]} {v.strip()}") for name, v in given]

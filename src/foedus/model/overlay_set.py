@@ -45,6 +45,13 @@ def summary(change: Change) -> str:
     return f"set_scope {change.treaty}:{change.article}=" + ";".join(f"{k}:{v}" for k, v in parts.items())
 
 
+def typed(change: Change) -> str | None:
+    """The change as the command-line option the user typed it (`--remove-member nato_1949:UKR`), for messages to
+    say it so; None for one given another way (an overlay file, the Python or web API), said in their words."""
+    given = change.as_given
+    return given if given is not None and given.startswith("--") else None
+
+
 def named(change: Change, number: int) -> str:
     """The change as a message names it: the input as given (`drop_treaty nato_1949`), or where it came from and
     what it is (`ov.yaml change 2 (add_member nato_1949:UKR)`); `number` counts a change of a bare list."""
