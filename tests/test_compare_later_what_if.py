@@ -54,7 +54,7 @@ def test_the_atlas_comparison_says_it_too(tmp_path: Path) -> None:
 def test_a_treaty_added_that_starts_after_the_scenario_is_said_not_to_touch_it(tmp_path: Path) -> None:
     pact = tmp_path / "pact.yaml"
     pact.write_text(PACT_2030, encoding="utf-8")
-    note = f"add_treaty {pact} {LATER}"
+    note = f"--add-treaty {pact} {LATER}"
     run = ["-a", "GBR", "-t", "ARG", "-d", "2025-06-01", "--add-treaty", str(pact)]
     assert note in json.loads(_ok(["cascade", *run, "--json"]))["notes"]
     assert f"note: {note}" in _ok(["compare", *run]).splitlines()
@@ -127,4 +127,4 @@ def test_a_treaty_never_in_force_is_said_not_to_touch_the_scenario_in_force(worl
         other = foedus.cascade("GBR", "ARG", "2025-06-01", world=other_world, basis=basis)
         assert compare_results(base, other, (changes, other_world))["notes"] == notes
     run = ["-a", "GBR", "-t", "ARG", "-d", "2025-06-01", "--add-treaty", str(path)]
-    assert f"add_treaty {path} {never}" in json.loads(_ok(["cascade", *run, "--json"]))["notes"]
+    assert f"--add-treaty {path} {never}" in json.loads(_ok(["cascade", *run, "--json"]))["notes"]

@@ -52,6 +52,13 @@ def typed(change: Change) -> str | None:
     return given if given is not None and given.startswith("--") else None
 
 
+def api_named(change: Change, number: int) -> str:
+    """`named`, but a change typed on the command line in the Python and web APIs' words (`add_member T:S` for
+    `--add-member T:S`), for a JSON field whose words do not depend on where the change was given."""
+    flag = typed(change)
+    return change.op + flag[flag.index(" "):] if flag else named(change, number)
+
+
 def named(change: Change, number: int) -> str:
     """The change as a message names it: the input as given (`drop_treaty nato_1949`), or where it came from and
     what it is (`ov.yaml change 2 (add_member nato_1949:UKR)`); `number` counts a change of a bare list."""

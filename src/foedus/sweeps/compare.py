@@ -88,7 +88,7 @@ def unchanged_because(changes: Sequence[Change], base: tuple[CascadeResult, Worl
     `change` (the change as given) and `why`."""
     from foedus.engine.unmoved import why_unmoved
     from foedus.model.overlay_changes import AddTreaty, DropTreaty, RemoveMember
-    from foedus.model.overlay_set import named
+    from foedus.model.overlay_set import api_named
 
     found = []
     for number, change in enumerate(changes, 1):
@@ -104,7 +104,7 @@ def unchanged_because(changes: Sequence[Change], base: tuple[CascadeResult, Worl
         why = why_unmoved(world, result, treaty, state, article)
         said = f"replaced by the copy added, but {why}" if isinstance(change, AddTreaty) and treaty in dropped else (
             _said(change, state, article, why))
-        out.append({"treaty": treaty, "change": named(change, number), "why": said})
+        out.append({"treaty": treaty, "change": api_named(change, number), "why": said})
     return out
 
 
