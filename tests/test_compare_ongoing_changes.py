@@ -49,9 +49,9 @@ def _diff(world: World, changes: list[Any], since: str | None = "2024-08-06") ->
 
 def test_dropping_the_russia_dprk_treaty_says_north_korea_is_no_longer_bound_in_the_war() -> None:
     lines = _ok(["compare", *KURSK, "--drop-treaty", "rus_prk_2024"]).splitlines()
-    assert "- PRK no longer joins the defense (was rus_prk_2024 art. 4)" in lines
-    assert ("ongoing: - PRK no longer bound to the date (was since 2024-12-04: defense, rus_prk_2024 art. 4)"
-            in lines), lines
+    assert "- North Korea (PRK) no longer joins the defense (was rus_prk_2024 art. 4)" in lines
+    assert ("ongoing: - North Korea (PRK) no longer bound to the date (was since 2024-12-04: defense, rus_prk_2024 "
+            "art. 4)" in lines), lines
     diff = json.loads(_ok(["compare", *KURSK, "--drop-treaty", "rus_prk_2024", "--json"]))
     assert diff["ongoing"] == {"since": "2024-08-06", "moved": [], "bound": [], "lapsed_added": [],
                                "switched": [], "lapsed_removed": [], "unbound": [{"state": "PRK", "side": "defense",
@@ -65,7 +65,7 @@ def test_a_treaty_in_force_earlier_changes_only_since_when_north_korea_is_bound(
     early.write_text(yaml.safe_dump(_pact(in_force="2024-10-01"), allow_unicode=True), encoding="utf-8")
     lines = _ok(["compare", *KURSK, "--drop-treaty", "rus_prk_2024", "--add-treaty", str(early)]).splitlines()
     assert "no change in who joins" in lines
-    assert "ongoing: PRK bound since 2024-10-01 (was 2024-12-04), rus_prk_2024 art. 4" in lines, lines
+    assert "ongoing: North Korea (PRK) bound since 2024-10-01 (was 2024-12-04), rus_prk_2024 art. 4" in lines, lines
     assert not [line for line in lines if line.startswith("no change from")], lines  # the treaty moved PRK's day
 
 
@@ -109,8 +109,8 @@ def test_a_state_that_switches_sides_is_one_change(tmp_path: Path, world: World)
     path.write_text(yaml.safe_dump(pact), encoding="utf-8")
     lines = [line for line in _ok(["compare", *KURSK, "--drop-treaty", "rus_prk_2024", "--add-treaty", str(path)])
              .splitlines() if line.startswith("ongoing:")]
-    assert lines == ["ongoing: ~ PRK switches from defense to attack: bound since 2024-09-01 under ukr_prk_test art. 1 "
-                     "(was since 2024-12-04 under rus_prk_2024 art. 4)"], lines
+    assert lines == ["ongoing: ~ North Korea (PRK) switches from defense to attack: bound since 2024-09-01 under "
+                     "ukr_prk_test art. 1 (was since 2024-12-04 under rus_prk_2024 art. 4)"], lines
 
 
 def test_without_ongoing_since_there_is_no_war_to_compare(world: World) -> None:

@@ -17,7 +17,7 @@ from foedus.cli.writing import echo_wrote, save_table, table_meta
 from foedus.errors import FoedusError
 from foedus.inputs import SCENARIO
 from foedus.outputs.partitions import DRAWS_PARTITION
-from foedus.wording import counted
+from foedus.wording import counted, named_state
 
 if TYPE_CHECKING:
     from foedus.sweeps.atlas import Coverage
@@ -55,13 +55,14 @@ def compare_scenario(base: Any, other: Any, base_day: Any, other_day: Any, input
         return
     typer.echo(f"base: {base_day}; other: {other_day}" + (f" with {'; '.join(what_if)}" if what_if else ""))
     for kind, mark in (("gained", "+"), ("lost", "-"), ("switched", "~"), ("rebased", "=")):
-        for x in diff[kind]:
-            typer.echo(f"{mark} {x['state']} {change_words(kind, x)}")
+        for x in diff[kind]:  # each state named as on its world's date: the base's for one that joins there only
+            typer.echo(f"{mark} {named_state(x['state'], a.names if kind == 'lost' else b.names)} "
+                       f"{change_words(kind, x)}")
     for c in diff["new_conflicts"]:
-        typer.echo(f"! {c} is now bound both ways (conflict)")
+        typer.echo(f"! {named_state(c, b.names)} is now bound both ways (conflict)")
     if not (diff["gained"] or diff["lost"] or diff["switched"] or diff["new_conflicts"]):
         typer.echo("no change in who joins")
-    for line in ongoing_lines(diff["ongoing"]) if diff["ongoing"] else []:  # the war's course to the date
+    for line in ongoing_lines(diff["ongoing"], b.names, a.names) if diff["ongoing"] else []:  # the war to the date
         typer.echo(line)
     for x in diff["unchanged_because"]:  # each treaty a change touched that moved no one, and why
         typer.echo(f"no change from {x['treaty']}: {x['why']}")

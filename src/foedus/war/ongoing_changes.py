@@ -4,10 +4,12 @@ while) without changing who joins on it, and `foedus compare` says so from these
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from foedus.datarecord import dataclass, field
 from foedus.engine.contract import Contracted, meta
+from foedus.wording import named_state
 
 __all__ = ["BoundSince", "Lapse", "MovedSince", "OngoingChanges", "SwitchedSince", "ongoing_changes",
            "ongoing_lines", "ongoing_said"]
@@ -150,7 +152,12 @@ def ongoing_said(changes: dict[str, Any]) -> list[tuple[str, str, str]]:
     return out
 
 
-def ongoing_lines(changes: dict[str, Any]) -> list[str]:
-    """`foedus compare`'s lines for an `OngoingChanges` in its JSON form, one a change (`ongoing_said`)."""
-    return [f"ongoing: {mark} {state} {words}" if mark else f"ongoing: {state} {words}"
-            for mark, state, words in ongoing_said(changes)]
+def ongoing_lines(changes: dict[str, Any], names: Mapping[str, str] | None = None,
+                  base_names: Mapping[str, str] | None = None) -> list[str]:
+    """`foedus compare`'s lines for an `OngoingChanges` in its JSON form, one a change (`ongoing_said`), each state
+    named as in the other world's result (`names`), or the base world's (`base_names`) for one bound there only (`-`),
+    as the web's compare view names them."""
+    other = names or {}
+    base = base_names if base_names is not None else other
+    return [f"ongoing: {mark} {named_state(state, base if mark == '-' else other)} {words}" if mark
+            else f"ongoing: {named_state(state, other)} {words}" for mark, state, words in ongoing_said(changes)]
