@@ -47,7 +47,9 @@ def print_likelihood(summary: LikelihoodSummary) -> None:
                   f"{others['count']} other states, each at most {_pct(others['max_join']['ever'])} (ever)")
     base = summary.base_rate["ever"]
     console.print(f"base rate (ever): {_pct(base['attack'] + base['defense'])} of states join a war")
-    if not summary.beats_base_rate:
-        console.print("[bold yellow]this model did not beat the base rate in every validation: see the warnings")
+    if not summary.beats_base_rate:  # the warnings tell only the losses in checks of this date's era
+        lost_here = any("did not beat the base rate" in w for w in summary.warnings)
+        console.print("[bold yellow]this model did not beat the base rate in every validation" + (
+            ": see the warnings" if lost_here else ", but did in every one that covers this date (docs/likelihood.md)"))
     for w in (*summary.warnings, *summary.notes):
         console.print(f"[yellow]note:[/yellow] {w}")

@@ -9,11 +9,13 @@ validation, and when the question lies outside what it was trained on.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import numpy as np
 
 from foedus.engine.likely_records import Chance, LikelihoodSummary, ModelCard, StateLikelihood, ValidationScore
+from foedus.engine.reliability import ERA_CUTOFF
 from foedus.engine.result import CascadeResult
 from foedus.engine.scenario import Scenario
 from foedus.likely.case import case_of_scenario
@@ -28,6 +30,10 @@ from foedus.wording import counted
 __all__ = ["HORIZONS", "likelihood_of", "warnings_of"]
 
 HORIZONS = ("30", "365", "ever")
+
+
+_ERAS = ("pre1945", "post1945")
+"""The validation subsets of one era (`foedus.likely.build.SUBSETS`), split at the honour model's cut-off."""
 
 
 def _legal(result: CascadeResult) -> dict[str, str]:
@@ -48,11 +54,20 @@ def _chances(f: Forecast, i: int) -> tuple[Chance, ...]:
     return tuple(out)
 
 
-def warnings_of(model: ModelFile, day_year: int) -> list[str]:
-    """The warnings every answer of this model carries (losses to the base rate; no bootstrap behind its intervals;
-    a date outside training)."""
+def _covers(subset: str, day: dt.date) -> bool:
+    """Whether a validation subset speaks of a scenario on `day`: an era's only of its own era (a loss among the
+    wars from 1945 was told of a 1914 scenario); every other subset (all wars, without the World Wars) of any."""
+    if subset not in _ERAS:
+        return True
+    return subset == ("pre1945" if day < ERA_CUTOFF else "post1945")
+
+
+def warnings_of(model: ModelFile, day: dt.date) -> list[str]:
+    """The warnings an answer of this model on `day` carries (losses to the base rate in the checks that cover its
+    era; no bootstrap behind its intervals; a date outside training)."""
     out = []
-    lost = [c for c in model.validation if not c.beats_base_rate]
+    day_year = day.year
+    lost = [c for c in model.validation if not c.beats_base_rate and _covers(c.subset, day)]
     for c in lost:
         out.append(f"in validation ({c.scheme}, {c.horizon}, {c.subset}) this model did not beat the base rate: "
                    f"Brier skill {_signed(c.brier_skill)}, log-loss skill {_signed(c.log_skill)}; treat its numbers "
@@ -119,4 +134,4 @@ def likelihood_of(world: World, scenario: Scenario, result: CascadeResult,
     return LikelihoodSummary(model=card, states=rows, others=others, base_rate=chosen.base_rate, validation=checks,
                              beats_base_rate=bool(chosen.validation) and all(c.beats_base_rate
                                                                              for c in chosen.validation),
-                             warnings=tuple(warnings_of(chosen, scenario.date.year)), notes=tuple(feats.notes))
+                             warnings=tuple(warnings_of(chosen, scenario.date)), notes=tuple(feats.notes))

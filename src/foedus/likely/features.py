@@ -66,10 +66,11 @@ def _bound(found: dict[str, str], candidates: tuple[str, ...], side: str) -> np.
 def _power(world: World, case: Case, codes: dict[str, int | None]) -> tuple[dict[str, float], list[str]]:
     year = case.date.year - 1
     table, carried = cinc_in(year)
-    notes = [f"CINC for {year} is past the NMC data's end: each state's 2016 value is used"] if carried else []
+    notes = [f"CINC is read for the year before the date ({year}), past the NMC data's end: each state's 2016 value "
+             "is used"] if carried else []
     if not table:  # NMC begins with the state system: the year before a war in its first year has none
-        notes.append(f"no CINC for {year} (the NMC data begin in {COW_FIRST_DAY.year}): every state's capability is "
-                     "read as 0, and the two sides as balanced")
+        notes.append(f"no CINC for {year}, the year before the date (the NMC data begin in {COW_FIRST_DAY.year}): "
+                     "every state's capability is read as 0, and the two sides as balanced")
     return {s: table.get(c, 0.0) if c is not None else 0.0 for s, c in codes.items()}, notes
 
 

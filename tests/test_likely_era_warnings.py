@@ -1,0 +1,33 @@
+"""A likelihood answer warns of the validation checks its model lost only where they speak of its date: a loss among
+the wars from 1945 was told of a 1914 scenario (`foedus cascade -a COW300 -t SRB -d 1914-07-28 --likelihood`); a loss
+over all wars, or without the World Wars, is told of every date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from foedus.likely.attach import warnings_of
+from foedus.likely.model import load_model
+
+_DAYS = {"pre1945": dt.date(1914, 7, 28), "post1945": dt.date(1990, 8, 2)}
+
+
+@pytest.mark.parametrize("subset", ["pre1945", "post1945", "all", "no-world-wars"])
+def test_a_lost_check_is_told_of_the_dates_it_covers(subset: str) -> None:
+    model = load_model()
+    kept = model.validation[0]
+    lost = kept.model_copy(update={"subset": subset, "brier_skill": -0.5})
+    model = model.model_copy(update={"validation": [kept.model_copy(update={"brier_skill": 0.5}), lost]})
+    for era, day in _DAYS.items():
+        told = any(f", {subset}) this model did not beat the base rate" in w for w in warnings_of(model, day))
+        assert told == (subset in ("all", "no-world-wars") or subset == era), (era, subset)
+
+
+def test_the_capability_note_says_which_year_it_reads() -> None:
+    """'CINC for 2023' on a 2024 scenario did not say why 2023: the model reads the year before the date."""
+    import foedus
+
+    notes = foedus.cascade("RUS", "EST", "2024-06-01", likelihood=True).likelihood.notes  # type: ignore[union-attr]
+    assert any(n.startswith("CINC is read for the year before the date (2023), past the NMC data's end") for n in notes)
