@@ -38,10 +38,11 @@ def war(
 
     refuse_unused("--no-timeline", as_json and not timeline, "with --json (its frames hold every date's moves)")
     day = parse_date(until) if until is not None else None  # an empty --until is malformed, not "no date"
-    result = replay_war(file, world=world_for(treaties), until=day, **inputs)
+    world = world_for(treaties)
+    result = replay_war(file, world=world, until=day, **inputs)
     if as_json:
         emit_json(result.to_dict())
         return
     from foedus.war.render import print_replay
 
-    print_replay(result, timeline)
+    print_replay(result, timeline, world.states.names_on)

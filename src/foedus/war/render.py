@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import datetime as dt
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from foedus.consoles import console as make_console
@@ -13,6 +14,13 @@ from foedus.war.words import change_said, change_text
 from foedus.wording import named_state
 
 __all__ = ["print_ongoing", "print_replay"]
+
+NamesOn = Callable[[dt.date], Mapping[str, str]]
+"""The states' display names on a day (`StateRegistry.names_on`): each dated line names its states as on its date."""
+
+
+def _day(value: str | dt.date) -> dt.date:
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
 
 
 def _row(r: StateRecord, names: dict[str, str]) -> list[str]:
@@ -31,18 +39,28 @@ def _said(cause: Mapping[str, Any] | None) -> str:
     return change_said(cause) if cause else ""
 
 
-def _duties(result: WarReplay) -> list[str]:
-    lines, names = [], result.names
+def _duties(result: WarReplay, names_on: NamesOn) -> list[str]:
+    """A line a duty, its states named as on its date (a 1914 war replayed to 2025 named Ukraine's 1997 duty to
+    consult "Russian Empire (RUS)")."""
+    lines = []
+
+    def two(state: str, other: str, day: str) -> tuple[str, str]:
+        names = names_on(_day(day))
+        return named_state(state, names), named_state(other, names)
+
     for r in result.ordered():
-        bound, who = r.first_bound, named_state(r.state, names)
+        bound = r.first_bound
         for t in r.triggered:
             if bound is None or (t["date"], t["treaty"]) != (bound.date.isoformat(), bound.treaty):
-                lines.append(f"{who}: casus foederis {t['date']} toward {named_state(t['toward'], names)}, "
+                who, toward = two(r.state, t["toward"], t["date"])
+                lines.append(f"{who}: casus foederis {t['date']} toward {toward}, "
                              f"{t['treaty']} art. {t['article']} ({t['kind']})" + certainty_tag(t["certainty"]))
-        lines += [f"{who}: consult {named_state(c['with'], names)} from {c['date']} ({c['treaty']} art. "
-                  f"{c['article']})" + certainty_tag(c["certainty"]) for c in r.consultations]
-        lines += [f"{who}: must not join the war against {named_state(n['toward'], names)} from {n['date']} "
-                  f"({n['treaty']} art. {n['article']})" + certainty_tag(n["certainty"]) for n in r.neutral]
+        lines += [f"{who}: consult {other} from {c['date']} ({c['treaty']} art. {c['article']})"
+                  + certainty_tag(c["certainty"])
+                  for c in r.consultations for who, other in [two(r.state, c["with"], c["date"])]]
+        lines += [f"{who}: must not join the war against {toward} from {n['date']} ({n['treaty']} art. "
+                  f"{n['article']})" + certainty_tag(n["certainty"])
+                  for n in r.neutral for who, toward in [two(r.state, n["toward"], n["date"])]]
     return lines
 
 
@@ -55,19 +73,25 @@ def _move_words(move: Mapping[str, Any]) -> str:
     return f"{move['from']} → {move['to']}"
 
 
-def _sources(result: WarReplay) -> list[str]:
+def _sources(result: WarReplay, names_on: NamesOn) -> list[str]:
     """The pages the war file cites, each with what it backs: the war, or one event (its date and what happened)."""
     events = {e.index: e for e in result.war.events}
     out = []
     for c in result.war.sources:
         event = events.get(c.event) if c.event is not None else None
-        what = f"{event.date} {change_text(event.to_dict(), result.names)}: " if event else ""
+        what = f"{event.date} {change_text(event.to_dict(), names_on(event.date))}: " if event else ""
         out.append(what + (f"{c.title} — {c.url}" if c.title else c.url))
     return out
 
 
-def print_replay(result: WarReplay, timeline: bool = True) -> None:
-    """The per-state table, the other duties, then (optionally) each date's moves with their causes."""
+def print_replay(result: WarReplay, timeline: bool = True, names_on: NamesOn | None = None) -> None:
+    """The per-state table, the other duties, then (optionally) each date's moves with their causes; the table
+    names each state as on the war's first day (`result.names`), a dated line as on its date (`names_on`; the
+    bundled state system's when None)."""
+    if names_on is None:
+        from foedus.model.states import StateRegistry
+
+        names_on = StateRegistry.load().names_on
     console = make_console(highlight=False, soft_wrap=False)
     war = result.war
     console.print(f"[bold]{war.name}[/bold] ({war.id}), replayed {war.start} to {result.end} — "
@@ -76,7 +100,7 @@ def print_replay(result: WarReplay, timeline: bool = True) -> None:
     for rec in result.ordered():
         table.add_row(*_row(rec, result.names))
     console.print(table)
-    duties = _duties(result)
+    duties = _duties(result, names_on)
     if duties:
         console.print("[bold]other duties[/bold] (casus foederis while fighting; consultation; neutrality)")
         for line in duties:
@@ -89,11 +113,11 @@ def print_replay(result: WarReplay, timeline: bool = True) -> None:
             console.print(f"[bold]{f.date}[/bold]")
             for m in f.moved:
                 why = _said(m["cause"])
-                console.print(f"  {named_state(m['state'], result.names)}: {_move_words(m)}"
+                console.print(f"  {named_state(m['state'], names_on(f.date))}: {_move_words(m)}"
                               + (f"  ({why})" if why else ""))
     for note in result.notes:
         console.print(f"[dim]note: {note}[/dim]")
-    for line in _sources(result):
+    for line in _sources(result, names_on):
         console.print(f"source: {line}", style="dim", markup=False)
 
 

@@ -1,0 +1,58 @@
+"""A war replayed over a long span names each change, and each dated line of its text, as the states were called on
+that date: a 1914 war replayed to 2025 worded every change with the names of its first day ("Russian Empire (RUS)
+leaves atop_2025" in 1918; "Ukraine (UKR): consult Russian Empire (RUS) from 1997-05-31"). `names` stays the first
+day's (docs/war.md)."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import io
+from pathlib import Path
+
+import pytest
+
+import foedus
+from foedus.cli.start import run_line
+from foedus.model.states import StateRegistry
+from foedus.war.words import change_text
+
+WAR = """id: two_events
+name: Two events, 1914
+events:
+  - {type: attack, date: 1914-07-28, attacker: Austria-Hungary, victim: Serbia}
+  - {type: attack, date: 1914-08-01, attacker: Germany, victim: Russia}
+"""
+
+
+@pytest.fixture(scope="module")
+def war_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("war") / "two.yaml"
+    path.write_text(WAR, encoding="utf-8")
+    return path
+
+
+def test_each_change_is_worded_with_its_days_names(war_file: Path) -> None:
+    replay = foedus.replay_war(war_file).to_dict()
+    registry = StateRegistry.load()
+    first = registry.names_on(dt.date(1914, 7, 28))
+    assert replay["names"]["RUS"] == first["RUS"]  # the first day's, as the contract says
+    renamed = 0
+    for frame in replay["frames"]:
+        names = registry.names_on(dt.date.fromisoformat(frame["date"]))
+        for change in frame["changes"]:
+            assert change["text"] == change_text(change, names), (frame["date"], change["text"])
+            renamed += change_text(change, names) != change_text(change, first)
+    assert renamed > 0  # the span covers renamings: the check is not of identical names
+
+
+def test_the_text_names_each_dated_line_as_on_its_date(war_file: Path) -> None:
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
+        assert run_line(["war", str(war_file)]) == 0
+    text = " ".join(out.getvalue().split())
+    first = StateRegistry.load().names_on(dt.date(1914, 7, 28))["RUS"]
+    later = StateRegistry.load().names_on(dt.date(1997, 5, 31))["RUS"]
+    assert first != later
+    assert f"Ukraine (UKR): consult {later} (RUS) from 1997-05-31" in text
+    assert f"consult {first} (RUS) from 199" not in text
