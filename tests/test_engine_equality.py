@@ -46,6 +46,20 @@ def test_resuming_engine_equals_the_restarting_one(world: World, seed: int) -> N
         assert json.dumps(run_cascade(world, scenario).to_dict()) == old, scenario
 
 
+@pytest.mark.parametrize("reading", ["legal", "escalatory"])
+def test_states_that_stay_out_by_precedence_equal_the_restarting_engine(world: World, reading: str) -> None:
+    """ISR and USA strike SYR (and the 2024 strikes on Yemen): EGY and JOR, bound to defend the target by the Arab
+    League treaty while ISR is on the other side, stay out by their peace treaties' priority clauses
+    (`foedus.engine.stay_out`): the same records, byte for byte."""
+    for attackers, target, day in ((["ISR", "USA"], "SYR", "2024-10-01"), (["USA", "GBR", "ISR"], "YEM", "2024-10-01"),
+                                   (["ISR", "USA"], "SYR", "2025-06-01")):
+        scenario = build_scenario(world, attacker=attackers, target=target, date=day,
+                                  reading=reading)  # type: ignore[arg-type]
+        new = run_cascade(world, scenario)
+        assert json.dumps(new.to_dict()) == json.dumps(restarting_cascade(world, scenario).to_dict()), scenario
+    assert {"EGY", "JOR"} <= {x.state for x in new.withheld} - {c.state for c in new.conflicts}
+
+
 @pytest.mark.parametrize("day", [dt.date(1990, 6, 1), dt.date(2025, 6, 1)])
 def test_random_dyads_equal_the_restarting_engine(world: World, day: dt.date) -> None:
     """Random ordered dyads (as bench/bench_speed.py draws them), both readings, each with a what-if switch: the

@@ -55,14 +55,14 @@ def test_the_set_aside_obligation_cites_the_priority_clause_and_its_doubt(world:
         assert [(n.state, n.toward, n.treaty) for n in r.neutral] == [("PRK", "CHN", "n2")]
 
 
-def test_a_side_joined_against_a_third_state_still_clashes_with_the_prevailing_duty(world: World) -> None:
-    """The rule's documented limit (`foedus.engine.rules.precedence`): RUS and CHN attack KOR; PRK's defence of KOR
-    binds it against RUS (not CHN, whom the priority clause protects), so it is bound to KOR's side while its duty not
-    to fight CHN bars that side: still a conflict, as the conflict rule says."""
+def test_a_side_joined_against_a_third_state_stays_out_by_the_prevailing_duty(world: World) -> None:
+    """RUS and CHN attack KOR; PRK's defence of KOR binds it against RUS (not CHN, whom the priority clause protects),
+    so it is bound to KOR's side while its duty not to fight CHN bars that side: its only duty barring the side
+    prevails, so it stays out (`precedence.stays_out`), no conflict, its duty to CHN reported."""
     w = _world(world, **PRIORITY)
     r = run_cascade(w, build_scenario(w, attacker=["RUS", "CHN"], target="KOR", date=DAY))
-    assert [c.state for c in r.conflicts] == ["PRK"]
-    assert [(n.toward, n.treaty) for n in r.conflicts[0].neutral] == [("CHN", "n2")]
+    assert not r.conflicts
+    assert [(n.toward, n.treaty) for n in r.neutral] == [("CHN", "n2")]
 
 
 def test_a_leg_of_a_treaty_with_a_priority_clause_does_not_read_as_one_without(world: World) -> None:

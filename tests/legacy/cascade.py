@@ -38,6 +38,7 @@ from foedus.engine.result import (
 from foedus.engine.rules import Situation, evaluate, next_attacks, supporters
 from foedus.engine.scenario import Attack, Scenario
 from foedus.engine.set_aside import set_aside
+from foedus.engine.stay_out import stays, yielded
 from foedus.engine.table import LegTable, leg_table
 from foedus.model.dated_names import renamed_on
 from foedus.model.treaty import Kind
@@ -55,12 +56,17 @@ def run_cascade(world: World, scenario: Scenario, table: LegTable | None = None)
     the date's: the doubt of an entry into force not found runs it on one of its own)."""
     index = leg_table(world, scenario.date, scenario.basis) if table is None else table
     conflicts: list[Conflict] = []
+    stays: set[str] = set()  # the excluded states that stay out by precedence (`foedus.engine.stay_out`)
+    held: dict[tuple[str, str, str], Withheld] = {}  # their obligations, set aside
     while True:
-        run = _Run(world, scenario, index, frozenset(c.state for c in conflicts))
+        run = _Run(world, scenario, index, frozenset(c.state for c in conflicts) | stays, frozenset(stays), held)
         conflict = run.execute()
         if conflict is None:
             return run.result(tuple(sorted(conflicts, key=lambda c: (c.round, c.state))))
-        conflicts.append(conflict)
+        if isinstance(conflict, str):
+            stays.add(conflict)
+        else:
+            conflicts.append(conflict)
 
 
 @dataclass
@@ -71,6 +77,8 @@ class _Run:
     scenario: Scenario
     index: LegTable
     excluded: frozenset[str]
+    stays: frozenset[str]
+    yielded: dict[tuple[str, str, str], Withheld]
     side_of: dict[str, Side] = field(default_factory=dict)
     joiners: dict[str, list[Obligation]] = field(default_factory=dict)
     neutral: dict[str, list[Neutral]] = field(default_factory=lambda: defaultdict(list))
@@ -87,8 +95,8 @@ class _Run:
         """The states' names on the scenario's date, as the engine names them (`StateRegistry.names_on`)."""
         return self.world.states.names_on(self.scenario.date)
 
-    def execute(self) -> Conflict | None:
-        """Run to a fixed point; return the first conflict found, or None."""
+    def execute(self) -> Conflict | str | None:
+        """Run to a fixed point; return the first conflict found (a state that stays out by precedence), or None."""
         s = self.scenario
         self.side_of = dict.fromkeys(s.attackers, "attack")
         self.side_of.update(dict.fromkeys(s.targets, "defense"))
@@ -195,7 +203,8 @@ class _Run:
         """The certainty of the facts a finding rests on, as every engine cites it."""
         return sureness(leg, attack, self.scenario, ctx.places[attack.place], self.names)
 
-    def _settle(self, pending: dict[str, list[Obligation]], neutral: dict[str, list[Neutral]]) -> Conflict | None:
+    def _settle(self, pending: dict[str, list[Obligation]], neutral: dict[str, list[Neutral]]
+                ) -> Conflict | str | None:
         """Admit this round's joiners; report the first state bound in contradictory ways."""
         for state, entries in neutral.items():
             self.neutral[state].extend(entries)
@@ -209,6 +218,13 @@ class _Run:
             against_neutral = [n for n in self.neutral.get(state, []) if
                                any(self.side_of.get(n.toward) == _OTHER[side] for side in sides)]
             if len(sides) > 1 or against_neutral:
+                bars = self.index.bars
+                owed = [(n.toward, n.treaty) for n in self.neutral.get(state, [])]
+                if state in bars and stays(bars, state, sides, owed, self.side_of):
+                    earlier = tuple(self.joiners.get(state, ()))
+                    yielded(self.yielded, bars[state], earlier + tuple(obligations), next(iter(sides)), self.side_of,
+                            self.names)
+                    return state
                 reason = ("bound to both sides" if len(sides) > 1
                           else "bound both to join and not to join the war against "
                           + and_listed(sorted({named_state(n.toward, self.names) for n in against_neutral})))
@@ -231,6 +247,7 @@ class _Run:
     def result(self, conflicts: tuple[Conflict, ...]) -> CascadeResult:
         """Freeze the run into a `CascadeResult`."""
         belligerent = set(self.side_of)
+        silent = (belligerent | self.excluded) - self.stays
         registry = self.world.states.states
 
         def code(state: str) -> int | None:
@@ -242,12 +259,12 @@ class _Run:
         )
         neutral = tuple(sorted(
             {(n.state, n.toward, n.treaty): n for entries in self.neutral.values() for n in entries
-             if n.state not in belligerent and n.state not in self.excluded}.values(),
+             if n.state not in silent}.values(),
             key=lambda n: (n.state, n.toward, n.treaty)))
         consultations = tuple(c for key, c in sorted(self.consultations.items()) if c.state not in belligerent)
-        found = set_aside(self.index, self.fronts, belligerent | self.excluded, self.names) | self.withheld
-        withheld = tuple(w for key, w in sorted(found.items())
-                         if w.state not in belligerent and w.state not in self.excluded)
+        found = set_aside(self.index, self.fronts, belligerent | self.excluded, self.names)
+        found = self.yielded | found | self.withheld
+        withheld = tuple(w for key, w in sorted(found.items()) if w.state not in silent)
         names = self.names
         notes = _notes(self.world, self.scenario)
         violations = tuple(v for _, v in sorted(self.violations.items()))

@@ -48,6 +48,7 @@ from foedus.engine.round_view import Homes, camps, situation
 from foedus.engine.rules import Situation, Volley, conflict, next_volleys, volleys_of
 from foedus.engine.scenario import Attack, Scenario
 from foedus.engine.set_aside import candidates, set_aside
+from foedus.engine.stay_out import stays, yielded
 from foedus.engine.table import LegTable, leg_table
 from foedus.model.world import World
 from foedus.wording import and_listed, named_state
@@ -91,6 +92,8 @@ class _Run:
     rounds: int = 0
     saved: dict[int, Saved] = field(default_factory=dict)
     set_aside: dict[tuple[str, str, str], Withheld] = field(default_factory=dict)  # legs a prevailing duty sets aside
+    stays_out: set[str] = field(default_factory=set)  # the excluded states that stay out by precedence (`stay_out`)
+    yielded: dict[tuple[str, str, str], Withheld] = field(default_factory=dict)  # their obligations, set aside
     fresh: list[str] = field(default_factory=list)  # the states that joined in the round just settled
     camp: dict[str, list[str]] = field(default_factory=dict)  # each side's states, sorted
     parts: dict[tuple[object, ...], Parts] = field(init=False)  # the table's store of obligations' parts (`cite`)
@@ -144,6 +147,8 @@ class _Run:
             if self.index.bars:  # only the attacks that may set a leg aside (`set_aside.candidates`)
                 rounds.append((ctx, candidates(self.index, self.saved[rnd].frontier)))
         self.set_aside = set_aside(self.index, rounds, fighting | self.excluded, self.certify.names)
+        for key, held in self.yielded.items():
+            self.set_aside.setdefault(key, held)
 
     def _save(self, frontier: list[Volley], binder: Binder, starters: frozenset[str]) -> None:
         sizes = (len(self.attacked), len(self.seen))
@@ -195,7 +200,7 @@ class _Run:
             self.neutral.setdefault(state, []).extend(entries)
             self.toward.setdefault(state, set()).update([d[5].beneficiary for d in entries])
         side_of, all_duties = self.side_of, self.neutral
-        is_conflicted, camp, joiners = conflict.conflicted, self.camp, self.joiners
+        is_conflicted, camp, joiners, bars = conflict.conflicted, self.camp, self.joiners, self.index.bars
         self.fresh = []
         for state in sorted((pending.keys() | (neutral.keys() & side_of.keys())) - originals):  # the others: no side
             obligations, current = pending.get(state, []), side_of.get(state)
@@ -211,10 +216,15 @@ class _Run:
                 sides.add(current)
             near = set(map(side_of.get, self.toward[state])) if state in all_duties else ()  # whom it owes
             if is_conflicted("attack" in sides, "defense" in sides, "defense" in near, "attack" in near):
-                # cited by rank, the engine's order (`order_of`) breaking ties, which only finds of one treaty and
-                # article for both sides have: one find per obligor, treaty, article and side (`Ledger.bind`)
-                self._conflict(state, len(sides) > 1, sorted(obligations, key=order_of) if both else obligations,
-                               self._against(state, sides))
+                if state in bars and stays(bars, state, sides, self._owed(state), side_of):
+                    yielded(self.yielded, bars[state], self.cite([*joiners.get(state, []), *obligations]),
+                            next(iter(sides)), side_of, self.certify.names)
+                    self.excluded.add(state)
+                    self.stays_out.add(state)
+                else:  # cited by rank, the engine's order (`order_of`) breaking ties, which only finds of one treaty
+                    # and article for both sides have: one find per obligor, treaty, article and side (`Ledger.bind`)
+                    self._conflict(state, len(sides) > 1, sorted(obligations, key=order_of) if both else obligations,
+                                   self._against(state, sides))
                 if current is not None:
                     return state
                 continue  # first bound this round: the round without it is the same up to here
@@ -223,6 +233,10 @@ class _Run:
             elif obligations:
                 self.joiners[state] = [*self.joiners[state], *obligations]
         return None
+
+    def _owed(self, state: str) -> list[tuple[str, str]]:
+        """Whom `state` owes neutrality, under which treaty (`stay_out.stays`)."""
+        return [(d[5].beneficiary, d[5].treaty.id) for d in self.neutral.get(state, ())]
 
     def _against(self, state: str, sides: set[str]) -> list[Found]:
         """The neutrality duties of `state` owed to a state on the other side of one it is bound or fighting for."""

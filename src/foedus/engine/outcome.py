@@ -71,6 +71,7 @@ class FinishedRun(Protocol):
     ledger: Ledger
     attacked: list[str]
     excluded: set[str]
+    stays_out: set[str]  # the excluded states that stay out by precedence: their duties and set-aside legs reported
     conflicts: list[Conflict]
     rounds: int
     set_aside: dict[tuple[str, str, str], Withheld]  # legs a prevailing duty sets aside (`foedus.engine.set_aside`)
@@ -95,8 +96,9 @@ def outcome_of(run: FinishedRun, rerun: Rerun) -> CascadeResult:
         obligations = cite(found)
         joined.append(_joiner(obligations[0], obligations[1:], code(state)))
     joiners = tuple(joined)
+    silent = (belligerent | run.excluded) - run.stays_out  # the states whose duties and withheld legs go unreported
     ends: list[Found] = [(d[0], d[1], d[2][-1], d[3], d[4], d[5], "") for duties in run.log for d in duties
-                         if d[5].obligor not in belligerent and d[5].obligor not in run.excluded]
+                         if d[5].obligor not in silent]
     last = latest(ends)
     book, store = run.ledger, run.index.derived("records", interned)
     sure = run.certify
@@ -108,7 +110,7 @@ def outcome_of(run: FinishedRun, rerun: Rerun) -> CascadeResult:
     keys = held.keys() | run.set_aside.keys() if run.set_aside else held  # a gate's find first, then precedence's
     withheld = tuple(withheld_of(held[k], sure, store) if k in held else run.set_aside[k]
                      for k in sorted(keys, key=_by_key)
-                     if k[0] not in belligerent and k[0] not in run.excluded)
+                     if k[0] not in silent)
     violations = tuple(violations_of([book.violations[k] for k in sorted(book.violations, key=_by_key)], sure, store))
     named: Iterable[_Cites] = chain([j.primary for j in joiners], *[j.also for j in joiners], consultations,
                                     neutral, violations, withheld, *[c.obligations for c in conflicts])

@@ -20,13 +20,14 @@ from foedus.wording import named_state
 
 if TYPE_CHECKING:
     from foedus.engine.leg import Leg
+    from foedus.engine.records import CertaintyReason
     from foedus.engine.rules import Volley
     from foedus.engine.scenario import Attack
     from foedus.engine.table import LegTable
     from foedus.model.priority import Priority
     from foedus.model.treaty import Treaty
 
-__all__ = ["candidates", "set_aside", "set_aside_reason"]
+__all__ = ["candidates", "set_aside", "set_aside_reason", "withheld_by"]
 
 Key = tuple[str, str, str]  # obligor, treaty id, article: as a withheld leg's
 
@@ -95,14 +96,20 @@ def _find(out: dict[Key, Withheld], table: LegTable, legs: Iterable[Leg], spared
         whole = replace(leg, counterparts=counterparts_of(leg.provision, leg.parties))
         if binds_against(whole, spared) and evaluate(whole, attack, ctx).binds:
             level, reasons = sureness(whole, attack, ctx.scenario, ctx.places[attack.place], names)
-            priority = prevails.priority
-            assert priority is not None  # `precedence.bar`, the one writer of `bars`, notes only such treaties
-            if priority.certainty is not Certainty.VERIFIED:
-                held = f"{prevails.id} art. {priority.article}: the priority clause that sets it aside"
-                reasons = (*reasons, fact_reason("article", held, priority.certainty, priority.source))
-                level = worst([Certainty(level), priority.certainty]).value
-            out[key] = Withheld(leg.obligor, leg.treaty.id, leg.provision.article,
-                                set_aside_reason(leg.obligor, spared, prevails, priority, names), (), level, reasons)
+            out[key] = withheld_by(key, spared, prevails, level, reasons, names)
+
+
+def withheld_by(key: Key, spared: str, prevails: Treaty, level: str, reasons: tuple[CertaintyReason, ...],
+                names: Mapping[str, str]) -> Withheld:
+    """The leg `key` (obligor, treaty, article; as sure as `level` and `reasons` say) set aside against `spared` by
+    `prevails`' priority clause, whose doubt, where it is not verified, the record carries."""
+    priority = prevails.priority
+    assert priority is not None  # `precedence.bar`, the one writer of `bars`, notes only such treaties
+    if priority.certainty is not Certainty.VERIFIED:
+        held = f"{prevails.id} art. {priority.article}: the priority clause that sets it aside"
+        reasons = (*reasons, fact_reason("article", held, priority.certainty, priority.source))
+        level = worst([Certainty(level), priority.certainty]).value
+    return Withheld(*key, set_aside_reason(key[0], spared, prevails, priority, names), (), level, reasons)
 
 
 def set_aside_reason(obligor: str, spared: str, prevails: Treaty, priority: Priority, names: Mapping[str, str]) -> str:

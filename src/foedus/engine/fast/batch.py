@@ -21,7 +21,7 @@ from foedus.engine.fast.escalatory import wants_distinct
 from foedus.engine.fast.matrices import BatchRules, Conditional, Reach
 from foedus.engine.fast.packed import U64, Opening, pack_wants, packed_rules
 from foedus.engine.fast.packed_rounds import packed_rounds, packed_summaries
-from foedus.engine.fast.rounds import ATTACK, DEFENSE, NONE, solve_rounds
+from foedus.engine.fast.rounds import ATTACK, DEFENSE, NONE, Wants, solve_rounds
 from foedus.engine.fast.threads import in_engine_threads
 from foedus.engine.rules import STRIKES
 from foedus.engine.scenario import Reading, Scenario
@@ -75,11 +75,32 @@ def batch_cascades(rules: BatchRules, attackers: np.ndarray, targets: np.ndarray
         ix = np.arange(len(part))
         if opening is not None:
             packed_rounds(rules, attackers[part], targets[part], opening, (sides, rounds, conflicts), part)
+            _stays_out(rules, (attackers, targets), part, (sides, conflicts), reading)
             continue
         side = np.zeros((len(ix), n), dtype=np.int8)
         side[ix, attackers[part]], side[ix, targets[part]] = ATTACK, DEFENSE
         sides[part], rounds[part], conflicts[part] = _solve(rules, side, side == DEFENSE, reading)
     return BatchResult(rules.states, attackers, targets, sides, rounds, conflicts, rules.majors)
+
+
+def _stays_out(rules: BatchRules, dyads: tuple[np.ndarray, np.ndarray], part: np.ndarray,
+               found: tuple[np.ndarray, np.ndarray], reading: Reading) -> None:
+    """The packed rounds report every excluded state as a conflict: the rows that exclude a state owing a duty not to
+    fight that prevails to a state on a side are solved again (`_solve`), which tells those that stay out by
+    precedence (`dyads`: attackers, targets; `found`: sides, conflicts)."""
+    if rules.plain is None or rules.legs is None:
+        return
+    (attackers, targets), (sides, conflicts), legs = dyads, found, rules.legs
+    pairs = rules.derive("prevailing pairs", lambda r: legs.prevailing_pairs().astype(np.float32))
+    excluded = conflicts[part]
+    maybe = np.flatnonzero(excluded[:, pairs.any(axis=1)].any(axis=1))  # a prevailing duty's obligor excluded
+    protected = excluded[maybe].astype(np.float32) @ pairs > 0
+    redo = part[maybe[(protected & (sides[part[maybe]] != NONE)).any(axis=1)]]  # and the state it protects fights
+    if len(redo):
+        ix = np.arange(len(redo))
+        side = np.zeros((len(redo), len(rules.states)), dtype=np.int8)
+        side[ix, attackers[redo]], side[ix, targets[redo]] = ATTACK, DEFENSE
+        conflicts[redo] = _solve(rules, side, side == DEFENSE, reading)[2]
 
 
 def _at_home(rules: BatchRules, reading: Reading) -> bool:
@@ -138,22 +159,31 @@ def _solve(rules: BatchRules, side: np.ndarray, victims: np.ndarray, reading: Re
     """
     rank = np.argsort(np.argsort(np.array(rules.states)))
     strikes = STRIKES[reading]
+    wants = _wants_of(rules, rules.opening, victims, strikes.at_home)
+    plain = None  # the same without the duties that prevail, where some do (`rules.precedence`)
+    if rules.plain is not None or rules.opening.plain is not None:
+        plain = _wants_of(rules.plain or rules, rules.opening.plain or rules.opening, victims, strikes.at_home)
+    return solve_rounds(side, wants, rank, strikes.defenders_strike, one_round=not rules.war, plain=plain)
+
+
+def _wants_of(rules: BatchRules, opening: BatchRules, victims: np.ndarray, at_home: bool) -> Wants:
+    """`solve_rounds`' `wants` on `rules`, round 1 on `opening` (`victims`: each row's original targets)."""
 
     def wants(idx: np.ndarray, sa: np.ndarray, ex: np.ndarray, r: np.ndarray
               ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-        if not strikes.at_home or (r == 1).all():
-            return _wants_opening(rules.opening, sa, victims[idx])
+        if not at_home or (r == 1).all():
+            return _wants_opening(opening, sa, victims[idx])
         if (r > 1).all():
             return wants_distinct(rules, sa)
         out = [np.zeros(sa.shape, dtype=bool) for _ in range(4)]
         first = r == 1
-        for mask, part4 in ((first, _wants_opening(rules.opening, sa[first], victims[idx][first])),
+        for mask, part4 in ((first, _wants_opening(opening, sa[first], victims[idx][first])),
                             (~first, wants_distinct(rules, sa[~first]))):
             for o, part in zip(out, part4, strict=True):
                 o[mask] = part
         return out[0], out[1], out[2], out[3]
 
-    return solve_rounds(side, wants, rank, strikes.defenders_strike, one_round=not rules.war)
+    return wants
 
 
 def _opening_packed(rules: BatchRules) -> Opening:

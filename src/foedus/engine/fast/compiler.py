@@ -19,6 +19,7 @@ from foedus.engine.rules import (
     covers,
     gates_per_provision,
     is_war,
+    precedence,
     severe_enough,
     verdict,
     void_for_starters,
@@ -47,6 +48,28 @@ class LegArrays:
     commitments: list[int]  # table commitment index per local commitment
     plain: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]]  # v, o, commit (-1: none), gated
     conds: dict[str, list[tuple[int, int, np.ndarray, bool, int, bool]]]
+    prevailing: dict[str, np.ndarray] | None = None  # per list, which legs are duties that prevail (None: no such leg)
+
+    def prevailing_pairs(self) -> np.ndarray:
+        """[obligor, protected]: the obligor owes the protected state a neutrality leg that prevails."""
+        out = np.zeros((self.n, self.n), dtype=bool)
+        for name, flags in (self.prevailing or {}).items():
+            rows = self.conds.get(name, [])
+            owed = np.concatenate([self.plain[name][0], [row[0] for row in rows]]).astype(np.int64)
+            obligors = np.concatenate([self.plain[name][1], [row[1] for row in rows]]).astype(np.int64)
+            out[obligors[flags], owed[flags]] = True
+        return out
+
+    def without_prevailing(self) -> LegArrays:
+        """The same legs less the neutrality legs that prevail (`rules.precedence.prevails`)."""
+        if self.prevailing is None:
+            return self
+        keep = {name: ~flags for name, flags in self.prevailing.items()}
+        plain = {name: tuple(x[keep[name][:len(x)]] for x in cols) if name in keep else cols
+                 for name, cols in self.plain.items()}
+        conds = {name: [row for row, k in zip(rows, keep[name][len(self.plain[name][0]):], strict=True) if k]
+                 if name in keep else rows for name, rows in self.conds.items()}
+        return LegArrays(self.n, self.commitments, plain, conds)
 
     def assemble(self, states: list[str], majors: np.ndarray, backend: Backend,
                  live: np.ndarray | None = None, asks: np.ndarray | None = None) -> BatchRules:
@@ -96,12 +119,16 @@ def compile_rules(world: World, switches: Scenario, states: list[str], backend: 
     homes = {s: Attack("", s, world.places.home(s, switches.date).id, "territory") for s in states}
 
     def build(attacks: dict[str, Attack]) -> BatchRules:
-        builder = _Builder(world, switches, pos, table.commitments)
+        builder = _Builder(world, switches, pos, table.commitments, table.bars)
         for kind in (Kind.DEFENSE, Kind.OFFENSE, Kind.NEUTRALITY):
             for owed, legs in table.by_beneficiary.get(kind, {}).items():
                 if owed in pos:
                     builder.add(owed, legs, attacks[owed])
-        return builder.arrays().assemble(states, majors, chosen, None, asks)
+        arrays = builder.arrays()
+        out = arrays.assemble(states, majors, chosen, None, asks)
+        if arrays.prevailing is not None:
+            out.plain = arrays.without_prevailing().assemble(states, majors, chosen, None, asks)
+        return out
 
     rules = build(homes)
     # round 1: every attack at the opening's severity (the legs owed to attackers, offence, read it too),
@@ -119,9 +146,11 @@ def compile_rules(world: World, switches: Scenario, states: list[str], backend: 
 class _Builder:
     """Sorts the legs owed to one state into the matrices and conditional lists."""
 
-    def __init__(self, world: World, switches: Scenario, pos: dict[str, int], commitments: list[tuple[str, str]]
-                 ) -> None:
-        self.world, self.switches, self.pos = world, switches, pos
+    def __init__(self, world: World, switches: Scenario, pos: dict[str, int], commitments: list[tuple[str, str]],
+                 bars: precedence.Bars) -> None:
+        self.world, self.switches, self.pos, self.bars = world, switches, pos, bars
+        self.prevails: dict[str, list[bool]] = {name: [] for name in ("nt", "nta", "ntnp")}  # plain, then conds
+        self.cond_prevails: dict[str, list[bool]] = {name: [] for name in ("nt", "nta")}
         self.plain: dict[str, list[tuple[int, int, int, bool]]] = {name: [] for name in _PLAIN}
         self.conds: dict[str, list[tuple[int, int, np.ndarray, bool, int, bool]]] = {name: [] for name in _CONDS}
         self.local: dict[int, int] = {}  # table commitment -> local index
@@ -153,11 +182,14 @@ class _Builder:
             targets, mask, nonprov, gated = how
             commit = self._commit(leg)  # numbered as soon as the leg is set off, in scope or not
             allowed = None if mask is None or not targets else _counterparts(leg, mask, o)
+            prevails = leg.obligor in self.bars and precedence.prevails(self.bars, leg.obligor, owed, leg.treaty.id)
             for name in targets:
                 if allowed is None:
                     self.plain[name].append((v, o, commit, gated))
                 else:
                     self.conds[name].append((v, o, allowed, nonprov, commit, gated))
+                if name in self.prevails:
+                    (self.prevails if allowed is None else self.cond_prevails)[name].append(prevails)
 
     def _decide(self, leg: Leg, attack: Attack, places: Mapping[str, Place]
                 ) -> tuple[tuple[str, ...], np.ndarray | None, bool, bool] | None:
@@ -189,7 +221,10 @@ class _Builder:
             arr = np.array(rows, dtype=np.int64).reshape(-1, 4)
             plain[name] = (arr[:, 0], arr[:, 1], arr[:, 2], arr[:, 3].astype(bool))
         order = sorted(self.local, key=self.local.__getitem__)
-        return LegArrays(len(self.pos), order, plain, self.conds)
+        flags = {name: np.array(self.prevails[name] + self.cond_prevails.get(name, []), dtype=bool)
+                 for name in self.prevails}
+        prevailing = flags if any(f.any() for f in flags.values()) else None
+        return LegArrays(len(self.pos), order, plain, self.conds, prevailing)
 
 
 def _allowed(leg: Leg, pos: dict[str, int]) -> np.ndarray | None:

@@ -22,7 +22,7 @@ import numpy as np
 
 from foedus.datarecord import dataclass, field
 from foedus.engine.leg import Leg
-from foedus.engine.rules import Situation, Verdict, evaluate, verdict, void_for_starters, where
+from foedus.engine.rules import Situation, Verdict, evaluate, precedence, verdict, void_for_starters, where
 from foedus.engine.scenario import Attack
 from foedus.engine.table import LegTable
 from foedus.model.vocab import Kind
@@ -52,6 +52,7 @@ class HomeLegs:
     d_not_self: np.ndarray
     d_nonprov: np.ndarray  # the state whose side starting the war voids the duty (`void_for_starters`), -1 for none
     masks: np.ndarray  # (k, states) bool
+    d_prevails: np.ndarray  # bool per duty: one that prevails (`rules.precedence.prevails`)
 
 
 def _enemies(side: np.ndarray, anchor: np.ndarray, state: np.ndarray, allowed: np.ndarray, not_self: np.ndarray,
@@ -78,9 +79,9 @@ def _enemies(side: np.ndarray, anchor: np.ndarray, state: np.ndarray, allowed: n
 
 
 def home_wants(legs: HomeLegs, side: np.ndarray, honour: np.ndarray, asks: np.ndarray, excluded: np.ndarray,
-               wants: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]) -> None:
+               wants: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray], plain: bool = False) -> None:
     """Add to `wants` (join attack, join defence, stay out of the attack side, stay out of the defence side)
-    what the home strikes of every draw's sides bind."""
+    what the home strikes of every draw's sides bind (`plain`: only the duties that do not prevail)."""
     want_a, want_d, stay_a, stay_d = wants
     if len(legs.j_state):
         ok = _enemies(side, legs.j_anchor, legs.j_state, legs.j_allowed, legs.j_not_self, legs.masks)
@@ -97,6 +98,8 @@ def home_wants(legs: HomeLegs, side: np.ndarray, honour: np.ndarray, asks: np.nd
         on = _enemies(side, legs.d_anchor, legs.d_state, legs.d_allowed, legs.d_not_self, legs.masks)
         nv = legs.d_nonprov
         on &= np.where(nv >= 0, side[:, np.maximum(nv, 0)] != ATTACK, True)
+        if plain:
+            on &= ~legs.d_prevails[None, :]
         toward = side[:, legs.d_anchor]
         d_idx, k = np.nonzero(on & (toward == DEFENSE))  # bound not to fight a defender: not to join the attack
         stay_a[d_idx, legs.d_state[k]] = True
@@ -116,7 +119,7 @@ class HomeFinder:
     commits: dict[int, int]  # the finder's commitments, in order
     sides: dict[str, set[str]]
     joins: dict[tuple[str, str, int, int, int, int, bool], None] = field(default_factory=dict)
-    duties: dict[tuple[str, str, int, bool, int], None] = field(default_factory=dict)
+    duties: dict[tuple[str, str, int, bool, int, bool], None] = field(default_factory=dict)
     masks: dict[frozenset[str] | tuple[str, frozenset[str]], int] = field(default_factory=dict)
     _waiting: dict[tuple[str, str, frozenset[str]], list[Leg]] = field(default_factory=dict)
     _verdicts: dict[tuple[int, str, str], Verdict] = field(default_factory=dict)
@@ -184,8 +187,9 @@ class HomeFinder:
             self._state(leg.obligor)
             protected = self._state(leg.beneficiary)
             spares = verdict.spares_own_attack(leg)
+            prevails = precedence.prevails(self.table.bars, leg.obligor, leg.beneficiary, leg.treaty.id)
             self.duties.setdefault((leg.obligor, anchor, self._mask(leg), spares,
-                                    protected if void_for_starters(leg) else -1), None)
+                                    protected if void_for_starters(leg) else -1, prevails), None)
         self._waiting[key] = keep
 
     def _mask(self, leg: Leg) -> int:
@@ -216,4 +220,4 @@ class HomeFinder:
             col([pos[k[0]] for k in j]), col([pos[k[1]] for k in j]), col([commit_col[k[2]] for k in j]),
             col([k[4] for k in j]), col([k[5] for k in j]), col([k[3] for k in j]), col([k[6] for k in j], bool),
             col([pos[k[0]] for k in d]), col([pos[k[1]] for k in d]), col([k[2] for k in d]),
-            col([k[3] for k in d], bool), col([k[4] for k in d]), masks)
+            col([k[3] for k in d], bool), col([k[4] for k in d]), masks, col([k[5] for k in d], bool))

@@ -35,6 +35,10 @@ class Legs(Protocol):
         """The matrices of the legs that bind in a draw."""
         ...
 
+    def prevailing_pairs(self) -> np.ndarray:
+        """[obligor, protected]: a neutrality leg that prevails (`rules.precedence.prevails`)."""
+        ...
+
 
 @dataclass
 class Conditional:
@@ -102,6 +106,7 @@ class BatchRules:
     war: bool = True  # False when the opening incident is below an armed attack: nobody strikes after round 1
     derived: dict[str, object] = field(default_factory=dict, repr=False, compare=False)  # what engines build once
     neutral_np: np.ndarray | None = None  # (None: no such legs)
+    plain: BatchRules | None = None  # less the duties not to fight that prevail (`rules.precedence`; None: none do)
 
     def derive(self, key: str, build: Callable[[BatchRules], T]) -> T:
         """What an engine derives from these rules (`key` names it), built once and kept in `derived`."""

@@ -19,7 +19,7 @@ from foedus.datarecord import dataclass
 from foedus.engine.fast.budget import check_draws
 from foedus.engine.fast.home import home_wants
 from foedus.engine.fast.potential import PotentialGraph, potential_graph
-from foedus.engine.fast.rounds import ATTACK, DEFENSE, NONE, solve_rounds
+from foedus.engine.fast.rounds import ATTACK, DEFENSE, NONE, Wants, solve_rounds
 from foedus.engine.fast.threads import in_engine_threads
 from foedus.engine.records import MonteCarloSummary
 from foedus.engine.reliability import HonourModel
@@ -116,41 +116,47 @@ def replay(graph: PotentialGraph, scenario: Scenario, honour: np.ndarray, asks: 
     strikes = STRIKES[scenario.reading]
     escalatory = strikes.at_home
 
-    def wants(idx: np.ndarray, sa: np.ndarray, ex: np.ndarray, r: np.ndarray
-              ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-        want_a, want_d, stay = _wants_by_round(graph, sa, src, dst, escalatory, r, honour[idx], asks[idx], ex)
-        return want_a, want_d, stay[ATTACK], stay[DEFENSE]
+    def wants_of(plain: bool) -> Wants:  # `plain`: only the duties not to fight that do not prevail
+        def wants(idx: np.ndarray, sa: np.ndarray, ex: np.ndarray, r: np.ndarray
+                  ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+            want_a, want_d, stay = _wants_by_round(graph, sa, src, dst, escalatory, r, honour[idx], asks[idx], ex,
+                                                   plain)
+            return want_a, want_d, stay[ATTACK], stay[DEFENSE]
+        return wants
 
-    return solve_rounds(side, wants, rank, strikes.defenders_strike, one_round=not is_war(scenario.attacks))
+    prevailing = graph.nt_prevails.any() or (graph.home is not None and graph.home.d_prevails.any())
+    return solve_rounds(side, wants_of(False), rank, strikes.defenders_strike, one_round=not is_war(scenario.attacks),
+                        plain=wants_of(True) if prevailing else None)
 
 
 def _wants_by_round(graph: PotentialGraph, side: np.ndarray, src: np.ndarray, dst: np.ndarray,
-                    escalatory: bool, rnd: np.ndarray, honour: np.ndarray, asks: np.ndarray, excluded: np.ndarray
-                    ) -> tuple[np.ndarray, np.ndarray, dict[int, np.ndarray]]:
+                    escalatory: bool, rnd: np.ndarray, honour: np.ndarray, asks: np.ndarray, excluded: np.ndarray,
+                    plain: bool = False) -> tuple[np.ndarray, np.ndarray, dict[int, np.ndarray]]:
     """`_wants` with round 1 limited to the opening attacks and later rounds by the reading."""
     if not escalatory or (rnd == 1).all() or (rnd > 1).all():
-        return _wants(graph, side, src, dst, escalatory and bool((rnd > 1).all()), honour, asks, excluded)
+        return _wants(graph, side, src, dst, escalatory and bool((rnd > 1).all()), honour, asks, excluded, plain)
     draws, n = side.shape
     want_a, want_d = np.zeros((draws, n), dtype=bool), np.zeros((draws, n), dtype=bool)
     stay = {ATTACK: np.zeros((draws, n), dtype=bool), DEFENSE: np.zeros((draws, n), dtype=bool)}
     for mask, esc in ((rnd == 1, False), (rnd > 1, True)):
-        a, d, nv = _wants(graph, side[mask], src, dst, esc, honour[mask], asks[mask], excluded[mask])
+        a, d, nv = _wants(graph, side[mask], src, dst, esc, honour[mask], asks[mask], excluded[mask], plain)
         want_a[mask], want_d[mask] = a, d
         stay[ATTACK][mask], stay[DEFENSE][mask] = nv[ATTACK], nv[DEFENSE]
     return want_a, want_d, stay
 
 
 def _wants(graph: PotentialGraph, side: np.ndarray, src: np.ndarray, dst: np.ndarray, escalatory: bool,
-           honour: np.ndarray, asks: np.ndarray, excluded: np.ndarray
+           honour: np.ndarray, asks: np.ndarray, excluded: np.ndarray, plain: bool = False
            ) -> tuple[np.ndarray, np.ndarray, dict[int, np.ndarray]]:
-    """Which states are bound (and honour it) to join each side, and the neutrality restraints."""
+    """Which states are bound (and honour it) to join each side, and the neutrality restraints (`plain`: only those
+    that do not prevail)."""
     draws, n = side.shape
     present = _present(graph, side, src, dst, escalatory)
     want_a = np.zeros((draws, n), dtype=bool)
     want_d = np.zeros((draws, n), dtype=bool)
-    stay = _neutral_against(graph, side, present, draws, n)
+    stay = _neutral_against(graph, side, present, draws, n, plain)
     if escalatory and graph.home is not None:  # after round 1: every belligerent strikes every enemy at home
-        home_wants(graph.home, side, honour, asks, excluded, (want_a, want_d, stay[ATTACK], stay[DEFENSE]))
+        home_wants(graph.home, side, honour, asks, excluded, (want_a, want_d, stay[ATTACK], stay[DEFENSE]), plain)
     if len(graph.g_starts) == 0:
         return want_a, want_d, stay
     triggered = np.logical_or.reduceat(present[:, graph.g_attack], graph.g_starts, axis=1)
@@ -182,7 +188,7 @@ def _present(graph: PotentialGraph, side: np.ndarray, src: np.ndarray, dst: np.n
 
 
 def _neutral_against(graph: PotentialGraph, side: np.ndarray, present: np.ndarray, draws: int,
-                     n: int) -> dict[int, np.ndarray]:
+                     n: int, plain: bool = False) -> dict[int, np.ndarray]:
     """For each side, the states bound to stay out of a war against a state on the *other* side."""
     out = {ATTACK: np.zeros((draws, n), dtype=bool), DEFENSE: np.zeros((draws, n), dtype=bool)}
     if len(graph.nt_state) == 0:
@@ -190,6 +196,8 @@ def _neutral_against(graph: PotentialGraph, side: np.ndarray, present: np.ndarra
     on = present[:, graph.nt_attack]
     toward_side = side[:, graph.nt_toward]
     on &= (graph.nt_nonprov < 0) | (toward_side != ATTACK)  # void for the side that started it (`void_for_starters`)
+    if plain:
+        on &= ~graph.nt_prevails[None, :]
     for joining, other in ((ATTACK, DEFENSE), (DEFENSE, ATTACK)):
         hit = on & (toward_side == other)
         d_idx, k = np.nonzero(hit)

@@ -12,7 +12,16 @@ import numpy as np
 from foedus.datarecord import dataclass, field
 from foedus.engine.fast.home import HomeFinder, HomeLegs
 from foedus.engine.reliability import HonourModel
-from foedus.engine.rules import STRIKES, Situation, evaluate, strikes, verdict, void_for_starters, where
+from foedus.engine.rules import (
+    STRIKES,
+    Situation,
+    evaluate,
+    precedence,
+    strikes,
+    verdict,
+    void_for_starters,
+    where,
+)
 from foedus.engine.scenario import Attack, Scenario
 from foedus.engine.table import LegTable, leg_table
 from foedus.model.vocab import Kind
@@ -46,6 +55,7 @@ class PotentialGraph:
     commits: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64))  # table commitment per column
     commit_prob: np.ndarray = field(default_factory=lambda: np.zeros(0))
     home: HomeLegs | None = None  # escalatory: what the home strikes bind (`attacks` are then the opening ones)
+    nt_prevails: np.ndarray = field(default_factory=lambda: np.zeros(0, bool))  # a duty that prevails (`precedence`)
 
     def __post_init__(self) -> None:
         # Obligations that differ only by the attack that triggers them bind alike once any of those
@@ -78,7 +88,7 @@ class _Finder:
         self.opening = len(self.attacks)
         self.maker: dict[int, int] = {}
         self.obligations: dict[tuple[int, int, int, int], tuple[int, int]] = {}
-        self.neutral: set[tuple[int, int, int, int]] = set()
+        self.neutral: set[tuple[int, int, int, int, int]] = set()
         self.commits: dict[int, int] = {}  # table commitment -> column
         self.sides = {"attack": set(scenario.attackers), "defense": set(scenario.targets)}
         self.situation = Situation(world.places.on(scenario.date), scenario, frozenset(), lambda state: True)
@@ -125,8 +135,9 @@ class _Finder:
         for leg in [*owed(Kind.NEUTRALITY, attack.victim), *partner]:
             if verdict.binds_on(leg, attack) and evaluate(leg, attack, self.situation).binds:
                 protected = _index_of(self.states, leg.beneficiary)
+                prevails = precedence.prevails(self.table.bars, leg.obligor, leg.beneficiary, leg.treaty.id)
                 self.neutral.add((_index_of(self.states, leg.obligor), protected, ai,
-                                  protected if void_for_starters(leg) else -1))
+                                  protected if void_for_starters(leg) else -1, int(prevails)))
 
     def _new_attacks(self) -> list[tuple[Attack, int]]:
         """Attacks some draw could add, each with the joiner that makes it (-1: none), as the rules make them
@@ -166,7 +177,7 @@ class _Finder:
             ob_attack=col([k[2] for k, _ in ob]), ob_commit=col([k[3] for k, _ in ob]),
             ob_request=col([g[0] for _, g in ob]), ob_nonprov=col([g[1] for _, g in ob]),
             nt_state=col([n[0] for n in nt]), nt_toward=col([n[1] for n in nt]), nt_attack=col([n[2] for n in nt]),
-            nt_nonprov=col([n[3] for n in nt]),
+            nt_nonprov=col([n[3] for n in nt]), nt_prevails=col([n[4] for n in nt]).astype(bool),
             commits=commits, commit_prob=np.array([probabilities[c] for c in commits], dtype=float),
             home=self.home.legs(list(self.states)) if self.home is not None else None,
         )

@@ -3,7 +3,9 @@
 a row from the round its newly excluded state joined — the single engine's restart, at a fraction of the work.
 
 The caller supplies `wants(rows, sides, excluded, rounds)`: which states are bound to join each side
-and which must stay out of each, for the given rows in their current state.
+and which must stay out of each, for the given rows in their current state; and, where some duties not to fight
+prevail (`foedus.engine.rules.precedence`), `plain`: the same with only the duties that do not, which tell an excluded
+state that stays out by precedence from a conflict (`precedence.stays_out`).
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from foedus.engine.rules import conflict
+from foedus.engine.rules import conflict, precedence
 
 __all__ = ["ATTACK", "DEFENSE", "NONE", "Wants", "solve_rounds"]
 
@@ -21,13 +23,14 @@ Wants = Callable[[np.ndarray, np.ndarray, np.ndarray, np.ndarray],
                  tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]]
 
 
-def solve_rounds(side: np.ndarray, wants: Wants, rank: np.ndarray, defenders_strike: bool, one_round: bool = False
-                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def solve_rounds(side: np.ndarray, wants: Wants, rank: np.ndarray, defenders_strike: bool, one_round: bool = False,
+                 plain: Wants | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Run every row to its fixed point from its opening `side` (original parties already set).
 
-    Returns the final sides, the round each state joined in (0: original or never), and the excluded
-    (conflicted) states. `rank` orders states as the single engine visits them (by id). `one_round`:
-    nobody strikes after round 1 (an incident below an armed attack).
+    Returns the final sides, the round each state joined in (0: original or never), and the conflicts: the
+    excluded states, less those that stay out by precedence (`plain`; excluded all the same). `rank` orders states as
+    the single engine visits them (by id). `one_round`: nobody strikes after round 1 (an incident below an armed
+    attack).
 
     Rounds before the one in which a late-conflicted state joined cannot change when it is excluded (it
     had no obligation yet), so resuming there equals the single engine's restart from scratch. A row
@@ -39,7 +42,8 @@ def solve_rounds(side: np.ndarray, wants: Wants, rank: np.ndarray, defenders_str
     joined = np.zeros((rows, n), dtype=np.int16)
     excluded = np.zeros((rows, n), dtype=bool)
     act = np.arange(rows)
-    sa, ex, jr, orig = side.copy(), excluded.copy(), joined.copy(), side != NONE
+    stays = np.zeros((rows, n), dtype=bool)
+    sa, ex, jr, orig, so = side.copy(), excluded.copy(), joined.copy(), side != NONE, stays.copy()
     r = np.ones(rows, dtype=np.int64)
     clash, barred = conflict.compiled(), conflict.barred
     while len(act):
@@ -57,6 +61,8 @@ def solve_rounds(side: np.ndarray, wants: Wants, rank: np.ndarray, defenders_str
         on_a |= on_d
         clash_late = np.greater(on_a, orig)  # for booleans, x > y is x & ~y
         late = np.flatnonzero(clash_late.any(axis=1))
+        if plain is not None:
+            _stays_out(plain, (act, sa, ex, r), (want_a, want_d, stay_a, stay_d), clash_new | clash_late, so)
         restart = _restart(clash_late[late], clash_new[late], ex[late], jr[late], rank) if len(late) else None
         ex |= clash_new
         open_ = np.greater(free, clash_new)
@@ -79,11 +85,28 @@ def solve_rounds(side: np.ndarray, wants: Wants, rank: np.ndarray, defenders_str
             sa[late] = np.where(kept | orig[late], sa[late], NONE)
             jr[late] = np.where(kept, jr[late], 0)
             ex[late], r[late], going[late] = redo, resume, True
+            so[late] &= redo
         if not going.all():
             gone = act[~going]
-            side[gone], excluded[gone], joined[gone] = sa[~going], ex[~going], jr[~going]
+            side[gone], excluded[gone], joined[gone], stays[gone] = sa[~going], ex[~going], jr[~going], so[~going]
             act, sa, ex, jr, orig, r = act[going], sa[going], ex[going], jr[going], orig[going], r[going]
-    return side, joined, excluded
+            so = so[going]
+    return side, joined, np.greater(excluded, stays)
+
+
+def _stays_out(plain: Wants, now: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray],
+               wanted: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray], newly: np.ndarray, so: np.ndarray
+               ) -> None:
+    """Mark in `so` the states `newly` excluded that stay out by precedence (`precedence.stays_out`): `plain`'s duties
+    not to fight, those that do not prevail, bar no side they are bound to or on (`now`: the rows' act, sa, ex, r)."""
+    hit = np.flatnonzero(newly.any(axis=1))
+    if not len(hit):
+        return
+    act, sa, ex, r = (x[hit] for x in now)
+    want_a, want_d, stay_a, stay_d = (x[hit] for x in wanted)
+    plain_a, plain_d = plain(act, sa, ex, r)[2:]
+    so[hit] |= newly[hit] & precedence.stays_out(want_a | (sa == ATTACK), want_d | (sa == DEFENSE), stay_a, stay_d,
+                                                 plain_a, plain_d)
 
 
 def _restart(clash_late: np.ndarray, clash_new: np.ndarray, ex: np.ndarray, jr: np.ndarray, rank: np.ndarray

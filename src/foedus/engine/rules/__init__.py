@@ -30,8 +30,9 @@ engine (`foedus.engine.cascade`) applies `evaluate` attack by attack; the vector
   - consultation: binds when the beneficiary is attacked or threatened (in scope).
 - `precedence`: a treaty's priority clause makes a party's duty not to fight the other party prevail: the table
   compiles the party's other defence and offence legs without that party among their counterparts (`narrowed`), so
-  every engine reads it through `binds_against`. Limit: a state bound to a side by a third state's attack while the
-  protected state fights on the other side is still a conflict.
+  every engine reads it through `binds_against`. A state bound to a side by a third state's attack while the
+  protected state fights on the other side is excluded, and stays out by precedence (`stays_out`) unless its duties
+  that do not prevail (`prevails`) also bar that side: only then is it a conflict.
 - `gates`: what holds a triggered leg back (suspension, non-provocation, request, unresolved ATOP
   conditions, a decision the clause needs), each with its reason and assumption. Adding a gate is one
   `Gate` there (docs/adding-a-rule.md).

@@ -6,22 +6,26 @@ and Jordan-Israel peace treaties) is bound by no other treaty's defence or offen
 counterparts (`narrowed`), so every engine reads the rule through `verdict.binds_against`. The reference engine
 reports each obligation so set aside that would have bound (`foedus.engine.set_aside`), citing the priority clause.
 
-Limit: the rule sets aside a duty to fight P itself. A state bound to a side because of a third state's attack (an
-ally of P striking S's ally, or S's ally striking P's ally) while P fights on the other side is still bound to that
-side, and its duty to stay out against P still bars it: it is reported as a conflict (`conflict`), as before.
+At side level: a state bound to a side by a third state's attack (an ally of P striking S's ally, or S's ally
+striking P's ally) while P fights on the other side is excluded from both sides as the conflict rule says, but is
+reported as a conflict only if its other duties not to fight (those that do not prevail: `prevails`) also bar that
+side; otherwise it stays out by precedence (`stays_out`), its duty to join the side set aside, citing the clause.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from foedus.engine.leg import Counterparts
+from foedus.engine.rules import conflict
 from foedus.model.vocab import Kind
 
 if TYPE_CHECKING:
     from foedus.model.treaty import Provision, Treaty
 
-__all__ = ["PREVAILING", "SET_ASIDE", "Bars", "against", "bar", "narrowed", "protected"]
+__all__ = ["PREVAILING", "SET_ASIDE", "Bars", "against", "bar", "narrowed", "prevails", "protected", "stays_out"]
+
+T = TypeVar("T")
 
 PREVAILING = (Kind.NONAGGRESSION, Kind.NEUTRALITY)  # the duties not to fight that a priority clause makes prevail
 SET_ASIDE = (Kind.DEFENSE, Kind.OFFENSE)  # the duties to fight they prevail over
@@ -61,3 +65,18 @@ def narrowed(counterparts: Counterparts, spared: frozenset[str]) -> Counterparts
     if counterparts.allow is None:
         return Counterparts(None, counterparts.deny | spared)
     return Counterparts(counterparts.allow - spared, counterparts.deny)
+
+
+def prevails(bars: Bars, obligor: str, beneficiary: str, treaty: str) -> bool:
+    """Whether a duty not to fight `beneficiary` that `obligor` owes under `treaty` is the one that prevails
+    (`bar`): the duty a side-level conflict yields to (`stays_out`)."""
+    prevailing = bars.get(obligor, {}).get(beneficiary)
+    return prevailing is not None and prevailing.id == treaty
+
+
+def stays_out(attack: T, defense: T, barred_attack: T, barred_defense: T, plain_attack: T, plain_defense: T) -> T:
+    """Whether an excluded state (`conflict.conflicted` with every duty not to fight: `barred_*`) stays out by
+    precedence rather than being a conflict: its duties that do not prevail alone (`plain_*`) bar neither side it is
+    bound to (bools or boolean arrays; for booleans x > y is x and not y)."""
+    return (conflict.conflicted(attack, defense, barred_attack, barred_defense)  # type: ignore[no-any-return,operator]
+            > conflict.conflicted(attack, defense, plain_attack, plain_defense))

@@ -1,0 +1,48 @@
+"""A state excluded at side level that stays out by precedence (`foedus.engine.rules.precedence.stays_out`): whether
+it does, and its obligations to the side it is bound to, set aside by the priority clause and reported as withheld.
+The reference engine and its legacy copy both call it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
+
+from foedus.engine.records import Obligation, Withheld
+from foedus.engine.rules import precedence
+from foedus.engine.set_aside import withheld_by
+
+if TYPE_CHECKING:
+    from foedus.model.treaty import Treaty
+
+__all__ = ["stays", "yielded"]
+
+_OTHER = {"attack": "defense", "defense": "attack"}
+
+
+def stays(bars: precedence.Bars, state: str, sides: set[str], duties: Iterable[tuple[str, str]],
+          side_of: Mapping[str, str]) -> bool:
+    """Whether `state`, bound to (or fighting for) `sides` and owing neutrality under `duties` ((beneficiary, treaty
+    id) pairs), stays out by precedence rather than being a conflict (`precedence.stays_out`)."""
+    near: set[str | None] = set()
+    plain: set[str | None] = set()
+    for beneficiary, treaty in duties:
+        side = side_of.get(beneficiary)
+        near.add(side)
+        if not precedence.prevails(bars, state, beneficiary, treaty):
+            plain.add(side)
+    attack, defense = "attack" in sides, "defense" in sides
+    return precedence.stays_out(attack, defense, "defense" in near, "attack" in near, "defense" in plain,
+                                "attack" in plain)
+
+
+def yielded(out: dict[tuple[str, str, str], Withheld], prevailing: Mapping[str, Treaty],
+            obligations: Iterable[Obligation], side: str, side_of: Mapping[str, str], names: Mapping[str, str]) -> None:
+    """Note in `out` (the first per obligor, treaty and article) each obligation to `side` that the prevailing duty
+    (`prevailing`: the obligor's, by protected state) to the first protected state on the other side sets aside."""
+    enemy = _OTHER[side]
+    spared = min(p for p in prevailing if side_of.get(p) == enemy)
+    for ob in obligations:
+        key = (ob.state, ob.treaty, ob.article)
+        if key not in out:
+            out[key] = withheld_by(key, spared, prevailing[spared], ob.certainty, ob.certainty_reasons, names)

@@ -1,0 +1,90 @@
+"""The precedence rule at side level (`foedus.engine.rules.precedence.stays_out`). A state bound to a side by a
+third state's attack, while a state its prevailing duty (a priority clause) protects fights on the other side, stays
+out: its duty to join that side is set aside (withheld, citing the clause), not reported as a conflict, in every
+engine."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from foedus.engine.cascade import run_cascade
+from foedus.engine.fast.outcomes import outcome
+from foedus.engine.scenario import Reading, build_scenario
+from foedus.model.world import World
+from test_neutrality_rule_engines import DAY, _every_engine
+from test_rules import defense, make_world, treaty
+
+PRIORITY = {"priority": {"article": "9", "source": "https://example.org/test"}}
+ENGINES = ("reference", "batched", "montecarlo")
+
+
+def _world(base: World, **peace: Any) -> World:
+    """CHN and PRK owe each other neutrality (also when the partner attacks) under n2; PRK defends KOR, CHN RUS."""
+    neutral = {"kind": "neutrality", "article": "3", "strength": "S4", "when_partner_attacks": True}
+    return make_world(base, treaty("n2", ["CHN", "PRK"], neutral, **peace), treaty("d2", ["KOR", "PRK"], defense()),
+                      treaty("d3", ["RUS", "CHN"], defense()))
+
+
+@pytest.mark.parametrize("reading", ["legal", "escalatory"])
+@pytest.mark.parametrize("eng", ENGINES)
+def test_a_state_bound_against_a_third_state_stays_out_when_the_protected_one_is_on_the_other_side(
+        world: World, reading: Reading, eng: str) -> None:
+    """RUS and CHN attack KOR: PRK's defence of KOR binds it against RUS; CHN, whom n2 protects, is on RUS's side."""
+    w = _world(world, **PRIORITY)
+    got = outcome(eng, w, build_scenario(w, attacker=["RUS", "CHN"], target="KOR", date=DAY, reading=reading))
+    assert "PRK" not in got.conflicts
+    assert "PRK" not in got.sides
+
+
+@pytest.mark.parametrize("eng", ENGINES)
+def test_a_joiner_bound_against_the_protected_state_s_side_stays_out_in_a_dyad(world: World, eng: str) -> None:
+    """RUS strikes KOR (escalatory): PRK joins KOR; KOR's side strikes RUS, binding CHN to defend RUS against them,
+    while PRK, whom CHN's n2 duty protects, is on KOR's side: CHN stays out, no conflict."""
+    w = _world(world, **PRIORITY)
+    got = outcome(eng, w, build_scenario(w, attacker="RUS", target="KOR", date=DAY, reading="escalatory"))
+    assert "CHN" not in got.conflicts
+    assert "CHN" not in got.sides
+    assert got.sides.get("PRK") == "defense"
+
+
+def test_the_side_level_set_aside_cites_the_priority_clause(world: World) -> None:
+    """The reference engine reports PRK's d2 duty as withheld, citing n2's priority clause, and its duty to CHN."""
+    w = _world(world, **PRIORITY)
+    r = run_cascade(w, build_scenario(w, attacker=["RUS", "CHN"], target="KOR", date=DAY))
+    assert not r.conflicts
+    held = [x for x in r.withheld if x.state == "PRK"]
+    assert [(x.treaty, x.article) for x in held] == [("d2", "1")]
+    assert "n2 art. 9, its priority clause" in held[0].reason
+    assert [(n.state, n.toward, n.treaty) for n in r.neutral] == [("PRK", "CHN", "n2")]
+
+
+@pytest.mark.parametrize("eng", ENGINES)
+def test_without_a_priority_clause_it_stays_a_conflict(world: World, eng: str) -> None:
+    w = _world(world)
+    got = outcome(eng, w, build_scenario(w, attacker=["RUS", "CHN"], target="KOR", date=DAY))
+    assert "PRK" in got.conflicts
+
+
+@pytest.mark.needs_data
+@pytest.mark.parametrize("reading", ["legal", "escalatory"])
+@pytest.mark.parametrize("day", ["2024-10-01", "2025-06-01"])
+def test_egypt_and_jordan_stay_out_of_a_war_on_syria_israel_fights_in(world: World, reading: Reading,
+                                                                       day: str) -> None:
+    """ISR and USA strike SYR: the Arab League treaty binds EGY and JOR to defend SYR against USA, ISR is on the other
+    side, and their peace treaties' priority clauses make their duty not to fight ISR prevail."""
+    r = run_cascade(world, build_scenario(world, attacker=["ISR", "USA"], target="SYR", date=day, reading=reading))
+    assert not {"EGY", "JOR"} & {c.state for c in r.conflicts}
+    held = {x.state: x for x in r.withheld if x.treaty == "arab_jdec_1950"}
+    assert "egy_isr_1979 art. VI(5)" in held["EGY"].reason or "Egypt-Israel 1979 art. VI(5)" in held["EGY"].reason
+    assert "art. 25" in held["JOR"].reason and "not verified" in held["JOR"].reason
+    assert {(n.state, n.toward) for n in r.neutral} >= {("EGY", "ISR"), ("JOR", "ISR")}
+
+
+def test_the_atlas_engines_let_a_joiner_stay_out_too(world: World) -> None:
+    """Every dyad of the small world, the reference engine checked equal to the batched atlas (the packed rounds and
+    the escalatory shortcut among them): RUS's strike on KOR leaves CHN out, no conflict."""
+    got = _every_engine(_world(world, **PRIORITY), "escalatory")
+    assert "CHN" not in got["RUS", "KOR"].conflicts
+    assert got["RUS", "KOR"].sides.get("PRK") == "defense"
