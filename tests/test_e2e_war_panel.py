@@ -27,6 +27,7 @@ def test_the_timeline_shows_the_war_files_notes_and_sources(page: Any, server: s
     """Every note of the replay, and every page the file cites as `foedus war`'s 'source:' lines word it, each a link
     opening in a new tab without handing it the page (the status line showed the first note only, and no source)."""
     import foedus
+    from foedus.model.states import StateRegistry
     from foedus.war.render import _sources
 
     result = foedus.replay_war(war)
@@ -35,7 +36,8 @@ def test_the_timeline_shows_the_war_files_notes_and_sources(page: Any, server: s
     _ready(page, server + "/")
     _replay(page, war, replay["frames"][0]["date"])
     assert page.locator("#war-about p.note").all_inner_texts() == [f"note: {n}" for n in replay["notes"]]
-    assert page.locator("#war-about ul.war-sources li").all_inner_texts() == [f"source: {s}" for s in _sources(result)]
+    assert page.locator("#war-about ul.war-sources li").all_inner_texts() == [
+        f"source: {s}" for s in _sources(result, StateRegistry.load().names_on)]
     links = page.locator("#war-about ul.war-sources a")
     assert [links.nth(i).get_attribute("href") for i in range(links.count())] == [
         s["url"] for s in replay["war"]["sources"]]
