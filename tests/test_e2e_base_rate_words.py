@@ -1,0 +1,43 @@
+"""The likelihood panel says how its model fared against the base rate as `foedus cascade --likelihood` does: the
+warnings list a lost validation check only where it covers the scenario's date, and with none listed the panel said
+"see the warnings" of warnings that said nothing of it.
+
+Uses the browser, server and page fixtures of tests/test_e2e_web.py (Debian's Chromium through Playwright).
+"""
+
+# ruff: noqa: F811  (the fixtures imported from test_e2e_web are test parameters here)
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from test_e2e_web import _ready, browser, page, server  # noqa: F401 (fixtures)
+
+pytestmark = [pytest.mark.e2e]
+
+LOST = "did not beat the base rate"  # what a lost check's warning says (foedus.likely.attach.warnings_of)
+
+
+def test_a_model_that_lost_only_another_eras_checks_is_said_to_beat_the_base_rate_here(page: Any, server: str) -> None:
+    """A lost check with no warning: 'but did in every one that covers this date'; with one: 'see the warnings'."""
+    told = {"lost": False}
+
+    def respond(route: Any) -> None:
+        body = route.fetch().json()
+        lk = body["likelihood"]
+        lk["beats_base_rate"] = False
+        lk["warnings"] = [w for w in lk["warnings"] if LOST not in w]
+        if told["lost"]:
+            lk["warnings"].append(f"in validation (temporal, ever, all) this model {LOST}: Brier skill -0.010")
+        route.fulfill(json=body)
+
+    page.route("**/api/cascade?*likelihood=true*", respond)
+    said = "#explain[data-state=FRA] section.likelihood div.model > p.small:not(.muted)"
+    for lost, words in ((False, ", but did in every one that covers this date. Its checks:"),
+                        (True, ": see the warnings. Its checks:")):
+        told["lost"] = lost
+        _ready(page, server + "/?attacker=DEU&target=POL&date=1939-09-01&likelihood=true&select=FRA")
+        page.wait_for_selector("#explain[data-state=FRA] section.likelihood[data-rated=true]", timeout=60_000)
+        assert page.locator(said).inner_text() == f"Out of sample it did not beat the base rate in every check{words}"
+    assert not page.problems, page.problems
