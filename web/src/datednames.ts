@@ -11,7 +11,8 @@ export class DatedNames {
   /** The names shown now: the last date's that came back (today's until then). */
   name: NameOf;
   private readonly today: Map<string, string>;
-  private readonly cache = new Map<string, Map<string, string>>();
+  private readonly cache = new Map<string, Map<string, string>>(); // the dates whose names came
+  private readonly loading = new Map<string, Promise<Map<string, string> | undefined>>(); // each date asked, once
   private asked = "";
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly listeners: ((name: NameOf) => void)[] = [];
@@ -47,18 +48,22 @@ export class DatedNames {
     return (id) => names.get(id) ?? this.today.get(id) ?? id;
   }
 
-  /** A date's names from the server, asked once per date; undefined when the server did not answer. */
-  private async load(date: string): Promise<Map<string, string> | undefined> {
-    let dated = this.cache.get(date);
-    if (!dated) {
-      try {
-        dated = new Map((await api.states(date)).map((s) => [s.id, s.name]));
-      } catch {
-        return undefined; // the names already shown stay; the run itself reports a bad date
-      }
-      this.cache.set(date, dated);
+  /** A date's names from the server, asked once per date (a second caller while the first is out waits on the same
+   * request: the map and the war log ask for a frame's date at once); undefined when the server did not answer. */
+  private load(date: string): Promise<Map<string, string> | undefined> {
+    let asking = this.loading.get(date);
+    if (!asking) {
+      asking = api.states(date).then((rows) => {
+        const dated = new Map(rows.map((s) => [s.id, s.name]));
+        this.cache.set(date, dated);
+        return dated;
+      }, () => {
+        this.loading.delete(date); // asked again next time; the names already shown stay, the run reports a bad date
+        return undefined;
+      });
+      this.loading.set(date, asking);
     }
-    return dated;
+    return asking;
   }
 
   private async fetch(date: string): Promise<void> {

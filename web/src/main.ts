@@ -72,7 +72,8 @@ class App {
     this.mode = new MapMode(this.map, () => { if (this.current) this.link(); });
     this.whatif = new WhatIfPanel(states, treaties, showError, () => undefined);
     this.framePanels = new FramePanels(this.names);
-    this.timeline = new WarTimeline(() => this.scenario(), showError, (f, r, w, c) => this.showFrame(f, r, w, c));
+    this.timeline = new WarTimeline(() => this.scenario(), showError, (f, r, w, c) => this.showFrame(f, r, w, c),
+                                    (date) => this.form.names.on(date));
     this.wire();
   }
 

@@ -2,6 +2,7 @@
 // change colour as they enter the war or become bound, and the log says which event moved each (a treaty
 // change with how sure it is, as `foedus war` prints it). Under it, the war file's notes and the pages it cites.
 import { api, ApiError, type Scenario, type WarFrame, type WarReplay } from "./api";
+import type { NameOf } from "./datednames";
 import { byId, h, pageLink } from "./dom";
 import type { Category, Role } from "./roles";
 import { moveWords } from "./said";
@@ -46,10 +47,13 @@ export class WarTimeline {
   private replays = 0; // a replay or frame asked for before the last reset or cancel is not shown
   private drawn: { replay: WarReplay; frame: WarFrame } | null = null; // the frame the map shows (taken by the page)
   private readonly frame = byId<HTMLInputElement>("war-frame");
+  private readonly named = new Map<string, NameOf>(); // the states' names on each date the log has asked for
 
+  /** `namesOn` gives the states' names on a date (DatedNames.on: asked of the server once per date). */
   constructor(private readonly settings: () => Scenario, private readonly onError: (m: string) => void,
               private readonly show: (frame: WarFrame, roles: Map<string, Role>, war: WarReplay,
-                                      commit: () => boolean) => Promise<void>) {
+                                      commit: () => boolean) => Promise<void>,
+              private readonly namesOn: (date: string) => Promise<NameOf>) {
     byId("war-load").addEventListener("click", () => void this.load());
     byId("war-play").addEventListener("click", () => { if (this.timer !== null) this.stop(); else this.play(); });
     this.frame.addEventListener("input", () => void this.goto(Number(this.frame.value)));
@@ -111,16 +115,25 @@ export class WarTimeline {
     await this.queue;
   }
 
-  /** The slider, the date and the log at frame `f`. */
+  /** The slider, the date and the log at frame `f`. Each moved state is named as on its frame's date, as the
+   * change's `text` is (the replay's `names` are its first day's, and stand in until a date's names come). */
   private label(r: WarReplay, f: WarFrame): void {
     this.frame.value = String(r.frames.indexOf(f));
     byId("war-date").textContent = f.date;
-    const name = (s: string) => r.names[s] ?? s;
     const upto = r.frames.slice(0, r.frames.indexOf(f) + 1).reverse();
-    byId("war-log").replaceChildren(...upto.map((fr) => h("li", { class: fr === f ? "current" : "", "data-date": fr.date },
+    const name = (date: string): NameOf => this.named.get(date) ?? ((s) => r.names[s] ?? s);
+    const log = byId("war-log");
+    log.replaceChildren(...upto.map((fr) => h("li", { class: fr === f ? "current" : "", "data-date": fr.date },
       h("strong", {}, fr.date), " ", h("span", { class: "war-changes" }, fr.changes.map(changeSaid).join("; ")),
       fr.moved.length ? h("ul", {}, ...fr.moved.map((m) => h("li", { "data-state": m.state },
-        `${namedState(m.state, name)}: ${moveWords(m)}${m.cause ? ` (${changeSaid(m.cause)})` : ""}`))) : null)));
+        `${namedState(m.state, name(fr.date))}: ${moveWords(m)}${m.cause ? ` (${changeSaid(m.cause)})` : ""}`))) : null)));
+    const missing = [...new Set(upto.filter((fr) => fr.moved.length).map((fr) => fr.date))]
+      .filter((d) => !this.named.has(d));
+    log.dataset.named = String(missing.length === 0);
+    if (!missing.length) return;
+    void Promise.all(missing.map(async (d) => { this.named.set(d, await this.namesOn(d)); })).then(() => {
+      if (this.replay === r && this.frame.value === String(r.frames.indexOf(f))) this.label(r, f);
+    }).catch(() => undefined); // the first day's names stay
   }
 
   private play(): void {

@@ -1,0 +1,55 @@
+"""The war log names each moved state as on its frame's date, as each change's `text` is (foedus war words every
+dated line so): it named them by the replay's `names`, the war's first day ("Ottoman Empire" in a frame of 1995).
+
+Uses the browser, server and page fixtures of tests/test_e2e_web.py (Debian's Chromium through Playwright).
+"""
+
+# ruff: noqa: F811  (the fixtures imported from test_e2e_web are test parameters here)
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+import pytest
+
+from test_e2e_web import _ready, browser, page, server  # noqa: F401 (fixtures)
+
+pytestmark = [pytest.mark.e2e]
+
+LATER = "1995-01-01"
+
+
+def test_a_moved_state_is_named_as_on_its_frames_date(page: Any, server: str) -> None:
+    """No bundled war moves a renamed state: the 1914 replay is given a last frame dated 1995 that moves Turkey as
+    its 1914-08-02 frame moved the Ottoman Empire."""
+    from playwright.sync_api import expect
+
+    from foedus.model.states import StateRegistry
+
+    registry = StateRegistry.load()
+    first, later = (registry.names_on(dt.date.fromisoformat(d))["TUR"] for d in ("1914-07-28", LATER))
+    assert first != later  # the check is not of identical names
+
+    def respond(route: Any) -> None:
+        body = route.fetch().json()
+        moved = next(f for f in body["frames"] if any(m["state"] == "TUR" for m in f["moved"]))
+        body["frames"].append(moved | {"date": LATER})
+        route.fulfill(json=body)
+
+    page.route("**/api/war?*", respond)
+    asked: list[str] = []  # each date's names are asked once, by the map and the log together
+    page.on("request", lambda r: asked.append(r.url) if "/api/states?date=" in r.url else None)
+    _ready(page, server + "/")
+    page.select_option("#war-select", "july_crisis_1914")
+    page.click("#war-load")
+    page.wait_for_selector("body[data-war-frame='1914-07-28']", timeout=60_000)
+    page.evaluate("""() => { const s = document.getElementById('war-frame'); s.value = s.max;
+        s.dispatchEvent(new Event('input')); }""")
+    page.wait_for_selector(f"body[data-war-frame='{LATER}']", timeout=60_000)
+    line = page.locator(f"#war-log > li[data-date='{LATER}'] li[data-state=TUR]")
+    expect(line).to_have_text(re.compile("^" + re.escape(f"{later} (TUR): ")), timeout=10_000)
+    assert page.locator("#war-log > li[data-date='1914-08-02'] li[data-state=TUR]").inner_text().startswith(
+        f"{first} (TUR): ")  # an earlier frame keeps its own date's name
+    assert asked and len(asked) == len(set(asked)), asked
+    assert not page.problems, page.problems
