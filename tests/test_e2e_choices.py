@@ -64,4 +64,3 @@ def test_a_name_of_no_member_on_the_date_offers_no_button(page: Any, server: str
     page.wait_for_selector("#attacker-chips .chip[data-state=AUT]", timeout=10_000)
     assert page.locator("#attacker-picker .choices > *").count() == 0
     assert not [p for p in page.problems if "422" not in p], page.problems  # the refusal is a 422
-
