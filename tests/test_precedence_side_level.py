@@ -5,14 +5,16 @@ engine."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
 
 from foedus.engine.cascade import run_cascade
-from foedus.engine.fast.outcomes import outcome
+from foedus.engine.fast.outcomes import outcome, outcome_of
 from foedus.engine.scenario import Reading, build_scenario
 from foedus.model.world import World
+from legacy.cascade import run_cascade as restarting_cascade
 from test_neutrality_rule_engines import DAY, _every_engine
 from test_rules import defense, make_world, treaty
 
@@ -88,3 +90,31 @@ def test_the_atlas_engines_let_a_joiner_stay_out_too(world: World) -> None:
     got = _every_engine(_world(world, **PRIORITY), "escalatory")
     assert "CHN" not in got["RUS", "KOR"].conflicts
     assert got["RUS", "KOR"].sides.get("PRK") == "defense"
+
+
+def _late_world(base: World, **peace: Any) -> World:
+    """PRK alone owes CHN neutrality (n2, also when CHN attacks), and defends KOR; CHN defends RUS."""
+    neutral = {"kind": "neutrality", "article": "3", "strength": "S4", "when_partner_attacks": True,
+               "obligors": ["PRK"]}
+    return make_world(base, treaty("n2", ["CHN", "PRK"], neutral, **peace), treaty("d2", ["KOR", "PRK"], defense()),
+                      treaty("d3", ["RUS", "CHN"], defense()))
+
+
+def test_a_state_already_fighting_stays_out_late_in_every_engine(world: World) -> None:
+    """RUS strikes KOR (escalatory): PRK joins KOR in round 1; KOR's strike on RUS binds CHN to join RUS in round 2,
+    which bars PRK (its n2 duty to CHN) late: without the clause a late conflict, with it PRK stays out, the run
+    resuming without it, and every engine (the legacy restarting one byte for byte, the atlases) agrees."""
+    scenario = build_scenario(world, attacker="RUS", target="KOR", date=DAY, reading="escalatory")
+    first = build_scenario(world, attacker="RUS", target="KOR", date=DAY, reading="legal")  # no strike back
+    assert outcome_of(run_cascade(_late_world(world), first)).rounds.get("PRK") == 1  # PRK fights from round 1
+    late = run_cascade(_late_world(world), scenario)
+    assert [(c.state, c.round) for c in late.conflicts] == [("PRK", 3)]  # then is barred: a late conflict
+    w = _late_world(world, **PRIORITY)
+    r = run_cascade(w, scenario)
+    expected = outcome_of(r)
+    assert expected.conflicts == frozenset() and expected.sides == {"RUS": "attack", "CHN": "attack", "KOR": "defense"}
+    assert [(x.state, x.treaty) for x in r.withheld] == [("PRK", "d2")]
+    assert json.dumps(r.to_dict()) == json.dumps(restarting_cascade(w, scenario).to_dict())
+    for eng in ENGINES[1:]:
+        assert outcome(eng, w, scenario) == expected, eng
+    assert _every_engine(w, "escalatory")["RUS", "KOR"] == expected
