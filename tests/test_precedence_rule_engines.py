@@ -50,6 +50,7 @@ def test_the_set_aside_obligation_cites_the_priority_clause_and_its_doubt(world:
         held = [x for x in r.withheld if x.state == "PRK"]
         assert [(x.treaty, x.article) for x in held] == [("d2", "1")]
         assert "n2 art. 9, its priority clause" in held[0].reason
+        assert held[0].reason.startswith("set aside against China (CHN): ")  # a duty to fight CHN itself
         assert held[0].certainty == level
         assert ("the priority clause" in held[0].reason.split("prevail")[-1]) == (level != "verified")
         assert [(n.state, n.toward, n.treaty) for n in r.neutral] == [("PRK", "CHN", "n2")]

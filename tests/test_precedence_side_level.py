@@ -52,13 +52,16 @@ def test_a_joiner_bound_against_the_protected_state_s_side_stays_out_in_a_dyad(w
 
 
 def test_the_side_level_set_aside_cites_the_priority_clause(world: World) -> None:
-    """The reference engine reports PRK's d2 duty as withheld, citing n2's priority clause, and its duty to CHN."""
+    """The reference engine reports PRK's d2 duty as withheld, citing n2's priority clause and saying how it would
+    mean fighting CHN (a duty to defend KOR against RUS, not to fight CHN), and its duty to CHN."""
     w = _world(world, **PRIORITY)
     r = run_cascade(w, build_scenario(w, attacker=["RUS", "CHN"], target="KOR", date=DAY))
     assert not r.conflicts
     held = [x for x in r.withheld if x.state == "PRK"]
     assert [(x.treaty, x.article) for x in held] == [("d2", "1")]
-    assert "n2 art. 9, its priority clause" in held[0].reason
+    assert held[0].reason.startswith("set aside: joining the defence of South Korea (KOR) against Russia (RUS) would "
+                                     "mean fighting China (CHN); n2 art. 9, its priority clause, makes North Korea "
+                                     "(PRK)'s duty not to fight China (CHN) prevail")
     assert [(n.state, n.toward, n.treaty) for n in r.neutral] == [("PRK", "CHN", "n2")]
 
 
@@ -81,6 +84,8 @@ def test_egypt_and_jordan_stay_out_of_a_war_on_syria_israel_fights_in(world: Wor
     held = {x.state: x for x in r.withheld if x.treaty == "arab_jdec_1950"}
     assert "egy_isr_1979 art. VI(5)" in held["EGY"].reason or "Egypt-Israel 1979 art. VI(5)" in held["EGY"].reason
     assert "art. 25" in held["JOR"].reason and "not verified" in held["JOR"].reason
+    assert all(x.reason.startswith("set aside: joining the defence of Syria (SYR) against United States (USA) would "
+                                   "mean fighting Israel (ISR); ") for x in held.values())
     assert {(n.state, n.toward) for n in r.neutral} >= {("EGY", "ISR"), ("JOR", "ISR")}
 
 

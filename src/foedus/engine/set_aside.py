@@ -100,23 +100,28 @@ def _find(out: dict[Key, Withheld], table: LegTable, legs: Iterable[Leg], spared
 
 
 def withheld_by(key: Key, spared: str, prevails: Treaty, level: str, reasons: tuple[CertaintyReason, ...],
-                names: Mapping[str, str]) -> Withheld:
+                names: Mapping[str, str], why: str = "") -> Withheld:
     """The leg `key` (obligor, treaty, article; as sure as `level` and `reasons` say) set aside against `spared` by
-    `prevails`' priority clause, whose doubt, where it is not verified, the record carries."""
+    `prevails`' priority clause, whose doubt, where it is not verified, the record carries (`why`: as for
+    `set_aside_reason`)."""
     priority = prevails.priority
     assert priority is not None  # `precedence.bar`, the one writer of `bars`, notes only such treaties
     if priority.certainty is not Certainty.VERIFIED:
         held = f"{prevails.id} art. {priority.article}: the priority clause that sets it aside"
         reasons = (*reasons, fact_reason("article", held, priority.certainty, priority.source))
         level = worst([Certainty(level), priority.certainty]).value
-    return Withheld(*key, set_aside_reason(key[0], spared, prevails, priority, names), (), level, reasons)
+    return Withheld(*key, set_aside_reason(key[0], spared, prevails, priority, names, why), (), level,
+                    reasons)
 
 
-def set_aside_reason(obligor: str, spared: str, prevails: Treaty, priority: Priority, names: Mapping[str, str]) -> str:
+def set_aside_reason(obligor: str, spared: str, prevails: Treaty, priority: Priority, names: Mapping[str, str],
+                     why: str = "") -> str:
     """Why a leg is set aside: the treaty (`prevails`) and article of its priority clause, and the clause's doubt when
-    it is not verified."""
+    it is not verified. `why`: how the leg would mean fighting `spared` where it is not a duty to fight `spared`
+    itself (`foedus.engine.stay_out`); by default it is one, set aside against `spared`."""
     c = priority.certainty
     doubt = "" if c is Certainty.VERIFIED else f" (the priority clause is {how_known(c)})"
-    return (f"set aside against {named_state(spared, names)}: {prevails.short_name or prevails.id} art. "
+    head = f"set aside: {why};" if why else f"set aside against {named_state(spared, names)}:"
+    return (f"{head} {prevails.short_name or prevails.id} art. "
             f"{priority.article}, its priority clause, makes {named_state(obligor, names)}'s duty not to fight "
             f"{named_state(spared, names)} prevail{doubt}")

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from foedus.engine.records import Obligation, Withheld
 from foedus.engine.rules import precedence
 from foedus.engine.set_aside import withheld_by
+from foedus.wording import named_state
 
 if TYPE_CHECKING:
     from foedus.model.treaty import Treaty
@@ -39,10 +40,19 @@ def stays(bars: precedence.Bars, state: str, sides: set[str], duties: Iterable[t
 def yielded(out: dict[tuple[str, str, str], Withheld], prevailing: Mapping[str, Treaty],
             obligations: Iterable[Obligation], side: str, side_of: Mapping[str, str], names: Mapping[str, str]) -> None:
     """Note in `out` (the first per obligor, treaty and article) each obligation to `side` that the prevailing duty
-    (`prevailing`: the obligor's, by protected state) to the first protected state on the other side sets aside."""
+    (`prevailing`: the obligor's, by protected state) to the first protected state on the other side sets aside: its
+    reason says how joining `side` would mean fighting that state."""
     enemy = _OTHER[side]
     spared = min(p for p in prevailing if side_of.get(p) == enemy)
     for ob in obligations:
         key = (ob.state, ob.treaty, ob.article)
         if key not in out:
-            out[key] = withheld_by(key, spared, prevailing[spared], ob.certainty, ob.certainty_reasons, names)
+            out[key] = withheld_by(key, spared, prevailing[spared], ob.certainty, ob.certainty_reasons, names,
+                                   _fighting(ob, spared, names))
+
+
+def _fighting(ob: Obligation, spared: str, names: Mapping[str, str]) -> str:
+    """How the obligation `ob` would mean fighting `spared` (on the other side) though it is no duty to fight it."""
+    attacked, by = named_state(ob.because.attacked, names), named_state(ob.because.by, names)
+    joining = f"the defence of {attacked} against {by}" if ob.kind == "defense" else f"{by}'s attack on {attacked}"
+    return f"joining {joining} would mean fighting {named_state(spared, names)}"
