@@ -123,3 +123,22 @@ def test_a_state_already_fighting_stays_out_late_in_every_engine(world: World) -
     for eng in ENGINES[1:]:
         assert outcome(eng, w, scenario) == expected, eng
     assert _every_engine(w, "escalatory")["RUS", "KOR"] == expected
+
+
+def test_an_offence_duty_set_aside_at_side_level_says_whose_attack_it_would_join(world: World) -> None:
+    """RUS strikes KOR (escalatory): o2 binds PRK to join RUS's attack, CHN defends KOR, and PRK's n2 duty to CHN
+    prevails: PRK stays out in every engine, its o2 duty withheld with the attack it would have joined."""
+    neutral = {"kind": "neutrality", "article": "3", "strength": "S4", "when_partner_attacks": True,
+               "obligors": ["PRK"]}
+    offence = {"kind": "offense", "article": "2", "strength": "S1"}
+    w = make_world(world, treaty("n2", ["CHN", "PRK"], neutral, **PRIORITY), treaty("o2", ["RUS", "PRK"], offence),
+                   treaty("d4", ["KOR", "CHN"], defense()))
+    scenario = build_scenario(w, attacker="RUS", target="KOR", date=DAY, reading="escalatory")
+    r = run_cascade(w, scenario)
+    expected = outcome_of(r)
+    assert expected.conflicts == frozenset() and "PRK" not in expected.sides
+    assert [(x.state, x.treaty, x.reason.split(";")[0]) for x in r.withheld] == [
+        ("PRK", "o2", "set aside: joining Russia (RUS)'s attack on South Korea (KOR) would mean fighting China (CHN)")]
+    assert json.dumps(r.to_dict()) == json.dumps(restarting_cascade(w, scenario).to_dict())
+    for eng in ENGINES[1:]:
+        assert outcome(eng, w, scenario) == expected, eng
