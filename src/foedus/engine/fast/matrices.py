@@ -133,7 +133,9 @@ class BatchRules:
 
     def for_draw(self, live: np.ndarray, asks: np.ndarray) -> BatchRules:
         """The rules of one Monte Carlo draw: only honoured commitments (`live`, per `commitments()`),
-        request-gated legs only for states that ask (`asks`, per state). Neutrality always binds."""
+        request-gated legs only for states that ask (`asks`, per state). Neutrality always binds. A draw carries no
+        `plain` set (assembling it would cost each draw ~1.6 ms at 2025): its conflicts count the states that stay out
+        by precedence, so only what does not tell the two apart (war size, majors on both sides) is read of it."""
         if self.legs is None:
             raise ValueError("these rules were built without their leg table")
         out = self.legs.assemble(self.states, self.majors, self.backend, live, asks)
