@@ -171,8 +171,8 @@ def _46(__r_d5, __r_d6, __r_d7):
 INITS['def __init__(self, victim, place, kind, severity, attackers, positions=__r_d5, block=__r_d6, members=__r_d7):\n    self.victim = victim\n    self.place = place\n    self.kind = kind\n    self.severity = severity\n    self.attackers = attackers\n    self.positions = positions\n    self.block = block\n    self.members = members'] = _46
 
 
-def _47(__r_f3, __r_f4, __r_f5, __r_f6, __r_f7, __r_f8, __r_f9, __r_d13, __r_f10, __r_f11, __r_f12, __r_f14, __r_f15, __r_f16, __r_f17, __r_factory):
-    def __init__(self, world, scenario, index, side_of=__r_factory, joiners=__r_factory, log=__r_factory, neutral=__r_factory, toward=__r_factory, ledger=__r_factory, attacked=__r_factory, seen=__r_factory, excluded=__r_factory, conflicts=__r_factory, rounds=__r_d13, saved=__r_factory, set_aside=__r_factory, fresh=__r_factory, camp=__r_factory):
+def _47(__r_f3, __r_f4, __r_f5, __r_f6, __r_f7, __r_f8, __r_f9, __r_d13, __r_f10, __r_f11, __r_f12, __r_f14, __r_f15, __r_f16, __r_f17, __r_f18, __r_f19, __r_factory):
+    def __init__(self, world, scenario, index, side_of=__r_factory, joiners=__r_factory, log=__r_factory, neutral=__r_factory, toward=__r_factory, ledger=__r_factory, attacked=__r_factory, seen=__r_factory, excluded=__r_factory, conflicts=__r_factory, rounds=__r_d13, saved=__r_factory, set_aside=__r_factory, stays_out=__r_factory, yielded=__r_factory, fresh=__r_factory, camp=__r_factory):
         self.world = world
         self.scenario = scenario
         self.index = index
@@ -189,10 +189,12 @@ def _47(__r_f3, __r_f4, __r_f5, __r_f6, __r_f7, __r_f8, __r_f9, __r_d13, __r_f10
         self.rounds = rounds
         self.saved = __r_f14() if saved is __r_factory else saved
         self.set_aside = __r_f15() if set_aside is __r_factory else set_aside
-        self.fresh = __r_f16() if fresh is __r_factory else fresh
-        self.camp = __r_f17() if camp is __r_factory else camp
+        self.stays_out = __r_f16() if stays_out is __r_factory else stays_out
+        self.yielded = __r_f17() if yielded is __r_factory else yielded
+        self.fresh = __r_f18() if fresh is __r_factory else fresh
+        self.camp = __r_f19() if camp is __r_factory else camp
         self.__post_init__()
     return __init__
 
 
-INITS['def __init__(self, world, scenario, index, side_of=__r_factory, joiners=__r_factory, log=__r_factory, neutral=__r_factory, toward=__r_factory, ledger=__r_factory, attacked=__r_factory, seen=__r_factory, excluded=__r_factory, conflicts=__r_factory, rounds=__r_d13, saved=__r_factory, set_aside=__r_factory, fresh=__r_factory, camp=__r_factory):\n    self.world = world\n    self.scenario = scenario\n    self.index = index\n    self.side_of = __r_f3() if side_of is __r_factory else side_of\n    self.joiners = __r_f4() if joiners is __r_factory else joiners\n    self.log = __r_f5() if log is __r_factory else log\n    self.neutral = __r_f6() if neutral is __r_factory else neutral\n    self.toward = __r_f7() if toward is __r_factory else toward\n    self.ledger = __r_f8() if ledger is __r_factory else ledger\n    self.attacked = __r_f9() if attacked is __r_factory else attacked\n    self.seen = __r_f10() if seen is __r_factory else seen\n    self.excluded = __r_f11() if excluded is __r_factory else excluded\n    self.conflicts = __r_f12() if conflicts is __r_factory else conflicts\n    self.rounds = rounds\n    self.saved = __r_f14() if saved is __r_factory else saved\n    self.set_aside = __r_f15() if set_aside is __r_factory else set_aside\n    self.fresh = __r_f16() if fresh is __r_factory else fresh\n    self.camp = __r_f17() if camp is __r_factory else camp\n    self.__post_init__()'] = _47
+INITS['def __init__(self, world, scenario, index, side_of=__r_factory, joiners=__r_factory, log=__r_factory, neutral=__r_factory, toward=__r_factory, ledger=__r_factory, attacked=__r_factory, seen=__r_factory, excluded=__r_factory, conflicts=__r_factory, rounds=__r_d13, saved=__r_factory, set_aside=__r_factory, stays_out=__r_factory, yielded=__r_factory, fresh=__r_factory, camp=__r_factory):\n    self.world = world\n    self.scenario = scenario\n    self.index = index\n    self.side_of = __r_f3() if side_of is __r_factory else side_of\n    self.joiners = __r_f4() if joiners is __r_factory else joiners\n    self.log = __r_f5() if log is __r_factory else log\n    self.neutral = __r_f6() if neutral is __r_factory else neutral\n    self.toward = __r_f7() if toward is __r_factory else toward\n    self.ledger = __r_f8() if ledger is __r_factory else ledger\n    self.attacked = __r_f9() if attacked is __r_factory else attacked\n    self.seen = __r_f10() if seen is __r_factory else seen\n    self.excluded = __r_f11() if excluded is __r_factory else excluded\n    self.conflicts = __r_f12() if conflicts is __r_factory else conflicts\n    self.rounds = rounds\n    self.saved = __r_f14() if saved is __r_factory else saved\n    self.set_aside = __r_f15() if set_aside is __r_factory else set_aside\n    self.stays_out = __r_f16() if stays_out is __r_factory else stays_out\n    self.yielded = __r_f17() if yielded is __r_factory else yielded\n    self.fresh = __r_f18() if fresh is __r_factory else fresh\n    self.camp = __r_f19() if camp is __r_factory else camp\n    self.__post_init__()'] = _47
