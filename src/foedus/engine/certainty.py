@@ -36,6 +36,7 @@ from foedus.engine.certainty_words import (
 )
 from foedus.engine.records import CertaintyReason
 from foedus.engine.rules import token_matches
+from foedus.model.treaty_checks import party_from_signature
 from foedus.model.vocab import Certainty, worst
 from foedus.model.windows import date_window, twin_applies, unsure_before, unsure_from
 from foedus.wording import named_state
@@ -213,7 +214,7 @@ def member_start(treaty: Treaty, m: Member, basis: str = "in-force") -> tuple[dt
     """The day the row makes its state a party on `basis` (`party_on`), and how well it is known: its accession, or
     the entry into force (`first_day`); on the signed basis its signature, taken as recorded (no window), which a
     row that joined later and records none takes from its accession, not the treaty's signature."""
-    if basis == "signed" and _signs(treaty, m):
+    if basis == "signed" and party_from_signature(treaty, m):
         return m.signed or treaty.signed, None
     return first_day(treaty, m)
 
@@ -221,15 +222,9 @@ def member_start(treaty: Treaty, m: Member, basis: str = "in-force") -> tuple[dt
 def party_on(treaty: Treaty, m: Member, day: dt.date, basis: str = "in-force") -> bool:
     """Whether the row makes its state a party on `day`: from its first day on `basis` (`member_start`'s, written out:
     the leg table asks it of every row) to its exit, on either basis (`foedus.engine.table.parties`)."""
-    start = (m.signed or treaty.signed) if basis == "signed" and _signs(treaty, m) else (m.joined or treaty.in_force)
+    signs = basis == "signed" and party_from_signature(treaty, m)
+    start = (m.signed or treaty.signed) if signs else (m.joined or treaty.in_force)
     return start is not None and start <= day and (m.left is None or day < m.left)
-
-
-def _signs(treaty: Treaty, m: Member) -> bool:
-    """Whether on the signed basis the row is a party from a signature: its own, else, for a founder, the treaty's.
-    Its copy, with `party_on`'s start, is `foedus.model.treaty_checks.first_party_day` (the file checks: the model
-    does not import the engine)."""
-    return m.signed is not None or m.joined is None or m.joined == treaty.in_force
 
 
 def place_facts(
