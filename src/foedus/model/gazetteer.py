@@ -7,6 +7,7 @@ geography that `countrycode` carries, adjusted by `data/home_regions.yaml`.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING
 
@@ -76,8 +77,17 @@ class Gazetteer:
         """The place's name when the states were called `names` (`StateRegistry.names_on`): a state's home territory
         is named as its state was (COW300's, `austria-hungary`, is the Austrian Empire in 1859; its id stays), any
         other place by its own name."""
-        owner = next((s for s, p in self.home_of.items() if p == place.id), None) if place.kind == "home" else None
+        owner = self._owner.get(place.id) if place.kind == "home" else None
         return names.get(owner, place.name) if owner else place.name
+
+    @functools.cached_property
+    def _owner(self) -> dict[str, str]:
+        """The state each home territory is the home of (the first in `home_of`'s order), made once: `called` asks it
+        of every victim of every scenario (not a field, so the snapshot codec's `without_post_init` needs nothing)."""
+        owner: dict[str, str] = {}
+        for state, place in self.home_of.items():
+            owner.setdefault(place, state)
+        return owner
 
     def home(self, state_id: str, day: dt.date | None = None) -> Place:
         """The home (metropolitan) territory of a state (as held on `day`, when given)."""
