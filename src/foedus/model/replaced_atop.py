@@ -25,11 +25,11 @@ def atop_replaced_problems(treaties: TreatyMap, files: Mapping[str, str]) -> lis
     first id no ATOP alliance has, or one signed after the treaty naming it, one per treaty. The history is loaded
     only when a treaty names such an id."""
     problems: list[TreatyDataError] = []
+    mapped = {n for t in treaties.curated.values() for n in t.atop_ids}  # the ATOP numbers a curated treaty maps
     for tid, file in files.items():
         treaty = treaties.curated.get(tid)
         if treaty is None or not treaties.has_history or not any(ATOP_ID.match(old) for old in treaty.replaces):
             continue
-        mapped = {n for t in treaties.curated.values() for n in t.atop_ids}
         signed: dict[str, dt.date] = {tid: treaty.signed}
         problem = None
         for j, old in enumerate(treaty.replaces):
