@@ -106,17 +106,16 @@ export interface Comparison {
 export interface Candidate { id: string; name: string; ccode: number | null; spells: [string, string | null][] }
 
 export class ApiError extends Error {
-  constructor(message: string, readonly status: number, readonly candidates: Candidate[] = [],
-              readonly name_: string | null = null) { super(message); }
+  constructor(message: string, readonly status: number, readonly candidates: Candidate[] = []) { super(message); }
 }
 
 async function getJson<T>(path: string): Promise<T> {
   const response = await fetch(path, { headers: { accept: "application/json" } });
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) {
-    const err = body as { error?: string; candidates?: Candidate[]; name?: string } | null;
+    const err = body as { error?: string; candidates?: Candidate[] } | null;
     const message = err?.error ?? `request failed with HTTP ${response.status}`;
-    throw new ApiError(message, response.status, err?.candidates ?? [], err?.name ?? null);
+    throw new ApiError(message, response.status, err?.candidates ?? []);
   }
   return body as T;
 }

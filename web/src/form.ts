@@ -108,7 +108,7 @@ class StatePicker {
   /** Several states fit a name: offer each in the state system on the form's date (code and system dates) and add
    * the one clicked. Where none of them is (Austria in 1940), say so and offer none: the server refuses each as not
    * a member on that date. */
-  ask(typed: string, found: Candidate[], replace: string | null = null): void {
+  private ask(typed: string, found: Candidate[]): void {
     const date = this.date();
     const usable = found.filter((s) => existsOn(s, date));
     if (!usable.length) {
@@ -122,17 +122,11 @@ class StatePicker {
       b.addEventListener("click", () => {
         this.choices.replaceChildren();
         this.input.value = "";
-        if (replace !== null) this.set(this.chosen.map((x) => (x === replace ? s.id : x)));
         this.add(s.id);
       });
       return b;
     });
     this.choices.replaceChildren(h("span", {}, `${JSON.stringify(typed)} may mean: `), ...buttons);
-  }
-
-  /** Whether the picker holds this (unresolved) text. */
-  holds(text: string): boolean {
-    return this.chosen.includes(text);
   }
 
   /** Add a state (the target picker keeps several; picking again is harmless). */

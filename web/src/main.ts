@@ -184,13 +184,6 @@ class App {
     if (this.current) writeQuery(this.scenario(), id, this.otherDate(), this.mode.view);
   }
 
-  /** The API found a name several states carry: let the picker that holds it ask which one. */
-  private askWhich(name: string, e: ApiError): void {
-    for (const picker of [this.form.attacker, this.form.target]) {
-      if (picker.holds(name)) picker.ask(name, e.candidates, name);
-    }
-  }
-
   /** Run the form's scenario; true when it ran. `notes` are shown with the result (a shared link's problems). */
   async run(notes: string[] = []): Promise<boolean> {
     const { scenario, seedProblem } = scenarioOf(this.form, this.whatif);
@@ -218,7 +211,6 @@ class App {
       if (this.frame) this.framePanels.refused(this.frame.frame, this.frame.war); // what the map still shows
       else byId("status").textContent = this.current ? `Still showing the previous result: ${this.title(this.current.result)}.` : "";
       showError(e instanceof ApiError ? e.message : `request failed: ${String(e)}`);
-      if (e instanceof ApiError && e.candidates.length && e.name_ !== null) this.askWhich(e.name_, e);
       return false;
     } finally {
       if (ticket === this.running) setBusy(false);
