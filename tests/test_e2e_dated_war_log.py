@@ -53,3 +53,43 @@ def test_a_moved_state_is_named_as_on_its_frames_date(page: Any, server: str) ->
         f"{first} (TUR): ")  # an earlier frame keeps its own date's name
     assert asked and len(asked) == len(set(asked)), asked
     assert not page.problems, page.problems
+
+
+def test_a_dates_names_that_cannot_be_had_leave_the_wars_own_not_todays(page: Any, server: str) -> None:
+    """When `/api/states?date=` fails, the war log and the map name the Ottoman Empire by the replay's names (its
+    first day's), not by today's name until a reload; the date is asked again when the log is next drawn."""
+    from foedus.model.states import StateRegistry
+
+    registry = StateRegistry.load()
+    first, now = registry.names_on(dt.date(1914, 7, 28))["TUR"], registry.get("TUR").name
+    assert first != now  # the check is not of identical names
+    frames: list[str] = []
+
+    def keep(route: Any) -> None:
+        body = route.fetch().json()
+        frames.extend(f["date"] for f in body["frames"])
+        moved.extend(f["date"] for f in body["frames"] if any(m["state"] == "TUR" for m in f["moved"]))
+        route.fulfill(json=body)
+
+    moved: list[str] = []
+    failed: list[str] = []
+
+    def refuse(route: Any) -> None:
+        failed.append(route.request.url)
+        route.fulfill(status=503, json={"error": "not now"})
+
+    _ready(page, server + "/")
+    page.route("**/api/war?*", keep)
+    page.route("**/api/states?date=*", refuse)
+    page.select_option("#war-select", "july_crisis_1914")
+    page.click("#war-load")
+    page.wait_for_selector("body[data-war-frame='1914-07-28']", timeout=60_000)
+    page.evaluate(f"""() => {{ const s = document.getElementById('war-frame'); s.value = '{frames.index(moved[0])}';
+        s.dispatchEvent(new Event('input')); }}""")
+    page.wait_for_selector(f"body[data-war-frame='{moved[0]}']", timeout=60_000)  # drawn after its names failed
+    assert page.text_content("#map path[data-iso3=TUR] title") == f"{first} (TUR)"
+    line = page.locator(f"#war-log > li[data-date='{moved[0]}'] li[data-state=TUR]").inner_text()
+    assert line.startswith(f"{first} (TUR): "), line
+    assert page.get_attribute("#war-log", "data-named") == "false"  # still to be asked
+    assert sum(moved[0] in u for u in failed) >= 1
+    assert not [p for p in page.problems if "503" not in p], page.problems

@@ -34,9 +34,11 @@ export class DatedNames {
     this.timer = setTimeout(() => void this.fetch(date), this.cache.has(date) ? 0 : 120);
   }
 
-  /** The names on `date` (today's for a state not in the system then, or all today's when they cannot be had). */
-  async on(date: string): Promise<NameOf> {
-    return this.over((await this.load(date)) ?? new Map());
+  /** The names on `date` (today's for a state not in the system then); undefined when the server did not answer,
+   * so the caller keeps the names it has (a war's JSON's) rather than show today's for a 1914 state. */
+  async on(date: string): Promise<NameOf | undefined> {
+    const dated = await this.load(date);
+    return dated && this.over(dated);
   }
 
   /** The names on a result's date: its `renamed` (those called otherwise then than today), else today's. */

@@ -246,7 +246,7 @@ class App {
    * (or say they cannot) and the exports are off, as the scenario's result is no longer on the map. `commit`: the
    * timeline takes the date as the map's, unless a run was asked meanwhile. */
   private async showFrame(frame: WarFrame, roles: Map<string, Role>, war: WarReplay, commit: () => boolean): Promise<void> {
-    if (!await this.mapNames.frame(frame.date, commit)) return; // a run asked or came in meanwhile: it keeps the map
+    if (!await this.mapNames.frame(frame.date, war.names, commit)) return; // a run asked or came in meanwhile: it keeps the map
     this.frame = { frame, war };
     this.framePanels.show(frame, roles, war, this.selected, (id) => this.select(id));
     await this.borders.update(frame.date);

@@ -23,11 +23,12 @@ export class MapNames {
     this.onChange();
   }
 
-  /** A war's frame is on the map: its date's names, once they come, if `commit` still takes the frame (false when a
-   * later frame or result came first, or `commit` refused it: a run was asked meanwhile). */
-  async frame(date: string, commit: () => boolean = () => true): Promise<boolean> {
+  /** A war's frame is on the map: its date's names, once they come (`fallback`, the war's own, when they cannot be
+   * had), if `commit` still takes the frame (false when a later frame or result came first, or `commit` refused it:
+   * a run was asked meanwhile). */
+  async frame(date: string, fallback: Record<string, string>, commit: () => boolean = () => true): Promise<boolean> {
     const ticket = ++this.asked;
-    const names = await this.form.on(date);
+    const names = await this.form.on(date) ?? this.form.of(fallback);
     if (ticket !== this.asked || !commit()) return false;
     this.fixed = names;
     this.onChange();

@@ -49,11 +49,12 @@ export class WarTimeline {
   private readonly frame = byId<HTMLInputElement>("war-frame");
   private readonly named = new Map<string, NameOf>(); // the states' names on each date the log has asked for
 
-  /** `namesOn` gives the states' names on a date (DatedNames.on: asked of the server once per date). */
+  /** `namesOn` gives the states' names on a date (DatedNames.on: asked of the server once per date; undefined when
+   * it did not answer: the replay's names stand in, and the date is asked again when the log is next drawn). */
   constructor(private readonly settings: () => Scenario, private readonly onError: (m: string) => void,
               private readonly show: (frame: WarFrame, roles: Map<string, Role>, war: WarReplay,
                                       commit: () => boolean) => Promise<void>,
-              private readonly namesOn: (date: string) => Promise<NameOf>) {
+              private readonly namesOn: (date: string) => Promise<NameOf | undefined>) {
     byId("war-load").addEventListener("click", () => void this.load());
     byId("war-play").addEventListener("click", () => { if (this.timer !== null) this.stop(); else this.play(); });
     this.frame.addEventListener("input", () => void this.goto(Number(this.frame.value)));
@@ -131,8 +132,13 @@ export class WarTimeline {
       .filter((d) => !this.named.has(d));
     log.dataset.named = String(missing.length === 0);
     if (!missing.length) return;
-    void Promise.all(missing.map(async (d) => { this.named.set(d, await this.namesOn(d)); })).then(() => {
-      if (this.replay === r && this.frame.value === String(r.frames.indexOf(f))) this.label(r, f);
+    void Promise.all(missing.map(async (d) => {
+      const names = await this.namesOn(d);
+      if (names) this.named.set(d, names);
+      return names !== undefined;
+    })).then((came) => {
+      const shown = this.replay === r && this.frame.value === String(r.frames.indexOf(f));
+      if (came.some(Boolean) && shown) this.label(r, f); // none came: no retry loop, the next draw asks again
     }).catch(() => undefined); // the first day's names stay
   }
 
