@@ -36,6 +36,7 @@ from foedus.engine.result import (
     Withheld,
 )
 from foedus.engine.rules import Situation, evaluate, next_attacks, supporters
+from foedus.engine.rules.verdict import spares_own_attack
 from foedus.engine.scenario import Attack, Scenario
 from foedus.engine.set_aside import set_aside
 from foedus.engine.stay_out import stays, yielded
@@ -148,8 +149,9 @@ class _Run:
             if key not in self.consultations and evaluate(leg, attack, ctx).binds:
                 self.consultations[key] = Consultation(*key, because,
                                                        *self._sure(leg, attack, ctx))
-        partner_attacks = [leg for leg in self.index.owed_to(Kind.NEUTRALITY, attack.attacker)
-                           if leg.provision.when_partner_attacks]
+        partner_attacks = [leg for leg in self.index.owed_to(Kind.NEUTRALITY, attack.attacker)  # not on its obligor
+                           if leg.provision.when_partner_attacks and (leg.obligor != attack.victim
+                                                                      or not spares_own_attack(leg))]
         for leg in [*self.index.owed_to(Kind.NEUTRALITY, attack.victim), *partner_attacks]:
             verdict = evaluate(leg, attack, ctx)
             if not verdict.binds:
