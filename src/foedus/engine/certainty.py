@@ -36,7 +36,7 @@ from foedus.engine.certainty_words import (
 )
 from foedus.engine.records import CertaintyReason
 from foedus.engine.rules import token_matches
-from foedus.model.treaty_checks import party_from_signature
+from foedus.model.signing import party_from_signature
 from foedus.model.vocab import Certainty, worst
 from foedus.model.windows import date_window, twin_applies, unsure_before, unsure_from
 from foedus.wording import named_state

@@ -13,12 +13,12 @@ from foedus.model.clause_checks import check_clauses
 from foedus.model.days import LATEST
 from foedus.model.facts import Span
 from foedus.model.replacing import ATOP_ID
+from foedus.model.signing import party_from_signature
 from foedus.model.treaty import Member, Provision, Treaty
 from foedus.model.vocab import Kind
 from foedus.model.written_days import written_days
 
-__all__ = ["check_dates", "check_own_id", "check_parties", "check_written", "first_party_day",
-           "party_from_signature"]
+__all__ = ["check_dates", "check_own_id", "check_parties", "check_written", "first_party_day"]
 
 # The fields that end something (a membership, the treaty, a window, a source's coverage, the latest a date can be):
 # one after `LATEST` ends after every day foedus reads, which is what it says, so only the starts keep the limit
@@ -201,12 +201,6 @@ def first_party_day(treaty: Treaty, m: Member) -> dt.date:
     in_force = m.joined or treaty.in_force
     start = (m.signed or treaty.signed) if party_from_signature(treaty, m) else in_force
     return min(d for d in (start, in_force) if d is not None)
-
-
-def party_from_signature(treaty: Treaty, m: Member) -> bool:
-    """Whether on the signed basis the row is a party from a signature: its own, else, for a founder, the treaty's
-    (the one home of that rule: `first_party_day` here and `foedus.engine.certainty.party_on` read it)."""
-    return m.signed is not None or m.joined is None or m.joined == treaty.in_force
 
 
 def _membership_had(treaty: Treaty, m: Member, where: str, path: str) -> None:
