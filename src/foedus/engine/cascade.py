@@ -6,8 +6,9 @@ of states that join the attacking side (their offence partners may then be bound
 join the defence are not attacked, so they do not call in their own allies. In the `escalatory`
 reading every belligerent strikes the home territory of every belligerent on the other side.
 A state bound to both sides (or both to join and not to join the war against a state) is a conflict
-(`rules.conflict`): it joins neither, and the cascade is recomputed without it, so the outcome never depends on
-evaluation order.
+(`rules.conflict`): it joins neither, and the cascade is recomputed without it. Where several states already
+fighting become conflicted in one round, the first by rank (state id) is excluded and the run resumes; another may
+then no longer be barred: that outcome rests on the order (a known limit: bench/order_dependence.py, README).
 
 Recomputing does not start from scratch: a state's exclusion changes nothing before the round it
 first joined in (before then none of its legs bound), so the run resumes from the state saved at the
