@@ -44,6 +44,16 @@ def _click_on_map(page: Any, selector: str) -> None:
     page.mouse.click(at[0], at[1])
 
 
+def _refused_run(page: Any) -> None:
+    """Run a what-if the server refuses (dropping a treaty no world has: a 422) and wait for the refusal."""
+    page.evaluate("() => { document.getElementById('whatif-panel').open = true; }")
+    page.fill("#wi-treaty", "no_such_treaty")
+    page.click("#wi-drop")
+    page.click("#run")
+    page.wait_for_selector("#error:not([hidden])", timeout=30_000)
+    page.wait_for_function("() => !document.body.classList.contains('busy')", timeout=30_000)
+
+
 def test_the_panels_follow_the_war_date_on_the_map(page: Any, server: str) -> None:
     """With 1914 on the map, the summary, "Why?", the treaty ties and the CSV and JSON exports still showed the last
     scenario (Russia attacks Estonia, 2025): the summary and "Why?" now say who fights and who is bound on the war's
@@ -134,12 +144,7 @@ def test_a_refused_run_says_the_war_date_is_still_shown(page: Any, server: str) 
     _ready(page, f"{server}/?attacker=RUS&target=EST&date=2025-06-01")
     page.wait_for_selector("body[data-result='RUS>EST@2025-06-01']", timeout=30_000)
     _replay(page, "july_crisis_1914", "1914-07-28")
-    page.evaluate("() => { document.getElementById('whatif-panel').open = true; }")
-    page.fill("#wi-treaty", "no_such_treaty")
-    page.click("#wi-drop")
-    page.click("#run")
-    page.wait_for_selector("#error:not([hidden])", timeout=30_000)
-    page.wait_for_function("() => !document.body.classList.contains('busy')", timeout=30_000)
+    _refused_run(page)
     assert "no_such_treaty" in page.inner_text("#error")
     status = page.inner_text("#status")
     assert status.startswith("Still showing The July crisis, 1914") and "on 1914-07-28" in status, status
@@ -162,12 +167,7 @@ def test_a_refused_runs_notes_say_the_scenario_was_not_run(page: Any, server: st
     page.wait_for_selector("body[data-result='RUS>EST@2025-06-01']", timeout=30_000)
     _replay(page, "july_crisis_1914", frames[0]["date"])
     page.wait_for_selector(f"#explain[data-frame='{frames[0]['date']}']", timeout=10_000)
-    page.evaluate("() => { document.getElementById('whatif-panel').open = true; }")
-    page.fill("#wi-treaty", "no_such_treaty")
-    page.click("#wi-drop")
-    page.click("#run")
-    page.wait_for_selector("#error:not([hidden])", timeout=30_000)
-    page.wait_for_function("() => !document.body.classList.contains('busy')", timeout=30_000)
+    _refused_run(page)
     notes = """() => [...document.querySelectorAll('#summary .frame-note, #explain .frame-note')]
         .map((n) => n.textContent)"""
     said = page.evaluate(notes)
