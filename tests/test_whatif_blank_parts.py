@@ -1,5 +1,6 @@
 """A what-if value with a blank part (`--add-member ' :EST'`, `--add-member 'nato_1949: '`, `--drop-treaty ''`) is
-refused naming the option and the form it expects: it was refused as "unknown treaty ''" (as if a treaty had been
+refused naming the option and the form it expects (on the command line as typed, `--add-member`; in the API by
+its name, `add_member`): it was refused as "unknown treaty ''" (as if a treaty had been
 named), or, for a blank state, failed as an internal error."""
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from test_input_messages import CASCADE, _error_line
 def test_a_blank_part_of_a_whatif_value_names_the_option_and_its_form(option: str, value: str, form: str) -> None:
     name = option.removeprefix("--").replace("-", "_")
     line = _error_line([*CASCADE, f"{option}={value}"])
-    assert line.startswith(f"{name} '") and f"': expected {form}" in line, line
+    assert line.startswith(f"{option} '") and f"': expected {form}" in line, line  # the option as typed
     with pytest.raises(ScenarioError) as refused:
         changes_from({name: [value]})
     assert str(refused.value).startswith(f"{name} {value!r}: expected {form}")
