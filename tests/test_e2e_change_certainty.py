@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from test_e2e_war_panel import _replay, _to_last_frame
 from test_e2e_web import _ready, browser, page, server  # noqa: F401 (fixtures)
 
 pytestmark = [pytest.mark.e2e]
@@ -39,11 +40,8 @@ def test_an_unverified_cause_on_the_ongoing_line_says_so(page: Any, server: str)
 def test_an_unverified_change_on_the_war_timeline_says_so(page: Any, server: str) -> None:
     """Ireland's accession to the 2024 bilateral agreements with Ukraine is unverified: the timeline's log says so."""
     _ready(page, server + "/")
-    page.select_option("#war-select", "russia_ukraine_2022")
-    page.click("#war-load")
-    page.wait_for_selector("body[data-war-frame='2022-02-24']", timeout=60_000)
-    page.evaluate("""() => { const s = document.getElementById('war-frame'); s.value = s.max;
-        s.dispatchEvent(new Event('input')); }""")
+    _replay(page, "russia_ukraine_2022", "2022-02-24")
+    _to_last_frame(page)
     page.wait_for_selector("#war-log li[data-date='2024-09-04'] .war-changes", timeout=60_000)
     line = page.inner_text("#war-log li[data-date='2024-09-04'] > .war-changes")
     assert "Ireland (IRL) becomes a party to ukr_bilateral_2024 — unverified facts" in line

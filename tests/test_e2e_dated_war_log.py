@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from test_e2e_war_panel import _replay, _to_last_frame
 from test_e2e_web import _ready, browser, page, server  # noqa: F401 (fixtures)
 
 pytestmark = [pytest.mark.e2e]
@@ -41,11 +42,8 @@ def test_a_moved_state_is_named_as_on_its_frames_date(page: Any, server: str) ->
     asked: list[str] = []  # each date's names are asked once, by the map and the log together
     page.on("request", lambda r: asked.append(r.url) if "/api/states?date=" in r.url else None)
     _ready(page, server + "/")
-    page.select_option("#war-select", "july_crisis_1914")
-    page.click("#war-load")
-    page.wait_for_selector("body[data-war-frame='1914-07-28']", timeout=60_000)
-    page.evaluate("""() => { const s = document.getElementById('war-frame'); s.value = s.max;
-        s.dispatchEvent(new Event('input')); }""")
+    _replay(page, "july_crisis_1914", "1914-07-28")
+    _to_last_frame(page)
     page.wait_for_selector(f"body[data-war-frame='{LATER}']", timeout=60_000)
     line = page.locator(f"#war-log > li[data-date='{LATER}'] li[data-state=TUR]")
     expect(line).to_have_text(re.compile("^" + re.escape(f"{later} (TUR): ")), timeout=10_000)
@@ -81,9 +79,7 @@ def test_a_dates_names_that_cannot_be_had_leave_the_wars_own_not_todays(page: An
     _ready(page, server + "/")
     page.route("**/api/war?*", keep)
     page.route("**/api/states?date=*", refuse)
-    page.select_option("#war-select", "july_crisis_1914")
-    page.click("#war-load")
-    page.wait_for_selector("body[data-war-frame='1914-07-28']", timeout=60_000)
+    _replay(page, "july_crisis_1914", "1914-07-28")
     page.evaluate(f"""() => {{ const s = document.getElementById('war-frame'); s.value = '{frames.index(moved[0])}';
         s.dispatchEvent(new Event('input')); }}""")
     page.wait_for_selector(f"body[data-war-frame='{moved[0]}']", timeout=60_000)  # drawn after its names failed

@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from test_e2e_war_panel import _replay, _to_last_frame
 from test_e2e_web import _ready, browser, page, server  # noqa: F401 (fixtures)
 
 pytestmark = [pytest.mark.e2e]
@@ -51,11 +52,8 @@ def test_the_war_timeline_words_each_change_as_foedus_war(page: Any, server: str
     replay = foedus.replay_war(war).to_dict()
     names = replay["names"]
     _ready(page, server + "/")
-    page.select_option("#war-select", war)
-    page.click("#war-load")
-    page.wait_for_selector(f"body[data-war-frame='{replay['frames'][0]['date']}']", timeout=60_000)
-    page.evaluate("""() => { const s = document.getElementById('war-frame'); s.value = s.max;
-        s.dispatchEvent(new Event('input')); }""")
+    _replay(page, war, replay["frames"][0]["date"])
+    _to_last_frame(page)
     page.wait_for_selector(f"body[data-war-frame='{replay['frames'][-1]['date']}']", timeout=60_000)
     shown = page.evaluate(_LOG)
     assert all(c["text"] == change_text(c, names) for f in replay["frames"] for c in f["changes"])

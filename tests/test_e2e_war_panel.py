@@ -22,6 +22,12 @@ def _replay(page: Any, war: str, first: str) -> None:
     page.wait_for_selector(f"body[data-war-frame='{first}']", timeout=60_000)
 
 
+def _to_last_frame(page: Any) -> None:
+    """Move the war's slider to its last date, as a user dragging it to the end does."""
+    page.evaluate("""() => { const s = document.getElementById('war-frame'); s.value = s.max;
+        s.dispatchEvent(new Event('input')); }""")
+
+
 @pytest.mark.parametrize("war", ["russia_ukraine_2022", "europe_1939_1941", "july_crisis_1914"])
 def test_the_timeline_shows_the_war_files_notes_and_sources(page: Any, server: str, war: str) -> None:
     """Every note of the replay, and every page the file cites as `foedus war`'s 'source:' lines word it, each a link
@@ -97,8 +103,7 @@ def test_the_log_numbers_its_dates_from_the_first(page: Any, server: str) -> Non
     """The log lists the latest date first; as a plain list it numbered the latest "1.", so it counts down."""
     _ready(page, server + "/")
     _replay(page, "july_crisis_1914", "1914-07-28")
-    page.evaluate("""() => { const s = document.getElementById('war-frame'); s.value = s.max;
-        s.dispatchEvent(new Event('input')); }""")
+    _to_last_frame(page)
     page.wait_for_selector("#war-log > li:nth-child(2)", timeout=60_000)
     assert page.evaluate("() => document.getElementById('war-log').reversed") is True
     assert page.get_attribute("#war-log", "aria-label") == "the war so far, latest date first"
