@@ -77,10 +77,13 @@ def cascade(  # noqa: PLR0913 - one per typer option, and the command's option n
     if changes is not None and save_overlay is not None:
         changes.check_save(save_overlay)  # before the run, as the name was: a file that would not read back
     declared = {k: v for k, v in inputs.items() if k not in ("attacker", "target", "date", *WHAT_IF_NAMES)}
-    result = run_scenario(inputs["attacker"], inputs["target"], inputs["date"], world_for(treaties), changes,
-                          honour, likely_model, declared)
+    world = world_for(treaties)
+    result = run_scenario(inputs["attacker"], inputs["target"], inputs["date"], world, changes, honour, likely_model,
+                          declared)
     if changes is not None and save_overlay is not None:  # saved only once the run has applied (checked) it
-        changes.save(save_overlay)
+        from foedus.model.overlay_ids import by_state_ids
+
+        by_state_ids(changes, world.states, result.scenario.date).save(save_overlay)  # "Congo" means COG in 1980 only
         sys.stderr.write(f"wrote the what-if overlay ({counted(len(changes.changes), 'change')}) to {save_overlay}\n")
     if shape is None:
         print_result(result)
