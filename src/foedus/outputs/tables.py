@@ -1,11 +1,11 @@
 """Tables as Parquet, CSV or Stata, chosen by the file's suffix, always through `staged_file`.
 
 * CSV: flags are 0/1 integers (never True/False); missing values are empty cells.
-* Stata (`.dta`, format 118, UTF-8): flags as bytes, missing values as Stata missing, text as str or
-  strL; integers beyond 2**53 (random seeds) as text, since Stata's doubles would round them. Stata
-  names have at most 32 characters from [A-Za-z0-9_] and cannot start with a digit: a name that breaks
-  this is renamed (bad characters to `_`, cut to 32) and keeps its full name as the variable's label;
-  two names that would become one are an error.
+* Stata (`.dta`, format 118, UTF-8): flags as bytes, missing values as Stata missing, text as str or strL; integers
+  beyond 2**53 (random seeds) as text, since Stata's doubles would round them. Stata names have at most 32 characters
+  from [A-Za-z0-9_] and cannot start with a digit: a name that breaks this is renamed (bad characters to `_`, cut to
+  32) and keeps its full name as the variable's label; two names that would become one are an error. The header's
+  time stamp is always 1 Jan 1970 00:00 (it was the minute written): the same table gives the same bytes.
 * Parquet: as is, with the dataset citations in the file's metadata (key `foedus`). `write_columns` writes
   plain numpy columns without pandas, dictionary-encoding only the integer and text columns (measured floats
   rarely repeat, and trying costs time); pandas reads the same frame back, masked integer columns as nullable
@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import warnings
@@ -123,10 +124,9 @@ def _write_stata(frame: pd.DataFrame, path: Path, meta: Mapping[str, Any]) -> tu
     long_text = [c for c in data.columns if data[c].dtype == object
                  and data[c].map(lambda v: len(str(v).encode())).max(initial=0) > STATA_STR_MAX]
     title = str(meta.get("title", "foedus output"))[:80]
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # pandas warns about conversions made on purpose above
+    with warnings.catch_warnings(action="ignore"):  # pandas warns about conversions made on purpose above
         data.to_stata(path, write_index=False, version=118, variable_labels=labels or None, data_label=title,
-                      convert_strl=long_text)
+                      convert_strl=long_text, time_stamp=dt.datetime(1970, 1, 1))  # not the minute: reproducible
     return data, labels
 
 
