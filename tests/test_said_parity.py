@@ -1,18 +1,22 @@
 """The web page words some lines the CLI also words; each pair is run here on the same records, the Python side
 beside the TypeScript one (web/src/said.ts and web/src/wording.ts, in node: tests/ts_said.py), so that a change to
 one side alone fails: the attack that set an obligation off and its verb, the header's verb, a comparison's
-changes and ongoing lines, a war's moves, a date's doubt, a state's name, an ordinal, a finding's certainty and a
-war's change."""
+changes and ongoing lines, a war's moves, a date's doubt, a state's name, an ordinal, a finding's certainty, a
+war's change and whether the likelihood model beat the base rate."""
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 from types import SimpleNamespace
 from typing import Any
 
 from foedus import render
+from foedus.cli.likely_show import base_rate_standing
 from foedus.engine.certainty_words import window_facts
 from foedus.engine.records import Because, Doubt
+from foedus.likely.attach import warnings_of
+from foedus.likely.model import load_model
 from foedus.sweeps.compare_words import change_words
 from foedus.war.ongoing_changes import BoundSince, Lapse, MovedSince, OngoingChanges, SwitchedSince, ongoing_said
 from foedus.war.render import _move_words
@@ -116,3 +120,25 @@ def test_names_ordinals_certainty_and_changes_are_worded_alike() -> None:
                   + [("wording", "changeSaid", [c]) for c in changes])
     assert said == ([named_state(s, NAMES) for s in STATES] + [ordinal(n) for n in range(1, 125)]
                     + [window_facts(level, facts) for level, facts in levels] + [change_said(c) for c in changes])
+
+
+def test_whether_the_model_beat_the_base_rate_is_judged_alike() -> None:
+    """`foedus cascade --likelihood`'s line under its table (likely_show.base_rate_standing) and the likelihood
+    panel's (baseRateStanding) on the shipped model's answers, with no check lost, or one lost over all wars, without
+    the World Wars, or in one era, on a date of each era: a loss is "here" only where the answer's warnings tell it."""
+    model = load_model()
+    kept = [c.model_copy(update={"brier_skill": 0.1, "log_skill": 0.1}) for c in model.validation]
+    variants = {None: kept} | {subset: [*kept, kept[0].model_copy(update={"subset": subset, "brier_skill": -0.01})]
+                               for subset in ("all", "no-world-wars", "pre1945", "post1945")}
+    days = {"pre1945": dt.date(1914, 7, 28), "post1945": dt.date(1990, 8, 2)}
+    cases, expected = [], []
+    for lost, checks in variants.items():
+        for era, day in days.items():
+            one = model.model_copy(update={"validation": checks})
+            cases.append({"beats_base_rate": all(c.beats_base_rate for c in checks),
+                          "warnings": warnings_of(one, day)})
+            expected.append("beats" if lost is None else "lost-here" if lost in ("all", "no-world-wars", era)
+                            else "lost-elsewhere")
+    python = [base_rate_standing(SimpleNamespace(**c)) for c in cases]
+    assert run_ts([("said", "baseRateStanding", [c]) for c in cases]) == python
+    assert python == expected

@@ -5,6 +5,7 @@
 import type { CascadeResult, Chance, LikelihoodSummary, StateLikelihood } from "./api";
 import { h } from "./dom";
 import { HORIZON_LABELS, isHorizon, outsideTraining, pct } from "./likelihood";
+import { baseRateStanding } from "./said";
 
 const SCHEMES: Record<string, string> = {
   "leave-one-war-out": "leave one war out", "forward-1945": "forward from 1945", "forward-1989": "forward from 1989",
@@ -36,13 +37,14 @@ function chancesTable(row: StateLikelihood, interval: number): HTMLElement {
 }
 
 /** How the model fared against the base rate out of sample, as `foedus cascade --likelihood` says it
- * (foedus.cli.likely_show): the warnings list a lost check only where it covers the answer's date, so a model that
- * lost only checks of another era is said to have beaten the base rate in every one that covers this date. */
+ * (foedus.cli.likely_show, by the rule both share: said.ts baseRateStanding): the warnings list a lost check only where
+ * it covers the answer's date, so a model that lost only checks of another era is said to have beaten the base rate in
+ * every one that covers this date. */
 function baseRateSaid(lk: LikelihoodSummary): string {
-  if (lk.beats_base_rate) return "Out of sample it beat the base rate in every check it reports (point estimates):";
-  const lostHere = lk.warnings.some((w) => w.includes("did not beat the base rate"));
+  const standing = baseRateStanding(lk);
+  if (standing === "beats") return "Out of sample it beat the base rate in every check it reports (point estimates):";
   return "Out of sample it did not beat the base rate in every check"
-    + (lostHere ? ": see the warnings. Its checks:" : ", but did in every one that covers this date. Its checks:");
+    + (standing === "lost-here" ? ": see the warnings. Its checks:" : ", but did in every one that covers this date. Its checks:");
 }
 
 function modelBlock(lk: LikelihoodSummary): HTMLElement {

@@ -1,6 +1,6 @@
 // The lines the page words as the CLI does, kept apart from the page (no DOM) so that tests/test_said_parity.py can
 // run each in node beside its Python counterpart on the same records: a change to one side alone fails that test.
-import type { Because, CascadeResult, Comparison, Doubt, WarFrame } from "./api";
+import type { Because, CascadeResult, Comparison, Doubt, LikelihoodSummary, WarFrame } from "./api";
 import type { OngoingChanges } from "./contract";
 import { namedState } from "./wording";
 
@@ -74,4 +74,11 @@ export function moveWords(m: WarFrame["moved"][number]): string {
 export function doubtWords(d: Doubt, names: (id: string) => string): string {
   return `${d.fact}; who is bound may differ`
     + (d.state === null && (d.concerns ?? []).length ? `: ${(d.concerns ?? []).map((s) => namedState(s, names)).join(", ")}` : "");
+}
+
+/** Whether the model beat the base rate in every out-of-sample check, lost one that covers the answer's date (its
+ * warnings tell only those) or lost only checks of another era (foedus.cli.likely_show.base_rate_standing). */
+export function baseRateStanding(lk: Pick<LikelihoodSummary, "beats_base_rate" | "warnings">): "beats" | "lost-here" | "lost-elsewhere" {
+  if (lk.beats_base_rate) return "beats";
+  return lk.warnings.some((w) => w.includes("did not beat the base rate")) ? "lost-here" : "lost-elsewhere";
 }

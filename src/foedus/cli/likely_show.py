@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from foedus.engine.likely_records import Chance, LikelihoodSummary
 
-__all__ = ["SHOWN", "print_likelihood"]
+__all__ = ["SHOWN", "base_rate_standing", "print_likelihood"]
 
 SHOWN = 15  # rows shown (the JSON has every relevant state)
 
@@ -20,6 +22,15 @@ def _cell(c: Chance) -> str:
 def _side(c: Chance) -> str:
     side = "attack" if c.attack > c.defense else "defense"
     return f"{side} {max(c.attack, c.defense) / max(c.join, 1e-12):.0%}"
+
+
+def base_rate_standing(summary: LikelihoodSummary) -> Literal["beats", "lost-here", "lost-elsewhere"]:
+    """Whether the model beat the base rate in every out-of-sample check, lost one that covers the answer's date (its
+    warnings tell only those: `foedus.likely.attach.warnings_of`) or lost only checks of another era; the web's
+    likelihood panel follows the same rule (web/src/said.ts baseRateStanding, tests/test_said_parity.py)."""
+    if summary.beats_base_rate:
+        return "beats"
+    return "lost-here" if any("did not beat the base rate" in w for w in summary.warnings) else "lost-elsewhere"
 
 
 def print_likelihood(summary: LikelihoodSummary) -> None:
@@ -47,9 +58,9 @@ def print_likelihood(summary: LikelihoodSummary) -> None:
                   f"{others['count']} other states, each at most {_pct(others['max_join']['ever'])} (ever)")
     base = summary.base_rate["ever"]
     console.print(f"base rate (ever): {_pct(base['attack'] + base['defense'])} of states join a war")
-    if not summary.beats_base_rate:  # the warnings tell only the losses in checks of this date's era
-        lost_here = any("did not beat the base rate" in w for w in summary.warnings)
+    if (standing := base_rate_standing(summary)) != "beats":
         console.print("[bold yellow]this model did not beat the base rate in every validation" + (
-            ": see the warnings" if lost_here else ", but did in every one that covers this date (docs/likelihood.md)"))
+            ": see the warnings" if standing == "lost-here"
+            else ", but did in every one that covers this date (docs/likelihood.md)"))
     for w in (*summary.warnings, *summary.notes):
         console.print(f"[yellow]note:[/yellow] {w}")
