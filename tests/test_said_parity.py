@@ -2,14 +2,21 @@
 beside the TypeScript one (web/src/said.ts and web/src/wording.ts, in node: tests/ts_said.py), so that a change to
 one side alone fails: the attack that set an obligation off and its verb, the header's verb, a comparison's
 changes and ongoing lines, a war's moves, a date's doubt, a state's name, an ordinal, a finding's certainty, a
-war's change and whether the likelihood model beat the base rate."""
+war's change and whether the likelihood model beat the base rate.
+
+They need node and web/node_modules (`cd web && npm ci`); without them they skip, saying which is missing (CI's clean
+clone has no web/node_modules). Set FOEDUS_REQUIRE_NODE=1 to make them fail instead of skipping, in a run that must
+check the parity (the lead's full runs)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 from types import SimpleNamespace
 from typing import Any
+
+import pytest
 
 from foedus import render
 from foedus.cli.likely_show import base_rate_standing
@@ -22,7 +29,7 @@ from foedus.war.ongoing_changes import BoundSince, Lapse, MovedSince, OngoingCha
 from foedus.war.render import _move_words
 from foedus.war.words import change_said
 from foedus.wording import named_state, ordinal
-from ts_said import run_ts
+from ts_said import ROOT, run_ts
 
 NAMES = {"RUS": "Russia", "EST": "Estonia", "USA": "United States"}  # BLR has none: its id alone
 STATES = ("RUS", "EST", "USA", "BLR")
@@ -142,3 +149,21 @@ def test_whether_the_model_beat_the_base_rate_is_judged_alike() -> None:
     python = [base_rate_standing(SimpleNamespace(**c)) for c in cases]
     assert run_ts([("said", "baseRateStanding", [c]) for c in cases]) == python
     assert python == expected
+
+
+@pytest.mark.parametrize("missing", ["node", "typescript"])
+def test_missing_node_skips_unless_required_then_fails(monkeypatch: pytest.MonkeyPatch, tmp_path: Any,
+                                                       missing: str) -> None:
+    """Without node or web/node_modules the parity tests skip, naming what is missing; FOEDUS_REQUIRE_NODE=1 turns
+    that skip into a failure, so a run that demands the parity cannot pass by skipping every test above."""
+    if missing == "node":
+        monkeypatch.setattr("ts_said.shutil.which", lambda _: None)
+    else:
+        monkeypatch.setattr("ts_said.TYPESCRIPT", ROOT / "web" / "node_modules" / "no-such-typescript")
+    told = re.escape("node is not on PATH" if missing == "node" else "no-such-typescript is missing (cd web && npm ci)")
+    monkeypatch.delenv("FOEDUS_REQUIRE_NODE", raising=False)
+    with pytest.raises(pytest.skip.Exception, match=told):
+        run_ts([("wording", "ordinal", [1])])
+    monkeypatch.setenv("FOEDUS_REQUIRE_NODE", "1")
+    with pytest.raises(pytest.fail.Exception, match=told):
+        run_ts([("wording", "ordinal", [1])])

@@ -1,10 +1,13 @@
 """Run the web page's wording functions (web/src/said.ts, web/src/wording.ts) in node, for the parity tests: each
 module is transpiled with the web's own TypeScript (web/node_modules, `cd web && npm ci`) and called on JSON records.
-Without node or that TypeScript the tests that use it skip."""
+Without node or that TypeScript the tests that use it skip, saying which is missing (a clean clone, as in CI, has no
+web/node_modules); with FOEDUS_REQUIRE_NODE=1 they fail instead, so that a run meant to check the parity cannot pass
+by skipping it."""
 
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import tempfile
@@ -39,11 +42,24 @@ process.stdout.write(JSON.stringify(calls.map(([mod, fn, args]) => mods[mod][fn]
 """
 
 
+REQUIRE = "FOEDUS_REQUIRE_NODE"
+
+
+def node_or_skip() -> str:
+    """node's path; where node or the web's TypeScript is missing, a skip that says which and how to get it, or a
+    failure where FOEDUS_REQUIRE_NODE=1 demands the parity tests run."""
+    node = shutil.which("node")
+    if node is not None and TYPESCRIPT.is_dir():
+        return node
+    missing = "node is not on PATH" if node is None else f"{TYPESCRIPT.relative_to(ROOT)} is missing (cd web && npm ci)"
+    if os.environ.get(REQUIRE) == "1":
+        pytest.fail(f"the web/CLI parity tests cannot run: {missing}, and {REQUIRE}=1 requires them")
+    pytest.skip(f"the web/CLI parity tests need node and the web's TypeScript: {missing} ({REQUIRE}=1 makes this fail)")
+
+
 def run_ts(calls: list[tuple[str, str, list[Any]]]) -> list[Any]:
     """Each call (module, function, arguments) made in node on the web's TypeScript source; their results."""
-    node = shutil.which("node")
-    if node is None or not TYPESCRIPT.is_dir():
-        pytest.skip("node or web/node_modules/typescript is missing (cd web && npm ci)")
+    node = node_or_skip()
     with tempfile.TemporaryDirectory() as tmp:
         runner = Path(tmp) / "run.mjs"
         runner.write_text(RUNNER, encoding="utf-8")
