@@ -75,7 +75,7 @@ export class FramePanels {
     const swatch = h("span", { class: "swatch" });
     swatch.style.background = COLORS[category];
     const words = side ? `Fighting on the ${side} side on ${frame.date}.`
-      : b ? `Bound to join the ${b.side} side on ${frame.date} under ${this.names.treaty(b.treaty)} (${b.treaty}), ${b.article}.`
+      : b ? `Bound to join the ${b.side} side on ${frame.date} under ${this.names.treaty(b.treaty)} (${b.treaty}) art. ${b.article}.`
         : frame.conflicts.includes(id) ? `Bound to both sides on ${frame.date}.`
           : `Neither fighting nor bound on ${frame.date}.`;
     panel.replaceChildren(h("h2", {}, namedState(id, name)),
