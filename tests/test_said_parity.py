@@ -131,21 +131,24 @@ def test_names_ordinals_certainty_and_changes_are_worded_alike() -> None:
 
 def test_whether_the_model_beat_the_base_rate_is_judged_alike() -> None:
     """`foedus cascade --likelihood`'s line under its table (likely_show.base_rate_standing) and the likelihood
-    panel's (baseRateStanding) on the shipped model's answers, with no check lost, or one lost over all wars, without
-    the World Wars, or in one era, on a date of each era: a loss is "here" only where the answer's warnings tell it."""
+    panel's (baseRateStanding) on the shipped model's answers, with no check lost, none made, or one lost over all
+    wars, without the World Wars, or in one era, on a date of each era: a loss is "here" only where the answer's
+    warnings tell it; a model with no check is not said to have beaten the base rate where it covers the date."""
     model = load_model()
     kept = [c.model_copy(update={"brier_skill": 0.1, "log_skill": 0.1}) for c in model.validation]
-    variants = {None: kept} | {subset: [*kept, kept[0].model_copy(update={"subset": subset, "brier_skill": -0.01})]
-                               for subset in ("all", "no-world-wars", "pre1945", "post1945")}
+    variants = {None: kept, "unchecked": []} | {
+        subset: [*kept, kept[0].model_copy(update={"subset": subset, "brier_skill": -0.01})]
+        for subset in ("all", "no-world-wars", "pre1945", "post1945")}
     days = {"pre1945": dt.date(1914, 7, 28), "post1945": dt.date(1990, 8, 2)}
     cases, expected = [], []
     for lost, checks in variants.items():
         for era, day in days.items():
             one = model.model_copy(update={"validation": checks})
-            cases.append({"beats_base_rate": all(c.beats_base_rate for c in checks),
-                          "warnings": warnings_of(one, day)})
-            expected.append("beats" if lost is None else "lost-here" if lost in ("all", "no-world-wars", era)
-                            else "lost-elsewhere")
+            cases.append({"beats_base_rate": bool(checks) and all(c.beats_base_rate for c in checks),
+                          "warnings": warnings_of(one, day),
+                          "validation": [c.model_dump() for c in checks if c.subset == "all"]})  # as the answer's
+            expected.append("beats" if lost is None else "unchecked" if lost == "unchecked"
+                            else "lost-here" if lost in ("all", "no-world-wars", era) else "lost-elsewhere")
     python = [base_rate_standing(SimpleNamespace(**c)) for c in cases]
     assert run_ts([("said", "baseRateStanding", [c]) for c in cases]) == python
     assert python == expected

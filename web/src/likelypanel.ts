@@ -43,6 +43,7 @@ function chancesTable(row: StateLikelihood, interval: number): HTMLElement {
 function baseRateSaid(lk: LikelihoodSummary): string {
   const standing = baseRateStanding(lk);
   if (standing === "beats") return "Out of sample it beat the base rate in every check it reports (point estimates):";
+  if (standing === "unchecked") return "It was not checked against the base rate out of sample: see the warnings.";
   return "Out of sample it did not beat the base rate in every check"
     + (standing === "lost-here" ? ": see the warnings. Its checks:" : ", but did in every one that covers this date. Its checks:");
 }

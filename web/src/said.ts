@@ -77,8 +77,11 @@ export function doubtWords(d: Doubt, names: (id: string) => string): string {
 }
 
 /** Whether the model beat the base rate in every out-of-sample check, lost one that covers the answer's date (its
- * warnings tell only those) or lost only checks of another era (foedus.cli.likely_show.base_rate_standing). */
-export function baseRateStanding(lk: Pick<LikelihoodSummary, "beats_base_rate" | "warnings">): "beats" | "lost-here" | "lost-elsewhere" {
+ * warnings tell only those), carries no check, or lost only checks of another era
+ * (foedus.cli.likely_show.base_rate_standing). */
+export function baseRateStanding(lk: Pick<LikelihoodSummary, "beats_base_rate" | "warnings" | "validation">):
+  "beats" | "lost-here" | "unchecked" | "lost-elsewhere" {
   if (lk.beats_base_rate) return "beats";
-  return lk.warnings.some((w) => w.includes("did not beat the base rate")) ? "lost-here" : "lost-elsewhere";
+  if (lk.warnings.some((w) => w.includes("did not beat the base rate"))) return "lost-here";
+  return lk.validation.length ? "lost-elsewhere" : "unchecked";
 }

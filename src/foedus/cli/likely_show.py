@@ -24,13 +24,19 @@ def _side(c: Chance) -> str:
     return f"{side} {max(c.attack, c.defense) / max(c.join, 1e-12):.0%}"
 
 
-def base_rate_standing(summary: LikelihoodSummary) -> Literal["beats", "lost-here", "lost-elsewhere"]:
+Standing = Literal["beats", "lost-here", "unchecked", "lost-elsewhere"]
+
+
+def base_rate_standing(summary: LikelihoodSummary) -> Standing:
     """Whether the model beat the base rate in every out-of-sample check, lost one that covers the answer's date (its
-    warnings tell only those: `foedus.likely.attach.warnings_of`) or lost only checks of another era; the web's
-    likelihood panel follows the same rule (web/src/said.ts baseRateStanding, tests/test_said_parity.py)."""
+    warnings tell only those: `foedus.likely.attach.warnings_of`), carries no check, or lost only checks of another
+    era; the web's likelihood panel follows the same rule (web/src/said.ts baseRateStanding,
+    tests/test_said_parity.py)."""
     if summary.beats_base_rate:
         return "beats"
-    return "lost-here" if any("did not beat the base rate" in w for w in summary.warnings) else "lost-elsewhere"
+    if any("did not beat the base rate" in w for w in summary.warnings):
+        return "lost-here"
+    return "lost-elsewhere" if summary.validation else "unchecked"
 
 
 def print_likelihood(summary: LikelihoodSummary) -> None:
@@ -58,7 +64,10 @@ def print_likelihood(summary: LikelihoodSummary) -> None:
                   f"{others['count']} other states, each at most {_pct(others['max_join']['ever'])} (ever)")
     base = summary.base_rate["ever"]
     console.print(f"base rate (ever): {_pct(base['attack'] + base['defense'])} of states join a war")
-    if (standing := base_rate_standing(summary)) != "beats":
+    standing = base_rate_standing(summary)
+    if standing == "unchecked":
+        console.print("[bold yellow]this model was not checked against the base rate: see the warnings")
+    elif standing != "beats":
         console.print("[bold yellow]this model did not beat the base rate in every validation" + (
             ": see the warnings" if standing == "lost-here"
             else ", but did in every one that covers this date (docs/likelihood.md)"))
