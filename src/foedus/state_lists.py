@@ -61,10 +61,10 @@ def resolve_states(world: World, names: list[str] | str | None, day: dt.date, ro
 
     Raises:
         ScenarioError: an empty or blank item ("RUS,"), naming `role`. ListedTwiceError: a state given twice.
-        AmbiguousNameError, UnknownStateError: as `resolve_listed`.
+        AmbiguousNameError, UnknownStateError: as `resolve_listed`; a target that names a place, told so.
     """
     parts = split_names(names, world.states, day, name=role)  # "UKR,POL" is two states, "Korea, Republic of" one
-    states = [resolve_listed(world, part, day) for part in parts]
+    states = [_resolved(world, part, day, role) for part in parts]
     if twice := listed_twice([state.id for state in states], role):
         raise ListedTwiceError(": ".join(twice))
     return states
@@ -77,6 +77,17 @@ def resolve_listed(world: World, name: str, day: dt.date) -> State:
         return world.states.resolve(name, day)
     except AmbiguousNameError as exc:
         raise exc.advised(" per value (repeat the option, or separate them with commas)") from None
+
+
+def _resolved(world: World, name: str, day: dt.date, role: str) -> State:
+    """One state of a list, as `resolve_listed`; a target that names a place ("Gaza Strip") is told to give it as
+    the place (`Gazetteer.place_not_state`)."""
+    try:
+        return resolve_listed(world, name, day)
+    except UnknownStateError:
+        if role == "target" and (refused := world.places.place_not_state(name, world.states, day)) is not None:
+            raise refused from None
+        raise
 
 
 def _joined(parts: list[str], states: StateRegistry, day: dt.date | None) -> list[str]:

@@ -139,6 +139,21 @@ class Gazetteer:
         hint = (f"; did you mean {', '.join(named)}?" if ids else "") + (f" {'; '.join(said)}" if said else "")
         raise UnknownPlaceError(f"unknown place {shown(text)}{hint} (try `foedus places`)")
 
+    def place_not_state(self, text: str, states: StateRegistry, day: dt.date) -> UnknownStateError | None:
+        """The refusal of `text`, given as a target state, where it names a place ("Gaza Strip", "Crimea"; "East
+        Pakistan" in 1965): the place goes in --place, its holder on `day` in the target; None where it names none.
+        It was "unknown state", with no word of --place."""
+        place_id = self._index.get(slugify(text))
+        if place_id is None:
+            return None
+        place = self.places[place_id].on(day)
+        if not place.holders("recognized"):  # a sea: no state's territory, only the forces of one there
+            how = "with --target-kind forces and the state whose forces are hit as the target"
+        else:
+            how = (f"with the state that holds it as the target (on {day}: "
+                   f"{place.recognized_holder(states.names_on(day))})")
+        return UnknownStateError(f"{shown(text)} is a place, not a state: use --place {place_id} {how}")
+
     def _region_refused(self, text: str, region: Region) -> UnknownPlaceError:
         """The error for a typed region ("Europe", "Sahel"): an attack hits one place, so a region is no answer;
         it was 'unknown place', though `foedus places --regions` lists it. A few places in it are named instead."""

@@ -34,6 +34,7 @@ _CLI_TO_WEB = (
     ("--add-member ", "add_member="),
     ("--remove-member ", "remove_member="),
     ("--strength ", "set_strength="),
+    ("--place ", "place="),
 )
 _EXAMPLE = "/api/cascade?attacker=UKR&target=RUS&date=2025-01-15"
 _EXAMPLES = {"/api/cascade": _EXAMPLE,

@@ -1,0 +1,65 @@
+"""A place typed where a state is expected (`-t "Gaza Strip"`, `-t Crimea`): refused as a place, with --place."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import subprocess
+import sys
+from typing import Any
+
+import pytest
+
+import foedus
+from foedus.errors import UnknownStateError
+
+DAY = "2024-01-01"
+
+
+def _cascade(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "foedus.cli", "cascade", "-a", "ISR", "-d", DAY, *args],
+                          capture_output=True, text=True)
+
+
+@pytest.mark.parametrize("typed", ["Gaza Strip", "Crimea", "Golan Heights"])
+def test_a_place_given_as_the_target_is_refused_with_the_place_option(typed: str) -> None:
+    """`-t "Gaza Strip"` was "unknown state 'Gaza Strip'" with no word of --place: it is refused as a place (exit 2,
+    one line), naming the place's id for --place and its holder on the day for the target; the advised form runs."""
+    out = _cascade("-t", typed)
+    assert out.returncode == 2 and out.stdout == "" and out.stderr.count("\n") == 1, out.stderr
+    assert out.stderr.startswith(f"error: {typed!r} is a place, not a state: use --place "), out.stderr
+    found = re.search(r"--place (\S+) with the state that holds it as the target \(on (\S+): .* \((\w+)\)\)$",
+                      out.stderr.strip())
+    assert found, out.stderr
+    world = foedus.load_world()
+    place = world.places.resolve(typed, world.states, dt.date.fromisoformat(DAY))
+    held = place.on(dt.date.fromisoformat(DAY))
+    assert (found[1], found[2], found[3]) == (place.id, DAY, held.sovereign or held.administrator)
+    advised = _cascade("-t", found[3], "--place", found[1])
+    assert advised.returncode == 0, advised.stderr
+
+
+def test_a_sea_given_as_the_target_is_told_to_name_forces() -> None:
+    """A sea is no state's territory: the refusal says to hit a state's forces there."""
+    out = _cascade("-t", "Mediterranean Sea")
+    assert out.returncode == 2 and out.stderr.count("\n") == 1, out.stderr
+    assert "is a place, not a state: use --place mediterranean-sea with --target-kind forces" in out.stderr
+
+
+def test_the_python_api_refuses_a_place_target_as_an_unknown_state() -> None:
+    """`foedus.cascade` raises the same message as an UnknownStateError (a FoedusError); an attacker that names a
+    place is still an unknown state (no --place to advise), and a name that is no place stays 'unknown state'."""
+    with pytest.raises(UnknownStateError, match=r"^'Gaza Strip' is a place, not a state: use --place gaza "):
+        foedus.cascade("ISR", "Gaza Strip", DAY)
+    with pytest.raises(UnknownStateError, match=r"^unknown state 'Gaza Strip'"):
+        foedus.cascade("Gaza Strip", "ISR", DAY)
+    with pytest.raises(UnknownStateError, match=r"^unknown state 'Atlantis'"):
+        foedus.cascade("ISR", "Atlantis", DAY)
+
+
+def test_the_web_api_says_place_for_the_option(api_client: Any) -> None:
+    """The web API words the same refusal with its query parameter (`place=gaza`), not the CLI's option."""
+    response = api_client.get("/api/cascade", params={"attacker": "ISR", "target": "Gaza Strip", "date": DAY})
+    assert response.status_code == 422, response.text
+    message = response.json()["error"]
+    assert message.startswith("'Gaza Strip' is a place, not a state: use place=gaza with the state"), message
