@@ -91,7 +91,8 @@ def test_bad_holding_is_refused() -> None:
 def test_place_history_names_known_places_and_states() -> None:
     """Every dated record belongs to a place of the gazetteer (or a state's home) and names known states."""
     history = [p for p in CURATED.places.places.values() if p.history]
-    assert {"crimea", "bangladesh", "pakistan", "okinawa", "diego-garcia"} <= {p.id for p in history}
+    assert {"crimea", "bangladesh", "pakistan", "okinawa", "diego-garcia", "hong-kong", "east-jerusalem",
+            "iraqi-kurdistan"} <= {p.id for p in history}
     with pytest.raises(TreatyDataError):  # a record for a place that does not exist is an error at load
         from foedus.model import gazetteer
 
