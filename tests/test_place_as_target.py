@@ -63,3 +63,25 @@ def test_the_web_api_says_place_for_the_option(api_client: Any) -> None:
     assert response.status_code == 422, response.text
     message = response.json()["error"]
     assert message.startswith("'Gaza Strip' is a place, not a state: use place=gaza with the state"), message
+
+
+@pytest.mark.parametrize(("typed", "spans"), [
+    ("Kurdistan", "the Kurdistan area, which spans turkey (Turkey), iraqi-kurdistan (Iraq), iraq (Iraq), iran (Iran) "
+                  "and syria (Syria)"),
+    ("Jerusalem", "the city of Jerusalem, which spans israel (Israel) and east-jerusalem (Palestine)")])
+def test_an_area_given_as_the_target_is_refused_with_the_places_it_spans(typed: str, spans: str) -> None:
+    """`-t Kurdistan` was "unknown state": an area across several places is no state; the refusal names the places,
+    each with its holder on the day, for --place."""
+    out = _cascade("-t", typed)
+    assert out.returncode == 2 and out.stderr.count("\n") == 1, out.stderr
+    assert out.stderr.startswith(f"error: {typed!r} is not a state but {spans}, held by different states: use --place "
+                                 "with one of them, with its holder as the target"), out.stderr
+
+
+def test_an_area_of_states_home_territories_given_as_the_target_is_told_to_give_the_states() -> None:
+    """The Baltic states span three states' home territories: the refusal says to give the states as the target."""
+    out = _cascade("-t", "Baltics")
+    assert out.returncode == 2 and out.stderr.count("\n") == 1, out.stderr
+    said = "error: 'Baltics' is not a state but the Baltic states, which spans estonia "
+    assert out.stderr.startswith(said), out.stderr
+    assert out.stderr.rstrip().endswith(": give their states as the target"), out.stderr

@@ -141,11 +141,20 @@ class Gazetteer:
 
     def place_not_state(self, text: str, states: StateRegistry, day: dt.date) -> UnknownStateError | None:
         """The refusal of `text`, given as a target state, where it names a place ("Gaza Strip", "Crimea"; "East
-        Pakistan" in 1965): the place goes in --place, its holder on `day` in the target; None where it names none.
-        It was "unknown state", with no word of --place."""
+        Pakistan" in 1965): the place goes in --place, its holder on `day` in the target; an area across several
+        places ("Kurdistan", `foedus.model.place_spans`) names them; None where it names neither. It was "unknown
+        state", with no word of --place."""
         place_id = self._index.get(slugify(text))
         if place_id is None:
-            return None
+            from foedus.model.place_spans import area_names, spanned, spans  # here: only an unknown target needs it
+
+            if (area := area_names().get(slugify(text))) is None:
+                return None
+            homes = all(self.places[p].kind == "home" for p in spans()[area].places)  # the Baltic states: states
+            how = "give their states as the target" if homes else "use --place with one of them, with its holder as " \
+                "the target"
+            return UnknownStateError(f"{shown(text)} is not a state but {spanned(area, self.places, states, day)}: "
+                                     f"{how}")
         place = self.places[place_id].on(day)
         if not place.holders("recognized"):  # a sea: no state's territory, only the forces of one there
             how = "with --target-kind forces and the state whose forces are hit as the target"
