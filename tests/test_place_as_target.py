@@ -74,8 +74,8 @@ def test_an_area_given_as_the_target_is_refused_with_the_places_it_spans(typed: 
     each with its holder on the day, for --place."""
     out = _cascade("-t", typed)
     assert out.returncode == 2 and out.stderr.count("\n") == 1, out.stderr
-    assert out.stderr.startswith(f"error: {typed!r} is not a state but {spans}, held by different states: use --place "
-                                 "with one of them, with its holder as the target"), out.stderr
+    said = f"error: {typed!r} is not a state but {spans}, held by different states: "
+    assert out.stderr.startswith(said + "use one of them as --place ID, with its holder as the target"), out.stderr
 
 
 def test_an_area_of_states_home_territories_given_as_the_target_is_told_to_give_the_states() -> None:
@@ -85,3 +85,10 @@ def test_an_area_of_states_home_territories_given_as_the_target_is_told_to_give_
     said = "error: 'Baltics' is not a state but the Baltic states, which spans estonia "
     assert out.stderr.startswith(said), out.stderr
     assert out.stderr.rstrip().endswith(": give their states as the target"), out.stderr
+
+
+def test_the_web_api_says_place_for_an_area_too(api_client: Any) -> None:
+    """The area's refusal reads as the web's query parameter too (`place=ID`), not the CLI's option."""
+    response = api_client.get("/api/cascade", params={"attacker": "RUS", "target": "Kurdistan", "date": DAY})
+    assert response.status_code == 422, response.text
+    assert response.json()["error"].endswith("use one of them as place=ID, with its holder as the target")

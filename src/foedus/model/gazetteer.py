@@ -151,7 +151,7 @@ class Gazetteer:
             if (area := area_names().get(slugify(text))) is None:
                 return None
             homes = all(self.places[p].kind == "home" for p in spans()[area].places)  # the Baltic states: states
-            how = "give their states as the target" if homes else "use --place with one of them, with its holder as " \
+            how = "give their states as the target" if homes else "use one of them as --place ID, with its holder as " \
                 "the target"
             return UnknownStateError(f"{shown(text)} is not a state but {spanned(area, self.places, states, day)}: "
                                      f"{how}")
