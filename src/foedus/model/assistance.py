@@ -15,7 +15,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from foedus.model.facts import Line, Prose, StateRef
+from foedus.model.facts import Article, Prose, StateRef
 from foedus.model.numbers import Whole
 from foedus.model.vocab import LEVELS, ORG_PURPOSES, SUPPORT_FORMS, Basis, Duty, HelpForm, Tag
 
@@ -45,7 +45,7 @@ class HelpEntry(_Strict):
     level: str = Field(description="how far it goes; the levels of each form are listed in docs/depth.md")
     purpose: Literal["military", "economic", "political", "multiple", "disputes"] | None = Field(
         None, description="organisations only: what the body is for (ATOP ORGPURP)")
-    article: Line | None = Field(None, description="article as the treaty numbers it; null = none or not known")
+    article: Article | None = Field(None, description="article as the treaty numbers it; null = none or not known")
     by: list[StateRef] | None = Field(None, description="who gives or grants it (bases: the host); null = every member")
     to: list[StateRef] | None = Field(None, description="who receives it (bases: whose forces); null = every member")
     when: Literal["peacetime", "wartime"] = Field(
@@ -74,7 +74,7 @@ class HelpEntry(_Strict):
 class DutyEntry(_Strict):
     """What one defence or offence article's duty entails, in words a reader can check."""
 
-    article: Line = Field(min_length=1)
+    article: Article = Field(min_length=1)
     entails: Duty
     wording: Prose | None = Field(None, description="a few words of the treaty, quoted or closely paraphrased")
     certainty: Tag = "verified"

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, model_validator
 from pydantic_core import PydanticCustomError
 
 from foedus.model.behaviour import SpanRules
@@ -17,7 +17,8 @@ from foedus.model.hidden import refuse_hidden
 from foedus.model.numbers import Switch
 from foedus.model.vocab import CERTAINTY_RANK, TAGGED_WINDOWS, Certainty
 
-__all__ = ["Certainty", "DateCertainty", "Day", "Line", "Prose", "Source", "Span", "StateRef", "Strict", "Text", "Url"]
+__all__ = ["Article", "Certainty", "DateCertainty", "Day", "Line", "Prose", "Source", "Span", "StateRef", "Strict",
+           "Text", "Url"]
 
 
 def _not_a_number(value: Any) -> Any:
@@ -85,6 +86,25 @@ StateRef = Annotated[str, Field(min_length=1, description="ISO3, COW abbreviatio
 # text's ('must not be empty'); a blank one, after it, is said to be blank
 """A state in a data file (treaty, war): resolved against the state list when the file is loaded, so a COW number
 may be one digit (`2`, the United States) or written as a number."""
+
+
+def _article_as_text(value: Any, info: ValidationInfo) -> Any:
+    """An article written as a whole number (`article: 5`) is read as its text, '5'; one YAML would change unquoted
+    (`5.10` is the number 5.1, `010` is 8, `yes` is true) is refused, asking for quotes, not guessed."""
+    written = getattr(value, "written", None)  # `foedus.model.yamlio.WrittenInt`: digits other than its own
+    if isinstance(value, int) and not isinstance(value, bool) and written is None:
+        return str(value)
+    if not isinstance(value, int | float):
+        return value  # text passes; a list, a mapping or nothing is refused as text's
+    read = f"the truth value {value}" if isinstance(value, bool) else f"the number {value!r}"
+    treaty = info.data.get("treaty") if isinstance(info.data, dict) else None
+    raise ValueError(f"{f'{treaty}: ' if isinstance(treaty, str) else ''}write the article in quotes, as the treaty "
+                     f"numbers it (article: \"5.1\"): unquoted, YAML reads "
+                     f"{repr(written) + ' ' if written else 'it '}as {read}")
+
+
+Article = Annotated[str, BeforeValidator(_article_as_text), AfterValidator(_one_line)]
+"""An article as the treaty numbers it ('5', 'IV', '5.1'), one line: a whole number written unquoted is its text."""
 
 
 class Strict(BaseModel):

@@ -10,7 +10,7 @@ from pydantic import ConfigDict, Field, PrivateAttr, field_validator, model_vali
 
 from foedus.errors import empty_or_blank
 from foedus.model.days import EARLIEST, LATEST
-from foedus.model.facts import Day, StateRef
+from foedus.model.facts import Article, Day, StateRef
 from foedus.model.treaty import Scope, Strength
 from foedus.model.worded_model import WordedModel
 
@@ -135,7 +135,7 @@ class SetStrength(_Change):
 
     op: Literal["set_strength"] = "set_strength"
     treaty: str
-    article: str
+    article: Article
     strength: Strength
 
 
@@ -144,7 +144,7 @@ class SetScope(_Change):
 
     op: Literal["set_scope"] = "set_scope"
     treaty: str
-    article: str
+    article: Article
     scope: Scope
 
 

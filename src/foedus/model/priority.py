@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from foedus.model.facts import Certainty, Line, Prose, Strict, Url
+from foedus.model.facts import Article, Certainty, Prose, Strict, Url
 
 __all__ = ["Priority"]
 
@@ -16,7 +16,7 @@ __all__ = ["Priority"]
 class Priority(Strict):
     """Where the treaty says its obligations prevail: the article, how well it is known and where it was read."""
 
-    article: Line = Field(description="the priority clause's article, as the treaty numbers it, e.g. VI(5)")
+    article: Article = Field(description="the priority clause's article, as the treaty numbers it, e.g. VI(5)")
     certainty: Certainty = Field(Certainty.VERIFIED, description="how well the clause is known (its article, wording)")
     source: Url = Field(description="where the clause was read: one of the treaty's `sources`")
     note: Prose | None = None

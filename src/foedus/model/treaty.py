@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from foedus.model.assistance import Assistance
 from foedus.model.behaviour import TreatyRules
-from foedus.model.facts import Certainty, DateCertainty, Day, Line, Prose, Source, Span, StateRef, Text, Url
+from foedus.model.facts import Article, Certainty, DateCertainty, Day, Line, Prose, Source, Span, StateRef, Text, Url
 from foedus.model.numbers import Switch, Whole
 from foedus.model.priority import Priority
 from foedus.model.vocab import Kind, Strength, Trigger
@@ -114,7 +114,7 @@ class Provision(_Strict):
     """One obligation clause: who owes what to whom, when it triggers, and how strongly."""
 
     kind: Kind
-    article: Line = Field(min_length=1, description="article as the treaty numbers it, e.g. '5', 'IV'")
+    article: Article = Field(min_length=1, description="article as the treaty numbers it, e.g. '5', 'IV'")
     strength: Strength
     trigger: Trigger = Trigger.ARMED_ATTACK
     obligors: list[StateRef] | None = Field(None, description="who owes it; null = every member")
@@ -160,7 +160,7 @@ class Invocation(_Strict):
     """A recorded use of a treaty: who asked, under which article, when, and what came of it."""
 
     date: Day
-    article: Line
+    article: Article
     requester: list[StateRef]
     outcome: Prose
     certainty: Certainty = Field(Certainty.VERIFIED, description="that the invocation happened as described")

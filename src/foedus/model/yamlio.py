@@ -102,9 +102,21 @@ def _whole(text: str) -> str:
     return text
 
 
+class WrittenInt(int):
+    """A whole number YAML read from other digits than its own (`010` is 8, `0x1F` 31, `+5`, `5:30` 330): a field
+    that keeps text (an article) refuses it by `written`, the text in the file, where `5` is taken as '5'."""
+
+    written: str
+
+
 def _int(loader: Any, node: yaml.ScalarNode) -> Any:
     _whole(node.value)
-    return loader.construct_yaml_int(node)
+    value = loader.construct_yaml_int(node)
+    if node.value == str(value):
+        return value
+    odd = WrittenInt(value)
+    odd.written = node.value
+    return odd
 
 
 _Loader.add_constructor("tag:yaml.org,2002:int", _int)
