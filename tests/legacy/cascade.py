@@ -268,7 +268,7 @@ class _Run:
         found = self.yielded | found | self.withheld
         withheld = tuple(w for key, w in sorted(found.items()) if w.state not in silent)
         names = self.names
-        notes = _notes(self.world, self.scenario)
+        notes = _notes(self.world, self.scenario, {j.state for j in joiners} | {c.state for c in conflicts})
         violations = tuple(v for _, v in sorted(self.violations.items()))
         cited = {o.treaty for j in joiners for o in (j.primary, *j.also)}
         cited |= {x.treaty for group in (consultations, neutral, violations, withheld) for x in group}

@@ -37,6 +37,7 @@ from foedus.engine.table import LegTable
 from foedus.model.dated_names import renamed_on
 from foedus.model.membership import unchecked_notes
 from foedus.model.state_files import cow_carried
+from foedus.model.states import COW_FIRST_DAY
 from foedus.model.world import World
 from foedus.sources.coverage import missing_notes
 
@@ -126,7 +127,7 @@ def outcome_of(run: FinishedRun, rerun: Rerun) -> CascadeResult:
                            conflicts=conflicts, neutral=neutral, violations=violations, withheld=withheld,
                            rounds=run.rounds, names=run.world.states.names_on(run.scenario.date),
                            renamed=renamed_on(run.scenario.date, run.world.states.by_ccode),
-                           notes=_notes(run.world, run.scenario), datasets=datasets, supporters=support)
+                           notes=_notes(run.world, run.scenario, bound), datasets=datasets, supporters=support)
     doubted = doubts_of(run.world, run.scenario, run.index, belligerent, result, rerun)
     if doubted:
         result = replace(result, doubts=doubted)
@@ -183,14 +184,18 @@ def doubts_of(world: World, scenario: Scenario, index: LegTable, belligerent: Se
     return tuple(out)
 
 
-def _notes(world: World, scenario: Scenario) -> tuple[str, ...]:
+def _notes(world: World, scenario: Scenario, bound: Iterable[str] = ()) -> tuple[str, ...]:
     """What the answer lacks: data not loaded, scenario states the state system cannot check (from the earliest
-    day the scenario reads: its date, or the day its attacks began), the state system of 2016 carried forward after
-    it (the scenario's states are checked against it: `foedus.engine.scenario`), dates past the bundled set."""
+    day the scenario reads: its date, or the day its attacks began), and so a state it draws in (`bound`, joiners
+    and conflicts) that COW does not list (Palestine, whose capacity as a party is then unchecked too), the state
+    system of 2016 carried forward after it (the scenario's states are checked against it: `foedus.engine.scenario`),
+    dates past the bundled set."""
     notes = missing_notes(name for name, have in (("cow_states", world.states.has_system_dates),
                                                   ("atop", world.has_history)) if not have)
     first = min(scenario.date, scenario.ongoing_since or scenario.date)
     notes += unchecked_notes(world.states, (*scenario.attackers, *scenario.targets), first)
+    if first >= COW_FIRST_DAY:  # before it, the note above says the system checks no state at all
+        notes += [n for n in unchecked_notes(world.states, sorted(bound), first) if n not in notes]
     if world.states.has_system_dates:  # the draws' note names the system and its major powers in its place
         notes += cow_carried(scenario.date.year, majors=False)  # `foedus.model.major_notes.with_majors_notes`
     if scenario.date > DATA_END:

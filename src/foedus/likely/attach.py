@@ -54,6 +54,16 @@ def _chances(f: Forecast, i: int) -> tuple[Chance, ...]:
     return tuple(out)
 
 
+def _unlisted(rows: tuple[StateLikelihood, ...], result: CascadeResult) -> list[str]:
+    """A warning for each rated state COW does not list (Palestine): its features are read as none, and a binding
+    the answer gives it on facts not verified is one the model reads as any other."""
+    doubted = {j.state for j in result.joiners if j.primary.certainty != "verified"}
+    return [f"{r.name} ({r.state}) is not in the COW state system the model was trained on: its capability, "
+            "contiguity and war history are read as none, so its numbers extrapolate past every state the model has "
+            "seen" + ("; the model reads its binding as any other, though the facts it rests on are not verified"
+                      if r.state in doubted else "") for r in rows if r.ccode is None]
+
+
 def _covers(subset: str, day: dt.date) -> bool:
     """Whether a validation subset speaks of a scenario on `day`: an era's only of its own era (a loss among the
     wars from 1945 was told of a 1914 scenario); every other subset (all wars, without the World Wars) of any."""
@@ -134,4 +144,5 @@ def likelihood_of(world: World, scenario: Scenario, result: CascadeResult,
     return LikelihoodSummary(model=card, states=rows, others=others, base_rate=chosen.base_rate, validation=checks,
                              beats_base_rate=bool(chosen.validation) and all(c.beats_base_rate
                                                                              for c in chosen.validation),
-                             warnings=tuple(warnings_of(chosen, scenario.date)), notes=tuple(feats.notes))
+                             warnings=(*warnings_of(chosen, scenario.date), *_unlisted(rows, result)),
+                             notes=tuple(feats.notes))

@@ -1,0 +1,47 @@
+"""Palestine (PSE, no COW code) joins the defence under the Arab League treaty (`foedus cascade -a ISR -t EGY -d
+2024-01-01`). The fact sheet (/work/shared/reference/treaties-2025.md, §1.12) says "League member 1976 (PLO) [V];
+treaty status [U]": its membership is encoded unverified, and its line says so; but the answer's notes spoke only of
+the scenario's own parties outside the COW state system, so Palestine's capacity as a party went unsaid; and the
+likelihood rated it from features it does not have (no capability, contiguity or war history), its binding read as
+any other, without a word."""
+
+from __future__ import annotations
+
+import pytest
+
+import foedus
+from foedus.model.world import World
+
+NOTE = "Palestine (PSE) is not in the COW state system: whether it is a state is not checked"
+
+pytestmark = pytest.mark.needs_data
+
+
+def test_palestines_membership_of_the_treaty_is_encoded_unverified() -> None:
+    treaty = World.default().treaty("arab_jdec_1950")
+    assert treaty is not None
+    (member,) = [m for m in treaty.members if m.state == "PSE"]
+    assert member.certainty == "unverified"
+
+
+def test_palestines_line_carries_the_doubt_and_the_notes_its_unchecked_statehood() -> None:
+    result = foedus.cascade("ISR", "EGY", "2024-01-01")
+    (joiner,) = [j for j in result.joiners if j.state == "PSE"]
+    assert joiner.primary.treaty == "arab_jdec_1950" and joiner.primary.certainty != "verified"
+    assert any(r.fact == "arab_jdec_1950: Palestine (PSE) is a party (not verified)"
+               for r in joiner.primary.certainty_reasons)
+    assert NOTE in result.notes
+
+
+def test_a_scenario_that_draws_no_unlisted_state_in_gets_no_such_note() -> None:
+    assert not any("is not in the COW state system" in n for n in foedus.cascade("RUS", "EST", "2024-01-01").notes)
+
+
+def test_the_likelihood_warns_that_palestine_is_rated_beyond_its_training_and_on_an_unverified_binding() -> None:
+    likely = foedus.cascade("ISR", "EGY", "2024-01-01", likelihood=True).likelihood
+    assert likely is not None
+    assert any(s.state == "PSE" and s.ccode is None for s in likely.states)
+    (warning,) = [w for w in likely.warnings if "(PSE)" in w]
+    assert warning.startswith("Palestine (PSE) is not in the COW state system the model was trained on")
+    assert warning.endswith("the model reads its binding as any other, though the facts it rests on are not verified")
+    assert not any("is not in the COW state system" in w for w in likely.warnings if "(PSE)" not in w)
