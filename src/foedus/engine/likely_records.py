@@ -99,7 +99,9 @@ class LikelihoodSummary(Contracted):
         "out-of-sample checks against the base rate (every scheme and horizon, all pairs)", "ValidationScore[]",
         stable=True))
     beats_base_rate: bool = field(metadata=meta(
-        "whether the model beat the base rate in every check (schemes, horizons, eras, without the World Wars)",
+        "whether the model beat the base rate in every check of its model file (schemes, horizons, eras, without the "
+        "World Wars): the model's, the same on every date; `validation` lists only the all-pairs checks, so one lost "
+        "in an era can make it false beside a list of wins (`warnings` names a loss that covers the date)",
         "boolean", stable=True))
     warnings: tuple[str, ...] = field(metadata=meta(
         "what to keep in mind before reading the numbers (losses to the base rate, extrapolation)", "string[]",
