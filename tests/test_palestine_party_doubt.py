@@ -45,3 +45,12 @@ def test_the_likelihood_warns_that_palestine_is_rated_beyond_its_training_and_on
     assert warning.startswith("Palestine (PSE) is not in the COW state system the model was trained on")
     assert warning.endswith("the model reads its binding as any other, though the facts it rests on are not verified")
     assert not any("is not in the COW state system" in w for w in likely.warnings if "(PSE)" not in w)
+
+
+def test_the_draws_say_they_weigh_palestines_unverified_duty_as_a_verified_one() -> None:
+    """The honour model draws a duty by strength, era and treaty alone: Palestine's (unverified) counted as any."""
+    result = foedus.cascade("ISR", "EGY", "2024-01-01", draws=50, seed=1)
+    (note,) = [n for n in result.notes if n.startswith("the draws weigh a duty")]
+    doubted = note.split("(")[1].split(")")[0].split(", ")
+    assert "PSE" in doubted and doubted == sorted(doubted)
+    assert not any(n.startswith("the draws weigh") for n in foedus.cascade("ISR", "EGY", "2024-01-01").notes)

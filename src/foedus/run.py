@@ -99,7 +99,15 @@ def run_scenario(
     summary = mc.summary(expected_power(w.states, mc.states, mc.sides, scenario.date))
     # P(major powers on opposite sides) reads COW's list: say where it gives none, or 2016's carried forward
     notes = with_majors_notes(result.notes, w.states, scenario.date)
-    return replace(result, power=power, montecarlo=summary, notes=notes)
+    return replace(result, power=power, montecarlo=summary, notes=(*notes, *_weighed_alike(result)))
+
+
+def _weighed_alike(result: CascadeResult) -> list[str]:
+    """The draws honour a duty by its strength, era and treaty alone: the joiners whose duty rests on facts not
+    verified (an unverified membership: Palestine's of the Arab League treaty) are said to count as verified ones."""
+    doubted = sorted(j.state for j in result.joiners if j.primary.certainty != "verified")
+    return [f"the draws weigh a duty by its strength, era and treaty alone: those resting on facts not verified "
+            f"({', '.join(doubted)}) count as verified ones"] if doubted else []
 
 
 def _check_models(honour: object, likely_model: object, likelihood: bool) -> None:
