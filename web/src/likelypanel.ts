@@ -45,7 +45,8 @@ function baseRateSaid(lk: LikelihoodSummary): string {
   if (standing === "beats") return "Out of sample it beat the base rate in every check it reports (point estimates):";
   if (standing === "unchecked") return "It was not checked against the base rate out of sample: see the warnings.";
   return "Out of sample it did not beat the base rate in every check"
-    + (standing === "lost-here" ? ": see the warnings. Its checks:" : ", but did in every one that covers this date. Its checks:");
+    + (standing === "lost-here" ? ": see the warnings. Its checks over all wars:"
+      : ", but did in every one that covers this date. Its checks over all wars:");
 }
 
 function modelBlock(lk: LikelihoodSummary): HTMLElement {
