@@ -327,7 +327,7 @@ def test_a_consultation_rests_on_the_facts_of_its_clause() -> None:
     assert "United States (USA) is still a party from 2025-01-20" in usa.certainty_reasons[0].fact
     assert usa.to_dict()["certainty_reasons"][0]["kind"] == "membership"
     line = next(x for x in explain_lines(later) if x.startswith("Consultation: United States"))
-    assert line.endswith("consults Ukraine (UKR) under ukr_bilateral_2024 art. future-attack clause (numbering "
+    assert line.endswith("consults Ukraine (UKR) under ukr_bilateral_2024 future-attack clause (numbering "
                          "varies by agreement) — unverified facts")
     _, before = consults("2025-01-15", "USA")
     assert (before.certainty, before.certainty_reasons) == ("verified", ())

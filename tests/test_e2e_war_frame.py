@@ -83,7 +83,7 @@ def test_the_panels_follow_the_war_date_on_the_map(page: Any, server: str) -> No
     _click_on_map(page, "path[data-iso3=FRA][data-name=France]")
     page.wait_for_selector("#explain[data-state=FRA][data-frame='1914-08-01']", timeout=10_000)
     why = page.inner_text("#explain")
-    assert "Bound to join the defense side on 1914-08-01 under" in why and "(atop_1385) art. ATOP defense." in why, why
+    assert "Bound to join the defense side on 1914-08-01 under" in why and "(atop_1385) ATOP defense code." in why, why
 
     page.click("#run")
     page.wait_for_selector("#network svg", timeout=30_000)

@@ -6,6 +6,8 @@ import json
 import subprocess
 import sys
 
+from foedus.cited import cited
+
 SCENARIO = ["cascade", "-a", "UKR", "-t", "RUS", "-d", "2024-12-15", "--ongoing-since", "2014-02-27"]
 
 
@@ -16,7 +18,7 @@ def _run(*extra: str) -> str:
 
 
 def test_each_lapsed_line_names_the_side_the_json_gives() -> None:
-    """The lapsed lines read 'bound 2014-02-27 to 2019-01-01 (atop_4400 art. ATOP defense), no longer', with no
+    """The lapsed lines read 'bound 2014-02-27 to 2019-01-01 (atop_4400 ATOP defense code), no longer', with no
     side, while the JSON (and `foedus compare`, and the web map) give it: under the escalatory reading NATO's
     members were bound on Russia's side against Ukraine, which the text let a reader take for Ukraine's. Each
     lapsed line now says the side, as the 'bound without a break' lines above it do."""
@@ -24,8 +26,8 @@ def test_each_lapsed_line_names_the_side_the_json_gives() -> None:
     assert lapsed
     text = " ".join(_run().split())  # the lines as read, however the console wrapped them
     for lap in lapsed:
-        line = (f"({lap['state']}): bound {lap['from']} to {lap['to']} ({lap['side']}, {lap['treaty']} art. "
-                f"{lap['article']}), no longer")
+        line = (f"({lap['state']}): bound {lap['from']} to {lap['to']} ({lap['side']}, "
+                f"{cited(lap['treaty'], lap['article'])}), no longer")
         assert line in text, (line, text[-2000:])
 
 

@@ -2,7 +2,7 @@
 beside the TypeScript one (web/src/said.ts and web/src/wording.ts, in node: tests/ts_said.py), so that a change to
 one side alone fails: the attack that set an obligation off and its verb, the header's verb, a comparison's
 changes and ongoing lines, a war's moves, a date's doubt, a state's name, an ordinal, a finding's certainty, a
-war's change and whether the likelihood model beat the base rate.
+war's change, whether the likelihood model beat the base rate, and how a provision's article is cited.
 
 They need node and web/node_modules (`cd web && npm ci`); without them they skip, saying which is missing (CI's clean
 clone has no web/node_modules). Set FOEDUS_REQUIRE_NODE=1 to make them fail instead of skipping, in a run that must
@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 
 from foedus import render
+from foedus.cited import article_cited, cited
 from foedus.cli.likely_show import base_rate_standing
 from foedus.engine.certainty_words import window_facts
 from foedus.engine.records import Because, Doubt
@@ -90,8 +91,8 @@ def test_the_ongoing_lines_are_worded_alike() -> None:
         bound=(BoundSince("USA", "defense", "2022-02-24", "nato_1949", "5"),),
         unbound=(BoundSince("EST", "defense", "2022-02-25", "nato_1949", "5"),),
         switched=(SwitchedSince("DEU", "attack", "2022-03-01", "t4", "1", "defense", "2022-02-24", "t5", "2"),),
-        lapsed_added=(Lapse("CUB", "attack", "2022-03-01", "2022-05-01", "t6", "3"),),
-        lapsed_removed=(Lapse("SYR", "attack", "2022-03-02", "2022-04-01", "t7", "1"),)).to_dict()
+        lapsed_added=(Lapse("CUB", "attack", "2022-03-01", "2022-05-01", "t6", "ATOP defense"),),
+        lapsed_removed=(Lapse("SYR", "attack", "2022-03-02", "2022-04-01", "t7", "Title Three"),)).to_dict()
     assert [tuple(x) for x in run_ts([("said", "ongoingSaid", [changes])])[0]] == ongoing_said(changes)
 
 
@@ -170,3 +171,39 @@ def test_missing_node_skips_unless_required_then_fails(monkeypatch: pytest.Monke
     monkeypatch.setenv("FOEDUS_REQUIRE_NODE", "1")
     with pytest.raises(pytest.fail.Exception, match=told):
         run_ts([("wording", "ordinal", [1])])
+
+
+def _bundled_articles() -> list[str]:
+    """Every `article` a bundled treaty file gives (provisions, priority, invocations, help), and what the ATOP
+    reader writes for each obligation it codes (`foedus.sources.atop`)."""
+    import yaml
+
+    from foedus.model.loader import bundled_treaty_files
+    from foedus.sources.atop import _KINDS
+
+    found: set[str] = {f"ATOP {kind}" for kind, _ in _KINDS.values()}
+
+    def walk(x: Any) -> None:
+        if isinstance(x, dict):
+            found.update(str(v) for k, v in x.items() if k == "article" and v is not None)
+            for v in x.values():
+                walk(v)
+        elif isinstance(x, list):
+            for v in x:
+                walk(v)
+
+    for path in bundled_treaty_files():
+        walk(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return sorted(found)
+
+
+def test_an_article_is_cited_alike() -> None:
+    """Every article the bundled treaties give, and ATOP's codes, cited alike by foedus.cited and said.ts's
+    articleCited and cited (a numbered one "art. 5", a unit as it is, an ATOP code "ATOP defense code"); a
+    citation with no article is the treaty alone on both sides."""
+    articles = _bundled_articles()
+    assert {"5", "Title Three", "ATOP defense", "EO"} <= set(articles)
+    said = run_ts([("said", "articleCited", [a]) for a in articles]
+                  + [("said", "cited", ["t", a]) for a in (*articles, None, "")])
+    assert said == [article_cited(a) for a in articles] + [cited("t", a) for a in (*articles, None, "")]
+    assert {"art. 5", "Title Three", "ATOP defense code"} <= set(said)

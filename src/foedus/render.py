@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping
 from html import escape
 from typing import Any, Protocol
 
+from foedus.cited import cited
 from foedus.engine.certainty_words import window_facts
 from foedus.engine.records import (
     Because,
@@ -95,11 +96,11 @@ def attack_words(by: str, victim: str, kind: str, place: str, names: Mapping[str
 def _reason(result: CascadeResult, joiner: Joiner) -> str:
     p = joiner.primary
     b = p.because
-    line = (f"{_name(result, p.state)} joins the {p.side}: {p.treaty} art. {p.article} "
+    line = (f"{_name(result, p.state)} joins the {p.side}: {cited(p.treaty, p.article)} "
             f"[{p.strength}: {STRENGTH_WORDS.get(p.strength, p.strength)}] {_because(result, b)}")
     line += certainty_tag(p.certainty)
     if joiner.also:  # each with its own tag where it differs: a better-sourced clause may bind the state too
-        line += "; also " + ", ".join(f"{o.treaty} art. {o.article}"
+        line += "; also " + ", ".join(f"{cited(o.treaty, o.article)}"
                                       + ("" if o.certainty == p.certainty else f" ({o.certainty} facts)")
                                       for o in joiner.also)
     return line
@@ -168,15 +169,15 @@ def explain_lines(result: CascadeResult) -> list[str]:
                      f"{', '.join(sorted({o.treaty for o in c.obligations} | {n.treaty for n in c.neutral}))}; "
                      "it is counted on neither side")
     lines += [f"Neutral: {_name(result, n.state)} must not join the war against {_name(result, n.toward)} under "
-              f"{n.treaty} art. {n.article}"
+              f"{cited(n.treaty, n.article)}"
               + certainty_tag(n.certainty, _facts(n.certainty_reasons)) for n in result.neutral]
     lines += [f"Violation: {_name(result, v.state)} {_deed(result, v.because)} {_name(result, v.against)} despite "
-              f"{v.treaty} art. {v.article} ({v.kind})" + certainty_tag(v.certainty, _facts(v.certainty_reasons))
+              f"{cited(v.treaty, v.article)} ({v.kind})" + certainty_tag(v.certainty, _facts(v.certainty_reasons))
               for v in result.violations]
-    lines += [f"Consultation: {_name(result, c.state)} consults {_name(result, c.with_)} under {c.treaty} "
-              f"art. {c.article}"
+    lines += [f"Consultation: {_name(result, c.state)} consults {_name(result, c.with_)} under "
+              f"{cited(c.treaty, c.article)}"
               + certainty_tag(c.certainty, _facts(c.certainty_reasons)) for c in result.consultations]
-    lines += [f"Withheld: {_name(result, w.state)} under {w.treaty} art. {w.article}: {w.reason}"
+    lines += [f"Withheld: {_name(result, w.state)} under {cited(w.treaty, w.article)}: {w.reason}"
               + certainty_tag(w.certainty, _facts(w.certainty_reasons)) for w in result.withheld]
     lines += _support_lines(result)
     lines += [f"Uncertain date: {_doubt_words(result, d)}" for d in result.doubts]
@@ -204,7 +205,7 @@ def _support_lines(result: CascadeResult) -> list[str]:
         key = (x.state, x.supports, x.treaty, x.article, x.when, x.certainty)
         forms.setdefault(key, []).append(x.form.replace("_", " "))
     return [f"Support: {_name(result, state)} is bound to give {_name(result, supports)} {' and '.join(given)} "
-            f"({treaty}" + (f" art. {article}" if article else "") + f", {when}, {certainty}) "
+            f"({cited(treaty, article)}, {when}, {certainty}) "
             "without being bound to fight"
             for (state, supports, treaty, article, when, certainty), given in forms.items()]
 
@@ -257,7 +258,7 @@ def html_table(result: CascadeResult) -> str:
     for side, states in result.sides.items():
         for st in states:
             j = result.joiner(st)
-            cite = (f"{j.primary.treaty} art. {j.primary.article} ({j.primary.strength}), round {j.primary.round}"
+            cite = (f"{cited(j.primary.treaty, j.primary.article)} ({j.primary.strength}), round {j.primary.round}"
                     if j else "original party")
             rows.append(f"<tr><td>{escape(side)}</td><td>{escape(_name(result, st))}</td><td>{escape(cite)}</td></tr>")
     s = result.scenario

@@ -6,7 +6,7 @@ import { STRENGTH_WORDS } from "./contract";
 import { byId, h, pageLink } from "./dom";
 import { likelihoodBlock } from "./likelypanel";
 import { COLORS, LABELS, type Role } from "./roles";
-import { becauseWords } from "./said";
+import { articleCited, becauseWords } from "./said";
 import { certaintyTag, namedState } from "./wording";
 
 let renders = 0;
@@ -47,7 +47,7 @@ function obligationBlock(o: Omit<Obligation, "state">, r: CascadeResult, names: 
   const conditions = [...o.conditions, ...o.unresolved.map((u) => `unresolved (${u}) read as in the scenario`)];
   return h("div", { class: "obligation" },
     h("h4", {}, title),
-    h("p", { class: "cite" }, `${names.treaty(o.treaty)} (${o.treaty}) art. ${o.article}`),
+    h("p", { class: "cite" }, `${names.treaty(o.treaty)} (${o.treaty}) ${articleCited(o.article)}`),
     h("dl", {},
       h("dt", {}, "strength"), h("dd", {}, `${o.strength}: ${STRENGTH_WORDS[o.strength] ?? ""}`),
       h("dt", {}, "obligation"), h("dd", {}, o.kind),
@@ -78,16 +78,16 @@ function findings(id: string, r: CascadeResult, names: Names): { nodes: HTMLElem
   }
   for (const n of r.neutral.filter((x) => x.state === id)) {
     cite(n.treaty);
-    nodes.push(findingBlock(`Bound not to join the war against ${namedState(n.toward, names.state)}: ${names.treaty(n.treaty)} art. ${n.article}.`, n));
+    nodes.push(findingBlock(`Bound not to join the war against ${namedState(n.toward, names.state)}: ${names.treaty(n.treaty)} ${articleCited(n.article)}.`, n));
   }
   for (const c of r.consultations.filter((x) => x.state === id)) {
     cite(c.treaty);
-    nodes.push(findingBlock(`Bound to consult with ${namedState(c.with, names.state)}: ${names.treaty(c.treaty)} art. ${c.article}.`, c));
+    nodes.push(findingBlock(`Bound to consult with ${namedState(c.with, names.state)}: ${names.treaty(c.treaty)} ${articleCited(c.article)}.`, c));
   }
   for (const v of r.violations.filter((x) => x.state === id || x.against === id)) {
     cite(v.treaty);
     nodes.push(findingBlock(
-      `${namedState(v.state, names.state)} breaks ${v.kind} toward ${namedState(v.against, names.state)}: ${names.treaty(v.treaty)} art. ${v.article}.`,
+      `${namedState(v.state, names.state)} breaks ${v.kind} toward ${namedState(v.against, names.state)}: ${names.treaty(v.treaty)} ${articleCited(v.article)}.`,
       v, { class: "warn" }));
   }
   for (const d of (r.doubts ?? []).filter((x) => x.state === id || (x.concerns ?? []).includes(id))) {
@@ -97,7 +97,7 @@ function findings(id: string, r: CascadeResult, names: Names): { nodes: HTMLElem
   }
   for (const w of r.withheld.filter((x) => x.state === id)) {
     cite(w.treaty);
-    nodes.push(findingBlock(`Withheld: ${names.treaty(w.treaty)} art. ${w.article} would bind, but ${w.reason}.`, w));
+    nodes.push(findingBlock(`Withheld: ${names.treaty(w.treaty)} ${articleCited(w.article)} would bind, but ${w.reason}.`, w));
   }
   if (nodes.length === 0) nodes.push(h("p", { class: "muted" }, "No treaty in force draws this state into this war."));
   return { nodes, treaties };
@@ -125,7 +125,7 @@ async function historyBlock(ids: string[], names: Names): Promise<HTMLElement> {
       const dates = datesLine(t);
       section.append(h("h4", {}, `${t.short_name ?? t.name} (${t.id})`), ...(dates ? [dates] : []),
         rows.length === 0 ? h("p", { class: "muted" }, "No invocation recorded.")
-          : h("ul", {}, ...rows.map((i) => h("li", {}, `${i.date}, art. ${i.article}, by ${i.requester.map((s) => namedState(s, names.state)).join(", ")}: ${i.outcome}`
+          : h("ul", {}, ...rows.map((i) => h("li", {}, `${i.date}, ${articleCited(i.article)}, by ${i.requester.map((s) => namedState(s, names.state)).join(", ")}: ${i.outcome}`
             + (i.how_sure && i.how_sure !== "verified" ? ` (${i.how_sure})` : "")))));
     } catch {
       section.append(h("p", { class: "muted" }, `${id}: history not available.`));

@@ -5,6 +5,7 @@ import type { CascadeResult, Obligation } from "./api";
 import { h } from "./dom";
 import { svgEl } from "./svg";
 import { COLORS, type Role } from "./roles";
+import { cited } from "./said";
 import { namedState } from "./wording";
 
 interface Tie { from: string; to: string; label: string; color: string; dash: string; width: number; kind: string }
@@ -15,7 +16,7 @@ function ally(o: Omit<Obligation, "state">): string {
 
 export function tiesOf(r: CascadeResult): Tie[] {
   const ties: Tie[] = [];
-  const cite = (t: string, a: string, s?: string) => `${t} art. ${a}${s ? ` (${s})` : ""}`;
+  const cite = (t: string, a: string, s?: string) => `${cited(t, a)}${s ? ` (${s})` : ""}`;
   for (const a of r.attackers) for (const t of r.targets) {
     ties.push({ from: a, to: t, label: `attacks (${r.place})`, color: COLORS["attack-0"], dash: "", width: 2.5, kind: "attack" });
   }

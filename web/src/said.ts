@@ -6,6 +6,24 @@ import { namedState } from "./wording";
 
 type Changes = Comparison["changes"];
 
+// words that name a treaty's unit other than an article ("EO": an executive order), compared lower-cased
+const UNITS = new Set(["title", "chapter", "section", "part", "annex", "protocol", "preamble", "communique", "clause",
+  "paragraph", "article", "declaration", "exchange", "letter", "note", "eo"]);
+
+/** A provision's article as a citation says it (foedus.cited.article_cited): "art. 5"; a unit that names itself
+ * ("Title Three") as it is; an obligation ATOP codes, with no article ("ATOP defense"), as "ATOP defense code". */
+export function articleCited(article: string): string {
+  if (article.startsWith("ATOP ")) return `${article} code`;
+  const named = article.split("(", 1)[0].replaceAll("-", " ").toLowerCase().split(/\s+/);
+  return named.some((w) => UNITS.has(w)) ? article : `art. ${article}`;
+}
+
+/** A treaty's provision as a citation says it (foedus.cited.cited): "nato_1949 art. 5"; the treaty alone where no
+ * article is known. */
+export function cited(treaty: string, article: string | null | undefined): string {
+  return article ? `${treaty} ${articleCited(article)}` : treaty;
+}
+
 /** The header's verb, agreeing with its attackers (foedus.render._attack_verb). */
 export function attackVerb(r: Pick<CascadeResult, "attackers">): string {
   return r.attackers.length > 1 ? "attack" : "attacks";
@@ -46,7 +64,7 @@ export function changeWords<K extends "gained" | "lost" | "switched" | "rebased"
  * .ongoing_said): "+" bound in the other world only, "-" in the base world only, "~" on another side in each, "" for
  * a bound-since day moved. */
 export function ongoingSaid(on: OngoingChanges): [string, string, string][] {
-  const cite = (t: string, a: string) => `${t} art. ${a}`;
+  const cite = cited;
   return [
     ...on.moved.map((m): [string, string, string] => ["", m.state, cite(m.treaty, m.article) === cite(m.treaty_before, m.article_before)
       ? `bound since ${m.since} (was ${m.since_before}), ${cite(m.treaty, m.article)}`

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from foedus.cited import cited
 from foedus.engine.records import MonteCarloSummary
 from foedus.engine.result import CascadeResult
 from foedus.errors import FoedusError
@@ -152,13 +153,12 @@ def print_demo(as_json: bool) -> None:
     bound = (results[1].ongoing or {}).get("bound_since", {})
     lines = []
     for st in sorted(after - before):
-        j = results[1].joiner(st)
+        j, since = results[1].joiner(st), bound.get(st, {})
         assert j is not None
-        since = bound.get(st, {})
         cause = since["cause"]["text"] if since.get("cause") else None  # the record's words, as print_ongoing's
-        lines.append(f"{result_name(results[1], st)} is bound to join under {j.primary.treaty} art. "
-                     f"{j.primary.article}" + (f" from {since['since']} ({cause}), in the middle of the war"
-                                               if since and cause else ""))
+        under = cited(j.primary.treaty, j.primary.article)
+        lines.append(f"{result_name(results[1], st)} is bound to join under {under}"
+                     + (f" from {since['since']} ({cause}), in the middle of the war" if since and cause else ""))
     if lines:
         console.print(f"[bold]What changed:[/bold] on {then} {'; '.join(lines)}; on {first} it was not bound.")
 

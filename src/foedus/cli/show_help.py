@@ -7,6 +7,7 @@ from typing import Any
 from rich.console import Console
 from rich.markup import escape
 
+from foedus.cited import article_cited
 from foedus.model.treaty import Treaty
 
 __all__ = ["print_help"]
@@ -30,13 +31,14 @@ def print_help(console: Console, treaty: Treaty, info: dict[str, Any]) -> None:
         how = "as the treaty file says" if d["explicit"] else "from its strength code"
         wording = f' — "{d["wording"]}"' if d["wording"] else ""
         who = f"{_who(d['obligors'])} → {_who(d['beneficiaries'])}"
-        console.print(escape(f"duty, art. {d['article']} ({d['kind']}, {who}): {d['entails']} "
+        console.print(escape(f"duty, {article_cited(d['article'])} ({d['kind']}, {who}): {d['entails']} "
                              f"({d['meaning']}){wording}; {how}, {d['certainty']}"))
     console.print("[bold]forms of help[/bold] (form (level), article, giver → receiver, when, basis, certainty):")
     for e in info["forms_of_help"]:
         span = f" {e.get('since', '')}–{e.get('until', '')}" if e.get("since") or e.get("until") else ""
         level = e["level"] + (f", {e['purpose']}" if e.get("purpose") else "")
-        console.print(escape(f"  {e['form']} ({level}), art. {e.get('article', '—')}, {_who(e.get('by'))} → "
+        art = article_cited(e["article"]) if e.get("article") else "—"
+        console.print(escape(f"  {e['form']} ({level}), {art}, {_who(e.get('by'))} → "
                              f"{_who(e.get('to'))}, {e['when']}, {_BASIS[e['basis']]}{span}, {e['certainty']}: "
                              f"{e.get('summary', '')}"), highlight=False)
     a = treaty.assistance

@@ -7,6 +7,7 @@ from rich.table import Table
 from rich.text import Text
 
 from foedus.catalog import member_sure, treaty_detail
+from foedus.cited import article_cited
 from foedus.cli.show import _console, _json
 from foedus.consoles import table as make_table
 from foedus.engine.certainty import how_dated, how_sure
@@ -52,14 +53,15 @@ def print_treaty(world: World, treaty_id: str, as_json: bool) -> None:
     if t.provisions:
         console.print(_provisions(t))
     if t.priority is not None:  # the clause foedus.engine.rules.precedence acts on
-        console.print(Text(f"priority: art. {t.priority.article} ({t.priority.certainty.value}): in a conflict its "
-                           "obligations prevail; a party's duty not to fight another party sets its other duties "
-                           f"against that party aside (source: {t.priority.source})"))
+        console.print(Text(f"priority: {article_cited(t.priority.article)} ({t.priority.certainty.value}): in a "
+                           "conflict its obligations prevail; a party's duty not to fight another party sets its other "
+                           f"duties against that party aside (source: {t.priority.source})"))
     print_help(console, t, detail)
     if t.invocations:
-        inv = make_table("date", "art.", "requester", "outcome", "certainty", title="invocations")
+        inv = make_table("date", "article", "requester", "outcome", "certainty", title="invocations")
         for i in sorted(t.invocations, key=lambda i: i.date):
-            _row(inv, i.date, i.article, ", ".join(i.requester), i.outcome, how_sure(i.certainty, i.date_certainty))
+            _row(inv, i.date, article_cited(i.article), ", ".join(i.requester), i.outcome,
+                 how_sure(i.certainty, i.date_certainty))
         console.print(inv)
     else:
         console.print("invocations: none recorded")
@@ -93,7 +95,8 @@ def _where(tokens: list[str] | None) -> str:
 
 def _provisions(t: Treaty) -> Table:
     """The provisions table: kind, article, strength, trigger, legs, scope and gates."""
-    provisions = make_table("kind", "art.", "strength", "trigger", "owed by → to", "scope", "gates", title="provisions")
+    provisions = make_table("kind", "article", "strength", "trigger", "owed by → to", "scope", "gates",
+                            title="provisions")
     for p in t.provisions:
         who = f"{_who(p.obligors)} → {_who(p.beneficiaries)}"
         scope = f"territory: {_where(p.scope.territory)}; forces: {_where(p.scope.forces)}"
@@ -108,5 +111,5 @@ def _provisions(t: Treaty) -> Table:
             gates += f" adversary: {p.adversary.type} {','.join(p.adversary.states)}"
         if p.unresolved:  # ATOP flags a condition without saying which (the cascade reads it per --unresolved)
             gates += f" unresolved ATOP condition(s): {', '.join(p.unresolved)}"
-        _row(provisions, p.kind.value, p.article, p.strength.value, p.trigger.value, who, scope, gates)
+        _row(provisions, p.kind.value, article_cited(p.article), p.strength.value, p.trigger.value, who, scope, gates)
     return provisions

@@ -15,6 +15,7 @@ import datetime as dt
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING
 
+from foedus.cited import cited
 from foedus.datarecord import dataclass, field
 from foedus.engine.certainty_words import (
     applies_fact,
@@ -146,7 +147,7 @@ def _treaty_facts(treaty: Treaty, provision: Provision, day: dt.date) -> Iterato
         yield from ended_fact(treaty)
     if provision.certainty is not Certainty.VERIFIED:
         doubt = f" ({provision.doubt})" if provision.doubt else ""
-        yield fact_reason("article", f"{treaty.id} art. {provision.article}: the clause as encoded{doubt}",
+        yield fact_reason("article", f"{cited(treaty.id, provision.article)}: the clause as encoded{doubt}",
                           provision.certainty, source_of(treaty, provision.source))
     yield from applies_fact(treaty, provision)  # when the clause applies, a fact apart
     valid = provision.valid  # it applies on `day`: near a first or last day known less than to the day?
@@ -252,6 +253,6 @@ def _place_facts(
         yield fact_reason("place", f"{place.name} counts as territory of {named_state(victim, names)} only in the "
                           f"claimant view ({holder})", Certainty.CONFLICTING, gazetteer)
     if any(token_matches(t, place, victim) for t in provision.scope.debated):
-        yield fact_reason("scope", f"{treaty.id} art. {provision.article}: whether it covers {place.name} is debated",
+        yield fact_reason("scope", f"{cited(treaty.id, provision.article)}: whether it covers {place.name} is debated",
                           Certainty.UNVERIFIED, source_of(treaty, provision.source))
 

@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Container, Iterable, Mapping
 from typing import TYPE_CHECKING
 
+from foedus.cited import article_cited, cited
 from foedus.engine.records import CertaintyReason
 from foedus.model.vocab import TAGGED_WINDOWS, Certainty
 from foedus.wording import named_state
@@ -158,7 +159,7 @@ def membership_fact(treaty: Treaty, m: Member, names: Mapping[str, str]) -> tupl
 
 def duty_of_words(obligor: str, beneficiary: str, article: str, names: Mapping[str, str]) -> str:
     """A leg's duty, as a suspension of it is said: "United States (USA)'s duty to New Zealand (NZL) under art. 4"."""
-    return f"{named_state(obligor, names)}'s duty to {named_state(beneficiary, names)} under art. {article}"
+    return f"{named_state(obligor, names)}'s duty to {named_state(beneficiary, names)} under {article_cited(article)}"
 
 
 def first_day(treaty: Treaty, m: Member | None) -> tuple[dt.date | None, DateCertainty | None]:
@@ -226,7 +227,7 @@ def applies_fact(treaty: Treaty, provision: Provision) -> tuple[CertaintyReason,
         return ()
     until = f" until {valid.end}" if valid.end is not None else ""
     why = f" ({valid.note})" if valid.note else ""
-    fact = f"{treaty.id} art. {provision.article}: that it applies from {valid.start}{until}{why}"
+    fact = f"{cited(treaty.id, provision.article)}: that it applies from {valid.start}{until}{why}"
     return (fact_reason("article", fact, valid.certainty, source_of(treaty, valid.source, provision.source)),)
 
 
@@ -240,5 +241,5 @@ def clause_day_fact(treaty: Treaty, provision: Provision, *, end: bool = False, 
     how, day = (valid.end_certainty, valid.end) if end else (valid.start_certainty, valid.start)
     if how is None or day is None:
         return ()
-    what = f"art. {provision.article} {'stops applying on' if end else 'applies from'} {day}"
+    what = f"{article_cited(provision.article)} {'stops applying on' if end else 'applies from'} {day}"
     return (dated_reason(treaty, what, how, source_of(treaty, how.source, valid.source, provision.source), then),)

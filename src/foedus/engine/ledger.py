@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from itertools import islice
 from typing import Any, Protocol, TypeVar
 
+from foedus.cited import cited
 from foedus.datarecord import dataclass, field
 from foedus.engine.certainty import fact_reason, source_of
 from foedus.engine.leg import Leg
@@ -281,7 +282,7 @@ def withheld_record(leg: Leg, gate: str, sure: Sureness, names: Mapping[str, str
     doubt = gate_doubt(leg, gate)
     if doubt is not None:
         p = leg.provision
-        held = f"{leg.treaty.id} art. {p.article}: the condition that holds it back"
+        held = f"{cited(leg.treaty.id, p.article)}: the condition that holds it back"
         reasons = (*reasons, fact_reason("article", held, doubt, source_of(leg.treaty, p.source)))
         level = worst([Certainty(level), doubt]).value
     return Withheld(leg.obligor, leg.treaty.id, leg.provision.article, gate_reason(leg, gate, names), gaps, level,

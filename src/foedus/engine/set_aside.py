@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Set
 from typing import TYPE_CHECKING
 
+from foedus.cited import cited
 from foedus.datarecord import replace
 from foedus.engine.certainty import fact_reason, how_known
 from foedus.engine.citing import sureness
@@ -107,7 +108,7 @@ def withheld_by(key: Key, spared: str, prevails: Treaty, level: str, reasons: tu
     priority = prevails.priority
     assert priority is not None  # `precedence.bar`, the one writer of `bars`, notes only such treaties
     if priority.certainty is not Certainty.VERIFIED:
-        held = f"{prevails.id} art. {priority.article}: the priority clause that sets it aside"
+        held = f"{cited(prevails.id, priority.article)}: the priority clause that sets it aside"
         reasons = (*reasons, fact_reason("article", held, priority.certainty, priority.source))
         level = worst([Certainty(level), priority.certainty]).value
     return Withheld(*key, set_aside_reason(key[0], spared, prevails, priority, names, why), (), level,
@@ -122,6 +123,6 @@ def set_aside_reason(obligor: str, spared: str, prevails: Treaty, priority: Prio
     c = priority.certainty
     doubt = "" if c is Certainty.VERIFIED else f" (the priority clause is {how_known(c)})"
     head = f"set aside: {why};" if why else f"set aside against {named_state(spared, names)}:"
-    return (f"{head} {prevails.short_name or prevails.id} art. "
-            f"{priority.article}, its priority clause, makes {named_state(obligor, names)}'s duty not to fight "
+    return (f"{head} {cited(prevails.short_name or prevails.id, priority.article)}, "
+            f"its priority clause, makes {named_state(obligor, names)}'s duty not to fight "
             f"{named_state(spared, names)} prevail{doubt}")

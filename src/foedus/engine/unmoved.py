@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
+from foedus.cited import article_cited, cited
 from foedus.engine import rules
 from foedus.engine.leg import Leg
 from foedus.engine.round_view import Homes, situation
@@ -66,7 +67,7 @@ def why_unmoved(world: World, result: CascadeResult, treaty: str, state: str | N
     fight = [g for g in concern if g.provision.kind in COMMITTING]  # the kinds that bind a party to fight
     whom = f" owed to or by {named_state(state, names)}" if state is not None else ""
     if not fight:
-        where = f" in art. {article}" if article is not None else ""
+        where = f" in {article_cited(article)}" if article is not None else ""
         return f"{treaty} has no clause{where} that binds a party to fight{whom} on {s.date}"
     attacks = _attacks(world, result)  # once: the verdicts and a missed trigger's words read the same war
     by_article = _judged(world, result, fight, attacks)
@@ -118,7 +119,7 @@ def _said(cause: str, judged: list[tuple[Leg, Attack, str | None]], result: Casc
         for leg, _, gate in judged:
             if gate is not None:  # a held leg's: the gate that held it
                 held.setdefault((leg.provision.article, rules.gate_reason(leg, gate, names)), []).append(leg.obligor)
-        return [f"art. {a} would bind {_listed(states, names)}, held back: {reason}"
+        return [f"{article_cited(a)} would bind {_listed(states, names)}, held back: {reason}"
                 for (a, reason), states in held.items()]
     if cause == "own-attack":
         return [_own(leg, attack, names) for leg, attack, _ in judged]
@@ -135,7 +136,7 @@ def _listed(states: list[str], names: Mapping[str, str]) -> str:
 def _own(leg: Leg, attack: Attack, names: Mapping[str, str]) -> str:
     """A leg whose trigger an attack meets, owed against its own obligor (`rules.verdict.spares_own_attack`)."""
     role = "its attacker" if leg.beneficiary == attack.victim else "the state it attacks"
-    return (f"art. {leg.provision.article} is owed to {named_state(leg.beneficiary, names)} by "
+    return (f"{article_cited(leg.provision.article)} is owed to {named_state(leg.beneficiary, names)} by "
             f"{named_state(leg.obligor, names)}, {role}: a clause never binds a party against itself")
 
 
@@ -164,7 +165,7 @@ def _met(leg: Leg, result: CascadeResult, names: Mapping[str, str]) -> str:
                                   for o in (joined.primary, *joined.also)):
         now = f"joins the {joined.side} side by this clause"
     elif joined is not None:
-        now = f"already joins the {joined.side} side by {joined.primary.treaty} art. {joined.primary.article}"
+        now = f"already joins the {joined.side} side by {cited(joined.primary.treaty, joined.primary.article)}"
     elif who in side_of:
         now = f"already fights on the {side_of[who]} side"
     elif who in {c.state for c in result.conflicts}:
@@ -175,25 +176,26 @@ def _met(leg: Leg, result: CascadeResult, names: Mapping[str, str]) -> str:
         now = "is bound to consult, not to fight"
     else:
         now = "joins no side"
-    return f"art. {p.article} ({p.kind}) binds {named_state(who, names)}, which {now}"
+    return f"{article_cited(p.article)} ({p.kind}) binds {named_state(who, names)}, which {now}"
 
 
 def _missed(miss: str, leg: Leg, attack: Attack, treaty: str, attacks: list[Attack], result: CascadeResult,
             names: Mapping[str, str], whom: str) -> str:
     """The part of the trigger that `attack` misses for `leg`, in words."""
     p = leg.provision
+    art = article_cited(p.article)
     victim, attacker = named_state(attack.victim, names), named_state(attack.attacker, names)
     if miss == "scope":
         tokens = p.scope.territory if attack.kind == "territory" else p.scope.forces
-        return (f"art. {p.article} binds only for an attack in its scope ({attack.kind}: "
+        return (f"{art} binds only for an attack in its scope ({attack.kind}: "
                 f"{', '.join(tokens or ()) or 'none'}); the attack on {victim} at {attack.place} is outside it")
     if miss == "adversary":
-        return f"art. {p.article} does not cover an attack by {attacker} (its adversary clause: {p.adversary.type})"
+        return f"{art} does not cover an attack by {attacker} (its adversary clause: {p.adversary.type})"
     if miss == "severity":
-        return (f"art. {p.article} binds only for an incident of at least {_words(rules.threshold(p))}; this one is "
+        return (f"{art} binds only for an incident of at least {_words(rules.threshold(p))}; this one is "
                 f"{_words(attack.severity)}")
     if miss == "partner-attacks":
-        return f"art. {p.article} binds when {named_state(leg.beneficiary, names)} is attacked, not when it attacks"
+        return f"{art} binds when {named_state(leg.beneficiary, names)} is attacked, not when it attacks"
     attacked = [named_state(st, names) for st in dict.fromkeys(a.victim for a in attacks)
                 if st in leg.parties]
     if attacked:  # a party is attacked, but no clause of those asked about is owed to it

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Hashable
 
+from foedus.cited import article_cited
 from foedus.errors import TreatyDataError
 from foedus.model.days import LATEST
 from foedus.model.treaty import Provision, Treaty
@@ -39,7 +40,8 @@ def check_clauses(treaty: Treaty, path: str) -> None:
         for i, p in others:
             for leg in sorted(legs_of(p, states) & legs_of(q, states)):
                 if (day := _both_on(treaty, p, q, leg)) is not None:
-                    raise TreatyDataError(path, f"provisions[{j}].strength", f"{q.strength} for art. {q.article}, "
+                    raise TreatyDataError(path, f"provisions[{j}].strength", f"{q.strength} for "
+                                          f"{article_cited(q.article)}, "
                                           f"which provisions[{i}] gives as {p.strength} with the same trigger, scope, "
                                           f"adversary and gates: both bind {leg[0]} to {leg[1]} on {day}, so which "
                                           "strength holds is not said; give one, or set their legs or valid windows "

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from foedus.cited import article_cited, cited
 from foedus.engine.result import CascadeResult, Joiner
 from foedus.errors import FoedusError, ScenarioError
 from foedus.model.world import World
@@ -25,11 +26,12 @@ __all__ = ["check_watch", "compare_atlas", "compare_results", "unchanged_because
 
 def _bases(j: Joiner) -> list[str]:
     """Every treaty and article a joiner joins under, its primary obligation first."""
-    return [f"{o.treaty} art. {o.article}" for o in (j.primary, *j.also)]
+    return [cited(o.treaty, o.article) for o in (j.primary, *j.also)]
 
 
 def _named(entry: dict[str, Any]) -> list[str]:
-    """The obligations ("treaty art. N") a gained, lost, switched or rebased entry names."""
+    """The obligations a gained, lost, switched or rebased entry names, each cited (`foedus.cited`) with its
+    treaty's id first: "nato_1949 art. 5", "usa_cofa Title Three"."""
     return [w for key in ("why", "why_before") if (w := entry.get(key))] + [*entry.get("added", ()),
                                                                              *entry.get("dropped", ())]
 
@@ -62,7 +64,7 @@ def compare_results(base: CascadeResult, other: CascadeResult,
                             "added": sorted(set(now) - set(before)), "dropped": sorted(set(before) - set(now))})
     entries: list[dict[str, Any]] = [*gained, *lost, *switched, *rebased]
     ongoing = ongoing_changes(base.ongoing, other.ongoing) if base.ongoing and other.ongoing else None
-    moved = {why.split(" art. ")[0] for x in entries for why in _named(x)} | (ongoing.treaties() if ongoing else set())
+    moved = {why.split(" ", 1)[0] for x in entries for why in _named(x)} | (ongoing.treaties() if ongoing else set())
     conflicts_a = {c.state for c in base.conflicts}
     conflicts_b = {c.state for c in other.conflicts}
     return {
@@ -143,7 +145,7 @@ def _said(change: Change, state: str | None, article: str | None, why: str) -> s
         return f"dropped, but it moved no one before: {why}"
     if isinstance(change, AddTreaty):
         return f"added, but {why}"
-    return f"art. {article} changed, but {why}"
+    return f"{article_cited(str(article))} changed, but {why}"
 
 
 def check_watch(watch: str | None, against: Iterable[str], names: tuple[str, str] = ("watch", "against")) -> None:

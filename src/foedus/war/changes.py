@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from foedus.cited import article_cited
 from foedus.engine.certainty import member_start
 from foedus.engine.certainty_words import (
     applies_fact,
@@ -81,7 +82,7 @@ class TreatyChange:
 def change_words(what: str, treaty: str, state: str | None, article: str | None, names: Mapping[str, str]) -> str:
     """A treaty change in words, its state named by `names` ("Bulgaria (BGR) becomes a party to atop_2515"; by its
     id alone where `names` has no other name: the JSON's `label`)."""
-    art = f" art. {article}" if article else ""
+    art = f" {article_cited(article)}" if article else ""
     who = named_state(state or "", names)
     phrases = {
         "in-force": f"{treaty} enters into force",

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from foedus.cited import cited
 from foedus.engine.outcome import DATA_END, DATA_END_NOTE
 from foedus.engine.result import Joiner
 from foedus.model.world import World
@@ -55,7 +56,7 @@ class FrameBuilder:
             why = self._cause(state, old, new, ev, changes, course)
             move = {"state": state, "from": old, "to": new, "cause": why}
             if old == new and joiner is not None:  # still bound to that side, by another treaty from now
-                move["now_under"] = f"{joiner.primary.treaty} art. {joiner.primary.article}"
+                move["now_under"] = cited(joiner.primary.treaty, joiner.primary.article)
             moved.append(move)
             self._move(state, old, new, ev.date, joiner, why, course)
         self._status, self._joiner = status, dict(bound)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from foedus.cited import cited
 from foedus.datarecord import dataclass, field
 from foedus.engine.contract import Contracted, meta
 from foedus.wording import named_state
@@ -134,7 +135,7 @@ def ongoing_said(changes: dict[str, Any]) -> list[tuple[str, str, str]]:
     only, `-` in the base world only, `~` bound on another side in each, none for a bound-since day moved. The web's
     compare view says the same words (web/src/said.ts `ongoingSaid`; tests/test_said_parity.py)."""
     def cite(x: dict[str, Any], before: str = "") -> str:
-        return f"{x['treaty' + before]} art. {x['article' + before]}"
+        return f"{cited(x['treaty' + before], x['article' + before])}"
 
     out = [("", x["state"], f"bound since {x['since']} (was {x['since_before']}), {cite(x)}"
             if cite(x) == cite(x, "_before") else

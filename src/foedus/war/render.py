@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from foedus.cited import cited
 from foedus.consoles import console as make_console
 from foedus.consoles import table as make_table
 from foedus.render import certainty_tag
@@ -27,7 +28,7 @@ def _row(r: StateRecord, names: dict[str, str]) -> list[str]:
     fight = "; ".join(f"{s['side']} {s['from']}" + (f"–{s['to']}" if s["to"] else "") + f" ({s['how']})"
                       for s in r.spells) or "—"
     b = r.first_bound
-    bound = f"{b.date} {b.side}: {b.treaty} art. {b.article}" if b else "—"
+    bound = f"{b.date} {b.side}: {cited(b.treaty, b.article)}" if b else "—"
     if b and b.certainty != "verified":
         bound += f" ({b.certainty})"
     why = _said(b.cause) if b else ""
@@ -54,12 +55,12 @@ def _duties(result: WarReplay, names_on: NamesOn) -> list[str]:
             if bound is None or (t["date"], t["treaty"]) != (bound.date.isoformat(), bound.treaty):
                 who, toward = two(r.state, t["toward"], t["date"])
                 lines.append(f"{who}: casus foederis {t['date']} toward {toward}, "
-                             f"{t['treaty']} art. {t['article']} ({t['kind']})" + certainty_tag(t["certainty"]))
-        lines += [f"{who}: consult {other} from {c['date']} ({c['treaty']} art. {c['article']})"
+                             f"{cited(t['treaty'], t['article'])} ({t['kind']})" + certainty_tag(t["certainty"]))
+        lines += [f"{who}: consult {other} from {c['date']} ({cited(c['treaty'], c['article'])})"
                   + certainty_tag(c["certainty"])
                   for c in r.consultations for who, other in [two(r.state, c["with"], c["date"])]]
-        lines += [f"{who}: must not join the war against {toward} from {n['date']} ({n['treaty']} art. "
-                  f"{n['article']})" + certainty_tag(n["certainty"])
+        lines += [f"{who}: must not join the war against {toward} from {n['date']} "
+                  f"({cited(n['treaty'], n['article'])})" + certainty_tag(n["certainty"])
                   for n in r.neutral for who, toward in [two(r.state, n["toward"], n["date"])]]
     return lines
 
@@ -130,8 +131,8 @@ def print_ongoing(summary: dict[str, Any], names: Mapping[str, str]) -> None:
     console.print(f"[bold]ongoing since {summary['since']}[/bold]: {none}bound without a break since")
     for state, b in summary["bound_since"].items():
         why = _said(b["cause"])
-        console.print(f"  {named_state(state, names)}: {b['since']} ({b['side']}, {b['treaty']} art. {b['article']})"
+        console.print(f"  {named_state(state, names)}: {b['since']} ({b['side']}, {cited(b['treaty'], b['article'])})"
                       + (f" — {why}" if why else ""))
     for lap in summary["lapsed"]:
         console.print(f"  {named_state(lap['state'], names)}: bound {lap['from']} to {lap['to']} ({lap['side']}, "
-                      f"{lap['treaty']} art. {lap['article']}), no longer")
+                      f"{cited(lap['treaty'], lap['article'])}), no longer")

@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Literal
 
+from foedus.cited import article_cited
 from foedus.datarecord import dataclass
 from foedus.engine.leg import Leg
 from foedus.engine.rules import where
@@ -187,7 +188,7 @@ def conditions(leg: Leg, attack: Attack, names: Mapping[str, str]) -> list[str]:
         out.append(f"reads the {attack.severity} as {p.trigger.value.replace('_', ' ')}: the clause's wording "
                    "covers acts short of an armed attack")
     if (p.scope.territory if attack.kind == "territory" else p.scope.forces) is not None:
-        out.append(f"{attack.place} is within the scope of art. {p.article}")
+        out.append(f"{attack.place} is within the scope of {article_cited(p.article)}")
     if leg.treaty.origin == "atop":
         out.append("ATOP dates membership from signature")
     return out

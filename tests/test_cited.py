@@ -1,0 +1,51 @@
+"""How a provision's article is cited (`foedus.cited`), in the CLI's lines: a numbered article "art. VI", a unit that
+names itself "Title Three" (not "art. Title Three"), an obligation ATOP codes "ATOP neutrality code" (not "art. ATOP
+neutrality": ATOP codes the alliance's obligation, it numbers no article); the treaty alone where none is known."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from foedus.cited import article_cited, cited
+
+
+@pytest.fixture(scope="module")
+def usa_irn() -> str:
+    """`foedus cascade -a USA -t IRN -d 2010-06-01`, each finding one line (wide enough not to wrap)."""
+    out = subprocess.run([sys.executable, "-m", "foedus.cli", "cascade", "-a", "USA", "-t", "IRN", "-d", "2010-06-01"],
+                         capture_output=True, text=True, env={**os.environ, "COLUMNS": "400"})
+    assert out.returncode == 0, out.stderr
+    return out.stdout
+
+
+def test_each_kind_of_article_is_cited_by_its_kind(usa_irn: str) -> None:
+    """The three kinds in one cascade, and no "art." before a unit or an ATOP code."""
+    assert "Iran (IRN) under atop_4968 ATOP neutrality code" in usa_irn
+    assert "consults Iran (IRN) under atop_4968 ATOP consultation code" in usa_irn
+    assert "bases (usa_cofa Title Three, peacetime, unverified)" in usa_irn
+    assert "bases (usa_jpn_1960 art. VI, peacetime, verified)" in usa_irn
+    assert "(atop_6032_p1, peacetime, verified)" in usa_irn  # a form of help ATOP codes: no article at all
+    assert "art. ATOP" not in usa_irn and "art. Title" not in usa_irn
+
+
+@pytest.mark.parametrize(("article", "said"), [
+    ("5", "art. 5"), ("42(7)", "art. 42(7)"), ("IV", "art. IV"),
+    ("2 (number unverified)", "art. 2 (number unverified)"),
+    ("unknown (ATOP 6070's neutrality pledge; article unverified)",
+     "art. unknown (ATOP 6070's neutrality pledge; article unverified)"),  # a note in brackets names no unit
+    ("Title Three", "Title Three"), ("Military Annex", "Military Annex"), ("EO", "EO"),
+    ("Communique of 16 Apr 1971", "Communique of 16 Apr 1971"), ("n/a — unnumbered clause", "n/a — unnumbered clause"),
+    ("future-attack clause (numbering varies by agreement)", "future-attack clause (numbering varies by agreement)"),
+    ("ATOP defense", "ATOP defense code"), ("ATOP nonaggression", "ATOP nonaggression code"),
+])
+def test_an_article_is_cited_as_its_kind_says(article: str, said: str) -> None:
+    assert article_cited(article) == said
+    assert cited("t", article) == f"t {said}"
+
+
+def test_no_article_cites_the_treaty_alone() -> None:
+    assert (cited("atop_3370", None), cited("atop_3370", "")) == ("atop_3370", "atop_3370")
