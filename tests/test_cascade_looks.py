@@ -59,9 +59,11 @@ def test_owed_legs_come_with_what_a_look_reads(world: World) -> None:
 
 @pytest.mark.parametrize("attacker, target", [("RUS", "EST"), ("TUR", "GRC")])
 def test_new_obligations_are_bound_without_a_call_each(world: World, attacker: str, target: str) -> None:
-    """`Ledger.bind` runs only for a key already held (most binds are of new keys)."""
+    """`Ledger.bind` runs only for a key already held (most binds are of new keys). TUR/GRC binds 47 volleys: one
+    pass, and one resume for the 30 states conflicted in its second round (627 when each resumed the run alone, before
+    `conflict.SIMULTANEOUS`)."""
     result, calls = _run(world, attacker, target)
-    assert calls[("bind.py", "volley")] > 100
+    assert calls[("bind.py", "volley")] > 40
     assert calls.get(("ledger.py", "bind"), 0) * 4 <= len(result.joiners), calls.get(("ledger.py", "bind"))
 
 
@@ -75,10 +77,12 @@ def test_consultations_of_legs_that_admit_anyone_are_found_without_calls(world: 
 
 def test_duties_and_joiners_are_kept_without_a_call_each(world: World) -> None:
     """A neutrality duty owed to the victim is kept without a `_neutral_find` call, and a new joiner bound once
-    and owing no neutrality is admitted without a `_join` call."""
+    and owing no neutrality is admitted without a `_join` call. NOR/MNE binds 33 volleys: one pass, and one resume
+    for the 30 states conflicted in its second round (497 when each resumed the run alone, before
+    `conflict.SIMULTANEOUS`)."""
     _, calls = _run(world, "NOR", "MNE")
     volleys = calls[("bind.py", "volley")]
-    assert volleys > 300
+    assert volleys > 30
     assert calls.get(("bind.py", "_neutral_find"), 0) * 4 < volleys
     assert calls.get(("cascade.py", "_join"), 0) * 4 < volleys
 

@@ -100,22 +100,6 @@ def test_packed_rounds_equal_the_dense_ones_on_every_dyad(world: World, day: dt.
         _same(old, batch_cascades(r, a[keep], b[keep], "escalatory", shortcut=False), (day, loop))
 
 
-def test_bit_masks_equal_their_dense_definitions() -> None:
-    """The masks the chains of restarts are cut with: below (or through) the lowest set bit, through the highest."""
-    from foedus.engine.fast.packed_rounds import _below_lowest, _through_highest
-
-    rng = np.random.default_rng(5)
-    n, place = 150, np.arange(150)[None, :]
-    for p in (0.0, 0.005, 0.02, 0.2):
-        bits = rng.random((40, n)) < p
-        words = pack(bits, 3)
-        low = np.where(bits, place, n).min(axis=1)[:, None]
-        high = np.where(bits, place, -1).max(axis=1)[:, None]
-        assert np.array_equal(unpack(_below_lowest(words), n), place < low)
-        assert np.array_equal(unpack(_below_lowest(words, through=True), n), place <= low)
-        assert np.array_equal(unpack(_through_highest(words), n), place <= high)
-
-
 def test_monte_carlo_summaries_equal_the_sides(loop: str) -> None:
     """`batch_summaries` (war size and major-power opposition from the packed sides) equals `batch_cascades`'."""
     from foedus.engine.fast.batch import batch_summaries

@@ -165,19 +165,14 @@ def test_the_legacy_engine_leaves_out_a_partner_s_attack_on_the_obligor(world: W
     assert json.dumps(r.to_dict()) == json.dumps(restarting_cascade(w, scenario).to_dict())
 
 
-ORDER_DEPENDS = ("a late conflict excludes the first state by id and resumes: the other state of a pair that bars "
-                 "each other fights (tests/legacy, every engine alike); the plain conflict rule too, older than the "
-                 "precedence rule at side level (design: exclude every state conflicted in a round at once)")
-
-
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=ORDER_DEPENDS)
 @pytest.mark.parametrize("peace", [PRIORITY, {}], ids=["priority", "plain"])
 def test_two_states_barring_each_other_in_one_round_do_not_depend_on_their_ids(world: World,
                                                                               peace: dict[str, Any]) -> None:
     """CHN and PRK, fighting on opposite sides from round 1, each bar the other in round 2: the outcome is the same
     when the two swap roles (a renaming, which flips which of them comes first by id), in every engine (the legacy
     restarting one byte for byte, the atlases). Both stay out (each one's duty not to fight the other prevails), or,
-    without the priority clause, both are conflicts: excluding the first by id and resuming let the second fight."""
+    without the priority clause, both are conflicts (`conflict.SIMULTANEOUS`; before it, excluding the first by id and
+    resuming let the second fight)."""
     seen = []
     for offender, defender in (("PRK", "CHN"), ("CHN", "PRK")):
         w = _mutual_world(world, offender, defender, **peace)

@@ -21,10 +21,10 @@ def _late_targets(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, int]]:
     events: list[tuple[str, int]] = []
     settle, save = cascade._Run._settle, cascade._Run._save
 
-    def settled(self: cascade._Run, *args: object) -> str | None:
+    def settled(self: cascade._Run, *args: object) -> list[str]:
         late = settle(self, *args)  # type: ignore[arg-type]
-        if late is not None:
-            events.append(("late", self.joiners[late][0][0]))
+        if late:  # back to the earliest round one of them joined in
+            events.append(("late", min(self.joiners[state][0][0] for state in late)))
         return late
 
     def saved(self: cascade._Run, *args: object) -> None:
@@ -47,7 +47,7 @@ def test_a_late_conflicts_round_is_not_evaluated_again(world: World, monkeypatch
     for scenario in _scenarios(world):
         run_cascade(world, scenario)
     lates = [i for i, (what, _) in enumerate(events) if what == "late"]
-    assert len(lates) > 20
+    assert len(lates) > 12  # 17 resumes for 209 late conflicts: a round's resume together (205 before, one each)
     for i in lates:
         target, after = events[i][1], next((r for what, r in events[i + 1:] if what == "start"), None)
         assert after is None or after > target, (target, after)
@@ -65,4 +65,4 @@ def test_the_shortcut_gives_what_a_replay_gives(world: World, monkeypatch: pytes
         assert got[0] == got[1], scenario
     readings = {s.reading for s in _scenarios(world)}
     assert readings == {"legal", "escalatory"}
-    assert sum(what == "late" for what, _ in events) > 40  # late conflicts met both ways
+    assert sum(what == "late" for what, _ in events) > 25  # late conflicts met both ways (17 resumes each)

@@ -61,13 +61,14 @@ def run_cascade(world: World, scenario: Scenario, table: LegTable | None = None)
     held: dict[tuple[str, str, str], Withheld] = {}  # their obligations, set aside
     while True:
         run = _Run(world, scenario, index, frozenset(c.state for c in conflicts) | stays, frozenset(stays), held)
-        conflict = run.execute()
-        if conflict is None:
+        found = run.execute()
+        if not found:
             return run.result(tuple(sorted(conflicts, key=lambda c: (c.round, c.state))))
-        if isinstance(conflict, str):
-            stays.add(conflict)
-        else:
-            conflicts.append(conflict)
+        for conflict in found:
+            if isinstance(conflict, str):
+                stays.add(conflict)
+            else:
+                conflicts.append(conflict)
 
 
 @dataclass
@@ -96,8 +97,9 @@ class _Run:
         """The states' names on the scenario's date, as the engine names them (`StateRegistry.names_on`)."""
         return self.world.states.names_on(self.scenario.date)
 
-    def execute(self) -> Conflict | str | None:
-        """Run to a fixed point; return the first conflict found (a state that stays out by precedence), or None."""
+    def execute(self) -> list[Conflict | str]:
+        """Run to a fixed point; return the conflicts of the first round with any (a state that stays out by
+        precedence as its id), or none."""
         s = self.scenario
         self.side_of = dict.fromkeys(s.attackers, "attack")
         self.side_of.update(dict.fromkeys(s.targets, "defense"))
@@ -106,14 +108,14 @@ class _Run:
         while frontier:
             self.rounds += 1
             pending, neutral = self._bind(frontier)
-            conflict = self._settle(pending, neutral)
-            if conflict is not None:
-                return conflict
+            found = self._settle(pending, neutral)
+            if found:
+                return found
             new = [a for a in self._next_attacks(pending) if a not in seen]
             seen.update(new)
             frontier = new
         self.rounds = max((o[0].round for o in self.joiners.values()), default=0)
-        return None
+        return []
 
     def _context(self) -> Situation:
         requested = self.scenario.requested
@@ -206,11 +208,13 @@ class _Run:
         return sureness(leg, attack, self.scenario, ctx.places[attack.place], self.names)
 
     def _settle(self, pending: dict[str, list[Obligation]], neutral: dict[str, list[Neutral]]
-                ) -> Conflict | str | None:
-        """Admit this round's joiners; report the first state bound in contradictory ways."""
+                ) -> list[Conflict | str]:
+        """Admit this round's joiners; report every state bound in contradictory ways, each judged by the sides as
+        the round found them (it stays on its side for the states after it: `conflict.SIMULTANEOUS`)."""
         for state, entries in neutral.items():
             self.neutral[state].extend(entries)
         originals = set(self.scenario.attackers) | set(self.scenario.targets)
+        found: list[Conflict | str] = []
         for state in sorted((set(pending) | set(neutral)) - originals):
             obligations = sorted(pending.get(state, []), key=lambda o: _obligation_key(o, self.world))
             sides = {o.side for o in obligations}
@@ -226,18 +230,20 @@ class _Run:
                     earlier = tuple(self.joiners.get(state, ()))
                     yielded(self.yielded, bars[state], earlier + tuple(obligations), next(iter(sides)), self.side_of,
                             self.names)
-                    return state
+                    found.append(state)
+                    continue
                 reason = ("bound to both sides" if len(sides) > 1
                           else "bound both to join and not to join the war against "
                           + and_listed(sorted({named_state(n.toward, self.names) for n in against_neutral})))
                 earlier = tuple(self.joiners.get(state, ()))
-                return Conflict(state, self.rounds, reason, earlier + tuple(obligations), tuple(against_neutral))
+                found.append(Conflict(state, self.rounds, reason, earlier + tuple(obligations), tuple(against_neutral)))
+                continue
             if obligations and current is None:
                 self.side_of[state] = obligations[0].side
                 self.joiners[state] = obligations
             elif obligations:
                 self.joiners[state].extend(obligations)
-        return None
+        return found
 
     def _next_attacks(self, pending: dict[str, list[Obligation]]) -> list[Attack]:
         """The attacks the new joiners bring into the war (`foedus.engine.rules.next_attacks`)."""

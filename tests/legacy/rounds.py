@@ -75,13 +75,10 @@ def _rounds(todo: np.ndarray, side: np.ndarray, joined: np.ndarray, excluded: np
         clash_late = np.greater(clash_late, original[act])
         late = clash_late.any(axis=1)
         if late.any():
-            first = np.where(clash_late[late], rank[None, :], n + 1).argmin(axis=1)
-            # everything excluded so far stays excluded, and so does each state the single engine would
-            # have met first (lower id) in this round
-            redo = ex[late] | (clash_new[late] & (rank[None, :] < rank[first][:, None]))
-            redo[np.arange(len(first)), first] = True
-            restart[act[late]] = redo
-            resume[act[late]] = joined[act[late], first]
+            # everything excluded so far stays excluded, and so does every state conflicted in this round, late
+            # or new (`conflict.SIMULTANEOUS`): resume from the earliest round a late-conflicted one joined in
+            restart[act[late]] = ex[late] | clash_new[late] | clash_late[late]
+            resume[act[late]] = np.where(clash_late[late], joined[act[late]], np.iinfo(np.int16).max).min(axis=1)
         # rows with a late conflict are updated too, harmlessly: `solve_rounds` resets what they did
         # from their resume round on, and replaces their exclusions
         ex |= clash_new

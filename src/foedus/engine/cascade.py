@@ -7,8 +7,8 @@ join the defence are not attacked, so they do not call in their own allies. In t
 reading every belligerent strikes the home territory of every belligerent on the other side.
 A state bound to both sides (or both to join and not to join the war against a state) is a conflict
 (`rules.conflict`): it joins neither, and the cascade is recomputed without it. Where several states already
-fighting become conflicted in one round, the first by rank (state id) is excluded and the run resumes; another may
-then no longer be barred: that outcome rests on the order (a known limit: bench/order_dependence.py, README).
+fighting become conflicted in one round, all are excluded together, each judged by the sides as the round found
+them, and the run resumes once (`conflict.SIMULTANEOUS`): the outcome does not rest on the states' ids.
 
 Recomputing does not start from scratch: a state's exclusion changes nothing before the round it
 first joined in (before then none of its legs bound), so the run resumes from the state saved at the
@@ -129,7 +129,7 @@ class _Run:
             frontier = None
             while frontier is None:  # settled again where a late conflict's round is restored (`_resume`)
                 late = self._settle(self._obligations(), self._duties(), originals)
-                frontier = self._resume(late, binder) if late is not None else self._next()
+                frontier = self._resume(late, binder) if late else self._next()
         self.rounds = max([found[0][0] for found in self.joiners.values()], default=0)
         self._records(binder, places)
         return self.result()
@@ -156,9 +156,9 @@ class _Run:
         self.saved[self.rounds] = Saved(frontier, starters, dict(self.side_of), dict(self.joiners), binder.saved(),
                                         sizes, self.ledger.sizes(), self.ledger.joins)
 
-    def _resume(self, late: str, binder: Binder) -> list[Volley] | None:
-        """After a late conflict: None where the round the state joined in is restored without it, to be settled
-        again (`resume.again`); that round's frontier where it is to be evaluated again (`resume.replay`: `REPLAY`)."""
+    def _resume(self, late: list[str], binder: Binder) -> list[Volley] | None:
+        """After late conflicts: None where the earliest round one joined in is restored without them, to be settled
+        again (`resume.again`); that round's frontier where it is evaluated again (`resume.replay`: `REPLAY`)."""
         if REPLAY:
             return replay(self, late, binder)
         again(self, late, binder)
@@ -194,15 +194,17 @@ class _Run:
         return out
 
     def _settle(self, pending: dict[str, list[Found]], neutral: dict[str, list[Duties]],
-                originals: frozenset[str]) -> str | None:
-        """Admit this round's joiners; a conflicted state (`rules.conflict`) is excluded. Returns the first state
-        already fighting that became so (the run must resume: `conflict.LATE_RESUMES`), or None."""
+                originals: frozenset[str]) -> list[str]:
+        """Admit this round's joiners; a conflicted state (`rules.conflict`) is excluded. Each state is judged by the
+        sides as the round found them, so every state conflicted in the round is excluded together, whatever their
+        ids (`conflict.SIMULTANEOUS`). Returns the states already fighting that became so (the run must resume:
+        `conflict.LATE_RESUMES`)."""
         for state, entries in neutral.items():
             self.neutral.setdefault(state, []).extend(entries)
             self.toward.setdefault(state, set()).update([d[5].beneficiary for d in entries])
         side_of, all_duties = self.side_of, self.neutral
         is_conflicted, camp, joiners, bars = conflict.conflicted, self.camp, self.joiners, self.index.bars
-        self.fresh = []
+        self.fresh, late = [], []
         for state in sorted((pending.keys() | (neutral.keys() & side_of.keys())) - originals):  # the others: no side
             obligations, current = pending.get(state, []), side_of.get(state)
             if obligations and current is None and len(obligations) == 1 and state not in all_duties:
@@ -227,13 +229,13 @@ class _Run:
                     self._conflict(state, len(sides) > 1, sorted(obligations, key=order_of) if both else obligations,
                                    self._against(state, sides))
                 if current is not None:
-                    return state
+                    late.append(state)  # still on its side for the states after it: the round's sides decide
                 continue  # first bound this round: the round without it is the same up to here
             if obligations and current is None:
                 self._join(state, obligations)
             elif obligations:
                 self.joiners[state] = [*self.joiners[state], *obligations]
-        return None
+        return late
 
     def _owed(self, state: str) -> list[tuple[str, str]]:
         """Whom `state` owes neutrality, under which treaty (`stay_out.stays`)."""

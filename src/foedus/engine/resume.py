@@ -1,10 +1,10 @@
 """Going back to the round a late-conflicted state joined in (`rules.conflict.LATE_RESUMES`): the reference run
 (`foedus.engine.cascade`) resumes from that round without the state, and most such rounds are not replayed.
 
-A late conflict is found in the settle of a round after the one the state joined in, round r; the run goes back
-to round r's start (`replay`: its frontier is evaluated again) with the state, and any other state conflicted
-since round r's volleys, excluded. `again` restores round r's finds instead, less those of the excluded states,
-and goes on at round r's settle. It gives what the replay gives, for these reasons:
+Late conflicts are found in the settle of a round after the one a late-conflicted state joined in, the earliest such
+round r; the run goes back to round r's start (`replay`: its frontier is evaluated again) with the states, and any
+other state conflicted since round r's volleys, excluded. `again` restores round r's finds instead, less those of the
+excluded states, and goes on at round r's settle. It gives what the replay gives, for these reasons:
 
 - Round r's frontier, sides, camps, attacking side (so its situation's fields) and legs waiting at its start are
   the ones its first pass had: they are restored from the round's start (`Saved`); only the excluded set is
@@ -30,7 +30,7 @@ and goes on at round r's settle. It gives what the replay gives, for these reaso
   sides, `neutral` and `toward` are those of round r's start, as in the replay; its settle then runs as in the
   replay, with the same joins and duties.
 
-The state joined in round r, so a later round found it conflicted: round r+1 began, and its saved start holds
+A state joined in round r, so a later round found it conflicted: round r+1 began, and its saved start holds
 what round r ended with. tests/test_resume_shortcut.py runs cascades with late conflicts both ways.
 """
 
@@ -80,10 +80,10 @@ class Resumable(Protocol):
     camp: dict[str, list[str]]
 
 
-def replay(run: Resumable, late: str, binder: Binder) -> list[Volley]:
-    """Back to the start of the round `late` joined in; its frontier, to be evaluated again (the run goes on at
-    that round's volleys)."""
-    start = run.joiners[late][0][0]
+def replay(run: Resumable, late: list[str], binder: Binder) -> list[Volley]:
+    """Back to the start of the earliest round a state of `late` joined in; its frontier, to be evaluated again (the
+    run goes on at that round's volleys)."""
+    start = _joined(run, late)
     saved = _rewind(run, start)
     binder.restore(saved.waiting)
     del run.attacked[saved.sizes[0]:]
@@ -92,11 +92,11 @@ def replay(run: Resumable, late: str, binder: Binder) -> list[Volley]:
     return saved.frontier
 
 
-def again(run: Resumable, late: str, binder: Binder) -> None:
-    """Back to the end of the volleys of the round `late` joined in, without the finds of the excluded states'
-    defence and offence legs (the run goes on at that round's settle: the module's docstring says why that is
-    what `replay` gives)."""
-    start = run.joiners[late][0][0]
+def again(run: Resumable, late: list[str], binder: Binder) -> None:
+    """Back to the end of the volleys of the earliest round a state of `late` joined in, without the finds of the
+    excluded states' defence and offence legs (the run goes on at that round's settle: the module's docstring says
+    why that is what `replay` gives)."""
+    start = _joined(run, late)
     ended = run.saved[start + 1]  # round `start`'s end: the start of the round after it
     duties = run.log[start - 1]
     _rewind(run, start)
@@ -106,6 +106,11 @@ def again(run: Resumable, late: str, binder: Binder) -> None:
     book.cut(ended.found)
     book.rnd, book.joins, book.duties = start, _without_excluded(ended.joins, run.excluded), duties
     run.rounds = start
+
+
+def _joined(run: Resumable, late: list[str]) -> int:
+    """The earliest round a state of `late` (late-conflicted together) joined in."""
+    return min(run.joiners[state][0][0] for state in late)
 
 
 def _rewind(run: Resumable, start: int) -> Saved:

@@ -86,8 +86,8 @@ def batch_cascades(rules: BatchRules, attackers: np.ndarray, targets: np.ndarray
 def _stays_out(rules: BatchRules, dyads: tuple[np.ndarray, np.ndarray], part: np.ndarray,
                found: tuple[np.ndarray, np.ndarray], reading: Reading) -> None:
     """The packed rounds report every excluded state as a conflict: the rows that exclude a state owing a duty not to
-    fight that prevails to a state on a side are solved again (`_solve`), which tells those that stay out by
-    precedence (`dyads`: attackers, targets; `found`: sides, conflicts)."""
+    fight that prevails to a state on a side (or excluded with it) are solved again (`_solve`), which tells those that
+    stay out by precedence (`dyads`: attackers, targets; `found`: sides, conflicts)."""
     if rules.plain is None or rules.legs is None:
         return
     (attackers, targets), (sides, conflicts), legs = dyads, found, rules.legs
@@ -95,7 +95,8 @@ def _stays_out(rules: BatchRules, dyads: tuple[np.ndarray, np.ndarray], part: np
     excluded = conflicts[part]
     maybe = np.flatnonzero(excluded[:, pairs.any(axis=1)].any(axis=1))  # a prevailing duty's obligor excluded
     protected = excluded[maybe].astype(np.float32) @ pairs > 0
-    redo = part[maybe[(protected & (sides[part[maybe]] != NONE)).any(axis=1)]]  # and the state it protects fights
+    there = (sides[part[maybe]] != NONE) | excluded[maybe]  # fights, or was excluded with it (`conflict.SIMULTANEOUS`)
+    redo = part[maybe[(protected & there).any(axis=1)]]  # and the state it protects is one of them
     if len(redo):
         ix = np.arange(len(redo))
         side = np.zeros((len(redo), len(rules.states)), dtype=np.int8)

@@ -5,7 +5,8 @@ Optional (`pip install 'foedus[jit]'`, also in the test extra): used wherever nu
 is not 0, else the numpy loop runs; tests/test_packed_rounds.py checks both against the former engine on every
 row. The same steps as the numpy loop: round 1's obligations ORed from the opening's parts as each row starts
 (never gathered for every row at once), later rounds' grown by each new joiner's packed row, a late conflict
-resumes the row at the round its first state (by id) joined in, that round replayed at once. What bars a state
+resumes the row at the earliest round a late-conflicted state joined in, without every state conflicted in the
+round (`rules.conflict.SIMULTANEOUS`), that round replayed at once. What bars a state
 from each side is the conflict rule's table (`rules.conflict.bars`), passed in as masks (`rules.conflict.masks`):
 the loop ORs the obligations the table names, and restates no rule (calling the rule module's own function would
 tie this cached code to a file numba does not watch: a change there would leave the cache stale). Compiled code is
@@ -140,16 +141,15 @@ def _rows_of(table, cols_a, cols_d, owed_word, owed_shift, owed_of, counters, gr
                 free &= ~clash[k]
                 joins[k], joins[w + k] = free & wa, free & wd
                 any_join |= (joins[k] | joins[w + k]) != _ZERO
-            if any_late:  # back to the round the first late-conflicted state joined in, without it
-                fk = 0
-                while late[fk] == _ZERO:
-                    fk += 1
-                low = late[fk] & (~late[fk] + _ONE)
-                first = fk * 64 + _LOWEST[(low * _DEBRUIJN) >> np.uint64(58)]
-                for k in range(fk):
-                    ex[k] |= clash[k]
-                ex[fk] |= (clash[fk] & (low - _ONE)) | low
-                resume = jr[first]
+            if any_late:  # back to the earliest round a late-conflicted state joined in, without every conflicted one
+                resume = r
+                for k in range(w):
+                    ex[k] |= clash[k] | late[k]
+                    x = late[k]
+                    while x != _ZERO:
+                        bit = x & (~x + _ONE)
+                        resume = min(resume, jr[k * 64 + _LOWEST[(bit * _DEBRUIJN) >> np.uint64(58)]])
+                        x ^= bit
                 again = False  # a state that joined in that round stays: the round is replayed
                 for s in range(2):
                     for k in range(w):

@@ -37,7 +37,6 @@ __all__ = ["JIT_ENV", "packed_rounds", "packed_summaries"]
 
 JIT_ENV = "FOEDUS_JIT"  # 0: the numpy loop even where numba is installed
 
-_ALL = np.uint64(0xFFFFFFFFFFFFFFFF)
 
 
 def packed_rounds(rules: BatchRules, attackers: np.ndarray, targets: np.ndarray, opening: Opening,
@@ -155,123 +154,20 @@ def _has_numba() -> bool:
     return importlib.util.find_spec("numba") is not None
 
 
-def _lowest(words: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The lowest set bit of each row of packed words (each row has one): its index, and the mask of the bits
-    below it."""
-    k = np.arange(len(words))
-    word = (words != 0).argmax(axis=1)
-    value = words[k, word]
-    low = value & (~value + np.uint64(1))
-    bit = np.frexp(low.astype(np.float64))[1] - 1  # a power of two: exact in a float
-    place = np.arange(words.shape[1])[None, :]
-    below = np.where(place < word[:, None], _ALL, np.where(place == word[:, None], low[:, None] - np.uint64(1),
-                                                           np.uint64(0)))
-    return word * 64 + bit, below.astype(U64)
-
-
 def _resume(pr: PackedRules, late: np.ndarray, late_bits: np.ndarray, clash_new: np.ndarray, ex_before: np.ndarray,
             ids: np.ndarray, state: tuple[np.ndarray, ...], joined: np.ndarray) -> np.ndarray:
-    """Rows with a late conflict go back to the round its first state (by id) joined in, without it and without
-    each newly conflicted state met before it this round (`foedus.engine.fast.rounds._restart`), and that round
-    is replayed at once: its joiners less the excluded ones. Returns whether each row goes on.
-
-    Where every late-conflicted state joined in the previous round, none newly conflicted comes before the last of
-    them, and each stays late-conflicted when all of them are gone, the restarts that would follow one another
-    exclude them one by one in id order: they are taken together (`_chain`)."""
+    """Rows with a late conflict go back to the earliest round a late-conflicted state joined in, without every state
+    conflicted this round (`foedus.engine.fast.rounds._restart`), and that round is replayed at once: its joiners
+    less the excluded ones. Returns whether each row goes on."""
     both, ex, acc, r = state
-    going = np.ones(len(late), dtype=bool)
-    chained = _chain(pr, late, late_bits, clash_new, ex_before, ids, state, joined, going)
-    one = np.flatnonzero(~chained)
-    if len(one) == 0:
-        return going
-    late, late_bits, clash_new, ex_before = late[one], late_bits[one], clash_new[one], ex_before[one]
     w = pr.words
-    first, below = _lowest(late_bits)
-    redo = ex_before | (clash_new & below)
-    k = np.arange(len(late))
-    redo[k, first // 64] |= np.left_shift(np.uint64(1), (first % 64).astype(np.uint64))
+    redo = ex_before | clash_new | late_bits
     rounds = joined[ids[late]]
-    resume = rounds[k, first]
+    resume = np.where(unpack(late_bits, pr.n), rounds, np.iinfo(rounds.dtype).max).min(axis=1)
     kept = pack(rounds <= resume[:, None], w) & ~redo  # joined by the end of that round, and not excluded
     again = pack(rounds == resume[:, None], w) & ~redo
     sides = both[late] & np.hstack([kept, kept])
     both[late], ex[late], r[late] = sides, redo, resume.astype(np.int64) + 1
     acc[late] = obligations(pr, sides)
-    going[one] = (resume == 1) | ((sides & np.hstack([again, again])) != 0).any(axis=1)
+    going: np.ndarray = (resume == 1) | ((sides & np.hstack([again, again])) != 0).any(axis=1)
     return going
-
-
-def _chain(pr: PackedRules, late: np.ndarray, late_bits: np.ndarray, clash_new: np.ndarray, ex_before: np.ndarray,
-           ids: np.ndarray, state: tuple[np.ndarray, ...], joined: np.ndarray, going: np.ndarray) -> np.ndarray:
-    """The rows whose first late-conflicted states can be excluded at once (see `_resume`), done; sets `going`.
-
-    Candidates: the late-conflicted states in id order up to the first that joined before the last round. With
-    all of them gone the obligations can only shrink, so a candidate still late-conflicted then is so at its turn,
-    and a state newly conflicted then is so at its turn too: taken together are the candidates before the first
-    that is not late-conflicted then and before the first newly conflicted state that is not conflicted then (the
-    first candidate always: its turn is now)."""
-    both, ex, acc, r = state
-    w = pr.words
-    now = r[late] - 1  # the round just evaluated
-    last_round = pack(joined[ids[late]] == (now - 1)[:, None], w)  # the states that joined in the last round
-    candidates = late_bits & _below_lowest(late_bits & ~last_round)
-    some = np.flatnonzero(candidates.any(axis=1))
-    if len(some) == 0:
-        return np.zeros(len(late), dtype=bool)
-    gone, before, clash = candidates[some], both[late[some]], clash_new[some]
-    duties = obligations(pr, before & ~np.hstack([gone, gone]))
-    doubt = (gone & ~_late(before, duties, w)) | (clash & ~_clashing(before, ex_before[some], duties, w))
-    doubt &= ~_below_lowest(gone, through=True)  # the first candidate's turn is now: what it meets is as it is
-    taken = gone & _below_lowest(doubt)
-    sides = before & ~np.hstack([taken, taken])
-    redo = np.flatnonzero((taken != gone).any(axis=1))  # fewer taken than the candidates: their obligations again
-    if len(redo):
-        duties[redo] = obligations(pr, sides[redo])
-    rows = late[some]
-    met = clash & _through_highest(taken)  # newly conflicted before the last taken (never one of them)
-    both[rows], ex[rows], acc[rows], r[rows] = sides, ex_before[some] | met | taken, duties, now[some]
-    again = last_round[some]
-    going[some] = (now[some] == 2) | ((sides & np.hstack([again, again])) != 0).any(axis=1)
-    out = np.zeros(len(late), dtype=bool)
-    out[some] = True
-    return out
-
-
-def _below_lowest(words: np.ndarray, through: bool = False) -> np.ndarray:
-    """Per row of packed words: the bits below its lowest set bit (`through`: and that bit; every bit where none
-    is set)."""
-    nonzero = words != 0
-    prior = np.zeros_like(nonzero)
-    prior[:, 1:] = np.logical_or.accumulate(nonzero, axis=1)[:, :-1]
-    low = words & (~words + np.uint64(1))
-    mask = (low - np.uint64(1)) | low if through else low - np.uint64(1)
-    out: np.ndarray = np.where(prior, np.uint64(0), np.where(nonzero, mask, _ALL)).astype(U64)
-    return out
-
-
-def _through_highest(words: np.ndarray) -> np.ndarray:
-    """Per row of packed words: the bits up to and with its highest set bit (none where none is set)."""
-    smear = words.copy()
-    for shift in (1, 2, 4, 8, 16, 32):
-        smear |= smear >> np.uint64(shift)
-    nonzero = words != 0
-    later = np.zeros_like(nonzero)
-    later[:, :-1] = np.logical_or.accumulate(nonzero[:, ::-1], axis=1)[:, ::-1][:, 1:]
-    out: np.ndarray = np.where(later, _ALL, smear).astype(U64)
-    return out
-
-
-def _late(both: np.ndarray, duties: np.ndarray, w: int) -> np.ndarray:
-    """States on a side they are barred from (`rules.conflict`), under `duties`."""
-    wa, sd, wd, sa = (duties[:, i * w:(i + 1) * w] for i in range(4))
-    bar_a, bar_d = conflict.barred(conflict.compiled(), wa, wd, sa, sd)
-    out: np.ndarray = (both[:, :w] & bar_a) | (both[:, w:] & bar_d)
-    return out
-
-
-def _clashing(both: np.ndarray, ex: np.ndarray, duties: np.ndarray, w: int) -> np.ndarray:
-    """States on no side and not excluded that `duties` bind to a side they are barred from (`rules.conflict`)."""
-    wa, sd, wd, sa = (duties[:, i * w:(i + 1) * w] for i in range(4))
-    bar_a, bar_d = conflict.barred(conflict.compiled(), wa, wd, sa, sd)
-    out: np.ndarray = ~(both[:, :w] | both[:, w:] | ex) & ((wa & bar_a) | (wd & bar_d))
-    return out

@@ -29,8 +29,8 @@ def solve_rounds(side: np.ndarray, wants: Wants, rank: np.ndarray, defenders_str
 
     Returns the final sides, the round each state joined in (0: original or never), and the conflicts: the
     excluded states, less those that stay out by precedence (`plain`; excluded all the same). `rank` orders states as
-    the single engine visits them (by id). `one_round`: nobody strikes after round 1 (an incident below an armed
-    attack).
+    the single engine visits them (by id); no rule reads it (`conflict.SIMULTANEOUS`: bench/order_dependence.py).
+    `one_round`: nobody strikes after round 1 (an incident below an armed attack).
 
     Rounds before the one in which a late-conflicted state joined cannot change when it is excluded (it
     had no obligation yet), so resuming there equals the single engine's restart from scratch. A row
@@ -63,7 +63,7 @@ def solve_rounds(side: np.ndarray, wants: Wants, rank: np.ndarray, defenders_str
         late = np.flatnonzero(clash_late.any(axis=1))
         if plain is not None:
             _stays_out(plain, (act, sa, ex, r), (want_a, want_d, stay_a, stay_d), clash_new | clash_late, so)
-        restart = _restart(clash_late[late], clash_new[late], ex[late], jr[late], rank) if len(late) else None
+        restart = _restart(clash_late[late], clash_new[late], ex[late], jr[late]) if len(late) else None
         ex |= clash_new
         open_ = np.greater(free, clash_new)
         join_a = open_ & want_a
@@ -79,7 +79,7 @@ def solve_rounds(side: np.ndarray, wants: Wants, rank: np.ndarray, defenders_str
         if one_round:
             going[:] = False
         r += 1
-        if restart is not None:  # back to the round the first late-conflicted state joined in, without it
+        if restart is not None:  # back to the earliest round a late-conflicted state joined in, without them
             redo, resume = restart
             kept = (jr[late] > 0) & (jr[late] < resume[:, None])  # joined before it
             sa[late] = np.where(kept | orig[late], sa[late], NONE)
@@ -109,15 +109,12 @@ def _stays_out(plain: Wants, now: tuple[np.ndarray, np.ndarray, np.ndarray, np.n
                                                  plain_a, plain_d)
 
 
-def _restart(clash_late: np.ndarray, clash_new: np.ndarray, ex: np.ndarray, jr: np.ndarray, rank: np.ndarray
+def _restart(clash_late: np.ndarray, clash_new: np.ndarray, ex: np.ndarray, jr: np.ndarray
              ) -> tuple[np.ndarray, np.ndarray]:
     """For rows with a late conflict: the exclusions to restart with, and the round to resume from.
 
-    Everything excluded so far stays excluded, and so does the first late-conflicted state the single engine
-    meets (lowest id) and each newly conflicted state it would have met before that one in this round.
+    Everything excluded so far stays excluded, and so does every state conflicted this round, late or new
+    (`conflict.SIMULTANEOUS`); the row resumes from the earliest round a late-conflicted state joined in.
     """
-    n = clash_late.shape[1]
-    first = np.where(clash_late, rank[None, :], n + 1).argmin(axis=1)
-    redo = ex | (clash_new & (rank[None, :] < rank[first][:, None]))
-    redo[np.arange(len(first)), first] = True
-    return redo, jr[np.arange(len(first)), first].astype(np.int64)
+    redo: np.ndarray = ex | clash_new | clash_late
+    return redo, np.where(clash_late, jr, np.iinfo(jr.dtype).max).min(axis=1).astype(np.int64)

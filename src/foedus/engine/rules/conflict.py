@@ -8,6 +8,9 @@ barred from: it owes neutrality to a state on the other side of that one (`confl
 - `LATE_RESUMES`: a state already fighting that becomes conflicted makes the run resume from the start of the
   round it joined in, without it (before then none of its legs bound, so nothing earlier changes); a state
   conflicted in the round it is first bound is simply left out of that round's joiners.
+- `SIMULTANEOUS`: each state of a round is judged by the sides as the round found them, and every state conflicted
+  in it is excluded at once (the run resumes from the earliest round one of them joined in), so that no state's
+  id decides which of two states that bar each other fights: both are excluded.
 
 `conflicted` is written with `&` and `|` only, so that it reads bools (the reference engine, state by state),
 boolean arrays and packed 64-bit words alike. The vectorised engines take its compiled form, `compiled()`: the
@@ -29,11 +32,12 @@ if TYPE_CHECKING:
 
 from foedus.errors import RuleError
 
-__all__ = ["BOTH_SIDES", "EXCLUDED", "LATE_RESUMES", "NEUTRAL_TOWARD", "Clash", "barred", "bars", "compiled",
-           "conflicted", "masks"]
+__all__ = ["BOTH_SIDES", "EXCLUDED", "LATE_RESUMES", "NEUTRAL_TOWARD", "SIMULTANEOUS", "Clash", "barred", "bars",
+           "compiled", "conflicted", "masks"]
 
 EXCLUDED = True  # a conflicted state joins neither side and is reported as a conflict
 LATE_RESUMES = True  # a fighting state that becomes conflicted: resume from the round it joined in, without it
+SIMULTANEOUS = True  # every state conflicted in a round is excluded together, judged by the round's sides
 BOTH_SIDES = "bound to both sides"  # the reasons a conflict is reported with
 NEUTRAL_TOWARD = "bound both to join and not to join the war against "  # as the cascade words a neutrality duty
 
