@@ -10,6 +10,7 @@ import sys
 import pytest
 
 import foedus
+from foedus.model.place_coords import place_coords
 
 CURATED = foedus.World.load(history=False)
 
@@ -77,3 +78,23 @@ def test_kurdistan_is_refused_as_an_area_and_the_kurdistan_region_is_iraqs() -> 
     assert CURATED.places.resolve("Kurdistan Region", CURATED.states).id == "iraqi-kurdistan"
     assert [_held("iraqi-kurdistan", d)[:2] for d in ("1990-01-01", "2000-01-01", "2010-01-01")] == [
         ("IRQ", "IRQ"), ("IRQ", None), ("IRQ", "IRQ")]
+
+
+def _inside(point: tuple[float, float], ring: list[tuple[float, float]]) -> bool:
+    """Whether a (lon, lat) point lies inside a ring of (lon, lat) points (even-odd rule)."""
+    x, y = point
+    inside = False
+    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True):
+        if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
+            inside = not inside
+    return inside
+
+
+def test_east_jerusalem_has_a_map_outline_holding_the_old_city_and_not_west_jerusalem() -> None:
+    """East Jerusalem had only a marker, so the map could not redraw it by the territorial view: its rough outline
+    (the 1967 municipal area) holds the Old City and the Mount of Olives, not West Jerusalem's centre."""
+    outline = place_coords()["east-jerusalem"].outline
+    assert outline is not None and len(outline) >= 3
+    ring = [(float(lon), float(lat)) for lon, lat in outline]
+    assert _inside((35.233, 31.777), ring) and _inside((35.245, 31.778), ring)  # the Old City, the Mount of Olives
+    assert not _inside((35.214, 31.781), ring)  # West Jerusalem's centre (Jaffa Road)
