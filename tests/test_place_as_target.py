@@ -66,9 +66,9 @@ def test_the_web_api_says_place_for_the_option(api_client: Any) -> None:
 
 
 @pytest.mark.parametrize(("typed", "spans"), [
-    ("Kurdistan", "the Kurdistan area, which spans turkey (Turkey), iraqi-kurdistan (Iraq), iraq (Iraq), iran (Iran) "
+    ("Kurdistan", "the Kurdistan area, across turkey (Turkey), iraqi-kurdistan (Iraq), iraq (Iraq), iran (Iran) "
                   "and syria (Syria)"),
-    ("Jerusalem", "the city of Jerusalem, which spans israel (Israel) and east-jerusalem (Palestine)")])
+    ("Jerusalem", "the city of Jerusalem, across israel (Israel) and east-jerusalem (Palestine)")])
 def test_an_area_given_as_the_target_is_refused_with_the_places_it_spans(typed: str, spans: str) -> None:
     """`-t Kurdistan` was "unknown state": an area across several places is no state; the refusal names the places,
     each with its holder on the day, for --place."""
@@ -82,7 +82,7 @@ def test_an_area_of_states_home_territories_given_as_the_target_is_told_to_give_
     """The Baltic states span three states' home territories: the refusal says to give the states as the target."""
     out = _cascade("-t", "Baltics")
     assert out.returncode == 2 and out.stderr.count("\n") == 1, out.stderr
-    said = "error: 'Baltics' is not a state but the Baltic states, which spans estonia "
+    said = "error: 'Baltics' is not a state but the Baltic states, across estonia "
     assert out.stderr.startswith(said), out.stderr
     assert out.stderr.rstrip().endswith(": give their states as the target"), out.stderr
 
@@ -92,3 +92,19 @@ def test_the_web_api_says_place_for_an_area_too(api_client: Any) -> None:
     response = api_client.get("/api/cascade", params={"attacker": "RUS", "target": "Kurdistan", "date": DAY})
     assert response.status_code == 422, response.text
     assert response.json()["error"].endswith("use one of them as place=ID, with its holder as the target")
+
+
+@pytest.mark.parametrize(("typed", "said"), [
+    ("Baltics", "is the Baltic states, across estonia (Estonia), latvia (Latvia) and lithuania (Lithuania), held by "),
+    ("Kashmir", "is the Kashmir region, across jammu-and-kashmir (India), ladakh (India), azad-kashmir (Pakistan), ")])
+def test_an_areas_places_follow_no_verb_to_agree_with_its_name(typed: str, said: str) -> None:
+    """'the Baltic states, which spans estonia ...' read as one state: the places follow 'across', which reads for a
+    plural name as for a singular one, in the place's refusal as in the target's."""
+    world = foedus.load_world()
+    with pytest.raises(foedus.FoedusError) as err:
+        world.places.resolve(typed, world.states, dt.date.fromisoformat(DAY))
+    assert str(err.value).startswith(f"the place {typed!r} {said}"), err.value
+    assert "spans" not in str(err.value)
+    with pytest.raises(UnknownStateError) as err:
+        foedus.cascade("RUS", typed, DAY)
+    assert str(err.value).startswith(f"{typed!r} {said.replace('is the', 'is not a state but the')}"), err.value

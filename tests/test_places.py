@@ -255,16 +255,16 @@ def test_the_sinai_was_egypts_throughout_and_held_by_israel_while_occupied(day: 
 
 
 @pytest.mark.parametrize(("typed", "spans"), [
-    ("Suwałki Gap", "spans poland (Poland) and lithuania (Lithuania), held by different states: name one of them"),
-    ("suwalki corridor", "spans poland (Poland) and lithuania (Lithuania)"),
-    ("Korean DMZ", "spans south-korea (South Korea) and north-korea (North Korea), held by different states"),
-    ("DMZ", "spans south-korea (South Korea) and north-korea (North Korea)"),
-    ("Kashmir", "spans jammu-and-kashmir (India), ladakh (India), azad-kashmir (Pakistan), gilgit-baltistan (Pakistan) "
-                "and aksai-chin (China), held by different states: name one of them"),
-    ("Donbas", "spans donetsk-oblast (Ukraine) and luhansk-oblast (Ukraine): name one of them"),
-    ("Baltic states", "spans estonia (Estonia), latvia (Latvia) and lithuania (Lithuania), held by different states: "
+    ("Suwałki Gap", "across poland (Poland) and lithuania (Lithuania), held by different states: name one of them"),
+    ("suwalki corridor", "across poland (Poland) and lithuania (Lithuania)"),
+    ("Korean DMZ", "across south-korea (South Korea) and north-korea (North Korea), held by different states"),
+    ("DMZ", "across south-korea (South Korea) and north-korea (North Korea)"),
+    ("Kashmir", "across jammu-and-kashmir (India), ladakh (India), azad-kashmir (Pakistan), gilgit-baltistan "
+                "(Pakistan) and aksai-chin (China), held by different states: name one of them"),
+    ("Donbas", "across donetsk-oblast (Ukraine) and luhansk-oblast (Ukraine): name one of them"),
+    ("Baltic states", "across estonia (Estonia), latvia (Latvia) and lithuania (Lithuania), held by different states: "
                       "name one of them"),  # was 'did you mean baltic-sea, united-states, arctic-ocean?'
-    ("Baltics", "spans estonia (Estonia), latvia (Latvia) and lithuania (Lithuania)"),
+    ("Baltics", "across estonia (Estonia), latvia (Latvia) and lithuania (Lithuania)"),
 ])
 def test_an_area_across_several_places_is_refused_with_the_places_it_spans(typed: str, spans: str) -> None:
     """The Suwałki Gap lies across the Poland-Lithuania border, the DMZ across the two Koreas, Kashmir across five
@@ -291,7 +291,7 @@ def test_a_misspelt_area_and_the_town_of_suwalki_are_told_the_area_and_its_place
     assert out.returncode == 2 and out.stderr.count("\n") == 1 and out.stdout == ""
     assert out.stderr.startswith(f"error: unknown place {typed!r}; did you mean {area}"), out.stderr
     span = spans()[area]
-    assert f"? {area} is the {span.name}, which spans " in out.stderr, out.stderr
+    assert f"? {area} is the {span.name}, across " in out.stderr, out.stderr
     assert all(f"{place} (" in out.stderr for place in span.places), out.stderr
 
 
@@ -306,7 +306,7 @@ def test_an_area_named_with_region_or_area_after_it_is_the_area(typed: str, area
 
     with pytest.raises(foedus.FoedusError) as err:
         CURATED.places.resolve(typed, CURATED.states)
-    assert str(err.value).startswith(f"the place {typed!r} is the {spans()[area].name}, which spans "), err.value
+    assert str(err.value).startswith(f"the place {typed!r} is the {spans()[area].name}, across "), err.value
     assert CURATED.places.resolve("Kaliningrad region", CURATED.states).id == "kaliningrad"
 
 
@@ -321,7 +321,7 @@ def test_every_spanning_area_names_places_of_different_states_and_no_place_name(
         holders = {CURATED.places.places[p].sovereign for p in span.places}
         for name in (span.name, *span.aliases):
             assert span_error(name, CURATED.places.places, CURATED.states) is not None
-            with pytest.raises(foedus.FoedusError, match="spans") as err:
+            with pytest.raises(foedus.FoedusError, match=", across ") as err:
                 CURATED.places.resolve(name, CURATED.states)
             assert ("held by different states" in str(err.value)) == (len(holders) > 1), area
 

@@ -64,7 +64,7 @@ def test_jerusalem_alone_is_refused_as_spanning_west_and_east_jerusalem(day: str
     """"Jerusalem" alone names no one place: West Jerusalem is Israel's home territory, East Jerusalem another
     place, held by Jordan in 1960: the refusal names both with their holders on the day (exit 2, one line)."""
     said = _place_refusal("Jerusalem", day)
-    assert said.startswith("error: the place 'Jerusalem' is the city of Jerusalem, which spans israel (Israel) and "
+    assert said.startswith("error: the place 'Jerusalem' is the city of Jerusalem, across israel (Israel) and "
                            f"east-jerusalem ({east}), held by different states: name one of them"), said
     assert CURATED.places.resolve("West Jerusalem", CURATED.states).id == CURATED.places.home_of["ISR"]
 
@@ -73,7 +73,7 @@ def test_kurdistan_is_refused_as_an_area_and_the_kurdistan_region_is_iraqs() -> 
     """Kurdistan spans Turkey, Iraq, Iran and Syria: refused with the places it spans; the Kurdistan Region is a
     place of Iraq, outside Baghdad's control (no state administering it) from Oct 1991 to the 2005 constitution."""
     said = _place_refusal("Kurdistan", "2024-01-01")
-    assert ("is the Kurdistan area, which spans turkey (Turkey), iraqi-kurdistan (Iraq), iraq (Iraq), iran (Iran) "
+    assert ("is the Kurdistan area, across turkey (Turkey), iraqi-kurdistan (Iraq), iraq (Iraq), iran (Iran) "
             "and syria (Syria), held by different states") in said, said
     assert CURATED.places.resolve("Kurdistan Region", CURATED.states).id == "iraqi-kurdistan"
     assert [_held("iraqi-kurdistan", d)[:2] for d in ("1990-01-01", "2000-01-01", "2010-01-01")] == [

@@ -49,8 +49,8 @@ def area_names() -> dict[str, str]:
 def spanned(area: str, places: Mapping[str, Place], states: StateRegistry | None = None,
             day: dt.date | None = None) -> str:
     """The area `area` in words with the places it spans, each with its holder on `day`, named as it was called then
-    (`StateRegistry.names_on`): "the Suwałki Gap, which spans poland (Poland) and lithuania (Lithuania), held by
-    different states".
+    (`StateRegistry.names_on`): "the Suwałki Gap, across poland (Poland) and lithuania (Lithuania), held by
+    different states"; "across" has no verb to agree with a plural name ("the Baltic states, which spans" did not).
 
     Raises:
         TreatyDataError: the area names a place the gazetteer lacks (`place_spans.yaml: suwalki-gap.places[1]`).
@@ -68,7 +68,7 @@ def spanned(area: str, places: Mapping[str, Place], states: StateRegistry | None
         name = names.get(holder, holder) if holder else holder
         held.append(f"{place_id} ({name})" if name else place_id)
     apart = ", held by different states" if len(holders) > 1 else ""
-    return f"the {span.name}, which spans {and_listed(held)}{apart}"
+    return f"the {span.name}, across {and_listed(held)}{apart}"
 
 
 def span_error(text: str, places: Mapping[str, Place], states: StateRegistry | None = None,
