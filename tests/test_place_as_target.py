@@ -48,10 +48,11 @@ def test_a_sea_given_as_the_target_is_told_to_name_forces() -> None:
 
 def test_the_python_api_refuses_a_place_target_as_an_unknown_state() -> None:
     """`foedus.cascade` raises the same message as an UnknownStateError (a FoedusError); an attacker that names a
-    place is still an unknown state (no --place to advise), and a name that is no place stays 'unknown state'."""
+    place is said to be one, with no --place to advise (tests/test_place_as_state.py), and a name that is no place
+    stays 'unknown state'."""
     with pytest.raises(UnknownStateError, match=r"^'Gaza Strip' is a place, not a state: use --place gaza "):
         foedus.cascade("ISR", "Gaza Strip", DAY)
-    with pytest.raises(UnknownStateError, match=r"^unknown state 'Gaza Strip'"):
+    with pytest.raises(UnknownStateError, match=r"^'Gaza Strip' is a place, not a state \(held on "):
         foedus.cascade("Gaza Strip", "ISR", DAY)
     with pytest.raises(UnknownStateError, match=r"^unknown state 'Atlantis'"):
         foedus.cascade("ISR", "Atlantis", DAY)

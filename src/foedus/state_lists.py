@@ -61,33 +61,23 @@ def resolve_states(world: World, names: list[str] | str | None, day: dt.date, ro
 
     Raises:
         ScenarioError: an empty or blank item ("RUS,"), naming `role`. ListedTwiceError: a state given twice.
-        AmbiguousNameError, UnknownStateError: as `resolve_listed`; a target that names a place, told so.
+        AmbiguousNameError, UnknownStateError: as `resolve_listed`; a place, told so (a target, with --place).
     """
     parts = split_names(names, world.states, day, name=role)  # "UKR,POL" is two states, "Korea, Republic of" one
-    states = [_resolved(world, part, day, role) for part in parts]
+    states = [resolve_listed(world, part, day, role) for part in parts]
     if twice := listed_twice([state.id for state in states], role):
         raise ListedTwiceError(": ".join(twice))
     return states
 
 
-def resolve_listed(world: World, name: str, day: dt.date) -> State:
+def resolve_listed(world: World, name: str, day: dt.date, role: str) -> State:
     """One state of a list (attackers, targets, compare's --against: repeated, or split by `split_names`); a name of
-    several states is told how such a list takes them (AmbiguousNameError, UnknownStateError as `resolve`)."""
+    several states is told how such a list takes them (AmbiguousNameError, UnknownStateError as `resolve`); a place
+    is told it is one (`World.state_named`), a target's with --place."""
     try:
-        return world.states.resolve(name, day)
+        return world.state_named(name, day, place_option=role == "target")
     except AmbiguousNameError as exc:
         raise exc.advised(" per value (repeat the option, or separate them with commas)") from None
-
-
-def _resolved(world: World, name: str, day: dt.date, role: str) -> State:
-    """One state of a list, as `resolve_listed`; a target that names a place ("Gaza Strip") is told to give it as
-    the place (`Gazetteer.place_not_state`)."""
-    try:
-        return resolve_listed(world, name, day)
-    except UnknownStateError:
-        if role == "target" and (refused := world.places.place_not_state(name, world.states, day)) is not None:
-            raise refused from None
-        raise
 
 
 def _joined(parts: list[str], states: StateRegistry, day: dt.date | None) -> list[str]:

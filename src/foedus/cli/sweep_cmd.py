@@ -76,7 +76,7 @@ def compare(
         # names mean the states of the base date, as a scenario's do; --against is a list (repeated, or commas):
         # `--against ""` or `--against ,` is refused as an empty item (`foedus.declare.split_values`)
         who = [state.id for state in resolve_states(base, against, base_day, "--against")]
-        watched = base.states.resolve_id(watch, base_day) if watch is not None else None  # "" is refused, not unset
+        watched = base.state_named(watch, base_day).id if watch is not None else None  # "" is refused, not unset
         check_watch(watched, who, ("--watch", "--against"))  # before the atlases: a count that cannot be made
         need_members(base, base_day)
         need_members(other, other_day)

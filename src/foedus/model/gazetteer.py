@@ -139,9 +139,11 @@ class Gazetteer:
         hint = (f"; did you mean {', '.join(named)}?" if ids else "") + (f" {'; '.join(said)}" if said else "")
         raise UnknownPlaceError(f"unknown place {shown(text)}{hint} (try `foedus places`)")
 
-    def place_not_state(self, text: str, states: StateRegistry, day: dt.date) -> UnknownStateError | None:
-        """The refusal of `text`, given as a target state, where it names a place ("Gaza Strip", "Crimea"; "East
-        Pakistan" in 1965): the place goes in --place, its holder on `day` in the target; an area across several
+    def place_not_state(self, text: str, states: StateRegistry, day: dt.date, *,
+                        place_option: bool = True) -> UnknownStateError | None:
+        """The refusal of `text`, given as a state, where it names a place ("Gaza Strip", "Crimea"; "East Pakistan"
+        in 1965): with `place_option` (a target), the place goes in --place, its holder on `day` in the target; else
+        (an attacker, a treaty's new member) it is only said to be a place, held by whom. An area across several
         places ("Kurdistan", `foedus.model.place_spans`) names them; None where it names neither. It was "unknown
         state", with no word of --place."""
         place_id = self._index.get(slugify(text))
@@ -153,15 +155,18 @@ class Gazetteer:
             homes = all(self.places[p].kind == "home" for p in spans()[area].places)  # the Baltic states: states
             how = "give their states as the target" if homes else "use one of them as --place ID, with its holder as " \
                 "the target"
-            return UnknownStateError(f"{shown(text)} is not a state but {spanned(area, self.places, states, day)}: "
-                                     f"{how}")
+            said = f"{shown(text)} is not a state but {spanned(area, self.places, states, day)}"
+            return UnknownStateError(f"{said}: {how}" if place_option else said)
         place = self.places[place_id].on(day)
+        said = f"{shown(text)} is a place, not a state"
         if not place.holders("recognized"):  # a sea: no state's territory, only the forces of one there
             how = "with --target-kind forces and the state whose forces are hit as the target"
-        else:
-            how = (f"with the state that holds it as the target (on {day}: "
-                   f"{place.recognized_holder(states.names_on(day))})")
-        return UnknownStateError(f"{shown(text)} is a place, not a state: use --place {place_id} {how}")
+            return UnknownStateError(f"{said}: use --place {place_id} {how}" if place_option else said)
+        holder = place.recognized_holder(states.names_on(day))
+        if not place_option:
+            return UnknownStateError(f"{said} (held on {day} by {holder})")
+        return UnknownStateError(f"{said}: use --place {place_id} with the state that holds it as the target (on "
+                                 f"{day}: {holder})")
 
     def _region_refused(self, text: str, region: Region) -> UnknownPlaceError:
         """The error for a typed region ("Europe", "Sahel"): an attack hits one place, so a region is no answer;

@@ -111,11 +111,11 @@ def apply_change(change: AddMember | RemoveMember | DropTreaty | AddTreaty | Set
         return
     data = treaty.model_dump(mode="python")
     if isinstance(change, AddMember):
-        state = world.states.resolve_id(change.state, day)
+        state = world.state_named(change.state, day).id  # a place is told it is one
         _not_a_member_then(treaty, state, change)
         data["members"].append({"state": state, "joined": change.joined, "note": "added by a what-if overlay"})
     elif isinstance(change, RemoveMember):
-        state = world.states.resolve_id(change.state, day)
+        state = world.state_named(change.state, day).id  # a place is told it is one
         if not any(m["state"] == state for m in data["members"]):
             raise ScenarioError(f"what-if: {state} is not a member of {treaty.id}")
         if change.left is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import os
 from collections.abc import Iterable, Mapping
@@ -10,13 +11,13 @@ from typing import TYPE_CHECKING
 
 from foedus.datarecord import dataclass, field
 from foedus.declare import described
-from foedus.errors import ScenarioError, TreatyDataError, UnknownTreatyError, empty_or_blank, shown
+from foedus.errors import ScenarioError, TreatyDataError, UnknownStateError, UnknownTreatyError, empty_or_blank, shown
 from foedus.model.treatymap import TreatyMap, unknown_ids_hint
 from foedus.written import kept
 
 if TYPE_CHECKING:
     from foedus.model.gazetteer import Gazetteer
-    from foedus.model.states import StateRegistry
+    from foedus.model.states import State, StateRegistry
     from foedus.model.treaty import Treaty
 
 __all__ = ["World", "treaty_paths"]
@@ -78,6 +79,22 @@ class World:
             hint = f"; did you mean {', '.join(close)}?" if close else ""
             hint += unknown_ids_hint([treaty_id], self.has_history)
             raise UnknownTreatyError(f"unknown treaty {shown(treaty_id)}{hint} (try `foedus treaties list`)") from None
+
+    def state_named(self, text: str | int, day: dt.date | None, *, place_option: bool = False) -> State:
+        """The state `text` names on `day` (`StateRegistry.resolve`); a place or an area given for a state is refused
+        as one (`Gazetteer.place_not_state`, advising --place where `place_option`), not as an unknown state.
+
+        Raises:
+            UnknownStateError, AmbiguousNameError: as `StateRegistry.resolve`.
+        """
+        try:
+            return self.states.resolve(text, day)
+        except UnknownStateError:
+            on = day or dt.date.today()  # as `resolve` reads a name with no day
+            if isinstance(text, str) and (refused := self.places.place_not_state(
+                    text, self.states, on, place_option=place_option)) is not None:
+                raise refused from None
+            raise
 
     @property
     def has_history(self) -> bool:
