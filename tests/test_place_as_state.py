@@ -70,3 +70,17 @@ def test_the_web_api_says_a_place_member_is_a_place(api_client: Any) -> None:
                                                       "add_member": "nato_1949:Crimea"})
     assert response.status_code == 422, response.text
     assert response.json()["error"] == _CRIMEA
+
+
+@pytest.mark.needs_data
+def test_the_states_command_says_a_place_is_a_place() -> None:
+    """`foedus states Crimea` looks a state up by name: it was 'unknown state', and says the name is a place."""
+    out = _cli("states", "Crimea", "--date", DAY)
+    assert (out.returncode, out.stdout, out.stderr) == (2, "", f"error: {_CRIMEA}\n")
+
+
+def test_the_web_resolver_says_a_place_is_a_place(api_client: Any) -> None:
+    """`/api/resolve`, which reads a typed name as a state on a date, answers a place's name as the CLI does (422)."""
+    response = api_client.get("/api/resolve", params={"state": "Kurdistan", "date": DAY})
+    assert response.status_code == 422, response.text
+    assert response.json()["error"] == _KURDISTAN

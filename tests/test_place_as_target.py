@@ -109,3 +109,13 @@ def test_an_areas_places_follow_no_verb_to_agree_with_its_name(typed: str, said:
     with pytest.raises(UnknownStateError) as err:
         foedus.cascade("RUS", typed, DAY)
     assert str(err.value).startswith(f"{typed!r} {said.replace('is the', 'is not a state but the')}"), err.value
+
+
+@pytest.mark.parametrize("typed", ["U\u200bSA", "Crim\u200bea"])
+def test_a_target_hiding_a_character_is_told_of_the_character_not_of_a_place(typed: str) -> None:
+    """'U\\u200bSA' (a zero width space inside) was read as the United States' home territory, and told to use
+    --place united-states: the state's refusal names the hidden character, as an attacker's does."""
+    with pytest.raises(UnknownStateError) as err:
+        foedus.cascade("RUS", typed, DAY)
+    assert str(err.value) == f"the state {typed!r} has U+200B ZERO WIDTH SPACE, an invisible format character: " \
+        "write the text as it is to be shown"

@@ -145,7 +145,12 @@ class Gazetteer:
         in 1965): with `place_option` (a target), the place goes in --place, its holder on `day` in the target; else
         (an attacker, a treaty's new member) it is only said to be a place, held by whom. An area across several
         places ("Kurdistan", `foedus.model.place_spans`) names them; None where it names neither. It was "unknown
-        state", with no word of --place."""
+        state", with no word of --place. A text hiding a character gets None: the state's refusal names it
+        ("U\\u200bSA" was read as the United States' home territory)."""
+        try:
+            refuse_hidden(text)
+        except ValueError:
+            return None
         place_id = self._index.get(slugify(text))
         if place_id is None:
             from foedus.model.place_spans import area_names, spanned, spans  # here: only an unknown target needs it

@@ -76,6 +76,7 @@ def resolve_state(
     from foedus.model.world import World
 
     day = parse_date(date) if date is not None else None
-    states = World.default().states
-    found = states.resolve(state, day)  # it strips the name, and says a blank one is blank
+    world = World.default()
+    states = world.states
+    found = world.state_named(state, day)  # it strips the name, says a blank one is blank, and a place is one
     return JSONResponse({"id": found.id, "name": states.names_on(day)[found.id]})
