@@ -11,7 +11,8 @@ from pathlib import Path
 from foedus.datasets.download import download, resolve_url, url_file_name
 from foedus.datasets.files import ARCHIVE_ERRORS, archive_error_text, install, os_error_text, sha256_path, zip_members
 from foedus.datasets.outcome import Outcome
-from foedus.datasets.registry import IMPORT_HINT, DataFile, Dataset, select_named
+from foedus.datasets.registry import IMPORT_HINT, DataFile, Dataset
+from foedus.datasets.selecting import select_named
 from foedus.datasets.verify import check_file, forget_other_version
 from foedus.errors import ChecksumError, DataFetchError
 from foedus.paths import data_dir

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from foedus.datasets.files import FileState
-from foedus.datasets.registry import Dataset, select, select_named
+from foedus.datasets.registry import Dataset
+from foedus.datasets.selecting import select, select_named
 from foedus.datasets.verify import check_file, other_versions, recorded_sha
 from foedus.paths import data_dir
 
