@@ -24,6 +24,7 @@ import pytest
 from foedus.datasets import DATASETS, import_file, status
 from foedus.datasets.verify import OTHER_VERSIONS, check_file, dataset_file
 from foedus.errors import ChecksumError, DataCorruptError, DataFetchError, DataImportError
+from other_release import another_release
 
 SOURCE = Path(os.environ["FOEDUS_DATA_DIR"])
 ATOP_M = "atop/atop5_1m.csv"
@@ -120,7 +121,7 @@ def test_another_version_is_accepted_only_as_recorded(data: Path, tmp_path: Path
     other = tmp_path / "dl" / "states2016.csv"
     other.parent.mkdir()
     lines = (SOURCE / STATES).read_bytes().splitlines(keepends=True)
-    other.write_bytes(b"".join(lines[:150]))
+    other.write_bytes(another_release(b"".join(lines[:150])))
     with pytest.raises(ChecksumError, match="--any-version"):
         import_file(other, force=True)
     outcomes = import_file(other, force=True, any_version=True)
@@ -425,7 +426,7 @@ def test_an_import_killed_around_the_install_leaves_each_file_believed_as_what_i
     first, second = tmp_path / "v1" / "states2016.csv", tmp_path / "v2" / "states2016.csv"
     for path, rows in ((first, 150), (second, 160)):
         path.parent.mkdir()
-        path.write_bytes(b"".join(lines[:rows]))
+        path.write_bytes(another_release(b"".join(lines[:rows])))
     import_file(first, force=True, any_version=True)
 
     def killed(*_args: Any, **_kwargs: Any) -> Any:
@@ -469,7 +470,7 @@ def test_an_install_that_fails_leaves_no_pending_record(target: Path, tmp_path: 
 
     other = tmp_path / "v1" / "states2016.csv"
     other.parent.mkdir()
-    other.write_bytes(b"".join((SOURCE / STATES).read_bytes().splitlines(keepends=True)[:150]))
+    other.write_bytes(another_release(b"".join((SOURCE / STATES).read_bytes().splitlines(keepends=True)[:150])))
 
     def disk_full(*_args: Any, **_kwargs: Any) -> Any:
         raise OSError(errno.ENOSPC, "No space left on device")
@@ -505,7 +506,7 @@ def test_an_import_of_the_registrys_version_killed_before_it_drops_the_record_le
 
     other = tmp_path / "v1" / "states2016.csv"
     other.parent.mkdir()
-    other.write_bytes(b"".join((SOURCE / STATES).read_bytes().splitlines(keepends=True)[:150]))
+    other.write_bytes(another_release(b"".join((SOURCE / STATES).read_bytes().splitlines(keepends=True)[:150])))
     import_file(other, force=True, any_version=True)
     assert "another version" in versions(["cow_states"])["cow_states"]
 

@@ -1,6 +1,7 @@
 """A cut copy is told by its size: the registry records each official file's bytes; a fetch of another size is an
 incomplete or damaged download (never `--any-version`'s business); an import names the gap, and `--any-version`
-refuses a file under half the official size unless `--allow-short`.
+refuses a file under half the official size unless `--allow-short` (a shorter one that begins with the official
+file's first bytes too: tests/test_data_heads.py).
 
 The shared data is only read: every test copies (and cuts) what it needs into its own temporary folders.
 """
@@ -125,15 +126,6 @@ def test_any_version_refuses_a_file_under_half_the_official_size(target: Path, t
     [outcome] = import_file(path, any_version=True, allow_short=True)
     assert outcome.action == "imported" and outcome.other_version
     assert f"5,000 of the official file's {OFFICIAL:,} bytes: make sure it is not a cut copy" in outcome.detail
-
-
-def test_any_version_names_the_gap_of_a_shorter_file_it_imports(target: Path, tmp_path: Path) -> None:
-    """Over half the official size, cut at a row's end (every value check passes): imported, with a warning."""
-    path = cut_copy(tmp_path / "mine", STATES, OFFICIAL * 3 // 4, at_row=True)
-    size = path.stat().st_size
-    [outcome] = import_file(path, any_version=True)
-    assert outcome.other_version
-    assert f"{size:,} of the official file's {OFFICIAL:,} bytes: make sure it is not a cut copy" in outcome.detail
 
 
 def test_a_larger_other_version_is_imported_naming_both_sizes(target: Path, tmp_path: Path) -> None:

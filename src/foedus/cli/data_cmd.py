@@ -24,8 +24,8 @@ _FORCE = "Replace a present file whose checksum differs (it is never replaced ot
 _BIBTEX = "Print BibTeX entries: foedus itself, then the datasets."
 _ANY = ("Accept another version of a file (matched by name) when it has the columns foedus reads; its size and "
         "SHA-256 are recorded, and later runs refuse it if it changes.")
-_SHORT = ("With --any-version, also accept a file under half the official file's size (a subset made on purpose; "
-          "such a file is otherwise refused as a cut copy).")
+_SHORT = ("With --any-version, also accept a file that looks like a cut copy of the official one: under half its size, "
+          "or shorter and beginning with its first bytes (a subset made on purpose; such a file is otherwise refused).")
 _MIRROR = "Fetch the same file names from this base URL instead of the official hosts ($FOEDUS_DATA_MIRROR)."
 
 

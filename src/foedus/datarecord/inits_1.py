@@ -70,8 +70,8 @@ def _21(__r_f0, __r_f1, __r_factory):
 INITS['def __init__(self, parts=__r_factory, made=__r_factory):\n    self.parts = __r_f0() if parts is __r_factory else parts\n    self.made = __r_f1() if made is __r_factory else made'] = _21
 
 
-def _22(__r_d2, __r_d3, __r_d4, __r_d5, __r_d6, __r_set):
-    def __init__(self, path, sha256, source=__r_d2, note=__r_d3, columns=__r_d4, sha256_confirmed=__r_d5, size=__r_d6):
+def _22(__r_d2, __r_d3, __r_d4, __r_d5, __r_d6, __r_d7, __r_set):
+    def __init__(self, path, sha256, source=__r_d2, note=__r_d3, columns=__r_d4, sha256_confirmed=__r_d5, size=__r_d6, head_sha256=__r_d7):
         __r_set(self, 'path', path)
         __r_set(self, 'sha256', sha256)
         __r_set(self, 'source', source)
@@ -79,10 +79,12 @@ def _22(__r_d2, __r_d3, __r_d4, __r_d5, __r_d6, __r_set):
         __r_set(self, 'columns', columns)
         __r_set(self, 'sha256_confirmed', sha256_confirmed)
         __r_set(self, 'size', size)
+        __r_set(self, 'head_sha256', head_sha256)
+        self.__post_init__()
     return __init__
 
 
-INITS["def __init__(self, path, sha256, source=__r_d2, note=__r_d3, columns=__r_d4, sha256_confirmed=__r_d5, size=__r_d6):\n    __r_set(self, 'path', path)\n    __r_set(self, 'sha256', sha256)\n    __r_set(self, 'source', source)\n    __r_set(self, 'note', note)\n    __r_set(self, 'columns', columns)\n    __r_set(self, 'sha256_confirmed', sha256_confirmed)\n    __r_set(self, 'size', size)"] = _22
+INITS["def __init__(self, path, sha256, source=__r_d2, note=__r_d3, columns=__r_d4, sha256_confirmed=__r_d5, size=__r_d6, head_sha256=__r_d7):\n    __r_set(self, 'path', path)\n    __r_set(self, 'sha256', sha256)\n    __r_set(self, 'source', source)\n    __r_set(self, 'note', note)\n    __r_set(self, 'columns', columns)\n    __r_set(self, 'sha256_confirmed', sha256_confirmed)\n    __r_set(self, 'size', size)\n    __r_set(self, 'head_sha256', head_sha256)\n    self.__post_init__()"] = _22
 
 
 def _23(__r_set):
@@ -255,21 +257,3 @@ def _33(__r_d8, __r_d9, __r_d10, __r_d11, __r_d12, __r_d13, __r_d14, __r_set):
 
 
 INITS["def __init__(self, state, side, round, treaty, article, strength, kind, because, certainty=__r_d8, conditions=__r_d9, bilateral=__r_d10, unresolved=__r_d11, certainty_reasons=__r_d12, entails=__r_d13, duty=__r_d14):\n    __r_set(self, 'state', state)\n    __r_set(self, 'side', side)\n    __r_set(self, 'round', round)\n    __r_set(self, 'treaty', treaty)\n    __r_set(self, 'article', article)\n    __r_set(self, 'strength', strength)\n    __r_set(self, 'kind', kind)\n    __r_set(self, 'because', because)\n    __r_set(self, 'certainty', certainty)\n    __r_set(self, 'conditions', conditions)\n    __r_set(self, 'bilateral', bilateral)\n    __r_set(self, 'unresolved', unresolved)\n    __r_set(self, 'certainty_reasons', certainty_reasons)\n    __r_set(self, 'entails', entails)\n    __r_set(self, 'duty', duty)"] = _33
-
-
-def _34(__r_set):
-    def __init__(self, state, supports, side, treaty, article, form, level, when, basis, certainty):
-        __r_set(self, 'state', state)
-        __r_set(self, 'supports', supports)
-        __r_set(self, 'side', side)
-        __r_set(self, 'treaty', treaty)
-        __r_set(self, 'article', article)
-        __r_set(self, 'form', form)
-        __r_set(self, 'level', level)
-        __r_set(self, 'when', when)
-        __r_set(self, 'basis', basis)
-        __r_set(self, 'certainty', certainty)
-    return __init__
-
-
-INITS["def __init__(self, state, supports, side, treaty, article, form, level, when, basis, certainty):\n    __r_set(self, 'state', state)\n    __r_set(self, 'supports', supports)\n    __r_set(self, 'side', side)\n    __r_set(self, 'treaty', treaty)\n    __r_set(self, 'article', article)\n    __r_set(self, 'form', form)\n    __r_set(self, 'level', level)\n    __r_set(self, 'when', when)\n    __r_set(self, 'basis', basis)\n    __r_set(self, 'certainty', certainty)"] = _34

@@ -18,7 +18,7 @@ from foedus.datasets.files import (
 )
 from foedus.datasets.outcome import Outcome
 from foedus.datasets.registry import DATASETS, DataFile, Dataset, find_file
-from foedus.datasets.sizes import is_short, size_gap
+from foedus.datasets.sizes import begins_as_official, head_length, is_short, size_gap
 from foedus.datasets.values import csv_problem
 from foedus.datasets.verify import (
     check_file,
@@ -60,15 +60,15 @@ def import_file(path: str | Path, *, force: bool = False, any_version: bool = Fa
 
     With `any_version`, a file matched by name whose SHA-256 is not the registry's is taken as another version
     of it when it has the columns foedus reads; its size and SHA-256 are recorded, so that later runs accept it
-    (and refuse it if it changes). One under half the official file's size is a cut copy, refused unless
-    `allow_short` (a subset made on purpose); one of another size than the official file says so in its outcome.
+    (and refuse it if it changes). One under half the official file's size, or shorter and beginning with the
+    official file's first bytes, is a cut copy, refused unless `allow_short` (a subset made on purpose); one of
+    another size than the official file says so in its outcome.
 
     Raises:
         DataImportError: a missing or unreadable path, a damaged or encrypted zip (in a folder, one that is foedus's:
             others are passed over, each a `skipped` outcome), no known file in it, files with one dataset file's
             name that differ and none is the version wanted (`candidates.choose`), or another version that lacks a
-            column foedus reads or is under half the official size (without `allow_short`), or a folder where a
-            file it holds goes.
+            column foedus reads or is a cut copy (without `allow_short`), or a folder where a file it holds goes.
         ChecksumError: a file is not the registry's version (without `any_version`), or a differing file is in
             place (without `force`).
     """
@@ -186,18 +186,25 @@ def _install_all(matches: list[Chosen], force: bool, any_version: bool, allow_sh
 
 def _check_other(match: Chosen, any_version: bool, allow_short: bool) -> None:
     """A file that is not the registry's version is imported only as another version (`any_version`), never when
-    under half the official size (a cut copy; unless `allow_short`), and only with the columns and values foedus
-    reads."""
+    a cut copy (unless `allow_short`): under half the official size, or shorter and beginning with the official
+    file's first bytes (`sizes.begins_as_official`); and only with the columns and values foedus reads."""
     dataset, file, where = match.dataset, match.file, match.where
     if not any_version:
         raise ChecksumError(f"{where}: SHA-256 is {match.sha256}, expected {file.sha256} for {file.path} "
                             f"({dataset.name} {dataset.version}); not imported ({_cut(match)}if it is another "
                             "version of the file, import it with --any-version)")
     _check_columns(file, where, match.opener)  # first: a cut inside a row is named by its line
-    if is_short(match.size, file.size) and not allow_short:  # a cut between rows passes every value check
-        raise DataImportError(f"{where}: {match.size:,} bytes, under half the official {file.name}'s "
-                              f"{file.size:,}: a cut copy, not another version; not imported (a subset made on "
-                              "purpose: add --allow-short)")
+    if allow_short or file.size is None:  # a cut between rows passes every value check: told by size or first bytes
+        return
+    if is_short(match.size, file.size):
+        why = f"under half the official {file.name}'s {file.size:,}"
+    elif begins_as_official(match.size, file.size, file.head_sha256, match.opener):
+        why = (f"shorter than the official {file.name}'s {file.size:,} and beginning with its first "
+               f"{head_length(file.size):,} bytes")  # another release differs there: `foedus.datasets.sizes`
+    else:
+        return
+    raise DataImportError(f"{where}: {match.size:,} bytes, {why}: a cut copy, not another version; not imported "
+                          "(a subset made on purpose: add --allow-short)")
 
 
 def _cut(match: Chosen) -> str:

