@@ -20,6 +20,7 @@ import pytest
 from foedus.datasets import DATASETS, fetch, import_file
 from foedus.datasets.download import download
 from foedus.errors import ChecksumError, DataImportError
+from other_release import another_release
 
 pytestmark = pytest.mark.needs_data
 
@@ -105,12 +106,31 @@ def test_a_cut_member_of_a_downloaded_zip_names_its_size(target: Path, tmp_path:
     assert not (target / "cow_contiguity" / "contdir.csv").exists()
 
 
-def test_an_import_of_a_cut_copy_says_so_before_suggesting_another_version(target: Path, tmp_path: Path) -> None:
-    path = cut_copy(tmp_path / "mine", STATES, 5000)
+def test_an_import_of_a_cut_copy_is_told_to_fetch_the_official_file_not_to_take_another_version(
+        target: Path, tmp_path: Path) -> None:
+    """A file under half the official size, or shorter and beginning with its first bytes, is a cut copy: the
+    refusal says so and names `foedus data fetch`, not --any-version alone (which refuses it in turn)."""
+    for size in (5000, OFFICIAL - 100):
+        path = cut_copy(tmp_path / f"mine{size}", STATES, size)
+        with pytest.raises(ChecksumError) as err:
+            import_file(path)
+        text = str(err.value)
+        assert text.startswith(f"{path}: {size:,} bytes, ") and text.endswith(
+            ": a cut copy, not imported (`foedus data fetch cow_states` gets the official file; a subset made on "
+            "purpose: --any-version --allow-short)"), text
+        assert "if it is another version" not in text
+
+
+def test_a_smaller_file_of_other_first_bytes_may_be_another_version(target: Path, tmp_path: Path) -> None:
+    """A smaller file that does not begin as the official one may be another release: the refusal asks whether it
+    is a cut copy, then suggests --any-version."""
+    path = cut_copy(tmp_path / "mine", STATES, OFFICIAL - 100)
+    data = another_release(path.read_bytes())
+    path.write_bytes(data)
     with pytest.raises(ChecksumError) as err:
         import_file(path)
     text = str(err.value)
-    said = f"it is 5,000 bytes, the official file {OFFICIAL:,}: a cut copy?"
+    said = f"it is {len(data):,} bytes, the official file {OFFICIAL:,}: a cut copy?"
     assert said in text and text.index(said) < text.index("--any-version")
 
 

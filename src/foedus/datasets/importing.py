@@ -190,24 +190,36 @@ def _check_other(match: Chosen, any_version: bool, allow_short: bool) -> None:
     file's first bytes (`sizes.begins_as_official`); and only with the columns and values foedus reads."""
     dataset, file, where = match.dataset, match.file, match.where
     if not any_version:
+        if (cut := _cut_why(match)) is not None:  # the sizes tell it: no checksum to read, no other version to try
+            raise ChecksumError(f"{where}: {match.size:,} bytes, {cut}: a cut copy, not imported (`foedus data fetch "
+                                f"{dataset.name}` gets the official file; a subset made on purpose: --any-version "
+                                "--allow-short)")
         raise ChecksumError(f"{where}: SHA-256 is {match.sha256}, expected {file.sha256} for {file.path} "
-                            f"({dataset.name} {dataset.version}); not imported ({_cut(match)}if it is another "
+                            f"({dataset.name} {dataset.version}); not imported ({_maybe_cut(match)}if it is another "
                             "version of the file, import it with --any-version)")
     _check_columns(file, where, match.opener)  # first: a cut inside a row is named by its line
-    if allow_short or file.size is None:  # a cut between rows passes every value check: told by size or first bytes
+    if allow_short:  # a cut between rows passes every value check: told by size or first bytes
         return
+    if (why := _cut_why(match)) is not None:
+        raise DataImportError(f"{where}: {match.size:,} bytes, {why}: a cut copy, not another version; not imported "
+                              "(a subset made on purpose: add --allow-short)")
+
+
+def _cut_why(match: Chosen) -> str | None:
+    """Why a file is a cut copy of the official one: under half its size, or shorter and beginning with its first
+    bytes (another release differs there: `foedus.datasets.sizes`); None where neither is known."""
+    file = match.file
+    if file.size is None:
+        return None
     if is_short(match.size, file.size):
-        why = f"under half the official {file.name}'s {file.size:,}"
-    elif begins_as_official(match.size, file.size, file.head_sha256, match.opener):
-        why = (f"shorter than the official {file.name}'s {file.size:,} and beginning with its first "
-               f"{head_length(file.size):,} bytes")  # another release differs there: `foedus.datasets.sizes`
-    else:
-        return
-    raise DataImportError(f"{where}: {match.size:,} bytes, {why}: a cut copy, not another version; not imported "
-                          "(a subset made on purpose: add --allow-short)")
+        return f"under half the official {file.name}'s {file.size:,}"
+    if begins_as_official(match.size, file.size, file.head_sha256, match.opener):
+        return (f"shorter than the official {file.name}'s {file.size:,} and beginning with its first "
+                f"{head_length(file.size):,} bytes")
+    return None
 
 
-def _cut(match: Chosen) -> str:
+def _maybe_cut(match: Chosen) -> str:
     """`it is 5,000 bytes, the official file 10,845: a cut copy? ` for a file smaller than the official one."""
     official = match.file.size
     if official is None or match.size >= official:
