@@ -269,8 +269,8 @@ def switch_values(given: dict[str, Any]) -> dict[str, Any]:
 
 
 def named_state(state: Any, day: dt.date, known: Container[str] = ()) -> str:
-    """The id of a state a user names to look a result up (`result.joiner("prk")`): as given when it is one of
-    the `known` ids, else resolved as a scenario's states are (ISO3 code in any case, COW number or name).
+    """The id of a state a user names to look a result up (`result.joiner("prk")`): as given when one of the `known`
+    ids, else read as a scenario's states are (ISO3, COW number or name; a place refused as one: `World.state_named`).
 
     Raises:
         UnknownStateError, AmbiguousNameError: a name no state (or several) carried on `day`; ScenarioError: not a
@@ -280,7 +280,7 @@ def named_state(state: Any, day: dt.date, known: Container[str] = ()) -> str:
         return state
     if isinstance(state, bool) or not isinstance(state, str | numbers.Integral):
         raise ScenarioError(f"state: expected a state (ISO3 code, COW number or name), not {described(state)}")
-    return World.default().states.resolve(state if isinstance(state, str) else int(state), day).id
+    return World.default().state_named(state if isinstance(state, str) else int(state), day).id
 
 
 def _resolve_states(world: World, names: list[str], day: dt.date, role: str) -> list[str]:

@@ -17,7 +17,7 @@ from foedus.written import kept
 
 if TYPE_CHECKING:
     from foedus.model.gazetteer import Gazetteer
-    from foedus.model.states import State, StateRegistry
+    from foedus.model.states import Among, State, StateRegistry
     from foedus.model.treaty import Treaty
 
 __all__ = ["World", "treaty_paths"]
@@ -80,15 +80,17 @@ class World:
             hint += unknown_ids_hint([treaty_id], self.has_history)
             raise UnknownTreatyError(f"unknown treaty {shown(treaty_id)}{hint} (try `foedus treaties list`)") from None
 
-    def state_named(self, text: str | int, day: dt.date | None, *, place_option: bool = False) -> State:
-        """The state `text` names on `day` (`StateRegistry.resolve`); a place or an area given for a state is refused
-        as one (`Gazetteer.place_not_state`, advising --place where `place_option`), not as an unknown state.
+    def state_named(self, text: str | int, day: dt.date | None, *, place_option: bool = False,
+                    among: Among | None = None) -> State:
+        """The state `text` names on `day` (`StateRegistry.resolve`, `among` a war's belligerents); a place or an area
+        given for a state is refused as one (`Gazetteer.place_not_state`, advising --place where `place_option`), not
+        as an unknown state.
 
         Raises:
             UnknownStateError, AmbiguousNameError: as `StateRegistry.resolve`.
         """
         try:
-            return self.states.resolve(text, day)
+            return self.states.resolve(text, day, among)
         except UnknownStateError:
             on = day or dt.date.today()  # as `resolve` reads a name with no day
             if isinstance(text, str) and (refused := self.places.place_not_state(

@@ -60,9 +60,10 @@ class _Resolver:
     def state(self, name: str, loc: str, event: Any, among: Among | None = None) -> str:
         """The id of the state `name` names on the event's date, as a scenario's typed name is read on its date: a
         name several states carried (Korea, Germany, Vietnam, Yemen) means the one of that name on that day, or, in
-        an exit or a ceasefire (`among`), the one of the war's belligerents by then, whatever the day."""
+        an exit or a ceasefire (`among`), the one of the war's belligerents by then, whatever the day. A place or an
+        area is refused as one (`World.state_named`)."""
         try:
-            state = self.world.states.resolve(name, event.date, among)
+            state = self.world.state_named(name, event.date, among=among)
         except FoedusError as exc:
             raise WarDataError(self.source, loc, str(exc)) from None
         if event.type in ("attack", "entry") and state.member_on(event.date) is False:
