@@ -190,3 +190,29 @@ def test_two_states_barring_each_other_in_one_round_do_not_depend_on_their_ids(w
     assert seen[0] == seen[1]
     assert seen[0]["sides"] == {"RUS": "attack", "KOR": "defense"}
     assert seen[0]["conflicts"] == ([] if peace else ["defender", "offender"])
+
+
+def _dropped_world(base: World) -> World:
+    """KOR is defended by EST, EST by BLR, RUS by CHN and PRK; CHN owes BLR neutrality with a priority clause, EST owes
+    PRK neutrality (also when PRK attacks)."""
+    neutral = {"kind": "neutrality", "article": "3", "strength": "S4"}
+    return make_world(base, treaty("d1", ["KOR", "EST"], defense()), treaty("d2", ["EST", "BLR"], defense()),
+                      treaty("d3", ["RUS", "CHN"], defense()), treaty("d4", ["RUS", "PRK"], defense()),
+                      treaty("n1", ["CHN", "BLR"], neutral | {"obligors": ["CHN"]}, **PRIORITY),
+                      treaty("n2", ["EST", "PRK"], neutral | {"obligors": ["EST"], "when_partner_attacks": True}))
+
+
+def test_a_state_that_stays_out_stays_so_when_a_resume_drops_the_state_it_protects(world: World) -> None:
+    """RUS strikes KOR (escalatory): EST joins KOR (round 1); BLR (defending EST) and PRK, CHN (defending RUS) are
+    bound in round 2, CHN kept out by its n1 duty to BLR; in round 3 EST is barred by its duty to PRK, and the run
+    resumes from round 1 without it, so BLR never fights. CHN stays out all the same (an exclusion is never undone):
+    the packed atlas, which solved again only the rows where the protected state ends on a side or excluded,
+    reported CHN as a conflict."""
+    w = _dropped_world(world)
+    scenario = build_scenario(w, attacker="RUS", target="KOR", date=DAY, reading="escalatory")
+    expected = outcome_of(run_cascade(w, scenario))
+    assert expected.conflicts == frozenset({"EST"}) and expected.sides == {"RUS": "attack", "PRK": "attack",
+                                                                            "KOR": "defense"}
+    for eng in ENGINES[1:]:
+        assert outcome(eng, w, scenario) == expected, eng
+    assert _every_engine(w, "escalatory")["RUS", "KOR"] == expected

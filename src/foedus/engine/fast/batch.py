@@ -75,7 +75,7 @@ def batch_cascades(rules: BatchRules, attackers: np.ndarray, targets: np.ndarray
         ix = np.arange(len(part))
         if opening is not None:
             packed_rounds(rules, attackers[part], targets[part], opening, (sides, rounds, conflicts), part)
-            _stays_out(rules, (attackers, targets), part, (sides, conflicts), reading)
+            _stays_out(rules, (attackers, targets), part, conflicts, reading)
             continue
         side = np.zeros((len(ix), n), dtype=np.int8)
         side[ix, attackers[part]], side[ix, targets[part]] = ATTACK, DEFENSE
@@ -83,20 +83,18 @@ def batch_cascades(rules: BatchRules, attackers: np.ndarray, targets: np.ndarray
     return BatchResult(rules.states, attackers, targets, sides, rounds, conflicts, rules.majors)
 
 
-def _stays_out(rules: BatchRules, dyads: tuple[np.ndarray, np.ndarray], part: np.ndarray,
-               found: tuple[np.ndarray, np.ndarray], reading: Reading) -> None:
+def _stays_out(rules: BatchRules, dyads: tuple[np.ndarray, np.ndarray], part: np.ndarray, conflicts: np.ndarray,
+               reading: Reading) -> None:
     """The packed rounds report every excluded state as a conflict: the rows that exclude a state owing a duty not to
-    fight that prevails to a state on a side (or excluded with it) are solved again (`_solve`), which tells those that
-    stay out by precedence (`dyads`: attackers, targets; `found`: sides, conflicts)."""
+    fight that prevails are solved again (`_solve`), which tells those that stay out by precedence (`dyads`: attackers,
+    targets). Every such row, whether or not the state it protects ends the war on a side: a resume may drop it after
+    it kept the obligor out, who stays out all the same, an exclusion never being undone (the reference engine's
+    `stays_out`, the dense loop's; tests/test_precedence_side_level.py, `_dropped_world`)."""
     if rules.plain is None or rules.legs is None:
         return
-    (attackers, targets), (sides, conflicts), legs = dyads, found, rules.legs
-    pairs = rules.derive("prevailing pairs", lambda r: legs.prevailing_pairs().astype(np.float32))
-    excluded = conflicts[part]
-    maybe = np.flatnonzero(excluded[:, pairs.any(axis=1)].any(axis=1))  # a prevailing duty's obligor excluded
-    protected = excluded[maybe].astype(np.float32) @ pairs > 0
-    there = (sides[part[maybe]] != NONE) | excluded[maybe]  # fights, or was excluded with it (`conflict.SIMULTANEOUS`)
-    redo = part[maybe[(protected & there).any(axis=1)]]  # and the state it protects is one of them
+    (attackers, targets), legs = dyads, rules.legs
+    obligors = rules.derive("prevailing obligors", lambda r: legs.prevailing_pairs().any(axis=1))
+    redo = part[conflicts[part][:, obligors].any(axis=1)]
     if len(redo):
         ix = np.arange(len(redo))
         side = np.zeros((len(redo), len(rules.states)), dtype=np.int8)
