@@ -4,9 +4,9 @@ the round found them, and the run resumes once for them all."""
 
 from __future__ import annotations
 
-import builtins
 import datetime as dt
-from collections.abc import Callable, Iterable
+import random
+from collections.abc import Iterable
 from typing import Any
 
 import pytest
@@ -16,17 +16,16 @@ from foedus.engine.cascade import run_cascade
 from foedus.engine.result import CascadeResult
 from foedus.engine.scenario import build_scenario
 from foedus.model.world import World
+from foedus.sweeps.atlas import dyad_members
 
 pytestmark = pytest.mark.needs_data
 
 DAY = dt.date(2025, 6, 1)
 
 
-def _reversed_sets(it: Iterable[Any], key: Callable[[Any], Any] | None = None, reverse: bool = False) -> list[Any]:
-    """`sorted`, but a set sorted without a key (the states `_settle` visits) comes in reverse order."""
-    if key is None and isinstance(it, (set, frozenset)):
-        return builtins.sorted(it, reverse=not reverse)
-    return builtins.sorted(it, key=key, reverse=reverse)  # type: ignore[type-var]
+def _reversed(states: Iterable[str]) -> list[str]:
+    """`cascade.SETTLE_ORDER` reversed: a round's states settled from the highest id down."""
+    return sorted(states, reverse=True)
 
 
 def _outcome(result: CascadeResult) -> tuple[list[tuple[str, str]], list[str]]:
@@ -42,8 +41,32 @@ def test_the_outcome_does_not_depend_on_the_order_a_round_is_settled_in(world: W
     on, and reversing the order changed 26 of 150 random 2025 dyads)."""
     scenario = build_scenario(world, attacker=attacker, target=target, date=DAY, reading="escalatory")
     forward = _outcome(run_cascade(world, scenario))
-    monkeypatch.setattr(cascade, "sorted", _reversed_sets, raising=False)
+    monkeypatch.setattr(cascade, "SETTLE_ORDER", _reversed)
     assert _outcome(run_cascade(world, scenario)) == forward
+
+
+def test_random_dyads_end_alike_settled_in_reverse(world: World, monkeypatch: pytest.MonkeyPatch) -> None:
+    """300 random ordered dyads of 2025-06-01 (escalatory), each settled by id and in reverse through the reference
+    engine's seam (`cascade.SETTLE_ORDER`, as bench/order_dependence.py does for 10,000): every result is the same, to
+    its cited obligations and reasons. Some of them conflict, and some rounds settle several states, so the order had
+    a chance to matter."""
+    rng = random.Random(44)
+    members = dyad_members(world, DAY)
+    scenarios = [build_scenario(world, attacker=a, target=b, date=DAY, reading="escalatory")
+                 for a, b in (rng.sample(members, 2) for _ in range(300))]
+    forward = [run_cascade(world, s) for s in scenarios]
+    settled: list[list[str]] = []
+
+    def reversed_and_seen(states: Iterable[str]) -> list[str]:
+        settled.append(_reversed(states))
+        return settled[-1]
+
+    monkeypatch.setattr(cascade, "SETTLE_ORDER", reversed_and_seen)
+    backward = [run_cascade(world, s) for s in scenarios]
+    assert [r.scenario for r in backward] == scenarios
+    assert backward == forward
+    assert sum(bool(r.conflicts) for r in forward) >= 100
+    assert sum(len(states) > 1 for states in settled) >= 1000
 
 
 def test_a_round_s_late_conflicts_resume_the_run_once(world: World, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -1,30 +1,28 @@
 """The cascade: apply the rules of `foedus.engine.rules` round by round until nothing changes.
 
-Round 1 holds the states bound by the opening attacks; round k the states bound by attacks
-that round k-1 created. In the `legal` reading only the opening attacks exist, plus the attacks
-of states that join the attacking side (their offence partners may then be bound); states that
-join the defence are not attacked, so they do not call in their own allies. In the `escalatory`
-reading every belligerent strikes the home territory of every belligerent on the other side.
-A state bound to both sides (or both to join and not to join the war against a state) is a conflict
-(`rules.conflict`): it joins neither, and the cascade is recomputed without it. Where several states already
-fighting become conflicted in one round, all are excluded together, each judged by the sides as the round found
-them, and the run resumes once (`conflict.SIMULTANEOUS`): the outcome does not rest on the states' ids.
+Round 1 holds the states bound by the opening attacks; round k the states bound by attacks that round k-1 created. In
+the `legal` reading only the opening attacks exist, plus the attacks of states that join the attacking side (their
+offence partners may then be bound); states that join the defence are not attacked, so they do not call in their own
+allies. In the `escalatory` reading every belligerent strikes the home territory of every belligerent on the other side.
+A state bound to both sides (or both to join and not to join the war against a state) is a conflict (`rules.conflict`):
+it joins neither, and the cascade is recomputed without it. Where several states already fighting become conflicted in
+one round, all are excluded together, each judged by the sides as the round found them, and the run resumes once
+(`conflict.SIMULTANEOUS`): the outcome does not rest on the states' ids.
 
-Recomputing does not start from scratch: a state's exclusion changes nothing before the round it
-first joined in (before then none of its legs bound), so the run resumes from the state saved at the
-start of that round, with that round's finds less the excluded states' rather than evaluating it again
-(`foedus.engine.resume`), or, for a state bound both ways in the round it is first bound, goes on with
-that round's other states. Each round evaluates the legs once per victim (`foedus.engine.bind`) and
-makes only the attacks that are new (`rules.next_volleys`); what decides no side (violations,
-consultations) is found once, from the final rounds (`_records`), and binding finds are cited as
-obligations only when a result or a conflict reports them. tests/test_engine_equality.py checks that
-the results equal, byte for byte, those of the engine that restarted and evaluated every leg per attack.
+Recomputing does not start from scratch: a state's exclusion changes nothing before the round it first joined in (before
+then none of its legs bound), so the run resumes from the state saved at the start of that round, with that round's
+finds less the excluded states' rather than evaluating it again (`foedus.engine.resume`), or, for a state bound both
+ways in the round it is first bound, goes on with that round's other states. Each round evaluates the legs once per
+victim (`foedus.engine.bind`) and makes only the attacks that are new (`rules.next_volleys`); what decides no side
+(violations, consultations) is found once, from the final rounds (`_records`), and binding finds are cited as
+obligations only when a result or a conflict reports them. tests/test_engine_equality.py checks that the results equal,
+byte for byte, those of the engine that restarted and evaluated every leg per attack.
 """
 
 from __future__ import annotations
 
 from bisect import insort
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
@@ -63,6 +61,8 @@ _OTHER: dict[Side, Side] = {"attack": "defense", "defense": "attack"}
 _PARTIES = ("attackers", "targets", "place", "attacks")  # what `switches` blanks
 _SWITCHES = attrgetter(*[f.name for f in fields(Scenario) if f.name not in _PARTIES])  # the rest, as a tuple
 REPLAY = False  # evaluate a late conflict's round again (`resume.replay`), not `resume.again`: for tests
+# the order `_settle` takes a round's states in, by id: no rule reads it (`conflict.SIMULTANEOUS`; tests swap it)
+SETTLE_ORDER: Callable[[Iterable[str]], list[str]] = sorted
 _MOST_SWITCHES = 256  # switch combinations kept per table before `_switches` starts afresh (bounded: tables are cached)
 
 
@@ -205,7 +205,7 @@ class _Run:
         side_of, all_duties = self.side_of, self.neutral
         is_conflicted, camp, joiners, bars = conflict.conflicted, self.camp, self.joiners, self.index.bars
         self.fresh, late = [], []
-        for state in sorted((pending.keys() | (neutral.keys() & side_of.keys())) - originals):  # the others: no side
+        for state in SETTLE_ORDER((pending.keys() | (neutral.keys() & side_of.keys())) - originals):  # others: no side
             obligations, current = pending.get(state, []), side_of.get(state)
             if obligations and current is None and len(obligations) == 1 and state not in all_duties:
                 side = side_of[state] = obligations[0][6]  # type: ignore[assignment]  # a new joiner: `_join`, inline
