@@ -55,7 +55,6 @@ def replay(graph: PotentialGraph, scenario: Scenario, honour: np.ndarray, asks: 
     """The sides, join rounds and conflicts of every draw at its fixed point (`foedus.engine.fast.rounds`,
     as the batched engine), over `graph.states`."""
     draws, n = honour.shape[0], len(graph.states)
-    rank = np.argsort(np.argsort(np.array(graph.states)))  # the deterministic engine visits states by id
     side = np.zeros((draws, n), dtype=np.int8)
     for s in scenario.attackers:
         side[:, graph.states.index(s)] = ATTACK
@@ -71,7 +70,7 @@ def replay(graph: PotentialGraph, scenario: Scenario, honour: np.ndarray, asks: 
         want_a, want_d, stay = _wants_by_round(graph, sa, src, dst, escalatory, r, honour[idx], asks[idx], ex)
         return want_a, want_d, stay[ATTACK], stay[DEFENSE]
 
-    return solve_rounds(side, wants, rank, strikes.defenders_strike, one_round=not is_war(scenario.attacks))
+    return solve_rounds(side, wants, strikes.defenders_strike, one_round=not is_war(scenario.attacks))
 
 
 def _wants_by_round(graph: PotentialGraph, side: np.ndarray, src: np.ndarray, dst: np.ndarray,

@@ -156,13 +156,12 @@ def _solve(rules: BatchRules, side: np.ndarray, victims: np.ndarray, reading: Re
 
     `victims` marks each row's original targets: the states its opening attacks strike.
     """
-    rank = np.argsort(np.argsort(np.array(rules.states)))
     strikes = STRIKES[reading]
     wants = _wants_of(rules, rules.opening, victims, strikes.at_home)
     plain = None  # the same without the duties that prevail, where some do (`rules.precedence`)
     if rules.plain is not None or rules.opening.plain is not None:
         plain = _wants_of(rules.plain or rules, rules.opening.plain or rules.opening, victims, strikes.at_home)
-    return solve_rounds(side, wants, rank, strikes.defenders_strike, one_round=not rules.war, plain=plain)
+    return solve_rounds(side, wants, strikes.defenders_strike, one_round=not rules.war, plain=plain)
 
 
 def _wants_of(rules: BatchRules, opening: BatchRules, victims: np.ndarray, at_home: bool) -> Wants:

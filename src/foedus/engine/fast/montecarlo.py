@@ -105,7 +105,6 @@ def replay(graph: PotentialGraph, scenario: Scenario, honour: np.ndarray, asks: 
     """The sides, join rounds and conflicts of every draw at its fixed point (`foedus.engine.fast.rounds`,
     as the batched engine), over `graph.states`."""
     draws, n = honour.shape[0], len(graph.states)
-    rank = np.argsort(np.argsort(np.array(graph.states)))  # the deterministic engine visits states by id
     side = np.zeros((draws, n), dtype=np.int8)
     for s in scenario.attackers:
         side[:, graph.states.index(s)] = ATTACK
@@ -125,7 +124,7 @@ def replay(graph: PotentialGraph, scenario: Scenario, honour: np.ndarray, asks: 
         return wants
 
     prevailing = graph.nt_prevails.any() or (graph.home is not None and graph.home.d_prevails.any())
-    return solve_rounds(side, wants_of(False), rank, strikes.defenders_strike, one_round=not is_war(scenario.attacks),
+    return solve_rounds(side, wants_of(False), strikes.defenders_strike, one_round=not is_war(scenario.attacks),
                         plain=wants_of(True) if prevailing else None)
 
 

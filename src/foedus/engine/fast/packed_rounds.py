@@ -43,7 +43,7 @@ def packed_rounds(rules: BatchRules, attackers: np.ndarray, targets: np.ndarray,
                   into: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None, at: np.ndarray | None = None
                   ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Sides, join rounds and excluded states of every row 'attackers[i] strikes targets[i] at home' at its fixed
-    point (as `solve_rounds` with the escalatory reading's obligations, states visited by id), from round 1's
+    point (as `solve_rounds` with the escalatory reading's obligations), from round 1's
     obligations `opening` (by parts: the compiled loop ORs each row's own). With `into` (sides, join rounds,
     exclusions, zero in rows `at`), row i is written to row `at[i]` of those arrays, which are returned."""
     pr = packed_rules(rules)

@@ -23,14 +23,14 @@ Wants = Callable[[np.ndarray, np.ndarray, np.ndarray, np.ndarray],
                  tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]]
 
 
-def solve_rounds(side: np.ndarray, wants: Wants, rank: np.ndarray, defenders_strike: bool, one_round: bool = False,
+def solve_rounds(side: np.ndarray, wants: Wants, defenders_strike: bool, one_round: bool = False,
                  plain: Wants | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Run every row to its fixed point from its opening `side` (original parties already set).
 
     Returns the final sides, the round each state joined in (0: original or never), and the conflicts: the
-    excluded states, less those that stay out by precedence (`plain`; excluded all the same). `rank` orders states as
-    the single engine visits them (by id); no rule reads it (`conflict.SIMULTANEOUS`: bench/order_dependence.py).
-    `one_round`: nobody strikes after round 1 (an incident below an armed attack).
+    excluded states, less those that stay out by precedence (`plain`; excluded all the same). No state's place in the
+    rows decides anything (`conflict.SIMULTANEOUS`). `one_round`: nobody strikes after round 1 (an incident below an
+    armed attack).
 
     Rounds before the one in which a late-conflicted state joined cannot change when it is excluded (it
     had no obligation yet), so resuming there equals the single engine's restart from scratch. A row
