@@ -203,14 +203,18 @@ def _dropped_world(base: World) -> World:
 
 
 def test_a_state_that_stays_out_stays_so_when_a_resume_drops_the_state_it_protects(world: World) -> None:
-    """RUS strikes KOR (escalatory): EST joins KOR (round 1); BLR (defending EST) and PRK, CHN (defending RUS) are
-    bound in round 2, CHN kept out by its n1 duty to BLR; in round 3 EST is barred by its duty to PRK, and the run
-    resumes from round 1 without it, so BLR never fights. CHN stays out all the same (an exclusion is never undone):
-    the packed atlas, which solved again only the rows where the protected state ends on a side or excluded,
-    reported CHN as a conflict."""
+    """RUS strikes KOR (escalatory): EST joins KOR (round 1); BLR (defending EST) joins KOR, PRK and CHN (defending
+    RUS) join RUS (round 2). In round 3 the strikes on BLR bind CHN's n1 duty, those by and on PRK EST's n2 duty: both
+    are barred by the round's sides and excluded together (`conflict.SIMULTANEOUS`), CHN staying out, and the
+    run resumes from round 1 without them, so BLR never fights. CHN stays out all the same, as the legacy engine,
+    restarting from scratch without both, has it (without the clause it is a conflict citing BLR likewise): the
+    packed atlas, which solved again only the rows where the protected state ends on a side or excluded, reported
+    CHN as a conflict."""
     w = _dropped_world(world)
     scenario = build_scenario(w, attacker="RUS", target="KOR", date=DAY, reading="escalatory")
-    expected = outcome_of(run_cascade(w, scenario))
+    r = run_cascade(w, scenario)
+    expected = outcome_of(r)
+    assert json.dumps(r.to_dict()) == json.dumps(restarting_cascade(w, scenario).to_dict())
     assert expected.conflicts == frozenset({"EST"}) and expected.sides == {"RUS": "attack", "PRK": "attack",
                                                                             "KOR": "defense"}
     for eng in ENGINES[1:]:
