@@ -87,9 +87,11 @@ def _stays_out(rules: BatchRules, dyads: tuple[np.ndarray, np.ndarray], part: np
                reading: Reading) -> None:
     """The packed rounds report every excluded state as a conflict: the rows that exclude a state owing a duty not to
     fight that prevails are solved again (`_solve`), which tells those that stay out by precedence (`dyads`: attackers,
-    targets). Every such row, whether or not the state it protects ends the war on a side: a resume may drop it after
-    it kept the obligor out, who stays out all the same, an exclusion never being undone (the reference engine's
-    `stays_out`, the dense loop's; tests/test_precedence_side_level.py, `_dropped_world`)."""
+    targets). Every such row, whether or not the state it protects ends the war on a side: the obligor may be excluded
+    with another state in one round (`conflict.SIMULTANEOUS`), judged while the protected state fights, and the
+    resume without the two may leave the protected state out of the war; the obligor stays out all the same, an
+    exclusion never being undone (the reference engine's `stays_out`, the dense loop's;
+    tests/test_precedence_side_level.py, `_dropped_world`)."""
     if rules.plain is None or rules.legs is None:
         return
     (attackers, targets), legs = dyads, rules.legs
