@@ -13,7 +13,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from foedus.errors import FoedusError, TreatyDataError, field_path
+from foedus.errors import FoedusError, TreatyDataError, UnknownStateError, field_path
 from foedus.listed import listed_twice
 from foedus.model.adversary_life import check_adversary_lives
 from foedus.model.gazetteer import Gazetteer
@@ -74,14 +74,18 @@ def _member_named(raw: Any, i: object) -> str:
 
 
 class _StateRefs:
-    """A treaty file's states resolved to registry ids, naming the field on error."""
+    """A treaty file's states resolved to registry ids, naming the field on error; a place or an area written as a
+    state is refused as one, held by whom on the day the treaty was signed (`Gazetteer.place_not_state`)."""
 
-    def __init__(self, states: StateRegistry, path: str) -> None:
-        self.states, self.path = states, path
+    def __init__(self, states: StateRegistry, path: str, places: Gazetteer, day: dt.date) -> None:
+        self.states, self.path, self.places, self.day = states, path, places, day
 
     def one(self, value: str, loc: str) -> str:
         try:
             return self.states.resolve_id(value)
+        except UnknownStateError as exc:
+            refused = self.places.place_not_state(value, self.states, self.day, place_option=False)
+            raise TreatyDataError(self.path, loc, str(refused or exc)) from None
         except FoedusError as exc:
             raise TreatyDataError(self.path, loc, str(exc)) from None
 
@@ -103,7 +107,7 @@ def validate_references(
             (`adversary_life`), naming the field path.
     """
     data = treaty.model_dump(mode="python")
-    refs = _StateRefs(states, path)
+    refs = _StateRefs(states, path, places, treaty.signed)
     state, listed = refs.one, refs.listed
     for i, member in enumerate(data["members"]):
         member["state"] = state(member["state"], f"members[{i}].state")
@@ -123,8 +127,8 @@ def validate_references(
                 if key == "debated" and ADMINISTERED_BY_PARTY in token.split("+"):  # read there without parties
                     raise TreatyDataError(path, loc, f"{ADMINISTERED_BY_PARTY!r} is read in territory and forces, "
                                           "not in debated: name the places or regions")
-                prov["scope"][key][j] = "+".join(
-                    _scope_token(part, loc, path, states, places) for part in token.split("+"))
+                parts = token.split("+")
+                prov["scope"][key][j] = "+".join(_scope_token(part, loc, path, state, places) for part in parts)
     for i, inv in enumerate(data["invocations"]):
         inv["requester"] = listed(inv["requester"], f"invocations[{i}].requester")
     _assistance_refs(data, listed)
@@ -156,20 +160,17 @@ def _assistance_refs(data: dict[str, Any], listed: Callable[[list[str], str], li
 
 
 def _scope_token(
-    token: str, loc: str, path: str, states: StateRegistry, places: Gazetteer
+    token: str, loc: str, path: str, state: Callable[[str, str], str], places: Gazetteer
 ) -> str:
-    """One scope token checked and normalised (`administered-by-party` is read on each date, by the parties then:
-    `foedus.engine.rules.token_matches`)."""
+    """One scope token checked and normalised, its states resolved by `state` (`_StateRefs.one`;
+    `administered-by-party` is read on each date, by the parties then: `foedus.engine.rules.token_matches`)."""
     if token in _SPECIAL_TOKENS or token in places.regions or token in places.places or token == ADMINISTERED_BY_PARTY:
         return token
     if token.startswith(PLACE_ALONE) and token.removeprefix(PLACE_ALONE) in places.places:
         return token
     if token.startswith(ADMINISTERED_BY):
-        try:
-            return ADMINISTERED_BY + "|".join(
-                sorted({states.resolve_id(s) for s in token.removeprefix(ADMINISTERED_BY).split("|")}))
-        except FoedusError as exc:
-            raise TreatyDataError(path, loc, str(exc)) from None
+        holders = token.removeprefix(ADMINISTERED_BY).split("|")
+        return ADMINISTERED_BY + "|".join(sorted({state(s, loc) for s in holders}))
     raise TreatyDataError(
         path, loc, f"unknown scope token {token!r}: use a region id, a place id, 'place:ID' (the place alone), 'home', "
         f"'overseas', 'administered-by:ISO3', 'administered-by-party', or several joined by '+' (see `foedus places "
