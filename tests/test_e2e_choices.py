@@ -64,3 +64,38 @@ def test_a_name_of_no_member_on_the_date_offers_no_button(page: Any, server: str
     page.wait_for_selector("#attacker-chips .chip[data-state=AUT]", timeout=10_000)
     assert page.locator("#attacker-picker .choices > *").count() == 0
     assert not [p for p in page.problems if "422" not in p], page.problems  # the refusal is a 422
+
+
+def test_a_place_typed_as_the_target_offers_its_holder_and_the_place(page: Any, server: str) -> None:
+    """"Gaza Strip" typed as the target only said it is a place, not a state, held by whom: the page could not point
+    to its place field. The target box now offers one button, as it offers the states a name may mean, that puts the
+    holder in the target and the place in the place field; the attacker box, which takes no place, offers none."""
+    import datetime as dt
+
+    import foedus
+
+    day = "2025-01-15"
+    world = foedus.load_world()
+    place = world.places.resolve("Gaza Strip", world.states, dt.date.fromisoformat(day))
+    holder = place.on(dt.date.fromisoformat(day)).sovereign
+    assert holder
+    _ready(page, server + "/")
+    _set_date(page, day)
+    page.fill("#attacker-search", "Gaza Strip")
+    page.press("#attacker-search", "Enter")
+    page.wait_for_function("() => document.querySelector('#error').innerText.includes('Gaza Strip')", timeout=10_000)
+    assert page.locator("#attacker-picker .choices > *").count() == 0
+    page.fill("#target-search", "Gaza Strip")
+    page.press("#target-search", "Enter")
+    offer = f"#target-picker .choices button.choice[data-place={place.id}]"
+    page.wait_for_selector(offer, timeout=10_000)
+    said = page.inner_text("#target-picker .choices")
+    assert said.startswith(f'"Gaza Strip" is a place: attack {place.name} (place {place.id}) of '), said
+    assert said.endswith(f" ({holder})"), said
+    assert f"place={place.id}" in page.inner_text("#error")
+    page.click(offer)
+    page.wait_for_selector(f"#target-chips .chip[data-state={holder}]", timeout=10_000)
+    assert page.input_value("#place") == place.id
+    assert page.input_value("#target-search") == ""
+    assert page.locator("#target-picker .choices > *").count() == 0
+    assert not [p for p in page.problems if "422" not in p], page.problems  # the refusals are 422s

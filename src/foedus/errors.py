@@ -49,7 +49,12 @@ class TreatyDataError(FileDataError):
 
 
 class UnknownStateError(FoedusError):
-    """A state name or code matched nothing; the message offers close suggestions."""
+    """A state name or code matched nothing; the message offers close suggestions. `place`, where the text names a
+    held place given as a target: its id and name and its holder's id and name, so the web form can offer them."""
+
+    def __init__(self, message: str, place: dict[str, str] | None = None) -> None:
+        self.place = place
+        super().__init__(message)
 
 
 class AmbiguousNameError(FoedusError):

@@ -105,17 +105,22 @@ export interface Comparison {
 /** A state an ambiguous name may mean (Congo, Korea, Germany...), as the API lists it on a 422. */
 export interface Candidate { id: string; name: string; ccode: number | null; spells: [string, string | null][] }
 
+/** A place typed where a target is asked (Gaza Strip), as /api/resolve?role=target gives it on a 422: the place and the
+ * state that holds it, to name instead. */
+export interface PlaceAdvice { id: string; name: string; holder: string; holder_name: string }
+
 export class ApiError extends Error {
-  constructor(message: string, readonly status: number, readonly candidates: Candidate[] = []) { super(message); }
+  constructor(message: string, readonly status: number, readonly candidates: Candidate[] = [],
+              readonly place: PlaceAdvice | null = null) { super(message); }
 }
 
 async function getJson<T>(path: string): Promise<T> {
   const response = await fetch(path, { headers: { accept: "application/json" } });
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) {
-    const err = body as { error?: string; candidates?: Candidate[] } | null;
+    const err = body as { error?: string; candidates?: Candidate[]; place?: PlaceAdvice } | null;
     const message = err?.error ?? `request failed with HTTP ${response.status}`;
-    throw new ApiError(message, response.status, err?.candidates ?? []);
+    throw new ApiError(message, response.status, err?.candidates ?? [], err?.place ?? null);
   }
   return body as T;
 }
@@ -157,8 +162,10 @@ export const api = {
   treaties: () => getJson<TreatyRow[]>("/api/treaties"),
   treaty: (id: string) => getJson<TreatyDetail>(`/api/treaties/${encodeURIComponent(id)}`),
   borders: (date: string) => getJson<BordersAnswer>(`/api/borders?date=${encodeURIComponent(date)}`),
-  resolve: (text: string, date?: string) => getJson<{ id: string; name: string }>(
-    `/api/resolve?state=${encodeURIComponent(text)}${date ? `&date=${encodeURIComponent(date)}` : ""}`),
+  // role: the form field that asks (a place typed as the target comes back with the place and its holder)
+  resolve: (text: string, date?: string, role?: "attacker" | "target") => getJson<{ id: string; name: string }>(
+    `/api/resolve?state=${encodeURIComponent(text)}${date ? `&date=${encodeURIComponent(date)}` : ""}`
+    + (role ? `&role=${role}` : "")),
   health: () => getJson<Health>("/api/health"),
   wars: () => getJson<WarRow[]>("/api/wars"),
   war: (id: string, s: Pick<Scenario, "reading" | "territory_view" | "basis" | "requested" | "unresolved">) => {

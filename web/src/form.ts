@@ -7,6 +7,7 @@ import { DateControl, isDate, today } from "./datecontrol";
 import { DatedNames, type NameOf } from "./datednames";
 import { byId, h } from "./dom";
 import { existsOn } from "./membership";
+import { placeOffer } from "./placeadvice";
 
 /** Find a state from what a person typed: id, ISO3, COW code or number, name, or "Name (ID)". */
 export function resolveState(text: string, states: StateRow[]): StateRow | undefined {
@@ -98,11 +99,15 @@ class StatePicker {
       this.input.value = "";
       return;
     }
-    api.resolve(typed, this.date()).then((state) => { this.add(state.id); this.input.value = ""; }, (e: unknown) => {
-      if (e instanceof ApiError && e.candidates.length) { this.ask(typed, e.candidates); return; } // a name several had
-      const why = e instanceof ApiError ? e.message : "try a name, ISO3 or COW code";
-      this.onError(`no state matches ${JSON.stringify(typed)}: ${why}; nothing was added as ${this.role}`);
-    });
+    api.resolve(typed, this.date(), this.role).then((state) => { this.add(state.id); this.input.value = ""; },
+      (e: unknown) => {
+        if (e instanceof ApiError && e.candidates.length) { this.ask(typed, e.candidates); return; } // several had it
+        const why = e instanceof ApiError ? e.message : "try a name, ISO3 or COW code";
+        this.onError(`no state matches ${JSON.stringify(typed)}: ${why}; nothing was added as ${this.role}`);
+        // a place typed as the target (Gaza Strip): offer its holder as the target, with the place picked
+        const offer = e instanceof ApiError && e.place ? placeOffer(typed, e.place, (id) => this.picked(id)) : null;
+        if (offer) this.choices.replaceChildren(...offer);
+      });
   }
 
   /** Several states fit a name: offer each in the state system on the form's date (code and system dates) and add
@@ -119,14 +124,17 @@ class StatePicker {
     }
     const buttons = usable.slice(0, 8).map((s) => {
       const b = h("button", { type: "button", class: "choice", "data-state": s.id }, candidateLabel(s));
-      b.addEventListener("click", () => {
-        this.choices.replaceChildren();
-        this.input.value = "";
-        this.add(s.id);
-      });
+      b.addEventListener("click", () => this.picked(s.id));
       return b;
     });
     this.choices.replaceChildren(h("span", {}, `${JSON.stringify(typed)} may mean: `), ...buttons);
+  }
+
+  /** A state offered under the box was picked: the question and the typed text go, the state is added. */
+  private picked(id: string): void {
+    this.choices.replaceChildren();
+    this.input.value = "";
+    this.add(id);
   }
 
   /** Add a state (the target picker keeps several; picking again is harmless). */

@@ -142,11 +142,12 @@ class Gazetteer:
     def place_not_state(self, text: str, states: StateRegistry, day: dt.date, *,
                         place_option: bool = True) -> UnknownStateError | None:
         """The refusal of `text`, given as a state, where it names a place ("Gaza Strip", "Crimea"; "East Pakistan"
-        in 1965): with `place_option` (a target), the place goes in --place, its holder on `day` in the target; else
-        (an attacker, a treaty's new member) it is only said to be a place, held by whom. An area across several
-        places ("Kurdistan", `foedus.model.place_spans`) names them; None where it names neither. It was "unknown
-        state", with no word of --place. A text hiding a character gets None: the state's refusal names it
-        ("U\\u200bSA" was read as the United States' home territory)."""
+        in 1965): with `place_option` (a target), the place goes in --place, its holder on `day` in the target (a held
+        place's refusal carries both as `place`, for the web form to offer); else (an attacker, a treaty's new
+        member) it is only said to be a place, held by whom. An area across several places ("Kurdistan",
+        `foedus.model.place_spans`) names them; None where it names neither. It was "unknown state", with no word of
+        --place. A text hiding a character gets None: the state's refusal names it ("U\\u200bSA" was read as the
+        United States' home territory)."""
         try:
             refuse_hidden(text)
         except ValueError:
@@ -167,11 +168,15 @@ class Gazetteer:
         if not place.holders("recognized"):  # a sea: no state's territory, only the forces of one there
             how = "with --target-kind forces and the state whose forces are hit as the target"
             return UnknownStateError(f"{said}: use --place {place_id} {how}" if place_option else said)
-        holder = place.recognized_holder(states.names_on(day))
+        names = states.names_on(day)
+        holder = place.recognized_holder(names)
         if not place_option:
             return UnknownStateError(f"{said} (held on {day} by {holder})")
+        held_by = place.sovereign or place.administrator or ""  # the state a target names with --place
+        advice = {"id": place_id, "name": self.called(place, names), "holder": held_by,
+                  "holder_name": names.get(held_by, held_by)}
         return UnknownStateError(f"{said}: use --place {place_id} with the state that holds it as the target (on "
-                                 f"{day}: {holder})")
+                                 f"{day}: {holder})", place=advice)
 
     def _region_refused(self, text: str, region: Region) -> UnknownPlaceError:
         """The error for a typed region ("Europe", "Sahel"): an attack hits one place, so a region is no answer;

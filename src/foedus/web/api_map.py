@@ -8,7 +8,7 @@ and why. `/api/resolve` turns what a person typed into a state id, or fails with
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
 from fastapi.responses import JSONResponse
@@ -69,14 +69,20 @@ def resolve_state(
     date: Annotated[str | None, Query(description="The day the name is read on, YYYY-MM-DD (today when not given): "
                                                   "Korea on 1900-01-01 is the kingdom of 1887-1905.", max_length=32,
                                       examples=["1900-01-01"])] = None,
+    role: Annotated[Literal["attacker", "target"] | None, Query(
+        description="The form field that asks: a place typed as a target is refused with `place` (the place and "
+                    "the state that holds it, to name instead), as a cascade's target is.",
+        examples=["target"])] = None,
 ) -> JSONResponse:
     """The state a name means on `date` (as a cascade reads it on its own date): `{id, name}` (the name it had then:
-    the Soviet Union in 1979), or a 422 whose message suggests close names (as the CLI does)."""
+    the Soviet Union in 1979), or a 422 whose message suggests close names (as the CLI does); a place asked by the
+    target field is refused with the place and its holder (`place`), which the form offers to fill in."""
     from foedus.engine.scenario import parse_date
     from foedus.model.world import World
 
     day = parse_date(date) if date is not None else None
     world = World.default()
     states = world.states
-    found = world.state_named(state, day)  # it strips the name, says a blank one is blank, and a place is one
+    # it strips the name, says a blank one is blank, and a place is one (a target's with the place and its holder)
+    found = world.state_named(state, day, place_option=role == "target")
     return JSONResponse({"id": found.id, "name": states.names_on(day)[found.id]})

@@ -113,7 +113,9 @@ def validation_message(errors: Sequence[Any], path: str = "/api/cascade") -> str
 
 async def _foedus_error(_request: Request, exc: Exception) -> JSONResponse:
     candidates = getattr(exc, "candidates", None)  # an ambiguous name: the states it may mean
-    extra = {"candidates": candidates, "name": getattr(exc, "name", "")} if candidates else None
+    extra = {"candidates": candidates, "name": getattr(exc, "name", "")} if candidates else {}
+    if place := getattr(exc, "place", None):  # a place typed as a target: it, and the state to name instead
+        extra["place"] = place
     return error_response(422, _web_wording(str(exc)), extra=extra)
 
 

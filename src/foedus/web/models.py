@@ -37,6 +37,7 @@ class ErrorOut(BaseModel):
     status: int
     candidates: list[dict[str, object]] | None = None
     name: str | None = None
+    place: dict[str, str] | None = None
 
 
 class BecauseOut(_Open):
