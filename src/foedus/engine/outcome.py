@@ -195,7 +195,8 @@ def _notes(world: World, scenario: Scenario, bound: Iterable[str] = ()) -> tuple
     first = min(scenario.date, scenario.ongoing_since or scenario.date)
     notes += unchecked_notes(world.states, (*scenario.attackers, *scenario.targets), first)
     if first >= COW_FIRST_DAY:  # before it, the note above says the system checks no state at all
-        notes += [n for n in unchecked_notes(world.states, sorted(bound), first) if n not in notes]
+        unlisted = sorted(world.states.unlisted.intersection(bound))  # the others' membership is known: no note
+        notes += [n for n in unchecked_notes(world.states, unlisted, first) if n not in notes]
     if world.states.has_system_dates:  # the draws' note names the system and its major powers in its place
         notes += cow_carried(scenario.date.year, majors=False)  # `foedus.model.major_notes.with_majors_notes`
     if scenario.date > DATA_END:

@@ -1,10 +1,8 @@
 """The state registry: COW codes, ISO3 codes, names, and state-system membership dates.
 
-Names, ISO3 and COW codes come from the maintained `countrycode` package; system-membership
-spells come from COW State System v2016 when it is present in the data folder (its end date
-2016-12-31 is read as "still a member"). Inputs may be ISO3, a COW abbreviation, a COW number
-or a common name, in any case.
-"""
+Names, ISO3 and COW codes come from the maintained `countrycode` package; system-membership spells come from COW
+State System v2016 when it is present in the data folder (its end date 2016-12-31 is read as "still a member").
+Inputs may be ISO3, a COW abbreviation, a COW number or a common name, in any case."""
 
 from __future__ import annotations
 
@@ -120,6 +118,11 @@ class StateRegistry:
     def _eras(self) -> dict[Era, dict[str, str]]:
         """The names of each era asked for (`names_on`), made once."""
         return {}
+
+    @functools.cached_property
+    def unlisted(self) -> frozenset[str]:
+        """Ids of the states COW does not list (no spells: Palestine): their membership from 1816 is unknown."""
+        return frozenset(s.id for s in self.states.values() if not s.spells)
 
     @functools.cached_property
     def by_ccode(self) -> dict[int, str]:
