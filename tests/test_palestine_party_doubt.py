@@ -1,11 +1,13 @@
 """Palestine (PSE, no COW code) joins the defence under the Arab League treaty (`foedus cascade -a ISR -t EGY -d
-2024-01-01`). The fact sheet (/work/shared/reference/treaties-2025.md, §1.12) says "League member 1976 (PLO) [V];
+2024-01-01`). The fact sheet (../shared/reference/treaties-2025.md, §1.12) says "League member 1976 (PLO) [V];
 treaty status [U]": its membership is encoded unverified, and its line says so; but the answer's notes spoke only of
 the scenario's own parties outside the COW state system, so Palestine's capacity as a party went unsaid; and the
 likelihood rated it from features it does not have (no capability, contiguity or war history), its binding read as
 any other, without a word."""
 
 from __future__ import annotations
+
+import re
 
 import pytest
 
@@ -51,6 +53,6 @@ def test_the_draws_say_they_weigh_palestines_unverified_duty_as_a_verified_one()
     """The honour model draws a duty by strength, era and treaty alone: Palestine's (unverified) counted as any."""
     result = foedus.cascade("ISR", "EGY", "2024-01-01", draws=50, seed=1)
     (note,) = [n for n in result.notes if n.startswith("the draws weigh a duty")]
-    doubted = note.split("(")[1].split(")")[0].split(", ")
-    assert "PSE" in doubted and doubted == sorted(doubted)
+    doubted = re.findall(r"\(([A-Z]{3})\)", note)  # each named as every note names a state: "Palestine (PSE)"
+    assert "Palestine (PSE)" in note and "PSE" in doubted and doubted == sorted(doubted)
     assert not any(n.startswith("the draws weigh") for n in foedus.cascade("ISR", "EGY", "2024-01-01").notes)

@@ -19,6 +19,7 @@ from foedus.engine.scenario import build_scenario
 from foedus.errors import ScenarioError, empty_or_blank
 from foedus.inputs import LIKELIHOOD, MONTE_CARLO, SCENARIO, WHAT_IF, check_options
 from foedus.model.world import World
+from foedus.wording import named_state
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -106,8 +107,9 @@ def _weighed_alike(result: CascadeResult) -> list[str]:
     """The draws honour a duty by its strength, era and treaty alone: the joiners whose duty rests on facts not
     verified (an unverified membership: Palestine's of the Arab League treaty) are said to count as verified ones."""
     doubted = sorted(j.state for j in result.joiners if j.primary.certainty != "verified")
+    named = ", ".join(named_state(s, result.names) for s in doubted)  # as every note names a state
     return [f"the draws weigh a duty by its strength, era and treaty alone: those resting on facts not verified "
-            f"({', '.join(doubted)}) count as verified ones"] if doubted else []
+            f"({named}) count as verified ones"] if doubted else []
 
 
 def _check_models(honour: object, likely_model: object, likelihood: bool) -> None:
