@@ -45,10 +45,9 @@ def test_rounds_loop_equals_the_former_one_on_random_rules(seed: int) -> None:
         parties = rng.choice(n, int(rng.integers(2, 5)), replace=False)
         cut = int(rng.integers(1, len(parties)))
         side[k, parties[:cut]], side[k, parties[cut:]] = 1, 2
-    rank = rng.permutation(n)
     strike, one = bool(rng.integers(2)), bool(rng.random() < 0.2)
     wants = _random_wants(rng, n)
-    old = former_rounds(side, wants, rank, strike, one_round=one)
+    old = former_rounds(side, wants, strike, one_round=one)
     new = solve_rounds(side, wants, strike, one_round=one)
     for o, w in zip(old, new, strict=True):
         assert o.dtype == w.dtype and np.array_equal(o, w), seed
@@ -120,9 +119,8 @@ def test_monte_carlo_replay_equals_the_one_with_the_former_rounds(world: World, 
         model = HonourModel(ask_probability=0.5) if k % 2 else HonourModel()
         new = mc.simulate(world, scenario, 30, k, model)
         with monkeypatch.context() as m:
-            # the former rounds tell no state that stays out by precedence (`plain`), which changes no side, and take a
-            # `rank` of the states, which they no longer read (`conflict.SIMULTANEOUS`)
+            # the former rounds tell no state that stays out by precedence (`plain`), which changes no side
             m.setattr(mc, "solve_rounds", lambda side, wants, *args, plain=None, **kw:
-                      former_rounds(side, wants, np.arange(side.shape[1]), *args, **kw))
+                      former_rounds(side, wants, *args, **kw))
             old = mc.simulate(world, scenario, 30, k, model)
         assert old.states == new.states and np.array_equal(old.sides, new.sides), scenario

@@ -97,7 +97,6 @@ def _solve(rules: BatchRules, side: np.ndarray, victims: np.ndarray, reading: Re
 
     `victims` marks each row's original targets: the states its opening attacks strike.
     """
-    rank = np.argsort(np.argsort(np.array(rules.states)))
     strikes = STRIKES[reading]
 
     def wants(idx: np.ndarray, sa: np.ndarray, ex: np.ndarray, r: np.ndarray
@@ -114,7 +113,7 @@ def _solve(rules: BatchRules, side: np.ndarray, victims: np.ndarray, reading: Re
                 o[mask] = part
         return out[0], out[1], out[2], out[3]
 
-    return solve_rounds(side, wants, rank, strikes.defenders_strike, one_round=not rules.war)
+    return solve_rounds(side, wants, strikes.defenders_strike, one_round=not rules.war)
 
 
 def _wants_distinct(rules: BatchRules, side: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:

@@ -17,12 +17,12 @@ from foedus.engine.fast.rounds import ATTACK, DEFENSE, NONE, Wants  # unchanged 
 __all__ = ["ATTACK", "DEFENSE", "NONE", "Wants", "solve_rounds"]
 
 
-def solve_rounds(side: np.ndarray, wants: Wants, rank: np.ndarray, defenders_strike: bool, one_round: bool = False
+def solve_rounds(side: np.ndarray, wants: Wants, defenders_strike: bool, one_round: bool = False
                  ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Run every row to its fixed point from its opening `side` (original parties already set).
 
     Returns the final sides, the round each state joined in (0: original or never), and the excluded
-    (conflicted) states. `rank` orders states as the single engine visits them (by id). `one_round`:
+    (conflicted) states (every state conflicted in a round together: `conflict.SIMULTANEOUS`). `one_round`:
     nobody strikes after round 1 (an incident below an armed attack).
 
     Rounds before the one in which a late-conflicted state joined cannot change when it is excluded (it
@@ -36,7 +36,7 @@ def solve_rounds(side: np.ndarray, wants: Wants, rank: np.ndarray, defenders_str
     start = np.ones(rows, dtype=np.int64)
     todo = np.arange(rows)
     while len(todo):
-        restart, resume = _rounds(todo, side, joined, excluded, original, start, wants, rank, defenders_strike,
+        restart, resume = _rounds(todo, side, joined, excluded, original, start, wants, defenders_strike,
                                   one_round)
         again = restart[todo].any(axis=1)
         back = todo[again]
@@ -50,7 +50,7 @@ def solve_rounds(side: np.ndarray, wants: Wants, rank: np.ndarray, defenders_str
 
 
 def _rounds(todo: np.ndarray, side: np.ndarray, joined: np.ndarray, excluded: np.ndarray,
-            original: np.ndarray, start: np.ndarray, wants: Wants, rank: np.ndarray, defenders_strike: bool,
+            original: np.ndarray, start: np.ndarray, wants: Wants, defenders_strike: bool,
             one_round: bool = False) -> tuple[np.ndarray, np.ndarray]:
     """Rounds for rows `todo` (updated in place) up to each row's fixed point or first late conflict.
 
