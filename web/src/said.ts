@@ -87,6 +87,19 @@ export function moveWords(m: WarFrame["moved"][number]): string {
   return m.now_under ? `still ${m.to}, now under ${m.now_under}` : `${m.from} → ${m.to}`;
 }
 
+/** "Why?" for one state on a replayed war's frame (foedus.war.why.frame_why, `foedus war WAR --until DATE --state
+ * STATE`): fighting on a side, bound to join one (the treaty named by `treaty`, its id, the article cited), bound to
+ * both sides, or neither. */
+export function frameWhy(id: string, frame: Pick<WarFrame, "date" | "sides" | "bound" | "conflicts">,
+                         treaty: (id: string) => string): string {
+  const b = frame.bound[id];
+  const side = frame.sides.attack.includes(id) ? "attack" : frame.sides.defense.includes(id) ? "defense" : null;
+  return side ? `Fighting on the ${side} side on ${frame.date}.`
+    : b ? `Bound to join the ${b.side} side on ${frame.date} under ${treaty(b.treaty)} (${b.treaty}) ${articleCited(b.article)}.`
+      : frame.conflicts.includes(id) ? `Bound to both sides on ${frame.date}.`
+        : `Neither fighting nor bound on ${frame.date}.`;
+}
+
 /** A doubt after "uncertain date: " (foedus.render._doubt_words): its fact, and the states a treaty's or a clause's
  * doubt concerns, named; a party's doubt names its state in its fact already. */
 export function doubtWords(d: Doubt, names: (id: string) => string): string {

@@ -5,7 +5,7 @@ import type { WarFrame, WarReplay } from "./api";
 import { byId, h } from "./dom";
 import type { Names } from "./explain";
 import { COLORS, type Role } from "./roles";
-import { articleCited } from "./said";
+import { frameWhy } from "./said";
 import { stateButton } from "./summary";
 import { WAR_LABELS } from "./timeline";
 import { namedState } from "./wording";
@@ -75,10 +75,7 @@ export class FramePanels {
       : frame.conflicts.includes(id) ? "conflict" : "none";
     const swatch = h("span", { class: "swatch" });
     swatch.style.background = COLORS[category];
-    const words = side ? `Fighting on the ${side} side on ${frame.date}.`
-      : b ? `Bound to join the ${b.side} side on ${frame.date} under ${this.names.treaty(b.treaty)} (${b.treaty}) ${articleCited(b.article)}.`
-        : frame.conflicts.includes(id) ? `Bound to both sides on ${frame.date}.`
-          : `Neither fighting nor bound on ${frame.date}.`;
+    const words = frameWhy(id, frame, this.names.treaty);
     panel.replaceChildren(h("h2", {}, namedState(id, name)),
       h("p", {}, swatch, h("span", { class: "badge", "data-category": category }, WAR_LABELS[category] ?? "not drawn in")),
       h("p", { class: "frame-why" }, words), h("p", { class: "note frame-note" }, frameNote(frame, war, this.refusedRun)));

@@ -27,6 +27,9 @@ def war(
                                                    "end for an ongoing war), YYYY-MM-DD.")] = None,
     timeline: Annotated[bool, typer.Option("--timeline/--no-timeline", help="Also print each date's moves.")]
     = True,
+    state: Annotated[str | None, typer.Option(help="Only say why this state (a name, ISO3 code or COW number) is "
+                                                   "fighting, bound or neither on --until's day (default: the "
+                                                   "replay's last day), in the web map's words.")] = None,
     treaties: TreatyFiles = None,
     as_json: JsonOpt = False,
 ) -> None:
@@ -37,9 +40,16 @@ def war(
     from foedus.engine.scenario import parse_date
 
     refuse_unused("--no-timeline", as_json and not timeline, "with --json (its frames hold every date's moves)")
+    refuse_unused("--no-timeline", state is not None and not timeline, "with --state (it prints one line)")
+    refuse_unused("--state", state is not None and as_json, "with --json (its frames hold every date's states)")
     day = parse_date(until) if until is not None else None  # an empty --until is malformed, not "no date"
     world = world_for(treaties)
     result = replay_war(file, world=world, until=day, **inputs)
+    if state is not None:
+        from foedus.war.why import why_on
+
+        typer.echo(why_on(result, world, state, day))
+        return
     if as_json:
         emit_json(result.to_dict())
         return

@@ -124,26 +124,38 @@ class WarReplay:
         """The records by first appearance (first fighting, bound or triggered date), then by id."""
         return sorted(self.states.values(), key=_order)
 
+    def frame_on(self, day: str | dt.date) -> Frame:
+        """The frame that stands on `day` (YYYY-MM-DD or a date): the last evaluated date on or before it, from the
+        war's first day to the replay's last (`end`); after it the replay says nothing (it never evaluated a later
+        treaty change), before it there is no war.
+
+        Raises:
+            DateOutOfRangeError: a malformed, impossible or out-of-range day, or one outside the replay's days.
+        """
+        when = parse_date(day)
+        chosen = [f for f in self.frames if f.date <= when]
+        if when > self.end or not chosen:
+            from foedus.errors import DateOutOfRangeError
+
+            if not chosen:
+                raise DateOutOfRangeError(f"{when} is before the war starts ({self.war.start})")
+            later = self.war.end is None or self.end < self.war.end
+            raise DateOutOfRangeError(f"{when} is after the replay's last day ({self.end}), of which it says nothing"
+                                      + (f"; replay with until={when} or later to see it" if later else
+                                         f" (the war ends on {self.end})"))
+        return chosen[-1]
+
     def status_on(self, day: str | dt.date) -> dict[str, str]:
-        """Every state's status on `day` (YYYY-MM-DD or a date; the last frame on or before it): attack, defense,
+        """Every state's status on `day` (`frame_on`'s frame; nothing before the war starts): attack, defense,
         bound-..., conflict. Nothing after the replay's last day (`end`), which it never evaluated: a replay cut
         short of a later treaty change would say a state bound since was not.
 
         Raises:
             DateOutOfRangeError: a malformed, impossible or out-of-range day, or one after the replay's last day.
         """
-        when = parse_date(day)
-        if when > self.end:
-            from foedus.errors import DateOutOfRangeError
-
-            later = self.war.end is None or self.end < self.war.end
-            raise DateOutOfRangeError(f"{when} is after the replay's last day ({self.end}), of which it says nothing"
-                                      + (f"; replay with until={when} or later to see it" if later else
-                                         f" (the war ends on {self.end})"))
-        chosen = [f for f in self.frames if f.date <= when]
-        if not chosen:
+        if parse_date(day) < self.war.start:
             return {}
-        f = chosen[-1]
+        f = self.frame_on(day)
         out = {s: side for side, states in f.sides.items() for s in states}
         out.update({s: f"bound-{b['side']}" for s, b in f.bound.items()})
         out.update({s: "conflict" for s in f.conflicts})

@@ -1,0 +1,92 @@
+"""`foedus war WAR --until DATE --state STATE`: why one state is fighting, bound or neither on a replayed war's date,
+in the words of the web map's "Why?" panel on that frame (web/src/said.ts `frameWhy`, run in node: tests/ts_said.py;
+it skips without web/node_modules unless FOEDUS_REQUIRE_NODE=1), and its refusals of a state or date it cannot read."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+
+import pytest
+
+from foedus.api import replay_war
+from foedus.catalog import treaty_rows
+from foedus.errors import DateOutOfRangeError
+from foedus.model.world import World
+from foedus.war.result import Frame
+from foedus.wording import named_state
+from samples import cli_line
+from ts_said import run_ts
+
+WAR = "russia_ukraine_2022"
+
+
+def _picked(frame: Frame) -> list[str]:
+    """A state of each standing the frame has: fighting on each side, every one bound to join, one bound to both
+    sides, and one it never names (Switzerland)."""
+    bound = [s for s in frame.bound if all(s not in side for side in frame.sides.values())]
+    picked = [*(side[0] for side in frame.sides.values() if side), *bound, *frame.conflicts[:1], "CHE"]
+    assert all("CHE" not in x for x in (*frame.sides.values(), frame.bound, frame.conflicts))
+    return picked
+
+
+def test_a_war_frames_why_is_worded_alike() -> None:
+    """The CLI's line is the state named as on the date, then the web's "Why?" words on the frame of that date
+    (frameWhy, the treaty named as the web's treaty list names it): on the war's first day, the first date a state is
+    bound to join without fighting, the first a state is bound to both sides, and the replay's last."""
+    replay = replay_war(WAR)
+    bound = next(f for f in replay.frames if set(f.bound) - {*f.sides["attack"], *f.sides["defense"]})
+    frames = [replay.frames[0], bound, *[f for f in replay.frames if f.conflicts][:1], replay.frames[-1]]
+    world = World.default()
+    treaties = {row["id"]: row["name"] for row in treaty_rows(world, None)}  # /api/treaties, the map's names
+    cases = [(f, s) for f in frames for s in _picked(f)]
+    said = run_ts([("said", "frameWhy", [s, f.to_dict(), {"$lookup": treaties}]) for f, s in cases])
+    lines = []
+    for f, s in cases:
+        code, out, err = cli_line(["war", WAR, "--until", f.date.isoformat(), "--state", s])
+        assert code == 0, err
+        lines.append(out)
+    assert lines == [f"{named_state(s, world.states.names_on(f.date))}: {words}\n"
+                     for (f, s), words in zip(cases, said, strict=True)]
+    kinds = {w.split(" on ", 1)[0] for w in said}
+    assert kinds >= {"Fighting", "Bound to join the attack side", "Neither fighting nor bound"}
+    assert any("(rus_prk_2024) art. 4." in w for w in said)  # the treaty named, its id and article cited
+
+
+def test_a_state_is_read_by_its_name_on_the_date() -> None:
+    """--state takes a state's name as `World.state_named` reads it on the date, and names it as on that date."""
+    code, out, _ = cli_line(["war", WAR, "--until", "2024-12-04", "--state", "north korea"])
+    assert (code, out.split(":", 1)[0]) == (0, "North Korea (PRK)")
+    assert out.startswith("North Korea (PRK): Bound to join the attack side on 2024-12-04 under ")
+
+
+@pytest.mark.parametrize(("args", "said"), [
+    ([WAR, "--state", "Narnia"], "unknown state 'Narnia'"),
+    ([WAR, "--until", "2023-01-01", "--state", "Crimea"], "'Crimea' is a place, not a state"),
+    ([WAR, "--until", "2021-01-01", "--state", "UKR"], "before the war starts (2022-02-24)"),
+    (["july_crisis_1914", "--until", "1914-09-01", "--state", "FRA"], "after the war does (1914-08-04)"),
+    ([WAR, "--state", "UKR", "--json"], "--state has no effect with --json"),
+    ([WAR, "--state", "UKR", "--no-timeline"], "--no-timeline has no effect with --state"),
+])
+def test_a_state_or_date_it_cannot_read_is_one_line_refused(args: list[str], said: str) -> None:
+    """An unknown state, a place given as a state, a date outside the war, or an option --state makes idle: exit 2
+    and one line saying so, no traceback."""
+    code, out, err = cli_line(["war", *args])
+    lines = err.strip().splitlines()
+    assert (code, len(lines)) == (2, 1), err
+    assert said in lines[0] and "Traceback" not in err + out
+
+
+def test_a_frame_stands_from_the_wars_first_day_to_the_replays_last() -> None:
+    """`WarReplay.frame_on`: the frame of the last evaluated date on or before the day; a day before the war or after
+    the replay's last day is refused, not read as the first or last frame."""
+    replay = replay_war(WAR, until="2024-12-31")
+    gap = next(i for i, (a, b) in enumerate(itertools.pairwise(replay.frames)) if (b.date - a.date).days > 1)
+    before, after = replay.frames[gap], replay.frames[gap + 1]
+    assert replay.frame_on(before.date) is before
+    assert replay.frame_on(before.date + dt.timedelta(days=1)) is before
+    assert replay.frame_on(after.date) is after
+    with pytest.raises(DateOutOfRangeError, match="before the war starts"):
+        replay.frame_on("2022-02-23")
+    with pytest.raises(DateOutOfRangeError, match="after the replay's last day"):
+        replay.frame_on("2025-01-01")
