@@ -29,12 +29,15 @@ def _place_refusal(typed: str, day: str) -> str:
 
 @pytest.mark.parametrize(("day", "held"), [
     ("1900-01-01", ("GBR", "GBR", [])), ("1941-12-10", ("GBR", None, [])), ("1943-01-01", ("GBR", "JPN", [])),
-    ("1960-01-01", ("GBR", "GBR", [])), ("1997-06-30", ("GBR", "GBR", ["CHN"])), ("1997-07-01", ("CHN", "CHN", [])),
+    ("1960-01-01", ("GBR", "GBR", [])), ("1963-03-07", ("GBR", "GBR", [])), ("1963-03-08", ("GBR", "GBR", ["CHN"])),
+    ("1970-01-01", ("GBR", "GBR", ["CHN"])), ("1997-06-30", ("GBR", "GBR", ["CHN"])),
+    ("1997-07-01", ("CHN", "CHN", [])),
 ])
 def test_hong_kong_was_british_until_the_handover_of_1_july_1997(day: str, held: tuple[str, str | None, list[str]]
                                                                   ) -> None:
-    """Hong Kong is found by name, a British colony (occupied by Japan in 1941-45, claimed by China from its 1972
-    letter to the UN) until the handover of 1 Jul 1997, China's since."""
+    """Hong Kong is found by name, a British colony (occupied by Japan in 1941-45, claimed by China from the People's
+    Daily editorial of 8 Mar 1963, its first dated statement found, not from its 1972 letter to the UN) until the
+    handover of 1 Jul 1997, China's since."""
     assert CURATED.places.resolve("Hong Kong", CURATED.states).id == "hong-kong"
     assert _held("hong-kong", day) == held
 
@@ -49,14 +52,50 @@ def test_an_attack_on_hong_kong_is_one_on_its_holder_of_the_day() -> None:
 
 @pytest.mark.parametrize(("day", "held"), [
     ("1930-01-01", (None, "GBR", [])), ("1948-05-20", (None, None, [])), ("1949-01-01", (None, "JOR", [])),
-    ("1960-01-01", (None, "JOR", ["JOR"])), ("1967-06-10", ("PSE", "ISR", [])), ("2024-01-01", ("PSE", "ISR", ["ISR"])),
+    ("1960-01-01", (None, "JOR", ["JOR"])), ("1967-06-10", ("PSE", "ISR", ["JOR"])),
+    ("1975-01-01", ("PSE", "ISR", ["ISR", "JOR"])), ("1988-07-30", ("PSE", "ISR", ["ISR", "JOR"])),
+    ("1988-07-31", ("PSE", "ISR", ["ISR"])), ("2024-01-01", ("PSE", "ISR", ["ISR"])),
 ])
 def test_east_jerusalem_was_jordans_1948_67_and_israeli_administered_since(
         day: str, held: tuple[str | None, str | None, list[str]]) -> None:
     """East Jerusalem is its own place: held by Jordan from 28 May 1948 (annexed 1950) until Israel took it on
-    7 Jun 1967; Palestinian territory under Israeli administration, claimed by Israel from 28 Jun 1967."""
+    7 Jun 1967; Palestinian territory under Israeli administration, claimed by Israel from 28 Jun 1967 and by Jordan
+    until its disengagement from the West Bank (31 Jul 1988)."""
     assert CURATED.places.resolve("East Jerusalem", CURATED.states).id == "east-jerusalem"
     assert _held("east-jerusalem", day) == held
+
+
+@pytest.mark.parametrize(("day", "claimants"), [
+    ("1960-01-01", ["JOR"]), ("1967-06-07", ["JOR"]), ("1988-07-30", ["JOR"]), ("1988-07-31", []), ("2024-01-01", []),
+])
+def test_the_west_bank_was_claimed_by_jordan_until_its_disengagement_of_31_july_1988(day: str, claimants: list[str]
+                                                                                     ) -> None:
+    """Jordan kept its claim to the West Bank it had annexed in 1950 after Israel took it in June 1967, until King
+    Hussein severed the legal and administrative ties on 31 Jul 1988."""
+    assert _held("west-bank", day)[2] == claimants
+
+
+@pytest.mark.parametrize("place", ["East Jerusalem", "West Bank"])
+def test_under_the_claimant_view_an_attack_there_in_1975_is_one_on_jordan_and_not_after_1988(place: str) -> None:
+    """Jordan's claim counts under the claimant view: an Israeli attack on Jordan there in 1975 is on its territory;
+    under the recognized view, and under either after the disengagement, it is not."""
+    claimed = foedus.cascade("ISR", "JOR", "1975-01-01", place=place, territory_view="claimant")
+    assert claimed.to_dict()["targets"] == ["JOR"]
+    for day, view in (("1975-01-01", "recognized"), ("1990-01-01", "claimant")):
+        with pytest.raises(foedus.FoedusError, match=r"not territory of Jordan \(JOR\)"):
+            foedus.cascade("ISR", "JOR", day, place=place, territory_view=view)
+
+
+@pytest.mark.parametrize(("day", "until", "part"), [
+    ("1850-01-01", "1860-10-24", "Kowloon"), ("1870-01-01", "1898-07-01", "New Territories"),
+    ("1900-01-01", "1941-12-08", "leased"),
+])
+def test_hong_kongs_parts_are_dated_in_its_holders_notes(day: str, until: str, part: str) -> None:
+    """One place for the whole colony, its parts dated in the holders: the island alone from 1842, Kowloon ceded on
+    24 Oct 1860, the New Territories leased from 1 Jul 1898; each span's note names the part that changes."""
+    held = [h for h in CURATED.places.places["hong-kong"].history if h.covers(dt.date.fromisoformat(day))]
+    assert len(held) == 1 and str(held[0].end) == until and held[0].sovereign == "GBR", held
+    assert part in (held[0].note or ""), held[0].note
 
 
 @pytest.mark.parametrize(("day", "east"), [("2024-01-01", "Palestine"), ("1960-01-01", "Jordan")])
