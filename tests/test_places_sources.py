@@ -1,0 +1,58 @@
+"""The sources the bundled place data cites (in the comments of places.yaml, place_history.yaml, place_spans.yaml and
+place_coords.yaml): no Wikipedia mirror or content farm, and no Wikipedia article beyond the ones still to replace."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+DATA = Path(__file__).resolve().parents[1] / "src" / "foedus" / "data"
+FILES = ("places.yaml", "place_history.yaml", "place_spans.yaml", "place_coords.yaml")
+_URL = re.compile(r"https?://[^\s,;)\"']+")
+
+# Copies of Wikipedia, content farms, AI-written encyclopedias and document scrapers: never a source.
+BANNED = ("liquisearch.com", "wikiwand.com", "dbpedia.org", "alchetron.com", "cryer.org.uk", "graphsearch.epfl.ch",
+          "docslib.org", "grokipedia.com", "timetoast.com", "encyclopedia.com", "infogalactic.com", "wikimili.com",
+          "wikisum.wiki", "enwikipedia.net", "pinocchiopedia.com", "the-uncensored-wiki.com", "fact-index.com",
+          "readtiger.com", "stringtranslate.com", "everybodywiki.com", "osmarks.net", "appspot.com", "wikivisually.com",
+          "thefullwiki.org", "worddisk.com", "detailedpedia.com", "owiki.org", "bestref.net", "when.com",
+          "triviaquestions.online", "issuhub.com", "studopedia.info", "perceptiode.com", "newsflash.city",
+          "riteme.site", "randburg.com", "blogspot.com")
+
+# Wikipedia articles the place data still cites, to be replaced by primary or scholarly sources (none may be added).
+WIKIPEDIA_LEFT = {"Bornholm", "Yeonpyeong_Island", "Bombardment_of_Yeonpyeong", "Narva", "Sinai_Peninsula",
+                  "Suez_Crisis", "Israeli_occupation_of_the_Sinai_Peninsula", "Suwałki_Gap",
+                  "Korean_Demilitarized_Zone", "Kashmir", "Donbas", "Kurdistan"}
+
+
+def _cited() -> list[tuple[str, str]]:
+    """Every (file, url) the place data cites."""
+    return [(name, url) for name in FILES for url in _URL.findall((DATA / name).read_text(encoding="utf-8"))]
+
+
+def _banned(host: str) -> bool:
+    return any(host == b or host.endswith("." + b) for b in BANNED)
+
+
+def test_the_place_data_cites_sources() -> None:
+    """The scan finds the data's links (a scan that finds none would pass anything)."""
+    assert len(_cited()) > 40
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_no_place_data_source_is_a_wikipedia_mirror_or_content_farm(name: str) -> None:
+    """A copy of Wikipedia (liquisearch, cryer.org.uk, EPFL's graph search), a document scraper (docslib), a blog or
+    a directory site is no source: each fact cites a primary or scholarly one, or says it is unverified."""
+    bad = [url for file, url in _cited() if file == name and _banned(urlsplit(url).hostname or "")]
+    assert bad == [], bad
+
+
+def test_no_new_wikipedia_article_is_cited_in_the_place_data() -> None:
+    """Lithuania's, Hong Kong's, East Jerusalem's and the Kurdistan Region's sources cite no Wikipedia article; the
+    articles other places still cite are listed, to be replaced, and none may be added."""
+    cited = {unquote(urlsplit(url).path.removeprefix("/wiki/")) for _, url in _cited()
+             if (urlsplit(url).hostname or "").endswith("wikipedia.org")}
+    assert cited <= WIKIPEDIA_LEFT, sorted(cited - WIKIPEDIA_LEFT)
