@@ -20,7 +20,7 @@ BANNED = ("liquisearch.com", "wikiwand.com", "dbpedia.org", "alchetron.com", "cr
           "readtiger.com", "stringtranslate.com", "everybodywiki.com", "osmarks.net", "appspot.com", "wikivisually.com",
           "thefullwiki.org", "worddisk.com", "detailedpedia.com", "owiki.org", "bestref.net", "when.com",
           "triviaquestions.online", "issuhub.com", "studopedia.info", "perceptiode.com", "newsflash.city",
-          "riteme.site", "randburg.com", "blogspot.com")
+          "riteme.site", "randburg.com", "blogspot.com", "battlefieldsww2.com")
 
 # Wikipedia articles the place data still cites, to be replaced by primary or scholarly sources (none may be added).
 WIKIPEDIA_LEFT = {"Bornholm", "Sinai_Peninsula", "Israeli_occupation_of_the_Sinai_Peninsula", "Suwałki_Gap", "Kashmir",
@@ -44,7 +44,7 @@ def test_the_place_data_cites_sources() -> None:
 @pytest.mark.parametrize("name", FILES)
 def test_no_place_data_source_is_a_wikipedia_mirror_or_content_farm(name: str) -> None:
     """A copy of Wikipedia (liquisearch, cryer.org.uk, EPFL's graph search), a document scraper (docslib), a blog or
-    a directory site is no source: each fact cites a primary or scholarly one, or says it is unverified."""
+    a directory or hobby site is no source: each fact cites a primary or scholarly one, or says it is unverified."""
     bad = [url for file, url in _cited() if file == name and _banned(urlsplit(url).hostname or "")]
     assert bad == [], bad
 
