@@ -342,7 +342,8 @@ def test_cli_war_json_and_schema() -> None:
     proc = run("war", "russia_ukraine_2022", "--until", "2025-01-01", "--json")  # a bundled war, by name
     assert proc.returncode == 0, proc.stderr
     out = json.loads(proc.stdout)
-    assert set(out) == {"war", "settings", "states", "frames", "names", "notes"}
+    assert set(out) == {"war", "settings", "states", "frames", "names", "renames", "notes"}
+    assert out["renames"] == []  # no state of this war was renamed since 2022
     prk = next(s for s in out["states"] if s["state"] == "PRK")
     assert prk["first_bound"]["date"] == "2024-12-04"
     schema = json.loads(run("schema", "--war").stdout)

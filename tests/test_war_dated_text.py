@@ -1,7 +1,7 @@
 """A war replayed over a long span names each change, and each dated line of its text, as the states were called on
 that date: a 1914 war replayed to 2025 worded every change with the names of its first day ("Russian Empire (RUS)
 leaves atop_2025" in 1918; "Ukraine (UKR): consult Russian Empire (RUS) from 1997-05-31"). `names` stays the first
-day's (docs/war.md)."""
+day's, and `renames` dates each later change in it (docs/war.md)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import contextlib
 import datetime as dt
 import io
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -32,8 +33,14 @@ def war_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def test_each_change_is_worded_with_its_days_names(war_file: Path) -> None:
-    replay = foedus.replay_war(war_file).to_dict()
+@pytest.fixture(scope="module")
+def replayed(war_file: Path) -> dict[str, Any]:
+    """The war's JSON (replayed to the data's end: a long replay, made once)."""
+    return foedus.replay_war(war_file).to_dict()
+
+
+def test_each_change_is_worded_with_its_days_names(replayed: dict[str, Any]) -> None:
+    replay = replayed
     registry = StateRegistry.load()
     first = registry.names_on(dt.date(1914, 7, 28))
     assert replay["names"]["RUS"] == first["RUS"]  # the first day's, as the contract says
@@ -44,6 +51,22 @@ def test_each_change_is_worded_with_its_days_names(war_file: Path) -> None:
             assert change["text"] == change_text(change, names), (frame["date"], change["text"])
             renamed += change_text(change, names) != change_text(change, first)
     assert renamed > 0  # the span covers renamings: the check is not of identical names
+
+
+def test_renames_give_each_state_its_name_on_every_frame_s_date(replayed: dict[str, Any]) -> None:
+    """`names` with `renames` applied up to a frame's date are the names of that date, for every state `names` holds
+    (the JSON had only the first day's: the Russian Empire in 2025)."""
+    replay = replayed
+    registry = StateRegistry.load()
+    renames = replay["renames"]
+    assert [r["date"] for r in renames] == sorted(r["date"] for r in renames)
+    for frame in replay["frames"]:
+        named = dict(replay["names"])
+        named.update({r["state"]: r["name"] for r in renames if r["date"] <= frame["date"]})
+        names = registry.names_on(dt.date.fromisoformat(frame["date"]))
+        assert named == {s: names.get(s, s) for s in named}, frame["date"]
+    assert {"date": "1917-09-14", "state": "RUS", "name": registry.names_on(dt.date(1917, 9, 14))["RUS"]} in renames
+    assert all(r["date"] > replay["war"]["start"] for r in renames)
 
 
 def test_the_text_names_each_dated_line_as_on_its_date(war_file: Path) -> None:

@@ -14,6 +14,7 @@ from typing import Any
 from foedus.cited import cited
 from foedus.engine.outcome import DATA_END, DATA_END_NOTE
 from foedus.engine.result import Joiner
+from foedus.model.dated_names import era_days
 from foedus.model.world import World
 from foedus.sources.coverage import missing_notes
 from foedus.war.cause import cause
@@ -142,6 +143,25 @@ class FrameBuilder:
         (the web map's timeline) can name each one as "Estonia (EST)"; each as called on `day`, the war's start (the
         Soviet Union in 1939: `StateRegistry.names_on`)."""
         names = self.world.states.names_on(day)
+        return {s: names.get(s, s) for s in sorted(self._mentioned())}
+
+    def renames(self, start: dt.date, end: dt.date) -> list[dict[str, str]]:
+        """Each change, after `start` and up to `end`, in the name of a state `names(start)` holds, by date (then
+        id): from `date` on, `state` is called `name` (the Russian Empire Russia from 1917-09-14), so that a reader
+        of the JSON can name each state as on the date it is reported for (`foedus.model.dated_names`)."""
+        current = self.names(start)
+        out = []
+        for day in era_days():
+            if start < day <= end:
+                names = self.world.states.names_on(day)
+                for s, was in current.items():
+                    if (now := names.get(s, s)) != was:
+                        current[s] = now
+                        out.append({"date": day.isoformat(), "state": s, "name": now})
+        return out
+
+    def _mentioned(self) -> set[str]:
+        """Every state the replay mentions: the records' states, those their duties face, those the changes name."""
         mentioned = set(self.records)
         for rec in self.records.values():
             mentioned |= {t["toward"] for t in rec.triggered} | {n["toward"] for n in rec.neutral}
@@ -149,7 +169,7 @@ class FrameBuilder:
         for f in self.frames:
             for c in f.changes:
                 mentioned |= _named_in(c)
-        return {s: names.get(s, s) for s in sorted(mentioned)}
+        return mentioned
 
     def notes(self, end: dt.date) -> list[str]:
         """Caveats about the data the replay used."""

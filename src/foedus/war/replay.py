@@ -137,11 +137,12 @@ def replay(war: War, world: World | None = None, *, reading: Reading = "legal", 
         builder.add(evaluation, day_changes, course)
         involved = set(evaluation.sides) | set(evaluation.bound) | set(evaluation.conflicted)
     notes = (*war.notes, *builder.notes(end), *_unchecked(w, war, end))
-    names = builder.names(start)  # as called on the war's first day (docs/war.md)
+    names = builder.names(start)  # as called on the war's first day, `renames` dating each change (docs/war.md)
     for f in builder.frames:  # each change named as on its own day; the causes are these records: they get it too
         add_text(f.changes, w.states.names_on(f.date))
     return WarReplay(war=war, settings=chosen, end=end, states=builder.records, frames=builder.frames,
-                     evaluations=builder.evaluations, names=names, notes=notes)
+                     evaluations=builder.evaluations, names=names, notes=notes,
+                     renames=builder.renames(start, end))
 
 
 def _unchecked(world: World, war: War, end: dt.date) -> list[str]:

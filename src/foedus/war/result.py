@@ -104,6 +104,7 @@ class WarReplay:
     evaluations: list[Evaluation] = field(default_factory=list, repr=False)
     names: dict[str, str] = field(default_factory=dict, repr=False)
     notes: tuple[str, ...] = ()
+    renames: list[dict[str, str]] = field(default_factory=list, repr=False)  # `names`' changes over the war, dated
 
     def record(self, state: str | int) -> StateRecord | None:
         """The record of one state (ISO3 code in any case, COW number or name; None if the replay never mentions
@@ -171,6 +172,7 @@ class WarReplay:
             "states": [r.to_dict() for r in self.ordered()],
             "frames": [f.to_dict() for f in self.frames],
             "names": self.names,
+            "renames": self.renames,
             "notes": list(self.notes),
         }
 
