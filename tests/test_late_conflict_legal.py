@@ -8,6 +8,7 @@ engine does; below an armed attack nobody strikes after round 1, so nothing is l
 
 from __future__ import annotations
 
+import itertools
 import json
 from typing import Any
 
@@ -16,7 +17,7 @@ import pytest
 
 from foedus.engine import cascade
 from foedus.engine.cascade import run_cascade
-from foedus.engine.fast.outcomes import Outcome, outcome, outcome_of
+from foedus.engine.fast.outcomes import Outcome, _from_arrays, outcome, outcome_of
 from foedus.engine.result import CascadeResult
 from foedus.engine.scenario import Scenario, build_scenario
 from foedus.model.world import World
@@ -31,14 +32,32 @@ NEUTRAL = {"kind": "neutrality", "article": "3", "strength": "S4", "when_partner
 OFFENCE = {"kind": "offense", "article": "2", "strength": "S1"}
 
 
-def _world(base: World, how: str, joins: bool = True, **peace: Any) -> World:
+def _treaties(how: str, joins: bool = True, **peace: Any) -> list[dict[str, Any]]:
     """RUS strikes KOR: PRK defends KOR (d2) and joins it in round 1; CHN joins RUS's attacks (o3, unless not
     `joins`) in round 1 and strikes KOR in round 2, which binds PRK against KOR's side: `how` "offence", PRK is
     bound to join CHN's attacks (o1); "neutrality", PRK owes CHN neutrality, also when CHN attacks (n2)."""
     duty = treaty("o1", ["CHN", "PRK"], OFFENCE | {"obligors": ["PRK"]}) if how == "offence" else treaty(
         "n2", ["CHN", "PRK"], NEUTRAL, **peace)
     ally = [treaty("o3", ["RUS", "CHN"], OFFENCE | {"obligors": ["CHN"]})] if joins else []
-    return make_world(base, duty, treaty("d2", ["KOR", "PRK"], defense()), *ally)
+    return [duty, treaty("d2", ["KOR", "PRK"], defense()), *ally]
+
+
+def _world(base: World, how: str, joins: bool = True, **peace: Any) -> World:
+    return make_world(base, *_treaties(how, joins, **peace))
+
+
+def _dropped(raw: list[dict[str, Any]], dropped: set[tuple[str, str]]) -> list[dict[str, Any]]:
+    """The treaties less the defence and offence duties of the (obligor, treaty) commitments `dropped`."""
+    out = []
+    for t in raw:
+        provisions = []
+        for p in t["provisions"]:
+            obligors = [m["state"] for m in t["members"] if m["state"] in p.get("obligors", [m["state"]])]
+            if p["kind"] in ("defense", "offense"):
+                obligors = [o for o in obligors if (o, t["id"]) not in dropped]
+            provisions += [p | {"obligors": obligors}] if obligors else []
+        out += [t | {"provisions": provisions}] if provisions else []
+    return out
 
 
 def _late(world: World, scenario: Scenario, monkeypatch: pytest.MonkeyPatch) -> tuple[CascadeResult, list[str]]:
@@ -111,6 +130,36 @@ def test_the_legal_monte_carlo_atlas_sizes_a_late_conflict_s_war(world: World) -
         expected = outcome("reference", w, _legal(w))
         assert len(expected.sides) == 3
         assert np.array_equal(mc.sizes[row["RUS", "KOR"]], [3, 3])
+
+
+@pytest.mark.parametrize(("how", "peace"), [("offence", {}), ("neutrality", {}), ("neutrality", PRIORITY)],
+                         ids=["offence", "neutrality", "priority"])
+def test_every_monte_carlo_draw_ends_as_the_reference_engine_without_the_dropped_commitments(
+        world: World, monkeypatch: pytest.MonkeyPatch, how: str, peace: dict[str, Any]) -> None:
+    """The Monte Carlo replay (legal) of the late-conflict worlds, in every draw of which commitments are honoured
+    (o3 dropped: no late conflict; PRK's d2 dropped: PRK never fights), ends as the reference engine does on the
+    world without the dropped ones (so the late conflict and stay-out are replayed right draw by draw)."""
+    from foedus.engine.fast.montecarlo import replay
+    from foedus.engine.fast.potential import potential_graph
+    from foedus.engine.reliability import HonourModel
+    from foedus.engine.table import leg_table
+
+    raw = _treaties(how, **peace)
+    w = make_world(world, *raw)
+    scenario = _legal(w)
+    graph = potential_graph(w, scenario, HonourModel())
+    commitments = [leg_table(w, DAY, scenario.basis).commitments[c] for c in graph.commits]
+    assert {("CHN", "o3"), ("PRK", "d2")} <= set(commitments)
+    honour = np.array(list(itertools.product((True, False), repeat=len(commitments))), dtype=bool)
+    asks = np.full((len(honour), len(graph.states)), scenario.requested)
+    sides, rounds, conflicts = replay(graph, scenario, honour, asks)
+    late = 0
+    for d, kept in enumerate(honour):
+        less = make_world(world, *_dropped(raw, {c for c, k in zip(commitments, kept, strict=True) if not k}))
+        r, found = _late(less, _legal(less), monkeypatch)
+        assert _from_arrays(graph.states, sides[d], rounds[d], conflicts[d]) == outcome_of(r), kept
+        late += found == ["PRK"]
+    assert 0 < late < len(honour)  # the draws that keep both o3 and PRK's d2: PRK is late in them
 
 
 def _both_world(base: World) -> World:
