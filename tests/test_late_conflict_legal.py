@@ -1,10 +1,11 @@
 """A late conflict and a late stay-out in the legal reading, in every engine. In the legal reading only the states
 joining the attacking side strike, and only the original targets: a state fighting from round 1 can still be bound
-against its side in round 2, by the strike of a state that joined the attack (no such row turned up among the
-conflicted dyads of 1939, 1950, 1990, 2005 and 2025 with the default switches or the signed basis, so the worlds here
-are synthetic). Each engine that runs the legal reading's rounds (the reference engine, the legacy restarting one
-byte for byte, the batched engine, the Monte Carlo replay and both atlases) must end such a war as the reference
-engine does; below an armed attack nobody strikes after round 1, so nothing is late."""
+against its side in round 2, by the strike of a state that joined the attack. No real dyad has one: every ordered
+dyad of 1914-08-05, 1939-09-01, 1950-06-01, 1990-06-01 and 2025-06-01 through the reference engine (default
+switches) found none, so the worlds here are synthetic. Each engine that runs the legal reading's rounds (the
+reference engine, the legacy restarting one byte for byte, the batched engine, the Monte Carlo replay and both
+atlases) must end such a war as the reference engine does; below an armed attack nobody strikes after round 1, and
+in the legal reading a defender never strikes, so nothing is late there."""
 
 from __future__ import annotations
 
