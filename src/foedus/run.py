@@ -106,8 +106,8 @@ def run_scenario(
 def _weighed_alike(result: CascadeResult) -> list[str]:
     """The draws honour a duty by its strength, era and treaty alone: the joiners whose duty rests on facts not
     verified (an unverified membership: Palestine's of the Arab League treaty) are said to count as verified ones."""
-    doubted = sorted(j.state for j in result.joiners if j.primary.certainty != "verified")
-    named = ", ".join(named_state(s, result.names) for s in doubted)  # as every note names a state
+    doubted = result.doubted()
+    named = ", ".join(named_state(j.state, result.names) for j in doubted)  # as every note names a state
     return [f"the draws weigh a duty by its strength, era and treaty alone: those resting on facts not verified "
             f"({named}) count as verified ones"] if doubted else []
 

@@ -131,9 +131,11 @@ def window_facts(level: str, facts: Iterable[str]) -> str:
     return f" — verified facts, not to the day: {dated}" if dated else ""
 
 
-def fact_reason(kind: str, fact: str, level: Certainty, source: str) -> CertaintyReason:
-    """A reason of `kind`: the fact, with its tag in words, the tag and the source."""
-    return CertaintyReason(kind, f"{fact} ({how_known(level)})", level.value, source)
+def fact_reason(kind: str, fact: str, level: Certainty, source: str, note: str | None = None) -> CertaintyReason:
+    """A reason of `kind`: the fact, with its tag in words (and the data file's `note` on it, quoted on one line,
+    where one bears on it), the tag and the source."""
+    noted = f', noted: "{" ".join(note.split())}"' if note else ""
+    return CertaintyReason(kind, f"{fact} ({how_known(level)}){noted}", level.value, source)
 
 
 def dated_reason(treaty: Treaty, what: str, how: DateCertainty, source: str, then: str = "", *,
@@ -147,14 +149,15 @@ def dated_reason(treaty: Treaty, what: str, how: DateCertainty, source: str, the
 def membership_fact(treaty: Treaty, m: Member, names: Mapping[str, str]) -> tuple[CertaintyReason, ...]:
     """That `m`'s state is (was) a party at all, when not verified (`party_facts` and the war's treaty changes); a
     row that continues another of its state says from when ("csto_1992: Armenia (ARM) is still a party from
-    2024-06-12"). Each fact here names a state by `names` (`foedus.wording.named_state`)."""
+    2024-06-12"). Each fact here names a state by `names` (`foedus.wording.named_state`); the row's note follows it
+    (Palestine's: "admitted to the League as the PLO; status under the treaty unverified"), as it says why."""
     if m.certainty is Certainty.VERIFIED:
         return ()
     # a row that takes over another of its state on the day it ends: the same membership, doubted from that day
     still = m.joined is not None and any(o.state == m.state and o.left == m.joined for o in treaty.members)
     state = named_state(m.state, names)
     what = f"{state} is still a party from {m.joined}" if still else f"{state} is a party"
-    return (fact_reason("membership", f"{treaty.id}: {what}", m.certainty, source_of(treaty, m.source)),)
+    return (fact_reason("membership", f"{treaty.id}: {what}", m.certainty, source_of(treaty, m.source), m.note),)
 
 
 def duty_of_words(obligor: str, beneficiary: str, article: str, names: Mapping[str, str]) -> str:

@@ -123,6 +123,12 @@ class CascadeResult:
                  "read_as": read} for w in self.withheld if w.unresolved]
         return out
 
+    def doubted(self) -> list[Joiner]:
+        """The joiners whose duty (the primary obligation) rests on facts not verified, by state: the draws count
+        them as verified ones (`foedus.run`), and the likelihood's features read their binding as any other
+        (`foedus.likely.attach`). Computed when asked, never by a plain cascade."""
+        return sorted((j for j in self.joiners if j.primary.certainty != "verified"), key=lambda j: j.state)
+
     def joiner(self, state: str | int) -> Joiner | None:
         """The joiner record of `state` (ISO3 code in any case, COW number or name), or None if it did not join.
 

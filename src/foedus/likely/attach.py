@@ -14,6 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
+from foedus.cited import cited
 from foedus.engine.likely_records import Chance, LikelihoodSummary, ModelCard, StateLikelihood, ValidationScore
 from foedus.engine.reliability import ERA_CUTOFF
 from foedus.engine.result import CascadeResult
@@ -25,7 +26,7 @@ from foedus.likely.model import ModelFile, load_model
 from foedus.likely.obligations import bindings, readings
 from foedus.likely.spec import in_gate
 from foedus.model.world import World
-from foedus.wording import counted
+from foedus.wording import counted, named_state
 
 __all__ = ["HORIZONS", "likelihood_of", "warnings_of"]
 
@@ -54,14 +55,23 @@ def _chances(f: Forecast, i: int) -> tuple[Chance, ...]:
     return tuple(out)
 
 
-def _unlisted(rows: tuple[StateLikelihood, ...], result: CascadeResult) -> list[str]:
-    """A warning for each rated state COW does not list (Palestine): its features are read as none, and a binding
-    the answer gives it on facts not verified is one the model reads as any other."""
-    doubted = {j.state for j in result.joiners if j.primary.certainty != "verified"}
+def _unlisted(rows: tuple[StateLikelihood, ...]) -> list[str]:
+    """A warning for each rated state COW does not list (Palestine): its features are read as none."""
     return [f"{r.name} ({r.state}) is not in the COW state system the model was trained on: its capability, "
             "contiguity and war history are read as none, so its numbers extrapolate past every state the model has "
-            "seen" + ("; the model reads its binding as any other, though the facts it rests on are not verified"
-                      if r.state in doubted else "") for r in rows if r.ccode is None]
+            "seen" for r in rows if r.ccode is None]
+
+
+def _doubted(result: CascadeResult) -> list[str]:
+    """A warning for each joiner whose duty rests on facts not verified (`CascadeResult.doubted`, as the draws'
+    note): its features read its binding as any other, so its numbers rest on those facts, each named."""
+    out = []
+    for j in result.doubted():
+        o = j.primary
+        facts = "; ".join(r.fact for r in o.certainty_reasons if r.certainty != "verified")
+        out.append(f"{named_state(j.state, result.names)}'s numbers rest on facts not verified: the model reads its "
+                   f"duty under {cited(o.treaty, o.article)} as any verified one, though it rests on {facts}")
+    return out
 
 
 def _covers(subset: str, day: dt.date) -> bool:
@@ -144,5 +154,5 @@ def likelihood_of(world: World, scenario: Scenario, result: CascadeResult,
     return LikelihoodSummary(model=card, states=rows, others=others, base_rate=chosen.base_rate, validation=checks,
                              beats_base_rate=bool(chosen.validation) and all(c.beats_base_rate
                                                                              for c in chosen.validation),
-                             warnings=(*warnings_of(chosen, scenario.date), *_unlisted(rows, result)),
+                             warnings=(*warnings_of(chosen, scenario.date), *_unlisted(rows), *_doubted(result)),
                              notes=tuple(feats.notes))
