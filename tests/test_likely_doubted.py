@@ -1,7 +1,8 @@
 """`foedus cascade --likelihood` warned that a joiner's binding rests on facts not verified only for a state COW does
 not list (Palestine), though every joiner whose duty rests on such a fact (Lebanon's Arab League membership, marked
-unverified) has its numbers read from that binding as from any other. Each now gets a warning naming the treaty and
-each fact, found as the draws' note finds them (`CascadeResult.doubted`), and only when the likelihood is asked."""
+unverified) has its numbers read from that binding as from any other. One warning now names them all, by provision,
+found as the draws' note finds them (`CascadeResult.doubted`), and only when the likelihood is asked; the facts are
+named once, with each joiner's duty."""
 
 from __future__ import annotations
 
@@ -20,22 +21,33 @@ pytestmark = pytest.mark.needs_data
 ARGS = ("ISR", "EGY", "2024-01-01")
 
 
-def _warning(warnings: list[str] | tuple[str, ...], result: CascadeResult, state: str) -> str:
-    (said,) = [w for w in warnings if w.startswith(f"{result.names.get(state, state)} ({state})'s numbers rest on")]
+def _warning(warnings: list[str] | tuple[str, ...]) -> str:
+    (said,) = [w for w in warnings if "rest on facts not verified" in w]
     return said
 
 
-def test_every_joiner_on_unverified_facts_is_warned_of_naming_its_treaty_and_facts() -> None:
+def test_every_joiner_on_unverified_facts_is_warned_of_with_its_treaty() -> None:
     result = foedus.cascade(*ARGS, likelihood=True)
     assert result.likelihood is not None
     doubted = [j for j in result.joiners if j.primary.certainty != "verified"]
     assert any(j.ccode is not None for j in doubted)  # a state COW lists (it was warned of only when unlisted)
+    said = _warning(result.likelihood.warnings)
+    assert said.startswith(f"the numbers of {len(doubted)} joiners rest on facts not verified")
     for j in doubted:
-        said = _warning(result.likelihood.warnings, result, j.state)
+        assert f"{result.names.get(j.state, j.state)} ({j.state})" in said
         assert cited(j.primary.treaty, j.primary.article) in said
-        assert all(r.fact in said for r in j.primary.certainty_reasons if r.certainty != "verified")
-    verified = [j.state for j in result.joiners if j.primary.certainty == "verified"]
-    assert not any(f"({s})'s numbers rest on" in w for s in verified for w in result.likelihood.warnings)
+        assert any(r.certainty != "verified" for r in j.primary.certainty_reasons)  # its facts, named with its duty
+
+
+def test_verified_joiners_are_not_named() -> None:
+    result = foedus.cascade("RUS", "EST", "2025-06-01", likelihood=True)
+    assert result.likelihood is not None
+    doubted = {j.state for j in result.joiners if j.primary.certainty != "verified"}
+    verified = {j.state for j in result.joiners} - doubted
+    assert doubted and verified
+    said = _warning(result.likelihood.warnings)
+    assert all(f"({s})" in said for s in doubted)
+    assert not any(f"({s})" in said for s in verified)
 
 
 def test_the_json_carries_the_warning() -> None:
@@ -44,8 +56,8 @@ def test_the_json_carries_the_warning() -> None:
     said = json.loads(done.output)
     lebanon = [j for j in said["joiners"] if j["state"] == "LBN"]
     assert lebanon and lebanon[0]["certainty"] != "verified"
-    assert any(w.startswith("Lebanon (LBN)'s numbers rest on facts not verified") and "arab_jdec_1950" in w
-               for w in said["likelihood"]["warnings"])
+    warned = _warning(said["likelihood"]["warnings"])
+    assert "Lebanon (LBN)" in warned and "arab_jdec_1950" in warned
 
 
 def test_a_plain_cascade_does_not_look_for_them(monkeypatch: pytest.MonkeyPatch) -> None:

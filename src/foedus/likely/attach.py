@@ -63,15 +63,18 @@ def _unlisted(rows: tuple[StateLikelihood, ...]) -> list[str]:
 
 
 def _doubted(result: CascadeResult) -> list[str]:
-    """A warning for each joiner whose duty rests on facts not verified (`CascadeResult.doubted`, as the draws'
-    note): its features read its binding as any other, so its numbers rest on those facts, each named."""
-    out = []
-    for j in result.doubted():
-        o = j.primary
-        facts = "; ".join(r.fact for r in o.certainty_reasons if r.certainty != "verified")
-        out.append(f"{named_state(j.state, result.names)}'s numbers rest on facts not verified: the model reads its "
-                   f"duty under {cited(o.treaty, o.article)} as any verified one, though it rests on {facts}")
-    return out
+    """One warning naming the joiners whose duty rests on facts not verified (`CascadeResult.doubted`, as the draws'
+    note), by provision: their features read the binding as any verified one. The facts themselves are named once,
+    with each joiner's duty (its certainty reasons), not again here (20 Arab League joiners share Egypt's)."""
+    doubted = result.doubted()
+    if not doubted:
+        return []
+    by: dict[str, list[str]] = {}
+    for j in doubted:
+        by.setdefault(cited(j.primary.treaty, j.primary.article), []).append(named_state(j.state, result.names))
+    groups = "; ".join(f"{', '.join(states)} under {provision}" for provision, states in by.items())
+    return [f"the numbers of {counted(len(doubted), 'joiner')} rest on facts not verified, which the model reads as "
+            f"verified ones: {groups} (each joiner's duty names its facts: certainty reasons)"]
 
 
 def _covers(subset: str, day: dt.date) -> bool:
