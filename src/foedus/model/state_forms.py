@@ -16,9 +16,10 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Protocol, TypeVar
 
 from foedus.errors import AmbiguousNameError, UnknownStateError
+from foedus.model.state_aliases import NOT_STATES
 from foedus.model.state_files import COW_FIRST_DAY, spells_text
 from foedus.model.state_names import MORE_WORDS, STYLE_WORDS, Named, norm, plain_names, several_states, words
-from foedus.wording import in_words
+from foedus.wording import in_words, shown
 
 __all__ = ["aside_state", "ended", "no_state", "not_a_number", "one_of", "other_forms", "qualifiers", "unstyled"]
 
@@ -57,6 +58,7 @@ _NO_STATE = [
      "Vietnam before French rule, Annam, Cochin China and Tonkin (GW 815, 1816-1893; COW's Vietnam is a state from "
      "1954)"),
 ]
+_NOT_STATES = {norm(name): said for name, said in NOT_STATES.items()}
 # more names beside a name than any list gives (GW's most: three): more are not read as asides, each looked up
 _MOST_ASIDES = 8
 # words of styles that qualify no name ("the Republic of ..."; the "s" of "People's"; "State of Viet Nam": each is
@@ -130,8 +132,11 @@ def no_state(raw: str) -> None:
     """Refuse a text that names a place or polity that is no state of the system (`_NO_STATE`), saying what it is.
 
     Raises:
-        UnknownStateError: `raw` names one ("Hong Kong SAR, China", "Great Colombia").
+        UnknownStateError: `raw` names one ("Hong Kong SAR, China", "Great Colombia"), or is a name a reader types
+            for a state that names none (`state_aliases.NOT_STATES`: "England" is part of the United Kingdom).
     """
+    if (said := _NOT_STATES.get(norm(raw))) is not None:
+        raise UnknownStateError(f"{shown(raw)} {said}")
     lowered = raw.lower()
     for pattern, what in _NO_STATE:
         if pattern.search(lowered):
