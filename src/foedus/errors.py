@@ -25,8 +25,8 @@ __all__ = [
     "LikelyModelError", "ListedTwiceError", "OptionalDependencyError", "OutputError", "OutputExistsError", "RuleError",
     "ScenarioError", "SettingError", "TreatyDataError", "UnknownDatasetError", "UnknownOptionError",
     "UnknownPlaceError", "UnknownStateError", "UnknownTreatyError", "UnknownWarError", "WarDataError", "and_listed",
-    "character", "counted", "empty_or_blank", "field_path", "in_words", "named_state", "one_line", "ordinal", "shown",
-    "surrogate_byte", "validation_problem",
+    "character", "counted", "empty_or_blank", "field_path", "in_words", "named_state", "one_line", "ordinal",
+    "refusal_fields", "shown", "surrogate_byte", "validation_problem",
 ]
 
 
@@ -166,3 +166,14 @@ class SettingError(FoedusError):
 class RuleError(FoedusError):
     """A cascade rule in `foedus.engine.rules` was changed into a form the engines cannot follow (a developer's
     change, not the user's input); the message names the rule and the case."""
+
+
+def refusal_fields(exc: BaseException) -> dict[str, object]:
+    """What a refusal carries beside its message, for the web form (a 422's body): a name several states have carried,
+    its `candidates` and the `name` as given; a place typed as a target, the `place` and its holder. The same whether
+    the server raised it or a worker process sent it (`foedus.web.jobs`: a what-if's member is read there)."""
+    candidates = getattr(exc, "candidates", None)
+    fields: dict[str, object] = {"candidates": candidates, "name": getattr(exc, "name", "")} if candidates else {}
+    if place := getattr(exc, "place", None):
+        fields["place"] = place
+    return fields

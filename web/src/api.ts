@@ -109,18 +109,20 @@ export interface Candidate { id: string; name: string; ccode: number | null; spe
  * state that holds it, to name instead. */
 export interface PlaceAdvice { id: string; name: string; holder: string; holder_name: string }
 
+/** A refused request: the message, and what a 422 names. `named`: the text, as given, that several states have
+ * carried (the 422's `name`, beside its `candidates`): a what-if change of a link may hold it, which the page marks. */
 export class ApiError extends Error {
   constructor(message: string, readonly status: number, readonly candidates: Candidate[] = [],
-              readonly place: PlaceAdvice | null = null) { super(message); }
+              readonly place: PlaceAdvice | null = null, readonly named: string = "") { super(message); }
 }
 
 async function getJson<T>(path: string): Promise<T> {
   const response = await fetch(path, { headers: { accept: "application/json" } });
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) {
-    const err = body as { error?: string; candidates?: Candidate[]; place?: PlaceAdvice } | null;
+    const err = body as { error?: string; candidates?: Candidate[]; place?: PlaceAdvice; name?: string } | null;
     const message = err?.error ?? `request failed with HTTP ${response.status}`;
-    throw new ApiError(message, response.status, err?.candidates ?? [], err?.place ?? null);
+    throw new ApiError(message, response.status, err?.candidates ?? [], err?.place ?? null, err?.name ?? "");
   }
   return body as T;
 }

@@ -151,11 +151,18 @@ class App {
     try {
       const c = await api.compare(scenario, this.otherDate());
       showError("");
+      this.whatif.refused("");
       renderComparison(byId("comparison"), c, (r) => this.form.names.of(r.renamed), (id) => this.select(id));
       writeQuery(scenario, this.selected, this.otherDate(), this.mode.view);
     } catch (e) {
-      showError(e instanceof ApiError ? e.message : `request failed: ${String(e)}`);
+      this.refused(e);
     }
+  }
+
+  /** Say why a request was refused, and mark the what-if change holding the name it could not tell apart. */
+  private refused(e: unknown): void {
+    showError(e instanceof ApiError ? e.message : `request failed: ${String(e)}`);
+    this.whatif.refused(e instanceof ApiError ? e.named : "");
   }
 
   private title(r: CascadeResult): string {
@@ -202,6 +209,7 @@ class App {
       if (ticket !== this.running) return false;
       await this.show(result);
       writeQuery(scenario, this.selected, this.otherDate(), this.mode.view);
+      this.whatif.refused("");
       const world = scenario.whatif.length ? ` (what-if world: ${scenario.whatif.length} change(s))` : "";
       byId("status").textContent = `${result.joiners.length} joiner(s) in ${result.rounds} round(s)${world}.`;
       if (notes.length) showError(`Parts of this link could not be used: ${notes.join("; ")}.`);
@@ -210,7 +218,7 @@ class App {
       if (ticket !== this.running) return false;
       if (this.frame) this.framePanels.refused(this.frame.frame, this.frame.war); // what the map still shows
       else byId("status").textContent = this.current ? `Still showing the previous result: ${this.title(this.current.result)}.` : "";
-      showError(e instanceof ApiError ? e.message : `request failed: ${String(e)}`);
+      this.refused(e);
       return false;
     } finally {
       if (ticket === this.running) setBusy(false);

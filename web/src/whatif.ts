@@ -54,6 +54,18 @@ export class WhatIfPanel {
     this.render();
   }
 
+  /** Mark the changes whose state is `named` (a 422's `name`: a name several states have carried, as a link may
+   * give it, `add_member=nato_1949:Korea`), so the user sees which change to remove and make again with one state. */
+  refused(named: string): void {
+    const key = named.trim().toLowerCase();
+    byId("wi-changes").querySelectorAll<HTMLElement>("li").forEach((li, i) => {
+      const state = this.changes[i]?.value.split(":").slice(1).join(":").trim().toLowerCase();
+      const hit = Boolean(key) && state === key;
+      li.classList.toggle("refused", hit);
+      if (hit) li.setAttribute("aria-invalid", "true"); else li.removeAttribute("aria-invalid");
+    });
+  }
+
   private render(): void {
     byId("wi-changes").replaceChildren(...this.changes.map((c, i) => {
       const remove = h("button", { type: "button", class: "chip-x dark", "aria-label": "remove change" }, "×");

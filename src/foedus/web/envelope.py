@@ -18,7 +18,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from foedus.errors import FoedusError, one_line, validation_problem
+from foedus.errors import FoedusError, one_line, refusal_fields, validation_problem
 
 __all__ = ["JobTimeoutError", "ServerBusyError", "WebInputError", "error_response", "install_handlers",
            "validation_message"]
@@ -45,7 +45,13 @@ _EXAMPLES = {"/api/cascade": _EXAMPLE,
 
 
 class WebInputError(FoedusError):
-    """A request the web layer refuses before it reaches the engine (too many states, an over-long value)."""
+    """A request the web layer refuses before it reaches the engine (too many states, an over-long value), or one a
+    worker process refused (`fields`: what the engine's error carried beside its message, `refusal_fields`)."""
+
+    def __init__(self, message: str, fields: Mapping[str, Any] | None = None) -> None:
+        given = fields or {}
+        self.candidates, self.name, self.place = given.get("candidates"), given.get("name", ""), given.get("place")
+        super().__init__(message)
 
 
 class ServerBusyError(Exception):
@@ -112,11 +118,8 @@ def validation_message(errors: Sequence[Any], path: str = "/api/cascade") -> str
 
 
 async def _foedus_error(_request: Request, exc: Exception) -> JSONResponse:
-    candidates = getattr(exc, "candidates", None)  # an ambiguous name: the states it may mean
-    extra = {"candidates": candidates, "name": getattr(exc, "name", "")} if candidates else {}
-    if place := getattr(exc, "place", None):  # a place typed as a target: it, and the state to name instead
-        extra["place"] = place
-    return error_response(422, _web_wording(str(exc)), extra=extra)
+    # an ambiguous name: the states it may mean; a place typed as a target: it, and the state to name instead
+    return error_response(422, _web_wording(str(exc)), extra=refusal_fields(exc))
 
 
 async def _validation_error(request: Request, exc: Exception) -> JSONResponse:

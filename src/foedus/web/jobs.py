@@ -90,7 +90,7 @@ def main() -> None:
     import contextlib
     import os
 
-    from foedus.errors import FoedusError
+    from foedus.errors import FoedusError, refusal_fields
     from foedus.model.world import World
 
     with contextlib.suppress(OSError, AttributeError):
@@ -110,7 +110,7 @@ def main() -> None:
                               separators=(",", ":"))
             out.write('{"ok": true}\n' + body + "\n")
         except FoedusError as exc:
-            out.write(json.dumps({"error": str(exc)}, ensure_ascii=False) + "\n")
+            out.write(json.dumps({"error": str(exc), **refusal_fields(exc)}, ensure_ascii=False) + "\n")
         except Exception as exc:  # reported to the server, which answers 500
             out.write(json.dumps({"crash": f"{type(exc).__name__}: {exc}"}, ensure_ascii=False) + "\n")
         out.flush()

@@ -155,7 +155,7 @@ class WorkerPool:
             raise JobTimeoutError(self.timeout)
         header, body = reply
         if "error" in header:
-            raise WebInputError(str(header["error"]))
+            raise WebInputError(str(header["error"]), header)  # with the candidates, name or place it carried
         if "crash" in header:
             raise RuntimeError(f"worker failed: {header['crash']}")
         return body

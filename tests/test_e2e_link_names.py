@@ -1,0 +1,44 @@
+"""Names a shared link gives that the server refuses, in a real headless Chromium. A link's target that is a place
+(`target=Gaza Strip`) was looked up with no role, and dropped with "is a place, not a state (held on ... by ...)",
+with no word of the place field; it is now read as the target box reads it (/api/resolve?role=target) and says to
+name the place as the place, with its holder as the target. A link's what-if change whose state is a name several
+states have carried (`add_member=nato_1949:Korea` in 1979) was refused with the message only: the 422's `name`
+(the name it could not tell apart) now marks that change in the what-if panel.
+
+Uses the browser, server and page fixtures of tests/test_e2e_web.py (Debian's Chromium through Playwright).
+"""
+
+# ruff: noqa: F811  (the fixtures imported from test_e2e_web are test parameters here)
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from test_e2e_web import _ready, browser, page, server  # noqa: F401 (fixtures)
+
+pytestmark = [pytest.mark.e2e]
+
+
+def test_a_links_target_that_is_a_place_is_told_to_use_the_place_field(page: Any, server: str) -> None:
+    _ready(page, f"{server}/?attacker=ISR&target=Gaza%20Strip&date=2025-01-15")
+    page.wait_for_selector("#error:not([hidden])", timeout=30_000)
+    said = page.inner_text("#error")
+    assert said.startswith('This link could not be used as it is: target "Gaza Strip": \'Gaza Strip\' is a place, '
+                           "not a state: use place=gaza with the state that holds it as the target"), said
+    assert [p for p in page.problems if "422" not in p] == [], page.problems
+
+
+def test_a_what_if_change_naming_several_states_is_marked(page: Any, server: str) -> None:
+    _ready(page, f"{server}/?attacker=RUS&target=NOR&date=1979-06-01&add_member=nato_1949:Korea"
+                 "&add_member=nato_1949:AUT")
+    page.wait_for_selector("#wi-changes li.refused", timeout=30_000)
+    marked = page.locator("#wi-changes li.refused")
+    assert marked.count() == 1 and marked.get_attribute("aria-invalid") == "true"
+    assert marked.inner_text().startswith("joins: nato_1949:Korea"), marked.inner_text()
+    assert "'Korea'" in page.inner_text("#error"), page.inner_text("#error")
+    page.click("#wi-changes li.refused button")  # the change removed: the scenario runs, nothing is marked
+    page.click("#run")
+    page.wait_for_selector("body[data-result='RUS>NOR@1979-06-01']", timeout=30_000)
+    assert page.locator("#wi-changes li.refused").count() == 0
+    assert [p for p in page.problems if "422" not in p] == [], page.problems
