@@ -5,6 +5,8 @@ name the place as the place, with its holder as the target. A link's what-if cha
 states have carried (`add_member=nato_1949:Korea` in 1979) was refused with the message only: the 422's `name`
 (the name it could not tell apart) now marks that change in the what-if panel.
 
+And a name of no state typed in a search box ("England", "America") says which state is meant.
+
 Uses the browser, server and page fixtures of tests/test_e2e_web.py (Debian's Chromium through Playwright).
 """
 
@@ -41,4 +43,21 @@ def test_a_what_if_change_naming_several_states_is_marked(page: Any, server: str
     page.click("#run")
     page.wait_for_selector("body[data-result='RUS>NOR@1979-06-01']", timeout=30_000)
     assert page.locator("#wi-changes li.refused").count() == 0
+    assert [p for p in page.problems if "422" not in p] == [], page.problems
+
+
+@pytest.mark.parametrize(("role", "typed", "said"), [
+    ("attacker", "England", "'England' is part of the United Kingdom (GBR), not a state: use GBR"),
+    ("target", "America", "'America' is ambiguous (the Americas, or a state of them): the United States of America "
+                          "is USA")])
+def test_a_name_of_no_state_typed_in_a_box_says_which_state_is_meant(page: Any, server: str, role: str, typed: str,
+                                                                      said: str) -> None:
+    """No state's name holds "England" or "America", so the page asks the server, which said "unknown state
+    'England'; did you mean Finland, Uganda, Poland?"; it names the state meant, and nothing is added."""
+    _ready(page, server + "/")
+    page.fill(f"#{role}-search", typed)
+    page.press(f"#{role}-search", "Enter")
+    page.wait_for_selector("#error:not([hidden])", timeout=10_000)
+    assert page.inner_text("#error") == f'no state matches "{typed}": {said}; nothing was added as {role}'
+    assert page.locator(f"#{role}-chips .chip").count() == 0
     assert [p for p in page.problems if "422" not in p] == [], page.problems
