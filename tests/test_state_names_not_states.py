@@ -82,3 +82,12 @@ def test_the_web_api_refuses_with_422(api_client: TestClient) -> None:
     assert r.status_code == 422 and r.json()["error"] == f"'America' {AMERICA}", r.text
     r = api_client.get("/api/resolve", params={"state": "England"})
     assert r.status_code == 422 and r.json()["error"] == f"'England' {UK}", r.text
+
+
+@pytest.mark.parametrize("role", ["--against", "target", "attacker"])
+def test_a_list_of_states_refuses_it_so(role: str) -> None:
+    """A list option (`--against`, `-a`, `-t`, each read by `resolve_states`) names the state meant too."""
+    from foedus.state_lists import resolve_states
+
+    with pytest.raises(UnknownStateError, match=re.escape(f"'England' {UK}")):
+        resolve_states(CURATED, ["RUS", "England"], dt.date(2025, 6, 1), role)
