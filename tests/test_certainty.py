@@ -198,7 +198,7 @@ def test_reasons_are_in_the_json_contract() -> None:
     before it."""
     d = run("CUB", "USA", "2004-09-03").to_dict()
     mex = next(j for j in d["joiners"] if j["state"] == "MEX")
-    assert mex["certainty"] == "unverified"
+    assert mex["certainty"] == "secondary"  # its exit's day, inside the month it took effect, is ATOP's
     assert set(mex["certainty_reasons"][0]) == {"kind", "fact", "certainty", "source", "heading"}
     assert all(j["certainty_reasons"] == [] for j in run("RUS", "EST", "2025-06-01").to_dict()["joiners"]
                if j["certainty"] == "verified")

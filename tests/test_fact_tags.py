@@ -232,23 +232,43 @@ def test_france_djibouti_2011_from_2025_is_not_settled() -> None:
         "unverified"]
 
 
-@pytest.mark.parametrize("treaty", ["gbr_deu_2025", "aus_png_2025", "gcc_jda_2000", "sau_pak_2025", "au_nacdp_2005",
+@pytest.mark.parametrize("treaty", ["gbr_deu_2025", "aus_png_2025", "sau_pak_2025", "au_nacdp_2005",
                                     "rus_kaz_1992", "rus_uzb_2005", "rus_prk_2000"])
 def test_an_article_number_the_sheet_does_not_give_is_cited_as_unknown_or_unverified(treaty: str) -> None:
-    """§7, open item 1 (Kensington, Pukpuk, GCC, Saudi-Pakistan) and §3 (the AU pact's clause, no number), §2.8
-    (Russia-Kazakhstan, not checked article by article; Russia-Uzbekistan 2005 and Russia-DPRK 2000, Art. 2 from
-    general knowledge, no source found that numbers it): no bare number is cited as if it were known."""
+    """§7, open item 1 (Kensington, Pukpuk, Saudi-Pakistan; the GCC's below) and §3 (the AU pact's clause, no
+    number), §2.8 (Russia-Kazakhstan, not checked article by article; Russia-Uzbekistan 2005 and Russia-DPRK 2000,
+    Art. 2 from general knowledge, no source found that numbers it): no bare number is cited as if it were known."""
     articles = {p.article for p in CURATED.treaty(treaty).provisions}
     assert articles and all(re.search(r"\b(unknown|unverified)\b", a) for a in articles), articles
 
 
-def test_the_gcc_article_the_sheet_does_not_give_reads_as_the_other_omitted_ones() -> None:
-    """§5 (the GCC row's 'art.' is [U]) and §7, open item 1 ('GCC JDA article'): the sheet gives no number, so the
-    clause is cited as Kensington's and Pukpuk's are, which the sheet omits too, not by a guessed number."""
+def test_rio_art_3_and_its_request_step_are_read_in_the_treaty_text() -> None:
+    """§1.10: Art. 3 [U detail; the concept V]: each party decides its own immediate measures at the victim's
+    request, pending the Organ of Consultation. The treaty text as printed in the US Statutes at Large (vol. 62, p.
+    1700) says so in Art. 3(1) and 3(2), so the clause and its request gate are verified: a party's duty to defend
+    the US mainland in 2025 carries no reason, and only Hawaii and Guam, outside the Art. 4 region, stay debated."""
+    (art3,) = [p for p in CURATED.treaty("tiar_1947").provisions if p.kind is Kind.DEFENSE]
+    assert (art3.article, art3.certainty.value, art3.gates_certainty.value) == ("3", "verified", "verified")
+    assert art3.request_gated and art3.source is not None and "Statutes_at_Large_Volume_62" in art3.source
+    assert not reasons(run("CUB", "USA", "2025-06-01"), "tiar_1947", "ARG")
+    assert set(art3.scope.debated) == {"hawaii", "guam"}
+
+
+def test_the_gcc_article_is_cited_as_art_2_from_secondary_reporting_not_as_settled() -> None:
+    """§5 (the GCC row's 'art.' is [U]) and §7, open item 1 ('GCC JDA article'): the sheet gives no number; news
+    reports of the GCC Supreme Council's communique of 14 Dec 2021 cite the attack-on-all clause as Art. 2 of the
+    Joint Defence Agreement, so the clause is cited as Art. 2, saying the number is from secondary reporting, with the
+    report as its source, while its wording and S2 reading stay unverified (Kensington's and Pukpuk's stay unknown)."""
     omitted = {p.article for t in ("gbr_deu_2025", "aus_png_2025") for p in CURATED.treaty(t).provisions
                if p.kind is Kind.DEFENSE}
     assert omitted == {"unknown (number unverified)"}
-    assert {p.article for p in CURATED.treaty("gcc_jda_2000").provisions} == omitted
+    (clause,) = CURATED.treaty("gcc_jda_2000").provisions
+    assert clause.article == "2 (number from secondary reporting)"
+    assert clause.source is not None and "alroya.om" in clause.source
+    assert clause.certainty.value == "unverified" and "wording" in (clause.doubt or "")
+    found = reasons(run("IRN", "QAT", "2025-06-01"), "gcc_jda_2000", "OMN")
+    (fact,) = [f for f in found if f.startswith("gcc_jda_2000 art. 2 (number from secondary reporting): ")]
+    assert found[fact] == "unverified"
 
 
 def test_the_ecowas_exit_is_verified_to_the_day_it_took_effect(world: World) -> None:

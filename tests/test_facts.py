@@ -294,9 +294,11 @@ def test_nato_art_5_comes_before_the_eu_clause() -> None:
 @pytest.mark.parametrize("place", ["hawaii", "guam"])
 def test_rio_art_3_covers_the_territory_of_an_american_state_outside_the_art_4_region(place: str) -> None:
     """§1.10: Art. 3 counts an attack within the Art. 4 region or within the territory of an American state
-    [U]: Hawaii and Guam are US territory, though outside the region; flagged with the clause."""
+    [U]: Hawaii and Guam are US territory, though outside the region; flagged as a debated scope (the clause itself
+    is read in the treaty text: tests/test_fact_tags.py)."""
     o = bound(run("CHN", "USA", D2025, place=place), "BRA", "tiar_1947")
     assert o is not None and o.certainty == "unverified"
+    assert [x.kind for x in o.certainty_reasons] == ["scope"]
 
 
 def test_csto_attack_on_syunik_is_flagged_as_debated() -> None:
