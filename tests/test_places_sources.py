@@ -21,7 +21,7 @@ BANNED = ("liquisearch.com", "wikiwand.com", "dbpedia.org", "alchetron.com", "cr
           "thefullwiki.org", "worddisk.com", "detailedpedia.com", "owiki.org", "bestref.net", "when.com",
           "triviaquestions.online", "issuhub.com", "studopedia.info", "perceptiode.com", "newsflash.city",
           "riteme.site", "randburg.com", "blogspot.com", "battlefieldsww2.com", "vdocuments.net", "vdocuments.site",
-          "devdiscourse.com", "nicolasklotz.de", "verfassungsvergleich.de")
+          "devdiscourse.com", "nicolasklotz.de", "verfassungsvergleich.de", "ekurds.com")
 
 # Wikipedia articles the place data still cites, to be replaced by primary or scholarly sources (none may be added):
 # none is left; a fact found only there is kept and marked unverified in its comment.
