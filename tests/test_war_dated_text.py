@@ -16,6 +16,7 @@ import pytest
 import foedus
 from foedus.cli.start import run_line
 from foedus.model.states import StateRegistry
+from foedus.war.result import WarReplay, war_names_on
 from foedus.war.words import change_text
 
 WAR = """id: two_events
@@ -34,9 +35,15 @@ def war_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def replayed(war_file: Path) -> dict[str, Any]:
-    """The war's JSON (replayed to the data's end: a long replay, made once)."""
-    return foedus.replay_war(war_file).to_dict()
+def replay(war_file: Path) -> WarReplay:
+    """The war replayed to the data's end: a long replay, made once."""
+    return foedus.replay_war(war_file)
+
+
+@pytest.fixture(scope="module")
+def replayed(replay: WarReplay) -> dict[str, Any]:
+    """The war's JSON."""
+    return replay.to_dict()
 
 
 def test_each_change_is_worded_with_its_days_names(replayed: dict[str, Any]) -> None:
@@ -61,12 +68,25 @@ def test_renames_give_each_state_its_name_on_every_frame_s_date(replayed: dict[s
     renames = replay["renames"]
     assert [r["date"] for r in renames] == sorted(r["date"] for r in renames)
     for frame in replay["frames"]:
-        named = dict(replay["names"])
-        named.update({r["state"]: r["name"] for r in renames if r["date"] <= frame["date"]})
+        named = war_names_on(replay["names"], renames, frame["date"])
         names = registry.names_on(dt.date.fromisoformat(frame["date"]))
         assert named == {s: names.get(s, s) for s in named}, frame["date"]
     assert {"date": "1917-09-14", "state": "RUS", "name": registry.names_on(dt.date(1917, 9, 14))["RUS"]} in renames
     assert all(r["date"] > replay["war"]["start"] for r in renames)
+
+
+def test_the_tables_name_is_the_states_on_its_rows_date(replay: WarReplay) -> None:
+    """`to_frame()`'s `name` is the state's as on the date its row reports (entered, else first bound): it was the
+    war's first day's (Persia bound in 1943, Iran since 1935)."""
+    registry = StateRegistry.load()
+    table = replay.to_frame()
+    dated = 0
+    for row in table.itertuples():
+        day = row.entered if isinstance(row.entered, str) else row.bound_from
+        if isinstance(day, str):
+            assert row.name == registry.names_on(dt.date.fromisoformat(day))[row.state], (row.state, day)
+            dated += row.name != replay.names[row.state]
+    assert dated > 0  # some row's date is past a rename of its state: the check is not of the first day's names
 
 
 def test_the_text_names_each_dated_line_as_on_its_date(war_file: Path) -> None:

@@ -19,11 +19,19 @@ from foedus.war.events import War, WarSide
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["Bound", "Frame", "StateRecord", "WarReplay"]
+__all__ = ["Bound", "Frame", "StateRecord", "WarReplay", "war_names_on"]
 
 
 def _iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day else None
+
+
+def war_names_on(names: dict[str, str], renames: list[dict[str, str]], day: str) -> dict[str, str]:
+    """Each state's name on `day` (YYYY-MM-DD) by a war's JSON: its last `renames` entry (by date) on or before the
+    day, else its `names` entry (docs/war.md); web/src/said.ts `warNamesOn` reads the JSON by the same rule."""
+    out = dict(names)
+    out.update({r["state"]: r["name"] for r in renames if r["date"] <= day})
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,6 +170,10 @@ class WarReplay:
         out.update({s: "conflict" for s in f.conflicts})
         return out
 
+    def names_on(self, day: str | dt.date) -> dict[str, str]:
+        """Every state `names` holds, named as on `day` (YYYY-MM-DD or a date) by `names` and `renames`."""
+        return war_names_on(self.names, self.renames, day if isinstance(day, str) else day.isoformat())
+
     def to_dict(self) -> dict[str, Any]:
         """The JSON contract of `foedus war --json`."""
         return {
@@ -177,18 +189,27 @@ class WarReplay:
         }
 
     def to_frame(self) -> pd.DataFrame:
-        """One row per state: first entry, first binding obligation (date, side, treaty, article, cause)."""
+        """One row per state: first entry, first binding obligation (date, side, treaty, article, cause); `name` as
+        the state was called on its row's first date (entered, else first bound, else its first duty)."""
         import pandas as pd
 
         rows = []
         for r in self.ordered():
             b = r.first_bound
-            rows.append({"state": r.state, "name": self.names.get(r.state, r.state),
+            named = self.names_on(_first_day(r) or self.war.start)
+            rows.append({"state": r.state, "name": named.get(r.state, r.state),
                          "entered": _iso(r.entered), "side": r.spells[0]["side"] if r.spells else None,
                          "bound_from": _iso(b.date) if b else None, "bound_side": b.side if b else None,
                          "treaty": b.treaty if b else None, "article": b.article if b else None,
                          "cause": (b.cause or {}).get("label") if b else None})
         return pd.DataFrame(rows)
+
+
+def _first_day(r: StateRecord) -> str | None:
+    """The first date of a record's row: it entered, else was first bound, else its first duty (None: none)."""
+    duties = [d["date"] for d in (*r.triggered, *r.consultations, *r.neutral, *([r.conflict] if r.conflict else []))]
+    return (_iso(r.entered) or (_iso(r.first_bound.date) if r.first_bound else None)
+            or (min(duties) if duties else None))
 
 
 def _order(r: StateRecord) -> tuple[str, str]:
