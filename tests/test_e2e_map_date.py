@@ -61,19 +61,22 @@ def test_moving_the_date_with_no_result_repaints_the_map(page: Any, server: str)
 def test_a_war_frame_names_its_states_as_on_the_frames_date(page: Any, server: str) -> None:
     """The war file's `names` are taken on the war's first day: a war begun before 1991-12-26 would have named RUS
     the Soviet Union on every frame. No bundled war crosses a rename, so the replay's `names` are given the name
-    RUS had on 1991-12-25, as such a war's would be; the summary and "Why?" say the frame's date's name."""
+    RUS had on 1991-12-25, and its `renames` RUS's next name from 1991-12-26, as such a war's would be; the summary
+    and "Why?" say the frame's date's name."""
     from foedus.model.world import World
 
     states = World.default().states
     old = states.names_on(dt.date(1991, 12, 25))["RUS"]
     frame = "2022-02-24"
     now = states.names_on(dt.date.fromisoformat(frame))["RUS"]
+    renamed = states.names_on(dt.date(1991, 12, 26))["RUS"]
     assert old != now
 
     def first_days_names(route: Any) -> None:
         answer = route.fetch()
         replay = answer.json()
         replay["names"]["RUS"] = old
+        replay["renames"] = [{"date": "1991-12-26", "state": "RUS", "name": renamed}]
         route.fulfill(response=answer, body=json.dumps(replay))
 
     page.route("**/api/war?*", first_days_names)

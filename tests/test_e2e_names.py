@@ -46,6 +46,7 @@ def test_the_war_timeline_words_each_change_as_foedus_war(page: Any, server: str
     `foedus war`'s text words them from the same JSON; no state is named by its id alone."""
     import foedus
     from foedus.war.render import _move_words
+    from foedus.war.result import war_names_on
     from foedus.war.words import change_said, change_text
     from foedus.wording import named_state
 
@@ -57,8 +58,9 @@ def test_the_war_timeline_words_each_change_as_foedus_war(page: Any, server: str
     page.wait_for_selector(f"body[data-war-frame='{replay['frames'][-1]['date']}']", timeout=60_000)
     shown = page.evaluate(_LOG)
     assert all(c["text"] == change_text(c, names) for f in replay["frames"] for c in f["changes"])
+    dated = {f["date"]: war_names_on(names, replay["renames"], f["date"]) for f in replay["frames"]}
     want = {f["date"]: ["; ".join(change_said(c) for c in f["changes"]),
-                        [f"{named_state(m['state'], names)}: {_move_words(m)}"
+                        [f"{named_state(m['state'], dated[f['date']])}: {_move_words(m)}"
                          + (f" ({change_said(m['cause'])})" if m["cause"] else "") for m in f["moved"]]]
             for f in replay["frames"]}
     assert shown == want

@@ -2,7 +2,8 @@
 beside the TypeScript one (web/src/said.ts and web/src/wording.ts, in node: tests/ts_said.py), so that a change to
 one side alone fails: the attack that set an obligation off and its verb, the header's verb, a comparison's
 changes and ongoing lines, a war's moves, a date's doubt, a state's name, an ordinal, a finding's certainty, a
-war's change, whether the likelihood model beat the base rate, and how a provision's article is cited.
+war's change, whether the likelihood model beat the base rate, how a provision's article is cited, and a war's
+states' names on a date.
 
 They need node and web/node_modules (`cd web && npm ci`); without them they skip, saying which is missing (CI's clean
 clone has no web/node_modules). Set FOEDUS_REQUIRE_NODE=1 to make them fail instead of skipping, in a run that must
@@ -28,6 +29,7 @@ from foedus.likely.model import load_model
 from foedus.sweeps.compare_words import change_words
 from foedus.war.ongoing_changes import BoundSince, Lapse, MovedSince, OngoingChanges, SwitchedSince, ongoing_said
 from foedus.war.render import _move_words
+from foedus.war.result import war_names_on
 from foedus.war.words import change_said
 from foedus.wording import named_state, ordinal
 from ts_said import ROOT, run_ts
@@ -153,6 +155,25 @@ def test_whether_the_model_beat_the_base_rate_is_judged_alike() -> None:
     python = [base_rate_standing(SimpleNamespace(**c)) for c in cases]
     assert run_ts([("said", "baseRateStanding", [c]) for c in cases]) == python
     assert python == expected
+
+
+def test_a_wars_names_on_a_date_are_read_alike() -> None:
+    """A war's states named on a date from its `names` and `renames` (war_names_on, which `WarReplay.to_frame` uses),
+    as the war log and panels read them (warNamesOn): before, on, between and after the renames, a state renamed
+    back and forth, two renamed the same day."""
+    names = {"RUS": "Russian Empire", "THA": "Siam", "TUR": "Ottoman Empire", "SRB": "Serbia"}
+    renames = [{"date": "1917-09-14", "state": "RUS", "name": "Russia"},
+               {"date": "1922-12-30", "state": "RUS", "name": "Soviet Union"},
+               {"date": "1923-10-29", "state": "TUR", "name": "Turkey"},
+               {"date": "1939-06-24", "state": "THA", "name": "Thailand"},
+               {"date": "1945-09-08", "state": "THA", "name": "Siam"},
+               {"date": "1945-09-08", "state": "SRB", "name": "Yugoslavia"},
+               {"date": "1949-05-11", "state": "THA", "name": "Thailand"}]
+    days = ["1914-07-28", "1917-09-13", "1917-09-14", "1930-01-01", "1945-09-08", "1949-05-10", "2025-12-31"]
+    python = [war_names_on(names, renames, d) for d in days]
+    assert run_ts([("said", "warNamesOn", [names, renames, d]) for d in days]) == python
+    assert python[0] == names and python[4]["THA"] == "Siam" and python[-1]["THA"] == "Thailand"
+    assert len({tuple(n.values()) for n in python}) == 5  # a rename's eve has the day before's names: 7 days, 5 sets
 
 
 @pytest.mark.parametrize("missing", ["node", "typescript"])

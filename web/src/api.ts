@@ -62,7 +62,10 @@ export interface WarReplay {
   war: { id: string; name: string; start: string; end: string | null; ongoing: boolean;
     sources?: WarSource[] }; // the pages the file cites (servers from before they were sent have none)
   frames: WarFrame[]; names: Record<string, string>; notes: string[];
+  renames: WarRename[]; // each later change in a state's name, by date: `names` are the war's first day's
 }
+/** From `date` on, `state` is called `name` (docs/war.md; said.ts warNamesOn reads a date's names from these). */
+export interface WarRename { date: string; state: string; name: string }
 
 export interface TreatyRow { id: string; name: string; signed: string; in_force: string | null; origin: string }
 

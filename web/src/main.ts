@@ -22,7 +22,7 @@ import { scenarioOf, writeExtras } from "./panels";
 import { renderProbabilities } from "./probabilities";
 import { checkShared } from "./shared";
 import { rolesOf, type Role } from "./roles";
-import { attackVerb } from "./said";
+import { attackVerb, warNamesOn } from "./said";
 import { renderSummary } from "./summary";
 import { WAR_LABELS, WarTimeline } from "./timeline";
 import { scenarioFromQuery, writeQuery, type Shared } from "./url";
@@ -72,8 +72,7 @@ class App {
     this.mode = new MapMode(this.map, () => { if (this.current) this.link(); });
     this.whatif = new WhatIfPanel(states, treaties, showError, () => undefined);
     this.framePanels = new FramePanels(this.names);
-    this.timeline = new WarTimeline(() => this.scenario(), showError, (f, r, w, c) => this.showFrame(f, r, w, c),
-                                    (date) => this.form.names.on(date));
+    this.timeline = new WarTimeline(() => this.scenario(), showError, (f, r, w, c) => this.showFrame(f, r, w, c));
     this.wire();
   }
 
@@ -254,7 +253,8 @@ class App {
    * (or say they cannot) and the exports are off, as the scenario's result is no longer on the map. `commit`: the
    * timeline takes the date as the map's, unless a run was asked meanwhile. */
   private async showFrame(frame: WarFrame, roles: Map<string, Role>, war: WarReplay, commit: () => boolean): Promise<void> {
-    if (!await this.mapNames.frame(frame.date, war.names, commit)) return; // a run asked or came in meanwhile: it keeps the map
+    const own = warNamesOn(war.names, war.renames, frame.date); // the war's states' names then, should the request fail
+    if (!await this.mapNames.frame(frame.date, own, commit)) return; // a run asked or came in meanwhile: it keeps the map
     this.frame = { frame, war };
     this.framePanels.show(frame, roles, war, this.selected, (id) => this.select(id));
     await this.borders.update(frame.date);

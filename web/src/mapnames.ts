@@ -23,9 +23,9 @@ export class MapNames {
     this.onChange();
   }
 
-  /** A war's frame is on the map: its date's names, once they come (`fallback`, the war's own, when they cannot be
-   * had), if `commit` still takes the frame (false when a later frame or result came first, or `commit` refused it:
-   * a run was asked meanwhile). */
+  /** A war's frame is on the map: its date's names, once they come (`fallback`, the war's own names on that date,
+   * over today's, when they cannot be had), if `commit` still takes the frame (false when a later frame or result
+   * came first, or `commit` refused it: a run was asked meanwhile). */
   async frame(date: string, fallback: Record<string, string>, commit: () => boolean = () => true): Promise<boolean> {
     const ticket = ++this.asked;
     const names = await this.form.on(date) ?? this.form.of(fallback);

@@ -1,6 +1,6 @@
 // The lines the page words as the CLI does, kept apart from the page (no DOM) so that tests/test_said_parity.py can
 // run each in node beside its Python counterpart on the same records: a change to one side alone fails that test.
-import type { Because, CascadeResult, Comparison, Doubt, LikelihoodSummary, WarFrame } from "./api";
+import type { Because, CascadeResult, Comparison, Doubt, LikelihoodSummary, WarFrame, WarRename } from "./api";
 import type { OngoingChanges } from "./contract";
 import { namedState } from "./wording";
 
@@ -85,6 +85,14 @@ export function ongoingSaid(on: OngoingChanges): [string, string, string][] {
  * is said to be so, not "bound-attack → bound-attack". */
 export function moveWords(m: WarFrame["moved"][number]): string {
   return m.now_under ? `still ${m.to}, now under ${m.now_under}` : `${m.from} → ${m.to}`;
+}
+
+/** A replayed war's states named as on `date` (foedus.war.result.war_names_on): each state's last `renames` entry on
+ * or before the date, else its `names` entry (the war's first day's). */
+export function warNamesOn(names: Record<string, string>, renames: WarRename[], date: string): Record<string, string> {
+  const out = { ...names };
+  for (const r of renames) if (r.date <= date) out[r.state] = r.name;
+  return out;
 }
 
 /** "Why?" for one state on a replayed war's frame (foedus.war.why.frame_why, `foedus war WAR --until DATE --state

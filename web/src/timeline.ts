@@ -5,8 +5,15 @@ import { api, ApiError, type Scenario, type WarFrame, type WarReplay } from "./a
 import type { NameOf } from "./datednames";
 import { byId, h, pageLink } from "./dom";
 import type { Category, Role } from "./roles";
-import { moveWords } from "./said";
+import { moveWords, warNamesOn } from "./said";
 import { changeSaid, namedState } from "./wording";
+
+/** A replayed war's states named as on `date`, by its `names` and `renames` (warNamesOn); a state it does not name, by
+ * its id. */
+export function warNameOf(r: Pick<WarReplay, "names" | "renames">, date: string): NameOf {
+  const named = warNamesOn(r.names, r.renames, date);
+  return (id) => named[id] ?? id;
+}
 
 export const WAR_LABELS: Partial<Record<Category, string>> = {
   "attack-0": "fighting on the attack side", "defense-0": "fighting on the defense side",
@@ -47,14 +54,10 @@ export class WarTimeline {
   private replays = 0; // a replay or frame asked for before the last reset or cancel is not shown
   private drawn: { replay: WarReplay; frame: WarFrame } | null = null; // the frame the map shows (taken by the page)
   private readonly frame = byId<HTMLInputElement>("war-frame");
-  private readonly named = new Map<string, NameOf>(); // the states' names on each date the log has asked for
 
-  /** `namesOn` gives the states' names on a date (DatedNames.on: asked of the server once per date; undefined when
-   * it did not answer: the replay's names stand in, and the date is asked again when the log is next drawn). */
   constructor(private readonly settings: () => Scenario, private readonly onError: (m: string) => void,
               private readonly show: (frame: WarFrame, roles: Map<string, Role>, war: WarReplay,
-                                      commit: () => boolean) => Promise<void>,
-              private readonly namesOn: (date: string) => Promise<NameOf | undefined>) {
+                                      commit: () => boolean) => Promise<void>) {
     byId("war-load").addEventListener("click", () => void this.load());
     byId("war-play").addEventListener("click", () => { if (this.timer !== null) this.stop(); else this.play(); });
     this.frame.addEventListener("input", () => void this.goto(Number(this.frame.value)));
@@ -117,29 +120,19 @@ export class WarTimeline {
   }
 
   /** The slider, the date and the log at frame `f`. Each moved state is named as on its frame's date, as the
-   * change's `text` is (the replay's `names` are its first day's, and stand in until a date's names come). */
+   * change's `text` is: by the replay's `names` and `renames` (the war names every state it moves), not a request. */
   private label(r: WarReplay, f: WarFrame): void {
     this.frame.value = String(r.frames.indexOf(f));
     byId("war-date").textContent = f.date;
     const upto = r.frames.slice(0, r.frames.indexOf(f) + 1).reverse();
-    const name = (date: string): NameOf => this.named.get(date) ?? ((s) => r.names[s] ?? s);
-    const log = byId("war-log");
-    log.replaceChildren(...upto.map((fr) => h("li", { class: fr === f ? "current" : "", "data-date": fr.date },
+    const moved = (fr: WarFrame) => {
+      const name = warNameOf(r, fr.date);
+      return h("ul", {}, ...fr.moved.map((m) => h("li", { "data-state": m.state },
+        `${namedState(m.state, name)}: ${moveWords(m)}${m.cause ? ` (${changeSaid(m.cause)})` : ""}`)));
+    };
+    byId("war-log").replaceChildren(...upto.map((fr) => h("li", { class: fr === f ? "current" : "", "data-date": fr.date },
       h("strong", {}, fr.date), " ", h("span", { class: "war-changes" }, fr.changes.map(changeSaid).join("; ")),
-      fr.moved.length ? h("ul", {}, ...fr.moved.map((m) => h("li", { "data-state": m.state },
-        `${namedState(m.state, name(fr.date))}: ${moveWords(m)}${m.cause ? ` (${changeSaid(m.cause)})` : ""}`))) : null)));
-    const missing = [...new Set(upto.filter((fr) => fr.moved.length).map((fr) => fr.date))]
-      .filter((d) => !this.named.has(d));
-    log.dataset.named = String(missing.length === 0);
-    if (!missing.length) return;
-    void Promise.all(missing.map(async (d) => {
-      const names = await this.namesOn(d);
-      if (names) this.named.set(d, names);
-      return names !== undefined;
-    })).then((came) => {
-      const shown = this.replay === r && this.frame.value === String(r.frames.indexOf(f));
-      if (came.some(Boolean) && shown) this.label(r, f); // none came: no retry loop, the next draw asks again
-    }).catch(() => undefined); // the first day's names stay
+      fr.moved.length ? moved(fr) : null)));
   }
 
   private play(): void {

@@ -7,7 +7,7 @@ import type { Names } from "./explain";
 import { COLORS, type Role } from "./roles";
 import { frameWhy } from "./said";
 import { stateButton } from "./summary";
-import { WAR_LABELS } from "./timeline";
+import { WAR_LABELS, warNameOf } from "./timeline";
 import { namedState } from "./wording";
 
 const EXPORTS = ["export-png", "export-csv", "export-json"];
@@ -36,7 +36,7 @@ export class FramePanels {
   /** Fill the summary with the frame, turn off what only a scenario's result can show, and explain `selected`. */
   show(frame: WarFrame, roles: Map<string, Role>, war: WarReplay, selected: string | null,
        pick: (id: string) => void): void {
-    const name = this.warName(war);
+    const name = this.warName(war, frame);
     const btn = (id: string) => stateButton(id, namedState(id, name), roles.get(id), pick);
     const bound = (side: "attack" | "defense") => Object.keys(frame.bound).filter((s) =>
       frame.bound[s].side === side && !frame.sides[side].includes(s));
@@ -68,7 +68,7 @@ export class FramePanels {
   /** "Why?" for one state on the frame's date: fighting, bound (treaty and article) or neither. */
   explain(id: string, frame: WarFrame, war: WarReplay): void {
     const panel = byId("explain");
-    const name = this.warName(war);
+    const name = this.warName(war, frame);
     const b = frame.bound[id];
     const side = frame.sides.attack.includes(id) ? "attack" : frame.sides.defense.includes(id) ? "defense" : null;
     const category = side ? `${side}-0` as const : b ? `${b.side}-2` as const
@@ -107,12 +107,10 @@ export class FramePanels {
     for (const key of ["render", "state", "frame"]) delete panel.dataset[key];
   }
 
-  /** A state's name on the frame's date (the map's names, main.ts's MapNames): the war file's `names` are its first
-   * day's, wrong on a later frame past a rename; they name only a state the map's names do not know. */
-  private warName(war: WarReplay): (id: string) => string {
-    return (id) => {
-      const name = this.names.state(id);
-      return name === id ? war.names[id] ?? id : name;
-    };
+  /** A state's name on the frame's date: a state the war names, by its `names` and `renames` (warNameOf: the
+   * first day's `names` alone are wrong past a rename); any other (one picked on the map), by the map's names. */
+  private warName(war: WarReplay, frame: WarFrame): (id: string) => string {
+    const named = warNameOf(war, frame.date);
+    return (id) => id in war.names ? named(id) : this.names.state(id);
   }
 }
