@@ -99,3 +99,19 @@ def test_the_text_names_each_dated_line_as_on_its_date(war_file: Path) -> None:
     assert first != later
     assert f"Ukraine (UKR): consult {later} (RUS) from 1997-05-31" in text
     assert f"consult {first} (RUS) from 199" not in text
+
+
+def test_the_text_tables_rows_are_named_as_to_frame_names_them(replay: WarReplay) -> None:
+    """`foedus war`'s table names each row as `to_frame()` does, on the date the row reports (it named every row
+    as on the war's first day: Persia for Iran, bound in 1943)."""
+    from foedus.war.render import print_replay
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        print_replay(replay, timeline=False)
+    text = " ".join(out.getvalue().split())
+    renamed = [(r.name, r.state) for r in replay.to_frame().itertuples() if r.name != replay.names[r.state]]
+    assert renamed  # some row is named otherwise than on the war's first day
+    for name, state in renamed:
+        assert f"{name} ({state})" in text
+        assert f"{replay.names[state]} ({state})" not in text.split("other duties")[0], state

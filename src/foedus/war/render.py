@@ -87,8 +87,8 @@ def _sources(result: WarReplay, names_on: NamesOn) -> list[str]:
 
 def print_replay(result: WarReplay, timeline: bool = True, names_on: NamesOn | None = None) -> None:
     """The per-state table, the other duties, then (optionally) each date's moves with their causes; the table
-    names each state as on the war's first day (`result.names`), a dated line as on its date (`names_on`; the
-    bundled state system's when None)."""
+    names each state as on its row's date (`WarReplay.row_day`, as `to_frame`), a dated line as on its date
+    (`names_on`; the bundled state system's when None)."""
     if names_on is None:
         from foedus.model.states import StateRegistry
 
@@ -99,7 +99,7 @@ def print_replay(result: WarReplay, timeline: bool = True, names_on: NamesOn | N
                   f"{result.settings.reading} reading, membership by {result.settings.basis}")
     table = make_table("state", "fighting", "first bound to join", "by", title="who was bound, when, and by what")
     for rec in result.ordered():
-        table.add_row(*_row(rec, result.names))
+        table.add_row(*_row(rec, result.names_on(result.row_day(rec))))
     console.print(table)
     duties = _duties(result, names_on)
     if duties:

@@ -174,6 +174,11 @@ class WarReplay:
         """Every state `names` holds, named as on `day` (YYYY-MM-DD or a date) by `names` and `renames`."""
         return war_names_on(self.names, self.renames, day if isinstance(day, str) else day.isoformat())
 
+    def row_day(self, r: StateRecord) -> str:
+        """The date a state's row reports: it entered, else was first bound, else its first duty, else the war's
+        start; the day the row's name is taken on (`to_frame`, `foedus war`'s table)."""
+        return _first_day(r) or self.war.start.isoformat()
+
     def to_dict(self) -> dict[str, Any]:
         """The JSON contract of `foedus war --json`."""
         return {
@@ -196,7 +201,7 @@ class WarReplay:
         rows = []
         for r in self.ordered():
             b = r.first_bound
-            named = self.names_on(_first_day(r) or self.war.start)
+            named = self.names_on(self.row_day(r))
             rows.append({"state": r.state, "name": named.get(r.state, r.state),
                          "entered": _iso(r.entered), "side": r.spells[0]["side"] if r.spells else None,
                          "bound_from": _iso(b.date) if b else None, "bound_side": b.side if b else None,
