@@ -236,11 +236,12 @@ def test_georgia_csto_membership_is_verified_only_its_signature_date_conflicts()
 
 def test_trinidad_rio_treaty_entry_date_is_a_reason_near_it() -> None:
     """§1.10: Trinidad and Tobago a party [V], its date [U] in the fact sheet, secondary from Gibler's reference
-    book (cited): within days of it the date is a reason, with that source; weeks later it is none."""
+    book (cited as a book, by entry number, with no address: no scraper's copy): within days of it the date is a
+    reason, citing the treaty file's first source; weeks later it is none."""
     o = bound(run("VEN", "TTO", "1967-04-08"), "USA", "tiar_1947")
     assert o is not None
     date = [x for x in o.certainty_reasons if x.kind == "date" and "TTO" in x.fact]
-    assert date and date[0].certainty == "secondary" and "issuhub" in date[0].source
+    assert date and date[0].certainty == "secondary" and date[0].source == "http://www.oas.org/juridico/english/sigs/b-29.html"
     later = bound(run("VEN", "TTO", "1967-06-01"), "USA", "tiar_1947")
     assert later is not None and not any(x.kind == "date" for x in later.certainty_reasons)
 

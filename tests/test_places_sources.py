@@ -21,7 +21,11 @@ BANNED = ("liquisearch.com", "wikiwand.com", "dbpedia.org", "alchetron.com", "cr
           "thefullwiki.org", "worddisk.com", "detailedpedia.com", "owiki.org", "bestref.net", "when.com",
           "triviaquestions.online", "issuhub.com", "studopedia.info", "perceptiode.com", "newsflash.city",
           "riteme.site", "randburg.com", "blogspot.com", "battlefieldsww2.com", "vdocuments.net", "vdocuments.site",
-          "devdiscourse.com", "nicolasklotz.de", "verfassungsvergleich.de", "ekurds.com")
+          "devdiscourse.com", "nicolasklotz.de", "verfassungsvergleich.de", "ekurds.com",
+          # news aggregators and content farms the 2025 treaty files once cited (AI-written digests, copy sites, a
+          # newswire reseller): the governments', agencies' and newspapers' own pages are cited instead
+          "particle.news", "defensivekavach.in", "theglobalnewswatch.com", "wired-gov.net", "newsbytesapp.com",
+          "arabobserver.com", "dnanews.com.pk", "sofx.com")
 
 # Wikipedia articles the place data still cites, to be replaced by primary or scholarly sources (none may be added):
 # none is left; a fact found only there is kept and marked unverified in its comment.
