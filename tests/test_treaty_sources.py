@@ -17,8 +17,7 @@ TREATIES = Path(__file__).resolve().parents[1] / "src" / "foedus" / "data" / "tr
 BANNED_LEFT: set[tuple[str, str]] = set()
 
 # Wikipedia articles the treaty files still cite (none may be added): none is left; a fact found only there is kept
-# and marked unverified (Azerbaijan's ratification day of the 2010 Turkish-Azerbaijani agreement, the AES
-# confederation of 2024).
+# and marked unverified (the AES's unified force of 2025).
 WIKIPEDIA_LEFT: set[tuple[str, str]] = set()
 
 
