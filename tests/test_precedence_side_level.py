@@ -8,14 +8,17 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import numpy as np
 import pytest
 
 from foedus.engine.cascade import run_cascade
+from foedus.engine.fast import batch
 from foedus.engine.fast.outcomes import outcome, outcome_of
-from foedus.engine.scenario import Reading, build_scenario
+from foedus.engine.fast.rounds import ATTACK, DEFENSE
+from foedus.engine.scenario import Reading, build_scenario, switches
 from foedus.model.world import World
 from legacy.cascade import run_cascade as restarting_cascade
-from test_neutrality_rule_engines import DAY, _every_engine
+from test_neutrality_rule_engines import DAY, STATES, _every_engine
 from test_rules import defense, make_world, treaty
 
 PRIORITY = {"priority": {"article": "9", "source": "https://example.org/test"}}
@@ -220,3 +223,52 @@ def test_a_state_that_stays_out_stays_so_when_a_resume_drops_the_state_it_protec
     for eng in ENGINES[1:]:
         assert outcome(eng, w, scenario) == expected, eng
     assert _every_engine(w, "escalatory")["RUS", "KOR"] == expected
+
+
+def _solved_again(w: World, monkeypatch: pytest.MonkeyPatch, jit: str) -> tuple[set[tuple[str, str]], dict[
+        tuple[str, str], set[str]]]:
+    """The escalatory atlas of every dyad of `STATES` (the packed rounds, numpy or numba): the dyads whose rows
+    `stays_out.solve_again` solves again densely (`batch._solve`, seen through a hook), and each dyad's conflicts."""
+    monkeypatch.setenv("FOEDUS_JIT", jit)
+    rules = batch.compile_rules(w, switches(DAY), STATES)
+    seen: set[tuple[str, str]] = set()
+    solve = batch._solve
+
+    def hook(rules: Any, side: np.ndarray, victims: np.ndarray, reading: Reading) -> Any:
+        seen.update((rules.states[int(np.argmax(r == ATTACK))], rules.states[int(np.argmax(r == DEFENSE))])
+                    for r in side)
+        return solve(rules, side, victims, reading)
+
+    monkeypatch.setattr(batch, "_solve", hook)
+    a, b = np.meshgrid(np.arange(len(STATES)), np.arange(len(STATES)), indexing="ij")
+    keep = a != b
+    res = batch.batch_cascades(rules, a[keep], b[keep], "escalatory")
+    return seen, {(STATES[i], STATES[j]): {rules.states[x] for x in np.flatnonzero(res.conflicts[k])}
+                  for k, (i, j) in enumerate(zip(a[keep], b[keep], strict=True))}
+
+
+@pytest.mark.parametrize("jit", ["0", "1"])
+def test_the_atlas_solves_again_a_row_whose_protected_state_fought_then_left(world: World,
+                                                                            monkeypatch: pytest.MonkeyPatch,
+                                                                            jit: str) -> None:
+    """`_dropped_world`: BLR, whom CHN's prevailing n1 duty protects, joins and leaves at the resume that excludes CHN:
+    the row RUS-KOR is solved again (BLR was on a side in its rounds, though not at the end) and CHN stays out."""
+    again, conflicts = _solved_again(_dropped_world(world), monkeypatch, jit)
+    assert ("RUS", "KOR") in again
+    assert conflicts["RUS", "KOR"] == {"EST"}
+
+
+@pytest.mark.parametrize("jit", ["0", "1"])
+def test_the_atlas_does_not_solve_again_a_row_the_protected_state_never_fights_in(world: World,
+                                                                                 monkeypatch: pytest.MonkeyPatch,
+                                                                                 jit: str) -> None:
+    """CHN defends both RUS and KOR, and owes BLR a prevailing neutrality duty: RUS's strike on KOR binds CHN to both
+    sides, a conflict, while BLR never fights; the duty to BLR never binds, so the row is not solved again (it was,
+    for every excluded state owing a prevailing duty), and every engine still reports CHN as a conflict."""
+    neutral = {"kind": "neutrality", "article": "3", "strength": "S4", "obligors": ["CHN"]}
+    w = make_world(world, treaty("d3", ["RUS", "CHN"], defense()), treaty("d5", ["KOR", "CHN"], defense()),
+                   treaty("n1", ["CHN", "BLR"], neutral, **PRIORITY))
+    again, conflicts = _solved_again(w, monkeypatch, jit)
+    assert conflicts["RUS", "KOR"] == {"CHN"}
+    assert ("RUS", "KOR") not in again
+    assert _every_engine(w, "escalatory")["RUS", "KOR"].conflicts == {"CHN"}

@@ -22,6 +22,7 @@ from foedus.engine.fast.matrices import BatchRules, Conditional, Reach
 from foedus.engine.fast.packed import U64, Opening, pack_wants, packed_rules
 from foedus.engine.fast.packed_rounds import packed_rounds, packed_summaries
 from foedus.engine.fast.rounds import ATTACK, DEFENSE, NONE, Wants, solve_rounds
+from foedus.engine.fast.stays_out import solve_again, watching
 from foedus.engine.fast.threads import in_engine_threads
 from foedus.engine.rules import STRIKES
 from foedus.engine.scenario import Reading, Scenario
@@ -69,39 +70,23 @@ def batch_cascades(rules: BatchRules, attackers: np.ndarray, targets: np.ndarray
         slow = np.flatnonzero(~fast)
     packed = _at_home(rules, reading)
     opening = _opening_packed(rules) if packed and len(slow) else None
+    ever = watching(rules, rows) if opening is not None else None
+
+    def solve(side: np.ndarray) -> np.ndarray:  # the dense rounds' conflicts, for the precedence `solve_again` needs
+        return _solve(rules, side, side == DEFENSE, reading)[2]
+
     step = 16 * block if packed else block  # the packed rounds keep a few words per row
     for lo in range(0, len(slow), step):
         part = slow[lo:lo + step]
         ix = np.arange(len(part))
         if opening is not None:
-            packed_rounds(rules, attackers[part], targets[part], opening, (sides, rounds, conflicts), part)
-            _stays_out(rules, (attackers, targets), part, conflicts, reading)
+            packed_rounds(rules, attackers[part], targets[part], opening, (sides, rounds, conflicts), part, ever)
+            solve_again(rules, (attackers, targets), part, (conflicts, ever), solve)
             continue
         side = np.zeros((len(ix), n), dtype=np.int8)
         side[ix, attackers[part]], side[ix, targets[part]] = ATTACK, DEFENSE
         sides[part], rounds[part], conflicts[part] = _solve(rules, side, side == DEFENSE, reading)
     return BatchResult(rules.states, attackers, targets, sides, rounds, conflicts, rules.majors)
-
-
-def _stays_out(rules: BatchRules, dyads: tuple[np.ndarray, np.ndarray], part: np.ndarray, conflicts: np.ndarray,
-               reading: Reading) -> None:
-    """The packed rounds report every excluded state as a conflict: the rows that exclude a state owing a duty not to
-    fight that prevails are solved again (`_solve`), which tells those that stay out by precedence (`dyads`: attackers,
-    targets). Every such row, whether or not the state it protects ends the war on a side: the obligor may be excluded
-    with another state in one round (`conflict.SIMULTANEOUS`), judged while the protected state fights, and the
-    resume without the two may leave the protected state out of the war; the obligor stays out all the same, an
-    exclusion never being undone (the reference engine's `stays_out`, the dense loop's;
-    tests/test_precedence_side_level.py, `_dropped_world`)."""
-    if rules.plain is None or rules.legs is None:
-        return
-    (attackers, targets), legs = dyads, rules.legs
-    obligors = rules.derive("prevailing obligors", lambda r: legs.prevailing_pairs().any(axis=1))
-    redo = part[conflicts[part][:, obligors].any(axis=1)]
-    if len(redo):
-        ix = np.arange(len(redo))
-        side = np.zeros((len(redo), len(rules.states)), dtype=np.int8)
-        side[ix, attackers[redo]], side[ix, targets[redo]] = ATTACK, DEFENSE
-        conflicts[redo] = _solve(rules, side, side == DEFENSE, reading)[2]
 
 
 def _at_home(rules: BatchRules, reading: Reading) -> bool:

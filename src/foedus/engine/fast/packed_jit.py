@@ -20,7 +20,7 @@ import threading
 import numpy as np
 from numba import get_num_threads, njit, prange
 
-from foedus.engine.fast.packed import U64, Opening, PackedRules
+from foedus.engine.fast.packed import U64, Opening, PackedRules, pack
 from foedus.engine.rules import conflict
 
 __all__ = ["run", "run_dense"]
@@ -80,21 +80,23 @@ def _obligations(both, acc, w, table, cols_a, cols_d, owed_word, owed_shift, owe
 @njit(cache=True, parallel=True)
 def _rows(table, cols_a, cols_d, owed_word, owed_shift, owed_of, counters, group, add_col, add_bit,  # type: ignore[no-untyped-def]  # noqa: PLR0913
           a_bit, t_bit, a_ix, t_ix, alone_a, alone_t, to_target, to_attacker, w, order, dense, both_out, ex_out,
-          sides_out, joined_out, conflicts_out, at, bar, chunks):
+          sides_out, joined_out, conflicts_out, ever_out, watch, at, bar, chunks):
     """Every row, the rows split into `chunks` run side by side (rows are independent; each chunk has its own
-    scratch and writes only its rows; dense, row i goes to row `at[i]` of the outputs)."""
+    scratch and writes only its rows; dense, row i goes to row `at[i]` of the outputs, `ever_out` where it has rows)."""
     rows = a_bit.shape[0]
     for c in prange(chunks):
         _rows_of(table, cols_a, cols_d, owed_word, owed_shift, owed_of, counters, group, add_col, add_bit, a_bit,
                  t_bit, a_ix, t_ix, alone_a, alone_t, to_target, to_attacker, w, order, dense, both_out, ex_out,
-                 sides_out, joined_out, conflicts_out, at, bar, rows * c // chunks, rows * (c + 1) // chunks)
+                 sides_out, joined_out, conflicts_out, ever_out, watch, at, bar, rows * c // chunks,
+                 rows * (c + 1) // chunks)
 
 
 @njit(cache=True)
 def _rows_of(table, cols_a, cols_d, owed_word, owed_shift, owed_of, counters, group, add_col, add_bit,  # type: ignore[no-untyped-def]  # noqa: C901, PLR0913
              a_bit, t_bit, a_ix, t_ix, alone_a, alone_t, to_target, to_attacker, w, order, dense, both_out, ex_out,
-             sides_out, joined_out, conflicts_out, at, bar, lo, hi):
-    """The rows lo..hi; `bar`: what bars each side, the conflict rule's table of masks (`rules.conflict.masks`)."""
+             sides_out, joined_out, conflicts_out, ever_out, watch, at, bar, lo, hi):
+    """The rows lo..hi; `bar`: what bars each side, the conflict rule's table of masks (`rules.conflict.masks`);
+    `watch`: the states `ever_out` reports, packed."""
     a_wa, a_wd, a_sa, a_sd = bar[0, 0], bar[0, 1], bar[0, 2], bar[0, 3]  # the obligations barring the attack side
     d_wa, d_wd, d_sa, d_sd = bar[1, 0], bar[1, 1], bar[1, 2], bar[1, 3]  # ... and the defence side
     jr = np.zeros(order.shape[0], dtype=np.int16)  # the round each state joined in, by bit (stale once it left)
@@ -102,6 +104,7 @@ def _rows_of(table, cols_a, cols_d, owed_word, owed_shift, owed_of, counters, gr
     both = np.zeros(2 * w, dtype=np.uint64)
     orig = np.zeros(2 * w, dtype=np.uint64)
     ex = np.zeros(w, dtype=np.uint64)
+    seen = np.zeros(w, dtype=np.uint64)  # every state ever on a side in the row, one that left at a resume included
     acc = np.zeros(4 * w, dtype=np.uint64)
     clash = np.zeros(w, dtype=np.uint64)
     late = np.zeros(w, dtype=np.uint64)
@@ -123,6 +126,8 @@ def _rows_of(table, cols_a, cols_d, owed_word, owed_shift, owed_of, counters, gr
         both[a_bit[i] // 64] |= _ONE << np.uint64(a_bit[i] % 64)
         both[w + t_bit[i] // 64] |= _ONE << np.uint64(t_bit[i] % 64)
         orig[:] = both
+        for k in range(w):
+            seen[k] = both[k] | both[w + k]
         _obligations(both, acc, w, table, cols_a, cols_d, owed_word, owed_shift, owed_of, counters, group, add_col,
                      add_bit, meets)
         r = 1
@@ -179,6 +184,7 @@ def _rows_of(table, cols_a, cols_d, owed_word, owed_shift, owed_of, counters, gr
                 for k in range(w):
                     x = joins[s * w + k]
                     both[s * w + k] |= x
+                    seen[k] |= x
                     while x != _ZERO:
                         bit = x & (~x + _ONE)
                         jr[k * 64 + _LOWEST[(bit * _DEBRUIJN) >> np.uint64(58)]] = r
@@ -192,13 +198,18 @@ def _rows_of(table, cols_a, cols_d, owed_word, owed_shift, owed_of, counters, gr
             ex_out[i] = ex
             continue
         row = at[i]
-        for s in range(3):  # the sides, join rounds and exclusions by state, in the caller's order
+        seen_too = False  # `seen` only where the row excludes a state (the only rows `stays_out.solve_again` reads)
+        for k in range(w):
+            seen_too |= ever_out.shape[0] > 0 and ex[k] != _ZERO
+        for s in range(4 if seen_too else 3):  # sides, join rounds, exclusions (and `seen`) by state
             for k in range(w):
-                x = ex[k] if s == 2 else both[s * w + k]
+                x = seen[k] & watch[k] if s == 3 else ex[k] if s == 2 else both[s * w + k]
                 while x != _ZERO:
                     bit = x & (~x + _ONE)
                     p = k * 64 + _LOWEST[(bit * _DEBRUIJN) >> np.uint64(58)]
-                    if s == 2:
+                    if s == 3:
+                        ever_out[row, order[p]] = True
+                    elif s == 2:
                         conflicts_out[row, order[p]] = True
                     else:
                         sides_out[row, order[p]] = s + 1
@@ -218,17 +229,20 @@ def run(pr: PackedRules, attackers: np.ndarray, targets: np.ndarray, opening: Op
 
 
 def run_dense(pr: PackedRules, attackers: np.ndarray, targets: np.ndarray, opening: Opening,
-              into: tuple[np.ndarray, np.ndarray, np.ndarray], at: np.ndarray) -> None:
+              into: tuple[np.ndarray, np.ndarray, np.ndarray], at: np.ndarray,
+              ever: tuple[np.ndarray, np.ndarray] | None = None) -> None:
     """Every row's sides, join rounds and exclusions by state, in the rules' state order (as `packed_rounds`),
-    written to rows `at` of `into` (sides, join rounds, exclusions), which hold zeros there."""
+    written to rows `at` of `into` (sides, join rounds, exclusions), which hold zeros there; and, with `ever`, the
+    watched states ever on a side in a row that excludes one (`packed_rounds`' `ever`)."""
     none = np.zeros((0, 2 * pr.words), dtype=U64)
-    _call(pr, attackers, targets, opening, True, (none, none, *into), np.ascontiguousarray(at, dtype=np.int64))
+    _call(pr, attackers, targets, opening, True, (none, none, *into), np.ascontiguousarray(at, dtype=np.int64), ever)
 
 
 def _call(pr: PackedRules, attackers: np.ndarray, targets: np.ndarray, opening: Opening, dense: bool,
-          out: tuple[np.ndarray, ...], at: np.ndarray) -> None:
+          out: tuple[np.ndarray, ...], at: np.ndarray, ever: tuple[np.ndarray, np.ndarray] | None = None) -> None:
     c = np.ascontiguousarray
     both, ex, sides, joined, conflicts = out
+    seen, watch = (np.zeros((0, pr.n), dtype=bool), np.zeros(pr.n, dtype=bool)) if ever is None else ever
     a_ix, t_ix = c(attackers, dtype=np.int64), c(targets, dtype=np.int64)
     chunks = max(1, min(len(a_ix) // _ROWS_PER_CHUNK, 4 * get_num_threads()))
     with _ONE_CALL:  # numba's default threading layer runs one parallel call at a time
@@ -237,4 +251,5 @@ def _call(pr: PackedRules, attackers: np.ndarray, targets: np.ndarray, opening: 
               c(pr.group, dtype=np.int64), pr.add_col, pr.add_bit, c(pr.rank[a_ix], dtype=np.int64),
               c(pr.rank[t_ix], dtype=np.int64), a_ix, t_ix, c(opening.alone_a), c(opening.alone_t),
               c(opening.to_target), c(opening.to_attacker), pr.words, c(pr.order, dtype=np.int64), dense, both, ex,
-              sides, joined, conflicts, at, conflict.masks(conflict.compiled()), chunks)
+              sides, joined, conflicts, seen, pack(watch[pr.order][None, :], pr.words)[0], at,
+              conflict.masks(conflict.compiled()), chunks)

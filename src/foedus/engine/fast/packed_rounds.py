@@ -40,12 +40,15 @@ JIT_ENV = "FOEDUS_JIT"  # 0: the numpy loop even where numba is installed
 
 
 def packed_rounds(rules: BatchRules, attackers: np.ndarray, targets: np.ndarray, opening: Opening,
-                  into: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None, at: np.ndarray | None = None
-                  ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+                  into: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None, at: np.ndarray | None = None,
+                  ever: tuple[np.ndarray, np.ndarray] | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Sides, join rounds and excluded states of every row 'attackers[i] strikes targets[i] at home' at its fixed
     point (as `solve_rounds` with the escalatory reading's obligations), from round 1's
     obligations `opening` (by parts: the compiled loop ORs each row's own). With `into` (sides, join rounds,
-    exclusions, zero in rows `at`), row i is written to row `at[i]` of those arrays, which are returned."""
+    exclusions, zero in rows `at`), row i is written to row `at[i]` of those arrays, which are returned. With `ever`
+    (an output, bool by state, False in rows `at`; the states to watch), where row i excludes a state, its row `at[i]`
+    is set True for each watched state ever on a side during its rounds: a party or a joiner, one that left at a
+    resume included (`stays_out.solve_again`, which reads no other row)."""
     pr = packed_rules(rules)
     n, w = pr.n, pr.words
     if into is None:
@@ -54,13 +57,17 @@ def packed_rounds(rules: BatchRules, attackers: np.ndarray, targets: np.ndarray,
     rows = np.arange(len(attackers)) if at is None else at
     compiled = _compiled()
     if compiled is not None:
-        compiled.run_dense(pr, attackers, targets, opening, into, rows)
+        compiled.run_dense(pr, attackers, targets, opening, into, rows, ever)
         return into
     final_both, final_ex, joined = _run(pr, attackers, targets, opening.rows(attackers, targets))
     on_a, on_d = unpack(final_both[:, :w], n), unpack(final_both[:, w:], n)
     sides = on_a.astype(np.int8) * ATTACK + on_d.astype(np.int8) * DEFENSE
-    joined *= on_a | on_d
     rank = pr.rank
+    if ever is not None:  # `joined`: nonzero for every state that ever joined (stale where it left at a resume)
+        (seen, watch), hit = ever, np.flatnonzero(final_ex.any(axis=1))
+        seen[rows[hit]] = (joined[hit][:, rank] > 0) & watch
+        seen[rows[hit], attackers[hit]], seen[rows[hit], targets[hit]] = watch[attackers[hit]], watch[targets[hit]]
+    joined *= on_a | on_d
     into[0][rows], into[1][rows], into[2][rows] = sides[:, rank], joined[:, rank], unpack(final_ex, n)[:, rank]
     return into
 
