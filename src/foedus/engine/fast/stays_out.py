@@ -46,9 +46,9 @@ def solve_again(rules: BatchRules, dyads: tuple[np.ndarray, np.ndarray], part: n
     (attackers, targets), (conflicts, ever), pairs = dyads, found, _prevailing(rules)
     if pairs is None or ever is None:
         return
-    obligors = pairs.any(axis=1)
-    rows = part[conflicts[part][:, obligors].any(axis=1)]
-    owed = conflicts[rows][:, obligors].astype(np.float32) @ pairs[obligors].astype(np.float32)  # protected by them
+    obligors = np.flatnonzero(pairs.any(axis=1))
+    rows = part[conflicts[np.ix_(part, obligors)].any(axis=1)]  # a few columns: no copy of the rows' every state
+    owed = conflicts[np.ix_(rows, obligors)].astype(np.float32) @ pairs[obligors].astype(np.float32)  # protected
     redo = rows[((owed > 0) & ever[0][rows]).any(axis=1)]
     if len(redo):
         ix = np.arange(len(redo))
