@@ -2,7 +2,7 @@
 (`foedus.engine.rules.precedence.stays_out`). The packed rounds report every excluded state as a conflict; a state
 that owes a duty not to fight that prevails (a priority clause) may instead stay out, which only the dense rounds
 tell. That duty binds only against a state it protects on a side, so only the rows where such a state was ever on a
-side need the dense rounds: the packed rounds report those states (`watching`), and `solve_again` re-solves the rest.
+side need the dense rounds: the packed rounds report those states (`watching`), and `solve_again` solves those rows.
 """
 
 from __future__ import annotations
