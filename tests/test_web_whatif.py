@@ -155,3 +155,18 @@ def test_a_runaway_monte_carlo_is_stopped_and_the_next_run_works(web_client: Cal
         assert c.get("/api/health").status_code == 200
         again = c.get("/api/cascade", params={**FLAGSHIP, "draws": 200, "seed": 3})
         assert again.status_code == 200 and again.json()["draws"] == 200
+
+
+def test_a_whatif_membership_is_read_on_the_scenarios_date(api_client: TestClient) -> None:
+    """SWE added to NATO for 1979 was refused as 'already a member (from 2024-03-07)': it is one only from then."""
+    swe = {"attacker": "RUS", "target": "SWE"}
+    body = api_client.get("/api/cascade", params={**swe, "date": "1979-06-01", "add_member": "nato_1949:SWE"}).json()
+    assert body == foedus.cascade("RUS", "SWE", "1979-06-01", add_member="nato_1949:SWE").to_dict()
+    assert "USA" in body["sides"]["defense"]
+    for params, needle in (({"date": "2025-06-01", "add_member": "nato_1949:SWE"},
+                            "SWE is already a member of nato_1949 on 2025-06-01 (from 2024-03-07)"),
+                           ({"date": "1979-06-01", "remove_member": "nato_1949:SWE"},
+                            "SWE is not a member of nato_1949 on 1979-06-01 (a member from 2024-03-07)")):
+        response = api_client.get("/api/cascade", params={**swe, **params})
+        assert response.status_code == 422, response.text
+        assert needle in response.json()["error"]

@@ -43,21 +43,62 @@ def _revalidate(treaty: Treaty, data: dict[str, Any], world: World, where: str) 
     return validate_references(fresh, where, world.states, world.places)
 
 
-def _not_a_member_then(treaty: Treaty, state: str, change: AddMember) -> None:
-    """Refuse a membership added where the state is a member already (it overlaps one the treaty has), in the words
-    of a what-if: the treaty file's check would say the state 'is listed twice', with advice for the file; and one
-    from the treaty's termination on, which would never be a party (a treaty a what-if changed is not asked
-    `check_written`'s questions)."""
+def _spells(treaty: Treaty, state: str, either: bool = False) -> list[tuple[dt.date, dt.date | None]]:
+    """The (first day, first day out) of each of `state`'s membership rows, in order, a row's first day read as
+    the treaty file's check reads it (`treaty_checks.check_parties`), or with `either` its first day as a party on
+    either basis, signed or in force (`treaty_checks.first_party_day`)."""
+    from foedus.model.treaty_checks import first_party_day
+
+    return sorted((first_party_day(treaty, m) if either else m.joined or treaty.in_force or m.signed or treaty.signed,
+                   m.left) for m in treaty.members if m.state == state)
+
+
+def _on(spells: list[tuple[dt.date, dt.date | None]], day: dt.date) -> tuple[dt.date, dt.date | None] | None:
+    """The spell that holds `day`, if one does."""
+    return next(((s, e) for s, e in spells if s <= day and (e is None or day < e)), None)
+
+
+def _held(spell: tuple[dt.date, dt.date | None]) -> str:
+    return f"from {spell[0]}" + (f" to {spell[1]}" if spell[1] else "")
+
+
+def _added_row(treaty: Treaty, state: str, change: AddMember, day: dt.date | None) -> dict[str, Any]:
+    """The member row an `add_member` change adds: from its `joined` (the treaty's entry into force when none) to
+    the first day of the state's next real spell, so that the two never overlap (SWE added to NATO for 1979 is a
+    party until its real accession of 2024). A state that is a member on the scenario's `day` is refused (a what-if
+    that changes nothing), as is a `joined` inside a spell (the treaty file's check would say the state 'is listed
+    twice', with advice for the file); without `joined`, a state out by `day` after an earlier spell is added from
+    its exit on. One from the treaty's termination on, which would never be a party, is refused too (a treaty a
+    what-if changed is not asked `check_written`'s questions)."""
     start = change.joined or treaty.in_force or treaty.signed
     if treaty.terminated is not None and start >= treaty.terminated:
         raise ScenarioError(f"what-if: {treaty.id} was terminated on {treaty.terminated} (its first day out of "
                             f"force): {state} joining on {start} would never be a party")
-    for m in treaty.members:
-        if m.state == state and (m.left is None or start < m.left):
-            since = m.joined or treaty.in_force or m.signed or treaty.signed
-            held = f"from {since}" + (f" to {m.left}" if m.left else "")
-            added = f"; the membership added from {change.joined} overlaps it" if change.joined else ""
-            raise ScenarioError(f"what-if: {state} is already a member of {treaty.id} ({held}){added}")
+    spells = _spells(treaty, state)
+    if day is not None and start <= day and (now := _on(spells, day)):  # (one added later: `later_notes` says so)
+        raise ScenarioError(f"what-if: {state} is already a member of {treaty.id} on {day} ({_held(now)})")
+    joined = change.joined
+    if covering := _on(spells, start):
+        if joined is not None or day is None or day < start:
+            added = f"; the membership added from {joined} overlaps it" if joined else ""
+            raise ScenarioError(f"what-if: {state} is already a member of {treaty.id} ({_held(covering)}){added}")
+        joined = start = max(e for _, e in spells if e is not None and e <= day)  # out by `day`: back from its exit
+    left = min((s for s, _ in spells if s > start), default=None)
+    return {"state": state, "joined": joined, "left": left, "note": "added by a what-if overlay"}
+
+
+def _member_on(treaty: Treaty, state: str, change: RemoveMember, day: dt.date | None) -> None:
+    """Refuse a removal of a state that is no member of the treaty at all, or (on a scenario's `day`, with no
+    `left` after it: a later one is noted, `overlay_dated.later_notes`) none on that day, naming its spells: the
+    removal would not change the scenario (one with a `left` is asked after `_ended`, whose words say more: the
+    state left on that very day, say). A state that is a party on the day on either basis is one: the run's basis
+    is not known here (SWE, a signatory of NATO from 2022, is a party in 2023 on the signed basis)."""
+    spells = _spells(treaty, state)  # named as the file dates them: by entry into force
+    if not spells:
+        raise ScenarioError(f"what-if: {state} is not a member of {treaty.id}")
+    if day is not None and (change.left is None or change.left <= day) and not _on(_spells(treaty, state, True), day):
+        raise ScenarioError(f"what-if: {state} is not a member of {treaty.id} on {day} (a member "
+                            f"{', '.join(_held(s) for s in spells)}): removing it does not change the scenario")
 
 
 def _ended(treaty: Treaty, state: str, change: RemoveMember) -> list[dict[str, Any]]:
@@ -112,12 +153,10 @@ def apply_change(change: AddMember | RemoveMember | DropTreaty | AddTreaty | Set
     data = treaty.model_dump(mode="python")
     if isinstance(change, AddMember):
         state = world.state_named(change.state, day).id  # a place is told it is one
-        _not_a_member_then(treaty, state, change)
-        data["members"].append({"state": state, "joined": change.joined, "note": "added by a what-if overlay"})
+        data["members"].append(_added_row(treaty, state, change, day))
     elif isinstance(change, RemoveMember):
         state = world.state_named(change.state, day).id  # a place is told it is one
-        if not any(m["state"] == state for m in data["members"]):
-            raise ScenarioError(f"what-if: {state} is not a member of {treaty.id}")
+        _member_on(treaty, state, change, None if change.left else day)  # a `left` is asked `_ended`'s first
         if change.left is None:
             data["members"] = [m for m in data["members"] if m["state"] != state]
             if not data["members"]:  # the treaty file's rule would say 'members: needs at least 1 item, got 0'
@@ -127,6 +166,7 @@ def apply_change(change: AddMember | RemoveMember | DropTreaty | AddTreaty | Set
             data["provisions"] = _without_party(data["provisions"], state)
         else:
             data["members"] = _ended(treaty, state, change)
+            _member_on(treaty, state, change, day)
     else:
         hits = [p for p in data["provisions"] if p["article"] == change.article]
         if not hits:

@@ -67,7 +67,8 @@ class _Change(WordedModel):
 
 
 class AddMember(_Change):
-    """Make `state` a party (by default from the treaty's entry into force)."""
+    """Make `state` a party (by default from the treaty's entry into force), up to its next real spell (read on the
+    scenario's date: `foedus.model.overlay_apply`)."""
 
     op: Literal["add_member"] = "add_member"
     treaty: str
