@@ -82,6 +82,10 @@ def test_a_state_out_by_the_day_is_added_back_from_its_exit(world: World) -> Non
         world, dt.date(1975, 6, 1)).treaty("manila_1954").members
     assert [(str(m.joined), str(m.left)) for m in members if m.state == "PAK"] == [
         ("None", "1973-11-07"), ("1973-11-07", "None")]
+    uzb = AddMember(treaty="csto_1992", state="UZB")  # out 1999-2006 and from 2012: a gap filled to the next spell
+    rows = [[(str(m.joined), str(m.left)) for m in Overlay(changes=[uzb]).apply(world, dt.date(year, 1, 1)).treaty(
+        "csto_1992").members if m.state == "UZB"][-1] for year in (2003, 2015)]
+    assert rows == [("1999-04-20", "2006-06-23"), ("2012-12-19", "None")]
 
 
 def test_what_is_a_membership_on_another_basis_or_day_is_not_refused(world: World) -> None:
