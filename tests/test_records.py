@@ -10,6 +10,7 @@ import pytest
 
 from foedus import datarecord
 from foedus.datarecord import dataclass
+from foedus.engine.ledger import because
 from foedus.engine.leg import Leg
 from foedus.engine.maker import draft, maker
 from foedus.engine.records import (
@@ -22,6 +23,8 @@ from foedus.engine.records import (
     Obligation,
     Violation,
 )
+from foedus.engine.rules import Volley
+from foedus.engine.scenario import Attack
 
 
 def test_maker_equals_init() -> None:
@@ -82,7 +85,7 @@ def test_the_engine_records_are_made_through_a_draft_of_their_layout() -> None:
     """The records the cascade makes by the hundred are filled as drafts and then given their class (`draft`): the
     assignment is checked here, so that an interpreter refusing it shows, rather than the makers quietly falling
     back to per-field slot setters; a record whose base is a frozen record (its `__setattr__`) gets none."""
-    for cls in (Obligation, Joiner, Consultation, Neutral, Violation, Leg):
+    for cls in (Obligation, Joiner, Consultation, Neutral, Violation, Leg, Attack, Because):
         made = draft(cls)
         assert made is not None and made.__slots__ == cls.__slots__ and made.__bases__ == cls.__bases__
         assert maker(cls).__globals__["_draft"] is not None  # the makers use one
@@ -91,3 +94,15 @@ def test_the_engine_records_are_made_through_a_draft_of_their_layout() -> None:
     assert type(made) is _Base and made == _Base(1)
     with pytest.raises(dataclasses.FrozenInstanceError):
         made.x = 2  # type: ignore[misc]
+
+
+def test_a_volleys_attacks_and_their_becauses_are_what_their_classes_make() -> None:
+    """`Volley.attack` and `ledger.because` make their records through makers (the rules judge each leg on an
+    `Attack`): the records the classes' own constructors make, defaults (an attack's round 0) included."""
+    vol = Volley("POL", "pol-home", "territory", "armed-attack", ("RUS", "BLR"), (), 0, frozenset({"RUS", "BLR"}))
+    made, plain = vol.attack(1), Attack("BLR", "POL", "pol-home", "territory")
+    assert type(made) is Attack and made == plain and hash(made) == hash(plain)
+    assert [getattr(made, f.name) for f in datarecord.fields(Attack)] == ["BLR", "POL", "pol-home", "territory", 0,
+                                                                          "armed-attack"]
+    cause = because.__wrapped__("POL", "BLR", "pol-home", "forces")
+    assert type(cause) is Because and cause == Because("POL", "BLR", "pol-home", "forces")

@@ -5,9 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Mapping, Sequence
 
 from foedus.datarecord import dataclass
+from foedus.engine.maker import maker
 from foedus.engine.scenario import Attack, Reading, Severity, TargetKind
 
 __all__ = ["STRIKES", "Strikes", "Volley", "is_war", "next_attacks", "next_volleys", "volleys_of"]
+
+# `Attack` made without its frozen per-field setters (`foedus.engine.maker`): a cascade makes one per verdict it
+# finds (`Volley.attack`), most of them on its first pass over a date's legs
+_attack = maker(Attack)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +82,7 @@ class Volley:
 
     def attack(self, i: int) -> Attack:
         """Attack i as an `Attack`."""
-        return Attack(self.attackers[i], self.victim, self.place, self.kind, severity=self.severity)
+        return _attack(self.attackers[i], self.victim, self.place, self.kind, 0, self.severity)  # round: the default
 
 
 def volleys_of(attacks: Sequence[Attack]) -> list[Volley]:
