@@ -44,6 +44,7 @@ V = TypeVar("V")
 R = TypeVar("R")
 _MOST = 50_000  # records interned per leg table before the store starts afresh (bounded: tables are cached)
 _make_neutral, _make_consultation, _make_violation = maker(Neutral), maker(Consultation), maker(Violation)
+_make_because = maker(Because)  # `because` makes one per attack its cache has not kept: tens per cascade
 
 
 class Certify(Protocol):
@@ -91,7 +92,7 @@ def because_of(found: Found) -> Because:
 @functools.lru_cache(maxsize=4096)
 def because(attacked: str, by: str, place: str, kind: str) -> Because:
     """The `Because` of these fields (shared: records are immutable)."""
-    return Because(attacked, by, place, kind)
+    return _make_because(attacked, by, place, kind)
 
 
 @dataclass
