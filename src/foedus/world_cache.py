@@ -47,7 +47,7 @@ _CODE_FILES = ("__init__.py", "_version.py", "cachefile.py", "cited.py", "collec
                "errors.py", "filehash.py", "folderlock.py", "listed.py", "paths.py", "reachable.py", "settings.py",
                "state_lists.py", "wording.py", "world_cache.py", "written.py", "data/__init__.py",
                "datasets/__init__.py", "datasets/csvfile.py", "datasets/registry.py", "datasets/verify.py",
-               "engine/__init__.py", "engine/contract.py", "engine/leg.py", "engine/ongoing_days.py",
+               "engine/__init__.py", "engine/contract.py", "engine/leg.py", "engine/maker.py", "engine/ongoing_days.py",
                "engine/scenario.py")
 # Libraries whose version changes what is built, by a file that changes with it (pydantic pins pydantic-core's
 # exact version); countrycode's is its table itself (`foedus.model.state_files.countrycode_table`).
