@@ -145,12 +145,12 @@ class FrameBuilder:
         names = self.world.states.names_on(day)
         return {s: names.get(s, s) for s in sorted(self._mentioned())}
 
-    def renames(self, start: dt.date, end: dt.date) -> list[dict[str, str]]:
-        """Each change, after `start` and up to `end`, in the name of a state `names(start)` holds, by date (then
-        id): from `date` on, `state` is called `name` (the Russian Empire Russia from 1917-09-14), so that a reader
-        of the JSON can name each state as on the date it is reported for (`foedus.model.dated_names`), by the rule
-        of `foedus.war.result.war_names_on`."""
-        current = self.names(start)
+    def renames(self, first: dict[str, str], start: dt.date, end: dt.date) -> list[dict[str, str]]:
+        """Each change, after `start` and up to `end`, in the name of a state `first` (`names(start)`) holds, by date
+        (then id): from `date` on, `state` is called `name` (the Russian Empire Russia from 1917-09-14), so that a
+        reader of the JSON can name each state as on the date it is reported for (`foedus.model.dated_names`), by
+        the rule of `foedus.war.result.war_names_on`."""
+        current = dict(first)
         out = []
         for day in era_days():
             if start < day <= end:

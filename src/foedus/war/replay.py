@@ -142,7 +142,7 @@ def replay(war: War, world: World | None = None, *, reading: Reading = "legal", 
         add_text(f.changes, w.states.names_on(f.date))
     return WarReplay(war=war, settings=chosen, end=end, states=builder.records, frames=builder.frames,
                      evaluations=builder.evaluations, names=names, notes=notes,
-                     renames=builder.renames(start, end))
+                     renames=builder.renames(names, start, end))
 
 
 def _unchecked(world: World, war: War, end: dt.date) -> list[str]:
