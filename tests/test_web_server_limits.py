@@ -11,6 +11,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -32,6 +33,13 @@ def _free_port() -> int:
 @contextlib.contextmanager
 def _serving(header_timeout: float) -> Iterator[int]:
     """A server in a thread of this process, on a free port, with this header deadline and the cap."""
+    with _served(header_timeout) as (port, _):
+        yield port
+
+
+@contextlib.contextmanager
+def _served(header_timeout: float) -> Iterator[tuple[int, Any]]:
+    """`_serving`'s server, with the uvicorn server itself (its app's worker pool is `.config.app.state.pool`)."""
     import resource
 
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)  # both ends of every socket live in this process
@@ -47,16 +55,21 @@ def _serving(header_timeout: float) -> Iterator[int]:
         time.sleep(0.05)
     assert server.started, "the server did not start"
     try:
-        yield port
+        yield port, server
     finally:
         server.should_exit = True
         thread.join(timeout=30)
 
 
 @pytest.fixture(scope="module")
-def port() -> Iterator[int]:
-    with _serving(HEADER_TIMEOUT) as p:
+def served() -> Iterator[tuple[int, Any]]:
+    with _served(HEADER_TIMEOUT) as p:
         yield p
+
+
+@pytest.fixture(scope="module")
+def port(served: tuple[int, Any]) -> int:
+    return served[0]
 
 
 @pytest.fixture(scope="module")
@@ -134,10 +147,11 @@ def test_the_header_deadline_frees_half_open_connections(port: int) -> None:
 
 
 def test_a_slow_client_is_cut_off_at_the_header_deadline(port: int) -> None:
+    """A client that sends its headers a byte every 0.1 s for up to 30 s is cut off: only the header deadline
+    (1 s here) ends it, so the test needs no bound on when (a loaded machine may cut it late)."""
     with _connect(port) as s:
-        start = time.monotonic()
         cut = False
-        for byte in b"GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: " + b"a" * 40:
+        for byte in b"GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: " + b"a" * 260:
             try:
                 s.sendall(bytes([byte]))
             except OSError:
@@ -146,7 +160,7 @@ def test_a_slow_client_is_cut_off_at_the_header_deadline(port: int) -> None:
             if _closed_by_server(s, 0.1):
                 cut = True
                 break
-        assert cut and time.monotonic() - start < HEADER_TIMEOUT + 2.0
+        assert cut
 
 
 def test_connections_over_the_cap_get_503_and_the_server_recovers(patient_port: int) -> None:
@@ -182,17 +196,37 @@ def test_a_malformed_request_gets_400_with_the_security_headers(port: int) -> No
     assert reply.startswith(b"HTTP/1.1 400") and b"content-security-policy" in reply.lower()
 
 
-def test_health_answers_while_the_workers_are_busy(port: int) -> None:
-    slow = ("/api/cascade?attacker=RUS&target=EST&date=2025-06-01&reading=escalatory&draws=800&seed=1")
-    busy = threading.Thread(target=_get, args=(port, slow, 60.0))
-    busy.start()
+def test_health_answers_while_the_workers_are_busy(served: tuple[int, Any]) -> None:
+    """`/api/health` is answered while the pool's only worker is taken and expensive requests wait for it, and a
+    request over the pool's capacity gets 503 with Retry-After. The test holds the worker itself (taken from the
+    pool's idle queue) until the checks are done, so a health check queued behind the pool would never be answered
+    within its 20 s wait, and how fast the answers come does not matter (no speed bound: speed is bench/'s)."""
+    port, server = served
+    pool = server.config.app.state.pool
+    slow = "/api/cascade?attacker=RUS&target=EST&date=2025-06-01&reading=escalatory&draws=800&seed={}"
+    worker = pool._idle.get(timeout=60)  # the only worker (workers=1): every job now waits for it
+    replies: list[int] = []
+    waiting = [threading.Thread(target=lambda s=seed: replies.append(_get(port, slow.format(s), 120.0)[0]))
+               for seed in range(1, pool.capacity + 1)]
     try:
-        time.sleep(0.3)
-        took = [_get(port, "/api/health")[2] for _ in range(5)]
-        assert max(took) < 1.0, took
-        status, headers, _ = _get(port, slow.replace("seed=1", "seed=2"), 60.0)
-        assert status in (200, 503)
-        if status == 503:
-            assert int(headers["retry-after"]) >= 1
+        for thread in waiting:
+            thread.start()
+        _wait_for(lambda: pool.admitted == pool.capacity, "the expensive requests to reach the pool")
+        for _ in range(5):
+            assert _get(port, "/api/health", 20.0)[0] == 200
+        status, headers, _ = _get(port, slow.format(99), 20.0)
+        assert status == 503 and int(headers["retry-after"]) >= 1
+        assert all(thread.is_alive() for thread in waiting)  # they were still waiting for the worker
     finally:
-        busy.join(timeout=60)
+        pool._idle.put(worker)
+        for thread in waiting:
+            thread.join(timeout=120)
+    assert replies == [200] * pool.capacity
+
+
+def _wait_for(condition: Any, what: str, within: float = 60.0) -> None:
+    """Poll `condition` until it holds; a hang guard, not a speed bound."""
+    deadline = time.monotonic() + within
+    while not condition():
+        assert time.monotonic() < deadline, f"waited {within:.0f} s for {what}"
+        time.sleep(0.02)
