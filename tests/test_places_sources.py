@@ -26,7 +26,10 @@ BANNED = ("liquisearch.com", "wikiwand.com", "dbpedia.org", "alchetron.com", "cr
           # news aggregators and content farms the 2025 treaty files once cited (AI-written digests, copy sites, a
           # newswire reseller): the governments', agencies' and newspapers' own pages are cited instead
           "particle.news", "defensivekavach.in", "theglobalnewswatch.com", "wired-gov.net", "newsbytesapp.com",
-          "arabobserver.com", "dnanews.com.pk", "sofx.com")
+          "arabobserver.com", "dnanews.com.pk", "sofx.com",
+          # a country directory whose Arab League page copies Wikipedia's list (admission days, suspensions), once
+          # cited by arab_jdec_1950
+          "nationsonline.org")
 
 # Wikipedia articles the place data still cites, by file, to be replaced by primary or scholarly sources (none may be
 # added): the places cite none; a fact found only there is kept and marked unverified in its comment. The dated names
