@@ -56,3 +56,13 @@ def test_kuwait_is_a_party_from_its_treaty_accession_not_its_league_admission() 
     crisis with Iraq nobody was bound by this treaty to defend it before that day."""
     assert "KWT" not in members("1961-08-11") and "KWT" in members("1961-08-12")
     assert not joins("IRQ", "KWT", "1961-08-01", "SAU") and joins("IRQ", "KWT", "1961-08-12", "SAU")
+
+
+def test_the_uaes_conflicting_1972_day_is_kept_as_a_doubt_on_its_december_1971_accession() -> None:
+    """The UAE is a party from 6 Dec 1971, its League admission (The National) and ATOP's accession day
+    (tests/test_facts.py); the fact sheet's 1972 and Gibler's 12 Jun 1972 conflict, so its joining day is tagged
+    conflicting and may be as late as 12 Jun 1972."""
+    row = next(m for m in CURATED.treaties["arab_jdec_1950"].members if m.state == "ARE")
+    how = row.joined_certainty
+    assert how is not None and (row.joined, how.within, how.until, how.certainty.value) == (
+        dt.date(1971, 12, 6), "unknown", dt.date(1972, 6, 12), "conflicting")

@@ -96,9 +96,10 @@ def test_the_rich_tree_says_it_too() -> None:
     # the day from CVCE (secondary)
     ("nato_1949", "USA", 0, "verified; joined: known only to the year (year: verified; day: known from secondary "
                             "reporting only)"),
-    # §1.12: 'League member 1972 [V]'; the day is Gibler's
-    ("arab_jdec_1950", "ARE", 0, "unverified; joined: known only to the year (year: verified; day: known from "
-                                 "secondary reporting only)"),
+    # §1.12: 'League member 1972 [V]' (Gibler: 12 Jun 1972), against an emergency League meeting's admission on 6 Dec
+    # 1971 (The National), ATOP's accession day: 6 Dec 1971 recorded, the conflict a window up to 12 Jun 1972
+    ("arab_jdec_1950", "ARE", 0, "unverified; joined: the true date may be later, up to 1972-06-12 (day: sources "
+                                 "conflict)"),
     # §1.10: 'excluded from OAS bodies since 1962 [V]': the day is not in the sheet
     ("tiar_1947", "CUB", 0, "verified; suspension start 1962-01-31: known only to the year (year: verified; "
                             "day: not verified)"),
