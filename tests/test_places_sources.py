@@ -32,10 +32,8 @@ BANNED = ("liquisearch.com", "wikiwand.com", "dbpedia.org", "alchetron.com", "cr
           "nationsonline.org")
 
 # Wikipedia articles the place data still cites, by file, to be replaced by primary or scholarly sources (none may be
-# added): the places cite none; a fact found only there is kept and marked unverified in its comment. The dated names
-# keep one: the Russian Republic's proclamation day (1 (14) Sep 1917), whose decree was found only at an http address
-# (the row's source must be https), its note saying so.
-WIKIPEDIA_LEFT: set[tuple[str, str]] = {("state_names_dated.json", "Russian_Republic")}
+# added): none is left; a fact found only there is kept and marked unverified in its comment or note.
+WIKIPEDIA_LEFT: set[tuple[str, str]] = set()
 
 
 def _cited() -> list[tuple[str, str]]:
@@ -63,9 +61,8 @@ def test_no_place_data_source_is_a_wikipedia_mirror_or_content_farm(name: str) -
 
 def test_no_new_wikipedia_article_is_cited_in_the_place_data() -> None:
     """No place cites a Wikipedia article (Bornholm, the Sinai, Kashmir and Donbas were the last), nor a dated name
-    beyond the one listed (Prussia's, Zaire's, Burma's and ten more cited Wikipedia, the Compromise of 1867 its
-    Hungarian edition): each fact cites a primary or scholarly source or a major newspaper, or its comment or note
-    says it is unverified."""
+    (Prussia's, Zaire's, Burma's and eleven more cited Wikipedia, the Compromise of 1867 its Hungarian edition): each
+    fact cites a primary or scholarly source or a major newspaper, or its comment or note says it is unverified."""
     cited = {(name, unquote(urlsplit(url).path.removeprefix("/wiki/"))) for name, url in _cited()
              if (urlsplit(url).hostname or "").endswith("wikipedia.org")}
     assert cited <= WIKIPEDIA_LEFT, sorted(cited - WIKIPEDIA_LEFT)
