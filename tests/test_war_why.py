@@ -65,7 +65,6 @@ def test_a_state_is_read_by_its_name_on_the_date() -> None:
     ([WAR, "--until", "2023-01-01", "--state", "Crimea"], "'Crimea' is a place, not a state"),
     ([WAR, "--until", "2021-01-01", "--state", "UKR"], "before the war starts (2022-02-24)"),
     (["july_crisis_1914", "--until", "1914-09-01", "--state", "FRA"], "after the war does (1914-08-04)"),
-    ([WAR, "--state", "UKR", "--json"], "--state has no effect with --json"),
     ([WAR, "--state", "UKR", "--no-timeline"], "--no-timeline has no effect with --state"),
 ])
 def test_a_state_or_date_it_cannot_read_is_one_line_refused(args: list[str], said: str) -> None:

@@ -152,6 +152,19 @@ export interface Lapse {
   state: string; side: "attack" | "defense"; from: string; to: string; treaty: string; article: string;
 }
 
+/** Not a cascade's key: `foedus war WAR --state STATE --json` (`foedus.war.why.why_record`), why one state stands where it does on a replayed war's date, and what that rests on. */
+export interface WarWhy {
+  war: string; day: string; state: string; name: string; stands: "fighting" | "bound" | "conflict" | "neither";
+  side: "attack" | "defense" | null; said: string; treaty: string | null; treaty_name: string | null;
+  article: string | null; certainty: string | null; facts: WhyFact[]; certainty_reasons: CertaintyReason[];
+  asked_until: string | null; note: string | null;
+}
+
+/** A fact a bound state's obligation rests on (the treaty, its article), verified or not. */
+export interface WhyFact {
+  kind: "treaty" | "article"; value: string; verified: boolean;
+}
+
 /** Each strength in words (foedus.model.vocab.STRENGTH_WORDS). */
 export const STRENGTH_WORDS: Record<string, string> = {
   S1: "automatic, all means",

@@ -31,6 +31,7 @@ from foedus.engine.rules.support import Support
 from foedus.inputs import SWITCHES
 from foedus.model.vocab import STRENGTH_WORDS
 from foedus.war.ongoing_changes import BoundSince, Lapse, MovedSince, OngoingChanges, SwitchedSince
+from foedus.war.why_record import WarWhy, WhyFact
 
 __all__ = ["RECORDS", "files", "main", "markdown", "typescript"]
 
@@ -64,6 +65,9 @@ RECORDS: tuple[tuple[str, type, str], ...] = (
     ("BoundSince", BoundSince, "A state bound without a break to the date in one world only."),
     ("SwitchedSince", SwitchedSince, "A state bound to the date in both worlds, on another side in each."),
     ("Lapse", Lapse, "A stretch bound during the war, ended before the date, in one world only."),
+    ("WarWhy", WarWhy, "Not a cascade's key: `foedus war WAR --state STATE --json` (`foedus.war.why.why_record`), why "
+                       "one state stands where it does on a replayed war's date, and what that rests on."),
+    ("WhyFact", WhyFact, "A fact a bound state's obligation rests on (the treaty, its article), verified or not."),
 )
 
 _TS_PRELUDE = """\

@@ -24,12 +24,14 @@ def war(
                                              "russia_ukraine_2022, july_crisis_1914, europe_1939_1941.",
                                         metavar="FILE|WAR")],
     until: Annotated[str | None, typer.Option(help="Last day to replay (default: the war's end, or the data's "
-                                                   "end for an ongoing war), YYYY-MM-DD.")] = None,
+                                                   "end for an ongoing war, to which a later day is cut, with a "
+                                                   "warning), YYYY-MM-DD.")] = None,
     timeline: Annotated[bool, typer.Option("--timeline/--no-timeline", help="Also print each date's moves.")]
     = True,
     state: Annotated[str | None, typer.Option(help="Only say why this state (a name, ISO3 code or COW number) is "
                                                    "fighting, bound or neither on --until's day (default: the "
-                                                   "replay's last day), in the web map's words.")] = None,
+                                                   "replay's last day), in the web map's words; with --json, "
+                                                   "as an object with the treaty and article it rests on.")] = None,
     treaties: TreatyFiles = None,
     as_json: JsonOpt = False,
 ) -> None:
@@ -41,14 +43,18 @@ def war(
 
     refuse_unused("--no-timeline", as_json and not timeline, "with --json (its frames hold every date's moves)")
     refuse_unused("--no-timeline", state is not None and not timeline, "with --state (it prints one line)")
-    refuse_unused("--state", state is not None and as_json, "with --json (its frames hold every date's states)")
     day = parse_date(until) if until is not None else None  # an empty --until is malformed, not "no date"
     world = world_for(treaties)
     result = replay_war(file, world=world, until=day, **inputs)
+    if result.beyond_data:  # an ongoing war asked past its data: replayed to the data's end, and said so
+        typer.echo(f"warning: {result.beyond_data}", err=True)
     if state is not None:
-        from foedus.war.why import why_on
+        from foedus.war.why import why_on, why_record
 
-        typer.echo(why_on(result, world, state, day))
+        if as_json:
+            emit_json(why_record(result, world, state, day).to_dict())
+        else:
+            typer.echo(why_on(result, world, state, day))
         return
     if as_json:
         emit_json(result.to_dict())

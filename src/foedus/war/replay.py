@@ -35,8 +35,7 @@ from foedus.war.frames import FrameBuilder
 from foedus.war.result import WarReplay
 from foedus.war.words import add_text
 
-__all__ = ["DATA_END", "epoch_of", "evaluate_at", "replay", "settings_of"]
-
+__all__ = ["DATA_END", "data_end", "epoch_of", "evaluate_at", "replay", "settings_of"]
 
 
 def settings_of(reading: str = "legal", basis: str = "in-force", requested: bool = True,
@@ -80,14 +79,25 @@ def epoch_of(world: World, basis: Basis, day: dt.date) -> dt.date:
     return epochs[i - 1] if i else day
 
 
-def _end(war: War, until: dt.date | None) -> dt.date:
-    end = until or war.end or DATA_END
+def data_end(war: War) -> dt.date:
+    """The last day a war's data covers: its `end`; for an ongoing war the bundled treaty data's end (`DATA_END`),
+    or its last recorded event (or an attack's end) when later. Nothing after it is known."""
+    if war.end is not None:
+        return war.end
+    return max([DATA_END, *(e.date for e in war.events), *(e.until for e in war.events if e.until is not None)])
+
+
+def _end(war: War, until: dt.date | None) -> tuple[dt.date, dt.date | None]:
+    """The replay's last day, and `until` when it was after an ongoing war's data end (`data_end`), to which the
+    replay is cut: it says nothing of days its data does not cover."""
+    last = data_end(war)
+    end = until or last
     if war.end is not None and end > war.end:  # the war's attacks would still be running after it ended
         raise ScenarioError(f"the replay would end ({end}) after the war does ({war.end}): give an earlier date, or "
                             "none for the war's end")
     if end < war.start:
         raise ScenarioError(f"the replay would end ({end}) before the war starts ({war.start})")
-    return end
+    return (last, end) if end > last else (end, None)
 
 
 def evaluate_at(war: War, world: World, day: dt.date, settings: Settings) -> Evaluation:
@@ -103,7 +113,8 @@ def evaluate_at(war: War, world: World, day: dt.date, settings: Settings) -> Eva
 def replay(war: War, world: World | None = None, *, reading: Reading = "legal", basis: Basis = "in-force",
            requested: bool = True, territory_view: TerritoryView = "recognized", unresolved: UnresolvedReading = "met",
            until: dt.date | None = None, settings: Settings | None = None) -> WarReplay:
-    """Replay `war` from its first event to `until` (default: its end, or the data's end when it is ongoing).
+    """Replay `war` from its first event to `until` (default: its end, or the data's end when it is ongoing); an
+    ongoing war asked past its data's end (`data_end`) is replayed to that end, `asked` saying so.
 
     Raises:
         ScenarioError: bad settings, or `until` before the war starts.
@@ -111,7 +122,7 @@ def replay(war: War, world: World | None = None, *, reading: Reading = "legal", 
     """
     w = world or World.default()
     chosen = settings or settings_of(reading, basis, requested, territory_view, unresolved)
-    start, end = war.start, _end(war, until)
+    start, (end, asked) = war.start, _end(war, until)
     days, per_day, members = _timeline(w, chosen.basis)
     lo, hi = bisect.bisect_right(days, start), bisect.bisect_right(days, end)
     changes = dict(zip(days[lo:hi], per_day[lo:hi], strict=True))
@@ -142,7 +153,7 @@ def replay(war: War, world: World | None = None, *, reading: Reading = "legal", 
         add_text(f.changes, w.states.names_on(f.date))
     return WarReplay(war=war, settings=chosen, end=end, states=builder.records, frames=builder.frames,
                      evaluations=builder.evaluations, names=names, notes=notes,
-                     renames=builder.renames(names, start, end))
+                     renames=builder.renames(names, start, end), data_end=data_end(war), asked=asked)
 
 
 def _unchecked(world: World, war: War, end: dt.date) -> list[str]:

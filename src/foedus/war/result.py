@@ -113,6 +113,17 @@ class WarReplay:
     names: dict[str, str] = field(default_factory=dict, repr=False)
     notes: tuple[str, ...] = ()
     renames: list[dict[str, str]] = field(default_factory=list, repr=False)  # `names`' changes over the war, dated
+    data_end: dt.date | None = None  # the last day the war's data covers (`foedus.war.replay.data_end`)
+    asked: dt.date | None = None  # the last day asked for, when after `data_end`: the replay stops at that end
+
+    @property
+    def beyond_data(self) -> str | None:
+        """What to say when the replay was asked past the war's data (`asked`): where the data ends, that nothing
+        after it is known, and the day answered instead; None when it was not."""
+        if self.asked is None:
+            return None
+        return (f"{self.war.id}'s data ends on {self.end}, its last recorded day: nothing after it is known, so it is "
+                f"replayed to {self.end}, not {self.asked}")
 
     def record(self, state: str | int) -> StateRecord | None:
         """The record of one state (ISO3 code in any case, COW number or name; None if the replay never mentions
@@ -148,10 +159,11 @@ class WarReplay:
 
             if not chosen:
                 raise DateOutOfRangeError(f"{when} is before the war starts ({self.war.start})")
-            later = self.war.end is None or self.end < self.war.end
+            last = self.data_end or self.war.end  # no replay says anything after it
             raise DateOutOfRangeError(f"{when} is after the replay's last day ({self.end}), of which it says nothing"
-                                      + (f"; replay with until={when} or later to see it" if later else
-                                         f" (the war ends on {self.end})"))
+                                      + (f"; replay with until={when} or later to see it" if last is None
+                                         or when <= last else f" (the war ends on {last})" if self.war.end else
+                                         f" (the war's data ends on {last}: nothing after it is known)"))
         return chosen[-1]
 
     def status_on(self, day: str | dt.date) -> dict[str, str]:
@@ -184,7 +196,7 @@ class WarReplay:
         return {
             "war": {"id": self.war.id, "name": self.war.name, "start": self.war.start.isoformat(),
                     "end": self.end.isoformat(), "ongoing": self.war.end is None, "source": self.war.source,
-                    "sources": [c.to_dict() for c in self.war.sources]},
+                    "sources": [c.to_dict() for c in self.war.sources], "asked_until": _iso(self.asked)},
             "settings": self.settings.to_dict(),
             "states": [r.to_dict() for r in self.ordered()],
             "frames": [f.to_dict() for f in self.frames],

@@ -11,22 +11,34 @@ from collections.abc import Callable
 from foedus.cited import article_cited
 from foedus.model.world import World
 from foedus.war.result import Frame, WarReplay
+from foedus.war.why_record import WarWhy, WhyFact
 from foedus.wording import named_state
 
-__all__ = ["frame_why", "treaty_named", "why_on"]
+__all__ = ["frame_why", "standing", "treaty_named", "why_on", "why_record"]
+
+
+def standing(state: str, frame: Frame) -> tuple[str, str | None]:
+    """Where `state` (an id) stands on `frame`, and the side: fighting (on the side it fights on) comes first, then
+    bound (to the side it is bound to join), then conflict (bound to both sides), else neither."""
+    side = next((s for s in ("attack", "defense") if state in frame.sides.get(s, ())), None)
+    if side is not None:
+        return "fighting", side
+    if state in frame.bound:
+        return "bound", frame.bound[state]["side"]
+    return ("conflict" if state in frame.conflicts else "neither"), None
 
 
 def frame_why(state: str, frame: Frame, day: str, treaty: Callable[[str], str]) -> str:
-    """"Why?" for `state` (an id) as `frame` stands on `day`: a side it fights on comes first, then the obligation
-    that binds it to join one (named by `treaty`, its id, the article cited: `article_cited`), then a conflict."""
-    side = next((s for s in ("attack", "defense") if state in frame.sides.get(s, ())), None)
-    bound = frame.bound.get(state)
-    if side is not None:
+    """"Why?" for `state` (an id) as `frame` stands on `day` (`standing`): the side it fights on, the obligation that
+    binds it to join one (named by `treaty`, its id, the article cited: `article_cited`), or a conflict."""
+    stands, side = standing(state, frame)
+    if stands == "fighting":
         return f"Fighting on the {side} side on {day}."
-    if bound is not None:
-        return (f"Bound to join the {bound['side']} side on {day} under {treaty(bound['treaty'])} ({bound['treaty']}) "
+    if stands == "bound":
+        bound = frame.bound[state]
+        return (f"Bound to join the {side} side on {day} under {treaty(bound['treaty'])} ({bound['treaty']}) "
                 f"{article_cited(bound['article'])}.")
-    if state in frame.conflicts:
+    if stands == "conflict":
         return f"Bound to both sides on {day}."
     return f"Neither fighting nor bound on {day}."
 
@@ -42,17 +54,44 @@ def treaty_named(world: World) -> Callable[[str], str]:
     return name
 
 
+def _standing(result: WarReplay, world: World, state: str, day: dt.date | None) -> tuple[dt.date, Frame, str, str]:
+    """The day answered (`day`, the replay's last by default or when `day` was the one asked past the war's data),
+    the frame standing then, the state's id, and the line `why_on` prints."""
+    when = result.end if day is None or day == result.asked else day
+    frame = result.frame_on(when)
+    sid = world.state_named(state, when).id
+    why = frame_why(sid, frame, when.isoformat(), treaty_named(world))
+    return when, frame, sid, f"{named_state(sid, world.states.names_on(when))}: {why}"
+
+
 def why_on(result: WarReplay, world: World, state: str, day: dt.date | None = None) -> str:
     """`state` (any name `World.state_named` reads, as on the day) named as on `day`, then its `frame_why` on `day`
-    (default: the replay's last day), from the frame standing then (`WarReplay.frame_on`).
+    (default: the replay's last day; the last, too, for the day an ongoing war was asked past its data's end:
+    `WarReplay.asked`), from the frame standing then (`WarReplay.frame_on`).
 
     Raises:
         DateOutOfRangeError: `day` before the war or after the replay's last day. UnknownStateError,
             AmbiguousNameError: `state` names no state on that day, or several (a place given as one is refused,
             saying so: `World.state_named`).
     """
-    when = day or result.end
-    frame = result.frame_on(when)
-    sid = world.state_named(state, when).id
-    why = frame_why(sid, frame, when.isoformat(), treaty_named(world))
-    return f"{named_state(sid, world.states.names_on(when))}: {why}"
+    return _standing(result, world, state, day)[3]
+
+
+def why_record(result: WarReplay, world: World, state: str, day: dt.date | None = None) -> WarWhy:
+    """`why_on`'s answer as a record (`foedus war --state --json`): the line, where the state stands, and when it is
+    bound, the obligation's treaty and article, each said verified or not by the obligation's certainty reasons.
+
+    Raises:
+        as `why_on`.
+    """
+    when, frame, sid, said = _standing(result, world, state, day)
+    stands, side = standing(sid, frame)
+    ob = next(e for e in result.evaluations if e.date == frame.date).bound[sid].primary if stands == "bound" else None
+    facts = () if ob is None else tuple(WhyFact(kind, value, all(r.kind != kind for r in ob.certainty_reasons))
+                                        for kind, value in (("treaty", ob.treaty), ("article", ob.article)))
+    return WarWhy(war=result.war.id, day=when.isoformat(), state=sid, name=world.states.names_on(when).get(sid, sid),
+                  stands=stands, side=side, said=said, treaty=ob.treaty if ob else None,
+                  treaty_name=treaty_named(world)(ob.treaty) if ob else None, article=ob.article if ob else None,
+                  certainty=ob.certainty if ob else None, facts=facts,
+                  certainty_reasons=ob.certainty_reasons if ob else (),
+                  asked_until=result.asked.isoformat() if result.asked else None, note=result.beyond_data)

@@ -66,7 +66,9 @@ def _replay(war_id: str, settings: Settings, until: str | None) -> dict[str, Any
 def get_war(
     id: Annotated[str, Query(description="A war id from /api/wars, e.g. russia_ukraine_2022.", max_length=80)],
     settings: Annotated[Settings, Depends(war_settings)],
-    until: Annotated[str | None, Query(description="Last day replayed, YYYY-MM-DD.", max_length=32)] = None,
+    until: Annotated[str | None, Query(description="Last day replayed, YYYY-MM-DD; for an ongoing war, a "
+                                                      "day after its data ends is replayed to that end, "
+                                                      "`war.asked_until` saying so.", max_length=32)] = None,
 ) -> JSONResponse:
     """A bundled war replayed date by date: `foedus war --json` (frames with sides, bound states and who moved
     why; per state the date and treaty that first bound it)."""

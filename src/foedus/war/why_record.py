@@ -1,0 +1,53 @@
+"""The JSON form of one state's "Why?" on a replayed war's date (`foedus war WAR --until DATE --state STATE --json`):
+the line `foedus.war.why.why_on` prints, with what it rests on: where the state stands, and when bound, the treaty
+and article that bind it and whether each is verified."""
+
+from __future__ import annotations
+
+from foedus.datarecord import dataclass, field
+from foedus.engine.contract import Contracted, meta
+from foedus.engine.records import CertaintyReason, reasons_field
+
+__all__ = ["WarWhy", "WhyFact"]
+
+
+@dataclass(frozen=True, slots=True)
+class WhyFact(Contracted):
+    """One fact a bound state's obligation rests on: the treaty, or its article."""
+
+    kind: str = field(metadata=meta("treaty or article", '"treaty" | "article"'))
+    value: str = field(metadata=meta("the treaty's id, or the article as the treaty numbers it", "string"))
+    verified: bool = field(metadata=meta(
+        "whether it is verified: no reason of its kind among the obligation's `certainty_reasons`", "boolean"))
+
+
+@dataclass(frozen=True, slots=True)
+class WarWhy(Contracted):
+    """Why one state stands where it does on a replayed war's date, and what that rests on."""
+
+    war: str = field(metadata=meta("the war's id", "string"))
+    day: str = field(metadata=meta("the day answered (YYYY-MM-DD): `--until`'s, the replay's last by default, the "
+                                   "war's data's end when asked past it (`asked_until`)", "string"))
+    state: str = field(metadata=meta("the state's code", "string"))
+    name: str = field(metadata=meta("its name on `day`", "string"))
+    stands: str = field(metadata=meta("fighting, bound (to join a side), conflict (bound to both sides) or neither",
+                                      '"fighting" | "bound" | "conflict" | "neither"'))
+    side: str | None = field(metadata=meta("the side it fights on, or is bound to join; null otherwise",
+                                           '"attack" | "defense" | null'))
+    said: str = field(metadata=meta("the line `--state` prints without `--json`: the state named as on `day`, then "
+                                    "the web map's \"Why?\" on that date (web/src/said.ts `frameWhy`)", "string"))
+    treaty: str | None = field(metadata=meta("bound: the treaty that binds it (id); null otherwise", "string | null"))
+    treaty_name: str | None = field(metadata=meta("bound: that treaty's name, as the treaty list gives it",
+                                                  "string | null"))
+    article: str | None = field(metadata=meta("bound: its article; null otherwise", "string | null"))
+    certainty: str | None = field(metadata=meta(
+        "bound: the obligation's certainty, the weakest tag of the facts it rests on; null otherwise",
+        "string | null"))
+    facts: tuple[WhyFact, ...] = field(metadata=meta("bound: the treaty and the article, each said verified or "
+                                                     "not; empty otherwise", "WhyFact[]"))
+    certainty_reasons: tuple[CertaintyReason, ...] = reasons_field()
+    asked_until: str | None = field(default=None, metadata=meta(
+        "the day asked for, when after an ongoing war's data ends: nothing after `day` is known; null otherwise",
+        "string | null"))
+    note: str | None = field(default=None, metadata=meta(
+        "with `asked_until`: the warning the text form prints on stderr; null otherwise", "string | null"))
