@@ -164,10 +164,8 @@ def explain_lines(result: CascadeResult) -> list[str]:
                       for r in j.primary.certainty_reasons if r.kind not in ("freeze", "place", "scope")]
     lines.append(f"Attack side: {side_names(result, 'attack')}")
     lines.append(f"Defense side: {side_names(result, 'defense')}")
-    for c in result.conflicts:
-        lines.append(f"Conflict: {_name(result, c.state)} is {c.reason} under "
-                     f"{', '.join(sorted({o.treaty for o in c.obligations} | {n.treaty for n in c.neutral}))}; "
-                     "it is counted on neither side")
+    lines += [f"Conflict: {_name(result, c.state)} is {c.reason} under {', '.join(c.treaties)}; it is counted on "
+              f"neither side{_conflict_doubt(c)}" for c in result.conflicts]
     lines += [f"Neutral: {_name(result, n.state)} must not join the war against {_name(result, n.toward)} under "
               f"{cited(n.treaty, n.article)}"
               + certainty_tag(n.certainty, _facts(n.certainty_reasons)) for n in result.neutral]
@@ -187,6 +185,14 @@ def explain_lines(result: CascadeResult) -> list[str]:
                      "clauses whose wording covers it bind, and nobody strikes back (docs/severity.md)")
     lines += [f"Note: {n}" for n in result.notes]
     return lines
+
+
+def _conflict_doubt(conflict: Conflict) -> str:
+    """After a conflict's line, its clashing duties that rest on facts not verified (`Conflict.doubted`), each with
+    its certainty as a joiner's other duties have theirs ("(unverified facts)"); nothing where all are verified.
+    The facts are in each duty's JSON record (its certainty reasons)."""
+    said = dict.fromkeys(f"{cited(d.treaty, d.article)} ({d.certainty} facts)" for d in conflict.doubted())
+    return f"; its duties resting on facts not verified: {', '.join(said)}" if said else ""
 
 
 def _doubt_words(result: CascadeResult, doubt: Doubt) -> str:

@@ -188,6 +188,12 @@ class Conflict(Contracted):
     def treaties(self) -> list[str]:
         return sorted({o.treaty for o in self.obligations} | {n.treaty for n in self.neutral})
 
+    def doubted(self) -> list[Obligation | Neutral]:
+        """The clashing duties (obligations, then neutrality duties) that rest on facts not verified, by the rule a
+        joiner's duty is read by (`CascadeResult.doubted`: a certainty other than verified)."""
+        duties: tuple[Obligation | Neutral, ...] = (*self.obligations, *self.neutral)
+        return [d for d in duties if d.certainty != Certainty.VERIFIED.value]
+
 
 @dataclass(frozen=True, slots=True)
 class Doubt(Contracted):

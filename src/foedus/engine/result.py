@@ -129,6 +129,12 @@ class CascadeResult:
         (`foedus.likely.attach`). Computed when asked, never by a plain cascade."""
         return sorted((j for j in self.joiners if j.primary.certainty != "verified"), key=lambda j: j.state)
 
+    def doubted_conflicts(self) -> list[Conflict]:
+        """The conflicts (states bound both ways) one of whose clashing duties rests on facts not verified
+        (`Conflict.doubted`), by state: the likelihood's features read a state bound both ways from those duties as
+        from verified ones. Computed when asked, never by a plain cascade."""
+        return sorted((c for c in self.conflicts if c.doubted()), key=lambda c: c.state)
+
     def joiner(self, state: str | int) -> Joiner | None:
         """The joiner record of `state` (ISO3 code in any case, COW number or name), or None if it did not join.
 

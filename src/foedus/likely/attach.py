@@ -62,19 +62,35 @@ def _unlisted(rows: tuple[StateLikelihood, ...]) -> list[str]:
             "seen" for r in rows if r.ccode is None]
 
 
+def _by_provision(pairs: list[tuple[str, str | None, str]], names: dict[str, str]) -> str:
+    """(treaty, article, state) pairs as "A (AAA), B (BBB) under t art. 1; C (CCC) under u art. 2": each provision
+    once, in the order first met, each state once under it."""
+    by: dict[str, list[str]] = {}
+    for treaty, article, state in pairs:
+        states = by.setdefault(cited(treaty, article), [])
+        if (named := named_state(state, names)) not in states:
+            states.append(named)
+    return "; ".join(f"{', '.join(states)} under {provision}" for provision, states in by.items())
+
+
 def _doubted(result: CascadeResult) -> list[str]:
     """One warning naming the joiners whose duty rests on facts not verified (`CascadeResult.doubted`, as the draws'
-    note), by provision: their features read the binding as any verified one. The facts themselves are named once,
-    with each joiner's duty (its certainty reasons), not again here (20 Arab League joiners share Egypt's)."""
-    doubted = result.doubted()
-    if not doubted:
-        return []
-    by: dict[str, list[str]] = {}
-    for j in doubted:
-        by.setdefault(cited(j.primary.treaty, j.primary.article), []).append(named_state(j.state, result.names))
-    groups = "; ".join(f"{', '.join(states)} under {provision}" for provision, states in by.items())
-    return [f"the numbers of {counted(len(doubted), 'joiner')} rest on facts not verified, which the model reads as "
-            f"verified ones: {groups} (each joiner's duty names its facts: certainty reasons)"]
+    note), by provision: their features read the binding as any verified one; and one naming the states bound both
+    ways one of whose clashing duties does (`CascadeResult.doubted_conflicts`), by that duty's provision. The facts
+    themselves are named once, with each duty (its certainty reasons), not again here (20 Arab League joiners share
+    Egypt's)."""
+    out = []
+    if doubted := result.doubted():
+        groups = _by_provision([(j.primary.treaty, j.primary.article, j.state) for j in doubted], result.names)
+        out.append(f"the numbers of {counted(len(doubted), 'joiner')} rest on facts not verified, which the model "
+                   f"reads as verified ones: {groups} (each joiner's duty names its facts: certainty reasons)")
+    if conflicts := result.doubted_conflicts():
+        groups = _by_provision([(d.treaty, d.article, c.state) for c in conflicts for d in c.doubted()],
+                               result.names)
+        out.append(f"the numbers of {counted(len(conflicts), 'state')} bound both ways (a conflict) rest on a "
+                   f"conflict's duty on facts not verified, which the model reads as verified ones: {groups} "
+                   "(each conflict's duties name their facts: certainty reasons)")
+    return out
 
 
 def _covers(subset: str, day: dt.date) -> bool:
