@@ -12,6 +12,7 @@ from foedus.cli.show import _console, _json
 from foedus.consoles import table as make_table
 from foedus.engine.certainty import how_dated, how_sure
 from foedus.model.treaty import DateCertainty, Treaty
+from foedus.model.vocab import Certainty
 from foedus.model.world import World
 from foedus.wording import named_state
 
@@ -38,18 +39,10 @@ def print_treaty(world: World, treaty_id: str, as_json: bool) -> None:
                   + (f"; out of force from {t.terminated}"
                      + _sure(detail.get("terminated_how_sure"), t.terminated_certainty) if t.terminated else "")
                   + f"; {t.type}; certainty: {t.certainty.value}"))
-    # a treaty's end and a member's exit are kept as the first day out (ATOP's last day in, plus one): said so
-    members = make_table("state", "signed", "joined", "out from", "suspended / frozen", "certainty", title="members")
-    # a row that ends the day another row of its state begins: one membership, recorded on other facts from then
-    begins = {(m.state, m.joined) for m in t.members if m.joined is not None}
-    for m in t.members:
-        spans = "; ".join([*(f"{s.start}–{s.end or ''}" for s in m.suspended),
-                           *(f"frozen {s.start}–{s.end or ''}" for s in m.frozen)])
-        left = f"{m.left} (continues)" if (m.state, m.left) in begins else m.left or ""
-        first = m.joined or m.signed or t.in_force or t.signed  # each row named as the state was called then
-        _row(members, named_state(m.state, world.states.names_on(first)), m.signed or t.signed,
-             m.joined or t.in_force or "—", left, spans, member_sure(t, m))
+    members, noted = _members(world, t)
     console.print(members)
+    if noted:
+        console.print(_member_notes(noted))
     if t.provisions:
         console.print(_provisions(t))
     if t.priority is not None:  # the clause foedus.engine.rules.precedence acts on
@@ -71,6 +64,38 @@ def print_treaty(world: World, treaty_id: str, as_json: bool) -> None:
         console.print(f"[yellow]unverified:[/yellow] {escape(u)}")
     if t.note:
         console.print(Text(f"note: {t.note}"))
+
+
+def _members(world: World, t: Treaty) -> tuple[Table, list[tuple[str, str]]]:
+    """The members table, and the (name, note) of each membership not verified that has a note."""
+    # a treaty's end and a member's exit are kept as the first day out (ATOP's last day in, plus one): said so
+    members = make_table("state", "signed", "joined", "out from", "suspended / frozen", "certainty", title="members")
+    # a row that ends the day another row of its state begins: one membership, recorded on other facts from then
+    begins = {(m.state, m.joined) for m in t.members if m.joined is not None}
+    noted: list[tuple[str, str]] = []
+    for m in t.members:
+        spans = "; ".join([*(f"{s.start}–{s.end or ''}" for s in m.suspended),
+                           *(f"frozen {s.start}–{s.end or ''}" for s in m.frozen)])
+        left = f"{m.left} (continues)" if (m.state, m.left) in begins else m.left or ""
+        first = m.joined or m.signed or t.in_force or t.signed  # each row named as the state was called then
+        name = named_state(m.state, world.states.names_on(first))
+        _row(members, name, m.signed or t.signed, m.joined or t.in_force or "—", left, spans, member_sure(t, m))
+        if m.note and m.certainty != Certainty.VERIFIED:  # why it is doubted: the JSON's `note`, too long for a cell
+            again = sum(x.state == m.state for x in t.members) > 1  # a state with two rows: which one
+            noted.append((f"{name}, from {m.joined or t.in_force or '—'}" if again else name, m.note))
+    return members, noted
+
+
+def _member_notes(noted: list[tuple[str, str]]) -> Table:
+    """The notes of the memberships not verified (the JSON's `note`: what is doubted and why), one a row under the
+    members table: a state's name beside its note, the note folded in its own column."""
+    notes = Table.grid(padding=(0, 1), pad_edge=True)
+    notes.title, notes.title_justify = "notes on the memberships not verified", "left"
+    notes.add_column(overflow="fold", max_width=34)
+    notes.add_column(overflow="fold", ratio=1)
+    for name, note in noted:
+        _row(notes, f"{name}:", " ".join(note.split()))
+    return notes
 
 
 def _sure(sure: str | None, how: DateCertainty | None) -> str:
