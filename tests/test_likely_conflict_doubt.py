@@ -3,7 +3,9 @@ ways (conflicts) whose clashing duties do, though the model reads their binding 
 ones: Ukraine's attack on Russia on 2025-06-01 leaves Armenia bound both ways under rus_arm_1997 art. 2 and csto_1992
 art. 4 (its CSTO membership is doubted from 12 June 2024: unverified). A second warning now names them, by the
 provision of each doubted duty, and the plain cascade's conflict line says which of its duties rest on such facts,
-with each duty's certainty as the JSON record carries it (`Conflict.doubted`)."""
+with each duty's certainty as the JSON record carries it (`Conflict.doubted`). The draws' note, which names the
+joiners whose duty the honour model weighs as a verified one, names them too (a draw that drops one side's duty
+sends the state to the other side)."""
 
 from __future__ import annotations
 
@@ -87,3 +89,13 @@ def test_a_plain_cascade_does_not_look_for_them(monkeypatch: pytest.MonkeyPatch)
     assert foedus.cascade(*ARGS).conflicts
     with pytest.raises(AssertionError, match="looked for"):
         foedus.cascade(*ARGS, likelihood=True)
+
+
+def test_the_draws_note_names_a_conflicts_doubted_duty_too() -> None:
+    result = foedus.cascade(*ARGS, draws=20, seed=1)
+    (note,) = [n for n in result.notes if n.startswith("the draws weigh a duty")]
+    conflicts = [c for c in result.conflicts if c.doubted()]
+    assert conflicts and all(f"{result.names.get(c.state, c.state)} ({c.state})" in note for c in conflicts)
+    assert "; bound both ways, by a conflict's duty: Armenia (ARM))" in note
+    joiners = {j.state for j in result.joiners if j.primary.certainty != "verified"}
+    assert joiners and all(f"({s})" in note.split("; bound both ways")[0] for s in joiners)

@@ -105,11 +105,15 @@ def run_scenario(
 
 def _weighed_alike(result: CascadeResult) -> list[str]:
     """The draws honour a duty by its strength, era and treaty alone: the joiners whose duty rests on facts not
-    verified (an unverified membership: Palestine's of the Arab League treaty) are said to count as verified ones."""
-    doubted = result.doubted()
-    named = ", ".join(named_state(j.state, result.names) for j in doubted)  # as every note names a state
+    verified (an unverified membership: Palestine's of the Arab League treaty) are said to count as verified ones,
+    and so are the states bound both ways one of whose clashing duties does (`CascadeResult.doubted_conflicts`: a
+    draw that drops one side's duty sends the state to the other side)."""
+    names = result.names
+    named = ", ".join(named_state(j.state, names) for j in result.doubted())  # as every note names a state
+    both = ", ".join(named_state(c.state, names) for c in result.doubted_conflicts())
+    said = "; ".join(x for x in (named, both and f"bound both ways, by a conflict's duty: {both}") if x)
     return [f"the draws weigh a duty by its strength, era and treaty alone: those resting on facts not verified "
-            f"({named}) count as verified ones"] if doubted else []
+            f"({said}) count as verified ones"] if said else []
 
 
 def _check_models(honour: object, likely_model: object, likelihood: bool) -> None:
