@@ -91,3 +91,24 @@ def test_a_list_of_states_refuses_it_so(role: str) -> None:
 
     with pytest.raises(UnknownStateError, match=re.escape(f"'England' {UK}")):
         resolve_states(CURATED, ["RUS", "England"], dt.date(2025, 6, 1), role)
+
+
+@pytest.mark.parametrize(("typed", "meant", "role"), [
+    ("England", "GBR", None), ("northern ireland", "GBR", "target"), ("America", "USA", "attacker")])
+def test_the_refusal_offers_the_state_meant_as_a_candidate(api_client: TestClient, typed: str, meant: str,
+                                                           role: str | None) -> None:
+    """The 422 carries the state meant as `candidates` (with its spells, as an ambiguous name's), and the `name`
+    given, so the web's name picker offers it as one click."""
+    params = {"state": typed, "date": "1960-01-01", **({"role": role} if role else {})}
+    r = api_client.get("/api/resolve", params=params)
+    body = r.json()
+    assert r.status_code == 422 and body["name"] == typed, r.text
+    assert [(c["id"], c["spells"][0][0]) for c in body["candidates"]] == [(meant, "1816-01-01")], r.text
+
+
+def test_a_cascade_refusal_offers_it_too(api_client: TestClient) -> None:
+    r = api_client.get("/api/cascade", params={"attacker": "RUS", "target": "Scotland", "date": "1960-01-01"})
+    assert r.status_code == 422 and [c["id"] for c in r.json()["candidates"]] == ["GBR"], r.text
+    with pytest.raises(UnknownStateError) as caught:
+        CURATED.state_named("Wales", dt.date(1960, 1, 1))
+    assert [c["id"] for c in caught.value.candidates] == ["GBR"] and caught.value.name == "Wales"

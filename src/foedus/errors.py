@@ -50,10 +50,13 @@ class TreatyDataError(FileDataError):
 
 class UnknownStateError(FoedusError):
     """A state name or code matched nothing; the message offers close suggestions. `place`, where the text names a
-    held place given as a target: its id and name and its holder's id and name, so the web form can offer them."""
+    held place given as a target: its id and name and its holder's id and name, so the web form can offer them;
+    `candidates` (as `AmbiguousNameError`'s) and the `name` given, where the text is a name a reader types for a
+    state that names none ("England": the United Kingdom), so the form offers the state meant."""
 
-    def __init__(self, message: str, place: dict[str, str] | None = None) -> None:
-        self.place = place
+    def __init__(self, message: str, place: dict[str, str] | None = None,
+                 candidates: list[dict[str, object]] | None = None, name: str = "") -> None:
+        self.place, self.candidates, self.name = place, candidates or [], name
         super().__init__(message)
 
 

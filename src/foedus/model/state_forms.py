@@ -16,9 +16,10 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Protocol, TypeVar
 
 from foedus.errors import AmbiguousNameError, UnknownStateError
+from foedus.model.slug import norm
 from foedus.model.state_aliases import NOT_STATES
 from foedus.model.state_files import COW_FIRST_DAY, spells_text
-from foedus.model.state_names import MORE_WORDS, STYLE_WORDS, Named, norm, plain_names, several_states, words
+from foedus.model.state_names import MORE_WORDS, STYLE_WORDS, Named, candidates, plain_names, several_states, words
 from foedus.wording import in_words, shown
 
 __all__ = ["aside_state", "ended", "no_state", "not_a_number", "one_of", "other_forms", "qualifiers", "unstyled"]
@@ -128,15 +129,18 @@ def not_a_number(raw: str) -> None:
                                 f"{raw.lstrip('0')} (try `foedus states`)")
 
 
-def no_state(raw: str) -> None:
+def no_state(raw: str, states: Mapping[str, Named] | None = None,
+             names: Callable[[], Mapping[str, str]] = dict) -> None:
     """Refuse a text that names a place or polity that is no state of the system (`_NO_STATE`), saying what it is.
 
     Raises:
         UnknownStateError: `raw` names one ("Hong Kong SAR, China", "Great Colombia"), or is a name a reader types
-            for a state that names none (`state_aliases.NOT_STATES`: "England" is part of the United Kingdom).
+            for a state that names none (`state_aliases.NOT_STATES`: "England" is part of the United Kingdom), with
+            the state meant (of `states`, named as `names` gives) as its `candidates`, which the web form offers.
     """
     if (said := _NOT_STATES.get(norm(raw))) is not None:
-        raise UnknownStateError(f"{shown(raw)} {said}")
+        meant = [states[code]] if states and (code := said.rsplit(" ", 1)[-1]) in states else []
+        raise UnknownStateError(f"{shown(raw)} {said}", candidates=candidates(meant, names()), name=raw.strip())
     lowered = raw.lower()
     for pattern, what in _NO_STATE:
         if pattern.search(lowered):
@@ -182,13 +186,13 @@ def ended(raw: str, first: str, state: Dated, of_name: Sequence[D], day: dt.date
     if living := [s for s in of_name if known[s.id]] or [s for s in of_name if known[s.id] is None]:
         now = " or ".join(f"{named.get(s.id, s.name)} ({s.id})" for s in living)
         return AmbiguousNameError(f"{raw!r} names {what}, which is no state of the system on {day}, when {first!r} "
-                                  f"names {now}; give a code", _candidates([state], named), raw)
+                                  f"names {now}; give a code", candidates([state], named), raw)
     out = sorted((s for s in of_name if s.id != state.id and s.spells), key=lambda s: min(s.spells))
     others = "; ".join(f"{named.get(s.id, s.name)} ({s.id}, COW {s.ccode}) {_nearest(s.spells, day)}" for s in out)
     return AmbiguousNameError(f"{raw!r} names {what}, which is no state of the system on {day}, nor is any other "
                               f"state of the name {first!r}" + (f" ({others})" if others else "")
                               + ": a code for any of them is refused as not a member of the state system on that day",
-                              _candidates([state], named), raw)
+                              candidates([state], named), raw)
 
 
 def one_of(raw: str, found: list[D], day: dt.date, among: tuple[frozenset[str], str] | None, dated: bool,
@@ -229,7 +233,7 @@ def one_of(raw: str, found: list[D], day: dt.date, among: tuple[frozenset[str], 
     listed = "; ".join(f"{names.get(s.id, s.name)} ({s.id}, COW {s.ccode}"
                        + (", " + spells_text(s.spells) if s.spells else "") + ")" for s in shown)
     raise AmbiguousNameError(f"{raw!r} is ambiguous: on {day} {which}; give a code: {listed}",
-                             _candidates(shown, names), raw)
+                             candidates(shown, names), raw)
 
 
 def _no_member(raw: str, found: Sequence[Dated], day: dt.date, names: Mapping[str, str]) -> AmbiguousNameError:
@@ -241,19 +245,13 @@ def _no_member(raw: str, found: Sequence[Dated], day: dt.date, names: Mapping[st
     listed = "; ".join(f"{names.get(s.id, s.name)} ({s.id}, COW {s.ccode}) {_nearest(s.spells, on)}"
                        for s in sorted(found, key=lambda s: min(s.spells)))
     return AmbiguousNameError(f"{raw!r} names no member of the state system {when}; members of that name: {listed}",
-                              _candidates(found, names), raw)
+                              candidates(found, names), raw)
 
 
 def _nearest(spells: tuple[tuple[dt.date, dt.date | None], ...], on: dt.date) -> str:
     """A state's spells nearest `on`, a day it is out: the last to end before it, the first to begin after it."""
     ended = [f"to {end}" for _, end in spells if end is not None and end < on][-1:]
     return " and ".join(ended + [f"from {start}" for start, _ in spells if start > on][:1])
-
-
-def _candidates(states: Sequence[Named], names: Mapping[str, str]) -> list[dict[str, object]]:
-    """The states a refusal lists, as `AmbiguousNameError.candidates` (id, name on the day asked, COW code, spells)."""
-    return [{"id": s.id, "name": names.get(s.id, s.name), "ccode": s.ccode,
-             "spells": [[a.isoformat(), b.isoformat() if b else None] for a, b in s.spells]} for s in states]
 
 
 def qualifiers(text: str) -> set[str]:

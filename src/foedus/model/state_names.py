@@ -10,14 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Protocol
 
 from foedus.errors import AmbiguousNameError
 from foedus.model.slug import fold, norm
 
-__all__ = ["MORE_WORDS", "STYLE_WORDS", "Named", "code_edges", "name_split", "norm", "parts_named", "plain_names",
-           "several_states", "tokens", "unknown_message", "without_own", "words"]
+__all__ = ["MORE_WORDS", "STYLE_WORDS", "Named", "candidates", "code_edges", "name_split", "norm", "parts_named",
+           "plain_names", "several_states", "tokens", "unknown_message", "without_own", "words"]
 
 
 class Named(Protocol):
@@ -33,6 +33,12 @@ class Named(Protocol):
     def regex(self) -> str | None: ...
     @property
     def spells(self) -> tuple[tuple[dt.date, dt.date | None], ...]: ...
+
+
+def candidates(states: Iterable[Named], names: Mapping[str, str]) -> list[dict[str, object]]:
+    """The states a refusal lists, as `AmbiguousNameError.candidates` (id, name on the day asked, COW code, spells)."""
+    return [{"id": s.id, "name": names.get(s.id, s.name), "ccode": s.ccode,
+             "spells": [[a.isoformat(), b.isoformat() if b else None] for a, b in s.spells]} for s in states]
 
 
 # a word several spellings of names give two ways ("Saint Kitts and Nevis", countrycode's "St. Kitts & Nevis")

@@ -177,7 +177,7 @@ class StateRegistry:
                 return self._disambiguate(raw, key, day or dt.date.today(), among)
             if key in self._index:
                 return self._index[key]
-        state_forms.no_state(raw)
+        state_forms.no_state(raw, self.states, lambda: self.names_on(day))
 
         def resolve(text: str) -> list[State]:  # the state(s) it names on the day, then the name's other carriers
             try:
