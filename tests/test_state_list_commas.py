@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime
 import subprocess
 import sys
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -15,6 +16,9 @@ import foedus
 from foedus.errors import AmbiguousNameError, FoedusError, ScenarioError
 from foedus.model.world import World
 from foedus.state_lists import resolve_states, split_names
+
+if TYPE_CHECKING:
+    from fastapi.testclient import TestClient
 
 
 @pytest.mark.parametrize(("value", "parts"), [
@@ -76,3 +80,28 @@ def test_every_iso_3166_comma_name_is_its_state_alone_and_in_a_list() -> None:
                 wrong[value] = got
     assert not wrong
     assert world.states.get("TWN").name == "Taiwan"
+
+
+@pytest.mark.parametrize("value", ["RUS,America", "RUS, America", "America,RUS"])
+def test_a_name_that_names_no_state_is_not_taken_for_a_style(value: str) -> None:
+    """"America" is a word of styles ("United States of America") but, alone, a name refused as ambiguous naming the
+    USA: after a comma it is its own part, refused so, not joined into one unknown name "RUS, America"."""
+    assert split_names(value, World.default().states) == [part.strip() for part in value.split(",")]
+    with pytest.raises(FoedusError, match=r"^'America' is ambiguous .* is USA$"):
+        resolve_states(World.default(), value, datetime.date(2025, 6, 1), "attacker")
+
+
+@pytest.mark.parametrize("role", [None, "attacker", "target"])
+def test_the_web_resolves_a_typed_list_part_by_part(api_client: TestClient, role: str | None) -> None:
+    """/api/resolve, which the web's state boxes send what was typed, splits a list as the command line does
+    (`split_names`), each part read on its own: every state in `states`, a part refused in its own words."""
+    extra = {"role": role} if role else {}
+    r = api_client.get("/api/resolve", params={"state": "RUS, EST", **extra})
+    assert r.status_code == 200 and r.json()["states"] == [{"id": "RUS", "name": "Russia"},
+                                                           {"id": "EST", "name": "Estonia"}], r.text
+    assert api_client.get("/api/resolve", params={"state": "Korea, Republic of", **extra}).json() == {
+        "id": "KOR", "name": "South Korea"}
+    r = api_client.get("/api/resolve", params={"state": "RUS,America", **extra})
+    assert r.status_code == 422 and r.json()["error"].startswith("'America' is ambiguous"), r.text
+    r = api_client.get("/api/resolve", params={"state": "RUS,", **extra})
+    assert r.status_code == 422 and r.json()["error"].startswith(f"{role or 'state'}: the 2nd value is empty"), r.text

@@ -117,15 +117,13 @@ def _names_one(pair: list[str], states: StateRegistry, day: dt.date | None) -> b
 
 
 def _named(text: str, states: StateRegistry, day: dt.date | None) -> frozenset[str]:
-    """The states `text` names on its own: one, or those of a name several have carried ("Korea": on any day), or
-    none."""
+    """The states `text` names on its own: one, or those of a name several have carried ("Korea": on any day), or the
+    one a refused name means ("America": the USA, `state_aliases.NOT_STATES`, no style), or none."""
     carriers = states.carriers(text)
     try:
         return frozenset({states.resolve(text, day).id}) | carriers
-    except AmbiguousNameError as exc:
-        return frozenset(str(c["id"]) for c in exc.candidates) | carriers
-    except FoedusError:
-        return carriers
+    except FoedusError as exc:  # the candidates of a name several carry, or of one that names no state
+        return frozenset(str(c["id"]) for c in getattr(exc, "candidates", [])) | carriers
 
 
 def input_value(value: Any, split: bool, name: str) -> Any:

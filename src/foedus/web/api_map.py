@@ -76,13 +76,22 @@ def resolve_state(
 ) -> JSONResponse:
     """The state a name means on `date` (as a cascade reads it on its own date): `{id, name}` (the name it had then:
     the Soviet Union in 1979), or a 422 whose message suggests close names (as the CLI does); a place asked by the
-    target field is refused with the place and its holder (`place`), which the form offers to fill in."""
+    target field is refused with the place and its holder (`place`), which the form offers to fill in. A list typed
+    as the CLI takes one ("RUS, EST"; "Korea, Republic of" stays one name: `split_names`) is read part by part, each
+    refused on its own ("America" as ambiguous), and answered with every state in `states` beside the first's
+    `{id, name}`."""
     from foedus.engine.scenario import parse_date
     from foedus.model.world import World
+    from foedus.state_lists import split_names
 
     day = parse_date(date) if date is not None else None
     world = World.default()
-    states = world.states
-    # it strips the name, says a blank one is blank, and a place is one (a target's with the place and its holder)
-    found = world.state_named(state, day, place_option=role == "target")
-    return JSONResponse({"id": found.id, "name": states.names_on(day)[found.id]})
+    names = world.states.names_on(day)
+    # it strips each name, says a blank one is blank, and a place is one (a target's with the place and its holder);
+    # a list's empty item ("RUS,") is refused naming the field, as a cascade's is
+    parts = split_names(state, world.states, day, name=role or "state") if "," in state else [state]
+    found = list(dict.fromkeys(world.state_named(part, day, place_option=role == "target").id for part in parts))
+    answer: dict[str, Any] = {"id": found[0], "name": names[found[0]]}
+    if len(found) > 1:
+        answer["states"] = [{"id": sid, "name": names[sid]} for sid in found]
+    return JSONResponse(answer)
