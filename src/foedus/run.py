@@ -70,7 +70,7 @@ def run_scenario(
     if changes:  # a change dated after the scenario changes nothing in it: say so, not silently
         from foedus.model.overlay_dated import later_notes
 
-        result = replace(result, notes=(*result.notes, *later_notes(changes, scenario.date, w, scenario.basis)))
+        result = replace(result, notes=(*result.notes, *later_notes(changes, scenario.date, w, scenario.basis, base)))
     if scenario.ongoing_since is not None:
         from foedus.war.ongoing import ongoing_summary
 

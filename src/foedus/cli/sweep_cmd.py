@@ -82,7 +82,7 @@ def compare(
         need_members(other, other_day)
         # both worlds read the same data folder: refused for the earlier date, carried to the later
         notes = dated_coverage(base, min(base_day, other_day), max(base_day, other_day)).notes
-        notes = (*notes, *later_notes(changes.changes, other_day, other, "in-force"))  # the atlas's basis
+        notes = (*notes, *later_notes(changes.changes, other_day, other, "in-force", base))  # the atlas's basis
         opts = AtlasOptions(readings=_readings(inputs["reading"]), requested=inputs["requested"],
                             unresolved_met=inputs["unresolved"] == "met", severity=severity)
         with steps("comparing every ordered dyad: atlases", 2 * len(opts.readings)) as done:

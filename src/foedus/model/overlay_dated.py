@@ -23,17 +23,23 @@ __all__ = ["later_notes", "treaty_added"]
 _NEVER: Final = "never"  # `_first_party` of a treaty that makes no state a party on any day
 
 
-def later_notes(changes: Iterable[Change], day: dt.date, world: World, basis: str) -> list[str]:
+def later_notes(changes: Iterable[Change], day: dt.date, world: World, basis: str,
+                before: World | None = None) -> list[str]:
     """A note for each change that takes effect only after `day` (a membership runs from its `joined` to the day
     before its `left`: `foedus.engine.certainty.party_on`), naming it as it was given (`overlay_set.named`).
     A `left` ends the membership from that day on and never lengthens one (`overlay_apply._ended`), so a later
     `left` leaves `day` as it was. `world` is the world the changes made: it holds the treaties added; `basis` is
     the run's membership basis (`Scenario.basis`): a treaty signed by then but in force only later binds no one then
-    in force, and one never in force (no `in_force`, no accession) binds no one in force on any day."""
+    in force, and one never in force (no `in_force`, no accession) binds no one in force on any day. With `before`,
+    the world the changes were made to: a removal of a state that is no party on `day` on `basis` (a signatory not
+    yet in force, on the in-force basis: `_no_party_note`), which `overlay_apply` takes as it knows no basis."""
     from foedus.model.overlay_set import named
 
     notes = []
     for number, change in enumerate(changes, 1):
+        if before is not None and isinstance(change, RemoveMember) and (change.left is None or change.left <= day) \
+                and (said := _no_party_note(change, day, before, basis)):
+            notes.append(f"{named(change, number)}: {said}: this what-if change does not touch the scenario")
         when = _from(change, world, basis)
         if when == _NEVER:
             notes.append(f"{named(change, number)} is never in force (no in_force date, no accession): on the "
@@ -43,6 +49,32 @@ def later_notes(changes: Iterable[Change], day: dt.date, world: World, basis: st
         notes.append(f"{named(change, number)} takes effect only from {when}, after the scenario's date ({day}): "
                      "this what-if change does not touch the scenario")
     return notes
+
+
+def _no_party_note(change: RemoveMember, day: dt.date, before: World, basis: str) -> str | None:
+    """What a removal's state is on `day` in the treaty as it was (`before`), where it is no party then on `basis`
+    (`foedus.engine.certainty.party_on`: a signatory counts from its ratification on the in-force basis), else None;
+    None too where a day of the state's membership is known only to a window (the result's doubts say what it may
+    be: `foedus.model.windows`)."""
+    from foedus.engine.certainty import party_on
+    from foedus.errors import FoedusError
+
+    treaty = before.treaties.get(change.treaty)
+    if treaty is None:
+        return None
+    try:
+        state = before.state_named(change.state, day).id
+    except FoedusError:  # (`overlay_apply` read the name; read otherwise here, it says nothing)
+        return None
+    rows = [m for m in treaty.members if m.state == state]
+    windowed = any(m.joined_certainty or m.left_certainty or (m.joined is None and treaty.in_force_certainty)
+                   for m in rows)
+    if not rows or windowed or any(party_on(treaty, m, day, basis) for m in rows):
+        return None
+    starts = sorted(str(d) for m in rows if (d := m.joined or treaty.in_force) is not None)
+    counts = f"from {starts[0]}" if starts else "on no day"
+    how = "by signature" if basis == "signed" else f"by entry into force (its membership counts {counts})"
+    return f"{state} is no party of {treaty.id} on {day} {how}"
 
 
 def _from(change: Change, world: World, basis: str) -> dt.date | Literal["never"] | None:

@@ -72,7 +72,8 @@ def compare_results(base: CascadeResult, other: CascadeResult,
         "new_conflicts": sorted(conflicts_b - conflicts_a), "resolved_conflicts": sorted(conflicts_a - conflicts_b),
         "war_size": {"base": sum(len(v) for v in base.sides.values()),
                      "other": sum(len(v) for v in other.sides.values())},
-        "notes": later_notes(what_if[0], other.scenario.date, what_if[1], other.scenario.basis) if what_if else [],
+        "notes": later_notes(what_if[0], other.scenario.date, what_if[1], other.scenario.basis, base_world)
+        if what_if else [],
         "unchanged_because": unchanged_because(what_if[0], (base, base_world), (other, what_if[1]), moved)
         if what_if else [],
         "ongoing": ongoing.to_dict() if ongoing is not None else None,

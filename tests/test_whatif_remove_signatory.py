@@ -1,0 +1,41 @@
+"""A removal of a state that is a signatory but not yet a party on the scenario's date changes nothing when the run
+reads membership by entry into force: SWE, a signatory of NATO's accession protocol from 2022-07-05, a party from
+2024-03-07, binds no one on 2023-06-01 on the in-force basis. `overlay_apply` takes the removal (it knows no basis;
+SWE is a party then by signature), and the cascade ran the world unchanged and said nothing. Its notes now say so
+(`overlay_dated.later_notes`), and so do `foedus compare`'s and the web's comparison."""
+
+from __future__ import annotations
+
+import pytest
+
+import foedus
+from foedus.model.overlay import RemoveMember
+from samples import cli_line
+
+NOTE = ("SWE is no party of nato_1949 on 2023-06-01 by entry into force (its membership counts from 2024-03-07): "
+        "this what-if change does not touch the scenario")
+
+
+def _notes(date: str, **options: object) -> list[str]:
+    return [n for n in foedus.cascade("RUS", "SWE", date, **options).notes if "does not touch" in n]
+
+
+def test_a_signatory_removed_on_the_in_force_basis_is_said_to_change_nothing() -> None:
+    assert _notes("2023-06-01", remove_member="nato_1949:Sweden") == [f"remove_member nato_1949:Sweden: {NOTE}"]
+    removed = RemoveMember(treaty="nato_1949", state="SWE")  # a change built in Python, named by its number
+    assert [n.split(": ", 1)[1] for n in _notes("2023-06-01", what_if=[removed])] == [NOTE]
+
+
+@pytest.mark.parametrize(("date", "options"), [
+    ("2023-06-01", {"basis": "signed"}),  # a party by signature: the removal takes it out
+    ("2025-06-01", {}),  # a party in force
+])
+def test_a_removal_that_takes_a_party_out_is_not_noted(date: str, options: dict[str, object]) -> None:
+    assert _notes(date, remove_member="nato_1949:SWE", **options) == []
+
+
+def test_compare_says_it_too() -> None:
+    code, out, err = cli_line(["compare", "-a", "RUS", "-t", "SWE", "-d", "2023-06-01",
+                               "--remove-member", "nato_1949:SWE"])
+    assert code == 0, err
+    assert f"note: --remove-member nato_1949:SWE: {NOTE}" in out.splitlines(), out
