@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 import foedus
-from foedus.errors import FoedusError
+from foedus.errors import DateOutOfRangeError, FoedusError
 from foedus.model.overlay import Overlay, changes_from
 from test_input_messages import _error_line
 
@@ -71,3 +71,23 @@ def test_web_api_reads_it_on_the_date_of_the_changed_world(api_client: TestClien
                                             "add_member": "nato_1949:Germany"})
     assert response.status_code == 422, response.text
     assert response.json()["error"] == _web_wording(_attacker_said("Germany"))
+
+
+@pytest.mark.parametrize("date", ["2025-13-01", "1700-01-01", "", "2025-06-01T12:00"])
+@pytest.mark.parametrize("member", ["nato_1949:Narnia", "nato_1949:SWE"])
+def test_a_date_that_is_none_is_refused_before_the_what_if_is_read(date: str, member: str) -> None:
+    """A what-if is never read without the scenario's date: a malformed or out-of-range date was taken for no date,
+    the change read on none (names read today, no on-date check) and refused in its own words ("unknown state
+    'Narnia'") before the date was; the date is refused first now, in the scenario's words, whatever the change."""
+    with pytest.raises(DateOutOfRangeError) as without:
+        foedus.cascade("RUS", "FIN", date)
+    with pytest.raises(DateOutOfRangeError) as with_it:
+        foedus.cascade("RUS", "FIN", date, add_member=member)
+    assert str(with_it.value) == str(without.value)
+
+
+def test_the_web_refuses_the_date_first_too(api_client: TestClient) -> None:
+    params = {"attacker": "RUS", "target": "FIN", "date": "2025-13-01", "add_member": "nato_1949:Narnia"}
+    for path in ("/api/cascade", "/api/compare"):
+        r = api_client.get(path, params=params)
+        assert r.status_code == 422 and r.json()["error"].startswith("invalid date '2025-13-01'"), (path, r.text)

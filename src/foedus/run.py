@@ -157,8 +157,8 @@ def _honour(honour: HonourModel | str | None, likely_model: ModelFile | str | Pa
 def _world(world: World, what_if: Overlay | list[Change] | None, options: dict[str, Any], date: str | dt.date
            ) -> tuple[World, list[Change]]:
     """The world with the what-if changes applied (the given world is not modified), and the changes; their
-    states' names are read on the scenario's `date`, as its attacker's are (a malformed date: today's, and the
-    scenario refuses the date in its own words)."""
+    states' names are read, and their members checked, on the scenario's `date`, as its attacker's are (a malformed
+    date is refused first, as the scenario refuses it: `day_or_none`)."""
     if what_if is None and not any(options.get(i.name) for i in WHAT_IF):
         return world, []  # nothing to change: the overlay model is not even imported
     from foedus.model.overlay import Overlay, as_changes, changes_from
@@ -170,12 +170,14 @@ def _world(world: World, what_if: Overlay | list[Change] | None, options: dict[s
 
 
 def day_or_none(date: str | dt.date | None) -> dt.date | None:
-    """The day of a scenario's date, or None for none or one that is not a date (`build_scenario` refuses it in its
-    own words): the day a what-if's state names are read on (the web's `world_for` too)."""
-    from foedus.engine.scenario import parse_date
-    from foedus.errors import DateOutOfRangeError
+    """The day of a scenario's date (None for none): the day a what-if's state names are read on and its members
+    checked on (the web's `world_for` too). One that is not a date is refused here, in `build_scenario`'s words,
+    before any change is read: read as no date, the what-if was applied with no day (its names read today, none of
+    its on-date checks made) and refused, with a bad date, in its own words rather than for the date.
 
-    try:
-        return None if date is None else parse_date(date)
-    except DateOutOfRangeError:
-        return None
+    Raises:
+        DateOutOfRangeError: a malformed, impossible or out-of-range date (`parse_date`).
+    """
+    from foedus.engine.scenario import parse_date
+
+    return None if date is None else parse_date(date)

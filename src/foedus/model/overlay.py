@@ -54,9 +54,10 @@ class Overlay(WordedModel):
 
     def apply(self, world: World, day: dt.date | None = None) -> World:
         """A new world with the changes applied (the given world is not modified); a state's name is read on `day`
-        (the scenario's date, as its attacker's is: "Germany" is not unified Germany in 1960), today's when None.
-        The changes form one set however
-        they were given (overlay files, the command line, the APIs): two that contradict each other are refused
+        (the scenario's date, as its attacker's is: "Germany" is not unified Germany in 1960; today's when None)
+        and the members checked on it (one already a member then is not added, one no member then not removed; with
+        no `day` not checked, a world built once serving any date). The changes form one set however they
+        were given (overlay files, the command line, the APIs): two that contradict each other are refused
         (`foedus.model.overlay_set`), and the others apply kind by kind: the treaties dropped first, so that a
         treaty can be replaced by an edited copy of it, then the treaties added, then the changes to treaties.
 

@@ -57,11 +57,13 @@ whatif_query = declared_query(WHAT_IF, _build)
 
 
 def world_for(q: WhatIfQuery, date: str | None = None) -> World:
-    """The bundled world, or the bundled world with the what-if changes applied, their states' names read on the
-    scenario's `date` (as its attacker's are; today's when None or not a date, which the scenario then refuses).
+    """The bundled world, or the bundled world with the what-if changes applied, their states' names read and their
+    members checked on the scenario's `date` (as its attacker's are; today's when None; one not a date is refused
+    first, as the scenario refuses it: `foedus.run.day_or_none`).
 
     Raises:
-        FoedusError: an unknown treaty, state or article, or a malformed change (the overlay's own message).
+        FoedusError: an unknown treaty, state or article, or a malformed change (the overlay's own message); a
+            malformed date (DateOutOfRangeError).
     """
     from foedus.run import day_or_none
 
