@@ -6,11 +6,16 @@ SWE is a party then by signature), and the cascade ran the world unchanged and s
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
 
 import foedus
 from foedus.model.overlay import RemoveMember
 from samples import cli_line
+
+if TYPE_CHECKING:
+    from fastapi.testclient import TestClient
 
 NOTE = ("SWE is no party of nato_1949 on 2023-06-01 by entry into force (its membership counts from 2024-03-07): "
         "this what-if change does not touch the scenario")
@@ -39,3 +44,13 @@ def test_compare_says_it_too() -> None:
                                "--remove-member", "nato_1949:SWE"])
     assert code == 0, err
     assert f"note: --remove-member nato_1949:SWE: {NOTE}" in out.splitlines(), out
+
+
+def test_the_web_cascade_says_it_too(api_client: TestClient) -> None:
+    """/api/cascade runs the scenario in a world changed beforehand (`world_for`): the note is added to its notes,
+    as `foedus.cascade` adds it; a removal that takes a party out adds none."""
+    params = {"attacker": "RUS", "target": "SWE", "date": "2023-06-01", "remove_member": "nato_1949:SWE"}
+    r = api_client.get("/api/cascade", params=params)
+    assert r.status_code == 200 and f"remove_member nato_1949:SWE: {NOTE}" in r.json()["notes"], r.text
+    r = api_client.get("/api/cascade", params={**params, "basis": "signed"})
+    assert r.status_code == 200 and not [n for n in r.json()["notes"] if "does not touch" in n], r.text

@@ -14,13 +14,21 @@ from foedus.web.whatif import WhatIfQuery, what_if_changes, world_for
 __all__ = ["check_comparable", "compare_payload", "run_query"]
 
 
-def run_query(q: ScenarioQuery, world: World | None = None, mc: DrawsQuery | None = None) -> dict[str, Any]:
-    """Run the scenario through the public API and return its JSON contract."""
+def run_query(q: ScenarioQuery, whatif: WhatIfQuery | None = None, mc: DrawsQuery | None = None) -> dict[str, Any]:
+    """Run the scenario through the public API (in the what-if world: `world_for`) and return its JSON contract,
+    with the notes `foedus.cascade` adds for a change that does not touch the scenario (`later_notes`: a removal of
+    a signatory not yet in force), which the world's being changed beforehand left out."""
     from foedus.api import cascade
 
     mc = mc or DrawsQuery()
-    result = cascade(q.attackers, q.targets, q.date, world=world or World.default(), draws=mc.draws, seed=mc.seed,
-                     **q.kwargs())
+    world = world_for(whatif, q.date) if whatif is not None and whatif.flags else World.default()
+    result = cascade(q.attackers, q.targets, q.date, world=world, draws=mc.draws, seed=mc.seed, **q.kwargs())
+    if whatif is not None and whatif.flags:
+        from foedus.model.overlay_dated import later_notes
+
+        said = later_notes(what_if_changes(whatif.flags), result.scenario.date, world, result.scenario.basis,
+                           World.default())
+        result = replace(result, notes=(*result.notes, *said))
     return result.to_dict()
 
 

@@ -76,13 +76,12 @@ def run_job(job: dict[str, Any]) -> dict[str, Any]:
         FoedusError: the engine refused the input.
     """
     from foedus.web.compute import compare_payload, run_query
-    from foedus.web.whatif import world_for
 
     q = ScenarioQuery.from_dict(job["query"])
     whatif = WhatIfQuery(tuple((str(name), str(value)) for name, value in job["flags"]))
     if job["kind"] == "compare":
         return compare_payload(q, whatif, job["other_date"])
-    return run_query(q, world_for(whatif, q.date), DrawsQuery(job["draws"], job["seed"]))
+    return run_query(q, whatif, DrawsQuery(job["draws"], job["seed"]))
 
 
 def main() -> None:
