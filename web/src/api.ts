@@ -167,8 +167,10 @@ export const api = {
   treaties: () => getJson<TreatyRow[]>("/api/treaties"),
   treaty: (id: string) => getJson<TreatyDetail>(`/api/treaties/${encodeURIComponent(id)}`),
   borders: (date: string) => getJson<BordersAnswer>(`/api/borders?date=${encodeURIComponent(date)}`),
-  // role: the form field that asks (a place typed as the target comes back with the place and its holder)
-  resolve: (text: string, date?: string, role?: "attacker" | "target") => getJson<{ id: string; name: string }>(
+  // role: the form field that asks (a place typed as the target comes back with the place and its holder); a list
+  // typed as the CLI takes one ("RUS, EST") comes back with every state in `states`, or the refusal of one part
+  resolve: (text: string, date?: string, role?: "attacker" | "target") => getJson<
+    { id: string; name: string; states?: { id: string; name: string }[] }>(
     `/api/resolve?state=${encodeURIComponent(text)}${date ? `&date=${encodeURIComponent(date)}` : ""}`
     + (role ? `&role=${role}` : "")),
   health: () => getJson<Health>("/api/health"),

@@ -99,15 +99,18 @@ class StatePicker {
       this.input.value = "";
       return;
     }
-    api.resolve(typed, this.date(), this.role).then((state) => { this.add(state.id); this.input.value = ""; },
-      (e: unknown) => {
-        if (e instanceof ApiError && e.candidates.length) { this.ask(typed, e.candidates); return; } // several had it
-        const why = e instanceof ApiError ? e.message : "try a name, ISO3 or COW code";
-        this.onError(`no state matches ${JSON.stringify(typed)}: ${why}; nothing was added as ${this.role}`);
-        // a place typed as the target (Gaza Strip): offer its holder as the target, with the place picked
-        const offer = e instanceof ApiError && e.place ? placeOffer(typed, e.place, (id) => this.picked(id)) : null;
-        if (offer) this.choices.replaceChildren(...offer);
-      });
+    api.resolve(typed, this.date(), this.role).then((state) => {
+      for (const s of state.states ?? [state]) this.add(s.id);  // "RUS, EST": each state of the list
+      this.input.value = "";
+    }, (e: unknown) => {
+      // several had it, or the one a name that is no state means (England: GBR); named: the part of a list asked
+      if (e instanceof ApiError && e.candidates.length) { this.ask(e.named || typed, e.candidates); return; }
+      const why = e instanceof ApiError ? e.message : "try a name, ISO3 or COW code";
+      this.onError(`no state matches ${JSON.stringify(typed)}: ${why}; nothing was added as ${this.role}`);
+      // a place typed as the target (Gaza Strip): offer its holder as the target, with the place picked
+      const offer = e instanceof ApiError && e.place ? placeOffer(typed, e.place, (id) => this.picked(id)) : null;
+      if (offer) this.choices.replaceChildren(...offer);
+    });
   }
 
   /** Several states fit a name: offer each in the state system on the form's date (code and system dates) and add
