@@ -61,3 +61,25 @@ def test_a_name_of_no_state_typed_in_a_box_says_which_state_is_meant(page: Any, 
     assert page.inner_text("#error") == f'no state matches "{typed}": {said}; nothing was added as {role}'
     assert page.locator(f"#{role}-chips .chip").count() == 0
     assert [p for p in page.problems if "422" not in p] == [], page.problems
+
+
+def test_the_state_meant_is_offered_as_one_click(page: Any, server: str) -> None:
+    """The refusal of "England" carries the United Kingdom as its candidate: the box says why and offers it as a
+    button, which adds it."""
+    _ready(page, server + "/")
+    page.fill("#attacker-search", "England")
+    page.press("#attacker-search", "Enter")
+    page.click("#attacker-picker .choices button.choice[data-state=GBR]", timeout=10_000)
+    page.wait_for_selector("#attacker-chips .chip[data-state=GBR]", timeout=10_000)
+    assert [p for p in page.problems if "422" not in p] == [], page.problems
+
+
+def test_a_list_typed_in_a_box_adds_each_state(page: Any, server: str) -> None:
+    """"RUS, EST" typed in a box is a list, as on the command line: /api/resolve reads it part by part and the box
+    adds each state (it added Russia alone once the list was read; before, it asked which of the two was meant)."""
+    _ready(page, server + "/")
+    page.fill("#target-search", "RUS, EST")
+    page.press("#target-search", "Enter")
+    page.wait_for_selector("#target-chips .chip[data-state=EST]", timeout=10_000)
+    assert page.locator("#target-chips .chip[data-state=RUS]").count() == 1
+    assert [p for p in page.problems if "422" not in p] == [], page.problems

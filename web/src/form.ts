@@ -103,10 +103,16 @@ class StatePicker {
       for (const s of state.states ?? [state]) this.add(s.id);  // "RUS, EST": each state of the list
       this.input.value = "";
     }, (e: unknown) => {
-      // several had it, or the one a name that is no state means (England: GBR); named: the part of a list asked
-      if (e instanceof ApiError && e.candidates.length) { this.ask(e.named || typed, e.candidates); return; }
       const why = e instanceof ApiError ? e.message : "try a name, ISO3 or COW code";
-      this.onError(`no state matches ${JSON.stringify(typed)}: ${why}; nothing was added as ${this.role}`);
+      const said = `no state matches ${JSON.stringify(typed)}: ${why}; nothing was added as ${this.role}`;
+      // several had it (asked which), or one state is meant (England: GBR), said why and offered; named: the part
+      // of a typed list that was refused
+      if (e instanceof ApiError && e.candidates.length) {
+        if (e.candidates.length === 1) this.onError(said);
+        this.ask(e.named || typed, e.candidates);
+        return;
+      }
+      this.onError(said);
       // a place typed as the target (Gaza Strip): offer its holder as the target, with the place picked
       const offer = e instanceof ApiError && e.place ? placeOffer(typed, e.place, (id) => this.picked(id)) : null;
       if (offer) this.choices.replaceChildren(...offer);
