@@ -54,3 +54,15 @@ def test_the_web_cascade_says_it_too(api_client: TestClient) -> None:
     assert r.status_code == 200 and f"remove_member nato_1949:SWE: {NOTE}" in r.json()["notes"], r.text
     r = api_client.get("/api/cascade", params={**params, "basis": "signed"})
     assert r.status_code == 200 and not [n for n in r.json()["notes"] if "does not touch" in n], r.text
+
+
+def test_with_draws_the_web_orders_the_notes_as_foedus_cascade_does(api_client: TestClient) -> None:
+    """With draws, the note comes before the notes the draws add (the major powers'), in /api/cascade as in
+    `foedus.cascade` (`run.with_later_notes`); the web put it after them."""
+    params = {"attacker": "RUS", "target": "SWE", "date": "2023-06-01", "remove_member": "nato_1949:SWE",
+              "draws": "20", "seed": "1"}
+    r = api_client.get("/api/cascade", params=params)
+    assert r.status_code == 200, r.text
+    cli = foedus.cascade("RUS", "SWE", "2023-06-01", remove_member="nato_1949:SWE", draws=20, seed=1).notes
+    assert r.json()["notes"] == list(cli), r.text
+    assert len(cli) > 1 and cli[-1] != f"remove_member nato_1949:SWE: {NOTE}"  # a draws' note follows it

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from foedus.likely.model import ModelFile
     from foedus.model.overlay import Change, Overlay
 
-__all__ = ["OPTIONS", "day_or_none", "load_world", "run_scenario"]
+__all__ = ["OPTIONS", "day_or_none", "load_world", "run_scenario", "with_later_notes"]
 
 OPTIONS = (*SCENARIO[3:], *WHAT_IF, *MONTE_CARLO, *LIKELIHOOD)
 """`foedus.cascade`'s declared options; `check_options` checks their values (draws and seed within their bounds)."""
@@ -70,7 +70,7 @@ def run_scenario(
     if changes:  # a change dated after the scenario changes nothing in it: say so, not silently
         from foedus.model.overlay_dated import later_notes
 
-        result = replace(result, notes=(*result.notes, *later_notes(changes, scenario.date, w, scenario.basis, base)))
+        result = with_later_notes(result, later_notes(changes, scenario.date, w, scenario.basis, base), w)
     if scenario.ongoing_since is not None:
         from foedus.war.ongoing import ongoing_summary
 
@@ -101,6 +101,19 @@ def run_scenario(
     # P(major powers on opposite sides) reads COW's list: say where it gives none, or 2016's carried forward
     notes = with_majors_notes(result.notes, w.states, scenario.date)
     return replace(result, power=power, montecarlo=summary, notes=(*notes, *_weighed_alike(result)))
+
+
+def with_later_notes(result: CascadeResult, said: list[str], world: World) -> CascadeResult:
+    """`result` with the what-if notes `said` (`overlay_dated.later_notes`) where `run_scenario` puts them: after the
+    cascade's own notes, before those the draws add at the end (the major powers' of the day, `_weighed_alike`), so
+    that the web, which runs a what-if world made beforehand (`foedus.web.whatif.world_for`), orders them alike."""
+    tail = 0
+    if result.montecarlo is not None:
+        from foedus.model.major_notes import majors_notes
+
+        tail = len(majors_notes(world.states, result.scenario.date)) + len(_weighed_alike(result))
+    cut = len(result.notes) - tail
+    return replace(result, notes=(*result.notes[:cut], *said, *result.notes[cut:]))
 
 
 def _weighed_alike(result: CascadeResult) -> list[str]:

@@ -25,10 +25,11 @@ def run_query(q: ScenarioQuery, whatif: WhatIfQuery | None = None, mc: DrawsQuer
     result = cascade(q.attackers, q.targets, q.date, world=world, draws=mc.draws, seed=mc.seed, **q.kwargs())
     if whatif is not None and whatif.flags:
         from foedus.model.overlay_dated import later_notes
+        from foedus.run import with_later_notes
 
         said = later_notes(what_if_changes(whatif.flags), result.scenario.date, world, result.scenario.basis,
                            World.default())
-        result = replace(result, notes=(*result.notes, *said))
+        result = with_later_notes(result, said, world)  # before the draws' notes, as foedus.cascade puts them
     return result.to_dict()
 
 
