@@ -116,6 +116,24 @@ def test_a_doubt_is_worded_alike() -> None:
     assert said[0].endswith(": Russia (RUS), BLR")
 
 
+def test_a_conflicts_doubted_duties_are_worded_alike() -> None:
+    """After a conflict's line, the duties resting on facts not verified (render._conflict_doubt) are the summary's
+    (conflictDoubt): Armenia's, Ukraine attacking Russia on 2025-06-01 (unverified obligations, a carried-forward
+    neutrality duty), and the same conflict with each kind of duty verified, and with all verified (nothing)."""
+    from dataclasses import replace
+
+    from foedus.api import cascade
+
+    arm = next(c for c in cascade("UKR", "RUS", "2025-06-01").conflicts if c.state == "ARM")
+    sure = [replace(d, certainty="verified") for d in arm.obligations]
+    kinds = [arm, replace(arm, obligations=sure), replace(arm, neutral=[replace(n, certainty="verified")
+                                                                        for n in arm.neutral])]
+    conflicts = [*kinds, replace(kinds[1], neutral=kinds[2].neutral)]
+    said = run_ts([("said", "conflictDoubt", [c.to_dict()]) for c in conflicts])
+    assert said == [render._conflict_doubt(c) for c in conflicts]
+    assert "(carried-forward facts)" in said[0] and "(unverified facts)" in said[0] and said[-1] == ""
+
+
 def test_names_ordinals_certainty_and_changes_are_worded_alike() -> None:
     """web/src/wording.ts's copies: a state's name, an ordinal, a finding's certainty after it, a war's change."""
     reasons = [{"kind": "date", "fact": "in force: known only to the month", "certainty": "verified", "source": "s"}]

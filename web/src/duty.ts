@@ -1,6 +1,7 @@
 // How firm a joiner's duty is: request-gated (the victim must ask), conditional (it rests on an assumption:
 // a state of war, non-provocation, an unspecified ATOP condition), or not verified (the facts behind it are
-// secondary, unverified or conflicting). The map hatches such states and the summary gives them badges.
+// secondary, unverified or conflicting). The map hatches such states and the summary gives them badges; so too a
+// state bound both ways (a conflict) one of whose clashing duties rests on facts not verified.
 import type { CascadeResult, Joiner } from "./api";
 
 export type Duty = "request" | "conditional" | "unverified";
@@ -26,12 +27,19 @@ export function dutyOf(j: Joiner): Duty[] {
   return out;
 }
 
-/** Each joiner's duty flags, for the states that have any. */
+/** Each joiner's duty flags, for the states that have any; a conflict's state is "unverified" where one of its
+ * obligations or neutrality duties rests on facts not verified (foedus.engine.records.Conflict.doubted). */
 export function dutiesOf(r: CascadeResult): Map<string, Duty[]> {
   const out = new Map<string, Duty[]>();
   for (const j of r.joiners) {
     const d = dutyOf(j);
     if (d.length) out.set(j.state, d);
+  }
+  for (const c of r.conflicts) {
+    const had = out.get(c.state) ?? [];
+    if (!had.includes("unverified") && [...c.obligations, ...c.neutral].some((d) => d.certainty !== "verified")) {
+      out.set(c.state, [...had, "unverified"]);
+    }
   }
   return out;
 }

@@ -75,6 +75,9 @@ function findings(id: string, r: CascadeResult, names: Names): { nodes: HTMLElem
     nodes.push(h("div", { class: "obligation" }, h("h4", {}, `Conflict in round ${c.round}: on neither side`),
       h("p", {}, c.reason)));
     c.obligations.forEach((o) => nodes.push(obligationBlock(o, r, names, `Bound to the ${o.side}`)));
+    // its neutrality duties are in no other list (the result's `neutral` leaves them out): each with its certainty
+    c.neutral.forEach((n) => nodes.push(findingBlock(`Bound not to join the war against ${namedState(n.toward, names.state)}: `
+      + `${names.treaty(n.treaty)} ${articleCited(n.article)}.`, n, { class: "conflict-neutral" })));
   }
   for (const n of r.neutral.filter((x) => x.state === id)) {
     cite(n.treaty);

@@ -1,6 +1,6 @@
 // The lines the page words as the CLI does, kept apart from the page (no DOM) so that tests/test_said_parity.py can
 // run each in node beside its Python counterpart on the same records: a change to one side alone fails that test.
-import type { Because, CascadeResult, Comparison, Doubt, LikelihoodSummary, WarFrame, WarRename } from "./api";
+import type { Because, CascadeResult, Comparison, Conflict, Doubt, LikelihoodSummary, WarFrame, WarRename } from "./api";
 import type { OngoingChanges } from "./contract";
 import { namedState } from "./wording";
 
@@ -113,6 +113,15 @@ export function frameWhy(id: string, frame: Pick<WarFrame, "date" | "sides" | "b
 export function doubtWords(d: Doubt, names: (id: string) => string): string {
   return `${d.fact}; who is bound may differ`
     + (d.state === null && (d.concerns ?? []).length ? `: ${(d.concerns ?? []).map((s) => namedState(s, names)).join(", ")}` : "");
+}
+
+/** A conflict's clashing duties (obligations, then neutrality duties) that rest on facts not verified, each cited
+ * with its certainty, after its line (foedus.render._conflict_doubt, by foedus.engine.records.Conflict.doubted: a
+ * certainty other than verified); "" where all are verified. */
+export function conflictDoubt(c: Pick<Conflict, "obligations" | "neutral">): string {
+  const said = [...new Set([...c.obligations, ...c.neutral].filter((d) => d.certainty !== "verified")
+    .map((d) => `${cited(d.treaty, d.article)} (${d.certainty} facts)`))];
+  return said.length ? `; its duties resting on facts not verified: ${said.join(", ")}` : "";
 }
 
 /** Whether the model beat the base rate in every out-of-sample check, lost one that covers the answer's date (its
