@@ -60,7 +60,10 @@ export interface WarFrame {
 export interface WarSource { url: string; title: string | null; event: number | null }
 export interface WarReplay {
   war: { id: string; name: string; start: string; end: string | null; ongoing: boolean;
-    sources?: WarSource[] }; // the pages the file cites (servers from before they were sent have none)
+    sources?: WarSource[]; // the pages the file cites (servers from before they were sent have none)
+    // the day asked for, when after an ongoing war's data's end (the replay stops at that end); the map never asks
+    // a day (`until`), so its replays are never cut this way
+    asked_until?: string | null };
   frames: WarFrame[]; names: Record<string, string>; notes: string[];
   renames: WarRename[]; // each later change in a state's name, by date: `names` are the war's first day's
 }
