@@ -74,12 +74,12 @@ def what_if(inputs: dict[str, Any], add_treaty: list[Path] | None, overlay: list
     return Overlay(changes=changes)
 
 
-def world_for(extra: list[Path] | None, changes: Overlay | None = None) -> World:
-    """The bundled world plus extra treaty files, with what-if changes applied."""
+def world_for(extra: list[Path] | None) -> World:
+    """The bundled world plus extra treaty files (`--treaties`); a command's what-if changes are applied with its
+    scenario's date (`foedus.run.run_scenario`), not here."""
     from foedus.run import load_world
 
-    world = load_world(*extra or [])
-    return changes.apply(world) if changes is not None and changes.changes else world
+    return load_world(*extra or [])
 
 
 def emit_json(obj: Any) -> None:
