@@ -35,7 +35,7 @@ from foedus.war.frames import FrameBuilder
 from foedus.war.result import WarReplay
 from foedus.war.words import add_text
 
-__all__ = ["DATA_END", "data_end", "epoch_of", "evaluate_at", "replay", "settings_of"]
+__all__ = ["DATA_END", "data_end", "epoch_of", "evaluate_at", "replay", "replay_end", "settings_of"]
 
 
 def settings_of(reading: str = "legal", basis: str = "in-force", requested: bool = True,
@@ -87,9 +87,13 @@ def data_end(war: War) -> dt.date:
     return max([DATA_END, *(e.date for e in war.events), *(e.until for e in war.events if e.until is not None)])
 
 
-def _end(war: War, until: dt.date | None) -> tuple[dt.date, dt.date | None]:
+def replay_end(war: War, until: dt.date | None) -> tuple[dt.date, dt.date | None]:
     """The replay's last day, and `until` when it was after an ongoing war's data end (`data_end`), to which the
-    replay is cut: it says nothing of days its data does not cover."""
+    replay is cut: it says nothing of days its data does not cover.
+
+    Raises:
+        ScenarioError: `until` after a finished war's end, or before the war starts.
+    """
     last = data_end(war)
     end = until or last
     if war.end is not None and end > war.end:  # the war's attacks would still be running after it ended
@@ -114,7 +118,7 @@ def replay(war: War, world: World | None = None, *, reading: Reading = "legal", 
            requested: bool = True, territory_view: TerritoryView = "recognized", unresolved: UnresolvedReading = "met",
            until: dt.date | None = None, settings: Settings | None = None) -> WarReplay:
     """Replay `war` from its first event to `until` (default: its end, or the data's end when it is ongoing); an
-    ongoing war asked past its data's end (`data_end`) is replayed to that end, `asked` saying so.
+    ongoing war asked past its data's end (`data_end`) is replayed to that end, `asked` saying so (`replay_end`).
 
     Raises:
         ScenarioError: bad settings, or `until` before the war starts.
@@ -122,7 +126,7 @@ def replay(war: War, world: World | None = None, *, reading: Reading = "legal", 
     """
     w = world or World.default()
     chosen = settings or settings_of(reading, basis, requested, territory_view, unresolved)
-    start, (end, asked) = war.start, _end(war, until)
+    start, (end, asked) = war.start, replay_end(war, until)
     days, per_day, members = _timeline(w, chosen.basis)
     lo, hi = bisect.bisect_right(days, start), bisect.bisect_right(days, end)
     changes = dict(zip(days[lo:hi], per_day[lo:hi], strict=True))

@@ -3,20 +3,24 @@
 `GET /api/wars` lists the wars bundled with foedus (`foedus.war.bundled`); `GET /api/war?id=…` replays
 one (`foedus.replay_war(...).to_dict()`, the contract of `foedus war --json`, docs/war.md). A request only
 ever names a war by id, looked up in that list: no request reaches a path of its own choosing. Replays are
-kept (a few, by id and settings), since a war takes up to a couple of seconds to replay.
+kept (a few, by id, settings and the day replayed), since a war takes up to a couple of seconds to replay.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from functools import cache, lru_cache
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import JSONResponse
 
+from foedus.engine.scenario import TerritoryView, parse_date
 from foedus.errors import FoedusError, UnknownWarError
 from foedus.inputs import WAR
 from foedus.war.bundled import bundled_wars
+from foedus.war.events import War
+from foedus.war.replay import replay_end
 from foedus.web.models import ErrorOut
 from foedus.web.params import declared_query
 
@@ -54,10 +58,21 @@ war_settings = declared_query(WAR, lambda values: tuple(sorted(values.items())))
 
 
 @lru_cache(maxsize=8)
-def _replay(war_id: str, settings: Settings, until: str | None) -> dict[str, Any]:
+def _war(war_id: str, view: TerritoryView) -> War:
+    """A bundled war, loaded (its places read in `view`): what says which day a request replays."""
+    from foedus.war.loader import load_war
+
+    return load_war(bundled_wars()[war_id], view=view)
+
+
+@lru_cache(maxsize=8)
+def _replay(war_id: str, settings: Settings, end: dt.date) -> dict[str, Any]:
+    """The replay of a war to `end`, the day replayed (`replay_end`), not the text asked: every day asked past an
+    ongoing war's data is one replay. The request's own `war.asked_until` is added outside (`get_war`)."""
     from foedus.api import replay_war
 
-    out = replay_war(bundled_wars()[war_id], until=until, **dict(settings)).to_dict()
+    options = dict(settings)
+    out = replay_war(_war(war_id, options["territory_view"]), until=end, **options).to_dict()
     out["war"] = {**out["war"], "source": f"bundled:{war_id}"}
     return out
 
@@ -75,4 +90,7 @@ def get_war(
     if id not in bundled_wars():
         known = ", ".join(bundled_wars()) or "none"
         raise UnknownWarError(f"unknown war {id[:80]!r}; the bundled wars are: {known} (see /api/wars)")
-    return JSONResponse(_replay(id, settings, until))
+    day = parse_date(until) if until is not None else None  # an empty until= is malformed, not "no date"
+    end, asked = replay_end(_war(id, dict(settings)["territory_view"]), day)
+    out = _replay(id, settings, end)
+    return JSONResponse({**out, "war": {**out["war"], "asked_until": asked.isoformat() if asked else None}})
