@@ -1,19 +1,30 @@
 """A war replayed past what is known (docs/war.md `--until`): /api/war keeps one replay for every day asked past an
-ongoing war's data (the day replayed, not the text asked), each answer naming its own day asked."""
+ongoing war's data (the day replayed, not the text asked), each answer naming its own day asked; and a war whose own
+data goes past the treaty data's end (a war file's `end` after 2025-12-31) says, on the CLI, in the Python API and
+through /api/war, that those days are replayed on the treaties as they stood at that end."""
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 
 import foedus.api
-from foedus.engine.outcome import DATA_END
+from foedus.engine.outcome import DATA_END, DATA_END_NOTE
 from foedus.web import api_war
+from samples import cli_line
 
 WAR = "russia_ukraine_2022"  # ongoing: its data ends on the bundled data's end
+LATE_END = "2026-03-01"  # the war file's `end`, after the treaty data's
+LATE_WAR = (f"id: late\nname: Late\nend: {LATE_END}\nevents:\n"
+            "  - {type: attack, date: 2025-12-01, attacker: RUS, victim: UKR}\n")
+SAID = (f"the bundled treaty data is current to {DATA_END}: the days after it, to {LATE_END}, are replayed on the "
+        "treaties as they stood then; later changes are not known")
 
 
 @pytest.fixture
@@ -25,6 +36,13 @@ def fresh() -> Iterator[None]:
     yield
     for f in kept:
         f.cache_clear()
+
+
+@pytest.fixture
+def late_war(tmp_path: Path) -> Path:
+    path = tmp_path / "late.yaml"
+    path.write_text(LATE_WAR, encoding="utf-8")
+    return path
 
 
 def test_days_asked_past_an_ongoing_wars_data_are_one_replay_each_answer_naming_its_own_day(
@@ -50,3 +68,31 @@ def test_days_asked_past_an_ongoing_wars_data_are_one_replay_each_answer_naming_
     assert len(calls) == 1  # the answer kept is not changed by another request's day
     assert api_client.get("/api/war", params={"id": WAR, "until": "2025-06-01"}).json()["war"]["end"] == "2025-06-01"
     assert len(calls) == 2  # a day inside the data is a replay of its own
+
+
+def test_a_war_file_ending_after_the_treaty_data_says_its_later_days_rest_on_the_treaties_as_they_stood(
+        late_war: Path) -> None:
+    """A war file whose `end` is after the treaty data's end was replayed to it with only the generic "current to"
+    note: its days after that end are replayed, and the note, a warning on stderr (with --state and --json too) and
+    `WarReplay.warnings` say the treaties are known only to that end and stood then as they did on it."""
+    r = foedus.replay_war(late_war)
+    assert (r.end, r.asked) == (dt.date.fromisoformat(LATE_END), None)
+    assert SAID in r.notes and DATA_END_NOTE not in r.notes and r.warnings == (SAID,)
+    inside = foedus.replay_war(late_war, until=DATA_END)
+    assert inside.warnings == () and not [n for n in inside.notes if "current to" in n]
+    code, out, err = cli_line(["war", str(late_war)])
+    assert code == 0 and err.strip().splitlines() == [f"warning: {SAID}"] and SAID in " ".join(out.split())  # wrapped
+    code, out, err = cli_line(["war", str(late_war), "--state", "UKR", "--json"])
+    assert code == 0 and err.strip().splitlines() == [f"warning: {SAID}"]
+    assert (json.loads(out)["day"], json.loads(out)["note"]) == (LATE_END, SAID)
+    code, out, err = cli_line(["war", str(late_war), "--until", "2025-12-20", "--state", "UKR", "--json"])
+    assert code == 0 and err == "" and json.loads(out)["note"] is None
+
+
+def test_the_war_endpoint_says_it_too(api_client: TestClient, monkeypatch: pytest.MonkeyPatch, late_war: Path,
+                                      fresh: None) -> None:
+    """/api/war replays a war of its list by the same rule: its notes say it (the web's timeline shows them)."""
+    monkeypatch.setattr(api_war, "bundled_wars", lambda: {"late": late_war})
+    body = api_client.get("/api/war", params={"id": "late"}).json()
+    assert (body["war"]["end"], body["war"]["asked_until"]) == (LATE_END, None)
+    assert SAID in body["notes"] and DATA_END_NOTE not in body["notes"]

@@ -25,7 +25,9 @@ def war(
                                         metavar="FILE|WAR")],
     until: Annotated[str | None, typer.Option(help="Last day to replay (default: the war's end, or the data's "
                                                    "end for an ongoing war, to which a later day is cut, with a "
-                                                   "warning), YYYY-MM-DD.")] = None,
+                                                   "warning; a day after the treaty data's end, 2025-12-31, is "
+                                                   "replayed on the treaties as they stood then, with a warning "
+                                                   "too), YYYY-MM-DD.")] = None,
     timeline: Annotated[bool, typer.Option("--timeline/--no-timeline", help="Also print each date's moves.")]
     = True,
     state: Annotated[str | None, typer.Option(help="Only say why this state (a name, ISO3 code or COW number) is "
@@ -46,8 +48,8 @@ def war(
     day = parse_date(until) if until is not None else None  # an empty --until is malformed, not "no date"
     world = world_for(treaties)
     result = replay_war(file, world=world, until=day, **inputs)
-    if result.beyond_data:  # an ongoing war asked past its data: replayed to the data's end, and said so
-        typer.echo(f"warning: {result.beyond_data}", err=True)
+    for warning in result.warnings:  # asked past the war's data, or replayed past the treaties': said so
+        typer.echo(f"warning: {warning}", err=True)
     if state is not None:
         from foedus.war.why import why_on, why_record
 

@@ -12,7 +12,6 @@ import datetime as dt
 from typing import Any
 
 from foedus.cited import cited
-from foedus.engine.outcome import DATA_END, DATA_END_NOTE
 from foedus.engine.result import Joiner
 from foedus.model.dated_names import era_days
 from foedus.model.world import World
@@ -172,13 +171,11 @@ class FrameBuilder:
                 mentioned |= _named_in(c)
         return mentioned
 
-    def notes(self, end: dt.date) -> list[str]:
-        """Caveats about the data the replay used."""
+    def notes(self) -> list[str]:
+        """Caveats about the data the replay used (the days past the treaty data's end: `war.result.past_treaties`)."""
         out = []
         if not self.world.has_history:  # as a cascade says: the ATOP alliances carried past 2018 count too
             out += missing_notes(["atop"])
-        if end > DATA_END:
-            out.append(DATA_END_NOTE)
         return out
 
 

@@ -32,7 +32,7 @@ from foedus.war.course import Course, Ongoing
 from foedus.war.evaluate import Evaluation, Settings, evaluate_course
 from foedus.war.events import War, WarEvent
 from foedus.war.frames import FrameBuilder
-from foedus.war.result import WarReplay
+from foedus.war.result import WarReplay, past_treaties
 from foedus.war.words import add_text
 
 __all__ = ["DATA_END", "data_end", "epoch_of", "evaluate_at", "replay", "replay_end", "settings_of"]
@@ -89,7 +89,8 @@ def data_end(war: War) -> dt.date:
 
 def replay_end(war: War, until: dt.date | None) -> tuple[dt.date, dt.date | None]:
     """The replay's last day, and `until` when it was after an ongoing war's data end (`data_end`), to which the
-    replay is cut: it says nothing of days its data does not cover.
+    replay is cut: it says nothing of days its data does not cover. Days of the war's data after the treaty data's
+    end are replayed, the treaties as they stood then (`foedus.war.result.past_treaties` says so).
 
     Raises:
         ScenarioError: `until` after a finished war's end, or before the war starts.
@@ -151,7 +152,8 @@ def replay(war: War, world: World | None = None, *, reading: Reading = "legal", 
         day_changes = [e.to_dict() for e in todays] + [_ended(o, day) for o in ended] + [c.to_dict() for c in relevant]
         builder.add(evaluation, day_changes, course)
         involved = set(evaluation.sides) | set(evaluation.bound) | set(evaluation.conflicted)
-    notes = (*war.notes, *builder.notes(end), *_unchecked(w, war, end))
+    past = past_treaties(end)  # the war's data past the treaties': the treaties as they stood at their end
+    notes = (*war.notes, *builder.notes(), *([past] if past else []), *_unchecked(w, war, end))
     names = builder.names(start)  # as called on the war's first day, `renames` dating each change (docs/war.md)
     for f in builder.frames:  # each change named as on its own day; the causes are these records: they get it too
         add_text(f.changes, w.states.names_on(f.date))

@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from foedus.engine.outcome import DATA_END
 from foedus.engine.records import Because
 from foedus.engine.scenario import named_state, parse_date
 from foedus.war.evaluate import Evaluation, Settings
@@ -19,11 +20,21 @@ from foedus.war.events import War, WarSide
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["Bound", "Frame", "StateRecord", "WarReplay", "war_names_on"]
+__all__ = ["Bound", "Frame", "StateRecord", "WarReplay", "past_treaties", "war_names_on"]
 
 
 def _iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day else None
+
+
+def past_treaties(end: dt.date) -> str | None:
+    """What to say of a replay that ends (`end`) after the bundled treaty data does (`DATA_END`): the treaties are
+    known only to that day, and the days after it are replayed on the treaties as they stood then; None otherwise.
+    A war's own data (a war file's `end`, an ongoing war's later events) may go past it: those days are replayed."""
+    if end <= DATA_END:
+        return None
+    return (f"the bundled treaty data is current to {DATA_END}: the days after it, to {end}, are replayed on the "
+            "treaties as they stood then; later changes are not known")
 
 
 def war_names_on(names: dict[str, str], renames: list[dict[str, str]], day: str) -> dict[str, str]:
@@ -124,6 +135,12 @@ class WarReplay:
             return None
         return (f"{self.war.id}'s data ends on {self.end}, its last recorded day: nothing after it is known, so it is "
                 f"replayed to {self.end}, not {self.asked}")
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """What `foedus war` warns of on stderr: the day asked past the war's data (`beyond_data`), and days replayed
+        after the treaty data's end (`past_treaties`, also among the `notes`)."""
+        return tuple(w for w in (self.beyond_data, past_treaties(self.end)) if w is not None)
 
     def record(self, state: str | int) -> StateRecord | None:
         """The record of one state (ISO3 code in any case, COW number or name; None if the replay never mentions

@@ -94,4 +94,5 @@ def why_record(result: WarReplay, world: World, state: str, day: dt.date | None 
                   treaty_name=treaty_named(world)(ob.treaty) if ob else None, article=ob.article if ob else None,
                   certainty=ob.certainty if ob else None, facts=facts,
                   certainty_reasons=ob.certainty_reasons if ob else (),
-                  asked_until=result.asked.isoformat() if result.asked else None, note=result.beyond_data)
+                  asked_until=result.asked.isoformat() if result.asked else None,
+                  note="\n".join(result.warnings) or None)

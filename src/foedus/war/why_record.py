@@ -50,4 +50,6 @@ class WarWhy(Contracted):
         "the day asked for, when after an ongoing war's data ends: nothing after `day` is known; null otherwise",
         "string | null"))
     note: str | None = field(default=None, metadata=meta(
-        "with `asked_until`: the warning the text form prints on stderr; null otherwise", "string | null"))
+        "the warnings the text form prints on stderr, one a line: the war's data ends before the day asked "
+        "(`asked_until`), or the day is after the treaty data's end (2025-12-31), the treaties replayed as they "
+        "stood then; null when none", "string | null"))
