@@ -48,8 +48,10 @@ def war(
     day = parse_date(until) if until is not None else None  # an empty --until is malformed, not "no date"
     world = world_for(treaties)
     result = replay_war(file, world=world, until=day, **inputs)
-    for warning in result.warnings:  # asked past the war's data, or replayed past the treaties': said so
-        typer.echo(f"warning: {warning}", err=True)
+    listed = result.notes if state is None and not as_json else ()  # the replay's table ends with its notes
+    for warning in result.warnings:  # asked past the war's data, or replayed past the treaties': said once
+        if warning not in listed:
+            typer.echo(f"warning: {warning}", err=True)
     if state is not None:
         from foedus.war.why import why_on, why_record
 
