@@ -14,12 +14,12 @@ from typing import Any
 from foedus.engine.certainty import first_day, how_sure
 from foedus.model.gazetteer import home_note
 from foedus.model.states import State, StateRegistry
-from foedus.model.treaty import Kind, Member, Treaty
+from foedus.model.treaty import DateCertainty, Kind, Member, Span, Treaty
 from foedus.model.vocab import Certainty
 from foedus.model.world import World
 
-__all__ = ["in_force_sure", "iso3_to_numeric", "member_sure", "place_rows", "region_rows", "state_rows",
-           "terminated_sure", "treaty_detail", "treaty_help", "treaty_rows"]
+__all__ = ["in_force_sure", "iso3_to_numeric", "member_spans", "member_sure", "place_rows", "region_rows",
+           "span_edges", "state_rows", "terminated_sure", "treaty_detail", "treaty_help", "treaty_rows"]
 
 
 def treaty_rows(world: World, day: dt.date | None, origin: str = "all") -> list[dict[str, Any]]:
@@ -106,11 +106,20 @@ def member_sure(treaty: Treaty, m: Member) -> str:
     that records no `joined` joined on the entry into force, so its `joined` is known as that is, unless it says
     otherwise (`first_day`); with neither recorded, as an entry into force not found (`in_force_sure`)."""
     day, joined = first_day(treaty, m)
-    spans = {f"{kind} {edge} {day}": how for kind, spans in (("suspension", m.suspended), ("freeze", m.frozen))
-             for s in spans for edge, day, how in (("start", s.start, s.start_certainty), ("end", s.end,
-                                                                                          s.end_certainty))}
+    spans = dict(edge for kind, spans in member_spans(m) for s in spans for edge in span_edges(kind, s))
     return how_sure(m.certainty, None, joined=joined, left=m.left_certainty, **spans,
                     unfound=() if day else ("joined",))
+
+
+def member_spans(m: Member) -> tuple[tuple[str, list[Span]], ...]:
+    """A membership's suspensions and freezes, each list with its kind as `member_sure` names it."""
+    return ("suspension", m.suspended), ("freeze", m.frozen)
+
+
+def span_edges(kind: str, s: Span) -> tuple[tuple[str, DateCertainty | None], ...]:
+    """A span's first and last days, named as `member_sure` says them ('suspension start 1979-03-31'), each with
+    how well it is known (`start_certainty`, `end_certainty`)."""
+    return (f"{kind} start {s.start}", s.start_certainty), (f"{kind} end {s.end}", s.end_certainty)
 
 
 @functools.cache
