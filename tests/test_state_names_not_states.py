@@ -41,8 +41,9 @@ def test_a_name_that_names_no_state_is_refused_naming_the_state_meant(typed: str
 @pytest.mark.parametrize("typed", list(NOT_STATES))
 def test_the_state_each_refusal_names_is_that_state(typed: str) -> None:
     """The code a refusal says to use is a state of the system, the one it names (the United Kingdom, the USA)."""
-    code = NOT_STATES[typed].rsplit(" ", 1)[-1]
+    code, said = NOT_STATES[typed]
     named = CURATED.states.get(code).name
+    assert said.endswith(f" {code}")  # the message says which code to use
     assert named in ("United Kingdom", "United States") and CURATED.state_named(code, None).id == code
 
 

@@ -38,10 +38,11 @@ ALIASES = {"UK": "GBR", "US": "USA", "USSR": "RUS", "Soviet Union": "RUS", "PRC"
 # state the user means, not a name of another.
 #
 # Names typed for a state that name none, by the name as a reader types it (looked up as `slug.norm` keys: any case,
-# spaces and punctuation), each with what it is and the state meant, refused with that (`state_forms.no_state`),
+# spaces and punctuation), each with the state meant and what it is, refused with that (`state_forms.no_state`),
 # not as an unknown state with close names ("England": "did you mean Finland, Uganda, Poland?"). England, Scotland,
 # Wales and Northern Ireland are countries of the United Kingdom, not states of the system; "America" names two
 # continents as well as a state (a reader may mean the Americas, or the United States of America, USA).
-_UK_PART = "is part of the United Kingdom (GBR), not a state: use GBR"
+_UK_PART = ("GBR", "is part of the United Kingdom (GBR), not a state: use GBR")
 NOT_STATES = {"England": _UK_PART, "Scotland": _UK_PART, "Wales": _UK_PART, "Northern Ireland": _UK_PART,
-              "America": "is ambiguous (the Americas, or a state of them): the United States of America is USA"}
+              "America": ("USA", "is ambiguous (the Americas, or a state of them): the United States of America is "
+                                 "USA")}

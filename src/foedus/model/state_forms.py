@@ -59,7 +59,7 @@ _NO_STATE = [
      "Vietnam before French rule, Annam, Cochin China and Tonkin (GW 815, 1816-1893; COW's Vietnam is a state from "
      "1954)"),
 ]
-_NOT_STATES = {norm(name): said for name, said in NOT_STATES.items()}
+_NOT_STATES = {norm(name): meant_said for name, meant_said in NOT_STATES.items()}
 # more names beside a name than any list gives (GW's most: three): more are not read as asides, each looked up
 _MOST_ASIDES = 8
 # words of styles that qualify no name ("the Republic of ..."; the "s" of "People's"; "State of Viet Nam": each is
@@ -138,8 +138,9 @@ def no_state(raw: str, states: Mapping[str, Named] | None = None,
             for a state that names none (`state_aliases.NOT_STATES`: "England" is part of the United Kingdom), with
             the state meant (of `states`, named as `names` gives) as its `candidates`, which the web form offers.
     """
-    if (said := _NOT_STATES.get(norm(raw))) is not None:
-        meant = [states[code]] if states and (code := said.rsplit(" ", 1)[-1]) in states else []
+    if (meant_said := _NOT_STATES.get(norm(raw))) is not None:
+        code, said = meant_said
+        meant = [states[code]] if states and code in states else []
         raise UnknownStateError(f"{shown(raw)} {said}", candidates=candidates(meant, names()), name=raw.strip())
     lowered = raw.lower()
     for pattern, what in _NO_STATE:
