@@ -7,6 +7,7 @@ Screenshots go to pytest's tmp folder; FOEDUS_DOCS_SCREENSHOT=1 also refreshes d
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -63,12 +64,19 @@ def _free_port() -> int:
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
     """`foedus serve` on a free loopback port; its base URL."""
+    with serving(os.environ.copy()) as base:
+        yield base
+
+
+@contextlib.contextmanager
+def serving(env: dict[str, str]) -> Iterator[str]:
+    """`foedus serve` on a free loopback port with the environment `env`, until the block ends; its base URL."""
     pytest.importorskip("uvicorn", reason="the web extra (uvicorn) is not installed")
     import httpx2
 
     port = _free_port()
     proc = subprocess.Popen([sys.executable, "-m", "foedus.cli", "serve", "--port", str(port), "--no-browser"],
-                            env=os.environ.copy(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 120

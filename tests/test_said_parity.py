@@ -134,6 +134,24 @@ def test_a_conflicts_doubted_duties_are_worded_alike() -> None:
     assert "(carried-forward facts)" in said[0] and "(unverified facts)" in said[0] and said[-1] == ""
 
 
+def test_a_findings_certainty_is_worded_alike() -> None:
+    """A finding's certainty after its line (render.certainty_tag with render._facts of its reasons) is the Why?
+    panel's (said.ts findingTag): every finding of Armenia attacking Azerbaijan on 2022-02-15 with no request, on the
+    curated treaties (without ATOP's, which stand in their place), among them Turkey's consultation under the Shusha
+    Declaration, verified but known only to within a week, whose line names that date ("not to the day") rather
+    than nothing; and Ukraine attacking Russia on 2025-06-01's."""
+    from foedus.api import World, cascade
+
+    curated = cascade("ARM", "AZE", "2022-02-15", requested=False, world=World.load(history=False))
+    found = [f for r in (curated, cascade("UKR", "RUS", "2025-06-01"))
+             for f in [*r.neutral, *r.consultations, *r.violations, *r.withheld,
+                       *(n for c in r.conflicts for n in c.neutral)]]
+    said = run_ts([("said", "findingTag", [f.to_dict()]) for f in found])
+    assert said == [render.certainty_tag(f.certainty, render._facts(f.certainty_reasons)) for f in found]
+    assert any(s.startswith(" — verified facts, not to the day: tur_aze_shusha_2021") for s in said)
+    assert " — carried-forward facts" in said
+
+
 def test_names_ordinals_certainty_and_changes_are_worded_alike() -> None:
     """web/src/wording.ts's copies: a state's name, an ordinal, a finding's certainty after it, a war's change."""
     reasons = [{"kind": "date", "fact": "in force: known only to the month", "certainty": "verified", "source": "s"}]

@@ -6,8 +6,8 @@ import { STRENGTH_WORDS } from "./contract";
 import { byId, h, pageLink } from "./dom";
 import { likelihoodBlock } from "./likelypanel";
 import { COLORS, LABELS, type Role } from "./roles";
-import { articleCited, becauseWords } from "./said";
-import { certaintyTag, namedState } from "./wording";
+import { articleCited, becauseWords, findingTag } from "./said";
+import { namedState } from "./wording";
 
 let renders = 0;
 const treatyCache = new Map<string, Promise<TreatyDetail>>();
@@ -34,11 +34,12 @@ function reasonsList(reasons: CertaintyReason[] | undefined): HTMLElement | null
     h("li", {}, `${r.heading}: ${r.fact} — `, sourceNode(r.source))));
 }
 
-/** A one-line finding (neutrality, consultation, violation, withheld leg) with its certainty when not verified, in
- * the CLI's words (certaintyTag, before the sentence's full stop), and why: the facts are listed under it. */
+/** A one-line finding (neutrality, consultation, violation, withheld leg) with its certainty when not verified, or
+ * when verified but not to the day, in the CLI's words (said.ts findingTag, before the sentence's full stop), and
+ * why: the facts are listed under it. */
 function findingBlock(text: string, f: { certainty?: string; certainty_reasons?: CertaintyReason[] },
   attrs: Record<string, string> = {}): HTMLElement {
-  const tag = f.certainty ? certaintyTag(f.certainty) : "";
+  const tag = f.certainty ? findingTag({ certainty: f.certainty, certainty_reasons: f.certainty_reasons }) : "";
   return h("div", { class: "finding" }, h("p", attrs, tag ? text.replace(/\.?$/, `${tag}.`) : text),
     reasonsList(f.certainty_reasons));
 }

@@ -1,8 +1,10 @@
 // The lines the page words as the CLI does, kept apart from the page (no DOM) so that tests/test_said_parity.py can
 // run each in node beside its Python counterpart on the same records: a change to one side alone fails that test.
-import type { Because, CascadeResult, Comparison, Conflict, Doubt, LikelihoodSummary, WarFrame, WarRename } from "./api";
+import type {
+  Because, CascadeResult, CertaintyReason, Comparison, Conflict, Doubt, LikelihoodSummary, WarFrame, WarRename,
+} from "./api";
 import type { OngoingChanges } from "./contract";
-import { namedState } from "./wording";
+import { certaintyTag, namedState } from "./wording";
 
 type Changes = Comparison["changes"];
 
@@ -122,6 +124,13 @@ export function conflictDoubt(c: Pick<Conflict, "obligations" | "neutral">): str
   const said = [...new Set([...c.obligations, ...c.neutral].filter((d) => d.certainty !== "verified")
     .map((d) => `${cited(d.treaty, d.article)} (${d.certainty} facts)`))];
   return said.length ? `; its duties resting on facts not verified: ${said.join(", ")}` : "";
+}
+
+/** A finding's certainty after its line, as the CLI's text says it for a neutrality duty, a consultation, a
+ * violation or a withheld leg (`render.certainty_tag(x.certainty, render._facts(x.certainty_reasons))`): a verified
+ * finding that rests on a date known only to a window names those facts ("not to the day"), not nothing. */
+export function findingTag(f: { certainty: string; certainty_reasons?: CertaintyReason[] }): string {
+  return certaintyTag(f.certainty, (f.certainty_reasons ?? []).map((r) => r.fact));
 }
 
 /** Whether the model beat the base rate in every out-of-sample check, lost one that covers the answer's date (its
