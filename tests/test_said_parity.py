@@ -1,9 +1,9 @@
 """The web page words some lines the CLI also words; each pair is run here on the same records, the Python side
 beside the TypeScript one (web/src/said.ts and web/src/wording.ts, in node: tests/ts_said.py), so that a change to
 one side alone fails: the attack that set an obligation off and its verb, the header's verb, a comparison's
-changes and ongoing lines, a war's moves, a date's doubt, a state's name, an ordinal, a finding's certainty, a
-war's change, whether the likelihood model beat the base rate, how a provision's article is cited, and a war's
-states' names on a date.
+changes and ongoing lines, a war's moves, a date's doubt, a conflict's line and its doubted duties, a state's name,
+an ordinal, a finding's certainty, a war's change, whether the likelihood model beat the base rate, how a
+provision's article is cited, and a war's states' names on a date.
 
 They need node and web/node_modules (`cd web && npm ci`); without them they skip, saying which is missing (CI's clean
 clone has no web/node_modules). Set FOEDUS_REQUIRE_NODE=1 to make them fail instead of skipping, in a run that must
@@ -132,6 +132,19 @@ def test_a_conflicts_doubted_duties_are_worded_alike() -> None:
     said = run_ts([("said", "conflictDoubt", [c.to_dict()]) for c in conflicts])
     assert said == [render._conflict_doubt(c) for c in conflicts]
     assert "(carried-forward facts)" in said[0] and "(unverified facts)" in said[0] and said[-1] == ""
+
+
+def test_every_conflicts_line_is_worded_alike() -> None:
+    """The CLI's line for each conflict (render.explain_lines' "Conflict: ") is the summary's (said.ts conflictLine):
+    Bulgaria attacking Albania on 2010-06-01 binds Romania both ways on verified facts (NATO art. 5 and ATOP's
+    neutrality code of atop_4150), Ukraine attacking Russia on 2025-06-01 binds Armenia both ways on facts not
+    verified, which its line names."""
+    from foedus.api import cascade
+
+    results = [cascade("BGR", "ALB", "2010-06-01"), cascade("UKR", "RUS", "2025-06-01")]
+    said = run_ts([("said", "conflictLine", [c.to_dict(), {"$lookup": r.names}]) for r in results for c in r.conflicts])
+    assert said == [x for r in results for x in render.explain_lines(r) if x.startswith("Conflict: ")]
+    assert [x.split(" is ")[0] for x in said] == ["Conflict: Romania (ROU)", "Conflict: Armenia (ARM)"]
 
 
 def test_a_findings_certainty_is_worded_alike() -> None:

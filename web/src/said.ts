@@ -126,6 +126,15 @@ export function conflictDoubt(c: Pick<Conflict, "obligations" | "neutral">): str
   return said.length ? `; its duties resting on facts not verified: ${said.join(", ")}` : "";
 }
 
+/** A conflict's line, as the CLI gives one for every conflict (the "Conflict: " line of foedus.render.explain_lines):
+ * the state, why it is bound both ways and under which treaties, that it is counted on neither side, and its
+ * clashing duties that rest on facts not verified (conflictDoubt). */
+export function conflictLine(c: Pick<Conflict, "state" | "reason" | "treaties" | "obligations" | "neutral">,
+  names: (id: string) => string): string {
+  return `Conflict: ${namedState(c.state, names)} is ${c.reason} under ${c.treaties.join(", ")}; it is counted on `
+    + `neither side${conflictDoubt(c)}`;
+}
+
 /** A finding's certainty after its line, as the CLI's text says it for a neutrality duty, a consultation, a
  * violation or a withheld leg (`render.certainty_tag(x.certainty, render._facts(x.certainty_reasons))`): a verified
  * finding that rests on a date known only to a window names those facts ("not to the day"), not nothing. */

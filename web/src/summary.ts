@@ -1,11 +1,12 @@
-// The result in words: each side by round, then conflicts, neutrality, consultations, violations, gates and
-// notes. Every state is a button that opens its explanation (and works for states too small for the map).
+// The result in words: each side by round, then conflicts (each with the CLI's line), neutrality, consultations,
+// violations, gates and notes. Every state is a button that opens its explanation (and works for states too small
+// for the map).
 import type { CascadeResult } from "./api";
 import { h } from "./dom";
 import { DUTY_BADGES, DUTY_LABELS, dutiesOf, type Duty } from "./duty";
 import type { WarChange } from "./api";
 import { COLORS, type Role } from "./roles";
-import { conflictDoubt, doubtWords } from "./said";
+import { conflictDoubt, conflictLine, doubtWords } from "./said";
 import { changeSaid, namedState } from "./wording";
 
 export function stateButton(id: string, named: string, role: Role | undefined, onPick: (id: string) => void,
@@ -53,10 +54,10 @@ export function renderSummary(host: HTMLElement, r: CascadeResult, roles: Map<st
       h("div", { class: "side attack" }, h("h3", {}, "Attack"), ...sideRows("attack")),
       h("div", { class: "side defense" }, h("h3", {}, "Defense"), ...sideRows("defense"))),
     row("conflicts", uniq(r.conflicts.map((c) => c.state))) ?? "",
-    // a conflict whose clashing duty rests on facts not verified says which, as the CLI's conflict line does
-    ...r.conflicts.filter((c) => conflictDoubt(c)).map((c) => h("p", { class: "note conflict-doubt", "data-state": c.state },
-      `Conflict: ${namedState(c.state, names)} is ${c.reason} under ${c.treaties.join(", ")}; it is counted on neither side`
-      + `${conflictDoubt(c)}.`)),
+    // every conflict's line, as the CLI gives one (said.ts conflictLine), under the buttons that select its state;
+    // one whose clashing duty rests on facts not verified says which, and is marked conflict-doubt
+    ...r.conflicts.map((c) => h("p", { class: `note conflict${conflictDoubt(c) ? " conflict-doubt" : ""}`,
+      "data-state": c.state }, `${conflictLine(c, names)}.`)),
     row("neutral", uniq(r.neutral.map((n) => n.state))) ?? "",
     row("consult", uniq(r.consultations.map((c) => c.state))) ?? "",
     row("violations", uniq(r.violations.map((v) => v.state))) ?? "",
