@@ -98,9 +98,13 @@ def test_a_full_pool_answers_503_with_retry_after(one_worker_client: TestClient)
 
 
 def test_the_pool_admits_running_plus_waiting_jobs_and_no_more() -> None:
-    pool = WorkerPool(size=1, timeout=30.0, waiting=1)
+    """With one worker and one waiting place, two jobs are admitted and a third gets ServerBusyError. The test holds
+    the only worker itself (taken from the pool's idle queue) until the checks are done, so neither admitted job
+    can finish (and free its place) before the third arrives, however slow the machine; the job limit (300 s) is
+    only a hang guard."""
+    pool = WorkerPool(size=1, timeout=300.0, waiting=1)
     job = {"kind": "cascade", "query": {"attackers": ["RUS"], "targets": ["EST"], "date": "2025-06-01",
-                                        "options": [["reading", "escalatory"]]}, "flags": [], "draws": 3000, "seed": 1}
+                                        "options": [["reading", "escalatory"]]}, "flags": [], "draws": 30, "seed": 1}
     results: list[Any] = []
 
     def submit() -> None:
@@ -109,22 +113,27 @@ def test_the_pool_admits_running_plus_waiting_jobs_and_no_more() -> None:
         except ServerBusyError as exc:
             results.append(exc)
 
+    worker = pool._idle.get(timeout=60)  # the only worker: every admitted job now waits for it
+    threads = [threading.Thread(target=submit) for _ in range(2)]
     try:
-        threads = [threading.Thread(target=submit) for _ in range(2)]
         for t in threads:
             t.start()
-        deadline = time.monotonic() + 30
-        while pool.admitted < 2 and time.monotonic() < deadline:
+        deadline = time.monotonic() + 60  # a hang guard, not a speed bound
+        while pool.admitted < 2 and not results and time.monotonic() < deadline:
             time.sleep(0.01)
-        assert pool.admitted == 2
-        with pytest.raises(ServerBusyError) as busy:
-            asyncio.run(pool.run(job))
-        assert busy.value.retry_after >= 1
-        for t in threads:
-            t.join(timeout=120)
-        assert len(results) == 2 and all(isinstance(r, bytes) for r in results)
+        assert pool.admitted == 2 and not results, results  # both admitted (one to run, one to wait), both waiting
+        third = threading.Thread(target=submit, daemon=True)  # admitted, it would wait for the held worker
+        third.start()
+        third.join(timeout=60)
+        assert not third.is_alive() and len(results) == 1, "a third job was admitted"
+        busy = results.pop()
+        assert isinstance(busy, ServerBusyError) and busy.retry_after >= 1
     finally:
+        pool._idle.put(worker)
+        for t in threads:
+            t.join(timeout=300)
         pool.close()
+    assert len(results) == 2 and all(isinstance(r, bytes) for r in results), results
 
 
 def test_a_job_past_the_time_limit_is_stopped_and_the_pool_recovers(web_client: Callable[..., TestClient]) -> None:
