@@ -6,12 +6,13 @@ installs the file and confirms its record."""
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import signal
 import subprocess
 import sys
-import time
+import threading
 from pathlib import Path
 
 import pytest
@@ -52,6 +53,18 @@ def _pending(target: Path) -> dict[str, object] | None:
     return entry.get("pending")
 
 
+def _unlocked(folder: Path) -> bool:
+    """Whether nobody holds the folder's lock (`folder_lock`'s flock): taken without waiting, then let go."""
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    finally:
+        os.close(fd)  # releases it
+    return True
+
+
 def test_an_import_killed_mid_install_blocks_nothing_and_runs_again(target: Path, tmp_path: Path) -> None:
     rows = (SOURCE / STATES).read_bytes().splitlines(keepends=True)
     first, second = tmp_path / "v1" / "states2016.csv", tmp_path / "v2" / "states2016.csv"
@@ -70,12 +83,20 @@ def test_an_import_killed_mid_install_blocks_nothing_and_runs_again(target: Path
     assert [p.name for p in (target / "cow_states").iterdir() if p.name.endswith(".foedus-tmp")]
     assert (target / STATES).read_bytes() == first.read_bytes()
     assert check_file(STATES, target / STATES)[0] == "other-version"  # the version in place is still believed
-    started = time.monotonic()
+    assert _unlocked(target) and _unlocked(target / "cow_states")  # its lock went with it
     proc = subprocess.run([sys.executable, "-m", "foedus", "data", "status"], capture_output=True, text=True,
-                          env=os.environ.copy(), timeout=120)
+                          env=os.environ.copy(), timeout=300)  # a hang guard: a lock left would hold it here
     assert proc.returncode == 0 and "other-version  cow_states/states2016.csv" in proc.stdout, proc.stderr
-    assert [o.action for o in import_file(first, any_version=True)] == ["present"]
-    assert [o.action for o in import_file(second, force=True, any_version=True)] == ["imported"]
-    assert time.monotonic() - started < 60  # no lock was left to wait on
+    actions: list[list[str]] = []
+
+    def import_again() -> None:
+        actions.append([o.action for o in import_file(first, any_version=True)])
+        actions.append([o.action for o in import_file(second, force=True, any_version=True)])
+
+    again = threading.Thread(target=import_again, daemon=True)
+    again.start()
+    again.join(timeout=300)  # a hang guard, not a speed bound: a lock left to wait on would hold it here
+    assert not again.is_alive(), "the next import waited on what the killed run left"
+    assert actions == [["present"], ["imported"]]
     assert (target / STATES).read_bytes() == second.read_bytes() and _pending(target) is None
     assert check_file(STATES, target / STATES)[0] == "other-version"
