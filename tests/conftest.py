@@ -63,7 +63,9 @@ def web_client() -> Callable[..., TestClient]:
     """Makes a test client of a new `foedus.web` app, as a browser on this machine reaches it (the tests skip
     without the web extra): `web_client(GuardSettings(...), mc_timeout=0.5)` passes the app's options to
     `create_app`, `base_url=` and `raise_server_exceptions=` to the client. Use it in a `with`, which starts the
-    app (the world loaded, the worker pool warmed up) and stops it after."""
+    app (the world loaded, the worker pool warmed up) and stops it after. Its time limit for an expensive request
+    is 600 s unless `mc_timeout=` is given: a hang guard (the app's 20 s stopped a likelihood request on a loaded
+    runner), for the tests of the limit give their own."""
     pytest.importorskip("fastapi", reason="the web extra (fastapi) is not installed")
     pytest.importorskip("httpx2", reason="httpx2 (for the test client) is not installed")
     from fastapi.testclient import TestClient
@@ -72,6 +74,7 @@ def web_client() -> Callable[..., TestClient]:
 
     def make(*app_args: Any, base_url: str = "http://127.0.0.1", raise_server_exceptions: bool = True,
              **app_options: Any) -> TestClient:
+        app_options.setdefault("mc_timeout", 600.0)
         return TestClient(create_app(*app_args, **app_options), base_url=base_url,
                           raise_server_exceptions=raise_server_exceptions)
 
