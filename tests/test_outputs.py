@@ -33,7 +33,7 @@ def _writer(out: str, byte: int, barrier: mp.synchronize.Barrier, results: mp.Qu
     try:
         with staged_file(Path(out)) as tmp:
             tmp.write_bytes(bytes([byte]) * (2 << 20))
-            barrier.wait(timeout=30)
+            barrier.wait(timeout=300)  # a hang guard: six forks start slowly on a loaded machine
         results.put(("won", byte))
     except OutputExistsError:
         results.put(("refused", byte))
@@ -47,8 +47,8 @@ def test_racing_writers_exactly_one_wins_and_the_file_is_whole(tmp_path: Path) -
     for p in procs:
         p.start()
     for p in procs:
-        p.join(60)
-    outcome = [results.get(timeout=5) for _ in procs]
+        p.join(300)  # hang guards, as the barrier's
+    outcome = [results.get(timeout=60) for _ in procs]
     winners = [b for what, b in outcome if what == "won"]
     assert len(winners) == 1 and sum(what == "refused" for what, _ in outcome) == 5
     assert out.read_bytes() == bytes([winners[0]]) * (2 << 20)  # one writer's bytes, whole
