@@ -22,7 +22,7 @@ def _asked(page: Any, role: str, text: str, state: str) -> None:
     """Type `text` in the `role` search box, press Enter and wait for the choice of `state`."""
     page.fill(f"#{role}-search", text)
     page.press(f"#{role}-search", "Enter")
-    page.wait_for_selector(f"#{role}-picker .choices button.choice[data-state={state}]", timeout=10_000)
+    page.wait_for_selector(f"#{role}-picker .choices button.choice[data-state={state}]", timeout=30_000)
 
 
 def test_the_choices_go_when_the_box_adds_a_state_or_its_text_changes(page: Any, server: str) -> None:
@@ -33,7 +33,7 @@ def test_the_choices_go_when_the_box_adds_a_state_or_its_text_changes(page: Any,
     _asked(page, "attacker", "Korea", "KOR")
     _set_date(page, "1900-01-01")
     page.press("#attacker-search", "Enter")
-    page.wait_for_selector("#attacker-chips .chip[data-state=COW730]", timeout=10_000)
+    page.wait_for_selector("#attacker-chips .chip[data-state=COW730]", timeout=30_000)
     assert page.locator("#attacker-picker .choices > *").count() == 0
     _set_date(page, "1979-06-01")
     _asked(page, "target", "Korea", "PRK")
@@ -51,7 +51,7 @@ def test_a_name_of_no_member_on_the_date_offers_no_button(page: Any, server: str
     _set_date(page, "1940-01-01")
     page.fill("#attacker-search", "Austria")
     page.press("#attacker-search", "Enter")
-    page.wait_for_selector("#attacker-picker .choices .no-choice", timeout=10_000)
+    page.wait_for_selector("#attacker-picker .choices .no-choice", timeout=30_000)
     said = page.inner_text("#attacker-picker .choices")
     assert said.startswith('"Austria" names no member of the state system on 1940-01-01, so nothing was added as '
                            "attacker: its states are "), said
@@ -61,7 +61,7 @@ def test_a_name_of_no_member_on_the_date_offers_no_button(page: Any, server: str
     assert page.locator("#attacker-chips .chip").count() == 0
     _set_date(page, "1979-06-01")
     page.press("#attacker-search", "Enter")
-    page.wait_for_selector("#attacker-chips .chip[data-state=AUT]", timeout=10_000)
+    page.wait_for_selector("#attacker-chips .chip[data-state=AUT]", timeout=30_000)
     assert page.locator("#attacker-picker .choices > *").count() == 0
     assert not [p for p in page.problems if "422" not in p], page.problems  # the refusal is a 422
 
@@ -83,18 +83,18 @@ def test_a_place_typed_as_the_target_offers_its_holder_and_the_place(page: Any, 
     _set_date(page, day)
     page.fill("#attacker-search", "Gaza Strip")
     page.press("#attacker-search", "Enter")
-    page.wait_for_function("() => document.querySelector('#error').innerText.includes('Gaza Strip')", timeout=10_000)
+    page.wait_for_function("() => document.querySelector('#error').innerText.includes('Gaza Strip')", timeout=30_000)
     assert page.locator("#attacker-picker .choices > *").count() == 0
     page.fill("#target-search", "Gaza Strip")
     page.press("#target-search", "Enter")
     offer = f"#target-picker .choices button.choice[data-place={place.id}]"
-    page.wait_for_selector(offer, timeout=10_000)
+    page.wait_for_selector(offer, timeout=30_000)
     said = page.inner_text("#target-picker .choices")
     assert said.startswith(f'"Gaza Strip" is a place: attack {place.name} (place {place.id}) of '), said
     assert said.endswith(f" ({holder})"), said
     assert f"place={place.id}" in page.inner_text("#error")
     page.click(offer)
-    page.wait_for_selector(f"#target-chips .chip[data-state={holder}]", timeout=10_000)
+    page.wait_for_selector(f"#target-chips .chip[data-state={holder}]", timeout=30_000)
     assert page.input_value("#place") == place.id
     assert page.input_value("#target-search") == ""
     assert page.locator("#target-picker .choices > *").count() == 0

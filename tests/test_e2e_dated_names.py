@@ -31,7 +31,7 @@ def _set_date(page: Any, date: str) -> None:
     page.fill("#date", date)
     page.dispatch_event("#date", "change")
     rus = _names(date)["RUS"]
-    page.wait_for_selector(f"#state-list option[value='{rus} (RUS)']", state="attached", timeout=10_000)
+    page.wait_for_selector(f"#state-list option[value='{rus} (RUS)']", state="attached", timeout=30_000)
 
 
 def _resolves(page: Any) -> list[str]:
@@ -44,7 +44,7 @@ def _resolves(page: Any) -> list[str]:
 def _added(page: Any, role: str, text: str, state: str) -> None:
     page.fill(f"#{role}-search", text)
     page.press(f"#{role}-search", "Enter")
-    page.wait_for_selector(f"#{role}-chips .chip[data-state={state}]", timeout=10_000)
+    page.wait_for_selector(f"#{role}-chips .chip[data-state={state}]", timeout=30_000)
 
 
 def test_a_state_with_no_spells_is_in_the_system_for_the_map_and_the_pickers(page: Any, server: str) -> None:
@@ -61,7 +61,7 @@ def test_a_state_with_no_spells_is_in_the_system_for_the_map_and_the_pickers(pag
     assert asked == [], asked
     page.fill("#target-search", "lest")  # in Timor-Leste's name and Palestine's
     page.press("#target-search", "Enter")
-    page.wait_for_selector("#target-picker .choices button.choice[data-state=PSE]", timeout=10_000)
+    page.wait_for_selector("#target-picker .choices button.choice[data-state=PSE]", timeout=30_000)
     assert page.locator("#target-picker .choices button.choice[data-state=TLS]").count() == 1
     assert page.locator("#target-chips .chip").count() == 0
     _ready(page, server + "/?attacker=GBR&target=FRA&date=1815-06-18")

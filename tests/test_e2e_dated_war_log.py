@@ -58,7 +58,7 @@ def test_a_moved_state_is_named_as_on_its_frames_date(page: Any, server: str) ->
     _to_last_frame(page)
     page.wait_for_selector(f"body[data-war-frame='{LATER}']", timeout=60_000)
     line = page.locator(f"#war-log > li[data-date='{LATER}'] li[data-state=TUR]")
-    expect(line).to_have_text(re.compile("^" + re.escape(f"{later} (TUR): ")), timeout=10_000)
+    expect(line).to_have_text(re.compile("^" + re.escape(f"{later} (TUR): ")), timeout=30_000)
     assert page.locator("#war-log > li[data-date='1914-08-02'] li[data-state=TUR]").inner_text().startswith(
         f"{first} (TUR): ")  # an earlier frame keeps its own date's name
     assert asked and len(asked) == len(set(asked)), asked

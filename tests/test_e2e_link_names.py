@@ -57,7 +57,7 @@ def test_a_name_of_no_state_typed_in_a_box_says_which_state_is_meant(page: Any, 
     _ready(page, server + "/")
     page.fill(f"#{role}-search", typed)
     page.press(f"#{role}-search", "Enter")
-    page.wait_for_selector("#error:not([hidden])", timeout=10_000)
+    page.wait_for_selector("#error:not([hidden])", timeout=30_000)
     assert page.inner_text("#error") == f'no state matches "{typed}": {said}; nothing was added as {role}'
     assert page.locator(f"#{role}-chips .chip").count() == 0
     assert [p for p in page.problems if "422" not in p] == [], page.problems

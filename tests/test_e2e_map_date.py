@@ -42,7 +42,7 @@ def test_a_link_without_a_target_paints_its_dates_absent_states(page: Any, serve
     _ready(page, f"{server}/?attacker=RUS&date=1900-01-01")
     want = _expected(page, "1900-01-01")
     assert want["UKR"] == "absent" and want["USA"] == "none"
-    page.wait_for_function(PAINTED, arg=want, timeout=10_000)
+    page.wait_for_function(PAINTED, arg=want, timeout=30_000)
     assert page.inner_text("#error") == "This link could not be used as it is. Pick an attacker and a target."
 
 
@@ -51,10 +51,10 @@ def test_moving_the_date_with_no_result_repaints_the_map(page: Any, server: str)
     _ready(page, server + "/")
     page.fill("#date", "1900-01-01")
     page.dispatch_event("#date", "change")
-    page.wait_for_function(PAINTED, arg=_expected(page, "1900-01-01"), timeout=10_000)
+    page.wait_for_function(PAINTED, arg=_expected(page, "1900-01-01"), timeout=30_000)
     page.fill("#date", "2000-01-01")
     page.dispatch_event("#date", "change")
-    page.wait_for_function(PAINTED, arg=_expected(page, "2000-01-01"), timeout=10_000)
+    page.wait_for_function(PAINTED, arg=_expected(page, "2000-01-01"), timeout=30_000)
     assert not page.problems, page.problems
 
 

@@ -81,7 +81,7 @@ def test_the_panels_follow_the_war_date_on_the_map(page: Any, server: str) -> No
     assert frames[1]["sides"]["defense"].count("RUS") == 1 and frames[1]["bound"]["FRA"]["treaty"] == "atop_1385"
     assert "Fighting on the defense side on 1914-08-01." in page.inner_text("#explain")
     _click_on_map(page, "path[data-iso3=FRA][data-name=France]")
-    page.wait_for_selector("#explain[data-state=FRA][data-frame='1914-08-01']", timeout=10_000)
+    page.wait_for_selector("#explain[data-state=FRA][data-frame='1914-08-01']", timeout=30_000)
     why = page.inner_text("#explain")
     assert "Bound to join the defense side on 1914-08-01 under" in why and "(atop_1385) ATOP defense code." in why, why
 
@@ -126,7 +126,7 @@ def test_the_probabilities_and_the_comparison_are_not_shown_with_a_war_date(page
     assert page.is_hidden("#probabilities")
     assert "not of the war's date on the map" in page.inner_text("#comparison")
     page.click("#compare")
-    page.wait_for_selector("#error:not([hidden])", timeout=10_000)
+    page.wait_for_selector("#error:not([hidden])", timeout=30_000)
     assert page.inner_text("#error") == "A war's date is on the map: Run the scenario, then Compare."
     assert "not of the war's date on the map" in page.inner_text("#comparison")
     page.click("#run")
@@ -166,7 +166,7 @@ def test_a_refused_runs_notes_say_the_scenario_was_not_run(page: Any, server: st
     _ready(page, f"{server}/?attacker=RUS&target=EST&date=2025-06-01&select=RUS")
     page.wait_for_selector("body[data-result='RUS>EST@2025-06-01']", timeout=30_000)
     _replay(page, "july_crisis_1914", frames[0]["date"])
-    page.wait_for_selector(f"#explain[data-frame='{frames[0]['date']}']", timeout=10_000)
+    page.wait_for_selector(f"#explain[data-frame='{frames[0]['date']}']", timeout=30_000)
     _refused_run(page)
     notes = """() => [...document.querySelectorAll('#summary .frame-note, #explain .frame-note')]
         .map((n) => n.textContent)"""
@@ -207,7 +207,7 @@ def test_a_run_drops_a_war_date_not_drawn_yet(page: Any, server: str) -> None:
     page.route(re.compile(rf"/api/states\?date={frames[1]['date']}$"), lambda route: held.append(route))
     page.evaluate("""() => { const s = document.getElementById('war-frame'); s.value = '1';
         s.dispatchEvent(new Event('input')); }""")
-    for _ in range(400):  # the date's names are asked: it is being drawn
+    for _ in range(2400):  # the date's names are asked: it is being drawn (a 60 s hang guard)
         if held:
             break
         page.wait_for_timeout(25)

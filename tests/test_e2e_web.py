@@ -252,7 +252,7 @@ def test_pick_on_map_and_errors_are_shown(page: Any, server: str) -> None:
     assert "not a member of the state system on 1900-01-01" in page.inner_text("#error")
     page.fill("#target-search", "Atlantis")
     page.press("#target-search", "Enter")
-    page.wait_for_selector("#error:has-text('Atlantis')", timeout=10_000)  # the server suggests names (async)
+    page.wait_for_selector("#error:has-text('Atlantis')", timeout=30_000)  # the server suggests names (async)
     assert "no state matches" in page.inner_text("#error")
 
 
@@ -434,7 +434,7 @@ def test_a_seed_the_page_cannot_keep_exact_is_refused_with_a_line(page: Any, ser
     page.on("request", lambda r: asked.append(r.url) if "/api/cascade" in r.url else None)
     page.fill("#mc-seed", "9007199254740993")
     page.click("#run")
-    page.wait_for_selector("#error:not([hidden])", timeout=10_000)
+    page.wait_for_selector("#error:not([hidden])", timeout=30_000)
     assert page.inner_text("#error") == ("seed 9007199254740993 is above 9007199254740991, the largest seed this page "
                                          "keeps exact (use the command line or the API for a larger one).")
     assert asked == []
@@ -465,7 +465,7 @@ def test_a_run_reads_the_seed_field_once(page: Any, server: str) -> None:
                                              get() { window.seedReads += 1; return value.get.call(this); }});
     }""")
     page.click("#run")
-    page.wait_for_selector("#error:not([hidden])", timeout=10_000)
+    page.wait_for_selector("#error:not([hidden])", timeout=30_000)
     assert "seed 9007199254740993 is above" in page.inner_text("#error")
     assert page.evaluate("window.seedReads") == 1
     assert not page.problems, page.problems
@@ -501,7 +501,7 @@ def test_likelihood_switch_shades_the_map_and_fills_the_panel(page: Any, server:
     assert "map=likelihood" in page.url and "horizon=30" in page.url
 
     page.click("#summary button.state[data-state=FRA]")
-    page.wait_for_selector("#explain[data-state=FRA] section.likelihood[data-rated=true]", timeout=10_000)
+    page.wait_for_selector("#explain[data-state=FRA] section.likelihood[data-rated=true]", timeout=30_000)
     text = page.inner_text("#explain")
     query = "attacker=DEU&target=POL&date=1939-09-01&likelihood=true"
     lk = httpx2.get(f"{server}/api/cascade?{query}").json()["likelihood"]
@@ -547,7 +547,7 @@ def test_likelihood_outside_training_is_flagged_and_errors_are_shown(page: Any, 
     page.route("**/api/cascade?*likelihood=true*", lambda route: route.fulfill(  # the server's answer without data
         status=422, content_type="application/json", body=json.dumps({"ok": False, "error": message, "status": 422})))
     page.click("#run")
-    page.wait_for_selector("#error:not([hidden])", timeout=10_000)
+    page.wait_for_selector("#error:not([hidden])", timeout=30_000)
     assert page.inner_text("#error") == message
 
 
@@ -649,7 +649,7 @@ def test_a_typed_name_is_read_on_the_forms_date(page: Any, server: str) -> None:
     page.fill("#date", "2025-06-01")
     page.fill("#target-search", "Korea")
     page.press("#target-search", "Enter")
-    page.wait_for_selector("#target-picker .choices button.choice[data-state=KOR]", timeout=10_000)
+    page.wait_for_selector("#target-picker .choices button.choice[data-state=KOR]", timeout=30_000)
     assert page.locator("#target-picker .choices button.choice[data-state=PRK]").count() == 1
     assert page.locator("#target-chips .chip").count() == 0
     page.click("#target-picker .choices button.choice[data-state=KOR]")
