@@ -343,7 +343,7 @@ def test_status_and_cite(target: Path) -> None:
 def cli(*args: str, data: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "FOEDUS_DATA_DIR": str(data)}
     return subprocess.run([sys.executable, "-m", "foedus.cli", *args], capture_output=True, text=True, env=env,
-                          timeout=60)
+                          timeout=300)  # a hang guard: a CLI start on a loaded runner can take 10-30 s
 
 
 def test_cli_status_json_and_import_errors(target: Path) -> None:

@@ -240,7 +240,7 @@ def test_atlas_plot_reads_partitions_beside_what_pyarrow_passes_over(tmp_path: P
 def test_atlas_plot_of_the_root_folder_is_one_line(tmp_path: Path) -> None:
     """`foedus atlas-plot /` looks at / alone (it walked the whole file system)."""
     proc = subprocess.run([sys.executable, "-m", "foedus.cli", "atlas-plot", "/", "--out", str(tmp_path / "p.png")],
-                          capture_output=True, text=True, timeout=60)
+                          capture_output=True, text=True, timeout=120)  # as long as any CLI run: a walk takes more
     assert proc.returncode == 2 and proc.stderr.count("\n") == 1, proc.stderr
     assert "/: a folder with no .parquet file, nor decade=… folder of them, in it; atlas-plot reads" in proc.stderr
 
