@@ -10,6 +10,14 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
+try:  # Hypothesis's speed checks (per-example deadline, slow data generation) fail a loaded runner's run
+    from hypothesis import HealthCheck, settings
+except ImportError:  # without the test extra, the property tests are not collected either
+    pass
+else:
+    settings.register_profile("foedus", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    settings.load_profile("foedus")
+
 if TYPE_CHECKING:
     from fastapi.testclient import TestClient
 

@@ -39,7 +39,8 @@ def _single(world: World, a: str, b: str, day: dt.date, reading: str) -> tuple[d
     return {j.state: (j.side, j.primary.round) for j in r.joiners}, {c.state for c in r.conflicts}
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                            HealthCheck.too_slow])
 @given(day=st.dates(dt.date(1816, 1, 1), dt.date(2025, 12, 31)), seed=st.integers(0, 2**32 - 1),
        reading=st.sampled_from(["legal", "escalatory"]))
 def test_batch_equals_single_engine(world: World, day: dt.date, seed: int, reading: str, backend: str) -> None:
@@ -57,7 +58,8 @@ def test_batch_equals_single_engine(world: World, day: dt.date, seed: int, readi
         assert {rules.states[x] for x in np.nonzero(res.conflicts[k])[0]} == conflicts, (day, reading, a, b)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                            HealthCheck.too_slow])
 @given(day=st.dates(dt.date(1816, 1, 1), dt.date(2025, 12, 31)), seed=st.integers(0, 2**32 - 1),
        reading=st.sampled_from(["legal", "escalatory"]), requested=st.booleans(),
        unresolved=st.sampled_from(["met", "unmet"]), basis=st.sampled_from(["in-force", "signed"]),
