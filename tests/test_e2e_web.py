@@ -75,7 +75,8 @@ def serving(env: dict[str, str]) -> Iterator[str]:
     import httpx2
 
     port = _free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "foedus.cli", "serve", "--port", str(port), "--no-browser"],
+    proc = subprocess.Popen([sys.executable, "-m", "foedus.cli", "serve", "--port", str(port), "--no-browser",
+                             "--job-timeout", "600"],
                             env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     base = f"http://127.0.0.1:{port}"
     try:

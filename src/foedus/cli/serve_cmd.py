@@ -12,6 +12,8 @@ import typer
 __all__ = ["serve"]
 
 _HOST = "Address to bind. Loopback only (127.0.0.1, localhost, ::1) unless --allow-remote."
+_JOB = ("Seconds an expensive request (Monte Carlo draws, the escalatory reading, a comparison, a what-if) may run "
+        "in a worker before it is stopped with a 504 that says the limit.")
 _REMOTE = "Allow binding to a non-loopback address. The API has no authentication: anyone who can reach it can use it."
 
 
@@ -20,6 +22,7 @@ def serve(
     host: Annotated[str, typer.Option(help=_HOST)] = "127.0.0.1",
     no_browser: Annotated[bool, typer.Option("--no-browser", help="Do not open a browser tab.")] = False,
     allow_remote: Annotated[bool, typer.Option("--allow-remote", help=_REMOTE)] = False,
+    job_timeout: Annotated[float, typer.Option("--job-timeout", min=1.0, max=3600.0, help=_JOB)] = 20.0,
 ) -> None:
     """Serve the web app: a world map of who joins which side, and why (JSON API at /api, spec at /openapi.json)."""
     try:
@@ -30,4 +33,4 @@ def serve(
         raise FoedusError(f"the web app needs FastAPI and uvicorn ({exc.name} is missing): "
                           "pip install 'fastapi>=0.110' 'uvicorn>=0.29'") from None
 
-    run_server(host, port, allow_remote=allow_remote, open_browser=not no_browser)
+    run_server(host, port, allow_remote=allow_remote, open_browser=not no_browser, job_timeout=job_timeout)

@@ -112,12 +112,13 @@ def listen_sockets(host: str, port: int) -> list[socket.socket]:
 
 
 def serve(host: str = "127.0.0.1", port: int = 8765, *, allow_remote: bool = False, open_browser: bool = True,
-          log_level: str = "warning") -> None:
-    """Serve the app until interrupted, on an address bound before it is announced."""
+          log_level: str = "warning", job_timeout: float = 20.0) -> None:
+    """Serve the app until interrupted, on an address bound before it is announced; an expensive request's job
+    is stopped after `job_timeout` seconds (504)."""
     host = check_bind(host, port, allow_remote)
     sockets = listen_sockets(host, port)
     try:
-        server = build_server(host, port, allow_remote=allow_remote, log_level=log_level)
+        server = build_server(host, port, allow_remote=allow_remote, log_level=log_level, job_timeout=job_timeout)
         url = url_for(host, port)
         print(f"foedus: serving on {url} (Ctrl+C to stop)", flush=True)
         if open_browser:
