@@ -162,7 +162,7 @@ export interface WarWhy {
 
 /** A fact a bound state's obligation rests on (the treaty, its article), verified or not. */
 export interface WhyFact {
-  kind: "treaty" | "article"; value: string; verified: boolean;
+  kind: "treaty" | "article" | "membership"; value: string; verified: boolean;
 }
 
 /** Each strength in words (foedus.model.vocab.STRENGTH_WORDS). */

@@ -79,7 +79,8 @@ def why_on(result: WarReplay, world: World, state: str, day: dt.date | None = No
 
 def why_record(result: WarReplay, world: World, state: str, day: dt.date | None = None) -> WarWhy:
     """`why_on`'s answer as a record (`foedus war --state --json`): the line, where the state stands, and when it is
-    bound, the obligation's treaty and article, each said verified or not by the obligation's certainty reasons.
+    bound, the obligation's treaty, article and the state's membership, each said verified or not by the
+    obligation's certainty reasons.
 
     Raises:
         as `why_on`.
@@ -88,7 +89,8 @@ def why_record(result: WarReplay, world: World, state: str, day: dt.date | None 
     stands, side = standing(sid, frame)
     ob = next(e for e in result.evaluations if e.date == frame.date).bound[sid].primary if stands == "bound" else None
     facts = () if ob is None else tuple(WhyFact(kind, value, all(r.kind != kind for r in ob.certainty_reasons))
-                                        for kind, value in (("treaty", ob.treaty), ("article", ob.article)))
+                                        for kind, value in (("treaty", ob.treaty), ("article", ob.article),
+                                                            ("membership", sid)))
     return WarWhy(war=result.war.id, day=when.isoformat(), state=sid, name=world.states.names_on(when).get(sid, sid),
                   stands=stands, side=side, said=said, treaty=ob.treaty if ob else None,
                   treaty_name=treaty_named(world)(ob.treaty) if ob else None, article=ob.article if ob else None,

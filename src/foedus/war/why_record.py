@@ -1,6 +1,6 @@
 """The JSON form of one state's "Why?" on a replayed war's date (`foedus war WAR --until DATE --state STATE --json`):
 the line `foedus.war.why.why_on` prints, with what it rests on: where the state stands, and when bound, the treaty
-and article that bind it and whether each is verified."""
+and article that bind it, its membership, and whether each is verified."""
 
 from __future__ import annotations
 
@@ -13,10 +13,11 @@ __all__ = ["WarWhy", "WhyFact"]
 
 @dataclass(frozen=True, slots=True)
 class WhyFact(Contracted):
-    """One fact a bound state's obligation rests on: the treaty, or its article."""
+    """One fact a bound state's obligation rests on: the treaty, its article, or the state's membership of it."""
 
-    kind: str = field(metadata=meta("treaty or article", '"treaty" | "article"'))
-    value: str = field(metadata=meta("the treaty's id, or the article as the treaty numbers it", "string"))
+    kind: str = field(metadata=meta("treaty, article or membership", '"treaty" | "article" | "membership"'))
+    value: str = field(metadata=meta("the treaty's id, the article as the treaty numbers it, or the member's code",
+                                     "string"))
     verified: bool = field(metadata=meta(
         "whether it is verified: no reason of its kind among the obligation's `certainty_reasons`", "boolean"))
 
@@ -43,8 +44,9 @@ class WarWhy(Contracted):
     certainty: str | None = field(metadata=meta(
         "bound: the obligation's certainty, the weakest tag of the facts it rests on; null otherwise",
         "string | null"))
-    facts: tuple[WhyFact, ...] = field(metadata=meta("bound: the treaty and the article, each said verified or "
-                                                     "not; empty otherwise", "WhyFact[]"))
+    facts: tuple[WhyFact, ...] = field(metadata=meta(
+        "bound: the treaty, the article and the state's membership, each said verified or not; empty otherwise",
+        "WhyFact[]"))
     certainty_reasons: tuple[CertaintyReason, ...] = reasons_field()
     asked_until: str | None = field(default=None, metadata=meta(
         "the day asked for, when after an ongoing war's data ends: nothing after `day` is known; null otherwise",
