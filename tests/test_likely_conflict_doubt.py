@@ -5,7 +5,11 @@ art. 4 (its CSTO membership is doubted from 12 June 2024: unverified). A second 
 provision of each doubted duty, and the plain cascade's conflict line says which of its duties rest on such facts,
 with each duty's certainty as the JSON record carries it (`Conflict.doubted`). The draws' note, which names the
 joiners whose duty the honour model weighs as a verified one, names them too (a draw that drops one side's duty
-sends the state to the other side)."""
+sends the state to the other side).
+
+The warning named such a state once per doubted provision ("Armenia (ARM) under rus_arm_1997 art. 2; Armenia (ARM)
+under csto_1992 art. 4; ..."); it now names each state once, with its doubted duties as its conflict's line says
+them (`render.doubted_duties`): their certainty once where they share one, else each's."""
 
 from __future__ import annotations
 
@@ -19,7 +23,9 @@ import foedus
 from foedus.cited import cited
 from foedus.cli.app import app
 from foedus.engine.result import CascadeResult
+from foedus.likely.attach import _doubted
 from foedus.render import explain_text
+from foedus.wording import and_listed
 
 pytestmark = pytest.mark.needs_data
 
@@ -43,10 +49,41 @@ def test_a_conflicts_duty_on_unverified_facts_is_warned_of_by_provision() -> Non
                                                                                            *c.neutral))}
     assert said.startswith(f"the numbers of {len(doubted)} state")
     for c in result.conflicts:
+        assert said.count(f"{result.names.get(c.state, c.state)} ({c.state}) under ") == (c.state in doubted)
         for d in (*c.obligations, *c.neutral):
-            provision = f"{result.names.get(c.state, c.state)} ({c.state}) under {cited(d.treaty, d.article)}"
-            assert (provision in said) is (d.certainty != "verified")
-    assert said.count(f"under {cited('csto_1992', '4')}") == 1  # each provision once, each state once under it
+            assert (f"{cited(d.treaty, d.article)} ({d.certainty} facts)" in said) is (d.certainty != "verified")
+    assert said.count(cited("csto_1992", "4")) == 1  # each provision once
+
+
+def test_a_state_is_named_once_with_its_doubted_duties_and_each_ones_certainty() -> None:
+    """Armenia's three doubted duties differ in certainty: the state once, each duty with its own, in its conflict's
+    order (obligations by rank, then the neutrality duty), as its conflict's line says them."""
+    result = foedus.cascade(*ARGS, likelihood=True)
+    assert result.likelihood is not None
+    said = _warning(result.likelihood.warnings)
+    duties = ("Armenia (ARM) under rus_arm_1997 art. 2 (unverified facts), csto_1992 art. 4 (unverified facts) and "
+              "atop_4815 ATOP neutrality code (carried-forward facts)")
+    assert f"verified ones: {duties} — " in said and said.count("Armenia (ARM)") == 1
+    (line,) = [x for x in explain_text(result).splitlines() if x.startswith("Conflict: Armenia (ARM)")]
+    assert line.endswith(duties.removeprefix("Armenia (ARM) under "))
+
+
+def test_a_states_duties_of_one_certainty_are_grouped_under_it_in_a_stable_order() -> None:
+    """With its neutrality duty verified, Armenia's two doubted obligations (rus_arm_1997 art. 2, csto_1992 art. 4)
+    are both unverified: the state once, its provisions grouped, the certainty once; in the order its conflict
+    holds them (the order turned round, the words are)."""
+    result = foedus.cascade(*ARGS)
+    (armenia,) = [c for c in result.conflicts if c.state == "ARM"]
+    firm = replace(armenia, neutral=tuple(replace(n, certainty="verified") for n in armenia.neutral))
+    grouped = replace(result, conflicts=(firm,))
+    (said,) = [w for w in _doubted(grouped) if WORDS in w]
+    assert "verified ones: Armenia (ARM) under rus_arm_1997 art. 2 and csto_1992 art. 4 (unverified facts) — " in said
+    turned = replace(result, conflicts=(replace(firm, obligations=firm.obligations[::-1]),))
+    (again,) = [w for w in _doubted(turned) if WORDS in w]
+    assert "Armenia (ARM) under csto_1992 art. 4 and rus_arm_1997 art. 2 (unverified facts) — " in again
+    (line,) = [x for x in explain_text(grouped).splitlines() if x.startswith("Conflict: Armenia (ARM)")]
+    assert line.endswith("; its duties resting on facts not verified: rus_arm_1997 art. 2 and csto_1992 art. 4 "
+                         "(unverified facts)")
 
 
 def test_a_conflict_on_verified_duties_is_not_named() -> None:
@@ -62,11 +99,11 @@ def test_the_plain_cascade_tags_a_conflicts_doubted_duties() -> None:
     result = foedus.cascade(*ARGS)
     (line,) = [x for x in explain_text(result).splitlines() if x.startswith("Conflict: Armenia (ARM)")]
     (armenia,) = [c for c in result.conflicts if c.state == "ARM"]
-    tagged = dict.fromkeys(f"{cited(d.treaty, d.article)} ({d.certainty} facts)"
-                           for d in (*armenia.obligations, *armenia.neutral) if d.certainty != "verified")
+    tagged = list(dict.fromkeys(f"{cited(d.treaty, d.article)} ({d.certainty} facts)"
+                                for d in (*armenia.obligations, *armenia.neutral) if d.certainty != "verified"))
     assert "rus_arm_1997 art. 2 (unverified facts)" in tagged
     assert line.endswith(f"it is counted on neither side; its duties resting on facts not verified: "
-                         f"{', '.join(tagged)}")
+                         f"{and_listed(tagged)}")
 
 
 def test_the_json_carries_the_warning_and_each_duty_its_certainty() -> None:
@@ -78,7 +115,7 @@ def test_the_json_carries_the_warning_and_each_duty_its_certainty() -> None:
                                                                                                  "csto_1992"}
     assert all(o["certainty_reasons"] for o in armenia["obligations"] if o["certainty"] != "verified")
     warned = _warning(said["likelihood"]["warnings"])
-    assert "Armenia (ARM) under rus_arm_1997 art. 2" in warned and "Armenia (ARM) under csto_1992 art. 4" in warned
+    assert "Armenia (ARM) under rus_arm_1997 art. 2 (unverified facts), csto_1992 art. 4 (unverified facts)" in warned
 
 
 def test_a_plain_cascade_does_not_look_for_them(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -132,6 +132,32 @@ def test_a_conflicts_doubted_duties_are_worded_alike() -> None:
     said = run_ts([("said", "conflictDoubt", [c.to_dict()]) for c in conflicts])
     assert said == [render._conflict_doubt(c) for c in conflicts]
     assert "(carried-forward facts)" in said[0] and "(unverified facts)" in said[0] and said[-1] == ""
+    # its two unverified obligations, the neutrality duty verified: grouped, the certainty said once
+    assert said[2] == "; its duties resting on facts not verified: rus_arm_1997 art. 2 and csto_1992 art. 4 " \
+                      "(unverified facts)"
+
+
+def test_a_states_doubted_duties_are_worded_alike() -> None:
+    """A state's duties resting on facts not verified (render.doubted_duties, which a conflict's line and the
+    likelihood's warning say) are doubtedDuties: none; one; two, three and a repeated provision of one certainty
+    (grouped, the certainty once); of two certainties (each's), one provision among them in both; each in the order
+    given."""
+    def duty(treaty: str, article: str | None, certainty: str) -> SimpleNamespace:
+        return SimpleNamespace(treaty=treaty, article=article, certainty=certainty)
+
+    a, b, c = (duty(t, x, "unverified") for t, x in (("rus_arm_1997", "2"), ("csto_1992", "4"), ("t", None)))
+    n, other = duty("atop_4815", "ATOP neutrality", "carried-forward"), duty("rus_arm_1997", "2", "secondary")
+    lists = [[], [a], [a, b], [b, a], [a, b, c], [a, b, a], [a, n], [n, a, b], [a, n, other]]
+    said = run_ts([("said", "doubtedDuties", [[vars(d) for d in duties]]) for duties in lists])
+    assert said == [render.doubted_duties(duties) for duties in lists]  # type: ignore[arg-type]
+    assert said[:6] == ["", "rus_arm_1997 art. 2 (unverified facts)",
+                        "rus_arm_1997 art. 2 and csto_1992 art. 4 (unverified facts)",
+                        "csto_1992 art. 4 and rus_arm_1997 art. 2 (unverified facts)",
+                        "rus_arm_1997 art. 2, csto_1992 art. 4 and t (unverified facts)",
+                        "rus_arm_1997 art. 2 and csto_1992 art. 4 (unverified facts)"]
+    assert said[7] == ("atop_4815 ATOP neutrality code (carried-forward facts), rus_arm_1997 art. 2 (unverified "
+                       "facts) and csto_1992 art. 4 (unverified facts)")
+    assert said[8].endswith(" and rus_arm_1997 art. 2 (secondary facts)")
 
 
 def test_every_conflicts_line_is_worded_alike() -> None:

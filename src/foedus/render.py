@@ -20,16 +20,17 @@ from foedus.engine.records import (
     Doubt,
     Joiner,
     Neutral,
+    Obligation,
     Violation,
     Withheld,
 )
 from foedus.engine.rules.support import Support
 from foedus.engine.scenario import Scenario
 from foedus.model.vocab import STRENGTH_WORDS
-from foedus.wording import named_state
+from foedus.wording import and_listed, named_state
 
-__all__ = ["CascadeResult", "attack_words", "certainty_tag", "explain_lines", "explain_text", "html_table", "rich_tree",
-           "side_names"]
+__all__ = ["CascadeResult", "attack_words", "certainty_tag", "doubted_duties", "explain_lines", "explain_text",
+           "html_table", "rich_tree", "side_names"]
 
 
 class CascadeResult(Protocol):
@@ -188,11 +189,26 @@ def explain_lines(result: CascadeResult) -> list[str]:
 
 
 def _conflict_doubt(conflict: Conflict) -> str:
-    """After a conflict's line, its clashing duties that rest on facts not verified (`Conflict.doubted`), each with
-    its certainty as a joiner's other duties have theirs ("(unverified facts)"); nothing where all are verified.
-    The facts are in each duty's JSON record (its certainty reasons)."""
-    said = dict.fromkeys(f"{cited(d.treaty, d.article)} ({d.certainty} facts)" for d in conflict.doubted())
-    return f"; its duties resting on facts not verified: {', '.join(said)}" if said else ""
+    """After a conflict's line, its clashing duties that rest on facts not verified (`Conflict.doubted`), worded by
+    `doubted_duties`; nothing where all are verified. The facts are in each duty's JSON record (its certainty
+    reasons)."""
+    doubted = conflict.doubted()
+    return f"; its duties resting on facts not verified: {doubted_duties(doubted)}" if doubted else ""
+
+
+def doubted_duties(duties: Iterable[Obligation | Neutral]) -> str:
+    """A state's duties resting on facts not verified, as every text that names them says them (a conflict's line,
+    the likelihood's warning): each provision once, in the order given, with its certainty as a joiner's other
+    duties have theirs, said once after them all where they share one ("rus_arm_1997 art. 2 and csto_1992 art. 4
+    (unverified facts)"), else after each ("csto_1992 art. 4 (unverified facts) and atop_4815 ATOP neutrality code
+    (carried-forward facts)"); nothing where there are none. The web's summary says the same (web/src/said.ts
+    `doubtedDuties`)."""
+    said = dict.fromkeys((cited(d.treaty, d.article), d.certainty) for d in duties)
+    if not said:
+        return ""
+    if len(certainties := {certainty for _, certainty in said}) == 1:
+        return f"{and_listed([provision for provision, _ in said])} ({certainties.pop()} facts)"
+    return and_listed([f"{provision} ({certainty} facts)" for provision, certainty in said])
 
 
 def _doubt_words(result: CascadeResult, doubt: Doubt) -> str:

@@ -4,7 +4,7 @@ import type {
   Because, CascadeResult, CertaintyReason, Comparison, Conflict, Doubt, LikelihoodSummary, WarFrame, WarRename,
 } from "./api";
 import type { OngoingChanges } from "./contract";
-import { certaintyTag, namedState } from "./wording";
+import { andListed, certaintyTag, namedState } from "./wording";
 
 type Changes = Comparison["changes"];
 
@@ -117,13 +117,29 @@ export function doubtWords(d: Doubt, names: (id: string) => string): string {
     + (d.state === null && (d.concerns ?? []).length ? `: ${(d.concerns ?? []).map((s) => namedState(s, names)).join(", ")}` : "");
 }
 
-/** A conflict's clashing duties (obligations, then neutrality duties) that rest on facts not verified, each cited
- * with its certainty, after its line (foedus.render._conflict_doubt, by foedus.engine.records.Conflict.doubted: a
- * certainty other than verified); "" where all are verified. */
+/** A state's duties resting on facts not verified (foedus.render.doubted_duties): each provision once, in the order
+ * given, with its certainty, said once after them all where they share one ("rus_arm_1997 art. 2 and csto_1992
+ * art. 4 (unverified facts)"), else after each; "" where there are none. */
+export function doubtedDuties(duties: { treaty: string; article: string | null; certainty: string }[]): string {
+  const said = new Map<string, [string, string]>();
+  for (const d of duties) {
+    const provision = cited(d.treaty, d.article);
+    said.set(JSON.stringify([provision, d.certainty]), [provision, d.certainty]);
+  }
+  const pairs = [...said.values()];
+  if (!pairs.length) return "";
+  const certainties = new Set(pairs.map(([, certainty]) => certainty));
+  return certainties.size === 1
+    ? `${andListed(pairs.map(([provision]) => provision))} (${pairs[0][1]} facts)`
+    : andListed(pairs.map(([provision, certainty]) => `${provision} (${certainty} facts)`));
+}
+
+/** A conflict's clashing duties (obligations, then neutrality duties) that rest on facts not verified, after its
+ * line (foedus.render._conflict_doubt, by foedus.engine.records.Conflict.doubted: a certainty other than verified),
+ * worded by doubtedDuties; "" where all are verified. */
 export function conflictDoubt(c: Pick<Conflict, "obligations" | "neutral">): string {
-  const said = [...new Set([...c.obligations, ...c.neutral].filter((d) => d.certainty !== "verified")
-    .map((d) => `${cited(d.treaty, d.article)} (${d.certainty} facts)`))];
-  return said.length ? `; its duties resting on facts not verified: ${said.join(", ")}` : "";
+  const said = doubtedDuties([...c.obligations, ...c.neutral].filter((d) => d.certainty !== "verified"));
+  return said ? `; its duties resting on facts not verified: ${said}` : "";
 }
 
 /** A conflict's line, as the CLI gives one for every conflict (the "Conflict: " line of foedus.render.explain_lines):

@@ -1,12 +1,17 @@
 // How the page names a state in prose: "Ukraine (UKR)", as every text of the CLI does (foedus.wording.named_state),
 // since an id alone tells a reader little. A war's change records come worded already (their JSON `text`). A
-// finding's certainty after it, and an item's place in a list, as the CLI words them.
+// finding's certainty after it, a list of items, and an item's place in a list, as the CLI words them.
 import type { WarChange } from "./api";
 
 /** "Ukraine (UKR)" from the state's name (`name` gives the id back when it knows no other); the id alone then. */
 export function namedState(id: string, name: (id: string) => string): string {
   const n = name(id);
   return n && n !== id ? `${n} (${id})` : id;
+}
+
+/** Items as a message lists them (foedus.wording.and_listed): "a", "a and b", "a, b and c". */
+export function andListed(items: string[]): string {
+  return items.length === 1 ? items[0] : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
 
 /** An item's place in a list as every message words it ("the 2nd value"), counted from 1: foedus.wording.ordinal. */

@@ -26,6 +26,7 @@ from foedus.likely.model import ModelFile, load_model
 from foedus.likely.obligations import bindings, readings
 from foedus.likely.spec import in_gate
 from foedus.model.world import World
+from foedus.render import doubted_duties
 from foedus.wording import counted, named_state
 
 __all__ = ["HORIZONS", "likelihood_of", "warnings_of"]
@@ -76,20 +77,21 @@ def _by_provision(pairs: list[tuple[str, str | None, str]], names: dict[str, str
 def _doubted(result: CascadeResult) -> list[str]:
     """One warning naming the joiners whose duty rests on facts not verified (`CascadeResult.doubted`, as the draws'
     note), by provision: their features read the binding as any verified one; and one naming the states bound both
-    ways one of whose clashing duties does (`CascadeResult.doubted_conflicts`), by that duty's provision. The facts
-    themselves are named once, with each duty (its certainty reasons), not again here (20 Arab League joiners share
-    Egypt's)."""
+    ways one of whose clashing duties does (`CascadeResult.doubted_conflicts`), each state once with those duties
+    (`render.doubted_duties`, as its conflict's line says them: "Armenia (ARM) under rus_arm_1997 art. 2 and
+    csto_1992 art. 4 (unverified facts)"). The facts themselves are named once, with each duty (its certainty
+    reasons), not again here (20 Arab League joiners share Egypt's)."""
     out = []
     if doubted := result.doubted():
         groups = _by_provision([(j.primary.treaty, j.primary.article, j.state) for j in doubted], result.names)
         out.append(f"the numbers of {counted(len(doubted), 'joiner')} rest on facts not verified, which the model "
                    f"reads as verified ones: {groups} (each joiner's duty names its facts: certainty reasons)")
     if conflicts := result.doubted_conflicts():
-        groups = _by_provision([(d.treaty, d.article, c.state) for c in conflicts for d in c.doubted()],
-                               result.names)
+        groups = "; ".join(f"{named_state(c.state, result.names)} under {doubted_duties(c.doubted())}"
+                           for c in conflicts)
         out.append(f"the numbers of {counted(len(conflicts), 'state')} bound both ways (a conflict) rest on a "
                    f"conflict's duty on facts not verified, which the model reads as verified ones: {groups} "
-                   "(each conflict's duties name their facts: certainty reasons)")
+                   "— each conflict's duties name their facts (certainty reasons)")
     return out
 
 
