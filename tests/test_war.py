@@ -79,7 +79,7 @@ def test_the_replay_text_tags_duties_that_are_not_verified(kursk, capsys, monkey
            "neutrality code)")
     assert f"{tkm} — carried-forward facts" in text
     assert next(x for x in text.splitlines() if "(USA): consult Ukraine" in x).endswith("agreement))")
-    assert next(x for x in text.splitlines() if "(GBR): consult Ukraine" in x).endswith("— unverified facts")
+    assert next(x for x in text.splitlines() if "(GBR): consult Ukraine" in x).endswith("— unverified facts: date")
 
 
 def test_duties_to_consult_and_stay_out_keep_their_certainty(kursk) -> None:  # type: ignore[no-untyped-def]

@@ -33,8 +33,9 @@ def _json(args: list[str]) -> dict:  # type: ignore[type-arg]
 def test_a_states_why_as_json_is_its_line_and_what_the_line_rests_on() -> None:
     """Every standing (fighting, bound, both sides, neither) on the first frame with a state bound to both sides:
     `said` is the line the text form prints, `stands` and `side` what the frame says, and a bound state's treaty,
-    article and facts (with its membership) those of the obligation that binds it (a fact verified unless a
-    certainty reason of its kind says otherwise); the keys are the contract's (docs/json-contract.md `WarWhy`)."""
+    article and facts (with its membership and the treaty's dates) those of the obligation that binds it (a fact
+    verified unless a certainty reason of its kind tags it otherwise); the keys are the contract's
+    (docs/json-contract.md `WarWhy`)."""
     from foedus.war.why_record import WarWhy  # new with the JSON form
 
     replay, world = replay_war(WAR), World.default()
@@ -60,10 +61,10 @@ def test_a_states_why_as_json_is_its_line_and_what_the_line_rests_on() -> None:
                                                                                   b["article"])
             assert out["certainty"] == ob.certainty and out["certainty_reasons"] == [
                 r.to_dict() for r in ob.certainty_reasons]
-            kinds = {r.kind for r in ob.certainty_reasons}
+            kinds = {r.kind for r in ob.certainty_reasons if r.certainty != "verified"}  # a date's: not to the day
             assert out["facts"] == [{"kind": k, "value": v, "verified": k not in kinds}
                                     for k, v in (("treaty", ob.treaty), ("article", ob.article),
-                                                 ("membership", state))]
+                                                 ("membership", state), ("date", ob.treaty))]
             verified += [f["verified"] for f in out["facts"]]
         else:
             stands = "conflict" if state in frame.conflicts else "neither"

@@ -160,9 +160,9 @@ export interface WarWhy {
   asked_until: string | null; note: string | null;
 }
 
-/** A fact a bound state's obligation rests on (the treaty, its article), verified or not. */
+/** A fact a bound state's obligation rests on (the treaty, its article, the membership, the treaty's dates), verified or not. */
 export interface WhyFact {
-  kind: "treaty" | "article" | "membership"; value: string; verified: boolean;
+  kind: "treaty" | "article" | "membership" | "date"; value: string; verified: boolean;
 }
 
 /** Each strength in words (foedus.model.vocab.STRENGTH_WORDS). */

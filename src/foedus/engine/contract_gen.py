@@ -67,7 +67,8 @@ RECORDS: tuple[tuple[str, type, str], ...] = (
     ("Lapse", Lapse, "A stretch bound during the war, ended before the date, in one world only."),
     ("WarWhy", WarWhy, "Not a cascade's key: `foedus war WAR --state STATE --json` (`foedus.war.why.why_record`), why "
                        "one state stands where it does on a replayed war's date, and what that rests on."),
-    ("WhyFact", WhyFact, "A fact a bound state's obligation rests on (the treaty, its article), verified or not."),
+    ("WhyFact", WhyFact, "A fact a bound state's obligation rests on (the treaty, its article, the membership, "
+                         "the treaty's dates), verified or not."),
 )
 
 _TS_PRELUDE = """\

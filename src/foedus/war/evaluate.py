@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from foedus.engine.cascade import run_cascade
 from foedus.engine.citing import Certifier
+from foedus.engine.records import CertaintyReason
 from foedus.engine.result import CascadeResult, Joiner
 from foedus.engine.rules import Situation, evaluate, verdict
 from foedus.engine.scenario import Attack, Basis, Reading, Scenario, TerritoryView, UnresolvedReading
@@ -56,6 +57,7 @@ class Trigger:
     attack: Attack
     unresolved: tuple[str, ...] = ()  # conditions its source flags without specifying (read as met)
     certainty: str = "verified"  # of the facts it rests on, for this attack (`foedus.engine.citing.Certifier`)
+    reasons: tuple[CertaintyReason, ...] = ()  # the facts that lower it, as `certainty_reasons` are
 
     @property
     def key(self) -> tuple[str, str, str, str]:
@@ -124,9 +126,9 @@ def triggers(world: World, scenario: Scenario) -> dict[tuple[str, str, str, str]
             if not verdict.binds_on(leg, attack) or not evaluate(leg, attack, ctx).binds:
                 continue
             p = leg.provision
-            level, _ = sure.leg(leg, attack.victim, attack.place, attack.kind)
+            level, reasons = sure.leg(leg, attack.victim, attack.place, attack.kind)
             trig = Trigger(leg.obligor, leg.beneficiary, leg.treaty.id, p.article, p.kind.value, p.strength.value,
-                           side, attack, tuple(p.unresolved), level)
+                           side, attack, tuple(p.unresolved), level, tuple(reasons))
             out.setdefault(trig.key, trig)
     return out
 

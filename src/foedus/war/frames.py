@@ -20,6 +20,7 @@ from foedus.war.cause import cause
 from foedus.war.course import Course
 from foedus.war.evaluate import Evaluation
 from foedus.war.result import Bound, Frame, StateRecord
+from foedus.war.why_record import doubted
 
 __all__ = ["FrameBuilder"]
 
@@ -103,7 +104,8 @@ class FrameBuilder:
                                     "article": p.article, "certainty": p.certainty})
             if rec.first_bound is None:
                 rec.first_bound = Bound(day, p.side, p.treaty, p.article, p.kind, p.strength, p.because, why,
-                                        tuple((o.treaty, o.article) for o in joiner.also), p.certainty)
+                                        tuple((o.treaty, o.article) for o in joiner.also), p.certainty,
+                                        doubted(p.certainty_reasons))
         elif new == "conflict" and rec.conflict is None:
             rec.conflict = {"date": day.isoformat(), "cause": why}
 
@@ -116,6 +118,7 @@ class FrameBuilder:
             self._rec(t.obligor).triggered.append({
                 "date": ev.date.isoformat(), "treaty": t.treaty, "article": t.article, "toward": t.beneficiary,
                 "kind": t.kind, "strength": t.strength, "side": t.side, "certainty": t.certainty,
+                "doubted": list(doubted(t.reasons)),
                 "because": {"attacked": t.attack.victim, "by": t.attack.attacker, "place": t.attack.place,
                             "target_kind": t.attack.kind},
                 "cause": why})
@@ -127,6 +130,7 @@ class FrameBuilder:
                 self._rec(c.state).consultations.append({"date": ev.date.isoformat(), "treaty": c.treaty,
                                                          "article": c.article, "with": c.with_,
                                                          "certainty": c.certainty,
+                                                         "doubted": list(doubted(c.certainty_reasons)),
                                                          "because": c.because.to_dict()})
         for n in ev.result.neutral:
             if ("neutral", n.state, n.treaty, n.toward) not in self._seen:
@@ -134,6 +138,7 @@ class FrameBuilder:
                 self._rec(n.state).neutral.append({"date": ev.date.isoformat(), "treaty": n.treaty,
                                                    "article": n.article, "toward": n.toward,
                                                    "certainty": n.certainty,
+                                                   "doubted": list(doubted(n.certainty_reasons)),
                                                    "because": n.because.to_dict()})
 
     def names(self, day: dt.date) -> dict[str, str]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from foedus.cited import cited
@@ -30,9 +30,23 @@ def _row(r: StateRecord, names: dict[str, str]) -> list[str]:
     b = r.first_bound
     bound = f"{b.date} {b.side}: {cited(b.treaty, b.article)}" if b else "—"
     if b and b.certainty != "verified":
-        bound += f" ({b.certainty})"
+        bound += f" ({b.certainty}{_doubted(b.doubted, ': ')})"
     why = _said(b.cause) if b else ""
     return [named_state(r.state, names), fight, bound, why]
+
+
+def _doubted(kinds: Iterable[str], before: str) -> str:
+    """The facts a finding rests on that are not verified (`foedus.war.why_record.doubted`, the rule of `foedus war
+    --state --json`'s `facts`), after `before`: "article, membership"; nothing when none is named."""
+    said = ", ".join(kinds)
+    return before + said if said else ""
+
+
+def _tagged(duty: Mapping[str, Any]) -> str:
+    """A duty's certainty after it (`certainty_tag`), and which of its facts is not verified: " — unverified facts:
+    membership"."""
+    tag = certainty_tag(duty["certainty"])
+    return tag + _doubted(duty.get("doubted", ()), ": ") if tag else ""
 
 
 def _said(cause: Mapping[str, Any] | None) -> str:
@@ -55,12 +69,11 @@ def _duties(result: WarReplay, names_on: NamesOn) -> list[str]:
             if bound is None or (t["date"], t["treaty"]) != (bound.date.isoformat(), bound.treaty):
                 who, toward = two(r.state, t["toward"], t["date"])
                 lines.append(f"{who}: casus foederis {t['date']} toward {toward}, "
-                             f"{cited(t['treaty'], t['article'])} ({t['kind']})" + certainty_tag(t["certainty"]))
-        lines += [f"{who}: consult {other} from {c['date']} ({cited(c['treaty'], c['article'])})"
-                  + certainty_tag(c["certainty"])
+                             f"{cited(t['treaty'], t['article'])} ({t['kind']})" + _tagged(t))
+        lines += [f"{who}: consult {other} from {c['date']} ({cited(c['treaty'], c['article'])})" + _tagged(c)
                   for c in r.consultations for who, other in [two(r.state, c["with"], c["date"])]]
         lines += [f"{who}: must not join the war against {toward} from {n['date']} "
-                  f"({cited(n['treaty'], n['article'])})" + certainty_tag(n["certainty"])
+                  f"({cited(n['treaty'], n['article'])})" + _tagged(n)
                   for n in r.neutral for who, toward in [two(r.state, n["toward"], n["date"])]]
     return lines
 

@@ -59,11 +59,13 @@ class Bound:
     cause: dict[str, Any] | None
     also: tuple[tuple[str, str], ...] = ()  # other (treaty, article) that bound it that day
     certainty: str = "verified"  # the obligation's, that day (as a cascade reports it: carried-forward, ...)
+    doubted: tuple[str, ...] = ()  # the facts it rests on that are not verified (`foedus.war.why_record.doubted`)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON form."""
         return {"date": self.date.isoformat(), "side": self.side, "treaty": self.treaty, "article": self.article,
                 "kind": self.kind, "strength": self.strength, "certainty": self.certainty,
+                "doubted": list(self.doubted),
                 "because": self.because.to_dict(), "cause": self.cause,
                 "also": [{"treaty": t, "article": a} for t, a in self.also]}
 

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from foedus.cited import article_cited
 from foedus.model.world import World
 from foedus.war.result import Frame, WarReplay
-from foedus.war.why_record import WarWhy, WhyFact
+from foedus.war.why_record import WarWhy, rests_on
 from foedus.wording import named_state
 
 __all__ = ["frame_why", "standing", "treaty_named", "why_on", "why_record"]
@@ -79,8 +79,8 @@ def why_on(result: WarReplay, world: World, state: str, day: dt.date | None = No
 
 def why_record(result: WarReplay, world: World, state: str, day: dt.date | None = None) -> WarWhy:
     """`why_on`'s answer as a record (`foedus war --state --json`): the line, where the state stands, and when it is
-    bound, the obligation's treaty, article and the state's membership, each said verified or not by the
-    obligation's certainty reasons.
+    bound, the obligation's treaty, article, the state's membership and the treaty's dates, each said verified or not by
+    the obligation's certainty reasons (`rests_on`).
 
     Raises:
         as `why_on`.
@@ -88,9 +88,7 @@ def why_record(result: WarReplay, world: World, state: str, day: dt.date | None 
     when, frame, sid, said = _standing(result, world, state, day)
     stands, side = standing(sid, frame)
     ob = next(e for e in result.evaluations if e.date == frame.date).bound[sid].primary if stands == "bound" else None
-    facts = () if ob is None else tuple(WhyFact(kind, value, all(r.kind != kind for r in ob.certainty_reasons))
-                                        for kind, value in (("treaty", ob.treaty), ("article", ob.article),
-                                                            ("membership", sid)))
+    facts = () if ob is None else rests_on(ob.treaty, ob.article, sid, ob.certainty_reasons)
     return WarWhy(war=result.war.id, day=when.isoformat(), state=sid, name=world.states.names_on(when).get(sid, sid),
                   stands=stands, side=side, said=said, treaty=ob.treaty if ob else None,
                   treaty_name=treaty_named(world)(ob.treaty) if ob else None, article=ob.article if ob else None,

@@ -1,25 +1,33 @@
 """The JSON form of one state's "Why?" on a replayed war's date (`foedus war WAR --until DATE --state STATE --json`):
 the line `foedus.war.why.why_on` prints, with what it rests on: where the state stands, and when bound, the treaty
-and article that bind it, its membership, and whether each is verified."""
+and article that bind it, its membership, the treaty's dates, and whether each is verified."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from foedus.datarecord import dataclass, field
 from foedus.engine.contract import Contracted, meta
 from foedus.engine.records import CertaintyReason, reasons_field
+from foedus.model.vocab import Certainty
 
-__all__ = ["WarWhy", "WhyFact"]
+__all__ = ["WarWhy", "WhyFact", "doubted", "rests_on"]
 
 
 @dataclass(frozen=True, slots=True)
 class WhyFact(Contracted):
-    """One fact a bound state's obligation rests on: the treaty, its article, or the state's membership of it."""
+    """One fact a bound state's obligation rests on: the treaty, its article, the state's membership of it, or the
+    treaty's dates."""
 
-    kind: str = field(metadata=meta("treaty, article or membership", '"treaty" | "article" | "membership"'))
-    value: str = field(metadata=meta("the treaty's id, the article as the treaty numbers it, or the member's code",
-                                     "string"))
+    kind: str = field(metadata=meta("treaty, article, membership or date (the treaty's dates: its entry into force "
+                                    "or end, the member's joining or leaving)",
+                                    '"treaty" | "article" | "membership" | "date"'))
+    value: str = field(metadata=meta("the treaty's id (for a date too), the article as the treaty numbers it, or the "
+                                     "member's code", "string"))
     verified: bool = field(metadata=meta(
-        "whether it is verified: no reason of its kind among the obligation's `certainty_reasons`", "boolean"))
+        "whether it is verified: no reason of its kind among the obligation's `certainty_reasons` tags it other than "
+        "verified (a date known only to a window, every tag of it verified, is verified: not to the day)",
+        "boolean"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +53,8 @@ class WarWhy(Contracted):
         "bound: the obligation's certainty, the weakest tag of the facts it rests on; null otherwise",
         "string | null"))
     facts: tuple[WhyFact, ...] = field(metadata=meta(
-        "bound: the treaty, the article and the state's membership, each said verified or not; empty otherwise",
+        "bound: the treaty, the article, the state's membership and the treaty's dates, each said verified or not; "
+        "empty otherwise",
         "WhyFact[]"))
     certainty_reasons: tuple[CertaintyReason, ...] = reasons_field()
     asked_until: str | None = field(default=None, metadata=meta(
@@ -55,3 +64,20 @@ class WarWhy(Contracted):
         "the warnings the text form prints on stderr, one a line: the war's data ends before the day asked "
         "(`asked_until`), or the day is after the treaty data's end (2025-12-31), the treaties replayed as they "
         "stood then; null when none", "string | null"))
+
+
+def rests_on(treaty: str, article: str, state: str, reasons: Sequence[CertaintyReason]) -> tuple[WhyFact, ...]:
+    """The facts an obligation of `state` under `treaty` art. `article` rests on, each verified unless a reason of
+    its kind among the obligation's certainty `reasons` tags it other than verified (only a date's can be verified:
+    known only to a window, `reason_heading`'s "not to the day"): the one rule of `WarWhy.facts`, and of what the
+    war's text says is not verified (`doubted`)."""
+    return tuple(WhyFact(kind, value, all(r.kind != kind or r.certainty == Certainty.VERIFIED.value for r in reasons))
+                 for kind, value in (("treaty", treaty), ("article", article), ("membership", state),
+                                     ("date", treaty)))
+
+
+def doubted(reasons: Sequence[CertaintyReason]) -> tuple[str, ...]:
+    """The kinds of fact (treaty, article, membership, date) an obligation with certainty `reasons` rests on that
+    are not verified, by `rests_on`'s rule: what `foedus war`'s text names after a duty's certainty, and its JSON's
+    `doubted`."""
+    return tuple(f.kind for f in rests_on("", "", "", reasons) if not f.verified)

@@ -1,0 +1,138 @@
+"""`foedus war`'s text names the facts a tagged finding rests on that are not verified, by the rule of `foedus war
+--state --json`'s `facts` (`foedus.war.why_record.rests_on`): after a table row's tag ("(secondary: article)") and
+after each other duty's ("— unverified facts: date"); a verified row or duty says nothing more."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+import pytest
+
+from foedus.api import cascade, replay_war
+from foedus.cited import cited
+from foedus.engine.records import CertaintyReason
+from foedus.model.world import World
+from foedus.war.result import WarReplay
+
+WARS = Path(__file__).resolve().parents[1] / "src" / "foedus" / "data" / "wars"
+KINDS = ("treaty", "article", "membership", "date")
+
+
+@pytest.fixture(scope="module")
+def kursk() -> WarReplay:
+    return replay_war(WARS / "russia_ukraine_2022.yaml", until="2025-06-01")
+
+
+def _text(result: WarReplay, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> str:
+    from foedus.war.render import print_replay
+
+    monkeypatch.setenv("COLUMNS", "250")  # one line a row
+    print_replay(result, timeline=False)
+    return str(capsys.readouterr().out)
+
+
+def _row(text: str, name: str) -> str:
+    return next(line for line in text.splitlines() if line.startswith(f"│ {name} "))
+
+
+def test_a_tagged_row_names_the_facts_that_the_state_json_says_are_not_verified(
+        kursk: WarReplay, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each row bound on facts not all verified says, after its tag, the facts `--state --json` on its first bound
+    day gives as not verified (Belarus's CSTO art. 4, an article known from secondary quotes; Uzbekistan's ATOP
+    alliance, a treaty carried past 2018); a verified row (North Korea's 2024 treaty) has no tag."""
+    from foedus.war.why import why_record
+
+    text, world = _text(kursk, capsys, monkeypatch), World.default()
+    tagged = 0
+    for rec in kursk.ordered():
+        b = rec.first_bound
+        if b is None:
+            continue
+        row = _row(text, kursk.names_on(kursk.row_day(rec))[rec.state] + f" ({rec.state})")
+        why = why_record(kursk, world, rec.state, b.date)
+        assert (why.treaty, why.article, why.certainty) == (b.treaty, b.article, b.certainty)
+        doubted = [f.kind for f in why.facts if not f.verified]
+        cell = row.split("│")[3].strip()  # state, fighting, first bound to join
+        said = f"{b.date} {b.side}: {cited(b.treaty, b.article)}"
+        if b.certainty == "verified":
+            assert cell == said, row
+        else:
+            tagged += 1
+            assert doubted, rec.state  # a tag always names a fact here
+            assert cell == f"{said} ({b.certainty}: {', '.join(doubted)})", row
+    assert tagged >= 5
+    assert "csto_1992 art. 4 (secondary: article)" in _row(text, "Belarus (BLR)")
+    assert "atop_4245 ATOP defense code (carried-forward: treaty)" in _row(text, "Uzbekistan (UZB)")
+    assert re.search(r"rus_prk_2024 art\. 4 +│", _row(text, "North Korea (PRK)"))
+
+
+def _named(reasons: Iterable[CertaintyReason]) -> str:
+    """The kinds of fact among `reasons` tagged below verified, in the order the JSON's `facts` lists them."""
+    return ", ".join(k for k in KINDS if any(r.kind == k and r.certainty != "verified" for r in reasons))
+
+
+def test_a_tagged_duty_names_its_facts_not_verified(kursk: WarReplay, capsys: pytest.CaptureFixture[str],
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each other duty's tag is followed by the facts its cascade's reasons say are not verified: the UK's and
+    Canada's duties to consult Ukraine rest on agreements whose entry into force on signature is not verified (a
+    date); Armenia's CSTO duties on a membership not verified from June 2024; the US's, verified, has no tag."""
+    text = _text(kursk, capsys, monkeypatch)
+    lines = text.splitlines()
+    days = (cascade("UKR", "RUS", "2024-08-06", place="kursk-oblast"), cascade("RUS", "UKR", "2024-07-01"))
+    checked = 0
+    for c in (c for day in days for c in day.consultations):
+        if c.state not in ("GBR", "CAN", "ARM", "USA") or c.with_ not in ("UKR", "RUS"):
+            continue
+        line = next(x for x in lines if f"({c.state}): consult" in x and f"({c.treaty} " in x)
+        if c.certainty == "verified":
+            assert line.endswith(")"), line
+        else:
+            assert line.endswith(f"— {c.certainty} facts: {_named(c.certainty_reasons)}"), line
+            checked += 1
+    assert checked >= 4
+    assert next(x for x in lines if "(GBR): consult Ukraine" in x).endswith("— unverified facts: date")
+    assert next(x for x in lines if "(ARM): consult Russia" in x and "csto_1992" in x).endswith(
+        "— unverified facts: membership")
+    assert next(x for x in lines if "(USA): consult Ukraine" in x).endswith("agreement))")
+    # a casus foederis and a duty to stay out alike
+    assert ("Kazakhstan (KAZ): casus foederis 2024-08-06 toward Russia (RUS), rus_kaz_1992 art. unknown (article "
+            "unverified) (defense) — unverified facts: treaty, article") in text
+    assert next(x for x in lines if "(TKM): must not join" in x).endswith("— carried-forward facts: treaty")
+
+
+def test_the_json_records_carry_what_the_text_names(kursk: WarReplay) -> None:
+    """`foedus war --json`: each first binding and duty carries `doubted`, the facts the text names (none when
+    verified)."""
+    states = {r["state"]: r for r in kursk.to_dict()["states"]}
+    assert states["BLR"]["first_bound"]["doubted"] == ["article"]
+    assert states["PRK"]["first_bound"]["doubted"] == []
+    assert [c["doubted"] for c in states["GBR"]["consultations"]] == [["date"]]
+    for rec in states.values():
+        for duty in (*rec["triggered"], *rec["consultations"], *rec["neutral"]):
+            assert (duty["certainty"] == "verified") == (duty["doubted"] == []), duty
+
+
+def test_a_date_known_to_a_verified_window_is_a_verified_fact(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """The treaty's dates are a fact of their own (`--state --json`'s `date`), not verified when a date reason tags
+    them below verified; the Shusha Declaration's entry into force, about 14 Feb 2022 with the week verified [V], is
+    a date reason tagged verified (not to the day): Turkey's duty under it stays verified, its date fact verified,
+    its row untagged, its record doubting nothing."""
+    from foedus.war.why import why_record
+
+    path = tmp_path / "war.yaml"
+    path.write_text("id: shusha_week\nname: Test\nevents:\n"
+                    "  - {type: attack, date: 2022-02-14, attacker: ARM, victim: AZE}\n", encoding="utf-8")
+    result = replay_war(path, until="2022-02-14")
+    why = why_record(result, World.default(), "TUR")
+    assert (why.treaty, why.certainty) == ("tur_aze_shusha_2021", "verified")
+    assert [(r.kind, r.certainty) for r in why.certainty_reasons] == [("date", "verified")]
+    assert [(f.kind, f.value, f.verified) for f in why.facts] == [
+        ("treaty", "tur_aze_shusha_2021", True), ("article", why.article, True), ("membership", "TUR", True),
+        ("date", "tur_aze_shusha_2021", True)]
+    b = result.first_bound("TUR")
+    assert b is not None and (b.treaty, b.certainty, b.doubted) == ("tur_aze_shusha_2021", "verified", ())
+    row = _row(_text(result, capsys, monkeypatch), "Turkey (TUR)")
+    assert row.split("│")[3].strip() == f"2022-02-14 defense: {cited(b.treaty, b.article)}"
