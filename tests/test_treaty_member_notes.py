@@ -123,3 +123,23 @@ def test_each_doubted_facts_note_is_said_once_and_no_verified_ones(monkeypatch: 
 @pytest.mark.parametrize("treaty", ["arab_jdec_1950", "csto_1992", "tiar_1947"])
 def test_the_notes_on_dates_and_spans_fit_100_columns(monkeypatch: pytest.MonkeyPatch, treaty: str) -> None:
     assert all(len(line) <= 100 for line in _show(monkeypatch, treaty, 100).splitlines())
+
+
+@pytest.mark.parametrize("treaty", ["arab_jdec_1950", "csto_1992", "tiar_1947", "usa_cofa"])
+def test_the_json_gives_the_notes_the_table_says(monkeypatch: pytest.MonkeyPatch, treaty: str) -> None:
+    """`--json` (and so `GET /api/treaties/{id}`, the same serializer, which the web's treaty list shows) gives the
+    notes on the doubted facts as the table says them, in its order: `member_notes`, each {fact, note}; none for a
+    treaty of verified memberships with no doubted date (usa_cofa)."""
+    given = json.loads(_show(monkeypatch, treaty, 100, "--json"))["member_notes"]
+    assert all(set(n) == {"fact", "note"} for n in given)
+    if treaty == "usa_cofa":
+        assert given == [] and TITLE not in _show(monkeypatch, treaty, 100)
+        return
+    notes = _notes(monkeypatch, treaty)
+    assert len(given) == len(notes) > 0
+    for line, n in zip(notes, given, strict=True):
+        assert line.lstrip().startswith(f"{n['fact']}: ") and line.rstrip().endswith(n["note"]), (line, n)
+    facts = [n["fact"] for n in given]
+    if treaty == "arab_jdec_1950":  # the suspensions and the UAE's joined day, each against its fact
+        assert {"Egypt (EGY), suspended 1979-03-31–1989-05-23", "Syria (SYR), suspended 2011-11-16–2023-05-07",
+                "United Arab Emirates (ARE), joined 1971-12-06"} <= set(facts)

@@ -189,13 +189,15 @@ def test_treaty_list_on_a_date_counts_that_days_parties_and_says_what_is_carried
 def test_treaty_detail_has_invocation_history(api_client: TestClient, world: Any) -> None:
     body = api_client.get("/api/treaties/rus_prk_2024").json()
     dumped = world.treaty("rus_prk_2024").model_dump(mode="json", exclude_none=True)
-    derived = {"invocations", "members", "duties", "forms_of_help", "depth", "in_force_how_sure"}  # what it adds
+    derived = {"invocations", "members", "duties", "forms_of_help", "depth", "in_force_how_sure",
+               "member_notes"}  # what it adds
     assert {k: v for k, v in body.items() if k not in derived} == {
         k: v for k, v in dumped.items() if k not in ("invocations", "members")}
     for key in ("invocations", "members"):  # each with how_sure added
         assert [{k: v for k, v in i.items() if k != "how_sure"} for i in body[key]] == dumped[key]
     assert [m["how_sure"] for m in body["members"]] == ["verified", "verified"]
     assert body["in_force_how_sure"] == "verified"  # and the entry into force, known to the day
+    assert body["member_notes"] == []  # no doubted fact of a membership
     assert body["invocations"] and all({"date", "article", "requester", "outcome", "how_sure"} <= set(i)
                                        for i in body["invocations"])
     nato = api_client.get("/api/treaties/nato_1949").json()

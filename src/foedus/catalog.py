@@ -17,9 +17,11 @@ from foedus.model.states import State, StateRegistry
 from foedus.model.treaty import DateCertainty, Kind, Member, Span, Treaty
 from foedus.model.vocab import Certainty
 from foedus.model.world import World
+from foedus.wording import named_state
 
-__all__ = ["in_force_sure", "iso3_to_numeric", "member_spans", "member_sure", "place_rows", "region_rows",
-           "span_edges", "state_rows", "terminated_sure", "treaty_detail", "treaty_help", "treaty_rows"]
+__all__ = ["in_force_sure", "iso3_to_numeric", "member_name", "member_notes", "member_spans", "member_sure",
+           "place_rows", "region_rows", "span_edges", "state_rows", "terminated_sure", "treaty_detail", "treaty_help",
+           "treaty_rows"]
 
 
 def treaty_rows(world: World, day: dt.date | None, origin: str = "all") -> list[dict[str, Any]]:
@@ -55,7 +57,9 @@ def treaty_detail(world: World, treaty_id: str) -> dict[str, Any]:
     Each invocation and each member also says how sure it is, in words (`how_sure`), and so does the treaty's own
     entry into force (`in_force_how_sure`, when in force, or not found but with a window in which it may have come:
     `in_force_sure`) and its end (`terminated_how_sure`, when
-    terminated: `terminated_sure`); `treaty_help` adds duties, forms of help and depth.
+    terminated: `terminated_sure`); `member_notes` the notes on the memberships' doubted facts, each against its
+    fact, as `foedus treaties show` prints them under the members table (an empty list when none is doubted);
+    `treaty_help` adds duties, forms of help and depth.
 
     Raises:
         UnknownTreatyError: no treaty with this id.
@@ -70,6 +74,7 @@ def treaty_detail(world: World, treaty_id: str) -> dict[str, Any]:
         dumped["in_force_how_sure"] = in_force_sure(treaty)
     if treaty.terminated is not None:
         dumped["terminated_how_sure"] = terminated_sure(treaty)
+    dumped["member_notes"] = member_notes(world, treaty)
     return dumped | treaty_help(treaty)
 
 
@@ -109,6 +114,52 @@ def member_sure(treaty: Treaty, m: Member) -> str:
     spans = dict(edge for kind, spans in member_spans(m) for s in spans for edge in span_edges(kind, s))
     return how_sure(m.certainty, None, joined=joined, left=m.left_certainty, **spans,
                     unfound=() if day else ("joined",))
+
+
+def member_name(world: World, treaty: Treaty, m: Member) -> str:
+    """A membership's state as its row names it: "Egypt (EGY)", as the state was called when the row begins (its
+    `joined`, else its `signed`, the treaty's entry into force or signature: the Soviet Union in 1979)."""
+    first = m.joined or m.signed or treaty.in_force or treaty.signed
+    return named_state(m.state, world.states.names_on(first))
+
+
+def member_notes(world: World, treaty: Treaty) -> list[dict[str, str]]:
+    """The notes on the memberships' doubted facts, each once (a span on two rows of a state: once), in the members'
+    order, as {"fact": the state and the fact, "note": the note, its runs of spaces and line breaks one space}:
+    {"fact": "Egypt (EGY), suspended 1979-03-31–1989-05-23", "note": "..."}. `foedus treaties show` prints them
+    under its members table, and the web's treaty list under each treaty (`_doubted` says which facts)."""
+    notes: list[dict[str, str]] = []
+    for m in treaty.members:
+        again = sum(x.state == m.state for x in treaty.members) > 1  # a state with two rows: which one
+        for fact, note in _doubted(treaty, m, member_name(world, treaty, m), again):
+            said = {"fact": fact, "note": " ".join(note.split())}
+            if said not in notes:
+                notes.append(said)
+    return notes
+
+
+def _doubted(t: Treaty, m: Member, name: str, again: bool) -> list[tuple[str, str]]:
+    """The notes of a membership's doubted facts, each (the state and the fact, the note), as the JSON keeps them:
+    the row's `note` when the membership is not verified; a suspension's or freeze's `note` when it is not
+    verified; a date's (`joined_certainty`'s, `left_certainty`'s, a span's `start_certainty`'s or
+    `end_certainty`'s) whenever given, as such a date is known less than to the day. Verified facts' notes are left
+    to the members' rows, too many and too long to list again."""
+    joined = m.joined or t.in_force or "—"
+    facts: list[tuple[str, str | None]] = [
+        (f"{name}, from {joined}" if again else name, m.note if m.certainty != Certainty.VERIFIED else None),
+        (f"{name}, joined {joined}", _note(m.joined_certainty)),
+        (f"{name}, out from {m.left}", _note(m.left_certainty))]
+    for kind, spans in member_spans(m):
+        for s in spans:
+            what = "suspended" if kind == "suspension" else "frozen"  # as the members table's column says it
+            facts.append((f"{name}, {what} {s.start}–{s.end or ''}",
+                          s.note if s.certainty != Certainty.VERIFIED else None))
+            facts += [(f"{name}, {edge}", _note(how)) for edge, how in span_edges(kind, s)]
+    return [(label, note) for label, note in facts if note]
+
+
+def _note(how: DateCertainty | None) -> str | None:
+    return how.note if how is not None else None
 
 
 def member_spans(m: Member) -> tuple[tuple[str, list[Span]], ...]:

@@ -6,15 +6,13 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from foedus.catalog import member_spans, member_sure, span_edges, treaty_detail
+from foedus.catalog import member_name, member_sure, treaty_detail
 from foedus.cited import article_cited
 from foedus.cli.show import _console, _json
 from foedus.consoles import table as make_table
 from foedus.engine.certainty import how_dated, how_sure
-from foedus.model.treaty import DateCertainty, Member, Span, Treaty
-from foedus.model.vocab import Certainty
+from foedus.model.treaty import DateCertainty, Span, Treaty
 from foedus.model.world import World
-from foedus.wording import named_state
 
 __all__ = ["NOTES_TITLE", "print_treaty"]
 
@@ -41,10 +39,9 @@ def print_treaty(world: World, treaty_id: str, as_json: bool) -> None:
                   + (f"; out of force from {t.terminated}"
                      + _sure(detail.get("terminated_how_sure"), t.terminated_certainty) if t.terminated else "")
                   + f"; {t.type}; certainty: {t.certainty.value}"))
-    members, noted = _members(world, t)
-    console.print(members)
-    if noted:
-        console.print(_member_notes(noted, console.width))
+    console.print(_members(world, t))
+    if detail["member_notes"]:  # the notes on its doubted facts, as the API gives them to the web's treaty list
+        console.print(_member_notes(detail["member_notes"], console.width))
     if t.provisions:
         console.print(_provisions(t))
     if t.priority is not None:  # the clause foedus.engine.rules.precedence acts on
@@ -68,60 +65,34 @@ def print_treaty(world: World, treaty_id: str, as_json: bool) -> None:
         console.print(Text(f"note: {t.note}"))
 
 
-def _members(world: World, t: Treaty) -> tuple[Table, list[tuple[str, str]]]:
-    """The members table, and each note on a doubted fact of a membership (`_doubted`), said against its fact."""
+def _members(world: World, t: Treaty) -> Table:
+    """The members table, each row's state named as it was called when the row begins (`member_name`)."""
     # a treaty's end and a member's exit are kept as the first day out (ATOP's last day in, plus one): said so
     members = make_table("state", "signed", "joined", "out from", "suspended / frozen", "certainty", title="members")
     # a row that ends the day another row of its state begins: one membership, recorded on other facts from then
     begins = {(m.state, m.joined) for m in t.members if m.joined is not None}
-    noted: list[tuple[str, str]] = []
     for m in t.members:
         spans = "; ".join([*(_span(s) for s in m.suspended), *(f"frozen {_span(s)}" for s in m.frozen)])
         left = f"{m.left} (continues)" if (m.state, m.left) in begins else m.left or ""
-        first = m.joined or m.signed or t.in_force or t.signed  # each row named as the state was called then
-        name = named_state(m.state, world.states.names_on(first))
-        _row(members, name, m.signed or t.signed, m.joined or t.in_force or "—", left, spans, member_sure(t, m))
-        again = sum(x.state == m.state for x in t.members) > 1  # a state with two rows: which one
-        noted += [said for said in _doubted(t, m, name, again) if said not in noted]  # a span on two rows: once
-    return members, noted
+        _row(members, member_name(world, t, m), m.signed or t.signed, m.joined or t.in_force or "—", left, spans,
+             member_sure(t, m))
+    return members
 
 
 def _span(s: Span) -> str:
     return f"{s.start}–{s.end or ''}"
 
 
-def _doubted(t: Treaty, m: Member, name: str, again: bool) -> list[tuple[str, str]]:
-    """The notes of a membership's doubted facts, each (the state and the fact, the note), as the JSON keeps them:
-    the row's `note` when the membership is not verified; a suspension's or freeze's `note` when it is not
-    verified; a date's (`joined_certainty`'s, `left_certainty`'s, a span's `start_certainty`'s or
-    `end_certainty`'s) whenever given, as such a date is known less than to the day. Verified facts' notes are left
-    to the JSON, too many and too long for a terminal."""
-    joined = m.joined or t.in_force or "—"
-    facts: list[tuple[str, str | None]] = [
-        (f"{name}, from {joined}" if again else name, m.note if m.certainty != Certainty.VERIFIED else None),
-        (f"{name}, joined {joined}", _note(m.joined_certainty)),
-        (f"{name}, out from {m.left}", _note(m.left_certainty))]
-    for kind, spans in member_spans(m):
-        for s in spans:
-            what = "suspended" if kind == "suspension" else "frozen"  # as the members table's column says it
-            facts.append((f"{name}, {what} {_span(s)}", s.note if s.certainty != Certainty.VERIFIED else None))
-            facts += [(f"{name}, {edge}", _note(how)) for edge, how in span_edges(kind, s)]
-    return [(label, note) for label, note in facts if note]
-
-
-def _note(how: DateCertainty | None) -> str | None:
-    return how.note if how is not None else None
-
-
-def _member_notes(noted: list[tuple[str, str]], width: int) -> Table:
-    """The notes on the memberships' doubted facts (`_doubted`), one a row under the members table: the state and
-    the fact beside its note, the note folded in its own column (the first column a third of a wide terminal)."""
+def _member_notes(noted: list[dict[str, str]], width: int) -> Table:
+    """The notes on the memberships' doubted facts (the JSON's `member_notes`: `foedus.catalog.member_notes`), one a
+    row under the members table: the state and the fact beside its note, the note folded in its own column (the
+    first column a third of a wide terminal)."""
     notes = Table.grid(padding=(0, 1), pad_edge=True)
     notes.title, notes.title_justify = NOTES_TITLE, "left"
     notes.add_column(overflow="fold", max_width=max(40, width // 3))
     notes.add_column(overflow="fold", ratio=1)
-    for name, note in noted:
-        _row(notes, f"{name}:", " ".join(note.split()))
+    for said in noted:
+        _row(notes, f"{said['fact']}:", said["note"])
     return notes
 
 
