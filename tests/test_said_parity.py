@@ -3,7 +3,8 @@ beside the TypeScript one (web/src/said.ts and web/src/wording.ts, in node: test
 one side alone fails: the attack that set an obligation off and its verb, the header's verb, a comparison's
 changes and ongoing lines, a war's moves, a date's doubt, a conflict's line and its doubted duties, a state's name,
 an ordinal, a finding's certainty, a war's change, whether the likelihood model beat the base rate, how a
-provision's article is cited, and a war's states' names on a date.
+provision's article is cited, a war's states' names on a date, and the title of a treaty's notes on its
+memberships' doubted facts.
 
 They need node and web/node_modules (`cd web && npm ci`); without them they skip, saying which is missing (CI's clean
 clone has no web/node_modules). Set FOEDUS_REQUIRE_NODE=1 to make them fail instead of skipping, in a run that must
@@ -303,3 +304,11 @@ def test_an_article_is_cited_alike() -> None:
                   + [("said", "cited", ["t", a]) for a in (*articles, None, "")])
     assert said == [article_cited(a) for a in articles] + [cited("t", a) for a in (*articles, None, "")]
     assert {"art. 5", "Title Three", "ATOP defense code"} <= set(said)
+
+
+def test_the_member_notes_title_is_the_clis() -> None:
+    """The "Why?" panel's treaty list titles a treaty's notes on its memberships' doubted facts (the API's
+    `member_notes`) as `foedus treaties show` titles them under its members table."""
+    from foedus.cli.treaty_show import NOTES_TITLE
+
+    assert run_ts([("said", "NOTES_TITLE", [])]) == [NOTES_TITLE]

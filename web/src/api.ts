@@ -76,8 +76,13 @@ export interface Invocation {
   date: string; article: string; requester: string[]; outcome: string; note?: string;
   how_sure?: string; // the tag, and how well the date is known, in words ("unverified; date: known only to the month")
 }
+/** A note on a membership's doubted fact, against its fact (foedus.catalog.member_notes): a membership or a
+ * suspension or freeze not verified, a date known less than to the day. */
+export interface MemberNote { fact: string; note: string }
+
 export interface TreatyDetail {
   id: string; name: string; short_name?: string; signed: string; in_force?: string; terminated?: string;
+  member_notes?: MemberNote[]; // as `foedus treaties show` lists them under its members table (none from older servers)
   in_force_how_sure?: string; // with in_force (or a window an entry not found may come in): the tag, how well the day is known
   terminated_how_sure?: string; // with terminated: likewise of the treaty's end
   invocations: Invocation[]; sources: { url: string; title?: string }[]; provisions: { article: string; summary?: string }[];

@@ -1,12 +1,13 @@
 // The "why" panel: for one state, every finding that names it (side, treaty, article, strength, the attack
 // that set it off, the conditions assumed), the joining model's chances when the result has them, then the
-// dates (in force, ended, each with how sure it is) and invocation history of each treaty involved.
-import { api, type CascadeResult, type CertaintyReason, type Obligation, type TreatyDetail } from "./api";
+// dates (in force, ended, each with how sure it is), the notes on its memberships' doubted facts and invocation
+// history of each treaty involved.
+import { api, type CascadeResult, type CertaintyReason, type MemberNote, type Obligation, type TreatyDetail } from "./api";
 import { STRENGTH_WORDS } from "./contract";
 import { byId, h, pageLink } from "./dom";
 import { likelihoodBlock } from "./likelypanel";
 import { COLORS, LABELS, type Role } from "./roles";
-import { articleCited, becauseWords, findingTag } from "./said";
+import { articleCited, becauseWords, findingTag, NOTES_TITLE } from "./said";
 import { namedState } from "./wording";
 
 let renders = 0;
@@ -120,6 +121,17 @@ function datesLine(t: TreatyDetail): HTMLElement | null {
   return parts.length ? h("p", { class: "dates" }, parts.join("; ")) : null;
 }
 
+/** The notes on treaty `id`'s memberships' doubted facts, each against its state and fact, in the API's words
+ * (`member_notes`), under the title `foedus treaties show` gives them (said.ts NOTES_TITLE), which names the list;
+ * null when there are none. */
+function memberNotesBlock(id: string, notes: MemberNote[] | undefined): HTMLElement | null {
+  if (!notes?.length) return null;
+  const title = `member-notes-${id}`;
+  return h("div", { class: "member-notes", "data-treaty": id }, h("h5", { id: title }, NOTES_TITLE),
+    h("ul", { "aria-labelledby": title }, ...notes.map((n) => h("li", {}, h("span", { class: "fact" }, `${n.fact}:`),
+      ` ${n.note}`))));
+}
+
 async function historyBlock(ids: string[], names: Names): Promise<HTMLElement> {
   const section = h("section", { class: "history" }, h("h3", {}, "Invocation history"));
   for (const id of ids) {
@@ -127,7 +139,9 @@ async function historyBlock(ids: string[], names: Names): Promise<HTMLElement> {
       const t = await treaty(id);
       const rows = [...t.invocations].sort((a, b) => a.date.localeCompare(b.date));
       const dates = datesLine(t);
+      const notes = memberNotesBlock(t.id, t.member_notes);
       section.append(h("h4", {}, `${t.short_name ?? t.name} (${t.id})`), ...(dates ? [dates] : []),
+        ...(notes ? [notes] : []),
         rows.length === 0 ? h("p", { class: "muted" }, "No invocation recorded.")
           : h("ul", {}, ...rows.map((i) => h("li", {}, `${i.date}, ${articleCited(i.article)}, by ${i.requester.map((s) => namedState(s, names.state)).join(", ")}: ${i.outcome}`
             + (i.how_sure && i.how_sure !== "verified" ? ` (${i.how_sure})` : "")))));

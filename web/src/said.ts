@@ -26,6 +26,10 @@ export function cited(treaty: string, article: string | null | undefined): strin
   return article ? `${treaty} ${articleCited(article)}` : treaty;
 }
 
+/** The title of a treaty's notes on its memberships' doubted facts, as `foedus treaties show` titles them under
+ * its members table (foedus.cli.treaty_show.NOTES_TITLE); the notes themselves are the API's `member_notes`. */
+export const NOTES_TITLE = "notes on the doubted facts: memberships and spans not verified, dates not known to the day";
+
 /** The header's verb, agreeing with its attackers (foedus.render._attack_verb). */
 export function attackVerb(r: Pick<CascadeResult, "attackers">): string {
   return r.attackers.length > 1 ? "attack" : "attacks";
