@@ -6,12 +6,19 @@ SWE is a party then by signature), and the cascade ran the world unchanged and s
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 from typing import TYPE_CHECKING
 
 import pytest
 
 import foedus
-from foedus.model.overlay import RemoveMember
+from foedus.errors import ScenarioError
+from foedus.model.overlay import RemoveMember, changes_from
+from foedus.model.overlay_changed import changed_world
+from foedus.model.world import World
+from foedus.run import run_scenario
+from foedus.web.whatif import WhatIfQuery, changed_for, world_for
 from samples import cli_line
 
 if TYPE_CHECKING:
@@ -58,7 +65,7 @@ def test_the_web_cascade_says_it_too(api_client: TestClient) -> None:
 
 def test_with_draws_the_web_orders_the_notes_as_foedus_cascade_does(api_client: TestClient) -> None:
     """With draws, the note comes before the notes the draws add (the major powers'), in /api/cascade as in
-    `foedus.cascade` (`run.with_later_notes`); the web put it after them."""
+    `foedus.cascade` (both `run.run_scenario`); the web put it after them."""
     params = {"attacker": "RUS", "target": "SWE", "date": "2023-06-01", "remove_member": "nato_1949:SWE",
               "draws": "20", "seed": "1"}
     r = api_client.get("/api/cascade", params=params)
@@ -66,3 +73,51 @@ def test_with_draws_the_web_orders_the_notes_as_foedus_cascade_does(api_client: 
     cli = foedus.cascade("RUS", "SWE", "2023-06-01", remove_member="nato_1949:SWE", draws=20, seed=1).notes
     assert r.json()["notes"] == list(cli), r.text
     assert len(cli) > 1 and cli[-1] != f"remove_member nato_1949:SWE: {NOTE}"  # a draws' note follows it
+
+
+def test_every_kind_of_note_comes_in_the_clis_order_on_the_web(api_client: TestClient) -> None:
+    """The cascade's own note (Palestine not in COW's system), the what-if's, the major powers' of the day and the
+    duties the draws weigh as verified ones (Palestine's Arab League membership): /api/cascade's notes are
+    `foedus.cascade`'s, in its order, and `foedus cascade --json`'s (which names the change by its option). The web
+    ran its what-if in a world changed beforehand and placed the what-if's note by counting the draws' notes
+    (`run.with_later_notes`); it now runs in that world as `foedus.cascade` does (`run.run_scenario`)."""
+    api = list(foedus.cascade("ISR", "EGY", "2023-06-01", remove_member="nato_1949:SWE", draws=20, seed=1).notes)
+    kinds = ["is not in the COW state system", f"remove_member nato_1949:SWE: {NOTE}", "carried forward",
+             "the draws weigh a duty"]
+    assert [next(i for i, n in enumerate(api) if k in n) for k in kinds] == [0, 1, 2, 3], api  # each kind, in order
+    code, out, err = cli_line(["cascade", "-a", "ISR", "-t", "EGY", "-d", "2023-06-01", "--remove-member",
+                               "nato_1949:SWE", "--draws", "20", "--seed", "1", "--json"])
+    assert code == 0, err
+    assert json.loads(out)["notes"] == [n.replace("remove_member", "--remove-member", 1) if NOTE in n else n
+                                        for n in api]
+    params = {"attacker": "ISR", "target": "EGY", "date": "2023-06-01", "remove_member": "nato_1949:SWE",
+              "draws": "20", "seed": "1"}
+    r = api_client.get("/api/cascade", params=params)
+    assert r.status_code == 200, r.text
+    assert r.json()["notes"] == api
+
+
+def test_a_world_changed_beforehand_runs_as_the_changes_given() -> None:
+    """`run_scenario` in a world the what-if changed beforehand (`overlay_changed.changed_world`: what the web keeps)
+    says what `foedus.cascade` given the change says, the what-if's note before the draws' (no counting of them: it
+    is the same code); given another world or change as well, it refuses."""
+    changes = changes_from({"remove_member": ["nato_1949:SWE"]})
+    changed = changed_world(World.default(), changes, dt.date(2023, 6, 1))
+    options = {"draws": 20, "seed": 1}
+    ran = run_scenario("ISR", "EGY", "2023-06-01", None, None, None, None, options, changed)
+    given = foedus.cascade("ISR", "EGY", "2023-06-01", remove_member="nato_1949:SWE", draws=20, seed=1)
+    assert ran.notes == given.notes and ran.notes.index(f"remove_member nato_1949:SWE: {NOTE}") == 1
+    assert len(ran.notes) == 4 and ran.to_dict() == given.to_dict()
+    for world, what_if, extra in [(World.default(), None, {}), (None, changes, {}),
+                                  (None, None, {"drop_treaty": ["nato_1949"]})]:
+        with pytest.raises(ScenarioError, match="changed beforehand"):
+            run_scenario("ISR", "EGY", "2023-06-01", world, what_if, None, None, {**options, **extra}, changed)
+
+
+def test_the_web_keeps_a_changed_world() -> None:
+    """The web's what-if world is built once per changes and day and kept (rebuilding it costs tens of ms)."""
+    q = WhatIfQuery((("remove_member", "nato_1949:SWE"),))
+    first = changed_for(q, "2023-06-01")
+    assert first is not None and first is changed_for(q, "2023-06-01") and first.world is world_for(q, "2023-06-01")
+    assert first.changes == (RemoveMember(treaty="nato_1949", state="SWE"),) and first.base is World.default()
+    assert changed_for(WhatIfQuery(), "2023-06-01") is None

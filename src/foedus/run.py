@@ -28,8 +28,9 @@ if TYPE_CHECKING:
     from foedus.engine.result import CascadeResult
     from foedus.likely.model import ModelFile
     from foedus.model.overlay import Change, Overlay
+    from foedus.model.overlay_changed import Changed
 
-__all__ = ["OPTIONS", "day_or_none", "load_world", "run_scenario", "with_later_notes"]
+__all__ = ["OPTIONS", "day_or_none", "load_world", "run_scenario"]
 
 OPTIONS = (*SCENARIO[3:], *WHAT_IF, *MONTE_CARLO, *LIKELIHOOD)
 """`foedus.cascade`'s declared options; `check_options` checks their values (draws and seed within their bounds)."""
@@ -54,23 +55,32 @@ def run_scenario(
     honour: HonourModel | str | None,
     likely_model: ModelFile | str | Path | None,
     options: dict[str, Any],
+    changed: Changed | None = None,
 ) -> CascadeResult:
-    """`foedus.cascade` (see there): the scenario built from the inputs, run, and completed as `options` ask.
+    """`foedus.cascade` (see there): the scenario built from the inputs, run, and completed as `options` ask; in
+    the world `changed` when given (`overlay_changed.changed_world`: what-if changes applied beforehand, on the
+    scenario's date; then no `world`, no `what_if` and no what-if option), as in the world those changes make when
+    given here.
 
     Raises:
         FoedusError: an unknown option, state or place, an impossible date, or an inconsistent scenario.
     """
     options = check_options(options, OPTIONS)
     _check_models(honour, likely_model, bool(options.get("likelihood")))
-    base = World.given(world)
-    w, changes = _world(base, what_if, options, date)
+    if changed is None:
+        base = World.given(world)
+        w, changes = _world(base, what_if, options, date)
+    elif world is not None or what_if is not None or any(options.get(i.name) for i in WHAT_IF):
+        raise ScenarioError("a world changed beforehand is run as it is: give no other world nor what-if change")
+    else:
+        base, w, changes = changed.base, changed.world, list(changed.changes)
     given = {i.name: options[i.name] for i in SCENARIO[3:] if i.name in options}
     scenario = build_scenario(w, attacker=attacker, target=target, date=date, **given)
     result = run_cascade(w, scenario)
     if changes:  # a change dated after the scenario changes nothing in it: say so, not silently
         from foedus.model.overlay_dated import later_notes
 
-        result = with_later_notes(result, later_notes(changes, scenario.date, w, scenario.basis, base), w)
+        result = replace(result, notes=(*result.notes, *later_notes(changes, scenario.date, w, scenario.basis, base)))
     if scenario.ongoing_since is not None:
         from foedus.war.ongoing import ongoing_summary
 
@@ -101,19 +111,6 @@ def run_scenario(
     # P(major powers on opposite sides) reads COW's list: say where it gives none, or 2016's carried forward
     notes = with_majors_notes(result.notes, w.states, scenario.date)
     return replace(result, power=power, montecarlo=summary, notes=(*notes, *_weighed_alike(result)))
-
-
-def with_later_notes(result: CascadeResult, said: list[str], world: World) -> CascadeResult:
-    """`result` with the what-if notes `said` (`overlay_dated.later_notes`) where `run_scenario` puts them: after the
-    cascade's own notes, before those the draws add at the end (the major powers' of the day, `_weighed_alike`), so
-    that the web, which runs a what-if world made beforehand (`foedus.web.whatif.world_for`), orders them alike."""
-    tail = 0
-    if result.montecarlo is not None:
-        from foedus.model.major_notes import majors_notes
-
-        tail = len(majors_notes(world.states, result.scenario.date)) + len(_weighed_alike(result))
-    cut = len(result.notes) - tail
-    return replace(result, notes=(*result.notes[:cut], *said, *result.notes[cut:]))
 
 
 def _weighed_alike(result: CascadeResult) -> list[str]:
@@ -174,12 +171,13 @@ def _world(world: World, what_if: Overlay | list[Change] | None, options: dict[s
     date is refused first, as the scenario refuses it: `day_or_none`)."""
     if what_if is None and not any(options.get(i.name) for i in WHAT_IF):
         return world, []  # nothing to change: the overlay model is not even imported
-    from foedus.model.overlay import Overlay, as_changes, changes_from
+    from foedus.model.overlay import as_changes, changes_from
+    from foedus.model.overlay_changed import changed_world
 
     given = as_changes(what_if) if what_if is not None else []  # an overlay's changes, or the list given
 
     changes = [*given, *changes_from({i.name: options.get(i.name) for i in WHAT_IF})]
-    return (Overlay(changes=changes).apply(world, day_or_none(date)) if changes else world), changes
+    return (changed_world(world, changes, day_or_none(date)).world if changes else world), changes
 
 
 def day_or_none(date: str | dt.date | None) -> dt.date | None:

@@ -5,32 +5,23 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from foedus.model.world import World
 from foedus.web.envelope import WebInputError
 from foedus.web.params import ScenarioQuery
 from foedus.web.params_mc import DrawsQuery
-from foedus.web.whatif import WhatIfQuery, what_if_changes, world_for
+from foedus.web.whatif import WhatIfQuery, changed_for, what_if_changes, world_for
 
 __all__ = ["check_comparable", "compare_payload", "run_query"]
 
 
 def run_query(q: ScenarioQuery, whatif: WhatIfQuery | None = None, mc: DrawsQuery | None = None) -> dict[str, Any]:
-    """Run the scenario through the public API (in the what-if world: `world_for`) and return its JSON contract,
-    with the notes `foedus.cascade` adds for a change that does not touch the scenario (`later_notes`: a removal of
-    a signatory not yet in force), which the world's being changed beforehand left out."""
-    from foedus.api import cascade
+    """Run the scenario as `foedus.cascade` does (`foedus.run.run_scenario`), in the what-if world changed
+    beforehand and kept (`changed_for`), and return its JSON contract: its notes are the CLI's, in the CLI's order."""
+    from foedus.run import run_scenario
 
     mc = mc or DrawsQuery()
-    world = world_for(whatif, q.date) if whatif is not None and whatif.flags else World.default()
-    result = cascade(q.attackers, q.targets, q.date, world=world, draws=mc.draws, seed=mc.seed, **q.kwargs())
-    if whatif is not None and whatif.flags:
-        from foedus.model.overlay_dated import later_notes
-        from foedus.run import with_later_notes
-
-        said = later_notes(what_if_changes(whatif.flags), result.scenario.date, world, result.scenario.basis,
-                           World.default())
-        result = with_later_notes(result, said, world)  # before the draws' notes, as foedus.cascade puts them
-    return result.to_dict()
+    changed = changed_for(whatif, q.date) if whatif is not None else None
+    options = {**q.kwargs(), "draws": mc.draws, "seed": mc.seed}
+    return run_scenario(q.attackers, q.targets, q.date, None, None, None, None, options, changed).to_dict()
 
 
 def check_comparable(q: ScenarioQuery, whatif: WhatIfQuery, other_date: str | None) -> None:

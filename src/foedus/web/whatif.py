@@ -21,8 +21,9 @@ from foedus.web.params import MAX_VALUE, declared_query
 
 if TYPE_CHECKING:
     from foedus.model.overlay import Change
+    from foedus.model.overlay_changed import Changed
 
-__all__ = ["MAX_CHANGES", "WhatIfQuery", "what_if_changes", "whatif_query", "world_for"]
+__all__ = ["MAX_CHANGES", "WhatIfQuery", "changed_for", "what_if_changes", "whatif_query", "world_for"]
 
 MAX_CHANGES = 16
 
@@ -65,9 +66,16 @@ def world_for(q: WhatIfQuery, date: str | None = None) -> World:
         FoedusError: an unknown treaty, state or article, or a malformed change (the overlay's own message); a
             malformed date (DateOutOfRangeError).
     """
+    changed = changed_for(q, date)
+    return changed.world if changed is not None else World.default()
+
+
+def changed_for(q: WhatIfQuery, date: str | None = None) -> Changed | None:
+    """The what-if world of `world_for` with its changes and the bundled world they were applied to, for
+    `foedus.run.run_scenario` to run in and note as `foedus.cascade` does (None: no change). Raises as `world_for`."""
     from foedus.run import day_or_none
 
-    return _applied(q.flags, day_or_none(date)) if q.flags else World.default()
+    return _applied(q.flags, day_or_none(date)) if q.flags else None
 
 
 def what_if_changes(flags: tuple[tuple[str, str], ...]) -> list[Change]:
@@ -81,7 +89,7 @@ def what_if_changes(flags: tuple[tuple[str, str], ...]) -> list[Change]:
 
 
 @functools.lru_cache(maxsize=16)
-def _applied(flags: tuple[tuple[str, str], ...], day: dt.date | None) -> World:
-    from foedus.model.overlay import Overlay
+def _applied(flags: tuple[tuple[str, str], ...], day: dt.date | None) -> Changed:
+    from foedus.model.overlay_changed import changed_world
 
-    return Overlay(changes=what_if_changes(flags)).apply(World.default(), day)
+    return changed_world(World.default(), what_if_changes(flags), day)
