@@ -97,3 +97,61 @@ def test_the_war_endpoint_says_it_too(api_client: TestClient, monkeypatch: pytes
     body = api_client.get("/api/war", params={"id": "late"}).json()
     assert (body["war"]["end"], body["war"]["asked_until"]) == (LATE_END, None)
     assert SAID in body["notes"] and DATA_END_NOTE not in body["notes"]
+
+
+LAST_EVENT, ASKED = "2026-02-01", "2026-06-01"  # an ongoing war's last recorded event, and a day asked after it
+LATER_EVENTS = ("id: later\nname: Later\nevents:\n  - {type: attack, date: 2025-12-01, attacker: RUS, victim: UKR}\n"
+                f"  - {{type: attack, date: {LAST_EVENT}, attacker: RUS, victim: UKR}}\n")
+BEYOND = (f"later's data ends on {LAST_EVENT}, its last recorded day: nothing after it is known, so it is replayed "
+          f"to {LAST_EVENT}, not {ASKED}")
+PAST = SAID.replace(LATE_END, LAST_EVENT)
+
+
+def test_an_ongoing_war_with_events_past_the_treaty_data_asked_past_its_own_data_says_both_once(
+        tmp_path: Path, api_client: TestClient, monkeypatch: pytest.MonkeyPatch, fresh: None) -> None:
+    """An ongoing war whose last recorded event is after the treaty data's end, asked past that event: replayed to
+    it, and said both ways, each once: the day asked is past the war's data (`beyond_data`, on stderr), and its days
+    after 2025-12-31 rest on the treaties as they stood then (`past_treaties`, among the notes; on stderr too with
+    --json or --state); /api/war's notes say the second and its `war.asked_until` holds the day asked."""
+    path = tmp_path / "later.yaml"
+    path.write_text(LATER_EVENTS, encoding="utf-8")
+    r = foedus.replay_war(path, until=ASKED)
+    assert (r.end, r.asked, r.data_end) == (dt.date.fromisoformat(LAST_EVENT), dt.date.fromisoformat(ASKED),
+                                            dt.date.fromisoformat(LAST_EVENT))
+    assert r.warnings == (BEYOND, PAST) and r.notes.count(PAST) == 1 and BEYOND not in r.notes
+    code, out, err = cli_line(["war", str(path), "--until", ASKED])
+    assert code == 0 and err.strip().splitlines() == [f"warning: {BEYOND}"]
+    assert " ".join(out.split()).count(PAST) == 1 and BEYOND not in " ".join(out.split())  # the notes (wrapped)
+    both = [f"warning: {BEYOND}", f"warning: {PAST}"]
+    code, out, err = cli_line(["war", str(path), "--until", ASKED, "--json"])
+    assert code == 0 and err.strip().splitlines() == both
+    body = json.loads(out)
+    assert (body["war"]["end"], body["war"]["asked_until"], body["notes"].count(PAST)) == (LAST_EVENT, ASKED, 1)
+    code, out, err = cli_line(["war", str(path), "--until", ASKED, "--state", "UKR", "--json"])
+    assert code == 0 and err.strip().splitlines() == both
+    said = json.loads(out)
+    assert (said["day"], said["asked_until"], said["note"]) == (LAST_EVENT, ASKED, f"{BEYOND}\n{PAST}")
+    monkeypatch.setattr(api_war, "bundled_wars", lambda: {"later": path})
+    web = api_client.get("/api/war", params={"id": "later", "until": ASKED}).json()
+    assert (web["war"]["end"], web["war"]["asked_until"]) == (LAST_EVENT, ASKED)
+    assert web["notes"].count(PAST) == 1 and web["notes"] == body["notes"]
+
+
+def test_the_war_endpoints_openapi_documents_what_it_answers(api_client: TestClient, late_war: Path,
+                                                             monkeypatch: pytest.MonkeyPatch, fresh: None) -> None:
+    """/api/war's 200 names its shape (`WarOut`), every key it answers with, and documents `war.asked_until` (a day
+    asked past an ongoing war's data) and the note on days past the treaty data's end; it said only "the replay"."""
+    spec = api_client.get("/openapi.json").json()
+    ok = spec["paths"]["/api/war"]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+    schemas = spec["components"]["schemas"]
+    out = schemas[ok["$ref"].rsplit("/", 1)[1]]
+    war = schemas[out["properties"]["war"]["$ref"].rsplit("/", 1)[1]]
+    monkeypatch.setattr(api_war, "bundled_wars", lambda: {"late": late_war})
+    body = api_client.get("/api/war", params={"id": "late"}).json()
+    assert set(out["properties"]) == set(body) and set(war["properties"]) == set(body["war"])
+    assert set(out["required"]) == set(body) and set(war["required"]) == set(body["war"])
+    asked = war["properties"]["asked_until"]["description"]
+    assert "asked past its data's end" in asked and "else null" in asked
+    notes = out["properties"]["notes"]["description"]
+    assert f"after the bundled treaty data's end ({DATA_END}" in notes and "as they stood then" in notes
+    assert SAID in body["notes"]  # the note it documents

@@ -21,7 +21,7 @@ from foedus.inputs import WAR
 from foedus.war.bundled import bundled_wars
 from foedus.war.events import War
 from foedus.war.replay import replay_end
-from foedus.web.models import ErrorOut
+from foedus.web.models import ErrorOut, WarOut
 from foedus.web.params import declared_query
 
 __all__ = ["router"]
@@ -77,7 +77,7 @@ def _replay(war_id: str, settings: Settings, end: dt.date) -> dict[str, Any]:
     return out
 
 
-@router.get("/war", response_model=None, responses={200: {"description": "the replay"}, **_ERRORS})
+@router.get("/war", response_model=None, responses={200: {"model": WarOut, "description": "the replay"}, **_ERRORS})
 def get_war(
     id: Annotated[str, Query(description="A war id from /api/wars, e.g. russia_ukraine_2022.", max_length=80)],
     settings: Annotated[Settings, Depends(war_settings)],
@@ -86,7 +86,9 @@ def get_war(
                                                       "`war.asked_until` saying so.", max_length=32)] = None,
 ) -> JSONResponse:
     """A bundled war replayed date by date: `foedus war --json` (frames with sides, bound states and who moved
-    why; per state the date and treaty that first bound it)."""
+    why; per state the date and treaty that first bound it). An ongoing war asked past its data's end is replayed
+    to that end, `war.asked_until` holding the day asked; days replayed after the bundled treaty data's end
+    (2025-12-31) rest on the treaties as they stood then, and a note says so."""
     if id not in bundled_wars():
         known = ", ".join(bundled_wars()) or "none"
         raise UnknownWarError(f"unknown war {id[:80]!r}; the bundled wars are: {known} (see /api/wars)")

@@ -10,6 +10,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from foedus.engine.outcome import DATA_END
 from foedus.engine.scenario import Reading
 
 __all__ = [
@@ -22,6 +23,8 @@ __all__ = [
     "SidesOut",
     "StateOut",
     "TreatyRowOut",
+    "WarInfoOut",
+    "WarOut",
 ]
 
 
@@ -141,3 +144,39 @@ class HealthOut(_Open):
     dataset_states: dict[str, str] = Field(
         default_factory=dict, description="dataset name -> its state in the data folder, checked by SHA-256 as "
         "`foedus data status` checks it: present, other-version, missing, partial or bad-checksum")
+
+
+class WarInfoOut(_Open):
+    """The war replayed (docs/war.md, the JSON contract's `war`)."""
+
+    id: str
+    name: str
+    start: str = Field(description="the war's first event, YYYY-MM-DD")
+    end: str = Field(description="the last day replayed: the war's `end`, the day asked (`until`), or for an ongoing "
+                                 "war asked past its data the end of its data (`asked_until` then says so): the "
+                                 f"bundled treaty data's, {DATA_END}, or the war's last recorded event when later")
+    ongoing: bool = Field(description="true when the war file has no `end`")
+    source: str
+    sources: list[dict[str, object]] = Field(description="the pages the war file cites, each {url, title, event}")
+    asked_until: str | None = Field(description="the day asked (`until`) when an ongoing war was asked past its "
+                                                "data's end, else null: nothing after that end is known, so the "
+                                                "replay stops there (`end`), as `foedus war` warns on stderr "
+                                                "(`WarReplay.beyond_data`)")
+
+
+class WarOut(_Open):
+    """`WarReplay.to_dict()`: the JSON contract of `foedus war --json` (docs/war.md)."""
+
+    war: WarInfoOut
+    settings: dict[str, object]
+    states: list[dict[str, object]] = Field(description="one record per state the replay mentions, in order of "
+                                                        "first appearance")
+    frames: list[dict[str, object]] = Field(description="one per evaluated date: sides, bound states, conflicts "
+                                                        "and who moved why")
+    names: dict[str, str] = Field(description="state id -> name, as on the war's first day")
+    renames: list[dict[str, str]] = Field(description="[{date, state, name}]: a state's name from `date` on")
+    notes: list[str] = Field(description="caveats: the war file's note, data not loaded, and, when the replay ends "
+                                         f"after the bundled treaty data's end ({DATA_END}: a war file's `end`, an "
+                                         "ongoing war's later recorded event), that the days after it are replayed "
+                                         "on the treaties as they stood then (`WarReplay.warnings`: `foedus war` "
+                                         "warns of it on stderr with --json or --state)")
