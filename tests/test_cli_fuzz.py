@@ -162,7 +162,7 @@ SPEC: dict[str, tuple[list[str], dict[str, list[str]]]] = {
     "backtest": (["backtest", "--out", "newdir"], {
         "--from": [*INTS_BAD, "1700", "3000"], "--to": INTS_BAD, "--draws": ["0", "-1", "9999999", *INTS_BAD],
         "--seed": ["-1", HUGE], "--out": ["exists.csv"]}),
-    "serve": (["serve", "--host", "8.8.8.8", "--no-browser"], {"--port": ["0", "70000", "-1", "abc", HUGE],
+    "serve": (["serve", "--host", "8.8.8.8", "--no-browser"], {"--port": ["65536", "70000", "-1", "abc", HUGE],
                                                               "--host": ["8.8.8.8", "0.0.0.0", "example.com"]}),
     "data status": (["data", "status"], {}),
     "data path": (["data", "path"], {}),
@@ -216,7 +216,7 @@ WHOLE_BAD: list[list[str]] = [
     ["atlas-plot", "garbage.parquet", "--out", "new.png"], ["atlas-plot", "binary.yaml", "--out", "new.png"],
     ["backtest", "--out", "exists.csv"], ["backtest", "--from", "1990", "--to", "1980", "--out", "newdir"],
     ["backtest", "--from", "2010", "--to", "2011", "--out", "newdir"],
-    ["serve", "--port", "0"], ["serve", "--host", "", "--no-browser"],
+    ["serve", "--port", "65536"], ["serve", "--host", "", "--no-browser"],
     ["data", "import"], ["data", "import", "missing.zip"], ["data", "import", "corrupt.zip"],
     ["data", "import", "encrypted.zip"], ["data", "import", "emptydir"], ["data", "import", "unknown.csv"],
     ["data", "import", "pipe.yaml"], ["data", "fetch", "nope"], ["data", "fetch", "--mirror", ""],

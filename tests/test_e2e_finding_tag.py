@@ -19,7 +19,8 @@ from typing import Any
 
 import pytest
 
-from test_e2e_web import _ready, browser, page, serving  # noqa: F401 (fixtures)
+from cli_server import serving
+from test_e2e_web import _ready, browser, page  # noqa: F401 (fixtures)
 
 pytestmark = [pytest.mark.e2e]
 SCENARIO = "attacker=ARM&target=AZE&date=2022-02-15&requested=false"

@@ -12,16 +12,13 @@ from __future__ import annotations
 import lzma
 import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from cli_server import serving
 from test_e2e_web import ATTACKED, ROOT, _ready, browser, page, server  # noqa: F401 (fixtures)
 
 pytestmark = [pytest.mark.e2e]
@@ -202,8 +199,6 @@ def test_png_caption(page: Any, server: str) -> None:
 @pytest.fixture(scope="module")
 def history_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """`foedus serve` with a data folder holding the shared datasets and the hand-made CShapes fixture."""
-    import httpx2
-
     data = tmp_path_factory.mktemp("data")
     shared = Path(os.environ["FOEDUS_DATA_DIR"])
     for sub in shared.iterdir():
@@ -217,32 +212,8 @@ def history_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
     with mock.patch.dict(os.environ, {"FOEDUS_DATA_DIR": str(data)}):
         accept_as_other_version(data / "cshapes" / "cshapes_2_cow.topojson.xz")
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = int(s.getsockname()[1])
-    env = {**os.environ, "FOEDUS_DATA_DIR": str(data)}
-    proc = subprocess.Popen([sys.executable, "-m", "foedus.cli", "serve", "--port", str(port), "--no-browser",
-                             "--job-timeout", "600"],
-                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline and proc.poll() is None:
-            try:
-                if httpx2.get(f"{base}/api/health", timeout=2).status_code == 200:
-                    break
-            except httpx2.TransportError:
-                time.sleep(0.3)
-        else:
-            pytest.fail("foedus serve (with the CShapes fixture) did not come up")
+    with serving({**os.environ, "FOEDUS_DATA_DIR": str(data)}) as base:
         yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:  # a slow shutdown under load: not what the test checks
-            proc.kill()
-            proc.wait()
 
 
 def test_historical_borders_from_the_fixture(page: Any, history_server: str) -> None:

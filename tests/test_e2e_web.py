@@ -7,22 +7,19 @@ Screenshots go to pytest's tmp folder; FOEDUS_DOCS_SCREENSHOT=1 also refreshes d
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
 import json
 import os
 import re
 import shutil
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from cli_server import serving
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -55,49 +52,11 @@ def browser() -> Iterator[Any]:
         b.close()
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
-    """`foedus serve` on a free loopback port; its base URL."""
+    """`foedus serve` on a free loopback port (`--port 0`, read from the line it prints); its base URL."""
     with serving(os.environ.copy()) as base:
         yield base
-
-
-@contextlib.contextmanager
-def serving(env: dict[str, str]) -> Iterator[str]:
-    """`foedus serve` on a free loopback port with the environment `env`, until the block ends; its base URL."""
-    pytest.importorskip("uvicorn", reason="the web extra (uvicorn) is not installed")
-    import httpx2
-
-    port = _free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "foedus.cli", "serve", "--port", str(port), "--no-browser",
-                             "--job-timeout", "600"],
-                            env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                if httpx2.get(f"{base}/api/health", timeout=2).status_code == 200:
-                    break
-            except httpx2.TransportError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                out = proc.stdout.read() if proc.stdout else ""
-                pytest.fail(f"foedus serve did not come up: {out[-2000:]}")
-            time.sleep(0.3)
-        yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
 
 
 @pytest.fixture()

@@ -14,11 +14,12 @@ __all__ = ["serve"]
 _HOST = "Address to bind. Loopback only (127.0.0.1, localhost, ::1) unless --allow-remote."
 _JOB = ("Seconds an expensive request (Monte Carlo draws, the escalatory reading, a comparison, a what-if) may run "
         "in a worker before it is stopped with a 504 that says the limit.")
+_PORT = "Port to listen on; 0 picks a free one (the line 'foedus: serving on URL' says which)."
 _REMOTE = "Allow binding to a non-loopback address. The API has no authentication: anyone who can reach it can use it."
 
 
 def serve(
-    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8765,
+    port: Annotated[int, typer.Option(help=_PORT)] = 8765,
     host: Annotated[str, typer.Option(help=_HOST)] = "127.0.0.1",
     no_browser: Annotated[bool, typer.Option("--no-browser", help="Do not open a browser tab.")] = False,
     allow_remote: Annotated[bool, typer.Option("--allow-remote", help=_REMOTE)] = False,

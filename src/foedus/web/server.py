@@ -20,7 +20,8 @@ __all__ = ["build_server", "check_bind", "listen_sockets", "serve", "url_for"]
 
 def check_bind(host: str, port: int, allow_remote: bool) -> str:
     """Refuse an empty host (it binds every interface: `--host "$HOST" --allow-remote` with HOST unset served the
-    network, announced as 127.0.0.1), a non-loopback host unless `allow_remote`, and a port outside 1-65535; return
+    network, announced as 127.0.0.1), a non-loopback host unless `allow_remote`, and a port outside 0-65535 (0: a
+    free port the system picks when the server binds, `listen_sockets`); return
     the host to bind, read as the loopback check reads it (`foedus.web.guard.bare_host`: spaces and an IPv6
     address's brackets dropped): the check passed `[::1]` and `localhost `, and the bind then failed on them ('cannot
     listen on [[::1]]'). An address is returned as the socket layer binds it (`127.1`, `::ffff:127.0.0.1`:
@@ -29,8 +30,8 @@ def check_bind(host: str, port: int, allow_remote: bool) -> str:
     Raises:
         FoedusError: the host is empty or not loopback (and remote serving was not allowed), or the port is invalid.
     """
-    if not 0 < port < 65536:
-        raise FoedusError(f"port {port} is not between 1 and 65535")
+    if not 0 <= port < 65536:
+        raise FoedusError(f"port {port} is not between 1 and 65535 (or 0, for a free port the system picks)")
     if not host.strip():  # the socket layer binds every interface for it, which the announced URL does not say
         raise FoedusError(f"the host is {empty_or_blank(host)}: give the address to serve on (127.0.0.1, this machine "
                           "only; 0.0.0.0 with --allow-remote, every interface)")
@@ -82,15 +83,41 @@ def build_server(host: str = "127.0.0.1", port: int = 8765, *, allow_remote: boo
 def listen_sockets(host: str, port: int) -> list[socket.socket]:
     """Bind every address `host` resolves to, as uvicorn would, before the server is announced: a taken port or a
     host that does not resolve is then one error line, and the server serves on these very sockets (no race).
+    Port 0 binds a free port the system picks, one port for every address (`localhost`: 127.0.0.1 and ::1); were
+    it taken on another address, a fresh one is picked, a few times at most.
 
     Raises:
         FoedusError: `cannot listen on HOST:PORT (reason)`, with the system's or the resolver's reason.
     """
     where = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
-    bound: list[socket.socket] = []
     try:
         found = list(dict.fromkeys(socket.getaddrinfo(host or None, port, type=socket.SOCK_STREAM,
                                                       flags=socket.AI_PASSIVE)))
+        picks = 1
+        while True:
+            try:
+                return _bind_each(found, port)
+            except OSError as exc:  # the port picked for the first address was taken on another: pick again
+                if port or exc.errno != errno.EADDRINUSE or picks == _PICKS:
+                    raise
+                picks += 1
+    except (OSError, UnicodeError, ValueError) as exc:
+        reason = str(getattr(exc, "strerror", None) or exc) or type(exc).__name__
+        raise FoedusError(f"cannot listen on {where} ({reason[:1].lower()}{reason[1:]})") from None
+
+
+_PICKS = 8  # port 0: free ports picked at most, should each be taken on another of the host's addresses
+
+
+def _bind_each(found: list[tuple[Any, ...]], port: int) -> list[socket.socket]:
+    """A socket bound to each address found (`getaddrinfo`'s rows), all on `port`; 0: the port the system picks
+    for the first. An IPv6 address is skipped where IPv6 is switched off, as asyncio does, unless it is the only one.
+
+    Raises:
+        OSError: an address could not be bound (the sockets bound so far are closed).
+    """
+    bound: list[socket.socket] = []
+    try:
         for family, kind, proto, _, address in found:
             sock = socket.socket(family, kind, proto)
             bound.append(sock)
@@ -98,25 +125,29 @@ def listen_sockets(host: str, port: int) -> list[socket.socket]:
             if family == socket.AF_INET6:
                 sock.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 1)
             try:
-                sock.bind(address)
+                sock.bind((address[0], port, *address[2:]))
             except OSError as exc:  # IPv6 switched off: serve on the other addresses, as asyncio does
                 if exc.errno != errno.EADDRNOTAVAIL or family != socket.AF_INET6 or len(found) == 1:
                     raise
                 bound.pop().close()
-    except (OSError, UnicodeError, ValueError) as exc:
+                continue
+            port = port or int(sock.getsockname()[1])  # 0: every other address binds the port picked here
+    except BaseException:
         for sock in bound:
             sock.close()
-        reason = str(getattr(exc, "strerror", None) or exc) or type(exc).__name__
-        raise FoedusError(f"cannot listen on {where} ({reason[:1].lower()}{reason[1:]})") from None
+        raise
     return bound
 
 
 def serve(host: str = "127.0.0.1", port: int = 8765, *, allow_remote: bool = False, open_browser: bool = True,
           log_level: str = "warning", job_timeout: float = 20.0) -> None:
-    """Serve the app until interrupted, on an address bound before it is announced; an expensive request's job
-    is stopped after `job_timeout` seconds (504)."""
+    """Serve the app until interrupted, on an address bound before it is announced (`foedus: serving on URL`,
+    with the port bound: port 0 binds a free one); an expensive request's job is stopped after `job_timeout`
+    seconds (504)."""
     host = check_bind(host, port, allow_remote)
     sockets = listen_sockets(host, port)
+    if port == 0:  # a free port the system picked: the one announced below, where a script reads it
+        port = int(sockets[0].getsockname()[1])
     try:
         server = build_server(host, port, allow_remote=allow_remote, log_level=log_level, job_timeout=job_timeout)
         url = url_for(host, port)
