@@ -8,7 +8,6 @@ The shared data is only read: each test copies what it needs into its own folder
 
 from __future__ import annotations
 
-import socket
 from pathlib import Path
 
 import pytest
@@ -16,16 +15,9 @@ import pytest
 from foedus.cli.data_cmd import _echo_outcomes
 from foedus.datasets import DATASETS, Outcome, fetch, import_file
 from test_data_import_candidates import SOURCE, STATES, put, states
+from test_datasets import dead_url  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.needs_data
-
-
-def dead_url() -> str:
-    """A loopback URL nothing listens on (the port was free a moment ago)."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    return f"http://127.0.0.1:{port}"
 
 
 def flags(outcome: Outcome) -> tuple[str, bool, bool]:
@@ -49,7 +41,8 @@ def test_the_cli_annotates_by_the_flags_not_the_wording(capsys: pytest.CaptureFi
 
 
 @pytest.mark.needs_data
-def test_import_and_fetch_set_the_flags_where_they_write_the_detail(target: Path, tmp_path: Path) -> None:
+def test_import_and_fetch_set_the_flags_where_they_write_the_detail(target: Path, tmp_path: Path,
+                                                                   dead_url: str) -> None:  # noqa: F811 (the fixture)
     folder = tmp_path / "downloads"
     put(folder / "a-old" / "states2016.csv", states(drop=1))
     put(folder / "states2016.csv", states())
@@ -69,6 +62,6 @@ def test_import_and_fetch_set_the_flags_where_they_write_the_detail(target: Path
 
     for rel in (f.path for f in DATASETS["cow_states"].files if f.path != STATES):
         import_file(SOURCE / rel)
-    by_path = {o.path: o for o in fetch(["cow_states"], mirror=dead_url())}  # nothing to download
+    by_path = {o.path: o for o in fetch(["cow_states"], mirror=dead_url)}  # nothing to download
     assert flags(by_path[STATES])[:2] == ("skipped", True) and "another version" in by_path[STATES].detail
     assert all(flags(o) == ("present", False, False) for p, o in by_path.items() if p != STATES)

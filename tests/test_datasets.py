@@ -63,12 +63,14 @@ def mirror(tmp_path: Path) -> Iterator[tuple[str, Path]]:
         server.server_close()
 
 
-def dead_url() -> str:
-    """A loopback URL nothing listens on (the port was free a moment ago)."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    return f"http://127.0.0.1:{port}"
+@pytest.fixture
+def dead_url() -> Iterator[str]:
+    """A loopback URL nothing listens on, for the whole test: its port is bound here and never listened on, so a
+    connection to it is refused, and no other process can bind it meanwhile (this socket does not allow reuse). A
+    port found free and let go at once could be taken by another process before the test used it."""
+    with socket.socket() as held:
+        held.bind(("127.0.0.1", 0))
+        yield f"http://127.0.0.1:{held.getsockname()[1]}"
 
 
 def serve_release(served: Path) -> None:
@@ -199,7 +201,8 @@ def test_import_keeps_a_file_that_appears_after_the_check(target: Path, monkeypa
 
 
 @needs_data
-def test_fetch_from_mirror_plain_files_zip_and_nested_zip(target: Path, mirror: tuple[str, Path]) -> None:
+def test_fetch_from_mirror_plain_files_zip_and_nested_zip(target: Path, mirror: tuple[str, Path],
+                                                           dead_url: str) -> None:
     url, served = mirror
     serve_release(served)
     outcomes = fetch(["cow_states", "cow_contiguity", "cow_nmc"], mirror=url, progress=False)
@@ -209,7 +212,7 @@ def test_fetch_from_mirror_plain_files_zip_and_nested_zip(target: Path, mirror: 
     for rel in got:
         assert sha(target / rel) == expected(rel)
     # already right: nothing is downloaded again (the mirror is not even asked)
-    again = fetch(["cow_states", "cow_contiguity", "cow_nmc"], mirror=dead_url())
+    again = fetch(["cow_states", "cow_contiguity", "cow_nmc"], mirror=dead_url)
     assert {o.action for o in again} == {"present"}
 
 
@@ -235,8 +238,8 @@ def test_fetch_wrong_bytes_leave_no_file(target: Path, mirror: tuple[str, Path])
     assert all_files(target) == []
 
 
-def test_fetch_with_server_down_names_url_and_import_command(target: Path) -> None:
-    down = dead_url()
+def test_fetch_with_server_down_names_url_and_import_command(target: Path, dead_url: str) -> None:
+    down = dead_url
     with pytest.raises(DataFetchError) as err:
         fetch(["cow_states"], mirror=down)
     message = str(err.value)
@@ -297,20 +300,21 @@ def test_fetch_says_import_only_files_cannot_be_downloaded(target: Path) -> None
 
 
 @pytest.mark.parametrize("names", [[""], ["atop", " "]])
-def test_an_empty_dataset_name_is_refused_not_read_as_every_dataset(target: Path, names: list[str]) -> None:
+def test_an_empty_dataset_name_is_refused_not_read_as_every_dataset(target: Path, names: list[str],
+                                                                    dead_url: str) -> None:
     """`foedus data fetch ''` dropped the empty name and fetched every dataset, the optional ones too; `cite ''`
     cited all of them."""
-    for call in (partial(fetch, mirror=dead_url()), cite, status):
+    for call in (partial(fetch, mirror=dead_url), cite, status):
         with pytest.raises(UnknownDatasetError, match=r"^a dataset name is empty; known: atop, "):
             call(names)
     assert not target.exists()  # nothing fetched, not even the folder made
 
 
 @needs_data
-def test_fetch_all_skips_import_only_files_with_the_reason(target: Path) -> None:
+def test_fetch_all_skips_import_only_files_with_the_reason(target: Path, dead_url: str) -> None:
     import_file(SOURCE)  # everything present: nothing to download
     (target / "gw_states" / "gw_states.csv").unlink()
-    outcomes = {o.path: o for o in fetch(mirror=dead_url())}
+    outcomes = {o.path: o for o in fetch(mirror=dead_url)}
     skipped = outcomes["gw_states/gw_states.csv"]
     assert skipped.action == "skipped" and "foedus data import PATH" in skipped.detail
     assert outcomes[STATES].action == "present"
