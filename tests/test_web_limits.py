@@ -146,6 +146,37 @@ def test_a_job_past_the_time_limit_is_stopped_and_the_pool_recovers(web_client: 
         assert c.get("/api/compare", params={**FLAGSHIP, "other_date": "2024-08-06"}).status_code == 200
 
 
+def test_a_worker_that_never_says_ready_is_stopped_at_the_start_up_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The start-up limit is a hang guard, set per pool (600 s by default: a worker starts at nice 10, and a busy
+    machine gives it little CPU): a worker alive but silent past it is killed and its job fails, not waited for
+    forever. Here the worker process is one that never says it is ready."""
+    import subprocess
+    import sys
+
+    import foedus.web.pool as pool_module
+
+    real = subprocess.Popen
+    started: list[subprocess.Popen[bytes]] = []
+
+    def silent(args: list[str], **kwargs: Any) -> subprocess.Popen[bytes]:
+        proc = real([sys.executable, "-c", "import time; time.sleep(3600)"], **kwargs)
+        started.append(proc)
+        return proc
+
+    monkeypatch.setattr(pool_module.subprocess, "Popen", silent)
+    pool = WorkerPool(size=1, timeout=600.0, startup=0.5)
+    try:
+        with pytest.raises(RuntimeError, match=r"^a worker process did not start$"):
+            asyncio.run(pool.run({"kind": "compare"}))
+        assert len(started) == 1 and started[0].poll() is not None, "the silent worker was left running"
+    finally:
+        pool.close()
+        for proc in started:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+
+
 @pytest.mark.parametrize(("headers", "status"), [
     ({"origin": "https://evil.example"}, 403),
     ({"origin": "null"}, 403),

@@ -26,7 +26,11 @@ from foedus.web.envelope import JobTimeoutError, ServerBusyError, WebInputError
 
 __all__ = ["JobTimeoutError", "ServerBusyError", "WorkerPool", "default_size"]
 
-_STARTUP_S = 120.0
+# A hang guard, not a budget: a worker that exits before it is ready is noticed at once (its output ends); this
+# bounds only one that is alive and silent. Start-up (the world loaded, one scenario run) runs at nice 10
+# (`foedus.web.jobs.main`), so on a machine busy with other work it gets a small share of the CPU and can take many
+# times what it takes on an idle one; 120 s, the limit before, could pass while it was still making progress.
+_STARTUP_S = 600.0
 
 
 def default_size() -> int:
@@ -38,8 +42,9 @@ def default_size() -> int:
 class _Worker:
     """One worker process (`python -m foedus.web.jobs`), started on first use and after being stopped."""
 
-    def __init__(self) -> None:
+    def __init__(self, startup: float = _STARTUP_S) -> None:
         self.proc: subprocess.Popen[bytes] | None = None
+        self.startup = startup  # seconds a process may take to say it is ready before it is stopped
         self._starting = threading.Lock()  # the warm-up and a first job must not start two processes
 
     def started(self) -> subprocess.Popen[bytes]:
@@ -53,7 +58,7 @@ class _Worker:
         proc = subprocess.Popen([sys.executable, "-m", "foedus.web.jobs"], stdin=subprocess.PIPE,
                                 stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=os.environ.copy())
         assert proc.stdout is not None
-        if _read_line(proc.stdout, _STARTUP_S) is None:
+        if _read_line(proc.stdout, self.startup) is None:
             _kill(proc)
             raise RuntimeError("a worker process did not start")
         return proc
@@ -90,13 +95,15 @@ class _Worker:
 
 
 class WorkerPool:
-    """`size` worker processes; at most `size + waiting` jobs admitted at once; `timeout` seconds a job."""
+    """`size` worker processes; at most `size + waiting` jobs admitted at once; `timeout` seconds a job; `startup`
+    seconds a worker process may take to say it is ready (a hang guard: it is stopped then, and the job fails)."""
 
-    def __init__(self, size: int | None = None, timeout: float = 20.0, waiting: int | None = None) -> None:
+    def __init__(self, size: int | None = None, timeout: float = 20.0, waiting: int | None = None,
+                 startup: float = _STARTUP_S) -> None:
         self.size = size or default_size()
         self.timeout = timeout
         self.capacity = self.size + (self.size if waiting is None else waiting)
-        self._workers = [_Worker() for _ in range(self.size)]
+        self._workers = [_Worker(startup) for _ in range(self.size)]
         self._idle: queue.SimpleQueue[_Worker] = queue.SimpleQueue()
         for worker in self._workers:
             self._idle.put(worker)
