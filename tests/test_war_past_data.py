@@ -155,3 +155,25 @@ def test_the_war_endpoints_openapi_documents_what_it_answers(api_client: TestCli
     notes = out["properties"]["notes"]["description"]
     assert f"after the bundled treaty data's end ({DATA_END}" in notes and "as they stood then" in notes
     assert SAID in body["notes"]  # the note it documents
+
+
+def test_the_until_help_says_where_the_note_on_days_past_the_treaty_data_goes(late_war: Path) -> None:
+    """`foedus war --help` called that note "a warning too", but in the text form it is among the table's notes on
+    stdout, never on stderr; only with --state or --json is it a warning on stderr (and said in the JSON). The help
+    now says where it goes, and it goes there."""
+    import typer
+
+    from foedus.cli.app import app
+
+    root: Any = typer.main.get_command(app)
+    war = root.commands["war"]
+    until = " ".join(next(p for p in war.params if p.name == "until").help.split())
+    assert f"a day after the treaty data's end, {DATA_END}," in until and "a warning too" not in until
+    assert ("said among the table's notes on stdout, or with --state or --json as a warning on stderr (the JSON says "
+            "it too)") in until, until
+    code, out, err = cli_line(["war", str(late_war)])
+    assert code == 0 and err == "" and SAID in " ".join(out.split())  # the table's notes (wrapped)
+    for extra in (["--json"], ["--state", "UKR"], ["--state", "UKR", "--json"]):
+        code, out, err = cli_line(["war", str(late_war), *extra])
+        assert code == 0 and err.strip().splitlines() == [f"warning: {SAID}"], (extra, err)
+        assert (SAID in " ".join(out.split())) == ("--json" in extra), (extra, out)  # the JSON says it too

@@ -25,9 +25,11 @@ def war(
                                         metavar="FILE|WAR")],
     until: Annotated[str | None, typer.Option(help="Last day to replay (default: the war's end, or the data's "
                                                    "end for an ongoing war, to which a later day is cut, with a "
-                                                   "warning; a day after the treaty data's end, 2025-12-31, is "
-                                                   "replayed on the treaties as they stood then, with a warning "
-                                                   "too), YYYY-MM-DD.")] = None,
+                                                   "warning on stderr; a day after the treaty data's end, "
+                                                   "2025-12-31, is replayed on the treaties as they stood then, "
+                                                   "said among the table's notes on stdout, or with --state or "
+                                                   "--json as a warning on stderr (the JSON says it too)), "
+                                                   "YYYY-MM-DD.")] = None,
     timeline: Annotated[bool, typer.Option("--timeline/--no-timeline", help="Also print each date's moves.")]
     = True,
     state: Annotated[str | None, typer.Option(help="Only say why this state (a name, ISO3 code or COW number) is "
