@@ -8,7 +8,7 @@ from typing import Any
 from foedus.web.envelope import WebInputError
 from foedus.web.params import ScenarioQuery
 from foedus.web.params_mc import DrawsQuery
-from foedus.web.whatif import WhatIfQuery, changed_for, what_if_changes, world_for
+from foedus.web.whatif import WhatIfQuery, changed_for
 
 __all__ = ["check_comparable", "compare_payload", "run_query"]
 
@@ -47,24 +47,31 @@ def check_comparable(q: ScenarioQuery, whatif: WhatIfQuery, other_date: str | No
 
 
 def compare_payload(q: ScenarioQuery, whatif: WhatIfQuery, other_date: str | None) -> dict[str, Any]:
-    """The scenario in the bundled world on its date and in the what-if world on `other_date`, and what changed.
+    """The scenario in the bundled world on its date and in the what-if world on `other_date`, and what changed: as
+    `foedus compare` compares them (`cli.sweep_run.compare_scenario`: both cascades, then `compare_results` with
+    the changes, the world they made and the world they were made to), the what-if world the one kept for the
+    changes and the other date (`changed_for`), its changes those it was made with; so `changes` and its notes are
+    the CLI's, in its order (tests/test_compare_web_cli.py).
 
     Raises:
         WebInputError: nothing to compare (no other date and no what-if change).
         FoedusError: the engine refused the input.
     """
     from foedus.api import cascade
+    from foedus.model.world import World
     from foedus.sweeps.compare import compare_results
 
     check_comparable(q, whatif, other_date)
     other_q = replace(q, date=other_date) if other_date is not None else q
 
-    def run(sq: ScenarioQuery, world: Any) -> Any:
+    def run(sq: ScenarioQuery, world: World) -> Any:
         return cascade(sq.attackers, sq.targets, sq.date, world=world, **sq.kwargs())
 
-    base_world, other_world = world_for(WhatIfQuery()), world_for(whatif, other_q.date)
+    changed = changed_for(whatif, other_q.date)
+    base_world = changed.base if changed is not None else World.default()
+    other_world = changed.world if changed is not None else base_world
     base = run(q, base_world)
     other = run(other_q, other_world)
-    changed = (what_if_changes(whatif.flags), other_world) if whatif.flags else None
+    made = (changed.changes, changed.world) if changed is not None else None
     return {"base": base.to_dict(), "other": other.to_dict(), "whatif": whatif.changes,
-            "changes": compare_results(base, other, changed, base_world)}
+            "changes": compare_results(base, other, made, base_world)}
