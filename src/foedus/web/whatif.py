@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from foedus.model.overlay import Change
     from foedus.model.overlay_changed import Changed
 
-__all__ = ["MAX_CHANGES", "WhatIfQuery", "changed_for", "what_if_changes", "whatif_query", "world_for"]
+__all__ = ["MAX_CHANGES", "WhatIfQuery", "changed_for", "what_if_changes", "whatif_query"]
 
 MAX_CHANGES = 16
 
@@ -57,29 +57,23 @@ whatif_query = declared_query(WHAT_IF, _build)
 """FastAPI dependency: the what-if changes, checked for size."""
 
 
-def world_for(q: WhatIfQuery, date: str | None = None) -> World:
-    """The bundled world, or the bundled world with the what-if changes applied, their states' names read and their
-    members checked on the scenario's `date` (as its attacker's are; today's when None; one not a date is refused
-    first, as the scenario refuses it: `foedus.run.day_or_none`).
+def changed_for(q: WhatIfQuery, date: str | None = None) -> Changed | None:
+    """The bundled world with the what-if changes applied (their states' names read and their members checked on
+    the scenario's `date`, as its attacker's are; today's when None; one not a date is refused first, as the
+    scenario refuses it: `foedus.run.day_or_none`), kept with its changes and the bundled world they were applied
+    to, for `foedus.run.run_scenario` to run in and note as `foedus.cascade` does; None: no change.
 
     Raises:
         FoedusError: an unknown treaty, state or article, or a malformed change (the overlay's own message); a
             malformed date (DateOutOfRangeError).
     """
-    changed = changed_for(q, date)
-    return changed.world if changed is not None else World.default()
-
-
-def changed_for(q: WhatIfQuery, date: str | None = None) -> Changed | None:
-    """The what-if world of `world_for` with its changes and the bundled world they were applied to, for
-    `foedus.run.run_scenario` to run in and note as `foedus.cascade` does (None: no change). Raises as `world_for`."""
     from foedus.run import day_or_none
 
     return _applied(q.flags, day_or_none(date)) if q.flags else None
 
 
 def what_if_changes(flags: tuple[tuple[str, str], ...]) -> list[Change]:
-    """A request's what-if changes (`WhatIfQuery.flags`), as the overlay `world_for` applies reads them."""
+    """A request's what-if changes (`WhatIfQuery.flags`), as the overlay `changed_for` applies reads them."""
     from foedus.model.overlay import changes_from
 
     values: dict[str, list[str]] = {}
