@@ -20,6 +20,7 @@ from typing import Any
 import pytest
 
 from cli_server import serving
+from e2e_wait import attr_is, count_is, eventually, text_has, text_is, text_starts, url_has
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -82,19 +83,19 @@ def test_flagship_picked_through_the_ui(page: Any, server: str, tmp_path: Path) 
     page.press("#attacker-search", "Enter")
     page.fill("#target-search", "Russia")
     page.press("#target-search", "Enter")
-    assert page.locator("#attacker-chips .chip[data-state=UKR]").count() == 1
-    assert page.locator("#target-chips .chip[data-state=RUS]").count() == 1
+    count_is(page.locator("#attacker-chips .chip[data-state=UKR]"), 1)
+    count_is(page.locator("#target-chips .chip[data-state=RUS]"), 1)
     page.select_option("#place", "kursk-oblast")
     page.fill("#date", "2025-01-15")
     page.click("#run")
     page.wait_for_selector("body[data-result='UKR>RUS@2025-01-15']", timeout=30_000)
 
     prk = page.locator("path[data-iso3=PRK]")
-    assert prk.get_attribute("data-side") == "defense"
-    assert prk.get_attribute("fill") == DEFENSE_ROUND_1
-    assert page.locator("path[data-iso3=RUS]").first.get_attribute("fill") == ATTACKED
-    assert page.locator("path[data-iso3=UKR]").get_attribute("data-side") == "attack"
-    assert page.locator("#legend li[data-category=defense-1]").count() == 1
+    attr_is(prk, "data-side", "defense")
+    attr_is(prk, "fill", DEFENSE_ROUND_1)
+    attr_is(page.locator("path[data-iso3=RUS]").first, "fill", ATTACKED)
+    attr_is(page.locator("path[data-iso3=UKR]"), "data-side", "attack")
+    count_is(page.locator("#legend li[data-category=defense-1]"), 1)
 
     prk.click()
     page.wait_for_selector("#explain[data-state=PRK] .history", timeout=30_000)
@@ -104,7 +105,7 @@ def test_flagship_picked_through_the_ui(page: Any, server: str, tmp_path: Path) 
     assert "Ukraine (UKR) attacked Russia (RUS)" in text
     assert "Invocation history" in text
 
-    assert "select=PRK" in page.url and "place=kursk-oblast" in page.url
+    url_has(page, "select=PRK", "place=kursk-oblast")
     page.screenshot(path=str(tmp_path / "web-flagship.png"), full_page=True)
     if os.environ.get("FOEDUS_DOCS_SCREENSHOT"):  # refresh the picture in docs/web.md only when asked
         docs_img = ROOT / "docs" / "img"
@@ -130,11 +131,15 @@ def test_shared_link_restores_the_scenario(page: Any, server: str, tmp_path: Pat
     page.wait_for_selector("body[data-result='RUS>EST@2025-06-01']", timeout=30_000)
     assert page.is_checked("input[name=reading][value=escalatory]")
     assert page.input_value("#date") == "2025-06-01"
-    assert page.locator("path[data-iso3=EST]").get_attribute("fill") == ATTACKED
-    assert page.locator("path[data-iso3=KAZ]").get_attribute("data-side") == "attack"
+    attr_is(page.locator("path[data-iso3=EST]"), "fill", ATTACKED)
+    attr_is(page.locator("path[data-iso3=KAZ]"), "data-side", "attack")
     page.wait_for_selector("#explain[data-state=USA]", timeout=30_000)
-    assert "nato_1949" in page.inner_text("#explain")
-    assert page.locator("#network g.node").count() >= 10
+    text_has(page.locator("#explain"), "nato_1949")
+
+    def drawn() -> None:
+        assert page.locator("#network g.node").count() >= 10
+
+    eventually(page, drawn)
     page.screenshot(path=str(tmp_path / "web-escalatory.png"), full_page=True)
 
 
@@ -145,9 +150,8 @@ def test_the_panel_says_a_strike_the_escalatory_reading_assumes_is_assumed(page:
     _ready(page, server + "/?attacker=UKR&target=RUS&date=2025-01-15&place=kursk-oblast&reading=escalatory&select=CHN")
     page.wait_for_selector("body[data-result='UKR>RUS@2025-01-15']", timeout=30_000)
     page.wait_for_selector("#explain[data-state=CHN] .obligation", timeout=30_000)
-    text = page.inner_text("#explain")
-    assert "the escalatory reading assumes Ukraine (UKR) attacks North Korea (PRK)" in text
-    assert "Ukraine (UKR) attacked North Korea" not in text
+    text_has(page.locator("#explain"), "the escalatory reading assumes Ukraine (UKR) attacks North Korea (PRK)")
+    assert "Ukraine (UKR) attacked North Korea" not in page.inner_text("#explain")  # read once the line is shown
     assert not page.problems, page.problems
 
 
@@ -161,8 +165,8 @@ def test_a_shared_links_empty_whatif_field_is_left_out_of_the_query(page: Any, s
     page.wait_for_selector("body[data-result='UKR>RUS@2025-01-15']", timeout=30_000)
     assert page.is_hidden("#error"), page.inner_text("#error")
     assert "drop_treaty" not in asked[-1] and "set_strength" not in asked[-1] and "add_member=" in asked[-1], asked
-    assert page.locator("#wi-changes li").count() == 1
-    assert page.locator("path[data-iso3=IRN]").get_attribute("data-side") == "defense"
+    count_is(page.locator("#wi-changes li"), 1)
+    attr_is(page.locator("path[data-iso3=IRN]"), "data-side", "defense")
     assert not page.problems, page.problems
 
 
@@ -192,9 +196,8 @@ def test_a_shared_link_takes_exactly_each_switchs_declared_values(page: Any, ser
     bad = "&".join(f"{i.name}=maybe" for i in linked)
     _ready(page, f"{server}/?attacker=RUS&target=EST&date=2025-06-01&{bad}")
     page.wait_for_selector("#error:not([hidden])", timeout=30_000)
-    said = page.inner_text("#error")
     for i in linked:
-        assert f'{i.name} "maybe" is not one of {", ".join(i.choices)}; using {i.default}' in said, said
+        text_has(page.locator("#error"), f'{i.name} "maybe" is not one of {", ".join(i.choices)}; using {i.default}')
     assert not page.problems, page.problems
 
 
@@ -204,16 +207,16 @@ def test_pick_on_map_and_errors_are_shown(page: Any, server: str) -> None:
     page.locator("path[data-iso3=CHN]").click()
     page.click("#target-picker button.pick")
     page.locator("path[data-iso3=IND]").click()
-    assert page.locator("#attacker-chips .chip[data-state=CHN]").count() == 1
-    assert page.locator("#target-chips .chip[data-state=IND]").count() == 1
+    count_is(page.locator("#attacker-chips .chip[data-state=CHN]"), 1)
+    count_is(page.locator("#target-chips .chip[data-state=IND]"), 1)
     page.fill("#date", "1900-01-01")
     page.click("#run")
     page.wait_for_selector("#error:not([hidden])", timeout=30_000)
-    assert "not a member of the state system on 1900-01-01" in page.inner_text("#error")
+    text_has(page.locator("#error"), "not a member of the state system on 1900-01-01")
     page.fill("#target-search", "Atlantis")
     page.press("#target-search", "Enter")
     page.wait_for_selector("#error:has-text('Atlantis')", timeout=30_000)  # the server suggests names (async)
-    assert "no state matches" in page.inner_text("#error")
+    text_has(page.locator("#error"), "no state matches")
 
 
 def test_exports(page: Any, server: str) -> None:
@@ -246,9 +249,9 @@ def test_a_consultation_shows_how_sure_its_facts_are(page: Any, server: str) -> 
     page.wait_for_selector("body[data-result='RUS>UKR@2025-06-01']", timeout=30_000)
     page.wait_for_selector("#explain[data-state=USA] .finding", timeout=30_000)
     finding = page.locator("#explain .finding", has_text="Bound to consult with")
-    assert " — unverified facts." in finding.inner_text()  # the CLI's words (certainty_tag)
-    reason = finding.locator("ul.reasons li").first.inner_text()
-    assert "United States (USA) is still a party from 2025-01-20 (not verified)" in reason
+    text_has(finding, " — unverified facts.")  # the CLI's words (certainty_tag)
+    text_has(finding.locator("ul.reasons li").first,
+             "United States (USA) is still a party from 2025-01-20 (not verified)")
     with page.expect_download() as got:
         page.click("#export-csv")
     rows = list(csv.DictReader(io.StringIO(Path(got.value.path()).read_text(encoding="utf-8"))))
@@ -266,9 +269,13 @@ def test_a_date_known_to_a_verified_week_is_not_called_unverified(page: Any, ser
     _ready(page, f"{server}/?attacker=ARM&target=AZE&date=2022-02-15&select=TUR")
     page.wait_for_selector("body[data-result='ARM>AZE@2022-02-15']", timeout=30_000)
     page.wait_for_selector("#explain[data-state=TUR] .obligation", timeout=30_000)
-    reasons = page.locator("#explain ul.reasons li").all_inner_texts()
-    shusha = [r for r in reasons if "tur_aze_shusha_2021: the treaty entered into force" in r]
-    assert shusha and all(r.startswith("not to the day: ") for r in shusha), reasons
+
+    def worded() -> None:
+        reasons = page.locator("#explain ul.reasons li").all_inner_texts()
+        shusha = [r for r in reasons if "tur_aze_shusha_2021: the treaty entered into force" in r]
+        assert shusha and all(r.startswith("not to the day: ") for r in shusha), reasons
+
+    eventually(page, worded)
     # the treaty's own entry into force, in the panel's treaty list, says how sure it is, as `treaties show` does
     page.wait_for_selector("#explain[data-state=TUR] .history p.dates", timeout=30_000)
     dates = page.locator("#explain .history p.dates").all_inner_texts()
@@ -314,12 +321,16 @@ def test_an_uncertain_exit_day_is_shown_as_a_doubt(page: Any, server: str) -> No
     war on the US: ATOP's Rio record binds Mexico there either way, so the doubt could change nothing.)"""
     _ready(page, f"{server}/?attacker=RUS&target=FIN&date=2020-02-03&select=GBR")
     page.wait_for_selector("body[data-result='RUS>FIN@2020-02-03']", timeout=30_000)
-    doubts = page.locator("#summary p.doubt").all_inner_texts()
-    uk = [d for d in doubts if d.startswith("uncertain date: eu_teu_42_7: ")]
-    assert len(uk) == 1 and "United Kingdom (GBR) left on 2020-02-01, known only to within a week" in uk[0], doubts
+
+    def doubted() -> None:
+        doubts = page.locator("#summary p.doubt").all_inner_texts()
+        uk = [d for d in doubts if d.startswith("uncertain date: eu_teu_42_7: ")]
+        assert len(uk) == 1 and "United Kingdom (GBR) left on 2020-02-01, known only to within a week" in uk[0], doubts
+
+    eventually(page, doubted)
     # the state's own panel says it too
     page.wait_for_selector("#explain[data-state=GBR] .finding.doubt", timeout=30_000)
-    assert "United Kingdom (GBR) left on 2020-02-01" in page.inner_text("#explain .finding.doubt")
+    text_has(page.locator("#explain .finding.doubt").first, "United Kingdom (GBR) left on 2020-02-01")
     _ready(page, f"{server}/?attacker=CUB&target=USA&date=2004-09-15&select=MEX")
     page.wait_for_selector("body[data-result='CUB>USA@2004-09-15']", timeout=30_000)
     assert not [d for d in page.locator("#summary p.doubt").all_inner_texts() if "tiar_1947" in d]
@@ -333,12 +344,16 @@ def test_a_treaty_not_found_in_force_is_a_doubt_and_its_panel_says_not_found(pag
     entry into force was not found, from when it may have come, as `foedus treaties show` does."""
     _ready(page, f"{server}/?attacker=IDN&target=PNG&date=2025-12-01&select=AUS")
     page.wait_for_selector("body[data-result='IDN>PNG@2025-12-01']", timeout=30_000)
-    doubts = page.locator("#summary p.doubt").all_inner_texts()
-    assert any(d.startswith("uncertain date: aus_png_2025: the treaty was signed on 2025-10-06 and its entry into "
-                            "force was not found") for d in doubts), doubts
-    assert any("who is bound may differ: Australia (AUS), " in d for d in doubts), doubts  # as the CLI's line
+
+    def doubted() -> None:
+        doubts = page.locator("#summary p.doubt").all_inner_texts()
+        assert any(d.startswith("uncertain date: aus_png_2025: the treaty was signed on 2025-10-06 and its entry into "
+                                "force was not found") for d in doubts), doubts
+        assert any("who is bound may differ: Australia (AUS), " in d for d in doubts), doubts  # as the CLI's line
+
+    eventually(page, doubted)
     page.wait_for_selector("#explain[data-state=AUS] .finding.doubt", timeout=30_000)
-    assert "aus_png_2025: the treaty was signed on 2025-10-06" in page.inner_text("#explain .finding.doubt")
+    text_has(page.locator("#explain .finding.doubt").first, "aus_png_2025: the treaty was signed on 2025-10-06")
     _ready(page, f"{server}/?attacker=IDN&target=PNG&date=2025-12-01&basis=signed&select=AUS")
     page.wait_for_selector("#explain[data-state=AUS] .history p.dates", timeout=30_000)
     dates = page.locator("#explain .history p.dates").all_inner_texts()
@@ -364,20 +379,22 @@ def test_probabilities_whatif_and_compare_panels(page: Any, server: str, tmp_pat
     page.fill("#wi-treaty", "rus_prk_2024")
     page.fill("#wi-state", "Iran")
     page.click("#wi-add")
-    assert page.locator("#wi-changes li[data-param=add_member]").count() == 1
+    count_is(page.locator("#wi-changes li[data-param=add_member]"), 1)
     page.click("#run")
     page.wait_for_selector("#probabilities:not([hidden]) table.probs", timeout=30_000)
-    assert page.locator("#probabilities tr[data-state=IRN]").count() == 1
-    assert "1000 draws, seed 7" in page.inner_text("#probabilities")
-    assert page.locator("path[data-iso3=IRN]").get_attribute("data-side") == "defense"
-    assert 0 < float(page.locator("path[data-iso3=PRK]").get_attribute("data-prob")) < 1
+    count_is(page.locator("#probabilities tr[data-state=IRN]"), 1)
+    text_has(page.locator("#probabilities"), "1000 draws, seed 7")
+    attr_is(page.locator("path[data-iso3=IRN]"), "data-side", "defense")
+
+    def shaded() -> None:
+        assert 0 < float(page.locator("path[data-iso3=PRK]").get_attribute("data-prob") or "nan") < 1
+
+    eventually(page, shaded)
     page.fill("#other-date", "2024-08-06")
     page.click("#compare")
     page.wait_for_selector("#comparison ul.changes", timeout=30_000)
-    text = page.inner_text("#comparison")
-    assert "PRK" in text and "no longer joins the defense" in text
-    for part in ("draws=1000", "seed=7", "add_member=rus_prk_2024%3AIRN", "other_date=2024-08-06"):
-        assert part in page.url
+    text_has(page.locator("#comparison"), "PRK", "no longer joins the defense")
+    url_has(page, "draws=1000", "seed=7", "add_member=rus_prk_2024%3AIRN", "other_date=2024-08-06")
     page.screenshot(path=str(tmp_path / "web-whatif.png"), full_page=True)
     assert not page.problems, page.problems
 
@@ -395,17 +412,18 @@ def test_a_seed_the_page_cannot_keep_exact_is_refused_with_a_line(page: Any, ser
     page.fill("#mc-seed", "9007199254740993")
     page.click("#run")
     page.wait_for_selector("#error:not([hidden])", timeout=30_000)
-    assert page.inner_text("#error") == ("seed 9007199254740993 is above 9007199254740991, the largest seed this page "
-                                         "keeps exact (use the command line or the API for a larger one).")
+    text_is(page.locator("#error"), "seed 9007199254740993 is above 9007199254740991, the largest seed this page "
+                                    "keeps exact (use the command line or the API for a larger one).")
     assert asked == []
     page.fill("#mc-seed", "9007199254740991")
     page.click("#run")
     page.wait_for_selector("#probabilities:not([hidden]) table.probs", timeout=30_000)
-    assert "1000 draws, seed 9007199254740991" in page.inner_text("#probabilities")
-    assert "seed=9007199254740991" in asked[-1] and "seed=9007199254740991" in page.url
+    text_has(page.locator("#probabilities"), "1000 draws, seed 9007199254740991")
+    url_has(page, "seed=9007199254740991")
+    assert "seed=9007199254740991" in asked[-1]
     _ready(page, f"{server}/?attacker=RUS&target=EST&date=2025-06-01&draws=1000&seed=9007199254740993")
     page.wait_for_selector("#error:not([hidden])", timeout=30_000)
-    assert "seed 9007199254740993 is above 9007199254740991" in page.inner_text("#error")
+    text_has(page.locator("#error"), "seed 9007199254740993 is above 9007199254740991")
     assert not page.problems, page.problems
 
 
@@ -426,7 +444,7 @@ def test_a_run_reads_the_seed_field_once(page: Any, server: str) -> None:
     }""")
     page.click("#run")
     page.wait_for_selector("#error:not([hidden])", timeout=30_000)
-    assert "seed 9007199254740993 is above" in page.inner_text("#error")
+    text_has(page.locator("#error"), "seed 9007199254740993 is above")
     assert page.evaluate("window.seedReads") == 1
     assert not page.problems, page.problems
 
@@ -441,58 +459,77 @@ def test_likelihood_switch_shades_the_map_and_fills_the_panel(page: Any, server:
     page.check("#likelihood")
     page.click("#run")
     page.wait_for_selector("#map-mode:not([hidden])", timeout=30_000)
-    assert "likelihood=true" in page.url
+    url_has(page, "likelihood=true")
     world = page.locator("svg.world")
     fra = page.locator("path[data-iso3=FRA][data-name=France]")
-    assert world.get_attribute("data-shade") == "legal" and fra.get_attribute("fill") == DEFENSE_ROUND_1
+    attr_is(world, "data-shade", "legal")
+    attr_is(fra, "fill", DEFENSE_ROUND_1)
 
     page.check("input[name=map-mode][value=likelihood]")
-    assert world.get_attribute("data-shade") == "likelihood"
-    assert page.locator("#legend li[data-bin]").count() == 7
-    assert "P(joins either side) at any time" in page.inner_text("#legend")
-    ever = float(fra.get_attribute("data-likelihood"))
-    assert 0 < ever < 1 and fra.get_attribute("fill") not in (DEFENSE_ROUND_1, NOT_DRAWN_IN)
-    assert page.locator("path[data-iso3=POL]").first.get_attribute("fill") == ATTACKED  # parties keep their colour
+    attr_is(world, "data-shade", "likelihood")
+    count_is(page.locator("#legend li[data-bin]"), 7)
+    text_has(page.locator("#legend"), "P(joins either side) at any time")
+    shaded: dict[str, float] = {}
+
+    def shade() -> None:
+        shaded["ever"] = float(fra.get_attribute("data-likelihood") or "nan")
+        assert 0 < shaded["ever"] < 1 and fra.get_attribute("fill") not in (DEFENSE_ROUND_1, NOT_DRAWN_IN)
+
+    eventually(page, shade)
+    ever = shaded["ever"]
+    attr_is(page.locator("path[data-iso3=POL]").first, "fill", ATTACKED)  # parties keep their colour
     unrated = page.locator("path[data-iso3=ARG]")  # outside the relevant set in 1939: the floor colour
-    assert unrated.get_attribute("fill") == NOT_DRAWN_IN and unrated.get_attribute("data-likelihood") is None
-    assert "map=likelihood" in page.url and "horizon=" not in page.url  # the view is part of the link
+    attr_is(unrated, "fill", NOT_DRAWN_IN)
+    assert unrated.get_attribute("data-likelihood") is None  # read once the shading is shown
+    url_has(page, "map=likelihood")  # the view is part of the link
+    assert "horizon=" not in page.url
     page.select_option("#lk-horizon", "30")
-    assert float(fra.get_attribute("data-likelihood")) <= ever  # the horizons nest
-    assert "map=likelihood" in page.url and "horizon=30" in page.url
+    url_has(page, "map=likelihood", "horizon=30")  # the link follows the repaint (mapmode.ts): read after it
+    assert float(fra.get_attribute("data-likelihood") or "nan") <= ever  # the horizons nest
 
     page.click("#summary button.state[data-state=FRA]")
     page.wait_for_selector("#explain[data-state=FRA] section.likelihood[data-rated=true]", timeout=30_000)
-    text = page.inner_text("#explain")
     query = "attacker=DEU&target=POL&date=1939-09-01&likelihood=true"
     lk = httpx2.get(f"{server}/api/cascade?{query}").json()["likelihood"]
-    assert "atop_2060" in text and "bound to join the defense side" in text  # the legal answer, beside
-    assert lk["model"]["version"] in text and lk["model"]["window"] in text
-    assert page.locator("#explain table.chances tbody tr").count() == 3
+    explain = page.locator("#explain")
+    text_has(explain, "atop_2060", "bound to join the defense side")  # the legal answer, beside
+    text_has(explain, lk["model"]["version"], lk["model"]["window"])
+    count_is(page.locator("#explain table.chances tbody tr"), 3)
     fra_ever = next(s for s in lk["states"] if s["state"] == "FRA")["chances"][-1]
-    assert f"{100 * fra_ever['join']:.1f}%" in page.inner_text("#explain table.chances tr[data-horizon=ever]")
-    assert page.locator("#explain table.checks tbody tr").count() == len(lk["validation"])
-    assert "Brier-skill target" in text and page.locator("#explain [data-flag=outside-training]").count() == 0
+    text_has(page.locator("#explain table.chances tr[data-horizon=ever]"), f"{100 * fra_ever['join']:.1f}%")
+
+    def checked() -> None:
+        assert page.locator("#explain table.checks tbody tr").count() == len(lk["validation"])
+
+    eventually(page, checked)
+    text_has(explain, "Brier-skill target")
+    assert page.locator("#explain [data-flag=outside-training]").count() == 0  # read once the panel is shown
     page.screenshot(path=str(tmp_path / "web-likelihood.png"), full_page=True)
     with page.expect_download() as got:
         page.click("#export-png")
     assert Path(got.value.path()).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-    assert "Shaded by P(joins either side) within 30 days" in page.get_attribute("#export-png", "data-caption")
+
+    def captioned() -> None:
+        caption = page.get_attribute("#export-png", "data-caption") or ""
+        assert "Shaded by P(joins either side) within 30 days" in caption, caption
+
+    eventually(page, captioned)
 
     shared = page.url
     page.check("input[name=map-mode][value=legal]")  # the legal colouring, one click away
-    assert fra.get_attribute("fill") == DEFENSE_ROUND_1 and fra.get_attribute("data-likelihood") is None
-    assert "map=" not in page.url and "horizon=" not in page.url
+    attr_is(fra, "fill", DEFENSE_ROUND_1)
+    assert fra.get_attribute("data-likelihood") is None  # read once the legal colouring is shown
+    assert "map=" not in page.url and "horizon=" not in page.url  # written in the same handler (mapmode.ts)
     assert not page.problems, page.problems
 
     _ready(page, shared)  # a shared link opens in the view it was shared in
     page.wait_for_selector("svg.world[data-shade=likelihood]", timeout=30_000)
     assert page.is_checked("input[name=map-mode][value=likelihood]") and page.input_value("#lk-horizon") == "30"
-    assert "within 30 days" in page.inner_text("#legend")
+    text_has(page.locator("#legend"), "within 30 days")
     _ready(page, server + "/?attacker=DEU&target=POL&date=1939-09-01&likelihood=true&map=heat&horizon=9")
     page.wait_for_selector("#error:not([hidden])", timeout=30_000)
-    assert "map \"heat\" is not legal or likelihood" in page.inner_text("#error")
-    assert "horizon \"9\" is not 30, 365 or ever" in page.inner_text("#error")
-    assert page.locator("svg.world").get_attribute("data-shade") == "legal"
+    text_has(page.locator("#error"), "map \"heat\" is not legal or likelihood", "horizon \"9\" is not 30, 365 or ever")
+    attr_is(page.locator("svg.world"), "data-shade", "legal")
 
 
 @pytest.mark.needs_data
@@ -500,15 +537,15 @@ def test_likelihood_outside_training_is_flagged_and_errors_are_shown(page: Any, 
     _ready(page, server + "/?attacker=RUS&target=EST&date=2025-06-01&likelihood=true&select=USA")
     assert page.is_checked("#likelihood")  # the switch is part of the link
     page.wait_for_selector("#explain[data-state=USA] section.likelihood [data-flag=outside-training]", timeout=30_000)
-    assert "1823–2003" in page.inner_text("#explain [data-flag=outside-training]")
+    text_has(page.locator("#explain [data-flag=outside-training]").first, "1823–2003")
     page.check("input[name=map-mode][value=likelihood]")
-    assert page.locator("#legend [data-flag=outside-training]").count() == 1
+    count_is(page.locator("#legend [data-flag=outside-training]"), 1)
     message = "cow_contiguity/contdir.csv is not in the data folder: run `foedus data fetch cow_contiguity`"
     page.route("**/api/cascade?*likelihood=true*", lambda route: route.fulfill(  # the server's answer without data
         status=422, content_type="application/json", body=json.dumps({"ok": False, "error": message, "status": 422})))
     page.click("#run")
     page.wait_for_selector("#error:not([hidden])", timeout=30_000)
-    assert page.inner_text("#error") == message
+    text_is(page.locator("#error"), message)
 
 
 def test_compare_lists_states_bound_on_the_same_side_under_other_treaties(page: Any, server: str) -> None:
@@ -518,10 +555,14 @@ def test_compare_lists_states_bound_on_the_same_side_under_other_treaties(page: 
     page.wait_for_selector("body[data-result='RUS>FIN@2023-03-01']", timeout=30_000)
     page.click("#compare")
     page.wait_for_selector("#comparison ul.changes li.rebased", timeout=30_000)
-    rows = page.locator("#comparison li.rebased").all_inner_texts()
-    assert len(rows) == 21, rows
-    assert any("DEU" in r and "still joins the defense, now under nato_1949 art. 5 (was eu_teu_42_7 art. 42(7))" in r
-               for r in rows), rows
+
+    def listed() -> None:
+        rows = page.locator("#comparison li.rebased").all_inner_texts()
+        assert len(rows) == 21, rows
+        assert any("DEU" in r and "still joins the defense, now under nato_1949 art. 5 (was eu_teu_42_7 art. 42(7))"
+                   in r for r in rows), rows
+
+    eventually(page, listed)
     assert not page.problems, page.problems
 
 
@@ -533,10 +574,10 @@ def test_compare_says_why_a_touched_treaty_moves_no_one(page: Any, server: str) 
     page.wait_for_selector("body[data-result='CHN>TWN@2025-06-01']", timeout=30_000)
     page.click("#compare")
     page.wait_for_selector("#comparison ul.unmoved li[data-treaty=usa_jpn_1960]", timeout=30_000)
-    said = page.inner_text("#comparison ul.unmoved li[data-treaty=usa_jpn_1960]")
-    assert said.startswith("no change from usa_jpn_1960: TWN is added as a party, but art. V binds only for an attack "
-                           "in its scope"), said
-    assert "No state changes side or treaty." in page.inner_text("#comparison")
+    text_starts(page.locator("#comparison ul.unmoved li[data-treaty=usa_jpn_1960]").first,
+                "no change from usa_jpn_1960: TWN is added as a party, but art. V binds only for an attack "
+                "in its scope")
+    text_has(page.locator("#comparison"), "No state changes side or treaty.")
     assert not page.problems, page.problems
 
 
@@ -549,10 +590,14 @@ def test_compare_says_how_the_ongoing_wars_course_differs(page: Any, server: str
     page.wait_for_selector("body[data-result='UKR>RUS@2025-01-15']", timeout=30_000)
     page.click("#compare")
     page.wait_for_selector("#comparison ul.ongoing li.ongoing", timeout=30_000)
-    rows = page.locator("#comparison ul.ongoing li.ongoing").all_inner_texts()
-    assert rows == ["− North Korea (PRK) no longer bound to the date (was since 2024-12-04: defense, rus_prk_2024 "
-                    "art. 4)"], rows
-    assert "Ongoing since 2024-08-06:" in page.inner_text("#comparison")
+
+    def listed() -> None:
+        rows = page.locator("#comparison ul.ongoing li.ongoing").all_inner_texts()
+        assert rows == ["− North Korea (PRK) no longer bound to the date (was since 2024-12-04: defense, rus_prk_2024 "
+                        "art. 4)"], rows
+
+    eventually(page, listed)
+    text_has(page.locator("#comparison"), "Ongoing since 2024-08-06:")
     assert not page.problems, page.problems
 
 
@@ -570,8 +615,12 @@ def test_an_incursion_is_not_called_an_attack_in_the_panel(page: Any, server: st
     "Syria (SYR) attacked Turkey (TUR)" for the shelling of Akçakale."""
     _ready(page, f"{server}/?attacker=SYR&target=TUR&date=2012-10-03&severity=incursion&select=AZE")
     page.wait_for_selector("#explain[data-state=AZE] .obligation", timeout=30_000)
-    shown = page.locator("#explain .obligation dd").all_inner_texts()
-    assert any(d.startswith("Syria (SYR) made an incursion into Turkey (TUR) at ") for d in shown), shown
+
+    def worded() -> None:
+        shown = page.locator("#explain .obligation dd").all_inner_texts()
+        assert any(d.startswith("Syria (SYR) made an incursion into Turkey (TUR) at ") for d in shown), shown
+
+    eventually(page, worded)
     assert not page.problems, page.problems
 
 
@@ -580,8 +629,9 @@ def test_each_target_is_said_to_be_attacked_at_its_own_place(page: Any, server: 
     _ready(page, f"{server}/?attacker=RUS&target=EST,LVA,LTU&date=2025-06-01&select=LVA")
     page.wait_for_selector("body[data-result='RUS>EST,LVA,LTU@2025-06-01']", timeout=30_000)
     page.wait_for_selector("#explain[data-state=LVA] p:has-text('Attacked at')", timeout=30_000)
-    said = page.locator("#explain p:has-text('Attacked at')").inner_text()
-    assert "Latvia" in said and "Estonia" not in said, said
+    said = page.locator("#explain p:has-text('Attacked at')")
+    text_has(said, "Latvia")
+    assert "Estonia" not in said.inner_text(), said.inner_text()  # read once Latvia's place is shown
     assert not page.problems, page.problems
 
 
@@ -594,10 +644,10 @@ def test_a_code_is_read_in_the_servers_order(page: Any, server: str) -> None:
     assert page.is_hidden("#error"), page.inner_text("#error")
     page.fill("#target-search", "CZE")
     page.press("#target-search", "Enter")
-    assert page.locator("#target-chips .chip[data-state=CZE]").count() == 1
+    count_is(page.locator("#target-chips .chip[data-state=CZE]"), 1)
     page.fill("#attacker-search", "MNG")  # Mongolia; COW's MNG is Montenegro
     page.press("#attacker-search", "Enter")
-    assert page.locator("#attacker-chips .chip[data-state=MNG]").count() == 1
+    count_is(page.locator("#attacker-chips .chip[data-state=MNG]"), 1)
     assert not page.problems, page.problems
 
 
@@ -610,14 +660,14 @@ def test_a_typed_name_is_read_on_the_forms_date(page: Any, server: str) -> None:
     page.fill("#target-search", "Korea")
     page.press("#target-search", "Enter")
     page.wait_for_selector("#target-picker .choices button.choice[data-state=KOR]", timeout=30_000)
-    assert page.locator("#target-picker .choices button.choice[data-state=PRK]").count() == 1
-    assert page.locator("#target-chips .chip").count() == 0
+    count_is(page.locator("#target-picker .choices button.choice[data-state=PRK]"), 1)
+    assert page.locator("#target-chips .chip").count() == 0  # read once the question is shown
     page.click("#target-picker .choices button.choice[data-state=KOR]")
-    assert page.locator("#target-chips .chip[data-state=KOR]").count() == 1
+    count_is(page.locator("#target-chips .chip[data-state=KOR]"), 1)
     page.fill("#date", "1900-01-01")
     page.fill("#attacker-search", "Korea")
     page.press("#attacker-search", "Enter")
-    assert page.locator("#attacker-chips .chip[data-state=COW730]").count() == 1
+    count_is(page.locator("#attacker-chips .chip[data-state=COW730]"), 1)
     assert not [p for p in page.problems if "422" not in p], page.problems  # the ambiguous name's answer is a 422
 
 
@@ -629,9 +679,8 @@ def test_a_refused_run_says_the_map_shows_the_previous_result(page: Any, server:
     page.fill("#date", "0900-01-01")
     page.click("#run")
     page.wait_for_selector("#error:not([hidden])", timeout=30_000)
-    status = page.inner_text("#status")
-    assert status.startswith("Still showing the previous result: Russia (RUS) attacks Estonia (EST)"), status
-    assert "2025-06-01" in status
+    text_starts(page.locator("#status"), "Still showing the previous result: Russia (RUS) attacks Estonia (EST)")
+    text_has(page.locator("#status"), "2025-06-01")
 
 
 def test_a_dated_result_names_states_as_they_were_called(page: Any, server: str) -> None:
@@ -639,6 +688,5 @@ def test_a_dated_result_names_states_as_they_were_called(page: Any, server: str)
     (RUS)"; the result's `renamed` gives the names of its date."""
     _ready(page, f"{server}/?attacker=RUS&target=AFG&date=1979-12-24")
     page.wait_for_selector("body[data-result='RUS>AFG@1979-12-24']", timeout=30_000)
-    named = page.locator("#summary button.state[data-state=RUS]").first.get_attribute("title")
-    assert named == "Soviet Union (RUS)", named
+    attr_is(page.locator("#summary button.state[data-state=RUS]").first, "title", "Soviet Union (RUS)")
     assert not page.problems, page.problems
