@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from e2e_wait import attr_is, content_is, count_is, eventually, text_is
 from test_e2e_web import _ready, browser, page, server  # noqa: F401 (fixtures)
 
 pytestmark = [pytest.mark.e2e]
@@ -62,12 +63,12 @@ def test_a_state_with_no_spells_is_in_the_system_for_the_map_and_the_pickers(pag
     page.fill("#target-search", "lest")  # in Timor-Leste's name and Palestine's
     page.press("#target-search", "Enter")
     page.wait_for_selector("#target-picker .choices button.choice[data-state=PSE]", timeout=30_000)
-    assert page.locator("#target-picker .choices button.choice[data-state=TLS]").count() == 1
-    assert page.locator("#target-chips .chip").count() == 0
+    count_is(page.locator("#target-picker .choices button.choice[data-state=TLS]"), 1)
+    assert page.locator("#target-chips .chip").count() == 0  # read once the question is shown
     _ready(page, server + "/?attacker=GBR&target=FRA&date=1815-06-18")
     page.wait_for_selector("body[data-result='GBR>FRA@1815-06-18']", timeout=30_000)
-    assert page.get_attribute("#map path[data-iso3=USA]", "data-category") == "none"
-    assert page.get_attribute("#map [data-iso3=PSE]", "data-category") == "none"
+    attr_is(page.locator("#map path[data-iso3=USA]").first, "data-category", "none")
+    attr_is(page.locator("#map [data-iso3=PSE]").first, "data-category", "none")
     assert asked == [], asked
     assert not page.problems, page.problems
 
@@ -90,7 +91,7 @@ def test_the_comparison_names_each_dates_states_by_its_names(page: Any, server: 
     assert base != other
     _ready(page, server + "/?attacker=USA&target=POL&date=1995-06-01&other_date=1979-06-01")
     page.wait_for_selector("#comparison li.gained button[data-state=RUS]", timeout=60_000)
-    assert page.inner_text("#comparison li.gained button[data-state=RUS]") == f"{other} (RUS)"
+    text_is(page.locator("#comparison li.gained button[data-state=RUS]").first, f"{other} (RUS)")
     assert not page.problems, page.problems
 
 
@@ -105,8 +106,8 @@ def test_a_war_frame_names_states_as_on_its_date(page: Any, server: str) -> None
     page.click("#war-load")
     page.wait_for_selector("body[data-war-frame='2022-02-24']", timeout=60_000)
     page.wait_for_selector("#explain[data-frame='2022-02-24'][data-state=COD]", timeout=30_000)
-    assert page.inner_text("#explain h2") == f"{now} (COD)"
-    assert page.text_content("#map path[data-iso3=COD] title") == f"{now} (COD)"
+    text_is(page.locator("#explain h2").first, f"{now} (COD)")
+    content_is(page.locator("#map path[data-iso3=COD] title").first, f"{now} (COD)")
     assert not page.problems, page.problems
 
 
@@ -123,9 +124,12 @@ def test_contested_places_and_the_place_list_name_holders_as_on_the_forms_date(p
     assert contested and names["RUS"] != _names("2025-06-01")["RUS"]
     _ready(page, server + "/")
     _set_date(page, "1979-06-01")
-    for p in contested:
-        title = page.text_content(f"#map path.contested[data-place='{p['id']}'] title") or ""
-        assert f"{names['RUS']} (RUS)" in title and "Russia (RUS)" not in title, title
-    option = page.text_content(f"#place option[value='{listed['id']}']")
-    assert option == f"{listed['name']} ({names['RUS']})", option
+
+    def titled() -> None:
+        for p in contested:
+            title = page.text_content(f"#map path.contested[data-place='{p['id']}'] title") or ""
+            assert f"{names['RUS']} (RUS)" in title and "Russia (RUS)" not in title, title
+
+    eventually(page, titled)  # "Russia (RUS)" not in it: the title is read whole, once it names RUS as in 1979
+    content_is(page.locator(f"#place option[value='{listed['id']}']").first, f"{listed['name']} ({names['RUS']})")
     assert not page.problems, page.problems

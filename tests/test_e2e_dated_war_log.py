@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from e2e_wait import attr_is, content_is, text_starts
 from test_e2e_war_panel import _replay, _to_last_frame
 from test_e2e_web import _ready, browser, page, server  # noqa: F401 (fixtures)
 
@@ -59,8 +60,8 @@ def test_a_moved_state_is_named_as_on_its_frames_date(page: Any, server: str) ->
     page.wait_for_selector(f"body[data-war-frame='{LATER}']", timeout=60_000)
     line = page.locator(f"#war-log > li[data-date='{LATER}'] li[data-state=TUR]")
     expect(line).to_have_text(re.compile("^" + re.escape(f"{later} (TUR): ")), timeout=30_000)
-    assert page.locator("#war-log > li[data-date='1914-08-02'] li[data-state=TUR]").inner_text().startswith(
-        f"{first} (TUR): ")  # an earlier frame keeps its own date's name
+    text_starts(page.locator("#war-log > li[data-date='1914-08-02'] li[data-state=TUR]"),
+                f"{first} (TUR): ")  # an earlier frame keeps its own date's name
     assert asked and len(asked) == len(set(asked)), asked
     assert not page.problems, page.problems
 
@@ -83,10 +84,8 @@ def test_the_wars_states_are_named_by_its_renames_when_a_dates_names_cannot_be_h
     _to_last_frame(page)
     page.wait_for_selector(f"body[data-war-frame='{LATER}']", timeout=60_000)  # drawn after its names failed
     assert any(LATER in u for u in failed), failed
-    line = page.locator(f"#war-log > li[data-date='{LATER}'] li[data-state=TUR]").inner_text()
-    assert line.startswith(f"{later} (TUR): "), line
-    assert page.locator("#war-log > li[data-date='1914-08-02'] li[data-state=TUR]").inner_text().startswith(
-        f"{first} (TUR): ")
-    assert page.get_attribute("#summary button[data-state=TUR]", "title") == f"{later} (TUR)"
-    assert page.text_content("#map path[data-iso3=TUR] title") == f"{later} (TUR)"
+    text_starts(page.locator(f"#war-log > li[data-date='{LATER}'] li[data-state=TUR]"), f"{later} (TUR): ")
+    text_starts(page.locator("#war-log > li[data-date='1914-08-02'] li[data-state=TUR]"), f"{first} (TUR): ")
+    attr_is(page.locator("#summary button[data-state=TUR]").first, "title", f"{later} (TUR)")
+    content_is(page.locator("#map path[data-iso3=TUR] title").first, f"{later} (TUR)")
     assert not [p for p in page.problems if "503" not in p], page.problems

@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 
 from cli_server import serving
+from e2e_wait import attr_is, count_is, eventually, text_has, url_has
 from test_e2e_web import ATTACKED, ROOT, _ready, browser, page, server  # noqa: F401 (fixtures)
 
 pytestmark = [pytest.mark.e2e]
@@ -43,13 +44,22 @@ def test_contested_place_marker_zoom_duties_and_accessibility(page: Any, server:
     _ready(page, server + FLAGSHIP + "&select=PRK")
     _result(page, "UKR>RUS@2025-01-15")
     crimea = page.locator("path.contested[data-place=crimea]")
-    assert crimea.get_attribute("data-holder") == "UKR" and crimea.get_attribute("fill") == ATTACKER
-    assert page.locator("g.place-marker[data-place=kursk-oblast]").count() == 1
-    w = float(page.get_attribute("#map svg", "viewBox").split()[2])
-    assert w < 700, "the map zooms to the belligerents"
-    assert page.get_attribute("#map svg", "data-borders") == "today"
-    assert "today's borders" in page.inner_text("#borders-note")
-    assert page.locator("#summary button[data-state=PRK] .duty-badge").count() >= 1
+    attr_is(crimea, "data-holder", "UKR")
+    attr_is(crimea, "fill", ATTACKER)
+    count_is(page.locator("g.place-marker[data-place=kursk-oblast]"), 1)
+
+    def zoomed() -> None:
+        w = float(page.get_attribute("#map svg", "viewBox").split()[2])
+        assert w < 700, "the map zooms to the belligerents"
+
+    eventually(page, zoomed)
+    attr_is(page.locator("#map svg").first, "data-borders", "today")
+    text_has(page.locator("#borders-note"), "today's borders")
+
+    def badged() -> None:
+        assert page.locator("#summary button[data-state=PRK] .duty-badge").count() >= 1
+
+    eventually(page, badged)
     page.wait_for_selector("#explain[data-state=PRK] .history", timeout=30_000)
     _shot(page, tmp_path, "web-map-desktop.png")
 
@@ -65,16 +75,20 @@ def test_contested_place_marker_zoom_duties_and_accessibility(page: Any, server:
     page.click("#run")
     page.wait_for_selector("path.contested[data-place=crimea][data-holder=RUS]", timeout=30_000)
     _result(page, "UKR>RUS@2025-01-15")
-    assert page.get_attribute("path.contested[data-place=crimea]", "fill") == ATTACKED
-    assert "territory_view=claimant" in page.url
+    attr_is(page.locator("path.contested[data-place=crimea]").first, "fill", ATTACKED)
+    url_has(page, "territory_view=claimant")
     assert not page.problems, page.problems
     # a request-gated duty (Russia to Armenia, 1997 art. 2) is hatched and badged, with its legend entry
     _ready(page, server + "/?attacker=AZE&target=ARM&date=2025-06-01")
     _result(page, "AZE>ARM@2025-06-01")
-    assert "request" in (page.get_attribute("path[data-iso3=RUS]", "data-duty") or "")
-    assert page.locator("[data-hatch-of=RUS][data-hatch=request]").count() >= 1
-    assert page.locator("#summary button[data-state=RUS] .duty-badge[data-duty=request]").count() == 1
-    assert page.locator("#legend li[data-duty=request]").count() == 1
+
+    def hatched() -> None:
+        assert "request" in (page.get_attribute("path[data-iso3=RUS]", "data-duty") or "")
+        assert page.locator("[data-hatch-of=RUS][data-hatch=request]").count() >= 1
+
+    eventually(page, hatched)
+    count_is(page.locator("#summary button[data-state=RUS] .duty-badge[data-duty=request]"), 1)
+    count_is(page.locator("#legend li[data-duty=request]"), 1)
 
 
 def test_small_states_stay_clickable(page: Any, server: str) -> None:
@@ -88,19 +102,18 @@ def test_small_states_stay_clickable(page: Any, server: str) -> None:
         if page.locator("#explain[data-state=MLT]").count():
             break
     page.wait_for_selector("#explain[data-state=MLT]", timeout=30_000)
-    assert "Malta" in page.inner_text("#explain")
+    text_has(page.locator("#explain"), "Malta")
 
 
 def test_busy_stale_errors_suggestions_and_a_bad_link(page: Any, server: str) -> None:
     _ready(page, server + "/?attacker=XXX&target=RUS&date=2025-01-01&reading=sideways")
-    error = page.inner_text("#error")
-    assert "XXX" in error and "unknown state" in error and "reading" in error
-    assert page.locator(".chip[data-state=XXX]").count() == 0
-    assert page.locator("#target-chips .chip[data-state=RUS]").count() == 1
+    text_has(page.locator("#error"), "XXX", "unknown state", "reading")
+    assert page.locator(".chip[data-state=XXX]").count() == 0  # read once the link's error is shown
+    count_is(page.locator("#target-chips .chip[data-state=RUS]"), 1)
     page.fill("#target-search", "Rusia")
     page.press("#target-search", "Enter")
     page.wait_for_selector("#error:has-text('Rusia')", timeout=30_000)
-    assert "did you mean Russia" in page.inner_text("#error")
+    text_has(page.locator("#error"), "did you mean Russia")
     page.fill("#attacker-search", "UKR")
     page.press("#attacker-search", "Enter")
     busy = page.evaluate("""() => { document.getElementById('run').click();
@@ -115,15 +128,15 @@ def test_severity_ongoing_since_in_form_link_and_summary(page: Any, server: str)
     _ready(page, server + FLAGSHIP + "&ongoing_since=2024-08-06")
     _result(page, "UKR>RUS@2025-01-15")
     assert page.input_value("#ongoing-since") == "2024-08-06"
-    text = page.inner_text("#summary")
-    assert "ongoing since 2024-08-06" in text and "North Korea (PRK) 2024-12-04" in text
-    assert "ongoing_since=2024-08-06" in page.url
+    text_has(page.locator("#summary"), "ongoing since 2024-08-06", "North Korea (PRK) 2024-12-04")
+    url_has(page, "ongoing_since=2024-08-06")
     # an incursion, not an armed attack: Art. 4 of the 2024 treaty needs an armed attack, so North Korea stays out
     _ready(page, server + FLAGSHIP + "&severity=incursion")
     _result(page, "UKR>RUS@2025-01-15")
-    assert page.input_value("#severity") == "incursion" and "severity=incursion" in page.url
-    assert "incursion" in page.inner_text("#summary")
-    assert "North Korea" not in page.inner_text("#summary").split("consult")[0]
+    assert page.input_value("#severity") == "incursion"
+    url_has(page, "severity=incursion")
+    text_has(page.locator("#summary"), "incursion")
+    assert "North Korea" not in page.inner_text("#summary").split("consult")[0]  # read once the incursion is shown
 
 
 def test_date_steps_ticks_and_playing_a_range(page: Any, server: str) -> None:
@@ -133,7 +146,11 @@ def test_date_steps_ticks_and_playing_a_range(page: Any, server: str) -> None:
     _result(page, "UKR>RUS@2020-02-29")
     page.click("button[data-step='-12']")
     _result(page, "UKR>RUS@2019-02-28")
-    assert page.locator("#date-ticks option").count() >= 7
+
+    def ticked() -> None:
+        assert page.locator("#date-ticks option").count() >= 7
+
+    eventually(page, ticked)
     page.click("#play-panel summary")
     page.fill("#play-from", "2024-07-01")
     page.fill("#play-to", "2024-09-01")
@@ -149,14 +166,18 @@ def test_war_timeline(page: Any, server: str, tmp_path: Path) -> None:
     page.select_option("#war-select", "russia_ukraine_2022")
     page.click("#war-load")
     page.wait_for_selector("body[data-war-frame='2022-02-24']", timeout=60_000)
-    assert page.get_attribute("path[data-iso3=UKR]", "data-category") == "defense-0"
+    attr_is(page.locator("path[data-iso3=UKR]"), "data-category", "defense-0")
     index = page.evaluate("""() => { const s = document.getElementById('war-frame');
         for (let i = 0; i <= Number(s.max); i++) { s.value = String(i); s.dispatchEvent(new Event('input'));
           if (document.getElementById('war-date').textContent === '2024-12-04') return i; } return -1; }""")
     assert index > 0
     page.wait_for_selector("body[data-war-frame='2024-12-04']", timeout=30_000)
-    assert page.get_attribute("path[data-iso3=PRK]", "data-category") in ("attack-2", "defense-2")
-    assert "rus_prk_2024 enters into force" in page.inner_text("#war-log li.current")
+
+    def joined() -> None:
+        assert page.get_attribute("path[data-iso3=PRK]", "data-category") in ("attack-2", "defense-2")
+
+    eventually(page, joined)
+    text_has(page.locator("#war-log li.current"), "rus_prk_2024 enters into force")
     page.click("#war-play")
     page.wait_for_selector("#war-play:text-is('Play')", timeout=60_000)
     _shot(page, tmp_path, "web-map-war.png")
@@ -190,10 +211,14 @@ def test_png_caption(page: Any, server: str) -> None:
     with page.expect_download() as got:
         page.click("#export-png")
     assert Path(got.value.path()).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-    caption = page.get_attribute("#export-png", "data-caption") or ""
-    assert "Scenario: Ukraine (UKR) attacks Russia (RUS) at Kursk Oblast" in caption
-    assert "Date 2025-01-15; legal reading" in caption
-    assert f"foedus {version}" in caption and "data: " in caption and "borders" in caption
+
+    def captioned() -> None:
+        caption = page.get_attribute("#export-png", "data-caption") or ""
+        assert "Scenario: Ukraine (UKR) attacks Russia (RUS) at Kursk Oblast" in caption
+        assert "Date 2025-01-15; legal reading" in caption
+        assert f"foedus {version}" in caption and "data: " in caption and "borders" in caption
+
+    eventually(page, captioned)
 
 
 @pytest.fixture(scope="module")
@@ -219,15 +244,15 @@ def history_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def test_historical_borders_from_the_fixture(page: Any, history_server: str) -> None:
     _ready(page, history_server + "/?attacker=COW300&target=SRB&date=1914-07-28")
     _result(page, "COW300>SRB@1914-07-28")
-    assert page.get_attribute("#map svg", "data-borders") == "historical"
-    assert page.get_attribute("path[data-iso3=COW300]", "data-category") == "attack-0"
-    assert "CShapes 2.0" in page.inner_text("#borders-note")
-    assert page.locator("path[data-iso3=UKR]").count() == 0  # no Ukraine in 1914's borders
+    attr_is(page.locator("#map svg").first, "data-borders", "historical")
+    attr_is(page.locator("path[data-iso3=COW300]"), "data-category", "attack-0")
+    text_has(page.locator("#borders-note"), "CShapes 2.0")
+    assert page.locator("path[data-iso3=UKR]").count() == 0  # no Ukraine in 1914's borders (read once they are drawn)
     _ready(page, history_server + "/?attacker=RUS&target=UKR&date=1995-01-01")
     _result(page, "RUS>UKR@1995-01-01")
-    assert page.get_attribute("#map svg", "data-borders") == "historical"
-    assert page.get_attribute("path[data-iso3=UKR]", "data-category") == "defense-0"
+    attr_is(page.locator("#map svg").first, "data-borders", "historical")
+    attr_is(page.locator("path[data-iso3=UKR]"), "data-category", "defense-0")
     page.fill("#date", "2024-01-01")
     page.dispatch_event("#date", "change")
     page.wait_for_selector("#map svg[data-borders=today]", timeout=30_000)
-    assert "today's borders" in page.inner_text("#borders-note")
+    text_has(page.locator("#borders-note"), "today's borders")

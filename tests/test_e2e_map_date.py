@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from e2e_wait import attr_is, text_is
 from test_e2e_war_panel import _replay
 from test_e2e_web import _ready, browser, page, server  # noqa: F401 (fixtures)
 
@@ -43,7 +44,7 @@ def test_a_link_without_a_target_paints_its_dates_absent_states(page: Any, serve
     want = _expected(page, "1900-01-01")
     assert want["UKR"] == "absent" and want["USA"] == "none"
     page.wait_for_function(PAINTED, arg=want, timeout=30_000)
-    assert page.inner_text("#error") == "This link could not be used as it is. Pick an attacker and a target."
+    text_is(page.locator("#error"), "This link could not be used as it is. Pick an attacker and a target.")
 
 
 def test_moving_the_date_with_no_result_repaints_the_map(page: Any, server: str) -> None:
@@ -84,6 +85,6 @@ def test_a_war_frame_names_its_states_as_on_the_frames_date(page: Any, server: s
     page.wait_for_selector("body[data-result='USA>CAN@2025-06-01']", timeout=30_000)
     _replay(page, "russia_ukraine_2022", frame)
     page.wait_for_selector(f"#explain[data-frame='{frame}'][data-state=RUS]", timeout=30_000)
-    assert page.inner_text("#explain h2") == f"{now} (RUS)"
-    assert page.locator("#summary button.state[data-state=RUS]").first.get_attribute("title") == f"{now} (RUS)"
+    text_is(page.locator("#explain h2").first, f"{now} (RUS)")
+    attr_is(page.locator("#summary button.state[data-state=RUS]").first, "title", f"{now} (RUS)")
     assert not page.problems, page.problems

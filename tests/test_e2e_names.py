@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from e2e_wait import eventually, text_has
 from test_e2e_war_panel import _replay, _to_last_frame
 from test_e2e_web import _ready, browser, page, server  # noqa: F401 (fixtures)
 
@@ -56,15 +57,19 @@ def test_the_war_timeline_words_each_change_as_foedus_war(page: Any, server: str
     _replay(page, war, replay["frames"][0]["date"])
     _to_last_frame(page)
     page.wait_for_selector(f"body[data-war-frame='{replay['frames'][-1]['date']}']", timeout=60_000)
-    shown = page.evaluate(_LOG)
     assert all(c["text"] == change_text(c, names) for f in replay["frames"] for c in f["changes"])
     dated = {f["date"]: war_names_on(names, replay["renames"], f["date"]) for f in replay["frames"]}
     want = {f["date"]: ["; ".join(change_said(c) for c in f["changes"]),
                         [f"{named_state(m['state'], dated[f['date']])}: {_move_words(m)}"
                          + (f" ({change_said(m['cause'])})" if m["cause"] else "") for m in f["moved"]]]
             for f in replay["frames"]}
-    assert shown == want
-    text = page.inner_text("#war-log")
+
+    def logged() -> None:
+        shown = page.evaluate(_LOG)
+        assert shown == want
+
+    eventually(page, logged)
+    text = page.inner_text("#war-log")  # read once the log is all shown
     assert not _bare_ids(text, _state_ids(server)), _bare_ids(text, _state_ids(server))[:20]
     if war == "russia_ukraine_2022":
         assert "Ukraine (UKR) attacks Russia (RUS) at kursk-oblast" in text
@@ -82,15 +87,24 @@ def test_the_why_panel_ongoing_line_and_caption_name_each_state(page: Any, serve
     why = page.inner_text("#explain")
     assert "Ukraine (UKR) attacked Russia (RUS) at Kursk Oblast" in why and why.startswith("North Korea (PRK)")
     assert not _bare_ids(why, ids), _bare_ids(why, ids)
-    ongoing = page.inner_text("#summary p.ongoing")
-    assert "North Korea (PRK) 2024-12-04 (rus_prk_2024 enters into force)" in ongoing
-    assert "Belarus (BLR) 2024-08-06 (Ukraine (UKR) attacks Russia (RUS) at kursk-oblast)" in ongoing
+    text_has(page.locator("#summary p.ongoing").first, "North Korea (PRK) 2024-12-04 (rus_prk_2024 enters into force)",
+             "Belarus (BLR) 2024-08-06 (Ukraine (UKR) attacks Russia (RUS) at kursk-oblast)")
+    ongoing = page.inner_text("#summary p.ongoing")  # read once the line is shown
     assert not _bare_ids(ongoing, ids), _bare_ids(ongoing, ids)
-    assert page.get_attribute("#summary button.state[data-state=PRK]", "title").startswith("North Korea (PRK)")
+
+    def titled() -> None:
+        assert (page.get_attribute("#summary button.state[data-state=PRK]", "title") or "").startswith(
+            "North Korea (PRK)")
+
+    eventually(page, titled)
     with page.expect_download():
         page.click("#export-png")
-    caption = page.get_attribute("#export-png", "data-caption") or ""
-    assert "Scenario: Ukraine (UKR) attacks Russia (RUS) at Kursk Oblast" in caption
+
+    def captioned() -> None:
+        caption = page.get_attribute("#export-png", "data-caption") or ""
+        assert "Scenario: Ukraine (UKR) attacks Russia (RUS) at Kursk Oblast" in caption
+
+    eventually(page, captioned)
     _ready(page, f"{server}/?attacker=RUS&target=UKR&date=2025-06-01&select=USA")
     page.wait_for_selector("#explain[data-state=USA] .history", timeout=30_000)
     why = page.inner_text("#explain")
@@ -105,7 +119,7 @@ def test_the_compare_view_names_each_state(page: Any, server: str) -> None:
     page.fill("#other-date", "2024-08-06")
     page.click("#compare")
     page.wait_for_selector("#comparison ul.changes", timeout=30_000)
-    text = page.inner_text("#comparison ul.changes")
-    assert "North Korea (PRK) no longer joins the defense" in text
+    text_has(page.locator("#comparison ul.changes").first, "North Korea (PRK) no longer joins the defense")
+    text = page.inner_text("#comparison ul.changes")  # read once the change is shown
     assert not _bare_ids(text, _state_ids(server)), text
     assert not page.problems, page.problems
