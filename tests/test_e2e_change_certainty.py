@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from e2e_wait import text_has
 from test_e2e_war_panel import _replay, _to_last_frame
 from test_e2e_web import _ready, browser, page, server  # noqa: F401 (fixtures)
 
@@ -29,11 +30,11 @@ def test_an_unverified_cause_on_the_ongoing_line_says_so(page: Any, server: str)
     assert (cause["treaty"], cause["change"], cause["certainty"]) == ("sau_pak_2025", "in-force", "unverified")
     _ready(page, f"{server}/?{SAU}&ongoing_since=2025-06-01")
     page.wait_for_selector("body[data-result='IND>SAU@2025-12-01']", timeout=30_000)
-    ongoing = page.inner_text("#summary p.ongoing")
-    assert "Pakistan (PAK) 2025-09-17 (sau_pak_2025 enters into force — unverified facts)" in ongoing
+    ongoing = page.locator("#summary p.ongoing").first
+    text_has(ongoing, "Pakistan (PAK) 2025-09-17 (sau_pak_2025 enters into force — unverified facts)")
     from foedus.war.words import change_said  # the CLI's words for the same record, from the same JSON
 
-    assert f"Pakistan (PAK) 2025-09-17 ({change_said(cause)})" in ongoing
+    text_has(ongoing, f"Pakistan (PAK) 2025-09-17 ({change_said(cause)})")
     assert not page.problems, page.problems
 
 
@@ -43,6 +44,6 @@ def test_an_unverified_change_on_the_war_timeline_says_so(page: Any, server: str
     _replay(page, "russia_ukraine_2022", "2022-02-24")
     _to_last_frame(page)
     page.wait_for_selector("#war-log li[data-date='2024-09-04'] .war-changes", timeout=60_000)
-    line = page.inner_text("#war-log li[data-date='2024-09-04'] > .war-changes")
-    assert "Ireland (IRL) becomes a party to ukr_bilateral_2024 — unverified facts" in line
+    text_has(page.locator("#war-log li[data-date='2024-09-04'] > .war-changes").first,
+             "Ireland (IRL) becomes a party to ukr_bilateral_2024 — unverified facts")
     assert not page.problems, page.problems

@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from e2e_wait import attr_is, count_is, eventually, text_has, text_is
 from test_e2e_war_panel import _replay
 from test_e2e_web import _ready, browser, page, server  # noqa: F401 (fixtures)
 
@@ -65,33 +66,45 @@ def test_the_panels_follow_the_war_date_on_the_map(page: Any, server: str) -> No
     page.wait_for_selector("#explain[data-state=RUS]", timeout=30_000)
     _replay(page, "july_crisis_1914", frames[0]["date"])
     first = frames[0]
-    shown = page.locator("#summary button.state").evaluate_all("els => els.map((e) => e.dataset.state)")
-    assert set(shown) == {*first["sides"]["attack"], *first["sides"]["defense"], *first["bound"], *first["conflicts"]}
-    assert "EST" not in shown
-    summary = page.inner_text("#summary")
-    assert "The map shows The July crisis, 1914" in summary and "on 1914-07-28" in summary, summary
-    assert page.locator("#network svg").count() == 0
-    assert "not for a war's date" in page.inner_text("#network")
-    assert all(page.is_disabled(b) for b in EXPORTS)
+
+    def listed() -> None:
+        shown = page.locator("#summary button.state").evaluate_all("els => els.map((e) => e.dataset.state)")
+        assert set(shown) == {*first["sides"]["attack"], *first["sides"]["defense"], *first["bound"],
+                              *first["conflicts"]}
+        assert "EST" not in shown
+
+    eventually(page, listed)
+    text_has(page.locator("#summary"), "The map shows The July crisis, 1914", "on 1914-07-28")
+    text_has(page.locator("#network"), "not for a war's date")
+    assert page.locator("#network svg").count() == 0  # read once the network says why it is not drawn
+
+    def off() -> None:
+        assert all(page.is_disabled(b) for b in EXPORTS)
+
+    eventually(page, off)
     assert "joiner(s)" not in page.inner_text("#status")  # the last run's count, under the Run button
-    assert page.get_attribute("#explain", "data-frame") == "1914-07-28"
-    assert "Neither fighting nor bound on 1914-07-28." in page.inner_text("#explain")
+    attr_is(page.locator("#explain"), "data-frame", "1914-07-28")
+    text_has(page.locator("#explain"), "Neither fighting nor bound on 1914-07-28.")
 
     _frame(page, 1, frames[1]["date"])
     assert frames[1]["sides"]["defense"].count("RUS") == 1 and frames[1]["bound"]["FRA"]["treaty"] == "atop_1385"
-    assert "Fighting on the defense side on 1914-08-01." in page.inner_text("#explain")
+    text_has(page.locator("#explain"), "Fighting on the defense side on 1914-08-01.")
     _click_on_map(page, "path[data-iso3=FRA][data-name=France]")
     page.wait_for_selector("#explain[data-state=FRA][data-frame='1914-08-01']", timeout=30_000)
-    why = page.inner_text("#explain")
-    assert "Bound to join the defense side on 1914-08-01 under" in why and "(atop_1385) ATOP defense code." in why, why
+    text_has(page.locator("#explain"), "Bound to join the defense side on 1914-08-01 under",
+             "(atop_1385) ATOP defense code.")
 
     page.click("#run")
     page.wait_for_selector("#network svg", timeout=30_000)
-    assert all(page.is_enabled(b) for b in EXPORTS)
-    assert "EST" in page.locator("#summary button.state").evaluate_all("els => els.map((e) => e.dataset.state)")
-    assert "The map shows" not in page.inner_text("#summary")
+
+    def back() -> None:
+        assert all(page.is_enabled(b) for b in EXPORTS)
+        assert "EST" in page.locator("#summary button.state").evaluate_all("els => els.map((e) => e.dataset.state)")
+
+    eventually(page, back)
+    assert "The map shows" not in page.inner_text("#summary")  # read once the scenario's summary is back
+    attr_is(page.locator("#explain"), "data-state", "FRA")  # the scenario's explanation of the state picked
     assert page.get_attribute("#explain", "data-frame") is None
-    assert page.get_attribute("#explain", "data-state") == "FRA"  # the scenario's explanation of the state picked
     assert not page.problems, page.problems
 
 
@@ -104,15 +117,15 @@ def test_a_new_run_clears_the_war_view(page: Any, server: str) -> None:
     page.wait_for_selector("body[data-result='RUS>EST@2025-06-01']", timeout=30_000)
     _replay(page, "july_crisis_1914", frames[0]["date"])
     _frame(page, len(frames) - 1, frames[-1]["date"])
-    assert page.locator("#war-log > li").count() == len(frames)
+    count_is(page.locator("#war-log > li"), len(frames))
     page.click("#run")
     page.wait_for_selector("#export-png:enabled", timeout=30_000)
     assert page.locator("#war-log > li").count() == 0 and page.is_hidden("#war-controls")
     assert page.inner_text("#war-date") == "" and page.inner_text("#war-about") == ""
     assert page.get_attribute("body", "data-war-frame") is None
-    assert page.get_attribute("#map path[data-iso3=EST]", "data-category") == "defense-0"  # the scenario's map
+    attr_is(page.locator("#map path[data-iso3=EST]").first, "data-category", "defense-0")  # the scenario's map
     _replay(page, "july_crisis_1914", frames[0]["date"])  # and the war can be replayed again
-    assert page.locator("#war-log > li").count() == 1
+    count_is(page.locator("#war-log > li"), 1)
     assert not page.problems, page.problems
 
 
@@ -123,12 +136,12 @@ def test_the_probabilities_and_the_comparison_are_not_shown_with_a_war_date(page
     page.wait_for_selector("#probabilities:not([hidden]) table.probs", timeout=30_000)
     page.wait_for_selector("#comparison > *", timeout=30_000)
     _replay(page, "july_crisis_1914", "1914-07-28")
-    assert page.is_hidden("#probabilities")
-    assert "not of the war's date on the map" in page.inner_text("#comparison")
+    text_has(page.locator("#comparison"), "not of the war's date on the map")
+    assert page.is_hidden("#probabilities")  # read once the comparison says it is not of the war's date
     page.click("#compare")
     page.wait_for_selector("#error:not([hidden])", timeout=30_000)
-    assert page.inner_text("#error") == "A war's date is on the map: Run the scenario, then Compare."
-    assert "not of the war's date on the map" in page.inner_text("#comparison")
+    text_is(page.locator("#error"), "A war's date is on the map: Run the scenario, then Compare.")
+    text_has(page.locator("#comparison"), "not of the war's date on the map")
     page.click("#run")
     page.wait_for_selector("#probabilities:not([hidden]) table.probs", timeout=30_000)
     page.click("#compare")
@@ -145,14 +158,18 @@ def test_a_refused_run_says_the_war_date_is_still_shown(page: Any, server: str) 
     page.wait_for_selector("body[data-result='RUS>EST@2025-06-01']", timeout=30_000)
     _replay(page, "july_crisis_1914", "1914-07-28")
     _refused_run(page)
-    assert "no_such_treaty" in page.inner_text("#error")
-    status = page.inner_text("#status")
-    assert status.startswith("Still showing The July crisis, 1914") and "on 1914-07-28" in status, status
-    assert status.endswith("the scenario was not run.") and "Run shows" not in status, status
-    assert page.inner_text("#war-date") == "1914-07-28"
-    assert page.get_attribute("body", "data-war-frame") == "1914-07-28"
-    assert "The map shows The July crisis, 1914" in page.inner_text("#summary")
-    assert page.get_attribute("#map path[data-iso3=SRB]", "data-category") == "defense-0"  # the war's map, not EST's
+    text_has(page.locator("#error"), "no_such_treaty")
+
+    def said() -> None:
+        status = page.inner_text("#status")
+        assert status.startswith("Still showing The July crisis, 1914") and "on 1914-07-28" in status, status
+        assert status.endswith("the scenario was not run.") and "Run shows" not in status, status
+
+    eventually(page, said)
+    text_is(page.locator("#war-date"), "1914-07-28")
+    attr_is(page.locator("body"), "data-war-frame", "1914-07-28")
+    text_has(page.locator("#summary"), "The map shows The July crisis, 1914")
+    attr_is(page.locator("#map path[data-iso3=SRB]").first, "data-category", "defense-0")  # the war's map, not EST's
     assert [p for p in page.problems if "422" not in p] == [], page.problems  # the refusal is a 422
 
 
@@ -170,18 +187,26 @@ def test_a_refused_runs_notes_say_the_scenario_was_not_run(page: Any, server: st
     _refused_run(page)
     notes = """() => [...document.querySelectorAll('#summary .frame-note, #explain .frame-note')]
         .map((n) => n.textContent)"""
-    said = page.evaluate(notes)
-    assert len(said) == 2 and all(n.endswith("the scenario was not run.") and "Run shows" not in n for n in said), said
-    assert f"on {frames[0]['date']}," in said[0], said
+
+    def not_run(first: bool) -> None:
+        said = page.evaluate(notes)
+        assert len(said) == 2 and all(n.endswith("the scenario was not run.") and (not first or "Run shows" not in n)
+                                      for n in said), said
+        assert not first or f"on {frames[0]['date']}," in said[0], said
+
+    eventually(page, lambda: not_run(True))
     _frame(page, 1, frames[1]["date"])
-    said = page.evaluate(notes)
-    assert len(said) == 2 and all(n.endswith("the scenario was not run.") for n in said), said
+    eventually(page, lambda: not_run(False))
     page.click("#wi-changes .chip-x")  # the refused change goes: the run is taken
     page.click("#run")
     page.wait_for_selector("#network svg", timeout=30_000)
     _replay(page, "july_crisis_1914", frames[0]["date"])
-    said = page.evaluate(notes)
-    assert said and all(n.endswith("Run shows the scenario's result again.") for n in said), said
+
+    def again() -> None:
+        said = page.evaluate(notes)
+        assert said and all(n.endswith("Run shows the scenario's result again.") for n in said), said
+
+    eventually(page, again)
     assert [p for p in page.problems if "422" not in p] == [], page.problems  # the refusal is a 422
 
 
@@ -215,9 +240,14 @@ def test_a_run_drops_a_war_date_not_drawn_yet(page: Any, server: str) -> None:
     page.click("#run")
     page.wait_for_selector("#error:not([hidden])", timeout=30_000)
     page.wait_for_function("() => !document.body.classList.contains('busy')", timeout=30_000)
-    assert page.inner_text("#war-date") == frames[0]["date"] and page.input_value("#war-frame") == "0"
-    assert page.get_attribute("body", "data-war-frame") == frames[0]["date"]
-    assert f"on {frames[0]['date']}," in page.inner_text("#status")
+    text_is(page.locator("#war-date"), frames[0]["date"])
+
+    def back() -> None:
+        assert page.input_value("#war-frame") == "0"
+
+    eventually(page, back)
+    attr_is(page.locator("body"), "data-war-frame", frames[0]["date"])
+    text_has(page.locator("#status"), f"on {frames[0]['date']},")
     held[0].continue_()  # the names come in after Run: the date is not drawn
     _frame(page, 2, frames[2]["date"])  # drawn after the dropped date's turn
     notes = page.evaluate("() => window.notes")

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from e2e_wait import count_is, eventually, text_has, text_is
 from test_e2e_web import _ready, browser, page, server  # noqa: F401 (fixtures)
 
 pytestmark = [pytest.mark.e2e]
@@ -41,12 +42,16 @@ def test_the_timeline_shows_the_war_files_notes_and_sources(page: Any, server: s
     assert replay["war"]["sources"] and replay["notes"]
     _ready(page, server + "/")
     _replay(page, war, replay["frames"][0]["date"])
-    assert page.locator("#war-about p.note").all_inner_texts() == [f"note: {n}" for n in replay["notes"]]
-    assert page.locator("#war-about ul.war-sources li").all_inner_texts() == [
-        f"source: {s}" for s in _sources(result, StateRegistry.load().names_on)]
+    sources = [f"source: {s}" for s in _sources(result, StateRegistry.load().names_on)]
     links = page.locator("#war-about ul.war-sources a")
-    assert [links.nth(i).get_attribute("href") for i in range(links.count())] == [
-        s["url"] for s in replay["war"]["sources"]]
+
+    def told() -> None:
+        assert page.locator("#war-about p.note").all_inner_texts() == [f"note: {n}" for n in replay["notes"]]
+        assert page.locator("#war-about ul.war-sources li").all_inner_texts() == sources
+        assert [links.nth(i).get_attribute("href") for i in range(links.count())] == [
+            s["url"] for s in replay["war"]["sources"]]
+
+    eventually(page, told)
     for i in range(links.count()):
         assert (links.nth(i).get_attribute("target"), links.nth(i).get_attribute("rel")) == ("_blank",
                                                                                          "noopener noreferrer")
@@ -67,12 +72,11 @@ def test_an_events_source_is_said_after_its_date_and_words(page: Any, server: st
     page.route("**/api/war?*", respond)
     _ready(page, server + "/")
     _replay(page, "russia_ukraine_2022", "2022-02-24")
-    kursk = page.inner_text("#war-about ul.war-sources li >> nth=0")
-    assert kursk == ("source: 2024-08-06 Ukraine (UKR) attacks Russia (RUS) at kursk-oblast: https://example.org/kursk"
-                     ), kursk
-    assert page.locator("#war-about a[href='https://example.org/kursk']").count() == 1
-    assert page.locator("#war-about a[href^=javascript]").count() == 0
-    assert "a bad address" in page.inner_text("#war-about")
+    text_is(page.locator("#war-about ul.war-sources li >> nth=0"),
+            "source: 2024-08-06 Ukraine (UKR) attacks Russia (RUS) at kursk-oblast: https://example.org/kursk")
+    count_is(page.locator("#war-about a[href='https://example.org/kursk']"), 1)
+    text_has(page.locator("#war-about"), "a bad address")
+    assert page.locator("#war-about a[href^=javascript]").count() == 0  # read once the sources are shown
     assert not page.problems, page.problems
 
 
@@ -82,7 +86,11 @@ def test_the_war_controls_are_hidden_until_a_war_is_replayed(page: Any, server: 
     _ready(page, server + "/")
     assert page.is_hidden("#war-play") and page.is_hidden("#war-frame")
     _replay(page, "july_crisis_1914", "1914-07-28")
-    assert page.is_visible("#war-play") and page.is_visible("#war-frame")
+
+    def shown() -> None:
+        assert page.is_visible("#war-play") and page.is_visible("#war-frame")
+
+    eventually(page, shown)
     assert not page.problems, page.problems
 
 
@@ -93,7 +101,11 @@ def test_a_replayed_war_is_not_exported_as_the_scenarios_picture(page: Any, serv
     page.wait_for_selector("body[data-result='RUS>EST@2025-06-01']", timeout=30_000)
     assert page.is_enabled("#export-png")
     _replay(page, "july_crisis_1914", "1914-07-28")
-    assert page.is_disabled("#export-png")
+
+    def off() -> None:
+        assert page.is_disabled("#export-png")
+
+    eventually(page, off)
     page.click("#run")
     page.wait_for_selector("#export-png:enabled", timeout=30_000)
     assert not page.problems, page.problems
