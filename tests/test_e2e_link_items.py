@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from e2e_wait import text_is
 from test_e2e_web import _ready, browser, page, server  # noqa: F401 (fixtures)
 
 pytestmark = [pytest.mark.e2e]
@@ -30,7 +31,7 @@ def test_an_empty_item_of_a_link_is_named_and_the_rest_is_run(page: Any, server:
                                                               said: str) -> None:
     _ready(page, f"{server}/?{query}&date=2025-06-01")
     page.wait_for_selector(f"body[data-result='{result}@2025-06-01']", timeout=30_000)
-    assert page.inner_text("#error") == f"Parts of this link could not be used: {said}."
+    text_is(page.locator("#error"), f"Parts of this link could not be used: {said}.")
     assert not page.problems, page.problems
 
 
@@ -38,11 +39,11 @@ def test_a_link_whose_only_attacker_is_empty_says_so(page: Any, server: str) -> 
     """Nothing is left to run: the page says why rather than opening blank (`?attacker=&target=` opened blank)."""
     _ready(page, f"{server}/?attacker=&target=EST&date=2025-06-01")
     page.wait_for_selector("#error:not([hidden])", timeout=30_000)
-    assert page.inner_text("#error") == ('This link could not be used as it is: attacker: the 1st value is empty (""); '
-                                         "left out. Pick an attacker and a target.")
+    text_is(page.locator("#error"), 'This link could not be used as it is: attacker: the 1st value is empty (""); '
+                                    "left out. Pick an attacker and a target.")
     _ready(page, f"{server}/?attacker=&target=&date=2025-06-01")
     page.wait_for_selector("#error:not([hidden])", timeout=30_000)
-    assert page.inner_text("#error") == ('This link could not be used as it is: attacker: the 1st value is empty (""); '
-                                         'left out; target: the 1st value is empty (""); left out. Pick an attacker '
-                                         "and a target.")
+    text_is(page.locator("#error"), 'This link could not be used as it is: attacker: the 1st value is empty (""); '
+                                    'left out; target: the 1st value is empty (""); left out. Pick an attacker '
+                                    "and a target.")
     assert not page.problems, page.problems

@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 
+from e2e_wait import attr_is, count_is, text_has, text_is, text_starts
 from test_e2e_web import _ready, browser, page, server  # noqa: F401 (fixtures)
 
 pytestmark = [pytest.mark.e2e]
@@ -25,9 +26,9 @@ pytestmark = [pytest.mark.e2e]
 def test_a_links_target_that_is_a_place_is_told_to_use_the_place_field(page: Any, server: str) -> None:
     _ready(page, f"{server}/?attacker=ISR&target=Gaza%20Strip&date=2025-01-15")
     page.wait_for_selector("#error:not([hidden])", timeout=30_000)
-    said = page.inner_text("#error")
-    assert said.startswith('This link could not be used as it is: target "Gaza Strip": \'Gaza Strip\' is a place, '
-                           "not a state: use place=gaza with the state that holds it as the target"), said
+    text_starts(page.locator("#error"), 'This link could not be used as it is: target "Gaza Strip": \'Gaza Strip\' '
+                                        "is a place, not a state: use place=gaza with the state that holds it as the "
+                                        "target")
     assert [p for p in page.problems if "422" not in p] == [], page.problems
 
 
@@ -36,9 +37,10 @@ def test_a_what_if_change_naming_several_states_is_marked(page: Any, server: str
                  "&add_member=nato_1949:AUT")
     page.wait_for_selector("#wi-changes li.refused", timeout=30_000)
     marked = page.locator("#wi-changes li.refused")
-    assert marked.count() == 1 and marked.get_attribute("aria-invalid") == "true"
-    assert marked.inner_text().startswith("joins: nato_1949:Korea"), marked.inner_text()
-    assert "'Korea'" in page.inner_text("#error"), page.inner_text("#error")
+    count_is(marked, 1)
+    attr_is(marked, "aria-invalid", "true")
+    text_starts(marked, "joins: nato_1949:Korea")
+    text_has(page.locator("#error"), "'Korea'")
     page.click("#wi-changes li.refused button")  # the change removed: the scenario runs, nothing is marked
     page.click("#run")
     page.wait_for_selector("body[data-result='RUS>NOR@1979-06-01']", timeout=30_000)
@@ -58,7 +60,7 @@ def test_a_name_of_no_state_typed_in_a_box_says_which_state_is_meant(page: Any, 
     page.fill(f"#{role}-search", typed)
     page.press(f"#{role}-search", "Enter")
     page.wait_for_selector("#error:not([hidden])", timeout=30_000)
-    assert page.inner_text("#error") == f'no state matches "{typed}": {said}; nothing was added as {role}'
+    text_is(page.locator("#error"), f'no state matches "{typed}": {said}; nothing was added as {role}')
     assert page.locator(f"#{role}-chips .chip").count() == 0
     assert [p for p in page.problems if "422" not in p] == [], page.problems
 
@@ -81,5 +83,5 @@ def test_a_list_typed_in_a_box_adds_each_state(page: Any, server: str) -> None:
     page.fill("#target-search", "RUS, EST")
     page.press("#target-search", "Enter")
     page.wait_for_selector("#target-chips .chip[data-state=EST]", timeout=10_000)
-    assert page.locator("#target-chips .chip[data-state=RUS]").count() == 1
+    count_is(page.locator("#target-chips .chip[data-state=RUS]"), 1)
     assert [p for p in page.problems if "422" not in p] == [], page.problems
