@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from e2e_wait import text_is
 from test_e2e_web import _ready, browser, page, server  # noqa: F401 (fixtures)
 
 pytestmark = [pytest.mark.e2e]
@@ -45,5 +46,5 @@ def test_a_model_that_lost_only_another_eras_checks_is_said_to_beat_the_base_rat
         told["case"] = case
         _ready(page, server + "/?attacker=DEU&target=POL&date=1939-09-01&likelihood=true&select=FRA")
         page.wait_for_selector("#explain[data-state=FRA] section.likelihood[data-rated=true]", timeout=60_000)
-        assert page.locator(said).inner_text() == words
+        text_is(page.locator(said), words)
     assert not page.problems, page.problems

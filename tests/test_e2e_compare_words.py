@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from e2e_wait import eventually
 from foedus.sweeps.compare_words import change_words
 from foedus.war.ongoing_changes import ongoing_said
 from test_e2e_web import _ready, browser, page, server  # noqa: F401 (fixtures)
@@ -44,10 +45,14 @@ def test_the_compare_view_words_each_change_as_the_cli(page: Any, server: str) -
                        "RUS>FIN@2023-03-01", "#comparison ul.changes li.rebased")
     want = [(x["state"], change_words(kind, x)) for kind in ("gained", "lost", "switched", "rebased")
             for x in changes[kind]]
-    got = _rows(page, "#comparison ul.changes li:is(.gained, .lost, .switched, .rebased)")
-    assert changes["gained"] and len(got) == len(want)
-    for (state, text), (wanted_state, words) in zip(got, want, strict=True):
-        assert state == wanted_state and text.endswith(f" {words}"), (text, words)
+
+    def worded() -> None:
+        got = _rows(page, "#comparison ul.changes li:is(.gained, .lost, .switched, .rebased)")
+        assert changes["gained"] and len(got) == len(want)
+        for (state, text), (wanted_state, words) in zip(got, want, strict=True):
+            assert state == wanted_state and text.endswith(f" {words}"), (text, words)
+
+    eventually(page, worded)
     assert not page.problems, page.problems
 
 
@@ -58,9 +63,13 @@ def test_the_compare_view_words_the_ongoing_lines_as_the_cli(page: Any, server: 
              "&drop_treaty=rus_prk_2024")
     changes = _compare(page, server, query, "UKR>RUS@2025-01-15", "#comparison ul.ongoing li.ongoing")
     want = [(state, words) for _, state, words in ongoing_said(changes["ongoing"])]
-    got = _rows(page, "#comparison ul.ongoing li.ongoing")
     assert ("PRK", "no longer bound to the date (was since 2024-12-04: defense, rus_prk_2024 art. 4)") in want
-    assert len(got) == len(want)
-    for (state, text), (wanted_state, words) in zip(got, want, strict=True):
-        assert state == wanted_state and text.endswith(f" {words}"), (text, words)
+
+    def worded() -> None:
+        got = _rows(page, "#comparison ul.ongoing li.ongoing")
+        assert len(got) == len(want)
+        for (state, text), (wanted_state, words) in zip(got, want, strict=True):
+            assert state == wanted_state and text.endswith(f" {words}"), (text, words)
+
+    eventually(page, worded)
     assert not page.problems, page.problems

@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from e2e_wait import count_is, eventually
 from test_e2e_web import _ready, browser, page, server  # noqa: F401 (fixtures)
 
 pytestmark = [pytest.mark.e2e]
@@ -31,8 +32,12 @@ def test_the_summary_gives_the_conflicts_doubted_duties_as_the_cli(page: Any, se
     assert "(carried-forward facts)" in cli and "(unverified facts)" in cli
     _ready(page, f"{server}/?{UKR}")
     page.wait_for_selector(DONE, timeout=60_000)
-    lines = page.locator("#summary p.conflict-doubt").all_inner_texts()
-    assert lines == [f"{cli}."], lines
+
+    def worded() -> None:
+        lines = page.locator("#summary p.conflict-doubt").all_inner_texts()
+        assert lines == [f"{cli}."], lines
+
+    eventually(page, worded)
     assert not page.problems, page.problems
 
 
@@ -40,10 +45,14 @@ def test_a_conflicts_doubted_duty_is_hatched_and_badged(page: Any, server: str) 
     """Armenia is hatched "not verified" on the map and badged in the summary, with the legend's entry."""
     _ready(page, f"{server}/?{UKR}")
     page.wait_for_selector(DONE, timeout=60_000)
-    assert "unverified" in (page.get_attribute("path[data-iso3=ARM]", "data-duty") or "")
-    assert page.locator("[data-hatch-of=ARM][data-hatch=unverified]").count() >= 1
-    assert page.locator("#summary button[data-state=ARM] .duty-badge[data-duty=unverified]").count() >= 1
-    assert page.locator("#legend li[data-duty=unverified]").count() == 1
+
+    def marked() -> None:
+        assert "unverified" in (page.get_attribute("path[data-iso3=ARM]", "data-duty") or "")
+        assert page.locator("[data-hatch-of=ARM][data-hatch=unverified]").count() >= 1
+        assert page.locator("#summary button[data-state=ARM] .duty-badge[data-duty=unverified]").count() >= 1
+
+    eventually(page, marked)
+    count_is(page.locator("#legend li[data-duty=unverified]"), 1)
     assert not page.problems, page.problems
 
 
@@ -57,7 +66,11 @@ def test_the_why_panel_shows_a_conflicts_neutrality_duty(page: Any, server: str)
     assert "ARM" not in {n["state"] for n in got["neutral"]}  # shown nowhere else
     _ready(page, f"{server}/?{UKR}&select=ARM")
     page.wait_for_selector("#explain[data-state=ARM] .obligation", timeout=60_000)
-    shown = page.locator("#explain .finding p.conflict-neutral").all_inner_texts()
-    assert len(shown) == 1 and shown[0].startswith("Bound not to join the war against Ukraine (UKR): "), shown
-    assert shown[0].endswith("ATOP neutrality code — carried-forward facts."), shown
+
+    def worded() -> None:
+        shown = page.locator("#explain .finding p.conflict-neutral").all_inner_texts()
+        assert len(shown) == 1 and shown[0].startswith("Bound not to join the war against Ukraine (UKR): "), shown
+        assert shown[0].endswith("ATOP neutrality code — carried-forward facts."), shown
+
+    eventually(page, worded)
     assert not page.problems, page.problems

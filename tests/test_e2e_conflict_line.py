@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from e2e_wait import eventually
 from test_e2e_web import _ready, browser, page, server  # noqa: F401 (fixtures)
 
 pytestmark = [pytest.mark.e2e]
@@ -32,8 +33,12 @@ def test_the_summary_gives_every_conflicts_line_as_the_cli(page: Any, server: st
     assert cli and len(cli) == len(result.conflicts)
     _ready(page, f"{server}/?attacker={attacker}&target={target}&date={day}")
     page.wait_for_selector(f"body[data-result='{attacker}>{target}@{day}']", timeout=60_000)
-    assert page.locator("#summary p.conflict").all_inner_texts() == cli
     row = page.locator("#summary .srow").filter(has=page.locator(".slabel", has_text="conflicts"))
-    assert row.locator("button.state").evaluate_all("bs => bs.map(b => b.dataset.state)") == [
-        c.state for c in result.conflicts]
+
+    def worded() -> None:
+        assert page.locator("#summary p.conflict").all_inner_texts() == cli
+        assert row.locator("button.state").evaluate_all("bs => bs.map(b => b.dataset.state)") == [
+            c.state for c in result.conflicts]
+
+    eventually(page, worded)
     assert not page.problems, page.problems

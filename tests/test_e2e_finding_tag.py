@@ -20,6 +20,7 @@ from typing import Any
 import pytest
 
 from cli_server import serving
+from e2e_wait import eventually
 from test_e2e_web import _ready, browser, page  # noqa: F401 (fixtures)
 
 pytestmark = [pytest.mark.e2e]
@@ -51,7 +52,11 @@ def test_a_verified_finding_not_to_the_day_says_so_in_the_why_panel(page: Any, s
     assert len(tags) == 2 and all(t.startswith(" — verified facts, not to the day: tur_aze_shusha_2021") for t in tags)
     _ready(page, f"{server}/?{SCENARIO}&select=TUR")
     page.wait_for_selector("#explain[data-state=TUR] .finding", timeout=60_000)
-    shown = page.locator("#explain .finding > p").all_inner_texts()
-    tagged = sorted(x.split(":")[0] for x in shown if x.endswith(tuple(f"{t}." for t in tags)))
-    assert tagged == ["Bound to consult with Azerbaijan (AZE)", "Withheld"], shown
+
+    def tagged() -> None:
+        shown = page.locator("#explain .finding > p").all_inner_texts()
+        found = sorted(x.split(":")[0] for x in shown if x.endswith(tuple(f"{t}." for t in tags)))
+        assert found == ["Bound to consult with Azerbaijan (AZE)", "Withheld"], shown
+
+    eventually(page, tagged)
     assert not page.problems, page.problems

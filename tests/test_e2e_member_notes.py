@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from e2e_wait import eventually, text_is
 from test_e2e_web import _ready, browser, page, server  # noqa: F401 (fixtures)
 
 pytestmark = [pytest.mark.e2e]
@@ -40,12 +41,16 @@ def test_a_treatys_notes_on_doubted_memberships_are_the_clis(page: Any, server: 
     page.wait_for_selector("body[data-result='ISR>EGY@2024-01-01']", timeout=60_000)
     notes = "#explain[data-state=KWT] .history .member-notes[data-treaty=arab_jdec_1950]"
     page.wait_for_selector(notes, timeout=30_000)
-    assert page.locator(f"{notes} h5").inner_text() == NOTES_TITLE
-    shown = page.locator(f"{notes} li").all_inner_texts()
-    assert shown == [f"{n['fact']}: {n['note']}" for n in given], shown
-    # the list is named by its title, for a screen reader
-    labelled = page.locator(f"{notes} ul").get_attribute("aria-labelledby")
-    assert labelled and page.locator(f"#{labelled}").inner_text() == NOTES_TITLE
+    text_is(page.locator(f"{notes} h5"), NOTES_TITLE)
+
+    def listed() -> None:
+        shown = page.locator(f"{notes} li").all_inner_texts()
+        assert shown == [f"{n['fact']}: {n['note']}" for n in given], shown
+        # the list is named by its title, for a screen reader
+        labelled = page.locator(f"{notes} ul").get_attribute("aria-labelledby")
+        assert labelled and page.locator(f"#{labelled}").inner_text() == NOTES_TITLE
+
+    eventually(page, listed)
 
     from axe_playwright_python.sync_playwright import Axe
 
@@ -67,8 +72,12 @@ def test_a_treaty_of_verified_memberships_shows_no_notes(page: Any, server: str)
     _ready(page, f"{server}/?{FLAGSHIP}&select=PRK")
     page.wait_for_selector("body[data-result='UKR>RUS@2025-01-15']", timeout=60_000)
     page.wait_for_selector("#explain[data-state=PRK] .history p.dates", timeout=30_000)
-    treaties = page.locator("#explain .history h4").all_inner_texts()
-    assert any(t.endswith("(rus_prk_2024)") for t in treaties), treaties
+
+    def listed() -> None:
+        treaties = page.locator("#explain .history h4").all_inner_texts()
+        assert any(t.endswith("(rus_prk_2024)") for t in treaties), treaties
+
+    eventually(page, listed)
     assert page.locator("#explain .history .member-notes").count() == 0
     assert page.locator("#explain .history h5").count() == 0
     assert not page.problems, page.problems
