@@ -44,6 +44,8 @@ def test_an_unverified_change_on_the_war_timeline_says_so(page: Any, server: str
     _replay(page, "russia_ukraine_2022", "2022-02-24")
     _to_last_frame(page)
     page.wait_for_selector("#war-log li[data-date='2024-09-04'] .war-changes", timeout=60_000)
-    text_has(page.locator("#war-log li[data-date='2024-09-04'] > .war-changes").first,
-             "Ireland (IRL) becomes a party to ukr_bilateral_2024 — unverified facts")
+    text_has(
+        page.locator("#war-log li[data-date='2024-09-04'] > .war-changes").first,
+        "Ireland (IRL) becomes a party to ukr_bilateral_2024 — unverified facts",
+    )
     assert not page.problems, page.problems
