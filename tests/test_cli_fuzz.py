@@ -157,7 +157,8 @@ SPEC: dict[str, tuple[list[str], dict[str, list[str]]]] = {
     "atlas": (["atlas", "--date", "2025-01-01", "--out", "new.parquet"], {
         "--date": DATES_BAD, "--out": OUTS_BAD, "--reading": CHOICES_BAD, "--workers": ["0", "-1", HUGE],
         "--scheduler": ["", "tcp://", "ftp://127.0.0.1:1", "127.0.0.1:99999", "a b"],
-        "--draws": ["0", "-1", "1000001", *INTS_BAD], "--backend": ["cuda9", ""]}),
+        "--draws": ["0", "-1", "1000001", *INTS_BAD], "--backend": ["cuda9", ""], "--basis": CHOICES_BAD,
+        "--unresolved": CHOICES_BAD, "--decisions": CHOICES_BAD, "--severity": CHOICES_BAD}),
     "atlas-plot": (["atlas-plot", "series.csv", "--out", "new.png"], {"--out": ["exists.png", "x.pdf", "folder"]}),
     "backtest": (["backtest", "--out", "newdir"], {
         "--from": [*INTS_BAD, "1700", "3000"], "--to": INTS_BAD, "--draws": ["0", "-1", "9999999", *INTS_BAD],

@@ -13,8 +13,8 @@ from foedus import datarecord
 from foedus.declare import Input, check_options
 from foedus.engine.scenario import Scenario
 
-__all__ = ["LIKELIHOOD", "MAX_SEED", "MONTE_CARLO", "SCENARIO", "SWITCHES", "WAR", "WHAT_IF", "Input", "check_options",
-           "war_seed"]
+__all__ = ["ATLAS", "LIKELIHOOD", "MAX_SEED", "MONTE_CARLO", "SCENARIO", "SWITCHES", "WAR", "WHAT_IF", "Input",
+           "check_options", "war_seed"]
 
 SWITCHES: tuple[Input, ...] = tuple(f.metadata["input"] for f in datarecord.fields(Scenario)
                                     if "input" in f.metadata)
@@ -22,6 +22,13 @@ SWITCHES: tuple[Input, ...] = tuple(f.metadata["input"] for f in datarecord.fiel
 WAR: tuple[Input, ...] = tuple(i for i in SWITCHES
                                if i.name in ("reading", "requested", "basis", "territory_view", "unresolved"))
 """The switches a war replay takes (each event brings its own attacks, places and severities)."""
+
+ATLAS: tuple[Input, ...] = tuple(i for i in SWITCHES
+                                 if i.name in ("requested", "basis", "unresolved", "severity", "decisions"))
+"""The switches `foedus atlas` takes beside its own --reading (both readings unless one is given): those the atlas
+engines compile for every ordered dyad alike (`foedus.sweeps.atlas.AtlasOptions`). Not the place, target kind or
+territory view (each dyad's attack is on the target's home territory, which no claimant's view reads), nor
+ongoing_since (one date's rules for every dyad)."""
 
 SCENARIO: tuple[Input, ...] = (
     Input("attacker", list[str], ..., "Attacking state(s): ISO3, COW code or name (repeat, or comma-separate).",

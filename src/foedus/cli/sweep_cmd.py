@@ -16,7 +16,7 @@ from foedus.cli.progress import steps, working
 from foedus.cli.writing import Force, check_table, echo_wrote, save_table
 from foedus.engine.scenario import READINGS
 from foedus.errors import FoedusError
-from foedus.inputs import MAX_SEED, SCENARIO, SWITCHES, WHAT_IF
+from foedus.inputs import ATLAS, MAX_SEED, SCENARIO, SWITCHES, WHAT_IF
 from foedus.outputs.partitions import DRAWS_PARTITION, YEARLY_PARTITION
 from foedus.wording import counted
 
@@ -24,7 +24,6 @@ __all__ = ["atlas", "atlas_plot", "compare"]
 
 MAX_WORKERS = 256
 _SWITCH = {i.name: i for i in SWITCHES}
-_SEVERITY = _SWITCH["severity"]
 
 
 def _readings(reading: str | None) -> tuple[Any, ...]:
@@ -115,7 +114,9 @@ _ATLAS_OUT = ("Output .parquet, .csv or .dta (with --scheduler: a new folder of 
               "existing one unless --force.")
 
 
+@with_inputs(ATLAS)
 def atlas(  # noqa: PLR0913 - one option per atlas input
+    inputs: dict[str, Any],
     out: Annotated[Path, typer.Option(help=_ATLAS_OUT)],
     date: Annotated[str | None, typer.Option("--date", "-d", help="One date: every ordered dyad.")] = None,
     first: Annotated[int | None, typer.Option("--from", help="First year of a yearly series.")] = None,
@@ -128,10 +129,11 @@ def atlas(  # noqa: PLR0913 - one option per atlas input
     draws: Annotated[int | None, typer.Option(help="With --date: Monte Carlo draws per dyad (legal default).")] = None,
     seed: Annotated[int | None, typer.Option(help="Random seed for --draws.", min=0, max=MAX_SEED)] = None,
     honour: Annotated[Path | None, typer.Option(help="YAML file overriding honour probabilities.")] = None,
-    severity: Annotated[str, typer.Option(help=_SEVERITY.full_help)] = "armed-attack",
     force: Force = False,
 ) -> None:
-    """Per ordered dyad at a date, or yearly systemic indicators over a range of years."""
+    """Per ordered dyad at a date, or yearly systemic indicators over a range of years.
+
+    Scenario switches (--severity, --request/--no-request, --basis, --unresolved, --decisions): `foedus cascade`'s."""
     from foedus.cli.research_cmd import years_ok
     from foedus.cli.sweep_run import DrawsHow, atlas_draws, yearly_with_progress
     from foedus.engine.scenario import parse_date
@@ -147,6 +149,8 @@ def atlas(  # noqa: PLR0913 - one option per atlas input
     )
 
     _atlas_combination(date, first, last, scheduler, workers, draws, seed, honour)
+    switched = _switched(inputs)  # checked before any work, in cascade's words
+    said = _switches_said(switched)
     if backend is not None:  # before any work
         from foedus.engine.fast.backend import check_backend
         check_backend(backend)
@@ -159,19 +163,21 @@ def atlas(  # noqa: PLR0913 - one option per atlas input
         check_partitioned_target(out, YEARLY_PARTITION if date is None else DRAWS_PARTITION, force=force)
     else:
         check_table(out, force)
-    opts = AtlasOptions(readings=_readings(reading), backend=backend, severity=severity)  # type: ignore[arg-type]
+    opts = AtlasOptions(readings=_readings(reading), backend=backend, requested=switched["requested"],
+                        unresolved_met=switched["unresolved"] == "met", severity=switched["severity"],
+                        basis=switched["basis"], decisions=switched["decisions"])
     world = World.default()
     if date is not None:
         day = parse_date(date)
         need_members(world, day)
         covered = dated_coverage(world, day)  # a date the missing data would make wrong is refused here
         if draws is not None:
-            how = DrawsHow(seed, honour, backend, scheduler, workers or 2, force, severity)
+            how = DrawsHow(seed, honour, backend, scheduler, workers or 2, force, switched, said)
             atlas_draws(world, day, draws, how, _readings(reading or "legal")[0], out, covered)
             return
         with steps(f"atlas {date}: every ordered dyad, by reading", len(opts.readings)) as done:
             frame = atlas_frame(world, day, opts, done)
-        save_table(frame, out, force=force, datasets=covered.datasets, title=f"foedus atlas {date}",
+        save_table(frame, out, force=force, datasets=covered.datasets, title=f"foedus atlas {date}{said}",
                    notes=covered.notes)
         return
     if first is None or last is None:
@@ -189,7 +195,28 @@ def atlas(  # noqa: PLR0913 - one option per atlas input
             typer.echo(f"note: {line}", err=True)
         return
     save_table(yearly_with_progress(world, first, last, opts), out, force=force, datasets=covered.datasets,
-               title=f"foedus atlas {first}-{last}", notes=notes)
+               title=f"foedus atlas {first}-{last}{said}", notes=notes)
+
+
+def _switched(inputs: dict[str, Any]) -> dict[str, Any]:
+    """The atlas's scenario switches, each checked as `foedus cascade` checks it (`switch_values`: a bad value is
+    the same one-line error)."""
+    from foedus.engine.scenario import switch_values
+
+    checked = switch_values(inputs)
+    return {name: checked[name] for name in inputs}
+
+
+def _switches_said(switched: dict[str, Any]) -> str:
+    """The switches given other than their defaults, as options (` --basis signed --no-request`), for an output's
+    title: the one record in the file of what its cascades read."""
+    said = []
+    for name, value in switched.items():
+        inp = _SWITCH[name]
+        if value != inp.default:
+            flags = inp.cli_flags[0]
+            said.append(flags.split("/")[0 if value else 1] if inp.type is bool else f"{flags} {value}")
+    return "".join(f" {s}" for s in said)
 
 
 def _atlas_combination(date: str | None, first: int | None, last: int | None, scheduler: str | None,

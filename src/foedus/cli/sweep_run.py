@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -88,7 +88,8 @@ def print_atlas(report: dict[str, Any]) -> None:
 
 @dataclass(frozen=True)
 class DrawsHow:
-    """How to run the Monte Carlo atlas: seed, honour file, backend, an optional Dask scheduler, --force."""
+    """How to run the Monte Carlo atlas: seed, honour file, backend, an optional Dask scheduler, --force, and the
+    scenario switches."""
 
     seed: int | None
     honour: Path | None
@@ -96,7 +97,8 @@ class DrawsHow:
     scheduler: str | None
     workers: int
     force: bool = False
-    severity: str = "armed-attack"
+    switched: dict[str, Any] = field(default_factory=dict)  # the scenario switches but the reading (checked)
+    said: str = ""  # those given other than their defaults, as options, for the output's title
 
 
 def atlas_draws(world: Any, day: Any, draws: int, how: DrawsHow, chosen: Any, out: Path, covered: Coverage) -> None:
@@ -111,13 +113,13 @@ def atlas_draws(world: Any, day: Any, draws: int, how: DrawsHow, chosen: Any, ou
     model = load_honour_model(how.honour)
     model.check_treaties(world.treaties, str(how.honour), world.has_history, world.treaties.curated.values())
     seed = how.seed if how.seed is not None else new_seed()  # chosen and recorded when none is given
-    title = f"foedus atlas {day}, {counted(draws, 'draw', grouped=False)}"
+    title = f"foedus atlas {day}, {counted(draws, 'draw', grouped=False)}{how.said}"
     if how.scheduler:
         from foedus.outputs import write_partitioned
         from foedus.sweeps.dask_sweeps import client, dask_atlas_draws
 
         with client(how.scheduler, how.workers) as c, working(f"atlas {day}, {counted(draws, 'draw')} on Dask"):
-            result = dask_atlas_draws(day, draws, seed, model, chosen, c, severity=how.severity, backend=how.backend)
+            result = dask_atlas_draws(day, draws, seed, model, chosen, c, backend=how.backend, **how.switched)
         rows = write_partitioned(result.frame(world, day, seed), out, DRAWS_PARTITION, force=how.force,
                                  meta=table_meta(title, covered.datasets, covered.notes))  # a partition per attacker
         echo_wrote(out, f"{counted(rows, 'row')} (Parquet, partitioned by attacker)", covered.datasets)
@@ -127,11 +129,11 @@ def atlas_draws(world: Any, day: Any, draws: int, how: DrawsHow, chosen: Any, ou
     elif chosen == "escalatory":  # one batched escalatory atlas per draw: show the draws go by
         with steps(f"atlas {day}, escalatory draws", draws) as done:
             result = atlas_montecarlo(world, day, draws, seed, model, backend=how.backend, reading=chosen,
-                                      progress=done, severity=how.severity)
+                                      progress=done, **how.switched)
     else:  # most dyads are drawn at once; the bar counts those that need the per-scenario replay
         with steps(f"atlas {day}, {counted(draws, 'draw')}: dyads replayed", 1) as done:
-            result = atlas_montecarlo(world, day, draws, seed, model, backend=how.backend, progress=done,
-                                      severity=how.severity)
+            result = atlas_montecarlo(world, day, draws, seed, model, backend=how.backend, reading=chosen,
+                                      progress=done, **how.switched)
     save_table(result.frame(world, day, seed), out, force=how.force, datasets=covered.datasets, title=title,
                notes=covered.notes)
 

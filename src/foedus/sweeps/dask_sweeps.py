@@ -114,12 +114,12 @@ def _atlas_draw_chunk(day: dt.date, draws: int, seed: int, model: HonourModel, s
 
 
 def dask_atlas_draws(day: dt.date, draws: int, seed: int, model: HonourModel, reading: Reading,
-                     dask_client: Any, chunks: int = 8, severity: str = "armed-attack",
-                     backend: str | None = None) -> AtlasDraws:
+                     dask_client: Any, chunks: int = 8, backend: str | None = None, **given: Any) -> AtlasDraws:
     """The Monte Carlo atlas with its draws split among Dask workers: the same draws, and the same
     result, as `atlas_montecarlo(world, day, draws, seed, ...)` in one process (each worker draws
-    the whole honour matrix from `seed` and computes its slice of it, with the matrix `backend`)."""
-    switched = {"reading": reading, "severity": severity}
+    the whole honour matrix from `seed` and computes its slice of it, with the matrix `backend`).
+    `given`: the other scenario switches (severity, requested, basis, ...), as `atlas_montecarlo` takes them."""
+    switched = {**given, "reading": reading}
     from foedus.model.world import World
     from foedus.sweeps.atlas import dyad_members
     from foedus.sweeps.atlas_mc import AtlasDraws
