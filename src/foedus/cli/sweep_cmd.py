@@ -67,7 +67,7 @@ def compare(
         raise FoedusError(f"nothing to compare{same}: give a --date2 other than --date, or a what-if change "
                           "(--drop-treaty, --add-member, …)")
     if atlas:
-        severity = _atlas_switches(inputs)
+        switched = _atlas_switches(inputs)
         from foedus.model.overlay_dated import later_notes
         from foedus.sweeps.atlas import AtlasOptions, dated_coverage, need_members
         from foedus.sweeps.compare import check_watch, compare_atlas
@@ -81,9 +81,10 @@ def compare(
         need_members(other, other_day)
         # both worlds read the same data folder: refused for the earlier date, carried to the later
         notes = dated_coverage(base, min(base_day, other_day), max(base_day, other_day)).notes
-        notes = (*notes, *later_notes(changes.changes, other_day, other, "in-force", base))  # the atlas's basis
-        opts = AtlasOptions(readings=_readings(inputs["reading"]), requested=inputs["requested"],
-                            unresolved_met=inputs["unresolved"] == "met", severity=severity)
+        notes = (*notes, *later_notes(changes.changes, other_day, other, switched["basis"], base))  # the atlas's
+        opts = AtlasOptions(readings=_readings(inputs["reading"]), requested=switched["requested"],
+                            unresolved_met=switched["unresolved"] == "met", severity=switched["severity"],
+                            basis=switched["basis"], decisions=switched["decisions"])
         with steps("comparing every ordered dyad: atlases", 2 * len(opts.readings)) as done:
             report = compare_atlas(base, base_day, other, other_day, opts, watched, who, done)
         report["what_if"] = changes.describe()
@@ -97,17 +98,20 @@ def compare(
     compare_scenario(base, other, base_day, other_day, inputs, changes, as_json)
 
 
-def _atlas_switches(inputs: dict[str, Any]) -> Any:
-    """The severity a compared atlas opens each dyad with, every scenario switch checked (`switch_values`): with
-    --atlas, `--severity nope` was taken without a word, and `--target-kind forces` and the other switches no atlas
-    reads were ignored. Those are refused unless given as their default (what every atlas reads)."""
+def _atlas_switches(inputs: dict[str, Any]) -> dict[str, Any]:
+    """The scenario switches a compared atlas reads (those of `foedus atlas`: `foedus.inputs.ATLAS`), every one
+    checked (`switch_values`): with --atlas, `--severity nope` was taken without a word, and `--target-kind forces`
+    and the other switches no atlas reads were ignored. Those are refused unless given as their default (what every
+    atlas reads)."""
     from foedus.engine.scenario import switch_values
+    from foedus.inputs import ATLAS
 
     checked = switch_values({k: v for k, v in inputs.items() if k in _SWITCH and k not in ("place", "reading")})
-    for name in ("target_kind", "basis", "territory_view", "decisions", "ongoing_since"):
+    read = {"reading", *(i.name for i in ATLAS)}
+    for name in [n for n in checked if n not in read]:  # the target kind, the territory view, ongoing_since
         refuse_unused(_SWITCH[name].cli_flags[0], checked[name] != _SWITCH[name].default,
-                      "with --atlas (each dyad's attack is on the target's home territory, membership in force)")
-    return checked["severity"]
+                      "with --atlas (each dyad's attack is on the target's home territory, from the date given)")
+    return checked
 
 
 _ATLAS_OUT = ("Output .parquet, .csv or .dta (with --scheduler: a new folder of Parquet partitions); refuses an "
