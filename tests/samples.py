@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -41,3 +41,20 @@ def cli_line(args: list[str]) -> tuple[int, str, str]:
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         code = run_line(args)
     return code, out.getvalue(), err.getvalue()
+
+
+class InlineClient:
+    """A stand-in for a Dask client that runs each submitted task at once in this process: what a sweep hands to
+    its workers, checked without a cluster."""
+
+    def submit(self, fn: Callable[..., object], *args: object, pure: bool = True, **kwargs: object) -> object:
+        return fn(*args, **kwargs)
+
+    def gather(self, futures: list[object]) -> list[object]:
+        return list(futures)
+
+
+@contextlib.contextmanager
+def inline_client(*_: object) -> Iterator[InlineClient]:
+    """`foedus.sweeps.dask_sweeps.client`'s stand-in: monkeypatch it in for an `InlineClient`."""
+    yield InlineClient()

@@ -21,7 +21,7 @@ import pandas as pd
 import pytest
 
 import foedus
-from samples import cli_line
+from samples import cli_line, inline_client
 from test_input_messages import _error_line
 
 pytestmark = pytest.mark.needs_data
@@ -129,23 +129,10 @@ def test_each_switch_reaches_the_monte_carlo_atlas(
 def test_the_switches_reach_the_dask_workers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """`--draws N --scheduler ...` hands the switches to each worker's slice of the draws: the result is the
     in-process Monte Carlo atlas with them; here with the slices run in this process by a stand-in client."""
-    from contextlib import contextmanager
-
     import foedus.sweeps.atlas_mc as atlas_mc
     import foedus.sweeps.dask_sweeps as dask_sweeps
     from foedus.engine.scenario import parse_date
     from foedus.model.world import World
-
-    class Inline:
-        def submit(self, fn, *args, pure=True, **kwargs):  # type: ignore[no-untyped-def]
-            return fn(*args, **kwargs)
-
-        def gather(self, futures):  # type: ignore[no-untyped-def]
-            return list(futures)
-
-    @contextmanager
-    def inline(*_: object):  # type: ignore[no-untyped-def]
-        yield Inline()
 
     asked: list[dict[str, object]] = []
     real = atlas_mc.atlas_montecarlo
@@ -154,7 +141,7 @@ def test_the_switches_reach_the_dask_workers(tmp_path: Path, monkeypatch: pytest
         asked.append(kwargs)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(dask_sweeps, "client", inline)
+    monkeypatch.setattr(dask_sweeps, "client", inline_client)
     monkeypatch.setattr(atlas_mc, "atlas_montecarlo", spy)
     out = tmp_path / "draws"
     code, _, err = cli_line(["atlas", "--date", DAY, "--draws", "3", "--seed", "2", "--scheduler", "local",

@@ -29,7 +29,7 @@ from foedus.sweeps.atlas import (
     yearly_indicators,
 )
 from foedus.sweeps.compare import compare_atlas, compare_results
-from samples import GOOD_TREATY
+from samples import GOOD_TREATY, inline_client
 
 pytestmark = pytest.mark.needs_data
 
@@ -376,24 +376,11 @@ def test_dask_sweep_equals_in_process(world: World) -> None:
 def test_atlas_draws_on_dask_use_the_backend_asked_for(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """`foedus atlas --draws N --scheduler ... --backend B` computes the workers' draws with B (it was dropped: the
     workers ran the default backend); here with the draws run in this process by a stand-in client."""
-    from contextlib import contextmanager
-
     from typer.testing import CliRunner
 
     import foedus.sweeps.atlas_mc as atlas_mc
     import foedus.sweeps.dask_sweeps as dask_sweeps
     from foedus.cli.app import app
-
-    class Inline:
-        def submit(self, fn, *args, pure=True, **kwargs):  # type: ignore[no-untyped-def]
-            return fn(*args, **kwargs)
-
-        def gather(self, futures):  # type: ignore[no-untyped-def]
-            return list(futures)
-
-    @contextmanager
-    def inline(*_: object):  # type: ignore[no-untyped-def]
-        yield Inline()
 
     asked: list[str | None] = []
     real = atlas_mc.atlas_montecarlo
@@ -402,7 +389,7 @@ def test_atlas_draws_on_dask_use_the_backend_asked_for(tmp_path: Path, monkeypat
         asked.append(backend)
         return real(*args, backend=backend, **kwargs)
 
-    monkeypatch.setattr(dask_sweeps, "client", inline)
+    monkeypatch.setattr(dask_sweeps, "client", inline_client)
     monkeypatch.setattr(atlas_mc, "atlas_montecarlo", spy)
     monkeypatch.delenv("FOEDUS_BACKEND", raising=False)
     out = tmp_path / "draws"
