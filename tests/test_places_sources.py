@@ -27,6 +27,10 @@ BANNED = ("liquisearch.com", "wikiwand.com", "dbpedia.org", "alchetron.com", "cr
           # newswire reseller): the governments', agencies' and newspapers' own pages are cited instead
           "particle.news", "defensivekavach.in", "theglobalnewswatch.com", "wired-gov.net", "newsbytesapp.com",
           "arabobserver.com", "dnanews.com.pk", "sofx.com",
+          # a news site's retelling of a blog (Grands Lacs News, after Benjamin Babunga) and an activist platform's
+          # reprint (Pambazuka, after Jeune Afrique), once Zaire's and Upper Volta's dated-name sources: the press of
+          # the day (UPI, INA's record of the radio news) is cited instead
+          "grandslacsnews.com", "pambazuka.org",
           # a country directory whose Arab League page copies Wikipedia's list (admission days, suspensions), once
           # cited by arab_jdec_1950
           "nationsonline.org")
