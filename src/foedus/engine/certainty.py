@@ -142,7 +142,7 @@ def _treaty_facts(treaty: Treaty, provision: Provision, day: dt.date) -> Iterato
     if treaty.carried_on(day):
         yield fact_reason("treaty", f"{treaty.id}: its source codes it in force at the end of its coverage "
                           f"({treaty.carried_from}); read as still in force on {day}", Certainty.CARRIED,
-                          source_of(treaty))
+                          source_of(treaty), treaty.carry_checked)  # a check of it, where one was recorded
     if unsure_before(day, treaty.terminated, treaty.terminated_certainty, end=True):  # bound on `day`: before it
         yield from ended_fact(treaty)
     if provision.certainty is not Certainty.VERIFIED:

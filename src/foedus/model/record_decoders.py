@@ -253,6 +253,7 @@ def treaty(d: dict[str, Any]) -> rt.Treaty:
         'origin': g('origin', 'curated'),
         'coverage_end': None if (v := g('coverage_end')) is None else _date(v),
         'carried_from': None if (v := g('carried_from')) is None else _date(v),
+        'carry_checked': g('carry_checked'),
         'certainty': Certainty.VERIFIED if (v := g('certainty')) is None else _CERTAINTY[v],
         'unverified': [] if (v := g('unverified')) is None else v,
         'priority': None if (v := g('priority')) is None else priority(v),

@@ -196,6 +196,9 @@ class Treaty(_Strict, TreatyRules):
     carried_from: Day | None = Field(
         None, description="in effect after this date (its source's coverage end) only as carried forward"
     )
+    carry_checked: Prose | None = Field(
+        None, description="carried forward, its standing was checked (a `checked` correction), in words: results "
+        "that rest on it past its source's coverage name the check beside the carry")
     certainty: Certainty = Certainty.VERIFIED
     unverified: list[Prose] = Field(
         default_factory=list, description="facts in this file that are not verified, in words"

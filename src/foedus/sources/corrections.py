@@ -10,22 +10,30 @@ never edits the ATOP files, it rewrites the imported `Treaty` and records the ch
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from importlib import resources
 from typing import Literal
+from urllib.parse import urlsplit
 
-from pydantic import Field, ValidationError, model_validator
+from pydantic import Field, ValidationError, field_validator, model_validator
 
 from foedus.errors import FoedusError, TreatyDataError
-from foedus.model.facts import Certainty, DateCertainty, Source, Strict
+from foedus.model.facts import Certainty, DateCertainty, Prose, Source, Strict
 from foedus.model.numbers import Whole
 from foedus.model.states import StateRegistry
 from foedus.model.treaty import Member, Treaty
 from foedus.model.yamlio import file_data_error, load_yaml
 
-__all__ = ["Correction", "apply_corrections", "carry_note", "load_corrections"]
+__all__ = ["Correction", "apply_corrections", "carry_note", "check_words", "load_corrections"]
 
 CORRECTIONS_FILE = "atop_corrections.yaml"
+
+_SOME_DAY = re.compile(r"[0-9]{4}(-(0[1-9]|1[0-2]))?")
+"""A month ("2025-01") or a year ("2021"), where a source shows no day."""
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
 
 
 class Correction(Strict):
@@ -35,25 +43,48 @@ class Correction(Strict):
     (a new membership row); `end`: the alliance ends on `date`; `certainty`: the alliance is
     kept but tagged `certainty` (e.g. an in-force status the fact sheet marks unverified); `superseded`: the
     curated treaties `by` say what binds its parties from `date` on (it ends then), or, without a date, after
-    ATOP's coverage (it is not carried forward; ATOP's own years are kept as it codes them).
+    ATOP's coverage (it is not carried forward; ATOP's own years are kept as it codes them); `checked`: an alliance
+    carried past ATOP's coverage was checked on the day `checked` and left carried: `found` says what was found,
+    `in_force` the latest day (or month, "2025-01", or year, "2021") the sources show it in force, if any, and the
+    first source is the page that shows it. It stays `carried-forward` (a check that found no end is an absence,
+    not a verification); the carried-forward reason of every result resting on it names the check (`check_words`).
     """
 
     atopid: Whole
     phase: Whole | None = None
-    action: Literal["exit", "rejoin", "end", "certainty", "superseded"]
+    action: Literal["exit", "rejoin", "end", "certainty", "superseded", "checked"]
     states: list[str] = Field(default_factory=list)
     by: list[str] = Field(default_factory=list, description="superseded: the curated treaties that say it today")
     date: dt.date | None = None
     date_certainty: DateCertainty | None = None
     certainty: Certainty = Certainty.VERIFIED
+    checked: dt.date | None = Field(None, description="checked: the day the alliance's standing was checked")
+    in_force: dt.date | str | None = Field(
+        None, description="checked: the latest day (or month, or year) its first source shows it in force")
+    found: Prose | None = Field(None, description="checked: what the check found, e.g. 'no termination found'")
     sources: list[Source] = Field(min_length=1)
     note: str
+
+    @field_validator("in_force", mode="before")
+    @classmethod
+    def _day_month_or_year(cls, value: object) -> object:
+        """A day (read as one), else a month or a year as given (a year YAML read as a number, as its text)."""
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)
+        if isinstance(value, str) and not _SOME_DAY.fullmatch(value):
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError:
+                raise ValueError(f"must be a day (2025-10-11), a month ('2025-01') or a year ('2021') (got "
+                                 f"{value!r})") from None
+        return value
 
     @model_validator(mode="after")
     def _bounds_around_date(self) -> Correction:
         if self.date_certainty is not None:
             self.date_certainty.check_day(self.date, "date_certainty")
         return self
+
 
 
 def load_corrections(text: str | None = None) -> list[Correction]:
@@ -80,7 +111,55 @@ def load_corrections(text: str | None = None) -> list[Correction]:
         if (out[-1].action == "superseded") != bool(out[-1].by):
             raise TreatyDataError(CORRECTIONS_FILE, f"[{i}].by", "a 'by' list goes with action 'superseded', and "
                                   "only with it")
+        _check_check(out[-1], i)
     return out
+
+
+def _check_check(c: Correction, i: int) -> None:
+    """A `checked` correction has its day (not in the future), what was found, an in-force day no later than the
+    check, and nothing of the other actions; the other actions have none of its fields."""
+    at = f"[{i}] (atopid {c.atopid})"
+    if c.action != "checked":
+        given = [k for k in ("checked", "in_force", "found") if getattr(c, k) is not None]
+        if given:
+            raise TreatyDataError(CORRECTIONS_FILE, f"{at}.{given[0]}", "goes with action 'checked' only")
+        return
+    if c.checked is None or c.found is None:
+        missing = "checked" if c.checked is None else "found"
+        raise TreatyDataError(CORRECTIONS_FILE, f"{at}.{missing}", "action 'checked' needs the day it was checked "
+                              "(checked) and what was found (found)")
+    other = [k for k in ("date", "date_certainty") if getattr(c, k) is not None] + (["states"] if c.states else [])
+    if other:
+        raise TreatyDataError(CORRECTIONS_FILE, f"{at}.{other[0]}", "action 'checked' changes no date or member: "
+                              "it records a check only")
+    if c.checked > dt.date.today():
+        raise TreatyDataError(CORRECTIONS_FILE, f"{at}.checked", f"{c.checked} is in the future")
+    if c.in_force is not None and _first_day(c.in_force) > c.checked:
+        raise TreatyDataError(CORRECTIONS_FILE, f"{at}.in_force", f"{c.in_force} is after the day it was checked "
+                              f"({c.checked})")
+
+
+def _first_day(day: dt.date | str) -> dt.date:
+    """The first day of a day, month ("2025-01") or year ("2021")."""
+    if isinstance(day, dt.date):
+        return day
+    year, _, month = day.partition("-")
+    return dt.date(int(year), int(month or 1), 1)
+
+
+def check_words(c: Correction) -> str:
+    """What a carried-forward result says of a `checked` correction: "checked on 2026-12-05 (tass.com): in force in
+    January 2025, no notice ending it found" (the host is the first source's, the page that shows it in force)."""
+    assert c.checked is not None and c.found is not None
+    host = urlsplit(c.sources[0].url).hostname or c.sources[0].url
+    host = host.removeprefix("www.")
+    if isinstance(c.in_force, dt.date):
+        seen = f"in force on {c.in_force}, "
+    elif c.in_force is not None and "-" in c.in_force:
+        seen = f"in force in {_MONTHS[int(c.in_force[5:]) - 1]} {c.in_force[:4]}, "
+    else:
+        seen = f"in force in {c.in_force}, " if c.in_force is not None else ""
+    return f"checked on {c.checked} ({host}): {seen}{c.found}"
 
 
 def _targets(c: Correction, treaty: Treaty) -> bool:
@@ -95,7 +174,7 @@ def _apply(c: Correction, t: Treaty, states: set[str]) -> Treaty:
     said += f" by {', '.join(c.by)}" if c.action == "superseded" else ""
     said += f" after {t.carried_from}" if c.action == "superseded" and t.carried_from and not c.date else ""
     said += f" from {c.date}" if c.date else ""
-    said += f"): {c.note}"
+    said += f"): {check_words(c)}; {c.note}" if c.action == "checked" else f"): {c.note}"
     stops_carry = t.carried_from is not None and (c.action == "end" or c.action == "superseded")
     note = _without_carry_note(t) if stops_carry else t.note
     if _carried_to_end(c, t):  # carried only up to the unverified end: those years stay carried-forward
@@ -114,6 +193,8 @@ def _apply(c: Correction, t: Treaty, states: set[str]) -> Treaty:
         update["members"] = [*t.members, *(_rejoin(t, s, c) for s in sorted(states))]
     elif c.action == "certainty":
         update["certainty"] = c.certainty
+    elif c.action == "checked":  # still carried-forward: the reason names the check
+        update["carry_checked"] = check_words(c)
     elif c.action == "superseded" and c.date is not None:  # the curated treaty from then on
         update |= {"terminated": c.date, "terminated_certainty": c.date_certainty, "coverage_end": None,
                    "carried_from": None}
@@ -190,14 +271,23 @@ def apply_corrections(
             resolved.append((c, {registry.resolve_id(s) for s in c.states}))
         except FoedusError as exc:  # an unknown state, reported with its place in the file
             raise TreatyDataError(CORRECTIONS_FILE, f"[{i}].states", str(exc)) from None
-    out = []
+    out, checked = [], set()
     for t in treaties:
         for i, (c, ids) in enumerate(resolved):
-            if not _targets(c, t):
-                continue
+            if not _targets(c, t) or (c.action == "checked" and t.carried_from is None and c.phase is None):
+                continue  # a check of an alliance is of its phases carried forward
             why = _cannot_rejoin(t, ids, c.date) if c.action == "rejoin" and c.date is not None else None
+            if c.action == "checked" and t.carried_from is None:
+                why = f"{t.id} is not carried past its source's coverage: a check records only a carried alliance"
             if why is not None:
-                raise TreatyDataError(CORRECTIONS_FILE, f"[{i}].states", why)
+                raise TreatyDataError(CORRECTIONS_FILE, f"[{i}]" + (".states" if c.action == "rejoin" else ""), why)
             t = _apply(c, t, ids)
+            checked.add(i)
         out.append(t)
+    for i, (c, _) in enumerate(resolved):
+        if c.action == "checked" and i not in checked:
+            phase = f" phase {c.phase}" if c.phase is not None else ""
+            raise TreatyDataError(CORRECTIONS_FILE, f"[{i}] (atopid {c.atopid})", f"no alliance{phase} of atopid "
+                                  f"{c.atopid} is carried past ATOP's coverage in the merged world (unknown, "
+                                  "replaced by a curated treaty or ended): there is nothing to check")
     return out

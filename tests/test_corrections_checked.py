@@ -1,0 +1,152 @@
+"""The correction layer's `checked`: an alliance carried past ATOP's coverage whose standing a session checked and
+left carried. It stays `carried-forward` (a check that found no end is an absence), and the carried-forward reason
+of a result resting on it names the check: the day, the latest day its page shows it in force, the page and what was
+found (docs/history.md, "Audit of the alliances carried to 2025-06-01"). Reads ATOP from the data folder."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import foedus
+from foedus.errors import FoedusError, TreatyDataError
+from foedus.model.world import World
+from foedus.sources.corrections import apply_corrections, load_corrections
+
+pytestmark = pytest.mark.needs_data
+
+DOCS = Path(__file__).resolve().parents[1] / "docs" / "history.md"
+PAGE = "sources: [{url: 'https://tass.com/world/1899089'}], note: n"
+IRAN = "in force in January 2025, renewed by five-year periods, no notice ending it found"
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "foedus.cli", *args], capture_output=True, text=True,
+                          env={**os.environ, "COLUMNS": "400"}, timeout=300)
+
+
+def reasons(out: Any) -> Iterator[dict[str, str]]:
+    """Every certainty reason anywhere in a cascade's JSON."""
+    if isinstance(out, dict):
+        yield from out.get("certainty_reasons", [])
+        for value in out.values():
+            yield from reasons(value)
+    elif isinstance(out, list):
+        for value in out:
+            yield from reasons(value)
+
+
+def test_a_checked_alliance_stays_carried_forward_and_its_reason_names_the_check(world: World) -> None:
+    """Russia's neutrality toward Iran rests on the 2001 treaty (ATOP 4968), rechecked on 5 Dec 2026: in force in
+    January 2025 per TASS. The tag stays carried-forward; the reason says the check. An alliance nobody checked
+    (Estonia's 1990s treaty with Ukraine, ATOP 4241) says nothing of one."""
+    est = next(n for n in foedus.cascade("RUS", "UKR", "2025-01-15", world=world).neutral if n.state == "EST")
+    rus = next(n for n in foedus.cascade("USA", "IRN", "2025-06-01", world=world).neutral if n.state == "RUS")
+    assert (rus.treaty, rus.certainty, est.treaty, est.certainty) == (
+        "atop_4968", "carried-forward", "atop_4241", "carried-forward")
+    [checked] = [r for r in rus.certainty_reasons if r.certainty == "carried-forward"]
+    assert f'noted: "checked on 2026-12-05 (tass.com): {IRAN}"' in checked.fact
+    assert checked.fact.startswith("atop_4968: its source codes it in force at the end of its coverage (2018-12-31)")
+    [unchecked] = [r for r in est.certainty_reasons if r.certainty == "carried-forward"]
+    assert "checked" not in unchecked.fact and "noted" not in unchecked.fact
+
+
+def test_the_check_reaches_the_json_the_text_and_the_treaty(world: World) -> None:
+    """`foedus cascade --json` (Ethiopia's defence of Kenya, the 1963 pact, ATOP 3485), the text output and
+    `foedus treaties show` say the check; the check's pages are among the treaty's sources."""
+    said = ("checked on 2026-12-05 (newafricanmagazine.com): renewed consistently; the 2025 defence cooperation "
+            "agreement not said to replace it")
+    proc = run("cascade", "-a", "SOM", "-t", "KEN", "-d", "2025-06-01", "--json")
+    assert proc.returncode == 0, proc.stderr
+    found = [r for r in reasons(json.loads(proc.stdout)) if r["fact"].startswith("atop_3485: its source")]
+    assert found and all(said in r["fact"] and r["certainty"] == "carried-forward" for r in found)
+    text = run("cascade", "-a", "SOM", "-t", "KEN", "-d", "2025-06-01")
+    assert text.returncode == 0, text.stderr
+    assert said in " ".join(text.stdout.replace("│", " ").split()), text.stdout
+    shown = run("treaties", "show", "atop_4968", "--json")
+    assert shown.returncode == 0, shown.stderr
+    treaty = json.loads(shown.stdout)
+    assert treaty["carry_checked"] == f"checked on 2026-12-05 (tass.com): {IRAN}"
+    assert f"correction (checked): checked on 2026-12-05 (tass.com): {IRAN}" in treaty["note"]
+    assert {"https://tass.com/world/1899089", "https://www.lawmix.ru/abro/3956/23001"} <= {
+        s["url"] for s in treaty["sources"]}
+    assert treaty["carried_from"] == "2018-12-31" and treaty["certainty"] == "verified"
+
+
+def test_the_checks_are_those_docs_history_records_with_its_pages(world: World) -> None:
+    """Every alliance docs/history.md lists as checked and left carried, with a page, is recorded; each check's pages
+    are pages docs/history.md cites, its treaty still carried forward (a check never ends the carry)."""
+    docs = DOCS.read_text(encoding="utf-8")
+    checks = [c for c in load_corrections() if c.action == "checked"]
+    ids = {c.atopid for c in checks}
+    assert ids >= {4515, 4720, 3880, 4030, 4968, 4145, 3900, 4270, 4240, 4010, 4485, 4305, 4230, 4670, 4678, 2340,
+                   4550, 3485, 5090, 4900, 4225, 4867, 5040, 4392, 4951}
+    for c in checks:
+        assert all(s.url in docs for s in c.sources), c.atopid
+        assert c.checked is not None and c.checked <= dt.date(2026, 12, 5)
+        tid = f"atop_{c.atopid}" + (f"_p{c.phase}" if c.phase else "")
+        t = world.treaties[tid]
+        assert t.carried_from is not None and t.carry_checked is not None and t.terminated is None
+        assert t.standing_on(dt.date(2025, 6, 1)).value == "carried-forward"
+    assert world.treaties["atop_2340_p2"].carry_checked is not None
+    assert world.treaties["atop_2340_p1"].carry_checked is None  # the check was of phase 2
+
+
+@pytest.mark.parametrize(("entry", "said"), [
+    ("{atopid: 4968, action: checked, checked: 2999-01-01, found: x, " + PAGE + "}",
+     r"atop_corrections\.yaml: \[0\] \(atopid 4968\)\.checked: 2999-01-01 is in the future"),
+    ("{atopid: 4968, action: checked, checked: 2026-12-05, in_force: 2026-12-06, found: x, " + PAGE + "}",
+     r"\[0\] \(atopid 4968\)\.in_force: 2026-12-06 is after the day it was checked \(2026-12-05\)"),
+    ("{atopid: 4968, action: checked, checked: 2026-11-05, in_force: '2026-12', found: x, " + PAGE + "}",
+     r"\.in_force: 2026-12 is after the day it was checked \(2026-11-05\)"),
+    ("{atopid: 4968, action: checked, checked: 2026-12-05, found: x, sources: [], note: n}",
+     r"\[0\] \(atopid 4968\)\.sources: needs at least 1 item"),
+    ("{atopid: 4968, action: checked, found: x, " + PAGE + "}", r"\.checked: action 'checked' needs the day"),
+    ("{atopid: 4968, action: checked, checked: 2026-12-05, " + PAGE + "}", r"\.found: action 'checked' needs"),
+    ("{atopid: 4968, action: checked, checked: 2026-12-05, found: x, date: 2026-01-01, " + PAGE + "}",
+     r"\.date: action 'checked' changes no date or member"),
+    ("{atopid: 4968, action: certainty, certainty: unverified, checked: 2026-12-05, " + PAGE + "}",
+     r"\.checked: goes with action 'checked' only"),
+    ("{atopid: 4968, action: checked, checked: 2026-12-05, in_force: '2025-13', found: x, " + PAGE + "}",
+     r"\[0\] \(atopid 4968\)\.in_force: must be a day \(2025-10-11\), a month \('2025-01'\) or a year"),
+    ("{atopid: 4968, action: checked, checked: 2026-12-05, in_force: 2025-02-30, found: x, " + PAGE + "}",
+     r"\[0\] \(atopid 4968\)\.in_force: must be a day .* \(got '2025-02-30'\)"),
+])
+def test_a_malformed_check_is_one_line(entry: str, said: str) -> None:
+    with pytest.raises(TreatyDataError, match=said) as caught:
+        load_corrections(f"- {entry}")
+    assert "\n" not in str(caught.value) and isinstance(caught.value, FoedusError)
+
+
+@pytest.mark.parametrize(("entry", "said"), [
+    ("{atopid: 99999, action: checked, checked: 2026-12-05, found: x, " + PAGE + "}",
+     r"\[0\] \(atopid 99999\): no alliance of atopid 99999 is carried past ATOP's coverage"),
+    ("{atopid: 2340, phase: 1, action: checked, checked: 2026-12-05, found: x, " + PAGE + "}",
+     r"\[0\]: atop_2340_p1 is not carried past its source's coverage"),
+    ("{atopid: 4875, action: checked, checked: 2026-12-05, found: x, " + PAGE + "}",
+     r"no alliance of atopid 4875 is carried"),  # ended in 2019 (a correction above it in the file)
+])
+def test_a_check_of_no_carried_alliance_is_refused(world: World, entry: str, said: str) -> None:
+    """An unknown atopid, a phase that is not carried, or an alliance a correction ended: nothing to check."""
+    treaties = [world.treaties[t] for t in ("atop_2340_p1", "atop_2340_p2", "atop_4875", "atop_4968")]
+    with pytest.raises(TreatyDataError, match=said) as caught:
+        apply_corrections(treaties, load_corrections(f"- {entry}"), world.states)
+    assert "\n" not in str(caught.value)
+
+
+def test_in_force_words_by_day_month_and_year(world: World) -> None:
+    """The in-force day as the check's page gives it: a day, a month or a year."""
+    for given, words in (("2025-10-11", "in force on 2025-10-11, x"), ("'2025-01'", "in force in January 2025, x"),
+                         ("'2021'", "in force in 2021, x"), ("2021", "in force in 2021, x")):
+        fix = load_corrections(f"- {{atopid: 4968, action: checked, checked: 2026-12-05, in_force: {given}, "
+                               f"found: x, sources: [{{url: 'https://www.example.org/a'}}], note: n}}")
+        [t] = apply_corrections([world.treaties["atop_4968"]], fix, world.states)
+        assert t.carry_checked == f"checked on 2026-12-05 (example.org): {words}"
