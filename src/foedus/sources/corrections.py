@@ -116,8 +116,8 @@ def load_corrections(text: str | None = None) -> list[Correction]:
 
 
 def _check_check(c: Correction, i: int) -> None:
-    """A `checked` correction has its day (not in the future), what was found, an in-force day no later than the
-    check, and nothing of the other actions; the other actions have none of its fields."""
+    """A `checked` correction has its day (not in the future, anywhere on Earth), what was found, an in-force day no
+    later than the check, and nothing of the other actions; the other actions have none of its fields."""
     at = f"[{i}] (atopid {c.atopid})"
     if c.action != "checked":
         given = [k for k in ("checked", "in_force", "found") if getattr(c, k) is not None]
@@ -132,7 +132,7 @@ def _check_check(c: Correction, i: int) -> None:
     if other:
         raise TreatyDataError(CORRECTIONS_FILE, f"{at}.{other[0]}", "action 'checked' changes no date or member: "
                               "it records a check only")
-    if c.checked > dt.date.today():
+    if c.checked > dt.datetime.now(dt.UTC).date() + dt.timedelta(days=1):  # a day's slack: the checker's time zone
         raise TreatyDataError(CORRECTIONS_FILE, f"{at}.checked", f"{c.checked} is in the future")
     if c.in_force is not None and _first_day(c.in_force) > c.checked:
         raise TreatyDataError(CORRECTIONS_FILE, f"{at}.in_force", f"{c.in_force} is after the day it was checked "
