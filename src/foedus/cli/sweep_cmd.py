@@ -139,7 +139,7 @@ def atlas(  # noqa: PLR0913 - one option per atlas input
 
     Scenario switches (--severity, --request/--no-request, --basis, --unresolved, --decisions): `foedus cascade`'s."""
     from foedus.cli.research_cmd import years_ok
-    from foedus.cli.sweep_run import DrawsHow, atlas_draws, yearly_with_progress
+    from foedus.cli.sweep_run import DrawsHow, atlas_draws, switches_said, yearly_with_progress
     from foedus.engine.scenario import parse_date
     from foedus.model.world import World
     from foedus.sweeps.atlas import (
@@ -154,7 +154,7 @@ def atlas(  # noqa: PLR0913 - one option per atlas input
 
     _atlas_combination(date, first, last, scheduler, workers, draws, seed, honour)
     switched = _switched(inputs)  # checked before any work, in cascade's words
-    said = _switches_said(switched)
+    said = switches_said(switched)
     if backend is not None:  # before any work
         from foedus.engine.fast.backend import check_backend
         check_backend(backend)
@@ -176,7 +176,7 @@ def atlas(  # noqa: PLR0913 - one option per atlas input
         need_members(world, day)
         covered = dated_coverage(world, day)  # a date the missing data would make wrong is refused here
         if draws is not None:
-            how = DrawsHow(seed, honour, backend, scheduler, workers or 2, force, switched, said)
+            how = DrawsHow(seed, honour, backend, scheduler, workers or 2, force, switched)
             atlas_draws(world, day, draws, how, _readings(reading or "legal")[0], out, covered)
             return
         with steps(f"atlas {date}: every ordered dyad, by reading", len(opts.readings)) as done:
@@ -209,18 +209,6 @@ def _switched(inputs: dict[str, Any]) -> dict[str, Any]:
 
     checked = switch_values(inputs)
     return {name: checked[name] for name in inputs}
-
-
-def _switches_said(switched: dict[str, Any]) -> str:
-    """The switches given other than their defaults, as options (` --basis signed --no-request`), for an output's
-    title: the one record in the file of what its cascades read."""
-    said = []
-    for name, value in switched.items():
-        inp = _SWITCH[name]
-        if value != inp.default:
-            flags = inp.cli_flags[0]
-            said.append(flags.split("/")[0 if value else 1] if inp.type is bool else f"{flags} {value}")
-    return "".join(f" {s}" for s in said)
 
 
 def _atlas_combination(date: str | None, first: int | None, last: int | None, scheduler: str | None,

@@ -15,14 +15,17 @@ import typer
 from foedus.cli.progress import steps, working
 from foedus.cli.writing import echo_wrote, save_table, table_meta
 from foedus.errors import FoedusError
-from foedus.inputs import SCENARIO
+from foedus.inputs import SCENARIO, SWITCHES
 from foedus.outputs.partitions import DRAWS_PARTITION
 from foedus.wording import counted, named_state
 
 if TYPE_CHECKING:
     from foedus.sweeps.atlas import Coverage
 
-__all__ = ["DrawsHow", "atlas_draws", "compare_scenario", "emit", "print_atlas", "yearly_with_progress"]
+_SWITCH = {i.name: i for i in SWITCHES}
+
+__all__ = ["DrawsHow", "atlas_draws", "compare_scenario", "emit", "print_atlas", "switches_said",
+           "yearly_with_progress"]
 
 
 def emit(obj: Any) -> None:
@@ -86,6 +89,18 @@ def print_atlas(report: dict[str, Any]) -> None:
                        f"{w['base']:,} -> {w['other']:,}")
 
 
+def switches_said(switched: dict[str, Any]) -> str:
+    """The switches given other than their defaults, as options (` --basis signed --no-request`), for an output's
+    title: the one record in the file of what its cascades read."""
+    said = []
+    for name, value in switched.items():
+        inp = _SWITCH[name]
+        if value != inp.default:
+            flags = inp.cli_flags[0]
+            said.append(flags.split("/")[0 if value else 1] if inp.type is bool else f"{flags} {value}")
+    return "".join(f" {s}" for s in said)
+
+
 @dataclass(frozen=True)
 class DrawsHow:
     """How to run the Monte Carlo atlas: seed, honour file, backend, an optional Dask scheduler, --force, and the
@@ -98,7 +113,6 @@ class DrawsHow:
     workers: int
     force: bool = False
     switched: dict[str, Any] = field(default_factory=dict)  # the scenario switches but the reading (checked)
-    said: str = ""  # those given other than their defaults, as options, for the output's title
 
 
 def atlas_draws(world: Any, day: Any, draws: int, how: DrawsHow, chosen: Any, out: Path, covered: Coverage) -> None:
@@ -113,7 +127,7 @@ def atlas_draws(world: Any, day: Any, draws: int, how: DrawsHow, chosen: Any, ou
     model = load_honour_model(how.honour)
     model.check_treaties(world.treaties, str(how.honour), world.has_history, world.treaties.curated.values())
     seed = how.seed if how.seed is not None else new_seed()  # chosen and recorded when none is given
-    title = f"foedus atlas {day}, {counted(draws, 'draw', grouped=False)}{how.said}"
+    title = f"foedus atlas {day}, {counted(draws, 'draw', grouped=False)}{switches_said(how.switched)}"
     if how.scheduler:
         from foedus.outputs import write_partitioned
         from foedus.sweeps.dask_sweeps import client, dask_atlas_draws
