@@ -99,7 +99,7 @@ def test_the_legal_monte_carlo_atlas_equals_the_per_scenario_replay(world: World
 
     draws, seed, model = 5, 11, HonourModel(ask_probability=0.5)
     mc = atlas_montecarlo(world, day, draws, seed, model, **given)
-    states, honour, asks = shared_draws(world, day, draws, seed, model)
+    states, honour, asks = shared_draws(world, day, draws, seed, model, basis="in-force")
     pos = {s: i for i, s in enumerate(states)}
     majors = np.array([world.states.is_major(s, day) for s in states], dtype=bool)
     table = leg_table(world, day, "in-force")
@@ -129,7 +129,7 @@ def test_a_legal_draw_of_the_batched_atlas_equals_the_per_scenario_replay(world:
     from foedus.sweeps.atlas_mc import complex_draws, shared_draws
 
     draws, model = 4, HonourModel(ask_probability=0.5)
-    states, honour, asks = shared_draws(world, day, draws, 7, model)
+    states, honour, asks = shared_draws(world, day, draws, 7, model, basis="in-force")
     pos = {s: i for i, s in enumerate(states)}
     majors = np.array([world.states.is_major(s, day) for s in states], dtype=bool)
     rules = compile_rules(world, switches(day), dyad_members(world, day))

@@ -53,7 +53,7 @@ def test_the_simple_dyad_shortcut_equals_the_per_scenario_replay_on_the_real_wor
     _atop_history(day)
     model = HonourModel(ask_probability=0.5)  # request-gated help only where the victim asks: gates vary by draw
     switched = switches(day, **given)
-    states, honour, asks = shared_draws(world, day, DRAWS, SEED, model, switched.requested, switched.basis)
+    states, honour, asks = shared_draws(world, day, DRAWS, SEED, model, switched.requested, basis=switched.basis)
     pos = {s: i for i, s in enumerate(states)}
     majors = np.array([world.states.is_major(s, day) for s in states], dtype=bool)
     table = leg_table(world, day, switched.basis)  # as atlas_montecarlo builds the shortcut

@@ -446,7 +446,7 @@ def test_escalatory_atlas_monte_carlo_equals_the_per_scenario_replay(world: Worl
     mc = atlas_montecarlo(world, day, draws, seed, model, reading="escalatory")
     assert mc.reading == "escalatory" and mc.sizes.shape[1] == draws
     # rebuild the same draws as atlas_montecarlo does, and replay dyads one by one on them
-    states, honour, asks = shared_draws(world, day, draws, seed, model)
+    states, honour, asks = shared_draws(world, day, draws, seed, model, basis="in-force")
     pos = {s: i for i, s in enumerate(states)}
     majors = np.array([world.states.is_major(s, day) for s in states], dtype=bool)
     row = {pair: k for k, pair in enumerate(zip(mc.attackers, mc.targets, strict=True))}

@@ -232,7 +232,7 @@ def test_closure_shortcut_equals_the_rounds_on_every_dyad(world: World, day: dt.
 
     rules, a, b = _atlas_rows(world, day)
     _same_atlas(rules, a, b)
-    _, honour, asks = shared_draws(world, day, 2, 9, HonourModel(ask_probability=0.5))
+    _, honour, asks = shared_draws(world, day, 2, 9, HonourModel(ask_probability=0.5), basis="in-force")
     cols = np.array(rules.commitments(), dtype=np.int64)  # type: ignore[attr-defined]
     for d in range(2):
         _same_atlas(rules.for_draw(honour[d, cols], asks[d]), a, b)  # type: ignore[attr-defined]

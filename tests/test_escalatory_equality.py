@@ -92,7 +92,7 @@ def test_escalatory_atlas_of_monte_carlo_draws_equals_the_former_one(world: Worl
 
     day = dt.date(1990, 6, 1)
     rules, a, b = _every_dyad(world, day)
-    _, honour, asks = shared_draws(world, day, 2, 5, HonourModel(ask_probability=0.5))
+    _, honour, asks = shared_draws(world, day, 2, 5, HonourModel(ask_probability=0.5), basis="in-force")
     cols = np.array(rules.commitments(), dtype=np.int64)
     for d in range(2):
         _same(rules.for_draw(honour[d, cols], asks[d]), a, b, "escalatory", shortcut=d == 0)

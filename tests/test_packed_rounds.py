@@ -93,7 +93,7 @@ def test_packed_rounds_equal_the_dense_ones_on_every_dyad(world: World, day: dt.
     rules = compile_rules(world, switches(day), members)
     a, b = np.meshgrid(np.arange(len(members)), np.arange(len(members)), indexing="ij")
     keep = a != b
-    _, honour, asks = shared_draws(world, day, 1, 11, HonourModel(ask_probability=0.5))
+    _, honour, asks = shared_draws(world, day, 1, 11, HonourModel(ask_probability=0.5), basis="in-force")
     cols = np.array(rules.commitments(), dtype=np.int64)
     for r in (rules, rules.for_draw(honour[0, cols], asks[0])):
         old = former_cascades(r, a[keep], b[keep], "escalatory", shortcut=False)

@@ -94,7 +94,7 @@ def atlas_montecarlo(world: World, day: dt.date, draws: int, seed: int | None, m
     # per draw: the random numbers, honour and asks, and (for the draws kept) war size and majors of every dyad
     check_draws(draws, 3 * len(members) * (len(members) - 1) * share + 9 * (len(table.commitments) + len(members)),
                 f"the {day} atlas")
-    states, honour, asks = shared_draws(world, day, draws, seed, model, requested, switched.basis)
+    states, honour, asks = shared_draws(world, day, draws, seed, model, requested, basis=switched.basis)
     pos = {s: i for i, s in enumerate(states)}
     if only is not None:
         honour, asks = honour[only.start:only.stop], asks[only.start:only.stop]
@@ -127,9 +127,10 @@ def atlas_montecarlo(world: World, day: dt.date, draws: int, seed: int | None, m
 
 
 def shared_draws(world: World, day: dt.date, draws: int, seed: int | None, model: HonourModel,
-                 requested: bool = True, basis: Basis = "in-force") -> tuple[list[str], np.ndarray, np.ndarray]:
+                 requested: bool = True, *, basis: Basis) -> tuple[list[str], np.ndarray, np.ndarray]:
     """The atlas's state index and its draws: honour per commitment of the date's table on `basis` (the table whose
-    commitments the atlas's legs and rules index, and whose states `compile_rules` adds), and asks per state."""
+    commitments the atlas's legs and rules index, and whose states `compile_rules` adds), and asks per state.
+    `basis` has no default: one would let a caller's basis go unread (the signed atlas drew on the in-force table)."""
     table = leg_table(world, day, basis)
     states = list(dict.fromkeys([*dyad_members(world, day), *table.states()]))
     probs = np.array(table.honour_probabilities(model), dtype=float)
