@@ -99,19 +99,19 @@ def compare(
 
 
 def _atlas_switches(inputs: dict[str, Any]) -> dict[str, Any]:
-    """The scenario switches a compared atlas reads (those of `foedus atlas`: `foedus.inputs.ATLAS`), every one
-    checked (`switch_values`): with --atlas, `--severity nope` was taken without a word, and `--target-kind forces`
-    and the other switches no atlas reads were ignored. Those are refused unless given as their default (what every
-    atlas reads)."""
+    """The scenario switches an atlas reads (those of `foedus atlas`: `foedus.inputs.ATLAS`), every switch in
+    `inputs` checked as `foedus cascade` checks it (`switch_values`: a bad value is the same one-line error).
+    `foedus atlas` takes only these; `compare --atlas` takes every switch, and refuses those no atlas reads unless
+    given as their default (what every atlas reads): with --atlas, `--severity nope` was taken without a word, and
+    `--target-kind forces` and the other switches no atlas reads were ignored."""
     from foedus.engine.scenario import switch_values
-    from foedus.inputs import ATLAS
 
     checked = switch_values({k: v for k, v in inputs.items() if k in _SWITCH and k not in ("place", "reading")})
     read = {"reading", *(i.name for i in ATLAS)}
     for name in [n for n in checked if n not in read]:  # the target kind, the territory view, ongoing_since
         refuse_unused(_SWITCH[name].cli_flags[0], checked[name] != _SWITCH[name].default,
                       "with --atlas (each dyad's attack is on the target's home territory, from the date given)")
-    return checked
+    return {i.name: checked[i.name] for i in ATLAS}
 
 
 _ATLAS_OUT = ("Output .parquet, .csv or .dta (with --scheduler: a new folder of Parquet partitions); refuses an "
@@ -153,7 +153,7 @@ def atlas(  # noqa: PLR0913 - one option per atlas input
     )
 
     _atlas_combination(date, first, last, scheduler, workers, draws, seed, honour)
-    switched = _switched(inputs)  # checked before any work, in cascade's words
+    switched = _atlas_switches(inputs)  # checked before any work, in cascade's words
     said = switches_said(switched)
     if backend is not None:  # before any work
         from foedus.engine.fast.backend import check_backend
@@ -200,15 +200,6 @@ def atlas(  # noqa: PLR0913 - one option per atlas input
         return
     save_table(yearly_with_progress(world, first, last, opts), out, force=force, datasets=covered.datasets,
                title=f"foedus atlas {first}-{last}{said}", notes=notes)
-
-
-def _switched(inputs: dict[str, Any]) -> dict[str, Any]:
-    """The atlas's scenario switches, each checked as `foedus cascade` checks it (`switch_values`: a bad value is
-    the same one-line error)."""
-    from foedus.engine.scenario import switch_values
-
-    checked = switch_values(inputs)
-    return {name: checked[name] for name in inputs}
 
 
 def _atlas_combination(date: str | None, first: int | None, last: int | None, scheduler: str | None,
