@@ -1,10 +1,10 @@
 """Bounded load test of the web API on loopback: N concurrent clients against /api/cascade for T seconds.
 
-Starts `foedus serve` on a free 127.0.0.1 port in a subprocess (or uses --url, which must be loopback),
-runs `--clients` client threads, each on its own keep-alive connection (the standard library's
-http.client, light enough that the client does not starve the server of the machine's two cores), that
-request random scenarios from a fixed list back to back for `--seconds`, then stops by itself and
-prints one JSON object: requests, errors, throughput and latency percentiles (ms). Traffic never leaves this machine.
+Starts `foedus serve --port 0` in a subprocess, on the free 127.0.0.1 port it says it bound (bench/served.py), or
+uses --url, which must be loopback; runs `--clients` client threads, each on its own keep-alive connection (the
+standard library's http.client, light enough that the client does not starve the server of the machine's two cores),
+that request random scenarios from a fixed list back to back for `--seconds`, then stops by itself and prints one
+JSON object: requests, errors, throughput and latency percentiles (ms). Traffic never leaves this machine.
 
 Run: .venv/bin/python bench/bench_web.py [--clients 50] [--seconds 30] [--seed 7]
 """
@@ -12,19 +12,18 @@ Run: .venv/bin/python bench/bench_web.py [--clients 50] [--seconds 30] [--seed 7
 from __future__ import annotations
 
 import argparse
+import contextlib
 import http.client
 import json
 import os
 import random
-import socket
 import statistics
-import subprocess
 import sys
 import threading
 import time
 from urllib.parse import urlencode, urlsplit
 
-import httpx2
+from served import serving
 
 SCENARIOS: list[dict[str, str]] = [
     {"attacker": "UKR", "target": "RUS", "date": "2025-01-15", "place": "kursk-oblast"},
@@ -40,28 +39,6 @@ SCENARIOS: list[dict[str, str]] = [
     {"attacker": "DEU", "target": "FRA", "date": "1914-08-03"},
     {"attacker": "Rusia", "target": "UKR", "date": "2025-01-01"},  # a 422 on purpose: bad input is answered too
 ]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def _start_server() -> tuple[subprocess.Popen[bytes], str]:
-    port = _free_port()
-    cmd = [sys.executable, "-m", "foedus.cli", "serve", "--port", str(port), "--no-browser"]
-    proc = subprocess.Popen(cmd, env=os.environ.copy(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        try:
-            if httpx2.get(f"{base}/api/health", timeout=2).status_code == 200:
-                return proc, base
-        except httpx2.TransportError:
-            time.sleep(0.3)
-    proc.kill()
-    raise SystemExit("foedus serve did not start within 120 s")
 
 
 def _client(base: str, rng: random.Random, stop_at: float, latencies: list[float], errors: list[str]) -> None:
@@ -122,20 +99,11 @@ def main() -> None:
     args = parser.parse_args()
     if not 1 <= args.clients <= 500 or not 0 < args.seconds <= 600:
         raise SystemExit("keep it bounded: 1-500 clients, at most 600 s")
-    proc = None
-    if args.url:
-        host = urlsplit(args.url).hostname or ""
-        if host not in {"127.0.0.1", "localhost", "::1"}:
-            raise SystemExit("--url must be a loopback address: this load test never leaves the machine")
-        base = args.url.rstrip("/")
-    else:
-        proc, base = _start_server()
-    try:
+    if args.url and (urlsplit(args.url).hostname or "") not in {"127.0.0.1", "localhost", "::1"}:
+        raise SystemExit("--url must be a loopback address: this load test never leaves the machine")
+    with contextlib.ExitStack() as stack:
+        base = args.url.rstrip("/") if args.url else stack.enter_context(serving())
         report = _run(base, args.clients, args.seconds, args.seed)
-    finally:
-        if proc is not None:
-            proc.terminate()
-            proc.wait(timeout=10)
     report["command"] = " ".join(["bench/bench_web.py", *sys.argv[1:]])
     report["cpus"] = os.cpu_count()
     print(json.dumps(report, indent=2))

@@ -1,11 +1,11 @@
 """How long `/api/cascade?...&likelihood=true` takes through the web app's worker pool, as the map asks it.
 
-Starts `foedus serve` on a free 127.0.0.1 port (its default pool: one worker per core but one, at most four),
-waits for /api/health, then for each scenario sends the likelihood request once ("first": the worker reads
-the research data the model needs on its first likelihood job) and --repeat more times, one at a time, and
-prints one JSON object of wall-clock times (ms) as the client sees them: first, median, min, max; beside
-them the same scenario without likelihood (the cheap path, answered on the event loop). Loopback only; it
-stops the server by itself. Numbers measured on a shared machine are noisy: quote them with the command.
+Starts `foedus serve --port 0` on the free 127.0.0.1 port it says it bound (bench/served.py; its default pool: one
+worker per core but one, at most four), waits for /api/health, then for each scenario sends the likelihood request
+once ("first": the worker reads the research data the model needs on its first likelihood job) and --repeat more
+times, one at a time, and prints one JSON object of wall-clock times (ms) as the client sees them: first, median,
+min, max; beside them the same scenario without likelihood (the cheap path, answered on the event loop). Loopback
+only; it stops the server by itself. Numbers measured on a shared machine are noisy: quote them with the command.
 
 Run: FOEDUS_DATA_DIR=../shared/data .venv/bin/python bench/bench_web_likelihood.py [--repeat 10]
 """
@@ -14,25 +14,17 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import socket
 import statistics
-import subprocess
-import sys
 import time
 
 import httpx2
+
+from served import serving
 
 SCENARIOS: dict[str, dict[str, str]] = {
     "1939 DEU-POL": {"attacker": "DEU", "target": "POL", "date": "1939-09-01"},
     "2025 RUS-EST": {"attacker": "RUS", "target": "EST", "date": "2025-06-01"},
 }
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def _timed(client: httpx2.Client, params: dict[str, str]) -> float:
@@ -48,38 +40,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=10)
     args = parser.parse_args()
-    port = _free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "foedus.cli", "serve", "--port", str(port), "--no-browser"],
-                            env=os.environ.copy(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
     out: dict[str, dict[str, float]] = {}
-    try:
-        with httpx2.Client(base_url=base, timeout=60) as client:
-            deadline = time.monotonic() + 120
-            while True:
-                try:
-                    if client.get("/api/health").status_code == 200:
-                        break
-                except httpx2.TransportError:
-                    pass
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    raise SystemExit("foedus serve did not come up")
-                time.sleep(0.3)
-            time.sleep(5)  # let the pool's warm-up (world and treaty history) finish before timing
-            for label, scenario in SCENARIOS.items():
-                params = {**scenario, "likelihood": "true"}
-                first = _timed(client, params)
-                times = [_timed(client, params) for _ in range(args.repeat)]
-                plain = [_timed(client, scenario) for _ in range(args.repeat)]
-                out[label] = {"likelihood first": first, "likelihood median": statistics.median(times),
-                              "likelihood min": min(times), "likelihood max": max(times),
-                              "plain median": statistics.median(plain)}
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+    with serving() as base, httpx2.Client(base_url=base, timeout=60) as client:
+        time.sleep(5)  # let the pool's warm-up (world and treaty history) finish before timing
+        for label, scenario in SCENARIOS.items():
+            params = {**scenario, "likelihood": "true"}
+            first = _timed(client, params)
+            times = [_timed(client, params) for _ in range(args.repeat)]
+            plain = [_timed(client, scenario) for _ in range(args.repeat)]
+            out[label] = {"likelihood first": first, "likelihood median": statistics.median(times),
+                          "likelihood min": min(times), "likelihood max": max(times),
+                          "plain median": statistics.median(plain)}
     print(json.dumps({k: {m: round(v, 1) for m, v in row.items()} for k, row in out.items()}, indent=1))
 
 

@@ -1,13 +1,13 @@
 """Bounded mixed-load test of the web API on loopback: cheap and expensive requests at once, plus health probes.
 
-Starts `foedus serve` on a free 127.0.0.1 port in a subprocess (or uses --url, which must be loopback), then runs
-`--clients` keep-alive clients for `--seconds`: a share `--cheap` of them send cheap requests (legal cascades
-among a few states) back to back, the others expensive ones (escalatory cascades, Monte Carlo draws, what-if
-worlds, compare). A 503 is the server saying it is busy: that client waits for its Retry-After (at most 2 s)
-and goes on. A probe in a process of its own asks /api/health every 100 ms. The clients are one asyncio loop
-(light enough not to starve the server of the machine's cores); their latencies include that loop's own delays.
-It stops by itself and prints one JSON object: per class, the status counts and latency percentiles (ms), and
-whether cheap p99 <= 300 ms and health max <= 100 ms held. Traffic never leaves this machine.
+Starts `foedus serve --port 0` in a subprocess, on the free 127.0.0.1 port it says it bound (bench/served.py), or
+uses --url, which must be loopback; then runs `--clients` keep-alive clients for `--seconds`: a share `--cheap` of
+them send cheap requests (legal cascades among a few states) back to back, the others expensive ones (escalatory
+cascades, Monte Carlo draws, what-if worlds, compare). A 503 is the server saying it is busy: that client waits for
+its Retry-After (at most 2 s) and goes on. A probe in a process of its own asks /api/health every 100 ms. The
+clients are one asyncio loop (light enough not to starve the server of the machine's cores); their latencies include
+that loop's own delays. It stops by itself and prints one JSON object: per class, the status counts and latency
+percentiles (ms), and whether cheap p99 <= 300 ms and health max <= 100 ms held. Traffic never leaves this machine.
 
 Run: .venv/bin/python bench/bench_web_mixed.py [--clients 50] [--cheap 0.6] [--seconds 30] [--seed 7]
 """
@@ -16,19 +16,20 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import http.client
 import json
 import multiprocessing
 import os
 import random
-import socket
 import statistics
-import subprocess
 import sys
 import time
 from collections import Counter
 from typing import Any
 from urllib.parse import urlencode, urlsplit
+
+from served import serving
 
 CHEAP: list[dict[str, str]] = [
     {"attacker": "UKR", "target": "RUS", "date": "2025-01-15", "place": "kursk-oblast"},
@@ -48,12 +49,6 @@ EXPENSIVE: list[tuple[str, dict[str, str]]] = [
     ("/api/compare", {"attacker": "UKR", "target": "RUS", "date": "2024-08-06", "place": "kursk-oblast",
                       "other_date": "2025-01-15"}),
 ]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 async def _request(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, host: str, target: str,
@@ -144,24 +139,6 @@ async def _run(host: str, port: int, clients: int, cheap_share: float, seconds: 
     return report
 
 
-def _start_server() -> tuple[subprocess.Popen[bytes], int]:
-    port = _free_port()
-    cmd = [sys.executable, "-m", "foedus.cli", "serve", "--port", str(port), "--no-browser"]
-    proc = subprocess.Popen(cmd, env=os.environ.copy(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1) as s:
-                s.sendall(b"GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
-                if s.recv(64).startswith(b"HTTP/1.1 200"):
-                    time.sleep(3)  # let the worker processes finish starting
-                    return proc, port
-        except OSError:
-            time.sleep(0.3)
-    proc.kill()
-    raise SystemExit("foedus serve did not start within 120 s")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clients", type=int, default=50)
@@ -172,20 +149,18 @@ def main() -> None:
     args = parser.parse_args()
     if not 1 <= args.clients <= 500 or not 0 < args.seconds <= 600 or not 0 <= args.cheap <= 1:
         raise SystemExit("keep it bounded: 1-500 clients, at most 600 s, a cheap share between 0 and 1")
-    proc = None
     if args.url:
         parts = urlsplit(args.url)
         if parts.hostname not in {"127.0.0.1", "localhost"} or parts.port is None:
             raise SystemExit("--url must be http://127.0.0.1:PORT: this load test never leaves the machine")
-        port = parts.port
-    else:
-        proc, port = _start_server()
-    try:
+    with contextlib.ExitStack() as stack:
+        url = args.url
+        if not url:
+            url = stack.enter_context(serving())
+            time.sleep(3)  # let the worker processes finish starting
+        port = urlsplit(url).port
+        assert port is not None  # --url's is checked above; the server announces one
         report = asyncio.run(_run("127.0.0.1", port, args.clients, args.cheap, args.seconds, args.seed))
-    finally:
-        if proc is not None:
-            proc.terminate()
-            proc.wait(timeout=10)
     report["command"] = " ".join(["bench/bench_web_mixed.py", *sys.argv[1:]])
     report["cpus"] = os.cpu_count()
     print(json.dumps(report, indent=2))
