@@ -253,3 +253,24 @@ def test_a_run_drops_a_war_date_not_drawn_yet(page: Any, server: str) -> None:
     notes = page.evaluate("() => window.notes")
     assert frames[1]["date"] not in notes and notes[-1] == frames[2]["date"], notes
     assert [p for p in page.problems if "422" not in p] == [], page.problems  # the refusal is a 422
+
+
+def test_a_war_dates_why_says_how_sure_each_binding_is(page: Any, server: str) -> None:
+    """"Why?" on a war's date named the treaty binding a state, never that it is not verified, nor the other treaties
+    binding it that day, though /api/war carries both: Kazakhstan on 2024-08-06 is bound by CSTO art. 4, an article
+    known from secondary quotes, and by its 1992 treaty with Russia, whose article is not known; the panel says each
+    with its certainty and the facts not verified, in the words of `foedus war --state` (said.ts frameWhy)."""
+    import foedus
+
+    frames = foedus.replay_war("russia_ukraine_2022").to_dict()["frames"]
+    index = next(i for i, f in enumerate(frames) if f["date"] == "2024-08-06")
+    assert frames[index]["bound"]["KAZ"]["also"][0]["certainty"] == "unverified"  # what the panel must say
+    _ready(page, f"{server}/?attacker=RUS&target=EST&date=2025-06-01&select=KAZ")
+    page.wait_for_selector("#explain[data-state=KAZ]", timeout=30_000)
+    _replay(page, "russia_ukraine_2022", frames[0]["date"])
+    _frame(page, index, "2024-08-06")
+    page.wait_for_selector("#explain[data-state=KAZ][data-frame='2024-08-06']", timeout=30_000)
+    text_has(page.locator("#explain .frame-why"), "Bound to join the attack side on 2024-08-06 under",
+             "(csto_1992) art. 4 (secondary: article); also rus_kaz_1992 art. unknown (article unverified) "
+             "(unverified: treaty, article).")
+    assert not page.problems, page.problems

@@ -31,7 +31,7 @@ from foedus.sweeps.compare_words import change_words
 from foedus.war.ongoing_changes import BoundSince, Lapse, MovedSince, OngoingChanges, SwitchedSince, ongoing_said
 from foedus.war.render import _move_words
 from foedus.war.result import war_names_on
-from foedus.war.words import change_said
+from foedus.war.words import also_said, bound_tag, change_said
 from foedus.wording import named_state, ordinal
 from ts_said import ROOT, run_ts
 
@@ -206,6 +206,25 @@ def test_names_ordinals_certainty_and_changes_are_worded_alike() -> None:
                   + [("wording", "changeSaid", [c]) for c in changes])
     assert said == ([named_state(s, NAMES) for s in STATES] + [ordinal(n) for n in range(1, 125)]
                     + [window_facts(level, facts) for level, facts in levels] + [change_said(c) for c in changes])
+
+
+def test_a_bindings_certainty_and_its_other_obligations_are_worded_alike() -> None:
+    """A war's binding, its certainty and the facts not verified after it (foedus.war.words.bound_tag, said.ts
+    boundTag), and its other obligations that day, each so (also_said, alsoSaid): in `foedus war`'s table and
+    --state line, and the web map's "Why?" on a war's date; records without a certainty (an older server's) read as
+    verified."""
+    tags = [("verified", []), ("secondary", ["article"]), ("unverified", ["treaty", "article"]),
+            ("carried-forward", []), ("conflicting", ["membership", "date"])]
+    also = [[], [{"treaty": "csto_1992", "article": "4", "certainty": "secondary", "doubted": ["article"]},
+                 {"treaty": "rus_kaz_1992", "article": "unknown (article unverified)", "certainty": "unverified",
+                  "doubted": ["treaty", "article"]},
+                 {"treaty": "atop_4245", "article": "ATOP defense", "certainty": "verified", "doubted": []},
+                 {"treaty": "nato_1949", "article": "5"}, {"treaty": "x", "article": "Title Three",
+                                                           "certainty": "carried-forward", "doubted": []}]]
+    said = run_ts([("said", "boundTag", [c, d]) for c, d in tags] + [("said", "alsoSaid", [a]) for a in also])
+    assert said == [bound_tag(c, d) for c, d in tags] + [also_said(a) for a in also]
+    assert said[2] == " (unverified: treaty, article)" and said[0] == ""
+    assert said[-1][1] == "also rus_kaz_1992 art. unknown (article unverified) (unverified: treaty, article)"
 
 
 def test_whether_the_model_beat_the_base_rate_is_judged_alike() -> None:

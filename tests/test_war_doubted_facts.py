@@ -13,6 +13,7 @@ import pytest
 from foedus.api import cascade, replay_war
 from foedus.cited import cited
 from foedus.engine.records import CertaintyReason
+from foedus.engine.result import Joiner
 from foedus.model.world import World
 from foedus.war.result import WarReplay
 
@@ -136,3 +137,66 @@ def test_a_date_known_to_a_verified_window_is_a_verified_fact(tmp_path: Path, ca
     assert b is not None and (b.treaty, b.certainty, b.doubted) == ("tur_aze_shusha_2021", "verified", ())
     row = _row(_text(result, capsys, monkeypatch), "Turkey (TUR)")
     assert row.split("│")[3].strip() == f"2022-02-14 defense: {cited(b.treaty, b.article)}"
+
+
+KAZ_ALSO = {"treaty": "rus_kaz_1992", "article": "unknown (article unverified)", "certainty": "unverified",
+            "doubted": ["treaty", "article"]}
+
+
+def _cell(text: str, name: str) -> list[str]:
+    """The lines of a table row's "first bound to join" cell: the row's first line's, then each following line's
+    while the row goes on (its state cell blank)."""
+    lines = text.splitlines()
+    at = lines.index(_row(text, name))
+    out = [lines[at].split("│")[3].strip()]
+    for line in lines[at + 1:]:
+        cells = line.split("│")
+        if len(cells) < 5 or cells[1].strip():
+            break
+        out.append(cells[3].strip())
+    return [c for c in out if c]
+
+
+def _unverified(reasons: Iterable[CertaintyReason]) -> list[str]:
+    """The kinds of fact among `reasons` tagged below verified, in the order the JSON's `facts` lists them."""
+    return [k for k in KINDS if any(r.kind == k and r.certainty != "verified" for r in reasons)]
+
+
+def _also(joiner: Joiner) -> list[dict[str, object]]:
+    """A cascade joiner's other obligations, each with its certainty and the facts its reasons do not verify."""
+    return [{"treaty": o.treaty, "article": o.article, "certainty": o.certainty,
+             "doubted": _unverified(o.certainty_reasons)} for o in joiner.also]
+
+
+def test_each_other_obligation_of_a_binding_carries_its_certainty_and_doubted_facts(
+        kursk: WarReplay, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A binding's other obligations that day (`also`) carried only their treaty and article, so Kazakhstan's 1992
+    treaty with Russia, whose article is not known (unverified: treaty, article), read as verified beside its CSTO
+    art. 4 (secondary: article): each now carries its certainty and the facts not verified, in the JSON's
+    `first_bound.also`, in each frame's `bound` (with the primary's), and on a line of its own under the table's
+    row, said as the primary is."""
+    states = {r["state"]: r for r in kursk.to_dict()["states"]}
+    days = {e.date: e for e in kursk.evaluations}
+    others = 0
+    for rec in kursk.ordered():
+        if rec.first_bound is None:
+            continue
+        also = states[rec.state]["first_bound"]["also"]
+        assert also == _also(days[rec.first_bound.date].bound[rec.state]), rec.state
+        assert all((o["certainty"] == "verified") == (o["doubted"] == []) for o in also), also
+        others += len(also)
+    assert others >= 3
+    assert states["KAZ"]["first_bound"]["also"] == [KAZ_ALSO]
+    for f in kursk.frames:
+        for state, bound in f.to_dict()["bound"].items():
+            j = days[f.date].bound[state]
+            assert bound["certainty"] == j.primary.certainty
+            assert bound["doubted"] == _unverified(j.primary.certainty_reasons)
+            assert bound["also"] == _also(j), (f.date, state)
+    kaz = next(f for f in kursk.frames if "KAZ" in f.bound).bound["KAZ"]
+    assert (kaz["certainty"], kaz["doubted"], kaz["also"]) == ("secondary", ["article"], [KAZ_ALSO])
+    text = _text(kursk, capsys, monkeypatch)
+    assert _cell(text, "Kazakhstan (KAZ)") == [
+        "2024-08-06 attack: csto_1992 art. 4 (secondary: article)",
+        "also rus_kaz_1992 art. unknown (article unverified) (unverified: treaty, article)"]
+    assert _cell(text, "North Korea (PRK)") == ["2024-12-04 attack: rus_prk_2024 art. 4"]  # verified, alone

@@ -51,6 +51,23 @@ def test_a_war_frames_why_is_worded_alike() -> None:
     kinds = {w.split(" on ", 1)[0] for w in said}
     assert kinds >= {"Fighting", "Bound to join the attack side", "Neither fighting nor bound"}
     assert any("(rus_prk_2024) art. 4." in w for w in said)  # the treaty named, its id and article cited
+    # a binding not verified, and the others that bind it that day, each with its certainty and the facts not verified
+    assert any("(csto_1992) art. 4 (secondary: article); also rus_kaz_1992 art. unknown (article unverified) "
+               "(unverified: treaty, article)." in w for w in said)
+
+
+def test_a_bindings_certainty_and_its_other_obligations_are_said() -> None:
+    """--state said the treaty that binds a state, never that it is not verified, nor the other obligations that bind
+    it that day: Kazakhstan on 2024-08-06 is bound by CSTO art. 4, an article known from secondary quotes, and by its
+    1992 treaty with Russia, whose article is not known; each is said with its certainty and the facts not verified,
+    as the table says them. North Korea's verified 2024 treaty, binding it alone, is said as before."""
+    code, out, err = cli_line(["war", WAR, "--until", "2024-08-06", "--state", "KAZ"])
+    assert (code, out) == (0, "Kazakhstan (KAZ): Bound to join the attack side on 2024-08-06 under CSTO (csto_1992) "
+                              "art. 4 (secondary: article); also rus_kaz_1992 art. unknown (article unverified) "
+                              "(unverified: treaty, article).\n"), err
+    code, out, err = cli_line(["war", WAR, "--until", "2024-12-04", "--state", "PRK"])
+    assert (code, out) == (0, "North Korea (PRK): Bound to join the attack side on 2024-12-04 under Russia–DPRK 2024 "
+                              "(rus_prk_2024) art. 4.\n"), err
 
 
 def test_a_state_is_read_by_its_name_on_the_date() -> None:

@@ -53,9 +53,15 @@ export interface WarChange {
 }
 export interface WarFrame {
   date: string; changes: WarChange[]; sides: { attack: string[]; defense: string[] };
-  bound: Record<string, { side: "attack" | "defense"; treaty: string; article: string }>;
+  bound: Record<string, WarBinding>;
   conflicts: string[]; moved: { state: string; from: string; to: string; cause: WarChange | null; now_under?: string }[];
 }
+/** An obligation binding a state to join (docs/war.md, a frame's `bound`): its certainty that day and the facts it
+ * rests on that are not verified (`doubted`: treaty, article, membership, date); servers from before they were sent
+ * have neither (read as verified). */
+export interface WarDuty { treaty: string; article: string; certainty?: string; doubted?: string[] }
+/** A state bound to join on a frame's date: the side, the primary obligation, and the others that bind it that day. */
+export interface WarBinding extends WarDuty { side: "attack" | "defense"; also?: WarDuty[] }
 /** A page the war file cites, for the war as a whole (`event` null) or for the file's `events[event]`. */
 export interface WarSource { url: string; title: string | null; event: number | null }
 export interface WarReplay {

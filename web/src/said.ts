@@ -1,7 +1,8 @@
 // The lines the page words as the CLI does, kept apart from the page (no DOM) so that tests/test_said_parity.py can
 // run each in node beside its Python counterpart on the same records: a change to one side alone fails that test.
 import type {
-  Because, CascadeResult, CertaintyReason, Comparison, Conflict, Doubt, LikelihoodSummary, WarFrame, WarRename,
+  Because, CascadeResult, CertaintyReason, Comparison, Conflict, Doubt, LikelihoodSummary, WarDuty, WarFrame,
+  WarRename,
 } from "./api";
 import type { OngoingChanges } from "./contract";
 import { andListed, certaintyTag, namedState } from "./wording";
@@ -101,15 +102,31 @@ export function warNamesOn(names: Record<string, string>, renames: WarRename[], 
   return out;
 }
 
+/** An obligation binding a state to join, its certainty after it when not verified, with the facts it rests on that
+ * are not verified (foedus.war.words.bound_tag): " (secondary: article)"; "" when verified. */
+export function boundTag(certainty: string, doubted: string[] = []): string {
+  if (certainty === "verified") return "";
+  return doubted.length ? ` (${certainty}: ${doubted.join(", ")})` : ` (${certainty})`;
+}
+
+/** The other obligations binding a state to join that day, one a line, each with its certainty as the primary's
+ * (foedus.war.words.also_said): "also rus_kaz_1992 art. 2 (unverified: treaty, article)". */
+export function alsoSaid(also: WarDuty[]): string[] {
+  return also.map((o) => `also ${cited(o.treaty, o.article)}${boundTag(o.certainty ?? "verified", o.doubted ?? [])}`);
+}
+
 /** "Why?" for one state on a replayed war's frame (foedus.war.why.frame_why, `foedus war WAR --until DATE --state
- * STATE`): fighting on a side, bound to join one (the treaty named by `treaty`, its id, the article cited), bound to
- * both sides, or neither. */
+ * STATE`): fighting on a side, bound to join one (the treaty named by `treaty`, its id, the article cited, its
+ * certainty when not verified: boundTag; then each other obligation binding it that day: alsoSaid), bound to both
+ * sides, or neither. */
 export function frameWhy(id: string, frame: Pick<WarFrame, "date" | "sides" | "bound" | "conflicts">,
                          treaty: (id: string) => string): string {
   const b = frame.bound[id];
   const side = frame.sides.attack.includes(id) ? "attack" : frame.sides.defense.includes(id) ? "defense" : null;
+  const also = () => alsoSaid(b.also ?? []).map((line) => `; ${line}`).join("");
   return side ? `Fighting on the ${side} side on ${frame.date}.`
-    : b ? `Bound to join the ${b.side} side on ${frame.date} under ${treaty(b.treaty)} (${b.treaty}) ${articleCited(b.article)}.`
+    : b ? `Bound to join the ${b.side} side on ${frame.date} under ${treaty(b.treaty)} (${b.treaty}) ${articleCited(b.article)}`
+      + `${boundTag(b.certainty ?? "verified", b.doubted ?? [])}${also()}.`
       : frame.conflicts.includes(id) ? `Bound to both sides on ${frame.date}.`
         : `Neither fighting nor bound on ${frame.date}.`;
 }

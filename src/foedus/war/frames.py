@@ -19,7 +19,7 @@ from foedus.sources.coverage import missing_notes
 from foedus.war.cause import cause
 from foedus.war.course import Course
 from foedus.war.evaluate import Evaluation
-from foedus.war.result import Bound, Frame, StateRecord
+from foedus.war.result import Also, Bound, Frame, StateRecord
 from foedus.war.why_record import doubted
 
 __all__ = ["FrameBuilder"]
@@ -65,8 +65,7 @@ class FrameBuilder:
         sides = {s: [x for x, side in ev.sides.items() if side == s] for s in _FIGHTING}
         self.frames.append(Frame(
             date=ev.date, changes=changes, sides=sides,
-            bound={s: {"side": j.side, "treaty": j.primary.treaty, "article": j.primary.article}
-                   for s, j in sorted(bound.items())},
+            bound={s: _binding(j) for s, j in sorted(bound.items())},
             conflicts=sorted(ev.conflicted), moved=moved))
 
     def _cause(self, state: str, old: str, new: str, ev: Evaluation, changes: list[dict[str, Any]],
@@ -104,8 +103,8 @@ class FrameBuilder:
                                     "article": p.article, "certainty": p.certainty})
             if rec.first_bound is None:
                 rec.first_bound = Bound(day, p.side, p.treaty, p.article, p.kind, p.strength, p.because, why,
-                                        tuple((o.treaty, o.article) for o in joiner.also), p.certainty,
-                                        doubted(p.certainty_reasons))
+                                        tuple(Also(o.treaty, o.article, o.certainty, doubted(o.certainty_reasons))
+                                              for o in joiner.also), p.certainty, doubted(p.certainty_reasons))
         elif new == "conflict" and rec.conflict is None:
             rec.conflict = {"date": day.isoformat(), "cause": why}
 
@@ -182,6 +181,16 @@ class FrameBuilder:
         if not self.world.has_history:  # as a cascade says: the ATOP alliances carried past 2018 count too
             out += missing_notes(["atop"])
         return out
+
+
+def _binding(j: Joiner) -> dict[str, Any]:
+    """A frame's `bound` entry: the side, the primary obligation's treaty and article, its certainty and the facts it
+    rests on that are not verified (`doubted`), and the other obligations that bind it that day (`also`, each
+    `{treaty, article, certainty, doubted}`), as `Bound` records them."""
+    p = j.primary
+    return {"side": j.side, "treaty": p.treaty, "article": p.article, "certainty": p.certainty,
+            "doubted": list(doubted(p.certainty_reasons)),
+            "also": [Also(o.treaty, o.article, o.certainty, doubted(o.certainty_reasons)).to_dict() for o in j.also]}
 
 
 def _named_in(change: dict[str, Any]) -> set[str]:

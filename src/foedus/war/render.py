@@ -11,7 +11,7 @@ from foedus.consoles import console as make_console
 from foedus.consoles import table as make_table
 from foedus.render import certainty_tag
 from foedus.war.result import StateRecord, WarReplay
-from foedus.war.words import change_said, change_text
+from foedus.war.words import also_said, bound_tag, change_said, change_text
 from foedus.wording import named_state
 
 __all__ = ["print_ongoing", "print_replay"]
@@ -28,9 +28,10 @@ def _row(r: StateRecord, names: dict[str, str]) -> list[str]:
     fight = "; ".join(f"{s['side']} {s['from']}" + (f"–{s['to']}" if s["to"] else "") + f" ({s['how']})"
                       for s in r.spells) or "—"
     b = r.first_bound
-    bound = f"{b.date} {b.side}: {cited(b.treaty, b.article)}" if b else "—"
-    if b and b.certainty != "verified":
-        bound += f" ({b.certainty}{_doubted(b.doubted, ': ')})"
+    bound = "—"
+    if b:  # the primary, then each other obligation of that day on a line of its own, each with its certainty
+        bound = "\n".join([f"{b.date} {b.side}: {cited(b.treaty, b.article)}{bound_tag(b.certainty, b.doubted)}",
+                           *also_said(o.to_dict() for o in b.also)])
     why = _said(b.cause) if b else ""
     return [named_state(r.state, names), fight, bound, why]
 

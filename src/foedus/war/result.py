@@ -20,7 +20,7 @@ from foedus.war.events import War, WarSide
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["Bound", "Frame", "StateRecord", "WarReplay", "past_treaties", "war_names_on"]
+__all__ = ["Also", "Bound", "Frame", "StateRecord", "WarReplay", "past_treaties", "war_names_on"]
 
 
 def _iso(day: dt.date | None) -> str | None:
@@ -46,6 +46,22 @@ def war_names_on(names: dict[str, str], renames: list[dict[str, str]], day: str)
 
 
 @dataclass(frozen=True, slots=True)
+class Also:
+    """Another obligation that bound a state to join on the day its primary did (`Bound.also`): `treaty` art.
+    `article`, with its certainty that day and the facts it rests on that are not verified, by the primary's rule."""
+
+    treaty: str
+    article: str
+    certainty: str = "verified"  # as a cascade reports it
+    doubted: tuple[str, ...] = ()  # `foedus.war.why_record.doubted`
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form: `{treaty, article, certainty, doubted}`."""
+        return {"treaty": self.treaty, "article": self.article, "certainty": self.certainty,
+                "doubted": list(self.doubted)}
+
+
+@dataclass(frozen=True, slots=True)
 class Bound:
     """The obligation that bound a state to join: from `date`, on `side`, under `treaty` art. `article`."""
 
@@ -57,7 +73,7 @@ class Bound:
     strength: str
     because: Because
     cause: dict[str, Any] | None
-    also: tuple[tuple[str, str], ...] = ()  # other (treaty, article) that bound it that day
+    also: tuple[Also, ...] = ()  # the other obligations that bound it that day
     certainty: str = "verified"  # the obligation's, that day (as a cascade reports it: carried-forward, ...)
     doubted: tuple[str, ...] = ()  # the facts it rests on that are not verified (`foedus.war.why_record.doubted`)
 
@@ -67,7 +83,7 @@ class Bound:
                 "kind": self.kind, "strength": self.strength, "certainty": self.certainty,
                 "doubted": list(self.doubted),
                 "because": self.because.to_dict(), "cause": self.cause,
-                "also": [{"treaty": t, "article": a} for t, a in self.also]}
+                "also": [o.to_dict() for o in self.also]}
 
 
 @dataclass
@@ -103,7 +119,7 @@ class Frame:
     date: dt.date
     changes: list[dict[str, Any]]
     sides: dict[str, list[str]]
-    bound: dict[str, dict[str, str]]
+    bound: dict[str, dict[str, Any]]  # {side, treaty, article, certainty, doubted, also}
     conflicts: list[str]
     moved: list[dict[str, Any]]
 

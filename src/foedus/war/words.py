@@ -8,11 +8,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from foedus.cited import cited
 from foedus.render import attack_words, certainty_tag
 from foedus.war.changes import change_words
 from foedus.wording import named_state
 
-__all__ = ["add_text", "change_said", "change_text"]
+__all__ = ["add_text", "also_said", "bound_tag", "change_said", "change_text"]
 
 
 def change_text(change: Mapping[str, Any], names: Mapping[str, str]) -> str:
@@ -60,3 +61,22 @@ def change_said(change: Mapping[str, Any]) -> str:
         return str(change["text"])
     facts = [r["fact"] for r in change.get("certainty_reasons", [])]  # said when verified but known to a window
     return str(change["text"]) + certainty_tag(change["certainty"], facts)
+
+
+def bound_tag(certainty: str, doubted: Iterable[str] = ()) -> str:
+    """An obligation that binds a state to join, its certainty after it when not verified, with the facts it rests on
+    that are not verified (`foedus.war.why_record.doubted`): " (secondary: article)", " (unverified: treaty,
+    article)"; nothing when verified. The one wording of a binding's certainty in `foedus war`'s table, its `--state`
+    line and the web map's "Why?" on a war's date (web/src/said.ts `boundTag`, tests/test_said_parity.py)."""
+    if certainty == "verified":
+        return ""
+    said = ", ".join(doubted)
+    return f" ({certainty}: {said})" if said else f" ({certainty})"
+
+
+def also_said(also: Iterable[Mapping[str, Any]]) -> list[str]:
+    """The other obligations that bind a state to join that day (a binding's `also`, each `{treaty, article,
+    certainty, doubted}`), one a line: "also rus_kaz_1992 art. 2 (unverified: treaty, article)", each with its
+    certainty as the primary's is said (`bound_tag`). The web page's copy: web/src/said.ts `alsoSaid`."""
+    return [f"also {cited(o['treaty'], o['article'])}{bound_tag(o.get('certainty', 'verified'), o.get('doubted', ()))}"
+            for o in also]

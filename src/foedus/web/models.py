@@ -170,9 +170,12 @@ class WarOut(_Open):
     war: WarInfoOut
     settings: dict[str, object]
     states: list[dict[str, object]] = Field(description="one record per state the replay mentions, in order of "
-                                                        "first appearance")
-    frames: list[dict[str, object]] = Field(description="one per evaluated date: sides, bound states, conflicts "
-                                                        "and who moved why")
+                                                        "first appearance; its `first_bound` (and each of that "
+                                                        "day's other obligations, `also`) and each duty with its "
+                                                        "`certainty` and `doubted`, the facts not verified")
+    frames: list[dict[str, object]] = Field(description="one per evaluated date: sides, bound states (each "
+                                                        "{side, treaty, article, certainty, doubted, also}), "
+                                                        "conflicts and who moved why")
     names: dict[str, str] = Field(description="state id -> name, as on the war's first day")
     renames: list[dict[str, str]] = Field(description="[{date, state, name}]: a state's name from `date` on")
     notes: list[str] = Field(description="caveats: the war file's note, data not loaded, and, when the replay ends "
