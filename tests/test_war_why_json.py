@@ -133,3 +133,40 @@ def test_an_ongoing_wars_data_holds_to_its_last_recorded_event_when_later(world:
     assert [c["event"] for c in r.frames[-1].changes if c["type"] == "attack"] == [1]  # the later attack is replayed
     cut = replay(war, world, until=later + dt.timedelta(days=1))
     assert (cut.end, cut.asked) == (later, later + dt.timedelta(days=1))
+
+
+def test_a_bound_states_other_obligations_as_json_are_those_its_line_names() -> None:
+    """Kazakhstan on 2024-08-06, bound by the CSTO's art. 4 and also by its 1992 treaty with Russia: `also` gives
+    that other obligation with its treaty, article, certainty, reasons and facts (by the rule of `facts`: the treaty
+    and the article not verified), as the replay's evaluation of the day binds it; and for every state bound that
+    day, the "also ..." part of `said` is `also_said` of `also` (each tagged with the facts its `facts` say are not
+    verified), so the line and the object never disagree (docs/war.md, json-contract.md `WarWhyAlso`)."""
+    from foedus.war.why import why_record
+    from foedus.war.words import also_said
+
+    replay, world, day = replay_war(WAR), World.default(), "2024-08-06"
+    evaluation = next(e for e in replay.evaluations if e.date.isoformat() == day)
+    out = _json([WAR, "--until", day, "--state", "KAZ"])
+    (also,) = out["also"]
+    ob = next(o for o in evaluation.bound["KAZ"].also if o.treaty == "rus_kaz_1992")
+    assert (out["treaty"], out["article"], also["treaty"], also["treaty_name"]) == (
+        "csto_1992", "4", "rus_kaz_1992", "Russia-Kazakhstan 1992")
+    assert (also["article"], also["certainty"]) == (ob.article, ob.certainty) == ("unknown (article unverified)",
+                                                                                "unverified")
+    assert also["certainty_reasons"] == [r.to_dict() for r in ob.certainty_reasons]
+    assert also["facts"] == [{"kind": k, "value": v, "verified": k not in ("treaty", "article")}
+                             for k, v in (("treaty", "rus_kaz_1992"), ("article", ob.article),
+                                          ("membership", "KAZ"), ("date", "rus_kaz_1992"))]
+    frame = replay.frame_on(day)
+    bound = [s for s in frame.bound if all(s not in side for side in frame.sides.values())]
+    named = 0
+    for state in bound:
+        why = why_record(replay, world, state, frame.date).to_dict()
+        lines = also_said({"treaty": a["treaty"], "article": a["article"], "certainty": a["certainty"],
+                           "doubted": [f["kind"] for f in a["facts"] if not f["verified"]]} for a in why["also"])
+        head = why["said"].removesuffix(".").split("; also ")[0]
+        assert why["said"] == head + "".join(f"; {line}" for line in lines) + ".", state
+        assert [(a["treaty"], a["article"]) for a in why["also"]] == [
+            (o.treaty, o.article) for o in evaluation.bound[state].also]
+        named += len(lines)
+    assert named >= 2 and why_record(replay, world, "KAZ", frame.date).to_dict() == out

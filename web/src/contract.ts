@@ -157,7 +157,13 @@ export interface WarWhy {
   war: string; day: string; state: string; name: string; stands: "fighting" | "bound" | "conflict" | "neither";
   side: "attack" | "defense" | null; said: string; treaty: string | null; treaty_name: string | null;
   article: string | null; certainty: string | null; facts: WhyFact[]; certainty_reasons: CertaintyReason[];
-  asked_until: string | null; note: string | null;
+  also: WarWhyAlso[]; asked_until: string | null; note: string | null;
+}
+
+/** Another obligation that binds a bound state to join on the day (`WarWhy.also`), with its certainty and the facts it rests on. */
+export interface WarWhyAlso {
+  treaty: string; treaty_name: string; article: string; certainty: string; facts: WhyFact[];
+  certainty_reasons: CertaintyReason[];
 }
 
 /** A fact a bound state's obligation rests on (the treaty, its article, the membership, the treaty's dates), verified or not. */

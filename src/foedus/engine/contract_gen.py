@@ -31,7 +31,7 @@ from foedus.engine.rules.support import Support
 from foedus.inputs import SWITCHES
 from foedus.model.vocab import STRENGTH_WORDS
 from foedus.war.ongoing_changes import BoundSince, Lapse, MovedSince, OngoingChanges, SwitchedSince
-from foedus.war.why_record import WarWhy, WhyFact
+from foedus.war.why_record import WarWhy, WarWhyAlso, WhyFact
 
 __all__ = ["RECORDS", "files", "main", "markdown", "typescript"]
 
@@ -67,6 +67,8 @@ RECORDS: tuple[tuple[str, type, str], ...] = (
     ("Lapse", Lapse, "A stretch bound during the war, ended before the date, in one world only."),
     ("WarWhy", WarWhy, "Not a cascade's key: `foedus war WAR --state STATE --json` (`foedus.war.why.why_record`), why "
                        "one state stands where it does on a replayed war's date, and what that rests on."),
+    ("WarWhyAlso", WarWhyAlso, "Another obligation that binds a bound state to join on the day (`WarWhy.also`), "
+                               "with its certainty and the facts it rests on."),
     ("WhyFact", WhyFact, "A fact a bound state's obligation rests on (the treaty, its article, the membership, "
                          "the treaty's dates), verified or not."),
 )

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from foedus.cited import article_cited
 from foedus.model.world import World
 from foedus.war.result import Frame, WarReplay
-from foedus.war.why_record import WarWhy, rests_on
+from foedus.war.why_record import WarWhy, WarWhyAlso, rests_on
 from foedus.war.words import also_said, bound_tag
 from foedus.wording import named_state
 
@@ -85,19 +85,25 @@ def why_on(result: WarReplay, world: World, state: str, day: dt.date | None = No
 def why_record(result: WarReplay, world: World, state: str, day: dt.date | None = None) -> WarWhy:
     """`why_on`'s answer as a record (`foedus war --state --json`): the line, where the state stands, and when it is
     bound, the obligation's treaty, article, the state's membership and the treaty's dates, each said verified or not by
-    the obligation's certainty reasons (`rests_on`).
+    the obligation's certainty reasons (`rests_on`); and so for each other obligation that binds it that day (`also`,
+    as the line names them).
 
     Raises:
         as `why_on`.
     """
     when, frame, sid, said = _standing(result, world, state, day)
     stands, side = standing(sid, frame)
-    ob = next(e for e in result.evaluations if e.date == frame.date).bound[sid].primary if stands == "bound" else None
+    joiner = next(e for e in result.evaluations if e.date == frame.date).bound[sid] if stands == "bound" else None
+    ob = joiner.primary if joiner else None
     facts = () if ob is None else rests_on(ob.treaty, ob.article, sid, ob.certainty_reasons)
+    name = treaty_named(world)
+    also = tuple(WarWhyAlso(o.treaty, name(o.treaty), o.article, o.certainty,
+                            rests_on(o.treaty, o.article, sid, o.certainty_reasons), o.certainty_reasons)
+                 for o in (joiner.also if joiner else ()))
     return WarWhy(war=result.war.id, day=when.isoformat(), state=sid, name=world.states.names_on(when).get(sid, sid),
                   stands=stands, side=side, said=said, treaty=ob.treaty if ob else None,
-                  treaty_name=treaty_named(world)(ob.treaty) if ob else None, article=ob.article if ob else None,
+                  treaty_name=name(ob.treaty) if ob else None, article=ob.article if ob else None,
                   certainty=ob.certainty if ob else None, facts=facts,
-                  certainty_reasons=ob.certainty_reasons if ob else (),
+                  certainty_reasons=ob.certainty_reasons if ob else (), also=also,
                   asked_until=result.asked.isoformat() if result.asked else None,
                   note="\n".join(result.warnings) or None)

@@ -11,7 +11,7 @@ from foedus.engine.contract import Contracted, meta
 from foedus.engine.records import CertaintyReason, reasons_field
 from foedus.model.vocab import Certainty
 
-__all__ = ["WarWhy", "WhyFact", "doubted", "rests_on"]
+__all__ = ["WarWhy", "WarWhyAlso", "WhyFact", "doubted", "rests_on"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +28,22 @@ class WhyFact(Contracted):
         "whether it is verified: no reason of its kind among the obligation's `certainty_reasons` tags it other than "
         "verified (a date known only to a window, every tag of it verified, is verified: not to the day)",
         "boolean"))
+
+
+@dataclass(frozen=True, slots=True)
+class WarWhyAlso(Contracted):
+    """Another obligation that binds a bound state to join on the day (a frame's `bound` entry's `also`): its treaty
+    and article, its certainty, and the facts it rests on, each verified or not by the rule of `WarWhy.facts`."""
+
+    treaty: str = field(metadata=meta("the treaty that also binds it (id)", "string"))
+    treaty_name: str = field(metadata=meta("that treaty's name, as the treaty list gives it", "string"))
+    article: str = field(metadata=meta("its article", "string"))
+    certainty: str = field(metadata=meta("the obligation's certainty, the weakest tag of the facts it rests on",
+                                         "string"))
+    facts: tuple[WhyFact, ...] = field(metadata=meta(
+        "the treaty, the article, the state's membership and the treaty's dates, each said verified or not by "
+        "this obligation's `certainty_reasons`", "WhyFact[]"))
+    certainty_reasons: tuple[CertaintyReason, ...] = reasons_field()
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +73,9 @@ class WarWhy(Contracted):
         "empty otherwise",
         "WhyFact[]"))
     certainty_reasons: tuple[CertaintyReason, ...] = reasons_field()
+    also: tuple[WarWhyAlso, ...] = field(default=(), metadata=meta(
+        "bound: the other obligations that bind it to join that day, in the order `said` names them (\"also ...\"), "
+        "each with its certainty and the facts it rests on; empty otherwise", "WarWhyAlso[]"))
     asked_until: str | None = field(default=None, metadata=meta(
         "the day asked for, when after an ongoing war's data ends: nothing after `day` is known; null otherwise",
         "string | null"))
