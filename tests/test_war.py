@@ -63,6 +63,20 @@ def test_a_binding_keeps_its_certainty(kursk) -> None:  # type: ignore[no-untype
     assert spans and spans[0]["certainty"] == "secondary"
 
 
+def test_each_bound_span_names_the_facts_it_rests_on_that_are_not_verified(kursk) -> None:  # type: ignore[no-untyped-def]
+    """A record's `bound_spans`, like its `first_bound` and every duty, say which facts the binding rests on are not
+    verified (`doubted`, by `foedus.war.why_record.doubted`): Kazakhstan, bound from 2024-08-06 by the CSTO's art. 4,
+    an article known from secondary quotes; and each state's first span says what its `first_bound` does."""
+    kaz = kursk.record("KAZ")
+    assert kaz.bound_spans == [{"side": "attack", "from": "2024-08-06", "to": None, "treaty": "csto_1992",
+                                "article": "4", "certainty": "secondary", "doubted": ["article"]}]
+    firsts = [(r.bound_spans[0], r.first_bound) for r in kursk.states.values() if r.first_bound and r.bound_spans]
+    assert len(firsts) >= 5
+    for span, first in firsts:
+        assert (span["treaty"], span["certainty"], span["doubted"]) == (first.treaty, first.certainty,
+                                                                        list(first.doubted))
+
+
 
 def test_the_replay_text_tags_duties_that_are_not_verified(kursk, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """The text replay's other duties end with their certainty where it is not verified, as `cascade` does."""
@@ -364,7 +378,7 @@ def test_exit_ceasefire_and_until_end_attacks(world) -> None:  # type: ignore[no
     assert [(c["date"], c["attacker"]) for c in ended] == [("2025-03-01", "UKR")]
     prk = r.record("PRK")
     assert prk.bound_spans == [{"side": "defense", "from": "2025-01-10", "to": "2025-03-01", "treaty": "rus_prk_2024",
-                                "article": "4", "certainty": "verified"}]
+                                "article": "4", "certainty": "verified", "doubted": []}]
 
 
 def test_treaty_changes_follow_the_basis() -> None:

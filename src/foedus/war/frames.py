@@ -100,7 +100,8 @@ class FrameBuilder:
         elif new.startswith("bound-") and joiner is not None:
             p = joiner.primary
             rec.bound_spans.append({"side": p.side, "from": day.isoformat(), "to": None, "treaty": p.treaty,
-                                    "article": p.article, "certainty": p.certainty})
+                                    "article": p.article, "certainty": p.certainty,
+                                    "doubted": list(doubted(p.certainty_reasons))})
             if rec.first_bound is None:
                 rec.first_bound = Bound(day, p.side, p.treaty, p.article, p.kind, p.strength, p.because, why,
                                         tuple(Also(o.treaty, o.article, o.certainty, doubted(o.certainty_reasons))

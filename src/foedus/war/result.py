@@ -93,7 +93,8 @@ class StateRecord:
     state: str
     spells: list[dict[str, Any]] = field(default_factory=list)  # {side, from, to, how, cause}
     first_bound: Bound | None = None
-    bound_spans: list[dict[str, Any]] = field(default_factory=list)  # {side, from, to, treaty, article, certainty}
+    # each {side, from, to, treaty, article, certainty, doubted}
+    bound_spans: list[dict[str, Any]] = field(default_factory=list)
     triggered: list[dict[str, Any]] = field(default_factory=list)  # first date of each casus foederis
     consultations: list[dict[str, Any]] = field(default_factory=list)  # first date of each duty to consult
     neutral: list[dict[str, Any]] = field(default_factory=list)  # first date of each duty to stay out

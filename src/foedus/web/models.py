@@ -171,8 +171,9 @@ class WarOut(_Open):
     settings: dict[str, object]
     states: list[dict[str, object]] = Field(description="one record per state the replay mentions, in order of "
                                                         "first appearance; its `first_bound` (and each of that "
-                                                        "day's other obligations, `also`) and each duty with its "
-                                                        "`certainty` and `doubted`, the facts not verified")
+                                                        "day's other obligations, `also`), each of its "
+                                                        "`bound_spans` and each duty with its `certainty` and "
+                                                        "`doubted`, the facts not verified")
     frames: list[dict[str, object]] = Field(description="one per evaluated date: sides, bound states (each "
                                                         "{side, treaty, article, certainty, doubted, also}), "
                                                         "conflicts and who moved why")
