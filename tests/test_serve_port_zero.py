@@ -89,3 +89,16 @@ def test_a_port_out_of_range_is_refused_and_the_message_names_0(port: int) -> No
         check_bind("127.0.0.1", port, allow_remote=False)
     assert str(info.value) == f"port {port} is not between 1 and 65535 (or 0, for a free port the system picks)"
     assert check_bind("127.0.0.1", 0, allow_remote=False) == "127.0.0.1"
+
+
+def test_a_server_that_does_not_come_up_is_one_line_naming_what_it_said() -> None:
+    """`foedus.web.served.serving` (the tests' and benchmarks' server): a server that exits before saying where it
+    serves is a ServeError of one line carrying what it printed, not a hang or a traceback."""
+    from foedus.errors import ServeError
+    from foedus.web import served
+
+    with pytest.raises(ServeError) as caught, served.serving("--host", "192.0.2.1"):
+        pytest.fail("a server on a non-loopback address without --allow-remote came up")
+    said = str(caught.value)
+    assert "\n" not in said and said.startswith("foedus serve did not say where it serves; it said: "), said
+    assert "192.0.2.1" in said, said

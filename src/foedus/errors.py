@@ -23,7 +23,7 @@ __all__ = [
     "MAX_MESSAGE", "AmbiguousNameError", "ArgumentsError", "ChecksumError", "DataCorruptError", "DataFetchError",
     "DataFormatError", "DataImportError", "DataMissingError", "DateOutOfRangeError", "FileDataError", "FoedusError",
     "LikelyModelError", "ListedTwiceError", "OptionalDependencyError", "OutputError", "OutputExistsError", "RuleError",
-    "ScenarioError", "SettingError", "TreatyDataError", "UnknownDatasetError", "UnknownOptionError",
+    "ScenarioError", "ServeError", "SettingError", "TreatyDataError", "UnknownDatasetError", "UnknownOptionError",
     "UnknownPlaceError", "UnknownStateError", "UnknownTreatyError", "UnknownWarError", "WarDataError", "and_listed",
     "character", "counted", "empty_or_blank", "field_path", "in_words", "named_state", "one_line", "ordinal",
     "refusal_fields", "shown", "surrogate_byte", "validation_problem",
@@ -160,6 +160,11 @@ class LikelyModelError(FoedusError):
 
 class OptionalDependencyError(FoedusError):
     """A command needs an optional extra that is not installed; the message names the pip command."""
+
+
+class ServeError(FoedusError):
+    """A `foedus serve` started in a subprocess (`foedus.web.served`) did not say where it serves, or did not come up
+    there; the message says what it last printed."""
 
 
 class SettingError(FoedusError):

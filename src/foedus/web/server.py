@@ -14,6 +14,7 @@ from typing import Any
 
 from foedus.errors import FoedusError, empty_or_blank
 from foedus.web.guard import bare_host, is_loopback_host, numeric_address
+from foedus.web.served import ANNOUNCED
 
 __all__ = ["build_server", "check_bind", "listen_sockets", "serve", "url_for"]
 
@@ -151,7 +152,7 @@ def serve(host: str = "127.0.0.1", port: int = 8765, *, allow_remote: bool = Fal
     try:
         server = build_server(host, port, allow_remote=allow_remote, log_level=log_level, job_timeout=job_timeout)
         url = url_for(host, port)
-        print(f"foedus: serving on {url} (Ctrl+C to stop)", flush=True)
+        print(ANNOUNCED.format(url=url), flush=True)
         if open_browser:
             threading.Timer(1.0, webbrowser.open, args=(url,)).start()
         server.run(sockets=sockets)
