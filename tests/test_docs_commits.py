@@ -12,8 +12,9 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 
 # A hex word of 7-40 characters with a digit and a letter, not part of a longer word or a hyphenated label
-# (`shipped-1823-2003-453c08ac70` is a model's label, not a commit).
-HEX = re.compile(r"(?<![\w-])(?=[0-9a-f]*[0-9])(?=[0-9a-f]*[a-f])[0-9a-f]{7,40}(?!\w)")
+# (`shipped-1823-2003-453c08ac70` is a model's label, not a commit), nor a link's query value (`?blogid=640bd8b4...`
+# is The Pyongyang Times' page id in docs/history.md).
+HEX = re.compile(r"(?<![\w=-])(?=[0-9a-f]*[0-9])(?=[0-9a-f]*[a-f])[0-9a-f]{7,40}(?!\w)")
 # A hash may be all digits (`6747577`): such a word of 7-40 digits counts only alone in backticks, where a year or
 # a count is not written.
 DIGITS = re.compile(r"(?<=`)[0-9]{7,40}(?=`)")
@@ -52,7 +53,8 @@ def _git(*args: str, stdin: str | None = None) -> str | None:
 
 
 def test_the_pattern_finds_commits_and_not_labels() -> None:
-    text = "at `9da72fd`, git archive 7c6ad8b src; `shipped-1823-2003-453c08ac70`, 2025-06-01, 1234567, defaced"
+    text = ("at `9da72fd`, git archive 7c6ad8b src; `shipped-1823-2003-453c08ac70`, 2025-06-01, 1234567, defaced, "
+            "http://pyongyangtimes.com.kp/blog?page=comment&num=2&blogid=640bd8b4af2ef105da9c56a5")
     assert HEX.findall(text) == ["9da72fd", "7c6ad8b"]
 
 
