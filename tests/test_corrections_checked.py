@@ -88,7 +88,7 @@ def test_the_checks_are_those_docs_history_records_with_its_pages(world: World) 
     checks = [c for c in load_corrections() if c.action == "checked"]
     ids = {c.atopid for c in checks}
     assert ids >= {4515, 4720, 3880, 4030, 4968, 4145, 3900, 4270, 4240, 4010, 4485, 4305, 4230, 4670, 4678, 2340,
-                   4550, 3485, 5090, 4900, 4225, 4867, 5040, 4392, 4951}
+                   4550, 3485, 5090, 4900, 4225, 4867, 5040, 4392, 4951, 4275, 4990, 3975, 4758}
     for c in checks:
         assert all(s.url in docs for s in c.sources), c.atopid
         assert c.checked is not None and c.checked <= dt.date(2026, 12, 5)
@@ -98,6 +98,34 @@ def test_the_checks_are_those_docs_history_records_with_its_pages(world: World) 
         assert t.standing_on(dt.date(2025, 6, 1)).value == "carried-forward"
     assert world.treaties["atop_2340_p2"].carry_checked is not None
     assert world.treaties["atop_2340_p1"].carry_checked is None  # the check was of phase 2
+
+
+@pytest.mark.parametrize(("tid", "said"), [
+    ("atop_4275", "checked on 2026-12-05 (wprost.pl): in force in June 2022, its 30th anniversary marked by Poland's "
+                  "foreign ministry; no denunciation found"),
+    ("atop_4990", "checked on 2026-12-05 (zdg.md): in force in November 2021, its 20th anniversary marked by the two "
+                  "foreign ministers' joint declaration; no denunciation found"),
+    ("atop_3975", "checked on 2026-12-05 (pyongyangtimes.com.kp): in force on 2023-03-11, called the legal guarantee "
+                  "of the two states' ties at its anniversary; no end found"),
+    ("atop_4758", "checked on 2026-12-05 (1lurer.am): in force on 2025-03-10, its 30th anniversary marked by "
+                  "Armenia's foreign minister; no end found"),
+])
+def test_the_checks_that_found_a_page_on_5_dec_2026(world: World, tid: str, said: str) -> None:
+    """Belarus-Poland 1992, Moldova-Russia 2001 and Cuba-DPRK 1986 (listed as checked without a page) and Armenia-India
+    1995 (searched with nothing found) have a page now: each says its check and stays carried forward."""
+    t = world.treaties[tid]
+    assert t.carry_checked == said
+    assert t.carried_from == dt.date(2018, 12, 31) and t.terminated is None
+    assert t.standing_on(dt.date(2025, 6, 1)).value == "carried-forward"
+
+
+def test_indias_neutrality_toward_armenia_names_its_check(world: World) -> None:
+    """Azerbaijan attacks Armenia on 2025-06-01: India's duty to stay out rests on the 1995 treaty (ATOP 4758), and the
+    carried-forward reason says the check of 5 Dec 2026 and the page's day."""
+    ind = next(n for n in foedus.cascade("AZE", "ARM", "2025-06-01", world=world).neutral if n.state == "IND")
+    assert (ind.treaty, ind.certainty) == ("atop_4758", "carried-forward")
+    [carried] = [r for r in ind.certainty_reasons if r.certainty == "carried-forward"]
+    assert 'noted: "checked on 2026-12-05 (1lurer.am): in force on 2025-03-10' in carried.fact
 
 
 @pytest.mark.parametrize(("entry", "said"), [
