@@ -151,3 +151,19 @@ def test_a_benchmark_publishes_whole_and_keeps_results_if_the_name_is_taken_mean
     assert first.read_text() == "{}\n"
     kept = Path(str(stop.value).rsplit(" ", 1)[1])
     assert kept.read_text() == "[1]\n" and kept.parent == tmp_path
+
+
+def test_the_bands_profile_runs_on_the_engine_it_patches() -> None:
+    """bench/profile/bands.py replaces two engine methods to count a cascade's resumes and volleys; when `_resume`
+    came to take the list of states conflicted late in a round, it broke (unhashable list) while every name it
+    imports still resolved. Run on 40 of bench_speed's dyads at 2025-06-01, it counts resumes."""
+    import os
+    import re
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, str(BENCH / "profile" / "bands.py"), "2025-06-01", "40"],
+                          cwd=BENCH / "profile", env=os.environ.copy(), capture_output=True, text=True, timeout=900)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    counted = re.match(r"all 40: resumes ([0-9]+) ", proc.stdout.strip().splitlines()[-1])
+    assert counted is not None and int(counted.group(1)) > 0, proc.stdout[-2000:]

@@ -32,8 +32,8 @@ def main() -> None:
         times.append((time.perf_counter() - start) * 1e3)
     resume, volley, gaps, volleys = cascade._Run._resume, bind.Binder.volley, [], [0]
 
-    def resumed(run: cascade._Run, late: str, *args: Any) -> Any:
-        gaps.append(run.rounds - run.joiners[late][0][0] + 1)
+    def resumed(run: cascade._Run, late: list[str], *args: Any) -> Any:  # the states conflicted late in one round
+        gaps.append(run.rounds - min(run.joiners[state][0][0] for state in late) + 1)
         return resume(run, late, *args)
 
     def counted(binder: bind.Binder, *args: Any) -> None:
