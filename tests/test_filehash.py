@@ -60,22 +60,42 @@ def test_a_save_keeps_what_another_process_saved_meanwhile(files: tuple[Path, Pa
 def test_two_saves_at_once_keep_both(files: tuple[Path, Path, Path], monkeypatch: pytest.MonkeyPatch) -> None:
     """Another process saves while this one is writing the record (between its read and its write): it waits for
     this one's write and adds its hash to it, rather than writing in between and being overwritten (or
-    overwriting). Made deterministic by starting the other save from inside this one's write."""
+    overwriting). Made deterministic by starting the other save from inside this one's write, and letting this
+    write go on only once the other save has either found the folder's lock held (it waits) or finished (nothing
+    held it back: it wrote in between, and this write overwrites it); no wait on how fast either is."""
+    fcntl = pytest.importorskip("fcntl", reason="no flock on this system: saves are not serialised")
     a, b, store = files
     foedus.filehash.content_sha256(a)
     other = _process(monkeypatch)
     other.content_sha256(b)
-    real_write = foedus.cachefile.write_cache
-    saving = threading.Thread(target=other.save)
+    real_write, real_flock = foedus.cachefile.write_cache, fcntl.flock
+    held_back = threading.Event()  # the other save found the lock taken and waits for it, or it has finished
+
+    def other_save() -> None:
+        try:
+            other.save()
+        finally:
+            held_back.set()
+
+    saving = threading.Thread(target=other_save)
+
+    def flock_seen(fd: int, operation: int) -> None:
+        if threading.current_thread() is saving and operation == fcntl.LOCK_EX:
+            try:
+                return real_flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # free: taken at once
+            except BlockingIOError:
+                held_back.set()  # held by this process's save: the other waits for it, as it should
+        return real_flock(fd, operation)
 
     def write_while_another_saves(*args: object) -> bool:
-        if not saving.is_alive() and saving.ident is None:  # this process's write: the other saves now
+        if saving.ident is None:  # this process's write: the other saves now
             saving.start()
-            saving.join(timeout=1.0)  # it ends here when nothing holds it back; with the lock it waits
+            assert held_back.wait(timeout=60), "the other save neither waited for the lock nor finished"  # hang guard
         return real_write(*args)  # type: ignore[arg-type]
 
+    monkeypatch.setattr(fcntl, "flock", flock_seen)
     monkeypatch.setattr(foedus.cachefile, "write_cache", write_while_another_saves)
     foedus.filehash.save()
-    saving.join(timeout=30)
+    saving.join(timeout=60)
     assert not saving.is_alive()
     assert _saved(store) == {"a.csv", "b.csv"}
