@@ -6,6 +6,7 @@ connections; every socket goes to 127.0.0.1 only, and every test closes what it 
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import socket
 import threading
@@ -17,6 +18,7 @@ import pytest
 
 pytest.importorskip("uvicorn", reason="the web extra (uvicorn) is not installed")
 
+from foedus.web.connections import HEADER_TIMEOUT_S
 from foedus.web.server import build_server, listen_sockets
 
 HEADER_TIMEOUT = 1.0
@@ -44,6 +46,7 @@ def _served(header_timeout: float) -> Iterator[tuple[int, Any]]:
     try:
         server = build_server("127.0.0.1", port, header_timeout=header_timeout, max_connections=MAX_CONNECTIONS,
                               job_timeout=600.0, workers=1)  # the job limit a hang guard: a loaded runner is slow
+        server.config.loop = "asyncio"  # not uvloop, were it installed: its timers can be recorded (see below)
         thread = threading.Thread(target=server.run, kwargs={"sockets": sockets}, daemon=True)
         thread.start()
         deadline = time.monotonic() + 120
@@ -131,7 +134,25 @@ def test_half_open_connections_do_not_lock_out_real_requests() -> None:
                 s.close()
 
 
-def test_the_header_deadline_frees_half_open_connections(port: int) -> None:
+def test_the_header_deadline_frees_half_open_connections(served: tuple[int, Any],
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """20 connections that send part of a request's headers and then nothing are all closed, by a deadline armed
+    with the configured 1 s, not the 10 s default: the delay each connection's timer is armed with is recorded as
+    it is armed (the event loop's `call_later`), so a server that ignored `header_timeout` fails here however fast
+    or slow the machine, and how soon the connections go is not asked (60 s is a hang guard)."""
+    from uvicorn.protocols.http.h11_impl import H11Protocol
+
+    assert HEADER_TIMEOUT != HEADER_TIMEOUT_S  # else the default would pass for the configured deadline
+    port, _ = served
+    armed: list[float] = []  # the delays of the timers the server's connections set (the server's thread appends)
+    real_call_later = asyncio.BaseEventLoop.call_later
+
+    def call_later(loop: asyncio.BaseEventLoop, delay: float, callback: Any, *args: Any, **kwargs: Any) -> Any:
+        if isinstance(getattr(callback, "__self__", None), H11Protocol):
+            armed.append(delay)
+        return real_call_later(loop, delay, callback, *args, **kwargs)
+
+    monkeypatch.setattr(asyncio.BaseEventLoop, "call_later", call_later)
     flood: list[socket.socket] = []
     try:
         for _ in range(20):  # each sends part of a request's headers and then nothing
@@ -144,6 +165,7 @@ def test_the_header_deadline_frees_half_open_connections(port: int) -> None:
     finally:
         for s in flood:
             s.close()
+    assert len(armed) >= 20 and set(armed) == {HEADER_TIMEOUT}, f"header deadlines armed with {sorted(set(armed))} s"
 
 
 def test_a_slow_client_is_cut_off_at_the_header_deadline(port: int) -> None:
