@@ -13,11 +13,14 @@ from foedus import datarecord
 from foedus.declare import Input, check_options
 from foedus.engine.scenario import Scenario
 
-__all__ = ["ATLAS", "LIKELIHOOD", "MAX_SEED", "MONTE_CARLO", "SCENARIO", "SWITCHES", "WAR", "WHAT_IF", "Input",
-           "check_options", "war_seed"]
+__all__ = ["ATLAS", "LIKELIHOOD", "MAX_SEED", "MONTE_CARLO", "SCENARIO", "SWITCH", "SWITCHES", "WAR", "WHAT_IF",
+           "Input", "check_options", "war_seed"]
 
 SWITCHES: tuple[Input, ...] = tuple(f.metadata["input"] for f in datarecord.fields(Scenario)
                                     if "input" in f.metadata)
+
+SWITCH: dict[str, Input] = {i.name: i for i in SWITCHES}
+"""Each scenario switch by its name."""
 
 WAR: tuple[Input, ...] = tuple(i for i in SWITCHES
                                if i.name in ("reading", "requested", "basis", "territory_view", "unresolved"))

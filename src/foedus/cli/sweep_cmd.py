@@ -16,14 +16,13 @@ from foedus.cli.progress import steps, working
 from foedus.cli.writing import Force, check_table, echo_wrote, save_table
 from foedus.engine.scenario import READINGS
 from foedus.errors import FoedusError
-from foedus.inputs import ATLAS, MAX_SEED, SCENARIO, SWITCHES, WHAT_IF
+from foedus.inputs import ATLAS, MAX_SEED, SCENARIO, SWITCH, WHAT_IF
 from foedus.outputs.partitions import DRAWS_PARTITION, YEARLY_PARTITION
 from foedus.wording import counted
 
 __all__ = ["atlas", "atlas_plot", "compare"]
 
 MAX_WORKERS = 256
-_SWITCH = {i.name: i for i in SWITCHES}
 
 
 def _readings(reading: str | None) -> tuple[Any, ...]:
@@ -106,10 +105,10 @@ def _atlas_switches(inputs: dict[str, Any]) -> dict[str, Any]:
     `--target-kind forces` and the other switches no atlas reads were ignored."""
     from foedus.engine.scenario import switch_values
 
-    checked = switch_values({k: v for k, v in inputs.items() if k in _SWITCH and k not in ("place", "reading")})
+    checked = switch_values({k: v for k, v in inputs.items() if k in SWITCH and k not in ("place", "reading")})
     read = {"reading", *(i.name for i in ATLAS)}
     for name in [n for n in checked if n not in read]:  # the target kind, the territory view, ongoing_since
-        refuse_unused(_SWITCH[name].cli_flags[0], checked[name] != _SWITCH[name].default,
+        refuse_unused(SWITCH[name].cli_flags[0], checked[name] != SWITCH[name].default,
                       "with --atlas (each dyad's attack is on the target's home territory, from the date given)")
     return {i.name: checked[i.name] for i in ATLAS}
 

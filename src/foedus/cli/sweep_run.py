@@ -15,14 +15,13 @@ import typer
 from foedus.cli.progress import steps, working
 from foedus.cli.writing import echo_wrote, save_table, table_meta
 from foedus.errors import FoedusError
-from foedus.inputs import SCENARIO, SWITCHES
+from foedus.inputs import SCENARIO, SWITCH
 from foedus.outputs.partitions import DRAWS_PARTITION
 from foedus.wording import counted, named_state
 
 if TYPE_CHECKING:
     from foedus.sweeps.atlas import Coverage
 
-_SWITCH = {i.name: i for i in SWITCHES}
 
 __all__ = ["DrawsHow", "atlas_draws", "compare_scenario", "emit", "print_atlas", "switches_said",
            "yearly_with_progress"]
@@ -94,7 +93,7 @@ def switches_said(switched: dict[str, Any]) -> str:
     title: the one record in the file of what its cascades read."""
     said = []
     for name, value in switched.items():
-        inp = _SWITCH[name]
+        inp = SWITCH[name]
         if value != inp.default:
             flags = inp.cli_flags[0]
             said.append(flags.split("/")[0 if value else 1] if inp.type is bool else f"{flags} {value}")
