@@ -3,8 +3,8 @@ beside the TypeScript one (web/src/said.ts and web/src/wording.ts, in node: test
 one side alone fails: the attack that set an obligation off and its verb, the header's verb, a comparison's
 changes and ongoing lines, a war's moves, a date's doubt, a conflict's line and its doubted duties, a state's name,
 an ordinal, a finding's certainty, a war's change, whether the likelihood model beat the base rate, how a
-provision's article is cited, a war's states' names on a date, and the title of a treaty's notes on its
-memberships' doubted facts.
+provision's article is cited, a war's states' names on a date, the title of a treaty's notes on its
+memberships' doubted facts, and how an alliance carried past ATOP's coverage stands after it.
 
 They need node and web/node_modules (`cd web && npm ci`); without them they skip, saying which is missing (CI's clean
 clone has no web/node_modules). Set FOEDUS_REQUIRE_NODE=1 to make them fail instead of skipping, in a run that must
@@ -331,3 +331,19 @@ def test_the_member_notes_title_is_the_clis() -> None:
     from foedus.cli.treaty_show import NOTES_TITLE
 
     assert run_ts([("said", "NOTES_TITLE", [])]) == [NOTES_TITLE]
+
+
+def test_a_carried_alliances_standing_is_worded_alike(world: Any) -> None:
+    """How an alliance carried past ATOP's coverage stands after it (foedus.catalog.carry_said, which `foedus
+    treaties show` says after the entry into force) is the "Why?" panel's treaty list's (said.ts carrySaid), read
+    from the API's `carried_from` and `carry_checked`: a checked one (the 2001 Iran-Russia treaty), one not checked
+    (Estonia-Ukraine 1992), one carried to an end (US-Afghanistan 2012), and none for a curated treaty, one ATOP ends
+    and one a correction ends after ATOP's coverage (Russia-Ukraine 1997)."""
+    from foedus.catalog import carry_said, treaty_detail
+
+    ids = ["atop_4968", "atop_4241", "atop_6050", "rus_prk_2024", "atop_1005", "atop_4875"]
+    said = run_ts([("said", "carrySaid", [treaty_detail(world, t)]) for t in ids])
+    assert said == [carry_said(world.treaty(t)) for t in ids]
+    assert said[0].endswith("checked on 2026-12-05 (tass.com): in force in January 2025, renewed by five-year "
+                            "periods, no notice ending it found)")
+    assert said[1].endswith("; no check of it recorded)") and said[3:] == ["", "", ""]

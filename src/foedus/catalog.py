@@ -19,9 +19,9 @@ from foedus.model.vocab import Certainty
 from foedus.model.world import World
 from foedus.wording import named_state
 
-__all__ = ["in_force_sure", "iso3_to_numeric", "member_name", "member_notes", "member_spans", "member_sure",
-           "place_rows", "region_rows", "span_edges", "state_rows", "terminated_sure", "treaty_detail", "treaty_help",
-           "treaty_rows"]
+__all__ = ["carry_said", "in_force_sure", "iso3_to_numeric", "member_name", "member_notes", "member_spans",
+           "member_sure", "place_rows", "region_rows", "span_edges", "state_rows", "terminated_sure", "treaty_detail",
+           "treaty_help", "treaty_rows"]
 
 
 def treaty_rows(world: World, day: dt.date | None, origin: str = "all") -> list[dict[str, Any]]:
@@ -97,6 +97,21 @@ def in_force_sure(treaty: Treaty) -> str:
     to the day. One not found (`in_force` null) says from when it may have come: 'verified; date: the true date may
     be any day from 2025-10-06, or not yet (not verified)' (the Pukpuk Treaty)."""
     return how_sure(treaty.certainty, treaty.in_force_certainty, unfound=() if treaty.in_force else ("date",))
+
+
+def carry_said(treaty: Treaty) -> str:
+    """How an alliance carried past its source's coverage (`Treaty.carried_from`, foedus.sources.history) stands after
+    it, as `foedus treaties show` says it after the entry into force and the web's treaty list beside it (said.ts
+    `carrySaid`): in force after that day only as carried forward, the certainty every result resting on it then
+    carries, and the check of its standing (`Treaty.carry_checked`) or that none is recorded: 'in force after
+    2018-12-31 only as carried forward (carried-forward; ATOP's coverage ends that day; checked on 2026-12-05
+    (tass.com): in force in January 2025, ...)'. Only ATOP alliances are carried. "" for a treaty not carried (a
+    curated one, one ATOP ends by 2018, one a correction ends or hands over)."""
+    if treaty.carried_from is None:
+        return ""
+    check = treaty.carry_checked or "no check of it recorded"
+    return (f"in force after {treaty.carried_from} only as carried forward ({Certainty.CARRIED.value}; ATOP's "
+            f"coverage ends that day; {check})")
 
 
 def terminated_sure(treaty: Treaty) -> str:

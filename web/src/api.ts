@@ -91,6 +91,8 @@ export interface TreatyDetail {
   member_notes?: MemberNote[]; // as `foedus treaties show` lists them under its members table (none from older servers)
   in_force_how_sure?: string; // with in_force (or a window an entry not found may come in): the tag, how well the day is known
   terminated_how_sure?: string; // with terminated: likewise of the treaty's end
+  carried_from?: string; // an ATOP alliance carried past ATOP's coverage: in force after this day only as carried forward
+  carry_checked?: string; // carried, its standing checked: the check, in words (said.ts carrySaid says both)
   invocations: Invocation[]; sources: { url: string; title?: string }[]; provisions: { article: string; summary?: string }[];
 }
 

@@ -1,13 +1,14 @@
 // The "why" panel: for one state, every finding that names it (side, treaty, article, strength, the attack
 // that set it off, the conditions assumed), the joining model's chances when the result has them, then the
-// dates (in force, ended, each with how sure it is), the notes on its memberships' doubted facts and invocation
-// history of each treaty involved.
+// dates (in force, ended, each with how sure it is; in force past its source's coverage only as carried forward,
+// and whether that was checked), the notes on its memberships' doubted facts and invocation history of each treaty
+// involved.
 import { api, type CascadeResult, type CertaintyReason, type MemberNote, type Obligation, type TreatyDetail } from "./api";
 import { STRENGTH_WORDS } from "./contract";
 import { byId, h, pageLink } from "./dom";
 import { likelihoodBlock } from "./likelypanel";
 import { COLORS, LABELS, type Role } from "./roles";
-import { articleCited, becauseWords, findingTag, NOTES_TITLE } from "./said";
+import { articleCited, becauseWords, carrySaid, findingTag, NOTES_TITLE } from "./said";
 import { namedState } from "./wording";
 
 let renders = 0;
@@ -110,12 +111,15 @@ function findings(id: string, r: CascadeResult, names: Names): { nodes: HTMLElem
 
 /** When the treaty took effect and ended, each with how sure it is, in the API's words (`in_force_how_sure`,
  * `terminated_how_sure`), as `foedus treaties show` says them (an end as its first day out of force): an entry into force not found, with the window it may
- * have come in, "in force not found (…)"; null when it never took effect and none may have come. */
+ * have come in, "in force not found (…)"; an alliance carried past its source's coverage, that it is in force after
+ * it only as carried forward and whether that was checked (said.ts carrySaid); null when it never took effect and
+ * none may have come. */
 function datesLine(t: TreatyDetail): HTMLElement | null {
   const sure = (how: string | undefined) => (how ? ` (${how})` : "");
   const parts = [
     ...(t.in_force ? [`in force ${t.in_force}${sure(t.in_force_how_sure)}`] : []),
     ...(!t.in_force && t.in_force_how_sure ? [`in force not found${sure(t.in_force_how_sure)}`] : []),
+    ...(carrySaid(t) ? [carrySaid(t)] : []),
     ...(t.terminated ? [`out of force from ${t.terminated}${sure(t.terminated_how_sure)}`] : []),
   ];
   return parts.length ? h("p", { class: "dates" }, parts.join("; ")) : null;

@@ -2,7 +2,7 @@
 // run each in node beside its Python counterpart on the same records: a change to one side alone fails that test.
 import type {
   Because, CascadeResult, CertaintyReason, Comparison, Conflict, Doubt, LikelihoodSummary, WarDuty, WarFrame,
-  WarRename,
+  TreatyDetail, WarRename,
 } from "./api";
 import type { OngoingChanges } from "./contract";
 import { andListed, certaintyTag, namedState } from "./wording";
@@ -30,6 +30,16 @@ export function cited(treaty: string, article: string | null | undefined): strin
 /** The title of a treaty's notes on its memberships' doubted facts, as `foedus treaties show` titles them under
  * its members table (foedus.cli.treaty_show.NOTES_TITLE); the notes themselves are the API's `member_notes`. */
 export const NOTES_TITLE = "notes on the doubted facts: memberships and spans not verified, dates not known to the day";
+
+/** How an alliance carried past its source's coverage (`carried_from`) stands after it, as `foedus treaties show`
+ * says it after the entry into force (foedus.catalog.carry_said): in force after that day only as carried forward,
+ * the certainty every result resting on it then carries, and the check of its standing (`carry_checked`) or that
+ * none is recorded; "" for a treaty not carried. */
+export function carrySaid(t: Pick<TreatyDetail, "carried_from" | "carry_checked">): string {
+  if (!t.carried_from) return "";
+  return `in force after ${t.carried_from} only as carried forward (carried-forward; ATOP's coverage ends that day; `
+    + `${t.carry_checked || "no check of it recorded"})`;
+}
 
 /** The header's verb, agreeing with its attackers (foedus.render._attack_verb). */
 export function attackVerb(r: Pick<CascadeResult, "attackers">): string {

@@ -6,7 +6,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from foedus.catalog import member_name, member_sure, treaty_detail
+from foedus.catalog import carry_said, member_name, member_sure, treaty_detail
 from foedus.cited import article_cited
 from foedus.cli.show import _console, _json
 from foedus.consoles import table as make_table
@@ -34,8 +34,10 @@ def print_treaty(world: World, treaty_id: str, as_json: bool) -> None:
         console.print(f"[bold yellow]binds no one:[/bold yellow] {escape(t.binds_no_one)}")
     # how sure the entry into force and the end are, as the JSON says it, with the date's note
     unfound = "not found" if t.in_force_certainty else "not in force"  # not found, with a window it may come in
+    carried = carry_said(t)  # past its source's coverage only carried forward, and whether that was checked
     console.print(Text(f"signed {t.signed}; in force {t.in_force or unfound}"
                   + _sure(detail.get("in_force_how_sure"), t.in_force_certainty)
+                  + (f"; {carried}" if carried else "")
                   + (f"; out of force from {t.terminated}"
                      + _sure(detail.get("terminated_how_sure"), t.terminated_certainty) if t.terminated else "")
                   + f"; {t.type}; certainty: {t.certainty.value}"))
