@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from foedus.cited import cited
 from foedus.consoles import console as make_console
 from foedus.consoles import table as make_table
-from foedus.render import certainty_tag
 from foedus.war.result import StateRecord, WarReplay
-from foedus.war.words import also_said, bound_tag, change_said, change_text
+from foedus.war.words import also_said, bound_tag, change_said, change_text, duty_lines
 from foedus.wording import named_state
 
 __all__ = ["print_ongoing", "print_replay"]
@@ -36,20 +35,6 @@ def _row(r: StateRecord, names: dict[str, str]) -> list[str]:
     return [named_state(r.state, names), fight, bound, why]
 
 
-def _doubted(kinds: Iterable[str], before: str) -> str:
-    """The facts a finding rests on that are not verified (`foedus.war.why_record.doubted`, the rule of `foedus war
-    --state --json`'s `facts`), after `before`: "article, membership"; nothing when none is named."""
-    said = ", ".join(kinds)
-    return before + said if said else ""
-
-
-def _tagged(duty: Mapping[str, Any]) -> str:
-    """A duty's certainty after it (`certainty_tag`), and which of its facts is not verified: " — unverified facts:
-    membership"."""
-    tag = certainty_tag(duty["certainty"])
-    return tag + _doubted(duty.get("doubted", ()), ": ") if tag else ""
-
-
 def _said(cause: Mapping[str, Any] | None) -> str:
     """A change in the one wording the JSON and the web map show too (`foedus.war.words.change_said`), or nothing."""
     return change_said(cause) if cause else ""
@@ -57,26 +42,8 @@ def _said(cause: Mapping[str, Any] | None) -> str:
 
 def _duties(result: WarReplay, names_on: NamesOn) -> list[str]:
     """A line a duty, its states named as on its date (a 1914 war replayed to 2025 named Ukraine's 1997 duty to
-    consult "Russian Empire (RUS)")."""
-    lines = []
-
-    def two(state: str, other: str, day: str) -> tuple[str, str]:
-        names = names_on(_day(day))
-        return named_state(state, names), named_state(other, names)
-
-    for r in result.ordered():
-        bound = r.first_bound
-        for t in r.triggered:
-            if bound is None or (t["date"], t["treaty"]) != (bound.date.isoformat(), bound.treaty):
-                who, toward = two(r.state, t["toward"], t["date"])
-                lines.append(f"{who}: casus foederis {t['date']} toward {toward}, "
-                             f"{cited(t['treaty'], t['article'])} ({t['kind']})" + _tagged(t))
-        lines += [f"{who}: consult {other} from {c['date']} ({cited(c['treaty'], c['article'])})" + _tagged(c)
-                  for c in r.consultations for who, other in [two(r.state, c["with"], c["date"])]]
-        lines += [f"{who}: must not join the war against {toward} from {n['date']} "
-                  f"({cited(n['treaty'], n['article'])})" + _tagged(n)
-                  for n in r.neutral for who, toward in [two(r.state, n["toward"], n["date"])]]
-    return lines
+    consult "Russian Empire (RUS)"), in the one wording of `foedus.war.words.duty_lines`."""
+    return [line for r in result.ordered() for line in duty_lines(r.to_dict(), lambda day: names_on(_day(day)))]
 
 
 def _move_words(move: Mapping[str, Any]) -> str:

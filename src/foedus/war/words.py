@@ -5,7 +5,7 @@ change apart. The record's `label` keeps the ids; `change_said` says a treaty ch
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from foedus.cited import cited
@@ -13,7 +13,7 @@ from foedus.render import attack_words, certainty_tag
 from foedus.war.changes import change_words
 from foedus.wording import named_state
 
-__all__ = ["add_text", "also_said", "bound_tag", "change_said", "change_text"]
+__all__ = ["add_text", "also_said", "bound_tag", "change_said", "change_text", "duty_lines", "duty_tag"]
 
 
 def change_text(change: Mapping[str, Any], names: Mapping[str, str]) -> str:
@@ -80,3 +80,42 @@ def also_said(also: Iterable[Mapping[str, Any]]) -> list[str]:
     certainty as the primary's is said (`bound_tag`). The web page's copy: web/src/said.ts `alsoSaid`."""
     return [f"also {cited(o['treaty'], o['article'])}{bound_tag(o.get('certainty', 'verified'), o.get('doubted', ()))}"
             for o in also]
+
+
+def duty_tag(duty: Mapping[str, Any]) -> str:
+    """A duty's certainty after it (`certainty_tag`), and which of its facts is not verified: " — unverified facts:
+    membership"; nothing when verified. The web page's copy: web/src/said.ts `dutyTag`."""
+    tag = certainty_tag(duty["certainty"])
+    doubted = ", ".join(duty.get("doubted", ()))
+    return tag + (f": {doubted}" if doubted else "") if tag else ""
+
+
+def duty_lines(record: Mapping[str, Any], names_on: Callable[[str], Mapping[str, str]],
+               until: str | None = None) -> list[str]:
+    """A state's other duties in a war (a `states[]` record of `foedus war --json`), one a line, each with its
+    certainty (`duty_tag`), its states named as on its date (`names_on`, by the date's ISO string): each casus
+    foederis other than the one that first bound it, each duty to consult, each duty not to join the war against a
+    state; only those dated on or before `until` when given. The one wording of `foedus war`'s "other duties" and
+    the web map's "Why?" on a war's date (web/src/said.ts `dutyLines`, tests/test_said_parity.py)."""
+    bound = record.get("first_bound")
+    state = record["state"]
+
+    def named(other: str, day: str) -> tuple[str, str]:
+        names = names_on(day)
+        return named_state(state, names), named_state(other, names)
+
+    def due(duties: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+        return [d for d in duties if until is None or d["date"] <= until]
+
+    lines = []
+    for t in due(record.get("triggered", ())):
+        if bound is None or (t["date"], t["treaty"]) != (bound["date"], bound["treaty"]):
+            who, toward = named(t["toward"], t["date"])
+            lines.append(f"{who}: casus foederis {t['date']} toward {toward}, "
+                         f"{cited(t['treaty'], t['article'])} ({t['kind']})" + duty_tag(t))
+    lines += [f"{who}: consult {other} from {c['date']} ({cited(c['treaty'], c['article'])})" + duty_tag(c)
+              for c in due(record.get("consultations", ())) for who, other in [named(c["with"], c["date"])]]
+    lines += [f"{who}: must not join the war against {toward} from {n['date']} "
+              f"({cited(n['treaty'], n['article'])})" + duty_tag(n)
+              for n in due(record.get("neutral", ())) for who, toward in [named(n["toward"], n["date"])]]
+    return lines
