@@ -3,8 +3,8 @@ beside the TypeScript one (web/src/said.ts and web/src/wording.ts, in node: test
 one side alone fails: the attack that set an obligation off and its verb, the header's verb, a comparison's
 changes and ongoing lines, a war's moves, a date's doubt, a conflict's line and its doubted duties, a state's name,
 an ordinal, a finding's certainty, a war's change, whether the likelihood model beat the base rate, how a
-provision's article is cited, a war's states' names on a date, the title of a treaty's notes on its
-memberships' doubted facts, and how an alliance carried past ATOP's coverage stands after it.
+provision's article is cited, a war's states' names on a date, a state's other duties in a war, the title of a
+treaty's notes on its memberships' doubted facts, and how an alliance carried past ATOP's coverage stands after it.
 
 They need node and web/node_modules (`cd web && npm ci`); without them they skip, saying which is missing (CI's clean
 clone has no web/node_modules). Set FOEDUS_REQUIRE_NODE=1 to make them fail instead of skipping, in a run that must
@@ -31,7 +31,7 @@ from foedus.sweeps.compare_words import change_words
 from foedus.war.ongoing_changes import BoundSince, Lapse, MovedSince, OngoingChanges, SwitchedSince, ongoing_said
 from foedus.war.render import _move_words
 from foedus.war.result import war_names_on
-from foedus.war.words import also_said, bound_tag, change_said
+from foedus.war.words import also_said, bound_tag, change_said, duty_lines
 from foedus.wording import named_state, ordinal
 from ts_said import ROOT, run_ts
 
@@ -269,6 +269,34 @@ def test_a_wars_names_on_a_date_are_read_alike() -> None:
     assert run_ts([("said", "warNamesOn", [names, renames, d]) for d in days]) == python
     assert python[0] == names and python[4]["THA"] == "Siam" and python[-1]["THA"] == "Thailand"
     assert len({tuple(n.values()) for n in python}) == 5  # a rename's eve has the day before's names: 7 days, 5 sets
+
+
+def test_a_states_other_duties_in_a_war_are_worded_alike() -> None:
+    """A state's other duties in a war (foedus.war.words.duty_lines, said.ts dutyLines): the web map's "Why?" on a
+    frame's date lists those of the replay it has (the whole war, /api/war) dated on or before that date, each named
+    by the war's names on its date; on russia_ukraine_2022's 2024-08-06 they are the lines of `foedus
+    war --until 2024-08-06`'s "other duties" (casus foederis, consultation, neutrality, certainty tags and all)."""
+    from foedus.api import replay_war
+    from foedus.model.states import StateRegistry
+    from foedus.war.render import _duties
+
+    whole = replay_war("russia_ukraine_2022").to_dict()
+    cut = replay_war("russia_ukraine_2022", until="2024-08-06")
+    records = [r for r in whole["states"] if r["triggered"] or r["consultations"] or r["neutral"]]
+    days = sorted({d["date"] for r in records for kind in ("triggered", "consultations", "neutral") for d in r[kind]})
+    on = {d: war_names_on(whole["names"], whole["renames"], d) for d in days}
+    cases = [(r, until) for r in records for until in ("2022-02-24", "2024-08-06", None)]
+    said = run_ts([("said", "dutyLines", [r, {"$lookup": on}, until]) for r, until in cases])
+    python = [duty_lines(r, on.__getitem__, until) for r, until in cases]
+    assert said == python
+    cli = _duties(cut, StateRegistry.load().names_on)
+    # the whole war orders its states by first appearance over all its days: the same lines, in another order
+    assert sorted(line for (r, until), lines in zip(cases, said, strict=True) if until == "2024-08-06"
+                  for line in lines) == sorted(cli)
+    assert any(": consult " in line for line in cli) and any(": must not join the war against " in line for line in cli)
+    assert any(": casus foederis " in line for line in cli) and any(" — " in line for line in cli)
+    early = [line for (r, until), lines in zip(cases, said, strict=True) if until == "2022-02-24" for line in lines]
+    assert early and len(early) < len(cli) and all(" 2024-" not in line for line in early)
 
 
 @pytest.mark.parametrize("missing", ["node", "typescript"])

@@ -72,6 +72,19 @@ export interface WarReplay {
     asked_until?: string | null };
   frames: WarFrame[]; names: Record<string, string>; notes: string[];
   renames: WarRename[]; // each later change in a state's name, by date: `names` are the war's first day's
+  states?: WarStateRecord[]; // each state's war (docs/war.md): the page reads its duties (said.ts dutyLines)
+}
+/** A duty of a state in a war (docs/war.md, `states[].triggered`, `consultations`, `neutral`): from `date`, under
+ * `treaty` art. `article`, toward a state (`toward`; `with` for a consultation), with its certainty. */
+export interface WarStateDuty {
+  date: string; treaty: string; article: string; certainty: string; doubted?: string[];
+  toward?: string; with?: string; kind?: string;
+}
+/** A state's record of a replayed war, as far as the page reads it: the obligation that first bound it to join, and
+ * its other duties. */
+export interface WarStateRecord {
+  state: string; first_bound: { date: string; treaty: string } | null;
+  triggered: WarStateDuty[]; consultations: WarStateDuty[]; neutral: WarStateDuty[];
 }
 /** From `date` on, `state` is called `name` (docs/war.md; said.ts warNamesOn reads a date's names from these). */
 export interface WarRename { date: string; state: string; name: string }

@@ -2,7 +2,7 @@
 // run each in node beside its Python counterpart on the same records: a change to one side alone fails that test.
 import type {
   Because, CascadeResult, CertaintyReason, Comparison, Conflict, Doubt, LikelihoodSummary, WarDuty, WarFrame,
-  TreatyDetail, WarRename,
+  TreatyDetail, WarRename, WarStateDuty, WarStateRecord,
 } from "./api";
 import type { OngoingChanges } from "./contract";
 import { andListed, certaintyTag, namedState } from "./wording";
@@ -139,6 +139,42 @@ export function frameWhy(id: string, frame: Pick<WarFrame, "date" | "sides" | "b
       + `${boundTag(b.certainty ?? "verified", b.doubted ?? [])}${also()}.`
       : frame.conflicts.includes(id) ? `Bound to both sides on ${frame.date}.`
         : `Neither fighting nor bound on ${frame.date}.`;
+}
+
+/** A duty's certainty after it, and which of its facts is not verified (foedus.war.words.duty_tag): " — unverified
+ * facts: membership"; "" when verified. */
+export function dutyTag(d: Pick<WarStateDuty, "certainty" | "doubted">): string {
+  const tag = certaintyTag(d.certainty);
+  const doubted = (d.doubted ?? []).join(", ");
+  return tag ? tag + (doubted ? `: ${doubted}` : "") : "";
+}
+
+/** A state's other duties in a war, one a line (foedus.war.words.duty_lines, `foedus war`'s "other duties"): each
+ * casus foederis other than the one that first bound it, each duty to consult, each duty not to join the war against
+ * a state, those dated on or before `until` when given, its states named as on its date (`namesOn`). */
+export function dutyLines(r: WarStateRecord, namesOn: (date: string) => Record<string, string>,
+                          until: string | null = null): string[] {
+  const named = (other: string, day: string): [string, string] => {
+    const names = namesOn(day);
+    return [namedState(r.state, (id) => names[id]), namedState(other, (id) => names[id])];
+  };
+  const due = (ds: WarStateDuty[]) => ds.filter((d) => until === null || d.date <= until);
+  const b = r.first_bound;
+  const lines: string[] = [];
+  for (const t of due(r.triggered)) {
+    if (b && t.date === b.date && t.treaty === b.treaty) continue;
+    const [who, toward] = named(t.toward ?? "", t.date);
+    lines.push(`${who}: casus foederis ${t.date} toward ${toward}, ${cited(t.treaty, t.article)} (${t.kind})${dutyTag(t)}`);
+  }
+  for (const c of due(r.consultations)) {
+    const [who, other] = named(c.with ?? "", c.date);
+    lines.push(`${who}: consult ${other} from ${c.date} (${cited(c.treaty, c.article)})${dutyTag(c)}`);
+  }
+  for (const n of due(r.neutral)) {
+    const [who, toward] = named(n.toward ?? "", n.date);
+    lines.push(`${who}: must not join the war against ${toward} from ${n.date} (${cited(n.treaty, n.article)})${dutyTag(n)}`);
+  }
+  return lines;
 }
 
 /** A doubt after "uncertain date: " (foedus.render._doubt_words): its fact, and the states a treaty's or a clause's

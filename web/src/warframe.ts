@@ -5,7 +5,7 @@ import type { WarFrame, WarReplay } from "./api";
 import { byId, h } from "./dom";
 import type { Names } from "./explain";
 import { COLORS, type Role } from "./roles";
-import { frameWhy } from "./said";
+import { dutyLines, frameWhy, warNamesOn } from "./said";
 import { stateButton } from "./summary";
 import { WAR_LABELS, warNameOf } from "./timeline";
 import { namedState } from "./wording";
@@ -65,7 +65,9 @@ export class FramePanels {
     if (selected) this.explain(selected, frame, war); else this.clearExplain();
   }
 
-  /** "Why?" for one state on the frame's date: fighting, bound (treaty and article) or neither. */
+  /** "Why?" for one state on the frame's date: fighting, bound (treaty and article) or neither; then its other duties
+   * in force by that date, as `foedus war` lists them (dutyLines), each state named by the war's names on the duty's
+   * date. */
   explain(id: string, frame: WarFrame, war: WarReplay): void {
     const panel = byId("explain");
     const name = this.warName(war, frame);
@@ -76,9 +78,14 @@ export class FramePanels {
     const swatch = h("span", { class: "swatch" });
     swatch.style.background = COLORS[category];
     const words = frameWhy(id, frame, this.names.treaty);
+    const record = (war.states ?? []).find((r) => r.state === id);
+    const duties = record ? dutyLines(record, (d) => warNamesOn(war.names, war.renames, d), frame.date) : [];
+    const listed = duties.length ? [h("p", { class: "frame-duties-head" },
+      "Other duties (casus foederis while fighting; consultation; neutrality):"),
+    h("ul", { class: "frame-duties" }, ...duties.map((line) => h("li", {}, line)))] : [];
     panel.replaceChildren(h("h2", {}, namedState(id, name)),
       h("p", {}, swatch, h("span", { class: "badge", "data-category": category }, WAR_LABELS[category] ?? "not drawn in")),
-      h("p", { class: "frame-why" }, words), h("p", { class: "note frame-note" }, frameNote(frame, war, this.refusedRun)));
+      h("p", { class: "frame-why" }, words), ...listed, h("p", { class: "note frame-note" }, frameNote(frame, war, this.refusedRun)));
     panel.dataset.render = "frame"; // an explanation of the scenario still loading is not appended to this one
     panel.dataset.state = id;
     panel.dataset.frame = frame.date;
