@@ -88,7 +88,8 @@ def test_the_checks_are_those_docs_history_records_with_its_pages(world: World) 
     checks = [c for c in load_corrections() if c.action == "checked"]
     ids = {c.atopid for c in checks}
     assert ids >= {4515, 4720, 3880, 4030, 4968, 4145, 3900, 4270, 4240, 4010, 4485, 4305, 4230, 4670, 4678, 2340,
-                   4550, 3485, 5090, 4900, 4225, 4867, 5040, 4392, 4951, 4275, 4990, 3975, 4758}
+                   4550, 3485, 5090, 4900, 4225, 4867, 5040, 4392, 4951, 4275, 4990, 3975, 4758, 4865, 4778, 3995,
+                   4575, 4150, 4615, 4345, 4210}
     for c in checks:
         assert all(s.url in docs for s in c.sources), c.atopid
         assert c.checked is not None and c.checked <= dt.date(2026, 12, 5)
@@ -118,6 +119,49 @@ def test_the_checks_that_found_a_page_on_5_dec_2026(world: World, tid: str, said
     assert t.carried_from == dt.date(2018, 12, 31) and t.terminated is None
     assert t.standing_on(dt.date(2025, 6, 1)).value == "carried-forward"
 
+
+FIRST_CHECKS = {
+    "atop_4865_p2": "checked on 2026-12-05 (tass.com): in force on 2019-12-08, Belarus's president looked to a new "
+                    "boost in carrying it out at its 20th anniversary; no end found",
+    "atop_4778": "checked on 2026-12-05 (stabroeknews.com): in force in March 2022, a protocol to it for Guyana's "
+                 "accession signed by its members; no end found",
+    "atop_3995": "checked on 2026-12-05 (fr.le360.ma): in force in May 2024, its Secretary-General appointed under "
+                 "it with all five members' approval; no end found",
+    "atop_4575": "checked on 2026-12-05 (muzhp.pl): in force on 2024-06-28, its 30th anniversary marked at a "
+                 "conference organised by Lithuania's embassy in Poland; no end found",
+    "atop_4150": "checked on 2026-12-05 (stiripesurse.ro): in force on 2022-01-27, its 30th anniversary marked by the "
+                 "two foreign ministers; no end found",
+    "atop_4615": "checked on 2026-12-05 (mainz-bk.mfa.gov.tr): in force on 2022-08-26, named in the two states' joint "
+                 "statement on 30 years of diplomatic relations; no end found",
+    "atop_4345": "checked on 2026-12-05 (ucraina.mfa.gov.md): the legal basis of the relations per Moldova's embassy "
+                 "in Ukraine, a page from after June 2022; no end found",
+    "atop_4210": "checked on 2026-12-05 (mfa.bg): the fundamental document of the relations per Bulgaria's foreign "
+                 "ministry, a page without a date; no end found",
+}
+
+
+@pytest.mark.parametrize(("tid", "said"), list(FIRST_CHECKS.items()))
+def test_the_alliances_first_checked_on_5_dec_2026(world: World, tid: str, said: str) -> None:
+    """The carried alliances checked for the first time on 5 Dec 2026, defence legs first (the 1999 Union State
+    treaty, the Regional Security System, the Arab Maghreb Union), then neutrality: each says its check (an in-force
+    day, month or none, as its first page gives) and stays carried forward, with no end."""
+    t = world.treaties[tid]
+    assert t.carry_checked == said
+    assert t.carried_from == dt.date(2018, 12, 31) and t.terminated is None
+    assert t.standing_on(dt.date(2025, 6, 1)).value == "carried-forward"
+
+
+@pytest.mark.parametrize(("attacker", "target", "tid"), [
+    ("UKR", "RUS", "atop_4865_p2"), ("VEN", "GRD", "atop_4778"), ("DZA", "MAR", "atop_3995"),
+    ("TUR", "HRV", "atop_4615")])
+def test_a_cascade_resting_on_a_first_check_names_it(world: World, attacker: str, target: str, tid: str) -> None:
+    """A cascade on 2025-06-01 in which the alliance's duty appears (Belarus's to Russia, the Eastern Caribbean
+    states' to Grenada, the Maghreb states' to Morocco, Turkey's neutrality toward Croatia): its carried-forward
+    reason ends with the check, the tag staying carried-forward."""
+    found = [r for r in reasons(foedus.cascade(attacker, target, "2025-06-01", world=world).to_dict())
+             if r["fact"].startswith(f"{tid}: its source codes it in force at the end of its coverage")]
+    assert found and all(r["certainty"] == "carried-forward" and f'noted: "{FIRST_CHECKS[tid]}"' in r["fact"]
+                         for r in found)
 
 def test_indias_neutrality_toward_armenia_names_its_check(world: World) -> None:
     """Azerbaijan attacks Armenia on 2025-06-01: India's duty to stay out rests on the 1995 treaty (ATOP 4758), and the
