@@ -27,9 +27,9 @@ import sys
 import time
 from collections import Counter
 from typing import Any
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlencode
 
-from served import serving
+from served import loopback_url, serving
 
 CHEAP: list[dict[str, str]] = [
     {"attacker": "UKR", "target": "RUS", "date": "2025-01-15", "place": "kursk-oblast"},
@@ -68,9 +68,14 @@ async def _request(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, h
     return status, headers
 
 
+def _host_header(host: str, port: int) -> str:
+    """The Host header naming `host:port` (an IPv6 address in brackets, as a URL writes it)."""
+    return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+
+
 async def _client(kind: str, host: str, port: int, rng: random.Random, stop_at: float,
                   results: dict[str, list[tuple[int, float]]]) -> None:
-    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    reader, writer = await asyncio.open_connection(host, port)
     try:
         while time.monotonic() < stop_at:
             if kind == "cheap":
@@ -80,11 +85,11 @@ async def _client(kind: str, host: str, port: int, rng: random.Random, stop_at: 
                 target = f"{path}?{urlencode(params)}"
             t = time.perf_counter()
             try:
-                status, headers = await _request(reader, writer, f"{host}:{port}", target)
+                status, headers = await _request(reader, writer, _host_header(host, port), target)
             except (OSError, asyncio.IncompleteReadError, ValueError):
                 results[kind].append((0, time.perf_counter() - t))
                 writer.close()
-                reader, writer = await asyncio.open_connection("127.0.0.1", port)
+                reader, writer = await asyncio.open_connection(host, port)
                 continue
             results[kind].append((status, time.perf_counter() - t))
             if status == 503:  # busy: come back when the server says so
@@ -93,9 +98,9 @@ async def _client(kind: str, host: str, port: int, rng: random.Random, stop_at: 
         writer.close()
 
 
-def _probe(port: int, seconds: float, out: Any) -> None:
+def _probe(host: str, port: int, seconds: float, out: Any) -> None:
     """Ask /api/health every 100 ms from a process of its own (so that the clients' loop does not delay it)."""
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    conn = http.client.HTTPConnection(host, port, timeout=30)
     samples = []
     stop_at = time.monotonic() + seconds
     while time.monotonic() < stop_at:
@@ -125,7 +130,7 @@ async def _run(host: str, port: int, clients: int, cheap_share: float, seconds: 
     tasks = [_client("cheap" if i < n_cheap else "expensive", host, port, random.Random(seed * 1000 + i), stop_at,
                      results) for i in range(clients)]
     samples: multiprocessing.Queue[list[tuple[int, float]]] = multiprocessing.Queue()
-    probe = multiprocessing.Process(target=_probe, args=(port, seconds, samples), daemon=True)
+    probe = multiprocessing.Process(target=_probe, args=(host, port, seconds, samples), daemon=True)
     probe.start()
     await asyncio.gather(*tasks)
     results["health"] = samples.get(timeout=60)
@@ -149,18 +154,16 @@ def main() -> None:
     args = parser.parse_args()
     if not 1 <= args.clients <= 500 or not 0 < args.seconds <= 600 or not 0 <= args.cheap <= 1:
         raise SystemExit("keep it bounded: 1-500 clients, at most 600 s, a cheap share between 0 and 1")
-    if args.url:
-        parts = urlsplit(args.url)
-        if parts.hostname not in {"127.0.0.1", "localhost"} or parts.port is None:
-            raise SystemExit("--url must be http://127.0.0.1:PORT: this load test never leaves the machine")
+    if args.url and loopback_url(args.url)[1] is None:
+        raise SystemExit(f"--url must name its port (got {args.url!r}), e.g. http://127.0.0.1:8000")
     with contextlib.ExitStack() as stack:
         url = args.url
         if not url:
             url = stack.enter_context(serving())
             time.sleep(3)  # let the worker processes finish starting
-        port = urlsplit(url).port
+        host, port = loopback_url(url)
         assert port is not None  # --url's is checked above; the server announces one
-        report = asyncio.run(_run("127.0.0.1", port, args.clients, args.cheap, args.seconds, args.seed))
+        report = asyncio.run(_run(host, port, args.clients, args.cheap, args.seconds, args.seed))
     report["command"] = " ".join(["bench/bench_web_mixed.py", *sys.argv[1:]])
     report["cpus"] = os.cpu_count()
     print(json.dumps(report, indent=2))

@@ -167,3 +167,38 @@ def test_the_bands_profile_runs_on_the_engine_it_patches() -> None:
     assert proc.returncode == 0, proc.stderr[-2000:]
     counted = re.match(r"all 40: resumes ([0-9]+) ", proc.stdout.strip().splitlines()[-1])
     assert counted is not None and int(counted.group(1)) > 0, proc.stdout[-2000:]
+
+
+@pytest.mark.parametrize("script", ["bench_web", "bench_web_mixed"])
+def test_the_web_benchmarks_take_a_url_by_the_servers_loopback_rule(script: str, monkeypatch: pytest.MonkeyPatch,
+                                                                    ) -> None:
+    """The web benchmarks checked `--url` against host sets of their own (the mixed one refused `::1`, and both
+    refused `127.0.0.2`, which the server takes as loopback); they read `foedus.web.guard.is_loopback_host` now, and
+    the mixed one sends to the URL's own host rather than to 127.0.0.1."""
+    import sys
+
+    from foedus.web.guard import is_loopback_host
+
+    bench = _load(script, monkeypatch)
+    went: list[str] = []
+
+    def run(where: str, *args: object) -> dict[str, object]:
+        went.append(where)
+        return {}
+
+    async def run_async(host: str, *args: object) -> dict[str, object]:
+        return run(host)
+
+    monkeypatch.setattr(bench, "_run", run if script == "bench_web" else run_async)
+    monkeypatch.setattr(bench, "serving", lambda: pytest.fail("started a server for a given --url"))
+    for url, host in [("http://[::1]:8999", "::1"), ("http://127.0.0.2:8999/", "127.0.0.2"),
+                      ("http://LocalHost:8999", "localhost")]:
+        assert is_loopback_host(host)
+        monkeypatch.setattr(sys, "argv", [script, "--url", url, "--seconds", "1"])
+        bench.main()
+        assert went.pop() == (url.rstrip("/") if script == "bench_web" else host)
+    for url in ("http://0.0.0.0:8999", "http://192.168.1.2:8999", "http://localhost.example.org:8999", "http:///x"):
+        monkeypatch.setattr(sys, "argv", [script, "--url", url, "--seconds", "1"])
+        with pytest.raises(SystemExit, match="--url must be a loopback address"):
+            bench.main()
+    assert not went
