@@ -169,12 +169,13 @@ def _targets(c: Correction, treaty: Treaty) -> bool:
 
 
 def _apply(c: Correction, t: Treaty, states: set[str]) -> Treaty:
+    checked = check_words(c) if c.action == "checked" else None
     said = f"correction ({c.action}"
     said += f" {', '.join(sorted(states))}" if c.action in ("exit", "rejoin") else ""
     said += f" by {', '.join(c.by)}" if c.action == "superseded" else ""
     said += f" after {t.carried_from}" if c.action == "superseded" and t.carried_from and not c.date else ""
     said += f" from {c.date}" if c.date else ""
-    said += f"): {check_words(c)}; {c.note}" if c.action == "checked" else f"): {c.note}"
+    said += f"): {checked}; {c.note}" if checked is not None else f"): {c.note}"
     stops_carry = t.carried_from is not None and (c.action == "end" or c.action == "superseded")
     note = _without_carry_note(t) if stops_carry else t.note
     if _carried_to_end(c, t):  # carried only up to the unverified end: those years stay carried-forward
@@ -194,7 +195,7 @@ def _apply(c: Correction, t: Treaty, states: set[str]) -> Treaty:
     elif c.action == "certainty":
         update["certainty"] = c.certainty
     elif c.action == "checked":  # still carried-forward: the reason names the check
-        update["carry_checked"] = check_words(c)
+        update["carry_checked"] = checked
     elif c.action == "superseded" and c.date is not None:  # the curated treaty from then on
         update |= {"terminated": c.date, "terminated_certainty": c.date_certainty, "coverage_end": None,
                    "carried_from": None}
@@ -271,7 +272,7 @@ def apply_corrections(
             resolved.append((c, {registry.resolve_id(s) for s in c.states}))
         except FoedusError as exc:  # an unknown state, reported with its place in the file
             raise TreatyDataError(CORRECTIONS_FILE, f"[{i}].states", str(exc)) from None
-    out, checked = [], set()
+    out, applied = [], set()
     for t in treaties:
         for i, (c, ids) in enumerate(resolved):
             if not _targets(c, t) or (c.action == "checked" and t.carried_from is None and c.phase is None):
@@ -282,10 +283,10 @@ def apply_corrections(
             if why is not None:
                 raise TreatyDataError(CORRECTIONS_FILE, f"[{i}]" + (".states" if c.action == "rejoin" else ""), why)
             t = _apply(c, t, ids)
-            checked.add(i)
+            applied.add(i)
         out.append(t)
     for i, (c, _) in enumerate(resolved):
-        if c.action == "checked" and i not in checked:
+        if c.action == "checked" and i not in applied:  # a check that applied to no alliance
             phase = f" phase {c.phase}" if c.phase is not None else ""
             raise TreatyDataError(CORRECTIONS_FILE, f"[{i}] (atopid {c.atopid})", f"no alliance{phase} of atopid "
                                   f"{c.atopid} is carried past ATOP's coverage in the merged world (unknown, "
