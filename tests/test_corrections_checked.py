@@ -222,3 +222,58 @@ def test_in_force_words_by_day_month_and_year(world: World) -> None:
                                f"found: x, sources: [{{url: 'https://www.example.org/a'}}], note: n}}")
         [t] = apply_corrections([world.treaties["atop_4968"]], fix, world.states)
         assert t.carry_checked == f"checked on 2026-12-05 (example.org): {words}"
+
+
+def _today_anywhere() -> dt.date:
+    """Today's date where it is latest on Earth (UTC+14)."""
+    return (dt.datetime.now(dt.UTC) + dt.timedelta(hours=14)).date()
+
+
+def test_no_bundled_check_day_is_after_today() -> None:
+    """The guard against a typo'd far-future check day in the bundled file lives here, not in the loading: a user's
+    clock must never refuse the bundled data (below)."""
+    days = [c.checked for c in load_corrections() if c.checked is not None]
+    assert days and max(days) <= _today_anywhere(), max(days)
+
+
+BEHIND = """
+import datetime as real, sys, types
+import foedus.sources.corrections as corrections
+
+class Behind(real.datetime):
+    @classmethod
+    def now(cls, tz=None):
+        return real.datetime(2026, 1, 1, tzinfo=tz)
+
+corrections.dt = types.SimpleNamespace(**{**vars(real), "datetime": Behind})
+from foedus.model.world import World
+print(World.default().treaties["atop_4758"].carry_checked)
+"""
+
+
+def test_a_clock_set_back_still_reads_the_bundled_corrections(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The bundled checks are of 4-5 Dec 2026: a machine whose clock says 1 Jan 2026 (behind, or set back) refused
+    them as "in the future", and with them every world. Text a user gives is still held to the clock."""
+    import types
+
+    import foedus.sources.corrections as corrections
+
+    class Behind(dt.datetime):
+        @classmethod
+        def now(cls, tz: dt.tzinfo | None = None) -> Behind:
+            return cls(2026, 1, 1, tzinfo=tz)
+
+    monkeypatch.setattr(corrections, "dt", types.SimpleNamespace(**{**vars(dt), "datetime": Behind}))
+    assert any(c.checked is not None and c.checked > dt.date(2026, 1, 2) for c in load_corrections())
+    with pytest.raises(TreatyDataError, match=r"\.checked: 2026-06-01 is in the future"):
+        load_corrections("- {atopid: 4968, action: checked, checked: 2026-06-01, found: x, " + PAGE + "}")
+
+
+@pytest.mark.slow
+def test_a_clock_set_back_still_builds_the_bundled_world(tmp_path: Path) -> None:
+    """The whole world, built afresh (a new cache folder, so that no world cached earlier hides the corrections'
+    loading) in a process whose corrections read a clock at 1 Jan 2026: it loads, its checks said."""
+    proc = subprocess.run([sys.executable, "-c", BEHIND], capture_output=True, text=True, timeout=900,
+                          env={**os.environ, "FOEDUS_CACHE_DIR": str(tmp_path / "cache")})
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert proc.stdout.strip().startswith("checked on 2026-12-05 (1lurer.am): in force on 2025-03-10")
