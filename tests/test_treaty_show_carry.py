@@ -1,7 +1,9 @@
 """`foedus treaties show`'s header says when an ATOP alliance is in force past ATOP's coverage (2018) only as carried
 forward, the certainty every result resting on it then carries, and whether its standing was checked
 (`Treaty.carry_checked`) — not only in the long note at the bottom (foedus.catalog.carry_said, which the web's
-treaty list says too: said.ts carrySaid). A treaty not carried says nothing of it. Reads ATOP from the data folder."""
+treaty list says too: said.ts carrySaid) — and its closing certainty says what each part of its years rests on
+(foedus.catalog.certainty_said): the file's tag only up to the coverage's end. A treaty not carried says nothing of
+it. Reads ATOP from the data folder."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from foedus.model.world import World
 pytestmark = pytest.mark.needs_data
 
 CARRIED = "in force after 2018-12-31 only as carried forward (carried-forward; ATOP's coverage ends that day; "
+SURE = "certainty: verified to 2018-12-31, carried-forward after"  # not "verified": the carried years are not
 
 
 def header(world: World, treaty: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> str:
@@ -29,7 +32,7 @@ def test_a_checked_carried_alliance_says_so_and_the_check(
     """The 2001 Iran-Russia treaty (ATOP 4968), checked on 5 Dec 2026 and left carried."""
     assert header(world, "atop_4968", capsys, monkeypatch) == (
         f"signed 2001-03-12; in force 2001-03-12 (verified); {CARRIED}checked on 2026-12-05 (tass.com): in force in "
-        "January 2025, renewed by five-year periods, no notice ending it found); bilateral; certainty: verified"
+        f"January 2025, renewed by five-year periods, no notice ending it found); bilateral; {SURE}"
     )
 
 
@@ -39,8 +42,7 @@ def test_an_unchecked_carried_alliance_says_no_check_is_recorded(
     """Estonia's 1992 treaty with Ukraine (ATOP 4241): carried, nobody's check recorded."""
     assert world.treaties["atop_4241"].carry_checked is None
     assert header(world, "atop_4241", capsys, monkeypatch) == (
-        f"signed 1992-05-26; in force 1992-05-26 (verified); {CARRIED}no check of it recorded); bilateral; "
-        "certainty: verified"
+        f"signed 1992-05-26; in force 1992-05-26 (verified); {CARRIED}no check of it recorded); bilateral; {SURE}"
     )
 
 
@@ -53,6 +55,7 @@ def test_a_carry_to_an_end_is_said_before_the_end(
         f"signed 2012-05-02; in force 2012-05-02 (verified); {CARRIED}no check of it recorded); "
         "out of force from 2021-08-15 (verified; date: the true date may be later"
     )
+    assert said.endswith(f"; bilateral; {SURE}")
 
 
 @pytest.mark.parametrize(

@@ -19,9 +19,9 @@ from foedus.model.vocab import Certainty
 from foedus.model.world import World
 from foedus.wording import named_state
 
-__all__ = ["carry_said", "in_force_sure", "iso3_to_numeric", "member_name", "member_notes", "member_spans",
-           "member_sure", "place_rows", "region_rows", "span_edges", "state_rows", "terminated_sure", "treaty_detail",
-           "treaty_help", "treaty_rows"]
+__all__ = ["carry_said", "certainty_said", "in_force_sure", "iso3_to_numeric", "member_name", "member_notes",
+           "member_spans", "member_sure", "place_rows", "region_rows", "span_edges", "state_rows", "terminated_sure",
+           "treaty_detail", "treaty_help", "treaty_rows"]
 
 
 def treaty_rows(world: World, day: dt.date | None, origin: str = "all") -> list[dict[str, Any]]:
@@ -112,6 +112,16 @@ def carry_said(treaty: Treaty) -> str:
     check = treaty.carry_checked or "no check of it recorded"
     return (f"in force after {treaty.carried_from} only as carried forward ({Certainty.CARRIED.value}; ATOP's "
             f"coverage ends that day; {check})")
+
+
+def certainty_said(treaty: Treaty) -> str:
+    """The treaty's certainty as `foedus treaties show`'s header ends with it: its tag ('verified'), and for an alliance
+    carried past its source's coverage (`carry_said`), what each part of its years rests on: the tag up to the
+    coverage's last day (the tag is of the years the source codes), carried forward after it: 'verified to
+    2018-12-31, carried-forward after'."""
+    if treaty.carried_from is None:
+        return treaty.certainty.value
+    return f"{treaty.certainty.value} to {treaty.carried_from}, {Certainty.CARRIED.value} after"
 
 
 def terminated_sure(treaty: Treaty) -> str:

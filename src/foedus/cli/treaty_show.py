@@ -6,7 +6,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from foedus.catalog import carry_said, member_name, member_sure, treaty_detail
+from foedus.catalog import carry_said, certainty_said, member_name, member_sure, treaty_detail
 from foedus.cited import article_cited
 from foedus.cli.show import _console, _json
 from foedus.consoles import table as make_table
@@ -40,7 +40,7 @@ def print_treaty(world: World, treaty_id: str, as_json: bool) -> None:
                   + (f"; {carried}" if carried else "")
                   + (f"; out of force from {t.terminated}"
                      + _sure(detail.get("terminated_how_sure"), t.terminated_certainty) if t.terminated else "")
-                  + f"; {t.type}; certainty: {t.certainty.value}"))
+                  + f"; {t.type}; certainty: {certainty_said(t)}"))  # a carry's years: carried-forward
     console.print(_members(world, t))
     if detail["member_notes"]:  # the notes on its doubted facts, as the API gives them to the web's treaty list
         console.print(_member_notes(detail["member_notes"], console.width))
