@@ -22,8 +22,9 @@ from foedus.errors import FoedusError, TreatyDataError
 from foedus.model.facts import Certainty, DateCertainty, Prose, Source, Strict
 from foedus.model.numbers import Whole
 from foedus.model.states import StateRegistry
-from foedus.model.treaty import Member, Treaty
+from foedus.model.treaty import Treaty
 from foedus.model.yamlio import file_data_error, load_yaml
+from foedus.sources.correction_members import cannot_join, cannot_rejoin, join_update, left_row, rejoin_row
 
 __all__ = ["Correction", "apply_corrections", "carry_note", "check_words", "load_corrections"]
 
@@ -40,19 +41,21 @@ class Correction(Strict):
     """One change to one ATOP alliance (all its phases unless `phase` is given).
 
     `exit`: `states` leave on `date`; `rejoin`: `states`, out since an earlier exit, are members again from `date`
-    (a new membership row); `end`: the alliance ends on `date`; `certainty`: the alliance is
-    kept but tagged `certainty` (e.g. an in-force status the fact sheet marks unverified); `superseded`: the
-    curated treaties `by` say what binds its parties from `date` on (it ends then), or, without a date, after
-    ATOP's coverage (it is not carried forward; ATOP's own years are kept as it codes them); `checked`: an alliance
-    carried past ATOP's coverage was checked on the day `checked` and left carried: `found` says what was found,
-    `in_force` the latest day (or month, "2025-01", or year, "2021") the sources show it in force, if any, and the
-    first source is the page that shows it. It stays `carried-forward` (a check that found no end is an absence,
-    not a verification); the carried-forward reason of every result resting on it names the check (`check_words`).
+    (a new membership row); `join`: `states`, never members, accede to an alliance carried past its source's
+    coverage from `date` (a new membership row, bound as every member then is: `foedus.sources.correction_members`);
+    `end`: the alliance ends on `date`; `certainty`: the alliance is kept but tagged `certainty` (e.g. an in-force
+    status the fact sheet marks unverified); `superseded`: the curated treaties `by` say what binds its parties from
+    `date` on (it ends then), or, without a date, after ATOP's coverage (it is not carried forward; ATOP's own years
+    are kept as it codes them); `checked`: an alliance carried past ATOP's coverage was checked on the day `checked`
+    and left carried: `found` says what was found, `in_force` the latest day (or month, "2025-01", or year, "2021")
+    the sources show it in force, if any, and the first source is the page that shows it. It stays `carried-forward`
+    (a check that found no end is an absence, not a verification); the carried-forward reason of every result
+    resting on it names the check (`check_words`).
     """
 
     atopid: Whole
     phase: Whole | None = None
-    action: Literal["exit", "rejoin", "end", "certainty", "superseded", "checked"]
+    action: Literal["exit", "rejoin", "join", "end", "certainty", "superseded", "checked"]
     states: list[str] = Field(default_factory=list)
     by: list[str] = Field(default_factory=list, description="superseded: the curated treaties that say it today")
     date: dt.date | None = None
@@ -86,7 +89,6 @@ class Correction(Strict):
         return self
 
 
-
 def load_corrections(text: str | None = None) -> list[Correction]:
     """The bundled corrections (or those in `text`), schema-checked.
 
@@ -107,9 +109,9 @@ def load_corrections(text: str | None = None) -> list[Correction]:
             which = f" (atopid {given})" if isinstance(given, int) and not isinstance(given, bool) else ""
             raise file_data_error(exc, Correction, item, CORRECTIONS_FILE, at=f"[{i}]{which}",
                                   kind=TreatyDataError) from None
-        if out[-1].action in ("exit", "rejoin", "end") and out[-1].date is None:
+        if out[-1].action in ("exit", "rejoin", "join", "end") and out[-1].date is None:
             raise TreatyDataError(CORRECTIONS_FILE, f"[{i}].date", f"action {out[-1].action!r} needs a date")
-        if out[-1].action in ("exit", "rejoin") and not out[-1].states:
+        if out[-1].action in ("exit", "rejoin", "join") and not out[-1].states:
             raise TreatyDataError(CORRECTIONS_FILE, f"[{i}].states", f"action {out[-1].action!r} needs the states")
         if (out[-1].action == "superseded") != bool(out[-1].by):
             raise TreatyDataError(CORRECTIONS_FILE, f"[{i}].by", "a 'by' list goes with action 'superseded', and "
@@ -175,7 +177,7 @@ def _targets(c: Correction, treaty: Treaty) -> bool:
 def _apply(c: Correction, t: Treaty, states: set[str]) -> Treaty:
     checked = check_words(c) if c.action == "checked" else None
     said = f"correction ({c.action}"
-    said += f" {', '.join(sorted(states))}" if c.action in ("exit", "rejoin") else ""
+    said += f" {', '.join(sorted(states))}" if c.action in ("exit", "rejoin", "join") else ""
     said += f" by {', '.join(c.by)}" if c.action == "superseded" else ""
     said += f" after {t.carried_from}" if c.action == "superseded" and t.carried_from and not c.date else ""
     said += f" from {c.date}" if c.date else ""
@@ -192,10 +194,13 @@ def _apply(c: Correction, t: Treaty, states: set[str]) -> Treaty:
         update |= {"terminated": c.date, "terminated_certainty": c.date_certainty, "coverage_end": None,
                    "carried_from": None}
     elif c.action == "exit" and c.date is not None:
-        update["members"] = [_exit(m, c) if m.state in states and (m.left is None or m.left > c.date) else m
-                             for m in t.members]
+        update["members"] = [left_row(m, c.date, c.date_certainty)
+                             if m.state in states and (m.left is None or m.left > c.date) else m for m in t.members]
     elif c.action == "rejoin" and c.date is not None:
-        update["members"] = [*t.members, *(_rejoin(t, s, c) for s in sorted(states))]
+        update["members"] = [*t.members, *(rejoin_row(t, s, c.date, c.date_certainty, c.sources[0].url, c.note)
+                                            for s in sorted(states))]
+    elif c.action == "join" and c.date is not None:
+        update |= join_update(t, states, c.date, c.date_certainty, c.certainty, c.sources[0].url, c.note)
     elif c.action == "certainty":
         update["certainty"] = c.certainty
     elif c.action == "checked":  # still carried-forward: the reason names the check
@@ -234,41 +239,13 @@ def _without_carry_note(t: Treaty) -> str | None:
     return "; ".join(parts) or None
 
 
-def _exit(m: Member, c: Correction) -> Member:
-    return m.model_copy(update={"left": c.date, "left_certainty": c.date_certainty})
-
-
-def _last_row(t: Treaty, state: str) -> Member | None:
-    """`state`'s latest membership row in `t` (by the day it joined), if it has one."""
-    rows = [m for m in t.members if m.state == state]
-    return max(rows, key=lambda m: m.joined or m.signed or t.signed or dt.date.min) if rows else None
-
-
-def _rejoin(t: Treaty, state: str, c: Correction) -> Member:
-    """A new membership row for `state` from the correction's day, like its last one but open-ended."""
-    last = _last_row(t, state)
-    assert last is not None and c.date is not None  # checked in `apply_corrections`
-    return last.model_copy(update={"joined": c.date, "joined_certainty": c.date_certainty, "left": None,
-                                   "left_certainty": None, "suspended": [], "frozen": [], "source": c.sources[0].url,
-                                   "note": f"rejoined: {c.note}"})
-
-
-def _cannot_rejoin(t: Treaty, states: set[str], day: dt.date) -> str | None:
-    """Why one of `states` cannot rejoin `t` on `day` (it never was a member, or is one then), or None."""
-    for state in sorted(states):
-        last = _last_row(t, state)
-        if last is None or last.left is None or last.left > day:
-            return f"{state} is not out of {t.id} on {day} (a rejoin follows an exit)"
-    return None
-
-
 def apply_corrections(
     treaties: Iterable[Treaty], corrections: list[Correction], registry: StateRegistry
 ) -> list[Treaty]:
     """The treaties with every correction that targets them applied, in file order.
 
     Raises:
-        TreatyDataError: a correction names a state the registry does not know, or one that cannot rejoin.
+        TreatyDataError: a correction names an unknown state, one that cannot rejoin, or a join `cannot_join` refuses.
     """
     resolved = []
     for i, c in enumerate(corrections):
@@ -279,20 +256,23 @@ def apply_corrections(
     out, applied = [], set()
     for t in treaties:
         for i, (c, ids) in enumerate(resolved):
-            if not _targets(c, t) or (c.action == "checked" and t.carried_from is None and c.phase is None):
-                continue  # a check of an alliance is of its phases carried forward
-            why = _cannot_rejoin(t, ids, c.date) if c.action == "rejoin" and c.date is not None else None
+            if not _targets(c, t) or (c.action in ("checked", "join") and t.carried_from is None and c.phase is None):
+                continue  # a check of an alliance, or a join, is of its phases carried forward
+            why = cannot_rejoin(t, ids, c.date) if c.action == "rejoin" and c.date is not None else None
+            why = cannot_join(t, ids, c.date) if c.action == "join" and c.date is not None else why
             if c.action == "checked" and t.carried_from is None:
                 why = f"{t.id} is not carried past its source's coverage: a check records only a carried alliance"
             if why is not None:
-                raise TreatyDataError(CORRECTIONS_FILE, f"[{i}]" + (".states" if c.action == "rejoin" else ""), why)
+                at = {"rejoin": f"[{i}].states", "join": f"[{i}] (atopid {c.atopid})"}.get(c.action, f"[{i}]")
+                raise TreatyDataError(CORRECTIONS_FILE, at, why)
             t = _apply(c, t, ids)
             applied.add(i)
         out.append(t)
     for i, (c, _) in enumerate(resolved):
-        if c.action == "checked" and i not in applied:  # a check that applied to no alliance
-            phase = f" phase {c.phase}" if c.phase is not None else ""
+        if c.action in ("checked", "join") and i not in applied:
+            phase, what = f" phase {c.phase}" if c.phase is not None else "", {"checked": "check"}.get(c.action, (
+                "join (a curated treaty lists its members itself)"))
             raise TreatyDataError(CORRECTIONS_FILE, f"[{i}] (atopid {c.atopid})", f"no alliance{phase} of atopid "
                                   f"{c.atopid} is carried past ATOP's coverage in the merged world (unknown, "
-                                  "replaced by a curated treaty or ended): there is nothing to check")
+                                  f"replaced by a curated treaty or ended): there is nothing to {what}")
     return out
