@@ -9,6 +9,7 @@ obligation, its bound spans, and the first date of each casus foederis, consulta
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 from foedus.cited import cited
@@ -46,6 +47,7 @@ class FrameBuilder:
         """Record one evaluated date and its changes."""
         self.evaluations.append(ev)
         status, bound = ev.status(), ev.bound
+        made = {s: _Made.of(j) for s, j in bound.items()}  # each joiner's doubts and `also`, made once
         moved = []
         for state in sorted(set(status) | set(self._status)):
             old, new = self._status.get(state, "out"), status.get(state, "out")
@@ -59,13 +61,13 @@ class FrameBuilder:
             if old == new and joiner is not None:  # still bound to that side, by another treaty from now
                 move["now_under"] = cited(joiner.primary.treaty, joiner.primary.article)
             moved.append(move)
-            self._move(state, old, new, ev.date, joiner, why, course)
+            self._move(state, old, new, ev.date, joiner, made.get(state), why, course)
         self._status, self._joiner = status, dict(bound)
         self._duties(ev, changes)
         sides = {s: [x for x, side in ev.sides.items() if side == s] for s in _FIGHTING}
         self.frames.append(Frame(
             date=ev.date, changes=changes, sides=sides,
-            bound={s: _binding(j) for s, j in sorted(bound.items())},
+            bound={s: _binding(j, made[s]) for s, j in sorted(bound.items())},
             conflicts=sorted(ev.conflicted), moved=moved))
 
     def _cause(self, state: str, old: str, new: str, ev: Evaluation, changes: list[dict[str, Any]],
@@ -87,7 +89,7 @@ class FrameBuilder:
                          states=[state, b.by, b.attacked])
         return cause(changes, states=[state])
 
-    def _move(self, state: str, old: str, new: str, day: dt.date, joiner: Joiner | None,
+    def _move(self, state: str, old: str, new: str, day: dt.date, joiner: Joiner | None, made: _Made | None,
               why: dict[str, Any] | None, course: Course) -> None:
         rec = self._rec(state)
         if old in _FIGHTING and rec.spells and rec.spells[-1]["to"] is None:
@@ -97,15 +99,13 @@ class FrameBuilder:
         if new in _FIGHTING:
             rec.spells.append({"side": new, "from": day.isoformat(), "to": None, "how": course.entered[state].how,
                                "cause": why})
-        elif new.startswith("bound-") and joiner is not None:
+        elif new.startswith("bound-") and joiner is not None and made is not None:
             p = joiner.primary
             rec.bound_spans.append({"side": p.side, "from": day.isoformat(), "to": None, "treaty": p.treaty,
-                                    "article": p.article, "certainty": p.certainty,
-                                    "doubted": list(doubted(p.certainty_reasons))})
+                                    "article": p.article, "certainty": p.certainty, "doubted": list(made.doubted)})
             if rec.first_bound is None:
                 rec.first_bound = Bound(day, p.side, p.treaty, p.article, p.kind, p.strength, p.because, why,
-                                        tuple(Also(o.treaty, o.article, o.certainty, doubted(o.certainty_reasons))
-                                              for o in joiner.also), p.certainty, doubted(p.certainty_reasons))
+                                        made.also, p.certainty, made.doubted)
         elif new == "conflict" and rec.conflict is None:
             rec.conflict = {"date": day.isoformat(), "cause": why}
 
@@ -184,14 +184,28 @@ class FrameBuilder:
         return out
 
 
-def _binding(j: Joiner) -> dict[str, Any]:
+@dataclass(frozen=True, slots=True)
+class _Made:
+    """What a frame's `bound` entry and a record's `first_bound` and `bound_spans` say of one joiner on a date, made
+    once for all three: the facts its primary obligation rests on that are not verified (`doubted`), and its other
+    obligations that day (`also`), each with its own."""
+
+    doubted: tuple[str, ...]
+    also: tuple[Also, ...]
+
+    @classmethod
+    def of(cls, j: Joiner) -> _Made:
+        return cls(doubted(j.primary.certainty_reasons),
+                   tuple(Also(o.treaty, o.article, o.certainty, doubted(o.certainty_reasons)) for o in j.also))
+
+
+def _binding(j: Joiner, made: _Made) -> dict[str, Any]:
     """A frame's `bound` entry: the side, the primary obligation's treaty and article, its certainty and the facts it
     rests on that are not verified (`doubted`), and the other obligations that bind it that day (`also`, each
-    `{treaty, article, certainty, doubted}`), as `Bound` records them."""
+    `{treaty, article, certainty, doubted}`), as `Bound` records them (`made`: the joiner's `_Made`)."""
     p = j.primary
     return {"side": j.side, "treaty": p.treaty, "article": p.article, "certainty": p.certainty,
-            "doubted": list(doubted(p.certainty_reasons)),
-            "also": [Also(o.treaty, o.article, o.certainty, doubted(o.certainty_reasons)).to_dict() for o in j.also]}
+            "doubted": list(made.doubted), "also": [o.to_dict() for o in made.also]}
 
 
 def _named_in(change: dict[str, Any]) -> set[str]:
