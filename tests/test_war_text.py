@@ -4,6 +4,7 @@ named ("Ukraine (UKR) attacks Russia (RUS) at kursk-oblast"), made by the one fu
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
@@ -86,3 +87,26 @@ def test_a_state_still_bound_by_another_treaty_is_said_to_be(capsys: pytest.Capt
     out = capsys.readouterr().out
     assert "Belarus (BLR): still bound-attack, now under rus_blr_2024 art. 4  (rus_blr_2024 enters into force)" in out
     assert "bound-attack → bound-attack" not in out
+
+
+@pytest.mark.parametrize("war", sorted(bundled_wars()))
+def test_the_text_reads_each_states_duties_as_its_json_says_them(war: str) -> None:
+    """`foedus war`'s "other duties" read each state's record through `_duty_record`, not its whole JSON form: what
+    it gives is that JSON's (`StateRecord.to_dict`, which the web's dutyLines reads), and duty_lines says the same
+    lines of either, for every state of every bundled war."""
+    from foedus.model.states import StateRegistry
+    from foedus.war.render import _duty_record
+    from foedus.war.words import duty_lines
+
+    names_on = StateRegistry.load().names_on
+    records = foedus.replay_war(war).ordered()
+    said = 0
+    for r in records:
+        full, read = r.to_dict(), _duty_record(r)
+        assert read["first_bound"] == ({k: full["first_bound"][k] for k in ("date", "treaty")}
+                                       if full["first_bound"] else None)
+        assert {k: v for k, v in read.items() if k != "first_bound"} == {k: full[k] for k in read if k != "first_bound"}
+        lines = duty_lines(read, lambda day: names_on(dt.date.fromisoformat(day)))
+        assert lines == duty_lines(full, lambda day: names_on(dt.date.fromisoformat(day)))
+        said += len(lines)
+    assert said, war  # not a comparison of nothing

@@ -42,8 +42,17 @@ def _said(cause: Mapping[str, Any] | None) -> str:
 
 def _duties(result: WarReplay, names_on: NamesOn) -> list[str]:
     """A line a duty, its states named as on its date (a 1914 war replayed to 2025 named Ukraine's 1997 duty to
-    consult "Russian Empire (RUS)"), in the one wording of `foedus.war.words.duty_lines`."""
-    return [line for r in result.ordered() for line in duty_lines(r.to_dict(), lambda day: names_on(_day(day)))]
+    consult "Russian Empire (RUS)"), in the one wording of `foedus.war.words.duty_lines`, read from `_duty_record`."""
+    return [line for r in result.ordered() for line in duty_lines(_duty_record(r), lambda day: names_on(_day(day)))]
+
+
+def _duty_record(r: StateRecord) -> dict[str, Any]:
+    """What `duty_lines` reads of a state's record, in its JSON form (`StateRecord.to_dict`), without serialising
+    the rest: its id, its duties (JSON already), and of its first binding the date and treaty that tell the casus
+    foederis that bound it from the others."""
+    b = r.first_bound
+    return {"state": r.state, "triggered": r.triggered, "consultations": r.consultations, "neutral": r.neutral,
+            "first_bound": {"date": b.date.isoformat(), "treaty": b.treaty} if b else None}
 
 
 def _move_words(move: Mapping[str, Any]) -> str:
