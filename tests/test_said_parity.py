@@ -3,8 +3,9 @@ beside the TypeScript one (web/src/said.ts and web/src/wording.ts, in node: test
 one side alone fails: the attack that set an obligation off and its verb, the header's verb, a comparison's
 changes and ongoing lines, a war's moves, a date's doubt, a conflict's line and its doubted duties, a state's name,
 an ordinal, a finding's certainty, a war's change, whether the likelihood model beat the base rate, how a
-provision's article is cited, a war's states' names on a date, a state's other duties in a war, the title of a
-treaty's notes on its memberships' doubted facts, and how an alliance carried past ATOP's coverage stands after it.
+provision's article is cited, a war's states' names on a date, a state's other duties in a war and their heading,
+the title of a treaty's notes on its memberships' doubted facts, and how an alliance carried past ATOP's coverage
+stands after it.
 
 They need node and web/node_modules (`cd web && npm ci`); without them they skip, saying which is missing (CI's clean
 clone has no web/node_modules). Set FOEDUS_REQUIRE_NODE=1 to make them fail instead of skipping, in a run that must
@@ -359,6 +360,24 @@ def test_the_member_notes_title_is_the_clis() -> None:
     from foedus.cli.treaty_show import NOTES_TITLE
 
     assert run_ts([("said", "NOTES_TITLE", [])]) == [NOTES_TITLE]
+
+
+def test_the_other_duties_heading_is_the_clis(capsys: pytest.CaptureFixture[str],
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """The heading over a state's other duties in a war: the web map's "Why?" on a war's date (said.ts
+    DUTIES_HEADING, shown by dutiesHead capitalised and with a colon) says the words `foedus war`'s text prints over
+    them (foedus.war.words.DUTIES_HEADING)."""
+    from foedus.api import replay_war
+    from foedus.war.render import print_replay
+    from foedus.war.words import DUTIES_HEADING
+
+    monkeypatch.setenv("COLUMNS", "2000")
+    print_replay(replay_war("russia_ukraine_2022", until="2024-08-06"), timeline=False)
+    assert DUTIES_HEADING in capsys.readouterr().out.splitlines()
+    said = run_ts([("said", "DUTIES_HEADING", []), ("said", "dutiesHead", [])])
+    assert said == [DUTIES_HEADING, DUTIES_HEADING[0].upper() + DUTIES_HEADING[1:] + ":"]
+    # as tests/test_e2e_war_duties.py finds it on the page
+    assert said[1] == "Other duties (casus foederis while fighting; consultation; neutrality):"
 
 
 def test_a_carried_alliances_standing_is_worded_alike(world: Any) -> None:

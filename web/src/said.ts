@@ -149,6 +149,15 @@ export function dutyTag(d: Pick<WarStateDuty, "certainty" | "doubted">): string 
   return tag ? tag + (doubted ? `: ${doubted}` : "") : "";
 }
 
+/** The heading over a state's other duties (dutyLines), as `foedus war`'s text prints it
+ * (foedus.war.words.DUTIES_HEADING). */
+export const DUTIES_HEADING = "other duties (casus foederis while fighting; consultation; neutrality)";
+
+/** That heading as the "Why?" panel on a war's date shows it: capitalised, with a colon before the list. */
+export function dutiesHead(): string {
+  return `${DUTIES_HEADING[0].toUpperCase()}${DUTIES_HEADING.slice(1)}:`;
+}
+
 /** A state's other duties in a war, one a line (foedus.war.words.duty_lines, `foedus war`'s "other duties"): each
  * casus foederis other than the one that first bound it, each duty to consult, each duty not to join the war against
  * a state, those dated on or before `until` when given, its states named as on its date (`namesOn`). */

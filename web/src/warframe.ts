@@ -5,7 +5,7 @@ import type { WarFrame, WarReplay } from "./api";
 import { byId, h } from "./dom";
 import type { Names } from "./explain";
 import { COLORS, type Role } from "./roles";
-import { dutyLines, frameWhy, warNamesOn } from "./said";
+import { dutiesHead, dutyLines, frameWhy, warNamesOn } from "./said";
 import { stateButton } from "./summary";
 import { WAR_LABELS, warNameOf } from "./timeline";
 import { namedState } from "./wording";
@@ -80,8 +80,7 @@ export class FramePanels {
     const words = frameWhy(id, frame, this.names.treaty);
     const record = (war.states ?? []).find((r) => r.state === id);
     const duties = record ? dutyLines(record, (d) => warNamesOn(war.names, war.renames, d), frame.date) : [];
-    const listed = duties.length ? [h("p", { class: "frame-duties-head" },
-      "Other duties (casus foederis while fighting; consultation; neutrality):"),
+    const listed = duties.length ? [h("p", { class: "frame-duties-head" }, dutiesHead()),
     h("ul", { class: "frame-duties" }, ...duties.map((line) => h("li", {}, line)))] : [];
     panel.replaceChildren(h("h2", {}, namedState(id, name)),
       h("p", {}, swatch, h("span", { class: "badge", "data-category": category }, WAR_LABELS[category] ?? "not drawn in")),

@@ -10,7 +10,7 @@ from foedus.cited import cited
 from foedus.consoles import console as make_console
 from foedus.consoles import table as make_table
 from foedus.war.result import StateRecord, WarReplay
-from foedus.war.words import also_said, bound_tag, change_said, change_text, duty_lines
+from foedus.war.words import DUTIES_HEADING, also_said, bound_tag, change_said, change_text, duty_lines
 from foedus.wording import named_state
 
 __all__ = ["print_ongoing", "print_replay"]
@@ -93,7 +93,7 @@ def print_replay(result: WarReplay, timeline: bool = True, names_on: NamesOn | N
     console.print(table)
     duties = _duties(result, names_on)
     if duties:
-        console.print("[bold]other duties[/bold] (casus foederis while fighting; consultation; neutrality)")
+        console.print(DUTIES_HEADING, style="bold", markup=False)
         for line in duties:
             console.print(f"  {line}")
     if timeline:

@@ -13,7 +13,13 @@ from foedus.render import attack_words, certainty_tag
 from foedus.war.changes import change_words
 from foedus.wording import named_state
 
-__all__ = ["add_text", "also_said", "bound_tag", "change_said", "change_text", "duty_lines", "duty_tag"]
+__all__ = ["DUTIES_HEADING", "add_text", "also_said", "bound_tag", "change_said", "change_text", "duty_lines",
+           "duty_tag"]
+
+DUTIES_HEADING = "other duties (casus foederis while fighting; consultation; neutrality)"
+"""The heading over a state's other duties (`duty_lines`): `foedus war`'s text prints it as it is, the web map's
+"Why?" on a war's date capitalised, with a colon (web/src/said.ts `DUTIES_HEADING`, `dutiesHead`;
+tests/test_said_parity.py)."""
 
 
 def change_text(change: Mapping[str, Any], names: Mapping[str, str]) -> str:
