@@ -52,5 +52,5 @@ def test_a_war_dates_why_lists_the_states_other_duties(page: Any, server: str) -
     count_is(page.locator("#explain .frame-duties li"), len(lines))
     assert page.locator("#explain .frame-duties li").all_inner_texts() == lines
     text_has(page.locator("#explain"), "Other duties (casus foederis while fighting; consultation; neutrality):",
-             consult + " — carried-forward facts: treaty")
+             consult + " (carried-forward: treaty)")
     assert not page.problems, page.problems

@@ -88,12 +88,12 @@ def test_the_replay_text_tags_duties_that_are_not_verified(kursk, capsys, monkey
     assert "Canada (CAN): consult Ukraine (UKR) from 2024-02-24 (ukr_bilateral_2024 future-attack clause" in text
     kaz = ("Kazakhstan (KAZ): must not join the war against Russia (RUS) from 2022-02-24 (rus_kaz_2013 art. unknown "
            "(ATOP 6070's neutrality pledge")
-    assert f"{kaz}; article unverified)) — unverified facts" in text
+    assert f"{kaz}; article unverified)) (unverified: " in text
     tkm = ("Turkmenistan (TKM): must not join the war against Kazakhstan (KAZ) from 2024-08-06 (atop_4463 ATOP "
            "neutrality code)")
-    assert f"{tkm} — carried-forward facts" in text
+    assert f"{tkm} (carried-forward: " in text
     assert next(x for x in text.splitlines() if "(USA): consult Ukraine" in x).endswith("agreement))")
-    assert next(x for x in text.splitlines() if "(GBR): consult Ukraine" in x).endswith("— unverified facts: date")
+    assert next(x for x in text.splitlines() if "(GBR): consult Ukraine" in x).endswith(") (unverified: date)")
 
 
 def test_duties_to_consult_and_stay_out_keep_their_certainty(kursk) -> None:  # type: ignore[no-untyped-def]

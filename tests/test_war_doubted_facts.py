@@ -1,6 +1,6 @@
 """`foedus war`'s text names the facts a tagged finding rests on that are not verified, by the rule of `foedus war
 --state --json`'s `facts` (`foedus.war.why_record.rests_on`): after a table row's tag ("(secondary: article)") and
-after each other duty's ("— unverified facts: date"); a verified row or duty says nothing more."""
+after each other duty's, alike ("(unverified: date)"); a verified row or duty says nothing more."""
 
 from __future__ import annotations
 
@@ -88,19 +88,19 @@ def test_a_tagged_duty_names_its_facts_not_verified(kursk: WarReplay, capsys: py
             continue
         line = next(x for x in lines if f"({c.state}): consult" in x and f"({c.treaty} " in x)
         if c.certainty == "verified":
-            assert line.endswith(")"), line
+            assert line.endswith(f"({cited(c.treaty, c.article)})"), line
         else:
-            assert line.endswith(f"— {c.certainty} facts: {_named(c.certainty_reasons)}"), line
+            assert line.endswith(f") ({c.certainty}: {_named(c.certainty_reasons)})"), line
             checked += 1
     assert checked >= 4
-    assert next(x for x in lines if "(GBR): consult Ukraine" in x).endswith("— unverified facts: date")
+    assert next(x for x in lines if "(GBR): consult Ukraine" in x).endswith(") (unverified: date)")
     assert next(x for x in lines if "(ARM): consult Russia" in x and "csto_1992" in x).endswith(
-        "— unverified facts: membership")
+        ") (unverified: membership)")
     assert next(x for x in lines if "(USA): consult Ukraine" in x).endswith("agreement))")
     # a casus foederis and a duty to stay out alike
     assert ("Kazakhstan (KAZ): casus foederis 2024-08-06 toward Russia (RUS), rus_kaz_1992 art. unknown (article "
-            "unverified) (defense) — unverified facts: treaty, article") in text
-    assert next(x for x in lines if "(TKM): must not join" in x).endswith("— carried-forward facts: treaty")
+            "unverified) (defense) (unverified: treaty, article)") in text
+    assert next(x for x in lines if "(TKM): must not join" in x).endswith(") (carried-forward: treaty)")
 
 
 def test_the_json_records_carry_what_the_text_names(kursk: WarReplay) -> None:

@@ -112,8 +112,9 @@ export function warNamesOn(names: Record<string, string>, renames: WarRename[], 
   return out;
 }
 
-/** An obligation binding a state to join, its certainty after it when not verified, with the facts it rests on that
- * are not verified (foedus.war.words.bound_tag): " (secondary: article)"; "" when verified. */
+/** An obligation binding a state to join, or another duty of a state in a war (dutyLines), its certainty after it
+ * when not verified, with the facts it rests on that are not verified (foedus.war.words.bound_tag): " (secondary:
+ * article)"; "" when verified. */
 export function boundTag(certainty: string, doubted: string[] = []): string {
   if (certainty === "verified") return "";
   return doubted.length ? ` (${certainty}: ${doubted.join(", ")})` : ` (${certainty})`;
@@ -141,12 +142,9 @@ export function frameWhy(id: string, frame: Pick<WarFrame, "date" | "sides" | "b
         : `Neither fighting nor bound on ${frame.date}.`;
 }
 
-/** A duty's certainty after it, and which of its facts is not verified (foedus.war.words.duty_tag): " — unverified
- * facts: membership"; "" when verified. */
-export function dutyTag(d: Pick<WarStateDuty, "certainty" | "doubted">): string {
-  const tag = certaintyTag(d.certainty);
-  const doubted = (d.doubted ?? []).join(", ");
-  return tag ? tag + (doubted ? `: ${doubted}` : "") : "";
+/** A duty record's boundTag, from its `certainty` and `doubted` (foedus.war.words._tag). */
+function dutyTag(d: Pick<WarStateDuty, "certainty" | "doubted">): string {
+  return boundTag(d.certainty, d.doubted ?? []);
 }
 
 /** The heading over a state's other duties (dutyLines), as `foedus war`'s text prints it
@@ -158,7 +156,8 @@ export function dutiesHead(): string {
   return `${DUTIES_HEADING[0].toUpperCase()}${DUTIES_HEADING.slice(1)}:`;
 }
 
-/** A state's other duties in a war, one a line (foedus.war.words.duty_lines, `foedus war`'s "other duties"): each
+/** A state's other duties in a war, one a line, each with its certainty as a binding's (boundTag)
+ * (foedus.war.words.duty_lines, `foedus war`'s "other duties"): each
  * casus foederis other than the one that first bound it, each duty to consult, each duty not to join the war against
  * a state, those dated on or before `until` when given, its states named as on its date (`namesOn`). */
 export function dutyLines(r: WarStateRecord, namesOn: (date: string) => Record<string, string>,

@@ -13,8 +13,7 @@ from foedus.render import attack_words, certainty_tag
 from foedus.war.changes import change_words
 from foedus.wording import named_state
 
-__all__ = ["DUTIES_HEADING", "add_text", "also_said", "bound_tag", "change_said", "change_text", "duty_lines",
-           "duty_tag"]
+__all__ = ["DUTIES_HEADING", "add_text", "also_said", "bound_tag", "change_said", "change_text", "duty_lines"]
 
 DUTIES_HEADING = "other duties (casus foederis while fighting; consultation; neutrality)"
 """The heading over a state's other duties (`duty_lines`): `foedus war`'s text prints it as it is, the web map's
@@ -70,10 +69,11 @@ def change_said(change: Mapping[str, Any]) -> str:
 
 
 def bound_tag(certainty: str, doubted: Iterable[str] = ()) -> str:
-    """An obligation that binds a state to join, its certainty after it when not verified, with the facts it rests on
-    that are not verified (`foedus.war.why_record.doubted`): " (secondary: article)", " (unverified: treaty,
-    article)"; nothing when verified. The one wording of a binding's certainty in `foedus war`'s table, its `--state`
-    line and the web map's "Why?" on a war's date (web/src/said.ts `boundTag`, tests/test_said_parity.py)."""
+    """An obligation that binds a state to join, or another duty of a state in a war, its certainty after it when not
+    verified, with the facts it rests on that are not verified (`foedus.war.why_record.doubted`): " (secondary:
+    article)", " (unverified: treaty, article)"; nothing when verified. The one wording of a binding's or a duty's
+    certainty in `foedus war`'s table, its other duties (`duty_lines`), its `--state` line and the web map's "Why?"
+    on a war's date (web/src/said.ts `boundTag`, tests/test_said_parity.py)."""
     if certainty == "verified":
         return ""
     said = ", ".join(doubted)
@@ -88,21 +88,14 @@ def also_said(also: Iterable[Mapping[str, Any]]) -> list[str]:
             for o in also]
 
 
-def duty_tag(duty: Mapping[str, Any]) -> str:
-    """A duty's certainty after it (`certainty_tag`), and which of its facts is not verified: " — unverified facts:
-    membership"; nothing when verified. The web page's copy: web/src/said.ts `dutyTag`."""
-    tag = certainty_tag(duty["certainty"])
-    doubted = ", ".join(duty.get("doubted", ()))
-    return tag + (f": {doubted}" if doubted else "") if tag else ""
-
-
 def duty_lines(record: Mapping[str, Any], names_on: Callable[[str], Mapping[str, str]],
                until: str | None = None) -> list[str]:
     """A state's other duties in a war (a `states[]` record of `foedus war --json`), one a line, each with its
-    certainty (`duty_tag`), its states named as on its date (`names_on`, by the date's ISO string): each casus
-    foederis other than the one that first bound it, each duty to consult, each duty not to join the war against a
-    state; only those dated on or before `until` when given. The one wording of `foedus war`'s "other duties" and
-    the web map's "Why?" on a war's date (web/src/said.ts `dutyLines`, tests/test_said_parity.py)."""
+    certainty as a binding's is said (`bound_tag`), its states named as on its date (`names_on`, by the date's ISO
+    string): each casus foederis other than the one that first bound it, each duty to consult, each duty not to join
+    the war against a state; only those dated on or before `until` when given. The one wording of `foedus war`'s
+    "other duties" and the web map's "Why?" on a war's date (web/src/said.ts `dutyLines`, tests/test_said_parity.py).
+    """
     bound = record.get("first_bound")
     state = record["state"]
 
@@ -118,10 +111,15 @@ def duty_lines(record: Mapping[str, Any], names_on: Callable[[str], Mapping[str,
         if bound is None or (t["date"], t["treaty"]) != (bound["date"], bound["treaty"]):
             who, toward = named(t["toward"], t["date"])
             lines.append(f"{who}: casus foederis {t['date']} toward {toward}, "
-                         f"{cited(t['treaty'], t['article'])} ({t['kind']})" + duty_tag(t))
-    lines += [f"{who}: consult {other} from {c['date']} ({cited(c['treaty'], c['article'])})" + duty_tag(c)
+                         f"{cited(t['treaty'], t['article'])} ({t['kind']})" + _tag(t))
+    lines += [f"{who}: consult {other} from {c['date']} ({cited(c['treaty'], c['article'])})" + _tag(c)
               for c in due(record.get("consultations", ())) for who, other in [named(c["with"], c["date"])]]
     lines += [f"{who}: must not join the war against {toward} from {n['date']} "
-              f"({cited(n['treaty'], n['article'])})" + duty_tag(n)
+              f"({cited(n['treaty'], n['article'])})" + _tag(n)
               for n in due(record.get("neutral", ())) for who, toward in [named(n["toward"], n["date"])]]
     return lines
+
+
+def _tag(duty: Mapping[str, Any]) -> str:
+    """A duty record's `bound_tag`, from its `certainty` and `doubted`. The web page's copy: said.ts `dutyTag`."""
+    return bound_tag(duty["certainty"], duty.get("doubted", ()))
