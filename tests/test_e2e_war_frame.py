@@ -271,6 +271,6 @@ def test_a_war_dates_why_says_how_sure_each_binding_is(page: Any, server: str) -
     _frame(page, index, "2024-08-06")
     page.wait_for_selector("#explain[data-state=KAZ][data-frame='2024-08-06']", timeout=30_000)
     text_has(page.locator("#explain .frame-why"), "Bound to join the attack side on 2024-08-06 under",
-             "(csto_1992) art. 4 (secondary: article); also rus_kaz_1992 art. unknown (article unverified) "
+             "(csto_1992) art. 4 (secondary: article); also rus_kaz_1992 art. unknown "
              "(unverified: treaty, article).")
     assert not page.problems, page.problems

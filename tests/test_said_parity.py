@@ -225,7 +225,28 @@ def test_a_bindings_certainty_and_its_other_obligations_are_worded_alike() -> No
     said = run_ts([("said", "boundTag", [c, d]) for c, d in tags] + [("said", "alsoSaid", [a]) for a in also])
     assert said == [bound_tag(c, d) for c, d in tags] + [also_said(a) for a in also]
     assert said[2] == " (unverified: treaty, article)" and said[0] == ""
-    assert said[-1][1] == "also rus_kaz_1992 art. unknown (article unverified) (unverified: treaty, article)"
+    assert said[-1][1] == "also rus_kaz_1992 art. unknown (unverified: treaty, article)"  # the doubt said once
+
+
+def test_an_articles_note_of_its_doubt_is_dropped_alike() -> None:
+    """Where a war's binding or duty is tagged with its article among the facts not verified (bound_tag), the
+    article's own note of that doubt is dropped, so the doubt is said once (foedus.war.words.tagged_article, said.ts
+    taggedArticle): every article of the bundled treaties, with the article doubted, not doubted, or verified."""
+    from foedus.war.words import tagged_article
+
+    articles = _bundled_articles()
+    tags = [("unverified", ["treaty", "article"]), ("secondary", ["article"]), ("unverified", ["membership"]),
+            ("verified", ["article"])]
+    cases = [(a, c, d) for a in articles for c, d in tags]
+    said = run_ts([("said", "taggedArticle", [a, c, d]) for a, c, d in cases])
+    assert said == [tagged_article(a, c, d) for a, c, d in cases]
+    dropped = {a: s for (a, c, d), s in zip(cases, said, strict=True) if c == "unverified" and "article" in d}
+    assert dropped["unknown (article unverified)"] == "unknown" and dropped["2 (number unverified)"] == "2"
+    pledge = "unknown (ATOP 6070's neutrality pledge"
+    assert dropped[f"{pledge}; article unverified)"] == f"{pledge})"
+    assert dropped["unknown (text not public)"] == "unknown (text not public)"  # not a note of that doubt
+    kept = [s for (a, c, d), s in zip(cases, said, strict=True) if "article" not in d or c == "verified"]
+    assert kept == [a for a, c, d in cases if "article" not in d or c == "verified"]
 
 
 def test_whether_the_model_beat_the_base_rate_is_judged_alike() -> None:

@@ -52,7 +52,7 @@ def test_a_war_frames_why_is_worded_alike() -> None:
     assert kinds >= {"Fighting", "Bound to join the attack side", "Neither fighting nor bound"}
     assert any("(rus_prk_2024) art. 4." in w for w in said)  # the treaty named, its id and article cited
     # a binding not verified, and the others that bind it that day, each with its certainty and the facts not verified
-    assert any("(csto_1992) art. 4 (secondary: article); also rus_kaz_1992 art. unknown (article unverified) "
+    assert any("(csto_1992) art. 4 (secondary: article); also rus_kaz_1992 art. unknown "
                "(unverified: treaty, article)." in w for w in said)
 
 
@@ -63,7 +63,7 @@ def test_a_bindings_certainty_and_its_other_obligations_are_said() -> None:
     as the table says them. North Korea's verified 2024 treaty, binding it alone, is said as before."""
     code, out, err = cli_line(["war", WAR, "--until", "2024-08-06", "--state", "KAZ"])
     assert (code, out) == (0, "Kazakhstan (KAZ): Bound to join the attack side on 2024-08-06 under CSTO (csto_1992) "
-                              "art. 4 (secondary: article); also rus_kaz_1992 art. unknown (article unverified) "
+                              "art. 4 (secondary: article); also rus_kaz_1992 art. unknown "
                               "(unverified: treaty, article).\n"), err
     code, out, err = cli_line(["war", WAR, "--until", "2024-12-04", "--state", "PRK"])
     assert (code, out) == (0, "North Korea (PRK): Bound to join the attack side on 2024-12-04 under Russia–DPRK 2024 "

@@ -120,10 +120,29 @@ export function boundTag(certainty: string, doubted: string[] = []): string {
   return doubted.length ? ` (${certainty}: ${doubted.join(", ")})` : ` (${certainty})`;
 }
 
+// an article's own note that it is not verified (foedus.war.words._UNVERIFIED_NOTE)
+const UNVERIFIED_NOTE = /\s*\((?:article|number) unverified\)|; (?:article|number) unverified(?=\))/g;
+
+/** The article of a binding or duty whose tag (boundTag) names the article among the facts not verified, less its
+ * own note that it is not verified, so that the doubt is said once, by the tag (foedus.war.words.tagged_article):
+ * "rus_kaz_1992 art. unknown (unverified: treaty, article)"; the article as it is otherwise. */
+export function taggedArticle(article: string, certainty: string, doubted: string[] = []): string {
+  if (certainty === "verified" || !doubted.includes("article")) return article;
+  return article.replace(UNVERIFIED_NOTE, "");
+}
+
+/** A tagged binding's or duty's provision, cited with its taggedArticle (foedus.war.words._cite). */
+function citeTagged(treaty: string, article: string, certainty: string, doubted: string[]): string {
+  return cited(treaty, article ? taggedArticle(article, certainty, doubted) : article);
+}
+
 /** The other obligations binding a state to join that day, one a line, each with its certainty as the primary's
  * (foedus.war.words.also_said): "also rus_kaz_1992 art. 2 (unverified: treaty, article)". */
 export function alsoSaid(also: WarDuty[]): string[] {
-  return also.map((o) => `also ${cited(o.treaty, o.article)}${boundTag(o.certainty ?? "verified", o.doubted ?? [])}`);
+  return also.map((o) => {
+    const [certainty, doubted] = [o.certainty ?? "verified", o.doubted ?? []];
+    return `also ${citeTagged(o.treaty, o.article, certainty, doubted)}${boundTag(certainty, doubted)}`;
+  });
 }
 
 /** "Why?" for one state on a replayed war's frame (foedus.war.why.frame_why, `foedus war WAR --until DATE --state
@@ -136,7 +155,8 @@ export function frameWhy(id: string, frame: Pick<WarFrame, "date" | "sides" | "b
   const side = frame.sides.attack.includes(id) ? "attack" : frame.sides.defense.includes(id) ? "defense" : null;
   const also = () => alsoSaid(b.also ?? []).map((line) => `; ${line}`).join("");
   return side ? `Fighting on the ${side} side on ${frame.date}.`
-    : b ? `Bound to join the ${b.side} side on ${frame.date} under ${treaty(b.treaty)} (${b.treaty}) ${articleCited(b.article)}`
+    : b ? `Bound to join the ${b.side} side on ${frame.date} under ${treaty(b.treaty)} (${b.treaty}) `
+      + `${articleCited(taggedArticle(b.article, b.certainty ?? "verified", b.doubted ?? []))}`
       + `${boundTag(b.certainty ?? "verified", b.doubted ?? [])}${also()}.`
       : frame.conflicts.includes(id) ? `Bound to both sides on ${frame.date}.`
         : `Neither fighting nor bound on ${frame.date}.`;
@@ -145,6 +165,11 @@ export function frameWhy(id: string, frame: Pick<WarFrame, "date" | "sides" | "b
 /** A duty record's boundTag, from its `certainty` and `doubted` (foedus.war.words._tag). */
 function dutyTag(d: Pick<WarStateDuty, "certainty" | "doubted">): string {
   return boundTag(d.certainty, d.doubted ?? []);
+}
+
+/** A duty record's provision, cited as dutyTag tags it (foedus.war.words._duty_cited). */
+function dutyCited(d: Pick<WarStateDuty, "treaty" | "article" | "certainty" | "doubted">): string {
+  return citeTagged(d.treaty, d.article, d.certainty, d.doubted ?? []);
 }
 
 /** The heading over a state's other duties (dutyLines), as `foedus war`'s text prints it
@@ -172,15 +197,15 @@ export function dutyLines(r: WarStateRecord, namesOn: (date: string) => Record<s
   for (const t of due(r.triggered)) {
     if (b && t.date === b.date && t.treaty === b.treaty) continue;
     const [who, toward] = named(t.toward ?? "", t.date);
-    lines.push(`${who}: casus foederis ${t.date} toward ${toward}, ${cited(t.treaty, t.article)} (${t.kind})${dutyTag(t)}`);
+    lines.push(`${who}: casus foederis ${t.date} toward ${toward}, ${dutyCited(t)} (${t.kind})${dutyTag(t)}`);
   }
   for (const c of due(r.consultations)) {
     const [who, other] = named(c.with ?? "", c.date);
-    lines.push(`${who}: consult ${other} from ${c.date} (${cited(c.treaty, c.article)})${dutyTag(c)}`);
+    lines.push(`${who}: consult ${other} from ${c.date} (${dutyCited(c)})${dutyTag(c)}`);
   }
   for (const n of due(r.neutral)) {
     const [who, toward] = named(n.toward ?? "", n.date);
-    lines.push(`${who}: must not join the war against ${toward} from ${n.date} (${cited(n.treaty, n.article)})${dutyTag(n)}`);
+    lines.push(`${who}: must not join the war against ${toward} from ${n.date} (${dutyCited(n)})${dutyTag(n)}`);
   }
   return lines;
 }

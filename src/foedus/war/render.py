@@ -10,7 +10,7 @@ from foedus.cited import cited
 from foedus.consoles import console as make_console
 from foedus.consoles import table as make_table
 from foedus.war.result import StateRecord, WarReplay
-from foedus.war.words import DUTIES_HEADING, also_said, bound_tag, change_said, change_text, duty_lines
+from foedus.war.words import DUTIES_HEADING, also_said, bound_tag, change_said, change_text, duty_lines, tagged_article
 from foedus.wording import named_state
 
 __all__ = ["print_ongoing", "print_replay"]
@@ -29,7 +29,8 @@ def _row(r: StateRecord, names: dict[str, str]) -> list[str]:
     b = r.first_bound
     bound = "—"
     if b:  # the primary, then each other obligation of that day on a line of its own, each with its certainty
-        bound = "\n".join([f"{b.date} {b.side}: {cited(b.treaty, b.article)}{bound_tag(b.certainty, b.doubted)}",
+        article = tagged_article(b.article, b.certainty, b.doubted)  # its note of a doubt the tag says, dropped
+        bound = "\n".join([f"{b.date} {b.side}: {cited(b.treaty, article)}{bound_tag(b.certainty, b.doubted)}",
                            *also_said(o.to_dict() for o in b.also)])
     why = _said(b.cause) if b else ""
     return [named_state(r.state, names), fight, bound, why]

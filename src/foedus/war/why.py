@@ -12,7 +12,7 @@ from foedus.cited import article_cited
 from foedus.model.world import World
 from foedus.war.result import Frame, WarReplay
 from foedus.war.why_record import WarWhy, WarWhyAlso, rests_on
-from foedus.war.words import also_said, bound_tag
+from foedus.war.words import also_said, bound_tag, tagged_article
 from foedus.wording import named_state
 
 __all__ = ["frame_why", "standing", "treaty_named", "why_on", "why_record"]
@@ -32,17 +32,18 @@ def standing(state: str, frame: Frame) -> tuple[str, str | None]:
 def frame_why(state: str, frame: Frame, day: str, treaty: Callable[[str], str]) -> str:
     """"Why?" for `state` (an id) as `frame` stands on `day` (`standing`): the side it fights on, the obligation that
     binds it to join one (named by `treaty`, its id, the article cited: `article_cited`; its certainty when not
-    verified, with the facts not verified: `bound_tag`; then each other obligation that binds it that day, as
-    `also_said` words it), or a conflict."""
+    verified, with the facts not verified: `bound_tag`, the article's own note of that doubt dropped:
+    `tagged_article`; then each other obligation that binds it that day, as `also_said` words it), or a conflict."""
     stands, side = standing(state, frame)
     if stands == "fighting":
         return f"Fighting on the {side} side on {day}."
     if stands == "bound":
         bound = frame.bound[state]
-        tag = bound_tag(bound.get("certainty", "verified"), bound.get("doubted", ()))
+        certainty, doubted = bound.get("certainty", "verified"), tuple(bound.get("doubted", ()))
+        tag, article = bound_tag(certainty, doubted), tagged_article(bound["article"], certainty, doubted)
         also = "".join(f"; {line}" for line in also_said(bound.get("also", ())))
         return (f"Bound to join the {side} side on {day} under {treaty(bound['treaty'])} ({bound['treaty']}) "
-                f"{article_cited(bound['article'])}{tag}{also}.")
+                f"{article_cited(article or '')}{tag}{also}.")
     if stands == "conflict":
         return f"Bound to both sides on {day}."
     return f"Neither fighting nor bound on {day}."

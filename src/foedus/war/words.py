@@ -5,6 +5,7 @@ change apart. The record's `label` keeps the ids; `change_said` says a treaty ch
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
@@ -13,7 +14,8 @@ from foedus.render import attack_words, certainty_tag
 from foedus.war.changes import change_words
 from foedus.wording import named_state
 
-__all__ = ["DUTIES_HEADING", "add_text", "also_said", "bound_tag", "change_said", "change_text", "duty_lines"]
+__all__ = ["DUTIES_HEADING", "add_text", "also_said", "bound_tag", "change_said", "change_text", "duty_lines",
+           "tagged_article"]
 
 DUTIES_HEADING = "other duties (casus foederis while fighting; consultation; neutrality)"
 """The heading over a state's other duties (`duty_lines`): `foedus war`'s text prints it as it is, the web map's
@@ -80,12 +82,44 @@ def bound_tag(certainty: str, doubted: Iterable[str] = ()) -> str:
     return f" ({certainty}: {said})" if said else f" ({certainty})"
 
 
+_UNVERIFIED_NOTE = re.compile(r"\s*\((?:article|number) unverified\)|; (?:article|number) unverified(?=\))")
+"""An article's own note that it is not verified: "unknown (article unverified)", "2 (number unverified)", "unknown
+(ATOP 6070's neutrality pledge; article unverified)"."""
+
+
+def tagged_article(article: str | None, certainty: str, doubted: Iterable[str] = ()) -> str | None:
+    """The article of a binding or duty whose tag (`bound_tag`) names the article among the facts not verified, less
+    its own note that it is not verified, so that the doubt is said once, by the tag ("rus_kaz_1992 art. unknown
+    (unverified: treaty, article)", not "art. unknown (article unverified) (unverified: treaty, article)"); the
+    article as it is otherwise. The web page's copy: web/src/said.ts `taggedArticle`.
+
+    >>> tagged_article("unknown (article unverified)", "unverified", ["treaty", "article"])
+    'unknown'
+    >>> tagged_article("unknown (ATOP 6070's neutrality pledge; article unverified)", "secondary", ["article"])
+    "unknown (ATOP 6070's neutrality pledge)"
+    >>> tagged_article("2 (number unverified)", "unverified", ["membership"])
+    '2 (number unverified)'
+    """
+    if article is None or certainty == "verified" or "article" not in doubted:
+        return article
+    return _UNVERIFIED_NOTE.sub("", article)
+
+
+def _cite(treaty: str, article: str | None, certainty: str, doubted: Iterable[str]) -> str:
+    """A tagged binding's or duty's provision, cited (`cited`) with its `tagged_article`; its tag is `bound_tag`."""
+    return cited(treaty, tagged_article(article, certainty, tuple(doubted)))
+
+
 def also_said(also: Iterable[Mapping[str, Any]]) -> list[str]:
     """The other obligations that bind a state to join that day (a binding's `also`, each `{treaty, article,
     certainty, doubted}`), one a line: "also rus_kaz_1992 art. 2 (unverified: treaty, article)", each with its
-    certainty as the primary's is said (`bound_tag`). The web page's copy: web/src/said.ts `alsoSaid`."""
-    return [f"also {cited(o['treaty'], o['article'])}{bound_tag(o.get('certainty', 'verified'), o.get('doubted', ()))}"
-            for o in also]
+    certainty as the primary's is said (`bound_tag`, the article's own note of it dropped: `tagged_article`). The web
+    page's copy: web/src/said.ts `alsoSaid`."""
+    said = []
+    for o in also:
+        certainty, doubted = o.get("certainty", "verified"), tuple(o.get("doubted", ()))
+        said.append(f"also {_cite(o['treaty'], o['article'], certainty, doubted)}{bound_tag(certainty, doubted)}")
+    return said
 
 
 def duty_lines(record: Mapping[str, Any], names_on: Callable[[str], Mapping[str, str]],
@@ -111,11 +145,11 @@ def duty_lines(record: Mapping[str, Any], names_on: Callable[[str], Mapping[str,
         if bound is None or (t["date"], t["treaty"]) != (bound["date"], bound["treaty"]):
             who, toward = named(t["toward"], t["date"])
             lines.append(f"{who}: casus foederis {t['date']} toward {toward}, "
-                         f"{cited(t['treaty'], t['article'])} ({t['kind']})" + _tag(t))
-    lines += [f"{who}: consult {other} from {c['date']} ({cited(c['treaty'], c['article'])})" + _tag(c)
+                         f"{_duty_cited(t)} ({t['kind']})" + _tag(t))
+    lines += [f"{who}: consult {other} from {c['date']} ({_duty_cited(c)})" + _tag(c)
               for c in due(record.get("consultations", ())) for who, other in [named(c["with"], c["date"])]]
     lines += [f"{who}: must not join the war against {toward} from {n['date']} "
-              f"({cited(n['treaty'], n['article'])})" + _tag(n)
+              f"({_duty_cited(n)})" + _tag(n)
               for n in due(record.get("neutral", ())) for who, toward in [named(n["toward"], n["date"])]]
     return lines
 
@@ -123,3 +157,8 @@ def duty_lines(record: Mapping[str, Any], names_on: Callable[[str], Mapping[str,
 def _tag(duty: Mapping[str, Any]) -> str:
     """A duty record's `bound_tag`, from its `certainty` and `doubted`. The web page's copy: said.ts `dutyTag`."""
     return bound_tag(duty["certainty"], duty.get("doubted", ()))
+
+
+def _duty_cited(duty: Mapping[str, Any]) -> str:
+    """A duty record's provision, cited as `_tag` tags it (`_cite`). The web page's copy: said.ts `dutyCited`."""
+    return _cite(duty["treaty"], duty["article"], duty["certainty"], duty.get("doubted", ()))
