@@ -202,3 +202,19 @@ def test_the_web_benchmarks_take_a_url_by_the_servers_loopback_rule(script: str,
         with pytest.raises(SystemExit, match="--url must be a loopback address"):
             bench.main()
     assert not went
+
+
+def test_the_defence_profile_runs_on_the_engine_it_patches() -> None:
+    """bench/profile/defstat.py replaces `Binder._defence` to count what it looks at; when `_defence` came to take the
+    legs waiting on the volley's key (`waiting`), its wrapper kept the old signature and the script failed on its first
+    volley. Run on 25 of bench_speed's dyads at 2025-06-01, it counts the calls and the legs looked at."""
+    import os
+    import re
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, str(BENCH / "profile" / "defstat.py"), "2025-06-01", "40"],
+                          cwd=BENCH / "profile", env=os.environ.copy(), capture_output=True, text=True, timeout=900)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    counts = dict(re.findall(r"^(\S.*?)\s+([0-9.]+)$", proc.stdout, re.M))
+    assert float(counts["calls"]) > 0 and float(counts["todo legs"]) > 0, proc.stdout[-2000:]

@@ -18,9 +18,8 @@ def count(c: Counter[str]) -> None:
     """Wrap _defence, Ledger.bind and Binder.volley with counters (the first repeats _defence's opening)."""
     defence, bind_, volley = bind.Binder._defence, bind.Ledger.bind, bind.Binder.volley
 
-    def counted_defence(self: bind.Binder, vol: Any, key: Any, owed: Any, ctx: Any, state: Any) -> None:
-        c["calls"] += 1
-        waiting = self.defending.get(key, owed.defence)
+    def counted_defence(self: bind.Binder, vol: Any, key: Any, owed: Any, ctx: Any, state: Any, waiting: Any) -> None:
+        c["calls"] += 1  # `volley` calls `_defence` only with legs waiting on the key (`waiting`, never empty)
         if not waiting:
             c["nothing waiting"] += 1
         else:
@@ -31,7 +30,7 @@ def count(c: Counter[str]) -> None:
             c["todo obligors"] += len(todo)
             c["todo legs"] += sum(len(waiting[o]) for o in todo)
             c["attackers"] += len(vol.attackers)
-        defence(self, vol, key, owed, ctx, state)
+        defence(self, vol, key, owed, ctx, state, waiting)
 
     def counted_bind(self: bind.Ledger, key: Any, found: Any) -> None:
         c["bind calls"] += 1
