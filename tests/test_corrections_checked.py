@@ -89,7 +89,7 @@ def test_the_checks_are_those_docs_history_records_with_its_pages(world: World) 
     ids = {c.atopid for c in checks}
     assert ids >= {4515, 4720, 3880, 4030, 4968, 4145, 3900, 4270, 4240, 4010, 4485, 4305, 4230, 4670, 4678, 2340,
                    4550, 3485, 5090, 4900, 4225, 4867, 5040, 4392, 4951, 4275, 4990, 3975, 4758, 4865, 4778, 3995,
-                   4575, 4150, 4615, 4345, 4210}
+                   4575, 4150, 4615, 4345, 4210, 3815, 6020, 3705, 3740}
     for c in checks:
         assert all(s.url in docs for s in c.sources), c.atopid
         assert c.checked is not None and c.checked <= dt.date(2026, 12, 5)
@@ -162,6 +162,44 @@ def test_a_cascade_resting_on_a_first_check_names_it(world: World, attacker: str
              if r["fact"].startswith(f"{tid}: its source codes it in force at the end of its coverage")]
     assert found and all(r["certainty"] == "carried-forward" and f'noted: "{FIRST_CHECKS[tid]}"' in r["fact"]
                          for r in found)
+
+SECOND_CHECKS = {
+    "atop_3815": "checked on 2026-12-05 (shine.cn): in force on 2023-10-23, its 45th anniversary marked by the two "
+                 "prime ministers' messages; no end found",
+    "atop_6020": "checked on 2026-12-05 (eng.sectsco.org): in force in March 2022, the member states' permanent "
+                 "representatives at work on a plan to implement it, per the SCO Secretariat; no end found",
+    "atop_3705": "checked on 2026-12-05 (tribune.com.pk): Pakistan said on 24 Apr 2025 it may hold it in abeyance; "
+                 "its Foreign Office said on 5 Jun 2025 that no formal decision to abrogate it had been made; not "
+                 "found ended",
+    "atop_3740_p2": "checked on 2026-12-05 (press.un.org): in force on 2025-07-31, the Helsinki Final Act's 50th "
+                    "anniversary marked in Helsinki, the UN Secretary-General calling on all to recommit to its "
+                    "spirit; no end found",
+}
+
+
+@pytest.mark.parametrize(("tid", "said"), list(SECOND_CHECKS.items()))
+def test_the_non_aggression_pacts_checked_on_5_dec_2026(world: World, tid: str, said: str) -> None:
+    """The second batch of 5 Dec 2026, non-aggression pacts of present-day tensions (China-Japan 1978, the SCO's 2007
+    treaty, the 1972 Simla Agreement, whose standing Pakistan put in doubt in 2025, and the CSCE's phase from the
+    Charter of Paris): each says its check and stays carried forward, with no end; only phase 2 of the CSCE's is."""
+    t = world.treaties[tid]
+    assert t.carry_checked == said
+    assert t.carried_from == dt.date(2018, 12, 31) and t.terminated is None
+    assert t.standing_on(dt.date(2025, 6, 1)).value == "carried-forward"
+    assert world.treaties["atop_3740_p1"].carry_checked is None
+
+
+@pytest.mark.parametrize(("attacker", "target", "tid"), [
+    ("CHN", "JPN", "atop_3815"), ("CHN", "KAZ", "atop_6020"), ("IND", "PAK", "atop_3705"),
+    ("RUS", "EST", "atop_3740_p2")])
+def test_a_cascade_resting_on_a_second_check_names_it(world: World, attacker: str, target: str, tid: str) -> None:
+    """A cascade on 2025-06-01 that reads the pact (the attacker bound not to attack its target): its carried-forward
+    reason ends with the check, the tag staying carried-forward."""
+    found = [r for r in reasons(foedus.cascade(attacker, target, "2025-06-01", world=world).to_dict())
+             if r["fact"].startswith(f"{tid}: its source codes it in force at the end of its coverage")]
+    assert found and all(r["certainty"] == "carried-forward" and f'noted: "{SECOND_CHECKS[tid]}"' in r["fact"]
+                         for r in found)
+
 
 def test_indias_neutrality_toward_armenia_names_its_check(world: World) -> None:
     """Azerbaijan attacks Armenia on 2025-06-01: India's duty to stay out rests on the 1995 treaty (ATOP 4758), and the
