@@ -89,7 +89,7 @@ def test_the_checks_are_those_docs_history_records_with_its_pages(world: World) 
     ids = {c.atopid for c in checks}
     assert ids >= {4515, 4720, 3880, 4030, 4968, 4145, 3900, 4270, 4240, 4010, 4485, 4305, 4230, 4670, 4678, 2340,
                    4550, 3485, 5090, 4900, 4225, 4867, 5040, 4392, 4951, 4275, 4990, 3975, 4758, 4865, 4778, 3995,
-                   4575, 4150, 4615, 4345, 4210, 3815, 6020, 3705, 3740, 4750}
+                   4575, 4150, 4615, 4345, 4210, 3815, 6020, 3705, 3740, 4750, 3755}
     for c in checks:
         assert all(s.url in docs for s in c.sources), c.atopid
         assert c.checked is not None and c.checked <= dt.date(2026, 12, 5)
@@ -176,6 +176,8 @@ SECOND_CHECKS = {
                     "spirit; no end found",
     "atop_4750": "checked on 2026-12-05 (gov.si): in force on 2020-11-21, its 25th anniversary marked by Slovenia's "
                  "government, which says it still guarantees Bosnia and Herzegovina's sovereignty; no end found",
+    "atop_3755": "checked on 2026-12-05 (theshillongtimes.com): in force on 2022-08-03, six more states acceded to it "
+                 "at the 55th ASEAN Foreign Ministers' Meeting, bringing its parties to 49; no end found",
 }
 
 
@@ -183,8 +185,8 @@ SECOND_CHECKS = {
 def test_the_non_aggression_pacts_checked_on_5_dec_2026(world: World, tid: str, said: str) -> None:
     """The second batch of 5 Dec 2026, non-aggression pacts of present-day tensions (China-Japan 1978, the SCO's 2007
     treaty, the 1972 Simla Agreement, whose standing Pakistan put in doubt in 2025, the CSCE's phase from the
-    Charter of Paris and the 1995 Dayton agreement): each says its check and stays carried forward, with no end;
-    only phase 2 of the CSCE's is checked."""
+    Charter of Paris, the 1995 Dayton agreement and the Treaty of Amity and Cooperation in Southeast Asia): each says
+    its check and stays carried forward, with no end; only phase 2 of the CSCE's is checked."""
     t = world.treaties[tid]
     assert t.carry_checked == said
     assert t.carried_from == dt.date(2018, 12, 31) and t.terminated is None
@@ -194,7 +196,7 @@ def test_the_non_aggression_pacts_checked_on_5_dec_2026(world: World, tid: str, 
 
 @pytest.mark.parametrize(("attacker", "target", "tid"), [
     ("CHN", "JPN", "atop_3815"), ("CHN", "KAZ", "atop_6020"), ("IND", "PAK", "atop_3705"),
-    ("RUS", "EST", "atop_3740_p2"), ("SRB", "BIH", "atop_4750")])
+    ("RUS", "EST", "atop_3740_p2"), ("SRB", "BIH", "atop_4750"), ("CHN", "PHL", "atop_3755")])
 def test_a_cascade_resting_on_a_second_check_names_it(world: World, attacker: str, target: str, tid: str) -> None:
     """A cascade on 2025-06-01 that reads the pact (the attacker bound not to attack its target): its carried-forward
     reason ends with the check, the tag staying carried-forward."""
