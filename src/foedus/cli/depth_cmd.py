@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import Annotated
 
@@ -26,12 +25,6 @@ def _compact(text: str) -> str:
     import re
 
     return re.sub(r"\[\s+([-\d.,\se]+?)\s+\]", lambda m: "[" + " ".join(m.group(1).split()) + "]", text)
-
-
-def _not_out(option: str, path: Path | None, out: Path, why: str) -> None:
-    """Refuse a parameter file that is the --out file too (however its path is written): the table would replace it."""
-    if path is not None and os.path.realpath(path) == os.path.realpath(out):
-        raise FoedusError(f"{option} {path} is the --out file too: {why}; give each its own file")
 
 
 def depth(
@@ -66,8 +59,12 @@ def depth(
         raise FoedusError(f"--draws {draws}: use 0 to 1000")
     if save_params is not None and not refit:
         raise FoedusError("--save-params needs --refit")
-    _not_out("--save-params", save_params, out, "the table would replace the parameters just saved")
-    _not_out("--params", params, out, "the table would replace the parameters it is scored with")
+    from foedus.outputs.names import refuse_input
+
+    refuse_input("--save-params", save_params, out, "the table would replace the parameters just saved")
+    refuse_input("--params", params, out, "the table would replace the parameters it is scored with")
+    for path in treaties or ():
+        refuse_input("--treaties", path, out, "the table would replace the treaty file it reads")
     if save_params is not None:  # before the refit, not after it
         from foedus.outputs import check_target
         from foedus.outputs.names import output_format
