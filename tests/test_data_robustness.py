@@ -107,6 +107,15 @@ def test_a_mirror_that_cannot_be_used_is_refused(mirror: str) -> None:
         dl.check_mirror(mirror)
 
 
+@pytest.mark.parametrize("mirror", ["http://127.0.0.1:9\n/", "http://127.0.0.1:9/\tm/", "https://data.exa\rmple.org/",
+                                    "http://h\u200bost/"])
+def test_a_mirror_with_a_hidden_character_is_refused_naming_it(mirror: str) -> None:
+    """urlsplit drops a tab or line break without a word: 'http://127.0.0.1:9\\n/' passed the check and the download
+    failed later in urllib3's words (Host '127.0.0.1:9\\n' contains invalid character)."""
+    with pytest.raises(DataFetchError, match=r"is not an http://, https:// or file:// base URL: it has U\+"):
+        dl.check_mirror(mirror)
+
+
 @pytest.mark.parametrize("mirror", ["http://127.0.0.1:8000/", "https://[::1]/m/", "https://data.example.org/cow/",
                                     "http://localhost", "file:///srv/mirror/", "file://localhost/srv/mirror"])
 def test_a_usable_mirror_is_accepted(mirror: str) -> None:

@@ -36,7 +36,8 @@ _SCHEMES = ("http", "https", "file")
 
 def check_mirror(mirror: str, where: str = "--mirror") -> str:
     """A mirror base URL, refused when empty (it used to fall back silently), not http(s)/file, or not one a
-    download can use (unparsable, a bad host or port, a file:// URL on another machine).
+    download can use (unparsable, a bad host or port, a file:// URL on another machine, a control character or
+    another hidden one inside it).
 
     Raises:
         DataFetchError: the mirror is empty, not an http, https or file URL, or malformed.
@@ -46,6 +47,10 @@ def check_mirror(mirror: str, where: str = "--mirror") -> str:
         raise DataFetchError(f"{where} is empty: give a base URL (http://, https:// or file://), or leave it out "
                              "to download from the official hosts")
     bad = f"{where} {text[:80]!r} is not an http://, https:// or file:// base URL"
+    from foedus.model.hidden import refuse_hidden
+
+    # urlsplit drops a tab or line break unsaid, so 'http://h:9\n/' passed and urllib3 refused it later, unclearly
+    refuse_hidden(text, error=lambda problem: DataFetchError(f"{bad}: it {problem}"))
     try:
         parts = urlsplit(text)
         host, _ = parts.hostname, parts.port  # the port is parsed (and refused when out of range) on access
