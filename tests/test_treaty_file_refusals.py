@@ -165,6 +165,29 @@ def test_an_adversary_clause_naming_one_state_of_its_time_loads(world: World, tm
     assert list(load_treaties([pact], undated, world.places)) == ["my_pact"]
 
 
+DEFENSE = '  - {kind: defense, article: "1", strength: S2}\n'
+
+
+@pytest.mark.needs_data
+@pytest.mark.parametrize(("gdr", "year", "signed"), [("{state: COW265}", "2020", "2020-01-01"),
+                                                     ("{state: COW265, signed: 1991-01-01, joined: 1991-02-01}", "1980",
+                                                      "1991-01-01")])
+def test_a_member_gone_from_the_state_system_before_it_signs_is_refused(world: World, tmp_path: Path, gdr: str,
+                                                                          year: str, signed: str) -> None:
+    """A 2020 pact of Chile, Argentina and the GDR (in the state system to 1990-10-02) loaded, the GDR never a party,
+    unsaid; so did a 1980 pact the GDR signs only in 1991."""
+    text = THREE.replace("{state: PER}", gdr).replace("2020-0", f"{year}-0") + DEFENSE
+    assert _refusal(world, tmp_path, text) == (
+        f"members[2].state: COW265 is no longer in the state system when it signs ({signed}) or after (in it "
+        "1954-03-25–1990-10-02); it would never be a party")
+
+
+@pytest.mark.needs_data
+def test_a_member_in_the_state_system_when_it_signs_loads(world: World, tmp_path: Path) -> None:
+    """The GDR in a 1980 pact loads: a member may leave the state system while the treaty is in force."""
+    _loads(world, tmp_path, THREE.replace("{state: PER}", "{state: COW265}").replace("2020-0", "1980-0") + DEFENSE)
+
+
 def test_a_treaty_replacing_one_signed_after_it_is_refused(world: World, tmp_path: Path) -> None:
     """`replaces` naming a later treaty was accepted, unread: the slip of an id or a date, refused as the file's."""
     old = tmp_path / "old_pact.yaml"

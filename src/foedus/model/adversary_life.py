@@ -1,5 +1,7 @@
 """A named adversary clause names a state that exists while the treaty does: one whose states all left the state
-system (COW) for good before the signature would never bind, and said nothing.
+system (COW) for good before the signature would never bind, and said nothing. So with a member: one that left the
+state system for good before its signature would never be a party (a 2020 pact of Chile and the GDR loaded, and
+bound no one, unsaid).
 
 Run by `foedus.model.loader.validate_references` (it has the registry). Dates the registry does not know count as
 a state existing: no system dates (the bundled registry without the data folder), or a state without spells. A
@@ -17,7 +19,7 @@ from foedus.model.states import StateRegistry
 from foedus.model.treaty import Treaty
 from foedus.model.vocab import Kind
 
-__all__ = ["check_adversary_lives"]
+__all__ = ["check_adversary_lives", "check_member_lives"]
 
 
 def check_adversary_lives(treaty: Treaty, states: StateRegistry, path: str) -> None:
@@ -38,6 +40,24 @@ def check_adversary_lives(treaty: Treaty, states: StateRegistry, path: str) -> N
             said = "; ".join(f"{s} in the state system {spells_text(sp)}" for s, sp in spells.items())
             raise TreatyDataError(path, f"provisions[{j}].adversary.states", f"names no state that exists when the "
                                   f"treaty is signed ({treaty.signed}) or after: {said}; it would never bind")
+
+
+def check_member_lives(treaty: Treaty, states: StateRegistry, path: str) -> None:
+    """Refuse a member that left the state system for good (its last day in it) before its signature (its own
+    `signed`, else the treaty's): it would never be a party.
+
+    Raises:
+        TreatyDataError: naming the member and its days in the state system.
+    """
+    if not states.has_system_dates:
+        return
+    for i, member in enumerate(treaty.members):
+        day = member.signed or treaty.signed
+        spells = states.get(member.state).spells
+        if _gone_before(spells, day):
+            raise TreatyDataError(path, f"members[{i}].state", f"{member.state} is no longer in the state system "
+                                  f"when it signs ({day}) or after (in it {spells_text(spells)}); it would never be "
+                                  "a party")
 
 
 def _gone_before(spells: tuple[tuple[dt.date, dt.date | None], ...], day: dt.date) -> bool:

@@ -15,7 +15,7 @@ from typing import Any
 
 from foedus.errors import FoedusError, TreatyDataError, UnknownStateError, field_path
 from foedus.listed import listed_twice
-from foedus.model.adversary_life import check_adversary_lives
+from foedus.model.adversary_life import check_adversary_lives, check_member_lives
 from foedus.model.gazetteer import Gazetteer
 from foedus.model.model_files import read_model_file
 from foedus.model.replacing import replaces_problems
@@ -103,8 +103,8 @@ def validate_references(
     """Check state and scope references and return the treaty with states rewritten to ids.
 
     Raises:
-        TreatyDataError: an unknown state, region or place, or a named adversary of no state of the treaty's time
-            (`adversary_life`), naming the field path.
+        TreatyDataError: an unknown state, region or place, a named adversary of no state of the treaty's time or a
+            member gone from the state system before it signs (`adversary_life`), naming the field path.
     """
     data = treaty.model_dump(mode="python")
     refs = _StateRefs(states, path, places, treaty.signed)
@@ -137,6 +137,7 @@ def validate_references(
     check_parties(checked, path)
     check_dates(checked, path)
     check_adversary_lives(checked, states, path)
+    check_member_lives(checked, states, path)
     return checked
 
 
