@@ -1,7 +1,7 @@
 """`foedus depth --refit --save-params F --out F` saved the parameters to F, then the table replaced them (--force,
 exit 0: the parameters asked for were gone without a word) or was refused as F already existing (the half-done
 run leaving F holding the parameters); `--params F --out F --force` replaced the parameter file it had read with
-the table. Both are refused before the work, naming the option (`foedus.outputs.names.refuse_input`)."""
+the table. Both are refused before the work, naming the option (`foedus.outputs.own_inputs.refuse_input`)."""
 
 from __future__ import annotations
 

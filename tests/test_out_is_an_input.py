@@ -1,4 +1,4 @@
-"""An output that is a file the same command reads is refused before any work (`foedus.outputs.names.refuse_input`).
+"""An output that is a file the same command reads is refused before any work (`foedus.outputs.own_inputs`).
 
 `foedus depth --treaties t.csv --out t.csv --force` replaced the treaty file it had just read with the table, and
 `foedus atlas --date D --draws N --honour h.csv --out h.csv --force` the honour file with the table (exit 0 both: the

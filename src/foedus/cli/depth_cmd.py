@@ -59,7 +59,7 @@ def depth(
         raise FoedusError(f"--draws {draws}: use 0 to 1000")
     if save_params is not None and not refit:
         raise FoedusError("--save-params needs --refit")
-    from foedus.outputs.names import refuse_input
+    from foedus.outputs.own_inputs import refuse_input
 
     refuse_input("--save-params", save_params, out, "the table would replace the parameters just saved")
     refuse_input("--params", params, out, "the table would replace the parameters it is scored with")

@@ -166,7 +166,7 @@ def atlas(  # noqa: PLR0913 - one option per atlas input
         check_partitioned_target(out, YEARLY_PARTITION if date is None else DRAWS_PARTITION, force=force)
     else:
         check_table(out, force)
-    from foedus.outputs.names import refuse_input
+    from foedus.outputs.own_inputs import refuse_input
 
     refuse_input("--honour", honour, out, "the table would replace the honour file it reads")
     opts = AtlasOptions(readings=_readings(reading), backend=backend, requested=switched["requested"],

@@ -1,18 +1,16 @@
 """What an output's name may be, said before any work: not `-` (standard output, by custom), and a suffix that
 names its format in any case (`x.CSV`, `p.PNG`), one rule for every output that is a file. `foedus.outputs`'s
 `check_target`, which every output goes through, is the one caller of `refuse_dash`, and calls a table's or a
-plot's format check (`output_format`) right after it. `refuse_input` refuses an output that is a file the same
-command reads (`depth --treaties t.csv --out t.csv --force` replaced the treaty file it had read with the table).
+plot's format check (`output_format`) right after it.
 """
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from foedus.errors import OutputError
 
-__all__ = ["output_format", "refuse_dash", "refuse_input"]
+__all__ = ["output_format", "refuse_dash"]
 
 
 def refuse_dash(out: Path) -> None:
@@ -43,33 +41,3 @@ def output_format(out: Path, suffixes: tuple[str, ...], what: str) -> str:
                                            f"give a name ending {listed}, such as {out.name}{suffixes[0]}"))
         raise OutputError(f"{out}: unknown {what} format {out.suffix!r}; use {listed}")
     return suffix
-
-
-def refuse_input(option: str, path: Path | None, out: Path, why: str, *, out_option: str = "--out") -> None:
-    """Refuse, before any work, an input file (`option`'s `path`) that is the output `out` too, or a table's
-    metadata sidecar beside it (`OUT.csv-metadata.json`), however either is written (`./f`, a symbolic link, a hard
-    link): the output would replace the file the command reads, `--force` or not (without it, the run would be
-    refused only at the end, its work lost). `why` says what would be lost.
-
-    Raises:
-        OutputError: `path` and `out` (or its sidecar) are one file.
-    """
-    from foedus.outputs.sidecar import sidecar_path
-
-    if path is None:
-        return
-    if _same_file(path, out):
-        raise OutputError(f"{option} {path} is the {out_option} file too: {why}; give each its own file")
-    if (side := sidecar_path(out)) is not None and _same_file(path, side):
-        raise OutputError(f"{option} {path} is the {out_option} file's metadata ({side}) too: {why}; give each its "
-                          "own file")
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    """Whether `a` and `b` name one file: one path once resolved, or (both existing) one file of the system."""
-    if os.path.realpath(a) == os.path.realpath(b):
-        return True
-    try:
-        return os.path.exists(a) and os.path.exists(b) and os.path.samefile(a, b)
-    except OSError:  # unreadable: the reader or the writer says why, in its own words
-        return False
