@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import subprocess
 import sys
+from itertools import takewhile
 from pathlib import Path
 from typing import Any
 
@@ -283,7 +284,29 @@ def test_the_best_sourced_clause_comes_first_and_the_explanation_tags_each() -> 
     assert [o.treaty for o in kaz.also] == ["rus_kaz_1992"]
     line = next(x for x in r.explain().splitlines() if "Kazakhstan (KAZ) joins" in x)
     assert "— secondary facts" in line
-    assert "also rus_kaz_1992 art. unknown (article unverified) (unverified facts)" in line
+    assert "also rus_kaz_1992 art. unknown (unverified: treaty, article)" in line  # tagged as `foedus war` tags it
+    assert "(article unverified)" not in line  # the article's own note: its doubt is said once, by the tag
+
+
+def test_a_joiners_article_doubt_is_said_once_beneath_its_line() -> None:
+    """Uzbekistan's treaty with Russia binds it by Art. 2, its number not verified: the joiner's line cites the
+    article without its own note of that doubt, which the reason listed beneath it says (in the text and the tree),
+    so it is said once; the JSON keeps the article as recorded."""
+    r = run("UKR", "RUS", D2025)
+    uzb = r.joiner("UZB")
+    assert uzb is not None and (uzb.primary.treaty, uzb.primary.article) == ("rus_uzb_2005", "2 (number unverified)")
+    lines = r.explain().splitlines()
+    at = next(i for i, x in enumerate(lines) if "Uzbekistan (UZB) joins" in x)
+    assert "rus_uzb_2005 art. 2 [S2" in lines[at] and "unverified)" not in lines[at]
+    beneath = [x.strip() for x in takewhile(lambda x: x.startswith("      "), lines[at + 1:])]
+    assert any(x.startswith("not verified: rus_uzb_2005 art. 2 (number unverified): the clause") for x in beneath)
+    assert r.to_dict()["joiners"][[j.state for j in r.joiners].index("UZB")]["article"] == "2 (number unverified)"
+    from rich.console import Console
+
+    console = Console(width=400, record=True)
+    console.print(r)
+    tree = console.export_text()
+    assert "rus_uzb_2005 art. 2 [S2" in tree and tree.count("(number unverified)") == 1
 
 
 def test_nato_art_5_comes_before_the_eu_clause() -> None:

@@ -22,7 +22,7 @@ from typing import Any
 import pytest
 
 from foedus import render
-from foedus.cited import article_cited, cited
+from foedus.cited import article_cited, bound_tag, cited
 from foedus.cli.likely_show import base_rate_standing
 from foedus.engine.certainty_words import window_facts
 from foedus.engine.records import Because, Doubt
@@ -32,7 +32,7 @@ from foedus.sweeps.compare_words import change_words
 from foedus.war.ongoing_changes import BoundSince, Lapse, MovedSince, OngoingChanges, SwitchedSince, ongoing_said
 from foedus.war.render import _move_words
 from foedus.war.result import war_names_on
-from foedus.war.words import also_said, bound_tag, change_said, duty_lines
+from foedus.war.words import also_said, change_said, duty_lines
 from foedus.wording import named_state, ordinal
 from ts_said import ROOT, run_ts
 
@@ -210,7 +210,7 @@ def test_names_ordinals_certainty_and_changes_are_worded_alike() -> None:
 
 
 def test_a_bindings_certainty_and_its_other_obligations_are_worded_alike() -> None:
-    """A war's binding, its certainty and the facts not verified after it (foedus.war.words.bound_tag, said.ts
+    """A war's binding, its certainty and the facts not verified after it (foedus.cited.bound_tag, said.ts
     boundTag), and its other obligations that day, each so (also_said, alsoSaid): in `foedus war`'s table and
     --state line, and the web map's "Why?" on a war's date; records without a certainty (an older server's) read as
     verified."""
@@ -230,9 +230,9 @@ def test_a_bindings_certainty_and_its_other_obligations_are_worded_alike() -> No
 
 def test_an_articles_note_of_its_doubt_is_dropped_alike() -> None:
     """Where a war's binding or duty is tagged with its article among the facts not verified (bound_tag), the
-    article's own note of that doubt is dropped, so the doubt is said once (foedus.war.words.tagged_article, said.ts
+    article's own note of that doubt is dropped, so the doubt is said once (foedus.cited.tagged_article, said.ts
     taggedArticle): every article of the bundled treaties, with the article doubted, not doubted, or verified."""
-    from foedus.war.words import tagged_article
+    from foedus.cited import tagged_article
 
     articles = _bundled_articles()
     tags = [("unverified", ["treaty", "article"]), ("secondary", ["article"]), ("unverified", ["membership"]),

@@ -1,11 +1,16 @@
 """How every output cites a provision's article, in one rule the CLI, the war replay, `foedus compare` and the web
 (web/src/said.ts's `articleCited`) share: a numbered article is "art. 5"; a unit that names itself ("Title Three",
 "Military Annex", "Communique of 16 Apr 1971") is said as it is; an obligation ATOP codes, with no article (the
-`article` "ATOP defense" the ATOP reader writes), is said as ATOP's code of it: "ATOP defense code"."""
+`article` "ATOP defense" the ATOP reader writes), is said as ATOP's code of it: "ATOP defense code". And how an
+obligation is cited with its certainty and the facts not verified (`tagged_cited`), its article's own note of a doubt
+the tag says dropped, so that the doubt is said once (`tagged_article`): `foedus war` and the cascade's explanation."""
 
 from __future__ import annotations
 
-__all__ = ["article_cited", "cited"]
+import re
+from collections.abc import Iterable
+
+__all__ = ["article_cited", "bound_tag", "cited", "tagged_article", "tagged_cited"]
 
 # words that name a treaty's unit other than an article ("EO": an executive order), compared lower-cased
 _UNITS = frozenset({"title", "chapter", "section", "part", "annex", "protocol", "preamble", "communique", "clause",
@@ -34,3 +39,56 @@ def cited(treaty: str, article: str | None) -> str:
     ('nato_1949 art. 5', 'atop_4968 ATOP defense code', 'atop_3370')
     """
     return f"{treaty} {article_cited(article)}" if article else treaty
+
+
+def bound_tag(certainty: str, doubted: Iterable[str] = ()) -> str:
+    """An obligation that binds a state to join, or another duty of a state in a war, its certainty after it when not
+    verified, with the facts it rests on that are not verified (`foedus.war.why_record.doubted`): " (secondary:
+    article)", " (unverified: treaty, article)"; nothing when verified. The one wording of a binding's or a duty's
+    certainty in `foedus war`'s table, its other duties (`duty_lines`), its `--state` line and the web map's "Why?"
+    on a war's date (web/src/said.ts `boundTag`, tests/test_said_parity.py), and of a cascade joiner's other
+    obligations (`tagged_cited`)."""
+    if certainty == "verified":
+        return ""
+    said = ", ".join(doubted)
+    return f" ({certainty}: {said})" if said else f" ({certainty})"
+
+
+_UNVERIFIED_NOTE = re.compile(r"\s*\((?:article|number) unverified\)|; (?:article|number) unverified(?=\))")
+"""An article's own note that it is not verified: "unknown (article unverified)", "2 (number unverified)", "unknown
+(ATOP 6070's neutrality pledge; article unverified)"."""
+
+
+def tagged_article(article: str | None, certainty: str, doubted: Iterable[str] = ()) -> str | None:
+    """The article of a binding or duty whose tag (`bound_tag`) names the article among the facts not verified, less
+    its own note that it is not verified, so that the doubt is said once, by the tag ("rus_kaz_1992 art. unknown
+    (unverified: treaty, article)", not "art. unknown (article unverified) (unverified: treaty, article)"); the
+    article as it is otherwise; the cascade's explanation drops it alike from a joiner's primary obligation, whose
+    facts not verified are listed beneath it. The web page's copy: web/src/said.ts `taggedArticle`.
+
+    >>> tagged_article("unknown (article unverified)", "unverified", ["treaty", "article"])
+    'unknown'
+    >>> tagged_article("unknown (ATOP 6070's neutrality pledge; article unverified)", "secondary", ["article"])
+    "unknown (ATOP 6070's neutrality pledge)"
+    >>> tagged_article("2 (number unverified)", "unverified", ["membership"])
+    '2 (number unverified)'
+    """
+    if article is None or certainty == "verified" or "article" not in doubted:
+        return article
+    return _UNVERIFIED_NOTE.sub("", article)
+
+
+def tagged_cited(treaty: str, article: str | None, certainty: str, doubted: Iterable[str] = ()) -> str:
+    """An obligation cited (`cited`, with its `tagged_article`) and tagged (`bound_tag`): "rus_kaz_1992 art. unknown
+    (unverified: treaty, article)", as `foedus war` says a binding's other obligations (`also_said`) and the
+    cascade's explanation a joiner's whose certainty differs from its primary's.
+
+    >>> tagged_cited("rus_kaz_1992", "unknown (article unverified)", "unverified", ["treaty", "article"])
+    'rus_kaz_1992 art. unknown (unverified: treaty, article)'
+    >>> tagged_cited("rus_uzb_2005", "2 (number unverified)", "unverified", ["membership"])
+    'rus_uzb_2005 art. 2 (number unverified) (unverified: membership)'
+    >>> tagged_cited("nato_1949", "5", "verified")
+    'nato_1949 art. 5'
+    """
+    doubted = tuple(doubted)
+    return cited(treaty, tagged_article(article, certainty, doubted)) + bound_tag(certainty, doubted)

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping
 from html import escape
 from typing import Any, Protocol
 
-from foedus.cited import cited
+from foedus.cited import cited, tagged_article, tagged_cited
 from foedus.engine.certainty_words import window_facts
 from foedus.engine.records import (
     Because,
@@ -27,6 +27,7 @@ from foedus.engine.records import (
 from foedus.engine.rules.support import Support
 from foedus.engine.scenario import Scenario
 from foedus.model.vocab import STRENGTH_WORDS
+from foedus.war.why_record import doubted
 from foedus.wording import and_listed, named_state
 
 __all__ = ["CascadeResult", "attack_words", "certainty_tag", "doubted_duties", "explain_lines", "explain_text",
@@ -95,14 +96,17 @@ def attack_words(by: str, victim: str, kind: str, place: str, names: Mapping[str
 
 
 def _reason(result: CascadeResult, joiner: Joiner) -> str:
+    """A joiner's line: its primary obligation, whose facts not verified are listed beneath it (its article's own note
+    of a doubt listed there dropped: `tagged_article`), then the others, each tagged where its certainty differs."""
     p = joiner.primary
     b = p.because
-    line = (f"{_name(result, p.state)} joins the {p.side}: {cited(p.treaty, p.article)} "
+    line = (f"{_name(result, p.state)} joins the {p.side}: "
+            f"{cited(p.treaty, tagged_article(p.article, p.certainty, doubted(p.certainty_reasons)))} "
             f"[{p.strength}: {STRENGTH_WORDS.get(p.strength, p.strength)}] {_because(result, b)}")
     line += certainty_tag(p.certainty)
-    if joiner.also:  # each with its own tag where it differs: a better-sourced clause may bind the state too
-        line += "; also " + ", ".join(f"{cited(o.treaty, o.article)}"
-                                      + ("" if o.certainty == p.certainty else f" ({o.certainty} facts)")
+    if joiner.also:  # a better-sourced clause may bind the state too: tagged as `foedus war` tags one
+        line += "; also " + ", ".join(cited(o.treaty, o.article) if o.certainty == p.certainty
+                                      else tagged_cited(o.treaty, o.article, o.certainty, doubted(o.certainty_reasons))
                                       for o in joiner.also)
     return line
 

@@ -113,18 +113,18 @@ export function warNamesOn(names: Record<string, string>, renames: WarRename[], 
 }
 
 /** An obligation binding a state to join, or another duty of a state in a war (dutyLines), its certainty after it
- * when not verified, with the facts it rests on that are not verified (foedus.war.words.bound_tag): " (secondary:
+ * when not verified, with the facts it rests on that are not verified (foedus.cited.bound_tag): " (secondary:
  * article)"; "" when verified. */
 export function boundTag(certainty: string, doubted: string[] = []): string {
   if (certainty === "verified") return "";
   return doubted.length ? ` (${certainty}: ${doubted.join(", ")})` : ` (${certainty})`;
 }
 
-// an article's own note that it is not verified (foedus.war.words._UNVERIFIED_NOTE)
+// an article's own note that it is not verified (foedus.cited._UNVERIFIED_NOTE)
 const UNVERIFIED_NOTE = /\s*\((?:article|number) unverified\)|; (?:article|number) unverified(?=\))/g;
 
 /** The article of a binding or duty whose tag (boundTag) names the article among the facts not verified, less its
- * own note that it is not verified, so that the doubt is said once, by the tag (foedus.war.words.tagged_article):
+ * own note that it is not verified, so that the doubt is said once, by the tag (foedus.cited.tagged_article):
  * "rus_kaz_1992 art. unknown (unverified: treaty, article)"; the article as it is otherwise. */
 export function taggedArticle(article: string, certainty: string, doubted: string[] = []): string {
   if (certainty === "verified" || !doubted.includes("article")) return article;

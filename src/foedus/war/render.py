@@ -6,11 +6,11 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from foedus.cited import cited
+from foedus.cited import bound_tag, cited, tagged_article
 from foedus.consoles import console as make_console
 from foedus.consoles import table as make_table
 from foedus.war.result import StateRecord, WarReplay
-from foedus.war.words import DUTIES_HEADING, also_said, bound_tag, change_said, change_text, duty_lines, tagged_article
+from foedus.war.words import DUTIES_HEADING, also_said, change_said, change_text, duty_lines
 from foedus.wording import named_state
 
 __all__ = ["print_ongoing", "print_replay"]

@@ -8,11 +8,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from foedus.cited import article_cited
+from foedus.cited import article_cited, bound_tag, tagged_article
 from foedus.model.world import World
 from foedus.war.result import Frame, WarReplay
 from foedus.war.why_record import WarWhy, WarWhyAlso, rests_on
-from foedus.war.words import also_said, bound_tag, tagged_article
+from foedus.war.words import also_said
 from foedus.wording import named_state
 
 __all__ = ["frame_why", "standing", "treaty_named", "why_on", "why_record"]

@@ -5,17 +5,15 @@ change apart. The record's `label` keeps the ids; `change_said` says a treaty ch
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from foedus.cited import cited
+from foedus.cited import bound_tag, cited, tagged_article, tagged_cited
 from foedus.render import attack_words, certainty_tag
 from foedus.war.changes import change_words
 from foedus.wording import named_state
 
-__all__ = ["DUTIES_HEADING", "add_text", "also_said", "bound_tag", "change_said", "change_text", "duty_lines",
-           "tagged_article"]
+__all__ = ["DUTIES_HEADING", "add_text", "also_said", "change_said", "change_text", "duty_lines"]
 
 DUTIES_HEADING = "other duties (casus foederis while fighting; consultation; neutrality)"
 """The heading over a state's other duties (`duty_lines`): `foedus war`'s text prints it as it is, the web map's
@@ -70,41 +68,6 @@ def change_said(change: Mapping[str, Any]) -> str:
     return str(change["text"]) + certainty_tag(change["certainty"], facts)
 
 
-def bound_tag(certainty: str, doubted: Iterable[str] = ()) -> str:
-    """An obligation that binds a state to join, or another duty of a state in a war, its certainty after it when not
-    verified, with the facts it rests on that are not verified (`foedus.war.why_record.doubted`): " (secondary:
-    article)", " (unverified: treaty, article)"; nothing when verified. The one wording of a binding's or a duty's
-    certainty in `foedus war`'s table, its other duties (`duty_lines`), its `--state` line and the web map's "Why?"
-    on a war's date (web/src/said.ts `boundTag`, tests/test_said_parity.py)."""
-    if certainty == "verified":
-        return ""
-    said = ", ".join(doubted)
-    return f" ({certainty}: {said})" if said else f" ({certainty})"
-
-
-_UNVERIFIED_NOTE = re.compile(r"\s*\((?:article|number) unverified\)|; (?:article|number) unverified(?=\))")
-"""An article's own note that it is not verified: "unknown (article unverified)", "2 (number unverified)", "unknown
-(ATOP 6070's neutrality pledge; article unverified)"."""
-
-
-def tagged_article(article: str | None, certainty: str, doubted: Iterable[str] = ()) -> str | None:
-    """The article of a binding or duty whose tag (`bound_tag`) names the article among the facts not verified, less
-    its own note that it is not verified, so that the doubt is said once, by the tag ("rus_kaz_1992 art. unknown
-    (unverified: treaty, article)", not "art. unknown (article unverified) (unverified: treaty, article)"); the
-    article as it is otherwise. The web page's copy: web/src/said.ts `taggedArticle`.
-
-    >>> tagged_article("unknown (article unverified)", "unverified", ["treaty", "article"])
-    'unknown'
-    >>> tagged_article("unknown (ATOP 6070's neutrality pledge; article unverified)", "secondary", ["article"])
-    "unknown (ATOP 6070's neutrality pledge)"
-    >>> tagged_article("2 (number unverified)", "unverified", ["membership"])
-    '2 (number unverified)'
-    """
-    if article is None or certainty == "verified" or "article" not in doubted:
-        return article
-    return _UNVERIFIED_NOTE.sub("", article)
-
-
 def _cite(treaty: str, article: str | None, certainty: str, doubted: Iterable[str]) -> str:
     """A tagged binding's or duty's provision, cited (`cited`) with its `tagged_article`; its tag is `bound_tag`."""
     return cited(treaty, tagged_article(article, certainty, tuple(doubted)))
@@ -113,13 +76,10 @@ def _cite(treaty: str, article: str | None, certainty: str, doubted: Iterable[st
 def also_said(also: Iterable[Mapping[str, Any]]) -> list[str]:
     """The other obligations that bind a state to join that day (a binding's `also`, each `{treaty, article,
     certainty, doubted}`), one a line: "also rus_kaz_1992 art. 2 (unverified: treaty, article)", each with its
-    certainty as the primary's is said (`bound_tag`, the article's own note of it dropped: `tagged_article`). The web
-    page's copy: web/src/said.ts `alsoSaid`."""
-    said = []
-    for o in also:
-        certainty, doubted = o.get("certainty", "verified"), tuple(o.get("doubted", ()))
-        said.append(f"also {_cite(o['treaty'], o['article'], certainty, doubted)}{bound_tag(certainty, doubted)}")
-    return said
+    certainty as the primary's is said (`tagged_cited`: `bound_tag`, the article's own note of it dropped:
+    `tagged_article`). The web page's copy: web/src/said.ts `alsoSaid`."""
+    return [f"also {tagged_cited(o['treaty'], o['article'], o.get('certainty', 'verified'), o.get('doubted', ()))}"
+            for o in also]
 
 
 def duty_lines(record: Mapping[str, Any], names_on: Callable[[str], Mapping[str, str]],
