@@ -2,8 +2,8 @@
 forward, the certainty every result resting on it then carries, and whether its standing was checked
 (`Treaty.carry_checked`) — not only in the long note at the bottom (foedus.catalog.carry_said, which the web's
 treaty list says too: said.ts carrySaid) — and its closing certainty says what each part of its years rests on
-(foedus.catalog.certainty_said): the file's tag only up to the coverage's end. A treaty not carried says nothing of
-it. Reads ATOP from the data folder."""
+(foedus.catalog.certainty_said): the file's tag only up to the coverage's end, as `foedus treaties list`'s table
+says it too. A treaty not carried says nothing of it. Reads ATOP from the data folder."""
 
 from __future__ import annotations
 
@@ -97,3 +97,34 @@ def test_docs_history_quotes_the_headers(
     assert f'begins "{header(world, "atop_4968", capsys, monkeypatch)}"' in docs
     unchecked = header(world, "atop_4241", capsys, monkeypatch)
     assert f'"…; {unchecked[unchecked.index("in force after") :]}"' in docs
+
+
+def listed(world: World, date: str | None, fmt: str, capsys: pytest.CaptureFixture[str]) -> str:
+    """`foedus treaties list` (on `date`, as `fmt`), to a pipe: the plain table, CSV or JSON."""
+    from foedus.cli.show import print_treaty_list
+
+    print_treaty_list(world, date, fmt)
+    return capsys.readouterr().out
+
+
+def test_the_treaty_list_says_the_carry_as_show_does(world: World, capsys: pytest.CaptureFixture[str]) -> None:
+    """`foedus treaties list`'s table closes each row with the treaty's certainty as `treaties show` says it: a
+    carried alliance's is not the file's bare tag, which would read as if its carried years were verified; a treaty
+    not carried keeps its tag; on a date, that day's standing. The JSON and CSV keep `certainty` the tag."""
+    carried = SURE.removeprefix("certainty: ")
+    lines = listed(world, None, "table", capsys).splitlines()
+    assert lines[0].split()[-1] == "certainty"
+    row = {line.split()[0]: line for line in lines[1:]}
+    assert row["atop_4968"].endswith(f"  {carried}") and row["atop_4241"].endswith(f"  {carried}")
+    assert row["nato_1949"].endswith("  verified") and row["rus_prk_2024"].endswith("  verified")
+    assert row["atop_1005"].endswith("  verified")  # ATOP ends it long before its coverage does: not carried
+    assert sum(line.endswith(", carried-forward after") for line in lines) == sum(
+        t.carried_from is not None for t in world.treaties.values())
+    on_day = {line.split()[0]: line for line in listed(world, "2025-06-01", "table", capsys).splitlines()[1:]}
+    assert on_day["atop_4968"].endswith("  carried-forward") and on_day["nato_1949"].endswith("  verified")
+    import json
+
+    rows = {r["id"]: r for r in json.loads(listed(world, None, "json", capsys))}
+    assert (rows["atop_4968"]["certainty"], rows["nato_1949"]["certainty"]) == ("verified", "verified")
+    csv = listed(world, None, "csv", capsys)
+    assert carried not in csv and ",verified,atop," in next(x for x in csv.splitlines() if x.startswith("atop_4968,"))

@@ -17,16 +17,8 @@ from foedus.wording import counted, named_state
 if TYPE_CHECKING:  # rich is imported when something is printed with it, not for --json
     from rich.console import Console
 
-__all__ = [
-    "print_citations",
-    "print_demo",
-    "print_places",
-    "print_result",
-    "print_result_as",
-    "print_states",
-    "print_treaty_list",
-    "validate_files",
-]
+__all__ = ["print_citations", "print_demo", "print_places", "print_result", "print_result_as", "print_states",
+           "print_treaty_list", "validate_files"]
 
 
 def _console() -> Console:
@@ -182,16 +174,21 @@ def result_name(result: CascadeResult, state: str) -> str:
 
 
 def print_treaty_list(world: World, date: str | None, fmt: str) -> None:
-    """Treaties: id, name, dates, members, kinds of obligation (as a table, CSV or JSON)."""
-    from foedus.catalog import treaty_rows
+    """Treaties: id, name, dates, members, kinds of obligation, certainty (as a table, CSV or JSON). The table says a
+    treaty's certainty as `foedus treaties show` does (`certainty_said`: "verified to 2018-12-31, carried-forward
+    after", not the file's bare tag, for an alliance carried past its source), or on `date` that day's standing; the
+    JSON and CSV `certainty` stays the tag (`treaty_rows`)."""
+    from foedus.catalog import certainty_said, treaty_rows
     from foedus.cli.listing import cell, emit
     from foedus.engine.scenario import parse_date
 
     rows = treaty_rows(world, parse_date(date) if date is not None else None)
     columns = [("id", "id"), ("name", "name"), ("signed", "signed"), ("in_force", "in force"),
-               ("terminated", "out of force from"), ("members", "members"), ("kinds", "obligations")]
+               ("terminated", "out of force from"), ("members", "members"), ("kinds", "obligations"),
+               ("certainty", "certainty")]
+    said = {} if date is not None else {r["id"]: certainty_said(world.treaties[r["id"]]) for r in rows}
     emit(rows, fmt, columns, lambda r, k: (r[k] or "not in force") if k == "in_force"
-         else ", ".join(r[k]) if k == "kinds" else cell(r[k]))
+         else ", ".join(r[k]) if k == "kinds" else said.get(r["id"], r[k]) if k == "certainty" else cell(r[k]))
 
 
 def validate_files(paths: list[Path], strict: bool = False) -> None:
