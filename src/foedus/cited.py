@@ -43,7 +43,7 @@ def cited(treaty: str, article: str | None) -> str:
 
 def bound_tag(certainty: str, doubted: Iterable[str] = ()) -> str:
     """An obligation that binds a state to join, or another duty of a state in a war, its certainty after it when not
-    verified, with the facts it rests on that are not verified (`foedus.war.why_record.doubted`): " (secondary:
+    verified, with the facts it rests on that are not verified (`foedus.engine.doubted_facts.doubted`): " (secondary:
     article)", " (unverified: treaty, article)"; nothing when verified. The one wording of a binding's or a duty's
     certainty in `foedus war`'s table, its other duties (`duty_lines`), its `--state` line and the web map's "Why?"
     on a war's date (web/src/said.ts `boundTag`, tests/test_said_parity.py), and of a cascade joiner's other

@@ -12,6 +12,7 @@ from typing import Any, Protocol
 
 from foedus.cited import cited, tagged_article, tagged_cited
 from foedus.engine.certainty_words import window_facts
+from foedus.engine.doubted_facts import doubted
 from foedus.engine.records import (
     Because,
     CertaintyReason,
@@ -27,7 +28,6 @@ from foedus.engine.records import (
 from foedus.engine.rules.support import Support
 from foedus.engine.scenario import Scenario
 from foedus.model.vocab import STRENGTH_WORDS
-from foedus.war.why_record import doubted
 from foedus.wording import and_listed, named_state
 
 __all__ = ["CascadeResult", "attack_words", "certainty_tag", "doubted_duties", "explain_lines", "explain_text",

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from foedus.cited import cited
+from foedus.engine.doubted_facts import doubted
 from foedus.engine.result import Joiner
 from foedus.model.dated_names import era_days
 from foedus.model.world import World
@@ -21,7 +22,6 @@ from foedus.war.cause import cause
 from foedus.war.course import Course
 from foedus.war.evaluate import Evaluation
 from foedus.war.result import Also, Bound, Frame, StateRecord
-from foedus.war.why_record import doubted
 
 __all__ = ["FrameBuilder"]
 

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from foedus.cited import bound_tag, cited, tagged_article
+from foedus.cited import cited, tagged_cited
 from foedus.consoles import console as make_console
 from foedus.consoles import table as make_table
 from foedus.war.result import StateRecord, WarReplay
@@ -29,8 +29,7 @@ def _row(r: StateRecord, names: dict[str, str]) -> list[str]:
     b = r.first_bound
     bound = "—"
     if b:  # the primary, then each other obligation of that day on a line of its own, each with its certainty
-        article = tagged_article(b.article, b.certainty, b.doubted)  # its note of a doubt the tag says, dropped
-        bound = "\n".join([f"{b.date} {b.side}: {cited(b.treaty, article)}{bound_tag(b.certainty, b.doubted)}",
+        bound = "\n".join([f"{b.date} {b.side}: {tagged_cited(b.treaty, b.article, b.certainty, b.doubted)}",
                            *also_said(o.to_dict() for o in b.also)])
     why = _said(b.cause) if b else ""
     return [named_state(r.state, names), fight, bound, why]

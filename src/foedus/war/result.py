@@ -53,7 +53,7 @@ class Also:
     treaty: str
     article: str
     certainty: str = "verified"  # as a cascade reports it
-    doubted: tuple[str, ...] = ()  # `foedus.war.why_record.doubted`
+    doubted: tuple[str, ...] = ()  # `foedus.engine.doubted_facts.doubted`
 
     def to_dict(self) -> dict[str, Any]:
         """JSON form: `{treaty, article, certainty, doubted}`."""
@@ -75,7 +75,7 @@ class Bound:
     cause: dict[str, Any] | None
     also: tuple[Also, ...] = ()  # the other obligations that bound it that day
     certainty: str = "verified"  # the obligation's, that day (as a cascade reports it: carried-forward, ...)
-    doubted: tuple[str, ...] = ()  # the facts it rests on that are not verified (`foedus.war.why_record.doubted`)
+    doubted: tuple[str, ...] = ()  # the facts it rests on that are not verified (`foedus.engine.doubted_facts.doubted`)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON form."""

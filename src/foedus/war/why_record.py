@@ -8,10 +8,10 @@ from collections.abc import Sequence
 
 from foedus.datarecord import dataclass, field
 from foedus.engine.contract import Contracted, meta
+from foedus.engine.doubted_facts import FACT_KINDS, verified_fact
 from foedus.engine.records import CertaintyReason, reasons_field
-from foedus.model.vocab import Certainty
 
-__all__ = ["WarWhy", "WarWhyAlso", "WhyFact", "doubted", "rests_on"]
+__all__ = ["WarWhy", "WarWhyAlso", "WhyFact", "rests_on"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,27 +85,10 @@ class WarWhy(Contracted):
         "stood then; null when none", "string | null"))
 
 
-_KINDS = ("treaty", "article", "membership", "date")  # of the facts an obligation rests on, in `WarWhy.facts`' order
-
-
-def _verified(kind: str, reasons: Sequence[CertaintyReason]) -> bool:
-    """Whether an obligation's fact of `kind` is verified: unless a reason of its kind among the obligation's
-    certainty `reasons` tags it other than verified (only a date's can be verified: known only to a window,
-    `reason_heading`'s "not to the day"). The one rule of `WarWhy.facts` (`rests_on`), and of what the war's text says
-    is not verified (`doubted`)."""
-    return all(r.kind != kind or r.certainty == Certainty.VERIFIED.value for r in reasons)
-
-
 def rests_on(treaty: str, article: str, state: str, reasons: Sequence[CertaintyReason]) -> tuple[WhyFact, ...]:
     """The facts an obligation of `state` under `treaty` art. `article` rests on (the treaty, the article, the
-    state's membership, the treaty's dates), each verified by `_verified`'s rule on the obligation's certainty
-    `reasons`."""
+    state's membership, the treaty's dates), each verified by `verified_fact`'s rule on the obligation's certainty
+    `reasons` (`foedus.engine.doubted_facts`, whose `doubted` the war's text and JSON name)."""
     values = (treaty, article, state, treaty)
-    return tuple(WhyFact(kind, value, _verified(kind, reasons)) for kind, value in zip(_KINDS, values, strict=True))
-
-
-def doubted(reasons: Sequence[CertaintyReason]) -> tuple[str, ...]:
-    """The kinds of fact (treaty, article, membership, date) an obligation with certainty `reasons` rests on that
-    are not verified, by `rests_on`'s rule: what `foedus war`'s text names after a duty's certainty, and its JSON's
-    `doubted`."""
-    return tuple(kind for kind in _KINDS if not _verified(kind, reasons))
+    return tuple(WhyFact(kind, value, verified_fact(kind, reasons))
+                 for kind, value in zip(FACT_KINDS, values, strict=True))
