@@ -89,7 +89,8 @@ def test_the_checks_are_those_docs_history_records_with_its_pages(world: World) 
     ids = {c.atopid for c in checks}
     assert ids >= {4515, 4720, 3880, 4030, 4968, 4145, 3900, 4270, 4240, 4010, 4485, 4305, 4230, 4670, 4678, 2340,
                    4550, 3485, 5090, 4900, 4225, 4867, 5040, 4392, 4951, 4275, 4990, 3975, 4758, 4865, 4778, 3995,
-                   4575, 4150, 4615, 4345, 4210, 3815, 6020, 3705, 3740, 4750, 3755}
+                   4575, 4150, 4615, 4345, 4210, 3815, 6020, 3705, 3740, 4750, 3755, 4430, 4810,
+                   3733, 3736, 3737}
     for c in checks:
         assert all(s.url in docs for s in c.sources), c.atopid
         assert c.checked is not None and c.checked <= dt.date(2026, 12, 5)
@@ -214,6 +215,47 @@ def test_indias_neutrality_toward_armenia_names_its_check(world: World) -> None:
     [carried] = [r for r in ind.certainty_reasons if r.certainty == "carried-forward"]
     assert 'noted: "checked on 2026-12-05 (1lurer.am): in force on 2025-03-10' in carried.fact
 
+
+
+THIRD_CHECKS = {
+    "atop_4430": "checked on 2026-12-05 (bta.bg): in force in 2023, its 30th anniversary marked at the Albanian "
+                 "president's official visit to Sofia; no end found",
+    "atop_4810_p2": "checked on 2026-12-05 (tass.com): in force on 2025-09-01, the SCO's member states' leaders "
+                    "adopted the Tianjin Declaration at their summit; no end found",
+    "atop_3733": "checked on 2026-12-05 (theborneopost.com): in force on 2024-05-31, the 50th anniversary of the "
+                 "diplomatic relations its joint communique established, marked by Malaysia's prime minister; no end "
+                 "found",
+    "atop_3736": "checked on 2026-12-05 (en.people.cn): in force on 2025-06-07, the 50th anniversary of the diplomatic "
+                 "relations its joint communique established, marked by the Philippine president; no end found",
+    "atop_3737": "checked on 2026-12-05 (en.people.cn): in force on 2025-06-30, the 50th anniversary of the diplomatic "
+                 "relations its joint communique established, marked at a reception co-hosted by Thailand's foreign "
+                 "ministry; no end found",
+}
+
+
+@pytest.mark.parametrize(("tid", "said"), list(THIRD_CHECKS.items()))
+def test_the_third_batch_checked_on_5_dec_2026(world: World, tid: str, said: str) -> None:
+    """The third batch of 5 Dec 2026 (Albania-Bulgaria 1993, neutrality and non-aggression; ATOP's phase of the 1996
+    Shanghai alliance from the SCO's founding, India and Pakistan among its members; China's joint communiques of
+    1974-75 with Malaysia, the Philippines and Thailand, non-aggression): each says its check (a year or a day, as its
+    first page gives) and stays carried forward, with no end; phase 1 of the Shanghai one, not carried, has no check."""
+    t = world.treaties[tid]
+    assert t.carry_checked == said
+    assert t.carried_from == dt.date(2018, 12, 31) and t.terminated is None
+    assert t.standing_on(dt.date(2025, 6, 1)).value == "carried-forward"
+    assert world.treaties["atop_4810_p1"].carry_checked is None
+
+
+@pytest.mark.parametrize(("attacker", "target", "tid"), [
+    ("ALB", "BGR", "atop_4430"), ("CHN", "IND", "atop_4810_p2"), ("CHN", "PHL", "atop_3736"),
+    ("CHN", "MYS", "atop_3733")])
+def test_a_cascade_resting_on_a_third_check_names_it(world: World, attacker: str, target: str, tid: str) -> None:
+    """A cascade on 2025-06-01 that reads the pact (the attacker bound not to attack its target): its carried-forward
+    reason ends with the check, the tag staying carried-forward."""
+    found = [r for r in reasons(foedus.cascade(attacker, target, "2025-06-01", world=world).to_dict())
+             if r["fact"].startswith(f"{tid}: its source codes it in force at the end of its coverage")]
+    assert found and all(r["certainty"] == "carried-forward" and f'noted: "{THIRD_CHECKS[tid]}"' in r["fact"]
+                         for r in found)
 
 @pytest.mark.parametrize(("entry", "said"), [
     ("{atopid: 4968, action: checked, checked: 2999-01-01, found: x, " + PAGE + "}",
