@@ -121,7 +121,9 @@ def test_the_checks_that_found_a_page_on_5_dec_2026(world: World, tid: str, said
     assert t.standing_on(dt.date(2025, 6, 1)).value == "carried-forward"
 
 
-FIRST_CHECKS = {
+CHECKED_5_DEC = {
+    # first batch: defence legs first (the 1999 Union State treaty, the Regional Security System, the Arab Maghreb
+    # Union), then neutrality
     "atop_4865_p2": "checked on 2026-12-05 (tass.com): in force on 2019-12-08, Belarus's president looked to a new "
                     "boost in carrying it out at its 20th anniversary; no end found",
     "atop_4778": "checked on 2026-12-05 (stabroeknews.com): in force in March 2022, a protocol to it for Guyana's "
@@ -138,33 +140,8 @@ FIRST_CHECKS = {
                  "in Ukraine, a page from after June 2022; no end found",
     "atop_4210": "checked on 2026-12-05 (mfa.bg): the fundamental document of the relations per Bulgaria's foreign "
                  "ministry, a page without a date; no end found",
-}
-
-
-@pytest.mark.parametrize(("tid", "said"), list(FIRST_CHECKS.items()))
-def test_the_alliances_first_checked_on_5_dec_2026(world: World, tid: str, said: str) -> None:
-    """The carried alliances checked for the first time on 5 Dec 2026, defence legs first (the 1999 Union State
-    treaty, the Regional Security System, the Arab Maghreb Union), then neutrality: each says its check (an in-force
-    day, month or none, as its first page gives) and stays carried forward, with no end."""
-    t = world.treaties[tid]
-    assert t.carry_checked == said
-    assert t.carried_from == dt.date(2018, 12, 31) and t.terminated is None
-    assert t.standing_on(dt.date(2025, 6, 1)).value == "carried-forward"
-
-
-@pytest.mark.parametrize(("attacker", "target", "tid"), [
-    ("UKR", "RUS", "atop_4865_p2"), ("VEN", "GRD", "atop_4778"), ("DZA", "MAR", "atop_3995"),
-    ("TUR", "HRV", "atop_4615")])
-def test_a_cascade_resting_on_a_first_check_names_it(world: World, attacker: str, target: str, tid: str) -> None:
-    """A cascade on 2025-06-01 in which the alliance's duty appears (Belarus's to Russia, the Eastern Caribbean
-    states' to Grenada, the Maghreb states' to Morocco, Turkey's neutrality toward Croatia): its carried-forward
-    reason ends with the check, the tag staying carried-forward."""
-    found = [r for r in reasons(foedus.cascade(attacker, target, "2025-06-01", world=world).to_dict())
-             if r["fact"].startswith(f"{tid}: its source codes it in force at the end of its coverage")]
-    assert found and all(r["certainty"] == "carried-forward" and f'noted: "{FIRST_CHECKS[tid]}"' in r["fact"]
-                         for r in found)
-
-SECOND_CHECKS = {
+    # second batch: non-aggression pacts of present-day tensions (the Simla Agreement, whose standing Pakistan put in
+    # doubt in 2025; only the CSCE's phase from the Charter of Paris is carried)
     "atop_3815": "checked on 2026-12-05 (shine.cn): in force on 2023-10-23, its 45th anniversary marked by the two "
                  "prime ministers' messages; no end found",
     "atop_6020": "checked on 2026-12-05 (eng.sectsco.org): in force in March 2022, the member states' permanent "
@@ -179,45 +156,8 @@ SECOND_CHECKS = {
                  "government, which says it still guarantees Bosnia and Herzegovina's sovereignty; no end found",
     "atop_3755": "checked on 2026-12-05 (theshillongtimes.com): in force on 2022-08-03, six more states acceded to it "
                  "at the 55th ASEAN Foreign Ministers' Meeting, bringing its parties to 49; no end found",
-}
-
-
-@pytest.mark.parametrize(("tid", "said"), list(SECOND_CHECKS.items()))
-def test_the_non_aggression_pacts_checked_on_5_dec_2026(world: World, tid: str, said: str) -> None:
-    """The second batch of 5 Dec 2026, non-aggression pacts of present-day tensions (China-Japan 1978, the SCO's 2007
-    treaty, the 1972 Simla Agreement, whose standing Pakistan put in doubt in 2025, the CSCE's phase from the
-    Charter of Paris, the 1995 Dayton agreement and the Treaty of Amity and Cooperation in Southeast Asia): each says
-    its check and stays carried forward, with no end; only phase 2 of the CSCE's is checked."""
-    t = world.treaties[tid]
-    assert t.carry_checked == said
-    assert t.carried_from == dt.date(2018, 12, 31) and t.terminated is None
-    assert t.standing_on(dt.date(2025, 6, 1)).value == "carried-forward"
-    assert world.treaties["atop_3740_p1"].carry_checked is None
-
-
-@pytest.mark.parametrize(("attacker", "target", "tid"), [
-    ("CHN", "JPN", "atop_3815"), ("CHN", "KAZ", "atop_6020"), ("IND", "PAK", "atop_3705"),
-    ("RUS", "EST", "atop_3740_p2"), ("SRB", "BIH", "atop_4750"), ("CHN", "PHL", "atop_3755")])
-def test_a_cascade_resting_on_a_second_check_names_it(world: World, attacker: str, target: str, tid: str) -> None:
-    """A cascade on 2025-06-01 that reads the pact (the attacker bound not to attack its target): its carried-forward
-    reason ends with the check, the tag staying carried-forward."""
-    found = [r for r in reasons(foedus.cascade(attacker, target, "2025-06-01", world=world).to_dict())
-             if r["fact"].startswith(f"{tid}: its source codes it in force at the end of its coverage")]
-    assert found and all(r["certainty"] == "carried-forward" and f'noted: "{SECOND_CHECKS[tid]}"' in r["fact"]
-                         for r in found)
-
-
-def test_indias_neutrality_toward_armenia_names_its_check(world: World) -> None:
-    """Azerbaijan attacks Armenia on 2025-06-01: India's duty to stay out rests on the 1995 treaty (ATOP 4758), and the
-    carried-forward reason says the check of 5 Dec 2026 and the page's day."""
-    ind = next(n for n in foedus.cascade("AZE", "ARM", "2025-06-01", world=world).neutral if n.state == "IND")
-    assert (ind.treaty, ind.certainty) == ("atop_4758", "carried-forward")
-    [carried] = [r for r in ind.certainty_reasons if r.certainty == "carried-forward"]
-    assert 'noted: "checked on 2026-12-05 (1lurer.am): in force on 2025-03-10' in carried.fact
-
-
-
-THIRD_CHECKS = {
+    # third batch: Albania-Bulgaria 1993; ATOP's SCO phase of the 1996 Shanghai alliance; China's joint communiques
+    # of 1974-75 with Malaysia, the Philippines and Thailand (pages of the relations' 50th anniversaries)
     "atop_4430": "checked on 2026-12-05 (bta.bg): in force in 2023, its 30th anniversary marked at the Albanian "
                  "president's official visit to Sofia; no end found",
     "atop_4810_p2": "checked on 2026-12-05 (tass.com): in force on 2025-09-01, the SCO's member states' leaders "
@@ -233,29 +173,47 @@ THIRD_CHECKS = {
 }
 
 
-@pytest.mark.parametrize(("tid", "said"), list(THIRD_CHECKS.items()))
-def test_the_third_batch_checked_on_5_dec_2026(world: World, tid: str, said: str) -> None:
-    """The third batch of 5 Dec 2026 (Albania-Bulgaria 1993, neutrality and non-aggression; ATOP's phase of the 1996
-    Shanghai alliance from the SCO's founding, India and Pakistan among its members; China's joint communiques of
-    1974-75 with Malaysia, the Philippines and Thailand, non-aggression): each says its check (a year or a day, as its
-    first page gives) and stays carried forward, with no end; phase 1 of the Shanghai one, not carried, has no check."""
+@pytest.mark.parametrize(("tid", "said"), list(CHECKED_5_DEC.items()))
+def test_the_alliances_first_checked_on_5_dec_2026(world: World, tid: str, said: str) -> None:
+    """The carried alliances checked for the first time on 5 Dec 2026, in three batches: each says its check (an
+    in-force day, month, year or none, as its first page gives) and stays carried forward, with no end."""
     t = world.treaties[tid]
     assert t.carry_checked == said
     assert t.carried_from == dt.date(2018, 12, 31) and t.terminated is None
     assert t.standing_on(dt.date(2025, 6, 1)).value == "carried-forward"
+
+
+def test_a_phase_not_carried_has_no_check(world: World) -> None:
+    """A check of one carried phase leaves the alliance's phases ATOP ends alone: the CSCE's phase 1, the 1996
+    Shanghai alliance's phase 1."""
+    assert world.treaties["atop_3740_p1"].carry_checked is None
     assert world.treaties["atop_4810_p1"].carry_checked is None
 
 
 @pytest.mark.parametrize(("attacker", "target", "tid"), [
+    ("UKR", "RUS", "atop_4865_p2"), ("VEN", "GRD", "atop_4778"), ("DZA", "MAR", "atop_3995"),
+    ("TUR", "HRV", "atop_4615"), ("CHN", "JPN", "atop_3815"), ("CHN", "KAZ", "atop_6020"), ("IND", "PAK", "atop_3705"),
+    ("RUS", "EST", "atop_3740_p2"), ("SRB", "BIH", "atop_4750"), ("CHN", "PHL", "atop_3755"),
     ("ALB", "BGR", "atop_4430"), ("CHN", "IND", "atop_4810_p2"), ("CHN", "PHL", "atop_3736"),
     ("CHN", "MYS", "atop_3733")])
-def test_a_cascade_resting_on_a_third_check_names_it(world: World, attacker: str, target: str, tid: str) -> None:
-    """A cascade on 2025-06-01 that reads the pact (the attacker bound not to attack its target): its carried-forward
-    reason ends with the check, the tag staying carried-forward."""
+def test_a_cascade_resting_on_a_check_of_5_dec_2026_names_it(world: World, attacker: str, target: str,
+                                                            tid: str) -> None:
+    """A cascade on 2025-06-01 in which the alliance's duty appears (a state's duty to defend, to stay out, or not to
+    attack its target): its carried-forward reason ends with the check, the tag staying carried-forward."""
     found = [r for r in reasons(foedus.cascade(attacker, target, "2025-06-01", world=world).to_dict())
              if r["fact"].startswith(f"{tid}: its source codes it in force at the end of its coverage")]
-    assert found and all(r["certainty"] == "carried-forward" and f'noted: "{THIRD_CHECKS[tid]}"' in r["fact"]
+    assert found and all(r["certainty"] == "carried-forward" and f'noted: "{CHECKED_5_DEC[tid]}"' in r["fact"]
                          for r in found)
+
+
+def test_indias_neutrality_toward_armenia_names_its_check(world: World) -> None:
+    """Azerbaijan attacks Armenia on 2025-06-01: India's duty to stay out rests on the 1995 treaty (ATOP 4758), and the
+    carried-forward reason says the check of 5 Dec 2026 and the page's day."""
+    ind = next(n for n in foedus.cascade("AZE", "ARM", "2025-06-01", world=world).neutral if n.state == "IND")
+    assert (ind.treaty, ind.certainty) == ("atop_4758", "carried-forward")
+    [carried] = [r for r in ind.certainty_reasons if r.certainty == "carried-forward"]
+    assert 'noted: "checked on 2026-12-05 (1lurer.am): in force on 2025-03-10' in carried.fact
+
 
 @pytest.mark.parametrize(("entry", "said"), [
     ("{atopid: 4968, action: checked, checked: 2999-01-01, found: x, " + PAGE + "}",
