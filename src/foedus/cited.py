@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-__all__ = ["article_cited", "bound_tag", "cited", "tagged_article", "tagged_cited"]
+__all__ = ["article_cited", "bound_tag", "cited", "doubt_cited", "tagged_article", "tagged_cited"]
 
 # words that name a treaty's unit other than an article ("EO": an executive order), compared lower-cased
 _UNITS = frozenset({"title", "chapter", "section", "part", "annex", "protocol", "preamble", "communique", "clause",
@@ -91,4 +91,14 @@ def tagged_cited(treaty: str, article: str | None, certainty: str, doubted: Iter
     'nato_1949 art. 5'
     """
     doubted = tuple(doubted)
-    return cited(treaty, tagged_article(article, certainty, doubted)) + bound_tag(certainty, doubted)
+    return doubt_cited(treaty, article, certainty, doubted) + bound_tag(certainty, doubted)
+
+
+def doubt_cited(treaty: str, article: str | None, certainty: str, doubted: Iterable[str] = ()) -> str:
+    """`tagged_cited` less its tag, for a line that puts words between the citation and the tag (`foedus war`'s
+    other duties: "rus_kaz_1992 art. unknown (defence) (unverified: treaty, article)").
+
+    >>> doubt_cited("rus_kaz_1992", "unknown (article unverified)", "unverified", ["treaty", "article"])
+    'rus_kaz_1992 art. unknown'
+    """
+    return cited(treaty, tagged_article(article, certainty, tuple(doubted)))

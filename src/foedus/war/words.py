@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from foedus.cited import bound_tag, cited, tagged_article, tagged_cited
+from foedus.cited import bound_tag, doubt_cited, tagged_cited
 from foedus.render import attack_words, certainty_tag
 from foedus.war.changes import change_words
 from foedus.wording import named_state
@@ -68,11 +68,6 @@ def change_said(change: Mapping[str, Any]) -> str:
     return str(change["text"]) + certainty_tag(change["certainty"], facts)
 
 
-def _cite(treaty: str, article: str | None, certainty: str, doubted: Iterable[str]) -> str:
-    """A tagged binding's or duty's provision, cited (`cited`) with its `tagged_article`; its tag is `bound_tag`."""
-    return cited(treaty, tagged_article(article, certainty, tuple(doubted)))
-
-
 def also_said(also: Iterable[Mapping[str, Any]]) -> list[str]:
     """The other obligations that bind a state to join that day (a binding's `also`, each `{treaty, article,
     certainty, doubted}`), one a line: "also rus_kaz_1992 art. 2 (unverified: treaty, article)", each with its
@@ -120,5 +115,5 @@ def _tag(duty: Mapping[str, Any]) -> str:
 
 
 def _duty_cited(duty: Mapping[str, Any]) -> str:
-    """A duty record's provision, cited as `_tag` tags it (`_cite`). The web page's copy: said.ts `dutyCited`."""
-    return _cite(duty["treaty"], duty["article"], duty["certainty"], duty.get("doubted", ()))
+    """A duty record's provision, cited as `_tag` tags it (`doubt_cited`). The web page's copy: said.ts `dutyCited`."""
+    return doubt_cited(duty["treaty"], duty["article"], duty["certainty"], duty.get("doubted", ()))
