@@ -90,7 +90,7 @@ def test_the_checks_are_those_docs_history_records_with_its_pages(world: World) 
     assert ids >= {4515, 4720, 3880, 4030, 4968, 4145, 3900, 4270, 4240, 4010, 4485, 4305, 4230, 4670, 4678, 2340,
                    4550, 3485, 5090, 4900, 4225, 4867, 5040, 4392, 4951, 4275, 4990, 3975, 4758, 4865, 4778, 3995,
                    4575, 4150, 4615, 4345, 4210, 3815, 6020, 3705, 3740, 4750, 3755, 4430, 4810,
-                   3733, 3736, 3737, 4980, 4415, 4125, 4960, 6032}
+                   3733, 3736, 3737, 4980, 4415, 4125, 4960, 6032, 4885}
     for c in checks:
         assert all(s.url in docs for s in c.sources), c.atopid
         assert c.checked is not None and c.checked <= dt.date(2026, 12, 5)
@@ -173,7 +173,7 @@ CHECKED_5_DEC = {
     # fourth batch: non-aggression pacts of present-day tensions (the carried defence legs left unchecked yielded no
     # page): China-Russia 2001 and India-Russia 1993, the two Koreas' 1991 Basic Agreement (in doubt since the North's
     # hostile-state line), the Eritrea-Ethiopia Algiers Agreement, ATOP's phase of the US-Iraq Strategic Framework
-    # Agreement
+    # Agreement; Azerbaijan-Russia 1997, named in their 2022 Declaration on Allied Interaction
     "atop_4980": "checked on 2026-12-05 (xinhuanet.com): in force on 2021-06-28, its extension announced in the two "
                  "presidents' joint statement on its 20th anniversary; no end found",
     "atop_4415": "checked on 2026-12-05 (tass.com): in force in January 2023, its 30th anniversary marked in India and "
@@ -185,6 +185,8 @@ CHECKED_5_DEC = {
                  "the UN Secretary-General, who urged both states to recommit to it; no end found",
     "atop_6032_p2": "checked on 2026-12-05 (mofa.gov.iq): in force on 2024-04-15, the two states' Higher Coordinating "
                     "Committee met under it; no end found",
+    "atop_4885": "checked on 2026-12-05 (azertag.az): in force on 2022-02-22, named first among the bases of the two "
+                 "presidents' Declaration on Allied Interaction; no end found",
 }
 
 
@@ -212,7 +214,7 @@ def test_a_phase_not_carried_has_no_check(world: World) -> None:
     ("RUS", "EST", "atop_3740_p2"), ("SRB", "BIH", "atop_4750"), ("CHN", "PHL", "atop_3755"),
     ("ALB", "BGR", "atop_4430"), ("CHN", "IND", "atop_4810_p2"), ("CHN", "PHL", "atop_3736"),
     ("CHN", "MYS", "atop_3733"), ("CHN", "RUS", "atop_4980"), ("IND", "RUS", "atop_4415"), ("PRK", "KOR", "atop_4125"),
-    ("ERI", "ETH", "atop_4960"), ("USA", "IRQ", "atop_6032_p2")])
+    ("ERI", "ETH", "atop_4960"), ("USA", "IRQ", "atop_6032_p2"), ("RUS", "AZE", "atop_4885")])
 def test_a_cascade_resting_on_a_check_of_5_dec_2026_names_it(world: World, attacker: str, target: str,
                                                             tid: str) -> None:
     """A cascade on 2025-06-01 in which the alliance's duty appears (a state's duty to defend, to stay out, or not to
