@@ -106,8 +106,8 @@ def test_a_treaty_signed_before_the_scenario_but_in_force_later_is_said_not_to_t
 
 def test_a_treaty_never_in_force_is_said_not_to_touch_the_scenario_in_force(world: World, tmp_path: Path) -> None:
     """A treaty with no `in_force` and no accession makes no state a party on the in-force basis (the default) on any
-    day (`certainty.party_on`), so the engine binds no one by it; on the signed basis its signature does. Said in one
-    wording, by a cascade and by a comparison, on the basis the run reads."""
+    day (`foedus.model.parties.party_on`), so the engine binds no one by it; on the signed basis its signature does.
+    Said in one wording, by a cascade and by a comparison, on the basis the run reads."""
     text = GOOD_TREATY.replace("in_force: 2020-02-01\n", "")
     path = tmp_path / "pact.yaml"
     path.write_text(text, encoding="utf-8")

@@ -1,5 +1,5 @@
 """A member's first day and exit known less than to the day, on made-up pacts: the certainty reasons and the doubts
-read them where they decide who is a party on the basis (`foedus.engine.certainty.member_start`, `party_on`), and
+read them where they decide who is a party on the basis (`foedus.model.parties.member_start`, `party_on`), and
 only inside their windows (docs/certainty.md)."""
 
 from __future__ import annotations

@@ -24,7 +24,6 @@ from foedus.engine.certainty_words import (
     duty_of_words,
     ended_fact,
     fact_reason,
-    first_day,
     first_day_fact,
     how_dated,
     how_known,
@@ -37,13 +36,12 @@ from foedus.engine.certainty_words import (
 )
 from foedus.engine.records import CertaintyReason
 from foedus.engine.rules import token_matches
-from foedus.model.signing import party_from_signature
+from foedus.model.parties import first_day, member_start, party_on
 from foedus.model.vocab import Certainty, worst
 from foedus.model.windows import date_window, twin_applies, unsure_before, unsure_from
 from foedus.wording import named_state
 
 if TYPE_CHECKING:
-    from foedus.model.facts import DateCertainty
     from foedus.model.places import Place
     from foedus.model.treaty import Member, Provision, Span, Treaty
 
@@ -209,23 +207,6 @@ def _member_facts(treaty: Treaty, state: str, day: dt.date, basis: str, names: M
         if unsure_before(day, m.left, m.left_certainty, end=True) or unsure_from(day, m.left, m.left_certainty,
                                                                                   end=True):
             yield from left_fact(treaty, m, names)
-
-
-def member_start(treaty: Treaty, m: Member, basis: str = "in-force") -> tuple[dt.date | None, DateCertainty | None]:
-    """The day the row makes its state a party on `basis` (`party_on`), and how well it is known: its accession, or
-    the entry into force (`first_day`); on the signed basis its signature, taken as recorded (no window), which a
-    row that joined later and records none takes from its accession, not the treaty's signature."""
-    if basis == "signed" and party_from_signature(treaty, m):
-        return m.signed or treaty.signed, None
-    return first_day(treaty, m)
-
-
-def party_on(treaty: Treaty, m: Member, day: dt.date, basis: str = "in-force") -> bool:
-    """Whether the row makes its state a party on `day`: from its first day on `basis` (`member_start`'s, written out:
-    the leg table asks it of every row) to its exit, on either basis (`foedus.engine.table.parties`)."""
-    signs = basis == "signed" and party_from_signature(treaty, m)
-    start = (m.signed or treaty.signed) if signs else (m.joined or treaty.in_force)
-    return start is not None and start <= day and (m.left is None or day < m.left)
 
 
 def place_facts(

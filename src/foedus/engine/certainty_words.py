@@ -6,12 +6,12 @@ the certainty of a leg on a date, and the war replay's treaty changes (`foedus.w
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Container, Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from foedus.cited import article_cited, cited
 from foedus.engine.records import CertaintyReason
+from foedus.model.parties import first_day
 from foedus.model.vocab import TAGGED_WINDOWS, Certainty
 from foedus.wording import named_state
 
@@ -163,16 +163,6 @@ def membership_fact(treaty: Treaty, m: Member, names: Mapping[str, str]) -> tupl
 def duty_of_words(obligor: str, beneficiary: str, article: str, names: Mapping[str, str]) -> str:
     """A leg's duty, as a suspension of it is said: "United States (USA)'s duty to New Zealand (NZL) under art. 4"."""
     return f"{named_state(obligor, names)}'s duty to {named_state(beneficiary, names)} under {article_cited(article)}"
-
-
-def first_day(treaty: Treaty, m: Member | None) -> tuple[dt.date | None, DateCertainty | None]:
-    """The day `m` became a party (without `m`, or a row with no `joined`: the entry into force) and how well it is
-    known: as the row's own `joined_certainty` says where it gives one, even with no `joined` (the Rio parties whose
-    deposit was not checked, read from the entry into force), else as the entry into force is."""
-    if m is None:
-        return treaty.in_force, treaty.in_force_certainty
-    own = m.joined is not None or m.joined_certainty is not None
-    return m.joined or treaty.in_force, m.joined_certainty if own else treaty.in_force_certainty
 
 
 def first_day_fact(treaty: Treaty, m: Member | None, names: Mapping[str, str]) -> tuple[CertaintyReason, ...]:

@@ -14,8 +14,9 @@ from collections.abc import Container, Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from foedus.engine.assumption import Assumption
-from foedus.engine.certainty import clause_day_fact, dated_reason, member_start, party_on, source_of
+from foedus.engine.certainty import clause_day_fact, dated_reason, source_of
 from foedus.engine.records import CertaintyReason, Doubt
+from foedus.model.parties import member_start, party_on
 from foedus.model.windows import twin_applies, unsure_before, unsure_from, unsure_unfound
 from foedus.wording import named_state
 

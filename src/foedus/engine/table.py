@@ -19,11 +19,11 @@ from foedus.collector import loading
 from foedus.datarecord import dataclass, field
 from foedus.engine import rules
 from foedus.engine.assumption import Assumption, by_treaty, clause_applies, read_as, with_party
-from foedus.engine.certainty import party_on
 from foedus.engine.leg import KIND_ORDER, STRENGTH_ORDER, Counterparts, Leg
 from foedus.engine.maker import maker
 from foedus.engine.rules import precedence
 from foedus.engine.scenario import Basis
+from foedus.model.parties import party_on
 from foedus.model.vocab import Certainty, Kind, Strength
 from foedus.model.world import World
 from foedus.wording import named_state

@@ -11,6 +11,7 @@ from pydantic import ValidationError
 from foedus.errors import ScenarioError, field_path, validation_problem
 from foedus.model.overlay_changes import AddMember, AddTreaty, DropTreaty, RemoveMember, SetScope, SetStrength
 from foedus.model.overlay_set import summary, typed
+from foedus.model.parties import first_party_day
 from foedus.model.treaty import Treaty
 from foedus.model.world import World
 
@@ -46,9 +47,7 @@ def _revalidate(treaty: Treaty, data: dict[str, Any], world: World, where: str) 
 def _spells(treaty: Treaty, state: str, either: bool = False) -> list[tuple[dt.date, dt.date | None]]:
     """The (first day, first day out) of each of `state`'s membership rows, in order, a row's first day read as
     the treaty file's check reads it (`treaty_checks.check_parties`), or with `either` its first day as a party on
-    either basis, signed or in force (`treaty_checks.first_party_day`)."""
-    from foedus.model.treaty_checks import first_party_day
-
+    either basis, signed or in force (`foedus.model.parties.first_party_day`)."""
     return sorted((first_party_day(treaty, m) if either else m.joined or treaty.in_force or m.signed or treaty.signed,
                    m.left) for m in treaty.members if m.state == state)
 

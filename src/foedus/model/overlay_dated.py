@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Final, Literal
 
 from foedus.model.overlay_changes import AddMember, AddTreaty, Change, RemoveMember
+from foedus.model.parties import first_party_day, member_start, party_on
 
 if TYPE_CHECKING:
     from foedus.model.treaty import Treaty
@@ -26,7 +27,7 @@ _NEVER: Final = "never"  # `_first_party` of a treaty that makes no state a part
 def later_notes(changes: Iterable[Change], day: dt.date, world: World, basis: str,
                 before: World | None = None) -> list[str]:
     """A note for each change that takes effect only after `day` (a membership runs from its `joined` to the day
-    before its `left`: `foedus.engine.certainty.party_on`), naming it as it was given (`overlay_set.named`).
+    before its `left`: `foedus.model.parties.party_on`), naming it as it was given (`overlay_set.named`).
     A `left` ends the membership from that day on and never lengthens one (`overlay_apply._ended`), so a later
     `left` leaves `day` as it was. `world` is the world the changes made: it holds the treaties added; `basis` is
     the run's membership basis (`Scenario.basis`): a treaty signed by then but in force only later binds no one then
@@ -53,10 +54,9 @@ def later_notes(changes: Iterable[Change], day: dt.date, world: World, basis: st
 
 def _no_party_note(change: RemoveMember, day: dt.date, before: World, basis: str) -> str | None:
     """What a removal's state is on `day` in the treaty as it was (`before`), where it is no party then on `basis`
-    (`foedus.engine.certainty.party_on`: a signatory counts from its ratification on the in-force basis), else None;
+    (`foedus.model.parties.party_on`: a signatory counts from its ratification on the in-force basis), else None;
     None too where a day of the state's membership is known only to a window (the result's doubts say what it may
     be: `foedus.model.windows`)."""
-    from foedus.engine.certainty import party_on
     from foedus.errors import FoedusError
 
     treaty = before.treaties.get(change.treaty)
@@ -71,7 +71,7 @@ def _no_party_note(change: RemoveMember, day: dt.date, before: World, basis: str
                    for m in rows)
     if not rows or windowed or any(party_on(treaty, m, day, basis) for m in rows):
         return None
-    starts = sorted(str(d) for m in rows if (d := m.joined or treaty.in_force) is not None)
+    starts = sorted(str(d) for m in rows if (d := member_start(treaty, m)[0]) is not None)
     counts = f"from {starts[0]}" if starts else "on no day"
     how = "by signature" if basis == "signed" else f"by entry into force (its membership counts {counts})"
     return f"{state} is no party of {treaty.id} on {day} {how}"
@@ -101,17 +101,16 @@ def treaty_added(change: AddTreaty, world: World) -> Treaty | None:
 
 
 def _first_party(treaty: Treaty | None, basis: str) -> dt.date | Literal["never"] | None:
-    """The first day the treaty makes any state a party on `basis` (as `foedus.engine.certainty.party_on` reads a
-    row: on the signed basis `treaty_checks.first_party_day`, in force its accession or entry into force); `_NEVER`
+    """The first day the treaty makes any state a party on `basis` (as `foedus.model.parties.party_on` reads a
+    row: on the signed basis `first_party_day`, in force its accession or entry into force, `member_start`); `_NEVER`
     in force when no row has either (no in_force, no accession) and no window says it may have entered into force;
     None when there is no such treaty, or when a date of it is known only to a window (the true day may be the
     scenario's; an entry into force not found may have come: the result's doubts say so)."""
-    from foedus.model.treaty_checks import first_party_day
     from foedus.model.windows import has_window
 
     if treaty is None or not treaty.members:
         return None
-    starts = [d for m in treaty.members if (d := m.joined or treaty.in_force) is not None]
+    starts = [d for m in treaty.members if (d := member_start(treaty, m)[0]) is not None]
     if basis != "signed" and not starts and treaty.in_force_certainty is None:
         return _NEVER  # no row starts in force: no window can give it a day
     # one whose entry into force was not found but may have come (a window from `since`) may be in force: a doubt

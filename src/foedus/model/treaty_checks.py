@@ -12,8 +12,8 @@ from foedus.listed import listed_twice
 from foedus.model.clause_checks import check_clauses
 from foedus.model.days import LATEST
 from foedus.model.facts import Span
+from foedus.model.parties import first_party_day
 from foedus.model.replacing import ATOP_ID
-from foedus.model.signing import party_from_signature
 from foedus.model.treaty import Member, Provision, Treaty
 from foedus.model.vocab import Kind
 from foedus.model.written_days import written_days
@@ -195,17 +195,9 @@ def _invoked_in_force(treaty: Treaty, path: str) -> None:
                                       f"{inv.date} ({held or 'never a member'}), so it could not invoke {treaty.id}")
 
 
-def first_party_day(treaty: Treaty, m: Member) -> dt.date:
-    """The first day the row makes its state a party on either basis, signed or in force (as
-    `foedus.engine.certainty.party_on` reads a row: its signature, or for a founder the treaty's; its accession)."""
-    in_force = m.joined or treaty.in_force
-    start = (m.signed or treaty.signed) if party_from_signature(treaty, m) else in_force
-    return min(d for d in (start, in_force) if d is not None)
-
-
 def _membership_had(treaty: Treaty, m: Member, where: str, path: str) -> None:
     """The row makes its state a party for a day at least, on the signed basis or in force (as
-    `foedus.engine.certainty.party_on` reads it; `check_written` asks it to be before the treaty ends); and each
+    `foedus.model.parties.party_on` reads it; `check_written` asks it to be before the treaty ends); and each
     of its suspensions and freezes meets that membership: a row or window outside it would never be read, unsaid."""
     first = first_party_day(treaty, m)
     if m.left is not None and m.left <= first:

@@ -3,6 +3,9 @@ one like the state's last, a `join` adds one for a state that never was a member
 coverage. The joiner's row dates from the correction's day; it takes every provision all the members on that day owe
 (and is owed every one owed to them all). An alliance whose members are not bound alike that day (ATOP lists each
 provision's obligors: an asymmetric alliance) is refused: which would the new member take?
+
+Who is a member on a day is read as the engine reads it, in force (`foedus.model.parties.party_on`): a row from its
+accession, else the entry into force, to its exit. ATOP dates every row it carries, and a row a correction adds.
 """
 
 from __future__ import annotations
@@ -10,15 +13,10 @@ from __future__ import annotations
 import datetime as dt
 
 from foedus.model.facts import Certainty, DateCertainty
+from foedus.model.parties import party_on
 from foedus.model.treaty import Member, Provision, Treaty
 
 __all__ = ["cannot_join", "cannot_rejoin", "join_update", "left_row", "rejoin_row"]
-
-
-def _member_on(t: Treaty, m: Member, day: dt.date) -> bool:
-    """Whether the row `m` of `t` makes its state a member on `day`."""
-    joined = m.joined or t.in_force or t.signed
-    return joined <= day and (m.left is None or day < m.left)
 
 
 def join_update(t: Treaty, states: set[str], day: dt.date, how: DateCertainty | None, certainty: Certainty,
@@ -38,7 +36,7 @@ def _row(state: str, day: dt.date, how: DateCertainty | None, certainty: Certain
 def _asymmetry(t: Treaty, day: dt.date) -> str | None:
     """How `t`'s provisions differ between its members on `day` (one that some of them owe, or are owed, and others
     not), in words, or None: then a new member takes every provision they all have (`joined_provisions`)."""
-    members = {m.state for m in t.members if _member_on(t, m, day)}
+    members = {m.state for m in t.members if party_on(t, m, day)}
     for p in t.provisions:
         for side, listed in (("owed by", p.obligors), ("owed to", p.beneficiaries)):
             some = members & set(listed) if listed is not None else members
@@ -51,7 +49,7 @@ def _asymmetry(t: Treaty, day: dt.date) -> str | None:
 def joined_provisions(t: Treaty, states: set[str], day: dt.date) -> list[Provision]:
     """`t`'s provisions with `states` among the obligors and beneficiaries of each that every member on `day` owes or
     is owed (a list with none of them is left as it is; a provision for every member, with no list, covers them)."""
-    members = {m.state for m in t.members if _member_on(t, m, day)}
+    members = {m.state for m in t.members if party_on(t, m, day)}
 
     def widened(listed: list[str] | None) -> list[str] | None:
         return listed if listed is None or not members <= set(listed) else sorted({*listed, *states})
@@ -73,7 +71,7 @@ def cannot_join(t: Treaty, states: set[str], day: dt.date) -> str | None:
         return f"{t.id} ended on {t.terminated}, on or before {day}"
     for state in sorted(states):
         rows = [m for m in t.members if m.state == state]
-        if any(_member_on(t, m, day) for m in rows):
+        if any(party_on(t, m, day) for m in rows):
             return f"{state} is already a member of {t.id} on {day}"
         if rows:
             return f"{state} has a membership row in {t.id} already (a state that left comes back by a rejoin)"

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from foedus.cited import article_cited
-from foedus.engine.certainty import member_start
 from foedus.engine.certainty_words import (
     applies_fact,
     clause_day_fact,
@@ -30,6 +29,7 @@ from foedus.engine.certainty_words import (
 )
 from foedus.engine.records import CertaintyReason
 from foedus.engine.scenario import Basis
+from foedus.model.parties import member_start
 from foedus.model.treaty import Member, Span, Treaty
 from foedus.model.vocab import Certainty, worst
 from foedus.model.windows import twin_applies
