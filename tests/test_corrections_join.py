@@ -1,6 +1,7 @@
 """The correction layer's `join`: a state that never was a member accedes to an alliance carried past ATOP's coverage
-from a dated, sourced day (Guyana in the Regional Security System treaty, ATOP 4778, from September 2022), bound as
-every member then is. Reads ATOP from the data folder."""
+from a dated, sourced day (Guyana in the Regional Security System treaty, ATOP 4778, from September 2022; Iran and
+Belarus in the SCO phase of the Shanghai alliance, 4810 phase 2; nine states in the Treaty of Amity and Cooperation,
+3755), bound as every member then is. Reads ATOP from the data folder."""
 
 from __future__ import annotations
 
@@ -81,6 +82,100 @@ def test_the_members_defend_guyana_from_its_accession(world: World) -> None:
 
     assert rss("2022-06-01") == set()
     assert rss("2025-06-01") == RSS
+
+
+SPUTNIK_IRAN = ("https://sputnikglobe.com/20230704/iran-becomes-full-fledged-member-of-shanghai-cooperation-organization-"
+                "1111655518.html")
+INFORM_BELARUS = "https://en.inform.kz/news/belarus-officially-joins-sco-becoming-its-10th-member-state-bbfe88/"
+SCO = {"CHN", "IND", "KAZ", "KGZ", "PAK", "RUS", "TJK", "UZB"}
+
+
+def test_iran_and_belarus_rows_in_the_sco_phase(world: World) -> None:
+    """Iran (4 Jul 2023) and Belarus (4 Jul 2024) join ATOP's SCO phase of the Shanghai alliance (4810 phase 2) on the
+    days they became member states, tagged as their pages are (press: secondary), each its own row; phase 1, not
+    carried, is as ATOP codes it."""
+    t = world.treaties["atop_4810_p2"]
+    rows = {m.state: m for m in t.members if m.state in ("IRN", "BLR")}
+    assert {s: (m.joined, m.signed, m.left, m.joined_certainty) for s, m in rows.items()} == {
+        "IRN": (dt.date(2023, 7, 4), dt.date(2023, 7, 4), None, None),
+        "BLR": (dt.date(2024, 7, 4), dt.date(2024, 7, 4), None, None)}
+    assert [(str(rows[s].source), rows[s].certainty.value) for s in ("IRN", "BLR")] == [
+        (SPUTNIK_IRAN, "secondary"), (INFORM_BELARUS, "secondary")]
+    assert {m.state for m in t.members} == SCO | {"IRN", "BLR"}
+    assert all(p.obligors == sorted(SCO | {"IRN", "BLR"}) and p.beneficiaries is None for p in t.provisions)
+    assert {m.state for m in world.treaties["atop_4810_p1"].members} == SCO - {"IND", "PAK", "UZB"}
+
+
+def sco_violations(world: World, attacker: str, target: str, day: str) -> list[tuple[str, str]]:
+    """The SCO phase's non-aggression violations when `attacker` attacks `target` on `day`: (certainty, source) of
+    the attacker's membership reason."""
+    r = foedus.cascade(attacker, target, day, world=world)
+    return [(m.certainty, m.source) for v in r.violations if v.treaty == "atop_4810_p2"
+            for m in v.certainty_reasons if m.fact.startswith(f"atop_4810_p2: {world.states.get(attacker).name} (")]
+
+
+def test_iran_and_belarus_owe_non_aggression_from_their_accession(world: World) -> None:
+    """Iran attacking Pakistan, and Belarus attacking Kazakhstan, breach the SCO phase's non-aggression from the day
+    each became a member state, not the day before; the breach says the membership rests on the correction."""
+    assert sco_violations(world, "IRN", "PAK", "2023-07-03") == []
+    assert sco_violations(world, "IRN", "PAK", "2023-07-04") == [("secondary", SPUTNIK_IRAN)]
+    assert sco_violations(world, "IRN", "PAK", "2025-06-01") == [("secondary", SPUTNIK_IRAN)]
+    assert sco_violations(world, "BLR", "KAZ", "2024-07-03") == []
+    assert sco_violations(world, "BLR", "KAZ", "2025-06-01") == [("secondary", INFORM_BELARUS)]
+
+
+def test_the_sco_members_consult_when_iran_is_attacked(world: World) -> None:
+    """The United States attacks Iran: the SCO's members are bound to consult under the SCO phase from Iran's
+    accession (Belarus from its own), and none before; a consultation says Iran's membership rests on the correction
+    with its words and first page."""
+    def consulting(day: str) -> set[str]:
+        r = foedus.cascade("USA", "IRN", day, world=world)
+        return {c.state for c in r.consultations if c.treaty == "atop_4810_p2" and c.with_ == "IRN"}
+
+    assert consulting("2023-06-01") == set()
+    assert consulting("2024-06-01") == SCO
+    assert consulting("2025-06-01") == SCO | {"BLR"}
+    r = foedus.cascade("USA", "IRN", "2025-06-01", world=world)
+    [chn] = [c for c in r.consultations if c.treaty == "atop_4810_p2" and c.state == "CHN"]
+    [member] = [m for m in chn.certainty_reasons if m.fact.startswith("atop_4810_p2: Iran (IRN) is a party")]
+    assert (member.certainty, member.source) == ("secondary", SPUTNIK_IRAN)
+    assert 'noted: "joined by a correction: Iran became a member state of the Shanghai Cooperation' in member.fact
+
+
+TAC_2022 = {"ARE", "DNK", "GRC", "NLD", "OMN", "QAT"}
+TAC_2023 = {"KWT", "PAN", "SRB"}
+ARAB_NEWS = "https://arabnews.com/node/2336466"
+ASEAN2023 = "https://asean2023.id/en/news/serbia-panama-and-kuwait-accede-to-tac"
+
+
+def test_the_amity_treatys_accessions_of_2022_and_2023(world: World) -> None:
+    """The ten states that acceded to the Treaty of Amity and Cooperation (ATOP 3755) on 3 Aug 2022, 12 Jul 2023 and
+    4 Sep 2023 join it from those days, owing the non-aggression provision ATOP codes for every party (the
+    September three from the Indonesian chairmanship's page: verified; the others from the press: secondary); the 34
+    members ATOP codes are as it codes them."""
+    t = world.treaties["atop_3755"]
+    rows = {m.state: m for m in t.members if m.state in TAC_2022 | TAC_2023 | {"SAU"}}
+    assert {s: m.joined for s, m in rows.items()} == {
+        **dict.fromkeys(TAC_2022, dt.date(2022, 8, 3)), "SAU": dt.date(2023, 7, 12),
+        **dict.fromkeys(TAC_2023, dt.date(2023, 9, 4))}
+    assert {m.certainty.value for s, m in rows.items() if s in TAC_2022} == {"secondary"}
+    assert (str(rows["SAU"].source), rows["SAU"].certainty.value) == (ARAB_NEWS, "secondary")
+    assert {(str(m.source), m.certainty.value) for s, m in rows.items() if s in TAC_2023} == {(ASEAN2023, "verified")}
+    assert len(t.members) == 34 + 10 and all(m.source is None for m in t.members if m.state not in rows)
+    [p] = t.provisions
+    assert p.kind == "nonaggression" and sorted(p.obligors or ()) == sorted({m.state for m in t.members})
+
+
+def test_an_amity_treaty_accession_binds_from_its_day(world: World) -> None:
+    """Denmark attacking Thailand breaches the Treaty of Amity and Cooperation from 3 Aug 2022, Saudi Arabia attacking
+    Indonesia from 12 Jul 2023, Serbia attacking Viet Nam from 4 Sep 2023; not the day before."""
+    def breaches(attacker: str, target: str, day: str) -> bool:
+        r = foedus.cascade(attacker, target, day, world=world)
+        return any(v.treaty == "atop_3755" and v.state == attacker for v in r.violations)
+
+    assert [breaches("DNK", "THA", d) for d in ("2022-08-02", "2022-08-03", "2025-06-01")] == [False, True, True]
+    assert [breaches("SAU", "IDN", d) for d in ("2023-07-11", "2023-07-12", "2025-06-01")] == [False, True, True]
+    assert [breaches("SRB", "VNM", d) for d in ("2023-09-03", "2023-09-04", "2025-06-01")] == [False, True, True]
 
 
 def test_a_join_needs_a_day_and_the_states_and_a_page() -> None:
