@@ -84,8 +84,7 @@ def test_the_members_defend_guyana_from_its_accession(world: World) -> None:
     assert rss("2025-06-01") == RSS
 
 
-SPUTNIK_IRAN = ("https://sputnikglobe.com/20230704/iran-becomes-full-fledged-member-of-shanghai-cooperation-organization-"
-                "1111655518.html")
+TREND_IRAN = "https://en.trend.az/business/economy/3768748.html"
 INFORM_BELARUS = "https://en.inform.kz/news/belarus-officially-joins-sco-becoming-its-10th-member-state-bbfe88/"
 SCO = {"CHN", "IND", "KAZ", "KGZ", "PAK", "RUS", "TJK", "UZB"}
 
@@ -100,7 +99,7 @@ def test_iran_and_belarus_rows_in_the_sco_phase(world: World) -> None:
         "IRN": (dt.date(2023, 7, 4), dt.date(2023, 7, 4), None, None),
         "BLR": (dt.date(2024, 7, 4), dt.date(2024, 7, 4), None, None)}
     assert [(str(rows[s].source), rows[s].certainty.value) for s in ("IRN", "BLR")] == [
-        (SPUTNIK_IRAN, "secondary"), (INFORM_BELARUS, "secondary")]
+        (TREND_IRAN, "secondary"), (INFORM_BELARUS, "secondary")]
     assert {m.state for m in t.members} == SCO | {"IRN", "BLR"}
     assert all(p.obligors == sorted(SCO | {"IRN", "BLR"}) and p.beneficiaries is None for p in t.provisions)
     assert {m.state for m in world.treaties["atop_4810_p1"].members} == SCO - {"IND", "PAK", "UZB"}
@@ -118,8 +117,8 @@ def test_iran_and_belarus_owe_non_aggression_from_their_accession(world: World) 
     """Iran attacking Pakistan, and Belarus attacking Kazakhstan, breach the SCO phase's non-aggression from the day
     each became a member state, not the day before; the breach says the membership rests on the correction."""
     assert sco_violations(world, "IRN", "PAK", "2023-07-03") == []
-    assert sco_violations(world, "IRN", "PAK", "2023-07-04") == [("secondary", SPUTNIK_IRAN)]
-    assert sco_violations(world, "IRN", "PAK", "2025-06-01") == [("secondary", SPUTNIK_IRAN)]
+    assert sco_violations(world, "IRN", "PAK", "2023-07-04") == [("secondary", TREND_IRAN)]
+    assert sco_violations(world, "IRN", "PAK", "2025-06-01") == [("secondary", TREND_IRAN)]
     assert sco_violations(world, "BLR", "KAZ", "2024-07-03") == []
     assert sco_violations(world, "BLR", "KAZ", "2025-06-01") == [("secondary", INFORM_BELARUS)]
 
@@ -138,7 +137,7 @@ def test_the_sco_members_consult_when_iran_is_attacked(world: World) -> None:
     r = foedus.cascade("USA", "IRN", "2025-06-01", world=world)
     [chn] = [c for c in r.consultations if c.treaty == "atop_4810_p2" and c.state == "CHN"]
     [member] = [m for m in chn.certainty_reasons if m.fact.startswith("atop_4810_p2: Iran (IRN) is a party")]
-    assert (member.certainty, member.source) == ("secondary", SPUTNIK_IRAN)
+    assert (member.certainty, member.source) == ("secondary", TREND_IRAN)
     assert 'noted: "joined by a correction: Iran became a member state of the Shanghai Cooperation' in member.fact
 
 
