@@ -398,7 +398,8 @@ def test_cli_refuses_a_file_as_out(tmp_path: Path) -> None:
     target = tmp_path / "file.txt"
     target.write_text("keep", encoding="utf-8")
     proc = _run_cli("backtest", "--out", str(target))
-    assert proc.returncode == 2 and "exists and is not a folder" in proc.stderr
+    assert proc.returncode == 2  # the rule of every folder output (`foedus.outputs.check_folder_target`)
+    assert proc.stderr == f"error: {target} is a file; --force replaces a folder of output, never a file\n"
     assert target.read_text(encoding="utf-8") == "keep"
 
 
@@ -453,7 +454,8 @@ def test_a_report_another_run_publishes_meanwhile_is_not_replaced_without_force(
         return result
 
     monkeypatch.setattr(command, "_run_with_progress", other_run_publishes)
-    with pytest.raises(FoedusError, match=r"no longer empty|already exists|created by someone else") as caught:
+    said = r"no longer empty|is a folder that is not empty|created by someone else"
+    with pytest.raises(FoedusError, match=said) as caught:
         command.backtest(out=out, first=1950, last=1950, draws=10, seed=1815, force=False, opening_only=True)
     assert "\n" not in str(caught.value)
     assert sorted(p.name for p in out.iterdir()) == ["report.md"]

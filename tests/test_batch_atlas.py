@@ -495,7 +495,7 @@ def test_atlas_cli_draws_on_dask_write_the_in_process_result_partitioned(tmp_pat
     b = pd.read_parquet(there).astype({"attacker": str}).sort_values(key).reset_index(drop=True)[a.columns]
     pd.testing.assert_frame_equal(a, b, check_dtype=False)
     again = _cli(*args, "--scheduler", "local", "--out", str(there))
-    assert again.returncode == 2 and "already exists; not overwriting it" in again.stderr
+    assert again.returncode == 2 and "is a folder that is not empty; not overwriting it" in again.stderr
 
 
 def test_atlas_cli_monte_carlo_both_readings_and_its_errors(tmp_path: Path) -> None:

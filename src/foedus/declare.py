@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from foedus.datarecord import dataclass
-from foedus.errors import ScenarioError, UnknownOptionError, empty_or_blank, ordinal, shown
+from foedus.errors import ScenarioError, UnknownOptionError, empty_or_blank, ordinal, out_of_range, shown
 
 __all__ = ["Input", "check_options", "checked_value", "choice", "described", "split_values", "unknown_options"]
 
@@ -134,7 +134,7 @@ def checked_value(inp: Input, value: Any) -> Any:
             raise ScenarioError(f"{inp.name} must be a whole number from {low:,} to {high:,}, not {described(value)}")
         value = int(value)
         if not low <= value <= high:
-            raise ScenarioError(f"{inp.name} must be between {low:,} and {high:,} (got {str(value)[:30]})")
+            raise ScenarioError(out_of_range(inp.name, low, high, value))
     return value
 
 

@@ -14,6 +14,7 @@ from foedus.wording import (
     named_state,
     one_line,
     ordinal,
+    out_of_range,
     shown,
     surrogate_byte,
     validation_problem,
@@ -26,7 +27,7 @@ __all__ = [
     "ScenarioError", "ServeError", "SettingError", "TreatyDataError", "UnknownDatasetError", "UnknownOptionError",
     "UnknownPlaceError", "UnknownStateError", "UnknownTreatyError", "UnknownWarError", "WarDataError", "and_listed",
     "character", "counted", "empty_or_blank", "field_path", "in_words", "named_state", "one_line", "ordinal",
-    "refusal_fields", "shown", "surrogate_byte", "validation_problem",
+    "out_of_range", "refusal_fields", "shown", "surrogate_byte", "validation_problem",
 ]
 
 

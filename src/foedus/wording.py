@@ -1,14 +1,15 @@
 """How every message words what was given: a value shown (`shown`), one said to be empty or blank, pydantic's
 problems with a value in foedus's words (`validation_problem`) and a field's path (`field_path`), the message as
 one line (`one_line`), a count with its noun (`counted`), an item's place in a list (`ordinal`), a state by its name
-and id (`named_state`). Kept apart from the exception tree of `foedus.errors`, which re-exports these names."""
+and id (`named_state`), a count outside its bounds (`out_of_range`). Kept apart from the exception tree of
+`foedus.errors`, which re-exports these names."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
 __all__ = ["MAX_MESSAGE", "and_listed", "character", "counted", "empty_or_blank", "field_path", "in_words",
-           "named_state", "one_line", "ordinal", "shown", "surrogate_byte", "validation_problem"]
+           "named_state", "one_line", "ordinal", "out_of_range", "shown", "surrogate_byte", "validation_problem"]
 
 MAX_MESSAGE = 400
 
@@ -46,6 +47,16 @@ def counted(n: int, noun: str, plural: str = "", *, grouped: bool = True) -> str
     ('3 countries', '1200 wars')
     """
     return (f"{n:,}" if grouped else str(n)) + " " + (noun if n == 1 else plural or noun + "s")
+
+
+def out_of_range(name: str, low: int, high: int, given: object) -> str:
+    """The one sentence for a count given outside its bounds, an option's (`--draws`, `--bootstrap`) or a keyword's:
+    the bounds with thousands separators, the value as given (cut to 30 characters).
+
+    >>> out_of_range("--draws", 1, 1_000_000, 0)
+    '--draws must be between 1 and 1,000,000 (got 0)'
+    """
+    return f"{name} must be between {low:,} and {high:,} (got {str(given)[:30]})"
 
 
 def in_words(n: int) -> str:

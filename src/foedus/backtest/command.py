@@ -18,7 +18,7 @@ import typer
 from foedus.backtest.errors import BacktestError
 from foedus.inputs import MAX_SEED
 from foedus.outputs import reports
-from foedus.wording import counted
+from foedus.wording import counted, out_of_range
 
 __all__ = ["OUTPUT_FILES", "SIDECARS", "TABLES", "backtest", "check_out_dir", "foreign_entries"]
 
@@ -35,31 +35,18 @@ foreign_entries = reports.foreign_entries(OUTPUT_FILES, "the backtest")
 """Why a folder may not be replaced by a new report: what it holds that the backtest does not write, if any."""
 
 
-def _not_empty(folder: Path) -> str | None:
-    """Why an empty `--out` given without --force may not be replaced now: something was put in it meanwhile."""
-    if not any(folder.iterdir()):
-        return None
-    return "it is no longer empty (another run, or you, wrote in it meanwhile); --force replaces an earlier report"
-
-
 def check_out_dir(out: Path, force: bool) -> None:
-    """Accept a new folder, an empty one, or (with `force`) one that holds only an earlier report, in a folder that
-    exists and is writable, as every command that writes a folder does (`foedus.outputs.check_target`).
+    """Refuse `--out` before any work by the rule of every command that writes a folder
+    (`foedus.outputs.check_folder_target`): a new or empty folder is taken, one with anything in it only with
+    `force`, and then only if it holds nothing but an earlier report, in a folder that exists and is writable.
 
     Raises:
-        BacktestError: `out` is a file, it is not empty and `force` is off, or it holds other files.
-        OutputError: the folder `out` would be made in does not exist or is not writable.
+        OutputExistsError: `out` is not empty and `force` is off.
+        OutputError: `out` is a file, holds what the backtest does not write, or cannot be written.
     """
-    from foedus.outputs import check_target
+    from foedus.outputs import check_folder_target
 
-    if out.exists() and not out.is_dir():
-        raise BacktestError(f"{out} exists and is not a folder")
-    if out.is_dir() and any(out.iterdir()) and not force:
-        raise BacktestError(f"{out} is not empty; give a new or empty folder, or --force to replace an earlier "
-                            "backtest report in it")
-    if out.is_dir() and (reason := foreign_entries(out)):
-        raise BacktestError(f"not replacing {out}: {reason}")
-    check_target(out, force=out.is_dir(), kind="folder")  # an empty folder is replaced as --force would
+    check_folder_target(out, force=force, replaceable=foreign_entries)
 
 
 def _check(first: int | None, last: int | None, draws: int) -> None:
@@ -67,7 +54,7 @@ def _check(first: int | None, last: int | None, draws: int) -> None:
 
     check_years(first, last)
     if not 1 <= draws <= MAX_DRAWS:
-        raise BacktestError(f"--draws must be between 1 and {MAX_DRAWS:,} (got {draws})")
+        raise BacktestError(out_of_range("--draws", 1, MAX_DRAWS, draws))
 
 
 def command_line(first: int | None, last: int | None, out: Path, draws: int, seed: int,
@@ -188,7 +175,6 @@ def backtest(
 
     _check(first, last, draws)
     check_out_dir(out, force)
-    existed = out.is_dir()  # before the work: without --force, a report put at --out meanwhile is never replaced
     settings = Settings(first=first, last=last, draws=draws, seed=seed)
     wars = _wars(settings)
     result = _run_with_progress(settings, wars)
@@ -197,7 +183,7 @@ def backtest(
                        "command": command_line(first, last, out, draws, seed, opening_only)}, **summarize(result)}
     rows = war_rows(result)
     # with --force an earlier report is replaced; without, only the empty folder that was there, if still empty
-    with staged_folder(out, force=force or existed, replaceable=foreign_entries if force else _not_empty) as tmp:
+    with staged_folder(out, force=force, replaceable=foreign_entries) as tmp:
         extra = ""
         if not opening_only:
             metrics["replay"], extra = _replay_files(tmp, settings, result, len(wars))

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from foedus.cli.helpers import refuse_unused
 from foedus.cli.options import TreatyFiles
 from foedus.cli.writing import FORMATS_HELP, Force, check_table, save_table
-from foedus.errors import FoedusError
+from foedus.errors import FoedusError, out_of_range
 from foedus.inputs import MAX_SEED
+
+if TYPE_CHECKING:
+    from foedus.research.depth import DepthModel
 
 __all__ = ["REFIT_DRAWS", "REFIT_SEED", "depth"]
 
@@ -44,7 +47,7 @@ def depth(
     """One row per ATOP 1815–2018 alliance and curated treaty: milinst, depth and scope with intervals, items."""
     from foedus.cli.helpers import world_for
     from foedus.cli.progress import working
-    from foedus.research.depth import DepthModel, atop_rows_for_fit, depth_table, fit_params
+    from foedus.research.depth import MAX_DRAWS, DepthModel, atop_rows_for_fit, depth_table, fit_params
     from foedus.research.irt import check_level
 
     check_table(out, force)
@@ -55,8 +58,8 @@ def depth(
     refuse_unused("--params", params is not None and refit, "with --refit (the refit makes new parameters)")
     draws = REFIT_DRAWS if draws is None else draws
     seed = REFIT_SEED if seed is None else seed
-    if not 0 <= draws <= 1000:
-        raise FoedusError(f"--draws {draws}: use 0 to 1000")
+    if not 0 <= draws <= MAX_DRAWS:
+        raise FoedusError(out_of_range("--draws", 0, MAX_DRAWS, draws))
     if save_params is not None and not refit:
         raise FoedusError("--save-params needs --refit")
     from foedus.outputs.own_inputs import refuse_input
@@ -91,4 +94,16 @@ def depth(
         frame = depth_table(world_for(treaties), model, level)
     counts = frame["origin"].value_counts()
     typer.echo(f"{counts.get('atop', 0)} ATOP alliances, {counts.get('curated', 0)} curated treaties", err=True)
-    save_table(frame, out, force=force, datasets=["atop"], title="foedus alliance depth and institutionalisation")
+    save_table(frame, out, force=force, datasets=["atop"], title="foedus alliance depth and institutionalisation",
+               notes=_undrawn(model))
+
+
+def _undrawn(model: DepthModel) -> list[str]:
+    """The table's note when its item parameters have no bootstrap draws (`--refit --draws 0`, or a file saved by
+    one): its intervals are then about each alliance only, and would be taken for ones that carry the parameters'
+    uncertainty too (docs/depth.md), as a table scored with draws has."""
+    if not model.draws or any(len(sets) > 1 for sets in model.draws.values()):  # the estimate, then each draw
+        return []
+    return ["the item parameters have no bootstrap draws (--refit --draws 0): each interval (depth_lo, depth_hi, "
+            "scope_lo, scope_hi) is about the alliance only, not about the item parameters, so narrower than one "
+            "from parameters refitted with draws"]

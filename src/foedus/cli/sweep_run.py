@@ -17,7 +17,7 @@ from foedus.cli.writing import echo_wrote, save_table, table_meta
 from foedus.errors import FoedusError
 from foedus.inputs import SCENARIO, SWITCH
 from foedus.outputs.partitions import DRAWS_PARTITION
-from foedus.wording import counted, named_state
+from foedus.wording import counted, named_state, out_of_range
 
 if TYPE_CHECKING:
     from foedus.sweeps.atlas import Coverage
@@ -120,7 +120,7 @@ def atlas_draws(world: Any, day: Any, draws: int, how: DrawsHow, chosen: Any, ou
     from foedus.sweeps.atlas_mc import atlas_montecarlo
 
     if not 1 <= draws <= 100_000:
-        raise FoedusError(f"draws must be between 1 and 100,000 (got {draws})")
+        raise FoedusError(out_of_range("--draws", 1, 100_000, draws))
     from foedus.engine.fast.montecarlo import new_seed
 
     model = load_honour_model(how.honour)

@@ -29,7 +29,7 @@ from foedus.model.world import World
 from foedus.render import doubted_duties
 from foedus.wording import counted, named_state
 
-__all__ = ["HORIZONS", "likelihood_of", "warnings_of"]
+__all__ = ["HORIZONS", "likelihood_of", "no_bootstrap", "warnings_of"]
 
 HORIZONS = ("30", "365", "ever")
 
@@ -103,6 +103,16 @@ def _covers(subset: str, day: dt.date) -> bool:
     return subset == ("pre1945" if day < ERA_CUTOFF else "post1945")
 
 
+def no_bootstrap(replicates: int) -> str | None:
+    """What a model fit with fewer than 2 bootstrap replicates says of itself (`foedus likely fit --bootstrap 0`
+    writes one, and says so; every answer from it warns so): no covariance, so every interval is its point."""
+    if replicates >= 2:
+        return None
+    return (f"this model was fit with {counted(replicates, 'bootstrap replicate')}, too few to measure its "
+            "uncertainty: its intervals have no width, and say nothing of how sure its numbers are (refit with "
+            "`foedus likely fit --bootstrap 200`)")
+
+
 def warnings_of(model: ModelFile, day: dt.date) -> list[str]:
     """The warnings an answer of this model on `day` carries (losses to the base rate in the checks that cover its
     era; no bootstrap behind its intervals; a date outside training)."""
@@ -115,10 +125,8 @@ def warnings_of(model: ModelFile, day: dt.date) -> list[str]:
                    "there as no better than the base rate")
     if not model.validation:
         out.append("this model file carries no validation: its numbers are unchecked (run `foedus likely report`)")
-    if (replicates := model.bootstrap.get("replicates", 0)) < 2:  # no covariance: every interval is its point
-        out.append(f"this model was fit with {counted(replicates, 'bootstrap replicate')}, too few "
-                   "to measure its uncertainty: its intervals have no width, and say nothing of how sure its numbers "
-                   "are (refit with `foedus likely fit --bootstrap 200`)")
+    if (unmeasured := no_bootstrap(model.bootstrap.get("replicates", 0))) is not None:
+        out.append(unmeasured)
     t = model.training
     if day_year > t["last_year"]:
         out.append(f"the date lies outside the training wars ({t['first_year']}–{t['last_year']}): the forecast "

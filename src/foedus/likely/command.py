@@ -15,6 +15,7 @@ import typer
 
 from foedus.inputs import MAX_SEED
 from foedus.outputs import reports
+from foedus.wording import out_of_range
 
 __all__ = ["REPORT_FILES", "fit", "likely_app", "report", "report_command"]
 
@@ -35,7 +36,7 @@ def _check_range(first: int | None, last: int | None, replicates: int) -> None:
 
     check_years(first, last, FoedusError)
     if not 0 <= replicates <= 10_000:
-        raise FoedusError(f"--bootstrap must be between 0 and 10,000 (got {replicates})")
+        raise FoedusError(out_of_range("--bootstrap", 0, 10_000, replicates))
 
 
 def _training(first: int | None, last: int | None, draws: int | None, seed: int) -> Any:
@@ -102,6 +103,7 @@ def fit(
     force: Force = False,
 ) -> None:
     """Refit the model from your data folder and write its coefficients file (use it with --likely-model)."""
+    from foedus.likely.attach import no_bootstrap
     from foedus.likely.build import build_model
     from foedus.likely.fit import require_model_extra
     from foedus.outputs import check_target, staged_file
@@ -129,6 +131,8 @@ def fit(
     checked = (f"{len(lost)} of {len(model.validation)} checks lose to the base rate" if validate
                else "validation skipped (--no-validate): the file carries no checks")
     typer.echo(f"wrote model {model.version} (trained on {model.window()}) to {out}; {checked}", err=True)
+    if (unmeasured := no_bootstrap(replicates)) is not None:  # --bootstrap 0 is a fit, said to measure nothing
+        typer.echo(f"note: {unmeasured}", err=True)
 
 
 _replaceable = reports.foreign_entries(REPORT_FILES, "the report")
@@ -156,7 +160,7 @@ def report(
     require_model_extra()
     _check_range(None, None, replicates)
     if not 1 <= draws <= 1_000_000:
-        raise FoedusError(f"--draws must be between 1 and 1,000,000 (got {draws})")
+        raise FoedusError(out_of_range("--draws", 1, 1_000_000, draws))
     check_folder_target(out, force=force, replaceable=_replaceable)  # before the work: the rule the write asks again
     command = report_command(out, draws, replicates, seed, challengers)
     data = _training(None, None, draws, seed)

@@ -113,6 +113,14 @@ def _coefficients(model: ModelFile) -> list[str]:
     return lines
 
 
+def _intervals(replicates: int) -> str:
+    """What the report's intervals are: none with fewer than 2 bootstrap replicates (`--bootstrap 0`), said so."""
+    if replicates >= 2:
+        return "intervals are 95% war-clustered bootstrap intervals."
+    return (f"no intervals: `--bootstrap {replicates}` resamples too few wars to measure any (give 2 or more), so "
+            "every score below is a point.")
+
+
 def markdown(metrics: dict[str, Any], model: ModelFile, command: str) -> str:
     """report.md."""
     t = model.training
@@ -124,7 +132,7 @@ def markdown(metrics: dict[str, Any], model: ModelFile, command: str) -> str:
         "pairs of states that chose to join or never fought; standardised features, penalised two-stage logistic "
         "model (docs/likelihood.md). Every score below is out of sample: each fold's model, scaling and base rate "
         "come from its training wars only. Skill is against the training fold's base rate on the same pairs; "
-        "intervals are 95% war-clustered bootstrap intervals.", "",
+        f"{_intervals(model.bootstrap.get('replicates', 0))}", "",
         "## Headline: the shipped model", "", *_headline(metrics), "", *_targets(metrics), "",
         "## Against the baselines and the challengers", "",
         "`base-rate`: the training fold's outcome shares; `treaty-only`: the same model on the engine's legal answer "

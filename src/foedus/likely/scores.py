@@ -129,7 +129,7 @@ def summary(s: Scored, mask: np.ndarray | None = None, replicates: int = 0, seed
     out: dict[str, object] = {"pairs": len(rows), "wars": len(np.unique(s.wars[rows])),
                               "counts": {c: int((s.outcomes[rows] == c).sum()) for c in CLASSES}}
     out |= _point(s, rows)
-    if replicates and len(rows):
+    if replicates >= 2 and len(rows):  # one resample's "interval" is its point, said as if measured
         rng = np.random.default_rng(seed)
         by_war = [rows[s.wars[rows] == w] for w in np.unique(s.wars[rows])]
         draws: dict[str, list[float]] = {k: [] for k in _INTERVAL}

@@ -4,7 +4,8 @@
   `.NAME.<random>.foedus-tmp`), so no two runs share it and no user file is ever taken for it.
 * Publishing without `force` claims the final name exclusively (a hard link for a file; `mkdir` then rename onto that
   empty claim for a folder): of two runs racing for one name exactly one wins, and the other raises
-  `OutputExistsError` with the winner's output untouched.
+  `OutputExistsError` with the winner's output untouched. A folder output takes an existing empty folder as it takes
+  a new name (one rename onto it, which the system does only while it is empty: `foedus.outputs.swap`).
 * A symbolic link is never replaced, `force` or not (`_link_refused`): publishing renames onto the name, which would
   put the output in the link's place, the user's link gone (its target untouched); the link is named, with the path it
   leads to, which is the one to give to write there. Only a dataset installer's `force` replaces one (a data folder of
@@ -58,24 +59,34 @@ def check_target(out: Path, *, force: bool = False, kind: Literal["file", "folde
         raise OutputError(f"cannot write {out}: it is the dataset file {found[1]} of the data folder ({found[0]}), "
                           "which foedus reads; choose another path")
     if os.path.lexists(out):
-        if (refused := _link_refused(out, dataset)) is not None:
-            raise refused
-        if kind == "file" and (refused := _not_a_file(out)) is not None:  # first: "give --force" would meet this
-            raise refused
-        if kind == "folder" and not out.is_dir():
-            other = _kind_of(out)
-            raise OutputError(f"{out} is {other}; --force replaces a folder of output, never {other}")
-        if not force:
-            what = link_problem(out)  # a dataset file that is a link leading nowhere is not one that "already exists"
-            raise OutputExistsError(f"{out} is {what}; not overwriting it ({how})" if what
-                                    else f"{out} already exists; not overwriting it ({how})")
-        if kind == "folder" and out.is_dir() and _holds_cwd(out):
-            raise OutputError(f"{out} holds the folder this command runs in: --force cannot replace it; choose "
-                              "another path")
+        _refuse_existing(out, force=force, kind=kind, how=how, dataset=dataset)
     if not os.path.isdir(out.parent):
         raise OutputError(f"cannot write {out}: {_no_folder(out.parent)}")
     if (why := unwritable(out, kind)) is not None:
         raise OutputError(f"cannot write {out}: {why}")
+
+
+def _refuse_existing(out: Path, *, force: bool, kind: Literal["file", "folder"], how: str, dataset: bool) -> None:
+    """Refuse the existing `out` (`check_target`): a link, the wrong kind, a name taken without `force` (but an empty
+    folder, which a folder output takes as a new name), a folder that holds the current one."""
+    if (refused := _link_refused(out, dataset)) is not None:
+        raise refused
+    if kind == "file" and (refused := _not_a_file(out)) is not None:  # first: "give --force" would meet this
+        raise refused
+    if kind == "folder" and not out.is_dir():
+        other = _kind_of(out)
+        raise OutputError(f"{out} is {other}; --force replaces a folder of output, never {other}")
+    from foedus.outputs.swap import empty_folder  # here: a plain cascade's start imports this module
+
+    if not force and not (kind == "folder" and empty_folder(out)):  # an empty folder is written as a new name
+        what = link_problem(out)  # a dataset file that is a link leading nowhere is not one that "already exists"
+        if what is None and kind == "folder":
+            what = "a folder that is not empty"
+        raise OutputExistsError(f"{out} is {what}; not overwriting it ({how})" if what
+                                else f"{out} already exists; not overwriting it ({how})")
+    if kind == "folder" and out.is_dir() and _holds_cwd(out):
+        raise OutputError(f"{out} holds the folder this command runs in: --force cannot replace it; choose "
+                          "another path")
 
 
 def _link_refused(out: Path, dataset: bool = False) -> OutputError | None:
@@ -188,35 +199,34 @@ def _publish_file(tmp: Path, out: Path, force: bool, how: str, dataset: bool) ->
         keep_mode(tmp, out)
         os.replace(tmp, out)
         return
+    from foedus.outputs.swap import taken  # here: a plain cascade's start imports this module
+
     try:
         os.link(tmp, out)  # fails if the name is taken, whoever took it: exclusive
     except FileExistsError:
-        raise _taken(out, how) from None
+        raise taken(out, how) from None
     except OSError as exc:
         if exc.errno not in (errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EXDEV, errno.EMLINK, errno.ENOSYS):
             raise
         _rename_locked(tmp, out, how)  # a file system without hard links
 
 
-def _taken(out: Path, how: str) -> OutputExistsError:
-    return OutputExistsError(f"{out} was created by someone else while this run was writing; not overwriting it, "
-                             f"and this run's output was discarded ({how})")
-
-
 def _rename_locked(tmp: Path, out: Path, how: str) -> None:
     """Rename onto a free name under an exclusive lock on the folder (for file systems without links)."""
+    from foedus.outputs.swap import taken
+
     if os.name == "nt":  # os.rename refuses an existing target there
         try:
             os.rename(tmp, out)
         except FileExistsError:
-            raise _taken(out, how) from None
+            raise taken(out, how) from None
         return
     from foedus.folderlock import folder_lock
 
     # a folder this run is staging is its own (no other run writes there), and its lock is held already
     with contextlib.nullcontext() if held(out.parent) else folder_lock(out.parent):
         if os.path.lexists(out):
-            raise _taken(out, how)
+            raise taken(out, how)
         os.rename(tmp, out)
 
 
@@ -245,6 +255,9 @@ def staged_folder(out: Path, *, force: bool = False, how: str = HOW,
     and again just before the swap (a file put there meanwhile is not deleted with the old folder).
     """
     check_folder_target(out, force=force, how=how, replaceable=replaceable)
+    from foedus.outputs.swap import claim_folder, empty_folder, fill_empty_folder, swap_folder
+
+    empty = not force and empty_folder(out)  # taken without --force only if it is still empty when published
     try:
         tmp = new_temporary(out, "folder")
     except OSError as exc:
@@ -260,36 +273,16 @@ def staged_folder(out: Path, *, force: bool = False, how: str = HOW,
                 raise refused
             if force and out.is_dir():
                 _refuse_replacing(out, replaceable, "; this run's output was discarded")
-                from foedus.outputs.swap import swap_folder  # here: a plain cascade's start imports this module
-
                 keep_mode(tmp, out)
                 swap_folder(tmp, out)
+            elif empty:
+                fill_empty_folder(tmp, out, how)
             else:
-                _claim_folder(tmp, out, how)
+                claim_folder(tmp, out, how)
         except OSError as exc:
             raise _fail(out, exc) from None
     finally:
         discard(tmp)
-
-
-def _claim_folder(tmp: Path, out: Path, how: str) -> None:
-    """Publish a new folder: claim the name with mkdir (exclusive), then rename onto that empty claim."""
-    if os.name == "nt":
-        try:
-            os.rename(tmp, out)
-        except FileExistsError:
-            raise _taken(out, how) from None
-        return
-    try:
-        os.mkdir(out)
-    except FileExistsError:
-        raise _taken(out, how) from None
-    try:
-        os.rename(tmp, out)  # replaces only an empty folder: ours
-    except OSError:
-        with contextlib.suppress(OSError):
-            os.rmdir(out)
-        raise
 
 
 def install_signal_cleanup() -> None:
