@@ -32,7 +32,8 @@ def _files(tmp_path: Path) -> dict[str, Path]:
     made = {"overlay": "changes:\n  - {op: drop_treaty, treaty: chn_prk_1961}\n", "honour": "treaty: {}\n",
             "series": "year,cascade_size\n2000,1\n",
             "model": resources.files("foedus.data").joinpath("likely_model.json").read_text(encoding="utf-8"),
-            "war": wars.joinpath("russia_ukraine_2022.yaml").read_text(encoding="utf-8"),
+            "war": wars.joinpath("russia_ukraine_2022.yaml").read_text(encoding="utf-8").replace(
+                "id: russia_ukraine_2022", "id: russia_ukraine_copy_2022"),  # a bundled war's id is refused
             "treaty": treaties.joinpath("nato_1949.yaml").read_text(encoding="utf-8").replace(
                 "id: nato_1949", "id: nato_copy_1949")}
     out = {}

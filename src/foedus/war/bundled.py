@@ -29,7 +29,8 @@ def bundled_wars() -> dict[str, Path]:
 
 
 def war_path(war: str | Path) -> Path:
-    """The file of a war given as a path, or as the id of a bundled war (a path that exists wins).
+    """The file of a war given as a path, or as the id of a bundled war (a bare id that also names a path in the
+    current folder is refused: `./ID` gives the path).
 
     >>> war_path("russia_ukraine_2022").name
     'russia_ukraine_2022.yaml'
@@ -45,6 +46,8 @@ def war_path(war: str | Path) -> Path:
         raise WarDataError("war", "", f"the path is {empty_or_blank(war)}; give a war file or a bundled war "
                                       f"(bundled: {_known()})")
     path = kept(war)  # `war.yaml/` is refused by the loader as the system refuses it, not read as war.yaml
+    if isinstance(war, str) and war in bundled_wars() and os.path.lexists(path):
+        _refuse_shadowing(war, path)
     if os.path.lexists(path):  # a symbolic link loop too: the loader says what it is
         return path
     if isinstance(war, str) and war in bundled_wars():
@@ -55,6 +58,21 @@ def war_path(war: str | Path) -> Path:
         raise WarDataError(repr(war) if war != war.strip() else war, "",
                            f"no such file, and no bundled war of that name{hint} (bundled: {_known()})")
     return path  # the loader says why it cannot be read
+
+
+def _refuse_shadowing(war: str, path: Path) -> None:
+    """Refuse a bundled war's bare id that also names a file here (not the bundled file itself): which of the two is
+    meant cannot be told, and replaying either silently would replay what the user did not ask for.
+
+    Raises:
+        WarDataError: naming the id and how to give each.
+    """
+    from foedus.model.files_once import file_key
+
+    if file_key(path) is not None and file_key(path) == file_key(bundled_wars()[war]):
+        return
+    raise WarDataError(war, "", f"is both a bundled war's id and a name in the current folder; give ./{war} to "
+                                "replay that file, or rename it to replay the bundled war")
 
 
 def _known() -> str:

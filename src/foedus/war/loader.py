@@ -184,4 +184,24 @@ def load_war(path: str | Path, world: World | None = None, view: TerritoryView =
         WarDataError: see `read_war_file` and `resolve_war`.
     """
     target = kept(path)
-    return resolve_war(read_war_file(target), world or World.default(), as_written(target), view)
+    read = read_war_file(target)
+    _refuse_bundled_id(read, target)
+    return resolve_war(read, world or World.default(), as_written(target), view)
+
+
+def _refuse_bundled_id(war: WarFile, path: Path) -> None:
+    """Refuse a war file of the user's that takes a bundled war's id: its replay (the table's heading, the JSON's
+    `id`) would be taken for the bundled war's, as a treaty file of the user's may not take a bundled treaty's id.
+
+    Raises:
+        WarDataError: naming the id and how the bundled war is replayed.
+    """
+    from foedus.model.files_once import file_key
+    from foedus.war.bundled import bundled_wars
+
+    bundled = bundled_wars().get(war.id)
+    if bundled is None or file_key(bundled) == file_key(path):  # the bundled file itself, by any path
+        return
+    raise WarDataError(as_written(path), "id", f"{war.id!r} is the id of a bundled war (`foedus war {war.id}` "
+                       "replays it); give your war an id of its own, so that its replay is not taken for the bundled "
+                       "war's")
