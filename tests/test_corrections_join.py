@@ -1,7 +1,7 @@
 """The correction layer's `join`: a state that never was a member accedes to an alliance carried past ATOP's coverage
 from a dated, sourced day (Guyana in the Regional Security System treaty, ATOP 4778, from September 2022; Iran and
-Belarus in the SCO phase of the Shanghai alliance, 4810 phase 2; nine states in the Treaty of Amity and Cooperation,
-3755), bound as every member then is. Reads ATOP from the data folder."""
+Belarus in the SCO phase of the Shanghai alliance, 4810 phase 2; eleven states in the Treaty of Amity and Cooperation,
+3755, Ukraine among them), bound as every member then is. Reads ATOP from the data folder."""
 
 from __future__ import annotations
 
@@ -148,19 +148,19 @@ ASEAN2023 = "https://asean2023.id/en/news/serbia-panama-and-kuwait-accede-to-tac
 
 
 def test_the_amity_treatys_accessions_of_2022_and_2023(world: World) -> None:
-    """The ten states that acceded to the Treaty of Amity and Cooperation (ATOP 3755) on 3 Aug 2022, 12 Jul 2023 and
-    4 Sep 2023 join it from those days, owing the non-aggression provision ATOP codes for every party (the
-    September three from the Indonesian chairmanship's page: verified; the others from the press: secondary); the 34
-    members ATOP codes are as it codes them."""
+    """The eleven states that acceded to the Treaty of Amity and Cooperation (ATOP 3755) on 3 Aug 2022, 10 Nov 2022
+    (Ukraine), 12 Jul 2023 and 4 Sep 2023 join it from those days, owing the non-aggression provision ATOP codes for
+    every party (the September three from the Indonesian chairmanship's page: verified; the others from the press:
+    secondary); the 34 members ATOP codes are as it codes them."""
     t = world.treaties["atop_3755"]
-    rows = {m.state: m for m in t.members if m.state in TAC_2022 | TAC_2023 | {"SAU"}}
+    rows = {m.state: m for m in t.members if m.state in TAC_2022 | TAC_2023 | {"SAU", "UKR"}}
     assert {s: m.joined for s, m in rows.items()} == {
-        **dict.fromkeys(TAC_2022, dt.date(2022, 8, 3)), "SAU": dt.date(2023, 7, 12),
+        **dict.fromkeys(TAC_2022, dt.date(2022, 8, 3)), "UKR": dt.date(2022, 11, 10), "SAU": dt.date(2023, 7, 12),
         **dict.fromkeys(TAC_2023, dt.date(2023, 9, 4))}
     assert {m.certainty.value for s, m in rows.items() if s in TAC_2022} == {"secondary"}
     assert (str(rows["SAU"].source), rows["SAU"].certainty.value) == (ARAB_NEWS, "secondary")
     assert {(str(m.source), m.certainty.value) for s, m in rows.items() if s in TAC_2023} == {(ASEAN2023, "verified")}
-    assert len(t.members) == 34 + 10 and all(m.source is None for m in t.members if m.state not in rows)
+    assert len(t.members) == 34 + 11 and all(m.source is None for m in t.members if m.state not in rows)
     [p] = t.provisions
     assert p.kind == "nonaggression" and sorted(p.obligors or ()) == sorted({m.state for m in t.members})
 
@@ -176,6 +176,52 @@ def test_an_amity_treaty_accession_binds_from_its_day(world: World) -> None:
     assert [breaches("SAU", "IDN", d) for d in ("2023-07-11", "2023-07-12", "2025-06-01")] == [False, True, True]
     assert [breaches("SRB", "VNM", d) for d in ("2023-09-03", "2023-09-04", "2025-06-01")] == [False, True, True]
 
+
+VOA_UKRAINE = "https://voacambodia.com/a/6829063.html"
+
+
+def tac_breaches(world: World, attacker: str, target: str, day: str,
+                 reading: str = "legal") -> dict[tuple[str, str], list[str]]:
+    """The Treaty of Amity and Cooperation's (atop_3755) breaches when `attacker` attacks `target` on `day`: each
+    (attacker, attacked) with the sources of its membership reasons."""
+    r = foedus.cascade(attacker, target, day, world=world, reading=reading)
+    return {(v.state, v.against): [m.source for m in v.certainty_reasons if m.kind == "membership"]
+            for v in r.violations if v.treaty == "atop_3755"}
+
+
+def test_russias_attack_on_ukraine_breaks_the_amity_treaty_from_ukraines_accession(world: World) -> None:
+    """Ukraine signed its accession to the Treaty of Amity and Cooperation in Phnom Penh on 10 Nov 2022: Russia's
+    attack on Ukraine (and Ukraine's on Russia) breaks it from that day, not the day before, the breach
+    saying Ukraine's membership rests on the correction's page (secondary). Ukraine's row is its own; the
+    treaty is carried, so the breach is carried-forward."""
+    [row] = [m for m in world.treaties["atop_3755"].members if m.state == "UKR"]
+    assert (row.joined, str(row.source), row.certainty.value) == (dt.date(2022, 11, 10), VOA_UKRAINE, "secondary")
+    assert tac_breaches(world, "RUS", "UKR", "2022-11-09") == {}
+    assert tac_breaches(world, "RUS", "UKR", "2022-11-10") == {("RUS", "UKR"): [VOA_UKRAINE]}
+    assert tac_breaches(world, "RUS", "UKR", "2025-06-01") == {("RUS", "UKR"): [VOA_UKRAINE]}
+    assert tac_breaches(world, "UKR", "RUS", "2022-11-09") == {}
+    assert tac_breaches(world, "UKR", "RUS", "2025-06-01") == {("UKR", "RUS"): [VOA_UKRAINE]}
+    [v] = [v for v in foedus.cascade("RUS", "UKR", "2025-06-01", world=world).violations if v.treaty == "atop_3755"]
+    assert v.certainty == "carried-forward"
+
+
+def test_the_other_amity_treaty_parties_in_the_war(world: World) -> None:
+    """What Ukraine's accession means for the other parties in the war. The escalatory reading of Russia's attack on
+    2025-06-01 brings in North Korea (bound to Russia by the 2024 treaty) and China (bound to North Korea): both are
+    parties to the Treaty of Amity and Cooperation since before 2022, so their strikes on Ukraine, and Ukraine's on
+    them, break it too, each breach citing Ukraine's page. In the legal reading North Korea is bound to defend Russia
+    against Ukraine's attack but strikes no one: the engine names a non-aggression duty only where its obligor
+    attacks, so no breach. Before the accession none of these breaches the treaty."""
+    tac = {"CHN", "PRK", "RUS", "UKR"} & {m.state for m in world.treaties["atop_3755"].members}
+    assert tac == {"CHN", "PRK", "RUS", "UKR"}
+    esc = tac_breaches(world, "RUS", "UKR", "2025-06-01", "escalatory")
+    assert esc == {pair: [VOA_UKRAINE] for pair in [("RUS", "UKR"), ("PRK", "UKR"), ("CHN", "UKR"), ("UKR", "RUS"),
+                                                    ("UKR", "PRK"), ("UKR", "CHN")]}
+    assert tac_breaches(world, "RUS", "UKR", "2022-11-09", "escalatory") == {}
+    legal = foedus.cascade("UKR", "RUS", "2025-06-01", world=world)
+    prk = legal.joiner("PRK")
+    assert prk is not None and (prk.side, prk.primary.treaty) == ("defense", "rus_prk_2024")
+    assert {(v.state, v.against) for v in legal.violations if v.treaty == "atop_3755"} == {("UKR", "RUS")}
 
 def test_a_join_needs_a_day_and_the_states_and_a_page() -> None:
     with pytest.raises(TreatyDataError, match=r"\[0\]\.date: action 'join' needs a date"):
