@@ -1,7 +1,7 @@
 """The correction layer's `join`: a state that never was a member accedes to an alliance carried past ATOP's coverage
 from a dated, sourced day (Guyana in the Regional Security System treaty, ATOP 4778, from September 2022; Iran and
-Belarus in the SCO phase of the Shanghai alliance, 4810 phase 2; eleven states in the Treaty of Amity and Cooperation,
-3755, Ukraine among them), bound as every member then is. Reads ATOP from the data folder."""
+Belarus in the SCO phase of the Shanghai alliance, 4810 phase 2; seventeen states in the Treaty of Amity and
+Cooperation, 3755, Ukraine among them), bound as every member then is. Reads ATOP from the data folder."""
 
 from __future__ import annotations
 
@@ -141,43 +141,55 @@ def test_the_sco_members_consult_when_iran_is_attacked(world: World) -> None:
     assert 'noted: "joined by a correction: Iran became a member state of the Shanghai Cooperation' in member.fact
 
 
-TAC_2022 = {"ARE", "DNK", "GRC", "NLD", "OMN", "QAT"}
-TAC_2023 = {"KWT", "PAN", "SRB"}
-ARAB_NEWS = "https://arabnews.com/node/2336466"
-ASEAN2023 = "https://asean2023.id/en/news/serbia-panama-and-kuwait-accede-to-tac"
+VOA_UKRAINE = "https://voacambodia.com/a/6829063.html"
+# The Treaty of Amity and Cooperation's joins: (states, day, first page, tag), one row a day.
+TAC_JOINS = (
+    ({"PER"}, dt.date(2019, 7, 31), "https://www.ryt9.com/s/mfa/3021864", "secondary"),
+    ({"BHR", "DEU"}, dt.date(2019, 11, 2), "https://www.ryt9.com/s/mfa/3062460", "secondary"),
+    ({"COL", "CUB", "ZAF"}, dt.date(2020, 11, 10),
+     "https://en.vietnamplus.vn/colombia-cuba-south-africa-join-treaty-of-amity-and-cooperation-in-southeast-asia/190125.vnp",
+     "secondary"),
+    ({"ARE", "DNK", "GRC", "NLD", "OMN", "QAT"}, dt.date(2022, 8, 3),
+     "https://theshillongtimes.com/2022/08/03/6-more-countries-join-aseans-treaty-of-amity-and-cooperation/",
+     "secondary"),
+    ({"UKR"}, dt.date(2022, 11, 10), VOA_UKRAINE, "secondary"),
+    ({"SAU"}, dt.date(2023, 7, 12), "https://arabnews.com/node/2336466", "secondary"),
+    ({"KWT", "PAN", "SRB"}, dt.date(2023, 9, 4), "https://asean2023.id/en/news/serbia-panama-and-kuwait-accede-to-tac",
+     "verified"),
+)
+TAC_JOINED = {s for states, *_ in TAC_JOINS for s in states}
 
 
-def test_the_amity_treatys_accessions_of_2022_and_2023(world: World) -> None:
-    """The eleven states that acceded to the Treaty of Amity and Cooperation (ATOP 3755) on 3 Aug 2022, 10 Nov 2022
-    (Ukraine), 12 Jul 2023 and 4 Sep 2023 join it from those days, owing the non-aggression provision ATOP codes for
-    every party (the September three from the Indonesian chairmanship's page: verified; the others from the press:
-    secondary); the 34 members ATOP codes are as it codes them."""
+def test_the_amity_treatys_accessions_after_2018(world: World) -> None:
+    """The seventeen states that acceded to the Treaty of Amity and Cooperation (ATOP 3755) in 2019-2023 (Ukraine on 10
+    Nov 2022) join it from their days (the table above), owing the non-aggression provision ATOP codes for every party,
+    each row sourced by its correction's first page and tagged as it is (the September 2023 three from the Indonesian
+    chairmanship's page: verified; the others from the press or a ministry's release carried by a newswire: secondary);
+    the 34 members ATOP codes are as it codes them."""
     t = world.treaties["atop_3755"]
-    rows = {m.state: m for m in t.members if m.state in TAC_2022 | TAC_2023 | {"SAU", "UKR"}}
-    assert {s: m.joined for s, m in rows.items()} == {
-        **dict.fromkeys(TAC_2022, dt.date(2022, 8, 3)), "UKR": dt.date(2022, 11, 10), "SAU": dt.date(2023, 7, 12),
-        **dict.fromkeys(TAC_2023, dt.date(2023, 9, 4))}
-    assert {m.certainty.value for s, m in rows.items() if s in TAC_2022} == {"secondary"}
-    assert (str(rows["SAU"].source), rows["SAU"].certainty.value) == (ARAB_NEWS, "secondary")
-    assert {(str(m.source), m.certainty.value) for s, m in rows.items() if s in TAC_2023} == {(ASEAN2023, "verified")}
-    assert len(t.members) == 34 + 11 and all(m.source is None for m in t.members if m.state not in rows)
+    rows = {m.state: m for m in t.members if m.state in TAC_JOINED}
+    assert {s: (m.joined, m.signed, m.left, str(m.source), m.certainty.value) for s, m in rows.items()} == {
+        s: (day, day, None, page, tag) for states, day, page, tag in TAC_JOINS for s in states}
+    assert len(t.members) == 34 + len(TAC_JOINED) and all(m.source is None for m in t.members if m.state not in rows)
     [p] = t.provisions
     assert p.kind == "nonaggression" and sorted(p.obligors or ()) == sorted({m.state for m in t.members})
 
 
-def test_an_amity_treaty_accession_binds_from_its_day(world: World) -> None:
-    """Denmark attacking Thailand breaches the Treaty of Amity and Cooperation from 3 Aug 2022, Saudi Arabia attacking
-    Indonesia from 12 Jul 2023, Serbia attacking Viet Nam from 4 Sep 2023; not the day before."""
-    def breaches(attacker: str, target: str, day: str) -> bool:
-        r = foedus.cascade(attacker, target, day, world=world)
+@pytest.mark.parametrize(("attacker", "target", "day"), [
+    ("PER", "PHL", "2019-07-31"), ("DEU", "VNM", "2019-11-02"), ("BHR", "MYS", "2019-11-02"),
+    ("ZAF", "IDN", "2020-11-10"), ("DNK", "THA", "2022-08-03"), ("SAU", "IDN", "2023-07-12"),
+    ("SRB", "VNM", "2023-09-04")])
+def test_an_amity_treaty_accession_binds_from_its_day(world: World, attacker: str, target: str, day: str) -> None:
+    """An acceding state attacking a Southeast Asian party breaches the Treaty of Amity and Cooperation from its
+    accession's day (Peru from 31 Jul 2019, Germany and Bahrain from 2 Nov 2019, South Africa from 10 Nov 2020,
+    Denmark from 3 Aug 2022, Saudi Arabia from 12 Jul 2023, Serbia from 4 Sep 2023) and on 2025-06-01; not the day
+    before."""
+    def breaches(on: dt.date) -> bool:
+        r = foedus.cascade(attacker, target, on.isoformat(), world=world)
         return any(v.treaty == "atop_3755" and v.state == attacker for v in r.violations)
 
-    assert [breaches("DNK", "THA", d) for d in ("2022-08-02", "2022-08-03", "2025-06-01")] == [False, True, True]
-    assert [breaches("SAU", "IDN", d) for d in ("2023-07-11", "2023-07-12", "2025-06-01")] == [False, True, True]
-    assert [breaches("SRB", "VNM", d) for d in ("2023-09-03", "2023-09-04", "2025-06-01")] == [False, True, True]
-
-
-VOA_UKRAINE = "https://voacambodia.com/a/6829063.html"
+    first = dt.date.fromisoformat(day)
+    assert [breaches(d) for d in (first - dt.timedelta(days=1), first, dt.date(2025, 6, 1))] == [False, True, True]
 
 
 def tac_breaches(world: World, attacker: str, target: str, day: str,
