@@ -90,7 +90,7 @@ def test_the_checks_are_those_docs_history_records_with_its_pages(world: World) 
     assert ids >= {4515, 4720, 3880, 4030, 4968, 4145, 3900, 4270, 4240, 4010, 4485, 4305, 4230, 4670, 4678, 2340,
                    4550, 3485, 5090, 4900, 4225, 4867, 5040, 4392, 4951, 4275, 4990, 3975, 4758, 4865, 4778, 3995,
                    4575, 4150, 4615, 4345, 4210, 3815, 6020, 3705, 3740, 4750, 3755, 4430, 4810,
-                   3733, 3736, 3737, 4980, 4415, 4125, 4960, 6032, 4885}
+                   3733, 3736, 3737, 4980, 4415, 4125, 4960, 6032, 4885, 7040, 4063, 6045, 4148, 4585}
     for c in checks:
         assert all(s.url in docs for s in c.sources), c.atopid
         assert c.checked is not None and c.checked <= dt.date(2026, 12, 5)
@@ -187,12 +187,29 @@ CHECKED_5_DEC = {
                     "Committee met under it; no end found",
     "atop_4885": "checked on 2026-12-05 (azertag.az): in force on 2022-02-22, named first among the bases of the two "
                  "presidents' Declaration on Allied Interaction; no end found",
+    # fifth batch: non-aggression pacts of present-day tensions (the Prespa Agreement, disputed in its application;
+    # China's communique with Lithuania, invoked by China against it in 2021; the Sudan-South Sudan Cooperation
+    # Agreement), then China's communique with Israel and its treaty with Mongolia
+    "atop_7040": "checked on 2026-12-05 (ekathimerini.com): in force on 2024-06-15, Greece's foreign minister called "
+                 "it a ratified international treaty, absolutely binding, that cannot be modified unilaterally; no end "
+                 "found",
+    "atop_4063": "checked on 2026-12-05 (ecns.cn): in force on 2021-08-10, China's foreign ministry said Lithuania's "
+                 "decision to allow a Taiwanese office broke its spirit and recalled its ambassador; relations were "
+                 "downgraded, not broken; no end found",
+    "atop_6045_p2": "checked on 2026-12-05 (jubaecho.com): in force on 2023-01-12, the two presidents discussed its "
+                    "implementation at their meeting in Juba; no end found",
+    "atop_4148": "checked on 2026-12-05 (en.people.cn): in force on 2022-01-24, the 30th anniversary of the diplomatic "
+                 "relations its joint communique established, marked by China's embassy in Israel with Israel's "
+                 "economy minister; no end found",
+    "atop_4585": "checked on 2026-12-05 (en.cpaffc.org.cn): in force on 2019-05-27, the 25th anniversary of its "
+                 "revision marked at a reception in Beijing co-hosted by Mongolia's embassy, with the two foreign "
+                 "ministers' letters; no end found",
 }
 
 
 @pytest.mark.parametrize(("tid", "said"), list(CHECKED_5_DEC.items()))
 def test_the_alliances_first_checked_on_5_dec_2026(world: World, tid: str, said: str) -> None:
-    """The carried alliances checked for the first time on 5 Dec 2026, in four batches: each says its check (an
+    """The carried alliances checked for the first time on 5 Dec 2026, in five batches: each says its check (an
     in-force day, month, year or none, as its first page gives) and stays carried forward, with no end."""
     t = world.treaties[tid]
     assert t.carry_checked == said
@@ -214,7 +231,9 @@ def test_a_phase_not_carried_has_no_check(world: World) -> None:
     ("RUS", "EST", "atop_3740_p2"), ("SRB", "BIH", "atop_4750"), ("CHN", "PHL", "atop_3755"),
     ("ALB", "BGR", "atop_4430"), ("CHN", "IND", "atop_4810_p2"), ("CHN", "PHL", "atop_3736"),
     ("CHN", "MYS", "atop_3733"), ("CHN", "RUS", "atop_4980"), ("IND", "RUS", "atop_4415"), ("PRK", "KOR", "atop_4125"),
-    ("ERI", "ETH", "atop_4960"), ("USA", "IRQ", "atop_6032_p2"), ("RUS", "AZE", "atop_4885")])
+    ("ERI", "ETH", "atop_4960"), ("USA", "IRQ", "atop_6032_p2"), ("RUS", "AZE", "atop_4885"),
+    ("GRC", "MKD", "atop_7040"), ("CHN", "LTU", "atop_4063"), ("SDN", "SSD", "atop_6045_p2"),
+    ("CHN", "ISR", "atop_4148"), ("CHN", "MNG", "atop_4585")])
 def test_a_cascade_resting_on_a_check_of_5_dec_2026_names_it(world: World, attacker: str, target: str,
                                                             tid: str) -> None:
     """A cascade on 2025-06-01 in which the alliance's duty appears (a state's duty to defend, to stay out, or not to
