@@ -219,16 +219,19 @@ def test_russias_attack_on_ukraine_breaks_the_amity_treaty_from_ukraines_accessi
 
 def test_the_other_amity_treaty_parties_in_the_war(world: World) -> None:
     """What Ukraine's accession means for the other parties in the war. The escalatory reading of Russia's attack on
-    2025-06-01 brings in North Korea (bound to Russia by the 2024 treaty) and China (bound to North Korea): both are
-    parties to the Treaty of Amity and Cooperation since before 2022, so their strikes on Ukraine, and Ukraine's on
-    them, break it too, each breach citing Ukraine's page. In the legal reading North Korea is bound to defend Russia
+    2025-06-01 brings in North Korea (bound to Russia by the 2024 treaty), China (bound to North Korea) and Cuba (bound
+    to Russia by ATOP 3975): North Korea and China parties to the Treaty of Amity and Cooperation since before 2019,
+    Cuba since 10 Nov 2020 (a join), so their strikes on Ukraine, and Ukraine's on them, break it too, each breach
+    citing Ukraine's page (and Cuba's for Cuba's). In the legal reading North Korea is bound to defend Russia
     against Ukraine's attack but strikes no one: the engine names a non-aggression duty only where its obligor
     attacks, so no breach. Before the accession none of these breaches the treaty."""
-    tac = {"CHN", "PRK", "RUS", "UKR"} & {m.state for m in world.treaties["atop_3755"].members}
-    assert tac == {"CHN", "PRK", "RUS", "UKR"}
+    tac = {"CHN", "CUB", "PRK", "RUS", "UKR"} & {m.state for m in world.treaties["atop_3755"].members}
+    assert tac == {"CHN", "CUB", "PRK", "RUS", "UKR"}
     esc = tac_breaches(world, "RUS", "UKR", "2025-06-01", "escalatory")
-    assert esc == {pair: [VOA_UKRAINE] for pair in [("RUS", "UKR"), ("PRK", "UKR"), ("CHN", "UKR"), ("UKR", "RUS"),
-                                                    ("UKR", "PRK"), ("UKR", "CHN")]}
+    cuba = next(page for states, _, page, _ in TAC_JOINS if "CUB" in states)
+    assert esc == {**{pair: [VOA_UKRAINE] for pair in [("RUS", "UKR"), ("PRK", "UKR"), ("CHN", "UKR"), ("UKR", "RUS"),
+                                                       ("UKR", "PRK"), ("UKR", "CHN")]},
+                   ("CUB", "UKR"): [cuba, VOA_UKRAINE], ("UKR", "CUB"): [VOA_UKRAINE, cuba]}
     assert tac_breaches(world, "RUS", "UKR", "2022-11-09", "escalatory") == {}
     legal = foedus.cascade("UKR", "RUS", "2025-06-01", world=world)
     prk = legal.joiner("PRK")
