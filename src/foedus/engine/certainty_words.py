@@ -54,6 +54,7 @@ def how_dated(how: DateCertainty, *, unfound: bool = False) -> str:
     within a week'. An unknown date with a bound says it: `until`, how long the doubt lasts; `since`, how early the
     true date can be (`_unknown`).
 
+    >>> import datetime as dt
     >>> from foedus.model.facts import DateCertainty
     >>> how_dated(DateCertainty(within="month", window=Certainty.VERIFIED))
     'known only to the month (month: verified; day: not verified)'
@@ -86,6 +87,7 @@ def _unknown(how: DateCertainty) -> str:
     """An unknown date's window in words, from its bounds (`foedus.model.windows.date_window`): from `since` (else
     the recorded day) to `until` (else no end).
 
+    >>> import datetime as dt
     >>> from foedus.model.facts import DateCertainty
     >>> _unknown(DateCertainty(within="unknown", since=dt.date(1995, 9, 7)))
     'the true date may be earlier, from 1995-09-07, or later'
