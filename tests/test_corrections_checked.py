@@ -91,7 +91,7 @@ def test_the_checks_are_those_docs_history_records_with_its_pages(world: World) 
                    4550, 3485, 5090, 4900, 4225, 4867, 5040, 4392, 4951, 4275, 4990, 3975, 4758, 4865, 4778, 3995,
                    4575, 4150, 4615, 4345, 4210, 3815, 6020, 3705, 3740, 4750, 3755, 4430, 4810,
                    3733, 3736, 3737, 4980, 4415, 4125, 4960, 6032, 4885, 7040, 4063, 6045, 4148, 4585,
-                   6080, 3015, 4953}
+                   6080, 3015, 4953, 5095, 3965}
     for c in checks:
         assert all(s.url in docs for s in c.sources), c.atopid
         assert c.checked is not None and c.checked <= dt.date(2026, 12, 5)
@@ -206,7 +206,8 @@ CHECKED_5_DEC = {
                  "revision marked at a reception in Beijing co-hosted by Mongolia's embassy, with the two foreign "
                  "ministers' letters; no end found",
     # sixth batch: carried phases outside Europe with a leg of several states (the Northern Corridor pact of Kenya,
-    # Rwanda and Uganda; the Pact of the Arab League; the AU's Constitutive Act)
+    # Rwanda and Uganda; the Pact of the Arab League; the AU's Constitutive Act), then the Lombok Treaty and the
+    # Argentina-Chile Treaty of Peace and Friendship
     "atop_6080": "checked on 2026-12-05 (africa24tv.com): in force on 2024-09-05, security officials of Kenya, Rwanda "
                  "and Uganda met in Kigali to review the implementation of the tripartite defence pact already signed; "
                  "no end found",
@@ -214,6 +215,11 @@ CHECKED_5_DEC = {
                  "its 33rd ordinary session in Manama and adopted the Bahrain Declaration; no end found",
     "atop_4953_p2": "checked on 2026-12-05 (jurist.org): in force on 2023-08-14, the Peace and Security Council "
                     "suspended Niger's participation in line with the AU Constitutive Act; no end found",
+    "atop_5095": "checked on 2026-12-05 (foreignminister.gov.au): in force on 2025-11-12, Australia's foreign minister "
+                 "said the new Treaty on Common Security, substantively concluded that day, builds on it; not said to "
+                 "replace it; no end found",
+    "atop_3965": "checked on 2026-12-05 (itvpatagonia.com): in force on 2024-11-25, its 40th anniversary marked at the "
+                 "Vatican with Pope Francis, Chile's foreign minister leading his delegation; no end found",
 }
 
 
@@ -244,7 +250,7 @@ def test_a_phase_not_carried_has_no_check(world: World) -> None:
     ("ERI", "ETH", "atop_4960"), ("USA", "IRQ", "atop_6032_p2"), ("RUS", "AZE", "atop_4885"),
     ("GRC", "MKD", "atop_7040"), ("CHN", "LTU", "atop_4063"), ("SDN", "SSD", "atop_6045_p2"),
     ("CHN", "ISR", "atop_4148"), ("CHN", "MNG", "atop_4585"), ("UGA", "RWA", "atop_6080"), ("IRQ", "KWT", "atop_3015"),
-    ("RWA", "COD", "atop_4953_p2")])
+    ("RWA", "COD", "atop_4953_p2"), ("IDN", "AUS", "atop_5095"), ("ARG", "CHL", "atop_3965")])
 def test_a_cascade_resting_on_a_check_of_5_dec_2026_names_it(world: World, attacker: str, target: str,
                                                             tid: str) -> None:
     """A cascade on 2025-06-01 in which the alliance's duty appears (a state's duty to defend, to stay out, or not to
