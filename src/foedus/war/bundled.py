@@ -20,7 +20,9 @@ _ID = re.compile(r"^[a-z0-9_]{1,80}$")
 
 @cache
 def bundled_wars() -> dict[str, Path]:
-    """War id (the file's stem) -> file, for every bundled war, sorted by id."""
+    """War id (the file's stem) -> file, for every bundled war, sorted by id: listed once a process, the bundled wars
+    being package data that no run changes (`war_path` and the loader's `_refuse_bundled_id` read this listing; the
+    user's files they compare with it are looked at anew each call)."""
     folder = resources.files("foedus.data").joinpath("wars")
     if not folder.is_dir():
         return {}
@@ -46,30 +48,34 @@ def war_path(war: str | Path) -> Path:
         raise WarDataError("war", "", f"the path is {empty_or_blank(war)}; give a war file or a bundled war "
                                       f"(bundled: {_known()})")
     path = kept(war)  # `war.yaml/` is refused by the loader as the system refuses it, not read as war.yaml
-    if isinstance(war, str) and war in bundled_wars() and os.path.lexists(path):
-        _refuse_shadowing(war, path)
+    bundled = bundled_wars()
+    named = bundled.get(war) if isinstance(war, str) else None  # the bundled war a bare id names
     if os.path.lexists(path):  # a symbolic link loop too: the loader says what it is
+        if named is not None:
+            _refuse_shadowing(str(war), path, named)  # named only for a bare id, a string
         return path
-    if isinstance(war, str) and war in bundled_wars():
-        return bundled_wars()[war]
+    if named is not None:
+        return named
     if isinstance(war, str) and "/" not in war:  # a bare name: a bundled war's, or a file here
         key = war.strip().lower().removesuffix(".yaml")
-        hint = f"; did you mean {key}?" if key in bundled_wars() else ""  # ' russia_ukraine_2022', NAME.yaml
+        hint = f"; did you mean {key}?" if key in bundled else ""  # ' russia_ukraine_2022', NAME.yaml
         raise WarDataError(repr(war) if war != war.strip() else war, "",
                            f"no such file, and no bundled war of that name{hint} (bundled: {_known()})")
     return path  # the loader says why it cannot be read
 
 
-def _refuse_shadowing(war: str, path: Path) -> None:
-    """Refuse a bundled war's bare id that also names a file here (not the bundled file itself): which of the two is
-    meant cannot be told, and replaying either silently would replay what the user did not ask for.
+def _refuse_shadowing(war: str, path: Path, bundled: Path) -> None:
+    """Refuse a bundled war's bare id that also names a file here (not `bundled`, the bundled war's file, itself):
+    which of the two is meant cannot be told, and replaying either silently would replay what the user did not ask
+    for.
 
     Raises:
         WarDataError: naming the id and how to give each.
     """
     from foedus.model.files_once import file_key
 
-    if file_key(path) is not None and file_key(path) == file_key(bundled_wars()[war]):
+    key = file_key(path)
+    if key is not None and key == file_key(bundled):
         return
     raise WarDataError(war, "", f"is both a bundled war's id and a name in the current folder; give ./{war} to "
                                 "replay that file, or rename it to replay the bundled war")
