@@ -74,8 +74,8 @@ def test_a_duty_resting_on_the_join_says_its_correction(world: World) -> None:
 
 
 def test_the_members_defend_guyana_from_its_accession(world: World) -> None:
-    """The duty runs both ways: Venezuela attacking Guyana binds the seven members under the RSS treaty from September
-    2022, not before."""
+    """The duty runs both ways: Venezuela attacking Guyana binds the seven members under the RSS treaty from
+    September 2022, not before."""
     def rss(day: str) -> set[str]:
         r = foedus.cascade("VEN", "GUY", day, world=world)
         return {j.state for j in r.joiners if any(o.treaty == "atop_4778" for o in (j.primary, *j.also))}
@@ -161,11 +161,11 @@ TAC_JOINED = {s for states, *_ in TAC_JOINS for s in states}
 
 
 def test_the_amity_treatys_accessions_after_2018(world: World) -> None:
-    """The seventeen states that acceded to the Treaty of Amity and Cooperation (ATOP 3755) in 2019-2023 (Ukraine on 10
-    Nov 2022) join it from their days (the table above), owing the non-aggression provision ATOP codes for every party,
-    each row sourced by its correction's first page and tagged as it is (the September 2023 three from the Indonesian
-    chairmanship's page: verified; the others from the press or a ministry's release carried by a newswire: secondary);
-    the 34 members ATOP codes are as it codes them."""
+    """The seventeen states that acceded to the Treaty of Amity and Cooperation (ATOP 3755) in 2019-2023
+    (Ukraine on 10 Nov 2022) join it from their days (the table above), owing the non-aggression provision ATOP codes
+    for every party, each row sourced by its correction's first page and tagged as it is (the September 2023 three
+    from the Indonesian chairmanship's page: verified; the others from the press or a ministry's release carried by a
+    newswire: secondary); the 34 members ATOP codes are as it codes them."""
     t = world.treaties["atop_3755"]
     rows = {m.state: m for m in t.members if m.state in TAC_JOINED}
     assert {s: (m.joined, m.signed, m.left, str(m.source), m.certainty.value) for s, m in rows.items()} == {
@@ -173,6 +173,15 @@ def test_the_amity_treatys_accessions_after_2018(world: World) -> None:
     assert len(t.members) == 34 + len(TAC_JOINED) and all(m.source is None for m in t.members if m.state not in rows)
     [p] = t.provisions
     assert p.kind == "nonaggression" and sorted(p.obligors or ()) == sorted({m.state for m in t.members})
+
+
+def tac_breaches(world: World, attacker: str, target: str, day: str,
+                 reading: str = "legal") -> dict[tuple[str, str], list[str]]:
+    """The Treaty of Amity and Cooperation's (atop_3755) breaches when `attacker` attacks `target` on `day`: each
+    (attacker, attacked) with the sources of its membership reasons."""
+    r = foedus.cascade(attacker, target, day, world=world, reading=reading)
+    return {(v.state, v.against): [m.source for m in v.certainty_reasons if m.kind == "membership"]
+            for v in r.violations if v.treaty == "atop_3755"}
 
 
 @pytest.mark.parametrize(("attacker", "target", "day"), [
@@ -184,21 +193,10 @@ def test_an_amity_treaty_accession_binds_from_its_day(world: World, attacker: st
     accession's day (Peru from 31 Jul 2019, Germany and Bahrain from 2 Nov 2019, South Africa from 10 Nov 2020,
     Denmark from 3 Aug 2022, Saudi Arabia from 12 Jul 2023, Serbia from 4 Sep 2023) and on 2025-06-01; not the day
     before."""
-    def breaches(on: dt.date) -> bool:
-        r = foedus.cascade(attacker, target, on.isoformat(), world=world)
-        return any(v.treaty == "atop_3755" and v.state == attacker for v in r.violations)
-
     first = dt.date.fromisoformat(day)
-    assert [breaches(d) for d in (first - dt.timedelta(days=1), first, dt.date(2025, 6, 1))] == [False, True, True]
-
-
-def tac_breaches(world: World, attacker: str, target: str, day: str,
-                 reading: str = "legal") -> dict[tuple[str, str], list[str]]:
-    """The Treaty of Amity and Cooperation's (atop_3755) breaches when `attacker` attacks `target` on `day`: each
-    (attacker, attacked) with the sources of its membership reasons."""
-    r = foedus.cascade(attacker, target, day, world=world, reading=reading)
-    return {(v.state, v.against): [m.source for m in v.certainty_reasons if m.kind == "membership"]
-            for v in r.violations if v.treaty == "atop_3755"}
+    days = (first - dt.timedelta(days=1), first, dt.date(2025, 6, 1))
+    assert [any(state == attacker for state, _ in tac_breaches(world, attacker, target, d.isoformat()))
+            for d in days] == [False, True, True]
 
 
 def test_russias_attack_on_ukraine_breaks_the_amity_treaty_from_ukraines_accession(world: World) -> None:
