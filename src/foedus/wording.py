@@ -1,15 +1,16 @@
 """How every message words what was given: a value shown (`shown`), one said to be empty or blank, pydantic's
 problems with a value in foedus's words (`validation_problem`) and a field's path (`field_path`), the message as
 one line (`one_line`), a count with its noun (`counted`), an item's place in a list (`ordinal`), a state by its name
-and id (`named_state`), a count outside its bounds (`out_of_range`). Kept apart from the exception tree of
-`foedus.errors`, which re-exports these names."""
+and id (`named_state`), a count outside its bounds (`out_of_range`), a bootstrap of too few draws (`too_few_replicates`,
+`UNDRAWN_PARAMETERS`). Kept apart from the exception tree of `foedus.errors`, which re-exports these names."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
-__all__ = ["MAX_MESSAGE", "and_listed", "character", "counted", "empty_or_blank", "field_path", "in_words",
-           "named_state", "one_line", "ordinal", "out_of_range", "shown", "surrogate_byte", "validation_problem"]
+__all__ = ["MAX_MESSAGE", "UNDRAWN_PARAMETERS", "and_listed", "character", "counted", "empty_or_blank", "field_path",
+           "in_words", "named_state", "one_line", "ordinal", "out_of_range", "shown", "surrogate_byte",
+           "too_few_replicates", "validation_problem"]
 
 MAX_MESSAGE = 400
 
@@ -57,6 +58,20 @@ def out_of_range(name: str, low: int, high: int, given: object) -> str:
     '--draws must be between 1 and 1,000,000 (got 0)'
     """
     return f"{name} must be between {low:,} and {high:,} (got {str(given)[:30]})"
+
+
+def too_few_replicates(replicates: int) -> str:
+    """The one sentence for a likelihood model fit with too few bootstrap replicates to measure its uncertainty: `likely
+    fit --bootstrap 0` says it, every answer from the model warns it (when: `foedus.likely.attach.no_bootstrap`)."""
+    return (f"this model was fit with {counted(replicates, 'bootstrap replicate')}, too few to measure its "
+            "uncertainty: its intervals have no width, and say nothing of how sure its numbers are (refit with "
+            "`foedus likely fit --bootstrap 200`)")
+
+
+# the note of a `foedus depth` table scored with item parameters of no bootstrap draws (its intervals leave them out)
+UNDRAWN_PARAMETERS = ("the item parameters have no bootstrap draws (--refit --draws 0): each interval (depth_lo, "
+                      "depth_hi, scope_lo, scope_hi) is about the alliance only, not about the item parameters, so "
+                      "narrower than one from parameters refitted with draws")
 
 
 def in_words(n: int) -> str:

@@ -11,7 +11,7 @@ import typer
 from foedus.cli.helpers import refuse_unused
 from foedus.cli.options import TreatyFiles
 from foedus.cli.writing import FORMATS_HELP, Force, check_table, save_table
-from foedus.errors import FoedusError, out_of_range
+from foedus.errors import UNDRAWN_PARAMETERS, FoedusError, out_of_range
 from foedus.inputs import MAX_SEED
 
 if TYPE_CHECKING:
@@ -104,6 +104,4 @@ def _undrawn(model: DepthModel) -> list[str]:
     uncertainty too (docs/depth.md), as a table scored with draws has."""
     if not model.draws or any(len(sets) > 1 for sets in model.draws.values()):  # the estimate, then each draw
         return []
-    return ["the item parameters have no bootstrap draws (--refit --draws 0): each interval (depth_lo, depth_hi, "
-            "scope_lo, scope_hi) is about the alliance only, not about the item parameters, so narrower than one "
-            "from parameters refitted with draws"]
+    return [UNDRAWN_PARAMETERS]

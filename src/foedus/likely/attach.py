@@ -24,10 +24,11 @@ from foedus.likely.features import case_features
 from foedus.likely.forecast import INTERVAL, Forecast, forecast
 from foedus.likely.model import ModelFile, load_model
 from foedus.likely.obligations import bindings, readings
+from foedus.likely.scores import MIN_REPLICATES
 from foedus.likely.spec import in_gate
 from foedus.model.world import World
 from foedus.render import doubted_duties
-from foedus.wording import counted, named_state
+from foedus.wording import counted, named_state, too_few_replicates
 
 __all__ = ["HORIZONS", "likelihood_of", "no_bootstrap", "warnings_of"]
 
@@ -104,13 +105,10 @@ def _covers(subset: str, day: dt.date) -> bool:
 
 
 def no_bootstrap(replicates: int) -> str | None:
-    """What a model fit with fewer than 2 bootstrap replicates says of itself (`foedus likely fit --bootstrap 0`
-    writes one, and says so; every answer from it warns so): no covariance, so every interval is its point."""
-    if replicates >= 2:
-        return None
-    return (f"this model was fit with {counted(replicates, 'bootstrap replicate')}, too few to measure its "
-            "uncertainty: its intervals have no width, and say nothing of how sure its numbers are (refit with "
-            "`foedus likely fit --bootstrap 200`)")
+    """What a model fit with fewer than `MIN_REPLICATES` (2) bootstrap replicates says of itself (`foedus likely fit
+    --bootstrap 0` writes one, and says so; every answer from it warns so), in `foedus.wording.too_few_replicates`'s
+    words: no covariance, so every interval is its point."""
+    return None if replicates >= MIN_REPLICATES else too_few_replicates(replicates)
 
 
 def warnings_of(model: ModelFile, day: dt.date) -> list[str]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from foedus.likely.model import ModelFile
+from foedus.likely.scores import MIN_REPLICATES
 from foedus.wording import counted
 
 __all__ = ["markdown"]
@@ -114,11 +115,12 @@ def _coefficients(model: ModelFile) -> list[str]:
 
 
 def _intervals(replicates: int) -> str:
-    """What the report's intervals are: none with fewer than 2 bootstrap replicates (`--bootstrap 0`), said so."""
-    if replicates >= 2:
+    """What the report's intervals are: none with fewer than `MIN_REPLICATES` bootstrap replicates (`--bootstrap 0`),
+    said so."""
+    if replicates >= MIN_REPLICATES:
         return "intervals are 95% war-clustered bootstrap intervals."
-    return (f"no intervals: `--bootstrap {replicates}` resamples too few wars to measure any (give 2 or more), so "
-            "every score below is a point.")
+    return (f"no intervals: `--bootstrap {replicates}` resamples too few wars to measure any (give {MIN_REPLICATES} "
+            "or more), so every score below is a point.")
 
 
 def markdown(metrics: dict[str, Any], model: ModelFile, command: str) -> str:

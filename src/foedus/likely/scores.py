@@ -19,7 +19,7 @@ import numpy as np
 
 from foedus.backtest.multiclass import CLASSES, brier3, log_loss3
 
-__all__ = ["BINS", "Scored", "auc", "calibration", "per_pair", "reliability", "summary"]
+__all__ = ["BINS", "MIN_REPLICATES", "Scored", "auc", "calibration", "per_pair", "reliability", "summary"]
 
 BINS = (0.0, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0)
 _DEGENERATE = 50.0  # a recalibration slope beyond this did not converge: reported as None
@@ -121,6 +121,11 @@ def _point(s: Scored, rows: np.ndarray) -> dict[str, float | None]:
 
 _INTERVAL = ("brier_skill", "log_skill", "auc", "calibration_slope")
 
+MIN_REPLICATES = 2
+"""The fewest bootstrap replicates that measure an uncertainty (a validation score's interval here, a fitted model's
+covariance: `foedus.likely.attach.no_bootstrap`, the report's words `foedus.likely.report`): one resample's
+"interval" is its point, said as if measured."""
+
 
 def summary(s: Scored, mask: np.ndarray | None = None, replicates: int = 0, seed: int = 0) -> dict[str, object]:
     """Point scores over the pairs in `mask`, with 95% war-clustered bootstrap intervals for the skills, the AUC
@@ -129,7 +134,7 @@ def summary(s: Scored, mask: np.ndarray | None = None, replicates: int = 0, seed
     out: dict[str, object] = {"pairs": len(rows), "wars": len(np.unique(s.wars[rows])),
                               "counts": {c: int((s.outcomes[rows] == c).sum()) for c in CLASSES}}
     out |= _point(s, rows)
-    if replicates >= 2 and len(rows):  # one resample's "interval" is its point, said as if measured
+    if replicates >= MIN_REPLICATES and len(rows):
         rng = np.random.default_rng(seed)
         by_war = [rows[s.wars[rows] == w] for w in np.unique(s.wars[rows])]
         draws: dict[str, list[float]] = {k: [] for k in _INTERVAL}
