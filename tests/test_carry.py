@@ -177,7 +177,18 @@ def test_correction_french_african_defence_clauses_dropped(world: World, target:
     assert "correction" in (world.treaties[treaty].note or "")
 
 
-@pytest.mark.parametrize("treaty", ["atop_3410", "atop_3730", "atop_4985_p2", "atop_3150", "atop_4400", "atop_4875"])
+def test_a_pact_left_with_one_party_ends(world: World) -> None:
+    """The 1960 France/CAR/Congo/Chad pact (ATOP 3395): Congo left in 1974 and Chad in 1976 (as ATOP codes them), the
+    CAR on 21 Apr 2011 (a correction); France alone is no alliance, so the pact ends that day and is not carried to
+    2025 (it was, as a pact of one)."""
+    t = world.treaties["atop_3395"]
+    assert t.terminated == dt.date(2011, 4, 21) and t.carried_from is None
+    assert t.in_effect(dt.date(2011, 4, 20)) and not t.in_effect(dt.date(2011, 4, 21))
+    assert joined(world, "NGA", "CAF", "2005-06-01", "FRA") == ("atop_3395", "verified")
+
+
+@pytest.mark.parametrize("treaty", ["atop_3410", "atop_3730", "atop_4985_p2", "atop_3150", "atop_4400", "atop_4875",
+                                     "atop_3395"])
 def test_a_corrected_alliance_that_is_not_carried_forward_does_not_say_it_is(world: World, treaty: str) -> None:
     """An alliance ATOP codes in force at 2018-12-31 that a correction ends (France-Gabon 1960, ended 2010) or hands
     over to a curated treaty is not carried forward; its note, which `foedus treaties show` prints, no longer says

@@ -41,6 +41,8 @@ COMOROS = ("atop_3830: the treaty ended on 2011-03-08, known only to within a we
     ("atop_3830", "verified; date: known only to within a week (day: known from secondary reporting only)"),
     # Gabon: the new treaty's entry into force, 1 Jun 2014, from one source (the 2019 letters renewing it)
     ("atop_3410", "verified; date: known only to within a week (day: known from secondary reporting only)"),
+    # the 1960 France/CAR/Congo/Chad pact, ended when its last party but France left (the CAR's exit, within a week)
+    ("atop_3395", "verified; date: known only to within a week (day: known from secondary reporting only)"),
     # Senegal: the signature; the entry into force came later, at the latest when France published it (27 Oct 2014)
     ("atop_3730", "verified; date: the true date may be later, up to 2014-10-27 (day: known from secondary reporting "
                   "only)"),
