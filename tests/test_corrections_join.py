@@ -1,7 +1,8 @@
 """The correction layer's `join`: a state that never was a member accedes to an alliance carried past ATOP's coverage
 from a dated, sourced day (Guyana in the Regional Security System treaty, ATOP 4778, from September 2022; Iran and
-Belarus in the SCO phase of the Shanghai alliance, 4810 phase 2; seventeen states in the Treaty of Amity and
-Cooperation, 3755, Ukraine among them), bound as every member then is. Reads ATOP from the data folder."""
+Belarus in the SCO phase of the Shanghai alliance, 4810 phase 2; nineteen states in the Treaty of Amity and
+Cooperation, 3755, Ukraine among them, and Argentina and Iran from 2 Aug 2018, inside ATOP's coverage), bound as every
+member then is. Reads ATOP from the data folder."""
 
 from __future__ import annotations
 
@@ -143,7 +144,9 @@ def test_the_sco_members_consult_when_iran_is_attacked(world: World) -> None:
 
 VOA_UKRAINE = "https://voacambodia.com/a/6829063.html"
 # The Treaty of Amity and Cooperation's joins: (states, day, first page, tag), one row a day.
+VNA_2018 = "https://en.vietnamplus.vn/amm-51-asean-to-strengthen-intra-bloc-economic-strength-post135772.vnp"
 TAC_JOINS = (
+    ({"ARG", "IRN"}, dt.date(2018, 8, 2), VNA_2018, "secondary"),
     ({"PER"}, dt.date(2019, 7, 31), "https://www.ryt9.com/s/mfa/3021864", "secondary"),
     ({"BHR", "DEU"}, dt.date(2019, 11, 2), "https://www.ryt9.com/s/mfa/3062460", "secondary"),
     ({"COL", "CUB", "ZAF"}, dt.date(2020, 11, 10),
@@ -160,12 +163,13 @@ TAC_JOINS = (
 TAC_JOINED = {s for states, *_ in TAC_JOINS for s in states}
 
 
-def test_the_amity_treatys_accessions_after_2018(world: World) -> None:
-    """The seventeen states that acceded to the Treaty of Amity and Cooperation (ATOP 3755) in 2019-2023
-    (Ukraine on 10 Nov 2022) join it from their days (the table above), owing the non-aggression provision ATOP codes
-    for every party, each row sourced by its correction's first page and tagged as it is (the September 2023 three
-    from the Indonesian chairmanship's page: verified; the others from the press or a ministry's release carried by a
-    newswire: secondary); the 34 members ATOP codes are as it codes them."""
+def test_the_amity_treatys_accessions_atop_does_not_list(world: World) -> None:
+    """The nineteen states that acceded to the Treaty of Amity and Cooperation (ATOP 3755) in 2018-2023 and that ATOP
+    does not list (Argentina and Iran on 2 Aug 2018, inside its coverage; Ukraine on 10 Nov 2022) join it from their
+    days (the table above), owing the non-aggression provision ATOP codes for every party,
+    each row sourced by its correction's first page and tagged as it is (the September 2023 three from the Indonesian
+    chairmanship's page: verified; the others from the press or a ministry's release carried by a newswire: secondary);
+    the 34 members ATOP codes are as it codes them."""
     t = world.treaties["atop_3755"]
     rows = {m.state: m for m in t.members if m.state in TAC_JOINED}
     assert {s: (m.joined, m.signed, m.left, str(m.source), m.certainty.value) for s, m in rows.items()} == {
@@ -185,18 +189,51 @@ def tac_breaches(world: World, attacker: str, target: str, day: str,
 
 
 @pytest.mark.parametrize(("attacker", "target", "day"), [
+    ("IRN", "PHL", "2018-08-02"), ("ARG", "IDN", "2018-08-02"), ("USA", "IRN", "2018-08-02"),
+    ("IRN", "USA", "2018-08-02"),
     ("PER", "PHL", "2019-07-31"), ("DEU", "VNM", "2019-11-02"), ("BHR", "MYS", "2019-11-02"),
     ("ZAF", "IDN", "2020-11-10"), ("DNK", "THA", "2022-08-03"), ("SAU", "IDN", "2023-07-12"),
     ("SRB", "VNM", "2023-09-04")])
 def test_an_amity_treaty_accession_binds_from_its_day(world: World, attacker: str, target: str, day: str) -> None:
     """An acceding state attacking a Southeast Asian party breaches the Treaty of Amity and Cooperation from its
-    accession's day (Peru from 31 Jul 2019, Germany and Bahrain from 2 Nov 2019, South Africa from 10 Nov 2020,
-    Denmark from 3 Aug 2022, Saudi Arabia from 12 Jul 2023, Serbia from 4 Sep 2023) and on 2025-06-01; not the day
-    before."""
+    accession's day (Iran and Argentina from 2 Aug 2018; the United States, a party since 2009, attacking Iran, and
+    Iran the United States, from Iran's; Peru from 31 Jul 2019, Germany and Bahrain from 2 Nov 2019, South Africa from
+    10 Nov 2020, Denmark from 3 Aug 2022, Saudi Arabia from 12 Jul 2023, Serbia from 4 Sep 2023) and on 2025-06-01;
+    not the day before."""
     first = dt.date.fromisoformat(day)
     days = (first - dt.timedelta(days=1), first, dt.date(2025, 6, 1))
     assert [any(state == attacker for state, _ in tac_breaches(world, attacker, target, d.isoformat()))
             for d in days] == [False, True, True]
+
+
+def test_a_us_strike_on_iran_breaks_the_amity_treaty(world: World) -> None:
+    """Iran signed its accession to the Treaty of Amity and Cooperation in Singapore on 2 Aug 2018, inside ATOP's
+    coverage, which omits it: a US attack on Iran (the United States a party since 2009), and Iran's on the United
+    States, breaks it from that day, not the day before, each breach citing the page of Iran's row. Within ATOP's
+    coverage the breach is tagged as that row is (secondary), after it carried-forward (the 22 Jun 2025 strikes)."""
+    def breach(attacker: str, target: str, day: str) -> list[tuple[str, str, list[str]]]:
+        r = foedus.cascade(attacker, target, day, world=world)
+        return [(v.state, v.certainty, [m.source for m in v.certainty_reasons if m.kind == "membership"])
+                for v in r.violations if v.treaty == "atop_3755"]
+
+    for attacker, target in (("USA", "IRN"), ("IRN", "USA")):
+        assert breach(attacker, target, "2018-08-01") == []
+        assert breach(attacker, target, "2018-08-02") == [(attacker, "secondary", [VNA_2018])]
+        assert breach(attacker, target, "2025-06-22") == [(attacker, "carried-forward", [VNA_2018])]
+
+
+def test_a_join_inside_atops_coverage_leaves_atops_own_flags(world: World) -> None:
+    """A join inside ATOP's coverage corrects ATOP in the merged world only: `foedus dyads --depth` (read from the
+    merged world) gives the United States and Iran the Treaty of Amity and Cooperation as the alliance they share in
+    2018, within its source's coverage (not carried), while the ATOP flags and `atopally`, ATOP's own dyad-year table,
+    keep ATOP's rows: no alliance between them."""
+    from foedus.research.dyads import DyadOptions, build_dyads
+
+    frame = build_dyads(world, DyadOptions(2018, 2018, directed=True, covariates=False, depth=True))
+    for first, second in ((2, 630), (630, 2)):  # COW codes: USA, IRN
+        [row] = frame[(frame.ccode1 == first) & (frame.ccode2 == second)].to_dict("records")
+        assert (row["depth_shared_treaty"], row["depth_shared_carried"]) == ("atop_3755", False)
+        assert (row["atop_nonagg"], row["atopally"], row["atopid"]) == (0, 0, "")
 
 
 def test_russias_attack_on_ukraine_breaks_the_amity_treaty_from_ukraines_accession(world: World) -> None:

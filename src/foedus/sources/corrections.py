@@ -42,7 +42,8 @@ class Correction(Strict):
 
     `exit`: `states` leave on `date`; `rejoin`: `states`, out since an earlier exit, are members again from `date`
     (a new membership row); `join`: `states`, never members, accede to an alliance carried past its source's
-    coverage from `date` (a new membership row, bound as every member then is: `foedus.sources.correction_members`);
+    coverage from `date` (a new membership row, bound as every member then is: `foedus.sources.correction_members`;
+    a day inside the coverage corrects the source, whose own flags in `foedus dyads` keep its rows);
     `end`: the alliance ends on `date`; `certainty`: the alliance is kept but tagged `certainty` (e.g. an in-force
     status the fact sheet marks unverified); `superseded`: the curated treaties `by` say what binds its parties from
     `date` on (it ends then), or, without a date, after ATOP's coverage (it is not carried forward; ATOP's own years
