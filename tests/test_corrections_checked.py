@@ -91,7 +91,7 @@ def test_the_checks_are_those_docs_history_records_with_its_pages(world: World) 
                    4550, 3485, 5090, 4900, 4225, 4867, 5040, 4392, 4951, 4275, 4990, 3975, 4758, 4865, 4778, 3995,
                    4575, 4150, 4615, 4345, 4210, 3815, 6020, 3705, 3740, 4750, 3755, 4430, 4810,
                    3733, 3736, 3737, 4980, 4415, 4125, 4960, 6032, 4885, 7040, 4063, 6045, 4148, 4585,
-                   6080, 3015, 4953, 5095, 3965}
+                   6080, 3015, 4953, 5095, 3965, 4055, 4500, 4507, 4205, 4035, 4185}
     for c in checks:
         assert all(s.url in docs for s in c.sources), c.atopid
         assert c.checked is not None and c.checked <= dt.date(2026, 12, 5)
@@ -220,13 +220,34 @@ CHECKED_5_DEC = {
                  "replace it; no end found",
     "atop_3965": "checked on 2026-12-05 (itvpatagonia.com): in force on 2024-11-25, its 40th anniversary marked at the "
                  "Vatican with Pope Francis, Chile's foreign minister leading his delegation; no end found",
+    # eighth batch: bilateral non-aggression and consultation treaties of present-day tensions, a denunciation since
+    # 2014 looked for first (Lithuania-Russia, Czech Republic-Russia: none found), China-India's 1996 LAC agreement,
+    # Turkey-Ukraine; then Germany's treaties with Poland and with Czechoslovakia (the Czech and Slovak phases)
+    "atop_4055": "checked on 2026-12-05 (lrp.lt): in force on 2021-07-29, its 30th anniversary marked at Lithuania's "
+                 "presidency, the President saying Russia must keep to its obligations under it; no denunciation "
+                 "found",
+    "atop_4500": "checked on 2026-12-05 (melnicky.denik.cz): in force on 2020-05-05, the Czech Republic asked Russia "
+                 "for consultations under it, the first time since its adoption; no denunciation found (the Senate "
+                 "debated calling for one in April 2021)",
+    "atop_4507_p2": "checked on 2026-12-05 (thestatesman.com): in force on 2024-01-13, India's foreign minister said "
+                    "China violated the 1993 and 1996 agreements by bringing troops to the LAC; no end found",
+    "atop_4205": "checked on 2026-12-05 (ukrturk.net): in force on 2020-05-04, Ukraine's ambassador in Ankara named "
+                 "it, at its 28th anniversary, the basis of the two states' strategic partnership; no end found",
+    "atop_4035": "checked on 2026-12-05 (auswaertiges-amt.de): in force on 2021-06-17, its 30th anniversary marked by "
+                 "Germany's foreign minister; no end found",
+    "atop_4185_p2": "checked on 2026-12-05 (landesecho.cz): in force in February 2022, its 30th anniversary marked in "
+                    "the Czech Republic; no end found",
+    "atop_4185_p3": "checked on 2026-12-05 (karpatenblatt.sk): in force in 2022, its 30th anniversary marked in "
+                    "Slovakia, the Czech Republic and Slovakia having taken on its obligations as successor states; "
+                    "no end found",
 }
 
 
 @pytest.mark.parametrize(("tid", "said"), list(CHECKED_5_DEC.items()))
 def test_the_alliances_first_checked_on_5_dec_2026(world: World, tid: str, said: str) -> None:
-    """The carried alliances checked for the first time on 5 Dec 2026, in six batches: each says its check (an
-    in-force day, month, year or none, as its first page gives) and stays carried forward, with no end."""
+    """The carried alliances checked for the first time on 5 Dec 2026, in eight batches (the seventh recorded none):
+    each says its check (an in-force day, month, year or none, as its first page gives) and stays carried forward,
+    with no end."""
     t = world.treaties[tid]
     assert t.carry_checked == said
     assert t.carried_from == dt.date(2018, 12, 31) and t.terminated is None
