@@ -91,7 +91,7 @@ def test_the_checks_are_those_docs_history_records_with_its_pages(world: World) 
                    4550, 3485, 5090, 4900, 4225, 4867, 5040, 4392, 4951, 4275, 4990, 3975, 4758, 4865, 4778, 3995,
                    4575, 4150, 4615, 4345, 4210, 3815, 6020, 3705, 3740, 4750, 3755, 4430, 4810,
                    3733, 3736, 3737, 4980, 4415, 4125, 4960, 6032, 4885, 7040, 4063, 6045, 4148, 4585,
-                   6080, 3015, 4953, 5095, 3965, 4055, 4500, 4507, 4205, 4035, 4185}
+                   6080, 3015, 4953, 5095, 3965, 4055, 4500, 4507, 4205, 4035, 4185, 3470}
     for c in checks:
         assert all(s.url in docs for s in c.sources), c.atopid
         assert c.checked is not None and c.checked <= dt.date(2026, 12, 5)
@@ -222,7 +222,8 @@ CHECKED_5_DEC = {
                  "Vatican with Pope Francis, Chile's foreign minister leading his delegation; no end found",
     # eighth batch: bilateral non-aggression and consultation treaties of present-day tensions, a denunciation since
     # 2014 looked for first (Lithuania-Russia, Czech Republic-Russia: none found), China-India's 1996 LAC agreement,
-    # Turkey-Ukraine; then Germany's treaties with Poland and with Czechoslovakia (the Czech and Slovak phases)
+    # Turkey-Ukraine; then Germany's treaties with Poland and with Czechoslovakia (the Czech and Slovak phases), and
+    # the Elysée Treaty
     "atop_4055": "checked on 2026-12-05 (lrp.lt): in force on 2021-07-29, its 30th anniversary marked at Lithuania's "
                  "presidency, the President saying Russia must keep to its obligations under it; no denunciation "
                  "found",
@@ -240,6 +241,8 @@ CHECKED_5_DEC = {
     "atop_4185_p3": "checked on 2026-12-05 (karpatenblatt.sk): in force in 2022, its 30th anniversary marked in "
                     "Slovakia, the Czech Republic and Slovakia having taken on its obligations as successor states; "
                     "no end found",
+    "atop_3470": "checked on 2026-12-05 (amp.dw.com): in force on 2023-01-22, its 60th anniversary marked in Paris by "
+                 "France's president and Germany's chancellor, with a joint Council of Ministers; no end found",
 }
 
 
