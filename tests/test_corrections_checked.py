@@ -92,7 +92,8 @@ def test_the_checks_are_those_docs_history_records_with_its_pages(world: World) 
                    4575, 4150, 4615, 4345, 4210, 3815, 6020, 3705, 3740, 4750, 3755, 4430, 4810,
                    3733, 3736, 3737, 4980, 4415, 4125, 4960, 6032, 4885, 7040, 4063, 6045, 4148, 4585,
                    6080, 3015, 4953, 5095, 3965, 4055, 4500, 4507, 4205, 4035, 4185, 3470,
-                   4845, 4785, 4165, 4200, 4850, 4350, 4610, 4970, 4740}
+                   4845, 4785, 4165, 4200, 4850, 4350, 4610, 4970, 4740,
+                   3515, 3450, 4002, 3708, 3746, 3767, 4908, 2423}
     for c in checks:
         assert all(s.url in docs for s in c.sources), c.atopid
         assert c.checked is not None and c.checked <= dt.date(2026, 12, 5)
@@ -267,14 +268,38 @@ CHECKED_5_DEC = {
                  "end found",
     "atop_4740": "checked on 2026-12-05 (agenpress.it): in force on 2025-05-16, Italy's and Albania's prime ministers "
                  "named it in their joint declaration in Tirana; no end found",
+    # tenth batch: carried treaties outside Europe and of Russia, China, Belarus and the UK, a denunciation looked for
+    # first (none found): China's friendship treaties with Tanzania and Ghana, its communiques with Saudi Arabia, the
+    # Maldives, Samoa, Papua New Guinea and Tonga, and the Bolivia-Paraguay Chaco peace treaty of 1938
+    "atop_3515": "checked on 2026-12-05 (focac.org): in force on 2020-10-14, its 55th anniversary marked by China's "
+                 "ambassador in an article in Tanzania's Daily News; no end found",
+    "atop_3450": "checked on 2026-12-05 (en.people.cn): in force on 2022-08-18, its 61st anniversary marked in Accra "
+                 "by China's ambassador and the director of Ghana's foreign ministry's Legal and Treaties Bureau; no "
+                 "end found",
+    "atop_4002": "checked on 2026-12-05 (xinhuanet.com): in force on 2020-07-21, the 30th anniversary of the "
+                 "diplomatic relations its communique established, marked by the two heads of state's messages; no end "
+                 "found",
+    "atop_3708": "checked on 2026-12-05 (nationthailand.com): in force in January 2022, the Maldives' president and "
+                 "China's foreign minister looked to the 50th anniversary of the diplomatic relations its communique "
+                 "established; no end found",
+    "atop_3746": "checked on 2026-12-05 (chinadailyhk.com): in force on 2024-11-26, the two states' joint statement "
+                 "recalls the 49 years of the diplomatic relations its communique established and commits them to its "
+                 "principles, mutual non-aggression among them; no end found",
+    "atop_3767": "checked on 2026-12-05 (eng.yidaiyilu.gov.cn): in force on 2022-02-05, the two states' joint "
+                 "statement speaks highly of the relations established on 12 Oct 1976 by its communique; no end found",
+    "atop_4908": "checked on 2026-12-05 (talanoaotonga.to): in force in 2023, the 25th anniversary of the diplomatic "
+                 "relations its joint communique established, marked by China's ambassador; no end found",
+    "atop_2423": "checked on 2026-12-05 (mre.gov.py): in force in July 2020, its 82nd anniversary marked by "
+                 "Paraguay's national boundary demarcation commission, which says the boundaries were fixed under it; "
+                 "no end found",
 }
 
 
 @pytest.mark.parametrize(("tid", "said"), list(CHECKED_5_DEC.items()))
 def test_the_alliances_first_checked_on_5_dec_2026(world: World, tid: str, said: str) -> None:
-    """The carried alliances checked for the first time on 5 Dec 2026, in nine batches (the seventh recorded none):
-    each says its check (an in-force day, month, year or none, as its first page gives) and stays carried forward,
-    with no end."""
+    """The carried alliances checked for the first time on 5 Dec 2026, in the batches docs/history.md lists (the seventh
+    recorded none): each says its check (an in-force day, month, year or none, as its first page gives) and stays
+    carried forward, with no end."""
     t = world.treaties[tid]
     assert t.carry_checked == said
     assert t.carried_from == dt.date(2018, 12, 31) and t.terminated is None
