@@ -93,7 +93,8 @@ def test_the_checks_are_those_docs_history_records_with_its_pages(world: World) 
                    3733, 3736, 3737, 4980, 4415, 4125, 4960, 6032, 4885, 7040, 4063, 6045, 4148, 4585,
                    6080, 3015, 4953, 5095, 3965, 4055, 4500, 4507, 4205, 4035, 4185, 3470,
                    4845, 4785, 4165, 4200, 4850, 4350, 4610, 4970, 4740,
-                   3515, 3450, 4002, 3708, 3746, 3767, 4908, 2423}
+                   3515, 3450, 4002, 3708, 3746, 3767, 4908, 2423,
+                   4605, 3842, 5080}
     for c in checks:
         assert all(s.url in docs for s in c.sources), c.atopid
         assert c.checked is not None and c.checked <= dt.date(2026, 12, 5)
@@ -292,6 +293,16 @@ CHECKED_5_DEC = {
     "atop_2423": "checked on 2026-12-05 (mre.gov.py): in force in July 2020, its 82nd anniversary marked by "
                  "Paraguay's national boundary demarcation commission, which says the boundaries were fixed under it; "
                  "no end found",
+    # eleventh batch: the carried treaties of the US, Russia and China, a denunciation looked for first (none found):
+    # the Russia-Vietnam treaty of 1994, the US-Tuvalu Treaty of Friendship of 1979 and China's communique with
+    # Montenegro of 2006
+    "atop_4605": "checked on 2026-12-05 (en.baoquocte.vn): in force on 2024-06-07, its 30th anniversary marked at "
+                 "Russia's embassy in Hanoi with Vietnam's deputy prime minister; no end found",
+    "atop_3842": "checked on 2026-12-05 (state.gov): in force in 2020, the US Secretary of State's message on the 42nd "
+                 "anniversary of Tuvalu's independence looks to strengthening the bonds forged when the two states "
+                 "signed their Treaty of Friendship; no end found",
+    "atop_5080": "checked on 2026-12-05 (cdm.me): in force in July 2021, the 15th anniversary of the diplomatic "
+                 "relations its joint communique established, marked by China's ambassador; no end found",
 }
 
 
