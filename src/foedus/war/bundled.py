@@ -13,7 +13,7 @@ from foedus.declare import described
 from foedus.errors import WarDataError, empty_or_blank
 from foedus.written import kept
 
-__all__ = ["bundled_wars", "war_path"]
+__all__ = ["bundled_wars", "is_bundled_file", "war_path"]
 
 _ID = re.compile(r"^[a-z0-9_]{1,80}$")
 
@@ -51,8 +51,10 @@ def war_path(war: str | Path) -> Path:
     bundled = bundled_wars()
     named = bundled.get(war) if isinstance(war, str) else None  # the bundled war a bare id names
     if os.path.lexists(path):  # a symbolic link loop too: the loader says what it is
-        if named is not None:
-            _refuse_shadowing(str(war), path, named)  # named only for a bare id, a string
+        # a bare id naming a file here too: which of the two is meant cannot be told, so neither is replayed
+        if named is not None and not is_bundled_file(path, str(war)):  # named only for a bare id, a string
+            raise WarDataError(str(war), "", f"is both a bundled war's id and a name in the current folder; give "
+                                             f"./{war} to replay that file, or rename it to replay the bundled war")
         return path
     if named is not None:
         return named
@@ -64,21 +66,15 @@ def war_path(war: str | Path) -> Path:
     return path  # the loader says why it cannot be read
 
 
-def _refuse_shadowing(war: str, path: Path, bundled: Path) -> None:
-    """Refuse a bundled war's bare id that also names a file here (not `bundled`, the bundled war's file, itself):
-    which of the two is meant cannot be told, and replaying either silently would replay what the user did not ask
-    for.
-
-    Raises:
-        WarDataError: naming the id and how to give each.
-    """
+def is_bundled_file(path: Path, war_id: str) -> bool:
+    """Whether `path` is the bundled war `war_id`'s own file, however the path is written (their file keys,
+    `foedus.model.files_once.file_key`): the one test of `war_path`'s refusal of a bare id that names a file here too,
+    and of the loader's refusal of a user's war file that takes a bundled war's id."""
     from foedus.model.files_once import file_key
 
+    bundled = bundled_wars().get(war_id)
     key = file_key(path)
-    if key is not None and key == file_key(bundled):
-        return
-    raise WarDataError(war, "", f"is both a bundled war's id and a name in the current folder; give ./{war} to "
-                                "replay that file, or rename it to replay the bundled war")
+    return bundled is not None and key is not None and key == file_key(bundled)
 
 
 def _known() -> str:

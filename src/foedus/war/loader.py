@@ -196,11 +196,9 @@ def _refuse_bundled_id(war: WarFile, path: Path) -> None:
     Raises:
         WarDataError: naming the id and how the bundled war is replayed.
     """
-    from foedus.model.files_once import file_key
-    from foedus.war.bundled import bundled_wars
+    from foedus.war.bundled import bundled_wars, is_bundled_file
 
-    bundled = bundled_wars().get(war.id)
-    if bundled is None or file_key(bundled) == file_key(path):  # the bundled file itself, by any path
+    if war.id not in bundled_wars() or is_bundled_file(path, war.id):  # the bundled file itself, by any path
         return
     raise WarDataError(as_written(path), "id", f"{war.id!r} is the id of a bundled war (`foedus war {war.id}` "
                        "replays it); give your war an id of its own, so that its replay is not taken for the bundled "
