@@ -95,10 +95,11 @@ def test_the_checks_are_those_docs_history_records_with_its_pages(world: World) 
                    4845, 4785, 4165, 4200, 4850, 4350, 4610, 4970, 4740,
                    3515, 3450, 4002, 3708, 3746, 3767, 4908, 2423,
                    4605, 3842, 5080,
-                   4025, 4330, 4535}
+                   4025, 4330, 4535,
+                   7005}
     for c in checks:
         assert all(s.url in docs for s in c.sources), c.atopid
-        assert c.checked is not None and c.checked <= dt.date(2026, 12, 5)
+        assert c.checked is not None and c.checked <= dt.date(2026, 12, 6)
         tid = f"atop_{c.atopid}" + (f"_p{c.phase}" if c.phase else "")
         t = world.treaties[tid]
         assert t.carried_from is not None and t.carry_checked is not None and t.terminated is None
@@ -314,14 +315,19 @@ CHECKED_5_DEC = {
     "atop_4535": "checked on 2026-12-05 (azertag.az): in force on 2022-11-16, Azerbaijan's foreign ministry, "
                  "protesting a French Senate resolution to France's charge d'affaires, invoked its article 2; no end "
                  "found",
+    # thirteenth batch (6 Dec 2026): leads earlier batches named (Congo-USSR 1981, France-Slovakia, Poland-Spain 1992)
+    # and Russia's carried treaties in Latin America and the Caribbean, a denunciation or replacement looked for first
+    # (none found): the Guyana-Russia treaty on basic relations of 2016
+    "atop_7005": "checked on 2026-12-06 (op.gov.gy): in force on 2019-06-12, Guyana's President, in his Russia Day "
+                 "address, named it first among the instruments that enhanced the relations; no end found",
 }
 
 
 @pytest.mark.parametrize(("tid", "said"), list(CHECKED_5_DEC.items()))
 def test_the_alliances_first_checked_on_5_dec_2026(world: World, tid: str, said: str) -> None:
-    """The carried alliances checked for the first time on 5 Dec 2026, in the batches docs/history.md lists (the seventh
-    recorded none): each says its check (an in-force day, month, year or none, as its first page gives) and stays
-    carried forward, with no end."""
+    """The carried alliances checked for the first time on 5 Dec 2026 (and 6 Dec, the thirteenth batch), in the batches
+    docs/history.md lists (the seventh recorded none): each says its check (an in-force day, month, year or none, as
+    its first page gives) and stays carried forward, with no end."""
     t = world.treaties[tid]
     assert t.carry_checked == said
     assert t.carried_from == dt.date(2018, 12, 31) and t.terminated is None
