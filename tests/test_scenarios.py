@@ -706,6 +706,30 @@ def test_aachen_scope_follows_the_nato_and_eu_clauses(place: str | None, debated
     assert aachen.certainty == ("unverified" if debated else "secondary")
 
 
+@pytest.mark.parametrize(("target", "guarantor"), [("ITA", "FRA"), ("FRA", "ITA")])
+def test_quirinal_art_2_1_binds_france_and_italy_to_each_other_from_february_2023(target: str, guarantor: str) -> None:
+    """Quirinal Treaty (not in the fact sheet): Art. 2(1), on the basis of NATO Art. 5 and TEU Art. 42(7), the two
+    give each other assistance in case of armed aggression (Agenzia Nova's quotation, IREFI): graded S2 as Aachen's
+    clause is, on an armed aggression; in force 1 Feb 2023 (IREFI, press of the day), so not the day before its
+    window."""
+    r = run("RUS", target, D2025)
+    assert bound_under(r, guarantor, "fra_ita_2021", "2(1)")
+    (quirinal,) = [o for o in obligations(r, guarantor) if o.treaty == "fra_ita_2021"]
+    assert (quirinal.side, quirinal.strength, quirinal.certainty) == ("defense", "S2", "secondary")
+    assert bound_under(r, guarantor, "nato_1949", "5") and bound_under(r, guarantor, "eu_teu_42_7", "42(7)")
+    assert not bound_under(run("RUS", target, "2023-01-20"), guarantor, "fra_ita_2021")
+
+
+@pytest.mark.parametrize(("place", "debated"), [(None, False), ("french-guiana", True)])
+def test_quirinal_scope_follows_the_nato_and_eu_clauses_as_aachens_does(place: str | None, debated: bool) -> None:
+    """The Quirinal clause rests on NATO Art. 5 and TEU Art. 42(7): France's places outside Europe are covered but
+    debated, as under Aachen's Art. 4(1), so Italy's duty there is flagged as debated."""
+    r = run("BRA", "FRA", D2025, place=place)
+    (quirinal,) = [o for o in obligations(r, "ITA") if (o.treaty, o.article) == ("fra_ita_2021", "2(1)")]
+    assert any(x.kind == "scope" and "debated" in x.fact for x in quirinal.certainty_reasons) is debated
+    assert quirinal.certainty == ("unverified" if debated else "secondary")
+
+
 def test_france_uae_consults_under_both_of_its_clauses() -> None:
     """§2.3: France-UAE 2009: a public security clause (S4: consultations on the measures, no automatic action);
     the agreement's general clause on threats to either party's interests applies too, so both are reported."""
