@@ -88,3 +88,21 @@ def test_the_sahel_charter_is_in_force_on_its_signature_not_a_stand_in(day: str,
     o = next(o for o in (joiner.primary, *joiner.also) if o.treaty == "aes_2023")
     assert o.certainty == level
     assert not any("stand-in" in x.fact for x in o.certainty_reasons)
+
+
+@pytest.mark.parametrize(("day", "renewed"), [("2026-10-06", False), ("2026-12-01", True)])
+def test_france_greece_after_its_first_term_cites_the_2026_renewal_not_yet_read(day: str, renewed: bool) -> None:
+    """§2.3: a five-year term [V], renewal [U]. In 2026 both governments set out to renew the agreement before it
+    expired that year (the Greek Prime Minister in January; Kathimerini in February: to be signed in Athens in April)
+    and ELIAMEP's analysts wrote of the renewal after Macron's visit to Athens in April 2026; the renewed text and its
+    entry into force were not read. So France's duty to Greece after the first term still rests on an unverified
+    renewal, but the reason cites where the renewal stands (ELIAMEP), not the clause's 2021 source, and none is given
+    within the first term."""
+    o = france_to_greece(day)
+    after = [x for x in o.certainty_reasons if "that it applies from 2026-10-07" in x.fact]
+    assert bool(after) is renewed
+    assert o.certainty == ("unverified" if renewed else "secondary")
+    for x in after:
+        assert x.certainty == "unverified" and "eliamep.gr" in x.source
+        assert "renewal not verified" in x.fact and "April 2026" in x.fact
+        assert "entry into force were not read" in x.fact
