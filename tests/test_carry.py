@@ -65,13 +65,19 @@ def test_support_from_carried_alliances_is_tagged(world: World, day: str, level:
 
 
 def test_ended_alliances_are_not_carried(world: World) -> None:
-    """An alliance ATOP ends before the end of its coverage stays ended: nothing terminated binds in 2025."""
+    """An alliance ATOP ends before the end of its coverage stays ended: nothing terminated binds in 2025. One in
+    force then is carried, unless a verified correction ends it later, which says it was in force to that day (the
+    France-Poland treaty of 1991, ATOP 4025, replaced by the Treaty of Nancy on 22 Jan 2026)."""
     ended = [t for t in world.treaties.history.values() if t.terminated is not None and t.terminated <= ATOP_END]
     assert ended and all(t.carried_from is None for t in ended)
-    legs = compile_table(world, dt.date(2025, 6, 1)).all_legs()
-    assert not any(leg.treaty.terminated is not None and leg.treaty.terminated <= dt.date(2025, 6, 1) for leg in legs)
-    carried = {leg.treaty.id for leg in legs if leg.treaty.origin == "atop"}
-    assert carried and all(world.treaties[t].carried_from == ATOP_END for t in carried)
+    day = dt.date(2025, 6, 1)
+    legs = compile_table(world, day).all_legs()
+    assert not any(leg.treaty.terminated is not None and leg.treaty.terminated <= day for leg in legs)
+    atop = {leg.treaty.id for leg in legs if leg.treaty.origin == "atop"}
+    ended_later = {t for t in atop if world.treaties[t].carried_from is None}
+    assert ended_later == {"atop_4025"}
+    assert all((t := world.treaties[tid]).terminated is not None and t.terminated > day for tid in ended_later)
+    assert all(world.treaties[t].carried_from == ATOP_END for t in atop - ended_later)
 
 
 def test_a_fixed_term_ends_the_carry_forward(world: World) -> None:
@@ -167,6 +173,17 @@ def test_correction_the_1997_russia_ukraine_treaty_ended_in_2019(world: World, d
     assert world.treaties["atop_4875"].terminated == dt.date(2019, 4, 1)
 
 
+def test_correction_the_1991_france_poland_treaty_ended_by_the_treaty_of_nancy(world: World) -> None:
+    """The France-Poland treaty of 1991 (ATOP 4025, carried) gave way to the Treaty of Nancy on its entry into force,
+    22 Jan 2026: in force (verified, no longer carried) to the day before, and the new treaty records it replaced."""
+    t = world.treaties["atop_4025"]
+    assert t.terminated == dt.date(2026, 1, 22) and t.carried_from is None and t.carry_checked is None
+    assert t.in_effect(dt.date(2026, 1, 21)) and not t.in_effect(dt.date(2026, 1, 22))
+    assert t.standing_on(dt.date(2025, 6, 1)).value == "verified"
+    nancy = world.treaties["fra_pol_2025"]
+    assert nancy.in_force == t.terminated and nancy.replaces == ["atop_4025"]
+
+
 @pytest.mark.parametrize(("target", "treaty", "old"), [("GAB", "atop_3410", "2005-06-01"),
                                                        ("SEN", "atop_3730", "2005-06-01"),
                                                        ("COM", "atop_3830", "2005-06-01")])
@@ -188,7 +205,7 @@ def test_a_pact_left_with_one_party_ends(world: World) -> None:
 
 
 @pytest.mark.parametrize("treaty", ["atop_3410", "atop_3730", "atop_4985_p2", "atop_3150", "atop_4400", "atop_4875",
-                                     "atop_3395"])
+                                     "atop_3395", "atop_4025"])
 def test_a_corrected_alliance_that_is_not_carried_forward_does_not_say_it_is(world: World, treaty: str) -> None:
     """An alliance ATOP codes in force at 2018-12-31 that a correction ends (France-Gabon 1960, ended 2010) or hands
     over to a curated treaty is not carried forward; its note, which `foedus treaties show` prints, no longer says

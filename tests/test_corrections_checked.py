@@ -95,7 +95,7 @@ def test_the_checks_are_those_docs_history_records_with_its_pages(world: World) 
                    4845, 4785, 4165, 4200, 4850, 4350, 4610, 4970, 4740,
                    3515, 3450, 4002, 3708, 3746, 3767, 4908, 2423,
                    4605, 3842, 5080,
-                   4025, 4330, 4535,
+                   4330, 4535,
                    7005}
     for c in checks:
         assert all(s.url in docs for s in c.sources), c.atopid
@@ -306,10 +306,8 @@ CHECKED_5_DEC = {
     "atop_5080": "checked on 2026-12-05 (cdm.me): in force in July 2021, the 15th anniversary of the diplomatic "
                  "relations its joint communique established, marked by China's ambassador; no end found",
     # twelfth batch: France's consultation treaties of 1991-94 with Central and Eastern Europe, the Caucasus and
-    # Central Asia, a denunciation or replacement looked for first: France-Poland 1991 (the Treaty of Nancy is to
-    # replace it, not found in force), France-Kazakhstan 1992, Azerbaijan-France 1993
-    "atop_4025": "checked on 2026-12-05 (elysee.fr): in force on 2025-05-09, the Treaty of Nancy, signed that day, "
-                 "recalls it and is to replace it; its entry into force not found",
+    # Central Asia, a denunciation or replacement looked for first: France-Kazakhstan 1992, Azerbaijan-France 1993
+    # (France-Poland 1991's check gave way to an end: the Treaty of Nancy replaced it on 22 Jan 2026, test_carry.py)
     "atop_4330": "checked on 2026-12-05 (senat.fr): in force on 2026-01-21, the French Senate's foreign affairs "
                  "committee named it as the two states' first bilateral treaty; no end found",
     "atop_4535": "checked on 2026-12-05 (azertag.az): in force on 2022-11-16, Azerbaijan's foreign ministry, "

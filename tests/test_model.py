@@ -20,7 +20,7 @@ REQUIRED_TREATIES = {
     "usa_jpn_1960", "usa_kor_1953", "usa_phl_1951", "anzus_1951", "tiar_1947", "eu_teu_42_7",
     "arab_jdec_1950", "gcc_jda_2000", "manila_1954", "usa_cofa", "tur_aze_2010", "sau_pak_2025",
     "fra_grc_2021", "fra_deu_2019", "gbr_deu_2025", "aus_png_2025", "rus_arm_1997", "aes_2023",
-    "fpda_1971", "ukr_bilateral_2024", "usa_qat_eo_2025", "fra_ita_2021",
+    "fpda_1971", "ukr_bilateral_2024", "usa_qat_eo_2025", "fra_ita_2021", "fra_pol_2025",
 }
 REQUIRED_PLACES = {
     "alaska", "hawaii", "guam", "puerto-rico", "french-guiana", "reunion", "falkland-islands",

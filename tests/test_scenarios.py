@@ -236,6 +236,27 @@ def test_signed_basis_counts_signed_treaties_not_in_force(
     assert o.certainty == certainty
 
 
+@pytest.mark.parametrize(
+    ("day", "basis", "bound"),
+    [
+        pytest.param("2026-01-21", "in-force", False, id="day-before-entry-into-force"),
+        pytest.param("2026-01-22", "in-force", True, id="entry-into-force"),
+        pytest.param("2025-11-01", "signed", True, id="signed-basis"),
+        pytest.param("2025-05-08", "signed", False, id="day-before-signature"),
+    ],
+)
+def test_treaty_of_nancy_binds_france_and_poland_from_entry_into_force(day: str, basis: str, bound: bool) -> None:
+    """France-Poland, Treaty of Nancy (signed 9 May 2025, in force 22 Jan 2026, 30 days after Poland's instrument of
+    23 Dec 2025): Art. 4(2), assistance including by military means against armed aggression on their territory,
+    binds each to the other (S2, as Aachen's), on the in-force basis from 22 Jan 2026 only."""
+    for target, guarantor in (("POL", "FRA"), ("FRA", "POL")):
+        r = run("RUS", target, day, basis=basis)
+        assert bound_under(r, guarantor, "fra_pol_2025", "4(2)") is bound, (target, guarantor)
+        if bound:
+            (o,) = [o for o in obligations(r, guarantor) if o.treaty == "fra_pol_2025"]
+            assert (o.side, o.strength, o.certainty) == ("defense", "S2", "verified")
+
+
 def test_pukpuk_png_has_no_ally_before_ratification() -> None:
     """§2.6: without the Pukpuk treaty in force, Papua New Guinea has no defence partner in the data."""
     assert run("IDN", "PNG", "2025-11-01").joiners == ()
