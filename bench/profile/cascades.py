@@ -51,6 +51,11 @@ def scenarios(day: str, n: int = DYADS, step: int = 1) -> tuple[World, list[Scen
 
 def traced(world: World, scenario: Scenario, hit: Callable[[FrameType], None]) -> None:
     """Run one cascade with `hit` called on every Python opcode it executes."""
+    traced_call(lambda: cascade.run_cascade(world, scenario), hit)
+
+
+def traced_call(call: Callable[[], T], hit: Callable[[FrameType], None]) -> T:
+    """`call()`, with `hit` called on every Python opcode it executes."""
 
     def tracer(frame: FrameType, event: str, _arg: object) -> Any:
         frame.f_trace_opcodes = True
@@ -60,7 +65,7 @@ def traced(world: World, scenario: Scenario, hit: Callable[[FrameType], None]) -
 
     sys.settrace(tracer)
     try:
-        cascade.run_cascade(world, scenario)
+        return call()
     finally:
         sys.settrace(None)
 
