@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 import foedus
+from foedus.catalog import treaty_detail
 from foedus.engine.result import CascadeResult, Obligation
 from foedus.engine.table import compile_table
 from foedus.model.loader import bare_source_urls
@@ -523,11 +524,26 @@ def test_the_compacts_entry_days_are_the_presidential_documents() -> None:
 
 
 
-@pytest.mark.parametrize("treaty_id", ["chn_prk_1961", "rus_blr_2024", "usa_jpn_1960", "usa_kor_1953", "gcc_jda_2000",
+def test_gcc_joint_defence_agreement_records_the_doha_strike_and_the_iran_war_of_2026() -> None:
+    """The GCC's own bodies applied the attack-on-all clause twice: the Supreme Council after Israel's strike on
+    Doha (15 Sep 2025; the directive and the Joint Defence Council's measures on gcc-sg.org, so verified), and the
+    Ministerial Council after Iran's strikes on all six members from 28 Feb 2026 (1 Mar 2026; press only, so
+    secondary). Neither names an article; the requesters are the states attacked, and the history is said with
+    each entry's certainty."""
+    gcc = CURATED.treaty("gcc_jda_2000")
+    rows = {(i.date.isoformat(), i.article, tuple(sorted(i.requester)), i.certainty.value) for i in gcc.invocations}
+    assert rows == {("2025-09-15", "not stated", ("QAT",), "verified"),
+                    ("2026-03-01", "not stated", ("ARE", "BHR", "KWT", "OMN", "QAT", "SAU"), "secondary")}
+    assert any("gcc-sg.org" in src.url for src in gcc.sources)
+    said = {i["date"]: i["how_sure"] for i in treaty_detail(CURATED, "gcc_jda_2000")["invocations"]}
+    assert said == {"2025-09-15": "verified", "2026-03-01": "secondary"}
+
+
+@pytest.mark.parametrize("treaty_id", ["chn_prk_1961", "rus_blr_2024", "usa_jpn_1960", "usa_kor_1953",
                                        "tur_aze_2010", "tur_aze_shusha_2021"])
 def test_no_invocation_known_is_recorded_as_unverified(treaty_id: str) -> None:
-    """§1.3, §1.5, §1.6, §1.7, §1.13, §2.1: 'invocations: none' is [U] in the fact sheet: the empty history is
-    not presented as settled."""
+    """§1.3, §1.5, §1.6, §1.7, §2.1: 'invocations: none' is [U] in the fact sheet: the empty history is not
+    presented as settled. (§1.13's GCC agreement now records two uses, found later: the test below.)"""
     t = CURATED.treaty(treaty_id)
     assert not t.invocations
     assert any("invocation" in fact for fact in t.unverified)
