@@ -236,13 +236,14 @@ def test_an_invocation_says_how_sure_it_is() -> None:
 
 
 def test_treaties_show_says_a_membership_continues_on_other_facts() -> None:
-    """Armenia's CSTO membership is one row to 12 Jun 2024 and an unverified one from then (§1.4): the table
-    says the first continues, not that Armenia left."""
+    """Armenia's CSTO membership is one row to 12 Jun 2024, a secondary one from then to 24 Nov 2025 and an
+    unverified one from then (§1.4): the table says the first two continue, not that Armenia left."""
     wide = subprocess.run([sys.executable, "-m", "foedus.cli", "treaties", "show", "csto_1992"], capture_output=True,
                           text=True, env=os.environ | {"COLUMNS": "250"}, timeout=120).stdout
     rows = [line for line in wide.splitlines() if "(ARM)" in line and line.startswith("│")]  # the table, not its notes
-    assert len(rows) == 2 and "2024-06-12 (continues)" in rows[0] and "verified" in rows[0]
-    assert "unverified" in rows[1] and "continues" not in rows[1]
+    assert len(rows) == 3 and "2024-06-12 (continues)" in rows[0] and "verified" in rows[0]
+    assert "2025-11-24 (continues)" in rows[1] and "secondary" in rows[1]
+    assert "unverified" in rows[2] and "continues" not in rows[2]
 
 
 def test_schema_export_never_overwrites(tmp_path: Path) -> None:

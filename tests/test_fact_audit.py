@@ -106,3 +106,24 @@ def test_france_greece_after_its_first_term_cites_the_2026_renewal_not_yet_read(
         assert x.certainty == "unverified" and "eliamep.gr" in x.source
         assert "renewal not verified" in x.fact and "April 2026" in x.fact
         assert "entry into force were not read" in x.fact
+
+
+@pytest.mark.parametrize(("day", "level"), [("2024-06-11", None), ("2025-03-07", "secondary"),
+                                            ("2025-11-23", "secondary"), ("2025-11-24", "unverified"),
+                                            ("2026-12-06", "unverified")])
+def test_armenias_csto_membership_rests_on_dated_reports_until_24_november_2025(day: str, level: str | None) -> None:
+    """§1.4 and §7 open item 3: whether Armenia notified its withdrawal from the CSTO in 2025 [U]. None was found:
+    Russia's Deputy Foreign Minister said on 7 Mar 2025 that Yerevan had sent no withdrawal notice and remains a
+    member (OC Media), and TASS reported on 24 Nov 2025 that Armenia would skip the Bishkek summit without objecting
+    to its documents, having taken no decision to leave. So from 12 Jun 2024 ("will leave") to that day its
+    membership rests on those secondary reports, after it on nothing dated (unverified): a party throughout, both
+    ways (Russia's duty to Armenia, Armenia's to Russia)."""
+    csto = CURATED.treaties["csto_1992"]
+    assert [(m.joined, m.left) for m in csto.members if m.state == "ARM"][-1][1] is None  # no withdrawal encoded
+    for attacker, target, ally, place in (("AZE", "ARM", "RUS", None), ("UKR", "RUS", "ARM", "kursk-oblast")):
+        joiner = foedus.cascade(attacker, target, day, place=place, world=CURATED).joiner(ally)
+        assert joiner is not None
+        (o,) = [o for o in (joiner.primary, *joiner.also) if o.treaty == "csto_1992"]
+        member = [(x.certainty, x.source) for x in o.certainty_reasons if x.kind == "membership"]
+        assert member == ([] if level is None else [(level, "https://tass.ru/politika/25713997" if level == "secondary"
+                                                      else "https://panarmenian.net/m/eng/news/314664")])

@@ -206,10 +206,15 @@ def test_the_us_ukraine_agreement_is_a_g7_partys_and_only_its_2025_standing_is_d
 
 
 def test_armenias_csto_membership_is_doubted_from_12_june_2024_and_says_so() -> None:
-    """§1.4: frozen Feb 2024 [V]; 'will leave' said 12 Jun 2024 [V]; a member at end-2025 only 'as far as found'."""
-    found = reasons(run("AZE", "ARM", "2025-06-01"), "csto_1992")
-    still = "csto_1992: Armenia (ARM) is still a party from 2024-06-12 (not verified)"  # then the row's note
-    assert [v for f, v in found.items() if f.partition(", noted: ")[0] == still] == ["unverified"]
+    """§1.4: frozen Feb 2024 [V]; 'will leave' said 12 Jun 2024 [V]; a member at end-2025 only 'as far as found'.
+    From that day to 24 Nov 2025 secondary reports (Russia's deputy foreign minister, TASS) say it is still a member
+    (tests/test_fact_audit.py); after it, none found."""
+    for day, still in (("2025-06-01", "from 2024-06-12 (known from secondary reporting only)"),
+                       ("2025-12-01", "from 2025-11-24 (not verified)")):
+        found = reasons(run("AZE", "ARM", day), "csto_1992")
+        fact = f"csto_1992: Armenia (ARM) is still a party {still}"  # then the row's note
+        assert [v for f, v in found.items() if f.partition(", noted: ")[0] == fact] == [
+            "secondary" if "secondary" in still else "unverified"]
     assert not any("Armenia (ARM) is still a party" in f for f in reasons(run("AZE", "ARM", "2024-06-11"), "csto_1992"))
 
 

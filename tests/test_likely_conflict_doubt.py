@@ -1,11 +1,11 @@
 """`foedus cascade --likelihood` named the joiners whose duty rests on facts not verified, but not the states bound both
-ways (conflicts) whose clashing duties do, though the model reads their binding from those duties as from verified
-ones: Ukraine's attack on Russia on 2025-06-01 leaves Armenia bound both ways under rus_arm_1997 art. 2 and csto_1992
-art. 4 (its CSTO membership is doubted from 12 June 2024: unverified). A second warning now names them, by the
-provision of each doubted duty, and the plain cascade's conflict line says which of its duties rest on such facts,
-with each duty's certainty as the JSON record carries it (`Conflict.doubted`). The draws' note, which names the
-joiners whose duty the honour model weighs as a verified one, names them too (a draw that drops one side's duty
-sends the state to the other side).
+ways (conflicts) whose clashing duties do, though the model reads their binding from those duties as from verified ones:
+Ukraine's attack on Russia on 2025-12-01 leaves Armenia bound both ways under rus_arm_1997 art. 2 and csto_1992 art. 4
+(its CSTO membership is doubted from 12 June 2024: secondary, and unverified from 24 Nov 2025). A second warning now
+names them, by the provision of each doubted duty, and the plain cascade's conflict line says which of its duties rest
+on such facts, with each duty's certainty as the JSON record carries it (`Conflict.doubted`). The draws' note, which
+names the joiners whose duty the honour model weighs as a verified one, names them too (a draw that drops one side's
+duty sends the state to the other side).
 
 The warning named such a state once per doubted provision ("Armenia (ARM) under rus_arm_1997 art. 2; Armenia (ARM)
 under csto_1992 art. 4; ..."); it now names each state once, with its doubted duties as its conflict's line says
@@ -29,7 +29,7 @@ from foedus.wording import and_listed
 
 pytestmark = pytest.mark.needs_data
 
-ARGS = ("UKR", "RUS", "2025-06-01")
+ARGS = ("UKR", "RUS", "2025-12-01")
 WORDS = "bound both ways (a conflict) rest on a conflict's duty on facts not verified"
 
 

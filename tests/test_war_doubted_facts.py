@@ -78,7 +78,8 @@ def test_a_tagged_duty_names_its_facts_not_verified(kursk: WarReplay, capsys: py
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     """Each other duty's tag is followed by the facts its cascade's reasons say are not verified: the UK's and
     Canada's duties to consult Ukraine rest on agreements whose entry into force on signature is not verified (a
-    date); Armenia's CSTO duties on a membership not verified from June 2024; the US's, verified, has no tag."""
+    date); Armenia's CSTO duties on a membership known from secondary reports from June 2024 (to 24 Nov 2025); the
+    US's, verified, has no tag."""
     text = _text(kursk, capsys, monkeypatch)
     lines = text.splitlines()
     days = (cascade("UKR", "RUS", "2024-08-06", place="kursk-oblast"), cascade("RUS", "UKR", "2024-07-01"))
@@ -95,7 +96,7 @@ def test_a_tagged_duty_names_its_facts_not_verified(kursk: WarReplay, capsys: py
     assert checked >= 4
     assert next(x for x in lines if "(GBR): consult Ukraine" in x).endswith(") (unverified: date)")
     assert next(x for x in lines if "(ARM): consult Russia" in x and "csto_1992" in x).endswith(
-        ") (unverified: membership)")
+        ") (secondary: membership)")
     assert next(x for x in lines if "(USA): consult Ukraine" in x).endswith("agreement))")
     # a casus foederis and a duty to stay out alike
     assert ("Kazakhstan (KAZ): casus foederis 2024-08-06 toward Russia (RUS), rus_kaz_1992 art. unknown (defense) "
