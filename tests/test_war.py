@@ -229,6 +229,48 @@ def test_europe_1939_britain_bound_to_poland_then_japan_by_the_tripartite_pact()
     assert narrow.first_bound("JPN") is None
 
 
+# --- June 2025: Israel and Iran, the US strikes, and Iran's strike on Al Udeid in Qatar -------------------
+
+
+@pytest.fixture(scope="module")
+def twelve_days():  # type: ignore[no-untyped-def]
+    return replay_war(WARS / "israel_iran_2025.yaml")
+
+
+def test_2025_nobody_is_bound_until_iran_strikes_qatar(twelve_days) -> None:  # type: ignore[no-untyped-def]
+    """Israel's strikes on Iran (13 June), Iran's on Israel and the US strikes on Iran's nuclear sites (22 June)
+    bind no state to join (legal reading): Iran has no defence pact, and no treaty binds a state to Israel; the US
+    is fighting from 22 June as an attacker. Iran's strike at Al Udeid on 23 June is the first to bind."""
+    assert (twelve_days.war.start, twelve_days.end) == (D(2025, 6, 13), D(2025, 6, 24))
+    assert twelve_days.status_on(D(2025, 6, 13)) == {"ISR": "attack", "IRN": "defense"}
+    assert twelve_days.status_on(D(2025, 6, 22)) == {"ISR": "attack", "USA": "attack", "IRN": "defense"}
+    usa, qat = twelve_days.record("USA"), twelve_days.record("QAT")
+    assert (usa.spells[0]["side"], usa.spells[0]["from"], usa.spells[0]["how"]) == ("attack", "2025-06-22", "attacker")
+    assert (qat.spells[0]["side"], qat.spells[0]["from"], qat.spells[0]["how"]) == ("attack", "2025-06-23", "attacked")
+    assert all(r.first_bound is None or r.first_bound.date == D(2025, 6, 23) for r in twelve_days.states.values())
+
+
+def test_2025_the_strike_on_qatar_binds_the_gulf_and_the_arab_league_for_a_day(twelve_days) -> None:  # type: ignore[no-untyped-def]
+    """On 23 June the Arab League's Joint Defence treaty (art. 2) binds its members to Qatar, the GCC states by the
+    GCC Joint Defence Agreement too (art. 2, toward Qatar): on Israel's side of the war, the side Iran attacked
+    Qatar from; the ceasefire of 24 June ends every attack, and with them every binding."""
+    gcc = ("ARE", "BHR", "KWT", "OMN", "SAU")
+    for state in gcc:
+        b = twelve_days.first_bound(state)
+        assert b is not None and (b.date, b.side, b.treaty, b.article) == (D(2025, 6, 23), "attack", "arab_jdec_1950",
+                                                                           "2")
+        assert (b.because.attacked, b.because.by) == ("QAT", "IRN") and "gcc_jda_2000" in {o.treaty for o in b.also}
+        assert ("2025-06-23", "gcc_jda_2000", "QAT") in {(t["date"], t["treaty"], t["toward"])
+                                                         for t in twelve_days.record(state).triggered}
+        assert [(s["from"], s["to"]) for s in twelve_days.record(state).bound_spans] == [("2025-06-23", "2025-06-24")]
+    bound = {s for s, r in twelve_days.states.items() if r.first_bound is not None}
+    assert {"EGY", "JOR", "IRQ"} | set(gcc) <= bound and "QAT" not in bound and "USA" not in bound
+    assert twelve_days.status_on(D(2025, 6, 23))["JOR"] == "bound-attack"
+    assert not {s for s, st in twelve_days.status_on(D(2025, 6, 24)).items() if st.startswith("bound")}
+    # Jordan, bound to Qatar against Iran, is also bound by its 1994 treaty not to join the war against Israel
+    assert ("jor_isr_1994", "ISR") in {(n["treaty"], n["toward"]) for n in twelve_days.record("JOR").neutral}
+
+
 # --- war files: schema, references, course -----------------------------------------------------------------
 
 
@@ -440,7 +482,8 @@ def test_a_war_is_a_file_or_a_bundled_name_and_anything_else_one_line(tmp_path: 
     own = tmp_path / "july_crisis_1914"
     own.write_text("x")
     assert war_path(str(own)) == own  # a file that exists wins over a bundled name
-    with pytest.raises(WarDataError, match=r"no bundled war of that name \(bundled: europe_1939_1941, july_crisis"):
+    with pytest.raises(WarDataError, match=r"no bundled war of that name \(bundled: europe_1939_1941, "
+                                           r"israel_iran_2025, july_crisis"):
         war_path("russia_ukraine")
     proc = run("war", "russia_ukraine")
     assert proc.returncode == 2 and proc.stderr.count("\n") == 1 and "no such file" in proc.stderr
