@@ -239,8 +239,8 @@ def twelve_days():  # type: ignore[no-untyped-def]
 
 def test_2025_nobody_is_bound_until_iran_strikes_qatar(twelve_days) -> None:  # type: ignore[no-untyped-def]
     """Israel's strikes on Iran (13 June), Iran's on Israel and the US strikes on Iran's nuclear sites (22 June)
-    bind no state to join (legal reading): Iran has no defence pact, and no treaty binds a state to Israel; the US
-    is fighting from 22 June as an attacker. Iran's strike at Al Udeid on 23 June is the first to bind."""
+    bind no state to join (legal reading): no treaty the replay knows binds a state to Iran or to Israel; the US is
+    fighting from 22 June as an attacker. Iran's strike at Al Udeid on 23 June is the first to bind."""
     assert (twelve_days.war.start, twelve_days.end) == (D(2025, 6, 13), D(2025, 6, 24))
     assert twelve_days.status_on(D(2025, 6, 13)) == {"ISR": "attack", "IRN": "defense"}
     assert twelve_days.status_on(D(2025, 6, 22)) == {"ISR": "attack", "USA": "attack", "IRN": "defense"}
