@@ -261,7 +261,7 @@ def test_similarity_says_when_it_carries_the_2016_members_and_cinc(tmp_path: Pat
     (["--system", "cow", "--from", "2026", "--to", "2026", "--depth"],
      ["the COW state system of 2016", "the cascade covariates count the COW members of 2016", "the ATOP flags",
       "after 2018 the cascade covariates and the shared alliance's depth read the ATOP alliances in force",
-      "the bundled treaty data is current to 2025-12-31"]),
+      "the bundled treaty data was reviewed as a whole to 2025-12-31; later changes are encoded only where found"]),
 ])
 def test_dyads_say_when_they_carry_the_state_system_past_its_end(tmp_path: Path, args: list[str],
                                                                   said: list[str]) -> None:

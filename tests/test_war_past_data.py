@@ -1,7 +1,8 @@
 """A war replayed past what is known (docs/war.md `--until`): /api/war keeps one replay for every day asked past an
 ongoing war's data (the day replayed, not the text asked), each answer naming its own day asked; and a war whose own
-data goes past the treaty data's end (a war file's `end` after 2025-12-31) says, on the CLI, in the Python API and
-through /api/war, that those days are replayed on the treaties as they stood at that end."""
+data goes past the treaty set's review (a war file's `end` after 2025-12-31) says, on the CLI, in the Python API and
+through /api/war, that those days are replayed on the treaties as known, later changes encoded only where found
+(`foedus.engine.outcome.DATA_END_NOTE`)."""
 
 from __future__ import annotations
 
@@ -23,8 +24,9 @@ WAR = "russia_ukraine_2022"  # ongoing: its data ends on the bundled data's end
 LATE_END = "2026-03-01"  # the war file's `end`, after the treaty data's
 LATE_WAR = (f"id: late\nname: Late\nend: {LATE_END}\nevents:\n"
             "  - {type: attack, date: 2025-12-01, attacker: RUS, victim: UKR}\n")
-SAID = (f"the bundled treaty data is current to {DATA_END}: the days after it, to {LATE_END}, are replayed on the "
-        "treaties as they stood then; later changes are not known")
+SAID = (f"the days after {DATA_END}, to {LATE_END}, are replayed on the treaties as known: the bundled treaty data "
+        f"was reviewed as a whole to {DATA_END}; later changes are encoded only where found (docs/certainty.md lists "
+        "them), so an answer after that day may miss some")
 
 
 @pytest.fixture
@@ -70,17 +72,17 @@ def test_days_asked_past_an_ongoing_wars_data_are_one_replay_each_answer_naming_
     assert len(calls) == 2  # a day inside the data is a replay of its own
 
 
-def test_a_war_file_ending_after_the_treaty_data_says_its_later_days_rest_on_the_treaties_as_they_stood(
+def test_a_war_file_ending_after_the_treaty_data_says_its_later_days_rest_on_the_treaties_as_known(
         late_war: Path) -> None:
-    """A war file whose `end` is after the treaty data's end was replayed to it with only the generic "current to"
-    note: its days after that end are replayed, and the note (among the table's notes; a warning on stderr with
-    --state or --json) and `WarReplay.warnings` say the treaties are known only to that end and stood then as they
-    did on it."""
+    """A war file whose `end` is after the day the treaty set was reviewed to was replayed to it with only the
+    generic note: its days after that day are replayed, and the note (among the table's notes; a warning on stderr
+    with --state or --json) and `WarReplay.warnings` say they rest on the treaties as known, later changes encoded
+    only where found."""
     r = foedus.replay_war(late_war)
     assert (r.end, r.asked) == (dt.date.fromisoformat(LATE_END), None)
     assert SAID in r.notes and DATA_END_NOTE not in r.notes and r.warnings == (SAID,)
     inside = foedus.replay_war(late_war, until=DATA_END)
-    assert inside.warnings == () and not [n for n in inside.notes if "current to" in n]
+    assert inside.warnings == () and not [n for n in inside.notes if "reviewed as a whole" in n]
     code, out, err = cli_line(["war", str(late_war)])
     assert code == 0 and err == "" and " ".join(out.split()).count(SAID) == 1  # once, in the notes (wrapped)
     code, out, err = cli_line(["war", str(late_war), "--state", "UKR", "--json"])
@@ -109,9 +111,9 @@ PAST = SAID.replace(LATE_END, LAST_EVENT)
 
 def test_an_ongoing_war_with_events_past_the_treaty_data_asked_past_its_own_data_says_both_once(
         tmp_path: Path, api_client: TestClient, monkeypatch: pytest.MonkeyPatch, fresh: None) -> None:
-    """An ongoing war whose last recorded event is after the treaty data's end, asked past that event: replayed to
+    """An ongoing war whose last recorded event is after the treaty set's review, asked past that event: replayed to
     it, and said both ways, each once: the day asked is past the war's data (`beyond_data`, on stderr), and its days
-    after 2025-12-31 rest on the treaties as they stood then (`past_treaties`, among the notes; on stderr too with
+    after 2025-12-31 rest on the treaties as known (`past_treaties`, among the notes; on stderr too with
     --json or --state); /api/war's notes say the second and its `war.asked_until` holds the day asked."""
     path = tmp_path / "later.yaml"
     path.write_text(LATER_EVENTS, encoding="utf-8")
@@ -140,7 +142,7 @@ def test_an_ongoing_war_with_events_past_the_treaty_data_asked_past_its_own_data
 def test_the_war_endpoints_openapi_documents_what_it_answers(api_client: TestClient, late_war: Path,
                                                              monkeypatch: pytest.MonkeyPatch, fresh: None) -> None:
     """/api/war's 200 names its shape (`WarOut`), every key it answers with, and documents `war.asked_until` (a day
-    asked past an ongoing war's data) and the note on days past the treaty data's end; it said only "the replay"."""
+    asked past an ongoing war's data) and the note on days past the treaty set's review; it said only "the replay"."""
     spec = api_client.get("/openapi.json").json()
     ok = spec["paths"]["/api/war"]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
     schemas = spec["components"]["schemas"]
@@ -153,7 +155,8 @@ def test_the_war_endpoints_openapi_documents_what_it_answers(api_client: TestCli
     asked = war["properties"]["asked_until"]["description"]
     assert "asked past its data's end" in asked and "else null" in asked
     notes = out["properties"]["notes"]["description"]
-    assert f"after the bundled treaty data's end ({DATA_END}" in notes and "as they stood then" in notes
+    assert f"after the day the bundled treaty set was reviewed to ({DATA_END}" in notes
+    assert "on the treaties as known, later changes encoded only where found" in notes and "stood then" not in notes
     assert SAID in body["notes"]  # the note it documents
 
 
@@ -168,7 +171,8 @@ def test_the_until_help_says_where_the_note_on_days_past_the_treaty_data_goes(la
     root: Any = typer.main.get_command(app)
     war = root.commands["war"]
     until = " ".join(next(p for p in war.params if p.name == "until").help.split())
-    assert f"a day after the treaty data's end, {DATA_END}," in until and "a warning too" not in until
+    assert f"a day after {DATA_END}, the day the treaty set was reviewed to, is replayed on the treaties as known, " \
+        "later changes encoded only where found" in until and "a warning too" not in until
     assert ("said among the table's notes on stdout, or with --state or --json as a warning on stderr (the JSON says "
             "it too)") in until, until
     code, out, err = cli_line(["war", str(late_war)])

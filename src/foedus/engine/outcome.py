@@ -43,8 +43,13 @@ from foedus.sources.coverage import missing_notes
 
 __all__ = ["DATA_END", "DATA_END_NOTE", "FinishedRun", "doubts_of", "outcome_of"]
 
-DATA_END = dt.date(2025, 12, 31)  # the bundled treaty data is current to this date
-DATA_END_NOTE = "the bundled treaty data is current to 2025-12-31; later changes are not encoded"
+# The day to which the bundled treaty set was reviewed as a whole (the fact sheet's cut-off). Changes after it are
+# encoded only where found (docs/certainty.md, "After the cut-off", lists them): an answer for a later day reads them,
+# but may miss others. `DATA_END_NOTE` is the one sentence that says so, on a cascade after it, an atlas or research
+# dataset reaching past its year and (`foedus.war.result.past_treaties`) a war replayed past it.
+DATA_END = dt.date(2025, 12, 31)
+DATA_END_NOTE = (f"the bundled treaty data was reviewed as a whole to {DATA_END}; later changes are encoded only "
+                 "where found (docs/certainty.md lists them), so an answer after that day may miss some")
 
 _joiner = maker(Joiner)
 # the ledger's tables sorted by their keys (unique tuples of strings of one length, no string with a NUL: ids and
@@ -189,7 +194,7 @@ def _notes(world: World, scenario: Scenario, bound: Iterable[str] = ()) -> tuple
     day the scenario reads: its date, or the day its attacks began), and so a state it draws in (`bound`, joiners
     and conflicts) that COW does not list (Palestine, whose capacity as a party is then unchecked too), the state
     system of 2016 carried forward after it (the scenario's states are checked against it: `foedus.engine.scenario`),
-    dates past the bundled set."""
+    a date after the bundled treaty set was reviewed (`DATA_END_NOTE`)."""
     notes = missing_notes(name for name, have in (("cow_states", world.states.has_system_dates),
                                                   ("atop", world.has_history)) if not have)
     first = min(scenario.date, scenario.ongoing_since or scenario.date)

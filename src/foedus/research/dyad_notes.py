@@ -48,7 +48,7 @@ def dyad_notes(last: int, system: str = "cow", covariates: bool = False, added: 
         from foedus.engine.outcome import DATA_END, DATA_END_NOTE
 
         if last > DATA_END.year:
-            notes.append(f"{DATA_END_NOTE}, so later years repeat its world")
+            notes.append(DATA_END_NOTE)  # later years read the changes found after it, and only those
     if "cowmaj" in added and last > cow_end:  # values, but not COW's own
         notes.append(f"cowmaj1 and cowmaj2 after {cow_end} are COW's major powers of {cow_end}, carried forward "
                      f"({cow_ends(system=False, majors=True)}; its open spells run on in every later year, whenever "

@@ -69,7 +69,7 @@ def series_notes(last: int, datasets: Collection[str] = ("atop", "cow_states"), 
         notes.append(f"after {ATOP_END.year} the ATOP alliances in force at the end of its coverage are carried "
                      "forward")
     if last > DATA_END.year:
-        notes.append(f"{DATA_END_NOTE}, so later years repeat its world")
+        notes.append(DATA_END_NOTE)  # later years read the changes found after it, and only those
     return notes
 
 

@@ -25,8 +25,9 @@ def war(
                                         metavar="FILE|WAR")],
     until: Annotated[str | None, typer.Option(help="Last day to replay (default: the war's end, or the data's "
                                                    "end for an ongoing war, to which a later day is cut, with a "
-                                                   "warning on stderr; a day after the treaty data's end, "
-                                                   "2025-12-31, is replayed on the treaties as they stood then, "
+                                                   "warning on stderr; a day after 2025-12-31, the day the "
+                                                   "treaty set was reviewed to, is replayed on the treaties as "
+                                                   "known, later changes encoded only where found, "
                                                    "said among the table's notes on stdout, or with --state or "
                                                    "--json as a warning on stderr (the JSON says it too)), "
                                                    "YYYY-MM-DD.")] = None,

@@ -177,7 +177,7 @@ class FrameBuilder:
         return mentioned
 
     def notes(self) -> list[str]:
-        """Caveats about the data the replay used (the days past the treaty data's end: `war.result.past_treaties`)."""
+        """Caveats about the data the replay used (days after the treaty set's review: `war.result.past_treaties`)."""
         out = []
         if not self.world.has_history:  # as a cascade says: the ATOP alliances carried past 2018 count too
             out += missing_notes(["atop"])

@@ -80,8 +80,8 @@ def epoch_of(world: World, basis: Basis, day: dt.date) -> dt.date:
 
 
 def data_end(war: War) -> dt.date:
-    """The last day a war's data covers: its `end`; for an ongoing war the bundled treaty data's end (`DATA_END`),
-    or its last recorded event (or an attack's end) when later. Nothing after it is known."""
+    """The last day a war's data covers: its `end`; for an ongoing war the day the bundled data was reviewed to as
+    a whole (`DATA_END`), or its last recorded event (or an attack's end) when later. Nothing after it is known."""
     if war.end is not None:
         return war.end
     return max([DATA_END, *(e.date for e in war.events), *(e.until for e in war.events if e.until is not None)])
@@ -89,8 +89,9 @@ def data_end(war: War) -> dt.date:
 
 def replay_end(war: War, until: dt.date | None) -> tuple[dt.date, dt.date | None]:
     """The replay's last day, and `until` when it was after an ongoing war's data end (`data_end`), to which the
-    replay is cut: it says nothing of days its data does not cover. Days of the war's data after the treaty data's
-    end are replayed, the treaties as they stood then (`foedus.war.result.past_treaties` says so).
+    replay is cut: it says nothing of days its data does not cover. Days of the war's data after `DATA_END` are
+    replayed as every day is, each date evaluated on the treaties as known then, later changes encoded only where
+    found (`foedus.war.result.past_treaties` says so).
 
     Raises:
         ScenarioError: `until` after a finished war's end, or before the war starts.
@@ -152,7 +153,7 @@ def replay(war: War, world: World | None = None, *, reading: Reading = "legal", 
         day_changes = [e.to_dict() for e in todays] + [_ended(o, day) for o in ended] + [c.to_dict() for c in relevant]
         builder.add(evaluation, day_changes, course)
         involved = set(evaluation.sides) | set(evaluation.bound) | set(evaluation.conflicted)
-    past = past_treaties(end)  # the war's data past the treaties': the treaties as they stood at their end
+    past = past_treaties(end)  # days after DATA_END: read on the changes found after it, and only those
     notes = (*war.notes, *builder.notes(), *([past] if past else []), *_unchecked(w, war, end))
     names = builder.names(start)  # as called on the war's first day, `renames` dating each change (docs/war.md)
     for f in builder.frames:  # each change named as on its own day; the causes are these records: they get it too

@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from foedus.engine.outcome import DATA_END
+from foedus.engine.outcome import DATA_END, DATA_END_NOTE
 from foedus.engine.records import Because
 from foedus.engine.scenario import named_state, parse_date
 from foedus.war.evaluate import Evaluation, Settings
@@ -28,13 +28,13 @@ def _iso(day: dt.date | None) -> str | None:
 
 
 def past_treaties(end: dt.date) -> str | None:
-    """What to say of a replay that ends (`end`) after the bundled treaty data does (`DATA_END`): the treaties are
-    known only to that day, and the days after it are replayed on the treaties as they stood then; None otherwise.
-    A war's own data (a war file's `end`, an ongoing war's later events) may go past it: those days are replayed."""
+    """What to say of a replay that ends (`end`) after the bundled treaty set was reviewed as a whole (`DATA_END`):
+    the days after it are replayed as every day is, each date evaluated on the treaties as known then, and a later
+    change is known only where it was found (`DATA_END_NOTE`); None otherwise. A war's own data (a war file's
+    `end`, an ongoing war's later events) may go past that day: those days are replayed."""
     if end <= DATA_END:
         return None
-    return (f"the bundled treaty data is current to {DATA_END}: the days after it, to {end}, are replayed on the "
-            "treaties as they stood then; later changes are not known")
+    return f"the days after {DATA_END}, to {end}, are replayed on the treaties as known: {DATA_END_NOTE}"
 
 
 def war_names_on(names: dict[str, str], renames: list[dict[str, str]], day: str) -> dict[str, str]:
@@ -158,7 +158,7 @@ class WarReplay:
     @property
     def warnings(self) -> tuple[str, ...]:
         """What `foedus war` warns of on stderr: the day asked past the war's data (`beyond_data`), and days replayed
-        after the treaty data's end (`past_treaties`, also among the `notes`)."""
+        after the day the treaty set was reviewed to (`past_treaties`, also among the `notes`)."""
         return tuple(w for w in (self.beyond_data, past_treaties(self.end)) if w is not None)
 
     def record(self, state: str | int) -> StateRecord | None:

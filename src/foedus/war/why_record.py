@@ -81,8 +81,8 @@ class WarWhy(Contracted):
         "string | null"))
     note: str | None = field(default=None, metadata=meta(
         "the warnings the text form prints on stderr, one a line: the war's data ends before the day asked "
-        "(`asked_until`), or the day is after the treaty data's end (2025-12-31), the treaties replayed as they "
-        "stood then; null when none", "string | null"))
+        "(`asked_until`), or the day is after the day the treaty set was reviewed to (2025-12-31), the treaties "
+        "replayed as known, later changes encoded only where found; null when none", "string | null"))
 
 
 def rests_on(treaty: str, article: str, state: str, reasons: Sequence[CertaintyReason]) -> tuple[WhyFact, ...]:

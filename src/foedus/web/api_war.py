@@ -87,8 +87,9 @@ def get_war(
 ) -> JSONResponse:
     """A bundled war replayed date by date: `foedus war --json` (frames with sides, bound states and who moved
     why; per state the date and treaty that first bound it). An ongoing war asked past its data's end is replayed
-    to that end, `war.asked_until` holding the day asked; days replayed after the bundled treaty data's end
-    (2025-12-31) rest on the treaties as they stood then, and a note says so."""
+    to that end, `war.asked_until` holding the day asked; days replayed after the day the bundled treaty set
+    was reviewed to (2025-12-31) rest on the treaties as known, later changes encoded only where found, and a note
+    says so."""
     if id not in bundled_wars():
         known = ", ".join(bundled_wars()) or "none"
         raise UnknownWarError(f"unknown war {id[:80]!r}; the bundled wars are: {known} (see /api/wars)")

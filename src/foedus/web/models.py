@@ -154,7 +154,8 @@ class WarInfoOut(_Open):
     start: str = Field(description="the war's first event, YYYY-MM-DD")
     end: str = Field(description="the last day replayed: the war's `end`, the day asked (`until`), or for an ongoing "
                                  "war asked past its data the end of its data (`asked_until` then says so): the "
-                                 f"bundled treaty data's, {DATA_END}, or the war's last recorded event when later")
+                                 f"day the bundled data was reviewed to, {DATA_END}, or the war's last recorded event "
+                                 "when later")
     ongoing: bool = Field(description="true when the war file has no `end`")
     source: str
     sources: list[dict[str, object]] = Field(description="the pages the war file cites, each {url, title, event}")
@@ -180,7 +181,8 @@ class WarOut(_Open):
     names: dict[str, str] = Field(description="state id -> name, as on the war's first day")
     renames: list[dict[str, str]] = Field(description="[{date, state, name}]: a state's name from `date` on")
     notes: list[str] = Field(description="caveats: the war file's note, data not loaded, and, when the replay ends "
-                                         f"after the bundled treaty data's end ({DATA_END}: a war file's `end`, an "
-                                         "ongoing war's later recorded event), that the days after it are replayed "
-                                         "on the treaties as they stood then (`WarReplay.warnings`: `foedus war` "
+                                         f"after the day the bundled treaty set was reviewed to ({DATA_END}: a war "
+                                         "file's `end`, an ongoing war's later recorded event), that the days "
+                                         "after it are replayed on the treaties as known, later changes encoded "
+                                         "only where found (`WarReplay.warnings`: `foedus war` "
                                          "warns of it on stderr with --json or --state)")
