@@ -120,13 +120,14 @@ def test_a_doubt_is_worded_alike() -> None:
 
 def test_a_conflicts_doubted_duties_are_worded_alike() -> None:
     """After a conflict's line, the duties resting on facts not verified (render._conflict_doubt) are the summary's
-    (conflictDoubt): Armenia's, Ukraine attacking Russia on 2025-06-01 (unverified obligations, a carried-forward
-    neutrality duty), and the same conflict with each kind of duty verified, and with all verified (nothing)."""
+    (conflictDoubt): Armenia's, Ukraine attacking Russia on 2025-12-01 (unverified obligations: its CSTO membership
+    rests on no dated report after 24 Nov 2025; a carried-forward neutrality duty), and the same conflict with each
+    kind of duty verified, and with all verified (nothing)."""
     from dataclasses import replace
 
     from foedus.api import cascade
 
-    arm = next(c for c in cascade("UKR", "RUS", "2025-06-01").conflicts if c.state == "ARM")
+    arm = next(c for c in cascade("UKR", "RUS", "2025-12-01").conflicts if c.state == "ARM")
     sure = [replace(d, certainty="verified") for d in arm.obligations]
     kinds = [arm, replace(arm, obligations=sure), replace(arm, neutral=[replace(n, certainty="verified")
                                                                         for n in arm.neutral])]
