@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from foedus.api import replay_war
+from foedus.api import cascade, replay_war
 from foedus.model.treaty import Treaty
 from foedus.model.world import World
 from foedus.war.changes import treaty_changes
@@ -111,3 +111,58 @@ def test_a_change_names_its_states_as_they_were_called_on_its_day(world: World) 
     assert any("Soviet Union (RUS)" in r["fact"] for r in joins["certainty_reasons"]), joins  # type: ignore[union-attr]
     assert any("Russia (RUS)" in r["fact"] for r in leaves["certainty_reasons"]), leaves  # type: ignore[union-attr]
     assert treaty_changes([t], "in-force", D("1955-01-01"), D("1996-01-01"), world.states.names) != got
+
+
+def _fra_grc(bound: dict[str, dict[str, object]]) -> str:
+    fra = bound["FRA"]
+    (said,) = [o for o in (fra, *fra["also"]) if o["treaty"] == "fra_grc_2021"]  # type: ignore[misc]
+    return str(said["certainty"])
+
+
+def test_a_renewal_resting_on_other_facts_is_a_change_the_replay_reads(tmp_path: Path) -> None:
+    """France-Greece's Art. 2 is renewed on 2026-10-07, its renewal not verified: a war of Turkey on Greece from 1
+    Dec 2025 replayed to 2026-11-01 makes a frame that day (the clause goes on applying, on other facts), so its
+    last frame says France's duty is as sure as a cascade on 2026-11-01 says, not its frame of January's."""
+    path = tmp_path / "tur_grc.yaml"
+    path.write_text("id: tur_grc\nname: Turkey on Greece\nend: 2026-11-01\nsources: [{url: 'https://example.org/w'}]"
+                    "\nevents:\n  - {type: attack, date: 2025-12-01, attacker: TUR, victim: GRC}\n", encoding="utf-8")
+    world = World.load(history=False)
+    r = replay_war(path, world=world)
+    joiner = cascade("TUR", "GRC", "2026-11-01", world=world).joiner("FRA")
+    assert joiner is not None
+    (owed,) = [o for o in (joiner.primary, *joiner.also) if o.treaty == "fra_grc_2021"]
+    last = r.frames[-1]
+    assert owed.certainty == "unverified" and _fra_grc(last.bound) == owed.certainty
+    assert _fra_grc(r.frames[-2].bound) == "secondary"  # the term, before it
+    assert last.date == D("2026-10-07")
+    (change,) = [c for c in last.changes if c.get("treaty") == "fra_grc_2021"]
+    assert (change["change"], change["article"], change["certainty"]) == ("clause-continues", "2", "unverified")
+    assert change["label"] == "fra_grc_2021 art. 2 goes on applying, resting on other facts"
+    assert any("applies from 2026-10-07" in x["fact"] for x in change["certainty_reasons"])
+
+
+def _renewed(**renewal: object) -> Treaty:
+    duty = {"kind": "defense", "article": "1", "strength": "S2"}
+    return Treaty.model_validate({
+        "id": "t_r", "name": "R", "signed": "2000-01-01", "in_force": "2000-01-01", "type": "bilateral",
+        "sources": [{"url": "https://example.org/r"}], "members": [{"state": "AAA"}, {"state": "BBB"}],
+        "provisions": [{**duty, "valid": {"start": "2000-01-01", "end": "2010-01-01"}, "note": "the term"},
+                       {**duty, "valid": {"start": "2010-01-01", **renewal}, "note": "the renewal"}]})
+
+
+def test_a_renewal_on_the_same_facts_is_no_change_and_on_other_facts_one() -> None:
+    """A term and its renewal from the day it ends, both verified to the day: the duty rests on the same facts
+    across the day, no change; the renewal not verified, or its first day known only to the month: one change,
+    resting on the facts of both clauses."""
+    def changed(pact: Treaty) -> list[tuple[str, str, str | None, str, list[str]]]:
+        found = treaty_changes([pact], "in-force", D("2000-01-01"), D("2020-01-01"), {})
+        return [(str(day), c.what, c.article, c.certainty, [r.fact for r in c.reasons])
+                for day, cs in found.items() for c in cs]
+
+    assert changed(_renewed()) == []
+    assert changed(_renewed(certainty="secondary", source="https://example.org/renewal")) == [
+        ("2010-01-01", "clause-continues", "1", "secondary",
+         ["t_r art. 1: that it applies from 2010-01-01 (known from secondary reporting only)"])]
+    assert changed(_renewed(start_certainty={"within": "month"})) == [
+        ("2010-01-01", "clause-continues", "1", "unverified",
+         ["t_r: art. 1 applies from 2010-01-01, known only to the month (day: not verified)"])]

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from foedus.model.facts import DateCertainty
     from foedus.model.treaty import Provision, Treaty
 
-__all__ = ["date_window", "has_window", "twin_applies", "unsure_before", "unsure_from", "unsure_unfound"]
+__all__ = ["date_window", "has_window", "twin_applies", "twins", "unsure_before", "unsure_from", "unsure_unfound"]
 
 _STAND_IN = dt.timedelta(days=365)
 _WEEK = dt.timedelta(days=7)
@@ -113,9 +113,15 @@ def twin_applies(treaty: Treaty, provision: Provision, day: dt.date, *, surely: 
     wording; only its span and what is said of it differ: a term and its renewal) applies on `day` by its span, and
     with `surely` not inside a window of its span's first or last day: whether `provision` applies then changes no
     duty, so its span's uncertain day is no doubt (nor, if the other surely applies, a reason: docs/certainty.md)."""
+    return any(_applies(other, day, surely) for other in twins(treaty, provision))
+
+
+def twins(treaty: Treaty, provision: Provision) -> list[Provision]:
+    """The other clauses of `treaty` giving the same duty as `provision` (the same article, kind, legs and wording;
+    only its span and what is said of it differ: a term and its renewal)."""
     duty = _duty(provision)
-    return any(other is not provision and other.article == provision.article and _applies(other, day, surely)
-               and _duty(other) == duty for other in treaty.provisions)
+    return [other for other in treaty.provisions
+            if other is not provision and other.article == provision.article and _duty(other) == duty]
 
 
 def _applies(provision: Provision, day: dt.date, surely: bool) -> bool:

@@ -30,9 +30,9 @@ from foedus.engine.certainty_words import (
 from foedus.engine.records import CertaintyReason
 from foedus.engine.scenario import Basis
 from foedus.model.parties import member_start
-from foedus.model.treaty import Member, Span, Treaty
+from foedus.model.treaty import Member, Provision, Span, Treaty
 from foedus.model.vocab import Certainty, worst
-from foedus.model.windows import twin_applies
+from foedus.model.windows import twin_applies, twins
 from foedus.wording import named_state
 
 __all__ = ["TreatyChange", "change_words", "treaty_changes"]
@@ -50,7 +50,8 @@ class TreatyChange:
 
     date: dt.date
     treaty: str
-    what: str  # in-force | terminated | coverage-ends | joins | leaves | continues | suspended | restored | ...
+    what: str  # in-force | terminated | coverage-ends | joins | leaves | continues | suspended | restored |
+    # clause-starts | clause-ends | clause-continues | leg-suspended | leg-restored
     state: str | None = None
     article: str | None = None
     reasons: tuple[CertaintyReason, ...] = ()
@@ -96,6 +97,7 @@ def change_words(what: str, treaty: str, state: str | None, article: str | None,
         "restored": f"{who}'s suspension from {treaty} ends",
         "clause-starts": f"{treaty}{art} starts to apply",
         "clause-ends": f"{treaty}{art} stops applying",
+        "clause-continues": f"{treaty}{art} goes on applying, resting on other facts",
         "leg-suspended": f"{treaty}{art}: {who}'s duty is suspended",
         "leg-restored": f"{treaty}{art}: {who}'s duty is restored",
     }
@@ -159,12 +161,14 @@ def _one(treaty: Treaty, basis: Basis, named: Named) -> Iterable[TreatyChange]:
     for p in treaty.provisions:
         if p.valid is not None:
             applies = applies_fact(treaty, p)
-            # a clause giving the same duty as another (a term and its renewal) changes nothing where the other
-            # gives it across the day: on the day before the first, on the clause's end (`twin_applies`)
+            # a clause giving the same duty as another (a term and its renewal) starts or stops no duty where the
+            # other gives it across the day: on the day before the first, on the clause's end (`twin_applies`)
             first = p.valid.start
+            anew = applies + clause_day_fact(treaty, p)
             if first == dt.date.min or not twin_applies(treaty, p, first - _DAY):
-                yield TreatyChange(first, t, "clause-starts", article=p.article,
-                                   reasons=applies + clause_day_fact(treaty, p))
+                yield TreatyChange(first, t, "clause-starts", article=p.article, reasons=anew)
+            else:  # but a twin ending that day hands the duty over: if the facts it rests on differ, it continues
+                yield from _continued(treaty, p, first, anew)
             if p.valid.end is not None and not twin_applies(treaty, p, p.valid.end):
                 yield TreatyChange(p.valid.end, t, "clause-ends", article=p.article,
                                    reasons=applies + clause_day_fact(treaty, p, end=True))
@@ -178,6 +182,19 @@ def _one(treaty: Treaty, basis: Basis, named: Named) -> Iterable[TreatyChange]:
                 yield TreatyChange(day, t, what, leg.obligor, p.article, reasons=_suspension(
                     treaty, None, leg.span, names, leg.obligor) + suspension_fact(
                     treaty, leg.obligor, leg.span, src, names, end=what == "leg-restored", whose=whose))
+
+
+def _continued(treaty: Treaty, p: Provision, first: dt.date, anew: tuple[CertaintyReason, ...]
+               ) -> Iterable[TreatyChange]:
+    """The clause `p` takes over its twins' duty on its `first` day (a renewal from the day its term ends), as a
+    membership row does another's (`_members`): one change where the facts the duty rests on differ, resting on
+    the ending clauses' facts and `p`'s (`anew`), as a "continues" rests on the rows of both; none where they do
+    not (the duty then rests on the same facts the day before and on the day)."""
+    ending = [o for o in twins(treaty, p) if o.valid is not None and o.valid.end == first]
+    before = tuple(r for o in ending for r in applies_fact(treaty, o) + clause_day_fact(treaty, o, end=True))
+    if ending and set(before) != set(anew):
+        yield TreatyChange(first, treaty.id, "clause-continues", article=p.article,
+                           reasons=tuple(dict.fromkeys(before + anew)))
 
 
 def treaty_changes(treaties: Iterable[Treaty], basis: Basis, start: dt.date, end: dt.date,
