@@ -242,7 +242,7 @@ def test_treaties_show_says_a_membership_continues_on_other_facts() -> None:
                           text=True, env=os.environ | {"COLUMNS": "250"}, timeout=120).stdout
     rows = [line for line in wide.splitlines() if "(ARM)" in line and line.startswith("│")]  # the table, not its notes
     assert len(rows) == 3 and "2024-06-12 (continues)" in rows[0] and "verified" in rows[0]
-    assert "2025-11-24 (continues)" in rows[1] and "secondary" in rows[1]
+    assert "2025-11-25 (continues)" in rows[1] and "secondary" in rows[1]
     assert "unverified" in rows[2] and "continues" not in rows[2]
 
 

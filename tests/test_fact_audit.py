@@ -109,7 +109,7 @@ def test_france_greece_after_its_first_term_cites_the_2026_renewal_not_yet_read(
 
 
 @pytest.mark.parametrize(("day", "level"), [("2024-06-11", None), ("2025-03-07", "secondary"),
-                                            ("2025-11-23", "secondary"), ("2025-11-24", "unverified"),
+                                            ("2025-11-24", "secondary"), ("2025-11-25", "unverified"),
                                             ("2026-12-06", "unverified")])
 def test_armenias_csto_membership_rests_on_dated_reports_until_24_november_2025(day: str, level: str | None) -> None:
     """§1.4 and §7 open item 3: whether Armenia notified its withdrawal from the CSTO in 2025 [U]. None was found:

@@ -210,7 +210,7 @@ def test_armenias_csto_membership_is_doubted_from_12_june_2024_and_says_so() -> 
     From that day to 24 Nov 2025 secondary reports (Russia's deputy foreign minister, TASS) say it is still a member
     (tests/test_fact_audit.py); after it, none found."""
     for day, still in (("2025-06-01", "from 2024-06-12 (known from secondary reporting only)"),
-                       ("2025-12-01", "from 2025-11-24 (not verified)")):
+                       ("2025-12-01", "from 2025-11-25 (not verified)")):
         found = reasons(run("AZE", "ARM", day), "csto_1992")
         fact = f"csto_1992: Armenia (ARM) is still a party {still}"  # then the row's note
         assert [v for f, v in found.items() if f.partition(", noted: ")[0] == fact] == [

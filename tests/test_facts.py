@@ -413,8 +413,8 @@ def test_armenia_csto_freeze_day_is_known_to_the_month() -> None:
 
 @pytest.mark.parametrize(("day", "membership"), [
     ("2024-06-11", None), ("2024-06-12", ("secondary", "https://tass.ru/politika/25713997")),
-    ("2025-11-23", ("secondary", "https://tass.ru/politika/25713997")),
-    ("2025-11-24", ("unverified", "https://panarmenian.net/m/eng/news/314664")),
+    ("2025-11-24", ("secondary", "https://tass.ru/politika/25713997")),
+    ("2025-11-25", ("unverified", "https://panarmenian.net/m/eng/news/314664")),
     ("2025-12-31", ("unverified", "https://panarmenian.net/m/eng/news/314664"))])
 def test_armenia_csto_membership_is_doubted_once_it_said_it_will_leave(day: str,
                                                                        membership: tuple[str, str] | None) -> None:

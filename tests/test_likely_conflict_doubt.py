@@ -1,7 +1,7 @@
 """`foedus cascade --likelihood` named the joiners whose duty rests on facts not verified, but not the states bound both
 ways (conflicts) whose clashing duties do, though the model reads their binding from those duties as from verified ones:
 Ukraine's attack on Russia on 2025-12-01 leaves Armenia bound both ways under rus_arm_1997 art. 2 and csto_1992 art. 4
-(its CSTO membership is doubted from 12 June 2024: secondary, and unverified from 24 Nov 2025). A second warning now
+(its CSTO membership is doubted from 12 June 2024: secondary, and unverified from 25 Nov 2025). A second warning now
 names them, by the provision of each doubted duty, and the plain cascade's conflict line says which of its duties rest
 on such facts, with each duty's certainty as the JSON record carries it (`Conflict.doubted`). The draws' note, which
 names the joiners whose duty the honour model weighs as a verified one, names them too (a draw that drops one side's

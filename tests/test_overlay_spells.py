@@ -47,7 +47,7 @@ def test_a_removal_later_than_the_exit_is_refused_naming_the_change(tmp_path: Pa
 
 def test_a_removal_ends_the_last_spell_and_leaves_earlier_ones(world: World) -> None:
     arm = _spells(world, "csto_1992", "ARM", _left("csto_1992", "ARM", "2030-01-01"))
-    assert arm == [("None", "2024-06-12"), ("2024-06-12", "2025-11-24"), ("2025-11-24", "2030-01-01")]
+    assert arm == [("None", "2024-06-12"), ("2024-06-12", "2025-11-25"), ("2025-11-25", "2030-01-01")]
     uzb = _spells(world, "csto_1992", "UZB", _left("csto_1992", "UZB", "2010-01-01"))
     assert uzb == [("None", "1999-04-20"), ("2006-06-23", "2010-01-01")]
     assert _spells(world, "manila_1954", "PAK", _left("manila_1954", "PAK", "1970-01-01")) == [("None", "1970-01-01")]

@@ -108,7 +108,7 @@ def _members(treaty: Treaty, start: dt.date | None, basis: Basis, named: Named) 
     t = treaty.id
     begins = [(m, *member_start(treaty, m, basis)) for m in treaty.members]  # by `party_on`'s rule
     # a row that ends on the day another row of the same state begins is one membership recorded on other facts
-    # from that day (Armenia's CSTO membership, secondary since 12 Jun 2024, unverified since 24 Nov 2025): it
+    # from that day (Armenia's CSTO membership, secondary since 12 Jun 2024, unverified since 25 Nov 2025): it
     # continues, nobody leaves or joins
     continued = {(m.state, m.left) for m in treaty.members if m.left is not None} & {
         (m.state, begin) for m, begin, _ in begins if begin is not None}
