@@ -96,7 +96,8 @@ def test_the_checks_are_those_docs_history_records_with_its_pages(world: World) 
                    3515, 3450, 4002, 3708, 3746, 3767, 4908, 2423,
                    4605, 3842, 5080,
                    4330, 4535,
-                   7005}
+                   7005,
+                   3222, 3984, 4040, 7025}
     for c in checks:
         assert all(s.url in docs for s in c.sources), c.atopid
         assert c.checked is not None and c.checked <= dt.date(2026, 12, 6)
@@ -318,14 +319,28 @@ CHECKED_5_DEC = {
     # (none found): the Guyana-Russia treaty on basic relations of 2016
     "atop_7005": "checked on 2026-12-06 (op.gov.gy): in force on 2019-06-12, Guyana's President, in his Russia Day "
                  "address, named it first among the instruments that enhanced the relations; no end found",
+    # fourteenth batch (6 Dec 2026): carried phases docs/history.md named at most once, a denunciation, replacement or
+    # termination looked for first (none found; Algeria's suspension of its 2002 treaty with Spain is no end):
+    # Pakistan-Saudi Arabia 1951, Australia-Papua New Guinea 1987, Spain-Morocco 1991, Bulgaria-North Macedonia 2017
+    "atop_3222": "checked on 2026-12-06 (thefinancialdaily.com): in force in November 2023, its 72nd anniversary "
+                 "marked by Saudi Arabia's press attache in Islamabad, who said it continues to yield positive "
+                 "impacts; no end found",
+    "atop_3984": "checked on 2026-12-06 (dfat.gov.au): in force on 2020-08-05, the two states' Comprehensive "
+                 "Strategic and Economic Partnership names it among the foundations it builds on; no end found",
+    "atop_4040": "checked on 2026-12-06 (theobjective.com): in force on 2023-02-02, Spain's Prime Minister, at the two "
+                 "governments' High-Level Meeting, said it would now be updated as their joint declaration of 2022 "
+                 "provides; no end found",
+    "atop_7025": "checked on 2026-12-06 (pretsedatel.mk): in force on 2022-01-29, North Macedonia's President, "
+                 "answering Bulgaria's foreign ministry, said none of his acts was contrary to it and committed to its "
+                 "full implementation; no end found",
 }
 
 
 @pytest.mark.parametrize(("tid", "said"), list(CHECKED_5_DEC.items()))
 def test_the_alliances_first_checked_on_5_dec_2026(world: World, tid: str, said: str) -> None:
-    """The carried alliances checked for the first time on 5 Dec 2026 (and 6 Dec, the thirteenth batch), in the batches
-    docs/history.md lists (the seventh recorded none): each says its check (an in-force day, month, year or none, as
-    its first page gives) and stays carried forward, with no end."""
+    """The carried alliances checked for the first time on 5 Dec 2026 (and 6 Dec, the thirteenth and fourteenth
+    batches), in the batches docs/history.md lists (the seventh recorded none): each says its check (an in-force day,
+    month, year or none, as its first page gives) and stays carried forward, with no end."""
     t = world.treaties[tid]
     assert t.carry_checked == said
     assert t.carried_from == dt.date(2018, 12, 31) and t.terminated is None
