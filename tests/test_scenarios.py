@@ -730,15 +730,20 @@ def test_aachen_scope_follows_the_nato_and_eu_clauses(place: str | None, debated
 @pytest.mark.parametrize(("target", "guarantor"), [("ITA", "FRA"), ("FRA", "ITA")])
 def test_quirinal_art_2_1_binds_france_and_italy_to_each_other_from_february_2023(target: str, guarantor: str) -> None:
     """Quirinal Treaty (not in the fact sheet): Art. 2(1), on the basis of NATO Art. 5 and TEU Art. 42(7), the two
-    give each other assistance in case of armed aggression (Agenzia Nova's quotation, IREFI): graded S2 as Aachen's
-    clause is, on an armed aggression; in force 1 Feb 2023 (IREFI, press of the day), so not the day before its
-    window."""
+    give each other assistance in case of armed aggression, verified in the treaty's text as the Gazzetta Ufficiale
+    publishes it with Italy's ratification law: graded S2 as Aachen's clause is, on an armed aggression. In force
+    1 Feb 2023, the day from press of that day (secondary, known to the week): not bound the day before its window,
+    and within the window the clause rests on that secondary day (a `date` reason), past it on verified facts."""
     r = run("RUS", target, D2025)
     assert bound_under(r, guarantor, "fra_ita_2021", "2(1)")
     (quirinal,) = [o for o in obligations(r, guarantor) if o.treaty == "fra_ita_2021"]
-    assert (quirinal.side, quirinal.strength, quirinal.certainty) == ("defense", "S2", "secondary")
+    assert (quirinal.side, quirinal.strength, quirinal.certainty) == ("defense", "S2", "verified")
+    assert not quirinal.certainty_reasons
     assert bound_under(r, guarantor, "nato_1949", "5") and bound_under(r, guarantor, "eu_teu_42_7", "42(7)")
     assert not bound_under(run("RUS", target, "2023-01-20"), guarantor, "fra_ita_2021")
+    (early,) = [o for o in obligations(run("RUS", target, "2023-02-03"), guarantor) if o.treaty == "fra_ita_2021"]
+    assert early.certainty == "secondary"
+    assert [x.kind for x in early.certainty_reasons] == ["date"]
 
 
 @pytest.mark.parametrize(("place", "debated"), [(None, False), ("french-guiana", True)])
@@ -748,7 +753,7 @@ def test_quirinal_scope_follows_the_nato_and_eu_clauses_as_aachens_does(place: s
     r = run("BRA", "FRA", D2025, place=place)
     (quirinal,) = [o for o in obligations(r, "ITA") if (o.treaty, o.article) == ("fra_ita_2021", "2(1)")]
     assert any(x.kind == "scope" and "debated" in x.fact for x in quirinal.certainty_reasons) is debated
-    assert quirinal.certainty == ("unverified" if debated else "secondary")
+    assert quirinal.certainty == ("unverified" if debated else "verified")
 
 
 def test_france_uae_consults_under_both_of_its_clauses() -> None:
