@@ -1,5 +1,6 @@
 """The sources the bundled place data cites (in the comments of places.yaml, place_history.yaml, place_spans.yaml and
-place_coords.yaml, and the states' dated names' `source` and `note` in state_names_dated.json): no Wikipedia mirror or
+place_coords.yaml, the place sets' `sources` in place_sets.yaml, and the states' dated names' `source` and `note` in
+state_names_dated.json): no Wikipedia mirror or
 content farm, and no Wikipedia article beyond the ones still to replace."""
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 DATA = Path(__file__).resolve().parents[1] / "src" / "foedus" / "data"
-FILES = ("places.yaml", "place_history.yaml", "place_spans.yaml", "place_coords.yaml", "state_names_dated.json")
+FILES = ("places.yaml", "place_history.yaml", "place_spans.yaml", "place_coords.yaml", "place_sets.yaml",
+         "state_names_dated.json")
 _URL = re.compile(r"https?://[^\s,;)\"']+")
 
 # Copies of Wikipedia, content farms, AI-written encyclopedias and document scrapers: never a source.

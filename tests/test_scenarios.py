@@ -756,6 +756,20 @@ def test_quirinal_scope_follows_the_nato_and_eu_clauses_as_aachens_does(place: s
     assert quirinal.certainty == ("unverified" if debated else "verified")
 
 
+@pytest.mark.parametrize(("place", "debated"), [(None, False), ("french-guiana", True), ("new-caledonia", True)])
+def test_nancy_scope_follows_the_nato_and_eu_clauses_as_aachens_does(place: str | None, debated: bool) -> None:
+    """The Treaty of Nancy's Art. 4(2) gives its help in line with NATO Art. 5 and TEU Art. 42(7): France's places
+    outside Europe are covered but debated, as under Aachen's Art. 4(1) (the same place set), so Poland's duty there
+    is flagged as debated and lowered, as Germany's is; it had no debated list, so Poland's duty was verified."""
+    r = run("BRA", "FRA", "2026-03-01", place=place)
+    (nancy,) = [o for o in obligations(r, "POL") if (o.treaty, o.article) == ("fra_pol_2025", "4(2)")]
+    (aachen,) = [o for o in obligations(r, "DEU") if (o.treaty, o.article) == ("fra_deu_2019", "4(1)")]
+    for duty in (nancy, aachen):
+        assert any(x.kind == "scope" and "debated" in x.fact for x in duty.certainty_reasons) is debated
+    assert nancy.certainty == ("unverified" if debated else "verified")
+    assert aachen.certainty == ("unverified" if debated else "secondary")
+
+
 def test_france_uae_consults_under_both_of_its_clauses() -> None:
     """§2.3: France-UAE 2009: a public security clause (S4: consultations on the measures, no automatic action);
     the agreement's general clause on threats to either party's interests applies too, so both are reported."""

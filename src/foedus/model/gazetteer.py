@@ -52,6 +52,7 @@ class Gazetteer:
     regions: dict[str, Region]
     places: dict[str, Place]
     home_of: dict[str, str] = field(default_factory=dict)
+    sets: dict[str, list[str]] = field(default_factory=dict)  # named place sets, for the loader (`model.place_sets`)
     _index: dict[str, str] = field(default_factory=dict, repr=False)
     _dated: dict[dt.date, dict[str, Place]] = field(default_factory=dict, repr=False, compare=False)
 
@@ -127,6 +128,9 @@ class Gazetteer:
             raise refused
         if (region := next((r for r in self.regions.values() if key in (r.id, slugify(r.name))), None)) is not None:
             raise self._region_refused(text, region)
+        if key in self.sets:  # a treaty scope's name for several places (`foedus.model.place_sets`)
+            raise UnknownPlaceError(f"{shown(text)} is a set of places, not a place: an attack hits one place; name "
+                                    f"one of them: {', '.join(self.sets[key])}")
         import difflib
 
         areas = {k: area for k, area in area_names().items() if k not in self._index}  # "Kashmr": the Kashmir region
@@ -205,7 +209,9 @@ class Gazetteer:
             places[place.id] = place
             home_of[state.id] = place.id
         _add_history(places, regions, states)
-        return cls(regions=regions, places=places, home_of=home_of)
+        from foedus.model.place_sets import load_place_sets
+
+        return cls(regions=regions, places=places, home_of=home_of, sets=load_place_sets(places, regions))
 
 
 def _held(place: Place, text: str, states: StateRegistry, day: dt.date | None) -> Place:

@@ -18,13 +18,14 @@ from foedus.listed import listed_twice
 from foedus.model.adversary_life import check_adversary_lives, check_member_lives
 from foedus.model.gazetteer import Gazetteer
 from foedus.model.model_files import read_model_file
+from foedus.model.place_sets import named_sets, not_one_place
 from foedus.model.replacing import replaces_problems
 from foedus.model.scope_reach import check_scope_reached
 from foedus.model.source_pages import bare_source_urls
 from foedus.model.states import StateRegistry
 from foedus.model.treaty import Treaty
 from foedus.model.treaty_checks import check_dates, check_parties, check_written
-from foedus.model.vocab import ADMINISTERED_BY, ADMINISTERED_BY_PARTY, PLACE_ALONE
+from foedus.model.vocab import ADMINISTERED_BY, ADMINISTERED_BY_PARTY, PLACE_ALONE, WORD_TOKENS
 from foedus.reachable import is_folder
 from foedus.written import as_written
 
@@ -36,8 +37,6 @@ __all__ = [
     "read_treaty_file",
     "validate_references",
 ]
-
-_SPECIAL_TOKENS = {"home", "overseas"}
 
 
 def bundled_treaty_files() -> list[Path]:
@@ -127,8 +126,11 @@ def validate_references(
                 if key == "debated" and ADMINISTERED_BY_PARTY in token.split("+"):  # read there without parties
                     raise TreatyDataError(path, loc, f"{ADMINISTERED_BY_PARTY!r} is read in territory and forces, "
                                           "not in debated: name the places or regions")
-                parts = token.split("+")
-                prov["scope"][key][j] = "+".join(_scope_token(part, loc, path, state, places) for part in parts)
+                if token not in places.sets:  # a set alone stands for its places (`foedus.model.place_sets`)
+                    parts = token.split("+")
+                    prov["scope"][key][j] = "+".join(_scope_token(part, loc, path, state, places, token)
+                                                     for part in parts)
+            prov["scope"][key] = named_sets(prov["scope"][key], places.sets)
     for i, inv in enumerate(data["invocations"]):
         inv["requester"] = listed(inv["requester"], f"invocations[{i}].requester")
     _assistance_refs(data, listed)
@@ -161,12 +163,15 @@ def _assistance_refs(data: dict[str, Any], listed: Callable[[list[str], str], li
 
 
 def _scope_token(
-    token: str, loc: str, path: str, state: Callable[[str, str], str], places: Gazetteer
+    token: str, loc: str, path: str, state: Callable[[str, str], str], places: Gazetteer, whole: str
 ) -> str:
-    """One scope token checked and normalised, its states resolved by `state` (`_StateRefs.one`;
-    `administered-by-party` is read on each date, by the parties then: `foedus.engine.rules.token_matches`)."""
-    if token in _SPECIAL_TOKENS or token in places.regions or token in places.places or token == ADMINISTERED_BY_PARTY:
+    """One scope token (a part of the list's `whole` token) checked and normalised, its states resolved by `state`
+    (`_StateRefs.one`; `administered-by-party` is read on each date, by the parties then:
+    `foedus.engine.rules.token_matches`)."""
+    if token in WORD_TOKENS or token in places.regions or token in places.places:
         return token
+    if (name := token.removeprefix(PLACE_ALONE)) in places.sets:
+        raise TreatyDataError(path, loc, not_one_place(name, whole))
     if token.startswith(PLACE_ALONE) and token.removeprefix(PLACE_ALONE) in places.places:
         return token
     if token.startswith(ADMINISTERED_BY):
@@ -175,7 +180,7 @@ def _scope_token(
     raise TreatyDataError(
         path, loc, f"unknown scope token {token!r}: use a region id, a place id, 'place:ID' (the place alone), 'home', "
         f"'overseas', 'administered-by:ISO3', 'administered-by-party', or several joined by '+' (see `foedus places "
-        f"--regions`)"
+        f"--regions`); or alone, a place set's id ({', '.join(sorted(places.sets)) or 'none'}: place_sets.yaml)"
     )
 
 

@@ -12,10 +12,10 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from foedus.model.behaviour import HoldingRules, PlaceRules
-from foedus.model.facts import Day, Line, Prose
+from foedus.model.facts import Day, Line, Prose, Source
 from foedus.model.slug import slugify
 
-__all__ = ["Holding", "Place", "PlaceHistory", "PlaceKind", "PlaceSpan", "Region", "slugify"]
+__all__ = ["Holding", "Place", "PlaceHistory", "PlaceKind", "PlaceSet", "PlaceSpan", "Region", "slugify"]
 
 PlaceKind = Literal["home", "subnational", "island", "territory", "sea", "area"]
 _SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -104,3 +104,13 @@ class PlaceSpan(_Strict):
     aliases: list[Line] = Field(default_factory=list)
     places: list[str] = Field(min_length=2, description="the place ids the area lies across")
     note: Prose | None = None
+
+
+class PlaceSet(_Strict):
+    """A set's entry in `place_sets.yaml`: places that several treaty scopes name together, by the set's id
+    (`foedus.model.place_sets`)."""
+
+    name: Line
+    description: Prose
+    places: list[str] = Field(min_length=1, description="the place ids in the set, each once")
+    sources: list[Source] = Field(min_length=1)

@@ -78,7 +78,8 @@ class Scope(_Strict):
     """Where an attack counts. Tokens are region ids, place ids, `place:ID` (the place alone, where a region shares
     its id), `home`, `overseas`, `administered-by:ISO3` (or `administered-by:A|B`), `administered-by-party` (a party
     of the treaty on the date administers the place), or several joined by `+` (all must hold), e.g.
-    `pacific-area+administered-by-party`.
+    `pacific-area+administered-by-party`. A token alone may also be a place set's id (`place_sets.yaml`, e.g.
+    `french-overseas-debated`): the loader puts the set's places there.
 
     `territory`: where an attack on the victim's territory counts (null = anywhere).
     `forces`: where an attack on its forces, public vessels or aircraft counts

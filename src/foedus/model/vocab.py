@@ -12,14 +12,16 @@ from enum import StrEnum
 from typing import Literal
 
 __all__ = ["ADMINISTERED_BY", "ADMINISTERED_BY_PARTY", "CERTAINTY_RANK", "LEVELS", "ORG_PURPOSES", "PLACE_ALONE",
-           "STRENGTH_WORDS", "SUPPORT_FORMS", "TAGGED_WINDOWS", "Basis", "Certainty", "Duty", "HelpForm", "Kind",
-           "Strength", "Tag", "Trigger", "worst"]
+           "STRENGTH_WORDS", "SUPPORT_FORMS", "TAGGED_WINDOWS", "WORD_TOKENS", "Basis", "Certainty", "Duty", "HelpForm",
+           "Kind", "Strength", "Tag", "Trigger", "worst"]
 
 
 # scope tokens with a form of their own (`foedus.model.treaty.Scope`): written by the loader, read by the rules
 ADMINISTERED_BY = "administered-by:"  # + ISO3 (or A|B): the place's administrator is one of them
 ADMINISTERED_BY_PARTY = "administered-by-party"  # a party of the treaty on the date administers the place
 PLACE_ALONE = "place:"  # + a place id: that place alone, where a region shares its id (`black-sea`)
+# the tokens that are a word, neither a place nor a region (a place set's id may be none of them either)
+WORD_TOKENS = frozenset({"home", "overseas", ADMINISTERED_BY_PARTY})
 
 # a date's windows that a source can tag apart from the day (`foedus.model.facts.DateCertainty.window`)
 TAGGED_WINDOWS = ("week", "month", "year")
