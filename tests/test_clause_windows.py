@@ -232,15 +232,16 @@ def test_a_clause_reason_needs_a_duty_no_other_clause_surely_gives() -> None:
 @pytest.mark.parametrize("basis", ["in-force", "signed"])
 def test_the_replay_sees_no_change_where_a_clause_gives_the_same_duty_across_the_day(basis: Basis) -> None:
     """A term ending on the day its renewal starts stops and starts no duty, so the war replay lists no clause end
-    or start then (nor any change where the renewal overlaps the term); the duty resting there on other facts (the
-    renewal not verified), it goes on applying (`clause-continues`, tests/test_war_change_certainty.py); with
-    another wording (a request gate) the clause's end and start are changes."""
+    or start then (nor where the renewal overlaps the term); the duty resting there on other facts (the renewal not
+    verified), it goes on applying (`clause-continues`, tests/test_war_change_certainty.py): where the renewal
+    overlaps the term, on the day the term, cited till then, ends; with another wording (a request gate) the
+    clause's end and start are changes."""
     def changed(pact: Treaty) -> list[tuple[str, str, str | None]]:
         found = treaty_changes([pact], basis, D("1955-01-01"), D("1990-01-01"), {})
         return [(str(day), c.what, c.article) for day, cs in found.items() for c in cs]
 
     assert changed(terms()) == [("1970-06-01", "clause-continues", "1")]
-    assert changed(terms(end="1980-01-01")) == []
+    assert changed(terms(end="1980-01-01")) == [("1980-01-01", "clause-continues", "1")]
     assert changed(terms({"request_gated": True})) == [("1970-06-01", "clause-ends", "1"),
                                                       ("1970-06-01", "clause-starts", "1")]
 

@@ -5,11 +5,14 @@ a day known only to the month or year among them."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
 
 from foedus.api import cascade, replay_war
+from foedus.engine.doubted_facts import doubted
+from foedus.engine.scenario import Basis
 from foedus.model.treaty import Treaty
 from foedus.model.world import World
 from foedus.war.changes import treaty_changes
@@ -166,3 +169,89 @@ def test_a_renewal_on_the_same_facts_is_no_change_and_on_other_facts_one() -> No
     assert changed(_renewed(start_certainty={"within": "month"})) == [
         ("2010-01-01", "clause-continues", "1", "unverified",
          ["t_r: art. 1 applies from 2010-01-01, known only to the month (day: not verified)"])]
+
+
+_DUTY = {"kind": "defense", "article": "1", "strength": "S2"}
+
+
+def _pact(tmp_path: Path, provisions: list[dict[str, object]], members: list[dict[str, object]]) -> World:
+    """A made-up France-Greece pact, alone in a world (no bundled treaty, no ATOP history)."""
+    path = tmp_path / "t_o.yaml"
+    path.write_text(json.dumps({"id": "t_o", "name": "O", "signed": "2000-01-01", "in_force": "2000-01-01",
+                                "type": "bilateral", "sources": [{"url": "https://example.org/o"}],
+                                "members": members, "provisions": provisions}), encoding="utf-8")
+    return World.load(path, bundled=False, history=False)
+
+
+def _replayed_as_cascaded(tmp_path: Path, world: World, basis: Basis, days: list[dt.date]) -> list[str]:
+    """Turkey on Greece from 1 Dec 2009, replayed to 1 Jul 2010: on each of `days`, the frame in force then (the
+    last one dated on or before it) says France's duty as a cascade on that day does (treaty, article, certainty,
+    the facts not verified); the cascade's certainty of it on each day, returned."""
+    war = tmp_path / "tur_grc.yaml"
+    war.write_text("id: tur_grc\nname: Turkey on Greece\nend: 2010-07-01\nsources: [{url: 'https://example.org/w'}]"
+                   "\nevents:\n  - {type: attack, date: 2009-12-01, attacker: TUR, victim: GRC}\n", encoding="utf-8")
+    r = replay_war(war, world=world, basis=basis)
+    said = []
+    for day in days:
+        frame = [f for f in r.frames if f.date <= day][-1]
+        j = cascade("TUR", "GRC", day, world=world, basis=basis).joiner("FRA")
+        assert j is not None, day
+        owed = j.primary
+        got = frame.bound["FRA"]
+        assert (got["treaty"], got["article"], got["certainty"], got["doubted"]) == (
+            owed.treaty, owed.article, owed.certainty, list(doubted(owed.certainty_reasons))), (day, frame.date)
+        said.append(owed.certainty)
+    return said
+
+
+def _around(*days: str) -> list[dt.date]:
+    return [D(d) + dt.timedelta(days=k) for d in days for k in range(-2, 3)]
+
+
+@pytest.mark.parametrize("renewal_first", [False, True])
+def test_a_renewal_overlapping_its_term_makes_a_frame_where_the_cascade_cites_it(tmp_path: Path,
+                                                                                 renewal_first: bool) -> None:
+    """A term to 1 Jun 2010 and its renewal from 1 Jan 2010, not verified: the cascade cites the one listed first
+    while both apply, so the duty rests on the renewal's facts from the term's end (the term listed first) or from
+    the renewal's start (listed first); the replay makes a frame that day (`clause-continues`), its facts a
+    cascade's on every day around both; a renewal on the same facts makes no change."""
+    term = {**_DUTY, "valid": {"start": "2000-01-01", "end": "2010-06-01"}, "note": "the term"}
+    renewal = {**_DUTY, "valid": {"start": "2010-01-01", "certainty": "secondary",
+                                  "source": "https://example.org/renewal"}, "note": "the renewal"}
+    world = _pact(tmp_path, [renewal, term] if renewal_first else [term, renewal], [{"state": "FRA"},
+                                                                                     {"state": "GRC"}])
+    days = _around("2010-01-01", "2010-06-01")
+    said = _replayed_as_cascaded(tmp_path, world, "in-force", days)
+    handover = D("2010-01-01") if renewal_first else D("2010-06-01")
+    assert said == ["verified" if day < handover else "secondary" for day in days]  # the cascade changes then
+    found = treaty_changes([world.treaty("t_o")], "in-force", D("2000-01-01"), D("2020-01-01"), {})
+    assert [(str(d), c.what, c.article, c.certainty) for d, cs in found.items() for c in cs] == [
+        (str(handover), "clause-continues", "1", "secondary")]
+    same = _pact(tmp_path, [{**renewal, "valid": {"start": "2010-01-01"}}, term], [{"state": "FRA"},
+                                                                                   {"state": "GRC"}])
+    assert treaty_changes([same.treaty("t_o")], "in-force", D("2000-01-01"), D("2020-01-01"), {}) == {}
+
+
+@pytest.mark.parametrize("sure_first", [True, False])
+def test_a_membership_overlapping_another_continues_where_the_cascade_reads_other_facts(tmp_path: Path,
+                                                                                        sure_first: bool) -> None:
+    """Greece's second row, signed 1 Jan 2010 while its first runs to 1 Jun 2010, overlaps it on the signed basis:
+    Greece neither joins then nor leaves on 1 Jun; its membership rests on the facts of both rows while both
+    cover it (the cascade reads every row that covers the day), on the second's alone after. Where that changes
+    the facts (the second row not verified: from its signature; the first: at its end) the replay makes a frame,
+    the membership `continues`, its facts a cascade's on every day around both days; where it does not, no change."""
+    doubt = {"certainty": "secondary", "source": "https://example.org/row"}
+    first = {"state": "GRC", "left": "2010-06-01", **({} if sure_first else doubt)}
+    second = {"state": "GRC", "signed": "2010-01-01", "joined": "2011-01-01", **(doubt if sure_first else {})}
+    world = _pact(tmp_path, [_DUTY], [{"state": "FRA"}, first, second])
+    days = _around("2010-01-01", "2010-06-01")
+    said = _replayed_as_cascaded(tmp_path, world, "signed", days)
+    moved = D("2010-01-01") if sure_first else D("2010-06-01")
+    was, now = ("verified", "secondary") if sure_first else ("secondary", "verified")
+    assert said == [was if day < moved else now for day in days]  # the cascade changes then
+    found = treaty_changes([world.treaty("t_o")], "signed", D("2000-01-01"), D("2020-01-01"), {})
+    assert [(str(d), c.what, c.state) for d, cs in found.items() for c in cs] == [(str(moved), "continues", "GRC")]
+    assert found[moved][0].label == "GRC stays a party to t_o, its membership resting on other facts"
+    assert [r.fact for r in found[moved][0].reasons] == ["t_o: GRC is a party (known from secondary reporting only)"]
+    alike = _pact(tmp_path, [_DUTY], [{"state": "FRA"}, {**first, **doubt}, {**second, **doubt}])
+    assert treaty_changes([alike.treaty("t_o")], "signed", D("2000-01-01"), D("2020-01-01"), {}) == {}

@@ -45,10 +45,11 @@ if TYPE_CHECKING:
     from foedus.model.places import Place
     from foedus.model.treaty import Member, Provision, Span, Treaty
 
-__all__ = ["ASSUMED", "Assessment", "Memo", "applies_fact", "assess", "clause_day_fact", "date_window", "dated_reason",
-           "duty_of_words", "ended_fact", "fact_reason", "first_day", "first_day_fact", "how_dated", "how_known",
-           "how_sure", "left_fact", "member_start", "membership_fact", "party_facts", "party_on", "place_facts",
-           "place_free", "source_of", "standing_fact", "suspension_fact", "with_facts"]
+__all__ = ["ASSUMED", "Assessment", "Memo", "applies_fact", "assess", "clause_day_fact", "clause_facts",
+           "date_window", "dated_reason", "duty_of_words", "ended_fact", "fact_reason", "first_day", "first_day_fact",
+           "how_dated", "how_known", "how_sure", "left_fact", "member_facts", "member_start", "membership_fact",
+           "party_facts", "party_on", "place_facts", "place_free", "source_of", "standing_fact", "suspension_fact",
+           "with_facts"]
 
 ASSUMED = frozenset({"freeze", "place", "scope"})  # reason kinds that are also conditions of the obligation
 
@@ -114,7 +115,7 @@ def party_facts(treaty: Treaty, provision: Provision, obligor: str, beneficiary:
         party: tuple[int, object] = (id(treaty), state)
         found = parts.get(party)
         if found is None:
-            found = parts[party] = tuple(_member_facts(treaty, state, day, basis, names))
+            found = parts[party] = member_facts(treaty, state, day, basis, names)
         reasons += found
         made.append(id(found))
     if provision.suspensions:  # rare, and per leg: not kept in `memo`
@@ -143,6 +144,18 @@ def _treaty_facts(treaty: Treaty, provision: Provision, day: dt.date) -> Iterato
                           source_of(treaty), treaty.carry_checked)  # a check of it, where one was recorded
     if unsure_before(day, treaty.terminated, treaty.terminated_certainty, end=True):  # bound on `day`: before it
         yield from ended_fact(treaty)
+    yield from clause_facts(treaty, provision, day)
+
+
+def clause_facts(treaty: Treaty, provision: Provision, day: dt.date) -> tuple[CertaintyReason, ...]:
+    """The facts of the clause itself that a duty under it rests on, on `day` (it applies then): the clause as
+    encoded, when it applies, and a first or last day of its span known less than to the day whose window holds
+    `day` (none where a twin surely applies then: its duty is owed anyway). The war timeline compares them across a
+    day on which the cascade cites another twin (`foedus.war.changes`)."""
+    return tuple(_clause_facts(treaty, provision, day))
+
+
+def _clause_facts(treaty: Treaty, provision: Provision, day: dt.date) -> Iterator[CertaintyReason]:
     if provision.certainty is not Certainty.VERIFIED:
         doubt = f" ({provision.doubt})" if provision.doubt else ""
         yield fact_reason("article", f"{cited(treaty.id, provision.article)}: the clause as encoded{doubt}",
@@ -184,6 +197,15 @@ def _rows(treaty: Treaty, state: str, day: dt.date, basis: str) -> list[Member]:
     """The membership rows of `state` that cover `day` (all its rows if none does)."""
     rows = [m for m in treaty.members if m.state == state]
     return [m for m in rows if party_on(treaty, m, day, basis)] or rows
+
+
+def member_facts(treaty: Treaty, state: str, day: dt.date, basis: str, names: Mapping[str, str]
+                 ) -> tuple[CertaintyReason, ...]:
+    """The facts `state`'s membership of `treaty` rests on, on `day`: those of each of its rows that covers the day
+    (of all its rows if none does), its freezes then, and the edges of its suspensions and of the row's first day
+    and exit whose window holds `day`. The war timeline compares them across a day on which the rows covering the
+    state change (`foedus.war.changes`)."""
+    return tuple(_member_facts(treaty, state, day, basis, names))
 
 
 def _member_facts(treaty: Treaty, state: str, day: dt.date, basis: str, names: Mapping[str, str]

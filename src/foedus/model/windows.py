@@ -15,7 +15,8 @@ if TYPE_CHECKING:
     from foedus.model.facts import DateCertainty
     from foedus.model.treaty import Provision, Treaty
 
-__all__ = ["date_window", "has_window", "twin_applies", "twins", "unsure_before", "unsure_from", "unsure_unfound"]
+__all__ = ["cited_twin", "date_window", "has_window", "twin_applies", "twins", "unsure_before", "unsure_from",
+           "unsure_unfound"]
 
 _STAND_IN = dt.timedelta(days=365)
 _WEEK = dt.timedelta(days=7)
@@ -122,6 +123,15 @@ def twins(treaty: Treaty, provision: Provision) -> list[Provision]:
     duty = _duty(provision)
     return [other for other in treaty.provisions
             if other is not provision and other.article == provision.article and _duty(other) == duty]
+
+
+def cited_twin(treaty: Treaty, provision: Provision, day: dt.date) -> Provision | None:
+    """Of `provision` and its twins, the clause a cascade cites on `day`: the first in the treaty's order whose span
+    covers the day (None where none does). The leg table compiles a treaty's clauses in that order, the legs of twins
+    sort alike (`Leg.sort_key`) and the cascade keeps the first find per obligor, treaty, article and side
+    (`foedus.engine.ledger.Ledger.bind`), so the first twin's leg is the one cited, on its facts."""
+    group = [provision, *twins(treaty, provision)]
+    return next((o for o in treaty.provisions if any(o is g for g in group) and _applies(o, day, False)), None)
 
 
 def _applies(provision: Provision, day: dt.date, surely: bool) -> bool:

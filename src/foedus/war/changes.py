@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from foedus.cited import article_cited
+from foedus.engine.certainty import clause_facts, member_facts
 from foedus.engine.certainty_words import (
     applies_fact,
     clause_day_fact,
@@ -29,10 +30,10 @@ from foedus.engine.certainty_words import (
 )
 from foedus.engine.records import CertaintyReason
 from foedus.engine.scenario import Basis
-from foedus.model.parties import member_start
+from foedus.model.parties import member_start, party_on
 from foedus.model.treaty import Member, Provision, Span, Treaty
 from foedus.model.vocab import Certainty, worst
-from foedus.model.windows import twin_applies, twins
+from foedus.model.windows import cited_twin, twin_applies
 from foedus.wording import named_state
 
 __all__ = ["TreatyChange", "change_words", "treaty_changes"]
@@ -114,10 +115,15 @@ def _members(treaty: Treaty, start: dt.date | None, basis: Basis, named: Named) 
         (m.state, begin) for m, begin, _ in begins if begin is not None}
     for m, begin, how in begins:  # each change's reasons name the states as they were called on its day
         if begin is not None and begin != start and (m.state, begin) not in continued:
+            if begin > dt.date.min and _held(treaty, m, begin - _DAY, basis):  # a party already, by a row it overlaps
+                yield from _overlapped(treaty, m.state, begin, basis, named)
+                continue
             names = named(begin)
             dated = () if how is None else first_day_fact(treaty, m, names)  # a signature is taken as recorded
             yield TreatyChange(begin, t, "joins", m.state, reasons=membership_fact(treaty, m, names) + dated)
-        if m.left is not None:
+        if m.left is not None and (m.state, m.left) not in continued and _held(treaty, m, m.left, basis):
+            yield from _overlapped(treaty, m.state, m.left, basis, named)  # still a party, by a row overlapping it
+        elif m.left is not None:
             names = named(m.left)
             goes_on = (m.state, m.left) in continued  # then it rests on the rows beginning that day as well
             anew = tuple(r for o, b, _ in begins if goes_on and o.state == m.state and b == m.left
@@ -134,6 +140,27 @@ def _members(treaty: Treaty, start: dt.date | None, basis: Basis, named: Named) 
                 yield TreatyChange(span.end, t, "restored", m.state, reasons=_suspension(treaty, m, span, names)
                                    + suspension_fact(treaty, m.state, span, source_of(treaty, span.source, m.source),
                                                      names, end=True))
+
+
+def _held(treaty: Treaty, m: Member, day: dt.date, basis: Basis) -> bool:
+    """Whether another row of `m`'s state makes it a party on `day` (`party_on`)."""
+    return any(o is not m and o.state == m.state and party_on(treaty, o, day, basis) for o in treaty.members)
+
+
+def _overlapped(treaty: Treaty, state: str, day: dt.date, basis: Basis, named: Named) -> Iterable[TreatyChange]:
+    """`state` is a party on `day` and on the day before, by rows that overlap, one of which begins or ends that day:
+    nobody joins or leaves, but where the facts its membership rests on differ across the day (`member_facts`, the
+    cascade's), the membership continues on other facts, as when a row ends the day another begins; no change where
+    they do not. The change rests on the facts of the rows covering either day, and the exit of one ending then."""
+    names = named(day)
+    if set(member_facts(treaty, state, day - _DAY, basis, names)) == set(member_facts(treaty, state, day, basis,
+                                                                                         names)):
+        return
+    rows = [m for m in treaty.members if m.state == state
+            and (party_on(treaty, m, day - _DAY, basis) or party_on(treaty, m, day, basis))]
+    yield TreatyChange(day, treaty.id, "continues", state, reasons=tuple(dict.fromkeys(
+        r for m in rows for r in membership_fact(treaty, m, names) + (left_fact(treaty, m, names) if m.left == day
+                                                                       else ()))))
 
 
 def _suspension(treaty: Treaty, m: Member | None, span: Span, names: Mapping[str, str], state: str = ""
@@ -167,11 +194,14 @@ def _one(treaty: Treaty, basis: Basis, named: Named) -> Iterable[TreatyChange]:
             anew = applies + clause_day_fact(treaty, p)
             if first == dt.date.min or not twin_applies(treaty, p, first - _DAY):
                 yield TreatyChange(first, t, "clause-starts", article=p.article, reasons=anew)
-            else:  # but a twin ending that day hands the duty over: if the facts it rests on differ, it continues
-                yield from _continued(treaty, p, first, anew)
-            if p.valid.end is not None and not twin_applies(treaty, p, p.valid.end):
-                yield TreatyChange(p.valid.end, t, "clause-ends", article=p.article,
-                                   reasons=applies + clause_day_fact(treaty, p, end=True))
+            else:  # but the cascade may cite it from that day, on other facts: it goes on applying (`_handover`)
+                yield from _handover(treaty, p, first)
+            if p.valid.end is not None:
+                if not twin_applies(treaty, p, p.valid.end):
+                    yield TreatyChange(p.valid.end, t, "clause-ends", article=p.article,
+                                       reasons=applies + clause_day_fact(treaty, p, end=True))
+                else:  # a twin goes on giving the duty, cited from that day if the cascade cited `p` till then
+                    yield from _handover(treaty, p, p.valid.end)
         for leg in p.suspensions:
             src = source_of(treaty, leg.span.source, p.source)
             for day, what in ((leg.span.start, "leg-suspended"), (leg.span.end, "leg-restored")):
@@ -184,17 +214,24 @@ def _one(treaty: Treaty, basis: Basis, named: Named) -> Iterable[TreatyChange]:
                     treaty, leg.obligor, leg.span, src, names, end=what == "leg-restored", whose=whose))
 
 
-def _continued(treaty: Treaty, p: Provision, first: dt.date, anew: tuple[CertaintyReason, ...]
-               ) -> Iterable[TreatyChange]:
-    """The clause `p` takes over its twins' duty on its `first` day (a renewal from the day its term ends), as a
-    membership row does another's (`_members`): one change where the facts the duty rests on differ, resting on
-    the ending clauses' facts and `p`'s (`anew`), as a "continues" rests on the rows of both; none where they do
-    not (the duty then rests on the same facts the day before and on the day)."""
-    ending = [o for o in twins(treaty, p) if o.valid is not None and o.valid.end == first]
-    before = tuple(r for o in ending for r in applies_fact(treaty, o) + clause_day_fact(treaty, o, end=True))
-    if ending and set(before) != set(anew):
-        yield TreatyChange(first, treaty.id, "clause-continues", article=p.article,
-                           reasons=tuple(dict.fromkeys(before + anew)))
+def _handover(treaty: Treaty, p: Provision, day: dt.date) -> Iterable[TreatyChange]:
+    """The duty of `p` and its twins goes on across `day`, a first or last day of `p`'s span: where the clause the
+    cascade cites changes then (`cited_twin`: a renewal from the day its term ends, or a twin that overlaps it and
+    takes over at the end of the one cited, or one listed first that starts inside another's span), as a membership
+    row does another's (`_members`), one change where the facts the duty rests on differ (`clause_facts`, on the day
+    before and on the day), resting on the facts of both clauses, as a "continues" rests on the rows of both; none
+    where the cited clause or its facts stay the same."""
+    if day == dt.date.min:
+        return
+    was, now = cited_twin(treaty, p, day - _DAY), cited_twin(treaty, p, day)
+    if was is None or now is None or was is now:
+        return
+    before, after = clause_facts(treaty, was, day - _DAY), clause_facts(treaty, now, day)
+    if set(before) != set(after):
+        ending = clause_day_fact(treaty, was, end=True) if was.valid is not None and was.valid.end == day else ()
+        starting = clause_day_fact(treaty, now) if now.valid is not None and now.valid.start == day else ()
+        yield TreatyChange(day, treaty.id, "clause-continues", article=p.article, reasons=tuple(dict.fromkeys(
+            before + ending + after + starting)))
 
 
 def treaty_changes(treaties: Iterable[Treaty], basis: Basis, start: dt.date, end: dt.date,
