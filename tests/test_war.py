@@ -271,6 +271,48 @@ def test_2025_the_strike_on_qatar_binds_the_gulf_and_the_arab_league_for_a_day(t
     assert ("jor_isr_1994", "ISR") in {(n["treaty"], n["toward"]) for n in twelve_days.record("JOR").neutral}
 
 
+# --- 2026: the US and Israeli strikes on Iran, Iran's strikes on the Gulf states and Jordan, the April ceasefire ---
+
+
+@pytest.fixture(scope="module")
+def iran_2026():  # type: ignore[no-untyped-def]
+    return replay_war(WARS / "iran_2026.yaml")
+
+
+def test_2026_the_gulf_states_and_jordan_are_struck_and_oman_a_day_later(iran_2026) -> None:  # type: ignore[no-untyped-def]
+    """The sources' days: the US and Israel strike Iran on 28 Feb; Iran strikes Israel, the UAE (WAM), Bahrain,
+    Qatar, Kuwait, Saudi Arabia and Jordan the same day, Oman on 1 Mar (Duqm); the ceasefire of 8 Apr ends the
+    replay (the war is ongoing: its data ends with its last event)."""
+    assert (iran_2026.war.start, iran_2026.end) == (D(2026, 2, 28), D(2026, 4, 8))
+    day_one = iran_2026.status_on(D(2026, 2, 28))
+    assert {s: day_one[s] for s in ("USA", "ISR", "IRN")} == {"USA": "attack", "ISR": "attack", "IRN": "defense"}
+    for state in ("ARE", "BHR", "QAT", "KWT", "SAU", "JOR"):
+        assert day_one[state] == "attack"
+        assert (iran_2026.record(state).spells[0]["from"], iran_2026.record(state).spells[0]["how"]) == (
+            "2026-02-28", "attacked")
+    assert iran_2026.record("OMN").spells[0]["from"] == "2026-03-01"
+
+
+def test_2026_iran_striking_saudi_arabia_binds_pakistan_and_the_arab_league_until_the_ceasefire(iran_2026) -> None:  # type: ignore[no-untyped-def]
+    """In the legal reading Pakistan is bound to Saudi Arabia by the 2025 pact (its article unknown, its entry
+    into force unverified) and Egypt by the Arab League treaty (Art. 2) from 28 Feb to the ceasefire; Oman is bound
+    for a day, until it is struck itself. The US struck first: Iran's strike on US forces in Bahrain binds no NATO
+    member in that reading, and does in the escalatory one."""
+    pak = iran_2026.first_bound("PAK")
+    assert pak is not None and (pak.date, pak.side, pak.treaty) == (D(2026, 2, 28), "attack", "sau_pak_2025")
+    assert (pak.because.attacked, pak.because.by, pak.certainty) == ("SAU", "IRN", "unverified")
+    spans = {s: [(b["from"], b["to"], b["treaty"]) for b in iran_2026.record(s).bound_spans] for s in ("PAK", "EGY",
+                                                                                                       "OMN")}
+    assert spans == {"PAK": [("2026-02-28", "2026-04-08", "sau_pak_2025")],
+                     "EGY": [("2026-02-28", "2026-04-08", "arab_jdec_1950")],
+                     "OMN": [("2026-02-28", "2026-03-01", "arab_jdec_1950")]}
+    assert not {s for s, st in iran_2026.status_on(D(2026, 4, 8)).items() if st.startswith("bound")}
+    assert iran_2026.first_bound("GBR") is None and iran_2026.first_bound("TUR") is None
+    escalatory = replay_war(WARS / "iran_2026.yaml", reading="escalatory")
+    gbr = escalatory.first_bound("GBR")
+    assert gbr is not None and (gbr.date, gbr.treaty, gbr.because.attacked) == (D(2026, 2, 28), "nato_1949", "USA")
+
+
 # --- war files: schema, references, course -----------------------------------------------------------------
 
 
@@ -483,7 +525,7 @@ def test_a_war_is_a_file_or_a_bundled_name_and_anything_else_one_line(tmp_path: 
     own.write_text("x")
     assert war_path(str(own)) == own  # a file that exists wins over a bundled name
     with pytest.raises(WarDataError, match=r"no bundled war of that name \(bundled: europe_1939_1941, "
-                                           r"israel_iran_2025, july_crisis"):
+                                           r"iran_2026, israel_iran_2025, july_crisis"):
         war_path("russia_ukraine")
     proc = run("war", "russia_ukraine")
     assert proc.returncode == 2 and proc.stderr.count("\n") == 1 and "no such file" in proc.stderr
