@@ -1,5 +1,6 @@
 """The membership rows a correction (`foedus.sources.corrections`) changes: an `exit` closes a row, a `rejoin` adds
-one like the state's last, a `join` adds one for a state that never was a member of an ATOP alliance carried past its
+one like the state's last, a `suspend` adds a suspension span to the rows of states members on its day, a `join` adds
+one for a state that never was a member of an ATOP alliance carried past its
 coverage. The joiner's row dates from the correction's day; it takes every provision all the members on that day owe
 (and is owed every one owed to them all). An alliance whose members are not bound alike that day (ATOP lists each
 provision's obligors: an asymmetric alliance) is refused: which would the new member take?
@@ -12,11 +13,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from foedus.model.facts import Certainty, DateCertainty
+from foedus.model.facts import Certainty, DateCertainty, Span
 from foedus.model.parties import party_on
 from foedus.model.treaty import Member, Provision, Treaty
 
-__all__ = ["cannot_join", "cannot_rejoin", "join_update", "left_row", "rejoin_row"]
+__all__ = ["cannot_join", "cannot_rejoin", "cannot_suspend", "join_update", "left_row", "rejoin_row",
+           "suspended_rows", "until_problem"]
 
 
 def join_update(t: Treaty, states: set[str], day: dt.date, how: DateCertainty | None, certainty: Certainty,
@@ -105,4 +107,30 @@ def cannot_rejoin(t: Treaty, states: set[str], day: dt.date) -> str | None:
         last = _last_row(t, state)
         if last is None or last.left is None or last.left > day:
             return f"{state} is not out of {t.id} on {day} (a rejoin follows an exit)"
+    return None
+
+
+def cannot_suspend(t: Treaty, states: set[str], day: dt.date) -> str | None:
+    """Why one of `states` cannot be suspended from `t` on `day` (no row makes it a party then), or None."""
+    for state in sorted(states):
+        if not any(m.state == state and party_on(t, m, day) for m in t.members):
+            return f"{state} is not a member of {t.id} on {day}, so there is no membership to suspend"
+    return None
+
+
+def suspended_rows(t: Treaty, states: set[str], span: Span) -> list[Member]:
+    """`t`'s rows with `span` added to the suspensions of each row of `states` that makes its state a party on its
+    first day (`cannot_suspend` has checked there is one): the field a curated treaty's suspension fills, so a
+    suspended member neither owes nor is owed while it lasts (`foedus.engine.table.parties`)."""
+    return [m.model_copy(update={"suspended": [*m.suspended, span]})
+            if m.state in states and party_on(t, m, span.start) else m for m in t.members]
+
+
+def until_problem(action: str, day: dt.date | None, until: dt.date | None) -> str | None:
+    """What is wrong with a correction's `until` (the first day a suspension is restored), or None: it goes with a
+    suspension only, and after its first day `day`."""
+    if until is not None and action != "suspend":
+        return "goes with action 'suspend' only (the first day restored)"
+    if until is not None and day is not None and until <= day:
+        return f"{until} is on or before the suspension's first day ({day}): until is the first day restored"
     return None

@@ -1,4 +1,4 @@
-"""A curated correction layer over ATOP: exits, ends and certainty flags the fact sheet supports, with sources.
+"""A curated correction layer over ATOP: exits, suspensions, ends and certainty flags the sources support.
 
 ATOP 5.1 stops at 2018-12-31 and codes some alliances as in force that later events or the 2025 fact
 sheet contradict (Mali, Burkina Faso and Niger left ECOWAS in 2025; France's 2008-12 renegotiated
@@ -19,12 +19,22 @@ from urllib.parse import urlsplit
 from pydantic import Field, ValidationError, field_validator, model_validator
 
 from foedus.errors import FoedusError, TreatyDataError
-from foedus.model.facts import Certainty, DateCertainty, Prose, Source, Strict
+from foedus.model.facts import Certainty, DateCertainty, Prose, Source, Span, Strict
 from foedus.model.numbers import Whole
 from foedus.model.states import StateRegistry
 from foedus.model.treaty import Treaty
 from foedus.model.yamlio import file_data_error, load_yaml
-from foedus.sources.correction_members import cannot_join, cannot_rejoin, join_update, left_row, rejoin_row
+from foedus.sources.correction_members import (
+    cannot_join,
+    cannot_rejoin,
+    cannot_suspend,
+    join_update,
+    left_row,
+    rejoin_row,
+    suspended_rows,
+    until_problem,
+)
+from foedus.sources.correction_notes import carry_note, without_carry_note
 
 __all__ = ["Correction", "apply_corrections", "carry_note", "check_words", "load_corrections"]
 
@@ -44,6 +54,10 @@ class Correction(Strict):
     (a new membership row); `join`: `states`, never members, accede to an alliance carried past its source's
     coverage from `date` (a new membership row, bound as every member then is: `foedus.sources.correction_members`;
     a day inside the coverage corrects the source, whose own flags in `foedus dyads` keep its rows);
+    `suspend`: `states`, members on `date`, are suspended from it from `date` (to `until`, the first day restored, if
+    given): a span in their rows' `suspended`, the field a curated treaty's suspension fills, so a suspended member
+    neither owes nor is owed while it lasts (in a bilateral alliance nothing binds the two then), with the
+    correction's certainty, `date_certainty` for its first day and its first source;
     `end`: the alliance ends on `date`; `certainty`: the alliance is kept but tagged `certainty` (e.g. an in-force
     status the fact sheet marks unverified); `superseded`: the curated treaties `by` say what binds its parties from
     `date` on (it ends then), or, without a date, after ATOP's coverage (it is not carried forward; ATOP's own years
@@ -56,11 +70,12 @@ class Correction(Strict):
 
     atopid: Whole
     phase: Whole | None = None
-    action: Literal["exit", "rejoin", "join", "end", "certainty", "superseded", "checked"]
+    action: Literal["exit", "rejoin", "join", "suspend", "end", "certainty", "superseded", "checked"]
     states: list[str] = Field(default_factory=list)
     by: list[str] = Field(default_factory=list, description="superseded: the curated treaties that say it today")
     date: dt.date | None = None
     date_certainty: DateCertainty | None = None
+    until: dt.date | None = Field(None, description="suspend: the first day restored (none: not restored)")
     certainty: Certainty = Certainty.VERIFIED
     checked: dt.date | None = Field(None, description="checked: the day the alliance's standing was checked")
     in_force: dt.date | str | None = Field(
@@ -110,10 +125,12 @@ def load_corrections(text: str | None = None) -> list[Correction]:
             which = f" (atopid {given})" if isinstance(given, int) and not isinstance(given, bool) else ""
             raise file_data_error(exc, Correction, item, CORRECTIONS_FILE, at=f"[{i}]{which}",
                                   kind=TreatyDataError) from None
-        if out[-1].action in ("exit", "rejoin", "join", "end") and out[-1].date is None:
+        if out[-1].action in ("exit", "rejoin", "join", "suspend", "end") and out[-1].date is None:
             raise TreatyDataError(CORRECTIONS_FILE, f"[{i}].date", f"action {out[-1].action!r} needs a date")
-        if out[-1].action in ("exit", "rejoin", "join") and not out[-1].states:
+        if out[-1].action in ("exit", "rejoin", "join", "suspend") and not out[-1].states:
             raise TreatyDataError(CORRECTIONS_FILE, f"[{i}].states", f"action {out[-1].action!r} needs the states")
+        if (why := until_problem(out[-1].action, out[-1].date, out[-1].until)) is not None:
+            raise TreatyDataError(CORRECTIONS_FILE, f"[{i}] (atopid {out[-1].atopid}).until", why)
         if (out[-1].action == "superseded") != bool(out[-1].by):
             raise TreatyDataError(CORRECTIONS_FILE, f"[{i}].by", "a 'by' list goes with action 'superseded', and "
                                   "only with it")
@@ -178,13 +195,14 @@ def _targets(c: Correction, treaty: Treaty) -> bool:
 def _apply(c: Correction, t: Treaty, states: set[str]) -> Treaty:
     checked = check_words(c) if c.action == "checked" else None
     said = f"correction ({c.action}"
-    said += f" {', '.join(sorted(states))}" if c.action in ("exit", "rejoin", "join") else ""
+    said += f" {', '.join(sorted(states))}" if c.action in ("exit", "rejoin", "join", "suspend") else ""
     said += f" by {', '.join(c.by)}" if c.action == "superseded" else ""
     said += f" after {t.carried_from}" if c.action == "superseded" and t.carried_from and not c.date else ""
     said += f" from {c.date}" if c.date else ""
+    said += f" until {c.until}" if c.until else ""
     said += f"): {checked}; {c.note}" if checked is not None else f"): {c.note}"
     stops_carry = t.carried_from is not None and (c.action == "end" or c.action == "superseded")
-    note = _without_carry_note(t) if stops_carry else t.note
+    note = without_carry_note(t) if stops_carry else t.note
     if _carried_to_end(c, t):  # carried only up to the unverified end: those years stay carried-forward
         assert t.carried_from is not None and c.date is not None
         note = f"{note or ''}; {carry_note(t.carried_from, c.date, 'a correction ends it')}".lstrip("; ")
@@ -194,14 +212,8 @@ def _apply(c: Correction, t: Treaty, states: set[str]) -> Treaty:
     elif c.action == "end" and c.date is not None:
         update |= {"terminated": c.date, "terminated_certainty": c.date_certainty, "coverage_end": None,
                    "carried_from": None}
-    elif c.action == "exit" and c.date is not None:
-        update["members"] = [left_row(m, c.date, c.date_certainty)
-                             if m.state in states and (m.left is None or m.left > c.date) else m for m in t.members]
-    elif c.action == "rejoin" and c.date is not None:
-        update["members"] = [*t.members, *(rejoin_row(t, s, c.date, c.date_certainty, c.sources[0].url, c.note)
-                                            for s in sorted(states))]
-    elif c.action == "join" and c.date is not None:
-        update |= join_update(t, states, c.date, c.date_certainty, c.certainty, c.sources[0].url, c.note)
+    elif c.action in ("exit", "rejoin", "suspend", "join") and c.date is not None:
+        update |= _members_update(c, t, states, c.date)
     elif c.action == "certainty":
         update["certainty"] = c.certainty
     elif c.action == "checked":  # still carried-forward: the reason names the check
@@ -216,6 +228,21 @@ def _apply(c: Correction, t: Treaty, states: set[str]) -> Treaty:
     return t.model_copy(update=update)
 
 
+def _members_update(c: Correction, t: Treaty, states: set[str], day: dt.date) -> dict[str, object]:
+    """What an exit, a rejoin, a suspension or a join of `states` on `day` changes in `t` (its members; a join its
+    provisions too)."""
+    if c.action == "exit":
+        return {"members": [left_row(m, day, c.date_certainty)
+                            if m.state in states and (m.left is None or m.left > day) else m for m in t.members]}
+    if c.action == "rejoin":
+        return {"members": [*t.members, *(rejoin_row(t, s, day, c.date_certainty, c.sources[0].url, c.note)
+                                          for s in sorted(states))]}
+    if c.action == "suspend":
+        return {"members": suspended_rows(t, states, Span(start=day, end=c.until, note=c.note, certainty=c.certainty,
+                                                          source=c.sources[0].url, start_certainty=c.date_certainty))}
+    return join_update(t, states, day, c.date_certainty, c.certainty, c.sources[0].url, c.note)
+
+
 def _carried_to_end(c: Correction, t: Treaty) -> bool:
     """An `end` not verified, days after ATOP's coverage of a carried alliance: nothing but the carry says it was in
     force from the coverage's end to that day, so it stays carried (tagged) up to it (a verified end's sources say
@@ -224,29 +251,14 @@ def _carried_to_end(c: Correction, t: Treaty) -> bool:
             and c.certainty is not Certainty.VERIFIED and c.date - t.carried_from > dt.timedelta(days=1))
 
 
-def carry_note(coverage_end: dt.date, terminated: dt.date | None, ends: str = "its fixed term ends") -> str:
-    """What the note of an alliance carried past ATOP's coverage says about it (`foedus.sources.history.
-    carry_forward`, or a correction ending it after some carried days); a correction that stops the carry takes it
-    out again (`_without_carry_note`)."""
-    until = f", until {ends} on {terminated}" if terminated is not None else ""
-    return f"carried forward: ATOP codes it in force on {coverage_end}, its last day of coverage{until}"
-
-
-def _without_carry_note(t: Treaty) -> str | None:
-    """`t`'s note without the carry-forward sentence `carry_forward` added: the correction stops the carry."""
-    assert t.carried_from is not None
-    carried = carry_note(t.carried_from, t.terminated)
-    parts = [p for p in (t.note or "").split("; ") if p != carried]
-    return "; ".join(parts) or None
-
-
 def apply_corrections(
     treaties: Iterable[Treaty], corrections: list[Correction], registry: StateRegistry
 ) -> list[Treaty]:
     """The treaties with every correction that targets them applied, in file order.
 
     Raises:
-        TreatyDataError: a correction names an unknown state, one that cannot rejoin, or a join `cannot_join` refuses.
+        TreatyDataError: a correction names an unknown state, one that cannot rejoin, a join `cannot_join` refuses,
+            or a suspension of a state not a member on its day.
     """
     resolved = []
     for i, c in enumerate(corrections):
@@ -259,17 +271,26 @@ def apply_corrections(
         for i, (c, ids) in enumerate(resolved):
             if not _targets(c, t) or (c.action in ("checked", "join") and t.carried_from is None and c.phase is None):
                 continue  # a check of an alliance, or a join, is of its phases carried forward
+            if c.action == "suspend" and c.phase is None and c.date is not None and not t.in_effect(c.date):
+                continue  # a suspension of an alliance is of its phase in force on its day
             why = cannot_rejoin(t, ids, c.date) if c.action == "rejoin" and c.date is not None else None
             why = cannot_join(t, ids, c.date) if c.action == "join" and c.date is not None else why
+            why = cannot_suspend(t, ids, c.date) if c.action == "suspend" and c.date is not None else why
             if c.action == "checked" and t.carried_from is None:
                 why = f"{t.id} is not carried past its source's coverage: a check records only a carried alliance"
             if why is not None:
-                at = {"rejoin": f"[{i}].states", "join": f"[{i}] (atopid {c.atopid})"}.get(c.action, f"[{i}]")
+                at = {"rejoin": f"[{i}].states", "join": f"[{i}] (atopid {c.atopid})",
+                      "suspend": f"[{i}] (atopid {c.atopid}).states"}.get(c.action, f"[{i}]")
                 raise TreatyDataError(CORRECTIONS_FILE, at, why)
             t = _apply(c, t, ids)
             applied.add(i)
         out.append(t)
     for i, (c, _) in enumerate(resolved):
+        if c.action == "suspend" and i not in applied:
+            phase = f" phase {c.phase}" if c.phase is not None else ""
+            raise TreatyDataError(CORRECTIONS_FILE, f"[{i}] (atopid {c.atopid})", f"no alliance{phase} of atopid "
+                                  f"{c.atopid} is in force on {c.date} in the merged world (unknown, replaced by a "
+                                  "curated treaty or ended): there is nothing to suspend")
         if c.action in ("checked", "join") and i not in applied:
             phase, what = f" phase {c.phase}" if c.phase is not None else "", {"checked": "check"}.get(c.action, (
                 "join (a curated treaty lists its members itself)"))

@@ -118,8 +118,8 @@ def evaluate(leg: Leg, attack: Attack, situation: Situation) -> Verdict:
     """Apply the rule for the leg's kind to one attack, then its gates in order."""
     if unmet(leg, attack, situation.places) is not None:  # the trigger, before the gates
         return NO
-    if leg.provision.kind is _NONAGGRESSION:
-        return YES
+    if leg.provision.kind is _NONAGGRESSION:  # no gate but a suspension: a suspended member neither owes nor is owed
+        return YES if leg.suspended is None else Verdict(False, "suspended")
     gate = closed_gate(leg, situation)
     return YES if gate is None else Verdict(False, gate)
 
