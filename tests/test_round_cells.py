@@ -11,14 +11,14 @@ from typing import Any
 import pytest
 
 from foedus.engine.bind import Binder
-from foedus.engine.cascade import _Run
+from foedus.engine.citing import citations
 from foedus.engine.judge import Judge
 from foedus.engine.ledger import Ledger
 from foedus.engine.owed import indices
 from foedus.engine.rules import verdict, where
 
 HOT: list[Callable[..., Any]] = [Judge._owed_to_attacker, Judge._bound_neutrality, Binder._defence,
-                                 Binder._consultations, Binder._neutral_to_victim, _Run.cite, Ledger.bind, indices]
+                                 Binder._consultations, Binder._neutral_to_victim, citations, Ledger.bind, indices]
 
 
 @pytest.mark.parametrize("function", HOT, ids=lambda f: f.__qualname__)

@@ -29,12 +29,11 @@ from typing import TYPE_CHECKING
 from foedus.collector import acyclic
 from foedus.datarecord import dataclass, field, fields, replace
 from foedus.engine.bind import Binder, BindState
-from foedus.engine.citing import Certifier, Parts, cited, ranking
+from foedus.engine.citing import Certifier, Parts, citations
 from foedus.engine.ledger import (
     Duties,
     Found,
     Ledger,
-    RankKey,
     finds,
     interned,
     neutral_records,
@@ -171,19 +170,8 @@ class _Run:
         return self.ledger.joins
 
     def cite(self, found: list[Found]) -> tuple[Obligation, ...]:
-        """Binding finds as the obligations they are (`foedus.engine.citing.cited`), each round's by rank
-        (`citing.ranking`), rounds in order: `_settle` keeps a state's finds as found, since most are never cited (their
-        round is thrown away when the run resumes). A sort is stable: finds of one rank (for both sides: a conflict's)
-        stay in the order `_conflict` gives them."""
-        parts, certify = self.parts, self.certify
-        if len(found) == 1:  # most joiners: one find, cited without a list
-            f = found[0]
-            return (cited(f[5], f[1], f[2], f[6], f[0], certify, parts),)  # type: ignore[arg-type]
-        rank = ranking(self.index, certify)
-        out = []  # a loop, not a comprehension: that would make cells of `certify` and `parts` on every call
-        for f in sorted(found, key=rank if found[0][0] == found[-1][0] else _by_round(rank)):
-            out.append(cited(f[5], f[1], f[2], f[6], f[0], certify, parts))  # type: ignore[arg-type]
-        return tuple(out)
+        """Binding finds as the obligations they are (`citations`, with the run's stores)."""
+        return citations(found, self.index, self.certify, self.parts)
 
     def _duties(self) -> dict[str, list[Duties]]:
         """This round's neutrality duties by state (ordered only when a record needs them: `_neutral`)."""
@@ -294,7 +282,3 @@ def _switches(index: LegTable, s: Scenario) -> Scenario:
         found = known[key] = replace(s, attackers=(), targets=(), place="", attacks=())
     return found
 
-
-def _by_round(rank: Callable[[Found], RankKey]) -> Callable[[Found], tuple[int, RankKey]]:
-    """`rank` after the round (`_Run.cite`'s key where finds come from more than one round)."""
-    return lambda f: (f[0], rank(f))

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from foedus.engine.table import LegTable
     from foedus.model.places import Place
 
-__all__ = ["Certifier", "Parts", "cited", "obligation", "ranking", "sureness"]
+__all__ = ["Certifier", "Parts", "citations", "cited", "obligation", "ranking", "sureness"]
 
 _MOST = 50_000  # obligations' parts (and legs' facts) kept per leg table before a store starts afresh (tables cached)
 _obligation = maker(Obligation)
@@ -174,3 +174,25 @@ def ranking(index: LegTable, certify: Certifier) -> Callable[[Found], RankKey]:
         return found
 
     return rank
+
+
+def _by_round(rank: Callable[[Found], RankKey]) -> Callable[[Found], tuple[int, RankKey]]:
+    """`rank` after the round (`citations`' key where finds come from more than one round)."""
+    return lambda f: (f[0], rank(f))
+
+
+def citations(found: list[Found], index: LegTable, certify: Certifier, parts: dict[tuple[object, ...], Parts]
+              ) -> tuple[Obligation, ...]:
+    """Binding finds as the obligations they are (`foedus.engine.citing.cited`), each round's by rank
+    (`citing.ranking`), rounds in order: `_settle` keeps a state's finds as found, since most are never cited (their
+    round is thrown away when the run resumes). A sort is stable: finds of one rank (for both sides: a conflict's)
+    stay in the order `_conflict` gives them. A run's `cite`; a result's joiners are cited so when first read
+    (`foedus.engine.outcome`), with the stores of the run that found them."""
+    if len(found) == 1:  # most joiners: one find, cited without a list
+        f = found[0]
+        return (cited(f[5], f[1], f[2], f[6], f[0], certify, parts),)  # type: ignore[arg-type]
+    rank = ranking(index, certify)
+    out = []  # a loop, not a comprehension: that would make cells of `certify` and `parts` on every call
+    for f in sorted(found, key=rank if found[0][0] == found[-1][0] else _by_round(rank)):
+        out.append(cited(f[5], f[1], f[2], f[6], f[0], certify, parts))  # type: ignore[arg-type]
+    return tuple(out)

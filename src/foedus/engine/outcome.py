@@ -8,17 +8,17 @@ the datasets the answer rests on; the supporters the rules name; and the notes o
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Set
-from functools import cache
+from collections.abc import Callable, Iterable, Set
+from functools import cache, partial
 from itertools import chain
-from typing import Protocol
+from typing import Protocol, cast
 
 from foedus.datarecord import replace
 from foedus.engine.assumption import Assumption
+from foedus.engine.citing import Certifier, Parts, citations
 from foedus.engine.doubt_reach import Rerun, reached, stands
 from foedus.engine.doubts import assumed_doubts
 from foedus.engine.ledger import (
-    Certify,
     Duties,
     Found,
     Ledger,
@@ -30,7 +30,7 @@ from foedus.engine.ledger import (
     withheld_of,
 )
 from foedus.engine.maker import maker
-from foedus.engine.result import CascadeResult, Conflict, Doubt, Joiner, Obligation, Side, Withheld
+from foedus.engine.result import CascadeResult, Conflict, Doubt, Joiner, Later, Side, Withheld
 from foedus.engine.rules import recipients, supporters
 from foedus.engine.scenario import Scenario
 from foedus.engine.table import LegTable
@@ -81,13 +81,11 @@ class FinishedRun(Protocol):
     conflicts: list[Conflict]
     rounds: int
     set_aside: dict[tuple[str, str, str], Withheld]  # legs a prevailing duty sets aside (`foedus.engine.set_aside`)
+    parts: dict[tuple[object, ...], Parts]  # the table's store of obligations' parts (`citing.citations`)
 
     @property
-    def certify(self) -> Certify:
-        """The certainty of the findings that are not obligations."""
-
-    def cite(self, found: list[Found]) -> tuple[Obligation, ...]:
-        """Binding finds as the obligations they are."""
+    def certify(self) -> Certifier:
+        """The certainty of the findings (`citing.citations` cites the joiners' finds with it)."""
 
 
 def outcome_of(run: FinishedRun, rerun: Rerun) -> CascadeResult:
@@ -97,11 +95,8 @@ def outcome_of(run: FinishedRun, rerun: Rerun) -> CascadeResult:
     registry = run.world.states.states
     conflicts = tuple(sorted(run.conflicts, key=lambda c: (c.round, c.state)))
     code = run.index.derived("ccodes", lambda: {st: s.ccode for st, s in registry.items() if s.ccode is not None}).get
-    cite, joined = run.cite, []
-    for state, found in sorted(run.joiners.items(), key=_joined):
-        obligations = cite(found)
-        joined.append(_joiner(obligations[0], obligations[1:], code(state)))
-    joiners = tuple(joined)
+    order = sorted(run.joiners.items(), key=_joined)
+    joiners = Later(partial(_joiners, order, run.index, run.certify, run.parts, code))  # cited when first read
     silent = (belligerent | run.excluded) - run.stays_out  # the states whose duties and withheld legs go unreported
     ends: list[Found] = [(d[0], d[1], d[2][-1], d[3], d[4], d[5], "") for duties in run.log for d in duties
                          if d[5].obligor not in silent]
@@ -118,9 +113,8 @@ def outcome_of(run: FinishedRun, rerun: Rerun) -> CascadeResult:
                      for k in sorted(keys, key=_by_key)
                      if k[0] not in silent)
     violations = tuple(violations_of([book.violations[k] for k in sorted(book.violations, key=_by_key)], sure, store))
-    named: Iterable[_Cites] = chain([j.primary for j in joiners], *[j.also for j in joiners], consultations,
-                                    neutral, violations, withheld, *[c.obligations for c in conflicts])
-    datasets: tuple[str, ...] = ("atop",) if _atop_in(run, named) else ()
+    named: Iterable[_Cites] = chain(consultations, neutral, violations, withheld, *[c.obligations for c in conflicts])
+    datasets: tuple[str, ...] = ("atop",) if _atop_joined(order) or _atop_in(run, named) else ()
     if run.world.states.has_system_dates:
         datasets += ("cow_states",)
     bound = run.joiners.keys() | {c.state for c in conflicts}  # the joiners' states
@@ -128,16 +122,30 @@ def outcome_of(run: FinishedRun, rerun: Rerun) -> CascadeResult:
     support = tuple(supporters(legs, run.side_of, bound, run.attacked,
                                run.index.derived("support by recipient", lambda: recipients(legs)),
                                run.index.derived("support records", dict)))
-    result = CascadeResult(scenario=run.scenario, joiners=joiners, consultations=consultations,
-                           conflicts=conflicts, neutral=neutral, violations=violations, withheld=withheld,
-                           rounds=run.rounds, names=run.world.states.names_on(run.scenario.date),
+    result = CascadeResult(scenario=run.scenario, joiners=cast(tuple[Joiner, ...], joiners),
+                           consultations=consultations, conflicts=conflicts, neutral=neutral, violations=violations,
+                           withheld=withheld, rounds=run.rounds, names=run.world.states.names_on(run.scenario.date),
                            renamed=renamed_on(run.scenario.date, run.world.states.by_ccode),
                            notes=_notes(run.world, run.scenario, bound), datasets=datasets, supporters=support)
     doubted = doubts_of(run.world, run.scenario, run.index, belligerent, result, rerun)
     if doubted:
         result = replace(result, doubts=doubted)
-    result.ccodes.update({st: cc for st in result.state_ids if (cc := code(st)) is not None})
+    sides: dict[str, list[str]] = {"attack": list(run.scenario.attackers), "defense": list(run.scenario.targets)}
+    for state, found in order:  # `CascadeResult.sides`, from the finds: a joiner's side is each of its finds'
+        sides[found[0][6]].append(state)
+    result.ccodes.update({st: cc for st in result.named(sides) if (cc := code(st)) is not None})
     return result
+
+
+def _joiners(order: list[tuple[str, list[Found]]], index: LegTable, certify: Certifier,
+             parts: dict[tuple[object, ...], Parts], code: Callable[[str], int | None]) -> tuple[Joiner, ...]:
+    """The joiners' records, in the order they joined (`_joined`), each state's finds cited as its obligations
+    (`citing.citations`, with the stores of the run that found them), the primary first."""
+    joined = []
+    for state, found in order:
+        obligations = citations(found, index, certify, parts)
+        joined.append(_joiner(obligations[0], obligations[1:], code(state)))
+    return tuple(joined)
 
 
 def _atop_in(run: FinishedRun, records: Iterable[_Cites]) -> bool:
@@ -150,6 +158,16 @@ def _atop_in(run: FinishedRun, records: Iterable[_Cites]) -> bool:
             origin = origins[record.treaty] = run.world.treaties[record.treaty].origin
         if origin == "atop":
             return True
+    return False
+
+
+def _atop_joined(order: list[tuple[str, list[Found]]]) -> bool:
+    """Whether a joiner's find (which its obligations cite) binds by an ATOP treaty: read from the finds' legs, so
+    that the joiners need not be cited (a loop: a generator would be resumed per find)."""
+    for _, found in order:
+        for f in found:
+            if f[5].treaty.origin == "atop":
+                return True
     return False
 
 

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from foedus.datarecord import dataclass, field
@@ -38,6 +39,7 @@ __all__ = [
     "Consultation",
     "Doubt",
     "Joiner",
+    "Later",
     "Neutral",
     "Obligation",
     "Side",
@@ -94,7 +96,11 @@ class CascadeResult:
     @property
     def state_ids(self) -> list[str]:
         """Every state the result names (belligerents, then the others), without repeats."""
-        found = [st for side in self.sides.values() for st in side]
+        return self.named(self.sides)
+
+    def named(self, sides: dict[str, list[str]]) -> list[str]:
+        """`state_ids`, with both sides given (`foedus.engine.outcome` has them before the joiners are cited)."""
+        found = [st for side in sides.values() for st in side]
         found += [c.state for c in self.conflicts] + [n.state for n in self.neutral] + [n.toward for n in self.neutral]
         found += [v.state for v in self.violations] + [v.against for v in self.violations]
         found += [c.state for c in self.consultations] + [c.with_ for c in self.consultations]
@@ -144,6 +150,12 @@ class CascadeResult:
         sid = named_state(state, self.scenario.date, self.names)
         return next((j for j in self.joiners if j.state == sid), None)
 
+    def __getstate__(self) -> dict[str, Any]:
+        """What a pickle or a copy holds: the fields, the joiners cited first (`Later`: unread, they would hold the
+        stores of the run that found them, its leg table's among them)."""
+        self.joiners  # noqa: B018  (read to be cited)
+        return self.__dict__
+
     def to_dict(self) -> dict[str, Any]:
         """The JSON contract (docs/json-contract.md, generated from the fields' metadata)."""
         return to_json(self)
@@ -187,3 +199,40 @@ class CascadeResult:
         from foedus.render import html_table
 
         return html_table(self)
+
+
+class Later:
+    """A result's field made when first read: `make()` gives its value (`_Lazy`)."""
+
+    __slots__ = ("make",)
+
+    def __init__(self, make: Callable[[], Any]) -> None:
+        self.make = make
+
+
+class _Lazy:
+    """A field of `CascadeResult` that may be given as `Later`: made when first read, then kept (in the instance's
+    `__dict__` under the field's name, so equality, `replace`, copies and pickles read the value). The engine gives
+    its joiners so: citing them (an obligation record per binding find, certainty, conditions, duty) was about an
+    eighth of a 2025 cascade's opcodes, which a caller that reads only other fields, or none, does not pay
+    (docs/performance.md, session 53)."""
+
+    __slots__ = ("name",)
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __get__(self, obj: Any, owner: type | None = None) -> Any:
+        if obj is None:
+            return self
+        held = obj.__dict__
+        value = held[self.name]
+        if value.__class__ is Later:
+            value = held[self.name] = value.make()
+        return value
+
+    def __set__(self, obj: Any, value: Any) -> None:
+        obj.__dict__[self.name] = value
+
+
+CascadeResult.joiners = _Lazy("joiners")  # type: ignore[assignment]
