@@ -150,18 +150,51 @@ class Contracted:
 
 
 def to_json(record: Any) -> dict[str, Any]:
-    """The record as its JSON contract (see `meta`)."""
-    out: dict[str, Any] = {}
-    fields, computed_keys = _plan(type(record))
-    for name, key, flatten, omit, optional in fields:
-        value = getattr(record, name)
-        if optional and value is None:  # present only in some results
-            continue
+    """The record as its JSON contract (see `meta`), by its class's writer (`_writer`)."""
+    cls = type(record)
+    write = _WRITERS.get(cls)
+    if write is None:
+        write = _WRITERS[cls] = _writer(cls)
+    return write(record)
+
+
+_WRITERS: dict[type, Callable[[Any], dict[str, Any]]] = {}
+_PLAIN_TYPES = frozenset(_PLAIN)
+
+
+def _writer(cls: type) -> Callable[[Any], dict[str, Any]]:
+    """`to_json` for records of `cls`, compiled once from its plan (`_plan`): each field read by name and a plain
+    value (of a type in `_PLAIN`, most) stored as it is, where a loop over the plan read each with `getattr` and
+    passed it to `_value` (docs/performance.md, session 53). What it writes is what `_value` and the plan give:
+    tests/test_contract.py holds it to the loop over the plan it replaced."""
+    fields, computed_keys = _plan(cls)
+    scope: dict[str, Any] = {"_value": _value, "_P": _PLAIN_TYPES, "_flat": _flat}
+    lines = ["def write(r):", "    out = {}"]
+    for i, (name, key, flatten, omit, optional) in enumerate(fields):
+        if not name.isidentifier():
+            raise TypeError(f"{cls.__name__}.{name} is not a field name")
+        scope[f"_o{i}"] = omit
+        lines.append(f"    v = r.{name}")
+        pad = "    "
+        if optional or flatten:
+            lines.append("    if v is not None:")
+            pad = "        "
         if flatten:
-            if value is not None:
-                out.update({k: v for k, v in to_json(value).items() if k not in omit} if omit else to_json(value))
+            lines.append(f"{pad}out.update(_flat(v, _o{i}))")
+        elif omit:
+            lines.append(f"{pad}out[{key!r}] = _value(v, _o{i})")
         else:
-            out[key] = _value(value, omit)
-    for p in computed_keys:
-        out[p.name] = _value(p.getter(record))
-    return out
+            lines.append(f"{pad}out[{key!r}] = v if v.__class__ in _P else _value(v)")
+    for i, p in enumerate(computed_keys):
+        scope[f"_g{i}"] = p.getter
+        lines.append(f"    out[{p.name!r}] = _value(_g{i}(r))")
+    lines.append("    return out")
+    exec("\n".join(lines) + "\n", scope)
+    made: Callable[[Any], dict[str, Any]] = scope["write"]
+    return made
+
+
+def _flat(value: Any, omit: tuple[str, ...]) -> dict[str, Any]:
+    """A flattened field's keys, less `omit`."""
+    return {k: v for k, v in to_json(value).items() if k not in omit} if omit else to_json(value)
+
