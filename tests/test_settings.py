@@ -77,3 +77,19 @@ def test_only_the_settings_module_reads_foedus_variables() -> None:
     readers = [f"{path.relative_to(SRC)}:{n}" for path in SRC.rglob("*.py") if path.name != "settings.py"
                for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if read.search(line)]
     assert readers == []
+
+
+@pytest.mark.parametrize(("variable", "read", "largest"), [
+    ("FOEDUS_BLAS_THREADS", threads.blas_threads, 2**31 - 1), ("FOEDUS_MEMORY_MB", budget.budget_mb, 2**40)])
+def test_a_huge_number_setting_is_refused(monkeypatch: pytest.MonkeyPatch, variable: str, read: Callable[[], Any],
+                                          largest: int) -> None:
+    """FOEDUS_BLAS_THREADS=99999999999999999999 was an internal error (BLAS takes a C int: ctypes' OverflowError)
+    and 2147483648 a wrapped count; either setting of 5000 digits was one too (int() refuses over 4300 digits):
+    each is refused naming the variable and its largest value, and the largest itself (with leading zeros) is read."""
+    monkeypatch.setenv(variable, "000" + str(largest))
+    assert read() == largest
+    for huge in (str(largest + 1), "99999999999999999999", "9" * 5000, "0" * 5000 + str(largest + 1)):
+        monkeypatch.setenv(variable, huge)
+        with pytest.raises(SettingError) as caught:
+            read()
+        assert str(caught.value).startswith(f"{variable} must be ") and f" up to {largest}" in str(caught.value)

@@ -11,9 +11,10 @@ from __future__ import annotations
 from foedus.errors import ScenarioError, SettingError
 from foedus.settings import setting
 
-__all__ = ["BASELINE_MB", "MEMORY_ENV", "budget_mb", "check_draws", "max_draws"]
+__all__ = ["BASELINE_MB", "MAX_MB", "MEMORY_ENV", "budget_mb", "check_draws", "max_draws"]
 
 MEMORY_ENV = "FOEDUS_MEMORY_MB"
+MAX_MB = 2**40  # 1 EiB: more than any machine has
 BASELINE_MB = 400  # the interpreter, numpy/pandas, the world, a compiled table and a replay's blocks
 
 
@@ -21,12 +22,14 @@ def budget_mb() -> int:
     """The memory budget of a run, in MiB ($FOEDUS_MEMORY_MB, default 1024).
 
     Raises:
-        SettingError: $FOEDUS_MEMORY_MB is not a positive whole number.
+        SettingError: $FOEDUS_MEMORY_MB is not a positive whole number up to `MAX_MB`.
     """
     raw = setting(MEMORY_ENV, "a positive whole number of MiB", "1024").strip()
-    if not (raw.isascii() and raw.isdigit()) or int(raw) < 1:  # isdigit alone takes "²", which int() refuses
-        raise SettingError(f"{MEMORY_ENV} must be a positive whole number of MiB, not {raw!r}")
-    return int(raw)
+    # isdigit alone takes "²", which int() refuses; int() also refuses over 4300 digits (an internal error)
+    if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw.lstrip("0")[:14] or "0") <= MAX_MB:
+        raise SettingError(f"{MEMORY_ENV} must be a positive whole number of MiB up to {MAX_MB} (1 EiB), "
+                           f"not {raw!r}")
+    return int(raw.lstrip("0"))
 
 
 def max_draws(per_draw_bytes: float) -> int:

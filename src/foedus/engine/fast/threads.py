@@ -23,23 +23,27 @@ from typing import Any, TypeVar, cast
 from foedus.errors import SettingError
 from foedus.settings import setting
 
-__all__ = ["BLAS_ENV", "blas_info", "blas_threads", "engine_threads", "in_engine_threads"]
+__all__ = ["BLAS_ENV", "MAX_THREADS", "blas_info", "blas_threads", "engine_threads", "in_engine_threads"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 BLAS_ENV = "FOEDUS_BLAS_THREADS"
+MAX_THREADS = 2**31 - 1  # the largest C int, which BLAS libraries take the count as
 
 
 def blas_threads() -> int | None:
     """The BLAS threads the engines run with: $FOEDUS_BLAS_THREADS (0: BLAS's own default, None), else 1.
 
     Raises:
-        SettingError: $FOEDUS_BLAS_THREADS is not a whole number (0 or more).
+        SettingError: $FOEDUS_BLAS_THREADS is not a whole number (0 or more) that fits a C int.
     """
     raw = setting(BLAS_ENV, "a whole number of threads (0: BLAS's own default)", "1").strip()
-    if not (raw.isascii() and raw.isdigit()):  # str.isdigit takes "²" and "١", which int() refuses or misreads
-        raise SettingError(f"{BLAS_ENV} must be a whole number of threads (0: BLAS's own default), not {raw!r}")
-    n = int(raw)
+    # str.isdigit takes "²" and "١", which int() refuses or misreads; BLAS takes the count as a C int, which a
+    # larger one overflowed (an internal error, or a wrapped count), and int() refuses over 4300 digits
+    if not (raw.isascii() and raw.isdigit()) or int(raw.lstrip("0")[:11] or "0") > MAX_THREADS:
+        raise SettingError(f"{BLAS_ENV} must be a whole number of threads (0: BLAS's own default) up to "
+                           f"{MAX_THREADS}, not {raw!r}")
+    n = int(raw.lstrip("0") or "0")
     return None if n <= 0 else n
 
 
