@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -529,6 +530,20 @@ def test_a_war_is_a_file_or_a_bundled_name_and_anything_else_one_line(tmp_path: 
         war_path("russia_ukraine")
     proc = run("war", "russia_ukraine")
     assert proc.returncode == 2 and proc.stderr.count("\n") == 1 and "no such file" in proc.stderr
+
+
+def test_the_war_commands_help_names_every_bundled_war() -> None:
+    """The help lists the bundled wars by hand (reading the folder would cost the CLI's start-up an import), and it
+    had missed israel_iran_2025 when that war was bundled: every bundled war's id is in it."""
+    import typer
+
+    from foedus.cli.app import app
+    from foedus.war.bundled import bundled_wars
+
+    root: Any = typer.main.get_command(app)
+    listed = " ".join(next(p for p in root.commands["war"].params if p.name == "file").help.split())
+    said = listed.split("a bundled war: ", 1)[1].rstrip(".").split(", ")
+    assert sorted(said) == sorted(bundled_wars()), said
 
 
 def test_a_replay_notes_the_states_the_state_system_cannot_check(tmp_path: Path, world) -> None:  # type: ignore[no-untyped-def]

@@ -21,7 +21,8 @@ __all__ = ["war"]
 def war(
     inputs: dict[str, Any],
     file: Annotated[str, typer.Argument(help="War file (YAML; see `foedus schema --war`), or a bundled war: "
-                                             "russia_ukraine_2022, july_crisis_1914, europe_1939_1941.",
+                                             "russia_ukraine_2022, israel_iran_2025, iran_2026, july_crisis_1914, "
+                                             "europe_1939_1941.",
                                         metavar="FILE|WAR")],
     until: Annotated[str | None, typer.Option(help="Last day to replay (default: the war's end, or the data's "
                                                    "end for an ongoing war, to which a later day is cut, with a "
