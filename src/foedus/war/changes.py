@@ -236,7 +236,7 @@ def _handover(treaty: Treaty, p: Provision, day: dt.date) -> Iterable[TreatyChan
 
 def treaty_changes(treaties: Iterable[Treaty], basis: Basis, start: dt.date, end: dt.date,
                    names: Mapping[str, str] | Named) -> dict[dt.date, list[TreatyChange]]:
-    """The changes of these treaties dated in (start, end], by date (each day's in a stable order); a reason names
+    """The changes of these treaties dated in (start, end], by date (each day's in a total order: `_order`); a reason names
     a state by `names` (`foedus.wording.named_state`), or, given a function of a day (`StateRegistry.names_on`),
     by the names of the change's own day."""
     named: Named = names if callable(names) else (lambda _day: names)
@@ -245,5 +245,12 @@ def treaty_changes(treaties: Iterable[Treaty], basis: Basis, start: dt.date, end
         for change in _one(treaty, basis, named):
             if start < change.date <= end:
                 out[change.date].append(change)
-    return {d: sorted(set(v), key=lambda c: (c.treaty, c.what, c.state or "", c.article or ""))
-            for d, v in sorted(out.items())}
+    return {d: sorted(dict.fromkeys(v), key=_order) for d, v in sorted(out.items())}
+
+
+def _order(change: TreatyChange) -> tuple[str, str, str, str, tuple[tuple[str, str, str, str], ...]]:
+    """A day's changes in a total order: by treaty, kind, state and article, then by the facts they rest on, so that
+    two changes alike but for their facts (two rows of a state, or two clauses of an article, starting the same day)
+    keep one order whatever the hash seed (they were ordered as a set iterates, which strings' hashes decide)."""
+    return (change.treaty, change.what, change.state or "", change.article or "",
+            tuple((r.kind, r.fact, r.certainty, r.source) for r in change.reasons))
