@@ -133,12 +133,15 @@ def test_a_clause_window_never_reaches_before_the_signature(day: str, doubted: b
 
 
 def test_the_war_replay_says_how_a_clause_day_is_known() -> None:
+    """On each recorded day, and where each window closes (the first day's: 31 Mar 1960) or opens (the last day's:
+    2 May 1970) the clause goes on applying on other facts (`foedus.war.window_changes`), as the reasons above do."""
     changes = treaty_changes([MONTHS], "in-force", D("1955-01-01"), D("1975-01-01"), {})
-    said = {c.what: [r.fact for r in c.reasons] for day in changes.values() for c in day}
-    assert said == {
-        "clause-starts": ["test_pact: art. 1 applies from 1960-03-15, known only to the month (day: not verified)"],
-        "clause-ends": ["test_pact: art. 1 stops applying on 1970-06-01, known only to the month (day: known from "
-                        "secondary reporting only)"]}
+    said = [(str(day), c.what, [r.fact for r in c.reasons]) for day, cs in changes.items() for c in cs]
+    starts = "test_pact: art. 1 applies from 1960-03-15, known only to the month (day: not verified)"
+    ends = ("test_pact: art. 1 stops applying on 1970-06-01, known only to the month (day: known from secondary "
+            "reporting only)")
+    assert said == [("1960-03-15", "clause-starts", [starts]), ("1960-03-31", "clause-continues", [starts]),
+                    ("1970-05-02", "clause-continues", [ends]), ("1970-06-01", "clause-ends", [ends])]
 
 
 def test_effective_on_a_clause_start_is_refused() -> None:
@@ -240,10 +243,15 @@ def test_the_replay_sees_no_change_where_a_clause_gives_the_same_duty_across_the
         found = treaty_changes([pact], basis, D("1955-01-01"), D("1990-01-01"), {})
         return [(str(day), c.what, c.article) for day, cs in found.items() for c in cs]
 
-    assert changed(terms()) == [("1970-06-01", "clause-continues", "1")]
+    # and where the term's end's window opens (2 Jan 1970) and the renewal's start's closes (31 Dec 1970), the duty
+    # resting on other facts then (`foedus.war.window_changes`)
+    assert changed(terms()) == [("1970-01-02", "clause-continues", "1"), ("1970-06-01", "clause-continues", "1"),
+                                ("1970-12-31", "clause-continues", "1")]
     assert changed(terms(end="1980-01-01")) == [("1980-01-01", "clause-continues", "1")]
-    assert changed(terms({"request_gated": True})) == [("1970-06-01", "clause-ends", "1"),
-                                                      ("1970-06-01", "clause-starts", "1")]
+    assert changed(terms({"request_gated": True})) == [("1970-01-02", "clause-continues", "1"),
+                                                      ("1970-06-01", "clause-ends", "1"),
+                                                      ("1970-06-01", "clause-starts", "1"),
+                                                      ("1970-12-31", "clause-continues", "1")]
 
 
 def test_on_the_signed_basis_a_clause_and_a_treaty_end_are_doubts_as_they_are_reasons() -> None:

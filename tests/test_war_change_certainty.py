@@ -166,9 +166,10 @@ def test_a_renewal_on_the_same_facts_is_no_change_and_on_other_facts_one() -> No
     assert changed(_renewed(certainty="secondary", source="https://example.org/renewal")) == [
         ("2010-01-01", "clause-continues", "1", "secondary",
          ["t_r art. 1: that it applies from 2010-01-01 (known from secondary reporting only)"])]
-    assert changed(_renewed(start_certainty={"within": "month"})) == [
-        ("2010-01-01", "clause-continues", "1", "unverified",
-         ["t_r: art. 1 applies from 2010-01-01, known only to the month (day: not verified)"])]
+    monthly = ["t_r: art. 1 applies from 2010-01-01, known only to the month (day: not verified)"]
+    assert changed(_renewed(start_certainty={"within": "month"})) == [  # and where its window closes, on 31 Jan
+        ("2010-01-01", "clause-continues", "1", "unverified", monthly),
+        ("2010-01-31", "clause-continues", "1", "unverified", monthly)]
 
 
 _DUTY = {"kind": "defense", "article": "1", "strength": "S2"}
@@ -255,3 +256,32 @@ def test_a_membership_overlapping_another_continues_where_the_cascade_reads_othe
     assert [r.fact for r in found[moved][0].reasons] == ["t_o: GRC is a party (known from secondary reporting only)"]
     alike = _pact(tmp_path, [_DUTY], [{"state": "FRA"}, {**first, **doubt}, {**second, **doubt}])
     assert treaty_changes([alike.treaty("t_o")], "signed", D("2000-01-01"), D("2020-01-01"), {}) == {}
+
+
+def test_the_replay_makes_a_frame_where_a_window_of_a_day_known_less_than_to_the_day_opens_or_closes(
+        tmp_path: Path) -> None:
+    """Greece's accession known to the week (28 Nov 2009: from 21 Nov to 5 Dec), the clause's first day to the year
+    (15 Jun 2009: to 31 Dec) and the treaty's end to the year (1 Aug 2010: from 2 Jan 2010), all inside Turkey's war
+    on Greece: the cascade's facts of France's duty change where each window opens or closes (5 Dec, 31 Dec, 2 Jan),
+    on no recorded day; the timeline makes a change on each (the membership or the clause goes on, on other facts),
+    so the replay's frame says, on every day around them, what a cascade on that day says."""
+    path = tmp_path / "t_o.yaml"
+    path.write_text(json.dumps({
+        "id": "t_o", "name": "O", "signed": "2000-01-01", "in_force": "2000-01-01", "type": "bilateral",
+        "terminated": "2010-08-01", "terminated_certainty": {"within": "year", "certainty": "secondary"},
+        "sources": [{"url": "https://example.org/o"}],
+        "members": [{"state": "FRA"}, {"state": "GRC", "joined": "2009-11-28", "joined_certainty": {"within": "week"}}],
+        "provisions": [{**_DUTY, "valid": {"start": "2009-06-15", "start_certainty": {"within": "year"}}}]}),
+        encoding="utf-8")
+    world = World.load(path, bundled=False, history=False)
+    days = _around("2009-12-05", "2009-12-31", "2010-01-02")
+    said = _replayed_as_cascaded(tmp_path, world, "in-force", days)
+    # the week's end changes the facts, not the tag (`doubted` says which, compared above); the year's end of the
+    # clause's first day leaves it verified; the treaty's end, secondary, from its window's first day
+    assert said == ["unverified"] * 7 + ["verified"] * 2 + ["secondary", "verified", "verified"] + ["secondary"] * 3
+    found = treaty_changes([world.treaty("t_o")], "in-force", D("2009-12-01"), D("2010-07-01"), {})
+    assert [(str(d), c.what, c.state, c.article) for d, cs in found.items() for c in cs] == [
+        ("2009-12-05", "continues", "GRC", None), ("2009-12-31", "clause-continues", None, "1"),
+        ("2010-01-02", "clause-continues", None, "1")]
+    # each change rests on the facts of both days (the window's day among them)
+    assert any("known only to the year" in r.fact for r in found[D("2010-01-02")][0].reasons)

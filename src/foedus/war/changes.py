@@ -34,6 +34,7 @@ from foedus.model.parties import member_start, party_on
 from foedus.model.treaty import Member, Provision, Span, Treaty
 from foedus.model.vocab import Certainty, worst
 from foedus.model.windows import cited_twin, twin_applies
+from foedus.war.window_changes import windowed
 from foedus.wording import named_state
 
 __all__ = ["TreatyChange", "change_words", "treaty_changes"]
@@ -174,6 +175,17 @@ def _suspension(treaty: Treaty, m: Member | None, span: Span, names: Mapping[str
 
 
 def _one(treaty: Treaty, basis: Basis, named: Named) -> Iterable[TreatyChange]:
+    """The treaty's changes: those its recorded days make (`_dated`), and those the windows of its days known less
+    than to the day make (`foedus.war.window_changes.windowed`)."""
+    made = list(_dated(treaty, basis, named))
+    yield from made
+    start = treaty.signed if basis == "signed" else treaty.in_force
+    marks = [(c.date, c.what, c.state, c.article) for c in made]
+    for day, what, state, article, reasons in windowed(treaty, start, basis, named, marks):
+        yield TreatyChange(day, treaty.id, what, state, article, reasons)
+
+
+def _dated(treaty: Treaty, basis: Basis, named: Named) -> Iterable[TreatyChange]:
     t = treaty.id
     start = treaty.signed if basis == "signed" else treaty.in_force
     standing = standing_fact(treaty)
@@ -236,9 +248,9 @@ def _handover(treaty: Treaty, p: Provision, day: dt.date) -> Iterable[TreatyChan
 
 def treaty_changes(treaties: Iterable[Treaty], basis: Basis, start: dt.date, end: dt.date,
                    names: Mapping[str, str] | Named) -> dict[dt.date, list[TreatyChange]]:
-    """The changes of these treaties dated in (start, end], by date (each day's in a total order: `_order`); a reason names
-    a state by `names` (`foedus.wording.named_state`), or, given a function of a day (`StateRegistry.names_on`),
-    by the names of the change's own day."""
+    """The changes of these treaties dated in (start, end], by date (each day's in a total order: `_order`); a
+    reason names a state by `names` (`foedus.wording.named_state`), or, given a function of a day
+    (`StateRegistry.names_on`), by the names of the change's own day."""
     named: Named = names if callable(names) else (lambda _day: names)
     out: dict[dt.date, list[TreatyChange]] = defaultdict(list)
     for treaty in treaties:

@@ -1,0 +1,108 @@
+"""The changes a war replay's treaty timeline makes where a window of a day known less than to the day opens or closes.
+
+A date known only to the week, month or year (`foedus.model.windows.date_window`) makes the cascade's facts change
+inside its window, not on the recorded day alone: a duty near it rests on the day's fact (`unsure_from`,
+`unsure_before`). `foedus.war.changes` makes a change on each recorded day; `windowed` makes one where the window
+of such a day opens or closes and the facts the cascade gives differ across the day, so that a replay's frame says
+what a cascade on its day says.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING
+
+from foedus.engine.certainty import clause_facts, member_facts
+from foedus.engine.certainty_words import ended_fact
+from foedus.engine.records import CertaintyReason
+from foedus.model.parties import member_start, party_on
+from foedus.model.windows import cited_twin, date_window, unsure_before
+
+if TYPE_CHECKING:
+    from foedus.engine.scenario import Basis
+    from foedus.model.facts import DateCertainty
+    from foedus.model.treaty import Treaty
+
+__all__ = ["Mark", "windowed"]
+
+_DAY = dt.timedelta(days=1)
+Named = Callable[[dt.date], Mapping[str, str]]  # the states' display names on a day (`StateRegistry.names_on`)
+# a change: its day, kind, state and article, and (made here) the facts it rests on
+Mark = tuple[dt.date, str, str | None, str | None]
+Made = tuple[dt.date, str, str | None, str | None, tuple[CertaintyReason, ...]]
+
+_HELD = frozenset({"joins", "leaves", "continues", "suspended", "restored"})  # a membership's own changes
+_APPLIED = frozenset({"clause-starts", "clause-ends", "clause-continues"})  # a clause's
+
+
+def windowed(treaty: Treaty, start: dt.date | None, basis: Basis, named: Named, made: Iterable[Mark]
+             ) -> Iterator[Made]:
+    """The days a window of a date known less than to the day opens or closes (`date_window`: its first day, the
+    floor it does not reach back before, its last day), on which the facts the cascade gives of a membership or a
+    clause that holds across the day differ (`member_facts`, `clause_facts` and the treaty's end read as
+    `foedus.engine.certainty` reads them): the state stays a party (`continues`), the clause goes on applying
+    (`clause-continues`), resting on the facts of both days, as where a twin takes over (`foedus.war.changes`);
+    none where another change of the state or the clause is made that day (`made`: each change's day, kind, state
+    and article), nor where the facts stay the same. Each change is given as `(day, kind, state, article,
+    reasons)`."""
+    days = _window_days(treaty, basis)
+    if not days or start is None:
+        return
+    marks = list(made)
+    held = {(day, state) for day, what, state, _ in marks if what in _HELD}
+    applied = {(day, article) for day, what, _, article in marks if what in _APPLIED}
+    states = list(dict.fromkeys(m.state for m in treaty.members))
+    for day in sorted(days):
+        before = day - _DAY
+        if day <= start or (treaty.terminated is not None and day >= treaty.terminated):
+            continue
+        names = named(day)
+        for state in states:
+            if (day, state) in held or not (_party(treaty, state, before, basis) and _party(treaty, state, day, basis)):
+                continue
+            was, now = member_facts(treaty, state, before, basis, names), member_facts(treaty, state, day, basis, names)
+            if set(was) != set(now):
+                yield day, "continues", state, None, tuple(dict.fromkeys(was + now))
+        for p in treaty.provisions:
+            if (day, p.article) in applied:
+                continue
+            was_p, now_p = cited_twin(treaty, p, before), cited_twin(treaty, p, day)
+            if was_p is None or now_p is None:
+                continue
+            was = _ended(treaty, before) + clause_facts(treaty, was_p, before)
+            now = _ended(treaty, day) + clause_facts(treaty, now_p, day)
+            if set(was) != set(now):
+                yield day, "clause-continues", None, p.article, tuple(dict.fromkeys(was + now))
+
+
+def _window_days(treaty: Treaty, basis: Basis) -> set[dt.date]:
+    """The first and last days of the window of each date of `treaty` known less than to the day, and the floors
+    (signatures) an accession's window does not reach back before: the days the cascade's facts may change."""
+    edges: list[tuple[dt.date | None, DateCertainty | None, bool]] = [
+        (treaty.in_force, treaty.in_force_certainty, False), (treaty.terminated, treaty.terminated_certainty, True)]
+    floors: list[dt.date | None] = [treaty.signed]
+    for m in treaty.members:
+        edges += [(*member_start(treaty, m, basis), False), (m.left, m.left_certainty, True)]
+        edges += [(span.start, span.start_certainty, False) for span in m.suspended]
+        edges += [(span.end, span.end_certainty, True) for span in m.suspended]
+        floors.append(m.signed)
+    for p in treaty.provisions:
+        if p.valid is not None:
+            edges += [(p.valid.start, p.valid.start_certainty, False), (p.valid.end, p.valid.end_certainty, True)]
+    days: set[dt.date] = set()
+    for edge, how, end in edges:
+        if edge is None or how is None:
+            continue
+        first, last = date_window(edge, how, end=end)
+        days |= {first, last} | {max(first, f) for f in floors if f is not None and f < edge}
+    return {d for d in days if dt.date.min < d < dt.date.max}
+
+
+def _party(treaty: Treaty, state: str, day: dt.date, basis: Basis) -> bool:
+    return any(m.state == state and party_on(treaty, m, day, basis) for m in treaty.members)
+
+
+def _ended(treaty: Treaty, day: dt.date) -> tuple[CertaintyReason, ...]:
+    """The treaty's end, a fact of every duty under it on `day` inside its window (`foedus.engine.certainty`)."""
+    return ended_fact(treaty) if unsure_before(day, treaty.terminated, treaty.terminated_certainty, end=True) else ()
