@@ -226,3 +226,50 @@ def test_dyads_names_the_file_in_place_of_its_output_folder(tmp_path: Path) -> N
                cache=tmp_path / "cache", cwd=tmp_path)
     assert one_error_line(proc) == "error: cannot write file.txt/x.csv: file.txt is a file, not a folder"
     assert (tmp_path / "file.txt").read_text() == "mine\n"
+
+
+@needs_data
+@pytest.mark.parametrize("fault", ["permissions", "a folder"])
+def test_data_status_says_an_unreadable_file_is_unreadable_not_bad_checksum(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fault: str) -> None:
+    """A file foedus cannot read (its permissions; a folder in its place) was labelled bad-checksum, and status
+    suggested `foedus data fetch --force`, which would replace a good file whose only fault is its permissions."""
+    import contextlib
+    import io
+
+    from foedus import filehash
+    from foedus.cli.start import run_line
+    from foedus.datasets import status
+
+    data, cache = tmp_path / "data", tmp_path / "cache"
+    (data / "cow_states").mkdir(parents=True)
+    for name in STATE_FILES:
+        shutil.copyfile(SOURCE / "cow_states" / name, data / "cow_states" / name)
+    monkeypatch.setenv("FOEDUS_DATA_DIR", str(data))
+    monkeypatch.setenv("FOEDUS_CACHE_DIR", str(cache))
+    if fault == "permissions":  # this machine may run as root, who reads anything: the read is made to refuse
+        real = filehash.content_sha256
+
+        def denied(path: Path, *args: object) -> str:
+            if Path(path).name == "states2016.csv":
+                raise PermissionError(13, "Permission denied", str(path))
+            return real(path, *args)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(filehash, "content_sha256", denied)
+        reason = f"{data / STATES}: Permission denied; not reading it"
+    else:
+        (data / STATES).unlink()
+        (data / STATES).mkdir()
+        reason = f"{data / STATES}: not a regular file; not reading it"
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = run_line(["data", "status"])
+    lines = err.getvalue().strip().splitlines()
+    assert code == 2 and len(lines) == 1 and "Traceback" not in err.getvalue(), err.getvalue()
+    assert "1 dataset file cannot be read (unreadable above, in cow_states" in lines[0]
+    assert "fix its permissions" in lines[0] and "--force cow_states" not in lines[0]
+    assert "bad-checksum" not in out.getvalue() and f"unreadable     {STATES}" in out.getvalue()
+    assert reason in out.getvalue() and "fix its permissions" in out.getvalue()
+    states = {f.path: (f.state, f.reason) for s in status() for f in s.files}
+    assert states[STATES][0] == "unreadable" and states[STATES][1].startswith(reason)
+    assert states["cow_states/system2016.csv"] == ("present", "")

@@ -36,7 +36,7 @@ export interface Health {
   front_end: boolean; // the server found the built page (its index.html) to serve
   datasets?: Record<string, string>;
   // each dataset's state in the data folder, as `foedus data status` checks it (present, other-version, missing,
-  // partial or bad-checksum); servers from before it was sent have none
+  // partial, bad-checksum or unreadable); servers from before it was sent have none
   dataset_states?: Record<string, string>;
 }
 

@@ -93,7 +93,8 @@ def _refuse_twice(paths: list[Path]) -> None:
 def status_cmd(
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
 ) -> None:
-    """Show each dataset's version, citation and files: present, other-version, missing or bad-checksum."""
+    """Show each dataset's version, citation and files: present, other-version, missing, bad-checksum or
+    unreadable."""
     from foedus.datasets import status
     from foedus.paths import data_dir
 
@@ -113,11 +114,20 @@ def _fail_on_damage(rows: list[DatasetStatus]) -> None:
     (missing files are no failure). Stdout keeps the one table or JSON object already printed."""
     bad = {s.dataset.name: sum(f.state == "bad-checksum" for f in s.files) for s in rows}
     failed = sum(bad.values())
+    said = []
     if failed:
         names = " ".join(name for name, n in bad.items() if n)
         files, them = counted(failed, "dataset file"), "it" if failed == 1 else "them"
-        typer.echo(f"error: {files} failed the check (bad-checksum above, in {names}); `foedus data fetch --force "
-                   f"{names}` or `foedus data import PATH` replaces {them}", err=True)
+        said.append(f"{files} failed the check (bad-checksum above, in {names}); `foedus data fetch --force {names}` "
+                    f"or `foedus data import PATH` replaces {them}")
+    unreadable = {s.dataset.name: sum(f.state == "unreadable" for f in s.files) for s in rows}
+    if count := sum(unreadable.values()):  # not --force: the file may be right, and only its permissions wrong
+        names = " ".join(name for name, n in unreadable.items() if n)
+        files, its = counted(count, "dataset file"), "its" if count == 1 else "their"
+        said.append(f"{files} cannot be read (unreadable above, in {names}, with the reason); fix {its} permissions, "
+                    "or what is there when it is not a file: `foedus data fetch --force` is not needed")
+    if said:
+        typer.echo(f"error: {'; '.join(said)}", err=True)
         raise typer.Exit(2)
 
 
@@ -127,6 +137,8 @@ def _echo_status(s: DatasetStatus) -> None:
     for f in s.files:
         extra = "" if f.fetchable else "  (import only)"
         typer.echo(f"  {f.state:<13}  {f.path}{extra}")
+        if f.state == "unreadable":
+            typer.echo(f"                 {f.reason}")
     for ref in d.citations:
         typer.echo(f"  cite: {ref}")
 

@@ -1,4 +1,4 @@
-"""File plumbing for datasets: SHA-256, present/missing/bad-checksum, atomic installs, zip members by name."""
+"""File plumbing for datasets: SHA-256, the state of a file, atomic installs, zip members by name."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from foedus.reachable import os_reason
 __all__ = ["ARCHIVE_ERRORS", "MAX_FILE_BYTES", "FileState", "archive_error_text", "install", "os_error_text",
            "sha256_of", "sha256_path", "sha256_size", "zip_members"]
 
-FileState = Literal["present", "other-version", "missing", "bad-checksum"]
+FileState = Literal["present", "other-version", "missing", "bad-checksum", "unreadable"]
 CHUNK = 1 << 20
 MAX_FILE_BYTES = 1 << 30  # the largest registry file is a few MiB; nothing near 1 GiB is a dataset file
 MAX_NESTED_ZIP = 256 << 20  # a zip inside a zip is read into memory

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from foedus.datasets.files import FileState
-from foedus.datasets.registry import Dataset
+from foedus.datasets.registry import DataFile, Dataset
 from foedus.datasets.selecting import select, select_named
 from foedus.datasets.verify import check_file, other_versions, recorded_sha
 from foedus.paths import data_dir
@@ -18,13 +19,16 @@ __all__ = ["DatasetStatus", "FileStatus", "cite", "status", "versions"]
 @dataclass(frozen=True)
 class FileStatus:
     """One file in the data folder: present (right checksum), other-version (imported with --any-version and
-    unchanged since), missing, or bad-checksum (corrupt, truncated or unrecorded: refused by every command)."""
+    unchanged since), missing, bad-checksum (corrupt, truncated or unrecorded: refused by every command) or
+    unreadable (permission denied, or not a regular file: refused too, but its content is not said to be wrong);
+    `reason` is the one-line refusal of a refused file."""
 
     path: str
     state: FileState
     sha256: str
     fetchable: bool
     note: str = ""
+    reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -36,12 +40,13 @@ class DatasetStatus:
 
     @property
     def state(self) -> str:
-        """present (all files right), other-version, missing (none there), or bad-checksum / partial."""
+        """present (all files right), other-version, missing (none there), or bad-checksum / unreadable / partial."""
         states = {f.state for f in self.files}
         if len(states) == 1:
             return states.pop()
-        if "bad-checksum" in states:
-            return "bad-checksum"
+        for refused in ("bad-checksum", "unreadable"):
+            if refused in states:
+                return refused
         return "other-version" if states == {"present", "other-version"} else "partial"
 
     @property
@@ -56,7 +61,7 @@ class DatasetStatus:
             "name": d.name, "title": d.title, "version": d.version, "state": self.state,
             "citations": list(d.citations), "urls": list(d.urls), "optional": d.optional, "licence": d.licence,
             "files": [{"path": f.path, "state": f.state, "sha256": f.sha256, "fetchable": f.fetchable,
-                       "note": f.note, "sha256_confirmed": c.sha256_confirmed}
+                       "note": f.note, "reason": f.reason, "sha256_confirmed": c.sha256_confirmed}
                       for f, c in zip(self.files, d.files, strict=True)],
         }
 
@@ -65,11 +70,12 @@ def status(names: Iterable[str] | None = None) -> list[DatasetStatus]:
     """Per dataset (default: all), each file's state in the data folder, checked by SHA-256 (hashes remembered
     by stat, so an unchanged file is not read again)."""
     root = data_dir()
-    return [
-        DatasetStatus(d, tuple(FileStatus(f.path, check_file(f.path, root / f.path)[0], f.sha256, f.fetchable,
-                                          f.note) for f in d.files))
-        for d in select(names)
-    ]
+    return [DatasetStatus(d, tuple(_file_status(f, root) for f in d.files)) for d in select(names)]
+
+
+def _file_status(file: DataFile, root: Path) -> FileStatus:
+    state, reason = check_file(file.path, root / file.path)
+    return FileStatus(file.path, state, file.sha256, file.fetchable, file.note, reason)
 
 
 def cite(names: Iterable[str] | None = None) -> dict[str, tuple[str, ...]]:

@@ -34,34 +34,40 @@ __all__ = [
     "recorded_sha",
 ]
 
-Check = Literal["present", "other-version", "missing", "bad-checksum"]
+Check = Literal["present", "other-version", "missing", "bad-checksum", "unreadable"]
 
 
 def dataset_file(relative: str) -> Path | None:
     """The verified path of a dataset file under the data folder, or None when it is not there.
 
     Raises:
-        DataCorruptError: the file is there but fails its check (or is not a regular file).
+        DataCorruptError: the file is there but fails its check, or cannot be read (not a regular file, or its
+            permissions).
     """
     path = data_dir() / relative
     state, detail = check_file(relative, path)
     if state == "missing":
         return None
-    if state == "bad-checksum":
+    if state in ("bad-checksum", "unreadable"):
         raise DataCorruptError(detail)
     return path
 
 
 def check_file(relative: str, path: Path) -> tuple[Check, str]:
-    """The state of one dataset file, with a one-line reason when it is refused (never raises)."""
+    """The state of one dataset file, with a one-line reason when it is refused (never raises). A file that cannot
+    be read (permission denied, or a folder where the file should be) is `unreadable`, not `bad-checksum`: nothing
+    says its content is wrong, and `foedus data fetch --force` would replace a good file whose only fault is its
+    permissions."""
     try:
         info = path.stat()
     except FileNotFoundError:
         return "missing", ""
+    except PermissionError as exc:
+        return "unreadable", _unreadable(path, os_reason(exc))
     except OSError as exc:
         return "bad-checksum", _refusal(relative, path, os_reason(exc))
     if not path.is_file():
-        return "bad-checksum", _refusal(relative, path, "not a regular file")
+        return "unreadable", _unreadable(path, "not a regular file")
     hit = find_path(relative)
     if hit is None:  # not a registry file: nothing to check it against
         return "present", ""
@@ -70,6 +76,8 @@ def check_file(relative: str, path: Path) -> tuple[Check, str]:
 
     try:
         sha = content_sha256(path, info)
+    except PermissionError as exc:
+        return "unreadable", _unreadable(path, os_reason(exc))
     except OSError as exc:
         return "bad-checksum", _refusal(relative, path, os_reason(exc))
     if sha == file.sha256:
@@ -110,6 +118,11 @@ def _refusal(relative: str, path: Path, why: str, dataset: Dataset | None = None
     name = dataset.name if dataset is not None else relative.split("/", 1)[0]
     return (f"{path}: {why}; not reading it. Run `foedus data status`, then `foedus data fetch --force {name}` "
             "or `foedus data import`")
+
+
+def _unreadable(path: Path, why: str) -> str:
+    return (f"{path}: {why}; not reading it. Make it a file foedus can read (fix its permissions), then run "
+            "`foedus data status`")
 
 
 def has_columns(path: Path, columns: tuple[str, ...]) -> bool:

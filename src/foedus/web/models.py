@@ -143,7 +143,7 @@ class HealthOut(_Open):
                                                  "whether or not its files are in the data folder")
     dataset_states: dict[str, str] = Field(
         default_factory=dict, description="dataset name -> its state in the data folder, checked by SHA-256 as "
-        "`foedus data status` checks it: present, other-version, missing, partial or bad-checksum")
+        "`foedus data status` checks it: present, other-version, missing, partial, bad-checksum or unreadable")
 
 
 class WarInfoOut(_Open):
