@@ -106,3 +106,32 @@ def test_a_frame_stands_from_the_wars_first_day_to_the_replays_last() -> None:
         replay.frame_on("2022-02-23")
     with pytest.raises(DateOutOfRangeError, match="after the replay's last day"):
         replay.frame_on("2025-01-01")
+
+
+@pytest.mark.needs_data
+@pytest.mark.parametrize("as_json", [[], ["--json"]])
+def test_a_state_in_the_system_on_no_day_of_the_replay_is_refused_as_cascade_refuses_it(as_json: list[str]) -> None:
+    """Ukraine is no member of the state system in 1914: `foedus war july_crisis_1914 --state UKR` said it was
+    "Neither fighting nor bound on 1914-08-04" where `foedus cascade` refuses it (`foedus.state_lists.non_member`,
+    the one rule); now one line, exit 2, naming the days of the replay."""
+    code, out, err = cli_line(["war", "july_crisis_1914", "--state", "UKR", *as_json])
+    cascade = cli_line(["cascade", "-a", "DEU", "-t", "UKR", "-d", "1914-08-04"])
+    assert cascade[0] == 2 and "target Ukraine (UKR) is not a member of the state system on 1914-08-04" in cascade[2]
+    said = err.strip() if not as_json else out.strip()
+    assert code == 2 and "Neither" not in out and "Traceback" not in err, (out, err)
+    assert "state Ukraine (UKR) is not a member of the state system on any day from 1914-07-28 to 1914-08-04" in said
+    assert len(said.splitlines()) == 1
+
+
+@pytest.mark.needs_data
+def test_a_state_out_of_the_system_on_the_day_asked_only_is_said_to_be() -> None:
+    """Poland is in the state system when the war begins, not on 1940-06-01 (COW): the line says so, rather than
+    only "neither fighting nor bound"; on a day it is a member it stands as the frame has it."""
+    world = World.default()
+    poland = world.state_named("POL", dt.date(1940, 6, 1))
+    assert poland.member_on(dt.date(1940, 6, 1)) is False and poland.member_on(dt.date(1939, 9, 10)) is True
+    code, out, err = cli_line(["war", "europe_1939_1941", "--state", "POL", "--until", "1940-06-01"])
+    assert code == 0, err
+    assert out == "Poland (POL): Not a member of the state system on 1940-06-01, so neither fighting nor bound.\n"
+    code, out, _ = cli_line(["war", "europe_1939_1941", "--state", "POL", "--until", "1939-09-10"])
+    assert code == 0 and out == "Poland (POL): Fighting on the defense side on 1939-09-10.\n"

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from foedus.model.states import State, StateRegistry
     from foedus.model.world import World
 
-__all__ = ["input_value", "resolve_listed", "resolve_states", "split_names"]
+__all__ = ["input_value", "non_member", "resolve_listed", "resolve_states", "split_names"]
 
 
 def split_names(values: list[str] | str | None, states: StateRegistry | None = None,
@@ -68,6 +68,18 @@ def resolve_states(world: World, names: list[str] | str | None, day: dt.date, ro
     if twice := listed_twice([state.id for state in states], role):
         raise ListedTwiceError(": ".join(twice))
     return states
+
+
+def non_member(world: World, state: State, day: dt.date, role: str, last: dt.date | None = None) -> str | None:
+    """The one rule that a state a user gives as `role` (a cascade's attacker or target, `foedus war --state`) is a
+    member of the state system on `day` (with `last`: on some day from `day` to `last`): the one-line refusal when
+    it is not, else None (a member, or unknown: no system dates, or before 1816). Named as it was called on `day`."""
+    member = state.member_on(day) if last is None else state.member_between(day, last)
+    if member is not False:
+        return None
+    when = str(day) if last is None else f"any day from {day} to {last}"
+    return f"{role} {world.states.names_on(day).get(state.id, state.name)} ({state.id}) is not a member of the " \
+           f"state system on {when}"
 
 
 def resolve_listed(world: World, name: str, day: dt.date, role: str) -> State:

@@ -18,7 +18,7 @@ from foedus.engine.ongoing_days import SCENARIO_DATE, ongoing_after
 from foedus.errors import DateOutOfRangeError, ScenarioError, empty_or_blank, shown
 from foedus.model.days import EARLIEST, LATEST, is_iso_day
 from foedus.model.world import World
-from foedus.state_lists import resolve_states
+from foedus.state_lists import non_member, resolve_states
 
 if TYPE_CHECKING:
     from foedus.model.places import Place
@@ -288,9 +288,8 @@ def _resolve_states(world: World, names: list[str], day: dt.date, role: str) -> 
     if not states:
         raise ScenarioError(f"at least one {role} is needed")
     for state in states:
-        if state.member_on(day) is False:
-            name = world.states.names_on(day)[state.id]  # as called on the day (Yugoslavia in 1942)
-            raise ScenarioError(f"{role} {name} ({state.id}) is not a member of the state system on {day}")
+        if (refused := non_member(world, state, day, role)) is not None:  # named as called then (Yugoslavia, 1942)
+            raise ScenarioError(refused)
     return [state.id for state in states]
 
 

@@ -9,7 +9,9 @@ import datetime as dt
 from collections.abc import Callable
 
 from foedus.cited import article_cited, bound_tag, tagged_article
+from foedus.errors import ScenarioError
 from foedus.model.world import World
+from foedus.state_lists import non_member
 from foedus.war.result import Frame, WarReplay
 from foedus.war.why_record import WarWhy, WarWhyAlso, rests_on
 from foedus.war.words import also_said
@@ -65,8 +67,13 @@ def _standing(result: WarReplay, world: World, state: str, day: dt.date | None) 
     the frame standing then, the state's id, and the line `why_on` prints."""
     when = result.end if day is None or day == result.asked else day
     frame = result.frame_on(when)
-    sid = world.state_named(state, when).id
+    found = world.state_named(state, when)
+    if (refused := non_member(world, found, result.war.start, "state", result.end)) is not None:
+        raise ScenarioError(refused)  # as `foedus cascade` refuses it: no day of this replay has it in the system
+    sid = found.id
     why = frame_why(sid, frame, when.isoformat(), treaty_named(world))
+    if standing(sid, frame)[0] == "neither" and non_member(world, found, when, "state") is not None:
+        why = f"Not a member of the state system on {when}, so neither fighting nor bound."
     return when, frame, sid, f"{named_state(sid, world.states.names_on(when))}: {why}"
 
 
@@ -78,7 +85,9 @@ def why_on(result: WarReplay, world: World, state: str, day: dt.date | None = No
     Raises:
         DateOutOfRangeError: `day` before the war or after the replay's last day. UnknownStateError,
             AmbiguousNameError: `state` names no state on that day, or several (a place given as one is refused,
-            saying so: `World.state_named`).
+            saying so: `World.state_named`). ScenarioError: `state` is a member of the state system on no day of
+            the replay (`foedus.state_lists.non_member`, the rule `foedus cascade` refuses its states by); one that
+            is on other days is said not to be a member on `day`, when it neither fights nor is bound then.
     """
     return _standing(result, world, state, day)[3]
 
