@@ -74,12 +74,20 @@ def non_member(world: World, state: State, day: dt.date, role: str, last: dt.dat
     """The one rule that a state a user gives as `role` (a cascade's attacker or target, `foedus war --state`) is a
     member of the state system on `day` (with `last`: on some day from `day` to `last`): the one-line refusal when
     it is not, else None (a member, or unknown: no system dates, or before 1816). Named as it was called on `day`."""
-    member = state.member_on(day) if last is None else state.member_between(day, last)
+    member = state.member_on(day) if last is None else _member_between(state, day, last)
     if member is not False:
         return None
     when = str(day) if last is None else f"any day from {day} to {last}"
     return f"{role} {world.states.names_on(day).get(state.id, state.name)} ({state.id}) is not a member of the " \
            f"state system on {when}"
+
+
+def _member_between(state: State, first: dt.date, last: dt.date) -> bool | None:
+    """Whether `state` is a system member on some day from `first` to `last` (`State.member_on` on `first` and on
+    the first day of each of its spells in between); None when unknown."""
+    if state.member_on(last) is None:
+        return None
+    return any(state.member_on(day) for day in (first, *(start for start, _ in state.spells if first < start <= last)))
 
 
 def resolve_listed(world: World, name: str, day: dt.date, role: str) -> State:

@@ -68,12 +68,6 @@ class State:
             return None
         return any(start <= day and (end is None or day <= end) for start, end in self.spells)
 
-    def member_between(self, first: dt.date, last: dt.date) -> bool | None:
-        """Whether it is a system member on any day from `first` to `last`; None when unknown (as `member_on`)."""
-        if not self.spells or last < COW_FIRST_DAY:
-            return None
-        return any(start <= last and (end is None or first <= end) for start, end in self.spells)
-
 
 @dataclass
 class StateRegistry:
