@@ -7,6 +7,8 @@ pydantic's problem of that kind is (`foedus.wording.validation_problem`: 'must b
 
 from __future__ import annotations
 
+import math
+
 __all__ = ["number_problem", "plain_number", "plain_whole"]
 
 
@@ -32,7 +34,13 @@ def plain_number(text: str) -> bool:
     (True, True, True, True, True)
     >>> plain_number("0_95"), plain_number("0. 95"), plain_number("nan"), plain_number("inf"), plain_number(".")
     (False, False, False, False, False)
+    >>> plain_number("1e400"), plain_number("-1e309")  # written plainly, but too large to be a (finite) number
+    (False, False)
     """
+    return _plain_syntax(text) and math.isfinite(float(text))
+
+
+def _plain_syntax(text: str) -> bool:
     import re  # here: the console's start imports this module before it pauses the collector (foedus.cli.start)
 
     return re.fullmatch(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?", text.strip()) is not None
@@ -44,9 +52,12 @@ def number_problem(text: str, whole: bool) -> str | None:
 
     >>> number_problem("1_914", True), number_problem("0.9", False), number_problem("nan", False)
     ("must be a whole number (got '1_914')", None, "must be a number (got 'nan')")
+    >>> number_problem("1e400", False)  # float() reads it as inf, which a message then named instead of it
+    "must be a finite number (got '1e400')"
     """
     if plain_whole(text) if whole else plain_number(text):
         return None
     from foedus.wording import validation_problem
 
-    return validation_problem({"type": "int_parsing" if whole else "float_parsing", "input": text})
+    kind = "int_parsing" if whole else "finite_number" if _plain_syntax(text) else "float_parsing"
+    return validation_problem({"type": kind, "input": text})

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from foedus.model.states import State, StateRegistry
     from foedus.model.world import World
 
-__all__ = ["input_value", "non_member", "resolve_listed", "resolve_states", "split_names"]
+__all__ = ["input_value", "non_member", "one_state", "resolve_listed", "resolve_states", "split_names"]
 
 
 def split_names(values: list[str] | str | None, states: StateRegistry | None = None,
@@ -68,6 +68,18 @@ def resolve_states(world: World, names: list[str] | str | None, day: dt.date, ro
     if twice := listed_twice([state.id for state in states], role):
         raise ListedTwiceError(": ".join(twice))
     return states
+
+
+def one_state(world: World, text: str, day: dt.date | None, name: str) -> State:
+    """The one state `text` names on `day` (`foedus states QUERY`, `foedus war --state`): read first as a list is
+    (`split_names`), so that an empty or blank item ("USA,,") is refused naming `name` as a cascade's list refuses it,
+    not dropped; then as one name (`World.state_named`: two states, "USA,CAN", are refused as naming several).
+
+    Raises:
+        ScenarioError: an empty or blank item. UnknownStateError, AmbiguousNameError: as `World.state_named`.
+    """
+    split_names(text, world.states, day, name=name)
+    return world.state_named(text, day)
 
 
 def non_member(world: World, state: State, day: dt.date, role: str, last: dt.date | None = None) -> str | None:

@@ -97,7 +97,7 @@ def ordinal(n: int) -> str:
 
 _PLAIN = {"int_parsing": "must be a whole number", "int_type": "must be a whole number, got {given}",
           "int_from_float": "must be a whole number", "float_parsing": "must be a number",
-          "float_type": "must be a number, got {given}",
+          "float_type": "must be a number, got {given}", "finite_number": "must be a finite number",
           "bool_parsing": "must be true or false", "bool_type": "must be true or false",
           "string_type": "must be text, got {given}", "string_too_short": "{shortest}",
           "string_too_long": "is longer than {max_length} characters",

@@ -259,7 +259,10 @@ def print_states(query: str | None, date: str | None, fmt: str) -> None:
     from foedus.catalog import state_rows
 
     # the same rows as /api/states: on a date, a state whose membership the COW dates cannot say is listed
-    rows = state_rows(registry, day, [World.default().state_named(query, day)] if query is not None else None)
+    from foedus.state_lists import one_state
+
+    world = World.default()
+    rows = state_rows(registry, day, [one_state(world, query, day, "QUERY")] if query is not None else None)
     columns = [("id", "id"), ("ccode", "COW"), ("cow", "abb"), ("iso3", "ISO3"), ("name", "name"),
                ("spells", "system membership")] + ([("member", f"member on {day}")] if day is not None else [])
     if fmt == "csv":

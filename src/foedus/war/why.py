@@ -11,7 +11,7 @@ from collections.abc import Callable
 from foedus.cited import article_cited, bound_tag, tagged_article
 from foedus.errors import ScenarioError
 from foedus.model.world import World
-from foedus.state_lists import non_member
+from foedus.state_lists import non_member, one_state
 from foedus.war.result import Frame, WarReplay
 from foedus.war.why_record import WarWhy, WarWhyAlso, rests_on
 from foedus.war.words import also_said
@@ -67,7 +67,7 @@ def _standing(result: WarReplay, world: World, state: str, day: dt.date | None) 
     the frame standing then, the state's id, and the line `why_on` prints."""
     when = result.end if day is None or day == result.asked else day
     frame = result.frame_on(when)
-    found = world.state_named(state, when)
+    found = one_state(world, state, when, "--state")
     if (refused := non_member(world, found, result.war.start, "state", result.end)) is not None:
         raise ScenarioError(refused)  # as `foedus cascade` refuses it: no day of this replay has it in the system
     sid = found.id
