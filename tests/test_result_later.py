@@ -54,3 +54,29 @@ def test_a_result_unread_reads_as_one_read(world: World, how: str) -> None:
         assert len(pickle.dumps(unread)) == len(pickle.dumps(read))
     assert json.dumps(made.to_dict()) == json.dumps(read.to_dict())
 
+
+
+def test_sides_and_the_api_read_from_the_finds_without_citing(world: World) -> None:
+    """`api.cascade` reads the sides (coalition power) and replaces the result (the power): neither cites the
+    joiners, and what they give from the run's finds is what the records give once cited, in 1990 and 2025."""
+    from foedus.api import cascade
+
+    for day, attacker, target in (("2025-06-01", "RUS", "EST"), ("1990-06-01", "PRK", "KOR"),
+                                  ("2025-06-01", "CHN", "PHL")):
+        result = cascade(attacker, target, day, world=world, reading="escalatory")
+        assert type(vars(result)["joiners"]) is Later
+        found = result.joined(), result.sides, result.state_ids
+        assert result.power is not None and "cow_nmc" in result.datasets  # the sides were read
+        assert type(vars(result)["joiners"]) is Later
+        assert min(len(side) for side in found[1].values()) > 1  # joiners on both sides
+        assert found == (result.joined(), result.sides, result.state_ids)
+        assert found[0] == tuple((j.state, j.side) for j in result.joiners)
+
+
+def test_a_result_replaced_unread_shares_its_joiners_cited_once(world: World) -> None:
+    """`replace` carries joiners unmade (`__record_later__`); the copy and the original read the same tuple, cited
+    once."""
+    unread = _result(world)
+    made = replace(unread, rounds=unread.rounds + 1)
+    assert type(vars(made)["joiners"]) is Later and type(vars(unread)["joiners"]) is Later
+    assert made.joiners is unread.joiners and made.joiners == _result(world).joiners

@@ -63,18 +63,20 @@ def fields(obj: Any) -> tuple[Field, ...]:
 
 
 def replace(obj: T, /, **changes: Any) -> T:
-    """A copy of the record `obj` with `changes`, made by its `__init__` (so `__post_init__` runs again).
+    """A copy of the record `obj` with `changes`, made by its `__init__` (so `__post_init__` runs again). A field the
+    class names in `__record_later__` (one it may hold unmade, as `foedus.engine.result.Later`) is carried as held.
 
     Raises:
         ValueError: a change names a field outside `__init__`.
         TypeError: `obj` is not a record, or a change names no field.
     """
+    later = getattr(obj.__class__, "__record_later__", ())  # fields it may hold unmade: carried so, not made here
     for f in fields(obj):
         if not f.init:
             if f.name in changes:
                 raise ValueError(f"field {f.name} is declared with init=False, it cannot be specified with replace()")
         elif f.name not in changes:
-            changes[f.name] = getattr(obj, f.name)
+            changes[f.name] = obj.__dict__[f.name] if f.name in later else getattr(obj, f.name)
     return obj.__class__(**changes)
 
 

@@ -36,7 +36,7 @@ def stands(result: CascadeResult) -> dict[str, set[tuple[str, ...]]]:
     """What the answer binds each state to: a side, neither (a conflict), to stay out toward a state, to consult one,
     to support one (by form), or that it breaks a clause against one. A withheld leg binds no one: not counted."""
     out: dict[str, set[tuple[str, ...]]] = {}
-    items = ([(j.state, ("joins", j.side)) for j in result.joiners]
+    items = ([(state, ("joins", side)) for state, side in result.joined()]
              + [(c.state, ("conflicted",)) for c in result.conflicts]
              + [(n.state, ("neutral", n.toward)) for n in result.neutral]
              + [(c.state, ("consults", c.with_)) for c in result.consultations]

@@ -96,7 +96,8 @@ def outcome_of(run: FinishedRun, rerun: Rerun) -> CascadeResult:
     conflicts = tuple(sorted(run.conflicts, key=lambda c: (c.round, c.state)))
     code = run.index.derived("ccodes", lambda: {st: s.ccode for st, s in registry.items() if s.ccode is not None}).get
     order = sorted(run.joiners.items(), key=_joined)
-    joiners = Later(partial(_joiners, order, run.index, run.certify, run.parts, code))  # cited when first read
+    joiners = Later(partial(_joiners, order, run.index, run.certify, run.parts, code),  # cited when first read
+                    tuple([(state, found[0][6]) for state, found in order]))  # type: ignore[misc]  # finds' side
     silent = (belligerent | run.excluded) - run.stays_out  # the states whose duties and withheld legs go unreported
     ends: list[Found] = [(d[0], d[1], d[2][-1], d[3], d[4], d[5], "") for duties in run.log for d in duties
                          if d[5].obligor not in silent]
@@ -130,10 +131,7 @@ def outcome_of(run: FinishedRun, rerun: Rerun) -> CascadeResult:
     doubted = doubts_of(run.world, run.scenario, run.index, belligerent, result, rerun)
     if doubted:
         result = replace(result, doubts=doubted)
-    sides: dict[str, list[str]] = {"attack": list(run.scenario.attackers), "defense": list(run.scenario.targets)}
-    for state, found in order:  # `CascadeResult.sides`, from the finds: a joiner's side is each of its finds'
-        sides[found[0][6]].append(state)
-    result.ccodes.update({st: cc for st in result.named(sides) if (cc := code(st)) is not None})
+    result.ccodes.update({st: cc for st in result.state_ids if (cc := code(st)) is not None})
     return result
 
 

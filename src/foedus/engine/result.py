@@ -93,14 +93,13 @@ class CascadeResult:
         "with likelihood: each relevant state's chances of joining by horizon, with intervals, beside its legal "
         "answer; the model, its validation and warnings (docs/likelihood.md)", "LikelihoodSummary", optional=True))
 
+    # the fields that may be held unmade (`Later`): `foedus.datarecord.replace` carries them as held, not read
+    __record_later__ = ("joiners",)
+
     @property
     def state_ids(self) -> list[str]:
         """Every state the result names (belligerents, then the others), without repeats."""
-        return self.named(self.sides)
-
-    def named(self, sides: dict[str, list[str]]) -> list[str]:
-        """`state_ids`, with both sides given (`foedus.engine.outcome` has them before the joiners are cited)."""
-        found = [st for side in sides.values() for st in side]
+        found = [st for side in self.sides.values() for st in side]
         found += [c.state for c in self.conflicts] + [n.state for n in self.neutral] + [n.toward for n in self.neutral]
         found += [v.state for v in self.violations] + [v.against for v in self.violations]
         found += [c.state for c in self.consultations] + [c.with_ for c in self.consultations]
@@ -113,10 +112,19 @@ class CascadeResult:
         """Both sides, original parties first, then joiners by round."""
         out: dict[str, list[str]] = {"attack": list(self.scenario.attackers),
                                      "defense": list(self.scenario.targets)}
-        for joiner in self.joiners:
-            first = joiner.primary  # its `side` and `state`, read without the properties' calls
-            out[first.side].append(first.state)
+        for state, side in self.joined():
+            out[side].append(state)
         return out
+
+    def joined(self) -> tuple[tuple[str, Side], ...]:
+        """Each joiner's state and the side it joins, in the order they joined: while the joiners are unmade
+        (`Later`), as the run found them (its finds'), so that `sides`, `state_ids` and what reads them (coalition
+        power, the COW codes, a doubt's test) cite none of them; once made, from their records."""
+        held = self.__dict__["joiners"]
+        if held.__class__ is Later:
+            joined: tuple[tuple[str, Side], ...] = held.joined
+            return joined
+        return tuple([(j.primary.state, j.primary.side) for j in held])
 
     @computed("the unresolved ATOP conditions that mattered: obligations resting on them, or dropped for them",
               "UnresolvedUse[]", key="unresolved")
@@ -202,20 +210,34 @@ class CascadeResult:
 
 
 class Later:
-    """A result's field made when first read: `make()` gives its value (`_Lazy`)."""
+    """A result's joiners made when first read (`_Lazy`): `make()` gives them, called once (a result replaced from
+    one whose joiners are unmade holds the same `Later`, and both read the same tuple; the run's stores that `make`
+    holds are let go once it has run); `joined`, each joiner's state and side in the order they joined, as the run
+    found them (`CascadeResult.joined`)."""
 
-    __slots__ = ("make",)
+    __slots__ = ("joined", "made", "make")
 
-    def __init__(self, make: Callable[[], Any]) -> None:
-        self.make = make
+    def __init__(self, make: Callable[[], Any], joined: tuple[tuple[str, Side], ...]) -> None:
+        self.make: Callable[[], Any] | None = make
+        self.joined = joined
+        self.made: Any = None
+
+    def value(self) -> Any:
+        """The joiners, made on the first call."""
+        make = self.make
+        if make is not None:
+            self.made = make()
+            self.make = None
+        return self.made
 
 
 class _Lazy:
     """A field of `CascadeResult` that may be given as `Later`: made when first read, then kept (in the instance's
-    `__dict__` under the field's name, so equality, `replace`, copies and pickles read the value). The engine gives
-    its joiners so: citing them (an obligation record per binding find, certainty, conditions, duty) was about an
-    eighth of a 2025 cascade's opcodes, which a caller that reads only other fields, or none, does not pay
-    (docs/performance.md, session 53)."""
+    `__dict__` under the field's name, so equality, copies and pickles read the value; `replace` carries it unmade:
+    `__record_later__`). The engine gives its joiners so: citing them (an obligation record per binding find,
+    certainty, conditions, duty) was about an eighth of a 2025 cascade's opcodes, which a caller that reads only
+    other fields (the sides among them: `CascadeResult.joined`), or none, does not pay (docs/performance.md,
+    session 53)."""
 
     __slots__ = ("name",)
 
@@ -228,7 +250,7 @@ class _Lazy:
         held = obj.__dict__
         value = held[self.name]
         if value.__class__ is Later:
-            value = held[self.name] = value.make()
+            value = held[self.name] = value.value()
         return value
 
     def __set__(self, obj: Any, value: Any) -> None:
