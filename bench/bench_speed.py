@@ -62,10 +62,13 @@ def _quantiles(samples: list[float]) -> dict[str, float]:
             "mean_ms": round(statistics.mean(s) * 1000, 2)}
 
 
-def child_cascades(day: str, n: int, seed: int) -> dict[str, Any]:
+def child_cascades(day: str, n: int, seed: int, read: int = 0) -> dict[str, Any]:
     """Reference engine, escalatory, `n` random ordered dyads at `day` (warm: table compiled first): the first
     pass's quantiles, and (`repeat_*`) those of each dyad's best of two more passes, which find the leg verdicts
-    the first pass cached: the warm cost, with less of the shared machine's noise and of the collector's pauses."""
+    the first pass cached: the warm cost, with less of the shared machine's noise and of the collector's pauses.
+    With `read` (1), each timing is the cascade then its joiners read (`len(result.joiners)`): where the joiners are
+    cited when first read (session 53 on), what a reader of them (the CLI, the web page, `to_dict`) pays; without,
+    the cascade alone, as before."""
     import datetime as dt
 
     from foedus.engine.cascade import run_cascade
@@ -84,6 +87,11 @@ def child_cascades(day: str, n: int, seed: int) -> dict[str, Any]:
     for _ in range(3):  # the first pass is the figure; the repeats find the verdicts it cached
         samples = []
         for scenario in scenarios:
+            if read:
+                t = time.perf_counter()
+                len(run_cascade(world, scenario).joiners)
+                samples.append(time.perf_counter() - t)
+                continue
             t = time.perf_counter()
             run_cascade(world, scenario)
             samples.append(time.perf_counter() - t)
@@ -312,17 +320,25 @@ def _report(title: str, got: dict[str, list[Any]], key: str | None = None) -> di
 
 
 def suite_cascades(trees: dict[str, Path], args: argparse.Namespace) -> list[dict[str, Any]]:
+    """Each date's cascades timed alone ("single escalatory cascade DAY": `run_cascade`, the result unread, the
+    figure of every session before 53), then, unless --no-joiners-read, the same dyads with each result's joiners
+    read (", then its joiners read": `len(result.joiners)` timed with the cascade, in a process of its own)."""
     out = []
+    reads = (0,) if args.no_joiners_read else (0, 1)
     for day in ("1990-06-01", "2025-06-01"):
-        if "baseline" in trees and args.baseline_dyads == args.dyads:  # the same dyads: alternate, repeat, a ratio
-            got = _alternate(trees, args.repeat, lambda t, d=day: _child(t, "cascades", d, args.dyads, 15))
-            out.append(_report(f"single escalatory cascade {day}, {args.dyads} random dyads (both trees, the same "
-                               "dyads, alternating)", got, "p50_ms"))
-            continue
-        for name, tree in trees.items():
-            n = args.dyads if name == "new" else args.baseline_dyads
-            got = {name: [_child(tree, "cascades", day, n, 15)]}
-            out.append(_report(f"single escalatory cascade {day}, {n} random dyads ({name})", got, "p50_ms"))
+        for read in reads:
+            what = f"single escalatory cascade {day}" + (", then its joiners read (len(result.joiners))" if read
+                                                         else "")
+            if "baseline" in trees and args.baseline_dyads == args.dyads:  # the same dyads: alternate, a ratio
+                got = _alternate(trees, args.repeat,
+                                 lambda t, d=day, r=read: _child(t, "cascades", d, args.dyads, 15, r))
+                out.append(_report(f"{what}, {args.dyads} random dyads (both trees, the same dyads, alternating)",
+                                   got, "p50_ms"))
+                continue
+            for name, tree in trees.items():
+                n = args.dyads if name == "new" else args.baseline_dyads
+                got = {name: [_child(tree, "cascades", day, n, 15, read)]}
+                out.append(_report(f"{what}, {n} random dyads ({name})", got, "p50_ms"))
     first = _alternate(trees, 2 * args.repeat, lambda t: _child(t, "first_cascade"))
     title = "the flagship dyad escalated at 2025-01-15, fresh process (world from the disk cache)"
     out += [_report(f"{title}: first cascade, ms", first, "first_ms"),
@@ -399,6 +415,8 @@ def main() -> None:
     parser.add_argument("--draws", type=int, default=50,
                         help="atlas Monte Carlo draws timed per run (few draws overstate: each call has fixed work)")
     parser.add_argument("--only", nargs="*", choices=list(SUITES), help="some of the measurements")
+    parser.add_argument("--no-joiners-read", action="store_true",
+                        help="cascades: time the cascade alone, not also the cascade then its joiners read")
     parser.add_argument("--out", type=Path, help="write every run as JSON here")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
