@@ -70,6 +70,34 @@ def traced_call(call: Callable[[], T], hit: Callable[[FrameType], None]) -> T:
         sys.settrace(None)
 
 
+def two_reads(scen: Sequence[Scenario], first: Callable[[Scenario], Callable[[], T]],
+              second: Callable[[T], Callable[[], object]], step: int, by_both: bool) -> tuple[int, int, int, int]:
+    """Opcodes of a call (`first(scenario)`, the call to trace) and then of a read of what it gave (`second(value)`),
+    over `scen` in order, every `step`-th traced (the rest run, both parts, untraced between: each per-table store as
+    warm as an untraced reader has it): the median band's count, the traced count, and its means a dyad of the call
+    and of the read. The band is by the call's opcodes, or with `by_both` by the two together."""
+    count = [0]
+
+    def hit(_frame: FrameType) -> None:
+        count[0] += 1
+
+    rows = []
+    for j, s in enumerate(scen):
+        if j % step:
+            second(first(s)())()
+            continue
+        count[0] = 0
+        value = traced_call(first(s), hit)
+        one = count[0]
+        count[0] = 0
+        traced_call(second(value), hit)
+        rows.append((one + count[0] if by_both else one, one, count[0]))
+    rows.sort(key=lambda r: r[0])
+    mid = band(rows)
+    n = len(mid)
+    return n, len(rows), sum(r[1] for r in mid) // n, sum(r[2] for r in mid) // n
+
+
 def band(rows: Sequence[T]) -> Sequence[T]:
     """The median band of sorted rows: the 35th to the 65th percentile."""
     return rows[int(.35 * len(rows)):int(.65 * len(rows))]

@@ -9,39 +9,18 @@ Run: python bench/profile/joiners1000.py DAY STEP"""
 
 from __future__ import annotations
 
-from types import FrameType
-
-from cascades import arg, band, scenarios, traced_call
+from cascades import arg, scenarios, two_reads
 
 from foedus.engine.cascade import run_cascade
 
 
 def main() -> None:
     """Print the median band's opcodes a dyad: the cascade, the joiners' read and the two together."""
-    step = int(arg(2))
     world, scen = scenarios(arg(1))
-    count = [0]
-
-    def hit(_frame: FrameType) -> None:
-        count[0] += 1
-
-    rows = []
-    for j, s in enumerate(scen):
-        if j % step:
-            len(run_cascade(world, s).joiners)
-            continue
-        count[0] = 0
-        result = traced_call(lambda s=s: run_cascade(world, s), hit)
-        run = count[0]
-        count[0] = 0
-        traced_call(lambda r=result: len(r.joiners), hit)
-        rows.append((run + count[0], run, count[0]))
-    rows.sort(key=lambda r: r[0])
-    mid = band(rows)
-    n = len(mid)
-    both, run, read = (sum(r[i] for r in mid) // n for i in range(3))
-    print(f"median band per dyad ({n} of {len(rows)} traced): run_cascade {run}, joiners read {read}, "
-          f"run_cascade + joiners read {both}")
+    n, traced, run, read = two_reads(scen, lambda s: lambda: run_cascade(world, s), lambda r: lambda: len(r.joiners),
+                                     int(arg(2)), by_both=True)
+    print(f"median band per dyad ({n} of {traced} traced): run_cascade {run}, joiners read {read}, "
+          f"run_cascade + joiners read {run + read}")
 
 
 if __name__ == "__main__":
