@@ -71,14 +71,17 @@ def resolve_states(world: World, names: list[str] | str | None, day: dt.date, ro
 
 
 def one_state(world: World, text: str, day: dt.date | None, name: str) -> State:
-    """The one state `text` names on `day` (`foedus states QUERY`, `foedus war --state`): read first as a list is
-    (`split_names`), so that an empty or blank item ("USA,,") is refused naming `name` as a cascade's list refuses it,
-    not dropped; then as one name (`World.state_named`: two states, "USA,CAN", are refused as naming several).
+    """The one state `text` names on `day` (`foedus states QUERY`, `foedus war --state`): a text with a comma read
+    first as a list is (`split_names`), so that an empty or blank item ("USA,,") is refused naming `name` as a
+    cascade's list refuses it, not dropped; then as one name (`World.state_named`: two states, "USA,CAN", are
+    refused as naming several; an empty or blank text is said to be so, as `StateRegistry.resolve` says it).
 
     Raises:
-        ScenarioError: an empty or blank item. UnknownStateError, AmbiguousNameError: as `World.state_named`.
+        ScenarioError: an empty or blank item of a list. UnknownStateError, AmbiguousNameError: as
+            `World.state_named`.
     """
-    split_names(text, world.states, day, name=name)
+    if "," in text:
+        split_names(text, world.states, day, name=name)
     return world.state_named(text, day)
 
 
