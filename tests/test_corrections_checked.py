@@ -97,7 +97,8 @@ def test_the_checks_are_those_docs_history_records_with_its_pages(world: World) 
                    4605, 3842, 5080,
                    4330, 4535,
                    7005,
-                   3222, 3984, 4040, 7025}
+                   3222, 3984, 4040, 7025,
+                   4745, 5053, 4910, 6053, 5065, 4764, 4925}
     for c in checks:
         assert all(s.url in docs for s in c.sources), c.atopid
         assert c.checked is not None and c.checked <= dt.date(2026, 12, 6)
@@ -333,12 +334,32 @@ CHECKED_5_DEC = {
     "atop_7025": "checked on 2026-12-06 (pretsedatel.mk): in force on 2022-01-29, North Macedonia's President, "
                  "answering Bulgaria's foreign ministry, said none of his acts was contrary to it and committed to its "
                  "full implementation; no end found",
+    # fifteenth batch (6 Dec 2026): carried phases docs/history.md had never named, a denunciation, replacement or
+    # termination looked for first (none found): Spain-Tunisia 1995, Algeria-Portugal 2005, Kazakhstan-Uzbekistan 1998
+    # and 2013, Azerbaijan-Kazakhstan 2005, Turkmenistan-Uzbekistan 1996, Armenia-Kazakhstan 1999
+    "atop_4745": "checked on 2026-12-06 (kapitalis.com): in force on 2025-03-27, its 30th anniversary commemorated by "
+                 "Tunisia's foreign minister on a visit to Madrid; no end found",
+    "atop_5053": "checked on 2026-12-06 (fr.allafrica.com): in force on 2023-05-23, Algeria's President, in a joint "
+                 "press statement with Portugal's President in Lisbon, reiterated his country's attachment to it; no "
+                 "end found",
+    "atop_4910": "checked on 2026-12-06 (zakonpravo.kz): in force on 2022-12-22, the two states' Treaty on Allied "
+                 "Relations, ratified by Kazakhstan in May 2024, recognizes its importance in its preamble; no end "
+                 "found",
+    "atop_6053": "checked on 2026-12-06 (zakonpravo.kz): in force on 2022-12-22, the two states' Treaty on Allied "
+                 "Relations, ratified by Kazakhstan in May 2024, recognizes its importance in its preamble; no end "
+                 "found",
+    "atop_5065": "checked on 2026-12-06 (news.day.az): in force on 2025-10-21, the two Presidents signed a joint "
+                 "statement on its 20th anniversary at their talks in Astana; no end found",
+    "atop_4764": "checked on 2026-12-06 (mfa.gov.tm): in force on 2022-10-21, the two Presidents' Declaration on "
+                 "deepening strategic partnership is guided by the principles it lays down; no end found",
+    "atop_4925": "checked on 2026-12-06 (astanatimes.com): in force on 2024-10-15, its 25th anniversary noted by "
+                 "Kazakhstan's President at his talks with Armenia's President in Astana; no end found",
 }
 
 
 @pytest.mark.parametrize(("tid", "said"), list(CHECKED_5_DEC.items()))
 def test_the_alliances_first_checked_on_5_dec_2026(world: World, tid: str, said: str) -> None:
-    """The carried alliances checked for the first time on 5 Dec 2026 (and 6 Dec, the thirteenth and fourteenth
+    """The carried alliances checked for the first time on 5 Dec 2026 (and 6 Dec, the thirteenth to fifteenth
     batches), in the batches docs/history.md lists (the seventh recorded none): each says its check (an in-force day,
     month, year or none, as its first page gives) and stays carried forward, with no end."""
     t = world.treaties[tid]
