@@ -732,18 +732,18 @@ def test_quirinal_art_2_1_binds_france_and_italy_to_each_other_from_february_202
     """Quirinal Treaty (not in the fact sheet): Art. 2(1), on the basis of NATO Art. 5 and TEU Art. 42(7), the two
     give each other assistance in case of armed aggression, verified in the treaty's text as the Gazzetta Ufficiale
     publishes it with Italy's ratification law: graded S2 as Aachen's clause is, on an armed aggression. In force
-    1 Feb 2023, the day from press of that day (secondary, known to the week): not bound the day before its window,
-    and within the window the clause rests on that secondary day (a `date` reason), past it on verified facts."""
+    1 Feb 2023, the day read in the Italian foreign ministry's communique of that day (verified to the day): not
+    bound the day before, and bound on verified facts from that day, with no `date` reason in the week after it."""
     r = run("RUS", target, D2025)
     assert bound_under(r, guarantor, "fra_ita_2021", "2(1)")
     (quirinal,) = [o for o in obligations(r, guarantor) if o.treaty == "fra_ita_2021"]
     assert (quirinal.side, quirinal.strength, quirinal.certainty) == ("defense", "S2", "verified")
     assert not quirinal.certainty_reasons
     assert bound_under(r, guarantor, "nato_1949", "5") and bound_under(r, guarantor, "eu_teu_42_7", "42(7)")
-    assert not bound_under(run("RUS", target, "2023-01-20"), guarantor, "fra_ita_2021")
-    (early,) = [o for o in obligations(run("RUS", target, "2023-02-03"), guarantor) if o.treaty == "fra_ita_2021"]
-    assert early.certainty == "secondary"
-    assert [x.kind for x in early.certainty_reasons] == ["date"]
+    assert not bound_under(run("RUS", target, "2023-01-31"), guarantor, "fra_ita_2021")
+    for day in ("2023-02-01", "2023-02-03"):
+        (early,) = [o for o in obligations(run("RUS", target, day), guarantor) if o.treaty == "fra_ita_2021"]
+        assert early.certainty == "verified" and not early.certainty_reasons
 
 
 @pytest.mark.parametrize(("place", "debated"), [(None, False), ("french-guiana", True)])
