@@ -98,7 +98,8 @@ def test_the_checks_are_those_docs_history_records_with_its_pages(world: World) 
                    4330, 4535,
                    7005,
                    3222, 3984, 4040, 7025,
-                   4745, 5053, 4910, 6053, 5065, 4764, 4925}
+                   4745, 5053, 4910, 6053, 5065, 4764, 4925,
+                   3225, 3195}
     for c in checks:
         assert all(s.url in docs for s in c.sources), c.atopid
         assert c.checked is not None and c.checked <= dt.date(2026, 12, 6)
@@ -354,12 +355,19 @@ CHECKED_5_DEC = {
                  "deepening strategic partnership is guided by the principles it lays down; no end found",
     "atop_4925": "checked on 2026-12-06 (astanatimes.com): in force on 2024-10-15, its 25th anniversary noted by "
                  "Kazakhstan's President at his talks with Armenia's President in Astana; no end found",
+    # sixteenth batch (6 Dec 2026): carried phases docs/history.md had never named, a denunciation, replacement or
+    # termination looked for first (none found): India-Philippines 1952, Philippines-Thailand 1949
+    "atop_3225": "checked on 2026-12-06 (dfa.gov.ph): in force on 2025-08-05, the two states' Declaration on "
+                 "Establishment of a Strategic Partnership emphasizes its fundamental importance; no end found",
+    "atop_3195": "checked on 2026-12-06 (tribune.net.ph): in force on 2024-07-01, the Philippines' foreign ministry, "
+                 "announcing the Thai foreign minister's visit in the 75th anniversary year, said the relations were "
+                 "established through its signing; no end found",
 }
 
 
 @pytest.mark.parametrize(("tid", "said"), list(CHECKED_5_DEC.items()))
 def test_the_alliances_first_checked_on_5_dec_2026(world: World, tid: str, said: str) -> None:
-    """The carried alliances checked for the first time on 5 Dec 2026 (and 6 Dec, the thirteenth to fifteenth
+    """The carried alliances checked for the first time on 5 Dec 2026 (and 6 Dec, the thirteenth to sixteenth
     batches), in the batches docs/history.md lists (the seventh recorded none): each says its check (an in-force day,
     month, year or none, as its first page gives) and stays carried forward, with no end."""
     t = world.treaties[tid]
