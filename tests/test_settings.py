@@ -93,3 +93,23 @@ def test_a_huge_number_setting_is_refused(monkeypatch: pytest.MonkeyPatch, varia
         with pytest.raises(SettingError) as caught:
             read()
         assert str(caught.value).startswith(f"{variable} must be ") and f" up to {largest}" in str(caught.value)
+
+
+@pytest.mark.parametrize(("variable", "read", "lowest", "largest"), [
+    ("FOEDUS_BLAS_THREADS", threads.blas_threads, 0, 2**31 - 1), ("FOEDUS_MEMORY_MB", budget.budget_mb, 1, 2**40)])
+def test_a_number_setting_is_read_as_every_typed_whole_number_is(monkeypatch: pytest.MonkeyPatch, variable: str,
+                                                                 read: Callable[[], Any], lowest: int,
+                                                                 largest: int) -> None:
+    """Both bounded settings read a whole number by `foedus.numerals.whole_within`, as an option's is read
+    (`plain_whole`: a sign allowed), each refusing a number below its least or above its largest, in its words."""
+    from foedus.numerals import plain_whole, whole_within
+
+    for text in (str(largest), f"+{largest}", f" 0{lowest + 2} "):
+        assert plain_whole(text) and whole_within(text, lowest, largest) == int(text)
+        monkeypatch.setenv(variable, text)
+        assert read() == (int(text) or None)
+    for text in (str(lowest - 1), str(largest + 1), "9" * 5000, "1_0", "²"):
+        assert whole_within(text, lowest, largest) is None
+        monkeypatch.setenv(variable, text)
+        with pytest.raises(SettingError, match=f"^{variable} must be "):
+            read()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 
-__all__ = ["number_problem", "plain_number", "plain_whole"]
+__all__ = ["number_problem", "plain_number", "plain_whole", "whole_within"]
 
 
 def plain_whole(text: str) -> bool:
@@ -24,6 +24,25 @@ def plain_whole(text: str) -> bool:
     text = text.strip()
     digits = text[1:] if text[:1] in ("+", "-") else text
     return digits.isascii() and digits.isdigit()
+
+
+def whole_within(text: str, lo: int, hi: int) -> int | None:
+    """The whole number `text` is when written plainly (`plain_whole`) and within [`lo`, `hi`], else None: its digits
+    are counted before int() reads them, so a huge text (int() refuses over 4300 digits) never becomes a huge int.
+
+    >>> whole_within("0042", 1, 100), whole_within(" 7 ", 0, 7), whole_within("+3", 0, 9), whole_within("-2", -5, 5)
+    (42, 7, 3, -2)
+    >>> whole_within("8", 0, 7), whole_within("0", 1, 7), whole_within("9" * 5000, 0, 7), whole_within("²", 0, 7)
+    (None, None, None, None)
+    """
+    if not plain_whole(text):
+        return None
+    text = text.strip()
+    digits = text.lstrip("+-").lstrip("0") or "0"
+    if len(digits) > len(str(max(abs(lo), abs(hi)))):
+        return None
+    n = -int(digits) if text[0] == "-" else int(digits)
+    return n if lo <= n <= hi else None
 
 
 def plain_number(text: str) -> bool:

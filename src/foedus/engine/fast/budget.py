@@ -9,6 +9,7 @@ the working arrays of a replay are bounded by blocks of draws and counted as a f
 from __future__ import annotations
 
 from foedus.errors import ScenarioError, SettingError
+from foedus.numerals import whole_within
 from foedus.settings import setting
 
 __all__ = ["BASELINE_MB", "MAX_MB", "MEMORY_ENV", "budget_mb", "check_draws", "max_draws"]
@@ -25,11 +26,11 @@ def budget_mb() -> int:
         SettingError: $FOEDUS_MEMORY_MB is not a positive whole number up to `MAX_MB`.
     """
     raw = setting(MEMORY_ENV, "a positive whole number of MiB", "1024").strip()
-    # isdigit alone takes "²", which int() refuses; int() also refuses over 4300 digits (an internal error)
-    if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw.lstrip("0")[:14] or "0") <= MAX_MB:
+    mb = whole_within(raw, 1, MAX_MB)
+    if mb is None:
         raise SettingError(f"{MEMORY_ENV} must be a positive whole number of MiB up to {MAX_MB} (1 EiB), "
                            f"not {raw!r}")
-    return int(raw.lstrip("0"))
+    return mb
 
 
 def max_draws(per_draw_bytes: float) -> int:

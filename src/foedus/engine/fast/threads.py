@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterator
 from typing import Any, TypeVar, cast
 
 from foedus.errors import SettingError
+from foedus.numerals import whole_within
 from foedus.settings import setting
 
 __all__ = ["BLAS_ENV", "MAX_THREADS", "blas_info", "blas_threads", "engine_threads", "in_engine_threads"]
@@ -38,12 +39,11 @@ def blas_threads() -> int | None:
         SettingError: $FOEDUS_BLAS_THREADS is not a whole number (0 or more) that fits a C int.
     """
     raw = setting(BLAS_ENV, "a whole number of threads (0: BLAS's own default)", "1").strip()
-    # str.isdigit takes "²" and "١", which int() refuses or misreads; BLAS takes the count as a C int, which a
-    # larger one overflowed (an internal error, or a wrapped count), and int() refuses over 4300 digits
-    if not (raw.isascii() and raw.isdigit()) or int(raw.lstrip("0")[:11] or "0") > MAX_THREADS:
+    # BLAS takes the count as a C int, which a larger one overflowed (an internal error, or a wrapped count)
+    n = whole_within(raw, 0, MAX_THREADS)
+    if n is None:
         raise SettingError(f"{BLAS_ENV} must be a whole number of threads (0: BLAS's own default) up to "
                            f"{MAX_THREADS}, not {raw!r}")
-    n = int(raw.lstrip("0") or "0")
     return None if n <= 0 else n
 
 
