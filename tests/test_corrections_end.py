@@ -10,7 +10,8 @@ import pytest
 
 from foedus.model.world import World
 from foedus.sources.atop import ATOP_END
-from foedus.sources.corrections import apply_corrections, load_corrections
+from foedus.sources.correction_apply import apply_corrections
+from foedus.sources.corrections import load_corrections
 
 pytestmark = pytest.mark.needs_data
 

@@ -8,7 +8,8 @@ import pytest
 import foedus
 from foedus.errors import TreatyDataError
 from foedus.model.world import World
-from foedus.sources.corrections import apply_corrections, load_corrections
+from foedus.sources.correction_apply import apply_corrections
+from foedus.sources.corrections import load_corrections
 
 pytestmark = pytest.mark.needs_data
 

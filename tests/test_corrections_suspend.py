@@ -12,7 +12,8 @@ import foedus
 from foedus.engine.scenario import Attack
 from foedus.errors import TreatyDataError
 from foedus.model.world import World
-from foedus.sources.corrections import apply_corrections, load_corrections
+from foedus.sources.correction_apply import apply_corrections
+from foedus.sources.corrections import load_corrections
 from foedus.war.changes import treaty_changes
 from foedus.war.events import War, WarEvent
 from foedus.war.replay import replay

@@ -4,41 +4,31 @@ ATOP 5.1 stops at 2018-12-31 and codes some alliances as in force that later eve
 sheet contradict (Mali, Burkina Faso and Niger left ECOWAS in 2025; France's 2008-12 renegotiated
 African treaties dropped the old defence clauses). Each correction in `data/atop_corrections.yaml`
 names an ATOP alliance (and phase), what changes, from when, and the pages that say so; applying it
-never edits the ATOP files, it rewrites the imported `Treaty` and records the change in its notes.
+never edits the ATOP files, it rewrites the imported `Treaty` and records the change in its notes. This module
+reads and checks the file; `foedus.sources.correction_apply` applies it to the imported treaties.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
 from importlib import resources
 from typing import Literal
 from urllib.parse import urlsplit
 
 from pydantic import Field, ValidationError, field_validator, model_validator
 
-from foedus.errors import FoedusError, TreatyDataError
-from foedus.model.facts import Certainty, DateCertainty, Prose, Source, Span, Strict
+from foedus.errors import TreatyDataError
+from foedus.model.facts import Certainty, DateCertainty, Prose, Source, Strict
 from foedus.model.numbers import Whole
-from foedus.model.states import StateRegistry
-from foedus.model.treaty import Treaty
 from foedus.model.yamlio import file_data_error, load_yaml
-from foedus.sources.correction_members import (
-    cannot_join,
-    cannot_rejoin,
-    cannot_suspend,
-    join_update,
-    left_row,
-    rejoin_row,
-    suspended_rows,
-    until_problem,
-)
-from foedus.sources.correction_notes import carry_note, without_carry_note
+from foedus.sources.correction_members import until_problem
 
-__all__ = ["Correction", "apply_corrections", "carry_note", "check_words", "load_corrections"]
+__all__ = ["CORRECTIONS_FILE", "MEMBER_ACTIONS", "Correction", "check_words", "load_corrections"]
 
 CORRECTIONS_FILE = "atop_corrections.yaml"
+MEMBER_ACTIONS = ("exit", "rejoin", "join", "suspend")
+"""The actions that change an alliance's members (`states` on `date`: `foedus.sources.correction_members`)."""
 
 _SOME_DAY = re.compile(r"[0-9]{4}(-(0[1-9]|1[0-2]))?")
 """A month ("2025-01") or a year ("2021"), where a source shows no day."""
@@ -125,9 +115,9 @@ def load_corrections(text: str | None = None) -> list[Correction]:
             which = f" (atopid {given})" if isinstance(given, int) and not isinstance(given, bool) else ""
             raise file_data_error(exc, Correction, item, CORRECTIONS_FILE, at=f"[{i}]{which}",
                                   kind=TreatyDataError) from None
-        if out[-1].action in ("exit", "rejoin", "join", "suspend", "end") and out[-1].date is None:
+        if out[-1].action in (*MEMBER_ACTIONS, "end") and out[-1].date is None:
             raise TreatyDataError(CORRECTIONS_FILE, f"[{i}].date", f"action {out[-1].action!r} needs a date")
-        if out[-1].action in ("exit", "rejoin", "join", "suspend") and not out[-1].states:
+        if out[-1].action in MEMBER_ACTIONS and not out[-1].states:
             raise TreatyDataError(CORRECTIONS_FILE, f"[{i}].states", f"action {out[-1].action!r} needs the states")
         if (why := until_problem(out[-1].action, out[-1].date, out[-1].until)) is not None:
             raise TreatyDataError(CORRECTIONS_FILE, f"[{i}] (atopid {out[-1].atopid}).until", why)
@@ -184,117 +174,3 @@ def check_words(c: Correction) -> str:
     else:
         seen = f"in force in {c.in_force}, " if c.in_force is not None else ""
     return f"checked on {c.checked} ({host}): {seen}{c.found}"
-
-
-def _targets(c: Correction, treaty: Treaty) -> bool:
-    if c.atopid not in treaty.atop_ids:
-        return False
-    return c.phase is None or treaty.id == (f"atop_{c.atopid}" if c.phase == 0 else f"atop_{c.atopid}_p{c.phase}")
-
-
-def _apply(c: Correction, t: Treaty, states: set[str]) -> Treaty:
-    checked = check_words(c) if c.action == "checked" else None
-    said = f"correction ({c.action}"
-    said += f" {', '.join(sorted(states))}" if c.action in ("exit", "rejoin", "join", "suspend") else ""
-    said += f" by {', '.join(c.by)}" if c.action == "superseded" else ""
-    said += f" after {t.carried_from}" if c.action == "superseded" and t.carried_from and not c.date else ""
-    said += f" from {c.date}" if c.date else ""
-    said += f" until {c.until}" if c.until else ""
-    said += f"): {checked}; {c.note}" if checked is not None else f"): {c.note}"
-    stops_carry = t.carried_from is not None and (c.action == "end" or c.action == "superseded")
-    note = without_carry_note(t) if stops_carry else t.note
-    if _carried_to_end(c, t):  # carried only up to the unverified end: those years stay carried-forward
-        assert t.carried_from is not None and c.date is not None
-        note = f"{note or ''}; {carry_note(t.carried_from, c.date, 'a correction ends it')}".lstrip("; ")
-    update: dict[str, object] = {"sources": [*t.sources, *c.sources], "note": f"{note or ''}; {said}".lstrip("; ")}
-    if _carried_to_end(c, t):
-        update |= {"terminated": c.date, "terminated_certainty": c.date_certainty}
-    elif c.action == "end" and c.date is not None:
-        update |= {"terminated": c.date, "terminated_certainty": c.date_certainty, "coverage_end": None,
-                   "carried_from": None}
-    elif c.action in ("exit", "rejoin", "suspend", "join") and c.date is not None:
-        update |= _members_update(c, t, states, c.date)
-    elif c.action == "certainty":
-        update["certainty"] = c.certainty
-    elif c.action == "checked":  # still carried-forward: the reason names the check
-        update["carry_checked"] = checked
-    elif c.action == "superseded" and c.date is not None:  # the curated treaty from then on
-        update |= {"terminated": c.date, "terminated_certainty": c.date_certainty, "coverage_end": None,
-                   "carried_from": None}
-    elif c.action == "superseded" and t.carried_from is not None:  # ATOP's own years stay
-        update |= {"coverage_end": t.carried_from, "carried_from": None}
-    if c.certainty is not Certainty.VERIFIED or c.date_certainty is not None:
-        update["unverified"] = [*t.unverified, said]
-    return t.model_copy(update=update)
-
-
-def _members_update(c: Correction, t: Treaty, states: set[str], day: dt.date) -> dict[str, object]:
-    """What an exit, a rejoin, a suspension or a join of `states` on `day` changes in `t` (its members; a join its
-    provisions too)."""
-    if c.action == "exit":
-        return {"members": [left_row(m, day, c.date_certainty)
-                            if m.state in states and (m.left is None or m.left > day) else m for m in t.members]}
-    if c.action == "rejoin":
-        return {"members": [*t.members, *(rejoin_row(t, s, day, c.date_certainty, c.sources[0].url, c.note)
-                                          for s in sorted(states))]}
-    if c.action == "suspend":
-        return {"members": suspended_rows(t, states, Span(start=day, end=c.until, note=c.note, certainty=c.certainty,
-                                                          source=c.sources[0].url, start_certainty=c.date_certainty))}
-    return join_update(t, states, day, c.date_certainty, c.certainty, c.sources[0].url, c.note)
-
-
-def _carried_to_end(c: Correction, t: Treaty) -> bool:
-    """An `end` not verified, days after ATOP's coverage of a carried alliance: nothing but the carry says it was in
-    force from the coverage's end to that day, so it stays carried (tagged) up to it (a verified end's sources say
-    it was in force to its end: its carry stops)."""
-    return (c.action == "end" and c.date is not None and t.carried_from is not None
-            and c.certainty is not Certainty.VERIFIED and c.date - t.carried_from > dt.timedelta(days=1))
-
-
-def apply_corrections(
-    treaties: Iterable[Treaty], corrections: list[Correction], registry: StateRegistry
-) -> list[Treaty]:
-    """The treaties with every correction that targets them applied, in file order.
-
-    Raises:
-        TreatyDataError: a correction names an unknown state, one that cannot rejoin, a join `cannot_join` refuses,
-            or a suspension of a state not a member on its day.
-    """
-    resolved = []
-    for i, c in enumerate(corrections):
-        try:
-            resolved.append((c, {registry.resolve_id(s) for s in c.states}))
-        except FoedusError as exc:  # an unknown state, reported with its place in the file
-            raise TreatyDataError(CORRECTIONS_FILE, f"[{i}].states", str(exc)) from None
-    out, applied = [], set()
-    for t in treaties:
-        for i, (c, ids) in enumerate(resolved):
-            if not _targets(c, t) or (c.action in ("checked", "join") and t.carried_from is None and c.phase is None):
-                continue  # a check of an alliance, or a join, is of its phases carried forward
-            if c.action == "suspend" and c.phase is None and c.date is not None and not t.in_effect(c.date):
-                continue  # a suspension of an alliance is of its phase in force on its day
-            why = cannot_rejoin(t, ids, c.date) if c.action == "rejoin" and c.date is not None else None
-            why = cannot_join(t, ids, c.date) if c.action == "join" and c.date is not None else why
-            why = cannot_suspend(t, ids, c.date) if c.action == "suspend" and c.date is not None else why
-            if c.action == "checked" and t.carried_from is None:
-                why = f"{t.id} is not carried past its source's coverage: a check records only a carried alliance"
-            if why is not None:
-                at = {"rejoin": f"[{i}].states", "join": f"[{i}] (atopid {c.atopid})",
-                      "suspend": f"[{i}] (atopid {c.atopid}).states"}.get(c.action, f"[{i}]")
-                raise TreatyDataError(CORRECTIONS_FILE, at, why)
-            t = _apply(c, t, ids)
-            applied.add(i)
-        out.append(t)
-    for i, (c, _) in enumerate(resolved):
-        if c.action == "suspend" and i not in applied:
-            phase = f" phase {c.phase}" if c.phase is not None else ""
-            raise TreatyDataError(CORRECTIONS_FILE, f"[{i}] (atopid {c.atopid})", f"no alliance{phase} of atopid "
-                                  f"{c.atopid} is in force on {c.date} in the merged world (unknown, replaced by a "
-                                  "curated treaty or ended): there is nothing to suspend")
-        if c.action in ("checked", "join") and i not in applied:
-            phase, what = f" phase {c.phase}" if c.phase is not None else "", {"checked": "check"}.get(c.action, (
-                "join (a curated treaty lists its members itself)"))
-            raise TreatyDataError(CORRECTIONS_FILE, f"[{i}] (atopid {c.atopid})", f"no alliance{phase} of atopid "
-                                  f"{c.atopid} is carried past ATOP's coverage in the merged world (unknown, "
-                                  f"replaced by a curated treaty or ended): there is nothing to {what}")
-    return out

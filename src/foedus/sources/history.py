@@ -47,7 +47,7 @@ def carry_forward(treaty: Treaty) -> Treaty:
     if treaty.origin != "atop" or treaty.coverage_end is None or (
             treaty.terminated is not None and treaty.terminated <= treaty.coverage_end):
         return treaty
-    from foedus.sources.corrections import carry_note  # the correction that stops a carry takes the note out
+    from foedus.sources.correction_notes import carry_note  # the correction that stops a carry takes the note out
 
     note = (f"{treaty.note}; " if treaty.note else "") + carry_note(treaty.coverage_end, treaty.terminated)
     return treaty.model_copy(update={"coverage_end": None, "carried_from": treaty.coverage_end, "note": note})
@@ -99,7 +99,8 @@ def _merged(states: StateRegistry, path: Path, mapped: frozenset[int], depends: 
     from foedus.derived import cached_from_file
     from foedus.model.codec import treaties_from_plain, treaties_to_plain
     from foedus.sources.atop import load_atop
-    from foedus.sources.corrections import apply_corrections, load_corrections
+    from foedus.sources.correction_apply import apply_corrections
+    from foedus.sources.corrections import load_corrections
 
     imported = cached_from_file(path, "atop-history", lambda: load_atop(states, path), treaties_to_plain,
                                 treaties_from_plain, depends=depends)
