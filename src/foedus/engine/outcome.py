@@ -147,8 +147,13 @@ def _joiners(order: list[tuple[str, list[Found]]], index: LegTable, certify: Cer
 
 
 def _atop_in(run: FinishedRun, records: Iterable[_Cites]) -> bool:
-    """Whether a record cites an ATOP treaty (the origin of each treaty kept per table): found at the first such
-    record, where a set of every treaty cited was made and then looked through (most 2025 results name one)."""
+    """Whether a record cites an ATOP treaty: one half of "does the answer cite ATOP" (its `datasets`), the other
+    `_atop_joined`. Two readers, as the answer's records are of two kinds: the joiners' obligations are not cited
+    yet when it is asked (`Later` cites them when first read), so `_atop_joined` reads their finds, whose legs hold
+    the treaty itself; every other record (a consultation, a neutrality duty, a violation, a withheld leg, a
+    conflict's obligation) is cited already and names its treaty by id only, so `_atop_in` looks each id's origin up
+    in the world, kept per table (the "treaty origins" cache). Each stops at the first ATOP treaty it meets (most
+    2025 results name one), where a set of every treaty cited was made and then looked through."""
     origins: dict[str, str] = run.index.derived("treaty origins", dict)
     for record in records:
         origin = origins.get(record.treaty)
@@ -160,8 +165,8 @@ def _atop_in(run: FinishedRun, records: Iterable[_Cites]) -> bool:
 
 
 def _atop_joined(order: list[tuple[str, list[Found]]]) -> bool:
-    """Whether a joiner's find (which its obligations cite) binds by an ATOP treaty: read from the finds' legs, so
-    that the joiners need not be cited (a loop: a generator would be resumed per find)."""
+    """Whether a joiner's find binds by an ATOP treaty: the joiners' half of `_atop_in`'s question (why two: there);
+    a loop, as a generator would be resumed per find."""
     for _, found in order:
         for f in found:
             if f[5].treaty.origin == "atop":
