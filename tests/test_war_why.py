@@ -14,7 +14,7 @@ from foedus.catalog import treaty_rows
 from foedus.errors import DateOutOfRangeError
 from foedus.model.world import World
 from foedus.war.result import Frame
-from foedus.wording import named_state
+from foedus.wording import named_state, not_in_system
 from samples import cli_line
 from ts_said import run_ts
 
@@ -133,5 +133,6 @@ def test_a_state_out_of_the_system_on_the_day_asked_only_is_said_to_be() -> None
     code, out, err = cli_line(["war", "europe_1939_1941", "--state", "POL", "--until", "1940-06-01"])
     assert code == 0, err
     assert out == "Poland (POL): Not a member of the state system on 1940-06-01, so neither fighting nor bound.\n"
+    assert out == f"Poland (POL): {not_in_system('1940-06-01')}\n"  # the sentence is foedus.wording's
     code, out, _ = cli_line(["war", "europe_1939_1941", "--state", "POL", "--until", "1939-09-10"])
     assert code == 0 and out == "Poland (POL): Fighting on the defense side on 1939-09-10.\n"

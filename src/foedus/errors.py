@@ -13,6 +13,7 @@ from foedus.wording import (
     field_path,
     in_words,
     named_state,
+    not_in_system,
     one_line,
     ordinal,
     out_of_range,
@@ -29,7 +30,7 @@ __all__ = [
     "OutputExistsError", "RuleError", "ScenarioError", "ServeError", "SettingError", "TreatyDataError",
     "UnknownDatasetError", "UnknownOptionError", "UnknownPlaceError", "UnknownStateError", "UnknownTreatyError",
     "UnknownWarError", "WarDataError", "and_listed", "character", "counted", "empty_or_blank", "field_path", "in_words",
-    "named_state", "one_line", "ordinal", "out_of_range", "refusal_fields", "shown", "surrogate_byte",
+    "named_state", "not_in_system", "one_line", "ordinal", "out_of_range", "refusal_fields", "shown", "surrogate_byte",
     "too_few_replicates", "validation_problem",
 ]
 

@@ -2,14 +2,18 @@
 problems with a value in foedus's words (`validation_problem`) and a field's path (`field_path`), the message as
 one line (`one_line`), a count with its noun (`counted`), an item's place in a list (`ordinal`), a state by its name
 and id (`named_state`), a count outside its bounds (`out_of_range`), a bootstrap of too few draws (`too_few_replicates`,
-`UNDRAWN_PARAMETERS`). Kept apart from the exception tree of `foedus.errors`, which re-exports these names."""
+`UNDRAWN_PARAMETERS`), a state out of the state system on a war's day (`not_in_system`). Kept apart from the
+exception tree of `foedus.errors`, which re-exports these names, and from how a character is named
+(`foedus.characters`: `character` and `surrogate_byte`, re-exported here)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
+from foedus.characters import character, surrogate_byte
+
 __all__ = ["MAX_MESSAGE", "UNDRAWN_PARAMETERS", "and_listed", "character", "counted", "empty_or_blank", "field_path",
-           "in_words", "named_state", "one_line", "ordinal", "out_of_range", "shown", "surrogate_byte",
+           "in_words", "named_state", "not_in_system", "one_line", "ordinal", "out_of_range", "shown", "surrogate_byte",
            "too_few_replicates", "validation_problem"]
 
 MAX_MESSAGE = 400
@@ -176,40 +180,20 @@ def named_state(state: str, names: Mapping[str, str]) -> str:
     return f"{name} ({state})" if name and name != state else state
 
 
+def not_in_system(day: object) -> str:
+    """What `foedus war --state` says of a state, on the day asked, that neither fights nor is bound because it is
+    not a member of the state system then (`foedus.war.why`).
+
+    >>> not_in_system("1940-06-01")
+    'Not a member of the state system on 1940-06-01, so neither fighting nor bound.'
+    """
+    return f"Not a member of the state system on {day}, so neither fighting nor bound."
+
+
 def empty_or_blank(value: object) -> str:
     """'empty' for a value of no characters, 'blank' for one of only spaces (tabs, newlines), which a user may not
     see they typed: how every message names a value that says nothing (`empty_or_blank(" ")` is 'blank')."""
     return "empty" if str(value) == "" else "blank"
-
-
-_CONTROL_NAMES = {"\0": "NULL", "\a": "BELL", "\b": "BACKSPACE", "\t": "CHARACTER TABULATION", "\n": "LINE FEED",
-                  "\r": "CARRIAGE RETURN", "\x1b": "ESCAPE", "\x7f": "DELETE"}  # unicodedata names no control
-
-
-def character(char: str) -> str:
-    """A character as every message names one: its code point and, where known, its name (a data file's hidden
-    character, a letter the output's encoding cannot write).
-
-    >>> character("\u202e"), character("\x1b"), character("\x85")
-    ('U+202E RIGHT-TO-LEFT OVERRIDE', 'U+001B ESCAPE', 'U+0085')
-    """
-    import unicodedata  # here: only a message naming a character needs it
-
-    name = unicodedata.name(char, "") or _CONTROL_NAMES.get(char, "")
-    return f"U+{ord(char):04X}" + (f" {name}" if name else "")
-
-
-def surrogate_byte(char: str) -> str:
-    """What byte the lone surrogate `char` stands for, as every message says it after the character (`character`):
-    Python holds each byte of a name that is not UTF-8 (a path Linux allows, a word typed in a Latin-1 terminal) as
-    U+DC80..U+DCFF; nothing for another surrogate.
-
-    >>> surrogate_byte("\\udcff"), surrogate_byte("\\ud800")
-    (' (the byte 0xFF of a name that is not UTF-8 text)', '')
-    """
-    if not "\udc80" <= char <= "\udcff":
-        return ""
-    return f" (the byte 0x{ord(char) - 0xDC00:02X} of a name that is not UTF-8 text)"
 
 
 def shown(value: object) -> str:

@@ -15,7 +15,7 @@ from foedus.state_lists import non_member, one_state
 from foedus.war.result import Frame, WarReplay
 from foedus.war.why_record import WarWhy, WarWhyAlso, rests_on
 from foedus.war.words import also_said
-from foedus.wording import named_state
+from foedus.wording import named_state, not_in_system
 
 __all__ = ["frame_why", "standing", "treaty_named", "why_on", "why_record"]
 
@@ -73,7 +73,7 @@ def _standing(result: WarReplay, world: World, state: str, day: dt.date | None) 
     sid = found.id
     why = frame_why(sid, frame, when.isoformat(), treaty_named(world))
     if standing(sid, frame)[0] == "neither" and non_member(world, found, when, "state") is not None:
-        why = f"Not a member of the state system on {when}, so neither fighting nor bound."
+        why = not_in_system(when)
     return when, frame, sid, f"{named_state(sid, world.states.names_on(when))}: {why}"
 
 
