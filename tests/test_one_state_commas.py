@@ -20,11 +20,12 @@ def _error(args: list[str]) -> str:
                                              (",USA", "the 1st value is empty (',USA')"),
                                              ("USA, ", "the 2nd value is blank ('USA, ')")])
 def test_an_empty_item_is_refused_as_cascade_refuses_it(value: str, said: str) -> None:
+    """The item is said as a cascade's list says it; the advice is a list's there, and one state's where the option
+    takes one state: 'give each state once, comma-separated' invited a list `states` and `war --state` refuse."""
     cascade = _error(["cascade", "-a", value, "-t", "UKR", "-d", "2022-02-24"])
     assert cascade == f"error: --attacker: {said}; give each state once, comma-separated"
-    assert _error(["states", value]) == f"error: QUERY: {said}; give each state once, comma-separated"
-    assert _error(["war", "russia_ukraine_2022", "--state", value]) == (
-        f"error: --state: {said}; give each state once, comma-separated")
+    assert _error(["states", value]) == f"error: QUERY: {said}; give one state"
+    assert _error(["war", "russia_ukraine_2022", "--state", value]) == f"error: --state: {said}; give one state"
     code, out, _ = cli_line(["war", "russia_ukraine_2022", "--state", value, "--json"])
     assert code == 2 and f"--state: {said}" in out
 

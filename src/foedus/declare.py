@@ -64,10 +64,12 @@ def choice(name: str, choices: tuple[str, ...], default: str, help: str) -> Inpu
     return Input(name, str, default, help, choices=choices)
 
 
-def split_values(values: list[str] | str | None, name: str, what: str = "state", *, before: int = 0) -> list[str]:
+def split_values(values: list[str] | str | None, name: str, what: str = "state", *, before: int = 0,
+                 advice: str | None = None) -> list[str]:
     """Repeated and comma-separated values as one list, each stripped. An empty or blank item (`''`, `'RUS,'`,
     `'RUS, ,EST'`; a script's `"RUS,$X"` with X unset) is refused, naming the option (`name`) and the item (counted
     after the `before` items of the option's earlier values): dropped, the list would be a shorter one without a word.
+    The refusal ends with `advice` (default: "give each state once, comma-separated", of `what`).
 
     >>> split_values(["UKR", "POL, LTU"], "attacker")
     ['UKR', 'POL', 'LTU']
@@ -82,7 +84,7 @@ def split_values(values: list[str] | str | None, name: str, what: str = "state",
         for part in str(value).split(","):
             if not part.strip():
                 raise ScenarioError(f"{name}: the {ordinal(before + len(out) + 1)} value is {empty_or_blank(part)} "
-                                    f"({shown(str(value))}); give each {what} once, comma-separated")
+                                    f"({shown(str(value))}); {advice or f'give each {what} once, comma-separated'}")
             out.append(part.strip())
     return out
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from foedus.wording import (
     MAX_MESSAGE,
+    ONE_STATE,
     UNDRAWN_PARAMETERS,
     and_listed,
     character,
@@ -24,14 +25,14 @@ from foedus.wording import (
 )
 
 __all__ = [
-    "MAX_MESSAGE", "UNDRAWN_PARAMETERS", "AmbiguousNameError", "ArgumentsError", "ChecksumError", "DataCorruptError",
-    "DataFetchError", "DataFormatError", "DataImportError", "DataMissingError", "DateOutOfRangeError", "FileDataError",
-    "FoedusError", "LikelyModelError", "ListedTwiceError", "OptionalDependencyError", "OutputError",
-    "OutputExistsError", "RuleError", "ScenarioError", "ServeError", "SettingError", "TreatyDataError",
-    "UnknownDatasetError", "UnknownOptionError", "UnknownPlaceError", "UnknownStateError", "UnknownTreatyError",
-    "UnknownWarError", "WarDataError", "and_listed", "character", "counted", "empty_or_blank", "field_path", "in_words",
-    "named_state", "not_in_system", "one_line", "ordinal", "out_of_range", "refusal_fields", "shown", "surrogate_byte",
-    "too_few_replicates", "validation_problem",
+    "MAX_MESSAGE", "ONE_STATE", "UNDRAWN_PARAMETERS", "AmbiguousNameError", "ArgumentsError", "ChecksumError",
+    "DataCorruptError", "DataFetchError", "DataFormatError", "DataImportError", "DataMissingError",
+    "DateOutOfRangeError", "FileDataError", "FoedusError", "LikelyModelError", "ListedTwiceError",
+    "OptionalDependencyError", "OutputError", "OutputExistsError", "RuleError", "ScenarioError", "ServeError",
+    "SettingError", "TreatyDataError", "UnknownDatasetError", "UnknownOptionError", "UnknownPlaceError",
+    "UnknownStateError", "UnknownTreatyError", "UnknownWarError", "WarDataError", "and_listed", "character", "counted",
+    "empty_or_blank", "field_path", "in_words", "named_state", "not_in_system", "one_line", "ordinal", "out_of_range",
+    "refusal_fields", "shown", "surrogate_byte", "too_few_replicates", "validation_problem",
 ]
 
 

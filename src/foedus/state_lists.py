@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from foedus.declare import split_values
 from foedus.errors import AmbiguousNameError, FoedusError, ListedTwiceError, UnknownStateError
 from foedus.listed import listed_twice
+from foedus.wording import ONE_STATE
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -25,7 +26,7 @@ __all__ = ["input_value", "non_member", "one_state", "resolve_listed", "resolve_
 
 
 def split_names(values: list[str] | str | None, states: StateRegistry | None = None,
-                day: dt.date | None = None, *, name: str = "states") -> list[str]:
+                day: dt.date | None = None, *, name: str = "states", advice: str | None = None) -> list[str]:
     """Repeated and comma-separated state names as one list: the comma-separated parts of each value, where two
     parts that together name one state ("Korea, Republic of", "Korea, Rep."; ISO 3166's names have one comma)
     stay one name. `states`: the registry (default: the bundled world's), read only for a value with a comma; `day`:
@@ -34,7 +35,8 @@ def split_names(values: list[str] | str | None, states: StateRegistry | None = N
 
     Only names join parts: codes and numbers never do ("2,20" is COW 2 and 20, not 220), and
     two states' names stay two ("Russia, Ukraine"). An empty or blank item ("RUS,", "") is refused, `name` (the
-    option: `--attacker`, `attacker`) naming the list (`foedus.declare.split_values`), not dropped without a word.
+    option: `--attacker`, `attacker`) naming the list (`foedus.declare.split_values`, with its `advice`), not dropped
+    without a word.
 
     >>> split_names(["UKR", "POL, LTU"]), split_names("USA,Korea, Republic of")
     (['UKR', 'POL', 'LTU'], ['USA', 'Korea, Republic of'])
@@ -42,7 +44,7 @@ def split_names(values: list[str] | str | None, states: StateRegistry | None = N
     out: list[str] = []
     items = 0  # the comma-separated items of the values before: an empty one is told by its place in the whole list
     for value in [values] if isinstance(values, str) else values or []:
-        parts = split_values(value, name, before=items)
+        parts = split_values(value, name, before=items, advice=advice)
         items += len(parts)
         if len(parts) > 1:
             if states is None:
@@ -73,7 +75,8 @@ def resolve_states(world: World, names: list[str] | str | None, day: dt.date, ro
 def one_state(world: World, text: str, day: dt.date | None, name: str) -> State:
     """The one state `text` names on `day` (`foedus states QUERY`, `foedus war --state`): a text with a comma read
     first as a list is (`split_names`), so that an empty or blank item ("USA,,") is refused naming `name` as a
-    cascade's list refuses it, not dropped; then as one name (`World.state_named`: two states, "USA,CAN", are
+    cascade's list refuses it, not dropped, advised to give one state (`foedus.wording.ONE_STATE`: a list's advice
+    would invite the list it cannot take); then as one name (`World.state_named`: two states, "USA,CAN", are
     refused as naming several; an empty or blank text is said to be so, as `StateRegistry.resolve` says it).
 
     Raises:
@@ -81,7 +84,7 @@ def one_state(world: World, text: str, day: dt.date | None, name: str) -> State:
             `World.state_named`.
     """
     if "," in text:
-        split_names(text, world.states, day, name=name)
+        split_names(text, world.states, day, name=name, advice=ONE_STATE)
     return world.state_named(text, day)
 
 

@@ -176,8 +176,10 @@ def parts_named(rest: str, edges: set[str], patterns: Iterable[tuple[str, re.Pat
 def several_states(raw: str, shown: list[Named]) -> AmbiguousNameError:
     """The refusal of a text that names several states, listing them (`several`: an option taking several states
     says how it takes them)."""
+    from foedus.wording import ONE_STATE
+
     return AmbiguousNameError(
-        f"{raw!r} names several states ({', '.join(f'{s.name} ({s.id})' for s in shown)}); give one state",
+        f"{raw!r} names several states ({', '.join(f'{s.name} ({s.id})' for s in shown)}); {ONE_STATE}",
         [{"id": s.id, "name": s.name, "ccode": s.ccode} for s in shown], raw, several=True)
 
 
