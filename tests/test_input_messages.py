@@ -258,11 +258,12 @@ def test_what_a_belligerents_table_would_drop_is_refused(fmt: str, option: str, 
         "--json, shows it); leave it out")
 
 
-@pytest.mark.parametrize("level", ["1", "0.4"])  # 'nan', no number written plainly: tests/test_plain_numbers.py
+@pytest.mark.parametrize("level", ["1", "2", "-3", "0.4"])  # 'nan', not a number written plainly: test_plain_numbers.py
 def test_depth_level_says_the_range_it_takes(tmp_path: Path, level: str) -> None:
-    """It said 'use a width from 0.5 to 0.99' while taking 0.995 or 0.999999."""
+    """It said 'use a width from 0.5 to 0.99' while taking 0.995 or 0.999999; and it named `--level 2` '--level 2.0'
+    (typer reads it as a float): the number is named as typed."""
     assert _error_line(["depth", "--out", str(tmp_path / "d.csv"), "--level", level]) == (
-        f"--level {float(level)}: use a width of at least 0.5 and below 1 (e.g. 0.9)")
+        f"--level {level}: use a width of at least 0.5 and below 1 (e.g. 0.9)")
 
 
 @pytest.mark.parametrize(("args", "message"), [

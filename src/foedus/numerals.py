@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 
-__all__ = ["number_problem", "plain_number", "plain_whole", "whole_within"]
+__all__ = ["number_problem", "plain_number", "plain_whole", "shortest", "whole_within"]
 
 
 def plain_whole(text: str) -> bool:
@@ -43,6 +43,16 @@ def whole_within(text: str, lo: int, hi: int) -> int | None:
         return None
     n = -int(digits) if text[0] == "-" else int(digits)
     return n if lo <= n <= hi else None
+
+
+def shortest(x: float) -> str:
+    """A number as a message shows one a user typed, in its shortest form: a whole one without the '.0' a float
+    reads it with (typer reads `--level 2` as 2.0, which the message then named), any other as Python writes it.
+
+    >>> shortest(2.0), shortest(-1.0), shortest(0.995), shortest(1e20), shortest(float("nan"))
+    ('2', '-1', '0.995', '1e+20', 'nan')
+    """
+    return str(int(x)) if x.is_integer() and abs(x) < 1e16 else repr(x)
 
 
 def plain_number(text: str) -> bool:
