@@ -100,7 +100,8 @@ def test_the_checks_are_those_docs_history_records_with_its_pages(world: World) 
                    7005,
                    3222, 3984, 4040, 7025,
                    4745, 5053, 4910, 6053, 5065, 4764, 4925,
-                   3225, 3195}
+                   3225, 3195,
+                   4532, 6010}
     for c in checks:
         assert all(s.url in docs for s in c.sources), c.atopid
         assert c.checked is not None and c.checked <= dt.date(2026, 12, 6)
@@ -363,12 +364,20 @@ CHECKED_5_DEC = {
     "atop_3195": "checked on 2026-12-06 (tribune.net.ph): in force on 2024-07-01, the Philippines' foreign ministry, "
                  "announcing the Thai foreign minister's visit in the 75th anniversary year, said the relations were "
                  "established through its signing; no end found",
+    # seventeenth batch (6 Dec 2026): carried phases docs/history.md had never named, a denunciation, replacement or
+    # termination looked for first (none found): Kazakhstan-Lithuania 1993, Azerbaijan-Tajikistan 2007
+    "atop_4532": "checked on 2026-12-06 (inform.kz): in force on 2022-06-15, Kazakhstan's foreign ministry, marking "
+                 "30 years of diplomatic relations, said it laid a solid legal foundation for the relations; no end "
+                 "found",
+    "atop_6010": "checked on 2026-12-06 (mfa.tj): in force on 2020-05-29, Tajikistan's foreign ministry, on the 28th "
+                 "anniversary of diplomatic relations, called it the fundamental document of the two states' "
+                 "partnership; no end found",
 }
 
 
 @pytest.mark.parametrize(("tid", "said"), list(CHECKED_5_DEC.items()))
 def test_the_alliances_first_checked_on_5_dec_2026(world: World, tid: str, said: str) -> None:
-    """The carried alliances checked for the first time on 5 Dec 2026 (and 6 Dec, the thirteenth to sixteenth
+    """The carried alliances checked for the first time on 5 Dec 2026 (and 6 Dec, the thirteenth to seventeenth
     batches), in the batches docs/history.md lists (the seventh recorded none): each says its check (an in-force day,
     month, year or none, as its first page gives) and stays carried forward, with no end."""
     t = world.treaties[tid]
