@@ -20,6 +20,9 @@ HEX = re.compile(r"(?<![\w=-])(?=[0-9a-f]*[0-9])(?=[0-9a-f]*[a-f])[0-9a-f]{7,40}
 # A hash may be all digits (`6747577`): such a word of 7-40 digits counts only alone in backticks, where a year or
 # a count is not written.
 DIGITS = re.compile(r"(?<=`)[0-9]{7,40}(?=`)")
+# A link is no citation of a commit of this repository (none is published at an address): its hex runs are page ids
+# (Agenzia Nova's `/a/61a0aa80ce3aa7.02420958/...`), so links are left out before the words are read.
+LINK = re.compile(r"https?://[^\s)>\]]+")
 
 # Commits of other repositories that the docs cite, with where they are.
 ELSEWHERE = {
@@ -42,6 +45,7 @@ def _cited() -> dict[str, list[str]]:
 
 def _hashes(text: str) -> set[str]:
     """The words of `text` that name commits: hex words with a letter, and all-digit words alone in backticks."""
+    text = LINK.sub(" ", text)
     return set(HEX.findall(text)) | set(DIGITS.findall(text))
 
 
@@ -58,6 +62,13 @@ def test_the_pattern_finds_commits_and_not_labels() -> None:
     text = ("at `9da72fd`, git archive 7c6ad8b src; `shipped-1823-2003-453c08ac70`, 2025-06-01, 1234567, defaced, "
             "http://pyongyangtimes.com.kp/blog?page=comment&num=2&blogid=640bd8b4af2ef105da9c56a5")
     assert HEX.findall(text) == ["9da72fd", "7c6ad8b"]
+
+
+def test_a_link_is_not_read_as_a_commit() -> None:
+    """A page id in a link (a source's address) is not a commit; a commit beside the link still is."""
+    text = ("[Agenzia Nova](https://www.agenzianova.com/a/61a0aa80ce3aa7.02420958/3695922/2021-11-26/x) at `9da72fd`; "
+            "see http://example.org/c0ffee12345/page, then 7c6ad8b")
+    assert _hashes(text) == {"9da72fd", "7c6ad8b"}
 
 
 def test_an_all_digit_hash_in_backticks_is_a_commit() -> None:
