@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from foedus.cited import article_cited
-from foedus.engine.certainty import clause_facts, member_facts
 from foedus.engine.certainty_words import (
     applies_fact,
     clause_day_fact,
@@ -33,7 +32,8 @@ from foedus.engine.scenario import Basis
 from foedus.model.parties import member_start, party_on
 from foedus.model.treaty import Member, Provision, Span, Treaty
 from foedus.model.vocab import Certainty, worst
-from foedus.model.windows import cited_twin, twin_applies
+from foedus.model.windows import twin_applies
+from foedus.war.across import clause_shift, member_shift
 from foedus.war.window_changes import windowed
 from foedus.wording import named_state
 
@@ -150,12 +150,12 @@ def _held(treaty: Treaty, m: Member, day: dt.date, basis: Basis) -> bool:
 
 def _overlapped(treaty: Treaty, state: str, day: dt.date, basis: Basis, named: Named) -> Iterable[TreatyChange]:
     """`state` is a party on `day` and on the day before, by rows that overlap, one of which begins or ends that day:
-    nobody joins or leaves, but where the facts its membership rests on differ across the day (`member_facts`, the
-    cascade's), the membership continues on other facts, as when a row ends the day another begins; no change where
-    they do not. The change rests on the facts of the rows covering either day, and the exit of one ending then."""
+    nobody joins or leaves, but where the facts its membership rests on differ across the day
+    (`foedus.war.across.member_shift`, the cascade's, the rule `windowed` reads too), the membership continues on
+    other facts, as when a row ends the day another begins; no change where they do not. The change rests on the
+    facts of the rows covering either day, and the exit of one ending then."""
     names = named(day)
-    if set(member_facts(treaty, state, day - _DAY, basis, names)) == set(member_facts(treaty, state, day, basis,
-                                                                                         names)):
+    if member_shift(treaty, state, day, basis, names) is None:
         return
     rows = [m for m in treaty.members if m.state == state
             and (party_on(treaty, m, day - _DAY, basis) or party_on(treaty, m, day, basis))]
@@ -230,20 +230,15 @@ def _handover(treaty: Treaty, p: Provision, day: dt.date) -> Iterable[TreatyChan
     """The duty of `p` and its twins goes on across `day`, a first or last day of `p`'s span: where the clause the
     cascade cites changes then (`cited_twin`: a renewal from the day its term ends, or a twin that overlaps it and
     takes over at the end of the one cited, or one listed first that starts inside another's span), as a membership
-    row does another's (`_members`), one change where the facts the duty rests on differ (`clause_facts`, on the day
-    before and on the day), resting on the facts of both clauses, as a "continues" rests on the rows of both; none
-    where the cited clause or its facts stay the same."""
-    if day == dt.date.min:
-        return
-    was, now = cited_twin(treaty, p, day - _DAY), cited_twin(treaty, p, day)
-    if was is None or now is None or was is now:
-        return
-    before, after = clause_facts(treaty, was, day - _DAY), clause_facts(treaty, now, day)
-    if set(before) != set(after):
+    row does another's (`_members`), one change where the facts the duty rests on differ across the day
+    (`foedus.war.across.clause_shift`, the rule `windowed` reads too), resting on the facts of both clauses, as a
+    "continues" rests on the rows of both; none where its facts stay the same."""
+    if (shift := clause_shift(treaty, p, day)) is not None:
+        was, now = shift.was, shift.now
         ending = clause_day_fact(treaty, was, end=True) if was.valid is not None and was.valid.end == day else ()
         starting = clause_day_fact(treaty, now) if now.valid is not None and now.valid.start == day else ()
         yield TreatyChange(day, treaty.id, "clause-continues", article=p.article, reasons=tuple(dict.fromkeys(
-            before + ending + after + starting)))
+            shift.before + ending + shift.after + starting)))
 
 
 def treaty_changes(treaties: Iterable[Treaty], basis: Basis, start: dt.date, end: dt.date,

@@ -13,11 +13,10 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING
 
-from foedus.engine.certainty import clause_facts, member_facts
-from foedus.engine.certainty_words import ended_fact
 from foedus.engine.records import CertaintyReason
 from foedus.model.parties import member_start, party_on
-from foedus.model.windows import cited_twin, date_window, unsure_before
+from foedus.model.windows import date_window
+from foedus.war.across import clause_shift, member_shift
 
 if TYPE_CHECKING:
     from foedus.engine.scenario import Basis
@@ -40,9 +39,9 @@ def windowed(treaty: Treaty, start: dt.date | None, basis: Basis, named: Named, 
              ) -> Iterator[Made]:
     """The days a window of a date known less than to the day opens or closes (`date_window`: its first day, the
     floor it does not reach back before, its last day), on which the facts the cascade gives of a membership or a
-    clause that holds across the day differ (`member_facts`, `clause_facts` and the treaty's end read as
-    `foedus.engine.certainty` reads them): the state stays a party (`continues`), the clause goes on applying
-    (`clause-continues`), resting on the facts of both days, as where a twin takes over (`foedus.war.changes`);
+    clause that holds across the day differ (`foedus.war.across`: `member_shift`, `clause_shift`, the rule
+    `foedus.war.changes` reads where rows or twins overlap): the state stays a party (`continues`), the clause goes
+    on applying (`clause-continues`), resting on the facts of both days, as where a twin takes over;
     none where another change of the state or the clause is made that day (`made`: each change's day, kind, state
     and article), nor where the facts stay the same. Each change is given as `(day, kind, state, article,
     reasons)`."""
@@ -61,19 +60,11 @@ def windowed(treaty: Treaty, start: dt.date | None, basis: Basis, named: Named, 
         for state in states:
             if (day, state) in held or not (_party(treaty, state, before, basis) and _party(treaty, state, day, basis)):
                 continue
-            was, now = member_facts(treaty, state, before, basis, names), member_facts(treaty, state, day, basis, names)
-            if set(was) != set(now):
-                yield day, "continues", state, None, tuple(dict.fromkeys(was + now))
+            if (moved := member_shift(treaty, state, day, basis, names)) is not None:
+                yield day, "continues", state, None, tuple(dict.fromkeys(moved[0] + moved[1]))
         for p in treaty.provisions:
-            if (day, p.article) in applied:
-                continue
-            was_p, now_p = cited_twin(treaty, p, before), cited_twin(treaty, p, day)
-            if was_p is None or now_p is None:
-                continue
-            was = _ended(treaty, before) + clause_facts(treaty, was_p, before)
-            now = _ended(treaty, day) + clause_facts(treaty, now_p, day)
-            if set(was) != set(now):
-                yield day, "clause-continues", None, p.article, tuple(dict.fromkeys(was + now))
+            if (day, p.article) not in applied and (shift := clause_shift(treaty, p, day)) is not None:
+                yield day, "clause-continues", None, p.article, tuple(dict.fromkeys(shift.before + shift.after))
 
 
 def _window_days(treaty: Treaty, basis: Basis) -> set[dt.date]:
@@ -102,7 +93,3 @@ def _window_days(treaty: Treaty, basis: Basis) -> set[dt.date]:
 def _party(treaty: Treaty, state: str, day: dt.date, basis: Basis) -> bool:
     return any(m.state == state and party_on(treaty, m, day, basis) for m in treaty.members)
 
-
-def _ended(treaty: Treaty, day: dt.date) -> tuple[CertaintyReason, ...]:
-    """The treaty's end, a fact of every duty under it on `day` inside its window (`foedus.engine.certainty`)."""
-    return ended_fact(treaty) if unsure_before(day, treaty.terminated, treaty.terminated_certainty, end=True) else ()

@@ -1,0 +1,63 @@
+"""When the facts a cascade gives of a membership or a clause differ across a day: the one rule by which a war
+replay's treaty timeline makes a `continues` or a `clause-continues` change, whether rows or twins overlap on the
+day (`foedus.war.changes`) or a window of a day known less than to the day opens or closes then
+(`foedus.war.window_changes`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, NamedTuple
+
+from foedus.engine.certainty import clause_facts, member_facts
+from foedus.engine.certainty_words import ended_fact
+from foedus.engine.records import CertaintyReason
+from foedus.model.windows import cited_twin, unsure_before
+
+if TYPE_CHECKING:
+    from foedus.model.treaty import Provision, Treaty
+
+__all__ = ["ClauseShift", "clause_shift", "member_shift"]
+
+_DAY = dt.timedelta(days=1)
+Facts = tuple[CertaintyReason, ...]
+
+
+def member_shift(treaty: Treaty, state: str, day: dt.date, basis: str, names: Mapping[str, str]
+                 ) -> tuple[Facts, Facts] | None:
+    """The facts `state`'s membership of `treaty` rests on, on the day before `day` and on `day` (`member_facts`,
+    the cascade's), where they differ (as sets); None where they do not (or `day` is the calendar's first)."""
+    if day == dt.date.min:
+        return None
+    was, now = member_facts(treaty, state, day - _DAY, basis, names), member_facts(treaty, state, day, basis, names)
+    return None if set(was) == set(now) else (was, now)
+
+
+class ClauseShift(NamedTuple):
+    """The clause the cascade cites of a clause and its twins on the day before a day (`was`) and on the day
+    (`now`), and the facts a duty under each rests on then (`before`, `after`)."""
+
+    was: Provision
+    now: Provision
+    before: Facts
+    after: Facts
+
+
+def clause_shift(treaty: Treaty, provision: Provision, day: dt.date) -> ClauseShift | None:
+    """Where `provision` (or a twin) applies on the day before `day` and on `day` and the facts a duty under the clause
+    cited each day rests on differ (the treaty's end inside its window, then `clause_facts` of `cited_twin`, as
+    `foedus.engine.certainty` reads them): both clauses and both days' facts; None where no twin applies on one of
+    the days, or the facts are the same."""
+    if day == dt.date.min:
+        return None
+    was, now = cited_twin(treaty, provision, day - _DAY), cited_twin(treaty, provision, day)
+    if was is None or now is None:
+        return None
+    before = _ended(treaty, day - _DAY) + clause_facts(treaty, was, day - _DAY)
+    after = _ended(treaty, day) + clause_facts(treaty, now, day)
+    return None if set(before) == set(after) else ClauseShift(was, now, before, after)
+
+
+def _ended(treaty: Treaty, day: dt.date) -> Facts:
+    """The treaty's end, a fact of every duty under it on `day` inside its window (`foedus.engine.certainty`)."""
+    return ended_fact(treaty) if unsure_before(day, treaty.terminated, treaty.terminated_certainty, end=True) else ()
