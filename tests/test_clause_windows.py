@@ -184,9 +184,13 @@ def test_a_withheld_leg_and_the_replay_say_how_its_suspension_is_dated() -> None
                              "the month (day: not verified); its end (1970-06-01) known only to the year (day: not "
                              "verified))")
     changes = treaty_changes([LEG], "in-force", D("1955-01-01"), D("1975-01-01"), {})
-    said = {c.what: [r.fact for r in c.reasons] for day in changes.values() for c in day}
-    assert said == {"leg-suspended": [f"{BEGAN} (day: not verified)"],
-                    "leg-restored": [f"{ENDED} (day: not verified)"]}
+    said = [(str(day), c.what, [r.fact for r in c.reasons]) for day, cs in changes.items() for c in cs]
+    # and where the window of its start opens (1 Mar 1960: it may be suspended from then) and that of its end
+    # closes (1 Jan 1971: restored whatever the day), the duty goes on on other facts (`foedus.war.window_changes`)
+    assert said == [("1960-03-01", "leg-continues", [f"{BEGAN} (day: not verified)"]),
+                    ("1960-03-15", "leg-suspended", [f"{BEGAN} (day: not verified)"]),
+                    ("1970-06-01", "leg-restored", [f"{ENDED} (day: not verified)"]),
+                    ("1971-01-01", "leg-continues", [f"{ENDED} (day: not verified)"])]
 
 
 def terms(second: dict[str, Any] | None = None, **first: Any) -> Treaty:

@@ -285,3 +285,33 @@ def test_the_replay_makes_a_frame_where_a_window_of_a_day_known_less_than_to_the
         ("2010-01-02", "clause-continues", None, "1")]
     # each change rests on the facts of both days (the window's day among them)
     assert any("known only to the year" in r.fact for r in found[D("2010-01-02")][0].reasons)
+
+
+def test_the_replay_makes_a_frame_where_a_window_of_a_duty_s_own_suspension_opens_or_closes(tmp_path: Path) -> None:
+    """France's duty to Greece alone (not Greece's to France) suspended from 1 Jun 2009 to 10 Feb 2010, its end
+    known only to the month, and again from 20 Apr 2010, its start known only to the month: the cascade's facts of
+    France's duty change where the first window closes (1 Mar: restored whatever the day) and the second opens (1
+    Apr: it may be suspended), on no recorded day; the timeline makes a change on each (the duty goes on, on other
+    facts: `leg-continues`), so the replay's frame says, on every day around them, what a cascade on that day
+    says."""
+    legs = [{"obligor": "FRA", "beneficiary": "GRC", "span": {"start": "2009-06-01", "end": "2010-02-10",
+                                                              "end_certainty": {"within": "month"}}},
+            {"obligor": "FRA", "beneficiary": "GRC", "span": {"start": "2010-04-20",
+                                                              "start_certainty": {"within": "month"}}}]
+    world = _pact(tmp_path, [{**_DUTY, "suspensions": legs}], [{"state": "FRA"}, {"state": "GRC"}])
+    days = _around("2010-03-01", "2010-04-01")
+    said = _replayed_as_cascaded(tmp_path, world, "in-force", days)
+    assert said == ["unverified"] * 2 + ["verified"] * 5 + ["unverified"] * 3  # the cascade changes on both days
+    found = treaty_changes([world.treaty("t_o")], "in-force", D("2009-12-01"), D("2010-07-01"), {})
+    assert [(str(d), c.what, c.state, c.article) for d, cs in found.items() for c in cs] == [
+        ("2010-02-10", "leg-restored", "FRA", "1"), ("2010-03-01", "leg-continues", "FRA", "1"),
+        ("2010-04-01", "leg-continues", "FRA", "1"), ("2010-04-20", "leg-suspended", "FRA", "1")]
+    (closes,), (opens,) = found[D("2010-03-01")], found[D("2010-04-01")]
+    assert closes.label == "t_o art. 1: FRA's duty goes on, resting on other facts"
+    # each rests on the facts of both days: the window's day among them
+    assert [r.fact for r in closes.reasons] == [
+        "t_o: the suspension of FRA's duty to GRC under art. 1 ended on 2010-02-10, known only to the month "
+        "(day: not verified)"]
+    assert [r.fact for r in opens.reasons] == [
+        "t_o: the suspension of FRA's duty to GRC under art. 1 began on 2010-04-20, known only to the month "
+        "(day: not verified)"]

@@ -174,6 +174,14 @@ def _clause_facts(treaty: Treaty, provision: Provision, day: dt.date) -> Iterato
         yield from clause_day_fact(treaty, provision, end=True)
 
 
+def leg_facts(treaty: Treaty, provision: Provision, obligor: str, beneficiary: str, day: dt.date,
+              names: Mapping[str, str]) -> tuple[CertaintyReason, ...]:
+    """The facts of `obligor`'s duty to `beneficiary` under `provision` itself (its suspensions) that the duty rests
+    on, on `day` (it binds then). The war timeline compares them across a day on which a window of a suspension's
+    edge opens or closes (`foedus.war.across.leg_shift`)."""
+    return tuple(_leg_facts(treaty, provision, obligor, beneficiary, day, names))
+
+
 def _leg_facts(treaty: Treaty, provision: Provision, obligor: str, beneficiary: str, day: dt.date,
                names: Mapping[str, str]) -> Iterator[CertaintyReason]:
     """The leg is not suspended on `day` (it binds): near a first or last day of a suspension of it known less than

@@ -1,7 +1,7 @@
-"""When the facts a cascade gives of a membership or a clause differ across a day: the one rule by which a war
-replay's treaty timeline makes a `continues` or a `clause-continues` change, whether rows or twins overlap on the
-day (`foedus.war.changes`) or a window of a day known less than to the day opens or closes then
-(`foedus.war.window_changes`)."""
+"""When the facts a cascade gives of a membership, a clause or a directed duty differ across a day: the one rule by
+which a war replay's treaty timeline makes a `continues`, `clause-continues` or `leg-continues` change, whether rows
+or twins overlap on the day (`foedus.war.changes`) or a window of a day known less than to the day opens or closes
+then (`foedus.war.window_changes`)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, NamedTuple
 
-from foedus.engine.certainty import clause_facts, member_facts
+from foedus.engine.certainty import clause_facts, leg_facts, member_facts
 from foedus.engine.certainty_words import ended_fact
 from foedus.engine.records import CertaintyReason
 from foedus.model.windows import cited_twin, unsure_before
@@ -17,7 +17,7 @@ from foedus.model.windows import cited_twin, unsure_before
 if TYPE_CHECKING:
     from foedus.model.treaty import Provision, Treaty
 
-__all__ = ["ClauseShift", "clause_shift", "member_shift"]
+__all__ = ["ClauseShift", "clause_shift", "leg_shift", "member_shift"]
 
 _DAY = dt.timedelta(days=1)
 Facts = tuple[CertaintyReason, ...]
@@ -30,6 +30,18 @@ def member_shift(treaty: Treaty, state: str, day: dt.date, basis: str, names: Ma
     if day == dt.date.min:
         return None
     was, now = member_facts(treaty, state, day - _DAY, basis, names), member_facts(treaty, state, day, basis, names)
+    return None if set(was) == set(now) else (was, now)
+
+
+def leg_shift(treaty: Treaty, provision: Provision, obligor: str, beneficiary: str, day: dt.date,
+              names: Mapping[str, str]) -> tuple[Facts, Facts] | None:
+    """The facts of `obligor`'s duty to `beneficiary` under `provision` itself (`leg_facts`: the edges of its
+    suspensions known less than to the day), on the day before `day` and on `day`, where they differ; None where
+    they do not."""
+    if day == dt.date.min:
+        return None
+    was = leg_facts(treaty, provision, obligor, beneficiary, day - _DAY, names)
+    now = leg_facts(treaty, provision, obligor, beneficiary, day, names)
     return None if set(was) == set(now) else (was, now)
 
 

@@ -53,7 +53,7 @@ class TreatyChange:
     date: dt.date
     treaty: str
     what: str  # in-force | terminated | coverage-ends | joins | leaves | continues | suspended | restored |
-    # clause-starts | clause-ends | clause-continues | leg-suspended | leg-restored
+    # clause-starts | clause-ends | clause-continues | leg-suspended | leg-restored | leg-continues
     state: str | None = None
     article: str | None = None
     reasons: tuple[CertaintyReason, ...] = ()
@@ -102,6 +102,7 @@ def change_words(what: str, treaty: str, state: str | None, article: str | None,
         "clause-continues": f"{treaty}{art} goes on applying, resting on other facts",
         "leg-suspended": f"{treaty}{art}: {who}'s duty is suspended",
         "leg-restored": f"{treaty}{art}: {who}'s duty is restored",
+        "leg-continues": f"{treaty}{art}: {who}'s duty goes on, resting on other facts",
     }
     return phrases.get(what, f"{treaty}: {what}")
 

@@ -15,13 +15,13 @@ from typing import TYPE_CHECKING
 
 from foedus.engine.records import CertaintyReason
 from foedus.model.parties import member_start, party_on
-from foedus.model.windows import date_window
-from foedus.war.across import clause_shift, member_shift
+from foedus.model.windows import cited_twin, date_window
+from foedus.war.across import clause_shift, leg_shift, member_shift
 
 if TYPE_CHECKING:
     from foedus.engine.scenario import Basis
     from foedus.model.facts import DateCertainty
-    from foedus.model.treaty import Treaty
+    from foedus.model.treaty import Provision, Treaty
 
 __all__ = ["Mark", "windowed"]
 
@@ -33,24 +33,27 @@ Made = tuple[dt.date, str, str | None, str | None, tuple[CertaintyReason, ...]]
 
 _HELD = frozenset({"joins", "leaves", "continues", "suspended", "restored"})  # a membership's own changes
 _APPLIED = frozenset({"clause-starts", "clause-ends", "clause-continues"})  # a clause's
+_LEG = frozenset({"leg-suspended", "leg-restored"})  # a directed duty's own
 
 
 def windowed(treaty: Treaty, start: dt.date | None, basis: Basis, named: Named, made: Iterable[Mark]
              ) -> Iterator[Made]:
     """The days a window of a date known less than to the day opens or closes (`date_window`: its first day, the
-    floor it does not reach back before, its last day), on which the facts the cascade gives of a membership or a
-    clause that holds across the day differ (`foedus.war.across`: `member_shift`, `clause_shift`, the rule
-    `foedus.war.changes` reads where rows or twins overlap): the state stays a party (`continues`), the clause goes
-    on applying (`clause-continues`), resting on the facts of both days, as where a twin takes over;
-    none where another change of the state or the clause is made that day (`made`: each change's day, kind, state
-    and article), nor where the facts stay the same. Each change is given as `(day, kind, state, article,
-    reasons)`."""
+    floor it does not reach back before, its last day), on which the facts the cascade gives of a membership, a
+    clause or a directed duty suspended at times (`Provision.suspensions`) that holds across the day differ
+    (`foedus.war.across`: `member_shift`, `clause_shift`, the rule `foedus.war.changes` reads where rows or twins
+    overlap, and `leg_shift`): the state stays a party (`continues`), the clause goes on applying
+    (`clause-continues`), the duty goes on (`leg-continues`), resting on the facts of both days, as where a twin
+    takes over; none where another change of the state, the clause or the duty is made that day (`made`: each
+    change's day, kind, state and article), nor where the facts stay the same. Each change is given as `(day, kind,
+    state, article, reasons)`."""
     days = _window_days(treaty, basis)
     if not days or start is None:
         return
     marks = list(made)
     held = {(day, state) for day, what, state, _ in marks if what in _HELD}
-    applied = {(day, article) for day, what, _, article in marks if what in _APPLIED}
+    applied: set[tuple[object, ...]] = {(day, article) for day, what, _, article in marks if what in _APPLIED}
+    legs_made: set[tuple[object, ...]] = {(day, state, article) for day, what, state, article in marks if what in _LEG}
     states = list(dict.fromkeys(m.state for m in treaty.members))
     for day in sorted(days):
         before = day - _DAY
@@ -65,6 +68,21 @@ def windowed(treaty: Treaty, start: dt.date | None, basis: Basis, named: Named, 
         for p in treaty.provisions:
             if (day, p.article) not in applied and (shift := clause_shift(treaty, p, day)) is not None:
                 yield day, "clause-continues", None, p.article, tuple(dict.fromkeys(shift.before + shift.after))
+        yield from _legs(treaty, day, basis, names, applied | legs_made)
+
+
+def _legs(treaty: Treaty, day: dt.date, basis: Basis, names: Mapping[str, str], made: set[tuple[object, ...]]
+          ) -> Iterator[Made]:
+    """The directed duties with a suspension of their own that bind across `day` by the record and whose facts
+    (`leg_shift`) differ across it: each goes on (`leg-continues`), resting on the facts of both days; none where
+    its clause or the duty itself has another change that day (`made`)."""
+    for p in treaty.provisions:
+        for obligor, beneficiary in dict.fromkeys((leg.obligor, leg.beneficiary) for leg in p.suspensions):
+            if ((day, p.article) in made or (day, obligor, p.article) in made
+                    or not all(_binds(treaty, p, obligor, beneficiary, d, basis) for d in (day - _DAY, day))):
+                continue
+            if (moved := leg_shift(treaty, p, obligor, beneficiary, day, names)) is not None:
+                yield day, "leg-continues", obligor, p.article, tuple(dict.fromkeys(moved[0] + moved[1]))
 
 
 def _window_days(treaty: Treaty, basis: Basis) -> set[dt.date]:
@@ -81,6 +99,8 @@ def _window_days(treaty: Treaty, basis: Basis) -> set[dt.date]:
     for p in treaty.provisions:
         if p.valid is not None:
             edges += [(p.valid.start, p.valid.start_certainty, False), (p.valid.end, p.valid.end_certainty, True)]
+        edges += [(leg.span.start, leg.span.start_certainty, False) for leg in p.suspensions]
+        edges += [(leg.span.end, leg.span.end_certainty, True) for leg in p.suspensions]
     days: set[dt.date] = set()
     for edge, how, end in edges:
         if edge is None or how is None:
@@ -88,6 +108,15 @@ def _window_days(treaty: Treaty, basis: Basis) -> set[dt.date]:
         first, last = date_window(edge, how, end=end)
         days |= {first, last} | {max(first, f) for f in floors if f is not None and f < edge}
     return {d for d in days if dt.date.min < d < dt.date.max}
+
+
+def _binds(treaty: Treaty, p: Provision, obligor: str, beneficiary: str, day: dt.date, basis: Basis) -> bool:
+    """Whether `p` gives `obligor`'s duty to `beneficiary` on `day` by the record: the cascade cites it (`cited_twin`),
+    both are parties, and no suspension of the duty covers the day."""
+    return (cited_twin(treaty, p, day) is p and _party(treaty, obligor, day, basis)
+            and _party(treaty, beneficiary, day, basis)
+            and not any((leg.obligor, leg.beneficiary) == (obligor, beneficiary) and leg.span.covers(day)
+                        for leg in p.suspensions))
 
 
 def _party(treaty: Treaty, state: str, day: dt.date, basis: Basis) -> bool:
