@@ -315,3 +315,24 @@ def test_the_replay_makes_a_frame_where_a_window_of_a_duty_s_own_suspension_open
     assert [r.fact for r in opens.reasons] == [
         "t_o: the suspension of FRA's duty to GRC under art. 1 began on 2010-04-20, known only to the month "
         "(day: not verified)"]
+
+
+@pytest.mark.parametrize("sure_first", [True, False])
+def test_two_rows_of_a_state_beginning_on_one_day_make_one_change_on_the_facts_of_both(tmp_path: Path,
+                                                                                    sure_first: bool) -> None:
+    """Greece's two rows, each signed on 1 Mar 2010, one on secondary reports to 1 Apr and one unverified from then
+    (on the signed basis both begin on 1 Mar): Greece joins once that day, not once a row, the change resting on
+    the facts of both rows, in the treaty's order of them, so the replay's frame lists one change."""
+    rows = [{"state": "GRC", "signed": "2010-03-01", "joined": "2010-03-01", "left": "2010-04-01",
+             "certainty": "secondary", "source": "https://example.org/a"},
+            {"state": "GRC", "signed": "2010-03-01", "joined": "2010-04-01", "certainty": "unverified",
+             "source": "https://example.org/b"}]
+    world = _pact(tmp_path, [_DUTY], [{"state": "FRA"}, *(rows if sure_first else rows[::-1])])
+    found = treaty_changes([world.treaty("t_o")], "signed", D("2000-01-01"), D("2020-01-01"), {})
+    assert [(str(d), c.what, c.state) for d, cs in found.items() for c in cs] == [
+        ("2010-03-01", "joins", "GRC"), ("2010-04-01", "continues", "GRC")]
+    facts = ["t_o: GRC is a party (known from secondary reporting only)",
+             "t_o: GRC is still a party from 2010-04-01 (not verified)"]
+    (joins,) = found[D("2010-03-01")]
+    assert [r.fact for r in joins.reasons] == (facts if sure_first else facts[::-1])
+    assert joins.certainty == "unverified"

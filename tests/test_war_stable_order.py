@@ -1,6 +1,7 @@
 """A war replay says the same, byte for byte, whatever Python's hash seed: two changes of one day alike but for the
-facts they rest on (two rows of a state, or two clauses of an article, starting that day) keep one order, not the
-order a set of them iterates in (`foedus.war.changes._order`)."""
+facts they rest on (two clauses of an article starting that day) keep one order, not the order a set of them
+iterates in (`foedus.war.changes._order`); two rows of a state starting that day make one change, on the facts of
+both in the treaty's order."""
 
 from __future__ import annotations
 
@@ -60,18 +61,23 @@ def test_changes_alike_but_for_their_facts_keep_one_order_under_every_hash_seed(
     (frame,) = [f for f in out["frames"] if f["date"] == "2010-03-01"]
     said = [(c["change"], c.get("state"), c.get("article"), [r["fact"] for r in c["certainty_reasons"]])
             for c in frame["changes"]]
-    # two of each kind, each on its own facts, ordered by them
-    assert [s[:3] for s in said] == [("clause-starts", None, "1")] * 2 + [("joins", "GRC", None)] * 2
-    assert said[0][3] != said[1][3] and said[2][3] != said[3][3]
-    assert said[0][3] <= said[1][3] and said[2][3] <= said[3][3]
+    # two clause starts, each on its own facts, ordered by them; Greece joins once, on the facts of both rows in the
+    # treaty's order of them (tests/test_war_change_certainty.py)
+    assert [s[:3] for s in said] == [("clause-starts", None, "1")] * 2 + [("joins", "GRC", None)]
+    assert said[0][3] != said[1][3] and said[0][3] <= said[1][3]
+    assert said[2][3] == ["t_s: Greece (GRC) is a party (known from secondary reporting only)",
+                          "t_s: Greece (GRC) is still a party from 2010-04-01 (not verified)"]
     _same_under_every_seed(str(war), "--basis", "signed", "--treaties", str(treaty))  # the text too
 
 
 def test_a_bundled_war_replays_alike_under_every_hash_seed() -> None:
     """On the signed basis the United States' two rows of ukr_bilateral_2024 start on 13 Jun 2024, each on its own
-    facts: Russia's war on Ukraine, replayed past that day, says them in one order."""
+    facts: Russia's war on Ukraine, replayed past that day, says the one change they make (it joins, on the facts
+    of both: the first verified, the second not) in one order."""
     out = json.loads(_same_under_every_seed("russia_ukraine_2022", "--basis", "signed", "--until", "2024-07-01",
                                             "--json"))
     (frame,) = [f for f in out["frames"] if f["date"] == "2024-06-13"]
-    usa = [c for c in frame["changes"] if c.get("state") == "USA" and c["change"] == "joins"]
-    assert len(usa) == 2 and usa[0] != usa[1]
+    (usa,) = [c for c in frame["changes"] if c.get("state") == "USA" and c["change"] == "joins"]
+    assert usa["certainty"] == "unverified"
+    assert [r["fact"] for r in usa["certainty_reasons"]] == [
+        next(r["fact"] for r in usa["certainty_reasons"] if "still a party from 2025-01-20" in r["fact"])]

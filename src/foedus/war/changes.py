@@ -115,6 +115,8 @@ def _members(treaty: Treaty, start: dt.date | None, basis: Basis, named: Named) 
     # continues, nobody leaves or joins
     continued = {(m.state, m.left) for m in treaty.members if m.left is not None} & {
         (m.state, begin) for m, begin, _ in begins if begin is not None}
+    # a state whose rows begin on one day joins once, on the facts of each row, in the treaty's order of its rows
+    joins: dict[tuple[str, dt.date], tuple[CertaintyReason, ...]] = {}
     for m, begin, how in begins:  # each change's reasons name the states as they were called on its day
         if begin is not None and begin != start and (m.state, begin) not in continued:
             if begin > dt.date.min and _held(treaty, m, begin - _DAY, basis):  # a party already, by a row it overlaps
@@ -122,7 +124,7 @@ def _members(treaty: Treaty, start: dt.date | None, basis: Basis, named: Named) 
                 continue
             names = named(begin)
             dated = () if how is None else first_day_fact(treaty, m, names)  # a signature is taken as recorded
-            yield TreatyChange(begin, t, "joins", m.state, reasons=membership_fact(treaty, m, names) + dated)
+            joins[m.state, begin] = joins.get((m.state, begin), ()) + membership_fact(treaty, m, names) + dated
         if m.left is not None and (m.state, m.left) not in continued and _held(treaty, m, m.left, basis):
             yield from _overlapped(treaty, m.state, m.left, basis, named)  # still a party, by a row overlapping it
         elif m.left is not None:
@@ -142,6 +144,8 @@ def _members(treaty: Treaty, start: dt.date | None, basis: Basis, named: Named) 
                 yield TreatyChange(span.end, t, "restored", m.state, reasons=_suspension(treaty, m, span, names)
                                    + suspension_fact(treaty, m.state, span, source_of(treaty, span.source, m.source),
                                                      names, end=True))
+    for (state, begin), reasons in joins.items():
+        yield TreatyChange(begin, t, "joins", state, reasons=tuple(dict.fromkeys(reasons)))
 
 
 def _held(treaty: Treaty, m: Member, day: dt.date, basis: Basis) -> bool:
@@ -258,7 +262,8 @@ def treaty_changes(treaties: Iterable[Treaty], basis: Basis, start: dt.date, end
 
 def _order(change: TreatyChange) -> tuple[str, str, str, str, tuple[tuple[str, str, str, str], ...]]:
     """A day's changes in a total order: by treaty, kind, state and article, then by the facts they rest on, so that
-    two changes alike but for their facts (two rows of a state, or two clauses of an article, starting the same day)
-    keep one order whatever the hash seed (they were ordered as a set iterates, which strings' hashes decide)."""
+    two changes alike but for their facts (two clauses of an article starting the same day; two rows of a state
+    beginning one day make one `joins`: `_members`) keep one order whatever the hash seed (they were ordered as a
+    set iterates, which strings' hashes decide)."""
     return (change.treaty, change.what, change.state or "", change.article or "",
             tuple((r.kind, r.fact, r.certainty, r.source) for r in change.reasons))
