@@ -115,17 +115,21 @@ def _members(treaty: Treaty, start: dt.date | None, basis: Basis, named: Named) 
     # continues, nobody leaves or joins
     continued = {(m.state, m.left) for m in treaty.members if m.left is not None} & {
         (m.state, begin) for m, begin, _ in begins if begin is not None}
+    rows: dict[str, list[Member]] = {}  # each state's rows, in the treaty's order
+    for m in treaty.members:
+        rows.setdefault(m.state, []).append(m)
     # a state whose rows begin on one day joins once, on the facts of each row, in the treaty's order of its rows
     joins: dict[tuple[str, dt.date], tuple[CertaintyReason, ...]] = {}
     for m, begin, how in begins:  # each change's reasons name the states as they were called on its day
         if begin is not None and begin != start and (m.state, begin) not in continued:
-            if begin > dt.date.min and _held(treaty, m, begin - _DAY, basis):  # a party already, by a row it overlaps
+            # a party already, by a row it overlaps
+            if begin > dt.date.min and _held(treaty, m, rows[m.state], begin - _DAY, basis):
                 yield from _overlapped(treaty, m.state, begin, basis, named)
                 continue
             names = named(begin)
             dated = () if how is None else first_day_fact(treaty, m, names)  # a signature is taken as recorded
             joins[m.state, begin] = joins.get((m.state, begin), ()) + membership_fact(treaty, m, names) + dated
-        if m.left is not None and (m.state, m.left) not in continued and _held(treaty, m, m.left, basis):
+        if m.left is not None and (m.state, m.left) not in continued and _held(treaty, m, rows[m.state], m.left, basis):
             yield from _overlapped(treaty, m.state, m.left, basis, named)  # still a party, by a row overlapping it
         elif m.left is not None:
             names = named(m.left)
@@ -148,9 +152,9 @@ def _members(treaty: Treaty, start: dt.date | None, basis: Basis, named: Named) 
         yield TreatyChange(begin, t, "joins", state, reasons=tuple(dict.fromkeys(reasons)))
 
 
-def _held(treaty: Treaty, m: Member, day: dt.date, basis: Basis) -> bool:
-    """Whether another row of `m`'s state makes it a party on `day` (`party_on`)."""
-    return any(o is not m and o.state == m.state and party_on(treaty, o, day, basis) for o in treaty.members)
+def _held(treaty: Treaty, m: Member, rows: list[Member], day: dt.date, basis: Basis) -> bool:
+    """Whether another row of `m`'s state (`rows`: its state's) makes it a party on `day` (`party_on`)."""
+    return len(rows) > 1 and any(o is not m and party_on(treaty, o, day, basis) for o in rows)
 
 
 def _overlapped(treaty: Treaty, state: str, day: dt.date, basis: Basis, named: Named) -> Iterable[TreatyChange]:

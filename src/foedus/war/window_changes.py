@@ -29,6 +29,7 @@ _DAY = dt.timedelta(days=1)
 Named = Callable[[dt.date], Mapping[str, str]]  # the states' display names on a day (`StateRegistry.names_on`)
 # a change: its day, kind, state and article, and (made here) the facts it rests on
 Mark = tuple[dt.date, str, str | None, str | None]
+Edge = tuple[dt.date | None, "DateCertainty | None", bool]  # a day, how well it is known, whether an exclusive end
 Made = tuple[dt.date, str, str | None, str | None, tuple[CertaintyReason, ...]]
 
 _HELD = frozenset({"joins", "leaves", "continues", "suspended", "restored"})  # a membership's own changes
@@ -54,14 +55,15 @@ def windowed(treaty: Treaty, start: dt.date | None, basis: Basis, named: Named, 
     held = {(day, state) for day, what, state, _ in marks if what in _HELD}
     applied: set[tuple[object, ...]] = {(day, article) for day, what, _, article in marks if what in _APPLIED}
     legs_made: set[tuple[object, ...]] = {(day, state, article) for day, what, state, article in marks if what in _LEG}
-    states = list(dict.fromkeys(m.state for m in treaty.members))
+    touched = _member_days(treaty, basis)
     for day in sorted(days):
         before = day - _DAY
         if day <= start or (treaty.terminated is not None and day >= treaty.terminated):
             continue
         names = named(day)
-        for state in states:
-            if (day, state) in held or not (_party(treaty, state, before, basis) and _party(treaty, state, day, basis)):
+        for state, near in touched.items():
+            if day not in near or (day, state) in held or not (_party(treaty, state, before, basis)
+                                                                and _party(treaty, state, day, basis)):
                 continue
             if (moved := member_shift(treaty, state, day, basis, names)) is not None:
                 yield day, "continues", state, None, tuple(dict.fromkeys(moved[0] + moved[1]))
@@ -87,8 +89,11 @@ def _legs(treaty: Treaty, day: dt.date, basis: Basis, names: Mapping[str, str], 
 
 def _window_days(treaty: Treaty, basis: Basis) -> set[dt.date]:
     """The first and last days of the window of each date of `treaty` known less than to the day, and the floors
-    (signatures) an accession's window does not reach back before: the days the cascade's facts may change."""
-    edges: list[tuple[dt.date | None, DateCertainty | None, bool]] = [
+    (signatures) an accession's window does not reach back before: the days the cascade's facts may change (none,
+    at once, for a treaty with no day known less than to the day: most)."""
+    if not _loosely_dated(treaty):
+        return set()
+    edges: list[Edge] = [
         (treaty.in_force, treaty.in_force_certainty, False), (treaty.terminated, treaty.terminated_certainty, True)]
     floors: list[dt.date | None] = [treaty.signed]
     for m in treaty.members:
@@ -101,6 +106,23 @@ def _window_days(treaty: Treaty, basis: Basis) -> set[dt.date]:
             edges += [(p.valid.start, p.valid.start_certainty, False), (p.valid.end, p.valid.end_certainty, True)]
         edges += [(leg.span.start, leg.span.start_certainty, False) for leg in p.suspensions]
         edges += [(leg.span.end, leg.span.end_certainty, True) for leg in p.suspensions]
+    return _windows(edges, floors)
+
+
+def _loosely_dated(treaty: Treaty) -> bool:
+    """Whether any day of `treaty` `_window_days` reads is known less than to the day (has a certainty)."""
+    return (treaty.in_force_certainty is not None or treaty.terminated_certainty is not None
+            or any(m.joined_certainty is not None or m.left_certainty is not None
+                   or any(span.start_certainty is not None or span.end_certainty is not None for span in m.suspended)
+                   for m in treaty.members)
+            or any((p.valid is not None and (p.valid.start_certainty is not None or p.valid.end_certainty is not None))
+                   or any(leg.span.start_certainty is not None or leg.span.end_certainty is not None
+                          for leg in p.suspensions) for p in treaty.provisions))
+
+
+def _windows(edges: list[Edge], floors: list[dt.date | None]) -> set[dt.date]:
+    """The first and last days of the window of each of `edges` known less than to the day, and the `floors` it
+    does not reach back before."""
     days: set[dt.date] = set()
     for edge, how, end in edges:
         if edge is None or how is None:
@@ -108,6 +130,25 @@ def _window_days(treaty: Treaty, basis: Basis) -> set[dt.date]:
         first, last = date_window(edge, how, end=end)
         days |= {first, last} | {max(first, f) for f in floors if f is not None and f < edge}
     return {d for d in days if dt.date.min < d < dt.date.max}
+
+
+def _member_days(treaty: Treaty, basis: Basis) -> dict[str, set[dt.date]]:
+    """For each state, the days the facts of its membership (`member_facts`) may change on, and the day after each:
+    the windows of its rows' days known less than to the day (the treaty's entry into force for a founder), and
+    every day recorded of its rows (first day, signature, exit, suspensions, freezes). A window day of the treaty
+    that is none of a state's changes none of its facts: `windowed` reads only these, the same changes in less
+    time."""
+    out: dict[str, set[dt.date]] = {}
+    for m in treaty.members:
+        begin, how = member_start(treaty, m, basis)
+        edges: list[Edge] = [(begin, how, False), (m.left, m.left_certainty, True)]
+        edges += [(span.start, span.start_certainty, False) for span in m.suspended]
+        edges += [(span.end, span.end_certainty, True) for span in m.suspended]
+        said = {begin, m.joined, m.signed, m.left, *(d for span in (*m.suspended, *m.frozen) for d in (span.start,
+                                                                                                       span.end))}
+        days = _windows(edges, [treaty.signed, m.signed]) | {d for d in said if d is not None}
+        out.setdefault(m.state, set()).update(d + k for d in days if d < dt.date.max for k in (dt.timedelta(), _DAY))
+    return out
 
 
 def _binds(treaty: Treaty, p: Provision, obligor: str, beneficiary: str, day: dt.date, basis: Basis) -> bool:
