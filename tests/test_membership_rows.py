@@ -49,6 +49,16 @@ ARG = "{state: ARG}"
      "invocations[0].date", "2022-01-01 is on or after the treaty's termination (2021-01-01)"),
     ([("strength: S2}", "strength: S2, scope: {territory: [], forces: []}}")], "provisions[0].scope",
      "territory and forces are both empty, so no attack is covered and the defense clause would never bind"),
+    # two windows of one member (or leg) that overlap: the war timeline said ARG restored while it was still
+    # suspended, and said nothing on the day it was (session 54's sweep)
+    ([(ARG, "{state: ARG, suspended: [{start: 2022-01-01, end: 2023-01-01}, {start: 2021-01-01, end: 2022-06-01}]}")],
+     "members[1].suspended[0]", "the window from 2022-01-01 overlaps members[1].suspended[1] (from 2021-01-01 to "
+     "2022-06-01): one window would end while the other still holds; make them one window"),
+    ([(ARG, "{state: ARG, frozen: [{start: 2021-01-01}, {start: 2023-01-01, end: 2024-01-01}]}")],
+     "members[1].frozen[1]", "overlaps members[1].frozen[0] (from 2021-01-01, not ended)"),
+    ([("strength: S2}", "strength: S2, suspensions: [{obligor: CHL, beneficiary: ARG, span: {start: 2021-01-01}}, "
+                        "{obligor: CHL, beneficiary: ARG, span: {start: 2021-01-01, end: 2022-01-01}}]}")],
+     "provisions[0].suspensions[1]", "the window from 2021-01-01 overlaps provisions[0].suspensions[0]"),
 ])
 def test_a_row_or_window_no_day_reads_is_refused(world: World, tmp_path: Path, edits: list[tuple[str, str]],
                                                  field: str, problem: str) -> None:
@@ -69,6 +79,11 @@ def test_a_row_or_window_no_day_reads_is_refused(world: World, tmp_path: Path, e
      "kind: nonaggression, article: \"1\", strength: S2, scope: {territory: [], forces: []}}"),
     ("kind: defense, article: \"1\", strength: S2}",
      "kind: neutrality, article: \"1\", strength: S2, when_partner_attacks: true}"),
+    # windows one after the other (the first's end the second's start), and one leg's beside another's
+    ("{state: ARG}", "{state: ARG, suspended: [{start: 2022-01-01}, {start: 2021-01-01, end: 2022-01-01}], "
+                     "frozen: [{start: 2021-06-01}]}"),
+    ("strength: S2}", "strength: S2, suspensions: [{obligor: CHL, beneficiary: ARG, span: {start: 2021-01-01}}, "
+                      "{obligor: ARG, beneficiary: CHL, span: {start: 2021-01-01}}]}"),
 ])
 def test_rows_some_day_reads_still_load(world: World, tmp_path: Path, old: str, new: str) -> None:
     assert old in GOOD_TREATY

@@ -6,6 +6,7 @@ own, its parties are members and each a member once at a time, its dates fall wh
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 from foedus.errors import TreatyDataError
 from foedus.listed import listed_twice
@@ -118,11 +119,31 @@ def check_parties(treaty: Treaty, path: str) -> None:
             if state_id not in members:
                 raise TreatyDataError(path, f"provisions[{i}].{loc}", f"{state_id} is not a member of {treaty.id}")
         _legs_had(p, f"provisions[{i}]", path)
+    _windows_apart(treaty, path)
     if treaty.id in treaty.replaces:
         raise TreatyDataError(path, "replaces", f"{treaty.id} cannot replace itself")
     for key, what in (("replaces", "treaty"), ("atop_ids", "ATOP id")):
         if twice := listed_twice(getattr(treaty, key), key, what):
             raise TreatyDataError(path, *twice)
+
+
+def _windows_apart(treaty: Treaty, path: str) -> None:
+    """One member's suspensions (or its freezes, or one leg's suspensions) do not overlap: the war timeline says each
+    window's first and last day, so two that overlap would say the state restored while the other still holds it."""
+    groups: dict[tuple[object, ...], list[tuple[str, Span]]] = {}
+    for i, p in enumerate(treaty.provisions):
+        for j, leg in enumerate(p.suspensions):
+            groups.setdefault((i, leg.obligor, leg.beneficiary), []).append((f"provisions[{i}].suspensions[{j}]",
+                                                                             leg.span))
+    for i, m in enumerate(treaty.members):
+        for key in ("suspended", "frozen"):
+            groups[(i, key)] = [(f"members[{i}].{key}[{j}]", span) for j, span in enumerate(getattr(m, key))]
+    for windows in groups.values():
+        for (before, a), (loc, b) in itertools.pairwise(sorted(windows, key=lambda w: w[1].start)):
+            if a.end is None or b.start < a.end:
+                raise TreatyDataError(path, loc, f"the window from {b.start} overlaps {before} (from {a.start}"
+                                      f"{f' to {a.end}' if a.end else ', not ended'}): one window would end while "
+                                      "the other still holds; make them one window")
 
 
 def _legs_had(p: Provision, where: str, path: str) -> None:
