@@ -181,3 +181,15 @@ def test_the_until_help_says_where_the_note_on_days_past_the_treaty_data_goes(la
         code, out, err = cli_line(["war", str(late_war), *extra])
         assert code == 0 and err.strip().splitlines() == [f"warning: {SAID}"], (extra, err)
         assert (SAID in " ".join(out.split())) == ("--json" in extra), (extra, out)  # the JSON says it too
+
+
+@pytest.mark.parametrize("extra", [[], ["--json"]])
+def test_a_state_named_wrong_is_refused_alone_not_after_the_replays_warning(late_war: Path, extra: list[str]) -> None:
+    """`foedus war FILE --state Narnia` on a war replayed past the treaty data: the one line refusing the state,
+    not the replay's warning first and the error under it (two lines, as session 54's sweep found)."""
+    code, out, err = cli_line(["war", str(late_war), "--state", "Narnia", *extra])
+    refused = "unknown state 'Narnia'; did you mean Mauritania, Romania, Nigeria? (try `foedus states`)"
+    assert code == 2 and err.strip().splitlines() == [f"error: {refused}"]
+    assert (json.loads(out)["error"] == refused) if extra else out == ""  # with --json, the error object too
+    code, out, err = cli_line(["war", str(late_war), "--state", "UKR", *extra])  # a state it knows: the warning
+    assert code == 0 and err.strip().splitlines() == [f"warning: {SAID}"]

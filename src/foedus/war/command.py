@@ -52,17 +52,20 @@ def war(
     day = parse_date(until) if until is not None else None  # an empty --until is malformed, not "no date"
     world = world_for(treaties)
     result = replay_war(file, world=world, until=day, **inputs)
+    said: Any = None
+    if state is not None:  # a --state that names no state is refused alone, before any warning is said
+        from foedus.war.why import why_on, why_record
+
+        said = why_record(result, world, state, day).to_dict() if as_json else why_on(result, world, state, day)
     listed = result.notes if state is None and not as_json else ()  # the replay's table ends with its notes
     for warning in result.warnings:  # asked past the war's data, or replayed past the treaties': said once
         if warning not in listed:
             typer.echo(f"warning: {warning}", err=True)
     if state is not None:
-        from foedus.war.why import why_on, why_record
-
         if as_json:
-            emit_json(why_record(result, world, state, day).to_dict())
+            emit_json(said)
         else:
-            typer.echo(why_on(result, world, state, day))
+            typer.echo(said)
         return
     if as_json:
         emit_json(result.to_dict())
