@@ -33,6 +33,16 @@ ATTACK = "  - {type: attack, date: 2022-02-24, attacker: RUS, victim: UKR}\n"
      "events[1]: repeats events[0] (RUS attacks UKR (ukraine), 2022-02-24); give each event once"),
     (ATTACK + "  - {type: exit, date: 2022-04-01, state: UKR}\n  - {type: exit, date: 2022-04-01, state: UKR}\n",
      "events[2]: repeats events[1] (UKR leaves the war, 2022-04-01); give each event once"),
+    # the same strike again while an earlier one's `until` still holds it: the replay said "RUS's attack on UKR
+    # (ukraine) ends" on the first's until, the second still going on (session 54's sweep)
+    ("  - {type: attack, date: 2022-03-01, attacker: RUS, victim: UKR, until: 2022-09-01}\n"
+     + ATTACK.replace("}", ", until: 2022-06-01}"),
+     "events[0]: RUS attacks UKR (ukraine) (2022-03-01) is an attack that events[1] holds until 2022-06-01: the replay "
+     "would say it ends then while this one still holds; end the first before, or make them one"),
+    (ATTACK.replace("}", ", until: 2022-06-01}") + "  - {type: attack, date: 2022-05-01, attacker: [BLR, RUS], "
+     "victim: UKR}\n", "events[1]: BLR attacks UKR (ukraine); RUS attacks UKR (ukraine) (2022-05-01) is an attack "
+     "that events[0] holds until 2022-06-01: the replay would say it ends then while this one still holds; end the "
+     "first before, or make them one"),
 ])
 def test_a_state_listed_twice_or_an_event_given_twice_in_a_war_file_is_refused(
         tmp_path: Path, events: str, said: str) -> None:
@@ -48,6 +58,11 @@ def test_the_same_attack_on_another_day_is_no_repeat(tmp_path: Path) -> None:
     path = tmp_path / "war.yaml"
     path.write_text(WAR + ATTACK + ATTACK.replace("2022-02-24", "2022-02-26"), encoding="utf-8")
     assert len(load_war(path).events) == 2
+    # nor the same strike from the day an earlier one's `until` ends it, or at another place while it holds
+    path.write_text(WAR + ATTACK.replace("}", ", until: 2022-06-01}") + ATTACK.replace("2022-02-24", "2022-06-01")
+                    + ATTACK.replace("2022-02-24", "2022-03-01").replace("}", ", place: kherson-oblast}"),
+                    encoding="utf-8")
+    assert len(load_war(path).events) == 3
 
 
 @pytest.mark.parametrize(("old", "new", "said"), [

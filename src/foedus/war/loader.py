@@ -9,6 +9,7 @@ the war (sides, exits), applied event by event.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -150,6 +151,7 @@ def resolve_war(data: WarFile, world: World, source: str = "<war>", view: Territ
     resolver = _Resolver(world, source, view, list(data.events))
     resolved = [resolver.event(i) for i in range(len(data.events))]
     _refuse_repeated(resolved, source)
+    _refuse_overlapping(resolved, source)
     events = tuple(sorted(resolved, key=lambda e: (e.date, e.index)))
     cited = [CitedPage(str(c.url), c.title) for c in data.sources]
     cited += [CitedPage(str(c.url), c.title, i) for i, e in enumerate(data.events) for c in e.sources]
@@ -175,6 +177,20 @@ def _refuse_repeated(events: list[WarEvent], source: str) -> None:
             raise WarDataError(source, f"events[{event.index}]", f"repeats events[{seen[key]}] ({event.label}, "
                                f"{event.date}); give each event once")
         seen[key] = event.index
+
+
+def _refuse_overlapping(events: list[WarEvent], source: str) -> None:
+    """Refuse an attack that an earlier attack, the same strike (attacker, victim, place, kind), still holds on its
+    day by its `until`: the replay said the first ended on that day while the second still held it."""
+    held: dict[Any, tuple[WarEvent, dt.date]] = {}
+    for event in sorted(events, key=lambda e: (e.date, e.index)):
+        for attack in event.attacks if event.kind == "attack" else ():
+            if (earlier := held.get(attack)) is not None and event.date < earlier[1]:
+                raise WarDataError(source, f"events[{event.index}]", f"{event.label} ({event.date}) is an attack "
+                                   f"that events[{earlier[0].index}] holds until {earlier[1]}: the replay would say "
+                                   "it ends then while this one still holds; end the first before, or make them one")
+            if event.until is not None:
+                held[attack] = (event, event.until)
 
 
 def load_war(path: str | Path, world: World | None = None, view: TerritoryView = "recognized") -> War:
