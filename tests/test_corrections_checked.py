@@ -101,7 +101,8 @@ def test_the_checks_are_those_docs_history_records_with_its_pages(world: World) 
                    3222, 3984, 4040, 7025,
                    4745, 5053, 4910, 6053, 5065, 4764, 4925,
                    3225, 3195,
-                   4532, 6010}
+                   4532, 6010,
+                   4680, 5000, 4950}
     for c in checks:
         assert all(s.url in docs for s in c.sources), c.atopid
         assert c.checked is not None and c.checked <= dt.date(2026, 12, 6)
@@ -372,12 +373,24 @@ CHECKED_5_DEC = {
     "atop_6010": "checked on 2026-12-06 (mfa.tj): in force on 2020-05-29, Tajikistan's foreign ministry, on the 28th "
                  "anniversary of diplomatic relations, called it the fundamental document of the two states' "
                  "partnership; no end found",
+    # eighteenth batch (6 Dec 2026): carried phases docs/history.md had never named, a denunciation, replacement or
+    # termination looked for first (none found): Hungary-Slovakia 1995, Russia-Turkmenistan 2002, Belarus-Tajikistan
+    # 2000
+    "atop_4680": "checked on 2026-12-06 (mzv.sk): in force on 2020-03-19, Slovakia's foreign ministry, on the 25th "
+                 "anniversary of its signing, said it had opened the two states' way into the EU and NATO and "
+                 "confirmed their common borders; no end found",
+    "atop_5000": "checked on 2026-12-06 (regnum.ru): in force on 2022-04-23, Russia's President, congratulating "
+                 "Turkmenistan's on the 20th anniversary of its signing, said it began the present stage of the two "
+                 "states' relations; no end found",
+    "atop_4950": "checked on 2026-12-06 (old.asiaplustj.info): in force on 2025-02-26, Tajikistan's foreign ministry "
+                 "names it, reporting the two Presidents' telephone call, among the founding documents that set the "
+                 "principles of the relations; no end found",
 }
 
 
 @pytest.mark.parametrize(("tid", "said"), list(CHECKED_5_DEC.items()))
 def test_the_alliances_first_checked_on_5_dec_2026(world: World, tid: str, said: str) -> None:
-    """The carried alliances checked for the first time on 5 Dec 2026 (and 6 Dec, the thirteenth to seventeenth
+    """The carried alliances checked for the first time on 5 Dec 2026 (and 6 Dec, the thirteenth to eighteenth
     batches), in the batches docs/history.md lists (the seventh recorded none): each says its check (an in-force day,
     month, year or none, as its first page gives) and stays carried forward, with no end."""
     t = world.treaties[tid]
