@@ -12,7 +12,7 @@ from foedus import datarecord
 from foedus.datarecord import dataclass
 from foedus.engine.ledger import because
 from foedus.engine.leg import Leg
-from foedus.engine.maker import draft, maker, split_maker
+from foedus.engine.maker import draft, maker
 from foedus.engine.records import (
     Because,
     CertaintyReason,
@@ -40,26 +40,6 @@ def test_maker_equals_init() -> None:
         quick.state = "USA"  # type: ignore[misc]
     with pytest.raises(TypeError):
         maker(Obligation)(*values[:-1])  # every field, no defaults
-
-
-def test_split_maker_equals_init() -> None:
-    """`split_maker` takes the fields it leads with, then the others in the class's order as one tuple (an
-    obligation's side, round and attack, then what `citing.cited` keeps per leg): it makes what the class makes,
-    of the class, frozen; a tuple of the wrong length, or a lead the class has not, is refused."""
-    reason = CertaintyReason("date", "entry into force", "unverified", "fact sheet")
-    values: tuple[Any, ...] = ("PRK", "defense", 2, "rus_prk_2024", "4", "S1", "defense",
-                               Because("UKR", "RUS", "kursk-oblast", "territory"), "unverified", ("state of war",),
-                               True, ("u",), (reason,), "all_means", "text")
-    make = split_maker(Obligation, ("side", "round", "because"))
-    quick = make("defense", 2, values[7], (*values[:1], *values[3:7], *values[8:]))
-    assert quick == Obligation(*values) and hash(quick) == hash(Obligation(*values)) and type(quick) is Obligation
-    assert [getattr(quick, f.name) for f in datarecord.fields(Obligation)] == list(values)
-    with pytest.raises(dataclasses.FrozenInstanceError):
-        quick.side = "attack"  # type: ignore[misc]
-    with pytest.raises(ValueError):
-        make("defense", 2, values[7], values[8:])
-    with pytest.raises(TypeError):
-        split_maker(Obligation, ("side", "nothing"))
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,9 +20,9 @@ from foedus.engine.certainty import (
 )
 from foedus.engine.ledger import Found, RankKey, Sureness, because, obligation_key
 from foedus.engine.leg import Leg
-from foedus.engine.maker import split_maker
+from foedus.engine.maker import maker
 from foedus.engine.records import Because, Obligation, Side
-from foedus.engine.rules import conditions
+from foedus.engine.rules import Volley, conditions
 from foedus.engine.scenario import Attack, Scenario
 from foedus.model.help import duty_of
 
@@ -33,22 +33,19 @@ if TYPE_CHECKING:
 __all__ = ["Certifier", "Parts", "citations", "cited", "obligation", "ranking", "sureness"]
 
 _MOST = 50_000  # obligations' parts (and legs' facts) kept per leg table before a store starts afresh (tables cached)
-_obligation = split_maker(Obligation, ("side", "round", "because"))
-# an obligation's fields but its side, round and attack, in order: its leg's (state, treaty, article, strength,
-# kind), then `_cited`'s
-Parts = tuple[Any, ...]
+_obligation = maker(Obligation)
+# what an obligation reads of its leg (treaty, article, strength, kind), then `_cited`'s parts
+Parts = tuple[tuple[str, str, str, str], tuple[Any, ...]]
 
 
-def cited(f: Found, certify: Certifier, parts: dict[tuple[object, ...], Parts]) -> Obligation:
-    """`obligation` for the binding find `f`: its leg, for attack i of its volley, joining its side in its round.
-    What does not depend on the attacker, the side or the round is kept in `parts` (one store per leg table: the
-    table fixes the date and basis; about 3,400 keys over issue 15's 1,000 random 2025 dyads), as the record's
-    other fields in order, passed whole to its maker (`foedus.engine.maker.split_maker`); its certainty comes from
-    the run's `certify`, which keeps the leg's facts as for every other finding. The record itself is made each
-    time (0.85 us, `foedus.engine.maker`): kept whole
+def cited(leg: Leg, vol: Volley, i: int, side: Side, rnd: int, certify: Certifier,
+          parts: dict[tuple[object, ...], Parts]) -> Obligation:
+    """`obligation` for attack i of the volley. What does not depend on the attacker, the side or the round is
+    kept in `parts` (one store per leg table: the table fixes the date and basis; about 3,400 keys over issue
+    15's 1,000 random 2025 dyads); its certainty comes from the run's `certify`, which keeps the leg's facts as
+    for every other finding. The record itself is made each time (0.85 us, `foedus.engine.maker`): kept whole
     per table, under its attacker, side and round too, 77% of 104,176 were new over those dyads, and the store
     filled and started afresh, at about 17 ms on the cascade that filled it."""
-    rnd, vol, i, _, _, leg, side = f
     victim, attacker = vol.victim, vol.attackers[i]
     pkey = (id(leg), victim, vol.place, vol.kind, vol.severity, certify.view)
     part = parts.get(pkey)
@@ -56,10 +53,10 @@ def cited(f: Found, certify: Certifier, parts: dict[tuple[object, ...], Parts]) 
         if len(parts) >= _MOST:
             parts.clear()
         p = leg.provision
-        part = parts[pkey] = (leg.obligor, leg.treaty.id, p.article, p.strength.value, p.kind.value,
-                              *_cited(leg, vol.attack(i), certify.leg(leg, victim, vol.place, vol.kind),
-                                      certify.names))
-    return _obligation(side, rnd, because(victim, attacker, vol.place, vol.kind), part)
+        head = (leg.treaty.id, p.article, p.strength.value, p.kind.value)
+        part = parts[pkey] = (head, _cited(leg, vol.attack(i), certify.leg(leg, victim, vol.place, vol.kind),
+                                           certify.names))
+    return _obligation(leg.obligor, side, rnd, *part[0], because(victim, attacker, vol.place, vol.kind), *part[1])
 
 
 def obligation(leg: Leg, attack: Attack, side: Side, rnd: int, scenario: Scenario, place: Place,
@@ -184,19 +181,18 @@ def _by_round(rank: Callable[[Found], RankKey]) -> Callable[[Found], tuple[int, 
     return lambda f: (f[0], rank(f))
 
 
-def citations(found: list[Found], index: LegTable, certify: Certifier, parts: dict[tuple[object, ...], Parts],
-              rank: Callable[[Found], RankKey] | None = None) -> tuple[Obligation, ...]:
+def citations(found: list[Found], index: LegTable, certify: Certifier, parts: dict[tuple[object, ...], Parts]
+              ) -> tuple[Obligation, ...]:
     """Binding finds as the obligations they are (`foedus.engine.citing.cited`), each round's by rank
     (`citing.ranking`), rounds in order: `_settle` keeps a state's finds as found, since most are never cited (their
     round is thrown away when the run resumes). A sort is stable: finds of one rank (for both sides: a conflict's)
     stay in the order `_conflict` gives them. A run's `cite`; a result's joiners are cited so when first read
-    (`foedus.engine.outcome`), with the stores of the run that found them. `rank`: `ranking(index, certify)`, where
-    the caller made it once for many calls."""
+    (`foedus.engine.outcome`), with the stores of the run that found them."""
     if len(found) == 1:  # most joiners: one find, cited without a list
-        return (cited(found[0], certify, parts),)
-    if rank is None:
-        rank = ranking(index, certify)
+        f = found[0]
+        return (cited(f[5], f[1], f[2], f[6], f[0], certify, parts),)  # type: ignore[arg-type]
+    rank = ranking(index, certify)
     out = []  # a loop, not a comprehension: that would make cells of `certify` and `parts` on every call
     for f in sorted(found, key=rank if found[0][0] == found[-1][0] else _by_round(rank)):
-        out.append(cited(f, certify, parts))
+        out.append(cited(f[5], f[1], f[2], f[6], f[0], certify, parts))  # type: ignore[arg-type]
     return tuple(out)

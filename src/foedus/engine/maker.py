@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 
 from foedus import datarecord
 
-__all__ = ["maker", "split_maker"]
+__all__ = ["maker"]
 
 T = TypeVar("T")
 
@@ -62,27 +62,4 @@ def draft(cls: type) -> type | None:
         probe.__class__ = cls
     except TypeError:
         return None
-    return made
-
-
-def split_maker(cls: type[T], lead: tuple[str, ...]) -> Callable[..., T]:
-    """A constructor of `cls` (as `maker`'s, with a draft class) taking the fields named in `lead` positionally,
-    then the others, in the class's order, as one tuple, stored by unpacking it: where most fields of a record are
-    the same for many records (an obligation's leg, certainty and duty), a store keeps them as that tuple and the
-    call passes the few that differ, with no tuple built per record."""
-    maker(cls)  # refuses what it cannot make
-    made_by = draft(cls)
-    if made_by is None:
-        raise TypeError(f"{cls.__name__} has no draft class")
-    names = [f.name for f in datarecord.fields(cls)]
-    if not set(lead) < set(names):
-        raise TypeError(f"{cls.__name__} has no fields {lead} (or no others)")
-    rest = [n for n in names if n not in lead]
-    body = "".join(f"    o.{n} = {n}\n" for n in lead)
-    source = (f"def make({', '.join(lead)}, rest):\n    o = _new(_draft)\n{body}"
-              f"    {', '.join(f'o.{n}' for n in rest)}, = rest\n    o.__class__ = _cls\n    return o\n")
-    scope: dict[str, Any] = {"_new": object.__new__, "_cls": cls, "_draft": made_by}
-    exec(source, scope)
-    made: Callable[..., T] = scope["make"]
-    made.__doc__ = f"A {cls.__name__} from {', '.join(lead)} and a tuple of its other fields (`foedus.engine.maker`)."
     return made

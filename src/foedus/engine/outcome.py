@@ -10,13 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Set
 from functools import cache, partial
-from itertools import chain, compress
-from operator import itemgetter, not_
+from itertools import chain
 from typing import Protocol, cast
 
 from foedus.datarecord import replace
 from foedus.engine.assumption import Assumption
-from foedus.engine.citing import Certifier, Parts, citations, cited, ranking
+from foedus.engine.citing import Certifier, Parts, citations
 from foedus.engine.doubt_reach import Rerun, reached, stands
 from foedus.engine.doubts import assumed_doubts
 from foedus.engine.ledger import (
@@ -53,9 +52,6 @@ DATA_END_NOTE = (f"the bundled treaty data was reviewed as a whole to {DATA_END}
                  "where found (docs/certainty.md lists them), so an answer after that day may miss some")
 
 _joiner = maker(Joiner)
-# a state's first find, its round and side, its state in a joiner's row of `outcome_of`, the side of a row's key
-_FIRST, _ROUND_SIDE, _STATE_OF, _SIDE_OF = itemgetter(0), itemgetter(0, 6), itemgetter(1), itemgetter(1)
-Row = tuple[tuple[int, Side], str, list[Found]]  # a joiner in `outcome_of`: the round and side it joined, its finds
 # the ledger's tables sorted by their keys (unique tuples of strings of one length, no string with a NUL: ids and
 # one-line articles) joined by NUL, the least character: the tuples' order, one comparison of strings per pair where
 # the tuples compared item by item (docs/performance.md, session 31)
@@ -98,35 +94,26 @@ def outcome_of(run: FinishedRun, rerun: Rerun) -> CascadeResult:
     belligerent = set(run.side_of)
     registry = run.world.states.states
     conflicts = tuple(sorted(run.conflicts, key=lambda c: (c.round, c.state)))
-    codes = run.index.derived("ccodes", lambda: {st: s.ccode for st, s in registry.items() if s.ccode is not None})
-    code = codes.get
-    by_state = run.joiners
-    # in the order they joined (round, side, state: the round and side of a state's first find), sorted in C: rows
-    # of ((round, side), state, finds), no two states alike, so no finds are compared
-    order: list[Row] = sorted(zip(map(_ROUND_SIDE, map(_FIRST, by_state.values())), by_state, by_state.values(),
-                                  strict=True))
+    code = run.index.derived("ccodes", lambda: {st: s.ccode for st, s in registry.items() if s.ccode is not None}).get
+    order = sorted(run.joiners.items(), key=_joined)
     joiners = Later(partial(_joiners, order, run.index, run.certify, run.parts, code),  # cited when first read
-                    tuple(zip(map(_STATE_OF, order), map(_SIDE_OF, map(_FIRST, order)), strict=True)))  # finds' sides
+                    tuple([(state, found[0][6]) for state, found in order]))  # type: ignore[misc]  # finds' side
     silent = (belligerent | run.excluded) - run.stays_out  # the states whose duties and withheld legs go unreported
     ends: list[Found] = [(d[0], d[1], d[2][-1], d[3], d[4], d[5], "") for duties in run.log for d in duties
                          if d[5].obligor not in silent]
     last = latest(ends)
     book, store = run.ledger, run.index.derived("records", interned)
     sure = run.certify
-    # each table's finds by key, read in C (`map`, `compress`), the consultations of belligerents left out
-    neutral = tuple(neutral_records(list(map(last.__getitem__, sorted(last, key=_by_key))), sure, ordered=True,
-                                    store=store))
+    neutral = tuple(neutral_records([last[k] for k in sorted(last, key=_by_key)], sure, ordered=True, store=store))
     table = book.consultations
-    ckeys = sorted(table, key=_by_key)
-    consultations = tuple(consultations_of(map(table.__getitem__, compress(ckeys, map(not_, map(
-        belligerent.__contains__, map(_FIRST, ckeys))))), sure, store))
+    consultations = tuple(consultations_of([table[k] for k in sorted(table, key=_by_key) if k[0] not in belligerent],
+                                           sure, store))
     held = book.withheld
     keys = held.keys() | run.set_aside.keys() if run.set_aside else held  # a gate's find first, then precedence's
     withheld = tuple(withheld_of(held[k], sure, store) if k in held else run.set_aside[k]
                      for k in sorted(keys, key=_by_key)
                      if k[0] not in silent)
-    violations = tuple(violations_of(map(book.violations.__getitem__, sorted(book.violations, key=_by_key)), sure,
-                                     store))
+    violations = tuple(violations_of([book.violations[k] for k in sorted(book.violations, key=_by_key)], sure, store))
     named: Iterable[_Cites] = chain(consultations, neutral, violations, withheld, *[c.obligations for c in conflicts])
     datasets: tuple[str, ...] = ("atop",) if _atop_joined(order) or _atop_in(run, named) else ()
     if run.world.states.has_system_dates:
@@ -144,23 +131,17 @@ def outcome_of(run: FinishedRun, rerun: Rerun) -> CascadeResult:
     doubted = doubts_of(run.world, run.scenario, run.index, belligerent, result, rerun)
     if doubted:
         result = replace(result, doubts=doubted)
-    coded = list(filter(codes.__contains__, result.state_ids))  # in C; a state without a COW code is left out
-    result.ccodes.update(zip(coded, map(codes.__getitem__, coded), strict=True))
+    result.ccodes.update({st: cc for st in result.state_ids if (cc := code(st)) is not None})
     return result
 
 
-def _joiners(order: list[Row], index: LegTable, certify: Certifier, parts: dict[tuple[object, ...], Parts],
-             code: Callable[[str], int | None]) -> tuple[Joiner, ...]:
-    """The joiners' records, in the order they joined (round, side, state: `outcome_of`'s rows), each state's finds
-    cited as its obligations (`citing.citations`, with the stores of the run that found them), the primary first."""
-    joined, rank = [], None
-    for _, state, found in order:
-        if len(found) == 1:  # most joiners: one find, cited as `citations` cites it, without its call and tuple
-            joined.append(_joiner(cited(found[0], certify, parts), (), code(state)))
-            continue
-        if rank is None:  # the rank of a state's finds, made once for the others with several
-            rank = ranking(index, certify)
-        obligations = citations(found, index, certify, parts, rank)
+def _joiners(order: list[tuple[str, list[Found]]], index: LegTable, certify: Certifier,
+             parts: dict[tuple[object, ...], Parts], code: Callable[[str], int | None]) -> tuple[Joiner, ...]:
+    """The joiners' records, in the order they joined (`_joined`), each state's finds cited as its obligations
+    (`citing.citations`, with the stores of the run that found them), the primary first."""
+    joined = []
+    for state, found in order:
+        obligations = citations(found, index, certify, parts)
         joined.append(_joiner(obligations[0], obligations[1:], code(state)))
     return tuple(joined)
 
@@ -183,14 +164,20 @@ def _atop_in(run: FinishedRun, records: Iterable[_Cites]) -> bool:
     return False
 
 
-def _atop_joined(order: list[Row]) -> bool:
+def _atop_joined(order: list[tuple[str, list[Found]]]) -> bool:
     """Whether a joiner's find binds by an ATOP treaty: the joiners' half of `_atop_in`'s question (why two: there);
     a loop, as a generator would be resumed per find."""
-    for _, _, found in order:
+    for _, found in order:
         for f in found:
             if f[5].treaty.origin == "atop":
                 return True
     return False
+
+
+def _joined(item: tuple[str, list[Found]]) -> tuple[int, str, str]:
+    """Joiners in the order they joined: round, side, state."""
+    first = item[1][0]
+    return first[0], first[6], item[0]
 
 
 def doubts_of(world: World, scenario: Scenario, index: LegTable, belligerent: Set[str], result: CascadeResult,

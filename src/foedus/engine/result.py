@@ -7,8 +7,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from itertools import compress
-from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from foedus.datarecord import dataclass, field
@@ -48,11 +46,6 @@ __all__ = [
     "Violation",
     "Withheld",
 ]
-
-# the fields `state_ids` reads of each record, read in C
-_STATE, _TOWARD, _AGAINST, _WITH = (attrgetter(n) for n in ("state", "toward", "against", "with_"))
-_ATTACK, _DEFENSE = "attack".__eq__, "defense".__eq__  # a joiner's side, "attack" or "defense" (`sides`)
-
 
 @dataclass(frozen=True)
 class CascadeResult:
@@ -106,23 +99,22 @@ class CascadeResult:
     @property
     def state_ids(self) -> list[str]:
         """Every state the result names (belligerents, then the others), without repeats."""
-        sides = self.sides
-        found = [*sides["attack"], *sides["defense"], *map(_STATE, self.conflicts), *map(_STATE, self.neutral),
-                 *map(_TOWARD, self.neutral), *map(_STATE, self.violations), *map(_AGAINST, self.violations),
-                 *map(_STATE, self.consultations), *map(_WITH, self.consultations), *map(_STATE, self.withheld)]
+        found = [st for side in self.sides.values() for st in side]
+        found += [c.state for c in self.conflicts] + [n.state for n in self.neutral] + [n.toward for n in self.neutral]
+        found += [v.state for v in self.violations] + [v.against for v in self.violations]
+        found += [c.state for c in self.consultations] + [c.with_ for c in self.consultations]
+        found += [w.state for w in self.withheld]
         return list(dict.fromkeys(found))
 
     @computed("both sides: original parties first, then joiners by round",
               "{ attack: string[]; defense: string[] }", stable=True)
     def sides(self) -> dict[str, list[str]]:
         """Both sides, original parties first, then joiners by round."""
-        attack, defense = list(self.scenario.attackers), list(self.scenario.targets)
-        joined = self.joined()
-        if joined:  # each side's joiners in the order they joined, picked in C
-            states, sides = zip(*joined, strict=True)
-            attack += compress(states, map(_ATTACK, sides))
-            defense += compress(states, map(_DEFENSE, sides))
-        return {"attack": attack, "defense": defense}
+        out: dict[str, list[str]] = {"attack": list(self.scenario.attackers),
+                                     "defense": list(self.scenario.targets)}
+        for state, side in self.joined():
+            out[side].append(state)
+        return out
 
     def joined(self) -> tuple[tuple[str, Side], ...]:
         """Each joiner's state and the side it joins, in the order they joined: while the joiners are unmade
