@@ -112,23 +112,26 @@ def status_cmd(
 def _fail_on_damage(rows: list[DatasetStatus]) -> None:
     """Exit 2 with one line when any file there fails its check, so a script can tell a damaged data folder
     (missing files are no failure). Stdout keeps the one table or JSON object already printed."""
-    bad = {s.dataset.name: sum(f.state == "bad-checksum" for f in s.files) for s in rows}
-    failed = sum(bad.values())
     said = []
+    failed, names = _refused(rows, "bad-checksum")
     if failed:
-        names = " ".join(name for name, n in bad.items() if n)
         files, them = counted(failed, "dataset file"), "it" if failed == 1 else "them"
         said.append(f"{files} failed the check (bad-checksum above, in {names}); `foedus data fetch --force {names}` "
                     f"or `foedus data import PATH` replaces {them}")
-    unreadable = {s.dataset.name: sum(f.state == "unreadable" for f in s.files) for s in rows}
-    if count := sum(unreadable.values()):  # not --force: the file may be right, and only its permissions wrong
-        names = " ".join(name for name, n in unreadable.items() if n)
+    count, names = _refused(rows, "unreadable")
+    if count:  # not --force: the file may be right, and only its permissions wrong
         files, its = counted(count, "dataset file"), "its" if count == 1 else "their"
         said.append(f"{files} cannot be read (unreadable above, in {names}, with the reason); fix {its} permissions, "
                     "or what is there when it is not a file: `foedus data fetch --force` is not needed")
     if said:
         typer.echo(f"error: {'; '.join(said)}", err=True)
         raise typer.Exit(2)
+
+
+def _refused(rows: list[DatasetStatus], state: str) -> tuple[int, str]:
+    """How many files are in `state`, and the datasets holding them, space-separated, in the rows' order."""
+    per = {s.dataset.name: sum(f.state == state for f in s.files) for s in rows}
+    return sum(per.values()), " ".join(name for name, n in per.items() if n)
 
 
 def _echo_status(s: DatasetStatus) -> None:
