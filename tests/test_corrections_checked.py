@@ -102,7 +102,8 @@ def test_the_checks_are_those_docs_history_records_with_its_pages(world: World) 
                    4745, 5053, 4910, 6053, 5065, 4764, 4925,
                    3225, 3195,
                    4532, 6010,
-                   4680, 5000, 4950}
+                   4680, 5000, 4950,
+                   3537}
     for c in checks:
         assert all(s.url in docs for s in c.sources), c.atopid
         assert c.checked is not None and c.checked <= dt.date(2026, 12, 6)
@@ -385,6 +386,12 @@ CHECKED_5_DEC = {
     "atop_4950": "checked on 2026-12-06 (old.asiaplustj.info): in force on 2025-02-26, Tajikistan's foreign ministry "
                  "names it, reporting the two Presidents' telephone call, among the founding documents that set the "
                  "principles of the relations; no end found",
+    # twenty-second batch (6 Dec 2026): carried phases docs/history.md had never named, non-aggression and
+    # consultation treaties of 1959-83 of African states, a denunciation, replacement or termination looked for first
+    # (none found): Gambia-Israel 1966
+    "atop_3537": "checked on 2026-12-06 (allafrica.com): in force on 2019-05-30, its Gambian signatory thanked "
+                 "Israel's ambassador for revitalising the friendship agreements of the 1960s, among which the "
+                 "ambassador named it; no end found",
 }
 
 
