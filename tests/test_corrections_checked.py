@@ -397,9 +397,10 @@ CHECKED_5_DEC = {
 
 @pytest.mark.parametrize(("tid", "said"), list(CHECKED_5_DEC.items()))
 def test_the_alliances_first_checked_on_5_dec_2026(world: World, tid: str, said: str) -> None:
-    """The carried alliances checked for the first time on 5 Dec 2026 (and 6 Dec, the thirteenth to eighteenth
-    batches), in the batches docs/history.md lists (the seventh recorded none): each says its check (an in-force day,
-    month, year or none, as its first page gives) and stays carried forward, with no end."""
+    """The carried alliances checked for the first time on 5 Dec 2026 (and 6 Dec, the thirteenth to twenty-second
+    batches), in the batches docs/history.md lists (the seventh and the nineteenth to twenty-first recorded none):
+    each says its check (an in-force day, month, year or none, as its first page gives) and stays carried forward,
+    with no end."""
     t = world.treaties[tid]
     assert t.carry_checked == said
     assert t.carried_from == dt.date(2018, 12, 31) and t.terminated is None
