@@ -218,3 +218,23 @@ def test_the_defence_profile_runs_on_the_engine_it_patches() -> None:
     assert proc.returncode == 0, proc.stderr[-2000:]
     counts = dict(re.findall(r"^(\S.*?)\s+([0-9.]+)$", proc.stdout, re.M))
     assert float(counts["calls"]) > 0 and float(counts["todo legs"]) > 0, proc.stdout[-2000:]
+
+
+def test_the_binds_profile_counts_the_citations_the_engine_makes() -> None:
+    """bench/profile/binds.py replaces the function that cites a binding find as an obligation to count the citations;
+    it patched `cascade.cited`, which the engine no longer had once a result's joiners came to be cited when first read
+    (`citing.citations`, session 53), and failed on its first line. Run on 40 of bench_speed's dyads at 2025-06-01, it
+    counts the citations of the results it reads (joiners' and conflicts'), more than none."""
+    import os
+    import re
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, str(BENCH / "profile" / "binds.py"), "2025-06-01", "40"],
+                          cwd=BENCH / "profile", env=os.environ.copy(), capture_output=True, text=True, timeout=900)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    found = re.search(r"^citations over all 40 dyads: (\d+), of a key cited before: (\d+)", proc.stdout, re.M)
+    assert found is not None, proc.stdout[-2000:]
+    cited = re.search(r"obligations cited: ([0-9.]+)", proc.stdout)
+    assert cited is not None and float(cited[1]) > 0 and int(found[1]) >= int(found[2]), proc.stdout[-2000:]
+    assert int(found[1]) > 0, proc.stdout[-2000:]
