@@ -309,7 +309,8 @@ def test_france_greece_after_its_five_year_term_rests_on_an_unverified_renewal(d
     o = obligation(run("TUR", "GRC", day), "FRA", "fra_grc_2021")
     assert any("that it applies from 2026-10-07" in x.fact and "renewal not verified" in x.fact
                for x in o.certainty_reasons) is renewal
-    assert any(c.endswith("(the gate itself is secondary)") for c in o.conditions)
+    assert any(c.endswith("(the clause's wording of this condition: known from secondary reporting only)")
+               for c in o.conditions)
 
 
 def test_a_consultation_rests_on_the_facts_of_its_clause() -> None:
@@ -506,3 +507,19 @@ def test_certainty_reads_a_membership_row_as_the_leg_table_does(basis: str) -> N
     argentina = next(m for m in rio.members if m.state == "ARG")
     assert argentina.joined is not None and not party_on(rio, argentina, argentina.joined - dt.timedelta(days=1),
                                                          "signed")
+
+
+def test_a_doubted_condition_is_said_in_plain_words() -> None:
+    """A reader new to the engine is told what is doubted about a condition, in the words a fact's tag is said in
+    ("not verified"), not in the engine's own term for it (it used to read "(the gate itself is unverified)"): North
+    Korea attacks South Korea, and the US duty's non-provocation condition rests on the Senate's understanding [U]."""
+    o = obligation(run("PRK", "KOR", "2025-06-01"), "USA", "usa_kor_1953")
+    [condition] = [c for c in o.conditions if c.startswith("non-provocation")]
+    assert condition == ("non-provocation: South Korea (KOR) did not start the war (the clause's wording of this "
+                         "condition: not verified)")
+    assert not any("gate" in c for c in o.conditions), o.conditions
+    # a duty the condition holds back says it alike: Armenia does not ask for the CSTO's help (request: secondary)
+    [held] = [w for w in run("AZE", "ARM", "2025-06-01", requested=False).withheld
+              if w.state == "BLR" and w.treaty == "csto_1992"]
+    assert held.reason.endswith("(the clause's wording of this condition: known from secondary reporting only)")
+    assert "gate itself" not in held.reason, held.reason

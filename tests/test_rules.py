@@ -325,7 +325,7 @@ def test_a_withheld_leg_is_read_by_the_gate_that_holds_it_back_not_by_its_words(
     w = make_world(world, treaty("pact", ["FRA", "DEU"], clause))
     r = cascade("RUS", "DEU", DAY, decisions="not-taken", world=w)
     assert [(x.state, x.unresolved, x.certainty) for x in r.withheld] == [("FRA", (), "unverified")]
-    assert r.withheld[0].reason.endswith("read as not taken (the gate itself is unverified)")
+    assert r.withheld[0].reason.endswith("read as not taken (the clause's wording of this condition: not verified)")
     assert r.to_dict()["unresolved"] == []
     leg = leg_table(w, dt.date(2020, 6, 1)).owed_to(Kind.DEFENSE, "DEU")[0]
     assert (gate_doubt(leg, "decision"), gate_doubt(leg, "suspended")) == (Certainty.UNVERIFIED, None)
