@@ -30,7 +30,7 @@ from foedus.wording import and_listed
 pytestmark = pytest.mark.needs_data
 
 ARGS = ("UKR", "RUS", "2025-12-01")
-WORDS = "bound both ways (a conflict) rest on a conflict's duty on facts not verified"
+WORDS = "bound both ways (a conflict) rest on a duty whose facts are not verified"
 
 
 def _warning(warnings: list[str] | tuple[str, ...]) -> str:
@@ -47,7 +47,7 @@ def test_a_conflicts_duty_on_unverified_facts_is_warned_of_by_provision() -> Non
     said = _warning(result.likelihood.warnings)
     doubted = {c.state for c in result.conflicts if any(d.certainty != "verified" for d in (*c.obligations,
                                                                                            *c.neutral))}
-    assert said.startswith(f"the numbers of {len(doubted)} state")
+    assert said.startswith(f"the likelihoods of {len(doubted)} state")
     for c in result.conflicts:
         assert said.count(f"{result.names.get(c.state, c.state)} ({c.state}) under ") == (c.state in doubted)
         for d in (*c.obligations, *c.neutral):
@@ -136,3 +136,16 @@ def test_the_draws_note_names_a_conflicts_doubted_duty_too() -> None:
     assert "; bound both ways, by a conflict's duty: Armenia (ARM))" in note
     joiners = {j.state for j in result.joiners if j.primary.certainty != "verified"}
     assert joiners and all(f"({s})" in note.split("; bound both ways")[0] for s in joiners)
+
+
+def test_the_likelihood_warnings_say_what_rests_on_doubted_facts_in_plain_words() -> None:
+    """A reader new to the model was told "the numbers of 1 state bound both ways (a conflict) rest on a conflict's
+    duty on facts not verified": what numbers, and a duty on facts? Both warnings now name the likelihoods, and the
+    conflict's says it rests on a duty whose facts are not verified (Armenia, on 2025-12-01)."""
+    result = foedus.cascade(*ARGS, likelihood=True)
+    assert result.likelihood is not None
+    said = [w for w in result.likelihood.warnings if "not verified, which the model reads as verified ones" in w]
+    assert len(said) == 2 and all(w.startswith("the likelihoods of ") for w in said), said
+    assert said[1].startswith("the likelihoods of 1 state bound both ways (a conflict) rest on a duty whose facts are "
+                              "not verified, which the model reads as verified ones: Armenia (ARM) under "), said[1]
+    assert not any("the numbers of" in w or "a conflict's duty on" in w for w in said), said

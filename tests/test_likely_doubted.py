@@ -32,7 +32,7 @@ def test_every_joiner_on_unverified_facts_is_warned_of_with_its_treaty() -> None
     doubted = [j for j in result.joiners if j.primary.certainty != "verified"]
     assert any(j.ccode is not None for j in doubted)  # a state COW lists (it was warned of only when unlisted)
     said = _warning(result.likelihood.warnings)
-    assert said.startswith(f"the numbers of {len(doubted)} joiners rest on facts not verified")
+    assert said.startswith(f"the likelihoods of {len(doubted)} joiners rest on facts not verified")
     for j in doubted:
         assert f"{result.names.get(j.state, j.state)} ({j.state})" in said
         assert cited(j.primary.treaty, j.primary.article) in said

@@ -85,13 +85,13 @@ def _doubted(result: CascadeResult) -> list[str]:
     out = []
     if doubted := result.doubted():
         groups = _by_provision([(j.primary.treaty, j.primary.article, j.state) for j in doubted], result.names)
-        out.append(f"the numbers of {counted(len(doubted), 'joiner')} rest on facts not verified, which the model "
+        out.append(f"the likelihoods of {counted(len(doubted), 'joiner')} rest on facts not verified, which the model "
                    f"reads as verified ones: {groups} (each joiner's duty names its facts: certainty reasons)")
     if conflicts := result.doubted_conflicts():
         groups = "; ".join(f"{named_state(c.state, result.names)} under {doubted_duties(c.doubted())}"
                            for c in conflicts)
-        out.append(f"the numbers of {counted(len(conflicts), 'state')} bound both ways (a conflict) rest on a "
-                   f"conflict's duty on facts not verified, which the model reads as verified ones: {groups} "
+        out.append(f"the likelihoods of {counted(len(conflicts), 'state')} bound both ways (a conflict) rest on a "
+                   f"duty whose facts are not verified, which the model reads as verified ones: {groups} "
                    "— each conflict's duties name their facts (certainty reasons)")
     return out
 
