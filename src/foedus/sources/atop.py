@@ -234,7 +234,9 @@ def atop_treaties(rows: Iterable[dict[str, str]], states: StateRegistry) -> list
             terminated, said = term
             note, unverified = f"{note}; {said}", [said]
         provisions = _provisions(group, states, {m["state"] for m in members})
-        names = ", ".join(sorted({m["state"] for m in members})[:6])
+        # six states name it; more are counted, so that the name is never read as the whole membership
+        listed = sorted({m["state"] for m in members})
+        names = ", ".join(listed[:6]) + (f" and {len(listed) - 6} more" if len(listed) > 6 else "")
         treaties.append(Treaty.model_validate({
             "id": f"atop_{atopid}" if phase == 0 else f"atop_{atopid}_p{phase}",
             "name": f"ATOP alliance {atopid}" + (f", phase {phase}" if phase else "") + f" ({names})",
