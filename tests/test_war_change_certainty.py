@@ -184,10 +184,11 @@ def _pact(tmp_path: Path, provisions: list[dict[str, object]], members: list[dic
     return World.load(path, bundled=False, history=False)
 
 
-def _replayed_as_cascaded(tmp_path: Path, world: World, basis: Basis, days: list[dt.date]) -> list[str]:
+def _replayed_as_cascaded(tmp_path: Path, world: World, basis: Basis, days: list[dt.date]) -> list[str | None]:
     """Turkey on Greece from 1 Dec 2009, replayed to 1 Jul 2010: on each of `days`, the frame in force then (the
     last one dated on or before it) says France's duty as a cascade on that day does (treaty, article, certainty,
-    the facts not verified); the cascade's certainty of it on each day, returned."""
+    the facts not verified; none where the cascade binds France to nothing); the cascade's certainty of it on each
+    day (None where none), returned."""
     war = tmp_path / "tur_grc.yaml"
     war.write_text("id: tur_grc\nname: Turkey on Greece\nend: 2010-07-01\nsources: [{url: 'https://example.org/w'}]"
                    "\nevents:\n  - {type: attack, date: 2009-12-01, attacker: TUR, victim: GRC}\n", encoding="utf-8")
@@ -196,7 +197,10 @@ def _replayed_as_cascaded(tmp_path: Path, world: World, basis: Basis, days: list
     for day in days:
         frame = [f for f in r.frames if f.date <= day][-1]
         j = cascade("TUR", "GRC", day, world=world, basis=basis).joiner("FRA")
-        assert j is not None, day
+        if j is None:
+            assert "FRA" not in frame.bound, (day, frame.date)
+            said.append(None)
+            continue
         owed = j.primary
         got = frame.bound["FRA"]
         assert (got["treaty"], got["article"], got["certainty"], got["doubted"]) == (
@@ -336,3 +340,21 @@ def test_two_rows_of_a_state_beginning_on_one_day_make_one_change_on_the_facts_o
     (joins,) = found[D("2010-03-01")]
     assert [r.fact for r in joins.reasons] == (facts if sure_first else facts[::-1])
     assert joins.certainty == "unverified"
+
+
+def test_a_row_beginning_inside_another_of_its_state_still_makes_its_own_exit_and_suspension(tmp_path: Path
+                                                                                              ) -> None:
+    """Greece's second row, signed 1 Jan 2010, begins then on the signed basis, while its first (to 1 Mar) still
+    covers it: Greece joins no second time, but the second row's own suspension (15 Mar to 1 Apr 2010) and exit
+    (1 May) are changes all the same, so the replay's frame says, on every day around them, what a cascade on that
+    day says (France bound to Greece, not while Greece is suspended, nor once it has left)."""
+    rows = [{"state": "GRC", "left": "2010-03-01"},
+            {"state": "GRC", "signed": "2010-01-01", "joined": "2010-03-01", "left": "2010-05-01",
+             "suspended": [{"start": "2010-03-15", "end": "2010-04-01"}]}]
+    world = _pact(tmp_path, [_DUTY], [{"state": "FRA"}, *rows])
+    days = _around("2010-03-15", "2010-04-01", "2010-05-01")
+    said = _replayed_as_cascaded(tmp_path, world, "signed", days)
+    assert said == ["verified"] * 2 + [None] * 5 + ["verified"] * 5 + [None] * 3  # the cascade changes then
+    found = treaty_changes([world.treaty("t_o")], "signed", D("2000-01-01"), D("2020-01-01"), {})
+    assert [(str(d), c.what, c.state) for d, cs in found.items() for c in cs] == [
+        ("2010-03-15", "suspended", "GRC"), ("2010-04-01", "restored", "GRC"), ("2010-05-01", "leaves", "GRC")]

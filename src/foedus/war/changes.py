@@ -122,13 +122,13 @@ def _members(treaty: Treaty, start: dt.date | None, basis: Basis, named: Named) 
     joins: dict[tuple[str, dt.date], tuple[CertaintyReason, ...]] = {}
     for m, begin, how in begins:  # each change's reasons name the states as they were called on its day
         if begin is not None and begin != start and (m.state, begin) not in continued:
-            # a party already, by a row it overlaps
+            # a party already, by a row it overlaps: no join, but the row's own exit and suspensions still count
             if begin > dt.date.min and _held(treaty, m, rows[m.state], begin - _DAY, basis):
                 yield from _overlapped(treaty, m.state, begin, basis, named)
-                continue
-            names = named(begin)
-            dated = () if how is None else first_day_fact(treaty, m, names)  # a signature is taken as recorded
-            joins[m.state, begin] = joins.get((m.state, begin), ()) + membership_fact(treaty, m, names) + dated
+            else:
+                names = named(begin)
+                dated = () if how is None else first_day_fact(treaty, m, names)  # a signature is taken as recorded
+                joins[m.state, begin] = joins.get((m.state, begin), ()) + membership_fact(treaty, m, names) + dated
         if m.left is not None and (m.state, m.left) not in continued and _held(treaty, m, rows[m.state], m.left, basis):
             yield from _overlapped(treaty, m.state, m.left, basis, named)  # still a party, by a row overlapping it
         elif m.left is not None:
