@@ -358,3 +358,27 @@ def test_a_row_beginning_inside_another_of_its_state_still_makes_its_own_exit_an
     found = treaty_changes([world.treaty("t_o")], "signed", D("2000-01-01"), D("2020-01-01"), {})
     assert [(str(d), c.what, c.state) for d, cs in found.items() for c in cs] == [
         ("2010-03-15", "suspended", "GRC"), ("2010-04-01", "restored", "GRC"), ("2010-05-01", "leaves", "GRC")]
+
+
+def test_a_freeze_starting_or_ending_makes_a_frame_where_the_cascade_reads_it(tmp_path: Path) -> None:
+    """Greece's participation frozen from 1 Mar to 1 May 2010 (still a party, bound and owed): the cascade's facts of
+    France's duty to it gain the freeze while it lasts (secondary at best), so the replay makes a frame on the day
+    it starts (`frozen`) and the day it ends (`unfrozen`), each resting on the facts of both days, its frame saying
+    on every day around them what a cascade on that day says; a freeze starting the day Greece joins is no change
+    of its own (Greece joins then)."""
+    freeze = {"start": "2010-03-01", "end": "2010-05-01", "source": "https://example.org/freeze"}
+    world = _pact(tmp_path, [_DUTY], [{"state": "FRA"}, {"state": "GRC", "frozen": [freeze]}])
+    days = _around("2010-03-01", "2010-05-01")
+    said = _replayed_as_cascaded(tmp_path, world, "in-force", days)
+    assert said == ["verified"] * 2 + ["secondary"] * 5 + ["verified"] * 3  # the cascade changes on both days
+    found = treaty_changes([world.treaty("t_o")], "in-force", D("2000-01-01"), D("2020-01-01"), {})
+    assert [(str(d), c.what, c.state, c.certainty) for d, cs in found.items() for c in cs] == [
+        ("2010-03-01", "frozen", "GRC", "secondary"), ("2010-05-01", "unfrozen", "GRC", "secondary")]
+    (starts,), (ends,) = found[D("2010-03-01")], found[D("2010-05-01")]
+    assert starts.label == "GRC's participation in t_o is frozen (still a party)"
+    assert ends.label == "GRC's participation in t_o is no longer frozen"
+    assert [r.kind for r in starts.reasons] == [r.kind for r in ends.reasons] == ["freeze"]
+    joining = _pact(tmp_path, [_DUTY], [{"state": "FRA"}, {"state": "GRC", "joined": "2010-03-01",
+                                                           "frozen": [{**freeze, "end": None}]}])
+    found = treaty_changes([joining.treaty("t_o")], "in-force", D("2000-01-01"), D("2020-01-01"), {})
+    assert [(str(d), c.what, c.state) for d, cs in found.items() for c in cs] == [("2010-03-01", "joins", "GRC")]

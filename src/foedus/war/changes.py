@@ -53,7 +53,7 @@ class TreatyChange:
     date: dt.date
     treaty: str
     what: str  # in-force | terminated | coverage-ends | joins | leaves | continues | suspended | restored |
-    # clause-starts | clause-ends | clause-continues | leg-suspended | leg-restored | leg-continues
+    # frozen | unfrozen | clause-starts | clause-ends | clause-continues | leg-suspended | leg-restored | leg-continues
     state: str | None = None
     article: str | None = None
     reasons: tuple[CertaintyReason, ...] = ()
@@ -97,6 +97,8 @@ def change_words(what: str, treaty: str, state: str | None, article: str | None,
         "continues": f"{who} stays a party to {treaty}, its membership resting on other facts",
         "suspended": f"{who} is suspended from {treaty}",
         "restored": f"{who}'s suspension from {treaty} ends",
+        "frozen": f"{who}'s participation in {treaty} is frozen (still a party)",
+        "unfrozen": f"{who}'s participation in {treaty} is no longer frozen",
         "clause-starts": f"{treaty}{art} starts to apply",
         "clause-ends": f"{treaty}{art} stops applying",
         "clause-continues": f"{treaty}{art} goes on applying, resting on other facts",
@@ -152,6 +154,32 @@ def _members(treaty: Treaty, start: dt.date | None, basis: Basis, named: Named) 
         yield TreatyChange(begin, t, "joins", state, reasons=tuple(dict.fromkeys(reasons)))
 
 
+def _freezes(treaty: Treaty, basis: Basis, named: Named, made: set[tuple[dt.date, str | None]]
+             ) -> Iterable[TreatyChange]:
+    """The days a freeze of a state's participation starts or ends (`Member.frozen`: still a party, bound and owed)
+    while the state is a party on the day before and on the day, and the facts the cascade reads of its membership
+    (`member_facts`, the freeze among them while it lasts) differ across the day (`member_shift`): its participation
+    is `frozen`, or `unfrozen`, resting on the facts of both days; none where another change of its membership is
+    made that day (`made`: each change's day and state), nor where the facts stay the same (a freeze on a row that
+    does not cover the day, another freeze covering it)."""
+    days: dict[tuple[str, dt.date], str] = {}
+    for m in treaty.members:
+        for span in m.frozen:
+            days.setdefault((m.state, span.start), "frozen")
+            if span.end is not None:
+                days.setdefault((m.state, span.end), "unfrozen")
+    for (state, day), what in sorted(days.items()):
+        if (day, state) in made or day == dt.date.min or not (_party(treaty, state, day - _DAY, basis)
+                                                               and _party(treaty, state, day, basis)):
+            continue
+        if (moved := member_shift(treaty, state, day, basis, named(day))) is not None:
+            yield TreatyChange(day, treaty.id, what, state, reasons=tuple(dict.fromkeys(moved[0] + moved[1])))
+
+
+def _party(treaty: Treaty, state: str, day: dt.date, basis: Basis) -> bool:
+    return any(m.state == state and party_on(treaty, m, day, basis) for m in treaty.members)
+
+
 def _held(treaty: Treaty, m: Member, rows: list[Member], day: dt.date, basis: Basis) -> bool:
     """Whether another row of `m`'s state (`rows`: its state's) makes it a party on `day` (`party_on`)."""
     return len(rows) > 1 and any(o is not m and party_on(treaty, o, day, basis) for o in rows)
@@ -205,7 +233,9 @@ def _dated(treaty: Treaty, basis: Basis, named: Named) -> Iterable[TreatyChange]
         yield TreatyChange(treaty.terminated, t, "terminated", reasons=standing + ended_fact(treaty))
     if treaty.coverage_end is not None and treaty.coverage_end < dt.date.max:  # covered to the calendar's end
         yield TreatyChange(treaty.coverage_end + _DAY, t, "coverage-ends")
-    yield from _members(treaty, start, basis, named)
+    held = list(_members(treaty, start, basis, named))
+    yield from held
+    yield from _freezes(treaty, basis, named, {(c.date, c.state) for c in held})
     for p in treaty.provisions:
         if p.valid is not None:
             applies = applies_fact(treaty, p)

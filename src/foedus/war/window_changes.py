@@ -32,7 +32,8 @@ Mark = tuple[dt.date, str, str | None, str | None]
 Edge = tuple[dt.date | None, "DateCertainty | None", bool]  # a day, how well it is known, whether an exclusive end
 Made = tuple[dt.date, str, str | None, str | None, tuple[CertaintyReason, ...]]
 
-_HELD = frozenset({"joins", "leaves", "continues", "suspended", "restored"})  # a membership's own changes
+# a membership's own changes
+_HELD = frozenset({"joins", "leaves", "continues", "suspended", "restored", "frozen", "unfrozen"})
 _APPLIED = frozenset({"clause-starts", "clause-ends", "clause-continues"})  # a clause's
 _LEG = frozenset({"leg-suspended", "leg-restored"})  # a directed duty's own
 
