@@ -382,3 +382,28 @@ def test_a_freeze_starting_or_ending_makes_a_frame_where_the_cascade_reads_it(tm
                                                            "frozen": [{**freeze, "end": None}]}])
     found = treaty_changes([joining.treaty("t_o")], "in-force", D("2000-01-01"), D("2020-01-01"), {})
     assert [(str(d), c.what, c.state) for d, cs in found.items() for c in cs] == [("2010-03-01", "joins", "GRC")]
+
+
+@pytest.mark.parametrize("sure_first", [True, False])
+def test_two_clauses_of_an_article_starting_on_one_day_make_one_change_on_the_facts_of_both(
+        tmp_path: Path, sure_first: bool) -> None:
+    """Two clauses of art. 1 (a defence duty and a consultation), both from 1 Mar to 1 May 2010, one on secondary
+    reports and one unverified: the article starts to apply once that day, not once a clause, and stops once, each
+    change resting on the facts of both clauses in the treaty's order of them, so the replay's frame lists one
+    change, and says on every day around them what a cascade on that day says."""
+    span = {"start": "2010-03-01", "end": "2010-05-01"}
+    clauses = [{**_DUTY, "valid": {**span, "certainty": "secondary", "source": "https://example.org/a"}},
+               {**_DUTY, "kind": "consultation", "valid": {**span, "certainty": "unverified",
+                                                           "source": "https://example.org/b"}}]
+    world = _pact(tmp_path, clauses if sure_first else clauses[::-1], [{"state": "FRA"}, {"state": "GRC"}])
+    days = _around("2010-03-01", "2010-05-01")
+    assert _replayed_as_cascaded(tmp_path, world, "in-force", days) == (
+        [None] * 2 + ["secondary"] * 5 + [None] * 3)
+    found = treaty_changes([world.treaty("t_o")], "in-force", D("2000-01-01"), D("2020-01-01"), {})
+    assert [(str(d), c.what, c.article) for d, cs in found.items() for c in cs] == [
+        ("2010-03-01", "clause-starts", "1"), ("2010-05-01", "clause-ends", "1")]
+    facts = [("https://example.org/a", "secondary"), ("https://example.org/b", "unverified")]
+    for (change,) in found.values():
+        assert [(r.source, r.certainty) for r in change.reasons] == (facts if sure_first else facts[::-1])
+        assert all(r.fact.startswith("t_o art. 1: that it applies from 2010-03-01") for r in change.reasons)
+        assert change.certainty == "unverified"

@@ -1,7 +1,7 @@
 """A war replay says the same, byte for byte, whatever Python's hash seed: two changes of one day alike but for the
-facts they rest on (two clauses of an article starting that day) keep one order, not the order a set of them
-iterates in (`foedus.war.changes._order`); two rows of a state starting that day make one change, on the facts of
-both in the treaty's order."""
+facts they rest on (France's duties to Greece and to Italy under an article suspended that day) keep one order, not
+the order a set of them iterates in (`foedus.war.changes._order`); two rows of a state, or two clauses of an
+article, starting that day make one change, on the facts of both in the treaty's order."""
 
 from __future__ import annotations
 
@@ -16,18 +16,22 @@ import pytest
 _SEEDS = ("0", "1", "2", "3")
 
 # Greece's two rows start on the same day on the signed basis (the first ends when the second is in force, as
-# Venezuela's Rio Treaty rows do), and two clauses of art. 1 start on the same day, each on its own facts
+# Venezuela's Rio Treaty rows do), two clauses of art. 1 start on the same day, each on its own facts, and France's
+# duties to Greece and to Italy under the second are suspended from that day, each on its own facts
+_LEGS = [{"obligor": "FRA", "beneficiary": b, "span": {"start": "2010-03-01", "certainty": c,
+                                                       "source": f"https://example.org/{b}"}}
+         for b, c in (("ITA", "secondary"), ("GRC", "unverified"))]
 _PACT = {
-    "id": "t_s", "name": "S", "signed": "2000-01-01", "in_force": "2000-01-01", "type": "bilateral",
+    "id": "t_s", "name": "S", "signed": "2000-01-01", "in_force": "2000-01-01", "type": "multilateral",
     "sources": [{"url": "https://example.org/s"}],
-    "members": [{"state": "FRA"},
+    "members": [{"state": "FRA"}, {"state": "ITA"},
                 {"state": "GRC", "signed": "2010-03-01", "joined": "2010-03-01", "left": "2010-04-01",
                  "certainty": "secondary", "source": "https://example.org/a"},
                 {"state": "GRC", "signed": "2010-03-01", "joined": "2010-04-01", "certainty": "unverified",
                  "source": "https://example.org/b"}],
     "provisions": [{"kind": "defense", "article": "1", "strength": "S2",
                     "valid": {"start": "2010-03-01", "certainty": "secondary", "source": "https://example.org/c"}},
-                   {"kind": "defense", "article": "1", "strength": "S2",
+                   {"kind": "defense", "article": "1", "strength": "S2", "suspensions": _LEGS,
                     "valid": {"start": "2010-03-01", "certainty": "unverified", "source": "https://example.org/d"}}]}
 
 
@@ -61,12 +65,16 @@ def test_changes_alike_but_for_their_facts_keep_one_order_under_every_hash_seed(
     (frame,) = [f for f in out["frames"] if f["date"] == "2010-03-01"]
     said = [(c["change"], c.get("state"), c.get("article"), [r["fact"] for r in c["certainty_reasons"]])
             for c in frame["changes"]]
-    # two clause starts, each on its own facts, ordered by them; Greece joins once, on the facts of both rows in the
-    # treaty's order of them (tests/test_war_change_certainty.py)
-    assert [s[:3] for s in said] == [("clause-starts", None, "1")] * 2 + [("joins", "GRC", None)]
-    assert said[0][3] != said[1][3] and said[0][3] <= said[1][3]
-    assert said[2][3] == ["t_s: Greece (GRC) is a party (known from secondary reporting only)",
+    # art. 1 starts once, and Greece joins once, each on the facts of both clauses or rows in the treaty's order of
+    # them (tests/test_war_change_certainty.py); France's two duties are suspended, each on its own facts, ordered
+    # by them
+    assert [s[:3] for s in said] == [("clause-starts", None, "1"), ("joins", "GRC", None)] + [
+        ("leg-suspended", "FRA", "1")] * 2
+    assert said[0][3] == ["t_s art. 1: that it applies from 2010-03-01 (known from secondary reporting only)",
+                          "t_s art. 1: that it applies from 2010-03-01 (not verified)"]
+    assert said[1][3] == ["t_s: Greece (GRC) is a party (known from secondary reporting only)",
                           "t_s: Greece (GRC) is still a party from 2010-04-01 (not verified)"]
+    assert said[2][3] != said[3][3] and said[2][3] <= said[3][3]
     _same_under_every_seed(str(war), "--basis", "signed", "--treaties", str(treaty))  # the text too
 
 

@@ -236,6 +236,15 @@ def _dated(treaty: Treaty, basis: Basis, named: Named) -> Iterable[TreatyChange]
     held = list(_members(treaty, start, basis, named))
     yield from held
     yield from _freezes(treaty, basis, named, {(c.date, c.state) for c in held})
+    yield from _clauses(treaty, named)
+
+
+def _clauses(treaty: Treaty, named: Named) -> Iterable[TreatyChange]:
+    """The days a clause, or a directed duty under it, starts or stops applying, or goes on on other facts."""
+    t = treaty.id
+    # the clauses of an article starting (or ending) on one day start (or stop) it once, on the facts of each, in
+    # the treaty's order of them
+    edges: dict[tuple[dt.date, str, str], tuple[CertaintyReason, ...]] = {}
     for p in treaty.provisions:
         if p.valid is not None:
             applies = applies_fact(treaty, p)
@@ -244,13 +253,13 @@ def _dated(treaty: Treaty, basis: Basis, named: Named) -> Iterable[TreatyChange]
             first = p.valid.start
             anew = applies + clause_day_fact(treaty, p)
             if first == dt.date.min or not twin_applies(treaty, p, first - _DAY):
-                yield TreatyChange(first, t, "clause-starts", article=p.article, reasons=anew)
+                edges[first, "clause-starts", p.article] = edges.get((first, "clause-starts", p.article), ()) + anew
             else:  # but the cascade may cite it from that day, on other facts: it goes on applying (`_handover`)
                 yield from _handover(treaty, p, first)
             if p.valid.end is not None:
                 if not twin_applies(treaty, p, p.valid.end):
-                    yield TreatyChange(p.valid.end, t, "clause-ends", article=p.article,
-                                       reasons=applies + clause_day_fact(treaty, p, end=True))
+                    gone = (p.valid.end, "clause-ends", p.article)
+                    edges[gone] = edges.get(gone, ()) + applies + clause_day_fact(treaty, p, end=True)
                 else:  # a twin goes on giving the duty, cited from that day if the cascade cited `p` till then
                     yield from _handover(treaty, p, p.valid.end)
         for leg in p.suspensions:
@@ -263,6 +272,8 @@ def _dated(treaty: Treaty, basis: Basis, named: Named) -> Iterable[TreatyChange]
                 yield TreatyChange(day, t, what, leg.obligor, p.article, reasons=_suspension(
                     treaty, None, leg.span, names, leg.obligor) + suspension_fact(
                     treaty, leg.obligor, leg.span, src, names, end=what == "leg-restored", whose=whose))
+    for (day, what, article), reasons in edges.items():
+        yield TreatyChange(day, t, what, article=article, reasons=tuple(dict.fromkeys(reasons)))
 
 
 def _handover(treaty: Treaty, p: Provision, day: dt.date) -> Iterable[TreatyChange]:
@@ -296,8 +307,9 @@ def treaty_changes(treaties: Iterable[Treaty], basis: Basis, start: dt.date, end
 
 def _order(change: TreatyChange) -> tuple[str, str, str, str, tuple[tuple[str, str, str, str], ...]]:
     """A day's changes in a total order: by treaty, kind, state and article, then by the facts they rest on, so that
-    two changes alike but for their facts (two clauses of an article starting the same day; two rows of a state
-    beginning one day make one `joins`: `_members`) keep one order whatever the hash seed (they were ordered as a
-    set iterates, which strings' hashes decide)."""
+    two changes alike but for their facts (two duties of one obligor under an article suspended the same day; two
+    rows of a state beginning one day make one `joins`: `_members`; two clauses of an article starting or ending
+    one day, one `clause-starts` or `clause-ends`: `_clauses`) keep one order whatever the hash seed (they were
+    ordered as a set iterates, which strings' hashes decide)."""
     return (change.treaty, change.what, change.state or "", change.article or "",
             tuple((r.kind, r.fact, r.certainty, r.source) for r in change.reasons))
