@@ -27,9 +27,9 @@ def member_shift(treaty: Treaty, state: str, day: dt.date, basis: str, names: Ma
                  ) -> tuple[Facts, Facts] | None:
     """The facts `state`'s membership of `treaty` rests on, on the day before `day` and on `day` (`member_facts`,
     the cascade's), where they differ (as sets); None where they do not (or `day` is the calendar's first)."""
-    if day == dt.date.min:
+    if (eve := _eve(day)) is None:
         return None
-    was, now = member_facts(treaty, state, day - _DAY, basis, names), member_facts(treaty, state, day, basis, names)
+    was, now = member_facts(treaty, state, eve, basis, names), member_facts(treaty, state, day, basis, names)
     return None if set(was) == set(now) else (was, now)
 
 
@@ -38,9 +38,9 @@ def leg_shift(treaty: Treaty, provision: Provision, obligor: str, beneficiary: s
     """The facts of `obligor`'s duty to `beneficiary` under `provision` itself (`leg_facts`: the edges of its
     suspensions known less than to the day), on the day before `day` and on `day`, where they differ; None where
     they do not."""
-    if day == dt.date.min:
+    if (eve := _eve(day)) is None:
         return None
-    was = leg_facts(treaty, provision, obligor, beneficiary, day - _DAY, names)
+    was = leg_facts(treaty, provision, obligor, beneficiary, eve, names)
     now = leg_facts(treaty, provision, obligor, beneficiary, day, names)
     return None if set(was) == set(now) else (was, now)
 
@@ -60,14 +60,19 @@ def clause_shift(treaty: Treaty, provision: Provision, day: dt.date) -> ClauseSh
     cited each day rests on differ (the treaty's end inside its window, then `clause_facts` of `cited_twin`, as
     `foedus.engine.certainty` reads them): both clauses and both days' facts; None where no twin applies on one of
     the days, or the facts are the same."""
-    if day == dt.date.min:
+    if (eve := _eve(day)) is None:
         return None
-    was, now = cited_twin(treaty, provision, day - _DAY), cited_twin(treaty, provision, day)
+    was, now = cited_twin(treaty, provision, eve), cited_twin(treaty, provision, day)
     if was is None or now is None:
         return None
-    before = _ended(treaty, day - _DAY) + clause_facts(treaty, was, day - _DAY)
+    before = _ended(treaty, eve) + clause_facts(treaty, was, eve)
     after = _ended(treaty, day) + clause_facts(treaty, now, day)
     return None if set(before) == set(after) else ClauseShift(was, now, before, after)
+
+
+def _eve(day: dt.date) -> dt.date | None:
+    """The day before `day`, if any (None for the calendar's first): the day each shift compares `day` with."""
+    return None if day == dt.date.min else day - _DAY
 
 
 def _ended(treaty: Treaty, day: dt.date) -> Facts:
