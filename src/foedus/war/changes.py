@@ -235,7 +235,10 @@ def _dated(treaty: Treaty, basis: Basis, named: Named) -> Iterable[TreatyChange]
         yield TreatyChange(treaty.coverage_end + _DAY, t, "coverage-ends")
     held = list(_members(treaty, start, basis, named))
     yield from held
-    yield from _freezes(treaty, basis, named, {(c.date, c.state) for c in held})
+    for m in treaty.members:
+        if m.frozen:  # rare (Armenia's CSTO rows): most treaties pay no call for the freezes' days
+            yield from _freezes(treaty, basis, named, {(c.date, c.state) for c in held})
+            break
     yield from _clauses(treaty, named)
 
 
