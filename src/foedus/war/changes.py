@@ -34,6 +34,7 @@ from foedus.model.treaty import Member, Provision, Span, Treaty
 from foedus.model.vocab import Certainty, worst
 from foedus.model.windows import twin_applies
 from foedus.war.across import clause_shift, member_shift
+from foedus.war.freezes import freezes
 from foedus.war.window_changes import windowed
 from foedus.wording import named_state
 
@@ -154,32 +155,6 @@ def _members(treaty: Treaty, start: dt.date | None, basis: Basis, named: Named) 
         yield TreatyChange(begin, t, "joins", state, reasons=tuple(dict.fromkeys(reasons)))
 
 
-def _freezes(treaty: Treaty, basis: Basis, named: Named, made: set[tuple[dt.date, str | None]]
-             ) -> Iterable[TreatyChange]:
-    """The days a freeze of a state's participation starts or ends (`Member.frozen`: still a party, bound and owed)
-    while the state is a party on the day before and on the day, and the facts the cascade reads of its membership
-    (`member_facts`, the freeze among them while it lasts) differ across the day (`member_shift`): its participation
-    is `frozen`, or `unfrozen`, resting on the facts of both days; none where another change of its membership is
-    made that day (`made`: each change's day and state), nor where the facts stay the same (a freeze on a row that
-    does not cover the day, another freeze covering it)."""
-    days: dict[tuple[str, dt.date], str] = {}
-    for m in treaty.members:
-        for span in m.frozen:
-            days.setdefault((m.state, span.start), "frozen")
-            if span.end is not None:
-                days.setdefault((m.state, span.end), "unfrozen")
-    for (state, day), what in sorted(days.items()):
-        if (day, state) in made or day == dt.date.min or not (_party(treaty, state, day - _DAY, basis)
-                                                               and _party(treaty, state, day, basis)):
-            continue
-        if (moved := member_shift(treaty, state, day, basis, named(day))) is not None:
-            yield TreatyChange(day, treaty.id, what, state, reasons=tuple(dict.fromkeys(moved[0] + moved[1])))
-
-
-def _party(treaty: Treaty, state: str, day: dt.date, basis: Basis) -> bool:
-    return any(m.state == state and party_on(treaty, m, day, basis) for m in treaty.members)
-
-
 def _held(treaty: Treaty, m: Member, rows: list[Member], day: dt.date, basis: Basis) -> bool:
     """Whether another row of `m`'s state (`rows`: its state's) makes it a party on `day` (`party_on`)."""
     return len(rows) > 1 and any(o is not m and party_on(treaty, o, day, basis) for o in rows)
@@ -237,7 +212,8 @@ def _dated(treaty: Treaty, basis: Basis, named: Named) -> Iterable[TreatyChange]
     yield from held
     for m in treaty.members:
         if m.frozen:  # rare (Armenia's CSTO rows): most treaties pay no call for the freezes' days
-            yield from _freezes(treaty, basis, named, {(c.date, c.state) for c in held})
+            for day, what, state, reasons in freezes(treaty, basis, named, {(c.date, c.state) for c in held}):
+                yield TreatyChange(day, t, what, state, reasons=reasons)
             break
     yield from _clauses(treaty, named)
 
