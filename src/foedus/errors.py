@@ -14,6 +14,7 @@ from foedus.wording import (
     field_path,
     in_words,
     named_state,
+    not_a_state,
     not_in_system,
     one_line,
     ordinal,
@@ -31,8 +32,8 @@ __all__ = [
     "OptionalDependencyError", "OutputError", "OutputExistsError", "RuleError", "ScenarioError", "ServeError",
     "SettingError", "TreatyDataError", "UnknownDatasetError", "UnknownOptionError", "UnknownPlaceError",
     "UnknownStateError", "UnknownTreatyError", "UnknownWarError", "WarDataError", "and_listed", "character", "counted",
-    "empty_or_blank", "field_path", "in_words", "named_state", "not_in_system", "one_line", "ordinal", "out_of_range",
-    "refusal_fields", "shown", "surrogate_byte", "too_few_replicates", "validation_problem",
+    "empty_or_blank", "field_path", "in_words", "named_state", "not_a_state", "not_in_system", "one_line", "ordinal",
+    "out_of_range", "refusal_fields", "shown", "surrogate_byte", "too_few_replicates", "validation_problem",
 ]
 
 

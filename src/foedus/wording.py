@@ -3,8 +3,9 @@ problems with a value in foedus's words (`validation_problem`) and a field's pat
 one line (`one_line`), a count with its noun (`counted`), an item's place in a list (`ordinal`), a state by its name
 and id (`named_state`), a count outside its bounds (`out_of_range`), a bootstrap of too few draws (`too_few_replicates`,
 `UNDRAWN_PARAMETERS`), a state out of the state system on a war's day (`not_in_system`), the advice to give one
-state (`ONE_STATE`). Kept apart from the exception tree of `foedus.errors`, which re-exports these names, and from
-how a character is named (`foedus.characters`: `character` and `surrogate_byte`, re-exported here)."""
+state (`ONE_STATE`), a region or place set named where a state goes (`not_a_state`). Kept apart from the exception
+tree of `foedus.errors`, which re-exports these names, and from how a character is named (`foedus.characters`:
+`character` and `surrogate_byte`, re-exported here)."""
 
 from __future__ import annotations
 
@@ -13,8 +14,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from foedus.characters import character, surrogate_byte
 
 __all__ = ["MAX_MESSAGE", "ONE_STATE", "UNDRAWN_PARAMETERS", "and_listed", "character", "counted", "empty_or_blank",
-           "field_path", "in_words", "named_state", "not_in_system", "one_line", "ordinal", "out_of_range", "shown",
-           "surrogate_byte", "too_few_replicates", "validation_problem"]
+           "field_path", "in_words", "named_state", "not_a_state", "not_in_system", "one_line", "ordinal",
+           "out_of_range", "shown", "surrogate_byte", "too_few_replicates", "validation_problem"]
 
 MAX_MESSAGE = 400
 
@@ -188,6 +189,15 @@ def not_in_system(day: object) -> str:
     'Not a member of the state system on 1940-06-01, so neither fighting nor bound.'
     """
     return f"Not a member of the state system on {day}, so neither fighting nor bound."
+
+
+def not_a_state(text: str, what: str) -> str:
+    """The refusal of `text`, a region or a place set (`what`), given where a state goes (it was "unknown state").
+
+    >>> not_a_state("Europe", "a region (Europe)")
+    "'Europe' is a region (Europe), not a state: give one state (try `foedus states`)"
+    """
+    return f"{shown(text)} is {what}, not a state: {ONE_STATE} (try `foedus states`)"
 
 
 # the advice that ends a refusal of a text that must name one state (`foedus states QUERY`, `foedus war --state`; a

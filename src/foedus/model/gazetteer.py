@@ -17,6 +17,7 @@ from foedus.errors import (
     TreatyDataError,
     UnknownPlaceError,
     UnknownStateError,
+    not_a_state,
     shown,
 )
 from foedus.model.bundled import read_bundled, validated
@@ -126,7 +127,7 @@ class Gazetteer:
 
         if (refused := span_error(text, self.places, states, day)) is not None:
             raise refused
-        if (region := next((r for r in self.regions.values() if key in (r.id, slugify(r.name))), None)) is not None:
+        if (region := self._region(key)) is not None:
             raise self._region_refused(text, region)
         if key in self.sets:  # a treaty scope's name for several places (`foedus.model.place_sets`)
             raise UnknownPlaceError(f"{shown(text)} is a set of places, not a place: an attack hits one place; name "
@@ -160,8 +161,10 @@ class Gazetteer:
         if place_id is None:
             from foedus.model.place_spans import area_names, spanned, spans  # here: only an unknown target needs it
 
-            if (area := area_names().get(slugify(text))) is None:
-                return None
+            if (area := area_names().get(key := slugify(text))) is None:  # a region or a place set is said to be one
+                region, members = self._region(key), self.sets.get(key)
+                what = f"a region ({region.name})" if region else f"a set of places ({', '.join(members or [])})"
+                return UnknownStateError(not_a_state(text, what)) if region or members else None
             homes = all(self.places[p].kind == "home" for p in spans()[area].places)  # the Baltic states: states
             how = "give their states as the target" if homes else "use one of them as --place ID, with its holder as " \
                 "the target"
@@ -181,6 +184,10 @@ class Gazetteer:
                   "holder_name": names.get(held_by, held_by)}
         return UnknownStateError(f"{said}: use --place {place_id} with the state that holds it as the target (on "
                                  f"{day}: {holder})", place=advice)
+
+    def _region(self, key: str) -> Region | None:
+        """The region whose id or name `key` (slugified) is."""
+        return next((r for r in self.regions.values() if key in (r.id, slugify(r.name))), None)
 
     def _region_refused(self, text: str, region: Region) -> UnknownPlaceError:
         """The error for a typed region ("Europe", "Sahel"): an attack hits one place, so a region is no answer;
