@@ -359,6 +359,11 @@ HEAD = "id: test_war\nname: Test\nevents:\n"
     ("end: 2022-03-01\n  - {type: attack, date: 2022-02-24, attacker: RUS, victim: UKR}\n"
      "  - {type: attack, date: 2022-06-01, attacker: RUS, victim: POL}\n", "events[1] (2022-06-01)",
      "is after the war's end (2022-03-01): move the end, or the event"),
+    # an attack held past the war's end was cut at the end unsaid (`until` is exclusive: 2022-03-02 holds through it)
+    ("end: 2022-03-01\n  - {type: attack, date: 2022-02-24, attacker: RUS, victim: UKR, until: 2022-03-02}\n"
+     "  - {type: attack, date: 2022-02-25, attacker: BLR, victim: UKR, until: 2022-03-03}\n", "events[1] (2022-02-25)",
+     "is an attack until 2022-03-03, after the war's end (2022-03-01), the last day replayed: move the end, or the "
+     "until"),
     ("  - {type: entry, date: 2022-02-24, state: POL, side: defense}\n", "no attack among the events",
      "a war needs at least one (type: attack)"),
     ("  - {type: attack, date: 2022-02-24, attacker: RUS, victim: UKR}\n"

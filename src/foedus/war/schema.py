@@ -171,6 +171,14 @@ class WarFile(_Strict):
         if late:  # the replay stops at the end: the event would be dropped unsaid
             i, day = late[0]
             raise ValueError(f"events[{i}] ({day}) is after the war's end ({self.end}): move the end, or the event")
+        if self.end is not None:  # an attack held past the last day replayed was cut there unsaid
+            last = self.end + dt.timedelta(days=1)  # `until` is exclusive: held through the end, it ends the day after
+            held = [(i, e) for i, e in enumerate(self.events)
+                     if isinstance(e, AttackEvent) and (e.until or last) > last]
+            if held:
+                i, attack = held[0]
+                raise ValueError(f"events[{i}] ({attack.date}) is an attack until {attack.until}, after the war's end "
+                                 f"({self.end}), the last day replayed: move the end, or the until")
         if not any(isinstance(e, AttackEvent) for e in self.events):  # the sides are named after the first attacker
             raise ValueError("no attack among the events: a war needs at least one (type: attack)")
         start = min(e.date for e in self.events if isinstance(e, AttackEvent))
