@@ -274,3 +274,24 @@ def test_a_war_dates_why_says_how_sure_each_binding_is(page: Any, server: str) -
              "(csto_1992) art. 4 (secondary: article); also rus_kaz_1992 art. unknown "
              "(unverified: treaty, article).")
     assert not page.problems, page.problems
+
+
+@pytest.mark.needs_data
+def test_a_war_dates_why_says_a_state_out_of_the_system_is_so(page: Any, server: str) -> None:
+    """"Why?" on a war's date said "Neither fighting nor bound" of Poland in 1940, out of the state system then (COW),
+    where `foedus war --state POL` says `foedus.wording.not_in_system`: the panel says the CLI's words (said.ts
+    frameWhy, by the state's spells), its badge "not a state on this date", as the map greys it."""
+    import foedus
+    from foedus.wording import not_in_system
+
+    frames = foedus.replay_war("europe_1939_1941").to_dict()["frames"]
+    index, day = next((i, f["date"]) for i, f in enumerate(frames) if f["date"] > "1939-09-27")
+    assert "POL" not in {*frames[index]["sides"]["attack"], *frames[index]["sides"]["defense"], *frames[index]["bound"]}
+    _ready(page, f"{server}/?attacker=DEU&target=POL&date=1939-09-01&select=POL")
+    page.wait_for_selector("#explain[data-state=POL]", timeout=30_000)
+    _replay(page, "europe_1939_1941", frames[0]["date"])
+    _frame(page, index, day)
+    page.wait_for_selector(f"#explain[data-state=POL][data-frame='{day}']", timeout=30_000)
+    text_is(page.locator("#explain .frame-why"), not_in_system(day))
+    text_is(page.locator("#explain .badge"), "not a state on this date")
+    assert not page.problems, page.problems

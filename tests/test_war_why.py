@@ -10,7 +10,7 @@ import itertools
 import pytest
 
 from foedus.api import replay_war
-from foedus.catalog import treaty_rows
+from foedus.catalog import state_rows, treaty_rows
 from foedus.errors import DateOutOfRangeError
 from foedus.model.world import World
 from foedus.war.result import Frame
@@ -136,3 +136,28 @@ def test_a_state_out_of_the_system_on_the_day_asked_only_is_said_to_be() -> None
     assert out == f"Poland (POL): {not_in_system('1940-06-01')}\n"  # the sentence is foedus.wording's
     code, out, _ = cli_line(["war", "europe_1939_1941", "--state", "POL", "--until", "1939-09-10"])
     assert code == 0 and out == "Poland (POL): Fighting on the defense side on 1939-09-10.\n"
+
+
+@pytest.mark.needs_data
+def test_the_webs_why_says_a_state_out_of_the_system_is_so_as_the_cli_does() -> None:
+    """The web's "Why?" on a war's date said "Neither fighting nor bound on 1940-06-01." of Poland, out of the state
+    system then (a frame carries no membership), where `foedus war --state` says `not_in_system`: frameWhy, given the
+    state's /api/states row, says what the CLI says, by the same rule (its spells, as `non_member` reads them: a state
+    COW does not list, Palestine, stays "neither"); a member on the day stands as the frame has it."""
+    world = World.default()
+    replay = replay_war("europe_1939_1941")
+    treaties = {row["id"]: row["name"] for row in treaty_rows(world, None)}  # /api/treaties, the map's names
+    cases = [(day, s) for day in ("1940-06-01", "1939-09-10") for s in ("POL", "CHE", "PSE")]
+    rows = {s: state_rows(world.states, None, [world.states.states[s]])[0] for _, s in cases}  # /api/states's rows
+    said = run_ts([("said", "frameWhy", [s, replay.frame_on(day).to_dict() | {"date": day}, {"$lookup": treaties},
+                                         rows[s]]) for day, s in cases])
+    lines = []
+    for day, s in cases:
+        code, out, err = cli_line(["war", "europe_1939_1941", "--until", day, "--state", s])
+        assert code == 0, err
+        lines.append(out)
+    assert lines == [f"{named_state(s, world.states.names_on(dt.date.fromisoformat(day)))}: {words}\n"
+                     for (day, s), words in zip(cases, said, strict=True)]
+    assert said[0] == not_in_system("1940-06-01") and said[3] == "Fighting on the defense side on 1939-09-10."
+    assert said[1] == "Neither fighting nor bound on 1940-06-01." and said[2].startswith("Neither")
+    assert run_ts([("said", "notInSystem", ["1940-06-01"])]) == [not_in_system("1940-06-01")]

@@ -64,14 +64,15 @@ class App {
       .map((p) => [p.sovereign ?? "", [p.coords?.lon ?? 0, p.coords?.lat ?? 0] as [number, number]]));
     this.form = new ScenarioForm(states, placeRows, showError,
       () => { if (this.current) void this.run(); else if (!this.frame) void this.idle(); }, async () => this.run());
-    this.map = new WorldMap(byId("map"), new Map(states.map((s) => [s.id, s])), homes, (id) => this.onMapPick(id));
+    const rows = new Map(states.map((s) => [s.id, s]));
+    this.map = new WorldMap(byId("map"), rows, homes, (id) => this.onMapPick(id));
     this.mapNames = new MapNames(this.form.names, () => this.map.retitle());
     this.map.nameOf = this.mapNames.state;
     new MapKeys(this.map, () => this.mapNames.state, (id) => this.onMapPick(id));
     this.borders = new BordersView(this.map);
     this.mode = new MapMode(this.map, () => { if (this.current) this.link(); });
     this.whatif = new WhatIfPanel(states, treaties, showError, () => undefined);
-    this.framePanels = new FramePanels(this.names);
+    this.framePanels = new FramePanels(this.names, rows);
     this.timeline = new WarTimeline(() => this.scenario(), showError, (f, r, w, c) => this.showFrame(f, r, w, c));
     this.wire();
   }

@@ -1,10 +1,11 @@
 // The lines the page words as the CLI does, kept apart from the page (no DOM) so that tests/test_said_parity.py can
 // run each in node beside its Python counterpart on the same records: a change to one side alone fails that test.
 import type {
-  Because, CascadeResult, CertaintyReason, Comparison, Conflict, Doubt, LikelihoodSummary, WarDuty, WarFrame,
+  Because, CascadeResult, CertaintyReason, Comparison, Conflict, Doubt, LikelihoodSummary, StateRow, WarDuty, WarFrame,
   TreatyDetail, WarRename, WarStateDuty, WarStateRecord,
 } from "./api";
 import type { OngoingChanges } from "./contract";
+import { existsOn } from "./membership";
 import { andListed, certaintyTag, namedState } from "./wording";
 
 type Changes = Comparison["changes"];
@@ -145,12 +146,19 @@ export function alsoSaid(also: WarDuty[]): string[] {
   });
 }
 
+/** A state out of the state system on a war's day, which neither fights nor is bound then
+ * (foedus.wording.not_in_system). */
+export function notInSystem(day: string): string {
+  return `Not a member of the state system on ${day}, so neither fighting nor bound.`;
+}
+
 /** "Why?" for one state on a replayed war's frame (foedus.war.why.frame_why, `foedus war WAR --until DATE --state
  * STATE`): fighting on a side, bound to join one (the treaty named by `treaty`, its id, the article cited, its
  * certainty when not verified: boundTag; then each other obligation binding it that day: alsoSaid), bound to both
- * sides, or neither. */
+ * sides, or neither: not in the state system that day where its `state` row's spells say so (notInSystem, as
+ * foedus.war.why._standing says it; a frame carries no membership), else neither fighting nor bound. */
 export function frameWhy(id: string, frame: Pick<WarFrame, "date" | "sides" | "bound" | "conflicts">,
-                         treaty: (id: string) => string): string {
+                         treaty: (id: string) => string, state?: Pick<StateRow, "spells">): string {
   const b = frame.bound[id];
   const side = frame.sides.attack.includes(id) ? "attack" : frame.sides.defense.includes(id) ? "defense" : null;
   const also = () => alsoSaid(b.also ?? []).map((line) => `; ${line}`).join("");
@@ -159,7 +167,7 @@ export function frameWhy(id: string, frame: Pick<WarFrame, "date" | "sides" | "b
       + `${articleCited(taggedArticle(b.article, b.certainty ?? "verified", b.doubted ?? []))}`
       + `${boundTag(b.certainty ?? "verified", b.doubted ?? [])}${also()}.`
       : frame.conflicts.includes(id) ? `Bound to both sides on ${frame.date}.`
-        : `Neither fighting nor bound on ${frame.date}.`;
+        : existsOn(state, frame.date) ? `Neither fighting nor bound on ${frame.date}.` : notInSystem(frame.date);
 }
 
 /** A duty record's boundTag, from its `certainty` and `doubted` (foedus.war.words._tag). */

@@ -1,10 +1,11 @@
 // The panels while a replayed war's date is on the map: the summary and "Why?" say who fights and who is bound on
 // that date (the replay's frame), and the panels only a scenario's result can fill (treaty ties, probabilities, the
 // comparison, the exports) say so and stay off, so no panel describes another result than the map's.
-import type { WarFrame, WarReplay } from "./api";
+import type { StateRow, WarFrame, WarReplay } from "./api";
 import { byId, h } from "./dom";
 import type { Names } from "./explain";
-import { COLORS, type Role } from "./roles";
+import { existsOn } from "./membership";
+import { COLORS, LABELS, type Role } from "./roles";
 import { dutiesHead, dutyLines, frameWhy, warNamesOn } from "./said";
 import { stateButton } from "./summary";
 import { WAR_LABELS, warNameOf } from "./timeline";
@@ -29,7 +30,7 @@ export class FramePanels {
   private readonly hint: Node[]; // the "Why?" panel's words before any state is picked
   private refusedRun = false; // a run was refused since a war's date took the map: no note says Run shows its result
 
-  constructor(private readonly names: Names) {
+  constructor(private readonly names: Names, private readonly states: ReadonlyMap<string, StateRow>) {
     this.hint = [...byId("explain").childNodes].map((n) => n.cloneNode(true));
   }
 
@@ -65,7 +66,8 @@ export class FramePanels {
     if (selected) this.explain(selected, frame, war); else this.clearExplain();
   }
 
-  /** "Why?" for one state on the frame's date: fighting, bound (treaty and article) or neither; then its other duties
+  /** "Why?" for one state on the frame's date: fighting, bound (treaty and article), neither, or not in the state
+   * system then (by its row's spells, as the map greys it: existsOn); then its other duties
    * in force by that date, as `foedus war` lists them (dutyLines), each state named by the war's names on the duty's
    * date. */
   explain(id: string, frame: WarFrame, war: WarReplay): void {
@@ -74,16 +76,16 @@ export class FramePanels {
     const b = frame.bound[id];
     const side = frame.sides.attack.includes(id) ? "attack" : frame.sides.defense.includes(id) ? "defense" : null;
     const category = side ? `${side}-0` as const : b ? `${b.side}-2` as const
-      : frame.conflicts.includes(id) ? "conflict" : "none";
+      : frame.conflicts.includes(id) ? "conflict" : existsOn(this.states.get(id), frame.date) ? "none" : "absent";
     const swatch = h("span", { class: "swatch" });
     swatch.style.background = COLORS[category];
-    const words = frameWhy(id, frame, this.names.treaty);
+    const words = frameWhy(id, frame, this.names.treaty, this.states.get(id)); // out of the system: as the CLI says
     const record = (war.states ?? []).find((r) => r.state === id);
     const duties = record ? dutyLines(record, (d) => warNamesOn(war.names, war.renames, d), frame.date) : [];
     const listed = duties.length ? [h("p", { class: "frame-duties-head" }, dutiesHead()),
     h("ul", { class: "frame-duties" }, ...duties.map((line) => h("li", {}, line)))] : [];
     panel.replaceChildren(h("h2", {}, namedState(id, name)),
-      h("p", {}, swatch, h("span", { class: "badge", "data-category": category }, WAR_LABELS[category] ?? "not drawn in")),
+      h("p", {}, swatch, h("span", { class: "badge", "data-category": category }, WAR_LABELS[category] ?? LABELS[category])),
       h("p", { class: "frame-why" }, words), ...listed, h("p", { class: "note frame-note" }, frameNote(frame, war, this.refusedRun)));
     panel.dataset.render = "frame"; // an explanation of the scenario still loading is not appended to this one
     panel.dataset.state = id;
