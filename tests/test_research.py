@@ -368,3 +368,19 @@ def test_atop_gone_after_the_check_is_refused_as_missing(world: World, monkeypat
     monkeypatch.setattr(ties, "cached_flag_keys_of", lambda states: None)
     with pytest.raises(DataMissingError, match=r"^ATOP 5\.1 is not in the data folder: run `foedus data fetch atop`$"):
         ties.yearly_portfolios(world, 1935, 1935)
+
+
+@pytest.mark.needs_data
+@pytest.mark.parametrize("command", ["dyads", "similarity", "atlas"])
+def test_a_year_range_begun_before_the_state_system_says_its_first_years_have_no_dyad(tmp_path: Path,
+                                                                                       command: str) -> None:
+    """1815–1816: 1815 had no row in dyads and similarity, and a row of zeros (mean size 0.0) in the atlas series,
+    without a word; the run now notes, on stderr and in the metadata, that those years have no dyad."""
+    out = tmp_path / "x.csv"
+    proc = _cli(command, "--from", "1815", "--to", "1816", "--out", str(out))
+    note = ("no state is a member of the state system in 1815–1815 (the COW state system begins on 1816-01-01): "
+            "those years have no dyad")
+    assert proc.returncode == 0 and f"note: {note}" in proc.stderr.splitlines(), proc.stderr
+    assert note in (tmp_path / "x.csv-metadata.json").read_text(encoding="utf-8")
+    proc = _cli(command, "--from", "1816", "--to", "1816", "--out", str(tmp_path / "y.csv"))
+    assert proc.returncode == 0 and "those years have no dyad" not in proc.stderr, proc.stderr

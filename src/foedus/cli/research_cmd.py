@@ -20,11 +20,13 @@ _ADD = ("peacesciencer's covariates, same names and codings: cinc (cinc1, cinc2)
         "conttype; comma-separate or repeat, or 'all'.")
 
 
-def years_ok(first: int, last: int, system: str = "cow") -> None:
+def years_ok(first: int, last: int, system: str = "cow") -> list[str]:
     """Refuse an impossible year range (the years foedus reads: `foedus.model.days`), and one wholly before the state
     system asked for (`system`: cow or gw), whose file had no dyad-year at all (exit 0), as `foedus atlas --date
     1815-06-01` refuses its day. Without the GW list this is left to the refusal that names every missing dataset
-    (`foedus.sources.coverage.need_all`), rather than name the list alone, and the others on the next run."""
+    (`foedus.sources.coverage.need_all`), rather than name the list alone, and the others on the next run. A range
+    that begins before the system does gets the note that its first years have no dyad (they had none, unsaid: no
+    row in dyads and similarity, a row of zeros in the atlas series)."""
     from foedus.datasets.verify import dataset_file
     from foedus.model.states import COW_FIRST_DAY
     from foedus.research.years import check_years
@@ -34,14 +36,16 @@ def years_ok(first: int, last: int, system: str = "cow") -> None:
     name, begins = "COW", COW_FIRST_DAY
     if system == "gw" and last < COW_FIRST_DAY.year:  # the GW list's first day, read from it only when it matters
         if dataset_file(GW_FILE) is None:
-            return
+            return []
         from foedus.sources.cow import read_gw_spells
 
         name, begins = "Gleditsch–Ward", min(start for spans in read_gw_spells().values() for start, _ in spans)
+    said = f"(the {name} state system begins on {begins})"
     if last < begins.year:
-        raise FoedusError(f"no state is a member of the state system in {first}–{last} (the {name} state system "
-                          f"begins on {begins}): there is no dyad-year to write; end the range in {begins.year} or "
-                          "later")
+        raise FoedusError(f"no state is a member of the state system in {first}–{last} {said}: there is no dyad-year "
+                          f"to write; end the range in {begins.year} or later")
+    return [f"no state is a member of the state system in {first}–{begins.year - 1} {said}: those years have no "
+            "dyad"] if first < begins.year and system == "cow" else []  # GW's first day is read only above
 
 
 def dyads(
@@ -73,7 +77,7 @@ def dyads(
 
     options = DyadOptions(first, last, directed=directed, system=system, covariates=covariates,  # type: ignore[arg-type]
                           depth=depth)  # checks the years and the system
-    years_ok(first, last, system)
+    early = years_ok(first, last, system)
     extra = parse_covariates(add or [])
     if extra and system != "cow":
         raise FoedusError("peacesciencer's covariates merge on COW codes: use --system cow")
@@ -86,7 +90,7 @@ def dyads(
                           [name for name, have in (("cow_states", dated), ("atop", atop)) if not have],
                           always=["cow_states"] if system == "cow" else [],  # COW's list sets the rows of every year
                           also=missing_data(options, extra))  # every missing dataset in one refusal, not one a run
-    notes += dyad_notes(last, system, covariates, extra, atop=atop, depth=depth)  # past the data's ends
+    notes += early + dyad_notes(last, system, covariates, extra, atop=atop, depth=depth)  # past the data's ends
     cited = ["cow_states"] + (["atop"] if atop else []) + (["gw_states"] if system == "gw" else [])
     cited += ["cow_contiguity"] if "conttype" in extra else []
     title = f"foedus dyad-years {first}-{last}"
@@ -120,14 +124,13 @@ def similarity(
     from foedus.research.ties import yearly_portfolios_of
     from foedus.world_cache import cached_states
 
-    years_ok(first, last)
+    notes = years_ok(first, last)
     check_table(out, force)
-    notes: list[str] = []
     if last > COW_LAST_DAY.year:  # the 2016 members and CINC stand in for later years: said as the atlas says it
         from foedus.sweeps.atlas import series_notes
 
         # no major power is read; ATOP's end is no note: a later year is refused
-        notes = series_notes(last, ["cow_states"], majors=False)
+        notes += series_notes(last, ["cow_states"], majors=False)
     with paused_gc():  # the load and the year loop make no cycles; each collection would rescan the world
         with working("loading ATOP and CINC"):
             portfolios = yearly_portfolios_of(cached_states(), first, last)  # the states: no treaty model

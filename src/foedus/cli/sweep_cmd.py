@@ -188,9 +188,9 @@ def atlas(  # noqa: PLR0913 - one option per atlas input
         return
     if first is None or last is None:
         raise FoedusError("give --date D, or --from Y1 --to Y2")
-    years_ok(first, last)
+    early = years_ok(first, last)
     covered = coverage(world, dt.date(first, *SERIES_DAY), cinc_year=last)
-    notes = [*covered.notes, *series_notes(last, covered.datasets, majors=bool(world.states.majors))]
+    notes = [*early, *covered.notes, *series_notes(last, covered.datasets, majors=bool(world.states.majors))]
     if scheduler:
         from foedus.sweeps.dask_sweeps import dask_yearly
 
