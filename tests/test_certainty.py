@@ -325,7 +325,8 @@ def test_a_consultation_rests_on_the_facts_of_its_clause() -> None:
     later, usa = consults("2025-06-01", "USA")
     assert (usa.treaty, usa.certainty) == ("ukr_bilateral_2024", "unverified")
     assert [(r.kind, r.certainty) for r in usa.certainty_reasons] == [("membership", "unverified")]
-    assert "United States (USA) is still a party from 2025-01-20" in usa.certainty_reasons[0].fact
+    assert "United States (USA), a party before 2025-01-20, stays one from that day on" in \
+        usa.certainty_reasons[0].fact
     assert usa.to_dict()["certainty_reasons"][0]["kind"] == "membership"
     line = next(x for x in explain_lines(later) if x.startswith("Consultation: United States"))
     assert line.endswith("consults Ukraine (UKR) under ukr_bilateral_2024 future-attack clause (numbering "

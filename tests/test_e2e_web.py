@@ -251,7 +251,7 @@ def test_a_consultation_shows_how_sure_its_facts_are(page: Any, server: str) -> 
     finding = page.locator("#explain .finding", has_text="Bound to consult with")
     text_has(finding, " — unverified facts.")  # the CLI's words (certainty_tag)
     text_has(finding.locator("ul.reasons li").first,
-             "United States (USA) is still a party from 2025-01-20 (not verified)")
+             "United States (USA), a party before 2025-01-20, stays one from that day on (not verified)")
     with page.expect_download() as got:
         page.click("#export-csv")
     rows = list(csv.DictReader(io.StringIO(Path(got.value.path()).read_text(encoding="utf-8"))))

@@ -189,7 +189,8 @@ def test_rio_deposit_dates_not_checked_count_until_the_parties_are_known(target:
 
 @pytest.mark.parametrize(("day", "facts"), [
     ("2024-12-01", {}),
-    ("2025-06-01", {"ukr_bilateral_2024: United States (USA) is still a party from 2025-01-20 (not verified)":
+    ("2025-06-01", {"ukr_bilateral_2024: United States (USA), a party before 2025-01-20, stays one from that day on "
+                    "(not verified)":
                     "unverified"}),
 ])
 def test_the_us_ukraine_agreement_is_a_g7_partys_and_only_its_2025_standing_is_doubted(
@@ -209,13 +210,13 @@ def test_armenias_csto_membership_is_doubted_from_12_june_2024_and_says_so() -> 
     """§1.4: frozen Feb 2024 [V]; 'will leave' said 12 Jun 2024 [V]; a member at end-2025 only 'as far as found'.
     From that day to 24 Nov 2025 secondary reports (Russia's deputy foreign minister, TASS) say it is still a member
     (tests/test_fact_audit.py); after it, none found."""
-    for day, still in (("2025-06-01", "from 2024-06-12 (known from secondary reporting only)"),
-                       ("2025-12-01", "from 2025-11-25 (not verified)")):
+    for day, still in (("2025-06-01", "2024-06-12, stays one from that day on (known from secondary reporting only)"),
+                       ("2025-12-01", "2025-11-25, stays one from that day on (not verified)")):
         found = reasons(run("AZE", "ARM", day), "csto_1992")
-        fact = f"csto_1992: Armenia (ARM) is still a party {still}"  # then the row's note
+        fact = f"csto_1992: Armenia (ARM), a party before {still}"  # then the row's note: a membership continued
         assert [v for f, v in found.items() if f.partition(", noted: ")[0] == fact] == [
             "secondary" if "secondary" in still else "unverified"]
-    assert not any("Armenia (ARM) is still a party" in f for f in reasons(run("AZE", "ARM", "2024-06-11"), "csto_1992"))
+    assert not any("Armenia (ARM), a party before" in f for f in reasons(run("AZE", "ARM", "2024-06-11"), "csto_1992"))
 
 
 @pytest.mark.parametrize(("day", "facts"), [

@@ -117,8 +117,11 @@ def test_each_membership_fact_names_its_state(world: World) -> None:
     names = world.states.names
     csto, rio = world.treaties["csto_1992"], world.treaties["tiar_1947"]
     (reported, still) = [f for m in csto.members if m.state == "ARM" for f in membership_fact(csto, m, names)]
-    assert reported.fact.startswith("csto_1992: Armenia (ARM) is still a party from 2024-06-12 (known from secondary")
-    assert still.fact.startswith("csto_1992: Armenia (ARM) is still a party from 2025-11-25 (not verified)")
+    # a membership continued, not one begun that day: the tag is of its going on from the row's first day
+    assert reported.fact.startswith("csto_1992: Armenia (ARM), a party before 2024-06-12, stays one from that day on "
+                                    "(known from secondary")
+    assert still.fact.startswith("csto_1992: Armenia (ARM), a party before 2025-11-25, stays one from that day on "
+                                 "(not verified)")
     (mex,) = [m for m in rio.members if m.state == "MEX"]
     assert left_fact(rio, mex, names)[0].fact.startswith("tiar_1947: Mexico (MEX) left on 2004-09-06")
     (cub,) = [m for m in rio.members if m.state == "CUB"]

@@ -64,7 +64,8 @@ def test_each_kind_of_change_rests_on_its_own_facts() -> None:
         "joins": ("unverified", ["t_z: BBB is a party (not verified)",
                                  "t_z: BBB became a party on 2001-03-10, known only to the month (day: not verified)"]),
         "continues": ("conflicting", ["t_z: BBB is a party (not verified)",
-                                      "t_z: BBB is still a party from 2004-01-01 (sources conflict)"]),
+                                      "t_z: BBB, a party before 2004-01-01, stays one from that day on "
+                                      "(sources conflict)"]),
         "suspended": ("unverified", ["t_z: CCC's suspension from 2002-05-02 (not verified)",
                                      "t_z: CCC's suspension began on 2002-05-02, known only to the year "
                                      "(day: known from secondary reporting only)"]),
@@ -336,7 +337,7 @@ def test_two_rows_of_a_state_beginning_on_one_day_make_one_change_on_the_facts_o
     assert [(str(d), c.what, c.state) for d, cs in found.items() for c in cs] == [
         ("2010-03-01", "joins", "GRC"), ("2010-04-01", "continues", "GRC")]
     facts = ["t_o: GRC is a party (known from secondary reporting only)",
-             "t_o: GRC is still a party from 2010-04-01 (not verified)"]
+             "t_o: GRC, a party before 2010-04-01, stays one from that day on (not verified)"]
     (joins,) = found[D("2010-03-01")]
     assert [r.fact for r in joins.reasons] == (facts if sure_first else facts[::-1])
     assert joins.certainty == "unverified"

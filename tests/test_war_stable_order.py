@@ -73,7 +73,7 @@ def test_changes_alike_but_for_their_facts_keep_one_order_under_every_hash_seed(
     assert said[0][3] == ["t_s art. 1: that it applies from 2010-03-01 (known from secondary reporting only)",
                           "t_s art. 1: that it applies from 2010-03-01 (not verified)"]
     assert said[1][3] == ["t_s: Greece (GRC) is a party (known from secondary reporting only)",
-                          "t_s: Greece (GRC) is still a party from 2010-04-01 (not verified)"]
+                          "t_s: Greece (GRC), a party before 2010-04-01, stays one from that day on (not verified)"]
     assert said[2][3] != said[3][3] and said[2][3] <= said[3][3]
     _same_under_every_seed(str(war), "--basis", "signed", "--treaties", str(treaty))  # the text too
 
@@ -88,4 +88,4 @@ def test_a_bundled_war_replays_alike_under_every_hash_seed() -> None:
     (usa,) = [c for c in frame["changes"] if c.get("state") == "USA" and c["change"] == "joins"]
     assert usa["certainty"] == "unverified"
     assert [r["fact"] for r in usa["certainty_reasons"]] == [
-        next(r["fact"] for r in usa["certainty_reasons"] if "still a party from 2025-01-20" in r["fact"])]
+        next(r["fact"] for r in usa["certainty_reasons"] if "a party before 2025-01-20, stays one" in r["fact"])]

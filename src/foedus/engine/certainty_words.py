@@ -150,15 +150,17 @@ def dated_reason(treaty: Treaty, what: str, how: DateCertainty, source: str, the
 
 def membership_fact(treaty: Treaty, m: Member, names: Mapping[str, str]) -> tuple[CertaintyReason, ...]:
     """That `m`'s state is (was) a party at all, when not verified (`party_facts` and the war's treaty changes); a
-    row that continues another of its state says from when ("csto_1992: Armenia (ARM) is still a party from
-    2024-06-12"). Each fact here names a state by `names` (`foedus.wording.named_state`); the row's note follows it
-    (Palestine's: "admitted to the League as the PLO; status under the treaty unverified"), as it says why."""
+    row that continues another of its state says that the membership began before the row's first day and goes on
+    from it, and that the tag is of its going on from that day ("csto_1992: Armenia (ARM), a party before 2024-06-12,
+    stays one from that day on (known from secondary reporting only)"), not as if the state joined then. Each fact
+    here names a state by `names` (`foedus.wording.named_state`); the row's note follows it (Palestine's:
+    "admitted to the League as the PLO; status under the treaty unverified"), as it says why."""
     if m.certainty is Certainty.VERIFIED:
         return ()
     # a row that takes over another of its state on the day it ends: the same membership, doubted from that day
     still = m.joined is not None and any(o.state == m.state and o.left == m.joined for o in treaty.members)
     state = named_state(m.state, names)
-    what = f"{state} is still a party from {m.joined}" if still else f"{state} is a party"
+    what = f"{state}, a party before {m.joined}, stays one from that day on" if still else f"{state} is a party"
     return (fact_reason("membership", f"{treaty.id}: {what}", m.certainty, source_of(treaty, m.source), m.note),)
 
 
