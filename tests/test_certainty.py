@@ -85,7 +85,8 @@ def test_an_exit_known_only_to_the_month_matters_inside_its_month(day: str, date
     doubt: `test_a_state_left_out_...`.)"""
     o = obligation(run("CUB", "USA", day), "MEX", "tiar_1947")
     assert [(x.fact, x.certainty, x.source) for x in o.certainty_reasons if x.kind == "date"] == (
-        [("tiar_1947: Mexico (MEX) left on 2004-09-06, known only to the month (month: verified; day: known from "
+        [("tiar_1947: Mexico (MEX) left on 2004-09-06, its day reported, but sure only to the month (month: "
+          "verified; day: known from "
           "secondary reporting only)", "secondary", "http://www.atopdata.org/data.html")] if dated else [])
 
 
@@ -355,7 +356,8 @@ def test_a_withheld_leg_says_how_sure_the_facts_are_that_it_would_bind_by() -> N
 @pytest.mark.parametrize(("attacker", "target", "day", "expected"), [
     # Mexico's Rio exit took effect in September 2004, the day (the 6th) ATOP 5.1's only (secondary): on 15 September
     # it may still have been a party, though the record says it has left
-    ("CUB", "USA", "2004-09-15", ["tiar_1947: Mexico (MEX) left on 2004-09-06, known only to the month (month: "
+    ("CUB", "USA", "2004-09-15", ["tiar_1947: Mexico (MEX) left on 2004-09-06, its day reported, but sure only to "
+                                  "the month (month: "
                                  "verified; day: known from secondary reporting only); it may still have been a party "
                                  "on 2004-09-15"]),
     ("CUB", "USA", "2004-10-01", []),  # past the month's window
@@ -407,7 +409,8 @@ def test_on_either_basis_an_exit_is_a_reason_and_a_doubt(basis: str) -> None:
     """An exit ends a membership on the signed basis as on the in-force one (`party_on`), so its window is read
     alike: Mexico's Rio exit, effective Sep 2004, is a reason on 1 Sep and a doubt on 15 Sep (a treaty's end and a
     clause's span likewise: tests/test_clause_windows.py)."""
-    left = ("tiar_1947: Mexico (MEX) left on 2004-09-06, known only to the month (month: verified; day: known from "
+    left = ("tiar_1947: Mexico (MEX) left on 2004-09-06, its day reported, but sure only to the month (month: "
+            "verified; day: known from "
             "secondary reporting only)")
     o = obligation(run("CUB", "USA", "2004-09-01", basis=basis), "MEX", "tiar_1947")
     assert [x.fact for x in o.certainty_reasons if x.kind == "date"] == [left]

@@ -111,7 +111,8 @@ MONTHS = pact(start="1960-03-15", end="1970-06-01", start_certainty={"within": "
     ("1960-03-30", ["test_pact: art. 1 applies from 1960-03-15, known only to the month (day: not verified)"], []),
     ("1960-03-31", [], []),
     ("1970-05-01", [], []),  # the last day in is in May: the clause applies on the 1st whatever the day
-    ("1970-05-02", ["test_pact: art. 1 stops applying on 1970-06-01, known only to the month (day: known from "
+    ("1970-05-02", ["test_pact: art. 1 stops applying on 1970-06-01, its day reported, but sure only to the month "
+                    "(day: known from "
                     "secondary reporting only)"], []),
     ("1970-06-01", [], []),
 ])
@@ -138,7 +139,8 @@ def test_the_war_replay_says_how_a_clause_day_is_known() -> None:
     changes = treaty_changes([MONTHS], "in-force", D("1955-01-01"), D("1975-01-01"), {})
     said = [(str(day), c.what, [r.fact for r in c.reasons]) for day, cs in changes.items() for c in cs]
     starts = "test_pact: art. 1 applies from 1960-03-15, known only to the month (day: not verified)"
-    ends = ("test_pact: art. 1 stops applying on 1970-06-01, known only to the month (day: known from secondary "
+    ends = ("test_pact: art. 1 stops applying on 1970-06-01, its day reported, but sure only to the month (day: "
+            "known from secondary "
             "reporting only)")
     assert said == [("1960-03-15", "clause-starts", [starts]), ("1960-03-31", "clause-continues", [starts]),
                     ("1970-05-02", "clause-continues", [ends]), ("1970-06-01", "clause-ends", [ends])]

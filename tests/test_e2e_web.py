@@ -309,7 +309,8 @@ def test_the_panel_takes_each_reasons_heading_from_the_api(page: Any, server: st
     reasons = page.locator("#explain ul.reasons li").all_inner_texts()
     assert any(r.startswith("HEADING(secondary): atop_3830: the treaty ended on 2011-03-08") for r in reasons), reasons
     dates = page.locator("#explain .history p.dates").all_inner_texts()
-    assert any("out of force from 2011-03-08 (verified; date: known only to within a week (day: known from secondary "
+    assert any("out of force from 2011-03-08 (verified; date: its day reported, but sure only to within a week "
+               "(day: known from secondary "
                "reporting only))" in d for d in dates), dates
     assert not page.problems, page.problems
 

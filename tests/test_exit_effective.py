@@ -59,7 +59,8 @@ def test_mexico_may_have_left_on_1_september_and_had_surely_left_on_30_september
     names = world.states.names
     on_first = [r.fact for r in party_facts(rio, art, "USA", "MEX", D("2004-09-01"), names=names).reasons
                 if r.kind == "date"]
-    assert on_first == ["tiar_1947: Mexico (MEX) left on 2004-09-06, known only to the month (month: verified; day: "
+    assert on_first == ["tiar_1947: Mexico (MEX) left on 2004-09-06, its day reported, but sure only to the month "
+                        "(month: verified; day: "
                         "known from secondary reporting only)"]
     assert [r.fact for r in party_facts(rio, art, "USA", "MEX", D("2004-08-31"), names=names).reasons
             if r.kind == "date"] == []

@@ -84,17 +84,20 @@ def test_the_rich_tree_says_it_too() -> None:
     # §1.14: 'withdrew 1973 (effective date given as 7 Nov 1973 by one source) [V year]'; a founder, so it joined
     # on the entry into force, '19 Feb 1955 [U]' (a secondary copy of a proclamation gives it: a stand-in)
     ("manila_1954", "PAK", 0, "verified; joined: a stand-in for an unknown date (day: known from secondary "
-                              "reporting only); left: known only to the year (year: verified; day: known from "
+                              "reporting only); left: its day reported, but sure only to the year (year: verified; "
+                              "day: known from "
                               "secondary reporting only)"),
     # §1.10: 'effective Sep 2004 [V month / U day]'; the day, 6 Sep, is ATOP 5.1's (secondary)
-    ("tiar_1947", "MEX", 0, "verified; left: known only to the month (month: verified; day: known from secondary "
+    ("tiar_1947", "MEX", 0, "verified; left: its day reported, but sure only to the month (month: verified; day: "
+                            "known from secondary "
                             "reporting only)"),
     # §1.1: '29 Mar 2004 [V month / U day]', but the day is sourced (the deposit in Washington that day, which makes a
     # party: NATO's statement of 2 Mar 2004 and the Slovenian government's page)
     ("nato_1949", "EST", 0, "verified"),
     # §1.1: founders 'party from entry into force 24 Aug 1949 [V year / U day]': a row with no accession of its own;
     # the day from CVCE (secondary)
-    ("nato_1949", "USA", 0, "verified; joined: known only to the year (year: verified; day: known from secondary "
+    ("nato_1949", "USA", 0, "verified; joined: its day reported, but sure only to the year (year: verified; day: "
+                            "known from secondary "
                             "reporting only)"),
     # §1.12: 'League member 1972 [V]' (Gibler: 12 Jun 1972), against an emergency League meeting's admission on 6 Dec
     # 1971 (The National), ATOP's accession day: 6 Dec 1971 recorded, the conflict a window up to 12 Jun 1972
@@ -159,7 +162,8 @@ def test_cubas_suspension_day_is_not_verified_near_it() -> None:
 
 def test_pakistans_manila_exit_day_is_secondary_in_the_json_reason() -> None:
     found = reasons(run("CHN", "THA", "1973-06-01"), "manila_1954", "PAK")
-    assert found["manila_1954: Pakistan (PAK) left on 1973-11-07, known only to the year (year: verified; day: known "
+    assert found["manila_1954: Pakistan (PAK) left on 1973-11-07, its day reported, but sure only to the year "
+                 "(year: verified; day: known "
                  "from secondary reporting only)"] == "secondary"
 
 
@@ -168,7 +172,8 @@ def test_unified_germanys_nato_row_is_secondary_near_unification() -> None:
     a secondary source: the joiners' only doubt in that week is secondary, no longer unverified."""
     r = run("RUS", "DEU", "1990-10-05")
     found = reasons(r, "nato_1949", "USA")
-    assert found["nato_1949: Germany (DEU) became a party on 1990-10-03, known only to within a week (day: known from "
+    assert found["nato_1949: Germany (DEU) became a party on 1990-10-03, its day reported, but sure only to within "
+                 "a week (day: known from "
                  "secondary reporting only)"] == "secondary"
     usa = r.joiner("USA")
     assert usa is not None and usa.primary.certainty == "secondary"
@@ -220,7 +225,8 @@ def test_armenias_csto_membership_is_doubted_from_12_june_2024_and_says_so() -> 
 
 
 @pytest.mark.parametrize(("day", "facts"), [
-    ("2014-06-01", {"fra_dji_2011: the treaty entered into force on 2014-05-01, known only to the year (year: known "
+    ("2014-06-01", {"fra_dji_2011: the treaty entered into force on 2014-05-01, its day reported, but sure only to "
+                    "the year (year: known "
                     "from secondary reporting only; day: known from secondary reporting only)": "secondary"}),
     ("2024-06-01", {}),
 ])

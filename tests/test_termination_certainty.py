@@ -24,7 +24,8 @@ pytestmark = [pytest.mark.filterwarnings("ignore::DeprecationWarning")]
 
 # France-Comoros (ATOP 3830), ended by the correction dated to the Journal officiel of 8 Mar 2011, within a week, the
 # day from one secondary source (data/atop_corrections.yaml)
-COMOROS = ("atop_3830: the treaty ended on 2011-03-08, known only to within a week (day: known from secondary "
+COMOROS = ("atop_3830: the treaty ended on 2011-03-08, its day reported, but sure only to within a week (day: known "
+           "from secondary "
            "reporting only)")
 
 
@@ -38,11 +39,14 @@ COMOROS = ("atop_3830: the treaty ended on 2011-03-08, known only to within a we
     # earlier, and none later: the term's 35th anniversary of an entry into force known to the day (10 Sep 1961)
     ("sun_prk_1961", "unverified; date: the true date may be anywhere from 1995-09-07 to 1996-09-11 (day: known from "
                      "secondary reporting only)"),
-    ("atop_3830", "verified; date: known only to within a week (day: known from secondary reporting only)"),
+    ("atop_3830", "verified; date: its day reported, but sure only to within a week (day: known from secondary "
+                  "reporting only)"),
     # Gabon: the new treaty's entry into force, 1 Jun 2014, from one source (the 2019 letters renewing it)
-    ("atop_3410", "verified; date: known only to within a week (day: known from secondary reporting only)"),
+    ("atop_3410", "verified; date: its day reported, but sure only to within a week (day: known from secondary "
+                  "reporting only)"),
     # the 1960 France/CAR/Congo/Chad pact, ended when its last party but France left (the CAR's exit, within a week)
-    ("atop_3395", "verified; date: known only to within a week (day: known from secondary reporting only)"),
+    ("atop_3395", "verified; date: its day reported, but sure only to within a week (day: known from secondary "
+                  "reporting only)"),
     # Senegal: the signature; the entry into force came later, at the latest when France published it (27 Oct 2014)
     ("atop_3730", "verified; date: the true date may be later, up to 2014-10-27 (day: known from secondary reporting "
                   "only)"),
@@ -79,7 +83,8 @@ def test_the_text_says_it_after_the_end(world: World, capsys: pytest.CaptureFixt
     print_treaty(world, "atop_3830", as_json=False)
     out = capsys.readouterr().out
     header = next(line for line in out.splitlines() if line.startswith("signed "))
-    assert ("; out of force from 2011-03-08 (verified; date: known only to within a week (day: known from secondary "
+    assert ("; out of force from 2011-03-08 (verified; date: its day reported, but sure only to within a week (day: "
+            "known from secondary "
             "reporting only); publication in the Journal officiel") in header
 
 

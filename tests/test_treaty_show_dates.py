@@ -16,7 +16,7 @@ def _sure(world: World, treaty: str, state: str) -> list[str]:
 def test_the_json_says_how_well_each_members_days_are_known(world: World) -> None:
     assert _sure(world, "manila_1954", "PAK") == [
         "verified; joined: a stand-in for an unknown date (day: known from secondary reporting only); "
-        "left: known only to the year (year: verified; day: known from secondary reporting only)"]
+        "left: its day reported, but sure only to the year (year: verified; day: known from secondary reporting only)"]
     assert _sure(world, "nato_1949", "EST") == ["verified"]  # the deposit day, 29 Mar 2004, is sourced
     assert _sure(world, "tiar_1947", "VEN")[1] == ("conflicting; left: known only to the month (month: not verified; "
                                                    "day: not verified)")
@@ -24,7 +24,8 @@ def test_the_json_says_how_well_each_members_days_are_known(world: World) -> Non
         "unverified; suspension start 2011-11-16: known only to the month (month: not verified; day: not verified); "
         "suspension end 2023-05-07: known only to the month (month: not verified; day: not verified)"]
     assert _sure(world, "usa_jpn_1960", "USA") == ["verified"]
-    assert _sure(world, "nato_1949", "USA") == ["verified; joined: known only to the year (year: verified; day: known "
+    assert _sure(world, "nato_1949", "USA") == ["verified; joined: its day reported, but sure only to the year "
+                                                "(year: verified; day: known "
                                                 "from secondary reporting only)"]  # joined on the entry into force
 
 
@@ -35,7 +36,8 @@ def test_the_text_says_it_in_the_certainty_column(world: World, capsys: pytest.C
     monkeypatch.setenv("COLUMNS", "300")
     print_treaty(world, "tiar_1947", as_json=False)
     mexico = next(line for line in capsys.readouterr().out.splitlines() if "Mexico (MEX)" in line)
-    assert ("verified; left: known only to the month (month: verified; day: known from secondary reporting only)"
+    assert ("verified; left: its day reported, but sure only to the month (month: verified; day: known from "
+            "secondary reporting only)"
             in mexico)
 
 
@@ -44,7 +46,8 @@ def test_the_text_says_it_in_the_certainty_column(world: World, capsys: pytest.C
     ("tur_aze_shusha_2021", "verified; date: known only to within a week (week: verified)"),
     # §1.1: 'entry into force 24 Aug 1949 [V year / U day]', said till now only through the founders' rows; the day
     # from CVCE (secondary)
-    ("nato_1949", "verified; date: known only to the year (year: verified; day: known from secondary reporting only)"),
+    ("nato_1949", "verified; date: its day reported, but sure only to the year (year: verified; day: known from "
+                  "secondary reporting only)"),
     # ATOP 5.1 codes the entry month with no day: the import reads the 1st
     ("atop_1115", "verified; date: known only to the month (day: not verified)"),
     ("atop_1005", "verified"),  # ATOP gives the day

@@ -31,7 +31,8 @@ def test_mexicos_rio_exit_is_dated_to_the_month_only(world: World) -> None:
     leaves = _change(world.treaty("tiar_1947"), "2004-09-06", "leaves", "MEX", world.states.names)
     assert leaves["certainty"] == "secondary"  # the month verified, the day ATOP 5.1's (secondary)
     assert [r["fact"] for r in leaves["certainty_reasons"]] == [  # type: ignore[union-attr]
-        "tiar_1947: Mexico (MEX) left on 2004-09-06, known only to the month (month: verified; day: known from "
+        "tiar_1947: Mexico (MEX) left on 2004-09-06, its day reported, but sure only to the month (month: verified; "
+        "day: known from "
         "secondary reporting only)"]
 
 
@@ -67,7 +68,8 @@ def test_each_kind_of_change_rests_on_its_own_facts() -> None:
                                       "t_z: BBB, a party before 2004-01-01, stays one from that day on "
                                       "(sources conflict)"]),
         "suspended": ("unverified", ["t_z: CCC's suspension from 2002-05-02 (not verified)",
-                                     "t_z: CCC's suspension began on 2002-05-02, known only to the year "
+                                     "t_z: CCC's suspension began on 2002-05-02, its day reported, but sure only to "
+                                     "the year "
                                      "(day: known from secondary reporting only)"]),
         "restored": ("unverified", ["t_z: CCC's suspension from 2002-05-02 (not verified)"]),
     }
@@ -289,7 +291,7 @@ def test_the_replay_makes_a_frame_where_a_window_of_a_day_known_less_than_to_the
         ("2009-12-05", "continues", "GRC", None), ("2009-12-31", "clause-continues", None, "1"),
         ("2010-01-02", "clause-continues", None, "1")]
     # each change rests on the facts of both days (the window's day among them)
-    assert any("known only to the year" in r.fact for r in found[D("2010-01-02")][0].reasons)
+    assert any("sure only to the year" in r.fact for r in found[D("2010-01-02")][0].reasons)
 
 
 def test_the_replay_makes_a_frame_where_a_window_of_a_duty_s_own_suspension_opens_or_closes(tmp_path: Path) -> None:

@@ -93,9 +93,9 @@ def treaty_help(treaty: Treaty) -> dict[str, Any]:
 def in_force_sure(treaty: Treaty) -> str:
     """The treaty's entry into force, as sure as its standing (`Treaty.certainty`, as a member row is as sure as its
     membership), with how well its day is known and what of it is verified, in words (`how_sure`): 'verified; date:
-    known only to the year (year: verified; day: known from secondary reporting only)' (NATO); 'verified' when known
-    to the day. One not found (`in_force` null) says from when it may have come: 'verified; date: the true date may
-    be any day from 2025-10-06, or not yet (not verified)' (the Pukpuk Treaty)."""
+    its day reported, but sure only to the year (year: verified; day: known from secondary reporting only)' (NATO);
+    'verified' when known to the day. One not found (`in_force` null) says from when it may have come: 'verified;
+    date: the true date may be any day from 2025-10-06, or not yet (not verified)' (the Pukpuk Treaty)."""
     return how_sure(treaty.certainty, treaty.in_force_certainty, unfound=() if treaty.in_force else ("date",))
 
 
@@ -132,9 +132,10 @@ def terminated_sure(treaty: Treaty) -> str:
 
 def member_sure(treaty: Treaty, m: Member) -> str:
     """A membership's tag, with how well its days are known and what of each is verified, in words (`how_sure`):
-    'verified; left: known only to the year (year: verified; day: known from secondary reporting only)'. A row
-    that records no `joined` joined on the entry into force, so its `joined` is known as that is, unless it says
-    otherwise (`first_day`); with neither recorded, as an entry into force not found (`in_force_sure`)."""
+    'verified; left: its day reported, but sure only to the year (year: verified; day: known from secondary reporting
+    only)'. A row that records no `joined` joined on the entry into force, so its `joined` is known as that is,
+    unless it says otherwise (`first_day`); with neither recorded, as an entry into force not found
+    (`in_force_sure`)."""
     day, joined = first_day(treaty, m)
     spans = dict(edge for kind, spans in member_spans(m) for s in spans for edge in span_edges(kind, s))
     return how_sure(m.certainty, None, joined=joined, left=m.left_certainty, **spans,

@@ -29,6 +29,13 @@ _KNOWN = {
     "stand-in": "a stand-in for an unknown date",
     "unknown": "the true date may be later",
 }
+# a window whose day a source gives, not verified to the day (NATO's entry into force: the year verified, the day,
+# 24 Aug 1949, from secondary reporting): the day is reported, the date sure only to the window
+_REPORTED = {
+    "week": "its day reported, but sure only to within a week",
+    "month": "its day reported, but sure only to the month",
+    "year": "its day reported, but sure only to the year",
+}
 _HOW = {
     Certainty.SECONDARY: "known from secondary reporting only",
     Certainty.CARRIED: "carried past the end of its source's coverage",
@@ -51,15 +58,17 @@ def how_dated(how: DateCertainty, *, unfound: bool = False) -> str:
     or year whose own tag (if given) is verified too says the window's tag alone: the source verifies the date to
     that window and no closer, and the day is one picked inside it (the Shusha Declaration, in force 'about 12-14
     Feb 2022' [V], is recorded on 14 Feb, known to the week), so 'day: verified' would contradict 'known only to
-    within a week'. An unknown date with a bound says it: `until`, how long the doubt lasts; `since`, how early the
-    true date can be (`_unknown`).
+    within a week'. A day that a source gives but that is not verified (secondary reporting: NATO's entry into force,
+    24 Aug 1949, its year verified) is said to be reported, the date sure only to the window (`_REPORTED`), not 'known
+    only to the year', which would deny the day that the line shows. An unknown date with a bound says it: `until`,
+    how long the doubt lasts; `since`, how early the true date can be (`_unknown`).
 
     >>> import datetime as dt
     >>> from foedus.model.facts import DateCertainty
     >>> how_dated(DateCertainty(within="month", window=Certainty.VERIFIED))
     'known only to the month (month: verified; day: not verified)'
     >>> how_dated(DateCertainty(within="year", window=Certainty.VERIFIED, certainty=Certainty.SECONDARY))
-    'known only to the year (year: verified; day: known from secondary reporting only)'
+    'its day reported, but sure only to the year (year: verified; day: known from secondary reporting only)'
     >>> how_dated(DateCertainty(within="week", window=Certainty.VERIFIED, certainty=Certainty.VERIFIED))
     'known only to within a week (week: verified)'
     >>> how_dated(DateCertainty(within="unknown", until=dt.date(2014, 10, 27), certainty=Certainty.SECONDARY))
@@ -79,6 +88,8 @@ def how_dated(how: DateCertainty, *, unfound: bool = False) -> str:
     verified = (how.certainty, how.window or how.certainty) == (Certainty.VERIFIED, Certainty.VERIFIED)
     if verified and how.within in TAGGED_WINDOWS:
         return f"{known} ({how.within}: {how_known(how.certainty)})"
+    if how.within in TAGGED_WINDOWS and how.certainty not in (Certainty.UNVERIFIED, Certainty.VERIFIED):
+        known = _REPORTED[how.within]  # a day some source gives: "known only to the year" would deny it
     tags = [f"{how.within}: {how_known(how.window)}"] if how.window is not None else []
     return f"{known} ({'; '.join([*tags, f'day: {how_known(how.certainty)}'])})"
 
