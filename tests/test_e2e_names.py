@@ -73,9 +73,9 @@ def test_the_war_timeline_words_each_change_as_foedus_war(page: Any, server: str
     assert not _bare_ids(text, _state_ids(server)), _bare_ids(text, _state_ids(server))[:20]
     if war == "russia_ukraine_2022":
         assert "Ukraine (UKR) attacks Russia (RUS) at kursk-oblast" in text
-        assert "North Korea (PRK): out → bound-attack (rus_prk_2024 enters into force)" in text
-        assert ("Belarus (BLR): still bound-attack, now under rus_blr_2024 art. 4 (rus_blr_2024 enters into force)"
-                in text)
+        assert "North Korea (PRK): out → bound to join the attack side (rus_prk_2024 enters into force)" in text
+        assert ("Belarus (BLR): still bound to join the attack side, now under rus_blr_2024 art. 4 (rus_blr_2024 "
+                "enters into force)" in text)
     assert not page.problems, page.problems
 
 

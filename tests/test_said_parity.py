@@ -103,6 +103,8 @@ def test_the_ongoing_lines_are_worded_alike() -> None:
 def test_a_wars_moves_are_worded_alike() -> None:
     """A move on a war's date (`foedus war`'s timeline, the web's war log): from → to, or still bound, now under."""
     moves = [{"state": "BLR", "from": "out", "to": "bound-attack", "cause": None},
+             {"state": "USA", "from": "bound-defense", "to": "conflict", "cause": None},
+             {"state": "UKR", "from": "out", "to": "defense", "cause": None},
              {"state": "BLR", "from": "bound-attack", "to": "bound-attack", "cause": None,
               "now_under": "rus_blr_2024 art. 4"}]
     assert run_ts([("said", "moveWords", [m]) for m in moves]) == [_move_words(m) for m in moves]

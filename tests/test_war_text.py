@@ -85,8 +85,26 @@ def test_a_state_still_bound_by_another_treaty_is_said_to_be(capsys: pytest.Capt
     monkeypatch.setenv("COLUMNS", "2000")
     print_replay(result)
     out = capsys.readouterr().out
-    assert "Belarus (BLR): still bound-attack, now under rus_blr_2024 art. 4  (rus_blr_2024 enters into force)" in out
+    assert ("Belarus (BLR): still bound to join the attack side, now under rus_blr_2024 art. 4  (rus_blr_2024 enters "
+            "into force)") in out
     assert "bound-attack → bound-attack" not in out
+
+
+def test_the_timeline_says_a_binding_as_the_side_it_binds_to(capsys: pytest.CaptureFixture[str],
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """The states bound to defend Russia after Ukraine's Kursk attack moved "out → bound-attack", read as "bound to
+    attack": the text says the side a binding is to; the JSON keeps its statuses (a contract)."""
+    result = foedus.replay_war("russia_ukraine_2022")
+    moves = [m for f in result.frames for m in f.moved if m["state"] == "PRK"]
+    assert moves and moves[0]["to"] == "bound-attack"  # the JSON's status
+    monkeypatch.setenv("COLUMNS", "2000")
+    print_replay(result)
+    out = capsys.readouterr().out
+    assert "North Korea (PRK): out → bound to join the attack side  (rus_prk_2024 enters into force)" in out
+    assert "Kazakhstan (KAZ): out → bound to join the attack side  (Ukraine (UKR) attacks Russia (RUS) at " in out
+    assert not [line for line in out.splitlines() if "bound-attack" in line or "bound-defense" in line]
+    assert _move_words({"from": "bound-defense", "to": "conflict"}) == "bound to join the defense side → bound to " \
+                                                                        "both sides"
 
 
 @pytest.mark.parametrize("war", sorted(bundled_wars()))

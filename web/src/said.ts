@@ -99,10 +99,22 @@ export function ongoingSaid(on: OngoingChanges): [string, string, string][] {
   ];
 }
 
+/** A state's status on a war's date in the timeline's words (foedus.war.render._status_words): a binding as the
+ * side it binds to ("bound to join the attack side", not "bound-attack", read as "bound to attack"). */
+const STATUS_WORDS: Record<string, string> = {
+  "bound-attack": "bound to join the attack side", "bound-defense": "bound to join the defense side",
+  conflict: "bound to both sides",
+};
+
+function statusWords(status: string): string {
+  return STATUS_WORDS[status] ?? status;
+}
+
 /** A war's move (foedus.war.render._move_words): a state still bound to its side, by another treaty from that date,
- * is said to be so, not "bound-attack → bound-attack". */
+ * is said to be so, not as a move from a status to itself; each status in words (statusWords). */
 export function moveWords(m: WarFrame["moved"][number]): string {
-  return m.now_under ? `still ${m.to}, now under ${m.now_under}` : `${m.from} → ${m.to}`;
+  return m.now_under ? `still ${statusWords(m.to)}, now under ${m.now_under}`
+    : `${statusWords(m.from)} → ${statusWords(m.to)}`;
 }
 
 /** A replayed war's states named as on `date` (foedus.war.result.war_names_on): each state's last `renames` entry on

@@ -55,13 +55,25 @@ def _duty_record(r: StateRecord) -> dict[str, Any]:
             "first_bound": {"date": b.date.isoformat(), "treaty": b.treaty} if b else None}
 
 
+# a status in the timeline's words: the JSON's "bound-attack" read as "bound to attack" (the JSON keeps its values)
+_STATUS_WORDS = {"bound-attack": "bound to join the attack side", "bound-defense": "bound to join the defense side",
+                 "conflict": "bound to both sides"}
+
+
+def _status_words(status: str) -> str:
+    """A state's status on a war's date, as the timeline says it: "attack", "defense" and "out" as they are, a
+    binding as the side it binds to ("bound to join the attack side"), a conflict as "bound to both sides"."""
+    return _STATUS_WORDS.get(status, status)
+
+
 def _move_words(move: Mapping[str, Any]) -> str:
-    """A move: "out → bound-attack", or, for a state still bound to its side by another treaty from that date,
-    "still bound-attack, now under rus_blr_2024 art. 4" (not "bound-attack → bound-attack"). The web's copy:
+    """A move: "out → bound to join the attack side", or, for a state still bound to its side by another treaty from
+    that date, "still bound to join the attack side, now under rus_blr_2024 art. 4" (not a move from a status to
+    itself). The JSON's statuses (`bound-attack`, ...) are said in words (`_status_words`). The web's copy:
     web/src/said.ts `moveWords` (tests/test_said_parity.py)."""
     if "now_under" in move:
-        return f"still {move['to']}, now under {move['now_under']}"
-    return f"{move['from']} → {move['to']}"
+        return f"still {_status_words(move['to'])}, now under {move['now_under']}"
+    return f"{_status_words(move['from'])} → {_status_words(move['to'])}"
 
 
 def _sources(result: WarReplay, names_on: NamesOn) -> list[str]:
